@@ -1,0 +1,141 @@
+"""Strict CSV reading and atomic CSV writing.
+
+Reading: every hand-maintained file goes through :func:`read_strict_csv`, which turns any defect
+(missing file, not UTF-8, wrong columns, a row with the wrong number of fields) into an
+:class:`~analysis.errors.InputError` naming the file and line, and keeps the line number of every
+row so that later checks can name it too.
+
+Writing: :func:`write_csv_atomic` writes UTF-8 with a BOM (so Excel shows Chinese correctly),
+``\\n`` line ends and a fixed float format, to a temporary file beside the target, then renames
+it, so a run killed half-way never leaves a truncated file.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError
+
+LINE_COLUMN = "csv_line"
+
+
+def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str] = ()) -> pd.DataFrame:
+    """Read a small CSV of text cells, checking its shape.
+
+    Returns a DataFrame of strings (no type guessing, empty cells as ``""``) with the required and
+    optional columns, plus ``csv_line``: the 1-based line of the file each row starts on.
+    """
+    path = Path(path)
+    required, optional = list(required), list(optional)
+    if not path.is_file():
+        raise InputError("file not found", file=path)
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise InputError("contains NUL bytes: not a text CSV (is it a spreadsheet or UTF-16?)", file=path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(f"not UTF-8 (byte {exc.start}); save the file as UTF-8 "
+                         "(Excel: 'CSV UTF-8'), GBK is not accepted", file=path, line=line) from None
+    if not text.strip():
+        raise InputError(f"empty file: expected a header row with {', '.join(required)}", file=path, line=1)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [name.strip() for name in next(reader)]
+    except csv.Error as exc:
+        raise InputError(f"malformed CSV header: {exc}", file=path, line=1) from None
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise InputError(f"missing column(s) {', '.join(missing)}; the header is {', '.join(header)}",
+                         file=path, line=1, field="header")
+    unknown = [name for name in header if name not in required and name not in optional]
+    if unknown:
+        raise InputError(f"unexpected column(s) {', '.join(unknown)}; allowed: "
+                         f"{', '.join(required + optional)}", file=path, line=1, field="header")
+    duplicated = sorted({name for name in header if header.count(name) > 1})
+    if duplicated:
+        raise InputError(f"column(s) {', '.join(duplicated)} appear more than once", file=path, line=1,
+                         field="header")
+    records = []
+    while True:
+        line = reader.line_num + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise InputError(f"malformed CSV: {exc}", file=path, line=line) from None
+        if not fields or all(not cell.strip() for cell in fields):
+            continue  # blank lines are harmless
+        if len(fields) != len(header):
+            raise InputError(f"{len(fields)} fields, expected {len(header)} ({', '.join(header)})",
+                             file=path, line=line)
+        record = dict(zip(header, fields))
+        record[LINE_COLUMN] = line
+        records.append(record)
+    columns = [c for c in required + optional] + [LINE_COLUMN]
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    for column in required + optional:
+        frame[column] = frame[column].fillna("").astype(str)
+    return frame
+
+
+def parse_number(text: str, *, file: Path, line: int, field: str) -> float:
+    """Parse a decimal number written by a person; reject text, NaN and infinities by name."""
+    cleaned = text.strip()
+    if cleaned == "":
+        raise InputError("empty, expected a number", file=file, line=line, field=field)
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise InputError(f"{cleaned!r} is not a number", file=file, line=line, field=field) from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise InputError(f"{cleaned!r} is not a finite number", file=file, line=line, field=field)
+    return value
+
+
+def parse_int(text: str, *, file: Path, line: int, field: str) -> int:
+    cleaned = text.strip()
+    if not cleaned.lstrip("-").isdigit():
+        raise InputError(f"{cleaned!r} is not a whole number", file=file, line=line, field=field)
+    return int(cleaned)
+
+
+def format_csv(frame: pd.DataFrame) -> bytes:
+    """Serialise deterministically: UTF-8 with BOM, ``\\n`` line ends, shortest exact floats."""
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False, lineterminator="\n")
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, flush it to disk, then rename over ``path``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
+    write_bytes_atomic(path, format_csv(frame))
+
+
+def read_processed_csv(path: Path) -> pd.DataFrame:
+    """Read a CSV this project wrote (BOM-aware, empty strings kept as empty strings)."""
+    return pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False, na_values=[""],
+                       dtype={"series": str})

@@ -1,0 +1,57 @@
+"""Checksums of the raw inputs: verified on every run, so a changed source cannot pass unnoticed."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+from .paths import RAW_DIR
+
+SIDECAR_SUFFIX = ".provenance.yml"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_sidecar(sidecar: Path) -> dict:
+    try:
+        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise InputError(f"not valid YAML: {str(exc).splitlines()[0]}", file=sidecar) from None
+    if not isinstance(meta, dict):
+        raise InputError("expected a mapping of provenance fields", file=sidecar)
+    for field in ("file", "title", "issuer", "year", "obtained", "sha256"):
+        if not meta.get(field):
+            raise InputError("missing provenance field", file=sidecar, field=field)
+    return meta
+
+
+def verify_provenance(raw_dir: Path = RAW_DIR) -> list[dict]:
+    """Check every ``*.provenance.yml`` in ``raw_dir`` against the file it describes.
+
+    Returns the sidecars' contents (for the report's provenance appendix and the manifest).
+    """
+    raw_dir = Path(raw_dir)
+    sidecars = sorted(raw_dir.glob(f"*{SIDECAR_SUFFIX}"))
+    if not sidecars:
+        raise InputError(f"no provenance sidecar (*{SIDECAR_SUFFIX}) found", file=raw_dir)
+    checked = []
+    for sidecar in sidecars:
+        meta = read_sidecar(sidecar)
+        target = raw_dir / meta["file"]
+        if not target.is_file():
+            raise InputError(f"describes {meta['file']}, which does not exist", file=sidecar, field="file")
+        actual = sha256_of(target)
+        if actual != meta["sha256"]:
+            raise InputError(f"sha256 is {actual}, the provenance sidecar records {meta['sha256']}: the raw "
+                             "file has changed; restore it (raw data is never edited)", file=target,
+                             field="sha256")
+        checked.append(meta)
+    return checked

@@ -1,0 +1,318 @@
+"""Read the indicator table 创新型城市建设目标 exactly as printed in the plan text.
+
+The plan text is a flattened word-processor table: every cell starts on a line that begins with
+a tab; lines without a tab continue the cell above (header cells are broken over several lines,
+and some cells carry empty paragraphs). A row ends with a single blank line. The grammar of a data
+row is::
+
+    category | id | name [| series label] | 2020 | 2021 | 2023 | 2024      (numeric row)
+    category | id | name | 定性评价 | <empty>                               (qualitative row)
+    <empty>  | <empty> | <empty> | series label | 2020 | 2021 | 2023 | 2024  (second series row)
+
+This module only reads: every printed cell comes out as text with the line it was printed on.
+Turning text into numbers, and the corrections that needs, happen in :mod:`analysis.cleaning`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError
+
+TABLE_TITLE = "创新型城市建设目标"
+FOOTNOTE_PREFIX = "注："
+CORE_MARK = "*"
+QUALITATIVE_TOKEN = "定性评价"
+
+#: The printed header, each cell with its line breaks removed.
+EXPECTED_HEADER = ("一级指标", "二级指标", "2020年基础值", "2021年基础值", "2023年目标值", "2024年目标值")
+
+#: The four value columns: (field name, year, value type).
+VALUE_FIELDS = (
+    ("baseline_2020", 2020, "baseline"),
+    ("baseline_2021", 2021, "baseline"),
+    ("target_2023", 2023, "target"),
+    ("target_2024", 2024, "target"),
+)
+
+#: Printed series labels for an indicator that spans two rows.
+SERIES_LABELS = {"国家级": "national", "省级": "provincial"}
+
+#: Printed prefixes inside a combined cell such as ``国2.8/省3.1``.
+COMBINED_PREFIXES = {"国": "national", "省": "provincial"}
+COMBINED_CELL = re.compile(r"^国(?P<national>[^/]*)/省(?P<provincial>[^/]*)$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One printed cell: its text (continuation lines joined) and the line it starts on."""
+
+    text: str
+    line: int
+    ends_row: bool
+
+
+@dataclass(frozen=True)
+class PrintedTable:
+    """The table as printed: rows of indicators and their value cells, still as text."""
+
+    source: Path
+    title_line: int
+    rows: pd.DataFrame  # one row per printed indicator series, see ``parse_printed_table``
+    cells: pd.DataFrame  # one row per printed value cell
+    core_note: str
+    core_note_line: int
+
+
+def read_source_lines(path: Path) -> list[str]:
+    """Read the plan text as UTF-8, failing with the file named when it is missing or not UTF-8."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("file not found (the plan text is the pipeline's raw input)", file=path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start}); save it as UTF-8", file=path) from None
+    return text.splitlines()
+
+
+def _table_span(lines: list[str], path: Path) -> tuple[int, int]:
+    """Return the 0-based indices of the title line and of the footnote line that ends the table."""
+    titles = [i for i, line in enumerate(lines) if line.strip() == TABLE_TITLE]
+    if len(titles) != 1:
+        raise InputError(f"expected exactly one line '{TABLE_TITLE}' (the table title), found {len(titles)}",
+                         file=path)
+    start = titles[0]
+    for i in range(start + 1, len(lines)):
+        if lines[i].startswith(FOOTNOTE_PREFIX):
+            return start, i
+    raise InputError(f"the table has no closing footnote line starting with '{FOOTNOTE_PREFIX}'",
+                     file=path, line=start + 1)
+
+
+def split_cells(lines: list[str], first_line_number: int) -> list[Cell]:
+    """Split flattened table lines into cells.
+
+    A line starting with a tab opens a cell; any other non-blank line continues the cell above.
+    Exactly one blank line before the next cell ends the row; more blank lines are empty
+    paragraphs inside the cell (the printed id cell of indicator 5 has two).
+    """
+    cells: list[Cell] = []
+    current_text: list[str] | None = None
+    current_line = 0
+    blank_run = 0
+
+    def close(ends_row: bool) -> None:
+        if current_text is not None:
+            cells.append(Cell("".join(current_text), current_line, ends_row))
+
+    for offset, line in enumerate(lines):
+        number = first_line_number + offset
+        if line.startswith("\t"):
+            close(ends_row=blank_run == 1)
+            current_text, current_line, blank_run = [line[1:]], number, 0
+        elif line.strip() == "":
+            blank_run += 1
+        else:
+            if current_text is None:
+                raise InputError(f"text outside any table cell: {line.strip()[:30]!r}", line=number)
+            current_text.append(line)
+            blank_run = 0
+    close(ends_row=True)
+    return cells
+
+
+def _is_integer_token(text: str) -> bool:
+    return re.fullmatch(r"\d+", text) is not None
+
+
+def parse_printed_table(path: Path) -> PrintedTable:
+    """Parse the indicator table of the plan text at ``path``.
+
+    Returns
+    -------
+    PrintedTable
+        ``rows``: indicator_id, series, category, name_printed, core, qualitative, source_line;
+        ``cells``: indicator_id, series, field, year, value_type, printed_text, source_line.
+        Combined cells (``国2.8/省3.1``) are still whole here; ``series`` is ``""`` unless the
+        table prints a series label in its own cell.
+
+    Raises
+    ------
+    InputError
+        naming the file, the line and what is wrong, for any departure from the grammar.
+    """
+    path = Path(path)
+    lines = read_source_lines(path)
+    start, end = _table_span(lines, path)
+    try:
+        cells = split_cells(lines[start + 1:end], first_line_number=start + 2)
+    except InputError as exc:
+        raise InputError(exc.reason, file=path, line=exc.line) from None
+    reader = _RowReader(cells, path)
+    reader.read_header()
+    reader.read_rows()
+    footnote = lines[end].strip()
+    if CORE_MARK not in footnote:
+        raise InputError(f"footnote does not explain the '{CORE_MARK}' mark: {footnote!r}", file=path,
+                         line=end + 1)
+    return PrintedTable(
+        source=path,
+        title_line=start + 1,
+        rows=pd.DataFrame(reader.rows),
+        cells=pd.DataFrame(reader.values),
+        core_note=footnote,
+        core_note_line=end + 1,
+    )
+
+
+class _RowReader:
+    """A small recursive-descent reader over the list of cells."""
+
+    def __init__(self, cells: list[Cell], path: Path):
+        self.cells = cells
+        self.path = path
+        self.pos = 0
+        self.rows: list[dict] = []
+        self.values: list[dict] = []
+
+    def error(self, message: str, cell: Cell | None = None, field: str | None = None) -> InputError:
+        line = cell.line if cell is not None else (self.cells[-1].line if self.cells else None)
+        return InputError(message, file=self.path, line=line, field=field)
+
+    def peek(self) -> Cell | None:
+        return self.cells[self.pos] if self.pos < len(self.cells) else None
+
+    def take(self, what: str, after: Cell | None) -> Cell:
+        cell = self.peek()
+        if cell is None:
+            raise self.error(f"the table ends where {what} should be (a missing cell)", after, field=what)
+        self.pos += 1
+        return cell
+
+    def read_header(self) -> None:
+        header = []
+        previous = None
+        for expected in EXPECTED_HEADER:
+            cell = self.take(f"header cell {expected!r}", previous)
+            if cell.text.strip() != expected:
+                raise self.error(f"header cell reads {cell.text.strip()!r}, expected {expected!r}", cell,
+                                 field="header")
+            header.append(cell)
+            previous = cell
+        if not header[-1].ends_row:
+            raise self.error("the header row has more than 6 cells", self.peek(), field="header")
+
+    def read_rows(self) -> None:
+        category = ""
+        expected_id = 1
+        last_indicator: dict | None = None
+        while self.peek() is not None:
+            first = self.take("category", None)
+            if _is_integer_token(first.text.strip()) or first.text.strip() in SERIES_LABELS:
+                raise self.error(
+                    f"found {first.text.strip()!r} where a row's first cell (the category) should be: "
+                    f"the row above has more cells than the 7 the header defines", first, field="category")
+            id_cell = self.take("indicator id", first)
+            id_text = id_cell.text.strip()
+            if id_text == "":
+                # A continuation row: a second series of the indicator above.
+                if first.text.strip() or last_indicator is None or not last_indicator["series"]:
+                    raise self.error("row with an empty indicator id that does not continue a "
+                                     "two-series indicator", id_cell, field="indicator_id")
+                name_cell = self.take("indicator name", id_cell)
+                if name_cell.text.strip():
+                    raise self.error("a continuation row must leave the name cell empty", name_cell,
+                                     field="indicator_name")
+                self.read_series_row(last_indicator, name_cell)
+                continue
+            if not _is_integer_token(id_text):
+                raise self.error(f"indicator id {id_text!r} is not a whole number", id_cell,
+                                 field="indicator_id")
+            indicator_id = int(id_text)
+            if indicator_id != expected_id:
+                raise self.error(f"indicator id {indicator_id} out of sequence, expected {expected_id}",
+                                 id_cell, field="indicator_id")
+            expected_id += 1
+            if first.text.strip():
+                category = first.text.strip()
+            elif not category:
+                raise self.error("the first row has no category (一级指标)", first, field="category")
+            name_cell = self.take("indicator name", id_cell)
+            printed_name = name_cell.text
+            if not printed_name.strip():
+                raise self.error(f"indicator {indicator_id} has an empty name cell", name_cell,
+                                 field="indicator_name")
+            stripped = printed_name.strip()
+            indicator = {
+                "indicator_id": indicator_id,
+                "category": category,
+                "name_printed": printed_name,
+                "core": stripped.endswith(CORE_MARK),
+                "source_line": name_cell.line,
+                "series": "",
+            }
+            last_indicator = indicator
+            label = self.peek()
+            if label is not None and label.text.strip() in SERIES_LABELS:
+                indicator["series"] = "pending"
+                self.read_series_row(indicator, name_cell)
+                continue
+            if label is not None and label.text.strip() == QUALITATIVE_TOKEN:
+                self.read_qualitative_row(indicator, name_cell)
+                continue
+            self.rows.append({**indicator, "qualitative": False})
+            self.read_values(indicator, "", name_cell)
+
+    def read_series_row(self, indicator: dict, previous: Cell) -> None:
+        label_cell = self.take("series label", previous)
+        label = label_cell.text.strip()
+        if label not in SERIES_LABELS:
+            raise self.error(f"expected a series label ({' or '.join(SERIES_LABELS)}), found {label!r}",
+                             label_cell, field="series")
+        series = SERIES_LABELS[label]
+        indicator["series"] = series
+        self.rows.append({**indicator, "series": series, "qualitative": False,
+                          "source_line": label_cell.line})
+        self.read_values(indicator, series, label_cell)
+
+    def read_qualitative_row(self, indicator: dict, previous: Cell) -> None:
+        token = self.take("qualitative marker", previous)
+        merged = self.take("merged value cell", token)
+        if merged.text.strip():
+            raise self.error(f"qualitative indicator {indicator['indicator_id']} has a value "
+                             f"{merged.text.strip()!r} after '{QUALITATIVE_TOKEN}'", merged, field="value")
+        if not merged.ends_row:
+            raise self.error(f"the row of qualitative indicator {indicator['indicator_id']} has more "
+                             "cells than expected", merged, field="value")
+        self.rows.append({**indicator, "qualitative": True, "source_line": token.line})
+
+    def read_values(self, indicator: dict, series: str, previous: Cell) -> None:
+        indicator_id = indicator["indicator_id"]
+        cell = previous
+        for index, (field, year, value_type) in enumerate(VALUE_FIELDS):
+            cell = self.take(field, cell)
+            if cell.text.strip() == "":
+                raise self.error(f"indicator {indicator_id}: the {field} cell is empty (a missing cell)",
+                                 cell, field=field)
+            is_last = index == len(VALUE_FIELDS) - 1
+            if cell.ends_row and not is_last:
+                raise self.error(f"the row of indicator {indicator_id} ends after {index + 1} value "
+                                 f"cells, expected {len(VALUE_FIELDS)} (a missing cell)", cell, field=field)
+            self.values.append({
+                "indicator_id": indicator_id,
+                "series": series,
+                "field": field,
+                "year": year,
+                "value_type": value_type,
+                "printed_text": cell.text,
+                "source_line": cell.line,
+            })
+        if not cell.ends_row and self.peek() is not None:
+            extra = self.peek()
+            raise self.error(f"the row of indicator {indicator_id} has a cell {extra.text.strip()!r} "
+                             f"after its {len(VALUE_FIELDS)} value cells (wrong number of cells)",
+                             extra, field="value")

@@ -1,0 +1,67 @@
+"""Raw checksums, the processed files, and the environment files agreeing."""
+from __future__ import annotations
+
+import re
+import tomllib
+
+import pandas as pd
+import pytest
+import yaml
+
+from analysis.errors import InputError
+from analysis.paths import PROCESSED_DIR, PROJECT_ROOT, RAW_DIR
+from analysis.pipeline import PROCESSED_FILES, build_data
+from analysis.provenance import sha256_of, verify_provenance
+
+
+def test_source_checksum_matches_its_sidecar():
+    sidecar = yaml.safe_load((RAW_DIR / "weihai-innovative-city-plan-2022.txt.provenance.yml").read_text())
+    assert sha256_of(RAW_DIR / sidecar["file"]) == sidecar["sha256"]
+    assert (RAW_DIR / sidecar["file"]).stat().st_size == sidecar["bytes"]
+    assert [meta["file"] for meta in verify_provenance()] == [sidecar["file"]]
+
+
+def test_tampered_source_is_refused(raw_copy):
+    source = raw_copy / "weihai-innovative-city-plan-2022.txt"
+    source.write_bytes(source.read_bytes().replace("3..5".encode(), "3.5".encode()))
+    with pytest.raises(InputError, match="sha256 is .* the raw file has changed"):
+        verify_provenance(raw_copy)
+
+
+def test_build_writes_the_processed_files(tmp_path):
+    written = build_data(RAW_DIR, tmp_path)
+    assert sorted(p.name for p in written) == sorted(PROCESSED_FILES)
+    for name in PROCESSED_FILES:
+        raw = (tmp_path / name).read_bytes()
+        assert raw.startswith("\ufeff".encode())  # Excel opens UTF-8 with a BOM correctly
+        frame = pd.read_csv(tmp_path / name, encoding="utf-8-sig")
+        assert len(frame) > 0
+    values = pd.read_csv(tmp_path / "indicator_values.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert len(values) == 100
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_committed_processed_files_match_a_fresh_build(tmp_path):
+    build_data(RAW_DIR, tmp_path)
+    for name in PROCESSED_FILES:
+        assert (PROCESSED_DIR / name).read_bytes() == (tmp_path / name).read_bytes(), (
+            f"data/processed/{name} is stale: run `make data`")
+
+
+def _requirement_names(specs):
+    parsed = {}
+    for spec in specs:
+        match = re.fullmatch(r"([A-Za-z0-9_.-]+)\s*(.*)", spec.strip())
+        parsed[match.group(1).lower().replace("_", "-")] = match.group(2).replace(" ", "")
+    return parsed
+
+
+def test_environment_yml_lists_the_same_packages_as_pyproject():
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
+    pip_specs = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        pip_specs += extra
+    environment = yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text())
+    conda_specs = [d for d in environment["dependencies"] if isinstance(d, str) and not d.startswith(("python", "pip"))]
+    assert _requirement_names(conda_specs) == _requirement_names(pip_specs)
+    assert "matplotlib" in _requirement_names(pip_specs) and _requirement_names(pip_specs)["matplotlib"] == ">=3.11"
