@@ -34,6 +34,8 @@ FIELDS = {field: (year, value_type) for field, year, value_type in VALUE_FIELDS}
 DIRECTIONS = ("higher", "lower", "at_least", "at_most", "none")
 KINDS = ("count", "amount", "share", "intensity", "rate_of_change", "qualitative")
 SERIES = ("", "national", "provincial")
+VALUE_COLUMNS = ["indicator_id", "series", "year", "value_type", "value", "printed_text", "source", "source_line",
+                 "processing", "reference", "note"]
 
 
 @dataclass(frozen=True)
@@ -369,8 +371,7 @@ def clean_indicator_table(raw_dir: Path = RAW_DIR) -> CleanDataset:
     values = parse_values(corrected, source_path, source_label)
     indicators = build_indicators(printed, values, load_metadata(raw_dir), load_categories(raw_dir),
                                   raw_dir / "indicator_metadata.csv")
-    values = values[["indicator_id", "series", "year", "value_type", "value", "printed_text", "source",
-                     "source_line", "processing"]]
+    values = values.assign(reference="", note="")[VALUE_COLUMNS]
     values = values.sort_values(["indicator_id", "series", "value_type", "year"], kind="stable")
     values = values.reset_index(drop=True)
     quality = quality_findings(printed, corrected, values, indicators, load_prose_checks(raw_dir),

@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     data = commands.add_parser("data", help="rebuild data/processed from data/raw",
                                description="Rebuild data/processed from data/raw (validated tidy tables).")
     _add_common(data)
-    data.add_argument("--year", type=int, default=2024, help="report year for the assessment (default 2024)")
+    data.add_argument("--year", default="2024", help="report year for the assessment (default 2024)")
     data.add_argument("--scheme", default="eurostat", help="progress cut-offs: eurostat (default) or unsd")
     return parser
 
@@ -38,7 +38,9 @@ def run_data(args: argparse.Namespace) -> int:
     from .pipeline import build_data
 
     started = time.perf_counter()
-    written = build_data()
+    from .parameters import check_report_year, check_scheme
+
+    written = build_data(report_year=check_report_year(args.year), scheme=check_scheme(args.scheme))
     for path in written:
         print(f"wrote {display_path(path)}")
     print(f"data: {len(written)} files in {time.perf_counter() - started:.1f} s")

@@ -83,7 +83,7 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
     columns = [c for c in required + optional] + [LINE_COLUMN]
     frame = pd.DataFrame.from_records(records, columns=columns)
     for column in required + optional:
-        frame[column] = frame[column].fillna("").astype(str)
+        frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
     return frame
 
 

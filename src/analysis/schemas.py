@@ -55,6 +55,8 @@ VALUES = pa.DataFrameSchema(
         "source": pa.Column(str, pa.Check.str_length(min_value=1)),
         "source_line": pa.Column(int, pa.Check.gt(0)),
         "processing": pa.Column(str),
+        "reference": pa.Column(str),
+        "note": pa.Column(str),
     },
     unique=["indicator_id", "series", "year", "value_type"],
     strict=True,

@@ -1,0 +1,62 @@
+"""Validation of run parameters, before papermill or any step sees them.
+
+The same checks run in the command line and in every notebook's first cell after ``parameters``,
+so a bad value from papermill's ``-p`` (which turns ``"2024"`` into ``2024`` and ``"01"`` into ``1``)
+or a typo in JupyterLab fails the same way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .paths import resolve_project_path
+from .progress import SCHEMES
+
+PLAN_YEARS = (2021, 2024)
+"""Report years the plan covers: from its last baseline year to its final target year."""
+LANGUAGES = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class ReportParameters:
+    report_year: int
+    language: str = "zh"
+    scheme: str = "eurostat"
+
+
+def check_report_year(value) -> int:
+    if isinstance(value, bool):
+        raise InputError(f"{value!r} is not a year", field="report_year")
+    try:
+        year = int(str(value).strip())
+    except ValueError:
+        raise InputError(f"{value!r} is not a year", field="report_year") from None
+    if str(value).strip() != str(year) and not (isinstance(value, float) and value == year):
+        raise InputError(f"{value!r} is not a year", field="report_year")
+    if not PLAN_YEARS[0] <= year <= PLAN_YEARS[1]:
+        raise InputError(f"{year} is outside the plan: report years run {PLAN_YEARS[0]}–{PLAN_YEARS[1]}",
+                         field="report_year")
+    return year
+
+
+def check_language(value) -> str:
+    if value not in LANGUAGES:
+        raise InputError(f"unknown language {value!r}; use one of {', '.join(LANGUAGES)}", field="language")
+    return value
+
+
+def check_scheme(value) -> str:
+    if value not in SCHEMES:
+        raise InputError(f"unknown cut-off scheme {value!r}; use one of {', '.join(SCHEMES)}", field="scheme")
+    return value
+
+
+def check_project_path(value, parameter: str) -> Path:
+    if not isinstance(value, (str, Path)) or not str(value).strip():
+        raise InputError(f"{value!r} is not a path", field=parameter)
+    return resolve_project_path(value, parameter=parameter)
+
+
+def check_report_parameters(report_year, language="zh", scheme="eurostat") -> ReportParameters:
+    return ReportParameters(check_report_year(report_year), check_language(language), check_scheme(scheme))
