@@ -31,16 +31,30 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(data)
     data.add_argument("--year", default="2024", help="report year for the assessment (default 2024)")
     data.add_argument("--scheme", default="eurostat", help="progress cut-offs: eurostat (default) or unsd")
+    _add_paths(data)
     return parser
+
+
+def _add_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--raw-dir", default="data/raw", help="raw inputs, inside the project (default data/raw)")
+    parser.add_argument("--observations", default=None,
+                        help="folder of observation CSVs, inside the project (default RAW_DIR/observations)")
+    parser.add_argument("--processed-dir", default="data/processed",
+                        help="where the processed tables go, inside the project (default data/processed)")
 
 
 def run_data(args: argparse.Namespace) -> int:
     from .pipeline import build_data
 
     started = time.perf_counter()
-    from .parameters import check_report_year, check_scheme
+    from .parameters import check_project_path, check_report_year, check_scheme
 
-    written = build_data(report_year=check_report_year(args.year), scheme=check_scheme(args.scheme))
+    report_year, scheme = check_report_year(args.year), check_scheme(args.scheme)
+    raw_dir = check_project_path(args.raw_dir, "--raw-dir")
+    observations = check_project_path(args.observations, "--observations") if args.observations else None
+    processed_dir = check_project_path(args.processed_dir, "--processed-dir")
+    written = build_data(raw_dir, processed_dir, report_year=report_year, scheme=scheme,
+                         observations_dir=observations)
     for path in written:
         print(f"wrote {display_path(path)}")
     print(f"data: {len(written)} files in {time.perf_counter() - started:.1f} s")

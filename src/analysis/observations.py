@@ -22,6 +22,10 @@ OBSERVATION_COLUMNS = ["indicator_id", "series", "year", "value_type", "value", 
                        "source_line", "processing", "reference", "note"]
 
 
+def _label(key: tuple) -> str:
+    return f"{key[0]} {key[1]}" if key[1] else str(key[0])
+
+
 def observation_files(directory: Path) -> list[Path]:
     directory = Path(directory)
     if not directory.exists():
@@ -84,14 +88,14 @@ def read_observations(directory: Path, indicators: pd.DataFrame) -> tuple[pd.Dat
             record = _check_row(row, indicators, path)
             key = (record["indicator_id"], record["series"], record["year"])
             if key in in_file:
-                raise InputError(f"indicator {key[0]} {key[1] or ''} year {key[2]} already given at line "
+                raise InputError(f"indicator {_label(key)} year {key[2]} already given at line "
                                  f"{in_file[key]} of this file (duplicate year)", file=path,
                                  line=record["source_line"], field="year")
             in_file[key] = record["source_line"]
             if key in seen:
                 first = seen[key]
                 if first["value"] != record["value"]:
-                    raise InputError(f"indicator {key[0]} {key[1] or ''} year {key[2]}: value {record['value']:g} "
+                    raise InputError(f"indicator {_label(key)} year {key[2]}: value {record['value']:g} "
                                      f"conflicts with {first['value']:g} in {first['source']}:"
                                      f"{first['source_line']}", file=path, line=record["source_line"],
                                      field="value")
