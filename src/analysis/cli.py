@@ -32,6 +32,17 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_argument("--year", default="2024", help="report year for the assessment (default 2024)")
     data.add_argument("--scheme", default="eurostat", help="progress cut-offs: eurostat (default) or unsd")
     _add_paths(data)
+
+    report = commands.add_parser(
+        "report", help="render reports/YEAR/LANG: notebooks, report.html, report.pdf, manifest.json",
+        description="Run the data, assessment and report notebooks with papermill and publish the year's "
+                    "report as HTML and PDF. The previous report stays in place until the new one is complete.")
+    _add_common(report)
+    report.add_argument("--year", default="2024", help="report year: 2024 final, 2023 mid-term (default 2024)")
+    report.add_argument("--lang", default="zh", help="report language: zh (default) or en")
+    report.add_argument("--scheme", default="eurostat", help="progress cut-offs: eurostat (default) or unsd")
+    _add_paths(report)
+    report.add_argument("--output-dir", default="reports", help="reports folder, inside the project (default reports)")
     return parser
 
 
@@ -61,7 +72,27 @@ def run_data(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"data": run_data}
+def run_report(args: argparse.Namespace) -> int:
+    from .parameters import check_language, check_project_path, check_report_year, check_scheme
+    from .report import ReportStepError, render_report
+
+    report_year, language, scheme = check_report_year(args.year), check_language(args.lang), check_scheme(args.scheme)
+    raw_dir = check_project_path(args.raw_dir, "--raw-dir")
+    observations = check_project_path(args.observations, "--observations") if args.observations else None
+    processed_dir = check_project_path(args.processed_dir, "--processed-dir")
+    output_dir = check_project_path(args.output_dir, "--output-dir")
+    try:
+        render_report(report_year, language, scheme, raw_dir, observations, output_dir, processed_dir,
+                      progress=lambda line: print(line, flush=True))
+    except ReportStepError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+COMMANDS = {"data": run_data, "report": run_report}
 
 
 def main(argv: list[str] | None = None) -> int:

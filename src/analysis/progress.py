@@ -39,12 +39,12 @@ STATUS_LABELS = {
     "qualitative": ("定性评价", "Qualitative"),
 }
 STATUS_COLOURS = {
-    "achieved": "#1a7f37",
-    "achieved_at_risk": "#7cb342",
-    "on_track": "#2e7d32",
-    "moderate": "#f9a825",
-    "insufficient": "#ef6c00",
-    "moving_away": "#c62828",
+    "achieved": "#1b5e20",
+    "achieved_at_risk": "#9ccc65",
+    "on_track": "#26a69a",
+    "moderate": "#fbc02d",
+    "insufficient": "#fb8c00",
+    "moving_away": "#d32f2f",
     "insufficient_data": "#9e9e9e",
     "qualitative": "#607d8b",
 }
@@ -203,11 +203,13 @@ def assess(indicators: pd.DataFrame, values: pd.DataFrame, report_year: int, sch
         ratio = np.where(np.abs(g_req) > 0, d * g_obs / np.abs(g_req), np.nan)
         gap = d * (T - vt)
         gap_pct = np.where(T != 0, gap / np.abs(T) * 100, np.nan)
-        completion = np.where(T != vb, (vt - vb) / (T - vb), np.nan)
+        # Completion is a share of the distance to cover; a maintain target (at or behind the
+        # baseline) has no distance, so it has no completion either.
+        completion = np.where(d * (T - vb) > 0, (vt - vb) / (T - vb), np.nan)
         time_elapsed = np.where(Y != b, (t - b) / (Y - b), np.nan)
         projected = np.where(use_compound, vt * np.power(1 + np.nan_to_num(observed_cagr), Y - t),
                              vt + np.nan_to_num(observed_per_year) * (Y - t))
-        anticipated = np.where(T != vb, (projected - vb) / (T - vb), np.nan)
+        anticipated = np.where(d * (T - vb) > 0, (projected - vb) / (T - vb), np.nan)
     ratio, gap_pct, completion, time_elapsed, projected, anticipated = (
         np.where(np.isfinite(x), x, np.nan) for x in (ratio, gap_pct, completion, time_elapsed, projected, anticipated))
     # The trend that can take an achieved value back below its target: linear, base to latest.

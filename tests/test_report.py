@@ -1,0 +1,96 @@
+"""Render real reports into a temporary folder and check what a reader gets."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis.cleaning import clean_indicator_table
+from analysis.paths import PROJECT_ROOT, RAW_DIR
+from analysis.provenance import sha256_of
+from analysis.render import html_external_references, pdf_fonts, pdf_image_count, pdf_text
+from analysis.report import render_report
+
+OBSERVATIONS = Path(__file__).resolve().parent / "fixtures" / "observations" / "good"
+
+
+@pytest.fixture(scope="module")
+def indicators():
+    return clean_indicator_table().indicators
+
+
+@pytest.fixture(scope="module")
+def zh_report(tmp_path_factory):
+    root = tmp_path_factory.mktemp("reports")
+    return render_report(2024, "zh", "eurostat", output_root=root, progress=lambda line: None)
+
+
+@pytest.fixture(scope="module")
+def en_report(tmp_path_factory):
+    root = tmp_path_factory.mktemp("reports")
+    return render_report(2023, "en", "eurostat", observations_dir=OBSERVATIONS, output_root=root,
+                         progress=lambda line: None)
+
+
+def test_report_folder_has_every_output(zh_report):
+    assert zh_report.name == "zh" and zh_report.parent.name == "2024"
+    for name in ("report.html", "report.pdf", "manifest.json", "notebooks/01_clean_indicators.ipynb",
+                 "notebooks/02_gap_to_target.ipynb", "notebooks/03_annual_report.ipynb", "data/assessment.csv"):
+        assert (zh_report / name).is_file(), name
+    assert not [p for p in zh_report.parent.iterdir() if p.name.startswith((".staging", ".previous", ".failed"))]
+
+
+def test_html_is_self_contained_chinese_and_has_every_indicator(zh_report, indicators):
+    html = (zh_report / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-Hans"' in html
+    assert "总结评估报告（2024年）" in html
+    for name in indicators["short_name_zh"]:
+        assert name.replace("&", "&amp;") in html, name
+    assert html_external_references(html) == []
+    assert "<script src=" not in html
+    assert "jp-InputArea" not in html and "configure_matplotlib" not in html  # no code cells
+    assert html.count("data:image/png;base64") >= 4
+
+
+def test_pdf_has_chinese_text_embedded_fonts_and_charts(zh_report, indicators):
+    pdf = zh_report / "report.pdf"
+    text = re.sub(r"\s+", "", pdf_text(pdf))
+    assert "2024" in text and "总结评估报告" in text
+    for name in indicators.loc[indicators.kind != "qualitative", "short_name_zh"]:
+        assert re.sub(r"\s+", "", name) in text, name
+    fonts = pdf_fonts(pdf)
+    assert fonts and all(font["embedded"] for font in fonts)
+    assert any("CJK" in font["name"] for font in fonts)
+    assert pdf_image_count(pdf) >= 4
+
+
+def test_manifest_hashes_match_the_files(zh_report):
+    manifest = json.loads((zh_report / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["report"] == {"year": 2024, "language": "zh", "scheme": "eurostat"}
+    assert set(manifest["step_seconds"]) >= {"data", "html", "pdf"}
+    assert "report.pdf" in manifest["outputs"] and "report.html" in manifest["outputs"]
+    for name, digest in manifest["outputs"].items():
+        assert sha256_of(zh_report / name) == digest, name
+    source = "data/raw/weihai-innovative-city-plan-2022.txt"
+    assert manifest["inputs"][source] == sha256_of(PROJECT_ROOT / source)
+    assert manifest["packages"]["matplotlib"].startswith("3.")
+
+
+def test_english_mid_term_report_has_english_names(en_report, indicators):
+    html = (en_report / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in html
+    assert "Mid-term evaluation 2023" in html
+    for name in indicators["short_name_en"]:
+        assert name.replace("&", "&amp;") in html, name
+    text = " ".join(pdf_text(en_report / "report.pdf").split())
+    assert "Mid- term evaluation 2023" in text or "Mid-term evaluation 2023" in text
+    assert "Synthetic test bulletin 2022" in text
+    assert "总结评估" not in html
+
+
+def test_data_written_beside_the_report_is_the_assessment_it_shows(en_report):
+    assessment = (en_report / "data" / "assessment.csv").read_text(encoding="utf-8-sig")
+    assert "2023" in assessment.splitlines()[1]
+    assert RAW_DIR.is_dir()
