@@ -179,8 +179,8 @@ def summary_paragraphs(indicators: pd.DataFrame, assessment: pd.DataFrame, langu
             needs.append(f"{name} must grow {pace} a year, from {fmt_number(row.latest_value)} {unit} in {row.as_of_year} "
                          f"to {fmt_number(row.target_value)} {unit} in {row.target_year}")
     if needs:
-        paragraphs.append(("需加快或偏离目标的指标：" + "；".join(needs) + "。") if language == "zh"
-                          else "Indicators that lag or move away: " + "; ".join(needs) + ".")
+        intro = "需加快或偏离目标的指标：" if language == "zh" else "Indicators that lag or move away:"
+        paragraphs.append(intro + "\n\n" + "\n".join(f"- {html.escape(need)}" for need in needs))
     low = int((assessment["evidence"] == "low").sum())
     if low:
         paragraphs.append(f"注意：{low} 个序列只有两个数据点（2020、2021 年基础值），判断依据有限，待补充实际值后更新。"
@@ -245,7 +245,10 @@ def quality_table(quality: pd.DataFrame, language: str, include_agreements: bool
     rows = quality if include_agreements else quality[quality["issue"] != "prose_agrees"]
     label = rows["issue"].map(lambda issue: QUALITY_LABELS[issue][0 if language == "zh" else 1])
     detail = rows["detail_zh"] if language == "zh" else rows["detail_en"]
-    where = rows["source"] + ":" + rows["source_line"].astype(str)
+    plan = rows["source"].str.startswith("weihai-innovative-city-plan")
+    plan_line = ("方案原文第" + rows["source_line"].astype(str) + "行") if language == "zh" else (
+        "plan text, line " + rows["source_line"].astype(str))
+    where = plan_line.where(plan, rows["source"] + ":" + rows["source_line"].astype(str))
     if language == "zh":
         return pd.DataFrame({"类型": label, "指标": rows["indicator_id"], "年份": rows["year"].astype("string").fillna(""),
                              "说明": detail, "出处": where})
@@ -311,3 +314,17 @@ def data_note(report_year: int, language: str, data, assessment: pd.DataFrame) -
                  f"- Actual values published after the plan: {len(actual)}" + (f" ({html.escape('; '.join(sources))})" if sources else " (none yet)") + ".",
                  f"- Series with low evidence (two data points only): {len(low)}."]
     return "\n".join(lines)
+
+
+def actuals_table(values: pd.DataFrame, indicators: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The actual values published after the plan that the report uses, with their sources and notes."""
+    actual = values[values["value_type"] == "actual"].merge(
+        indicators[["indicator_id", "series", "short_name_zh", "short_name_en"]], on=["indicator_id", "series"])
+    name = actual["short_name_zh"] if language == "zh" else actual["short_name_en"]
+    if language == "zh":
+        return pd.DataFrame({"指标": actual["indicator_id"].astype(str) + ". " + name, "年份": actual["year"],
+                             "数值": actual["value"].map(fmt_number), "来源": actual["reference"],
+                             "备注": actual["note"], "文件": actual["source"] + ":" + actual["source_line"].astype(str)})
+    return pd.DataFrame({"Indicator": actual["indicator_id"].astype(str) + ". " + name, "Year": actual["year"],
+                         "Value": actual["value"].map(fmt_number), "Source": actual["reference"], "Note": actual["note"],
+                         "File": actual["source"] + ":" + actual["source_line"].astype(str)})
