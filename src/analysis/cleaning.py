@@ -110,6 +110,9 @@ def load_corrections(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
             raise InputError("every correction needs a reason", file=path, line=line, field="reason")
         if not row.corrected_value.strip():
             raise InputError("empty corrected value", file=path, line=line, field="corrected_value")
+        if not (NUMBER_TOKEN.fullmatch(row.corrected_value) or COMBINED_CELL.fullmatch(row.corrected_value)):
+            raise InputError(f"{row.corrected_value!r} is not a number as the table would print it "
+                             "(digits with one decimal point)", file=path, line=line, field="corrected_value")
     frame["indicator_id"] = ids
     duplicated = frame[frame.duplicated(["indicator_id", "series", "field"], keep="first")]
     if not duplicated.empty:
@@ -130,6 +133,9 @@ def load_prose_checks(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
         if row.claim not in ("value", "annual_growth_pct"):
             raise InputError(f"claim {row.claim!r} unknown; use value or annual_growth_pct",
                              file=path, line=line, field="claim")
+        if row.claim == "annual_growth_pct" and parse_int(row.year, file=path, line=line, field="year") <= 2021:
+            raise InputError("an annual growth claim needs a target year after the 2021 baseline",
+                             file=path, line=line, field="year")
         parsed.append((parse_int(row.indicator_id, file=path, line=line, field="indicator_id"),
                        parse_int(row.year, file=path, line=line, field="year"),
                        parse_number(row.prose_value, file=path, line=line, field="prose_value")))

@@ -18,8 +18,15 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks for errors")
 
 
+class OneLineErrorParser(argparse.ArgumentParser):
+    """Usage mistakes print one ``error:`` line like every other user error (exit status 2)."""
+
+    def error(self, message: str):
+        self.exit(EXIT_INPUT_ERROR, f"error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineErrorParser(
         prog="python -m analysis",
         description="innovation-plan monitor: clean the plan's indicator table, assess progress to target "
                     "and render the annual report.")
@@ -58,12 +65,12 @@ def run_data(args: argparse.Namespace) -> int:
     from .pipeline import build_data
 
     started = time.perf_counter()
-    from .parameters import check_project_path, check_report_year, check_scheme
+    from .parameters import check_output_dir, check_project_path, check_report_year, check_scheme
 
     report_year, scheme = check_report_year(args.year), check_scheme(args.scheme)
     raw_dir = check_project_path(args.raw_dir, "--raw-dir")
     observations = check_project_path(args.observations, "--observations") if args.observations else None
-    processed_dir = check_project_path(args.processed_dir, "--processed-dir")
+    processed_dir = check_output_dir(args.processed_dir, "--processed-dir")
     written = build_data(raw_dir, processed_dir, report_year=report_year, scheme=scheme,
                          observations_dir=observations)
     for path in written:
@@ -73,14 +80,14 @@ def run_data(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from .parameters import check_language, check_project_path, check_report_year, check_scheme
+    from .parameters import check_language, check_output_dir, check_project_path, check_report_year, check_scheme
     from .report import ReportStepError, render_report
 
     report_year, language, scheme = check_report_year(args.year), check_language(args.lang), check_scheme(args.scheme)
     raw_dir = check_project_path(args.raw_dir, "--raw-dir")
     observations = check_project_path(args.observations, "--observations") if args.observations else None
-    processed_dir = check_project_path(args.processed_dir, "--processed-dir")
-    output_dir = check_project_path(args.output_dir, "--output-dir")
+    processed_dir = check_output_dir(args.processed_dir, "--processed-dir")
+    output_dir = check_output_dir(args.output_dir, "--output-dir")
     try:
         render_report(report_year, language, scheme, raw_dir, observations, output_dir, processed_dir,
                       progress=lambda line: print(line, flush=True))

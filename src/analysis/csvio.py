@@ -12,6 +12,7 @@ it, so a run killed half-way never leaves a truncated file.
 from __future__ import annotations
 
 import csv
+import re
 import io
 import os
 import tempfile
@@ -103,7 +104,7 @@ def parse_number(text: str, *, file: Path, line: int, field: str) -> float:
 
 def parse_int(text: str, *, file: Path, line: int, field: str) -> int:
     cleaned = text.strip()
-    if not cleaned.lstrip("-").isdigit():
+    if not re.fullmatch(r"-?[0-9]+", cleaned):
         raise InputError(f"{cleaned!r} is not a whole number", file=file, line=line, field=field)
     return int(cleaned)
 

@@ -39,4 +39,6 @@ class InputError(ValueError):
             where = f"{where}:{self.line}" if where else f"line {self.line}"
         parts = [p for p in (where, self.field) if p]
         prefix = ": ".join(parts)
-        return f"{prefix}: {self.reason}" if prefix else self.reason
+        text = f"{prefix}: {self.reason}" if prefix else self.reason
+        # One line, always: a line break inside an echoed cell must not split the message.
+        return " ".join(text.splitlines())

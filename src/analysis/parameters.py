@@ -60,3 +60,11 @@ def check_project_path(value, parameter: str) -> Path:
 
 def check_report_parameters(report_year, language="zh", scheme="eurostat") -> ReportParameters:
     return ReportParameters(check_report_year(report_year), check_language(language), check_scheme(scheme))
+
+
+def check_output_dir(value, parameter: str) -> Path:
+    """A folder the run writes into: inside the project, and not an existing file."""
+    path = check_project_path(value, parameter)
+    if path.exists() and not path.is_dir():
+        raise InputError(f"{str(value)!r} is a file; a folder is needed", field=parameter)
+    return path

@@ -14,6 +14,7 @@ import pandas as pd
 from . import schemas
 from .cleaning import CleanDataset, clean_indicator_table
 from .csvio import format_csv, write_bytes_atomic
+from .errors import InputError
 from .observations import read_observations
 from .parameters import check_report_year, check_scheme
 from .paths import OBSERVATIONS_DIR, PROCESSED_DIR, RAW_DIR
@@ -98,6 +99,8 @@ def build_tables(raw_dir: Path = RAW_DIR, report_year: int = 2024, scheme: str =
 def write_tables(tables: dict[str, pd.DataFrame], processed_dir: Path = PROCESSED_DIR) -> list[Path]:
     """Serialise all tables first, then write each atomically."""
     processed_dir = Path(processed_dir)
+    if processed_dir.exists() and not processed_dir.is_dir():
+        raise InputError("exists and is not a folder; the processed tables need a folder", file=processed_dir)
     payloads = {name: format_csv(frame) for name, frame in tables.items()}
     written = []
     for name, payload in payloads.items():

@@ -30,6 +30,10 @@ def read_sidecar(sidecar: Path) -> dict:
     for field in ("file", "title", "issuer", "year", "obtained", "sha256"):
         if not meta.get(field):
             raise InputError("missing provenance field", file=sidecar, field=field)
+    if not isinstance(meta["file"], str) or "/" in meta["file"] or meta["file"] in (".", ".."):
+        raise InputError(f"{meta['file']!r} is not the name of a file beside the sidecar", file=sidecar, field="file")
+    if not isinstance(meta["sha256"], str):
+        raise InputError(f"{meta['sha256']!r} is not a sha256 hex digest", file=sidecar, field="sha256")
     return meta
 
 

@@ -92,7 +92,7 @@ def joined(indicators: pd.DataFrame, assessment: pd.DataFrame) -> pd.DataFrame:
 def status_badge(status: str, language: str) -> str:
     colour = STATUS_COLOURS[status]
     return (f'<span class="status status-{status}" style="background:{colour};color:#fff;'
-            f'padding:1px 6px;border-radius:3px;white-space:nowrap">{html.escape(status_label(status, language))}</span>')
+            f'padding:1px 6px;border-radius:3px;display:inline-block;line-height:1.3">{html.escape(status_label(status, language))}</span>')
 
 
 SCORECARD_HEADERS = {
