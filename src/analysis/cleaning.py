@@ -90,7 +90,12 @@ def load_metadata(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
 
 def load_categories(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
     path = Path(raw_dir) / "categories.csv"
-    return read_strict_csv(path, ["category_zh", "category_en"])
+    frame = read_strict_csv(path, ["category_zh", "category_en"])
+    for row in frame.itertuples():
+        for column in ("category_zh", "category_en"):
+            if not getattr(row, column).strip():
+                raise InputError("empty", file=path, line=getattr(row, LINE_COLUMN), field=column)
+    return frame
 
 
 def load_corrections(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
@@ -136,6 +141,8 @@ def load_prose_checks(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
         if row.claim == "annual_growth_pct" and parse_int(row.year, file=path, line=line, field="year") <= 2021:
             raise InputError("an annual growth claim needs a target year after the 2021 baseline",
                              file=path, line=line, field="year")
+        if not row.prose_quote.strip():
+            raise InputError("empty quote: copy the words from the plan", file=path, line=line, field="prose_quote")
         parsed.append((parse_int(row.indicator_id, file=path, line=line, field="indicator_id"),
                        parse_int(row.year, file=path, line=line, field="year"),
                        parse_number(row.prose_value, file=path, line=line, field="prose_value")))

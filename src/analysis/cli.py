@@ -65,12 +65,13 @@ def run_data(args: argparse.Namespace) -> int:
     from .pipeline import build_data
 
     started = time.perf_counter()
-    from .parameters import check_output_dir, check_project_path, check_report_year, check_scheme
+    from .parameters import check_not_inside_raw, check_output_dir, check_project_path, check_report_year, check_scheme
 
     report_year, scheme = check_report_year(args.year), check_scheme(args.scheme)
     raw_dir = check_project_path(args.raw_dir, "--raw-dir")
     observations = check_project_path(args.observations, "--observations") if args.observations else None
     processed_dir = check_output_dir(args.processed_dir, "--processed-dir")
+    check_not_inside_raw(processed_dir, raw_dir, "--processed-dir")
     written = build_data(raw_dir, processed_dir, report_year=report_year, scheme=scheme,
                          observations_dir=observations)
     for path in written:
@@ -80,7 +81,8 @@ def run_data(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from .parameters import check_language, check_output_dir, check_project_path, check_report_year, check_scheme
+    from .parameters import (check_language, check_not_inside_raw, check_output_dir, check_project_path,
+                             check_report_year, check_scheme)
     from .report import ReportStepError, render_report
 
     report_year, language, scheme = check_report_year(args.year), check_language(args.lang), check_scheme(args.scheme)
@@ -88,6 +90,8 @@ def run_report(args: argparse.Namespace) -> int:
     observations = check_project_path(args.observations, "--observations") if args.observations else None
     processed_dir = check_output_dir(args.processed_dir, "--processed-dir")
     output_dir = check_output_dir(args.output_dir, "--output-dir")
+    check_not_inside_raw(processed_dir, raw_dir, "--processed-dir")
+    check_not_inside_raw(output_dir, raw_dir, "--output-dir")
     try:
         render_report(report_year, language, scheme, raw_dir, observations, output_dir, processed_dir,
                       progress=lambda line: print(line, flush=True))

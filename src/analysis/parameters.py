@@ -68,3 +68,10 @@ def check_output_dir(value, parameter: str) -> Path:
     if path.exists() and not path.is_dir():
         raise InputError(f"{str(value)!r} is a file; a folder is needed", field=parameter)
     return path
+
+
+def check_not_inside_raw(output: Path, raw_dir: Path, parameter: str) -> Path:
+    """Raw data is never written by code: refuse an output folder inside the raw folder."""
+    if output == raw_dir or raw_dir in output.parents:
+        raise InputError(f"{output} lies inside the raw folder {raw_dir}, which is read-only", field=parameter)
+    return output

@@ -44,10 +44,9 @@ def fmt_number(value: float, digits: int = 3) -> str:
     value = float(value)
     if abs(value) >= 1000:
         return f"{value:,.0f}"
-    text = f"{value:.{digits}g}" if abs(value) >= 1 else f"{value:.2g}"
-    if "e" in text:
-        text = f"{value:.2f}"
-    return text
+    # As printed: up to two decimals (three below 1), trailing zeros dropped (109.61, 2.4, 0.067).
+    text = f"{value:.{3 if abs(value) < 1 else 2}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def fmt_signed(value: float, unit: str = "") -> str:
