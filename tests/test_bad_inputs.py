@@ -13,8 +13,8 @@ line refuses paths outside it), puts the case's bad file(s) into it, pre-fills
 * the project's real ``data/raw`` is unchanged (sha256 of every file, taken once per session).
 
 A case may carry an ``xfail`` key to document a known bug in ``src/analysis`` (marked
-``xfail(strict=True)``, so it fails once the bug is fixed); none does now. ``tests/good_inputs/`` holds inputs that must be *accepted* (a BOM, a header-only
-file, ...).
+``xfail(strict=True)``, so it fails once the bug is fixed); none does now. ``tests/good_inputs/``
+holds inputs that must be *accepted* (a BOM, a header-only file, an upper-case ``.CSV``, ...).
 
 How it runs (kept well under a minute on 2 cores):
 

@@ -79,6 +79,7 @@ def load_metadata(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
         for column in ("name_en", "short_name_zh", "short_name_en"):
             if not getattr(row, column).strip():
                 raise InputError("empty", file=path, line=line, field=column)
+
     frame["indicator_id"] = ids
     duplicated = frame[frame.duplicated(["indicator_id", "series"], keep="first")]
     if not duplicated.empty:
@@ -274,6 +275,13 @@ def build_indicators(printed: PrintedTable, values: pd.DataFrame, metadata: pd.D
         raise InputError(f"indicator {first.indicator_id}: kind {first.kind!r} disagrees with the table, "
                          f"which prints it as {'qualitative' if first.qualitative else 'numeric'}",
                          file=metadata_path, field="kind")
+    for row in merged[merged["kind"] != "qualitative"].itertuples():
+        for column in ("unit_zh", "unit_en"):
+            if not getattr(row, column).strip():
+                line = metadata.loc[(metadata.indicator_id == row.indicator_id) & (metadata.series == row.series),
+                                    LINE_COLUMN].iloc[0]
+                raise InputError(f"empty: numeric indicator {row.indicator_id} needs its unit", file=metadata_path,
+                                 line=int(line), field=column)
     category_en = dict(zip(categories["category_zh"], categories["category_en"]))
     unknown_categories = sorted(set(merged["category_zh"]) - set(category_en))
     if unknown_categories:

@@ -93,10 +93,12 @@ def parse_number(text: str, *, file: Path, line: int, field: str) -> float:
     cleaned = text.strip()
     if cleaned == "":
         raise InputError("empty, expected a number", file=file, line=line, field=field)
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise InputError(f"{cleaned!r} is not a number", file=file, line=line, field=field) from None
+    if not re.fullmatch(r"[-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?(?:nan|inf|infinity)", cleaned,
+                        re.IGNORECASE):
+        # float() would also take "1_000", "٣" or "２.５": numbers here are plain ASCII decimals.
+        raise InputError(f"{cleaned!r} is not a number (write plain digits with a decimal point, "
+                         "no thousands separators, units or % signs)", file=file, line=line, field=field)
+    value = float(cleaned)
     if value != value or value in (float("inf"), float("-inf")):
         raise InputError(f"{cleaned!r} is not a finite number", file=file, line=line, field=field)
     return value

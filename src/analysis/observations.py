@@ -32,7 +32,8 @@ def observation_files(directory: Path) -> list[Path]:
         return []
     if not directory.is_dir():
         raise InputError("expected a folder of observation CSV files", file=directory)
-    return sorted(directory.glob("*.csv"))
+    # "2024.CSV" from a Windows export counts too; anything else (README.md) is not data.
+    return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
 
 
 def _check_row(row, indicators: pd.DataFrame, path: Path) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, display_path
 from .paths import resolve_project_path
 from .progress import SCHEMES
 
@@ -73,5 +73,6 @@ def check_output_dir(value, parameter: str) -> Path:
 def check_not_inside_raw(output: Path, raw_dir: Path, parameter: str) -> Path:
     """Raw data is never written by code: refuse an output folder inside the raw folder."""
     if output == raw_dir or raw_dir in output.parents:
-        raise InputError(f"{output} lies inside the raw folder {raw_dir}, which is read-only", field=parameter)
+        raise InputError(f"{display_path(output)} lies inside the raw folder {display_path(raw_dir)}, which is "
+                         "read-only", field=parameter)
     return output

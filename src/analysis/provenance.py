@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import yaml
@@ -28,12 +29,13 @@ def read_sidecar(sidecar: Path) -> dict:
     if not isinstance(meta, dict):
         raise InputError("expected a mapping of provenance fields", file=sidecar)
     for field in ("file", "title", "issuer", "year", "obtained", "sha256"):
-        if not meta.get(field):
+        if meta.get(field) is None or meta.get(field) == "":
             raise InputError("missing provenance field", file=sidecar, field=field)
     if not isinstance(meta["file"], str) or "/" in meta["file"] or meta["file"] in (".", ".."):
         raise InputError(f"{meta['file']!r} is not the name of a file beside the sidecar", file=sidecar, field="file")
-    if not isinstance(meta["sha256"], str):
-        raise InputError(f"{meta['sha256']!r} is not a sha256 hex digest", file=sidecar, field="sha256")
+    if not isinstance(meta["sha256"], str) or not re.fullmatch(r"[0-9a-f]{64}", meta["sha256"]):
+        raise InputError(f"{meta['sha256']!r} is not a sha256 hex digest (64 lowercase hex digits, quoted)",
+                         file=sidecar, field="sha256")
     return meta
 
 

@@ -197,7 +197,7 @@ class _RowReader:
         header = []
         previous = None
         for expected in EXPECTED_HEADER:
-            cell = self.take(f"header cell {expected!r}", previous)
+            cell = self.take("header", previous)
             if cell.text.strip() != expected:
                 raise self.error(f"header cell reads {cell.text.strip()!r}, expected {expected!r}", cell,
                                  field="header")
@@ -216,14 +216,14 @@ class _RowReader:
                 raise self.error(
                     f"found {first.text.strip()!r} where a row's first cell (the category) should be: "
                     f"the row above has more cells than the 7 the header defines", first, field="category")
-            id_cell = self.take("indicator id", first)
+            id_cell = self.take("indicator_id", first)
             id_text = id_cell.text.strip()
             if id_text == "":
                 # A continuation row: a second series of the indicator above.
                 if first.text.strip() or last_indicator is None or not last_indicator["series"]:
                     raise self.error("row with an empty indicator id that does not continue a "
                                      "two-series indicator", id_cell, field="indicator_id")
-                name_cell = self.take("indicator name", id_cell)
+                name_cell = self.take("indicator_name", id_cell)
                 if name_cell.text.strip():
                     raise self.error("a continuation row must leave the name cell empty", name_cell,
                                      field="indicator_name")
@@ -241,7 +241,7 @@ class _RowReader:
                 category = first.text.strip()
             elif not category:
                 raise self.error("the first row has no category (一级指标)", first, field="category")
-            name_cell = self.take("indicator name", id_cell)
+            name_cell = self.take("indicator_name", id_cell)
             printed_name = name_cell.text
             if not printed_name.strip():
                 raise self.error(f"indicator {indicator_id} has an empty name cell", name_cell,
@@ -268,7 +268,7 @@ class _RowReader:
             self.read_values(indicator, "", name_cell)
 
     def read_series_row(self, indicator: dict, previous: Cell) -> None:
-        label_cell = self.take("series label", previous)
+        label_cell = self.take("series", previous)
         label = label_cell.text.strip()
         if label not in SERIES_LABELS:
             raise self.error(f"expected a series label ({' or '.join(SERIES_LABELS)}), found {label!r}",
@@ -280,8 +280,8 @@ class _RowReader:
         self.read_values(indicator, series, label_cell)
 
     def read_qualitative_row(self, indicator: dict, previous: Cell) -> None:
-        token = self.take("qualitative marker", previous)
-        merged = self.take("merged value cell", token)
+        token = self.take("value", previous)
+        merged = self.take("value", token)
         if merged.text.strip():
             raise self.error(f"qualitative indicator {indicator['indicator_id']} has a value "
                              f"{merged.text.strip()!r} after '{QUALITATIVE_TOKEN}'", merged, field="value")
