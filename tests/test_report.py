@@ -94,3 +94,33 @@ def test_data_written_beside_the_report_is_the_assessment_it_shows(en_report):
     assessment = (en_report / "data" / "assessment.csv").read_text(encoding="utf-8-sig")
     assert "2023" in assessment.splitlines()[1]
     assert RAW_DIR.is_dir()
+
+
+def test_a_failing_notebook_is_named_with_its_cell_and_nothing_is_published(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    import nbformat
+
+    from analysis import cli, report
+    from analysis.paths import NOTEBOOKS_DIR
+
+    broken = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS_DIR, broken)
+    notebook = nbformat.read(broken / "02_gap_to_target.ipynb", as_version=4)
+    notebook.cells.insert(3, nbformat.v4.new_code_cell("1 / 0  # a step that fails"))
+    nbformat.write(notebook, broken / "02_gap_to_target.ipynb")
+    monkeypatch.setattr(report, "NOTEBOOKS_DIR", broken)
+    output = PROJECT_ROOT / "tests" / ".work" / "failing-notebook"
+    shutil.rmtree(output, ignore_errors=True)
+    try:
+        status = cli.main(["report", "--year", "2024", "--output-dir", str(output),
+                           "--processed-dir", str(output / "processed")])
+        err = capsys.readouterr().err
+        assert status == 1
+        assert "error: 02_gap_to_target.ipynb: cell" in err and "ZeroDivisionError" in err
+        assert "Traceback" not in err
+        assert not (output / "2024" / "zh").exists()       # nothing published
+        assert not (output / "processed").exists()          # nor the tables
+        assert (output / "2024" / ".failed-zh" / "notebooks" / "02_gap_to_target.ipynb").is_file()
+    finally:
+        shutil.rmtree(output, ignore_errors=True)
