@@ -3,7 +3,6 @@ leaves the last good report in place, two runs do not interleave, and data text 
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import signal
 import subprocess

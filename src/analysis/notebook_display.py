@@ -5,8 +5,7 @@ import pandas as pd
 from IPython.display import HTML, display
 
 
-def table_html(frame: pd.DataFrame, caption: str | None = None, *, table_id: str = "table",
-               float_format: str = "{:,.4g}") -> str:
+def table_html(frame: pd.DataFrame, caption: str | None = None, *, table_id: str = "table") -> str:
     """Render a DataFrame as an HTML table with a fixed id (pandas Styler ids are random).
 
     Text from the data is HTML-escaped, so a note that contains ``<script>`` shows as text.

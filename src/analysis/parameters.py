@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import InputError, display_path
 from .paths import resolve_project_path
-from .progress import SCHEMES
+from .progress import check_scheme as cut_offs
 
 PLAN_YEARS = (2021, 2024)
 """Report years the plan covers: from its last baseline year to its final target year."""
@@ -47,8 +47,7 @@ def check_language(value) -> str:
 
 
 def check_scheme(value) -> str:
-    if value not in SCHEMES:
-        raise InputError(f"unknown cut-off scheme {value!r}; use one of {', '.join(SCHEMES)}", field="scheme")
+    cut_offs(value)  # raises InputError for an unknown scheme
     return value
 
 

@@ -8,7 +8,6 @@ and language from interleaving.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import platform
