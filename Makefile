@@ -37,7 +37,7 @@ test: setup ## Run the test suite: pytest for src/analysis, nbval for the notebo
 lab: setup ## Start JupyterLab with the project's kernel
 	$(PY) -m pip install --quiet -e ".[test,lab]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (innovation-plan monitor)"
-	cd notebooks && ../$(PY) -m jupyterlab
+	cd notebooks && ../$(PY) -m jupyterlab $(if $(filter 0,$(shell id -u)),--allow-root)
 
 benchmark: setup ## Time the pipeline steps (prints figures; never part of the tests)
 	$(PY) benchmarks/run.py
