@@ -66,3 +66,23 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
     conda_specs = [d for d in environment["dependencies"] if isinstance(d, str) and not d.startswith(("python", "pip"))]
     assert _requirement_names(conda_specs) == _requirement_names(pip_specs)
     assert "matplotlib" in _requirement_names(pip_specs) and _requirement_names(pip_specs)["matplotlib"] == ">=3.11"
+
+
+def test_a_failure_while_writing_leaves_every_processed_file_as_it_was(tmp_path, monkeypatch):
+    from analysis import csvio
+
+    build_data(RAW_DIR, tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    real = csvio._write_temporary
+    calls = []
+
+    def fail_on_third(path, data):
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(csvio, "_write_temporary", fail_on_third)
+    with pytest.raises(OSError):
+        build_data(RAW_DIR, tmp_path, report_year=2023)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no temporaries left either

@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import schemas
 from .cleaning import CleanDataset, clean_indicator_table
-from .csvio import format_csv, write_bytes_atomic
+from .csvio import format_csv, write_files_atomic
 from .errors import InputError
 from .observations import read_observations
 from .parameters import check_report_year, check_scheme
@@ -101,13 +101,9 @@ def write_tables(tables: dict[str, pd.DataFrame], processed_dir: Path = PROCESSE
     processed_dir = Path(processed_dir)
     if processed_dir.exists() and not processed_dir.is_dir():
         raise InputError("exists and is not a folder; the processed tables need a folder", file=processed_dir)
-    payloads = {name: format_csv(frame) for name, frame in tables.items()}
-    written = []
-    for name, payload in payloads.items():
-        path = processed_dir / name
-        write_bytes_atomic(path, payload)
-        written.append(path)
-    return written
+    payloads = {processed_dir / name: format_csv(frame) for name, frame in tables.items()}
+    write_files_atomic(payloads)
+    return list(payloads)
 
 
 def build_data(raw_dir: Path = RAW_DIR, processed_dir: Path = PROCESSED_DIR, report_year: int = 2024,
