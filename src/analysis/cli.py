@@ -117,6 +117,13 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INPUT_ERROR
+    except OSError as exc:
+        # The machine, not the user: a full disk, a permission. Still one line, still no output changed.
+        if args.debug:
+            raise
+        where = f"{display_path(exc.filename)}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}; previous outputs are unchanged", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted; previous outputs are unchanged", file=sys.stderr)
         return 130

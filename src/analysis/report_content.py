@@ -162,13 +162,20 @@ def summary_paragraphs(indicators: pd.DataFrame, assessment: pd.DataFrame, langu
         paragraphs.append(("核心考核指标（*）：" + "；".join(core_text) + "。") if language == "zh"
                           else "Core indicators (*): " + "; ".join(core_text) + ".")
     needs = []
-    for row in table[table["status"].isin(LAGGING)].itertuples():
+    lagging_rows = table[table["status"].isin(LAGGING)].sort_values(["core", "indicator_id"], ascending=[False, True],
+                                                                     kind="stable")
+    for row in lagging_rows.itertuples():
         name = row.short_name_zh if language == "zh" else row.short_name_en
         unit = unit_of(row, language)
         if row.method == "annual_floor":
-            needs.append(f"{name}须每年不低于 {fmt_number(row.target_value)}%（{row.as_of_year} 年为 {fmt_number(row.latest_value)}%）"
-                         if language == "zh" else
-                         f"{name} must reach at least {fmt_number(row.target_value)} % a year ({fmt_number(row.latest_value)} % in {row.as_of_year})")
+            catch_up = ""
+            if not pd.isna(row.required_per_year) and abs(row.required_per_year - row.target_value) > 0.005:
+                catch_up = (f"；若按累计口径计算，此后每年需下降 {fmt_number(row.required_per_year)}%" if language == "zh"
+                            else f"; read cumulatively, {fmt_number(row.required_per_year)} % a year from now on")
+            needs.append(f"{name}须每年不低于 {fmt_number(row.target_value)}%（{row.as_of_year} 年为 "
+                         f"{fmt_number(row.latest_value)}%{catch_up}）" if language == "zh" else
+                         f"{name} must reach at least {fmt_number(row.target_value)} % a year "
+                         f"({fmt_number(row.latest_value)} % in {row.as_of_year}{catch_up})")
             continue
         pace = required_pace_text(row, language)
         if language == "zh":
