@@ -11,11 +11,15 @@ from pathlib import Path
 
 from .errors import InputError, display_path
 from .paths import resolve_project_path
-from .progress import check_scheme as cut_offs
+from .schemes import check_scheme as cut_offs
 
 PLAN_YEARS = (2021, 2024)
 """Report years the plan covers: from its last baseline year to its final target year."""
 LANGUAGES = ("zh", "en")
+
+
+def report_years() -> tuple[int, ...]:
+    return tuple(range(PLAN_YEARS[0], PLAN_YEARS[1] + 1))
 
 
 @dataclass(frozen=True)

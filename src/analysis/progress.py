@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .errors import InputError
+from .schemes import check_scheme
 
 BASE_YEAR = 2020
 STATUS_ORDER = ["moving_away", "insufficient", "moderate", "achieved_at_risk", "on_track", "achieved",
@@ -48,15 +48,6 @@ STATUS_COLOURS = {
     "insufficient_data": "#9e9e9e",
     "qualitative": "#607d8b",
 }
-SCHEMES = {
-    # name: (on_track at or above, moderate at or above, insufficient at or above; below: moving away)
-    "eurostat": (0.95, 0.60, 0.0),
-    "unsd": (0.95, 0.50, -0.10),
-}
-SCHEME_REFERENCES = {
-    "eurostat": "Eurostat, EU SDG monitoring report: progress towards quantitative targets",
-    "unsd": "UN Statistics Division, SDG Progress Chart technical note (2016–2022 editions)",
-}
 METHOD_BY_KIND = {"share": "linear", "count": "compound", "amount": "compound", "intensity": "compound",
                   "rate_of_change": "annual_floor", "qualitative": "none"}
 NUMERIC_STATUSES = [s for s in STATUS_ORDER if s != "qualitative"]
@@ -65,12 +56,6 @@ NUMERIC_STATUSES = [s for s in STATUS_ORDER if s != "qualitative"]
 def status_label(status: str, language: str = "zh") -> str:
     zh, en = STATUS_LABELS[status]
     return zh if language == "zh" else en
-
-
-def check_scheme(scheme: str) -> tuple[float, float, float]:
-    if scheme not in SCHEMES:
-        raise InputError(f"unknown cut-off scheme {scheme!r}; use one of {', '.join(SCHEMES)}", field="scheme")
-    return SCHEMES[scheme]
 
 
 def direction_sign(direction: pd.Series | np.ndarray) -> np.ndarray:
@@ -138,32 +123,117 @@ def binding_target_year(target_years, report_year: int) -> int | None:
     return later[0] if later else years[-1]
 
 
+def _run_starts(*keys: np.ndarray) -> np.ndarray:
+    """True where a run of equal keys starts, in arrays sorted by those keys."""
+    starts = np.zeros(len(keys[0]), dtype=bool)
+    if len(starts):
+        starts[0] = True
+        for key in keys:
+            starts[1:] |= key[1:] != key[:-1]
+    return starts
+
+
+def _codes(column: pd.Series, uniques: pd.Index) -> np.ndarray:
+    """Position of each value of ``column`` in ``uniques``; −1 where absent (a missing value never matches)."""
+    return np.where(pd.isna(column).to_numpy(bool), -1, uniques.get_indexer(column))
+
+
+def _series_points(indicators: pd.DataFrame, values: pd.DataFrame, report_year: int) -> dict:
+    """Points and targets of every indicator series, matched, sorted and grouped once.
+
+    Each distinct (``indicator_id``, ``series``) key of ``indicators`` is a *slot*. Value rows
+    are matched to slots by hashing and sorted once by (slot, year): no scan of the whole table
+    per series. Points are what :func:`series_history` keeps (an actual overrides a printed
+    baseline of the same year; the first row wins among equals); targets keep every row, sorted
+    by year, in table order within a year. Per slot, ``first``/``last``/``base`` index the point
+    arrays and ``binding`` the target arrays (−1 when there is none); per indicator row, ``slot``.
+    """
+    ids, series = indicators["indicator_id"], indicators["series"]
+    id_index, series_index = pd.Index(pd.unique(ids.dropna())), pd.Index(pd.unique(series.dropna()))
+    width = max(len(series_index), 1)
+    ind_id, ind_series = _codes(ids, id_index), _codes(series, series_index)
+    # a row with a missing id or series keeps key −1, which no value row has
+    ind_key = np.where((ind_id >= 0) & (ind_series >= 0), ind_id.astype(np.int64) * width + ind_series, -1)
+    slot_of_row, slot_keys = pd.factorize(ind_key)
+    n_slots = len(slot_keys)
+    val_id, val_series = _codes(values["indicator_id"], id_index), _codes(values["series"], series_index)
+    matched = (val_id >= 0) & (val_series >= 0)
+    val_slot = np.where(matched, pd.Index(slot_keys).get_indexer(val_id.astype(np.int64) * width + val_series), -1)
+
+    value_type = values["value_type"]
+    year = values["year"].to_numpy(np.int64)
+    value = values["value"].to_numpy(float)
+    priority = np.where(value_type == "actual", 0, np.where(value_type == "baseline", 1, -1))
+    year_min = int(year.min()) if len(year) else 0
+    span = int(year.max()) - year_min + 1 if len(year) else 1
+    slot_year = val_slot.astype(np.int64) * span + (year - year_min)
+
+    rows = np.flatnonzero((val_slot >= 0) & (priority >= 0) & (year <= report_year))
+    rows = rows[np.argsort(slot_year[rows] * 2 + priority[rows], kind="stable")]
+    rows = rows[_run_starts(slot_year[rows])]
+    point_slot, point_year = val_slot[rows], year[rows]
+    n_points = np.bincount(point_slot, minlength=n_slots)
+    last = np.cumsum(n_points) - 1
+    first = last - n_points + 1
+    base = first.copy()
+    at_base = np.flatnonzero(point_year == BASE_YEAR)
+    base[point_slot[at_base]] = at_base
+    empty = n_points == 0
+    first[empty] = last[empty] = base[empty] = -1
+
+    targets = np.flatnonzero((val_slot >= 0) & (value_type == "target").to_numpy(bool))
+    targets = targets[np.argsort(slot_year[targets], kind="stable")]
+    target_slot, target_year = val_slot[targets], year[targets]
+    # binding target (binding_target_year): the first year at or after the report year, else the
+    # last one; its value is the first row of that year
+    binding = np.full(n_slots, -1, dtype=np.int64)
+    year_starts = np.flatnonzero(_run_starts(target_slot, target_year))
+    last_year = year_starts[np.append(_run_starts(target_slot[year_starts])[1:], True)] if len(year_starts) \
+        else year_starts
+    binding[target_slot[last_year]] = last_year
+    later = np.flatnonzero(target_year >= report_year)
+    later = later[_run_starts(target_slot[later])]
+    binding[target_slot[later]] = later
+    return {"slot": slot_of_row, "n_points": n_points, "first": first, "last": last, "base": base,
+            "point_year": point_year, "point_value": value[rows],
+            "n_targets": np.bincount(target_slot, minlength=n_slots), "binding": binding,
+            "target_year": target_year, "target_value": value[targets]}
+
+
+def _take(array: np.ndarray, index: np.ndarray) -> np.ndarray:
+    """``array[index]`` as floats, NaN where ``index`` is −1."""
+    return np.append(array.astype(float), np.nan)[np.where(index >= 0, index, len(array))]
+
+
+def _achieved_after_base(p: dict, slot: int) -> list[float]:
+    """The yearly values after the base year of one series, in year order (a yearly floor's record)."""
+    if p["last"][slot] < 0:
+        return []
+    points = slice(p["first"][slot], p["last"][slot] + 1)
+    return p["point_value"][points][p["point_year"][points] > BASE_YEAR].tolist()
+
+
 def _series_frame(indicators: pd.DataFrame, values: pd.DataFrame, report_year: int) -> pd.DataFrame:
-    history = series_history(values, report_year)
-    targets = values[values["value_type"] == "target"]
-    rows = []
-    for meta in indicators.itertuples():
-        key = (history["indicator_id"] == meta.indicator_id) & (history["series"] == meta.series)
-        points = history[key].sort_values("year")
-        series_targets = targets[(targets["indicator_id"] == meta.indicator_id) & (targets["series"] == meta.series)]
-        target_year = binding_target_year(series_targets["year"], report_year)
-        base = points[points["year"] == BASE_YEAR]
-        base = base if not base.empty else points.head(1)
-        row = {"indicator_id": meta.indicator_id, "series": meta.series, "kind": meta.kind,
-               "direction": meta.direction, "core": meta.core, "n_points": len(points),
-               "base_year": np.nan, "base_value": np.nan, "as_of_year": np.nan, "latest_value": np.nan,
-               "target_year": np.nan, "target_value": np.nan, "floor_catch_up": np.nan}
-        if not points.empty:
-            row.update(base_year=float(base["year"].iloc[0]), base_value=float(base["value"].iloc[0]),
-                       as_of_year=float(points["year"].iloc[-1]), latest_value=float(points["value"].iloc[-1]))
-        if target_year is not None:
-            row.update(target_year=float(target_year),
-                       target_value=float(series_targets.loc[series_targets["year"] == target_year, "value"].iloc[0]))
-            if meta.kind == "rate_of_change":
-                achieved = points.loc[points["year"] > BASE_YEAR, "value"].tolist()
-                row["floor_catch_up"] = floor_catch_up_rate(row["target_value"], BASE_YEAR, target_year, achieved)
-        rows.append(row)
-    return pd.DataFrame(rows)
+    """One row per row of ``indicators``: base and latest points, binding target, yearly-floor pace."""
+    p = _series_points(indicators, values, report_year)
+    slot = p["slot"]
+    binding = p["binding"][slot]
+    target_year, target_value = _take(p["target_year"], binding), _take(p["target_value"], binding)
+    floor_catch_up = np.full(len(slot), np.nan)
+    # only the (few) yearly floors need their record year by year
+    for i in np.flatnonzero((indicators["kind"] == "rate_of_change").to_numpy(bool) & (binding >= 0)):
+        floor_catch_up[i] = floor_catch_up_rate(float(target_value[i]), BASE_YEAR, int(target_year[i]),
+                                                _achieved_after_base(p, slot[i]))
+    # columns from Python objects, so that the dtypes are inferred as for a table built row by row
+    return pd.DataFrame({
+        "indicator_id": indicators["indicator_id"].tolist(), "series": indicators["series"].tolist(),
+        "kind": indicators["kind"].tolist(), "direction": indicators["direction"].tolist(),
+        "core": indicators["core"].tolist(), "n_points": p["n_points"][slot].astype(np.int64),
+        "base_year": _take(p["point_year"], p["base"][slot]), "base_value": _take(p["point_value"], p["base"][slot]),
+        "as_of_year": _take(p["point_year"], p["last"][slot]),
+        "latest_value": _take(p["point_value"], p["last"][slot]),
+        "target_year": target_year, "target_value": target_value, "floor_catch_up": floor_catch_up,
+    })
 
 
 def assess(indicators: pd.DataFrame, values: pd.DataFrame, report_year: int, scheme: str = "eurostat") -> pd.DataFrame:
@@ -277,30 +347,44 @@ def required_growth(indicators: pd.DataFrame, values: pd.DataFrame, report_year:
     compound rate is left empty and ``required_per_year`` is the yearly rate needed from now on
     to meet the floor read cumulatively (level index), next to the floor itself.
     """
-    numeric = indicators[indicators["kind"] != "qualitative"]
-    history = series_history(values, report_year)
-    targets = values[values["value_type"] == "target"]
-    rows = []
-    for meta in numeric.itertuples():
-        points = history[(history.indicator_id == meta.indicator_id) & (history.series == meta.series)].sort_values("year")
-        if points.empty:
-            continue
-        from_year, from_value = int(points["year"].iloc[-1]), float(points["value"].iloc[-1])
-        series_targets = targets[(targets.indicator_id == meta.indicator_id) & (targets.series == meta.series)]
-        for target in series_targets.sort_values("year").itertuples():
-            years = target.year - from_year
-            floor = meta.kind == "rate_of_change"
-            cagr = np.nan if floor else float(compound_rate(from_value, target.value, years))
-            if floor:
-                achieved = points.loc[points["year"] > BASE_YEAR, "value"].tolist()
-                per_year = floor_catch_up_rate(target.value, BASE_YEAR, int(target.year), achieved)
-            else:
-                per_year = float(linear_rate(from_value, target.value, years))
-            rows.append({"indicator_id": meta.indicator_id, "series": meta.series, "kind": meta.kind,
-                         "from_year": from_year, "from_value": from_value, "target_year": int(target.year),
-                         "target_value": float(target.value), "required_cagr": cagr,
-                         "required_per_year": per_year,
-                         "method": METHOD_BY_KIND[meta.kind],
-                         "already_met": bool(direction_sign([meta.direction])[0] * (from_value - target.value) >= 0),
-                         "report_year": report_year})
-    return pd.DataFrame(rows)
+    p = _series_points(indicators, values, report_year)
+    slot_of_row = p["slot"]
+    # numeric series with points, each repeated once per target row, in year order
+    numeric = np.flatnonzero((indicators["kind"] != "qualitative").to_numpy(bool) & (p["n_points"][slot_of_row] > 0))
+    counts = p["n_targets"][slot_of_row[numeric]]
+    total = int(counts.sum())
+    if not total:
+        return pd.DataFrame([])
+    row = np.repeat(numeric, counts)
+    slot = slot_of_row[row]
+    first_target = (np.cumsum(p["n_targets"]) - p["n_targets"])[slot]
+    target = first_target + np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+
+    from_year, from_value = p["point_year"][p["last"][slot]], p["point_value"][p["last"][slot]]
+    target_year, target_value = p["target_year"][target], p["target_value"][target]
+    kind = indicators["kind"].to_numpy(object)[row]
+    floor = kind == "rate_of_change"
+    years = target_year - from_year
+    cagr = compound_rate(from_value, target_value, years)
+    # This table used to call compound_rate one number at a time, where numpy's power with a
+    # scalar exponent of 0.5 is a square root: keep those last digits for two-year spans.
+    two = (years == 2) & (from_value > 0) & (target_value > 0)
+    cagr[two] = np.sqrt(target_value[two] / from_value[two]) - 1.0
+    cagr = np.where(floor | ~np.isfinite(cagr), np.nan, cagr)
+    per_year = linear_rate(from_value, target_value, years)
+    for i in np.flatnonzero(floor):
+        per_year[i] = floor_catch_up_rate(float(target_value[i]), BASE_YEAR, int(target_year[i]),
+                                          _achieved_after_base(p, slot[i]))
+    kind_codes, kinds = pd.factorize(kind, use_na_sentinel=False)
+    method = np.array([METHOD_BY_KIND[k] for k in kinds], dtype=object)[kind_codes]
+    direction = indicators["direction"].to_numpy(object)[row]
+    direction_codes, directions = pd.factorize(direction, use_na_sentinel=False)
+    sign = direction_sign(np.asarray(directions, dtype=object))[direction_codes]
+    return pd.DataFrame({
+        "indicator_id": indicators["indicator_id"].to_numpy(object)[row].tolist(),
+        "series": indicators["series"].to_numpy(object)[row].tolist(), "kind": kind.tolist(),
+        "from_year": from_year, "from_value": from_value, "target_year": target_year,
+        "target_value": target_value, "required_cagr": cagr, "required_per_year": per_year,
+        "method": method.tolist(), "already_met": sign * (from_value - target_value) >= 0,
+        "report_year": [report_year] * total,
+    })

@@ -11,7 +11,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from .progress import SCHEMES, STATUS_COLOURS, STATUS_ORDER, headline_status, status_label
+from .progress import STATUS_COLOURS, STATUS_ORDER, headline_status, status_label
+from .schemes import SCHEMES
 
 PLAN_TITLE = {"zh": "威海市建设国家创新型城市实施方案（2022—2024年）",
               "en": "Weihai's implementation plan for building a national innovative city (2022–2024)"}
