@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import tomllib
 
 import pandas as pd
@@ -69,11 +70,11 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
 
 
 def test_a_failure_while_writing_leaves_every_processed_file_as_it_was(tmp_path, monkeypatch):
-    from analysis import csvio
+    from analysis import atomic_files
 
     build_data(RAW_DIR, tmp_path)
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    real = csvio._write_temporary
+    real = atomic_files._write_temporary
     calls = []
 
     def fail_on_third(path, data):
@@ -82,7 +83,26 @@ def test_a_failure_while_writing_leaves_every_processed_file_as_it_was(tmp_path,
             raise OSError(28, "No space left on device")
         return real(path, data)
 
-    monkeypatch.setattr(csvio, "_write_temporary", fail_on_third)
+    monkeypatch.setattr(atomic_files, "_write_temporary", fail_on_third)
     with pytest.raises(OSError):
         build_data(RAW_DIR, tmp_path, report_year=2023)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no temporaries left either
+
+
+def test_loaded_data_is_remembered_by_content_and_every_caller_gets_a_copy(tmp_path):
+    from analysis import pipeline
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_DIR, raw)
+    first = pipeline.load_monitoring_data(raw)
+    first.values.loc[0, "value"] = -999.0  # a caller's edit must not reach the next caller
+    second = pipeline.load_monitoring_data(raw)
+    assert second.values.loc[0, "value"] != -999.0
+    assert second.values.equals(pipeline._load_monitoring_data(raw, raw / "observations").values)
+    # a changed input is a new key: the metadata edit shows up at once
+    metadata = raw / "indicator_metadata.csv"
+    metadata.write_text(metadata.read_text(encoding="utf-8").replace("R&D intensity", "R&D spending intensity", 1),
+                        encoding="utf-8")
+    third = pipeline.load_monitoring_data(raw)
+    assert "R&D spending intensity" in set(third.indicators["short_name_en"])
+    assert "R&D spending intensity" not in set(second.indicators["short_name_en"])

@@ -6,6 +6,7 @@ files complete and unchanged.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,8 @@ import pandas as pd
 
 from . import schemas
 from .cleaning import CleanDataset, clean_indicator_table
-from .csvio import format_csv, write_files_atomic
+from .atomic_files import write_files_atomic
+from .csvio import format_csv
 from .errors import InputError
 from .observations import read_observations
 from .parameters import check_report_year, check_scheme
@@ -61,12 +63,34 @@ def _observation_findings(observations: pd.DataFrame, duplicates: list[dict], pr
     return findings
 
 
+_LOADED: dict[tuple, MonitoringData] = {}
+_LOADED_KEEP = 4
+
+
 def load_monitoring_data(raw_dir: Path = RAW_DIR, observations_dir: Path | None = None) -> MonitoringData:
-    """Verify the raw checksums, clean the printed table and add the observed actual values."""
+    """Verify the raw checksums, clean the printed table and add the observed actual values.
+
+    The result is remembered for the exact bytes of every input file (sha256), so the report's
+    data step and notebooks 02 and 03, which run in one kernel, clean the table once; any edit
+    to an input gives a new key and a fresh load. Callers get their own copy.
+    """
+    from .build_cache import digests, input_files
+
     raw_dir = Path(raw_dir)
+    observations_dir = Path(observations_dir) if observations_dir is not None else raw_dir / OBSERVATIONS_DIR.name
+    key = (str(raw_dir.resolve()), str(observations_dir.resolve()),
+           tuple(digests(input_files(raw_dir, observations_dir)).items()))
+    if key not in _LOADED:
+        loaded = _load_monitoring_data(raw_dir, observations_dir)
+        while len(_LOADED) >= _LOADED_KEEP:
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[key] = loaded
+    return copy.deepcopy(_LOADED[key])
+
+
+def _load_monitoring_data(raw_dir: Path, observations_dir: Path) -> MonitoringData:
     provenance = verify_provenance(raw_dir)
     clean = clean_indicator_table(raw_dir)
-    observations_dir = Path(observations_dir) if observations_dir is not None else raw_dir / OBSERVATIONS_DIR.name
     observations, duplicates = read_observations(observations_dir, clean.indicators)
     values = clean.values
     if not observations.empty:
