@@ -71,7 +71,7 @@ def test_killed_runs_leave_the_previous_report_and_the_next_run_succeeds(work):
     good = tree_digest(report)
     processed = tree_digest(work / "processed")
     for marker in ("[4/6] notebook 03_annual_report.ipynb …", "[6/6] pdf …"):
-        _kill_when(_start([], work), marker)
+        _kill_when(_start(["--force"], work), marker)  # the report is up to date: force a rebuild
         assert tree_digest(report) == good, f"report changed after SIGKILL at {marker}"
         assert tree_digest(work / "processed") == processed
     # the next run (here with hostile text in an observation file) succeeds and cleans up
@@ -107,3 +107,32 @@ def test_bad_parameters_are_refused_before_anything_runs(work):
         assert words in err and "Traceback" not in err
         assert len(err.strip().splitlines()) == 1
         assert not (work / "reports").exists()
+
+
+def test_a_batch_runs_in_worker_processes_and_an_unchanged_rerun_is_skipped(work):
+    batch = _start(["--year", "2023,2024", "--jobs", "2"], work)
+    out, err = batch.communicate(timeout=300)
+    assert batch.returncode == 0, err
+    for year in (2023, 2024):
+        assert (work / "reports" / str(year) / "zh" / "report.pdf").is_file()
+    # data/processed holds the latest year's tables
+    assert "2024" in (work / "processed" / "assessment.csv").read_text(encoding="utf-8-sig").splitlines()[1]
+    again = _start(["--year", "2023,2024"], work)
+    out, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    assert out.count("is up to date") == 2 and "building" not in out
+
+
+def test_bad_data_found_in_the_kernel_is_one_line_per_report_and_exit_2(work):
+    raw = work / "raw"
+    shutil.copytree(RAW_DIR, raw)
+    with open(raw / "corrections.csv", "a", encoding="utf-8") as handle:
+        handle.write("99,target_2024,not a number\n")
+    for years, reports in (("2024", 1), ("2023,2024", 2)):
+        process = _start(["--year", years, "--raw-dir", str(raw.relative_to(PROJECT_ROOT))], work)
+        out, err = process.communicate(timeout=300)
+        assert process.returncode == 2, (out, err)
+        lines = err.strip().splitlines()
+        assert len(lines) == reports and all("corrections.csv:" in line for line in lines), lines
+        assert "Traceback" not in err
+        assert not (work / "reports" / "2024" / "zh").exists()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,45 @@ def test_a_failing_notebook_is_named_with_its_cell_and_nothing_is_published(tmp_
         assert (output / "2024" / ".failed-zh" / "notebooks" / "02_gap_to_target.ipynb").is_file()
     finally:
         shutil.rmtree(output, ignore_errors=True)
+
+
+def test_an_unchanged_rerun_does_nothing_and_a_changed_output_is_rebuilt(zh_report, tmp_path):
+    copy = tmp_path / "reports" / "2024" / "zh"
+    shutil.copytree(zh_report, copy)
+    manifest = (copy / "manifest.json").read_bytes()
+    lines = []
+    assert render_report(2024, "zh", output_root=tmp_path / "reports", progress=lines.append) == copy
+    assert lines == [f"2024/zh: {copy} is up to date (inputs, parameters, code and environment unchanged; "
+                     "--force rebuilds)"]
+    assert (copy / "manifest.json").read_bytes() == manifest
+    # a hand-edited output is not "up to date": the run puts the built one back
+    good = (copy / "report.html").read_bytes()
+    (copy / "report.html").write_bytes(good.replace("总结评估".encode(), "edited".encode()))
+    lines.clear()
+    render_report(2024, "zh", output_root=tmp_path / "reports", progress=lines.append)
+    assert lines[0] == "2024/zh: building (report.html was changed after it was built)"
+    assert (copy / "report.html").read_bytes() == good
+    # processed tables are refreshed by an up-to-date run as well
+    processed = tmp_path / "processed"
+    render_report(2024, "zh", output_root=tmp_path / "reports", processed_dir=processed, progress=lambda line: None)
+    assert (processed / "assessment.csv").read_bytes() == (copy / "data" / "assessment.csv").read_bytes()
+
+
+def test_a_batch_shares_one_kernel_and_gives_the_bytes_of_single_runs(zh_report, tmp_path):
+    from analysis.report import make_job, render_reports
+
+    lines = []
+    jobs = [make_job(2024, language, output_root=tmp_path) for language in ("zh", "en")]
+    render_reports(jobs, workers=1, progress=lines.append)
+    batch = tmp_path / "2024" / "zh"
+    for name in ("report.html", "report.pdf", "data/assessment.csv"):
+        assert (batch / name).read_bytes() == (zh_report / name).read_bytes(), name
+    # en is built first; zh reuses its tables and notebooks 01 and 02 (no language in their parameters)
+    reused = [line for line in lines if "reused from" in line]
+    assert [line.split(":")[0] for line in reused] == ["2024/zh"] * 3
+    # the notebook run second in the same kernel numbers its cells from 1 and sees no earlier variables
+    notebook = json.loads((batch / "notebooks" / "03_annual_report.ipynb").read_text(encoding="utf-8"))
+    counts = [cell["execution_count"] for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    assert counts == list(range(1, len(counts) + 1))
+    manifest = json.loads((batch / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["build"]["key"] == json.loads((zh_report / "manifest.json").read_text())["build"]["key"]

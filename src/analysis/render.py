@@ -410,3 +410,14 @@ def _write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary_name)
         raise
+
+
+def warm_up_pdf() -> None:
+    """Import WeasyPrint and lay out a line of Chinese once, so that fontconfig, Pango and the
+    CJK font are loaded before the report's PDF is due (a run does this while its notebooks
+    execute in the kernel)."""
+    from weasyprint import HTML
+
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    HTML(string=f"<html lang='zh-Hans'><style>{css}</style><body><h1>报告 Report</h1>"
+                f"<table><tr><td>指标 1.5</td></tr></table><p><b>完成</b></p></body></html>").write_pdf()
