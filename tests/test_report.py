@@ -170,3 +170,28 @@ def test_a_batch_shares_one_kernel_and_gives_the_bytes_of_single_runs(zh_report,
     assert counts == list(range(1, len(counts) + 1))
     manifest = json.loads((batch / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["build"]["key"] == json.loads((zh_report / "manifest.json").read_text())["build"]["key"]
+
+
+def test_a_failing_report_does_not_stop_the_rest_of_its_batch(tmp_path, monkeypatch):
+    import nbformat
+
+    from analysis import report
+    from analysis.paths import NOTEBOOKS_DIR
+    from analysis.report import BatchError, make_job, render_reports
+
+    broken = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS_DIR, broken)
+    notebook = nbformat.read(broken / "03_annual_report.ipynb", as_version=4)
+    notebook.cells.insert(3, nbformat.v4.new_code_cell('assert language != "en", "no English today"'))
+    nbformat.write(notebook, broken / "03_annual_report.ipynb")
+    monkeypatch.setattr(report, "NOTEBOOKS_DIR", broken)
+    jobs = [make_job(2024, language, output_root=tmp_path / "reports") for language in ("zh", "en")]
+    with pytest.raises(BatchError) as caught:
+        render_reports(jobs, workers=1, progress=lambda line: None)
+    [failed] = [o for o in caught.value.outcomes if o.error_kind]
+    assert failed.label == "2024/en" and failed.error_kind == "step"
+    assert "03_annual_report.ipynb: cell" in failed.message and "no English today" in failed.message
+    assert not caught.value.only_input_errors
+    assert (tmp_path / "reports" / "2024" / "zh" / "report.pdf").is_file()
+    assert not (tmp_path / "reports" / "2024" / "en").exists()
+    assert (tmp_path / "reports" / "2024" / ".failed-en" / "notebooks" / "03_annual_report.ipynb").is_file()

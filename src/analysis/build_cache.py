@@ -65,13 +65,15 @@ def digests(paths: list[Path]) -> dict[str, str]:
 
 def environment_digest() -> str:
     """A digest of the Python version, the installed distributions and the system fonts."""
-    parts = [sys.version, platform.platform()]
+    parts = [sys.version, platform.machine()]
+    distributions = set()
     for entry in sys.path:
         try:
-            names = sorted(n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info", ".egg-link")))
+            distributions.update(n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info", ".egg-link")))
         except OSError:
             continue
-        parts.append(f"{entry}: {' '.join(names)}")
+    # Names only, not the folders they sit in: a clone with its own .venv is the same environment.
+    parts.append(" ".join(sorted(distributions)))
     for font_dir in FONT_DIRS:
         for root, dirs, files in os.walk(font_dir):
             dirs.sort()

@@ -382,7 +382,7 @@ def build_group(jobs: list[tuple[ReportJob, Fingerprint]], progress: Callable[[s
             say = progress if len(jobs) == 1 else (lambda line, label=job.label: progress(f"{label}: {line}"))
             try:
                 outcomes.append(JobOutcome(job.label, str(build_one(job, prints, session, shared, say))))
-            except (InputError, ReportStepError) as exc:
+            except Exception as exc:
                 if not keep_going:
                     raise
                 kind = "input" if isinstance(exc, InputError) else "step"
@@ -467,8 +467,14 @@ def render_reports(jobs: list[ReportJob], *, force: bool = False, workers: int |
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(len(groups), mp_context=multiprocessing.get_context("spawn")) as pool:
-            outcomes = [o for result in pool.map(_build_group_in_worker, groups) for o in result]
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            with ProcessPoolExecutor(len(groups), mp_context=multiprocessing.get_context("spawn")) as pool:
+                outcomes = [o for result in pool.map(_build_group_in_worker, groups) for o in result]
+        except BrokenProcessPool:
+            raise ReportStepError("a worker process of the batch died (killed, or out of memory); reports it "
+                                  "had not finished are unchanged; run again, or with --jobs 1") from None
     if any(o.error_kind for o in outcomes):
         raise BatchError(outcomes)
     return [job.destination for job in jobs]
