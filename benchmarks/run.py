@@ -1,49 +1,217 @@
-"""Time the pipeline's steps (run on demand with `make benchmark`; never part of the tests).
+"""`make bench`: the report pipeline against the floor and the stock toolchain, on this machine.
 
-Prints the median of several runs of each step and the peak memory of this process, so a change
-can be compared with the last figures in docs or a closing note. Timings on shared machines are
-noisy: compare medians, and ratios between steps, not single runs.
+Every case is a whole command run several times; the figures are wall-clock medians and the peak
+memory of the command's process tree (the sum of the resident sizes of the command and all its
+children, kernels included, sampled every 20 ms). Nothing here asserts: timings on a shared
+machine are noisy, so read the medians and the ratios, and compare them with benchmarks/README.md.
+
+Cases:
+  floor          papermill on a one-cell notebook importing pandas, matplotlib and seaborn,
+                 nbconvert of it to HTML, the PDF step on that HTML (benchmarks/floor.py)
+  stock          the stock toolchain on our notebooks: `papermill` CLI for 01, 02, 03 in turn,
+                 `jupyter nbconvert --to html` on 03, the PDF step on that HTML
+  cold           `make report` for 2024/zh with FORCE=1 (nothing reused)
+  unchanged      `make report` again, nothing changed
+  batch          `make reports` (4 years x 2 languages) with FORCE=1
+  one-by-one     the same 8 reports as 8 `make report FORCE=1` commands in turn
+  assessment     assess + required_growth on synthetic plans (benchmarks/assessment.py)
+
+Usage: python benchmarks/run.py [--repeat N] [--cases floor,stock,...] [--json FILE]
 """
 from __future__ import annotations
 
-import resource
+import argparse
+import json
+import os
+import platform
+import shutil
 import statistics
-import tempfile
+import subprocess
+import sys
+import threading
 import time
+from importlib import metadata
 from pathlib import Path
 
-from analysis.cleaning import clean_indicator_table
-from analysis.pipeline import build_data, load_monitoring_data
-from analysis.progress import assess
-from analysis.report import render_report
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "benchmarks" / ".work"
+BIN = Path(sys.executable).parent
+YEARS = (2021, 2022, 2023, 2024)
+LANGUAGES = ("zh", "en")
+CASES = ("floor", "stock", "cold", "unchanged", "batch", "one-by-one", "assessment")
+TARGETS = [
+    # (label, numerator, denominator or None, comparison, limit, unit)
+    ("cold report / floor", "cold", "floor", "<=", 1.5, "x"),
+    ("stock toolchain / cold report", "stock", "cold", ">=", 1.5, "x"),
+    ("unchanged rerun", "unchanged", None, "<=", 1.0, "s"),
+    ("batch / one-by-one", "batch", "one-by-one", "<=", 0.6, "x"),
+]
 
 
-def median_seconds(action, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def relative(path: Path) -> str:
+    return str(path.relative_to(ROOT))
 
 
-def main() -> None:
-    data = load_monitoring_data()
-    with tempfile.TemporaryDirectory() as tmp:
-        figures = {
-            "parse + clean the printed table": median_seconds(clean_indicator_table, 5),
-            "assess 28 series": median_seconds(lambda: assess(data.indicators, data.values, 2024), 20),
-            "make data (5 CSVs)": median_seconds(lambda: build_data(processed_dir=Path(tmp) / "p"), 5),
-            "full report zh (papermill x3, HTML, PDF)": median_seconds(
-                lambda: render_report(2024, "zh", output_root=Path(tmp) / "r", progress=lambda line: None), 2),
-        }
-    for name, seconds in figures.items():
-        print(f"{name:<45} {seconds:8.3f} s")
-    report = figures["full report zh (papermill x3, HTML, PDF)"]
-    print(f"{'report / make data':<45} {report / figures['make data (5 CSVs)']:8.1f} x")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{'peak memory of this process':<45} {peak:8.1f} MiB")
+class TreeMemory:
+    """Peak of the summed RSS of a process and its descendants, sampled in a thread."""
+
+    def __init__(self, pid: int, interval: float = 0.02):
+        import psutil
+
+        self.process = psutil.Process(pid)
+        self.peak = 0
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            total = 0
+            try:
+                for process in [self.process, *self.process.children(recursive=True)]:
+                    try:
+                        total += process.memory_info().rss
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.interval)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak / 2**20
+
+
+def run_command(command: list[str]) -> tuple[float, float]:
+    """Run a command to completion; return (wall seconds, peak tree MiB). A failure stops the benchmark."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    memory = TreeMemory(process.pid)
+    out, err = process.communicate()
+    seconds = time.perf_counter() - started
+    peak = memory.stop()
+    if process.returncode != 0:
+        sys.exit(f"benchmark command failed ({process.returncode}): {' '.join(command)}\n{err[-2000:]}")
+    return seconds, peak
+
+
+def stock_command(work: Path) -> list[str]:
+    out = work / "stock"
+    steps = [
+        f"rm -rf {out} && mkdir -p {out}",
+        f"{BIN}/papermill notebooks/01_clean_indicators.ipynb {out}/01.ipynb --cwd notebooks "
+        "-p raw_dir data/raw --no-progress-bar",
+        f"{BIN}/papermill notebooks/02_gap_to_target.ipynb {out}/02.ipynb --cwd notebooks "
+        "-p report_year 2024 -p scheme eurostat --no-progress-bar",
+        f"{BIN}/papermill notebooks/03_annual_report.ipynb {out}/03.ipynb --cwd notebooks "
+        "-p report_year 2024 -p language zh -p scheme eurostat --no-progress-bar",
+        f"{BIN}/jupyter nbconvert --to html {out}/03.ipynb --output-dir {out}",
+        f"{sys.executable} -c \"from analysis.render import html_to_pdf; html_to_pdf('{out}/03.html', '{out}/03.pdf')\"",
+    ]
+    return ["bash", "-c", " && ".join(steps)]
+
+
+def make_report(work: Path, folder: str, year: int = 2024, language: str = "zh", force: bool = True) -> list[str]:
+    command = ["make", "-s", "report", f"VENV={sys.prefix}", f"YEAR={year}", f"REPORT_LANG={language}",
+               f"REPORTS={relative(work / folder)}", f"PROCESSED={relative(work / 'processed')}"]
+    return command + (["FORCE=1"] if force else [])
+
+
+def commands(work: Path) -> dict[str, list[str]]:
+    one_by_one = " && ".join(" ".join(make_report(work, "one-by-one", year, language))
+                             for year in YEARS for language in LANGUAGES)
+    return {
+        "floor": [sys.executable, str(ROOT / "benchmarks" / "floor.py"), str(work / "floor")],
+        "stock": stock_command(work),
+        "cold": make_report(work, "cold"),
+        "unchanged": make_report(work, "cold", force=False),
+        "batch": ["make", "-s", "reports", f"VENV={sys.prefix}", "FORCE=1", f"REPORTS={relative(work / 'batch')}",
+                  f"PROCESSED={relative(work / 'processed')}"],
+        "one-by-one": ["bash", "-c", one_by_one],
+    }
+
+
+def machine() -> dict:
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    packages = {}
+    for name in ("pandas", "matplotlib", "seaborn", "papermill", "nbconvert", "nbclient", "ipykernel",
+                 "jupyter_client", "weasyprint", "pandera", "numpy"):
+        try:
+            packages[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            packages[name] = None
+    return {"cpu": model, "cores": os.cpu_count(), "memory_gib": round(memory, 1),
+            "os": platform.platform(), "python": platform.python_version(), "packages": packages}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per case (default 3; the median is shown)")
+    parser.add_argument("--cases", default=",".join(CASES), help=f"comma-separated subset of {','.join(CASES)}")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    cases = [c.strip() for c in args.cases.split(",") if c.strip()]
+    unknown = sorted(set(cases) - set(CASES))
+    if unknown or args.repeat < 1:
+        parser.error(f"unknown case(s) {unknown}" if unknown else "--repeat must be at least 1")
+
+    shutil.rmtree(WORK, ignore_errors=True)
+    WORK.mkdir(parents=True)
+    info = machine()
+    print(f"machine: {info['cpu']}, {info['cores']} cores, {info['memory_gib']} GiB, {info['os']}, "
+          f"Python {info['python']}")
+    print("packages: " + ", ".join(f"{k} {v}" for k, v in info["packages"].items()))
+    print(f"{args.repeat} runs per case; wall-clock median (min-max); peak RSS of the process tree\n")
+    figures: dict[str, dict] = {}
+    command_for = commands(WORK)
+    if "unchanged" in cases and "cold" not in cases:
+        run_command(command_for["cold"])  # a report to be unchanged against
+    for case in cases:
+        if case == "assessment":
+            continue
+        runs = [run_command(command_for[case]) for _ in range(args.repeat)]
+        seconds = [s for s, _ in runs]
+        figures[case] = {"median_s": statistics.median(seconds), "min_s": min(seconds), "max_s": max(seconds),
+                         "peak_mib": max(m for _, m in runs), "runs_s": [round(s, 3) for s in seconds]}
+        f = figures[case]
+        print(f"{case:<12} {f['median_s']:8.2f} s  ({f['min_s']:.2f}-{f['max_s']:.2f})  {f['peak_mib']:7.0f} MiB",
+              flush=True)
+
+    print("\nratios (targets from the performance issue; informational, never asserted):")
+    for label, numerator, denominator, comparison, limit, unit in TARGETS:
+        if numerator not in figures or (denominator and denominator not in figures):
+            continue
+        value = figures[numerator]["median_s"] / (figures[denominator]["median_s"] if denominator else 1.0)
+        met = value <= limit if comparison == "<=" else value >= limit
+        figures.setdefault("ratios", {})[label] = round(value, 3)
+        print(f"  {label:<32} {value:6.2f} {unit}   target {comparison} {limit} {unit}   "
+              f"{'met' if met else 'NOT MET'}")
+
+    if "assessment" in cases:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import assessment
+
+        print("\nassessment on synthetic plans (30 indicators x 10 years each):")
+        figures["assessment"] = assessment.run(repeat=max(args.repeat, 3))
+        assessment.print_figures(figures["assessment"])
+    if args.json:
+        args.json.write_text(json.dumps({"machine": info, "repeat": args.repeat, "figures": figures}, indent=2) + "\n")
+    shutil.rmtree(WORK, ignore_errors=True)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
