@@ -22,6 +22,21 @@ def names_missing_from(html: str, names) -> list[str]:
     return [name for name in names if name.replace("&", "&amp;") not in html]
 
 
+def notebooks_with_extra_cell(tmp_path, monkeypatch, name: str, code: str) -> None:
+    """Point the report at a copy of the notebooks in which ``name`` runs ``code`` after its setup."""
+    import nbformat
+
+    from analysis import report
+    from analysis.paths import NOTEBOOKS_DIR
+
+    broken = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS_DIR, broken)
+    notebook = nbformat.read(broken / name, as_version=4)
+    notebook.cells.insert(3, nbformat.v4.new_code_cell(code))
+    nbformat.write(notebook, broken / name)
+    monkeypatch.setattr(report, "NOTEBOOKS_DIR", broken)
+
+
 @pytest.fixture(scope="module")
 def indicators():
     return clean_indicator_table().indicators
@@ -103,17 +118,9 @@ def test_data_written_beside_the_report_is_the_assessment_it_shows(en_report):
 def test_a_failing_notebook_is_named_with_its_cell_and_nothing_is_published(tmp_path, monkeypatch, capsys):
     import shutil
 
-    import nbformat
+    from analysis import cli
 
-    from analysis import cli, report
-    from analysis.paths import NOTEBOOKS_DIR
-
-    broken = tmp_path / "notebooks"
-    shutil.copytree(NOTEBOOKS_DIR, broken)
-    notebook = nbformat.read(broken / "02_gap_to_target.ipynb", as_version=4)
-    notebook.cells.insert(3, nbformat.v4.new_code_cell("1 / 0  # a step that fails"))
-    nbformat.write(notebook, broken / "02_gap_to_target.ipynb")
-    monkeypatch.setattr(report, "NOTEBOOKS_DIR", broken)
+    notebooks_with_extra_cell(tmp_path, monkeypatch, "02_gap_to_target.ipynb", "1 / 0  # a step that fails")
     output = PROJECT_ROOT / "tests" / ".work" / "failing-notebook"
     shutil.rmtree(output, ignore_errors=True)
     try:
@@ -173,18 +180,10 @@ def test_a_batch_shares_one_kernel_and_gives_the_bytes_of_single_runs(zh_report,
 
 
 def test_a_failing_report_does_not_stop_the_rest_of_its_batch(tmp_path, monkeypatch):
-    import nbformat
-
-    from analysis import report
-    from analysis.paths import NOTEBOOKS_DIR
     from analysis.report import BatchError, make_job, render_reports
 
-    broken = tmp_path / "notebooks"
-    shutil.copytree(NOTEBOOKS_DIR, broken)
-    notebook = nbformat.read(broken / "03_annual_report.ipynb", as_version=4)
-    notebook.cells.insert(3, nbformat.v4.new_code_cell('assert language != "en", "no English today"'))
-    nbformat.write(notebook, broken / "03_annual_report.ipynb")
-    monkeypatch.setattr(report, "NOTEBOOKS_DIR", broken)
+    notebooks_with_extra_cell(tmp_path, monkeypatch, "03_annual_report.ipynb",
+                              'assert language != "en", "no English today"')
     jobs = [make_job(2024, language, output_root=tmp_path / "reports") for language in ("zh", "en")]
     with pytest.raises(BatchError) as caught:
         render_reports(jobs, workers=1, progress=lambda line: None)

@@ -1,24 +1,19 @@
 """Checksums of the raw inputs: verified on every run, so a changed source cannot pass unnoticed."""
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 import yaml
 
+from .build_cache import sha256_file
 from .errors import InputError
 from .paths import RAW_DIR
 
 SIDECAR_SUFFIX = ".provenance.yml"
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
+sha256_of = sha256_file
 
 
 def read_sidecar(sidecar: Path) -> dict:
