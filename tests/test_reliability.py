@@ -121,6 +121,15 @@ def test_a_batch_runs_in_worker_processes_and_an_unchanged_rerun_is_skipped(work
     out, err = again.communicate(timeout=120)
     assert again.returncode == 0, err
     assert out.count("is up to date") == 2 and "building" not in out
+    # the check itself stays light: no pandas, no kernel, no rendering library is even imported
+    arguments = ["report", "--year", "2023,2024", "--output-dir", str(work / "reports"),
+                 "--processed-dir", str(work / "processed")]
+    probe = subprocess.run(
+        [sys.executable, "-c", "import sys; from analysis.cli import main; status = main(sys.argv[1:]); "
+         "heavy = [m for m in ('pandas', 'numpy', 'papermill', 'jupyter_client', 'nbconvert', 'weasyprint', "
+         "'matplotlib') if m in sys.modules]; print(status, heavy)", *arguments],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+    assert probe.stdout.strip().splitlines()[-1] == "0 []", probe.stdout + probe.stderr
 
 
 def test_bad_data_found_in_the_kernel_is_one_line_per_report_and_exit_2(work):
