@@ -412,10 +412,23 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def warm_up_rendering() -> None:
+    """Render a two-cell notebook to HTML and a line of Chinese to PDF, so that nbconvert's
+    template, the Markdown and HTML parsers, fontconfig, Pango and the CJK font are all loaded
+    before the report is due (a run does this while its notebooks execute in the kernel)."""
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# 报告 Report\n\n| 指标 | 1.5 |\n|---|---|\n| a | 2 |"),
+        nbformat.v4.new_code_cell("", outputs=[nbformat.v4.new_output(
+            "display_data", data={"text/html": "<table><tr><th>指标</th><td>1.5</td></tr></table>"})]),
+    ])
+    with tempfile.TemporaryDirectory(prefix="analysis-warm-up-") as folder:
+        nbformat.write(notebook, Path(folder) / "warm-up.ipynb")
+        notebook_to_html(Path(folder) / "warm-up.ipynb", Path(folder) / "warm-up.html", title="warm-up")
+    warm_up_pdf()
+
+
 def warm_up_pdf() -> None:
-    """Import WeasyPrint and lay out a line of Chinese once, so that fontconfig, Pango and the
-    CJK font are loaded before the report's PDF is due (a run does this while its notebooks
-    execute in the kernel)."""
+    """Import WeasyPrint and lay out a line of Chinese once (fontconfig, Pango, the CJK font)."""
     from weasyprint import HTML
 
     css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")

@@ -206,10 +206,10 @@ _rendering_thread: threading.Thread | None = None
 
 def _prepare_rendering() -> None:
     try:
-        from .render import warm_up_pdf
+        from .render import warm_up_rendering
 
         importlib.import_module(f"{__package__}.report_content")  # brings pandas; only the title needs it here
-        warm_up_pdf()
+        warm_up_rendering()
     except Exception:  # the HTML and PDF steps import and report the same problem properly
         pass
     finally:
