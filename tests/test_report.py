@@ -194,3 +194,16 @@ def test_a_failing_report_does_not_stop_the_rest_of_its_batch(tmp_path, monkeypa
     assert (tmp_path / "reports" / "2024" / "zh" / "report.pdf").is_file()
     assert not (tmp_path / "reports" / "2024" / "en").exists()
     assert (tmp_path / "reports" / "2024" / ".failed-en" / "notebooks" / "03_annual_report.ipynb").is_file()
+
+
+def test_a_kernel_that_dies_is_named_and_the_next_report_gets_a_new_one(tmp_path, monkeypatch):
+    from analysis.report import BatchError, make_job, render_reports
+
+    notebooks_with_extra_cell(tmp_path, monkeypatch, "03_annual_report.ipynb",
+                              'import os\nif language == "en":\n    os._exit(1)  # as if killed')
+    jobs = [make_job(2024, language, output_root=tmp_path / "reports") for language in ("zh", "en")]
+    with pytest.raises(BatchError) as caught:
+        render_reports(jobs, workers=1, progress=lambda line: None)
+    [failed] = [o for o in caught.value.outcomes if o.error_kind]
+    assert failed.label == "2024/en" and "the kernel died while the notebook ran" in failed.message
+    assert (tmp_path / "reports" / "2024" / "zh" / "report.pdf").is_file()  # built after en, in a new kernel

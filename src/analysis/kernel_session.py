@@ -29,6 +29,13 @@ del _sys
 """
 
 
+def run_sync(coroutine_function):
+    """jupyter_core's bridge from blocking code to the asynchronous kernel manager and client."""
+    from jupyter_core.utils import run_sync as bridge
+
+    return bridge(coroutine_function)
+
+
 class ReportStepError(RuntimeError):
     """A step of the report failed; the message names the notebook and cell."""
 
@@ -78,18 +85,24 @@ def _register_engine() -> None:
 
 
 class KernelSession:
-    """A running ``python3`` kernel with its working directory in ``notebooks/``, and one client."""
+    """A running ``python3`` kernel with its working directory in ``notebooks/``, and one client.
+
+    The manager and client are jupyter_client's asynchronous ones, as nbclient expects: with a
+    blocking client, nbclient's wait for output would block its event loop, and a kernel that
+    died would never be noticed. The session's own calls run them with ``run_sync``.
+    """
 
     def __init__(self, cwd: Path = NOTEBOOKS_DIR, kernel_name: str = "python3"):
-        from jupyter_client.manager import KernelManager
+        from jupyter_client.manager import AsyncKernelManager
 
         self.cwd = Path(cwd)
         self.kernel_name = kernel_name
         # Unix sockets in a private folder (mode 0700) rather than TCP ports on localhost: only this
         # user can reach the kernel, and the kernel has nothing to warn about.
         self._socket_dir = Path(tempfile.mkdtemp(prefix="analysis-kernel-"))
-        self.manager = KernelManager(kernel_name=kernel_name, transport="ipc", ip=str(self._socket_dir / "kernel"))
-        self.manager.start_kernel(cwd=str(self.cwd))
+        self.manager = AsyncKernelManager(kernel_name=kernel_name, transport="ipc",
+                                          ip=str(self._socket_dir / "kernel"))
+        run_sync(self.manager.start_kernel)(cwd=str(self.cwd))
         self._connect()
 
     def _connect(self) -> None:
@@ -98,47 +111,50 @@ class KernelSession:
         self.client.allow_stdin = False
         self._output_channel_live = False
 
+    def is_alive(self) -> bool:
+        return bool(run_sync(self.manager.is_alive)())
+
     # -- code the session runs itself ---------------------------------------------------------------
     def submit(self, code: str) -> str:
         """Queue ``code`` in the kernel without waiting; :meth:`wait` collects its outcome."""
+        self.ensure_alive()
         return self.client.execute(code, silent=True, store_history=False, allow_stdin=False)
 
     def wait(self, message_id: str, timeout: float = 600) -> None:
         """Wait for submitted code to finish; raise :class:`KernelCodeError` if it raised."""
-        deadline = time.monotonic() + timeout
-        content = self._reply(message_id, deadline, timeout)
-        self._confirm_output_channel(message_id)
+        content = run_sync(self._reply)(message_id, timeout)
+        if not self._output_channel_live:
+            run_sync(self._confirm_output_channel)(message_id)
         if content.get("status") == "error":
             raise KernelCodeError(content.get("ename", "Error"), content.get("evalue", ""))
 
-    def _reply(self, message_id: str, deadline: float, timeout: float) -> dict:
+    async def _reply(self, message_id: str, timeout: float) -> dict:
         from queue import Empty
 
+        deadline = time.monotonic() + timeout
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TimeoutError(f"the kernel did not finish within {timeout:.0f} s")
             try:
-                reply = self.client.get_shell_msg(timeout=min(remaining, 1.0))
+                reply = await self.client.get_shell_msg(timeout=min(remaining, 1.0))
             except Empty:
-                if not self.manager.is_alive():
+                if not await self.manager.is_alive():
                     raise KernelCodeError("DeadKernelError", "the kernel died") from None
                 continue
             if reply.get("parent_header", {}).get("msg_id") == message_id:
                 return reply["content"]
 
-    def _confirm_output_channel(self, message_id: str) -> None:
+    async def _confirm_output_channel(self, message_id: str) -> None:
         """Make sure the output (IOPub) channel is connected before a notebook relies on it: our own
         code's "idle" status must arrive there; if it does not, fall back to the client's full
         readiness check."""
         from queue import Empty
 
-        if self._output_channel_live:
-            return
         deadline = time.monotonic() + 2.0
         while time.monotonic() < deadline:
             try:
-                message = self.client.get_iopub_msg(timeout=0.1)
+                message = await self.client.get_iopub_msg(timeout=0.1)
             except Empty:
                 continue
             if (message.get("parent_header", {}).get("msg_id") == message_id
@@ -146,7 +162,7 @@ class KernelSession:
                     and message.get("content", {}).get("execution_state") == "idle"):
                 self._output_channel_live = True
                 return
-        self.client.wait_for_ready(timeout=60)
+        await self.client.wait_for_ready(timeout=60)
         self._output_channel_live = True
 
     def run(self, code: str, timeout: float = 600) -> None:
@@ -160,10 +176,10 @@ class KernelSession:
     def execute_notebook(self, source: Path, output: Path, parameters: dict) -> None:
         """Reset the kernel, then let papermill run ``source`` in it and save ``output``."""
         import papermill
+        from nbclient.exceptions import CellTimeoutError, DeadKernelError
         from papermill.exceptions import PapermillExecutionError
 
         _register_engine()
-        self.ensure_alive()
         self.reset()
         try:
             papermill.execute_notebook(str(source), str(output), parameters=parameters, engine_name=ENGINE_NAME,
@@ -174,12 +190,17 @@ class KernelSession:
             evalue = str(exc.evalue).splitlines()[0] if exc.evalue else ""
             raise ReportStepError(f"{Path(source).name}: cell {exc.exec_count} raised {exc.ename}: {evalue} "
                                   f"(executed notebook kept for inspection: {display_path(output)})") from None
+        except DeadKernelError:
+            raise ReportStepError(f"{Path(source).name}: the kernel died while the notebook ran (killed, or out "
+                                  "of memory)") from None
+        except CellTimeoutError as exc:
+            raise ReportStepError(f"{Path(source).name}: {' '.join(str(exc).split())}") from None
 
     def ensure_alive(self) -> None:
         """Start a new kernel if the previous one died (a crash in an earlier report of a batch)."""
-        if not self.manager.is_alive():
+        if not self.is_alive():
             self.client.stop_channels()
-            self.manager.start_kernel(cwd=str(self.cwd))
+            run_sync(self.manager.start_kernel)(cwd=str(self.cwd))
             self._connect()
 
     def close(self) -> None:
@@ -191,7 +212,7 @@ class KernelSession:
             if process is not None:
                 process.kill()
                 process.wait(10)
-            self.manager.shutdown_kernel(now=True)
+            run_sync(self.manager.shutdown_kernel)(now=True)
         shutil.rmtree(self._socket_dir, ignore_errors=True)
 
     def __enter__(self) -> "KernelSession":

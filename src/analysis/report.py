@@ -315,28 +315,32 @@ def build_one(job: ReportJob, prints: Fingerprint, session: Callable[[], KernelS
                 kernel.execute_notebook(NOTEBOOKS_DIR / name, staging / "notebooks" / name, parameters[name])
                 done(number, step_name, started)
 
-            kernel = session()
-            run_notebook(4, NOTEBOOKS[2])
-            # The report is made from notebook 03 alone: while this process renders it to HTML and
-            # PDF, the kernel runs 01 and 02 (two cores, two jobs). Only that thread uses the kernel.
-            evidence = BackgroundStep(lambda: (run_notebook(2, NOTEBOOKS[0]), run_notebook(3, NOTEBOOKS[1])))
-            try:
+            def render_html_and_pdf() -> None:
                 start_preparing_rendering()
                 _rendering_ready.wait()
                 from .render import html_to_pdf, notebook_to_html
                 from .report_content import report_title
 
-                title = report_title(job.report_year, job.language)
                 started = begin(5, "html")
                 notebook_to_html(staging / "notebooks" / NOTEBOOKS[2], staging / "report.html",
-                                 language=job.language, title=title)
+                                 language=job.language, title=report_title(job.report_year, job.language))
                 done(5, "html", started)
                 started = begin(6, "pdf")
                 html_to_pdf(staging / "report.html", staging / "report.pdf")
                 done(6, "pdf", started)
+
+            kernel = session()
+            run_notebook(4, NOTEBOOKS[2])
+            # The report is made from notebook 03 alone: a thread renders it to HTML and PDF while
+            # the kernel runs 01 and 02 (two cores, two jobs). Everything that talks to the kernel
+            # stays in this thread, with its one event loop.
+            rendering = BackgroundStep(render_html_and_pdf)
+            try:
+                run_notebook(2, NOTEBOOKS[0])
+                run_notebook(3, NOTEBOOKS[1])
             finally:
-                evidence.join()
-            evidence.raise_if_failed()
+                rendering.join()
+            rendering.raise_if_failed()
             write_manifest(job, staging, timings, prints)
         except BaseException:
             failed = destination.parent / f".failed-{destination.name}"
