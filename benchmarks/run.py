@@ -174,21 +174,28 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {info['cpu']}, {info['cores']} cores, {info['memory_gib']} GiB, {info['os']}, "
           f"Python {info['python']}")
     print("packages: " + ", ".join(f"{k} {v}" for k, v in info["packages"].items()))
-    print(f"{args.repeat} runs per case; wall-clock median (min-max); peak RSS of the process tree\n")
+    print(f"{args.repeat} rounds, each running every case once; wall-clock median (min-max); "
+          "peak RSS of the process tree\n")
     figures: dict[str, dict] = {}
     command_for = commands(WORK)
     if "unchanged" in cases and "cold" not in cases:
         run_command(command_for["cold"])  # a report to be unchanged against
-    for case in cases:
-        if case == "assessment":
-            continue
-        runs = [run_command(command_for[case]) for _ in range(args.repeat)]
-        seconds = [s for s, _ in runs]
+    # Round-robin: each round runs every case once, so a shared machine's load drifting during the
+    # benchmark weighs on all cases alike instead of on whichever ran last.
+    commands_to_time = [case for case in cases if case != "assessment"]
+    runs: dict[str, list[tuple[float, float]]] = {case: [] for case in commands_to_time}
+    for round_number in range(1, args.repeat + 1):
+        for case in commands_to_time:
+            runs[case].append(run_command(command_for[case]))
+        print(f"round {round_number}/{args.repeat}: " + ", ".join(f"{case} {runs[case][-1][0]:.2f} s"
+                                                                for case in commands_to_time), flush=True)
+    print()
+    for case in commands_to_time:
+        seconds = [s for s, _ in runs[case]]
         figures[case] = {"median_s": statistics.median(seconds), "min_s": min(seconds), "max_s": max(seconds),
-                         "peak_mib": max(m for _, m in runs), "runs_s": [round(s, 3) for s in seconds]}
+                         "peak_mib": max(m for _, m in runs[case]), "runs_s": [round(s, 3) for s in seconds]}
         f = figures[case]
-        print(f"{case:<12} {f['median_s']:8.2f} s  ({f['min_s']:.2f}-{f['max_s']:.2f})  {f['peak_mib']:7.0f} MiB",
-              flush=True)
+        print(f"{case:<12} {f['median_s']:8.2f} s  ({f['min_s']:.2f}-{f['max_s']:.2f})  {f['peak_mib']:7.0f} MiB")
 
     print("\nratios (targets from the performance issue; informational, never asserted):")
     for label, numerator, denominator, comparison, limit, unit in TARGETS:
