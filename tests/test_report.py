@@ -179,31 +179,31 @@ def test_a_batch_shares_one_kernel_and_gives_the_bytes_of_single_runs(zh_report,
     assert manifest["build"]["key"] == json.loads((zh_report / "manifest.json").read_text())["build"]["key"]
 
 
-def test_a_failing_report_does_not_stop_the_rest_of_its_batch(tmp_path, monkeypatch):
+def batch_where_english_runs(tmp_path, monkeypatch, code: str):
+    """Build 2024 zh and en in one worker with ``code`` added to notebook 03; return the BatchError."""
     from analysis.report import BatchError, make_job, render_reports
 
-    notebooks_with_extra_cell(tmp_path, monkeypatch, "03_annual_report.ipynb",
-                              'assert language != "en", "no English today"')
+    notebooks_with_extra_cell(tmp_path, monkeypatch, "03_annual_report.ipynb", code)
     jobs = [make_job(2024, language, output_root=tmp_path / "reports") for language in ("zh", "en")]
     with pytest.raises(BatchError) as caught:
         render_reports(jobs, workers=1, progress=lambda line: None)
-    [failed] = [o for o in caught.value.outcomes if o.error_kind]
+    return caught.value
+
+
+def test_a_failing_report_does_not_stop_the_rest_of_its_batch(tmp_path, monkeypatch):
+    error = batch_where_english_runs(tmp_path, monkeypatch, 'assert language != "en", "no English today"')
+    [failed] = [o for o in error.outcomes if o.error_kind]
     assert failed.label == "2024/en" and failed.error_kind == "step"
     assert "03_annual_report.ipynb: cell" in failed.message and "no English today" in failed.message
-    assert not caught.value.only_input_errors
+    assert not error.only_input_errors
     assert (tmp_path / "reports" / "2024" / "zh" / "report.pdf").is_file()
     assert not (tmp_path / "reports" / "2024" / "en").exists()
     assert (tmp_path / "reports" / "2024" / ".failed-en" / "notebooks" / "03_annual_report.ipynb").is_file()
 
 
 def test_a_kernel_that_dies_is_named_and_the_next_report_gets_a_new_one(tmp_path, monkeypatch):
-    from analysis.report import BatchError, make_job, render_reports
-
-    notebooks_with_extra_cell(tmp_path, monkeypatch, "03_annual_report.ipynb",
-                              'import os\nif language == "en":\n    os._exit(1)  # as if killed')
-    jobs = [make_job(2024, language, output_root=tmp_path / "reports") for language in ("zh", "en")]
-    with pytest.raises(BatchError) as caught:
-        render_reports(jobs, workers=1, progress=lambda line: None)
-    [failed] = [o for o in caught.value.outcomes if o.error_kind]
+    error = batch_where_english_runs(tmp_path, monkeypatch,
+                                     'import os\nif language == "en":\n    os._exit(1)  # as if killed')
+    [failed] = [o for o in error.outcomes if o.error_kind]
     assert failed.label == "2024/en" and "the kernel died while the notebook ran" in failed.message
     assert (tmp_path / "reports" / "2024" / "zh" / "report.pdf").is_file()  # built after en, in a new kernel
