@@ -215,12 +215,6 @@ class KernelSession:
             run_sync(self.manager.shutdown_kernel)(now=True)
         shutil.rmtree(self._socket_dir, ignore_errors=True)
 
-    def __enter__(self) -> "KernelSession":
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self.close()
-
 
 def raise_as_input_error(error: KernelCodeError) -> None:
     """A data problem found in the kernel is the user's to fix: re-raise it as the one-line error."""

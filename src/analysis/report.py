@@ -262,10 +262,6 @@ class SharedWork:
     tables: dict[tuple, Path] = field(default_factory=dict)
 
 
-def _copy_tree(source: Path, target: Path) -> None:
-    shutil.copytree(source, target, dirs_exist_ok=True)
-
-
 def build_one(job: ReportJob, prints: Fingerprint, session: Callable[[], KernelSession], shared: SharedWork,
               progress: Callable[[str], None]) -> Path:
     """Build one report into a staging folder and swap it in; see the module docstring."""
@@ -289,7 +285,7 @@ def build_one(job: ReportJob, prints: Fingerprint, session: Callable[[], KernelS
             data_key = (str(job.raw_dir), str(job.observations), job.report_year, job.scheme, inputs_key)
             started = begin(1, "data")
             if data_key in shared.tables:
-                _copy_tree(shared.tables[data_key], staging / "data")
+                shutil.copytree(shared.tables[data_key], staging / "data")
                 done(1, "data", started, f"reused from {display_path(shared.tables[data_key])}")
             else:
                 kernel = session()
