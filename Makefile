@@ -1,25 +1,26 @@
 # innovation-plan monitor — the workflow as make targets. `make help` lists them.
-.PHONY: help setup system-deps data report reports test lab bench benchmark clean
+.PHONY: help setup system-deps data report reports test lint lab bench benchmark clean
 .DEFAULT_GOAL := help
 
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-YEAR        ?= 2024
+PLAN        ?= data/raw/weihai
+YEAR        ?=
 REPORT_LANG ?= zh
 SCHEME      ?= eurostat
 REPORTS     ?= reports
 PROCESSED   ?= data/processed
 FORCE       ?=
 JOBS        ?=
-REPORT_ARGS = --scheme $(SCHEME) --output-dir $(REPORTS) --processed-dir $(PROCESSED) $(if $(FORCE),--force) \
-              $(if $(JOBS),--jobs $(JOBS))
+INPUTS       = --plan "$(PLAN)" --scheme "$(SCHEME)" --processed-dir "$(PROCESSED)"
+REPORT_ARGS  = $(INPUTS) --output-dir "$(REPORTS)" $(if $(FORCE),--force) $(if $(JOBS),--jobs "$(JOBS)")
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 	@echo ""
-	@echo "  Variables: YEAR=$(YEAR) REPORT_LANG=$(REPORT_LANG) (zh|en) SCHEME=$(SCHEME) (eurostat|unsd)"
-	@echo "             FORCE=1 rebuilds an up-to-date report; JOBS=N worker processes for make reports"
+	@echo "  Variables: PLAN=$(PLAN) (a plan folder with plan.yml) YEAR=(the plan's final year) REPORT_LANG=zh|en"
+	@echo "             SCHEME=eurostat|unsd  FORCE=1 rebuilds an up-to-date report  JOBS=N workers for make reports"
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,32 +33,36 @@ setup: $(VENV)/.installed system-deps ## Create .venv, install the package (edit
 system-deps: ## Install the fonts and libraries the report needs (apt-get as root)
 	@bash scripts/system-deps.sh
 
-data: $(VENV)/.installed ## Rebuild data/processed from data/raw (YEAR=2024)
-	$(PY) -m analysis data --year $(YEAR) --scheme $(SCHEME) --processed-dir $(PROCESSED)
+data: $(VENV)/.installed ## Rebuild data/processed/<plan> from the plan folder (every report year)
+	$(PY) -m analysis data $(INPUTS)
 
-report: setup ## Render reports/YEAR/REPORT_LANG/ (HTML, PDF, notebooks, manifest); skipped when up to date
-	$(PY) -m analysis report --year $(YEAR) --lang $(REPORT_LANG) $(REPORT_ARGS)
+report: setup ## Render reports/<plan>/YEAR/REPORT_LANG/ (HTML, PDF, notebooks, manifest); skipped when up to date
+	$(PY) -m analysis report $(if $(YEAR),--year "$(YEAR)") --lang "$(REPORT_LANG)" $(REPORT_ARGS)
 
-reports: setup ## Render every report year in both languages as one batch (one worker per core)
+reports: setup ## Render every report year of the plan in both languages as one batch (one worker per core)
 	$(PY) -m analysis report --year all --lang all $(REPORT_ARGS)
 
-test: setup ## Run the test suite: pytest for src/analysis, nbval for the notebooks
+lint: $(VENV)/.installed ## Check the code style (ruff, line length 120)
+	$(PY) -m ruff check src tests benchmarks
+
+test: setup lint ## Run the test suite: ruff, pytest for src/analysis, nbval for the notebooks
 	$(PY) -m pytest --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-lab: setup ## Start JupyterLab with the project's kernel
+lab: setup ## Start JupyterLab with the project's kernel; saved notebooks stay tidy (outputs stripped)
 	$(PY) -m pip install --quiet -e ".[test,lab]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (innovation-plan monitor)"
-	cd notebooks && ../$(PY) -m jupyterlab $(if $(filter 0,$(shell id -u)),--allow-root)
+	cd notebooks && ../$(PY) -m jupyterlab $(if $(filter 0,$(shell id -u)),--allow-root) \
+	    --FileContentsManager.pre_save_hook=analysis.build.notebook_source.pre_save_hook
 
 $(VENV)/.bench-installed: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test,bench]"
 	@touch $@
 
 bench: setup $(VENV)/.bench-installed ## Benchmark against the floor and the stock toolchain (prints medians and ratios)
-	$(PY) benchmarks/run.py $(if $(REPEAT),--repeat $(REPEAT))
+	$(PY) benchmarks/run.py $(if $(REPEAT),--repeat "$(REPEAT)")
 
 benchmark: bench
 
 clean: ## Remove the virtual environment and caches (data/raw, data/processed and reports stay)
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis tests/.work benchmarks/.work
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

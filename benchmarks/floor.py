@@ -13,7 +13,7 @@ import nbformat
 import papermill
 from nbconvert import HTMLExporter
 
-from analysis.render import html_to_pdf
+from analysis.report.render import html_to_pdf
 
 
 def main(work: Path) -> None:

@@ -8,8 +8,9 @@ machine are noisy, so read the medians and the ratios, and compare them with ben
 Cases:
   floor          papermill on a one-cell notebook importing pandas, matplotlib and seaborn,
                  nbconvert of it to HTML, the PDF step on that HTML (benchmarks/floor.py)
-  stock          the stock toolchain on our notebooks: `papermill` CLI for 01, 02, 03 in turn,
-                 `jupyter nbconvert --to html` on 03, the PDF step on that HTML
+  stock          the stock toolchain on our notebooks: the data step (`python -m analysis data`), the
+                 `papermill` CLI for 01, 02, 03 in turn, `jupyter nbconvert --to html` on 03, the
+                 PDF step on that HTML
   cold           `make report` for 2024/zh with FORCE=1 (nothing reused)
   unchanged      `make report` again, nothing changed
   batch          `make reports` (4 years x 2 languages) with FORCE=1
@@ -102,16 +103,19 @@ def run_command(command: list[str]) -> tuple[float, float]:
 
 def stock_command(work: Path) -> list[str]:
     out = work / "stock"
+    data = relative(out / "processed" / "weihai")
+    pdf_step = f"from analysis.report.render import html_to_pdf; html_to_pdf('{out}/03.html', '{out}/03.pdf')"
     steps = [
         f"rm -rf {out} && mkdir -p {out}",
+        f"{sys.executable} -m analysis data --processed-dir {relative(out / 'processed')}",
         f"{BIN}/papermill notebooks/01_clean_indicators.ipynb {out}/01.ipynb --cwd notebooks "
-        "-p raw_dir data/raw --no-progress-bar",
+        f"-p plan_dir data/raw/weihai -p data_dir {data} --no-progress-bar",
         f"{BIN}/papermill notebooks/02_gap_to_target.ipynb {out}/02.ipynb --cwd notebooks "
-        "-p report_year 2024 -p scheme eurostat --no-progress-bar",
+        f"-p data_dir {data} -p report_year 2024 --no-progress-bar",
         f"{BIN}/papermill notebooks/03_annual_report.ipynb {out}/03.ipynb --cwd notebooks "
-        "-p report_year 2024 -p language zh -p scheme eurostat --no-progress-bar",
+        f"-p data_dir {data} -p report_year 2024 -p language zh --no-progress-bar",
         f"{BIN}/jupyter nbconvert --to html {out}/03.ipynb --output-dir {out}",
-        f"{sys.executable} -c \"from analysis.render import html_to_pdf; html_to_pdf('{out}/03.html', '{out}/03.pdf')\"",
+        f'{sys.executable} -c "{pdf_step}"',
     ]
     return ["bash", "-c", " && ".join(steps)]
 

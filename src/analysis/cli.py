@@ -1,22 +1,20 @@
 """Command line: ``python -m analysis data`` and ``python -m analysis report``.
 
 A user's mistake (a bad data file, a bad parameter) prints one line naming the file, the line and
-the field, and exits with status 2; ``--debug`` shows the Python traceback as well.
+the field, and exits with status 2; ``--debug`` shows the Python traceback as well. A failed step
+(a notebook cell, the kernel) exits with status 1, naming the notebook and cell.
 """
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 import time
 
-from .errors import InputError, display_path
+from .errors import InputError, StepError, display_path
 
+EXIT_STEP_FAILED = 1
 EXIT_INPUT_ERROR = 2
-
-
-def _add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--debug", action="store_true", help="show Python tracebacks for errors")
+EXIT_INTERRUPTED = 130
 
 
 class OneLineErrorParser(argparse.ArgumentParser):
@@ -29,58 +27,72 @@ class OneLineErrorParser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineErrorParser(
         prog="python -m analysis",
-        description="innovation-plan monitor: clean the plan's indicator table, assess progress to target "
-                    "and render the annual report.")
-    _add_common(parser)
+        description="innovation-plan monitor: clean a plan's indicator table, assess progress to target and "
+                    "render the monitoring and evaluation reports.")
+    _add_debug(parser)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    data = commands.add_parser("data", help="rebuild data/processed from data/raw",
-                               description="Rebuild data/processed from data/raw (validated tidy tables).")
-    _add_common(data)
-    data.add_argument("--year", default="2024", help="report year for the assessment (default 2024)")
-    data.add_argument("--scheme", default="eurostat", help="progress cut-offs: eurostat (default) or unsd")
-    _add_paths(data)
+    data = commands.add_parser("data", help="rebuild data/processed/<plan> from the plan folder",
+                               description="Rebuild the processed tables of a plan (data/processed/<plan>/): "
+                                           "validated tidy data, the data-quality log, the assessment of every "
+                                           "report year.")
+    _add_debug(data)
+    _add_inputs(data)
 
     report = commands.add_parser(
-        "report", help="render reports/YEAR/LANG: notebooks, report.html, report.pdf, manifest.json",
-        description="Run the data, assessment and report notebooks with papermill and publish the year's "
-                    "report as HTML and PDF. The previous report stays in place until the new one is complete.")
-    _add_common(report)
-    report.add_argument("--year", default="2024",
-                        help="report year: 2024 final, 2023 mid-term, 2021-2022 annual; several as 2023,2024 "
-                             "or all (default 2024)")
+        "report", help="render reports/<plan>/YEAR/LANG: notebooks, report.html, report.pdf, manifest.json",
+        description="Run the data step and the notebooks with papermill and publish the year's report as HTML and "
+                    "PDF. The previous report stays in place until the new one is complete.")
+    _add_debug(report)
+    report.add_argument("--year", default=None,
+                        help="report year (the plan's last evaluation year by default); several as 2023,2024, "
+                             "or all")
     report.add_argument("--lang", default="zh", help="report language: zh (default) or en; zh,en or all for both")
-    report.add_argument("--scheme", default="eurostat", help="progress cut-offs: eurostat (default) or unsd")
-    _add_paths(report)
-    report.add_argument("--output-dir", default="reports", help="reports folder, inside the project (default reports)")
+    _add_inputs(report)
+    report.add_argument("--output-dir", default="reports",
+                        help="reports folder, inside the project (default reports); the report goes to "
+                             "OUTPUT_DIR/<plan>/YEAR/LANG")
     report.add_argument("--force", action="store_true",
                         help="rebuild even if the report is up to date (same inputs, parameters, code, environment)")
-    report.add_argument("--jobs", default=None,
-                        help="worker processes for several reports (default: one per core)")
+    report.add_argument("--jobs", default=None, help="worker processes for several reports (default: one per core)")
     return parser
 
 
-def _add_paths(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--raw-dir", default="data/raw", help="raw inputs, inside the project (default data/raw)")
+def _add_debug(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks for errors")
+
+
+def _add_inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--plan", default="data/raw/weihai",
+                        help="plan folder (with plan.yml), inside the project (default data/raw/weihai)")
+    parser.add_argument("--scheme", default="eurostat", help="progress cut-offs: eurostat (default) or unsd")
     parser.add_argument("--observations", default=None,
-                        help="folder of observation CSVs, inside the project (default RAW_DIR/observations)")
+                        help="folder of observation CSVs, inside the project (default PLAN/observations)")
     parser.add_argument("--processed-dir", default="data/processed",
-                        help="where the processed tables go, inside the project (default data/processed)")
+                        help="where the processed tables go, inside the project (default data/processed); they "
+                             "are written to PROCESSED_DIR/<plan>/")
+
+
+def _inputs(args: argparse.Namespace):
+    """The plan, the scheme, the observations folder and the processed folder, all checked."""
+    from .plan import load_plan
+    from .settings import check_not_inside_raw, check_output_dir, check_scheme, resolve_project_path
+
+    plan = load_plan(resolve_project_path(args.plan, parameter="--plan"))
+    scheme = check_scheme(args.scheme)
+    observations = resolve_project_path(args.observations, parameter="--observations") if args.observations else None
+    processed = check_output_dir(args.processed_dir, "--processed-dir")
+    check_not_inside_raw(processed, "--processed-dir")
+    check_not_inside_raw(processed, "--processed-dir", plan.folder)
+    return plan, scheme, observations, processed
 
 
 def run_data(args: argparse.Namespace) -> int:
-    from .pipeline import build_data
+    from .build.data import build_data
 
     started = time.perf_counter()
-    from .parameters import check_not_inside_raw, check_output_dir, check_project_path, check_report_year, check_scheme
-
-    report_year, scheme = check_report_year(args.year), check_scheme(args.scheme)
-    raw_dir = check_project_path(args.raw_dir, "--raw-dir")
-    observations = check_project_path(args.observations, "--observations") if args.observations else None
-    processed_dir = check_output_dir(args.processed_dir, "--processed-dir")
-    check_not_inside_raw(processed_dir, raw_dir, "--processed-dir")
-    written = build_data(raw_dir, processed_dir, report_year=report_year, scheme=scheme,
-                         observations_dir=observations)
+    plan, scheme, observations, processed = _inputs(args)
+    written = build_data(plan, processed, scheme, observations)
     for path in written:
         print(f"wrote {display_path(path)}")
     print(f"data: {len(written)} files in {time.perf_counter() - started:.1f} s")
@@ -96,45 +108,34 @@ def _several(value: str, everything: tuple, check, name: str) -> list:
     return list(dict.fromkeys(check(item) for item in items))
 
 
-def _check_jobs(value) -> int | None:
-    if value is None:
-        return None
-    if not str(value).isdigit() or int(value) < 1:
-        raise InputError(f"{value!r} is not a positive number of worker processes", field="--jobs")
-    return int(value)
-
-
 def run_report(args: argparse.Namespace) -> int:
-    from .parameters import (LANGUAGES, check_language, check_not_inside_raw, check_output_dir, check_project_path,
-                             check_report_year, check_scheme, report_years)
-    from .report import BatchError, ReportStepError, make_job, render_reports
+    from .settings import LANGUAGES, check_jobs, check_language, check_not_inside_raw, check_output_dir
 
-    years = _several(args.year, report_years(), check_report_year, "--year")
+    plan, scheme, observations, processed = _inputs(args)
+    years = _several(args.year or str(plan.report_years[-1]), plan.report_years, plan.check_report_year, "--year")
     languages = _several(args.lang, LANGUAGES, check_language, "--lang")
-    scheme = check_scheme(args.scheme)
-    workers = _check_jobs(args.jobs)
-    raw_dir = check_project_path(args.raw_dir, "--raw-dir")
-    observations = check_project_path(args.observations, "--observations") if args.observations else None
-    processed_dir = check_output_dir(args.processed_dir, "--processed-dir")
+    workers = check_jobs(args.jobs)
     output_dir = check_output_dir(args.output_dir, "--output-dir")
-    check_not_inside_raw(processed_dir, raw_dir, "--processed-dir")
-    check_not_inside_raw(output_dir, raw_dir, "--output-dir")
-    # data/processed holds one year's tables: those of the latest year asked for.
-    jobs = [make_job(year, language, scheme, raw_dir, observations, output_dir,
-                     processed_dir if (year, language) == (max(years), languages[0]) else None)
+    check_not_inside_raw(output_dir, "--output-dir")
+    check_not_inside_raw(output_dir, "--output-dir", plan.folder)
+
+    from .build.batch import BatchError, render_reports
+    from .build.job import make_job
+
+    jobs = [make_job(plan, year, language, scheme, observations, output_dir, processed)
             for year in years for language in languages]
     try:
         render_reports(jobs, force=args.force, workers=workers, progress=lambda line: print(line, flush=True))
-    except ReportStepError as exc:
+    except StepError as exc:
         if args.debug:
             raise
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_STEP_FAILED
     except BatchError as exc:
         for outcome in exc.outcomes:
             if outcome.error_kind:
                 print(f"error: {outcome.label}: {outcome.message}", file=sys.stderr)
-        return EXIT_INPUT_ERROR if exc.only_input_errors else 1
+        return EXIT_INPUT_ERROR if exc.only_input_errors else EXIT_STEP_FAILED
     return 0
 
 
@@ -143,14 +144,9 @@ COMMANDS = {"data": run_data, "report": run_report}
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
-        status = COMMANDS[args.command](args)
-        # Everything is written and closed. Freezing the heap spares the interpreter's last garbage
-        # collection over pandas, matplotlib and WeasyPrint objects: 0.3 s of a 5 s report.
-        gc.freeze()
-        return status
+        return COMMANDS[args.command](args)
     except InputError as exc:
         if args.debug:
             raise
@@ -162,10 +158,10 @@ def main(argv: list[str] | None = None) -> int:
             raise
         where = f"{display_path(exc.filename)}: " if exc.filename else ""
         print(f"error: {where}{exc.strerror or exc}; previous outputs are unchanged", file=sys.stderr)
-        return 1
+        return EXIT_STEP_FAILED
     except KeyboardInterrupt:
         print("interrupted; previous outputs are unchanged", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .paths import PROJECT_ROOT
-
 
 def display_path(path: str | Path | None) -> str:
     """Show a path relative to the project root when it lies inside it (shorter, stable messages)."""
+    from .settings import PROJECT_ROOT
+
     if path is None:
         return "<input>"
     path = Path(path)
@@ -42,3 +42,7 @@ class InputError(ValueError):
         text = f"{prefix}: {self.reason}" if prefix else self.reason
         # One line, always: a line break inside an echoed cell must not split the message.
         return " ".join(text.splitlines())
+
+
+class StepError(RuntimeError):
+    """A step of a report failed (a notebook cell, the kernel, a renderer); the message names the step."""

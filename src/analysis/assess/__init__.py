@@ -1,0 +1,1 @@
+"""Assess: progress to target by series (gap, growth needed and seen, status)."""

@@ -1,0 +1,231 @@
+"""Progress to target, one indicator series at a time: gap, completion, growth needed and seen, status.
+
+The method is stated once, in the catalogs' method note (``method.note``), which every report
+prints. :func:`assess_series` is that note as code, read top to bottom; :func:`assess` applies it to
+every series of a plan for one report year.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..clean.schemas import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, METHOD_BY_KIND, STATUSES, typed
+from ..settings import SCHEMES, check_scheme
+from .rates import NAN, compound_rate, direction_sign, finite_or_nan, floor_catch_up_rate, linear_rate
+
+
+@dataclass(frozen=True)
+class Series:
+    """What is known of one series in a report year: its values up to that year, and its targets."""
+
+    points: list[tuple[int, float]]  # (year, value) in year order; an actual replaces a printed baseline
+    targets: dict[int, float]        # target year -> target value
+
+
+def series_by_key(values: pd.DataFrame, report_year: int) -> dict[tuple, Series]:
+    """Every series' points up to ``report_year`` and all its targets, from the tidy values table."""
+    points: dict[tuple, dict[int, tuple[int, float]]] = {}
+    targets: dict[tuple, dict[int, float]] = {}
+    for indicator_id, series, year, value_type, value in zip(
+            values["indicator_id"].tolist(), values["series"].tolist(), values["year"].tolist(),
+            values["value_type"].tolist(), values["value"].tolist()):
+        key = (indicator_id, series)
+        if value_type == "target":
+            targets.setdefault(key, {}).setdefault(year, value)
+        elif value_type in ("actual", "baseline") and year <= report_year:
+            priority = 0 if value_type == "actual" else 1  # a published actual beats the printed baseline
+            kept = points.setdefault(key, {})
+            if year not in kept or priority < kept[year][0]:
+                kept[year] = (priority, value)
+    keys = set(points) | set(targets)
+    return {key: Series(sorted((year, value) for year, (_, value) in points.get(key, {}).items()),
+                        targets.get(key, {})) for key in keys}
+
+
+def binding_target(targets: dict[int, float], report_year: int) -> tuple[float, float]:
+    """The first target at or after the report year (Destatis), else the last one; (NaN, NaN) if none."""
+    if not targets:
+        return NAN, NAN
+    years = sorted(targets)
+    later = [year for year in years if year >= report_year]
+    year = later[0] if later else years[-1]
+    return float(year), targets[year]
+
+
+def assess_series(series: Series, kind: str, direction: str, report_year: int, base_year: int,
+                  cut_offs: tuple[float, float, float]) -> dict:
+    """The assessment of one series for ``report_year``; see the method note."""
+    on_track_cut, moderate_cut, insufficient_cut = cut_offs
+    d = direction_sign(direction)
+    method = METHOD_BY_KIND[kind]
+    n = len(series.points)
+
+    # Where the series starts (the base year's value) and where it stands (the latest value).
+    b = vb = t = vt = NAN
+    if series.points:
+        b, vb = next(((float(y), v) for y, v in series.points if y == base_year),
+                     (float(series.points[0][0]), series.points[0][1]))
+        t, vt = float(series.points[-1][0]), series.points[-1][1]
+    Y, T = binding_target(series.targets, report_year)
+
+    # Growth seen since the base year, and growth needed: from the base year (for the progress
+    # ratio) and from the latest value (what remains to be done each year).
+    observed_cagr, observed_per_year = compound_rate(vb, vt, t - b), linear_rate(vb, vt, t - b)
+    required_cagr, required_per_year = compound_rate(vt, T, Y - t), linear_rate(vt, T, Y - t)
+    floor = method == "annual_floor"
+    qualitative = method == "none"
+    use_compound = (method == "compound" and math.isfinite(observed_cagr)
+                    and math.isfinite(compound_rate(vb, T, Y - b)))
+    if floor and math.isfinite(Y):
+        # A yearly floor is met year by year; what remains is the catch-up of a cumulative reading.
+        required_per_year = floor_catch_up_rate(T, base_year, int(Y), [v for y, v in series.points if y > base_year])
+    g_obs = observed_cagr if use_compound else observed_per_year
+    if floor:
+        g_req = linear_rate(vt, T, Y - t)
+    else:
+        g_req = compound_rate(vb, T, Y - b) if use_compound else linear_rate(vb, T, Y - b)
+    ratio = finite_or_nan(d * g_obs / abs(g_req)) if abs(g_req) > 0 else NAN
+
+    # Gap, completion against time elapsed, and where the observed pace would lead by the target year.
+    gap = d * (T - vt)
+    gap_pct = finite_or_nan(gap / abs(T) * 100) if T != 0 else NAN
+    completion = _share_of_distance(vt, vb, T, d)
+    time_elapsed = finite_or_nan((t - b) / (Y - b)) if Y != b else NAN
+    try:
+        projected = (vt * (1 + _zero_if_nan(observed_cagr)) ** (Y - t) if use_compound
+                     else vt + _zero_if_nan(observed_per_year) * (Y - t))
+    except OverflowError:
+        projected = math.inf
+    anticipated = _share_of_distance(projected, vb, T, d)
+    projected = finite_or_nan(projected)
+
+    # Status: the level first, then the progress ratio against the scheme's cut-offs.
+    slope = _zero_if_nan(observed_per_year)
+    trend_at_target_year = vt + slope * (NAN if math.isnan(Y - t) else max(Y - t, 0.0))
+    enough = n >= 2 and math.isfinite(T) and math.isfinite(vt) and t > b
+    met = d * (vt - T) >= 0
+    at_risk = met and d * slope < 0 and d * (trend_at_target_year - T) < 0
+    if qualitative:
+        status = "qualitative"
+    elif not enough:
+        status = "insufficient_data"
+    elif met:
+        status = "achieved_at_risk" if at_risk else "achieved"
+    elif math.isnan(ratio):
+        status = "moving_away" if d * slope < 0 else "insufficient"
+    elif ratio >= on_track_cut:
+        status = "on_track"
+    elif ratio >= moderate_cut:
+        status = "moderate"
+    elif ratio >= insufficient_cut:
+        status = "insufficient"
+    else:
+        status = "moving_away"
+
+    if qualitative:
+        gap = gap_pct = completion = time_elapsed = projected = anticipated = NAN
+    if floor:  # the target is a level to hold each year, not a distance to cover
+        completion = anticipated = NAN
+    return {
+        "method": "none" if qualitative else "annual_floor" if floor else "compound" if use_compound else "linear",
+        "base_year": b, "base_value": vb, "as_of_year": t, "latest_value": vt, "n_points": n,
+        "evidence": "" if qualitative else "low" if n <= 2 else "medium" if n == 3 else "high",
+        "target_year": Y, "target_value": T, "gap": gap, "gap_pct": gap_pct, "completion": completion,
+        "time_elapsed": time_elapsed, "observed_cagr": observed_cagr, "observed_per_year": observed_per_year,
+        "required_cagr": NAN if floor else required_cagr, "required_per_year": required_per_year,
+        "progress_ratio": ratio, "projected_value": projected, "anticipated_progress": anticipated,
+        "status": status,
+    }
+
+
+def _zero_if_nan(x: float) -> float:
+    return 0.0 if math.isnan(x) else x
+
+
+def _share_of_distance(value: float, base: float, target: float, d: float) -> float:
+    """(value − base)/(target − base), only when the target lies ahead of the baseline."""
+    if not d * (target - base) > 0:
+        return NAN
+    return finite_or_nan((value - base) / (target - base))
+
+
+def assess(indicators: pd.DataFrame, values: pd.DataFrame, report_year: int, base_year: int,
+           scheme: str = "eurostat") -> pd.DataFrame:
+    """One row per indicator series: the assessment for ``report_year``, using values up to that year.
+
+    Parameters
+    ----------
+    indicators : the ``indicators.csv`` table (direction, kind and core are used).
+    values : the tidy ``indicator_values.csv`` table (baselines, targets, actuals).
+    report_year : the year assessed; the latest value at or before it is used.
+    base_year : the plan's base year, where every series starts.
+    scheme : ``eurostat`` (default) or ``unsd`` cut-offs for the progress ratio.
+    """
+    cut_offs = SCHEMES[check_scheme(scheme)]
+    known = series_by_key(values, report_year)
+    empty = Series([], {})
+    records = []
+    for row in indicators[["indicator_id", "series", "core", "kind", "direction"]].itertuples(index=False):
+        series = known.get((row.indicator_id, row.series), empty)
+        records.append({**row._asdict(), "report_year": report_year, "scheme": scheme,
+                        **assess_series(series, row.kind, row.direction, report_year, base_year, cut_offs)})
+    return typed(pd.DataFrame(records, columns=list(ASSESSMENT_COLUMNS)), ASSESSMENT_COLUMNS)
+
+
+def required_growth(indicators: pd.DataFrame, values: pd.DataFrame, report_year: int, base_year: int) -> pd.DataFrame:
+    """One row per numeric series and target year: the growth needed from the latest value.
+
+    Compound rate as a fraction and linear rate in the indicator's unit; for a yearly floor the
+    compound rate is left empty and ``required_per_year`` is the yearly rate needed from now on to
+    meet the floor read cumulatively (level index), next to the floor itself.
+    """
+    known = series_by_key(values, report_year)
+    records = []
+    for row in indicators[["indicator_id", "series", "kind", "direction"]].itertuples(index=False):
+        series = known.get((row.indicator_id, row.series))
+        if row.kind == "qualitative" or series is None or not series.points:
+            continue
+        from_year, from_value = series.points[-1]
+        floor = row.kind == "rate_of_change"
+        achieved = [v for y, v in series.points if y > base_year]
+        for target_year, target_value in sorted(series.targets.items()):
+            years = target_year - from_year
+            records.append({
+                "indicator_id": row.indicator_id, "series": row.series, "kind": row.kind,
+                "from_year": from_year, "from_value": from_value, "target_year": target_year,
+                "target_value": target_value,
+                "required_cagr": NAN if floor else compound_rate(from_value, target_value, years),
+                "required_per_year": (floor_catch_up_rate(target_value, base_year, target_year, achieved) if floor
+                                      else linear_rate(from_value, target_value, years)),
+                "method": METHOD_BY_KIND[row.kind],
+                "already_met": direction_sign(row.direction) * (from_value - target_value) >= 0,
+                "report_year": report_year,
+            })
+    return typed(pd.DataFrame(records, columns=list(GROWTH_COLUMNS)), GROWTH_COLUMNS)
+
+
+def headline_status(assessment: pd.DataFrame) -> pd.DataFrame:
+    """One status per indicator: the worst of its assessed series (Destatis)."""
+    rank = {status: i for i, status in enumerate(STATUSES)}
+    ranked = assessment.assign(_rank=assessment["status"].map(rank))
+    assessed = ranked[ranked["status"] != "insufficient_data"]
+    worst = assessed.sort_values("_rank", kind="stable").drop_duplicates("indicator_id")
+    missing = ranked[~ranked["indicator_id"].isin(worst["indicator_id"])].drop_duplicates("indicator_id")
+    headline = pd.concat([worst, missing]).sort_values("indicator_id", kind="stable")
+    return headline[["indicator_id", "status"]].reset_index(drop=True)
+
+
+def status_counts(assessment: pd.DataFrame) -> dict[str, int]:
+    """How many indicators (headline) are in each status, every status listed, worst first."""
+    counts = headline_status(assessment)["status"].value_counts()
+    return {status: int(counts.get(status, 0)) for status in STATUSES}
+
+
+def assess_years(indicators: pd.DataFrame, values: pd.DataFrame, report_years, base_year: int,
+                 scheme: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The assessment and the growth needed for every report year, one table each."""
+    assessments = [assess(indicators, values, year, base_year, scheme) for year in report_years]
+    growth = [required_growth(indicators, values, year, base_year) for year in report_years]
+    return (pd.concat(assessments, ignore_index=True), pd.concat(growth, ignore_index=True))

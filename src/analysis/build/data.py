@@ -1,0 +1,42 @@
+"""``make data``: a plan's raw inputs → its processed tables (``data/processed/<plan>/``).
+
+Load (verify checksums, read the table, the hand-maintained files and the observations) → clean
+→ assess every report year → check (the schemas) → save. Everything is computed and validated in
+memory first; the files are then written together (temporary files, then renames), and only those
+whose bytes changed, so a bad input or a killed run leaves the previous tables complete.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..assess.assessment import assess_years
+from ..clean import schemas
+from ..clean.tables import PLAN_JSON, format_csv, format_json
+from ..clean.tidy import load_monitoring_data
+from ..errors import InputError
+from ..files import write_changed_files
+from ..plan import Plan
+
+
+def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) -> dict[str, bytes]:
+    """Every processed file of ``plan``, as bytes, by file name."""
+    data = load_monitoring_data(plan, observations_dir)
+    assessment, growth = assess_years(data.indicators, data.values, plan.report_years, plan.base_year, scheme)
+    frames = {"indicators.csv": data.indicators, "indicator_values.csv": data.values,
+              "data_quality.csv": data.quality, "assessment.csv": schemas.validate("assessment.csv", assessment),
+              "required_growth.csv": schemas.validate("required_growth.csv", growth)}
+    identity = {**plan.identity(), "scheme": scheme, "sources": data.sources}
+    return {PLAN_JSON: format_json(identity), **{name: format_csv(frame) for name, frame in frames.items()}}
+
+
+def write_tables(files: dict[str, bytes], folder: Path) -> list[Path]:
+    """Write ``files`` into ``folder`` together; files whose bytes are unchanged are left alone."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise InputError("exists and is not a folder; the processed tables need a folder", file=folder)
+    return write_changed_files({folder / name: data for name, data in files.items()})
+
+
+def build_data(plan: Plan, processed_root: Path, scheme: str, observations_dir: Path | None = None) -> list[Path]:
+    """Rebuild ``processed_root/<plan>/`` from the plan's raw inputs; returns the files."""
+    return write_tables(build_tables(plan, scheme, observations_dir), plan.processed_folder(processed_root))

@@ -1,0 +1,66 @@
+"""The words of the project, one catalog per language: ``catalogs/<language>.yml``.
+
+Report text, labels, status names, chart labels, the data-quality details and the one method note
+live there, not in code branches: a third language is a third file. A template names its fields
+(``{as_of}``, ``{value:g}``); data values are substituted as they are, never read as templates
+themselves. Where the result becomes HTML, the caller escapes the values first (see
+:mod:`analysis.report.words`).
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+from .settings import CATALOGS_DIR, DEFAULT_LANGUAGE, LANGUAGES, check_language
+
+
+class Catalog:
+    """The words of one language; keys are dotted paths (``status.achieved``)."""
+
+    def __init__(self, language: str, entries: dict, path: Path):
+        self.language = language
+        self.entries = entries
+        self.path = path
+
+    def __getitem__(self, key: str):
+        node = self.entries
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise KeyError(f"{self.path.name} has no entry {key!r}")
+            node = node[part]
+        return node
+
+    def text(self, key: str, **fields) -> str:
+        """The template at ``key`` with ``fields`` filled in."""
+        template = self[key]
+        return template.format(**fields) if fields else template
+
+    def status(self, status: str) -> str:
+        return self[f"status.{status}"]
+
+    def join(self, items) -> str:
+        """Items joined as the language lists them (``；`` in Chinese, ``; `` in English)."""
+        return self["grammar.list_separator"].join(items)
+
+
+@functools.cache
+def catalog(language: str = DEFAULT_LANGUAGE) -> Catalog:
+    language = check_language(language)
+    path = CATALOGS_DIR / f"{language}.yml"
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Catalog(language, entries, path)
+
+
+def catalogs() -> list[Catalog]:
+    return [catalog(language) for language in LANGUAGES]
+
+
+def keys(entries: dict, prefix: str = "") -> set[str]:
+    """Every dotted key of a catalog (to check that all languages say the same things)."""
+    found = set()
+    for name, value in entries.items():
+        key = f"{prefix}{name}"
+        found |= keys(value, key + ".") if isinstance(value, dict) else {key}
+    return found

@@ -1,0 +1,1 @@
+"""Clean: a tidy, validated dataset with a data-quality log; the schemas of every table."""

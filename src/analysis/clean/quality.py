@@ -1,0 +1,151 @@
+"""The data-quality log: every finding a reader of the data should know about, one row each.
+
+Corrections, split cells, qualitative rows, baselines that already meet their targets, numbers the
+plan's prose states against its table, and observations that revise a printed baseline or repeat
+another file. Each finding is described in every language of the catalogs (``detail_<language>``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..catalog import Catalog, catalogs
+from ..errors import InputError
+from ..ingest.csv_reader import LINE_COLUMN
+from ..ingest.printed_table import PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable
+from ..plan import Plan
+from . import schemas
+
+PRINTED_LABEL = {series: label for label, series in SERIES_LABELS.items()}
+
+
+def details(describe) -> dict[str, str]:
+    """``{"detail_zh": …, "detail_en": …}``: ``describe(words)`` in every catalog's language."""
+    return {f"detail_{words.language}": describe(words) for words in catalogs()}
+
+
+def series_names(words: Catalog, series) -> str:
+    return words["grammar.comma"].join(words[f"series.{s}"] for s in series)
+
+
+def table_findings(plan: Plan, table: PlanTable, cells: pd.DataFrame, values: pd.DataFrame,
+                   indicators: pd.DataFrame, prose_checks: pd.DataFrame, source_lines: list[str],
+                   prose_path: Path) -> pd.DataFrame:
+    """Findings about the plan's table: how it was read, and what its prose says about it."""
+    source_label = table.source.name
+    findings = []
+
+    def add(issue, indicator_id, series, year, printed_text, value, line, describe, source=source_label):
+        findings.append({"issue": issue, "indicator_id": indicator_id, "series": series, "year": year,
+                         "printed_text": printed_text, "value": value, "source": source,
+                         "source_line": line, **details(describe)})
+
+    for row in cells[cells["correction"] != ""].itertuples():
+        value = float(row.text) if PLAIN_NUMBER.fullmatch(row.text) else None
+        add("correction", row.indicator_id, row.series, row.year, row.printed_text, value, row.source_line,
+            lambda w, r=row: w.text("quality_detail.correction", printed_text=r.printed_text,
+                                    corrected_text=r.text, note=r.correction))
+    split = values[values["processing"].str.contains("split")]
+    for (indicator_id, year), group in split.groupby(["indicator_id", "year"], sort=True):
+        printed_text = group["printed_text"].iloc[0]
+        add("split_combined_cell", indicator_id, "", year, printed_text, None, int(group["source_line"].iloc[0]),
+            lambda w, g=group, p=printed_text: w.text(
+                "quality_detail.split_combined_cell", printed_text=p, series_names=series_names(w, g["series"]),
+                parts=w["grammar.comma"].join(f"{w[f'series.{r.series}']} {r.value:g}" for r in g.itertuples())))
+    two_rows = table.rows[table.rows["series"] != ""] if table.printed else table.rows.iloc[:0]
+    for indicator_id, group in two_rows.groupby("indicator_id"):
+        add("split_two_rows", indicator_id, "", None, "", None, int(group["source_line"].min()),
+            lambda w, g=group: w.text(
+                "quality_detail.split_two_rows", count=len(g), series_names=series_names(w, g["series"]),
+                printed_labels=" / ".join(PRINTED_LABEL[s] for s in g["series"]), series_keys=", ".join(g["series"])))
+    rows_source = (table.rows_source or table.source).name
+    for row in table.rows[table.rows["qualitative"]].itertuples():
+        add("qualitative", row.indicator_id, "", None, QUALITATIVE_TOKEN, None, row.source_line,
+            lambda w: w.text("quality_detail.qualitative"), source=rows_source)
+    _baselines_meeting_targets(values, indicators, add)
+    _prose_checks(prose_checks, values, source_lines, prose_path, add)
+    frame = pd.DataFrame(findings, columns=list(schemas.QUALITY_COLUMNS))
+    order = {name: i for i, name in enumerate(schemas.QUALITY_ISSUES)}
+    frame["_order"] = frame["issue"].map(order)
+    frame = frame.sort_values(["_order", "indicator_id", "series", "year"], kind="stable", na_position="first")
+    return frame.drop(columns="_order").reset_index(drop=True)
+
+
+def _met(value: float, target: float, direction: str) -> bool:
+    return value <= target if schemas.lower_is_better(direction) else value >= target
+
+
+def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, add) -> None:
+    """A series whose last printed baseline already meets a target: a maintain target."""
+    baselines = values[values["value_type"] == "baseline"]
+    latest = baselines.sort_values("year", kind="stable").drop_duplicates(["indicator_id", "series"], keep="last")
+    latest = latest.sort_values(["indicator_id", "series"], kind="stable")
+    targets = values[values["value_type"] == "target"]
+    direction = indicators.set_index(["indicator_id", "series"])["direction"]
+    for row in latest.itertuples():
+        series_targets = targets[(targets.indicator_id == row.indicator_id) & (targets.series == row.series)]
+        met = [t for t in series_targets.itertuples() if _met(row.value, t.value, direction[(row.indicator_id,
+                                                                                               row.series)])]
+        if met:
+            listed = ", ".join(f"{t.year}: {t.value:g}" for t in met)
+            add("baseline_meets_target", row.indicator_id, row.series, row.year, row.printed_text, row.value,
+                row.source_line, lambda w, r=row, listed=listed: w.text(
+                    "quality_detail.baseline_meets_target", year=r.year, value=r.value, targets=listed))
+
+
+def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines: list[str], prose_path: Path,
+                  add) -> None:
+    """Each number the prose states, compared with the table; a quote not in the text stops the run."""
+    table_value = values.set_index(["indicator_id", "series", "year", "value_type"])["value"]
+    for row in prose_checks.itertuples():
+        check_line = getattr(row, LINE_COLUMN)
+        lines = [i + 1 for i, text in enumerate(source_lines) if row.prose_quote in text]
+        if not lines:
+            raise InputError(f"prose_quote {row.prose_quote!r} does not occur in the source text",
+                             file=prose_path, line=check_line, field="prose_quote")
+        key = (row.indicator_id, row.series, row.year, row.value_type)
+        if key not in table_value.index:
+            raise InputError(f"the table has no {row.value_type} for indicator {row.indicator_id} in "
+                             f"{row.year}", file=prose_path, line=check_line, field="indicator_id")
+        table = float(table_value[key])
+        fields = {"line": lines[0], "prose_value": row.prose_value, "table_value": table, "note": row.note,
+                  "year": row.year}
+        if row.claim == "value":
+            agrees = abs(table - row.prose_value) < 1e-9
+            key = "quality_detail.prose_value"
+        else:
+            series_baselines = values[(values.indicator_id == row.indicator_id) & (values.series == row.series)
+                                      & (values.value_type == "baseline")].sort_values("year")
+            start = series_baselines.iloc[-1]
+            implied = ((table / start.value) ** (1 / (row.year - start.year)) - 1) * 100
+            agrees = implied >= row.prose_value - 1e-9
+            fields.update(start_year=int(start.year), start_value=float(start.value), implied=implied)
+            key = "quality_detail.prose_growth"
+        add("prose_agrees" if agrees else "prose_disagrees", row.indicator_id, row.series, row.year,
+            row.prose_quote, row.prose_value, lines[0], lambda w, key=key, fields=fields: w.text(key, **fields))
+
+
+def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: list[dict],
+                         printed: pd.DataFrame) -> list[dict]:
+    """Observations that revise a printed baseline, and rows that repeat another file's value."""
+    findings = []
+    baselines = printed[printed["value_type"] == "baseline"].set_index(["indicator_id", "series", "year"])["value"]
+    for row in observations.itertuples():
+        key = (row.indicator_id, row.series, row.year)
+        if key in baselines.index and baselines[key] != row.value:
+            findings.append({
+                "issue": "observation_revises_baseline", "indicator_id": row.indicator_id, "series": row.series,
+                "year": row.year, "printed_text": row.printed_text, "value": row.value, "source": row.source,
+                "source_line": row.source_line,
+                **details(lambda w, r=row, printed_value=baselines[key]: w.text(
+                    "quality_detail.observation_revises_baseline", reference=r.reference, value=r.value,
+                    year=r.year, printed=printed_value, base_year=plan.base_year))})
+    for dup in duplicates:
+        findings.append({
+            "issue": "duplicate_observation", "indicator_id": dup["indicator_id"], "series": dup["series"],
+            "year": dup["year"], "printed_text": dup["printed_text"], "value": dup["value"], "source": dup["source"],
+            "source_line": dup["source_line"],
+            **details(lambda w, d=dup: w.text("quality_detail.duplicate_observation", first_source=d["first_source"],
+                                              first_line=d["first_line"]))})
+    return findings

@@ -1,0 +1,264 @@
+"""From a plan's table as given to a tidy, validated dataset, and the actual values observed since.
+
+Steps (each a function, each re-runnable):
+
+1. the table is read as printed (:mod:`analysis.ingest.printed_table`) or as typed
+   (:mod:`analysis.ingest.typed_table`), every value still text;
+2. :func:`apply_corrections` replaces the text of a cell where ``corrections.csv`` says so, after
+   checking that the table still gives exactly what the correction expects;
+3. :func:`parse_values` turns text into numbers; a token it does not know stops the run; combined
+   cells (``国2.8/省3.1``) are split into their national and provincial series;
+4. :func:`build_indicators` joins a printed table's rows with the hand-maintained metadata;
+5. :mod:`analysis.clean.quality` lists every finding a reader of the data should know about;
+6. :mod:`analysis.clean.schemas` validates the results.
+
+:func:`load_monitoring_data` adds the observations (actual values published after the plan).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import InputError, display_path
+from ..ingest.csv_reader import LINE_COLUMN
+from ..ingest.hand_files import (
+    CATEGORIES_FILE,
+    METADATA_FILE,
+    load_categories,
+    load_corrections,
+    load_metadata,
+    load_prose_checks,
+)
+from ..ingest.observations import read_observations
+from ..ingest.printed_table import (
+    COMBINED_CELL,
+    CORE_MARK,
+    PLAIN_NUMBER,
+    PlanTable,
+    parse_printed_table,
+    read_source_lines,
+)
+from ..ingest.provenance import verify_provenance
+from ..ingest.typed_table import read_typed_table
+from ..plan import Plan
+from . import schemas
+from .quality import observation_findings, table_findings
+
+
+@dataclass(frozen=True)
+class CleanDataset:
+    """A plan's table, cleaned: what every later step reads."""
+
+    table: PlanTable
+    corrections: pd.DataFrame
+    indicators: pd.DataFrame
+    values: pd.DataFrame
+    quality: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class MonitoringData:
+    """The cleaned table plus the actual values observed since: what the assessment reads."""
+
+    plan: Plan
+    indicators: pd.DataFrame
+    values: pd.DataFrame
+    quality: pd.DataFrame
+    sources: list[dict]
+
+
+# --- 2. corrections ---------------------------------------------------------------------------------
+
+def apply_corrections(cells: pd.DataFrame, corrections: pd.DataFrame, corrections_path: Path,
+                      source_path: Path) -> pd.DataFrame:
+    """Return ``cells`` with a ``text`` column: the corrected text where a correction applies.
+
+    A correction whose cell does not exist, or whose ``printed_text`` differs from what the table
+    gives (the source changed, or the correction was mistyped), stops the run.
+    """
+    cells = cells.copy()
+    cells["text"] = cells["printed_text"]
+    cells["correction"] = ""
+    keyed = {(r.indicator_id, r.series, r.field): i for i, r in enumerate(cells.itertuples())}
+    for row in corrections.itertuples():
+        line = getattr(row, LINE_COLUMN)
+        key = (row.indicator_id, row.series, row.field)
+        if key not in keyed:
+            raise InputError(f"no printed cell for indicator {row.indicator_id}"
+                             f"{' series ' + row.series if row.series else ''} {row.field}: the table "
+                             "has no such indicator or field", file=corrections_path, line=line,
+                             field="indicator_id")
+        index = cells.index[keyed[key]]
+        printed = cells.at[index, "printed_text"]
+        if printed != row.printed_text:
+            raise InputError(f"{row.printed_text!r} no longer matches the source, which "
+                             f"prints {printed!r} at {display_path(source_path)}:"
+                             f"{cells.at[index, 'source_line']}", file=corrections_path, line=line,
+                             field="printed_text")
+        cells.at[index, "text"] = row.corrected_value
+        cells.at[index, "correction"] = row.reason
+    return cells
+
+
+# --- 3. numbers --------------------------------------------------------------------------------------
+
+def _number(text: str) -> float | None:
+    return float(text) if PLAIN_NUMBER.fullmatch(text) else None
+
+
+def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str) -> pd.DataFrame:
+    """Turn the (corrected) text of every value cell into numbers, splitting combined cells.
+
+    Only plain decimals (``22154``, ``2.36``) and combined national/provincial cells
+    (``国2.8/省3.1``) are accepted, exactly as written: anything else, including a stray space,
+    needs a row in ``corrections.csv``.
+    """
+    records = []
+    for row in cells.itertuples():
+        base = {"indicator_id": row.indicator_id, "year": row.year, "value_type": row.value_type,
+                "printed_text": row.printed_text, "source": source_label, "source_line": row.source_line}
+        processing = ["corrected"] if row.correction else []
+        value = _number(row.text)
+        if value is not None:
+            records.append({**base, "series": row.series, "value": value, "processing": ";".join(processing)})
+            continue
+        combined = COMBINED_CELL.fullmatch(row.text)
+        if combined and not row.series:
+            for series in ("national", "provincial"):
+                part = _number(combined.group(series))
+                if part is None:
+                    raise InputError(f"indicator {row.indicator_id} {row.field}: the {series} part "
+                                     f"{combined.group(series)!r} of {row.text!r} is not a number",
+                                     file=source_path, line=row.source_line, field=row.field)
+                records.append({**base, "series": series, "value": part,
+                                "processing": ";".join(processing + ["split"])})
+            continue
+        raise InputError(f"indicator {row.indicator_id} {row.field}: unknown printed token "
+                         f"{row.text!r}; if it is a typo, add a row to corrections.csv",
+                         file=source_path, line=row.source_line, field=row.field)
+    values = pd.DataFrame.from_records(records)
+    # A row printed with combined cells must be combined in all its cells, or the series differ.
+    for indicator_id, group in values.groupby("indicator_id"):
+        split = group["processing"].str.contains("split")
+        if split.any() and not split.all():
+            raise InputError(f"indicator {indicator_id} mixes combined (国…/省…) and plain cells",
+                             file=source_path, line=int(group["source_line"].min()), field="value")
+    return values
+
+
+# --- 4. indicators -------------------------------------------------------------------------------------
+
+def build_indicators(table: PlanTable, values: pd.DataFrame, metadata: pd.DataFrame, categories: pd.DataFrame,
+                     metadata_path: Path) -> pd.DataFrame:
+    """One row per indicator series, joining what a printed table prints with the metadata."""
+    rows = []
+    for row in table.rows.itertuples():
+        series_list = [row.series]
+        if not row.series and not row.qualitative:
+            series_list = sorted(values.loc[values["indicator_id"] == row.indicator_id, "series"].unique())
+        name = row.name_printed.strip()
+        name_zh = name[: -len(CORE_MARK)].strip() if name.endswith(CORE_MARK) else name
+        for series in series_list:
+            rows.append({"indicator_id": row.indicator_id, "series": series, "category_zh": row.category,
+                         "name_zh": name_zh, "core": row.core, "qualitative": row.qualitative,
+                         "source_line": row.source_line})
+    given = pd.DataFrame(rows)
+    merged = given.merge(metadata.drop(columns=[LINE_COLUMN]), on=["indicator_id", "series"], how="outer",
+                         indicator=True)
+
+    def metadata_line(indicator_id, series) -> int:
+        match = metadata[(metadata.indicator_id == indicator_id) & (metadata.series == series)]
+        return int(match[LINE_COLUMN].iloc[0])
+
+    missing = merged[merged["_merge"] == "left_only"]
+    if not missing.empty:
+        first = missing.iloc[0]
+        raise InputError(f"no metadata for indicator {first.indicator_id}"
+                         f"{' series ' + first.series if first.series else ''}; add a row",
+                         file=metadata_path, field="indicator_id")
+    unknown = merged[merged["_merge"] == "right_only"]
+    if not unknown.empty:
+        first = unknown.iloc[0]
+        raise InputError(f"indicator {first.indicator_id}"
+                         f"{' series ' + first.series if first.series else ''} is not in the printed table",
+                         file=metadata_path, line=metadata_line(first.indicator_id, first.series),
+                         field="indicator_id")
+    merged = merged.drop(columns="_merge")
+    bad_kind = merged[(merged["kind"] == "qualitative") != merged["qualitative"]]
+    if not bad_kind.empty:
+        first = bad_kind.iloc[0]
+        raise InputError(f"indicator {first.indicator_id}: kind {first.kind!r} disagrees with the table, "
+                         f"which prints it as {'qualitative' if first.qualitative else 'numeric'}",
+                         file=metadata_path, field="kind")
+    for row in merged[merged["kind"] != "qualitative"].itertuples():
+        for column in ("unit_zh", "unit_en"):
+            if not getattr(row, column).strip():
+                raise InputError(f"empty: numeric indicator {row.indicator_id} needs its unit", file=metadata_path,
+                                 line=metadata_line(row.indicator_id, row.series), field=column)
+    category_en = dict(zip(categories["category_zh"], categories["category_en"]))
+    unknown_categories = sorted(set(merged["category_zh"]) - set(category_en))
+    if unknown_categories:
+        raise InputError(f"no English name for category {unknown_categories[0]!r}",
+                         file=Path(metadata_path).parent / CATEGORIES_FILE, field="category_zh")
+    merged["category_en"] = merged["category_zh"].map(category_en)
+    merged["indicator_id"] = merged["indicator_id"].astype(int)
+    merged = merged.sort_values(["indicator_id", "series"], kind="stable").reset_index(drop=True)
+    return merged[list(schemas.INDICATOR_COLUMNS)]
+
+
+# --- the whole step ------------------------------------------------------------------------------------
+
+def read_plan_table(plan: Plan) -> tuple[PlanTable, pd.DataFrame | None]:
+    """The plan's table as given, and for a typed plan its indicators (a printed one has them in the metadata)."""
+    if plan.printed_text is not None:
+        return parse_printed_table(plan.printed_text), None
+    return read_typed_table(plan.table_file("indicators"), plan.table_file("values"))
+
+
+def clean_plan_table(plan: Plan) -> CleanDataset:
+    """Read the plan's table (printed or typed) and return the validated, tidy dataset."""
+    folder = plan.folder
+    table, typed_indicators = read_plan_table(plan)
+    source_path = table.source
+    source_lines = read_source_lines(source_path) if plan.printed_text is not None else []
+    corrections = load_corrections(folder, table.fields)
+    corrected = apply_corrections(table.cells, corrections, folder / "corrections.csv", source_path)
+    values = parse_values(corrected, source_path, source_path.name)
+    if typed_indicators is None:
+        indicators = build_indicators(table, values, load_metadata(folder), load_categories(folder),
+                                      folder / METADATA_FILE)
+    else:
+        indicators = typed_indicators
+    values = values.assign(reference="", note="")[list(schemas.VALUE_COLUMNS)]
+    values = values.sort_values(["indicator_id", "series", "value_type", "year"], kind="stable")
+    values = values.reset_index(drop=True)
+    quality = table_findings(plan, table, corrected, values, indicators, load_prose_checks(folder, table.fields),
+                             source_lines, folder / "prose_checks.csv")
+    indicators = schemas.validate("indicators.csv", indicators)
+    values = schemas.validate("indicator_values.csv", values)
+    schemas.check_values_belong(values, indicators)
+    return CleanDataset(table=table, corrections=corrections, indicators=indicators, values=values,
+                        quality=schemas.validate("data_quality.csv", quality))
+
+
+def load_monitoring_data(plan: Plan, observations_dir: Path | None = None) -> MonitoringData:
+    """Verify the raw checksums, clean the plan's table and add the observed actual values."""
+    observations_dir = Path(observations_dir) if observations_dir is not None else plan.observations_dir
+    sources = verify_provenance(plan.folder, required=plan.printed_text)
+    clean = clean_plan_table(plan)
+    observations, duplicates = read_observations(observations_dir, clean.indicators, plan)
+    values = clean.values
+    if not observations.empty:
+        values = pd.concat([values, observations], ignore_index=True)
+        values = values.sort_values(["indicator_id", "series", "value_type", "year"], kind="stable")
+        values = values.reset_index(drop=True)
+    quality = clean.quality
+    findings = observation_findings(plan, observations, duplicates, clean.values)
+    if findings:
+        quality = pd.concat([quality, pd.DataFrame(findings)], ignore_index=True)
+    values = schemas.validate("indicator_values.csv", values)
+    schemas.check_values_belong(values, clean.indicators)
+    return MonitoringData(plan=plan, indicators=clean.indicators, values=values,
+                          quality=schemas.validate("data_quality.csv", quality), sources=sources)

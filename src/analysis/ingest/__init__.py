@@ -1,0 +1,1 @@
+"""Ingest: the raw inputs read and checked as given (plan table, hand-maintained files, observations)."""

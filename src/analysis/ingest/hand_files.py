@@ -1,0 +1,139 @@
+"""The files a person maintains beside a printed plan: metadata, categories, corrections, prose checks.
+
+Each reader checks its file row by row and names the file, line and field of the first mistake.
+``corrections.csv`` and ``prose_checks.csv`` are optional (absent: none); the metadata and the
+categories are needed to read a printed table, which prints neither English names nor units.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..clean.schemas import DIRECTIONS, KINDS, SERIES
+from ..errors import InputError
+from .csv_reader import LINE_COLUMN, parse_int, parse_number, read_strict_csv
+from .printed_table import COMBINED_CELL, PLAIN_NUMBER, ValueField
+
+METADATA_FILE = "indicator_metadata.csv"
+CATEGORIES_FILE = "categories.csv"
+CORRECTIONS_FILE = "corrections.csv"
+PROSE_CHECKS_FILE = "prose_checks.csv"
+METADATA_COLUMNS = ["indicator_id", "series", "name_en", "short_name_zh", "short_name_en", "unit_zh", "unit_en",
+                    "direction", "kind"]
+CORRECTION_COLUMNS = ["indicator_id", "series", "field", "printed_text", "corrected_value", "reason"]
+PROSE_CHECK_COLUMNS = ["indicator_id", "series", "year", "value_type", "claim", "prose_quote", "prose_value", "note"]
+PROSE_CLAIMS = ("value", "annual_growth_pct")
+
+
+def check_series(frame: pd.DataFrame, path: Path) -> None:
+    for row in frame.itertuples():
+        if row.series not in SERIES:
+            raise InputError(f"series {row.series!r} unknown; use empty, national or provincial",
+                             file=path, line=getattr(row, LINE_COLUMN), field="series")
+
+
+def require_filled(frame: pd.DataFrame, columns, path: Path, message: str = "empty") -> None:
+    """Every cell of ``columns`` holds text; the first empty one is named."""
+    for row in frame.itertuples():
+        for column in columns:
+            if not getattr(row, column).strip():
+                raise InputError(message, file=path, line=getattr(row, LINE_COLUMN), field=column)
+
+
+def refuse_duplicates(frame: pd.DataFrame, keys: list[str], path: Path, field: str, describe) -> None:
+    """A key given twice stops the run at its second occurrence; ``describe(row)`` says what repeats."""
+    duplicated = frame[frame.duplicated(keys, keep="first")]
+    if not duplicated.empty:
+        row = duplicated.iloc[0]
+        raise InputError(describe(row), file=path, line=int(row[LINE_COLUMN]), field=field)
+
+
+def load_metadata(folder: Path) -> pd.DataFrame:
+    """``indicator_metadata.csv``: names, units, direction and kind for every series."""
+    path = Path(folder) / METADATA_FILE
+    frame = read_strict_csv(path, METADATA_COLUMNS)
+    check_series(frame, path)
+    ids = []
+    for row in frame.itertuples():
+        line = getattr(row, LINE_COLUMN)
+        ids.append(parse_int(row.indicator_id, file=path, line=line, field="indicator_id"))
+        if row.direction not in DIRECTIONS:
+            raise InputError(f"direction {row.direction!r} unknown; use one of {', '.join(DIRECTIONS)}",
+                             file=path, line=line, field="direction")
+        if row.kind not in KINDS:
+            raise InputError(f"kind {row.kind!r} unknown; use one of {', '.join(KINDS)}",
+                             file=path, line=line, field="kind")
+        if (row.kind == "qualitative") != (row.direction == "none"):
+            raise InputError("direction 'none' goes with kind 'qualitative' and only with it",
+                             file=path, line=line, field="direction")
+    require_filled(frame, ("name_en", "short_name_zh", "short_name_en"), path)
+    frame["indicator_id"] = ids
+    refuse_duplicates(frame, ["indicator_id", "series"], path, "indicator_id",
+                      lambda row: f"indicator {row.indicator_id} series {row.series!r} appears twice")
+    return frame
+
+
+def load_categories(folder: Path) -> pd.DataFrame:
+    """``categories.csv``: the English name of every category (一级指标) the table prints."""
+    path = Path(folder) / CATEGORIES_FILE
+    frame = read_strict_csv(path, ["category_zh", "category_en"])
+    require_filled(frame, ("category_zh", "category_en"), path)
+    return frame
+
+
+def load_corrections(folder: Path, fields: tuple[ValueField, ...]) -> pd.DataFrame:
+    """``corrections.csv``: one row per given cell that needs a fix, with the reason (absent: none)."""
+    path = Path(folder) / CORRECTIONS_FILE
+    if not path.exists():
+        return pd.DataFrame(columns=[*CORRECTION_COLUMNS, LINE_COLUMN])
+    frame = read_strict_csv(path, CORRECTION_COLUMNS)
+    check_series(frame, path)
+    names = [field.name for field in fields]
+    ids = []
+    for row in frame.itertuples():
+        line = getattr(row, LINE_COLUMN)
+        ids.append(parse_int(row.indicator_id, file=path, line=line, field="indicator_id"))
+        if row.field not in names:
+            raise InputError(f"field {row.field!r} unknown; use one of {', '.join(names)}",
+                             file=path, line=line, field="field")
+        if not row.reason.strip():
+            raise InputError("every correction needs a reason", file=path, line=line, field="reason")
+        if not row.corrected_value.strip():
+            raise InputError("empty corrected value", file=path, line=line, field="corrected_value")
+        if not (PLAIN_NUMBER.fullmatch(row.corrected_value) or COMBINED_CELL.fullmatch(row.corrected_value)):
+            raise InputError(f"{row.corrected_value!r} is not a number as the table would print it "
+                             "(digits with one decimal point)", file=path, line=line, field="corrected_value")
+    frame["indicator_id"] = ids
+    refuse_duplicates(frame, ["indicator_id", "series", "field"], path, "field",
+                      lambda row: f"a second correction for indicator {row.indicator_id} {row.field}")
+    return frame
+
+
+def load_prose_checks(folder: Path, fields: tuple[ValueField, ...]) -> pd.DataFrame:
+    """``prose_checks.csv``: numbers the plan's prose states, to compare with its table (absent: none)."""
+    path = Path(folder) / PROSE_CHECKS_FILE
+    if not path.exists():
+        return pd.DataFrame(columns=[*PROSE_CHECK_COLUMNS, LINE_COLUMN])
+    frame = read_strict_csv(path, PROSE_CHECK_COLUMNS)
+    check_series(frame, path)
+    last_baseline = max(field.year for field in fields if field.value_type == "baseline")
+    parsed = []
+    for row in frame.itertuples():
+        line = getattr(row, LINE_COLUMN)
+        if row.claim not in PROSE_CLAIMS:
+            raise InputError(f"claim {row.claim!r} unknown; use value or annual_growth_pct",
+                             file=path, line=line, field="claim")
+        year = parse_int(row.year, file=path, line=line, field="year")
+        if row.claim == "annual_growth_pct" and year <= last_baseline:
+            raise InputError(f"an annual growth claim needs a target year after the {last_baseline} baseline",
+                             file=path, line=line, field="year")
+        if not row.prose_quote.strip():
+            raise InputError("empty quote: copy the words from the plan", file=path, line=line, field="prose_quote")
+        parsed.append((parse_int(row.indicator_id, file=path, line=line, field="indicator_id"), year,
+                       parse_number(row.prose_value, file=path, line=line, field="prose_value")))
+    frame["indicator_id"] = [p[0] for p in parsed]
+    frame["year"] = [p[1] for p in parsed]
+    frame["prose_value"] = [p[2] for p in parsed]
+    return frame
+

@@ -1,0 +1,102 @@
+"""A plan's indicator table typed as two CSV files, for a plan whose text is not parsed as printed.
+
+``indicators.csv`` has the columns of ``data/processed/indicators.csv`` without ``source_line``: one
+row per indicator series with its category, names, units, core flag, direction and kind.
+``values.csv`` has ``indicator_id,series,year,value_type,value`` with ``value_type`` ``baseline`` or
+``target``. The values come out as cells, like those of a printed table, so corrections, number
+parsing and every later step treat both kinds of plan alike.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..clean.schemas import DIRECTIONS, INDICATOR_COLUMNS, KINDS
+from ..errors import InputError
+from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
+from .hand_files import check_series, refuse_duplicates, require_filled
+from .printed_table import PlanTable, value_field
+
+TYPED_INDICATOR_COLUMNS = [c for c in INDICATOR_COLUMNS if c != "source_line"]
+TYPED_VALUE_COLUMNS = ["indicator_id", "series", "year", "value_type", "value"]
+VALUE_TYPES = ("baseline", "target")
+TRUE, FALSE = ("true", "yes", "1", "*"), ("false", "no", "0", "")
+
+
+def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTable, pd.DataFrame]:
+    """Read a typed plan; returns its table (value cells as text) and its indicators with their metadata."""
+    indicators = _read_indicators(Path(indicators_path))
+    values_path = Path(values_path)
+    frame = read_strict_csv(values_path, TYPED_VALUE_COLUMNS)
+    check_series(frame, values_path)
+    known = {(r.indicator_id, r.series): r.kind for r in indicators.itertuples()}
+    cells = []
+    for row in frame.itertuples():
+        line = getattr(row, LINE_COLUMN)
+        indicator_id = parse_int(row.indicator_id, file=values_path, line=line, field="indicator_id")
+        key = (indicator_id, row.series)
+        if key not in known:
+            raise InputError(f"indicator {indicator_id}{' series ' + row.series if row.series else ''} is not in "
+                             f"{indicators_path.name}", file=values_path, line=line, field="indicator_id")
+        if known[key] == "qualitative":
+            raise InputError(f"indicator {indicator_id} is qualitative: it takes no numbers", file=values_path,
+                             line=line, field="indicator_id")
+        if row.value_type not in VALUE_TYPES:
+            raise InputError(f"value_type {row.value_type!r} unknown; use baseline or target", file=values_path,
+                             line=line, field="value_type")
+        year = parse_int(row.year, file=values_path, line=line, field="year")
+        if not 1900 <= year <= 2100:
+            raise InputError(f"{year} is not a plausible year", file=values_path, line=line, field="year")
+        field = value_field(year, row.value_type)
+        cells.append({"indicator_id": indicator_id, "series": row.series, "field": field.name, "year": year,
+                      "value_type": row.value_type, "printed_text": row.value, "source_line": line})
+    frame = frame.assign(indicator_id=[c["indicator_id"] for c in cells], field=[c["field"] for c in cells])
+    refuse_duplicates(frame, ["indicator_id", "series", "field"], values_path, "year",
+                      lambda row: f"indicator {row.indicator_id} {row.field} is given twice")
+    cells = pd.DataFrame(cells, columns=["indicator_id", "series", "field", "year", "value_type", "printed_text",
+                                         "source_line"])
+    fields = tuple(sorted({value_field(r.year, r.value_type) for r in cells.itertuples()},
+                          key=lambda f: (f.year, f.value_type != "baseline")))
+    if {f.value_type for f in fields} != set(VALUE_TYPES):
+        raise InputError("the table needs baseline and target values", file=values_path)
+    rows = pd.DataFrame({"indicator_id": indicators["indicator_id"], "series": indicators["series"],
+                         "category": indicators["category_zh"], "name_printed": indicators["name_zh"],
+                         "core": indicators["core"], "qualitative": indicators["kind"] == "qualitative",
+                         "source_line": indicators["source_line"]})
+    return PlanTable(source=values_path, rows=rows, cells=cells, fields=fields, rows_source=Path(indicators_path)), \
+        indicators
+
+
+def _read_indicators(path: Path) -> pd.DataFrame:
+    frame = read_strict_csv(path, TYPED_INDICATOR_COLUMNS)
+    check_series(frame, path)
+    require_filled(frame, ("category_zh", "category_en", "name_zh", "name_en", "short_name_zh", "short_name_en"),
+                   path)
+    ids, cores = [], []
+    for row in frame.itertuples():
+        line = getattr(row, LINE_COLUMN)
+        ids.append(parse_int(row.indicator_id, file=path, line=line, field="indicator_id"))
+        core = row.core.strip().lower()
+        if core not in TRUE + FALSE:
+            raise InputError(f"core {row.core!r}: write true or false", file=path, line=line, field="core")
+        cores.append(core in TRUE)
+        if row.direction not in DIRECTIONS:
+            raise InputError(f"direction {row.direction!r} unknown; use one of {', '.join(DIRECTIONS)}",
+                             file=path, line=line, field="direction")
+        if row.kind not in KINDS:
+            raise InputError(f"kind {row.kind!r} unknown; use one of {', '.join(KINDS)}", file=path, line=line,
+                             field="kind")
+        if (row.kind == "qualitative") != (row.direction == "none"):
+            raise InputError("direction 'none' goes with kind 'qualitative' and only with it", file=path,
+                             line=line, field="direction")
+        if row.kind != "qualitative":
+            for column in ("unit_zh", "unit_en"):
+                if not getattr(row, column).strip():
+                    raise InputError(f"empty: numeric indicator {ids[-1]} needs its unit", file=path, line=line,
+                                     field=column)
+    frame["indicator_id"], frame["core"] = ids, cores
+    refuse_duplicates(frame, ["indicator_id", "series"], path, "indicator_id",
+                      lambda row: f"indicator {row.indicator_id} series {row.series!r} appears twice")
+    frame = frame.rename(columns={LINE_COLUMN: "source_line"})
+    return frame.sort_values(["indicator_id", "series"], kind="stable").reset_index(drop=True)[list(INDICATOR_COLUMNS)]

@@ -1,0 +1,216 @@
+"""A plan folder: ``plan.yml`` (the plan's identity) and the files the plan is read from.
+
+Everything the code knows about one city's plan comes from here: names and titles in each language,
+the base year the assessment starts from, the evaluation years, and where its indicator table is
+(printed text to be parsed, or typed CSV files). No city, year or indicator count lives in code.
+Only the standard library and PyYAML are imported: the command line checks its parameters, and a
+report's up-to-date check lists the input files, before pandas is loaded.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+from .settings import check_year
+
+PLAN_FILE = "plan.yml"
+OBSERVATIONS_FOLDER = "observations"
+EVALUATION_KINDS = ("mid_term", "final")
+REPORT_KINDS = ("annual", *EVALUATION_KINDS)
+TABLE_FORMS = ({"printed_text"}, {"indicators", "values"})
+REQUIRED_KEYS = ("name", "city", "title", "issuer", "published", "base_year", "evaluations", "table")
+OPTIONAL_KEYS = ("subject", "schedule")
+NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One plan, as ``plan.yml`` describes it. ``folder`` holds every file the plan is read from."""
+
+    folder: Path
+    name: str
+    city: dict[str, str]
+    title: dict[str, str]
+    issuer: dict[str, str]
+    published: int
+    base_year: int
+    evaluations: dict[int, str]
+    table: dict[str, str]
+    subject: dict[str, str] = field(default_factory=dict)
+    schedule: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def report_years(self) -> tuple[int, ...]:
+        """From the year after the base year to the last evaluation year."""
+        return tuple(range(self.base_year + 1, max(self.evaluations) + 1))
+
+    def report_kind(self, report_year: int) -> str:
+        """``final`` or ``mid_term`` in an evaluation year, ``annual`` otherwise."""
+        return self.evaluations.get(report_year, "annual")
+
+    def check_report_year(self, value) -> int:
+        year = check_year(value)
+        years = self.report_years
+        if year not in years:
+            raise InputError(f"{year} is outside the plan: report years run {years[0]}–{years[-1]}",
+                             field="report_year")
+        return year
+
+    def text(self, key: str, language: str) -> str:
+        """The plan's ``key`` (city, title, issuer, subject) in ``language``; its absence is the user's to fix."""
+        values = getattr(self, key)
+        if language not in values:
+            raise InputError(f"no {language!r} entry: the report in {language} needs one", file=self.path,
+                             field=key)
+        return values[language]
+
+    @property
+    def path(self) -> Path:
+        return self.folder / PLAN_FILE
+
+    @property
+    def observations_dir(self) -> Path:
+        return self.folder / OBSERVATIONS_FOLDER
+
+    @property
+    def printed_text(self) -> Path | None:
+        """The plan text whose printed table is parsed, for a plan given as printed."""
+        name = self.table.get("printed_text")
+        return self.folder / name if name else None
+
+    def processed_folder(self, processed_root: Path) -> Path:
+        """Where the plan's processed tables go: one folder per plan, so two plans never overwrite each other."""
+        return Path(processed_root) / self.name
+
+    def table_file(self, role: str) -> Path:
+        return self.folder / self.table[role]
+
+    def input_files(self, observations_dir: Path | None = None) -> list[Path]:
+        """Every file a run reads: the plan folder's files, and the observation files when they lie elsewhere."""
+        files = sorted(p for p in self.folder.rglob("*") if p.is_file())
+        if observations_dir is not None:
+            files += observation_files(observations_dir)
+        return list(dict.fromkeys(files))
+
+    def identity(self) -> dict:
+        """What the processed tables carry about the plan (``plan.json``)."""
+        return {"name": self.name, "city": self.city, "title": self.title, "issuer": self.issuer,
+                "subject": self.subject, "published": self.published, "base_year": self.base_year,
+                "evaluations": {str(year): kind for year, kind in sorted(self.evaluations.items())},
+                "schedule": self.schedule, "table": self.table, "report_years": list(self.report_years)}
+
+
+def observation_files(folder: Path) -> list[Path]:
+    """The observation files in ``folder``: regular ``.csv`` files, any case (``2024.CSV`` from Windows)."""
+    folder = Path(folder)
+    if not folder.exists():
+        return []
+    if not folder.is_dir():
+        raise InputError("expected a folder of observation CSV files", file=folder)
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
+
+
+# --- reading plan.yml ------------------------------------------------------------------------------
+
+def load_plan(folder: str | Path) -> Plan:
+    """Read and check ``folder/plan.yml``; every mistake is an :class:`InputError` naming the key."""
+    folder = Path(folder)
+    path = folder / PLAN_FILE
+    if not folder.is_dir():
+        raise InputError("not a plan folder (a folder with plan.yml)", file=folder)
+    if not path.is_file():
+        raise InputError(f"no {PLAN_FILE}: a plan folder describes its plan there (see data/raw/README.md)",
+                         file=path)
+    try:
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 (byte {exc.start})", file=path) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"not valid YAML: {' '.join(str(exc).split())}", file=path) from None
+    if not isinstance(spec, dict):
+        raise InputError("expected a mapping of plan fields (name, city, title, …)", file=path)
+    spec = {str(key): value for key, value in spec.items()}
+    for key in REQUIRED_KEYS:
+        if spec.get(key) in (None, "", {}):
+            raise InputError("missing", file=path, field=key)
+    unknown = sorted(set(spec) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
+    if unknown:
+        raise InputError(f"unknown key(s) {', '.join(unknown)}; known: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)}",
+                         file=path, field=unknown[0])
+    name = spec["name"]
+    if not isinstance(name, str) or not NAME.fullmatch(name):
+        raise InputError(f"{name!r} is not a folder-safe id (lower-case letters, digits, - and _)", file=path,
+                         field="name")
+    base_year = _year(spec["base_year"], path, "base_year")
+    return Plan(
+        folder=folder.resolve(), name=name,
+        city=_languages(spec["city"], path, "city"), title=_languages(spec["title"], path, "title"),
+        issuer=_languages(spec["issuer"], path, "issuer"),
+        subject=_languages(spec["subject"], path, "subject") if spec.get("subject") else {},
+        published=_year(spec["published"], path, "published"), base_year=base_year,
+        evaluations=_evaluations(spec["evaluations"], base_year, path),
+        table=_table(spec["table"], path),
+        schedule=_schedule(spec.get("schedule") or {}, path),
+    )
+
+
+def _year(value, path: Path, key: str) -> int:
+    try:
+        return check_year(value, key)
+    except InputError as exc:
+        raise InputError(exc.reason, file=path, field=key) from None
+
+
+def _languages(value, path: Path, key: str) -> dict[str, str]:
+    """``{zh: …, en: …}``: text in one or more languages."""
+    if not isinstance(value, dict) or not value:
+        raise InputError("expected the text in each language, as {zh: …, en: …}", file=path, field=key)
+    texts = {}
+    for language, text in value.items():
+        if not isinstance(text, str) or not text.strip():
+            raise InputError(f"the {language!r} text is empty or not text", file=path, field=key)
+        texts[str(language)] = " ".join(text.split()) if "\n" in text else text
+    return texts
+
+
+def _evaluations(value, base_year: int, path: Path) -> dict[int, str]:
+    if not isinstance(value, dict) or not value:
+        raise InputError("expected {year: mid_term or final, …}", file=path, field="evaluations")
+    evaluations = {}
+    for year, kind in value.items():
+        year = _year(year, path, "evaluations")
+        if year <= base_year:
+            raise InputError(f"evaluation year {year} is not after the base year {base_year}", file=path,
+                             field="evaluations")
+        if kind not in EVALUATION_KINDS:
+            raise InputError(f"{kind!r} for {year}: use one of {', '.join(EVALUATION_KINDS)}", file=path,
+                             field="evaluations")
+        evaluations[year] = kind
+    return dict(sorted(evaluations.items()))
+
+
+def _table(value, path: Path) -> dict[str, str]:
+    forms = " or ".join("{" + ", ".join(f"{k}: FILE" for k in sorted(form)) + "}" for form in TABLE_FORMS)
+    if not isinstance(value, dict) or set(value) not in TABLE_FORMS:
+        raise InputError(f"expected {forms}", file=path, field="table")
+    for role, name in value.items():
+        if not isinstance(name, str) or not name.strip() or "/" in name or "\\" in name or name in (".", ".."):
+            raise InputError(f"{role}: {name!r} is not the name of a file in the plan folder", file=path,
+                             field="table")
+    return dict(value)
+
+
+def _schedule(value, path: Path) -> dict[str, dict[str, str]]:
+    if not isinstance(value, dict):
+        raise InputError("expected {mid_term: {zh: …, en: …}, final: …}", file=path, field="schedule")
+    schedule = {}
+    for kind, texts in value.items():
+        if kind not in EVALUATION_KINDS:
+            raise InputError(f"{kind!r}: use one of {', '.join(EVALUATION_KINDS)}", file=path, field="schedule")
+        schedule[kind] = _languages(texts, path, "schedule")
+    return schedule
+

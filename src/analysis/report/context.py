@@ -1,0 +1,78 @@
+"""What a report notebook starts from: the processed tables of one plan, seen for one year and language."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..catalog import Catalog, catalog
+from ..clean.tables import ProcessedTables, read_processed
+from ..errors import InputError
+from ..settings import check_language, check_year, resolve_project_path
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """The tables a report shows, the words it uses, and the plan it is about."""
+
+    plan: dict
+    report_year: int
+    words: Catalog
+    tables: ProcessedTables
+    assessment: pd.DataFrame  # the report year's
+    growth: pd.DataFrame      # the report year's
+
+    @property
+    def language(self) -> str:
+        return self.words.language
+
+    @property
+    def scheme(self) -> str:
+        """The cut-off scheme the tables were assessed with."""
+        return self.tables.plan["scheme"]
+
+    @property
+    def kind(self) -> str:
+        """``final``, ``mid_term`` or ``annual``."""
+        return self.plan["evaluations"].get(str(self.report_year), "annual")
+
+    @property
+    def indicators(self) -> pd.DataFrame:
+        return self.tables.indicators
+
+    @property
+    def values(self) -> pd.DataFrame:
+        return self.tables.values
+
+    @property
+    def quality(self) -> pd.DataFrame:
+        return self.tables.quality
+
+    def plan_text(self, key: str) -> str:
+        """The plan's ``key`` (city, title, issuer, subject) in the report's language."""
+        texts = self.plan.get(key) or {}
+        if self.language not in texts:
+            raise InputError(f"the plan gives no {self.language!r} {key}; add it to plan.yml", field=key)
+        return texts[self.language]
+
+    def joined(self) -> pd.DataFrame:
+        """The report year's assessment with each series' names, units and category."""
+        return joined(self.indicators, self.assessment)
+
+
+def joined(indicators: pd.DataFrame, assessment: pd.DataFrame) -> pd.DataFrame:
+    return assessment.merge(indicators.drop(columns=["kind", "direction", "core"]), on=["indicator_id", "series"])
+
+
+def load_report(data_dir: str | Path, report_year, language: str) -> ReportContext:
+    """Check the notebook's parameters and read the tables in ``data_dir`` (relative to the project root)."""
+    folder = resolve_project_path(data_dir, parameter="data_dir")
+    tables = read_processed(folder)
+    year = check_year(report_year)
+    if year not in tables.plan["report_years"]:
+        years = tables.plan["report_years"]
+        raise InputError(f"{year} is outside the plan: report years run {years[0]}–{years[-1]}", field="report_year")
+    assessment, growth = tables.for_year(year)
+    return ReportContext(plan=tables.plan, report_year=year, words=catalog(check_language(language)), tables=tables,
+                         assessment=assessment, growth=growth)

@@ -1,0 +1,315 @@
+"""Render executed report notebooks to a self-contained HTML page and an A4 PDF.
+
+HTML comes from nbconvert with the project's ``report`` template (code hidden, no
+network resources, images inlined); the PDF is WeasyPrint's rendering of that HTML,
+because ``nbconvert --to pdf`` drops Chinese text and ``--to webpdf`` needs a browser.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from pathlib import Path
+
+import nbformat
+from bs4 import BeautifulSoup
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import Preprocessor
+from traitlets.config import Config
+
+from ..catalog import catalog
+from ..files import write_bytes_atomic
+from ..settings import TEMPLATES_DIR
+
+# Cells carrying one of these tags are left out of the report entirely.
+# "injected-parameters" is the cell papermill adds with the run's parameters.
+REMOVE_CELL_TAGS = {"remove-cell", "hide", "injected-parameters"}
+REMOVE_OUTPUT_TAGS = {"remove-output"}
+
+# Output mime types a static, offline report can show, best first. JavaScript and
+# widget views are absent on purpose: they would need scripts from the network.
+REPORT_MIME_PRIORITY = [
+    "text/html",
+    "text/markdown",
+    "image/svg+xml",
+    "image/png",
+    "image/jpeg",
+    "text/latex",
+    "text/plain",
+]
+
+_EXTERNAL_URL = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
+_CSS_URL = re.compile(
+    r"""@import\s+(?:url\(\s*)?['"]?([^'")\s;]+)|url\(\s*['"]?([^'")\s]+)""", re.IGNORECASE
+)
+_URL_ATTRIBUTE_BY_TAG = {
+    "script": "src",
+    "link": "href",
+    "img": "src",
+    "source": "src",
+    "iframe": "src",
+    "embed": "src",
+    "video": "src",
+    "audio": "src",
+    "object": "data",
+}
+_NUMBER = re.compile(r"^(?=.*\d)[-+−]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?%?$")
+_MISSING_VALUE_TEXTS = {"", "nan", "NaN", "<NA>", "NaT", "None", "-", "–", "—"}
+_MARKDOWN_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+class UnpublishableOutputError(ValueError):
+    """The notebook holds output a report must not show: a traceback, or a resource
+    loaded from the network."""
+
+
+class _DropStderrAndEmptyCells(Preprocessor):
+    """Remove stderr streams (warnings, logging), then code cells left without output.
+
+    Input is hidden in the report, so a code cell without output would only leave an
+    empty box behind.
+    """
+
+    def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs = [
+                    output
+                    for output in cell.outputs
+                    if not (output.output_type == "stream" and output.name == "stderr")
+                ]
+        nb.cells = [cell for cell in nb.cells if cell.cell_type != "code" or cell.outputs]
+        return nb, resources
+
+
+def notebook_to_html(
+    notebook_path: str | os.PathLike,
+    html_path: str | os.PathLike,
+    *,
+    language: str = "zh",
+    title: str | None = None,
+) -> Path:
+    """Render an executed notebook to a self-contained, deterministic HTML report.
+
+    Parameters
+    ----------
+    notebook_path : path-like
+        Executed ``.ipynb`` whose saved outputs make up the report.
+    html_path : path-like
+        Destination; written atomically (temporary file, then ``os.replace``).
+    language : str
+        Report language (a catalog); sets ``<html lang>`` and the images' alt text.
+    title : str, optional
+        Page title. Defaults to ``metadata.title``, else the first ``# `` heading of
+        a markdown cell, else the notebook's file name.
+
+    Returns
+    -------
+    Path
+        ``html_path``.
+
+    Raises
+    ------
+    UnpublishableOutputError
+        If a cell has an error output (a traceback, e.g. from a missing chart glyph,
+        see :mod:`analysis.fonts`), or if an output would load a script, stylesheet,
+        font or image from the network.
+    """
+    words = catalog(language)
+    notebook_path, html_path = Path(notebook_path), Path(html_path)
+    notebook = nbformat.read(notebook_path, as_version=4)
+    failed = _error_output_names(notebook)
+    if failed:
+        raise UnpublishableOutputError(
+            f"{notebook_path.name}: cells raised {failed}; fix the notebook and run it "
+            f"again instead of publishing tracebacks."
+        )
+    resources = {
+        # "path" lets nbconvert find images referenced by markdown cells to embed them.
+        "metadata": {"name": notebook_path.stem, "path": str(notebook_path.parent)},
+        "report": {
+            "lang": words["language.html_lang"],
+            "title": title or _default_title(notebook, notebook_path),
+            "image_alt": words["language.image_alt"],
+        },
+    }
+    html_text, _ = _report_exporter().from_notebook_node(notebook, resources=resources)
+    html_text = _right_align_numeric_columns(html_text)
+
+    external = html_external_references(html_text)
+    if external:
+        raise UnpublishableOutputError(
+            f"{notebook_path.name}: the report must work offline, but outputs load "
+            f"{external}. Render such content as a static image or table instead."
+        )
+    write_bytes_atomic(html_path, html_text.encode("utf-8"))
+    return html_path
+
+
+def html_to_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike) -> Path:
+    """Print an HTML report to an A4 PDF with WeasyPrint.
+
+    Page size, margins and page numbers come from the page's own ``@page`` rule.
+    WeasyPrint embeds subsets of every font used. Only ``data:`` and ``file:`` URLs
+    are fetched, so rendering never waits on the network. The output is
+    byte-identical across runs: no /CreationDate, /ModDate or /ID is written (the page
+    has no dcterms meta, pdf_identifier is off), and the one time-based field, the
+    ``head.modified`` of fonts subset by fontTools, is pinned (``SOURCE_DATE_EPOCH``).
+
+    Parameters
+    ----------
+    html_path : path-like
+        HTML produced by :func:`notebook_to_html`.
+    pdf_path : path-like
+        Destination; written atomically (temporary file, then ``os.replace``).
+
+    Returns
+    -------
+    Path
+        ``pdf_path``.
+    """
+    # Imported here: WeasyPrint is slow to import and needs Pango, which HTML-only
+    # callers should not depend on.
+    from weasyprint import HTML, URLFetcher
+
+    html_path, pdf_path = Path(html_path), Path(pdf_path)
+    offline_fetcher = URLFetcher(allowed_protocols={"data", "file"})
+    document = HTML(filename=html_path, url_fetcher=offline_fetcher, media_type="print")
+    with _fixed_source_date():
+        pdf_bytes = document.write_pdf()
+    write_bytes_atomic(pdf_path, pdf_bytes)
+    return pdf_path
+
+
+def html_external_references(html_text: str) -> list[str]:
+    """List the network URLs a page would load.
+
+    Looks at ``src``/``href``/``data`` of resource-loading elements (script, link,
+    img, source, iframe, embed, video, audio, object) and at ``@import`` and
+    ``url(...)`` in ``<style>`` blocks and ``style`` attributes. Plain ``<a href>``
+    links are not resources and are ignored.
+
+    Parameters
+    ----------
+    html_text : str
+        The HTML document.
+
+    Returns
+    -------
+    list of str
+        URLs starting with ``http:``, ``https:`` or ``//``: element URLs in document
+        order, then those found in CSS.
+    """
+    soup = BeautifulSoup(html_text, "html.parser")
+    urls = []
+    for element in soup.find_all(_URL_ATTRIBUTE_BY_TAG):
+        attribute = _URL_ATTRIBUTE_BY_TAG[element.name]
+        if element.get(attribute):
+            urls.append(element[attribute])
+    css_texts = [style.get_text() for style in soup.find_all("style")]
+    css_texts += [element["style"] for element in soup.find_all(style=True)]
+    for css in css_texts:
+        urls += [match.group(1) or match.group(2) for match in _CSS_URL.finditer(css)]
+    return [url for url in urls if _EXTERNAL_URL.match(url)]
+
+
+def _report_exporter() -> HTMLExporter:
+    """Build the HTML exporter: report template, no code, no prompts, cleaned outputs."""
+    config = Config(
+        {
+            "TemplateExporter": {
+                "exclude_input": True,
+                "exclude_input_prompt": True,
+                "exclude_output_prompt": True,
+            },
+            "HTMLExporter": {
+                "template_name": "report",
+                "extra_template_basedirs": [str(TEMPLATES_DIR)],
+                "embed_images": True,
+            },
+            "NbConvertBase": {"display_data_priority": REPORT_MIME_PRIORITY},
+            "TagRemovePreprocessor": {
+                "enabled": True,
+                "remove_cell_tags": REMOVE_CELL_TAGS,
+                "remove_all_outputs_tags": REMOVE_OUTPUT_TAGS,
+            },
+        }
+    )
+    exporter = HTMLExporter(config=config)
+    # Registered after the built-in preprocessors, so it also sees what TagRemove left.
+    exporter.register_preprocessor(_DropStderrAndEmptyCells(), enabled=True)
+    return exporter
+
+
+def _default_title(notebook, notebook_path: Path) -> str:
+    if notebook.metadata.get("title"):
+        return notebook.metadata["title"]
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown" and (heading := _MARKDOWN_TITLE.search(cell.source)):
+            return heading.group(1)
+    return notebook_path.stem
+
+
+def _error_output_names(notebook) -> list[str]:
+    """Exception names of all error outputs, e.g. ``["UserWarning"]``."""
+    return [
+        output.get("ename", "error")
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        if output.output_type == "error"
+    ]
+
+
+def _right_align_numeric_columns(html_text: str) -> str:
+    """Add class ``num`` to the cells and header of every numeric output-table column.
+
+    Columns are matched from the right end of each row: data cells always come last,
+    while row headers on the left vary in count when pandas uses ``rowspan``.
+    Header rows with ``colspan`` (upper MultiIndex levels) are left alone.
+    """
+    soup = BeautifulSoup(html_text, "html.parser")
+    for table in soup.select(".jp-OutputArea-output table"):
+        body_rows = _cells_by_row(table, "tbody")
+        header_rows = [
+            row for row in _cells_by_row(table, "thead")
+            if all(cell.get("colspan", "1") == "1" for cell in row)
+        ]
+        for offset in range(1, max(map(len, body_rows), default=0) + 1):
+            column = [row[-offset] for row in body_rows if len(row) >= offset]
+            data_cells = [cell for cell in column if cell.name == "td"]
+            if not _is_numeric([cell.get_text(strip=True) for cell in data_cells]):
+                continue
+            header_cells = [row[-offset] for row in header_rows if len(row) >= offset]
+            for cell in data_cells + header_cells:
+                cell["class"] = [*cell.get("class", []), "num"]
+    return str(soup)
+
+
+def _cells_by_row(table, section: str) -> list[list]:
+    return [row.find_all(["th", "td"], recursive=False) for row in table.select(f"{section} > tr")]
+
+
+def _is_numeric(texts: list[str]) -> bool:
+    """True if there is at least one number and everything else is a missing value."""
+    numbers = [text for text in texts if _NUMBER.match(text)]
+    others = {text for text in texts if not _NUMBER.match(text)}
+    return bool(numbers) and others <= _MISSING_VALUE_TEXTS
+
+
+@contextlib.contextmanager
+def _fixed_source_date():
+    """Set ``SOURCE_DATE_EPOCH`` (unless the caller did) for the duration of a render.
+
+    Without libharfbuzz-subset, WeasyPrint subsets fonts with fontTools, which stamps
+    the current time into each embedded font's ``head.modified`` field; fontTools
+    honours ``SOURCE_DATE_EPOCH`` instead, which keeps the PDF byte-identical.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = "0"
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)

@@ -1,0 +1,111 @@
+"""The tables of a report: the scorecard, the qualitative indicators, data quality and actual values.
+
+Column headers and labels come from the catalogs; text from data files is HTML-escaped.
+"""
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+from IPython.display import HTML, display
+
+from ..catalog import Catalog
+from .context import ReportContext
+from .numbers import fmt_number
+from .words import localized, localized_column, pace_text
+
+#: Status colours, shared by the scorecard and the charts.
+STATUS_COLOURS = {
+    "achieved": "#1b5e20",
+    "achieved_at_risk": "#9ccc65",
+    "on_track": "#26a69a",
+    "moderate": "#fbc02d",
+    "insufficient": "#fb8c00",
+    "moving_away": "#d32f2f",
+    "insufficient_data": "#9e9e9e",
+    "qualitative": "#607d8b",
+}
+
+
+def status_badge(status: str, words: Catalog) -> str:
+    colour = STATUS_COLOURS[status]
+    return (f'<span class="status status-{status}" style="background:{colour};color:#fff;'
+            f'padding:1px 6px;border-radius:3px;display:inline-block;line-height:1.3">'
+            f'{html.escape(words.status(status))}</span>')
+
+
+def scorecard_html(context: ReportContext) -> str:
+    """The scorecard: every indicator series grouped by category, status in colour."""
+    words, language = context.words, context.language
+    table = context.joined()
+    headers = [h.format(base_year=context.plan["base_year"]) for h in words["scorecard.headers"]]
+    out = ['<table class="scorecard">', "<thead><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>",
+           "<tbody>"]
+    for category, group in table.groupby(localized_column(table, "category", language), sort=False):
+        out.append(f'<tr class="category"><td colspan="{len(headers)}">{html.escape(category)}</td></tr>')
+        for row in group.itertuples():
+            name = html.escape(localized(row, "short_name", language)) + (" *" if row.core else "")
+            if row.status == "qualitative":
+                cells = [str(row.indicator_id), name, "", "", "", "", "", "", status_badge(row.status, words)]
+            else:
+                latest = f"{fmt_number(row.latest_value)} <small>({row.as_of_year})</small>"
+                target = f"{fmt_number(row.target_value)} <small>({row.target_year})</small>"
+                gap = "—" if row.gap <= 0 else fmt_number(row.gap)
+                cells = [str(row.indicator_id), name, html.escape(localized(row, "unit", language)),
+                         fmt_number(row.base_value), latest, target, gap, html.escape(pace_text(row, words)),
+                         status_badge(row.status, words)]
+            out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def qualitative_table(context: ReportContext) -> pd.DataFrame:
+    words, language = context.words, context.language
+    rows = context.indicators[context.indicators["kind"] == "qualitative"]
+    names = words["tables.qualitative"]
+    return pd.DataFrame({names["id"]: rows["indicator_id"],
+                         names["name"]: rows[localized_column(rows, "name", language)],
+                         names["core"]: np.where(rows["core"], "*", "")})
+
+
+def quality_table(context: ReportContext, include_agreements: bool = False) -> pd.DataFrame:
+    words, language = context.words, context.language
+    quality = context.quality
+    rows = quality if include_agreements else quality[quality["issue"] != "prose_agrees"]
+    names = words["tables.quality"]
+    plan_text = context.plan["table"].get("printed_text")
+    plan_line = rows["source_line"].map(lambda line: words.text("tables.plan_line", line=line))
+    where = plan_line.where(rows["source"] == plan_text, rows["source"] + ":" + rows["source_line"].astype(str))
+    return pd.DataFrame({names["issue"]: rows["issue"].map(lambda issue: words[f"quality_issue.{issue}"]),
+                         names["id"]: rows["indicator_id"],
+                         names["year"]: rows["year"].astype("string").fillna(""),
+                         names["detail"]: rows[f"detail_{language}"], names["where"]: where})
+
+
+def actuals_table(context: ReportContext) -> pd.DataFrame:
+    """The actual values published after the plan that the report uses, with their sources and notes."""
+    language = context.language
+    names = context.words["tables.actuals"]
+    values = context.values
+    name = localized_column(context.indicators, "short_name", language)
+    actual = values[values["value_type"] == "actual"].merge(
+        context.indicators[["indicator_id", "series", name]], on=["indicator_id", "series"])
+    return pd.DataFrame({
+        names["indicator"]: actual["indicator_id"].astype(str) + ". " + actual[name],
+        names["year"]: actual["year"], names["value"]: actual["value"].map(fmt_number),
+        names["source"]: actual["reference"], names["note"]: actual["note"],
+        names["file"]: actual["source"] + ":" + actual["source_line"].astype(str)})
+
+
+def table_html(frame: pd.DataFrame, caption: str | None = None, *, table_id: str = "table") -> str:
+    """A DataFrame as an HTML table with a fixed id (pandas Styler ids are random); data text is escaped."""
+    styler = frame.style.hide(axis="index").format(precision=4, thousands=",", na_rep="", escape="html")
+    styler = styler.set_uuid(table_id)
+    if caption:
+        styler = styler.set_caption(caption)
+    return styler.to_html()
+
+
+def show_table(frame: pd.DataFrame, caption: str | None = None, **kwargs) -> None:
+    display(HTML(table_html(frame, caption, **kwargs)))

@@ -1,0 +1,199 @@
+"""Progress assessment: worked examples computed by hand, and properties that must always hold."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.assess import assessment as method
+from analysis.assess.assessment import binding_target, headline_status, status_counts
+from analysis.assess.rates import compound_rate, floor_catch_up_rate, linear_rate
+from analysis.clean.schemas import STATUSES
+from analysis.clean.tidy import clean_plan_table
+from analysis.errors import InputError
+
+BASE_YEAR = 2020
+
+
+@pytest.fixture(scope="module")
+def dataset(weihai):
+    return clean_plan_table(weihai)
+
+
+def assess(indicators, values, report_year, scheme="eurostat"):
+    return method.assess(indicators, values, report_year, BASE_YEAR, scheme)
+
+
+def required_growth(indicators, values, report_year):
+    return method.required_growth(indicators, values, report_year, BASE_YEAR)
+
+
+def _row(frame, indicator_id, series=""):
+    return frame[(frame.indicator_id == indicator_id) & (frame.series == series)].iloc[0]
+
+
+# --- worked examples --------------------------------------------------------------------------
+
+def test_rd_intensity_needs_5_27_percent_or_0_133_points_a_year(dataset):
+    growth = required_growth(dataset.indicators, dataset.values, 2024)
+    row = growth[(growth.indicator_id == 2) & (growth.target_year == 2024)].iloc[0]
+    # (2.8 / 2.40) ** (1/3) - 1 = 0.05270; (2.8 - 2.40) / 3 = 0.13333
+    assert row.from_year == 2021 and row.from_value == 2.40
+    assert row.required_cagr == pytest.approx(0.0527, abs=5e-5)
+    assert row.required_per_year == pytest.approx(0.1333, abs=5e-5)
+
+
+def test_rd_intensity_mid_term_is_insufficient(dataset):
+    row = _row(assess(dataset.indicators, dataset.values, 2023), 2)
+    # share: linear. observed (2.40 - 2.36)/1 = 0.04 pp; required (2.7 - 2.36)/3 = 0.1133 pp -> R = 0.353
+    assert row.method == "linear"
+    assert row.target_year == 2023
+    assert row.progress_ratio == pytest.approx(0.04 / (0.34 / 3), rel=1e-9)
+    assert row.status == "insufficient"
+    assert row.completion == pytest.approx(0.04 / 0.34)  # 0.12 done against 1/3 of the time
+    assert row.time_elapsed == pytest.approx(1 / 3)
+    assert row.evidence == "low"
+
+
+def test_high_tech_enterprises_are_on_track_for_2023(dataset):
+    row = _row(assess(dataset.indicators, dataset.values, 2023), 10)
+    observed = 1049 / 738 - 1            # 42.1 % in one year
+    required = (1500 / 738) ** (1 / 3) - 1  # 26.7 % a year, 2020 -> 2023
+    assert row.observed_cagr == pytest.approx(observed)
+    assert row.progress_ratio == pytest.approx(observed / required)
+    assert row.progress_ratio == pytest.approx(1.58, abs=0.005)
+    assert row.status == "on_track"
+    assert row.required_cagr == pytest.approx((1500 / 1049) ** 0.5 - 1)  # 19.6 % a year from 2021
+    assert row.projected_value == pytest.approx(1049 * (1049 / 738) ** 2)
+
+
+def test_air_quality_share_is_achieved_at_risk(dataset):
+    row = _row(assess(dataset.indicators, dataset.values, 2023), 17)
+    # 90.1 >= 90 meets the floor, but the trend (-0.3 a year) crosses it before 2023 (89.5).
+    assert row.gap == pytest.approx(-0.1)
+    assert row.status == "achieved_at_risk"
+
+
+def test_energy_intensity_decline_is_a_yearly_floor(dataset):
+    row = _row(assess(dataset.indicators, dataset.values, 2023), 18)
+    assert row.method == "annual_floor"
+    assert math.isnan(row.required_cagr)  # never a CAGR of a rate of change
+    assert row.latest_value == 3.41 and row.target_value == 5
+    assert row.status == "moving_away"  # below the floor and falling (5.48 -> 3.41)
+    # read cumulatively: (0.95^4 / 0.9659) ** (1/3) -> 5.52 % a year needed in 2022-2024
+    assert floor_catch_up_rate(5, 2020, 2024, [3.41]) == pytest.approx(
+        (1 - (0.95 ** 4 / (1 - 0.0341)) ** (1 / 3)) * 100)
+    growth = required_growth(dataset.indicators, dataset.values, 2024)
+    assert _row(growth[growth.target_year == 2024], 18).required_per_year == pytest.approx(5.524, abs=5e-4)
+
+
+def test_patents_use_the_binding_2023_target(dataset):
+    mid = _row(assess(dataset.indicators, dataset.values, 2023), 12)
+    final = _row(assess(dataset.indicators, dataset.values, 2024), 12)
+    assert mid.target_year == 2023 and final.target_year == 2024
+    assert mid.progress_ratio == pytest.approx((14.6 / 13.4 - 1) / ((18 / 13.4) ** (1 / 3) - 1))
+    assert mid.status == "moderate"  # 0.87: reach 18 by 2023 is the binding promise
+    assert final.status == "on_track"
+
+
+def test_maintain_targets_and_composites(dataset):
+    assessment = assess(dataset.indicators, dataset.values, 2024)
+    for indicator_id in (7, 9, 13):
+        assert _row(assessment, indicator_id).status == "achieved"
+    assert _row(assessment, 4, "provincial").status == "moving_away"
+    assert _row(assessment, 4, "national").status == "insufficient"
+    headline = headline_status(assessment).set_index("indicator_id")["status"]
+    assert headline[4] == "moving_away"  # the worst series decides
+    assert headline[5] == "insufficient"
+    counts = status_counts(assessment)
+    assert counts["qualitative"] == 3
+    assert sum(counts.values()) == 26
+
+
+def test_unsd_cut_offs_differ_from_eurostat(dataset):
+    eurostat = _row(assess(dataset.indicators, dataset.values, 2024, "eurostat"), 14)
+    unsd = _row(assess(dataset.indicators, dataset.values, 2024, "unsd"), 14)
+    assert 0.5 <= eurostat.progress_ratio < 0.6
+    assert eurostat.status == "insufficient" and unsd.status == "moderate"
+
+
+def test_unknown_scheme_is_refused(dataset):
+    with pytest.raises(InputError, match="unknown cut-off scheme 'oecd'"):
+        assess(dataset.indicators, dataset.values, 2024, "oecd")
+
+
+def test_binding_target_is_the_next_target_year(dataset):
+    targets = {2023: 1500.0, 2024: 1600.0}
+    assert binding_target(targets, 2022) == (2023, 1500.0)
+    assert binding_target(targets, 2023) == (2023, 1500.0)
+    assert binding_target(targets, 2024) == (2024, 1600.0)
+    assert binding_target(targets, 2026) == (2024, 1600.0)
+    assert all(math.isnan(x) for x in binding_target({}, 2024))
+    # and the assessment uses it: the 2022 report is held against the 2023 target
+    row = _row(assess(dataset.indicators, dataset.values, 2022), 10)
+    assert (row.target_year, row.target_value) == (2023, 1500)
+
+
+def test_rates():
+    assert compound_rate(100, 121, 2) == pytest.approx(0.1)
+    assert math.isnan(compound_rate(0, 5, 2))
+    assert math.isnan(compound_rate(-1, 5, 2))
+    assert linear_rate(2.36, 2.40, 1) == pytest.approx(0.04)
+    assert math.isnan(linear_rate(1, 2, 0))
+
+
+# --- properties -------------------------------------------------------------------------------
+
+def _single_series(kind, direction, base, latest, target, years=(2020, 2021), target_year=2024):
+    indicators = pd.DataFrame([{"indicator_id": 1, "series": "", "kind": kind, "direction": direction, "core": False}])
+    values = pd.DataFrame([
+        {"indicator_id": 1, "series": "", "year": years[0], "value_type": "baseline", "value": base},
+        {"indicator_id": 1, "series": "", "year": years[1], "value_type": "baseline", "value": latest},
+        {"indicator_id": 1, "series": "", "year": target_year, "value_type": "target", "value": target},
+    ])
+    return assess(indicators, values, target_year).iloc[0]
+
+
+finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
+kinds = st.sampled_from(["count", "amount", "share", "intensity", "rate_of_change"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(base=finite, latest=finite, target=finite, kind=st.sampled_from(["share", "rate_of_change"]))
+def test_mirroring_values_and_direction_gives_the_same_status(base, latest, target, kind):
+    """Linear methods are symmetric: -v with 'lower is better' is the same problem as v with 'higher'."""
+    higher = _single_series(kind, "higher", base, latest, target)
+    lower = _single_series(kind, "lower", -base, -latest, -target)
+    assert higher.status == lower.status
+    if not math.isnan(higher.progress_ratio):
+        assert lower.progress_ratio == pytest.approx(higher.progress_ratio, rel=1e-9, abs=1e-9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(base=finite, latest=finite, target=finite, kind=kinds,
+       direction=st.sampled_from(["higher", "lower", "at_least", "at_most"]))
+def test_achieved_exactly_when_the_level_test_holds(base, latest, target, kind, direction):
+    row = _single_series(kind, direction, base, latest, target)
+    level_met = latest >= target if direction in ("higher", "at_least") else latest <= target
+    assert (row.status in ("achieved", "achieved_at_risk")) == level_met
+
+
+@settings(max_examples=300, deadline=None)
+@given(base=finite, latest=finite, target=finite, kind=kinds,
+       direction=st.sampled_from(["higher", "lower", "at_least", "at_most"]))
+def test_never_infinite_and_always_a_known_status(base, latest, target, kind, direction):
+    row = _single_series(kind, direction, base, latest, target)
+    assert row.status in STATUSES
+    for column in ("gap", "gap_pct", "completion", "time_elapsed", "observed_cagr", "observed_per_year",
+                   "required_cagr", "required_per_year", "progress_ratio", "projected_value",
+                   "anticipated_progress"):
+        value = row[column]
+        assert not (isinstance(value, float) and math.isinf(value)), column
+    assert np.isfinite(row.gap) and np.isfinite(row.time_elapsed)
+    assert np.isfinite(row.observed_per_year)
+    if row.status in ("on_track", "moderate") or (row.status == "insufficient" and base != target):
+        assert np.isfinite(row.progress_ratio)

@@ -1,0 +1,62 @@
+"""Any plan by configuration: the fictional Lakeside plan (typed, other years, other indicators)
+is rendered by the same code as Weihai's, into its own folders."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analysis import cli
+from analysis.build.batch import render_reports
+from analysis.build.job import make_job
+from analysis.clean.tables import read_processed
+from tests.conftest import relative
+from tests.support.pdf import pdf_text
+
+
+@pytest.fixture(scope="module")
+def reports(lakeside, weihai_in_project, project_tmp):
+    root = project_tmp / "two-plans"
+    jobs = [make_job(lakeside, 2026, "zh", output_root=root), make_job(lakeside, 2027, "en", output_root=root),
+            make_job(weihai_in_project, 2024, "zh", output_root=root)]
+    render_reports(jobs, workers=1, force=True, progress=lambda line: None)
+    return root
+
+
+def test_two_plans_never_share_a_folder(reports):
+    assert sorted(p.name for p in reports.iterdir()) == ["lakeside", "weihai"]
+    assert (reports / "lakeside" / "2026" / "zh" / "report.pdf").is_file()
+    assert (reports / "weihai" / "2024" / "zh" / "report.pdf").is_file()
+
+
+def test_the_mid_term_report_of_the_second_plan(reports):
+    html = (reports / "lakeside" / "2026" / "zh" / "report.html").read_text(encoding="utf-8")
+    assert "湖滨市创新驱动发展指标中期评估报告（2026年）" in html
+    assert "依据《湖滨市创新驱动发展行动计划（2025—2027年）》所列 6 项建设目标指标。" in html
+    assert re.search(r"<th[^>]*>2023年基础值</th>", html)
+    for name in ("研发投入强度", "碳排放强度", "国家级重点实验室", "省级重点实验室"):
+        assert name in html
+    assert "配套政策体系" in html  # the qualitative indicator is listed apart
+    assert "威海" not in html
+
+
+def test_the_final_report_of_the_second_plan_in_english(reports):
+    folder = reports / "lakeside" / "2027" / "en"
+    text = " ".join(pdf_text(folder / "report.pdf").split())
+    assert "Lakeside innovation-driven development indicators: Final evaluation 2027" in text
+    assert "Lakeside statistical bulletin 2025 (fictional)" in text
+    assessment = read_processed(folder / "data").assessment
+    carbon = assessment[(assessment.indicator_id == 3) & (assessment.report_year == 2027)].iloc[0]
+    # lower is better: 0.92 (2023) to 0.91 (2025) is −0.5 % a year; the target 0.78 in 2027 needs
+    # (0.78/0.92)^(1/4) − 1 = −4.04 % a year; R = −1 × −0.0054 / 0.0404 = 0.134: insufficient
+    assert carbon.direction == "lower" and carbon.as_of_year == 2025
+    assert carbon.progress_ratio == pytest.approx(-((0.91 / 0.92) ** 0.5 - 1) / (1 - (0.78 / 0.92) ** 0.25), rel=1e-9)
+    assert carbon.status == "insufficient"
+    assert re.search(r"Carbon intensity \*", (folder / "report.html").read_text(encoding="utf-8"))
+
+
+def test_the_command_line_takes_a_plan_folder(work_dir, lakeside, capsys):
+    status = cli.main(["data", "--plan", relative(lakeside.folder), "--processed-dir", relative(work_dir)])
+    assert status == 0
+    assert (work_dir / "lakeside" / "assessment.csv").is_file()
+    assert "wrote " + relative(work_dir / "lakeside" / "plan.json") in capsys.readouterr().out

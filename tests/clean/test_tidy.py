@@ -1,0 +1,135 @@
+"""Corrections, splits, metadata and the data-quality log."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.clean.tidy import clean_plan_table
+from analysis.errors import InputError
+from analysis.plan import load_plan
+
+
+@pytest.fixture(scope="module")
+def dataset(weihai):
+    return clean_plan_table(weihai)
+
+
+def clean(folder):
+    return clean_plan_table(load_plan(folder))
+
+
+def test_indicators_table_has_one_row_per_series(dataset):
+    indicators = dataset.indicators
+    assert len(indicators) == 28  # 26 indicators, two of them with two series
+    assert indicators.loc[indicators.indicator_id == 4, "series"].tolist() == ["national", "provincial"]
+    assert indicators.loc[indicators.indicator_id == 5, "series"].tolist() == ["national", "provincial"]
+    assert not indicators["name_zh"].str.endswith("*").any()
+    core = indicators.drop_duplicates("indicator_id").set_index("indicator_id")["core"]
+    assert core[core].index.tolist() == [2, 7, 8, 20, 22, 23]
+    assert (indicators.loc[indicators.indicator_id.isin([22, 23, 24]), "kind"] == "qualitative").all()
+    assert indicators.loc[indicators.indicator_id == 18, "kind"].item() == "rate_of_change"
+
+
+def test_values_trace_back_to_the_printed_cell(dataset):
+    values = dataset.values
+    corrected = values[values["processing"].str.contains("corrected")]
+    assert set(zip(corrected.indicator_id, corrected.printed_text, corrected.value)) == {
+        (12, "14.6 ", 14.6), (19, "3..5", 3.5)}
+    split = values[values["processing"] == "split"]
+    assert len(split) == 8 and set(split.indicator_id) == {4}
+    assert (values["source"] == "weihai-innovative-city-plan-2022.txt").all()
+
+
+def test_quality_log_lists_every_finding(dataset):
+    quality = dataset.quality
+    by_issue = quality.groupby("issue")["indicator_id"].apply(lambda s: sorted(set(s))).to_dict()
+    assert by_issue["correction"] == [12, 19]
+    assert by_issue["split_combined_cell"] == [4]
+    assert by_issue["split_two_rows"] == [5]
+    assert by_issue["qualitative"] == [22, 23, 24]
+    assert by_issue["baseline_meets_target"] == [7, 9, 13, 17]
+    disagree = quality[quality.issue == "prose_disagrees"]
+    assert set(zip(disagree.indicator_id, disagree.value)) == {(14, 80.0), (16, 133.97), (16, 10.0)}
+    growth = disagree[disagree.value == 10.0].iloc[0]
+    # (160 / 133) ** (1/3) - 1 = 0.0636: the table implies 6.4 % a year against the promised 10 %
+    assert "implies 6.4 % a year" in growth.detail_en and "折合年均 6.4%" in growth.detail_zh
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_correction_that_no_longer_matches_the_source_stops_the_run(plan_copy):
+    _edit(plan_copy / "corrections.csv", "3..5,3.5", "3.,3.5")
+    with pytest.raises(InputError, match=r"corrections.csv:3: printed_text: '3\.' no longer matches"):
+        clean(plan_copy)
+
+
+def test_correction_for_an_unknown_indicator_stops_the_run(plan_copy):
+    with open(plan_copy / "corrections.csv", "a", encoding="utf-8") as handle:
+        handle.write("27,,baseline_2020,1,1,no such indicator\n")
+    with pytest.raises(InputError, match=r"corrections.csv:4: indicator_id: no printed cell for indicator 27"):
+        clean(plan_copy)
+
+
+def test_without_the_correction_the_typo_is_an_unknown_token(plan_copy):
+    lines = (plan_copy / "corrections.csv").read_text(encoding="utf-8").splitlines()
+    (plan_copy / "corrections.csv").write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"plan-2022.txt:241: target_2024: .*unknown printed token '3..5'"):
+        clean(plan_copy)
+
+
+def test_missing_metadata_is_named(plan_copy):
+    path = plan_copy / "indicator_metadata.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(line for line in lines if not line.startswith("6,")) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no metadata for indicator 6"):
+        clean(plan_copy)
+
+
+def test_unknown_kind_is_named(plan_copy):
+    _edit(plan_copy / "indicator_metadata.csv", "higher,count\n", "higher,counts\n")
+    with pytest.raises(InputError, match=r"indicator_metadata.csv:2: kind: kind 'counts' unknown"):
+        clean(plan_copy)
+
+
+def test_prose_quote_must_occur_in_the_source(plan_copy):
+    _edit(plan_copy / "prose_checks.csv", "培育科技服务机构80家", "培育科技服务机构81家")
+    with pytest.raises(InputError, match=r"prose_checks.csv:4: prose_quote"):
+        clean(plan_copy)
+
+
+def test_tables_are_tidy(dataset):
+    values = dataset.values
+    assert not values.duplicated(["indicator_id", "series", "year", "value_type"]).any()
+    assert set(values["value_type"]) == {"baseline", "target"}
+    assert pd.api.types.is_float_dtype(values["value"])
+
+
+def test_a_plan_typed_as_csv_is_cleaned_like_a_printed_one(lakeside):
+    dataset = clean_plan_table(lakeside)
+    indicators = dataset.indicators
+    assert indicators[["indicator_id", "series"]].values.tolist() == [
+        [1, ""], [2, ""], [3, ""], [4, ""], [5, "national"], [5, "provincial"], [6, ""]]
+    assert indicators.set_index("indicator_id").loc[3, "direction"] == "lower"
+    assert indicators.set_index("indicator_id").loc[6, "kind"] == "qualitative"
+    assert indicators.loc[indicators.core, "indicator_id"].tolist() == [1, 3, 6]
+    values = dataset.values
+    assert len(values) == 24 and set(values.value_type) == {"baseline", "target"}
+    assert set(values.source) == {"values.csv"}
+    row = values[(values.indicator_id == 3) & (values.year == 2027)].iloc[0]
+    assert (row.value, row.printed_text, row.source_line) == (0.78, "0.78", 13)
+    assert dataset.quality["issue"].tolist() == ["qualitative"]  # no printed rows to split, nothing corrected
+
+
+def test_a_typed_value_for_an_unknown_indicator_is_named(tmp_path, lakeside):
+    import shutil
+
+    folder = tmp_path / "lakeside"
+    shutil.copytree(lakeside.folder, folder)
+    with open(folder / "values.csv", "a", encoding="utf-8") as handle:
+        handle.write("7,,2023,baseline,1\n")
+    with pytest.raises(InputError, match=r"values.csv:26: indicator_id: indicator 7 is not in indicators.csv"):
+        clean(folder)

@@ -1,0 +1,150 @@
+"""Actual values: what a researcher drops into data/raw/observations, and every way it can be wrong."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from analysis.assess.assessment import assess
+from analysis.clean.tidy import clean_plan_table, load_monitoring_data
+from analysis.errors import InputError
+from analysis.ingest.observations import read_observations
+from tests.conftest import FIXTURES
+
+OBSERVATIONS = FIXTURES / "observations"
+HEADER = "indicator_id,series,year,value,source\n"
+
+
+@pytest.fixture(scope="module")
+def indicators(weihai):
+    return clean_plan_table(weihai).indicators
+
+
+@pytest.fixture(scope="module")
+def read(weihai, indicators):
+    """``read(folder)``: the observations of ``folder`` for the Weihai plan."""
+    return lambda folder: read_observations(folder, indicators, weihai)
+
+
+def _write(tmp_path, body, name="bulletin.csv", header=HEADER):
+    folder = tmp_path / "observations"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(header + body, encoding="utf-8")
+    return folder
+
+
+def test_absent_or_empty_folder_is_fine(tmp_path, read):
+    observations, duplicates = read(tmp_path / "absent")
+    assert observations.empty and duplicates == []
+    (tmp_path / "empty").mkdir()
+    assert read(tmp_path / "empty")[0].empty
+
+
+def test_good_file_is_read_with_its_source(read):
+    observations, _ = read(OBSERVATIONS / "good")
+    assert len(observations) == 5
+    row = observations[observations.indicator_id == 2].iloc[0]
+    assert (row.year, row.value, row.value_type) == (2022, 2.55, "actual")
+    assert row.reference == "Synthetic test bulletin 2022"
+    assert row.source.endswith("good/2022-bulletin.csv") and row.source_line == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "field", "words"),
+    [
+        ("27,,2022,1,bulletin\n", 2, "indicator_id", "unknown indicator 27"),
+        ("4,,2022,1,bulletin\n", 2, "series", "indicator 4 has no series ''"),
+        ("2,national,2022,1,bulletin\n", 2, "series", "indicator 2 has no series 'national'"),
+        ("22,,2022,1,bulletin\n", 2, "indicator_id", "qualitative"),
+        ("2,,2022,two,bulletin\n", 2, "value", "'two' is not a number"),
+        ("2,,2022,nan,bulletin\n", 2, "value", "not a finite number"),
+        ("2,,2022,inf,bulletin\n", 2, "value", "not a finite number"),
+        ("2,,2019,2.4,bulletin\n", 2, "year", "year 2019 outside 2020–2030"),
+        ("2,,2031,2.4,bulletin\n", 2, "year", "year 2031 outside"),
+        ("2,,20x2,2.4,bulletin\n", 2, "year", "not a whole number"),
+        ("17,,2022,100.5,bulletin\n", 2, "value", "within 0–100"),
+        ("10,,2022,-3,bulletin\n", 2, "value", "negative"),
+        ("2,,2022,2.5,\n", 2, "source", "empty"),
+        ("2,,2022,2.5,a\n2,,2022,2.5,b\n", 3, "year", "duplicate year"),
+        ("2,,2022,2.5\n", 2, None, "4 fields, expected 5"),
+    ],
+)
+def test_bad_rows_are_rejected_with_file_line_and_field(tmp_path, read, body, line, field, words):
+    folder = _write(tmp_path, body)
+    with pytest.raises(InputError) as caught:
+        read(folder)
+    message = str(caught.value)
+    assert f"bulletin.csv:{line}:" in message
+    if field:
+        assert f":{line}: {field}:" in message
+    assert words in message
+
+
+def test_two_files_with_different_values_for_one_year_conflict(read):
+    with pytest.raises(InputError) as caught:
+        read(OBSERVATIONS / "conflict")
+    message = str(caught.value)
+    assert "conflict/b.csv:2: value:" in message and "conflicts with 2.55 in" in message and "a.csv:2" in message
+
+
+def test_the_same_value_in_two_files_is_kept_once(read):
+    observations, duplicates = read(OBSERVATIONS / "duplicate_same")
+    assert len(observations[observations.indicator_id == 2]) == 1
+    assert len(duplicates) == 1
+
+
+def test_missing_column_and_wrong_encoding(tmp_path, read):
+    folder = _write(tmp_path, "2,,2022,2.5\n", header="indicator_id,series,year,value\n")
+    with pytest.raises(InputError, match=r"bulletin.csv:1: header: missing column\(s\) source"):
+        read(folder)
+    (folder / "bulletin.csv").write_bytes((HEADER + "2,,2022,2.5,统计公报\n").encode("gbk"))
+    with pytest.raises(InputError, match="not UTF-8"):
+        read(folder)
+
+
+def test_a_bom_is_accepted(tmp_path, read):
+    folder = tmp_path / "observations"
+    folder.mkdir()
+    (folder / "bom.csv").write_bytes(("\ufeff" + HEADER + "2,,2022,2.5,统计公报\n").encode("utf-8"))
+    observations, _ = read(folder)
+    assert observations.value.tolist() == [2.5]
+
+
+def assessment(plan, observations, report_year):
+    data = load_monitoring_data(plan, observations)
+    return assess(data.indicators, data.values, report_year, plan.base_year)
+
+
+def test_observations_change_the_assessment(tmp_path, weihai):
+    without = assessment(weihai, tmp_path / "none", 2024)
+    with_obs = assessment(weihai, OBSERVATIONS / "good", 2024)
+
+    def key(frame, i, s=""):
+        return frame[(frame.indicator_id == i) & (frame.series == s)].iloc[0]
+
+    assert key(without, 2).as_of_year == 2021
+    rd = key(with_obs, 2)
+    assert rd.as_of_year == 2022 and rd.latest_value == 2.55 and rd.n_points == 3 and rd.evidence == "medium"
+    # linear: (2.55 - 2.36)/2 = 0.095 pp a year vs (2.8 - 2.36)/4 = 0.11 -> R = 0.864 -> moderate
+    assert rd.progress_ratio == pytest.approx(0.095 / 0.11)
+    assert rd.status == "moderate"
+    assert key(with_obs, 17).status == "moving_away"   # 89.5 < 90 and falling
+    # 5.2 meets the 5 % floor again, but 5.48 -> 5.2 over 2020-2022 is still a falling trend
+    assert key(with_obs, 18).status == "achieved_at_risk"
+    assert key(without, 18).status == "moving_away"
+    # the 2023 mid-term uses the 2023 actuals once they are published
+    later = tmp_path / "both"
+    shutil.copytree(OBSERVATIONS / "good", later)
+    shutil.copy(OBSERVATIONS / "later" / "2023-bulletin.csv", later)
+    mid = assessment(weihai, later, 2023)
+    assert key(mid, 2).as_of_year == 2023 and key(mid, 2).status == "achieved"
+    assert key(mid, 10).latest_value == 1520 and key(mid, 10).status == "achieved"
+    # and a 2022 report ignores what was published for 2023
+    early = assessment(weihai, later, 2022)
+    assert key(early, 2).as_of_year == 2022
+
+
+def test_actuals_appear_in_the_values_table(weihai):
+    data = load_monitoring_data(weihai, OBSERVATIONS / "good")
+    actual = data.values[data.values.value_type == "actual"]
+    assert len(actual) == 5 and len(data.values) == 105

@@ -1,0 +1,285 @@
+"""Tests for analysis.report.render (notebook -> HTML -> PDF) and analysis.report.fonts.
+
+The fixture notebook tests/fixtures/render_sample.ipynb holds saved outputs, so no
+kernel runs here. Regenerate it with the papermill command in its first code cell.
+"""
+from __future__ import annotations
+
+import io
+import json
+import warnings
+from pathlib import Path
+
+import matplotlib
+import nbformat
+import pytest
+from matplotlib.figure import Figure
+
+from analysis.report import fonts
+from analysis.report.render import UnpublishableOutputError, html_external_references, html_to_pdf, notebook_to_html
+from tests.conftest import FIXTURES
+from tests.support.pdf import pdf_fonts, pdf_image_count, pdf_text
+
+FIXTURE = FIXTURES / "render_sample.ipynb"
+REPORT_HEADING = "创新规划指标年度监测报告"
+TABLE_TEXT = "每万人高价值发明专利拥有量"
+STDERR_TEXT = "调试信息"
+REMOVED_CELL_TEXT = "remove-cell 标签"
+CODE_SNIPPETS = ["configure_matplotlib(", "pd.DataFrame(", "plt.subplots("]
+NOTEBOOK_CHROME = ["jp-InputArea", "input_area", "jp-InputPrompt", "In&nbsp;[", "Out["]
+A4_POINTS = (595.28, 841.89)
+
+
+@pytest.fixture(scope="module")
+def fixture_source() -> str:
+    """The raw fixture file: proves the text the report must hide is really there."""
+    return FIXTURE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[str, Path]:
+    """Render the fixture once to HTML and PDF (PDF rendering is the slow part)."""
+    out_dir = tmp_path_factory.mktemp("report")
+    html_path = notebook_to_html(FIXTURE, out_dir / "report.html")
+    pdf_path = html_to_pdf(html_path, out_dir / "report.pdf")
+    return {"dir": out_dir, "html": html_path, "pdf": pdf_path}
+
+
+@pytest.fixture(scope="module")
+def html(rendered) -> str:
+    return rendered["html"].read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def isolated_matplotlib(monkeypatch):
+    """Undo configure_matplotlib's global changes (rcParams, env) after each test."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    with matplotlib.rc_context():
+        yield
+
+
+def write_notebook_with_extra_output(tmp_path: Path, output: dict) -> Path:
+    """Copy the fixture, append one output to its table cell, return the new path."""
+    notebook = nbformat.read(FIXTURE, as_version=4)
+    table_cell = next(
+        cell
+        for cell in notebook.cells
+        if TABLE_TEXT in json.dumps(cell.get("outputs", []), ensure_ascii=False)
+    )
+    table_cell.outputs.append(nbformat.from_dict(output))
+    path = tmp_path / "modified.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+# --------------------------------------------------------------------- HTML
+
+
+def test_html_shows_markdown_and_table_text(html):
+    assert "<h1" in html and REPORT_HEADING in html
+    assert TABLE_TEXT in html
+
+
+def test_html_has_no_code_input_or_prompts(html, fixture_source):
+    body = html.split("</head>", 1)[1]
+    for snippet in CODE_SNIPPETS:
+        assert snippet in fixture_source, f"fixture lost its code {snippet!r}"
+        assert snippet not in html
+    for chrome in NOTEBOOK_CHROME:
+        assert chrome not in body
+
+
+def test_html_drops_stderr_tagged_and_injected_cells(html, fixture_source):
+    for text in (STDERR_TEXT, REMOVED_CELL_TEXT, "injected-parameters"):
+        assert text in fixture_source, f"fixture lost {text!r}"
+        assert text not in html
+
+
+def test_html_is_self_contained(html):
+    assert html_external_references(html) == []
+    assert "<script" not in html
+    assert '<img alt="图表" src="data:image/png;base64,' in html
+
+
+def test_html_lang_and_title(html):
+    assert '<html lang="zh-Hans">' in html
+    assert f"<title>{REPORT_HEADING}</title>" in html
+
+
+def test_html_english_lang_and_explicit_title(tmp_path):
+    html_path = notebook_to_html(
+        FIXTURE, tmp_path / "en.html", language="en", title="Monitoring report"
+    )
+    english = html_path.read_text(encoding="utf-8")
+    assert '<html lang="en">' in english
+    assert "<title>Monitoring report</title>" in english
+    assert 'alt="Chart"' in english
+
+
+def test_html_right_aligns_numeric_columns_only(html):
+    assert '<td class="num">3.21</td>' in html
+    assert '<th class="num">实际值</th>' in html
+    assert "<td>亿元</td>" in html  # the text column "单位" stays left-aligned
+
+
+def test_html_is_deterministic(rendered, tmp_path):
+    second = notebook_to_html(FIXTURE, tmp_path / "again.html")
+    assert second.read_bytes() == rendered["html"].read_bytes()
+
+
+def test_rendering_leaves_no_temporary_files(rendered):
+    assert sorted(path.name for path in rendered["dir"].iterdir()) == ["report.html", "report.pdf"]
+
+
+def test_external_script_output_is_refused(tmp_path):
+    notebook = write_notebook_with_extra_output(
+        tmp_path,
+        {
+            "output_type": "display_data",
+            "metadata": {},
+            "data": {"text/html": '<script src="https://cdn.plot.ly/plotly.min.js"></script>'},
+        },
+    )
+    with pytest.raises(UnpublishableOutputError, match="cdn.plot.ly"):
+        notebook_to_html(notebook, tmp_path / "report.html")
+    assert not (tmp_path / "report.html").exists()
+
+
+def test_error_output_is_refused(tmp_path):
+    notebook = write_notebook_with_extra_output(
+        tmp_path,
+        {"output_type": "error", "ename": "UserWarning", "evalue": "Glyph", "traceback": []},
+    )
+    with pytest.raises(UnpublishableOutputError, match="UserWarning"):
+        notebook_to_html(notebook, tmp_path / "report.html")
+
+
+def test_html_external_references_finds_every_kind():
+    page = """
+    <html><head>
+      <script src="https://cdn.example.org/require.js"></script>
+      <link rel="stylesheet" href="//fonts.example.org/css">
+      <style>@import url("https://example.org/a.css");</style>
+      <style>.x { background: url(http://example.org/b.png) }</style>
+    </head><body>
+      <img src="http://example.org/c.png">
+      <div style="background-image: url('https://example.org/d.png')"></div>
+      <img src="data:image/png;base64,AAAA">
+      <a href="https://example.org/source-of-the-data">a plain link is not a resource</a>
+    </body></html>
+    """
+    assert html_external_references(page) == [
+        "https://cdn.example.org/require.js",
+        "//fonts.example.org/css",
+        "http://example.org/c.png",
+        "https://example.org/a.css",
+        "http://example.org/b.png",
+        "https://example.org/d.png",
+    ]
+
+
+# ---------------------------------------------------------------------- PDF
+
+
+def test_pdf_text_has_chinese_heading_and_table(rendered):
+    text = pdf_text(rendered["pdf"])
+    assert REPORT_HEADING in text
+    assert TABLE_TEXT in text
+    assert STDERR_TEXT not in text
+
+
+def test_pdf_fonts_are_all_embedded_cjk(rendered):
+    used_fonts = pdf_fonts(rendered["pdf"])
+    assert used_fonts, "no fonts found in the PDF"
+    assert all(font["embedded"] for font in used_fonts), used_fonts
+    assert any("CJK" in font["name"] for font in used_fonts), used_fonts
+
+
+def test_pdf_has_the_chart_image(rendered):
+    assert pdf_image_count(rendered["pdf"]) >= 1
+
+
+def test_pdf_pages_are_a4(rendered):
+    from pypdf import PdfReader
+
+    for page in PdfReader(rendered["pdf"]).pages:
+        size = (float(page.mediabox.width), float(page.mediabox.height))
+        assert size == pytest.approx(A4_POINTS, abs=1)
+
+
+def test_pdf_is_deterministic(rendered, tmp_path):
+    second = html_to_pdf(rendered["html"], tmp_path / "again.pdf")
+    assert second.read_bytes() == rendered["pdf"].read_bytes()
+
+
+# -------------------------------------------------------------------- fonts
+
+
+def draw_png(text: str) -> bytes:
+    """Draw ``text`` as an axes title and return the PNG bytes."""
+    figure = Figure()
+    figure.subplots().set_title(text)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def test_configure_matplotlib_puts_cjk_font_first(isolated_matplotlib):
+    family = fonts.configure_matplotlib("zh")
+    assert family == fonts.CJK_FONT_FAMILIES[0]
+    assert matplotlib.rcParams["font.sans-serif"][:2] == [family, "DejaVu Sans"]
+    assert draw_png("研发经费投入强度 −12.5%").startswith(b"\x89PNG")
+
+
+def test_configure_matplotlib_english_keeps_cjk_fallback(isolated_matplotlib):
+    family = fonts.configure_matplotlib("en")
+    assert matplotlib.rcParams["font.sans-serif"][:2] == ["DejaVu Sans", family]
+
+
+def test_missing_glyph_raises(isolated_matplotlib):
+    private_use_character = "\U000f0000"  # no font ships a glyph for it
+    with warnings.catch_warnings():
+        # Ignore everything first (including pytest's own filters), so only the
+        # filter installed by configure_matplotlib can turn the warning into an error.
+        warnings.simplefilter("ignore")
+        fonts.configure_matplotlib()
+        with pytest.raises(UserWarning, match="missing from font"):
+            draw_png(f"指标 {private_use_character}")
+
+
+def test_png_output_is_deterministic(isolated_matplotlib):
+    fonts.configure_matplotlib()
+    assert draw_png("完成度（%）") == draw_png("完成度（%）")
+
+
+def draw_svg() -> bytes:
+    figure = Figure()
+    figure.subplots().plot([3.21, 18.4, 1045.6], label="实际值")
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg")
+    return buffer.getvalue()
+
+
+def test_svg_output_is_deterministic(isolated_matplotlib, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")  # configure_matplotlib must pin the date itself
+    fonts.configure_matplotlib()
+    assert draw_svg() == draw_svg()
+
+
+def test_font_not_found_names_the_fix(isolated_matplotlib, monkeypatch):
+    monkeypatch.setattr(fonts, "CJK_FONT_FAMILIES", ["No Such CJK Font 字体"])
+    rebuilds = []
+    monkeypatch.setattr(fonts, "_rebuild_font_cache", lambda: rebuilds.append(True))
+    with pytest.raises(fonts.FontNotFoundError) as raised:
+        fonts.configure_matplotlib()
+    assert isinstance(raised.value, RuntimeError)
+    message = str(raised.value)
+    assert "apt-get install fonts-noto-cjk" in message
+    assert "rm ~/.cache/matplotlib/fontlist-*.json" in message
+    assert rebuilds == [True], "the font cache should be rebuilt exactly once before giving up"
+
+
+def test_font_cache_rebuild_keeps_fonts_usable(isolated_matplotlib):
+    fonts._rebuild_font_cache()
+    assert fonts.configure_matplotlib() == fonts.CJK_FONT_FAMILIES[0]
+    assert draw_png("技术合同成交额").startswith(b"\x89PNG")

@@ -1,0 +1,1 @@
+"""Test and benchmark support: helpers that are not part of the product."""

@@ -1,0 +1,68 @@
+"""Reading a rendered PDF back: its text, its fonts, its images (for tests and release checks)."""
+from __future__ import annotations
+
+import os
+
+from pypdf import PdfReader
+
+
+def pdf_text(pdf_path: str | os.PathLike) -> str:
+    """Extract the text of all pages, pages separated by newlines."""
+    return "\n".join(page.extract_text() for page in PdfReader(pdf_path).pages)
+
+
+def pdf_fonts(pdf_path: str | os.PathLike) -> list[dict]:
+    """List the fonts a PDF uses and whether each one is embedded.
+
+    Parameters
+    ----------
+    pdf_path : path-like
+        The PDF to inspect.
+
+    Returns
+    -------
+    list of dict
+        ``{"name": str, "embedded": bool}`` per font, sorted by name, e.g.
+        ``{"name": "/TSPJMR+Noto-Sans-CJK-SC", "embedded": True}`` (the prefix marks
+        a subset). Type 3 fonts count as embedded: their glyphs are drawn inline.
+    """
+    embedded_by_name: dict[str, bool] = {}
+    for page in PdfReader(pdf_path).pages:
+        for font in _fonts_in_resources(page.get("/Resources"), seen=set()):
+            name = str(font.get("/BaseFont", font.get("/Name", "<unnamed>")))
+            embedded = _font_is_embedded(font)
+            embedded_by_name[name] = embedded_by_name.get(name, True) and embedded
+    return [
+        {"name": name, "embedded": embedded} for name, embedded in sorted(embedded_by_name.items())
+    ]
+
+
+def pdf_image_count(pdf_path: str | os.PathLike) -> int:
+    """Count the raster images drawn on all pages of a PDF."""
+    return sum(len(page.images) for page in PdfReader(pdf_path).pages)
+
+
+def _fonts_in_resources(resources, seen: set[int]):
+    """Yield the font dictionaries of a resource dictionary and its form XObjects."""
+    if resources is None:
+        return
+    resources = resources.get_object()
+    for font in (resources.get("/Font") or {}).values():
+        yield font.get_object()
+    for xobject in (resources.get("/XObject") or {}).values():
+        xobject = xobject.get_object()
+        if xobject.get("/Subtype") == "/Form" and id(xobject) not in seen:
+            seen.add(id(xobject))
+            yield from _fonts_in_resources(xobject.get("/Resources"), seen)
+
+
+def _font_is_embedded(font) -> bool:
+    if font.get("/Subtype") == "/Type3":
+        return True
+    if font.get("/Subtype") == "/Type0":  # composite (CJK) font: data sits on its descendant
+        font = font["/DescendantFonts"][0].get_object()
+    descriptor = font.get("/FontDescriptor")
+    if descriptor is None:
+        return False
+    descriptor = descriptor.get_object()
+    return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))

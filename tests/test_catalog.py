@@ -1,0 +1,55 @@
+"""The word catalogs: every language says the same things, with the same fields."""
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from analysis.catalog import catalog, catalogs, keys
+from analysis.clean.schemas import QUALITY_ISSUES, STATUSES
+from analysis.errors import InputError
+from analysis.settings import LANGUAGES
+
+
+def fields(template) -> set[str]:
+    if not isinstance(template, str):
+        return set()
+    return {name.split("!")[0].split(":")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_chinese_first_then_english():
+    assert LANGUAGES == ("zh", "en")
+
+
+def test_every_catalog_has_the_same_keys():
+    reference = keys(catalog("zh").entries)
+    for words in catalogs():
+        assert keys(words.entries) == reference, words.language
+
+
+def test_a_translation_uses_the_fields_of_the_other_language():
+    """A translation may leave a field out (the Chinese details omit the English notes) but not invent one."""
+    zh, en = catalog("zh"), catalog("en")
+    invented = [key for key in keys(zh.entries) if fields(zh[key]) - fields(en[key])
+                and key not in ("quality_detail.split_combined_cell", "quality_detail.split_two_rows")]
+    assert invented == []
+
+
+def test_every_status_and_quality_issue_has_words():
+    for words in catalogs():
+        for status in STATUSES:
+            assert words.status(status) and words[f"status_in_sentence.{status}"]
+        for issue in QUALITY_ISSUES:
+            assert words[f"quality_issue.{issue}"]
+
+
+def test_a_template_fills_its_fields_and_keeps_data_as_is():
+    words = catalog("en")
+    assert words.text("summary.core_item", name="{as_of} <b>", status="on track") == "{as_of} <b>: on track"
+
+
+def test_an_unknown_key_or_language_is_named():
+    with pytest.raises(KeyError, match="en.yml has no entry 'summary.nothing'"):
+        catalog("en")["summary.nothing"]
+    with pytest.raises(InputError, match="unknown language 'fr'"):
+        catalog("fr")

@@ -1,0 +1,28 @@
+"""environment.yml (conda) and pyproject.toml (pip) list the same packages."""
+from __future__ import annotations
+
+import re
+import tomllib
+
+import yaml
+
+from analysis.settings import PROJECT_ROOT
+
+
+def _requirement_names(specs):
+    parsed = {}
+    for spec in specs:
+        match = re.fullmatch(r"([A-Za-z0-9_.-]+)\s*(.*)", spec.strip())
+        parsed[match.group(1).lower().replace("_", "-")] = match.group(2).replace(" ", "")
+    return parsed
+
+
+def test_environment_yml_lists_the_same_packages_as_pyproject():
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
+    pip_specs = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        pip_specs += extra
+    environment = yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text())
+    conda_specs = [d for d in environment["dependencies"] if isinstance(d, str) and not d.startswith(("python", "pip"))]
+    assert _requirement_names(conda_specs) == _requirement_names(pip_specs)
+    assert _requirement_names(pip_specs)["matplotlib"] == ">=3.11"
