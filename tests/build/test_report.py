@@ -149,7 +149,7 @@ def test_an_unchanged_rerun_does_nothing_and_a_changed_output_is_rebuilt(zh_repo
     assert (copy / "manifest.json").read_bytes() == manifest
     # a hand-edited output is not "up to date": the run puts the built one back
     good = (copy / "report.html").read_bytes()
-    (copy / "report.html").write_bytes(good.replace("总结评估".encode(), "edited".encode()))
+    (copy / "report.html").write_bytes(good.replace("总结评估".encode(), b"edited"))
     lines.clear()
     render_reports([job], progress=lines.append)
     assert lines[0] == "weihai/2024/zh: building (report.html was changed after it was built)"

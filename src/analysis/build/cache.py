@@ -93,8 +93,9 @@ def environment() -> dict:
                 fonts.append(f"{root}/{name} {stat.st_size} {int(stat.st_mtime)}")
     libraries = sorted({os.path.realpath(path) for name in TEXT_LIBRARIES for lib_dir in LIBRARY_DIRS
                         for path in glob.glob(f"{lib_dir}/lib{name}.so*")})
+    fonts_digest = sha256_bytes("\n".join(fonts).encode("utf-8", "surrogateescape"))
     return {"python": sys.version.split()[0], "machine": platform.machine(), "packages": versions,
-            "libraries": [Path(path).name for path in libraries], "fonts": sha256_bytes("\n".join(fonts).encode("utf-8", "surrogateescape"))}
+            "libraries": [Path(path).name for path in libraries], "fonts": fonts_digest}
 
 
 def build_key(parameters: dict, inputs: dict[str, str], code: dict[str, str], environment: dict) -> str:
