@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..clean.schemas import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, METHOD_BY_KIND, STATUSES, typed
+from ..clean.schemas import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, HELD_EVERY_YEAR, METHOD_BY_KIND, STATUSES, typed
 from ..settings import SCHEMES, check_scheme
 from .rates import NAN, compound_rate, direction_sign, finite_or_nan, floor_catch_up_rate, linear_rate
 
@@ -44,6 +44,12 @@ def series_by_key(values: pd.DataFrame, report_year: int) -> dict[tuple, Series]
                         targets.get(key, {})) for key in keys}
 
 
+def plan_start_year(values: pd.DataFrame) -> int | None:
+    """The first year of the plan period: the year after the last printed baseline."""
+    baselines = values.loc[values["value_type"] == "baseline", "year"]
+    return int(baselines.max()) + 1 if len(baselines) else None
+
+
 def binding_target(targets: dict[int, float], report_year: int) -> tuple[float, float]:
     """The first target at or after the report year (Destatis), else the last one; (NaN, NaN) if none."""
     if not targets:
@@ -55,32 +61,40 @@ def binding_target(targets: dict[int, float], report_year: int) -> tuple[float, 
 
 
 def assess_series(series: Series, kind: str, direction: str, report_year: int, base_year: int,
-                  cut_offs: tuple[float, float, float]) -> dict:
-    """The assessment of one series for ``report_year``; see the method note."""
+                  cut_offs: tuple[float, float, float], plan_start: int | None = None) -> dict:
+    """The assessment of one series for ``report_year``; see the method note.
+
+    ``plan_start`` is the first year of the plan period (the year after the last printed baseline),
+    from which a target held every year (``at_least``/``at_most``) is checked year by year.
+    """
     on_track_cut, moderate_cut, insufficient_cut = cut_offs
     d = direction_sign(direction)
     method = METHOD_BY_KIND[kind]
+    floor = method == "annual_floor"
+    qualitative = method == "none"
+    held_every_year = direction in HELD_EVERY_YEAR
     n = len(series.points)
 
-    # Where the series starts (the base year's value) and where it stands (the latest value).
+    # Where the series starts (the base year's value), where it stands (the latest value up to the
+    # report year), and the binding target (the first target year at or after the report year).
     b = vb = t = vt = NAN
     if series.points:
         b, vb = next(((float(y), v) for y, v in series.points if y == base_year),
                      (float(series.points[0][0]), series.points[0][1]))
         t, vt = float(series.points[-1][0]), series.points[-1][1]
     Y, T = binding_target(series.targets, report_year)
+    final = not qualitative and math.isfinite(Y) and t >= Y  # data for the target year: a final verdict
 
     # Growth seen since the base year, and growth needed: from the base year (for the progress
     # ratio) and from the latest value (what remains to be done each year).
     observed_cagr, observed_per_year = compound_rate(vb, vt, t - b), linear_rate(vb, vt, t - b)
     required_cagr, required_per_year = compound_rate(vt, T, Y - t), linear_rate(vt, T, Y - t)
-    floor = method == "annual_floor"
-    qualitative = method == "none"
     use_compound = (method == "compound" and math.isfinite(observed_cagr)
                     and math.isfinite(compound_rate(vb, T, Y - b)))
+    after_base = [v for y, v in series.points if y > base_year]
     if floor and math.isfinite(Y):
         # A yearly floor is met year by year; what remains is the catch-up of a cumulative reading.
-        required_per_year = floor_catch_up_rate(T, base_year, int(Y), [v for y, v in series.points if y > base_year])
+        required_per_year = floor_catch_up_rate(T, base_year, int(Y), after_base)
     g_obs = observed_cagr if use_compound else observed_per_year
     if floor:
         g_req = linear_rate(vt, T, Y - t)
@@ -101,14 +115,28 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     anticipated = _share_of_distance(projected, vb, T, d)
     projected = finite_or_nan(projected)
 
-    # Status: the level first, then the progress ratio against the scheme's cut-offs.
+    # A target held every year is checked in every year of the plan period up to the target year.
+    missed = []
+    if held_every_year and plan_start is not None and math.isfinite(Y):
+        missed = [y for y, v in series.points
+                  if plan_start <= y <= Y and d * (v - binding_target(series.targets, y)[1]) < 0]
+
+    # The verdict. With data for the target year it is final: achieved or not achieved, with the
+    # completion rate and the shortfall. Before that, the level first, then the progress ratio.
     slope = _zero_if_nan(observed_per_year)
     trend_at_target_year = vt + slope * (NAN if math.isnan(Y - t) else max(Y - t, 0.0))
     enough = n >= 2 and math.isfinite(T) and math.isfinite(vt) and t > b
     met = d * (vt - T) >= 0
     at_risk = met and d * slope < 0 and d * (trend_at_target_year - T) < 0
+    completion_rate = shortfall = NAN
     if qualitative:
         status = "qualitative"
+    elif final:
+        judged = next(v for y, v in series.points if y >= Y)
+        status = "achieved" if d * (judged - T) >= 0 and not missed else "not_achieved"
+        completion_rate = _completion_rate(judged, T, d)
+        shortfall = max(0.0, d * (T - judged))
+        ratio = projected = anticipated = required_cagr = required_per_year = NAN
     elif not enough:
         status = "insufficient_data"
     elif met:
@@ -124,6 +152,17 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     else:
         status = "moving_away"
 
+    # After a final verdict on one target, what the next target still needs (a mid-term with data).
+    next_year = next_value = next_cagr = next_per_year = NAN
+    later = sorted(year for year in series.targets if year > Y) if final else []
+    if later:
+        next_year, next_value = float(later[0]), series.targets[later[0]]
+        if floor:
+            next_per_year = floor_catch_up_rate(next_value, base_year, later[0], after_base)
+        else:
+            next_cagr, next_per_year = compound_rate(vt, next_value, next_year - t), linear_rate(vt, next_value,
+                                                                                                 next_year - t)
+
     if qualitative:
         gap = gap_pct = completion = time_elapsed = projected = anticipated = NAN
     if floor:  # the target is a level to hold each year, not a distance to cover
@@ -136,8 +175,19 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
         "time_elapsed": time_elapsed, "observed_cagr": observed_cagr, "observed_per_year": observed_per_year,
         "required_cagr": NAN if floor else required_cagr, "required_per_year": required_per_year,
         "progress_ratio": ratio, "projected_value": projected, "anticipated_progress": anticipated,
-        "status": status,
+        "status": status, "verdict": "" if qualitative or status == "insufficient_data" else
+        "final" if final else "progress",
+        "completion_rate": completion_rate, "shortfall": shortfall, "missed_years": ";".join(map(str, missed)),
+        "next_target_year": next_year, "next_target_value": next_value, "next_required_cagr": next_cagr,
+        "next_required_per_year": next_per_year,
     }
+
+
+def _completion_rate(value: float, target: float, d: float) -> float:
+    """完成率: the value as a share of the target (the target as a share of the value where lower is better)."""
+    if not (value > 0 and target > 0):
+        return NAN
+    return finite_or_nan(value / target if d > 0 else target / value)
 
 
 def _zero_if_nan(x: float) -> float:
@@ -166,11 +216,13 @@ def assess(indicators: pd.DataFrame, values: pd.DataFrame, report_year: int, bas
     cut_offs = SCHEMES[check_scheme(scheme)]
     known = series_by_key(values, report_year)
     empty = Series([], {})
+    plan_start = plan_start_year(values)
     records = []
     for row in indicators[["indicator_id", "series", "core", "kind", "direction"]].itertuples(index=False):
         series = known.get((row.indicator_id, row.series), empty)
         records.append({**row._asdict(), "report_year": report_year, "scheme": scheme,
-                        **assess_series(series, row.kind, row.direction, report_year, base_year, cut_offs)})
+                        **assess_series(series, row.kind, row.direction, report_year, base_year, cut_offs,
+                                        plan_start)})
     return typed(pd.DataFrame(records, columns=list(ASSESSMENT_COLUMNS)), ASSESSMENT_COLUMNS)
 
 

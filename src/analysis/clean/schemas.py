@@ -17,6 +17,8 @@ SERIES = ("", "national", "provincial")
 VALUE_TYPES = ("baseline", "target", "actual")
 DIRECTIONS = ("higher", "lower", "at_least", "at_most", "none")
 LOWER_IS_BETTER = ("lower", "at_most")
+#: A target to hold every year of the plan period (a floor or a ceiling), checked year by year.
+HELD_EVERY_YEAR = ("at_least", "at_most")
 KINDS = ("count", "amount", "share", "intensity", "rate_of_change", "qualitative")
 #: How each kind's growth is measured: shares in points a year, counts, amounts and intensities
 #: compounded, a rate of change as a floor to meet every year.
@@ -24,12 +26,14 @@ METHOD_BY_KIND = {"share": "linear", "count": "compound", "amount": "compound", 
                   "rate_of_change": "annual_floor", "qualitative": "none"}
 METHODS = ("linear", "compound", "annual_floor", "none")
 #: Worst first: an indicator with several series takes the worst status of its series (Destatis).
-STATUSES = ("moving_away", "insufficient", "moderate", "achieved_at_risk", "on_track", "achieved",
+STATUSES = ("not_achieved", "moving_away", "insufficient", "moderate", "achieved_at_risk", "on_track", "achieved",
             "insufficient_data", "qualitative")
+#: A final verdict once the target year's data are in; a progress verdict before.
+VERDICTS = ("", "final", "progress")
 #: The order a reader scans in: from done to not done, then the statuses without a verdict.
 STATUSES_BEST_FIRST = ("achieved", "achieved_at_risk", "on_track", "moderate", "insufficient", "moving_away",
-                       "insufficient_data", "qualitative")
-LAGGING = ("moderate", "insufficient", "moving_away")
+                       "not_achieved", "insufficient_data", "qualitative")
+LAGGING = ("moderate", "insufficient", "moving_away", "not_achieved")
 EVIDENCE = ("", "low", "medium", "high")
 QUALITY_ISSUES = ("correction", "split_combined_cell", "split_two_rows", "qualitative", "baseline_meets_target",
                   "prose_disagrees", "prose_agrees", "observation_revises_baseline", "duplicate_observation")
@@ -56,7 +60,10 @@ ASSESSMENT_COLUMNS = {
     "target_value": "float64", "gap": "float64", "gap_pct": "float64", "completion": "float64",
     "time_elapsed": "float64", "observed_cagr": "float64", "observed_per_year": "float64",
     "required_cagr": "float64", "required_per_year": "float64", "progress_ratio": "float64",
-    "projected_value": "float64", "anticipated_progress": "float64", "status": "str", "scheme": "str",
+    "projected_value": "float64", "anticipated_progress": "float64", "status": "str", "verdict": "str",
+    "completion_rate": "float64", "shortfall": "float64", "missed_years": "str", "next_target_year": "Int64",
+    "next_target_value": "float64", "next_required_cagr": "float64", "next_required_per_year": "float64",
+    "scheme": "str",
 }
 GROWTH_COLUMNS = {
     "indicator_id": "int64", "series": "str", "kind": "str", "from_year": "int64", "from_value": "float64",
@@ -129,6 +136,7 @@ def _schemas() -> dict:
     assessment = {name: column(dtype, nullable=dtype in ("Int64", "float64")) for name, dtype
                   in ASSESSMENT_COLUMNS.items()}
     assessment.update({"status": column("str", pa.Check.isin(STATUSES)),
+                       "verdict": column("str", pa.Check.isin(VERDICTS)),
                        "method": column("str", pa.Check.isin(METHODS)),
                        "evidence": column("str", pa.Check.isin(EVIDENCE))})
     growth = {name: column(dtype, nullable=dtype == "float64") for name, dtype in GROWTH_COLUMNS.items()}
