@@ -45,7 +45,15 @@ def test_every_status_and_quality_issue_has_words():
 
 def test_a_template_fills_its_fields_and_keeps_data_as_is():
     words = catalog("en")
-    assert words.text("summary.core_item", name="{as_of} <b>", status="on track") == "{as_of} <b>: on track"
+    assert words.text("summary.core_item", name="{as_of} <b>", status="on track", year=2023) == (
+        "{as_of} <b>: on track (2023)")
+
+
+def test_one_has_its_own_form_where_the_language_needs_it():
+    en, zh = catalog("en"), catalog("zh")
+    assert en.count_text("summary.currency_earlier", 1, year=2022) == "1 has 2022 as its latest year"
+    assert en.count_text("summary.currency_earlier", 2, year=2022) == "2 have 2022 as their latest year"
+    assert zh.count_text("summary.currency_earlier", 1, year=2022) == "1 个最新为 2022 年"
 
 
 def test_an_unknown_key_or_language_is_named():

@@ -37,6 +37,10 @@ class Catalog:
         template = self[key]
         return template.format(**fields) if fields else template
 
+    def count_text(self, key: str, count: int, **fields) -> str:
+        """The template at ``key``, or at ``key_one`` when ``count`` is 1 (English: "1 series has")."""
+        return self.text(f"{key}_one" if count == 1 else key, count=count, **fields)
+
     def status(self, status: str) -> str:
         return self[f"status.{status}"]
 

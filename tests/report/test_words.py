@@ -1,20 +1,29 @@
-"""The report's sentences and scorecard cells, on a hand-made assessment of four indicators.
+"""The report's sentences and scorecard cells, on hand-made assessments.
 
 The assessment rows are typed here, not computed, and every expected sentence and cell is written
 out by hand from them, so a change that prints a number wrongly (rounding, sign, unit, 10 % off) or
 miscounts a status fails here, whatever the method computes.
 
-Rows (report year 2024, base year 2020):
+Before the data (report year 2024, latest values 2021, base year 2020):
 
-* 2  R&D intensity, a share, core: 2.36 (2020) → 2.40 (2021), target 2.8 in 2024, linear.
+* 2  R&D intensity, a share, core: 2.36 → 2.40, target 2.8 in 2024, linear.
   Needed from 2021: (2.8 − 2.40)/3 = +0.1333 points a year; compound (2.8/2.40)^(1/3) − 1 = +5.27 %.
-  Status insufficient.
-* 10 High-tech enterprises, a count: 738 → 1049, target 1600, compound.
-  Needed: (1600/1049)^(1/3) − 1 = 1.52526^(1/3) − 1 = +15.1 %; (1600 − 1049)/3 = +183.67 a year.
-  Status on track.
-* 18 Energy-intensity decline, a yearly floor: 5.48 → 3.41, floor 5; read cumulatively
-  5.524 % a year from 2022. Status moving away.
+* 10 High-tech enterprises, a count: 738 → 1049, target 1600, compound, on track.
+  Needed: (1600/1049)^(1/3) − 1 = 1.52526^(1/3) − 1 = +15.1 %; (1600 − 1049)/3 = 183.67, about 184 a year.
+* 14 S&T service institutions, a count: 80 → 85, target 120: (120 − 85)/3 = 11.67 a year, about 12;
+  (120/85)^(1/3) − 1 = +12.2 %.
+* 18 Energy-intensity decline, a yearly floor: 5.48 → 3.41, floor 5; read cumulatively 5.524 % a year.
+* 30 Carbon intensity, lower is better: 0.92 → 0.90, target 0.78: (0.78/0.90)^(1/3) − 1 = −4.66 %,
+  (0.78 − 0.90)/3 = −0.04 a year: it must fall.
 * 22 a qualitative indicator, core.
+
+With the mid-term's data (report year 2023, latest values 2023): final verdicts.
+
+* 2  R&D intensity 2.61 against 2.7: not achieved, 2.61/2.7 = 96.7 %, 0.09 points short; the 2024
+  target 2.8 needs +0.19 points, 2.8/2.61 − 1 = +7.3 %.
+* 10 High-tech enterprises 1520 against 1500: achieved; the 2024 target 1600 needs +80, +5.3 %.
+* 17 Good-air days 91.2 % against 90 % every year, but 89.5 in 2022: not achieved, 101.3 %.
+* 25 High-level talent 298 against 300: not achieved, 99.3 %, 2 short; 320 in 2024 needs +22, +7.4 %.
 """
 from __future__ import annotations
 
@@ -26,7 +35,7 @@ import pytest
 from analysis.catalog import catalog
 from analysis.clean.schemas import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, INDICATOR_COLUMNS, typed
 from analysis.clean.tables import ProcessedTables
-from analysis.report import tables, words
+from analysis.report import sections, tables, words
 from analysis.report.context import ReportContext
 
 NAN = math.nan
@@ -38,149 +47,249 @@ PLAN = {
     "base_year": 2020, "evaluations": {"2023": "mid_term", "2024": "final"}, "schedule": {},
     "report_years": [2021, 2022, 2023, 2024], "scheme": "eurostat", "table": {"printed_text": "plan.txt"},
     "sources": [{"file": "plan.txt", "title": "测试方案", "title_en": "The test plan", "issuer": "测试市",
-                 "sha256": "0123456789abcdef" + "0" * 48}],
+                 "sha256": "0123456789abcdef" + "0" * 48}], "dataset_label": {},
 }
 
 
-def indicator(indicator_id, name_zh, short_zh, short_en, unit_zh, unit_en, core, direction, kind):
+def indicator(indicator_id, short_zh, short_en, unit_zh, unit_en, direction, kind, core=False):
     return {"indicator_id": indicator_id, "series": "", "category_zh": "类别", "category_en": "Category",
-            "name_zh": name_zh, "name_en": short_en + " (full name)", "short_name_zh": short_zh,
+            "name_zh": short_zh + "（全称）", "name_en": short_en + " (full name)", "short_name_zh": short_zh,
             "short_name_en": short_en, "unit_zh": unit_zh, "unit_en": unit_en, "core": core,
             "direction": direction, "kind": kind, "source_line": indicator_id}
 
 
 INDICATORS = typed(pd.DataFrame([
-    indicator(2, "全社会R&D经费支出占地区GDP比重", "R&D经费投入强度", "R&D intensity", "%", "%", True, "higher",
-              "share"),
-    indicator(10, "高新技术企业（家）", "高新技术企业", "High-tech enterprises", "家", "enterprises", False, "higher",
-              "count"),
-    indicator(18, "万元GDP能耗下降率", "万元GDP能耗下降率", "Decline in energy use per unit of GDP", "%", "%", False,
-              "at_least", "rate_of_change"),
-    indicator(22, "创新驱动发展战略决定", "创新战略决定", "Innovation-strategy decision", "", "", True, "none",
-              "qualitative"),
+    indicator(2, "R&D经费投入强度", "R&D intensity", "%", "%", "higher", "share", core=True),
+    indicator(10, "高新技术企业", "High-tech enterprises", "家", "enterprises", "higher", "count"),
+    indicator(14, "科技服务机构", "S&T service institutions", "个", "institutions", "higher", "count"),
+    indicator(17, "空气质量优良天数比例", "Days with good air quality", "%", "%", "at_least", "share"),
+    indicator(18, "万元GDP能耗下降率", "Decline in energy use per unit of GDP", "%", "%", "at_least",
+              "rate_of_change"),
+    indicator(22, "创新战略决定", "Innovation-strategy decision", "", "", "none", "qualitative", core=True),
+    indicator(25, "高层次人才数", "High-level talent", "人", "persons", "higher", "count"),
+    indicator(30, "碳排放强度", "Carbon intensity", "吨/万元", "t per 10k yuan", "lower", "intensity"),
 ]), INDICATOR_COLUMNS)
+KINDS = INDICATORS.set_index("indicator_id")[["kind", "direction", "core"]]
 
 
-def assessed(indicator_id, kind, direction, core, method, base, latest, target, gap, required_cagr,
-             required_per_year, status):
-    numeric = status != "qualitative"
+def assessed(indicator_id, report_year, method, base, as_of, latest, target_year, target, status, *, n=2,
+             gap=NAN, required_cagr=NAN, required_per_year=NAN, verdict="progress", rate=NAN, shortfall=NAN,
+             missed="", next_year=None, next_target=NAN, next_cagr=NAN, next_per_year=NAN):
+    kind, direction, core = KINDS.loc[indicator_id]
     return {"indicator_id": indicator_id, "series": "", "core": core, "kind": kind, "direction": direction,
-            "method": method, "report_year": 2024, "base_year": 2020 if numeric else None, "base_value": base,
-            "as_of_year": 2021 if numeric else None, "latest_value": latest, "n_points": 2 if numeric else 0,
-            "evidence": "low" if numeric else "", "target_year": 2024 if numeric else None, "target_value": target,
-            "gap": gap, "gap_pct": NAN, "completion": NAN, "time_elapsed": NAN, "observed_cagr": NAN,
-            "observed_per_year": NAN, "required_cagr": required_cagr, "required_per_year": required_per_year,
-            "progress_ratio": NAN, "projected_value": NAN, "anticipated_progress": NAN, "status": status,
+            "method": method, "report_year": report_year, "base_year": 2020, "base_value": base,
+            "as_of_year": as_of, "latest_value": latest, "n_points": n, "evidence": "low" if n == 2 else "high",
+            "target_year": target_year, "target_value": target, "gap": gap, "gap_pct": NAN, "completion": NAN,
+            "time_elapsed": NAN, "observed_cagr": NAN, "observed_per_year": NAN, "required_cagr": required_cagr,
+            "required_per_year": required_per_year, "progress_ratio": NAN, "projected_value": NAN,
+            "anticipated_progress": NAN, "status": status, "verdict": verdict, "completion_rate": rate,
+            "shortfall": shortfall, "missed_years": missed, "next_target_year": next_year,
+            "next_target_value": next_target, "next_required_cagr": next_cagr, "next_required_per_year": next_per_year,
             "scheme": "eurostat"}
 
 
-ASSESSMENT = typed(pd.DataFrame([
-    assessed(2, "share", "higher", True, "linear", 2.36, 2.40, 2.8, 0.4, 0.052705, 0.133333, "insufficient"),
-    assessed(10, "count", "higher", False, "compound", 738, 1049, 1600, 551, 0.151029, 183.666667, "on_track"),
-    assessed(18, "rate_of_change", "at_least", False, "annual_floor", 5.48, 3.41, 5, 1.59, NAN, 5.524, "moving_away"),
-    assessed(22, "qualitative", "none", True, "none", NAN, NAN, NAN, NAN, NAN, NAN, "qualitative"),
-]), ASSESSMENT_COLUMNS)
+QUALITATIVE = {**assessed(22, 2024, "none", NAN, None, NAN, None, NAN, "qualitative", n=0, verdict=""),
+               "base_year": None, "evidence": ""}
+BEFORE_THE_DATA = [
+    assessed(2, 2024, "linear", 2.36, 2021, 2.40, 2024, 2.8, "insufficient", gap=0.4, required_cagr=0.052705,
+             required_per_year=0.133333),
+    assessed(10, 2024, "compound", 738, 2021, 1049, 2024, 1600, "on_track", gap=551, required_cagr=0.151029,
+             required_per_year=183.666667),
+    assessed(14, 2024, "compound", 80, 2021, 85, 2024, 120, "insufficient", gap=35, required_cagr=0.121911,
+             required_per_year=11.666667),
+    assessed(18, 2024, "annual_floor", 5.48, 2021, 3.41, 2024, 5, "moving_away", gap=1.59, required_per_year=5.524),
+    assessed(30, 2024, "compound", 0.92, 2021, 0.90, 2024, 0.78, "insufficient", gap=0.12, required_cagr=-0.046578,
+             required_per_year=-0.04),
+    QUALITATIVE,
+]
+MID_TERM_DATA = [
+    assessed(2, 2023, "linear", 2.36, 2023, 2.61, 2023, 2.7, "not_achieved", n=4, gap=0.09, verdict="final",
+             rate=2.61 / 2.7, shortfall=0.09, next_year=2024, next_target=2.8, next_cagr=2.8 / 2.61 - 1,
+             next_per_year=0.19),
+    assessed(10, 2023, "compound", 738, 2023, 1520, 2023, 1500, "achieved", n=4, gap=-20, verdict="final",
+             rate=1520 / 1500, shortfall=0.0, next_year=2024, next_target=1600, next_cagr=1600 / 1520 - 1,
+             next_per_year=80),
+    assessed(17, 2023, "linear", 90.4, 2023, 91.2, 2023, 90, "not_achieved", n=4, gap=-1.2, verdict="final",
+             rate=91.2 / 90, shortfall=0.0, missed="2022", next_year=2024, next_target=90, next_cagr=NAN,
+             next_per_year=-1.2),
+    assessed(25, 2023, "compound", 242, 2023, 298, 2023, 300, "not_achieved", n=4, gap=2, verdict="final",
+             rate=298 / 300, shortfall=2.0, next_year=2024, next_target=320, next_cagr=320 / 298 - 1,
+             next_per_year=22),
+]
 VALUES = pd.DataFrame({"indicator_id": [2, 2, 2], "series": ["", "", ""], "year": [2020, 2021, 2024],
                        "value_type": ["baseline", "baseline", "target"], "value": [2.36, 2.40, 2.8],
                        "reference": ["", "", ""]})
+QUALITY = pd.DataFrame(columns=["issue", "indicator_id", "series", "year", "value"])
 
 
-def context(language: str) -> ReportContext:
-    processed = ProcessedTables(plan=PLAN, indicators=INDICATORS, values=VALUES, quality=pd.DataFrame(),
-                                assessment=ASSESSMENT, growth=typed(pd.DataFrame(columns=list(GROWTH_COLUMNS)),
-                                                                    GROWTH_COLUMNS))
-    return ReportContext(plan=PLAN, report_year=2024, words=catalog(language), tables=processed,
-                         assessment=ASSESSMENT, growth=processed.growth)
+def context(language: str, rows=BEFORE_THE_DATA, report_year: int = 2024) -> ReportContext:
+    assessment = typed(pd.DataFrame(rows), ASSESSMENT_COLUMNS)
+    indicators = INDICATORS[INDICATORS["indicator_id"].isin(assessment["indicator_id"])].reset_index(drop=True)
+    growth = typed(pd.DataFrame(columns=list(GROWTH_COLUMNS)), GROWTH_COLUMNS)
+    processed = ProcessedTables(plan=PLAN, indicators=indicators, values=VALUES, quality=QUALITY,
+                                assessment=assessment, growth=growth)
+    return ReportContext(plan=PLAN, report_year=report_year, words=catalog(language), tables=processed,
+                         assessment=assessment, growth=growth)
 
 
-@pytest.fixture(params=["zh", "en"])
-def language(request):
-    return request.param
+def texts(paragraphs) -> list:
+    return [(p.text, list(p.items)) if p.items else p.text for p in paragraphs]
 
 
 def test_title_and_introduction():
     assert words.title(context("zh")) == "测试市国家创新型城市建设指标总结评估报告（2024年）"
     assert words.title(context("en")) == "Testville national innovative city indicators: Final evaluation 2024"
-    assert words.intro(context("zh")) == ("依据《测试市建设方案（2022—2024年）》所列 4 项建设目标指标。"
+    assert words.intro(context("zh")) == ("依据《测试市建设方案（2022—2024年）》所列 6 项建设目标指标。"
                                           "本报告为总结评估，对照最终目标评估主要指标完成情况。")
 
 
-def test_summary_in_chinese():
-    assert words.summary_paragraphs(context("zh")) == [
-        "方案共列 4 项指标，其中定量指标 3 项、定性指标 1 项。按截至 2021 年的数据，定量指标中已达标 0 项"
-        "（其中 0 项有回落风险），进度正常 1 项，需加快 1 项，偏离目标 1 项，数据不足 0 项。",
-        "核心考核指标（*）：R&D经费投入强度：进展不足。",
-        "需加快或偏离目标的指标：\n\n"
-        "- R&amp;D经费投入强度从 2021 年的 2.4% 到 2024 年的 2.8%，每年需增长 +0.133个百分点（+5.3%）\n"
-        "- 万元GDP能耗下降率须每年不低于 5%（2021 年为 3.41%；若按累计口径计算，此后每年需下降 5.52%）",
-        "注意：3 个序列只有两个数据点（2020、2021 年基础值），判断依据有限，待补充实际值后更新。",
+def test_summary_before_the_data_in_chinese():
+    assert texts(words.summary_paragraphs(context("zh"))) == [
+        "方案共列 6 项指标：定量指标 5 项（5 个序列），定性指标 1 项。5 个定量序列的最新数据均为 2021 年。",
+        "按指标计（同一指标的国家级、省级序列取较差者），定量指标中偏离目标 1 项、进展不足 3 项、进度正常 1 项。",
+        "核心考核指标（*）：R&D经费投入强度：进展不足（2021年）。",
+        ("未达标、需加快或偏离目标的指标：", [
+            "R&D经费投入强度从 2021 年的 2.4% 到 2024 年的 2.8%，每年需增长 0.133个百分点（5.3%）",
+            "科技服务机构从 2021 年的 85个 到 2024 年的 120个，每年需增长 12.2%（约12）",
+            "万元GDP能耗下降率须每年不低于 5%（2021 年为 3.41%；若按累计口径计算，此后每年需下降 5.52%）",
+            "碳排放强度从 2021 年的 0.9吨/万元 到 2024 年的 0.78吨/万元，每年需下降 4.7%（0.04）",
+        ]),
+        "注意：5 个序列只有两个数据点（2020、2021 年基础值），判断依据有限，待补充实际值后更新。",
     ]
 
 
-def test_summary_in_english():
-    assert words.summary_paragraphs(context("en")) == [
-        "The plan lists 4 indicators: 3 numeric and 1 qualitative. With data up to 2021, 0 numeric indicators "
-        "are achieved (0 of them at risk), 1 are on track, 1 need acceleration, 1 are moving away from their "
-        "targets and 0 lack data.",
-        "Core indicators (*): R&D intensity: insufficient progress.",
-        "Indicators that lag or move away:\n\n"
-        "- R&amp;D intensity must grow +0.133 pp (+5.3%) a year, from 2.4 % in 2021 to 2.8 % in 2024\n"
-        "- Decline in energy use per unit of GDP must reach at least 5 % a year (3.41 % in 2021; read "
-        "cumulatively, 5.52 % a year from now on)",
-        "Caution: 3 series have only two data points (the 2020 and 2021 baselines); the evidence is thin until "
+def test_summary_before_the_data_in_english():
+    assert texts(words.summary_paragraphs(context("en"))) == [
+        "The plan lists 6 indicators: 5 numeric (5 series) and 1 qualitative. All 5 numeric series have 2021 as "
+        "their latest year.",
+        "By indicator (the worse series where an indicator has a national and a provincial one), the numeric "
+        "indicators are: Moving away 1; Insufficient progress 3; On track 1.",
+        "Core indicators (*): R&D intensity: insufficient progress (2021).",
+        ("Indicators not achieved, lagging or moving away:", [
+            "R&D intensity must grow by 0.133 pp (5.3%) a year, from 2.4 % in 2021 to 2.8 % in 2024",
+            "S&T service institutions must grow by 12.2% (about 12) a year, from 85 institutions in 2021 to 120 "
+            "institutions in 2024",
+            "Decline in energy use per unit of GDP must reach at least 5 % a year (3.41 % in 2021; read cumulatively, "
+            "5.52 % a year from now on)",
+            "Carbon intensity must fall by 4.7% (0.04) a year, from 0.9 t per 10k yuan in 2021 to 0.78 t per 10k "
+            "yuan in 2024",
+        ]),
+        "Caution: 5 series have only two data points (the 2020 and 2021 baselines); the evidence is thin until "
         "actual values for later years are added.",
     ]
 
 
-def test_pace_of_each_method():
+def test_summary_with_the_mid_term_data_gives_final_verdicts():
+    assert texts(words.summary_paragraphs(context("zh", MID_TERM_DATA, 2023))) == [
+        "方案共列 4 项指标：定量指标 4 项（4 个序列），定性指标 0 项。4 个定量序列的最新数据均为 2023 年。",
+        "按指标计（同一指标的国家级、省级序列取较差者），定量指标中未达标 3 项、已达标 1 项。",
+        "4 个序列已有约束目标年数据，作最终判断：已达标 1 个、未达标 3 个。",
+        "核心考核指标（*）：R&D经费投入强度：未达标（2023年）。",
+        ("未达标、需加快或偏离目标的指标：", [
+            "R&D经费投入强度2023 年为 2.61%，目标 2.7%，未达标（完成率 96.7%，差 0.09个百分点）；"
+            "至 2024 年达到 2.8%，每年需增长 0.19个百分点（7.3%）",
+            "空气质量优良天数比例2023 年为 91.2%，目标 90%，未达标（完成率 101.3%）；2022 年低于目标；"
+            "2024 年须不低于 90%",
+            "高层次人才数2023 年为 298人，目标 300人，未达标（完成率 99.3%，差 2人）；"
+            "至 2024 年达到 320人，每年需增长 7.4%（22）",
+        ]),
+    ]
+    english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
+    assert english[2] == "4 series have data for their binding target year and get a final verdict: Achieved 1; " \
+                         "Not achieved 3."
+    assert english[4][1][0] == ("R&D intensity: 2.61 % in 2023 against a target of 2.7 %, not achieved (96.7% of "
+                                "the target, 0.09 pp short); to reach 2.8 % in 2024 it must grow by 0.19 pp (7.3%) "
+                                "a year")
+
+
+def test_pace_of_each_method_and_state():
     zh, en = catalog("zh"), catalog("en")
     rows = {row.indicator_id: row for row in context("zh").joined().itertuples()}
     assert words.pace_text(rows[2], zh) == "+0.133个百分点（+5.3%）"
     assert words.pace_text(rows[2], en) == "+0.133 pp (+5.3%)"
-    assert words.pace_text(rows[10], zh) == "+15.1%（+183.67）"
+    assert words.pace_text(rows[10], zh) == "+15.1%（约+184）"  # no fraction of an enterprise
+    assert words.pace_text(rows[14], zh) == "+12.2%（约+12）"
+    assert words.pace_text(rows[14], en) == "+12.2% (about +12)"
     assert words.pace_text(rows[18], zh) == "每年≥5%"
     assert words.pace_text(rows[18], en) == "≥5 % every year"
+    assert words.pace_text(rows[30], zh) == "−4.7%（−0.04）"
+    final = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}
+    assert words.pace_text(final[10], zh) == "2024年目标：+5.3%（+80）"
+    assert words.pace_text(final[10], en) == "2024 target: +5.3% (+80)"
+    assert words.pace_text(final[17], zh) == "2024年目标：每年≥90%"  # held every year: no pace, a floor
+    assert words.pace_text(final[17], en) == "2024 target: ≥90 % every year"
+    ahead = final[10]._replace(latest_value=1650.0)  # already past the next target
+    assert words.pace_text(ahead, zh) == "2024年目标：已达到"
+    assert words.pace_text(ahead, en) == "2024 target: already met"
 
 
-def test_scorecard_cells():
+def test_scorecard_cells_before_the_data():
     html = tables.scorecard_html(context("zh"))
     rows = [row for row in html.split("<tr>") if row.startswith("<td>")]
     cells = [[cell.split("</td>")[0] for cell in row.split("<td>")[1:]] for row in rows]
     assert cells[0][:8] == ["2", "R&amp;D经费投入强度 *", "%", "2.36", "2.4 <small>(2021)</small>",
                             "2.8 <small>(2024)</small>", "0.4", "+0.133个百分点（+5.3%）"]
     assert cells[1][:8] == ["10", "高新技术企业", "家", "738", "1,049 <small>(2021)</small>",
-                            "1,600 <small>(2024)</small>", "551", "+15.1%（+183.67）"]
-    assert cells[2][:8] == ["18", "万元GDP能耗下降率", "%", "5.48", "3.41 <small>(2021)</small>",
+                            "1,600 <small>(2024)</small>", "551", "+15.1%（约+184）"]
+    assert cells[3][:8] == ["18", "万元GDP能耗下降率", "%", "5.48", "3.41 <small>(2021)</small>",
                             "5 <small>(2024)</small>", "1.59", "每年≥5%"]
-    assert "进展不足" in cells[0][8] and "进度正常" in cells[1][8] and "偏离目标" in cells[2][8]
-    assert cells[3][:2] == ["22", "创新战略决定 *"] and "定性评价" in cells[3][8]
+    assert "进展不足" in cells[0][8] and "进度正常" in cells[1][8] and "偏离目标" in cells[3][8]
+    assert cells[5][:2] == ["22", "创新战略决定 *"] and "定性评价" in cells[5][8]
     english = tables.scorecard_html(context("en"))
     assert "<th>2020 baseline</th>" in english and "+0.133 pp (+5.3%)" in english
 
 
-def test_method_note_states_the_scheme_and_the_plan_years(language):
-    note = words.method_note(context(language))
-    if language == "zh":
-        assert "以 2020 年基础值为起点" in note
-        assert "2023 年评估对照 2023 年目标，2024 年评估对照 2024 年目标" in note
-        assert "R ≥ 0.95 进度正常；0.6 ≤ R < 0.95 需加快；0.0 ≤ R < 0.6 进展不足；R < 0.0 偏离目标" in note
-    else:
-        assert "starts from its 2020 baseline" in note
-        assert "the\n2023 review is held against the 2023 targets, the 2024 review against the 2024 targets" in note
-        assert "R ≥ 0.95 on track; 0.6 ≤ R < 0.95 moderate, accelerate" in note
+def test_scorecard_cells_with_final_verdicts():
+    html = tables.scorecard_html(context("zh", MID_TERM_DATA, 2023))
+    rows = [row for row in html.split("<tr>") if row.startswith("<td>")]
+    cells = [[cell.split("</td>")[0] for cell in row.split("<td>")[1:]] for row in rows]
+    assert cells[0][4:8] == ["2.61 <small>(2023)</small>", "2.7 <small>(2023)</small>", "0.09",
+                             "2024年目标：+0.19个百分点（+7.3%）"]
+    assert "未达标" in cells[0][8] and "完成率 96.7%" in cells[0][8]
+    assert cells[1][6:8] == ["—", "2024年目标：+5.3%（+80）"] and "完成率 101.3%" in cells[1][8]
+
+
+def test_method_note_states_the_scheme_and_the_plan_years(language="zh"):
+    for language in ("zh", "en"):
+        note = words.method_note(context(language))
+        if language == "zh":
+            assert "以 2020 年基础值为起点" in note
+            assert "2023 年评估对照 2023 年目标，2024 年评估对照 2024 年目标" in note
+            assert "R ≥ 0.95 进度正常；0.6 ≤ R < 0.95 需加快；0.0 ≤ R < 0.6 进展不足；R < 0.0 偏离目标" in note
+            assert "中期评估已有 2023 年数据的" in note
+        else:
+            assert "starts from its 2020 baseline" in note
+            assert "the\n2023 review is held against the 2023 targets, the 2024 review against the 2024 targets" in note
+            assert "R ≥ 0.95 on track; 0.6 ≤ R < 0.95 moderate, accelerate" in note
 
 
 def test_data_note():
-    assert words.data_note(context("zh")).splitlines() == [
-        "- 数据截至：2021 年（报告年份 2024）。",
-        "- 来源：测试方案，测试市；文本 sha256 `0123456789abcdef…` 已核验。",
-        "- 方案之后公布的实际值：0 个（暂无）。",
-        "- 证据有限（仅两个数据点）的序列：3 个。",
+    assert words.data_note(context("zh")) == [
+        "数据截至：2024 年（报告年份）；各序列最新数据年份见评估表，最新者为 2021 年。",
+        "来源：测试方案，测试市；文本 sha256 0123456789abcdef… 已核验。",
+        "方案之后公布的实际值：0 个（暂无）。",
+        "证据有限（仅两个数据点）的序列：5 个。",
     ]
-    assert words.data_note(context("en")).splitlines()[1] == (
-        "- Source: The test plan, 测试市; text sha256 `0123456789abcdef…` verified.")
+    assert words.data_note(context("en"))[1] == "Source: The test plan, 测试市; text sha256 0123456789abcdef… verified."
 
 
 def test_counts_line_lists_every_status_worst_first():
-    assert words.counts_line(ASSESSMENT) == ("moving_away=1, insufficient=1, moderate=0, achieved_at_risk=0, "
-                                             "on_track=1, achieved=0, insufficient_data=0, qualitative=1")
+    assert words.counts_line(context("zh").assessment) == (
+        "not_achieved=0, moving_away=1, insufficient=3, moderate=0, achieved_at_risk=0, on_track=1, achieved=0, "
+        "insufficient_data=0, qualitative=1")
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_data_text_is_escaped_never_read_as_markup(language):
+    hostile = "<img src=x onerror=alert(1)> **bold** [x](javascript:alert(1))"
+    plan = {**PLAN, "city": {"zh": hostile, "en": hostile}}
+    indicators = INDICATORS.assign(short_name_zh=hostile, short_name_en=hostile)
+    base = context(language)
+    processed = ProcessedTables(plan=plan, indicators=indicators, values=VALUES, quality=QUALITY,
+                                assessment=base.assessment, growth=base.growth)
+    hostile_context = ReportContext(plan=plan, report_year=2024, words=catalog(language), tables=processed,
+                                    assessment=base.assessment, growth=base.growth)
+    html = (sections.title_section(hostile_context) + sections.summary_section(hostile_context)
+            + sections.scorecard_section(hostile_context))
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<strong>" not in html and "<a " not in html and "**bold**" in html

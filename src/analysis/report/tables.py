@@ -13,10 +13,11 @@ from IPython.display import HTML, display
 from ..catalog import Catalog
 from .context import ReportContext
 from .numbers import fmt_number
-from .words import localized, localized_column, pace_text
+from .words import localized, localized_column, pace_text, rate_text, year
 
 #: Status colours, shared by the scorecard and the charts.
 STATUS_COLOURS = {
+    "not_achieved": "#7f0000",
     "achieved": "#1b5e20",
     "achieved_at_risk": "#9ccc65",
     "on_track": "#26a69a",
@@ -49,12 +50,15 @@ def scorecard_html(context: ReportContext) -> str:
             if row.status == "qualitative":
                 cells = [str(row.indicator_id), name, "", "", "", "", "", "", status_badge(row.status, words)]
             else:
-                latest = f"{fmt_number(row.latest_value)} <small>({row.as_of_year})</small>"
-                target = f"{fmt_number(row.target_value)} <small>({row.target_year})</small>"
-                gap = "—" if row.gap <= 0 else fmt_number(row.gap)
+                latest = f"{fmt_number(row.latest_value)} <small>({year(row.as_of_year)})</small>"
+                target = f"{fmt_number(row.target_value)} <small>({year(row.target_year)})</small>"
+                gap = "—" if not row.gap > 0 else fmt_number(row.gap)
+                status = status_badge(row.status, words)
+                if row.verdict == "final":
+                    rate = words.text("scorecard.final_rate", rate=rate_text(row.completion_rate))
+                    status += f"<br><small>{html.escape(rate)}</small>"
                 cells = [str(row.indicator_id), name, html.escape(localized(row, "unit", language)),
-                         fmt_number(row.base_value), latest, target, gap, html.escape(pace_text(row, words)),
-                         status_badge(row.status, words)]
+                         fmt_number(row.base_value), latest, target, gap, html.escape(pace_text(row, words)), status]
             out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
@@ -89,11 +93,11 @@ def actuals_table(context: ReportContext) -> pd.DataFrame:
     names = context.words["tables.actuals"]
     values = context.values
     name = localized_column(context.indicators, "short_name", language)
-    actual = values[values["value_type"] == "actual"].merge(
+    actual = values[(values["value_type"] == "actual") & (values["year"] <= context.report_year)].merge(
         context.indicators[["indicator_id", "series", name]], on=["indicator_id", "series"])
     return pd.DataFrame({
         names["indicator"]: actual["indicator_id"].astype(str) + ". " + actual[name],
-        names["year"]: actual["year"], names["value"]: actual["value"].map(fmt_number),
+        names["year"]: actual["year"].map(year), names["value"]: actual["value"].map(fmt_number),
         names["source"]: actual["reference"], names["note"]: actual["note"],
         names["file"]: actual["source"] + ":" + actual["source_line"].astype(str)})
 

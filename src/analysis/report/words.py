@@ -1,20 +1,32 @@
 """The sentences of a report, made from the catalogs' templates and the report's numbers.
 
 Nothing here holds a number of its own: every figure comes from the assessment. The language is
-the catalog's; no sentence is written in code.
+the catalog's; no sentence is written in code. Every sentence is right whatever the data state:
+a latest value before, at or after the target year (a final verdict then), two to many data
+points, a target above or below the value, a count whose needed growth is a fraction.
 """
 from __future__ import annotations
 
-import html
+import math
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..assess.assessment import status_counts
+from ..assess.assessment import headline_status, status_counts
+from ..assess.rates import direction_sign
 from ..catalog import Catalog
-from ..clean.schemas import LAGGING
+from ..clean.schemas import HELD_EVERY_YEAR, LAGGING
 from ..settings import SCHEMES
 from .context import ReportContext
 from .numbers import fmt_number, fmt_pct, fmt_signed, is_missing
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of plain text (never Markdown or HTML), with an optional list under it."""
+
+    text: str
+    items: tuple[str, ...] = field(default_factory=tuple)
 
 
 def localized(row, column: str, language: str) -> str:
@@ -27,12 +39,17 @@ def localized_column(frame: pd.DataFrame, column: str, language: str) -> str:
     return f"{column}_{language}" if f"{column}_{language}" in frame.columns else f"{column}_en"
 
 
-def join_and(words: Catalog, items: list[str]) -> str:
+def join_and(words: Catalog, items: list) -> str:
     """``2020、2021`` / ``2020 and 2021``; ``a, b and c``."""
     items = [str(item) for item in items]
     if len(items) < 2:
         return "".join(items)
     return words["grammar.comma"].join(items[:-1]) + words["grammar.and"] + items[-1]
+
+
+def year(value) -> str:
+    """A year as a year: 2024, never 2,024."""
+    return "" if is_missing(value) else str(int(value))
 
 
 def title(context: ReportContext) -> str:
@@ -53,98 +70,249 @@ def intro(context: ReportContext) -> str:
                       n_indicators=context.indicators["indicator_id"].nunique(), purpose=purpose)
 
 
+# --- paces -------------------------------------------------------------------------------------------
+
+def _unit(row, words: Catalog) -> str:
+    return localized(row, "unit", words.language)
+
+
+def _linear(value: float, row, words: Catalog) -> str:
+    """A change per year in the series' unit: +0.133个百分点; for a count "about 12" (no fraction of a firm
+    where the pace is 10 or more a year, one decimal below that: about 1.3)."""
+    if row.kind == "count" and not float(value).is_integer():
+        digits = 0 if abs(value) >= 10 else 1
+        rounded = math.copysign(math.floor(abs(value) * 10 ** digits + 0.5) / 10 ** digits, value)
+        return words.text("pace.about", value=fmt_signed(rounded))
+    return fmt_signed(value) + (words["pace.percentage_points"] if row.unit_zh == "%" else "")
+
+
 def pace_text(row, words: Catalog) -> str:
-    """Growth needed per year from the latest value to the binding target, in the series' method."""
+    """The scorecard's "needed per year": from the latest value to the binding target, in the series' method.
+
+    After a final verdict it is the pace to the next target (a mid-term with data for its year), or —.
+    """
+    if row.verdict == "final":
+        if is_missing(row.next_target_year):
+            return "—"
+        if row.direction in HELD_EVERY_YEAR and row.method != "annual_floor":
+            pace = words.text(f"pace.hold_{row.direction}", target=fmt_number(row.next_target_value),
+                              unit=_unit(row, words))
+        elif direction_sign(row.direction) * (row.latest_value - row.next_target_value) >= 0:
+            pace = words["pace.met"]
+        else:
+            pace = _pace(row, words, row.next_required_cagr, row.next_required_per_year, row.next_target_value)
+        return words.text("pace.next", year=year(row.next_target_year), pace=pace)
     if row.status == "achieved":
         return "—"
+    return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value)
+
+
+def _pace(row, words: Catalog, cagr: float, per_year: float, target: float) -> str:
     if row.method == "annual_floor":
-        return words.text("pace.floor", target=fmt_number(row.target_value))
-    if is_missing(row.required_per_year):
+        return words.text("pace.floor", target=fmt_number(target))
+    if is_missing(per_year):
         return "–"
-    unit = words["pace.percentage_points"] if row.unit_zh == "%" else ""
-    linear = fmt_signed(row.required_per_year) + unit
-    if is_missing(row.required_cagr):
+    linear = _linear(per_year, row, words)
+    if is_missing(cagr):
         return linear
     first = "compound_first" if row.method == "compound" else "linear_first"
-    return words.text(f"pace.{first}", cagr=fmt_pct(row.required_cagr), linear=linear)
+    return words.text(f"pace.{first}", cagr=fmt_pct(cagr), linear=linear)
 
 
-def summary_paragraphs(context: ReportContext) -> list[str]:
-    """Counts of numeric indicators by status, the core indicators, and what the lagging ones need."""
-    words, language = context.words, context.language
-    counts = status_counts(context.assessment)
+def _pace_in_sentence(row, words: Catalog, cagr: float, per_year: float) -> str:
+    """"grow by 5.3% (+0.133 pp)" / "fall by 7.4% (0.065 tonnes)": the verb carries the sign."""
+    direction = "fall" if per_year < 0 else "grow"
+    magnitude = _pace(row, words, abs(cagr) if not is_missing(cagr) else cagr, abs(per_year), math.nan)
+    return words.text(f"pace.{direction}", pace=magnitude.replace("+", ""))
+
+
+# --- the summary ---------------------------------------------------------------------------------------
+
+def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
+    """Scope and data currency; statuses by indicator; final verdicts; core indicators; what the lagging
+    ones need; thin evidence; revisions; and the dataset's label when it is not the plan's own data."""
+    words = context.words
     table = context.joined()
-    paragraphs = [words.text(
-        "summary.counts", n_indicators=context.indicators["indicator_id"].nunique(),
-        numeric=sum(v for k, v in counts.items() if k != "qualitative"), qualitative=counts["qualitative"],
-        as_of=int(table["as_of_year"].dropna().max()), achieved=counts["achieved"] + counts["achieved_at_risk"],
-        achieved_at_risk=counts["achieved_at_risk"], on_track=counts["on_track"],
-        lagging=counts["moderate"] + counts["insufficient"], moving_away=counts["moving_away"],
-        insufficient_data=counts["insufficient_data"])]
-    core = table[table["core"] & (table["status"] != "qualitative")]
-    items = [words.text("summary.core_item", name=localized(row, "short_name", language),
-                        status=words[f"status_in_sentence.{row.status}"]) for row in core.itertuples()]
-    if items:
-        paragraphs.append(words.text("summary.core", items=words.join(items)))
-    needs = [_need(row, words) for row in table[table["status"].isin(LAGGING)]
-             .sort_values(["core", "indicator_id"], ascending=[False, True], kind="stable").itertuples()]
+    numeric = table[table["status"] != "qualitative"]
+    paragraphs = [Paragraph(_scope(context, numeric)), Paragraph(_statuses(context))]
+    finals = numeric[numeric["verdict"] == "final"]
+    if len(finals):
+        counts = finals["status"].value_counts()
+        items = [words.text("summary.final_item", status=words.status(s), count=int(counts[s]))
+                 for s in ("achieved", "not_achieved") if s in counts]
+        paragraphs.append(Paragraph(words.count_text("summary.finals", len(finals),
+                                                     items=words["summary.item_separator"].join(items))))
+    core = numeric[numeric["core"]]
+    if len(core):
+        items = [words.text("summary.core_item" if not is_missing(row.as_of_year) else "summary.core_item_no_data",
+                            name=localized(row, "short_name", words.language),
+                            status=words[f"status_in_sentence.{row.status}"], year=year(row.as_of_year))
+                 for row in core.itertuples()]
+        paragraphs.append(Paragraph(words.text("summary.core", items=words.join(items))))
+    lagging = numeric[numeric["status"].isin(LAGGING)].sort_values(["core", "indicator_id"], ascending=[False, True],
+                                                                   kind="stable")
+    needs = [_need(row, words) for row in lagging.itertuples()]
     if needs:
-        paragraphs.append(words["summary.lagging_intro"] + "\n\n" + "\n".join(f"- {html.escape(n)}" for n in needs))
-    low = int((context.assessment["evidence"] == "low").sum())
-    if low:
-        years = sorted(context.values.loc[context.values["value_type"] == "baseline", "year"].unique())
-        paragraphs.append(words.text("summary.low_evidence", count=low, years=join_and(words, years)))
+        paragraphs.append(Paragraph(words["summary.lagging_intro"], tuple(needs)))
+    low = numeric[numeric["evidence"] == "low"]
+    if len(low):
+        paragraphs.append(Paragraph(words.count_text("summary.low_evidence", len(low),
+                                                     years=_low_evidence_years(context, low))))
+    revisions = _revisions(context)
+    if revisions:
+        paragraphs.append(Paragraph(revisions))
+    label = (context.plan.get("dataset_label") or {}).get(context.language)
+    if label:
+        paragraphs.insert(0, Paragraph(words.text("summary.dataset", label=label)))
     return paragraphs
+
+
+def _scope(context: ReportContext, numeric: pd.DataFrame) -> str:
+    words = context.words
+    headline = headline_status(context.assessment)
+    qualitative = int((headline["status"] == "qualitative").sum())
+    latest = numeric["as_of_year"]
+    if latest.nunique(dropna=False) == 1 and latest.notna().all():
+        currency = words.text("summary.currency_one", count=len(numeric), year=year(latest.iloc[0]))
+    else:
+        groups = []
+        for as_of, count in latest.value_counts(dropna=False).sort_index(ascending=False).items():
+            key = ("summary.currency_none" if is_missing(as_of) else "summary.currency_at_report_year"
+                   if int(as_of) == context.report_year else "summary.currency_earlier")
+            groups.append(words.count_text(key, int(count), year=year(as_of)))
+        currency = words.text("summary.currency_many", report_year=context.report_year, count=len(numeric),
+                              groups=join_and(words, groups))
+    return words.text("summary.scope", n_indicators=len(headline), numeric_indicators=len(headline) - qualitative,
+                      numeric_series=len(numeric), qualitative=qualitative, currency=currency)
+
+
+def _statuses(context: ReportContext) -> str:
+    """Headline statuses counted with the labels the scorecard uses, every status with a count."""
+    words = context.words
+    counts = status_counts(context.assessment)
+    items = [words.text("summary.status_item", status=words.status(status), count=count)
+             for status, count in counts.items() if count and status != "qualitative"]
+    return words.text("summary.statuses", items=words["summary.item_separator"].join(items))
+
+
+def _difference_unit(row, words: Catalog) -> str:
+    """The unit of a difference: percentage points for a share in %, the series' unit otherwise."""
+    return words["pace.percentage_points"].strip() if row.unit_zh == "%" else _unit(row, words)
 
 
 def _need(row, words: Catalog) -> str:
     name = localized(row, "short_name", words.language)
+    unit = _unit(row, words)
+    if row.verdict == "final":
+        return _final_need(row, words, name, unit)
     if row.method == "annual_floor":
         catch_up = ""
         if not is_missing(row.required_per_year) and abs(row.required_per_year - row.target_value) > 0.005:
             catch_up = words.text("summary.need_floor_catch_up", rate=fmt_number(row.required_per_year))
         return words.text("summary.need_floor", name=name, target=fmt_number(row.target_value),
-                          as_of=row.as_of_year, latest=fmt_number(row.latest_value), catch_up=catch_up)
-    return words.text("summary.need_growth", name=name, as_of=row.as_of_year, latest=fmt_number(row.latest_value),
-                      unit=localized(row, "unit", words.language), target_year=row.target_year,
-                      target=fmt_number(row.target_value), pace=pace_text(row, words))
+                          as_of=year(row.as_of_year), latest=fmt_number(row.latest_value), catch_up=catch_up)
+    pace = ("–" if is_missing(row.required_per_year)
+            else _pace_in_sentence(row, words, row.required_cagr, row.required_per_year))
+    return words.text("summary.need_growth", name=name, as_of=year(row.as_of_year),
+                      latest=fmt_number(row.latest_value), unit=unit, target_year=year(row.target_year),
+                      target=fmt_number(row.target_value), pace=pace)
 
+
+def _final_need(row, words: Catalog, name: str, unit: str) -> str:
+    """A target year's value that missed its target: the completion rate, the shortfall, the years a target to
+    hold every year was missed, and what the next target (if any) asks."""
+    shortfall = ""
+    if row.shortfall > 0:
+        shortfall = words.text("summary.need_final_shortfall", shortfall=fmt_number(row.shortfall),
+                               unit=_difference_unit(row, words))
+    missed = ""
+    if row.missed_years:
+        missed = words.text("summary.need_final_missed", years=join_and(words, row.missed_years.split(";")))
+    following = ""
+    if not is_missing(row.next_target_year):
+        fields = {"next_year": year(row.next_target_year), "next_target": fmt_number(row.next_target_value),
+                  "unit": unit}
+        if row.direction in HELD_EVERY_YEAR:
+            following = words.text(f"summary.need_final_hold_{row.direction}", **fields)
+        elif direction_sign(row.direction) * (row.latest_value - row.next_target_value) >= 0:
+            following = words.text("summary.need_final_next_met", **fields)
+        else:
+            pace = _pace_in_sentence(row, words, row.next_required_cagr, row.next_required_per_year)
+            following = words.text("summary.need_final_next", pace=pace, **fields)
+    return words.text("summary.need_final", name=name, year=year(row.as_of_year), value=fmt_number(row.latest_value),
+                      unit=unit, target=fmt_number(row.target_value), rate=rate_text(row.completion_rate),
+                      shortfall=shortfall, missed=missed, next=following)
+
+
+def rate_text(fraction: float) -> str:
+    """A completion rate: 96.7%."""
+    return "–" if is_missing(fraction) else f"{fraction * 100:.1f}%"
+
+
+def _low_evidence_years(context: ReportContext, low: pd.DataFrame) -> str:
+    """``（2020、2021 年基础值）`` when the two points are the printed baselines, as they are before any data."""
+    baselines = sorted(context.values.loc[context.values["value_type"] == "baseline", "year"].unique())
+    if len(baselines) == 2 and set(low["base_year"].dropna()) == {baselines[0]} and \
+            set(low["as_of_year"].dropna()) == {baselines[1]}:
+        return context.words.text("summary.low_evidence_years", years=join_and(context.words, baselines))
+    return ""
+
+
+def _revisions(context: ReportContext) -> str:
+    words = context.words
+    revised = context.quality[context.quality["issue"] == "observation_revises_baseline"]
+    if revised.empty:
+        return ""
+    names = context.indicators.set_index(["indicator_id", "series"])
+    column = localized_column(context.indicators, "short_name", words.language)
+    printed = context.values[context.values["value_type"] == "baseline"].set_index(
+        ["indicator_id", "series", "year"])["value"]
+    items = [words.text("summary.revision_item",
+                        name=names.loc[(row.indicator_id, row.series), column], year=year(row.year),
+                        printed=fmt_number(printed.get((row.indicator_id, row.series, int(row.year)))),
+                        published=fmt_number(row.value)) for row in revised.itertuples()]
+    return words.count_text("summary.revisions", len(items), items=words.join(items))
+
+
+# --- the method note and the data note ----------------------------------------------------------------
 
 def method_note(context: ReportContext) -> str:
     """The one method note, with the plan's base year, evaluation years and the scheme's cut-offs."""
     words = context.words
-    years = sorted(int(year) for year in context.plan["evaluations"])
-    examples = [words.text("method.example" if i == 0 else "method.example_next", year=year)
-                for i, year in enumerate(years)]
+    years = sorted(int(y) for y in context.plan["evaluations"])
+    examples = [words.text("method.example" if i == 0 else "method.example_next", year=y) for i, y in enumerate(years)]
     on_track, moderate, insufficient = SCHEMES[context.scheme]
-    return words.text("method.note", base_year=context.plan["base_year"],
+    return words.text("method.note", base_year=context.plan["base_year"], first_year=years[0],
                       examples=words["method.example_separator"].join(examples), scheme=context.scheme,
                       on_track=on_track, moderate=moderate, insufficient=insufficient)
 
 
-def data_note(context: ReportContext) -> str:
-    """As-of year, the plan text's provenance, the actual values used, and low-evidence series."""
+def data_note(context: ReportContext) -> list[str]:
+    """Data currency, the plan text's provenance, the actual values used, and low-evidence series."""
     words, language = context.words, context.language
     numeric = context.assessment[context.assessment["status"] != "qualitative"]
-    actual = context.values[context.values["value_type"] == "actual"]
+    values = context.values
+    actual = values[(values["value_type"] == "actual") & (values["year"] <= context.report_year)]
     references = sorted(set(actual["reference"]))
-    lines = [words.text("data_note.as_of", as_of=int(numeric["as_of_year"].dropna().max()),
+    latest = numeric["as_of_year"].dropna()
+    lines = [words.text("data_note.as_of", as_of=year(latest.max()) if len(latest) else "–",
                         report_year=context.report_year)]
     for source in context.plan.get("sources", [])[:1]:
-        lines.append(words.text("data_note.source", title=html.escape(source.get(f"title_{language}", source["title"])),
-                                issuer=html.escape(source["issuer"]), sha256=source["sha256"][:16]))
-    sources = (words.text("data_note.actuals_sources", sources=html.escape(words.join(references))) if references
+        lines.append(words.text("data_note.source", title=source.get(f"title_{language}", source["title"]),
+                                issuer=source["issuer"], sha256=source["sha256"][:16]))
+    sources = (words.text("data_note.actuals_sources", sources=words.join(references)) if references
                else words["data_note.actuals_none"])
     lines.append(words.text("data_note.actuals", count=len(actual), sources=sources))
     lines.append(words.text("data_note.low_evidence", count=int((numeric["evidence"] == "low").sum())))
-    return "\n".join(lines)
+    return lines
 
 
 def counts_line(assessment: pd.DataFrame) -> str:
-    """A one-line summary of headline statuses (``moving_away=5, …``)."""
+    """A one-line summary of headline statuses (``not_achieved=0, moving_away=5, …``)."""
     return ", ".join(f"{status}={count}" for status, count in status_counts(assessment).items())
 
 
 def quality_line(quality: pd.DataFrame, issues) -> str:
     counts = quality["issue"].value_counts()
     return ", ".join(f"{issue}={int(counts[issue])}" for issue in issues if issue in counts)
+
