@@ -25,7 +25,7 @@ def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) 
     frames = {"indicators.csv": data.indicators, "indicator_values.csv": data.values,
               "data_quality.csv": data.quality, "assessment.csv": schemas.validate("assessment.csv", assessment),
               "required_growth.csv": schemas.validate("required_growth.csv", growth)}
-    identity = {**plan.identity(), "scheme": scheme, "sources": data.sources}
+    identity = {**plan.identity(), "scheme": scheme, "sources": data.sources, "dataset_label": data.dataset_label}
     return {PLAN_JSON: format_json(identity), **{name: format_csv(frame) for name, frame in frames.items()}}
 
 

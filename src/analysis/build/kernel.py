@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..errors import StepError, display_path
+from ..errors import StepError
 from ..settings import NOTEBOOKS_DIR
 
 RESET_CODE = """\
@@ -121,8 +121,7 @@ class KernelSession:
                                        request_save_on_cell_execute=False, execution_timeout=EXECUTION_TIMEOUT)
         except PapermillExecutionError as exc:
             evalue = str(exc.evalue).splitlines()[0] if exc.evalue else ""
-            raise StepError(f"{Path(source).name}: cell {exc.exec_count} raised {exc.ename}: {evalue} "
-                            f"(executed notebook kept for inspection: {display_path(output)})") from None
+            raise StepError(f"{Path(source).name}: cell {exc.exec_count} raised {exc.ename}: {evalue}") from None
         except DeadKernelError:
             raise StepError(f"{Path(source).name}: the kernel died while the notebook ran (killed, or out "
                             "of memory)") from None

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import InputError, display_path
+from ..errors import InputError, StepError, display_path
 from ..files import write_changed_files
 from ..settings import NOTEBOOKS_DIR, TEMPLATES_DIR
 from .cache import Fingerprint
@@ -105,11 +105,12 @@ def build_report(job: ReportJob, prints: Fingerprint, kernel: Callable[[], Kerne
             run_notebooks(job, session, staging, steps, warm_up)
             render(job, staging, steps, warm_up)
             write_manifest(job, staging, prints, steps.seconds)
-        except BaseException:
+        except StepError as exc:
             failed = keep_failed(staging, destination)
-            if failed is not None:
-                progress(f"failed run kept for inspection in {display_path(failed)}; "
-                         f"{display_path(destination)} is unchanged")
+            raise StepError(f"{exc}; {display_path(destination)} is unchanged, the failed run is kept in "
+                            f"{display_path(failed)}") from None
+        except BaseException:
+            keep_failed(staging, destination)
             raise
         if job.processed_root is not None:
             publish_tables(job, staging)

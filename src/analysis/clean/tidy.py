@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..errors import InputError, display_path
 from ..ingest.csv_reader import LINE_COLUMN
+from ..ingest.dataset import read_dataset_label
 from ..ingest.hand_files import (
     CATEGORIES_FILE,
     METADATA_FILE,
@@ -67,6 +68,7 @@ class MonitoringData:
     values: pd.DataFrame
     quality: pd.DataFrame
     sources: list[dict]
+    dataset_label: dict[str, str]  # the observations' label, when they say they are not the plan's own data
 
 
 # --- 2. corrections ---------------------------------------------------------------------------------
@@ -261,4 +263,5 @@ def load_monitoring_data(plan: Plan, observations_dir: Path | None = None) -> Mo
     values = schemas.validate("indicator_values.csv", values)
     schemas.check_values_belong(values, clean.indicators)
     return MonitoringData(plan=plan, indicators=clean.indicators, values=values,
-                          quality=schemas.validate("data_quality.csv", quality), sources=sources)
+                          quality=schemas.validate("data_quality.csv", quality), sources=sources,
+                          dataset_label=read_dataset_label(observations_dir))

@@ -1,0 +1,94 @@
+"""The example 2022–2024 data set (tests/fixtures/example-2022-2024): its verdicts worked out by hand.
+
+The numbers are made up (see the data set's README); what is checked is the evaluation's logic:
+final verdicts once the target year's data are in, the pace to the next target at the mid-term,
+targets held every year, a revised baseline, and series whose latest value is older.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.assess.assessment import assess, status_counts
+from analysis.clean.tidy import load_monitoring_data
+from tests.conftest import FIXTURES
+
+EXAMPLE = FIXTURES / "example-2022-2024"
+
+
+@pytest.fixture(scope="module")
+def data(weihai):
+    return load_monitoring_data(weihai, EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def mid_term(data):
+    return assess(data.indicators, data.values, 2023, 2020)
+
+
+@pytest.fixture(scope="module")
+def final(data):
+    return assess(data.indicators, data.values, 2024, 2020)
+
+
+def row(frame, indicator_id, series=""):
+    return frame[(frame.indicator_id == indicator_id) & (frame.series == series)].iloc[0]
+
+
+def test_the_mid_term_judges_the_2023_targets_and_states_what_2024_needs(mid_term):
+    rd = row(mid_term, 2)  # 2.61 in 2023 against 2.7
+    assert (rd.verdict, rd.status, rd.as_of_year, rd.target_year) == ("final", "not_achieved", 2023, 2023)
+    assert rd.completion_rate == pytest.approx(2.61 / 2.7) and rd.shortfall == pytest.approx(0.09)
+    assert rd.next_target_year == 2024 and rd.next_target_value == 2.8
+    assert rd.next_required_per_year == pytest.approx(0.19) and rd.next_required_cagr == pytest.approx(2.8 / 2.61 - 1)
+    assert rd.progress_ratio != rd.progress_ratio  # no ratio once the verdict is final
+    talent = row(mid_term, 25)  # 298 in 2023 against the 2023 target 300
+    assert (talent.status, talent.shortfall) == ("not_achieved", 2)
+    firms = row(mid_term, 10)  # 1450 against 1500; then 1600 in 2024 needs 150, 10.3 %
+    assert firms.status == "not_achieved" and firms.next_required_per_year == pytest.approx(150)
+    assert firms.next_required_cagr == pytest.approx(1600 / 1450 - 1)
+    assert row(mid_term, 21).status == "achieved"  # 9.3 against 9
+
+
+def test_targets_held_every_year_are_missed_by_one_year_below(mid_term, final):
+    air = row(mid_term, 17)  # 89.5 in 2022, 91.2 in 2023: the floor of 90 was missed in 2022
+    assert (air.status, air.missed_years) == ("not_achieved", "2022")
+    assert air.completion_rate == pytest.approx(91.2 / 90) and air.shortfall == 0
+    energy = row(mid_term, 18)  # 5.2 in 2022, 4.6 in 2023 against at least 5 a year
+    assert (energy.status, energy.missed_years, energy.shortfall) == ("not_achieved", "2023", pytest.approx(0.4))
+    assert (row(final, 17).status, row(final, 17).missed_years) == ("not_achieved", "2022")
+    assert (row(final, 18).status, row(final, 18).missed_years) == ("not_achieved", "2023")  # 5.3 in 2024 is late
+
+
+def test_the_final_evaluation_judges_the_2024_targets(final):
+    rd = row(final, 2)  # 2.70 against 2.8
+    assert (rd.status, rd.verdict) == ("not_achieved", "final")
+    assert rd.completion_rate == pytest.approx(2.70 / 2.8) and rd.shortfall == pytest.approx(0.1)
+    assert pd.isna(rd.next_target_year)  # nothing after the final target
+    firms = row(final, 10)  # 1,580 against 1,600
+    assert (firms.status, firms.shortfall) == ("not_achieved", 20)
+    assert firms.completion_rate == pytest.approx(0.9875)
+    assert row(final, 3).status == "achieved" and row(final, 5, "national").status == "achieved"
+
+
+def test_a_series_without_the_target_years_data_is_judged_by_its_progress(final):
+    deduction = row(final, 21)  # 8.4 (2020) to 9.3 (2023): 0.3 a year against (10 − 8.4)/4 = 0.4: R = 0.75
+    assert (deduction.verdict, deduction.as_of_year) == ("progress", 2023)
+    assert deduction.progress_ratio == pytest.approx(0.75) and deduction.status == "moderate"
+    parks = row(final, 4, "provincial")  # 3.1 (2020) to 2.9 (2022): −0.1 a year against +0.05: moving away
+    assert parks.progress_ratio == pytest.approx(-2.0) and parks.status == "moving_away"
+
+
+def test_a_revised_baseline_is_used_and_logged(data, final):
+    personnel = data.values[(data.values.indicator_id == 1) & (data.values.year == 2021)]
+    assert sorted(personnel.value_type) == ["actual", "baseline"]
+    revision = data.quality[data.quality.issue == "observation_revises_baseline"].iloc[0]
+    assert (revision.indicator_id, revision.year, revision.value) == (1, 2021, 23150)
+    assert "公布值为准" in revision.detail_zh and "published value" in revision.detail_en
+
+
+def test_the_counts_of_the_final_evaluation(final):
+    counts = status_counts(final)
+    assert counts["not_achieved"] == 10 and counts["moving_away"] == 1 and counts["moderate"] == 1
+    assert counts["achieved"] == 11 and counts["qualitative"] == 3
+    assert (final.as_of_year == 2024).sum() == 23
