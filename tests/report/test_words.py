@@ -28,6 +28,7 @@ With the mid-term's data (report year 2023, latest values 2023): final verdicts.
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -227,14 +228,17 @@ def test_scorecard_cells_before_the_data():
     html = tables.scorecard_html(context("zh"))
     rows = [row for row in html.split("<tr>") if row.startswith("<td>")]
     cells = [[cell.split("</td>")[0] for cell in row.split("<td>")[1:]] for row in rows]
-    assert cells[0][:8] == ["2", "R&amp;D经费投入强度 *", "%", "2.36", "2.4 <small>(2021)</small>",
+    assert cells[0][:8] == ["2", '<a href="#indicator-2">R&amp;D经费投入强度</a> *', "%", "2.36",
+                            "2.4 <small>(2021)</small>",
                             "2.8 <small>(2024)</small>", "0.4", "+0.133个百分点（+5.3%）"]
-    assert cells[1][:8] == ["10", "高新技术企业", "家", "738", "1,049 <small>(2021)</small>",
+    assert cells[1][:8] == ["10", '<a href="#indicator-10">高新技术企业</a>', "家", "738",
+                            "1,049 <small>(2021)</small>",
                             "1,600 <small>(2024)</small>", "551", "+15.1%（约+184）"]
-    assert cells[3][:8] == ["18", "万元GDP能耗下降率", "%", "5.48", "3.41 <small>(2021)</small>",
+    assert cells[3][:8] == ["18", '<a href="#indicator-18">万元GDP能耗下降率</a>', "%", "5.48",
+                            "3.41 <small>(2021)</small>",
                             "5 <small>(2024)</small>", "1.59", "每年≥5%"]
     assert "进展不足" in cells[0][8] and "进度正常" in cells[1][8] and "偏离目标" in cells[3][8]
-    assert cells[5][:2] == ["22", "创新战略决定 *"] and "定性评价" in cells[5][8]
+    assert cells[5][:2] == ["22", '<a href="#indicator-22">创新战略决定</a> *'] and "定性评价" in cells[5][8]
     english = tables.scorecard_html(context("en"))
     assert "<th>2020 baseline</th>" in english and "+0.133 pp (+5.3%)" in english
 
@@ -292,4 +296,9 @@ def test_data_text_is_escaped_never_read_as_markup(language):
     html = (sections.title_section(hostile_context) + sections.summary_section(hostile_context)
             + sections.scorecard_section(hostile_context))
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
-    assert "<strong>" not in html and "<a " not in html and "**bold**" in html
+    assert "<strong>" not in html and "**bold**" in html
+    # The only links are the report's own: cards in this page and its other editions.
+    hrefs = re.findall(r'<a [^>]*href="([^"]*)"', html)
+    own = r"#indicator-\d+|[\w-]+\.(?:html|pdf)|\.\./\w+/[\w-]+\.html"
+    assert hrefs and all(re.fullmatch(own, h) for h in hrefs), hrefs
+    assert "javascript" not in "".join(hrefs)

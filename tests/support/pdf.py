@@ -66,3 +66,28 @@ def _font_is_embedded(font) -> bool:
         return False
     descriptor = descriptor.get_object()
     return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def pdf_layout(pdf_path: str | os.PathLike) -> list[dict]:
+    """Each page's size and the boxes of its text lines and images (pdfminer), in PDF points.
+
+    A box is ``(x0, y0, x1, y1, text)``: y grows upwards from the bottom of the page; images have text "".
+    """
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTFigure, LTImage, LTTextContainer, LTTextLine
+
+    def walk(item, boxes: list) -> None:
+        if isinstance(item, LTTextLine):
+            boxes.append((item.x0, item.y0, item.x1, item.y1, item.get_text().strip()))
+        elif isinstance(item, (LTImage, LTFigure)) and not isinstance(item, LTTextContainer):
+            boxes.append((item.x0, item.y0, item.x1, item.y1, ""))
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                walk(child, boxes)
+
+    pages = []
+    for page in extract_pages(str(pdf_path), laparams=LAParams()):
+        boxes: list = []
+        walk(page, boxes)
+        pages.append({"width": page.width, "height": page.height, "boxes": boxes})
+    return pages

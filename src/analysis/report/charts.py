@@ -1,133 +1,285 @@
-"""Report charts (matplotlib). Each function returns a Figure; labels come from the report's catalog.
+"""The report's overview charts. Each function returns a Figure (or None when it has nothing to show).
 
-Call :func:`analysis.report.fonts.configure_matplotlib` first: it sets the CJK font and makes a
-missing glyph an error, so no chart is ever published with empty boxes.
+Call :func:`analysis.report.fonts.configure_matplotlib` first: it sets the CJK font, keeps text from
+being read as mathtext, and makes a missing glyph an error. Labels come from the report's catalog.
+A status is told by its colour and, for a grey print, by its name or a label beside it; legends sit
+below the axes, clear of the data; a value beyond an axis is drawn at the edge with an arrow and its
+number.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from matplotlib import pyplot as plt
+import seaborn as sns
+from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from ..assess.assessment import headline_status
-from ..clean.schemas import LAGGING, STATUSES, STATUSES_BEST_FIRST
+from ..clean.schemas import HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
 from .context import ReportContext
+from .numbers import is_missing
 from .tables import STATUS_COLOURS
-from .words import localized, localized_column
+from .words import localized, localized_column, year
+
+WIDTH = 7.2  # inches: the width of the A4 text column
+COMPLETION_RANGE = (-1.0, 2.0)
+GROWTH_RANGE = (-40.0, 80.0)
 
 
 def _label(row, language: str) -> str:
     return f"{row.indicator_id}. {localized(row, 'short_name', language)}"
 
 
-def completion_chart(context: ReportContext):
-    """Completion of every numeric series against the time elapsed (完成进度 vs 序时进度)."""
+LEGEND_ROW = 0.2   # inches a row of the legend takes
+TITLE = 0.42      # inches above the axes for the title
+X_LABEL = 0.5     # inches below the axes for the tick labels and the axis label
+
+
+def _figure(rows: int, row_height: float, legend_rows: int, left: float = 0.36, right: float = 0.88,
+            width: float = WIDTH) -> tuple[Figure, object]:
+    """A figure whose axes hold ``rows`` rows and leave room, in inches, for the title, the axis label and
+    a legend of ``legend_rows`` rows at the bottom (legends never sit on the data)."""
+    bottom = X_LABEL + legend_rows * LEGEND_ROW + 0.1
+    height = rows * row_height + TITLE + bottom
+    figure = Figure(figsize=(width, height))
+    ax = figure.add_axes((left, bottom / height, right - left, rows * row_height / height))
+    return figure, ax
+
+
+def _label_room(labels, size: float = 8) -> float:
+    """The left margin (a fraction of the width) that y labels of ``size`` points need: a CJK character is
+    about as wide as the font size, a Latin one about half of it."""
+    widest = max((sum(1.0 if ord(c) > 0x2E80 else 0.55 for c in str(label)) for label in labels), default=10)
+    return min(0.55, (widest * size / 72 + 0.15) / WIDTH)
+
+
+def _legend_below(figure: Figure, ax, handles, columns: int = 4) -> None:
+    figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=columns, fontsize=7,
+                  frameon=False)
+
+
+def _legend_rows(handles: list, columns: int = 4) -> int:
+    return -(-len(handles) // columns)
+
+
+def _status_handles(statuses, words) -> list:
+    present = [s for s in STATUSES_BEST_FIRST if s in set(statuses)]
+    return [Patch(color=STATUS_COLOURS[s], label=words.status(s)) for s in present]
+
+
+def _edge_mark(ax, y: float, value: float, low: float, high: float, text: str) -> None:
+    """A value beyond the axis: an arrow at the edge and the value itself."""
+    if value > high:
+        ax.annotate(f"▶ {text}", (high, y), xytext=(-2, 0), textcoords="offset points", ha="right", va="center",
+                    fontsize=6.5, color="#111")
+    elif value < low:
+        ax.annotate(f"◀ {text}", (low, y), xytext=(2, 0), textcoords="offset points", ha="left", va="center",
+                    fontsize=6.5, color="#111")
+
+
+def completion_chart(context: ReportContext) -> Figure:
+    """How far each series has come: the share of the distance from its baseline to its target covered
+    (完成进度) against the share of the time elapsed (序时进度); for a target held every year or already
+    met at the baseline, the latest value as a share of the target (a diamond)."""
     words, language = context.words, context.language
     text = words["chart"]
     table = context.joined()
-    table = table[table["status"] != "qualitative"].copy()
-    table = table[table["method"] != "annual_floor"]
-    table["shown"] = table["completion"].clip(-1, 2)
-    table = table.iloc[::-1]
-    fig, ax = plt.subplots(figsize=(7.2, 0.28 * len(table) + 1.3))
+    table = table[table["status"] != "qualitative"].iloc[::-1]
+    low, high = COMPLETION_RANGE
+    handles = _status_handles(table["status"], words)
+    handles += [Line2D([], [], color="#111", marker="|", linestyle="", markersize=9, label=text["time"]),
+                Line2D([], [], color="#555", marker="D", linestyle="", markersize=5, label=text["level"])]
+    longest = max(len(words.status(s)) * (2 if language == "zh" else 1) for s in table["status"])
+    figure, ax = _figure(len(table), 0.24, _legend_rows(handles), right=1 - (0.055 * longest + 0.15) / WIDTH)
     y = np.arange(len(table))
-    ax.barh(y, table["shown"].fillna(0), color=[STATUS_COLOURS[s] for s in table["status"]], height=0.7)
-    ax.set_yticks(y, [_label(r, language) for r in table.itertuples()], fontsize=8)
-    # Time elapsed differs between series once some have later actual values: one tick each.
-    ax.scatter(table["time_elapsed"], y, marker="|", s=160, color="#222", zorder=3, label=text["time"])
     for yi, row in zip(y, table.itertuples()):
-        if pd.isna(row.completion):
-            ax.text(0.02, yi, text["maintain"], fontsize=7, va="center", color="#555")
+        colour = STATUS_COLOURS[row.status]
+        if not is_missing(row.completion):
+            ax.barh(yi, float(np.clip(row.completion, low, high)), color=colour, height=0.68)
+            _edge_mark(ax, yi, row.completion, low, high, f"{row.completion:.0%}")
+            if not is_missing(row.time_elapsed):
+                ax.plot([row.time_elapsed] * 2, [yi - 0.38, yi + 0.38], color="#111", linewidth=1.4)
+        elif not is_missing(row.latest_value) and row.target_value:
+            share = row.latest_value / row.target_value if row.direction not in ("lower", "at_most") \
+                else row.target_value / row.latest_value
+            ax.scatter(float(np.clip(share, low, high)), yi, marker="D", s=26, color=colour, zorder=3)
+            rule = (words.text("pace.floor", target=f"{row.target_value:g}") if row.method == "annual_floor"
+                    else text["held"] if row.direction in HELD_EVERY_YEAR else text["maintain"])
+            ax.annotate(rule, (float(np.clip(share, low, high)), yi), xytext=(6, 0), textcoords="offset points",
+                        va="center", fontsize=6.5, color="#444")
+        ax.annotate(words.status(row.status), (1.0, yi), xycoords=("axes fraction", "data"), xytext=(4, 0),
+                    textcoords="offset points", va="center", fontsize=6.5, color=colour)
+    ax.set_yticks(y, [_label(r, language) for r in table.itertuples()], fontsize=7.5)
     ax.axvline(1, color="#1b5e20", linewidth=1)
     ax.axvline(0, color="#888", linewidth=0.8)
-    ax.set_xlim(-1.05, 2.05)
+    ax.set_xlim(low - 0.05, high + 0.05)
+    ax.set_ylim(-0.7, len(table) - 0.3)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    ax.set_xlabel(text["completion_x"])
-    ax.set_title(text["completion"])
+    ax.tick_params(axis="x", labelsize=7.5)
+    ax.set_xlabel(text["completion_x"], fontsize=8)
+    ax.set_title(text["completion"], fontsize=11)
     ax.grid(axis="y", visible=False)
-    _status_legend(ax, table["status"], words)
-    return fig
+    _legend_below(figure, ax, handles)
+    return figure
 
 
-def _status_legend(ax, statuses, words, **kwargs):
-    present = [s for s in STATUSES if s in set(statuses)]
-    handles = [Patch(color=STATUS_COLOURS[s], label=words.status(s)) for s in present]
-    handles += [h for h in ax.get_legend_handles_labels()[0]]
-    ax.legend(handles=handles, loc="lower right", fontsize=7, **kwargs)
-
-
-def growth_gap_chart(context: ReportContext):
-    """Dumbbell chart: compound growth needed from now vs growth seen, for the lagging series."""
-    language = context.language
-    text = context.words["chart"]
-    table = context.joined()
-    table = table[table["status"].isin(LAGGING) & (table["method"] != "annual_floor")]
-    table = table.dropna(subset=["required_cagr", "observed_cagr"]).iloc[::-1]
-    fig, ax = plt.subplots(figsize=(7.2, 0.42 * max(len(table), 1) + 1.4))
-    if table.empty:
-        ax.axis("off")
-        return fig
-    y = np.arange(len(table))
-    required, observed = table["required_cagr"] * 100, table["observed_cagr"] * 100
-    ax.hlines(y, observed, required, color="#bbb", linewidth=2)
-    ax.scatter(observed, y, color="#c62828", zorder=3, label=text["observed"])
-    ax.scatter(required, y, color="#1565c0", zorder=3, label=text["required"])
-    for yi, o, r in zip(y, observed, required):
-        ax.text(r, yi + 0.18, f"{r:+.1f}", color="#1565c0", fontsize=7, ha="center")
-        ax.text(o, yi - 0.38, f"{o:+.1f}", color="#c62828", fontsize=7, ha="center")
-    ax.set_yticks(y, [_label(r, language) for r in table.itertuples()], fontsize=8)
-    ax.axvline(0, color="#888", linewidth=0.8)
-    ax.set_xlabel(text["growth_x"])
-    ax.set_title(text["growth_title"])
-    ax.grid(axis="y", visible=False)
-    ax.set_ylim(-0.8, len(table) - 0.2)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize=8)
-    return fig
-
-
-def trajectory_chart(context: ReportContext, core_only: bool = True):
-    """Small multiples: baselines, actuals, the projection at the observed pace, and the targets."""
-    words, language, values = context.words, context.language, context.values
+def growth_gap_chart(context: ReportContext) -> Figure | None:
+    """For the series still short of a target year: the growth a year needed from now against the
+    growth a year seen since the base year (a yearly rate: the rate needed against the latest rate)."""
+    words, language = context.words, context.language
     text = words["chart"]
     table = context.joined()
-    years = range(context.plan["base_year"], max(context.plan["report_years"]) + 1)
-    table = table[(table["status"] != "qualitative") & (table["core"] | (not core_only))]
-    n = len(table)
-    cols = 2
-    rows = int(np.ceil(n / cols))
-    fig, axes = plt.subplots(rows, cols, figsize=(7.2, 2.5 * rows), squeeze=False)
-    for ax, row in zip(axes.flat, table.itertuples()):
-        series = values[(values.indicator_id == row.indicator_id) & (values.series == row.series)]
-        base = series[series.value_type == "baseline"].sort_values("year")
-        actual = series[series.value_type == "actual"].sort_values("year")
-        targets = series[series.value_type == "target"].sort_values("year")
-        observed = pd.concat([base, actual]).sort_values("year").drop_duplicates("year", keep="last")
-        colour = STATUS_COLOURS[row.status]
-        ax.plot(observed["year"], observed["value"], color=colour, linewidth=2)
-        ax.scatter(base["year"], base["value"], color="white", edgecolor=colour, zorder=3, label=text["baseline"])
-        if not actual.empty:
-            ax.scatter(actual["year"], actual["value"], color=colour, zorder=3, label=text["actual"])
-        if not pd.isna(row.projected_value):
-            ax.plot([row.as_of_year, row.target_year], [row.latest_value, row.projected_value], color=colour,
-                    linestyle=":", linewidth=1.5, label=text["projection"])
-        ax.scatter(targets["year"], targets["value"], marker="*", s=110, color="#333", zorder=4, label=text["target"])
-        ax.set_title(words.text("chart.series_title", label=_label(row, language),
-                                unit=localized(row, "unit", language)), fontsize=9)
-        ax.set_xticks(years)
-        ax.tick_params(labelsize=8)
-        ax.text(0.02, 0.92, words.status(row.status), transform=ax.transAxes, fontsize=8, color=colour,
-                fontweight="bold", va="top")
-    for ax in list(axes.flat)[n:]:
-        ax.axis("off")
-    handles, labels = axes.flat[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncol=4, fontsize=8, bbox_to_anchor=(0.5, -0.02))
-    fig.get_layout_engine().set(rect=(0, 0.05, 1, 1))
-    return fig
+    table = table[table["status"].isin(LAGGING) & (table["verdict"] == "progress")]
+    rows = []
+    for row in table.itertuples():
+        if row.method == "annual_floor":
+            needed, seen = row.required_per_year, row.latest_value
+        else:
+            needed, seen = row.required_cagr * 100, row.observed_cagr * 100
+        if not (is_missing(needed) or is_missing(seen)):
+            rows.append((row, float(needed), float(seen)))
+    if not rows:
+        return None
+    rows = rows[::-1]
+    low, high = GROWTH_RANGE
+    figure, ax = _figure(max(len(rows), 2), 0.38, 1, right=0.96)
+    for yi, (_, needed, seen) in enumerate(rows):
+        shown = [float(np.clip(v, low, high)) for v in (seen, needed)]
+        ax.hlines(yi, *sorted(shown), color="#bbb", linewidth=2)
+        ax.scatter(shown[0], yi, color="#c62828", marker="o", zorder=3, s=30)
+        ax.scatter(shown[1], yi, color="#1565c0", marker="s", zorder=3, s=30)
+        for value, x, colour, dy in ((seen, shown[0], "#c62828", -0.33), (needed, shown[1], "#1565c0", 0.18)):
+            if low <= value <= high:
+                ax.text(x, yi + dy, f"{value:+.1f}", color=colour, fontsize=6.5, ha="center")
+        _edge_mark(ax, yi, needed, low, high, f"{needed:+.0f}")
+        _edge_mark(ax, yi, seen, low, high, f"{seen:+.0f}")
+    labels = [_label(row, language) + (f"（{words.text('pace.floor', target=f'{row.target_value:g}')}）"
+                                       if row.method == "annual_floor" and language == "zh" else
+                                       f" ({words.text('pace.floor', target=f'{row.target_value:g}')})"
+                                       if row.method == "annual_floor" else "") for row, _, _ in rows]
+    ax.set_yticks(range(len(rows)), labels, fontsize=7.5)
+    ax.axvline(0, color="#888", linewidth=0.8)
+    ax.set_xlim(low - 2, high + 2)
+    ax.set_ylim(-0.8, len(rows) - 0.2)
+    ax.tick_params(axis="x", labelsize=7.5)
+    ax.set_xlabel(text["growth_x"], fontsize=8)
+    ax.set_title(text["growth_title"], fontsize=11)
+    ax.grid(axis="y", visible=False)
+    _legend_below(figure, ax, [Line2D([], [], color="#c62828", marker="o", linestyle="", label=text["observed"]),
+                               Line2D([], [], color="#1565c0", marker="s", linestyle="", label=text["required"])], 2)
+    return figure
 
 
-def category_status_chart(context: ReportContext):
-    """Stacked bars: headline status of each indicator, by category."""
+def _wrap(text: str, language: str) -> str:
+    """A panel title on at most two lines of a panel's width (shortened with … beyond that)."""
+    width = 10 if language == "zh" else 20
+    if len(text) <= width:
+        return text + "\n"
+    if language == "zh":
+        first, rest = text[:width], text[width:]
+    else:
+        cut = text.rfind(" ", 0, width + 1)
+        cut = cut if cut > 0 else width
+        first, rest = text[:cut], text[cut:].strip()
+    return first + "\n" + (rest if len(rest) <= width else rest[: width - 1] + "…")
+
+
+class FixedLayoutGrid(sns.FacetGrid):
+    """A FacetGrid laid out by ``subplots_adjust``: seaborn's automatic tight layout draws the whole grid
+    once more to measure it (1.5 s for 25 panels), and the figure sets its margins itself anyway."""
+
+    def tight_layout(self, *args, **kwargs):
+        return self
+
+
+def small_multiples(context: ReportContext) -> Figure:
+    """Every numeric series in one faceted figure (seaborn): its course, its targets, coloured by status."""
+    words, language = context.words, context.language
+    table = context.joined()
+    table = table[table["status"] != "qualitative"]
+    values = context.values
+    frames = []
+    for row in table.itertuples():
+        series = values[(values["indicator_id"] == row.indicator_id) & (values["series"] == row.series)]
+        observed = series[series["value_type"].isin(["baseline", "actual"]) & (series["year"] <= context.report_year)]
+        observed = observed.sort_values(["year", "value_type"]).drop_duplicates("year", keep="first")
+        targets = series[series["value_type"] == "target"]
+        panel = f"{_wrap(_label(row, language), language)}\n{words[f'status_brief.{row.status}']}"
+        frames.append(pd.DataFrame({"panel": panel, "year": observed["year"], "value": observed["value"],
+                                    "role": "observed", "status": row.status}))
+        frames.append(pd.DataFrame({"panel": panel, "year": targets["year"], "value": targets["value"],
+                                    "role": "target", "status": row.status}))
+    data = pd.concat(frames, ignore_index=True)
+    columns = 5
+    grid = FixedLayoutGrid(data, col="panel", col_wrap=columns, sharex=True, sharey=False, height=1.45,
+                           aspect=WIDTH / columns / 1.45, despine=True, col_order=list(dict.fromkeys(data["panel"])))
+
+    for ax, (_, panel) in zip(grid.axes.flat, data.groupby("panel", sort=False)):
+        colour = STATUS_COLOURS[panel["status"].iloc[0]]
+        observed = panel[panel["role"] == "observed"].sort_values("year")
+        targets = panel[panel["role"] == "target"]
+        ax.plot(observed["year"], observed["value"], color=colour, linewidth=1.6, marker="o", markersize=2.5)
+        ax.scatter(targets["year"], targets["value"], marker="*", s=35, color="#212121", zorder=3)
+    grid.set_titles("{col_name}", size=6.5)
+    first, last = int(context.plan["base_year"]), int(data["year"].max())
+    for ax in grid.axes.flat:
+        ax.set_xticks([first, last], [str(first), str(last)])
+        ax.yaxis.set_major_locator(MaxNLocator(3))
+        ax.tick_params(labelsize=6, length=2, pad=1)
+        ax.set_xlabel("")
+        ax.set_ylabel("")
+        ax.margins(y=0.2)
+    figure = grid.figure
+    inches = figure.get_figheight()
+    figure.suptitle(words["chart.multiples_title"], fontsize=11, x=0.02, y=1 - 0.12 / inches, ha="left", va="top")
+    figure.subplots_adjust(left=0.06, right=0.99, top=1 - 0.85 / inches, bottom=0.75 / inches,
+                           hspace=0.95, wspace=0.38)
+    figure.legend(handles=_status_handles(data["status"], words) + [
+        Line2D([], [], color="#212121", marker="*", linestyle="", markersize=7, label=words["chart.target"])],
+        loc="lower center", ncol=6, fontsize=7, frameon=False, bbox_to_anchor=(0.5, 0.0))
+    return figure
+
+
+def status_heatmap(context: ReportContext) -> Figure | None:
+    """Each series' status in every report year so far (seaborn heat map), once there are two or more."""
+    words, language = context.words, context.language
+    history = context.tables.assessment
+    years = [y for y in context.plan["report_years"] if y <= context.report_year]
+    if len(years) < 2:
+        return None
+    history = history[history["report_year"].isin(years) & (history["status"] != "qualitative")]
+    names = context.indicators.set_index(["indicator_id", "series"])[localized_column(context.indicators,
+                                                                                       "short_name", language)]
+    history = history.assign(label=[f"{i}. {names[(i, s)]}" for i, s in zip(history["indicator_id"],
+                                                                            history["series"])])
+    order = list(dict.fromkeys(history.sort_values(["indicator_id", "series"])["label"]))
+    codes = {status: i for i, status in enumerate(STATUSES)}
+    grid = history.pivot(index="label", columns="report_year", values="status").reindex(order)[years]
+    numbers = grid.apply(lambda column: column.map(codes))
+    annotations = grid.apply(lambda column: column.map(lambda s: words[f"status_short.{s}"]))
+    top, bottom = 0.95, 0.15  # inches: the title and the years above, a margin below
+    height = 0.2 * len(order) + top + bottom
+    figure = Figure(figsize=(WIDTH, height))
+    ax = figure.add_axes((0.36, bottom / height, 0.4, 1 - (top + bottom) / height))
+    palette = ListedColormap([STATUS_COLOURS[s] for s in STATUSES])
+    sns.heatmap(numbers, ax=ax, cmap=palette, vmin=-0.5, vmax=len(STATUSES) - 0.5, cbar=False,
+                annot=annotations.to_numpy(), fmt="", annot_kws={"fontsize": 6, "color": "white"},
+                linewidths=0.6, linecolor="white")
+    ax.set_xticks(np.arange(len(years)) + 0.5, [year(y) for y in years], fontsize=7)
+    ax.set_yticks(np.arange(len(order)) + 0.5, order, fontsize=6.5, rotation=0)
+    ax.set_xlabel(words["chart.report_year"], fontsize=8)
+    ax.set_ylabel("")
+    ax.xaxis.set_ticks_position("top")
+    ax.xaxis.set_label_position("top")
+    figure.suptitle(words["chart.heatmap_title"], fontsize=11, x=0.02, y=1 - 0.08 / height, ha="left", va="top")
+    return figure
+
+
+def category_status_chart(context: ReportContext) -> Figure:
+    """Stacked bars: the headline status of each indicator, by category, with the counts written in."""
     words, indicators = context.words, context.indicators
     text = words["chart"]
     headline = headline_status(context.assessment)
@@ -138,19 +290,19 @@ def category_status_chart(context: ReportContext):
     order = list(dict.fromkeys(category.iloc[:, 1]))
     counts = table.pivot_table(index="category", columns="status", values="indicator_id", aggfunc="count",
                                fill_value=0).reindex(order[::-1])
-    fig, ax = plt.subplots(figsize=(7.2, 2.9))
-    left = np.zeros(len(counts))
     statuses = [s for s in STATUSES_BEST_FIRST if s in counts.columns]
+    figure, ax = _figure(len(counts), 0.36, _legend_rows(statuses), left=_label_room(counts.index), right=0.96)
+    left = np.zeros(len(counts))
     for status in statuses:
         widths = counts[status].to_numpy()
         ax.barh(counts.index, widths, left=left, color=STATUS_COLOURS[status], label=words.status(status))
-        for yi, (start, w) in enumerate(zip(left, widths)):
-            if w:
-                ax.text(start + w / 2, yi, str(int(w)), ha="center", va="center", color="white", fontsize=8)
+        for yi, (start, width) in enumerate(zip(left, widths)):
+            if width:
+                ax.text(start + width / 2, yi, str(int(width)), ha="center", va="center", color="white", fontsize=8)
         left += widths
-    ax.set_xlabel(text["count"])
-    ax.set_title(text["category_title"])
+    ax.set_xlabel(text["count"], fontsize=8)
+    ax.set_title(text["category_title"], fontsize=11)
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", labelsize=8)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=4, fontsize=7)
-    return fig
+    _legend_below(figure, ax, _status_handles(statuses, words))
+    return figure

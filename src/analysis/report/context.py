@@ -56,6 +56,15 @@ class ReportContext:
             raise InputError(f"the plan gives no {self.language!r} {key}; add it to plan.yml", field=key)
         return texts[self.language]
 
+    def series_row(self, indicator_id, series: str = ""):
+        """The report year's row of one series, with its names; an unknown one is named."""
+        table = self.joined()
+        match = table[(table["indicator_id"] == indicator_id) & (table["series"] == series)]
+        if match.empty:
+            known = ", ".join(f"{i}{' ' + s if s else ''}" for i, s in zip(table["indicator_id"], table["series"]))
+            raise InputError(f"no series {indicator_id!r} {series!r}; the plan has {known}", field="indicator_id")
+        return next(match.itertuples())
+
     def joined(self) -> pd.DataFrame:
         """The report year's assessment with each series' names, units and category."""
         return joined(self.indicators, self.assessment)

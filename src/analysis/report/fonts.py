@@ -38,11 +38,13 @@ REPORT_STYLE = {
     "savefig.dpi": 150,
     "savefig.bbox": "tight",
     "figure.figsize": (7.0, 4.0),
-    "figure.constrained_layout.use": True,
+    "figure.constrained_layout.use": False,  # every figure places its axes itself
     "figure.facecolor": "white",
     "savefig.facecolor": "white",
     # Reports draw many figures in a loop; the warning about 20+ open figures is noise.
     "figure.max_open_warning": 0,
+    # Labels come from data: "$" is a dollar sign, never the start of mathtext.
+    "text.parse_math": False,
     # Readable, uncluttered axes.
     "font.size": 10,
     "axes.titlesize": 12,

@@ -150,8 +150,8 @@ def html_to_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike) -> Pa
     """Print an HTML report to an A4 PDF with WeasyPrint.
 
     Page size, margins and page numbers come from the page's own ``@page`` rule.
-    WeasyPrint embeds subsets of every font used. Only ``data:`` and ``file:`` URLs
-    are fetched, so rendering never waits on the network. The output is
+    WeasyPrint embeds subsets of every font used. Only ``data:`` URLs are fetched:
+    rendering never waits on the network nor reads a file the report names. The output is
     byte-identical across runs: no /CreationDate, /ModDate or /ID is written (the page
     has no dcterms meta, pdf_identifier is off), and the one time-based field, the
     ``head.modified`` of fonts subset by fontTools, is pinned (``SOURCE_DATE_EPOCH``).
@@ -173,7 +173,7 @@ def html_to_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike) -> Pa
     from weasyprint import HTML, URLFetcher
 
     html_path, pdf_path = Path(html_path), Path(pdf_path)
-    offline_fetcher = URLFetcher(allowed_protocols={"data", "file"})
+    offline_fetcher = URLFetcher(allowed_protocols={"data"})  # the report embeds all it shows
     document = HTML(filename=html_path, url_fetcher=offline_fetcher, media_type="print")
     with _fixed_source_date():
         pdf_bytes = document.write_pdf()

@@ -6,8 +6,14 @@ Markdown, and it holds only the catalog's words and numbers.
 """
 from __future__ import annotations
 
+import base64
+import datetime
 from html import escape
+from pathlib import Path
 
+from ..catalog import catalog
+from ..settings import LANGUAGES
+from . import cards, figures
 from .context import ReportContext
 from .tables import scorecard_html
 from .words import Paragraph, data_note, intro, method_note, summary_paragraphs, title
@@ -25,8 +31,41 @@ def paragraph(block: Paragraph | str) -> str:
     return text
 
 
-def title_section(context: ReportContext) -> str:
-    return heading(title(context), 1) + paragraph(intro(context))
+def title_section(context: ReportContext, generated: str = "", inputs_date: str = "") -> str:
+    """The title, the dates (built; inputs last changed), the other language editions, the introduction."""
+    words = context.words
+    dates = [words.text("dates.generated", date=generated or datetime.date.today().isoformat())]
+    if inputs_date:
+        dates.append(words.text("dates.inputs", date=inputs_date))
+    others = [language for language in LANGUAGES if language != context.language]
+    links = "".join(f'<a href="../{language}/report.html" hreflang="{catalog(language)["language.html_lang"]}">'
+                    f'{escape(catalog(language)["language.edition_name"])}</a>' for language in others)
+    files = words["grammar.comma"].join(f"{language}/report.pdf" for language in others)
+    dates_html = escape(words["grammar.list_separator"].join(dates))
+    return (heading(title(context), 1) + f'<p class="report-dates">{dates_html}</p><p class="editions">{links}</p>'
+            f'<p class="editions-print">{escape(words.text("dates.editions", files=files))}</p>'
+            + paragraph(intro(context)))
+
+
+def figure_html(context: ReportContext, name: str, folder: str | Path | None = None) -> str:
+    """Figure ``name`` as an image (none when it has nothing to show)."""
+    data = figures.figure(context, name, folder)
+    if data is None:
+        return ""
+    alt = f'{context.words["language.image_alt"]}: {context.words[f"chart.alt.{name}"]}'
+    return (f'<figure class="chart chart-{name}"><img alt="{escape(alt)}" '
+            f'src="data:image/png;base64,{base64.b64encode(data).decode("ascii")}"></figure>')
+
+
+def charts_section(context: ReportContext, folder: str | Path | None = None) -> str:
+    """The overview charts, in an order that fills printed pages (the tall small multiples open the cards)."""
+    return heading(context.words["sections.charts"]) + "".join(
+        figure_html(context, name, folder) for name in ("completion", "growth", "categories", "heatmap"))
+
+
+def cards_section(context: ReportContext, folder: str | Path | None = None) -> str:
+    return (heading(context.words["sections.cards"]) + figure_html(context, "multiples", folder)
+            + cards.cards_section(context, folder))
 
 
 def summary_section(context: ReportContext) -> str:
@@ -35,10 +74,6 @@ def summary_section(context: ReportContext) -> str:
 
 def scorecard_section(context: ReportContext) -> str:
     return heading(context.words["sections.scorecard"]) + scorecard_html(context)
-
-
-def qualitative_intro(context: ReportContext) -> str:
-    return heading(context.words["sections.qualitative"]) + paragraph(context.words["sections.qualitative_note"])
 
 
 def method_markdown(context: ReportContext) -> str:

@@ -5,8 +5,8 @@ Column headers and labels come from the catalogs; text from data files is HTML-e
 from __future__ import annotations
 
 import html
+import re
 
-import numpy as np
 import pandas as pd
 from IPython.display import HTML, display
 
@@ -46,7 +46,9 @@ def scorecard_html(context: ReportContext) -> str:
     for category, group in table.groupby(localized_column(table, "category", language), sort=False):
         out.append(f'<tr class="category"><td colspan="{len(headers)}">{html.escape(category)}</td></tr>')
         for row in group.itertuples():
-            name = html.escape(localized(row, "short_name", language)) + (" *" if row.core else "")
+            anchor = "indicator-" + str(row.indicator_id) + (f"-{row.series}" if row.series else "")
+            name = (f'<a href="#{anchor}">{html.escape(localized(row, "short_name", language))}</a>'
+                    + (" *" if row.core else ""))
             if row.status == "qualitative":
                 cells = [str(row.indicator_id), name, "", "", "", "", "", "", status_badge(row.status, words)]
             else:
@@ -62,15 +64,6 @@ def scorecard_html(context: ReportContext) -> str:
             out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
-
-
-def qualitative_table(context: ReportContext) -> pd.DataFrame:
-    words, language = context.words, context.language
-    rows = context.indicators[context.indicators["kind"] == "qualitative"]
-    names = words["tables.qualitative"]
-    return pd.DataFrame({names["id"]: rows["indicator_id"],
-                         names["name"]: rows[localized_column(rows, "name", language)],
-                         names["core"]: np.where(rows["core"], "*", "")})
 
 
 def quality_table(context: ReportContext, include_agreements: bool = False) -> pd.DataFrame:
@@ -99,12 +92,31 @@ def actuals_table(context: ReportContext) -> pd.DataFrame:
         names["indicator"]: actual["indicator_id"].astype(str) + ". " + actual[name],
         names["year"]: actual["year"].map(year), names["value"]: actual["value"].map(fmt_number),
         names["source"]: actual["reference"], names["note"]: actual["note"],
-        names["file"]: actual["source"] + ":" + actual["source_line"].astype(str)})
+        names["file"]: actual["source"].map(lambda path: path.rsplit("/", 1)[-1]) + ":"
+        + actual["source_line"].astype(str)})
+
+
+LABEL_COLUMN = re.compile(r"(^|[_ ])(year|line|id)([_ ]|$)|年份|^年$|行号|编号", re.IGNORECASE)
+
+
+def _is_label_column(column: pd.Series) -> bool:
+    if not (LABEL_COLUMN.search(str(column.name)) and pd.api.types.is_numeric_dtype(column)):
+        return False
+    present = column.dropna()
+    return bool((present == present.round()).all())
+
+
+def _plain_label(value) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def table_html(frame: pd.DataFrame, caption: str | None = None, *, table_id: str = "table") -> str:
     """A DataFrame as an HTML table with a fixed id (pandas Styler ids are random); data text is escaped."""
     styler = frame.style.hide(axis="index").format(precision=4, thousands=",", na_rep="", escape="html")
+    # Years, line numbers and ids are labels, not quantities: 2021, never "2,021".
+    labels = [column for column in frame.columns if _is_label_column(frame[column])]
+    if labels:
+        styler = styler.format(_plain_label, subset=labels, na_rep="", escape="html")
     styler = styler.set_uuid(table_id)
     if caption:
         styler = styler.set_caption(caption)

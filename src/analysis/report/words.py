@@ -76,7 +76,7 @@ def _unit(row, words: Catalog) -> str:
     return localized(row, "unit", words.language)
 
 
-def _linear(value: float, row, words: Catalog) -> str:
+def change_per_year(value: float, row, words: Catalog) -> str:
     """A change per year in the series' unit: +0.133个百分点; for a count "about 12" (no fraction of a firm
     where the pace is 10 or more a year, one decimal below that: about 1.3)."""
     if row.kind == "count" and not float(value).is_integer():
@@ -112,7 +112,7 @@ def _pace(row, words: Catalog, cagr: float, per_year: float, target: float) -> s
         return words.text("pace.floor", target=fmt_number(target))
     if is_missing(per_year):
         return "–"
-    linear = _linear(per_year, row, words)
+    linear = change_per_year(per_year, row, words)
     if is_missing(cagr):
         return linear
     first = "compound_first" if row.method == "compound" else "linear_first"
@@ -316,3 +316,15 @@ def quality_line(quality: pd.DataFrame, issues) -> str:
     counts = quality["issue"].value_counts()
     return ", ".join(f"{issue}={int(counts[issue])}" for issue in issues if issue in counts)
 
+
+
+def index_summary(context: ReportContext) -> dict:
+    """What the reports' front page shows of this report: its title, kind, data currency and statuses."""
+    words = context.words
+    numeric = context.assessment[context.assessment["status"] != "qualitative"]
+    currency = numeric["as_of_year"].value_counts().sort_index(ascending=False)
+    counts = status_counts(context.assessment)
+    label = (context.plan.get("dataset_label") or {}).get(context.language, "")
+    return {"title": title(context) + (f" — {label}" if label else ""), "kind": context.kind,
+            "currency": ", ".join(f"{year(y)}: {int(n)}" for y, n in currency.items()),
+            "counts": {words.status(s): n for s, n in counts.items() if n and s != "qualitative"}}

@@ -1,0 +1,77 @@
+"""Indicator cards: one per series and qualitative indicator, reached from the scorecard, with the plan's
+full name, the numbers, the sources of the actual values and the series' data-quality findings."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analysis.build.data import build_tables
+from analysis.report import cards, sections, tables
+from analysis.report.context import load_report
+from analysis.report.fonts import configure_matplotlib
+from tests.conftest import FIXTURES, relative
+
+
+@pytest.fixture(scope="module")
+def example(weihai_in_project, project_tmp):
+    folder = project_tmp / "cards-example" / "weihai"
+    folder.mkdir(parents=True)
+    for name, data in build_tables(weihai_in_project, "eurostat", FIXTURES / "example-2022-2024").items():
+        (folder / name).write_bytes(data)
+    configure_matplotlib("zh")
+    return load_report(relative(folder), 2024, "zh")
+
+
+@pytest.fixture(scope="module")
+def html(example):
+    return sections.cards_section(example)
+
+
+def test_a_card_for_every_series_and_qualitative_indicator(html):
+    ids = re.findall(r'<section class="card" id="([^"]+)"', html)
+    assert len(ids) == 28 and len(set(ids)) == 28
+    assert ids[:6] == ["indicator-1", "indicator-2", "indicator-3", "indicator-4-national", "indicator-4-provincial",
+                       "indicator-5-national"]
+    assert "indicator-22" in ids and "indicator-26" in ids
+    assert html.count('class="card-chart"') == 25  # the qualitative ones say how they are judged instead
+    assert html.count("定性评价：方案未列基础值和目标值") == 3
+
+
+def test_the_scorecard_links_every_name_to_its_card(example, html):
+    links = re.findall(r'<a href="#([^"]+)">', tables.scorecard_html(example))
+    assert links == re.findall(r'<section class="card" id="([^"]+)"', html)
+
+
+def card(html: str, element: str) -> str:
+    start = html.index(f'id="{element}"')
+    return html[start:html.index("</section>", start)]
+
+
+def test_a_card_has_the_full_printed_name_and_its_numbers(html):
+    rd = card(html, "indicator-2")
+    assert "<h3>全社会R&amp;D经费支出占地区GDP比重（%）</h3>" in rd  # the plan's full name, as printed
+    assert "R&amp;D经费投入强度 · % · 创新要素集聚能力 · 核心指标" in rd
+    assert "<th>2020年基础值</th><td>2.36</td>" in rd and "<th>最新值（2024年）</th><td>2.7</td>" in rd
+    assert "<th>约束目标（2024年）</th><td>2.8</td>" in rd and "<th>2023年目标</th><td>2.7</td>" in rd
+    assert "<th>完成率</th><td>96.4%</td>" in rd  # 2.7 / 2.8
+    assert "<td>+0.085个百分点</td>" in rd  # seen per year, a share: (2.70 − 2.36) / 4 points
+    assert "未达标" in rd
+
+
+def test_a_card_lists_its_sources_and_findings(html):
+    personnel = card(html, "indicator-1")
+    assert "① 2021、2022：Example bulletin 2023 (fictional)" in personnel.replace("<li>", "\n")
+    assert "① 2021年：revised 2021 figure; the plan printed 23000" in personnel  # the note, by its value
+    assert "实际值修订基础值" in personnel  # the revision, from the data-quality log
+    parks = card(html, "indicator-4-national")
+    # the four printed cells split into two series (2020, 2021, 2023, 2024): one line, not four
+    assert parks.count("拆分合并单元格") == 1 and "（国2.8/省3.1），拆分为国家级、省级两个序列（另有3处同类）" in parks
+    decision = card(html, "indicator-22")
+    assert "定性评价：方案未列基础值和目标值" in decision and "定性指标：" not in decision  # said once
+
+
+def test_data_text_in_a_card_is_escaped(example):
+    row = example.series_row(2)._replace(name_zh="<script>x</script> **b**")
+    text = cards.card_html(example, row, b"\x89PNG")
+    assert "<script>" not in text and "&lt;script&gt;x&lt;/script&gt; **b**" in text

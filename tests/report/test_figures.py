@@ -1,0 +1,155 @@
+"""The report's figures: deterministic, the same drawn here or ahead, every series with its own rule,
+legends clear of the data, values beyond an axis marked, statuses told by name as well as colour."""
+from __future__ import annotations
+
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from analysis.build.data import build_tables
+from analysis.clean.tables import read_processed
+from analysis.report import cards, charts, figures
+from analysis.report.context import load_report
+from analysis.report.fonts import configure_matplotlib
+from tests.conftest import FIXTURES, relative
+
+
+@pytest.fixture(scope="module")
+def example(weihai_in_project, project_tmp):
+    """The example 2022–2024 data, assessed, in the project's scratch folder."""
+    folder = project_tmp / "figures-example" / "weihai"
+    folder.mkdir(parents=True)
+    for name, data in build_tables(weihai_in_project, "eurostat", FIXTURES / "example-2022-2024").items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def before_data(weihai_in_project, project_tmp):
+    folder = project_tmp / "figures-plain" / "weihai"
+    folder.mkdir(parents=True)
+    for name, data in build_tables(weihai_in_project, "eurostat").items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def context(folder, year, language):
+    configure_matplotlib(language)
+    return load_report(relative(folder), year, language)
+
+
+def texts(figure) -> list[str]:
+    return [text.get_text() for ax in figure.axes for text in ax.texts] + \
+           [label.get_text() for ax in figure.axes for label in ax.get_yticklabels()]
+
+
+def test_figures_are_the_same_bytes_every_time_and_drawn_ahead(example, tmp_path):
+    report = context(example, 2024, "zh")
+    names = figures.names(report)
+    assert names[:5] == ["completion", "growth", "categories", "heatmap", "multiples"]
+    assert len([n for n in names if n.startswith("card-")]) == 25
+    first = {name: figures.draw(report, name) for name in ("completion", "heatmap", "card-4-national")}
+    assert {name: figures.draw(report, name) for name in first} == first
+    figures.predraw(report, tmp_path, stop=lambda: False)
+    assert sorted(p.stem for p in tmp_path.iterdir()) == sorted(names)
+    for name in first:
+        assert figures.figure(report, name, tmp_path) == first[name]  # taken ready
+        assert figures.figure(report, name, tmp_path / "none") == first[name]  # drawn now
+
+
+def test_every_numeric_series_is_in_the_completion_chart_with_its_own_rule(before_data):
+    report = context(before_data, 2024, "en")
+    figure = charts.completion_chart(report)
+    labels = [label.get_text() for label in figure.axes[0].get_yticklabels()]
+    assert len(labels) == 25 and "18. Decline in energy use per unit of GDP" in labels
+    assert "≥5 % every year" in texts(figure)  # indicator 18: the floor, not a distance covered
+    assert "hold every year" in texts(figure)  # indicator 17: at least 90 % every year
+
+
+def test_a_yearly_rate_is_in_the_growth_chart_with_its_rule(before_data):
+    report = context(before_data, 2024, "zh")
+    figure = charts.growth_gap_chart(report)
+    labels = [label.get_text() for label in figure.axes[0].get_yticklabels()]
+    assert "18. 万元GDP能耗下降率（每年≥5%）" in labels
+
+
+def test_values_beyond_the_axis_are_marked(example):
+    report = context(example, 2024, "zh")
+    figure = charts.completion_chart(report)
+    marks = [t for t in texts(figure) if t.startswith(("▶", "◀"))]
+    # indicator 13: 63.2 → 83 against 70 covers 19.8/6.8 = 291 % of the distance; 4 provincial falls back
+    assert "▶ 291%" in marks and "◀ -100%" in marks
+
+
+def test_statuses_are_named_not_only_coloured(example):
+    report = context(example, 2024, "en")
+    figure = charts.completion_chart(report)
+    # one per row, beside the bar: 2, 5 provincial, 8, 10, 14, 16, 17, 18, 20 and 25 missed their 2024 targets
+    assert texts(figure).count("Not achieved") == 10
+    heat = charts.status_heatmap(report)
+    cells = [t.get_text() for t in heat.axes[0].texts]
+    assert "Not" in cells and "Ach." in cells
+
+
+def _overlaps(a, b) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+def test_legends_sit_clear_of_the_data(example):
+    report = context(example, 2024, "zh")
+    for draw in (charts.completion_chart, charts.growth_gap_chart, charts.category_status_chart,
+                 charts.small_multiples):
+        figure = draw(report)
+        renderer = FigureCanvasAgg(figure).get_renderer()
+        legends = figure.legends + [ax.get_legend() for ax in figure.axes if ax.get_legend()]
+        assert legends, draw.__name__
+        for legend in legends:
+            box = legend.get_window_extent(renderer)
+            for ax in figure.axes:
+                assert not _overlaps(box, ax.get_window_extent(renderer)), draw.__name__
+
+
+def test_years_are_written_as_years(example):
+    report = context(example, 2024, "zh")
+    heat = charts.status_heatmap(report)
+    assert [label.get_text() for label in heat.axes[0].get_xticklabels()] == ["2021", "2022", "2023", "2024"]
+    card = cards.card_figure(report, report.series_row(10))
+    assert [label.get_text() for label in card.axes[0].get_xticklabels()] == ["2020", "2021", "2022", "2023", "2024"]
+
+
+def test_no_heat_map_without_history(before_data):
+    report = context(before_data, 2021, "zh")
+    assert charts.status_heatmap(report) is None
+    assert figures.draw(report, "heatmap") is None
+
+
+def test_the_tables_read_back(example):
+    assert len(read_processed(example).assessment) == 4 * 28
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_panel_titles_fit_their_panels_and_the_page(example, language):
+    report = context(example, 2024, language)
+    figure = charts.small_multiples(report)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    page = figure.bbox
+    titles = [child for ax in figure.axes for child in ax.get_children()  # the report's titles sit left
+              if isinstance(child, Text) and child.get_text() and child.get_text() == ax.get_title(loc="left")]
+    assert len(titles) == 25
+    boxes = [title.get_window_extent(renderer) for title in titles]
+    for title, box in zip(titles, boxes):
+        assert page.x0 <= box.x0 and box.x1 <= page.x1, title.get_text()
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not _overlaps(a, b), (titles[boxes.index(a)].get_text(), titles[boxes.index(b)].get_text())
+    # a title's third line is the status, whole: "Moderate progress" for indicator 21, never cut
+    assert any(title.get_text().endswith("\n" + report.words["status_brief.moderate"]) for title in titles)
+
+
+def test_a_dollar_sign_in_a_label_is_text_not_mathtext(tmp_path):
+    configure_matplotlib("en")
+    figure = Figure(figsize=(3, 1))
+    figure.text(0.1, 0.5, r"cost $\frac$ in yuan")  # broken mathtext: an error if it were parsed
+    figure.savefig(tmp_path / "label.png")
+    assert (tmp_path / "label.png").stat().st_size > 0
