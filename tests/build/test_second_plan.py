@@ -24,9 +24,19 @@ def reports(lakeside, weihai_in_project, project_tmp):
 
 
 def test_two_plans_never_share_a_folder(reports):
-    assert sorted(p.name for p in reports.iterdir()) == ["lakeside", "weihai"]
+    assert sorted(p.name for p in reports.iterdir() if p.is_dir()) == ["lakeside", "weihai"]
     assert (reports / "lakeside" / "2026" / "zh" / "report.pdf").is_file()
     assert (reports / "weihai" / "2024" / "zh" / "report.pdf").is_file()
+
+
+def test_the_front_page_lists_every_report_by_plan(reports):
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    plans = re.findall(r"<h2>([^<]*)</h2>", index)
+    assert plans == ["lakeside", "weihai"]
+    for folder in ("lakeside/2027/en", "lakeside/2026/zh", "weihai/2024/zh"):
+        assert f'href="{folder}/report.pdf"' in index and f'href="{folder}/report.html"' in index
+    lakeside = index.split("<h2>weihai</h2>")[0]
+    assert lakeside.index("lakeside/2027/en") < lakeside.index("lakeside/2026/zh")  # the latest first
 
 
 def test_the_mid_term_report_of_the_second_plan(reports):
@@ -52,7 +62,7 @@ def test_the_final_report_of_the_second_plan_in_english(reports):
     assert carbon.direction == "lower" and carbon.as_of_year == 2025
     assert carbon.progress_ratio == pytest.approx(-((0.91 / 0.92) ** 0.5 - 1) / (1 - (0.78 / 0.92) ** 0.25), rel=1e-9)
     assert carbon.status == "insufficient"
-    assert re.search(r"Carbon intensity \*", (folder / "report.html").read_text(encoding="utf-8"))
+    assert re.search(r"Carbon intensity</a> \*", (folder / "report.html").read_text(encoding="utf-8"))
 
 
 def test_the_command_line_takes_a_plan_folder(work_dir, lakeside, capsys):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import InputError, StepError, display_path
 from .cache import Fingerprint, code_digests, environment, fingerprint, outdated_reason
+from .index import write_index
 from .job import ReportJob
 from .kernel import KernelSession
 from .report import RenderingWarmUp, build_report, publish_tables
@@ -114,18 +115,24 @@ def pending_jobs(jobs: list[ReportJob], force: bool, progress: Callable[[str], N
 
 def render_reports(jobs: list[ReportJob], *, force: bool = False, workers: int | None = None,
                    progress: Callable[[str], None] = print) -> list[Path]:
-    """Build every job whose report is not up to date; return the report folders."""
-    pending = pending_jobs(jobs, force, progress)
-    if pending and len(jobs) == 1:
-        build_group(pending, progress, keep_going=False)
-    elif pending:
-        groups = split_into_groups(pending, workers or os.cpu_count() or 1)
-        if len(groups) == 1:
-            outcomes = build_group(groups[0], progress, keep_going=True)
-        else:
-            outcomes = _in_worker_processes(groups)
-        if any(o.error_kind for o in outcomes):
-            raise BatchError(outcomes)
+    """Build every job whose report is not up to date; return the report folders. The reports' front page
+    (``index.html``) is rewritten afterwards, whatever happened."""
+    try:
+        pending = pending_jobs(jobs, force, progress)
+        if pending and len(jobs) == 1:
+            build_group(pending, progress, keep_going=False)
+        elif pending:
+            groups = split_into_groups(pending, workers or os.cpu_count() or 1)
+            if len(groups) == 1:
+                outcomes = build_group(groups[0], progress, keep_going=True)
+            else:
+                outcomes = _in_worker_processes(groups)
+            if any(o.error_kind for o in outcomes):
+                raise BatchError(outcomes)
+    finally:
+        for root in dict.fromkeys(job.output_root for job in jobs):
+            if root.is_dir():
+                write_index(root)
     return [job.destination for job in jobs]
 
 

@@ -42,12 +42,14 @@ class ReportJob:
         return {"plan": display_path(self.plan.folder), "report_year": self.report_year, "language": self.language,
                 "scheme": self.scheme, "observations_dir": display_path(self.observations)}
 
-    def notebook_parameters(self, data_dir: Path) -> dict[str, dict]:
-        """What each notebook is given: the tables of this run, and for 01 the plan they were made from."""
+    def notebook_parameters(self, data_dir: Path, figures_dir: Path, dates: dict[str, str]) -> dict[str, dict]:
+        """What each notebook is given: the tables of this run, and for 01 the plan they were made from; the
+        report also gets its dates and the folder its figures are drawn into while the notebooks run."""
         data = display_path(data_dir)
         return {NOTEBOOKS[0]: {"plan_dir": display_path(self.plan.folder), "data_dir": data},
                 NOTEBOOKS[1]: {"data_dir": data, "report_year": self.report_year},
-                NOTEBOOKS[2]: {"data_dir": data, "report_year": self.report_year, "language": self.language}}
+                NOTEBOOKS[2]: {"data_dir": data, "report_year": self.report_year, "language": self.language,
+                               "figures_dir": display_path(figures_dir), **dates}}
 
 
 def make_job(plan: Plan, report_year, language: str = "zh", scheme: str = "eurostat",

@@ -1,8 +1,10 @@
 """``manifest.json``: what a report was made from and with, and the sha256 of every file it holds."""
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
+import time
 from pathlib import Path
 
 from ..files import sha256_file, write_bytes_atomic
@@ -25,17 +27,36 @@ def git_commit() -> dict:
         return {"commit": "unknown", "uncommitted_changes": None}
 
 
-def write_manifest(job: ReportJob, folder: Path, prints: Fingerprint, step_seconds: dict[str, float]) -> Path:
+def inputs_date(paths: list[Path]) -> str:
+    """The day the inputs last changed: their last commit, or today when they have uncommitted changes
+    (or no history); without git, the newest file's date."""
+    names = [str(path) for path in paths]
+    try:
+        changed = subprocess.run(["git", "status", "--porcelain", "--", *names], cwd=PROJECT_ROOT,
+                                 capture_output=True, text=True, timeout=10, check=True).stdout.strip()
+        last = subprocess.run(["git", "log", "-1", "--format=%cs", "--", *names], cwd=PROJECT_ROOT,
+                              capture_output=True, text=True, timeout=10, check=True).stdout.strip()
+        return datetime.date.today().isoformat() if changed or not last else last
+    except (OSError, subprocess.SubprocessError):
+        newest = max((path.stat().st_mtime for path in paths if path.exists()), default=time.time())
+        return datetime.date.fromtimestamp(newest).isoformat()
+
+
+def write_manifest(job: ReportJob, folder: Path, prints: Fingerprint, step_seconds: dict[str, float],
+                   dates: dict[str, str], summary: dict) -> Path:
     outputs = sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST)
     manifest = {
         "report": {"plan": job.plan.name, "year": job.report_year, "language": job.language, "scheme": job.scheme},
+        "dates": dates,
+        "summary": summary,
         "parameters": job.parameters(),
         "inputs": prints.inputs,
         "outputs": {p.relative_to(folder).as_posix(): sha256_file(p) for p in outputs},
         "build": {"key": prints.key, "code": prints.code, "environment": prints.environment},
         "git": git_commit(),
         "step_seconds": {name: round(seconds, 2) for name, seconds in step_seconds.items()},
-        "varies_between_runs": ["step_seconds", "git", "notebooks/*.ipynb (execution timestamps)"],
+        "varies_between_runs": ["step_seconds", "git", "dates.generated (and the report's 'generated on')",
+                                "notebooks/*.ipynb (execution timestamps)"],
     }
     path = folder / MANIFEST
     write_bytes_atomic(path, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))

@@ -8,7 +8,9 @@ here while the kernel runs the notebooks.
 """
 from __future__ import annotations
 
+import datetime
 import os
+import shutil
 import signal
 import tempfile
 import threading
@@ -23,7 +25,7 @@ from ..settings import NOTEBOOKS_DIR, TEMPLATES_DIR
 from .cache import Fingerprint
 from .job import NOTEBOOKS, REPORT_NOTEBOOK, ReportJob
 from .kernel import KernelSession
-from .manifest import write_manifest
+from .manifest import inputs_date, write_manifest
 from .staging import keep_failed, new_staging, recover_interrupted_swap, report_lock, swap_in
 
 #: Test hook: ``ANALYSIS_FAULT_AT=<step>`` kills the run with SIGKILL as that step starts, so the
@@ -49,6 +51,35 @@ class Steps:
         yield
         self.seconds[name] = time.perf_counter() - started
         self.progress(f"[{number}/{len(STEPS)}] {name}: done in {self.seconds[name]:.1f} s")
+
+
+class FigureDrawing:
+    """The report's figures drawn in a thread of this process, last to first, while the kernel runs the
+    notebooks (first to last): the two cores share the drawing. The notebook takes each figure from the run's
+    ``figures/`` folder when it is ready and draws it itself when it is not; the bytes are the same either way
+    (:mod:`analysis.report.figures`). A failure here is not the run's: the notebook draws and reports it."""
+
+    def __init__(self, job: ReportJob, data: Path, folder: Path):
+        self.job, self.data, self.folder = job, data, folder
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="figure-drawing", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            from ..report.context import load_report
+            from ..report.figures import predraw
+            from ..report.fonts import configure_matplotlib
+
+            context = load_report(self.data, self.job.report_year, self.job.language)
+            configure_matplotlib(self.job.language)
+            predraw(context, self.folder, stop=self.done.is_set)
+        except Exception:  # noqa: BLE001 - see the class docstring
+            pass
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
 
 
 class RenderingWarmUp:
@@ -96,15 +127,17 @@ def build_report(job: ReportJob, prints: Fingerprint, kernel: Callable[[], Kerne
         recover_interrupted_swap(destination)
         staging = new_staging(destination)
         steps = Steps(progress)
+        dates = {"generated": datetime.date.today().isoformat(),
+                 "inputs_date": inputs_date(job.plan.input_files(job.observations))}
         try:
             session = kernel()  # boots while this process imports pandas and builds the tables
             with steps("data"):
                 from .data import build_tables, write_tables
 
                 write_tables(build_tables(job.plan, job.scheme, job.observations), staging / "data")
-            run_notebooks(job, session, staging, steps, warm_up)
-            render(job, staging, steps, warm_up)
-            write_manifest(job, staging, prints, steps.seconds)
+            run_notebooks(job, session, staging, steps, warm_up, dates)
+            summary = render(job, staging, steps, warm_up)
+            write_manifest(job, staging, prints, steps.seconds, dates, summary)
         except StepError as exc:
             failed = keep_failed(staging, destination)
             raise StepError(f"{exc}; {display_path(destination)} is unchanged, the failed run is kept in "
@@ -120,21 +153,29 @@ def build_report(job: ReportJob, prints: Fingerprint, kernel: Callable[[], Kerne
 
 
 def run_notebooks(job: ReportJob, session: KernelSession, staging: Path, steps: Steps,
-                  warm_up: Callable[[], RenderingWarmUp]) -> None:
-    """Notebooks 01, 02 and 03 in the kernel, reading the tables of this run; the renderer warms up meanwhile."""
+                  warm_up: Callable[[], RenderingWarmUp], dates: dict[str, str]) -> None:
+    """Notebooks 01, 02 and 03 in the kernel, reading the tables of this run; meanwhile this process draws
+    the report's figures and the renderer warms up. The drawn figures are not kept: the report embeds them."""
     (staging / "notebooks").mkdir()
-    parameters = job.notebook_parameters(staging / "data")
+    figures = staging / "figures"
+    parameters = job.notebook_parameters(staging / "data", figures, dates)
+    drawing = FigureDrawing(job, staging / "data", figures)
     warm_up()
-    for name in NOTEBOOKS:
-        with steps(f"notebook {name}"):
-            session.execute_notebook(NOTEBOOKS_DIR / name, staging / "notebooks" / name, parameters[name])
+    try:
+        for name in NOTEBOOKS:
+            with steps(f"notebook {name}"):
+                session.execute_notebook(NOTEBOOKS_DIR / name, staging / "notebooks" / name, parameters[name])
+    finally:
+        drawing.stop()
+        shutil.rmtree(figures, ignore_errors=True)
 
 
-def render(job: ReportJob, staging: Path, steps: Steps, warm_up: Callable[[], RenderingWarmUp]) -> None:
-    """The report notebook as a self-contained HTML page, and that page as an A4 PDF."""
+def render(job: ReportJob, staging: Path, steps: Steps, warm_up: Callable[[], RenderingWarmUp]) -> dict:
+    """The report notebook as a self-contained HTML page, and that page as an A4 PDF; returns what the
+    reports' front page shows of it."""
     from ..report.context import load_report
     from ..report.render import html_to_pdf, notebook_to_html
-    from ..report.words import title
+    from ..report.words import index_summary, title
 
     warm_up().wait()
     with steps("html"):
@@ -143,6 +184,7 @@ def render(job: ReportJob, staging: Path, steps: Steps, warm_up: Callable[[], Re
                          title=title(context))
     with steps("pdf"):
         html_to_pdf(staging / "report.html", staging / "report.pdf")
+    return index_summary(context)
 
 
 def publish_tables(job: ReportJob, report_folder: Path) -> None:

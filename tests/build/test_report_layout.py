@@ -1,0 +1,137 @@
+"""What a reader sees on the page: nothing cut at the edge, no page left half empty by a figure, a card
+never split, years written as years, the dates and the other edition named, a narrow screen's status.
+
+Rendered with the example 2022–2024 data (a final and a mid-term report) and with no actual values.
+"""
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from urllib.parse import unquote
+
+import pytest
+import tinycss2
+from pypdf import PdfReader
+from weasyprint import CSS, HTML
+
+from analysis.build.batch import render_reports
+from analysis.build.job import make_job
+from analysis.settings import TEMPLATES_DIR
+from tests.conftest import FIXTURES
+from tests.support.pdf import pdf_layout
+
+EXAMPLE = FIXTURES / "example-2022-2024"
+CASES = {"final-zh": (2024, "zh", EXAMPLE), "final-en": (2024, "en", EXAMPLE), "mid-term-en-plain": (2023, "en", None)}
+EDGE = 36  # points: the page margins are 16 mm (45 pt); a line this close to the paper's edge was pushed out
+
+
+@pytest.fixture(scope="module")
+def rendered(weihai_in_project, project_tmp):
+    root = project_tmp / "layout"
+    jobs = {case: make_job(weihai_in_project, year, language, output_root=root / case, observations_dir=observations)
+            for case, (year, language, observations) in CASES.items()}
+    render_reports(list(jobs.values()), force=True, progress=lambda line: None)
+    return {case: job.destination for case, job in jobs.items()}
+
+
+@pytest.fixture(scope="module", params=list(CASES))
+def report(request, rendered):
+    return rendered[request.param]
+
+
+@pytest.fixture(scope="module")
+def layout(report):
+    return pdf_layout(report / "report.pdf")
+
+
+def test_no_text_runs_past_the_page_edge(layout):
+    cut = [(number, box[4][:40]) for number, page in enumerate(layout, 1) for box in page["boxes"]
+           if box[4] and (box[0] < EDGE or box[2] > page["width"] - EDGE)]
+    assert cut == []
+
+
+def test_no_page_is_left_half_empty_except_before_a_section(report, layout):
+    html = (report / "report.html").read_text(encoding="utf-8")
+    sections = {unescape(re.sub(r"<[^>]+>", "", h)).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)}
+
+    def opens_section(page) -> bool:
+        top = max(page["boxes"], key=lambda box: box[3])
+        return top[4] in sections
+
+    half_empty = []
+    for number, (page, following) in enumerate(zip(layout, layout[1:]), 1):
+        content = [box for box in page["boxes"] if box[4] != str(number) and not re.fullmatch(r"\d+ / \d+", box[4])]
+        top, bottom = max(box[3] for box in content), min(box[1] for box in content)
+        if (top - bottom) / page["height"] < 0.5 and not opens_section(following):
+            half_empty.append(number)
+    assert half_empty == []
+
+
+def test_a_card_never_splits_across_pages(report):
+    reader = PdfReader(report / "report.pdf")
+    pages = {unquote(name): reader.get_destination_page_number(destination)
+             for name, destination in reader.named_destinations.items()}
+    starts = [name for name in pages if name.startswith("indicator-") and not name.endswith("-end")]
+    assert len(starts) == 28
+    split = [name for name in starts if pages[name] != pages[f"{name}-end"]]
+    assert split == []
+
+
+def test_years_are_never_written_with_a_thousands_separator(report):
+    texts = [(report / "report.html").read_text(encoding="utf-8")]
+    for notebook in sorted((report / "notebooks").glob("*.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        texts += [json.dumps(cell.get("outputs", []), ensure_ascii=False) for cell in cells]
+    found = sorted({match for text in texts for match in re.findall(r"\b20,?[12]\d\b|\b2,0[12]\d\b", text)
+                    if "," in match})
+    assert found == []
+
+
+def test_the_dates_and_the_other_edition_are_named(rendered):
+    zh = (rendered["final-zh"] / "report.html").read_text(encoding="utf-8")
+    en = (rendered["final-en"] / "report.html").read_text(encoding="utf-8")
+    manifest = json.loads((rendered["final-en"] / "manifest.json").read_text(encoding="utf-8"))
+    generated, inputs = manifest["dates"]["generated"], manifest["dates"]["inputs_date"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", generated) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", inputs)
+    assert f"Generated on {generated}" in en and f"inputs last changed on {inputs}" in en
+    assert f"生成日期：{generated}" in zh and f"输入数据最后更新：{inputs}" in zh
+    assert '<a href="../zh/report.html" hreflang="zh-Hans">' in en
+    assert '<a href="../en/report.html" hreflang="en">' in zh
+    text = " ".join(page_text for page in pdf_layout(rendered["final-en"] / "report.pdf")[:1]
+                    for *_, page_text in page["boxes"])
+    assert f"Generated on {generated}" in text and "zh/report.pdf" in text  # the printed page names the file
+
+
+def narrow_screen_rules(css: str, width: int) -> str:
+    """The report's style sheet as a screen ``width`` pixels wide applies it: the ``@media`` blocks for
+    screens that wide, unwrapped (WeasyPrint itself reads media types, not widths)."""
+    rules = []
+    for rule in tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True):
+        if rule.type == "at-rule" and rule.lower_at_keyword == "media":
+            query = tinycss2.serialize(rule.prelude)
+            widest = re.search(r"max-width:\s*(\d+)px", query)
+            if "print" not in query and widest and width <= int(widest.group(1)):
+                rules.append(tinycss2.serialize(rule.content))
+        elif rule.type == "qualified-rule":
+            rules.append(tinycss2.serialize([rule]))
+    return "\n".join(rules)
+
+
+def test_the_scorecard_status_fits_a_390_pixel_screen(rendered):
+    html = (rendered["final-en"] / "report.html").read_text(encoding="utf-8")
+    scorecard = re.search(r'<table class="scorecard".*?</table>', html, re.S).group(0)
+    page = ('<html lang="en"><body><main class="report"><div class="jp-RenderedHTMLCommon">'
+            f"{scorecard}</div></main></body></html>")
+    screen = narrow_screen_rules((TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8"), 390)
+    assert "display: none" in screen  # the narrow-screen rules were found
+    HTML(string=page, media_type="screen").write_pdf(
+        rendered["final-en"].parent / "narrow.pdf",
+        stylesheets=[CSS(string=screen), CSS(string="@page { size: 390px 4000px; margin: 0 }")])
+    [sheet] = pdf_layout(rendered["final-en"].parent / "narrow.pdf")
+    text = " ".join(box[4] for box in sheet["boxes"])
+    # every row's status is on the screen (a badge may wrap: "Not / achieved" counts by its first word)
+    assert len(re.findall(r"\b(?:Achieved|Not|Moving|Moderate|Qualitative)\b", text)) == 28
+    assert "Status" in text.split() and "Needed per year" not in text  # the columns a phone leaves out
+    assert "Unit" not in text.split() and "Gap" not in text.split()
+    assert max(box[2] for box in sheet["boxes"] if box[4]) <= sheet["width"]
