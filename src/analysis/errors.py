@@ -6,6 +6,7 @@ bytes that are not UTF-8 are shown as escapes, so a message is one line and show
 """
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def quote(value, limit: int = ECHO_LIMIT) -> str:
     4,300 digits) and text too long to echo.
     """
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10 ** limit:
-        return f"a number of about {value.bit_length() * 0.30103:.0f} digits"
+        return f"a number of {math.floor(math.log10(abs(value))) + 1} digits"
     text = value if isinstance(value, str) else repr(value)
     shown = repr(text[:limit]) if isinstance(value, str) else printable(text[:limit])
     return f"{shown}… ({len(text)} characters)" if len(text) > limit else shown

@@ -68,8 +68,9 @@ def outside_project(path: Path) -> Path | None:
 def refuse_link_outside(path: Path, what: str = "input") -> None:
     """Refuse ``path`` when a link on its way leads out of the project (its target is not named)."""
     if outside_project(path) is not None:
-        raise InputError(f"is a link that leads outside the project; an {what} must lie inside it (copy the file "
-                         "in instead of linking it)", file=path)
+        advice = "copy the file in instead of linking it" if what == "input" else "remove the link"
+        raise InputError(f"is a link that leads outside the project; an {what} must lie inside it ({advice})",
+                         file=path)
 
 
 def regular_file_kind(mode: int) -> str | None:

@@ -34,10 +34,13 @@ MAX_PLAN_YML_BYTES = 256 * 1024
 #: The one rule for what sits in an observations folder. Read: the formats the project reads, by
 #: suffix (any case); a reader for filled workbooks adds ".xlsx" here and in
 #: :data:`analysis.ingest.observations.READERS`. A README may sit beside them; hidden files (a
-#: name starting with ".") are skipped and listed in the data-quality log. Anything else is refused
-#: with what to do, so no value is silently left out.
+#: name starting with ".") and the files systems leave (Thumbs.db, desktop.ini, an office suite's
+#: "~$" lock file) are skipped and listed in the data-quality log. Anything else is refused with
+#: what to do, so no value is silently left out.
 OBSERVATION_FORMATS = (".csv",)
 README = re.compile(r"readme(\.(md|txt|rst))?", re.IGNORECASE)
+#: Files a system or an office suite leaves beside what a person saved: skipped like hidden files.
+SYSTEM_FILES = re.compile(r"thumbs\.db|desktop\.ini|~\$.*", re.IGNORECASE)
 #: Formats that hold data but are not read, with what to do instead.
 NOT_READ_FORMATS = {
     ".txt": "a text file",
@@ -158,7 +161,7 @@ def observation_role(path: Path) -> str:
     Anything else is an :class:`InputError` naming the file and what to do with it.
     """
     name = path.name
-    if name.startswith("."):
+    if name.startswith(".") or SYSTEM_FILES.fullmatch(name):
         return "hidden"
     if README.fullmatch(name):
         return "readme"
@@ -223,12 +226,7 @@ def load_plan(folder: str | Path) -> Plan:
     if not path.exists():
         raise InputError(f"no {PLAN_FILE}: a plan folder describes its plan there (see data/raw/README.md)",
                          file=path)
-    try:
-        spec = yaml.safe_load(read_regular(path, MAX_PLAN_YML_BYTES).decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (byte {exc.start})", file=path) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML: {' '.join(str(exc).split())}", file=path) from None
+    spec = read_yaml(path, MAX_PLAN_YML_BYTES)
     if not isinstance(spec, dict):
         raise InputError("expected a mapping of plan fields (name, city, title, …)", file=path)
     spec = {_key(key): value for key, value in spec.items()}
@@ -254,6 +252,21 @@ def load_plan(folder: str | Path) -> Plan:
         table=_table(spec["table"], path),
         schedule=_schedule(spec.get("schedule") or {}, path),
     )
+
+
+def read_yaml(path: Path, limit: int):
+    """The YAML document in the regular file ``path`` (at most ``limit`` bytes); every failure names the file."""
+    data = read_regular(path, limit)
+    try:
+        return yaml.safe_load(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 (byte {exc.start})", file=path) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"not valid YAML: {' '.join(str(exc).split())}", file=path) from None
+    except ValueError:  # int() refuses a number of over 4,300 digits while the YAML is read
+        raise InputError("holds a number of more than 4,300 digits, which no field takes", file=path) from None
+    except RecursionError:
+        raise InputError("nested too deeply to be a plan's description", file=path) from None
 
 
 def _key(key) -> str:

@@ -110,7 +110,8 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str]) -> t
             if len(fields) != len(header):
                 raise InputError(f"{len(fields)} fields, expected {len(header)} ({', '.join(header)})",
                                  file=path, line=line)
-            record = dict(zip(header, fields))
+            # A line break inside a cell is kept as LF: a lone CR would end the row in the CSV the project writes.
+            record = dict(zip(header, (cell.replace("\r\n", "\n").replace("\r", "\n") for cell in fields)))
             record[LINE_COLUMN] = line
             records.append(record)
     finally:
@@ -134,9 +135,10 @@ def parse_number(text: str, *, file: Path, line: int, field: str) -> float:
         raise InputError(f"{quote(cleaned)} is not a number (write plain digits with a decimal point, "
                          "no thousands separators, units or % signs)", file=file, line=line, field=field)
     value = float(cleaned)
-    if value != value or value in (float("inf"), float("-inf")):
+    written_as_digits = cleaned.lstrip("+-")[:1].isdigit() or cleaned.lstrip("+-")[:1] == "."
+    if value != value or (value in (float("inf"), float("-inf")) and not written_as_digits):
         raise InputError(f"{quote(cleaned)} is not a finite number", file=file, line=line, field=field)
-    if abs(value) >= MAX_MAGNITUDE:
+    if abs(value) >= MAX_MAGNITUDE:  # 1e400 in digits is a float's infinity: too large as well
         raise InputError(f"{quote(cleaned)} is larger than any statistic of a city can be (at most 10^15 in "
                          "magnitude); check the unit and the digits", file=file, line=line, field=field)
     return value

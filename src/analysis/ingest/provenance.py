@@ -4,10 +4,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from ..errors import InputError, quote
-from ..files import read_regular, refuse_link_outside, regular_file_kind, sha256_file
+from ..files import refuse_link_outside, regular_file_kind, sha256_file
+from ..plan import read_yaml
 
 SIDECAR_SUFFIX = ".provenance.yml"
 MAX_SIDECAR_BYTES = 64 * 1024
@@ -15,10 +14,7 @@ MAX_SIDECAR_BYTES = 64 * 1024
 
 def read_sidecar(sidecar: Path) -> dict:
     """A sidecar's fields, checked: it names the file it is the sidecar of, with its sha256 and size."""
-    try:
-        meta = yaml.safe_load(read_regular(sidecar, MAX_SIDECAR_BYTES).decode("utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(f"not valid YAML: {str(exc).splitlines()[0]}", file=sidecar) from None
+    meta = read_yaml(sidecar, MAX_SIDECAR_BYTES)
     if not isinstance(meta, dict):
         raise InputError("expected a mapping of provenance fields", file=sidecar)
     for field in ("file", "title", "issuer", "year", "obtained", "bytes", "sha256"):

@@ -38,6 +38,8 @@ LIMITS = {
     "plan_text": 300,
     "cell": 500,
 }
+#: How a message names each kind of field.
+KIND_NAMES = {"plan_text": "a text of plan.yml", "short_name": "a short name"}
 
 
 def visible(text: str) -> bool:
@@ -68,8 +70,9 @@ def check_text(text: str, *, kind: str = "cell", required: bool = False, multili
     """``text`` if it may be shown as data text; otherwise an :class:`InputError` naming the cell."""
     limit = LIMITS[kind]
     if len(text) > limit:
-        raise InputError(f"{len(text):,} characters; a {kind.replace('_', ' ')} holds at most {limit:,} (shorten it; "
-                         "a long text belongs in the publication it cites)", file=file, line=line, field=field)
+        advice = "" if kind == "cell" else " (shorten it; a long text belongs in the publication it cites)"
+        raise InputError(f"{len(text):,} characters; {KIND_NAMES.get(kind, 'a ' + kind.replace('_', ' '))} holds at "
+                         f"most {limit:,}{advice}", file=file, line=line, field=field)
     problem = forbidden_character(text, multiline=multiline)
     if problem:
         raise InputError(f"contains {problem}; remove it", file=file, line=line, field=field)
