@@ -88,10 +88,11 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
         raise InputError(f"empty{hidden}: say which publication the value comes from", file=path, line=line,
                          field="source")
     note = getattr(row, "note", "")
+    confirm = getattr(row, "confirm", "") or ""
     return {"indicator_id": indicator_id, "series": series, "year": year, "value_type": "actual",
             "value": value + 0.0, "printed_text": row.value.strip(), "source": display_path(path),
             "source_line": line, "processing": "", "reference": row.source.strip(), "note": (note or "").strip(),
-            "confirm": (getattr(row, "confirm", "") or "").strip(), "kind": meta["kind"], "path": path}
+            "confirm": confirm.strip() if visible(confirm) else "", "kind": meta["kind"], "path": path}
 
 
 def read_observations(directory: Path, indicators: pd.DataFrame, plan: Plan,

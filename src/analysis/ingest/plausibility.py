@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, display_path, quote
+from .text import visible
 
 NON_NEGATIVE_KINDS = ("count", "amount", "intensity", "share")
 RATIO_KINDS = ("count", "amount", "intensity")
@@ -49,23 +50,28 @@ class Point:
     printed: bool
 
 
+def article(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
+
+
 def impossible(value: float, kind: str) -> str | None:
     """Why ``value`` cannot be a value of an indicator of ``kind``, or None."""
     if kind in NON_NEGATIVE_KINDS and (value < 0 or math.copysign(1.0, value) < 0):
         shown = "-0 (negative zero)" if value == 0 else f"{value:g}"
-        return f"{shown} is negative; a {kind} cannot be"
+        return f"{shown} is negative; {article(kind)} cannot be"
     if kind == "share" and value > 100:
         return f"{value:g} is a share in %, it must lie within 0–100"
     return None
 
 
-def implausible(value: float, year: int, previous: Point, kind: str) -> str | None:
-    """Why ``value`` (for ``year``) is far off the series whose previous point is ``previous``, or None."""
+def implausible(value: float, year: int, previous: Point, kind: str, compared: str = "the previous value"
+                ) -> str | None:
+    """Why ``value`` (for ``year``) is far off ``previous``, a point of its series, or None."""
     if kind == "rate_of_change":
         if not -RATE_LIMIT <= value <= RATE_LIMIT:
             return f"{value:g} % is outside −100…100 % for a yearly rate of change"
         return None
-    before = f"the previous value {previous.value:g} ({previous.year}, {previous.where})"
+    before = f"{compared} {previous.value:g} ({previous.year}, {previous.where})"
     if kind in RATIO_KINDS and previous.value > 0 and value > 0:
         ratio = value / previous.value
         if ratio > MAX_RATIO:
@@ -151,7 +157,7 @@ def _check_corrected_cell(correction, series: pd.DataFrame, kind: str, field_of:
         return field_of.get((row.indicator_id, row.year, row.value_type, row.source_line), "")
 
     own = [row for row in series.itertuples() if field(row) == correction.field]
-    if not own or getattr(correction, "confirm", "").strip():
+    if not own or visible(getattr(correction, "confirm", "")):
         return
     row = own[0]
     others = [Point(r.year, r.value, f"{field(r)}, {display_path(source_path)}:{r.source_line}", True)
@@ -159,7 +165,7 @@ def _check_corrected_cell(correction, series: pd.DataFrame, kind: str, field_of:
     nearest = min(others, key=lambda p: (abs(p.year - row.year), p.year), default=None)
     if nearest is None:
         return
-    problem = implausible(row.value, row.year, nearest, kind)
+    problem = implausible(row.value, row.year, nearest, kind, "the nearest value of its series,")
     if problem:
         raise InputError(f"{problem}; {confirm_hint(row.value)}", file=corrections_path, line=correction.csv_line,
                          field="corrected_value")
