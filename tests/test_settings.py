@@ -1,8 +1,10 @@
 """Run parameters and messages: years, worker counts, paths, and how names and cells are shown."""
 from __future__ import annotations
 
+import os
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.errors import InputError, display_path, printable, quote
@@ -65,6 +67,7 @@ def test_printable_shows_what_a_terminal_would_act_on_or_hide(text, shown):
     assert printable(text) == shown
 
 
+@settings(derandomize=bool(os.environ.get("CI")))
 @given(st.text())
 def test_a_message_is_always_one_printable_line(text):
     message = str(InputError(text, file=f"obs/{text}.csv", line=3, field=text))

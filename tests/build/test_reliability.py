@@ -144,8 +144,11 @@ def test_bad_data_is_one_line_per_report_and_exit_2(work_dir, weihai_in_project)
         assert not (work_dir / "reports" / "weihai" / "2024" / "zh").exists()
         noun = "report" if reports == 1 else "reports"
         assert process.stdout.splitlines()[-1] == f"{reports} {noun}: 0 built, 0 up to date, {reports} failed"
-    # each failed run was kept for inspection, the last one only, until the next run of its report
+    # each failed run was kept for inspection, the last one only, until the next run of its report starts
     assert leftovers(work_dir / "reports" / "weihai" / "2024") == [".failed-zh"]
+    killed = run(work_dir, weihai_in_project, "--year", "2024", env={FAULT_AT: "data"})
+    assert killed.returncode == -signal.SIGKILL
+    assert leftovers(work_dir / "reports" / "weihai" / "2024") == [".staging-zh"]  # the failed run went first
     good = run(work_dir, weihai_in_project, "--year", "2024")
     assert good.returncode == 0, good.stderr
     assert leftovers(work_dir / "reports" / "weihai" / "2024") == []

@@ -167,6 +167,10 @@ def test_the_metadatas_kind_must_fit_the_tables_numbers_and_units(plan_copy):
                         encoding="utf-8")
     with pytest.raises(InputError, match=r"indicator_metadata.csv:3: kind: kind 'amount' but unit %"):
         clean_plan_table(load_plan(plan_copy))
+    metadata.write_text(base.replace("R&D personnel,人,persons,higher,count", "R&D personnel,人,persons,higher,share"),
+                        encoding="utf-8")
+    with pytest.raises(InputError, match=r"indicator_metadata.csv:2: kind: kind 'share' but unit 'persons'"):
+        clean_plan_table(load_plan(plan_copy))
 
 
 def test_a_typed_plan_gets_the_same_checks(tmp_path, lakeside):
