@@ -1,12 +1,15 @@
 """plan.yml: a plan's identity, checked key by key."""
 from __future__ import annotations
 
+import os
+
 import pytest
 import yaml
 
 from analysis.errors import InputError
-from analysis.plan import load_plan, observation_files
+from analysis.plan import load_plan, observation_entries, observation_files
 from analysis.settings import DEFAULT_PLAN_DIR
+from tests.conftest import copy_plan
 
 
 def test_the_weihai_plan():
@@ -60,7 +63,92 @@ def test_a_folder_without_plan_yml(tmp_path):
 
 
 def test_observation_files_are_csv_files_of_any_case(tmp_path):
-    for name in ("2024.CSV", "a.csv", "README.md", "notes.txt"):
+    for name in ("2024.CSV", "a.csv", "README.md", ".draft.csv", ".DS_Store", "Thumbs.db", "~$2024.xlsx"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    (tmp_path / "sub.csv").mkdir()
     assert [p.name for p in observation_files(tmp_path)] == ["2024.CSV", "a.csv"]
+    assert [(p.name, role) for p, role in observation_entries(tmp_path)] == [
+        (".DS_Store", "hidden"), (".draft.csv", "hidden"), ("2024.CSV", "data"), ("README.md", "readme"),
+        ("Thumbs.db", "hidden"), ("a.csv", "data"), ("~$2024.xlsx", "hidden")]
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("notes.txt", "a text file, which is not read"),
+    ("bulletin.csv.txt", "ends in .csv.txt (an editor that hides extensions added .txt?): rename it to 'bulletin.csv'"),
+    ("bulletin.CSV.TXT", "rename it to 'bulletin.CSV'"),
+    ("2024.xlsx", "an Excel workbook, which is not read"),
+    ("2024.xls", "an Excel workbook"),
+    ("2024.ods", "a spreadsheet (OpenDocument)"),
+    ("2024.json", "a JSON file"),
+    ("2024.tsv", "a tab-separated file"),
+    ("bulletin.pdf", "not an observation file"),
+    ("bulletin", "not an observation file"),
+])
+def test_anything_else_that_looks_like_data_is_refused_by_name(tmp_path, name, words):
+    (tmp_path / "a.csv").write_text("x", encoding="utf-8")
+    (tmp_path / name).write_text("x", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        observation_files(tmp_path)
+    assert f"{name}: " in str(caught.value) and words in str(caught.value)
+
+
+def test_folders_pipes_and_links_out_of_the_project_are_refused(tmp_path):
+    (tmp_path / "2023").mkdir()
+    with pytest.raises(InputError, match="2023: is a folder"):
+        observation_files(tmp_path)
+    (tmp_path / "2023").rmdir()
+    os.mkfifo(tmp_path / "2024.csv")
+    with pytest.raises(InputError, match=r"2024.csv: is a named pipe \(FIFO\), not a regular file"):
+        observation_files(tmp_path)  # decided by stat(), without opening: no hang
+    (tmp_path / "2024.csv").unlink()
+    (tmp_path / "passwd.csv").symlink_to("/etc/passwd")
+    with pytest.raises(InputError, match="passwd.csv: is a link that leads outside the project"):
+        observation_files(tmp_path)
+    (tmp_path / "passwd.csv").unlink()
+    (tmp_path / "inside.csv").symlink_to(DEFAULT_PLAN_DIR / "categories.csv")  # a link within the project is fine
+    assert [p.name for p in observation_files(tmp_path)] == ["inside.csv"]
+
+
+def test_inputs_are_what_the_reader_reads(tmp_path):
+    """One rule: the observation files hashed for the build key are the ones read, and only those."""
+    plan = load_plan(copy_plan(DEFAULT_PLAN_DIR, tmp_path / "plan"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for name in ("BULLETIN.CSV", "README.md", ".draft.csv"):
+        (elsewhere / name).write_text("x", encoding="utf-8")
+    (plan.observations_dir / "own.csv").write_text("x", encoding="utf-8")
+    inputs = plan.input_files(elsewhere)
+    assert elsewhere / "BULLETIN.CSV" in inputs
+    assert not [p for p in inputs if p.parent == elsewhere and p.name != "BULLETIN.CSV"]
+    assert plan.observations_dir / "own.csv" not in inputs  # the plan's own folder is not read by this run
+    assert plan.skipped_files(elsewhere) == [elsewhere / ".draft.csv"]
+    assert plan.observations_dir / "own.csv" in plan.input_files()
+    (elsewhere / "BULLETIN.xlsx").write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="BULLETIN.xlsx: an Excel workbook"):
+        plan.input_files(elsewhere)  # refused when hashing as when reading
+
+
+def test_plan_yml_must_be_a_regular_file_of_sane_size(tmp_path):
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    os.mkfifo(folder / "plan.yml")
+    with pytest.raises(InputError, match=r"plan.yml: is a named pipe \(FIFO\)"):
+        load_plan(folder)
+    (folder / "plan.yml").unlink()
+    text = (DEFAULT_PLAN_DIR / "plan.yml").read_text(encoding="utf-8")
+    text = text.replace("base_year: 2020", "base_year: " + "2" * 5000)
+    (folder / "plan.yml").write_text(text, encoding="utf-8")  # yaml reads it with int(), which refuses 4,300+ digits
+    with pytest.raises(InputError, match="holds a number of more than 4,300 digits"):
+        load_plan(folder)
+
+
+@pytest.mark.parametrize(("changes", "field", "words"), [
+    ({"base_year": int("2" * 4000)}, "base_year", "a number of 4000 digits is not a year"),
+    ({"title": {"zh": "标题", "en": "a \u202e title"}}, "title.en", "contains the bidi control U+202E"),
+    ({"title": {"zh": "标题", "en": "t" * 301}}, "title.en", "301 characters; a text of plan.yml holds at most 300"),
+    ({"city": {"zh": "\u200b", "en": "Weihai"}}, "city.zh", "the 'zh' text is empty (only invisible characters)"),
+])
+def test_texts_and_years_of_plan_yml_are_checked(tmp_path, changes, field, words):
+    folder = write(tmp_path / "plan", **changes)
+    with pytest.raises(InputError) as caught:
+        load_plan(folder)
+    assert f"plan.yml: {field}: " in str(caught.value) and words in str(caught.value)

@@ -1,20 +1,53 @@
-"""The project's own error type: one readable line naming the file, the line and the field."""
+"""The project's own error type: one readable line naming the file, the line and the field.
+
+Everything a message shows that came from outside (a file name, a cell) goes through
+:func:`printable`: control characters (a terminal's escape codes, line breaks), bidi overrides and
+bytes that are not UTF-8 are shown as escapes, so a message is one line and shows what is there.
+"""
 from __future__ import annotations
 
+import math
+import os
 from pathlib import Path
+
+#: Longest text a message echoes from a cell; a 200 kB note is named, not printed.
+ECHO_LIMIT = 60
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal would act on or hide shown as its escape (``\\x1b``, ``\\u202e``)."""
+    return "".join(char if char.isprintable() or char == " " else repr(char)[1:-1] for char in str(text))
+
+
+def quote(value, limit: int = ECHO_LIMIT) -> str:
+    """A cell or value as a message shows it: quoted, escaped, cut after ``limit`` characters with its length.
+
+    Works for any value, including an integer too long for ``str()`` (Python refuses more than
+    4,300 digits) and text too long to echo.
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10 ** limit:
+        return f"a number of {math.floor(math.log10(abs(value))) + 1} digits"
+    text = value if isinstance(value, str) else repr(value)
+    shown = repr(text[:limit]) if isinstance(value, str) else printable(text[:limit])
+    return f"{shown}… ({len(text)} characters)" if len(text) > limit else shown
 
 
 def display_path(path: str | Path | None) -> str:
-    """Show a path relative to the project root when it lies inside it (shorter, stable messages)."""
+    """Show a path relative to the project root when it lies inside it (shorter, stable messages), escaped."""
     from .settings import PROJECT_ROOT
 
     if path is None:
         return "<input>"
-    path = Path(path)
-    try:
-        return str(path.resolve().relative_to(PROJECT_ROOT))
-    except ValueError:
-        return str(path)
+    # The path as named, not where a link leads: a link to /etc/passwd is shown as the link.
+    absolute = Path(os.path.abspath(path))
+    shown = str(path)
+    for candidate in (absolute, Path(os.path.realpath(absolute.parent)) / absolute.name):
+        try:
+            shown = str(candidate.relative_to(PROJECT_ROOT))
+            break
+        except ValueError:
+            continue
+    return printable(shown)
 
 
 class InputError(ValueError):
@@ -40,8 +73,8 @@ class InputError(ValueError):
         parts = [p for p in (where, self.field) if p]
         prefix = ": ".join(parts)
         text = f"{prefix}: {self.reason}" if prefix else self.reason
-        # One line, always: a line break inside an echoed cell must not split the message.
-        return " ".join(text.splitlines())
+        # One line, always: a line break or an escape code inside an echoed cell is shown, not obeyed.
+        return printable(text)
 
 
 class StepError(RuntimeError):

@@ -8,13 +8,17 @@ report's up-to-date check lists the input files, before pandas is loaded.
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .errors import InputError
+from .errors import InputError, quote
+from .files import outside_project, read_regular, regular_file_kind
+from .ingest.text import check_text
 from .settings import check_year
 
 PLAN_FILE = "plan.yml"
@@ -25,6 +29,34 @@ TABLE_FORMS = ({"printed_text"}, {"indicators", "values"})
 REQUIRED_KEYS = ("name", "city", "title", "issuer", "published", "base_year", "evaluations", "table")
 OPTIONAL_KEYS = ("subject", "schedule")
 NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
+MAX_PLAN_YML_BYTES = 256 * 1024
+
+#: The one rule for what sits in an observations folder. Read: the formats the project reads, by
+#: suffix (any case); a reader for filled workbooks adds ".xlsx" here and in
+#: :data:`analysis.ingest.observations.READERS`. A README may sit beside them; hidden files (a
+#: name starting with ".") and the files systems leave (Thumbs.db, desktop.ini, an office suite's
+#: "~$" lock file) are skipped and listed in the data-quality log; a ``dataset.yml`` labels a data
+#: set that is not the plan's own (:mod:`analysis.ingest.dataset`). Anything else is refused with
+#: what to do, so no value is silently left out.
+OBSERVATION_FORMATS = (".csv",)
+DATASET_LABEL_FILE = "dataset.yml"
+README = re.compile(r"readme(\.(md|txt|rst))?", re.IGNORECASE)
+#: Files a system or an office suite leaves beside what a person saved: skipped like hidden files.
+SYSTEM_FILES = re.compile(r"thumbs\.db|desktop\.ini|~\$.*", re.IGNORECASE)
+#: Formats that hold data but are not read, with what to do instead.
+NOT_READ_FORMATS = {
+    ".txt": "a text file",
+    ".tsv": "a tab-separated file",
+    ".xls": "an Excel workbook",
+    ".xlsx": "an Excel workbook",
+    ".xlsm": "an Excel workbook",
+    ".ods": "a spreadsheet (OpenDocument)",
+    ".numbers": "a Numbers spreadsheet",
+    ".json": "a JSON file",
+    ".xml": "an XML file",
+    ".dat": "a data file",
+    ".parquet": "a Parquet file",
+}
 
 
 @dataclass(frozen=True)
@@ -90,11 +122,25 @@ class Plan:
         return self.folder / self.table[role]
 
     def input_files(self, observations_dir: Path | None = None) -> list[Path]:
-        """Every file a run reads: the plan folder's files, and the observation files when they lie elsewhere."""
-        files = sorted(p for p in self.folder.rglob("*") if p.is_file())
-        if observations_dir is not None:
-            files += observation_files(observations_dir)
+        """Every file a run may read: the plan folder's regular files and the observation files it reads.
+
+        The observations come from :func:`observation_files`, the very rule the reader follows
+        (``observations_dir``, or the plan's own ``observations/``); a plan's own observations
+        folder is not an input of a run that reads another one.
+        """
+        observations = Path(observations_dir) if observations_dir is not None else self.observations_dir
+        own = self.observations_dir
+        files = []
+        for root, folders, names in os.walk(self.folder):
+            folders[:] = sorted(name for name in folders if Path(root, name) != own)
+            files += [Path(root, name) for name in sorted(names) if is_regular(Path(root, name))]
+        files += [path for path, role in observation_entries(observations) if role in ("data", "label")]
         return list(dict.fromkeys(files))
+
+    def skipped_files(self, observations_dir: Path | None = None) -> list[Path]:
+        """The hidden files of the observations folder: not read, listed in the data-quality log."""
+        observations = Path(observations_dir) if observations_dir is not None else self.observations_dir
+        return [path for path, role in observation_entries(observations) if role == "hidden"]
 
     def identity(self) -> dict:
         """What the processed tables carry about the plan (``plan.json``)."""
@@ -104,14 +150,74 @@ class Plan:
                 "schedule": self.schedule, "table": self.table, "report_years": list(self.report_years)}
 
 
-def observation_files(folder: Path) -> list[Path]:
-    """The observation files in ``folder``: regular ``.csv`` files, any case (``2024.CSV`` from Windows)."""
+def is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def observation_role(path: Path) -> str:
+    """What ``path`` is in an observations folder: ``data`` or ``label`` (read), ``readme`` or ``hidden``
+    (skipped).
+
+    Anything else is an :class:`InputError` naming the file and what to do with it.
+    """
+    name = path.name
+    if name.startswith(".") or SYSTEM_FILES.fullmatch(name):
+        return "hidden"
+    if README.fullmatch(name):
+        return "readme"
+    if outside_project(path) is not None:
+        raise InputError("is a link that leads outside the project; copy the file into the folder instead",
+                         file=path)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        raise InputError("is a link to nothing (its target is missing)", file=path) from None
+    if stat.S_ISDIR(mode):
+        raise InputError("is a folder: observation files are read from the folder itself, not from subfolders; "
+                         "move its files up, or the folder out", file=path)
+    kind = regular_file_kind(mode)
+    if kind is not None:
+        raise InputError(f"is {kind}, not a regular file; only regular files are read", file=path)
+    suffixes = [suffix.lower() for suffix in path.suffixes]
+    suffix = suffixes[-1] if suffixes else ""
+    formats = ", ".join(OBSERVATION_FORMATS)
+    if suffix in OBSERVATION_FORMATS:
+        return "data"
+    if name == DATASET_LABEL_FILE:
+        return "label"
+    if len(suffixes) >= 2 and suffixes[-2] in OBSERVATION_FORMATS:
+        stem = name[: -len(path.suffix)]
+        raise InputError(f"ends in {suffixes[-2]}{suffix} (an editor that hides extensions added {suffix}?): "
+                         f"rename it to {quote(stem)} to have it read, or move it out of the folder", file=path)
+    if suffix in NOT_READ_FORMATS:
+        advice = ("save it as 'CSV UTF-8 (comma delimited)' (.csv) in this folder and move the workbook out"
+                  if "spreadsheet" in NOT_READ_FORMATS[suffix] or "workbook" in NOT_READ_FORMATS[suffix]
+                  else "if it holds observations, save them as a .csv file with the documented columns; "
+                       "otherwise move it out of the folder")
+        raise InputError(f"{NOT_READ_FORMATS[suffix]}, which is not read (observations are read from {formats} "
+                         f"files): {advice}", file=path)
+    raise InputError(f"not an observation file: this folder holds {formats} files and a README; move it "
+                     "elsewhere", file=path)
+
+
+def observation_entries(folder: Path) -> list[tuple[Path, str]]:
+    """Every entry of the observations folder ``folder`` with its role (:func:`observation_role`), sorted."""
     folder = Path(folder)
+    if outside_project(folder) is not None:
+        raise InputError("is a link that leads outside the project; observations must lie inside it", file=folder)
     if not folder.exists():
         return []
     if not folder.is_dir():
         raise InputError("expected a folder of observation CSV files", file=folder)
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
+    return [(path, observation_role(path)) for path in sorted(folder.iterdir())]
+
+
+def observation_files(folder: Path) -> list[Path]:
+    """The observation files the project reads in ``folder`` (``2024.CSV`` from Windows too); refuses strays."""
+    return [path for path, role in observation_entries(folder) if role == "data"]
 
 
 # --- reading plan.yml ------------------------------------------------------------------------------
@@ -122,18 +228,13 @@ def load_plan(folder: str | Path) -> Plan:
     path = folder / PLAN_FILE
     if not folder.is_dir():
         raise InputError("not a plan folder (a folder with plan.yml)", file=folder)
-    if not path.is_file():
+    if not path.exists():
         raise InputError(f"no {PLAN_FILE}: a plan folder describes its plan there (see data/raw/README.md)",
                          file=path)
-    try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (byte {exc.start})", file=path) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML: {' '.join(str(exc).split())}", file=path) from None
+    spec = read_yaml(path, MAX_PLAN_YML_BYTES)
     if not isinstance(spec, dict):
         raise InputError("expected a mapping of plan fields (name, city, title, …)", file=path)
-    spec = {str(key): value for key, value in spec.items()}
+    spec = {_key(key): value for key, value in spec.items()}
     for key in REQUIRED_KEYS:
         if spec.get(key) in (None, "", {}):
             raise InputError("missing", file=path, field=key)
@@ -143,19 +244,39 @@ def load_plan(folder: str | Path) -> Plan:
                          file=path, field=unknown[0])
     name = spec["name"]
     if not isinstance(name, str) or not NAME.fullmatch(name):
-        raise InputError(f"{name!r} is not a folder-safe id (lower-case letters, digits, - and _)", file=path,
+        raise InputError(f"{quote(name)} is not a folder-safe id (lower-case letters, digits, - and _)", file=path,
                          field="name")
     base_year = _year(spec["base_year"], path, "base_year")
     return Plan(
         folder=folder.resolve(), name=name,
-        city=_languages(spec["city"], path, "city"), title=_languages(spec["title"], path, "title"),
-        issuer=_languages(spec["issuer"], path, "issuer"),
-        subject=_languages(spec["subject"], path, "subject") if spec.get("subject") else {},
+        city=language_texts(spec["city"], path, "city"), title=language_texts(spec["title"], path, "title"),
+        issuer=language_texts(spec["issuer"], path, "issuer"),
+        subject=language_texts(spec["subject"], path, "subject") if spec.get("subject") else {},
         published=_year(spec["published"], path, "published"), base_year=base_year,
         evaluations=_evaluations(spec["evaluations"], base_year, path),
         table=_table(spec["table"], path),
         schedule=_schedule(spec.get("schedule") or {}, path),
     )
+
+
+def read_yaml(path: Path, limit: int):
+    """The YAML document in the regular file ``path`` (at most ``limit`` bytes); every failure names the file."""
+    data = read_regular(path, limit)
+    try:
+        return yaml.safe_load(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 (byte {exc.start})", file=path) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"not valid YAML: {' '.join(str(exc).split())}", file=path) from None
+    except ValueError:  # int() refuses a number of over 4,300 digits while the YAML is read
+        raise InputError("holds a number of more than 4,300 digits, which no field takes", file=path) from None
+    except RecursionError:
+        raise InputError("nested too deeply to be a plan's description", file=path) from None
+
+
+def _key(key) -> str:
+    """A mapping key as text (``str()`` of an integer of over 4,300 digits would raise)."""
+    return key if isinstance(key, str) else quote(key)
 
 
 def _year(value, path: Path, key: str) -> int:
@@ -165,15 +286,19 @@ def _year(value, path: Path, key: str) -> int:
         raise InputError(exc.reason, file=path, field=key) from None
 
 
-def _languages(value, path: Path, key: str) -> dict[str, str]:
+def language_texts(value, path: Path, key: str) -> dict[str, str]:
     """``{zh: …, en: …}``: text in one or more languages."""
     if not isinstance(value, dict) or not value:
         raise InputError("expected the text in each language, as {zh: …, en: …}", file=path, field=key)
     texts = {}
     for language, text in value.items():
+        language = _key(language)
         if not isinstance(text, str) or not text.strip():
-            raise InputError(f"the {language!r} text is empty or not text", file=path, field=key)
-        texts[str(language)] = " ".join(text.split()) if "\n" in text else text
+            raise InputError(f"the {quote(language)} text is empty or not text", file=path, field=key)
+        text = " ".join(text.split()) if "\n" in text else text
+        check_text(text, kind="plan_text", required=True, multiline=False, file=path, field=f"{key}.{language}",
+                   empty_message=f"the {quote(language)} text is empty")
+        texts[language] = text
     return texts
 
 
@@ -187,7 +312,7 @@ def _evaluations(value, base_year: int, path: Path) -> dict[int, str]:
             raise InputError(f"evaluation year {year} is not after the base year {base_year}", file=path,
                              field="evaluations")
         if kind not in EVALUATION_KINDS:
-            raise InputError(f"{kind!r} for {year}: use one of {', '.join(EVALUATION_KINDS)}", file=path,
+            raise InputError(f"{quote(kind)} for {year}: use one of {', '.join(EVALUATION_KINDS)}", file=path,
                              field="evaluations")
         evaluations[year] = kind
     return dict(sorted(evaluations.items()))
@@ -199,7 +324,7 @@ def _table(value, path: Path) -> dict[str, str]:
         raise InputError(f"expected {forms}", file=path, field="table")
     for role, name in value.items():
         if not isinstance(name, str) or not name.strip() or "/" in name or "\\" in name or name in (".", ".."):
-            raise InputError(f"{role}: {name!r} is not the name of a file in the plan folder", file=path,
+            raise InputError(f"{role}: {quote(name)} is not the name of a file in the plan folder", file=path,
                              field="table")
     return dict(value)
 
@@ -210,7 +335,7 @@ def _schedule(value, path: Path) -> dict[str, dict[str, str]]:
     schedule = {}
     for kind, texts in value.items():
         if kind not in EVALUATION_KINDS:
-            raise InputError(f"{kind!r}: use one of {', '.join(EVALUATION_KINDS)}", file=path, field="schedule")
-        schedule[kind] = _languages(texts, path, "schedule")
+            raise InputError(f"{quote(kind)}: use one of {', '.join(EVALUATION_KINDS)}", file=path, field="schedule")
+        schedule[kind] = language_texts(texts, path, "schedule")
     return schedule
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import InputError, display_path
+from .errors import InputError, display_path, quote
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parents[1]
@@ -42,35 +42,40 @@ def resolve_project_path(value: str | Path, *, parameter: str = "path") -> Path:
     thing in JupyterLab, under papermill and under pytest, whatever the current directory.
     """
     if not isinstance(value, (str, Path)) or not str(value).strip():
-        raise InputError(f"{value!r} is not a path", field=parameter)
+        raise InputError(f"{quote(value)} is not a path", field=parameter)
     path = Path(value)
     resolved = (path if path.is_absolute() else PROJECT_ROOT / path).resolve()
     if resolved != PROJECT_ROOT and PROJECT_ROOT not in resolved.parents:
-        raise InputError(f"{str(value)!r} lies outside the project ({PROJECT_ROOT})", field=parameter)
+        raise InputError(f"{quote(str(value))} lies outside the project ({PROJECT_ROOT})", field=parameter)
     return resolved
 
 
 def check_language(value) -> str:
     if value not in LANGUAGES:
-        raise InputError(f"unknown language {value!r}; use one of {', '.join(LANGUAGES)}", field="language")
+        raise InputError(f"unknown language {quote(value)}; use one of {', '.join(LANGUAGES)}", field="language")
     return value
 
 
 def check_scheme(value) -> str:
     if not isinstance(value, str) or value not in SCHEMES:
-        raise InputError(f"unknown cut-off scheme {value!r}; use one of {', '.join(SCHEMES)}", field="scheme")
+        raise InputError(f"unknown cut-off scheme {quote(value)}; use one of {', '.join(SCHEMES)}", field="scheme")
     return value
 
 
 def check_year(value, field: str = "report_year") -> int:
     """A year written as digits (``2024``, ``"2024"``; papermill may pass ``2024.0``)."""
     if isinstance(value, bool):
-        raise InputError(f"{value!r} is not a year", field=field)
-    text = str(value).strip()
-    if isinstance(value, float) and value.is_integer():
-        text = str(int(value))
+        raise InputError(f"{quote(value)} is not a year", field=field)
+    if isinstance(value, int):
+        if not 1000 <= value <= 9999:  # compared as a number: str() refuses integers of over 4,300 digits
+            raise InputError(f"{quote(value)} is not a year", field=field)
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e6:
+        value = int(value)
+    text = value if isinstance(value, str) else str(value)
+    text = text.strip()
     if not (text.isascii() and text.isdigit() and len(text) == 4):
-        raise InputError(f"{value!r} is not a year", field=field)
+        raise InputError(f"{quote(value)} is not a year", field=field)
     return int(text)
 
 
@@ -78,7 +83,7 @@ def check_output_dir(value, parameter: str) -> Path:
     """A folder a run writes into: inside the project, and not an existing file."""
     path = resolve_project_path(value, parameter=parameter)
     if path.exists() and not path.is_dir():
-        raise InputError(f"{str(value)!r} is a file; a folder is needed", field=parameter)
+        raise InputError(f"{quote(str(value))} is a file; a folder is needed", field=parameter)
     return path
 
 
@@ -95,7 +100,8 @@ def check_jobs(value) -> int | None:
     """A number of worker processes: ASCII digits, at least 1 (``None``: one per core)."""
     if value is None:
         return None
-    text = str(value).strip()
+    text = value.strip() if isinstance(value, str) else str(value)
+    # str.isdigit() is true for '¹' and '٣', which int() refuses or reads: only ASCII digits count.
     if not (text.isascii() and text.isdigit()) or len(text) > 4 or int(text) < 1:
-        raise InputError(f"{value!r} is not a positive number of worker processes", field="--jobs")
+        raise InputError(f"{quote(value)} is not a positive number of worker processes", field="--jobs")
     return int(text)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
@@ -14,7 +15,7 @@ from analysis.build.report import publish_tables
 from analysis.errors import InputError
 from analysis.files import sha256_file
 from analysis.plan import load_plan
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, relative
 
 PARAMETERS = {"report_year": 2024, "language": "zh"}
 
@@ -147,3 +148,33 @@ def test_batch_error_names_every_failure_and_its_kind():
     error = BatchError(outcomes)
     assert "1 of 2 reports failed: weihai/2024/en: bad" in str(error) and error.only_input_errors
     assert not BatchError(outcomes + [JobOutcome("x", error_kind="step", message="cell 3")]).only_input_errors
+
+
+def test_one_rule_decides_what_is_hashed_and_what_is_read(work_dir, weihai):
+    """An edited BULLETIN.CSV outside data/raw is not "up to date": the key hashes what the reader reads."""
+    folder = work_dir / "bulletins"
+    folder.mkdir()
+    bulletin = folder / "BULLETIN.CSV"
+    bulletin.write_text("indicator_id,series,year,value,source\n2,,2022,2.5,bulletin\n", encoding="utf-8")
+    job = make_job(weihai, 2024, "zh", observations_dir=folder, output_root=work_dir)
+    first = fingerprint(job, {}, {})
+    assert relative(bulletin) in first.inputs
+    bulletin.write_text("indicator_id,series,year,value,source\n2,,2022,2.6,bulletin\n", encoding="utf-8")
+    assert fingerprint(job, {}, {}).key != first.key
+    (folder / "README.md").write_text("notes\n", encoding="utf-8")  # not read, not hashed
+    same = fingerprint(job, {}, {})
+    (folder / ".draft.csv").write_text("draft\n", encoding="utf-8")   # not read, but listed in the log: by name
+    hidden = fingerprint(job, {}, {})
+    assert hidden.key != same.key and hidden.inputs[relative(folder / ".draft.csv")] == cache.SKIPPED
+    (folder / ".draft.csv").write_text("another draft\n", encoding="utf-8")
+    assert fingerprint(job, {}, {}).key == hidden.key
+    (folder / "bulletin.csv.txt").write_text("x\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bulletin.csv.txt: ends in .csv.txt"):
+        fingerprint(job, {}, {})  # refused by the up-to-date check as by the reader
+
+
+def test_a_manifest_that_is_not_a_regular_file_is_no_manifest(tmp_path):
+    folder = tmp_path / "2024" / "zh"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "manifest.json")  # reading it would block the scheduled run for ever
+    assert outdated_reason(folder, prints("k"), PARAMETERS) == "no readable manifest.json"

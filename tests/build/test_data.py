@@ -1,15 +1,32 @@
 """``make data``: the processed tables of a plan, written together, and the committed ones up to date."""
 from __future__ import annotations
 
+import io
 import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import files
 from analysis.build.data import build_data, build_tables
 from analysis.clean.schemas import TABLES
-from analysis.clean.tables import PLAN_JSON, read_processed
+from analysis.clean.tables import (
+    PLAIN_NUMBER_TEXT,
+    PLAN_JSON,
+    escape_text,
+    format_csv,
+    read_processed,
+    read_table,
+    unescape_text,
+)
+from analysis.errors import InputError
 from analysis.plan import load_plan
 from analysis.settings import DEFAULT_PLAN_DIR, PROCESSED_DIR
 
@@ -76,3 +93,153 @@ def test_unchanged_files_are_not_rewritten(tmp_path, weihai):
     after = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "weihai").iterdir()}
     changed = sorted(name for name in stamps if stamps[name] != after[name])
     assert changed == ["assessment.csv", "plan.json"]  # the scheme changes nothing else
+
+
+# --- text is never a formula -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+    ("-2+3", "'-2+3"), ("\tTAB", "'\tTAB"), ("\rCR", "'\rCR"), ("'quoted", "''quoted"),
+    ("-3.5", "-3.5"), ("+4", "+4"), ("1e5", "1e5"), ("统计公报", "统计公报"), ("a=b", "a=b"), ("", ""),
+])
+def test_text_a_spreadsheet_would_evaluate_is_written_as_text(text, written):
+    assert escape_text(text) == written and unescape_text(written) == text
+
+
+@settings(max_examples=200, deadline=None, derandomize=bool(os.environ.get("CI")))
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), min_size=1),
+                min_size=1, max_size=5))
+def test_the_escape_is_undone_when_the_table_is_read(tmp_path_factory, texts):
+    # Text reaches the tables as UTF-8 without CR (the readers keep a line break as LF); empty text is a missing
+    # value.
+    frame = pd.DataFrame({"name": texts, "number": [float(i) - 1.5 for i in range(len(texts))]})
+    data = format_csv(frame)
+    written = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False, dtype=str)
+    for cell in written["name"]:
+        assert not cell.startswith(("=", "+", "-", "@", "\t")) or PLAIN_NUMBER_TEXT.fullmatch(cell), cell
+    path = tmp_path_factory.mktemp("csv") / "t.csv"
+    path.write_bytes(data)
+    back = read_table(path, {"name": "str", "number": "float64"})
+    assert back["name"].tolist() == texts and back["number"].tolist() == frame["number"].tolist()
+
+
+def test_observation_text_reaches_the_tables_as_text(tmp_path, weihai, plan_copy):
+    observations = tmp_path / "observations"
+    observations.mkdir()
+    (observations / "b.csv").write_text('indicator_id,series,year,value,source,note\n'
+                                        '2,,2022,2.5,"=HYPERLINK(""http://x"",""y"")",@SUM(A1)\n', encoding="utf-8")
+    build_data(load_plan(plan_copy), tmp_path / "processed", "eurostat", observations)
+    text = (tmp_path / "processed" / "weihai" / "indicator_values.csv").read_text(encoding="utf-8-sig")
+    assert '"\'=HYPERLINK(""http://x"",""y"")",\'@SUM(A1)' in text
+    values = read_processed(tmp_path / "processed" / "weihai").values
+    actual = values[values.value_type == "actual"].iloc[0]
+    assert (actual.reference, actual.note) == ('=HYPERLINK("http://x","y")', "@SUM(A1)")
+
+
+def test_a_table_that_is_not_what_the_project_wrote_is_named(tmp_path, weihai):
+    build_data(weihai, tmp_path, "eurostat")
+    path = tmp_path / "weihai" / "indicators.csv"
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    lines[1] = "9" * 5000 + lines[1][lines[1].index(","):]   # an id int() refuses to read
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    with pytest.raises(InputError, match=r"indicators.csv: a value is not of its column's type .*; rebuild it with "
+                                         r"`make data`"):
+        read_processed(tmp_path / "weihai")
+
+
+# --- the tables change as one ----------------------------------------------------------------------------
+
+KILL_SCRIPT = """
+import os, signal, sys
+from pathlib import Path
+from analysis import files
+
+mode, kill_at, folder, entry = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
+count = [0]
+real_rename, real_exchange = os.rename, files.exchange_paths
+
+def step():
+    count[0] += 1
+    if count[0] == kill_at:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+def rename(*args, **kwargs):
+    step()
+    return real_rename(*args, **kwargs)
+
+def exchange(first, second):
+    if mode == "two renames":
+        return False
+    step()
+    return real_exchange(first, second)
+
+os.rename, os.replace, files.exchange_paths = rename, rename, exchange
+new = {name: f"new {name}".encode() for name in ("a.csv", "b.csv", "c.csv")}
+if entry == "write_changed_files":  # what a report uses to publish its tables
+    files.write_changed_files({folder / name: data for name, data in new.items()})
+else:
+    files.replace_folder_files(folder, new)
+"""
+
+
+@pytest.mark.parametrize("entry", ["replace_folder_files", "write_changed_files"])
+@pytest.mark.parametrize("mode", ["exchange", "two renames"])
+def test_a_kill_at_any_step_leaves_the_old_tables_or_the_new_never_a_mix(tmp_path, mode, entry):
+    if mode == "exchange":
+        (tmp_path / "probe-a").mkdir(), (tmp_path / "probe-b").mkdir()
+        if not files.exchange_paths(tmp_path / "probe-a", tmp_path / "probe-b"):
+            pytest.skip("this file system has no atomic exchange; the two-rename case covers it")
+    old = {"a.csv": b"old a.csv", "b.csv": b"old b.csv", "c.csv": b"new c.csv"}  # c.csv is unchanged
+    new = {name: f"new {name}".encode() for name in old}
+    outcomes = []
+    for kill_at in range(1, 20):
+        folder = tmp_path / str(kill_at) / "weihai"
+        folder.mkdir(parents=True)
+        for name, data in old.items():
+            (folder / name).write_bytes(data)
+        done = subprocess.run([sys.executable, "-c", KILL_SCRIPT, mode, str(kill_at), str(folder), entry], timeout=60)
+        if folder.is_dir():
+            state = {p.name: p.read_bytes() for p in folder.iterdir()}
+            assert state in (old, new), f"killed at step {kill_at}: a mix of old and new tables {state}"
+            outcomes.append("old" if state == old else "new")
+        else:
+            assert mode == "two renames", f"killed at step {kill_at}: the folder is missing"
+            outcomes.append("missing")
+        # the next run repairs and cleans up whatever the kill left
+        files.replace_folder_files(folder, new)
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == new
+        assert files.leftovers(folder) == [], f"killed at step {kill_at}: leftovers {files.leftovers(folder)}"
+        if done.returncode == 0:
+            break
+    else:
+        pytest.fail("the run never finished")
+    # Two changed files are written into the new generation (steps 1, 2), then the switch: the exchange
+    # (3) and the old folder put aside (4), or the two renames (3, 4), the second of which, cut, leaves
+    # the folder missing until the next run puts the old one back; step 5 is never reached.
+    expected = {"exchange": ["old", "old", "old", "new", "new"],
+                "two renames": ["old", "old", "old", "missing", "new"]}
+    assert done.returncode == 0 and outcomes == expected[mode]
+
+
+def test_unchanged_files_are_carried_over_as_the_same_file(tmp_path):
+    folder = tmp_path / "weihai"
+    assert files.replace_folder_files(folder, {"a.csv": b"a", "b.csv": b"b"}) is True
+    inode = (folder / "a.csv").stat().st_ino
+    (folder / "notes.txt").write_bytes(b"kept")       # a file the tables do not name stays
+    assert files.replace_folder_files(folder, {"a.csv": b"a", "b.csv": b"b"}) is False  # nothing changed, nothing done
+    assert files.replace_folder_files(folder, {"a.csv": b"a", "b.csv": b"b2"}) is True
+    assert (folder / "a.csv").stat().st_ino == inode and (folder / "b.csv").read_bytes() == b"b2"
+    assert (folder / "notes.txt").read_bytes() == b"kept" and files.leftovers(folder) == []
+
+
+def test_a_processed_folder_that_links_out_of_the_project_is_refused(work_dir, weihai):
+    outside = tempfile.mkdtemp(prefix="processed-outside-")
+    try:
+        (work_dir / "processed").mkdir()
+        (work_dir / "processed" / "weihai").symlink_to(outside)
+        with pytest.raises(InputError, match="processed/weihai: is a link that leads outside the project; an output"):
+            build_data(weihai, work_dir / "processed", "eurostat")
+        assert os.listdir(outside) == []
+    finally:
+        shutil.rmtree(outside)

@@ -15,10 +15,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from analysis import files
+from analysis.build import staging as staging_module
 from analysis.build.data import build_data
 from analysis.build.job import NOTEBOOKS
 from analysis.build.report import FAULT_AT
-from analysis.build.staging import lock_path
+from analysis.build.staging import lock_path, recover_interrupted_swap, staging_folder, swap_in
 from analysis.settings import PROJECT_ROOT
 from tests.conftest import FIXTURES, relative
 
@@ -33,6 +37,12 @@ def run(work: Path, plan, *args, env: dict | None = None, timeout: int = 300) ->
                "--output-dir", relative(work / "reports"), "--processed-dir", relative(work / "processed"), *args]
     return subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout,
                           env={**os.environ, **(env or {})})
+
+
+def leftovers(folder: Path) -> list[str]:
+    """What a run leaves beside its outputs when it is killed: staging, previous and failed folders, temporaries."""
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith((".staging", ".previous", ".failed"))
+                  or ".generation-" in p.name or ".retired-" in p.name or p.name.endswith(".tmp"))
 
 
 def test_processed_tables_are_byte_identical_across_runs(tmp_path, weihai):
@@ -53,9 +63,12 @@ def test_killed_runs_leave_the_previous_report_and_the_next_run_succeeds(work_di
         assert killed.returncode == -signal.SIGKILL, (step, killed.stderr)
         assert tree_digest(report) == good, f"report changed after SIGKILL at {step}"
         assert tree_digest(work_dir / "processed") == processed
+        assert (report.parent / ".staging-zh").is_dir()  # what the kill left, for the next run to clean
     # the same run again gives the same bytes (the manifest records timings and the commit, which vary)
     again = run(work_dir, weihai_in_project, "--force")
     assert again.returncode == 0, again.stderr
+    assert leftovers(report.parent) == [] and leftovers(work_dir / "processed") == []
+    assert again.stdout.splitlines()[-1] == "1 report: 1 built, 0 up to date, 0 failed"
     rebuilt = tree_digest(report)
     for name in ("report.html", "report.pdf", "data/assessment.csv", "data/indicator_values.csv"):
         assert rebuilt[name] == good[name], name
@@ -98,9 +111,11 @@ def test_a_batch_runs_in_worker_processes_and_an_unchanged_rerun_is_skipped(work
     for year in (2023, 2024):
         assert (work_dir / "reports" / "weihai" / str(year) / "zh" / "report.pdf").is_file()
     assert (work_dir / "processed" / "weihai" / "assessment.csv").is_file()
+    assert batch.stdout.splitlines()[-1] == "2 reports: 2 built, 0 up to date, 0 failed"
     again = run(work_dir, weihai_in_project, "--year", "2023,2024")
     assert again.returncode == 0, again.stderr
     assert again.stdout.count("is up to date") == 2 and "building" not in again.stdout
+    assert again.stdout.splitlines()[-1] == "2 reports: 0 built, 2 up to date, 0 failed"
     # the check itself stays light: no pandas, no kernel, no rendering library is even imported
     arguments = ["report", "--plan", relative(weihai_in_project.folder), "--year", "2023,2024", "--output-dir",
                  relative(work_dir / "reports"), "--processed-dir", relative(work_dir / "processed")]
@@ -127,3 +142,202 @@ def test_bad_data_is_one_line_per_report_and_exit_2(work_dir, weihai_in_project)
         assert len(lines) == reports and all("corrections.csv:" in line for line in lines), lines
         assert "Traceback" not in process.stderr
         assert not (work_dir / "reports" / "weihai" / "2024" / "zh").exists()
+        noun = "report" if reports == 1 else "reports"
+        assert process.stdout.splitlines()[-1] == f"{reports} {noun}: 0 built, 0 up to date, {reports} failed"
+    # each failed run was kept for inspection, the last one only, until the next run of its report starts
+    assert leftovers(work_dir / "reports" / "weihai" / "2024") == [".failed-zh"]
+    killed = run(work_dir, weihai_in_project, "--year", "2024", env={FAULT_AT: "data"})
+    assert killed.returncode == -signal.SIGKILL
+    assert leftovers(work_dir / "reports" / "weihai" / "2024") == [".staging-zh"]  # the failed run went first
+    good = run(work_dir, weihai_in_project, "--year", "2024")
+    assert good.returncode == 0, good.stderr
+    assert leftovers(work_dir / "reports" / "weihai" / "2024") == []
+
+
+# --- the swap of a report folder --------------------------------------------------------------------------
+
+def report_folder(path: Path, text: str) -> Path:
+    path.mkdir(parents=True)
+    (path / "report.html").write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_swap_never_leaves_the_report_folder_missing(tmp_path, monkeypatch):
+    destination = report_folder(tmp_path / "2024" / "zh", "old")
+    staging = report_folder(staging_folder(destination), "new")
+    seen = []
+    real_rename, real_replace = os.rename, os.replace
+
+    def watch(real):
+        def call(*args, **kwargs):
+            seen.append(destination.is_dir())
+            return real(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(os, "rename", watch(real_rename))
+    monkeypatch.setattr(os, "replace", watch(real_replace))
+    if not files.exchange_paths(report_folder(tmp_path / "a", "a"), report_folder(tmp_path / "b", "b")):
+        pytest.skip("this file system has no atomic exchange")
+    seen.clear()
+    swap_in(staging, destination)
+    assert (destination / "report.html").read_text(encoding="utf-8") == "new"
+    assert all(seen) and not staging.exists()
+    assert sorted(p.name for p in destination.parent.iterdir()) == ["zh"]
+
+
+def test_where_there_is_no_exchange_a_cut_swap_is_repaired_by_the_next_run(tmp_path, monkeypatch):
+    destination = report_folder(tmp_path / "2024" / "zh", "old")
+    staging = report_folder(staging_folder(destination), "new")
+    monkeypatch.setattr(staging_module, "exchange_paths", lambda first, second: False)
+    real_replace = os.replace
+    calls = []
+
+    def killed_after_the_first_rename(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # as a kill between the two renames
+        return real_replace(*args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", killed_after_the_first_rename)
+    with pytest.raises(KeyboardInterrupt):
+        swap_in(staging, destination)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert not destination.exists()  # the cut: the old report moved aside, the new one not yet in
+    recover_interrupted_swap(destination)
+    assert (destination / "report.html").read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in destination.parent.iterdir()) == ["zh"]
+
+
+# --- the Makefile and the setup scripts -------------------------------------------------------------------
+
+def make(*args, timeout: int = 120) -> subprocess.CompletedProcess:
+    """``make`` as a user runs it (not as a sub-make of ``make test``, whose flags and variables it would inherit)."""
+    inherited = ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PLAN", "YEAR", "REPORT_LANG", "SCHEME", "REPORTS", "PROCESSED",
+                 "FORCE", "JOBS", "REPEAT")
+    env = {name: value for name, value in os.environ.items() if name not in inherited}
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                          timeout=timeout, env=env)
+
+
+def test_make_variables_are_never_run_by_the_shell(work_dir, weihai_in_project):
+    marker = work_dir / "ran"
+    command = f'"; touch {marker}; echo "$(touch {marker}) `touch {marker}` #'
+    for variable in ("PLAN", "SCHEME"):
+        process = make("data", f"{variable}=x{command}")
+        assert process.returncode == 2, process.stderr
+        assert not marker.exists(), f"{variable}: the shell ran a command from the variable"
+        lines = process.stderr.splitlines()
+        # the command's own line, then make's own line (make reports any failure so, with its status 2)
+        assert lines[0].startswith("error: ") and "Traceback" not in process.stderr, process.stderr
+        assert lines[-1].startswith("make: *** [Makefile:") and len(lines) == 2, process.stderr
+    # a folder name the shell would have split into commands reaches the command as one name ("$(…)" is make's
+    # own syntax in a make variable, so this one goes without it)
+    processed = f'{relative(work_dir)}/out"; touch ran; echo "`touch ran` #'
+    marker = PROJECT_ROOT / "ran"
+    process = make("data", f"PLAN={relative(weihai_in_project.folder)}", f"PROCESSED={processed}")
+    assert process.returncode == 0, process.stderr
+    assert not marker.exists() and (PROJECT_ROOT / processed / "weihai" / "assessment.csv").is_file()
+    help_text = make("help", f'PLAN=`touch {marker}`"; touch {marker}').stdout
+    assert f'PLAN=`touch {marker}`"; touch {marker} (a plan folder' in help_text and not marker.exists()
+
+
+def test_make_report_passes_year_and_jobs_as_given(work_dir, weihai_in_project):
+    marker = work_dir / "ran"
+    common = [f"PLAN={relative(weihai_in_project.folder)}", f"REPORTS={relative(work_dir / 'reports')}",
+              f"PROCESSED={relative(work_dir / 'processed')}"]
+    process = make("report", f"YEAR=2024; touch {marker} #", *common)
+    assert not marker.exists() and process.returncode == 2
+    assert "error: report_year: '2024; touch " in process.stderr and " is not a year" in process.stderr
+    process = make("report", "JOBS=¹", *common)
+    assert "error: --jobs: '¹' is not a positive number of worker processes" in process.stderr
+    assert not (work_dir / "reports").exists()
+
+
+def fake_command(folder: Path, name: str, script: str) -> None:
+    path = folder / name
+    path.write_text("#!/usr/bin/env bash\n" + script, encoding="utf-8")
+    path.chmod(0o755)
+
+
+def test_system_deps_waits_for_the_apt_lock_then_says_so_clearly(tmp_path):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake_command(bin_dir, "dpkg-query", "exit 1\n")  # nothing installed
+    fake_command(bin_dir, "id", 'echo 0\n')           # as root
+    attempts = tmp_path / "attempts"
+    # apt-get fails twice with the lock held (as while unattended-upgrades runs), then succeeds
+    fake_command(bin_dir, "apt-get", f'echo x >> {attempts}\nif [ $(wc -l < {attempts}) -le 2 ]; then\n'
+                 '  echo "E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 42" >&2; exit 100\n'
+                 'fi\nexit 0\n')
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "APT_LOCK_POLL": "1", "APT_LOCK_TIMEOUT": "10",
+           "HOME": str(tmp_path)}
+    done = subprocess.run(["bash", "scripts/system-deps.sh"], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                          env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "waiting for the apt lock" in done.stderr and attempts.read_text().count("x") == 4  # update ×3, install
+    attempts.write_text("x\n" * 1000)  # now the lock never comes free
+    fake_command(bin_dir, "apt-get", 'echo "E: Could not get lock /var/lib/apt/lists/lock" >&2; exit 100\n')
+    env["APT_LOCK_TIMEOUT"] = "2"
+    done = subprocess.run(["bash", "scripts/system-deps.sh"], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                          env=env, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == ("error: another package manager (apt, unattended-upgrades) still holds "
+                                            "the apt lock after 2 s; run make again once it has finished, or set "
+                                            "APT_LOCK_TIMEOUT")
+
+
+def test_system_deps_names_python3_venv_when_venv_cannot_be_made(tmp_path):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake_command(bin_dir, "python-without-venv", 'if [ "$1" = -c ] && [[ "$2" == *ensurepip* ]]; then exit 1; fi\n'
+                 'echo 3.11\n')
+    fake_command(bin_dir, "dpkg-query", "exit 1\n")
+    fake_command(bin_dir, "apt-cache", "exit 1\n")
+    fake_command(bin_dir, "id", "echo 1000\n")  # not root: it says what to run
+    fake_command(bin_dir, "apt-get", "exit 0\n")
+    done = subprocess.run(["bash", "scripts/system-deps.sh", "venv", "python-without-venv"], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"})
+    assert done.returncode == 1
+    assert "error: missing system packages: python3-venv (python-without-venv cannot create a virtual environment" \
+        in done.stderr
+    assert "run: sudo sh -c 'apt-get update && apt-get install -y --no-install-recommends python3-venv'" in done.stderr
+
+
+FAKE_PYTHON = r"""
+# A stand-in for python3 and the venv's python: creates a "venv", and records each pip install.
+log={log}
+case "$1 $2" in
+  "-c "*) exit 0 ;;
+  "-m venv") mkdir -p "$4/bin" && cp "$0" "$4/bin/python" && echo venv >> "$log" ;;
+  "-m pip")
+    if [ "$3" = --version ]; then [ -f "$(dirname "$0")/pip-ok" ]; exit $?; fi
+    if [[ "$*" == *--upgrade* ]]; then touch "$(dirname "$0")/pip-ok"; echo pip >> "$log"; exit 0; fi
+    sleep 1; echo install >> "$log" ;;
+esac
+"""
+
+
+def setup_venv(tmp_path: Path, venv: Path) -> subprocess.Popen:
+    return subprocess.Popen(["bash", str(PROJECT_ROOT / "scripts" / "setup-venv.sh")], cwd=tmp_path, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHON": str(tmp_path / "python"), "VENV": str(venv)})
+
+
+def test_venv_setup_is_locked_and_a_venv_left_incomplete_is_rebuilt(tmp_path):
+    log = tmp_path / "log"
+    fake_command(tmp_path, "python", FAKE_PYTHON.format(log=log))
+    (tmp_path / "pyproject.toml").write_text("[project]\n", encoding="utf-8")
+    venv = tmp_path / ".venv"
+    # two first-time runs at once: one sets up, the other waits and then finds the work done
+    first, second = setup_venv(tmp_path, venv), setup_venv(tmp_path, venv)
+    assert first.wait(60) == 0 and second.wait(60) == 0, first.stderr.read() + second.stderr.read()
+    assert log.read_text().split() == ["venv", "pip", "install"]
+    assert (venv / ".installed").is_file()
+    # a venv left without a working pip (a first run killed while creating it) is made anew
+    shutil.rmtree(venv)
+    (venv / "bin").mkdir(parents=True)
+    log.write_text("")
+    done = setup_venv(tmp_path, venv)
+    assert done.wait(60) == 0
+    assert "rebuilding" in done.stderr.read() and log.read_text().split() == ["venv", "pip", "install"]

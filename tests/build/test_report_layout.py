@@ -103,6 +103,15 @@ def test_the_dates_and_the_other_edition_are_named(rendered):
     assert f"Generated on {generated}" in text and "zh/report.pdf" in text  # the printed page names the file
 
 
+def test_a_labelled_data_set_says_so_on_the_first_page(rendered):
+    first = " ".join(box[4] for box in pdf_layout(rendered["final-zh"] / "report.pdf")[0]["boxes"])
+    assert "示例数据（2022—2024年数值均为虚构" in first  # tests/fixtures/example-2022-2024/dataset.yml
+    english = (rendered["final-en"] / "report.html").read_text(encoding="utf-8")
+    assert "example data (the 2022–2024 values are made up for demonstration" in english
+    plain = (rendered["mid-term-en-plain"] / "report.html").read_text(encoding="utf-8")
+    assert "made up" not in plain
+
+
 def narrow_screen_rules(css: str, width: int) -> str:
     """The report's style sheet as a screen ``width`` pixels wide applies it: the ``@media`` blocks for
     screens that wide, unwrapped (WeasyPrint itself reads media types, not widths)."""

@@ -7,7 +7,9 @@ pre-fills ``tests/.work/<case>/processed/weihai`` with sentinel files, runs ``py
 data`` (or ``report`` when the case says ``command: report``) and checks the contract:
 
 * exit status 2;
-* stderr is exactly one line, ``error: ...``, containing every ``expect`` substring;
+* stderr is exactly one line, ``error: ...``, containing every ``expect`` substring and none of the
+  ``absent`` ones, with nothing a terminal would act on (no control or bidi character: names and
+  cells are shown escaped);
 * no ``Traceback`` anywhere, nothing on stdout;
 * nothing written: every file under ``tests/.work/<case>`` (the sentinels, the raw copy) is
   byte-identical afterwards and no file appeared;
@@ -15,7 +17,9 @@ data`` (or ``report`` when the case says ``command: report``) and checks the con
 
 A case may carry an ``xfail`` key to document a known bug in ``src/analysis`` (marked
 ``xfail(strict=True)``, so it fails once the bug is fixed); none does now. ``good_inputs/`` holds
-inputs that must be *accepted* (a BOM, a header-only file, an upper-case ``.CSV``, ...).
+inputs that must be *accepted* (a BOM, a header-only file, an upper-case ``.CSV``, ...). What git
+cannot hold or a case should not commit (a FIFO, a link, a file name with an escape code, a
+200 kB cell) is made at test time by the case's ``prepare`` steps (see the README).
 
 How it runs (kept well under a minute on 2 cores):
 
@@ -43,7 +47,9 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import traceback
+import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,8 +102,10 @@ class Case:
 
     @property
     def in_subprocess(self) -> bool:
+        # A FIFO that the program wrongly opened would hang the test run itself: such cases run under a timeout.
+        makes_fifo = any("fifo" in step for step in self.spec.get("prepare") or [])
         return (ALL_SUBPROCESS or self.good or self.debug or bool(self.spec.get("xfail"))
-                or bool(self.spec.get("subprocess")))
+                or bool(self.spec.get("subprocess")) or makes_fifo)
 
 
 def _load_cases(directory: Path, good: bool) -> list[Case]:
@@ -135,6 +143,8 @@ class Run:
     after: dict[str, str]
     actual_rows: list[dict] = field(default_factory=list)
     setup_error: str = ""
+    outside: list[str] = field(default_factory=list)       # what appeared in the folder outside the project
+    tables: dict[str, str] = field(default_factory=dict)    # the processed CSV files' text, by name
 
 
 def _sha256(path: Path) -> str:
@@ -142,8 +152,19 @@ def _sha256(path: Path) -> str:
 
 
 def _snapshot(root: Path) -> dict[str, str]:
-    """sha256 of every file below ``root``, by relative path (hidden files included)."""
-    return {p.relative_to(root).as_posix(): _sha256(p) for p in sorted(root.rglob("*")) if p.is_file()}
+    """sha256 of every regular file below ``root``, by relative path (hidden files included); a link as its target.
+
+    Links are not followed into folders (a case may link a folder outside the project), and a link
+    that leaves the project is recorded by where it points, not read.
+    """
+    snapshot = {}
+    for path in sorted(root.rglob("*")):
+        key = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            snapshot[key] = "link -> " + os.readlink(path)
+        elif path.is_file():
+            snapshot[key] = _sha256(path)
+    return snapshot
 
 
 def _rel(path: Path) -> str:
@@ -157,8 +178,12 @@ def _case_files(case: Case) -> list[str]:
     return sorted(p.name for p in case.folder.iterdir() if p.is_file() and p.name != "case.yml")
 
 
-def _apply_tamper(plan: Path, tamper: dict) -> None:
-    """Change the copied raw file at test time (no tampered copy of the 75 KB plan is committed)."""
+def _apply_tamper(plan: Path, tamper: dict | list) -> None:
+    """Change the copied raw file(s) at test time (no tampered copy of the 75 KB plan is committed)."""
+    if isinstance(tamper, list):
+        for one in tamper:
+            _apply_tamper(plan, one)
+        return
     target = plan / tamper["file"]
     data = target.read_bytes()
     old, new = tamper["replace"].encode("utf-8"), tamper["with"].encode("utf-8")
@@ -172,6 +197,49 @@ def _apply_tamper(plan: Path, tamper: dict) -> None:
         text, n = re.subn(r"(?m)^sha256: .*$", f"sha256: {_sha256(target)}", text)
         assert n == 1, "tamper: the sidecar has no single 'sha256:' line"
         sidecar.write_text(text, encoding="utf-8")
+
+
+def _apply_prepare(case: Case, places: dict[str, str]) -> None:
+    """Make what a committed file cannot be. Paths name ``{plan}``, ``{processed}``, ``{work}`` or ``{outside}``.
+
+    ``{fifo: PATH}`` a named pipe; ``{link: PATH, to: TARGET}`` a symbolic link (whatever was at
+    PATH removed first); ``{copy: NAME, to: PATH}`` a file of the case under another name (an
+    escape code, a line break); ``{write: PATH, text: TEXT, pad: {at: MARK, text: T, times: N}}``
+    a file written here, ``MARK`` replaced by ``T`` repeated ``N`` times; ``{dir: PATH}`` a folder.
+    """
+    def where(path: str) -> Path:
+        path = Path(str(path).format(**places))
+        return path if path.is_absolute() else PROJECT_ROOT / path
+
+    for step in case.spec.get("prepare") or []:
+        if "fifo" in step:
+            os.mkfifo(where(step["fifo"]))
+        elif "link" in step:
+            target = where(step["link"])
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            elif target.exists() or target.is_symlink():
+                target.unlink()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(where(step["to"]), target)
+        elif "copy" in step:
+            shutil.copyfile(case.folder / step["copy"], where(step["to"]))
+        elif "write" in step:
+            text = step["text"]
+            if step.get("pad"):
+                pad = step["pad"]
+                text = text.replace(pad["at"], pad["text"] * int(pad["times"]))
+            where(step["write"]).parent.mkdir(parents=True, exist_ok=True)
+            where(step["write"]).write_bytes(text.encode("utf-8"))
+        elif "dir" in step:
+            where(step["dir"]).mkdir(parents=True, exist_ok=True)
+        else:
+            raise AssertionError(f"prepare: unknown step {step}")
+
+
+def _outside(work: Path) -> Path:
+    """A folder outside the project that a case may point a link at; it must stay empty."""
+    return Path(tempfile.gettempdir()) / f"contract-outside-{os.getpid()}-{work.name}"
 
 
 def _prepare(case: Case, work: Path) -> list[str]:
@@ -195,6 +263,7 @@ def _prepare(case: Case, work: Path) -> list[str]:
         (processed / "weihai" / name).write_bytes(f"sentinel {case.name} {name}: must survive a failed run\n".encode())
     (processed / ".sentinel-hidden").write_bytes(b"hidden sentinel\n")
     places = {"work": _rel(work), "plan": _rel(plan), "processed": _rel(processed)}
+    _apply_prepare(case, {**places, "outside": str(_outside(work))})
     args = [case.command, "--plan", _rel(plan), "--processed-dir", _rel(processed)]
     if case.command == "report":
         args += ["--output-dir", _rel(work / "reports")]
@@ -254,10 +323,18 @@ def _in_process_runner(capsys):
     return run
 
 
+def _tables(processed: Path) -> dict[str, str]:
+    folder = processed / "weihai"
+    return {p.name: p.read_bytes().decode("utf-8", "replace") for p in sorted(folder.glob("*.csv"))
+            if p.is_file() and not p.is_symlink()} if folder.is_dir() and not folder.is_symlink() else {}
+
+
 def run_case(case: Case, runner=_run_subprocess) -> Run:
     work = WORK_DIR / case.key
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    outside = _outside(work)
+    for folder in (work, outside):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
     try:
         try:
             args = _prepare(case, work)
@@ -265,9 +342,11 @@ def run_case(case: Case, runner=_run_subprocess) -> Run:
             return Run(None, "", "", {}, {}, setup_error=f"{type(exc).__name__}: {exc}")
         before = _snapshot(work)
         returncode, stdout, stderr = runner(args)
-        return Run(returncode, stdout, stderr, before, _snapshot(work), _actual_rows(work / "processed"))
+        return Run(returncode, stdout, stderr, before, _snapshot(work), _actual_rows(work / "processed"),
+                   outside=sorted(p.name for p in outside.iterdir()), tables=_tables(work / "processed"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(outside, ignore_errors=True)
 
 
 # --- fixtures ----------------------------------------------------------------------------------------
@@ -345,8 +424,8 @@ def test_corpus_is_well_formed():
             for name in spec["replaces"]:
                 assert (case.folder / name).is_file(), f"{case.name}: replaces {name} but has no such file"
                 assert (PLAN_DIR / name).is_file(), f"{case.name}: {name} is not a file of the plan folder"
-            assert spec["replaces"] or spec.get("tamper") or spec.get("remove"), \
-                f"{case.name}: a raw_overlay case must replace, remove or tamper with something"
+            assert spec["replaces"] or spec.get("tamper") or spec.get("remove") or spec.get("prepare"), \
+                f"{case.name}: a raw_overlay case must replace, remove, tamper with or prepare something"
         if spec["kind"] == "parameter":
             assert spec.get("args"), f"{case.name}: a parameter case needs args"
         assert case.command in COMMANDS, f"{case.name}: command {case.command!r} not one of {COMMANDS}"
@@ -364,9 +443,14 @@ def test_bad_input_is_rejected_cleanly(case: Case, runs, real_raw_hashes, capsys
     assert line.startswith("error: "), f"stderr does not start with 'error: '\n{context}"
     missing = [e for e in case.spec["expect"] if e not in line]
     assert not missing, f"the error line lacks {missing}\n{context}"
+    present = [e for e in case.spec.get("absent") or [] if e in line]
+    assert not present, f"the error line shows {present}\n{context}"
+    hidden = [f"U+{ord(c):04X}" for c in line if unicodedata.category(c)[0] in "CZ" and c != " "]
+    assert not hidden, f"the error line holds characters a terminal acts on or hides: {hidden}\n{context}"
     assert run.stdout.strip() == "", f"unexpected output on stdout\n{context}"
     changes = _changes(run.before, run.after)
     assert not changes, "a failed run wrote files:\n" + "\n".join(changes) + f"\n{context}"
+    assert not run.outside, f"a failed run wrote outside the project: {run.outside}\n{context}"
     assert _snapshot(PLAN_DIR) == real_raw_hashes, "the project's data/raw changed"
 
 
@@ -398,4 +482,12 @@ def test_good_input_is_accepted(case: Case, runs, real_raw_hashes, capsys):
     expected = sorted(case.spec.get("values") or [], key=lambda r: (r["indicator_id"], r["series"], r["year"]))
     actual = sorted(run.actual_rows, key=lambda r: (r["indicator_id"], r["series"], r["year"]))
     assert actual == expected, f"actual values read: {actual}, expected {expected}\n{context}"
+    quality = run.tables.get("data_quality.csv", "")
+    issues = [line.split(",", 1)[0].lstrip("\ufeff") for line in quality.splitlines()[1:]]
+    for issue in case.spec.get("quality_issues") or []:
+        assert issue in issues, f"data_quality.csv lists no {issue!r}: {issues}\n{context}"
+    for name, texts in (case.spec.get("tables_contain") or {}).items():
+        for text in texts:
+            assert text in run.tables.get(name, ""), f"{name} lacks {text!r}\n{context}"
+    assert not run.outside, f"the run wrote outside the project: {run.outside}"
     assert _snapshot(PLAN_DIR) == real_raw_hashes

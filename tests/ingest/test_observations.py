@@ -148,3 +148,28 @@ def test_actuals_appear_in_the_values_table(weihai):
     data = load_monitoring_data(weihai, OBSERVATIONS / "good")
     actual = data.values[data.values.value_type == "actual"]
     assert len(actual) == 5 and len(data.values) == 105
+
+
+def test_hidden_files_are_skipped_and_listed_in_the_log_a_readme_is_left_alone(tmp_path, weihai):
+    folder = _write(tmp_path, "2,,2022,2.5,统计公报\n")
+    (folder / ".draft.csv").write_text(HEADER + "2,,2022,not a number,draft\n", encoding="utf-8")
+    (folder / "README.md").write_text("# where these come from\n", encoding="utf-8")
+    data = load_monitoring_data(weihai, folder)
+    assert data.values[data.values.value_type == "actual"].value.tolist() == [2.5]
+    [skipped] = data.quality[data.quality.issue == "skipped_file"].itertuples()
+    assert skipped.indicator_id == 0 and skipped.source.endswith("observations/.draft.csv")
+    assert skipped.detail_en.startswith("Hidden or system file, not read")
+
+
+def test_an_observation_file_of_another_format_stops_the_run(tmp_path, read):
+    folder = _write(tmp_path, "2,,2022,2.5,统计公报\n")
+    (folder / "2023.xlsx").write_bytes(b"PK\x03\x04")
+    with pytest.raises(InputError, match="2023.xlsx: an Excel workbook, which is not read"):
+        read(folder)
+
+
+def test_every_format_read_has_a_reader():
+    from analysis.ingest.observations import READERS
+    from analysis.plan import NOT_READ_FORMATS, OBSERVATION_FORMATS
+
+    assert set(READERS) == set(OBSERVATION_FORMATS) and not set(OBSERVATION_FORMATS) & set(NOT_READ_FORMATS)

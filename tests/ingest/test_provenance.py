@@ -1,6 +1,8 @@
 """Raw checksums: a changed source, or a plan text no sidecar vouches for, stops the run."""
 from __future__ import annotations
 
+import os
+
 import pytest
 import yaml
 
@@ -31,6 +33,45 @@ def test_the_plan_text_needs_a_sidecar_of_its_own(plan_copy):
     sidecar = plan_copy / f"{PLAN_TEXT}.provenance.yml"
     text = sidecar.read_text(encoding="utf-8").replace(f"file: {PLAN_TEXT}", "file: other.txt")
     text = text.replace(sha256_file(plan_copy / PLAN_TEXT), sha256_file(plan_copy / "other.txt"))
-    sidecar.write_text(text, encoding="utf-8")
+    text = text.replace("bytes: 75165", f"bytes: {(plan_copy / 'other.txt').stat().st_size}")
+    sidecar.rename(plan_copy / "other.txt.provenance.yml")
+    (plan_copy / "other.txt.provenance.yml").write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=f"no provenance sidecar describes {PLAN_TEXT}"):
         verify_provenance(plan_copy, plan_copy / PLAN_TEXT)
+
+
+def test_a_sidecar_describes_the_file_it_is_named_after(plan_copy):
+    """Pointing the plan text's sidecar at another file would leave the plan text unchecked."""
+    (plan_copy / "other.txt").write_text("another document\n", encoding="utf-8")
+    sidecar = plan_copy / f"{PLAN_TEXT}.provenance.yml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace(f"file: {PLAN_TEXT}", "file: other.txt"),
+                       encoding="utf-8")
+    with pytest.raises(InputError, match=f"file: names 'other.txt', but the sidecar {PLAN_TEXT}.provenance.yml "
+                                         f"describes '{PLAN_TEXT}'"):
+        verify_provenance(plan_copy, plan_copy / PLAN_TEXT)
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ("bytes: 75164", "bytes: records 75164, but weihai-innovative-city-plan-2022.txt has 75165 bytes"),
+    ("bytes: '75165'", "bytes: '75165' is not a size in bytes"),
+    ("bytes: -1", "bytes: -1 is not a size in bytes"),
+    ("", "bytes: missing provenance field"),
+])
+def test_the_recorded_size_is_checked(plan_copy, line, words):
+    sidecar = plan_copy / f"{PLAN_TEXT}.provenance.yml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace("bytes: 75165", line), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        verify_provenance(plan_copy, plan_copy / PLAN_TEXT)
+    assert words in str(caught.value)
+
+
+def test_only_regular_files_are_read(plan_copy):
+    os.mkfifo(plan_copy / "stray.provenance.yml")  # opening it for reading would block the run for ever
+    with pytest.raises(InputError, match=r"stray.provenance.yml: is a named pipe \(FIFO\), not a regular file"):
+        verify_provenance(plan_copy, plan_copy / PLAN_TEXT)
+    (plan_copy / "stray.provenance.yml").unlink()
+    source = plan_copy / PLAN_TEXT
+    source.unlink()
+    os.mkfifo(source)
+    with pytest.raises(InputError, match=r"is a named pipe \(FIFO\), not a regular file"):
+        verify_provenance(plan_copy, source)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, StepError, display_path
+from ..files import outside_project
 from .cache import Fingerprint, code_digests, environment, fingerprint, outdated_reason
 from .index import write_index
 from .job import ReportJob
@@ -26,6 +27,21 @@ class JobOutcome:
     destination: str | None = None
     error_kind: str | None = None   # "input" (the user's to fix), "step" (a notebook or tool failed)
     message: str | None = None
+
+
+@dataclass
+class Tally:
+    """How a run's reports ended, for the summary line a scheduler's log is scanned for."""
+
+    reports: int
+    built: int = 0
+    up_to_date: int = 0
+    failed: int = 0
+    started: bool = False  # past the up-to-date check: a run refused before it has no summary
+
+    def line(self) -> str:
+        noun = "report" if self.reports == 1 else "reports"
+        return f"{self.reports} {noun}: {self.built} built, {self.up_to_date} up to date, {self.failed} failed"
 
 
 class BatchError(RuntimeError):
@@ -114,24 +130,34 @@ def pending_jobs(jobs: list[ReportJob], force: bool, progress: Callable[[str], N
 
 
 def render_reports(jobs: list[ReportJob], *, force: bool = False, workers: int | None = None,
-                   progress: Callable[[str], None] = print) -> list[Path]:
-    """Build every job whose report is not up to date; return the report folders. The reports' front page
-    (``index.html``) is rewritten afterwards, whatever happened."""
+                   progress: Callable[[str], None] = print, tally: Tally | None = None) -> list[Path]:
+    """Build every job whose report is not up to date; return the report folders.
+
+    ``tally`` counts the reports built, up to date and failed as the run goes. The reports' front page
+    (``index.html``) is rewritten afterwards, whatever became of the reports.
+    """
+    tally = tally if tally is not None else Tally(len(jobs))
     try:
         pending = pending_jobs(jobs, force, progress)
+        tally.started, tally.up_to_date = True, len(jobs) - len(pending)
+        tally.failed = len(pending)  # until built: a run killed or stopped by an error counts them as failed
         if pending and len(jobs) == 1:
             build_group(pending, progress, keep_going=False)
+            tally.built, tally.failed = 1, 0
         elif pending:
             groups = split_into_groups(pending, workers or os.cpu_count() or 1)
             if len(groups) == 1:
                 outcomes = build_group(groups[0], progress, keep_going=True)
             else:
                 outcomes = _in_worker_processes(groups)
-            if any(o.error_kind for o in outcomes):
+            tally.failed = sum(1 for o in outcomes if o.error_kind)
+            tally.built = len(outcomes) - tally.failed
+            if tally.failed:
                 raise BatchError(outcomes)
     finally:
-        for root in dict.fromkeys(job.output_root for job in jobs):
-            if root.is_dir():
+        # Only after a run that got going: a refused parameter or output folder writes nothing.
+        for root in dict.fromkeys(job.output_root for job in jobs) if tally.started else ():
+            if root.is_dir() and outside_project(root) is None:
                 write_index(root)
     return [job.destination for job in jobs]
 

@@ -3,8 +3,10 @@
 A report is rebuilt only when something it is made from has changed:
 
 * its **parameters** (plan, year, language, scheme, observations folder);
-* its **inputs**: every file of the plan folder, and the observation files when they lie elsewhere
-  (the same files the reader reads: :meth:`analysis.plan.Plan.input_files`);
+* its **inputs**: every regular file of the plan folder and the observation files, chosen by the
+  same rule the reader follows (:meth:`analysis.plan.Plan.input_files`), so a file is hashed if
+  and only if it is read (``BULLETIN.CSV`` as well as ``bulletin.csv``); hidden files of the
+  observations folder count by name, since the data-quality log lists them;
 * the **code**: ``src/analysis`` (modules, catalogs, templates) and the notebooks' cells (their
   source, not their outputs, so running a notebook in JupyterLab changes nothing);
 * the **environment**: Python, the versions of the packages that shape a report, the system font
@@ -27,11 +29,12 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import display_path
-from ..files import sha256_bytes, sha256_file
+from ..files import read_regular, sha256_bytes, sha256_file
 from ..settings import NOTEBOOKS_DIR, PACKAGE_DIR
 from .job import NOTEBOOKS, ReportJob
 
 CODE_SUFFIXES = {".py", ".yml", ".j2", ".css", ".json"}
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 #: The distributions whose version can change a report's bytes (also listed in the manifest).
 PACKAGES = ("numpy", "pandas", "matplotlib", "pandera", "pyyaml", "papermill", "nbclient", "nbconvert", "nbformat",
             "ipykernel", "jupyter_client", "mistune", "beautifulsoup4", "weasyprint", "pydyf", "fonttools")
@@ -104,15 +107,21 @@ def build_key(parameters: dict, inputs: dict[str, str], code: dict[str, str], en
     return sha256_bytes(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8"))
 
 
+#: What the build key records for a hidden file of the observations folder: its name counts (the
+#: data-quality log lists it), its content does not (it is not read).
+SKIPPED = "skipped"
+
+
 def fingerprint(job: ReportJob, code: dict[str, str], environment: dict) -> Fingerprint:
     inputs = digests(job.plan.input_files(job.observations))
+    inputs.update({display_path(path): SKIPPED for path in job.plan.skipped_files(job.observations)})
     return Fingerprint(build_key(job.parameters(), inputs, code, environment), inputs, code, environment)
 
 
 def read_manifest(destination: Path) -> dict | None:
     try:
-        manifest = json.loads((destination / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        manifest = json.loads(read_regular(destination / "manifest.json", MAX_MANIFEST_BYTES).decode("utf-8"))
+    except (OSError, ValueError):  # InputError is a ValueError: a FIFO or a huge file is no manifest
         return None
     return manifest if isinstance(manifest, dict) else None
 

@@ -2,8 +2,10 @@
 
 Load (verify checksums, read the table, the hand-maintained files and the observations) → clean
 → assess every report year → check (the schemas) → save. Everything is computed and validated in
-memory first; the files are then written together (temporary files, then renames), and only those
-whose bytes changed, so a bad input or a killed run leaves the previous tables complete.
+memory first; the folder then changes as one (:func:`analysis.files.replace_folder_files`: a new
+generation of the folder, with only the files whose bytes changed written anew, exchanged with the
+old one in one atomic step), so a bad input or a run killed at any moment leaves the previous tables
+complete, never a mix of old and new.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from ..clean import schemas
 from ..clean.tables import PLAN_JSON, format_csv, format_json
 from ..clean.tidy import load_monitoring_data
 from ..errors import InputError
-from ..files import write_changed_files
+from ..files import replace_folder_files
 from ..plan import Plan
 
 
@@ -30,11 +32,12 @@ def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) 
 
 
 def write_tables(files: dict[str, bytes], folder: Path) -> list[Path]:
-    """Write ``files`` into ``folder`` together; files whose bytes are unchanged are left alone."""
+    """Write ``files`` into ``folder`` as one change; files whose bytes are unchanged are left alone."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise InputError("exists and is not a folder; the processed tables need a folder", file=folder)
-    return write_changed_files({folder / name: data for name, data in files.items()})
+    replace_folder_files(folder, files)
+    return [folder / name for name in files]
 
 
 def build_data(plan: Plan, processed_root: Path, scheme: str, observations_dir: Path | None = None) -> list[Path]:

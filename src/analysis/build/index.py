@@ -10,8 +10,10 @@ import json
 from html import escape
 from pathlib import Path
 
-from ..files import write_bytes_atomic
+from ..errors import InputError
+from ..files import read_regular, write_bytes_atomic
 
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 FORMATS = ("report.html", "report.pdf", "report.docx", "scorecard.xlsx")
 KINDS = {"final": ("总结评估", "final evaluation"), "mid_term": ("中期评估", "mid-term evaluation"),
          "annual": ("年度监测", "annual monitoring")}
@@ -34,9 +36,9 @@ def _reports(root: Path) -> list[tuple[Path, dict]]:
     for manifest in sorted(root.glob("*/*/*/manifest.json")):
         if any(part.startswith(".") for part in manifest.relative_to(root).parts):
             continue  # staging and failed runs
-        try:
-            data = json.loads(manifest.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        try:  # a regular file inside the project, of a manifest's size: never a pipe or a link out
+            data = json.loads(read_regular(manifest, MAX_MANIFEST_BYTES).decode("utf-8"))
+        except (InputError, OSError, ValueError):
             continue
         if isinstance(data, dict) and isinstance(data.get("report"), dict):
             found.append((manifest.parent, data))

@@ -1,7 +1,13 @@
 """A report is built in a staging folder beside its destination and swapped in when complete.
 
-A failed or killed run therefore leaves the previous ``<year>/<language>/`` as it was. A lock per
-report folder keeps two runs for the same report from interleaving. Standard library only.
+A failed or killed run therefore leaves the previous ``<year>/<language>/`` as it was, and the swap
+never leaves it missing: the staging folder and the report are exchanged in one atomic step
+(``renameat2(RENAME_EXCHANGE)``, :func:`analysis.files.exchange_paths`), or, where the system lacks
+it, by two renames whose cut the next run repairs. Whatever a killed run leaves (a staging folder, a
+half-swapped previous report, temporary files) is cleaned up when the next run for that report
+starts, and the last failed run, kept for inspection, is removed then too: at most one failed run
+per report is ever kept. A lock per report folder keeps two runs for the same report from
+interleaving. Standard library only.
 """
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import InputError
+from ..files import exchange_paths, refuse_link_outside
 
 STAGING_PREFIX = ".staging-"
 PREVIOUS_PREFIX = ".previous-"
@@ -25,7 +32,11 @@ def lock_path(destination: Path) -> Path:
 
 @contextmanager
 def report_lock(destination: Path) -> Iterator[None]:
-    """An exclusive lock per report folder; a second run stops at once with a clear message."""
+    """An exclusive lock per report folder; a second run stops at once with a clear message.
+
+    A report folder (or a folder above it) that is a link leading out of the project is refused.
+    """
+    refuse_link_outside(destination, "output")
     destination.parent.mkdir(parents=True, exist_ok=True)
     handle = open(lock_path(destination), "w")
     try:
@@ -48,14 +59,31 @@ def failed_folder(destination: Path) -> Path:
     return destination.parent / f"{FAILED_PREFIX}{destination.name}"
 
 
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
 def recover_interrupted_swap(destination: Path) -> None:
-    """Undo what a killed run left: the previous report put back if the swap was cut, staging removed."""
-    for previous in sorted(destination.parent.glob(f"{PREVIOUS_PREFIX}{destination.name}*")):
-        if not destination.exists():
+    """Undo what earlier runs left, as a new run starts (under the report's lock).
+
+    The previous report is put back if a two-rename swap was cut; staging folders, previous
+    reports, the last failed run and stray temporary files are removed.
+    """
+    parent = destination.parent
+    if not parent.is_dir():
+        return
+    for previous in sorted(parent.glob(f"{PREVIOUS_PREFIX}{destination.name}*")):
+        if not destination.exists() and previous.is_dir():
             os.replace(previous, destination)
         else:
-            shutil.rmtree(previous, ignore_errors=True)
-    shutil.rmtree(staging_folder(destination), ignore_errors=True)
+            _remove(previous)
+    for leftover in (staging_folder(destination), failed_folder(destination)):
+        _remove(leftover)
+    for temporary in parent.glob(f".{destination.name}.*.tmp"):
+        _remove(temporary)
 
 
 def new_staging(destination: Path) -> Path:
@@ -65,20 +93,28 @@ def new_staging(destination: Path) -> Path:
 
 
 def keep_failed(staging: Path, destination: Path) -> Path | None:
-    """Keep a failed run for inspection (the last one only) in ``.failed-<language>``."""
+    """Keep a failed run for inspection (the last one only, until the next run) in ``.failed-<language>``."""
     if not staging.exists():
         return None
     failed = failed_folder(destination)
-    shutil.rmtree(failed, ignore_errors=True)
+    _remove(failed)
     os.replace(staging, failed)
     return failed
 
 
 def swap_in(staging: Path, destination: Path) -> None:
-    """Replace ``destination`` by ``staging`` with two renames (the old one is removed last)."""
+    """Put ``staging`` in the place of ``destination``; the report folder is never missing meanwhile.
+
+    An atomic exchange where the system has one; otherwise two renames (the old report is moved
+    aside first and removed last, and :func:`recover_interrupted_swap` repairs a cut between them).
+    """
     previous = destination.parent / f"{PREVIOUS_PREFIX}{destination.name}"
-    if destination.exists():
+    if not destination.exists():
+        os.rename(staging, destination)
+    elif exchange_paths(staging, destination):
+        _remove(staging)  # it now holds the old report
+    else:
         os.replace(destination, previous)
-    os.replace(staging, destination)
-    shutil.rmtree(previous, ignore_errors=True)
-    shutil.rmtree(failed_folder(destination), ignore_errors=True)
+        os.replace(staging, destination)
+    _remove(previous)
+    _remove(failed_folder(destination))

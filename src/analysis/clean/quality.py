@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import Catalog, catalogs
-from ..errors import InputError
+from ..errors import InputError, display_path
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.printed_table import PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable
 from ..plan import Plan
@@ -149,3 +149,30 @@ def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: lis
             **details(lambda w, d=dup: w.text("quality_detail.duplicate_observation", first_source=d["first_source"],
                                               first_line=d["first_line"]))})
     return findings
+
+
+def observation_folder_findings(observed) -> list[dict]:
+    """Values kept because their row confirms them, and hidden files of the observations folder left unread.
+
+    ``observed`` is an :class:`analysis.ingest.observations.ObservationFolder`. A skipped file is a
+    finding about a file, not an indicator: its ``indicator_id`` is 0.
+    """
+    findings = []
+    for row in observed.confirmed:
+        findings.append({"issue": "confirmed_value", "indicator_id": row["indicator_id"], "series": row["series"],
+                         "year": row["year"], "printed_text": row["printed_text"], "value": row["value"],
+                         "source": row["source"], "source_line": row["source_line"],
+                         **details(lambda w, r=row: _confirmed_detail(w, r))})
+    for path in observed.skipped:
+        findings.append({"issue": "skipped_file", "indicator_id": 0, "series": "", "year": None, "printed_text": "",
+                         "value": None, "source": display_path(path), "source_line": 1,
+                         **details(lambda w: w.text("quality_detail.skipped_file"))})
+    return findings
+
+
+def _confirmed_detail(words: Catalog, row: dict) -> str:
+    previous = row["previous"]
+    if row["kind"] == "rate_of_change" or previous is None:
+        return words.text("quality_detail.confirmed_rate", value=row["value"], year=row["year"], confirm=row["confirm"])
+    return words.text("quality_detail.confirmed_value", value=row["value"], year=row["year"], previous=previous.value,
+                      previous_year=previous.year, confirm=row["confirm"])

@@ -36,7 +36,8 @@ STATUSES_BEST_FIRST = ("achieved", "achieved_at_risk", "on_track", "moderate", "
 LAGGING = ("moderate", "insufficient", "moving_away", "not_achieved")
 EVIDENCE = ("", "low", "medium", "high")
 QUALITY_ISSUES = ("correction", "split_combined_cell", "split_two_rows", "qualitative", "baseline_meets_target",
-                  "prose_disagrees", "prose_agrees", "observation_revises_baseline", "duplicate_observation")
+                  "prose_disagrees", "prose_agrees", "observation_revises_baseline", "duplicate_observation",
+                  "confirmed_value", "skipped_file")
 
 INDICATOR_COLUMNS = {
     "indicator_id": "int64", "series": "str", "category_zh": "str", "category_en": "str", "name_zh": "str",
@@ -129,7 +130,8 @@ def _schemas() -> dict:
     quality = {name: column(dtype, *([filled] if name.startswith("detail_") else [])) for name, dtype
                in QUALITY_COLUMNS.items()}
     quality.update({
-        "issue": column("str", pa.Check.isin(QUALITY_ISSUES)), "indicator_id": column("int64", positive),
+        # 0: a finding about a file rather than an indicator (a skipped file)
+        "issue": column("str", pa.Check.isin(QUALITY_ISSUES)), "indicator_id": column("int64", pa.Check.ge(0)),
         "series": column("str", pa.Check.isin(SERIES)), "year": column("Int64", nullable=True),
         "value": column("float64", nullable=True), "source_line": column("int64", positive),
     })

@@ -4,20 +4,46 @@ A folder of processed tables (``data/processed/<plan>/``, or a report's ``data/`
 between the data step and the notebooks: ``plan.json`` (the plan's identity and its sources) and
 the CSV files of :data:`analysis.clean.schemas.TABLES`. CSV files are UTF-8 with a byte-order mark,
 so Excel shows the Chinese text correctly.
+
+Text is never a formula. A spreadsheet evaluates a cell that starts with ``=``, ``+``, ``-`` or
+``@`` (and, in some, a tab or a carriage return), so :func:`format_csv` writes such text with an
+apostrophe in front (``'=HYPERLINK(…)``), as Excel itself marks text typed into a cell; a number
+written as text (``-3.5``) stays as it is, since a spreadsheet reads it as the number it is. Text
+that starts with an apostrophe gets a second one, so the escape is reversible: :func:`read_table`
+removes exactly one leading apostrophe from every text cell that has one.
 """
 from __future__ import annotations
 
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import InputError, printable, quote
+from ..files import read_regular
 from . import schemas
 
 PLAN_JSON = "plan.json"
+#: What a spreadsheet takes for the start of a formula; the apostrophe is the escape itself.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+TEXT_ESCAPE = "'"
+#: A number written as text: a spreadsheet reads it as that number, not as a formula.
+PLAIN_NUMBER_TEXT = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
+def escape_text(text: str) -> str:
+    """``text`` as a CSV cell that no spreadsheet evaluates (see the module's docstring)."""
+    if text.startswith(FORMULA_STARTS) and not PLAIN_NUMBER_TEXT.fullmatch(text):
+        return TEXT_ESCAPE + text
+    return text
+
+
+def unescape_text(text: str) -> str:
+    """The text :func:`escape_text` was given."""
+    return text[1:] if text.startswith(TEXT_ESCAPE) else text
 
 
 @dataclass(frozen=True)
@@ -38,9 +64,12 @@ class ProcessedTables:
 
 
 def format_csv(frame: pd.DataFrame) -> bytes:
-    """Serialise deterministically: UTF-8 with BOM, ``\\n`` line ends, shortest exact floats."""
+    """Serialise deterministically: UTF-8 with BOM, ``\\n`` line ends, shortest exact floats, text never a formula."""
     buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, lineterminator="\n")
+    text_columns = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
+    escaped = frame.assign(**{c: frame[c].map(lambda v: escape_text(v) if isinstance(v, str) else v)
+                              for c in text_columns})
+    escaped.to_csv(buffer, index=False, lineterminator="\n")
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -49,15 +78,29 @@ def format_json(data: dict) -> bytes:
 
 
 def read_table(path: Path, columns: dict[str, str]) -> pd.DataFrame:
-    """Read a CSV this project wrote, each column in its type (empty text stays empty text)."""
+    """Read a CSV this project wrote, each column in its type (empty text stays empty text, escapes undone).
+
+    A file that is not what this project writes (edited by hand, a 5,000-digit id, truncated) is
+    one :class:`InputError` naming it, with the command that rebuilds it.
+    """
     text = {name for name, dtype in columns.items() if dtype == "str"}
-    frame = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False, na_values={c: [""] for c in columns
-                                                                                      if c not in text},
-                        dtype={c: str for c in text})
+    rebuild = "rebuild it with `make data`"
+    try:
+        frame = pd.read_csv(io.BytesIO(read_regular(path)), encoding="utf-8-sig", keep_default_na=False,
+                            na_values={c: [""] for c in columns if c not in text}, dtype={c: str for c in text})
+    except (ValueError, OverflowError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise InputError(f"not a table this project wrote ({printable(str(exc).splitlines()[0])[:120]}); {rebuild}",
+                         file=path) from None
     if list(frame.columns) != list(columns):
-        raise InputError(f"columns {', '.join(frame.columns)}; expected {', '.join(columns)} (rebuild with "
-                         "`make data`)", file=path)
-    return schemas.typed(frame, columns)
+        shown = ", ".join(quote(str(c), 40) for c in frame.columns)
+        raise InputError(f"columns {shown}; expected {', '.join(columns)} ({rebuild})", file=path)
+    for name in text:
+        frame[name] = frame[name].map(lambda v: unescape_text(v) if isinstance(v, str) else v)
+    try:
+        return schemas.typed(frame, columns)
+    except (ValueError, OverflowError, TypeError) as exc:
+        raise InputError(f"a value is not of its column's type ({printable(str(exc).splitlines()[0])[:120]}); "
+                         f"{rebuild}", file=path) from None
 
 
 def read_processed(folder: Path) -> ProcessedTables:

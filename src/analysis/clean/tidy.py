@@ -32,7 +32,8 @@ from ..ingest.hand_files import (
     load_metadata,
     load_prose_checks,
 )
-from ..ingest.observations import read_observations
+from ..ingest.observations import read_observation_folder
+from ..ingest.plausibility import check_table_values
 from ..ingest.printed_table import (
     COMBINED_CELL,
     CORE_MARK,
@@ -45,7 +46,7 @@ from ..ingest.provenance import verify_provenance
 from ..ingest.typed_table import read_typed_table
 from ..plan import Plan
 from . import schemas
-from .quality import observation_findings, table_findings
+from .quality import observation_findings, observation_folder_findings, table_findings
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,8 @@ def clean_plan_table(plan: Plan) -> CleanDataset:
                                       folder / METADATA_FILE)
     else:
         indicators = typed_indicators
+    check_table_values(indicators, values, corrected, corrections, folder / "corrections.csv",
+                       *_kind_lines(plan, table, indicators), source_path)
     values = values.assign(reference="", note="")[list(schemas.VALUE_COLUMNS)]
     values = values.sort_values(["indicator_id", "series", "value_type", "year"], kind="stable")
     values = values.reset_index(drop=True)
@@ -245,12 +248,22 @@ def clean_plan_table(plan: Plan) -> CleanDataset:
                         quality=schemas.validate("data_quality.csv", quality))
 
 
+def _kind_lines(plan: Plan, table: PlanTable, indicators: pd.DataFrame) -> tuple[Path, dict[tuple, int]]:
+    """The file that sets each series' kind and the line it does so on (the metadata, or a typed indicators.csv)."""
+    if table.printed:
+        metadata = load_metadata(plan.folder)
+        return plan.folder / METADATA_FILE, dict(zip(zip(metadata.indicator_id, metadata.series),
+                                                     metadata[LINE_COLUMN]))
+    return table.rows_source, dict(zip(zip(indicators.indicator_id, indicators.series), indicators.source_line))
+
+
 def load_monitoring_data(plan: Plan, observations_dir: Path | None = None) -> MonitoringData:
     """Verify the raw checksums, clean the plan's table and add the observed actual values."""
     observations_dir = Path(observations_dir) if observations_dir is not None else plan.observations_dir
     sources = verify_provenance(plan.folder, required=plan.printed_text)
     clean = clean_plan_table(plan)
-    observations, duplicates = read_observations(observations_dir, clean.indicators, plan)
+    observed = read_observation_folder(observations_dir, clean.indicators, plan, clean.values)
+    observations, duplicates = observed.values, observed.duplicates
     values = clean.values
     if not observations.empty:
         values = pd.concat([values, observations], ignore_index=True)
@@ -258,6 +271,7 @@ def load_monitoring_data(plan: Plan, observations_dir: Path | None = None) -> Mo
         values = values.reset_index(drop=True)
     quality = clean.quality
     findings = observation_findings(plan, observations, duplicates, clean.values)
+    findings += observation_folder_findings(observed)
     if findings:
         quality = pd.concat([quality, pd.DataFrame(findings)], ignore_index=True)
     values = schemas.validate("indicator_values.csv", values)

@@ -1,7 +1,8 @@
 """Strict reading of the CSV files people maintain by hand.
 
 Every hand-maintained file goes through :func:`read_strict_csv`, which turns any defect (missing
-file, not UTF-8, wrong columns, a row with the wrong number of fields) into an
+file, not a regular file, not UTF-8, wrong columns, a row with the wrong number of fields, a cell
+too long or with hidden characters) into an
 :class:`~analysis.errors.InputError` naming the file and line, and keeps the line number of every row
 so that later checks can name it too. Numbers written by people go through :func:`parse_number`.
 """
@@ -15,22 +16,36 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import InputError, printable, quote
+from ..files import read_regular
+from .text import check_text, visible
 
 LINE_COLUMN = "csv_line"
+#: Largest hand-maintained CSV read: years of observations take a few kilobytes.
+MAX_CSV_BYTES = 5 * 1024 * 1024
+#: Larger in magnitude than any statistic a city publishes, in any unit; beyond 2^53 (about 9e15)
+#: a float no longer even holds every whole number.
+MAX_MAGNITUDE = 1e15
+#: Text kinds whose cells may hold line breaks (a note, a reason); a name or a source is one line.
+MULTILINE_KINDS = ("note", "reason", "cell")
 
 
-def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str] = ()) -> pd.DataFrame:
-    """Read a small CSV of text cells, checking its shape.
+def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str] = (),
+                    text_kinds: dict[str, str] | None = None) -> pd.DataFrame:
+    """Read a small CSV of text cells, checking its shape and every cell's text.
 
     Returns a DataFrame of strings (no type guessing, empty cells as ``""``) with the required and
-    optional columns, plus ``csv_line``: the 1-based line of the file each row starts on.
+    optional columns, plus ``csv_line``: the 1-based line of the file each row starts on. Every
+    cell passes :func:`analysis.ingest.text.check_text` as the kind ``text_kinds`` gives its
+    column (``cell`` otherwise), so a cell too long or holding hidden characters is named by its
+    line and column.
     """
     path = Path(path)
     required, optional = list(required), list(optional)
-    if not path.is_file():
+    text_kinds = text_kinds or {}
+    if not path.exists() and not path.is_symlink():
         raise InputError("file not found", file=path)
-    raw = path.read_bytes()
+    raw = read_regular(path, MAX_CSV_BYTES)
     if b"\x00" in raw:
         raise InputError("contains NUL bytes: not a text CSV (is it a spreadsheet or UTF-16?)", file=path)
     try:
@@ -39,42 +54,17 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(f"not UTF-8 (byte {exc.start}); save the file as UTF-8 "
                          "(Excel: 'CSV UTF-8'), GBK is not accepted", file=path, line=line) from None
-    if not text.strip():
+    if text.startswith("\ufeff"):
+        raise InputError("starts with two byte-order marks (saved twice as UTF-8 with BOM?); save it once as "
+                         "'CSV UTF-8'", file=path, line=1, field="header")
+    if not visible(text):
         raise InputError(f"empty file: expected a header row with {', '.join(required)}", file=path, line=1)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = [name.strip() for name in next(reader)]
-    except csv.Error as exc:
-        raise InputError(f"malformed CSV header: {exc}", file=path, line=1) from None
-    missing = [name for name in required if name not in header]
-    if missing:
-        raise InputError(f"missing column(s) {', '.join(missing)}; the header is {', '.join(header)}",
-                         file=path, line=1, field="header")
-    unknown = [name for name in header if name not in required and name not in optional]
-    if unknown:
-        raise InputError(f"unexpected column(s) {', '.join(unknown)}; allowed: "
-                         f"{', '.join(required + optional)}", file=path, line=1, field="header")
-    duplicated = sorted({name for name in header if header.count(name) > 1})
-    if duplicated:
-        raise InputError(f"column(s) {', '.join(duplicated)} appear more than once", file=path, line=1,
-                         field="header")
-    records = []
-    while True:
-        line = reader.line_num + 1
-        try:
-            fields = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise InputError(f"malformed CSV: {exc}", file=path, line=line) from None
-        if not fields or all(not cell.strip() for cell in fields):
-            continue  # blank lines are harmless
-        if len(fields) != len(header):
-            raise InputError(f"{len(fields)} fields, expected {len(header)} ({', '.join(header)})",
-                             file=path, line=line)
-        record = dict(zip(header, fields))
-        record[LINE_COLUMN] = line
-        records.append(record)
+    records, header = _parse(text, path, required, optional)
+    for record in records:
+        for column in header:
+            check_text(record[column], kind=text_kinds.get(column, "cell"),
+                       multiline=text_kinds.get(column, "cell") in MULTILINE_KINDS, file=path,
+                       line=record[LINE_COLUMN], field=column)
     columns = [c for c in required + optional] + [LINE_COLUMN]
     frame = pd.DataFrame.from_records(records, columns=columns)
     for column in required + optional:
@@ -82,24 +72,83 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
     return frame
 
 
+def _parse(text: str, path: Path, required: list[str], optional: list[str]) -> tuple[list[dict], list[str]]:
+    """The rows of ``text`` as records (with their line), and its header, checked against the columns."""
+    previous_limit = csv.field_size_limit()
+    # The file is in memory and bounded: let the csv module pass long cells, then name them by column.
+    csv.field_size_limit(max(previous_limit, len(text) + 1))
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        try:
+            header = [name.strip() for name in next(reader)]
+        except csv.Error as exc:
+            raise InputError(f"malformed CSV header: {exc}", file=path, line=1) from None
+        shown = ", ".join(_column_name(name) for name in header)
+        missing = [name for name in required if name not in header]
+        if missing:
+            raise InputError(f"missing column(s) {', '.join(missing)}; the header is {shown}",
+                             file=path, line=1, field="header")
+        unknown = [name for name in header if name not in required and name not in optional]
+        if unknown:
+            raise InputError(f"unexpected column(s) {', '.join(_column_name(name) for name in unknown)}; allowed: "
+                             f"{', '.join(required + optional)}", file=path, line=1, field="header")
+        duplicated = sorted({name for name in header if header.count(name) > 1})
+        if duplicated:
+            raise InputError(f"column(s) {', '.join(duplicated)} appear more than once", file=path, line=1,
+                             field="header")
+        records = []
+        while True:
+            line = reader.line_num + 1
+            try:
+                fields = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                raise InputError(f"malformed CSV: {exc}", file=path, line=line) from None
+            if not fields or all(not cell.strip() for cell in fields):
+                continue  # blank lines are harmless
+            if len(fields) != len(header):
+                raise InputError(f"{len(fields)} fields, expected {len(header)} ({', '.join(header)})",
+                                 file=path, line=line)
+            # A line break inside a cell is kept as LF: a lone CR would end the row in the CSV the project writes.
+            record = dict(zip(header, (cell.replace("\r\n", "\n").replace("\r", "\n") for cell in fields)))
+            record[LINE_COLUMN] = line
+            records.append(record)
+    finally:
+        csv.field_size_limit(previous_limit)
+    return records, header
+
+
+def _column_name(name: str) -> str:
+    """A header cell as a message shows it: as is, or quoted when empty, long or holding hidden characters."""
+    return name if name and printable(name) == name and len(name) <= 40 else quote(name, 40)
+
+
 def parse_number(text: str, *, file: Path, line: int, field: str) -> float:
-    """Parse a decimal number written by a person; reject text, NaN and infinities by name."""
+    """Parse a decimal number written by a person; reject text, NaN, infinities and absurd magnitudes by name."""
     cleaned = text.strip()
     if cleaned == "":
         raise InputError("empty, expected a number", file=file, line=line, field=field)
     if not re.fullmatch(r"[-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?(?:nan|inf|infinity)", cleaned,
                         re.IGNORECASE):
         # float() would also take "1_000", "٣" or "２.５": numbers here are plain ASCII decimals.
-        raise InputError(f"{cleaned!r} is not a number (write plain digits with a decimal point, "
+        raise InputError(f"{quote(cleaned)} is not a number (write plain digits with a decimal point, "
                          "no thousands separators, units or % signs)", file=file, line=line, field=field)
     value = float(cleaned)
-    if value != value or value in (float("inf"), float("-inf")):
-        raise InputError(f"{cleaned!r} is not a finite number", file=file, line=line, field=field)
+    written_as_digits = cleaned.lstrip("+-")[:1].isdigit() or cleaned.lstrip("+-")[:1] == "."
+    if value != value or (value in (float("inf"), float("-inf")) and not written_as_digits):
+        raise InputError(f"{quote(cleaned)} is not a finite number", file=file, line=line, field=field)
+    if abs(value) >= MAX_MAGNITUDE:  # 1e400 in digits is a float's infinity: too large as well
+        raise InputError(f"{quote(cleaned)} is larger than any statistic of a city can be (at most 10^15 in "
+                         "magnitude); check the unit and the digits", file=file, line=line, field=field)
     return value
 
 
 def parse_int(text: str, *, file: Path, line: int, field: str) -> int:
+    """A whole number of at most 9 digits (ids and years; ``int()`` of 5,000 digits would raise)."""
     cleaned = text.strip()
-    if not re.fullmatch(r"-?[0-9]+", cleaned):
-        raise InputError(f"{cleaned!r} is not a whole number", file=file, line=line, field=field)
+    if not re.fullmatch(r"-?[0-9]{1,9}", cleaned):
+        too_long = re.fullmatch(r"-?[0-9]+", cleaned) is not None
+        raise InputError(f"{quote(cleaned)} is not a whole number{' of at most 9 digits' if too_long else ''}",
+                         file=file, line=line, field=field)
     return int(cleaned)

@@ -11,9 +11,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..clean.schemas import DIRECTIONS, KINDS, SERIES
-from ..errors import InputError
+from ..errors import InputError, quote
 from .csv_reader import LINE_COLUMN, parse_int, parse_number, read_strict_csv
 from .printed_table import COMBINED_CELL, PLAIN_NUMBER, ValueField
+from .text import visible
 
 METADATA_FILE = "indicator_metadata.csv"
 CATEGORIES_FILE = "categories.csv"
@@ -22,6 +23,13 @@ PROSE_CHECKS_FILE = "prose_checks.csv"
 METADATA_COLUMNS = ["indicator_id", "series", "name_en", "short_name_zh", "short_name_en", "unit_zh", "unit_en",
                     "direction", "kind"]
 CORRECTION_COLUMNS = ["indicator_id", "series", "field", "printed_text", "corrected_value", "reason"]
+#: ``confirm``: why a corrected value that looks implausible is right (see the plausibility checks).
+CORRECTION_OPTIONAL_COLUMNS = ["confirm"]
+METADATA_TEXT = {"name_en": "name", "short_name_zh": "short_name", "short_name_en": "short_name",
+                 "unit_zh": "unit", "unit_en": "unit"}
+CATEGORY_TEXT = {"category_zh": "category", "category_en": "category"}
+CORRECTION_TEXT = {"reason": "reason", "confirm": "reason"}
+PROSE_CHECK_TEXT = {"prose_quote": "quote", "note": "note"}
 PROSE_CHECK_COLUMNS = ["indicator_id", "series", "year", "value_type", "claim", "prose_quote", "prose_value", "note"]
 PROSE_CLAIMS = ("value", "annual_growth_pct")
 
@@ -29,16 +37,18 @@ PROSE_CLAIMS = ("value", "annual_growth_pct")
 def check_series(frame: pd.DataFrame, path: Path) -> None:
     for row in frame.itertuples():
         if row.series not in SERIES:
-            raise InputError(f"series {row.series!r} unknown; use empty, national or provincial",
+            raise InputError(f"series {quote(row.series)} unknown; use empty, national or provincial",
                              file=path, line=getattr(row, LINE_COLUMN), field="series")
 
 
 def require_filled(frame: pd.DataFrame, columns, path: Path, message: str = "empty") -> None:
-    """Every cell of ``columns`` holds text; the first empty one is named."""
+    """Every cell of ``columns`` shows text; the first empty one (or one of invisible characters only) is named."""
     for row in frame.itertuples():
         for column in columns:
-            if not getattr(row, column).strip():
-                raise InputError(message, file=path, line=getattr(row, LINE_COLUMN), field=column)
+            text = getattr(row, column)
+            if not visible(text):
+                shown = f"{message} (only invisible characters)" if text.strip() else message
+                raise InputError(shown, file=path, line=getattr(row, LINE_COLUMN), field=column)
 
 
 def refuse_duplicates(frame: pd.DataFrame, keys: list[str], path: Path, field: str, describe) -> None:
@@ -52,17 +62,17 @@ def refuse_duplicates(frame: pd.DataFrame, keys: list[str], path: Path, field: s
 def load_metadata(folder: Path) -> pd.DataFrame:
     """``indicator_metadata.csv``: names, units, direction and kind for every series."""
     path = Path(folder) / METADATA_FILE
-    frame = read_strict_csv(path, METADATA_COLUMNS)
+    frame = read_strict_csv(path, METADATA_COLUMNS, text_kinds=METADATA_TEXT)
     check_series(frame, path)
     ids = []
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
         ids.append(parse_int(row.indicator_id, file=path, line=line, field="indicator_id"))
         if row.direction not in DIRECTIONS:
-            raise InputError(f"direction {row.direction!r} unknown; use one of {', '.join(DIRECTIONS)}",
+            raise InputError(f"direction {quote(row.direction)} unknown; use one of {', '.join(DIRECTIONS)}",
                              file=path, line=line, field="direction")
         if row.kind not in KINDS:
-            raise InputError(f"kind {row.kind!r} unknown; use one of {', '.join(KINDS)}",
+            raise InputError(f"kind {quote(row.kind)} unknown; use one of {', '.join(KINDS)}",
                              file=path, line=line, field="kind")
         if (row.kind == "qualitative") != (row.direction == "none"):
             raise InputError("direction 'none' goes with kind 'qualitative' and only with it",
@@ -77,17 +87,26 @@ def load_metadata(folder: Path) -> pd.DataFrame:
 def load_categories(folder: Path) -> pd.DataFrame:
     """``categories.csv``: the English name of every category (一级指标) the table prints."""
     path = Path(folder) / CATEGORIES_FILE
-    frame = read_strict_csv(path, ["category_zh", "category_en"])
+    frame = read_strict_csv(path, ["category_zh", "category_en"], text_kinds=CATEGORY_TEXT)
     require_filled(frame, ("category_zh", "category_en"), path)
-    return frame
+    first: dict[str, tuple[str, int]] = {}
+    for row in frame.itertuples():
+        line = getattr(row, LINE_COLUMN)
+        if row.category_zh in first and first[row.category_zh][0] != row.category_en:
+            name, where = first[row.category_zh]
+            raise InputError(f"category {quote(row.category_zh)} is defined again, as {quote(row.category_en)}; "
+                             f"line {where} names it {quote(name)}: keep one row", file=path, line=line,
+                             field="category_en")
+        first.setdefault(row.category_zh, (row.category_en, line))
+    return frame.drop_duplicates(["category_zh"]).reset_index(drop=True)
 
 
 def load_corrections(folder: Path, fields: tuple[ValueField, ...]) -> pd.DataFrame:
     """``corrections.csv``: one row per given cell that needs a fix, with the reason (absent: none)."""
     path = Path(folder) / CORRECTIONS_FILE
     if not path.exists():
-        return pd.DataFrame(columns=[*CORRECTION_COLUMNS, LINE_COLUMN])
-    frame = read_strict_csv(path, CORRECTION_COLUMNS)
+        return pd.DataFrame(columns=[*CORRECTION_COLUMNS, *CORRECTION_OPTIONAL_COLUMNS, LINE_COLUMN])
+    frame = read_strict_csv(path, CORRECTION_COLUMNS, CORRECTION_OPTIONAL_COLUMNS, text_kinds=CORRECTION_TEXT)
     check_series(frame, path)
     names = [field.name for field in fields]
     ids = []
@@ -95,14 +114,14 @@ def load_corrections(folder: Path, fields: tuple[ValueField, ...]) -> pd.DataFra
         line = getattr(row, LINE_COLUMN)
         ids.append(parse_int(row.indicator_id, file=path, line=line, field="indicator_id"))
         if row.field not in names:
-            raise InputError(f"field {row.field!r} unknown; use one of {', '.join(names)}",
+            raise InputError(f"field {quote(row.field)} unknown; use one of {', '.join(names)}",
                              file=path, line=line, field="field")
-        if not row.reason.strip():
+        if not visible(row.reason):
             raise InputError("every correction needs a reason", file=path, line=line, field="reason")
         if not row.corrected_value.strip():
             raise InputError("empty corrected value", file=path, line=line, field="corrected_value")
         if not (PLAIN_NUMBER.fullmatch(row.corrected_value) or COMBINED_CELL.fullmatch(row.corrected_value)):
-            raise InputError(f"{row.corrected_value!r} is not a number as the table would print it "
+            raise InputError(f"{quote(row.corrected_value)} is not a number as the table would print it "
                              "(digits with one decimal point)", file=path, line=line, field="corrected_value")
     frame["indicator_id"] = ids
     refuse_duplicates(frame, ["indicator_id", "series", "field"], path, "field",
@@ -115,20 +134,20 @@ def load_prose_checks(folder: Path, fields: tuple[ValueField, ...]) -> pd.DataFr
     path = Path(folder) / PROSE_CHECKS_FILE
     if not path.exists():
         return pd.DataFrame(columns=[*PROSE_CHECK_COLUMNS, LINE_COLUMN])
-    frame = read_strict_csv(path, PROSE_CHECK_COLUMNS)
+    frame = read_strict_csv(path, PROSE_CHECK_COLUMNS, text_kinds=PROSE_CHECK_TEXT)
     check_series(frame, path)
     last_baseline = max(field.year for field in fields if field.value_type == "baseline")
     parsed = []
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
         if row.claim not in PROSE_CLAIMS:
-            raise InputError(f"claim {row.claim!r} unknown; use value or annual_growth_pct",
+            raise InputError(f"claim {quote(row.claim)} unknown; use value or annual_growth_pct",
                              file=path, line=line, field="claim")
         year = parse_int(row.year, file=path, line=line, field="year")
         if row.claim == "annual_growth_pct" and year <= last_baseline:
             raise InputError(f"an annual growth claim needs a target year after the {last_baseline} baseline",
                              file=path, line=line, field="year")
-        if not row.prose_quote.strip():
+        if not visible(row.prose_quote):
             raise InputError("empty quote: copy the words from the plan", file=path, line=line, field="prose_quote")
         parsed.append((parse_int(row.indicator_id, file=path, line=line, field="indicator_id"), year,
                        parse_number(row.prose_value, file=path, line=line, field="prose_value")))

@@ -6,20 +6,49 @@ file, line and field named, before anything is written. An empty or absent folde
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from ..clean.schemas import VALUE_COLUMNS
-from ..errors import InputError, display_path
-from ..plan import Plan, observation_files
+from ..errors import InputError, display_path, quote
+from ..plan import OBSERVATION_FORMATS, Plan, observation_entries
 from .csv_reader import LINE_COLUMN, parse_int, parse_number, read_strict_csv
+from .plausibility import Point, confirm_hint, implausible, impossible, previous_point
+from .text import visible
 
 REQUIRED_COLUMNS = ["indicator_id", "series", "year", "value", "source"]
-OPTIONAL_COLUMNS = ["note"]
+#: ``confirm``: why a value far off its series is right (the plausibility checks then keep it).
+OPTIONAL_COLUMNS = ["note", "confirm"]
+TEXT_KINDS = {"source": "source", "note": "note", "confirm": "reason"}
 NON_NEGATIVE_KINDS = ("count", "amount", "intensity", "share")
 #: Observation years run from the plan's base year to some years after its last evaluation.
 YEARS_AFTER_PLAN = 6
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    return read_strict_csv(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS)
+
+
+#: How each format of :data:`analysis.plan.OBSERVATION_FORMATS` is read (the rows of one file).
+READERS = {".csv": _read_csv}
+assert set(READERS) == set(OBSERVATION_FORMATS), "every format observations are read from needs a reader"
+
+
+@dataclass
+class ObservationFolder:
+    """What a folder of observations gives: the values, and what the data-quality log should say about it.
+
+    ``duplicates``: rows that repeat, with the same value, a year another file already gives (kept
+    once). ``confirmed``: values far off their series kept because their row confirms them.
+    ``skipped``: hidden files, not read.
+    """
+
+    values: pd.DataFrame
+    duplicates: list[dict] = field(default_factory=list)
+    confirmed: list[dict] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
 
 
 def year_range(plan: Plan) -> tuple[int, int]:
@@ -41,7 +70,7 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
     match = known[known["series"] == series]
     if match.empty:
         allowed = ", ".join(repr(s) for s in known["series"])
-        raise InputError(f"indicator {indicator_id} has no series {series!r}; use {allowed}", file=path,
+        raise InputError(f"indicator {indicator_id} has no series {quote(series)}; use {allowed}", file=path,
                          line=line, field="series")
     meta = match.iloc[0]
     if meta["kind"] == "qualitative":
@@ -51,19 +80,23 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
     if not years[0] <= year <= years[1]:
         raise InputError(f"year {year} outside {years[0]}–{years[1]}", file=path, line=line, field="year")
     value = parse_number(row.value, file=path, line=line, field="value")
-    if meta["kind"] == "share" and not 0 <= value <= 100:
-        raise InputError(f"{value:g} is a share in %, it must lie within 0–100", file=path, line=line, field="value")
-    if meta["kind"] in NON_NEGATIVE_KINDS and value < 0:
-        raise InputError(f"{value:g} is negative; a {meta['kind']} cannot be", file=path, line=line, field="value")
-    if not row.source.strip():
-        raise InputError("empty: say which publication the value comes from", file=path, line=line, field="source")
+    problem = impossible(value, meta["kind"])
+    if problem:
+        raise InputError(problem, file=path, line=line, field="value")
+    if not visible(row.source):
+        hidden = " (only invisible characters)" if row.source.strip() else ""
+        raise InputError(f"empty{hidden}: say which publication the value comes from", file=path, line=line,
+                         field="source")
     note = getattr(row, "note", "")
-    return {"indicator_id": indicator_id, "series": series, "year": year, "value_type": "actual", "value": value,
-            "printed_text": row.value.strip(), "source": display_path(path), "source_line": line,
-            "processing": "", "reference": row.source.strip(), "note": (note or "").strip()}
+    confirm = getattr(row, "confirm", "") or ""
+    return {"indicator_id": indicator_id, "series": series, "year": year, "value_type": "actual",
+            "value": value + 0.0, "printed_text": row.value.strip(), "source": display_path(path),
+            "source_line": line, "processing": "", "reference": row.source.strip(), "note": (note or "").strip(),
+            "confirm": confirm.strip() if visible(confirm) else "", "kind": meta["kind"], "path": path}
 
 
-def read_observations(directory: Path, indicators: pd.DataFrame, plan: Plan) -> tuple[pd.DataFrame, list[dict]]:
+def read_observations(directory: Path, indicators: pd.DataFrame, plan: Plan,
+                      printed: pd.DataFrame | None = None) -> tuple[pd.DataFrame, list[dict]]:
     """Read and check every observation file in ``directory`` (absent or empty: no observations).
 
     Returns
@@ -71,14 +104,23 @@ def read_observations(directory: Path, indicators: pd.DataFrame, plan: Plan) -> 
     (observations, duplicates)
         ``observations`` has the columns of ``indicator_values.csv``; ``duplicates`` lists rows that
         repeat, with the same value, a year another file already gives (kept once, noted in the
-        data-quality log).
+        data-quality log). :func:`read_observation_folder` gives the rest of what the log lists.
     """
+    folder = read_observation_folder(directory, indicators, plan, printed)
+    return folder.values, folder.duplicates
+
+
+def read_observation_folder(directory: Path, indicators: pd.DataFrame, plan: Plan,
+                            printed: pd.DataFrame | None = None) -> ObservationFolder:
+    """Read and check every observation file in ``directory``; with the plan's ``printed`` values, check
+    each value against its series as well (:mod:`analysis.ingest.plausibility`)."""
     records: list[dict] = []
     seen: dict[tuple, dict] = {}
     duplicates: list[dict] = []
     years = year_range(plan)
-    for path in observation_files(directory):
-        frame = read_strict_csv(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
+    entries = observation_entries(directory)
+    for path in (path for path, role in entries if role == "data"):
+        frame = READERS[path.suffix.lower()](path)
         in_file: dict[tuple, int] = {}
         for row in frame.itertuples():
             record = _check_row(row, indicators, path, years)
@@ -100,5 +142,38 @@ def read_observations(directory: Path, indicators: pd.DataFrame, plan: Plan) -> 
                 continue
             seen[key] = record
             records.append(record)
+    confirmed = check_against_series(records, printed) if printed is not None else []
     observations = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS))
-    return observations.astype({"indicator_id": int, "year": int, "value": float, "source_line": int}), duplicates
+    observations = observations.astype({"indicator_id": int, "year": int, "value": float, "source_line": int})
+    return ObservationFolder(observations, duplicates, confirmed,
+                             [path for path, role in entries if role == "hidden"])
+
+
+def check_against_series(records: list[dict], printed: pd.DataFrame) -> list[dict]:
+    """Each observation against the previous value of its series; returns the confirmed outliers.
+
+    An outlier without a confirmation stops the run; of several, the first in file and line order
+    is named.
+    """
+    baselines = printed[printed["value_type"].isin(("baseline", "actual"))]
+    points: dict[tuple, list[Point]] = {}
+    for row in baselines.itertuples():
+        points.setdefault((row.indicator_id, row.series), []).append(
+            Point(int(row.year), float(row.value), f"{row.source}:{row.source_line}", True))
+    problems, confirmed = [], []
+    for record in sorted(records, key=lambda r: (r["indicator_id"], r["series"], r["year"])):
+        series = points.setdefault((record["indicator_id"], record["series"]), [])
+        previous = previous_point(series, record["year"])
+        # A rate of change is judged by its own range; it needs no previous value.
+        compared = previous or Point(record["year"], record["value"], "", False)
+        problem = implausible(record["value"], record["year"], compared, record["kind"])
+        if problem and record["confirm"]:
+            confirmed.append({**record, "problem": problem, "previous": previous})
+        elif problem:
+            problems.append((record["source"], record["source_line"], problem, record["value"], record["path"]))
+        series.append(Point(record["year"], record["value"], f"{record['source']}:{record['source_line']}", False))
+    if problems:
+        _, line, problem, value, path = min(problems, key=lambda p: (p[0], p[1]))
+        raise InputError(f"{problem}; {confirm_hint(value)} (see the observations README)", file=path, line=line,
+                         field="value")
+    return confirmed

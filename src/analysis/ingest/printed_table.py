@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import InputError, quote
+from ..files import read_regular
 
 TABLE_TITLE = "创新型城市建设目标"
 FOOTNOTE_PREFIX = "注："
@@ -32,7 +33,7 @@ QUALITATIVE_TOKEN = "定性评价"
 #: The first two printed header cells, each with its line breaks removed.
 NAME_HEADER = ("一级指标", "二级指标")
 #: A value column's printed header: a year and a value type.
-VALUE_HEADER = re.compile(r"(?P<year>\d{4})年(?P<type>基础值|目标值)")
+VALUE_HEADER = re.compile(r"(?P<year>[0-9]{4})年(?P<type>基础值|目标值)")
 VALUE_TYPES = {"基础值": "baseline", "目标值": "target"}
 MAX_VALUE_COLUMNS = 12
 
@@ -94,10 +95,10 @@ class PlanTable:
 def read_source_lines(path: Path) -> list[str]:
     """Read the plan text as UTF-8, failing with the file named when it is missing or not UTF-8."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise InputError("file not found (the plan text is the pipeline's raw input)", file=path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (byte {exc.start}); save it as UTF-8", file=path) from None
     return text.splitlines()
@@ -142,7 +143,7 @@ def split_cells(lines: list[str], first_line_number: int) -> list[Cell]:
             blank_run += 1
         else:
             if current_text is None:
-                raise InputError(f"text outside any table cell: {line.strip()[:30]!r}", line=number)
+                raise InputError(f"text outside any table cell: {quote(line.strip()[:30])}", line=number)
             current_text.append(line)
             blank_run = 0
     close(ends_row=True)
@@ -150,7 +151,8 @@ def split_cells(lines: list[str], first_line_number: int) -> list[Cell]:
 
 
 def _is_integer_token(text: str) -> bool:
-    return re.fullmatch(r"\d+", text) is not None
+    """ASCII digits, at most 9 (``\\d`` would take other scripts' digits; int() refuses 4,300+ digits)."""
+    return re.fullmatch(r"[0-9]{1,9}", text) is not None
 
 
 def parse_printed_table(path: Path) -> PlanTable:
@@ -179,7 +181,7 @@ def parse_printed_table(path: Path) -> PlanTable:
     reader.read_rows()
     footnote = lines[end].strip()
     if CORE_MARK not in footnote:
-        raise InputError(f"footnote does not explain the '{CORE_MARK}' mark: {footnote!r}", file=path,
+        raise InputError(f"footnote does not explain the '{CORE_MARK}' mark: {quote(footnote)}", file=path,
                          line=end + 1)
     return PlanTable(
         source=path,
@@ -222,7 +224,7 @@ class _RowReader:
         for expected in NAME_HEADER:
             cell = self.take("header", previous)
             if cell.text.strip() != expected:
-                raise self.error(f"header cell reads {cell.text.strip()!r}, expected {expected!r}", cell,
+                raise self.error(f"header cell reads {quote(cell.text.strip())}, expected {quote(expected)}", cell,
                                  field="header")
             previous = cell
         fields = []
@@ -230,7 +232,7 @@ class _RowReader:
             cell = self.take("header", previous)
             match = VALUE_HEADER.fullmatch(cell.text.strip())
             if match is None:
-                raise self.error(f"header cell reads {cell.text.strip()!r}, expected a value column such as "
+                raise self.error(f"header cell reads {quote(cell.text.strip())}, expected a value column such as "
                                  "'2020年基础值' or '2024年目标值'", cell, field="header")
             fields.append(value_field(int(match["year"]), VALUE_TYPES[match["type"]]))
             if len(fields) > MAX_VALUE_COLUMNS:
@@ -253,7 +255,7 @@ class _RowReader:
             first = self.take("category", None)
             if _is_integer_token(first.text.strip()) or first.text.strip() in SERIES_LABELS:
                 raise self.error(
-                    f"found {first.text.strip()!r} where a row's first cell (the category) should be: "
+                    f"found {quote(first.text.strip())} where a row's first cell (the category) should be: "
                     f"the row above has more cells than the header defines", first, field="category")
             id_cell = self.take("indicator_id", first)
             id_text = id_cell.text.strip()
@@ -269,7 +271,7 @@ class _RowReader:
                 self.read_series_row(last_indicator, name_cell)
                 continue
             if not _is_integer_token(id_text):
-                raise self.error(f"indicator id {id_text!r} is not a whole number", id_cell,
+                raise self.error(f"indicator id {quote(id_text)} is not a whole number", id_cell,
                                  field="indicator_id")
             indicator_id = int(id_text)
             if indicator_id != expected_id:
@@ -310,7 +312,7 @@ class _RowReader:
         label_cell = self.take("series", previous)
         label = label_cell.text.strip()
         if label not in SERIES_LABELS:
-            raise self.error(f"expected a series label ({' or '.join(SERIES_LABELS)}), found {label!r}",
+            raise self.error(f"expected a series label ({' or '.join(SERIES_LABELS)}), found {quote(label)}",
                              label_cell, field="series")
         series = SERIES_LABELS[label]
         indicator["series"] = series
@@ -323,7 +325,7 @@ class _RowReader:
         merged = self.take("value", token)
         if merged.text.strip():
             raise self.error(f"qualitative indicator {indicator['indicator_id']} has a value "
-                             f"{merged.text.strip()!r} after '{QUALITATIVE_TOKEN}'", merged, field="value")
+                             f"{quote(merged.text.strip())} after '{QUALITATIVE_TOKEN}'", merged, field="value")
         if not merged.ends_row:
             raise self.error(f"the row of qualitative indicator {indicator['indicator_id']} has more "
                              "cells than expected", merged, field="value")
@@ -352,6 +354,6 @@ class _RowReader:
             })
         if not cell.ends_row and self.peek() is not None:
             extra = self.peek()
-            raise self.error(f"the row of indicator {indicator_id} has a cell {extra.text.strip()!r} "
+            raise self.error(f"the row of indicator {indicator_id} has a cell {quote(extra.text.strip())} "
                              f"after its {len(self.fields)} value cells (wrong number of cells)",
                              extra, field="value")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..clean.schemas import DIRECTIONS, INDICATOR_COLUMNS, KINDS
-from ..errors import InputError
+from ..errors import InputError, quote
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
 from .hand_files import check_series, refuse_duplicates, require_filled
 from .printed_table import PlanTable, value_field
@@ -21,6 +21,9 @@ from .printed_table import PlanTable, value_field
 TYPED_INDICATOR_COLUMNS = [c for c in INDICATOR_COLUMNS if c != "source_line"]
 TYPED_VALUE_COLUMNS = ["indicator_id", "series", "year", "value_type", "value"]
 VALUE_TYPES = ("baseline", "target")
+TYPED_INDICATOR_TEXT = {"category_zh": "category", "category_en": "category", "name_zh": "name", "name_en": "name",
+                        "short_name_zh": "short_name", "short_name_en": "short_name", "unit_zh": "unit",
+                        "unit_en": "unit"}
 TRUE, FALSE = ("true", "yes", "1", "*"), ("false", "no", "0", "")
 
 
@@ -43,7 +46,7 @@ def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTabl
             raise InputError(f"indicator {indicator_id} is qualitative: it takes no numbers", file=values_path,
                              line=line, field="indicator_id")
         if row.value_type not in VALUE_TYPES:
-            raise InputError(f"value_type {row.value_type!r} unknown; use baseline or target", file=values_path,
+            raise InputError(f"value_type {quote(row.value_type)} unknown; use baseline or target", file=values_path,
                              line=line, field="value_type")
         year = parse_int(row.year, file=values_path, line=line, field="year")
         if not 1900 <= year <= 2100:
@@ -69,7 +72,7 @@ def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTabl
 
 
 def _read_indicators(path: Path) -> pd.DataFrame:
-    frame = read_strict_csv(path, TYPED_INDICATOR_COLUMNS)
+    frame = read_strict_csv(path, TYPED_INDICATOR_COLUMNS, text_kinds=TYPED_INDICATOR_TEXT)
     check_series(frame, path)
     require_filled(frame, ("category_zh", "category_en", "name_zh", "name_en", "short_name_zh", "short_name_en"),
                    path)
@@ -79,13 +82,13 @@ def _read_indicators(path: Path) -> pd.DataFrame:
         ids.append(parse_int(row.indicator_id, file=path, line=line, field="indicator_id"))
         core = row.core.strip().lower()
         if core not in TRUE + FALSE:
-            raise InputError(f"core {row.core!r}: write true or false", file=path, line=line, field="core")
+            raise InputError(f"core {quote(row.core)}: write true or false", file=path, line=line, field="core")
         cores.append(core in TRUE)
         if row.direction not in DIRECTIONS:
-            raise InputError(f"direction {row.direction!r} unknown; use one of {', '.join(DIRECTIONS)}",
+            raise InputError(f"direction {quote(row.direction)} unknown; use one of {', '.join(DIRECTIONS)}",
                              file=path, line=line, field="direction")
         if row.kind not in KINDS:
-            raise InputError(f"kind {row.kind!r} unknown; use one of {', '.join(KINDS)}", file=path, line=line,
+            raise InputError(f"kind {quote(row.kind)} unknown; use one of {', '.join(KINDS)}", file=path, line=line,
                              field="kind")
         if (row.kind == "qualitative") != (row.direction == "none"):
             raise InputError("direction 'none' goes with kind 'qualitative' and only with it", file=path,
@@ -96,6 +99,14 @@ def _read_indicators(path: Path) -> pd.DataFrame:
                     raise InputError(f"empty: numeric indicator {ids[-1]} needs its unit", file=path, line=line,
                                      field=column)
     frame["indicator_id"], frame["core"] = ids, cores
+    english: dict[str, tuple[str, int]] = {}
+    for row in frame.itertuples():
+        line = getattr(row, LINE_COLUMN)
+        name, first = english.setdefault(row.category_zh, (row.category_en, line))
+        if name != row.category_en:
+            raise InputError(f"category {quote(row.category_zh)} is named {quote(row.category_en)} here and "
+                             f"{quote(name)} at line {first}: give it one English name", file=path, line=line,
+                             field="category_en")
     refuse_duplicates(frame, ["indicator_id", "series"], path, "indicator_id",
                       lambda row: f"indicator {row.indicator_id} series {row.series!r} appears twice")
     frame = frame.rename(columns={LINE_COLUMN: "source_line"})

@@ -75,7 +75,8 @@ def quality_table(context: ReportContext, include_agreements: bool = False) -> p
     plan_line = rows["source_line"].map(lambda line: words.text("tables.plan_line", line=line))
     where = plan_line.where(rows["source"] == plan_text, rows["source"] + ":" + rows["source_line"].astype(str))
     return pd.DataFrame({names["issue"]: rows["issue"].map(lambda issue: words[f"quality_issue.{issue}"]),
-                         names["id"]: rows["indicator_id"],
+                         # a finding about a file (one skipped) has no indicator: id 0, shown blank
+                         names["id"]: rows["indicator_id"].map(lambda i: "" if i == 0 else str(i)),
                          names["year"]: rows["year"].astype("string").fillna(""),
                          names["detail"]: rows[f"detail_{language}"], names["where"]: where})
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Create or update the project's virtual environment ($VENV, default .venv) with $PYTHON (python3):
+#   * locked: two first-time `make` runs take turns; the second finds the work done and returns;
+#   * used only once complete: a venv whose pip does not run (a run killed while creating it) is
+#     removed and made anew, and $VENV/.installed is written only after the package is installed,
+#     so a killed run never breaks the next one.
+# Without python3-venv (stock Debian) it installs it as root, or says which command to run.
+set -euo pipefail
+
+python=${PYTHON:-python3}
+venv=${VENV:-.venv}
+timeout=${SETUP_LOCK_TIMEOUT:-1800}
+installed="$venv/.installed"
+lock="$venv.lock"
+
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$lock"
+  if ! flock -n 9; then
+    echo "waiting for another setup of $venv to finish (lock $lock) …" >&2
+    if ! flock -w "$timeout" 9; then
+      echo "error: another setup of $venv still holds $lock after $timeout s; let it finish, or stop it, and run make again" >&2
+      exit 1
+    fi
+  fi
+fi
+
+# The run that held the lock may have done everything already.
+if [ -f "$installed" ] && [ "$installed" -nt pyproject.toml ]; then
+  exit 0
+fi
+
+if ! "$venv/bin/python" -m pip --version >/dev/null 2>&1; then
+  if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    bash "$(dirname "$0")/system-deps.sh" venv "$python"
+  fi
+  if [ -e "$venv" ]; then
+    echo "rebuilding $venv: it was left incomplete (a setup that was interrupted?)" >&2
+    rm -rf -- "$venv"
+  fi
+  "$python" -m venv -- "$venv"
+  "$venv/bin/python" -m pip install --quiet --upgrade pip
+fi
+
+"$venv/bin/python" -m pip install --quiet -e ".[test]"
+touch -- "$installed"

@@ -1,0 +1,171 @@
+"""Values no statistic of their kind can take, and values far off their series.
+
+Two kinds of check, for every number a person gives (an observation, a corrected cell) and for
+the kind the metadata gives an indicator:
+
+* **impossible** (refused, no way round): a share outside 0–100 %, a negative count, amount,
+  intensity or share (``-0`` included), a magnitude of 10^15 or more. A kind the table's own
+  numbers contradict (a "share" printed as 22154, a "count" in %) is a mistake in the metadata.
+* **implausible** (refused unless the row confirms it): a count, amount or intensity more than
+  three times, or less than a third of, the previous value of its series; a share off by a factor
+  near 10 or 100 (a misplaced decimal point, a fraction typed for a percentage) or moving more than
+  10 percentage points a year; a rate of change outside −100…100 %. If such a value is right, the
+  row says why in its ``confirm`` column; the value is then kept and the confirmation goes to the
+  data-quality log.
+
+The previous value of a series is its latest earlier point (a printed baseline or an actual),
+or the printed value of the same year for a revision, or else its earliest later point.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import InputError, display_path, quote
+from .text import visible
+
+NON_NEGATIVE_KINDS = ("count", "amount", "intensity", "share")
+RATIO_KINDS = ("count", "amount", "intensity")
+#: More than this many times (or less than its inverse) the previous value is implausible.
+MAX_RATIO = 3.0
+#: A share moving more than this many percentage points a year is implausible.
+MAX_SHARE_POINTS_PER_YEAR = 10.0
+#: A share whose ratio to the previous value lies this close (in powers of ten) to 10 or 100.
+FACTOR_TOLERANCE = 0.15
+RATE_LIMIT = 100.0
+PERCENT_UNITS = ("%",)
+CONFIRM_HINT = "if {value} is right, say why in the row's confirm column"
+
+
+@dataclass(frozen=True)
+class Point:
+    """A value of a series and where it was given."""
+
+    year: int
+    value: float
+    where: str
+    printed: bool
+
+
+def article(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
+
+
+def impossible(value: float, kind: str) -> str | None:
+    """Why ``value`` cannot be a value of an indicator of ``kind``, or None."""
+    if kind in NON_NEGATIVE_KINDS and (value < 0 or math.copysign(1.0, value) < 0):
+        shown = "-0 (negative zero)" if value == 0 else f"{value:g}"
+        return f"{shown} is negative; {article(kind)} cannot be"
+    if kind == "share" and value > 100:
+        return f"{value:g} is a share in %, it must lie within 0–100"
+    return None
+
+
+def implausible(value: float, year: int, previous: Point, kind: str, compared: str = "the previous value"
+                ) -> str | None:
+    """Why ``value`` (for ``year``) is far off ``previous``, a point of its series, or None."""
+    if kind == "rate_of_change":
+        if not -RATE_LIMIT <= value <= RATE_LIMIT:
+            return f"{value:g} % is outside −100…100 % for a yearly rate of change"
+        return None
+    before = f"{compared} {previous.value:g} ({previous.year}, {previous.where})"
+    if kind in RATIO_KINDS and previous.value > 0 and value > 0:
+        ratio = value / previous.value
+        if ratio > MAX_RATIO:
+            return f"{value:g} is {ratio:.1f} times {before}"
+        if ratio < 1 / MAX_RATIO:
+            return f"{value:g} is 1/{1 / ratio:.1f} of {before}"
+    if kind == "share":
+        if previous.value > 0 and value > 0:
+            power = abs(math.log10(value / previous.value))
+            for factor, exponent in ((10, 1), (100, 2)):
+                if abs(power - exponent) <= FACTOR_TOLERANCE:
+                    return (f"{value:g} is off by a factor near {factor} from {before} (a misplaced decimal point, "
+                            "or a fraction typed for a percentage?)")
+        years = max(1, abs(year - previous.year))
+        points = abs(value - previous.value) / years
+        if points > MAX_SHARE_POINTS_PER_YEAR:
+            return f"{value:g} moves {points:.1f} percentage points a year from {before}"
+    return None
+
+
+def previous_point(points: list[Point], year: int) -> Point | None:
+    """The point a value for ``year`` is compared with (see the module's docstring)."""
+    earlier = [p for p in points if p.year < year or (p.year == year and p.printed)]
+    if earlier:
+        return max(earlier, key=lambda p: (p.year, p.printed))
+    later = [p for p in points if p.year > year]
+    return min(later, key=lambda p: p.year) if later else None
+
+
+def confirm_hint(value: float) -> str:
+    return CONFIRM_HINT.format(value=f"{value:g}")
+
+
+# --- the plan's table ----------------------------------------------------------------------------
+
+def check_table_values(indicators: pd.DataFrame, values: pd.DataFrame, cells: pd.DataFrame,
+                       corrections: pd.DataFrame, corrections_path: Path, kinds_path: Path,
+                       kind_lines: dict[tuple, int], source_path: Path) -> None:
+    """The table's numbers against the kinds of their indicators, and corrected cells against their series.
+
+    ``cells`` are the table's cells with their corrected ``text`` and ``correction`` reason;
+    ``kind_lines`` gives the line of ``kinds_path`` where each series' kind is set.
+    """
+    kinds = {(r.indicator_id, r.series): r for r in indicators.itertuples()}
+    corrected = {(r.indicator_id, r.series, r.field): r for r in corrections.itertuples()}
+    field_of = {(r.indicator_id, r.year, r.value_type, r.source_line): r.field for r in cells.itertuples()}
+    for key, meta in kinds.items():
+        if meta.kind in ("qualitative",):
+            continue
+        if meta.kind == "share" and not all(u.strip() in PERCENT_UNITS for u in (meta.unit_zh, meta.unit_en)):
+            raise InputError(f"kind 'share' but unit {quote(meta.unit_en)}: a share is in %, so either the kind or "
+                             "the unit is wrong", file=kinds_path, line=kind_lines.get(key), field="kind")
+        if meta.kind in ("count", "amount") and any(u.strip() in PERCENT_UNITS for u in (meta.unit_zh, meta.unit_en)):
+            raise InputError(f"kind {quote(meta.kind)} but unit %: a {meta.kind} is not a percentage; use share, "
+                             "intensity or rate_of_change", file=kinds_path, line=kind_lines.get(key), field="kind")
+        series = values[(values.indicator_id == key[0]) & (values.series == key[1])]
+        for row in series.itertuples():
+            field = field_of.get((row.indicator_id, row.year, row.value_type, row.source_line), row.value_type)
+            correction = corrected.get((row.indicator_id, "", field)) or corrected.get((row.indicator_id, row.series,
+                                                                                       field))
+            problem = impossible(row.value, meta.kind)
+            if problem is None and meta.kind == "rate_of_change" and abs(row.value) > RATE_LIMIT:
+                problem = f"{row.value:g} % is outside −100…100 % for a yearly rate of change"
+            if problem is None and abs(row.value) >= 1e15:
+                problem = f"{row.value:g} is larger than any statistic of a city can be"
+            if problem is None:
+                continue
+            if correction is not None:
+                raise InputError(problem, file=corrections_path, line=correction.csv_line, field="corrected_value")
+            raise InputError(f"kind {quote(meta.kind)} contradicts the table, which gives {row.printed_text.strip()} "
+                             f"for {field} ({display_path(source_path)}:{row.source_line}): {problem}",
+                             file=kinds_path, line=kind_lines.get(key), field="kind")
+        for correction in corrections.itertuples():
+            if correction.indicator_id != key[0] or correction.series not in ("", key[1]):
+                continue
+            _check_corrected_cell(correction, series, meta.kind, field_of, corrections_path, source_path)
+
+
+def _check_corrected_cell(correction, series: pd.DataFrame, kind: str, field_of: dict, corrections_path: Path,
+                          source_path: Path) -> None:
+    """A corrected value far off the other values of its series needs a confirmation."""
+    def field(row) -> str:
+        return field_of.get((row.indicator_id, row.year, row.value_type, row.source_line), "")
+
+    own = [row for row in series.itertuples() if field(row) == correction.field]
+    if not own or visible(getattr(correction, "confirm", "")):
+        return
+    row = own[0]
+    others = [Point(r.year, r.value, f"{field(r)}, {display_path(source_path)}:{r.source_line}", True)
+              for r in series.itertuples() if field(r) != correction.field]
+    nearest = min(others, key=lambda p: (abs(p.year - row.year), p.year), default=None)
+    if nearest is None:
+        return
+    problem = implausible(row.value, row.year, nearest, kind, "the nearest value of its series,")
+    if problem:
+        raise InputError(f"{problem}; {confirm_hint(row.value)}", file=corrections_path, line=correction.csv_line,
+                         field="corrected_value")

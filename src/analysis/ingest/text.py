@@ -1,0 +1,82 @@
+"""Text written by people, checked before anything shows it: visible, short enough, nothing hidden in it.
+
+Data text is shown in the report, the tables and the terminal exactly as written, never
+interpreted; what could make it show something else is refused here, where the file and cell can
+still be named: control characters (a terminal's escape codes), bidi embeddings, overrides and
+isolates (they reverse text in the report), byte-order marks inside the text, and cells of invisible
+characters only. Every text field has a length cap, so a long cell cannot make the PDF step crawl
+(its layout time grows faster than linearly with the length of a table cell). Standard library
+only: ``plan.yml`` is checked with it before pandas is loaded.
+"""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from ..errors import InputError
+
+#: Bidi embedding, override and isolate controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Line breaks a multi-line cell may hold.
+LINE_BREAKS = frozenset("\n\r")
+#: Categories of characters that show nothing: format characters, controls, separators.
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
+
+#: The longest text each kind of field may hold, in characters. Names and units are labels in
+#: tables and charts; sources, notes and reasons are sentences; none is a document. Measured: a
+#: 500-character Chinese note adds 0.5 s to the PDF step, 1,000 characters 1.9 s, 4,000 characters
+#: 35 s (a table cell's narrowest width is found line by line), so no cell may be longer.
+LIMITS = {
+    "name": 300,
+    "short_name": 80,
+    "unit": 40,
+    "category": 120,
+    "source": 200,
+    "note": 500,
+    "reason": 500,
+    "quote": 300,
+    "plan_text": 300,
+    "cell": 500,
+}
+#: How a message names each kind of field.
+KIND_NAMES = {"plan_text": "a text of plan.yml", "short_name": "a short name"}
+
+
+def visible(text: str) -> bool:
+    """True when ``text`` shows something: a character that is neither a space nor invisible (a zero-width space)."""
+    return any(not char.isspace() and unicodedata.category(char) not in INVISIBLE_CATEGORIES for char in text)
+
+
+def forbidden_character(text: str, *, multiline: bool = True) -> str | None:
+    """The first character of ``text`` that data text may not hold, described, or None."""
+    for position, char in enumerate(text):
+        if char in LINE_BREAKS and multiline or char == "\t":
+            continue
+        if char in BIDI_CONTROLS:
+            return f"the bidi control U+{ord(char):04X} at character {position + 1} (it reverses text in the report)"
+        if char == "\ufeff":
+            return (f"a byte-order mark (U+FEFF) at character {position + 1} (was the file saved twice, or two files "
+                    "joined?)")
+        category = unicodedata.category(char)
+        if category == "Cc" or category == "Cs" or char in LINE_BREAKS or char in "\u2028\u2029":
+            name = "a line break" if char in LINE_BREAKS or char in "\u2028\u2029" else "the control character"
+            return f"{name} U+{ord(char):04X} at character {position + 1}"
+    return None
+
+
+def check_text(text: str, *, kind: str = "cell", required: bool = False, multiline: bool = True,
+               file: Path | str | None = None, line: int | None = None, field: str | None = None,
+               empty_message: str = "empty") -> str:
+    """``text`` if it may be shown as data text; otherwise an :class:`InputError` naming the cell."""
+    limit = LIMITS[kind]
+    if len(text) > limit:
+        advice = "" if kind == "cell" else " (shorten it; a long text belongs in the publication it cites)"
+        raise InputError(f"{len(text):,} characters; {KIND_NAMES.get(kind, 'a ' + kind.replace('_', ' '))} holds at "
+                         f"most {limit:,}{advice}", file=file, line=line, field=field)
+    problem = forbidden_character(text, multiline=multiline)
+    if problem:
+        raise InputError(f"contains {problem}; remove it", file=file, line=line, field=field)
+    if required and not visible(text):
+        shown = "" if not text else " (only invisible characters)"
+        raise InputError(f"{empty_message}{shown}", file=file, line=line, field=field)
+    return text

@@ -1,0 +1,187 @@
+"""Values no statistic can take, values far off their series, and the confirmation that lets a right one through.
+
+Every expected value below is worked out by hand in the comment beside it.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from analysis.clean.tidy import clean_plan_table, load_monitoring_data
+from analysis.errors import InputError
+from analysis.ingest.observations import read_observation_folder
+from analysis.ingest.plausibility import Point, implausible, impossible, previous_point
+
+HEADER = "indicator_id,series,year,value,source,note,confirm\n"
+
+
+def point(year, value, printed=True):
+    return Point(year, value, "plan.txt:9", printed)
+
+
+@pytest.mark.parametrize(("value", "kind", "words"), [
+    (-0.0, "count", "-0 (negative zero) is negative; a count cannot be"),
+    (-1.0, "amount", "-1 is negative; an amount cannot be"),
+    (-0.5, "intensity", "-0.5 is negative; an intensity cannot be"),
+    (100.5, "share", "100.5 is a share in %, it must lie within 0–100"),
+    (-0.0, "share", "is negative; a share cannot be"),
+])
+def test_impossible_values(value, kind, words):
+    assert words in impossible(value, kind)
+
+
+@pytest.mark.parametrize(("value", "kind"), [(0.0, "count"), (100.0, "share"), (0.0, "share"), (-0.0, "rate_of_change"),
+                                             (-150.0, "rate_of_change")])
+def test_possible_values(value, kind):
+    assert impossible(value, kind) is None  # a rate of change may fall; its range is a plausibility check
+
+
+@pytest.mark.parametrize(("value", "kind", "outlier"), [
+    (3000.0, "count", False),     # 3000 / 1000 = 3.0: at the limit
+    (3001.0, "count", True),      # 3.001 times
+    (334.0, "amount", False),     # 334 / 1000 = 0.334 > 1/3
+    (333.0, "amount", True),      # 0.333 < 1/3
+    (3500.0, "intensity", True),  # 3.5 times
+])
+def test_counts_amounts_and_intensities_within_three_times_the_previous_value(value, kind, outlier):
+    assert (implausible(value, 2022, point(2021, 1000.0), kind) is not None) is outlier
+
+
+@pytest.mark.parametrize(("value", "previous", "years", "words"), [
+    (24.0, 2.4, 1, "24 is off by a factor near 10 from the previous value 2.4"),      # ratio 10
+    (17.0, 2.4, 1, "17 is off by a factor near 10"),        # ratio 7.08: log10 0.850, within 0.15 of 1
+    (0.024, 2.4, 1, "0.024 is off by a factor near 100"),   # ratio 0.01
+    (60.0, 90.1, 1, "60 moves 30.1 percentage points a year from the previous value 90.1"),
+    (61.0, 40.0, 2, "61 moves 10.5 percentage points a year"),   # 21 points over 2 years
+    # ratio 6.67: log10 0.824 is not near 1, but 16 - 2.4 = 13.6 points in a year
+    (16.0, 2.4, 1, "16 moves 13.6 percentage points a year from the previous value 2.4 (2021, plan.txt:9)"),
+])
+def test_shares(value, previous, years, words):
+    assert words in implausible(value, 2021 + years, point(2021, previous), "share")
+
+
+def test_shares_that_move_little_pass():
+    assert implausible(60.0, 2023, point(2021, 40.0), "share") is None   # 20 points over 2 years: 10 a year
+    assert implausible(2.61, 2022, point(2021, 2.4), "share") is None
+    assert implausible(0.0, 2022, point(2021, 0.5), "share") is None     # no ratio to zero; half a point
+
+
+def test_rates_of_change_keep_within_a_hundred_percent():
+    assert implausible(150.0, 2022, point(2021, 5.0), "rate_of_change") == \
+        "150 % is outside −100…100 % for a yearly rate of change"
+    assert implausible(-100.0, 2022, point(2021, 5.0), "rate_of_change") is None
+    assert implausible(80.0, 2022, point(2021, 5.0), "rate_of_change") is None  # judged by its range only
+
+
+def test_the_previous_value():
+    points = [point(2020, 1.0), point(2021, 2.0), point(2023, 4.0, printed=False)]
+    assert previous_point(points, 2022).value == 2.0   # the latest earlier point
+    assert previous_point(points, 2021).value == 2.0   # a revision is compared with the printed value of its year
+    assert previous_point(points, 2020).value == 1.0
+    assert previous_point([point(2023, 4.0, printed=False)], 2022).value == 4.0  # else the earliest later one
+    assert previous_point([], 2022) is None
+
+
+@pytest.fixture(scope="module")
+def clean(weihai):
+    return clean_plan_table(weihai)
+
+
+def read(tmp_path, body, weihai, clean):
+    folder = tmp_path / "observations"
+    folder.mkdir(exist_ok=True)
+    (folder / "b.csv").write_text(HEADER + body, encoding="utf-8")
+    return read_observation_folder(folder, clean.indicators, weihai, clean.values)
+
+
+def test_an_outlier_is_refused_with_the_previous_value_and_how_to_confirm(tmp_path, weihai, clean):
+    with pytest.raises(InputError) as caught:
+        read(tmp_path, "10,,2022,15800,Bulletin 2022,,\n", weihai, clean)
+    # 15800 / 1049 (the printed 2021 baseline, plan text line 167) = 15.06
+    assert str(caught.value).endswith(
+        "b.csv:2: value: 15800 is 15.1 times the previous value 1049 (2021, weihai-innovative-city-plan-2022.txt:167); "
+        "if 15800 is right, say why in the row's confirm column (see the observations README)")
+
+
+def test_the_first_outlier_in_file_and_line_order_is_named(tmp_path, weihai, clean):
+    body = "1,,2022,2300,Bulletin,,\n10,,2022,15800,Bulletin,,\n"   # both far off; line 2 comes first
+    with pytest.raises(InputError, match=r"b.csv:2: value: 2300 is 1/10.0 of the previous value 23000"):
+        read(tmp_path, body, weihai, clean)
+
+
+def test_a_confirmed_outlier_is_kept_and_logged(tmp_path, weihai, clean):
+    observed = read(tmp_path, "10,,2022,15800,Bulletin 2022,,all firms counted from 2022 on\n", weihai, clean)
+    assert observed.values.value.tolist() == [15800.0]
+    [confirmed] = observed.confirmed
+    assert confirmed["confirm"] == "all firms counted from 2022 on" and confirmed["previous"].value == 1049.0
+    data = load_monitoring_data(weihai, tmp_path / "observations")
+    [row] = data.quality[data.quality.issue == "confirmed_value"].itertuples()
+    assert (row.indicator_id, row.year, row.value) == (10, 2022, 15800.0)
+    assert row.detail_en == ("15800 for 2022 is far off the previous value 1049 (2021); kept because the row confirms "
+                             "it: all firms counted from 2022 on")
+    assert row.detail_zh == ("2022年数值 15800 与前值 1049（2021年）相差悬殊，该行已确认，予以保留："
+                             "all firms counted from 2022 on")
+
+
+def test_a_plausible_value_needs_no_confirmation_and_logs_none(tmp_path, weihai, clean):
+    observed = read(tmp_path, "10,,2022,1300,Bulletin 2022,,checked anyway\n", weihai, clean)
+    assert observed.values.value.tolist() == [1300.0] and observed.confirmed == []
+
+
+def test_corrections_get_the_same_checks(plan_copy):
+    from analysis.plan import load_plan
+
+    corrections = plan_copy / "corrections.csv"
+    base = corrections.read_text(encoding="utf-8")
+    corrections.write_text(base + "2,,baseline_2021,2.40,250,mistyped\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"corrections.csv:4: corrected_value: 250 is a share in %, it must lie"):
+        clean_plan_table(load_plan(plan_copy))
+    # 3.6 against the 2023 target 36 (one year away, nearer than the 2021 baseline 35.1): ratio 0.1
+    corrections.write_text(base + "26,,target_2024,36,3.6,thought to be a typo\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"corrections.csv:4: corrected_value: 3.6 is off by a factor near 10 from "
+                                         r"the nearest value of its series, 36 \(2023, target_2023"):
+        clean_plan_table(load_plan(plan_copy))
+    rows = list(csv.reader(io.StringIO(base)))
+    rows = [rows[0] + ["confirm"]] + [row + [""] for row in rows[1:]]
+    rows.append(["26", "", "target_2024", "36", "3.6", "the plan's own erratum", "erratum no. 2 of the plan"])
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    corrections.write_text(buffer.getvalue(), encoding="utf-8")
+    values = clean_plan_table(load_plan(plan_copy)).values
+    assert values[(values.indicator_id == 26) & (values.year == 2024)].value.tolist() == [3.6]
+
+
+def test_the_metadatas_kind_must_fit_the_tables_numbers_and_units(plan_copy):
+    from analysis.plan import load_plan
+
+    metadata = plan_copy / "indicator_metadata.csv"
+    base = metadata.read_text(encoding="utf-8")
+    metadata.write_text(base.replace("R&D personnel,人,persons,higher,count", "R&D personnel,%,%,higher,share"),
+                        encoding="utf-8")
+    with pytest.raises(InputError, match=r"indicator_metadata.csv:2: kind: kind 'share' contradicts the table, "
+                                         r"which gives 22154 for baseline_2020 \(.*plan-2022.txt:82\)"):
+        clean_plan_table(load_plan(plan_copy))
+    metadata.write_text(base.replace("R&D intensity,%,%,higher,share", "R&D intensity,%,%,higher,amount"),
+                        encoding="utf-8")
+    with pytest.raises(InputError, match=r"indicator_metadata.csv:3: kind: kind 'amount' but unit %"):
+        clean_plan_table(load_plan(plan_copy))
+    metadata.write_text(base.replace("R&D personnel,人,persons,higher,count", "R&D personnel,人,persons,higher,share"),
+                        encoding="utf-8")
+    with pytest.raises(InputError, match=r"indicator_metadata.csv:2: kind: kind 'share' but unit 'persons'"):
+        clean_plan_table(load_plan(plan_copy))
+
+
+def test_a_typed_plan_gets_the_same_checks(tmp_path, lakeside):
+    import shutil
+
+    from analysis.plan import load_plan
+
+    folder = shutil.copytree(lakeside.folder, tmp_path / "lakeside")
+    values = folder / "values.csv"
+    values.write_text(values.read_text(encoding="utf-8").replace("1,,2027,target,2.8", "1,,2027,target,280"),
+                      encoding="utf-8")
+    with pytest.raises(InputError, match=r"indicators.csv:2: kind: kind 'share' contradicts the table, which gives "
+                                         r"280 for target_2027"):
+        clean_plan_table(load_plan(folder))

@@ -1,0 +1,142 @@
+"""Text people write: visible, within its cap, with nothing in it that changes how it shows; and the CSV reader
+that applies these rules cell by cell."""
+from __future__ import annotations
+
+import csv
+import os
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.errors import InputError
+from analysis.ingest.csv_reader import parse_int, parse_number, read_strict_csv
+from analysis.ingest.text import LIMITS, check_text, forbidden_character, visible
+
+
+@pytest.mark.parametrize(("text", "shows"), [
+    ("统计公报", True), ("a", True), (" x ", True),
+    ("", False), ("   ", False), ("\u200b", False), ("\u200b\u200d\ufeff", False), ("\u3000", False),
+    ("\u00a0\u2028", False), ("\u202e", False),
+])
+def test_visible(text, shows):
+    assert visible(text) is shows
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("a\u202eb", "the bidi control U+202E at character 2"),
+    ("\u2066isolate\u2069", "the bidi control U+2066 at character 1"),
+    ("统计\ufeff公报", "a byte-order mark (U+FEFF) at character 3"),
+    ("bulletin\x1b[2J", "the control character U+001B at character 9"),
+    ("a\x00b", "the control character U+0000"),
+    ("a\x85b", "the control character U+0085"),        # a C1 control (NEL)
+    ("one\u2028two", "a line break U+2028"),
+])
+def test_what_data_text_may_not_hold(text, words):
+    assert words in forbidden_character(text)
+
+
+def test_line_breaks_and_tabs_are_allowed_where_a_cell_may_span_lines():
+    assert forbidden_character("first line\nsecond\r\nthird\tcolumn") is None
+    assert forbidden_character("a\nb", multiline=False) == "a line break U+000A at character 2"
+    assert forbidden_character("zero\u200bwidth joiner\u200d and marks \u200e are text") is None
+
+
+def test_caps_are_by_kind_and_name_the_cell():
+    assert check_text("x" * LIMITS["note"], kind="note") == "x" * 500
+    with pytest.raises(InputError) as caught:
+        check_text("创" * 501, kind="note", file="b.csv", line=7, field="note")
+    assert str(caught.value) == ("b.csv:7: note: 501 characters; a note holds at most 500 (shorten it; a long text "
+                                 "belongs in the publication it cites)")
+    with pytest.raises(InputError, match=r"^b.csv:2: year: 501 characters; a cell holds at most 500$"):
+        check_text("9" * 501, file="b.csv", line=2, field="year")
+    with pytest.raises(InputError, match="source: empty: say which publication"):
+        check_text("", kind="source", required=True, field="source", empty_message="empty: say which publication")
+    with pytest.raises(InputError, match=r"source: empty \(only invisible characters\)"):
+        check_text("\u200b", kind="source", required=True, field="source")
+
+
+@settings(max_examples=200, deadline=None, derandomize=bool(os.environ.get("CI")))
+@given(st.text(max_size=600))
+def test_any_text_is_accepted_or_refused_in_one_printable_line(text):
+    try:
+        assert check_text(text, kind="note") == text
+    except InputError as exc:
+        assert str(exc).isprintable()
+
+
+HEADER = "indicator_id,series,year,value,source,note\n"
+
+
+def write(tmp_path, data: bytes, name="b.csv"):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def read(path):
+    return read_strict_csv(path, ["indicator_id", "series", "year", "value", "source"], ["note"],
+                           text_kinds={"source": "source", "note": "note"})
+
+
+def test_a_cell_beyond_the_csv_modules_field_limit_is_named_by_column(tmp_path):
+    note = "创" * 200_000
+    assert len(note) > csv.field_size_limit()  # the csv module alone says "field larger than field limit"
+    path = write(tmp_path, (HEADER + f"2,,2022,2.5,bulletin,{note}\n").encode())
+    with pytest.raises(InputError) as caught:
+        read(path)
+    assert str(caught.value).endswith("b.csv:2: note: 200,000 characters; a note holds at most 500 (shorten it; a "
+                                      "long text belongs in the publication it cites)")
+    assert csv.field_size_limit() == 131072  # the reader put the module's limit back
+
+
+def test_byte_order_marks(tmp_path):
+    assert read(write(tmp_path, ("\ufeff" + HEADER + "2,,2022,2.5,bulletin,\n").encode())).source.tolist() == \
+        ["bulletin"]
+    with pytest.raises(InputError, match=r"b.csv:1: header: starts with two byte-order marks"):
+        read(write(tmp_path, ("\ufeff\ufeff" + HEADER + "2,,2022,2.5,bulletin,\n").encode()))
+    with pytest.raises(InputError, match=r"b.csv:2: source: contains a byte-order mark \(U\+FEFF\) at character 3"):
+        read(write(tmp_path, (HEADER + "2,,2022,2.5,bu\ufeffll,\n").encode()))
+
+
+def test_a_header_with_hidden_characters_is_shown_escaped(tmp_path):
+    with pytest.raises(InputError) as caught:
+        read(write(tmp_path, ("indicator_id,series,ye\u200bar,value,source\n").encode()))
+    assert "missing column(s) year; the header is indicator_id, series, 'ye\\u200bar', value, source" in \
+        str(caught.value)
+
+
+def test_only_regular_files_of_sane_size_are_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.csv")
+    with pytest.raises(InputError, match=r"pipe.csv: is a named pipe \(FIFO\), not a regular file"):
+        read(tmp_path / "pipe.csv")
+    big = write(tmp_path, HEADER.encode() + b"2,,2022,2.5,bulletin,\n" * 300_000, "big.csv")
+    with pytest.raises(InputError, match=r"big.csv: 6,\d{3},\d{3} bytes; an input larger than 5,242,880 bytes"):
+        read(big)
+    with pytest.raises(InputError, match="absent.csv: file not found"):
+        read(tmp_path / "absent.csv")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("2" * 10, "'2222222222' is not a whole number of at most 9 digits"),
+    ("2" * 5000, "(5000 characters) is not a whole number of at most 9 digits"),
+    ("2022¹", "'2022¹' is not a whole number"),
+    ("٢٠٢٢", "'٢٠٢٢' is not a whole number"),
+])
+def test_whole_numbers_have_at_most_nine_ascii_digits(text, words):
+    with pytest.raises(InputError) as caught:
+        parse_int(text, file="b.csv", line=2, field="year")
+    assert words in str(caught.value)
+    assert parse_int("-123456789", file="b.csv", line=2, field="year") == -123456789
+
+
+@pytest.mark.parametrize(("text", "value"), [("2.5", 2.5), ("-0", -0.0), ("1e14", 1e14),
+                                             ("999999999999999", 999999999999999.0)])
+def test_numbers_below_ten_to_the_fifteenth(text, value):
+    assert parse_number(text, file="b.csv", line=2, field="value") == value
+
+
+@pytest.mark.parametrize("text", ["1e15", "-1e15", "1e300", "1" + "0" * 300, "1" + "0" * 5000])
+def test_no_statistic_of_a_city_reaches_ten_to_the_fifteenth(text):
+    with pytest.raises(InputError, match="is larger than any statistic of a city can be"):
+        parse_number(text, file="b.csv", line=2, field="value")
