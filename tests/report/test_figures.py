@@ -44,18 +44,24 @@ def texts(figure) -> list[str]:
            [label.get_text() for ax in figure.axes for label in ax.get_yticklabels()]
 
 
-def test_figures_are_the_same_bytes_every_time_and_drawn_ahead(example, tmp_path):
+def test_figures_are_the_same_bytes_every_time_and_drawn_ahead(example, project_tmp, monkeypatch):
     report = context(example, 2024, "zh")
     names = figures.names(report)
     assert names[:5] == ["completion", "growth", "categories", "heatmap", "multiples"]
     assert len([n for n in names if n.startswith("card-")]) == 25
     first = {name: figures.draw(report, name) for name in ("completion", "heatmap", "card-4-national")}
     assert {name: figures.draw(report, name) for name in first} == first
-    figures.predraw(report, tmp_path, stop=lambda: False)
-    assert sorted(p.stem for p in tmp_path.iterdir()) == sorted(names)
+    folder = project_tmp / "figures-drawn-ahead"
+    figures.predraw(report, folder, stop=lambda: False)
+    ahead = figures.ahead_of_the_notebook(report)
+    assert ahead[:2] == ["card-26", "card-25"] and len(ahead) == 25  # the cards, from the last one
+    assert sorted(p.stem for p in folder.iterdir()) == sorted(ahead)
+    monkeypatch.chdir(project_tmp)  # the notebook runs in notebooks/: the folder is read from the project root
     for name in first:
-        assert figures.figure(report, name, tmp_path) == first[name]  # taken ready
-        assert figures.figure(report, name, tmp_path / "none") == first[name]  # drawn now
+        assert figures.figure(report, name, relative(folder)) == first[name]  # taken ready
+        assert figures.figure(report, name, relative(folder / "none")) == first[name]  # drawn now
+    (folder / "completion.png").write_bytes(b"drawn ahead")
+    assert figures.figure(report, "completion", relative(folder)) == b"drawn ahead"  # not drawn again
 
 
 def test_every_numeric_series_is_in_the_completion_chart_with_its_own_rule(before_data):

@@ -27,8 +27,8 @@ if "matplotlib.pyplot" in _sys.modules:
 del _sys
 """
 #: What every report notebook imports; loaded while the run builds its tables.
-WARM_UP_CODE = ("import pandas, matplotlib.pyplot, analysis.report.charts, analysis.report.tables, "
-                "analysis.clean.tidy, analysis.report.fonts")
+WARM_UP_CODE = ("import pandas, matplotlib.pyplot, seaborn, analysis.report.charts, analysis.report.sections, "
+                "analysis.report.cards, analysis.clean.tidy, analysis.report.fonts")
 EXECUTION_TIMEOUT = 600  # seconds a single cell may take
 
 

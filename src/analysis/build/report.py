@@ -1,10 +1,11 @@
-"""``make report`` for one report: data → notebooks 01, 02, 03 → HTML → PDF → manifest → swap.
+"""``make report`` for one report: data → report notebook → HTML → PDF (beside notebooks 01, 02) → manifest → swap.
 
 The report is built in a staging folder beside its destination and swapped in only when every
-step has succeeded (:mod:`analysis.build.staging`). The steps run in the data's way and print in
-the order they run. Two things overlap, on a 2-core machine: the kernel boots and imports pandas
-while this process builds the tables, and nbconvert and WeasyPrint load their templates and fonts
-here while the kernel runs the notebooks.
+step has succeeded (:mod:`analysis.build.staging`). Steps print as they start and end. On a 2-core
+machine the work overlaps: the kernel boots while this process builds the tables; the kernel runs
+the report notebook while a thread here draws the cards and nbconvert and WeasyPrint load their
+templates and fonts; the kernel runs the evidence notebooks (01 cleaning, 02 assessment) while this
+process prints the report.
 """
 from __future__ import annotations
 
@@ -31,11 +32,14 @@ from .staging import keep_failed, new_staging, recover_interrupted_swap, report_
 #: Test hook: ``ANALYSIS_FAULT_AT=<step>`` kills the run with SIGKILL as that step starts, so the
 #: reliability tests interrupt a run at a named step instead of racing it.
 FAULT_AT = "ANALYSIS_FAULT_AT"
-STEPS = ("data", *(f"notebook {name}" for name in NOTEBOOKS), "html", "pdf")
+#: In the order they start: the report notebook first, then its HTML and PDF, while the kernel runs the
+#: evidence notebooks (01 cleaning, 02 assessment: they read the same tables and feed nothing else).
+EVIDENCE_NOTEBOOKS = tuple(name for name in NOTEBOOKS if name != REPORT_NOTEBOOK)
+STEPS = ("data", f"notebook {REPORT_NOTEBOOK}", "html", "pdf", *(f"notebook {name}" for name in EVIDENCE_NOTEBOOKS))
 
 
 class Steps:
-    """Numbered, timed steps: ``[2/6] notebook 01_clean_indicators.ipynb …``, then ``… done in 0.4 s``."""
+    """Numbered, timed steps: ``[2/6] notebook 03_annual_report.ipynb …``, then ``… done in 0.4 s``."""
 
     def __init__(self, progress: Callable[[str], None]):
         self.progress = progress
@@ -54,32 +58,33 @@ class Steps:
 
 
 class FigureDrawing:
-    """The report's figures drawn in a thread of this process, last to first, while the kernel runs the
-    notebooks (first to last): the two cores share the drawing. The notebook takes each figure from the run's
-    ``figures/`` folder when it is ready and draws it itself when it is not; the bytes are the same either way
-    (:mod:`analysis.report.figures`). A failure here is not the run's: the notebook draws and reports it."""
+    """The report's cards drawn in a thread of this process while the kernel runs the report notebook: the
+    two cores share the drawing (:func:`analysis.report.figures.ahead_of_the_notebook`). The thread starts
+    with the run and draws once :meth:`tables_written`. The notebook takes each figure from the run's
+    ``figures/`` folder when it is ready and draws it itself when it is not; the bytes are the same either
+    way (:mod:`analysis.report.figures`). A failure here is not the run's: the notebook draws and reports it."""
 
     def __init__(self, job: ReportJob, data: Path, folder: Path):
-        self.job, self.data, self.folder = job, data, folder
-        self.done = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="figure-drawing", daemon=True)
+        # Imported here, before the data step: importing matplotlib in the thread beside that step
+        # (both contending for the import lock) made cold reports slower, not faster.
+        from ..report.figures import predraw_report
+
+        self.folder = folder
+        self.ready, self.done = threading.Event(), threading.Event()
+        self.thread = threading.Thread(target=predraw_report, name="figure-drawing", daemon=True,
+                                       args=(str(data), job.report_year, job.language, str(folder), self.ready,
+                                             self.done))
         self.thread.start()
 
-    def _run(self) -> None:
-        try:
-            from ..report.context import load_report
-            from ..report.figures import predraw
-            from ..report.fonts import configure_matplotlib
-
-            context = load_report(self.data, self.job.report_year, self.job.language)
-            configure_matplotlib(self.job.language)
-            predraw(context, self.folder, stop=self.done.is_set)
-        except Exception:  # noqa: BLE001 - see the class docstring
-            pass
+    def tables_written(self) -> None:
+        self.ready.set()
 
     def stop(self) -> None:
+        """End the drawing (the figure being drawn is finished first) and remove what it drew: the report
+        embeds its figures."""
         self.done.set()
         self.thread.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class RenderingWarmUp:
@@ -129,20 +134,37 @@ def build_report(job: ReportJob, prints: Fingerprint, kernel: Callable[[], Kerne
         steps = Steps(progress)
         dates = {"generated": datetime.date.today().isoformat(),
                  "inputs_date": inputs_date(job.plan.input_files(job.observations))}
+        drawing: FigureDrawing | None = None
         try:
-            session = kernel()  # boots while this process imports pandas and builds the tables
+            session = kernel()  # boots while this process imports matplotlib and pandas and builds the tables
+            drawing = FigureDrawing(job, staging / "data", staging / "figures")
             with steps("data"):
                 from .data import build_tables, write_tables
 
                 write_tables(build_tables(job.plan, job.scheme, job.observations), staging / "data")
-            run_notebooks(job, session, staging, steps, warm_up, dates)
-            summary = render(job, staging, steps, warm_up)
+            drawing.tables_written()
+            (staging / "notebooks").mkdir()
+            parameters = job.notebook_parameters(staging / "data", staging / "figures", dates)
+            warm_up()
+            with steps(f"notebook {REPORT_NOTEBOOK}"):
+                session.execute_notebook(NOTEBOOKS_DIR / REPORT_NOTEBOOK,
+                                         staging / "notebooks" / REPORT_NOTEBOOK, parameters[REPORT_NOTEBOOK])
+            drawing.stop()
+            evidence = EvidenceNotebooks(session, staging, steps, parameters)
+            try:
+                summary = render(job, staging, steps, warm_up)
+            finally:
+                evidence.wait()  # raises the evidence notebooks' error, if any
             write_manifest(job, staging, prints, steps.seconds, dates, summary)
         except StepError as exc:
+            if drawing is not None:
+                drawing.stop()
             failed = keep_failed(staging, destination)
             raise StepError(f"{exc}; {display_path(destination)} is unchanged, the failed run is kept in "
                             f"{display_path(failed)}") from None
         except BaseException:
+            if drawing is not None:
+                drawing.stop()
             keep_failed(staging, destination)
             raise
         if job.processed_root is not None:
@@ -152,22 +174,30 @@ def build_report(job: ReportJob, prints: Fingerprint, kernel: Callable[[], Kerne
     return destination
 
 
-def run_notebooks(job: ReportJob, session: KernelSession, staging: Path, steps: Steps,
-                  warm_up: Callable[[], RenderingWarmUp], dates: dict[str, str]) -> None:
-    """Notebooks 01, 02 and 03 in the kernel, reading the tables of this run; meanwhile this process draws
-    the report's figures and the renderer warms up. The drawn figures are not kept: the report embeds them."""
-    (staging / "notebooks").mkdir()
-    figures = staging / "figures"
-    parameters = job.notebook_parameters(staging / "data", figures, dates)
-    drawing = FigureDrawing(job, staging / "data", figures)
-    warm_up()
-    try:
-        for name in NOTEBOOKS:
-            with steps(f"notebook {name}"):
-                session.execute_notebook(NOTEBOOKS_DIR / name, staging / "notebooks" / name, parameters[name])
-    finally:
-        drawing.stop()
-        shutil.rmtree(figures, ignore_errors=True)
+class EvidenceNotebooks:
+    """Notebooks 01 and 02 run in the kernel, in a thread, while this process renders the report: the kernel
+    computes and this process prints, so the two cores share the work. Papermill's client only relays the
+    kernel's messages, so it barely competes with the renderer."""
+
+    def __init__(self, session: KernelSession, staging: Path, steps: Steps, parameters: dict):
+        self.session, self.staging, self.steps, self.parameters = session, staging, steps, parameters
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="evidence-notebooks", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            for name in EVIDENCE_NOTEBOOKS:
+                with self.steps(f"notebook {name}"):
+                    self.session.execute_notebook(NOTEBOOKS_DIR / name, self.staging / "notebooks" / name,
+                                                  self.parameters[name])
+        except BaseException as exc:  # noqa: BLE001 - handed to the build's thread in wait()
+            self.error = exc
+
+    def wait(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 def render(job: ReportJob, staging: Path, steps: Steps, warm_up: Callable[[], RenderingWarmUp]) -> dict:

@@ -222,7 +222,7 @@ def small_multiples(context: ReportContext) -> Figure:
         observed = panel[panel["role"] == "observed"].sort_values("year")
         targets = panel[panel["role"] == "target"]
         ax.plot(observed["year"], observed["value"], color=colour, linewidth=1.6, marker="o", markersize=2.5)
-        ax.scatter(targets["year"], targets["value"], marker="*", s=35, color="#212121", zorder=3)
+        ax.plot(targets["year"], targets["value"], linestyle="", marker="*", markersize=6, color="#212121", zorder=3)
     grid.set_titles("{col_name}", size=6.5)
     first, last = int(context.plan["base_year"]), int(data["year"].max())
     for ax in grid.axes.flat:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -65,8 +66,22 @@ class ReportContext:
             raise InputError(f"no series {indicator_id!r} {series!r}; the plan has {known}", field="indicator_id")
         return next(match.itertuples())
 
+    def series_values(self, indicator_id: int, series: str) -> pd.DataFrame:
+        """Every value of one series (baselines, targets, actual values)."""
+        empty = self.values.iloc[0:0]
+        return self._values_by_series.get((indicator_id, series), empty)
+
+    @cached_property
+    def _values_by_series(self) -> dict[tuple[int, str], pd.DataFrame]:
+        return {key: group for key, group in self.values.groupby(["indicator_id", "series"], sort=False)}
+
     def joined(self) -> pd.DataFrame:
-        """The report year's assessment with each series' names, units and category."""
+        """The report year's assessment with each series' names, units and category (a copy: every
+        section and each of a report's figures asks for it)."""
+        return self._joined.copy()
+
+    @cached_property
+    def _joined(self) -> pd.DataFrame:
         return joined(self.indicators, self.assessment)
 
 

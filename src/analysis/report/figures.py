@@ -1,35 +1,43 @@
 """The report's figures by name, as PNG bytes: drawn here, or taken ready from a folder.
 
 Every figure of a report has a name (``completion``, ``card-4-national``, …) and one function that
-draws it (:func:`draw`); the report notebook shows them in order. ``make report`` also draws the
-same figures in a thread of its own, last to first, into the run's ``figures/`` folder while the
-kernel works; the notebook takes a figure from there when it is ready and draws it itself when it
-is not. Both ways give the same bytes (the same function, the same settings, a fixed size and
-resolution, no timestamps), so the report does not depend on which one drew what — a test checks
-the report against one made by stock papermill, which draws everything in the notebook.
+draws it (:func:`draw`); the report notebook shows them in order. ``make report`` also draws some of
+them in a thread of its own (:func:`predraw_report`, in the order of :func:`ahead_of_the_notebook`)
+into the run's ``figures/`` folder while the kernel works; the notebook takes a figure from there
+when it is ready and draws it itself when it is not. Both ways give the same bytes (the same
+function, the same settings, a fixed size and resolution, no timestamps), so the report does not
+depend on which one drew what — a test checks the report against one made by stock papermill, which
+draws everything in the notebook.
 """
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from matplotlib import pyplot as plt
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.transforms import Bbox
+from PIL import Image
 
-from ..files import write_bytes_atomic
+from ..files import is_regular_file, read_regular, write_bytes_atomic
+from ..settings import resolve_project_path
 from .context import ReportContext
 
 DPI = 150
 
 
 def png(figure: Figure) -> bytes:
-    """The figure as PNG bytes: white background, no metadata that varies. Every figure places its axes
-    itself, so the canvas is saved as it is (measuring a tight box would draw it twice)."""
+    """The figure as an RGB PNG on white, with no metadata that varies. Every figure places its axes itself,
+    so the canvas is drawn as it is (measuring a tight box would draw it twice). No alpha channel: the PDF
+    printer would split it into an image and a mask, decoding and encoding each picture twice more."""
+    figure.set_dpi(DPI)
+    figure.set_facecolor("white")
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    picture = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     buffer = io.BytesIO()
-    whole = Bbox.from_bounds(0, 0, *figure.get_size_inches())  # not the style's "tight"
-    figure.savefig(buffer, format="png", dpi=DPI, bbox_inches=whole, facecolor="white", metadata={"Software": None})
+    picture.convert("RGB").save(buffer, format="PNG")
     return buffer.getvalue()
 
 
@@ -61,25 +69,54 @@ def draw(context: ReportContext, name: str) -> bytes | None:
     try:
         return png(figure)
     finally:
-        # seaborn makes its figures through pyplot, which would keep them (and a notebook would show them)
-        plt.close(figure)
+        # seaborn makes its figures through pyplot, which would keep them (and a notebook would show them);
+        # pyplot is loaded by then, and a figure made without it needs no closing
+        pyplot = sys.modules.get("matplotlib.pyplot")
+        if pyplot is not None:
+            pyplot.close(figure)
 
 
 def figure(context: ReportContext, name: str, folder: str | Path | None = None) -> bytes | None:
     """Figure ``name`` from ``folder`` when it was drawn there already, else drawn now."""
     if folder:
-        ready = Path(folder) / f"{name}.png"
-        if ready.is_file():
-            data = ready.read_bytes()
+        # relative to the project root, like every parameter: the notebook runs in notebooks/
+        ready = resolve_project_path(folder, parameter="figures_dir") / f"{name}.png"
+        if is_regular_file(ready):
+            data = read_regular(ready)
             return data or None  # an empty file: the figure has nothing to show
     return draw(context, name)
 
 
+def ahead_of_the_notebook(context: ReportContext) -> list[str]:
+    """The figures the build draws while the notebook runs, in the order it draws them: the cards, from the
+    last one back. The notebook draws the overview charts meanwhile, then the cards from the first one on;
+    the two meet in the cards, so at most one figure is drawn twice."""
+    return [name for name in reversed(names(context)) if name.startswith("card-")]
+
+
 def predraw(context: ReportContext, folder: Path, stop: Callable[[], bool] = lambda: False) -> None:
-    """Draw every figure into ``folder``, last to first (the notebook goes first to last), until ``stop()``."""
+    """Draw :func:`ahead_of_the_notebook`'s figures into ``folder``, until ``stop()``."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in reversed(names(context)):
+    for name in ahead_of_the_notebook(context):
         if stop():
             return
         if not (folder / f"{name}.png").exists():
             write_bytes_atomic(folder / f"{name}.png", draw(context, name) or b"")
+
+
+def predraw_report(data_dir: str, report_year: int, language: str, folder: str, ready, stop) -> None:
+    """The drawing thread's work: once ``ready`` (an Event) is set, the figures of one report into
+    ``folder``, until ``stop`` (an Event) is set. A failure is not the run's: the notebook draws what is
+    missing and reports any error."""
+    from .context import load_report
+    from .fonts import configure_matplotlib
+
+    try:
+        configure_matplotlib(language)
+        while not ready.wait(0.05):
+            if stop.is_set():
+                return
+        context = load_report(data_dir, report_year, language)
+        predraw(context, Path(folder), stop=stop.is_set)
+    except Exception:  # noqa: BLE001 - see the docstring
+        pass

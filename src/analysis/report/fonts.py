@@ -49,6 +49,9 @@ REPORT_STYLE = {
     "font.size": 10,
     "axes.titlesize": 12,
     "axes.titlelocation": "left",
+    # A title sits at the top of its axes plus axes.titlepad: placing it by measuring the tick labels
+    # (matplotlib's automatic position) costs a third of a 25-panel figure's drawing.
+    "axes.titley": 1.0,
     "axes.labelsize": 10,
     "axes.spines.top": False,
     "axes.spines.right": False,

@@ -8,7 +8,6 @@ import html
 import re
 
 import pandas as pd
-from IPython.display import HTML, display
 
 from ..catalog import Catalog
 from .context import ReportContext
@@ -125,4 +124,6 @@ def table_html(frame: pd.DataFrame, caption: str | None = None, *, table_id: str
 
 
 def show_table(frame: pd.DataFrame, caption: str | None = None, **kwargs) -> None:
+    from IPython.display import HTML, display  # only in a notebook: the build's processes never need IPython
+
     display(HTML(table_html(frame, caption, **kwargs)))
