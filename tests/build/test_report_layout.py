@@ -14,6 +14,8 @@ import pytest
 import tinycss2
 from pypdf import PdfReader
 from weasyprint import CSS, HTML
+from weasyprint.formatting_structure import boxes
+from weasyprint.urls import URLFetcher
 
 from analysis.build.batch import render_reports
 from analysis.build.job import make_job
@@ -66,6 +68,20 @@ def test_no_page_is_left_half_empty_except_before_a_section(report, layout):
         if (top - bottom) / page["height"] < 0.5 and not opens_section(following):
             half_empty.append(number)
     assert half_empty == []
+
+
+def test_no_text_overflows_its_table_cell(report):
+    """Every line of text in a table (scorecard, cards' numbers, appendix) ends inside its cell."""
+    document = HTML(filename=report / "report.html", url_fetcher=URLFetcher(allowed_protocols={"data"}),
+                    media_type="print").render()
+    overflowing = []
+    for number, page in enumerate(document.pages, 1):
+        for cell in page._page_box.descendants():  # the laid-out boxes: a test may read WeasyPrint's tree
+            if isinstance(cell, boxes.TableCellBox):
+                right = cell.content_box_x() + cell.width + cell.padding_right
+                overflowing += [(number, text.text[:30]) for text in cell.descendants()
+                                if isinstance(text, boxes.TextBox) and text.position_x + text.width > right + 0.5]
+    assert overflowing == []
 
 
 def test_a_card_never_splits_across_pages(report):
