@@ -104,6 +104,14 @@ def change_per_year(value: float, row, words: Catalog) -> str:
     return fmt_signed(value) + (words["pace.percentage_points"] if row.unit_zh == "%" else "")
 
 
+def seen_text(row, words: Catalog) -> str:
+    """The growth seen per year since the baseline, in the series' method (– when there is none)."""
+    seen = row.observed_cagr if row.method == "compound" else row.observed_per_year
+    if is_missing(seen):
+        return "–"
+    return fmt_pct(seen) if row.method == "compound" else change_per_year(seen, row, words)
+
+
 def pace_text(row, words: Catalog) -> str:
     """The scorecard's "needed per year": from the latest value to the binding target, in the series' method.
 
