@@ -43,9 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(data)
 
     report = commands.add_parser(
-        "report", help="render reports/<plan>/YEAR/LANG: notebooks, report.html, report.pdf, manifest.json",
+        "report", help="render reports/<plan>/YEAR/LANG: notebooks, report.html, report.pdf, scorecard.xlsx, "
+                  "manifest.json",
         description="Run the data step and the notebooks with papermill and publish the year's report as HTML and "
-                    "PDF. The previous report stays in place until the new one is complete.")
+                    "PDF, with its scorecard as a workbook. The previous report stays in place until the new one is "
+                    "complete.")
     _add_debug(report)
     report.add_argument("--year", default=None,
                         help="report year (the plan's last evaluation year by default); several as 2023,2024, "
