@@ -80,7 +80,7 @@ def test_sheets_and_headers_come_from_the_catalog(workbook):
     assert book.sheetnames == SHEET_NAMES[language]
     headers = [cell.value for cell in next(_scorecard(book).iter_rows(max_row=1))]
     assert headers[:len(FIRST_HEADERS[language])] == FIRST_HEADERS[language]
-    assert headers[-1] == {"zh": "状态", "en": "Status"}[language]
+    assert headers[-2:] == {"zh": ["状态", "牵头部门"], "en": ["Status", "Lead department"]}[language]
 
 
 def test_one_row_per_indicator_series(workbook):
@@ -115,6 +115,8 @@ def test_status_is_written_and_filled_in_the_report_colour(workbook):
     status = _row_of(_scorecard(book), 2)[{"zh": "状态", "en": "Status"}[language]]
     assert status.value == {"zh": "未达标", "en": "Not achieved"}[language]
     assert status.fill.fgColor.rgb == "FF7F0000"  # STATUS_COLOURS["not_achieved"], as in the HTML report
+    lead = _row_of(_scorecard(book), 2)[{"zh": "牵头部门", "en": "Lead department"}[language]]
+    assert lead.value == {"zh": "市科技局", "en": "Municipal Science and Technology Bureau"}[language]
     achieved = _row_of(_scorecard(book), 1)[{"zh": "状态", "en": "Status"}[language]]
     assert achieved.fill.fgColor.rgb == "FF1B5E20"
 

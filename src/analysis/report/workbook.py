@@ -232,6 +232,9 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                names["latest_year"], *(names["target"].format(year=y) for y in target_years), names["binding_year"],
                names["gap"], names["needed_rate"], names["needed_change"], names["seen_rate"], names["seen_change"],
                names["completion"], names["time_elapsed"], names["completion_rate"], names["status"]]
+    departments = f"lead_department_{language}" in context.indicators.columns  # a plan folder may name none
+    if departments:
+        headers.append(names["lead_department"])
     rows = []
     for row in context.joined().itertuples():
         key = (row.indicator_id, row.series)
@@ -248,7 +251,8 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                      localized(row, "category", language), localized(row, "name", language),
                      localized(row, "short_name", language), words["workbook.core_mark"] if row.core else "",
                      localized(row, "unit", language), *(baselines.get(key, {}).get(y) for y in baseline_years),
-                     *figures, Status(row.status, words.status(row.status))])
+                     *figures, Status(row.status, words.status(row.status)),
+                     *([getattr(row, f"lead_department_{language}")] if departments else [])])
     sheet = book.add_worksheet(words["workbook.sheets.scorecard"])
     write_table(sheet, styles, headers, rows)
 
