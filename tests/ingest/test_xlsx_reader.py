@@ -71,3 +71,15 @@ def test_a_zip_that_is_not_a_workbook_is_refused_in_one_line(tmp_path):
         archive.writestr("hello.txt", "not a workbook")
     with pytest.raises(InputError, match="is not an Excel workbook .* KeyError"):
         read_workbook_rows(path, REQUIRED, OPTIONAL)
+
+
+def test_a_number_typed_as_a_percentage_is_refused_by_cell(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(REQUIRED)
+    sheet.append([2, None, 2022, 0.025, "公报"])
+    sheet["D2"].number_format = "0.0%"
+    book.save(tmp_path / "a.xlsx")
+    with pytest.raises(InputError, match=r"a.xlsx:Sheet!D2: value: a percentage cell \(Excel keeps what it shows as "
+                                         r"2.5% as 0.025\)"):
+        read_workbook_rows(tmp_path / "a.xlsx", REQUIRED, OPTIONAL)

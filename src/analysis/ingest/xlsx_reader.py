@@ -10,9 +10,11 @@ those it has.
 
 Every cell becomes the text a CSV cell would hold (a number as its digits, a date as its ISO text),
 so the same checks follow (:mod:`analysis.ingest.observations`); an error names the cell as
-``file.xlsx:Sheet1!D5: value: …``. A formula is refused, not evaluated: the value a person saw is the
-formula's cached result, which a program that writes workbooks without calculating them leaves
-empty or stale, so the number itself must be typed (or pasted as a value). A file that is not a
+``file.xlsx:Sheet1!D5: value: …``. A number in a percentage cell is refused: Excel keeps "2.5%" as
+0.025, and the indicator's unit (%) is already in the number. A formula is refused, not evaluated:
+the value a person saw is the formula's cached result, which a program that writes workbooks
+without calculating them leaves empty or stale, so the number itself must be typed (or pasted as a
+value). A file that is not a
 real workbook (an ``.xls`` or a CSV renamed, a password-protected file) is refused in one line.
 """
 from __future__ import annotations
@@ -156,6 +158,11 @@ def _cell_text(cell, *, file: Path, where: str, column: str) -> str:
                          "formulas are not evaluated", file=file, line=where, field=column)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float) and "%" in (getattr(cell, "number_format", "") or ""):
+        # Excel keeps "2.5%" typed into a cell as 0.025: the percentage sign is only the cell's format.
+        raise InputError(f"a percentage cell (Excel keeps what it shows as {value * 100:g}% as {value:g}); values are "
+                         "in the indicator's unit: type the number without %, in a cell without the percentage "
+                         "format", file=file, line=where, field=column)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
