@@ -14,8 +14,8 @@ so the same checks follow (:mod:`analysis.ingest.observations`); an error names 
 0.025, and the indicator's unit (%) is already in the number. A formula is refused, not evaluated:
 the value a person saw is the formula's cached result, which a program that writes workbooks
 without calculating them leaves empty or stale, so the number itself must be typed (or pasted as a
-value). A file that is not a
-real workbook (an ``.xls`` or a CSV renamed, a password-protected file) is refused in one line.
+value). A file that is not a real workbook (an ``.xls`` or a CSV renamed, a password-protected
+file) is refused in one line.
 """
 from __future__ import annotations
 

@@ -139,12 +139,14 @@ def print_setup(sheet, header_rows: int = 0) -> None:
         sheet.repeat_rows(0, header_rows - 1)
 
 
-def write_table(sheet, styles: Styles, headers: list[str], rows: list[list], first_row: int = 0) -> None:
+def write_table(sheet, styles: Styles, headers: list[str], rows: list[list], first_row: int = 0,
+                wide: tuple[int, ...] = ()) -> None:
     """A table with a frozen header row, an autofilter, columns as wide as their contents up to
     :data:`MAX_TABLE_COLUMN_WIDTH` (longer text wraps, its row made as high as it needs: spreadsheet programs
-    do not measure rows as they open a file), and one page wide on paper."""
-    widths = [min(max([display_width(shown_text(row[column])) for row in rows] + [4]) + 2, MAX_TABLE_COLUMN_WIDTH)
-              for column in range(len(headers))]
+    do not measure rows as they open a file), the ``wide`` columns (sentences) up to :data:`MAX_COLUMN_WIDTH`, and
+    one page wide on paper."""
+    widths = [min(max([display_width(shown_text(row[column])) for row in rows] + [4]) + 2,
+                  MAX_COLUMN_WIDTH if column in wide else MAX_TABLE_COLUMN_WIDTH) for column in range(len(headers))]
     widths = [max(width, min(display_width(header) + 2, 12)) for width, header in zip(widths, headers)]
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
@@ -269,7 +271,8 @@ def quality_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
              words.text("tables.plan_line", line=row.source_line) if row.source == plan_text
              else f"{row.source}:{row.source_line}"] for row in quality.itertuples()]
     sheet = book.add_worksheet(words["workbook.sheets.quality"])
-    write_table(sheet, styles, [names["issue"], names["id"], names["year"], names["detail"], names["where"]], rows)
+    write_table(sheet, styles, [names["issue"], names["id"], names["year"], names["detail"], names["where"]], rows,
+                wide=(3,))
 
 
 def actuals_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
@@ -289,7 +292,7 @@ def actuals_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                      f"{row.source.rsplit('/', 1)[-1]}:{row.source_line}"])
     headers = [names[key] for key in ("id", "series", "indicator", "year", "value", "unit", "source", "note", "file")]
     sheet = book.add_worksheet(words["workbook.sheets.actuals"])
-    write_table(sheet, styles, headers, rows)
+    write_table(sheet, styles, headers, rows, wide=(6, 7))
 
 
 #: The workbook's sheets, in order: a function each, given the workbook, its formats and what it is made from.
