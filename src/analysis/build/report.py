@@ -1,11 +1,13 @@
-"""``make report`` for one report: data → report notebook → HTML → PDF (beside notebooks 01, 02) → manifest → swap.
+"""``make report`` for one report: data → report notebook → HTML → PDF and scorecard.xlsx (beside notebooks 01, 02)
+→ manifest → swap.
 
 The report is built in a staging folder beside its destination and swapped in only when every
 step has succeeded (:mod:`analysis.build.staging`). Steps print as they start and end. On a 2-core
 machine the work overlaps: the kernel boots while this process builds the tables; the kernel runs
 the report notebook while a thread here draws the cards and nbconvert and WeasyPrint load their
 templates and fonts; the kernel runs the evidence notebooks (01 cleaning, 02 assessment) while this
-process prints the report.
+process prints the report. The scorecard workbook is written in a thread while the PDF is printed (it takes a
+few hundredths of a second).
 """
 from __future__ import annotations
 
@@ -35,7 +37,8 @@ FAULT_AT = "ANALYSIS_FAULT_AT"
 #: In the order they start: the report notebook first, then its HTML and PDF, while the kernel runs the
 #: evidence notebooks (01 cleaning, 02 assessment: they read the same tables and feed nothing else).
 EVIDENCE_NOTEBOOKS = tuple(name for name in NOTEBOOKS if name != REPORT_NOTEBOOK)
-STEPS = ("data", f"notebook {REPORT_NOTEBOOK}", "html", "pdf", *(f"notebook {name}" for name in EVIDENCE_NOTEBOOKS))
+STEPS = ("data", f"notebook {REPORT_NOTEBOOK}", "html", "pdf", "scorecard",
+         *(f"notebook {name}" for name in EVIDENCE_NOTEBOOKS))
 
 
 class Steps:
@@ -152,7 +155,7 @@ def build_report(job: ReportJob, prints: Fingerprint, kernel: Callable[[], Kerne
             drawing.stop()
             evidence = EvidenceNotebooks(session, staging, steps, parameters)
             try:
-                summary = render(job, staging, steps, warm_up)
+                summary = render(job, staging, steps, warm_up, dates, prints.inputs)
             finally:
                 evidence.wait()  # raises the evidence notebooks' error, if any
             write_manifest(job, staging, prints, steps.seconds, dates, summary)
@@ -170,7 +173,8 @@ def build_report(job: ReportJob, prints: Fingerprint, kernel: Callable[[], Kerne
         if job.processed_root is not None:
             publish_tables(job, staging)
         swap_in(staging, destination)
-    progress(f"report: {display_path(destination / 'report.html')}, {display_path(destination / 'report.pdf')}")
+    progress(f"report: {display_path(destination / 'report.html')}, {display_path(destination / 'report.pdf')}, "
+             f"{display_path(destination / 'scorecard.xlsx')}")
     return destination
 
 
@@ -200,9 +204,10 @@ class EvidenceNotebooks:
             raise self.error
 
 
-def render(job: ReportJob, staging: Path, steps: Steps, warm_up: Callable[[], RenderingWarmUp]) -> dict:
-    """The report notebook as a self-contained HTML page, and that page as an A4 PDF; returns what the
-    reports' front page shows of it."""
+def render(job: ReportJob, staging: Path, steps: Steps, warm_up: Callable[[], RenderingWarmUp],
+           dates: dict[str, str], inputs: dict[str, str]) -> dict:
+    """The report notebook as a self-contained HTML page, that page as an A4 PDF, and the scorecard workbook
+    (written while the PDF is printed); returns what the reports' front page shows of it."""
     from ..report.context import load_report
     from ..report.render import html_to_pdf, notebook_to_html
     from ..report.words import index_summary, title
@@ -212,9 +217,42 @@ def render(job: ReportJob, staging: Path, steps: Steps, warm_up: Callable[[], Re
         context = load_report(staging / "data", job.report_year, job.language)
         notebook_to_html(staging / "notebooks" / REPORT_NOTEBOOK, staging / "report.html", language=job.language,
                          title=title(context))
-    with steps("pdf"):
-        html_to_pdf(staging / "report.html", staging / "report.pdf")
+    workbook = None
+    try:
+        with steps("pdf"):
+            workbook = ScorecardWriting(context, staging, steps, dates, inputs)
+            html_to_pdf(staging / "report.html", staging / "report.pdf")
+    finally:
+        if workbook is not None:
+            workbook.wait()
     return index_summary(context)
+
+
+class ScorecardWriting:
+    """``scorecard.xlsx`` written in a thread while WeasyPrint prints the PDF; :meth:`wait` raises its error."""
+
+    def __init__(self, context, staging: Path, steps: Steps, dates: dict[str, str], inputs: dict[str, str]):
+        from ..report.workbook import ScorecardBook
+
+        self.book = ScorecardBook(context, dates["generated"], dates.get("inputs_date", ""), dict(inputs))
+        self.staging, self.steps = staging, steps
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="scorecard-workbook", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        from ..report.workbook import write_scorecard
+
+        try:
+            with self.steps("scorecard"):
+                write_scorecard(self.book, self.staging)
+        except BaseException as exc:  # noqa: BLE001 - handed to the build's thread in wait()
+            self.error = exc
+
+    def wait(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 def publish_tables(job: ReportJob, report_folder: Path) -> None:
