@@ -55,8 +55,8 @@ def workbook(workbook_bytes):
     return language, openpyxl.load_workbook(io.BytesIO(data))
 
 
-SHEET_NAMES = {"zh": ["说明", "指标评估表", "数据质量", "实际值"],
-               "en": ["About", "Scorecard", "Data quality", "Actual values"]}
+SHEET_NAMES = {"zh": ["说明", "指标评估表", "预警清单", "数据质量", "实际值"],
+               "en": ["About", "Scorecard", "Warnings", "Data quality", "Actual values"]}
 FIRST_HEADERS = {"zh": ["编号", "序列", "类别", "指标名称（方案原文）", "简称", "核心指标", "单位", "2020年基础值",
                         "2021年基础值", "最新值", "最新值年份", "2023年目标", "2024年目标", "约束目标年份"],
                  "en": ["No.", "Series", "Category", "Indicator (as printed in the plan)", "Short name", "Core", "Unit",
@@ -121,6 +121,32 @@ def test_status_is_written_and_filled_in_the_report_colour(workbook):
     assert achieved.fill.fgColor.rgb == "FF1B5E20"
 
 
+def test_warning_sheet_lists_the_lagging_series_by_department(workbook):
+    language, book = workbook
+    sheet = book.worksheets[2]
+    headers = [cell.value for cell in sheet[1]]
+    rows = [{header: cell for header, cell in zip(headers, row)} for row in sheet.iter_rows(min_row=2)]
+    names = {"zh": ("牵头部门", "预警", "序号", "最新值", "差距"), "en": ("Lead department", "Warning", "No.",
+                                                                   "Latest value", "Gap")}[language]
+    department, level, number, latest, gap = names
+    # R&D intensity (2): 2.7 in 2024 against 2.8: not achieved, red, 0.1 short; led by the science bureau
+    rnd = next(row for row in rows if row[number].value == 2)
+    assert rnd[level].value == {"zh": "红色预警", "en": "Red"}[language]
+    assert rnd[level].fill.fgColor.rgb == "FFB71C1C"
+    assert rnd[department].value == {"zh": "市科技局", "en": "Municipal Science and Technology Bureau"}[language]
+    assert rnd[latest].value == 2.7 and rnd[gap].value == pytest.approx(0.1)
+    # exactly the scorecard's series that are not achieved, moving away or insufficient
+    lagging = {"zh": ("未达标", "偏离目标", "进展不足"), "en": ("Not achieved", "Moving away",
+                                                        "Insufficient progress")}[language]
+    status_column = {"zh": "状态", "en": "Status"}[language]
+    scorecard = _scorecard(book)
+    expected = sorted((_cell.value, (row[1].value or "")) for row in scorecard.iter_rows(min_row=2)
+                      for _cell in row[:1] if _row_of(scorecard, row[0].value, row[1].value or "")[status_column].value
+                      in lagging)
+    listed = sorted((row[number].value, row[{"zh": "序列", "en": "Series"}[language]].value or "") for row in rows)
+    assert listed == expected and len(listed) > 0
+
+
 def test_header_is_frozen_and_filtered(workbook):
     _, book = workbook
     sheet = _scorecard(book)
@@ -132,7 +158,7 @@ def test_header_is_frozen_and_filtered(workbook):
 
 def test_formula_looking_source_is_stored_as_text(workbook):
     _, book = workbook
-    actuals = book.worksheets[3]
+    actuals = book.worksheets[4]
     cells = [cell for row in actuals.iter_rows() for cell in row if cell.value == FORMULA_TEXT]
     assert len(cells) == 1 and cells[0].data_type == "s"
     assert not [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row

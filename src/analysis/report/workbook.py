@@ -20,12 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..assess.warnings import warning_list
 from ..files import write_bytes_atomic
 from ..settings import SCHEMES
 from .context import ReportContext
 from .numbers import fmt_number, is_missing
 from .tables import STATUS_COLOURS
-from .words import data_currency, localized, title
+from .warnings import LEVEL_COLOURS
+from .words import data_currency, localized, pace_text, seen_text, title
 
 FILE_NAME = "scorecard.xlsx"
 #: xlsxwriter never turns text into a formula, a link or a number on its own.
@@ -52,6 +54,14 @@ class Status:
     """A status cell: its text, filled in the status colour of the HTML report."""
 
     status: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Warning:
+    """A warning cell: its text, filled in the warning's colour (red, amber) of the HTML report."""
+
+    level: str
     text: str
 
 
@@ -96,6 +106,10 @@ def write_cell(sheet, styles: Styles, row: int, column: int, value, wrap: bool =
     if isinstance(value, Status):
         colour = STATUS_COLOURS[value.status]
         sheet.write_string(row, column, value.text, styles.get(bg_color=colour, font_color="#ffffff", bold=True,
+                                                               text_wrap=wrap))
+    elif isinstance(value, Warning):
+        background, text = LEVEL_COLOURS[value.level]
+        sheet.write_string(row, column, value.text, styles.get(bg_color=background, font_color=text, bold=True,
                                                                text_wrap=wrap))
     elif isinstance(value, Percent):
         if value.value is not None and math.isfinite(value.value):
@@ -259,6 +273,25 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     write_table(sheet, styles, headers, rows)
 
 
+def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
+    """The warning list (预警清单): the lagging series by lead department, red before amber, as in the report."""
+    context = inputs.context
+    words, language = context.words, context.language
+    names = words["workbook.warnings"]
+    rows = []
+    for row in warning_list(context.joined()).itertuples():
+        rows.append([localized(row, "lead_department", language) or words["warnings.no_department"],
+                     Warning(row.level, words[f"warnings.level.{row.level}"]), int(row.indicator_id),
+                     words[f"series.{row.series}"] if row.series else "", localized(row, "short_name", language),
+                     Status(row.status, words.status(row.status)), _number(row.latest_value), _whole(row.as_of_year),
+                     _number(row.target_value), _whole(row.target_year), _number(row.gap) if row.gap > 0 else None,
+                     pace_text(row, words), seen_text(row, words)])
+    headers = [names[key] for key in ("department", "level", "id", "series", "indicator", "status", "latest",
+                                      "latest_year", "target", "target_year", "gap", "needed", "seen")]
+    sheet = book.add_worksheet(words["workbook.sheets.warnings"])
+    write_table(sheet, styles, headers, rows)
+
+
 def quality_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     """The data-quality log as the report's appendix lists it."""
     context = inputs.context
@@ -296,7 +329,8 @@ def actuals_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
 
 
 #: The workbook's sheets, in order: a function each, given the workbook, its formats and what it is made from.
-SHEETS: tuple[Callable[..., None], ...] = (front_sheet, scorecard_sheet, quality_sheet, actuals_sheet)
+SHEETS: tuple[Callable[..., None], ...] = (front_sheet, scorecard_sheet, warnings_sheet, quality_sheet,
+                                           actuals_sheet)
 
 
 def scorecard_bytes(inputs: ScorecardBook) -> bytes:
