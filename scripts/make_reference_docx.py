@@ -48,9 +48,9 @@ STYLES = {
     "Figure": ("仿宋_GB2312", 16),
     "Footer": ("宋体", 14),
 }
-#: paragraph properties: 1.25 lines in the body, the first line indented by two characters (Chinese practice)
+#: paragraph properties: 1.5 lines in the body, the first line indented by two characters (Chinese practice)
 PARAGRAPHS = {
-    "BodyText": {"spacing": {"before": "0", "after": "0", "line": "400", "lineRule": "auto"},
+    "BodyText": {"spacing": {"before": "0", "after": "0", "line": "360", "lineRule": "auto"},
                  "ind": {"firstLineChars": "200"}, "jc": {"val": "both"}},
     "Compact": {"spacing": {"before": "0", "after": "0", "line": "240", "lineRule": "auto"},
                 "ind": {"firstLineChars": "0", "firstLine": "0"}, "jc": {"val": "left"}},
@@ -113,7 +113,12 @@ def edit_styles(xml: bytes) -> bytes:
 def table_style(style) -> None:
     """A thin black grid, the header row bold and shaded light grey, the text 宋体 in the tables' size."""
     set_run_fonts(put(style, "rPr"), *STYLES["Compact"])
-    borders = put(put(style, "tblPr"), "tblBorders")
+    properties = put(style, "tblPr")
+    # 1 mm each side of a cell (pandoc's 1.9 mm leaves a five-digit number no room in the scorecard)
+    margins = put(properties, "tblCellMar")
+    for side in ("left", "right"):
+        margins.find(w(side)).set(w("w"), "57")
+    borders = put(properties, "tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         etree.SubElement(borders, w(side), {w("val"): "single", w("sz"): "4", w("space"): "0", w("color"): "000000"})
     first_row = style.find(f"{w('tblStylePr')}[@{w('type')}='firstRow']")

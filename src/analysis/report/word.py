@@ -1,0 +1,270 @@
+"""The Word edition's content: the report as a pandoc document (its JSON AST), made from a ReportContext.
+
+The sections are those of the report notebook, in its order, with the same sentences: each comes from
+the function the HTML sections use (:mod:`.words`, :mod:`.tables`, :mod:`.cards`, :mod:`.sections`).
+Text from data (names, sources, notes) becomes ``Str`` nodes, which pandoc writes as they are: it is
+never read as Markdown, HTML or a link. The method note is the catalog's own Markdown, read by pandoc
+(:mod:`.docx`). Colours that pandoc cannot give a table cell are returned beside the document as
+:class:`Shading` and laid on by :mod:`.docx`.
+"""
+from __future__ import annotations
+
+import struct
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import cards, figures
+from .context import ReportContext
+from .numbers import is_missing
+from .sections import other_editions, report_dates
+from .tables import STATUS_COLOURS, actuals_table, quality_table, scorecard_headers, scorecard_rows
+from .words import Paragraph, data_note, intro, localized, summary_paragraphs, title
+
+PANDOC_API = [1, 23, 1, 1]
+NO_ATTR = ["", [], []]
+TYPE_AREA_CM = (15.6, 22.5)  # GB/T 9704's type area
+CARD_CHART_CM = 8.6          # a card's chart at the size the HTML report prints it
+METHOD_NOTE = "method-note"  # the placeholder the method note's blocks replace (:mod:`.docx`)
+#: the scorecard's columns as shares of the type area's width: category, number, name, unit, baseline,
+#: latest, target, gap, needed per year, status
+SCORECARD_WIDTHS = (0.09, 0.04, 0.15, 0.06, 0.09, 0.09, 0.09, 0.08, 0.17, 0.14)
+
+
+@dataclass(frozen=True)
+class Shading:
+    """A table cell's background: the ``table``-th table of the document, ``row`` 0 being its header."""
+
+    table: int
+    row: int
+    column: int
+    colour: str  # "#1b5e20"
+
+
+@dataclass
+class WordDocument:
+    """A pandoc document being built, with the cell colours to lay on once pandoc has written it."""
+
+    blocks: list = field(default_factory=list)
+    shading: list[Shading] = field(default_factory=list)
+    tables: int = 0
+
+    def add(self, *blocks) -> None:
+        self.blocks.extend(blocks)
+
+    def add_table(self, table: dict, colours: dict[tuple[int, int], str] | None = None) -> None:
+        self.shading += [Shading(self.tables, row, column, colour) for (row, column), colour in
+                         (colours or {}).items()]
+        self.tables += 1
+        self.blocks.append(table)
+
+
+# --- pandoc's AST -------------------------------------------------------------------------------------
+
+def inlines(text: str) -> list:
+    """Plain text as pandoc inlines: one ``Str`` a line, never parsed."""
+    out: list = []
+    for number, line in enumerate(str(text).split("\n")):
+        if number:
+            out.append({"t": "LineBreak"})
+        if line:
+            out.append({"t": "Str", "c": line})
+    return out
+
+
+def para(text: str) -> dict:
+    return {"t": "Para", "c": inlines(text)}
+
+
+def plain(text: str) -> dict:
+    return {"t": "Plain", "c": inlines(text)}
+
+
+def header(level: int, text: str, identifier: str = "") -> dict:
+    return {"t": "Header", "c": [level, [identifier, [], []], inlines(text)]}
+
+
+def bullets(items) -> dict:
+    return {"t": "BulletList", "c": [[para(item)] for item in items]}
+
+
+def link(text: str, anchor: str) -> dict:
+    """``text`` linking to the heading with the identifier ``anchor`` (a bookmark in Word)."""
+    return {"t": "Link", "c": [NO_ATTR, inlines(text), [f"#{anchor}", ""]]}
+
+
+def styled(style: str, blocks: list) -> dict:
+    """Blocks in the Word paragraph style ``style``."""
+    return {"t": "Div", "c": [["", [], [["custom-style", style]]], blocks]}
+
+
+def cell(content, align: str = "AlignDefault", row_span: int = 1) -> list:
+    blocks = content if isinstance(content, list) else [plain(content)] if content != "" else []
+    return [NO_ATTR, {"t": align}, row_span, 1, blocks]
+
+
+def table(header_cells: list[str], rows: list[list], widths, aligns=None) -> dict:
+    """A Word table: a header row and body rows of cells (:func:`cell`); ``widths`` as shares of the page."""
+    aligns = aligns or ["AlignDefault"] * len(widths)
+    columns = [[{"t": align}, {"t": "ColWidth", "c": width}] for align, width in zip(aligns, widths)]
+    head = [NO_ATTR, [[NO_ATTR, [cell(text) for text in header_cells]]]] if header_cells else [NO_ATTR, []]
+    body = [NO_ATTR, 0, [], [[NO_ATTR, row] for row in rows]]
+    return {"t": "Table", "c": [NO_ATTR, [None, []], columns, head, [body], [NO_ATTR, []]]}
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height in pixels, from the PNG's header."""
+    return struct.unpack(">II", data[16:24])
+
+
+def image(name: str, data: bytes, alt: str, max_width_cm: float = TYPE_AREA_CM[0]) -> dict:
+    """The figure file ``name.png`` (found on pandoc's resource path) at its printed size, within the type
+    area: the PNGs carry no resolution, so the size is given."""
+    width, height = png_size(data)
+    width_cm = min(width / figures.DPI * 2.54, max_width_cm)
+    height_cm = width_cm * height / width
+    if height_cm > TYPE_AREA_CM[1] - 2:  # room for a heading above a tall chart
+        height_cm = TYPE_AREA_CM[1] - 2
+        width_cm = height_cm * width / height
+    size = [["width", f"{width_cm:.2f}cm"], ["height", f"{height_cm:.2f}cm"]]
+    picture = {"t": "Image", "c": [["", [], size], inlines(alt), [f"{name}.png", ""]]}
+    return styled("Figure", [{"t": "Para", "c": [picture]}])
+
+
+# --- the sections, in the order of notebooks/03_annual_report.ipynb ----------------------------------------
+
+def title_blocks(document: WordDocument, context: ReportContext) -> None:
+    """The title and dates are the document's title block (pandoc's metadata); then the editions and the
+    introduction."""
+    document.add(para(other_editions(context, "report.docx")), para(intro(context)))
+
+
+def paragraph_blocks(block: Paragraph) -> list:
+    return [para(block.text)] + ([bullets(block.items)] if block.items else [])
+
+
+def summary_blocks(document: WordDocument, context: ReportContext) -> None:
+    document.add(header(1, context.words["sections.summary"]))
+    for block in summary_paragraphs(context):
+        document.add(*paragraph_blocks(block))
+
+
+def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
+    """One row per series; the category spans its series; the status cell in its colour."""
+    document.add(header(1, context.words["sections.scorecard"]))
+    rows, colours = [], {}
+    scorecard = scorecard_rows(context)
+    spans = Counter(row.category for row in scorecard)
+    right = "AlignRight"
+    for number, row in enumerate(scorecard, 1):
+        first_of_category = number == 1 or scorecard[number - 2].category != row.category
+        cells = [cell(row.category, row_span=int(spans[row.category]))] if first_of_category else []
+        status = [plain(row.status_text)] + ([plain(row.final_rate)] if row.final_rate else [])
+        name = [{"t": "Plain", "c": [link(row.name, row.anchor)] + inlines(" *" if row.core else "")}]
+        cells += [cell(row.indicator_id), cell(name), cell(row.unit),
+                  cell(row.base, right), cell(value_with_year(row.latest, row.latest_year), right),
+                  cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right), cell(row.pace),
+                  cell(status)]
+        rows.append(cells)
+        colours[(number, len(SCORECARD_WIDTHS) - 1)] = STATUS_COLOURS[row.status]
+    headers = [context.words["scorecard.category"], *scorecard_headers(context)]
+    aligns = ["AlignDefault"] * 4 + [right] * 4 + ["AlignDefault"] * 2
+    document.add_table(table(headers, rows, SCORECARD_WIDTHS, aligns), colours)
+
+
+def value_with_year(value: str, year: str) -> list:
+    return [{"t": "Plain", "c": inlines(value) + ([{"t": "LineBreak"}, *inlines(f"({year})")] if year else [])}]
+
+
+def charts_blocks(document: WordDocument, context: ReportContext, folder: Path) -> None:
+    document.add(header(1, context.words["sections.charts"]))
+    for name in ("completion", "growth", "categories", "heatmap"):
+        document.add(*figure_blocks(context, folder, name))
+
+
+def figure_blocks(context: ReportContext, folder: Path, name: str, **size) -> list:
+    """Figure ``name`` as the report notebook left it in ``folder`` (none when it has nothing to show)."""
+    data = figures.drawn(folder, name)
+    if data is None:
+        return []
+    words = context.words
+    alt = words["language.image_alt"]
+    if not name.startswith("card-"):
+        alt += f': {words[f"chart.alt.{name}"]}'
+    return [image(name, data, alt, **size)]
+
+
+def cards_blocks(document: WordDocument, context: ReportContext, folder: Path) -> None:
+    """The small multiples, the legend of the charts' marks, then the cards under their category, in the order
+    of the scorecard."""
+    words = context.words
+    document.add(header(1, words["sections.cards"]), *figure_blocks(context, folder, "multiples"),
+                 para(words["card.legend"]))
+    series = {cards.element_id(row): row for row in context.joined().itertuples()}
+    category = None
+    for line in scorecard_rows(context):
+        if line.category != category:
+            category = line.category
+            document.add(header(2, category))
+        card_blocks(document, context, folder, series[line.anchor])
+
+
+def card_blocks(document: WordDocument, context: ReportContext, folder: Path, row) -> None:
+    """A card: its full name, the facts under it, its chart, its status and numbers as a table, its notes."""
+    words = context.words
+    name = localized(row, "name", context.language)
+    document.add(header(3, f"{row.indicator_id}. {name}", cards.element_id(row)),
+                 para(" · ".join(cards.card_facts(context, row))))
+    status_label = scorecard_headers(context)[-1]
+    numbers = [(status_label, words.status(row.status))]
+    if row.status == "qualitative":
+        document.add(para(words["card.qualitative"]))
+    else:
+        document.add(*figure_blocks(context, folder, cards.card_id(row), max_width_cm=CARD_CHART_CM))
+        numbers += cards.card_numbers(context, row)
+    rows = [[cell(label), cell(value, "AlignRight")] for label, value in numbers]
+    document.add_table(table([], rows, (0.32, 0.23)), {(0, 1): STATUS_COLOURS[row.status]})
+    notes = cards.card_notes(context, row)
+    if notes:
+        document.add(bullets(notes))
+
+
+def method_blocks(document: WordDocument, context: ReportContext) -> None:
+    """The heading, and a placeholder for the method note's own blocks (Markdown, read by pandoc)."""
+    document.add(header(1, context.words["sections.method"]), {"t": "Div", "c": [[METHOD_NOTE, [], []], []]})
+
+
+def appendix_blocks(document: WordDocument, context: ReportContext) -> None:
+    document.add(header(1, context.words["sections.quality"]), bullets(data_note(context)))
+    for frame, widths in ((quality_table(context), (0.16, 0.07, 0.08, 0.51, 0.18)),
+                          (actuals_table(context), (0.24, 0.07, 0.10, 0.24, 0.20, 0.15))):
+        if frame.empty:
+            continue
+        rows = [[cell(text_of(value)) for value in values] for values in frame.itertuples(index=False)]
+        document.add_table(table([str(column) for column in frame.columns], rows, widths))
+
+
+def text_of(value) -> str:
+    """A table value as the HTML tables show it: nothing for a missing one, a whole number without ".0"."""
+    if is_missing(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def report_document(context: ReportContext, figures_folder: Path, generated: str = "",
+                    inputs_date: str = "") -> tuple[dict, list[Shading]]:
+    """The whole report as pandoc's JSON AST (a dict), and the cells to colour."""
+    document = WordDocument()
+    title_blocks(document, context)
+    summary_blocks(document, context)
+    scorecard_blocks(document, context)
+    charts_blocks(document, context, figures_folder)
+    cards_blocks(document, context, figures_folder)
+    method_blocks(document, context)
+    appendix_blocks(document, context)
+    meta = {"title": {"t": "MetaInlines", "c": inlines(title(context))},
+            "date": {"t": "MetaInlines", "c": inlines(report_dates(context, generated, inputs_date))},
+            "lang": {"t": "MetaString", "c": context.words["language.docx_lang"]}}
+    return {"pandoc-api-version": PANDOC_API, "meta": meta, "blocks": document.blocks}, document.shading
