@@ -46,6 +46,7 @@ STYLES = {
     "TableCaption": ("宋体", 10.5),
     "ImageCaption": ("宋体", 10.5),
     "Figure": ("仿宋_GB2312", 16),
+    "CardFacts": ("仿宋_GB2312", 16),
     "Footer": ("宋体", 14),
 }
 #: paragraph properties: 1.5 lines in the body, the first line indented by two characters (Chinese practice)
@@ -58,8 +59,11 @@ PARAGRAPHS = {
     "Heading1": {"spacing": {"before": "240", "after": "120"}},
     "Heading2": {"spacing": {"before": "200", "after": "80"}},
     "Heading3": {"spacing": {"before": "160", "after": "60"}},
-    "Figure": {"spacing": {"before": "120", "after": "120"}, "ind": {"firstLineChars": "0", "firstLine": "0"},
-               "jc": {"val": "center"}},
+    # a figure stays on the page of what follows it (a card's numbers), as a card's facts stay with its figure
+    "Figure": {"keepNext": {}, "spacing": {"before": "120", "after": "120"},
+               "ind": {"firstLineChars": "0", "firstLine": "0"}, "jc": {"val": "center"}},
+    "CardFacts": {"keepNext": {}, "spacing": {"before": "0", "after": "60"},
+                  "ind": {"firstLineChars": "0", "firstLine": "0"}},
     "ImageCaption": {"jc": {"val": "center"}},
     "Footer": {"jc": {"val": "center"}},
 }
@@ -91,10 +95,11 @@ def edit_styles(xml: bytes) -> bytes:
     defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
     set_run_fonts(defaults, *STYLES["Normal"])
     by_id = {style.get(w("styleId")): style for style in root.findall(w("style"))}
-    if "Footer" not in by_id:  # pandoc's reference has none: a plain paragraph style
-        by_id["Footer"] = etree.SubElement(root, w("style"), {w("type"): "paragraph", w("styleId"): "Footer"})
-        put(by_id["Footer"], "name", {"val": "footer"})
-        put(by_id["Footer"], "basedOn", {"val": "Normal"})
+    # styles pandoc's reference lacks: the footer, and the line under a card's name (Div custom-style)
+    for style_id, name in (("Footer", "footer"), ("CardFacts", "Card Facts")):
+        by_id[style_id] = etree.SubElement(root, w("style"), {w("type"): "paragraph", w("styleId"): style_id})
+        put(by_id[style_id], "name", {"val": name})
+        put(by_id[style_id], "basedOn", {"val": "Normal"})
     for style_id, (east_asian, size) in STYLES.items():
         set_run_fonts(put(by_id[style_id], "rPr"), east_asian, size)
     # the character styles linked to headings and the title follow them (Word shows them for partial runs)

@@ -26,7 +26,7 @@ from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
 from .context import ReportContext
 from .ooxml import put, serialize, w
-from .word import METHOD_NOTE, Shading, report_document
+from .word import METHOD_NOTE, Shading, WordDocument, report_document
 from .words import method_note
 
 REFERENCE_DOCX = TEMPLATES_DIR / "word" / "reference.docx"
@@ -69,8 +69,10 @@ def pandoc(arguments: list[str], source: bytes, epoch: int | None = None) -> byt
 
 
 def markdown_blocks(markdown: str) -> list:
-    """The catalog's Markdown (the method note: the catalog's words and numbers only) as pandoc blocks."""
-    return json.loads(pandoc(["--from", "commonmark", "--to", "json"], markdown.encode("utf-8")))["blocks"]
+    """The catalog's Markdown (the method note: the catalog's words and numbers only) as pandoc blocks, a list's
+    items as body paragraphs (pandoc would give a tight list's items the tables' style, Compact)."""
+    blocks = json.loads(pandoc(["--from", "commonmark", "--to", "json"], markdown.encode("utf-8")))["blocks"]
+    return json.loads(json.dumps(blocks).replace('{"t": "Plain", ', '{"t": "Para", '))
 
 
 def epoch_of(day: str) -> int:
@@ -83,7 +85,7 @@ def write_docx(context: ReportContext, figures_folder: Path, path: Path, generat
                inputs_date: str = "") -> Path:
     """Write ``path``, the Word edition of the report, from the figures in ``figures_folder``."""
     generated = generated or datetime.date.today().isoformat()
-    document, shading = report_document(context, figures_folder, generated, inputs_date)
+    document, laid_on = report_document(context, figures_folder, generated, inputs_date)
     note = markdown_blocks(method_note(context))
     document["blocks"] = [block for node in document["blocks"] for block in
                           (note if node["t"] == "Div" and node["c"][0][0] == METHOD_NOTE else [node])]
@@ -91,13 +93,22 @@ def write_docx(context: ReportContext, figures_folder: Path, path: Path, generat
     written = pandoc(["--from", "json", "--to", "docx", "--reference-doc", str(REFERENCE_DOCX),
                       "--resource-path", str(figures_folder), "--output", "-"],
                      json.dumps(document, ensure_ascii=False).encode("utf-8"), epoch)
-    write_bytes_atomic(path, finish(written, shading, context.words, epoch))
+    write_bytes_atomic(path, finish(written, laid_on, context.words, epoch))
     return path
 
 
-def finish(docx: bytes, shading: list[Shading], words, epoch: int) -> bytes:
-    """The cells shaded, the catalog's sizes in the styles, the archive's dates fixed."""
-    edits = {"word/document.xml": lambda xml: shade_cells(xml, shading),
+def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
+    """The cells shaded, the card tables kept on a page, the catalog's sizes in the styles, the archive's dates
+    fixed."""
+    def document(xml: bytes) -> bytes:
+        root = etree.fromstring(xml)
+        tables = list(root.iter(w("tbl")))
+        shade_cells(tables, laid_on.shading)
+        keep_together(tables[index] for index in laid_on.kept_together)
+        remove_lines(tables[index] for index in laid_on.borderless)
+        return serialize(root)
+
+    edits = {"word/document.xml": document,
              "word/styles.xml": lambda xml: size_styles(xml, words["word.sizes"], words["word.bold"])}
     stamp = datetime.datetime.fromtimestamp(epoch, datetime.UTC).timetuple()[:6]
     output = io.BytesIO()
@@ -110,10 +121,8 @@ def finish(docx: bytes, shading: list[Shading], words, epoch: int) -> bytes:
     return output.getvalue()
 
 
-def shade_cells(xml: bytes, shading: list[Shading]) -> bytes:
+def shade_cells(tables: list, shading: list[Shading]) -> None:
     """Each cell of ``shading`` on its colour, its text white where the colour is dark and black where light."""
-    root = etree.fromstring(xml)
-    tables = list(root.iter(w("tbl")))
     for shade in shading:
         tc = tables[shade.table].findall(w("tr"))[shade.row].findall(w("tc"))[shade.column]
         fill = shade.colour.lstrip("#").upper()
@@ -121,7 +130,25 @@ def shade_cells(xml: bytes, shading: list[Shading]) -> bytes:
         text = "FFFFFF" if luminance(fill) < 0.6 else "000000"
         for run in tc.iter(w("r")):
             put(put(run, "rPr"), "color", {"val": text})
-    return serialize(root)
+
+
+def remove_lines(tables) -> None:
+    """No borders around or inside these tables (they lay out, as a card's chart beside its numbers)."""
+    for table in tables:
+        borders = put(put(table, "tblPr"), "tblBorders", {})
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            etree.SubElement(borders, w(side), {w("val"): "nil"})
+
+
+def keep_together(tables) -> None:
+    """No page break inside these tables: no row split, every row kept with the next."""
+    for table in tables:
+        rows = table.findall(w("tr"))
+        for number, row in enumerate(rows, 1):
+            put(put(row, "trPr"), "cantSplit", {})
+            if number < len(rows):
+                for paragraph in row.iter(w("p")):
+                    put(put(paragraph, "pPr"), "keepNext", {})
 
 
 def luminance(hex_colour: str) -> float:

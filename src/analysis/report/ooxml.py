@@ -13,7 +13,9 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #: The order of the children of the elements edited here (ECMA-376 part 1, §17), as far as they are used.
 ORDER = {
     "r": ["rPr"],
+    "p": ["pPr"],
     "tc": ["tcPr"],
+    "tr": ["tblPrEx", "trPr"],
     "style": ["name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority", "semiHidden",
               "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose", "personalReply", "rsid", "pPr",
               "rPr", "tblPr", "trPr", "tcPr", "tblStylePr"],

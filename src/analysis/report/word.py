@@ -24,7 +24,9 @@ from .words import Paragraph, data_note, intro, localized, summary_paragraphs, t
 PANDOC_API = [1, 23, 1, 1]
 NO_ATTR = ["", [], []]
 TYPE_AREA_CM = (15.6, 22.5)  # GB/T 9704's type area
-CARD_CHART_CM = 8.6          # a card's chart at the size the HTML report prints it
+CARD_COLUMNS = (0.56, 0.44)  # a card's chart beside its numbers
+CARD_CHART_CM = TYPE_AREA_CM[0] * CARD_COLUMNS[0] - 0.4  # the chart's cell less its margins
+PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
 METHOD_NOTE = "method-note"  # the placeholder the method note's blocks replace (:mod:`.docx`)
 #: the scorecard's columns as shares of the type area's width: category, number, name, unit, baseline,
 #: latest, target, gap, needed per year, status
@@ -43,18 +45,25 @@ class Shading:
 
 @dataclass
 class WordDocument:
-    """A pandoc document being built, with the cell colours to lay on once pandoc has written it."""
+    """A pandoc document being built, with what to lay on once pandoc has written it: the cell colours, the
+    tables kept on one page (a card's numbers) and those that only lay out (a card's chart beside its numbers).
+    Tables are counted in document order, a table inside another right after it."""
 
     blocks: list = field(default_factory=list)
     shading: list[Shading] = field(default_factory=list)
+    kept_together: list[int] = field(default_factory=list)
+    borderless: list[int] = field(default_factory=list)
     tables: int = 0
 
     def add(self, *blocks) -> None:
         self.blocks.extend(blocks)
 
-    def add_table(self, table: dict, colours: dict[tuple[int, int], str] | None = None) -> None:
+    def add_table(self, table: dict, colours: dict[tuple[int, int], str] | None = None,
+                  keep_together: bool = False) -> None:
         self.shading += [Shading(self.tables, row, column, colour) for (row, column), colour in
                          (colours or {}).items()]
+        if keep_together:
+            self.kept_together.append(self.tables)
         self.tables += 1
         self.blocks.append(table)
 
@@ -198,7 +207,9 @@ def cards_blocks(document: WordDocument, context: ReportContext, folder: Path) -
     """The small multiples, the legend of the charts' marks, then the cards under their category, in the order
     of the scorecard."""
     words = context.words
-    document.add(header(1, words["sections.cards"]), *figure_blocks(context, folder, "multiples"),
+    # on a new page: the small multiples fill one, and a heading left at the foot of the page before is what
+    # LibreOffice makes of "keep with next" before so tall a picture
+    document.add(PAGE_BREAK, header(1, words["sections.cards"]), *figure_blocks(context, folder, "multiples"),
                  para(words["card.legend"]))
     series = {cards.element_id(row): row for row in context.joined().itertuples()}
     category = None
@@ -214,16 +225,25 @@ def card_blocks(document: WordDocument, context: ReportContext, folder: Path, ro
     words = context.words
     name = localized(row, "name", context.language)
     document.add(header(3, f"{row.indicator_id}. {name}", cards.element_id(row)),
-                 para(" · ".join(cards.card_facts(context, row))))
+                 styled("Card Facts", [para(" · ".join(cards.card_facts(context, row)))]))
     status_label = scorecard_headers(context)[-1]
     numbers = [(status_label, words.status(row.status))]
+    colour = STATUS_COLOURS[row.status]
     if row.status == "qualitative":
         document.add(para(words["card.qualitative"]))
+        document.add_table(table([], [[cell(label), cell(value)] for label, value in numbers], (0.32, 0.23)),
+                           {(0, 1): colour}, keep_together=True)
     else:
-        document.add(*figure_blocks(context, folder, cards.card_id(row), max_width_cm=CARD_CHART_CM))
         numbers += cards.card_numbers(context, row)
-    rows = [[cell(label), cell(value, "AlignRight")] for label, value in numbers]
-    document.add_table(table([], rows, (0.32, 0.23)), {(0, 1): STATUS_COLOURS[row.status]})
+        inner = table([], [[cell(label), cell(value, "AlignRight")] for label, value in numbers], (0.6, 0.4))
+        chart = figure_blocks(context, folder, cards.card_id(row), max_width_cm=CARD_CHART_CM)
+        # the chart beside its numbers, as the HTML card shows them: a one-row table without lines, which Word
+        # keeps on one page
+        document.borderless.append(document.tables)
+        document.kept_together.append(document.tables)
+        document.shading.append(Shading(document.tables + 1, 0, 1, colour))
+        document.tables += 2
+        document.add(table([], [[cell(chart), cell([inner])]], CARD_COLUMNS))
     notes = cards.card_notes(context, row)
     if notes:
         document.add(bullets(notes))
@@ -254,8 +274,9 @@ def text_of(value) -> str:
 
 
 def report_document(context: ReportContext, figures_folder: Path, generated: str = "",
-                    inputs_date: str = "") -> tuple[dict, list[Shading]]:
-    """The whole report as pandoc's JSON AST (a dict), and the cells to colour."""
+                    inputs_date: str = "") -> tuple[dict, WordDocument]:
+    """The whole report as pandoc's JSON AST (a dict), and what to lay on pandoc's output (cell colours, tables
+    kept on one page)."""
     document = WordDocument()
     title_blocks(document, context)
     summary_blocks(document, context)
@@ -267,4 +288,4 @@ def report_document(context: ReportContext, figures_folder: Path, generated: str
     meta = {"title": {"t": "MetaInlines", "c": inlines(title(context))},
             "date": {"t": "MetaInlines", "c": inlines(report_dates(context, generated, inputs_date))},
             "lang": {"t": "MetaString", "c": context.words["language.docx_lang"]}}
-    return {"pandoc-api-version": PANDOC_API, "meta": meta, "blocks": document.blocks}, document.shading
+    return {"pandoc-api-version": PANDOC_API, "meta": meta, "blocks": document.blocks}, document
