@@ -60,8 +60,13 @@ def pandoc(arguments: list[str], source: bytes, epoch: int | None = None) -> byt
     environment = dict(os.environ)
     if epoch is not None:
         environment["SOURCE_DATE_EPOCH"] = str(epoch)
-    done = subprocess.run([pandoc_path(), "--quiet", *arguments], input=source, capture_output=True,
-                          timeout=PANDOC_SECONDS, env=environment)
+    executable = pandoc_path()
+    try:
+        done = subprocess.run([executable, "--quiet", *arguments], input=source, capture_output=True,
+                              timeout=PANDOC_SECONDS, env=environment)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else f"no answer within {PANDOC_SECONDS} s"
+        raise WordEditionError(f"cannot run pandoc ({reason}): {executable}") from None
     if done.returncode != 0:
         reason = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[0]
         raise WordEditionError(f"pandoc failed ({done.returncode}): {reason}")

@@ -223,7 +223,7 @@ def cards_blocks(document: WordDocument, context: ReportContext, folder: Path) -
 def card_blocks(document: WordDocument, context: ReportContext, folder: Path, row) -> None:
     """A card: its full name, the facts under it, its chart, its status and numbers as a table, its notes."""
     words = context.words
-    name = localized(row, "name", context.language)
+    name = localized(row, "name", context.language) + (f' · {words[f"series.{row.series}"]}' if row.series else "")
     document.add(header(3, f"{row.indicator_id}. {name}", cards.element_id(row)),
                  styled("Card Facts", [para(" · ".join(cards.card_facts(context, row)))]))
     status_label = scorecard_headers(context)[-1]
