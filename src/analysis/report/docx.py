@@ -108,6 +108,8 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
     def document(xml: bytes) -> bytes:
         root = etree.fromstring(xml)
         tables = list(root.iter(w("tbl")))
+        if len(tables) != laid_on.tables:  # the colours would land in the wrong cells
+            raise WordEditionError(f"pandoc wrote {len(tables)} tables where the document has {laid_on.tables}")
         shade_cells(tables, laid_on.shading)
         keep_together(tables[index] for index in laid_on.kept_together)
         remove_lines(tables[index] for index in laid_on.borderless)

@@ -68,10 +68,13 @@ def figure_html(context: ReportContext, name: str, folder: str | Path | None = N
             f'src="data:image/png;base64,{base64.b64encode(data).decode("ascii")}"></figure>')
 
 
+#: The overview charts, in an order that fills printed pages (the tall small multiples open the cards).
+OVERVIEW_CHARTS = ("completion", "growth", "categories", "heatmap")
+
+
 def charts_section(context: ReportContext, folder: str | Path | None = None) -> str:
-    """The overview charts, in an order that fills printed pages (the tall small multiples open the cards)."""
     return heading(context.words["sections.charts"]) + "".join(
-        figure_html(context, name, folder) for name in ("completion", "growth", "categories", "heatmap"))
+        figure_html(context, name, folder) for name in OVERVIEW_CHARTS)
 
 
 def cards_section(context: ReportContext, folder: str | Path | None = None) -> str:

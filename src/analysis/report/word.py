@@ -17,7 +17,7 @@ from pathlib import Path
 from . import cards, figures
 from .context import ReportContext
 from .numbers import is_missing
-from .sections import other_editions, report_dates
+from .sections import OVERVIEW_CHARTS, other_editions, report_dates
 from .tables import STATUS_COLOURS, actuals_table, quality_table, scorecard_headers, scorecard_rows
 from .words import Paragraph, data_note, intro, localized, summary_paragraphs, title
 
@@ -187,7 +187,7 @@ def value_with_year(value: str, year: str) -> list:
 
 def charts_blocks(document: WordDocument, context: ReportContext, folder: Path) -> None:
     document.add(header(1, context.words["sections.charts"]))
-    for name in ("completion", "growth", "categories", "heatmap"):
+    for name in OVERVIEW_CHARTS:
         document.add(*figure_blocks(context, folder, name))
 
 
