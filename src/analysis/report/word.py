@@ -28,9 +28,7 @@ CARD_COLUMNS = (0.56, 0.44)  # a card's chart beside its numbers
 CARD_CHART_CM = TYPE_AREA_CM[0] * CARD_COLUMNS[0] - 0.4  # the chart's cell less its margins
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
 METHOD_NOTE = "method-note"  # the placeholder the method note's blocks replace (:mod:`.docx`)
-#: the scorecard's columns as shares of the type area's width: category, number, name, unit, baseline,
-#: latest, target, gap, needed per year, status
-SCORECARD_WIDTHS = (0.09, 0.04, 0.15, 0.06, 0.09, 0.09, 0.09, 0.08, 0.17, 0.14)
+CELL_PADDING = 2.0  # a cell's margins (1 mm each side) and some slack, in widths of a Latin letter
 
 
 @dataclass(frozen=True)
@@ -121,6 +119,56 @@ def table(header_cells: list[str], rows: list[list], widths, aligns=None) -> dic
     return {"t": "Table", "c": [NO_ATTR, [None, []], columns, head, [body], [NO_ATTR, []]]}
 
 
+def text_widths(text: str) -> tuple[float, float]:
+    """The width of ``text`` on one line and that of its longest word, in widths of a Latin letter (a CJK
+    character is two, and a word of its own: a line may break after any of them, and after a hyphen)."""
+    words, total = [0.0], 0.0
+    for character in str(text):
+        if character.isspace():
+            words.append(0.0)
+            total += 1
+            continue
+        width = 2.0 if ord(character) >= 0x2E80 else 1.0
+        total += width
+        if width == 2.0:
+            words += [width, 0.0]
+        else:
+            words[-1] += width
+            if character == "-":
+                words.append(0.0)
+    return total, max(words)
+
+
+def fitted_widths(columns: list[list[str]], letters_across: float) -> list[float]:
+    """Shares of the page for columns of text: each column as wide as its longest word (no word broken inside
+    it), then the rest of the line shared by how much text each column holds, none wider than its longest line;
+    ``letters_across`` is the type area's width in widths of a Latin letter. Where the longest words do not
+    fit, they share the line."""
+    widths = [[text_widths(line) for text in column for line in str(text).split("\n")] for column in columns]
+    width = [max(word for _, word in column) + CELL_PADDING for column in widths]
+    most = [max(max(line for line, _ in column) + CELL_PADDING, low) for column, low in zip(widths, width)]
+    text = [sum(line for line, _ in column) for column in widths]
+    room = letters_across - sum(width)
+    if room <= 0:
+        return [low / sum(width) for low in width]
+    growing = [i for i in range(len(columns)) if most[i] > width[i]]
+    while room > 1e-9 and growing:
+        total = sum(text[i] for i in growing) or len(growing)
+        given = {i: min(most[i] - width[i], room * (text[i] or 1) / total) for i in growing}
+        for i, extra in given.items():
+            width[i] += extra
+        room -= sum(given.values())
+        growing = [i for i in growing if most[i] - width[i] > 1e-9]
+    return [share / sum(width) for share in width]
+
+
+def letters_across(context: ReportContext) -> float:
+    """The type area's width in widths of a Latin letter of the tables' size: half the size, as a digit is (a
+    CJK character, counted as two, is a whole one)."""
+    points = float(context.words["word.sizes"]["Compact"])
+    return TYPE_AREA_CM[0] / 2.54 * 72 / (points * 0.5)
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     """Width and height in pixels, from the PNG's header."""
     return struct.unpack(">II", data[16:24])
@@ -161,7 +209,7 @@ def summary_blocks(document: WordDocument, context: ReportContext) -> None:
 def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
     """One row per series; the category spans its series; the status cell in its colour."""
     document.add(header(1, context.words["sections.scorecard"]))
-    rows, colours = [], {}
+    rows, colours, texts = [], {}, []
     scorecard = scorecard_rows(context)
     spans = Counter(row.category for row in scorecard)
     right = "AlignRight"
@@ -175,10 +223,15 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
                   cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right), cell(row.pace),
                   cell(status)]
         rows.append(cells)
-        colours[(number, len(SCORECARD_WIDTHS) - 1)] = STATUS_COLOURS[row.status]
+        # the cells' text, as the widths of the columns are fitted to it
+        texts.append([row.category if first_of_category else "", row.indicator_id, row.name + " *", row.unit,
+                      row.base, f"{row.latest}\n({row.latest_year})", f"{row.target}\n({row.target_year})", row.gap,
+                      row.pace, f"{row.status_text}\n{row.final_rate}"])
+        colours[(number, 9)] = STATUS_COLOURS[row.status]
     headers = [context.words["scorecard.category"], *scorecard_headers(context)]
+    columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
     aligns = ["AlignDefault"] * 4 + [right] * 4 + ["AlignDefault"] * 2
-    document.add_table(table(headers, rows, SCORECARD_WIDTHS, aligns), colours)
+    document.add_table(table(headers, rows, fitted_widths(columns, letters_across(context)), aligns), colours)
 
 
 def value_with_year(value: str, year: str) -> list:
@@ -256,12 +309,14 @@ def method_blocks(document: WordDocument, context: ReportContext) -> None:
 
 def appendix_blocks(document: WordDocument, context: ReportContext) -> None:
     document.add(header(1, context.words["sections.quality"]), bullets(data_note(context)))
-    for frame, widths in ((quality_table(context), (0.16, 0.07, 0.08, 0.51, 0.18)),
-                          (actuals_table(context), (0.24, 0.07, 0.10, 0.24, 0.20, 0.15))):
+    for frame in (quality_table(context), actuals_table(context)):
         if frame.empty:
             continue
-        rows = [[cell(text_of(value)) for value in values] for values in frame.itertuples(index=False)]
-        document.add_table(table([str(column) for column in frame.columns], rows, widths))
+        texts = [[text_of(value) for value in values] for values in frame.itertuples(index=False)]
+        headers = [str(column) for column in frame.columns]
+        columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
+        rows = [[cell(text) for text in line] for line in texts]
+        document.add_table(table(headers, rows, fitted_widths(columns, letters_across(context))))
 
 
 def text_of(value) -> str:
