@@ -75,3 +75,10 @@ def test_data_text_in_a_card_is_escaped(example):
     row = example.series_row(2)._replace(name_zh="<script>x</script> **b**")
     text = cards.card_html(example, row, b"\x89PNG")
     assert "<script>" not in text and "&lt;script&gt;x&lt;/script&gt; **b**" in text
+
+
+def test_a_card_names_the_responsible_departments_and_where_the_plan_names_them(html):
+    card = re.search(r'<section class="card" id="indicator-26">.*?</section>', html, re.S).group(0)
+    assert "责任部门：市海洋发展局（牵头）、市发展改革委、市科技局、市工业和信息化局（方案原文第 62 行列明）" in card
+    card = re.search(r'<section class="card" id="indicator-17">.*?</section>', html, re.S).group(0)
+    assert "责任部门：市生态环境局（牵头）（方案未列明，按职能确定）" in card

@@ -62,8 +62,10 @@ def test_sections_are_word_headings_in_the_reports_order(zh):
     found = headings(zh)
     assert found[0] == ("Title", "威海市国家创新型城市建设指标总结评估报告（2024年）")
     assert [text for style, text in found if style == "Heading 1"] == [
-        "一、总体情况", "二、指标评估表", "三、图示", "四、逐项指标", "五、方法说明", "附录：数据质量与来源"]
-    assert [text for style, text in found if style == "Heading 2"] == CATEGORIES_ZH
+        "一、总体情况", "二、指标评估表", "三、预警与变化", "四、图示", "五、逐项指标", "六、方法说明",
+        "附录：数据质量与来源"]
+    assert [text for style, text in found if style == "Heading 2"] == ["（一）预警清单", "（二）与 2023 年评估相比",
+                                                                       *CATEGORIES_ZH]
     cards = [text for style, text in found if style == "Heading 3"]
     assert len(cards) == SERIES
     assert cards[0] == "1. 研发人员数（人）"
@@ -100,6 +102,18 @@ def test_status_cells_have_the_status_colours(zh):
     # white text on the dark red
     colours = {run.get(f"{W}val") for run in rows[2].cells[9]._tc.iter(f"{W}color")}
     assert colours == {"FFFFFF"}
+
+
+def test_the_warning_list_has_its_levels_and_statuses_in_colour(zh):
+    warning_list, changes = zh.tables[1], zh.tables[2]
+    assert [cell.text for cell in warning_list.rows[0].cells][:4] == ["序号", "指标", "预警", "评估结果"]
+    # the first department's row spans the table; R&D intensity (not achieved in 2024) is warned red
+    assert len({cell._tc for cell in warning_list.rows[1].cells}) == 1
+    intensity = warning_list.rows[2].cells
+    assert [intensity[0].text, intensity[2].text, intensity[3].text] == ["2", "红色预警", "未达标"]
+    assert (fill(intensity[2]), fill(intensity[3])) == ("B71C1C", "7F0000")
+    assert [cell.text for cell in changes.rows[0].cells] == ["序号", "指标", "2023 年", "2024 年", "变化"]
+    assert len(changes.rows) == CHARTED_CARDS + 1  # every numeric series, then and now
 
 
 def test_every_chart_and_card_chart_is_an_image_within_the_type_area(example_reports):

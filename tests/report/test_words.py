@@ -56,7 +56,22 @@ def indicator(indicator_id, short_zh, short_en, unit_zh, unit_en, direction, kin
     return {"indicator_id": indicator_id, "series": "", "category_zh": "类别", "category_en": "Category",
             "name_zh": short_zh + "（全称）", "name_en": short_en + " (full name)", "short_name_zh": short_zh,
             "short_name_en": short_en, "unit_zh": unit_zh, "unit_en": unit_en, "core": core,
-            "direction": direction, "kind": kind, "source_line": indicator_id}
+            "direction": direction, "kind": kind, "source_line": indicator_id,
+            **DEPARTMENTS.get(indicator_id, NO_DEPARTMENTS)}
+
+
+NO_DEPARTMENTS = {"lead_department_zh": "", "lead_department_en": "", "departments_zh": "", "departments_en": "",
+                  "department_basis": "", "department_line": 0}
+#: Two lagging indicators of one lead department, one of another (the warning list groups by the lead).
+DEPARTMENTS = {
+    10: {"lead_department_zh": "市科技局", "lead_department_en": "Science Bureau",
+         "departments_zh": "市科技局、市市场监管局", "departments_en": "Science Bureau; Market Regulator",
+         "department_basis": "printed", "department_line": 61},
+    17: {"lead_department_zh": "市生态环境局", "lead_department_en": "Ecology Bureau", "departments_zh": "市生态环境局",
+         "departments_en": "Ecology Bureau", "department_basis": "assigned", "department_line": 0},
+    25: {"lead_department_zh": "市科技局", "lead_department_en": "Science Bureau", "departments_zh": "市科技局",
+         "departments_en": "Science Bureau", "department_basis": "assigned", "department_line": 0},
+}
 
 
 INDICATORS = typed(pd.DataFrame([

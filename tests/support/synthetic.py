@@ -78,6 +78,11 @@ def synthetic_plans(n_plans: int, n_indicators: int = 30, n_years: int = 10,
         "unit_zh": _str_column(unit_zh), "unit_en": _str_column(unit_en),
         "core": core.astype(bool), "direction": _str_column(direction), "kind": _str_column(kind),
         "source_line": (np.arange(n) + 1).astype(np.int64),
+        "lead_department_zh": _str_column([f"第{p % 3 + 1}部门" for p in position]),
+        "lead_department_en": _str_column([f"Department {p % 3 + 1}" for p in position]),
+        "departments_zh": _str_column([f"第{p % 3 + 1}部门" for p in position]),
+        "departments_en": _str_column([f"Department {p % 3 + 1}" for p in position]),
+        "department_basis": _str_column(["assigned"] * n), "department_line": np.zeros(n, dtype=np.int64),
     })[INDICATOR_COLUMNS]
 
     # --- levels: one row per series, one column per year --------------------------------------

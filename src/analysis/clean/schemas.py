@@ -33,6 +33,8 @@ VERDICTS = ("", "final", "progress")
 #: The order a reader scans in: from done to not done, then the statuses without a verdict.
 STATUSES_BEST_FIRST = ("achieved", "achieved_at_risk", "on_track", "moderate", "insufficient", "moving_away",
                        "not_achieved", "insufficient_data", "qualitative")
+#: How a series' departments are known: not given, named by the plan, assigned where it names none.
+DEPARTMENT_BASES = ("", "printed", "assigned")
 LAGGING = ("moderate", "insufficient", "moving_away", "not_achieved")
 EVIDENCE = ("", "low", "medium", "high")
 QUALITY_ISSUES = ("correction", "split_combined_cell", "split_two_rows", "qualitative", "baseline_meets_target",
@@ -43,7 +45,17 @@ INDICATOR_COLUMNS = {
     "indicator_id": "int64", "series": "str", "category_zh": "str", "category_en": "str", "name_zh": "str",
     "name_en": "str", "short_name_zh": "str", "short_name_en": "str", "unit_zh": "str", "unit_en": "str",
     "core": "bool", "direction": "str", "kind": "str", "source_line": "int64",
+    # Responsible departments (``departments.csv``): the lead, all of them (the lead first), printed
+    # (with its plan line) or assigned; empty and 0 when the plan folder gives none.
+    "lead_department_zh": "str", "lead_department_en": "str", "departments_zh": "str", "departments_en": "str",
+    "department_basis": "str", "department_line": "int64",
 }
+#: The department columns come from ``departments.csv``; the others from the plan's table and metadata.
+DEPARTMENT_COLUMNS = ("lead_department_zh", "lead_department_en", "departments_zh", "departments_en",
+                      "department_basis", "department_line")
+#: How ``departments_<language>`` joins the names (the lead first); a department's name holds neither.
+DEPARTMENT_SEPARATORS = {"zh": "、", "en": "; "}
+TABLE_INDICATOR_COLUMNS = [column for column in INDICATOR_COLUMNS if column not in DEPARTMENT_COLUMNS]
 VALUE_COLUMNS = {
     "indicator_id": "int64", "series": "str", "year": "int64", "value_type": "str", "value": "float64",
     "printed_text": "str", "source": "str", "source_line": "int64", "processing": "str", "reference": "str",
@@ -119,6 +131,8 @@ def _schemas() -> dict:
         "name_zh": column("str", filled, pa.Check(lambda s: ~s.str.endswith("*"), error="core mark left in name")),
         "name_en": column("str", filled), "direction": column("str", pa.Check.isin(DIRECTIONS)),
         "kind": column("str", pa.Check.isin(KINDS)), "source_line": column("int64", positive),
+        "department_basis": column("str", pa.Check.isin(DEPARTMENT_BASES)),
+        "department_line": column("int64", pa.Check.ge(0)),
     })
     values = {name: column(dtype) for name, dtype in VALUE_COLUMNS.items()}
     values.update({

@@ -24,6 +24,7 @@ import pandas as pd
 from ..errors import InputError, display_path
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.dataset import read_dataset_label
+from ..ingest.departments import DEPARTMENTS_FILE, load_departments
 from ..ingest.hand_files import (
     CATEGORIES_FILE,
     METADATA_FILE,
@@ -47,6 +48,7 @@ from ..ingest.typed_table import read_typed_table
 from ..plan import Plan
 from . import schemas
 from .quality import observation_findings, observation_folder_findings, table_findings
+from .schemas import DEPARTMENT_SEPARATORS
 
 
 @dataclass(frozen=True)
@@ -208,7 +210,7 @@ def build_indicators(table: PlanTable, values: pd.DataFrame, metadata: pd.DataFr
     merged["category_en"] = merged["category_zh"].map(category_en)
     merged["indicator_id"] = merged["indicator_id"].astype(int)
     merged = merged.sort_values(["indicator_id", "series"], kind="stable").reset_index(drop=True)
-    return merged[list(schemas.INDICATOR_COLUMNS)]
+    return merged[schemas.TABLE_INDICATOR_COLUMNS]
 
 
 # --- the whole step ------------------------------------------------------------------------------------
@@ -234,6 +236,8 @@ def clean_plan_table(plan: Plan) -> CleanDataset:
                                       folder / METADATA_FILE)
     else:
         indicators = typed_indicators
+    indicators = attach_departments(indicators, load_departments(folder, source_lines or None),
+                                    folder / DEPARTMENTS_FILE)
     check_table_values(indicators, values, corrected, corrections, folder / "corrections.csv",
                        *_kind_lines(plan, table, indicators), source_path)
     values = values.assign(reference="", note="")[list(schemas.VALUE_COLUMNS)]
@@ -246,6 +250,31 @@ def clean_plan_table(plan: Plan) -> CleanDataset:
     schemas.check_values_belong(values, indicators)
     return CleanDataset(table=table, corrections=corrections, indicators=indicators, values=values,
                         quality=schemas.validate("data_quality.csv", quality))
+
+
+def attach_departments(indicators: pd.DataFrame, departments: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """``indicators`` with each series' responsible departments (empty where ``departments.csv`` gives none)."""
+    known = set(zip(indicators["indicator_id"], indicators["series"]))
+    given = {}
+    for row in departments.itertuples():
+        if (row.indicator_id, row.series) not in known:
+            series = f" series {row.series!r}" if row.series else ""
+            raise InputError(f"indicator {row.indicator_id}{series} is not in the plan's table", file=path,
+                             line=getattr(row, LINE_COLUMN), field="indicator_id")
+        given[(row.indicator_id, row.series)] = row
+    zh, en = DEPARTMENT_SEPARATORS["zh"], DEPARTMENT_SEPARATORS["en"]
+    columns = {column: [] for column in schemas.DEPARTMENT_COLUMNS}
+    for key in zip(indicators["indicator_id"], indicators["series"]):
+        row = given.get(key)
+        # the lead first, then the others in the order given
+        names = [row.lead, *(name for name in row.departments if name != row.lead)] if row else []
+        columns["lead_department_zh"].append(row.lead if row else "")
+        columns["lead_department_en"].append(row.names_en[row.lead] if row else "")
+        columns["departments_zh"].append(zh.join(names))
+        columns["departments_en"].append(en.join(row.names_en[name] for name in names) if row else "")
+        columns["department_basis"].append(row.basis if row else "")
+        columns["department_line"].append(row.plan_line if row else 0)
+    return indicators.assign(**columns)
 
 
 def _kind_lines(plan: Plan, table: PlanTable, indicators: pd.DataFrame) -> tuple[Path, dict[tuple, int]]:

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..clean.schemas import DIRECTIONS, INDICATOR_COLUMNS, KINDS
+from ..clean.schemas import DIRECTIONS, KINDS, TABLE_INDICATOR_COLUMNS
 from ..errors import InputError, quote
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
 from .hand_files import check_series, refuse_duplicates, require_filled
 from .printed_table import PlanTable, value_field
 
-TYPED_INDICATOR_COLUMNS = [c for c in INDICATOR_COLUMNS if c != "source_line"]
+TYPED_INDICATOR_COLUMNS = [c for c in TABLE_INDICATOR_COLUMNS if c != "source_line"]
 TYPED_VALUE_COLUMNS = ["indicator_id", "series", "year", "value_type", "value"]
 VALUE_TYPES = ("baseline", "target")
 TYPED_INDICATOR_TEXT = {"category_zh": "category", "category_en": "category", "name_zh": "name", "name_en": "name",
@@ -110,4 +110,4 @@ def _read_indicators(path: Path) -> pd.DataFrame:
     refuse_duplicates(frame, ["indicator_id", "series"], path, "indicator_id",
                       lambda row: f"indicator {row.indicator_id} series {row.series!r} appears twice")
     frame = frame.rename(columns={LINE_COLUMN: "source_line"})
-    return frame.sort_values(["indicator_id", "series"], kind="stable").reset_index(drop=True)[list(INDICATOR_COLUMNS)]
+    return frame.sort_values(["indicator_id", "series"], kind="stable").reset_index(drop=True)[TABLE_INDICATOR_COLUMNS]

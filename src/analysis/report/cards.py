@@ -19,7 +19,7 @@ from ..clean.schemas import HELD_EVERY_YEAR
 from .context import ReportContext
 from .numbers import fmt_number, fmt_pct, is_missing
 from .tables import STATUS_COLOURS, status_badge
-from .words import change_per_year, localized, pace_text, rate_text, year
+from .words import departments_text, localized, pace_text, rate_text, seen_text, year
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 SIZE = (3.4, 2.0)  # inches: beside the card's numbers on an A4 page
@@ -111,9 +111,8 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
         rows.append((labels["completion"], f"{fmt_pct(row.completion, 0).lstrip('+')} / "
                                            f"{fmt_pct(row.time_elapsed, 0).lstrip('+')}"))
     rows.append((labels["needed"], pace_text(row, words)))
-    seen = row.observed_cagr if row.method == "compound" else row.observed_per_year
-    if not is_missing(seen):
-        rows.append((labels["seen"], fmt_pct(seen) if row.method == "compound" else change_per_year(seen, row, words)))
+    if seen_text(row, words) != "–":
+        rows.append((labels["seen"], seen_text(row, words)))
     if row.verdict == "progress" and not is_missing(row.projected_value):
         rows.append((labels["projected"].format(year=year(row.target_year)), fmt_number(row.projected_value)))
     return [(label.format(unit=unit), value) for label, value in rows]
@@ -160,10 +159,12 @@ def card_html(context: ReportContext, row, chart_png: bytes | None) -> str:
     words, language = context.words, context.language
     labels = words["card"]
     name = localized(row, "name", language)
+    departments = departments_text(row, words, language)
+    departments_html = f'<p class="card-departments">{escape(departments)}</p>' if departments else ""
     head = (f'<div class="card-head"><span class="card-no">{row.indicator_id}</span>'
             f'<div class="card-title"><h3>{escape(name)}</h3>'
             f'<p class="card-sub">{escape(" · ".join(card_facts(context, row)))}</p>'
-            f"</div>{status_badge(row.status, words)}</div>")
+            f"{departments_html}</div>{status_badge(row.status, words)}</div>")
     if chart_png is None:
         body = f'<p class="card-qualitative">{escape(labels["qualitative"])}</p>'
     else:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..catalog import catalog
 from ..settings import LANGUAGES
-from . import cards, figures
+from . import cards, figures, warnings
 from .context import ReportContext
 from .tables import scorecard_html
 from .words import Paragraph, data_note, intro, method_note, summary_paragraphs, title
@@ -66,6 +66,13 @@ def figure_html(context: ReportContext, name: str, folder: str | Path | None = N
     alt = f'{context.words["language.image_alt"]}: {context.words[f"chart.alt.{name}"]}'
     return (f'<figure class="chart chart-{name}"><img alt="{escape(alt)}" '
             f'src="data:image/png;base64,{base64.b64encode(data).decode("ascii")}"></figure>')
+
+
+def warnings_section(context: ReportContext) -> str:
+    """The warning list by lead department, and each series' status against the previous report year."""
+    words = context.words
+    return (heading(words["sections.warnings"]) + heading(words["warnings.title"], 3)
+            + warnings.warnings_html(context) + warnings.changes_html(context))
 
 
 #: The overview charts, in an order that fills printed pages (the tall small multiples open the cards).

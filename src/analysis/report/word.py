@@ -14,21 +14,31 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cards, figures
+from . import cards, figures, warnings
 from .context import ReportContext
 from .numbers import is_missing
+from .pandoc_ast import (
+    PANDOC_API,
+    bullets,
+    cell,
+    fitted_widths,
+    header,
+    inlines,
+    link,
+    para,
+    plain,
+    styled,
+    table,
+)
 from .sections import OVERVIEW_CHARTS, other_editions, report_dates
 from .tables import STATUS_COLOURS, actuals_table, quality_table, scorecard_headers, scorecard_rows
-from .words import Paragraph, data_note, intro, localized, summary_paragraphs, title
+from .words import Paragraph, data_note, departments_text, intro, localized, summary_paragraphs, title
 
-PANDOC_API = [1, 23, 1, 1]
-NO_ATTR = ["", [], []]
 TYPE_AREA_CM = (15.6, 22.5)  # GB/T 9704's type area
 CARD_COLUMNS = (0.56, 0.44)  # a card's chart beside its numbers
 CARD_CHART_CM = TYPE_AREA_CM[0] * CARD_COLUMNS[0] - 0.4  # the chart's cell less its margins
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
 METHOD_NOTE = "method-note"  # the placeholder the method note's blocks replace (:mod:`.docx`)
-CELL_PADDING = 2.0  # a cell's margins (1 mm each side) and some slack, in widths of a Latin letter
 
 
 @dataclass(frozen=True)
@@ -64,102 +74,6 @@ class WordDocument:
             self.kept_together.append(self.tables)
         self.tables += 1
         self.blocks.append(table)
-
-
-# --- pandoc's AST -------------------------------------------------------------------------------------
-
-def inlines(text: str) -> list:
-    """Plain text as pandoc inlines: one ``Str`` a line, never parsed."""
-    out: list = []
-    for number, line in enumerate(str(text).split("\n")):
-        if number:
-            out.append({"t": "LineBreak"})
-        if line:
-            out.append({"t": "Str", "c": line})
-    return out
-
-
-def para(text: str) -> dict:
-    return {"t": "Para", "c": inlines(text)}
-
-
-def plain(text: str) -> dict:
-    return {"t": "Plain", "c": inlines(text)}
-
-
-def header(level: int, text: str, identifier: str = "") -> dict:
-    return {"t": "Header", "c": [level, [identifier, [], []], inlines(text)]}
-
-
-def bullets(items) -> dict:
-    return {"t": "BulletList", "c": [[para(item)] for item in items]}
-
-
-def link(text: str, anchor: str) -> dict:
-    """``text`` linking to the heading with the identifier ``anchor`` (a bookmark in Word)."""
-    return {"t": "Link", "c": [NO_ATTR, inlines(text), [f"#{anchor}", ""]]}
-
-
-def styled(style: str, blocks: list) -> dict:
-    """Blocks in the Word paragraph style ``style``."""
-    return {"t": "Div", "c": [["", [], [["custom-style", style]]], blocks]}
-
-
-def cell(content, align: str = "AlignDefault", row_span: int = 1) -> list:
-    blocks = content if isinstance(content, list) else [plain(content)] if content != "" else []
-    return [NO_ATTR, {"t": align}, row_span, 1, blocks]
-
-
-def table(header_cells: list[str], rows: list[list], widths, aligns=None) -> dict:
-    """A Word table: a header row and body rows of cells (:func:`cell`); ``widths`` as shares of the page."""
-    aligns = aligns or ["AlignDefault"] * len(widths)
-    columns = [[{"t": align}, {"t": "ColWidth", "c": width}] for align, width in zip(aligns, widths)]
-    head = [NO_ATTR, [[NO_ATTR, [cell(text) for text in header_cells]]]] if header_cells else [NO_ATTR, []]
-    body = [NO_ATTR, 0, [], [[NO_ATTR, row] for row in rows]]
-    return {"t": "Table", "c": [NO_ATTR, [None, []], columns, head, [body], [NO_ATTR, []]]}
-
-
-def text_widths(text: str) -> tuple[float, float]:
-    """The width of ``text`` on one line and that of its longest word, in widths of a Latin letter (a CJK
-    character is two, and a word of its own: a line may break after any of them, and after a hyphen)."""
-    words, total = [0.0], 0.0
-    for character in str(text):
-        if character.isspace():
-            words.append(0.0)
-            total += 1
-            continue
-        width = 2.0 if ord(character) >= 0x2E80 else 1.0
-        total += width
-        if width == 2.0:
-            words += [width, 0.0]
-        else:
-            words[-1] += width
-            if character == "-":
-                words.append(0.0)
-    return total, max(words)
-
-
-def fitted_widths(columns: list[list[str]], letters_across: float) -> list[float]:
-    """Shares of the page for columns of text: each column as wide as its longest word (no word broken inside
-    it), then the rest of the line shared by how much text each column holds, none wider than its longest line;
-    ``letters_across`` is the type area's width in widths of a Latin letter. Where the longest words do not
-    fit, they share the line."""
-    widths = [[text_widths(line) for text in column for line in str(text).split("\n")] for column in columns]
-    width = [max(word for _, word in column) + CELL_PADDING for column in widths]
-    most = [max(max(line for line, _ in column) + CELL_PADDING, low) for column, low in zip(widths, width)]
-    text = [sum(line for line, _ in column) for column in widths]
-    room = letters_across - sum(width)
-    if room <= 0:
-        return [low / sum(width) for low in width]
-    growing = [i for i in range(len(columns)) if most[i] > width[i]]
-    while room > 1e-9 and growing:
-        total = sum(text[i] for i in growing) or len(growing)
-        given = {i: min(most[i] - width[i], room * (text[i] or 1) / total) for i in growing}
-        for i, extra in given.items():
-            width[i] += extra
-        room -= sum(given.values())
-        growing = [i for i in growing if most[i] - width[i] > 1e-9]
-    return [share / sum(width) for share in width]
 
 
 def letters_across(context: ReportContext) -> float:
@@ -217,8 +131,7 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
         first_of_category = number == 1 or scorecard[number - 2].category != row.category
         cells = [cell(row.category, row_span=int(spans[row.category]))] if first_of_category else []
         status = [plain(row.status_text)] + ([plain(row.final_rate)] if row.final_rate else [])
-        name = [{"t": "Plain", "c": [link(row.name, row.anchor)] + inlines(" *" if row.core else "")}]
-        cells += [cell(row.indicator_id), cell(name), cell(row.unit),
+        cells += [cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.unit),
                   cell(row.base, right), cell(value_with_year(row.latest, row.latest_year), right),
                   cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right), cell(row.pace),
                   cell(status)]
@@ -236,6 +149,59 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
 
 def value_with_year(value: str, year: str) -> list:
     return [{"t": "Plain", "c": inlines(value) + ([{"t": "LineBreak"}, *inlines(f"({year})")] if year else [])}]
+
+
+def name_cell(name: str, anchor: str, core: bool) -> list:
+    """A series' short name linking to its card, with the core indicators' star."""
+    return cell([{"t": "Plain", "c": [link(name, anchor)] + inlines(" *" if core else "")}])
+
+
+def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
+    """The warning list by lead department (warning and status cells in their colours), then each series'
+    status against the previous report year."""
+    words, language = context.words, context.language
+    document.add(header(1, words["sections.warnings"]), header(2, words["warnings.title"]))
+    rows = warnings.warnings_rows(context)
+    document.add(para(warnings.warnings_intro(context, rows)))
+    right = "AlignRight"
+    if not rows.empty:
+        headers = words["warnings.headers"]
+        lines, texts, colours = [], [], {}
+        for label, group in warnings.warnings_by_department(context, rows):
+            lines.append([cell(label, col_span=len(headers))])
+            for row in group:
+                numbers = warnings.warning_numbers(row, words)
+                name = localized(row, "short_name", language)
+                lines.append([cell(str(row.indicator_id)), name_cell(name, warnings.anchor(row), row.core),
+                              cell(words[f"warnings.level.{row.level}"]), cell(words.status(row.status)),
+                              cell(value_with_year(numbers["latest"], numbers["latest_year"]), right),
+                              cell(value_with_year(numbers["target"], numbers["target_year"]), right),
+                              cell(numbers["gap"], right), cell(numbers["needed"]), cell(numbers["seen"])])
+                texts.append([str(row.indicator_id), name + " *", words[f"warnings.level.{row.level}"],
+                              words.status(row.status), f"{numbers['latest']}\n({numbers['latest_year']})",
+                              f"{numbers['target']}\n({numbers['target_year']})", numbers["gap"], numbers["needed"],
+                              numbers["seen"]])
+                colours[(len(lines), 2)] = warnings.LEVEL_COLOURS[row.level][0]
+                colours[(len(lines), 3)] = STATUS_COLOURS[row.status]
+        columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
+        aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault"] * 2
+        document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context)), aligns), colours)
+    previous, changes = warnings.changes_rows(context)
+    if previous is None:
+        return
+    title, intro_text, headers = warnings.changes_words(context, previous, changes)
+    document.add(header(2, title), para(intro_text))
+    lines, texts, colours = [], [], {}
+    for number, row in enumerate(changes.itertuples(), 1):
+        name = localized(row, "short_name", language)
+        text = [str(row.indicator_id), name + " *", words.status(row.status_then), words.status(row.status_now),
+                words[f"warnings.change.{row.change}"]]
+        lines.append([cell(text[0]), name_cell(name, warnings.anchor(row), row.core), *map(cell, text[2:])])
+        texts.append(text)
+        colours[(number, 2)] = STATUS_COLOURS[row.status_then]
+        colours[(number, 3)] = STATUS_COLOURS[row.status_now]
+    columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
+    document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context))), colours)
 
 
 def charts_blocks(document: WordDocument, context: ReportContext, folder: Path) -> None:
@@ -279,6 +245,9 @@ def card_blocks(document: WordDocument, context: ReportContext, folder: Path, ro
     name = localized(row, "name", context.language) + (f' · {words[f"series.{row.series}"]}' if row.series else "")
     document.add(header(3, f"{row.indicator_id}. {name}", cards.element_id(row)),
                  styled("Card Facts", [para(" · ".join(cards.card_facts(context, row)))]))
+    departments = departments_text(row, words, context.language)
+    if departments:
+        document.add(styled("Card Facts", [para(departments)]))
     status_label = scorecard_headers(context)[-1]
     numbers = [(status_label, words.status(row.status))]
     colour = STATUS_COLOURS[row.status]
@@ -336,6 +305,7 @@ def report_document(context: ReportContext, figures_folder: Path, generated: str
     title_blocks(document, context)
     summary_blocks(document, context)
     scorecard_blocks(document, context)
+    warnings_blocks(document, context)
     charts_blocks(document, context, figures_folder)
     cards_blocks(document, context, figures_folder)
     method_blocks(document, context)

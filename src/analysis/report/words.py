@@ -15,7 +15,7 @@ import pandas as pd
 from ..assess.assessment import headline_status, status_counts
 from ..assess.rates import direction_sign
 from ..catalog import Catalog
-from ..clean.schemas import HELD_EVERY_YEAR, LAGGING
+from ..clean.schemas import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING
 from ..settings import SCHEMES
 from .context import ReportContext
 from .numbers import fmt_number, fmt_pct, fmt_signed, is_missing
@@ -37,6 +37,24 @@ def localized(row, column: str, language: str) -> str:
 def localized_column(frame: pd.DataFrame, column: str, language: str) -> str:
     """The column ``<column>_<language>`` of ``frame``, or the English one."""
     return f"{column}_{language}" if f"{column}_{language}" in frame.columns else f"{column}_en"
+
+
+def departments_text(row, words: Catalog, language: str) -> str:
+    """``责任部门：市科技局（牵头）、市统计局（方案未列明，按职能确定）``; empty when the plan folder gives none."""
+    data_language = language if getattr(row, f"departments_{language}", "") else "en"
+    names = getattr(row, f"departments_{data_language}", "")
+    if not names:
+        return ""
+    separator = DEPARTMENT_SEPARATORS[data_language]
+    lead, *others = names.split(separator)
+    listed = separator.join([words.text("card.department_lead", name=lead), *others])
+    if row.department_basis == "assigned":
+        basis = words["card.departments_assigned"]
+    elif row.department_line:
+        basis = words.text("card.departments_printed_line", line=row.department_line)
+    else:
+        basis = words["card.departments_printed"]
+    return words.text("card.departments", names=listed, basis=basis)
 
 
 def join_and(words: Catalog, items: list) -> str:
@@ -84,6 +102,14 @@ def change_per_year(value: float, row, words: Catalog) -> str:
         rounded = math.copysign(math.floor(abs(value) * 10 ** digits + 0.5) / 10 ** digits, value)
         return words.text("pace.about", value=fmt_signed(rounded))
     return fmt_signed(value) + (words["pace.percentage_points"] if row.unit_zh == "%" else "")
+
+
+def seen_text(row, words: Catalog) -> str:
+    """The growth seen per year since the baseline, in the series' method (– when there is none)."""
+    seen = row.observed_cagr if row.method == "compound" else row.observed_per_year
+    if is_missing(seen):
+        return "–"
+    return fmt_pct(seen) if row.method == "compound" else change_per_year(seen, row, words)
 
 
 def pace_text(row, words: Catalog) -> str:

@@ -1,0 +1,110 @@
+"""Who answers for each indicator: ``departments.csv`` and ``department_names.csv`` of a plan folder.
+
+A plan names the responsible departments (责任部门) after each goal and task, not per indicator.
+``departments.csv`` gives every indicator series its departments, the lead one (who reports the
+value and receives the warning) first among equals, and the basis: ``printed`` with the line of the
+plan text whose （责任部门：…） names every one of them, or ``assigned`` where the plan names none
+and the natural department was chosen. ``department_names.csv`` gives each department its English
+name. Both files are optional together: without them the report says the departments are not given.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import InputError, quote
+from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
+from .hand_files import check_series, refuse_duplicates, require_filled
+
+DEPARTMENTS_FILE = "departments.csv"
+DEPARTMENT_NAMES_FILE = "department_names.csv"
+DEPARTMENT_COLUMNS = ["indicator_id", "series", "lead", "departments", "basis", "plan_line", "note"]
+BASES = ("printed", "assigned")
+#: How a plan lists departments: 市委组织部、市科技局，各区市政府 (enumeration comma or comma).
+SEPARATORS = re.compile(r"[、，,]")
+#: The parenthesis after a goal or task that names its departments.
+RESPONSIBLE = re.compile(r"[（(]责任部门[：:](?P<names>[^）)]*)[）)]")
+
+
+def split_names(text: str) -> list[str]:
+    return [name.strip() for name in SEPARATORS.split(text) if name.strip()]
+
+
+def load_department_names(folder: Path) -> dict[str, str]:
+    """``department_names.csv``: the English name of every department ``departments.csv`` names."""
+    path = Path(folder) / DEPARTMENT_NAMES_FILE
+    frame = read_strict_csv(path, ["name_zh", "name_en"], text_kinds={"name_zh": "name", "name_en": "name"})
+    require_filled(frame, ("name_zh", "name_en"), path)
+    refuse_duplicates(frame, ["name_zh"], path, "name_zh", lambda row: f"department {quote(row.name_zh)} appears twice")
+    return dict(zip(frame["name_zh"], frame["name_en"]))
+
+
+def load_departments(folder: Path, plan_lines: list[str] | None) -> pd.DataFrame:
+    """Every series' departments, checked against the plan text (``plan_lines``; None for a typed plan).
+
+    Columns: indicator_id, series, lead, departments (a list, as the row gives them), basis,
+    plan_line (0 when assigned), names_en (department → English name), csv_line. Absent file: no rows.
+    """
+    folder = Path(folder)
+    path = folder / DEPARTMENTS_FILE
+    if not path.exists() and not path.is_symlink():
+        return pd.DataFrame(columns=[*DEPARTMENT_COLUMNS, "names_en", LINE_COLUMN])
+    frame = read_strict_csv(path, DEPARTMENT_COLUMNS, text_kinds={"lead": "name", "departments": "name",
+                                                                   "note": "note"})
+    names_en = load_department_names(folder)
+    check_series(frame, path)
+    require_filled(frame, ("lead", "departments"), path)
+    ids, lists, lines = [], [], []
+    for row in frame.itertuples():
+        line = getattr(row, LINE_COLUMN)
+        ids.append(parse_int(row.indicator_id, file=path, line=line, field="indicator_id"))
+        departments = split_names(row.departments)
+        if row.lead not in departments:
+            raise InputError(f"the lead department {quote(row.lead)} is not among the departments", file=path,
+                             line=line, field="lead")
+        unnamed = [name for name in departments if name not in names_en]
+        if unnamed:
+            raise InputError(f"department {quote(unnamed[0])} has no English name in {DEPARTMENT_NAMES_FILE}",
+                             file=path, line=line, field="departments")
+        if row.basis not in BASES:
+            raise InputError(f"basis {quote(row.basis)} unknown; use printed (the plan names them) or assigned",
+                             file=path, line=line, field="basis")
+        lists.append(departments)
+        lines.append(_plan_line(row, departments, plan_lines, path, line))
+    frame["indicator_id"] = ids
+    frame["departments"] = lists
+    frame["plan_line"] = lines
+    frame["names_en"] = [{name: names_en[name] for name in departments} for departments in lists]
+    refuse_duplicates(frame, ["indicator_id", "series"], path, "indicator_id",
+                      lambda row: f"indicator {row.indicator_id} series {row.series!r} appears twice")
+    return frame
+
+
+def _plan_line(row, departments: list[str], plan_lines: list[str] | None, path: Path, line: int) -> int:
+    """The plan line a ``printed`` row cites, checked: its （责任部门：…） names every department given."""
+    if row.basis == "assigned":
+        if row.plan_line.strip():
+            raise InputError("an assigned department cites no plan line; use basis printed or leave plan_line empty",
+                             file=path, line=line, field="plan_line")
+        return 0
+    if plan_lines is None:  # a typed plan: no text to check against; the line is recorded as given
+        return parse_int(row.plan_line, file=path, line=line, field="plan_line") if row.plan_line.strip() else 0
+    if not row.plan_line.strip():
+        raise InputError("a printed department needs the plan line that names it", file=path, line=line,
+                         field="plan_line")
+    number = parse_int(row.plan_line, file=path, line=line, field="plan_line")
+    if not 1 <= number <= len(plan_lines):
+        raise InputError(f"plan line {number} does not exist (the plan text has {len(plan_lines)} lines)",
+                         file=path, line=line, field="plan_line")
+    printed = [name for match in RESPONSIBLE.finditer(plan_lines[number - 1])
+               for name in split_names(match.group("names"))]
+    if not printed:
+        raise InputError(f"plan line {number} names no departments (no （责任部门：…）)", file=path, line=line,
+                         field="plan_line")
+    missing = [name for name in departments if name not in printed]
+    if missing:
+        raise InputError(f"plan line {number} does not name {quote(missing[0])}; it names {'、'.join(printed)}",
+                         file=path, line=line, field="departments")
+    return number
