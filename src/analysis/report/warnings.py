@@ -5,11 +5,10 @@ Which series are warned and how a status change is judged is the method's
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
-import pandas as pd
-
-from ..assess.warnings import previous_report_year, status_changes, warning_list
+from ..assess.warnings import CHANGES_WORST_FIRST, previous_report_year, status_changes, warning_list
 from .context import ReportContext
 from .numbers import fmt_number
 from .tables import status_badge
@@ -26,107 +25,152 @@ def level_badge(level: str, words) -> str:
             f'{escape(words[f"warnings.level.{level}"])}</span>')
 
 
-def anchor(row) -> str:
-    """The element id of the series' card (``indicator-4-national``)."""
+@dataclass(frozen=True)
+class WarningRow:
+    """One warned series, as text: what the HTML and the Word report both show."""
+
+    department: str  # the lead department's name (or "no department given")
+    indicator_id: str
+    anchor: str      # the element id of the series' card
+    name: str
+    core: bool
+    level: str       # red, amber (the colour); ``level_text`` is its name
+    level_text: str
+    status: str
+    status_text: str
+    latest: str
+    latest_year: str
+    target: str
+    target_year: str
+    gap: str
+    pace: str
+    seen: str
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One series' status in the previous report year and now."""
+
+    indicator_id: str
+    anchor: str
+    name: str
+    core: bool
+    status_then: str
+    status_then_text: str
+    status_now: str
+    status_now_text: str
+    change: str      # worse, better, same, not_comparable
+    change_text: str
+
+
+def _anchor(row) -> str:
     return "indicator-" + str(row.indicator_id) + (f"-{row.series}" if row.series else "")
 
 
-def _name_link(row, language: str) -> str:
-    return f'<a href="#{anchor(row)}">{escape(localized(row, "short_name", language))}</a>' + (" *" if row.core else "")
+def _name_html(row) -> str:
+    return f'<a href="#{row.anchor}">{escape(row.name)}</a>' + (" *" if row.core else "")
 
 
-def warnings_rows(context: ReportContext) -> pd.DataFrame:
+def warning_rows(context: ReportContext) -> list[WarningRow]:
     """The warned series of the report year, grouped by lead department (see :func:`warning_list`)."""
-    return warning_list(context.joined())
-
-
-def warnings_intro(context: ReportContext, rows: pd.DataFrame) -> str:
-    """The sentence counting the warnings (or saying there are none)."""
-    words = context.words
-    if rows.empty:
-        return words["warnings.none"]
-    counts = rows["level"].value_counts()
-    return words.text("warnings.intro", count=len(rows), red=int(counts.get("red", 0)),
-                      amber=int(counts.get("amber", 0)))
-
-
-def warnings_by_department(context: ReportContext, rows: pd.DataFrame) -> list[tuple[str, list]]:
-    """Each lead department's label ("市科技局（3 个）") with its warned series, in the list's order."""
     words, language = context.words, context.language
-    groups = []
-    for _, group in rows.groupby("lead_department_zh", sort=False):
-        name = localized(group.iloc[0], "lead_department", language) or words["warnings.no_department"]
-        groups.append((words.text("warnings.department", department=name, count=len(group)),
-                       list(group.itertuples())))
-    return groups
+    rows = []
+    for row in warning_list(context.joined()).itertuples():
+        rows.append(WarningRow(
+            department=localized(row, "lead_department", language) or words["warnings.no_department"],
+            indicator_id=str(row.indicator_id), anchor=_anchor(row), name=localized(row, "short_name", language),
+            core=bool(row.core), level=row.level, level_text=words[f"warnings.level.{row.level}"],
+            status=row.status, status_text=words.status(row.status), latest=fmt_number(row.latest_value),
+            latest_year=year(row.as_of_year), target=fmt_number(row.target_value), target_year=year(row.target_year),
+            gap="—" if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),
+            seen=seen_text(row, words)))
+    return rows
 
 
-def warning_numbers(row, words) -> dict[str, str]:
-    """A warned series' numbers as the list shows them (the years apart, set small beside their value)."""
-    return {"latest": fmt_number(row.latest_value), "latest_year": year(row.as_of_year),
-            "target": fmt_number(row.target_value), "target_year": year(row.target_year),
-            "gap": "—" if not row.gap > 0 else fmt_number(row.gap), "needed": pace_text(row, words),
-            "seen": seen_text(row, words)}
+def warnings_intro(context: ReportContext, rows: list[WarningRow]) -> str:
+    """The sentence counting the warnings by colour (or saying there are none)."""
+    words = context.words
+    if not rows:
+        return words["warnings.none"]
+    levels = [row.level for row in rows]
+    return words.text("warnings.intro", count=len(rows), red=levels.count("red"), amber=levels.count("amber"))
+
+
+def department_label(context: ReportContext, rows: list[WarningRow], department: str) -> str:
+    return context.words.text("warnings.department", department=department,
+                              count=sum(row.department == department for row in rows))
 
 
 def warnings_html(context: ReportContext) -> str:
     """The sentence counting the warnings, then the table by lead department (nothing but the sentence if none)."""
-    words, language = context.words, context.language
-    rows = warnings_rows(context)
-    intro = warnings_intro(context, rows)
-    if rows.empty:
-        return f"<p>{escape(intro)}</p>"
+    words = context.words
+    rows = warning_rows(context)
+    intro = f"<p>{escape(warnings_intro(context, rows))}</p>"
+    if not rows:
+        return intro
     headers = words["warnings.headers"]
-    out = [f"<p>{escape(intro)}</p>", '<table class="warning-list">',
+    out = [intro, '<table class="warning-list">',
            "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in headers) + "</tr></thead><tbody>"]
-    for label, group in warnings_by_department(context, rows):
-        out.append(f'<tr class="department"><td colspan="{len(headers)}">{escape(label)}</td></tr>')
-        for row in group:
-            numbers = warning_numbers(row, words)
-            cells = [str(row.indicator_id), _name_link(row, language), level_badge(row.level, words),
-                     status_badge(row.status, words),
-                     f"{numbers['latest']} <small>({numbers['latest_year']})</small>",
-                     f"{numbers['target']} <small>({numbers['target_year']})</small>", numbers["gap"],
-                     escape(numbers["needed"]), escape(numbers["seen"])]
-            out.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    department = None
+    for row in rows:
+        if row.department != department:
+            department = row.department
+            label = department_label(context, rows, department)
+            out.append(f'<tr class="department"><td colspan="{len(headers)}">{escape(label)}</td></tr>')
+        cells = [row.indicator_id, _name_html(row), level_badge(row.level, words), status_badge(row.status, words),
+                 f"{row.latest} <small>({row.latest_year})</small>", f"{row.target} <small>({row.target_year})</small>",
+                 row.gap, escape(row.pace), escape(row.seen)]
+        out.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     out.append("</tbody></table>")
     return "".join(out)
 
 
-def changes_rows(context: ReportContext) -> tuple[int | None, pd.DataFrame]:
+def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
     """The previous report year and each numeric series' status then and now, worse first (None: no previous)."""
+    words, language = context.words, context.language
     previous = previous_report_year(context.plan["report_years"], context.report_year)
     if previous is None:
-        return None, pd.DataFrame()
+        return None, []
     changes = status_changes(context.tables.assessment, context.report_year, previous)
     changes = changes[changes["status_now"] != "qualitative"]
     names = context.joined().drop(columns=["status"])
-    return previous, changes.merge(names, on=["indicator_id", "series"], how="left", sort=False)
+    rows = []
+    for row in changes.merge(names, on=["indicator_id", "series"], how="left", sort=False).itertuples():
+        rows.append(ChangeRow(
+            indicator_id=str(row.indicator_id), anchor=_anchor(row), name=localized(row, "short_name", language),
+            core=bool(row.core), status_then=row.status_then, status_then_text=words.status(row.status_then),
+            status_now=row.status_now, status_now_text=words.status(row.status_now), change=row.change,
+            change_text=words[f"warnings.change.{row.change}"]))
+    return previous, rows
 
 
-def changes_words(context: ReportContext, previous: int, rows: pd.DataFrame) -> tuple[str, str, list[str]]:
-    """The title, the sentence counting the changes, and the table's headers."""
-    words = context.words
-    counts = rows["change"].value_counts()
-    intro = words.text("warnings.changes_intro", year=previous,
-                       **{change: int(counts.get(change, 0)) for change in words["warnings.change"]})
-    headers = [h.format(year=previous, report_year=context.report_year) for h in words["warnings.changes_headers"]]
-    return words.text("warnings.changes_title", year=previous), intro, headers
+def changes_heading(context: ReportContext, previous: int) -> str:
+    return context.words.text("warnings.changes_title", year=previous)
+
+
+def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) -> str:
+    changes = [row.change for row in rows]
+    return context.words.text("warnings.changes_intro", year=previous,
+                              **{change: changes.count(change) for change in CHANGES_WORST_FIRST})
+
+
+def changes_headers(context: ReportContext, previous: int) -> list[str]:
+    return [h.format(year=previous, report_year=context.report_year) for h in context.words["warnings.changes_headers"]]
 
 
 def changes_html(context: ReportContext) -> str:
     """Since the previous report year: the counts, then every numeric series' status then and now, worse first."""
-    words, language = context.words, context.language
-    previous, rows = changes_rows(context)
+    words = context.words
+    previous, rows = change_rows(context)
     if previous is None:
         return ""
-    title, intro, headers = changes_words(context, previous, rows)
-    out = [f"<h3>{escape(title)}</h3>", f"<p>{escape(intro)}</p>",
-           '<table class="status-changes">',
-           "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in headers) + "</tr></thead><tbody>"]
-    for row in rows.itertuples():
-        cells = [str(row.indicator_id), _name_link(row, language), status_badge(row.status_then, words),
-                 status_badge(row.status_now, words), escape(words[f"warnings.change.{row.change}"])]
+    out = [f"<h3>{escape(changes_heading(context, previous))}</h3>",
+           f"<p>{escape(changes_intro(context, previous, rows))}</p>", '<table class="status-changes">',
+           "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in changes_headers(context, previous))
+           + "</tr></thead><tbody>"]
+    for row in rows:
+        cells = [row.indicator_id, _name_html(row), status_badge(row.status_then, words),
+                 status_badge(row.status_now, words), escape(row.change_text)]
         out.append(f'<tr class="change-{row.change}">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     out.append("</tbody></table>")
     return "".join(out)

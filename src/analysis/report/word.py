@@ -159,47 +159,44 @@ def name_cell(name: str, anchor: str, core: bool) -> list:
 def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
     """The warning list by lead department (warning and status cells in their colours), then each series'
     status against the previous report year."""
-    words, language = context.words, context.language
+    words = context.words
     document.add(header(1, words["sections.warnings"]), header(2, words["warnings.title"]))
-    rows = warnings.warnings_rows(context)
+    rows = warnings.warning_rows(context)
     document.add(para(warnings.warnings_intro(context, rows)))
     right = "AlignRight"
-    if not rows.empty:
+    if rows:
         headers = words["warnings.headers"]
-        lines, texts, colours = [], [], {}
-        for label, group in warnings.warnings_by_department(context, rows):
-            lines.append([cell(label, col_span=len(headers))])
-            for row in group:
-                numbers = warnings.warning_numbers(row, words)
-                name = localized(row, "short_name", language)
-                lines.append([cell(str(row.indicator_id)), name_cell(name, warnings.anchor(row), row.core),
-                              cell(words[f"warnings.level.{row.level}"]), cell(words.status(row.status)),
-                              cell(value_with_year(numbers["latest"], numbers["latest_year"]), right),
-                              cell(value_with_year(numbers["target"], numbers["target_year"]), right),
-                              cell(numbers["gap"], right), cell(numbers["needed"]), cell(numbers["seen"])])
-                texts.append([str(row.indicator_id), name + " *", words[f"warnings.level.{row.level}"],
-                              words.status(row.status), f"{numbers['latest']}\n({numbers['latest_year']})",
-                              f"{numbers['target']}\n({numbers['target_year']})", numbers["gap"], numbers["needed"],
-                              numbers["seen"]])
-                colours[(len(lines), 2)] = warnings.LEVEL_COLOURS[row.level][0]
-                colours[(len(lines), 3)] = STATUS_COLOURS[row.status]
+        lines, colours, department = [], {}, None
+        for row in rows:
+            if row.department != department:
+                department = row.department
+                lines.append([cell(warnings.department_label(context, rows, department), col_span=len(headers))])
+            lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.level_text),
+                          cell(row.status_text), cell(value_with_year(row.latest, row.latest_year), right),
+                          cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right),
+                          cell(row.pace), cell(row.seen)])
+            colours[(len(lines), 2)] = warnings.LEVEL_COLOURS[row.level][0]
+            colours[(len(lines), 3)] = STATUS_COLOURS[row.status]
+        texts = [[row.indicator_id, row.name + " *", row.level_text, row.status_text,
+                  f"{row.latest}\n({row.latest_year})", f"{row.target}\n({row.target_year})", row.gap, row.pace,
+                  row.seen] for row in rows]
         columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
         aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault"] * 2
         document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context)), aligns), colours)
-    previous, changes = warnings.changes_rows(context)
+    previous, changes = warnings.change_rows(context)
     if previous is None:
         return
-    title, intro_text, headers = warnings.changes_words(context, previous, changes)
-    document.add(header(2, title), para(intro_text))
-    lines, texts, colours = [], [], {}
-    for number, row in enumerate(changes.itertuples(), 1):
-        name = localized(row, "short_name", language)
-        text = [str(row.indicator_id), name + " *", words.status(row.status_then), words.status(row.status_now),
-                words[f"warnings.change.{row.change}"]]
-        lines.append([cell(text[0]), name_cell(name, warnings.anchor(row), row.core), *map(cell, text[2:])])
-        texts.append(text)
+    headers = warnings.changes_headers(context, previous)
+    document.add(header(2, warnings.changes_heading(context, previous)),
+                 para(warnings.changes_intro(context, previous, changes)))
+    lines, colours = [], {}
+    for number, row in enumerate(changes, 1):
+        lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.status_then_text),
+                      cell(row.status_now_text), cell(row.change_text)])
         colours[(number, 2)] = STATUS_COLOURS[row.status_then]
         colours[(number, 3)] = STATUS_COLOURS[row.status_now]
+    texts = [[row.indicator_id, row.name + " *", row.status_then_text, row.status_now_text, row.change_text]
+             for row in changes]
     columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
     document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context))), colours)
 
