@@ -1,5 +1,5 @@
 # innovation-plan monitor — the workflow as make targets. `make help` lists them.
-.PHONY: help setup system-deps data report reports example test lint lab bench benchmark clean
+.PHONY: help setup system-deps data report reports templates example test lint lab bench benchmark clean
 .DEFAULT_GOAL := help
 
 PYTHON      ?= python3
@@ -47,6 +47,9 @@ report: setup ## Render reports/<plan>/YEAR/REPORT_LANG/ (HTML, PDF, notebooks, 
 
 reports: setup ## Render every report year of the plan in both languages as one batch (one worker per core)
 	@$(PY) -m analysis report --year all --lang all $(REPORT_ARGS)
+
+templates: $(VENV)/.installed ## Write the departments' data-entry workbooks for YEAR into reports/templates/<plan>/YEAR/
+	@$(PY) -m analysis templates --year "$$YEAR" --lang "$$REPORT_LANG" --plan "$$PLAN" --output-dir "$$REPORTS/templates"
 
 example: setup ## Render the mid-term and final reports from the example 2022-2024 data into reports/example/
 	$(PY) -m analysis report --observations tests/fixtures/example-2022-2024 --year 2023,2024 --lang all \

@@ -62,21 +62,22 @@ def test_a_folder_without_plan_yml(tmp_path):
         load_plan(tmp_path)
 
 
-def test_observation_files_are_csv_files_of_any_case(tmp_path):
-    for name in ("2024.CSV", "a.csv", "README.md", ".draft.csv", ".DS_Store", "Thumbs.db", "~$2024.xlsx"):
+def test_observation_files_are_csv_files_and_workbooks_of_any_case(tmp_path):
+    for name in ("2024.CSV", "a.csv", "README.md", ".draft.csv", ".DS_Store", "Thumbs.db", "~$2024.xlsx", "b.XLSX"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert [p.name for p in observation_files(tmp_path)] == ["2024.CSV", "a.csv"]
+    assert [p.name for p in observation_files(tmp_path)] == ["2024.CSV", "a.csv", "b.XLSX"]
     assert [(p.name, role) for p, role in observation_entries(tmp_path)] == [
         (".DS_Store", "hidden"), (".draft.csv", "hidden"), ("2024.CSV", "data"), ("README.md", "readme"),
-        ("Thumbs.db", "hidden"), ("a.csv", "data"), ("~$2024.xlsx", "hidden")]
+        ("Thumbs.db", "hidden"), ("a.csv", "data"), ("b.XLSX", "data"), ("~$2024.xlsx", "hidden")]
 
 
 @pytest.mark.parametrize(("name", "words"), [
     ("notes.txt", "a text file, which is not read"),
     ("bulletin.csv.txt", "ends in .csv.txt (an editor that hides extensions added .txt?): rename it to 'bulletin.csv'"),
     ("bulletin.CSV.TXT", "rename it to 'bulletin.CSV'"),
-    ("2024.xlsx", "an Excel workbook, which is not read"),
+    ("2024.xlsm", "an Excel workbook, which is not read"),
     ("2024.xls", "an Excel workbook"),
+    ("2024.xlsx.txt", "ends in .xlsx.txt"),
     ("2024.ods", "a spreadsheet (OpenDocument)"),
     ("2024.json", "a JSON file"),
     ("2024.tsv", "a tab-separated file"),
@@ -122,8 +123,8 @@ def test_inputs_are_what_the_reader_reads(tmp_path):
     assert plan.observations_dir / "own.csv" not in inputs  # the plan's own folder is not read by this run
     assert plan.skipped_files(elsewhere) == [elsewhere / ".draft.csv"]
     assert plan.observations_dir / "own.csv" in plan.input_files()
-    (elsewhere / "BULLETIN.xlsx").write_text("x", encoding="utf-8")
-    with pytest.raises(InputError, match="BULLETIN.xlsx: an Excel workbook"):
+    (elsewhere / "BULLETIN.xlsm").write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="BULLETIN.xlsm: an Excel workbook"):
         plan.input_files(elsewhere)  # refused when hashing as when reading
 
 

@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis data`` and ``python -m analysis report``.
+"""Command line: ``python -m analysis data``, ``python -m analysis report`` and ``python -m analysis templates``.
 
 A user's mistake (a bad data file, a bad parameter) prints one line naming the file, the line and
 the field, and exits with status 2; ``--debug`` shows the Python traceback as well. A failed step
@@ -43,9 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(data)
 
     report = commands.add_parser(
-        "report", help="render reports/<plan>/YEAR/LANG: notebooks, report.html, report.pdf, manifest.json",
+        "report", help="render reports/<plan>/YEAR/LANG: notebooks, report.html, report.pdf, scorecard.xlsx, "
+                  "manifest.json",
         description="Run the data step and the notebooks with papermill and publish the year's report as HTML and "
-                    "PDF. The previous report stays in place until the new one is complete.")
+                    "PDF, with its scorecard as a workbook. The previous report stays in place until the new one is "
+                    "complete.")
     _add_debug(report)
     report.add_argument("--year", default=None,
                         help="report year (the plan's last evaluation year by default); several as 2023,2024, "
@@ -58,6 +60,23 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--force", action="store_true",
                         help="rebuild even if the report is up to date (same inputs, parameters, code, environment)")
     report.add_argument("--jobs", default=None, help="worker processes for several reports (default: one per core)")
+
+    templates = commands.add_parser(
+        "templates", help="write the departments' data-entry workbooks for a year into OUTPUT_DIR/<plan>/YEAR/",
+        description="Write one data-entry workbook (.xlsx) per lead department: its indicator series, one input "
+                    "row each for YEAR, with the latest known value and the targets beside it. A filled workbook "
+                    "dropped into the plan's observations/ folder is read like a CSV file.")
+    _add_debug(templates)
+    templates.add_argument("--year", default=None, help="the year values are collected for (default: the plan's "
+                                                        "last report year)")
+    templates.add_argument("--lang", default="zh", help="the workbooks' language: zh (default) or en")
+    templates.add_argument("--plan", default="data/raw/weihai",
+                           help="plan folder (with plan.yml), inside the project (default data/raw/weihai)")
+    templates.add_argument("--observations", default=None,
+                           help="folder of observation files, inside the project (default PLAN/observations)")
+    templates.add_argument("--output-dir", default="reports/templates",
+                           help="inside the project (default reports/templates); the workbooks go to "
+                                "OUTPUT_DIR/<plan>/YEAR/<department>.xlsx")
     return parser
 
 
@@ -163,7 +182,28 @@ def run_report(args: argparse.Namespace) -> int:
     return status
 
 
-COMMANDS = {"data": run_data, "report": run_report}
+def run_templates(args: argparse.Namespace) -> int:
+    from .plan import load_plan
+    from .settings import check_language, check_not_inside_raw, check_output_dir, resolve_project_path
+
+    plan = load_plan(resolve_project_path(args.plan, parameter="--plan"))
+    observations = resolve_project_path(args.observations, parameter="--observations") if args.observations else None
+    language = check_language(args.lang)
+    output_dir = check_output_dir(args.output_dir, "--output-dir")
+    check_not_inside_raw(output_dir, "--output-dir")
+    check_not_inside_raw(output_dir, "--output-dir", plan.folder)
+
+    from .build.templates import build_templates, check_entry_year
+
+    year = args.year if args.year is not None and str(args.year).strip() else str(plan.report_years[-1])
+    written = build_templates(plan, check_entry_year(plan, year), language, output_dir, observations)
+    for path in written:
+        print(f"wrote {display_path(path)}")
+    print(f"templates: {len(written)} workbooks")
+    return 0
+
+
+COMMANDS = {"data": run_data, "report": run_report, "templates": run_templates}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -53,12 +53,13 @@ def display_path(path: str | Path | None) -> str:
 class InputError(ValueError):
     """A user's input is wrong: a data file, a corrections row, a parameter.
 
-    The message is a single line ``file:line: field: what is wrong`` so that a scheduler's log
+    The message is a single line ``file:line: field: what is wrong`` (in a workbook the line is a
+    cell, ``file.xlsx:Sheet1!D5: value: …``) so that a scheduler's log
     or a researcher's terminal shows exactly what to fix; the command line prints it without a
     traceback.
     """
 
-    def __init__(self, message: str, *, file: str | Path | None = None, line: int | None = None,
+    def __init__(self, message: str, *, file: str | Path | None = None, line: int | str | None = None,
                  field: str | None = None):
         self.file = file
         self.line = line

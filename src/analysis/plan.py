@@ -32,13 +32,13 @@ NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
 MAX_PLAN_YML_BYTES = 256 * 1024
 
 #: The one rule for what sits in an observations folder. Read: the formats the project reads, by
-#: suffix (any case); a reader for filled workbooks adds ".xlsx" here and in
-#: :data:`analysis.ingest.observations.READERS`. A README may sit beside them; hidden files (a
+#: suffix (any case), each with its reader in :data:`analysis.ingest.observations.READERS`: CSV
+#: files and filled data-entry workbooks (``make templates``). A README may sit beside them; hidden files (a
 #: name starting with ".") and the files systems leave (Thumbs.db, desktop.ini, an office suite's
 #: "~$" lock file) are skipped and listed in the data-quality log; a ``dataset.yml`` labels a data
 #: set that is not the plan's own (:mod:`analysis.ingest.dataset`). Anything else is refused with
 #: what to do, so no value is silently left out.
-OBSERVATION_FORMATS = (".csv",)
+OBSERVATION_FORMATS = (".csv", ".xlsx")
 DATASET_LABEL_FILE = "dataset.yml"
 README = re.compile(r"readme(\.(md|txt|rst))?", re.IGNORECASE)
 #: Files a system or an office suite leaves beside what a person saved: skipped like hidden files.
@@ -48,7 +48,6 @@ NOT_READ_FORMATS = {
     ".txt": "a text file",
     ".tsv": "a tab-separated file",
     ".xls": "an Excel workbook",
-    ".xlsx": "an Excel workbook",
     ".xlsm": "an Excel workbook",
     ".ods": "a spreadsheet (OpenDocument)",
     ".numbers": "a Numbers spreadsheet",
@@ -193,7 +192,8 @@ def observation_role(path: Path) -> str:
         raise InputError(f"ends in {suffixes[-2]}{suffix} (an editor that hides extensions added {suffix}?): "
                          f"rename it to {quote(stem)} to have it read, or move it out of the folder", file=path)
     if suffix in NOT_READ_FORMATS:
-        advice = ("save it as 'CSV UTF-8 (comma delimited)' (.csv) in this folder and move the workbook out"
+        advice = ("save it as 'Excel Workbook (.xlsx)' or 'CSV UTF-8 (comma delimited)' (.csv) in this folder and "
+                  "move the original out"
                   if "spreadsheet" in NOT_READ_FORMATS[suffix] or "workbook" in NOT_READ_FORMATS[suffix]
                   else "if it holds observations, save them as a .csv file with the documented columns; "
                        "otherwise move it out of the folder")

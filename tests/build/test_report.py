@@ -61,8 +61,8 @@ def en_report(weihai_in_project, project_tmp):
 
 def test_report_folder_has_every_output(zh_report):
     assert zh_report.parts[-3:] == ("weihai", "2024", "zh")
-    for name in ("report.html", "report.pdf", "report.docx", "manifest.json", *(f"notebooks/{n}" for n in NOTEBOOKS),
-                 "data/assessment.csv", "data/plan.json"):
+    for name in ("report.html", "report.pdf", "report.docx", "scorecard.xlsx", "manifest.json",
+                 *(f"notebooks/{n}" for n in NOTEBOOKS), "data/assessment.csv", "data/plan.json"):
         assert (zh_report / name).is_file(), name
     assert not [p for p in zh_report.parent.iterdir() if p.name.startswith((".staging", ".previous", ".failed"))]
 
@@ -93,8 +93,9 @@ def test_pdf_has_chinese_text_embedded_fonts_and_charts(zh_report, indicators):
 def test_manifest_hashes_match_the_files(zh_report, weihai_in_project):
     manifest = json.loads((zh_report / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["report"] == {"plan": "weihai", "year": 2024, "language": "zh", "scheme": "eurostat"}
-    assert set(manifest["step_seconds"]) == {"data", "html", "pdf", "docx", *(f"notebook {n}" for n in NOTEBOOKS)}
-    assert {"report.pdf", "report.html", "report.docx"} <= set(manifest["outputs"])
+    assert set(manifest["step_seconds"]) == {"data", "html", "pdf", "docx", "scorecard",
+                                             *(f"notebook {n}" for n in NOTEBOOKS)}
+    assert {"report.pdf", "report.html", "report.docx", "scorecard.xlsx"} <= set(manifest["outputs"])
     assert not [name for name in manifest["outputs"] if name.startswith("figures/")]  # embedded, then removed
     for name, digest in manifest["outputs"].items():
         assert sha256_file(zh_report / name) == digest, name

@@ -205,7 +205,9 @@ def _apply_prepare(case: Case, places: dict[str, str]) -> None:
     ``{fifo: PATH}`` a named pipe; ``{link: PATH, to: TARGET}`` a symbolic link (whatever was at
     PATH removed first); ``{copy: NAME, to: PATH}`` a file of the case under another name (an
     escape code, a line break); ``{write: PATH, text: TEXT, pad: {at: MARK, text: T, times: N}}``
-    a file written here, ``MARK`` replaced by ``T`` repeated ``N`` times; ``{dir: PATH}`` a folder.
+    a file written here, ``MARK`` replaced by ``T`` repeated ``N`` times; ``{dir: PATH}`` a folder;
+    ``{xlsx: PATH, rows: [[cell, …], …], sheet: NAME}`` a workbook (openpyxl) whose first sheet holds
+    ``rows`` from A1 (a text starting with ``=`` is a formula there; ``{text: …}`` keeps it text).
     """
     def where(path: str) -> Path:
         path = Path(str(path).format(**places))
@@ -233,8 +235,27 @@ def _apply_prepare(case: Case, places: dict[str, str]) -> None:
             where(step["write"]).write_bytes(text.encode("utf-8"))
         elif "dir" in step:
             where(step["dir"]).mkdir(parents=True, exist_ok=True)
+        elif "xlsx" in step:
+            _write_workbook(where(step["xlsx"]), step.get("sheet", "Sheet1"), step["rows"])
         else:
             raise AssertionError(f"prepare: unknown step {step}")
+
+
+def _write_workbook(path: Path, sheet_name: str, rows: list[list]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = sheet_name
+    for row_number, row in enumerate(rows, 1):
+        for column_number, value in enumerate(row, 1):
+            cell = sheet.cell(row_number, column_number)
+            if isinstance(value, dict):
+                cell.value = value["text"]
+                cell.data_type = "s"
+            else:
+                cell.value = value
+    book.save(path)
 
 
 def _outside(work: Path) -> Path:

@@ -163,8 +163,8 @@ def test_hidden_files_are_skipped_and_listed_in_the_log_a_readme_is_left_alone(t
 
 def test_an_observation_file_of_another_format_stops_the_run(tmp_path, read):
     folder = _write(tmp_path, "2,,2022,2.5,统计公报\n")
-    (folder / "2023.xlsx").write_bytes(b"PK\x03\x04")
-    with pytest.raises(InputError, match="2023.xlsx: an Excel workbook, which is not read"):
+    (folder / "2023.ods").write_bytes(b"PK\x03\x04")
+    with pytest.raises(InputError, match="2023.ods: a spreadsheet \\(OpenDocument\\), which is not read"):
         read(folder)
 
 

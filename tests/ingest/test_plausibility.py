@@ -12,7 +12,7 @@ import pytest
 from analysis.clean.tidy import clean_plan_table, load_monitoring_data
 from analysis.errors import InputError
 from analysis.ingest.observations import read_observation_folder
-from analysis.ingest.plausibility import Point, implausible, impossible, previous_point
+from analysis.ingest.plausibility import Point, implausible, impossible, plausible_range, previous_point
 
 HEADER = "indicator_id,series,year,value,source,note,confirm\n"
 
@@ -185,3 +185,23 @@ def test_a_typed_plan_gets_the_same_checks(tmp_path, lakeside):
     with pytest.raises(InputError, match=r"indicators.csv:2: kind: kind 'share' contradicts the table, which gives "
                                          r"280 for target_2027"):
         clean_plan_table(load_plan(folder))
+
+
+@pytest.mark.parametrize(("kind", "previous", "years", "expected"), [
+    ("count", 300.0, 1, (100.0, 900.0)),          # a third to three times the previous value
+    ("amount", 0.0, 1, (0.0, 1e15)),              # no ratio to a zero: only the sign and the magnitude
+    ("share", 2.4, 2, (0.0, 22.4)),               # ±10 points a year, within 0–100
+    ("share", 95.0, 1, (85.0, 100.0)),
+    ("rate_of_change", 3.0, 1, (-100.0, 100.0)),
+    ("intensity", None, 1, (0.0, 1e15)),
+])
+def test_plausible_range_worked_out_by_hand(kind, previous, years, expected):
+    assert plausible_range(kind, previous, years) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("kind", "previous"), [("count", 300.0), ("share", 40.0), ("intensity", 0.5)])
+def test_the_plausible_range_is_what_the_checks_let_pass(kind, previous):
+    low, high = plausible_range(kind, previous, 1)
+    point = Point(2022, previous, "bulletin.csv:2", False)
+    assert implausible(low, 2023, point, kind) is None and implausible(high, 2023, point, kind) is None
+    assert implausible(low * 0.98, 2023, point, kind) and implausible(high * 1.02, 2023, point, kind)

@@ -1,12 +1,13 @@
-"""``make report`` for one report: data → report notebook → HTML → PDF and Word (beside notebooks 01, 02) → manifest
-→ swap.
+"""``make report`` for one report: data → report notebook → HTML → PDF, Word and scorecard.xlsx (beside notebooks
+01, 02) → manifest → swap.
 
 The report is built in a staging folder beside its destination and swapped in only when every
 step has succeeded (:mod:`analysis.build.staging`). Steps print as they start and end. On a 2-core
 machine the work overlaps: the kernel boots while this process builds the tables; the kernel runs
 the report notebook while a thread here draws the cards and nbconvert and WeasyPrint load their
 templates and fonts; the kernel runs the evidence notebooks (01 cleaning, 02 assessment) while this
-process prints the report, and pandoc, a process of its own, writes the Word edition meanwhile.
+process prints the report, and pandoc, a process of its own, writes the Word edition meanwhile; the scorecard
+workbook is written in a thread while the PDF is printed (it takes a few hundredths of a second).
 """
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ FAULT_AT = "ANALYSIS_FAULT_AT"
 #: side by side), while the kernel runs the evidence notebooks (01 cleaning, 02 assessment: they read the same
 #: tables and feed nothing else).
 EVIDENCE_NOTEBOOKS = tuple(name for name in NOTEBOOKS if name != REPORT_NOTEBOOK)
-STEPS = ("data", f"notebook {REPORT_NOTEBOOK}", "html", "pdf", "docx",
+STEPS = ("data", f"notebook {REPORT_NOTEBOOK}", "html", "pdf", "docx", "scorecard",
          *(f"notebook {name}" for name in EVIDENCE_NOTEBOOKS))
 
 
@@ -161,7 +162,7 @@ def build_report(job: ReportJob, prints: Fingerprint, kernel: Callable[[], Kerne
             drawing.stop()
             evidence = EvidenceNotebooks(session, staging, steps, parameters)
             try:
-                summary = render(job, staging, steps, warm_up, dates)
+                summary = render(job, staging, steps, warm_up, dates, prints.inputs)
             finally:
                 evidence.wait()  # raises the evidence notebooks' error, if any
             drawing.remove()
@@ -181,7 +182,7 @@ def build_report(job: ReportJob, prints: Fingerprint, kernel: Callable[[], Kerne
             publish_tables(job, staging)
         swap_in(staging, destination)
     progress("report: " + ", ".join(display_path(destination / name) for name in ("report.html", "report.pdf",
-                                                                                  "report.docx")))
+                                                                                  "report.docx", "scorecard.xlsx")))
     return destination
 
 
@@ -212,9 +213,9 @@ class EvidenceNotebooks:
 
 
 def render(job: ReportJob, staging: Path, steps: Steps, warm_up: Callable[[], RenderingWarmUp],
-           dates: dict[str, str]) -> dict:
-    """The report notebook as a self-contained HTML page, that page as an A4 PDF, and the Word edition beside
-    the PDF; returns what the reports' front page shows of the report."""
+           dates: dict[str, str], inputs: dict[str, str]) -> dict:
+    """The report notebook as a self-contained HTML page, that page as an A4 PDF, and beside the PDF the Word
+    edition and the scorecard workbook; returns what the reports' front page shows of the report."""
     from ..report.context import load_report
     from ..report.render import html_to_pdf, notebook_to_html
     from ..report.words import index_summary, title
@@ -224,12 +225,15 @@ def render(job: ReportJob, staging: Path, steps: Steps, warm_up: Callable[[], Re
         context = load_report(staging / "data", job.report_year, job.language)
         notebook_to_html(staging / "notebooks" / REPORT_NOTEBOOK, staging / "report.html", language=job.language,
                          title=title(context))
-    word = WordEdition(context, staging, steps, dates)
+    word, workbook = WordEdition(context, staging, steps, dates), None
     try:
         with steps("pdf"):
+            workbook = ScorecardWriting(context, staging, steps, dates, inputs)
             html_to_pdf(staging / "report.html", staging / "report.pdf")
     finally:
         word.wait()  # raises the Word edition's error, if any
+        if workbook is not None:
+            workbook.wait()
     return index_summary(context)
 
 
@@ -253,6 +257,33 @@ class WordEdition:
                                self.dates.get("generated", ""), self.dates.get("inputs_date", ""))
                 except (WordEditionError, InputError, OSError, subprocess.SubprocessError) as exc:
                     raise StepError(f"docx: {exc}") from None
+        except BaseException as exc:  # noqa: BLE001 - handed to the build's thread in wait()
+            self.error = exc
+
+    def wait(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+
+class ScorecardWriting:
+    """``scorecard.xlsx`` written in a thread while WeasyPrint prints the PDF; :meth:`wait` raises its error."""
+
+    def __init__(self, context, staging: Path, steps: Steps, dates: dict[str, str], inputs: dict[str, str]):
+        from ..report.workbook import ScorecardBook
+
+        self.book = ScorecardBook(context, dates["generated"], dates.get("inputs_date", ""), dict(inputs))
+        self.staging, self.steps = staging, steps
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="scorecard-workbook", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        from ..report.workbook import write_scorecard
+
+        try:
+            with self.steps("scorecard"):
+                write_scorecard(self.book, self.staging)
         except BaseException as exc:  # noqa: BLE001 - handed to the build's thread in wait()
             self.error = exc
 

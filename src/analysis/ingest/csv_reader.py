@@ -83,19 +83,7 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str]) -> t
             header = [name.strip() for name in next(reader)]
         except csv.Error as exc:
             raise InputError(f"malformed CSV header: {exc}", file=path, line=1) from None
-        shown = ", ".join(_column_name(name) for name in header)
-        missing = [name for name in required if name not in header]
-        if missing:
-            raise InputError(f"missing column(s) {', '.join(missing)}; the header is {shown}",
-                             file=path, line=1, field="header")
-        unknown = [name for name in header if name not in required and name not in optional]
-        if unknown:
-            raise InputError(f"unexpected column(s) {', '.join(_column_name(name) for name in unknown)}; allowed: "
-                             f"{', '.join(required + optional)}", file=path, line=1, field="header")
-        duplicated = sorted({name for name in header if header.count(name) > 1})
-        if duplicated:
-            raise InputError(f"column(s) {', '.join(duplicated)} appear more than once", file=path, line=1,
-                             field="header")
+        check_header(header, required, optional, file=path, line=1)
         records = []
         while True:
             line = reader.line_num + 1
@@ -117,6 +105,24 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str]) -> t
     finally:
         csv.field_size_limit(previous_limit)
     return records, header
+
+
+def check_header(header: list[str], required: list[str], optional: list[str], *, file: Path,
+                 line: int | str) -> None:
+    """The header row has every required column, no unknown one and none twice (CSV files and workbooks alike)."""
+    shown = ", ".join(_column_name(name) for name in header)
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise InputError(f"missing column(s) {', '.join(missing)}; the header is {shown}",
+                         file=file, line=line, field="header")
+    unknown = [name for name in header if name not in required and name not in optional]
+    if unknown:
+        raise InputError(f"unexpected column(s) {', '.join(_column_name(name) for name in unknown)}; allowed: "
+                         f"{', '.join(required + optional)}", file=file, line=line, field="header")
+    duplicated = sorted({name for name in header if header.count(name) > 1})
+    if duplicated:
+        raise InputError(f"column(s) {', '.join(duplicated)} appear more than once", file=file, line=line,
+                         field="header")
 
 
 def _column_name(name: str) -> str:

@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, display_path, quote
+from .csv_reader import MAX_MAGNITUDE
 from .text import visible
 
 NON_NEGATIVE_KINDS = ("count", "amount", "intensity", "share")
@@ -90,6 +91,26 @@ def implausible(value: float, year: int, previous: Point, kind: str, compared: s
         if points > MAX_SHARE_POINTS_PER_YEAR:
             return f"{value:g} moves {points:.1f} percentage points a year from {before}"
     return None
+
+
+def plausible_range(kind: str, previous: float | None, years: int = 1) -> tuple[float, float]:
+    """The range of values :func:`impossible` and :func:`implausible` let pass for a series of ``kind`` whose
+    previous value ``previous`` lies ``years`` years back (a data-entry workbook's validation shows it).
+
+    A share's misplaced decimal point (a factor near 10 or 100) is refused inside that range as well.
+    """
+    if kind == "rate_of_change":
+        return -RATE_LIMIT, RATE_LIMIT
+    low = 0.0 if kind in NON_NEGATIVE_KINDS else -MAX_MAGNITUDE
+    high = 100.0 if kind == "share" else MAX_MAGNITUDE
+    if previous is None or not previous > 0:
+        return low, high
+    if kind in RATIO_KINDS:
+        return max(low, previous / MAX_RATIO), min(high, previous * MAX_RATIO)
+    if kind == "share":
+        points = MAX_SHARE_POINTS_PER_YEAR * max(1, years)
+        return max(low, previous - points), min(high, previous + points)
+    return low, high
 
 
 def previous_point(points: list[Point], year: int) -> Point | None:

@@ -197,19 +197,24 @@ def _scope(context: ReportContext, numeric: pd.DataFrame) -> str:
     words = context.words
     headline = headline_status(context.assessment)
     qualitative = int((headline["status"] == "qualitative").sum())
-    latest = numeric["as_of_year"]
-    if latest.nunique(dropna=False) == 1 and latest.notna().all():
-        currency = words.text("summary.currency_one", count=len(numeric), year=year(latest.iloc[0]))
-    else:
-        groups = []
-        for as_of, count in latest.value_counts(dropna=False).sort_index(ascending=False).items():
-            key = ("summary.currency_none" if is_missing(as_of) else "summary.currency_at_report_year"
-                   if int(as_of) == context.report_year else "summary.currency_earlier")
-            groups.append(words.count_text(key, int(count), year=year(as_of)))
-        currency = words.text("summary.currency_many", report_year=context.report_year, count=len(numeric),
-                              groups=join_and(words, groups))
     return words.text("summary.scope", n_indicators=len(headline), numeric_indicators=len(headline) - qualitative,
-                      numeric_series=len(numeric), qualitative=qualitative, currency=currency)
+                      numeric_series=len(numeric), qualitative=qualitative, currency=data_currency(context))
+
+
+def data_currency(context: ReportContext) -> str:
+    """How current the numeric series are, in the overview's words ("N of the M numeric series have data for Y")."""
+    words = context.words
+    table = context.joined()
+    latest = table.loc[table["status"] != "qualitative", "as_of_year"]
+    if latest.nunique(dropna=False) == 1 and latest.notna().all():
+        return words.text("summary.currency_one", count=len(latest), year=year(latest.iloc[0]))
+    groups = []
+    for as_of, count in latest.value_counts(dropna=False).sort_index(ascending=False).items():
+        key = ("summary.currency_none" if is_missing(as_of) else "summary.currency_at_report_year"
+               if int(as_of) == context.report_year else "summary.currency_earlier")
+        groups.append(words.count_text(key, int(count), year=year(as_of)))
+    return words.text("summary.currency_many", report_year=context.report_year, count=len(latest),
+                      groups=join_and(words, groups))
 
 
 def _statuses(context: ReportContext) -> str:

@@ -1,0 +1,219 @@
+"""The departments' data-entry workbooks (数据报送表): one per lead department, filled and read back as observations.
+
+Each workbook lists the numeric indicator series its department leads, one input row per series
+for the year asked. Its one sheet holds, from the top: a title, what to do, a row of labels in the
+workbook's language, and the header row the observation reader looks for (``indicator_id, series,
+year, value, source, note, confirm``: the columns of an observation CSV file). ``indicator_id``,
+``series`` and ``year`` are filled in and locked; ``value``, ``source``, ``note`` and ``confirm``
+are the yellow input cells, the only unlocked ones (the sheet is protected without a password, so
+nobody types over the ids by accident). ``value`` is validated as a decimal in the range the
+plausibility checks let pass (:func:`analysis.ingest.plausibility.plausible_range`), with a
+warning, not a refusal: a right value far off its series is kept with a reason in ``confirm``.
+Right of an empty column sit the reference columns (name, unit, latest known value, targets,
+plausible range); the reader stops at the empty header cell, so they are never read back.
+
+Without department columns in the indicators (a plan folder without ``departments.csv``) every
+series goes into one workbook.
+"""
+from __future__ import annotations
+
+import datetime
+import io
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..catalog import Catalog
+from ..ingest.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from ..ingest.plausibility import plausible_range
+from .numbers import fmt_number
+from .words import localized
+from .workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Styles, display_width
+
+INPUT_COLUMNS = [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS]
+FILLED_IN = ("indicator_id", "series", "year")
+HEADER_ROW = 3  # zero-based: title, instructions, labels, then the header row the reader finds
+INPUT_COLOUR = "#fff9c4"
+#: What a file name must not hold on any system: path separators, characters Windows refuses, controls,
+#: bidi controls (they would show the name reversed).
+UNSAFE_IN_FILE_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]')
+WINDOWS_RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
+MAX_FILE_STEM = 100
+#: xlsxwriter's (and Excel's) limits on a validation's input message and title.
+MAX_INPUT_MESSAGE = 255
+MAX_INPUT_TITLE = 32
+
+
+@dataclass(frozen=True)
+class EntrySeries:
+    """One input row: a series, what the department sees of it, and the range its value should lie in."""
+
+    indicator_id: int
+    series: str
+    name: str
+    series_label: str
+    unit: str
+    latest: float | None
+    latest_year: int | None
+    targets: dict[int, float]
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class EntryWorkbook:
+    """One department's workbook for ``year``: its file name, its words, and its series."""
+
+    department: str
+    file_stem: str
+    year: int
+    plan_title: str
+    words: Catalog
+    target_years: tuple[int, ...]
+    series: tuple[EntrySeries, ...]
+
+
+def safe_file_stem(name: str, fallback: str) -> str:
+    """``name`` as a file name on any system: no path separator, control or reserved character, not too long."""
+    stem = UNSAFE_IN_FILE_NAMES.sub("_", name).strip(" .")[:MAX_FILE_STEM].strip(" .")
+    if not stem or WINDOWS_RESERVED.fullmatch(stem) or stem.startswith(("~$", ".")):
+        return fallback
+    return stem
+
+
+def _latest(values: pd.DataFrame, year: int) -> tuple[float | None, int | None]:
+    """The latest value before ``year`` (an actual value over the printed baseline of the same year)."""
+    known = values[values["value_type"].isin(("baseline", "actual")) & (values["year"] < year)]
+    if known.empty:
+        return None, None
+    known = known.assign(order=known["value_type"].map({"baseline": 0, "actual": 1}))
+    last = known.sort_values(["year", "order"], kind="stable").iloc[-1]
+    return float(last["value"]), int(last["year"])
+
+
+def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, words: Catalog,
+                    plan_title: str) -> list[EntryWorkbook]:
+    """The workbooks to write for ``year``: one per lead department (in the order the indicators name them)."""
+    language = words.language
+    numeric = indicators[indicators["kind"] != "qualitative"]
+    column = next((c for c in (f"lead_department_{language}", "lead_department_en") if c in numeric.columns), None)
+    everything = words["entry.all_departments"]
+    departments = numeric[column].where(numeric[column].str.strip() != "", everything) if column else \
+        pd.Series(everything, index=numeric.index)
+    target_years = tuple(sorted(int(y) for y in values.loc[values["value_type"] == "target", "year"].unique()))
+    by_series = {key: group for key, group in values.groupby(["indicator_id", "series"], sort=False)}
+    workbooks, stems = [], set()
+    for number, department in enumerate(dict.fromkeys(departments), 1):
+        rows = []
+        for meta in numeric[departments == department].itertuples():
+            series_values = by_series.get((meta.indicator_id, meta.series), values.iloc[0:0])
+            latest, latest_year = _latest(series_values, year)
+            targets = {int(r.year): float(r.value) for r in series_values.itertuples() if r.value_type == "target"}
+            low, high = plausible_range(meta.kind, latest, year - latest_year if latest_year else 1)
+            rows.append(EntrySeries(int(meta.indicator_id), meta.series, localized(meta, "name", language),
+                                    words[f"series.{meta.series}"] if meta.series else "",
+                                    localized(meta, "unit", language), latest, latest_year, targets, low, high))
+        stem = safe_file_stem(department, f"department-{number}")
+        while stem in stems:  # two names the same once made safe
+            stem = f"{stem}-{number}"
+        stems.add(stem)
+        workbooks.append(EntryWorkbook(department, stem, year, plan_title, words, target_years, tuple(rows)))
+    return workbooks
+
+
+def entry_workbook_bytes(entry: EntryWorkbook, created: datetime.date) -> bytes:
+    """The workbook's bytes (the same for the same inputs and date)."""
+    import xlsxwriter  # loaded only when a workbook is written
+
+    words = entry.words
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, WORKBOOK_OPTIONS)
+    title = words.text("entry.title", department=entry.department, year=entry.year, plan_title=entry.plan_title)
+    book.set_properties({"title": title, "created": datetime.datetime.combine(created, datetime.time())})
+    sheet = book.add_worksheet(words["entry.sheet"])
+    bold = book.add_format({"bold": True, "font_size": 14})
+    wrapped = book.add_format({"text_wrap": True, "valign": "top"})
+    label = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#e8eaed", "border": 1})
+    header = book.add_format({"bold": True, "font_color": "#5f6368", "border": 1})
+    locked = book.add_format({"border": 1, "bg_color": "#f1f3f4"})
+    locked_number = book.add_format({"border": 1, "bg_color": "#f1f3f4", "num_format": "0", "align": "left"})
+    unlocked = book.add_format({"locked": False, "border": 1, "bg_color": INPUT_COLOUR, "text_wrap": True})
+    reference = book.add_format({"font_color": "#3c4043"})
+    styles = Styles(book)
+
+    sheet.write_string(0, 0, title, bold)
+    sheet.merge_range(1, 0, 1, len(INPUT_COLUMNS) - 1, words.text("entry.instructions", year=entry.year), wrapped)
+    sheet.set_row(1, LINE_HEIGHT * 4)
+    references = _reference_headers(entry)
+    first_reference = len(INPUT_COLUMNS) + 1  # one empty column: the reader stops at an empty header cell
+    sheet.set_row(2, LINE_HEIGHT * 3)
+    for column, name in enumerate(INPUT_COLUMNS):
+        sheet.write_string(2, column, words[f"entry.labels.{name}"], label)
+        sheet.write_string(HEADER_ROW, column, name, header)
+    for offset, name in enumerate(references):
+        sheet.write_string(2, first_reference + offset, name, label)
+    for number, row in enumerate(entry.series, HEADER_ROW + 1):
+        sheet.write_number(number, 0, row.indicator_id, locked_number)
+        if row.series:
+            sheet.write_string(number, 1, row.series, locked)
+        else:
+            sheet.write_blank(number, 1, None, locked)
+        sheet.write_number(number, 2, entry.year, locked_number)
+        sheet.write_blank(number, 3, None, unlocked)
+        for column in range(4, len(INPUT_COLUMNS)):
+            sheet.write_blank(number, column, None, unlocked)
+        sheet.data_validation(number, 3, number, 3, _validation(entry, row))
+        for offset, value in enumerate(_reference_cells(entry, row)):
+            if isinstance(value, float):
+                sheet.write_number(number, first_reference + offset, value, styles.number(value))
+            elif isinstance(value, int):
+                sheet.write_number(number, first_reference + offset, value, reference)
+            elif value:
+                sheet.write_string(number, first_reference + offset, value, reference)
+    widths = [12, 11, 7, 14, 30, 24, 24, 3] + [min(max(display_width(h) + 2, 10), 24) for h in references]
+    widths[first_reference] = 60  # the indicator's name
+    widths[-1] = 22  # the plausible range
+    for column, width in enumerate(widths):
+        sheet.set_column(column, column, width)
+    sheet.freeze_panes(HEADER_ROW + 1, 0)
+    sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
+                       "format_rows": True})
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    book.close()
+    return buffer.getvalue()
+
+
+def _reference_headers(entry: EntryWorkbook) -> list[str]:
+    names = entry.words["entry.reference"]
+    return [names["name"], names["series"], names["unit"], names["latest"], names["latest_year"],
+            *(names["target"].format(year=y) for y in entry.target_years), names["range"]]
+
+
+def _reference_cells(entry: EntryWorkbook, row: EntrySeries) -> list:
+    return [row.name, row.series_label, row.unit, row.latest, row.latest_year,
+            *(row.targets.get(y) for y in entry.target_years), _range_text(entry.words, row)]
+
+
+def _range_text(words: Catalog, row: EntrySeries) -> str:
+    return words.text("entry.range", low=fmt_number(row.low), high=fmt_number(row.high))
+
+
+def _validation(entry: EntryWorkbook, row: EntrySeries) -> dict:
+    """A decimal in the plausible range; outside it a warning the person may override (and explain in confirm)."""
+    words = entry.words
+    fields = {"name": row.name[:80], "unit": row.unit, "low": fmt_number(row.low), "high": fmt_number(row.high)}
+    if row.latest is not None:
+        latest = words.text("entry.latest", value=fmt_number(row.latest), year=row.latest_year)
+        message = words.text("entry.input_message", latest=latest, **fields)
+    else:
+        message = words.text("entry.input_message_no_latest", **fields)
+    return {"validate": "decimal", "criteria": "between", "minimum": row.low, "maximum": row.high,
+            "ignore_blank": True, "error_type": "warning",
+            "input_title": words.text("entry.input_title", year=entry.year)[:MAX_INPUT_TITLE],
+            "input_message": message[:MAX_INPUT_MESSAGE],
+            "error_title": words["entry.error_title"][:MAX_INPUT_TITLE],
+            "error_message": words.text("entry.error_message", low=fields["low"], high=fields["high"])[
+                :MAX_INPUT_MESSAGE]}

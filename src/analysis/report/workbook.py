@@ -1,0 +1,355 @@
+"""``scorecard.xlsx``: the report's scorecard, data-quality log and actual values as a workbook.
+
+Written beside ``report.html`` and ``report.pdf`` by every report build, for the people who
+re-sort, filter and annotate the numbers. Every word (sheet names, headers, status text) comes from
+the report's catalog. Numbers are numbers with number formats, never text; text is always written
+as text, so a source that starts with ``=``, ``+``, ``-`` or ``@`` is never a formula. The same
+inputs give the same bytes: the workbook's creation date is the report's generated date, and
+xlsxwriter dates every part of the file 1980-01-01.
+
+One function per sheet, listed in :data:`SHEETS` in the order the workbook shows them: a new
+sheet is a new function there.
+"""
+from __future__ import annotations
+
+import datetime
+import io
+import math
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..assess.warnings import warning_list
+from ..files import write_bytes_atomic
+from ..settings import SCHEMES
+from .context import ReportContext
+from .numbers import fmt_number, is_missing
+from .tables import STATUS_COLOURS
+from .warnings import LEVEL_COLOURS
+from .words import data_currency, localized, pace_text, seen_text, title
+
+FILE_NAME = "scorecard.xlsx"
+#: xlsxwriter never turns text into a formula, a link or a number on its own.
+WORKBOOK_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                    "strings_to_numbers": False}
+MAX_COLUMN_WIDTH = 60
+#: A table's text columns wrap beyond this many characters (a Chinese character counts two).
+MAX_TABLE_COLUMN_WIDTH = 28
+#: Points per line of text, for the height of a row whose text wraps.
+LINE_HEIGHT = 15
+HEADER_COLOUR = "#e8eaed"
+FRONT_VALUE_WIDTH = 80
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A fraction shown as a percentage (0.773 → 77.3%)."""
+
+    value: float | None
+
+
+@dataclass(frozen=True)
+class Status:
+    """A status cell: its text, filled in the status colour of the HTML report."""
+
+    status: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Warning:
+    """A warning cell: its text, filled in the warning's colour (red, amber) of the HTML report."""
+
+    level: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ScorecardBook:
+    """What the workbook is made from: the report's context, its dates and its input files (path → sha256)."""
+
+    context: ReportContext
+    generated: str
+    inputs_date: str = ""
+    inputs: dict[str, str] = field(default_factory=dict)
+
+
+class Styles:
+    """The workbook's cell formats, made once each (xlsxwriter keeps every format it is given)."""
+
+    def __init__(self, book):
+        self.book = book
+        self.cache: dict[tuple, object] = {}
+
+    def get(self, **properties):
+        key = tuple(sorted(properties.items()))
+        if key not in self.cache:
+            self.cache[key] = self.book.add_format({"valign": "top", **properties})
+        return self.cache[key]
+
+    @property
+    def header(self):
+        return self.get(bold=True, text_wrap=True, bg_color=HEADER_COLOUR, border=1)
+
+    def number(self, value: float):
+        """As many decimals as the report shows (:func:`analysis.report.numbers.fmt_number`), thousands separated."""
+        shown = fmt_number(value)
+        decimals = len(shown.split(".", 1)[1]) if "." in shown else 0
+        return self.get(num_format="#,##0" + ("." + "0" * decimals if decimals else ""))
+
+
+def write_cell(sheet, styles: Styles, row: int, column: int, value, wrap: bool = False) -> None:
+    """One cell: text as text, a whole number (an id, a year) as a plain number, a float with its decimals."""
+    if value is None or value == "" or (isinstance(value, float) and not math.isfinite(value)):
+        return
+    if isinstance(value, Status):
+        colour = STATUS_COLOURS[value.status]
+        sheet.write_string(row, column, value.text, styles.get(bg_color=colour, font_color="#ffffff", bold=True,
+                                                               text_wrap=wrap))
+    elif isinstance(value, Warning):
+        background, text = LEVEL_COLOURS[value.level]
+        sheet.write_string(row, column, value.text, styles.get(bg_color=background, font_color=text, bold=True,
+                                                               text_wrap=wrap))
+    elif isinstance(value, Percent):
+        if value.value is not None and math.isfinite(value.value):
+            sheet.write_number(row, column, value.value, styles.get(num_format="0.0%"))
+    elif isinstance(value, bool):
+        raise TypeError("write a yes/no as its catalog word")
+    elif isinstance(value, int):
+        sheet.write_number(row, column, value, styles.get(num_format="0", align="left"))
+    elif isinstance(value, float):
+        sheet.write_number(row, column, value, styles.number(value))
+    else:
+        sheet.write_string(row, column, str(value), styles.get(text_wrap=wrap))
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes on screen: a Chinese character is two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def shown_text(value) -> str:
+    if isinstance(value, Status):
+        return value.text
+    if isinstance(value, Percent):
+        return "100.0%"
+    if isinstance(value, float):
+        return fmt_number(value)
+    return "" if value is None else str(value)
+
+
+def lines_needed(value, width: float) -> int:
+    """Lines a cell's text wraps to in a column ``width`` characters wide."""
+    return max(1, math.ceil(display_width(shown_text(value)) / max(width - 1, 1)))
+
+
+def print_setup(sheet, header_rows: int = 0) -> None:
+    """On paper: A4 landscape, one page wide, the header row repeated on every page."""
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    if header_rows:
+        sheet.repeat_rows(0, header_rows - 1)
+
+
+def write_table(sheet, styles: Styles, headers: list[str], rows: list[list], first_row: int = 0,
+                wide: tuple[int, ...] = ()) -> None:
+    """A table with a frozen header row, an autofilter, columns as wide as their contents up to
+    :data:`MAX_TABLE_COLUMN_WIDTH` (longer text wraps, its row made as high as it needs: spreadsheet programs
+    do not measure rows as they open a file), the ``wide`` columns (sentences) up to :data:`MAX_COLUMN_WIDTH`, and
+    one page wide on paper."""
+    widths = [min(max([display_width(shown_text(row[column])) for row in rows] + [4]) + 2,
+                  MAX_COLUMN_WIDTH if column in wide else MAX_TABLE_COLUMN_WIDTH) for column in range(len(headers))]
+    widths = [max(width, min(display_width(header) + 2, 12)) for width, header in zip(widths, headers)]
+    for column, width in enumerate(widths):
+        sheet.set_column(column, column, width)
+    sheet.set_row(first_row, LINE_HEIGHT * max(lines_needed(h, w) for h, w in zip(headers, widths)))
+    for column, header in enumerate(headers):
+        sheet.write_string(first_row, column, header, styles.header)
+    for number, row in enumerate(rows, first_row + 1):
+        lines = max([lines_needed(value, width) for value, width in zip(row, widths)] + [1])
+        if lines > 1:
+            sheet.set_row(number, LINE_HEIGHT * lines)
+        for column, value in enumerate(row):
+            write_cell(sheet, styles, number, column, value, wrap=lines_needed(value, widths[column]) > 1)
+    sheet.freeze_panes(first_row + 1, 0)
+    sheet.autofilter(first_row, 0, first_row + max(len(rows), 1), len(headers) - 1)
+    print_setup(sheet, first_row + 1)
+
+
+# --- the sheets --------------------------------------------------------------------------------------
+
+def front_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
+    """What the workbook is: the report, the plan, the method, the data currency, the dates and the input files."""
+    context = inputs.context
+    words = context.words
+    names = words["workbook.front"]
+    sheet = book.add_worksheet(words["workbook.sheets.front"])
+    on_track, moderate, insufficient = SCHEMES[context.scheme]
+    facts = [
+        (names["title"], title(context)),
+        (names["plan"], context.plan_text("title")),
+        (names["city"], context.plan_text("city")),
+        (names["report_year"], context.report_year),
+        (names["kind"], words[f"report_kind.{context.kind}"]),
+        (names["method"], words.text("workbook.front.method_value", scheme=context.scheme, on_track=on_track,
+                                     moderate=moderate, insufficient=insufficient)),
+        (names["currency"], data_currency(context)),
+        (names["generated"], inputs.generated),
+        (names["inputs_date"], inputs.inputs_date),
+    ]
+    sheet.write_string(0, 0, names["heading"], styles.get(bold=True, font_size=14))
+    for number, (label, value) in enumerate(facts, 2):
+        sheet.write_string(number, 0, label, styles.get(bold=True))
+        lines = lines_needed(value, FRONT_VALUE_WIDTH)
+        if lines > 1:
+            sheet.set_row(number, LINE_HEIGHT * lines)
+        write_cell(sheet, styles, number, 1, value, wrap=lines > 1)
+    first = len(facts) + 3
+    sheet.write_string(first, 0, names["inputs"], styles.get(bold=True, font_size=12))
+    sheet.write_string(first + 1, 0, names["file"], styles.header)
+    sheet.write_string(first + 1, 1, names["sha256"], styles.header)
+    for number, (path, digest) in enumerate(sorted(inputs.inputs.items()), first + 2):
+        sheet.write_string(number, 0, path)
+        sheet.write_string(number, 1, digest)
+    widest = max([display_width(label) for label, _ in facts] + [display_width(p) for p in inputs.inputs] + [10])
+    sheet.set_column(0, 0, min(widest + 2, MAX_COLUMN_WIDTH))
+    sheet.set_column(1, 1, FRONT_VALUE_WIDTH)
+    print_setup(sheet)
+
+
+def _series_values(context: ReportContext, value_type: str) -> tuple[list[int], dict[tuple, dict[int, float]]]:
+    """The years the plan gives ``value_type`` (baseline, target) for, and each series' values by year."""
+    values = context.values[context.values["value_type"] == value_type]
+    by_series: dict[tuple, dict[int, float]] = {}
+    for row in values.itertuples():
+        by_series.setdefault((row.indicator_id, row.series), {})[int(row.year)] = float(row.value)
+    return sorted({int(y) for y in values["year"]}), by_series
+
+
+def _number(value) -> float | None:
+    return None if is_missing(value) else float(value)
+
+
+def _whole(value) -> int | None:
+    return None if is_missing(value) else int(value)
+
+
+def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
+    """One row per indicator series: names, unit, baselines, latest value, targets, gap, growth, status."""
+    context = inputs.context
+    words, language = context.words, context.language
+    names = words["workbook.scorecard"]
+    baseline_years, baselines = _series_values(context, "baseline")
+    target_years, targets = _series_values(context, "target")
+    headers = [names["id"], names["series"], names["category"], names["name"], names["short_name"], names["core"],
+               names["unit"], *(names["baseline"].format(year=y) for y in baseline_years), names["latest"],
+               names["latest_year"], *(names["target"].format(year=y) for y in target_years), names["binding_year"],
+               names["gap"], names["needed_rate"], names["needed_change"], names["seen_rate"], names["seen_change"],
+               names["completion"], names["time_elapsed"], names["completion_rate"], names["status"]]
+    departments = f"lead_department_{language}" in context.indicators.columns  # a plan folder may name none
+    if departments:
+        headers.append(names["lead_department"])
+    rows = []
+    for row in context.joined().itertuples():
+        key = (row.indicator_id, row.series)
+        numeric = row.status != "qualitative"
+        figures = [None] * (len(target_years) + 11)  # a qualitative indicator has no numbers
+        if numeric:
+            figures = [_number(row.latest_value), _whole(row.as_of_year),
+                       *(targets.get(key, {}).get(y) for y in target_years), _whole(row.target_year),
+                       _number(row.gap), Percent(_number(row.required_cagr)), _number(row.required_per_year),
+                       Percent(_number(row.observed_cagr)), _number(row.observed_per_year),
+                       Percent(_number(row.completion)), Percent(_number(row.time_elapsed)),
+                       Percent(_number(row.completion_rate))]
+        rows.append([int(row.indicator_id), words[f"series.{row.series}"] if row.series else "",
+                     localized(row, "category", language), localized(row, "name", language),
+                     localized(row, "short_name", language), words["workbook.core_mark"] if row.core else "",
+                     localized(row, "unit", language), *(baselines.get(key, {}).get(y) for y in baseline_years),
+                     *figures, Status(row.status, words.status(row.status)),
+                     *([getattr(row, f"lead_department_{language}")] if departments else [])])
+    sheet = book.add_worksheet(words["workbook.sheets.scorecard"])
+    write_table(sheet, styles, headers, rows)
+
+
+def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
+    """The warning list (预警清单): the lagging series by lead department, red before amber, as in the report."""
+    context = inputs.context
+    words, language = context.words, context.language
+    names = words["workbook.warnings"]
+    rows = []
+    for row in warning_list(context.joined()).itertuples():
+        rows.append([localized(row, "lead_department", language) or words["warnings.no_department"],
+                     Warning(row.level, words[f"warnings.level.{row.level}"]), int(row.indicator_id),
+                     words[f"series.{row.series}"] if row.series else "", localized(row, "short_name", language),
+                     Status(row.status, words.status(row.status)), _number(row.latest_value), _whole(row.as_of_year),
+                     _number(row.target_value), _whole(row.target_year), _number(row.gap) if row.gap > 0 else None,
+                     pace_text(row, words), seen_text(row, words)])
+    headers = [names[key] for key in ("department", "level", "id", "series", "indicator", "status", "latest",
+                                      "latest_year", "target", "target_year", "gap", "needed", "seen")]
+    sheet = book.add_worksheet(words["workbook.sheets.warnings"])
+    write_table(sheet, styles, headers, rows)
+
+
+def quality_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
+    """The data-quality log as the report's appendix lists it."""
+    context = inputs.context
+    words, language = context.words, context.language
+    names = words["tables.quality"]
+    quality = context.quality[context.quality["issue"] != "prose_agrees"]
+    plan_text = context.plan["table"].get("printed_text")
+    rows = [[words[f"quality_issue.{row.issue}"], int(row.indicator_id) if row.indicator_id else None,
+             _whole(row.year), getattr(row, f"detail_{language}"),
+             words.text("tables.plan_line", line=row.source_line) if row.source == plan_text
+             else f"{row.source}:{row.source_line}"] for row in quality.itertuples()]
+    sheet = book.add_worksheet(words["workbook.sheets.quality"])
+    write_table(sheet, styles, [names["issue"], names["id"], names["year"], names["detail"], names["where"]], rows,
+                wide=(3,))
+
+
+def actuals_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
+    """Every actual value the report uses, with its source, note, and the file and line it was read from."""
+    context = inputs.context
+    words, language = context.words, context.language
+    names = words["workbook.actuals"]
+    values = context.values
+    actual = values[(values["value_type"] == "actual") & (values["year"] <= context.report_year)]
+    indicators = {(r.indicator_id, r.series): r for r in context.indicators.itertuples()}
+    rows = []
+    for row in actual.itertuples():
+        meta = indicators[(row.indicator_id, row.series)]
+        rows.append([int(row.indicator_id), words[f"series.{row.series}"] if row.series else "",
+                     localized(meta, "short_name", language), int(row.year), float(row.value),
+                     localized(meta, "unit", language), row.reference, row.note,
+                     f"{row.source.rsplit('/', 1)[-1]}:{row.source_line}"])
+    headers = [names[key] for key in ("id", "series", "indicator", "year", "value", "unit", "source", "note", "file")]
+    sheet = book.add_worksheet(words["workbook.sheets.actuals"])
+    write_table(sheet, styles, headers, rows, wide=(6, 7))
+
+
+#: The workbook's sheets, in order: a function each, given the workbook, its formats and what it is made from.
+SHEETS: tuple[Callable[..., None], ...] = (front_sheet, scorecard_sheet, warnings_sheet, quality_sheet,
+                                           actuals_sheet)
+
+
+def scorecard_bytes(inputs: ScorecardBook) -> bytes:
+    """The workbook's bytes: the same for the same inputs and generated date."""
+    import xlsxwriter  # loaded only when a workbook is written
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, WORKBOOK_OPTIONS)
+    created = datetime.datetime.combine(datetime.date.fromisoformat(inputs.generated), datetime.time())
+    book.set_properties({"title": title(inputs.context), "created": created})
+    styles = Styles(book)
+    for sheet in SHEETS:
+        sheet(book, styles, inputs)
+    book.close()
+    return buffer.getvalue()
+
+
+def write_scorecard(inputs: ScorecardBook, folder: Path) -> Path:
+    """Write ``folder/scorecard.xlsx`` atomically; returns its path."""
+    path = Path(folder) / FILE_NAME
+    write_bytes_atomic(path, scorecard_bytes(inputs))
+    return path

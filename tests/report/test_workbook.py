@@ -1,0 +1,184 @@
+"""scorecard.xlsx read back with openpyxl: its sheets, headers, numbers, status colours, and text never a formula.
+
+The workbook is made from the example 2022–2024 data (one source rewritten as ``=HYPERLINK("x")``) for
+the 2024 final report. Expected numbers are worked out by hand from the plan and the example data.
+"""
+from __future__ import annotations
+
+import datetime
+import io
+import shutil
+
+import openpyxl
+import pytest
+from openpyxl.utils import get_column_letter
+
+from analysis.build.data import build_tables, write_tables
+from analysis.report.context import load_report
+from analysis.report.workbook import ScorecardBook, scorecard_bytes, write_scorecard
+from tests.conftest import FIXTURES
+
+EXAMPLE = FIXTURES / "example-2022-2024"
+GENERATED = "2025-01-15"
+FORMULA_TEXT = '=HYPERLINK("x")'
+#: data/raw/weihai/indicator_metadata.csv: 26 indicators, 4 and 5 with a national and a provincial series.
+SERIES = 28
+
+
+@pytest.fixture(scope="module")
+def data_folder(weihai_in_project, project_tmp):
+    observations = project_tmp / "workbook-observations"
+    shutil.copytree(EXAMPLE, observations)
+    bulletin = observations / "2025-bulletin.csv"
+    text = bulletin.read_text(encoding="utf-8")
+    # indicator 1, 2024: its source becomes text a spreadsheet would take for a formula
+    text = text.replace("1,,2024,24800,Example bulletin 2025 (fictional),", '1,,2024,24800,"=HYPERLINK(""x"")",', 1)
+    bulletin.write_text(text, encoding="utf-8")
+    folder = project_tmp / "workbook-data"
+    write_tables(build_tables(weihai_in_project, "eurostat", observations), folder)
+    return folder
+
+
+def _book(data_folder, language: str) -> ScorecardBook:
+    return ScorecardBook(load_report(data_folder, 2024, language), GENERATED, "2025-01-10",
+                         {"data/raw/weihai/plan.yml": "0" * 64})
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def workbook_bytes(request, data_folder):
+    return request.param, scorecard_bytes(_book(data_folder, request.param))
+
+
+@pytest.fixture(scope="module")
+def workbook(workbook_bytes):
+    language, data = workbook_bytes
+    return language, openpyxl.load_workbook(io.BytesIO(data))
+
+
+SHEET_NAMES = {"zh": ["说明", "指标评估表", "预警清单", "数据质量", "实际值"],
+               "en": ["About", "Scorecard", "Warnings", "Data quality", "Actual values"]}
+FIRST_HEADERS = {"zh": ["编号", "序列", "类别", "指标名称（方案原文）", "简称", "核心指标", "单位", "2020年基础值",
+                        "2021年基础值", "最新值", "最新值年份", "2023年目标", "2024年目标", "约束目标年份"],
+                 "en": ["No.", "Series", "Category", "Indicator (as printed in the plan)", "Short name", "Core", "Unit",
+                        "2020 baseline", "2021 baseline", "Latest value", "Latest year", "2023 target", "2024 target",
+                        "Binding target year"]}
+
+
+def _scorecard(book):
+    return book.worksheets[1]
+
+
+def _row_of(sheet, indicator_id: int, series: str = ""):
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == indicator_id and (row[1].value or "") == series:
+            return {sheet.cell(1, cell.column).value: cell for cell in row}
+    raise AssertionError(f"no row for {indicator_id} {series!r}")
+
+
+def test_sheets_and_headers_come_from_the_catalog(workbook):
+    language, book = workbook
+    assert book.sheetnames == SHEET_NAMES[language]
+    headers = [cell.value for cell in next(_scorecard(book).iter_rows(max_row=1))]
+    assert headers[:len(FIRST_HEADERS[language])] == FIRST_HEADERS[language]
+    assert headers[-2:] == {"zh": ["状态", "牵头部门"], "en": ["Status", "Lead department"]}[language]
+
+
+def test_one_row_per_indicator_series(workbook):
+    _, book = workbook
+    sheet = _scorecard(book)
+    assert sheet.max_row == 1 + SERIES
+    assert [c.value for c in sheet["A"][1:]].count(4) == 2
+
+
+def test_numbers_are_numbers_worked_out_by_hand(workbook):
+    language, book = workbook
+    # R&D intensity (2): 2020 baseline 2.36, 2024 value 2.7 against the 2024 target 2.8:
+    # completion (2.7 − 2.36) / (2.8 − 2.36) = 0.34 / 0.44 = 0.7727; completion rate 2.7 / 2.8 = 0.9643;
+    # seen per year (2.7 − 2.36) / 4 = 0.085 points.
+    row = _row_of(_scorecard(book), 2)
+    names = FIRST_HEADERS[language]
+    assert row[names[7]].value == 2.36 and row[names[7]].data_type == "n"
+    assert row[names[9]].value == 2.7 and row[names[10]].value == 2024
+    assert row[names[12]].value == 2.8
+    completion = row[{"zh": "完成进度", "en": "Completion"}[language]]
+    assert completion.value == pytest.approx(0.34 / 0.44) and completion.number_format == "0.0%"
+    assert row[{"zh": "完成率", "en": "Completion rate"}[language]].value == pytest.approx(2.7 / 2.8)
+    assert row[{"zh": "实际年均增长（按单位）", "en": "Seen per year (in the unit)"}[language]].value == \
+        pytest.approx(0.085)
+    assert row[names[0]].value == 2 and row[names[0]].data_type == "n"
+    # R&D personnel (1): 24,800 persons, shown with a thousands separator and no decimals
+    assert _row_of(_scorecard(book), 1)[names[9]].number_format == "#,##0"
+
+
+def test_status_is_written_and_filled_in_the_report_colour(workbook):
+    language, book = workbook
+    status = _row_of(_scorecard(book), 2)[{"zh": "状态", "en": "Status"}[language]]
+    assert status.value == {"zh": "未达标", "en": "Not achieved"}[language]
+    assert status.fill.fgColor.rgb == "FF7F0000"  # STATUS_COLOURS["not_achieved"], as in the HTML report
+    lead = _row_of(_scorecard(book), 2)[{"zh": "牵头部门", "en": "Lead department"}[language]]
+    assert lead.value == {"zh": "市科技局", "en": "Municipal Science and Technology Bureau"}[language]
+    achieved = _row_of(_scorecard(book), 1)[{"zh": "状态", "en": "Status"}[language]]
+    assert achieved.fill.fgColor.rgb == "FF1B5E20"
+
+
+def test_warning_sheet_lists_the_lagging_series_by_department(workbook):
+    language, book = workbook
+    sheet = book.worksheets[2]
+    headers = [cell.value for cell in sheet[1]]
+    rows = [{header: cell for header, cell in zip(headers, row)} for row in sheet.iter_rows(min_row=2)]
+    names = {"zh": ("牵头部门", "预警", "序号", "最新值", "差距"), "en": ("Lead department", "Warning", "No.",
+                                                                   "Latest value", "Gap")}[language]
+    department, level, number, latest, gap = names
+    # R&D intensity (2): 2.7 in 2024 against 2.8: not achieved, red, 0.1 short; led by the science bureau
+    rnd = next(row for row in rows if row[number].value == 2)
+    assert rnd[level].value == {"zh": "红色预警", "en": "Red"}[language]
+    assert rnd[level].fill.fgColor.rgb == "FFB71C1C"
+    assert rnd[department].value == {"zh": "市科技局", "en": "Municipal Science and Technology Bureau"}[language]
+    assert rnd[latest].value == 2.7 and rnd[gap].value == pytest.approx(0.1)
+    # exactly the scorecard's series that are not achieved, moving away or insufficient
+    lagging = {"zh": ("未达标", "偏离目标", "进展不足"), "en": ("Not achieved", "Moving away",
+                                                        "Insufficient progress")}[language]
+    status_column = {"zh": "状态", "en": "Status"}[language]
+    scorecard = _scorecard(book)
+    expected = sorted((_cell.value, (row[1].value or "")) for row in scorecard.iter_rows(min_row=2)
+                      for _cell in row[:1] if _row_of(scorecard, row[0].value, row[1].value or "")[status_column].value
+                      in lagging)
+    listed = sorted((row[number].value, row[{"zh": "序列", "en": "Series"}[language]].value or "") for row in rows)
+    assert listed == expected and len(listed) > 0
+
+
+def test_header_is_frozen_and_filtered(workbook):
+    _, book = workbook
+    sheet = _scorecard(book)
+    width = len(next(sheet.iter_rows(max_row=1)))
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{get_column_letter(width)}{1 + SERIES}"
+    assert all(sheet.column_dimensions[get_column_letter(c)].width >= 6 for c in range(1, width + 1))
+
+
+def test_formula_looking_source_is_stored_as_text(workbook):
+    _, book = workbook
+    actuals = book.worksheets[4]
+    cells = [cell for row in actuals.iter_rows() for cell in row if cell.value == FORMULA_TEXT]
+    assert len(cells) == 1 and cells[0].data_type == "s"
+    assert not [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row
+                if cell.data_type == "f"]
+
+
+def test_front_sheet_names_the_report_and_its_inputs(workbook):
+    language, book = workbook
+    text = [cell.value for row in book.worksheets[0].iter_rows() for cell in row if cell.value is not None]
+    assert {"zh": "威海市国家创新型城市建设指标总结评估报告（2024年）",
+            "en": "Weihai national innovative city indicators: Final evaluation 2024"}[language] in text
+    assert GENERATED in text and "data/raw/weihai/plan.yml" in text and "0" * 64 in text
+    # 28 series, 3 of them qualitative; the example data reach 2024 for 23 of the 25 numeric ones
+    currency = {"zh": "25 个定量序列中，23 个有 2024 年数据", "en": "of the 25 numeric series 23 have data for 2024"}
+    assert any(currency[language] in str(value) for value in text)
+    assert book.properties.created == datetime.datetime(2025, 1, 15)
+
+
+def test_same_inputs_give_the_same_bytes(workbook_bytes, data_folder, project_tmp):
+    language, data = workbook_bytes
+    folder = project_tmp / f"workbook-again-{language}"
+    path = write_scorecard(_book(data_folder, language), folder)
+    assert path.name == "scorecard.xlsx" and path.read_bytes() == data
