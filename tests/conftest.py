@@ -77,6 +77,25 @@ def weihai_in_project(project_tmp):
     return load_plan(copy_plan(DEFAULT_PLAN_DIR, project_tmp / "plans" / "weihai"))
 
 
+#: The reports the page and Word tests read: the example 2022–2024 data's final report in both languages, and a
+#: mid-term report with no actual values.
+EXAMPLE_REPORTS = {"final-zh": (2024, "zh", FIXTURES / "example-2022-2024"),
+                   "final-en": (2024, "en", FIXTURES / "example-2022-2024"), "mid-term-en-plain": (2023, "en", None)}
+
+
+@pytest.fixture(scope="session")
+def example_reports(weihai_in_project, project_tmp) -> dict[str, Path]:
+    """The folders of :data:`EXAMPLE_REPORTS`, built once a session."""
+    from analysis.build.batch import render_reports
+    from analysis.build.job import make_job
+
+    root = project_tmp / "layout"
+    jobs = {case: make_job(weihai_in_project, year, language, output_root=root / case, observations_dir=observations)
+            for case, (year, language, observations) in EXAMPLE_REPORTS.items()}
+    render_reports(list(jobs.values()), force=True, progress=lambda line: None)
+    return {case: job.destination for case, job in jobs.items()}
+
+
 @pytest.fixture
 def work_dir(request) -> Path:
     """A folder inside the project for tests that run the command line; removed afterwards."""

@@ -61,7 +61,7 @@ def en_report(weihai_in_project, project_tmp):
 
 def test_report_folder_has_every_output(zh_report):
     assert zh_report.parts[-3:] == ("weihai", "2024", "zh")
-    for name in ("report.html", "report.pdf", "scorecard.xlsx", "manifest.json",
+    for name in ("report.html", "report.pdf", "report.docx", "scorecard.xlsx", "manifest.json",
                  *(f"notebooks/{n}" for n in NOTEBOOKS), "data/assessment.csv", "data/plan.json"):
         assert (zh_report / name).is_file(), name
     assert not [p for p in zh_report.parent.iterdir() if p.name.startswith((".staging", ".previous", ".failed"))]
@@ -93,8 +93,10 @@ def test_pdf_has_chinese_text_embedded_fonts_and_charts(zh_report, indicators):
 def test_manifest_hashes_match_the_files(zh_report, weihai_in_project):
     manifest = json.loads((zh_report / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["report"] == {"plan": "weihai", "year": 2024, "language": "zh", "scheme": "eurostat"}
-    assert set(manifest["step_seconds"]) == {"data", "html", "pdf", "scorecard", *(f"notebook {n}" for n in NOTEBOOKS)}
-    assert "report.pdf" in manifest["outputs"] and "report.html" in manifest["outputs"]
+    assert set(manifest["step_seconds"]) == {"data", "html", "pdf", "docx", "scorecard",
+                                             *(f"notebook {n}" for n in NOTEBOOKS)}
+    assert {"report.pdf", "report.html", "report.docx", "scorecard.xlsx"} <= set(manifest["outputs"])
+    assert not [name for name in manifest["outputs"] if name.startswith("figures/")]  # embedded, then removed
     for name, digest in manifest["outputs"].items():
         assert sha256_file(zh_report / name) == digest, name
     source = weihai_in_project.printed_text
@@ -166,7 +168,7 @@ def test_a_batch_shares_one_kernel_and_gives_the_bytes_of_single_runs(zh_report,
     jobs = [make_job(weihai_in_project, 2024, language, output_root=project_tmp / "batch") for language in ("zh", "en")]
     render_reports(jobs, workers=1, force=True, progress=lines.append)
     batch = project_tmp / "batch" / "weihai" / "2024" / "zh"
-    for name in ("report.html", "report.pdf", "data/assessment.csv"):
+    for name in ("report.html", "report.pdf", "report.docx", "data/assessment.csv"):
         assert (batch / name).read_bytes() == (zh_report / name).read_bytes(), name
     # the notebooks run second in the same kernel number their cells from 1 and see no earlier variables
     notebook = json.loads((batch / "notebooks" / NOTEBOOKS[-1]).read_text(encoding="utf-8"))

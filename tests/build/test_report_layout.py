@@ -17,29 +17,16 @@ from weasyprint import CSS, HTML
 from weasyprint.formatting_structure import boxes
 from weasyprint.urls import URLFetcher
 
-from analysis.build.batch import render_reports
-from analysis.build.job import make_job
 from analysis.settings import TEMPLATES_DIR
-from tests.conftest import FIXTURES
+from tests.conftest import EXAMPLE_REPORTS
 from tests.support.pdf import pdf_layout
 
-EXAMPLE = FIXTURES / "example-2022-2024"
-CASES = {"final-zh": (2024, "zh", EXAMPLE), "final-en": (2024, "en", EXAMPLE), "mid-term-en-plain": (2023, "en", None)}
 EDGE = 36  # points: the page margins are 16 mm (45 pt); a line this close to the paper's edge was pushed out
 
 
-@pytest.fixture(scope="module")
-def rendered(weihai_in_project, project_tmp):
-    root = project_tmp / "layout"
-    jobs = {case: make_job(weihai_in_project, year, language, output_root=root / case, observations_dir=observations)
-            for case, (year, language, observations) in CASES.items()}
-    render_reports(list(jobs.values()), force=True, progress=lambda line: None)
-    return {case: job.destination for case, job in jobs.items()}
-
-
-@pytest.fixture(scope="module", params=list(CASES))
-def report(request, rendered):
-    return rendered[request.param]
+@pytest.fixture(scope="module", params=list(EXAMPLE_REPORTS))
+def report(request, example_reports):
+    return example_reports[request.param]
 
 
 @pytest.fixture(scope="module")
@@ -104,27 +91,27 @@ def test_years_are_never_written_with_a_thousands_separator(report):
     assert found == []
 
 
-def test_the_dates_and_the_other_edition_are_named(rendered):
-    zh = (rendered["final-zh"] / "report.html").read_text(encoding="utf-8")
-    en = (rendered["final-en"] / "report.html").read_text(encoding="utf-8")
-    manifest = json.loads((rendered["final-en"] / "manifest.json").read_text(encoding="utf-8"))
+def test_the_dates_and_the_other_edition_are_named(example_reports):
+    zh = (example_reports["final-zh"] / "report.html").read_text(encoding="utf-8")
+    en = (example_reports["final-en"] / "report.html").read_text(encoding="utf-8")
+    manifest = json.loads((example_reports["final-en"] / "manifest.json").read_text(encoding="utf-8"))
     generated, inputs = manifest["dates"]["generated"], manifest["dates"]["inputs_date"]
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", generated) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", inputs)
     assert f"Generated on {generated}" in en and f"inputs last changed on {inputs}" in en
     assert f"生成日期：{generated}" in zh and f"输入数据最后更新：{inputs}" in zh
     assert '<a href="../zh/report.html" hreflang="zh-Hans">' in en
     assert '<a href="../en/report.html" hreflang="en">' in zh
-    text = " ".join(page_text for page in pdf_layout(rendered["final-en"] / "report.pdf")[:1]
+    text = " ".join(page_text for page in pdf_layout(example_reports["final-en"] / "report.pdf")[:1]
                     for *_, page_text in page["boxes"])
     assert f"Generated on {generated}" in text and "zh/report.pdf" in text  # the printed page names the file
 
 
-def test_a_labelled_data_set_says_so_on_the_first_page(rendered):
-    first = " ".join(box[4] for box in pdf_layout(rendered["final-zh"] / "report.pdf")[0]["boxes"])
+def test_a_labelled_data_set_says_so_on_the_first_page(example_reports):
+    first = " ".join(box[4] for box in pdf_layout(example_reports["final-zh"] / "report.pdf")[0]["boxes"])
     assert "示例数据（2022—2024年数值均为虚构" in first  # tests/fixtures/example-2022-2024/dataset.yml
-    english = (rendered["final-en"] / "report.html").read_text(encoding="utf-8")
+    english = (example_reports["final-en"] / "report.html").read_text(encoding="utf-8")
     assert "example data (the 2022–2024 values are made up for demonstration" in english
-    plain = (rendered["mid-term-en-plain"] / "report.html").read_text(encoding="utf-8")
+    plain = (example_reports["mid-term-en-plain"] / "report.html").read_text(encoding="utf-8")
     assert "made up" not in plain
 
 
@@ -143,17 +130,17 @@ def narrow_screen_rules(css: str, width: int) -> str:
     return "\n".join(rules)
 
 
-def test_the_scorecard_status_fits_a_390_pixel_screen(rendered):
-    html = (rendered["final-en"] / "report.html").read_text(encoding="utf-8")
+def test_the_scorecard_status_fits_a_390_pixel_screen(example_reports):
+    html = (example_reports["final-en"] / "report.html").read_text(encoding="utf-8")
     scorecard = re.search(r'<table class="scorecard".*?</table>', html, re.S).group(0)
     page = ('<html lang="en"><body><main class="report"><div class="jp-RenderedHTMLCommon">'
             f"{scorecard}</div></main></body></html>")
     screen = narrow_screen_rules((TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8"), 390)
     assert "display: none" in screen  # the narrow-screen rules were found
     HTML(string=page, media_type="screen").write_pdf(
-        rendered["final-en"].parent / "narrow.pdf",
+        example_reports["final-en"].parent / "narrow.pdf",
         stylesheets=[CSS(string=screen), CSS(string="@page { size: 390px 4000px; margin: 0 }")])
-    [sheet] = pdf_layout(rendered["final-en"].parent / "narrow.pdf")
+    [sheet] = pdf_layout(example_reports["final-en"].parent / "narrow.pdf")
     text = " ".join(box[4] for box in sheet["boxes"])
     # every row's status is on the screen (a badge may wrap: "Not / achieved" counts by its first word)
     assert len(re.findall(r"\b(?:Achieved|Not|Moving|Moderate|Qualitative)\b", text)) == 28

@@ -33,12 +33,12 @@ from ..files import read_regular, sha256_bytes, sha256_file
 from ..settings import NOTEBOOKS_DIR, PACKAGE_DIR
 from .job import NOTEBOOKS, ReportJob
 
-CODE_SUFFIXES = {".py", ".yml", ".j2", ".css", ".json"}
+CODE_SUFFIXES = {".py", ".yml", ".j2", ".css", ".json", ".docx"}  # .docx: the Word edition's reference styles
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 #: The distributions whose version can change a report's bytes (also listed in the manifest).
 PACKAGES = ("numpy", "pandas", "matplotlib", "pandera", "pyyaml", "papermill", "nbclient", "nbconvert", "nbformat",
             "ipykernel", "jupyter_client", "mistune", "beautifulsoup4", "weasyprint", "pydyf", "fonttools",
-            "xlsxwriter", "openpyxl")
+            "pypandoc-binary", "lxml", "xlsxwriter", "openpyxl")
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
              Path.home() / ".local/share/fonts")
 #: The text-layout libraries WeasyPrint sets the PDF with; their file names carry their versions.

@@ -1,13 +1,13 @@
-"""``make report`` for one report: data → report notebook → HTML → PDF and scorecard.xlsx (beside notebooks 01, 02)
-→ manifest → swap.
+"""``make report`` for one report: data → report notebook → HTML → PDF, Word and scorecard.xlsx (beside notebooks
+01, 02) → manifest → swap.
 
 The report is built in a staging folder beside its destination and swapped in only when every
 step has succeeded (:mod:`analysis.build.staging`). Steps print as they start and end. On a 2-core
 machine the work overlaps: the kernel boots while this process builds the tables; the kernel runs
 the report notebook while a thread here draws the cards and nbconvert and WeasyPrint load their
 templates and fonts; the kernel runs the evidence notebooks (01 cleaning, 02 assessment) while this
-process prints the report. The scorecard workbook is written in a thread while the PDF is printed (it takes a
-few hundredths of a second).
+process prints the report, and pandoc, a process of its own, writes the Word edition meanwhile; the scorecard
+workbook is written in a thread while the PDF is printed (it takes a few hundredths of a second).
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import datetime
 import os
 import shutil
 import signal
+import subprocess
 import tempfile
 import threading
 import time
@@ -34,10 +35,11 @@ from .staging import keep_failed, new_staging, recover_interrupted_swap, report_
 #: Test hook: ``ANALYSIS_FAULT_AT=<step>`` kills the run with SIGKILL as that step starts, so the
 #: reliability tests interrupt a run at a named step instead of racing it.
 FAULT_AT = "ANALYSIS_FAULT_AT"
-#: In the order they start: the report notebook first, then its HTML and PDF, while the kernel runs the
-#: evidence notebooks (01 cleaning, 02 assessment: they read the same tables and feed nothing else).
+#: In the order they start: the report notebook first, then its HTML, its PDF and its Word edition (these two
+#: side by side), while the kernel runs the evidence notebooks (01 cleaning, 02 assessment: they read the same
+#: tables and feed nothing else).
 EVIDENCE_NOTEBOOKS = tuple(name for name in NOTEBOOKS if name != REPORT_NOTEBOOK)
-STEPS = ("data", f"notebook {REPORT_NOTEBOOK}", "html", "pdf", "scorecard",
+STEPS = ("data", f"notebook {REPORT_NOTEBOOK}", "html", "pdf", "docx", "scorecard",
          *(f"notebook {name}" for name in EVIDENCE_NOTEBOOKS))
 
 
@@ -65,7 +67,8 @@ class FigureDrawing:
     two cores share the drawing (:func:`analysis.report.figures.ahead_of_the_notebook`). The thread starts
     with the run and draws once :meth:`tables_written`. The notebook takes each figure from the run's
     ``figures/`` folder when it is ready and draws it itself when it is not; the bytes are the same either
-    way (:mod:`analysis.report.figures`). A failure here is not the run's: the notebook draws and reports it."""
+    way (:mod:`analysis.report.figures`), and the notebook leaves there the figures it draws, so that the folder
+    holds them all for the Word edition. A failure here is not the run's: the notebook draws and reports it."""
 
     def __init__(self, job: ReportJob, data: Path, folder: Path):
         # Imported here, before the data step: importing matplotlib in the thread beside that step
@@ -73,6 +76,7 @@ class FigureDrawing:
         from ..report.figures import predraw_report
 
         self.folder = folder
+        folder.mkdir(parents=True)  # before the notebook starts: it leaves its figures here only if it exists
         self.ready, self.done = threading.Event(), threading.Event()
         self.thread = threading.Thread(target=predraw_report, name="figure-drawing", daemon=True,
                                        args=(str(data), job.report_year, job.language, str(folder), self.ready,
@@ -83,10 +87,13 @@ class FigureDrawing:
         self.ready.set()
 
     def stop(self) -> None:
-        """End the drawing (the figure being drawn is finished first) and remove what it drew: the report
-        embeds its figures."""
+        """End the drawing (the figure being drawn is finished first)."""
         self.done.set()
         self.thread.join()
+
+    def remove(self) -> None:
+        """Remove the figures once the report and its Word edition hold them."""
+        self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -158,23 +165,24 @@ def build_report(job: ReportJob, prints: Fingerprint, kernel: Callable[[], Kerne
                 summary = render(job, staging, steps, warm_up, dates, prints.inputs)
             finally:
                 evidence.wait()  # raises the evidence notebooks' error, if any
+            drawing.remove()
             write_manifest(job, staging, prints, steps.seconds, dates, summary)
         except StepError as exc:
             if drawing is not None:
-                drawing.stop()
+                drawing.remove()
             failed = keep_failed(staging, destination)
             raise StepError(f"{exc}; {display_path(destination)} is unchanged, the failed run is kept in "
                             f"{display_path(failed)}") from None
         except BaseException:
             if drawing is not None:
-                drawing.stop()
+                drawing.remove()
             keep_failed(staging, destination)
             raise
         if job.processed_root is not None:
             publish_tables(job, staging)
         swap_in(staging, destination)
-    progress(f"report: {display_path(destination / 'report.html')}, {display_path(destination / 'report.pdf')}, "
-             f"{display_path(destination / 'scorecard.xlsx')}")
+    progress("report: " + ", ".join(display_path(destination / name) for name in ("report.html", "report.pdf",
+                                                                                  "report.docx", "scorecard.xlsx")))
     return destination
 
 
@@ -206,8 +214,8 @@ class EvidenceNotebooks:
 
 def render(job: ReportJob, staging: Path, steps: Steps, warm_up: Callable[[], RenderingWarmUp],
            dates: dict[str, str], inputs: dict[str, str]) -> dict:
-    """The report notebook as a self-contained HTML page, that page as an A4 PDF, and the scorecard workbook
-    (written while the PDF is printed); returns what the reports' front page shows of it."""
+    """The report notebook as a self-contained HTML page, that page as an A4 PDF, and beside the PDF the Word
+    edition and the scorecard workbook; returns what the reports' front page shows of the report."""
     from ..report.context import load_report
     from ..report.render import html_to_pdf, notebook_to_html
     from ..report.words import index_summary, title
@@ -217,15 +225,45 @@ def render(job: ReportJob, staging: Path, steps: Steps, warm_up: Callable[[], Re
         context = load_report(staging / "data", job.report_year, job.language)
         notebook_to_html(staging / "notebooks" / REPORT_NOTEBOOK, staging / "report.html", language=job.language,
                          title=title(context))
-    workbook = None
+    word, workbook = WordEdition(context, staging, steps, dates), None
     try:
         with steps("pdf"):
             workbook = ScorecardWriting(context, staging, steps, dates, inputs)
             html_to_pdf(staging / "report.html", staging / "report.pdf")
     finally:
+        word.wait()  # raises the Word edition's error, if any
         if workbook is not None:
             workbook.wait()
     return index_summary(context)
+
+
+class WordEdition:
+    """``report.docx`` written in a thread while WeasyPrint prints the PDF: pandoc runs as a process of its own,
+    so the two overlap; the thread only builds pandoc's input and finishes its output."""
+
+    def __init__(self, context, staging: Path, steps: Steps, dates: dict[str, str]):
+        self.context, self.staging, self.steps, self.dates = context, staging, steps, dates
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="word-edition", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        from ..report.docx import WordEditionError, write_docx
+
+        try:
+            with self.steps("docx"):
+                try:
+                    write_docx(self.context, self.staging / "figures", self.staging / "report.docx",
+                               self.dates.get("generated", ""), self.dates.get("inputs_date", ""))
+                except (WordEditionError, InputError, OSError, subprocess.SubprocessError) as exc:
+                    raise StepError(f"docx: {exc}") from None
+        except BaseException as exc:  # noqa: BLE001 - handed to the build's thread in wait()
+            self.error = exc
+
+    def wait(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 class ScorecardWriting:

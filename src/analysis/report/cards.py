@@ -91,7 +91,8 @@ def card_figure(context: ReportContext, row, size: tuple[float, float] = SIZE) -
     return figure
 
 
-def _numbers(context: ReportContext, row) -> list[tuple[str, str]]:
+def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
+    """The card's numbers: (label, value) pairs, from the baseline to the pace seen and the projection."""
     words = context.words
     labels = words["card"]
     unit = localized(row, "unit", context.language)
@@ -117,7 +118,7 @@ def _numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     return [(label.format(unit=unit), value) for label, value in rows]
 
 
-def _notes(context: ReportContext, row) -> list[str]:
+def card_notes(context: ReportContext, row) -> list[str]:
     """The sources of the actual values, their notes, and the data-quality findings of the series."""
     language = context.language
     notes = []
@@ -140,32 +141,39 @@ def _notes(context: ReportContext, row) -> list[str]:
     return notes
 
 
-def card_html(context: ReportContext, row, chart_png: bytes | None) -> str:
-    """One series' card (a qualitative indicator's when ``chart_png`` is None)."""
+def card_facts(context: ReportContext, row) -> list[str]:
+    """The line under a card's name: short name, unit, series, category, and whether it is a core indicator."""
     words, language = context.words, context.language
-    labels = words["card"]
-    name = localized(row, "name", language)
     facts = [localized(row, "short_name", language), localized(row, "category", language)]
     if row.series:
         facts.insert(1, words[f"series.{row.series}"])
     if localized(row, "unit", language):
         facts.insert(1, localized(row, "unit", language))
     if row.core:
-        facts.append(labels["core"])
+        facts.append(words["card.core"])
+    return facts
+
+
+def card_html(context: ReportContext, row, chart_png: bytes | None) -> str:
+    """One series' card (a qualitative indicator's when ``chart_png`` is None)."""
+    words, language = context.words, context.language
+    labels = words["card"]
+    name = localized(row, "name", language)
     departments = departments_text(row, words, language)
     departments_html = f'<p class="card-departments">{escape(departments)}</p>' if departments else ""
     head = (f'<div class="card-head"><span class="card-no">{row.indicator_id}</span>'
-            f'<div class="card-title"><h3>{escape(name)}</h3><p class="card-sub">{escape(" · ".join(facts))}</p>'
+            f'<div class="card-title"><h3>{escape(name)}</h3>'
+            f'<p class="card-sub">{escape(" · ".join(card_facts(context, row)))}</p>'
             f"{departments_html}</div>{status_badge(row.status, words)}</div>")
     if chart_png is None:
         body = f'<p class="card-qualitative">{escape(labels["qualitative"])}</p>'
     else:
         image = base64.b64encode(chart_png).decode("ascii")
         numbers = "".join(f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>"
-                          for label, value in _numbers(context, row))
+                          for label, value in card_numbers(context, row))
         body = (f'<div class="card-body"><img class="card-chart" alt="{escape(words["language.image_alt"])}" '
                 f'src="data:image/png;base64,{image}"><table class="card-numbers">{numbers}</table></div>')
-    notes = _notes(context, row)
+    notes = card_notes(context, row)
     notes_html = ("<ul class=\"card-notes\">" + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>"
                   if notes else "")
     end = f'<span class="card-end" id="{element_id(row)}-end"></span>'  # where the card ends, for checks

@@ -4,8 +4,9 @@ Every figure of a report has a name (``completion``, ``card-4-national``, …) a
 draws it (:func:`draw`); the report notebook shows them in order. ``make report`` also draws some of
 them in a thread of its own (:func:`predraw_report`, in the order of :func:`ahead_of_the_notebook`)
 into the run's ``figures/`` folder while the kernel works; the notebook takes a figure from there
-when it is ready and draws it itself when it is not. Both ways give the same bytes (the same
-function, the same settings, a fixed size and resolution, no timestamps), so the report does not
+when it is ready and draws it itself when it is not, leaving it there too, so that the Word edition
+finds every figure of the report in that folder (:func:`drawn`). Both ways give the same bytes (the
+same function, the same settings, a fixed size and resolution, no timestamps), so the report does not
 depend on which one drew what — a test checks the report against one made by stock papermill, which
 draws everything in the notebook.
 """
@@ -20,6 +21,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
+from ..errors import InputError
 from ..files import is_regular_file, read_regular, write_bytes_atomic
 from ..settings import resolve_project_path
 from .context import ReportContext
@@ -77,14 +79,28 @@ def draw(context: ReportContext, name: str) -> bytes | None:
 
 
 def figure(context: ReportContext, name: str, folder: str | Path | None = None) -> bytes | None:
-    """Figure ``name`` from ``folder`` when it was drawn there already, else drawn now."""
-    if folder:
-        # relative to the project root, like every parameter: the notebook runs in notebooks/
-        ready = resolve_project_path(folder, parameter="figures_dir") / f"{name}.png"
-        if is_regular_file(ready):
-            data = read_regular(ready)
-            return data or None  # an empty file: the figure has nothing to show
-    return draw(context, name)
+    """Figure ``name`` from ``folder`` when it was drawn there already, else drawn now and, when ``folder`` exists,
+    left there too: the folder then holds every figure of the report, for the Word edition to take."""
+    if not folder:
+        return draw(context, name)
+    # relative to the project root, like every parameter: the notebook runs in notebooks/
+    ready = resolve_project_path(folder, parameter="figures_dir") / f"{name}.png"
+    if is_regular_file(ready):
+        data = read_regular(ready)
+        return data or None  # an empty file: the figure has nothing to show
+    data = draw(context, name)
+    if ready.parent.is_dir():
+        write_bytes_atomic(ready, data or b"")
+    return data
+
+
+def drawn(folder: Path, name: str) -> bytes | None:
+    """Figure ``name`` as :func:`figure` left it in ``folder``; None when it has nothing to show. A figure
+    missing there is an error: the Word edition shows the figures of the HTML report, never new ones."""
+    path = Path(folder) / f"{name}.png"
+    if not is_regular_file(path):
+        raise InputError(f"figure {name!r} was not drawn; the report notebook draws every figure", file=path)
+    return read_regular(path) or None
 
 
 def ahead_of_the_notebook(context: ReportContext) -> list[str]:

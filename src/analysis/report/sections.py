@@ -31,19 +31,30 @@ def paragraph(block: Paragraph | str) -> str:
     return text
 
 
-def title_section(context: ReportContext, generated: str = "", inputs_date: str = "") -> str:
-    """The title, the dates (built; inputs last changed), the other language editions, the introduction."""
+def report_dates(context: ReportContext, generated: str = "", inputs_date: str = "") -> str:
+    """"生成日期：…；输入数据最后更新：…": the day the report was built and the day its inputs last changed."""
     words = context.words
     dates = [words.text("dates.generated", date=generated or datetime.date.today().isoformat())]
     if inputs_date:
         dates.append(words.text("dates.inputs", date=inputs_date))
+    return words["grammar.list_separator"].join(dates)
+
+
+def other_editions(context: ReportContext, file_name: str = "report.pdf") -> str:
+    """Where the other languages' editions are: "Other editions: zh/report.pdf in the same report year's folder"."""
+    others = [language for language in LANGUAGES if language != context.language]
+    files = context.words["grammar.comma"].join(f"{language}/{file_name}" for language in others)
+    return context.words.text("dates.editions", files=files)
+
+
+def title_section(context: ReportContext, generated: str = "", inputs_date: str = "") -> str:
+    """The title, the dates (built; inputs last changed), the other language editions, the introduction."""
     others = [language for language in LANGUAGES if language != context.language]
     links = "".join(f'<a href="../{language}/report.html" hreflang="{catalog(language)["language.html_lang"]}">'
                     f'{escape(catalog(language)["language.edition_name"])}</a>' for language in others)
-    files = words["grammar.comma"].join(f"{language}/report.pdf" for language in others)
-    dates_html = escape(words["grammar.list_separator"].join(dates))
+    dates_html = escape(report_dates(context, generated, inputs_date))
     return (heading(title(context), 1) + f'<p class="report-dates">{dates_html}</p><p class="editions">{links}</p>'
-            f'<p class="editions-print">{escape(words.text("dates.editions", files=files))}</p>'
+            f'<p class="editions-print">{escape(other_editions(context))}</p>'
             + paragraph(intro(context)))
 
 
@@ -64,10 +75,13 @@ def warnings_section(context: ReportContext) -> str:
             + warnings.warnings_html(context) + warnings.changes_html(context))
 
 
+#: The overview charts, in an order that fills printed pages (the tall small multiples open the cards).
+OVERVIEW_CHARTS = ("completion", "growth", "categories", "heatmap")
+
+
 def charts_section(context: ReportContext, folder: str | Path | None = None) -> str:
-    """The overview charts, in an order that fills printed pages (the tall small multiples open the cards)."""
     return heading(context.words["sections.charts"]) + "".join(
-        figure_html(context, name, folder) for name in ("completion", "growth", "categories", "heatmap"))
+        figure_html(context, name, folder) for name in OVERVIEW_CHARTS)
 
 
 def cards_section(context: ReportContext, folder: str | Path | None = None) -> str:

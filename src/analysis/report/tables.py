@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -35,32 +36,78 @@ def status_badge(status: str, words: Catalog) -> str:
             f'{html.escape(words.status(status))}</span>')
 
 
-def scorecard_html(context: ReportContext) -> str:
-    """The scorecard: every indicator series grouped by category, status in colour."""
+@dataclass(frozen=True)
+class ScorecardRow:
+    """One series' line of the scorecard, as text: what the HTML and the Word report both show."""
+
+    category: str
+    indicator_id: str
+    anchor: str     # the element id of the series' card
+    name: str
+    core: bool
+    status: str     # the status key (its colour); ``status_text`` is its name
+    status_text: str
+    unit: str = ""
+    base: str = ""
+    latest: str = ""
+    latest_year: str = ""
+    target: str = ""
+    target_year: str = ""
+    gap: str = ""
+    pace: str = ""
+    final_rate: str = ""  # "96.7% of target" once a final verdict is in
+
+
+def scorecard_headers(context: ReportContext) -> list[str]:
+    return [h.format(base_year=context.plan["base_year"]) for h in context.words["scorecard.headers"]]
+
+
+def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
+    """Every indicator series, grouped by category, in the order of the scorecard."""
     words, language = context.words, context.language
     table = context.joined()
-    headers = [h.format(base_year=context.plan["base_year"]) for h in words["scorecard.headers"]]
+    rows = []
+    for category, group in table.groupby(localized_column(table, "category", language), sort=False):
+        for row in group.itertuples():
+            common = dict(category=category, indicator_id=str(row.indicator_id),
+                          anchor="indicator-" + str(row.indicator_id) + (f"-{row.series}" if row.series else ""),
+                          name=localized(row, "short_name", language), core=bool(row.core), status=row.status,
+                          status_text=words.status(row.status))
+            if row.status == "qualitative":
+                rows.append(ScorecardRow(**common))
+                continue
+            rows.append(ScorecardRow(
+                **common, unit=localized(row, "unit", language), base=fmt_number(row.base_value),
+                latest=fmt_number(row.latest_value), latest_year=year(row.as_of_year),
+                target=fmt_number(row.target_value), target_year=year(row.target_year),
+                gap="—" if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),
+                final_rate=(words.text("scorecard.final_rate", rate=rate_text(row.completion_rate))
+                            if row.verdict == "final" else "")))
+    return rows
+
+
+def scorecard_html(context: ReportContext) -> str:
+    """The scorecard: every indicator series grouped by category, status in colour."""
+    words = context.words
+    headers = scorecard_headers(context)
     out = ['<table class="scorecard">', "<thead><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>",
            "<tbody>"]
-    for category, group in table.groupby(localized_column(table, "category", language), sort=False):
-        out.append(f'<tr class="category"><td colspan="{len(headers)}">{html.escape(category)}</td></tr>')
-        for row in group.itertuples():
-            anchor = "indicator-" + str(row.indicator_id) + (f"-{row.series}" if row.series else "")
-            name = (f'<a href="#{anchor}">{html.escape(localized(row, "short_name", language))}</a>'
-                    + (" *" if row.core else ""))
-            if row.status == "qualitative":
-                cells = [str(row.indicator_id), name, "", "", "", "", "", "", status_badge(row.status, words)]
-            else:
-                latest = f"{fmt_number(row.latest_value)} <small>({year(row.as_of_year)})</small>"
-                target = f"{fmt_number(row.target_value)} <small>({year(row.target_year)})</small>"
-                gap = "—" if not row.gap > 0 else fmt_number(row.gap)
-                status = status_badge(row.status, words)
-                if row.verdict == "final":
-                    rate = words.text("scorecard.final_rate", rate=rate_text(row.completion_rate))
-                    status += f"<br><small>{html.escape(rate)}</small>"
-                cells = [str(row.indicator_id), name, html.escape(localized(row, "unit", language)),
-                         fmt_number(row.base_value), latest, target, gap, html.escape(pace_text(row, words)), status]
-            out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    category = None
+    for row in scorecard_rows(context):
+        if row.category != category:
+            category = row.category
+            out.append(f'<tr class="category"><td colspan="{len(headers)}">{html.escape(category)}</td></tr>')
+        name = f'<a href="#{row.anchor}">{html.escape(row.name)}</a>' + (" *" if row.core else "")
+        status = status_badge(row.status, words)
+        if row.status == "qualitative":
+            cells = [row.indicator_id, name, "", "", "", "", "", "", status]
+        else:
+            if row.final_rate:
+                status += f"<br><small>{html.escape(row.final_rate)}</small>"
+            cells = [row.indicator_id, name, html.escape(row.unit), row.base,
+                     f"{row.latest} <small>({row.latest_year})</small>",
+                     f"{row.target} <small>({row.target_year})</small>", row.gap, html.escape(row.pace), status]
+        out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
 

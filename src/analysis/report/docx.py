@@ -1,0 +1,178 @@
+"""``report.docx``: pandoc writes the Word edition from :mod:`.word`'s document; this module finishes it.
+
+pandoc (3.2.1 or later, from the ``pypandoc-binary`` wheel) reads the document as its JSON AST, with the
+styles, page and footer of ``templates/word/reference.docx`` (made by ``scripts/make_reference_docx.py``)
+and the figures the report notebook left in the run's ``figures/`` folder. pandoc cannot colour a table
+cell or size a style per language, so the finishing edits the XML: the status cells shaded in the
+report's status colours, the catalog's font sizes (``word.sizes``, ``word.bold``) in the styles. The same
+inputs give the same bytes: the document's dates are the report's ``generated`` day (``SOURCE_DATE_EPOCH``
+for pandoc) and the archive is rewritten with fixed timestamps.
+"""
+from __future__ import annotations
+
+import datetime
+import functools
+import io
+import json
+import os
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from ..files import write_bytes_atomic
+from ..settings import TEMPLATES_DIR
+from .context import ReportContext
+from .ooxml import put, serialize, w
+from .word import METHOD_NOTE, Shading, WordDocument, report_document
+from .words import method_note
+
+REFERENCE_DOCX = TEMPLATES_DIR / "word" / "reference.docx"
+MINIMUM_PANDOC = (3, 2, 1)  # East Asian runs marked (w:hint="eastAsia"); 3.0 set w:eastAsia for lang
+PANDOC_SECONDS = 120
+
+
+class WordEditionError(RuntimeError):
+    """pandoc is missing, too old or failed; the message is one line."""
+
+
+@functools.cache
+def pandoc_path() -> str:
+    """The pandoc of the ``pypandoc-binary`` wheel (or one on the PATH), checked to be recent enough."""
+    try:
+        import pypandoc
+
+        path = pypandoc.get_pandoc_path()
+    except (ImportError, OSError) as exc:
+        raise WordEditionError(f"pandoc not found ({exc}); install pypandoc-binary (pip install -e .)") from None
+    version = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=PANDOC_SECONDS).stdout
+    found = re.match(r"pandoc\S*\s+(\d+(?:\.\d+)*)", version)
+    numbers = tuple(int(part) for part in found.group(1).split(".")) if found else ()
+    if numbers < MINIMUM_PANDOC:
+        raise WordEditionError(f"{path} is pandoc {found.group(1) if found else '?'}; report.docx needs "
+                               f"{'.'.join(map(str, MINIMUM_PANDOC))} or later (pip install -U pypandoc-binary)")
+    return path
+
+
+def pandoc(arguments: list[str], source: bytes, epoch: int | None = None) -> bytes:
+    environment = dict(os.environ)
+    if epoch is not None:
+        environment["SOURCE_DATE_EPOCH"] = str(epoch)
+    executable = pandoc_path()
+    try:
+        done = subprocess.run([executable, "--quiet", *arguments], input=source, capture_output=True,
+                              timeout=PANDOC_SECONDS, env=environment)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else f"no answer within {PANDOC_SECONDS} s"
+        raise WordEditionError(f"cannot run pandoc ({reason}): {executable}") from None
+    if done.returncode != 0:
+        reason = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[0]
+        raise WordEditionError(f"pandoc failed ({done.returncode}): {reason}")
+    return done.stdout
+
+
+def markdown_blocks(markdown: str) -> list:
+    """The catalog's Markdown (the method note: the catalog's words and numbers only) as pandoc blocks, a list's
+    items as body paragraphs (pandoc would give a tight list's items the tables' style, Compact)."""
+    blocks = json.loads(pandoc(["--from", "commonmark", "--to", "json"], markdown.encode("utf-8")))["blocks"]
+    return json.loads(json.dumps(blocks).replace('{"t": "Plain", ', '{"t": "Para", '))
+
+
+def epoch_of(day: str) -> int:
+    """``2024-12-31`` as seconds since 1970 at midnight UTC (the document's creation date)."""
+    moment = datetime.datetime.fromisoformat(day).replace(tzinfo=datetime.UTC)
+    return max(int(moment.timestamp()), 315532800)  # a zip archive's dates start in 1980
+
+
+def write_docx(context: ReportContext, figures_folder: Path, path: Path, generated: str = "",
+               inputs_date: str = "") -> Path:
+    """Write ``path``, the Word edition of the report, from the figures in ``figures_folder``."""
+    generated = generated or datetime.date.today().isoformat()
+    document, laid_on = report_document(context, figures_folder, generated, inputs_date)
+    note = markdown_blocks(method_note(context))
+    document["blocks"] = [block for node in document["blocks"] for block in
+                          (note if node["t"] == "Div" and node["c"][0][0] == METHOD_NOTE else [node])]
+    epoch = epoch_of(generated)
+    written = pandoc(["--from", "json", "--to", "docx", "--reference-doc", str(REFERENCE_DOCX),
+                      "--resource-path", str(figures_folder), "--output", "-"],
+                     json.dumps(document, ensure_ascii=False).encode("utf-8"), epoch)
+    write_bytes_atomic(path, finish(written, laid_on, context.words, epoch))
+    return path
+
+
+def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
+    """The cells shaded, the card tables kept on a page, the catalog's sizes in the styles, the archive's dates
+    fixed."""
+    def document(xml: bytes) -> bytes:
+        root = etree.fromstring(xml)
+        tables = list(root.iter(w("tbl")))
+        if len(tables) != laid_on.tables:  # the colours would land in the wrong cells
+            raise WordEditionError(f"pandoc wrote {len(tables)} tables where the document has {laid_on.tables}")
+        shade_cells(tables, laid_on.shading)
+        keep_together(tables[index] for index in laid_on.kept_together)
+        remove_lines(tables[index] for index in laid_on.borderless)
+        return serialize(root)
+
+    edits = {"word/document.xml": document,
+             "word/styles.xml": lambda xml: size_styles(xml, words["word.sizes"], words["word.bold"])}
+    stamp = datetime.datetime.fromtimestamp(epoch, datetime.UTC).timetuple()[:6]
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename in edits:
+                data = edits[entry.filename](data)
+            target.writestr(zipfile.ZipInfo(entry.filename, date_time=stamp), data, compress_type=zipfile.ZIP_DEFLATED)
+    return output.getvalue()
+
+
+def shade_cells(tables: list, shading: list[Shading]) -> None:
+    """Each cell of ``shading`` on its colour, its text white where the colour is dark and black where light."""
+    for shade in shading:
+        tc = tables[shade.table].findall(w("tr"))[shade.row].findall(w("tc"))[shade.column]
+        fill = shade.colour.lstrip("#").upper()
+        put(put(tc, "tcPr"), "shd", {"val": "clear", "color": "auto", "fill": fill})
+        text = "FFFFFF" if luminance(fill) < 0.6 else "000000"
+        for run in tc.iter(w("r")):
+            put(put(run, "rPr"), "color", {"val": text})
+
+
+def remove_lines(tables) -> None:
+    """No borders around or inside these tables (they lay out, as a card's chart beside its numbers)."""
+    for table in tables:
+        borders = put(put(table, "tblPr"), "tblBorders", {})
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            etree.SubElement(borders, w(side), {w("val"): "nil"})
+
+
+def keep_together(tables) -> None:
+    """No page break inside these tables: no row split, every row kept with the next."""
+    for table in tables:
+        rows = table.findall(w("tr"))
+        for number, row in enumerate(rows, 1):
+            put(put(row, "trPr"), "cantSplit", {})
+            if number < len(rows):
+                for paragraph in row.iter(w("p")):
+                    put(put(paragraph, "pPr"), "keepNext", {})
+
+
+def luminance(hex_colour: str) -> float:
+    """Perceived brightness, 0 (black) to 1 (white)."""
+    red, green, blue = (int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return 0.299 * red + 0.587 * green + 0.114 * blue
+
+
+def size_styles(xml: bytes, sizes: dict, bold: list) -> bytes:
+    root = etree.fromstring(xml)
+    styles = {style.get(w("styleId")): style for style in root.findall(w("style"))}
+    for style_id, points in sizes.items():
+        properties = put(styles[style_id], "rPr")
+        for name in ("sz", "szCs"):
+            put(properties, name, {"val": str(round(float(points) * 2))})
+    for style_id in bold:
+        properties = put(styles[style_id], "rPr")
+        for name in ("b", "bCs"):
+            put(properties, name, {})
+    return serialize(root)

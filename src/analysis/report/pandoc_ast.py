@@ -1,0 +1,105 @@
+"""Pandoc's document model (its JSON AST) as plain dicts: the few block and inline kinds the Word edition uses.
+
+Text becomes ``Str`` nodes, which pandoc writes as they are (never read as Markdown, HTML or a link). Table
+columns are given widths fitted to their text (:func:`fitted_widths`), as pandoc otherwise shares the page
+equally.
+"""
+from __future__ import annotations
+
+PANDOC_API = [1, 23, 1, 1]
+NO_ATTR = ["", [], []]
+CELL_PADDING = 2.0  # a cell's margins (1 mm each side) and some slack, in widths of a Latin letter
+
+
+def inlines(text: str) -> list:
+    """Plain text as pandoc inlines: one ``Str`` a line, never parsed."""
+    out: list = []
+    for number, line in enumerate(str(text).split("\n")):
+        if number:
+            out.append({"t": "LineBreak"})
+        if line:
+            out.append({"t": "Str", "c": line})
+    return out
+
+
+def para(text: str) -> dict:
+    return {"t": "Para", "c": inlines(text)}
+
+
+def plain(text: str) -> dict:
+    return {"t": "Plain", "c": inlines(text)}
+
+
+def header(level: int, text: str, identifier: str = "") -> dict:
+    return {"t": "Header", "c": [level, [identifier, [], []], inlines(text)]}
+
+
+def bullets(items) -> dict:
+    return {"t": "BulletList", "c": [[para(item)] for item in items]}
+
+
+def link(text: str, anchor: str) -> dict:
+    """``text`` linking to the heading with the identifier ``anchor`` (a bookmark in Word)."""
+    return {"t": "Link", "c": [NO_ATTR, inlines(text), [f"#{anchor}", ""]]}
+
+
+def styled(style: str, blocks: list) -> dict:
+    """Blocks in the Word paragraph style ``style``."""
+    return {"t": "Div", "c": [["", [], [["custom-style", style]]], blocks]}
+
+
+def cell(content, align: str = "AlignDefault", row_span: int = 1, col_span: int = 1) -> list:
+    blocks = content if isinstance(content, list) else [plain(content)] if content != "" else []
+    return [NO_ATTR, {"t": align}, row_span, col_span, blocks]
+
+
+def table(header_cells: list[str], rows: list[list], widths, aligns=None) -> dict:
+    """A Word table: a header row and body rows of cells (:func:`cell`); ``widths`` as shares of the page."""
+    aligns = aligns or ["AlignDefault"] * len(widths)
+    columns = [[{"t": align}, {"t": "ColWidth", "c": width}] for align, width in zip(aligns, widths)]
+    head = [NO_ATTR, [[NO_ATTR, [cell(text) for text in header_cells]]]] if header_cells else [NO_ATTR, []]
+    body = [NO_ATTR, 0, [], [[NO_ATTR, row] for row in rows]]
+    return {"t": "Table", "c": [NO_ATTR, [None, []], columns, head, [body], [NO_ATTR, []]]}
+
+
+def text_widths(text: str) -> tuple[float, float]:
+    """The width of ``text`` on one line and that of its longest word, in widths of a Latin letter (a CJK
+    character is two, and a word of its own: a line may break after any of them, and after a hyphen)."""
+    words, total = [0.0], 0.0
+    for character in str(text):
+        if character.isspace():
+            words.append(0.0)
+            total += 1
+            continue
+        width = 2.0 if ord(character) >= 0x2E80 else 1.0
+        total += width
+        if width == 2.0:
+            words += [width, 0.0]
+        else:
+            words[-1] += width
+            if character == "-":
+                words.append(0.0)
+    return total, max(words)
+
+
+def fitted_widths(columns: list[list[str]], letters_across: float) -> list[float]:
+    """Shares of the page for columns of text: each column as wide as its longest word (no word broken inside
+    it), then the rest of the line shared by how much text each column holds, none wider than its longest line;
+    ``letters_across`` is the type area's width in widths of a Latin letter. Where the longest words do not
+    fit, they share the line."""
+    widths = [[text_widths(line) for text in column for line in str(text).split("\n")] for column in columns]
+    width = [max(word for _, word in column) + CELL_PADDING for column in widths]
+    most = [max(max(line for line, _ in column) + CELL_PADDING, low) for column, low in zip(widths, width)]
+    text = [sum(line for line, _ in column) for column in widths]
+    room = letters_across - sum(width)
+    if room <= 0:
+        return [low / sum(width) for low in width]
+    growing = [i for i in range(len(columns)) if most[i] > width[i]]
+    while room > 1e-9 and growing:
+        total = sum(text[i] for i in growing) or len(growing)
+        given = {i: min(most[i] - width[i], room * (text[i] or 1) / total) for i in growing}
+        for i, extra in given.items():
+            width[i] += extra
+        room -= sum(given.values())
+        growing = [i for i in growing if most[i] - width[i] > 1e-9]
+    return [share / sum(width) for share in width]

@@ -1,0 +1,313 @@
+"""The Word edition's content: the report as a pandoc document (its JSON AST), made from a ReportContext.
+
+The sections are those of the report notebook, in its order, with the same sentences: each comes from
+the function the HTML sections use (:mod:`.words`, :mod:`.tables`, :mod:`.cards`, :mod:`.sections`).
+Text from data (names, sources, notes) becomes ``Str`` nodes, which pandoc writes as they are: it is
+never read as Markdown, HTML or a link. The method note is the catalog's own Markdown, read by pandoc
+(:mod:`.docx`). Colours that pandoc cannot give a table cell are returned beside the document as
+:class:`Shading` and laid on by :mod:`.docx`.
+"""
+from __future__ import annotations
+
+import struct
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import cards, figures, warnings
+from .context import ReportContext
+from .numbers import is_missing
+from .pandoc_ast import (
+    PANDOC_API,
+    bullets,
+    cell,
+    fitted_widths,
+    header,
+    inlines,
+    link,
+    para,
+    plain,
+    styled,
+    table,
+)
+from .sections import OVERVIEW_CHARTS, other_editions, report_dates
+from .tables import STATUS_COLOURS, actuals_table, quality_table, scorecard_headers, scorecard_rows
+from .words import Paragraph, data_note, departments_text, intro, localized, summary_paragraphs, title
+
+TYPE_AREA_CM = (15.6, 22.5)  # GB/T 9704's type area
+CARD_COLUMNS = (0.56, 0.44)  # a card's chart beside its numbers
+CARD_CHART_CM = TYPE_AREA_CM[0] * CARD_COLUMNS[0] - 0.4  # the chart's cell less its margins
+PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
+METHOD_NOTE = "method-note"  # the placeholder the method note's blocks replace (:mod:`.docx`)
+
+
+@dataclass(frozen=True)
+class Shading:
+    """A table cell's background: the ``table``-th table of the document, ``row`` 0 being its header."""
+
+    table: int
+    row: int
+    column: int
+    colour: str  # "#1b5e20"
+
+
+@dataclass
+class WordDocument:
+    """A pandoc document being built, with what to lay on once pandoc has written it: the cell colours, the
+    tables kept on one page (a card's numbers) and those that only lay out (a card's chart beside its numbers).
+    Tables are counted in document order, a table inside another right after it."""
+
+    blocks: list = field(default_factory=list)
+    shading: list[Shading] = field(default_factory=list)
+    kept_together: list[int] = field(default_factory=list)
+    borderless: list[int] = field(default_factory=list)
+    tables: int = 0
+
+    def add(self, *blocks) -> None:
+        self.blocks.extend(blocks)
+
+    def add_table(self, table: dict, colours: dict[tuple[int, int], str] | None = None,
+                  keep_together: bool = False) -> None:
+        self.shading += [Shading(self.tables, row, column, colour) for (row, column), colour in
+                         (colours or {}).items()]
+        if keep_together:
+            self.kept_together.append(self.tables)
+        self.tables += 1
+        self.blocks.append(table)
+
+
+def letters_across(context: ReportContext) -> float:
+    """The type area's width in widths of a Latin letter of the tables' size: half the size, as a digit is (a
+    CJK character, counted as two, is a whole one)."""
+    points = float(context.words["word.sizes"]["Compact"])
+    return TYPE_AREA_CM[0] / 2.54 * 72 / (points * 0.5)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height in pixels, from the PNG's header."""
+    return struct.unpack(">II", data[16:24])
+
+
+def image(name: str, data: bytes, alt: str, max_width_cm: float = TYPE_AREA_CM[0]) -> dict:
+    """The figure file ``name.png`` (found on pandoc's resource path) at its printed size, within the type
+    area: the PNGs carry no resolution, so the size is given."""
+    width, height = png_size(data)
+    width_cm = min(width / figures.DPI * 2.54, max_width_cm)
+    height_cm = width_cm * height / width
+    if height_cm > TYPE_AREA_CM[1] - 2:  # room for a heading above a tall chart
+        height_cm = TYPE_AREA_CM[1] - 2
+        width_cm = height_cm * width / height
+    size = [["width", f"{width_cm:.2f}cm"], ["height", f"{height_cm:.2f}cm"]]
+    picture = {"t": "Image", "c": [["", [], size], inlines(alt), [f"{name}.png", ""]]}
+    return styled("Figure", [{"t": "Para", "c": [picture]}])
+
+
+# --- the sections, in the order of notebooks/03_annual_report.ipynb ----------------------------------------
+
+def title_blocks(document: WordDocument, context: ReportContext) -> None:
+    """The title and dates are the document's title block (pandoc's metadata); then the editions and the
+    introduction."""
+    document.add(para(other_editions(context, "report.docx")), para(intro(context)))
+
+
+def paragraph_blocks(block: Paragraph) -> list:
+    return [para(block.text)] + ([bullets(block.items)] if block.items else [])
+
+
+def summary_blocks(document: WordDocument, context: ReportContext) -> None:
+    document.add(header(1, context.words["sections.summary"]))
+    for block in summary_paragraphs(context):
+        document.add(*paragraph_blocks(block))
+
+
+def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
+    """One row per series; the category spans its series; the status cell in its colour."""
+    document.add(header(1, context.words["sections.scorecard"]))
+    rows, colours, texts = [], {}, []
+    scorecard = scorecard_rows(context)
+    spans = Counter(row.category for row in scorecard)
+    right = "AlignRight"
+    for number, row in enumerate(scorecard, 1):
+        first_of_category = number == 1 or scorecard[number - 2].category != row.category
+        cells = [cell(row.category, row_span=int(spans[row.category]))] if first_of_category else []
+        status = [plain(row.status_text)] + ([plain(row.final_rate)] if row.final_rate else [])
+        cells += [cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.unit),
+                  cell(row.base, right), cell(value_with_year(row.latest, row.latest_year), right),
+                  cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right), cell(row.pace),
+                  cell(status)]
+        rows.append(cells)
+        # the cells' text, as the widths of the columns are fitted to it
+        texts.append([row.category if first_of_category else "", row.indicator_id, row.name + " *", row.unit,
+                      row.base, f"{row.latest}\n({row.latest_year})", f"{row.target}\n({row.target_year})", row.gap,
+                      row.pace, f"{row.status_text}\n{row.final_rate}"])
+        colours[(number, 9)] = STATUS_COLOURS[row.status]
+    headers = [context.words["scorecard.category"], *scorecard_headers(context)]
+    columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
+    aligns = ["AlignDefault"] * 4 + [right] * 4 + ["AlignDefault"] * 2
+    document.add_table(table(headers, rows, fitted_widths(columns, letters_across(context)), aligns), colours)
+
+
+def value_with_year(value: str, year: str) -> list:
+    return [{"t": "Plain", "c": inlines(value) + ([{"t": "LineBreak"}, *inlines(f"({year})")] if year else [])}]
+
+
+def name_cell(name: str, anchor: str, core: bool) -> list:
+    """A series' short name linking to its card, with the core indicators' star."""
+    return cell([{"t": "Plain", "c": [link(name, anchor)] + inlines(" *" if core else "")}])
+
+
+def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
+    """The warning list by lead department (warning and status cells in their colours), then each series'
+    status against the previous report year."""
+    words = context.words
+    document.add(header(1, words["sections.warnings"]), header(2, words["warnings.title"]))
+    rows = warnings.warning_rows(context)
+    document.add(para(warnings.warnings_intro(context, rows)))
+    right = "AlignRight"
+    if rows:
+        headers = words["warnings.headers"]
+        lines, colours, department = [], {}, None
+        for row in rows:
+            if row.department != department:
+                department = row.department
+                lines.append([cell(warnings.department_label(context, rows, department), col_span=len(headers))])
+            lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.level_text),
+                          cell(row.status_text), cell(value_with_year(row.latest, row.latest_year), right),
+                          cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right),
+                          cell(row.pace), cell(row.seen)])
+            colours[(len(lines), 2)] = warnings.LEVEL_COLOURS[row.level][0]
+            colours[(len(lines), 3)] = STATUS_COLOURS[row.status]
+        texts = [[row.indicator_id, row.name + " *", row.level_text, row.status_text,
+                  f"{row.latest}\n({row.latest_year})", f"{row.target}\n({row.target_year})", row.gap, row.pace,
+                  row.seen] for row in rows]
+        columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
+        aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault"] * 2
+        document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context)), aligns), colours)
+    previous, changes = warnings.change_rows(context)
+    if previous is None:
+        return
+    headers = warnings.changes_headers(context, previous)
+    document.add(header(2, warnings.changes_heading(context, previous)),
+                 para(warnings.changes_intro(context, previous, changes)))
+    lines, colours = [], {}
+    for number, row in enumerate(changes, 1):
+        lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.status_then_text),
+                      cell(row.status_now_text), cell(row.change_text)])
+        colours[(number, 2)] = STATUS_COLOURS[row.status_then]
+        colours[(number, 3)] = STATUS_COLOURS[row.status_now]
+    texts = [[row.indicator_id, row.name + " *", row.status_then_text, row.status_now_text, row.change_text]
+             for row in changes]
+    columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
+    document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context))), colours)
+
+
+def charts_blocks(document: WordDocument, context: ReportContext, folder: Path) -> None:
+    document.add(header(1, context.words["sections.charts"]))
+    for name in OVERVIEW_CHARTS:
+        document.add(*figure_blocks(context, folder, name))
+
+
+def figure_blocks(context: ReportContext, folder: Path, name: str, **size) -> list:
+    """Figure ``name`` as the report notebook left it in ``folder`` (none when it has nothing to show)."""
+    data = figures.drawn(folder, name)
+    if data is None:
+        return []
+    words = context.words
+    alt = words["language.image_alt"]
+    if not name.startswith("card-"):
+        alt += f': {words[f"chart.alt.{name}"]}'
+    return [image(name, data, alt, **size)]
+
+
+def cards_blocks(document: WordDocument, context: ReportContext, folder: Path) -> None:
+    """The small multiples, the legend of the charts' marks, then the cards under their category, in the order
+    of the scorecard."""
+    words = context.words
+    # on a new page: the small multiples fill one, and a heading left at the foot of the page before is what
+    # LibreOffice makes of "keep with next" before so tall a picture
+    document.add(PAGE_BREAK, header(1, words["sections.cards"]), *figure_blocks(context, folder, "multiples"),
+                 para(words["card.legend"]))
+    series = {cards.element_id(row): row for row in context.joined().itertuples()}
+    category = None
+    for line in scorecard_rows(context):
+        if line.category != category:
+            category = line.category
+            document.add(header(2, category))
+        card_blocks(document, context, folder, series[line.anchor])
+
+
+def card_blocks(document: WordDocument, context: ReportContext, folder: Path, row) -> None:
+    """A card: its full name, the facts under it, its chart, its status and numbers as a table, its notes."""
+    words = context.words
+    name = localized(row, "name", context.language) + (f' · {words[f"series.{row.series}"]}' if row.series else "")
+    document.add(header(3, f"{row.indicator_id}. {name}", cards.element_id(row)),
+                 styled("Card Facts", [para(" · ".join(cards.card_facts(context, row)))]))
+    departments = departments_text(row, words, context.language)
+    if departments:
+        document.add(styled("Card Facts", [para(departments)]))
+    status_label = scorecard_headers(context)[-1]
+    numbers = [(status_label, words.status(row.status))]
+    colour = STATUS_COLOURS[row.status]
+    if row.status == "qualitative":
+        document.add(para(words["card.qualitative"]))
+        document.add_table(table([], [[cell(label), cell(value)] for label, value in numbers], (0.32, 0.23)),
+                           {(0, 1): colour}, keep_together=True)
+    else:
+        numbers += cards.card_numbers(context, row)
+        inner = table([], [[cell(label), cell(value, "AlignRight")] for label, value in numbers], (0.6, 0.4))
+        chart = figure_blocks(context, folder, cards.card_id(row), max_width_cm=CARD_CHART_CM)
+        # the chart beside its numbers, as the HTML card shows them: a one-row table without lines, which Word
+        # keeps on one page
+        document.borderless.append(document.tables)
+        document.kept_together.append(document.tables)
+        document.shading.append(Shading(document.tables + 1, 0, 1, colour))
+        document.tables += 2
+        document.add(table([], [[cell(chart), cell([inner])]], CARD_COLUMNS))
+    notes = cards.card_notes(context, row)
+    if notes:
+        document.add(bullets(notes))
+
+
+def method_blocks(document: WordDocument, context: ReportContext) -> None:
+    """The heading, and a placeholder for the method note's own blocks (Markdown, read by pandoc)."""
+    document.add(header(1, context.words["sections.method"]), {"t": "Div", "c": [[METHOD_NOTE, [], []], []]})
+
+
+def appendix_blocks(document: WordDocument, context: ReportContext) -> None:
+    document.add(header(1, context.words["sections.quality"]), bullets(data_note(context)))
+    for frame in (quality_table(context), actuals_table(context)):
+        if frame.empty:
+            continue
+        texts = [[text_of(value) for value in values] for values in frame.itertuples(index=False)]
+        headers = [str(column) for column in frame.columns]
+        columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
+        rows = [[cell(text) for text in line] for line in texts]
+        document.add_table(table(headers, rows, fitted_widths(columns, letters_across(context))))
+
+
+def text_of(value) -> str:
+    """A table value as the HTML tables show it: nothing for a missing one, a whole number without ".0"."""
+    if is_missing(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def report_document(context: ReportContext, figures_folder: Path, generated: str = "",
+                    inputs_date: str = "") -> tuple[dict, WordDocument]:
+    """The whole report as pandoc's JSON AST (a dict), and what to lay on pandoc's output (cell colours, tables
+    kept on one page)."""
+    document = WordDocument()
+    title_blocks(document, context)
+    summary_blocks(document, context)
+    scorecard_blocks(document, context)
+    warnings_blocks(document, context)
+    charts_blocks(document, context, figures_folder)
+    cards_blocks(document, context, figures_folder)
+    method_blocks(document, context)
+    appendix_blocks(document, context)
+    meta = {"title": {"t": "MetaInlines", "c": inlines(title(context))},
+            "date": {"t": "MetaInlines", "c": inlines(report_dates(context, generated, inputs_date))},
+            "lang": {"t": "MetaString", "c": context.words["language.docx_lang"]}}
+    return {"pandoc-api-version": PANDOC_API, "meta": meta, "blocks": document.blocks}, document
