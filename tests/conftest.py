@@ -96,6 +96,18 @@ def example_reports(weihai_in_project, project_tmp) -> dict[str, Path]:
     return {case: job.destination for case, job in jobs.items()}
 
 
+@pytest.fixture(scope="session")
+def example_tables(weihai_in_project, project_tmp) -> Path:
+    """The processed tables of the example 2022–2024 data, assessed, built once a session (read, never changed)."""
+    from analysis.build.data import build_tables
+
+    folder = project_tmp / "example-tables" / "weihai"
+    folder.mkdir(parents=True)
+    for name, data in build_tables(weihai_in_project, "eurostat", FIXTURES / "example-2022-2024").items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
 @pytest.fixture
 def work_dir(request) -> Path:
     """A folder inside the project for tests that run the command line; removed afterwards."""

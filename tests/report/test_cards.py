@@ -6,21 +6,16 @@ import re
 
 import pytest
 
-from analysis.build.data import build_tables
 from analysis.report import cards, sections, tables
 from analysis.report.context import load_report
 from analysis.report.fonts import configure_matplotlib
-from tests.conftest import FIXTURES, relative
+from tests.conftest import relative
 
 
 @pytest.fixture(scope="module")
-def example(weihai_in_project, project_tmp):
-    folder = project_tmp / "cards-example" / "weihai"
-    folder.mkdir(parents=True)
-    for name, data in build_tables(weihai_in_project, "eurostat", FIXTURES / "example-2022-2024").items():
-        (folder / name).write_bytes(data)
+def example(example_tables):
     configure_matplotlib("zh")
-    return load_report(relative(folder), 2024, "zh")
+    return load_report(relative(example_tables), 2024, "zh")
 
 
 @pytest.fixture(scope="module")

@@ -12,17 +12,13 @@ from analysis.clean.tables import read_processed
 from analysis.report import cards, charts, figures
 from analysis.report.context import load_report
 from analysis.report.fonts import configure_matplotlib
-from tests.conftest import FIXTURES, relative
+from tests.conftest import relative
 
 
 @pytest.fixture(scope="module")
-def example(weihai_in_project, project_tmp):
-    """The example 2022–2024 data, assessed, in the project's scratch folder."""
-    folder = project_tmp / "figures-example" / "weihai"
-    folder.mkdir(parents=True)
-    for name, data in build_tables(weihai_in_project, "eurostat", FIXTURES / "example-2022-2024").items():
-        (folder / name).write_bytes(data)
-    return folder
+def example(example_tables):
+    """The example 2022–2024 data, assessed (shared by the session)."""
+    return example_tables
 
 
 @pytest.fixture(scope="module")

@@ -160,7 +160,8 @@ def build_report(job: ReportJob, prints: Fingerprint, kernel: Callable[[], Kerne
                 session.execute_notebook(NOTEBOOKS_DIR / REPORT_NOTEBOOK,
                                          staging / "notebooks" / REPORT_NOTEBOOK, parameters[REPORT_NOTEBOOK])
             drawing.stop()
-            evidence = EvidenceNotebooks(session, staging, steps, parameters)
+            evidence = InThread("evidence-notebooks",
+                                lambda: run_evidence_notebooks(session, staging, steps, parameters))
             try:
                 summary = render(job, staging, steps, warm_up, dates, prints.inputs)
             finally:
@@ -186,23 +187,18 @@ def build_report(job: ReportJob, prints: Fingerprint, kernel: Callable[[], Kerne
     return destination
 
 
-class EvidenceNotebooks:
-    """Notebooks 01 and 02 run in the kernel, in a thread, while this process renders the report: the kernel
-    computes and this process prints, so the two cores share the work. Papermill's client only relays the
-    kernel's messages, so it barely competes with the renderer."""
+class InThread:
+    """``work()`` run in a thread beside the build's own work; :meth:`wait` joins it and raises its error, if any."""
 
-    def __init__(self, session: KernelSession, staging: Path, steps: Steps, parameters: dict):
-        self.session, self.staging, self.steps, self.parameters = session, staging, steps, parameters
+    def __init__(self, name: str, work: Callable[[], None]):
+        self.work = work
         self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="evidence-notebooks", daemon=True)
+        self.thread = threading.Thread(target=self._run, name=name, daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
         try:
-            for name in EVIDENCE_NOTEBOOKS:
-                with self.steps(f"notebook {name}"):
-                    self.session.execute_notebook(NOTEBOOKS_DIR / name, self.staging / "notebooks" / name,
-                                                  self.parameters[name])
+            self.work()
         except BaseException as exc:  # noqa: BLE001 - handed to the build's thread in wait()
             self.error = exc
 
@@ -210,6 +206,15 @@ class EvidenceNotebooks:
         self.thread.join()
         if self.error is not None:
             raise self.error
+
+
+def run_evidence_notebooks(session: KernelSession, staging: Path, steps: Steps, parameters: dict) -> None:
+    """Notebooks 01 and 02, run in the kernel (in a thread) while this process renders the report: the kernel
+    computes and this process prints, so the two cores share the work. Papermill's client only relays the
+    kernel's messages, so it barely competes with the renderer."""
+    for name in EVIDENCE_NOTEBOOKS:
+        with steps(f"notebook {name}"):
+            session.execute_notebook(NOTEBOOKS_DIR / name, staging / "notebooks" / name, parameters[name])
 
 
 def render(job: ReportJob, staging: Path, steps: Steps, warm_up: Callable[[], RenderingWarmUp],
@@ -225,10 +230,11 @@ def render(job: ReportJob, staging: Path, steps: Steps, warm_up: Callable[[], Re
         context = load_report(staging / "data", job.report_year, job.language)
         notebook_to_html(staging / "notebooks" / REPORT_NOTEBOOK, staging / "report.html", language=job.language,
                          title=title(context))
-    word, workbook = WordEdition(context, staging, steps, dates), None
+    word, workbook = InThread("word-edition", lambda: write_word_edition(context, staging, steps, dates)), None
     try:
         with steps("pdf"):
-            workbook = ScorecardWriting(context, staging, steps, dates, inputs)
+            workbook = InThread("scorecard-workbook",
+                                lambda: write_scorecard_workbook(context, staging, steps, dates, inputs))
             html_to_pdf(staging / "report.html", staging / "report.pdf")
     finally:
         word.wait()  # raises the Word edition's error, if any
@@ -237,60 +243,27 @@ def render(job: ReportJob, staging: Path, steps: Steps, warm_up: Callable[[], Re
     return index_summary(context)
 
 
-class WordEdition:
-    """``report.docx`` written in a thread while WeasyPrint prints the PDF: pandoc runs as a process of its own,
+def write_word_edition(context, staging: Path, steps: Steps, dates: dict[str, str]) -> None:
+    """``report.docx``, written in a thread while WeasyPrint prints the PDF: pandoc runs as a process of its own,
     so the two overlap; the thread only builds pandoc's input and finishes its output."""
+    from ..report.docx import WordEditionError, write_docx
 
-    def __init__(self, context, staging: Path, steps: Steps, dates: dict[str, str]):
-        self.context, self.staging, self.steps, self.dates = context, staging, steps, dates
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="word-edition", daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        from ..report.docx import WordEditionError, write_docx
-
+    with steps("docx"):
         try:
-            with self.steps("docx"):
-                try:
-                    write_docx(self.context, self.staging / "figures", self.staging / "report.docx",
-                               self.dates.get("generated", ""), self.dates.get("inputs_date", ""))
-                except (WordEditionError, InputError, OSError, subprocess.SubprocessError) as exc:
-                    raise StepError(f"docx: {exc}") from None
-        except BaseException as exc:  # noqa: BLE001 - handed to the build's thread in wait()
-            self.error = exc
-
-    def wait(self) -> None:
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
+            write_docx(context, staging / "figures", staging / "report.docx", dates.get("generated", ""),
+                       dates.get("inputs_date", ""))
+        except (WordEditionError, InputError, OSError, subprocess.SubprocessError) as exc:
+            raise StepError(f"docx: {exc}") from None
 
 
-class ScorecardWriting:
-    """``scorecard.xlsx`` written in a thread while WeasyPrint prints the PDF; :meth:`wait` raises its error."""
+def write_scorecard_workbook(context, staging: Path, steps: Steps, dates: dict[str, str],
+                             inputs: dict[str, str]) -> None:
+    """``scorecard.xlsx``, written in a thread while WeasyPrint prints the PDF."""
+    from ..report.workbook import ScorecardBook, write_scorecard
 
-    def __init__(self, context, staging: Path, steps: Steps, dates: dict[str, str], inputs: dict[str, str]):
-        from ..report.workbook import ScorecardBook
-
-        self.book = ScorecardBook(context, dates["generated"], dates.get("inputs_date", ""), dict(inputs))
-        self.staging, self.steps = staging, steps
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="scorecard-workbook", daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        from ..report.workbook import write_scorecard
-
-        try:
-            with self.steps("scorecard"):
-                write_scorecard(self.book, self.staging)
-        except BaseException as exc:  # noqa: BLE001 - handed to the build's thread in wait()
-            self.error = exc
-
-    def wait(self) -> None:
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
+    with steps("scorecard"):
+        write_scorecard(ScorecardBook(context, dates["generated"], dates.get("inputs_date", ""), dict(inputs)),
+                        staging)
 
 
 def publish_tables(job: ReportJob, report_folder: Path) -> None:
