@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 
 from analysis import files
 from analysis.build.data import build_data, build_tables
-from analysis.clean.schemas import TABLES
-from analysis.clean.tables import (
+from analysis.clean.processed import (
     PLAIN_NUMBER_TEXT,
     PLAN_JSON,
     escape_text,
@@ -26,6 +25,7 @@ from analysis.clean.tables import (
     read_table,
     unescape_text,
 )
+from analysis.clean.schemas import TABLES
 from analysis.errors import InputError
 from analysis.plan import load_plan
 from analysis.settings import DEFAULT_PLAN_DIR, PROCESSED_DIR

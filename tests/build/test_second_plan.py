@@ -9,7 +9,7 @@ import pytest
 from analysis import cli
 from analysis.build.batch import render_reports
 from analysis.build.job import make_job
-from analysis.clean.tables import read_processed
+from analysis.clean.processed import read_processed
 from tests.conftest import relative
 from tests.support.pdf import pdf_text
 

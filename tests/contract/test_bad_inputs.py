@@ -58,8 +58,8 @@ import pandas as pd
 import pytest
 import yaml
 
+from analysis.clean.processed import PLAN_JSON
 from analysis.clean.schemas import TABLES
-from analysis.clean.tables import PLAN_JSON
 from analysis.settings import DEFAULT_PLAN_DIR, PROJECT_ROOT
 from tests.conftest import WORK_DIR, copy_plan
 

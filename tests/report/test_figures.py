@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from analysis.build.data import build_tables
-from analysis.clean.tables import read_processed
+from analysis.clean.processed import read_processed
 from analysis.report import cards, charts, figures
 from analysis.report.context import load_report
 from analysis.report.fonts import configure_matplotlib

@@ -34,8 +34,8 @@ import pandas as pd
 import pytest
 
 from analysis.catalog import catalog
+from analysis.clean.processed import ProcessedTables
 from analysis.clean.schemas import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, INDICATOR_COLUMNS, typed
-from analysis.clean.tables import ProcessedTables
 from analysis.report import sections, tables, words
 from analysis.report.context import ReportContext
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..assess.assessment import assess_years
 from ..clean import schemas
-from ..clean.tables import PLAN_JSON, format_csv, format_json
+from ..clean.processed import PLAN_JSON, format_csv, format_json
 from ..clean.tidy import load_monitoring_data
 from ..errors import InputError
 from ..files import replace_folder_files

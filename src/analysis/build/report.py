@@ -246,7 +246,7 @@ def render(job: ReportJob, staging: Path, steps: Steps, warm_up: Callable[[], Re
 def write_word_edition(context, staging: Path, steps: Steps, dates: dict[str, str]) -> None:
     """``report.docx``, written in a thread while WeasyPrint prints the PDF: pandoc runs as a process of its own,
     so the two overlap; the thread only builds pandoc's input and finishes its output."""
-    from ..report.docx import WordEditionError, write_docx
+    from ..report.word_file import WordEditionError, write_docx
 
     with steps("docx"):
         try:
@@ -259,7 +259,7 @@ def write_word_edition(context, staging: Path, steps: Steps, dates: dict[str, st
 def write_scorecard_workbook(context, staging: Path, steps: Steps, dates: dict[str, str],
                              inputs: dict[str, str]) -> None:
     """``scorecard.xlsx``, written in a thread while WeasyPrint prints the PDF."""
-    from ..report.workbook import ScorecardBook, write_scorecard
+    from ..report.scorecard_workbook import ScorecardBook, write_scorecard
 
     with steps("scorecard"):
         write_scorecard(ScorecardBook(context, dates["generated"], dates.get("inputs_date", ""), dict(inputs)),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import Catalog, catalog
-from ..clean.tables import ProcessedTables, read_processed
+from ..clean.processed import ProcessedTables, read_processed
 from ..errors import InputError
 from ..settings import check_language, check_year, resolve_project_path
 

@@ -28,8 +28,8 @@ from ..catalog import Catalog
 from ..ingest.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from ..ingest.plausibility import plausible_range
 from .numbers import fmt_number
+from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Styles, display_width
 from .words import localized
-from .workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Styles, display_width
 
 INPUT_COLUMNS = [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS]
 FILLED_IN = ("indicator_id", "series", "year")

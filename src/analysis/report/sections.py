@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..catalog import catalog
 from ..settings import LANGUAGES
-from . import cards, figures, warnings
+from . import cards, figures, warning_tables
 from .context import ReportContext
 from .tables import scorecard_html
 from .words import Paragraph, data_note, intro, method_note, summary_paragraphs, title
@@ -72,7 +72,7 @@ def warnings_section(context: ReportContext) -> str:
     """The warning list by lead department, and each series' status against the previous report year."""
     words = context.words
     return (heading(words["sections.warnings"]) + heading(words["warnings.title"], 3)
-            + warnings.warnings_html(context) + warnings.changes_html(context))
+            + warning_tables.warnings_html(context) + warning_tables.changes_html(context))
 
 
 #: The overview charts, in an order that fills printed pages (the tall small multiples open the cards).

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from analysis.build.data import build_tables, write_tables
 from analysis.report.context import load_report
-from analysis.report.workbook import ScorecardBook, scorecard_bytes, write_scorecard
+from analysis.report.scorecard_workbook import ScorecardBook, scorecard_bytes, write_scorecard
 from tests.conftest import FIXTURES
 
 EXAMPLE = FIXTURES / "example-2022-2024"

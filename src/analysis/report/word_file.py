@@ -1,4 +1,4 @@
-"""``report.docx``: pandoc writes the Word edition from :mod:`.word`'s document; this module finishes it.
+"""``report.docx``: pandoc writes the Word edition from :mod:`.word_content`'s document; this module finishes it.
 
 pandoc (3.2.1 or later, from the ``pypandoc-binary`` wheel) reads the document as its JSON AST, with the
 styles, page and footer of ``templates/word/reference.docx`` (made by ``scripts/make_reference_docx.py``)
@@ -26,7 +26,7 @@ from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
 from .context import ReportContext
 from .ooxml import put, serialize, w
-from .word import METHOD_NOTE, Shading, WordDocument, report_document
+from .word_content import METHOD_NOTE, Shading, WordDocument, report_document
 from .words import method_note
 
 REFERENCE_DOCX = TEMPLATES_DIR / "word" / "reference.docx"

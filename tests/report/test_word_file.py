@@ -18,10 +18,9 @@ from lxml import etree
 from analysis.build.data import build_tables, write_tables
 from analysis.catalog import catalog
 from analysis.errors import InputError
-from analysis.report import docx as word_docx
-from analysis.report import figures
+from analysis.report import figures, word_file
 from analysis.report.context import load_report
-from analysis.report.docx import WordEditionError, write_docx
+from analysis.report.word_file import WordEditionError, write_docx
 from analysis.settings import DEFAULT_PLAN_DIR
 from tests.conftest import FIXTURES
 
@@ -224,9 +223,9 @@ def test_a_missing_figure_is_named_in_one_line(hostile_report, project_tmp):
 def test_a_failing_or_missing_pandoc_is_one_line(hostile_report, project_tmp, monkeypatch):
     context, folder = hostile_report
     with pytest.raises(WordEditionError) as caught:
-        word_docx.pandoc(["--from", "no-such-format"], b"")
+        word_file.pandoc(["--from", "no-such-format"], b"")
     assert str(caught.value).startswith("pandoc failed") and "\n" not in str(caught.value)
-    monkeypatch.setattr(word_docx, "pandoc_path", lambda: str(project_tmp / "no-pandoc"))
+    monkeypatch.setattr(word_file, "pandoc_path", lambda: str(project_tmp / "no-pandoc"))
     with pytest.raises(WordEditionError) as caught:
         write_docx(context, folder, project_tmp / "none.docx")
     assert str(caught.value).startswith("cannot run pandoc") and "no-pandoc" in str(caught.value)

@@ -4,8 +4,8 @@ The sections are those of the report notebook, in its order, with the same sente
 the function the HTML sections use (:mod:`.words`, :mod:`.tables`, :mod:`.cards`, :mod:`.sections`).
 Text from data (names, sources, notes) becomes ``Str`` nodes, which pandoc writes as they are: it is
 never read as Markdown, HTML or a link. The method note is the catalog's own Markdown, read by pandoc
-(:mod:`.docx`). Colours that pandoc cannot give a table cell are returned beside the document as
-:class:`Shading` and laid on by :mod:`.docx`.
+(:mod:`.word_file`). Colours that pandoc cannot give a table cell are returned beside the document as
+:class:`Shading` and laid on by :mod:`.word_file`.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cards, figures, warnings
+from . import cards, figures, warning_tables
 from .context import ReportContext
 from .numbers import is_missing
 from .pandoc_ast import (
@@ -38,7 +38,7 @@ TYPE_AREA_CM = (15.6, 22.5)  # GB/T 9704's type area
 CARD_COLUMNS = (0.56, 0.44)  # a card's chart beside its numbers
 CARD_CHART_CM = TYPE_AREA_CM[0] * CARD_COLUMNS[0] - 0.4  # the chart's cell less its margins
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
-METHOD_NOTE = "method-note"  # the placeholder the method note's blocks replace (:mod:`.docx`)
+METHOD_NOTE = "method-note"  # the placeholder the method note's blocks replace (:mod:`.word_file`)
 
 
 @dataclass(frozen=True)
@@ -161,8 +161,8 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
     status against the previous report year."""
     words = context.words
     document.add(header(1, words["sections.warnings"]), header(2, words["warnings.title"]))
-    rows = warnings.warning_rows(context)
-    document.add(para(warnings.warnings_intro(context, rows)))
+    rows = warning_tables.warning_rows(context)
+    document.add(para(warning_tables.warnings_intro(context, rows)))
     right = "AlignRight"
     if rows:
         headers = words["warnings.headers"]
@@ -170,12 +170,12 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
         for row in rows:
             if row.department != department:
                 department = row.department
-                lines.append([cell(warnings.department_label(context, rows, department), col_span=len(headers))])
+                lines.append([cell(warning_tables.department_label(context, rows, department), col_span=len(headers))])
             lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.level_text),
                           cell(row.status_text), cell(value_with_year(row.latest, row.latest_year), right),
                           cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right),
                           cell(row.pace), cell(row.seen)])
-            colours[(len(lines), 2)] = warnings.LEVEL_COLOURS[row.level][0]
+            colours[(len(lines), 2)] = warning_tables.LEVEL_COLOURS[row.level][0]
             colours[(len(lines), 3)] = STATUS_COLOURS[row.status]
         texts = [[row.indicator_id, row.name + " *", row.level_text, row.status_text,
                   f"{row.latest}\n({row.latest_year})", f"{row.target}\n({row.target_year})", row.gap, row.pace,
@@ -183,12 +183,12 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
         columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
         aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault"] * 2
         document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context)), aligns), colours)
-    previous, changes = warnings.change_rows(context)
+    previous, changes = warning_tables.change_rows(context)
     if previous is None:
         return
-    headers = warnings.changes_headers(context, previous)
-    document.add(header(2, warnings.changes_heading(context, previous)),
-                 para(warnings.changes_intro(context, previous, changes)))
+    headers = warning_tables.changes_headers(context, previous)
+    document.add(header(2, warning_tables.changes_heading(context, previous)),
+                 para(warning_tables.changes_intro(context, previous, changes)))
     lines, colours = [], {}
     for number, row in enumerate(changes, 1):
         lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.status_then_text),

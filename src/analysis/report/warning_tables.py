@@ -1,14 +1,14 @@
 """The report's warning list (预警清单, by lead department) and its change since the last report year.
 
 Which series are warned and how a status change is judged is the method's
-(:mod:`analysis.assess.warnings`); here are the words and the tables. Text from data is escaped.
+(:mod:`analysis.assess.warning_list`); here are the words and the tables. Text from data is escaped.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
 
-from ..assess.warnings import CHANGES_WORST_FIRST, previous_report_year, status_changes, warning_list
+from ..assess.warning_list import CHANGES_WORST_FIRST, previous_report_year, status_changes, warning_list
 from .context import ReportContext
 from .numbers import fmt_number
 from .tables import status_badge

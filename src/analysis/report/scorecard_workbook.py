@@ -20,13 +20,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..assess.warnings import warning_list
+from ..assess.warning_list import warning_list
 from ..files import write_bytes_atomic
 from ..settings import SCHEMES
 from .context import ReportContext
 from .numbers import fmt_number, is_missing
 from .tables import STATUS_COLOURS
-from .warnings import LEVEL_COLOURS
+from .warning_tables import LEVEL_COLOURS
 from .words import data_currency, localized, pace_text, seen_text, title
 
 FILE_NAME = "scorecard.xlsx"

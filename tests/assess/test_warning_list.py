@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.assess.warnings import previous_report_year, status_changes, warning_level, warning_list
+from analysis.assess.warning_list import previous_report_year, status_changes, warning_level, warning_list
 
 
 def test_levels_follow_the_colour_rule():
