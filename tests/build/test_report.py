@@ -176,6 +176,12 @@ def test_a_batch_shares_one_kernel_and_gives_the_bytes_of_single_runs(zh_report,
     assert counts == list(range(1, len(counts) + 1))
     manifest = json.loads((batch / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["build"]["key"] == json.loads((zh_report / "manifest.json").read_text())["build"]["key"]
+    # each report's steps print numbered in the order they start, every step once, though some run side by side
+    for report in ("weihai/2024/zh", "weihai/2024/en"):
+        starts = [line.removeprefix(f"{report}: ") for line in lines
+                  if line.startswith(f"{report}: [") and line.endswith(" …")]
+        assert [start.split("]")[0] for start in starts] == [f"[{n}/8" for n in range(1, 9)]
+        assert sorted(start.split("] ")[1].removesuffix(" …") for start in starts) == sorted(build_report.STEPS)
 
 
 def batch_where_english_runs(tmp_path, monkeypatch, plan, root, code: str) -> BatchError:

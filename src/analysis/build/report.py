@@ -35,31 +35,41 @@ from .staging import keep_failed, new_staging, recover_interrupted_swap, report_
 #: Test hook: ``ANALYSIS_FAULT_AT=<step>`` kills the run with SIGKILL as that step starts, so the
 #: reliability tests interrupt a run at a named step instead of racing it.
 FAULT_AT = "ANALYSIS_FAULT_AT"
-#: In the order they start: the report notebook first, then its HTML, its PDF and its Word edition (these two
+#: Every step of a run: the report notebook first, then its HTML, its PDF and its Word edition (these two
 #: side by side), while the kernel runs the evidence notebooks (01 cleaning, 02 assessment: they read the same
-#: tables and feed nothing else).
+#: tables and feed nothing else). They print numbered in the order they start (:class:`Steps`).
 EVIDENCE_NOTEBOOKS = tuple(name for name in NOTEBOOKS if name != REPORT_NOTEBOOK)
 STEPS = ("data", f"notebook {REPORT_NOTEBOOK}", "html", "pdf", "docx", "scorecard",
          *(f"notebook {name}" for name in EVIDENCE_NOTEBOOKS))
 
 
 class Steps:
-    """Numbered, timed steps: ``[2/6] notebook 03_annual_report.ipynb …``, then ``… done in 0.4 s``."""
+    """Numbered, timed steps: ``[2/8] notebook 03_annual_report.ipynb …``, then ``… done in 0.4 s``.
+
+    A step's number is the order in which it started: some steps run side by side (the evidence notebooks
+    beside the HTML, PDF and Word steps), so a number fixed in advance would print out of order."""
 
     def __init__(self, progress: Callable[[str], None]):
         self.progress = progress
         self.seconds: dict[str, float] = {}
+        self.started = 0
+        self.lock = threading.Lock()  # steps start from two threads
 
     @contextmanager
     def __call__(self, name: str) -> Iterator[None]:
-        number = STEPS.index(name) + 1
-        self.progress(f"[{number}/{len(STEPS)}] {name} …")
+        if name not in STEPS:
+            raise ValueError(f"unknown step {name!r}")
+        with self.lock:
+            self.started += 1
+            number = self.started
+            self.progress(f"[{number}/{len(STEPS)}] {name} …")
         if os.environ.get(FAULT_AT) == name:
             os.kill(os.getpid(), signal.SIGKILL)
         started = time.perf_counter()
         yield
         self.seconds[name] = time.perf_counter() - started
-        self.progress(f"[{number}/{len(STEPS)}] {name}: done in {self.seconds[name]:.1f} s")
+        with self.lock:
+            self.progress(f"[{number}/{len(STEPS)}] {name}: done in {self.seconds[name]:.1f} s")
 
 
 class FigureDrawing:
