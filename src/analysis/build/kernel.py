@@ -118,7 +118,8 @@ class KernelSession:
         try:
             papermill.execute_notebook(str(source), str(output), parameters=parameters, kernel_name=self.kernel_name,
                                        km=self.manager, progress_bar=False, log_output=False, report_mode=False,
-                                       request_save_on_cell_execute=False, execution_timeout=EXECUTION_TIMEOUT)
+                                       request_save_on_cell_execute=False, execution_timeout=EXECUTION_TIMEOUT,
+                                       coalesce_streams=True)  # one output per stream, however the kernel chunked it
         except PapermillExecutionError as exc:
             evalue = str(exc.evalue).splitlines()[0] if exc.evalue else ""
             raise StepError(f"{Path(source).name}: cell {exc.exec_count} raised {exc.ename}: {evalue}") from None
