@@ -49,9 +49,14 @@ def _figure(rows: int, row_height: float, legend_rows: int, left: float = 0.36, 
     return figure, ax
 
 
+def _columns(text) -> float:
+    """How wide ``text`` is in Latin characters: a CJK character is about as wide as the font size, a Latin
+    one about half of it."""
+    return sum(2.0 if ord(c) > 0x2E80 else 1.0 for c in str(text))
+
+
 def _label_room(labels, size: float = 8) -> float:
-    """The left margin (a fraction of the width) that y labels of ``size`` points need: a CJK character is
-    about as wide as the font size, a Latin one about half of it."""
+    """The left margin (a fraction of the width) that y labels of ``size`` points need."""
     widest = max((sum(1.0 if ord(c) > 0x2E80 else 0.55 for c in str(label)) for label in labels), default=10)
     return min(0.55, (widest * size / 72 + 0.15) / WIDTH)
 
@@ -92,7 +97,7 @@ def completion_chart(context: ReportContext) -> Figure:
     handles = _status_handles(table["status"], words)
     handles += [Line2D([], [], color="#111", marker="|", linestyle="", markersize=9, label=text["time"]),
                 Line2D([], [], color="#555", marker="D", linestyle="", markersize=5, label=text["level"])]
-    longest = max(len(words.status(s)) * (2 if language == "zh" else 1) for s in table["status"])
+    longest = max(_columns(words.status(s)) for s in table["status"])
     figure, ax = _figure(len(table), 0.24, _legend_rows(handles), right=1 - (0.055 * longest + 0.15) / WIDTH)
     y = np.arange(len(table))
     for yi, row in zip(y, table.itertuples()):
@@ -156,9 +161,8 @@ def growth_gap_chart(context: ReportContext) -> Figure | None:
                 ax.text(x, yi + dy, f"{value:+.1f}", color=colour, fontsize=6.5, ha="center")
         _edge_mark(ax, yi, needed, low, high, f"{needed:+.0f}")
         _edge_mark(ax, yi, seen, low, high, f"{seen:+.0f}")
-    labels = [_label(row, language) + (f"（{words.text('pace.floor', target=f'{row.target_value:g}')}）"
-                                       if row.method == "annual_floor" and language == "zh" else
-                                       f" ({words.text('pace.floor', target=f'{row.target_value:g}')})"
+    labels = [_label(row, language) + (words.text("grammar.aside", text=words.text("pace.floor",
+                                                                                    target=f"{row.target_value:g}"))
                                        if row.method == "annual_floor" else "") for row, _, _ in rows]
     ax.set_yticks(range(len(rows)), labels, fontsize=7.5)
     ax.axvline(0, color="#888", linewidth=0.8)
@@ -173,17 +177,15 @@ def growth_gap_chart(context: ReportContext) -> Figure | None:
     return figure
 
 
-def _wrap(text: str, language: str) -> str:
-    """A panel title on at most two lines of a panel's width (shortened with … beyond that)."""
-    width = 10 if language == "zh" else 20
+def _wrap(text: str, words) -> str:
+    """A panel title on at most two lines of a panel's width (shortened with … beyond that): the catalog says
+    how many characters a line holds and whether lines break at spaces (English) or anywhere (Chinese)."""
+    width = words["language.panel_title_characters"]
     if len(text) <= width:
         return text + "\n"
-    if language == "zh":
-        first, rest = text[:width], text[width:]
-    else:
-        cut = text.rfind(" ", 0, width + 1)
-        cut = cut if cut > 0 else width
-        first, rest = text[:cut], text[cut:].strip()
+    cut = text.rfind(" ", 0, width + 1) if words["language.breaks_at_spaces"] else -1
+    cut = cut if cut > 0 else width
+    first, rest = text[:cut], text[cut:].strip()
     return first + "\n" + (rest if len(rest) <= width else rest[: width - 1] + "…")
 
 
@@ -207,7 +209,7 @@ def small_multiples(context: ReportContext) -> Figure:
         observed = series[series["value_type"].isin(["baseline", "actual"]) & (series["year"] <= context.report_year)]
         observed = observed.sort_values(["year", "value_type"]).drop_duplicates("year", keep="first")
         targets = series[series["value_type"] == "target"]
-        panel = f"{_wrap(_label(row, language), language)}\n{words[f'status_brief.{row.status}']}"
+        panel = f"{_wrap(_label(row, language), words)}\n{words[f'status_brief.{row.status}']}"
         frames.append(pd.DataFrame({"panel": panel, "year": observed["year"], "value": observed["value"],
                                     "role": "observed", "status": row.status}))
         frames.append(pd.DataFrame({"panel": panel, "year": targets["year"], "value": targets["value"],
