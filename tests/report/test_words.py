@@ -33,6 +33,7 @@ import re
 import pandas as pd
 import pytest
 
+from analysis.assess.assessment import status_counts
 from analysis.catalog import catalog
 from analysis.clean.processed import ProcessedTables
 from analysis.clean.schemas import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, INDICATOR_COLUMNS, typed
@@ -292,10 +293,10 @@ def test_data_note():
     assert words.data_note(context("en"))[1] == "Source: The test plan, 测试市; text sha256 0123456789abcdef… verified."
 
 
-def test_counts_line_lists_every_status_worst_first():
-    assert words.counts_line(context("zh").assessment) == (
-        "not_achieved=0, moving_away=1, insufficient=3, moderate=0, achieved_at_risk=0, on_track=1, achieved=0, "
-        "insufficient_data=0, qualitative=1")
+def test_status_counts_list_every_status_worst_first():
+    assert list(status_counts(context("zh").assessment).items()) == [
+        ("not_achieved", 0), ("moving_away", 1), ("insufficient", 3), ("moderate", 0), ("achieved_at_risk", 0),
+        ("on_track", 1), ("achieved", 0), ("insufficient_data", 0), ("qualitative", 1)]
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])

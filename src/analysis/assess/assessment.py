@@ -205,13 +205,9 @@ def assess(indicators: pd.DataFrame, values: pd.DataFrame, report_year: int, bas
            scheme: str = "eurostat") -> pd.DataFrame:
     """One row per indicator series: the assessment for ``report_year``, using values up to that year.
 
-    Parameters
-    ----------
-    indicators : the ``indicators.csv`` table (direction, kind and core are used).
-    values : the tidy ``indicator_values.csv`` table (baselines, targets, actuals).
-    report_year : the year assessed; the latest value at or before it is used.
-    base_year : the plan's base year, where every series starts.
-    scheme : ``eurostat`` (default) or ``unsd`` cut-offs for the progress ratio.
+    ``indicators`` is the ``indicators.csv`` table (direction, kind and core are used), ``values`` the tidy
+    ``indicator_values.csv`` table (baselines, targets, actuals); every series starts at ``base_year``, the
+    plan's; ``scheme`` picks the progress ratio's cut-offs (``eurostat``, the default, or ``unsd``).
     """
     cut_offs = SCHEMES[check_scheme(scheme)]
     known = series_by_key(values, report_year)

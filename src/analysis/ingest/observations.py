@@ -126,12 +126,10 @@ def read_observations(directory: Path, indicators: pd.DataFrame, plan: Plan,
                       printed: pd.DataFrame | None = None) -> tuple[pd.DataFrame, list[dict]]:
     """Read and check every observation file in ``directory`` (absent or empty: no observations).
 
-    Returns
-    -------
-    (observations, duplicates)
-        ``observations`` has the columns of ``indicator_values.csv``; ``duplicates`` lists rows that
-        repeat, with the same value, a year another file already gives (kept once, noted in the
-        data-quality log). :func:`read_observation_folder` gives the rest of what the log lists.
+    Returns ``(observations, duplicates)``: ``observations`` has the columns of ``indicator_values.csv``;
+    ``duplicates`` lists rows that repeat, with the same value, a year another file already gives (kept
+    once, noted in the data-quality log). :func:`read_observation_folder` gives the rest of what the log
+    lists.
     """
     folder = read_observation_folder(directory, indicators, plan, printed)
     return folder.values, folder.duplicates

@@ -158,16 +158,9 @@ def _is_integer_token(text: str) -> bool:
 def parse_printed_table(path: Path) -> PlanTable:
     """Parse the indicator table of the plan text at ``path``.
 
-    Returns
-    -------
-    PlanTable
-        Combined cells (``国2.8/省3.1``) are still whole here; ``series`` is ``""`` unless the
-        table prints a series label in its own cell.
-
-    Raises
-    ------
-    InputError
-        naming the file, the line and what is wrong, for any departure from the grammar.
+    Combined cells (``国2.8/省3.1``) are still whole in the :class:`PlanTable` returned; ``series`` is
+    ``""`` unless the table prints a series label in its own cell. Any departure from the grammar raises
+    an :class:`~analysis.errors.InputError` naming the file, the line and what is wrong.
     """
     path = Path(path)
     lines = read_source_lines(path)

@@ -76,28 +76,13 @@ def configure_matplotlib(language: str = "zh") -> str:
 
     Also makes saved figures reproducible (fixed SVG ids; ``SOURCE_DATE_EPOCH=0``
     unless already set, which pins SVG/PDF dates) and makes missing glyphs raise
-    (see :func:`raise_on_missing_glyphs`).
+    (see :func:`raise_on_missing_glyphs`). Returns the CJK font family matplotlib will use.
 
-    Parameters
-    ----------
-    language : str
-        Report language (a catalog). A CJK language (``language.cjk_first`` in its
-        catalog) puts the CJK font first so Latin and Chinese characters share one
-        design; the others put DejaVu Sans first and keep the CJK font as per-glyph
-        fallback for Chinese names in the data.
-
-    Returns
-    -------
-    str
-        The CJK font family that matplotlib will use.
-
-    Raises
-    ------
-    FontNotFoundError
-        If none of :data:`CJK_FONT_FAMILIES` is installed, even after rebuilding
-        matplotlib's font cache.
-    InputError
-        If ``language`` has no catalog.
+    A CJK ``language`` (``language.cjk_first`` in its catalog) puts the CJK font first so Latin and
+    Chinese characters share one design; the others put DejaVu Sans first and keep the CJK font as
+    per-glyph fallback for Chinese names in the data. Raises :class:`FontNotFoundError` if none of
+    :data:`CJK_FONT_FAMILIES` is installed, even after rebuilding matplotlib's font cache, and
+    :class:`~analysis.errors.InputError` if ``language`` has no catalog.
     """
     cjk_first = catalog(language)["language.cjk_first"]
     cjk_family = _find_cjk_family()

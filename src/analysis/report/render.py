@@ -89,31 +89,14 @@ def notebook_to_html(
     language: str = "zh",
     title: str | None = None,
 ) -> Path:
-    """Render an executed notebook to a self-contained, deterministic HTML report.
+    """Render the executed notebook at ``notebook_path`` (its saved outputs make up the report) to a
+    self-contained, deterministic HTML page at ``html_path``, written atomically; returns ``html_path``.
 
-    Parameters
-    ----------
-    notebook_path : path-like
-        Executed ``.ipynb`` whose saved outputs make up the report.
-    html_path : path-like
-        Destination; written atomically (temporary file, then ``os.replace``).
-    language : str
-        Report language (a catalog); sets ``<html lang>`` and the images' alt text.
-    title : str, optional
-        Page title. Defaults to ``metadata.title``, else the first ``# `` heading of
-        a markdown cell, else the notebook's file name.
-
-    Returns
-    -------
-    Path
-        ``html_path``.
-
-    Raises
-    ------
-    UnpublishableOutputError
-        If a cell has an error output (a traceback, e.g. from a missing chart glyph,
-        see :mod:`analysis.fonts`), or if an output would load a script, stylesheet,
-        font or image from the network.
+    ``language`` (a catalog) sets ``<html lang>`` and the images' alt text. ``title`` defaults to
+    ``metadata.title``, else the first ``# `` heading of a markdown cell, else the notebook's file name.
+    Raises :class:`UnpublishableOutputError` if a cell has an error output (a traceback, e.g. from a
+    missing chart glyph, see :mod:`analysis.report.fonts`), or if an output would load a script,
+    stylesheet, font or image from the network.
     """
     words = catalog(language)
     notebook_path, html_path = Path(notebook_path), Path(html_path)
@@ -155,18 +138,8 @@ def html_to_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike) -> Pa
     byte-identical across runs: no /CreationDate, /ModDate or /ID is written (the page
     has no dcterms meta, pdf_identifier is off), and the one time-based field, the
     ``head.modified`` of fonts subset by fontTools, is pinned (``SOURCE_DATE_EPOCH``).
-
-    Parameters
-    ----------
-    html_path : path-like
-        HTML produced by :func:`notebook_to_html`.
-    pdf_path : path-like
-        Destination; written atomically (temporary file, then ``os.replace``).
-
-    Returns
-    -------
-    Path
-        ``pdf_path``.
+    ``html_path`` is a page made by :func:`notebook_to_html`; ``pdf_path`` is written atomically
+    (temporary file, then ``os.replace``) and returned.
     """
     # Imported here: WeasyPrint is slow to import and needs Pango, which HTML-only
     # callers should not depend on.
@@ -187,18 +160,8 @@ def html_external_references(html_text: str) -> list[str]:
     Looks at ``src``/``href``/``data`` of resource-loading elements (script, link,
     img, source, iframe, embed, video, audio, object) and at ``@import`` and
     ``url(...)`` in ``<style>`` blocks and ``style`` attributes. Plain ``<a href>``
-    links are not resources and are ignored.
-
-    Parameters
-    ----------
-    html_text : str
-        The HTML document.
-
-    Returns
-    -------
-    list of str
-        URLs starting with ``http:``, ``https:`` or ``//``: element URLs in document
-        order, then those found in CSS.
+    links are not resources and are ignored. Returns the URLs starting with ``http:``, ``https:``
+    or ``//``: element URLs in document order, then those found in CSS.
     """
     soup = BeautifulSoup(html_text, "html.parser")
     urls = []

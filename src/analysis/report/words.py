@@ -338,17 +338,6 @@ def data_note(context: ReportContext) -> list[str]:
     return lines
 
 
-def counts_line(assessment: pd.DataFrame) -> str:
-    """A one-line summary of headline statuses (``not_achieved=0, moving_away=5, …``)."""
-    return ", ".join(f"{status}={count}" for status, count in status_counts(assessment).items())
-
-
-def quality_line(quality: pd.DataFrame, issues) -> str:
-    counts = quality["issue"].value_counts()
-    return ", ".join(f"{issue}={int(counts[issue])}" for issue in issues if issue in counts)
-
-
-
 def index_summary(context: ReportContext) -> dict:
     """What the reports' front page shows of this report: its title, kind, data currency and statuses."""
     words = context.words
