@@ -25,6 +25,7 @@ from analysis.build.report import FAULT_AT
 from analysis.build.staging import lock_path, recover_interrupted_swap, staging_folder, swap_in
 from analysis.settings import PROJECT_ROOT
 from tests.conftest import FIXTURES, relative
+from tests.support.pdf import pdf_link_targets, pdf_text
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -79,6 +80,15 @@ def test_killed_runs_leave_the_previous_report_and_the_next_run_succeeds(work_di
     html = (report / "report.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    # Markdown in data text stays the characters typed: no link, image, bold or heading made of it
+    for made in ('href="javascript:', 'src="/usr/share', 'href="file:', "<strong>bold", "<code>code", "<h1>heading",
+                 "<h2>heading"):
+        assert made not in html, made
+    for typed in ("[x](javascript:alert(1))", "![x](/usr/share/common-licenses/GPL-3)", "**bold** and `code`"):
+        assert typed in html, typed
+    targets = pdf_link_targets(report / "report.pdf")
+    assert targets and all(target.startswith("#") for target in targets), targets  # links inside the report only
+    assert "[x](javascript:alert(1))" in pdf_text(report / "report.pdf").replace("\n", "")
     assert tree_digest(weihai_in_project.folder) == raw_before  # raw inputs are never written
 
 

@@ -199,6 +199,26 @@ def test_pdf_has_the_chart_image(rendered):
     assert pdf_image_count(rendered["pdf"]) >= 1
 
 
+def test_pdf_fetches_only_what_the_page_embeds(tmp_path):
+    """A page that names a file on disk (a path or a file: URL, as hostile text turned into markup would)
+    gets nothing from it into the PDF; a data: image, which is how the report embeds its charts, is drawn."""
+    png = io.BytesIO()
+    figure = Figure(figsize=(1, 1))
+    figure.add_subplot().plot([0, 1], [0, 1])
+    figure.savefig(png, format="png")
+    outside = tmp_path / "outside.png"  # a real image, readable, outside what the report embeds
+    outside.write_bytes(png.getvalue())
+    import base64
+
+    embedded = "data:image/png;base64," + base64.b64encode(png.getvalue()).decode("ascii")
+    page = tmp_path / "page.html"
+    for sources, images in (([str(outside), outside.as_uri()], 0), ([embedded], 1)):
+        page.write_text("<html><body>" + "".join(f'<p><img src="{src}"></p>' for src in sources)
+                        + f'<link rel="stylesheet" href="{outside.as_uri()}"></body></html>', encoding="utf-8")
+        html_to_pdf(page, tmp_path / "page.pdf")
+        assert pdf_image_count(tmp_path / "page.pdf") == images, sources
+
+
 def test_pdf_pages_are_a4(rendered):
     from pypdf import PdfReader
 

@@ -37,6 +37,25 @@ def pdf_fonts(pdf_path: str | os.PathLike) -> list[dict]:
     ]
 
 
+def pdf_link_targets(pdf_path: str | os.PathLike) -> list[str]:
+    """Where every link of a PDF leads: a URI action's address, or ``#`` and the name of a place inside."""
+    targets = []
+    for page in PdfReader(pdf_path).pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            action = annotation.get("/A")
+            action = action.get_object() if action is not None else {}
+            if "/URI" in action:
+                targets.append(str(action["/URI"]))
+            elif "/Dest" in annotation or "/D" in action:
+                targets.append("#" + str(annotation.get("/Dest") or action.get("/D")))
+            else:
+                targets.append(str(dict(action)))
+    return targets
+
+
 def pdf_image_count(pdf_path: str | os.PathLike) -> int:
     """Count the raster images drawn on all pages of a PDF."""
     return sum(len(page.images) for page in PdfReader(pdf_path).pages)
