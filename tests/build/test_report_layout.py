@@ -17,6 +17,8 @@ from weasyprint import CSS, HTML
 from weasyprint.formatting_structure import boxes
 from weasyprint.urls import URLFetcher
 
+from analysis.catalog import catalog
+from analysis.clean.schemas import STATUSES
 from analysis.settings import TEMPLATES_DIR
 from tests.conftest import EXAMPLE_REPORTS
 from tests.support.pdf import pdf_layout
@@ -130,20 +132,42 @@ def narrow_screen_rules(css: str, width: int) -> str:
     return "\n".join(rules)
 
 
-def test_the_scorecard_status_fits_a_390_pixel_screen(example_reports):
-    html = (example_reports["final-en"] / "report.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("edition", ["final-en", "final-zh"])
+def test_the_scorecard_status_fits_a_390_pixel_screen(example_reports, edition):
+    folder = example_reports[edition]
+    language = EXAMPLE_REPORTS[edition][1]
+    words = catalog(language)
+    html = (folder / "report.html").read_text(encoding="utf-8")
     scorecard = re.search(r'<table class="scorecard".*?</table>', html, re.S).group(0)
-    page = ('<html lang="en"><body><main class="report"><div class="jp-RenderedHTMLCommon">'
-            f"{scorecard}</div></main></body></html>")
+    page = (f'<html lang="{words["language.html_lang"]}"><body><main class="report">'
+            f'<div class="jp-RenderedHTMLCommon">{scorecard}</div></main></body></html>')
     screen = narrow_screen_rules((TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8"), 390)
     assert "display: none" in screen  # the narrow-screen rules were found
     HTML(string=page, media_type="screen").write_pdf(
-        example_reports["final-en"].parent / "narrow.pdf",
+        folder.parent / f"narrow-{language}.pdf",
         stylesheets=[CSS(string=screen), CSS(string="@page { size: 390px 4000px; margin: 0 }")])
-    [sheet] = pdf_layout(example_reports["final-en"].parent / "narrow.pdf")
-    text = " ".join(box[4] for box in sheet["boxes"])
-    # every row's status is on the screen (a badge may wrap: "Not / achieved" counts by its first word)
-    assert len(re.findall(r"\b(?:Achieved|Not|Moving|Moderate|Qualitative)\b", text)) == 28
-    assert "Status" in text.split() and "Needed per year" not in text  # the columns a phone leaves out
-    assert "Unit" not in text.split() and "Gap" not in text.split()
+    [sheet] = pdf_layout(folder.parent / f"narrow-{language}.pdf")
     assert max(box[2] for box in sheet["boxes"] if box[4]) <= sheet["width"]
+    headers = [header.format(base_year=2020) for header in words["scorecard.headers"]]
+    if language == "en":
+        text = " ".join(box[4] for box in sheet["boxes"])
+        # every row's status is on the screen (a badge may wrap: "Not / achieved" counts by its first word)
+        assert len(re.findall(r"\b(?:Achieved|Not|Moving|Moderate|Qualitative)\b", text)) == 28
+        assert "Status" in text.split() and "Needed per year" not in text  # the columns a phone leaves out
+        assert "Unit" not in text.split() and "Gap" not in text.split()
+    else:
+        text = "".join(box[4] for box in sheet["boxes"]).replace(" ", "")
+        labels = sorted((words.status(status) for status in STATUSES), key=len, reverse=True)
+        assert len(re.findall("|".join(labels), text)) == 28
+        # the columns a phone leaves out (unit, the baseline, gap, needed per year) and the status it keeps
+        assert headers[-1] in text and all(header not in text for header in (headers[2], headers[3], headers[6],
+                                                                                    headers[7]))
+
+
+def test_charts_keep_their_size_on_a_narrow_screen_and_scroll_instead():
+    """At 390 px a chart shrunk to the screen's width has 5-pixel labels: it keeps its width and scrolls."""
+    screen = narrow_screen_rules((TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8"), 390)
+    rules = {selector.strip(): body for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", screen)}
+    assert "overflow-x: auto" in rules["figure.chart"]
+    width = re.search(r"width:\s*(\d+)px", rules["figure.chart img"])
+    assert width and int(width.group(1)) >= 600 and "max-width: none" in rules["figure.chart img"]
