@@ -11,7 +11,8 @@ Cases:
   stock          the stock toolchain on our notebooks: the data step (`python -m analysis data`), the
                  `papermill` CLI for 01, 02, 03 in turn, `jupyter nbconvert --to html` on 03, the
                  PDF step on that HTML
-  cold           `make report` for 2024/zh with FORCE=1 (nothing reused)
+  cold           `make report` for 2024/zh with FORCE=1 (nothing reused); its steps' times (the Word
+                 edition and the workbook beside the PDF) are printed from its manifest
   unchanged      `make report` again, nothing changed
   batch          `make reports` (4 years x 2 languages) with FORCE=1
   one-by-one     the same 8 reports as 8 `make report FORCE=1` commands in turn
@@ -140,6 +141,27 @@ def commands(work: Path) -> dict[str, list[str]]:
     }
 
 
+def step_seconds(report: Path) -> dict[str, float]:
+    """The seconds each step of a report's build took, from its manifest."""
+    return json.loads((report / "manifest.json").read_text(encoding="utf-8"))["step_seconds"]
+
+
+#: Steps that run beside another (report.py: the evidence notebooks beside the HTML, PDF and Word steps; the
+#: Word edition and the workbook beside the PDF): their time is not added to the report's, only overlapped.
+BESIDE = {"docx": "pdf", "scorecard": "pdf", "notebook 01_clean_indicators.ipynb": "html … docx",
+          "notebook 02_gap_to_target.ipynb": "html … docx"}
+
+
+def print_steps(rounds: list[dict[str, float]], cold_median: float) -> dict[str, float]:
+    """The cold report's steps, median seconds over the rounds, with what each runs beside."""
+    medians = {step: statistics.median(r[step] for r in rounds if step in r) for step in rounds[0]}
+    print("\ncold report, its steps (median over the rounds; from manifest.json):")
+    for step, seconds in medians.items():
+        beside = f"   beside {BESIDE[step]}" if step in BESIDE else ""
+        print(f"  {step:<38} {seconds:6.2f} s  {seconds / cold_median:5.0%} of the cold report{beside}")
+    return {step: round(seconds, 3) for step, seconds in medians.items()}
+
+
 def machine() -> dict:
     model = "unknown"
     try:
@@ -188,9 +210,12 @@ def main(argv: list[str] | None = None) -> int:
     # benchmark weighs on all cases alike instead of on whichever ran last.
     commands_to_time = [case for case in cases if case != "assessment"]
     runs: dict[str, list[tuple[float, float]]] = {case: [] for case in commands_to_time}
+    cold_steps: list[dict[str, float]] = []
     for round_number in range(1, args.repeat + 1):
         for case in commands_to_time:
             runs[case].append(run_command(command_for[case]))
+            if case == "cold":
+                cold_steps.append(step_seconds(WORK / "cold" / "weihai" / "2024" / "zh"))
         print(f"round {round_number}/{args.repeat}: " + ", ".join(f"{case} {runs[case][-1][0]:.2f} s"
                                                                 for case in commands_to_time), flush=True)
     print()
@@ -200,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
                          "peak_mib": max(m for _, m in runs[case]), "runs_s": [round(s, 3) for s in seconds]}
         f = figures[case]
         print(f"{case:<12} {f['median_s']:8.2f} s  ({f['min_s']:.2f}-{f['max_s']:.2f})  {f['peak_mib']:7.0f} MiB")
+
+    if cold_steps:
+        figures["cold_steps"] = print_steps(cold_steps, figures["cold"]["median_s"])
 
     print("\nratios (targets from the performance issue; informational, never asserted):")
     for label, numerator, denominator, comparison, limit, unit in TARGETS:
