@@ -71,7 +71,8 @@ def test_killed_runs_leave_the_previous_report_and_the_next_run_succeeds(work_di
     assert leftovers(report.parent) == [] and leftovers(work_dir / "processed") == []
     assert again.stdout.splitlines()[-1] == "1 report: 1 built, 0 up to date, 0 failed"
     rebuilt = tree_digest(report)
-    for name in ("report.html", "report.pdf", "data/assessment.csv", "data/indicator_values.csv"):
+    for name in ("report.html", "report.pdf", "report.docx", "scorecard.xlsx", "data/assessment.csv",
+                 "data/indicator_values.csv", *(f"notebooks/{notebook}" for notebook in NOTEBOOKS)):
         assert rebuilt[name] == good[name], name
     # the next run with hostile text in an observation file succeeds and cleans up
     hostile = run(work_dir, weihai_in_project, "--observations", relative(FIXTURES / "observations" / "hostile"))
@@ -122,6 +123,9 @@ def test_a_batch_runs_in_worker_processes_and_an_unchanged_rerun_is_skipped(work
         assert (work_dir / "reports" / "weihai" / str(year) / "zh" / "report.pdf").is_file()
     assert (work_dir / "processed" / "weihai" / "assessment.csv").is_file()
     assert batch.stdout.splitlines()[-1] == "2 reports: 2 built, 0 up to date, 0 failed"
+    # the two workers' lines interleave: each names its report
+    assert all(line.startswith(("weihai/2023/zh: ", "weihai/2024/zh: ")) for line in batch.stdout.splitlines()[:-1])
+    assert sum(line.startswith("weihai/2023/zh: [8/8] ") for line in batch.stdout.splitlines()) == 2
     again = run(work_dir, weihai_in_project, "--year", "2023,2024")
     assert again.returncode == 0, again.stderr
     assert again.stdout.count("is up to date") == 2 and "building" not in again.stdout

@@ -53,6 +53,29 @@ def _session_manager_class():
     return SessionKernelManager
 
 
+#: What papermill records of a run's clock, in the notebook's and each cell's ``papermill`` metadata.
+PAPERMILL_TIMINGS = ("start_time", "end_time", "duration")
+INJECTED_TAG = "injected-parameters"  # papermill's tag for the cell it adds
+
+
+def settle(path: Path) -> None:
+    """What would differ between two runs of the same inputs, taken out of an executed notebook: the times
+    papermill writes (the run's step timings are in the manifest) and the random id it gives the cell of
+    injected parameters (that cell has a fixed id instead: its tag's name)."""
+    import nbformat
+
+    from ..files import write_bytes_atomic
+
+    notebook = nbformat.read(path, as_version=4)
+    for metadata in [notebook.metadata, *(cell.metadata for cell in notebook.cells)]:
+        for key in PAPERMILL_TIMINGS:
+            metadata.get("papermill", {}).pop(key, None)
+    for cell in notebook.cells:
+        if INJECTED_TAG in cell.metadata.get("tags", []):
+            cell.id = INJECTED_TAG
+    write_bytes_atomic(path, (nbformat.writes(notebook) + "\n").encode("utf-8"))
+
+
 class KernelSession:
     """A running ``python3`` kernel with its working directory in ``notebooks/``."""
 
@@ -119,7 +142,10 @@ class KernelSession:
             papermill.execute_notebook(str(source), str(output), parameters=parameters, kernel_name=self.kernel_name,
                                        km=self.manager, progress_bar=False, log_output=False, report_mode=False,
                                        request_save_on_cell_execute=False, execution_timeout=EXECUTION_TIMEOUT,
-                                       coalesce_streams=True)  # one output per stream, however the kernel chunked it
+                                       # nbclient's options: one output per stream however the kernel chunked
+                                       # it, and no timestamps, so the same inputs give the same bytes
+                                       coalesce_streams=True, record_timing=False)
+            settle(output)
         except PapermillExecutionError as exc:
             evalue = str(exc.evalue).splitlines()[0] if exc.evalue else ""
             raise StepError(f"{Path(source).name}: cell {exc.exec_count} raised {exc.ename}: {evalue}") from None
