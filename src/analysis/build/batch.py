@@ -59,8 +59,11 @@ class BatchError(RuntimeError):
 
 
 def build_group(jobs: list[tuple[ReportJob, Fingerprint]], progress: Callable[[str], None],
-                keep_going: bool) -> list[JobOutcome]:
-    """Build reports one after the other with one kernel, started on first need."""
+                keep_going: bool, labelled: bool | None = None) -> list[JobOutcome]:
+    """Build reports one after the other with one kernel, started on first need. Each line a report prints
+    starts with its label when ``labelled`` (default: when the group has several reports); a batch's workers
+    always label theirs, as their lines interleave."""
+    labelled = len(jobs) > 1 if labelled is None else labelled
     sessions: list[KernelSession] = []
     warm_ups: list[RenderingWarmUp] = []
 
@@ -77,7 +80,7 @@ def build_group(jobs: list[tuple[ReportJob, Fingerprint]], progress: Callable[[s
     outcomes = []
     try:
         for job, prints in jobs:
-            say = progress if len(jobs) == 1 else (lambda line, label=job.label: progress(f"{label}: {line}"))
+            say = (lambda line, label=job.label: progress(f"{label}: {line}")) if labelled else progress
             try:
                 outcomes.append(JobOutcome(job.label, str(build_report(job, prints, kernel, warm_up, say))))
             except Exception as exc:
@@ -93,7 +96,7 @@ def build_group(jobs: list[tuple[ReportJob, Fingerprint]], progress: Callable[[s
 
 
 def _build_group_in_worker(jobs: list[tuple[ReportJob, Fingerprint]]) -> list[JobOutcome]:
-    return build_group(jobs, lambda line: print(line, flush=True), keep_going=True)
+    return build_group(jobs, lambda line: print(line, flush=True), keep_going=True, labelled=True)
 
 
 def split_into_groups(jobs: list, workers: int) -> list[list]:
