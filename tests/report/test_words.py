@@ -167,9 +167,9 @@ def test_summary_before_the_data_in_chinese():
         "核心考核指标（*）：R&D经费投入强度：进展不足（2021年）。",
         ("未达标、需加快或偏离目标的指标：", [
             "R&D经费投入强度从 2021 年的 2.4% 到 2024 年的 2.8%，每年需增长 0.133个百分点（5.3%）",
-            "科技服务机构从 2021 年的 85个 到 2024 年的 120个，每年需增长 12.2%（约12）",
+            "科技服务机构从 2021 年的 85个 到 2024 年的 120个，每年需增长 12.2%（约12个）",
             "万元GDP能耗下降率须每年不低于 5%（2021 年为 3.41%；若按累计口径计算，此后每年需下降 5.52%）",
-            "碳排放强度从 2021 年的 0.9吨/万元 到 2024 年的 0.78吨/万元，每年需下降 4.7%（0.04）",
+            "碳排放强度从 2021 年的 0.9吨/万元 到 2024 年的 0.78吨/万元，每年需下降 4.7%（0.04吨/万元）",
         ]),
         "注意：5 个序列只有两个数据点（2020、2021 年基础值），判断依据有限，待补充实际值后更新。",
     ]
@@ -184,11 +184,11 @@ def test_summary_before_the_data_in_english():
         "Core indicators (*): R&D intensity: insufficient progress (2021).",
         ("Indicators not achieved, lagging or moving away:", [
             "R&D intensity must grow by 0.133 pp (5.3%) a year, from 2.4 % in 2021 to 2.8 % in 2024",
-            "S&T service institutions must grow by 12.2% (about 12) a year, from 85 institutions in 2021 to 120 "
+            "S&T service institutions must grow by 12.2% (about 12 institutions) a year, from 85 institutions in 2021 to 120 "
             "institutions in 2024",
             "Decline in energy use per unit of GDP must reach at least 5 % a year (3.41 % in 2021; read cumulatively, "
             "5.52 % a year from now on)",
-            "Carbon intensity must fall by 4.7% (0.04) a year, from 0.9 t per 10k yuan in 2021 to 0.78 t per 10k "
+            "Carbon intensity must fall by 4.7% (0.04 t per 10k yuan) a year, from 0.9 t per 10k yuan in 2021 to 0.78 t per 10k "
             "yuan in 2024",
         ]),
         "Caution: 5 series have only two data points (the 2020 and 2021 baselines); the evidence is thin until "
@@ -203,12 +203,12 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
         "4 个序列已有约束目标年数据，作最终判断：已达标 1 个、未达标 3 个。",
         "核心考核指标（*）：R&D经费投入强度：未达标（2023年）。",
         ("未达标、需加快或偏离目标的指标：", [
-            "R&D经费投入强度2023 年为 2.61%，目标 2.7%，未达标（完成率 96.7%，差 0.09个百分点）；"
+            "R&D经费投入强度：2023 年为 2.61%，目标 2.7%，未达标（完成率 96.7%，差 0.09个百分点）；"
             "至 2024 年达到 2.8%，每年需增长 0.19个百分点（7.3%）",
-            "空气质量优良天数比例2023 年为 91.2%，目标 90%，未达标（完成率 101.3%）；2022 年低于目标；"
+            "空气质量优良天数比例：2023 年为 91.2%，目标 90%，未达标（完成率 101.3%）；2022 年低于目标；"
             "2024 年须不低于 90%",
-            "高层次人才数2023 年为 298人，目标 300人，未达标（完成率 99.3%，差 2人）；"
-            "至 2024 年达到 320人，每年需增长 7.4%（22）",
+            "高层次人才数：2023 年为 298人，目标 300人，未达标（完成率 99.3%，差 2人）；"
+            "至 2024 年达到 320人，每年需增长 7.4%（22人）",
         ]),
     ]
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))

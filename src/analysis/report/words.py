@@ -94,14 +94,17 @@ def _unit(row, words: Catalog) -> str:
     return localized(row, "unit", words.language)
 
 
-def change_per_year(value: float, row, words: Catalog) -> str:
+def change_per_year(value: float, row, words: Catalog, with_unit: bool = False) -> str:
     """A change per year in the series' unit: +0.133个百分点; for a count "about 12" (no fraction of a firm
-    where the pace is 10 or more a year, one decimal below that: about 1.3)."""
+    where the pace is 10 or more a year, one decimal below that: about 1.3). ``with_unit`` names the unit of
+    other series too (+22人), as a sentence needs; a table has it in its unit column."""
+    unit = words["pace.percentage_points"] if row.unit_zh == "%" else words.text("pace.unit", unit=_unit(row, words))
+    unit = unit if with_unit or row.unit_zh == "%" else ""
     if row.kind == "count" and not float(value).is_integer():
         digits = 0 if abs(value) >= 10 else 1
         rounded = math.copysign(math.floor(abs(value) * 10 ** digits + 0.5) / 10 ** digits, value)
-        return words.text("pace.about", value=fmt_signed(rounded))
-    return fmt_signed(value) + (words["pace.percentage_points"] if row.unit_zh == "%" else "")
+        return words.text("pace.about", value=fmt_signed(rounded) + (unit if with_unit else ""))
+    return fmt_signed(value) + unit
 
 
 def seen_text(row, words: Catalog) -> str:
@@ -133,12 +136,12 @@ def pace_text(row, words: Catalog) -> str:
     return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value)
 
 
-def _pace(row, words: Catalog, cagr: float, per_year: float, target: float) -> str:
+def _pace(row, words: Catalog, cagr: float, per_year: float, target: float, with_unit: bool = False) -> str:
     if row.method == "annual_floor":
         return words.text("pace.floor", target=fmt_number(target))
     if is_missing(per_year):
         return "–"
-    linear = change_per_year(per_year, row, words)
+    linear = change_per_year(per_year, row, words, with_unit)
     if is_missing(cagr):
         return linear
     first = "compound_first" if row.method == "compound" else "linear_first"
@@ -148,7 +151,8 @@ def _pace(row, words: Catalog, cagr: float, per_year: float, target: float) -> s
 def _pace_in_sentence(row, words: Catalog, cagr: float, per_year: float) -> str:
     """"grow by 5.3% (+0.133 pp)" / "fall by 7.4% (0.065 tonnes)": the verb carries the sign."""
     direction = "fall" if per_year < 0 else "grow"
-    magnitude = _pace(row, words, abs(cagr) if not is_missing(cagr) else cagr, abs(per_year), math.nan)
+    magnitude = _pace(row, words, abs(cagr) if not is_missing(cagr) else cagr, abs(per_year), math.nan,
+                      with_unit=True)
     return words.text(f"pace.{direction}", pace=magnitude.replace("+", ""))
 
 
