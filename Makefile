@@ -59,7 +59,8 @@ lint: $(VENV)/.installed ## Check the code style (ruff, line length 120)
 	@$(PY) -m ruff check src tests benchmarks
 
 test: setup lint ## Run the test suite: ruff, pytest for src/analysis, nbval for the notebooks
-	@$(PY) -m pytest --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+	@# one worker per core; a test file stays on one worker, so the reports its fixtures build are built once
+	@$(PY) -m pytest -n auto --dist loadfile --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 lab: setup ## Start JupyterLab with the project's kernel; saved notebooks stay tidy (outputs stripped)
 	@$(PY) -m pip install --quiet -e ".[test,lab]"
