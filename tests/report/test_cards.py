@@ -72,6 +72,15 @@ def test_data_text_in_a_card_is_escaped(example):
     assert "<script>" not in text and "&lt;script&gt;x&lt;/script&gt; **b**" in text
 
 
+def test_sources_and_notes_in_a_card_are_escaped(example, monkeypatch):
+    # what people typed in an observation file (a source, a note) reaches the card's notes as it was typed
+    typed = "<img src=x onerror=alert(1)> [x](javascript:alert(1))"
+    monkeypatch.setattr(cards, "card_notes", lambda context, row: [typed])
+    text = cards.card_html(example, example.series_row(2), b"\x89PNG")
+    assert "<img src=x" not in text
+    assert '<ul class="card-notes"><li>&lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1))</li></ul>' in text
+
+
 def test_a_card_names_the_responsible_departments_and_where_the_plan_names_them(html):
     card = re.search(r'<section class="card" id="indicator-26">.*?</section>', html, re.S).group(0)
     assert "责任部门：市海洋发展局（牵头）、市发展改革委、市科技局、市工业和信息化局（方案原文第 62 行列明）" in card
