@@ -184,12 +184,12 @@ def test_summary_before_the_data_in_english():
         "Core indicators (*): R&D intensity: insufficient progress (2021).",
         ("Indicators not achieved, lagging or moving away:", [
             "R&D intensity must grow by 0.133 pp (5.3%) a year, from 2.4 % in 2021 to 2.8 % in 2024",
-            "S&T service institutions must grow by 12.2% (about 12 institutions) a year, from 85 institutions in 2021 to 120 "
-            "institutions in 2024",
+            "S&T service institutions must grow by 12.2% (about 12 institutions) a year, from 85 institutions in 2021 "
+            "to 120 institutions in 2024",
             "Decline in energy use per unit of GDP must reach at least 5 % a year (3.41 % in 2021; read cumulatively, "
             "5.52 % a year from now on)",
-            "Carbon intensity must fall by 4.7% (0.04 t per 10k yuan) a year, from 0.9 t per 10k yuan in 2021 to 0.78 t per 10k "
-            "yuan in 2024",
+            "Carbon intensity must fall by 4.7% (0.04 t per 10k yuan) a year, from 0.9 t per 10k yuan in 2021 to "
+            "0.78 t per 10k yuan in 2024",
         ]),
         "Caution: 5 series have only two data points (the 2020 and 2021 baselines); the evidence is thin until "
         "actual values for later years are added.",
@@ -318,3 +318,23 @@ def test_data_text_is_escaped_never_read_as_markup(language):
     own = r"#indicator-\d+|[\w-]+\.(?:html|pdf)|\.\./\w+/[\w-]+\.html"
     assert hrefs and all(re.fullmatch(own, h) for h in hrefs), hrefs
     assert "javascript" not in "".join(hrefs)
+
+
+def test_data_currency_counts_every_latest_year_and_the_series_without_data():
+    # report year 2024: two series with 2024 data, one whose latest is 2022, one 2021, one with no value at all
+    rows = [
+        assessed(2, 2024, "linear", 2.36, 2024, 2.7, 2024, 2.8, "not_achieved", n=5, verdict="final"),
+        assessed(10, 2024, "compound", 738, 2024, 1580, 2024, 1600, "not_achieved", n=5, verdict="final"),
+        assessed(14, 2024, "compound", 80, 2022, 96, 2024, 120, "moderate", n=3),
+        assessed(30, 2024, "compound", 0.92, 2021, 0.90, 2024, 0.78, "insufficient"),
+        assessed(25, 2024, "compound", NAN, None, NAN, 2024, 320, "insufficient_data", n=0, verdict=""),
+        QUALITATIVE,
+    ]
+    assert words.data_currency(context("zh", rows)) == (
+        "按截至 2024 年的数据，5 个定量序列中，2 个有 2024 年数据、1 个最新为 2022 年、1 个最新为 2021 年、"
+        "1 个尚无数据。")
+    assert words.data_currency(context("en", rows)) == (
+        "With data up to 2024, of the 5 numeric series 2 have data for 2024, 1 has 2022 as its latest year, "
+        "1 has 2021 as its latest year and 1 has no data yet.")
+    # all the same year: one short sentence
+    assert words.data_currency(context("zh")) == "5 个定量序列的最新数据均为 2021 年。"
