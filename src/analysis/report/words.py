@@ -98,12 +98,14 @@ def change_per_year(value: float, row, words: Catalog, with_unit: bool = False) 
     """A change per year in the series' unit: +0.133个百分点; for a count "about 12" (no fraction of a firm
     where the pace is 10 or more a year, one decimal below that: about 1.3). ``with_unit`` names the unit of
     other series too (+22人), as a sentence needs; a table has it in its unit column."""
-    unit = words["pace.percentage_points"] if row.unit_zh == "%" else words.text("pace.unit", unit=_unit(row, words))
-    unit = unit if with_unit or row.unit_zh == "%" else ""
+    if row.unit_zh == "%":
+        unit = words["pace.percentage_points"]
+    else:
+        unit = words.text("pace.unit", unit=_unit(row, words)) if with_unit else ""
     if row.kind == "count" and not float(value).is_integer():
         digits = 0 if abs(value) >= 10 else 1
         rounded = math.copysign(math.floor(abs(value) * 10 ** digits + 0.5) / 10 ** digits, value)
-        return words.text("pace.about", value=fmt_signed(rounded) + (unit if with_unit else ""))
+        return words.text("pace.about", value=fmt_signed(rounded) + unit)
     return fmt_signed(value) + unit
 
 
