@@ -152,14 +152,14 @@ def run_report(args: argparse.Namespace) -> int:
     check_not_inside_raw(output_dir, "--output-dir")
     check_not_inside_raw(output_dir, "--output-dir", plan.folder)
 
-    from .build.batch import BatchError, Tally, render_reports
+    from .build.batch import BatchError, Tally, render_reports, say_whole_line
     from .build.job import make_job
 
     jobs = [make_job(plan, year, language, scheme, observations, output_dir, processed)
             for year in years for language in languages]
     tally = Tally(len(jobs))
     try:
-        render_reports(jobs, force=args.force, workers=workers, progress=lambda line: print(line, flush=True),
+        render_reports(jobs, force=args.force, workers=workers, progress=say_whole_line,
                        tally=tally)
         status = 0
     except StepError as exc:
