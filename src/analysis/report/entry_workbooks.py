@@ -29,7 +29,7 @@ from ..ingest.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from ..ingest.plausibility import plausible_range
 from .numbers import fmt_number
 from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Styles, display_width
-from .words import localized
+from .words import localized, series_label
 
 INPUT_COLUMNS = [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS]
 FILLED_IN = ("indicator_id", "series", "year")
@@ -112,7 +112,7 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
             targets = {int(r.year): float(r.value) for r in series_values.itertuples() if r.value_type == "target"}
             low, high = plausible_range(meta.kind, latest, year - latest_year if latest_year else 1)
             rows.append(EntrySeries(int(meta.indicator_id), meta.series, localized(meta, "name", language),
-                                    words[f"series.{meta.series}"] if meta.series else "",
+                                    series_label(meta.series, words),
                                     localized(meta, "unit", language), latest, latest_year, targets, low, high))
         stem = safe_file_stem(department, f"department-{number}")
         while stem in stems:  # two names the same once made safe

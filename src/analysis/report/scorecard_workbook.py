@@ -27,7 +27,7 @@ from .context import ReportContext
 from .numbers import fmt_number, is_missing
 from .tables import STATUS_COLOURS
 from .warning_tables import LEVEL_COLOURS
-from .words import data_currency, localized, pace_text, seen_text, title
+from .words import data_currency, localized, pace_text, seen_text, series_label, title
 
 FILE_NAME = "scorecard.xlsx"
 #: xlsxwriter never turns text into a formula, a link or a number on its own.
@@ -55,6 +55,10 @@ class Status:
 
     status: str
     text: str
+
+
+def status_cell(row, words) -> Status:
+    return Status(row.status, words.status(row.status))
 
 
 @dataclass(frozen=True)
@@ -263,14 +267,13 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                        Percent(_number(row.observed_cagr)), _number(row.observed_per_year),
                        Percent(_number(row.completion)), Percent(_number(row.time_elapsed)),
                        Percent(_number(row.completion_rate))]
-        rows.append([int(row.indicator_id), words[f"series.{row.series}"] if row.series else "",
+        rows.append([int(row.indicator_id), series_label(row.series, words),
                      localized(row, "category", language), localized(row, "name", language),
                      localized(row, "short_name", language), words["workbook.core_mark"] if row.core else "",
                      localized(row, "unit", language), *(baselines.get(key, {}).get(y) for y in baseline_years),
-                     *figures, Status(row.status, words.status(row.status)),
+                     *figures, status_cell(row, words),
                      *([getattr(row, f"lead_department_{language}")] if departments else [])])
-    sheet = book.add_worksheet(words["workbook.sheets.scorecard"])
-    write_table(sheet, styles, headers, rows)
+    write_table(book.add_worksheet(words["workbook.sheets.scorecard"]), styles, headers, rows)
 
 
 def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
@@ -282,14 +285,13 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     for row in warning_list(context.joined()).itertuples():
         rows.append([localized(row, "lead_department", language) or words["warnings.no_department"],
                      Warning(row.level, words[f"warnings.level.{row.level}"]), int(row.indicator_id),
-                     words[f"series.{row.series}"] if row.series else "", localized(row, "short_name", language),
-                     Status(row.status, words.status(row.status)), _number(row.latest_value), _whole(row.as_of_year),
+                     series_label(row.series, words), localized(row, "short_name", language),
+                     status_cell(row, words), _number(row.latest_value), _whole(row.as_of_year),
                      _number(row.target_value), _whole(row.target_year), _number(row.gap) if row.gap > 0 else None,
                      pace_text(row, words), seen_text(row, words)])
     headers = [names[key] for key in ("department", "level", "id", "series", "indicator", "status", "latest",
                                       "latest_year", "target", "target_year", "gap", "needed", "seen")]
-    sheet = book.add_worksheet(words["workbook.sheets.warnings"])
-    write_table(sheet, styles, headers, rows)
+    write_table(book.add_worksheet(words["workbook.sheets.warnings"]), styles, headers, rows)
 
 
 def quality_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
@@ -319,7 +321,7 @@ def actuals_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     rows = []
     for row in actual.itertuples():
         meta = indicators[(row.indicator_id, row.series)]
-        rows.append([int(row.indicator_id), words[f"series.{row.series}"] if row.series else "",
+        rows.append([int(row.indicator_id), series_label(row.series, words),
                      localized(meta, "short_name", language), int(row.year), float(row.value),
                      localized(meta, "unit", language), row.reference, row.note,
                      f"{row.source.rsplit('/', 1)[-1]}:{row.source_line}"])

@@ -34,6 +34,11 @@ def localized(row, column: str, language: str) -> str:
     return getattr(row, f"{column}_{language}", None) or getattr(row, f"{column}_en")
 
 
+def series_label(series: str, words: Catalog) -> str:
+    """A series' name (国家级 / National), or nothing for an indicator with one series."""
+    return words[f"series.{series}"] if series else ""
+
+
 def localized_column(frame: pd.DataFrame, column: str, language: str) -> str:
     """The column ``<column>_<language>`` of ``frame``, or the English one."""
     return f"{column}_{language}" if f"{column}_{language}" in frame.columns else f"{column}_en"
