@@ -6,9 +6,9 @@ import string
 import pytest
 
 from analysis.catalog import catalog, catalogs, keys
-from analysis.clean.schemas import QUALITY_ISSUES, STATUSES
 from analysis.errors import InputError
 from analysis.settings import LANGUAGES
+from analysis.vocabulary import QUALITY_ISSUES, STATUSES
 
 
 def fields(template) -> set[str]:

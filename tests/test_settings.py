@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.errors import InputError, display_path, printable, quote
-from analysis.settings import PROJECT_ROOT, check_jobs, check_year, resolve_project_path
+from analysis.parameters import check_jobs, check_year, resolve_project_path
+from analysis.settings import PROJECT_ROOT
 
 
 @pytest.mark.parametrize(("value", "year"), [(2024, 2024), ("2024", 2024), (" 2024 ", 2024), (2024.0, 2024)])

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from .settings import CATALOGS_DIR, DEFAULT_LANGUAGE, LANGUAGES, check_language
+from .parameters import check_language
+from .settings import CATALOGS_DIR, DEFAULT_LANGUAGE, LANGUAGES
 
 
 class Catalog:

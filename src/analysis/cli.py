@@ -97,8 +97,8 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
 
 def _inputs(args: argparse.Namespace):
     """The plan, the scheme, the observations folder and the processed folder, all checked."""
+    from .parameters import check_not_inside_raw, check_output_dir, check_scheme, resolve_project_path
     from .plan import load_plan
-    from .settings import check_not_inside_raw, check_output_dir, check_scheme, resolve_project_path
 
     plan = load_plan(resolve_project_path(args.plan, parameter="--plan"))
     scheme = check_scheme(args.scheme)
@@ -141,7 +141,8 @@ def machine_error(exc: OSError) -> str:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from .settings import LANGUAGES, check_jobs, check_language, check_not_inside_raw, check_output_dir
+    from .parameters import check_jobs, check_language, check_not_inside_raw, check_output_dir
+    from .settings import LANGUAGES
 
     plan, scheme, observations, processed = _inputs(args)
     year = args.year if args.year is None or str(args.year).strip() else None
@@ -183,8 +184,8 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_templates(args: argparse.Namespace) -> int:
+    from .parameters import check_language, check_not_inside_raw, check_output_dir, resolve_project_path
     from .plan import load_plan
-    from .settings import check_language, check_not_inside_raw, check_output_dir, resolve_project_path
 
     plan = load_plan(resolve_project_path(args.plan, parameter="--plan"))
     observations = resolve_project_path(args.observations, parameter="--observations") if args.observations else None

@@ -10,6 +10,8 @@ import math
 import os
 from pathlib import Path
 
+from .settings import PROJECT_ROOT
+
 #: Longest text a message echoes from a cell; a 200 kB note is named, not printed.
 ECHO_LIMIT = 60
 
@@ -34,8 +36,6 @@ def quote(value, limit: int = ECHO_LIMIT) -> str:
 
 def display_path(path: str | Path | None) -> str:
     """Show a path relative to the project root when it lies inside it (shorter, stable messages), escaped."""
-    from .settings import PROJECT_ROOT
-
     if path is None:
         return "<input>"
     # The path as named, not where a link leads: a link to /etc/passwd is shown as the link.

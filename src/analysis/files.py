@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import InputError
+from .settings import PROJECT_ROOT
 
 #: Largest input file read (the plan text is 75 kB, a year's observations a few kB).
 MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -56,8 +57,6 @@ def outside_project(path: Path) -> Path | None:
     A path that is what it says (no link) is the caller's business: the command line checks its
     folders itself, and tests read from temporary folders.
     """
-    from .settings import PROJECT_ROOT
-
     named = Path(os.path.abspath(path))
     real = Path(os.path.realpath(named))
     if real == named or real == PROJECT_ROOT or PROJECT_ROOT in real.parents:

@@ -18,8 +18,8 @@ import yaml
 
 from .errors import InputError, quote
 from .files import outside_project, read_regular, regular_file_kind
-from .ingest.text import check_text
-from .settings import check_year
+from .parameters import check_year
+from .text import check_text
 
 PLAN_FILE = "plan.yml"
 OBSERVATIONS_FOLDER = "observations"

@@ -1,15 +1,13 @@
-"""Where things are, and the checks every run parameter passes before any step sees it.
+"""Where things are, the languages and the cut-off schemes: the project's settings, on the ground floor.
 
 Paths are anchored on the project root, never on the current directory, so the same code runs from
-JupyterLab (cwd ``notebooks/``), papermill (cwd anywhere) and pytest. Nothing here imports pandas:
-the command line checks its parameters, and a report's up-to-date check runs, before anything heavy
-is loaded.
+JupyterLab (cwd ``notebooks/``), papermill (cwd anywhere) and pytest. This module imports nothing of
+the project's: every other module may import it. The checks a run parameter passes are in
+:mod:`analysis.parameters`.
 """
 from __future__ import annotations
 
 from pathlib import Path
-
-from .errors import InputError, display_path, quote
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parents[1]
@@ -33,75 +31,3 @@ SCHEMES = {
     "unsd": (0.95, 0.50, -0.10),
 }
 DEFAULT_SCHEME = "eurostat"
-
-
-def resolve_project_path(value: str | Path, *, parameter: str = "path") -> Path:
-    """Resolve a path against the project root and refuse one that leaves the project.
-
-    Parameters are written relative to the project root (``data/raw/weihai``), so they mean the same
-    thing in JupyterLab, under papermill and under pytest, whatever the current directory.
-    """
-    if not isinstance(value, (str, Path)) or not str(value).strip():
-        raise InputError(f"{quote(value)} is not a path", field=parameter)
-    path = Path(value)
-    resolved = (path if path.is_absolute() else PROJECT_ROOT / path).resolve()
-    if resolved != PROJECT_ROOT and PROJECT_ROOT not in resolved.parents:
-        raise InputError(f"{quote(str(value))} lies outside the project ({PROJECT_ROOT})", field=parameter)
-    return resolved
-
-
-def check_language(value) -> str:
-    if value not in LANGUAGES:
-        raise InputError(f"unknown language {quote(value)}; use one of {', '.join(LANGUAGES)}", field="language")
-    return value
-
-
-def check_scheme(value) -> str:
-    if not isinstance(value, str) or value not in SCHEMES:
-        raise InputError(f"unknown cut-off scheme {quote(value)}; use one of {', '.join(SCHEMES)}", field="scheme")
-    return value
-
-
-def check_year(value, field: str = "report_year") -> int:
-    """A year written as digits (``2024``, ``"2024"``; papermill may pass ``2024.0``)."""
-    if isinstance(value, bool):
-        raise InputError(f"{quote(value)} is not a year", field=field)
-    if isinstance(value, int):
-        if not 1000 <= value <= 9999:  # compared as a number: str() refuses integers of over 4,300 digits
-            raise InputError(f"{quote(value)} is not a year", field=field)
-        return value
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e6:
-        value = int(value)
-    text = value if isinstance(value, str) else str(value)
-    text = text.strip()
-    if not (text.isascii() and text.isdigit() and len(text) == 4):
-        raise InputError(f"{quote(value)} is not a year", field=field)
-    return int(text)
-
-
-def check_output_dir(value, parameter: str) -> Path:
-    """A folder a run writes into: inside the project, and not an existing file."""
-    path = resolve_project_path(value, parameter=parameter)
-    if path.exists() and not path.is_dir():
-        raise InputError(f"{quote(str(value))} is a file; a folder is needed", field=parameter)
-    return path
-
-
-def check_not_inside_raw(output: Path, parameter: str, raw_dir: Path = RAW_DIR) -> Path:
-    """Raw data is never written by code: refuse an output folder inside the raw folder."""
-    raw_dir = Path(raw_dir).resolve()
-    if output == raw_dir or raw_dir in output.parents:
-        raise InputError(f"{display_path(output)} lies inside the raw folder {display_path(raw_dir)}, which is "
-                         "read-only", field=parameter)
-    return output
-
-
-def check_jobs(value) -> int | None:
-    """A number of worker processes: ASCII digits, at least 1 (``None``: one per core)."""
-    if value is None:
-        return None
-    text = value.strip() if isinstance(value, str) else str(value)
-    # str.isdigit() is true for '¹' and '٣', which int() refuses or reads: only ASCII digits count.
-    if not (text.isascii() and text.isdigit()) or len(text) > 4 or int(text) < 1:
-        raise InputError(f"{quote(value)} is not a positive number of worker processes", field="--jobs")
-    return int(text)

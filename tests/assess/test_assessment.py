@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from analysis.assess import assessment as method
 from analysis.assess.assessment import binding_target, headline_status, status_counts
 from analysis.assess.rates import compound_rate, floor_catch_up_rate, linear_rate
-from analysis.clean.schemas import STATUSES
 from analysis.clean.tidy import clean_plan_table
 from analysis.errors import InputError
+from analysis.vocabulary import STATUSES
 
 BASE_YEAR = 2020
 

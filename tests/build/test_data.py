@@ -25,10 +25,10 @@ from analysis.clean.processed import (
     read_table,
     unescape_text,
 )
-from analysis.clean.schemas import TABLES
 from analysis.errors import InputError
 from analysis.plan import load_plan
 from analysis.settings import DEFAULT_PLAN_DIR, PROCESSED_DIR
+from analysis.vocabulary import TABLES
 
 
 def test_build_writes_the_processed_files(tmp_path, weihai):

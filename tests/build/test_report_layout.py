@@ -18,8 +18,8 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.urls import URLFetcher
 
 from analysis.catalog import catalog
-from analysis.clean.schemas import STATUSES
 from analysis.settings import TEMPLATES_DIR
+from analysis.vocabulary import STATUSES
 from tests.conftest import EXAMPLE_REPORTS
 from tests.support.pdf import pdf_layout
 

@@ -59,8 +59,8 @@ import pytest
 import yaml
 
 from analysis.clean.processed import PLAN_JSON
-from analysis.clean.schemas import TABLES
 from analysis.settings import DEFAULT_PLAN_DIR, PROJECT_ROOT
+from analysis.vocabulary import TABLES
 from tests.conftest import WORK_DIR, copy_plan
 
 CONTRACT_DIR = Path(__file__).resolve().parent

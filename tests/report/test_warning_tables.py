@@ -7,9 +7,10 @@ import re
 import pandas as pd
 
 from analysis.catalog import catalog
-from analysis.clean.schemas import ASSESSMENT_COLUMNS, typed
+from analysis.clean.schemas import typed
 from analysis.report import sections, warning_tables
 from analysis.report.context import ReportContext
+from analysis.vocabulary import ASSESSMENT_COLUMNS
 from tests.report.test_words import MID_TERM_DATA, context
 
 

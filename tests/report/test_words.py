@@ -36,9 +36,10 @@ import pytest
 from analysis.assess.assessment import status_counts
 from analysis.catalog import catalog
 from analysis.clean.processed import ProcessedTables
-from analysis.clean.schemas import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, INDICATOR_COLUMNS, typed
+from analysis.clean.schemas import typed
 from analysis.report import sections, tables, words
 from analysis.report.context import ReportContext
+from analysis.vocabulary import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, INDICATOR_COLUMNS
 
 NAN = math.nan
 PLAN = {

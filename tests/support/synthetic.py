@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.clean.schemas import INDICATOR_COLUMNS as INDICATOR_DTYPES
-from analysis.clean.schemas import VALUE_COLUMNS as VALUE_DTYPES
+from analysis.vocabulary import INDICATOR_COLUMNS as INDICATOR_DTYPES
+from analysis.vocabulary import VALUE_COLUMNS as VALUE_DTYPES
 
 BASE_YEAR = 2020
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..clean.schemas import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, HELD_EVERY_YEAR, METHOD_BY_KIND, STATUSES, typed
-from ..settings import SCHEMES, check_scheme
+from ..clean.schemas import typed
+from ..parameters import check_scheme
+from ..settings import SCHEMES
+from ..vocabulary import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, HELD_EVERY_YEAR, METHOD_BY_KIND, STATUSES
 from .rates import NAN, compound_rate, direction_sign, finite_or_nan, floor_catch_up_rate, linear_rate
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 
-from ..clean.schemas import lower_is_better
+from ..vocabulary import lower_is_better
 
 NAN = float("nan")
 

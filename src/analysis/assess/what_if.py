@@ -8,8 +8,8 @@ import math
 
 import pandas as pd
 
-from ..clean.schemas import METHOD_BY_KIND
 from ..settings import SCHEMES
+from ..vocabulary import METHOD_BY_KIND
 from .assessment import assess_series, plan_start_year, series_by_key
 from .rates import compound_rate, direction_sign, linear_rate
 

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import display_path
+from ..parameters import check_language, check_scheme
 from ..plan import Plan
-from ..settings import REPORTS_DIR, check_language, check_scheme
+from ..settings import REPORTS_DIR
 
 #: The notebooks of a report, in the order they run: the data's way, clean → assess → report.
 NOTEBOOKS = ("01_clean_indicators.ipynb", "02_gap_to_target.ipynb", "03_annual_report.ipynb")

@@ -26,7 +26,7 @@ def templates_folder(plan: Plan, output_dir: Path, year: int) -> Path:
 
 def check_entry_year(plan: Plan, value) -> int:
     """A year observations may be given for (:func:`analysis.ingest.observations.year_range`)."""
-    from ..settings import check_year
+    from ..parameters import check_year
 
     year = check_year(value, "--year")
     first, last = year_range(plan)

@@ -2,7 +2,7 @@
 
 A folder of processed tables (``data/processed/<plan>/``, or a report's ``data/``) is the contract
 between the data step and the notebooks: ``plan.json`` (the plan's identity and its sources) and
-the CSV files of :data:`analysis.clean.schemas.TABLES`. CSV files are UTF-8 with a byte-order mark,
+the CSV files of :data:`analysis.clean.TABLES`. CSV files are UTF-8 with a byte-order mark,
 so Excel shows the Chinese text correctly.
 
 Text is never a formula. A spreadsheet evaluates a cell that starts with ``=``, ``+``, ``-`` or
@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..errors import InputError, printable, quote
 from ..files import read_regular
+from ..vocabulary import TABLES
 from . import schemas
 
 PLAN_JSON = "plan.json"
@@ -106,10 +107,10 @@ def read_table(path: Path, columns: dict[str, str]) -> pd.DataFrame:
 def read_processed(folder: Path) -> ProcessedTables:
     """The tables of ``folder``; a missing file is named with the command that writes it."""
     folder = Path(folder)
-    missing = [name for name in (PLAN_JSON, *schemas.TABLES) if not (folder / name).is_file()]
+    missing = [name for name in (PLAN_JSON, *TABLES) if not (folder / name).is_file()]
     if missing:
         raise InputError(f"no {missing[0]}: run `make data` first (it writes the processed tables)", file=folder)
-    tables = {name: read_table(folder / name, columns) for name, columns in schemas.TABLES.items()}
+    tables = {name: read_table(folder / name, columns) for name, columns in TABLES.items()}
     return ProcessedTables(
         plan=json.loads((folder / PLAN_JSON).read_text(encoding="utf-8")),
         indicators=tables["indicators.csv"], values=tables["indicator_values.csv"],

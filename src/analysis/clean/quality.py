@@ -15,7 +15,7 @@ from ..errors import InputError, display_path
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.printed_table import PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable
 from ..plan import Plan
-from . import schemas
+from ..vocabulary import QUALITY_COLUMNS, QUALITY_ISSUES, lower_is_better
 
 PRINTED_LABEL = {series: label for label, series in SERIES_LABELS.items()}
 
@@ -65,15 +65,15 @@ def table_findings(plan: Plan, table: PlanTable, cells: pd.DataFrame, values: pd
             lambda w: w.text("quality_detail.qualitative"), source=rows_source)
     _baselines_meeting_targets(values, indicators, add)
     _prose_checks(prose_checks, values, source_lines, prose_path, add)
-    frame = pd.DataFrame(findings, columns=list(schemas.QUALITY_COLUMNS))
-    order = {name: i for i, name in enumerate(schemas.QUALITY_ISSUES)}
+    frame = pd.DataFrame(findings, columns=list(QUALITY_COLUMNS))
+    order = {name: i for i, name in enumerate(QUALITY_ISSUES)}
     frame["_order"] = frame["issue"].map(order)
     frame = frame.sort_values(["_order", "indicator_id", "series", "year"], kind="stable", na_position="first")
     return frame.drop(columns="_order").reset_index(drop=True)
 
 
 def _met(value: float, target: float, direction: str) -> bool:
-    return value <= target if schemas.lower_is_better(direction) else value >= target
+    return value <= target if lower_is_better(direction) else value >= target
 
 
 def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, add) -> None:

@@ -46,9 +46,9 @@ from ..ingest.printed_table import (
 from ..ingest.provenance import verify_provenance
 from ..ingest.typed_table import read_typed_table
 from ..plan import Plan
+from ..vocabulary import DEPARTMENT_COLUMNS, DEPARTMENT_SEPARATORS, TABLE_INDICATOR_COLUMNS, VALUE_COLUMNS
 from . import schemas
 from .quality import observation_findings, observation_folder_findings, table_findings
-from .schemas import DEPARTMENT_SEPARATORS
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,7 @@ def build_indicators(table: PlanTable, values: pd.DataFrame, metadata: pd.DataFr
     merged["category_en"] = merged["category_zh"].map(category_en)
     merged["indicator_id"] = merged["indicator_id"].astype(int)
     merged = merged.sort_values(["indicator_id", "series"], kind="stable").reset_index(drop=True)
-    return merged[schemas.TABLE_INDICATOR_COLUMNS]
+    return merged[TABLE_INDICATOR_COLUMNS]
 
 
 # --- the whole step ------------------------------------------------------------------------------------
@@ -240,7 +240,7 @@ def clean_plan_table(plan: Plan) -> CleanDataset:
                                     folder / DEPARTMENTS_FILE)
     check_table_values(indicators, values, corrected, corrections, folder / "corrections.csv",
                        *_kind_lines(plan, table, indicators), source_path)
-    values = values.assign(reference="", note="")[list(schemas.VALUE_COLUMNS)]
+    values = values.assign(reference="", note="")[list(VALUE_COLUMNS)]
     values = values.sort_values(["indicator_id", "series", "value_type", "year"], kind="stable")
     values = values.reset_index(drop=True)
     quality = table_findings(plan, table, corrected, values, indicators, load_prose_checks(folder, table.fields),
@@ -263,7 +263,7 @@ def attach_departments(indicators: pd.DataFrame, departments: pd.DataFrame, path
                              line=getattr(row, LINE_COLUMN), field="indicator_id")
         given[(row.indicator_id, row.series)] = row
     zh, en = DEPARTMENT_SEPARATORS["zh"], DEPARTMENT_SEPARATORS["en"]
-    columns = {column: [] for column in schemas.DEPARTMENT_COLUMNS}
+    columns = {column: [] for column in DEPARTMENT_COLUMNS}
     for key in zip(indicators["indicator_id"], indicators["series"]):
         row = given.get(key)
         # the lead first, then the others in the order given

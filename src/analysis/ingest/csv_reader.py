@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..errors import InputError, printable, quote
 from ..files import read_regular
-from .text import check_text, visible
+from ..text import check_text, visible
 
 LINE_COLUMN = "csv_line"
 #: Largest hand-maintained CSV read: years of observations take a few kilobytes.
@@ -36,7 +36,7 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
 
     Returns a DataFrame of strings (no type guessing, empty cells as ``""``) with the required and
     optional columns, plus ``csv_line``: the 1-based line of the file each row starts on. Every
-    cell passes :func:`analysis.ingest.text.check_text` as the kind ``text_kinds`` gives its
+    cell passes :func:`analysis.text.check_text` as the kind ``text_kinds`` gives its
     column (``cell`` otherwise), so a cell too long or holding hidden characters is named by its
     line and column.
     """

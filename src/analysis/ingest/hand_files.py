@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..clean.schemas import DIRECTIONS, KINDS, SERIES
 from ..errors import InputError, quote
+from ..text import visible
+from ..vocabulary import DIRECTIONS, KINDS, SERIES
 from .csv_reader import LINE_COLUMN, parse_int, parse_number, read_strict_csv
 from .printed_table import COMBINED_CELL, PLAIN_NUMBER, ValueField
-from .text import visible
 
 METADATA_FILE = "indicator_metadata.csv"
 CATEGORIES_FILE = "categories.csv"

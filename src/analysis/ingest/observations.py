@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..clean.schemas import VALUE_COLUMNS
 from ..errors import InputError, display_path, quote
 from ..plan import OBSERVATION_FORMATS, Plan, observation_entries
+from ..text import visible
+from ..vocabulary import VALUE_COLUMNS
 from .csv_reader import LINE_COLUMN, parse_int, parse_number, read_strict_csv
 from .plausibility import Point, confirm_hint, implausible, impossible, previous_point
-from .text import visible
 from .xlsx_reader import read_workbook_rows
 
 REQUIRED_COLUMNS = ["indicator_id", "series", "year", "value", "source"]

@@ -25,8 +25,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, display_path, quote
+from ..text import visible
 from .csv_reader import MAX_MAGNITUDE
-from .text import visible
 
 NON_NEGATIVE_KINDS = ("count", "amount", "intensity", "share")
 RATIO_KINDS = ("count", "amount", "intensity")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..clean.schemas import DIRECTIONS, KINDS, TABLE_INDICATOR_COLUMNS
 from ..errors import InputError, quote
+from ..vocabulary import DIRECTIONS, KINDS, TABLE_INDICATOR_COLUMNS
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
 from .hand_files import check_series, refuse_duplicates, require_filled
 from .printed_table import PlanTable, value_field

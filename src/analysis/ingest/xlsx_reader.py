@@ -30,8 +30,8 @@ import pandas as pd
 
 from ..errors import InputError, quote
 from ..files import read_regular
+from ..text import check_text
 from .csv_reader import LINE_COLUMN, MULTILINE_KINDS, check_header
-from .text import check_text
 
 #: A department's workbook takes tens of kilobytes.
 MAX_XLSX_BYTES = 5 * 1024 * 1024

@@ -15,7 +15,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from ..clean.schemas import HELD_EVERY_YEAR
+from ..vocabulary import HELD_EVERY_YEAR
 from .context import ReportContext
 from .numbers import fmt_number, fmt_pct, is_missing
 from .tables import STATUS_COLOURS, status_badge

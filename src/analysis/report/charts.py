@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from ..assess.assessment import headline_status
-from ..clean.schemas import HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
+from ..vocabulary import HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
 from .context import ReportContext
 from .numbers import is_missing
 from .tables import STATUS_COLOURS

@@ -10,7 +10,7 @@ import pandas as pd
 from ..catalog import Catalog, catalog
 from ..clean.processed import ProcessedTables, read_processed
 from ..errors import InputError
-from ..settings import check_language, check_year, resolve_project_path
+from ..parameters import check_language, check_year, resolve_project_path
 
 
 @dataclass(frozen=True)

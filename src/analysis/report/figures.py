@@ -23,7 +23,7 @@ from PIL import Image
 
 from ..errors import InputError
 from ..files import is_regular_file, read_regular, write_bytes_atomic
-from ..settings import resolve_project_path
+from ..parameters import resolve_project_path
 from .context import ReportContext
 
 DPI = 150

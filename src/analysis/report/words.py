@@ -15,8 +15,8 @@ import pandas as pd
 from ..assess.assessment import headline_status, status_counts
 from ..assess.rates import direction_sign
 from ..catalog import Catalog
-from ..clean.schemas import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING
 from ..settings import SCHEMES
+from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING
 from .context import ReportContext
 from .numbers import fmt_number, fmt_pct, fmt_signed, is_missing
 

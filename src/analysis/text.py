@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from ..errors import InputError
+from .errors import InputError
 
 #: Bidi embedding, override and isolate controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI).
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from analysis.errors import InputError
 from analysis.ingest.csv_reader import parse_int, parse_number, read_strict_csv
-from analysis.ingest.text import LIMITS, check_text, forbidden_character, visible
+from analysis.text import LIMITS, check_text, forbidden_character, visible
 
 
 @pytest.mark.parametrize(("text", "shows"), [

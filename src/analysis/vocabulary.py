@@ -1,0 +1,92 @@
+"""The shared vocabulary of the data: the tables' columns and types, and every enumeration.
+
+On the ground floor: every room (ingest, clean, assess, report) names series, kinds, directions,
+statuses and columns by these words, and none of them defines its own. Validation against them is
+:mod:`analysis.clean.schemas`'s. Standard library only.
+"""
+from __future__ import annotations
+
+from .settings import LANGUAGES
+
+SERIES = ("", "national", "provincial")
+VALUE_TYPES = ("baseline", "target", "actual")
+DIRECTIONS = ("higher", "lower", "at_least", "at_most", "none")
+LOWER_IS_BETTER = ("lower", "at_most")
+#: A target to hold every year of the plan period (a floor or a ceiling), checked year by year.
+HELD_EVERY_YEAR = ("at_least", "at_most")
+KINDS = ("count", "amount", "share", "intensity", "rate_of_change", "qualitative")
+#: How each kind's growth is measured: shares in points a year, counts, amounts and intensities
+#: compounded, a rate of change as a floor to meet every year.
+METHOD_BY_KIND = {"share": "linear", "count": "compound", "amount": "compound", "intensity": "compound",
+                  "rate_of_change": "annual_floor", "qualitative": "none"}
+METHODS = ("linear", "compound", "annual_floor", "none")
+#: Worst first: an indicator with several series takes the worst status of its series (Destatis).
+STATUSES = ("not_achieved", "moving_away", "insufficient", "moderate", "achieved_at_risk", "on_track", "achieved",
+            "insufficient_data", "qualitative")
+#: A final verdict once the target year's data are in; a progress verdict before.
+VERDICTS = ("", "final", "progress")
+#: The order a reader scans in: from done to not done, then the statuses without a verdict.
+STATUSES_BEST_FIRST = ("achieved", "achieved_at_risk", "on_track", "moderate", "insufficient", "moving_away",
+                       "not_achieved", "insufficient_data", "qualitative")
+#: How a series' departments are known: not given, named by the plan, assigned where it names none.
+DEPARTMENT_BASES = ("", "printed", "assigned")
+LAGGING = ("moderate", "insufficient", "moving_away", "not_achieved")
+EVIDENCE = ("", "low", "medium", "high")
+QUALITY_ISSUES = ("correction", "split_combined_cell", "split_two_rows", "qualitative", "baseline_meets_target",
+                  "prose_disagrees", "prose_agrees", "observation_revises_baseline", "duplicate_observation",
+                  "confirmed_value", "skipped_file")
+
+INDICATOR_COLUMNS = {
+    "indicator_id": "int64", "series": "str", "category_zh": "str", "category_en": "str", "name_zh": "str",
+    "name_en": "str", "short_name_zh": "str", "short_name_en": "str", "unit_zh": "str", "unit_en": "str",
+    "core": "bool", "direction": "str", "kind": "str", "source_line": "int64",
+    # Responsible departments (``departments.csv``): the lead, all of them (the lead first), printed
+    # (with its plan line) or assigned; empty and 0 when the plan folder gives none.
+    "lead_department_zh": "str", "lead_department_en": "str", "departments_zh": "str", "departments_en": "str",
+    "department_basis": "str", "department_line": "int64",
+}
+#: The department columns come from ``departments.csv``; the others from the plan's table and metadata.
+DEPARTMENT_COLUMNS = ("lead_department_zh", "lead_department_en", "departments_zh", "departments_en",
+                      "department_basis", "department_line")
+#: How ``departments_<language>`` joins the names (the lead first); a department's name holds neither.
+DEPARTMENT_SEPARATORS = {"zh": "、", "en": "; "}
+TABLE_INDICATOR_COLUMNS = [column for column in INDICATOR_COLUMNS if column not in DEPARTMENT_COLUMNS]
+VALUE_COLUMNS = {
+    "indicator_id": "int64", "series": "str", "year": "int64", "value_type": "str", "value": "float64",
+    "printed_text": "str", "source": "str", "source_line": "int64", "processing": "str", "reference": "str",
+    "note": "str",
+}
+QUALITY_COLUMNS = {
+    "issue": "str", "indicator_id": "int64", "series": "str", "year": "Int64", "printed_text": "str",
+    "value": "float64", "source": "str", "source_line": "int64",
+    **{f"detail_{language}": "str" for language in sorted(LANGUAGES)},
+}
+ASSESSMENT_COLUMNS = {
+    "indicator_id": "int64", "series": "str", "core": "bool", "kind": "str", "direction": "str", "method": "str",
+    "report_year": "int64", "base_year": "Int64", "base_value": "float64", "as_of_year": "Int64",
+    "latest_value": "float64", "n_points": "int64", "evidence": "str", "target_year": "Int64",
+    "target_value": "float64", "gap": "float64", "gap_pct": "float64", "completion": "float64",
+    "time_elapsed": "float64", "observed_cagr": "float64", "observed_per_year": "float64",
+    "required_cagr": "float64", "required_per_year": "float64", "progress_ratio": "float64",
+    "projected_value": "float64", "anticipated_progress": "float64", "status": "str", "verdict": "str",
+    "completion_rate": "float64", "shortfall": "float64", "missed_years": "str", "next_target_year": "Int64",
+    "next_target_value": "float64", "next_required_cagr": "float64", "next_required_per_year": "float64",
+    "scheme": "str",
+}
+GROWTH_COLUMNS = {
+    "indicator_id": "int64", "series": "str", "kind": "str", "from_year": "int64", "from_value": "float64",
+    "target_year": "int64", "target_value": "float64", "required_cagr": "float64", "required_per_year": "float64",
+    "method": "str", "already_met": "bool", "report_year": "int64",
+}
+#: The processed tables, in the order they are written, with their columns.
+TABLES = {
+    "indicators.csv": INDICATOR_COLUMNS,
+    "indicator_values.csv": VALUE_COLUMNS,
+    "data_quality.csv": QUALITY_COLUMNS,
+    "assessment.csv": ASSESSMENT_COLUMNS,
+    "required_growth.csv": GROWTH_COLUMNS,
+}
+
+
+def lower_is_better(direction: str) -> bool:
+    return direction in LOWER_IS_BETTER
