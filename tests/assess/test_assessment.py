@@ -14,6 +14,7 @@ from analysis.assess.assessment import binding_target, headline_status, status_c
 from analysis.assess.rates import compound_rate, floor_catch_up_rate, linear_rate
 from analysis.clean.tidy import clean_plan_table
 from analysis.errors import InputError
+from analysis.ingest.plan_inputs import load_plan_inputs
 from analysis.vocabulary import STATUSES
 
 BASE_YEAR = 2020
@@ -21,7 +22,7 @@ BASE_YEAR = 2020
 
 @pytest.fixture(scope="module")
 def dataset(weihai):
-    return clean_plan_table(weihai)
+    return clean_plan_table(load_plan_inputs(weihai))
 
 
 def assess(indicators, values, report_year, scheme="eurostat"):

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis.assess.assessment import assess, status_counts
-from analysis.clean.tidy import load_monitoring_data
+from analysis.build.data import monitoring_data
 from tests.conftest import FIXTURES
 
 EXAMPLE = FIXTURES / "example-2022-2024"
@@ -18,7 +18,7 @@ EXAMPLE = FIXTURES / "example-2022-2024"
 
 @pytest.fixture(scope="module")
 def data(weihai):
-    return load_monitoring_data(weihai, EXAMPLE)
+    return monitoring_data(weihai, EXAMPLE)
 
 
 @pytest.fixture(scope="module")

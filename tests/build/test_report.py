@@ -15,6 +15,7 @@ from analysis.build.data import build_tables
 from analysis.build.job import NOTEBOOKS, make_job
 from analysis.clean.tidy import clean_plan_table
 from analysis.files import sha256_file
+from analysis.ingest.plan_inputs import load_plan_inputs
 from analysis.report.render import html_external_references
 from analysis.settings import NOTEBOOKS_DIR
 from tests.conftest import FIXTURES, relative
@@ -46,7 +47,7 @@ def build(plan, year, language, root, **kwargs):
 
 @pytest.fixture(scope="module")
 def indicators(weihai):
-    return clean_plan_table(weihai).indicators
+    return clean_plan_table(load_plan_inputs(weihai)).indicators
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 
 from analysis import cli
+from analysis.build.data import monitoring_data
 from analysis.build.templates import build_templates
 from analysis.catalog import catalog
-from analysis.clean.tidy import load_monitoring_data
 from analysis.report.entry_workbooks import entry_workbooks, safe_file_stem
 from tests.conftest import copy_plan, relative
 
@@ -108,7 +108,7 @@ def test_a_filled_workbook_error_names_the_sheet_and_cell(templates, weihai_in_p
 
 
 def test_without_departments_every_series_goes_into_one_workbook(weihai_in_project):
-    data = load_monitoring_data(weihai_in_project)
+    data = monitoring_data(weihai_in_project)
     indicators = data.indicators.drop(columns=[c for c in data.indicators if c.startswith("lead_department")])
     [workbook] = entry_workbooks(indicators, data.values, YEAR, catalog("en"), "plan")
     assert workbook.file_stem == "All indicators" and len(workbook.series) == 25

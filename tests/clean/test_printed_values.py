@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.clean.tidy import clean_plan_table
+from analysis.ingest.plan_inputs import load_plan_inputs
 
 TYPED = [
     (1, "", 22154, 23000, 24000, 24500),
@@ -41,7 +42,7 @@ COLUMNS = [(2020, "baseline"), (2021, "baseline"), (2023, "target"), (2024, "tar
 
 @pytest.fixture(scope="module")
 def values(weihai):
-    return clean_plan_table(weihai).values
+    return clean_plan_table(load_plan_inputs(weihai)).values
 
 
 def test_every_printed_number_matches_the_typed_value(values):

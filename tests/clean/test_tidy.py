@@ -6,16 +6,17 @@ import pytest
 
 from analysis.clean.tidy import clean_plan_table
 from analysis.errors import InputError
+from analysis.ingest.plan_inputs import load_plan_inputs
 from analysis.plan import load_plan
 
 
 @pytest.fixture(scope="module")
 def dataset(weihai):
-    return clean_plan_table(weihai)
+    return clean_plan_table(load_plan_inputs(weihai))
 
 
 def clean(folder):
-    return clean_plan_table(load_plan(folder))
+    return clean_plan_table(load_plan_inputs(load_plan(folder)))
 
 
 def test_indicators_table_has_one_row_per_series(dataset):
@@ -109,7 +110,7 @@ def test_tables_are_tidy(dataset):
 
 
 def test_a_plan_typed_as_csv_is_cleaned_like_a_printed_one(lakeside):
-    dataset = clean_plan_table(lakeside)
+    dataset = clean_plan_table(load_plan_inputs(lakeside))
     indicators = dataset.indicators
     assert indicators[["indicator_id", "series"]].values.tolist() == [
         [1, ""], [2, ""], [3, ""], [4, ""], [5, "national"], [5, "provincial"], [6, ""]]

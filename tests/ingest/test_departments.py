@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from analysis.clean.tidy import clean_plan_table
 from analysis.ingest.departments import load_departments
+from analysis.ingest.plan_inputs import load_plan_inputs
 from analysis.ingest.printed_table import read_source_lines
 from analysis.plan import load_plan
 from analysis.settings import DEFAULT_PLAN_DIR
@@ -22,7 +23,8 @@ def test_weihai_departments_cite_the_plan_lines_that_name_them():
 
 
 def test_indicators_carry_the_departments_lead_first():
-    indicators = clean_plan_table(load_plan(DEFAULT_PLAN_DIR)).indicators.set_index(["indicator_id", "series"])
+    indicators = clean_plan_table(load_plan_inputs(load_plan(DEFAULT_PLAN_DIR))).indicators
+    indicators = indicators.set_index(["indicator_id", "series"])
     patents = indicators.loc[(12, "")]
     assert patents.departments_zh == "市市场监督管理局、市科技局"
     assert patents.departments_en == (
@@ -36,6 +38,6 @@ def test_indicators_carry_the_departments_lead_first():
 def test_without_the_files_the_departments_are_empty(plan_copy):
     (plan_copy / "departments.csv").unlink()
     (plan_copy / "department_names.csv").unlink()
-    indicators = clean_plan_table(load_plan(plan_copy)).indicators
+    indicators = clean_plan_table(load_plan_inputs(load_plan(plan_copy))).indicators
     assert set(indicators["departments_zh"]) == {""} and set(indicators["department_basis"]) == {""}
     assert set(indicators["department_line"]) == {0}

@@ -1,9 +1,10 @@
 """Property tests: the readers of hand-maintained input either return or raise ``InputError``.
 
 Random CSV text (valid and malformed, random bytes, random unicode, random column orders) goes to
-:func:`analysis.ingest.csv_reader.read_strict_csv` and
-:func:`analysis.ingest.observations.read_observations`; random mutations of the real plan text
-(lines deleted, duplicated, swapped, tabs and blank lines inserted, tokens replaced) go to
+:func:`analysis.ingest.csv_reader.read_strict_csv` and to the observations' reader and checks
+(:func:`analysis.ingest.observations.read_observation_files`,
+:func:`analysis.clean.observations.check_observations`); random mutations of the real plan
+text (lines deleted, duplicated, swapped, tabs and blank lines inserted, tokens replaced) go to
 :func:`analysis.ingest.printed_table.parse_printed_table` and, with fewer examples, through the
 whole of :func:`analysis.clean.tidy.clean_plan_table`. No other exception may escape, and an
 ``InputError``'s message must be a single line (the command line prints it as one).
@@ -32,14 +33,17 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from analysis.clean.observations import year_range
 from analysis.clean.tidy import clean_plan_table
 from analysis.errors import InputError
 from analysis.ingest.csv_reader import LINE_COLUMN, read_strict_csv
-from analysis.ingest.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, read_observations, year_range
+from analysis.ingest.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from analysis.ingest.plan_inputs import load_plan_inputs
 from analysis.ingest.printed_table import FOOTNOTE_PREFIX, TABLE_TITLE, PlanTable, parse_printed_table
 from analysis.plan import load_plan
 from analysis.settings import DEFAULT_PLAN_DIR
 from tests.conftest import copy_plan
+from tests.support.observations import read_observations
 
 PLAN_NAME = "weihai-innovative-city-plan-2022.txt"
 PLAN_LINES = (DEFAULT_PLAN_DIR / PLAN_NAME).read_text(encoding="utf-8").splitlines()
@@ -54,7 +58,7 @@ FUZZ = settings(deadline=None, derandomize=bool(os.environ.get("CI")), suppress_
 
 @functools.lru_cache(maxsize=1)
 def _indicators() -> pd.DataFrame:
-    return clean_plan_table(PLAN).indicators
+    return clean_plan_table(load_plan_inputs(PLAN)).indicators
 
 
 # --- the contract ---------------------------------------------------------------------------------------
@@ -307,7 +311,7 @@ def plan_template():
 def test_clean_plan_table_on_mutated_text_returns_or_raises_input_error(plan_template, mutations):
     """The table parser's output goes on through corrections, numbers, metadata and prose checks."""
     _write_plan(plan_template, mutate(PLAN_LINES, mutations), "\n")
-    call_reader(clean_plan_table, load_plan(plan_template))
+    call_reader(lambda plan: clean_plan_table(load_plan_inputs(plan)), load_plan(plan_template))
 
 
 # --- regressions: inputs that once escaped as ValueError or a multi-line message ---------------------------

@@ -11,9 +11,9 @@ import datetime
 from pathlib import Path
 
 from ..catalog import catalog
+from ..clean.observations import year_range
 from ..errors import InputError
 from ..files import refuse_link_outside, write_files_atomic
-from ..ingest.observations import year_range
 from ..plan import Plan
 from ..report.entry_workbooks import entry_workbook_bytes, entry_workbooks
 
@@ -25,7 +25,7 @@ def templates_folder(plan: Plan, output_dir: Path, year: int) -> Path:
 
 
 def check_entry_year(plan: Plan, value) -> int:
-    """A year observations may be given for (:func:`analysis.ingest.observations.year_range`)."""
+    """A year observations may be given for (:func:`analysis.clean.observations.year_range`)."""
     from ..parameters import check_year
 
     year = check_year(value, "--year")
@@ -38,9 +38,9 @@ def check_entry_year(plan: Plan, value) -> int:
 def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
                     observations_dir: Path | None = None) -> list[Path]:
     """Write one data-entry workbook per lead department for ``year``; returns their paths."""
-    from ..clean.tidy import load_monitoring_data
+    from .data import monitoring_data
 
-    data = load_monitoring_data(plan, observations_dir)
+    data = monitoring_data(plan, observations_dir)
     words = catalog(language)
     workbooks = entry_workbooks(data.indicators, data.values, year, words, plan.text("title", language))
     folder = templates_folder(plan, output_dir, year)

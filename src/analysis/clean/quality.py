@@ -154,7 +154,7 @@ def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: lis
 def observation_folder_findings(observed) -> list[dict]:
     """Values kept because their row confirms them, and hidden files of the observations folder left unread.
 
-    ``observed`` is an :class:`analysis.ingest.observations.ObservationFolder`. A skipped file is a
+    ``observed`` is an :class:`analysis.clean.observations.CheckedObservations`. A skipped file is a
     finding about a file, not an indicator: its ``indicator_id`` is 0.
     """
     findings = []

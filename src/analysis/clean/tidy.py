@@ -1,18 +1,20 @@
 """From a plan's table as given to a tidy, validated dataset, and the actual values observed since.
 
-Steps (each a function, each re-runnable):
+The files come already read (:mod:`analysis.ingest`): this room opens none. Steps (each a function,
+each re-runnable):
 
-1. the table is read as printed (:mod:`analysis.ingest.printed_table`) or as typed
-   (:mod:`analysis.ingest.typed_table`), every value still text;
-2. :func:`apply_corrections` replaces the text of a cell where ``corrections.csv`` says so, after
+1. :func:`apply_corrections` replaces the text of a cell where ``corrections.csv`` says so, after
    checking that the table still gives exactly what the correction expects;
-3. :func:`parse_values` turns text into numbers; a token it does not know stops the run; combined
+2. :func:`parse_values` turns text into numbers; a token it does not know stops the run; combined
    cells (``国2.8/省3.1``) are split into their national and provincial series;
-4. :func:`build_indicators` joins a printed table's rows with the hand-maintained metadata;
+3. :func:`build_indicators` joins a printed table's rows with the hand-maintained metadata, and
+   :func:`attach_departments` gives every series its responsible departments;
+4. :mod:`analysis.clean.plausibility` checks every number against the kind of its indicator;
 5. :mod:`analysis.clean.quality` lists every finding a reader of the data should know about;
 6. :mod:`analysis.clean.schemas` validates the results.
 
-:func:`load_monitoring_data` adds the observations (actual values published after the plan).
+:func:`clean_plan_table` runs these on a plan's inputs; :func:`add_observations` adds the actual
+values published after the plan (checked by :mod:`analysis.clean.observations`).
 """
 from __future__ import annotations
 
@@ -23,31 +25,16 @@ import pandas as pd
 
 from ..errors import InputError, display_path
 from ..ingest.csv_reader import LINE_COLUMN
-from ..ingest.dataset import read_dataset_label
-from ..ingest.departments import DEPARTMENTS_FILE, load_departments
-from ..ingest.hand_files import (
-    CATEGORIES_FILE,
-    METADATA_FILE,
-    load_categories,
-    load_corrections,
-    load_metadata,
-    load_prose_checks,
-)
-from ..ingest.observations import read_observation_folder
-from ..ingest.plausibility import check_table_values
-from ..ingest.printed_table import (
-    COMBINED_CELL,
-    CORE_MARK,
-    PLAIN_NUMBER,
-    PlanTable,
-    parse_printed_table,
-    read_source_lines,
-)
-from ..ingest.provenance import verify_provenance
-from ..ingest.typed_table import read_typed_table
+from ..ingest.departments import DEPARTMENTS_FILE
+from ..ingest.hand_files import CATEGORIES_FILE, CORRECTIONS_FILE, METADATA_FILE, PROSE_CHECKS_FILE
+from ..ingest.observations import ObservationFiles
+from ..ingest.plan_inputs import PlanInputs
+from ..ingest.printed_table import COMBINED_CELL, CORE_MARK, PLAIN_NUMBER, PlanTable
 from ..plan import Plan
 from ..vocabulary import DEPARTMENT_COLUMNS, DEPARTMENT_SEPARATORS, TABLE_INDICATOR_COLUMNS, VALUE_COLUMNS
 from . import schemas
+from .observations import check_observations
+from .plausibility import check_table_values
 from .quality import observation_findings, observation_folder_findings, table_findings
 
 
@@ -215,40 +202,29 @@ def build_indicators(table: PlanTable, values: pd.DataFrame, metadata: pd.DataFr
 
 # --- the whole step ------------------------------------------------------------------------------------
 
-def read_plan_table(plan: Plan) -> tuple[PlanTable, pd.DataFrame | None]:
-    """The plan's table as given, and for a typed plan its indicators (a printed one has them in the metadata)."""
-    if plan.printed_text is not None:
-        return parse_printed_table(plan.printed_text), None
-    return read_typed_table(plan.table_file("indicators"), plan.table_file("values"))
-
-
-def clean_plan_table(plan: Plan) -> CleanDataset:
-    """Read the plan's table (printed or typed) and return the validated, tidy dataset."""
+def clean_plan_table(inputs: PlanInputs) -> CleanDataset:
+    """The plan's table (printed or typed), as read, turned into the validated, tidy dataset."""
+    plan, table = inputs.plan, inputs.table
     folder = plan.folder
-    table, typed_indicators = read_plan_table(plan)
     source_path = table.source
-    source_lines = read_source_lines(source_path) if plan.printed_text is not None else []
-    corrections = load_corrections(folder, table.fields)
-    corrected = apply_corrections(table.cells, corrections, folder / "corrections.csv", source_path)
+    corrected = apply_corrections(table.cells, inputs.corrections, folder / CORRECTIONS_FILE, source_path)
     values = parse_values(corrected, source_path, source_path.name)
-    if typed_indicators is None:
-        indicators = build_indicators(table, values, load_metadata(folder), load_categories(folder),
-                                      folder / METADATA_FILE)
+    if inputs.typed_indicators is None:
+        indicators = build_indicators(table, values, inputs.metadata, inputs.categories, folder / METADATA_FILE)
     else:
-        indicators = typed_indicators
-    indicators = attach_departments(indicators, load_departments(folder, source_lines or None),
-                                    folder / DEPARTMENTS_FILE)
-    check_table_values(indicators, values, corrected, corrections, folder / "corrections.csv",
-                       *_kind_lines(plan, table, indicators), source_path)
+        indicators = inputs.typed_indicators
+    indicators = attach_departments(indicators, inputs.departments, folder / DEPARTMENTS_FILE)
+    check_table_values(indicators, values, corrected, inputs.corrections, folder / CORRECTIONS_FILE,
+                       *_kind_lines(inputs, indicators), source_path)
     values = values.assign(reference="", note="")[list(VALUE_COLUMNS)]
     values = values.sort_values(["indicator_id", "series", "value_type", "year"], kind="stable")
     values = values.reset_index(drop=True)
-    quality = table_findings(plan, table, corrected, values, indicators, load_prose_checks(folder, table.fields),
-                             source_lines, folder / "prose_checks.csv")
+    quality = table_findings(plan, table, corrected, values, indicators, inputs.prose_checks, inputs.source_lines,
+                             folder / PROSE_CHECKS_FILE)
     indicators = schemas.validate("indicators.csv", indicators)
     values = schemas.validate("indicator_values.csv", values)
     schemas.check_values_belong(values, indicators)
-    return CleanDataset(table=table, corrections=corrections, indicators=indicators, values=values,
+    return CleanDataset(table=table, corrections=inputs.corrections, indicators=indicators, values=values,
                         quality=schemas.validate("data_quality.csv", quality))
 
 
@@ -277,34 +253,33 @@ def attach_departments(indicators: pd.DataFrame, departments: pd.DataFrame, path
     return indicators.assign(**columns)
 
 
-def _kind_lines(plan: Plan, table: PlanTable, indicators: pd.DataFrame) -> tuple[Path, dict[tuple, int]]:
+def _kind_lines(inputs: PlanInputs, indicators: pd.DataFrame) -> tuple[Path, dict[tuple, int]]:
     """The file that sets each series' kind and the line it does so on (the metadata, or a typed indicators.csv)."""
-    if table.printed:
-        metadata = load_metadata(plan.folder)
-        return plan.folder / METADATA_FILE, dict(zip(zip(metadata.indicator_id, metadata.series),
-                                                     metadata[LINE_COLUMN]))
-    return table.rows_source, dict(zip(zip(indicators.indicator_id, indicators.series), indicators.source_line))
+    if inputs.metadata is not None:
+        metadata = inputs.metadata
+        return inputs.plan.folder / METADATA_FILE, dict(zip(zip(metadata.indicator_id, metadata.series),
+                                                            metadata[LINE_COLUMN]))
+    return inputs.table.rows_source, dict(zip(zip(indicators.indicator_id, indicators.series),
+                                              indicators.source_line))
 
 
-def load_monitoring_data(plan: Plan, observations_dir: Path | None = None) -> MonitoringData:
-    """Verify the raw checksums, clean the plan's table and add the observed actual values."""
-    observations_dir = Path(observations_dir) if observations_dir is not None else plan.observations_dir
-    sources = verify_provenance(plan.folder, required=plan.printed_text)
-    clean = clean_plan_table(plan)
-    observed = read_observation_folder(observations_dir, clean.indicators, plan, clean.values)
-    observations, duplicates = observed.values, observed.duplicates
+def add_observations(inputs: PlanInputs, clean: CleanDataset, observed: ObservationFiles) -> MonitoringData:
+    """The cleaned table with the actual values observed since, checked, and their findings in the quality log."""
+    plan = inputs.plan
+    checked = check_observations(observed, clean.indicators, plan, clean.values)
+    observations = checked.values
     values = clean.values
     if not observations.empty:
         values = pd.concat([values, observations], ignore_index=True)
         values = values.sort_values(["indicator_id", "series", "value_type", "year"], kind="stable")
         values = values.reset_index(drop=True)
     quality = clean.quality
-    findings = observation_findings(plan, observations, duplicates, clean.values)
-    findings += observation_folder_findings(observed)
+    findings = observation_findings(plan, observations, checked.duplicates, clean.values)
+    findings += observation_folder_findings(checked)
     if findings:
         quality = pd.concat([quality, pd.DataFrame(findings)], ignore_index=True)
     values = schemas.validate("indicator_values.csv", values)
     schemas.check_values_belong(values, clean.indicators)
     return MonitoringData(plan=plan, indicators=clean.indicators, values=values,
-                          quality=schemas.validate("data_quality.csv", quality), sources=sources,
-                          dataset_label=read_dataset_label(observations_dir))
+                          quality=schemas.validate("data_quality.csv", quality), sources=inputs.sources,
+                          dataset_label=observed.dataset_label)

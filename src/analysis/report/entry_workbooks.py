@@ -7,7 +7,7 @@ year, value, source, note, confirm``: the columns of an observation CSV file). `
 ``series`` and ``year`` are filled in and locked; ``value``, ``source``, ``note`` and ``confirm``
 are the yellow input cells, the only unlocked ones (the sheet is protected without a password, so
 nobody types over the ids by accident). ``value`` is validated as a decimal in the range the
-plausibility checks let pass (:func:`analysis.ingest.plausibility.plausible_range`), with a
+plausibility checks let pass (:func:`analysis.clean.plausibility.plausible_range`), with a
 warning, not a refusal: a right value far off its series is kept with a reason in ``confirm``.
 Right of an empty column sit the reference columns (name, unit, latest known value, targets,
 plausible range); the reader stops at the empty header cell, so they are never read back.
@@ -25,8 +25,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..catalog import Catalog
+from ..clean.plausibility import plausible_range
 from ..ingest.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
-from ..ingest.plausibility import plausible_range
 from .numbers import fmt_number
 from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Styles, display_width
 from .words import localized, series_label

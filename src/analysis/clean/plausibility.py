@@ -25,8 +25,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, display_path, quote
+from ..ingest.csv_reader import MAX_MAGNITUDE
 from ..text import visible
-from .csv_reader import MAX_MAGNITUDE
 
 NON_NEGATIVE_KINDS = ("count", "amount", "intensity", "share")
 RATIO_KINDS = ("count", "amount", "intensity")

@@ -9,10 +9,13 @@ import io
 
 import pytest
 
-from analysis.clean.tidy import clean_plan_table, load_monitoring_data
+from analysis.build.data import monitoring_data
+from analysis.clean.observations import check_observations
+from analysis.clean.plausibility import Point, implausible, impossible, plausible_range, previous_point
+from analysis.clean.tidy import clean_plan_table
 from analysis.errors import InputError
-from analysis.ingest.observations import read_observation_folder
-from analysis.ingest.plausibility import Point, implausible, impossible, plausible_range, previous_point
+from analysis.ingest.observations import read_observation_files
+from analysis.ingest.plan_inputs import load_plan_inputs
 
 HEADER = "indicator_id,series,year,value,source,note,confirm\n"
 
@@ -86,14 +89,14 @@ def test_the_previous_value():
 
 @pytest.fixture(scope="module")
 def clean(weihai):
-    return clean_plan_table(weihai)
+    return clean_plan_table(load_plan_inputs(weihai))
 
 
 def read(tmp_path, body, weihai, clean):
     folder = tmp_path / "observations"
     folder.mkdir(exist_ok=True)
     (folder / "b.csv").write_text(HEADER + body, encoding="utf-8")
-    return read_observation_folder(folder, clean.indicators, weihai, clean.values)
+    return check_observations(read_observation_files(folder), clean.indicators, weihai, clean.values)
 
 
 def test_an_outlier_is_refused_with_the_previous_value_and_how_to_confirm(tmp_path, weihai, clean):
@@ -116,7 +119,7 @@ def test_a_confirmed_outlier_is_kept_and_logged(tmp_path, weihai, clean):
     assert observed.values.value.tolist() == [15800.0]
     [confirmed] = observed.confirmed
     assert confirmed["confirm"] == "all firms counted from 2022 on" and confirmed["previous"].value == 1049.0
-    data = load_monitoring_data(weihai, tmp_path / "observations")
+    data = monitoring_data(weihai, tmp_path / "observations")
     [row] = data.quality[data.quality.issue == "confirmed_value"].itertuples()
     assert (row.indicator_id, row.year, row.value) == (10, 2022, 15800.0)
     assert row.detail_en == ("15800 for 2022 is far off the previous value 1049 (2021); kept because the row confirms "
@@ -137,19 +140,19 @@ def test_corrections_get_the_same_checks(plan_copy):
     base = corrections.read_text(encoding="utf-8")
     corrections.write_text(base + "2,,baseline_2021,2.40,250,mistyped\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"corrections.csv:4: corrected_value: 250 is a share in %, it must lie"):
-        clean_plan_table(load_plan(plan_copy))
+        clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
     # 3.6 against the 2023 target 36 (one year away, nearer than the 2021 baseline 35.1): ratio 0.1
     corrections.write_text(base + "26,,target_2024,36,3.6,thought to be a typo\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"corrections.csv:4: corrected_value: 3.6 is off by a factor near 10 from "
                                          r"the nearest value of its series, 36 \(2023, target_2023"):
-        clean_plan_table(load_plan(plan_copy))
+        clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
     rows = list(csv.reader(io.StringIO(base)))
     rows = [rows[0] + ["confirm"]] + [row + [""] for row in rows[1:]]
     rows.append(["26", "", "target_2024", "36", "3.6", "the plan's own erratum", "erratum no. 2 of the plan"])
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     corrections.write_text(buffer.getvalue(), encoding="utf-8")
-    values = clean_plan_table(load_plan(plan_copy)).values
+    values = clean_plan_table(load_plan_inputs(load_plan(plan_copy))).values
     assert values[(values.indicator_id == 26) & (values.year == 2024)].value.tolist() == [3.6]
 
 
@@ -162,15 +165,15 @@ def test_the_metadatas_kind_must_fit_the_tables_numbers_and_units(plan_copy):
                         encoding="utf-8")
     with pytest.raises(InputError, match=r"indicator_metadata.csv:2: kind: kind 'share' contradicts the table, "
                                          r"which gives 22154 for baseline_2020 \(.*plan-2022.txt:82\)"):
-        clean_plan_table(load_plan(plan_copy))
+        clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
     metadata.write_text(base.replace("R&D intensity,%,%,higher,share", "R&D intensity,%,%,higher,amount"),
                         encoding="utf-8")
     with pytest.raises(InputError, match=r"indicator_metadata.csv:3: kind: kind 'amount' but unit %"):
-        clean_plan_table(load_plan(plan_copy))
+        clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
     metadata.write_text(base.replace("R&D personnel,人,persons,higher,count", "R&D personnel,人,persons,higher,share"),
                         encoding="utf-8")
     with pytest.raises(InputError, match=r"indicator_metadata.csv:2: kind: kind 'share' but unit 'persons'"):
-        clean_plan_table(load_plan(plan_copy))
+        clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
 
 
 def test_a_typed_plan_gets_the_same_checks(tmp_path, lakeside):
@@ -184,7 +187,7 @@ def test_a_typed_plan_gets_the_same_checks(tmp_path, lakeside):
                       encoding="utf-8")
     with pytest.raises(InputError, match=r"indicators.csv:2: kind: kind 'share' contradicts the table, which gives "
                                          r"280 for target_2027"):
-        clean_plan_table(load_plan(folder))
+        clean_plan_table(load_plan_inputs(load_plan(folder)))
 
 
 @pytest.mark.parametrize(("kind", "previous", "years", "expected"), [

@@ -6,10 +6,12 @@ import shutil
 import pytest
 
 from analysis.assess.assessment import assess
-from analysis.clean.tidy import clean_plan_table, load_monitoring_data
+from analysis.build.data import monitoring_data
+from analysis.clean.tidy import clean_plan_table
 from analysis.errors import InputError
-from analysis.ingest.observations import read_observations
+from analysis.ingest.plan_inputs import load_plan_inputs
 from tests.conftest import FIXTURES
+from tests.support.observations import read_observations
 
 OBSERVATIONS = FIXTURES / "observations"
 HEADER = "indicator_id,series,year,value,source\n"
@@ -17,7 +19,7 @@ HEADER = "indicator_id,series,year,value,source\n"
 
 @pytest.fixture(scope="module")
 def indicators(weihai):
-    return clean_plan_table(weihai).indicators
+    return clean_plan_table(load_plan_inputs(weihai)).indicators
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +113,7 @@ def test_a_bom_is_accepted(tmp_path, read):
 
 
 def assessment(plan, observations, report_year):
-    data = load_monitoring_data(plan, observations)
+    data = monitoring_data(plan, observations)
     return assess(data.indicators, data.values, report_year, plan.base_year)
 
 
@@ -145,7 +147,7 @@ def test_observations_change_the_assessment(tmp_path, weihai):
 
 
 def test_actuals_appear_in_the_values_table(weihai):
-    data = load_monitoring_data(weihai, OBSERVATIONS / "good")
+    data = monitoring_data(weihai, OBSERVATIONS / "good")
     actual = data.values[data.values.value_type == "actual"]
     assert len(actual) == 5 and len(data.values) == 105
 
@@ -154,7 +156,7 @@ def test_hidden_files_are_skipped_and_listed_in_the_log_a_readme_is_left_alone(t
     folder = _write(tmp_path, "2,,2022,2.5,统计公报\n")
     (folder / ".draft.csv").write_text(HEADER + "2,,2022,not a number,draft\n", encoding="utf-8")
     (folder / "README.md").write_text("# where these come from\n", encoding="utf-8")
-    data = load_monitoring_data(weihai, folder)
+    data = monitoring_data(weihai, folder)
     assert data.values[data.values.value_type == "actual"].value.tolist() == [2.5]
     [skipped] = data.quality[data.quality.issue == "skipped_file"].itertuples()
     assert skipped.indicator_id == 0 and skipped.source.endswith("observations/.draft.csv")

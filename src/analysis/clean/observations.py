@@ -1,0 +1,171 @@
+"""Actual values checked: each row against the plan, across files, and against its series.
+
+The rows come as text from :mod:`analysis.ingest.observations`. Each row names a known numeric
+series, a year the plan can have a value for, a number its kind can take and a source; a year given
+twice in one file is a mistake, the same year in two files is kept once when the values agree and
+refused when they differ; a value far off its series needs a confirmation
+(:mod:`analysis.clean.plausibility`). One bad row stops the run with the file, line (a workbook's
+cell) and field named, before anything is written.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import InputError, display_path, quote
+from ..ingest.csv_reader import LINE_COLUMN, parse_int, parse_number
+from ..ingest.observations import FileRows, ObservationFiles
+from ..plan import Plan
+from ..text import visible
+from ..vocabulary import VALUE_COLUMNS
+from .plausibility import Point, confirm_hint, implausible, impossible, previous_point
+
+#: Observation years run from the plan's base year to some years after its last evaluation.
+YEARS_AFTER_PLAN = 6
+
+
+@dataclass
+class CheckedObservations:
+    """What a folder of observations gives: the values, and what the data-quality log should say about it.
+
+    ``duplicates``: rows that repeat, with the same value, a year another file already gives (kept
+    once). ``confirmed``: values far off their series kept because their row confirms them.
+    ``skipped``: hidden files, not read.
+    """
+
+    values: pd.DataFrame
+    duplicates: list[dict] = field(default_factory=list)
+    confirmed: list[dict] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+
+
+def year_range(plan: Plan) -> tuple[int, int]:
+    return plan.base_year, max(plan.evaluations) + YEARS_AFTER_PLAN
+
+
+def _label(key: tuple) -> str:
+    return f"{key[0]} {key[1]}" if key[1] else str(key[0])
+
+
+def _located(exc: InputError, rows: FileRows) -> InputError:
+    """``exc`` with its line shown as the reader names a cell (a workbook's ``Sheet1!D5``)."""
+    if not isinstance(exc.line, int) or exc.field is None:
+        return exc
+    return InputError(exc.reason, file=exc.file, line=rows.where(exc.line, exc.field), field=exc.field)
+
+
+def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]) -> dict:
+    line = getattr(row, LINE_COLUMN)
+    indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id")
+    series = row.series.strip()
+    known = indicators[indicators["indicator_id"] == indicator_id]
+    if known.empty:
+        raise InputError(f"unknown indicator {indicator_id} (the plan has 1–{indicators.indicator_id.max()})",
+                         file=path, line=line, field="indicator_id")
+    match = known[known["series"] == series]
+    if match.empty:
+        allowed = ", ".join(repr(s) for s in known["series"])
+        raise InputError(f"indicator {indicator_id} has no series {quote(series)}; use {allowed}", file=path,
+                         line=line, field="series")
+    meta = match.iloc[0]
+    if meta["kind"] == "qualitative":
+        raise InputError(f"indicator {indicator_id} is qualitative (定性评价): it takes no numbers", file=path,
+                         line=line, field="indicator_id")
+    year = parse_int(row.year, file=path, line=line, field="year")
+    if not years[0] <= year <= years[1]:
+        raise InputError(f"year {year} outside {years[0]}–{years[1]}", file=path, line=line, field="year")
+    value = parse_number(row.value, file=path, line=line, field="value")
+    problem = impossible(value, meta["kind"])
+    if problem:
+        raise InputError(problem, file=path, line=line, field="value")
+    if not visible(row.source):
+        hidden = " (only invisible characters)" if row.source.strip() else ""
+        raise InputError(f"empty{hidden}: say which publication the value comes from", file=path, line=line,
+                         field="source")
+    note = getattr(row, "note", "")
+    confirm = getattr(row, "confirm", "") or ""
+    return {"indicator_id": indicator_id, "series": series, "year": year, "value_type": "actual",
+            "value": value + 0.0, "printed_text": row.value.strip(), "source": display_path(path),
+            "source_line": line, "processing": "", "reference": row.source.strip(), "note": (note or "").strip(),
+            "confirm": confirm.strip() if visible(confirm) else "", "kind": meta["kind"], "path": path,
+            "where": f"{display_path(path)}:{line}"}
+
+
+def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, plan: Plan,
+                       printed: pd.DataFrame | None = None) -> CheckedObservations:
+    """Check every row of ``observed``; with the plan's ``printed`` values, check each value against its series
+    as well. The values come out with the columns of ``indicator_values.csv``."""
+    records: list[dict] = []
+    seen: dict[tuple, dict] = {}
+    duplicates: list[dict] = []
+    years = year_range(plan)
+    for rows in observed.files:
+        path = rows.path
+        in_file: dict[tuple, int] = {}
+        for row in rows.frame.itertuples():
+            try:
+                record = _check_row(row, indicators, path, years)
+            except InputError as exc:
+                raise _located(exc, rows) from None
+            record["where"] = f"{display_path(path)}:{rows.where(record['source_line'], 'value')}"
+            key = (record["indicator_id"], record["series"], record["year"])
+            if key in in_file:
+                raise InputError(f"indicator {_label(key)} year {key[2]} already given at "
+                                 f"{_line_name(rows.where(in_file[key], 'year'))} of this file (duplicate year)",
+                                 file=path, line=rows.where(record["source_line"], "year"), field="year")
+            in_file[key] = record["source_line"]
+            if key in seen:
+                first = seen[key]
+                if first["value"] != record["value"]:
+                    raise InputError(f"indicator {_label(key)} year {key[2]}: value {record['value']:g} "
+                                     f"conflicts with {first['value']:g} in {first['where']}",
+                                     file=path, line=rows.where(record["source_line"], "value"), field="value")
+                duplicates.append({**record, "first_source": first["source"],
+                                   "first_line": first["source_line"]})
+                continue
+            seen[key] = record
+            records.append(record)
+    where = {rows.path: rows.where for rows in observed.files}
+    confirmed = check_against_series(records, printed, where) if printed is not None else []
+    values = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS))
+    values = values.astype({"indicator_id": int, "year": int, "value": float, "source_line": int})
+    return CheckedObservations(values, duplicates, confirmed, list(observed.skipped))
+
+
+def _line_name(where: int | str) -> str:
+    return f"line {where}" if isinstance(where, int) else where
+
+
+def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict | None = None) -> list[dict]:
+    """Each observation against the previous value of its series; returns the confirmed outliers.
+
+    An outlier without a confirmation stops the run; of several, the first in file and line order
+    is named. ``where`` gives, by file, how a message names a cell.
+    """
+    baselines = printed[printed["value_type"].isin(("baseline", "actual"))]
+    points: dict[tuple, list[Point]] = {}
+    for row in baselines.itertuples():
+        points.setdefault((row.indicator_id, row.series), []).append(
+            Point(int(row.year), float(row.value), f"{row.source}:{row.source_line}", True))
+    where = where or {}
+    problems, confirmed = [], []
+    for record in sorted(records, key=lambda r: (r["indicator_id"], r["series"], r["year"])):
+        series = points.setdefault((record["indicator_id"], record["series"]), [])
+        previous = previous_point(series, record["year"])
+        # A rate of change is judged by its own range; it needs no previous value.
+        compared = previous or Point(record["year"], record["value"], "", False)
+        problem = implausible(record["value"], record["year"], compared, record["kind"])
+        if problem and record["confirm"]:
+            confirmed.append({**record, "problem": problem, "previous": previous})
+        elif problem:
+            problems.append((record["source"], record["source_line"], problem, record["value"], record["path"]))
+        series.append(Point(record["year"], record["value"], record.get("where") or
+                            f"{record['source']}:{record['source_line']}", False))
+    if problems:
+        _, line, problem, value, path = min(problems, key=lambda p: (p[0], p[1]))
+        cell = where[path](line, "value") if path in where else line
+        raise InputError(f"{problem}; {confirm_hint(value)} (see the observations README)", file=path, line=cell,
+                         field="value")
+    return confirmed

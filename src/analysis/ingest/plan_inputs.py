@@ -1,0 +1,56 @@
+"""Everything a plan folder gives, read as given: the one place the plan's files are opened.
+
+Load first, clean next: :func:`load_plan_inputs` reads the plan's table (parsed as printed, or
+typed as CSV files), its provenance sidecars (every checksum verified), and the files people keep
+beside it (metadata, categories, corrections, departments, prose checks). Each file is checked on
+its own, naming its file, line and field; nothing is yet compared across files. The result is
+handed whole to :mod:`analysis.clean.tidy`, which never opens a file itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..plan import Plan
+from .departments import load_departments
+from .hand_files import load_categories, load_corrections, load_metadata, load_prose_checks
+from .printed_table import PlanTable, parse_printed_table, read_source_lines
+from .provenance import verify_provenance
+from .typed_table import read_typed_table
+
+
+@dataclass(frozen=True)
+class PlanInputs:
+    """A plan's files as read. ``table`` holds the value cells as text; ``typed_indicators`` the indicators of a
+    plan typed as a table (a printed one takes them from ``metadata`` and ``categories``); ``source_lines`` the
+    plan text, line by line, for a printed plan."""
+
+    plan: Plan
+    sources: list[dict]
+    table: PlanTable
+    typed_indicators: pd.DataFrame | None
+    source_lines: list[str]
+    metadata: pd.DataFrame | None
+    categories: pd.DataFrame | None
+    corrections: pd.DataFrame
+    departments: pd.DataFrame
+    prose_checks: pd.DataFrame
+
+
+def load_plan_inputs(plan: Plan) -> PlanInputs:
+    """Read and check, file by file, everything ``plan``'s folder gives (observations apart)."""
+    folder = plan.folder
+    sources = verify_provenance(folder, required=plan.printed_text)
+    if plan.printed_text is not None:
+        table, typed_indicators = parse_printed_table(plan.printed_text), None
+        source_lines = read_source_lines(plan.printed_text)
+        metadata, categories = load_metadata(folder), load_categories(folder)
+    else:
+        table, typed_indicators = read_typed_table(plan.table_file("indicators"), plan.table_file("values"))
+        source_lines, metadata, categories = [], None, None
+    return PlanInputs(plan=plan, sources=sources, table=table, typed_indicators=typed_indicators,
+                      source_lines=source_lines, metadata=metadata, categories=categories,
+                      corrections=load_corrections(folder, table.fields),
+                      departments=load_departments(folder, source_lines or None),
+                      prose_checks=load_prose_checks(folder, table.fields))
