@@ -67,7 +67,7 @@ lab: setup ## Start JupyterLab with the project's kernel; saved notebooks stay t
 	@$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (innovation-plan monitor)"
 	@python="$$(cd "$$VENV" && pwd)/bin/python" && cd notebooks && "$$python" -m jupyterlab \
 	    $(if $(filter 0,$(shell id -u)),--allow-root) \
-	    --FileContentsManager.pre_save_hook=analysis.build.notebook_source.pre_save_hook
+	    --FileContentsManager.pre_save_hook=analysis.notebook_source.pre_save_hook
 
 $(VENV)/.bench-installed: $(VENV)/.installed pyproject.toml
 	@$(PY) -m pip install --quiet -e ".[test,bench]"

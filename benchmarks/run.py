@@ -114,7 +114,7 @@ def stock_command(work: Path) -> list[str]:
         f"{BIN}/papermill notebooks/02_gap_to_target.ipynb {out}/02.ipynb --cwd notebooks "
         f"-p data_dir {data} -p report_year 2024 --no-progress-bar",
         f"{BIN}/papermill notebooks/03_annual_report.ipynb {out}/03.ipynb --cwd notebooks "
-        f"-p data_dir {data} -p report_year 2024 -p language zh --no-progress-bar",
+        f"-p data_dir {data} -p report_year 2024 -p language zh -p output_dir {relative(out)} --no-progress-bar",
         f"{BIN}/jupyter nbconvert --to html {out}/03.ipynb --output-dir {out}",
         f'{sys.executable} -c "{pdf_step}"',
     ]

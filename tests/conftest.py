@@ -1,14 +1,22 @@
-"""Shared fixtures: the real plan, private copies a test may break, the fictional second plan.
+"""Shared fixtures: the real plan, private copies a test may break, the fictional second plan, and the reports
+many tests read, built once for the whole run.
 
 Tests build their own inputs: nothing here reads ``data/processed`` or depends on what has been
 added to ``data/raw/weihai/observations/``, so adding data the documented way never breaks a test.
+
+The reports (:func:`example_reports`) are built once per test run, not once per worker: the first
+worker that asks builds them under a file lock (py-filelock), the others wait and read them. They lie
+in a folder of this run (``tests/.work/run-<id>``), removed when the run ends.
 """
 from __future__ import annotations
 
 import os
 import shutil
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 
+import filelock
 import pytest
 
 from analysis.plan import load_plan
@@ -21,6 +29,41 @@ FIXTURES = TESTS_DIR / "fixtures"
 LAKESIDE_DIR = FIXTURES / "plans" / "lakeside"
 #: Where tests that go through the command line work (it refuses folders outside the project).
 WORK_DIR = TESTS_DIR / ".work"
+#: Names this test run (set by the controlling process, inherited by the workers of pytest-xdist).
+RUN_ID = "ANALYSIS_TEST_RUN"
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):  # the controlling process (or the only one)
+        os.environ[RUN_ID] = uuid.uuid4().hex[:10]
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):
+        shutil.rmtree(run_folder(), ignore_errors=True)
+        try:
+            WORK_DIR.rmdir()  # only when empty
+        except OSError:
+            pass
+
+
+def run_folder() -> Path:
+    """The folder of this test run, inside the project, shared by its workers."""
+    return WORK_DIR / f"run-{os.environ.get(RUN_ID, 'local')}"
+
+
+def built_once(name: str, build: Callable[[Path], None]) -> Path:
+    """``run_folder()/name``, made by ``build(folder)`` once for the whole run: the first worker to ask builds it,
+    the others wait for it."""
+    folder = run_folder() / name
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with filelock.FileLock(folder.parent / f".{name}.lock"):
+        if not (folder.parent / f".{name}.done").is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            build(folder)
+            (folder.parent / f".{name}.done").write_text("", encoding="utf-8")
+    return folder
 
 
 def copy_plan(source: Path, target: Path, observations: Path | None = None) -> Path:
@@ -77,33 +120,52 @@ def weihai_in_project(project_tmp):
     return load_plan(copy_plan(DEFAULT_PLAN_DIR, project_tmp / "plans" / "weihai"))
 
 
-#: The reports the page and Word tests read: the example 2022–2024 data's final report in both languages, and a
-#: mid-term report with no actual values.
-EXAMPLE_REPORTS = {"final-zh": (2024, "zh", FIXTURES / "example-2022-2024"),
-                   "final-en": (2024, "en", FIXTURES / "example-2022-2024"), "mid-term-en-plain": (2023, "en", None)}
+#: The reports many tests read, built in one run: the example 2022–2024 data's final report in both languages,
+#: beside the fictional Lakeside plan's mid-term (2026, zh) and final (2027, en) reports; and a mid-term report
+#: with no actual values. Name: (plan, year, language, observations, output folder, processed folder).
+EXAMPLE_REPORTS = {"final-zh": ("weihai", 2024, "zh", FIXTURES / "example-2022-2024", "final", "processed-example"),
+                   "final-en": ("weihai", 2024, "en", FIXTURES / "example-2022-2024", "final", "processed-example"),
+                   "mid-term-en-plain": ("weihai", 2023, "en", None, "plain", "processed-plain")}
+LAKESIDE_REPORTS = {"lakeside-2026-zh": ("lakeside", 2026, "zh", None, "final", "processed-example"),
+                    "lakeside-2027-en": ("lakeside", 2027, "en", None, "final", "processed-example")}
+#: The pages a layout test reads: the Weihai reports.
+LAYOUT_REPORTS = list(EXAMPLE_REPORTS)
 
 
 @pytest.fixture(scope="session")
-def example_reports(weihai_in_project, project_tmp) -> dict[str, Path]:
-    """The folders of :data:`EXAMPLE_REPORTS`, built once a session."""
-    from analysis.build.batch import render_reports
-    from analysis.build.job import make_job
+def shared_weihai():
+    """The Weihai plan without observations, inside the project, shared by every worker of the run."""
+    folder = built_once("weihai-plan", lambda folder: copy_plan(DEFAULT_PLAN_DIR, folder / "weihai"))
+    return load_plan(folder / "weihai")
 
-    root = project_tmp / "layout"
-    jobs = {case: make_job(weihai_in_project, year, language, output_root=root / case, observations_dir=observations)
-            for case, (year, language, observations) in EXAMPLE_REPORTS.items()}
-    render_reports(list(jobs.values()), force=True, progress=lambda line: None)
-    return {case: job.destination for case, job in jobs.items()}
+
+@pytest.fixture(scope="session")
+def example_reports(shared_weihai) -> dict[str, Path]:
+    """The folders of :data:`EXAMPLE_REPORTS` and :data:`LAKESIDE_REPORTS`, built once for the whole run."""
+    from analysis.publish.job import make_job
+    from analysis.publish.report import render_reports
+
+    plans = {"weihai": shared_weihai, "lakeside": load_plan(LAKESIDE_DIR)}
+
+    def jobs(root: Path) -> dict:
+        return {case: make_job(plans[plan], year, language, observations_dir=observations, output_root=root / output,
+                               processed_root=root / processed)
+                for case, (plan, year, language, observations, output, processed)
+                in {**EXAMPLE_REPORTS, **LAKESIDE_REPORTS}.items()}
+
+    root = built_once("reports", lambda folder: render_reports(list(jobs(folder).values()), force=True,
+                                                                progress=lambda line: None))
+    return {case: job.destination for case, job in jobs(root).items()}
 
 
 @pytest.fixture(scope="session")
 def example_tables(weihai_in_project, project_tmp) -> Path:
     """The processed tables of the example 2022–2024 data, assessed, built once a session (read, never changed)."""
-    from analysis.build.data import build_tables
+    from analysis.publish.data import build_tables
 
     folder = project_tmp / "example-tables" / "weihai"
     folder.mkdir(parents=True)
-    for name, data in build_tables(weihai_in_project, "eurostat", FIXTURES / "example-2022-2024").items():
+    for name, data in build_tables(weihai_in_project, "eurostat", FIXTURES / "example-2022-2024").files().items():
         (folder / name).write_bytes(data)
     return folder
 

@@ -3,8 +3,8 @@
 Report text, labels, status names, chart labels, the data-quality details and the one method note
 live there, not in code branches: a third language is a third file. A template names its fields
 (``{as_of}``, ``{value:g}``); data values are substituted as they are, never read as templates
-themselves. Where the result becomes HTML, the caller escapes the values first (see
-:mod:`analysis.report.words`).
+themselves. Where the result becomes HTML, the report's templates escape it (see
+:mod:`analysis.report.html`).
 """
 from __future__ import annotations
 

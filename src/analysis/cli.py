@@ -110,7 +110,7 @@ def _inputs(args: argparse.Namespace):
 
 
 def run_data(args: argparse.Namespace) -> int:
-    from .build.data import build_data
+    from .publish.data import build_data
 
     started = time.perf_counter()
     plan, scheme, observations, processed = _inputs(args)
@@ -128,6 +128,10 @@ def _several(value: str, everything: tuple, check, name: str) -> list:
         raise InputError(f"{value!r} has an empty item; give one value, several separated by commas, or all",
                          field=name)
     return list(dict.fromkeys(check(item) for item in items))
+
+
+def say_line(line: str) -> None:
+    print(line, flush=True)
 
 
 def say_error(message) -> None:
@@ -153,15 +157,14 @@ def run_report(args: argparse.Namespace) -> int:
     check_not_inside_raw(output_dir, "--output-dir")
     check_not_inside_raw(output_dir, "--output-dir", plan.folder)
 
-    from .build.batch import BatchError, Tally, render_reports, say_whole_line
-    from .build.job import make_job
+    from .publish.job import make_job
+    from .publish.report import BatchError, Tally, render_reports
 
     jobs = [make_job(plan, year, language, scheme, observations, output_dir, processed)
             for year in years for language in languages]
     tally = Tally(len(jobs))
     try:
-        render_reports(jobs, force=args.force, workers=workers, progress=say_whole_line,
-                       tally=tally)
+        render_reports(jobs, force=args.force, workers=workers, progress=say_line, tally=tally)
         status = 0
     except StepError as exc:
         if args.debug:
@@ -169,9 +172,8 @@ def run_report(args: argparse.Namespace) -> int:
         say_error(exc)
         status = EXIT_STEP_FAILED
     except BatchError as exc:
-        for outcome in exc.outcomes:
-            if outcome.error_kind:
-                say_error(f"{outcome.label}: {outcome.message}")
+        for line in exc.lines():
+            say_error(line)
         status = EXIT_INPUT_ERROR if exc.only_input_errors else EXIT_STEP_FAILED
     except (InputError, OSError) as exc:
         if args.debug or not tally.started:
@@ -194,7 +196,7 @@ def run_templates(args: argparse.Namespace) -> int:
     check_not_inside_raw(output_dir, "--output-dir")
     check_not_inside_raw(output_dir, "--output-dir", plan.folder)
 
-    from .build.templates import build_templates, check_entry_year
+    from .publish.templates import build_templates, check_entry_year
 
     year = args.year if args.year is not None and str(args.year).strip() else str(plan.report_years[-1])
     written = build_templates(plan, check_entry_year(plan, year), language, output_dir, observations)

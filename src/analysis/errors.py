@@ -40,8 +40,13 @@ def display_path(path: str | Path | None) -> str:
         return "<input>"
     # The path as named, not where a link leads: a link to /etc/passwd is shown as the link.
     absolute = Path(os.path.abspath(path))
+    candidates = [absolute]
+    try:
+        candidates.append(Path(os.path.realpath(absolute.parent)) / absolute.name)
+    except ValueError:  # a name no system takes (a NUL byte): shown as named
+        pass
     shown = str(path)
-    for candidate in (absolute, Path(os.path.realpath(absolute.parent)) / absolute.name):
+    for candidate in candidates:
         try:
             shown = str(candidate.relative_to(PROJECT_ROOT))
             break

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis.assess.assessment import assess, status_counts
-from analysis.build.data import monitoring_data
+from analysis.publish.data import monitoring_data
 from tests.conftest import FIXTURES
 
 EXAMPLE = FIXTURES / "example-2022-2024"

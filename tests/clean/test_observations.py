@@ -6,10 +6,10 @@ import shutil
 import pytest
 
 from analysis.assess.assessment import assess
-from analysis.build.data import monitoring_data
 from analysis.clean.tidy import clean_plan_table
 from analysis.errors import InputError
 from analysis.ingest.plan_inputs import load_plan_inputs
+from analysis.publish.data import monitoring_data
 from tests.conftest import FIXTURES
 from tests.support.observations import read_observations
 

@@ -9,13 +9,13 @@ import io
 
 import pytest
 
-from analysis.build.data import monitoring_data
 from analysis.clean.observations import check_observations
 from analysis.clean.plausibility import Point, implausible, impossible, plausible_range, previous_point
 from analysis.clean.tidy import clean_plan_table
 from analysis.errors import InputError
 from analysis.ingest.observations import read_observation_files
 from analysis.ingest.plan_inputs import load_plan_inputs
+from analysis.publish.data import monitoring_data
 
 HEADER = "indicator_id,series,year,value,source,note,confirm\n"
 

@@ -6,45 +6,50 @@ import re
 
 import pytest
 
-from analysis.report import cards, sections, tables
+from analysis.report import cards, html
 from analysis.report.context import load_report
-from analysis.report.fonts import configure_matplotlib
 from tests.conftest import relative
+
+
+class AnyChart:
+    """Figures as the card templates take them, each a PNG's first bytes (this module reads the cards' text)."""
+
+    def __getitem__(self, name: str) -> bytes:
+        return b"\x89PNG"
 
 
 @pytest.fixture(scope="module")
 def example(example_tables):
-    configure_matplotlib("zh")
     return load_report(relative(example_tables), 2024, "zh")
 
 
 @pytest.fixture(scope="module")
-def html(example):
-    return sections.cards_section(example)
+def cards_html(example):
+    return html.cards_html(example, AnyChart())
 
 
-def test_a_card_for_every_series_and_qualitative_indicator(html):
-    ids = re.findall(r'<section class="card" id="([^"]+)"', html)
+def test_a_card_for_every_series_and_qualitative_indicator(cards_html):
+    ids = re.findall(r'<section class="card" id="([^"]+)"', cards_html)
     assert len(ids) == 28 and len(set(ids)) == 28
     assert ids[:6] == ["indicator-1", "indicator-2", "indicator-3", "indicator-4-national", "indicator-4-provincial",
                        "indicator-5-national"]
     assert "indicator-22" in ids and "indicator-26" in ids
-    assert html.count('class="card-chart"') == 25  # the qualitative ones say how they are judged instead
-    assert html.count("定性评价：方案未列基础值和目标值") == 3
+    assert cards_html.count('class="card-chart"') == 25  # the qualitative ones say how they are judged instead
+    assert cards_html.count("定性评价：方案未列基础值和目标值") == 3
 
 
-def test_the_scorecard_links_every_name_to_its_card(example, html):
-    links = re.findall(r'<a href="#([^"]+)">', tables.scorecard_html(example))
-    assert links == re.findall(r'<section class="card" id="([^"]+)"', html)
+def test_the_scorecard_links_every_name_to_its_card(example, cards_html):
+    links = re.findall(r'<a href="#([^"]+)">', html.scorecard_html(example))
+    assert links == re.findall(r'<section class="card" id="([^"]+)"', cards_html)
 
 
-def card(html: str, element: str) -> str:
-    start = html.index(f'id="{element}"')
-    return html[start:html.index("</section>", start)]
+def card(text: str, element: str) -> str:
+    start = text.index(f'id="{element}"')
+    return text[start:text.index("</section>", start)]
 
 
-def test_a_card_has_the_full_printed_name_and_its_numbers(html):
-    rd = card(html, "indicator-2")
+def test_a_card_has_the_full_printed_name_and_its_numbers(cards_html):
+    rd = card(cards_html, "indicator-2")
     assert "<h3>全社会R&amp;D经费支出占地区GDP比重（%）</h3>" in rd  # the plan's full name, as printed
     assert "R&amp;D经费投入强度 · % · 创新要素集聚能力 · 核心指标" in rd
     assert "<th>2020年基础值</th><td>2.36</td>" in rd and "<th>最新值（2024年）</th><td>2.7</td>" in rd
@@ -54,21 +59,21 @@ def test_a_card_has_the_full_printed_name_and_its_numbers(html):
     assert "未达标" in rd
 
 
-def test_a_card_lists_its_sources_and_findings(html):
-    personnel = card(html, "indicator-1")
+def test_a_card_lists_its_sources_and_findings(cards_html):
+    personnel = card(cards_html, "indicator-1")
     assert "① 2021、2022：Example bulletin 2023 (fictional)" in personnel.replace("<li>", "\n")
     assert "① 2021年：revised 2021 figure; the plan printed 23000" in personnel  # the note, by its value
     assert "实际值修订基础值" in personnel  # the revision, from the data-quality log
-    parks = card(html, "indicator-4-national")
+    parks = card(cards_html, "indicator-4-national")
     # the four printed cells split into two series (2020, 2021, 2023, 2024): one line, not four
     assert parks.count("拆分合并单元格") == 1 and "（国2.8/省3.1），拆分为国家级、省级两个序列（另有3处同类）" in parks
-    decision = card(html, "indicator-22")
+    decision = card(cards_html, "indicator-22")
     assert "定性评价：方案未列基础值和目标值" in decision and "定性指标：" not in decision  # said once
 
 
 def test_data_text_in_a_card_is_escaped(example):
     row = example.series_row(2)._replace(name_zh="<script>x</script> **b**")
-    text = cards.card_html(example, row, b"\x89PNG")
+    text = html.card_html(example, AnyChart(), row)
     assert "<script>" not in text and "&lt;script&gt;x&lt;/script&gt; **b**" in text
 
 
@@ -76,13 +81,13 @@ def test_sources_and_notes_in_a_card_are_escaped(example, monkeypatch):
     # what people typed in an observation file (a source, a note) reaches the card's notes as it was typed
     typed = "<img src=x onerror=alert(1)> [x](javascript:alert(1))"
     monkeypatch.setattr(cards, "card_notes", lambda context, row: [typed])
-    text = cards.card_html(example, example.series_row(2), b"\x89PNG")
+    text = html.card_html(example, AnyChart(), example.series_row(2))
     assert "<img src=x" not in text
     assert '<ul class="card-notes"><li>&lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1))</li></ul>' in text
 
 
-def test_a_card_names_the_responsible_departments_and_where_the_plan_names_them(html):
-    card = re.search(r'<section class="card" id="indicator-26">.*?</section>', html, re.S).group(0)
+def test_a_card_names_the_responsible_departments_and_where_the_plan_names_them(cards_html):
+    card = re.search(r'<section class="card" id="indicator-26">.*?</section>', cards_html, re.S).group(0)
     assert "责任部门：市海洋发展局（牵头）、市发展改革委、市科技局、市工业和信息化局（方案原文第 62 行列明）" in card
-    card = re.search(r'<section class="card" id="indicator-17">.*?</section>', html, re.S).group(0)
+    card = re.search(r'<section class="card" id="indicator-17">.*?</section>', cards_html, re.S).group(0)
     assert "责任部门：市生态环境局（牵头）（方案未列明，按职能确定）" in card

@@ -1,4 +1,4 @@
-"""The report's figures: deterministic, the same drawn here or ahead, every series with its own rule,
+"""The report's figures: each drawn once and the same bytes every time, every series with its own rule,
 legends clear of the data, values beyond an axis marked, statuses told by name as well as colour."""
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from analysis.build.data import build_tables
 from analysis.clean.processed import read_processed
-from analysis.report import cards, charts, figures
+from analysis.publish.data import build_tables
+from analysis.report import charts, figures
 from analysis.report.context import load_report
 from analysis.report.fonts import configure_matplotlib
 from tests.conftest import relative
@@ -25,7 +25,7 @@ def example(example_tables):
 def before_data(weihai_in_project, project_tmp):
     folder = project_tmp / "figures-plain" / "weihai"
     folder.mkdir(parents=True)
-    for name, data in build_tables(weihai_in_project, "eurostat").items():
+    for name, data in build_tables(weihai_in_project, "eurostat").files().items():
         (folder / name).write_bytes(data)
     return folder
 
@@ -40,24 +40,20 @@ def texts(figure) -> list[str]:
            [label.get_text() for ax in figure.axes for label in ax.get_yticklabels()]
 
 
-def test_figures_are_the_same_bytes_every_time_and_drawn_ahead(example, project_tmp, monkeypatch):
+def test_figures_are_drawn_once_and_the_same_bytes_every_time(example, monkeypatch):
     report = context(example, 2024, "zh")
-    names = figures.names(report)
-    assert names[:5] == ["completion", "growth", "categories", "heatmap", "multiples"]
-    assert len([n for n in names if n.startswith("card-")]) == 25
-    first = {name: figures.draw(report, name) for name in ("completion", "heatmap", "card-4-national")}
-    assert {name: figures.draw(report, name) for name in first} == first
-    folder = project_tmp / "figures-drawn-ahead"
-    figures.predraw(report, folder, stop=lambda: False)
-    ahead = figures.ahead_of_the_notebook(report)
-    assert ahead[:2] == ["card-26", "card-25"] and len(ahead) == 25  # the cards, from the last one
-    assert sorted(p.stem for p in folder.iterdir()) == sorted(ahead)
-    monkeypatch.chdir(project_tmp)  # the notebook runs in notebooks/: the folder is read from the project root
-    for name in first:
-        assert figures.figure(report, name, relative(folder)) == first[name]  # taken ready
-        assert figures.figure(report, name, relative(folder / "none")) == first[name]  # drawn now
-    (folder / "completion.png").write_bytes(b"drawn ahead")
-    assert figures.figure(report, "completion", relative(folder)) == b"drawn ahead"  # not drawn again
+    drawn = figures.Figures(report)
+    assert drawn.names[:5] == ["completion", "growth", "categories", "heatmap", "multiples"]
+    assert len([n for n in drawn.names if n.startswith("card-")]) == 25
+    first = {name: drawn[name] for name in ("completion", "heatmap", "card-4-national")}
+    assert first["completion"].startswith(b"\x89PNG")
+    again = figures.Figures(report)
+    assert {name: again[name] for name in first} == first  # a new report draws the same bytes
+    calls = []
+    real = charts.completion_chart
+    monkeypatch.setattr(charts, "completion_chart", lambda context: calls.append(1) or real(context))
+    once = figures.Figures(report)
+    assert once["completion"] == once["completion"] == first["completion"] and calls == [1]  # drawn once
 
 
 def test_every_numeric_series_is_in_the_completion_chart_with_its_own_rule(before_data):
@@ -116,14 +112,14 @@ def test_years_are_written_as_years(example):
     report = context(example, 2024, "zh")
     heat = charts.status_heatmap(report)
     assert [label.get_text() for label in heat.axes[0].get_xticklabels()] == ["2021", "2022", "2023", "2024"]
-    card = cards.card_figure(report, report.series_row(10))
+    card = charts.card_chart(report, report.series_row(10))
     assert [label.get_text() for label in card.axes[0].get_xticklabels()] == ["2020", "2021", "2022", "2023", "2024"]
 
 
 def test_no_heat_map_without_history(before_data):
     report = context(before_data, 2021, "zh")
     assert charts.status_heatmap(report) is None
-    assert figures.draw(report, "heatmap") is None
+    assert figures.Figures(report)["heatmap"] is None
 
 
 def test_the_tables_read_back(example):

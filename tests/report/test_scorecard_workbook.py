@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from analysis.build.data import build_tables, write_tables
+from analysis.publish.data import build_tables, write_tables
 from analysis.report.context import load_report
 from analysis.report.scorecard_workbook import ScorecardBook, scorecard_bytes, write_scorecard
 from tests.conftest import FIXTURES
@@ -35,7 +35,7 @@ def data_folder(weihai_in_project, project_tmp):
     text = text.replace("1,,2024,24800,Example bulletin 2025 (fictional),", '1,,2024,24800,"=HYPERLINK(""x"")",', 1)
     bulletin.write_text(text, encoding="utf-8")
     folder = project_tmp / "workbook-data"
-    write_tables(build_tables(weihai_in_project, "eurostat", observations), folder)
+    write_tables(build_tables(weihai_in_project, "eurostat", observations).files(), folder)
     return folder
 
 

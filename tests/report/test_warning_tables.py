@@ -8,10 +8,18 @@ import pandas as pd
 
 from analysis.catalog import catalog
 from analysis.clean.schemas import typed
-from analysis.report import sections, warning_tables
 from analysis.report.context import ReportContext
+from analysis.report.html import warnings_html
 from analysis.vocabulary import ASSESSMENT_COLUMNS
 from tests.report.test_words import MID_TERM_DATA, context
+
+
+def warning_list(html: str) -> str:
+    return html.split('<table class="status-changes">')[0]
+
+
+def changes(html: str) -> str:
+    return html.split("<table class=\"warning-list\">")[-1].split("</table>", 1)[-1]
 
 
 def rows_of(html: str) -> list[list[str]]:
@@ -21,7 +29,7 @@ def rows_of(html: str) -> list[list[str]]:
 
 
 def test_mid_term_warnings_by_department_in_chinese():
-    html = warning_tables.warnings_html(context("zh", MID_TERM_DATA, 2023))
+    html = warning_list(warnings_html(context("zh", MID_TERM_DATA, 2023)))
     # 2, 17 and 25 are not achieved (red); 10 is achieved. 2 has no department, 17 the ecology bureau, 25 the
     # science bureau: departments in the order of their first indicator.
     assert "共 3 个，红色 3 个，黄色 0 个。" in html
@@ -38,7 +46,7 @@ def test_mid_term_warnings_by_department_in_chinese():
 
 
 def test_warnings_before_the_data_in_english_red_before_amber():
-    html = warning_tables.warnings_html(context("en"))
+    html = warning_list(warnings_html(context("en")))
     assert "4 in all, 1 red, 3 amber." in html
     assert [row[:3] for row in rows_of(html)] == [
         ["No responsible department given (4)"], ["18", "Decline in energy use per unit of GDP", "Red"],
@@ -48,8 +56,8 @@ def test_warnings_before_the_data_in_english_red_before_amber():
 
 def test_no_warnings_says_so():
     achieved = [row for row in MID_TERM_DATA if row["status"] == "achieved"]
-    assert warning_tables.warnings_html(context("zh", achieved, 2023)) == (
-        "<p>没有未达标、偏离目标或进展不足的指标序列，本期无预警。</p>")
+    html = warnings_html(context("zh", achieved, 2023))
+    assert "<p>没有未达标、偏离目标或进展不足的指标序列，本期无预警。</p>" in html and "warning-list" not in html
 
 
 def test_changes_since_the_previous_report_year_worse_first():
@@ -60,16 +68,16 @@ def test_changes_since_the_previous_report_year_worse_first():
     report = ReportContext(plan=base.plan, report_year=2024, words=catalog("zh"),
                            tables=base.tables.__class__(**{**base.tables.__dict__, "assessment": both}),
                            assessment=base.assessment, growth=base.growth)
-    html = warning_tables.changes_html(report)
+    html = changes(warnings_html(report))
     assert "与 2023 年评估相比（两年均按现有数据评估），1 个序列变差，1 个好转，2 个不变，0 个无法比较" in html
     assert rows_of(html) == [["10", "高新技术企业", "已达标", "需加快", "变差"],
                              ["17", "空气质量优良天数比例", "未达标", "已达标", "好转"],
                              ["2", "R&amp;D经费投入强度 *", "未达标", "未达标", "不变"],
                              ["25", "高层次人才数", "未达标", "未达标", "不变"]]
     # the first report year has nothing to compare with: no subsection
-    assert warning_tables.changes_html(context("zh", MID_TERM_DATA, 2021)) == ""
+    assert "status-changes" not in warnings_html(context("zh", MID_TERM_DATA, 2021))
 
 
 def test_section_heading_and_data_text_escaped():
-    html = sections.warnings_section(context("zh", MID_TERM_DATA, 2023))
+    html = warnings_html(context("zh", MID_TERM_DATA, 2023))
     assert html.startswith("<h2>三、预警与变化</h2><h3>（一）预警清单</h3>")

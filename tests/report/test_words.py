@@ -37,8 +37,9 @@ from analysis.assess.assessment import status_counts
 from analysis.catalog import catalog
 from analysis.clean.processed import ProcessedTables
 from analysis.clean.schemas import typed
-from analysis.report import sections, tables, words
+from analysis.report import words
 from analysis.report.context import ReportContext
+from analysis.report.html import scorecard_html, summary_html, title_html
 from analysis.vocabulary import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, INDICATOR_COLUMNS
 
 NAN = math.nan
@@ -241,10 +242,15 @@ def test_pace_of_each_method_and_state():
     assert words.pace_text(ahead, en) == "2024 target: already met"
 
 
+def cells_of(html: str) -> list[list[str]]:
+    """The cells of a table's rows (each cell's inner HTML), leaving out the category rows."""
+    rows = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", html, re.S)]
+    return [row for row in rows if len(row) > 1]
+
+
 def test_scorecard_cells_before_the_data():
-    html = tables.scorecard_html(context("zh"))
-    rows = [row for row in html.split("<tr>") if row.startswith("<td>")]
-    cells = [[cell.split("</td>")[0] for cell in row.split("<td>")[1:]] for row in rows]
+    html = scorecard_html(context("zh"))
+    cells = cells_of(html)
     assert cells[0][:8] == ["2", '<a href="#indicator-2">R&amp;D经费投入强度</a> *', "%", "2.36",
                             "2.4 <small>(2021)</small>",
                             "2.8 <small>(2024)</small>", "0.4", "+0.133个百分点（+5.3%）"]
@@ -256,14 +262,12 @@ def test_scorecard_cells_before_the_data():
                             "5 <small>(2024)</small>", "1.59", "每年≥5%"]
     assert "进展不足" in cells[0][8] and "进度正常" in cells[1][8] and "偏离目标" in cells[3][8]
     assert cells[5][:2] == ["22", '<a href="#indicator-22">创新战略决定</a> *'] and "定性评价" in cells[5][8]
-    english = tables.scorecard_html(context("en"))
-    assert "<th>2020 baseline</th>" in english and "+0.133 pp (+5.3%)" in english
+    english = scorecard_html(context("en"))
+    assert '<th class="num">2020 baseline</th>' in english and "+0.133 pp (+5.3%)" in english
 
 
 def test_scorecard_cells_with_final_verdicts():
-    html = tables.scorecard_html(context("zh", MID_TERM_DATA, 2023))
-    rows = [row for row in html.split("<tr>") if row.startswith("<td>")]
-    cells = [[cell.split("</td>")[0] for cell in row.split("<td>")[1:]] for row in rows]
+    cells = cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))
     assert cells[0][4:8] == ["2.61 <small>(2023)</small>", "2.7 <small>(2023)</small>", "0.09",
                              "2024年目标：+0.19个百分点（+7.3%）"]
     assert "未达标" in cells[0][8] and "完成率 96.7%" in cells[0][8]
@@ -310,8 +314,7 @@ def test_data_text_is_escaped_never_read_as_markup(language):
                                 assessment=base.assessment, growth=base.growth)
     hostile_context = ReportContext(plan=plan, report_year=2024, words=catalog(language), tables=processed,
                                     assessment=base.assessment, growth=base.growth)
-    html = (sections.title_section(hostile_context) + sections.summary_section(hostile_context)
-            + sections.scorecard_section(hostile_context))
+    html = title_html(hostile_context) + summary_html(hostile_context) + scorecard_html(hostile_context)
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<strong>" not in html and "**bold**" in html
     # The only links are the report's own: cards in this page and its other editions.

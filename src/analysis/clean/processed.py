@@ -2,7 +2,7 @@
 
 A folder of processed tables (``data/processed/<plan>/``, or a report's ``data/``) is the contract
 between the data step and the notebooks: ``plan.json`` (the plan's identity and its sources) and
-the CSV files of :data:`analysis.clean.TABLES`. CSV files are UTF-8 with a byte-order mark,
+the CSV files of :data:`analysis.vocabulary.TABLES`. CSV files are UTF-8 with a byte-order mark,
 so Excel shows the Chinese text correctly.
 
 Text is never a formula. A spreadsheet evaluates a cell that starts with ``=``, ``+``, ``-`` or
@@ -63,6 +63,14 @@ class ProcessedTables:
         return (self.assessment[self.assessment["report_year"] == report_year].reset_index(drop=True),
                 self.growth[self.growth["report_year"] == report_year].reset_index(drop=True))
 
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """The tables by file name, in the order of :data:`analysis.vocabulary.TABLES`."""
+        return dict(zip(TABLES, (self.indicators, self.values, self.quality, self.assessment, self.growth)))
+
+    def files(self) -> dict[str, bytes]:
+        """Every file of the folder, as bytes, by file name: ``plan.json`` and the CSV tables."""
+        return {PLAN_JSON: format_json(self.plan), **{name: format_csv(frame) for name, frame in self.frames().items()}}
+
 
 def format_csv(frame: pd.DataFrame) -> bytes:
     """Serialise deterministically: UTF-8 with BOM, ``\\n`` line ends, shortest exact floats, text never a formula."""
@@ -76,6 +84,11 @@ def format_csv(frame: pd.DataFrame) -> bytes:
 
 def format_json(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n").encode("utf-8")
+
+
+def as_written(data: dict) -> dict:
+    """``data`` as it reads back from ``plan.json`` (dates as text, keys as text)."""
+    return json.loads(format_json(data))
 
 
 def read_table(path: Path, columns: dict[str, str]) -> pd.DataFrame:

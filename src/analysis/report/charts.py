@@ -1,4 +1,4 @@
-"""The report's overview charts. Each function returns a Figure (or None when it has nothing to show).
+"""The report's charts: the overview charts and each card's. Each returns a Figure, or None when it has nothing.
 
 Call :func:`analysis.report.fonts.configure_matplotlib` first: it sets the CJK font, keeps text from
 being read as mathtext, and makes a missing glyph an error. Labels come from the report's catalog.
@@ -19,12 +19,14 @@ from matplotlib.ticker import MaxNLocator
 
 from ..assess.assessment import headline_status
 from ..vocabulary import HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
+from . import cards
 from .context import ReportContext
 from .numbers import is_missing
-from .tables import STATUS_COLOURS
+from .palette import STATUS_COLOURS
 from .words import localized, localized_column, year
 
 WIDTH = 7.2  # inches: the width of the A4 text column
+CARD_SIZE = (3.4, 2.0)  # inches: a card's chart, beside the card's numbers on an A4 page
 COMPLETION_RANGE = (-1.0, 2.0)
 GROWTH_RANGE = (-40.0, 80.0)
 
@@ -307,4 +309,46 @@ def category_status_chart(context: ReportContext) -> Figure:
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", labelsize=8)
     _legend_below(figure, ax, _status_handles(statuses, words))
+    return figure
+
+
+def card_chart(context: ReportContext, row, size: tuple[float, float] = CARD_SIZE) -> Figure:
+    """The course of one series against its targets, for its card: the baselines (open circles), every actual
+    value (filled, numbered by its source), the targets (stars), the straight path from the base year to each
+    target (what "on schedule" means), the projection at the observed pace, and, for a target held every year,
+    the line to stay above (or below)."""
+    series = cards.series_values(context, row)
+    baselines = series[series["value_type"] == "baseline"].sort_values("year")
+    targets = series[series["value_type"] == "target"].sort_values("year")
+    actual = cards.actuals(context, row)
+    observed = pd.concat([baselines, actual]).sort_values("year", kind="stable").drop_duplicates("year", keep="last")
+    colour = STATUS_COLOURS[row.status]
+    figure = Figure(figsize=size)
+    ax = figure.add_axes((0.5 / size[0], 0.34 / size[1], 1 - 0.62 / size[0], 1 - 0.44 / size[1]))
+    years = list(range(int(context.plan["base_year"]), int(max(targets["year"].max(), context.report_year)) + 1))
+    if row.direction in HELD_EVERY_YEAR:
+        for target in targets.itertuples():
+            ax.hlines(target.value, years[0] - 0.3, years[-1] + 0.3, colors="#555", linestyles="-.", linewidth=1)
+    elif not is_missing(row.base_value):
+        for target in targets.itertuples():
+            ax.plot([row.base_year, target.year], [row.base_value, target.value], color="#9e9e9e", linestyle="--",
+                    linewidth=1)
+    ax.plot(observed["year"], observed["value"], color=colour, linewidth=1.8)
+    # Markers as lines without a line (cheaper to draw than scatter collections, the same to the eye).
+    ax.plot(baselines["year"], baselines["value"], linestyle="", marker="o", markersize=5.3,
+            markerfacecolor="white", markeredgecolor=colour, zorder=3)
+    ax.plot(actual["year"], actual["value"], linestyle="", marker="o", markersize=5.3, color=colour, zorder=3)
+    for point in actual.itertuples():
+        ax.annotate(point.mark, (point.year, point.value), textcoords="offset points", xytext=(0, 5), ha="center",
+                    fontsize=7, color="#333")
+    if row.verdict == "progress" and not is_missing(row.projected_value):
+        ax.plot([row.as_of_year, row.target_year], [row.latest_value, row.projected_value], color=colour,
+                linestyle=":", linewidth=1.5)
+    ax.plot(targets["year"], targets["value"], linestyle="", marker="*", markersize=9.5, color="#212121", zorder=4)
+    ax.set_xticks(years, [str(y) for y in years])
+    ax.yaxis.set_major_locator(MaxNLocator(4))
+    ax.set_xlim(years[0] - 0.4, years[-1] + 0.4)
+    ax.tick_params(labelsize=7)
+    ax.grid(axis="x", visible=False)
+    ax.margins(y=0.18)
     return figure

@@ -92,7 +92,11 @@ def joined(indicators: pd.DataFrame, assessment: pd.DataFrame) -> pd.DataFrame:
 def load_report(data_dir: str | Path, report_year, language: str) -> ReportContext:
     """Check the notebook's parameters and read the tables in ``data_dir`` (relative to the project root)."""
     folder = resolve_project_path(data_dir, parameter="data_dir")
-    tables = read_processed(folder)
+    return report_context(read_processed(folder), report_year, language)
+
+
+def report_context(tables: ProcessedTables, report_year, language: str) -> ReportContext:
+    """The report of ``report_year`` in ``language`` from processed tables already read or built."""
     year = check_year(report_year)
     if year not in tables.plan["report_years"]:
         years = tables.plan["report_years"]

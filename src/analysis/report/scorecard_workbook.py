@@ -25,8 +25,7 @@ from ..files import write_bytes_atomic
 from ..settings import SCHEMES
 from .context import ReportContext
 from .numbers import fmt_number, is_missing
-from .tables import STATUS_COLOURS
-from .warning_tables import LEVEL_COLOURS
+from .palette import LEVEL_COLOURS, STATUS_COLOURS
 from .words import data_currency, localized, pace_text, seen_text, series_label, title
 
 FILE_NAME = "scorecard.xlsx"

@@ -1,39 +1,18 @@
-"""The tables of a report: the scorecard, the qualitative indicators, data quality and actual values.
+"""The tables of a report as rows of text: the scorecard, the data-quality log and the actual values.
 
-Column headers and labels come from the catalogs; text from data files is HTML-escaped.
+Every edition shows these same rows (the HTML through its templates, the Word edition as Word tables, the
+workbook as cells). Column headers and labels come from the catalogs.
 """
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 
-from ..catalog import Catalog
+from .cards import element_id
 from .context import ReportContext
 from .numbers import fmt_number
 from .words import localized, localized_column, pace_text, rate_text, year
-
-#: Status colours, shared by the scorecard and the charts.
-STATUS_COLOURS = {
-    "not_achieved": "#7f0000",
-    "achieved": "#1b5e20",
-    "achieved_at_risk": "#9ccc65",
-    "on_track": "#26a69a",
-    "moderate": "#fbc02d",
-    "insufficient": "#fb8c00",
-    "moving_away": "#d32f2f",
-    "insufficient_data": "#9e9e9e",
-    "qualitative": "#607d8b",
-}
-
-
-def status_badge(status: str, words: Catalog) -> str:
-    colour = STATUS_COLOURS[status]
-    return (f'<span class="status status-{status}" style="background:{colour};color:#fff;'
-            f'padding:1px 6px;border-radius:3px;display:inline-block;line-height:1.3">'
-            f'{html.escape(words.status(status))}</span>')
 
 
 @dataclass(frozen=True)
@@ -70,7 +49,7 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
     for category, group in table.groupby(localized_column(table, "category", language), sort=False):
         for row in group.itertuples():
             common = dict(category=category, indicator_id=str(row.indicator_id),
-                          anchor="indicator-" + str(row.indicator_id) + (f"-{row.series}" if row.series else ""),
+                          anchor=element_id(row),
                           name=localized(row, "short_name", language), core=bool(row.core), status=row.status,
                           status_text=words.status(row.status))
             if row.status == "qualitative":
@@ -84,32 +63,6 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 final_rate=(words.text("scorecard.final_rate", rate=rate_text(row.completion_rate))
                             if row.verdict == "final" else "")))
     return rows
-
-
-def scorecard_html(context: ReportContext) -> str:
-    """The scorecard: every indicator series grouped by category, status in colour."""
-    words = context.words
-    headers = scorecard_headers(context)
-    out = ['<table class="scorecard">', "<thead><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>",
-           "<tbody>"]
-    category = None
-    for row in scorecard_rows(context):
-        if row.category != category:
-            category = row.category
-            out.append(f'<tr class="category"><td colspan="{len(headers)}">{html.escape(category)}</td></tr>')
-        name = f'<a href="#{row.anchor}">{html.escape(row.name)}</a>' + (" *" if row.core else "")
-        status = status_badge(row.status, words)
-        if row.status == "qualitative":
-            cells = [row.indicator_id, name, "", "", "", "", "", "", status]
-        else:
-            if row.final_rate:
-                status += f"<br><small>{html.escape(row.final_rate)}</small>"
-            cells = [row.indicator_id, name, html.escape(row.unit), row.base,
-                     f"{row.latest} <small>({row.latest_year})</small>",
-                     f"{row.target} <small>({row.target_year})</small>", row.gap, html.escape(row.pace), status]
-        out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    out.append("</tbody></table>")
-    return "\n".join(out)
 
 
 def quality_table(context: ReportContext, include_agreements: bool = False) -> pd.DataFrame:
@@ -141,36 +94,3 @@ def actuals_table(context: ReportContext) -> pd.DataFrame:
         names["source"]: actual["reference"], names["note"]: actual["note"],
         names["file"]: actual["source"].map(lambda path: path.rsplit("/", 1)[-1]) + ":"
         + actual["source_line"].astype(str)})
-
-
-LABEL_COLUMN = re.compile(r"(^|[_ ])(year|line|id)([_ ]|$)|年份|^年$|行号|编号", re.IGNORECASE)
-
-
-def _is_label_column(column: pd.Series) -> bool:
-    if not (LABEL_COLUMN.search(str(column.name)) and pd.api.types.is_numeric_dtype(column)):
-        return False
-    present = column.dropna()
-    return bool((present == present.round()).all())
-
-
-def _plain_label(value) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def table_html(frame: pd.DataFrame, caption: str | None = None, *, table_id: str = "table") -> str:
-    """A DataFrame as an HTML table with a fixed id (pandas Styler ids are random); data text is escaped."""
-    styler = frame.style.hide(axis="index").format(precision=4, thousands=",", na_rep="", escape="html")
-    # Years, line numbers and ids are labels, not quantities: 2021, never "2,021".
-    labels = [column for column in frame.columns if _is_label_column(frame[column])]
-    if labels:
-        styler = styler.format(_plain_label, subset=labels, na_rep="", escape="html")
-    styler = styler.set_uuid(table_id)
-    if caption:
-        styler = styler.set_caption(caption)
-    return styler.to_html()
-
-
-def show_table(frame: pd.DataFrame, caption: str | None = None, **kwargs) -> None:
-    from IPython.display import HTML, display  # only in a notebook: the build's processes never need IPython
-
-    display(HTML(table_html(frame, caption, **kwargs)))

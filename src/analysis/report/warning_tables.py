@@ -1,28 +1,17 @@
-"""The report's warning list (预警清单, by lead department) and its change since the last report year.
+"""The report's warning list (预警清单, by lead department) and its change since the last report year, as rows.
 
 Which series are warned and how a status change is judged is the method's
-(:mod:`analysis.assess.warning_list`); here are the words and the tables. Text from data is escaped.
+(:mod:`analysis.assess.warning_list`); here are the words and the rows every edition shows.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from ..assess.warning_list import CHANGES_WORST_FIRST, previous_report_year, status_changes, warning_list
+from .cards import element_id
 from .context import ReportContext
 from .numbers import fmt_number
-from .tables import status_badge
 from .words import localized, pace_text, seen_text, year
-
-#: Warning colours (red, amber) with the text colour each needs; the level is also written out.
-LEVEL_COLOURS = {"red": ("#b71c1c", "#fff"), "amber": ("#f9a825", "#000")}
-
-
-def level_badge(level: str, words) -> str:
-    background, text = LEVEL_COLOURS[level]
-    return (f'<span class="warning-level warning-{level}" style="background:{background};color:{text};'
-            f'padding:1px 6px;border-radius:3px;display:inline-block;line-height:1.3">'
-            f'{escape(words[f"warnings.level.{level}"])}</span>')
 
 
 @dataclass(frozen=True)
@@ -63,14 +52,6 @@ class ChangeRow:
     change_text: str
 
 
-def _anchor(row) -> str:
-    return "indicator-" + str(row.indicator_id) + (f"-{row.series}" if row.series else "")
-
-
-def _name_html(row) -> str:
-    return f'<a href="#{row.anchor}">{escape(row.name)}</a>' + (" *" if row.core else "")
-
-
 def warning_rows(context: ReportContext) -> list[WarningRow]:
     """The warned series of the report year, grouped by lead department (see :func:`warning_list`)."""
     words, language = context.words, context.language
@@ -78,7 +59,7 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
     for row in warning_list(context.joined()).itertuples():
         rows.append(WarningRow(
             department=localized(row, "lead_department", language) or words["warnings.no_department"],
-            indicator_id=str(row.indicator_id), anchor=_anchor(row), name=localized(row, "short_name", language),
+            indicator_id=str(row.indicator_id), anchor=element_id(row), name=localized(row, "short_name", language),
             core=bool(row.core), level=row.level, level_text=words[f"warnings.level.{row.level}"],
             status=row.status, status_text=words.status(row.status), latest=fmt_number(row.latest_value),
             latest_year=year(row.as_of_year), target=fmt_number(row.target_value), target_year=year(row.target_year),
@@ -101,30 +82,6 @@ def department_label(context: ReportContext, rows: list[WarningRow], department:
                               count=sum(row.department == department for row in rows))
 
 
-def warnings_html(context: ReportContext) -> str:
-    """The sentence counting the warnings, then the table by lead department (nothing but the sentence if none)."""
-    words = context.words
-    rows = warning_rows(context)
-    intro = f"<p>{escape(warnings_intro(context, rows))}</p>"
-    if not rows:
-        return intro
-    headers = words["warnings.headers"]
-    out = [intro, '<table class="warning-list">',
-           "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in headers) + "</tr></thead><tbody>"]
-    department = None
-    for row in rows:
-        if row.department != department:
-            department = row.department
-            label = department_label(context, rows, department)
-            out.append(f'<tr class="department"><td colspan="{len(headers)}">{escape(label)}</td></tr>')
-        cells = [row.indicator_id, _name_html(row), level_badge(row.level, words), status_badge(row.status, words),
-                 f"{row.latest} <small>({row.latest_year})</small>", f"{row.target} <small>({row.target_year})</small>",
-                 row.gap, escape(row.pace), escape(row.seen)]
-        out.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    out.append("</tbody></table>")
-    return "".join(out)
-
-
 def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
     """The previous report year and each numeric series' status then and now, worse first (None: no previous)."""
     words, language = context.words, context.language
@@ -137,7 +94,7 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
     rows = []
     for row in changes.merge(names, on=["indicator_id", "series"], how="left", sort=False).itertuples():
         rows.append(ChangeRow(
-            indicator_id=str(row.indicator_id), anchor=_anchor(row), name=localized(row, "short_name", language),
+            indicator_id=str(row.indicator_id), anchor=element_id(row), name=localized(row, "short_name", language),
             core=bool(row.core), status_then=row.status_then, status_then_text=words.status(row.status_then),
             status_now=row.status_now, status_now_text=words.status(row.status_now), change=row.change,
             change_text=words[f"warnings.change.{row.change}"]))
@@ -156,21 +113,3 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
 
 def changes_headers(context: ReportContext, previous: int) -> list[str]:
     return [h.format(year=previous, report_year=context.report_year) for h in context.words["warnings.changes_headers"]]
-
-
-def changes_html(context: ReportContext) -> str:
-    """Since the previous report year: the counts, then every numeric series' status then and now, worse first."""
-    words = context.words
-    previous, rows = change_rows(context)
-    if previous is None:
-        return ""
-    out = [f"<h3>{escape(changes_heading(context, previous))}</h3>",
-           f"<p>{escape(changes_intro(context, previous, rows))}</p>", '<table class="status-changes">',
-           "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in changes_headers(context, previous))
-           + "</tr></thead><tbody>"]
-    for row in rows:
-        cells = [row.indicator_id, _name_html(row), status_badge(row.status_then, words),
-                 status_badge(row.status_now, words), escape(row.change_text)]
-        out.append(f'<tr class="change-{row.change}">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    out.append("</tbody></table>")
-    return "".join(out)

@@ -1,7 +1,9 @@
-"""The Word edition's content: the report as a pandoc document (its JSON AST), made from a ReportContext.
+"""The Word edition's content: the report as a pandoc document (its JSON AST), made from the report's tables and
+figures.
 
-The sections are those of the report notebook, in its order, with the same sentences: each comes from
-the function the HTML sections use (:mod:`.words`, :mod:`.tables`, :mod:`.cards`, :mod:`.sections`).
+The sections are those of the report notebook, in its order, with the same sentences and the same figures:
+each comes from the function the HTML sections use (:mod:`.words`, :mod:`.tables`, :mod:`.cards`), each figure
+from the report's :class:`~analysis.report.figures.Figures`, drawn once.
 Text from data (names, sources, notes) becomes ``Str`` nodes, which pandoc writes as they are: it is
 never read as Markdown, HTML or a link. The method note is the catalog's own Markdown, read by pandoc
 (:mod:`.word_file`). Colours that pandoc cannot give a table cell are returned beside the document as
@@ -9,14 +11,16 @@ never read as Markdown, HTML or a link. The method note is the catalog's own Mar
 """
 from __future__ import annotations
 
+import base64
 import struct
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from . import cards, figures, warning_tables
+from . import cards, warning_tables
 from .context import ReportContext
+from .figures import DPI, OVERVIEW_CHARTS, Figures
 from .numbers import is_missing
+from .palette import LEVEL_COLOURS, STATUS_COLOURS
 from .pandoc_ast import (
     PANDOC_API,
     bullets,
@@ -30,9 +34,18 @@ from .pandoc_ast import (
     styled,
     table,
 )
-from .sections import OVERVIEW_CHARTS, other_editions, report_dates
-from .tables import STATUS_COLOURS, actuals_table, quality_table, scorecard_headers, scorecard_rows
-from .words import Paragraph, data_note, departments_text, intro, localized, summary_paragraphs, title
+from .tables import actuals_table, quality_table, scorecard_headers, scorecard_rows
+from .words import (
+    Paragraph,
+    data_note,
+    departments_text,
+    intro,
+    localized,
+    other_editions,
+    report_dates,
+    summary_paragraphs,
+    title,
+)
 
 TYPE_AREA_CM = (15.6, 22.5)  # GB/T 9704's type area
 CARD_COLUMNS = (0.56, 0.44)  # a card's chart beside its numbers
@@ -89,16 +102,17 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 def image(name: str, data: bytes, alt: str, max_width_cm: float = TYPE_AREA_CM[0]) -> dict:
-    """The figure file ``name.png`` (found on pandoc's resource path) at its printed size, within the type
-    area: the PNGs carry no resolution, so the size is given."""
+    """Figure ``name`` (its PNG ``data``, handed to pandoc inline) at its printed size, within the type area: the
+    PNGs carry no resolution, so the size is given."""
     width, height = png_size(data)
-    width_cm = min(width / figures.DPI * 2.54, max_width_cm)
+    width_cm = min(width / DPI * 2.54, max_width_cm)
     height_cm = width_cm * height / width
     if height_cm > TYPE_AREA_CM[1] - 2:  # room for a heading above a tall chart
         height_cm = TYPE_AREA_CM[1] - 2
         width_cm = height_cm * width / height
     size = [["width", f"{width_cm:.2f}cm"], ["height", f"{height_cm:.2f}cm"]]
-    picture = {"t": "Image", "c": [["", [], size], inlines(alt), [f"{name}.png", ""]]}
+    source = "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+    picture = {"t": "Image", "c": [[name, [], size], inlines(alt), [source, ""]]}
     return styled("Figure", [{"t": "Para", "c": [picture]}])
 
 
@@ -175,7 +189,7 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
                           cell(row.status_text), cell(value_with_year(row.latest, row.latest_year), right),
                           cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right),
                           cell(row.pace), cell(row.seen)])
-            colours[(len(lines), 2)] = warning_tables.LEVEL_COLOURS[row.level][0]
+            colours[(len(lines), 2)] = LEVEL_COLOURS[row.level][0]
             colours[(len(lines), 3)] = STATUS_COLOURS[row.status]
         texts = [[row.indicator_id, row.name + " *", row.level_text, row.status_text,
                   f"{row.latest}\n({row.latest_year})", f"{row.target}\n({row.target_year})", row.gap, row.pace,
@@ -201,15 +215,15 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
     document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context))), colours)
 
 
-def charts_blocks(document: WordDocument, context: ReportContext, folder: Path) -> None:
+def charts_blocks(document: WordDocument, context: ReportContext, figures: Figures) -> None:
     document.add(header(1, context.words["sections.charts"]))
     for name in OVERVIEW_CHARTS:
-        document.add(*figure_blocks(context, folder, name))
+        document.add(*figure_blocks(context, figures, name))
 
 
-def figure_blocks(context: ReportContext, folder: Path, name: str, **size) -> list:
-    """Figure ``name`` as the report notebook left it in ``folder`` (none when it has nothing to show)."""
-    data = figures.drawn(folder, name)
+def figure_blocks(context: ReportContext, figures: Figures, name: str, **size) -> list:
+    """Figure ``name`` as the report drew it (none when it has nothing to show)."""
+    data = figures[name]
     if data is None:
         return []
     words = context.words
@@ -219,13 +233,13 @@ def figure_blocks(context: ReportContext, folder: Path, name: str, **size) -> li
     return [image(name, data, alt, **size)]
 
 
-def cards_blocks(document: WordDocument, context: ReportContext, folder: Path) -> None:
+def cards_blocks(document: WordDocument, context: ReportContext, figures: Figures) -> None:
     """The small multiples, the legend of the charts' marks, then the cards under their category, in the order
     of the scorecard."""
     words = context.words
     # on a new page: the small multiples fill one, and a heading left at the foot of the page before is what
     # LibreOffice makes of "keep with next" before so tall a picture
-    document.add(PAGE_BREAK, header(1, words["sections.cards"]), *figure_blocks(context, folder, "multiples"),
+    document.add(PAGE_BREAK, header(1, words["sections.cards"]), *figure_blocks(context, figures, "multiples"),
                  para(words["card.legend"]))
     series = {cards.element_id(row): row for row in context.joined().itertuples()}
     category = None
@@ -233,10 +247,10 @@ def cards_blocks(document: WordDocument, context: ReportContext, folder: Path) -
         if line.category != category:
             category = line.category
             document.add(header(2, category))
-        card_blocks(document, context, folder, series[line.anchor])
+        card_blocks(document, context, figures, series[line.anchor])
 
 
-def card_blocks(document: WordDocument, context: ReportContext, folder: Path, row) -> None:
+def card_blocks(document: WordDocument, context: ReportContext, figures: Figures, row) -> None:
     """A card: its full name, the facts under it, its chart, its status and numbers as a table, its notes."""
     words = context.words
     name = localized(row, "name", context.language) + (f' · {words[f"series.{row.series}"]}' if row.series else "")
@@ -255,7 +269,7 @@ def card_blocks(document: WordDocument, context: ReportContext, folder: Path, ro
     else:
         numbers += cards.card_numbers(context, row)
         inner = table([], [[cell(label), cell(value, "AlignRight")] for label, value in numbers], (0.6, 0.4))
-        chart = figure_blocks(context, folder, cards.card_id(row), max_width_cm=CARD_CHART_CM)
+        chart = figure_blocks(context, figures, cards.card_id(row), max_width_cm=CARD_CHART_CM)
         # the chart beside its numbers, as the HTML card shows them: a one-row table without lines, which Word
         # keeps on one page
         document.borderless.append(document.tables)
@@ -294,7 +308,7 @@ def text_of(value) -> str:
     return str(value)
 
 
-def report_document(context: ReportContext, figures_folder: Path, generated: str = "",
+def report_document(context: ReportContext, figures: Figures, generated: str = "",
                     inputs_date: str = "") -> tuple[dict, WordDocument]:
     """The whole report as pandoc's JSON AST (a dict), and what to lay on pandoc's output (cell colours, tables
     kept on one page)."""
@@ -303,8 +317,8 @@ def report_document(context: ReportContext, figures_folder: Path, generated: str
     summary_blocks(document, context)
     scorecard_blocks(document, context)
     warnings_blocks(document, context)
-    charts_blocks(document, context, figures_folder)
-    cards_blocks(document, context, figures_folder)
+    charts_blocks(document, context, figures)
+    cards_blocks(document, context, figures)
     method_blocks(document, context)
     appendix_blocks(document, context)
     meta = {"title": {"t": "MetaInlines", "c": inlines(title(context))},

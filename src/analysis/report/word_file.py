@@ -2,7 +2,7 @@
 
 pandoc (3.2.1 or later, from the ``pypandoc-binary`` wheel) reads the document as its JSON AST, with the
 styles, page and footer of ``templates/word/reference.docx`` (made by ``scripts/make_reference_docx.py``)
-and the figures the report notebook left in the run's ``figures/`` folder. pandoc cannot colour a table
+and the report's figures, handed to it inline. pandoc cannot colour a table
 cell or size a style per language, so the finishing edits the XML: the status cells shaded in the
 report's status colours, the catalog's font sizes (``word.sizes``, ``word.bold``) in the styles. The same
 inputs give the same bytes: the document's dates are the report's ``generated`` day (``SOURCE_DATE_EPOCH``
@@ -25,6 +25,7 @@ from lxml import etree
 from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
 from .context import ReportContext
+from .figures import Figures
 from .ooxml import put, serialize, w
 from .word_content import METHOD_NOTE, Shading, WordDocument, report_document
 from .words import method_note
@@ -86,17 +87,16 @@ def epoch_of(day: str) -> int:
     return max(int(moment.timestamp()), 315532800)  # a zip archive's dates start in 1980
 
 
-def write_docx(context: ReportContext, figures_folder: Path, path: Path, generated: str = "",
+def write_docx(context: ReportContext, figures: Figures, path: Path, generated: str = "",
                inputs_date: str = "") -> Path:
-    """Write ``path``, the Word edition of the report, from the figures in ``figures_folder``."""
+    """Write ``path``, the Word edition of the report, with the report's ``figures``."""
     generated = generated or datetime.date.today().isoformat()
-    document, laid_on = report_document(context, figures_folder, generated, inputs_date)
+    document, laid_on = report_document(context, figures, generated, inputs_date)
     note = markdown_blocks(method_note(context))
     document["blocks"] = [block for node in document["blocks"] for block in
                           (note if node["t"] == "Div" and node["c"][0][0] == METHOD_NOTE else [node])]
     epoch = epoch_of(generated)
-    written = pandoc(["--from", "json", "--to", "docx", "--reference-doc", str(REFERENCE_DOCX),
-                      "--resource-path", str(figures_folder), "--output", "-"],
+    written = pandoc(["--from", "json", "--to", "docx", "--reference-doc", str(REFERENCE_DOCX), "--output", "-"],
                      json.dumps(document, ensure_ascii=False).encode("utf-8"), epoch)
     write_bytes_atomic(path, finish(written, laid_on, context.words, epoch))
     return path

@@ -7,6 +7,7 @@ points, a target above or below the value, a count whose needed growth is a frac
 """
 from __future__ import annotations
 
+import datetime
 import math
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ import pandas as pd
 from ..assess.assessment import headline_status, status_counts
 from ..assess.rates import direction_sign
 from ..catalog import Catalog
-from ..settings import SCHEMES
+from ..settings import LANGUAGES, SCHEMES
 from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING
 from .context import ReportContext
 from .numbers import fmt_number, fmt_pct, fmt_signed, is_missing
@@ -83,6 +84,25 @@ def title(context: ReportContext) -> str:
 
 def _subject(context: ReportContext) -> str:
     return (context.plan.get("subject") or {}).get(context.language, "")
+
+
+def report_dates(context: ReportContext, generated: str = "", inputs_date: str = "") -> str:
+    """"生成日期：…；输入数据最后更新：…": the day the report was built and the day its inputs last changed."""
+    words = context.words
+    dates = [words.text("dates.generated", date=generated or datetime.date.today().isoformat())]
+    if inputs_date:
+        dates.append(words.text("dates.inputs", date=inputs_date))
+    return words["grammar.list_separator"].join(dates)
+
+
+def other_languages(context: ReportContext) -> list[str]:
+    return [language for language in LANGUAGES if language != context.language]
+
+
+def other_editions(context: ReportContext, file_name: str = "report.pdf") -> str:
+    """Where the other languages' editions are: "Other editions: zh/report.pdf in the same report year's folder"."""
+    files = context.words["grammar.comma"].join(f"{language}/{file_name}" for language in other_languages(context))
+    return context.words.text("dates.editions", files=files)
 
 
 def intro(context: ReportContext) -> str:
@@ -327,6 +347,11 @@ def method_note(context: ReportContext) -> str:
     return words.text("method.note", base_year=context.plan["base_year"], first_year=years[0],
                       examples=words["method.example_separator"].join(examples), scheme=context.scheme,
                       on_track=on_track, moderate=moderate, insufficient=insufficient)
+
+
+def method_markdown(context: ReportContext) -> str:
+    """The method section in Markdown: the catalog's own text and numbers, no data text."""
+    return f"## {context.words['sections.method']}\n\n{method_note(context)}"
 
 
 def data_note(context: ReportContext) -> list[str]:

@@ -1,1 +1,0 @@
-"""Build: `make data` and `make report`: staging, manifest, up-to-date key, kernel, batches."""

@@ -1,0 +1,170 @@
+"""Is a report up to date? One content hash (the build key) of everything a report is made from.
+
+A report is rebuilt only when something it is made from has changed:
+
+* its **parameters** (plan, year, language, scheme, observations folder);
+* its **inputs**: every regular file of the plan folder and the observation files, chosen by the
+  same rule the reader follows (:meth:`analysis.plan.Plan.input_files`), so a file is hashed if
+  and only if it is read (``BULLETIN.CSV`` as well as ``bulletin.csv``); hidden files of the
+  observations folder count by name, since the data-quality log lists them;
+* the **code**: ``src/analysis`` (modules, catalogs, templates) and the notebooks' cells (their
+  source, not their outputs, so running a notebook in JupyterLab changes nothing);
+* the **environment**: Python, the versions of the packages that shape a report, the system font
+  files and the text-layout libraries the PDF is set with.
+
+The key is stored in the report's ``manifest.json`` with the sha256 of every output, so a report
+whose files were edited or deleted is rebuilt too. This is the only cache: there is nothing else
+to invalidate. Only the standard library is imported here, so an unchanged run costs a fraction of
+a second.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import os
+import platform
+import sys
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from ..errors import display_path
+from ..files import read_regular, sha256_bytes, sha256_file
+from ..settings import NOTEBOOKS_DIR, PACKAGE_DIR
+from .job import NOTEBOOKS, ReportJob
+
+CODE_SUFFIXES = {".py", ".yml", ".j2", ".css", ".json", ".docx"}  # .docx: the Word edition's reference styles
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+#: The distributions whose version can change a report's bytes (also listed in the manifest).
+PACKAGES = ("numpy", "pandas", "matplotlib", "seaborn", "pillow", "pandera", "pyyaml", "jinja2", "papermill",
+            "nbclient", "nbconvert", "nbformat", "ipykernel", "jupyter_client", "mistune", "weasyprint", "pydyf",
+            "fonttools", "pypandoc-binary", "lxml", "xlsxwriter", "openpyxl")
+FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
+             Path.home() / ".local/share/fonts")
+#: The text-layout libraries WeasyPrint sets the PDF with; their file names carry their versions.
+TEXT_LIBRARIES = ("pango-1.0", "pangoft2-1.0", "harfbuzz", "harfbuzz-subset", "fontconfig", "freetype")
+LIBRARY_DIRS = ("/usr/lib", "/usr/lib/*", "/lib", "/lib/*", "/usr/lib64", "/usr/local/lib")
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """A job's build key and the hashes it is made of (recorded in the manifest)."""
+
+    key: str
+    inputs: dict[str, str]
+    code: dict[str, str]
+    environment: dict
+
+
+def digests(paths: list[Path]) -> dict[str, str]:
+    return {display_path(p): sha256_file(p) for p in paths}
+
+
+def notebook_digest(path: Path) -> str:
+    """The sha256 of a notebook's cells as written (type, source, tags) and its kernel: not its outputs."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    cells = [(cell.get("cell_type"), "".join(cell.get("source", "")), cell.get("metadata", {}).get("tags", []))
+             for cell in notebook.get("cells", [])]
+    kernel = notebook.get("metadata", {}).get("kernelspec", {}).get("name")
+    return sha256_bytes(json.dumps([kernel, cells], ensure_ascii=False).encode("utf-8"))
+
+
+def code_digests(notebooks_dir: Path = NOTEBOOKS_DIR) -> dict[str, str]:
+    """The library's modules, catalogs and templates, and the report's notebooks."""
+    library = sorted(p for p in PACKAGE_DIR.rglob("*")
+                     if p.is_file() and p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts)
+    return {**digests(library), **{display_path(notebooks_dir / name): notebook_digest(notebooks_dir / name)
+                                   for name in NOTEBOOKS}}
+
+
+def environment() -> dict:
+    """What outside the project shapes a report: Python, package versions, fonts, text-layout libraries."""
+    versions = {}
+    for package in PACKAGES:
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = None
+    fonts = []
+    for font_dir in FONT_DIRS:
+        for root, dirs, files in os.walk(font_dir):
+            dirs.sort()
+            for name in sorted(files):
+                try:
+                    stat = os.stat(os.path.join(root, name))
+                except OSError:
+                    continue
+                fonts.append(f"{root}/{name} {stat.st_size} {int(stat.st_mtime)}")
+    libraries = sorted({os.path.realpath(path) for name in TEXT_LIBRARIES for lib_dir in LIBRARY_DIRS
+                        for path in glob.glob(f"{lib_dir}/lib{name}.so*")})
+    fonts_digest = sha256_bytes("\n".join(fonts).encode("utf-8", "surrogateescape"))
+    return {"python": sys.version.split()[0], "machine": platform.machine(), "packages": versions,
+            "libraries": [Path(path).name for path in libraries], "fonts": fonts_digest}
+
+
+def build_key(parameters: dict, inputs: dict[str, str], code: dict[str, str], environment: dict) -> str:
+    """One sha256 over everything a report is made from (canonical JSON, sorted keys)."""
+    payload = {"parameters": parameters, "inputs": inputs, "code": code, "environment": environment}
+    return sha256_bytes(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
+#: What the build key records for a hidden file of the observations folder: its name counts (the
+#: data-quality log lists it), its content does not (it is not read).
+SKIPPED = "skipped"
+
+
+def fingerprint(job: ReportJob, code: dict[str, str], environment: dict) -> Fingerprint:
+    inputs = digests(job.plan.input_files(job.observations))
+    inputs.update({display_path(path): SKIPPED for path in job.plan.skipped_files(job.observations)})
+    return Fingerprint(build_key(job.parameters(), inputs, code, environment), inputs, code, environment)
+
+
+def read_manifest(destination: Path) -> dict | None:
+    try:
+        manifest = json.loads(read_regular(destination / "manifest.json", MAX_MANIFEST_BYTES).decode("utf-8"))
+    except (OSError, ValueError):  # InputError is a ValueError: a FIFO or a huge file is no manifest
+        return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+def _first_difference(kind: str, recorded, current) -> str | None:
+    if recorded == current:
+        return None
+    if isinstance(recorded, dict) and isinstance(current, dict):
+        for name in sorted(set(recorded) | set(current)):
+            if recorded.get(name) != current.get(name):
+                change = "added" if name not in recorded else "removed" if name not in current else "changed"
+                return f"{kind} changed: {name} {change}"
+    return f"{kind} changed"
+
+
+def outdated_reason(destination: Path, prints: Fingerprint, parameters: dict) -> str | None:
+    """Why ``destination`` must be rebuilt, or None when it is up to date.
+
+    Up to date means: its manifest was written for the same key, and every output the manifest
+    lists is present with the sha256 recorded for it. The reason names what changed.
+    """
+    manifest = read_manifest(destination)
+    if manifest is None:
+        return "no report yet" if not destination.exists() else "no readable manifest.json"
+    build = manifest.get("build") if isinstance(manifest.get("build"), dict) else {}
+    if build.get("key") != prints.key:
+        recorded = {"parameters": manifest.get("parameters"), "inputs": manifest.get("inputs"),
+                    "code": build.get("code"), "environment": build.get("environment")}
+        current = {"parameters": parameters, "inputs": prints.inputs, "code": prints.code,
+                   "environment": prints.environment}
+        for kind in current:
+            reason = _first_difference(kind, recorded.get(kind), current[kind])
+            if reason:
+                return reason
+        return "inputs, parameters, code or environment changed"
+    outputs = manifest.get("outputs")
+    if not isinstance(outputs, dict) or not outputs:
+        return "the manifest lists no outputs"
+    for relative, recorded_digest in sorted(outputs.items()):
+        path = destination / relative
+        if not path.is_file():
+            return f"{relative} is missing"
+        if sha256_file(path) != recorded_digest:
+            return f"{relative} was changed after it was built"
+    return None

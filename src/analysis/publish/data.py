@@ -1,0 +1,52 @@
+"""``make data``: a plan's raw inputs → its processed tables (``data/processed/<plan>/``).
+
+Load (verify checksums, read the table, the hand-maintained files and the observations: :mod:`analysis.ingest`)
+→ clean (:mod:`analysis.clean`) → assess every report year (:mod:`analysis.assess`) → check (the schemas)
+→ save. Everything is computed and validated in memory first; the folder then changes as one
+(:func:`analysis.publish.folders.write_tables`), so a bad input or a run killed at any moment leaves the
+previous tables complete, never a mix of old and new. A report run reads the tables from the same folder,
+holding its lock while it runs, so ``make data`` meanwhile waits for it instead of changing the tables under it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..assess.assessment import assess_years
+from ..clean import schemas
+from ..clean.processed import ProcessedTables, as_written
+from ..clean.tidy import MonitoringData, add_observations, clean_plan_table
+from ..errors import display_path
+from ..files import sha256_file
+from ..ingest.observations import read_observation_files
+from ..ingest.plan_inputs import load_plan_inputs
+from ..plan import Plan
+from .folders import tables_lock, write_tables
+
+
+def monitoring_data(plan: Plan, observations_dir: Path | None = None) -> MonitoringData:
+    """Load → clean: the plan's table and the observations (``observations_dir``, by default the plan's own)."""
+    inputs = load_plan_inputs(plan)
+    observed = read_observation_files(observations_dir if observations_dir is not None else plan.observations_dir)
+    return add_observations(inputs, clean_plan_table(inputs), observed)
+
+
+def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) -> ProcessedTables:
+    """Every processed table of ``plan``, assessed for every report year and validated, in memory."""
+    data = monitoring_data(plan, observations_dir)
+    assessment, growth = assess_years(data.indicators, data.values, plan.report_years, plan.base_year, scheme)
+    observations = observations_dir if observations_dir is not None else plan.observations_dir
+    inputs = {display_path(path): sha256_file(path) for path in plan.input_files(observations)}
+    identity = {**plan.identity(), "scheme": scheme, "sources": data.sources, "dataset_label": data.dataset_label,
+                "inputs": inputs}
+    return ProcessedTables(plan=as_written(identity), indicators=data.indicators, values=data.values,
+                           quality=data.quality, assessment=schemas.validate("assessment.csv", assessment),
+                           growth=schemas.validate("required_growth.csv", growth))
+
+
+def build_data(plan: Plan, processed_root: Path, scheme: str, observations_dir: Path | None = None) -> list[Path]:
+    """Rebuild ``processed_root/<plan>/`` from the plan's raw inputs; returns the files."""
+    files = build_tables(plan, scheme, observations_dir).files()
+    folder = plan.processed_folder(processed_root)
+    with tables_lock(folder):
+        write_tables(files, folder)
+    return [folder / name for name in files]

@@ -1,0 +1,66 @@
+"""``reports/index.html``: every report built, by plan, year and language, rewritten after every run.
+
+A reader (or a web server pointed at ``reports/``) finds the latest evaluation there without knowing
+the folder layout: each report's formats, the day it was built, its data currency and its status
+counts, all read from the reports' own ``manifest.json``, and written by a Jinja template (every value
+escaped).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jinja2
+
+from ..errors import InputError
+from ..files import read_regular, write_bytes_atomic
+
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+TEMPLATE = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True,
+                              lstrip_blocks=True).get_template("index.html.j2")
+FORMATS = ("report.html", "report.pdf", "report.docx", "scorecard.xlsx")
+KINDS = {"final": ("总结评估", "final evaluation"), "mid_term": ("中期评估", "mid-term evaluation"),
+         "annual": ("年度监测", "annual monitoring")}
+def _reports(root: Path) -> list[tuple[Path, dict]]:
+    found = []
+    for manifest in sorted(root.glob("*/*/*/manifest.json")):
+        if any(part.startswith(".") for part in manifest.relative_to(root).parts):
+            continue  # staging and failed runs
+        try:  # a regular file inside the project, of a manifest's size: never a pipe or a link out
+            data = json.loads(read_regular(manifest, MAX_MANIFEST_BYTES).decode("utf-8"))
+        except (InputError, OSError, ValueError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("report"), dict):
+            found.append((manifest.parent, data))
+    return found
+
+
+def index_html(root: Path) -> str:
+    """The front page of ``root`` (the reports folder), written by its template, every value escaped."""
+    plans: dict[str, list[dict]] = {}
+    reports = sorted(_reports(root), key=lambda item: (item[1]["report"].get("plan", ""),
+                                                      -int(item[1]["report"].get("year", 0)),
+                                                      item[1]["report"].get("language", "")))
+    for folder, manifest in reports:
+        report = manifest["report"]
+        relative = folder.relative_to(root).as_posix()
+        summary = manifest.get("summary") or {}
+        plans.setdefault(str(report.get("plan", "")), []).append({
+            "year": report.get("year", ""), "language": report.get("language", ""),
+            "title": summary.get("title") or relative,
+            "kind": " / ".join(KINDS.get(summary.get("kind", ""), ())),
+            "links": [{"href": f"{relative}/{name}", "name": name.rsplit(".", 1)[-1].upper()}
+                      for name in FORMATS if (folder / name).is_file()],
+            "built": (manifest.get("dates") or {}).get("generated", ""), "currency": summary.get("currency", ""),
+            "counts": ", ".join(f"{label} {count}" for label, count in (summary.get("counts") or {}).items())})
+    return TEMPLATE.render(plans=plans)
+
+
+def write_index(root: Path) -> Path:
+    """Rewrite ``root/index.html`` (only when its content changes)."""
+    path = Path(root) / "index.html"
+    content = index_html(Path(root)).encode("utf-8")
+    if not path.is_file() or path.read_bytes() != content:
+        write_bytes_atomic(path, content)
+    return path

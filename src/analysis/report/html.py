@@ -1,0 +1,195 @@
+"""The report's sections as HTML, written by Jinja templates that escape every value (``templates/html/``).
+
+Each function gathers what its section shows (the same rows and sentences the Word edition and the
+workbook show) and hands it to its template. Data text (names, sources, notes, the plan's titles)
+reaches a page only through a template with autoescape on: it is never read as HTML or Markdown.
+The method note is the one section written in Markdown (:func:`analysis.report.words.method_markdown`),
+and it holds only the catalog's words and numbers.
+"""
+from __future__ import annotations
+
+import base64
+import numbers
+import re
+from dataclasses import dataclass
+
+import jinja2
+import numpy as np
+import pandas as pd
+from IPython.display import HTML, display
+
+from ..catalog import catalog
+from ..settings import TEMPLATES_DIR
+from . import cards, tables, warning_tables
+from .context import ReportContext
+from .figures import OVERVIEW_CHARTS, Figures
+from .palette import LEVEL_COLOURS, STATUS_COLOURS
+from .words import (
+    data_note,
+    departments_text,
+    intro,
+    localized,
+    other_editions,
+    other_languages,
+    report_dates,
+    summary_paragraphs,
+    title,
+)
+
+ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "html"), autoescape=True,
+                                 undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+ENVIRONMENT.filters["base64"] = lambda data: base64.b64encode(data).decode("ascii")
+ENVIRONMENT.globals.update(status_colours=STATUS_COLOURS, level_colours=LEVEL_COLOURS)
+
+
+def render(template: str, **values) -> str:
+    return ENVIRONMENT.get_template(template).render(**values).strip()
+
+
+def title_html(context: ReportContext, generated: str = "", inputs_date: str = "") -> str:
+    """The title, the dates (built; inputs last changed), the other language editions, the introduction."""
+    editions = [{"language": language, "html_lang": catalog(language)["language.html_lang"],
+                 "name": catalog(language)["language.edition_name"]} for language in other_languages(context)]
+    return render("title.html.j2", title=title(context), dates=report_dates(context, generated, inputs_date),
+                  editions=editions, editions_print=other_editions(context), intro=intro(context))
+
+
+def summary_html(context: ReportContext) -> str:
+    return render("summary.html.j2", heading=context.words["sections.summary"], paragraphs=summary_paragraphs(context))
+
+
+def scorecard_html(context: ReportContext) -> str:
+    """Every indicator series grouped by category, its status in colour and in words."""
+    return render("scorecard.html.j2", heading=context.words["sections.scorecard"],
+                  headers=tables.scorecard_headers(context), rows=tables.scorecard_rows(context))
+
+
+def warnings_html(context: ReportContext) -> str:
+    """The warning list by lead department, then each series' status against the previous report year."""
+    words = context.words
+    warned = warning_tables.warning_rows(context)
+    previous, changes = warning_tables.change_rows(context)
+    departments = {row.department: warning_tables.department_label(context, warned, row.department) for row in warned}
+    return render("warnings.html.j2", heading=words["sections.warnings"], warnings_heading=words["warnings.title"],
+                  warnings_intro=warning_tables.warnings_intro(context, warned), warnings=warned,
+                  warning_headers=words["warnings.headers"], departments=departments,
+                  changes_heading=warning_tables.changes_heading(context, previous) if previous else "",
+                  changes_intro=warning_tables.changes_intro(context, previous, changes) if previous else "",
+                  changes_headers=warning_tables.changes_headers(context, previous) if previous else [],
+                  changes=changes)
+
+
+def chart_view(context: ReportContext, figures: Figures, name: str) -> dict:
+    words = context.words
+    return {"name": name, "png": figures[name], "alt": f'{words["language.image_alt"]}: {words[f"chart.alt.{name}"]}'}
+
+
+def charts_html(context: ReportContext, figures: Figures) -> str:
+    return render("charts.html.j2", heading=context.words["sections.charts"],
+                  charts=[chart_view(context, figures, name) for name in OVERVIEW_CHARTS])
+
+
+@dataclass(frozen=True)
+class CardView:
+    """One card as its template shows it; ``numbers`` is None for a qualitative indicator (no chart)."""
+
+    anchor: str
+    indicator_id: int
+    name: str
+    facts: str
+    departments: str
+    status: str
+    status_text: str
+    chart: bytes | None
+    numbers: list[tuple[str, str]] | None
+    notes: list[str]
+
+
+def card_view(context: ReportContext, figures: Figures, row) -> CardView:
+    words, language = context.words, context.language
+    numeric = row.status != "qualitative"
+    return CardView(anchor=cards.element_id(row), indicator_id=row.indicator_id,
+                    name=localized(row, "name", language), facts=" · ".join(cards.card_facts(context, row)),
+                    departments=departments_text(row, words, language), status=row.status,
+                    status_text=words.status(row.status), chart=figures[cards.card_id(row)] if numeric else None,
+                    numbers=cards.card_numbers(context, row) if numeric else None,
+                    notes=cards.card_notes(context, row))
+
+
+def card_html(context: ReportContext, figures: Figures, row) -> str:
+    """One series' card (a row of :meth:`ReportContext.joined`), as the cards section shows it."""
+    words = context.words
+    return render("card.html.j2", one=card_view(context, figures, row), qualitative=words["card.qualitative"],
+                  chart_alt=words["language.image_alt"])
+
+
+def cards_html(context: ReportContext, figures: Figures) -> str:
+    """The small multiples, the legend of the charts' marks, then every card in the order of the scorecard."""
+    words = context.words
+    return render("cards.html.j2", heading=words["sections.cards"], multiples=chart_view(context, figures, "multiples"),
+                  legend=words["card.legend"], qualitative=words["card.qualitative"],
+                  chart_alt=words["language.image_alt"],
+                  cards=[card_view(context, figures, row) for row in context.joined().itertuples()])
+
+
+def appendix_html(context: ReportContext) -> str:
+    """The data note, the data-quality log and the actual values with their sources."""
+    views = [table_view(tables.quality_table(context), table_id="quality")]
+    actuals = tables.actuals_table(context)
+    if not actuals.empty:
+        views.append(table_view(actuals, table_id="actuals"))
+    return render("appendix.html.j2", heading=context.words["sections.quality"], note=data_note(context),
+                  tables=views)
+
+
+# --- any table ---------------------------------------------------------------------------------------------
+
+#: Columns that hold labels, not quantities (years, line numbers, ids): 2021, never "2,021".
+LABEL_COLUMN = re.compile(r"(^|[_ ])(year|line|id)([_ ]|$)|年份|^年$|行号|编号", re.IGNORECASE)
+#: A cell that reads as a number (right-aligned in its column).
+NUMBER_TEXT = re.compile(r"^(?=.*\d)[-+−]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?%?$")
+
+
+@dataclass(frozen=True)
+class TableView:
+    table_id: str
+    caption: str
+    headers: list[str]
+    rows: list[list[str]]
+    numeric: list[bool]
+
+
+def cell_text(value, label: bool) -> str:
+    """A cell as a table shows it: empty for a missing value, text as it is, a label (a year, an id) as digits, a
+    quantity with thousands separated and four decimals at most."""
+    if isinstance(value, (str, bool, np.bool_)):
+        return str(value)
+    if value is None or pd.isna(value):
+        return ""
+    if isinstance(value, numbers.Integral) or label and float(value).is_integer():
+        return str(int(value)) if label else f"{int(value):,}"
+    return f"{float(value):,.4f}"
+
+
+def table_view(frame: pd.DataFrame, caption: str | None = None, *, table_id: str = "table") -> TableView:
+    """``frame`` as rows of text: the cells :func:`cell_text` writes, its columns of numbers marked."""
+    headers = [str(column) for column in frame.columns]
+    labels = [bool(LABEL_COLUMN.search(header)) for header in headers]
+    rows = [[cell_text(value, label) for value, label in zip(values, labels)]
+            for values in frame.itertuples(index=False)]
+    numeric = []
+    for index, column in enumerate(frame.columns):
+        texts = [row[index] for row in rows if row[index]]
+        numeric.append(bool(texts) and all(NUMBER_TEXT.match(text) for text in texts)
+                       and not pd.api.types.is_bool_dtype(frame[column]))
+    return TableView(table_id, caption or "", headers, rows, numeric)
+
+
+def table_html(frame: pd.DataFrame, caption: str | None = None, *, table_id: str = "table") -> str:
+    """A DataFrame as an HTML table with a fixed id; every cell escaped by the template."""
+    return render("table.html.j2", view=table_view(frame, caption, table_id=table_id))
+
+
+def show_table(frame: pd.DataFrame, caption: str | None = None, *, table_id: str = "table") -> None:
+    """Display ``frame`` in a notebook as :func:`table_html` writes it."""
+    display(HTML(table_html(frame, caption, table_id=table_id)))

@@ -1,0 +1,179 @@
+"""The up-to-date check: what changes a report's build key, and what makes a report outdated."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from analysis.errors import InputError
+from analysis.files import sha256_file
+from analysis.plan import load_plan
+from analysis.publish import cache
+from analysis.publish.cache import Fingerprint, build_key, digests, fingerprint, notebook_digest, outdated_reason
+from analysis.publish.folders import tables_lock, write_tables
+from analysis.publish.job import ReportJob, make_job
+from analysis.publish.report import BatchError, Build, groups, shared_label
+from tests.conftest import FIXTURES, relative
+
+PARAMETERS = {"report_year": 2024, "language": "zh"}
+
+
+def published(folder, key, files):
+    """A report folder as a run leaves it: files plus a manifest with their hashes and the key."""
+    folder.mkdir(parents=True)
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    outputs = {name: sha256_file(folder / name) for name in files}
+    (folder / "manifest.json").write_text(json.dumps({"build": {"key": key}, "outputs": outputs}), encoding="utf-8")
+    return folder
+
+
+def prints(key):
+    return Fingerprint(key, {}, {}, {})
+
+
+def test_key_changes_with_each_thing_a_report_is_made_from():
+    inputs, code, env = {"data/raw/a.csv": "1" * 64}, {"src/analysis/x.py": "2" * 64}, {"python": "3.11.7"}
+    key = build_key(PARAMETERS, inputs, code, env)
+    assert key == build_key(dict(reversed(list(PARAMETERS.items()))), inputs, code, env)  # order-free
+    assert key != build_key({**PARAMETERS, "language": "en"}, inputs, code, env)
+    assert key != build_key(PARAMETERS, {"data/raw/a.csv": "3" * 64}, code, env)
+    assert key != build_key(PARAMETERS, inputs, {"src/analysis/x.py": "4" * 64}, env)
+    assert key != build_key(PARAMETERS, inputs, code, {"python": "3.12.0"})
+
+
+def test_a_report_is_up_to_date_only_with_its_key_and_intact_outputs(tmp_path):
+    folder = published(tmp_path / "2024" / "zh", "k1", {"report.html": b"<html>", "data/a.csv": b"1,2\n"})
+    assert outdated_reason(folder, prints("k1"), PARAMETERS) is None
+    assert outdated_reason(folder, prints("k2"), PARAMETERS) == "parameters changed"  # none recorded
+    (folder / "data" / "a.csv").write_bytes(b"1,3\n")
+    assert outdated_reason(folder, prints("k1"), PARAMETERS) == "data/a.csv was changed after it was built"
+    (folder / "data" / "a.csv").unlink()
+    assert outdated_reason(folder, prints("k1"), PARAMETERS) == "data/a.csv is missing"
+    (folder / "manifest.json").write_text("{not json", encoding="utf-8")
+    assert outdated_reason(folder, prints("k1"), PARAMETERS) == "no readable manifest.json"
+    assert outdated_reason(tmp_path / "2023" / "zh", prints("k1"), PARAMETERS) == "no report yet"
+
+
+def test_the_reason_names_what_changed(tmp_path):
+    folder = published(tmp_path / "r", "old", {"report.html": b"x"})
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest.update(parameters=PARAMETERS, inputs={"plan/a.csv": "1"})
+    manifest["build"].update(code={"x.py": "1"}, environment={"python": "3.11"})
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    now = Fingerprint("new", {"plan/a.csv": "1", "plan/observations/2024.csv": "2"}, {"x.py": "1"}, {"python": "3.11"})
+    assert outdated_reason(folder, now, PARAMETERS) == "inputs changed: plan/observations/2024.csv added"
+
+
+def test_inputs_are_the_plan_folder_file_by_file(tmp_path):
+    folder = shutil.copytree(FIXTURES / "plans" / "lakeside", tmp_path / "lakeside")
+    plan = load_plan(folder)
+    before = digests(plan.input_files())
+    assert any(name.endswith("observations/2025-bulletin.csv") for name in before)
+    (folder / "values.csv").write_bytes((folder / "values.csv").read_bytes() + b"\n")
+    after = digests(plan.input_files())
+    assert [name for name in before if before[name] != after[name]] == [str(folder / "values.csv")]
+
+
+def test_fingerprint_follows_the_observations_folder(tmp_path, weihai):
+    code, environment = {"x": "y"}, {"python": "3"}
+    plain = fingerprint(make_job(weihai, 2024, "zh", output_root=tmp_path), code, environment)
+    other = fingerprint(make_job(weihai, 2024, "zh", observations_dir=FIXTURES / "observations" / "good",
+                                 output_root=tmp_path), code, environment)
+    assert plain.key != other.key
+    assert any("fixtures/observations/good/2022-bulletin.csv" in name for name in other.inputs)
+
+
+def test_the_environment_records_package_versions_and_text_libraries(monkeypatch):
+    env = cache.environment()
+    assert env["packages"]["pandas"] and env["packages"]["weasyprint"]
+    assert any(name.startswith("libpango-1.0.so") for name in env["libraries"])
+    real = cache.metadata.version
+    monkeypatch.setattr(cache.metadata, "version", lambda name: "0.0" if name == "weasyprint" else real(name))
+    assert cache.environment()["packages"]["weasyprint"] == "0.0" and cache.environment() != env
+
+
+def test_a_notebook_is_hashed_by_its_cells_not_its_outputs(tmp_path):
+    notebook = {"cells": [{"cell_type": "code", "source": ["x = 1"], "metadata": {}, "outputs": [],
+                           "execution_count": None}], "metadata": {"kernelspec": {"name": "python3"}}}
+    path = tmp_path / "n.ipynb"
+    path.write_text(json.dumps(notebook))
+    empty = notebook_digest(path)
+    notebook["cells"][0].update(outputs=[{"output_type": "stream", "name": "stdout", "text": "1"}],
+                                execution_count=7)
+    notebook["metadata"]["language_info"] = {"version": "3.11.7"}
+    path.write_text(json.dumps(notebook))
+    assert notebook_digest(path) == empty  # running and saving in JupyterLab changes nothing
+    notebook["cells"][0]["source"] = ["x = 2"]
+    path.write_text(json.dumps(notebook))
+    assert notebook_digest(path) != empty
+
+
+def test_publishing_writes_only_the_tables_that_changed(tmp_path):
+    target = tmp_path / "processed" / "weihai"
+    with tables_lock(target):
+        assert write_tables({"a.csv": b"a\n", "b.csv": b"b\n"}, target) is True
+    assert sorted(p.name for p in target.iterdir()) == ["a.csv", "b.csv"]
+    (target / "notes.txt").write_bytes(b"kept")
+    with tables_lock(target):
+        assert write_tables({"a.csv": b"a\n", "b.csv": b"b\n"}, target) is False  # nothing changed, nothing done
+        assert write_tables({"a.csv": b"a\n", "b.csv": b"b2\n"}, target) is True
+    assert (target / "b.csv").read_bytes() == b"b2\n" and (target / "notes.txt").read_bytes() == b"kept"
+    assert sorted(p.name for p in target.parent.iterdir()) == [".weihai.lock", "weihai"]
+    target.rename(tmp_path / "moved")
+    target.write_text("x")
+    with pytest.raises(InputError, match="not a folder"):
+        with tables_lock(target):
+            pass
+
+
+def test_reports_of_one_plan_share_their_data_step(weihai, lakeside, tmp_path):
+    jobs = [ReportJob(weihai, year, language, "eurostat") for year in (2024, 2023) for language in ("zh", "en")]
+    jobs.append(ReportJob(lakeside, 2026, "zh", "eurostat"))
+    builds = [Build(job, None) for job in jobs]
+    grouped = groups(builds)
+    assert [[build.label for build in group] for group in grouped] == [
+        ["weihai/2024/zh", "weihai/2024/en", "weihai/2023/zh", "weihai/2023/en"], ["lakeside/2026/zh"]]
+    assert [shared_label(group) for group in grouped] == ["weihai", "lakeside/2026/zh"]
+    assert shared_label(builds[:2]) == "weihai/2024"
+    other = Build(ReportJob(weihai, 2024, "zh", "eurostat", observations_dir=tmp_path), None)
+    with pytest.raises(InputError, match="need processed folders of their own"):
+        groups([*builds, other])
+
+
+def test_batch_error_names_each_failure_once_with_its_reports():
+    error = BatchError({"data.csv:3: value: bad": ["weihai/2023/zh", "weihai/2024/zh"]}, only_input_errors=True)
+    assert error.lines() == ["weihai/2023/zh, weihai/2024/zh: data.csv:3: value: bad"] and error.only_input_errors
+
+
+def test_one_rule_decides_what_is_hashed_and_what_is_read(work_dir, weihai):
+    """An edited BULLETIN.CSV outside data/raw is not "up to date": the key hashes what the reader reads."""
+    folder = work_dir / "bulletins"
+    folder.mkdir()
+    bulletin = folder / "BULLETIN.CSV"
+    bulletin.write_text("indicator_id,series,year,value,source\n2,,2022,2.5,bulletin\n", encoding="utf-8")
+    job = make_job(weihai, 2024, "zh", observations_dir=folder, output_root=work_dir)
+    first = fingerprint(job, {}, {})
+    assert relative(bulletin) in first.inputs
+    bulletin.write_text("indicator_id,series,year,value,source\n2,,2022,2.6,bulletin\n", encoding="utf-8")
+    assert fingerprint(job, {}, {}).key != first.key
+    (folder / "README.md").write_text("notes\n", encoding="utf-8")  # not read, not hashed
+    same = fingerprint(job, {}, {})
+    (folder / ".draft.csv").write_text("draft\n", encoding="utf-8")   # not read, but listed in the log: by name
+    hidden = fingerprint(job, {}, {})
+    assert hidden.key != same.key and hidden.inputs[relative(folder / ".draft.csv")] == cache.SKIPPED
+    (folder / ".draft.csv").write_text("another draft\n", encoding="utf-8")
+    assert fingerprint(job, {}, {}).key == hidden.key
+    (folder / "bulletin.csv.txt").write_text("x\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bulletin.csv.txt: ends in .csv.txt"):
+        fingerprint(job, {}, {})  # refused by the up-to-date check as by the reader
+
+
+def test_a_manifest_that_is_not_a_regular_file_is_no_manifest(tmp_path):
+    folder = tmp_path / "2024" / "zh"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "manifest.json")  # reading it would block the scheduled run for ever
+    assert outdated_reason(folder, prints("k"), PARAMETERS) == "no readable manifest.json"

@@ -1,0 +1,45 @@
+"""reports/index.html: every report by plan, year and language, from the reports' own manifests."""
+from __future__ import annotations
+
+import json
+import os
+import re
+
+from analysis.publish.index import index_html, write_index
+
+
+def manifest(folder, plan, year, language, title, counts, formats=("report.html", "report.pdf")):
+    folder.mkdir(parents=True)
+    for name in formats:
+        (folder / name).write_bytes(b"x")
+    (folder / "manifest.json").write_text(json.dumps({
+        "report": {"plan": plan, "year": year, "language": language},
+        "dates": {"generated": "2026-11-27", "inputs_date": "2026-11-20"},
+        "summary": {"title": title, "kind": "final", "currency": "latest data: 2024", "counts": counts}}),
+        encoding="utf-8")
+
+
+def test_the_front_page_lists_reports_latest_first_with_their_formats(tmp_path):
+    manifest(tmp_path / "weihai" / "2023" / "zh", "weihai", 2023, "zh", "中期评估", {"进度正常": 3})
+    manifest(tmp_path / "weihai" / "2024" / "en", "weihai", 2024, "en", "<b>Final</b>", {"Achieved": 20},
+             formats=("report.html",))
+    (tmp_path / "weihai" / "2022" / "zh").mkdir(parents=True)
+    (tmp_path / "weihai" / "2022" / "zh" / "manifest.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "weihai" / "2021" / "zh").mkdir(parents=True)
+    os.mkfifo(tmp_path / "weihai" / "2021" / "zh" / "manifest.json")  # a pipe: skipped, never waited on
+    page = index_html(tmp_path)
+    rows = re.findall(r"<tr><td>(\d{4})</td><td>(\w+)</td>", page)
+    assert rows == [("2024", "en"), ("2023", "zh")]  # the broken one is left out, the latest first
+    assert 'href="weihai/2023/zh/report.pdf"' in page and 'href="weihai/2024/en/report.pdf"' not in page
+    assert "&lt;b&gt;Final&lt;/b&gt;" in page and "<b>Final" not in page  # a title is data: escaped
+    assert "进度正常 3" in page and "2026-11-27" in page and "latest data: 2024" in page
+
+
+def test_the_front_page_is_rewritten_only_when_it_changes(tmp_path):
+    manifest(tmp_path / "weihai" / "2024" / "zh", "weihai", 2024, "zh", "总结评估", {"已达标": 1})
+    path = write_index(tmp_path)
+    before = path.stat().st_mtime_ns
+    os.utime(path, ns=(before - 10**9, before - 10**9))
+    write_index(tmp_path)
+    assert path.stat().st_mtime_ns == before - 10**9
+    assert "总结评估" in path.read_text(encoding="utf-8")

@@ -1,0 +1,212 @@
+"""Real reports, built once for the run (``example_reports``), and what a reader gets; a failing step named."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import nbformat
+import pytest
+
+from analysis import cli
+from analysis.clean.tidy import clean_plan_table
+from analysis.files import sha256_file
+from analysis.ingest.plan_inputs import load_plan_inputs
+from analysis.publish.cache import code_digests, environment, fingerprint, outdated_reason
+from analysis.publish.data import build_tables
+from analysis.publish.job import ASSESSMENT, CLEANING, NOTEBOOKS, REPORT, make_job
+from analysis.publish.report import BatchError, render_reports
+from analysis.report.render import html_external_references
+from analysis.settings import NOTEBOOKS_DIR
+from tests.conftest import FIXTURES, relative
+from tests.support.pdf import pdf_fonts, pdf_image_count, pdf_text
+
+EXAMPLE = FIXTURES / "example-2022-2024"
+OUTPUTS = ("report.html", "report.pdf", "report.docx", "scorecard.xlsx")
+
+
+def names_missing_from(html: str, names) -> list[str]:
+    """Indicator names that do not appear in the HTML (where "&" is written "&amp;")."""
+    return [name for name in names if name.replace("&", "&amp;") not in html]
+
+
+def notebooks_with_extra_cell(tmp_path, name: str, code: str):
+    """A copy of the notebooks in which ``name`` runs ``code`` after its set-up (a job's ``notebooks_dir``)."""
+    changed = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS_DIR, changed)
+    notebook = nbformat.read(changed / name, as_version=4)
+    setup = next(i for i, cell in enumerate(notebook.cells) if "parameters" in cell.metadata.get("tags", [])) + 1
+    notebook.cells.insert(setup + 1, nbformat.v4.new_code_cell(code))
+    nbformat.write(notebook, changed / name)
+    return changed
+
+
+@pytest.fixture(scope="module")
+def indicators(shared_weihai):
+    return clean_plan_table(load_plan_inputs(shared_weihai)).indicators
+
+
+@pytest.fixture(scope="module")
+def zh_report(example_reports):
+    return example_reports["final-zh"]
+
+
+def test_report_folder_has_every_output(zh_report):
+    assert zh_report.parts[-3:] == ("weihai", "2024", "zh")
+    for name in (*OUTPUTS, "manifest.json", *(f"notebooks/{n}" for n in NOTEBOOKS), "data/assessment.csv",
+                 "data/plan.json"):
+        assert (zh_report / name).is_file(), name
+    left = [p.name for p in zh_report.parent.iterdir() if p.name.startswith(".") and not p.name.endswith(".lock")]
+    assert left == []  # no staging folder or failed run left
+
+
+def test_html_is_self_contained_chinese_and_has_every_indicator(zh_report, indicators):
+    html = (zh_report / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-Hans"' in html
+    assert "<title>威海市国家创新型城市建设指标总结评估报告（2024年）</title>" in html
+    assert names_missing_from(html, indicators["short_name_zh"]) == []
+    assert html_external_references(html) == []
+    assert "<script" not in html
+    assert "jp-InputArea" not in html and "open_report" not in html  # no code cells
+    assert "This notebook" not in html  # the notebook's own prose is not the report's
+    assert html.count("data:image/png;base64") >= 4
+
+
+def test_pdf_has_chinese_text_embedded_fonts_and_charts(zh_report, indicators):
+    pdf = zh_report / "report.pdf"
+    text = re.sub(r"\s+", "", pdf_text(pdf))
+    assert "2024" in text and "总结评估报告" in text
+    for name in indicators.loc[indicators.kind != "qualitative", "short_name_zh"]:
+        assert re.sub(r"\s+", "", name) in text, name
+    fonts = pdf_fonts(pdf)
+    assert fonts and all(font["embedded"] for font in fonts)
+    assert any("CJK" in font["name"] for font in fonts)
+    assert pdf_image_count(pdf) >= 4
+
+
+def test_manifest_hashes_match_the_files(zh_report, shared_weihai):
+    manifest = json.loads((zh_report / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["report"] == {"plan": "weihai", "year": 2024, "language": "zh", "scheme": "eurostat"}
+    assert set(manifest["step_seconds"]) == {"data", "html", "pdf", *(f"notebook {n}" for n in NOTEBOOKS)}
+    assert set(OUTPUTS) <= set(manifest["outputs"])
+    for name, digest in manifest["outputs"].items():
+        assert sha256_file(zh_report / name) == digest, name
+    source = shared_weihai.printed_text
+    assert manifest["inputs"][relative(source)] == sha256_file(source)
+    assert manifest["build"]["environment"]["packages"]["matplotlib"].startswith("3.")
+
+
+def test_english_mid_term_report_has_english_names(example_reports, indicators):
+    report = example_reports["mid-term-en-plain"]
+    html = (report / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in html
+    assert "Weihai national innovative city indicators: Mid-term evaluation 2023" in html
+    assert names_missing_from(html, indicators["short_name_en"]) == []
+    text = " ".join(pdf_text(report / "report.pdf").split())
+    assert "Mid- term evaluation 2023" in text or "Mid-term evaluation 2023" in text
+    assert "总结评估" not in html
+    final = " ".join(pdf_text(example_reports["final-en"] / "report.pdf").split())
+    assert "Example bulletin 2024 (fictional)" in final  # the actual values' source, named in the cards
+
+
+def test_the_report_is_made_from_the_data_steps_tables_read_where_make_data_writes_them(example_reports,
+                                                                                       shared_weihai):
+    report = example_reports["final-en"]
+    fresh = build_tables(shared_weihai, "eurostat", EXAMPLE).files()
+    assert {p.name: p.read_bytes() for p in (report / "data").iterdir()} == fresh
+    processed = report.parents[3] / "processed-example" / "weihai"
+    assert {p.name: p.read_bytes() for p in processed.iterdir() if p.is_file()} == fresh
+    for name in NOTEBOOKS:
+        notebook = json.loads((report / "notebooks" / name).read_text(encoding="utf-8"))
+        assert notebook["metadata"]["papermill"]["parameters"]["data_dir"] == relative(processed), name
+
+
+def test_evidence_notebooks_run_once_for_the_reports_that_share_them(example_reports):
+    """The cleaning is the same for every report of a run, the assessment for both languages of a year."""
+    zh, en = example_reports["final-zh"], example_reports["final-en"]
+    for name in (CLEANING, ASSESSMENT):
+        assert (zh / "notebooks" / name).read_bytes() == (en / "notebooks" / name).read_bytes(), name
+    assert (zh / "notebooks" / REPORT).read_bytes() != (en / "notebooks" / REPORT).read_bytes()
+    notebook = json.loads((zh / "notebooks" / REPORT).read_text(encoding="utf-8"))
+    counts = [cell["execution_count"] for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    assert counts == list(range(1, len(counts) + 1))  # a fresh kernel: its cells number from 1
+
+
+def test_the_word_edition_and_the_workbook_come_from_the_report_notebook(zh_report):
+    """Notebook 03 writes them, with the figures it showed: the Word edition's pictures are the HTML's."""
+    html = (zh_report / "report.html").read_text(encoding="utf-8")
+    pictures = set(re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", html))
+    import base64
+    import zipfile
+
+    with zipfile.ZipFile(zh_report / "report.docx") as archive:
+        media = [archive.read(name) for name in archive.namelist() if name.startswith("word/media/")]
+    assert media and {base64.b64encode(data).decode("ascii") for data in media} <= pictures
+
+
+def test_a_failing_notebook_is_named_with_its_cell_and_nothing_is_published(tmp_path, capsys, work_dir,
+                                                                            weihai_in_project):
+    notebooks = notebooks_with_extra_cell(tmp_path, ASSESSMENT, "1 / 0  # a step that fails")
+    job = make_job(weihai_in_project, 2024, "zh", output_root=work_dir, processed_root=work_dir / "processed",
+                   notebooks_dir=notebooks)
+    with pytest.raises(Exception) as caught:
+        render_reports([job], progress=lambda line: None)
+    message = str(caught.value)
+    assert f"{ASSESSMENT}: cell" in message and "ZeroDivisionError" in message and "\n" not in message
+    assert not (work_dir / "weihai" / "2024" / "zh").exists()  # nothing published
+    assert (work_dir / "weihai" / "2024" / ".zh.failed" / "notebooks" / ASSESSMENT).is_file()
+    assert f"the failed run is kept in {relative(work_dir / 'weihai' / '2024' / '.zh.failed')}" in message
+
+
+def test_an_unchanged_rerun_does_nothing_but_put_its_tables_back(zh_report, shared_weihai, project_tmp):
+    root = project_tmp / "rerun"
+    copy = root / "weihai" / "2024" / "zh"
+    shutil.copytree(zh_report, copy)
+    manifest = (copy / "manifest.json").read_bytes()
+    lines = []
+    job = make_job(shared_weihai, 2024, "zh", observations_dir=EXAMPLE, output_root=root,
+                   processed_root=project_tmp / "rerun-processed")
+    assert render_reports([job], progress=lines.append) == [copy]
+    assert lines == [f"weihai/2024/zh: {relative(copy)} is up to date (inputs, parameters, code and environment "
+                     "unchanged; --force rebuilds)"]
+    assert (copy / "manifest.json").read_bytes() == manifest
+    # the up-to-date run put the report's tables where make data writes them
+    assert ((project_tmp / "rerun-processed" / "weihai" / "assessment.csv").read_bytes()
+            == (copy / "data" / "assessment.csv").read_bytes())
+    # a hand-edited output is not up to date (the next run builds the report again)
+    (copy / "report.html").write_bytes(b"edited")
+    assert outdated_reason(copy, fingerprint(job, code_digests(), environment()), job.parameters()) == (
+        "report.html was changed after it was built")
+
+
+def test_a_failing_report_or_kernel_does_not_stop_the_rest_of_the_run(tmp_path, weihai_in_project, work_dir):
+    notebooks = notebooks_with_extra_cell(tmp_path, REPORT, 'import os\nassert language != "en", "no English today"\n'
+                                          'if report_year == 2023:\n    os._exit(1)  # as if killed')
+    jobs = [make_job(weihai_in_project, year, language, output_root=work_dir, processed_root=work_dir / "processed",
+                     notebooks_dir=notebooks) for year, language in ((2024, "en"), (2024, "zh"), (2023, "zh"))]
+    with pytest.raises(BatchError) as caught:
+        render_reports(jobs, force=True, progress=lambda line: None)
+    lines = caught.value.lines()
+    assert len(lines) == 2 and not caught.value.only_input_errors
+    english = next(line for line in lines if line.startswith("weihai/2024/en: "))
+    assert f"{REPORT}: cell" in english and "no English today" in english
+    killed = next(line for line in lines if line.startswith("weihai/2023/zh: "))
+    assert "the kernel died while the notebook ran" in killed
+    assert (work_dir / "weihai" / "2024" / "zh" / "report.pdf").is_file()
+    assert not (work_dir / "weihai" / "2024" / "en").exists()
+    assert (work_dir / "weihai" / "2024" / ".en.failed" / "notebooks" / REPORT).is_file()
+
+
+def test_the_command_line_names_a_failure_once_with_its_reports_and_exits_1(tmp_path, capsys, work_dir, monkeypatch,
+                                                                           weihai_in_project):
+    from analysis.publish import report
+
+    monkeypatch.setattr(report, "run_tasks", lambda tasks, workers, progress, start: [
+        setattr(build, "error", report.StepError("notebook failed")) for task in tasks for build in task.builds])
+    status = cli.main(["report", "--plan", relative(weihai_in_project.folder), "--year", "2023,2024", "--output-dir",
+                       relative(work_dir), "--processed-dir", relative(work_dir / "processed")])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert captured.err.splitlines() == ["error: weihai/2023/zh, weihai/2024/zh: notebook failed; the reports are "
+                                         "unchanged, each failed run is kept beside its report (.<language>.failed)"]
+    assert captured.out.splitlines()[-1] == "2 reports: 0 built, 0 up to date, 2 failed"

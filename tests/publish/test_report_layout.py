@@ -1,0 +1,173 @@
+"""What a reader sees on the page: nothing cut at the edge, no page left half empty by a figure, a card
+never split, years written as years, the dates and the other edition named, a narrow screen's status.
+
+Rendered with the example 2022–2024 data (a final and a mid-term report) and with no actual values.
+"""
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from urllib.parse import unquote
+
+import pytest
+import tinycss2
+from pypdf import PdfReader
+from weasyprint import CSS, HTML
+from weasyprint.formatting_structure import boxes
+from weasyprint.urls import URLFetcher
+
+from analysis.catalog import catalog
+from analysis.settings import TEMPLATES_DIR
+from analysis.vocabulary import STATUSES
+from tests.conftest import EXAMPLE_REPORTS
+from tests.support.pdf import pdf_layout
+
+EDGE = 36  # points: the page margins are 16 mm (45 pt); a line this close to the paper's edge was pushed out
+
+
+@pytest.fixture(scope="module", params=list(EXAMPLE_REPORTS))
+def report(request, example_reports):
+    return example_reports[request.param]
+
+
+@pytest.fixture(scope="module")
+def layout(report):
+    return pdf_layout(report / "report.pdf")
+
+
+def test_no_text_runs_past_the_page_edge(layout):
+    cut = [(number, box[4][:40]) for number, page in enumerate(layout, 1) for box in page["boxes"]
+           if box[4] and (box[0] < EDGE or box[2] > page["width"] - EDGE)]
+    assert cut == []
+
+
+def test_no_page_is_left_half_empty_except_before_a_section(report, layout):
+    html = (report / "report.html").read_text(encoding="utf-8")
+    sections = {unescape(re.sub(r"<[^>]+>", "", h)).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)}
+
+    def opens_section(page) -> bool:
+        top = max(page["boxes"], key=lambda box: box[3])
+        return top[4] in sections
+
+    half_empty = []
+    for number, (page, following) in enumerate(zip(layout, layout[1:]), 1):
+        content = [box for box in page["boxes"] if box[4] != str(number) and not re.fullmatch(r"\d+ / \d+", box[4])]
+        top, bottom = max(box[3] for box in content), min(box[1] for box in content)
+        if (top - bottom) / page["height"] < 0.5 and not opens_section(following):
+            half_empty.append(number)
+    assert half_empty == []
+
+
+def test_no_text_overflows_its_table_cell(report):
+    """Every line of text in a table (scorecard, cards' numbers, appendix) ends inside its cell."""
+    document = HTML(filename=report / "report.html", url_fetcher=URLFetcher(allowed_protocols={"data"}),
+                    media_type="print").render()
+    overflowing = []
+    for number, page in enumerate(document.pages, 1):
+        for cell in page._page_box.descendants():  # the laid-out boxes: a test may read WeasyPrint's tree
+            if isinstance(cell, boxes.TableCellBox):
+                right = cell.content_box_x() + cell.width + cell.padding_right
+                overflowing += [(number, text.text[:30]) for text in cell.descendants()
+                                if isinstance(text, boxes.TextBox) and text.position_x + text.width > right + 0.5]
+    assert overflowing == []
+
+
+def test_a_card_never_splits_across_pages(report):
+    reader = PdfReader(report / "report.pdf")
+    pages = {unquote(name): reader.get_destination_page_number(destination)
+             for name, destination in reader.named_destinations.items()}
+    starts = [name for name in pages if name.startswith("indicator-") and not name.endswith("-end")]
+    assert len(starts) == 28
+    split = [name for name in starts if pages[name] != pages[f"{name}-end"]]
+    assert split == []
+
+
+def test_years_are_never_written_with_a_thousands_separator(report):
+    texts = [(report / "report.html").read_text(encoding="utf-8")]
+    for notebook in sorted((report / "notebooks").glob("*.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        texts += [json.dumps(cell.get("outputs", []), ensure_ascii=False) for cell in cells]
+    found = sorted({match for text in texts for match in re.findall(r"\b20,?[12]\d\b|\b2,0[12]\d\b", text)
+                    if "," in match})
+    assert found == []
+
+
+def test_the_dates_and_the_other_edition_are_named(example_reports):
+    zh = (example_reports["final-zh"] / "report.html").read_text(encoding="utf-8")
+    en = (example_reports["final-en"] / "report.html").read_text(encoding="utf-8")
+    manifest = json.loads((example_reports["final-en"] / "manifest.json").read_text(encoding="utf-8"))
+    generated, inputs = manifest["dates"]["generated"], manifest["dates"]["inputs_date"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", generated) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", inputs)
+    assert f"Generated on {generated}" in en and f"inputs last changed on {inputs}" in en
+    assert f"生成日期：{generated}" in zh and f"输入数据最后更新：{inputs}" in zh
+    assert '<a href="../zh/report.html" hreflang="zh-Hans">' in en
+    assert '<a href="../en/report.html" hreflang="en">' in zh
+    text = " ".join(page_text for page in pdf_layout(example_reports["final-en"] / "report.pdf")[:1]
+                    for *_, page_text in page["boxes"])
+    assert f"Generated on {generated}" in text and "zh/report.pdf" in text  # the printed page names the file
+
+
+def test_a_labelled_data_set_says_so_on_the_first_page(example_reports):
+    first = " ".join(box[4] for box in pdf_layout(example_reports["final-zh"] / "report.pdf")[0]["boxes"])
+    assert "示例数据（2022—2024年数值均为虚构" in first  # tests/fixtures/example-2022-2024/dataset.yml
+    english = (example_reports["final-en"] / "report.html").read_text(encoding="utf-8")
+    assert "example data (the 2022–2024 values are made up for demonstration" in english
+    plain = (example_reports["mid-term-en-plain"] / "report.html").read_text(encoding="utf-8")
+    assert "made up" not in plain
+
+
+def narrow_screen_rules(css: str, width: int) -> str:
+    """The report's style sheet as a screen ``width`` pixels wide applies it: the ``@media`` blocks for
+    screens that wide, unwrapped (WeasyPrint itself reads media types, not widths)."""
+    rules = []
+    for rule in tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True):
+        if rule.type == "at-rule" and rule.lower_at_keyword == "media":
+            query = tinycss2.serialize(rule.prelude)
+            widest = re.search(r"max-width:\s*(\d+)px", query)
+            if "print" not in query and widest and width <= int(widest.group(1)):
+                rules.append(tinycss2.serialize(rule.content))
+        elif rule.type == "qualified-rule":
+            rules.append(tinycss2.serialize([rule]))
+    return "\n".join(rules)
+
+
+@pytest.mark.parametrize("edition", ["final-en", "final-zh"])
+def test_the_scorecard_status_fits_a_390_pixel_screen(example_reports, edition, tmp_path):
+    folder = example_reports[edition]
+    language = EXAMPLE_REPORTS[edition][2]
+    words = catalog(language)
+    html = (folder / "report.html").read_text(encoding="utf-8")
+    scorecard = re.search(r'<table class="scorecard".*?</table>', html, re.S).group(0)
+    page = (f'<html lang="{words["language.html_lang"]}"><body><main class="report">'
+            f'<div class="jp-RenderedHTMLCommon">{scorecard}</div></main></body></html>')
+    screen = narrow_screen_rules((TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8"), 390)
+    assert "display: none" in screen  # the narrow-screen rules were found
+    HTML(string=page, media_type="screen").write_pdf(
+        tmp_path / f"narrow-{language}.pdf",
+        stylesheets=[CSS(string=screen), CSS(string="@page { size: 390px 4000px; margin: 0 }")])
+    [sheet] = pdf_layout(tmp_path / f"narrow-{language}.pdf")
+    assert max(box[2] for box in sheet["boxes"] if box[4]) <= sheet["width"]
+    headers = [header.format(base_year=2020) for header in words["scorecard.headers"]]
+    if language == "en":
+        text = " ".join(box[4] for box in sheet["boxes"])
+        # every row's status is on the screen (a badge may wrap: "Not / achieved" counts by its first word)
+        assert len(re.findall(r"\b(?:Achieved|Not|Moving|Moderate|Qualitative)\b", text)) == 28
+        assert "Status" in text.split() and "Needed per year" not in text  # the columns a phone leaves out
+        assert "Unit" not in text.split() and "Gap" not in text.split()
+    else:
+        text = "".join(box[4] for box in sheet["boxes"]).replace(" ", "")
+        labels = sorted((words.status(status) for status in STATUSES), key=len, reverse=True)
+        assert len(re.findall("|".join(labels), text)) == 28
+        # the columns a phone leaves out (unit, the baseline, gap, needed per year) and the status it keeps
+        assert headers[-1] in text and all(header not in text for header in (headers[2], headers[3], headers[6],
+                                                                                    headers[7]))
+
+
+def test_charts_keep_their_size_on_a_narrow_screen_and_scroll_instead():
+    """At 390 px a chart shrunk to the screen's width has 5-pixel labels: it keeps its width and scrolls."""
+    screen = narrow_screen_rules((TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8"), 390)
+    rules = {selector.strip(): body for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", screen)}
+    assert "overflow-x: auto" in rules["figure.chart"]
+    width = re.search(r"width:\s*(\d+)px", rules["figure.chart img"])
+    assert width and int(width.group(1)) >= 600 and "max-width: none" in rules["figure.chart img"]

@@ -1,0 +1,148 @@
+"""``make templates``: one data-entry workbook per lead department, protected, validated, and read back as observations.
+
+Expected counts are from ``data/raw/weihai/departments.csv``: nine lead departments; 市科技局 leads 17
+series, two of them qualitative (22, 24), so its workbook has 15 input rows; 市委组织部 leads 20 and 23
+(qualitative), so one row.
+"""
+from __future__ import annotations
+
+import io
+import shutil
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from analysis import cli
+from analysis.catalog import catalog
+from analysis.publish.data import monitoring_data
+from analysis.publish.templates import build_templates
+from analysis.report.entry_workbooks import entry_workbooks, safe_file_stem
+from tests.conftest import copy_plan, relative
+
+YEAR = 2023
+LEADS = {"市科技局", "市发展改革委", "市市场监督管理局", "市生态环境局", "市商务局", "市财政局", "市税务局",
+         "市委组织部", "市海洋发展局"}
+
+
+@pytest.fixture(scope="module")
+def templates(weihai_in_project, project_tmp):
+    return build_templates(weihai_in_project, YEAR, "zh", project_tmp / "templates")
+
+
+def _sheet(path):
+    return openpyxl.load_workbook(path).worksheets[0]
+
+
+def _rows(sheet):
+    """The input rows below the header row (row 4)."""
+    return [row for row in sheet.iter_rows(min_row=5) if row[0].value is not None]
+
+
+def test_one_workbook_per_lead_department(templates, project_tmp):
+    assert {path.stem for path in templates} == LEADS
+    assert {path.parent for path in templates} == {project_tmp / "templates" / "weihai" / str(YEAR)}
+    science = _sheet(next(p for p in templates if p.stem == "市科技局"))
+    assert len(_rows(science)) == 15
+    assert len(_rows(_sheet(next(p for p in templates if p.stem == "市委组织部")))) == 1
+
+
+def test_header_row_is_the_observation_columns_with_labels_above(templates):
+    sheet = _sheet(templates[0])
+    assert [c.value for c in sheet[4][:7]] == ["indicator_id", "series", "year", "value", "source", "note", "confirm"]
+    assert sheet["H4"].value is None  # the reader stops here: the reference columns are not read back
+    assert [c.value for c in sheet[3][:4]] == ["编号", "序列", "年份", "数值"]
+
+
+def test_ids_and_year_are_filled_in_and_locked_inputs_unlocked(templates):
+    sheet = _sheet(next(p for p in templates if p.stem == "市科技局"))
+    assert sheet.protection.sheet is True and not sheet.protection.password
+    first = _rows(sheet)[0]
+    assert [first[0].value, first[1].value, first[2].value] == [1, None, YEAR]
+    assert all(cell.protection.locked for cell in first[:3])
+    assert not any(cell.protection.locked for cell in first[3:7])
+
+
+def test_value_cells_are_validated_in_the_plausible_range(templates):
+    sheet = _sheet(next(p for p in templates if p.stem == "市科技局"))
+    validations = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
+    rows = _rows(sheet)
+    assert set(validations) == {f"D{row[0].row}" for row in rows}
+    # R&D personnel (1, a count): latest known before 2023 is the 2021 baseline 23,000; a third to three times it
+    personnel = validations[f"D{rows[0][0].row}"]
+    assert personnel.type == "decimal" and personnel.errorStyle == "warning"
+    assert personnel.operator in (None, "between")  # "between" is the default, written as no operator
+    assert float(personnel.formula1) == pytest.approx(23000 / 3) and float(personnel.formula2) == 69000
+    # R&D intensity (2, a share): 2021 baseline 2.4, two years before 2023: 2.4 ± 20 points within 0–100
+    intensity = validations[f"D{rows[1][0].row}"]
+    assert float(intensity.formula1) == 0 and float(intensity.formula2) == pytest.approx(22.4)
+    assert "23,000（2021年）" in personnel.prompt
+
+
+def test_a_filled_workbook_is_read_as_observations(templates, weihai_in_project, project_tmp):
+    plan = copy_plan(weihai_in_project.folder, project_tmp / "filled-plan")
+    book = openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局"))
+    sheet = book.worksheets[0]
+    rows = _rows(sheet)
+    rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023 年报"      # R&D personnel
+    rows[1][3].value, rows[1][4].value = 2.61, '=HYPERLINK("x")'         # R&D intensity; a source like a formula
+    rows[1][4].data_type = "s"
+    book.save(plan / "observations" / "市科技局.xlsx")
+    processed = project_tmp / "filled-processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    values = pd.read_csv(processed / "weihai" / "indicator_values.csv", encoding="utf-8-sig", keep_default_na=False)
+    actual = values[values["value_type"] == "actual"]
+    assert actual[["indicator_id", "year", "value"]].values.tolist() == [[1, YEAR, 24300.0], [2, YEAR, 2.61]]
+    assert set(actual["source"]) == {relative(plan / "observations" / "市科技局.xlsx")}
+    assert actual["reference"].tolist() == ["市科技局 2023 年报", "'=HYPERLINK(\"x\")"]
+
+
+def test_a_filled_workbook_error_names_the_sheet_and_cell(templates, weihai_in_project, project_tmp, capsys):
+    plan = copy_plan(weihai_in_project.folder, project_tmp / "bad-plan")
+    book = openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局"))
+    rows = _rows(book.worksheets[0])
+    rows[2][3].value, rows[2][4].value = "abc", "市科技局"
+    book.save(plan / "observations" / "市科技局.xlsx")
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "bad")]) == 2
+    assert f"市科技局.xlsx:数据报送!D{rows[2][3].row}: value: 'abc' is not a number" in capsys.readouterr().err
+
+
+def test_without_departments_every_series_goes_into_one_workbook(weihai_in_project):
+    data = monitoring_data(weihai_in_project)
+    indicators = data.indicators.drop(columns=[c for c in data.indicators if c.startswith("lead_department")])
+    [workbook] = entry_workbooks(indicators, data.values, YEAR, catalog("en"), "plan")
+    assert workbook.file_stem == "All indicators" and len(workbook.series) == 25
+
+
+@pytest.mark.parametrize(("name", "stem"), [("市科技局", "市科技局"), ("a/b\\c", "a_b_c"), ("..", "fallback"),
+                                            ("x\x1b[2Jy", "x_[2Jy"), ("CON", "fallback"), (" ~$lock", "fallback"),
+                                            ("a\u202eb", "a_b"), ("名" * 300, "名" * 100)])
+def test_department_names_become_safe_file_names(name, stem):
+    assert safe_file_stem(name, "fallback") == stem
+
+
+def test_same_inputs_give_the_same_bytes(weihai_in_project, project_tmp, templates):
+    again = build_templates(weihai_in_project, YEAR, "zh", project_tmp / "templates-again")
+    assert [p.read_bytes() for p in again] == [p.read_bytes() for p in templates]
+
+
+def test_templates_command_writes_the_workbooks(weihai_in_project, project_tmp, capsys):
+    out = project_tmp / "templates-cli"
+    code = cli.main(["templates", "--year", "2024", "--lang", "en", "--plan", relative(weihai_in_project.folder),
+                     "--output-dir", relative(out)])
+    assert code == 0
+    assert "templates: 9 workbooks" in capsys.readouterr().out
+    assert (out / "weihai" / "2024" / "Municipal Science and Technology Bureau.xlsx").is_file()
+    shutil.rmtree(out)
+
+
+def test_a_year_outside_the_plan_is_refused(weihai_in_project, project_tmp, capsys):
+    code = cli.main(["templates", "--year", "2019", "--plan", relative(weihai_in_project.folder),
+                     "--output-dir", relative(project_tmp / "never")])
+    assert code == 2 and "values are collected for 2021–2030" in capsys.readouterr().err
+    assert not (project_tmp / "never").exists()
+
+
+def test_workbook_read_back_with_pandas_keeps_the_header(templates):
+    frame = pd.read_excel(io.BytesIO(templates[0].read_bytes()), header=3, usecols="A:G")
+    assert list(frame.columns) == ["indicator_id", "series", "year", "value", "source", "note", "confirm"]
