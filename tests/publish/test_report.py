@@ -146,15 +146,15 @@ def test_the_word_edition_and_the_workbook_come_from_the_report_notebook(zh_repo
 
 def test_a_failing_notebook_is_named_with_its_cell_and_nothing_is_published(tmp_path, capsys, work_dir,
                                                                             weihai_in_project):
-    notebooks = notebooks_with_extra_cell(tmp_path, ASSESSMENT, "1 / 0  # a step that fails")
+    notebooks = notebooks_with_extra_cell(tmp_path, REPORT, "1 / 0  # a step that fails")
     job = make_job(weihai_in_project, 2024, "zh", output_root=work_dir, processed_root=work_dir / "processed",
                    notebooks_dir=notebooks)
     with pytest.raises(Exception) as caught:
         render_reports([job], progress=lambda line: None)
     message = str(caught.value)
-    assert f"{ASSESSMENT}: cell" in message and "ZeroDivisionError" in message and "\n" not in message
+    assert f"{REPORT}: cell" in message and "ZeroDivisionError" in message and "\n" not in message
     assert not (work_dir / "weihai" / "2024" / "zh").exists()  # nothing published
-    assert (work_dir / "weihai" / "2024" / ".zh.failed" / "notebooks" / ASSESSMENT).is_file()
+    assert (work_dir / "weihai" / "2024" / ".zh.failed" / "notebooks" / REPORT).is_file()
     assert f"the failed run is kept in {relative(work_dir / 'weihai' / '2024' / '.zh.failed')}" in message
 
 
@@ -201,7 +201,7 @@ def test_the_command_line_names_a_failure_once_with_its_reports_and_exits_1(tmp_
                                                                            weihai_in_project):
     from analysis.publish import report
 
-    monkeypatch.setattr(report, "run_tasks", lambda tasks, workers, progress, start: [
+    monkeypatch.setattr(report, "run_tasks", lambda pool, slots, tasks, progress: [
         setattr(build, "error", report.StepError("notebook failed")) for task in tasks for build in task.builds])
     status = cli.main(["report", "--plan", relative(weihai_in_project.folder), "--year", "2023,2024", "--output-dir",
                        relative(work_dir), "--processed-dir", relative(work_dir / "processed")])

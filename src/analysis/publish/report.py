@@ -24,10 +24,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +43,8 @@ from .manifest import write_manifest
 #: ``notebook <name>``, ``pages``), so the reliability tests interrupt a run at a named step instead of racing it.
 FAULT_AT = "ANALYSIS_FAULT_AT"
 PAGES = "pages"
+#: The order tasks start in: a report's pages, the report notebooks, the evidence notebooks.
+PAGES_FIRST, REPORT_NOTEBOOK, EVIDENCE = 0, 1, 2
 OUTPUTS = ("report.html", "report.pdf", "report.docx", "scorecard.xlsx")
 
 
@@ -124,13 +126,15 @@ def render_reports(jobs: list[ReportJob], *, force: bool = False, workers: int |
             if builds:
                 from . import steps  # pandas, papermill and the renderers: a run with nothing to build never loads them
 
+                grouped = groups(builds)
+                pool, slots = held.enter_context(worker_pool(workers, grouped, steps))
                 tasks = []
-                for group in groups(builds):
+                for group in grouped:
                     held.enter_context(tables_lock(group[0].job.tables))
                     fault("data")
                     if steps.prepare(group, shared_label(group), progress):
                         tasks += notebook_tasks(group, steps)
-                run_tasks(tasks, workers or os.cpu_count() or 1, progress, start=steps.watch_parent)
+                run_tasks(pool, slots, tasks, progress)
                 for build in builds:
                     finish(build, progress)
                 tally.failed = sum(build.error is not None for build in builds)
@@ -196,7 +200,7 @@ def groups(builds: list[Build]) -> list[list[Build]]:
     return list(grouped.values())
 
 
-# --- 2. data ---------------------------------------------------------------------------------------------
+# --- 2. data (steps.prepare), and the notebooks each report needs ------------------------------------------
 
 def shared_label(builds: list[Build]) -> str:
     """How a step several reports share is named: ``weihai/2024/zh``, ``weihai/2024`` or ``weihai``."""
@@ -218,7 +222,7 @@ def notebook_tasks(group: list[Build], steps) -> list[Task]:
         build.waiting = {f"notebook {name}" for name in (CLEANING, ASSESSMENT, REPORT)} | {PAGES}
         tasks.append(Task(f"notebook {REPORT}", [build], steps.run_notebook,
                           (job.notebooks_dir / REPORT, build.staging / "notebooks" / REPORT,
-                           job.notebook_parameters(REPORT, build.staging, build.dates)), priority=1,
+                           job.notebook_parameters(REPORT, build.staging, build.dates)), priority=REPORT_NOTEBOOK,
                           pages=steps.render_pages))
     years: dict[int, list[Build]] = {}
     for build in group:
@@ -228,52 +232,68 @@ def notebook_tasks(group: list[Build], steps) -> list[Task]:
         output = builds[0].staging / "notebooks" / name
         tasks.append(Task(f"notebook {name}", builds, steps.run_notebook,
                           (builds[0].job.notebooks_dir / name, output, builds[0].job.notebook_parameters(name)),
-                          priority=2, output=output))
+                          priority=EVIDENCE, output=output))
     return tasks
 
 
 # --- 3., 4. notebooks and pages ----------------------------------------------------------------------------
 
-def run_tasks(tasks: list[Task], workers: int, progress: Callable[[str], None],
-              start: Callable[[], None] | None = None) -> None:
-    """Run ``tasks`` and the pages each report notebook leads to in worker processes, at most ``workers`` at a
-    time, the lowest priority first; a failed task fails its builds, and the others go on. Each worker runs
-    ``start`` first (:func:`analysis.publish.steps.watch_parent`: it ends with the run)."""
+@contextmanager
+def worker_pool(workers: int | None, grouped: list[list[Build]], steps) -> Iterator[tuple[ProcessPoolExecutor, int]]:
+    """The run's worker processes and their number: one per core at most (fewer when there are fewer notebooks),
+    started now so that they load the steps while the data step runs; each ends with the run
+    (:func:`steps.watch_parent`)."""
+    notebooks = sum(1 + len({build.job.report_year for build in group}) + len(group) for group in grouped)
+    size = max(1, min(workers or os.cpu_count() or 1, notebooks))
+    pool = ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"), initializer=steps.watch_parent)
+    for _ in range(min(size, sum(map(len, grouped)))):  # the workers the report notebooks start in; more as needed
+        pool.submit(steps.ready)
+    try:
+        yield pool, size
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # interrupted: what still runs is abandoned with the run
+        raise
+    pool.shutdown()
+
+
+def run_tasks(pool: ProcessPoolExecutor, slots: int, tasks: list[Task], progress: Callable[[str], None]) -> None:
+    """Run ``tasks`` and the pages each report notebook leads to in the run's worker processes, the lowest
+    priority first: the report notebooks before the evidence notebooks, which wait until no report notebook is
+    left to run (a notebook beside another slows both, each kernel taking a core); a report's pages as soon as
+    its notebook is done. A failed task fails its builds, and the others go on."""
     ready = sorted(tasks, key=lambda task: task.priority)
     running: dict[Future, Task] = {}
-    size = max(1, min(workers, len(tasks)))
-    pool = ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"), initializer=start)
-    try:
-        while ready or running:
-            while ready and len(running) < size:
-                task = ready.pop(0)
-                if all(build.error for build in task.builds):
-                    continue
-                fault(task.step)
-                running[pool.submit(task.function, *task.arguments)] = task
-            if not running:
+    while ready or running:
+        while ready and len(running) < slots:
+            task = ready[0]
+            if task.priority == EVIDENCE and any(other.priority == REPORT_NOTEBOOK for other in running.values()):
                 break
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                task = running.pop(future)
-                try:
-                    ready += completed(task, future.result(), progress)
-                except BrokenProcessPool:
-                    died = StepError("a worker process of the run died (killed, or out of memory); run again, or "
-                                     "with --jobs 1")
-                    for build in (build for other in [task, *running.values(), *ready] for build in other.builds):
-                        build.error = build.error or died
-                    return
-                except (InputError, StepError) as exc:
-                    for build in task.builds:
-                        build.error = build.error or exc
-                except Exception as exc:  # noqa: BLE001 - a tool failed in a worker: the step's failure, named
-                    failure = StepError(f"{task.step}: {type(exc).__name__}: {' '.join(str(exc).split())}")
-                    for build in task.builds:
-                        build.error = build.error or failure
-                ready.sort(key=lambda task: task.priority)
-    finally:
-        pool.shutdown(wait=not any(running), cancel_futures=True)
+            ready.pop(0)
+            if all(build.error for build in task.builds):
+                continue
+            fault(task.step)
+            running[pool.submit(task.function, *task.arguments)] = task
+        if not running:
+            break
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in done:
+            task = running.pop(future)
+            try:
+                ready += completed(task, future.result(), progress)
+            except BrokenProcessPool:
+                died = StepError("a worker process of the run died (killed, or out of memory); run again, or "
+                                 "with --jobs 1")
+                for build in (build for other in [task, *running.values(), *ready] for build in other.builds):
+                    build.error = build.error or died
+                return
+            except (InputError, StepError) as exc:
+                for build in task.builds:
+                    build.error = build.error or exc
+            except Exception as exc:  # noqa: BLE001 - a tool failed in a worker: the step's failure, named
+                failure = StepError(f"{task.step}: {type(exc).__name__}: {' '.join(str(exc).split())}")
+                for build in task.builds:
+                    build.error = build.error or failure
+            ready.sort(key=lambda task: task.priority)
 
 
 def completed(task: Task, result, progress: Callable[[str], None]) -> list[Task]:
@@ -295,7 +315,7 @@ def completed(task: Task, result, progress: Callable[[str], None]) -> list[Task]
         if task.step == f"notebook {REPORT}":
             follow.append(Task(PAGES, [build], task.pages,
                                (build.staging / "notebooks" / REPORT, build.staging, build.job.language,
-                                build.summary["html_title"]), priority=0))
+                                build.summary["html_title"]), priority=PAGES_FIRST))
     return follow
 
 

@@ -54,6 +54,10 @@ def watch_parent() -> None:
                          name="watch-parent", daemon=True).start()
 
 
+def ready() -> None:
+    """Nothing: the first task of each worker, which starts it (and so loads this module) before the data step."""
+
+
 def run_notebook(source: Path, output: Path, parameters: dict) -> float:
     """Run the notebook ``source`` with ``parameters`` into ``output``; returns the seconds it took.
 

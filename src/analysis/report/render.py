@@ -245,7 +245,8 @@ def _right_align_numeric_columns(html_text: str) -> str:
                 continue
             header_cells = [row[-offset] for row in header_rows if len(row) >= offset]
             for cell in data_cells + header_cells:
-                cell["class"] = [*cell.get("class", []), "num"]
+                if "num" not in cell.get("class", []):  # the report's own tables mark their columns themselves
+                    cell["class"] = [*cell.get("class", []), "num"]
     return str(soup)
 
 
