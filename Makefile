@@ -25,7 +25,7 @@ REPORT_ARGS := $(INPUTS) --output-dir "$$REPORTS" $${FORCE:+--force} --jobs "$$J
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' Makefile
 	@echo ""
-	@printf '%s\n' "  Variables: PLAN=$$PLAN (a plan folder with plan.yml) YEAR=(the plan's final year) REPORT_LANG=zh|en" \
+	@printf '%s\n' "  Variables: PLAN=$$PLAN (a plan folder with plan.yml) YEAR=(the plan's final year) REPORT_LANG=zh|en|all" \
 	    "             SCHEME=eurostat|unsd  FORCE=1 rebuilds an up-to-date report  JOBS=N workers for make reports" \
 	    "  A failing command prints its own error line; make then adds its own and exits 2 (see docs/scheduling.md)."
 
@@ -42,7 +42,7 @@ system-deps: ## Install the fonts and libraries the report needs (apt-get as roo
 data: $(VENV)/.installed ## Rebuild data/processed/<plan> from the plan folder (every report year)
 	@$(PY) -m analysis data $(INPUTS)
 
-report: setup ## Render reports/<plan>/YEAR/REPORT_LANG/ (HTML, PDF, notebooks, manifest); skipped when up to date
+report: setup ## Render reports/<plan>/YEAR/REPORT_LANG/ (HTML, PDF, Word, workbook, notebooks, manifest); skipped when up to date
 	@$(PY) -m analysis report --year "$$YEAR" --lang "$$REPORT_LANG" $(REPORT_ARGS)
 
 reports: setup ## Render every report year of the plan in both languages as one batch (one worker per core)
