@@ -34,6 +34,7 @@ class Fault:
     old: str
     new: str
     tests: tuple[str, ...]
+    also: tuple[tuple[str, str], ...] = ()  # more changes to the same file, for a fault made of two
 
 
 def bad_input(*cases: str) -> tuple[str, ...]:
@@ -153,7 +154,8 @@ FAULTS = [
     Fault("the workbook writes text as Excel reads it (a formula, a number)", SRC + "report/scorecard_workbook.py",
           '        sheet.write_string(row, column, str(value), styles.get(text_wrap=wrap))',
           '        sheet.write(row, column, str(value), styles.get(text_wrap=wrap))',
-          ("tests/report/test_scorecard_workbook.py",)),
+          ("tests/report/test_scorecard_workbook.py",),
+          also=(('"strings_to_formulas": False', '"strings_to_formulas": True'),)),
     Fault("a status cell of the Word scorecard left white", SRC + "report/word_file.py",
           '        put(put(tc, "tcPr"), "shd", {"val": "clear", "color": "auto", "fill": fill})', "        pass",
           ("tests/report/test_word_file.py",)),
@@ -227,10 +229,12 @@ def copy_repository(target: Path) -> None:
 
 def run(copy: Path, number: int, fault: Fault) -> tuple[bool, float, str]:
     path = copy / fault.file
-    original = path.read_text(encoding="utf-8")
-    if original.count(fault.old) != 1:
-        return False, 0.0, f"the code to change occurs {original.count(fault.old)} times in {fault.file}"
-    path.write_text(original.replace(fault.old, fault.new), encoding="utf-8")
+    original = changed = path.read_text(encoding="utf-8")
+    for old, new in ((fault.old, fault.new), *fault.also):
+        if changed.count(old) != 1:
+            return False, 0.0, f"the code to change occurs {changed.count(old)} times in {fault.file}"
+        changed = changed.replace(old, new)
+    path.write_text(changed, encoding="utf-8")
     started = time.perf_counter()
     try:
         done = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-p",
