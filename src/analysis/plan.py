@@ -163,8 +163,11 @@ def observation_role(path: Path) -> str:
     Anything else is an :class:`InputError` naming the file and what to do with it.
     """
     name = path.name
-    if name.startswith(".") or SYSTEM_FILES.fullmatch(name):
+    if name.startswith(".") or SYSTEM_FILES.fullmatch(name) and not _is_workbook(path):
         return "hidden"
+    if SYSTEM_FILES.fullmatch(name):
+        raise InputError("is named like the lock file an office suite leaves (~$…), but it is a workbook: rename it "
+                         "without the ~$ to have it read, or move it out of the folder", file=path)
     if README.fullmatch(name):
         return "readme"
     if outside_project(path) is not None:
@@ -201,6 +204,18 @@ def observation_role(path: Path) -> str:
                          f"files): {advice}", file=path)
     raise InputError(f"not an observation file: this folder holds {formats} files and a README; move it "
                      "elsewhere", file=path)
+
+
+def _is_workbook(path: Path) -> bool:
+    """True for a regular file inside the project that starts as a zip archive (an .xlsx workbook) does; an office
+    suite's lock file does not (a pipe or a link out is not opened)."""
+    if outside_project(path) is not None or not is_regular(path):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(2) == b"PK"
+    except OSError:
+        return False
 
 
 def observation_entries(folder: Path) -> list[tuple[Path, str]]:

@@ -34,7 +34,7 @@ LAGGING = ("moderate", "insufficient", "moving_away", "not_achieved")
 EVIDENCE = ("", "low", "medium", "high")
 QUALITY_ISSUES = ("correction", "split_combined_cell", "split_two_rows", "qualitative", "baseline_meets_target",
                   "prose_disagrees", "prose_agrees", "observation_revises_baseline", "duplicate_observation",
-                  "confirmed_value", "skipped_file")
+                  "confirmed_value", "skipped_file", "skipped_sheet")
 
 INDICATOR_COLUMNS = {
     "indicator_id": "int64", "series": "str", "category_zh": "str", "category_en": "str", "name_zh": "str",

@@ -207,7 +207,10 @@ def _apply_prepare(case: Case, places: dict[str, str]) -> None:
     escape code, a line break); ``{write: PATH, text: TEXT, pad: {at: MARK, text: T, times: N}}``
     a file written here, ``MARK`` replaced by ``T`` repeated ``N`` times; ``{dir: PATH}`` a folder;
     ``{xlsx: PATH, rows: [[cell, …], …], sheet: NAME}`` a workbook (openpyxl) whose first sheet holds
-    ``rows`` from A1 (a text starting with ``=`` is a formula there; ``{text: …}`` keeps it text).
+    ``rows`` from A1 (a text starting with ``=`` is a formula there; ``{text: …}`` keeps it text); or with
+    ``sheets: [{name, rows, hidden, hidden_rows, hidden_columns, merged, formats: {CELL: FORMAT}}, …]`` and
+    ``active: N`` several sheets, ``year: Y`` the year a template records, ``strict: true`` saved as Strict Open
+    XML, ``unpacked: N`` a part of N spaces added (a small file that unpacks huge).
     """
     def where(path: str) -> Path:
         path = Path(str(path).format(**places))
@@ -236,26 +239,55 @@ def _apply_prepare(case: Case, places: dict[str, str]) -> None:
         elif "dir" in step:
             where(step["dir"]).mkdir(parents=True, exist_ok=True)
         elif "xlsx" in step:
-            _write_workbook(where(step["xlsx"]), step.get("sheet", "Sheet1"), step["rows"])
+            sheets = step.get("sheets") or [{"name": step.get("sheet", "Sheet1"), "rows": step["rows"]}]
+            _write_workbook(where(step["xlsx"]), sheets, step)
         else:
             raise AssertionError(f"prepare: unknown step {step}")
 
 
-def _write_workbook(path: Path, sheet_name: str, rows: list[list]) -> None:
+def _write_workbook(path: Path, sheets: list[dict], options: dict) -> None:
     import openpyxl
+    from openpyxl.packaging.custom import IntProperty
 
     book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = sheet_name
-    for row_number, row in enumerate(rows, 1):
-        for column_number, value in enumerate(row, 1):
-            cell = sheet.cell(row_number, column_number)
-            if isinstance(value, dict):
-                cell.value = value["text"]
-                cell.data_type = "s"
-            else:
-                cell.value = value
+    book.remove(book.active)
+    for spec in sheets:
+        sheet = book.create_sheet(spec["name"])
+        for row_number, row in enumerate(spec["rows"], 1):
+            for column_number, value in enumerate(row, 1):
+                cell = sheet.cell(row_number, column_number)
+                if isinstance(value, dict):
+                    cell.value = value["text"]
+                    cell.data_type = "s"
+                else:
+                    cell.value = value
+        if spec.get("hidden"):
+            sheet.sheet_state = "hidden"
+        for number in spec.get("hidden_rows") or []:
+            sheet.row_dimensions[number].hidden = True
+        for letter in spec.get("hidden_columns") or []:
+            sheet.column_dimensions[letter].hidden = True
+        for cells in spec.get("merged") or []:
+            sheet.merge_cells(cells)
+        for cell, number_format in (spec.get("formats") or {}).items():
+            sheet[cell].number_format = number_format
+    book.active = options.get("active", 0)
+    if options.get("year"):
+        book.custom_doc_props.append(IntProperty(name="analysis_year", value=options["year"]))
     book.save(path)
+    if options.get("strict") or options.get("unpacked"):
+        import zipfile
+
+        data = path.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            for entry in source.infolist():
+                part = source.read(entry)
+                if options.get("strict") and entry.filename == "xl/workbook.xml":
+                    part = part.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                        b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+                target.writestr(entry.filename, part)
+            if options.get("unpacked"):
+                target.writestr("xl/padding.xml", b" " * int(options["unpacked"]))
 
 
 def _outside(work: Path) -> Path:

@@ -1,4 +1,4 @@
-"""A filled workbook's cells read as the text a CSV cell would hold, and its errors name the cell."""
+"""A filled workbook read as the person sees it, its cells as the text a CSV cell holds; errors name the cell."""
 from __future__ import annotations
 
 import datetime
@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from analysis.errors import InputError
-from analysis.ingest.xlsx_reader import read_workbook_rows, sheet_reference
+from analysis.ingest.xlsx_reader import read_workbook, sheet_reference
 
 REQUIRED = ["indicator_id", "series", "year", "value", "source"]
 OPTIONAL = ["note", "confirm"]
@@ -29,19 +29,20 @@ def test_numbers_read_as_their_digits_and_reference_columns_are_not_read(tmp_pat
         [1.0, None, 2022.0, 2.5, "公报", None, None, None, "R&D"],
         [3, "national", 2023, 24800.0, "公报", datetime.date(2024, 5, 1), None],
     ])
-    rows = read_workbook_rows(path, REQUIRED, OPTIONAL)
+    [rows] = read_workbook(path, REQUIRED, OPTIONAL).sheets
     assert list(rows.frame.columns) == REQUIRED + OPTIONAL + ["csv_line"]
     assert rows.frame[["indicator_id", "year", "value"]].values.tolist() == [["1", "2022", "2.5"],
                                                                               ["3", "2023", "24800"]]
     assert rows.frame["note"].tolist() == ["", "2024-05-01"]
     assert rows.frame["csv_line"].tolist() == [3, 4]
     assert rows.cell(4, "value") == "Sheet1!D4"
+    assert rows.beside == {3: ("Sheet1!I3", "R&D")}  # the name beside a row, as a template prints it
 
 
 def test_a_row_without_a_value_is_skipped(tmp_path):
     path = _workbook(tmp_path / "a.xlsx", [REQUIRED, [1, None, 2022, None, None], [2, None, 2022, "  ", "x"],
                                            [3, None, 2022, 7, "x"]])
-    assert read_workbook_rows(path, REQUIRED, OPTIONAL).frame["indicator_id"].tolist() == ["3"]
+    assert read_workbook(path, REQUIRED, OPTIONAL).sheets[0].frame["indicator_id"].tolist() == ["3"]
 
 
 def test_a_sheet_name_with_a_space_is_quoted_as_excel_quotes_it():
@@ -52,14 +53,14 @@ def test_a_sheet_name_with_a_space_is_quoted_as_excel_quotes_it():
 def test_an_unexpected_column_in_the_header_is_named_with_its_row(tmp_path):
     path = _workbook(tmp_path / "a.xlsx", [["x"], REQUIRED + ["unit"]], title="Data")
     with pytest.raises(InputError, match=r"a.xlsx:Data!A2: header: unexpected column\(s\) unit"):
-        read_workbook_rows(path, REQUIRED, OPTIONAL)
+        read_workbook(path, REQUIRED, OPTIONAL)
 
 
 def test_a_text_file_named_xlsx_is_refused_in_one_line(tmp_path):
     path = tmp_path / "a.xlsx"
     path.write_text("indicator_id,series\n", encoding="utf-8")
     with pytest.raises(InputError, match="is not an Excel workbook") as caught:
-        read_workbook_rows(path, REQUIRED, OPTIONAL)
+        read_workbook(path, REQUIRED, OPTIONAL)
     assert "\n" not in str(caught.value)
 
 
@@ -70,7 +71,7 @@ def test_a_zip_that_is_not_a_workbook_is_refused_in_one_line(tmp_path):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("hello.txt", "not a workbook")
     with pytest.raises(InputError, match="is not an Excel workbook .* KeyError"):
-        read_workbook_rows(path, REQUIRED, OPTIONAL)
+        read_workbook(path, REQUIRED, OPTIONAL)
 
 
 def test_a_number_typed_as_a_percentage_is_refused_by_cell(tmp_path):
@@ -82,4 +83,82 @@ def test_a_number_typed_as_a_percentage_is_refused_by_cell(tmp_path):
     book.save(tmp_path / "a.xlsx")
     with pytest.raises(InputError, match=r"a.xlsx:Sheet!D2: value: a percentage cell \(Excel keeps what it shows as "
                                          r"2.5% as 0.025\)"):
-        read_workbook_rows(tmp_path / "a.xlsx", REQUIRED, OPTIONAL)
+        read_workbook(tmp_path / "a.xlsx", REQUIRED, OPTIONAL)
+
+
+def _book(sheets: dict, path):
+    """A workbook of ``{title: rows}``, in order."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    return book
+
+
+def test_every_visible_sheet_is_read_and_a_hidden_one_listed_not_read(tmp_path):
+    book = _book({"old 2023": [REQUIRED, [1, None, 2023, 1, "old copy"]], "2024": [REQUIRED, [1, None, 2024, 2, "x"]],
+                  "2025": [["title"], REQUIRED, [1, None, 2025, 3, "x"]], "blank": []}, tmp_path)
+    book["old 2023"].sheet_state = "hidden"  # kept out of the way: not what the person sees
+    book.active = 1
+    book.save(tmp_path / "a.xlsx")
+    read = read_workbook(tmp_path / "a.xlsx", REQUIRED, OPTIONAL)
+    assert [(sheet.sheet, sheet.frame["year"].tolist()) for sheet in read.sheets] == [("2024", ["2024"]),
+                                                                                      ("2025", ["2025"])]
+    assert read.hidden == ["old 2023"] and read.year is None
+
+
+def test_a_visible_sheet_without_a_header_row_is_refused_not_ignored(tmp_path):
+    _book({"data": [REQUIRED, [1, None, 2024, 2, "x"]], "notes": [["we also have 2025: 3"]]}, tmp_path).save(
+        tmp_path / "a.xlsx")
+    with pytest.raises(InputError, match="the sheet .notes. is shown but has no header row .* hide it, or delete it"):
+        read_workbook(tmp_path / "a.xlsx", REQUIRED, OPTIONAL)
+
+
+def test_a_value_in_a_hidden_row_or_column_or_a_merged_cell_is_refused(tmp_path):
+    book = _book({"Sheet": [REQUIRED, [1, None, 2023, 1, "x"], [2, None, 2023, 2, "x"]]}, tmp_path)
+    book["Sheet"].row_dimensions[3].hidden = True
+    book.save(tmp_path / "row.xlsx")
+    with pytest.raises(InputError, match=r"row.xlsx:Sheet!D3: value: row 3 is hidden but holds a value"):
+        read_workbook(tmp_path / "row.xlsx", REQUIRED, OPTIONAL)
+    book = _book({"Sheet": [REQUIRED, [1, None, 2023, 1, "x"]]}, tmp_path)
+    book["Sheet"].column_dimensions["E"].hidden = True
+    book.save(tmp_path / "column.xlsx")
+    with pytest.raises(InputError, match=r"column.xlsx:Sheet!E2: source: column E \(source\) is hidden"):
+        read_workbook(tmp_path / "column.xlsx", REQUIRED, OPTIONAL)
+    book = _book({"Sheet": [REQUIRED, [1, None, 2023, 1, "x"], [2, None, 2023, None, "x"]]}, tmp_path)
+    book["Sheet"].merge_cells("D2:D3")  # one value shown for two rows
+    book.save(tmp_path / "merged.xlsx")
+    with pytest.raises(InputError, match=r"merged.xlsx:Sheet!D2:D3: is a merged cell \(D2:D3\)"):
+        read_workbook(tmp_path / "merged.xlsx", REQUIRED, OPTIONAL)
+
+
+def test_a_format_that_only_writes_a_percent_sign_is_no_percentage(tmp_path):
+    book = _book({"Sheet": [REQUIRED, [2, None, 2022, 2.61, "x"]]}, tmp_path)
+    book["Sheet"]["D2"].number_format = '0.00"%"'  # 2.61 shown as "2.61%": the number is the value
+    book.save(tmp_path / "a.xlsx")
+    assert read_workbook(tmp_path / "a.xlsx", REQUIRED, OPTIONAL).sheets[0].frame["value"].tolist() == ["2.61"]
+
+
+def test_strict_open_xml_and_a_small_file_that_unpacks_huge_are_refused_in_one_line(tmp_path):
+    import zipfile
+
+    _book({"Sheet": [REQUIRED]}, tmp_path).save(tmp_path / "a.xlsx")
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as source, zipfile.ZipFile(tmp_path / "strict.xlsx", "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "xl/workbook.xml":
+                data = data.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                    b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+            target.writestr(entry, data)
+    with pytest.raises(InputError, match="saved as 'Strict Open XML Spreadsheet'.* save it as 'Excel Workbook"):
+        read_workbook(tmp_path / "strict.xlsx", REQUIRED, OPTIONAL)
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as source, zipfile.ZipFile(tmp_path / "bomb.xlsx", "w",
+                                                                         zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            target.writestr(entry.filename, source.read(entry))
+        target.writestr("xl/sharedStrings.xml", b" " * 47_000_000)  # compresses to about 50 kB
+    assert (tmp_path / "bomb.xlsx").stat().st_size < 200_000
+    with pytest.raises(InputError, match="unpacks to more than 10,485,760 bytes"):
+        read_workbook(tmp_path / "bomb.xlsx", REQUIRED, OPTIONAL)

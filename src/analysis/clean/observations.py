@@ -9,6 +9,7 @@ cell) and field named, before anything is written.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,9 @@ from .plausibility import Point, confirm_hint, implausible, impossible, previous
 
 #: Observation years run from the plan's base year to some years after its last evaluation.
 YEARS_AFTER_PLAN = 6
+#: Two files give the same value when they agree to this relative difference (a workbook's value pasted from a
+#: calculation carries float noise: 23800.400000000001 for 23800.4).
+SAME_VALUE = 1e-12
 
 
 @dataclass
@@ -32,13 +36,14 @@ class CheckedObservations:
 
     ``duplicates``: rows that repeat, with the same value, a year another file already gives (kept
     once). ``confirmed``: values far off their series kept because their row confirms them.
-    ``skipped``: hidden files, not read.
+    ``skipped``: hidden files, not read; ``hidden_sheets``: the hidden sheets of workbooks, not read.
     """
 
     values: pd.DataFrame
     duplicates: list[dict] = field(default_factory=list)
     confirmed: list[dict] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
+    hidden_sheets: list[tuple[Path, str]] = field(default_factory=list)
 
 
 def year_range(plan: Plan) -> tuple[int, int]:
@@ -107,6 +112,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
         for row in rows.frame.itertuples():
             try:
                 record = _check_row(row, indicators, path, years)
+                _check_template(row, record, rows, indicators)
             except InputError as exc:
                 raise _located(exc, rows) from None
             record["where"] = f"{display_path(path)}:{rows.where(record['source_line'], 'value')}"
@@ -118,9 +124,10 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
             in_file[key] = record["source_line"]
             if key in seen:
                 first = seen[key]
-                if first["value"] != record["value"]:
-                    raise InputError(f"indicator {_label(key)} year {key[2]}: value {record['value']:g} "
-                                     f"conflicts with {first['value']:g} in {first['where']}",
+                if not math.isclose(first["value"], record["value"], rel_tol=SAME_VALUE):
+                    raise InputError(f"indicator {_label(key)} year {key[2]}: value {record['printed_text']} "
+                                     f"conflicts with {first['printed_text']} in {first['where']}; if the later "
+                                     "publication revises the earlier, remove the value from one of them",
                                      file=path, line=rows.where(record["source_line"], "value"), field="value")
                 duplicates.append({**record, "first_source": first["source"],
                                    "first_line": first["source_line"]})
@@ -131,7 +138,29 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
     confirmed = check_against_series(records, printed, where) if printed is not None else []
     values = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS))
     values = values.astype({"indicator_id": int, "year": int, "value": float, "source_line": int})
-    return CheckedObservations(values, duplicates, confirmed, list(observed.skipped))
+    return CheckedObservations(values, duplicates, confirmed, list(observed.skipped), list(observed.hidden_sheets))
+
+
+def _check_template(row, record: dict, rows: FileRows, indicators: pd.DataFrame) -> None:
+    """A row of a data-entry workbook against what the template printed beside it: the indicator's name, and the
+    year the workbook was made for. Its id and year cells are locked; changed, they would move a value to another
+    indicator or year in silence."""
+    line = record["source_line"]
+    if rows.year is not None and record["year"] != rows.year:
+        raise InputError(f"year {record['year']}, but the workbook was made for {rows.year} (make templates "
+                         f"YEAR={rows.year}); its locked cells were changed: make a workbook for {record['year']}",
+                         file=rows.path, line=line, field="year")
+    if line not in rows.beside:
+        return
+    cell, name = rows.beside[line]
+    meta = indicators[(indicators["indicator_id"] == record["indicator_id"])
+                      & (indicators["series"] == record["series"])].iloc[0]
+    names = {" ".join(str(meta[column]).split()) for column in indicators.columns
+             if column.startswith(("name_", "short_name_"))}
+    if " ".join(name.split()) not in names:
+        raise InputError(f"indicator {record['indicator_id']}, but the name beside it ({cell}) is {quote(name, 40)}, "
+                         f"not {quote(str(meta['name_zh']), 40)}: its locked cells were changed; give the value in "
+                         "the row of its indicator", file=rows.path, line=line, field="indicator_id")
 
 
 def _line_name(where: int | str) -> str:

@@ -152,7 +152,8 @@ def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: lis
 
 
 def observation_folder_findings(observed) -> list[dict]:
-    """Values kept because their row confirms them, and hidden files of the observations folder left unread.
+    """Values kept because their row confirms them, and hidden files and sheets of the observations folder left
+    unread.
 
     ``observed`` is an :class:`analysis.clean.observations.CheckedObservations`. A skipped file is a
     finding about a file, not an indicator: its ``indicator_id`` is 0.
@@ -167,6 +168,10 @@ def observation_folder_findings(observed) -> list[dict]:
         findings.append({"issue": "skipped_file", "indicator_id": 0, "series": "", "year": None, "printed_text": "",
                          "value": None, "source": display_path(path), "source_line": 1,
                          **details(lambda w: w.text("quality_detail.skipped_file"))})
+    for path, sheet in observed.hidden_sheets:
+        findings.append({"issue": "skipped_sheet", "indicator_id": 0, "series": "", "year": None,
+                         "printed_text": sheet, "value": None, "source": display_path(path), "source_line": 1,
+                         **details(lambda w: w.text("quality_detail.skipped_sheet"))})
     return findings
 
 

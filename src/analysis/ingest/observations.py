@@ -19,7 +19,7 @@ import pandas as pd
 from ..plan import OBSERVATION_FORMATS, observation_entries
 from .csv_reader import read_strict_csv
 from .dataset import read_dataset_label
-from .xlsx_reader import read_workbook_rows
+from .xlsx_reader import read_workbook
 
 REQUIRED_COLUMNS = ["indicator_id", "series", "year", "value", "source"]
 #: ``confirm``: why a value far off its series is right (the plausibility checks then keep it).
@@ -29,35 +29,42 @@ TEXT_KINDS = {"source": "source", "note": "note", "confirm": "reason"}
 
 @dataclass(frozen=True)
 class FileRows:
-    """The rows of one observation file as text cells (with ``csv_line``), and how a message names a cell:
-    ``where(line, field)`` gives the line of a CSV file, a workbook's ``Sheet1!D5``."""
+    """The rows of one observation file (or one sheet of a workbook) as text cells (with ``csv_line``), and how a
+    message names a cell: ``where(line, field)`` gives the line of a CSV file, a workbook's ``Sheet1!D5``. A
+    workbook's sheet also gives what stands beside each row (a template's indicator name: its cell and text, by
+    line) and the year a template records it was made for."""
 
     path: Path
     frame: pd.DataFrame
     where: Callable[[int, str], int | str] = field(default=lambda line, column: line)
+    beside: dict[int, tuple[str, str]] = field(default_factory=dict)
+    year: int | None = None
 
 
 @dataclass(frozen=True)
 class ObservationFiles:
-    """What an observations folder holds, as read: the rows of each file (in name order), the hidden files
-    skipped, and the data set's label when the folder says it is not the plan's own data."""
+    """What an observations folder holds, as read: the rows of each file, and of each sheet of a workbook (in name
+    and sheet order); the hidden files skipped, the hidden sheets of workbooks (file, sheet) not read; and the
+    data set's label when the folder says it is not the plan's own data."""
 
     folder: Path
     files: list[FileRows]
     skipped: list[Path]
     dataset_label: dict[str, str]
+    hidden_sheets: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def _read_csv(path: Path) -> FileRows:
-    return FileRows(path, read_strict_csv(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS))
+def _read_csv(path: Path) -> tuple[list[FileRows], list[str]]:
+    return [FileRows(path, read_strict_csv(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS))], []
 
 
-def _read_xlsx(path: Path) -> FileRows:
-    rows = read_workbook_rows(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS)
-    return FileRows(path, rows.frame, rows.cell)
+def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
+    book = read_workbook(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS)
+    return [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year) for sheet in book.sheets], book.hidden
 
 
-#: How each format of :data:`analysis.plan.OBSERVATION_FORMATS` is read (the rows of one file).
+#: How each format of :data:`analysis.plan.OBSERVATION_FORMATS` is read: the rows of a file (a workbook's of each
+#: of its sheets), and the hidden sheets left unread.
 READERS = {".csv": _read_csv, ".xlsx": _read_xlsx}
 assert set(READERS) == set(OBSERVATION_FORMATS), "every format observations are read from needs a reader"
 
@@ -66,6 +73,10 @@ def read_observation_files(folder: Path) -> ObservationFiles:
     """Every observation file of ``folder`` read into text rows (absent or empty: none)."""
     folder = Path(folder)
     entries = observation_entries(folder)
-    files = [READERS[path.suffix.lower()](path) for path, role in entries if role == "data"]
+    files, hidden_sheets = [], []
+    for path in (path for path, role in entries if role == "data"):
+        rows, hidden = READERS[path.suffix.lower()](path)
+        files += rows
+        hidden_sheets += [(path, sheet) for sheet in hidden]
     return ObservationFiles(folder, files, [path for path, role in entries if role == "hidden"],
-                            read_dataset_label(folder))
+                            read_dataset_label(folder), hidden_sheets)

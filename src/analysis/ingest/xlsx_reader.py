@@ -1,29 +1,36 @@
-"""Filled data-entry workbooks (``.xlsx``): the rows of a workbook's first sheet, read as a CSV file's are.
+"""Filled data-entry workbooks (``.xlsx``): what a person sees on a workbook's sheets, read as a CSV file's rows.
 
 A department fills the workbook ``make templates`` wrote for it (:mod:`analysis.report.entry_workbooks`)
-and the file is dropped into ``observations/``. Only the first sheet is read. Its header row is the
-first row, among the first :data:`HEADER_SEARCH_ROWS`, whose first cell is ``indicator_id``; rows
-above it (a title, labels in the reader's language) are not read, and neither is anything right of
-the first empty header cell (the template's reference columns: name, unit, latest value, targets).
-A row whose ``value`` is empty is skipped: a template lists every series, and a department fills
-those it has.
+and the file is dropped into ``observations/``. Every **visible** sheet that has a header row is
+read, in the workbook's order (a department that adds next year as a second tab is read whole); a
+hidden sheet (an old copy kept out of the way) is not read, and the data-quality log lists it; a
+visible sheet with content but no header row is refused, as nothing a person can see may be left out
+in silence. A sheet's header row is the first row, among the first :data:`HEADER_SEARCH_ROWS`, whose
+first cell is ``indicator_id``; rows above it (a title, labels in the reader's language) are not read,
+and neither is anything right of the first empty header cell (the template's reference columns:
+name, unit, latest value, targets), except the indicator's name beside each row, which the checks
+compare with the indicator the row names. A row whose ``value`` is empty is skipped: a template
+lists every series, and a department fills those it has.
 
 Every cell becomes the text a CSV cell would hold (a number as its digits, a date as its ISO text),
-so the same checks follow (:mod:`analysis.ingest.observations`); an error names the cell as
-``file.xlsx:Sheet1!D5: value: …``. A number in a percentage cell is refused: Excel keeps "2.5%" as
-0.025, and the indicator's unit (%) is already in the number. A formula is refused, not evaluated:
-the value a person saw is the formula's cached result, which a program that writes workbooks
-without calculating them leaves empty or stale, so the number itself must be typed (or pasted as a
-value). A file that is not a real workbook (an ``.xls`` or a CSV renamed, a password-protected
-file) is refused in one line.
+so the same checks follow (:mod:`analysis.clean.observations`); an error names the cell as
+``file.xlsx:Sheet1!D5: value: …``. Refused, with the cell named: a value in a hidden row (the person
+does not see it), a merged cell among the rows read (one value shown over several rows), a number in
+a percentage cell (Excel keeps "2.5%" as 0.025, and the indicator's unit (%) is already in the number;
+a format that only writes a "%" sign is no percentage), a formula (the value a person saw is the
+formula's cached result, which a program that writes workbooks without calculating them leaves empty
+or stale: type the number itself, or paste it as a value). A file that is not a real workbook (an
+``.xls`` or a CSV renamed, a password-protected file), a workbook saved as Strict Open XML, and one
+whose parts unpack to far more than a data-entry workbook holds are refused in one line.
 """
 from __future__ import annotations
 
 import datetime
 import io
+import re
 import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -35,26 +42,45 @@ from .csv_reader import LINE_COLUMN, MULTILINE_KINDS, check_header
 
 #: A department's workbook takes tens of kilobytes.
 MAX_XLSX_BYTES = 5 * 1024 * 1024
-#: What the workbook's parts may unpack to: a zip of a few megabytes must not unpack to gigabytes.
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+#: What the workbook's parts may unpack to: a template unpacks to a few hundred kilobytes, and a small zip that
+#: unpacks to tens of megabytes (shared strings, a sheet of empty rows) would take a minute to read.
+MAX_UNPACKED_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 10_000
 HEADER_SEARCH_ROWS = 20
 NOT_A_WORKBOOK = ("is not an Excel workbook (.xlsx), though named like one: {why}; open it in Excel or LibreOffice "
                   "and save it as 'Excel Workbook (.xlsx)', or as 'CSV UTF-8' (.csv)")
+#: The namespace of a workbook saved as "Strict Open XML Spreadsheet", which openpyxl does not read.
+STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+#: The custom document property a template records the year it was made for in.
+YEAR_PROPERTY = "analysis_year"
+#: Quoted text and escaped characters of a number format: they are written as they are, so a "%" there is a sign.
+FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.')
 
 
 @dataclass(frozen=True)
 class SheetRows:
-    """The rows of a workbook's sheet as text cells (``csv_line`` holds the sheet's row number), and where
-    each column lies, so that a message names the cell."""
+    """The rows of a workbook's sheet as text cells (``csv_line`` holds the sheet's row number), where each column
+    lies, so that a message names the cell, and the text right of the input columns beside each row (a template's
+    indicator name), by row number."""
 
     frame: pd.DataFrame
     sheet: str
     letters: dict[str, str]
+    beside: dict[int, tuple[str, str]] = field(default_factory=dict)  # row → (its cell, the text there)
 
     def cell(self, row: int, column: str) -> str:
         """``Sheet1!D5``: the cell of ``column`` in ``row``."""
         return f"{sheet_reference(self.sheet)}!{self.letters.get(column, 'A')}{row}"
+
+
+@dataclass(frozen=True)
+class WorkbookRows:
+    """What a workbook gives: the rows of each visible sheet with a header row, the hidden sheets (not read), and
+    the year a template records it was made for (None for a workbook made otherwise)."""
+
+    sheets: list[SheetRows]
+    hidden: list[str]
+    year: int | None
 
 
 def sheet_reference(name: str) -> str:
@@ -62,26 +88,33 @@ def sheet_reference(name: str) -> str:
     return name if name.replace("_", "").isalnum() else "'" + name.replace("'", "''") + "'"
 
 
-def read_workbook_rows(path: Path, required: list[str], optional: list[str],
-                       text_kinds: dict[str, str] | None = None) -> SheetRows:
-    """The input rows of the first sheet of the workbook ``path`` (see the module's docstring)."""
+def read_workbook(path: Path, required: list[str], optional: list[str],
+                  text_kinds: dict[str, str] | None = None) -> WorkbookRows:
+    """The input rows of every visible sheet of the workbook ``path`` (see the module's docstring)."""
     path = Path(path)
     data = read_regular(path, MAX_XLSX_BYTES)
     _check_zip(data, path)
     import openpyxl  # loaded only when a workbook is read
 
+    sheets, hidden, headerless = [], [], []
     try:
         with warnings.catch_warnings():
             # openpyxl warns about parts it does not model (extensions, default styles); the cells are all it needs.
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
             try:
-                sheet = book.worksheets[0] if book.worksheets else None
-                if sheet is None:
+                if not book.worksheets:
                     raise InputError("the workbook has no worksheet", file=path)
-                rows = [tuple(row) for _, row in zip(range(MAX_ROWS + HEADER_SEARCH_ROWS + 1),
-                                                     sheet.iter_rows(values_only=False))]
-                title = sheet.title
+                for sheet in book.worksheets:
+                    if sheet.sheet_state != "visible":
+                        hidden.append(sheet.title)
+                        continue
+                    rows = _sheet_rows(sheet, path, list(required), list(optional), text_kinds or {})
+                    if rows is not None:
+                        sheets.append(rows)
+                    elif any(cell.value not in (None, "") for row in sheet.iter_rows() for cell in row):
+                        headerless.append(sheet.title)
+                year = _template_year(book)
             finally:
                 book.close()
     except InputError:
@@ -89,7 +122,22 @@ def read_workbook_rows(path: Path, required: list[str], optional: list[str],
     except Exception as exc:  # noqa: BLE001 - any failure inside the file's parts: one line, the file named
         raise InputError(NOT_A_WORKBOOK.format(why=f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}"),
                          file=path) from None
-    return _sheet_rows(rows, title, path, list(required), list(optional), text_kinds or {})
+    header = f"a row starting with {', '.join(required)} within the first {HEADER_SEARCH_ROWS} rows"
+    if not sheets:
+        shown = [quote(title) for title in headerless] or ["no visible sheet"]
+        raise InputError(f"no header row: {header} is needed, as the workbooks of 'make templates' have "
+                         f"({', '.join(shown)} has none)", file=path)
+    if headerless:
+        raise InputError(f"the sheet {quote(headerless[0])} is shown but has no header row ({header}), so what it "
+                         "holds would not be read: hide it, or delete it if it holds no values", file=path)
+    return WorkbookRows(sheets, hidden, year)
+
+
+def _template_year(book) -> int | None:
+    for prop in getattr(book, "custom_doc_props", None) or []:
+        if prop.name == YEAR_PROPERTY and isinstance(prop.value, int | float) and float(prop.value).is_integer():
+            return int(prop.value)
+    return None
 
 
 def _check_zip(data: bytes, path: Path) -> None:
@@ -101,38 +149,58 @@ def _check_zip(data: bytes, path: Path) -> None:
     if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
         raise InputError(f"unpacks to more than {MAX_UNPACKED_BYTES:,} bytes; a data-entry workbook is far smaller "
                          "(is it the right file?)", file=path)
+    workbook = next((part for part in parts if part.filename == "xl/workbook.xml"), None)
+    if workbook is not None and STRICT_NAMESPACE in zipfile.ZipFile(io.BytesIO(data)).read(workbook)[:2000]:
+        raise InputError("is saved as 'Strict Open XML Spreadsheet', which is not read; open it in Excel or "
+                         "LibreOffice and save it as 'Excel Workbook (.xlsx)'", file=path)
 
 
-def _sheet_rows(rows: list[tuple], sheet: str, path: Path, required: list[str], optional: list[str],
-                text_kinds: dict[str, str]) -> SheetRows:
+def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str],
+                text_kinds: dict[str, str]) -> SheetRows | None:
+    """The input rows of one visible sheet; None for a sheet without a header row."""
     from openpyxl.utils import get_column_letter
 
-    header_index = next((i for i, row in enumerate(rows[:HEADER_SEARCH_ROWS])
+    title = sheet.title
+    shown_sheet = sheet_reference(title)
+    top = [tuple(row) for row in sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS)]
+    header_index = next((i for i, row in enumerate(top)
                          if row and isinstance(row[0].value, str) and row[0].value.strip() == required[0]), None)
     if header_index is None:
-        raise InputError(f"no header row: the first sheet ({quote(sheet)}) needs a row starting with "
-                         f"{', '.join(required)} within its first {HEADER_SEARCH_ROWS} rows, as the workbooks of "
-                         "'make templates' have", file=path)
+        return None
     header_row = header_index + 1
     header = []
-    for cell in rows[header_index]:
+    for cell in top[header_index]:
         if cell.value is None or not str(cell.value).strip():
             break  # reference columns to the right of an empty header cell are not read
         header.append(str(cell.value).strip())
     letters = {name: get_column_letter(number) for number, name in enumerate(header, 1)}
-    shown_sheet = sheet_reference(sheet)
     check_header(header, required, optional, file=path, line=f"{shown_sheet}!A{header_row}")
-    body = rows[header_index + 1:]
-    if len(body) > MAX_ROWS:
+    if sheet.max_row - header_row > MAX_ROWS:
         raise InputError(f"more than {MAX_ROWS:,} rows below the header; a data-entry sheet has one per indicator "
                          "series", file=path)
+    for merged in sheet.merged_cells.ranges:
+        if merged.max_row > header_row and merged.min_col <= len(header):
+            raise InputError(f"is a merged cell ({merged.coord}): a value shown once stands for several rows; unmerge "
+                             "it and give each row its own value", file=path, line=f"{shown_sheet}!{merged.coord}")
     value_column = header.index("value")
-    records = []
-    for number, row in enumerate(body, header_row + 1):
+    hidden_columns = [name for name, letter in letters.items() if sheet.column_dimensions[letter].hidden]
+    beside_column = len(header) + 2  # after the empty column: a template's indicator name
+    records, beside = [], {}
+    for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1, max_col=max(beside_column, len(header))),
+                                 header_row + 1):
         cells = list(row[:len(header)]) + [None] * (len(header) - len(row))
         value = cells[value_column]
         if value is None or value.value is None or (isinstance(value.value, str) and not value.value.strip()):
             continue  # a series the department has no value for: the template lists them all
+        if sheet.row_dimensions[number].hidden:
+            raise InputError(f"row {number} is hidden but holds a value, which the person who checks the sheet does "
+                             "not see: show the row, or delete it", file=path,
+                             line=f"{shown_sheet}!{letters['value']}{number}", field="value")
+        for column in hidden_columns:
+            if cells[header.index(column)] is not None and cells[header.index(column)].value not in (None, ""):
+                raise InputError(f"column {letters[column]} ({column}) is hidden but holds what this row gives, which "
+                                 "the person who checks the sheet does not see: show the column", file=path,
+                                 line=f"{shown_sheet}!{letters[column]}{number}", field=column)
         record = {}
         for column, cell in zip(header, cells):
             where = f"{shown_sheet}!{letters[column]}{number}"
@@ -142,10 +210,13 @@ def _sheet_rows(rows: list[tuple], sheet: str, path: Path, required: list[str], 
             record[column] = text
         record[LINE_COLUMN] = number
         records.append(record)
+        name = row[beside_column - 1].value if len(row) >= beside_column else None
+        if isinstance(name, str) and name.strip():
+            beside[number] = (f"{shown_sheet}!{get_column_letter(beside_column)}{number}", name.strip())
     frame = pd.DataFrame.from_records(records, columns=[*required, *optional, LINE_COLUMN])
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
-    return SheetRows(frame, sheet, letters)
+    return SheetRows(frame, title, letters, beside)
 
 
 def _cell_text(cell, *, file: Path, where: str, column: str) -> str:
@@ -158,7 +229,7 @@ def _cell_text(cell, *, file: Path, where: str, column: str) -> str:
                          "formulas are not evaluated", file=file, line=where, field=column)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, int | float) and "%" in (getattr(cell, "number_format", "") or ""):
+    if isinstance(value, int | float) and "%" in FORMAT_LITERALS.sub("", getattr(cell, "number_format", "") or ""):
         # Excel keeps "2.5%" typed into a cell as 0.025: the percentage sign is only the cell's format.
         raise InputError(f"a percentage cell (Excel keeps what it shows as {value * 100:g}% as {value:g}); values are "
                          "in the indicator's unit: type the number without %, in a cell without the percentage "
