@@ -15,6 +15,7 @@ import pytest
 
 from analysis import cli
 from analysis.catalog import catalog
+from analysis.errors import InputError
 from analysis.publish.data import monitoring_data
 from analysis.publish.templates import build_templates
 from analysis.report.entry_workbooks import entry_workbooks, safe_file_stem
@@ -124,6 +125,22 @@ def test_department_names_become_safe_file_names(name, stem):
 def test_same_inputs_give_the_same_bytes(weihai_in_project, project_tmp, templates):
     again = build_templates(weihai_in_project, YEAR, "zh", project_tmp / "templates-again")
     assert [p.read_bytes() for p in again] == [p.read_bytes() for p in templates]
+    assert build_templates(weihai_in_project, YEAR, "zh", project_tmp / "templates-again") == again  # unfilled: again
+
+
+def test_a_workbook_filled_in_place_is_never_written_over(weihai_in_project, project_tmp, templates):
+    out = project_tmp / "templates-filled"
+    written = build_templates(weihai_in_project, YEAR, "zh", out)
+    science = next(p for p in written if p.stem == "市科技局")
+    book = openpyxl.load_workbook(science)
+    rows = _rows(book.worksheets[0])
+    rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023 年报"
+    book.save(science)
+    filled = science.read_bytes()
+    cell = f"数据报送!D{rows[0][3].row}"
+    with pytest.raises(InputError, match=rf"市科技局.xlsx: already holds values \({cell}\): a filled workbook"):
+        build_templates(weihai_in_project, YEAR, "zh", out)
+    assert science.read_bytes() == filled
 
 
 def test_templates_command_writes_the_workbooks(weihai_in_project, project_tmp, capsys):

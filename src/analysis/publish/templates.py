@@ -2,7 +2,8 @@
 
 The workbooks are made from the plan and its observations as ``make data`` reads them (every check
 included), so the latest known value each shows is the one the next report starts from. They are
-written together, each file atomically: a bad input leaves the folder as it was. A workbook from an
+written together, each file atomically: a bad input leaves the folder as it was, and a workbook already
+there that holds values (filled in place) is never written over. A workbook from an
 earlier run whose department no longer leads any series is left in place.
 """
 from __future__ import annotations
@@ -14,6 +15,9 @@ from ..catalog import catalog
 from ..clean.observations import year_range
 from ..errors import InputError
 from ..files import refuse_link_outside, write_files_atomic
+from ..ingest.csv_reader import LINE_COLUMN
+from ..ingest.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from ..ingest.xlsx_reader import read_workbook
 from ..parameters import check_year
 from ..plan import Plan
 from ..report.entry_workbooks import entry_workbook_bytes, entry_workbooks
@@ -46,5 +50,22 @@ def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
     today = datetime.date.today()
     files = {folder / f"{workbook.file_stem}{SUFFIX}": entry_workbook_bytes(workbook, today)
              for workbook in workbooks}
+    for path in files:
+        refuse_filled(path)
     write_files_atomic(files)
     return list(files)
+
+
+def refuse_filled(path: Path) -> None:
+    """A workbook already at ``path`` that holds values is a department's work: never written over."""
+    if not path.exists():
+        return
+    try:
+        book = read_workbook(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
+    except InputError:
+        return  # not a readable workbook of ours: nothing a department filled in
+    filled = [sheet.cell(line, "value") for sheet in book.sheets for line in sheet.frame[LINE_COLUMN]]
+    if filled:
+        raise InputError(f"already holds values ({', '.join(filled[:3])}{', …' if len(filled) > 3 else ''}): a "
+                         "filled workbook is never written over; move it (into the plan's observations/, if it is "
+                         "done) and run again", file=path)
