@@ -146,7 +146,7 @@ def test_plan_yml_must_be_a_regular_file_of_sane_size(tmp_path):
     ({"base_year": int("2" * 4000)}, "base_year", "a number of 4000 digits is not a year"),
     ({"title": {"zh": "标题", "en": "a \u202e title"}}, "title.en", "contains the bidi control U+202E"),
     ({"title": {"zh": "标题", "en": "t" * 301}}, "title.en", "301 characters; a text of plan.yml holds at most 300"),
-    ({"city": {"zh": "\u200b", "en": "Weihai"}}, "city.zh", "the 'zh' text is empty (only invisible characters)"),
+    ({"city": {"zh": "\ue000", "en": "Weihai"}}, "city.zh", "the 'zh' text is empty (only invisible characters)"),
 ])
 def test_texts_and_years_of_plan_yml_are_checked(tmp_path, changes, field, words):
     folder = write(tmp_path / "plan", **changes)

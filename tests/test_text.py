@@ -39,7 +39,19 @@ def test_what_data_text_may_not_hold(text, words):
 def test_line_breaks_and_tabs_are_allowed_where_a_cell_may_span_lines():
     assert forbidden_character("first line\nsecond\r\nthird\tcolumn") is None
     assert forbidden_character("a\nb", multiline=False) == "a line break U+000A at character 2"
-    assert forbidden_character("zero\u200bwidth joiner\u200d and marks \u200e are text") is None
+
+
+
+@pytest.mark.parametrize(("char", "name"), [
+    ("\u200f", "right-to-left mark"), ("\u061c", "arabic letter mark"), ("\u200e", "left-to-right mark"),
+    ("\u00ad", "soft hyphen"), ("\u2060", "word joiner"), ("\U000e0041", "tag latin capital letter a"),
+    ("\u200b", "zero width space"), ("\u200d", "zero width joiner"),
+])
+def test_every_invisible_format_character_is_refused_by_name(char, name):
+    # a direction mark reorders the text around it; a soft hyphen, a joiner or a tag character hides in it
+    assert forbidden_character(f"统计{char}公报") == (
+        f"the invisible character U+{ord(char):04X} ({name}) at character 3 (it changes how the text shows, "
+        "or hides in it)")
 
 
 def test_caps_are_by_kind_and_name_the_cell():
@@ -53,7 +65,7 @@ def test_caps_are_by_kind_and_name_the_cell():
     with pytest.raises(InputError, match="source: empty: say which publication"):
         check_text("", kind="source", required=True, field="source", empty_message="empty: say which publication")
     with pytest.raises(InputError, match=r"source: empty \(only invisible characters\)"):
-        check_text("\u200b", kind="source", required=True, field="source")
+        check_text("\u3000\u00a0", kind="source", required=True, field="source")
 
 
 @settings(max_examples=200, deadline=None, derandomize=bool(os.environ.get("CI")))

@@ -3,8 +3,9 @@
 Data text is shown in the report, the tables and the terminal exactly as written, never
 interpreted; what could make it show something else is refused here, where the file and cell can
 still be named: control characters (a terminal's escape codes), bidi embeddings, overrides and
-isolates (they reverse text in the report), byte-order marks inside the text, and cells of invisible
-characters only. Every text field has a length cap, so a long cell cannot make the PDF step crawl
+isolates (they reverse text in the report), byte-order marks inside the text, every other invisible
+format character (direction marks, a soft hyphen, a word joiner, tag characters, a zero-width space),
+and cells of invisible characters only. Every text field has a length cap, so a long cell cannot make the PDF step crawl
 (its layout time grows faster than linearly with the length of a table cell). Standard library
 only: ``plan.yml`` is checked with it before pandas is loaded.
 """
@@ -61,6 +62,10 @@ def forbidden_character(text: str, *, multiline: bool = True) -> str | None:
         if category == "Cc" or category == "Cs" or char in LINE_BREAKS or char in "\u2028\u2029":
             name = "a line break" if char in LINE_BREAKS or char in "\u2028\u2029" else "the control character"
             return f"{name} U+{ord(char):04X} at character {position + 1}"
+        if category == "Cf":
+            name = unicodedata.name(char, "a format character").lower()
+            return (f"the invisible character U+{ord(char):04X} ({name}) at character {position + 1} (it changes how "
+                    "the text shows, or hides in it)")
     return None
 
 
