@@ -49,12 +49,45 @@ def write(folder, **changes):
     ({"city": "Weihai"}, "city", "expected the text in each language"),
     ({"titel": {"en": "x"}}, "titel", "unknown key(s) titel"),
     ({"issuer": None}, "issuer", "missing"),
+    # a plan that cannot be meant: no final evaluation, two, a mid-term after it, a final far off
+    ({"evaluations": {2023: "mid_term"}}, "evaluations", "a plan has one final evaluation, in its target year; none"),
+    ({"evaluations": {2023: "final", 2024: "final"}}, "evaluations", "one final evaluation, in its target year; 2 "
+                                                                     "(2023, 2024) given"),
+    ({"evaluations": {2023: "final", 2024: "mid_term"}}, "evaluations", "the mid-term evaluation in 2024 comes after "
+                                                                        "the final one in 2023"),
+    ({"evaluations": {2099: "final"}}, "evaluations", "the final evaluation in 2099 is 79 years after the base year "
+                                                      "2020; a plan runs at most 15"),
+    # a text every report shows: in every report language, and only in those
+    ({"title": {"zh": "标题"}}, "title.en", "no 'en' text: the report in every language (zh, en) shows it"),
+    ({"issuer": {"en": "Weihai"}}, "issuer.zh", "no 'zh' text"),
+    ({"city": {"zh": "威海", "en": "Weihai", "fr": "Weihai"}}, "city", "'fr' is not a report language; use zh, en"),
 ])
 def test_mistakes_in_plan_yml_are_named(tmp_path, changes, field, words):
     folder = write(tmp_path / "plan", **changes)
     with pytest.raises(InputError) as caught:
         load_plan(folder)
     assert f"plan.yml: {field}: " in str(caught.value) and words in str(caught.value)
+
+
+def test_the_longest_plan_is_fifteen_years_from_its_base_year(tmp_path):
+    plan = load_plan(write(tmp_path / "plan", evaluations={2030: "mid_term", 2035: "final"}))
+    assert plan.evaluations == {2030: "mid_term", 2035: "final"} and plan.report_years[-1] == 2035
+
+
+@pytest.mark.parametrize(("text", "lines", "key"), [
+    ("evaluations: {2023: mid_term, 2024: final}\nevaluations: {2024: final}\n", (1, 2), "'evaluations'"),
+    ("evaluations: {2023: mid_term, 2023: final}\n", (1, 1), "2023"),   # a flow mapping on one line
+])
+def test_a_key_given_twice_in_plan_yml_is_refused_with_both_lines(tmp_path, text, lines, key):
+    folder = write(tmp_path / "plan", evaluations=None)
+    before = (folder / "plan.yml").read_text(encoding="utf-8")
+    (folder / "plan.yml").write_text(before + text, encoding="utf-8")
+    first, second = (len(before.splitlines()) + n for n in lines)
+    where = f"lines {first} and {second}" if first != second else f"line {first}"
+    with pytest.raises(InputError) as caught:
+        load_plan(folder)
+    assert str(caught.value).endswith(f"plan.yml:{second}: the key {key} is given twice ({where}); YAML would keep the "
+                                      "last without a word: keep one")
 
 
 def test_a_folder_without_plan_yml(tmp_path):
@@ -146,7 +179,7 @@ def test_plan_yml_must_be_a_regular_file_of_sane_size(tmp_path):
     ({"base_year": int("2" * 4000)}, "base_year", "a number of 4000 digits is not a year"),
     ({"title": {"zh": "标题", "en": "a \u202e title"}}, "title.en", "contains the bidi control U+202E"),
     ({"title": {"zh": "标题", "en": "t" * 301}}, "title.en", "301 characters; a text of plan.yml holds at most 300"),
-    ({"city": {"zh": "\ue000", "en": "Weihai"}}, "city.zh", "the 'zh' text is empty (only invisible characters)"),
+    ({"city": {"zh": "\u3000", "en": "Weihai"}}, "city", "the 'zh' text is empty or not text"),
 ])
 def test_texts_and_years_of_plan_yml_are_checked(tmp_path, changes, field, words):
     folder = write(tmp_path / "plan", **changes)

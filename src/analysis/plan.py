@@ -19,6 +19,7 @@ import yaml
 from .errors import InputError, quote
 from .files import outside_project, read_regular, regular_file_kind
 from .parameters import check_year
+from .settings import LANGUAGES
 from .text import check_text
 
 PLAN_FILE = "plan.yml"
@@ -30,6 +31,8 @@ REQUIRED_KEYS = ("name", "city", "title", "issuer", "published", "base_year", "e
 OPTIONAL_KEYS = ("subject", "schedule")
 NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
 MAX_PLAN_YML_BYTES = 256 * 1024
+#: The longest span from the base year to the final evaluation: a long-range plan (2020 to 2035).
+MAX_PLAN_SPAN = 15
 
 #: The one rule for what sits in an observations folder. Read: the formats the project reads, by
 #: suffix (any case), each with its reader in :data:`analysis.ingest.observations.READERS`: CSV
@@ -274,11 +277,41 @@ def load_plan(folder: str | Path) -> Plan:
     )
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that a key given twice in one mapping is refused: YAML keeps the last
+    silently, so a second ``evaluations:`` pasted below the first would replace it unseen."""
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    if key in seen:
+                        raise _DuplicateKey(key, seen[key], key_node.start_mark.line + 1)
+                    seen[key] = key_node.start_mark.line + 1
+                except TypeError:  # an unhashable key: PyYAML's own message follows
+                    continue
+        return super().construct_mapping(node, deep=deep)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key, first: int, second: int):
+        super().__init__(key)
+        self.key, self.first, self.second = key, first, second
+
+
 def read_yaml(path: Path, limit: int):
     """The YAML document in the regular file ``path`` (at most ``limit`` bytes); every failure names the file."""
     data = read_regular(path, limit)
     try:
-        return yaml.safe_load(data.decode("utf-8"))
+        return yaml.load(data.decode("utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506 (a safe loader)
+    except _DuplicateKey as exc:
+        lines = f"lines {exc.first} and {exc.second}" if exc.first != exc.second else f"line {exc.first}"
+        raise InputError(f"the key {quote(exc.key)} is given twice ({lines}); YAML would keep the last without a "
+                         "word: keep one", file=path, line=exc.second) from None
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 (byte {exc.start})", file=path) from None
     except yaml.YAMLError as exc:
@@ -302,18 +335,25 @@ def _year(value, path: Path, key: str) -> int:
 
 
 def language_texts(value, path: Path, key: str) -> dict[str, str]:
-    """``{zh: …, en: …}``: text in one or more languages."""
+    """``{zh: …, en: …}``: the text in every report language (a report in a language shows it)."""
     if not isinstance(value, dict) or not value:
         raise InputError("expected the text in each language, as {zh: …, en: …}", file=path, field=key)
     texts = {}
     for language, text in value.items():
         language = _key(language)
+        if language not in LANGUAGES:
+            raise InputError(f"{quote(language)} is not a report language; use {', '.join(LANGUAGES)}", file=path,
+                             field=key)
         if not isinstance(text, str) or not text.strip():
             raise InputError(f"the {quote(language)} text is empty or not text", file=path, field=key)
         text = " ".join(text.split()) if "\n" in text else text
         check_text(text, kind="plan_text", required=True, multiline=False, file=path, field=f"{key}.{language}",
                    empty_message=f"the {quote(language)} text is empty")
         texts[language] = text
+    missing = [language for language in LANGUAGES if language not in texts]
+    if missing:
+        raise InputError(f"no {quote(missing[0])} text: the report in every language ({', '.join(LANGUAGES)}) shows "
+                         "it; add it", file=path, field=f"{key}.{missing[0]}")
     return texts
 
 
@@ -330,6 +370,19 @@ def _evaluations(value, base_year: int, path: Path) -> dict[int, str]:
             raise InputError(f"{quote(kind)} for {year}: use one of {', '.join(EVALUATION_KINDS)}", file=path,
                              field="evaluations")
         evaluations[year] = kind
+    finals = sorted(year for year, kind in evaluations.items() if kind == "final")
+    if len(finals) != 1:
+        given = f"{len(finals)} ({', '.join(map(str, finals))})" if finals else "none"
+        raise InputError(f"a plan has one final evaluation, in its target year; {given} given", file=path,
+                         field="evaluations")
+    final = finals[0]
+    if max(evaluations) != final:
+        raise InputError(f"the mid-term evaluation in {max(evaluations)} comes after the final one in {final}",
+                         file=path, field="evaluations")
+    if final > base_year + MAX_PLAN_SPAN:
+        raise InputError(f"the final evaluation in {final} is {final - base_year} years after the base year "
+                         f"{base_year}; a plan runs at most {MAX_PLAN_SPAN} (is the year mistyped?)", file=path,
+                         field="evaluations")
     return dict(sorted(evaluations.items()))
 
 
