@@ -31,3 +31,17 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
                    if name not in ("python", "pip")}
     assert conda_names == _requirement_names(pip_specs)
     assert _requirement_names(pip_specs)["matplotlib"] == ">=3.11"
+
+
+#: The options pip takes on a line of a requirements file; conda hands the ``pip:`` section to pip as one, so
+#: any other option (``--no-deps``) stops ``conda env create`` with "no such option".
+REQUIREMENTS_FILE_OPTIONS = ("-e ", "--editable ", "-r ", "-c ", "--index-url ", "--extra-index-url ", "-f ",
+                             "--find-links ", "--pre", "--prefer-binary", "--only-binary ", "--no-binary ")
+
+
+def test_the_pip_section_of_environment_yml_is_a_valid_requirements_file():
+    environment = yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text())
+    lines = [d for section in environment["dependencies"] if isinstance(section, dict) for d in section.get("pip", [])]
+    assert "-e ." in lines  # the project itself
+    options = [line for line in lines if line.startswith("-")]
+    assert [line for line in options if not line.startswith(REQUIREMENTS_FILE_OPTIONS)] == []

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from analysis.errors import InputError
 from analysis.ingest.csv_reader import parse_int, parse_number, read_strict_csv
-from analysis.text import LIMITS, check_text, forbidden_character, visible
+from analysis.text import LIMITS, check_text, forbidden_character, says_why, visible
 
 
 @pytest.mark.parametrize(("text", "shows"), [
@@ -152,3 +152,12 @@ def test_numbers_below_ten_to_the_fifteenth(text, value):
 def test_no_statistic_of_a_city_reaches_ten_to_the_fifteenth(text):
     with pytest.raises(InputError, match="is larger than any statistic of a city can be"):
         parse_number(text, file="b.csv", line=2, field="value")
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    (".", False), ("ok", False), ("yes", False), ("—", False), ("x1", False), ("已核", False), ("12345678", False),
+    ("已核实", True), ("checked", True), ("统计口径调整", True), ("new survey", True),
+])
+def test_a_reason_says_something_in_words(text, reason):
+    # letters, a wide character counting two: a ticked box ("ok", ".") is no reason, 已核实 ("verified") is one
+    assert says_why(text) is reason

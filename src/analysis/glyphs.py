@@ -8,8 +8,9 @@ data text holding one is refused where it is read (:func:`analysis.text.forbidde
 
 The fonts are found where Debian and Ubuntu install them (``fonts-noto-cjk``, ``fonts-dejavu-core``)
 and where matplotlib keeps its own DejaVu Sans; their character maps are read with fontTools (0.1 s)
-once per process, and only for a character outside the blocks the Chinese font draws in full. Without the Chinese font nothing is refused here: the report would stop anyway,
-saying to install it (:mod:`analysis.report.fonts`).
+once per process, and only for a character outside the blocks the Chinese font draws in full.
+Without the Chinese font nothing is refused here: the report would stop anyway, saying to install it
+(:mod:`analysis.report.fonts`).
 """
 from __future__ import annotations
 
@@ -49,11 +50,12 @@ def _character_map(path: Path) -> set[int]:
     from fontTools.ttLib import TTCollection, TTFont
 
     if path.suffix.lower() == ".ttc":
-        faces = TTCollection(str(path), lazy=True).fonts
-        face = next((font for font in faces if font["name"].getDebugName(1) == CJK_FACE), faces[0])
-    else:
-        face = TTFont(str(path), lazy=True)
-    return set(face.getBestCmap())
+        with TTCollection(str(path), lazy=True) as collection:
+            faces = collection.fonts
+            face = next((font for font in faces if font["name"].getDebugName(1) == CJK_FACE), faces[0])
+            return set(face.getBestCmap())
+    with TTFont(str(path), lazy=True) as face:
+        return set(face.getBestCmap())
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,9 +5,11 @@ interpreted; what could make it show something else is refused here, where the f
 still be named: control characters (a terminal's escape codes), bidi embeddings, overrides and
 isolates (they reverse text in the report), byte-order marks inside the text, every other invisible
 format character (direction marks, a soft hyphen, a word joiner, tag characters, a zero-width space),
-and cells of invisible characters only. Every text field has a length cap, so a long cell cannot make the PDF step crawl
-(its layout time grows faster than linearly with the length of a table cell). Standard library
-only: ``plan.yml`` is checked with it before pandas is loaded.
+characters the report's fonts do not have (an emoji, a rare character of CJK Extension B: an empty
+box in the PDF, :mod:`analysis.glyphs`), and cells of invisible characters only. Every text field
+has a length cap, so a long cell cannot make the PDF step crawl (its layout time grows faster than
+linearly with the length of a table cell). Light: ``plan.yml`` is checked with it before pandas is
+loaded.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import InputError
+from .glyphs import drawn
 
 #: Bidi embedding, override and isolate controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI).
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -48,6 +51,20 @@ def visible(text: str) -> bool:
     return any(not char.isspace() and unicodedata.category(char) not in INVISIBLE_CATEGORIES for char in text)
 
 
+#: How much a reason must say: letters, a Chinese character counting two (已核实 passes, "ok" and "." do not).
+REASON_MIN_LETTERS = 6
+REASON_ADVICE = ("say in words why (for example 统计口径调整，见公报注释 or 'the survey method changed in 2023, "
+                 "see the bulletin's note')")
+
+
+def says_why(text: str) -> bool:
+    """True when ``text`` could be a reason: at least :data:`REASON_MIN_LETTERS` letters, where a wide (Chinese,
+    Japanese, Korean) character counts two. A dot, a dash, "ok" or "yes" is a box ticked, not a reason."""
+    weight = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1
+                 for char in text if unicodedata.category(char).startswith("L"))
+    return weight >= REASON_MIN_LETTERS
+
+
 def forbidden_character(text: str, *, multiline: bool = True) -> str | None:
     """The first character of ``text`` that data text may not hold, described, or None."""
     for position, char in enumerate(text):
@@ -66,6 +83,10 @@ def forbidden_character(text: str, *, multiline: bool = True) -> str | None:
             name = unicodedata.name(char, "a format character").lower()
             return (f"the invisible character U+{ord(char):04X} ({name}) at character {position + 1} (it changes how "
                     "the text shows, or hides in it)")
+        if not drawn(char):
+            name = unicodedata.name(char, "unassigned").lower()
+            return (f"the character U+{ord(char):04X} ({name}) at character {position + 1}, which the report's fonts "
+                    "do not have (it would print as an empty box); write it another way")
     return None
 
 

@@ -19,7 +19,7 @@ from ..errors import InputError, display_path, quote
 from ..ingest.csv_reader import LINE_COLUMN, parse_int, parse_number
 from ..ingest.observations import FileRows, ObservationFiles
 from ..plan import Plan
-from ..text import visible
+from ..text import REASON_ADVICE, says_why, visible
 from ..vocabulary import VALUE_COLUMNS
 from .plausibility import Point, confirm_hint, implausible, impossible, previous_point
 
@@ -91,6 +91,9 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
                          field="source")
     note = getattr(row, "note", "")
     confirm = getattr(row, "confirm", "") or ""
+    if visible(confirm) and not says_why(confirm):
+        raise InputError(f"{quote(confirm.strip())} is no reason; {REASON_ADVICE}, or leave the cell empty", file=path,
+                         line=line, field="confirm")
     return {"indicator_id": indicator_id, "series": series, "year": year, "value_type": "actual",
             "value": value + 0.0, "printed_text": row.value.strip(), "source": display_path(path),
             "source_line": line, "processing": "", "reference": row.source.strip(), "note": (note or "").strip(),

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, quote
-from ..text import visible
+from ..text import REASON_ADVICE, says_why, visible
 from ..vocabulary import DIRECTIONS, KINDS, SERIES
 from .csv_reader import LINE_COLUMN, parse_int, parse_number, read_strict_csv
 from .printed_table import COMBINED_CELL, PLAIN_NUMBER, ValueField
@@ -118,6 +118,11 @@ def load_corrections(folder: Path, fields: tuple[ValueField, ...]) -> pd.DataFra
                              file=path, line=line, field="field")
         if not visible(row.reason):
             raise InputError("every correction needs a reason", file=path, line=line, field="reason")
+        for column in ("reason", "confirm"):
+            text = getattr(row, column, "") or ""
+            if visible(text) and not says_why(text):
+                raise InputError(f"{quote(text.strip())} is no reason; {REASON_ADVICE}", file=path, line=line,
+                                 field=column)
         if not row.corrected_value.strip():
             raise InputError("empty corrected value", file=path, line=line, field="corrected_value")
         if not (PLAIN_NUMBER.fullmatch(row.corrected_value) or COMBINED_CELL.fullmatch(row.corrected_value)):
