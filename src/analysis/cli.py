@@ -43,11 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(data)
 
     report = commands.add_parser(
-        "report", help="render reports/<plan>/YEAR/LANG: notebooks, report.html, report.pdf, scorecard.xlsx, "
-                  "manifest.json",
-        description="Run the data step and the notebooks with papermill and publish the year's report as HTML and "
-                    "PDF, with its scorecard as a workbook. The previous report stays in place until the new one is "
-                    "complete.")
+        "report", help="render reports/<plan>/YEAR/LANG: notebooks, report.html, report.pdf, report.docx, "
+                  "scorecard.xlsx, manifest.json",
+        description="Run the data step and the notebooks with papermill and publish the year's report as HTML, "
+                    "PDF and Word, with its scorecard as a workbook. The previous report stays in place until the new "
+                    "one is complete.")
     _add_debug(report)
     report.add_argument("--year", default=None,
                         help="report year (the plan's last evaluation year by default); several as 2023,2024, "
@@ -114,10 +114,13 @@ def run_data(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     plan, scheme, observations, processed = _inputs(args)
-    written = build_data(plan, processed, scheme, observations)
-    for path in written:
+    files, changed = build_data(plan, processed, scheme, observations,
+                                waiting=lambda line: print(line, file=sys.stderr, flush=True))
+    for path in changed:
         print(f"wrote {display_path(path)}")
-    print(f"data: {len(written)} files in {time.perf_counter() - started:.1f} s")
+    folder = display_path(plan.processed_folder(processed))
+    state = f"{len(changed)} changed" if changed else "unchanged"
+    print(f"data: {folder}: {len(files)} files, {state}, in {time.perf_counter() - started:.1f} s")
     return 0
 
 

@@ -121,6 +121,22 @@ def is_regular_file(path: Path) -> bool:
 
 # --- writing ------------------------------------------------------------------------------------
 
+def current_umask() -> int:
+    """The process's umask (``umask 077`` keeps outputs private, ``022`` lets others read them). Read from
+    ``/proc`` where Linux gives it, since setting it to read it back would, for a moment, make every file
+    another thread creates world-writable."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
 def _write_temporary(path: Path, data: bytes) -> Path:
     """Write ``data`` to a new temporary file beside ``path`` and flush it to disk."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -130,7 +146,7 @@ def _write_temporary(path: Path, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o644)  # mkstemp creates 0600; outputs are meant to be read by others
+        os.chmod(tmp_name, 0o666 & ~current_umask())  # mkstemp creates 0600; a file as open() would make it
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise

@@ -115,12 +115,12 @@ def test_a_notebook_is_hashed_by_its_cells_not_its_outputs(tmp_path):
 def test_publishing_writes_only_the_tables_that_changed(tmp_path):
     target = tmp_path / "processed" / "weihai"
     with tables_lock(target):
-        assert write_tables({"a.csv": b"a\n", "b.csv": b"b\n"}, target) is True
+        assert write_tables({"a.csv": b"a\n", "b.csv": b"b\n"}, target) == ["a.csv", "b.csv"]
     assert sorted(p.name for p in target.iterdir()) == ["a.csv", "b.csv"]
     (target / "notes.txt").write_bytes(b"kept")
     with tables_lock(target):
-        assert write_tables({"a.csv": b"a\n", "b.csv": b"b\n"}, target) is False  # nothing changed, nothing done
-        assert write_tables({"a.csv": b"a\n", "b.csv": b"b2\n"}, target) is True
+        assert write_tables({"a.csv": b"a\n", "b.csv": b"b\n"}, target) == []  # nothing changed, nothing done
+        assert write_tables({"a.csv": b"a\n", "b.csv": b"b2\n"}, target) == ["b.csv"]
     assert (target / "b.csv").read_bytes() == b"b2\n" and (target / "notes.txt").read_bytes() == b"kept"
     assert sorted(p.name for p in target.parent.iterdir()) == [".weihai.lock", "weihai"]
     target.rename(tmp_path / "moved")
@@ -177,3 +177,22 @@ def test_a_manifest_that_is_not_a_regular_file_is_no_manifest(tmp_path):
     folder.mkdir(parents=True)
     os.mkfifo(folder / "manifest.json")  # reading it would block the scheduled run for ever
     assert outdated_reason(folder, prints("k"), PARAMETERS) == "no readable manifest.json"
+
+
+def test_the_inputs_date_is_never_after_today(tmp_path, monkeypatch):
+    import datetime
+    import subprocess
+
+    from analysis.publish import manifest
+
+    def no_git(*args, **kwargs):
+        raise OSError("git: not found")
+
+    monkeypatch.setattr(subprocess, "run", no_git)
+    old, future = tmp_path / "old.csv", tmp_path / "future.csv"
+    old.write_text("x", encoding="utf-8")
+    os.utime(old, (978_350_400, 978_350_400))                          # 2001-01-01 12:00 UTC
+    assert manifest.inputs_date([old]) == "2001-01-01"
+    future.write_text("x", encoding="utf-8")
+    os.utime(future, (4_102_488_000, 4_102_488_000))                   # 2100-01-01 12:00 UTC
+    assert manifest.inputs_date([old, future]) == datetime.date.today().isoformat()

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -24,17 +25,18 @@ from analysis.clean.processed import (
     read_table,
     unescape_text,
 )
-from analysis.errors import InputError
+from analysis.errors import InputError, display_path
 from analysis.plan import load_plan
 from analysis.publish import folders
 from analysis.publish.data import build_data, build_tables
-from analysis.settings import DEFAULT_PLAN_DIR, PROCESSED_DIR
+from analysis.settings import DEFAULT_PLAN_DIR, PROCESSED_DIR, PROJECT_ROOT
 from analysis.vocabulary import TABLES
+from tests.conftest import copy_plan, relative
 
 
 def test_build_writes_the_processed_files(tmp_path, weihai):
-    written = build_data(weihai, tmp_path, "eurostat")
-    assert [p.name for p in written] == [PLAN_JSON, *TABLES]
+    written, changed = build_data(weihai, tmp_path, "eurostat")
+    assert [p.name for p in written] == [PLAN_JSON, *TABLES] and sorted(changed) == sorted(written)
     assert {p.parent for p in written} == {tmp_path / "weihai"}
     for name in TABLES:
         assert (tmp_path / "weihai" / name).read_bytes().startswith("\ufeff".encode())  # Excel reads UTF-8 with BOM
@@ -92,10 +94,12 @@ def test_a_failure_while_writing_leaves_every_processed_file_as_it_was(tmp_path,
 def test_unchanged_files_are_not_rewritten(tmp_path, weihai):
     build_data(weihai, tmp_path, "eurostat")
     stamps = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "weihai").iterdir()}
-    build_data(weihai, tmp_path, "unsd")
+    _, said = build_data(weihai, tmp_path, "unsd")
     after = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "weihai").iterdir()}
     changed = sorted(name for name in stamps if stamps[name] != after[name])
     assert changed == ["assessment.csv", "plan.json"]  # the scheme changes nothing else
+    assert [p.name for p in said] == changed  # and only those are said to be written
+    assert build_data(weihai, tmp_path, "unsd")[1] == []
 
 
 # --- text is never a formula -----------------------------------------------------------------------------
@@ -208,11 +212,11 @@ def test_a_kill_at_any_step_leaves_the_old_tables_or_the_new_never_a_mix(tmp_pat
 def test_unchanged_files_are_carried_over_as_the_same_file(tmp_path):
     folder = tmp_path / "weihai"
     with folders.tables_lock(folder):
-        assert folders.write_tables({"a.csv": b"a", "b.csv": b"b"}, folder) is True
+        assert folders.write_tables({"a.csv": b"a", "b.csv": b"b"}, folder) == ["a.csv", "b.csv"]
         inode = (folder / "a.csv").stat().st_ino
         (folder / "notes.txt").write_bytes(b"kept")       # a file the tables do not name stays
-        assert folders.write_tables({"a.csv": b"a", "b.csv": b"b"}, folder) is False  # nothing changed: nothing done
-        assert folders.write_tables({"a.csv": b"a", "b.csv": b"b2"}, folder) is True
+        assert folders.write_tables({"a.csv": b"a", "b.csv": b"b"}, folder) == []  # nothing changed: nothing done
+        assert folders.write_tables({"a.csv": b"a", "b.csv": b"b2"}, folder) == ["b.csv"]
     assert (folder / "a.csv").stat().st_ino == inode and (folder / "b.csv").read_bytes() == b"b2"
     assert (folder / "notes.txt").read_bytes() == b"kept"
 
@@ -227,3 +231,57 @@ def test_a_processed_folder_that_links_out_of_the_project_is_refused(work_dir, w
         assert os.listdir(outside) == []
     finally:
         shutil.rmtree(outside)
+
+
+def test_a_copied_plan_that_kept_its_name_never_overwrites_the_original_tables(tmp_path, weihai):
+    build_data(weihai, tmp_path / "processed", "eurostat")
+    folder = tmp_path / "processed" / "weihai"
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    copy = load_plan(copy_plan(weihai.folder, tmp_path / "second-city"))  # the obvious start of a second plan
+    with pytest.raises(InputError) as caught:
+        build_data(copy, tmp_path / "processed", "eurostat")
+    shown = display_path(folder)
+    assert str(caught.value) == (
+        f"{display_path(copy.folder / 'plan.yml')}: name: 'weihai' is also the name of the plan in "
+        f"{display_path(weihai.folder)}, which made {shown}; give this plan a name of its own (if that plan folder was "
+        f"moved here, delete {shown}: it is rebuilt)")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    # the plan's own name: its own folder; the original's tables untouched
+    text = (copy.folder / "plan.yml").read_text(encoding="utf-8").replace("name: weihai", "name: second-city")
+    (copy.folder / "plan.yml").write_text(text, encoding="utf-8")
+    written, _ = build_data(load_plan(copy.folder), tmp_path / "processed", "eurostat")
+    assert {p.parent.name for p in written} == {"second-city"}
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert json.loads((folder / PLAN_JSON).read_text(encoding="utf-8"))["plan_folder"] == display_path(weihai.folder)
+
+
+def test_make_data_waits_while_a_report_run_holds_the_tables_then_writes_its_own(work_dir, weihai):
+    # a report run holds the tables from its data step to its end and publishes what it was made from: make data
+    # run meanwhile (a value just added) waits, says so, and writes after it, so the new value is not undone
+    plan = load_plan(copy_plan(weihai.folder, work_dir / "plan"))
+    processed = work_dir / "processed"
+    build_data(plan, processed, "eurostat")                               # the tables the report run uses
+    before = {p.name: p.read_bytes() for p in (processed / "weihai").iterdir()}
+    (plan.folder / "observations" / "2022.csv").write_text(
+        "indicator_id,series,year,value,source\n2,,2022,2.55,Statistical bulletin 2022\n", encoding="utf-8")
+    with folders.tables_lock(processed / "weihai"):                       # as a report run holds it
+        process = subprocess.Popen([sys.executable, "-m", "analysis", "data", "--plan", relative(plan.folder),
+                                    "--processed-dir", relative(processed)], cwd=PROJECT_ROOT, text=True,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        guard = threading.Timer(60, process.kill)                         # a run that never says so cannot hang
+        guard.start()
+        try:
+            said = process.stderr.readline()                              # written before it blocks
+            assert said == (f"waiting for the run that uses {relative(processed / 'weihai')} (a report being built) "
+                            "to finish …\n")
+            assert process.poll() is None                                 # still waiting
+            assert {p.name: p.read_bytes() for p in (processed / "weihai").iterdir()} == before
+        except BaseException:
+            process.kill()
+            raise
+        finally:
+            guard.cancel()
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 0 and err == "", err
+    values = (processed / "weihai" / "indicator_values.csv").read_text(encoding="utf-8-sig")
+    assert "Statistical bulletin 2022" in values and "2.55" in values

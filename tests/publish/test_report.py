@@ -10,6 +10,7 @@ import pytest
 
 from analysis import cli
 from analysis.clean.tidy import clean_plan_table
+from analysis.errors import InputError
 from analysis.files import sha256_file
 from analysis.ingest.plan_inputs import load_plan_inputs
 from analysis.publish.cache import code_digests, environment, fingerprint, outdated_reason
@@ -17,7 +18,7 @@ from analysis.publish.data import build_tables
 from analysis.publish.job import ASSESSMENT, CLEANING, NOTEBOOKS, REPORT, make_job
 from analysis.publish.report import BatchError, render_reports
 from analysis.report.render import html_external_references
-from analysis.settings import NOTEBOOKS_DIR
+from analysis.settings import NOTEBOOKS_DIR, PROJECT_ROOT
 from tests.conftest import FIXTURES, relative
 from tests.support.pdf import pdf_fonts, pdf_image_count, pdf_text
 
@@ -60,6 +61,14 @@ def test_report_folder_has_every_output(zh_report):
     assert left == []  # no staging folder or failed run left
 
 
+def test_no_output_names_where_the_project_sits(zh_report):
+    # the same inputs give the same bytes in any checkout: papermill's paths are kept relative to the project
+    for path in sorted(p for p in zh_report.rglob("*") if p.is_file() and p.suffix in (".ipynb", ".html", ".json")):
+        assert str(PROJECT_ROOT).encode() not in path.read_bytes(), path.name
+    run = json.loads((zh_report / "notebooks" / REPORT).read_text(encoding="utf-8"))["metadata"]["papermill"]
+    assert run["input_path"] == f"notebooks/{REPORT}"
+
+
 def test_html_is_self_contained_chinese_and_has_every_indicator(zh_report, indicators):
     html = (zh_report / "report.html").read_text(encoding="utf-8")
     assert '<html lang="zh-Hans"' in html
@@ -86,7 +95,8 @@ def test_pdf_has_chinese_text_embedded_fonts_and_charts(zh_report, indicators):
 
 def test_manifest_hashes_match_the_files(zh_report, shared_weihai):
     manifest = json.loads((zh_report / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["report"] == {"plan": "weihai", "year": 2024, "language": "zh", "scheme": "eurostat"}
+    assert manifest["report"] == {"plan": "weihai", "plan_folder": relative(shared_weihai.folder), "year": 2024,
+                                  "language": "zh", "scheme": "eurostat"}
     assert set(manifest["step_seconds"]) == {"data", "html", "pdf", *(f"notebook {n}" for n in NOTEBOOKS)}
     assert set(OUTPUTS) <= set(manifest["outputs"])
     for name, digest in manifest["outputs"].items():
@@ -158,6 +168,23 @@ def test_a_failing_notebook_is_named_with_its_cell_and_nothing_is_published(tmp_
     assert f"the failed run is kept in {relative(work_dir / 'weihai' / '2024' / '.zh.failed')}" in message
 
 
+def test_an_input_error_the_report_notebook_raises_is_the_users_to_fix(tmp_path, work_dir, weihai_in_project):
+    # an input only the report reads (a text in one language) is refused as bad input (exit 2), not as a broken
+    # step: the line is the input's own, not "cell 4 raised InputError"
+    notebooks = notebooks_with_extra_cell(tmp_path, REPORT, 'from analysis.errors import InputError\n'
+                                          'from analysis.settings import PROJECT_ROOT\n'
+                                          'raise InputError("no unit given", file=PROJECT_ROOT / "data" / "units.csv", '
+                                          'line=3, field="unit")')
+    job = make_job(weihai_in_project, 2024, "en", output_root=work_dir, processed_root=work_dir / "processed",
+                   notebooks_dir=notebooks)
+    with pytest.raises(InputError) as caught:
+        render_reports([job], progress=lambda line: None)
+    kept = relative(work_dir / "weihai" / "2024" / ".en.failed")
+    published = relative(work_dir / "weihai" / "2024" / "en")
+    assert str(caught.value) == (f"data/units.csv:3: unit: no unit given; {published} is unchanged, the failed run "
+                                 f"is kept in {kept}")
+
+
 def test_an_unchanged_rerun_does_nothing_but_put_its_tables_back(zh_report, shared_weihai, project_tmp):
     root = project_tmp / "rerun"
     copy = root / "weihai" / "2024" / "zh"
@@ -168,7 +195,7 @@ def test_an_unchanged_rerun_does_nothing_but_put_its_tables_back(zh_report, shar
                    processed_root=project_tmp / "rerun-processed")
     assert render_reports([job], progress=lines.append) == [copy]
     assert lines == [f"weihai/2024/zh: {relative(copy)} is up to date (inputs, parameters, code and environment "
-                     "unchanged; --force rebuilds)"]
+                     "unchanged; --force, or make's FORCE=1, rebuilds)"]
     assert (copy / "manifest.json").read_bytes() == manifest
     # the up-to-date run put the report's tables where make data writes them
     assert ((project_tmp / "rerun-processed" / "weihai" / "assessment.csv").read_bytes()
@@ -210,3 +237,17 @@ def test_the_command_line_names_a_failure_once_with_its_reports_and_exits_1(tmp_
     assert captured.err.splitlines() == ["error: weihai/2023/zh, weihai/2024/zh: notebook failed; the reports are "
                                          "unchanged, each failed run is kept beside its report (.<language>.failed)"]
     assert captured.out.splitlines()[-1] == "2 reports: 0 built, 0 up to date, 2 failed"
+
+
+def test_a_copied_plan_that_kept_its_name_never_overwrites_the_original_report(tmp_path, work_dir, weihai_in_project):
+    destination = work_dir / "weihai" / "2024" / "zh"
+    destination.mkdir(parents=True)
+    manifest = json.dumps({"report": {"plan": "weihai", "plan_folder": "data/raw/weihai"}})
+    (destination / "manifest.json").write_text(manifest, encoding="utf-8")
+    job = make_job(weihai_in_project, 2024, "zh", output_root=work_dir, processed_root=work_dir / "processed")
+    with pytest.raises(InputError) as caught:
+        render_reports([job], progress=lambda line: None)
+    assert f"name: 'weihai' is also the name of the plan in data/raw/weihai, which made {relative(destination)}" in (
+        str(caught.value))
+    assert sorted(p.name for p in destination.iterdir()) == ["manifest.json"]  # nothing written, nothing built
+    assert not (work_dir / "processed").exists()

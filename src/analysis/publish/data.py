@@ -9,11 +9,12 @@ holding its lock while it runs, so ``make data`` meanwhile waits for it instead 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ..assess.assessment import assess_years
 from ..clean import schemas
-from ..clean.processed import ProcessedTables, as_written
+from ..clean.processed import PLAN_JSON, ProcessedTables, as_written
 from ..clean.tidy import MonitoringData, add_observations, clean_plan_table
 from ..errors import display_path
 from ..files import sha256_file
@@ -21,6 +22,7 @@ from ..ingest.observations import read_observation_files
 from ..ingest.plan_inputs import load_plan_inputs
 from ..plan import Plan
 from .folders import tables_lock, write_tables
+from .manifest import PLAN_FOLDER, check_owner, plan_folder
 
 
 def monitoring_data(plan: Plan, observations_dir: Path | None = None) -> MonitoringData:
@@ -36,17 +38,22 @@ def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) 
     assessment, growth = assess_years(data.indicators, data.values, plan.report_years, plan.base_year, scheme)
     observations = observations_dir if observations_dir is not None else plan.observations_dir
     inputs = {display_path(path): sha256_file(path) for path in plan.input_files(observations)}
-    identity = {**plan.identity(), "scheme": scheme, "sources": data.sources, "dataset_label": data.dataset_label,
-                "inputs": inputs}
+    identity = {**plan.identity(), PLAN_FOLDER: plan_folder(plan), "scheme": scheme, "sources": data.sources,
+                "dataset_label": data.dataset_label, "inputs": inputs}
     return ProcessedTables(plan=as_written(identity), indicators=data.indicators, values=data.values,
                            quality=data.quality, assessment=schemas.validate("assessment.csv", assessment),
                            growth=schemas.validate("required_growth.csv", growth))
 
 
-def build_data(plan: Plan, processed_root: Path, scheme: str, observations_dir: Path | None = None) -> list[Path]:
-    """Rebuild ``processed_root/<plan>/`` from the plan's raw inputs; returns the files."""
+def build_data(plan: Plan, processed_root: Path, scheme: str, observations_dir: Path | None = None,
+               waiting: Callable[[str], None] | None = None) -> tuple[list[Path], list[Path]]:
+    """Rebuild ``processed_root/<plan>/`` from the plan's raw inputs; returns its files and those that changed.
+    While a report run holds the tables, ``waiting`` is told so and the tables are written after it ends: a
+    report publishes the tables it was made from, so tables written under it would be undone."""
     files = build_tables(plan, scheme, observations_dir).files()
     folder = plan.processed_folder(processed_root)
-    with tables_lock(folder):
-        write_tables(files, folder)
-    return [folder / name for name in files]
+    check_owner(plan, folder / PLAN_JSON, folder)  # before the lock too: a refused run leaves nothing behind
+    with tables_lock(folder, waiting):
+        check_owner(plan, folder / PLAN_JSON, folder)
+        changed = write_tables(files, folder)
+    return [folder / name for name in files], [folder / name for name in changed]

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import filelock
 
-from ..errors import InputError
+from ..errors import InputError, display_path
 from ..files import read_regular, refuse_link_outside
 
 
@@ -130,21 +130,30 @@ def keep_failed(staging: Path, folder: Path) -> Path | None:
 # --- a plan's processed tables -------------------------------------------------------------------------
 
 @contextmanager
-def tables_lock(folder: Path) -> Iterator[None]:
-    """Hold the lock of a processed folder: one run writes or reads a plan's tables at a time."""
+def tables_lock(folder: Path, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the lock of a processed folder: one run writes or reads a plan's tables at a time. While another
+    run holds it, ``waiting`` is told so once, then the lock is waited for."""
     if folder.exists() and not folder.is_dir():
         raise InputError("exists and is not a folder; the processed tables need a folder", file=folder)
+    refuse_link_outside(folder, "output")
+    if waiting is not None:
+        with locked_if_free(folder) as free:
+            if free:
+                yield
+                return
+        waiting(f"waiting for the run that uses {display_path(folder)} (a report being built) to finish …")
     with locked(folder, wait=True, busy=""):
         yield
 
 
-def write_tables(files: dict[str, bytes], folder: Path) -> bool:
+def write_tables(files: dict[str, bytes], folder: Path) -> list[str]:
     """Give ``folder`` the files ``files`` (by name) as one change, under its lock held by the caller; returns
-    whether anything changed. Other files in the folder are kept, and so are those whose bytes do not change
-    (the same file, linked into the new folder); when no byte changes, nothing is touched."""
+    the names whose bytes changed. Other files in the folder are kept, and so are those whose bytes do not
+    change (the same file, linked into the new folder); when no byte changes, nothing is touched."""
     folder = Path(folder)
-    if folder.is_dir() and all(same_bytes(folder / name, data) for name, data in files.items()):
-        return False
+    changed = sorted(name for name, data in files.items() if not same_bytes(folder / name, data))
+    if not changed:
+        return changed
     staging = new_staging(folder, "tables")
     try:
         if folder.is_dir():
@@ -158,7 +167,7 @@ def write_tables(files: dict[str, bytes], folder: Path) -> bool:
     except BaseException:
         keep_failed(staging, folder)
         raise
-    return True
+    return changed
 
 
 def same_bytes(path: Path, data: bytes) -> bool:

@@ -37,7 +37,7 @@ from .cache import Fingerprint, code_digests, environment, fingerprint, outdated
 from .folders import keep_failed, locked, locked_if_free, publish, tables_lock, write_tables
 from .index import write_index
 from .job import ASSESSMENT, CLEANING, REPORT, ReportJob
-from .manifest import write_manifest
+from .manifest import MANIFEST, check_owner, write_manifest
 
 #: Test hook: ``ANALYSIS_FAULT_AT=<step>`` kills the run with SIGKILL as that step starts (``data``,
 #: ``notebook <name>``, ``pages``), so the reliability tests interrupt a run at a named step instead of racing it.
@@ -163,6 +163,7 @@ def check(jobs: list[ReportJob], force: bool, progress: Callable[[str], None], h
     for job in jobs:
         held.enter_context(locked(job.destination, wait=False, busy="another report run for this year and "
                                   "language is in progress; wait for it to finish"))
+        check_owner(job.plan, job.destination / MANIFEST, job.destination)
         if job.notebooks_dir not in code:
             code[job.notebooks_dir] = code_digests(job.notebooks_dir)
         prints = fingerprint(job, code[job.notebooks_dir], env)
@@ -170,7 +171,7 @@ def check(jobs: list[ReportJob], force: bool, progress: Callable[[str], None], h
         if reason is None:
             republish(job)
             progress(f"{job.label}: {display_path(job.destination)} is up to date (inputs, parameters, code and "
-                     "environment unchanged; --force rebuilds)")
+                     "environment unchanged; --force, or make's FORCE=1, rebuilds)")
             continue
         progress(f"{job.label}: building ({reason})")
         builds.append(Build(job, prints))
@@ -183,6 +184,7 @@ def republish(job: ReportJob) -> None:
     data = job.destination / "data"
     with locked_if_free(job.tables) as free:
         if free:
+            check_owner(job.plan, job.tables / "plan.json", job.tables)
             write_tables({path.name: read_regular(path) for path in sorted(data.iterdir()) if path.is_file()},
                          job.tables)
 
@@ -344,13 +346,13 @@ def raise_failures(builds: list[Build], single: bool) -> None:
         return
     if single:
         [build] = failed
-        if build.kept is not None and isinstance(build.error, StepError):
-            raise StepError(f"{build.error}; {display_path(build.job.destination)} is unchanged, the failed run is "
-                            f"kept in {display_path(build.kept)}")
+        if build.kept is not None:
+            raise type(build.error)(f"{build.error}; {display_path(build.job.destination)} is unchanged, the failed "
+                                    f"run is kept in {display_path(build.kept)}")
         raise build.error
     failures: dict[str, list[str]] = {}
     for build in failed:
-        kept = build.kept is not None and isinstance(build.error, StepError)
+        kept = build.kept is not None
         message = str(build.error) + ("; the reports are unchanged, each failed run is kept beside its report "
                                       "(.<language>.failed)" if kept else "")
         failures.setdefault(message, []).append(build.label)

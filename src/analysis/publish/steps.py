@@ -25,15 +25,16 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from papermill.exceptions import PapermillExecutionError
 from traitlets.config import Config
 
+from ..clean.processed import PLAN_JSON
 from ..errors import InputError, StepError
 from ..files import write_bytes_atomic
 from ..report.context import report_context
 from ..report.render import UnpublishableOutputError, html_to_pdf, notebook_to_html
 from ..report.words import index_summary, title
-from ..settings import NOTEBOOKS_DIR
+from ..settings import NOTEBOOKS_DIR, PROJECT_ROOT
 from .data import build_tables
 from .folders import new_staging, write_tables
-from .manifest import inputs_date
+from .manifest import check_owner, inputs_date
 
 EXECUTION_TIMEOUT = 600  # seconds a single cell may take
 #: The kernel's own log is not the report's: jupyter_client interrupts a kernel as it shuts it down, which
@@ -74,6 +75,8 @@ def run_notebook(source: Path, output: Path, parameters: dict) -> float:
                                        coalesce_streams=True, record_timing=False)
     except PapermillExecutionError as exc:
         evalue = str(exc.evalue).splitlines()[0] if exc.evalue else "its traceback is in the notebook"
+        if exc.ename == InputError.__name__ and exc.evalue:
+            raise InputError(evalue) from None  # an input only the report's language reads: the user's to fix
         raise StepError(f"{name}: cell {exc.exec_count} raised {exc.ename}: {evalue}") from None
     except DeadKernelError:
         raise StepError(f"{name}: the kernel died while the notebook ran (killed, or out of memory)") from None
@@ -91,10 +94,21 @@ def settle(path: Path) -> None:
     for metadata in [notebook.metadata, *(cell.metadata for cell in notebook.cells)]:
         for key in PAPERMILL_TIMINGS:
             metadata.get("papermill", {}).pop(key, None)
+    run = notebook.metadata.get("papermill", {})
+    for key in ("input_path", "output_path"):  # where the project sits is no part of the report
+        if run.get(key):
+            run[key] = _project_relative(run[key])
     for cell in notebook.cells:
         if INJECTED_TAG in cell.metadata.get("tags", []):
             cell.id = INJECTED_TAG
     write_bytes_atomic(path, (nbformat.writes(notebook) + "\n").encode("utf-8"))
+
+
+def _project_relative(path: str) -> str:
+    try:
+        return Path(path).resolve().relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return Path(path).name
 
 
 def render_pages(notebook: Path, folder: Path, language: str, title: str) -> dict[str, float]:
@@ -122,6 +136,7 @@ def prepare(group: list, label: str, progress: Callable[[str], None]) -> bool:
     try:
         tables = build_tables(first.plan, first.scheme, first.observations_dir)
         files = tables.files()
+        check_owner(first.plan, first.tables / PLAN_JSON, first.tables)
         write_tables(files, first.tables)
     except (InputError, OSError) as exc:
         for build in group:
