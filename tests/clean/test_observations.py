@@ -175,3 +175,21 @@ def test_every_format_read_has_a_reader():
     from analysis.plan import NOT_READ_FORMATS, OBSERVATION_FORMATS
 
     assert set(READERS) == set(OBSERVATION_FORMATS) and not set(OBSERVATION_FORMATS) & set(NOT_READ_FORMATS)
+
+
+def test_a_file_that_repeats_another_is_one_finding_a_single_repeat_a_note_on_its_indicator(tmp_path, weihai):
+    rows = ("2,,2022,2.55,Bulletin 2022\n10,,2022,1300,Bulletin 2022\n18,,2022,5.2,Bulletin 2022\n")
+    folder = _write(tmp_path, rows, name="a.csv")
+    _write(tmp_path, rows, name="b.csv")                                  # a copy of the whole file
+    _write(tmp_path, "10,,2022,1300,Department's return\n", name="c.csv")  # one value given again
+    data = monitoring_data(weihai, folder)
+    repeats = data.quality[data.quality.issue == "duplicate_observation"]
+    assert len(data.values[data.values.value_type == "actual"]) == 3      # each value kept once
+    assert repeats["source"].str.rsplit("/", n=1).str[-1].tolist() == ["b.csv", "c.csv"]
+    copy, single = repeats.iloc[0], repeats.iloc[1]
+    assert copy.indicator_id == 0 and copy.source_line == 2
+    assert copy.detail_en.startswith("3 values the same as in ") and copy.detail_en.endswith(
+        "a.csv, each kept once")
+    assert copy.detail_zh.startswith("3个数值与 ") and copy.detail_zh.endswith("a.csv 相同，各只计一次")
+    assert (single.indicator_id, single.year, single.source_line) == (10, 2022, 2)
+    assert single.detail_en.startswith("Same value as ") and single.detail_en.endswith("a.csv:3; kept once.")

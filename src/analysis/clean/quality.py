@@ -141,13 +141,26 @@ def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: lis
                 **details(lambda w, r=row, printed_value=baselines[key]: w.text(
                     "quality_detail.observation_revises_baseline", reference=r.reference, value=r.value,
                     year=r.year, printed=printed_value, base_year=plan.base_year))})
+    pairs: dict[tuple[str, str], list[dict]] = {}
     for dup in duplicates:
+        pairs.setdefault((dup["source"], dup["first_source"]), []).append(dup)
+    for (source, first_source), repeated in pairs.items():
+        if len(repeated) == 1:  # one value given twice: a note on its indicator
+            [dup] = repeated
+            findings.append({
+                "issue": "duplicate_observation", "indicator_id": dup["indicator_id"], "series": dup["series"],
+                "year": dup["year"], "printed_text": dup["printed_text"], "value": dup["value"], "source": source,
+                "source_line": dup["source_line"],
+                **details(lambda w, d=dup: w.text("quality_detail.duplicate_observation",
+                                                  first_source=d["first_source"], first_line=d["first_line"]))})
+            continue
+        # a file that repeats another (a copy, a workbook pasted from the bulletin): one finding about the file
+        count = len(repeated)
         findings.append({
-            "issue": "duplicate_observation", "indicator_id": dup["indicator_id"], "series": dup["series"],
-            "year": dup["year"], "printed_text": dup["printed_text"], "value": dup["value"], "source": dup["source"],
-            "source_line": dup["source_line"],
-            **details(lambda w, d=dup: w.text("quality_detail.duplicate_observation", first_source=d["first_source"],
-                                              first_line=d["first_line"]))})
+            "issue": "duplicate_observation", "indicator_id": 0, "series": "", "year": None, "printed_text": "",
+            "value": None, "source": source, "source_line": min(dup["source_line"] for dup in repeated),
+            **details(lambda w, count=count, first=first_source: w.text(
+                "quality_detail.duplicate_file", count=count, first_source=first))})
     return findings
 
 
