@@ -24,7 +24,7 @@ from analysis.publish.job import NOTEBOOKS, REPORT
 from analysis.publish.report import FAULT_AT
 from analysis.settings import PROJECT_ROOT
 from tests.conftest import FIXTURES, relative
-from tests.support.pdf import pdf_link_targets, pdf_text
+from tests.support.pdf import pdf_layout, pdf_link_targets, pdf_text
 
 EXAMPLE = FIXTURES / "example-2022-2024"
 
@@ -83,6 +83,9 @@ def test_killed_runs_leave_the_previous_report_and_the_next_run_succeeds(work_di
         assert rebuilt[name] == good[name], name
     assert tree_digest(shared_weihai.folder) == raw_before  # raw inputs are never written
 
+#: Points from the paper's edge a line may not come (the margins are 16 mm, 45 pt).
+PAGE_EDGE = 36
+
 
 def test_data_text_reaches_the_report_as_typed_never_as_markup(work_dir, shared_weihai):
     hostile = run(work_dir, shared_weihai, "--observations", relative(FIXTURES / "observations" / "hostile"))
@@ -100,6 +103,13 @@ def test_data_text_reaches_the_report_as_typed_never_as_markup(work_dir, shared_
     targets = pdf_link_targets(report / "report.pdf")
     assert targets and all(target.startswith("#") for target in targets), targets  # links inside the report only
     assert "[x](javascript:alert(1))" in pdf_text(report / "report.pdf").replace("\n", "")
+    # a long unbroken URL or word wraps at the page's edge instead of running past it, and reads whole
+    layout = pdf_layout(report / "report.pdf")
+    cut = [(number, box[4][:40]) for number, page in enumerate(layout, 1) for box in page["boxes"]
+           if box[4] and (box[0] < PAGE_EDGE or box[2] > page["width"] - PAGE_EDGE)]
+    assert cut == []
+    text = "".join(pdf_text(report / "report.pdf").split())
+    assert "WeihaiInnovation" + "Innovation" * 29 in text and "filename=" + "9f3c2a7b1e" * 12 in text
 
 
 def test_a_second_run_for_the_same_report_is_refused_while_the_first_holds_the_lock(work_dir, weihai_in_project):
