@@ -25,7 +25,7 @@ REPORT_ARGS := $(INPUTS) --output-dir "$$REPORTS" $${FORCE:+--force} --jobs "$$J
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' Makefile
 	@echo ""
-	@printf '%s\n' "  Variables: PLAN=$$PLAN (a plan folder with plan.yml) YEAR=(the plan's final year) REPORT_LANG=zh|en|all" \
+	@printf '%s\n' "  Variables: PLAN=$$PLAN (a plan folder with plan.yml) YEAR=(the plan's final year) REPORT_LANG=zh|en|all (templates: zh|en)" \
 	    "             SCHEME=eurostat|unsd  FORCE=1 rebuilds an up-to-date report  JOBS=N workers for make reports" \
 	    "  A failing command prints its own error line; make then adds its own and exits 2 (see docs/scheduling.md)."
 

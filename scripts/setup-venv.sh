@@ -41,5 +41,6 @@ if ! "$venv/bin/python" -m pip --version >/dev/null 2>&1; then
   "$venv/bin/python" -m pip install --quiet --upgrade pip
 fi
 
+echo "setting up $venv: installing the project and what its tests need (a minute or two, once) …" >&2
 "$venv/bin/python" -m pip install --quiet -e ".[test]"
 touch -- "$installed"

@@ -15,6 +15,7 @@ from analysis.settings import PACKAGE_DIR
 FLOORS = [
     ("settings",),
     ("errors",),
+    ("glyphs",),
     ("parameters", "text", "files", "vocabulary", "notebook_source"),
     ("catalog", "plan"),
     ("ingest",),
