@@ -17,6 +17,9 @@ class AnyChart:
     def __getitem__(self, name: str) -> bytes:
         return b"\x89PNG"
 
+    def parts(self, chart: str) -> list[str]:
+        return [chart]
+
 
 @pytest.fixture(scope="module")
 def example(example_tables):

@@ -190,6 +190,9 @@ class NothingToShow:
     def __getitem__(self, name: str) -> None:
         return None
 
+    def parts(self, chart: str) -> list[str]:
+        return [chart]
+
 
 def test_data_text_is_literal_never_markup_or_a_link(hostile_report, project_tmp):
     context, folder = hostile_report

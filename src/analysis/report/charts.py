@@ -31,6 +31,27 @@ COMPLETION_RANGE = (-1.0, 2.0)
 GROWTH_RANGE = (-40.0, 80.0)
 
 
+#: The most rows (series) a chart shows on one printed page; a plan with more gets the chart in parts,
+#: each a page at most (an A4 page's text column is about 10 inches high).
+PAGE_ROWS = {"completion": 32, "growth": 20, "heatmap": 40, "multiples": 25}
+
+
+def parts(rows: int, chart: str) -> int:
+    """How many figures a chart of ``rows`` series takes (one at least: the chart says what it has)."""
+    return max(1, -(-rows // PAGE_ROWS[chart]))
+
+
+def _part(items, chart: str, part: int):
+    """The rows of figure ``part`` (0-based) of a chart in parts."""
+    size = PAGE_ROWS[chart]
+    return items[part * size:(part + 1) * size]
+
+
+def _part_title(title: str, chart: str, rows: int, part: int, words) -> str:
+    count = parts(rows, chart)
+    return title if count == 1 else words.text("chart.part", title=title, part=part + 1, parts=count)
+
+
 def _label(row, language: str) -> str:
     return f"{row.indicator_id}. {localized(row, 'short_name', language)}"
 
@@ -87,14 +108,23 @@ def _edge_mark(ax, y: float, value: float, low: float, high: float, text: str) -
                     fontsize=6.5, color="#111")
 
 
-def completion_chart(context: ReportContext) -> Figure:
+def completion_rows(context: ReportContext) -> pd.DataFrame:
+    """The series the completion chart shows, in the scorecard's order."""
+    table = context.joined()
+    return table[table["status"] != "qualitative"]
+
+
+def completion_chart(context: ReportContext, part: int = 0) -> Figure | None:
     """How far each series has come: the share of the distance from its baseline to its target covered
     (完成进度) against the share of the time elapsed (序时进度); for a target held every year or already
-    met at the baseline, the latest value as a share of the target (a diamond)."""
+    met at the baseline, the latest value as a share of the target (a diamond). Figure ``part`` of a plan
+    with more series than a page holds."""
     words, language = context.words, context.language
     text = words["chart"]
-    table = context.joined()
-    table = table[table["status"] != "qualitative"].iloc[::-1]
+    every = completion_rows(context)
+    if every.empty:
+        return None
+    table = _part(every, "completion", part).iloc[::-1]
     low, high = COMPLETION_RANGE
     handles = _status_handles(table["status"], words)
     handles += [Line2D([], [], color="#111", marker="|", linestyle="", markersize=9, label=text["time"]),
@@ -127,17 +157,14 @@ def completion_chart(context: ReportContext) -> Figure:
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     ax.tick_params(axis="x", labelsize=7.5)
     ax.set_xlabel(text["completion_x"], fontsize=8)
-    ax.set_title(text["completion"], fontsize=11)
+    ax.set_title(_part_title(text["completion"], "completion", len(every), part, words), fontsize=11)
     ax.grid(axis="y", visible=False)
     _legend_below(figure, ax, handles)
     return figure
 
 
-def growth_gap_chart(context: ReportContext) -> Figure | None:
-    """For the series still short of a target year: the growth a year needed from now against the
-    growth a year seen since the base year (a yearly rate: the rate needed against the latest rate)."""
-    words, language = context.words, context.language
-    text = words["chart"]
+def growth_rows(context: ReportContext) -> list[tuple]:
+    """The series the growth chart shows: (row, growth needed, growth seen) of each lagging series with both."""
     table = context.joined()
     table = table[table["status"].isin(LAGGING) & (table["verdict"] == "progress")]
     rows = []
@@ -148,9 +175,18 @@ def growth_gap_chart(context: ReportContext) -> Figure | None:
             needed, seen = row.required_cagr * 100, row.observed_cagr * 100
         if not (is_missing(needed) or is_missing(seen)):
             rows.append((row, float(needed), float(seen)))
-    if not rows:
+    return rows
+
+
+def growth_gap_chart(context: ReportContext, part: int = 0) -> Figure | None:
+    """For the series still short of a target year: the growth a year needed from now against the
+    growth a year seen since the base year (a yearly rate: the rate needed against the latest rate)."""
+    words, language = context.words, context.language
+    text = words["chart"]
+    every = growth_rows(context)
+    if not every:
         return None
-    rows = rows[::-1]
+    rows = _part(every, "growth", part)[::-1]
     low, high = GROWTH_RANGE
     figure, ax = _figure(max(len(rows), 2), 0.38, 1, right=0.96)
     for yi, (_, needed, seen) in enumerate(rows):
@@ -172,7 +208,7 @@ def growth_gap_chart(context: ReportContext) -> Figure | None:
     ax.set_ylim(-0.8, len(rows) - 0.2)
     ax.tick_params(axis="x", labelsize=7.5)
     ax.set_xlabel(text["growth_x"], fontsize=8)
-    ax.set_title(text["growth_title"], fontsize=11)
+    ax.set_title(_part_title(text["growth_title"], "growth", len(every), part, words), fontsize=11)
     ax.grid(axis="y", visible=False)
     _legend_below(figure, ax, [Line2D([], [], color="#c62828", marker="o", linestyle="", label=text["observed"]),
                                Line2D([], [], color="#1565c0", marker="s", linestyle="", label=text["required"])], 2)
@@ -199,11 +235,18 @@ class FixedLayoutGrid(sns.FacetGrid):
         return self
 
 
-def small_multiples(context: ReportContext) -> Figure:
-    """Every numeric series in one faceted figure (seaborn): its course, its targets, coloured by status."""
+#: The small multiples' grid, in inches: a panel's height, the room for the title above and for the legend below.
+PANEL_COLUMNS, PANEL_HEIGHT, PANELS_TOP, PANELS_BOTTOM = 5, 1.45, 0.85, 0.75
+
+
+def small_multiples(context: ReportContext, part: int = 0) -> Figure | None:
+    """Every numeric series in a faceted figure (seaborn): its course, its targets, coloured by status; a plan
+    with more series than a page holds gets them in parts (figure ``part``)."""
     words, language = context.words, context.language
-    table = context.joined()
-    table = table[table["status"] != "qualitative"]
+    every = completion_rows(context)
+    if every.empty:
+        return None
+    table = _part(every, "multiples", part)
     values = context.values
     frames = []
     for row in table.itertuples():
@@ -217,9 +260,10 @@ def small_multiples(context: ReportContext) -> Figure:
         frames.append(pd.DataFrame({"panel": panel, "year": targets["year"], "value": targets["value"],
                                     "role": "target", "status": row.status}))
     data = pd.concat(frames, ignore_index=True)
-    columns = 5
-    grid = FixedLayoutGrid(data, col="panel", col_wrap=columns, sharex=True, sharey=False, height=1.45,
-                           aspect=WIDTH / columns / 1.45, despine=True, col_order=list(dict.fromkeys(data["panel"])))
+    columns = PANEL_COLUMNS
+    grid = FixedLayoutGrid(data, col="panel", col_wrap=columns, sharex=True, sharey=False, height=PANEL_HEIGHT,
+                           aspect=WIDTH / columns / PANEL_HEIGHT, despine=True,
+                           col_order=list(dict.fromkeys(data["panel"])))
 
     for ax, (_, panel) in zip(grid.axes.flat, data.groupby("panel", sort=False)):
         colour = STATUS_COLOURS[panel["status"].iloc[0]]
@@ -237,9 +281,14 @@ def small_multiples(context: ReportContext) -> Figure:
         ax.set_ylabel("")
         ax.margins(y=0.2)
     figure = grid.figure
-    inches = figure.get_figheight()
-    figure.suptitle(words["chart.multiples_title"], fontsize=11, x=0.02, y=1 - 0.12 / inches, ha="left", va="top")
-    figure.subplots_adjust(left=0.06, right=0.99, top=1 - 0.85 / inches, bottom=0.75 / inches,
+    # The figure's height from its rows and the room above and below (a row of one to five panels included):
+    # the margins are in inches, so a short figure keeps them whole.
+    rows = -(-len(table) // columns)
+    inches = rows * PANEL_HEIGHT + PANELS_TOP + PANELS_BOTTOM
+    figure.set_size_inches(WIDTH, inches)
+    title = _part_title(words["chart.multiples_title"], "multiples", len(every), part, words)
+    figure.suptitle(title, fontsize=11, x=0.02, y=1 - 0.12 / inches, ha="left", va="top")
+    figure.subplots_adjust(left=0.06, right=0.99, top=1 - PANELS_TOP / inches, bottom=PANELS_BOTTOM / inches,
                            hspace=0.95, wspace=0.38)
     figure.legend(handles=_status_handles(data["status"], words) + [
         Line2D([], [], color="#212121", marker="*", linestyle="", markersize=7, label=words["chart.target"])],
@@ -247,19 +296,30 @@ def small_multiples(context: ReportContext) -> Figure:
     return figure
 
 
-def status_heatmap(context: ReportContext) -> Figure | None:
-    """Each series' status in every report year so far (seaborn heat map), once there are two or more."""
+def heatmap_years(context: ReportContext) -> list[int]:
+    """The report years the status heat map shows (none before a second report year)."""
+    years = [y for y in context.plan["report_years"] if y <= context.report_year]
+    return years if len(years) >= 2 else []
+
+
+def status_heatmap(context: ReportContext, part: int = 0) -> Figure | None:
+    """Each series' status in every report year so far (seaborn heat map), once there are two or more; a plan
+    with more series than a page holds gets it in parts (figure ``part``)."""
     words, language = context.words, context.language
     history = context.tables.assessment
-    years = [y for y in context.plan["report_years"] if y <= context.report_year]
-    if len(years) < 2:
+    years = heatmap_years(context)
+    if not years:
         return None
     history = history[history["report_year"].isin(years) & (history["status"] != "qualitative")]
+    if history.empty:
+        return None
     names = context.indicators.set_index(["indicator_id", "series"])[localized_column(context.indicators,
                                                                                        "short_name", language)]
     history = history.assign(label=[f"{i}. {names[(i, s)]}" for i, s in zip(history["indicator_id"],
                                                                             history["series"])])
-    order = list(dict.fromkeys(history.sort_values(["indicator_id", "series"])["label"]))
+    every = list(dict.fromkeys(history.sort_values(["indicator_id", "series"])["label"]))
+    order = _part(every, "heatmap", part)
+    history = history[history["label"].isin(order)]
     codes = {status: i for i, status in enumerate(STATUSES)}
     grid = history.pivot(index="label", columns="report_year", values="status").reindex(order)[years]
     numbers = grid.apply(lambda column: column.map(codes))
@@ -278,7 +338,8 @@ def status_heatmap(context: ReportContext) -> Figure | None:
     ax.set_ylabel("")
     ax.xaxis.set_ticks_position("top")
     ax.xaxis.set_label_position("top")
-    figure.suptitle(words["chart.heatmap_title"], fontsize=11, x=0.02, y=1 - 0.08 / height, ha="left", va="top")
+    title = _part_title(words["chart.heatmap_title"], "heatmap", len(every), part, words)
+    figure.suptitle(title, fontsize=11, x=0.02, y=1 - 0.08 / height, ha="left", va="top")
     return figure
 
 
@@ -305,6 +366,7 @@ def category_status_chart(context: ReportContext) -> Figure:
                 ax.text(start + width / 2, yi, str(int(width)), ha="center", va="center", color="white", fontsize=8)
         left += widths
     ax.set_xlabel(text["count"], fontsize=8)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts of indicators: whole numbers
     ax.set_title(text["category_title"], fontsize=11)
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", labelsize=8)

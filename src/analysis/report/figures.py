@@ -38,15 +38,32 @@ def png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
+def chart_of(name: str) -> str:
+    """The chart a figure belongs to: ``completion`` for ``completion`` and ``completion-2``."""
+    base, _, part = name.rpartition("-")
+    return base if base and part.isdigit() and not name.startswith("card-") else name
+
+
+def chart_names(context: ReportContext, chart: str) -> list[str]:
+    """The figures of an overview chart: its name, and ``<name>-2``, ``<name>-3``… for the further pages of a chart
+    whose series fill more than one (:data:`analysis.report.charts.PAGE_ROWS`)."""
+    rows = {"completion": lambda: len(charts.completion_rows(context)),
+            "growth": lambda: len(charts.growth_rows(context)),
+            "heatmap": lambda: len(charts.completion_rows(context)) if charts.heatmap_years(context) else 0,
+            "multiples": lambda: len(charts.completion_rows(context))}
+    count = charts.parts(rows[chart](), chart) if chart in rows else 1
+    return [chart if part == 0 else f"{chart}-{part + 1}" for part in range(count)]
+
+
 def drawers(context: ReportContext) -> dict[str, Callable[[], Figure | None]]:
     """Every figure of the report, in the order the report shows them, with the function that draws it."""
-    found: dict[str, Callable[[], Figure | None]] = {
-        "completion": lambda: charts.completion_chart(context),
-        "growth": lambda: charts.growth_gap_chart(context),
-        "categories": lambda: charts.category_status_chart(context),
-        "heatmap": lambda: charts.status_heatmap(context),
-        "multiples": lambda: charts.small_multiples(context),
-    }
+    draw = {"completion": charts.completion_chart, "growth": charts.growth_gap_chart,
+            "categories": lambda context, part: charts.category_status_chart(context),
+            "heatmap": charts.status_heatmap, "multiples": charts.small_multiples}
+    found: dict[str, Callable[[], Figure | None]] = {}
+    for chart in (*OVERVIEW_CHARTS, "multiples"):
+        for part, name in enumerate(chart_names(context, chart)):
+            found[name] = lambda chart=chart, part=part: draw[chart](context, part)
     for row in cards.numeric_rows(context):
         found[cards.card_id(row)] = lambda row=row: charts.card_chart(context, row)
     return found
@@ -57,8 +74,13 @@ class Figures:
     asked for, or None when the figure has nothing to show (no lagging series, a single report year…)."""
 
     def __init__(self, context: ReportContext):
+        self._context = context
         self._drawers = drawers(context)
         self._drawn: dict[str, bytes | None] = {}
+
+    def parts(self, chart: str) -> list[str]:
+        """The names of the figures of ``chart`` (more than one when its series fill more than a page)."""
+        return chart_names(self._context, chart)
 
     @property
     def names(self) -> list[str]:

@@ -22,7 +22,7 @@ from ..catalog import catalog
 from ..settings import TEMPLATES_DIR
 from . import cards, tables, warning_tables
 from .context import ReportContext
-from .figures import OVERVIEW_CHARTS, Figures
+from .figures import OVERVIEW_CHARTS, Figures, chart_of
 from .palette import LEVEL_COLOURS, STATUS_COLOURS
 from .words import (
     data_note,
@@ -81,12 +81,14 @@ def warnings_html(context: ReportContext) -> str:
 
 def chart_view(context: ReportContext, figures: Figures, name: str) -> dict:
     words = context.words
-    return {"name": name, "png": figures[name], "alt": f'{words["language.image_alt"]}: {words[f"chart.alt.{name}"]}'}
+    return {"name": name, "png": figures[name],
+            "alt": f'{words["language.image_alt"]}: {words[f"chart.alt.{chart_of(name)}"]}'}
 
 
 def charts_html(context: ReportContext, figures: Figures) -> str:
     return render("charts.html.j2", heading=context.words["sections.charts"],
-                  charts=[chart_view(context, figures, name) for name in OVERVIEW_CHARTS])
+                  charts=[chart_view(context, figures, name) for chart in OVERVIEW_CHARTS
+                          for name in figures.parts(chart)])
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,8 @@ def card_html(context: ReportContext, figures: Figures, row) -> str:
 def cards_html(context: ReportContext, figures: Figures) -> str:
     """The small multiples, the legend of the charts' marks, then every card in the order of the scorecard."""
     words = context.words
-    return render("cards.html.j2", heading=words["sections.cards"], multiples=chart_view(context, figures, "multiples"),
+    return render("cards.html.j2", heading=words["sections.cards"],
+                  multiples=[chart_view(context, figures, name) for name in figures.parts("multiples")],
                   legend=words["card.legend"], qualitative=words["card.qualitative"],
                   chart_alt=words["language.image_alt"],
                   cards=[card_view(context, figures, row) for row in context.joined().itertuples()])

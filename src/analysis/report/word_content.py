@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from . import cards, warning_tables
 from .context import ReportContext
-from .figures import DPI, OVERVIEW_CHARTS, Figures
+from .figures import DPI, OVERVIEW_CHARTS, Figures, chart_of
 from .numbers import is_missing
 from .palette import LEVEL_COLOURS, STATUS_COLOURS
 from .pandoc_ast import (
@@ -217,8 +217,9 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
 
 def charts_blocks(document: WordDocument, context: ReportContext, figures: Figures) -> None:
     document.add(header(1, context.words["sections.charts"]))
-    for name in OVERVIEW_CHARTS:
-        document.add(*figure_blocks(context, figures, name))
+    for chart in OVERVIEW_CHARTS:
+        for name in figures.parts(chart):
+            document.add(*figure_blocks(context, figures, name))
 
 
 def figure_blocks(context: ReportContext, figures: Figures, name: str, **size) -> list:
@@ -229,7 +230,7 @@ def figure_blocks(context: ReportContext, figures: Figures, name: str, **size) -
     words = context.words
     alt = words["language.image_alt"]
     if not name.startswith("card-"):
-        alt += f': {words[f"chart.alt.{name}"]}'
+        alt += f': {words[f"chart.alt.{chart_of(name)}"]}'
     return [image(name, data, alt, **size)]
 
 
@@ -239,8 +240,8 @@ def cards_blocks(document: WordDocument, context: ReportContext, figures: Figure
     words = context.words
     # on a new page: the small multiples fill one, and a heading left at the foot of the page before is what
     # LibreOffice makes of "keep with next" before so tall a picture
-    document.add(PAGE_BREAK, header(1, words["sections.cards"]), *figure_blocks(context, figures, "multiples"),
-                 para(words["card.legend"]))
+    multiples = [block for name in figures.parts("multiples") for block in figure_blocks(context, figures, name)]
+    document.add(PAGE_BREAK, header(1, words["sections.cards"]), *multiples, para(words["card.legend"]))
     series = {cards.element_id(row): row for row in context.joined().itertuples()}
     category = None
     for line in scorecard_rows(context):
