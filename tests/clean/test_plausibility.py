@@ -68,14 +68,41 @@ def test_shares(value, previous, years, words):
 def test_shares_that_move_little_pass():
     assert implausible(60.0, 2023, point(2021, 40.0), "share") is None   # 20 points over 2 years: 10 a year
     assert implausible(2.61, 2022, point(2021, 2.4), "share") is None
-    assert implausible(0.0, 2022, point(2021, 0.5), "share") is None     # no ratio to zero; half a point
+    assert implausible(0.4, 2022, point(2021, 0.5), "share") is None     # a tenth of a point
 
 
 def test_rates_of_change_keep_within_a_hundred_percent():
     assert implausible(150.0, 2022, point(2021, 5.0), "rate_of_change") == \
         "150 % is outside −100…100 % for a yearly rate of change"
-    assert implausible(-100.0, 2022, point(2021, 5.0), "rate_of_change") is None
+    assert implausible(-100.0, 2022, point(2021, -5.0), "rate_of_change") is None
     assert implausible(80.0, 2022, point(2021, 5.0), "rate_of_change") is None  # judged by its range only
+
+
+@pytest.mark.parametrize(("kind", "previous"), [("count", 23000.0), ("amount", 133.0), ("intensity", 0.92),
+                                                ("share", 2.4), ("share", 0.5)])
+def test_a_zero_after_a_value_that_was_not_needs_a_confirmation(kind, previous):
+    # "0" is how a missing value is often typed: 2.4 % to 0 is only 2.4 points, 23000 to 0 no ratio at all
+    assert implausible(0.0, 2023, point(2022, previous), kind) == (
+        f"0 after the previous value {previous:g} (2022, plan.txt:9): a value not yet published is left out, not "
+        "written 0 (a blank cell is not a zero)")
+    assert implausible(0.0, 2023, point(2022, 0.0), kind) is None       # a series that was zero may stay zero
+
+
+def test_a_value_after_a_zero_is_compared_with_the_last_value_that_was_not():
+    # 23000 (2021), a confirmed 0 (2022): 2300000 for 2023 is 100 times 23000, not "anything after zero"
+    points = [point(2021, 23000.0), point(2022, 0.0, printed=False)]
+    assert previous_point(points, 2023).value == 23000.0
+    assert previous_point([point(2022, 0.0)], 2023).value == 0.0        # nothing else to compare with
+
+
+def test_a_rate_of_change_of_the_other_sign_needs_a_confirmation():
+    # 万元GDP能耗下降率: the plan prints 5.48 and 3.41 (a fall, as a positive rate); −3.2 reads 下降3.2% wrongly
+    assert implausible(-3.2, 2023, point(2022, 3.41), "rate_of_change") == (
+        "-3.2 % has the other sign than the previous value 3.41 (2022, plan.txt:9) (where the indicator is a rate of "
+        "decline, a fall is written as a positive number)")
+    assert implausible(3.2, 2023, point(2022, 3.41), "rate_of_change") is None
+    assert implausible(0.0, 2023, point(2022, 3.41), "rate_of_change") is None
+    assert implausible(-3.2, 2023, Point(2023, -3.2, "", False), "rate_of_change") is None  # no previous value
 
 
 def test_the_previous_value():

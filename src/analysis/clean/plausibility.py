@@ -9,7 +9,9 @@ the kind the metadata gives an indicator:
 * **implausible** (refused unless the row confirms it): a count, amount or intensity more than
   three times, or less than a third of, the previous value of its series; a share off by a factor
   near 10 or 100 (a misplaced decimal point, a fraction typed for a percentage) or moving more than
-  10 percentage points a year; a rate of change outside −100…100 %. If such a value is right, the
+  10 percentage points a year; a zero after a value that was not (how "no data" is often typed); a
+  rate of change outside −100…100 %, or of the other sign than the previous value (a fall typed as a
+  negative rate of decline). If such a value is right, the
   row says why in its ``confirm`` column; the value is then kept and the confirmation goes to the
   data-quality log.
 
@@ -68,11 +70,17 @@ def impossible(value: float, kind: str) -> str | None:
 def implausible(value: float, year: int, previous: Point, kind: str, compared: str = "the previous value"
                 ) -> str | None:
     """Why ``value`` (for ``year``) is far off ``previous``, a point of its series, or None."""
+    before = f"{compared} {previous.value:g} ({previous.year}, {previous.where})"
     if kind == "rate_of_change":
         if not -RATE_LIMIT <= value <= RATE_LIMIT:
             return f"{value:g} % is outside −100…100 % for a yearly rate of change"
+        if previous.where and value * previous.value < 0:
+            return (f"{value:g} % has the other sign than {before} (where the indicator is a rate of decline, a "
+                    "fall is written as a positive number)")
         return None
-    before = f"{compared} {previous.value:g} ({previous.year}, {previous.where})"
+    if kind in RATIO_KINDS + ("share",) and value == 0 and previous.value > 0:
+        return (f"0 after {before}: a value not yet published is left out, not written 0 (a blank cell is not "
+                "a zero)")
     if kind in RATIO_KINDS and previous.value > 0 and value > 0:
         ratio = value / previous.value
         if ratio > MAX_RATIO:
@@ -114,7 +122,9 @@ def plausible_range(kind: str, previous: float | None, years: int = 1) -> tuple[
 
 
 def previous_point(points: list[Point], year: int) -> Point | None:
-    """The point a value for ``year`` is compared with (see the module's docstring)."""
+    """The point a value for ``year`` is compared with (see the module's docstring); a zero is skipped while
+    the series has a value that is not, since nothing is a multiple of zero."""
+    points = [p for p in points if p.value != 0] or points
     earlier = [p for p in points if p.year < year or (p.year == year and p.printed)]
     if earlier:
         return max(earlier, key=lambda p: (p.year, p.printed))
