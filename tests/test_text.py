@@ -161,3 +161,15 @@ def test_no_statistic_of_a_city_reaches_ten_to_the_fifteenth(text):
 def test_a_reason_says_something_in_words(text, reason):
     # letters, a wide character counting two: a ticked box ("ok", ".") is no reason, 已核实 ("verified") is one
     assert says_why(text) is reason
+
+
+@pytest.mark.parametrize(("text", "advice"), [
+    ("—", "a mark for no data: leave the row out"), ("/", "a mark for no data"), ("暂无", "a mark for no data"),
+    ("−3.2", "its minus sign is U+2212, which a word processor writes, not the hyphen-minus '-' of a keyboard"),
+    ("－1", "its minus sign is U+FF0D"), ("１２.５", "full-width digits (１２.５): write them as half-width digits"),
+    ("1,234.5", "no thousands separators"), ("约2.5", "no thousands separators, units or % signs"),
+])
+def test_a_number_written_otherwise_is_refused_with_what_to_do(text, advice):
+    with pytest.raises(InputError) as caught:
+        parse_number(text, file="b.csv", line=2, field="value")
+    assert str(caught.value).startswith(f"b.csv:2: value: {text!r} is not a number (") and advice in str(caught.value)

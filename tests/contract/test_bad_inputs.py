@@ -247,7 +247,9 @@ def _apply_prepare(case: Case, places: dict[str, str]) -> None:
 
 def _write_workbook(path: Path, sheets: list[dict], options: dict) -> None:
     import openpyxl
-    from openpyxl.packaging.custom import IntProperty
+    import openpyxl.comments
+    import openpyxl.styles
+    from openpyxl.packaging.custom import IntProperty, StringProperty
 
     book = openpyxl.Workbook()
     book.remove(book.active)
@@ -266,7 +268,17 @@ def _write_workbook(path: Path, sheets: list[dict], options: dict) -> None:
         for number in spec.get("hidden_rows") or []:
             sheet.row_dimensions[number].hidden = True
         for letter in spec.get("hidden_columns") or []:
-            sheet.column_dimensions[letter].hidden = True
+            if ":" in letter:  # a range, as Excel writes it (one <col min max> entry)
+                first, last = letter.split(":")
+                sheet.column_dimensions.group(first, last, hidden=True)
+            else:
+                sheet.column_dimensions[letter].hidden = True
+        for cell in spec.get("struck") or []:
+            sheet[cell].font = openpyxl.styles.Font(strike=True)
+        for cell in spec.get("white") or []:
+            sheet[cell].font = openpyxl.styles.Font(color="FFFFFFFF")
+        for cell, text in (spec.get("comments") or {}).items():
+            sheet[cell].comment = openpyxl.comments.Comment(text, "department")
         for cells in spec.get("merged") or []:
             sheet.merge_cells(cells)
         for cell, number_format in (spec.get("formats") or {}).items():
@@ -274,7 +286,22 @@ def _write_workbook(path: Path, sheets: list[dict], options: dict) -> None:
     book.active = options.get("active", 0)
     if options.get("year"):
         book.custom_doc_props.append(IntProperty(name="analysis_year", value=options["year"]))
+    if options.get("year_sheet"):
+        book.custom_doc_props.append(StringProperty(name="analysis_sheet", value=options["year_sheet"]))
     book.save(path)
+    zero_high = {f"xl/worksheets/sheet{number}.xml": spec["zero_height_rows"]
+                 for number, spec in enumerate(sheets, 1) if spec.get("zero_height_rows")}
+    if zero_high:  # openpyxl leaves a height of 0 out; Excel writes it (ht="0")
+        import zipfile
+
+        data = path.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            for entry in source.infolist():
+                part = source.read(entry)
+                for number in zero_high.get(entry.filename, []):
+                    part = re.sub(rb'<row r="%d"( [^>]*)?>' % number,
+                                  b'<row r="%d" ht="0" customHeight="1">' % number, part)
+                target.writestr(entry.filename, part)
     if options.get("strict") or options.get("unpacked"):
         import zipfile
 

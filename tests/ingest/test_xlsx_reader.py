@@ -40,9 +40,18 @@ def test_numbers_read_as_their_digits_and_reference_columns_are_not_read(tmp_pat
 
 
 def test_a_row_without_a_value_is_skipped(tmp_path):
-    path = _workbook(tmp_path / "a.xlsx", [REQUIRED, [1, None, 2022, None, None], [2, None, 2022, "  ", "x"],
+    path = _workbook(tmp_path / "a.xlsx", [REQUIRED, [1, None, 2022, None, None], [2, None, 2022, "  ", " "],
                                            [3, None, 2022, 7, "x"]])
     assert read_workbook(path, REQUIRED, OPTIONAL).sheets[0].frame["indicator_id"].tolist() == ["3"]
+
+
+def test_a_row_that_gives_a_source_but_no_value_is_refused(tmp_path):
+    # the number typed one column too far right (F3) would be lost with the row: the value cell is named
+    path = _workbook(tmp_path / "a.xlsx", [REQUIRED + ["note"], [2, None, 2022, None, "2022年统计公报", 2.65]])
+    with pytest.raises(InputError) as caught:
+        read_workbook(path, REQUIRED, OPTIONAL)
+    assert str(caught.value).endswith("a.xlsx:Sheet1!D2: value: empty, but the row gives its source (E2): type the "
+                                      "value in this cell, or clear the row if there is none yet")
 
 
 def test_a_sheet_name_with_a_space_is_quoted_as_excel_quotes_it():

@@ -138,8 +138,8 @@ def parse_number(text: str, *, file: Path, line: int, field: str) -> float:
     if not re.fullmatch(r"[-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?(?:nan|inf|infinity)", cleaned,
                         re.IGNORECASE):
         # float() would also take "1_000", "٣" or "２.５": numbers here are plain ASCII decimals.
-        raise InputError(f"{quote(cleaned)} is not a number (write plain digits with a decimal point, "
-                         "no thousands separators, units or % signs)", file=file, line=line, field=field)
+        raise InputError(f"{quote(cleaned)} is not a number ({_number_advice(cleaned)})", file=file, line=line,
+                         field=field)
     value = float(cleaned)
     written_as_digits = cleaned.lstrip("+-")[:1].isdigit() or cleaned.lstrip("+-")[:1] == "."
     if value != value or (value in (float("inf"), float("-inf")) and not written_as_digits):
@@ -148,6 +148,24 @@ def parse_number(text: str, *, file: Path, line: int, field: str) -> float:
         raise InputError(f"{quote(cleaned)} is larger than any statistic of a city can be (at most 10^15 in "
                          "magnitude); check the unit and the digits", file=file, line=line, field=field)
     return value
+
+
+#: What people write for "no data" in a table: a dash, a slash, 无, 暂无, N/A.
+NO_DATA_MARKS = re.compile(r"[-—–―－/／…·.]+|无|暂无|n/?a|na|none|null|未统计|不详", re.IGNORECASE)
+#: Minus signs a word processor writes for the ASCII hyphen-minus.
+OTHER_MINUS_SIGNS = "\u2212\u2012\u2013\u2014\uff0d\ufe63"
+
+
+def _number_advice(text: str) -> str:
+    """What to do about ``text``, which is not a number as written."""
+    if NO_DATA_MARKS.fullmatch(text):
+        return "a mark for no data: leave the row out, or a workbook's value cell empty, until the value is published"
+    if text[:1] in OTHER_MINUS_SIGNS and re.fullmatch(r"[0-9.eE+-]+", text[1:] or "x"):
+        return (f"its minus sign is U+{ord(text[0]):04X}, which a word processor writes, not the hyphen-minus '-' "
+                "of a keyboard: type it again")
+    if any("\uff10" <= char <= "\uff19" or char == "\uff0e" for char in text):
+        return "full-width digits (１２.５): write them as half-width digits (12.5)"
+    return "write plain digits with a decimal point, no thousands separators, units or % signs"
 
 
 def parse_int(text: str, *, file: Path, line: int, field: str) -> int:

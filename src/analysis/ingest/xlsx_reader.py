@@ -51,8 +51,13 @@ NOT_A_WORKBOOK = ("is not an Excel workbook (.xlsx), though named like one: {why
                   "and save it as 'Excel Workbook (.xlsx)', or as 'CSV UTF-8' (.csv)")
 #: The namespace of a workbook saved as "Strict Open XML Spreadsheet", which openpyxl does not read.
 STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
-#: The custom document property a template records the year it was made for in.
+#: The custom document properties a template records the year it was made for in, and the sheet it wrote: a
+#: sheet a department adds (next year as a second tab) is its own, and not held to the template's year.
 YEAR_PROPERTY = "analysis_year"
+SHEET_PROPERTY = "analysis_sheet"
+#: The columns a person fills in a row; a row with one of them filled but no value is a value left out.
+FILLED_BY_HAND = ("value", "source", "note", "confirm")
+WHITE = ("FFFFFFFF", "00FFFFFF")
 #: Quoted text and escaped characters of a number format: they are written as they are, so a "%" there is a sign.
 FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.')
 
@@ -81,6 +86,11 @@ class WorkbookRows:
     sheets: list[SheetRows]
     hidden: list[str]
     year: int | None
+    year_sheet: str | None = None  # the sheet the template wrote (None: every sheet is held to ``year``)
+
+    def year_of(self, sheet: str) -> int | None:
+        """The year the rows of ``sheet`` must have: the template's, for the sheet the template wrote."""
+        return self.year if self.year_sheet is None or sheet == self.year_sheet else None
 
 
 def sheet_reference(name: str) -> str:
@@ -105,16 +115,17 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
             try:
                 if not book.worksheets:
                     raise InputError("the workbook has no worksheet", file=path)
+                year, year_sheet = _template_property(book, YEAR_PROPERTY), _template_property(book, SHEET_PROPERTY)
                 for sheet in book.worksheets:
                     if sheet.sheet_state != "visible":
                         hidden.append(sheet.title)
                         continue
-                    rows = _sheet_rows(sheet, path, list(required), list(optional), text_kinds or {})
+                    rows = _sheet_rows(sheet, path, list(required), list(optional), text_kinds or {},
+                                       template=year is not None)
                     if rows is not None:
                         sheets.append(rows)
                     elif any(cell.value not in (None, "") for row in sheet.iter_rows() for cell in row):
                         headerless.append(sheet.title)
-                year = _template_year(book)
             finally:
                 book.close()
     except InputError:
@@ -130,13 +141,18 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
     if headerless:
         raise InputError(f"the sheet {quote(headerless[0])} is shown but has no header row ({header}), so what it "
                          "holds would not be read: hide it, or delete it if it holds no values", file=path)
-    return WorkbookRows(sheets, hidden, year)
+    return WorkbookRows(sheets, hidden, year, year_sheet if isinstance(year_sheet, str) else None)
 
 
-def _template_year(book) -> int | None:
+def _template_property(book, name: str):
+    """A custom property a template wrote: the year (a whole number) or the sheet's name; None otherwise."""
     for prop in getattr(book, "custom_doc_props", None) or []:
-        if prop.name == YEAR_PROPERTY and isinstance(prop.value, int | float) and float(prop.value).is_integer():
+        if prop.name != name:
+            continue
+        if name == YEAR_PROPERTY and isinstance(prop.value, int | float) and float(prop.value).is_integer():
             return int(prop.value)
+        if name == SHEET_PROPERTY and isinstance(prop.value, str):
+            return prop.value
     return None
 
 
@@ -155,9 +171,11 @@ def _check_zip(data: bytes, path: Path) -> None:
                          "LibreOffice and save it as 'Excel Workbook (.xlsx)'", file=path)
 
 
-def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str],
-                text_kinds: dict[str, str]) -> SheetRows | None:
-    """The input rows of one visible sheet; None for a sheet without a header row."""
+def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], text_kinds: dict[str, str],
+                template: bool = False) -> SheetRows | None:
+    """The input rows of one visible sheet; None for a sheet without a header row. ``template``: the workbook is
+    one ``make templates`` wrote, whose reference columns (labelled in the row above the header, after one empty
+    column) stand right of the input columns."""
     from openpyxl.utils import get_column_letter
 
     title = sheet.title
@@ -177,33 +195,43 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str],
     check_header(header, required, optional, file=path, line=f"{shown_sheet}!A{header_row}")
     if sheet.max_row - header_row > MAX_ROWS:
         raise InputError(f"more than {MAX_ROWS:,} rows below the header; a data-entry sheet has one per indicator "
-                         "series", file=path)
+                         "series", file=path, line=f"{shown_sheet}!A{header_row}")
     for merged in sheet.merged_cells.ranges:
         if merged.max_row > header_row and merged.min_col <= len(header):
             raise InputError(f"is a merged cell ({merged.coord}): a value shown once stands for several rows; unmerge "
                              "it and give each row its own value", file=path, line=f"{shown_sheet}!{merged.coord}")
+    read_to = _read_columns(sheet, top, header_index, len(header), template)
     value_column = header.index("value")
-    hidden_columns = [name for name, letter in letters.items() if sheet.column_dimensions[letter].hidden]
+    hidden = _hidden_columns(sheet)
+    hidden_columns = [name for number, name in enumerate(header, 1) if number in hidden]
     beside_column = len(header) + 2  # after the empty column: a template's indicator name
     records, beside = [], {}
-    for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1, max_col=max(beside_column, len(header))),
-                                 header_row + 1):
+    for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
         cells = list(row[:len(header)]) + [None] * (len(header) - len(row))
+        _refuse_unread(row, read_to, len(header), path, shown_sheet, number)
         value = cells[value_column]
-        if value is None or value.value is None or (isinstance(value.value, str) and not value.value.strip()):
+        if _blank(value):
+            filled = next((name for name in FILLED_BY_HAND if name in header and not _blank(cells[header.index(name)])),
+                          None)
+            if filled is not None:
+                raise InputError(f"empty, but the row gives its {filled} ({letters[filled]}{number}): type the value "
+                                 "in this cell, or clear the row if there is none yet", file=path,
+                                 line=f"{shown_sheet}!{letters['value']}{number}", field="value")
             continue  # a series the department has no value for: the template lists them all
-        if sheet.row_dimensions[number].hidden:
+        dimension = sheet.row_dimensions[number]
+        if dimension.hidden or dimension.height == 0:
             raise InputError(f"row {number} is hidden but holds a value, which the person who checks the sheet does "
                              "not see: show the row, or delete it", file=path,
                              line=f"{shown_sheet}!{letters['value']}{number}", field="value")
         for column in hidden_columns:
-            if cells[header.index(column)] is not None and cells[header.index(column)].value not in (None, ""):
+            if not _blank(cells[header.index(column)]):
                 raise InputError(f"column {letters[column]} ({column}) is hidden but holds what this row gives, which "
                                  "the person who checks the sheet does not see: show the column", file=path,
                                  line=f"{shown_sheet}!{letters[column]}{number}", field=column)
         record = {}
         for column, cell in zip(header, cells):
             where = f"{shown_sheet}!{letters[column]}{number}"
+            _refuse_unseen(cell, path, where, column)
             text = _cell_text(cell, file=path, where=where, column=column)
             kind = text_kinds.get(column, "cell")
             check_text(text, kind=kind, multiline=kind in MULTILINE_KINDS, file=path, line=where, field=column)
@@ -217,6 +245,98 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str],
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
     return SheetRows(frame, title, letters, beside)
+
+
+def _blank(cell) -> bool:
+    return cell is None or cell.value is None or (isinstance(cell.value, str) and not cell.value.strip())
+
+
+def _read_columns(sheet, top: list[tuple], header_index: int, inputs: int, template: bool) -> int:
+    """The last column (1-based) whose cells below the header are read or stand for a reason: the input columns,
+    the indicator's name after one empty column (checked against the row's indicator), and for a template its
+    other reference columns (labelled in the row above the header)."""
+    if not template or header_index == 0:
+        return inputs + 2
+    labels = top[header_index - 1]
+    last = inputs + 2
+    while last < len(labels) and labels[last].value not in (None, ""):
+        last += 1
+    return last
+
+
+def _refuse_unread(row, read_to: int, inputs: int, path: Path, shown_sheet: str, number: int) -> None:
+    """Something typed where nothing is read (the empty column after the input columns, or beyond the last
+    column read: a second table beside the first, a note in a column without a header) is refused, naming it."""
+    from openpyxl.utils import get_column_letter
+
+    for index, cell in enumerate(row[inputs:], inputs + 1):
+        if index != inputs + 1 and index <= read_to or _blank(cell):
+            continue
+        raise InputError(f"holds {quote(str(cell.value), 40)} in a column without a header, which is not read: move "
+                         "it into the row's note, or give each table its own sheet", file=path,
+                         line=f"{shown_sheet}!{get_column_letter(index)}{number}")
+
+
+def _hidden_columns(sheet) -> set[int]:
+    """The numbers of the hidden columns: Excel writes a hidden range as one entry (``<col min="2" max="4">``),
+    which openpyxl keeps under its first letter only."""
+    hidden = set()
+    for dimension in sheet.column_dimensions.values():
+        if dimension.hidden or dimension.width == 0 and dimension.customWidth:
+            hidden.update(range(dimension.min or 1, (dimension.max or dimension.min or 1) + 1))
+    return hidden
+
+
+def _refuse_unseen(cell, path: Path, where: str, column: str) -> None:
+    """A cell whose value the person does not see (a format that shows nothing, white on white), a value struck
+    through, or a comment on a cell (not read) is refused: a workbook is read as its reader sees it."""
+    if _blank(cell):
+        return
+    if _format_hides(getattr(cell, "number_format", "") or "", cell.value):
+        raise InputError(f"its format ({quote(cell.number_format, 30)}) shows nothing, so the person who checks the "
+                         "sheet does not see the value: give the cell the General format", file=path, line=where,
+                         field=column)
+    font = getattr(cell, "font", None)
+    colour = getattr(getattr(font, "color", None), "rgb", None)
+    fill = getattr(getattr(cell, "fill", None), "fgColor", None)
+    filled = getattr(cell.fill, "fill_type", None) not in (None, "none") and getattr(fill, "rgb", None) not in WHITE
+    if isinstance(colour, str) and colour.upper() in WHITE and not filled:
+        raise InputError("is written in white on white, so the person who checks the sheet does not see it: give it "
+                         "a dark font", file=path, line=where, field=column)
+    if getattr(font, "strike", False):
+        raise InputError("is struck through: a value crossed out is not a value; delete it, or remove the strike if "
+                         "it stands", file=path, line=where, field=column)
+    if getattr(cell, "comment", None) is not None:
+        text = " ".join(str(cell.comment.text).split())
+        raise InputError(f"has a comment ({quote(text, 40)}), which is not read: put what it says in the row's note "
+                         "(or confirm), and delete the comment", file=path, line=where, field=column)
+
+
+def _format_hides(number_format: str, value) -> bool:
+    """True when the section of ``number_format`` that shows ``value`` is empty (``;;;`` hides every value)."""
+    sections, current, quoted = [], "", False
+    for char in number_format:
+        if char == '"':
+            quoted = not quoted
+        if char == ";" and not quoted:
+            sections.append(current)
+            current = ""
+        else:
+            current += char
+    sections.append(current)
+    if len(sections) < 2:
+        return False
+    if isinstance(value, str):
+        index = 3
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        index = 0 if value > 0 else 1 if value < 0 else 2
+    else:
+        return False
+    if index >= len(sections):
+        index = 0 if index != 3 else -1
+        if index == -1:
+            return False
+    return not sections[index].strip()
 
 
 def _cell_text(cell, *, file: Path, where: str, column: str) -> str:

@@ -27,7 +27,7 @@ import pandas as pd
 from ..catalog import Catalog
 from ..clean.plausibility import plausible_range
 from ..ingest.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
-from ..ingest.xlsx_reader import YEAR_PROPERTY
+from ..ingest.xlsx_reader import SHEET_PROPERTY, YEAR_PROPERTY
 from .numbers import fmt_number
 from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Styles, display_width
 from .words import localized, series_label
@@ -133,6 +133,7 @@ def entry_workbook_bytes(entry: EntryWorkbook, created: datetime.date) -> bytes:
     title = words.text("entry.title", department=entry.department, year=entry.year, plan_title=entry.plan_title)
     book.set_properties({"title": title, "created": datetime.datetime.combine(created, datetime.time())})
     book.set_custom_property(YEAR_PROPERTY, entry.year)  # what the reader compares the rows' years with
+    book.set_custom_property(SHEET_PROPERTY, words["entry.sheet"])  # on this sheet (a tab added later: its own)
     sheet = book.add_worksheet(words["entry.sheet"])
     bold = book.add_format({"bold": True, "font_size": 14})
     wrapped = book.add_format({"text_wrap": True, "valign": "top"})
