@@ -60,8 +60,8 @@ def _read_csv(path: Path) -> tuple[list[FileRows], list[str]]:
 
 def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
     book = read_workbook(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS)
-    return [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet)) for sheet in book.sheets], \
-        book.hidden
+    rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet)) for sheet in book.sheets]
+    return rows, book.hidden
 
 
 #: How each format of :data:`analysis.plan.OBSERVATION_FORMATS` is read: the rows of a file (a workbook's of each
