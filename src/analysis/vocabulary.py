@@ -14,11 +14,14 @@ DIRECTIONS = ("higher", "lower", "at_least", "at_most", "none")
 LOWER_IS_BETTER = ("lower", "at_most")
 #: A target to hold every year of the plan period (a floor or a ceiling), checked year by year.
 HELD_EVERY_YEAR = ("at_least", "at_most")
-KINDS = ("count", "amount", "share", "intensity", "rate_of_change", "qualitative")
+KINDS = ("count", "amount", "share", "intensity", "rate_of_change", "rank", "qualitative")
 #: How each kind's growth is measured: shares in points a year, counts, amounts and intensities
-#: compounded, a rate of change as a floor to meet every year.
+#: compounded, a rate of change as a floor to meet every year, a rank (a position: 1 is first, lower is
+#: better) in places a year, never compounded.
 METHOD_BY_KIND = {"share": "linear", "count": "compound", "amount": "compound", "intensity": "compound",
-                  "rate_of_change": "annual_floor", "qualitative": "none"}
+                  "rate_of_change": "annual_floor", "rank": "linear", "qualitative": "none"}
+#: The direction a kind must have, where it has one: a rank is better the lower it is.
+KIND_DIRECTIONS = {"rank": ("lower", "at_most")}
 METHODS = ("linear", "compound", "annual_floor", "none")
 #: Worst first: an indicator with several series takes the worst status of its series (Destatis).
 STATUSES = ("not_achieved", "moving_away", "insufficient", "moderate", "achieved_at_risk", "on_track", "achieved",
@@ -34,12 +37,16 @@ LAGGING = ("moderate", "insufficient", "moving_away", "not_achieved")
 EVIDENCE = ("", "low", "medium", "high")
 QUALITY_ISSUES = ("correction", "split_combined_cell", "split_two_rows", "qualitative", "baseline_meets_target",
                   "prose_disagrees", "prose_agrees", "observation_revises_baseline", "duplicate_observation",
-                  "confirmed_value", "skipped_file", "skipped_sheet")
+                  "confirmed_value", "skipped_file", "skipped_sheet", "observation_revised", "preliminary_value",
+                  "relative_target", "base_from_statistics")
 
 INDICATOR_COLUMNS = {
     "indicator_id": "int64", "series": "str", "category_zh": "str", "category_en": "str", "name_zh": "str",
     "name_en": "str", "short_name_zh": "str", "short_name_en": "str", "unit_zh": "str", "unit_en": "str",
     "core": "bool", "direction": "str", "kind": "str", "source_line": "int64",
+    # Where the base value comes from when the plan prints none: a statistic named, its base-year value an
+    # observation ("" when the plan prints the baseline).
+    "base_source": "str",
     # Responsible departments (``departments.csv``): the lead, all of them (the lead first), printed
     # (with its plan line) or assigned; empty and 0 when the plan folder gives none.
     "lead_department_zh": "str", "lead_department_en": "str", "departments_zh": "str", "departments_en": "str",
@@ -54,8 +61,14 @@ TABLE_INDICATOR_COLUMNS = [column for column in INDICATOR_COLUMNS if column not 
 VALUE_COLUMNS = {
     "indicator_id": "int64", "series": "str", "year": "int64", "value_type": "str", "value": "float64",
     "printed_text": "str", "source": "str", "source_line": "int64", "processing": "str", "reference": "str",
-    "note": "str",
+    "note": "str", "published": "str",
 }
+#: What ``processing`` may say of an actual value: a preliminary figure, a value that revised an earlier
+#: publication's (and of a printed value: corrected, split).
+PRELIMINARY, REVISED = "preliminary", "revised"
+#: How a target relates to the base value: as written (absolute), a multiple of it (翻一番: 2), a percent or
+#: percentage points over it. A relative target becomes absolute once the base value is known.
+TARGET_BASES = ("absolute", "multiple", "percent", "points")
 QUALITY_COLUMNS = {
     "issue": "str", "indicator_id": "int64", "series": "str", "year": "Int64", "printed_text": "str",
     "value": "float64", "source": "str", "source_line": "int64",

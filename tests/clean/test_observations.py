@@ -7,7 +7,7 @@ import pytest
 
 from analysis.assess.assessment import assess
 from analysis.clean.tidy import clean_plan_table
-from analysis.errors import InputError
+from analysis.errors import InputError, display_path
 from analysis.ingest.plan_inputs import load_plan_inputs
 from analysis.publish.data import monitoring_data
 from tests.conftest import FIXTURES
@@ -193,3 +193,71 @@ def test_a_file_that_repeats_another_is_one_finding_a_single_repeat_a_note_on_it
     assert copy.detail_zh.startswith("3个数值与 ") and copy.detail_zh.endswith("a.csv 相同，各只计一次")
     assert (single.indicator_id, single.year, single.source_line) == (10, 2022, 2)
     assert single.detail_en.startswith("Same value as ") and single.detail_en.endswith("a.csv:3; kept once.")
+
+
+REVISION_HEADER = "indicator_id,series,year,value,source,published,preliminary\n"
+
+
+def test_a_later_publication_revises_an_earlier_one_whatever_the_file_order(tmp_path, weihai):
+    # R&D intensity 2022: 2.55 in the bulletin (2023-03-20), 2.62 in the yearbook (2023-11-30); the yearbook's file
+    # sorts first, the later publication is used all the same, and the revision is listed from → to
+    folder = _write(tmp_path, "2,,2022,2.62,Yearbook 2023,2023-11-30,\n", name="a-yearbook.csv",
+                    header=REVISION_HEADER)
+    _write(tmp_path, "2,,2022,2.55,Bulletin 2022,2023-03-20,yes\n", name="b-bulletin.csv", header=REVISION_HEADER)
+    data = monitoring_data(weihai, folder)
+    actual = data.values[data.values.value_type == "actual"]
+    assert actual[["year", "value", "reference", "published", "processing"]].values.tolist() == [
+        [2022, 2.62, "Yearbook 2023", "2023-11-30", "revised"]]
+    [revision] = data.quality[data.quality.issue == "observation_revised"].itertuples()
+    assert (revision.printed_text, revision.value) == ("2.55", 2.62)
+    assert revision.detail_en == ("2022: 2.55 (Bulletin 2022, published 2023-03-20) → 2.62 (Yearbook 2023, published "
+                                  "2023-11-30); the later figure is used")
+    assert data.quality[data.quality.issue == "preliminary_value"].empty  # the preliminary figure was replaced
+
+
+def test_a_final_figure_replaces_a_preliminary_one_without_dates(tmp_path, weihai):
+    folder = _write(tmp_path, "2,,2022,2.55,Bulletin 2022,,初步核算\n", name="a.csv", header=REVISION_HEADER)
+    _write(tmp_path, "2,,2022,2.58,Yearbook 2023,,\n", name="b.csv", header=REVISION_HEADER)
+    data = monitoring_data(weihai, folder)
+    assert data.values.loc[data.values.value_type == "actual", "value"].tolist() == [2.58]
+    assert len(data.quality[data.quality.issue == "observation_revised"]) == 1
+
+
+def test_a_preliminary_figure_is_marked_until_a_final_one_comes(tmp_path, weihai):
+    folder = _write(tmp_path, "2,,2022,2.55,Bulletin 2022,2023-03-20,预计\n", header=REVISION_HEADER)
+    data = monitoring_data(weihai, folder)
+    assert data.values.loc[data.values.value_type == "actual", "processing"].tolist() == ["preliminary"]
+    [finding] = data.quality[data.quality.issue == "preliminary_value"].itertuples()
+    assert finding.detail_zh == "2022 年 2.55 为初步数（Bulletin 2022），正式数据公布后替换"
+    # the same value published again as final: one value, final, and the repeat logged
+    _write(tmp_path, "2,,2022,2.55,Yearbook 2023,2023-11-30,\n", name="yearbook.csv", header=REVISION_HEADER)
+    data = monitoring_data(weihai, folder)
+    actual = data.values[data.values.value_type == "actual"]
+    assert actual[["reference", "processing"]].values.tolist() == [["Yearbook 2023", ""]]
+    assert data.quality[data.quality.issue == "preliminary_value"].empty
+
+
+def test_a_conflict_that_declares_no_revision_says_how_to_declare_one(tmp_path, read):
+    folder = _write(tmp_path, "2,,2022,2.55,Bulletin 2022,2023-03,\n", name="a.csv", header=REVISION_HEADER)
+    _write(tmp_path, "2,,2022,2.62,Yearbook 2023,2023,\n", name="b.csv", header=REVISION_HEADER)  # 2023 holds 2023-03
+    with pytest.raises(InputError) as caught:
+        read(folder)
+    assert str(caught.value).endswith(
+        "b.csv:2: value: indicator 2 year 2022: value 2.62 conflicts with 2.55 in "
+        f"{display_path(folder / 'a.csv')}:2; if one publication revises the other, give both rows the day each "
+        "appeared in a published column (2011-09-28): the later is used and the revision listed")
+
+
+@pytest.mark.parametrize(("published", "preliminary", "field", "words"), [
+    ("2023-02-30", "", "published", "'2023-02-30' is not a date: write the day the publication appeared as "
+                                    "2011-09-28"),
+    ("23/3/2023", "", "published", "is not a date"),
+    ("2999-01-01", "", "published", "2999-01-01 is after today"),
+    ("", "maybe", "preliminary", "'maybe': write yes for a preliminary figure (初步核算, 预计), or leave the cell "
+                                 "empty"),
+])
+def test_publication_dates_and_preliminary_flags_are_checked(tmp_path, read, published, preliminary, field, words):
+    folder = _write(tmp_path, f"2,,2022,2.55,Bulletin 2022,{published},{preliminary}\n", header=REVISION_HEADER)
+    with pytest.raises(InputError) as caught:
+        read(folder)
+    assert f"bulletin.csv:2: {field}: " in str(caught.value) and words in str(caught.value)

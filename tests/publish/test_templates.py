@@ -50,8 +50,9 @@ def test_one_workbook_per_lead_department(templates, project_tmp):
 
 def test_header_row_is_the_observation_columns_with_labels_above(templates):
     sheet = _sheet(templates[0])
-    assert [c.value for c in sheet[4][:7]] == ["indicator_id", "series", "year", "value", "source", "note", "confirm"]
-    assert sheet["H4"].value is None  # the reader stops here: the reference columns are not read back
+    assert [c.value for c in sheet[4][:9]] == ["indicator_id", "series", "year", "value", "source", "note", "confirm",
+                                               "published", "preliminary"]
+    assert sheet["J4"].value is None  # the reader stops here: the reference columns are not read back
     assert [c.value for c in sheet[3][:4]] == ["编号", "序列", "年份", "数值"]
 
 

@@ -59,7 +59,7 @@ def indicator(indicator_id, short_zh, short_en, unit_zh, unit_en, direction, kin
     return {"indicator_id": indicator_id, "series": "", "category_zh": "类别", "category_en": "Category",
             "name_zh": short_zh + "（全称）", "name_en": short_en + " (full name)", "short_name_zh": short_zh,
             "short_name_en": short_en, "unit_zh": unit_zh, "unit_en": unit_en, "core": core,
-            "direction": direction, "kind": kind, "source_line": indicator_id,
+            "direction": direction, "kind": kind, "source_line": indicator_id, "base_source": "",
             **DEPARTMENTS.get(indicator_id, NO_DEPARTMENTS)}
 
 
@@ -137,7 +137,7 @@ MID_TERM_DATA = [
 ]
 VALUES = pd.DataFrame({"indicator_id": [2, 2, 2], "series": ["", "", ""], "year": [2020, 2021, 2024],
                        "value_type": ["baseline", "baseline", "target"], "value": [2.36, 2.40, 2.8],
-                       "reference": ["", "", ""]})
+                       "reference": ["", "", ""], "processing": ["", "", ""]})
 QUALITY = pd.DataFrame(columns=["issue", "indicator_id", "series", "year", "value"])
 
 
@@ -173,7 +173,7 @@ def test_summary_before_the_data_in_chinese():
             "万元GDP能耗下降率须每年不低于 5%（2021 年为 3.41%；若按累计口径计算，此后每年需下降 5.52%）",
             "碳排放强度从 2021 年的 0.9吨/万元 到 2024 年的 0.78吨/万元，每年需下降 4.7%（0.04吨/万元）",
         ]),
-        "注意：5 个序列只有两个数据点（2020、2021 年基础值），判断依据有限，待补充实际值后更新。",
+        "注意：5 个序列只有一两个数据点（2020、2021 年基础值），判断依据有限，待补充实际值后更新。",
     ]
 
 
@@ -193,7 +193,7 @@ def test_summary_before_the_data_in_english():
             "Carbon intensity must fall by 4.7% (0.04 t per 10k yuan) a year, from 0.9 t per 10k yuan in 2021 to "
             "0.78 t per 10k yuan in 2024",
         ]),
-        "Caution: 5 series have only two data points (the 2020 and 2021 baselines); the evidence is thin until "
+        "Caution: 5 series have only one or two data points (the 2020 and 2021 baselines); the evidence is thin until "
         "actual values for later years are added.",
     ]
 
@@ -293,7 +293,7 @@ def test_data_note():
         "数据截至：2024 年（报告年份）；各序列最新数据年份见评估表，最新者为 2021 年。",
         "来源：测试方案，测试市；文本 sha256 0123456789abcdef… 已核验。",
         "方案之后公布的实际值：0 个（暂无）。",
-        "证据有限（仅两个数据点）的序列：5 个。",
+        "证据有限（仅一两个数据点）的序列：5 个。",
     ]
     assert words.data_note(context("en"))[1] == "Source: The test plan, 测试市; text sha256 0123456789abcdef… verified."
 

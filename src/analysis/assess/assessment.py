@@ -80,11 +80,14 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     # Where the series starts (the base year's value), where it stands (the latest value up to the
     # report year), and the binding target (the first target year at or after the report year).
     b = vb = t = vt = NAN
-    if series.points:
-        b, vb = next(((float(y), v) for y, v in series.points if y == base_year),
-                     (float(series.points[0][0]), series.points[0][1]))
-        t, vt = float(series.points[-1][0]), series.points[-1][1]
     Y, T = binding_target(series.targets, report_year)
+    if series.points:
+        # Without a value for the base year, the first value before the first target stands in (a baseline the
+        # plan prints for a later year); a series whose only values lie in a target year has no base at all.
+        first_target = min(series.targets) if series.targets else math.inf
+        b, vb = next(((float(y), v) for y, v in series.points if y == base_year),
+                     next(((float(y), v) for y, v in series.points if y < first_target), (NAN, NAN)))
+        t, vt = float(series.points[-1][0]), series.points[-1][1]
     final = not qualitative and math.isfinite(Y) and t >= Y  # data for the target year: a final verdict
 
     # Growth seen since the base year, and growth needed: from the base year (for the progress
@@ -169,10 +172,12 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
         gap = gap_pct = completion = time_elapsed = projected = anticipated = NAN
     if floor:  # the target is a level to hold each year, not a distance to cover
         completion = anticipated = NAN
+    if kind == "rank":  # places, never a growth rate: 18th is not "5 % better" than 19th
+        observed_cagr = required_cagr = next_cagr = gap_pct = NAN
     return {
         "method": "none" if qualitative else "annual_floor" if floor else "compound" if use_compound else "linear",
         "base_year": b, "base_value": vb, "as_of_year": t, "latest_value": vt, "n_points": n,
-        "evidence": "" if qualitative else "low" if n <= 2 else "medium" if n == 3 else "high",
+        "evidence": "" if qualitative or n == 0 else "low" if n <= 2 else "medium" if n == 3 else "high",
         "target_year": Y, "target_value": T, "gap": gap, "gap_pct": gap_pct, "completion": completion,
         "time_elapsed": time_elapsed, "observed_cagr": observed_cagr, "observed_per_year": observed_per_year,
         "required_cagr": NAN if floor else required_cagr, "required_per_year": required_per_year,

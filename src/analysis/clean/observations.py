@@ -9,7 +9,9 @@ cell) and field named, before anything is written.
 """
 from __future__ import annotations
 
+import datetime
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from ..ingest.csv_reader import LINE_COLUMN, parse_int, parse_number
 from ..ingest.observations import FileRows, ObservationFiles
 from ..plan import Plan
 from ..text import REASON_ADVICE, says_why, visible
-from ..vocabulary import VALUE_COLUMNS
+from ..vocabulary import PRELIMINARY, REVISED, VALUE_COLUMNS
 from .plausibility import Point, confirm_hint, implausible, impossible, previous_point
 
 #: Observation years run from the plan's base year to some years after its last evaluation.
@@ -42,8 +44,56 @@ class CheckedObservations:
     values: pd.DataFrame
     duplicates: list[dict] = field(default_factory=list)
     confirmed: list[dict] = field(default_factory=list)
+    revisions: list[tuple[dict, dict]] = field(default_factory=list)  # (the value revised, the value used)
     skipped: list[Path] = field(default_factory=list)
     hidden_sheets: list[tuple[Path, str]] = field(default_factory=list)
+
+
+#: How a publication date is written: a year, a month or a day (2011, 2011-09, 2011-09-28).
+PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+#: What the ``preliminary`` column may say: yes, or empty for a final figure.
+PRELIMINARY_WORDS = ("yes", "y", "true", "1", "preliminary", "初步", "初步核算", "预计", "快报", "是")
+NOT_PRELIMINARY_WORDS = ("", "no", "n", "false", "0", "final", "否", "最终")
+
+
+def _published(text: str, path: Path, line: int) -> str:
+    """A publication date as written (``2011-09-28``, ``2011-09``, ``2011``), checked; "" when not given."""
+    text = text.strip()
+    if not text:
+        return ""
+    match = PUBLISHED.fullmatch(text)
+    try:
+        if match is None:
+            raise ValueError
+        datetime.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
+    except ValueError:
+        raise InputError(f"{quote(text)} is not a date: write the day the publication appeared as 2011-09-28 (or "
+                         "2011-09, or 2011)", file=path, line=line, field="published") from None
+    if text > datetime.date.today().isoformat():
+        raise InputError(f"{text} is after today: a value is published before it is read", file=path, line=line,
+                         field="published")
+    return text
+
+
+def _flag(text: str, path: Path, line: int) -> bool:
+    word = text.strip().lower()
+    if word in PRELIMINARY_WORDS:
+        return True
+    if word in NOT_PRELIMINARY_WORDS:
+        return False
+    raise InputError(f"{quote(text)}: write yes for a preliminary figure (初步核算, 预计), or leave the cell empty",
+                     file=path, line=line, field="preliminary")
+
+
+def _later(first: dict, second: dict) -> dict | None:
+    """Of two values of the same year, the one that revises the other: the later publication, or the final
+    figure after a preliminary one; None when the rows do not say (an accidental conflict)."""
+    a, b = first["published"], second["published"]
+    if a and b and not (a.startswith(b) or b.startswith(a)):
+        return first if a > b else second
+    if (first["processing"] == PRELIMINARY) != (second["processing"] == PRELIMINARY):
+        return second if first["processing"] == PRELIMINARY else first
+    return None
 
 
 def year_range(plan: Plan) -> tuple[int, int]:
@@ -90,13 +140,16 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
         raise InputError(f"empty{hidden}: say which publication the value comes from", file=path, line=line,
                          field="source")
     note = getattr(row, "note", "")
+    published = _published(getattr(row, "published", "") or "", path, line)
+    preliminary = _flag(getattr(row, "preliminary", "") or "", path, line)
     confirm = getattr(row, "confirm", "") or ""
     if visible(confirm) and not says_why(confirm):
         raise InputError(f"{quote(confirm.strip())} is no reason; {REASON_ADVICE}, or leave the cell empty", file=path,
                          line=line, field="confirm")
     return {"indicator_id": indicator_id, "series": series, "year": year, "value_type": "actual",
             "value": value + 0.0, "printed_text": row.value.strip(), "source": display_path(path),
-            "source_line": line, "processing": "", "reference": row.source.strip(), "note": (note or "").strip(),
+            "source_line": line, "processing": PRELIMINARY if preliminary else "", "reference": row.source.strip(),
+            "note": (note or "").strip(), "published": published,
             "confirm": confirm.strip() if visible(confirm) else "", "kind": meta["kind"], "path": path,
             "where": f"{display_path(path)}:{line}"}
 
@@ -108,6 +161,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
     records: list[dict] = []
     seen: dict[tuple, dict] = {}
     duplicates: list[dict] = []
+    revisions: list[tuple[dict, dict]] = []
     years = year_range(plan)
     for rows in observed.files:
         path = rows.path
@@ -127,11 +181,24 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
             in_file[key] = record["source_line"]
             if key in seen:
                 first = seen[key]
+                later = _later(first, record)
                 if not math.isclose(first["value"], record["value"], rel_tol=SAME_VALUE):
-                    raise InputError(f"indicator {_label(key)} year {key[2]}: value {record['printed_text']} "
-                                     f"conflicts with {first['printed_text']} in {first['where']}; if the later "
-                                     "publication revises the earlier, remove the value from one of them",
-                                     file=path, line=rows.where(record["source_line"], "value"), field="value")
+                    if later is None:
+                        raise InputError(f"indicator {_label(key)} year {key[2]}: value {record['printed_text']} "
+                                         f"conflicts with {first['printed_text']} in {first['where']}; if one "
+                                         "publication revises the other, give both rows the day each appeared in "
+                                         "a published column (2011-09-28): the later is used and the revision "
+                                         "listed", file=path, line=rows.where(record["source_line"], "value"),
+                                         field="value")
+                    earlier = record if later is first else first
+                    revisions.append((earlier, later))
+                    later["processing"] = ";".join(p for p in (later["processing"], REVISED) if p)
+                    if later is record:
+                        records[records.index(first)] = seen[key] = record
+                    continue
+                if later is record:  # the same value, published again (a final figure confirming the preliminary)
+                    records[records.index(first)] = seen[key] = record
+                    record, first = first, record
                 duplicates.append({**record, "first_source": first["source"],
                                    "first_line": first["source_line"]})
                 continue
@@ -141,7 +208,8 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
     confirmed = check_against_series(records, printed, where) if printed is not None else []
     values = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS))
     values = values.astype({"indicator_id": int, "year": int, "value": float, "source_line": int})
-    return CheckedObservations(values, duplicates, confirmed, list(observed.skipped), list(observed.hidden_sheets))
+    return CheckedObservations(values, duplicates, confirmed, revisions=revisions, skipped=list(observed.skipped),
+                               hidden_sheets=list(observed.hidden_sheets))
 
 
 def _check_template(row, record: dict, rows: FileRows, indicators: pd.DataFrame) -> None:

@@ -59,6 +59,8 @@ def article(word: str) -> str:
 
 def impossible(value: float, kind: str) -> str | None:
     """Why ``value`` cannot be a value of an indicator of ``kind``, or None."""
+    if kind == "rank" and not (value >= 1 and float(value).is_integer()):
+        return f"{value:g} is not a rank: a rank is a whole number from 1 (the first place)"
     if kind in NON_NEGATIVE_KINDS and (value < 0 or math.copysign(1.0, value) < 0):
         shown = "-0 (negative zero)" if value == 0 else f"{value:g}"
         return f"{shown} is negative; {article(kind)} cannot be"
@@ -160,6 +162,8 @@ def check_table_values(indicators: pd.DataFrame, values: pd.DataFrame, cells: pd
                              "intensity or rate_of_change", file=kinds_path, line=kind_lines.get(key), field="kind")
         series = values[(values.indicator_id == key[0]) & (values.series == key[1])]
         for row in series.itertuples():
+            if "relative:" in row.processing:  # a multiple or an increase, checked once made absolute
+                continue
             field = field_of.get((row.indicator_id, row.year, row.value_type, row.source_line), row.value_type)
             correction = corrected.get((row.indicator_id, "", field)) or corrected.get((row.indicator_id, row.series,
                                                                                        field))

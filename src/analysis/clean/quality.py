@@ -15,7 +15,7 @@ from ..errors import InputError, display_path
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.printed_table import PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable
 from ..plan import Plan
-from ..vocabulary import QUALITY_COLUMNS, QUALITY_ISSUES, lower_is_better
+from ..vocabulary import PRELIMINARY, QUALITY_COLUMNS, QUALITY_ISSUES, lower_is_better
 
 PRINTED_LABEL = {series: label for label, series in SERIES_LABELS.items()}
 
@@ -164,6 +164,10 @@ def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: lis
     return findings
 
 
+def _published(words, record: dict) -> str:
+    return words.text("quality_detail.published", date=record["published"]) if record["published"] else ""
+
+
 def observation_folder_findings(observed) -> list[dict]:
     """Values kept because their row confirms them, and hidden files and sheets of the observations folder left
     unread.
@@ -181,6 +185,22 @@ def observation_folder_findings(observed) -> list[dict]:
         findings.append({"issue": "skipped_file", "indicator_id": 0, "series": "", "year": None, "printed_text": "",
                          "value": None, "source": display_path(path), "source_line": 1,
                          **details(lambda w: w.text("quality_detail.skipped_file"))})
+    for old, new in observed.revisions:
+        # the earlier figure as written, and the later one used
+        findings.append({"issue": "observation_revised", "indicator_id": new["indicator_id"], "series": new["series"],
+                         "year": new["year"], "printed_text": old["printed_text"], "value": new["value"],
+                         "source": new["source"], "source_line": new["source_line"],
+                         **details(lambda w, old=old, new=new: w.text(
+                             "quality_detail.observation_revised", year=new["year"], old=old["value"],
+                             old_reference=old["reference"], old_published=_published(w, old), new=new["value"],
+                             new_reference=new["reference"], new_published=_published(w, new)))})
+    for row in observed.values.itertuples():
+        if PRELIMINARY in row.processing.split(";"):
+            findings.append({"issue": "preliminary_value", "indicator_id": row.indicator_id, "series": row.series,
+                             "year": row.year, "printed_text": row.printed_text, "value": row.value,
+                             "source": row.source, "source_line": row.source_line,
+                             **details(lambda w, r=row: w.text("quality_detail.preliminary_value", year=r.year,
+                                                               value=r.value, reference=r.reference))})
     for path, sheet in observed.hidden_sheets:
         findings.append({"issue": "skipped_sheet", "indicator_id": 0, "series": "", "year": None,
                          "printed_text": sheet, "value": None, "source": display_path(path), "source_line": 1,

@@ -36,6 +36,7 @@ from . import schemas
 from .observations import check_observations
 from .plausibility import check_table_values
 from .quality import observation_findings, observation_folder_findings, table_findings
+from .targets import RELATIVE, check_plan_years, resolve_relative_targets
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,12 @@ def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str) -> p
     records = []
     for row in cells.itertuples():
         base = {"indicator_id": row.indicator_id, "year": row.year, "value_type": row.value_type,
-                "printed_text": row.printed_text, "source": source_label, "source_line": row.source_line}
+                "printed_text": row.printed_text, "source": source_label, "source_line": row.source_line,
+                "note": getattr(row, "note", "") or ""}
         processing = ["corrected"] if row.correction else []
+        basis = getattr(row, "basis", "") or "absolute"
+        if basis != "absolute":
+            processing.append(f"{RELATIVE}{basis}")  # made absolute once the base value is known
         value = _number(row.text)
         if value is not None:
             records.append({**base, "series": row.series, "value": value, "processing": ";".join(processing)})
@@ -196,6 +201,7 @@ def build_indicators(table: PlanTable, values: pd.DataFrame, metadata: pd.DataFr
                          file=Path(metadata_path).parent / CATEGORIES_FILE, field="category_zh")
     merged["category_en"] = merged["category_zh"].map(category_en)
     merged["indicator_id"] = merged["indicator_id"].astype(int)
+    merged["base_source"] = ""  # a printed table prints its baselines
     merged = merged.sort_values(["indicator_id", "series"], kind="stable").reset_index(drop=True)
     return merged[TABLE_INDICATOR_COLUMNS]
 
@@ -216,7 +222,8 @@ def clean_plan_table(inputs: PlanInputs) -> CleanDataset:
     indicators = attach_departments(indicators, inputs.departments, folder / DEPARTMENTS_FILE)
     check_table_values(indicators, values, corrected, inputs.corrections, folder / CORRECTIONS_FILE,
                        *_kind_lines(inputs, indicators), source_path)
-    values = values.assign(reference="", note="")[list(VALUE_COLUMNS)]
+    check_plan_years(plan, indicators, values, source_path, *_kind_lines(inputs, indicators))
+    values = values.assign(reference="", published="")[list(VALUE_COLUMNS)]
     values = values.sort_values(["indicator_id", "series", "value_type", "year"], kind="stable")
     values = values.reset_index(drop=True)
     quality = table_findings(plan, table, corrected, values, indicators, inputs.prose_checks, inputs.source_lines,
@@ -273,9 +280,10 @@ def add_observations(inputs: PlanInputs, clean: CleanDataset, observed: Observat
         values = pd.concat([values, observations], ignore_index=True)
         values = values.sort_values(["indicator_id", "series", "value_type", "year"], kind="stable")
         values = values.reset_index(drop=True)
+    values, target_findings = resolve_relative_targets(plan, clean.indicators, values)
     quality = clean.quality
     findings = observation_findings(plan, observations, checked.duplicates, clean.values)
-    findings += observation_folder_findings(checked)
+    findings += observation_folder_findings(checked) + target_findings
     if findings:
         quality = pd.concat([quality, pd.DataFrame(findings)], ignore_index=True)
     values = schemas.validate("indicator_values.csv", values)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..errors import InputError, quote
 from ..text import REASON_ADVICE, says_why, visible
-from ..vocabulary import DIRECTIONS, KINDS, SERIES
+from ..vocabulary import DIRECTIONS, KIND_DIRECTIONS, KINDS, SERIES
 from .csv_reader import LINE_COLUMN, parse_int, parse_number, read_strict_csv
 from .printed_table import COMBINED_CELL, PLAIN_NUMBER, ValueField
 
@@ -77,6 +77,10 @@ def load_metadata(folder: Path) -> pd.DataFrame:
         if (row.kind == "qualitative") != (row.direction == "none"):
             raise InputError("direction 'none' goes with kind 'qualitative' and only with it",
                              file=path, line=line, field="direction")
+        if row.kind in KIND_DIRECTIONS and row.direction not in KIND_DIRECTIONS[row.kind]:
+            raise InputError(f"direction {quote(row.direction)} for a {row.kind}: a {row.kind} is better the lower it "
+                             f"is; use {' or '.join(KIND_DIRECTIONS[row.kind])}", file=path, line=line,
+                             field="direction")
     require_filled(frame, ("name_en", "short_name_zh", "short_name_en"), path)
     frame["indicator_id"] = ids
     refuse_duplicates(frame, ["indicator_id", "series"], path, "indicator_id",

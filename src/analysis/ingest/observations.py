@@ -22,8 +22,10 @@ from .dataset import read_dataset_label
 from .xlsx_reader import read_workbook
 
 REQUIRED_COLUMNS = ["indicator_id", "series", "year", "value", "source"]
-#: ``confirm``: why a value far off its series is right (the plausibility checks then keep it).
-OPTIONAL_COLUMNS = ["note", "confirm"]
+#: ``confirm``: why a value far off its series is right (the plausibility checks then keep it). ``published``:
+#: when the publication appeared (a later one revises an earlier one's value for the same year);
+#: ``preliminary``: the value is preliminary (初步核算, 预计), to be replaced by the final figure.
+OPTIONAL_COLUMNS = ["note", "confirm", "published", "preliminary"]
 TEXT_KINDS = {"source": "source", "note": "note", "confirm": "reason"}
 
 

@@ -13,17 +13,22 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, quote
-from ..vocabulary import DIRECTIONS, KINDS, TABLE_INDICATOR_COLUMNS
+from ..vocabulary import DIRECTIONS, KIND_DIRECTIONS, KINDS, TABLE_INDICATOR_COLUMNS, TARGET_BASES
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
 from .hand_files import check_series, refuse_duplicates, require_filled
 from .printed_table import PlanTable, value_field
 
-TYPED_INDICATOR_COLUMNS = [c for c in TABLE_INDICATOR_COLUMNS if c != "source_line"]
+TYPED_INDICATOR_COLUMNS = [c for c in TABLE_INDICATOR_COLUMNS if c not in ("source_line", "base_source")]
+#: ``base_source``: for a series whose base value the plan does not print, the statistic it comes from.
+TYPED_INDICATOR_OPTIONAL = ["base_source"]
 TYPED_VALUE_COLUMNS = ["indicator_id", "series", "year", "value_type", "value"]
+#: ``basis``: how a target relates to the base value (:data:`analysis.vocabulary.TARGET_BASES`); ``note``:
+#: what the plan says of the value (力争: strive for; "now" for a baseline of the year the plan appeared).
+TYPED_VALUE_OPTIONAL = ["basis", "note"]
 VALUE_TYPES = ("baseline", "target")
 TYPED_INDICATOR_TEXT = {"category_zh": "category", "category_en": "category", "name_zh": "name", "name_en": "name",
                         "short_name_zh": "short_name", "short_name_en": "short_name", "unit_zh": "unit",
-                        "unit_en": "unit"}
+                        "unit_en": "unit", "base_source": "source"}
 TRUE, FALSE = ("true", "yes", "1", "*"), ("false", "no", "0", "")
 
 
@@ -31,7 +36,7 @@ def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTabl
     """Read a typed plan; returns its table (value cells as text) and its indicators with their metadata."""
     indicators = _read_indicators(Path(indicators_path))
     values_path = Path(values_path)
-    frame = read_strict_csv(values_path, TYPED_VALUE_COLUMNS)
+    frame = read_strict_csv(values_path, TYPED_VALUE_COLUMNS, TYPED_VALUE_OPTIONAL, text_kinds={"note": "note"})
     check_series(frame, values_path)
     known = {(r.indicator_id, r.series): r.kind for r in indicators.itertuples()}
     cells = []
@@ -51,18 +56,30 @@ def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTabl
         year = parse_int(row.year, file=values_path, line=line, field="year")
         if not 1900 <= year <= 2100:
             raise InputError(f"{year} is not a plausible year", file=values_path, line=line, field="year")
+        basis = (getattr(row, "basis", "") or "").strip() or "absolute"
+        if basis not in TARGET_BASES:
+            raise InputError(f"basis {quote(basis)} unknown; use {', '.join(TARGET_BASES)} (empty: absolute)",
+                             file=values_path, line=line, field="basis")
+        if basis != "absolute" and row.value_type != "target":
+            raise InputError(f"basis {basis} for a {row.value_type}: only a target can be relative to the base value",
+                             file=values_path, line=line, field="basis")
+        if basis != "absolute" and known[key] == "rank":
+            raise InputError(f"basis {basis} for a rank: a rank's target is a place (前18位: 18)", file=values_path,
+                             line=line, field="basis")
         field = value_field(year, row.value_type)
         cells.append({"indicator_id": indicator_id, "series": row.series, "field": field.name, "year": year,
-                      "value_type": row.value_type, "printed_text": row.value, "source_line": line})
+                      "value_type": row.value_type, "printed_text": row.value, "source_line": line,
+                      "basis": basis, "note": (getattr(row, "note", "") or "").strip()})
     frame = frame.assign(indicator_id=[c["indicator_id"] for c in cells], field=[c["field"] for c in cells])
     refuse_duplicates(frame, ["indicator_id", "series", "field"], values_path, "year",
                       lambda row: f"indicator {row.indicator_id} {row.field} is given twice")
     cells = pd.DataFrame(cells, columns=["indicator_id", "series", "field", "year", "value_type", "printed_text",
-                                         "source_line"])
+                                         "source_line", "basis", "note"])
     fields = tuple(sorted({value_field(r.year, r.value_type) for r in cells.itertuples()},
                           key=lambda f: (f.year, f.value_type != "baseline")))
-    if {f.value_type for f in fields} != set(VALUE_TYPES):
-        raise InputError("the table needs baseline and target values", file=values_path)
+    if "target" not in {f.value_type for f in fields}:
+        # baselines may all come from statistics (base_source); every series' base is checked in the clean step
+        raise InputError("the table needs target values", file=values_path)
     rows = pd.DataFrame({"indicator_id": indicators["indicator_id"], "series": indicators["series"],
                          "category": indicators["category_zh"], "name_printed": indicators["name_zh"],
                          "core": indicators["core"], "qualitative": indicators["kind"] == "qualitative",
@@ -72,7 +89,7 @@ def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTabl
 
 
 def _read_indicators(path: Path) -> pd.DataFrame:
-    frame = read_strict_csv(path, TYPED_INDICATOR_COLUMNS, text_kinds=TYPED_INDICATOR_TEXT)
+    frame = read_strict_csv(path, TYPED_INDICATOR_COLUMNS, TYPED_INDICATOR_OPTIONAL, text_kinds=TYPED_INDICATOR_TEXT)
     check_series(frame, path)
     require_filled(frame, ("category_zh", "category_en", "name_zh", "name_en", "short_name_zh", "short_name_en"),
                    path)
@@ -93,6 +110,10 @@ def _read_indicators(path: Path) -> pd.DataFrame:
         if (row.kind == "qualitative") != (row.direction == "none"):
             raise InputError("direction 'none' goes with kind 'qualitative' and only with it", file=path,
                              line=line, field="direction")
+        if row.kind in KIND_DIRECTIONS and row.direction not in KIND_DIRECTIONS[row.kind]:
+            raise InputError(f"direction {quote(row.direction)} for a {row.kind}: a {row.kind} is better the lower it "
+                             f"is; use {' or '.join(KIND_DIRECTIONS[row.kind])}", file=path, line=line,
+                             field="direction")
         if row.kind != "qualitative":
             for column in ("unit_zh", "unit_en"):
                 if not getattr(row, column).strip():

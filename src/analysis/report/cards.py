@@ -10,7 +10,7 @@ import pandas as pd
 
 from .context import ReportContext
 from .numbers import fmt_number, fmt_pct, is_missing
-from .words import localized, pace_text, rate_text, seen_text, year
+from .words import localized, pace_text, rate_text, seen_text, value_text, year
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -48,13 +48,14 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     words = context.words
     labels = words["card"]
     unit = localized(row, "unit", context.language)
-    rows = [(labels["base"].format(year=year(row.base_year)), fmt_number(row.base_value)),
-            (labels["latest"].format(year=year(row.as_of_year)), fmt_number(row.latest_value)),
-            (labels["target"].format(year=year(row.target_year)), fmt_number(row.target_value))]
+    rows = [(labels["base"].format(year=year(row.base_year)), value_text(row, row.base_value, words)),
+            (labels["latest"].format(year=year(row.as_of_year)), value_text(row, row.latest_value, words)),
+            (labels["target"].format(year=year(row.target_year)), value_text(row, row.target_value, words, "target"))]
     other = series_values(context, row)
     other = other[(other["value_type"] == "target") & (other["year"] != row.target_year)].sort_values("year")
     for target in other.itertuples():
-        rows.append((labels["other_target"].format(year=year(target.year)), fmt_number(target.value)))
+        rows.append((labels["other_target"].format(year=year(target.year)),
+                     value_text(row, target.value, words, "target")))
     if row.verdict == "final":
         rows.append((labels["completion_rate"], rate_text(row.completion_rate)))
     if not is_missing(row.gap) and row.gap > 0:
@@ -66,7 +67,9 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     if seen_text(row, words) != "–":
         rows.append((labels["seen"], seen_text(row, words)))
     if row.verdict == "progress" and not is_missing(row.projected_value):
-        rows.append((labels["projected"].format(year=year(row.target_year)), fmt_number(row.projected_value)))
+        rows.append((labels["projected"].format(year=year(row.target_year)),
+                     value_text(row, max(row.projected_value, 1.0) if row.kind == "rank" else row.projected_value,
+                                words)))
     return [(label.format(unit=unit), value) for label, value in rows]
 
 
@@ -82,6 +85,11 @@ def card_notes(context: ReportContext, row) -> list[str]:
         for point in group.itertuples():
             if point.note:
                 notes.append(words.text("card.note", mark=point.mark, year=year(point.year), note=point.note))
+    plan_notes = series_values(context, row)
+    plan_notes = plan_notes[plan_notes["value_type"].isin(["baseline", "target"]) & (plan_notes["note"] != "")]
+    for point in plan_notes.sort_values(["year", "value_type"]).itertuples():
+        notes.append(words.text("card.plan_note", year=year(point.year), role=words[f"card.role.{point.value_type}"],
+                                note=point.note))
     quality = context.quality
     # The card says itself that an indicator is qualitative, and agreement needs no note.
     findings = quality[(quality["indicator_id"] == row.indicator_id) & quality["series"].isin(["", row.series])

@@ -144,7 +144,8 @@ def completion_chart(context: ReportContext, part: int = 0) -> Figure | None:
                 else row.target_value / row.latest_value
             ax.scatter(float(np.clip(share, low, high)), yi, marker="D", s=26, color=colour, zorder=3)
             rule = (words.text("pace.floor", target=f"{row.target_value:g}") if row.method == "annual_floor"
-                    else text["held"] if row.direction in HELD_EVERY_YEAR else text["maintain"])
+                    else text["held"] if row.direction in HELD_EVERY_YEAR
+                    else text["no_base"] if is_missing(row.base_value) else text["maintain"])
             ax.annotate(rule, (float(np.clip(share, low, high)), yi), xytext=(6, 0), textcoords="offset points",
                         va="center", fontsize=6.5, color="#444")
         ax.annotate(words.status(row.status), (1.0, yi), xycoords=("axes fraction", "data"), xytext=(4, 0),
@@ -256,9 +257,9 @@ def small_multiples(context: ReportContext, part: int = 0) -> Figure | None:
         targets = series[series["value_type"] == "target"]
         panel = f"{_wrap(_label(row, language), words)}\n{words[f'status_brief.{row.status}']}"
         frames.append(pd.DataFrame({"panel": panel, "year": observed["year"], "value": observed["value"],
-                                    "role": "observed", "status": row.status}))
+                                    "role": "observed", "status": row.status, "kind": row.kind}))
         frames.append(pd.DataFrame({"panel": panel, "year": targets["year"], "value": targets["value"],
-                                    "role": "target", "status": row.status}))
+                                    "role": "target", "status": row.status, "kind": row.kind}))
     data = pd.concat(frames, ignore_index=True)
     columns = PANEL_COLUMNS
     grid = FixedLayoutGrid(data, col="panel", col_wrap=columns, sharex=True, sharey=False, height=PANEL_HEIGHT,
@@ -271,6 +272,8 @@ def small_multiples(context: ReportContext, part: int = 0) -> Figure | None:
         targets = panel[panel["role"] == "target"]
         ax.plot(observed["year"], observed["value"], color=colour, linewidth=1.6, marker="o", markersize=2.5)
         ax.plot(targets["year"], targets["value"], linestyle="", marker="*", markersize=6, color="#212121", zorder=3)
+        if panel["kind"].iloc[0] == "rank":
+            ax.invert_yaxis()  # the first place on top: up is better
     grid.set_titles("{col_name}", size=6.5)
     first, last = int(context.plan["base_year"]), int(data["year"].max())
     for ax in grid.axes.flat:
@@ -408,7 +411,9 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] = CARD_SIZ
                 linestyle=":", linewidth=1.5)
     ax.plot(targets["year"], targets["value"], linestyle="", marker="*", markersize=9.5, color="#212121", zorder=4)
     ax.set_xticks(years, [str(y) for y in years])
-    ax.yaxis.set_major_locator(MaxNLocator(4))
+    ax.yaxis.set_major_locator(MaxNLocator(4, integer=row.kind == "rank"))
+    if row.kind == "rank":
+        ax.invert_yaxis()  # the first place on top: up is better
     ax.set_xlim(years[0] - 0.4, years[-1] + 0.4)
     ax.tick_params(labelsize=7)
     ax.grid(axis="x", visible=False)

@@ -82,15 +82,20 @@ def quality_table(context: ReportContext, include_agreements: bool = False) -> p
 
 def actuals_table(context: ReportContext) -> pd.DataFrame:
     """The actual values published after the plan that the report uses, with their sources and notes."""
-    language = context.language
-    names = context.words["tables.actuals"]
+    language, words = context.language, context.words
+    names = words["tables.actuals"]
     values = context.values
     name = localized_column(context.indicators, "short_name", language)
     actual = values[(values["value_type"] == "actual") & (values["year"] <= context.report_year)].merge(
         context.indicators[["indicator_id", "series", name]], on=["indicator_id", "series"])
     return pd.DataFrame({
         names["indicator"]: actual["indicator_id"].astype(str) + ". " + actual[name],
-        names["year"]: actual["year"].map(year), names["value"]: actual["value"].map(fmt_number),
-        names["source"]: actual["reference"], names["note"]: actual["note"],
+        names["year"]: actual["year"].map(year),
+        names["value"]: [fmt_number(value) + (words["tables.preliminary_mark"] if "preliminary" in processing.split(";")
+                                               else "") for value, processing in zip(actual["value"],
+                                                                                     actual["processing"])],
+        names["source"]: [reference + (words.text("tables.published", date=date) if date else "")
+                          for reference, date in zip(actual["reference"], actual["published"])],
+        names["note"]: actual["note"],
         names["file"]: actual["source"].map(lambda path: path.rsplit("/", 1)[-1]) + ":"
         + actual["source_line"].astype(str)})

@@ -119,10 +119,24 @@ def _unit(row, words: Catalog) -> str:
     return localized(row, "unit", words.language)
 
 
+def value_text(row, value: float, words: Catalog, role: str = "value") -> str:
+    """A value as the report writes it: a number (2.8), or for a rank its place (第19位, No. 19) and for a rank's
+    target the places it must be among (前18位, top 18) when ``role`` is ``target``."""
+    if row.kind != "rank" or is_missing(value):
+        return fmt_number(value)
+    return words.text(f"rank.{role}", n=int(round(float(value))))
+
+
 def change_per_year(value: float, row, words: Catalog, with_unit: bool = False) -> str:
     """A change per year in the series' unit: +0.133个百分点; for a count "about 12" (no fraction of a firm
-    where the pace is 10 or more a year, one decimal below that: about 1.3). ``with_unit`` names the unit of
-    other series too (+22人), as a sentence needs; a table has it in its unit column."""
+    where the pace is 10 or more a year, one decimal below that: about 1.3); for a rank the places it moves (up
+    is a lower number). ``with_unit`` names the unit of other series too (+22人), as a sentence needs; a table
+    has it in its unit column."""
+    if row.kind == "rank":
+        places = math.floor(abs(value) * 10 + 0.5) / 10
+        if places == 0:
+            return words["rank.steady"]
+        return words.text("rank.up" if value < 0 else "rank.down", places=fmt_number(places))
     if row.unit_zh == "%":
         unit = words["pace.percentage_points"]
     else:
@@ -215,9 +229,9 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     if len(low):
         paragraphs.append(Paragraph(words.count_text("summary.low_evidence", len(low),
                                                      years=_low_evidence_years(context, low))))
-    revisions = _revisions(context)
-    if revisions:
-        paragraphs.append(Paragraph(revisions))
+    for line in (_revisions(context), _observation_revisions(context), _preliminary(context)):
+        if line:
+            paragraphs.append(Paragraph(line))
     label = (context.plan.get("dataset_label") or {}).get(context.language)
     if label:
         paragraphs.insert(0, Paragraph(words.text("summary.dataset", label=label)))
@@ -273,6 +287,11 @@ def _need(row, words: Catalog) -> str:
             catch_up = words.text("summary.need_floor_catch_up", rate=fmt_number(row.required_per_year))
         return words.text("summary.need_floor", name=name, target=fmt_number(row.target_value),
                           as_of=year(row.as_of_year), latest=fmt_number(row.latest_value), catch_up=catch_up)
+    if row.kind == "rank":
+        pace = "–" if is_missing(row.required_per_year) else change_per_year(row.required_per_year, row, words)
+        return words.text("summary.need_rank", name=name, as_of=year(row.as_of_year),
+                          latest=value_text(row, row.latest_value, words), target_year=year(row.target_year),
+                          target=value_text(row, row.target_value, words, "target"), pace=pace)
     pace = ("–" if is_missing(row.required_per_year)
             else _pace_in_sentence(row, words, row.required_cagr, row.required_per_year))
     return words.text("summary.need_growth", name=name, as_of=year(row.as_of_year),
@@ -301,8 +320,10 @@ def _final_need(row, words: Catalog, name: str, unit: str) -> str:
         else:
             pace = _pace_in_sentence(row, words, row.next_required_cagr, row.next_required_per_year)
             following = words.text("summary.need_final_next", pace=pace, **fields)
-    return words.text("summary.need_final", name=name, year=year(row.as_of_year), value=fmt_number(row.latest_value),
-                      unit=unit, target=fmt_number(row.target_value), rate=rate_text(row.completion_rate),
+    rank = row.kind == "rank"  # 第21位 against 前18位: the words carry the unit
+    return words.text("summary.need_final", name=name, year=year(row.as_of_year),
+                      value=value_text(row, row.latest_value, words), unit="" if rank else unit,
+                      target=value_text(row, row.target_value, words, "target"), rate=rate_text(row.completion_rate),
                       shortfall=shortfall, missed=missed, next=following)
 
 
@@ -318,6 +339,37 @@ def _low_evidence_years(context: ReportContext, low: pd.DataFrame) -> str:
             set(low["as_of_year"].dropna()) == {baselines[1]}:
         return context.words.text("summary.low_evidence_years", years=join_and(context.words, baselines))
     return ""
+
+
+def _short_name(context: ReportContext, indicator_id: int, series: str) -> str:
+    column = localized_column(context.indicators, "short_name", context.language)
+    return context.indicators.set_index(["indicator_id", "series"]).loc[(indicator_id, series), column]
+
+
+def _observation_revisions(context: ReportContext) -> str:
+    """The values a later publication revised, up to the report year: the latest is the one used."""
+    words = context.words
+    revised = context.quality[(context.quality["issue"] == "observation_revised")
+                              & (context.quality["year"].fillna(0) <= context.report_year)]
+    if revised.empty:
+        return ""
+    items = [words.text("summary.revision_item", name=_short_name(context, row.indicator_id, row.series),
+                        year=year(row.year), printed=row.printed_text, published=fmt_number(row.value))
+             for row in revised.itertuples()]
+    return words.count_text("summary.observation_revisions", len(items), items=words.join(items))
+
+
+def _preliminary(context: ReportContext) -> str:
+    """The preliminary figures up to the report year, named, so no verdict built on one reads as final."""
+    words = context.words
+    values = context.values
+    preliminary = values[(values["value_type"] == "actual") & (values["year"] <= context.report_year)
+                         & values["processing"].str.split(";").apply(lambda p: "preliminary" in p)]
+    if preliminary.empty:
+        return ""
+    items = [words.text("summary.preliminary_item", name=_short_name(context, row.indicator_id, row.series),
+                        year=year(row.year)) for row in preliminary.itertuples()]
+    return words.count_text("summary.preliminary", len(items), items=words.join(items))
 
 
 def _revisions(context: ReportContext) -> str:

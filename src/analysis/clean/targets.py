@@ -1,0 +1,124 @@
+"""A plan's targets as it writes them, and the years it can mean.
+
+Real plans set targets as absolute values ("达到2.8%"), as places (前十八位, a rank), and relative to
+the base value: a multiple (翻一番: twice the base), a percent over it ("增长20%") or points over it.
+A relative target becomes absolute once the base value is known, from the printed baseline or, when
+the plan prints none, from the base year's observation of the statistic ``base_source`` names
+(:func:`resolve_relative_targets`); until then the series waits, and the data-quality log says why.
+
+A plan that contradicts itself is refused with the file, line and field named
+(:func:`check_plan_years`): a target in or before the base year, a baseline in or after the first
+target year, a numeric series with no target, or with neither a baseline nor a named source for its
+base value, and a final evaluation that is not the year of the plan's last targets.
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import InputError, quote
+from ..plan import PLAN_FILE, Plan
+from .quality import details
+
+#: How ``processing`` marks a target the plan sets relative to the base value: ``relative:multiple``.
+RELATIVE = "relative:"
+
+
+def check_plan_years(plan: Plan, indicators: pd.DataFrame, values: pd.DataFrame, source_path: Path,
+                     kinds_path: Path, kind_lines: dict[tuple, int]) -> None:
+    """The plan's years and targets against each other (see the module's docstring)."""
+    numeric = indicators[indicators["kind"] != "qualitative"]
+    targets = values[values["value_type"] == "target"]
+    baselines = values[values["value_type"] == "baseline"]
+    for row in targets[targets["year"] <= plan.base_year].itertuples():
+        raise InputError(f"indicator {_label(row)}: a target for {row.year}, in or before the base year "
+                         f"{plan.base_year} (plan.yml): a target lies ahead of the base", file=source_path,
+                         line=row.source_line, field="year")
+    for row in numeric.itertuples():
+        key = (row.indicator_id, row.series)
+        own_targets = targets[(targets["indicator_id"] == key[0]) & (targets["series"] == key[1])]
+        own_baselines = baselines[(baselines["indicator_id"] == key[0]) & (baselines["series"] == key[1])]
+        line = kind_lines.get(key)
+        if own_targets.empty:
+            raise InputError(f"indicator {_label(row)} has no target: a numeric indicator needs one (or is it "
+                             "qualitative?)", file=kinds_path, line=line, field="indicator_id")
+        first = int(own_targets["year"].min())
+        late = own_baselines[own_baselines["year"] >= first]
+        if not late.empty:
+            bad = late.iloc[0]
+            raise InputError(f"indicator {_label(row)}: a baseline for {bad.year}, in or after its first target "
+                             f"year {first}: a baseline comes before the targets", file=source_path,
+                             line=int(bad.source_line), field="year")
+        if own_baselines.empty and not str(getattr(row, "base_source", "")).strip():
+            raise InputError(f"indicator {_label(row)} has no baseline: give its {plan.base_year} value in the "
+                             "table, or name in base_source the statistic its base value comes from (the "
+                             f"{plan.base_year} observation then gives it)", file=kinds_path, line=line,
+                             field="base_source")
+    final = max(year for year, kind in plan.evaluations.items() if kind == "final")
+    last = int(targets["year"].max()) if not targets.empty else final
+    if last != final:
+        raise InputError(f"the final evaluation in {final} is not the year of the plan's last targets ({last}); "
+                         "the final evaluation judges them", file=plan.folder / PLAN_FILE, field="evaluations")
+
+
+def resolve_relative_targets(plan: Plan, indicators: pd.DataFrame,
+                             values: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """``values`` with every relative target made absolute from its series' base value, and the findings the
+    data-quality log should list: each target resolved (or waiting for its base value), and each base value
+    that comes from statistics rather than the plan (or is still awaited)."""
+    findings: list[dict] = []
+    kinds = indicators.set_index(["indicator_id", "series"])
+    keep = pd.Series(True, index=values.index)
+    values = values.copy()
+    for key, source in zip(zip(indicators["indicator_id"], indicators["series"]), indicators["base_source"]):
+        if not str(source).strip() or kinds.loc[key, "kind"] == "qualitative":
+            continue
+        base = _base_point(values, key, plan.base_year)
+        findings.append(_finding("base_from_statistics", key, plan.base_year, base,
+                                 lambda w, base=base, source=source: w.text(
+                                     "quality_detail.base_from_statistics" if base is not None
+                                     else "quality_detail.base_awaited", base_year=plan.base_year,
+                                     value=base.value if base is not None else math.nan,
+                                     reference=base.reference if base is not None else "", source=source)))
+    for index, row in values[values["processing"].str.contains(RELATIVE, regex=False)].iterrows():
+        basis = next(p for p in row.processing.split(";") if p.startswith(RELATIVE))[len(RELATIVE):]
+        key = (row.indicator_id, row.series)
+        base = _base_point(values, key, plan.base_year)
+        factor = row.value
+        if base is None:
+            keep[index] = False  # the series waits for its base value
+            findings.append(_finding("relative_target", key, row.year, None, lambda w, row=row, basis=basis: w.text(
+                "quality_detail.relative_waiting", year=row.year, base_year=plan.base_year, text=row.printed_text,
+                basis=w[f"target_basis.{basis}"])))
+            continue
+        target = {"multiple": base.value * factor, "percent": base.value * (1 + factor / 100),
+                  "points": base.value + factor}[basis]
+        values.at[index, "value"] = target
+        findings.append(_finding("relative_target", key, row.year, None, lambda w, row=row, basis=basis, base=base,
+                                 target=target: w.text(f"quality_detail.relative_{basis}", year=row.year,
+                                                       base_year=plan.base_year, base=base.value, k=row.value,
+                                                       value=target)))
+    return values[keep].reset_index(drop=True), findings
+
+
+def _base_point(values: pd.DataFrame, key: tuple, base_year: int):
+    """The series' value for the base year: a published actual before the printed baseline; None if neither."""
+    points = values[(values["indicator_id"] == key[0]) & (values["series"] == key[1]) & (values["year"] == base_year)
+                    & values["value_type"].isin(["actual", "baseline"])]
+    if points.empty:
+        return None
+    return points.sort_values("value_type", key=lambda s: s.map({"actual": 0, "baseline": 1})).iloc[0]
+
+
+def _finding(issue: str, key: tuple, year, point, detail) -> dict:
+    return {"issue": issue, "indicator_id": key[0], "series": key[1], "year": year,
+            "printed_text": "" if point is None else str(point.printed_text),
+            "value": math.nan if point is None else float(point.value),
+            "source": "" if point is None else str(point.source),
+            "source_line": 1 if point is None else int(point.source_line), **details(detail)}
+
+
+def _label(row) -> str:
+    return f"{row.indicator_id}" + (f" series {quote(row.series)}" if row.series else "")

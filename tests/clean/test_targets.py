@@ -1,0 +1,110 @@
+"""Targets as real plans write them (a place, a multiple of the base, a percent or points over it, a base value from
+statistics), and the plans that cannot be meant, refused by line. Expected values are worked out by hand."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.errors import InputError
+from analysis.plan import load_plan
+from analysis.publish.data import monitoring_data
+from tests.support.plans import write_typed_plan
+
+HEADER = "indicator_id,series,category_zh,category_en,name_zh,name_en,short_name_zh,short_name_en,unit_zh,unit_en," \
+         "core,direction,kind,base_source\n"
+RANK = "1,,总体,Overall,创新能力排名,Innovation rank,排名,Rank,位,place,false,lower,rank,\n"
+SHARE = "2,,总体,Overall,研发投入强度,R&D intensity,研发强度,R&D intensity,%,%,false,higher,share,\n"
+COUNT = "3,,总体,Overall,高新技术企业,High-tech enterprises,高企,High-tech firms,家,firms,false,higher,count,\n"
+VALUES = "indicator_id,series,year,value_type,value,basis,note\n"
+
+
+def plan_folder(tmp_path, indicators: str, values: str, observations: str = "", evaluations: str = "{2027: final}"):
+    folder = write_typed_plan(tmp_path / "plan", 1, name="targets")
+    text = (folder / "plan.yml").read_text(encoding="utf-8")
+    (folder / "plan.yml").write_text(text.replace("evaluations: {2025: mid_term, 2027: final}",
+                                                  f"evaluations: {evaluations}"), encoding="utf-8")
+    (folder / "indicators.csv").write_text(HEADER + indicators, encoding="utf-8")
+    (folder / "values.csv").write_text(VALUES + values, encoding="utf-8")
+    (folder / "observations" / "bulletins.csv").write_text(
+        "indicator_id,series,year,value,source\n" + observations, encoding="utf-8")
+    return folder
+
+
+def values_of(folder) -> dict:
+    data = monitoring_data(load_plan(folder))
+    return {(row.indicator_id, row.year, row.value_type): row.value for row in data.values.itertuples()}, data
+
+
+@pytest.mark.parametrize(("basis", "written", "target"), [
+    ("multiple", "2", 4.8),       # 翻一番: twice the 2022 value 2.4
+    ("percent", "25", 3.0),       # 25 % over 2.4: 2.4 × 1.25
+    ("points", "0.6", 3.0),       # 0.6 points over 2.4
+    ("", "2.9", 2.9),             # as written
+])
+def test_a_relative_target_is_made_absolute_from_the_printed_base(tmp_path, basis, written, target):
+    folder = plan_folder(tmp_path, SHARE, f"2,,2022,baseline,2.4,,\n2,,2027,target,{written},{basis},\n")
+    values, data = values_of(folder)
+    assert values[(2, 2027, "target")] == pytest.approx(target)
+    findings = data.quality[data.quality.issue == "relative_target"]
+    assert len(findings) == (0 if not basis else 1)
+    if basis == "multiple":
+        assert findings.iloc[0].detail_en == "2027 target: 2 times the 2022 value 2.4, that is 4.8"
+        assert findings.iloc[0].detail_zh == "2027 年目标为 2022 年值 2.4 的 2 倍，即 4.8"
+
+
+def test_a_relative_target_waits_for_a_base_value_from_statistics(tmp_path):
+    # 翻一番 on the 2022 count of high-tech firms, which the plan does not print: the base-year observation gives
+    # 380, so the 2027 target is 760; without it the target waits and the series is not assessed
+    indicators = COUNT.replace(",count,\n", ",count,国家统计局统计公报\n")
+    folder = plan_folder(tmp_path, indicators, "3,,2027,target,2,multiple,翻一番\n", "3,,2022,380,公报2022\n")
+    values, data = values_of(folder)
+    assert values[(3, 2027, "target")] == pytest.approx(760)
+    base = data.quality[data.quality.issue == "base_from_statistics"].iloc[0]
+    assert base.detail_en == "the plan prints no baseline; the 2022 value 380 comes from 公报2022"
+    (folder / "observations" / "bulletins.csv").write_text("indicator_id,series,year,value,source\n",
+                                                            encoding="utf-8")
+    values, data = values_of(folder)
+    assert (3, 2027, "target") not in values
+    waiting = data.quality[data.quality.issue == "relative_target"].iloc[0]
+    assert waiting.detail_en.startswith("2027 target (2, a multiple of the base value) is set on the 2022 value")
+
+
+def test_a_rank_takes_whole_places_and_is_better_the_lower_it_is(tmp_path):
+    folder = plan_folder(tmp_path, RANK, "1,,2022,baseline,21,,\n1,,2027,target,18,,上升至前十八位\n")
+    values, _ = values_of(folder)
+    assert values[(1, 2027, "target")] == 18
+    for indicators, values_text, field, words in [
+        (RANK.replace("lower,rank", "higher,rank"), "1,,2022,baseline,21,,\n1,,2027,target,18,,\n", "direction",
+         "direction 'higher' for a rank: a rank is better the lower it is; use lower or at_most"),
+        (RANK, "1,,2022,baseline,21.5,,\n1,,2027,target,18,,\n", "kind",
+         "21.5 is not a rank: a rank is a whole number from 1"),
+        (RANK, "1,,2022,baseline,21,,\n1,,2027,target,0.9,multiple,\n", "basis",
+         "basis multiple for a rank: a rank's target is a place"),
+    ]:
+        folder = plan_folder(tmp_path, indicators, values_text)
+        with pytest.raises(InputError) as caught:
+            values_of(folder)
+        assert f": {field}: " in str(caught.value) and words in str(caught.value), str(caught.value)
+
+
+@pytest.mark.parametrize(("indicators", "values", "evaluations", "where", "words"), [
+    (SHARE, "2,,2022,baseline,2.4,,\n2,,2022,target,2.8,,\n", "{2027: final}", "values.csv:3: year:",
+     "indicator 2: a target for 2022, in or before the base year 2022"),
+    (SHARE, "2,,2021,baseline,2.3,,\n2,,2026,baseline,2.6,,\n2,,2025,target,2.8,,\n2,,2027,target,3,,\n",
+     "{2027: final}", "values.csv:3: year:", "a baseline for 2026, in or after its first target year 2025"),
+    (SHARE + COUNT, "2,,2022,baseline,2.4,,\n2,,2027,target,2.8,,\n3,,2022,baseline,380,,\n", "{2027: final}",
+     "indicators.csv:3: indicator_id:", "indicator 3 has no target"),
+    (SHARE + COUNT, "2,,2022,baseline,2.4,,\n2,,2027,target,2.8,,\n3,,2027,target,500,,\n", "{2027: final}",
+     "indicators.csv:3: base_source:", "indicator 3 has no baseline: give its 2022 value in the table, or name in "
+                                       "base_source the statistic its base value comes from"),
+    (SHARE, "2,,2022,baseline,2.4,,\n2,,2027,target,2.8,,\n", "{2026: final}", "plan.yml: evaluations:",
+     "the final evaluation in 2026 is not the year of the plan's last targets (2027)"),
+    (SHARE, "2,,2022,baseline,2.4,relative,\n2,,2027,target,2.8,,\n", "{2027: final}", "values.csv:2: basis:",
+     "basis 'relative' unknown; use absolute, multiple, percent, points"),
+    (SHARE, "2,,2022,baseline,2.4,multiple,\n2,,2027,target,2.8,,\n", "{2027: final}", "values.csv:2: basis:",
+     "basis multiple for a baseline: only a target can be relative to the base value"),
+])
+def test_a_plan_that_cannot_be_meant_is_refused_by_line(tmp_path, indicators, values, evaluations, where, words):
+    folder = plan_folder(tmp_path, indicators, values, evaluations=evaluations)
+    with pytest.raises(InputError) as caught:
+        values_of(folder)
+    assert where in str(caught.value) and words in str(caught.value), str(caught.value)
