@@ -27,6 +27,7 @@ collect_ignore_glob = ["fixtures/*"]
 TESTS_DIR = Path(__file__).resolve().parent
 FIXTURES = TESTS_DIR / "fixtures"
 LAKESIDE_DIR = FIXTURES / "plans" / "lakeside"
+NATIONAL_DIR = PROJECT_ROOT / "data" / "raw" / "national-12th-fyp"
 #: Where tests that go through the command line work (it refuses folders outside the project).
 WORK_DIR = TESTS_DIR / ".work"
 #: Names this test run (set by the controlling process, inherited by the workers of pytest-xdist).
@@ -128,6 +129,9 @@ EXAMPLE_REPORTS = {"final-zh": ("weihai", 2024, "zh", FIXTURES / "example-2022-2
                    "mid-term-en-plain": ("weihai", 2023, "en", None, "plain", "processed-plain")}
 LAKESIDE_REPORTS = {"lakeside-2026-zh": ("lakeside", 2026, "zh", None, "final", "processed-example"),
                     "lakeside-2027-en": ("lakeside", 2027, "en", None, "final", "processed-example")}
+#: A real second plan: the national 12th Five-Year S&T plan's final evaluation, with its values as collected.
+NATIONAL_REPORTS = {"national-2015-zh": ("national", 2015, "zh", FIXTURES / "national-12th-fyp-2021", "final",
+                                         "processed-example")}
 #: The pages a layout test reads: the Weihai reports.
 LAYOUT_REPORTS = list(EXAMPLE_REPORTS)
 
@@ -141,17 +145,18 @@ def shared_weihai():
 
 @pytest.fixture(scope="session")
 def example_reports(shared_weihai) -> dict[str, Path]:
-    """The folders of :data:`EXAMPLE_REPORTS` and :data:`LAKESIDE_REPORTS`, built once for the whole run."""
+    """The folders of :data:`EXAMPLE_REPORTS`, :data:`LAKESIDE_REPORTS` and :data:`NATIONAL_REPORTS`, built once
+    for the whole run."""
     from analysis.publish.job import make_job
     from analysis.publish.report import render_reports
 
-    plans = {"weihai": shared_weihai, "lakeside": load_plan(LAKESIDE_DIR)}
+    plans = {"weihai": shared_weihai, "lakeside": load_plan(LAKESIDE_DIR), "national": load_plan(NATIONAL_DIR)}
 
     def jobs(root: Path) -> dict:
         return {case: make_job(plans[plan], year, language, observations_dir=observations, output_root=root / output,
                                processed_root=root / processed)
                 for case, (plan, year, language, observations, output, processed)
-                in {**EXAMPLE_REPORTS, **LAKESIDE_REPORTS}.items()}
+                in {**EXAMPLE_REPORTS, **LAKESIDE_REPORTS, **NATIONAL_REPORTS}.items()}
 
     root = built_once("reports", lambda folder: render_reports(list(jobs(folder).values()), force=True,
                                                                 progress=lambda line: None))

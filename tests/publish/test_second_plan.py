@@ -21,7 +21,7 @@ def reports(example_reports):
 
 
 def test_two_plans_never_share_a_folder(reports):
-    assert sorted(p.name for p in reports.iterdir() if p.is_dir()) == ["lakeside", "weihai"]
+    assert sorted(p.name for p in reports.iterdir() if p.is_dir()) == ["lakeside", "national-12th-fyp", "weihai"]
     assert (reports / "lakeside" / "2026" / "zh" / "report.pdf").is_file()
     assert (reports / "weihai" / "2024" / "zh" / "report.pdf").is_file()
 
@@ -29,7 +29,7 @@ def test_two_plans_never_share_a_folder(reports):
 def test_the_front_page_lists_every_report_by_plan(reports):
     index = (reports / "index.html").read_text(encoding="utf-8")
     plans = re.findall(r"<h2>([^<]*)</h2>", index)
-    assert plans == ["lakeside", "weihai"]
+    assert plans == ["lakeside", "national-12th-fyp", "weihai"]
     for folder in ("lakeside/2027/en", "lakeside/2026/zh", "weihai/2024/zh"):
         assert f'href="{folder}/report.pdf"' in index and f'href="{folder}/report.html"' in index
     lakeside = index.split("<h2>weihai</h2>")[0]

@@ -1,0 +1,98 @@
+"""A real second plan: the national 12th Five-Year S&T plan (base 2010, targets for 2015), typed as its release
+quotes it, with the published outcomes and their vintages (``tests/fixtures/national-12th-fyp-2021``).
+
+Every expected value is worked out by hand from the quote and the sources (data/raw/national-12th-fyp/README.md).
+"""
+from __future__ import annotations
+
+import pytest
+
+from analysis.clean.processed import read_processed
+from analysis.report import charts
+from analysis.report.context import load_report
+from analysis.report.fonts import configure_matplotlib
+from tests.conftest import relative
+from tests.support.pdf import pdf_text
+
+
+@pytest.fixture(scope="module")
+def report(example_reports):
+    return example_reports["national-2015-zh"]
+
+
+@pytest.fixture(scope="module")
+def final(report):
+    tables = read_processed(report / "data")
+    assessment = tables.assessment[tables.assessment.report_year == 2015].set_index("indicator_id")
+    return tables, assessment
+
+
+@pytest.mark.parametrize(("indicator", "status", "judged", "target", "rate"), [
+    # rank 18 in 2015 against 前十八位 (18 or better): met; a rank's completion rate is target/place: 18/18
+    (1, "achieved", 18.0, 18.0, 1.0),
+    # 55.3 against 力争达到55%: met; 55.3/55 = 1.00545
+    (2, "achieved", 55.3, 55.0, 55.3 / 55),
+    # R&D intensity 2.10 (preliminary) against 2.2: missed; 2.10/2.2 = 0.954545, short by 0.10 points
+    (3, "not_achieved", 2.10, 2.2, 2.10 / 2.2),
+    # invention patents per 10 000 people 6.3 against 3.3: exceeded; 6.3/3.3 = 1.909
+    (5, "achieved", 6.3, 3.3, 6.3 / 3.3),
+    # scientific literacy 6.2 % against 5 %: exceeded; 6.2/5 = 1.24
+    (10, "achieved", 6.2, 5.0, 1.24),
+])
+def test_the_final_verdicts_worked_out_by_hand(final, indicator, status, judged, target, rate):
+    _, assessment = final
+    row = assessment.loc[indicator]
+    assert (row.status, row.verdict) == (status, "final")
+    assert row.latest_value == pytest.approx(judged) and row.target_value == pytest.approx(target)
+    assert row.completion_rate == pytest.approx(rate)
+
+
+def test_the_series_no_source_gave_a_2015_value_stay_unassessed_and_say_why(final):
+    tables, assessment = final
+    for indicator in (4, 6, 7, 8, 9):
+        assert assessment.loc[indicator, "status"] == "insufficient_data"
+    awaited = tables.quality[(tables.quality.issue == "base_from_statistics")
+                             & tables.quality.detail_en.str.contains("awaited")]
+    assert sorted(awaited.indicator_id) == [2, 4, 6, 7, 8, 9, 10]
+    assert awaited.set_index("indicator_id").loc[6, "detail_zh"] == (
+        "方案未列基础值；2010 年值待取自《中国科技统计年鉴》，暂无")
+
+
+def test_a_rank_is_assessed_in_places_never_by_compound_growth(final):
+    _, assessment = final
+    rank = assessment.loc[1]
+    assert rank.kind == "rank" and rank.method == "linear"
+    # 21st (2010) to 18th (2015): 3 places up in 5 years, −0.6 places a year; no growth rate in %
+    assert rank.observed_per_year == pytest.approx(-0.6)
+    assert rank.observed_cagr != rank.observed_cagr and rank.required_cagr != rank.required_cagr  # NaN
+
+
+def test_the_vintages_of_rd_intensity(final):
+    tables, assessment = final
+    values = tables.values[(tables.values.indicator_id == 3) & (tables.values.value_type == "actual")]
+    used = {row.year: (row.value, row.processing) for row in values.itertuples()}
+    # 2010: 1.76 first release (2011-09-28) revised to 1.84 (2015); 2014: 2.09 (2015) revised to 2.02 (2021-06-10);
+    # 2015: the preliminary 2.10
+    assert used == {2010: (1.84, "revised"), 2014: (2.02, "revised"), 2015: (2.10, "preliminary")}
+    assert assessment.loc[3, "base_value"] == pytest.approx(1.84)  # the revised base, not the plan's 1.75
+    revised = tables.quality[tables.quality.issue == "observation_revised"].sort_values("year")
+    assert revised[["year", "printed_text", "value"]].values.tolist() == [[2010, "1.76", 1.84], [2014, "2.09", 2.02]]
+
+
+def test_the_report_writes_places_as_places_and_names_every_caveat(report):
+    text = "".join(pdf_text(report / "report.pdf").split())
+    assert "全国科技发展主要指标总结评估报告（2015年）" in text
+    for words in ("第21位", "第18位", "前18位", "每年前进0.6位",          # the rank's card
+                  "研发投入强度：2015年为2.1%，目标2.2%，未达标（完成率95.5%，差0.1个百分点）",
+                  "研发投入强度2010年1.76→1.84", "研发投入强度2014年2.09→2.02",  # the revisions, from → to
+                  "1个数值为初步数（研发投入强度2015年）",
+                  "方案（2015年目标值）：力争达到55%：strivefor55%",       # what the plan says of its target
+                  "方案未列基础值；2010年值待取自科技进步贡献率测算（科学技术部），暂无"):
+        assert words in text, words
+
+
+def test_a_series_without_a_base_value_is_not_called_a_maintain_target_in_the_chart(report):
+    configure_matplotlib("zh")
+    chart = charts.completion_chart(load_report(relative(report / "data"), 2015, "zh"))
+    notes = [text.get_text() for text in chart.axes[0].texts]
+    assert notes.count("无基础值") == 2 and "保持型目标" not in notes  # 科技进步贡献率 and 公民科学素质比例
