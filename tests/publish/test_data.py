@@ -61,11 +61,15 @@ def test_reading_the_tables_back_gives_the_same_values(tmp_path, weihai):
     assert tables.assessment["as_of_year"].dtype == "Int64"
 
 
-def test_committed_processed_files_match_a_fresh_build(tmp_path):
-    """data/processed is what `make data` writes from data/raw; run it after changing data/raw."""
-    fresh = build_tables(load_plan(DEFAULT_PLAN_DIR), "eurostat").files()
+@pytest.mark.parametrize("folder", [DEFAULT_PLAN_DIR, DEFAULT_PLAN_DIR.parent / "national-12th-fyp"],
+                         ids=lambda folder: folder.name)
+def test_committed_processed_files_match_a_fresh_build(folder):
+    """data/processed is what `make data` writes from data/raw; run it after changing data/raw (`make data`, with
+    PLAN= for another plan)."""
+    plan = load_plan(folder)
+    fresh = build_tables(plan, "eurostat").files()
     for name, data in fresh.items():
-        committed = PROCESSED_DIR / "weihai" / name
+        committed = PROCESSED_DIR / plan.name / name
         assert committed.is_file() and committed.read_bytes() == data, f"{committed} is stale: run `make data`"
 
 
