@@ -1,5 +1,5 @@
 # innovation-plan monitor — the workflow as make targets. `make help` lists them.
-.PHONY: help setup system-deps data report reports templates example test lint lab bench benchmark clean
+.PHONY: help setup system-deps data report reports templates import-plan example test lint lab bench benchmark clean
 .DEFAULT_GOAL := help
 
 PYTHON      ?= python3
@@ -13,11 +13,12 @@ PROCESSED   ?= data/processed
 FORCE       ?=
 JOBS        ?=
 REPEAT      ?=
+FILE        ?=
 
 # The variables reach the commands through the environment and the recipes quote them ("$$YEAR"),
 # so the shell never parses their values: YEAR='2024; touch X #' is a year the command refuses, not
 # a command. Empty --year and --jobs mean the defaults.
-export PYTHON VENV PLAN YEAR REPORT_LANG SCHEME REPORTS PROCESSED FORCE JOBS REPEAT
+export PYTHON VENV PLAN YEAR REPORT_LANG SCHEME REPORTS PROCESSED FORCE JOBS REPEAT FILE
 PY          := "$$VENV/bin/python"
 INPUTS      := --plan "$$PLAN" --scheme "$$SCHEME" --processed-dir "$$PROCESSED"
 REPORT_ARGS := $(INPUTS) --output-dir "$$REPORTS" $${FORCE:+--force} --jobs "$$JOBS"
@@ -50,6 +51,9 @@ reports: setup ## Render every report year of the plan in both languages as one 
 
 templates: $(VENV)/.installed ## Write the departments' data-entry workbooks for YEAR into reports/templates/<plan>/YEAR/
 	@$(PY) -m analysis templates --year "$$YEAR" --lang "$$REPORT_LANG" --plan "$$PLAN" --output-dir "$$REPORTS/templates"
+
+import-plan: $(VENV)/.installed ## Read a plan's table from a saved web page or Word file (FILE=…) into data/interim/<name>/ to review
+	@$(PY) -m analysis import-plan "$$FILE"
 
 example: setup ## Render the mid-term and final reports from the example 2022-2024 data into reports/example/
 	$(PY) -m analysis report --observations tests/fixtures/example-2022-2024 --year 2023,2024 --lang all \

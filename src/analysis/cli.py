@@ -77,6 +77,20 @@ def build_parser() -> argparse.ArgumentParser:
     templates.add_argument("--output-dir", default="reports/templates",
                            help="inside the project (default reports/templates); the workbooks go to "
                                 "OUTPUT_DIR/<plan>/YEAR/<department>.xlsx")
+
+    imports = commands.add_parser(
+        "import-plan", help="read a plan's indicator table from a saved web page or a Word file into a draft plan "
+                            "folder, with a review of every cell",
+        description="Read the indicator table of a plan as published (a saved government web page, .html, or a Word "
+                    "attachment, .docx) into the typed plan files (indicators.csv, values.csv), splitting combined "
+                    "cells and printed units, with review.csv listing every cell read and every split or guess to "
+                    "confirm. The draft is not read as a plan until each is confirmed.")
+    _add_debug(imports)
+    imports.add_argument("file", help="the saved web page (.html, .htm) or Word file (.docx)")
+    imports.add_argument("--name", default=None, help="the plan's folder-safe id (default: from the file's name)")
+    imports.add_argument("--output-dir", default="data/interim",
+                         help="inside the project, not in data/raw (default data/interim); the draft goes to "
+                              "OUTPUT_DIR/NAME")
     return parser
 
 
@@ -209,7 +223,34 @@ def run_templates(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"data": run_data, "report": run_report, "templates": run_templates}
+def run_import(args: argparse.Namespace) -> int:
+    import re
+    from pathlib import Path
+
+    from .parameters import check_not_inside_raw, check_output_dir
+    from .plan import NAME
+    from .settings import PROJECT_ROOT
+
+    source = Path(args.file) if Path(args.file).is_absolute() else PROJECT_ROOT / args.file
+    stem = re.sub(r"[^a-z0-9_-]+", "-", source.stem.lower()).strip("-_")
+    name = args.name if args.name is not None else (stem if NAME.fullmatch(stem or "") else "imported-plan")
+    if not NAME.fullmatch(name):
+        raise InputError(f"{name!r} is not a folder-safe id (lower-case letters, digits, - and _)", field="--name")
+    output_dir = check_output_dir(args.output_dir, "--output-dir")
+    check_not_inside_raw(output_dir, "--output-dir")
+
+    from .publish.imports import import_plan
+
+    imported, written = import_plan(source, output_dir / name, name)
+    for path in written:
+        print(f"wrote {display_path(path)}")
+    open_rows = sum(row["action"] != "read" for row in imported.review)
+    print(f"import-plan: {len(imported.indicators)} indicators, {len(imported.values)} values from table "
+          f"{imported.table}; {open_rows} readings to confirm in {display_path(output_dir / name / 'review.csv')}")
+    return 0
+
+
+COMMANDS = {"data": run_data, "report": run_report, "templates": run_templates, "import-plan": run_import}
 
 
 def main(argv: list[str] | None = None) -> int:

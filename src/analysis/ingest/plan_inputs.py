@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..errors import InputError
 from ..plan import Plan
+from .csv_reader import LINE_COLUMN, read_strict_csv
 from .departments import load_departments
 from .hand_files import load_categories, load_corrections, load_metadata, load_prose_checks
 from .printed_table import PlanTable, parse_printed_table, read_source_lines
@@ -38,9 +40,31 @@ class PlanInputs:
     prose_checks: pd.DataFrame
 
 
+#: The review an imported table comes with (``python -m analysis import-plan``): every reading of a cell, and
+#: the splits, guesses and gaps a person confirms (``confirmed`` = yes) before the plan is read.
+REVIEW_FILE = "review.csv"
+REVIEW_COLUMNS = ["where", "text", "read_as", "action", "confirmed"]
+
+
+def check_review(folder) -> None:
+    """A plan imported from a published table is read once its review is confirmed, row by row."""
+    path = folder / REVIEW_FILE
+    if not path.exists():
+        return
+    review = read_strict_csv(path, REVIEW_COLUMNS, text_kinds={"text": "note", "read_as": "note"})
+    open_rows = review[review["confirmed"].str.strip().str.lower() != "yes"]
+    if not open_rows.empty:
+        first = open_rows.iloc[0]
+        raise InputError(f"{len(open_rows)} reading(s) of the imported table not yet confirmed, the first: "
+                         f"{first.action} at {first.where}: {first.read_as}; check each against the published table, "
+                         "correct indicators.csv or values.csv where needed, and write yes in confirmed",
+                         file=path, line=int(first[LINE_COLUMN]), field="confirmed")
+
+
 def load_plan_inputs(plan: Plan) -> PlanInputs:
     """Read and check, file by file, everything ``plan``'s folder gives (observations apart)."""
     folder = plan.folder
+    check_review(folder)
     sources = verify_provenance(folder, required=plan.printed_text)
     if plan.printed_text is not None:
         table, typed_indicators = parse_printed_table(plan.printed_text), None

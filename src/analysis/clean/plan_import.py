@@ -1,0 +1,249 @@
+"""A plan's indicator table as published, read into the typed plan files, with a review of every reading.
+
+:mod:`analysis.ingest.published_table` gives the tables of a web page or a Word file as grids of text.
+Here the indicator table is found (the table whose header names baseline and target years), its
+columns named by their header words (一级指标, 序号, 二级指标, 单位, ``2020年基础值``, ``2024年目标值``),
+and every row read into ``indicators.csv`` and ``values.csv`` rows (docs/new-plan.md), splitting what
+must be split: a combined cell (``国2.8/省3.1``) into a national and a provincial series, a parent row
+with ``国家级`` and ``省级`` rows under it into two series, a unit printed in the name (``研发人员数（人）``)
+into the unit, a core mark (``*``) into ``core``, a bound (``≥90``, ``90以上``, ``前18位``, ``翻一番``) into a
+value with its direction, kind or basis.
+
+Every cell read becomes a row of the review (``review.csv``), naming the table, row and column; a
+split, a guess (a kind from the unit, a direction from the words) and what only a person can give
+(the English names) are marked for confirmation, and the plan folder is not read until each is
+confirmed (:func:`analysis.ingest.plan_inputs.check_review`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from ..ingest.printed_table import COMBINED_CELL, PLAIN_NUMBER
+from ..ingest.published_table import Grid
+
+YEAR = re.compile(r"((?:19|20)\d{2})")
+BASE_WORDS = re.compile(r"基础|基期|基准|现状|现值|起点|基数")
+TARGET_WORDS = re.compile(r"目标|预期值|规划值|计划")
+ROLE_WORDS = [("category", re.compile(r"一级指标|类别|领域|方面|维度|分类")),
+              ("number", re.compile(r"序号|编号")),
+              ("unit", re.compile(r"^(计量)?单位$")),
+              ("attribute", re.compile(r"属性|性质")),
+              ("name", re.compile(r"二级指标|指标名称|具体指标|指标"))]
+SERIES_ROWS = {"国家级": "national", "省级": "provincial", "国家": "national", "省": "provincial"}
+UNIT_IN_NAME = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（）()]*)[）)]\s*(?P<core>[*＊★]?)\s*$")
+CORE = re.compile(r"\s*[*＊★]\s*$")
+NUMBER = r"\d+(?:\.\d+)?"
+AT_LEAST = re.compile(rf"^(?:≥|>=|不低于|不少于|达到)\s*(?P<n>{NUMBER})\s*(?:以上)?$"
+                      rf"|^(?P<m>{NUMBER})\s*(?:以上|及以上)$")
+AT_MOST = re.compile(rf"^(?:≤|<=|不高于|不超过|控制在)\s*(?P<n>{NUMBER})\s*(?:以内|以下)?$"
+                     rf"|^(?P<m>{NUMBER})\s*(?:以下|以内)$")
+RANK = re.compile(r"^(?:进入|保持|位居)?(?:世界|全国|全省)?(?:前|第)\s*(?P<n>\d+)\s*(?:位|名)(?:以内)?$")
+DOUBLED = {"翻一番": "2", "翻两番": "4", "翻番": "2"}
+NO_VALUE = re.compile(r"^(?:|—+|-+|－+|/|／|…+|无|暂无|定性|定性指标)$")
+LOWER_WORDS = re.compile(r"排放|能耗|污染|事故|死亡|成本|耗")
+UNIT_KINDS = [("share", re.compile(r"^%$|^％$|百分比")), ("intensity", re.compile(r"/|每|万人|百人")),
+              ("amount", re.compile(r"元")),
+              ("count", re.compile(r"^(个|家|件|项|人|名|座|所|台|篇|次|人次|平台|万人)$"))]
+
+
+@dataclass
+class ImportedPlan:
+    """What the table gives: the typed plan's rows, the review, and the years its header names."""
+
+    table: int
+    indicators: list[dict] = field(default_factory=list)
+    values: list[dict] = field(default_factory=list)
+    review: list[dict] = field(default_factory=list)
+    baseline_years: list[int] = field(default_factory=list)
+    target_years: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    label: str
+    role: str
+    year: int | None = None
+    value_type: str = ""
+    guessed: bool = False
+
+
+def _numeric(text: str) -> bool:
+    return bool(PLAIN_NUMBER.fullmatch(text) or COMBINED_CELL.fullmatch(text) or AT_LEAST.match(text)
+                or AT_MOST.match(text) or RANK.match(text))
+
+
+def _header_rows(grid: Grid) -> int:
+    """How many rows the header takes: the rows before the first with two numbers (at most four)."""
+    for index, row in enumerate(grid.rows[:5]):
+        if sum(_numeric(cell) for cell in row) >= 2:
+            return index
+    return 1
+
+
+def columns(grid: Grid) -> list[Column]:
+    """The table's columns named by their header words; a title spanning the whole width is no header."""
+    header = [row for row in grid.rows[:_header_rows(grid)] if len({cell for cell in row if cell}) > 1]
+    named = []
+    for index in range(len(grid.rows[0])):
+        label = " ".join(dict.fromkeys(row[index] for row in header if row[index]))
+        year = YEAR.search(label)
+        if year:
+            value_type = "baseline" if BASE_WORDS.search(label) else "target" if TARGET_WORDS.search(label) else ""
+            named.append(Column(index, label, "value", int(year[1]), value_type))
+            continue
+        role = next((role for role, words in ROLE_WORDS if words.search(label)), "")
+        named.append(Column(index, label, role))
+    # years the header names without saying baseline or target: the earliest are baselines, up to the first year
+    # a target column names (or the earliest year alone), each a guess
+    untyped = [c for c in named if c.role == "value" and not c.value_type]
+    if untyped:
+        targets = [c.year for c in named if c.value_type == "target"]
+        first_target = min(targets) if targets else min(c.year for c in named if c.role == "value") + 1
+        named = [Column(c.index, c.label, c.role, c.year, "baseline" if c.year < first_target else "target", True)
+                 if c in untyped else c for c in named]
+    return named
+
+
+def find_indicator_table(grids: list[Grid], source: str) -> tuple[Grid, list[Column]]:
+    """The table with a name column and years of baselines or targets; of several, the one with most rows."""
+    found = []
+    for grid in grids:
+        named = columns(grid)
+        if any(c.role == "name" for c in named) and any(c.role == "value" for c in named):
+            found.append((len(grid.rows), grid, named))
+    if not found:
+        raise InputError("no table names its indicators and the years of its baselines or targets (a header such "
+                         "as 二级指标 | 2020年基础值 | 2024年目标值)", file=source)
+    _, grid, named = max(found, key=lambda item: item[0])
+    return grid, named
+
+
+def read_plan_table(grids: list[Grid], source: str) -> ImportedPlan:
+    """The indicator table of ``grids`` read into typed plan rows and a review (see the module's docstring)."""
+    grid, named = find_indicator_table(grids, source)
+    role = {c.role: c.index for c in reversed(named) if c.role and c.role != "value"}
+    value_columns = [c for c in named if c.role == "value"]
+    plan = ImportedPlan(grid.number, baseline_years=sorted({c.year for c in value_columns if c.value_type ==
+                                                            "baseline"}),
+                        target_years=sorted({c.year for c in value_columns if c.value_type == "target"}))
+    where = lambda row, column: f"表{grid.number} 第{row + 1}行 第{column + 1}列"  # noqa: E731
+    for column in value_columns:
+        if column.guessed:
+            plan.review.append(_review(where(0, column.index), column.label, f"{column.year} {column.value_type}",
+                                       "guess"))
+    start = _header_rows(grid)
+    number, parent = 0, None
+    for r, row in enumerate(grid.rows[start:], start):
+        name = row[role["name"]] if "name" in role else ""
+        cells = {c: row[c.index] for c in value_columns}
+        if not name and not any(cells.values()) or name in {c.label for c in named}:
+            continue
+        series = SERIES_ROWS.get(re.sub(r"^其中[:：]?", "", name).strip())
+        if series and parent is not None:
+            _read_values(plan, parent, series, cells, r, where)
+            continue
+        number += 1
+        printed_number = row[role["number"]] if "number" in role else ""
+        indicator_id = int(printed_number) if printed_number.isdigit() else number
+        number = indicator_id
+        parent = _read_indicator(plan, indicator_id, row, role, r, where)
+        if any(cells.values()):
+            _read_values(plan, parent, "", cells, r, where)
+    _guess_kinds(plan)
+    return plan
+
+
+def _review(where: str, text: str, reading: str, action: str) -> dict:
+    return {"where": where, "text": text, "read_as": reading, "action": action,
+            "confirmed": "yes" if action == "read" else ""}
+
+
+def _read_indicator(plan: ImportedPlan, indicator_id: int, row: list[str], role: dict, r: int, where) -> dict:
+    printed = row[role["name"]]
+    unit = row[role["unit"]] if "unit" in role else ""
+    core = bool(CORE.search(printed))
+    name, note = CORE.sub("", printed), ""
+    match = UNIT_IN_NAME.match(printed)
+    if match and ("、" in match["unit"] or len(match["unit"]) > 12):
+        match = None  # a list in parentheses (重点实验室、技术创新中心) belongs to the name, it is no unit
+    if match and not unit:
+        name, unit, core = match["name"], match["unit"], core or bool(match["core"])
+        if "，" in unit or "," in unit:
+            unit, note = re.split(r"[，,]", unit, maxsplit=1)
+    category = row[role["category"]] if "category" in role else ""
+    indicator = {"indicator_id": indicator_id, "name_zh": name.strip(), "unit_zh": unit.strip(), "core": core,
+                 "category_zh": category, "note": note.strip(), "row": r, "series": [], "bounds": set(),
+                 "texts": []}
+    reading = f"indicator {indicator_id}: {indicator['name_zh']}" + (f", unit {unit.strip()}" if unit.strip() else "") \
+        + (f" ({note.strip()}: keep it in a value's note if it matters)" if note.strip() else "") \
+        + (", core" if core else "")
+    plan.review.append(_review(where(r, role["name"]), printed, reading, "split" if match or core else "read"))
+    plan.indicators.append(indicator)
+    return indicator
+
+
+def _read_values(plan: ImportedPlan, indicator: dict, series: str, cells: dict, r: int, where) -> None:
+    for column, text in cells.items():
+        key = f"indicator {indicator['indicator_id']}{' ' + series if series else ''} {column.year} " \
+              f"{column.value_type}"
+        if NO_VALUE.match(text):
+            continue
+        combined = COMBINED_CELL.fullmatch(text)
+        if combined and not series:
+            for part in ("national", "provincial"):
+                _add(plan, indicator, part, column, combined[part], "")
+            plan.review.append(_review(where(r, column.index), text, f"{key}: national {combined['national']}, "
+                                                                     f"provincial {combined['provincial']}", "split"))
+            continue
+        value, basis, action, bound = text, "", "read", ""
+        for pattern, found in ((AT_LEAST, "at_least"), (AT_MOST, "at_most"), (RANK, "rank")):
+            match = pattern.match(text)
+            if match and not PLAIN_NUMBER.fullmatch(text):
+                value, action, bound = match["n"] or match.groupdict().get("m"), "guess", found
+                break
+        if text in DOUBLED:
+            value, basis, action, bound = DOUBLED[text], "multiple", "guess", ""
+        if not PLAIN_NUMBER.fullmatch(value or ""):
+            indicator["texts"].append(text)
+            plan.review.append(_review(where(r, column.index), text, f"{key}: not a number; type it in values.csv "
+                                       "or mark the indicator qualitative", "fill"))
+            continue
+        if bound:
+            indicator["bounds"].add(bound)
+        _add(plan, indicator, series, column, value, basis)
+        reading = f"{key}: {value}" + (f" ({bound})" if bound else "") + (f" (basis {basis})" if basis else "")
+        plan.review.append(_review(where(r, column.index), text, reading, action))
+
+
+def _add(plan: ImportedPlan, indicator: dict, series: str, column: Column, value: str, basis: str) -> None:
+    if series not in indicator["series"]:
+        indicator["series"].append(series)
+    plan.values.append({"indicator_id": indicator["indicator_id"], "series": series, "year": column.year,
+                        "value_type": column.value_type, "value": value, "basis": basis, "note": ""})
+
+
+def _guess_kinds(plan: ImportedPlan) -> None:
+    """Each indicator's kind and direction, guessed from its unit, its words and its cells, for a person to confirm."""
+    for indicator in plan.indicators:
+        unit, name = indicator["unit_zh"], indicator["name_zh"]
+        if not indicator["series"]:
+            kind, direction = "qualitative", "none"
+        elif "rank" in indicator["bounds"]:
+            kind, direction = "rank", "lower"
+        else:
+            kind = next((kind for kind, words in UNIT_KINDS if words.search(unit)), "count")
+            if kind == "share" and re.search(r"(下降|降低|增长|提高)率|增速|增幅", name):
+                kind = "rate_of_change"
+            direction = ("at_least" if "at_least" in indicator["bounds"] else "at_most" if "at_most" in
+                         indicator["bounds"] else "lower" if LOWER_WORDS.search(name) and "下降" not in name
+                         else "at_least" if kind == "rate_of_change" else "higher")
+        indicator["kind"], indicator["direction"] = kind, direction
+        plan.review.append(_review(f"表{plan.table} 第{indicator['row'] + 1}行", indicator["name_zh"],
+                                   f"indicator {indicator['indicator_id']}: kind {kind}, direction {direction} "
+                                   f"(from the unit {unit or '–'} and the words)", "guess"))
+        plan.review.append(_review(f"表{plan.table} 第{indicator['row'] + 1}行", indicator["name_zh"],
+                                   f"indicator {indicator['indicator_id']}: give category_en, name_en, short_name_zh, "
+                                   "short_name_en and unit_en in indicators.csv", "fill"))

@@ -1,0 +1,166 @@
+"""A plan's table as published (a web page, a Word file) read into the typed plan files, with a review of every
+cell: round trips against the Weihai table and the national 12th-plan table, and what is refused."""
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+
+from analysis import cli
+from analysis.clean.plan_import import read_plan_table
+from analysis.clean.tidy import clean_plan_table
+from analysis.errors import InputError
+from analysis.ingest.plan_inputs import load_plan_inputs
+from analysis.ingest.printed_table import PLAIN_NUMBER
+from analysis.ingest.published_table import read_tables
+from analysis.plan import load_plan
+from analysis.publish.data import build_tables
+from analysis.publish.imports import import_plan
+from tests.conftest import NATIONAL_DIR, relative
+from tests.support.published import published_rows, write_docx, write_html
+
+
+@pytest.fixture(scope="module")
+def weihai_table(weihai):
+    """Weihai's table as the plan prints it (names with their units), its typos corrected, as a published table."""
+    clean = clean_plan_table(load_plan_inputs(weihai))
+    values = clean.values.assign(printed_text=[text.strip() if PLAIN_NUMBER.fullmatch(text.strip()) else f"{value:g}"
+                                               for text, value in zip(clean.values.printed_text, clean.values.value)])
+    indicators = clean.indicators.assign(unit_zh="")  # the printed name holds the unit already
+    return clean, published_rows(indicators, values)
+
+
+@pytest.fixture(scope="module")
+def national_table():
+    inputs = load_plan_inputs(load_plan(NATIONAL_DIR))
+    clean = clean_plan_table(inputs)
+    values = clean.values.copy()
+    ranks = clean.indicators.loc[clean.indicators.kind == "rank", "indicator_id"]
+    rank_targets = values.indicator_id.isin(ranks) & (values.value_type == "target")
+    values.loc[rank_targets, "printed_text"] = "前" + values.loc[rank_targets, "printed_text"] + "位"  # 前十八位
+    return clean, published_rows(clean.indicators, values)
+
+
+def read_back(tmp_path, header, rows, form):
+    path = (write_docx(tmp_path / "plan.docx", header, rows) if form == "docx" else
+            write_html(tmp_path / "plan.html", header, rows, encoding="gb18030" if form == "html-gbk" else "utf-8"))
+    return read_plan_table(read_tables(path), str(path))
+
+
+@pytest.mark.parametrize("form", ["html", "html-gbk", "docx"])
+def test_the_weihai_table_read_back_from_a_web_page_or_a_word_file(tmp_path, weihai_table, form):
+    clean, (header, rows) = weihai_table
+    imported = read_back(tmp_path, header, rows, form)
+    assert imported.baseline_years == [2020, 2021] and imported.target_years == [2023, 2024]
+    # every series with its category, printed name (unit and note back in their parentheses) and core mark
+    printed = {(r.indicator_id, r.series): (r.category_zh, r.name_zh, r.core) for r in clean.indicators.itertuples()}
+    read = {}
+    for indicator in imported.indicators:
+        unit = indicator["unit_zh"] + (f"，{indicator['note']}" if indicator["note"] else "")
+        name = indicator["name_zh"] + (f"（{unit}）" if unit else "")
+        for series in indicator["series"] or [""]:
+            read[(indicator["indicator_id"], series)] = (indicator["category_zh"], name, indicator["core"])
+    assert read == printed
+    # every value, the combined cells split into their national and provincial series
+    expected = {(r.indicator_id, r.series, r.year, r.value_type): r.value for r in clean.values.itertuples()}
+    got = {(v["indicator_id"], v["series"], v["year"], v["value_type"]): float(v["value"]) for v in imported.values}
+    assert got == expected
+    splits = [r for r in imported.review if r["action"] == "split" and "national" in r["read_as"]]
+    assert len(splits) == 8  # indicators 4 and 5: four cells each
+    assert all(r["confirmed"] == "" for r in imported.review if r["action"] != "read")
+
+
+def test_the_national_table_read_back_with_its_ranks(tmp_path, national_table):
+    clean, (header, rows) = national_table
+    imported = read_back(tmp_path, header, rows, "docx")
+    kinds = {i["indicator_id"]: (i["kind"], i["direction"]) for i in imported.indicators}
+    assert kinds[1] == kinds[4] == ("rank", "lower")     # 前18位, 前5位: places, better the lower
+    assert kinds[2] == ("share", "higher") and kinds[7] == ("amount", "higher")
+    got = {(v["indicator_id"], v["year"], v["value_type"]): float(v["value"]) for v in imported.values}
+    assert got == {(r.indicator_id, r.year, r.value_type): r.value for r in clean.values.itertuples()}
+    rank = next(r for r in imported.review if r["text"] == "前18位")
+    assert (rank["read_as"], rank["action"]) == ("indicator 1 2015 target: 18 (rank)", "guess")
+
+
+def test_an_imported_plan_is_read_only_once_its_review_is_confirmed(tmp_path, national_table, project_tmp):
+    _, (header, rows) = national_table
+    source = write_html(tmp_path / "national.html", header, rows)
+    folder = project_tmp / "imports" / "national-draft"
+    imported, written = import_plan(source, folder, "national-draft")
+    assert {path.name for path in written} == {"indicators.csv", "values.csv", "review.csv", "plan.yml",
+                                                "national.html", "README.md"}
+    plan = load_plan(folder)
+    assert (plan.base_year, plan.evaluations) == (2010, {2015: "final"})
+    with pytest.raises(InputError) as caught:
+        build_tables(plan, "eurostat")
+    assert "review.csv:" in str(caught.value) and ": confirmed: " in str(caught.value)
+    assert "reading(s) of the imported table not yet confirmed" in str(caught.value)
+    # a person checks every reading, gives the English names, the base sources, and confirms: the plan reads
+    review = pd.read_csv(folder / "review.csv", dtype=str, keep_default_na=False).assign(confirmed="yes")
+    review.to_csv(folder / "review.csv", index=False)
+    typed = pd.read_csv(NATIONAL_DIR / "indicators.csv", dtype=str, keep_default_na=False)
+    drafted = pd.read_csv(folder / "indicators.csv", dtype=str, keep_default_na=False)
+    for column in ("category_en", "name_en", "short_name_zh", "short_name_en", "unit_en", "base_source"):
+        drafted[column] = typed[column]
+    drafted.to_csv(folder / "indicators.csv", index=False, quoting=csv.QUOTE_MINIMAL)
+    tables = build_tables(load_plan(folder), "eurostat")
+    final = tables.assessment[tables.assessment.report_year == 2015].set_index("indicator_id")
+    assert final.loc[1, "status"] == "insufficient_data"  # no observations in the draft: nothing judged yet
+    assert len(tables.indicators) == 10
+
+
+def test_the_command_writes_a_draft_and_never_into_the_raw_folder(tmp_path, national_table, project_tmp, capsys):
+    _, (header, rows) = national_table
+    source = write_docx(tmp_path / "十二五规划指标.docx", header, rows)
+    output = project_tmp / "interim"
+    assert cli.main(["import-plan", str(source), "--name", "national", "--output-dir", relative(output)]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert said[-1].startswith("import-plan: 10 indicators, 12 values from table 1; ")
+    assert (output / "national" / "review.csv").is_file()
+    assert cli.main(["import-plan", str(source), "--name", "national", "--output-dir", relative(output)]) == 2
+    assert "exists: a draft is written into a new folder" in capsys.readouterr().err
+    assert cli.main(["import-plan", str(source), "--output-dir", "data/raw"]) == 2
+    assert "lies inside the raw folder data/raw, which is read-only" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("name", "content", "words"), [
+    ("plan.pdf", b"%PDF-1.4", ".pdf is not read: give a saved web page (.html, .htm) or a Word file (.docx)"),
+    ("plan.html", "<html><body><p>创新型城市建设目标</p></body></html>".encode(), "holds no table"),
+    ("plan.html", "<table><tr><td>项目</td><td>内容</td></tr><tr><td>a</td><td>b</td></tr></table>".encode(),
+     "no table names its indicators and the years of its baselines or targets"),
+    ("plan.docx", b"PK\x03\x04 not really", "cannot be read as a Word file"),
+])
+def test_what_is_no_plan_table_is_refused_in_one_line(tmp_path, name, content, words):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        read_plan_table(read_tables(path), str(path))
+    assert words in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_bounds_sub_series_rows_and_text_cells_are_read_with_what_they_mean():
+    from analysis.ingest.published_table import Grid
+
+    grid = Grid(2, [
+        ["创新型城市建设目标"] * 5,                                  # a title spanning the width: no header
+        ["一级指标", "二级指标", "单位", "2020年基础值", "2025年目标值"],
+        ["投入", "空气质量优良天数比例", "%", "88", "≥90"],           # a floor: at least 90
+        ["投入", "单位GDP能耗", "吨标准煤/万元", "0.5", "控制在0.45以内"],  # a ceiling: at most 0.45
+        ["投入", "高新技术企业数", "家", "380", "翻一番"],             # twice the base
+        ["投入", "科技创新基地", "个", "", ""],                       # a parent row with its series below
+        ["投入", "国家级", "个", "3", "7"],
+        ["投入", "省级", "个", "66", "80"],
+        ["产出", "创新生态", "", "较好", "定性"],                      # text: a person gives it
+    ])
+    imported = read_plan_table([grid], "plan.html")
+    kinds = {i["indicator_id"]: (i["kind"], i["direction"], i["series"]) for i in imported.indicators}
+    assert kinds == {1: ("share", "at_least", [""]), 2: ("intensity", "at_most", [""]),
+                     3: ("count", "higher", [""]), 4: ("count", "higher", ["national", "provincial"]),
+                     5: ("qualitative", "none", [])}
+    values = {(v["indicator_id"], v["series"], v["year"]): (v["value"], v["basis"]) for v in imported.values}
+    assert values[(1, "", 2025)] == ("90", "") and values[(2, "", 2025)] == ("0.45", "")
+    assert values[(3, "", 2025)] == ("2", "multiple") and values[(4, "provincial", 2020)] == ("66", "")
+    to_fill = [r for r in imported.review if r["action"] == "fill" and r["text"] == "较好"]
+    assert to_fill[0]["where"] == "表2 第9行 第4列"
+    assert imported.baseline_years == [2020] and imported.target_years == [2025]
