@@ -48,3 +48,19 @@ def test_changes_put_the_largest_fall_first():
 def test_the_previous_report_year():
     assert previous_report_year([2021, 2022, 2023, 2024], 2024) == 2023
     assert previous_report_year([2021, 2022, 2023, 2024], 2021) is None
+
+
+def test_the_status_then_is_the_one_the_previous_report_published_when_given():
+    # the 2023 report published "insufficient" for series 2 and "on_track" for 10; today's data make 2023
+    # "on_track" and "on_track": 2 then is the published "insufficient", today "on_track" (a changed verdict)
+    assessment = pd.DataFrame({"indicator_id": [2, 10, 2, 10], "series": ["", "", "", ""],
+                               "report_year": [2023, 2023, 2024, 2024],
+                               "status": ["on_track", "on_track", "achieved", "moving_away"]})
+    published = pd.DataFrame({"indicator_id": [2, 10], "series": ["", ""], "report_year": [2023, 2023],
+                              "status": ["insufficient", "on_track"]})
+    changes = status_changes(assessment, 2024, 2023, published).set_index("indicator_id")
+    assert changes.loc[2, ["status_then", "status_then_today", "status_now", "change"]].tolist() == [
+        "insufficient", "on_track", "achieved", "better"]
+    assert changes.loc[10, ["status_then", "status_then_today", "change"]].tolist() == ["on_track", "on_track", "worse"]
+    today = status_changes(assessment, 2024, 2023).set_index("indicator_id")
+    assert (today["status_then"] == today["status_then_today"]).all()  # without a published report: today's data

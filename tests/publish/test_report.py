@@ -13,7 +13,7 @@ from analysis.clean.tidy import clean_plan_table
 from analysis.errors import InputError
 from analysis.files import sha256_file
 from analysis.ingest.plan_inputs import load_plan_inputs
-from analysis.publish.cache import code_digests, environment, fingerprint, outdated_reason
+from analysis.publish.cache import code_digests, environment, fingerprint, outdated_reason, previous_report
 from analysis.publish.data import build_tables
 from analysis.publish.job import ASSESSMENT, CLEANING, NOTEBOOKS, REPORT, make_job
 from analysis.publish.report import BatchError, render_reports
@@ -251,3 +251,40 @@ def test_a_copied_plan_that_kept_its_name_never_overwrites_the_original_report(t
         str(caught.value))
     assert sorted(p.name for p in destination.iterdir()) == ["manifest.json"]  # nothing written, nothing built
     assert not (work_dir / "processed").exists()
+
+
+def test_the_change_since_the_last_report_reads_what_that_report_published(work_dir, weihai_in_project):
+    # The 2023 report was published before any actual value; the 2024 report, made once the example values came
+    # (2023 figures among them), compares with the statuses the 2023 report published, keeps a copy of them, and
+    # says which published verdicts the new data changed.
+    plain = build_tables(weihai_in_project, "eurostat").assessment
+    published = work_dir / "weihai" / "2023" / "zh"
+    (published / "data").mkdir(parents=True)
+    (published / "data" / "assessment.csv").write_bytes(build_tables(weihai_in_project, "eurostat")
+                                                         .files()["assessment.csv"])
+    (published / "manifest.json").write_text(json.dumps({"inputs": {"data/raw/weihai/plan.yml": "older"}}),
+                                             encoding="utf-8")
+    job = make_job(weihai_in_project, 2024, "zh", observations_dir=EXAMPLE, output_root=work_dir,
+                   processed_root=work_dir / "processed")
+    render_reports([job], progress=lambda line: None)
+    report = job.destination
+    assert (report / "data" / "previous-assessment.csv").read_bytes() == (published / "data" /
+                                                                          "assessment.csv").read_bytes()
+    manifest = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
+    key = f"previous report {relative(published)}"
+    assert manifest["inputs"][key] == sha256_file(published / "data" / "assessment.csv")
+    # which 2023 verdicts the example values change: the published (no values) against today's (with them)
+    today = build_tables(weihai_in_project, "eurostat", EXAMPLE).assessment
+    then = plain[plain.report_year == 2023].set_index(["indicator_id", "series"])["status"]
+    now = today[today.report_year == 2023].set_index(["indicator_id", "series"])["status"]
+    changed = int((then != now.reindex(then.index)).sum())
+    html = (report / "report.html").read_text(encoding="utf-8")
+    assert "与 2023 年报告发布的评估结论相比" in html
+    assert changed > 0 and html.count("按此后公布或修订的数据为：") == changed
+    assert f"此后公布或修订的数据改变了 2023 年报告已发布的 {changed} 个结论" in html
+    # the previous report republished (a revision): this report is no longer up to date, and says why
+    (published / "data" / "assessment.csv").write_bytes(build_tables(weihai_in_project, "unsd")
+                                                         .files()["assessment.csv"])
+    prints = fingerprint(job, code_digests(), environment(), previous_report(job, fingerprint(
+        job, code_digests(), environment()).inputs, set()))
+    assert outdated_reason(report, prints, job.parameters()) == f"inputs changed: {key} changed"

@@ -9,8 +9,9 @@ A warning goes to the department that leads an indicator when the indicator lags
 This is the colour rule Chinese monitoring practice uses (green at or above plan, yellow growing
 but below plan, red negative growth), on the statuses of the method; ``moderate`` (needs to
 accelerate) is not warned. The change since the last report compares each series' status in the
-previous report year with the status now, both assessed from today's data, so a revised value
-changes both years alike.
+previous report year with the status now: the status the previous report published, when it was
+made from other data than today's (a revision since may have changed it, and the report says so),
+else both assessed from today's data.
 """
 from __future__ import annotations
 
@@ -54,16 +55,24 @@ def previous_report_year(report_years, report_year: int) -> int | None:
     return max(earlier) if earlier else None
 
 
-def status_changes(assessment: pd.DataFrame, report_year: int, previous_year: int) -> pd.DataFrame:
+def status_changes(assessment: pd.DataFrame, report_year: int, previous_year: int,
+                   published: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each series' status in ``previous_year`` and ``report_year``, and whether it got worse, better or stayed.
 
-    Returns indicator_id, series, status_then, status_now, change; worse first (the largest fall first),
-    then better, the same, and the changes that cannot be compared (a status without a verdict).
+    ``published``: the previous year's statuses as its report published them (None: today's data give them).
+    Returns indicator_id, series, status_then, status_now, change, and ``status_then_today`` (the previous
+    year's status from today's data, which differs from ``status_then`` where a revision changed a published
+    verdict); worse first (the largest fall first), then better, the same, and the changes that cannot be
+    compared (a status without a verdict).
     """
     now = assessment[assessment["report_year"] == report_year][["indicator_id", "series", "status"]]
-    then = assessment[assessment["report_year"] == previous_year][["indicator_id", "series", "status"]]
+    today = assessment[assessment["report_year"] == previous_year][["indicator_id", "series", "status"]]
+    then = today if published is None else published[["indicator_id", "series", "status"]]
     merged = now.merge(then, on=["indicator_id", "series"], how="left", suffixes=("_now", "_then"))
     merged["status_then"] = merged["status_then"].fillna("insufficient_data")
+    merged = merged.merge(today.rename(columns={"status": "status_then_today"}), on=["indicator_id", "series"],
+                          how="left")
+    merged["status_then_today"] = merged["status_then_today"].fillna("insufficient_data")
     rank_now = merged["status_now"].map(STATUS_RANK)
     rank_then = merged["status_then"].map(STATUS_RANK)
     step = rank_now - rank_then
@@ -72,4 +81,5 @@ def status_changes(assessment: pd.DataFrame, report_year: int, previous_year: in
     merged["_order"] = merged["change"].map(CHANGES_WORST_FIRST.index)
     merged["_step"] = -step.fillna(0)
     merged = merged.sort_values(["_order", "_step", "indicator_id", "series"], kind="stable")
-    return merged[["indicator_id", "series", "status_then", "status_now", "change"]].reset_index(drop=True)
+    return merged[["indicator_id", "series", "status_then", "status_now", "change",
+                   "status_then_today"]].reset_index(drop=True)

@@ -113,10 +113,35 @@ def build_key(parameters: dict, inputs: dict[str, str], code: dict[str, str], en
 SKIPPED = "skipped"
 
 
-def fingerprint(job: ReportJob, code: dict[str, str], environment: dict) -> Fingerprint:
+#: How a report's build key names the report of the previous year it compares its statuses with.
+PREVIOUS = "previous report"
+
+
+def fingerprint(job: ReportJob, code: dict[str, str], environment: dict, previous: str | None = None) -> Fingerprint:
+    """``job``'s build key; ``previous`` is the digest of the assessment the previous year's report published
+    when that report was made from other inputs (see :func:`previous_report`)."""
     inputs = digests(job.plan.input_files(job.observations))
     inputs.update({display_path(path): SKIPPED for path in job.plan.skipped_files(job.observations)})
+    if previous is not None:
+        inputs[f"{PREVIOUS} {display_path(job.previous)}"] = previous
     return Fingerprint(build_key(job.parameters(), inputs, code, environment), inputs, code, environment)
+
+
+def previous_report(job: ReportJob, inputs: dict[str, str], built_now: set[Path]) -> str | None:
+    """The sha256 of the assessment the previous report year's report published, when that report was made from
+    other inputs than this one (a revision since may have changed the statuses it published). None when there is
+    no previous year or no published assessment, or when it is made (or built in this run) from the same inputs:
+    then its statuses are today's, and the report is the same with or without it."""
+    folder = job.previous
+    if folder is None or folder in built_now:
+        return None
+    manifest = read_manifest(folder)
+    recorded = {name: digest for name, digest in (manifest or {}).get("inputs", {}).items()
+                if not name.startswith(PREVIOUS)} if manifest else None
+    if recorded is not None and recorded == {n: d for n, d in inputs.items() if not n.startswith(PREVIOUS)}:
+        return None
+    published = folder / "data" / "assessment.csv"
+    return sha256_file(published) if published.is_file() else None
 
 
 def read_manifest(destination: Path) -> dict | None:

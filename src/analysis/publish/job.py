@@ -13,6 +13,9 @@ from ..settings import NOTEBOOKS_DIR, PROCESSED_DIR, REPORTS_DIR
 #: evidence (the cleaning and the assessment); the third makes the report.
 CLEANING, ASSESSMENT, REPORT = "01_clean_indicators.ipynb", "02_gap_to_target.ipynb", "03_annual_report.ipynb"
 NOTEBOOKS = (CLEANING, ASSESSMENT, REPORT)
+#: Beside a report's tables: the assessment the previous year's report published, when that report was made from
+#: other inputs (a revision since): the statuses "then" of the change since the last report.
+PREVIOUS_ASSESSMENT = "previous-assessment.csv"
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,14 @@ class ReportJob:
         return self.output_root / self.plan.name / str(self.report_year) / self.language
 
     @property
+    def previous(self) -> Path | None:
+        """The folder of the report of the previous report year, in this language (None for the first year)."""
+        earlier = [year for year in self.plan.report_years if year < self.report_year]
+        if not earlier:
+            return None
+        return self.output_root / self.plan.name / str(max(earlier)) / self.language
+
+    @property
     def observations(self) -> Path:
         return self.observations_dir or self.plan.observations_dir
 
@@ -51,16 +62,19 @@ class ReportJob:
         return {"plan": display_path(self.plan.folder), "report_year": self.report_year, "language": self.language,
                 "scheme": self.scheme, "observations_dir": display_path(self.observations)}
 
-    def notebook_parameters(self, notebook: str, output_dir: Path | None = None, dates: dict | None = None) -> dict:
+    def notebook_parameters(self, notebook: str, output_dir: Path | None = None, dates: dict | None = None,
+                            previous: Path | None = None) -> dict:
         """What papermill passes ``notebook``: the plan's tables (paths relative to the project root), and to the
-        report notebook its year, language, dates and the folder it writes the Word edition and workbook into."""
+        report notebook its year, language, dates, the folder it writes the Word edition and workbook into, and the
+        assessment the previous report published (``previous``, when it was made from other inputs)."""
         data = display_path(self.tables)
         if notebook == CLEANING:
             return {"plan_dir": display_path(self.plan.folder), "data_dir": data}
         if notebook == ASSESSMENT:
             return {"data_dir": data, "report_year": self.report_year}
         return {"data_dir": data, "report_year": self.report_year, "language": self.language,
-                **(dates or {}), "output_dir": display_path(output_dir) if output_dir else ""}
+                **(dates or {}), "output_dir": display_path(output_dir) if output_dir else "",
+                "previous_assessment": display_path(previous) if previous else ""}
 
 
 def make_job(plan: Plan, report_year, language: str = "zh", scheme: str = "eurostat",

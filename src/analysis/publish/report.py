@@ -33,10 +33,10 @@ from pathlib import Path
 
 from ..errors import InputError, StepError, display_path
 from ..files import outside_project, read_regular
-from .cache import Fingerprint, code_digests, environment, fingerprint, outdated_reason
+from .cache import Fingerprint, code_digests, environment, fingerprint, outdated_reason, previous_report
 from .folders import keep_failed, locked, locked_if_free, publish, tables_lock, write_tables
 from .index import write_index
-from .job import ASSESSMENT, CLEANING, REPORT, ReportJob
+from .job import ASSESSMENT, CLEANING, PREVIOUS_ASSESSMENT, REPORT, ReportJob
 from .manifest import MANIFEST, check_owner, write_manifest
 
 #: Test hook: ``ANALYSIS_FAULT_AT=<step>`` kills the run with SIGKILL as that step starts (``data``,
@@ -61,6 +61,7 @@ class Build:
     summary: dict = field(default_factory=dict)
     error: Exception | None = None
     kept: Path | None = None  # where a failed run was kept
+    previous: Path | None = None  # the assessment the previous year's report published, copied into this one
 
     @property
     def label(self) -> str:
@@ -159,14 +160,16 @@ def check(jobs: list[ReportJob], force: bool, progress: Callable[[str], None], h
     """Take every report's lock (held until the run ends) and keep the reports that are not up to date. An
     up-to-date report's tables are published again if ``data/processed`` lost them."""
     env, code = environment(), {}
-    builds = []
-    for job in jobs:
+    builds, built_now = [], set()
+    # Year by year: a report compares its statuses with the previous year's report, built in this run or not.
+    for job in sorted(jobs, key=lambda job: (str(job.output_root), job.plan.name, job.report_year)):
         held.enter_context(locked(job.destination, wait=False, busy="another report run for this year and "
                                   "language is in progress; wait for it to finish"))
         check_owner(job.plan, job.destination / MANIFEST, job.destination)
         if job.notebooks_dir not in code:
             code[job.notebooks_dir] = code_digests(job.notebooks_dir)
-        prints = fingerprint(job, code[job.notebooks_dir], env)
+        plain = fingerprint(job, code[job.notebooks_dir], env)
+        prints = fingerprint(job, code[job.notebooks_dir], env, previous_report(job, plain.inputs, built_now))
         reason = "--force" if force else outdated_reason(job.destination, prints, job.parameters())
         if reason is None:
             republish(job)
@@ -175,7 +178,9 @@ def check(jobs: list[ReportJob], force: bool, progress: Callable[[str], None], h
             continue
         progress(f"{job.label}: building ({reason})")
         builds.append(Build(job, prints))
-    return builds
+        built_now.add(job.destination)
+    order = {job.destination: index for index, job in enumerate(jobs)}
+    return sorted(builds, key=lambda build: order[build.job.destination])
 
 
 def republish(job: ReportJob) -> None:
@@ -185,8 +190,8 @@ def republish(job: ReportJob) -> None:
     with locked_if_free(job.tables) as free:
         if free:
             check_owner(job.plan, job.tables / "plan.json", job.tables)
-            write_tables({path.name: read_regular(path) for path in sorted(data.iterdir()) if path.is_file()},
-                         job.tables)
+            write_tables({path.name: read_regular(path) for path in sorted(data.iterdir())
+                          if path.is_file() and path.name != PREVIOUS_ASSESSMENT}, job.tables)
 
 
 def groups(builds: list[Build]) -> list[list[Build]]:
@@ -224,7 +229,8 @@ def notebook_tasks(group: list[Build], steps) -> list[Task]:
         build.waiting = {f"notebook {name}" for name in (CLEANING, ASSESSMENT, REPORT)} | {PAGES}
         tasks.append(Task(f"notebook {REPORT}", [build], steps.run_notebook,
                           (job.notebooks_dir / REPORT, build.staging / "notebooks" / REPORT,
-                           job.notebook_parameters(REPORT, build.staging, build.dates)), priority=REPORT_NOTEBOOK,
+                           job.notebook_parameters(REPORT, build.staging, build.dates, build.previous)),
+                     priority=REPORT_NOTEBOOK,
                           pages=steps.render_pages))
     years: dict[int, list[Build]] = {}
     for build in group:

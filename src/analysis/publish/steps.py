@@ -26,14 +26,16 @@ from papermill.exceptions import PapermillExecutionError
 from traitlets.config import Config
 
 from ..clean.processed import PLAN_JSON
-from ..errors import InputError, StepError
-from ..files import write_bytes_atomic
+from ..errors import InputError, StepError, display_path
+from ..files import read_regular, write_bytes_atomic
 from ..report.context import report_context
 from ..report.render import UnpublishableOutputError, html_to_pdf, notebook_to_html
 from ..report.words import index_summary, title
 from ..settings import NOTEBOOKS_DIR, PROJECT_ROOT
+from .cache import PREVIOUS
 from .data import build_tables
 from .folders import new_staging, write_tables
+from .job import PREVIOUS_ASSESSMENT
 from .manifest import check_owner, inputs_date
 
 EXECUTION_TIMEOUT = 600  # seconds a single cell may take
@@ -155,5 +157,10 @@ def prepare(group: list, label: str, progress: Callable[[str], None]) -> bool:
         (build.staging / "data").mkdir()
         for name, data in files.items():
             (build.staging / "data" / name).write_bytes(data)
+        published = build.prints.inputs.get(f"{PREVIOUS} {display_path(job.previous)}") if job.previous else None
+        if published is not None:
+            # the statuses the previous report published, as it published them: a copy, kept with this report
+            build.previous = build.staging / "data" / PREVIOUS_ASSESSMENT
+            build.previous.write_bytes(read_regular(job.previous / "data" / "assessment.csv"))
         (build.staging / "notebooks").mkdir()
     return True

@@ -1,16 +1,18 @@
 """What a report notebook starts from: the processed tables of one plan, seen for one year and language."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
+from ..assess.warning_list import previous_report_year
 from ..catalog import Catalog, catalog
-from ..clean.processed import ProcessedTables, read_processed
+from ..clean.processed import ProcessedTables, read_processed, read_table
 from ..errors import InputError
 from ..parameters import check_language, check_year, resolve_project_path
+from ..vocabulary import ASSESSMENT_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,9 @@ class ReportContext:
     tables: ProcessedTables
     assessment: pd.DataFrame  # the report year's
     growth: pd.DataFrame      # the report year's
+    #: The statuses the previous year's report published (its own year's rows), when it was made from other data
+    #: than today's: a revision since may have changed a verdict it published. None: it said what today's data say.
+    published_previous: pd.DataFrame | None = None
 
     @property
     def language(self) -> str:
@@ -89,10 +94,18 @@ def joined(indicators: pd.DataFrame, assessment: pd.DataFrame) -> pd.DataFrame:
     return assessment.merge(indicators.drop(columns=["kind", "direction", "core"]), on=["indicator_id", "series"])
 
 
-def load_report(data_dir: str | Path, report_year, language: str) -> ReportContext:
-    """Check the notebook's parameters and read the tables in ``data_dir`` (relative to the project root)."""
+def load_report(data_dir: str | Path, report_year, language: str,
+                previous_assessment: str | Path = "") -> ReportContext:
+    """Check the notebook's parameters and read the tables in ``data_dir`` (relative to the project root), and the
+    assessment the previous year's report published (``previous_assessment``, a file; empty: none)."""
     folder = resolve_project_path(data_dir, parameter="data_dir")
-    return report_context(read_processed(folder), report_year, language)
+    context = report_context(read_processed(folder), report_year, language)
+    if not str(previous_assessment).strip():
+        return context
+    path = resolve_project_path(previous_assessment, parameter="previous_assessment")
+    published = read_table(path, ASSESSMENT_COLUMNS)
+    previous = previous_report_year(context.plan["report_years"], context.report_year)
+    return replace(context, published_previous=published[published["report_year"] == previous])
 
 
 def report_context(tables: ProcessedTables, report_year, language: str) -> ReportContext:

@@ -92,9 +92,10 @@ def output_folder(folder: str | Path) -> Path:
 
 
 def open_report(data_dir: str | Path, report_year, language: str, generated: str = "",
-                inputs_date: str = "") -> Report:
+                inputs_date: str = "", previous_assessment: str | Path = "") -> Report:
     """The report of ``report_year`` in ``language`` from the processed tables in ``data_dir`` (relative to the
-    project root), with matplotlib set up for its charts (:func:`analysis.report.fonts.configure_matplotlib`)."""
-    report = Report(load_report(data_dir, report_year, language), generated, inputs_date)
+    project root), with matplotlib set up for its charts (:func:`analysis.report.fonts.configure_matplotlib`);
+    ``previous_assessment``: what the previous year's report published, when it was made from other data."""
+    report = Report(load_report(data_dir, report_year, language, previous_assessment), generated, inputs_date)
     configure_matplotlib(report.context.language)
     return report

@@ -50,6 +50,8 @@ class ChangeRow:
     status_now_text: str
     change: str      # worse, better, same, not_comparable
     change_text: str
+    status_then_today: str = ""  # the previous year's status from today's data
+    revised_text: str = ""  # what today's data say of the previous year, where a revision changed its verdict
 
 
 def warning_rows(context: ReportContext) -> list[WarningRow]:
@@ -88,7 +90,7 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
     previous = previous_report_year(context.plan["report_years"], context.report_year)
     if previous is None:
         return None, []
-    changes = status_changes(context.tables.assessment, context.report_year, previous)
+    changes = status_changes(context.tables.assessment, context.report_year, previous, context.published_previous)
     changes = changes[changes["status_now"] != "qualitative"]
     names = context.joined().drop(columns=["status"])
     rows = []
@@ -97,7 +99,9 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             indicator_id=str(row.indicator_id), anchor=element_id(row), name=localized(row, "short_name", language),
             core=bool(row.core), status_then=row.status_then, status_then_text=words.status(row.status_then),
             status_now=row.status_now, status_now_text=words.status(row.status_now), change=row.change,
-            change_text=words[f"warnings.change.{row.change}"]))
+            change_text=words[f"warnings.change.{row.change}"], status_then_today=row.status_then_today,
+            revised_text=words.text("warnings.revised_then", status=words.status(row.status_then_today))
+            if row.status_then_today != row.status_then else ""))
     return previous, rows
 
 
@@ -106,9 +110,19 @@ def changes_heading(context: ReportContext, previous: int) -> str:
 
 
 def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) -> str:
+    """The sentence counting the changes, against the statuses the previous report published when its data differ
+    from today's, and the published verdicts a revision changed."""
+    words = context.words
     changes = [row.change for row in rows]
-    return context.words.text("warnings.changes_intro", year=previous,
-                              **{change: changes.count(change) for change in CHANGES_WORST_FIRST})
+    published = context.published_previous is not None
+    text = words.text("warnings.changes_intro_published" if published else "warnings.changes_intro", year=previous,
+                      **{change: changes.count(change) for change in CHANGES_WORST_FIRST})
+    revised = [row for row in rows if row.revised_text]
+    if revised:
+        items = [words.text("warnings.revised_item", name=row.name, then=row.status_then_text,
+                            today=words.status(row.status_then_today)) for row in revised]
+        text += words.count_text("warnings.revised", len(revised), year=previous, items=words.join(items))
+    return text
 
 
 def changes_headers(context: ReportContext, previous: int) -> list[str]:

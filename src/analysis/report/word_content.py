@@ -205,7 +205,8 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
                  para(warning_tables.changes_intro(context, previous, changes)))
     lines, colours = [], {}
     for number, row in enumerate(changes, 1):
-        lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.status_then_text),
+        then = row.status_then_text + (f" ({row.revised_text})" if row.revised_text else "")
+        lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(then),
                       cell(row.status_now_text), cell(row.change_text)])
         colours[(number, 2)] = STATUS_COLOURS[row.status_then]
         colours[(number, 3)] = STATUS_COLOURS[row.status_now]
