@@ -6,14 +6,20 @@ statuses and columns by these words, and none of them defines its own. Validatio
 """
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 from .settings import LANGUAGES
 
 SERIES = ("", "national", "provincial")
 VALUE_TYPES = ("baseline", "target", "actual")
-DIRECTIONS = ("higher", "lower", "at_least", "at_most", "none")
+DIRECTIONS = ("higher", "lower", "at_least", "at_most", "within", "exactly", "none")
 LOWER_IS_BETTER = ("lower", "at_most")
 #: A target to hold every year of the plan period (a floor or a ceiling), checked year by year.
 HELD_EVERY_YEAR = ("at_least", "at_most")
+#: A target that is a range (``within``: a lower and an upper bound, 控制在2%–3%) or a value to equal (``exactly``,
+#: compared at the precision the target is written in): met inside it, approached from the side the series is on.
+RANGE_DIRECTIONS = ("within", "exactly")
 KINDS = ("count", "amount", "share", "intensity", "rate_of_change", "rank", "qualitative")
 #: How each kind's growth is measured: shares in points a year, counts, amounts and intensities
 #: compounded, a rate of change as a floor to meet every year, a rank (a position: 1 is first, lower is
@@ -21,7 +27,7 @@ KINDS = ("count", "amount", "share", "intensity", "rate_of_change", "rank", "qua
 METHOD_BY_KIND = {"share": "linear", "count": "compound", "amount": "compound", "intensity": "compound",
                   "rate_of_change": "annual_floor", "rank": "linear", "qualitative": "none"}
 #: The direction a kind must have, where it has one: a rank is better the lower it is.
-KIND_DIRECTIONS = {"rank": ("lower", "at_most")}
+KIND_DIRECTIONS = {"rank": ("lower", "at_most"), "rate_of_change": ("higher", "lower", "at_least", "at_most")}
 METHODS = ("linear", "compound", "annual_floor", "none")
 #: Worst first: an indicator with several series takes the worst status of its series (Destatis).
 STATUSES = ("not_achieved", "moving_away", "insufficient", "moderate", "achieved_at_risk", "on_track", "achieved",
@@ -62,6 +68,8 @@ VALUE_COLUMNS = {
     "indicator_id": "int64", "series": "str", "year": "int64", "value_type": "str", "value": "float64",
     "printed_text": "str", "source": "str", "source_line": "int64", "processing": "str", "reference": "str",
     "note": "str", "published": "str",
+    # A range target's upper bound (``value`` is its lower bound); empty for every other value.
+    "upper": "float64",
 }
 #: What ``processing`` may say of an actual value: a preliminary figure, a value that revised an earlier
 #: publication's (and of a printed value: corrected, split).
@@ -78,7 +86,11 @@ ASSESSMENT_COLUMNS = {
     "indicator_id": "int64", "series": "str", "core": "bool", "kind": "str", "direction": "str", "method": "str",
     "report_year": "int64", "base_year": "Int64", "base_value": "float64", "as_of_year": "Int64",
     "latest_value": "float64", "n_points": "int64", "evidence": "str", "target_year": "Int64",
-    "target_value": "float64", "gap": "float64", "gap_pct": "float64", "completion": "float64",
+    "target_value": "float64",
+    # A range target's bounds (``exactly``: both the target): ``target_value`` is then the bound the series
+    # approaches (the lower one once inside); empty for every other target.
+    "target_lower": "float64", "target_upper": "float64",
+    "gap": "float64", "gap_pct": "float64", "completion": "float64",
     "time_elapsed": "float64", "observed_cagr": "float64", "observed_per_year": "float64",
     "required_cagr": "float64", "required_per_year": "float64", "progress_ratio": "float64",
     "projected_value": "float64", "anticipated_progress": "float64", "status": "str", "verdict": "str",
@@ -103,3 +115,40 @@ TABLES = {
 
 def lower_is_better(direction: str) -> bool:
     return direction in LOWER_IS_BETTER
+
+
+@dataclass(frozen=True)
+class Range:
+    """A range target (``within``: 控制在2%–3%) or a value to equal (``exactly``): its bounds, and the tolerance
+    a value is compared with (for ``exactly``, half a unit of the target's last decimal, as statistics are
+    rounded: "= 3" is met by 2.5 to 3.5, "= 2.85" by 2.845 to 2.855)."""
+
+    lower: float
+    upper: float
+    tolerance: float = 0.0
+
+    def holds(self, value: float) -> bool:
+        slack = self.tolerance * (1 + 1e-9) + 1e-12
+        return self.lower - slack <= value <= self.upper + slack
+
+    def approach(self, value: float) -> tuple[str, float]:
+        """The direction a series at ``value`` must move, and the bound it moves to: down to the upper bound from
+        above the range, else up to the lower one (also from inside it, or with no value yet)."""
+        if math.isfinite(value) and value > self.upper and not self.holds(value):
+            return "lower", self.upper
+        return "higher", self.lower
+
+
+def target_range(direction: str, target: float, upper: float = math.nan) -> Range | None:
+    """The range a target of ``direction`` sets, None for a one-sided target."""
+    if direction == "within":
+        return Range(target, upper if math.isfinite(upper) else target)
+    if direction == "exactly":
+        return Range(target, target, 0.5 * 10.0 ** -_decimals(target))
+    return None
+
+
+def _decimals(value: float) -> int:
+    """The decimals ``value`` is written with (3.0 and 3 -> 0, 2.85 -> 2), at most 6."""
+    text = f"{value:.6f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0

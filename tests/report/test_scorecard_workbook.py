@@ -57,11 +57,12 @@ def workbook(workbook_bytes):
 
 SHEET_NAMES = {"zh": ["说明", "指标评估表", "预警清单", "数据质量", "实际值"],
                "en": ["About", "Scorecard", "Warnings", "Data quality", "Actual values"]}
-FIRST_HEADERS = {"zh": ["编号", "序列", "类别", "指标名称（方案原文）", "简称", "核心指标", "单位", "2020年基础值",
-                        "2021年基础值", "最新值", "最新值年份", "2023年目标", "2024年目标", "约束目标年份"],
+FIRST_HEADERS = {"zh": ["编号", "序列", "类别", "指标名称（方案原文）", "简称", "核心指标", "单位", "目标属性",
+                        "2020年基础值", "2021年基础值", "最新值", "最新值年份", "2023年目标", "2024年目标",
+                        "约束目标年份"],
                  "en": ["No.", "Series", "Category", "Indicator (as printed in the plan)", "Short name", "Core", "Unit",
-                        "2020 baseline", "2021 baseline", "Latest value", "Latest year", "2023 target", "2024 target",
-                        "Binding target year"]}
+                        "Target form", "2020 baseline", "2021 baseline", "Latest value", "Latest year", "2023 target",
+                        "2024 target", "Binding target year"]}
 
 
 def _scorecard(book):
@@ -97,9 +98,13 @@ def test_numbers_are_numbers_worked_out_by_hand(workbook):
     # seen per year (2.7 − 2.36) / 4 = 0.085 points.
     row = _row_of(_scorecard(book), 2)
     names = FIRST_HEADERS[language]
-    assert row[names[7]].value == 2.36 and row[names[7]].data_type == "n"
-    assert row[names[9]].value == 2.7 and row[names[10]].value == 2024
-    assert row[names[12]].value == 2.8
+    assert row[names[8]].value == 2.36 and row[names[8]].data_type == "n"
+    assert row[names[10]].value == 2.7 and row[names[11]].value == 2024
+    assert row[names[13]].value == 2.8
+    # the operator column, as a self-evaluation form has it: R&D intensity is a level to reach (≥ 2.8), good air
+    # days (17) a floor to hold every year, the energy saving (18) a yearly floor too
+    assert row[names[7]].value == "≥"
+    assert _row_of(_scorecard(book), 17)[names[7]].value == {"zh": "每年≥", "en": "≥ every year"}[language]
     completion = row[{"zh": "完成进度", "en": "Completion"}[language]]
     assert completion.value == pytest.approx(0.34 / 0.44) and completion.number_format == "0.0%"
     assert row[{"zh": "完成率", "en": "Completion rate"}[language]].value == pytest.approx(2.7 / 2.8)
@@ -107,7 +112,7 @@ def test_numbers_are_numbers_worked_out_by_hand(workbook):
         pytest.approx(0.085)
     assert row[names[0]].value == 2 and row[names[0]].data_type == "n"
     # R&D personnel (1): 24,800 persons, shown with a thousands separator and no decimals
-    assert _row_of(_scorecard(book), 1)[names[9]].number_format == "#,##0"
+    assert _row_of(_scorecard(book), 1)[names[10]].number_format == "#,##0"
 
 
 def test_status_is_written_and_filled_in_the_report_colour(workbook):

@@ -98,7 +98,8 @@ def assessed(indicator_id, report_year, method, base, as_of, latest, target_year
     return {"indicator_id": indicator_id, "series": "", "core": core, "kind": kind, "direction": direction,
             "method": method, "report_year": report_year, "base_year": 2020, "base_value": base,
             "as_of_year": as_of, "latest_value": latest, "n_points": n, "evidence": "low" if n == 2 else "high",
-            "target_year": target_year, "target_value": target, "gap": gap, "gap_pct": NAN, "completion": NAN,
+            "target_year": target_year, "target_value": target, "target_lower": NAN, "target_upper": NAN, "gap": gap,
+            "gap_pct": NAN, "completion": NAN,
             "time_elapsed": NAN, "observed_cagr": NAN, "observed_per_year": NAN, "required_cagr": required_cagr,
             "required_per_year": required_per_year, "progress_ratio": NAN, "projected_value": NAN,
             "anticipated_progress": NAN, "status": status, "verdict": verdict, "completion_rate": rate,
@@ -207,7 +208,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
         ("未达标、需加快或偏离目标的指标：", [
             "R&D经费投入强度：2023 年为 2.61%，目标 2.7%，未达标（完成率 96.7%，差 0.09个百分点）；"
             "至 2024 年达到 2.8%，每年需增长 0.19个百分点（7.3%）",
-            "空气质量优良天数比例：2023 年为 91.2%，目标 90%，未达标（完成率 101.3%）；2022 年低于目标；"
+            "空气质量优良天数比例：2023 年为 91.2%，目标 ≥90%，未达标（完成率 101.3%）；2022 年低于目标；"
             "2024 年须不低于 90%",
             "高层次人才数：2023 年为 298人，目标 300人，未达标（完成率 99.3%，差 2人）；"
             "至 2024 年达到 320人，每年需增长 7.4%（22人）",
@@ -259,7 +260,7 @@ def test_scorecard_cells_before_the_data():
                             "1,600 <small>(2024)</small>", "551", "+15.1%（约+184）"]
     assert cells[3][:8] == ["18", '<a href="#indicator-18">万元GDP能耗下降率</a>', "%", "5.48",
                             "3.41 <small>(2021)</small>",
-                            "5 <small>(2024)</small>", "1.59", "每年≥5%"]
+                            "≥5 <small>(2024)</small>", "1.59", "每年≥5%"]
     assert "进展不足" in cells[0][8] and "进度正常" in cells[1][8] and "偏离目标" in cells[3][8]
     assert cells[5][:2] == ["22", '<a href="#indicator-22">创新战略决定</a> *'] and "定性评价" in cells[5][8]
     english = scorecard_html(context("en"))

@@ -7,14 +7,14 @@ every series of a plan for one report year.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ..clean.schemas import typed
 from ..parameters import check_scheme
 from ..settings import SCHEMES
-from ..vocabulary import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, HELD_EVERY_YEAR, METHOD_BY_KIND, STATUSES
+from ..vocabulary import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, HELD_EVERY_YEAR, METHOD_BY_KIND, STATUSES, target_range
 from .rates import NAN, compound_rate, direction_sign, finite_or_nan, floor_catch_up_rate, linear_rate
 
 
@@ -23,19 +23,24 @@ class Series:
     """What is known of one series in a report year: its values up to that year, and its targets."""
 
     points: list[tuple[int, float]]  # (year, value) in year order; an actual replaces a printed baseline
-    targets: dict[int, float]        # target year -> target value
+    targets: dict[int, float]        # target year -> target value (a range target's lower bound)
+    uppers: dict[int, float] = field(default_factory=dict)  # target year -> a range target's upper bound
 
 
 def series_by_key(values: pd.DataFrame, report_year: int) -> dict[tuple, Series]:
     """Every series' points up to ``report_year`` and all its targets, from the tidy values table."""
     points: dict[tuple, dict[int, tuple[int, float]]] = {}
     targets: dict[tuple, dict[int, float]] = {}
-    for indicator_id, series, year, value_type, value in zip(
+    uppers: dict[tuple, dict[int, float]] = {}
+    upper_column = values["upper"].tolist() if "upper" in values else [NAN] * len(values)
+    for indicator_id, series, year, value_type, value, upper in zip(
             values["indicator_id"].tolist(), values["series"].tolist(), values["year"].tolist(),
-            values["value_type"].tolist(), values["value"].tolist()):
+            values["value_type"].tolist(), values["value"].tolist(), upper_column):
         key = (indicator_id, series)
         if value_type == "target":
             targets.setdefault(key, {}).setdefault(year, value)
+            if upper == upper:  # not NaN
+                uppers.setdefault(key, {}).setdefault(year, upper)
         elif value_type in ("actual", "baseline") and year <= report_year:
             priority = 0 if value_type == "actual" else 1  # a published actual beats the printed baseline
             kept = points.setdefault(key, {})
@@ -43,7 +48,7 @@ def series_by_key(values: pd.DataFrame, report_year: int) -> dict[tuple, Series]
                 kept[year] = (priority, value)
     keys = set(points) | set(targets)
     return {key: Series(sorted((year, value) for year, (_, value) in points.get(key, {}).items()),
-                        targets.get(key, {})) for key in keys}
+                        targets.get(key, {}), uppers.get(key, {})) for key in keys}
 
 
 def plan_start_year(values: pd.DataFrame) -> int | None:
@@ -67,10 +72,11 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     """The assessment of one series for ``report_year``; see the method note.
 
     ``plan_start`` is the first year of the plan period (the year after the last printed baseline),
-    from which a target held every year (``at_least``/``at_most``) is checked year by year.
+    from which a target held every year (``at_least``/``at_most``) is checked year by year. A range target
+    (``within``, ``exactly``) is approached from the side the series is on: from below as a target to reach
+    (its lower bound), from above as one to fall to (its upper bound); it is met inside the range.
     """
     on_track_cut, moderate_cut, insufficient_cut = cut_offs
-    d = direction_sign(direction)
     method = METHOD_BY_KIND[kind]
     floor = method == "annual_floor"
     qualitative = method == "none"
@@ -88,6 +94,11 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
         b, vb = next(((float(y), v) for y, v in series.points if y == base_year),
                      next(((float(y), v) for y, v in series.points if y < first_target), (NAN, NAN)))
         t, vt = float(series.points[-1][0]), series.points[-1][1]
+    written = direction
+    span = target_range(direction, T, series.uppers.get(int(Y), NAN)) if math.isfinite(Y) else None
+    if span is not None:
+        direction, T = span.approach(vt if math.isfinite(vt) else vb)
+    d = direction_sign(direction)
     final = not qualitative and math.isfinite(Y) and t >= Y  # data for the target year: a final verdict
 
     # Growth seen since the base year, and growth needed: from the base year (for the progress
@@ -131,16 +142,18 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     slope = _zero_if_nan(observed_per_year)
     trend_at_target_year = vt + slope * (NAN if math.isnan(Y - t) else max(Y - t, 0.0))
     enough = n >= 2 and math.isfinite(T) and math.isfinite(vt) and t > b
-    met = d * (vt - T) >= 0
-    at_risk = met and d * slope < 0 and d * (trend_at_target_year - T) < 0
+    met = span.holds(vt) if span is not None else d * (vt - T) >= 0
+    at_risk = met and (not span.holds(trend_at_target_year) if span is not None and math.isfinite(trend_at_target_year)
+                       else d * slope < 0 and d * (trend_at_target_year - T) < 0)
     completion_rate = shortfall = NAN
     if qualitative:
         status = "qualitative"
     elif final:
         judged = next(v for y, v in series.points if y >= Y)
-        status = "achieved" if d * (judged - T) >= 0 and not missed else "not_achieved"
+        reached = span.holds(judged) if span is not None else d * (judged - T) >= 0
+        status = "achieved" if reached and not missed else "not_achieved"
         completion_rate = _completion_rate(judged, T, d)
-        shortfall = max(0.0, d * (T - judged))
+        shortfall = 0.0 if reached else max(0.0, d * (T - judged))
         ratio = projected = anticipated = required_cagr = required_per_year = NAN
     elif not enough:
         status = "insufficient_data"
@@ -162,6 +175,9 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     later = sorted(year for year in series.targets if year > Y) if final else []
     if later:
         next_year, next_value = float(later[0]), series.targets[later[0]]
+        next_span = target_range(written, next_value, series.uppers.get(later[0], NAN))
+        if next_span is not None:
+            next_value = next_span.approach(vt)[1]
         if floor:
             next_per_year = floor_catch_up_rate(next_value, base_year, later[0], after_base)
         else:
@@ -178,7 +194,9 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
         "method": "none" if qualitative else "annual_floor" if floor else "compound" if use_compound else "linear",
         "base_year": b, "base_value": vb, "as_of_year": t, "latest_value": vt, "n_points": n,
         "evidence": "" if qualitative or n == 0 else "low" if n <= 2 else "medium" if n == 3 else "high",
-        "target_year": Y, "target_value": T, "gap": gap, "gap_pct": gap_pct, "completion": completion,
+        "direction": direction, "target_year": Y, "target_value": T,
+        "target_lower": NAN if span is None else span.lower, "target_upper": NAN if span is None else span.upper,
+        "gap": gap, "gap_pct": gap_pct, "completion": completion,
         "time_elapsed": time_elapsed, "observed_cagr": observed_cagr, "observed_per_year": observed_per_year,
         "required_cagr": NAN if floor else required_cagr, "required_per_year": required_per_year,
         "progress_ratio": ratio, "projected_value": projected, "anticipated_progress": anticipated,
@@ -247,6 +265,8 @@ def required_growth(indicators: pd.DataFrame, values: pd.DataFrame, report_year:
         achieved = [v for y, v in series.points if y > base_year]
         for target_year, target_value in sorted(series.targets.items()):
             years = target_year - from_year
+            span = target_range(row.direction, target_value, series.uppers.get(target_year, NAN))
+            direction, target_value = span.approach(from_value) if span is not None else (row.direction, target_value)
             records.append({
                 "indicator_id": row.indicator_id, "series": row.series, "kind": row.kind,
                 "from_year": from_year, "from_value": from_value, "target_year": target_year,
@@ -255,7 +275,8 @@ def required_growth(indicators: pd.DataFrame, values: pd.DataFrame, report_year:
                 "required_per_year": (floor_catch_up_rate(target_value, base_year, target_year, achieved) if floor
                                       else linear_rate(from_value, target_value, years)),
                 "method": METHOD_BY_KIND[row.kind],
-                "already_met": direction_sign(row.direction) * (from_value - target_value) >= 0,
+                "already_met": span.holds(from_value) if span is not None
+                else direction_sign(direction) * (from_value - target_value) >= 0,
                 "report_year": report_year,
             })
     return typed(pd.DataFrame(records, columns=list(GROWTH_COLUMNS)), GROWTH_COLUMNS)

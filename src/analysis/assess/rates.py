@@ -49,3 +49,4 @@ def floor_catch_up_rate(target_rate: float, base_year: int, target_year: int, ac
     if done <= 0 or goal <= 0:
         return NAN
     return (1 - (goal / done) ** (1 / remaining)) * 100
+

@@ -15,7 +15,7 @@ from ..errors import InputError, display_path
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.printed_table import PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable
 from ..plan import Plan
-from ..vocabulary import PRELIMINARY, QUALITY_COLUMNS, QUALITY_ISSUES, lower_is_better
+from ..vocabulary import PRELIMINARY, QUALITY_COLUMNS, QUALITY_ISSUES, lower_is_better, target_range
 
 PRINTED_LABEL = {series: label for label, series in SERIES_LABELS.items()}
 
@@ -72,8 +72,11 @@ def table_findings(plan: Plan, table: PlanTable, cells: pd.DataFrame, values: pd
     return frame.drop(columns="_order").reset_index(drop=True)
 
 
-def _met(value: float, target: float, direction: str) -> bool:
-    return value <= target if lower_is_better(direction) else value >= target
+def _met(value: float, target, direction: str) -> bool:
+    span = target_range(direction, target.value, target.upper)
+    if span is not None:
+        return span.holds(value)
+    return value <= target.value if lower_is_better(direction) else value >= target.value
 
 
 def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, add) -> None:
@@ -85,7 +88,7 @@ def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, a
     direction = indicators.set_index(["indicator_id", "series"])["direction"]
     for row in latest.itertuples():
         series_targets = targets[(targets.indicator_id == row.indicator_id) & (targets.series == row.series)]
-        met = [t for t in series_targets.itertuples() if _met(row.value, t.value, direction[(row.indicator_id,
+        met = [t for t in series_targets.itertuples() if _met(row.value, t, direction[(row.indicator_id,
                                                                                                row.series)])]
         if met:
             listed = ", ".join(f"{t.year}: {t.value:g}" for t in met)

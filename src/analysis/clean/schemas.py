@@ -74,7 +74,7 @@ def _schemas() -> dict:
         "indicator_id": column("int64", positive), "series": column("str", pa.Check.isin(SERIES)),
         "year": column("int64", pa.Check.in_range(1900, 2100)), "value_type": column("str", pa.Check.isin(VALUE_TYPES)),
         "value": column("float64", finite), "printed_text": column("str", filled), "source": column("str", filled),
-        "source_line": column("int64", positive),
+        "source_line": column("int64", positive), "upper": column("float64", nullable=True),
     })
     quality = {name: column(dtype, *([filled] if name.startswith("detail_") else [])) for name, dtype
                in QUALITY_COLUMNS.items()}

@@ -44,6 +44,10 @@ def check_plan_years(plan: Plan, indicators: pd.DataFrame, values: pd.DataFrame,
         if own_targets.empty:
             raise InputError(f"indicator {_label(row)} has no target: a numeric indicator needs one (or is it "
                              "qualitative?)", file=kinds_path, line=line, field="indicator_id")
+        if row.direction == "within" and own_targets["upper"].isna().any():
+            raise InputError(f"indicator {_label(row)}: direction within (a range) needs an upper bound for every "
+                             "target; a plan given as printed text cannot write one: type its table "
+                             "(values.csv, column upper)", file=kinds_path, line=line, field="direction")
         first = int(own_targets["year"].min())
         late = own_baselines[own_baselines["year"] >= first]
         if not late.empty:
@@ -93,14 +97,20 @@ def resolve_relative_targets(plan: Plan, indicators: pd.DataFrame,
                 "quality_detail.relative_waiting", year=row.year, base_year=plan.base_year, text=row.printed_text,
                 basis=w[f"target_basis.{basis}"])))
             continue
-        target = {"multiple": base.value * factor, "percent": base.value * (1 + factor / 100),
-                  "points": base.value + factor}[basis]
+        target = _absolute(basis, base.value, factor)
         values.at[index, "value"] = target
+        if not math.isnan(row.upper):
+            values.at[index, "upper"] = _absolute(basis, base.value, row.upper)
         findings.append(_finding("relative_target", key, row.year, None, lambda w, row=row, basis=basis, base=base,
                                  target=target: w.text(f"quality_detail.relative_{basis}", year=row.year,
                                                        base_year=plan.base_year, base=base.value, k=row.value,
                                                        value=target)))
     return values[keep].reset_index(drop=True), findings
+
+
+def _absolute(basis: str, base: float, k: float) -> float:
+    """A target written relative to the base value, made absolute."""
+    return {"multiple": base * k, "percent": base * (1 + k / 100), "points": base + k}[basis]
 
 
 def _base_point(values: pd.DataFrame, key: tuple, base_year: int):

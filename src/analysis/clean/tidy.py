@@ -18,6 +18,7 @@ values published after the plan (checked by :mod:`analysis.clean.observations`).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,12 +113,21 @@ def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str) -> p
     for row in cells.itertuples():
         base = {"indicator_id": row.indicator_id, "year": row.year, "value_type": row.value_type,
                 "printed_text": row.printed_text, "source": source_label, "source_line": row.source_line,
-                "note": getattr(row, "note", "") or ""}
+                "note": getattr(row, "note", "") or "", "upper": math.nan}
         processing = ["corrected"] if row.correction else []
         basis = getattr(row, "basis", "") or "absolute"
         if basis != "absolute":
             processing.append(f"{RELATIVE}{basis}")  # made absolute once the base value is known
         value = _number(row.text)
+        upper_text = getattr(row, "upper_text", "") or ""
+        if upper_text:  # a range target (direction within): 控制在2%–3% is value 2, upper 3
+            upper = _number(upper_text)
+            if upper is None or value is None or upper < value:
+                problem = ("is not a number" if upper is None else f"is below the lower bound {row.text}"
+                           if value is not None else "needs a plain number for the lower bound in value")
+                raise InputError(f"indicator {row.indicator_id} {row.field}: the upper bound {upper_text!r} "
+                                 f"{problem}", file=source_path, line=row.source_line, field="upper")
+            base["upper"] = upper
         if value is not None:
             records.append({**base, "series": row.series, "value": value, "processing": ";".join(processing)})
             continue

@@ -59,6 +59,24 @@ def refuse_duplicates(frame: pd.DataFrame, keys: list[str], path: Path, field: s
         raise InputError(describe(row), file=path, line=int(row[LINE_COLUMN]), field=field)
 
 
+def check_direction(direction: str, kind: str, path: Path, line: int) -> None:
+    """A series' direction and kind, each known and each fitting the other; refused with the line named."""
+    if direction not in DIRECTIONS:
+        raise InputError(f"direction {quote(direction)} unknown; use one of {', '.join(DIRECTIONS)}", file=path,
+                         line=line, field="direction")
+    if kind not in KINDS:
+        raise InputError(f"kind {quote(kind)} unknown; use one of {', '.join(KINDS)}", file=path, line=line,
+                         field="kind")
+    if (kind == "qualitative") != (direction == "none"):
+        raise InputError("direction 'none' goes with kind 'qualitative' and only with it", file=path, line=line,
+                         field="direction")
+    if kind in KIND_DIRECTIONS and direction not in KIND_DIRECTIONS[kind]:
+        why = ("a rank is better the lower it is" if kind == "rank"
+               else "a rate of change is a floor or a ceiling to meet every year")
+        raise InputError(f"direction {quote(direction)} for a {kind}: {why}; use {' or '.join(KIND_DIRECTIONS[kind])}",
+                         file=path, line=line, field="direction")
+
+
 def load_metadata(folder: Path) -> pd.DataFrame:
     """``indicator_metadata.csv``: names, units, direction and kind for every series."""
     path = Path(folder) / METADATA_FILE
@@ -68,19 +86,7 @@ def load_metadata(folder: Path) -> pd.DataFrame:
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
         ids.append(parse_int(row.indicator_id, file=path, line=line, field="indicator_id"))
-        if row.direction not in DIRECTIONS:
-            raise InputError(f"direction {quote(row.direction)} unknown; use one of {', '.join(DIRECTIONS)}",
-                             file=path, line=line, field="direction")
-        if row.kind not in KINDS:
-            raise InputError(f"kind {quote(row.kind)} unknown; use one of {', '.join(KINDS)}",
-                             file=path, line=line, field="kind")
-        if (row.kind == "qualitative") != (row.direction == "none"):
-            raise InputError("direction 'none' goes with kind 'qualitative' and only with it",
-                             file=path, line=line, field="direction")
-        if row.kind in KIND_DIRECTIONS and row.direction not in KIND_DIRECTIONS[row.kind]:
-            raise InputError(f"direction {quote(row.direction)} for a {row.kind}: a {row.kind} is better the lower it "
-                             f"is; use {' or '.join(KIND_DIRECTIONS[row.kind])}", file=path, line=line,
-                             field="direction")
+        check_direction(row.direction, row.kind, path, line)
     require_filled(frame, ("name_en", "short_name_zh", "short_name_en"), path)
     frame["indicator_id"] = ids
     refuse_duplicates(frame, ["indicator_id", "series"], path, "indicator_id",

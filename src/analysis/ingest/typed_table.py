@@ -13,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, quote
-from ..vocabulary import DIRECTIONS, KIND_DIRECTIONS, KINDS, TABLE_INDICATOR_COLUMNS, TARGET_BASES
+from ..vocabulary import TABLE_INDICATOR_COLUMNS, TARGET_BASES
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
-from .hand_files import check_series, refuse_duplicates, require_filled
+from .hand_files import check_direction, check_series, refuse_duplicates, require_filled
 from .printed_table import PlanTable, value_field
 
 TYPED_INDICATOR_COLUMNS = [c for c in TABLE_INDICATOR_COLUMNS if c not in ("source_line", "base_source")]
@@ -23,8 +23,9 @@ TYPED_INDICATOR_COLUMNS = [c for c in TABLE_INDICATOR_COLUMNS if c not in ("sour
 TYPED_INDICATOR_OPTIONAL = ["base_source"]
 TYPED_VALUE_COLUMNS = ["indicator_id", "series", "year", "value_type", "value"]
 #: ``basis``: how a target relates to the base value (:data:`analysis.vocabulary.TARGET_BASES`); ``note``:
-#: what the plan says of the value (力争: strive for; "now" for a baseline of the year the plan appeared).
-TYPED_VALUE_OPTIONAL = ["basis", "note"]
+#: what the plan says of the value (力争: strive for; "now" for a baseline of the year the plan appeared);
+#: ``upper``: the upper bound of a range target (direction ``within``: 控制在2%–3% is value 2, upper 3).
+TYPED_VALUE_OPTIONAL = ["basis", "note", "upper"]
 VALUE_TYPES = ("baseline", "target")
 TYPED_INDICATOR_TEXT = {"category_zh": "category", "category_en": "category", "name_zh": "name", "name_en": "name",
                         "short_name_zh": "short_name", "short_name_en": "short_name", "unit_zh": "unit",
@@ -39,6 +40,7 @@ def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTabl
     frame = read_strict_csv(values_path, TYPED_VALUE_COLUMNS, TYPED_VALUE_OPTIONAL, text_kinds={"note": "note"})
     check_series(frame, values_path)
     known = {(r.indicator_id, r.series): r.kind for r in indicators.itertuples()}
+    directions = {(r.indicator_id, r.series): r.direction for r in indicators.itertuples()}
     cells = []
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
@@ -66,15 +68,25 @@ def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTabl
         if basis != "absolute" and known[key] == "rank":
             raise InputError(f"basis {basis} for a rank: a rank's target is a place (前18位: 18)", file=values_path,
                              line=line, field="basis")
+        upper = (getattr(row, "upper", "") or "").strip()
+        within = directions[key] == "within" and row.value_type == "target"
+        if upper and not within:
+            raise InputError(f"upper {quote(upper)} for a {row.value_type} of a series whose direction is "
+                             f"{directions[key]}: only a target of direction within (a range) has an upper bound",
+                             file=values_path, line=line, field="upper")
+        if within and not upper:
+            raise InputError(f"indicator {indicator_id}'s target for {year} is a range (direction within): give its "
+                             "upper bound in upper (控制在2%–3%: value 2, upper 3)", file=values_path, line=line,
+                             field="upper")
         field = value_field(year, row.value_type)
         cells.append({"indicator_id": indicator_id, "series": row.series, "field": field.name, "year": year,
                       "value_type": row.value_type, "printed_text": row.value, "source_line": line,
-                      "basis": basis, "note": (getattr(row, "note", "") or "").strip()})
+                      "basis": basis, "note": (getattr(row, "note", "") or "").strip(), "upper_text": upper})
     frame = frame.assign(indicator_id=[c["indicator_id"] for c in cells], field=[c["field"] for c in cells])
     refuse_duplicates(frame, ["indicator_id", "series", "field"], values_path, "year",
                       lambda row: f"indicator {row.indicator_id} {row.field} is given twice")
     cells = pd.DataFrame(cells, columns=["indicator_id", "series", "field", "year", "value_type", "printed_text",
-                                         "source_line", "basis", "note"])
+                                         "source_line", "basis", "note", "upper_text"])
     fields = tuple(sorted({value_field(r.year, r.value_type) for r in cells.itertuples()},
                           key=lambda f: (f.year, f.value_type != "baseline")))
     if "target" not in {f.value_type for f in fields}:
@@ -101,19 +113,7 @@ def _read_indicators(path: Path) -> pd.DataFrame:
         if core not in TRUE + FALSE:
             raise InputError(f"core {quote(row.core)}: write true or false", file=path, line=line, field="core")
         cores.append(core in TRUE)
-        if row.direction not in DIRECTIONS:
-            raise InputError(f"direction {quote(row.direction)} unknown; use one of {', '.join(DIRECTIONS)}",
-                             file=path, line=line, field="direction")
-        if row.kind not in KINDS:
-            raise InputError(f"kind {quote(row.kind)} unknown; use one of {', '.join(KINDS)}", file=path, line=line,
-                             field="kind")
-        if (row.kind == "qualitative") != (row.direction == "none"):
-            raise InputError("direction 'none' goes with kind 'qualitative' and only with it", file=path,
-                             line=line, field="direction")
-        if row.kind in KIND_DIRECTIONS and row.direction not in KIND_DIRECTIONS[row.kind]:
-            raise InputError(f"direction {quote(row.direction)} for a {row.kind}: a {row.kind} is better the lower it "
-                             f"is; use {' or '.join(KIND_DIRECTIONS[row.kind])}", file=path, line=line,
-                             field="direction")
+        check_direction(row.direction, row.kind, path, line)
         if row.kind != "qualitative":
             for column in ("unit_zh", "unit_en"):
                 if not getattr(row, column).strip():

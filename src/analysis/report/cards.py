@@ -10,7 +10,7 @@ import pandas as pd
 
 from .context import ReportContext
 from .numbers import fmt_number, fmt_pct, is_missing
-from .words import localized, pace_text, rate_text, seen_text, value_text, year
+from .words import localized, pace_text, rate_text, seen_text, target_text, value_text, year
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -50,12 +50,12 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     unit = localized(row, "unit", context.language)
     rows = [(labels["base"].format(year=year(row.base_year)), value_text(row, row.base_value, words)),
             (labels["latest"].format(year=year(row.as_of_year)), value_text(row, row.latest_value, words)),
-            (labels["target"].format(year=year(row.target_year)), value_text(row, row.target_value, words, "target"))]
+            (labels["target"].format(year=year(row.target_year)), target_text(row, words))]
     other = series_values(context, row)
     other = other[(other["value_type"] == "target") & (other["year"] != row.target_year)].sort_values("year")
     for target in other.itertuples():
         rows.append((labels["other_target"].format(year=year(target.year)),
-                     value_text(row, target.value, words, "target")))
+                     target_text(row, words, target.value, target.upper)))
     if row.verdict == "final":
         rows.append((labels["completion_rate"], rate_text(row.completion_rate)))
     if not is_missing(row.gap) and row.gap > 0:

@@ -391,7 +391,13 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] = CARD_SIZ
     figure = Figure(figsize=size)
     ax = figure.add_axes((0.5 / size[0], 0.34 / size[1], 1 - 0.62 / size[0], 1 - 0.44 / size[1]))
     years = list(range(int(context.plan["base_year"]), int(max(targets["year"].max(), context.report_year)) + 1))
-    if row.direction in HELD_EVERY_YEAR:
+    ranges = targets[targets["upper"].notna()] if "upper" in targets else targets.iloc[0:0]
+    if not ranges.empty:  # a range target: the band to end in, and a bar at each target year
+        for target in ranges.itertuples():
+            ax.fill_between([years[0] - 0.4, years[-1] + 0.4], target.value, target.upper, color="#1b5e20",
+                            alpha=0.08, linewidth=0)
+            ax.vlines(target.year, target.value, target.upper, colors="#212121", linewidth=2.2, zorder=4)
+    elif row.direction in HELD_EVERY_YEAR:
         for target in targets.itertuples():
             ax.hlines(target.value, years[0] - 0.3, years[-1] + 0.3, colors="#555", linestyles="-.", linewidth=1)
     elif not is_missing(row.base_value):
@@ -410,6 +416,8 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] = CARD_SIZ
         ax.plot([row.as_of_year, row.target_year], [row.latest_value, row.projected_value], color=colour,
                 linestyle=":", linewidth=1.5)
     ax.plot(targets["year"], targets["value"], linestyle="", marker="*", markersize=9.5, color="#212121", zorder=4)
+    if not ranges.empty:
+        ax.plot(ranges["year"], ranges["upper"], linestyle="", marker="*", markersize=9.5, color="#212121", zorder=4)
     ax.set_xticks(years, [str(y) for y in years])
     ax.yaxis.set_major_locator(MaxNLocator(4, integer=row.kind == "rank"))
     if row.kind == "rank":

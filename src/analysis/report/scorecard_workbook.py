@@ -26,7 +26,7 @@ from ..settings import SCHEMES
 from .context import ReportContext
 from .numbers import fmt_number, is_missing
 from .palette import LEVEL_COLOURS, STATUS_COLOURS
-from .words import data_currency, localized, pace_text, seen_text, series_label, title
+from .words import data_currency, localized, operator, pace_text, seen_text, series_label, title
 
 FILE_NAME = "scorecard.xlsx"
 #: xlsxwriter never turns text into a formula, a link or a number on its own.
@@ -222,12 +222,15 @@ def front_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     print_setup(sheet)
 
 
-def _series_values(context: ReportContext, value_type: str) -> tuple[list[int], dict[tuple, dict[int, float]]]:
-    """The years the plan gives ``value_type`` (baseline, target) for, and each series' values by year."""
+def _series_values(context: ReportContext, value_type: str,
+                   column: str = "value") -> tuple[list[int], dict[tuple, dict[int, float]]]:
+    """The years the plan gives ``value_type`` (baseline, target) for, and each series' values by year (``column``
+    ``upper``: a range target's upper bound, and only the years that have one)."""
     values = context.values[context.values["value_type"] == value_type]
+    values = values[values[column].notna()]
     by_series: dict[tuple, dict[int, float]] = {}
     for row in values.itertuples():
-        by_series.setdefault((row.indicator_id, row.series), {})[int(row.year)] = float(row.value)
+        by_series.setdefault((row.indicator_id, row.series), {})[int(row.year)] = float(getattr(row, column))
     return sorted({int(y) for y in values["year"]}), by_series
 
 
@@ -246,9 +249,11 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     names = words["workbook.scorecard"]
     baseline_years, baselines = _series_values(context, "baseline")
     target_years, targets = _series_values(context, "target")
+    upper_years, uppers = _series_values(context, "target", "upper")  # range targets' upper bounds, if any
     headers = [names["id"], names["series"], names["category"], names["name"], names["short_name"], names["core"],
-               names["unit"], *(names["baseline"].format(year=y) for y in baseline_years), names["latest"],
-               names["latest_year"], *(names["target"].format(year=y) for y in target_years), names["binding_year"],
+               names["unit"], names["operator"], *(names["baseline"].format(year=y) for y in baseline_years),
+               names["latest"], names["latest_year"], *(names["target"].format(year=y) for y in target_years),
+               *(names["target_upper"].format(year=y) for y in upper_years), names["binding_year"],
                names["gap"], names["needed_rate"], names["needed_change"], names["seen_rate"], names["seen_change"],
                names["completion"], names["time_elapsed"], names["completion_rate"], names["status"]]
     departments = f"lead_department_{language}" in context.indicators.columns  # a plan folder may name none
@@ -258,10 +263,11 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     for row in context.joined().itertuples():
         key = (row.indicator_id, row.series)
         numeric = row.status != "qualitative"
-        figures = [None] * (len(target_years) + 11)  # a qualitative indicator has no numbers
+        figures = [None] * (len(target_years) + len(upper_years) + 11)  # a qualitative indicator has no numbers
         if numeric:
             figures = [_number(row.latest_value), _whole(row.as_of_year),
-                       *(targets.get(key, {}).get(y) for y in target_years), _whole(row.target_year),
+                       *(targets.get(key, {}).get(y) for y in target_years),
+                       *(uppers.get(key, {}).get(y) for y in upper_years), _whole(row.target_year),
                        _number(row.gap), Percent(_number(row.required_cagr)), _number(row.required_per_year),
                        Percent(_number(row.observed_cagr)), _number(row.observed_per_year),
                        Percent(_number(row.completion)), Percent(_number(row.time_elapsed)),
@@ -269,7 +275,8 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         rows.append([int(row.indicator_id), series_label(row.series, words),
                      localized(row, "category", language), localized(row, "name", language),
                      localized(row, "short_name", language), words["workbook.core_mark"] if row.core else "",
-                     localized(row, "unit", language), *(baselines.get(key, {}).get(y) for y in baseline_years),
+                     localized(row, "unit", language), words[f"operator.{operator(row)}"],
+                     *(baselines.get(key, {}).get(y) for y in baseline_years),
                      *figures, status_cell(row, words),
                      *([getattr(row, f"lead_department_{language}")] if departments else [])])
     write_table(book.add_worksheet(words["workbook.sheets.scorecard"]), styles, headers, rows)

@@ -12,7 +12,7 @@ import pandas as pd
 from .cards import element_id
 from .context import ReportContext
 from .numbers import fmt_number
-from .words import localized, localized_column, pace_text, rate_text, year
+from .words import localized, localized_column, pace_text, rate_text, target_text, year
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
             rows.append(ScorecardRow(
                 **common, unit=localized(row, "unit", language), base=fmt_number(row.base_value),
                 latest=fmt_number(row.latest_value), latest_year=year(row.as_of_year),
-                target=fmt_number(row.target_value), target_year=year(row.target_year),
+                target=target_text(row, words), target_year=year(row.target_year),
                 gap="—" if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),
                 final_rate=(words.text("scorecard.final_rate", rate=rate_text(row.completion_rate))
                             if row.verdict == "final" else "")))

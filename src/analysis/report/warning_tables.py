@@ -11,7 +11,7 @@ from ..assess.warning_list import CHANGES_WORST_FIRST, previous_report_year, sta
 from .cards import element_id
 from .context import ReportContext
 from .numbers import fmt_number
-from .words import localized, pace_text, seen_text, year
+from .words import localized, pace_text, seen_text, target_text, year
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             indicator_id=str(row.indicator_id), anchor=element_id(row), name=localized(row, "short_name", language),
             core=bool(row.core), level=row.level, level_text=words[f"warnings.level.{row.level}"],
             status=row.status, status_text=words.status(row.status), latest=fmt_number(row.latest_value),
-            latest_year=year(row.as_of_year), target=fmt_number(row.target_value), target_year=year(row.target_year),
+            latest_year=year(row.as_of_year), target=target_text(row, words), target_year=year(row.target_year),
             gap="—" if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),
             seen=seen_text(row, words)))
     return rows

@@ -127,6 +127,34 @@ def value_text(row, value: float, words: Catalog, role: str = "value") -> str:
     return words.text(f"rank.{role}", n=int(round(float(value))))
 
 
+def operator(row) -> str:
+    """How the plan sets the series' target, as a self-evaluation form's operator column names it: the direction
+    (``higher`` ≥, ``lower`` ≤, ``at_least``/``at_most`` every year, ``none`` qualitative), or ``within`` and
+    ``exactly`` for a range target (whose assessment turns the direction into the side approached)."""
+    if row.kind == "qualitative":
+        return "none"
+    if not is_missing(getattr(row, "target_lower", math.nan)):
+        return "exactly" if row.target_lower == row.target_upper else "within"
+    return row.direction
+
+
+def target_text(row, words: Catalog, value: float | None = None, upper: float | None = None) -> str:
+    """A target as the plan sets it: 2.8 to reach; ≥90 or ≤5 to hold every year; 2–3 for a range, =3 to equal;
+    前18位 (top 18) for a rank. ``value`` (and ``upper``) give another of the series' targets than the binding one."""
+    form = operator(row)
+    if value is None:
+        value, upper = (row.target_value, None) if form not in ("within", "exactly") else (row.target_lower,
+                                                                                           row.target_upper)
+    if is_missing(value):
+        return fmt_number(value)
+    if form == "within":
+        return words.text("target_form.within", lower=fmt_number(value),
+                          upper=fmt_number(value if upper is None or is_missing(upper) else upper))
+    if form in ("exactly", "at_least", "at_most"):
+        return words.text(f"target_form.{form}", value=fmt_number(value))
+    return value_text(row, value, words, "target")
+
+
 def change_per_year(value: float, row, words: Catalog, with_unit: bool = False) -> str:
     """A change per year in the series' unit: +0.133个百分点; for a count "about 12" (no fraction of a firm
     where the pace is 10 or more a year, one decimal below that: about 1.3); for a rank the places it moves (up
@@ -291,7 +319,7 @@ def _need(row, words: Catalog) -> str:
         pace = "–" if is_missing(row.required_per_year) else change_per_year(row.required_per_year, row, words)
         return words.text("summary.need_rank", name=name, as_of=year(row.as_of_year),
                           latest=value_text(row, row.latest_value, words), target_year=year(row.target_year),
-                          target=value_text(row, row.target_value, words, "target"), pace=pace)
+                          target=target_text(row, words), pace=pace)
     pace = ("–" if is_missing(row.required_per_year)
             else _pace_in_sentence(row, words, row.required_cagr, row.required_per_year))
     return words.text("summary.need_growth", name=name, as_of=year(row.as_of_year),
@@ -323,7 +351,7 @@ def _final_need(row, words: Catalog, name: str, unit: str) -> str:
     rank = row.kind == "rank"  # 第21位 against 前18位: the words carry the unit
     return words.text("summary.need_final", name=name, year=year(row.as_of_year),
                       value=value_text(row, row.latest_value, words), unit="" if rank else unit,
-                      target=value_text(row, row.target_value, words, "target"), rate=rate_text(row.completion_rate),
+                      target=target_text(row, words), rate=rate_text(row.completion_rate),
                       shortfall=shortfall, missed=missed, next=following)
 
 
