@@ -1,0 +1,350 @@
+"""The plan's key tasks and support measures: read from the Weihai text as printed, from small texts that break
+one rule each (one line naming file, line and what is wrong), and typed as tasks.csv and measures.csv.
+
+The expected values of the Weihai plan were read off its text (data/raw/weihai, section 三、重点任务 on lines
+295–365, 四、保障措施 on lines 366–377)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis.errors import InputError
+from analysis.ingest.plan_tasks import chinese_number, load_plan_tasks, parse_plan_tasks
+from analysis.settings import DEFAULT_PLAN_DIR
+
+SOURCE = DEFAULT_PLAN_DIR / "weihai-innovative-city-plan-2022.txt"
+
+
+@pytest.fixture(scope="module")
+def weihai():
+    return parse_plan_tasks(SOURCE)
+
+
+def task(read, task_id):
+    rows = read.tasks[read.tasks["task_id"] == task_id]
+    assert len(rows) == 1, task_id
+    return rows.iloc[0]
+
+
+def items(read, task_id):
+    return read.items[read.items["task_id"] == task_id].reset_index(drop=True)
+
+
+# --- the Weihai plan ---------------------------------------------------------------------------------------
+
+def test_seven_groups_of_29_tasks(weihai):
+    tasks = weihai.tasks
+    assert len(tasks) == 29
+    assert tasks.groupby("group")["number"].max().tolist() == [3, 3, 4, 4, 3, 6, 6]
+    assert tasks["task_id"].tolist()[:4] == ["1.1", "1.2", "1.3", "2.1"] and tasks["task_id"].iloc[-1] == "7.6"
+    titles = tasks.drop_duplicates("group")["group_title_zh"].tolist()
+    assert titles == ["创新发展理念，打造精致城市典范", "蓝色引领，加快建设创新型国际海洋强市",
+                      "扩大对外开放，加快打造国际化城市", "深化创新平台体系建设，全力打造区域创新中心",
+                      "协同创新，蹚出中小城市创新主体壮大特色路子", "创新引领，加快构建现代化产业体系",
+                      "营造环境，打造友好型创新创业生态"]
+
+
+def test_task_1_1_with_its_four_items_and_the_departments_that_close_it(weihai):
+    first = task(weihai, "1.1")
+    assert (first.group, first.number, first.title_zh) == (1, 1, "创新布局，优化城市梯次发展新空间")
+    assert (first.first_line, first.last_line) == (301, 309)
+    assert first.departments == ["市发展改革委", "市工业和信息化局", "市自然资源和规划局", "市住房城乡建设局",
+                                 "市交通运输局", "市商务局", "市行政审批服务局", "各区市政府", "开发区管委"]
+    assert (first.lead, first.wording, first.department_line) == ("市发展改革委", "责任单位", 309)
+    listed = items(weihai, "1.1")
+    assert listed["item"].tolist() == [1, 2, 3, 4]
+    assert listed["line"].tolist() == [303, 305, 307, 309]
+    assert listed["title_zh"].tolist() == ["全面提升中心城区首位度", "打造中部制造业和北部沿海高新产业隆起带",
+                                           "推进建设更具实力、更有魅力中小城市", "加快产城融合发展"]
+    # one parenthesis closes the task: it is the task's, not the fourth item's
+    assert listed["departments"].map(len).tolist() == [0, 0, 0, 0]
+
+
+def test_a_parenthesis_broken_over_two_lines_is_joined(weihai):
+    third = task(weihai, "3.1")
+    assert third.departments == ["市住房城乡建设局", "市商务局", "市外办"]
+    assert (third.first_line, third.last_line, third.department_line) == (326, 327, 326)
+    assert third.department_lines == [326, 326, 327]  # 市外办 is printed on the next line
+    assert items(weihai, "3.1")["title_zh"].tolist() == ["推进城市功能国际化", "推进城市经济国际化",
+                                                         "推进城市人文国际化"]
+
+
+def test_task_6_1_keeps_each_item_with_its_own_departments(weihai):
+    first = task(weihai, "6.1")
+    assert first.title_zh == "融通创新，产业链供应链创新链三链协同发展"
+    assert (first.first_line, first.last_line) == (346, 348)
+    listed = items(weihai, "6.1")
+    assert listed["title_zh"].tolist() == ["推动产业链与创新链循环互动", "提升产业链供应链现代化水平"]
+    assert listed["line"].tolist() == [347, 348] and listed["department_line"].tolist() == [347, 348]
+    assert listed["departments"][0] == ["市发展改革委", "市科技局", "市工业和信息化局", "市商务局", "各区市政府",
+                                        "开发区管委"]
+    assert listed["departments"][1] == ["市科技局", "市工业和信息化局", "市商务局"]
+    assert listed["lead"].tolist() == ["市发展改革委", "市科技局"]
+    # the task's: all of them, each once, the lead the first named of the first item
+    assert first.departments == listed["departments"][0]
+    assert (first.lead, first.wording, first.department_line) == ("市发展改革委", "责任部门", 347)
+
+
+def test_names_that_hold_a_parenthesis(weihai):
+    second = task(weihai, "4.2")
+    assert second.departments == ["市科技局", "市产研院", "各区市政府", "开发区管委", "哈尔滨工业大学（威海）",
+                                  "山东大学（威海）"]
+
+
+def test_items_after_a_full_stop_inside_a_paragraph(weihai):
+    assert items(weihai, "1.2")["title_zh"].tolist() == ["自主创新示范区", "产城融合示范区", "海洋经济发展示范区",
+                                                         "蓝色经济新区", "中韩自贸区地方经济合作示范区"]
+    assert items(weihai, "6.4")["title_zh"].tolist()[-1] == "康养旅游" and len(items(weihai, "6.4")) == 7
+    # 7.6: "提升人民幸福指数。 一是…" (a space after the 。)
+    last = items(weihai, "7.6")
+    assert last["title_zh"].tolist() == ["坚持绿色高效发展，建设美丽中国示范城市",
+                                         "创新发展优秀文化，提升城市文化软实力", "关注民生福祉，提升全民获得感"]
+    assert len(task(weihai, "7.6").departments) == 17 and task(weihai, "7.6").last_line == 365
+    # 1.1: 4, 1.2: 5, 2.3: 3, 3.1: 3, 4.3: 4, 6.1: 2, 6.4: 7, 7.6: 3
+    assert weihai.items.groupby("task_id").size().to_dict() == {"1.1": 4, "1.2": 5, "2.3": 3, "3.1": 3, "4.3": 4,
+                                                                "6.1": 2, "6.4": 7, "7.6": 3}
+
+
+def test_both_wordings_and_every_parenthesis_attributed(weihai):
+    wordings = weihai.tasks.set_index("task_id")["wording"]
+    unit = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "6.4", "6.6", "7.3", "7.6"]
+    assert sorted(wordings[wordings == "责任单位"].index) == unit
+    assert (wordings[~wordings.index.isin(unit)] == "责任部门").all()
+    lines = SOURCE.read_text(encoding="utf-8").splitlines()
+    printed = {number for number, line in enumerate(lines, start=1) if 295 <= number <= 365
+               for _ in re.finditer("（责任(单位|部门)：", line)}
+    assert len(printed) == 30  # 29 tasks, task 6.1 twice
+    read = set(weihai.tasks["department_line"]) | set(weihai.items["department_line"]) - {0}
+    assert read == printed
+    assert (weihai.tasks["lead"] != "").all()
+
+
+def test_five_support_measures(weihai):
+    measures = weihai.measures
+    assert measures["number"].tolist() == [1, 2, 3, 4, 5]
+    assert measures["title_zh"].tolist() == ["加强组织领导", "强化政策保障", "加大科技投入", "开展监测评价",
+                                             "加强舆论宣传"]
+    assert measures["first_line"].tolist() == [368, 370, 372, 374, 376]
+
+
+def test_the_plan_folder_adds_the_english_titles_and_the_department_names():
+    read = load_plan_tasks(DEFAULT_PLAN_DIR, SOURCE)
+    first = read.tasks.iloc[0]
+    assert first.title_en.startswith("A new layout") and first.group_title_en.startswith("Innovate development")
+    assert read.measures["title_en"].iloc[0] == "Stronger organisation and leadership"
+    assert read.department_names["市外办"] == "Foreign Affairs Office of the Municipal Government"
+    assert read.tasks_source == SOURCE and not read.tasks_typed
+
+
+@pytest.mark.parametrize("numeral, number", [("一", 1), ("九", 9), ("十", 10), ("十二", 12), ("二十", 20),
+                                             ("二十三", 23)])
+def test_chinese_numbers(numeral, number):
+    assert chinese_number(numeral) == number
+
+
+# --- small texts, each breaking one rule -------------------------------------------------------------------
+
+HEAD = "一、总体要求\n按计划推进。\n    三、重点任务\n\n坚持创新。\n"
+GROUP_ONE = "（一）第一组任务\n第一组的引言。\n"
+TASK_ONE = "1.甲任务，做好甲。甲的内容。（责任单位：市科技局、市统计局）\n"
+TASK_TWO = "2.乙任务。一是乙一。乙一的内容。二是乙二，其二。乙二的内容。（责任部门：市财政局）\n"
+GROUP_TWO = "（二）第二组任务\n1.丙任务。丙的内容，未写部门。\n"
+TAIL = "    四、保障措施\n\n（一）加强组织领导。内容。\n\n（二）强化政策保障。内容。\n    五、进度安排\n按期完成。\n"
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def refused(tmp_path: Path, text: str) -> str:
+    path = write(tmp_path, text)
+    with pytest.raises(InputError) as caught:
+        parse_plan_tasks(path)
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(f"{caught.value.file}:")
+    return message
+
+
+def test_a_small_text_as_printed(tmp_path):
+    read = parse_plan_tasks(write(tmp_path, HEAD + GROUP_ONE + TASK_ONE + TASK_TWO + GROUP_TWO + TAIL))
+    assert read.tasks["task_id"].tolist() == ["1.1", "1.2", "2.1"]
+    assert read.tasks["title_zh"].tolist() == ["甲任务，做好甲", "乙任务", "丙任务"]
+    assert read.tasks["first_line"].tolist() == [8, 9, 11] and read.tasks["group_title_zh"].iloc[2] == "第二组任务"
+    assert read.tasks["departments"].tolist() == [["市科技局", "市统计局"], ["市财政局"], []]
+    # a task that names no departments has none: not an error
+    assert (read.tasks["lead"].iloc[2], read.tasks["wording"].iloc[2], read.tasks["department_line"].iloc[2]) == (
+        "", "", 0)
+    assert read.items["title_zh"].tolist() == ["乙一", "乙二，其二"] and read.items["line"].tolist() == [9, 9]
+    assert read.measures["title_zh"].tolist() == ["加强组织领导", "强化政策保障"]
+    assert read.measures["first_line"].tolist() == [14, 16]
+
+
+def test_a_parenthesis_over_two_lines_and_items_with_their_own_departments(tmp_path):
+    task = ("1.甲任务。\n一是甲一。内容。（责任部门：市科技局、\n市统计局）\n"
+            "二是甲二。内容。（责任部门：市财政局，各区市政府）\n")
+    read = parse_plan_tasks(write(tmp_path, HEAD + GROUP_ONE + task + TAIL))
+    row = read.tasks.iloc[0]
+    assert row.departments == ["市科技局", "市统计局", "市财政局", "各区市政府"] and row.lead == "市科技局"
+    assert row.department_lines == [9, 10, 11, 11] and (row.first_line, row.last_line) == (8, 11)
+    assert read.items["departments"].tolist() == [["市科技局", "市统计局"], ["市财政局", "各区市政府"]]
+
+
+def test_a_text_without_the_sections_has_no_tasks(tmp_path):
+    read = parse_plan_tasks(write(tmp_path, "一、总体要求\n按计划推进。\n二、主要目标\n目标。\n"))
+    assert read.tasks.empty and read.items.empty and read.measures.empty
+    assert read.tasks_source is None and read.measures_source is None
+
+
+@pytest.mark.parametrize("case, text, line, words", [
+    ("unclosed", HEAD + GROUP_ONE + "1.甲任务。内容。（责任单位：市科技局、市统计局\n" + TAIL, 8,
+     "the （责任单位： of task 1.1 is not closed by ） before the end of the task"),
+    ("unclosed before a sentence", HEAD + GROUP_ONE + "1.甲任务。（责任单位：市科技局。内容）\n" + TAIL, 8,
+     "is not closed by ） before the next 。"),
+    ("task out of order", HEAD + GROUP_ONE + TASK_ONE + "3.丙任务。内容。\n" + TAIL, 9,
+     "task 3. out of order: expected 2. in group （一）"),
+    ("group out of order", HEAD + GROUP_ONE + TASK_ONE + "（三）第三组\n1.丙任务。\n" + TAIL, 9,
+     "group （三） out of order: expected （二）"),
+    ("empty name", HEAD + GROUP_ONE + "1.甲任务。（责任单位：市科技局、、市统计局）\n" + TAIL, 8,
+     "an empty department name in the （责任单位：…） of task 1.1"),
+    ("name missing at the end", HEAD + GROUP_ONE + "1.甲任务。（责任部门：市科技局，）\n" + TAIL, 8,
+     "an empty department name in the （责任部门：…） of task 1.1"),
+    ("no names", HEAD + GROUP_ONE + "1.甲任务。（责任部门：）\n" + TAIL, 8, "an empty department name"),
+    ("outside a task", HEAD + "（一）第一组\n引言（责任单位：市科技局）\n1.甲任务。\n" + TAIL, 7,
+     "责任单位 outside any numbered task"),
+    ("without a colon", HEAD + GROUP_ONE + "1.甲任务。内容。（责任单位 市科技局）\n" + TAIL, 8,
+     "责任单位 in task 1.1 is not read as （责任单位：…）"),
+    ("text after", HEAD + GROUP_ONE + "1.甲任务。内容。（责任单位：市科技局）再做一件事。\n" + TAIL, 8,
+     "text after the departments of task 1.1 ('再做一件事。')"),
+    ("item out of order", HEAD + GROUP_ONE + "1.甲任务。一是甲一。三是甲三。（责任单位：市科技局）\n" + TAIL, 8,
+     "item 三是 of task 1.1 out of order: expected 二是"),
+    ("before the items", HEAD + GROUP_ONE + "1.甲任务。（责任单位：市科技局）。\n一是甲一。内容。\n" + TAIL, 8,
+     "the departments of task 1.1 come before its items"),
+    ("group without tasks", HEAD + GROUP_ONE + TASK_ONE + "（二）第二组\n只有引言。\n" + TAIL, 9,
+     "group （二） '第二组' has no numbered task"),
+    ("task before a group", HEAD + "1.甲任务。\n" + TAIL, 6, "task 1. before the first group of tasks"),
+    ("no group", HEAD + "只有一段话。\n" + TAIL, 3, "the section of key tasks has no group of tasks"),
+    ("two sections", HEAD + GROUP_ONE + TASK_ONE + "    四、重点任务\n（一）又一组\n1.又一个。\n", 9,
+     "a second heading '重点任务' (the first is on line 3)"),
+    ("no title", HEAD + GROUP_ONE + "1.。内容。\n" + TAIL, 8, "task 1.1 has no title before its first 。"),
+    ("measure out of order", HEAD + GROUP_ONE + TASK_ONE + "    四、保障措施\n（一）甲。\n（三）丙。\n", 11,
+     "measure （三） out of order: expected （二）"),
+    ("no measure", HEAD + GROUP_ONE + TASK_ONE + "    四、保障措施\n只有一段话。\n", 9,
+     "the section of support measures has no numbered measure"),
+])
+def test_what_cannot_be_read_is_refused_by_line(tmp_path, case, text, line, words):
+    message = refused(tmp_path, text)
+    assert message.startswith(f"{tmp_path / 'plan.txt'}:{line}: "), message
+    assert words in message, message
+
+
+# --- typed -------------------------------------------------------------------------------------------------
+
+NAMES = "name_zh,name_en\n市科技局,Science Bureau\n市统计局,Statistics Bureau\n市财政局,Finance Bureau\n"
+TYPED = ("group,group_title_zh,number,title_zh,lead,departments,title_en,group_title_en,note\n"
+         "1,第一组,2,乙任务,市统计局,市科技局、市统计局,Task B,Group one,\n"
+         "1,第一组,1,甲任务,市科技局,市科技局,Task A,Group one,printed without items\n"
+         "2,第二组,1,丙任务,,,,,\n")
+
+
+def typed_folder(tmp_path: Path, tasks: str = TYPED, names: str | None = NAMES, **files: str) -> Path:
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    (folder / "tasks.csv").write_text(tasks, encoding="utf-8")
+    if names is not None:
+        (folder / "department_names.csv").write_text(names, encoding="utf-8")
+    for name, text in files.items():
+        (folder / f"{name}.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
+def typed_refused(folder: Path, printed_text: Path | None = None) -> str:
+    with pytest.raises(InputError) as caught:
+        load_plan_tasks(folder, printed_text)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+def test_a_typed_tasks_csv(tmp_path):
+    read = load_plan_tasks(typed_folder(tmp_path), None)
+    tasks = read.tasks
+    assert tasks["task_id"].tolist() == ["1.1", "1.2", "2.1"]  # in order of group and number
+    assert tasks["title_en"].tolist() == ["Task A", "Task B", ""]
+    # the lead first, then the others as given
+    assert tasks["departments"].tolist() == [["市科技局"], ["市统计局", "市科技局"], []]
+    assert tasks["first_line"].tolist() == [3, 2, 4] and set(tasks["wording"]) == {""}
+    assert tasks["note"].iloc[0] == "printed without items"
+    assert read.items.empty and read.measures.empty and read.tasks_typed
+    assert read.department_names["市统计局"] == "Statistics Bureau"
+
+
+def test_tasks_csv_is_used_instead_of_the_text(tmp_path):
+    folder = typed_folder(tmp_path)
+    read = load_plan_tasks(folder, SOURCE)
+    assert len(read.tasks) == 3 and read.tasks_source == folder / "tasks.csv"
+    # the text still gives the support measures, as no measures.csv is given
+    assert len(read.measures) == 5 and read.measures_source == SOURCE
+
+
+def test_a_typed_measures_csv_and_the_english_names_files(tmp_path):
+    folder = typed_folder(tmp_path, measures="number,title_zh,title_en\n2,强化政策保障,\n1,加强组织领导,Leadership\n",
+                          task_names="task_id,title_en\n2.1,Task C\n2,Group two\n",
+                          measure_names="number,title_en\n2,Policies\n")
+    read = load_plan_tasks(folder, None)
+    assert read.measures["title_zh"].tolist() == ["加强组织领导", "强化政策保障"]
+    assert read.measures["title_en"].tolist() == ["Leadership", "Policies"]
+    assert read.tasks["title_en"].tolist() == ["Task A", "Task B", "Task C"]
+    assert read.tasks["group_title_en"].tolist() == ["Group one", "Group one", "Group two"]
+
+
+def test_a_typed_plan_without_tasks_has_none():
+    read = load_plan_tasks(DEFAULT_PLAN_DIR.parent / "national-12th-fyp", None)
+    assert read.tasks.empty and read.items.empty and read.measures.empty and read.department_names is None
+
+
+@pytest.mark.parametrize("change, where, words", [
+    (("1,第一组,1,甲任务,市科技局,市科技局", "1,第一组,1,甲任务,,市科技局"), "tasks.csv:3: lead",
+     "empty: give the lead department"),
+    (("1,第一组,1,甲任务,市科技局,市科技局", "1,第一组,1,甲任务,市财政局,市科技局"), "tasks.csv:3: lead",
+     "the lead department '市财政局' is not among the departments"),
+    (("1,第一组,1,甲任务,市科技局,市科技局", "1,第一组,2,甲任务,市科技局,市科技局"), "tasks.csv:3: number",
+     "task 1.2 appears twice"),
+    (("1,第一组,1,甲任务,市科技局,市科技局,Task A,Group one", "1,第一组,1,甲任务,市科技局,市科技局,Task A,Group 1"),
+     "tasks.csv:3: group_title_en", "group 1 is titled 'Group 1' here and 'Group one' at line 2"),
+    (("2,第二组,1,丙任务", "2,第二组,2,丙任务"), "tasks.csv: number", "group 2 has tasks 2: task 1 is missing"),
+    (("2,第二组,1,丙任务", "3,第三组,1,丙任务"), "tasks.csv: group", "group 2 is missing"),
+    (("2,第二组,1,丙任务,,", "2,第二组,1,丙任务,,市科技局、、市统计局"), "tasks.csv:4: departments",
+     "an empty department name"),
+    (("2,第二组,1,丙任务", "2,第二组,0,丙任务"), "tasks.csv:4: number", "0: numbered from 1"),
+    (("2,第二组,1,丙任务", "2,,1,丙任务"), "tasks.csv:4: group_title_zh", "empty"),
+])
+def test_a_typed_tasks_csv_is_checked_row_by_row(tmp_path, change, where, words):
+    folder = typed_folder(tmp_path, TYPED.replace(*change))
+    message = typed_refused(folder)
+    assert f"{folder / where}: " in message, message
+    assert words in message, message
+
+
+@pytest.mark.parametrize("files, where, words", [
+    ({"task_names": "task_id,title_en\n1.3,Task C\n"}, "task_names.csv:2: task_id",
+     "'1.3' is neither a task (1.2) nor a group (1) of the plan's tasks (tasks.csv)"),
+    ({"task_names": "task_id,title_en\n1.1,Task A again\n"}, "task_names.csv:2: title_en",
+     "1.1's English title is also given in tasks.csv ('Task A'): give it once"),
+    ({"task_names": "task_id,title_en\n2.1,C\n2.1,C\n"}, "task_names.csv:3: task_id", "2.1 appears twice"),
+    ({"measures": "number,title_zh\n1,甲\n3,丙\n"}, "measures.csv: number", "measure 2 is missing"),
+    ({"measure_names": "number,title_en\n1,Leadership\n"}, "measure_names.csv:2: number",
+     "measure 1 is not among the plan's 0 support measures"),
+])
+def test_the_names_files_and_measures_are_checked(tmp_path, files, where, words):
+    message = typed_refused(typed_folder(tmp_path, **files))
+    assert where in message and words in message, message
+
+
+def test_departments_named_need_the_names_file(tmp_path):
+    message = typed_refused(typed_folder(tmp_path, names=None))
+    assert message.endswith("department_names.csv: file not found: the plan's key tasks name departments (task 1.1: "
+                            "'市科技局', tasks.csv:3), whose English names it gives (name_zh,name_en)"), message
