@@ -82,6 +82,32 @@ QUALITY_COLUMNS = {
     "value": "float64", "source": "str", "source_line": "int64",
     **{f"detail_{language}": "str" for language in sorted(LANGUAGES)},
 }
+#: The plan's key tasks (重点任务), one row per task: its id (``1.2``: group 1, task 2), its group (number and title)
+#: and its title, its departments as the plan names them (the lead first; empty when it names none), the plan's
+#: word for them (责任单位 or 责任部门; empty for a typed task) and the line their parenthesis opens on (0: none or
+#: typed), how many items (一是, 二是, …) it has, and where it is given: the file (``source``) and its first and last
+#: line there (a typed task: its row of ``tasks.csv``).
+TASK_COLUMNS = {
+    "task_id": "str", "group": "int64", "group_title_zh": "str", "group_title_en": "str", "number": "int64",
+    "title_zh": "str", "title_en": "str",
+    "lead_department_zh": "str", "lead_department_en": "str", "departments_zh": "str", "departments_en": "str",
+    "department_wording": "str", "department_line": "int64", "n_items": "int64",
+    "source": "str", "first_line": "int64", "last_line": "int64", "note": "str",
+}
+#: How the plan introduces a task's departments (both are printed); empty for a task typed in ``tasks.csv``.
+DEPARTMENT_WORDINGS = ("", "责任单位", "责任部门")
+#: The items of a key task (一是, 二是, …: ``item`` 1, 2, …), each with its words up to the first 。 and its plan line;
+#: the departments of an item that closes with its own parenthesis (else empty: the task's cover it).
+TASK_ITEM_COLUMNS = {
+    "task_id": "str", "item": "int64", "title_zh": "str", "line": "int64",
+    "lead_department_zh": "str", "lead_department_en": "str", "departments_zh": "str", "departments_en": "str",
+    "department_line": "int64",
+}
+#: The plan's support measures (保障措施: （一）加强组织领导。…), numbered from 1, with where they are given.
+MEASURE_COLUMNS = {
+    "number": "int64", "title_zh": "str", "title_en": "str", "source": "str", "first_line": "int64",
+    "last_line": "int64", "note": "str",
+}
 ASSESSMENT_COLUMNS = {
     "indicator_id": "int64", "series": "str", "core": "bool", "kind": "str", "direction": "str", "method": "str",
     "report_year": "int64", "base_year": "Int64", "base_value": "float64", "as_of_year": "Int64",
@@ -110,7 +136,12 @@ TABLES = {
     "data_quality.csv": QUALITY_COLUMNS,
     "assessment.csv": ASSESSMENT_COLUMNS,
     "required_growth.csv": GROWTH_COLUMNS,
+    "tasks.csv": TASK_COLUMNS,
+    "task_items.csv": TASK_ITEM_COLUMNS,
+    "measures.csv": MEASURE_COLUMNS,
 }
+#: Tables added after the first five: a folder written before them (a report's ``data/``) reads them as empty.
+LATER_TABLES = ("tasks.csv", "task_items.csv", "measures.csv")
 
 
 def lower_is_better(direction: str) -> bool:

@@ -37,7 +37,7 @@ def test_indicators_carry_the_departments_lead_first():
 
 def test_without_the_files_the_departments_are_empty(plan_copy):
     (plan_copy / "departments.csv").unlink()
-    (plan_copy / "department_names.csv").unlink()
+    # department_names.csv stays: the plan's key tasks name departments too (tests/ingest/test_plan_tasks.py)
     indicators = clean_plan_table(load_plan_inputs(load_plan(plan_copy))).indicators
     assert set(indicators["departments_zh"]) == {""} and set(indicators["department_basis"]) == {""}
     assert set(indicators["department_line"]) == {0}

@@ -3,7 +3,8 @@
 A folder of processed tables (``data/processed/<plan>/``, or a report's ``data/``) is the contract
 between the data step and the notebooks: ``plan.json`` (the plan's identity and its sources) and
 the CSV files of :data:`analysis.vocabulary.TABLES`. CSV files are UTF-8 with a byte-order mark,
-so Excel shows the Chinese text correctly.
+so Excel shows the Chinese text correctly. The tables of the plan's tasks (:data:`analysis.vocabulary.LATER_TABLES`)
+came later: a folder written before them reads them as empty.
 
 Text is never a formula. A spreadsheet evaluates a cell that starts with ``=``, ``+``, ``-`` or
 ``@`` (and, in some, a tab or a carriage return), so :func:`format_csv` writes such text with an
@@ -17,14 +18,14 @@ from __future__ import annotations
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import InputError, printable, quote
 from ..files import read_regular
-from ..vocabulary import TABLES
+from ..vocabulary import LATER_TABLES, TABLES
 from . import schemas
 
 PLAN_JSON = "plan.json"
@@ -47,9 +48,16 @@ def unescape_text(text: str) -> str:
     return text[1:] if text.startswith(TEXT_ESCAPE) else text
 
 
+def empty_table(name: str) -> pd.DataFrame:
+    """Processed table ``name`` with no rows, each column of its type."""
+    columns = TABLES[name]
+    return schemas.typed(pd.DataFrame(columns=list(columns)), columns)
+
+
 @dataclass(frozen=True)
 class ProcessedTables:
-    """Everything the notebooks read, as the data step wrote it."""
+    """Everything the notebooks read, as the data step wrote it. The plan's key tasks, their items and its
+    support measures are empty for a plan that gives none."""
 
     plan: dict
     indicators: pd.DataFrame
@@ -57,6 +65,9 @@ class ProcessedTables:
     quality: pd.DataFrame
     assessment: pd.DataFrame
     growth: pd.DataFrame
+    tasks: pd.DataFrame = field(default_factory=lambda: empty_table("tasks.csv"))
+    task_items: pd.DataFrame = field(default_factory=lambda: empty_table("task_items.csv"))
+    measures: pd.DataFrame = field(default_factory=lambda: empty_table("measures.csv"))
 
     def for_year(self, report_year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The assessment and the growth needed of one report year."""
@@ -65,7 +76,8 @@ class ProcessedTables:
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables by file name, in the order of :data:`analysis.vocabulary.TABLES`."""
-        return dict(zip(TABLES, (self.indicators, self.values, self.quality, self.assessment, self.growth)))
+        return dict(zip(TABLES, (self.indicators, self.values, self.quality, self.assessment, self.growth, self.tasks,
+                                 self.task_items, self.measures), strict=True))
 
     def files(self) -> dict[str, bytes]:
         """Every file of the folder, as bytes, by file name: ``plan.json`` and the CSV tables."""
@@ -118,14 +130,17 @@ def read_table(path: Path, columns: dict[str, str]) -> pd.DataFrame:
 
 
 def read_processed(folder: Path) -> ProcessedTables:
-    """The tables of ``folder``; a missing file is named with the command that writes it."""
+    """The tables of ``folder``; a missing file is named with the command that writes it (a table of
+    :data:`~analysis.vocabulary.LATER_TABLES` missing from a folder written before it is read as empty)."""
     folder = Path(folder)
-    missing = [name for name in (PLAN_JSON, *TABLES) if not (folder / name).is_file()]
+    missing = [name for name in (PLAN_JSON, *TABLES) if not (folder / name).is_file() and name not in LATER_TABLES]
     if missing:
         raise InputError(f"no {missing[0]}: run `make data` first (it writes the processed tables)", file=folder)
-    tables = {name: read_table(folder / name, columns) for name, columns in TABLES.items()}
+    tables = {name: read_table(folder / name, columns) if (folder / name).is_file() else empty_table(name)
+              for name, columns in TABLES.items()}
     return ProcessedTables(
         plan=json.loads((folder / PLAN_JSON).read_text(encoding="utf-8")),
         indicators=tables["indicators.csv"], values=tables["indicator_values.csv"],
         quality=tables["data_quality.csv"], assessment=tables["assessment.csv"],
-        growth=tables["required_growth.csv"])
+        growth=tables["required_growth.csv"], tasks=tables["tasks.csv"], task_items=tables["task_items.csv"],
+        measures=tables["measures.csv"])

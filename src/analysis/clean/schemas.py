@@ -15,17 +15,21 @@ from ..errors import InputError
 from ..vocabulary import (
     ASSESSMENT_COLUMNS,
     DEPARTMENT_BASES,
+    DEPARTMENT_WORDINGS,
     DIRECTIONS,
     EVIDENCE,
     GROWTH_COLUMNS,
     INDICATOR_COLUMNS,
     KINDS,
+    MEASURE_COLUMNS,
     METHODS,
     QUALITY_COLUMNS,
     QUALITY_ISSUES,
     SERIES,
     STATUSES,
     TABLES,
+    TASK_COLUMNS,
+    TASK_ITEM_COLUMNS,
     VALUE_COLUMNS,
     VALUE_TYPES,
     VERDICTS,
@@ -91,6 +95,29 @@ def _schemas() -> dict:
                        "method": column("str", pa.Check.isin(METHODS)),
                        "evidence": column("str", pa.Check.isin(EVIDENCE))})
     growth = {name: column(dtype, nullable=dtype == "float64") for name, dtype in GROWTH_COLUMNS.items()}
+    task_id = pa.Check.str_matches(r"^[0-9]{1,3}\.[0-9]{1,3}$")
+    lines = {"first_line": column("int64", positive), "last_line": column("int64", positive)}
+    tasks = {name: column(dtype) for name, dtype in TASK_COLUMNS.items()}
+    tasks.update({
+        "task_id": column("str", task_id), "group": column("int64", positive), "number": column("int64", positive),
+        "group_title_zh": column("str", filled), "title_zh": column("str", filled),
+        "department_wording": column("str", pa.Check.isin(DEPARTMENT_WORDINGS)),
+        "department_line": column("int64", pa.Check.ge(0)), "n_items": column("int64", pa.Check.ge(0)),
+        "source": column("str", filled), **lines,
+    })
+    task_items = {name: column(dtype) for name, dtype in TASK_ITEM_COLUMNS.items()}
+    task_items.update({"task_id": column("str", task_id), "item": column("int64", positive),
+                       "title_zh": column("str", filled), "line": column("int64", positive),
+                       "department_line": column("int64", pa.Check.ge(0))})
+    measures = {name: column(dtype) for name, dtype in MEASURE_COLUMNS.items()}
+    measures.update({"number": column("int64", positive), "title_zh": column("str", filled),
+                     "source": column("str", filled), **lines})
+    # the lead is named first among the departments, and only where there are departments
+    def lead_is_first(frame):
+        return frame["departments_zh"].str.split("、").str[0].fillna("") == frame["lead_department_zh"]
+
+    lead_first = pa.Check(lead_is_first, error="the lead is the first of the departments")
+    in_order = pa.Check(lambda df: df["last_line"] >= df["first_line"], error="last_line before first_line")
 
     def schema(name, columns, unique):
         return pa.DataFrameSchema(columns, unique=unique, strict=True, ordered=True, name=name)
@@ -102,6 +129,12 @@ def _schemas() -> dict:
         "assessment.csv": schema("assessment", assessment, ["indicator_id", "series", "report_year"]),
         "required_growth.csv": schema("required_growth", growth,
                                       ["indicator_id", "series", "target_year", "report_year"]),
+        "tasks.csv": pa.DataFrameSchema(tasks, unique=["task_id"], strict=True, ordered=True, name="tasks",
+                                        checks=[lead_first, in_order]),
+        "task_items.csv": pa.DataFrameSchema(task_items, unique=["task_id", "item"], strict=True, ordered=True,
+                                             name="task_items", checks=[lead_first]),
+        "measures.csv": pa.DataFrameSchema(measures, unique=["number"], strict=True, ordered=True, name="measures",
+                                           checks=[in_order]),
     }
 
 

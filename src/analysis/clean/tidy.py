@@ -9,7 +9,8 @@ each re-runnable):
    cells (``国2.8/省3.1``) are split into their national and provincial series;
 3. :func:`build_indicators` joins a printed table's rows with the hand-maintained metadata, and
    :func:`attach_departments` gives every series its responsible departments;
-4. :mod:`analysis.clean.plausibility` checks every number against the kind of its indicator;
+4. :mod:`analysis.clean.plausibility` checks every number against the kind of its indicator, and
+   :mod:`analysis.clean.tasks` gives the plan's key tasks their departments' English names;
 5. :mod:`analysis.clean.quality` lists every finding a reader of the data should know about;
 6. :mod:`analysis.clean.schemas` validates the results.
 
@@ -19,7 +20,7 @@ values published after the plan (checked by :mod:`analysis.clean.observations`).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -38,6 +39,7 @@ from .observations import check_observations
 from .plausibility import check_table_values
 from .quality import observation_findings, observation_folder_findings, table_findings
 from .targets import RELATIVE, check_plan_years, resolve_relative_targets
+from .tasks import TaskTables, build_task_tables
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class CleanDataset:
     indicators: pd.DataFrame
     values: pd.DataFrame
     quality: pd.DataFrame
+    tasks: TaskTables = field(default_factory=TaskTables)
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class MonitoringData:
     quality: pd.DataFrame
     sources: list[dict]
     dataset_label: dict[str, str]  # the observations' label, when they say they are not the plan's own data
+    tasks: TaskTables = field(default_factory=TaskTables)  # the plan's key tasks and support measures
 
 
 # --- 2. corrections ---------------------------------------------------------------------------------
@@ -242,7 +246,7 @@ def clean_plan_table(inputs: PlanInputs) -> CleanDataset:
     values = schemas.validate("indicator_values.csv", values)
     schemas.check_values_belong(values, indicators)
     return CleanDataset(table=table, corrections=inputs.corrections, indicators=indicators, values=values,
-                        quality=schemas.validate("data_quality.csv", quality))
+                        quality=schemas.validate("data_quality.csv", quality), tasks=build_task_tables(inputs.tasks))
 
 
 def attach_departments(indicators: pd.DataFrame, departments: pd.DataFrame, path: Path) -> pd.DataFrame:
@@ -300,4 +304,4 @@ def add_observations(inputs: PlanInputs, clean: CleanDataset, observed: Observat
     schemas.check_values_belong(values, clean.indicators)
     return MonitoringData(plan=plan, indicators=clean.indicators, values=values,
                           quality=schemas.validate("data_quality.csv", quality), sources=inputs.sources,
-                          dataset_label=observed.dataset_label)
+                          dataset_label=observed.dataset_label, tasks=clean.tasks)

@@ -2,7 +2,8 @@
 
 Load first, clean next: :func:`load_plan_inputs` reads the plan's table (parsed as printed, or
 typed as CSV files), its provenance sidecars (every checksum verified), and the files people keep
-beside it (metadata, categories, corrections, departments, prose checks). Each file is checked on
+beside it (metadata, categories, corrections, departments, prose checks), and its key tasks and support measures
+(printed in its text or typed). Each file is checked on
 its own, naming its file, line and field; nothing is yet compared across files. The result is
 handed whole to :mod:`analysis.clean.tidy`, which never opens a file itself.
 """
@@ -17,6 +18,7 @@ from ..plan import Plan
 from .csv_reader import LINE_COLUMN, read_strict_csv
 from .departments import load_departments
 from .hand_files import load_categories, load_corrections, load_metadata, load_prose_checks
+from .plan_tasks import PlanTasks, load_plan_tasks
 from .printed_table import PlanTable, parse_printed_table, read_source_lines
 from .provenance import verify_provenance
 from .typed_table import read_typed_table
@@ -26,7 +28,8 @@ from .typed_table import read_typed_table
 class PlanInputs:
     """A plan's files as read. ``table`` holds the value cells as text; ``typed_indicators`` the indicators of a
     plan typed as a table (a printed one takes them from ``metadata`` and ``categories``); ``source_lines`` the
-    plan text, line by line, for a printed plan."""
+    plan text, line by line, for a printed plan; ``tasks`` the plan's key tasks and support measures (None: not
+    read)."""
 
     plan: Plan
     sources: list[dict]
@@ -38,6 +41,7 @@ class PlanInputs:
     corrections: pd.DataFrame
     departments: pd.DataFrame
     prose_checks: pd.DataFrame
+    tasks: PlanTasks | None = None
 
 
 #: The review an imported table comes with (``python -m analysis import-plan``): every reading of a cell, and
@@ -73,8 +77,9 @@ def load_plan_inputs(plan: Plan) -> PlanInputs:
     else:
         table, typed_indicators = read_typed_table(plan.table_file("indicators"), plan.table_file("values"))
         source_lines, metadata, categories = [], None, None
+    departments = load_departments(folder, source_lines or None)
     return PlanInputs(plan=plan, sources=sources, table=table, typed_indicators=typed_indicators,
                       source_lines=source_lines, metadata=metadata, categories=categories,
-                      corrections=load_corrections(folder, table.fields),
-                      departments=load_departments(folder, source_lines or None),
-                      prose_checks=load_prose_checks(folder, table.fields))
+                      corrections=load_corrections(folder, table.fields), departments=departments,
+                      prose_checks=load_prose_checks(folder, table.fields),
+                      tasks=load_plan_tasks(folder, plan.printed_text))

@@ -42,7 +42,8 @@ def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) 
                 "dataset_label": data.dataset_label, "inputs": inputs}
     return ProcessedTables(plan=as_written(identity), indicators=data.indicators, values=data.values,
                            quality=data.quality, assessment=schemas.validate("assessment.csv", assessment),
-                           growth=schemas.validate("required_growth.csv", growth))
+                           growth=schemas.validate("required_growth.csv", growth), tasks=data.tasks.tasks,
+                           task_items=data.tasks.items, measures=data.tasks.measures)
 
 
 def build_data(plan: Plan, processed_root: Path, scheme: str, observations_dir: Path | None = None,
