@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from analysis.errors import InputError
-from analysis.plan import load_plan, observation_entries, observation_files
+from analysis.plan import StatusWords, load_plan, observation_entries, observation_files
 from analysis.settings import DEFAULT_PLAN_DIR
 from tests.conftest import copy_plan
 
@@ -67,6 +67,51 @@ def test_mistakes_in_plan_yml_are_named(tmp_path, changes, field, words):
     with pytest.raises(InputError) as caught:
         load_plan(folder)
     assert f"plan.yml: {field}: " in str(caught.value) and words in str(caught.value)
+
+
+@pytest.mark.parametrize(("status_words", "field", "words"), [
+    ("review", "status_words", "expected {vocabulary: review or traffic_light}"),
+    ({"vocabulary": "weather"}, "status_words.vocabulary", "'weather': use review or traffic_light"),
+    ({"amber_points": 10}, "status_words.vocabulary", "missing: use review or traffic_light"),
+    ({"vocabulary": "traffic_light", "green_points": 5}, "status_words.green_points",
+     "unknown key 'green_points'; known: vocabulary, amber_points, red_points"),
+    ({"vocabulary": "review", "amber_points": 10}, "status_words.amber_points",
+     "only the traffic_light vocabulary has thresholds"),
+    ({"vocabulary": "traffic_light", "amber_points": 40, "red_points": 30}, "status_words.amber_points",
+     "40 is more than red_points 30"),
+    ({"vocabulary": "traffic_light", "amber_points": 40}, "status_words.amber_points",
+     "40 is more than red_points 30"),  # the default red threshold
+    ({"vocabulary": "traffic_light", "amber_points": "10%"}, "status_words.amber_points",
+     "'10%' is not a number of percentage points"),
+    ({"vocabulary": "traffic_light", "red_points": True}, "status_words.red_points", "True is not a number"),
+    ({"vocabulary": "traffic_light", "red_points": 0}, "status_words.red_points", "more than 0 and at most 100"),
+    ({"vocabulary": "traffic_light", "red_points": 150}, "status_words.red_points", "more than 0 and at most 100"),
+    ({"vocabulary": "traffic_light", "amber_points": float("nan")}, "status_words.amber_points",
+     "more than 0 and at most 100"),
+])
+def test_status_words_mistakes_are_named_in_one_line(tmp_path, status_words, field, words):
+    folder = write(tmp_path / "plan", status_words=status_words)
+    with pytest.raises(InputError) as caught:
+        load_plan(folder)
+    message = str(caught.value)
+    assert f"plan.yml: {field}: " in message and words in message and "\n" not in message
+
+
+def test_status_words_are_optional_with_the_traffic_lights_thresholds_by_default(tmp_path):
+    weihai = load_plan(DEFAULT_PLAN_DIR)
+    assert weihai.status_words is None and "status_words" not in weihai.identity()
+    review = load_plan(write(tmp_path / "review", status_words={"vocabulary": "review"}))
+    assert review.status_words == StatusWords("review") and review.identity()["status_words"] == {
+        "vocabulary": "review"}
+    light = load_plan(write(tmp_path / "light", status_words={"vocabulary": "traffic_light"}))
+    assert light.identity()["status_words"] == {"vocabulary": "traffic_light", "amber_points": 10, "red_points": 30}
+    changed = load_plan(write(tmp_path / "changed", status_words={"vocabulary": "traffic_light", "amber_points": 12.5,
+                                                                  "red_points": 25}))
+    assert changed.status_words == StatusWords("traffic_light", 12.5, 25)
+    assert StatusWords.from_dict(changed.identity()["status_words"]) == changed.status_words
+    same = load_plan(write(tmp_path / "same", status_words={"vocabulary": "traffic_light", "amber_points": 20,
+                                                               "red_points": 20}))
+    assert same.status_words == StatusWords("traffic_light", 20, 20)
 
 
 def test_the_longest_plan_is_fifteen_years_from_its_base_year(tmp_path):

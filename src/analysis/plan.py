@@ -21,6 +21,7 @@ from .files import outside_project, read_regular, regular_file_kind
 from .parameters import check_year
 from .settings import LANGUAGES
 from .text import check_text
+from .vocabulary import STATUS_VOCABULARIES
 
 PLAN_FILE = "plan.yml"
 OBSERVATIONS_FOLDER = "observations"
@@ -28,11 +29,16 @@ EVALUATION_KINDS = ("mid_term", "final")
 REPORT_KINDS = ("annual", *EVALUATION_KINDS)
 TABLE_FORMS = ({"printed_text"}, {"indicators", "values"})
 REQUIRED_KEYS = ("name", "city", "title", "issuer", "published", "base_year", "evaluations", "table")
-OPTIONAL_KEYS = ("subject", "schedule")
+OPTIONAL_KEYS = ("subject", "schedule", "status_words")
 NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
 MAX_PLAN_YML_BYTES = 256 * 1024
 #: The longest span from the base year to the final evaluation: a long-range plan (2020 to 2035).
 MAX_PLAN_SPAN = 15
+#: The traffic light's thresholds by default, in percentage points behind schedule (Yinchuan): amber from 10 to 30
+#: inclusive, red beyond 30.
+DEFAULT_AMBER_POINTS, DEFAULT_RED_POINTS = 10, 30
+THRESHOLD_KEYS = ("amber_points", "red_points")
+STATUS_WORDS_KEYS = ("vocabulary", *THRESHOLD_KEYS)
 
 #: The one rule for what sits in an observations folder. Read: the formats the project reads, by
 #: suffix (any case), each with its reader in :data:`analysis.ingest.observations.READERS`: CSV
@@ -62,6 +68,32 @@ NOT_READ_FORMATS = {
 
 
 @dataclass(frozen=True)
+class StatusWords:
+    """Official status words a plan chooses (``status_words`` in plan.yml), shown beside the statuses.
+
+    ``vocabulary`` is ``review`` (the wording of a national five-year plan's review: 提前实现, 快于预期, 基本符合预期,
+    相对滞后; 已完成, 未完成) or ``traffic_light`` (绿灯, 黄灯, 红灯 on time elapsed), whose thresholds are
+    percentage points behind schedule: amber from ``amber_points`` to ``red_points`` inclusive, red beyond.
+    The mapping: :mod:`analysis.assess.official_status`.
+    """
+
+    vocabulary: str
+    amber_points: float = DEFAULT_AMBER_POINTS
+    red_points: float = DEFAULT_RED_POINTS
+
+    def as_dict(self) -> dict:
+        """As ``plan.json`` records it: the thresholds only for the vocabulary that has them."""
+        if self.vocabulary != "traffic_light":
+            return {"vocabulary": self.vocabulary}
+        return {"vocabulary": self.vocabulary, "amber_points": self.amber_points, "red_points": self.red_points}
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> StatusWords | None:
+        """What :meth:`as_dict` wrote (``plan.json``), None for a plan that chose none."""
+        return cls(**data) if data else None
+
+
+@dataclass(frozen=True)
 class Plan:
     """One plan, as ``plan.yml`` describes it. ``folder`` holds every file the plan is read from."""
 
@@ -76,6 +108,7 @@ class Plan:
     table: dict[str, str]
     subject: dict[str, str] = field(default_factory=dict)
     schedule: dict[str, dict[str, str]] = field(default_factory=dict)
+    status_words: StatusWords | None = None
 
     @property
     def report_years(self) -> tuple[int, ...]:
@@ -149,7 +182,8 @@ class Plan:
         return {"name": self.name, "city": self.city, "title": self.title, "issuer": self.issuer,
                 "subject": self.subject, "published": self.published, "base_year": self.base_year,
                 "evaluations": {str(year): kind for year, kind in sorted(self.evaluations.items())},
-                "schedule": self.schedule, "table": self.table, "report_years": list(self.report_years)}
+                "schedule": self.schedule, "table": self.table, "report_years": list(self.report_years),
+                **({"status_words": self.status_words.as_dict()} if self.status_words else {})}
 
 
 def is_regular(path: Path) -> bool:
@@ -274,6 +308,7 @@ def load_plan(folder: str | Path) -> Plan:
         evaluations=_evaluations(spec["evaluations"], base_year, path),
         table=_table(spec["table"], path),
         schedule=_schedule(spec.get("schedule") or {}, path),
+        status_words=_status_words(spec["status_words"], path) if "status_words" in spec else None,
     )
 
 
@@ -407,3 +442,44 @@ def _schedule(value, path: Path) -> dict[str, dict[str, str]]:
         schedule[kind] = language_texts(texts, path, "schedule")
     return schedule
 
+
+def _status_words(value, path: Path) -> StatusWords:
+    """``status_words``: ``{vocabulary: review}`` or ``{vocabulary: traffic_light, amber_points: 10, red_points: 30}``
+    (the thresholds optional, in percentage points behind schedule)."""
+    vocabularies = " or ".join(STATUS_VOCABULARIES)
+    if not isinstance(value, dict):
+        raise InputError(f"expected {{vocabulary: {vocabularies}}}, the traffic light with amber_points and red_points "
+                         f"({DEFAULT_AMBER_POINTS} and {DEFAULT_RED_POINTS} if not given)", file=path,
+                         field="status_words")
+    value = {_key(key): item for key, item in value.items()}
+    for key in value:
+        if key not in STATUS_WORDS_KEYS:
+            raise InputError(f"unknown key {quote(key)}; known: {', '.join(STATUS_WORDS_KEYS)}", file=path,
+                             field=f"status_words.{key}")
+    vocabulary = value.get("vocabulary")
+    if vocabulary is None:
+        raise InputError(f"missing: use {vocabularies}", file=path, field="status_words.vocabulary")
+    if not isinstance(vocabulary, str) or vocabulary not in STATUS_VOCABULARIES:
+        raise InputError(f"{quote(vocabulary)}: use {vocabularies}", file=path, field="status_words.vocabulary")
+    if vocabulary != "traffic_light":
+        for key in THRESHOLD_KEYS:
+            if key in value:
+                raise InputError("only the traffic_light vocabulary has thresholds; remove it, or use vocabulary: "
+                                 "traffic_light", file=path, field=f"status_words.{key}")
+        return StatusWords(vocabulary)
+    points = {}
+    for key, default in zip(THRESHOLD_KEYS, (DEFAULT_AMBER_POINTS, DEFAULT_RED_POINTS)):
+        number = value.get(key, default)
+        if isinstance(number, bool) or not isinstance(number, (int, float)):
+            raise InputError(f"{quote(number)} is not a number of percentage points behind schedule (as {default})",
+                             file=path, field=f"status_words.{key}")
+        if not 0 < number <= 100:  # NaN and infinity too
+            raise InputError(f"{quote(number)}: percentage points behind schedule, more than 0 and at most 100",
+                             file=path, field=f"status_words.{key}")
+        points[key] = int(number) if float(number).is_integer() else float(number)
+    amber, red = points["amber_points"], points["red_points"]
+    if amber > red:
+        raise InputError(f"{amber} is more than red_points {red}: amber runs from amber_points to red_points points "
+                         "behind schedule and red beyond, so amber_points is at most red_points", file=path,
+                         field="status_words.amber_points")
+    return StatusWords(vocabulary, amber, red)

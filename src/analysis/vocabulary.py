@@ -40,6 +40,17 @@ STATUSES_BEST_FIRST = ("achieved", "achieved_at_risk", "on_track", "moderate", "
 #: How a series' departments are known: not given, named by the plan, assigned where it names none.
 DEPARTMENT_BASES = ("", "printed", "assigned")
 LAGGING = ("moderate", "insufficient", "moving_away", "not_achieved")
+#: Official status words a plan may choose besides the statuses (``status_words`` in plan.yml): the wording of a
+#: national five-year plan's review (提前实现, 快于预期, 基本符合预期, 相对滞后; 已完成, 未完成 for a final verdict) or
+#: a traffic light on time elapsed (绿灯, 黄灯, 红灯); each vocabulary's word keys, the catalogs' ``official_status``.
+#: How a status maps to them: :mod:`analysis.assess.official_status`.
+STATUS_VOCABULARIES = {
+    "review": ("reached_early", "ahead", "on_schedule", "lagging", "completed", "not_completed", "no_data"),
+    "traffic_light": ("green", "amber", "red", "no_data"),
+}
+#: What the assessment's ``official_status`` holds: a word key of a vocabulary, or nothing (no vocabulary chosen, a
+#: qualitative indicator).
+OFFICIAL_STATUSES = ("", *dict.fromkeys(word for words in STATUS_VOCABULARIES.values() for word in words))
 EVIDENCE = ("", "low", "medium", "high")
 QUALITY_ISSUES = ("correction", "split_combined_cell", "split_two_rows", "qualitative", "baseline_meets_target",
                   "prose_disagrees", "prose_agrees", "observation_revises_baseline", "duplicate_observation",
@@ -123,6 +134,9 @@ ASSESSMENT_COLUMNS = {
     "completion_rate": "float64", "shortfall": "float64", "missed_years": "str", "next_target_year": "Int64",
     "next_target_value": "float64", "next_required_cagr": "float64", "next_required_per_year": "float64",
     "scheme": "str",
+    # The official status word the plan chose (``status_words`` in plan.yml: a key of STATUS_VOCABULARIES); empty
+    # when it chose none.
+    "official_status": "str",
 }
 GROWTH_COLUMNS = {
     "indicator_id": "int64", "series": "str", "kind": "str", "from_year": "int64", "from_value": "float64",

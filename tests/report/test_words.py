@@ -105,7 +105,7 @@ def assessed(indicator_id, report_year, method, base, as_of, latest, target_year
             "anticipated_progress": NAN, "status": status, "verdict": verdict, "completion_rate": rate,
             "shortfall": shortfall, "missed_years": missed, "next_target_year": next_year,
             "next_target_value": next_target, "next_required_cagr": next_cagr, "next_required_per_year": next_per_year,
-            "scheme": "eurostat"}
+            "scheme": "eurostat", "official_status": ""}
 
 
 QUALITATIVE = {**assessed(22, 2024, "none", NAN, None, NAN, None, NAN, "qualitative", n=0, verdict=""),

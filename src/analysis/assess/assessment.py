@@ -13,8 +13,10 @@ import pandas as pd
 
 from ..clean.schemas import typed
 from ..parameters import check_scheme
+from ..plan import StatusWords
 from ..settings import SCHEMES
 from ..vocabulary import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, HELD_EVERY_YEAR, METHOD_BY_KIND, STATUSES, target_range
+from .official_status import official_status
 from .rates import NAN, compound_rate, direction_sign, finite_or_nan, floor_catch_up_rate, linear_rate
 
 
@@ -227,12 +229,13 @@ def _share_of_distance(value: float, base: float, target: float, d: float) -> fl
 
 
 def assess(indicators: pd.DataFrame, values: pd.DataFrame, report_year: int, base_year: int,
-           scheme: str = "eurostat") -> pd.DataFrame:
+           scheme: str = "eurostat", status_words: StatusWords | None = None) -> pd.DataFrame:
     """One row per indicator series: the assessment for ``report_year``, using values up to that year.
 
     ``indicators`` is the ``indicators.csv`` table (direction, kind and core are used), ``values`` the tidy
     ``indicator_values.csv`` table (baselines, targets, actuals); every series starts at ``base_year``, the
-    plan's; ``scheme`` picks the progress ratio's cut-offs (``eurostat``, the default, or ``unsd``).
+    plan's; ``scheme`` picks the progress ratio's cut-offs (``eurostat``, the default, or ``unsd``);
+    ``status_words``, the plan's official status words, fills ``official_status`` (empty without).
     """
     cut_offs = SCHEMES[check_scheme(scheme)]
     known = series_by_key(values, report_year)
@@ -241,9 +244,9 @@ def assess(indicators: pd.DataFrame, values: pd.DataFrame, report_year: int, bas
     records = []
     for row in indicators[["indicator_id", "series", "core", "kind", "direction"]].itertuples(index=False):
         series = known.get((row.indicator_id, row.series), empty)
-        records.append({**row._asdict(), "report_year": report_year, "scheme": scheme,
-                        **assess_series(series, row.kind, row.direction, report_year, base_year, cut_offs,
-                                        plan_start)})
+        record = {**row._asdict(), "report_year": report_year, "scheme": scheme,
+                  **assess_series(series, row.kind, row.direction, report_year, base_year, cut_offs, plan_start)}
+        records.append({**record, "official_status": official_status(record, status_words)})
     return typed(pd.DataFrame(records, columns=list(ASSESSMENT_COLUMNS)), ASSESSMENT_COLUMNS)
 
 
@@ -300,8 +303,8 @@ def status_counts(assessment: pd.DataFrame) -> dict[str, int]:
 
 
 def assess_years(indicators: pd.DataFrame, values: pd.DataFrame, report_years, base_year: int,
-                 scheme: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+                 scheme: str, status_words: StatusWords | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The assessment and the growth needed for every report year, one table each."""
-    assessments = [assess(indicators, values, year, base_year, scheme) for year in report_years]
+    assessments = [assess(indicators, values, year, base_year, scheme, status_words) for year in report_years]
     growth = [required_growth(indicators, values, year, base_year) for year in report_years]
     return (pd.concat(assessments, ignore_index=True), pd.concat(growth, ignore_index=True))

@@ -23,9 +23,11 @@ from ..vocabulary import (
     KINDS,
     MEASURE_COLUMNS,
     METHODS,
+    OFFICIAL_STATUSES,
     QUALITY_COLUMNS,
     QUALITY_ISSUES,
     SERIES,
+    STATUS_VOCABULARIES,
     STATUSES,
     TABLES,
     TASK_COLUMNS,
@@ -93,7 +95,10 @@ def _schemas() -> dict:
     assessment.update({"status": column("str", pa.Check.isin(STATUSES)),
                        "verdict": column("str", pa.Check.isin(VERDICTS)),
                        "method": column("str", pa.Check.isin(METHODS)),
-                       "evidence": column("str", pa.Check.isin(EVIDENCE))})
+                       "evidence": column("str", pa.Check.isin(EVIDENCE)),
+                       "official_status": column("str", pa.Check.isin(OFFICIAL_STATUSES), pa.Check(
+                           lambda s: any(set(s[s != ""]) <= set(words) for words in STATUS_VOCABULARIES.values()),
+                           error="words of one vocabulary only"))})
     growth = {name: column(dtype, nullable=dtype == "float64") for name, dtype in GROWTH_COLUMNS.items()}
     task_id = pa.Check.str_matches(r"^[0-9]{1,3}\.[0-9]{1,3}$")
     lines = {"first_line": column("int64", positive), "last_line": column("int64", positive)}

@@ -35,7 +35,8 @@ def monitoring_data(plan: Plan, observations_dir: Path | None = None) -> Monitor
 def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) -> ProcessedTables:
     """Every processed table of ``plan``, assessed for every report year and validated, in memory."""
     data = monitoring_data(plan, observations_dir)
-    assessment, growth = assess_years(data.indicators, data.values, plan.report_years, plan.base_year, scheme)
+    assessment, growth = assess_years(data.indicators, data.values, plan.report_years, plan.base_year, scheme,
+                                      plan.status_words)
     observations = observations_dir if observations_dir is not None else plan.observations_dir
     inputs = {display_path(path): sha256_file(path) for path in plan.input_files(observations)}
     identity = {**plan.identity(), PLAN_FOLDER: plan_folder(plan), "scheme": scheme, "sources": data.sources,
