@@ -12,6 +12,7 @@ from ..catalog import Catalog, catalog
 from ..clean.processed import ProcessedTables, read_processed, read_table
 from ..errors import InputError
 from ..parameters import check_language, check_year, resolve_project_path
+from ..plan import StatusWords
 from ..vocabulary import ASSESSMENT_COLUMNS
 
 
@@ -37,6 +38,11 @@ class ReportContext:
     def scheme(self) -> str:
         """The cut-off scheme the tables were assessed with."""
         return self.tables.plan["scheme"]
+
+    @property
+    def status_words(self) -> StatusWords | None:
+        """The official status words the plan chose (``status_words`` in plan.yml), None when it chose none."""
+        return StatusWords.from_dict(self.plan.get("status_words"))
 
     @property
     def kind(self) -> str:

@@ -23,7 +23,7 @@ from ..settings import TEMPLATES_DIR
 from . import cards, tables, warning_tables
 from .context import ReportContext
 from .figures import OVERVIEW_CHARTS, Figures, chart_of
-from .palette import LEVEL_COLOURS, STATUS_COLOURS
+from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS
 from .words import (
     data_note,
     departments_text,
@@ -39,7 +39,7 @@ from .words import (
 ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "html"), autoescape=True,
                                  undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 ENVIRONMENT.filters["base64"] = lambda data: base64.b64encode(data).decode("ascii")
-ENVIRONMENT.globals.update(status_colours=STATUS_COLOURS, level_colours=LEVEL_COLOURS)
+ENVIRONMENT.globals.update(status_colours=STATUS_COLOURS, level_colours=LEVEL_COLOURS, light_colours=LIGHT_COLOURS)
 
 
 def render(template: str, **values) -> str:
@@ -59,9 +59,11 @@ def summary_html(context: ReportContext) -> str:
 
 
 def scorecard_html(context: ReportContext) -> str:
-    """Every indicator series grouped by category, its status in colour and in words."""
+    """Every indicator series grouped by category, its status in colour and in words; the official status word last
+    when the plan chose words."""
     return render("scorecard.html.j2", heading=context.words["sections.scorecard"],
-                  headers=tables.scorecard_headers(context), rows=tables.scorecard_rows(context))
+                  headers=tables.scorecard_headers(context), rows=tables.scorecard_rows(context),
+                  official=context.status_words is not None)
 
 
 def warnings_html(context: ReportContext) -> str:

@@ -18,5 +18,8 @@ STATUS_COLOURS = {
 }
 #: Warning colours (red, amber) with the text colour each needs; the level is also written out.
 LEVEL_COLOURS = {"red": ("#b71c1c", "#fff"), "amber": ("#f9a825", "#000")}
+#: The traffic light of the official status words (plan.yml ``status_words``), with the text colour each needs: the
+#: warning colours for red and amber, and a green with white text at a contrast of 7.9:1 (WCAG AA asks 4.5:1).
+LIGHT_COLOURS = {"green": ("#1b5e20", "#fff"), **LEVEL_COLOURS}
 #: The text colour on a status colour.
 STATUS_TEXT = "#fff"

@@ -25,8 +25,19 @@ from ..files import write_bytes_atomic
 from ..settings import SCHEMES
 from .context import ReportContext
 from .numbers import fmt_number, is_missing
-from .palette import LEVEL_COLOURS, STATUS_COLOURS
-from .words import data_currency, localized, operator, pace_text, seen_text, series_label, title
+from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS
+from .words import (
+    data_currency,
+    localized,
+    official_header,
+    official_rule,
+    official_text,
+    operator,
+    pace_text,
+    seen_text,
+    series_label,
+    title,
+)
 
 FILE_NAME = "scorecard.xlsx"
 #: xlsxwriter never turns text into a formula, a link or a number on its own.
@@ -65,6 +76,15 @@ class Warning:
     """A warning cell: its text, filled in the warning's colour (red, amber) of the HTML report."""
 
     level: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Official:
+    """An official status word cell (plan.yml ``status_words``): a traffic light filled in its colour, as in the
+    HTML report; a review's word as text."""
+
+    word: str
     text: str
 
 
@@ -114,6 +134,13 @@ def write_cell(sheet, styles: Styles, row: int, column: int, value, wrap: bool =
         background, text = LEVEL_COLOURS[value.level]
         sheet.write_string(row, column, value.text, styles.get(bg_color=background, font_color=text, bold=True,
                                                                text_wrap=wrap))
+    elif isinstance(value, Official):
+        if value.word in LIGHT_COLOURS:
+            background, text = LIGHT_COLOURS[value.word]
+            sheet.write_string(row, column, value.text, styles.get(bg_color=background, font_color=text, bold=True,
+                                                                   text_wrap=wrap))
+        elif value.text:
+            sheet.write_string(row, column, value.text, styles.get(text_wrap=wrap))
     elif isinstance(value, Percent):
         if value.value is not None and math.isfinite(value.value):
             sheet.write_number(row, column, value.value, styles.get(num_format="0.0%"))
@@ -133,7 +160,7 @@ def display_width(text: str) -> int:
 
 
 def shown_text(value) -> str:
-    if isinstance(value, Status):
+    if isinstance(value, (Status, Official)):
         return value.text
     if isinstance(value, Percent):
         return "100.0%"
@@ -198,6 +225,7 @@ def front_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         (names["kind"], words[f"report_kind.{context.kind}"]),
         (names["method"], words.text("workbook.front.method_value", scheme=context.scheme, on_track=on_track,
                                      moderate=moderate, insufficient=insufficient)),
+        *([(official_header(context), official_rule(context))] if context.status_words else []),
         (names["currency"], data_currency(context)),
         (names["generated"], inputs.generated),
         (names["inputs_date"], inputs.inputs_date),
@@ -255,7 +283,8 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                names["latest"], names["latest_year"], *(names["target"].format(year=y) for y in target_years),
                *(names["target_upper"].format(year=y) for y in upper_years), names["binding_year"],
                names["gap"], names["needed_rate"], names["needed_change"], names["seen_rate"], names["seen_change"],
-               names["completion"], names["time_elapsed"], names["completion_rate"], names["status"]]
+               names["completion"], names["time_elapsed"], names["completion_rate"], names["status"],
+               *([official_header(context)] if context.status_words else [])]
     departments = f"lead_department_{language}" in context.indicators.columns  # a plan folder may name none
     if departments:
         headers.append(names["lead_department"])
@@ -278,6 +307,7 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                      localized(row, "unit", language), words[f"operator.{operator(row)}"],
                      *(baselines.get(key, {}).get(y) for y in baseline_years),
                      *figures, status_cell(row, words),
+                     *([Official(row.official_status, official_text(row, context))] if context.status_words else []),
                      *([getattr(row, f"lead_department_{language}")] if departments else [])])
     write_table(book.add_worksheet(words["workbook.sheets.scorecard"]), styles, headers, rows)
 

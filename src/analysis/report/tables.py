@@ -12,7 +12,16 @@ import pandas as pd
 from .cards import element_id
 from .context import ReportContext
 from .numbers import fmt_number
-from .words import localized, localized_column, pace_text, rate_text, target_text, year
+from .words import (
+    localized,
+    localized_column,
+    official_header,
+    official_text,
+    pace_text,
+    rate_text,
+    target_text,
+    year,
+)
 
 
 @dataclass(frozen=True)
@@ -35,10 +44,15 @@ class ScorecardRow:
     gap: str = ""
     pace: str = ""
     final_rate: str = ""  # "96.7% of target" once a final verdict is in
+    official: str = ""       # the official status word's key (a light: its colour), when the plan chose words
+    official_text: str = ""
 
 
 def scorecard_headers(context: ReportContext) -> list[str]:
-    return [h.format(base_year=context.plan["base_year"]) for h in context.words["scorecard.headers"]]
+    """The scorecard's headers; the official status words last, when the plan chose them."""
+    official = official_header(context)
+    return [h.format(base_year=context.plan["base_year"]) for h in context.words["scorecard.headers"]] + (
+        [official] if official else [])
 
 
 def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
@@ -51,7 +65,8 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
             common = dict(category=category, indicator_id=str(row.indicator_id),
                           anchor=element_id(row),
                           name=localized(row, "short_name", language), core=bool(row.core), status=row.status,
-                          status_text=words.status(row.status))
+                          status_text=words.status(row.status), official=row.official_status,
+                          official_text=official_text(row, context))
             if row.status == "qualitative":
                 rows.append(ScorecardRow(**common))
                 continue

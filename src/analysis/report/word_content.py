@@ -20,7 +20,7 @@ from . import cards, warning_tables
 from .context import ReportContext
 from .figures import DPI, OVERVIEW_CHARTS, Figures, chart_of
 from .numbers import is_missing
-from .palette import LEVEL_COLOURS, STATUS_COLOURS
+from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS
 from .pandoc_ast import (
     PANDOC_API,
     bullets,
@@ -135,10 +135,12 @@ def summary_blocks(document: WordDocument, context: ReportContext) -> None:
 
 
 def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
-    """One row per series; the category spans its series; the status cell in its colour."""
+    """One row per series; the category spans its series; the status cell in its colour; the official status word
+    last, when the plan chose words (a traffic light in its colour)."""
     document.add(header(1, context.words["sections.scorecard"]))
     rows, colours, texts = [], {}, []
     scorecard = scorecard_rows(context)
+    official = context.status_words is not None
     spans = Counter(row.category for row in scorecard)
     right = "AlignRight"
     for number, row in enumerate(scorecard, 1):
@@ -148,16 +150,18 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
         cells += [cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.unit),
                   cell(row.base, right), cell(value_with_year(row.latest, row.latest_year), right),
                   cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right), cell(row.pace),
-                  cell(status)]
+                  cell(status)] + ([cell(row.official_text)] if official else [])
         rows.append(cells)
         # the cells' text, as the widths of the columns are fitted to it
         texts.append([row.category if first_of_category else "", row.indicator_id, row.name + " *", row.unit,
                       row.base, f"{row.latest}\n({row.latest_year})", f"{row.target}\n({row.target_year})", row.gap,
-                      row.pace, f"{row.status_text}\n{row.final_rate}"])
+                      row.pace, f"{row.status_text}\n{row.final_rate}"] + ([row.official_text] if official else []))
         colours[(number, 9)] = STATUS_COLOURS[row.status]
+        if row.official in LIGHT_COLOURS:
+            colours[(number, 10)] = LIGHT_COLOURS[row.official][0]
     headers = [context.words["scorecard.category"], *scorecard_headers(context)]
     columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
-    aligns = ["AlignDefault"] * 4 + [right] * 4 + ["AlignDefault"] * 2
+    aligns = ["AlignDefault"] * 4 + [right] * 4 + ["AlignDefault"] * (3 if official else 2)
     document.add_table(table(headers, rows, fitted_widths(columns, letters_across(context)), aligns), colours)
 
 
@@ -261,7 +265,7 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
     departments = departments_text(row, words, context.language)
     if departments:
         document.add(styled("Card Facts", [para(departments)]))
-    status_label = scorecard_headers(context)[-1]
+    status_label = context.words["scorecard.headers"][-1]
     numbers = [(status_label, words.status(row.status))]
     colour = STATUS_COLOURS[row.status]
     if row.status == "qualitative":

@@ -45,6 +45,31 @@ def localized_column(frame: pd.DataFrame, column: str, language: str) -> str:
     return f"{column}_{language}" if f"{column}_{language}" in frame.columns else f"{column}_en"
 
 
+def official_header(context: ReportContext) -> str:
+    """The scorecard's header of the official status words the plan chose; empty when it chose none."""
+    chosen = context.status_words
+    return context.words[f"official_status.{chosen.vocabulary}.header"] if chosen else ""
+
+
+def official_text(row, context: ReportContext) -> str:
+    """A series' official status word (``official_status``) in the report's language; empty without one."""
+    chosen = context.status_words
+    if chosen is None or not row.official_status:
+        return ""
+    return context.words[f"official_status.{chosen.vocabulary}.words.{row.official_status}"]
+
+
+def official_rule(context: ReportContext, part: str = "rule") -> str:
+    """The rule of the plan's official status words, with its thresholds: in one line (``rule``) or as the method
+    note's paragraph (``method``); empty when the plan chose none."""
+    chosen = context.status_words
+    if chosen is None:
+        return ""
+    return context.words.text(f"official_status.{chosen.vocabulary}.{part}",
+                              **({"amber_points": chosen.amber_points, "red_points": chosen.red_points}
+                                 if chosen.vocabulary == "traffic_light" else {}))
+
+
 def departments_text(row, words: Catalog, language: str) -> str:
     """``责任部门：市科技局（牵头）、市统计局（方案未列明，按职能确定）``; empty when the plan folder gives none."""
     data_language = language if getattr(row, f"departments_{language}", "") else "en"
@@ -424,9 +449,11 @@ def method_note(context: ReportContext) -> str:
     years = sorted(int(y) for y in context.plan["evaluations"])
     examples = [words.text("method.example" if i == 0 else "method.example_next", year=y) for i, y in enumerate(years)]
     on_track, moderate, insufficient = SCHEMES[context.scheme]
-    return words.text("method.note", base_year=context.plan["base_year"], first_year=years[0],
+    note = words.text("method.note", base_year=context.plan["base_year"], first_year=years[0],
                       examples=words["method.example_separator"].join(examples), scheme=context.scheme,
                       on_track=on_track, moderate=moderate, insufficient=insufficient)
+    official = official_rule(context, "method")
+    return f"{note}\n\n{official}" if official else note
 
 
 def method_markdown(context: ReportContext) -> str:

@@ -1,0 +1,182 @@
+"""The plan's official status words in the report: a last column of the scorecard (HTML and PDF, Word, workbook) and
+a paragraph of the method note, with the thresholds; nothing of it when the plan chooses none.
+
+Made from the example 2022–2024 data for the 2024 final report, with a copy of the Weihai plan whose plan.yml chooses
+the words. Expected words worked out by hand from the plan and the example data (see each test).
+"""
+from __future__ import annotations
+
+import io
+import re
+
+import openpyxl
+import pytest
+import yaml
+
+from analysis.plan import load_plan
+from analysis.publish.data import build_tables
+from analysis.report.context import load_report, report_context
+from analysis.report.html import scorecard_html
+from analysis.report.palette import LIGHT_COLOURS
+from analysis.report.scorecard_workbook import ScorecardBook, scorecard_bytes
+from analysis.report.word_content import WordDocument, scorecard_blocks
+from analysis.report.words import method_note
+from tests.conftest import FIXTURES, copy_plan, relative
+
+EXAMPLE = FIXTURES / "example-2022-2024"
+
+
+def tables_with(tmp_path_factory, status_words: dict):
+    """The example data's tables, from a copy of the Weihai plan that chooses ``status_words``."""
+    from analysis.settings import DEFAULT_PLAN_DIR
+
+    folder = copy_plan(DEFAULT_PLAN_DIR, tmp_path_factory.mktemp("plans") / "weihai")
+    spec = yaml.safe_load((folder / "plan.yml").read_text(encoding="utf-8"))
+    (folder / "plan.yml").write_text(yaml.safe_dump({**spec, "status_words": status_words}, allow_unicode=True),
+                                     encoding="utf-8")
+    return build_tables(load_plan(folder), "eurostat", EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def light_tables(tmp_path_factory):
+    return tables_with(tmp_path_factory, {"vocabulary": "traffic_light"})
+
+
+@pytest.fixture(scope="module")
+def review_tables(tmp_path_factory):
+    return tables_with(tmp_path_factory, {"vocabulary": "review"})
+
+
+def rows_of(html: str) -> dict[str, list[str]]:
+    """The scorecard's body rows by their number: each cell's text, tags removed."""
+    found = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", html, re.S):
+        cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        if cells:
+            found.setdefault(cells[0], cells)
+    return found
+
+
+def headers_of(html: str) -> list[str]:
+    return re.findall(r"<th[^>]*>([^<]*)</th>", html)
+
+
+def test_the_assessment_table_holds_the_words(light_tables, review_tables):
+    light = light_tables.assessment.set_index(["report_year", "indicator_id", "series"])["official_status"]
+    review = review_tables.assessment.set_index(["report_year", "indicator_id", "series"])["official_status"]
+    # 2024, R&D intensity (2): 2.7 in 2024 against 2.8: not achieved, a final verdict: red, 未完成
+    assert light[(2024, 2, "")] == "red" and review[(2024, 2, "")] == "not_completed"
+    # 2024, R&D personnel (1): 24,800 against 24,500: achieved: green, 已完成
+    assert light[(2024, 1, "")] == "green" and review[(2024, 1, "")] == "completed"
+    # 2024, indicator 21: 8.4 (2020) → 9.3 (2023) against 10 in 2024: completion 0.9 / 1.6 = 56.25 %, time elapsed
+    # 3 / 4 = 75 %: 18.75 points behind, amber; moderate progress: 基本符合预期
+    assert light[(2024, 21, "")] == "amber" and review[(2024, 21, "")] == "on_schedule"
+    # provincial R&D intensity (4): 3.1 → 2.9 (2022) against 3.3: moving away, (0.5 + 1.0) × 100 = 150 behind
+    assert light[(2024, 4, "provincial")] == "red" and review[(2024, 4, "provincial")] == "lagging"
+    assert light[(2024, 22, "")] == "" and review[(2024, 22, "")] == ""  # qualitative
+    assert light_tables.plan["status_words"] == {"vocabulary": "traffic_light", "amber_points": 10, "red_points": 30}
+
+
+def test_the_html_scorecard_has_the_light_as_a_last_column_in_its_colour(light_tables):
+    html = scorecard_html(report_context(light_tables, 2024, "zh"))
+    assert headers_of(html)[-2:] == ["状态", "红黄绿灯"] and 'class="scorecard with-official"' in html
+    rows = rows_of(html)
+    assert rows["2"][-1] == "红灯" and rows["21"][-1] == "黄灯" and rows["1"][-1] == "绿灯"
+    assert rows["22"][-1] == ""  # a qualitative indicator has no light
+    assert len(rows["22"]) == len(rows["2"]) == 10
+    background, text = LIGHT_COLOURS["amber"]
+    assert f'class="official-light light-amber" style="background:{background};color:{text};' in html
+
+
+def test_the_review_words_in_english(review_tables):
+    html = scorecard_html(report_context(review_tables, 2024, "en"))
+    assert headers_of(html)[-1] == "Review wording"
+    rows = rows_of(html)
+    assert rows["2"][-1] == "Not completed" and rows["1"][-1] == "Completed" and rows["21"][-1] == "Broadly on schedule"
+    assert "official-light" not in html  # a review's word is text, not a badge
+
+
+def test_no_column_without_a_choice(example_tables):
+    context = load_report(relative(example_tables), 2024, "zh")
+    html = scorecard_html(context)
+    assert headers_of(html)[-1] == "状态" and "with-official" not in html and "红黄绿灯" not in html
+    assert all(len(cells) == 9 for cells in rows_of(html).values())
+    assert "红黄绿灯" not in method_note(context) and "规划评估表述" not in method_note(context)
+
+
+def strings(node) -> str:
+    """The text of a pandoc AST node: its Str nodes, spaces between."""
+    if isinstance(node, dict):
+        if node.get("t") == "Str":
+            return node["c"]
+        if node.get("t") in ("Space", "SoftBreak", "LineBreak"):
+            return " "
+        return strings(node.get("c"))
+    if isinstance(node, list):
+        return "".join(strings(item) for item in node)
+    return ""
+
+
+def test_the_word_scorecard_has_the_light_in_its_colour(light_tables):
+    document = WordDocument()
+    scorecard_blocks(document, report_context(light_tables, 2024, "en"))
+    table = document.blocks[-1]["c"]
+    headers = [strings(cell) for cell in table[3][1][0][1]]
+    assert headers[-2:] == ["Status", "Traffic light"] and len(table[2]) == 11  # the category first
+    body = [[strings(cell) for cell in row[1]] for row in table[4][0][3]]
+    lights = {row[-10]: row[-1] for row in body}  # the number is the tenth cell from the end (a category's first row
+    # has the category before it)
+    assert lights["2"] == "Red" and lights["21"] == "Amber" and lights["1"] == "Green"
+    shaded = {(shade.row, shade.column): shade.colour for shade in document.shading}
+    number = next(i for i, row in enumerate(body, 1) if row[-10] == "21")
+    assert shaded[(number, 10)] == LIGHT_COLOURS["amber"][0]
+
+
+def test_the_workbook_has_the_light_filled_and_the_rule_on_its_front(light_tables):
+    book = openpyxl.load_workbook(io.BytesIO(scorecard_bytes(ScorecardBook(report_context(light_tables, 2024, "zh"),
+                                                                           "2025-01-15"))))
+    sheet = book.worksheets[1]
+    headers = [cell.value for cell in sheet[1]]
+    assert headers[-3:] == ["状态", "红黄绿灯", "牵头部门"]
+    column = headers.index("红黄绿灯")
+    by_id = {(row[0].value, row[1].value or ""): row for row in sheet.iter_rows(min_row=2)}
+    assert by_id[(21, "")][column].value == "黄灯"
+    assert by_id[(21, "")][column].fill.fgColor.rgb == "FF" + LIGHT_COLOURS["amber"][0].lstrip("#").upper()
+    assert by_id[(2, "")][column].value == "红灯" and by_id[(22, "")][column].value is None
+    front = {row[0].value: row[1].value for row in book.worksheets[0].iter_rows(min_row=3, max_row=14) if row[0].value}
+    assert "落后不到 10 个百分点为绿灯，10～30 个百分点（含两端）为黄灯，超过 30 个百分点为红灯" in front["红黄绿灯"]
+
+
+def test_the_method_note_states_the_rule_with_the_plans_thresholds(light_tables, tmp_path_factory):
+    note = method_note(report_context(light_tables, 2024, "zh"))
+    assert ("落后不到 10 个百分点（含进度超前）为绿灯，落后 10 至 30 个百分点（含两端）为黄灯，"
+            "落后超过 30 个百分点为红灯") in note
+    changed = tables_with(tmp_path_factory, {"vocabulary": "traffic_light", "amber_points": 5, "red_points": 12.5})
+    note = " ".join(method_note(report_context(changed, 2024, "en")).split())
+    assert ("Under 5 points behind (or ahead) is green; 5 to 12.5 points behind, both included, amber; "
+            "more than 12.5 red") in note
+    # 21: 18.75 points behind is red beyond 12.5
+    assert changed.assessment.set_index(["report_year", "indicator_id"]).loc[(2024, 21), "official_status"] == "red"
+
+
+def test_the_review_rule_in_the_method_note(review_tables):
+    note = method_note(report_context(review_tables, 2024, "zh"))
+    assert "**规划评估表述。**" in note and "“相对滞后”" in note
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2's relative luminance of ``#rrggbb`` or ``#rgb``."""
+    digits = colour.lstrip("#")
+    digits = "".join(2 * d for d in digits) if len(digits) == 3 else digits
+    channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    red, green, blue = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+@pytest.mark.parametrize(("light", "ratio"), [("green", 7.87), ("red", 6.57), ("amber", 10.66)])
+def test_a_lights_text_has_wcag_aa_contrast_on_its_badge(light, ratio):
+    # (L1 + 0.05) / (L2 + 0.05), the lighter over the darker: #1b5e20 and #b71c1c under white, #f9a825 under black
+    background, text = LIGHT_COLOURS[light]
+    lighter, darker = sorted((relative_luminance(background), relative_luminance(text)), reverse=True)
+    assert (lighter + 0.05) / (darker + 0.05) == pytest.approx(ratio, abs=0.005)
+    assert ratio >= 4.5
