@@ -3,7 +3,9 @@
 A user's mistake (a bad data file, a bad parameter) prints one line naming the file, the line and
 the field, and exits with status 2; ``--debug`` shows the Python traceback as well. A failed step
 (a notebook cell, the kernel) exits with status 1, naming the notebook and cell. Every error line is
-one line with anything a terminal would act on shown escaped. ``report`` ends with a summary line
+one line with anything a terminal would act on shown escaped; in a run of several reports each error
+is printed once, followed by a line naming the reports it stopped (``  stopped: weihai/2023/zh,
+weihai/2023/en``). ``report`` ends with a summary line
 (``8 reports: 5 built, 3 up to date, 0 failed``) once it has got past checking its inputs. An empty
 ``--year`` or ``--jobs`` means the default (the Makefile passes its variables as they are).
 """
@@ -190,7 +192,7 @@ def run_report(args: argparse.Namespace) -> int:
         status = EXIT_STEP_FAILED
     except BatchError as exc:
         for line in exc.lines():
-            say_error(line)
+            print(line, file=sys.stderr, flush=True)
         status = EXIT_INPUT_ERROR if exc.only_input_errors else EXIT_STEP_FAILED
     except (InputError, OSError) as exc:
         if args.debug or not tally.started:

@@ -145,8 +145,13 @@ def test_reports_of_one_plan_share_their_data_step(weihai, lakeside, tmp_path):
 
 
 def test_batch_error_names_each_failure_once_with_its_reports():
-    error = BatchError({"data.csv:3: value: bad": ["weihai/2023/zh", "weihai/2024/zh"]}, only_input_errors=True)
-    assert error.lines() == ["weihai/2023/zh, weihai/2024/zh: data.csv:3: value: bad"] and error.only_input_errors
+    error = BatchError({"data.csv:3: value: bad": ["weihai/2023/zh", "weihai/2024/zh"],
+                        "notebook failed\x1b[2J": ["weihai/2024/en"]}, only_input_errors=False)
+    assert error.lines() == ["error: data.csv:3: value: bad", "  stopped: weihai/2023/zh, weihai/2024/zh",
+                             "error: notebook failed\\x1b[2J", "  stopped: weihai/2024/en"]
+    assert str(error) == ("data.csv:3: value: bad (stopped: weihai/2023/zh, weihai/2024/zh); notebook failed\x1b[2J "
+                          "(stopped: weihai/2024/en)")
+    assert not error.only_input_errors
 
 
 def test_one_rule_decides_what_is_hashed_and_what_is_read(work_dir, weihai):

@@ -164,9 +164,9 @@ def test_bad_data_is_named_once_for_every_report_it_stops_and_exits_2(work_dir, 
     for years, reports in (("2024", 1), ("2023,2024", 2)):
         process = run(work_dir, broken, "--year", years)
         assert process.returncode == 2, (process.stdout, process.stderr)
-        [line] = process.stderr.strip().splitlines()
-        assert "corrections.csv:" in line and "Traceback" not in process.stderr
-        assert line.startswith("error: weihai/2023/zh, weihai/2024/zh: " if reports == 2 else "error: ")
+        [line, *stopped] = process.stderr.strip().splitlines()
+        assert line.startswith("error: ") and "corrections.csv:" in line and "Traceback" not in process.stderr
+        assert stopped == (["  stopped: weihai/2023/zh, weihai/2024/zh"] if reports == 2 else [])
         assert not (work_dir / "reports" / "weihai" / "2024" / "zh").exists()
         noun = "report" if reports == 1 else "reports"
         assert process.stdout.splitlines()[-1] == f"{reports} {noun}: 0 built, 0 up to date, {reports} failed"

@@ -213,12 +213,10 @@ def test_a_failing_report_or_kernel_does_not_stop_the_rest_of_the_run(tmp_path, 
                      notebooks_dir=notebooks) for year, language in ((2024, "en"), (2024, "zh"), (2023, "zh"))]
     with pytest.raises(BatchError) as caught:
         render_reports(jobs, force=True, progress=lambda line: None)
-    lines = caught.value.lines()
-    assert len(lines) == 2 and not caught.value.only_input_errors
-    english = next(line for line in lines if line.startswith("weihai/2024/en: "))
-    assert f"{REPORT}: cell" in english and "no English today" in english
-    killed = next(line for line in lines if line.startswith("weihai/2023/zh: "))
-    assert "the kernel died while the notebook ran" in killed
+    failures = {labels[0]: message for message, labels in caught.value.failures.items()}
+    assert sorted(failures) == ["weihai/2023/zh", "weihai/2024/en"] and not caught.value.only_input_errors
+    assert f"{REPORT}: cell" in failures["weihai/2024/en"] and "no English today" in failures["weihai/2024/en"]
+    assert "the kernel died while the notebook ran" in failures["weihai/2023/zh"]
     assert (work_dir / "weihai" / "2024" / "zh" / "report.pdf").is_file()
     assert not (work_dir / "weihai" / "2024" / "en").exists()
     assert (work_dir / "weihai" / "2024" / ".en.failed" / "notebooks" / REPORT).is_file()
@@ -234,8 +232,26 @@ def test_the_command_line_names_a_failure_once_with_its_reports_and_exits_1(tmp_
                        relative(work_dir), "--processed-dir", relative(work_dir / "processed")])
     captured = capsys.readouterr()
     assert status == 1
-    assert captured.err.splitlines() == ["error: weihai/2023/zh, weihai/2024/zh: notebook failed; the reports are "
-                                         "unchanged, each failed run is kept beside its report (.<language>.failed)"]
+    assert captured.err.splitlines() == ["error: notebook failed; the reports are unchanged, each failed run is kept "
+                                         "beside its report (.<language>.failed)",
+                                         "  stopped: weihai/2023/zh, weihai/2024/zh"]
+    assert captured.out.splitlines()[-1] == "2 reports: 0 built, 0 up to date, 2 failed"
+
+
+def test_a_bad_observation_is_one_error_naming_every_report_it_stopped(capsys, work_dir, weihai_in_project):
+    observations = work_dir / "observations"
+    observations.mkdir()
+    (observations / "bulletin.csv").write_text("indicator_id,series,year,value,source\n2,,2022,abc,公报\n",
+                                               encoding="utf-8")
+    status = cli.main(["report", "--plan", relative(weihai_in_project.folder), "--year", "2023,2024", "--lang", "zh",
+                       "--observations", relative(observations), "--output-dir", relative(work_dir / "reports"),
+                       "--processed-dir", relative(work_dir / "processed")])
+    captured = capsys.readouterr()
+    assert status == 2  # a bad input, however many reports it stopped
+    assert captured.err.splitlines() == [
+        f"error: {relative(observations)}/bulletin.csv:2: value: 'abc' is not a number (write plain digits with a "
+        "decimal point, no thousands separators, units or % signs)",
+        "  stopped: weihai/2023/zh, weihai/2024/zh"]
     assert captured.out.splitlines()[-1] == "2 reports: 0 built, 0 up to date, 2 failed"
 
 

@@ -31,7 +31,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError, StepError, display_path
+from ..errors import InputError, StepError, display_path, printable
 from ..files import outside_project, read_regular
 from .cache import Fingerprint, code_digests, environment, fingerprint, outdated_reason, previous_report
 from .folders import keep_failed, locked, locked_if_free, publish, tables_lock, write_tables
@@ -103,11 +103,15 @@ class BatchError(RuntimeError):
     def __init__(self, failures: dict[str, list[str]], only_input_errors: bool):
         self.failures = failures
         self.only_input_errors = only_input_errors
-        super().__init__("; ".join(self.lines()))
+        super().__init__("; ".join(f"{message} (stopped: {', '.join(labels)})" for message, labels in failures.items()))
 
     def lines(self) -> list[str]:
-        """One line per error, naming every report it stopped."""
-        return [f"{', '.join(labels)}: {message}" for message, labels in self.failures.items()]
+        """Each error once, however many reports it stopped: its ``error:`` line, then a line naming those reports
+        (``  stopped: weihai/2023/zh, weihai/2023/en``)."""
+        lines = []
+        for message, labels in self.failures.items():
+            lines += [f"error: {printable(message)}", f"  stopped: {printable(', '.join(labels))}"]
+        return lines
 
 
 def render_reports(jobs: list[ReportJob], *, force: bool = False, workers: int | None = None,
