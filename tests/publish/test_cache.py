@@ -96,6 +96,75 @@ def test_the_environment_records_package_versions_and_text_libraries(monkeypatch
     assert cache.environment()["packages"]["weasyprint"] == "0.0" and cache.environment() != env
 
 
+def _machine(root):
+    """A machine's fonts and text-layout libraries, as the files environment() looks at: the report's Noto Sans CJK
+    and DejaVu Sans, another font, and pango and harfbuzz as the loader finds them (versioned file, soname link)."""
+    fonts = root / "fonts"
+    for name, data in (("opentype/noto/NotoSansCJK-Regular.ttc", b"noto 2.004"),
+                       ("truetype/dejavu/DejaVuSans.ttf", b"dejavu 2.37"),
+                       ("truetype/dejavu/DejaVuSerif.ttf", b"dejavu serif 2.37")):
+        (fonts / name).parent.mkdir(parents=True, exist_ok=True)
+        (fonts / name).write_bytes(data)
+    libraries = root / "lib" / "x86_64-linux-gnu"
+    libraries.mkdir(parents=True)
+    for name, version in (("pango-1.0", "0.5000.12"), ("harfbuzz", "0.60000.0")):
+        (libraries / f"lib{name}.so.{version}").write_bytes(b"elf")
+        (libraries / f"lib{name}.so.0").symlink_to(f"lib{name}.so.{version}")
+    return fonts, libraries
+
+
+def test_only_what_changes_a_reports_bytes_changes_the_environment(tmp_path, monkeypatch):
+    assert not any(folder.endswith("/*") for folder in cache.LIBRARY_DIRS)  # not every program's own folder
+    fonts, libraries = _machine(tmp_path)
+    monkeypatch.setattr(cache, "FONT_DIRS", (fonts, tmp_path / "no-such-folder"))
+    monkeypatch.setattr(cache, "LIBRARY_DIRS", (str(libraries), str(tmp_path / "lib")))
+    versions = {"matplotlib": "3.11.2", "weasyprint": "70.0", "pypandoc-binary": "1.17", "xlsxwriter": "3.3.1",
+                "pandas": "3.1.1", "requests": "2.32.0"}
+
+    def version(name):
+        if name not in versions:
+            raise cache.metadata.PackageNotFoundError(name)
+        return versions[name]
+
+    monkeypatch.setattr(cache.metadata, "version", version)
+    before = cache.environment()
+    assert before["packages"]["matplotlib"] == "3.11.2" and before["packages"]["seaborn"] is None
+    assert before["libraries"] == ["libharfbuzz.so.0.60000.0", "libpango-1.0.so.0.5000.12"]
+    # An office suite and a browser arrive: fonts of their own, in their own folders, a copy of harfbuzz beside the
+    # program, and a package no report uses changes version: no report changes.
+    for name in ("truetype/libreoffice/opens___.ttf", "truetype/liberation/LiberationSans-Regular.ttf",
+                 "chromium/NotoColorEmoji.ttf", "opentype/noto/NotoSerifCJK-Regular.ttc"):
+        (fonts / name).parent.mkdir(parents=True, exist_ok=True)
+        (fonts / name).write_bytes(b"another font")
+    (tmp_path / "lib" / "libreoffice" / "program").mkdir(parents=True)
+    (tmp_path / "lib" / "libreoffice" / "program" / "libharfbuzz.so.0").write_bytes(b"elf")
+    (tmp_path / "lib" / "chromium").mkdir()
+    (tmp_path / "lib" / "chromium" / "libfreetype.so.6").write_bytes(b"elf")
+    versions["requests"] = "2.33.0"
+    assert cache.environment() == before
+    # A face of a font the report is set in, a new version of that font, of a package that writes the report, of a
+    # text-layout library: each changes the key.
+    (fonts / "truetype/dejavu/DejaVuSans-Bold.ttf").write_bytes(b"dejavu bold 2.37")
+    assert cache.environment()["fonts"] != before["fonts"]
+    (fonts / "truetype/dejavu/DejaVuSans-Bold.ttf").unlink()
+    assert cache.environment() == before
+    for name in ("matplotlib", "weasyprint", "pypandoc-binary", "xlsxwriter", "pandas"):
+        versions[name] += ".1"
+        assert cache.environment()["packages"][name] == versions[name]
+        assert build_key({}, {}, {}, cache.environment()) != build_key({}, {}, {}, before)
+        versions[name] = versions[name][:-2]
+    assert cache.environment() == before
+    (libraries / "libharfbuzz.so.0").unlink()
+    (libraries / "libharfbuzz.so.0.60000.0").unlink()
+    (libraries / "libharfbuzz.so.0.60100.0").write_bytes(b"elf")
+    (libraries / "libharfbuzz.so.0").symlink_to("libharfbuzz.so.0.60100.0")
+    assert cache.environment()["libraries"] == ["libharfbuzz.so.0.60100.0", "libpango-1.0.so.0.5000.12"]
+    (fonts / "opentype/noto/NotoSansCJK-Regular.ttc").write_bytes(b"noto 2.005, a longer file")
+    assert cache.environment()["fonts"] != before["fonts"]
+    monkeypatch.setattr(cache, "FONT_DIRS", (tmp_path / "no-such-folder",))
+    assert cache.environment()["fonts"] != before["fonts"]  # without its fonts the report would fail, or change
+
+
 def test_a_notebook_is_hashed_by_its_cells_not_its_outputs(tmp_path):
     notebook = {"cells": [{"cell_type": "code", "source": ["x = 1"], "metadata": {}, "outputs": [],
                            "execution_count": None}], "metadata": {"kernelspec": {"name": "python3"}}}

@@ -9,8 +9,11 @@ A report is rebuilt only when something it is made from has changed:
   observations folder count by name, since the data-quality log lists them;
 * the **code**: ``src/analysis`` (modules, catalogs, templates) and the notebooks' cells (their
   source, not their outputs, so running a notebook in JupyterLab changes nothing);
-* the **environment**: Python, the versions of the packages that shape a report, the system font
-  files and the text-layout libraries the PDF is set with.
+* the **environment**: what outside the project changes a report's bytes: Python, the versions of the
+  packages that write its outputs, the font files it is set in (Noto Sans CJK, DejaVu Sans: the pages'
+  stylesheet and the charts' font list name them) and the text-layout libraries the PDF is set with.
+  Not the other fonts and libraries of the machine: installing an office suite or a browser, with
+  fonts of their own, rebuilds no report.
 
 The key is stored in the report's ``manifest.json`` with the sha256 of every output, so a report
 whose files were edited or deleted is rebuilt too. This is the only cache: there is nothing else
@@ -19,6 +22,7 @@ a second.
 """
 from __future__ import annotations
 
+import fnmatch
 import glob
 import json
 import os
@@ -35,15 +39,28 @@ from .job import NOTEBOOKS, ReportJob
 
 CODE_SUFFIXES = {".py", ".yml", ".j2", ".css", ".json", ".docx"}  # .docx: the Word edition's reference styles
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
-#: The distributions whose version can change a report's bytes (also listed in the manifest).
+#: The distributions whose version can change a report's bytes (also listed in the manifest): those that compute,
+#: draw and write its outputs (HTML: nbconvert, beautifulsoup4; PDF: WeasyPrint and its parsers; Word: pandoc;
+#: workbooks: xlsxwriter), not every package installed.
 PACKAGES = ("numpy", "pandas", "matplotlib", "seaborn", "pillow", "pandera", "pyyaml", "jinja2", "papermill",
-            "nbclient", "nbconvert", "nbformat", "ipykernel", "jupyter_client", "mistune", "weasyprint", "pydyf",
-            "fonttools", "pypandoc-binary", "lxml", "xlsxwriter", "openpyxl")
+            "nbclient", "nbconvert", "nbformat", "ipykernel", "jupyter_client", "mistune", "beautifulsoup4",
+            "weasyprint", "pydyf", "tinycss2", "cssselect2", "tinyhtml5", "pyphen", "fonttools", "pypandoc-binary",
+            "lxml", "xlsxwriter", "openpyxl")
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
              Path.home() / ".local/share/fonts")
+#: The font files a report is set in, by name: Noto Sans CJK (the pages' stylesheet: Noto Sans CJK SC, Noto Sans SC,
+#: Noto Sans Mono CJK SC; the charts' first family, analysis.report.fonts), DejaVu Sans and DejaVu Sans Mono (the
+#: charts' Latin family; the pages' fallback, which draws what Noto lacks: analysis.glyphs refuses any other
+#: character) and WenQuanYi Micro Hei (the charts' last resort). Every other font file is left out.
+REPORT_FONTS = ("NotoSansCJK*", "NotoSansMonoCJK*", "NotoSansSC-*", "DejaVuSans.ttf", "DejaVuSans-*",
+                "DejaVuSansMono*", "wqy-microhei*")
 #: The text-layout libraries WeasyPrint sets the PDF with; their file names carry their versions.
 TEXT_LIBRARIES = ("pango-1.0", "pangoft2-1.0", "harfbuzz", "harfbuzz-subset", "fontconfig", "freetype")
-LIBRARY_DIRS = ("/usr/lib", "/usr/lib/*", "/lib", "/lib/*", "/usr/lib64", "/usr/local/lib")
+#: Where the dynamic loader finds them: the system's library folders, not the folders of programs that bring
+#: copies of their own (/usr/lib/libreoffice, /usr/lib/chromium).
+MULTIARCH = getattr(sys.implementation, "_multiarch", "") or "*-linux-gnu"
+LIBRARY_DIRS = ("/usr/local/lib", f"/usr/lib/{MULTIARCH}", f"/lib/{MULTIARCH}", "/usr/lib64", "/lib64", "/usr/lib",
+                "/lib")
 
 
 @dataclass(frozen=True)
@@ -78,7 +95,8 @@ def code_digests(notebooks_dir: Path = NOTEBOOKS_DIR) -> dict[str, str]:
 
 
 def environment() -> dict:
-    """What outside the project shapes a report: Python, package versions, fonts, text-layout libraries."""
+    """What outside the project changes a report's bytes: Python, the versions of the packages that write it, the
+    font files it is set in, the text-layout libraries."""
     versions = {}
     for package in PACKAGES:
         try:
@@ -90,6 +108,8 @@ def environment() -> dict:
         for root, dirs, files in os.walk(font_dir):
             dirs.sort()
             for name in sorted(files):
+                if not any(fnmatch.fnmatchcase(name, pattern) for pattern in REPORT_FONTS):
+                    continue
                 try:
                     stat = os.stat(os.path.join(root, name))
                 except OSError:
