@@ -91,8 +91,8 @@ def test_the_report_writes_places_as_places_and_names_every_caveat(report):
         assert words in text, words
 
 
-def test_a_series_without_a_base_value_is_not_called_a_maintain_target_in_the_chart(report):
+def test_a_series_without_a_base_value_is_not_called_met_by_the_baseline_in_the_chart(report):
     configure_matplotlib("zh")
     chart = charts.completion_chart(load_report(relative(report / "data"), 2015, "zh"))
     notes = [text.get_text() for text in chart.axes[0].texts]
-    assert notes.count("无基础值") == 2 and "保持型目标" not in notes  # 科技进步贡献率 and 公民科学素质比例
+    assert notes.count("无基础值") == 2 and "基础值已达标" not in notes  # 科技进步贡献率 and 公民科学素质比例

@@ -94,3 +94,42 @@ def test_a_card_names_the_responsible_departments_and_where_the_plan_names_them(
     assert "责任部门：市海洋发展局（牵头）、市发展改革委、市科技局、市工业和信息化局（方案原文第 62 行列明）" in card
     card = re.search(r'<section class="card" id="indicator-17">.*?</section>', cards_html, re.S).group(0)
     assert "责任部门：市生态环境局（牵头）（方案未列明，按职能确定）" in card
+
+
+@pytest.fixture(scope="module")
+def cards_html_en(example_tables):
+    return html.cards_html(load_report(relative(example_tables), 2024, "en"), AnyChart())
+
+
+def test_a_card_names_the_year_a_target_to_hold_missed_and_its_value(cards_html, cards_html_en):
+    # energy-intensity decline: 5.3 in 2024 against ≥5 every year (106.0 %), but 4.6 in 2023: not achieved
+    energy = card(cards_html, "indicator-18")
+    assert "<th>完成率</th><td>106.0%</td>" in energy and "<th>未达到的年份</th><td>2023年（4.6）</td>" in energy
+    assert "<th>Missed in</th><td>2023 (4.6)</td>" in card(cards_html_en, "indicator-18")
+    air = card(cards_html, "indicator-17")  # good-air days: 89.5 in 2022 against ≥90
+    assert "<th>未达到的年份</th><td>2022年（89.5）</td>" in air
+    assert "未达到的年份" not in card(cards_html, "indicator-2")  # a target to reach is judged in its year
+
+
+def test_a_card_from_an_older_value_names_the_years_without_one(cards_html, cards_html_en):
+    # the provincial parks' share was last published for 2022, the super-deduction relief for 2023
+    parks = card(cards_html, "indicator-4-provincial")
+    assert ("<th>最新值（2022年）</th><td>2.9</td><th>无数据的年份</th><td>2023—2024</td>"
+            in parks.replace("</tr><tr>", ""))
+    assert "<th>No value for</th><td>2023–2024</td>" in card(cards_html_en, "indicator-4-provincial")
+    assert "<th>无数据的年份</th><td>2024</td>" in card(cards_html, "indicator-21")
+    assert "无数据的年份" not in card(cards_html, "indicator-2")
+
+
+def test_a_baseline_that_meets_its_target_is_not_called_a_target_held_every_year(cards_html, cards_html_en):
+    # new enterprises per 10 000 people: 77 in 2021 against 70 in 2023 and 2024, a target to reach (higher)
+    firms = card(cards_html, "indicator-13")
+    assert ("2021年基础值 77 已达到目标值（2023: 70, 2024: 70）：与其他目标一样按水平和趋势评估，最终按目标年数值判断"
+            "（方案未要求每年达到，不逐年判断）") in firms
+    assert ("The 2021 baseline 77 already meets the target (2023: 70, 2024: 70): judged like any other target, by its "
+            "level and trend and finally by the target year&#39;s value (not year by year: the plan does not set it "
+            "for every year)") in card(cards_html_en, "indicator-13")
+    # good-air days: 90.1 in 2021 against ≥90, which the plan sets for every year
+    assert "2021年基础值 90.1 已达到目标值（2023: 90, 2024: 90）；方案要求每年达到，方案期内逐年对照判断" in card(
+        cards_html, "indicator-17")
+    assert "保持" not in cards_html

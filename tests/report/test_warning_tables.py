@@ -31,18 +31,21 @@ def rows_of(html: str) -> list[list[str]]:
 def test_mid_term_warnings_by_department_in_chinese():
     html = warning_list(warnings_html(context("zh", MID_TERM_DATA, 2023)))
     # 2, 17 and 25 are not achieved (red); 10 is achieved. 2 has no department, 17 the ecology bureau, 25 the
-    # science bureau: departments in the order of their first indicator.
+    # science bureau: departments in the order of their first indicator. Under each status its completion rate
+    # (2.61/2.7 = 96.7 %, 91.2/90 = 101.3 %, 298/300 = 99.3 %), and for 17 the year it fell below 90.
     assert "共 3 个，红色 3 个，黄色 0 个。" in html
     assert rows_of(html) == [
         ["未明确责任部门（1 个）"],
-        ["2", "R&amp;D经费投入强度 *", "红色预警", "未达标", "2.61 (2023)", "2.7 (2023)", "0.09",
+        ["2", "R&amp;D经费投入强度 *", "红色预警", "未达标完成率 96.7%", "2.61 (2023)", "2.7 (2023)", "0.09",
          "2024年目标：+0.19个百分点（+7.3%）", "–"],
         ["市生态环境局（1 个）"],
-        ["17", "空气质量优良天数比例", "红色预警", "未达标", "91.2 (2023)", "≥90 (2023)", "—", "2024年目标：每年≥90%",
-         "–"],
+        ["17", "空气质量优良天数比例", "红色预警", "未达标完成率 101.3%；2022 年未达到", "91.2 (2023)", "≥90 (2023)",
+         "—", "2024年目标：每年≥90%", "–"],
         ["市科技局（1 个）"],
-        ["25", "高层次人才数", "红色预警", "未达标", "298 (2023)", "300 (2023)", "2", "2024年目标：+7.4%（+22）", "–"],
+        ["25", "高层次人才数", "红色预警", "未达标完成率 99.3%", "298 (2023)", "300 (2023)", "2",
+         "2024年目标：+7.4%（+22）", "–"],
     ]
+    assert "未达标</span><br><small>完成率 101.3%；2022 年未达到</small></td>" in html
 
 
 def test_warnings_before_the_data_in_english_red_before_amber():
@@ -52,6 +55,10 @@ def test_warnings_before_the_data_in_english_red_before_amber():
         ["No responsible department given (4)"], ["18", "Decline in energy use per unit of GDP", "Red"],
         ["2", "R&amp;D intensity *", "Amber"], ["14", "S&amp;T service institutions", "Amber"],
         ["30", "Carbon intensity", "Amber"]]
+    # the 2024 report from 2021's values: each status says which years have none
+    assert [row[3] for row in rows_of(html)[1:]] == [
+        "Moving awaylatest value 2021; no value for 2022–2024"] + [
+        "Insufficient progresslatest value 2021; no value for 2022–2024"] * 3
 
 
 def test_no_warnings_says_so():

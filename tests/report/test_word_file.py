@@ -108,7 +108,8 @@ def test_the_warning_list_has_its_levels_and_statuses_in_colour(zh):
     # the first department's row spans the table; R&D intensity (not achieved in 2024) is warned red
     assert len({cell._tc for cell in warning_list.rows[1].cells}) == 1
     intensity = warning_list.rows[2].cells
-    assert [intensity[0].text, intensity[2].text, intensity[3].text] == ["2", "红色预警", "未达标"]
+    # under the status its completion rate, 2.7/2.8 = 96.4 %
+    assert [intensity[0].text, intensity[2].text, intensity[3].text] == ["2", "红色预警", "未达标\n完成率 96.4%"]
     assert (fill(intensity[2]), fill(intensity[3])) == ("B71C1C", "7F0000")
     assert [cell.text for cell in changes.rows[0].cells] == ["序号", "指标", "2023 年", "2024 年", "变化"]
     assert len(changes.rows) == CHARTED_CARDS + 1  # every numeric series, then and now

@@ -167,12 +167,17 @@ def test_summary_before_the_data_in_chinese():
     assert texts(words.summary_paragraphs(context("zh"))) == [
         "方案共列 6 项指标：定量指标 5 项（5 个序列），定性指标 1 项。5 个定量序列的最新数据均为 2021 年。",
         "按指标计（同一指标的国家级、省级序列取较差者），定量指标中偏离目标 1 项、进展不足 3 项、进度正常 1 项。",
-        "核心考核指标（*）：R&D经费投入强度：进展不足（2021年）。",
+        # the 2024 report from 2021's values: every verdict and pace says 2022–2024 have none
+        "核心考核指标（*）：R&D经费投入强度：进展不足（最新值为 2021 年，2022—2024 年无数据）。",
         ("未达标、需加快或偏离目标的指标：", [
-            "R&D经费投入强度从 2021 年的 2.4% 到 2024 年的 2.8%，每年需增长 0.133个百分点（5.3%）",
-            "科技服务机构从 2021 年的 85个 到 2024 年的 120个，每年需增长 12.2%（约12个）",
-            "万元GDP能耗下降率须每年不低于 5%（2021 年为 3.41%；若按累计口径计算，此后每年需下降 5.52%）",
-            "碳排放强度从 2021 年的 0.9吨/万元 到 2024 年的 0.78吨/万元，每年需下降 4.7%（0.04吨/万元）",
+            "R&D经费投入强度从 2021 年的 2.4% 到 2024 年的 2.8%，每年需增长 0.133个百分点（5.3%）"
+            "；最新值为 2021 年，2022—2024 年无数据",
+            "科技服务机构从 2021 年的 85个 到 2024 年的 120个，每年需增长 12.2%（约12个）"
+            "；最新值为 2021 年，2022—2024 年无数据",
+            "万元GDP能耗下降率须每年不低于 5%（2021 年为 3.41%；若按累计口径计算，此后每年需下降 5.52%）"
+            "；最新值为 2021 年，2022—2024 年无数据",
+            "碳排放强度从 2021 年的 0.9吨/万元 到 2024 年的 0.78吨/万元，每年需下降 4.7%（0.04吨/万元）"
+            "；最新值为 2021 年，2022—2024 年无数据",
         ]),
         "注意：5 个序列只有一两个数据点（2020、2021 年基础值），判断依据有限，待补充实际值后更新。",
     ]
@@ -184,15 +189,16 @@ def test_summary_before_the_data_in_english():
         "their latest year.",
         "By indicator (the worse series where an indicator has a national and a provincial one), the numeric "
         "indicators are: Moving away 1; Insufficient progress 3; On track 1.",
-        "Core indicators (*): R&D intensity: insufficient progress (2021).",
+        "Core indicators (*): R&D intensity: insufficient progress (latest value 2021; no value for 2022–2024).",
         ("Indicators not achieved, lagging or moving away:", [
-            "R&D intensity must grow by 0.133 pp (5.3%) a year, from 2.4 % in 2021 to 2.8 % in 2024",
+            "R&D intensity must grow by 0.133 pp (5.3%) a year, from 2.4 % in 2021 to 2.8 % in 2024 — latest value "
+            "2021; no value for 2022–2024",
             "S&T service institutions must grow by 12.2% (about 12 institutions) a year, from 85 institutions in 2021 "
-            "to 120 institutions in 2024",
+            "to 120 institutions in 2024 — latest value 2021; no value for 2022–2024",
             "Decline in energy use per unit of GDP must reach at least 5 % a year (3.41 % in 2021; read cumulatively, "
-            "5.52 % a year from now on)",
+            "5.52 % a year from now on) — latest value 2021; no value for 2022–2024",
             "Carbon intensity must fall by 4.7% (0.04 t per 10k yuan) a year, from 0.9 t per 10k yuan in 2021 to "
-            "0.78 t per 10k yuan in 2024",
+            "0.78 t per 10k yuan in 2024 — latest value 2021; no value for 2022–2024",
         ]),
         "Caution: 5 series have only one or two data points (the 2020 and 2021 baselines); the evidence is thin until "
         "actual values for later years are added.",
@@ -343,3 +349,53 @@ def test_data_currency_counts_every_latest_year_and_the_series_without_data():
         "1 has 2021 as its latest year and 1 has no data yet.")
     # all the same year: one short sentence
     assert words.data_currency(context("zh")) == "5 个定量序列的最新数据均为 2021 年。"
+
+
+def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_no_value():
+    # report year 2024: R&D intensity has 2024's value; S&T institutions were last counted in 2022 (96, moderate),
+    # carbon intensity last measured in 2023. Needed from 96 in 2022 to 120 in 2024: (120 − 96)/2 = 12 a year,
+    # √(120/96) − 1 = √1.25 − 1 = 11.8 %.
+    rows = [
+        assessed(2, 2024, "linear", 2.36, 2024, 2.7, 2024, 2.8, "not_achieved", n=5, verdict="final", rate=2.7 / 2.8,
+                 shortfall=0.1),
+        assessed(14, 2024, "compound", 80, 2022, 96, 2024, 120, "moderate", n=3, gap=24,
+                 required_cagr=1.25 ** 0.5 - 1, required_per_year=12.0),
+        assessed(30, 2024, "compound", 0.92, 2023, 0.85, 2024, 0.78, "achieved", n=4, gap=-0.07),
+    ]
+    zh, en = catalog("zh"), catalog("en")
+    by_id = {row.indicator_id: row for row in context("zh", rows).joined().itertuples()}
+    assert words.status_note(by_id[2], zh) == "完成率 96.4%"  # 2.7/2.8 = 0.9643, and it has 2024's value
+    assert words.status_note(by_id[2], en) == "96.4% of target"
+    assert words.status_note(by_id[14], zh) == "最新值为 2022 年，2023—2024 年无数据"
+    assert words.status_note(by_id[14], en) == "latest value 2022; no value for 2023–2024"
+    assert words.status_note(by_id[30], zh) == "最新值为 2023 年，2024 年无数据"  # one year: no span
+    assert words.status_note(by_id[30], en) == "latest value 2023; no value for 2024"
+    # a target to hold every year: 17 is 91.2 in 2023 against ≥90 but was 89.5 in 2022
+    mid = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}
+    assert words.status_note(mid[17], zh) == "完成率 101.3%；2022 年未达到"  # 91.2/90 = 1.0133
+    assert words.status_note(mid[17], en) == "101.3% of target; missed in 2022"
+    twice = mid[17]._replace(missed_years="2021;2022")
+    assert words.status_note(twice, zh) == "完成率 101.3%；2021、2022 年未达到"
+    assert words.status_note(twice, en) == "101.3% of target; missed in 2021 and 2022"
+    # the scorecard prints it under the status, the summary after the need
+    status_cell = cells_of(scorecard_html(context("en", rows)))[1][8]
+    assert status_cell.endswith("Moderate progress, accelerate</span><br><small>latest value 2022; no value for "
+                                "2023–2024</small>")
+    assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
+        "未达标</span><br><small>完成率 101.3%；2022 年未达到</small>")
+    assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
+        "科技服务机构从 2022 年的 96个 到 2024 年的 120个，每年需增长 11.8%（12个）"
+        "；最新值为 2022 年，2023—2024 年无数据")
+    assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
+        "S&T service institutions must grow by 11.8% (12 institutions) a year, from 96 institutions in 2022 to "
+        "120 institutions in 2024 — latest value 2022; no value for 2023–2024")
+
+
+def test_a_core_indicator_names_the_years_without_a_value():
+    rows = [assessed(2, 2024, "linear", 2.36, 2022, 2.5, 2024, 2.8, "moderate", n=3, gap=0.3,
+                     required_cagr=(2.8 / 2.5) ** 0.5 - 1, required_per_year=0.15)]
+    assert texts(words.summary_paragraphs(context("zh", rows)))[2] == (
+        "核心考核指标（*）：R&D经费投入强度：需加快（最新值为 2022 年，2023—2024 年无数据）。")
+    assert texts(words.summary_paragraphs(context("en", rows)))[2] == (
+        "Core indicators (*): R&D intensity: moderate progress, accelerate (latest value 2022; no value for "
+        "2023–2024).")

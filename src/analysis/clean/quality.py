@@ -15,7 +15,7 @@ from ..errors import InputError, display_path
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.printed_table import PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable
 from ..plan import Plan
-from ..vocabulary import PRELIMINARY, QUALITY_COLUMNS, QUALITY_ISSUES, lower_is_better, target_range
+from ..vocabulary import HELD_EVERY_YEAR, PRELIMINARY, QUALITY_COLUMNS, QUALITY_ISSUES, lower_is_better, target_range
 
 PRINTED_LABEL = {series: label for label, series in SERIES_LABELS.items()}
 
@@ -80,7 +80,8 @@ def _met(value: float, target, direction: str) -> bool:
 
 
 def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, add) -> None:
-    """A series whose last printed baseline already meets a target: a maintain target."""
+    """A series whose last printed baseline already meets a target: judged like any other target (by the target
+    year's value), not year by year, unless the plan sets it for every year (``at_least``, ``at_most``)."""
     baselines = values[values["value_type"] == "baseline"]
     latest = baselines.sort_values("year", kind="stable").drop_duplicates(["indicator_id", "series"], keep="last")
     latest = latest.sort_values(["indicator_id", "series"], kind="stable")
@@ -88,13 +89,15 @@ def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, a
     direction = indicators.set_index(["indicator_id", "series"])["direction"]
     for row in latest.itertuples():
         series_targets = targets[(targets.indicator_id == row.indicator_id) & (targets.series == row.series)]
-        met = [t for t in series_targets.itertuples() if _met(row.value, t, direction[(row.indicator_id,
-                                                                                               row.series)])]
+        written = direction[(row.indicator_id, row.series)]
+        met = [t for t in series_targets.itertuples() if _met(row.value, t, written)]
         if met:
             listed = ", ".join(f"{t.year}: {t.value:g}" for t in met)
+            detail = ("quality_detail.baseline_meets_target_every_year" if written in HELD_EVERY_YEAR
+                      else "quality_detail.baseline_meets_target")
             add("baseline_meets_target", row.indicator_id, row.series, row.year, row.printed_text, row.value,
-                row.source_line, lambda w, r=row, listed=listed: w.text(
-                    "quality_detail.baseline_meets_target", year=r.year, value=r.value, targets=listed))
+                row.source_line, lambda w, r=row, listed=listed, detail=detail: w.text(
+                    detail, year=r.year, value=r.value, targets=listed))
 
 
 def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines: list[str], prose_path: Path,

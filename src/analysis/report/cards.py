@@ -10,7 +10,17 @@ import pandas as pd
 
 from .context import ReportContext
 from .numbers import fmt_number, fmt_pct, is_missing
-from .words import localized, pace_text, rate_text, seen_text, target_text, value_text, year
+from .words import (
+    localized,
+    missed_years,
+    pace_text,
+    rate_text,
+    seen_text,
+    target_text,
+    value_text,
+    year,
+    years_without_value,
+)
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -49,8 +59,10 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     labels = words["card"]
     unit = localized(row, "unit", context.language)
     rows = [(labels["base"].format(year=year(row.base_year)), value_text(row, row.base_value, words)),
-            (labels["latest"].format(year=year(row.as_of_year)), value_text(row, row.latest_value, words)),
-            (labels["target"].format(year=year(row.target_year)), target_text(row, words))]
+            (labels["latest"].format(year=year(row.as_of_year)), value_text(row, row.latest_value, words))]
+    if years_without_value(row, words):  # the verdict and the pace rest on an older value than the report year's
+        rows.append((labels["no_value"], years_without_value(row, words)))
+    rows.append((labels["target"].format(year=year(row.target_year)), target_text(row, words)))
     other = series_values(context, row)
     other = other[(other["value_type"] == "target") & (other["year"] != row.target_year)].sort_values("year")
     for target in other.itertuples():
@@ -58,6 +70,10 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
                      target_text(row, words, target.value, target.upper)))
     if row.verdict == "final":
         rows.append((labels["completion_rate"], rate_text(row.completion_rate)))
+    if missed_years(row):  # a target to hold every year, missed in these years: the reason it is not achieved
+        rows.append((labels["missed"], words.join(words.text("card.missed_year", year=missed,
+                                                             value=value_text(row, value, words))
+                                                  for missed, value in _values_in(context, row, missed_years(row)))))
     if not is_missing(row.gap) and row.gap > 0:
         rows.append((labels["gap"], fmt_number(row.gap)))
     if not is_missing(row.completion):
@@ -71,6 +87,15 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
                      value_text(row, max(row.projected_value, 1.0) if row.kind == "rank" else row.projected_value,
                                 words)))
     return [(label.format(unit=unit), value) for label, value in rows]
+
+
+def _values_in(context: ReportContext, row, years: list[str]) -> list[tuple[str, float]]:
+    """The series' value in each of ``years`` (an actual value before a printed baseline), as the assessment read it."""
+    values = series_values(context, row)
+    points = values[values["value_type"].isin(["actual", "baseline"])].sort_values(
+        "value_type", key=lambda kind: kind.map({"actual": 0, "baseline": 1}), kind="stable")
+    first = points.drop_duplicates("year").set_index("year")["value"]
+    return [(missed, first.get(int(missed), float("nan"))) for missed in years]
 
 
 def card_notes(context: ReportContext, row) -> list[str]:

@@ -18,7 +18,7 @@ from .words import (
     official_header,
     official_text,
     pace_text,
-    rate_text,
+    status_note,
     target_text,
     year,
 )
@@ -43,7 +43,8 @@ class ScorecardRow:
     target_year: str = ""
     gap: str = ""
     pace: str = ""
-    final_rate: str = ""  # "96.7% of target" once a final verdict is in
+    final_rate: str = ""  # under the status: "96.7% of target" once a final verdict is in, the years a target to
+    # hold every year was missed in, "latest value 2022; no value for 2023–2024" (words.status_note)
     official: str = ""       # the official status word's key (a light: its colour), when the plan chose words
     official_text: str = ""
 
@@ -75,8 +76,7 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 latest=fmt_number(row.latest_value), latest_year=year(row.as_of_year),
                 target=target_text(row, words), target_year=year(row.target_year),
                 gap="—" if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),
-                final_rate=(words.text("scorecard.final_rate", rate=rate_text(row.completion_rate))
-                            if row.verdict == "final" else "")))
+                final_rate=status_note(row, words)))
     return rows
 
 

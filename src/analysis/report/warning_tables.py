@@ -11,7 +11,7 @@ from ..assess.warning_list import CHANGES_WORST_FIRST, previous_report_year, sta
 from .cards import element_id
 from .context import ReportContext
 from .numbers import fmt_number
-from .words import localized, pace_text, seen_text, target_text, year
+from .words import localized, pace_text, seen_text, status_note, target_text, year
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class WarningRow:
     gap: str
     pace: str
     seen: str
+    status_note: str = ""  # under the status: a final verdict's completion rate, missed years, years without a value
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             status=row.status, status_text=words.status(row.status), latest=fmt_number(row.latest_value),
             latest_year=year(row.as_of_year), target=target_text(row, words), target_year=year(row.target_year),
             gap="—" if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),
-            seen=seen_text(row, words)))
+            seen=seen_text(row, words), status_note=status_note(row, words)))
     return rows
 
 

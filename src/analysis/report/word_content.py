@@ -190,12 +190,13 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
                 department = row.department
                 lines.append([cell(warning_tables.department_label(context, rows, department), col_span=len(headers))])
             lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.level_text),
-                          cell(row.status_text), cell(value_with_year(row.latest, row.latest_year), right),
+                          cell([plain(row.status_text)] + ([plain(row.status_note)] if row.status_note else [])),
+                          cell(value_with_year(row.latest, row.latest_year), right),
                           cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right),
                           cell(row.pace), cell(row.seen)])
             colours[(len(lines), 2)] = LEVEL_COLOURS[row.level][0]
             colours[(len(lines), 3)] = STATUS_COLOURS[row.status]
-        texts = [[row.indicator_id, row.name + " *", row.level_text, row.status_text,
+        texts = [[row.indicator_id, row.name + " *", row.level_text, f"{row.status_text}\n{row.status_note}",
                   f"{row.latest}\n({row.latest_year})", f"{row.target}\n({row.target_year})", row.gap, row.pace,
                   row.seen] for row in rows]
         columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]

@@ -268,14 +268,16 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
                                                      items=words["summary.item_separator"].join(items))))
     core = numeric[numeric["core"]]
     if len(core):
-        items = [words.text("summary.core_item" if not is_missing(row.as_of_year) else "summary.core_item_no_data",
+        items = [words.text("summary.core_item_no_data" if is_missing(row.as_of_year) else
+                            "summary.core_item_gap" if data_gap_text(row, words) else "summary.core_item",
                             name=localized(row, "short_name", words.language),
-                            status=words[f"status_in_sentence.{row.status}"], year=year(row.as_of_year))
+                            status=words[f"status_in_sentence.{row.status}"], year=year(row.as_of_year),
+                            gap=data_gap_text(row, words))
                  for row in core.itertuples()]
         paragraphs.append(Paragraph(words.text("summary.core", items=words.join(items))))
     lagging = numeric[numeric["status"].isin(LAGGING)].sort_values(["core", "indicator_id"], ascending=[False, True],
                                                                    kind="stable")
-    needs = [_need(row, words) for row in lagging.itertuples()]
+    needs = [_need(row, words) + _data_gap_in_sentence(row, words) for row in lagging.itertuples()]
     if needs:
         paragraphs.append(Paragraph(words["summary.lagging_intro"], tuple(needs)))
     low = numeric[numeric["evidence"] == "low"]
@@ -352,6 +354,12 @@ def _need(row, words: Catalog) -> str:
                       target=fmt_number(row.target_value), pace=pace)
 
 
+def _data_gap_in_sentence(row, words: Catalog) -> str:
+    """The years without a value after the one a need is counted from, closing its sentence; empty without."""
+    gap = data_gap_text(row, words)
+    return words.text("summary.need_data_gap", gap=gap) if gap else ""
+
+
 def _final_need(row, words: Catalog, name: str, unit: str) -> str:
     """A target year's value that missed its target: the completion rate, the shortfall, the years a target to
     hold every year was missed, and what the next target (if any) asks."""
@@ -383,6 +391,44 @@ def _final_need(row, words: Catalog, name: str, unit: str) -> str:
 def rate_text(fraction: float) -> str:
     """A completion rate: 96.7%."""
     return "–" if is_missing(fraction) else f"{fraction * 100:.1f}%"
+
+
+# --- what a verdict rests on ---------------------------------------------------------------------------
+
+def years_without_value(row, words: Catalog) -> str:
+    """"2023–2024" (2024 alone): the years after a series' latest value up to the report year, which have no value;
+    empty when it has a value for the report year (or none at all: its status says so)."""
+    if row.kind == "qualitative" or is_missing(row.as_of_year) or int(row.as_of_year) >= int(row.report_year):
+        return ""
+    first, last = int(row.as_of_year) + 1, int(row.report_year)
+    return str(first) if first == last else words.text("data_gap.span", first=first, last=last)
+
+
+def data_gap_text(row, words: Catalog) -> str:
+    """"latest value 2022; no value for 2023–2024": what a verdict and a pace rest on when the series' latest value
+    is older than the report year; empty when it is not."""
+    years = years_without_value(row, words)
+    return words.text("data_gap.text", as_of=year(row.as_of_year), years=years) if years else ""
+
+
+def missed_years(row) -> list[str]:
+    """The years of the plan period a target to hold every year was missed in (``missed_years``: 2022;2023)."""
+    return [item for item in str(row.missed_years or "").split(";") if item]
+
+
+def status_note(row, words: Catalog) -> str:
+    """The line under a series' status in the scorecard: the completion rate of a final verdict, the years a
+    target to hold every year was missed in, and the years without a value when the verdict rests on an older one
+    ("104.0% of target; missed in 2023", "latest value 2022; no value for 2023–2024")."""
+    notes = []
+    if row.verdict == "final":
+        notes.append(words.text("scorecard.final_rate", rate=rate_text(row.completion_rate)))
+    if missed_years(row):
+        notes.append(words.text("scorecard.missed", years=join_and(words, missed_years(row))))
+    gap = data_gap_text(row, words)
+    if gap:
+        notes.append(gap)
+    return words.join(notes)
 
 
 def _low_evidence_years(context: ReportContext, low: pd.DataFrame) -> str:
