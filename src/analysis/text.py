@@ -41,9 +41,11 @@ LIMITS = {
     "quote": 300,
     "plan_text": 300,
     "cell": 500,
+    # what a department writes back: a year's progress on a task, the reasons an indicator lags, the next measures
+    "statement": 1000,
 }
 #: How a message names each kind of field.
-KIND_NAMES = {"plan_text": "a text of plan.yml", "short_name": "a short name"}
+KIND_NAMES = {"plan_text": "a text of plan.yml", "short_name": "a short name", "statement": "a statement"}
 
 
 def visible(text: str) -> bool:

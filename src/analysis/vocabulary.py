@@ -143,6 +143,14 @@ GROWTH_COLUMNS = {
     "target_year": "int64", "target_value": "float64", "required_cagr": "float64", "required_per_year": "float64",
     "method": "str", "already_met": "bool", "report_year": "int64",
 }
+#: A key task's self-rating in the departments' words (the words sheet offers them as a list).
+RATINGS = ("completed", "on_schedule", "behind", "not_started")
+#: The departments' words (``department_words.csv``): per department, year and task (its progress, its rating) or
+#: lagging indicator series (the reasons, the next measures); ``source`` is the workbook and cell they came from.
+WORDS_COLUMNS = {
+    "department_zh": "str", "item": "str", "task_id": "str", "indicator_id": "int64", "series": "str",
+    "year": "int64", "progress": "str", "rating": "str", "reasons": "str", "measures": "str", "source": "str",
+}
 #: The processed tables, in the order they are written, with their columns.
 TABLES = {
     "indicators.csv": INDICATOR_COLUMNS,
@@ -153,9 +161,10 @@ TABLES = {
     "tasks.csv": TASK_COLUMNS,
     "task_items.csv": TASK_ITEM_COLUMNS,
     "measures.csv": MEASURE_COLUMNS,
+    "department_words.csv": WORDS_COLUMNS,
 }
 #: Tables added after the first five: a folder written before them (a report's ``data/``) reads them as empty.
-LATER_TABLES = ("tasks.csv", "task_items.csv", "measures.csv")
+LATER_TABLES = ("tasks.csv", "task_items.csv", "measures.csv", "department_words.csv")
 
 
 def lower_is_better(direction: str) -> bool:

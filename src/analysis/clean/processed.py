@@ -68,6 +68,7 @@ class ProcessedTables:
     tasks: pd.DataFrame = field(default_factory=lambda: empty_table("tasks.csv"))
     task_items: pd.DataFrame = field(default_factory=lambda: empty_table("task_items.csv"))
     measures: pd.DataFrame = field(default_factory=lambda: empty_table("measures.csv"))
+    words: pd.DataFrame = field(default_factory=lambda: empty_table("department_words.csv"))
 
     def for_year(self, report_year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The assessment and the growth needed of one report year."""
@@ -77,7 +78,7 @@ class ProcessedTables:
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables by file name, in the order of :data:`analysis.vocabulary.TABLES`."""
         return dict(zip(TABLES, (self.indicators, self.values, self.quality, self.assessment, self.growth, self.tasks,
-                                 self.task_items, self.measures), strict=True))
+                                 self.task_items, self.measures, self.words), strict=True))
 
     def files(self) -> dict[str, bytes]:
         """Every file of the folder, as bytes, by file name: ``plan.json`` and the CSV tables."""
@@ -103,11 +104,12 @@ def as_written(data: dict) -> dict:
     return json.loads(format_json(data))
 
 
-def read_table(path: Path, columns: dict[str, str]) -> pd.DataFrame:
+def read_table(path: Path, columns: dict[str, str], among: bool = False) -> pd.DataFrame:
     """Read a CSV this project wrote, each column in its type (empty text stays empty text, escapes undone).
 
     A file that is not what this project writes (edited by hand, a 5,000-digit id, truncated) is
-    one :class:`InputError` naming it, with the command that rebuilds it.
+    one :class:`InputError` naming it, with the command that rebuilds it. ``among``: ``columns`` are
+    read from among the file's (a table an earlier version wrote, with other columns beside them).
     """
     text = {name for name, dtype in columns.items() if dtype == "str"}
     rebuild = "rebuild it with `make data`"
@@ -117,6 +119,8 @@ def read_table(path: Path, columns: dict[str, str]) -> pd.DataFrame:
     except (ValueError, OverflowError, UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise InputError(f"not a table this project wrote ({printable(str(exc).splitlines()[0])[:120]}); {rebuild}",
                          file=path) from None
+    if among and set(columns) <= set(frame.columns):
+        frame = frame[list(columns)]
     if list(frame.columns) != list(columns):
         shown = ", ".join(quote(str(c), 40) for c in frame.columns)
         raise InputError(f"columns {shown}; expected {', '.join(columns)} ({rebuild})", file=path)
@@ -143,4 +147,4 @@ def read_processed(folder: Path) -> ProcessedTables:
         indicators=tables["indicators.csv"], values=tables["indicator_values.csv"],
         quality=tables["data_quality.csv"], assessment=tables["assessment.csv"],
         growth=tables["required_growth.csv"], tasks=tables["tasks.csv"], task_items=tables["task_items.csv"],
-        measures=tables["measures.csv"])
+        measures=tables["measures.csv"], words=tables["department_words.csv"])

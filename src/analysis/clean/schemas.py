@@ -26,6 +26,7 @@ from ..vocabulary import (
     OFFICIAL_STATUSES,
     QUALITY_COLUMNS,
     QUALITY_ISSUES,
+    RATINGS,
     SERIES,
     STATUS_VOCABULARIES,
     STATUSES,
@@ -35,6 +36,7 @@ from ..vocabulary import (
     VALUE_COLUMNS,
     VALUE_TYPES,
     VERDICTS,
+    WORDS_COLUMNS,
 )
 
 
@@ -117,6 +119,10 @@ def _schemas() -> dict:
     measures = {name: column(dtype) for name, dtype in MEASURE_COLUMNS.items()}
     measures.update({"number": column("int64", positive), "title_zh": column("str", filled),
                      "source": column("str", filled), **lines})
+    said = {name: column(dtype) for name, dtype in WORDS_COLUMNS.items()}
+    said.update({"department_zh": column("str", filled), "item": column("str", pa.Check.isin(("task", "indicator"))),
+                 "rating": column("str", pa.Check.isin(("", *RATINGS))), "source": column("str", filled),
+                 "indicator_id": column("int64", pa.Check.ge(0))})
     # the lead is named first among the departments, and only where there are departments
     def lead_is_first(frame):
         return frame["departments_zh"].str.split("、").str[0].fillna("") == frame["lead_department_zh"]
@@ -140,6 +146,8 @@ def _schemas() -> dict:
                                              name="task_items", checks=[lead_first]),
         "measures.csv": pa.DataFrameSchema(measures, unique=["number"], strict=True, ordered=True, name="measures",
                                            checks=[in_order]),
+        "department_words.csv": schema("department_words", said,
+                                       ["department_zh", "item", "task_id", "indicator_id", "series", "year"]),
     }
 
 

@@ -14,10 +14,12 @@ from pathlib import Path
 
 from ..assess.assessment import assess_years
 from ..clean import schemas
+from ..clean.department_words import tidy_department_words
 from ..clean.processed import PLAN_JSON, ProcessedTables, as_written
 from ..clean.tidy import MonitoringData, add_observations, clean_plan_table
 from ..errors import display_path
 from ..files import sha256_file
+from ..ingest.department_words import read_department_words
 from ..ingest.observations import read_observation_files
 from ..ingest.plan_inputs import load_plan_inputs
 from ..plan import Plan
@@ -44,7 +46,17 @@ def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) 
     return ProcessedTables(plan=as_written(identity), indicators=data.indicators, values=data.values,
                            quality=data.quality, assessment=schemas.validate("assessment.csv", assessment),
                            growth=schemas.validate("required_growth.csv", growth), tasks=data.tasks.tasks,
-                           task_items=data.tasks.items, measures=data.tasks.measures)
+                           task_items=data.tasks.items, measures=data.tasks.measures,
+                           words=department_words(plan, data, observations))
+
+
+def department_words(plan: Plan, data: MonitoringData, observations: Path):
+    """What the departments wrote back in their workbooks' words sheets, checked against the plan's tasks and
+    indicator series (:mod:`analysis.clean.department_words`)."""
+    said = tidy_department_words(read_department_words(observations), set(data.tasks.tasks["task_id"]),
+                                 set(zip(data.indicators["indicator_id"].astype(int), data.indicators["series"])),
+                                 range(plan.base_year + 1, max(plan.report_years) + 1))
+    return schemas.validate("department_words.csv", said)
 
 
 def build_data(plan: Plan, processed_root: Path, scheme: str, observations_dir: Path | None = None,

@@ -19,7 +19,8 @@ MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 TEMPLATE = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True,
                               lstrip_blocks=True).get_template("index.html.j2")
-FORMATS = ("report.html", "report.pdf", "report.docx", "scorecard.xlsx")
+FORMATS = ("report.html", "report.pdf", "report.docx", "scorecard.xlsx", "self-evaluation.docx",
+           "self-evaluation.pdf")
 KINDS = {"final": ("总结评估", "final evaluation"), "mid_term": ("中期评估", "mid-term evaluation"),
          "annual": ("年度监测", "annual monitoring")}
 def _reports(root: Path) -> list[tuple[Path, dict]]:
@@ -50,7 +51,9 @@ def index_html(root: Path) -> str:
             "year": report.get("year", ""), "language": report.get("language", ""),
             "title": summary.get("title") or relative,
             "kind": " / ".join(KINDS.get(summary.get("kind", ""), ())),
-            "links": [{"href": f"{relative}/{name}", "name": name.rsplit(".", 1)[-1].upper()}
+            "links": [{"href": f"{relative}/{name}",
+                       "name": ("自评报告 self-evaluation " if name.startswith("self-evaluation") else "")
+                       + name.rsplit(".", 1)[-1].upper()}
                       for name in FORMATS if (folder / name).is_file()],
             "built": (manifest.get("dates") or {}).get("generated", ""), "currency": summary.get("currency", ""),
             "counts": ", ".join(f"{label} {count}" for label, count in (summary.get("counts") or {}).items())})

@@ -46,6 +46,8 @@ PAGES = "pages"
 #: The order tasks start in: a report's pages, the report notebooks, the evidence notebooks.
 PAGES_FIRST, REPORT_NOTEBOOK, EVIDENCE = 0, 1, 2
 OUTPUTS = ("report.html", "report.pdf", "report.docx", "scorecard.xlsx")
+#: Written besides at a mid-term or final evaluation: the draft self-evaluation report.
+SELF_EVALUATION = ("self-evaluation.docx", "self-evaluation.pdf", "self-evaluation.html")
 
 
 @dataclass
@@ -345,7 +347,8 @@ def finish(build: Build, progress: Callable[[str], None]) -> None:
     summary = {key: value for key, value in build.summary.items() if key != "html_title"}
     write_manifest(job, staging, build.prints, build.seconds, build.dates, summary)
     publish(staging, job.destination)
-    progress("report: " + ", ".join(display_path(job.destination / name) for name in OUTPUTS))
+    progress("report: " + ", ".join(display_path(job.destination / name) for name in OUTPUTS + SELF_EVALUATION
+                                     if (job.destination / name).is_file()))
 
 
 def raise_failures(builds: list[Build], single: bool) -> None:

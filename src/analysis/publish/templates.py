@@ -11,11 +11,15 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from ..assess.assessment import assess
+from ..assess.warning_list import warning_level
 from ..catalog import catalog
 from ..clean.observations import year_range
 from ..errors import InputError
 from ..files import refuse_link_outside, write_files_atomic
 from ..ingest.csv_reader import LINE_COLUMN
+from ..ingest.department_words import WORDS_HEADER, read_words_workbook
+from ..ingest.departments import DEPARTMENT_NAMES_FILE, load_department_names
 from ..ingest.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from ..ingest.xlsx_reader import read_workbook
 from ..parameters import check_year
@@ -44,7 +48,9 @@ def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
     """Write one data-entry workbook per lead department for ``year``; returns their paths."""
     data = monitoring_data(plan, observations_dir)
     words = catalog(language)
-    workbooks = entry_workbooks(data.indicators, data.values, year, words, plan.text("title", language))
+    workbooks = entry_workbooks(data.indicators, data.values, year, words, plan.text("title", language),
+                                tasks=_led_tasks(data, language), lagging=_lagging(plan, data, year, words),
+                                department_names=_department_names(plan))
     folder = templates_folder(plan, output_dir, year)
     refuse_link_outside(folder, "output")
     today = datetime.date.today()
@@ -56,15 +62,43 @@ def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
     return list(files)
 
 
+def _lagging(plan: Plan, data, year: int, words) -> dict[tuple, str]:
+    """The series with a warning in ``year`` (as the report of that year assesses them from the data known now),
+    with their warning and status in ``words``' language: the indicators a department explains."""
+    if year not in plan.report_years:
+        return {}
+    assessment = assess(data.indicators, data.values, year, plan.base_year)
+    return {(int(row.indicator_id), row.series): words.text(
+                "entry.words.status", level=words[f"warnings.level.{warning_level(row.status)}"],
+                status=words.status(row.status))
+            for row in assessment.itertuples() if warning_level(row.status)}
+
+
+def _department_names(plan: Plan) -> dict[str, str]:
+    return load_department_names(plan.folder) if (plan.folder / DEPARTMENT_NAMES_FILE).exists() else {}
+
+
+def _led_tasks(data, language: str) -> list[tuple[str, str, str]]:
+    """(lead department as printed, task id, title) of the plan's key tasks (none when the plan gives none)."""
+    tasks = getattr(getattr(data, "tasks", None), "tasks", None)
+    if tasks is None or tasks.empty:
+        return []
+    title = f"title_{language}"
+    return [(row.lead_department_zh, row.task_id, (getattr(row, title, "") or row.title_zh))
+            for row in tasks.itertuples()]
+
+
 def refuse_filled(path: Path) -> None:
     """A workbook already at ``path`` that holds values is a department's work: never written over."""
     if not path.exists():
         return
     try:
-        book = read_workbook(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
+        book = read_workbook(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, others=(WORDS_HEADER,))
+        said = read_words_workbook(path)
     except InputError:
         return  # not a readable workbook of ours: nothing a department filled in
     filled = [sheet.cell(line, "value") for sheet in book.sheets for line in sheet.frame[LINE_COLUMN]]
+    filled += [sheet.rows.cell(line, "id") for sheet in said for line in sheet.rows.frame[LINE_COLUMN]]
     if filled:
         raise InputError(f"already holds values ({', '.join(filled[:3])}{', …' if len(filled) > 3 else ''}): a "
                          "filled workbook is never written over; move it (into the plan's observations/, if it is "

@@ -100,6 +100,10 @@ def joined(indicators: pd.DataFrame, assessment: pd.DataFrame) -> pd.DataFrame:
     return assessment.merge(indicators.drop(columns=["kind", "direction", "core"]), on=["indicator_id", "series"])
 
 
+#: What the change since the last report reads of the assessment that report published.
+PUBLISHED_COLUMNS = ("indicator_id", "series", "report_year", "status")
+
+
 def load_report(data_dir: str | Path, report_year, language: str,
                 previous_assessment: str | Path = "") -> ReportContext:
     """Check the notebook's parameters and read the tables in ``data_dir`` (relative to the project root), and the
@@ -109,7 +113,8 @@ def load_report(data_dir: str | Path, report_year, language: str,
     if not str(previous_assessment).strip():
         return context
     path = resolve_project_path(previous_assessment, parameter="previous_assessment")
-    published = read_table(path, ASSESSMENT_COLUMNS)
+    # the columns the comparison reads, from a table an earlier version of the project may have written
+    published = read_table(path, {name: ASSESSMENT_COLUMNS[name] for name in PUBLISHED_COLUMNS}, among=True)
     previous = previous_report_year(context.plan["report_years"], context.report_year)
     return replace(context, published_previous=published[published["report_year"] == previous])
 

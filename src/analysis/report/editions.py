@@ -8,6 +8,7 @@ the Word edition and the scorecard workbook from the same tables and the same fi
     report.show("title")            # … every section in turn
     report.write_word(folder)       # report.docx
     report.write_workbook(folder)   # scorecard.xlsx
+    report.write_self_evaluation(folder)  # self-evaluation.{html,pdf,docx}: mid-term and final evaluations
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from .context import ReportContext, load_report
 from .figures import Figures
 from .fonts import configure_matplotlib
 from .scorecard_workbook import ScorecardBook, write_scorecard
+from .self_evaluation_files import write_self_evaluation
 from .word_file import write_docx
 from .words import method_markdown
 
@@ -75,6 +77,13 @@ class Report:
         """``folder/report.docx``: the Word edition, with the figures the sections showed."""
         return write_docx(self.context, self.figures, output_folder(folder) / "report.docx", self.generated,
                           self.inputs_date)
+
+    def write_self_evaluation(self, folder: str | Path) -> list[Path]:
+        """``folder/self-evaluation.{html,pdf,docx}``: the draft self-evaluation report (自评报告) of a mid-term or
+        final evaluation, in the Ministry's outline; nothing for an annual report."""
+        if self.context.kind == "annual":
+            return []
+        return write_self_evaluation(self.context, output_folder(folder), self.generated)
 
     def write_workbook(self, folder: str | Path) -> Path:
         """``folder/scorecard.xlsx``: the report's numbers for re-sorting and filtering."""

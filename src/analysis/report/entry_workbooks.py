@@ -12,6 +12,13 @@ warning, not a refusal: a right value far off its series is kept with a reason i
 Right of an empty column sit the reference columns (name, unit, latest known value, targets,
 plausible range); the reader stops at the empty header cell, so they are never read back.
 
+A second sheet takes the department's words (:mod:`analysis.ingest.department_words`): one row for
+each key task it leads (progress this year, a self-rating from a list) and one for each of its
+indicators with a warning (the reasons, the next measures). Its header row starts with ``item``;
+``item``, ``id``, ``series`` and ``year`` are filled in and locked, and only the cells a row takes are
+input cells. A department that leads tasks but no indicator gets a workbook of words only. The
+workbook records the department (its Chinese name, as the plan writes it) and its language.
+
 Without department columns in the indicators (a plan folder without ``departments.csv``) every
 series goes into one workbook.
 """
@@ -26,8 +33,10 @@ import pandas as pd
 
 from ..catalog import Catalog
 from ..clean.plausibility import plausible_range
+from ..ingest.department_words import DEPARTMENT_PROPERTY, LANGUAGE_PROPERTY, WORDS_FILLED, WORDS_REQUIRED
 from ..ingest.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from ..ingest.xlsx_reader import SHEET_PROPERTY, YEAR_PROPERTY
+from ..vocabulary import RATINGS
 from .numbers import fmt_number
 from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Styles, display_width
 from .words import localized, series_label
@@ -63,8 +72,28 @@ class EntrySeries:
 
 
 @dataclass(frozen=True)
+class EntryTask:
+    """A key task a department leads: its id (1.2) and title, for a row of the words sheet."""
+
+    task_id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class EntryExplanation:
+    """An indicator series with a warning, for a row of the words sheet: what the department explains."""
+
+    indicator_id: int
+    series: str
+    name: str
+    status: str  # the warning and the status, in the workbook's language
+
+
+@dataclass(frozen=True)
 class EntryWorkbook:
-    """One department's workbook for ``year``: its file name, its words, and its series."""
+    """One department's workbook for ``year``: its file name, its words, its series, and the rows of its words
+    sheet (the tasks it leads, its indicators with a warning). ``department_key``: the department's name as the
+    plan writes it (Chinese), which the workbook records."""
 
     department: str
     file_stem: str
@@ -73,6 +102,9 @@ class EntryWorkbook:
     words: Catalog
     target_years: tuple[int, ...]
     series: tuple[EntrySeries, ...]
+    department_key: str = ""
+    tasks: tuple[EntryTask, ...] = ()
+    explanations: tuple[EntryExplanation, ...] = ()
 
 
 def safe_file_stem(name: str, fallback: str) -> str:
@@ -94,20 +126,35 @@ def _latest(values: pd.DataFrame, year: int) -> tuple[float | None, int | None]:
 
 
 def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, words: Catalog,
-                    plan_title: str) -> list[EntryWorkbook]:
-    """The workbooks to write for ``year``: one per lead department (in the order the indicators name them)."""
+                    plan_title: str, tasks: list[tuple[str, str, str]] | None = None,
+                    lagging: dict[tuple, str] | None = None,
+                    department_names: dict[str, str] | None = None) -> list[EntryWorkbook]:
+    """The workbooks to write for ``year``: one per lead department (in the order the indicators name them, then
+    the departments that lead only tasks). ``tasks``: (lead department as printed, task id, title) of the plan's
+    key tasks; ``lagging``: the status text of each series with a warning, by (indicator id, series);
+    ``department_names``: the English name of each department, for a workbook in English."""
     language = words.language
+    tasks, lagging, department_names = tasks or [], lagging or {}, department_names or {}
     numeric = indicators[indicators["kind"] != "qualitative"]
-    column = next((c for c in (f"lead_department_{language}", "lead_department_en") if c in numeric.columns), None)
     everything = words["entry.all_departments"]
-    departments = numeric[column].where(numeric[column].str.strip() != "", everything) if column else \
-        pd.Series(everything, index=numeric.index)
+    named = "lead_department_zh" in numeric.columns
+    has_departments = named and bool((numeric["lead_department_zh"].str.strip() != "").any())
+    keys = numeric["lead_department_zh"].str.strip() if has_departments else pd.Series("", index=numeric.index)
+    order = list(dict.fromkeys(keys))
+    # A department the plan writes two ways (市市场监督管理局, 市市场监管局) is one department where the plan folder
+    # gives both names the same English name: its tasks go into the workbook of the name met first.
+    same = {}
+    for lead in dict.fromkeys(lead for lead, _, _ in tasks):
+        english = department_names.get(lead)
+        same[lead] = next((key for key in order if english and department_names.get(key) == english), lead)
+        if has_departments and same[lead] not in order:
+            order.append(same[lead])
     target_years = tuple(sorted(int(y) for y in values.loc[values["value_type"] == "target", "year"].unique()))
     by_series = {key: group for key, group in values.groupby(["indicator_id", "series"], sort=False)}
     workbooks, stems = [], set()
-    for number, department in enumerate(dict.fromkeys(departments), 1):
-        rows = []
-        for meta in numeric[departments == department].itertuples():
+    for number, key in enumerate(order, 1):
+        rows, explanations = [], []
+        for meta in numeric[keys == key].itertuples():
             series_values = by_series.get((meta.indicator_id, meta.series), values.iloc[0:0])
             latest, latest_year = _latest(series_values, year)
             targets = {int(r.year): float(r.value) for r in series_values.itertuples() if r.value_type == "target"}
@@ -115,11 +162,23 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
             rows.append(EntrySeries(int(meta.indicator_id), meta.series, localized(meta, "name", language),
                                     series_label(meta.series, words),
                                     localized(meta, "unit", language), latest, latest_year, targets, low, high))
+            status = lagging.get((int(meta.indicator_id), meta.series))
+            if status:
+                explanations.append(EntryExplanation(int(meta.indicator_id), meta.series,
+                                                     localized(meta, "name", language), status))
+        own_tasks = tuple(EntryTask(task_id, title) for lead, task_id, title in tasks if same[lead] == key or not key)
+        if not key:
+            department = everything
+        elif language == "zh":
+            department = key
+        else:
+            department = department_names.get(key) or key
         stem = safe_file_stem(department, f"department-{number}")
         while stem in stems:  # two names the same once made safe
             stem = f"{stem}-{number}"
         stems.add(stem)
-        workbooks.append(EntryWorkbook(department, stem, year, plan_title, words, target_years, tuple(rows)))
+        workbooks.append(EntryWorkbook(department, stem, year, plan_title, words, target_years, tuple(rows), key,
+                                       own_tasks, tuple(explanations)))
     return workbooks
 
 
@@ -134,6 +193,21 @@ def entry_workbook_bytes(entry: EntryWorkbook, created: datetime.date) -> bytes:
     book.set_properties({"title": title, "created": datetime.datetime.combine(created, datetime.time())})
     book.set_custom_property(YEAR_PROPERTY, entry.year)  # what the reader compares the rows' years with
     book.set_custom_property(SHEET_PROPERTY, words["entry.sheet"])  # on this sheet (a tab added later: its own)
+    book.set_custom_property(LANGUAGE_PROPERTY, words.language)  # the language its messages speak
+    if entry.department_key:
+        book.set_custom_property(DEPARTMENT_PROPERTY, entry.department_key)  # who sent it back
+    if entry.series or not (entry.tasks or entry.explanations):
+        _values_sheet(book, entry)
+    if entry.tasks or entry.explanations:
+        _words_sheet(book, entry)
+    book.close()
+    return buffer.getvalue()
+
+
+def _values_sheet(book, entry: EntryWorkbook) -> None:
+    """The sheet of values: one input row per series the department leads."""
+    words = entry.words
+    title = words.text("entry.title", department=entry.department, year=entry.year, plan_title=entry.plan_title)
     sheet = book.add_worksheet(words["entry.sheet"])
     bold = book.add_format({"bold": True, "font_size": 14})
     wrapped = book.add_format({"text_wrap": True, "valign": "top"})
@@ -185,8 +259,65 @@ def entry_workbook_bytes(entry: EntryWorkbook, created: datetime.date) -> bytes:
     sheet.set_paper(9)
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
-    book.close()
-    return buffer.getvalue()
+
+
+def _words_sheet(book, entry: EntryWorkbook) -> None:
+    """The sheet of words: a row per task the department leads (progress, self-rating) and per indicator with a
+    warning (reasons, next measures); only the cells a row takes are input cells."""
+    words = entry.words
+    columns = [*WORDS_REQUIRED, *WORDS_FILLED]
+    sheet = book.add_worksheet(words["entry.words.sheet"])
+    bold = book.add_format({"bold": True, "font_size": 14})
+    wrapped = book.add_format({"text_wrap": True, "valign": "top"})
+    label = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#e8eaed", "border": 1})
+    header = book.add_format({"bold": True, "font_color": "#5f6368", "border": 1})
+    locked = book.add_format({"border": 1, "bg_color": "#f1f3f4", "valign": "top"})
+    unlocked = book.add_format({"locked": False, "border": 1, "bg_color": INPUT_COLOUR, "text_wrap": True,
+                                "valign": "top"})
+    reference = book.add_format({"font_color": "#3c4043", "text_wrap": True, "valign": "top"})
+    sheet.write_string(0, 0, words.text("entry.words.title", department=entry.department, year=entry.year,
+                                        plan_title=entry.plan_title), bold)
+    sheet.merge_range(1, 0, 1, len(columns) - 1, words.text("entry.words.instructions", year=entry.year), wrapped)
+    sheet.set_row(1, LINE_HEIGHT * 4)
+    sheet.set_row(2, LINE_HEIGHT * 2)
+    first_reference = len(columns) + 1  # one empty column: the reader stops at an empty header cell
+    for column, name in enumerate(columns):
+        sheet.write_string(2, column, words[f"entry.words.labels.{name}"], label)
+        sheet.write_string(HEADER_ROW, column, name, header)
+    for offset, name in enumerate((words["entry.words.reference.name"], words["entry.words.reference.status"])):
+        sheet.write_string(2, first_reference + offset, name, label)
+    ratings = [words[f"entry.words.ratings.{key}"] for key in RATINGS]
+    listed = ("、" if words.language == "zh" else ", ").join(ratings)
+    rows = [("task", task.task_id, "", (task.title, ""), ("progress", "rating")) for task in entry.tasks]
+    rows += [("indicator", str(item.indicator_id), item.series, (item.name, item.status), ("reasons", "measures"))
+             for item in entry.explanations]
+    for number, (item, identifier, series, shown, inputs) in enumerate(rows, HEADER_ROW + 1):
+        for column, value in enumerate((item, identifier, series)):
+            if value:
+                sheet.write_string(number, column, value, locked)
+            else:
+                sheet.write_blank(number, column, None, locked)
+        sheet.write_number(number, 3, entry.year, locked)
+        for column, name in enumerate(WORDS_FILLED, len(WORDS_REQUIRED)):
+            sheet.write_blank(number, column, None, unlocked if name in inputs else locked)
+        if "rating" in inputs:
+            sheet.data_validation(number, columns.index("rating"), number, columns.index("rating"),
+                                  {"validate": "list", "source": ratings, "error_type": "stop",
+                                   "error_title": words["entry.words.rating_title"][:MAX_INPUT_TITLE],
+                                   "error_message": words.text("entry.words.rating_message",
+                                                               ratings=listed)[:MAX_INPUT_MESSAGE]})
+        for offset, text in enumerate(shown):
+            if text:
+                sheet.write_string(number, first_reference + offset, text, reference)
+        sheet.set_row(number, LINE_HEIGHT * 3)
+    for column, width in enumerate([10, 8, 10, 7, 50, 12, 40, 40, 3, 40, 22]):
+        sheet.set_column(column, column, width)
+    sheet.freeze_panes(HEADER_ROW + 1, 0)
+    sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
+                       "format_rows": True})
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
 
 
 def _reference_headers(entry: EntryWorkbook) -> list[str]:

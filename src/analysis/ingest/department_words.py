@@ -1,0 +1,60 @@
+"""The departments' own words, as they send them back: the second sheet of their data-entry workbooks.
+
+A department's workbook (:mod:`analysis.report.entry_workbooks`) has, besides the sheet of values, a
+sheet for words: one row for each key task the department leads (its progress this year and a
+self-rating) and one for each of its indicators that lags (the reasons and the next measures). Its
+header row starts with ``item`` (:data:`WORDS_HEADER`), so the reader of values leaves it here, and
+this reader leaves the sheet of values. Each sheet is read with the same rigour as values
+(:func:`analysis.ingest.xlsx_reader.read_workbook`: hidden rows, merged cells, formulas, text a person
+does not see, lengths); a row nobody filled is skipped. What each row may say is checked against the
+plan in :mod:`analysis.clean.department_words`. The workbook records the department that sent it and
+its language as custom properties, which the messages about its rows speak.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..plan import observation_entries
+from .xlsx_reader import SheetRows, read_workbook
+
+#: The first header cell of a words sheet.
+WORDS_HEADER = "item"
+WORDS_REQUIRED = [WORDS_HEADER, "id", "series", "year"]
+#: The columns a department fills: a task's progress and rating, an indicator's reasons and next measures.
+WORDS_FILLED = ("progress", "rating", "reasons", "measures")
+WORDS_OPTIONAL = list(WORDS_FILLED)
+WORDS_TEXT = {"progress": "statement", "reasons": "statement", "measures": "statement"}
+#: The custom properties a template records: the department it was made for, and its language.
+DEPARTMENT_PROPERTY = "analysis_department"
+LANGUAGE_PROPERTY = "analysis_language"
+
+
+@dataclass(frozen=True)
+class WordsSheet:
+    """One words sheet as read: its rows (text cells, ``csv_line`` the sheet's row), the workbook it came from, the
+    department and language the template recorded ("" when the workbook records none) and the template's year."""
+
+    path: Path
+    rows: SheetRows
+    department: str
+    language: str
+    year: int | None
+
+
+def read_words_workbook(path: Path) -> list[WordsSheet]:
+    """The words sheets of one workbook (none for a workbook of values only)."""
+    book = read_workbook(path, WORDS_REQUIRED, WORDS_OPTIONAL, text_kinds=WORDS_TEXT, others=("indicator_id",),
+                         filled_by_hand=WORDS_FILLED)
+    department = str(book.properties.get(DEPARTMENT_PROPERTY, "")).strip()
+    language = str(book.properties.get(LANGUAGE_PROPERTY, "")).strip()
+    return [WordsSheet(Path(path), sheet, department, language, book.year) for sheet in book.sheets]
+
+
+def read_department_words(folder: Path) -> list[WordsSheet]:
+    """Every words sheet of the workbooks in an observations folder (absent or empty: none)."""
+    sheets = []
+    for path, role in observation_entries(Path(folder)):
+        if role == "data" and path.suffix.lower() == ".xlsx":
+            sheets += read_words_workbook(path)
+    return sheets

@@ -1,0 +1,327 @@
+"""The self-evaluation report (自评报告): a draft in the Ministry's outline, for the mid-term and the final evaluation.
+
+The outline is the one 国科创函〔2017〕3号 sets for innovative cities: 一、总体情况和整体评价; 二、目标和指标
+完成情况; 三、重点任务实施情况; 四、组织保障措施落实情况; 五、经验做法; 六、存在的问题和意见建议; and
+a table of what each department sent. The indicator section is generated from the assessment (the
+statuses counted, the completion share as official reviews state it, the table); the key tasks from
+the departments' words (:mod:`analysis.clean.department_words`), each task under its group with its
+departments as the plan prints them; the problems from the reasons given for lagging indicators and
+the tasks rated behind. What nobody has sent is a visible placeholder naming who owes it
+(【待补充：市科技局】), never invented text; the parts only the evaluator can write (the overall
+judgement, the experience, the suggestions) are placeholders for the evaluation office. The content
+is built once as blocks (:class:`Block`) and written as HTML (and printed to PDF) and as Word.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..assess.assessment import headline_status
+from ..assess.warning_list import warning_level
+from ..vocabulary import DEPARTMENT_SEPARATORS, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
+from .context import ReportContext
+from .numbers import is_missing
+from .words import localized, series_label, target_text, value_text, year
+
+#: Who writes what no department sends: the office that leads the evaluation.
+EVALUATOR = "evaluator"
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A gap the evaluator fills in Word: who owes the text (a department, or the evaluation office)."""
+
+    who: str
+
+
+@dataclass
+class Block:
+    """One block of the document: a heading (``level`` 1–2), a paragraph (text and placeholders in turn), or a
+    table (``headers`` and ``rows`` of text)."""
+
+    kind: str  # "heading", "paragraph", "table"
+    parts: list = field(default_factory=list)  # str and Placeholder, in reading order
+    level: int = 1
+    headers: list[str] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)  # cells: str, or a list of str and Placeholder
+
+
+def heading(text: str, level: int = 1) -> Block:
+    return Block("heading", [text], level)
+
+
+def paragraph(*parts) -> Block:
+    return Block("paragraph", [part for part in parts if part != ""])
+
+
+def self_evaluation_title(context: ReportContext) -> str:
+    words = context.words
+    return words.text("self_evaluation.title", plan_title=context.plan_text("title"),
+                      kind=words[f"self_evaluation.kind.{context.kind}"], year=context.report_year)
+
+
+def self_evaluation_blocks(context: ReportContext) -> list[Block]:
+    """The whole draft, in the outline's order."""
+    words = context.words
+    evaluator = words["self_evaluation.evaluator"]
+    tasks, measures, said = _tables(context)
+    blocks = [paragraph(words.text("self_evaluation.draft_note"))]
+    blocks += _overview(context, tasks, measures, evaluator)
+    blocks += _indicators(context)
+    blocks += _tasks(context, tasks, said)
+    blocks += [heading(words["self_evaluation.sections.measures"])]
+    if measures.empty:
+        blocks.append(paragraph(words["self_evaluation.no_measures"], Placeholder(evaluator)))
+    for row in measures.itertuples():
+        blocks.append(paragraph(words.text("self_evaluation.measure", number=_outline_number(int(row.number), words),
+                                           title=row.title_zh if context.language == "zh" else
+                                           (getattr(row, "title_en", "") or row.title_zh)), Placeholder(evaluator)))
+    blocks += [heading(words["self_evaluation.sections.experience"]), paragraph(Placeholder(evaluator))]
+    blocks += _problems(context, tasks, said, evaluator)
+    blocks += _submissions(context, tasks, said)
+    return blocks
+
+
+def _tables(context: ReportContext) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The plan's tasks and measures, and the departments' words of the report year (empty when none)."""
+    tables = context.tables
+    tasks = getattr(tables, "tasks", None)
+    measures = getattr(tables, "measures", None)
+    said = getattr(tables, "words", None)
+    tasks = tasks if tasks is not None else pd.DataFrame(columns=["task_id", "group", "group_title_zh", "title_zh",
+                                                                  "lead_department_zh", "departments_zh"])
+    measures = measures if measures is not None else pd.DataFrame(columns=["number", "title_zh"])
+    if said is None:
+        said = pd.DataFrame(columns=["department_zh", "item", "task_id", "indicator_id", "series", "year",
+                                     "progress", "rating", "reasons", "measures", "source"])
+    return tasks, measures, said[said["year"] == context.report_year]
+
+
+def department_name(context: ReportContext, name_zh: str) -> str:
+    """A department's name in the report's language (its English name, as the plan folder gives it)."""
+    if context.language == "zh" or not name_zh:
+        return name_zh
+    return _english_names(context).get(name_zh) or name_zh
+
+
+def same_department(context: ReportContext, one: str, other: str) -> bool:
+    """True for one department, also where the plan writes it two ways (市市场监督管理局, 市市场监管局) and the
+    plan folder gives both the same English name."""
+    english = _english_names(context)
+    return one == other or bool(english.get(one)) and english.get(one) == english.get(other)
+
+
+def _english_names(context: ReportContext) -> dict[str, str]:
+    names: dict[str, str] = {}
+    frames = [context.indicators, getattr(context.tables, "tasks", None)]
+    for frame in (f for f in frames if f is not None and "departments_zh" in f.columns):
+        for zh, en in zip(frame["departments_zh"], frame["departments_en"]):
+            parts_zh, parts_en = str(zh).split(DEPARTMENT_SEPARATORS["zh"]), str(en).split(DEPARTMENT_SEPARATORS["en"])
+            if len(parts_zh) == len(parts_en):
+                names.update(zip(parts_zh, parts_en))
+    return names
+
+
+def _overview(context: ReportContext, tasks: pd.DataFrame, measures: pd.DataFrame, evaluator: str) -> list[Block]:
+    words = context.words
+    numeric = context.indicators[context.indicators["kind"] != "qualitative"]["indicator_id"].nunique()
+    qualitative = context.indicators[context.indicators["kind"] == "qualitative"]["indicator_id"].nunique()
+    groups = tasks["group"].nunique() if not tasks.empty else 0
+    data_year = context.assessment["as_of_year"].dropna()
+    text = words.text("self_evaluation.overview", plan_title=context.plan_text("title"),
+                      indicators=numeric + qualitative, numeric=numeric, qualitative=qualitative, groups=groups,
+                      tasks=len(tasks), measures=len(measures), kind=words[f"self_evaluation.kind.{context.kind}"],
+                      data_year=year(data_year.max()) if not data_year.empty else "–")
+    return [heading(words["self_evaluation.sections.overview"]), paragraph(text),
+            paragraph(words["self_evaluation.overall_judgement"], Placeholder(evaluator))]
+
+
+def _indicators(context: ReportContext) -> list[Block]:
+    """The statuses counted by indicator, the completion share as official reviews state it, and the table."""
+    words = context.words
+    blocks = [heading(words["self_evaluation.sections.indicators"])]
+    joined = context.joined()
+    numeric = joined[joined["status"] != "qualitative"]
+    headline = headline_status(numeric) if not numeric.empty else pd.DataFrame(columns=["indicator_id", "status"])
+    counted = headline[headline["status"] != "insufficient_data"]
+    counts = counted["status"].value_counts()
+    listed = words.join(words.text("self_evaluation.count", status=words.status(status), n=int(counts[status]))
+                        for status in STATUSES_BEST_FIRST if counts.get(status, 0))
+    if len(counted):
+        # as official reviews state it: the indicators that reached their (binding) target, of all assessed
+        achieved = int(counted["status"].isin(("achieved", "achieved_at_risk")).sum())
+        blocks.append(paragraph(words.text("self_evaluation.completion_share", n=len(counted), achieved=achieved,
+                                           share=f"{achieved / len(counted) * 100:.1f}")))
+    blocks.append(paragraph(words.text("self_evaluation.status_counts", n=len(counted), counts=listed or "–",
+                                       missing=len(headline) - len(counted))))
+    chosen = context.status_words
+    if chosen is not None and not counted.empty:
+        # in the plan's own status words, one per indicator: the word of the series that gives its status
+        worst = counted.merge(numeric, on=["indicator_id", "status"]).drop_duplicates("indicator_id")
+        said = worst["official_status"].value_counts()
+        words_listed = words.join(words.text("self_evaluation.count", n=int(said[key]),
+                                             status=words[f"official_status.{chosen.vocabulary}.words.{key}"])
+                                  for key in STATUS_VOCABULARIES[chosen.vocabulary] if said.get(key, 0))
+        blocks.append(paragraph(words.text("self_evaluation.official_counts", n=len(worst),
+                                           header=words[f"official_status.{chosen.vocabulary}.header"],
+                                           counts=words_listed or "–")))
+    headers = [words[f"self_evaluation.table.{key}"] for key in ("id", "name", "unit", "base", "target", "latest",
+                                                                 "status")]
+    rows = []
+    for row in joined.itertuples():
+        name = localized(row, "short_name", context.language) + (f" ({series_label(row.series, words)})"
+                                                                  if row.series else "")
+        if row.status == "qualitative":
+            lead = getattr(row, "lead_department_zh", "")
+            rows.append([str(row.indicator_id), name, "", "", "", "",
+                         [words.status(row.status), " ", Placeholder(department_name(context, lead) or
+                                                                      words["self_evaluation.evaluator"])]])
+            continue
+        latest = "–" if is_missing(row.latest_value) else \
+            f"{value_text(row, row.latest_value, words)} ({year(row.as_of_year)})"
+        rows.append([str(row.indicator_id), name, localized(row, "unit", context.language),
+                     value_text(row, row.base_value, words), f"{target_text(row, words)} ({year(row.target_year)})",
+                     latest, words.status(row.status)])
+    blocks.append(Block("table", headers=headers, rows=rows))
+    return blocks
+
+
+def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> list[Block]:
+    words = context.words
+    blocks = [heading(words["self_evaluation.sections.tasks"])]
+    if tasks.empty:
+        return blocks + [paragraph(words["self_evaluation.no_tasks"],
+                                   Placeholder(words["self_evaluation.evaluator"]))]
+    progress = said[said["item"] == "task"]
+    for group, group_tasks in tasks.groupby("group", sort=True):
+        first = group_tasks.iloc[0]
+        group_title = first.group_title_zh if context.language == "zh" else \
+            (getattr(first, "group_title_en", "") or first.group_title_zh)
+        blocks.append(heading(words.text("self_evaluation.group", number=_outline_number(int(group), words),
+                                         title=group_title), 2))
+        for task in group_tasks.itertuples():
+            task_title = task.title_zh if context.language == "zh" else (getattr(task, "title_en", "") or task.title_zh)
+            blocks.append(paragraph(words.text("self_evaluation.task", id=task.task_id, title=task_title,
+                                               lead=localized(task, "lead_department", context.language) or "–",
+                                               departments=localized(task, "departments", context.language) or "–")))
+            sent = progress[progress["task_id"] == task.task_id]
+            for answer in sent.itertuples():
+                rating = words[f"entry.words.ratings.{answer.rating}"] if answer.rating else "–"
+                blocks.append(paragraph(words.text("self_evaluation.progress",
+                                                   department=department_name(context, answer.department_zh),
+                                                   rating=rating), answer.progress or "",
+                                        *([] if answer.progress else [Placeholder(department_name(
+                                            context, answer.department_zh))])))
+            lead = task.lead_department_zh
+            if lead and not any(same_department(context, lead, other) for other in sent["department_zh"]):
+                blocks.append(paragraph(Placeholder(department_name(context, lead))))
+    return blocks
+
+
+def lagging_rows(context: ReportContext) -> pd.DataFrame:
+    """The series with a warning (red, amber, a final "not achieved"), lead department first."""
+    joined = context.joined()
+    return joined[joined["status"].map(warning_level) != ""]
+
+
+def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, evaluator: str) -> list[Block]:
+    words = context.words
+    blocks = [heading(words["self_evaluation.sections.problems"]),
+              heading(words["self_evaluation.problems.issues"], 2)]
+    explained = said[said["item"] == "indicator"]
+    lagging = lagging_rows(context)
+    if lagging.empty:
+        blocks.append(paragraph(words["self_evaluation.problems.none_lagging"]))
+    next_steps = []
+    for row in lagging.itertuples():
+        lead = getattr(row, "lead_department_zh", "") or ""
+        who = department_name(context, lead) or evaluator
+        name = localized(row, "short_name", context.language) + (f" ({series_label(row.series, words)})"
+                                                                  if row.series else "")
+        state = words.text("self_evaluation.problems.state", name=name, status=words.status(row.status),
+                           latest="–" if is_missing(row.latest_value) else value_text(row, row.latest_value, words),
+                           year=year(row.as_of_year), target=target_text(row, words),
+                           target_year=year(row.target_year))
+        answers = explained[(explained["indicator_id"] == row.indicator_id) & (explained["series"] == row.series)]
+        reasons = [a for a in answers.itertuples() if a.reasons]
+        if reasons:
+            for answer in reasons:
+                blocks.append(paragraph(state, words.text("self_evaluation.problems.reasons", reasons=answer.reasons,
+                                                          department=department_name(context, answer.department_zh))))
+        else:
+            blocks.append(paragraph(state, words["self_evaluation.problems.reasons_label"], Placeholder(who)))
+        measures = [a for a in answers.itertuples() if a.measures]
+        if measures:
+            next_steps += [paragraph(words.text("self_evaluation.problems.measure", name=name, measures=a.measures,
+                                                department=department_name(context, a.department_zh)))
+                           for a in measures]
+        else:
+            next_steps.append(paragraph(words.text("self_evaluation.problems.measure_label", name=name),
+                                        Placeholder(who)))
+    behind = said[(said["item"] == "task") & said["rating"].isin(["behind", "not_started"])]
+    titles = dict(zip(tasks["task_id"], tasks["title_zh"])) if not tasks.empty else {}
+    for answer in behind.itertuples():
+        blocks.append(paragraph(words.text("self_evaluation.problems.task_behind", id=answer.task_id,
+                                           title=titles.get(answer.task_id, ""),
+                                           rating=words[f"entry.words.ratings.{answer.rating}"],
+                                           department=department_name(context, answer.department_zh))))
+    blocks.append(heading(words["self_evaluation.problems.next"], 2))
+    blocks += next_steps or [paragraph(Placeholder(evaluator))]
+    blocks += [heading(words["self_evaluation.problems.suggestions"], 2), paragraph(Placeholder(evaluator))]
+    return blocks
+
+
+def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> list[Block]:
+    """Which department sent what, from which file, and what is still missing."""
+    words = context.words
+    owed: dict[str, dict[str, list[str]]] = {}
+
+    def owing(department: str) -> dict[str, list[str]]:
+        known = next((key for key in owed if same_department(context, key, department)), department)
+        return owed.setdefault(known, {"tasks": [], "indicators": []})
+
+    for row in lagging_rows(context).itertuples():
+        lead = getattr(row, "lead_department_zh", "") or ""
+        if lead:
+            owing(lead)["indicators"].append(_series_id(row, words))
+    for task in tasks.itertuples():
+        if task.lead_department_zh:
+            owing(task.lead_department_zh)["tasks"].append(task.task_id)
+    for department in said["department_zh"]:
+        owing(department)
+    rows = []
+    for department, items in owed.items():
+        own = said[said["department_zh"].map(lambda other, d=department: same_department(context, d, other))
+                   .astype(bool)]
+        sent_tasks = set(own.loc[own["item"] == "task", "task_id"])
+        sent_indicators = {_series_id(r, words) for r in own[own["item"] == "indicator"].itertuples() if r.reasons}
+        missing = [words.text("self_evaluation.submissions.task", id=t) for t in items["tasks"] if t not in sent_tasks]
+        missing += [words.text("self_evaluation.submissions.indicator", id=i) for i in items["indicators"]
+                    if i not in sent_indicators]
+        files = sorted({source.split(":")[0] for source in own["source"]})
+        rows.append([department_name(context, department), str(len(items["tasks"])), str(len(items["indicators"])),
+                     str(len(own)), words.join(files) or words["self_evaluation.submissions.nothing"],
+                     words.join(missing) or words["self_evaluation.submissions.complete"]])
+    headers = [words[f"self_evaluation.submissions.{key}"] for key in ("department", "tasks", "indicators", "rows",
+                                                                       "files", "missing")]
+    blocks = [heading(words["self_evaluation.sections.submissions"])]
+    if not rows:
+        return blocks + [paragraph(words["self_evaluation.submissions.none_owed"])]
+    return blocks + [Block("table", headers=headers, rows=rows)]
+
+
+def _series_id(row, words) -> str:
+    """"4 省级": an indicator series as the submissions table names it."""
+    return f"{row.indicator_id} {series_label(row.series, words)}".strip()
+
+
+def _outline_number(number: int, words) -> str:
+    """How the outline numbers a group or a measure: 一 … 十 in Chinese (（一）), the digits otherwise."""
+    digits = "一二三四五六七八九十"
+    return digits[number - 1] if words.language == "zh" and 1 <= number <= 10 else str(number)
+
+
+def placeholder_text(context: ReportContext, who: str) -> str:
+    """【待补充：市科技局】 / [To be supplied: …]: how a gap reads in every edition."""
+    return context.words.text("self_evaluation.placeholder", who=who)

@@ -1,0 +1,89 @@
+"""The departments' words read back: every row checked against the plan, in the workbook's language, the cell named.
+
+Small hand-made sheets for each failure; the whole way (template, filled, read, tidy) is in
+tests/publish/test_department_words.py.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.clean.department_words import tidy_department_words
+from analysis.errors import InputError
+from analysis.ingest.csv_reader import LINE_COLUMN
+from analysis.ingest.department_words import WORDS_FILLED, WORDS_REQUIRED, WordsSheet
+from analysis.ingest.xlsx_reader import SheetRows
+
+TASKS = {"1.1", "4.2"}
+SERIES = {(2, ""), (4, "provincial")}
+YEARS = range(2021, 2025)
+LETTERS = dict(zip([*WORDS_REQUIRED, *WORDS_FILLED], "ABCDEFGH"))
+
+
+def sheet(rows: list[dict], department: str = "市科技局", language: str = "zh", year: int | None = 2024,
+          name: str = "市科技局.xlsx") -> WordsSheet:
+    records = [{**{column: "" for column in [*WORDS_REQUIRED, *WORDS_FILLED]}, **row, LINE_COLUMN: number}
+               for number, row in enumerate(rows, 5)]
+    frame = pd.DataFrame.from_records(records, columns=[*WORDS_REQUIRED, *WORDS_FILLED, LINE_COLUMN])
+    return WordsSheet(Path(name), SheetRows(frame, "工作进展与说明", LETTERS), department, language, year)
+
+
+TASK = {"item": "task", "id": "4.2", "year": "2024", "progress": "新引进专业研究院3家", "rating": "按计划推进"}
+INDICATOR = {"item": "indicator", "id": "4", "series": "provincial", "year": "2024",
+             "reasons": "园区统计口径调整，营收下降", "measures": "加快园区认定，扩大入园企业"}
+
+
+def test_a_task_and_an_indicator_are_kept_with_their_department():
+    words = tidy_department_words([sheet([TASK, INDICATOR])], TASKS, SERIES, YEARS)
+    assert words[["item", "task_id", "indicator_id", "series", "rating"]].values.tolist() == [
+        ["indicator", "", 4, "provincial", ""], ["task", "4.2", 0, "", "on_schedule"]]
+    assert set(words["department_zh"]) == {"市科技局"}
+    assert words.loc[words["item"] == "task", "source"].item() == "市科技局.xlsx:工作进展与说明!B5"
+
+
+def test_a_rating_is_read_in_either_language_and_two_departments_on_one_task_both_kept():
+    english = sheet([{**TASK, "rating": "behind schedule"}], department="市发展改革委", language="en",
+                    name="Development and Reform.xlsx")
+    words = tidy_department_words([sheet([TASK]), english], TASKS, SERIES, YEARS)
+    assert sorted(zip(words["department_zh"], words["rating"])) == [("市发展改革委", "behind"),
+                                                                    ("市科技局", "on_schedule")]
+
+
+@pytest.mark.parametrize(("rows", "language", "cell", "words"), [
+    ([{**TASK, "id": "9.9"}], "zh", "B5: id: ", "编号“9.9”不是方案中的重点任务"),
+    ([{**TASK, "id": "9.9"}], "en", "B5: id: ", "'9.9' is not one of the plan's key tasks"),
+    ([{**INDICATOR, "series": ""}], "zh", "B5: id: ", "编号“4”（序列“”）不是方案中的指标"),
+    ([{**TASK, "rating": "很好"}], "zh", "F5: rating: ", "自评等级“很好”不在列表中；请选择：已完成；按计划推进"),
+    ([{**TASK, "rating": "great"}], "en", "F5: rating: ", "self-rating 'great' is not on the list; choose one of: "
+                                                          "Completed; On schedule; Behind schedule; Not started"),
+    ([{**TASK, "reasons": "资金不足"}], "zh", "G5: reasons: ", "重点任务一行只填写“本年度进展”和“自评等级”"),
+    ([{**INDICATOR, "progress": "done"}], "en", "E5: progress: ", "an indicator's row takes the reasons and next "
+                                                                  "measures only"),
+    ([{**INDICATOR, "reasons": "ok"}], "en", "G5: reasons: ", "'ok' says nothing; write it out in words"),
+    ([{**INDICATOR, "reasons": "。"}], "zh", "G5: reasons: ", "“。”没有说明内容"),
+    ([{**TASK, "year": "2023"}], "zh", "D5: year: ", "年份 2023 与本工作簿的报送年份 2024 不符"),
+    ([{**TASK, "year": "2030"}], "en", "D5: year: ", "year '2030' lies outside the plan period (2021–2024)"),
+    ([{**TASK, "item": "任务"}], "zh", "A5: item: ", "类型“任务”无法识别"),
+    ([TASK, {**TASK, "progress": "另一说法，完成改革"}], "zh", "B6: id: ", "同一单位对同一事项填写了两次（另见 "
+                                                                          "市科技局.xlsx:工作进展与说明!B5）"),
+])
+def test_a_row_that_cannot_be_meant_is_refused_in_the_workbooks_language(rows, language, cell, words):
+    with pytest.raises(InputError) as caught:
+        tidy_department_words([sheet(rows, language=language)], TASKS, SERIES, YEARS)
+    message = str(caught.value)
+    assert message.startswith(f"市科技局.xlsx:工作进展与说明!{cell}") and words in message, message
+
+
+def test_a_workbook_that_names_no_department_is_refused():
+    with pytest.raises(InputError, match="未注明报送单位"):
+        tidy_department_words([sheet([TASK], department="")], TASKS, SERIES, YEARS)
+
+
+def test_the_same_row_from_two_files_is_refused_with_both_cells_named():
+    copy = sheet([TASK], name="市科技局 (2).xlsx")
+    with pytest.raises(InputError) as caught:
+        tidy_department_words([sheet([TASK]), copy], TASKS, SERIES, YEARS)
+    assert str(caught.value).startswith("市科技局 (2).xlsx:工作进展与说明!B5: id: ")
+    assert "另见 市科技局.xlsx:工作进展与说明!B5" in str(caught.value)

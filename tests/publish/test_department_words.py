@@ -1,0 +1,179 @@
+"""The departments' words the whole way: a template's words sheet, filled as a department would, dropped into
+observations/, read back with the values, merged, and written into the self-evaluation report.
+
+The example 2022–2024 data (tests/fixtures/example-2022-2024) give the 2024 assessment: R&D intensity (2) is 2.70
+against 2.8, a final "not achieved", so the science bureau (its lead in departments.csv) explains it; R&D
+personnel (1), 24,800 against 24,500, is achieved and needs no word. The science bureau leads eight of the plan's
+key tasks as printed (1.2, 2.1, 3.4, 4.2, 4.4, 5.2, 6.2, 6.5: the first department named in each).
+"""
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from analysis.catalog import catalog
+from analysis.errors import InputError
+from analysis.plan import load_plan
+from analysis.publish.data import build_tables
+from analysis.publish.templates import build_templates
+from analysis.report.context import ReportContext
+from analysis.report.self_evaluation import Placeholder, self_evaluation_blocks
+from tests.conftest import DEFAULT_PLAN_DIR, FIXTURES, copy_plan
+
+SCIENCE_TASKS = ["1.2", "2.1", "3.4", "4.2", "4.4", "5.2", "6.2", "6.5"]
+WORDS_SHEET = "工作进展与说明"
+
+
+@pytest.fixture(scope="module")
+def plan(project_tmp):
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-plan" / "weihai", FIXTURES / "example-2022-2024")
+    return load_plan(folder)
+
+
+@pytest.fixture(scope="module")
+def templates(plan, project_tmp):
+    return {path.stem: path for path in build_templates(plan, 2024, "zh", project_tmp / "words-templates")}
+
+
+def _rows(path):
+    sheet = openpyxl.load_workbook(path)[WORDS_SHEET]
+    return [[cell.value for cell in row[:4]] for row in sheet.iter_rows(min_row=5) if row[0].value]
+
+
+def test_the_words_sheet_lists_the_tasks_led_and_the_indicators_to_explain(templates):
+    rows = _rows(templates["市科技局"])
+    assert [row[1] for row in rows if row[0] == "task"] == SCIENCE_TASKS
+    explained = [(row[1], row[2]) for row in rows if row[0] == "indicator"]
+    assert ("2", None) in explained and ("1", None) not in explained
+    assert all(row[3] == 2024 for row in rows)
+    # a department that leads tasks but no indicator gets a workbook of words only
+    only_words = openpyxl.load_workbook(templates["市总工会"])
+    assert only_words.sheetnames == [WORDS_SHEET]
+    assert [row[1] for row in _rows(templates["市总工会"])] == ["2.2"]
+
+
+def test_only_the_cells_a_row_takes_are_input_cells(templates):
+    sheet = openpyxl.load_workbook(templates["市科技局"])[WORDS_SHEET]
+    task = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == "task")
+    indicator = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == "indicator")
+    assert [cell.protection.locked for cell in task[:8]] == [True] * 4 + [False, False, True, True]
+    assert [cell.protection.locked for cell in indicator[:8]] == [True] * 4 + [True, True, False, False]
+    assert sheet.protection.sheet
+    rating = next(v for v in sheet.data_validations.dataValidation if "F5" in str(v.sqref))
+    assert rating.formula1 == '"已完成,按计划推进,进度滞后,尚未启动"'
+
+
+def _fill(source, target, answers: dict) -> None:
+    book = openpyxl.load_workbook(source)
+    for row in book[WORDS_SHEET].iter_rows(min_row=5):
+        for (item, identifier), cells in answers.items():
+            if row[0].value == item and row[1].value == identifier:
+                for column, text in cells.items():
+                    row["EFGH".index(column) + 4].value = text
+    book.save(target)
+
+
+@pytest.fixture(scope="module")
+def filled(plan, templates):
+    _fill(templates["市科技局"], plan.observations_dir / "市科技局.xlsx", {
+        ("task", "4.2"): {"E": "产研院完成改革，新建专业研究院3家", "F": "按计划推进"},
+        ("task", "6.5"): {"E": "园区提档升级方案已印发", "F": "进度滞后"},
+        ("indicator", "2"): {"G": "重点企业研发投入增速放缓", "H": "落实研发费用加计扣除，扩大奖补"}})
+    tables = build_tables(plan, "eurostat")
+    yield tables
+    (plan.observations_dir / "市科技局.xlsx").unlink()
+
+
+def test_the_words_are_read_back_with_the_values_and_kept_per_year(filled):
+    words = filled.words
+    assert words[["department_zh", "item", "task_id", "indicator_id", "rating", "year"]].values.tolist() == [
+        ["市科技局", "indicator", "", 2, "", 2024], ["市科技局", "task", "4.2", 0, "on_schedule", 2024],
+        ["市科技局", "task", "6.5", 0, "behind", 2024]]
+    assert words.loc[words["task_id"] == "4.2", "source"].item().startswith("市科技局.xlsx:工作进展与说明!B")
+    # the values sheet of the same workbook, left empty, adds no observation and no error
+    assert not filled.values["source"].str.contains("市科技局.xlsx").any()
+
+
+def _context(tables, language: str, year: int = 2024) -> ReportContext:
+    assessment, growth = tables.for_year(year)
+    return ReportContext(plan=tables.plan, report_year=year, words=catalog(language), tables=tables,
+                         assessment=assessment, growth=growth)
+
+
+def _text(blocks) -> list[str]:
+    out = []
+    for block in blocks:
+        parts = block.parts + [part for row in block.rows for value in row
+                               for part in (value if isinstance(value, list) else [value])]
+        out.append("".join(f"【{p.who}】" if isinstance(p, Placeholder) else str(p) for p in parts))
+    return out
+
+
+def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
+    text = "\n".join(_text(self_evaluation_blocks(_context(filled, "zh"))))
+    assert "市科技局（自评：按计划推进）：产研院完成改革，新建专业研究院3家" in text
+    assert "原因（市科技局）：重点企业研发投入增速放缓" in text
+    assert "R&D经费投入强度（市科技局）：落实研发费用加计扣除，扩大奖补" in text
+    assert "重点任务 6.5 聚焦专业特色，推进产业园区提档升级：市科技局自评为“进度滞后”。" in text
+    # task 1.1 is led by the development and reform commission, which sent nothing
+    task = text.index("1.1 创新布局")
+    assert text[task:].split("\n")[1] == "【市发展改革委】"
+    # the outline, in order
+    headings = [b.parts[0] for b in self_evaluation_blocks(_context(filled, "zh")) if b.kind == "heading"
+                and b.level == 1]
+    assert headings == ["一、总体情况和整体评价", "二、目标和指标完成情况", "三、重点任务实施情况",
+                        "四、组织保障措施落实情况", "五、经验做法", "六、存在的问题和意见建议", "附：材料报送情况"]
+
+
+def test_the_submissions_table_says_who_sent_what_and_what_is_missing(filled):
+    table = [b for b in self_evaluation_blocks(_context(filled, "en")) if b.kind == "table"][-1]
+    rows = {row[0]: row for row in table.rows}
+    science = rows["Municipal Science and Technology Bureau"]
+    assert science[1:5] == ["8", science[2], "3", "市科技局.xlsx"]
+    assert "task 4.2" not in science[5] and "task 1.2" in science[5] and "indicator 2;" not in science[5] + ";"
+    union = rows[next(name for name in rows if "Trade Union" in name)]
+    assert union[1:6] == ["1", "0", "0", "nothing sent", "task 2.2"]
+
+
+def test_with_nothing_sent_every_gap_is_a_placeholder(project_tmp):
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-empty" / "weihai", FIXTURES / "example-2022-2024")
+    empty = load_plan(folder)
+    blocks = self_evaluation_blocks(_context(build_tables(empty, "eurostat"), "zh", 2023))
+    placeholders = [p.who for b in blocks for p in b.parts if isinstance(p, Placeholder)]
+    # one per task (each lead named) and one per support measure, the overall judgement, the experience, and per
+    # lagging indicator its reasons and its measures
+    assert placeholders.count("评估牵头单位") >= 5 + 3
+    assert placeholders.count("市发展改革委") >= 12  # the tasks it leads: 1.1, 1.3, 2.3, 3.3, 4.1, 4.3, 5.1, 6.1, …
+    assert not any("自评：" in "".join(str(p) for p in b.parts) for b in blocks)
+
+
+def test_a_filled_words_sheet_is_never_written_over(plan, templates, project_tmp):
+    _fill(templates["市总工会"], templates["市总工会"], {("task", "2.2"): {"E": "职工创新工作室新增12家"}})
+    with pytest.raises(InputError, match="already holds values"):
+        build_templates(plan, 2024, "zh", project_tmp / "words-templates")
+
+
+def test_the_plans_own_status_words_are_counted_by_indicator(project_tmp):
+    # the mid-term 2023 of the plan as printed (no actual values), in the review wording: R&D intensity (2) lags
+    # (2.40 in 2021 against 2.7 for 2023, 21.6 points behind schedule), high-tech firms (10) run ahead (1,049 in
+    # 2021 against 1,500: 7.5 points ahead)
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-review" / "weihai")
+    text = (folder / "plan.yml").read_text(encoding="utf-8")
+    (folder / "plan.yml").write_text(text + "status_words: {vocabulary: review}\n", encoding="utf-8")
+    tables = build_tables(load_plan(folder), "eurostat")
+    context = _context(tables, "zh", 2023)
+    sentence = next(t for t in _text(self_evaluation_blocks(context)) if t.startswith("按规划评估表述计"))
+    counts = dict(part.rsplit(" ", 2)[:2] for part in sentence.split("：", 1)[1].rstrip("。").split("；"))
+    assert "相对滞后" in counts and "快于预期" in counts
+    total = int(sentence.split(" 项定量指标中")[0].split("，")[1])
+    assert sum(int(n) for n in counts.values()) == total
+
+
+def test_the_completion_share_as_official_reviews_state_it(filled):
+    # the example's final verdicts (tests/assess/test_example_dataset.py): 11 indicators achieved, 10 not achieved,
+    # one moving away, one moderate: 23 assessed, 11 / 23 = 47.8 %
+    text = _text(self_evaluation_blocks(_context(filled, "zh")))
+    assert "23 项定量指标中，已达到约束目标的 11 项，指标完成率 47.8%。" in text
+    english = _text(self_evaluation_blocks(_context(filled, "en")))
+    assert "Of 23 quantitative indicators, 11 have reached their binding targets: a completion share of 47.8%." \
+        in english
