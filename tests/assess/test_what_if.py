@@ -1,6 +1,7 @@
 """Notebook 04's questions of one series, with the answers worked out by hand."""
 from __future__ import annotations
 
+import json
 import math
 
 import pandas as pd
@@ -57,3 +58,242 @@ def test_the_verdict_by_every_scheme_and_both_rates():
     assert rows[("compound", "eurostat")] == (pytest.approx(0.61038, abs=1e-5), "moderate")
     assert rows[("compound", "unsd")] == (pytest.approx(0.61038, abs=1e-5), "moderate")
     assert set(table["verdict"]) == {"progress"}
+
+
+# --- notebook 04's answers in words, one kind of series after another ----------------------------------------
+#
+# Each series below is assessed by the method (analysis.assess.assessment.assess) from values typed here, and its
+# answers (analysis.report.exploration) are compared with sentences worked out by hand from those values.
+
+NAN = math.nan
+
+
+def values_of(indicator_id, rows):
+    """(year, value_type, value[, upper]) rows of one series as the tidy values table."""
+    return [{"indicator_id": indicator_id, "series": "", "year": year, "value_type": kind, "value": value,
+             "upper": rest[0] if rest else NAN, "reference": "", "processing": "", "note": ""}
+            for year, kind, value, *rest in rows]
+
+
+def explored(language, report_year, *series, base_year=2020):
+    """The report context of ``report_year`` for ``series`` ((indicator row, value rows) pairs)."""
+    from analysis.assess.assessment import assess
+    from analysis.catalog import catalog
+    from analysis.clean.processed import ProcessedTables
+    from analysis.clean.schemas import typed
+    from analysis.report.context import ReportContext
+    from analysis.vocabulary import GROWTH_COLUMNS, INDICATOR_COLUMNS
+    from tests.report.test_words import PLAN
+
+    indicators = typed(pd.DataFrame([meta for meta, _ in series]), INDICATOR_COLUMNS)
+    values = pd.DataFrame([row for _, rows in series for row in rows])
+    assessment = assess(indicators, values, report_year, base_year)
+    growth = typed(pd.DataFrame(columns=list(GROWTH_COLUMNS)), GROWTH_COLUMNS)
+    plan = {**PLAN, "base_year": base_year}
+    tables = ProcessedTables(plan=plan, indicators=indicators, values=values,
+                             quality=pd.DataFrame(columns=["issue", "indicator_id", "series", "year"]),
+                             assessment=assessment, growth=growth)
+    return ReportContext(plan=plan, report_year=report_year, words=catalog(language), tables=tables,
+                         assessment=assessment, growth=growth)
+
+
+def meta(indicator_id, short_zh, short_en, unit_zh, unit_en, direction, kind):
+    from tests.report.test_words import indicator
+    return indicator(indicator_id, short_zh, short_en, unit_zh, unit_en, direction, kind)
+
+
+ENTERPRISES = (meta(10, "高新技术企业", "High-tech enterprises", "家", "enterprises", "higher", "count"),
+               values_of(10, [(2020, "baseline", 738), (2021, "baseline", 1049), (2022, "actual", 1200),
+                              (2023, "target", 1500), (2024, "target", 1600)]))
+INTENSITY = (meta(2, "R&D经费投入强度", "R&D intensity", "%", "%", "higher", "share"),
+             values_of(2, [(2020, "baseline", 2.36), (2021, "baseline", 2.40), (2022, "actual", 2.5),
+                           (2023, "actual", 2.61), (2024, "actual", 2.7), (2023, "target", 2.7),
+                           (2024, "target", 2.8)]))
+CARBON = (meta(30, "碳排放强度", "Carbon intensity", "吨/万元", "t per 10k yuan", "lower", "intensity"),
+          values_of(30, [(2020, "baseline", 0.92), (2021, "baseline", 0.90), (2022, "actual", 0.86),
+                         (2023, "target", 0.80), (2024, "target", 0.78)]))
+ENERGY = (meta(18, "万元GDP能耗下降率", "Decline in energy use per unit of GDP", "%", "%", "at_least",
+               "rate_of_change"),
+          values_of(18, [(2020, "baseline", 5.48), (2021, "baseline", 3.41), (2022, "actual", 5.2),
+                         (2023, "actual", 4.6), (2024, "actual", 5.3), (2023, "target", 5), (2024, "target", 5)]))
+DEBT = (meta(40, "债务率", "Debt ratio", "%", "%", "within", "share"),
+        values_of(40, [(2020, "baseline", 1.2), (2021, "baseline", 1.4), (2022, "actual", 1.6),
+                       (2023, "target", 2, 3), (2024, "target", 2, 3)]))
+LEVERAGE = (meta(41, "杠杆率", "Leverage", "%", "%", "within", "share"),
+            values_of(41, [(2020, "baseline", 4.0), (2021, "baseline", 3.8), (2023, "target", 2, 3),
+                           (2024, "target", 2, 3)]))
+DECISION = (meta(22, "创新战略决定", "Innovation-strategy decision", "", "", "none", "qualitative"), [])
+RANK = (meta(1, "综合创新能力排名", "Innovation capability rank", "位", "place", "lower", "rank"),
+        values_of(1, [(2010, "baseline", 21), (2013, "actual", 19), (2015, "target", 18)]))
+
+
+def answers(context, indicator_id, growth_rate=0.05, from_year=None):
+    from analysis.report import exploration
+    row = context.series_row(indicator_id)
+    note, table = exploration.method_comparison(context, row)
+    return (note, table.to_dict("list"), exploration.what_if(context, row, growth_rate, from_year),
+            exploration.plan_numbers(context, row, growth_rate))
+
+
+def test_a_count_by_every_method_what_if_and_its_printed_numbers():
+    # 2022: 1200 from 738 in 2020 against 1500 in 2023. Compound: seen √(1200/738) − 1 = 0.27515, needed
+    # (1500/738)^⅓ − 1 = 0.26671: R = 1.03, on track; linear: seen (1200 − 738)/2 = 231, needed (1500 − 738)/3 = 254:
+    # R = 0.909, moderate by both cut-offs. The report uses compound rates and Eurostat's cut-offs.
+    note, table, what, printed = answers(explored("en", 2022, ENTERPRISES), 10)
+    assert note == ""
+    assert table == {
+        "Rates": ["linear (change a year)", "linear (change a year)", "compound (% a year)", "compound (% a year)"],
+        "Cut-offs": ["Eurostat", "UNSD", "Eurostat", "UNSD"], "Progress ratio R": ["0.91", "0.91", "1.03", "1.03"],
+        "Status": ["Moderate progress, accelerate", "Moderate progress, accelerate", "On track", "On track"],
+        "The report's": ["", "", "✓", ""]}
+    # 1200 × 1.05^n ≥ 1500 ⇔ n ≥ ln 1.25 / ln 1.05 = 4.57: 2027. From 738 in 2020: (1500/738)^⅓ − 1 = +26.7 %,
+    # (1500 − 738)/3 = +254 a year; (1600/738)^¼ − 1 = +21.3 %, (1600 − 738)/4 = 215.5, about +216.
+    assert what == [
+        "From 1,200 enterprises in 2022, at +5.0% a year, the 2023 target 1,500 enterprises is met in 2027.",
+        "From 738 enterprises in 2020: to 1,500 enterprises in 2023, +26.7% (+254) a year; to 1,600 enterprises in "
+        "2024, +21.3% (about +216) a year."]
+    # from the 2021 baseline 1049: √(1500/1049) − 1 = +19.6 %, 225.5 ≈ 226 a year; (1600/1049)^⅓ − 1 = +15.1 %,
+    # 183.7 ≈ 184 a year; 1049 × 1.05^n ≥ 1600 ⇔ n ≥ 8.65: 2030
+    assert printed == [
+        "High-tech enterprises, as the plan prints it: baselines 738 enterprises (2020), 1,049 enterprises (2021); "
+        "targets 1,500 enterprises (2023), 1,600 enterprises (2024).",
+        "From 1,049 enterprises in 2021: to 1,500 enterprises in 2023, +19.6% (about +226) a year; to 1,600 "
+        "enterprises in 2024, +15.1% (about +184) a year.",
+        "From 1,049 enterprises in 2021, at +5.0% a year, the 2024 target 1,600 enterprises is met in 2030."]
+    # the other series' numbers are not this one's: a what-if from a year the series has no value for says so
+    assert answers(explored("en", 2022, ENTERPRISES), 10, from_year=2019)[2][1] == (
+        "No value for 2019; the series has values for 2020, 2021, 2022.")
+
+
+def test_a_share_with_a_final_verdict_says_so_once_in_both_languages():
+    # 2.7 in 2024 against 2.8: not achieved, 2.7/2.8 = 96.4 %; the notebook's checked cell, from the printed
+    # values only: (2.7 − 2.4)/2 = +0.15 points, √(2.7/2.4) − 1 = +6.1 %; (2.8 − 2.4)/3 = +0.133, (2.8/2.4)^⅓ − 1 =
+    # +5.3 %; 2.4 + 0.05 n ≥ 2.8 ⇔ n ≥ 8: 2029
+    note, table, what, printed = answers(explored("zh", 2024, INTENSITY), 2)
+    assert note == ("最终判断：未达标，2024 年为 2.7%，目标 2.8%（完成率 96.4%）。"
+                    "目标年数据到位后，分档标准和增速算法都不改变这一结论。")
+    assert table == {}
+    assert printed == [
+        "R&D经费投入强度，方案所列：基础值 2.36%（2020年）、2.4%（2021年）；目标值 2.7%（2023年）、2.8%（2024年）。",
+        "从 2021 年的 2.4% 起：至 2023 年 2.7%，每年 +0.15个百分点（+6.1%）；"
+        "至 2024 年 2.8%，每年 +0.133个百分点（+5.3%）。",
+        "从 2021 年的 2.4% 起，按每年+0.05个百分点，2024 年目标 2.8% 于 2029 年达到。"]
+    # from 2.7 in 2024: 2.7 + 0.05 n ≥ 2.8 ⇔ n ≥ 2 (0.1/0.05): 2026
+    assert what[0] == "从 2024 年的 2.7% 起，按每年+0.05个百分点，2024 年目标 2.8% 于 2026 年达到。"
+    english = answers(explored("en", 2024, INTENSITY), 2)
+    assert english[0] == ("Final verdict: not achieved, 2.7 % in 2024 against a target of 2.8 % (96.4% of target). "
+                          "With the target year's value in, neither the cut-offs nor the rates change it.")
+    assert english[3][1] == ("From 2.4 % in 2021: to 2.7 % in 2023, +0.15 pp (+6.1%) a year; to 2.8 % in 2024, "
+                             "+0.133 pp (+5.3%) a year.")
+
+
+def test_an_intensity_to_lower():
+    # 2022: 0.86 from 0.92 against 0.80 in 2023, lower is better. Compound: seen √(0.86/0.92) − 1 = −0.03316,
+    # needed (0.80/0.92)^⅓ − 1 = −0.04552: R = 0.73; linear: −0.03 against −0.04: R = 0.75; moderate either way
+    note, table, what, printed = answers(explored("en", 2022, CARBON), 30, growth_rate=-0.05)
+    assert table["Progress ratio R"] == ["0.75", "0.75", "0.73", "0.73"]
+    assert set(table["Status"]) == {"Moderate progress, accelerate"} and table["The report's"][2] == "✓"
+    # 0.86 × 0.95^n ≤ 0.80 ⇔ n ≥ ln(0.80/0.86)/ln 0.95 = 1.41: 2024
+    assert what[0] == ("From 0.86 t per 10k yuan in 2022, at −5.0% a year, the 2023 target 0.8 t per 10k yuan is "
+                       "met in 2024.")
+    # from 0.90 in 2021: √(0.8/0.9) − 1 = −5.7 %, −0.05 a year; (0.78/0.9)^⅓ − 1 = −4.7 %, −0.04 a year;
+    # 0.9 × 0.95^n ≤ 0.78 ⇔ n ≥ 2.79: 2024
+    assert printed[1:] == [
+        "From 0.9 t per 10k yuan in 2021: to 0.8 t per 10k yuan in 2023, −5.7% (−0.05) a year; to 0.78 t per 10k "
+        "yuan in 2024, −4.7% (−0.04) a year.",
+        "From 0.9 t per 10k yuan in 2021, at −5.0% a year, the 2024 target 0.78 t per 10k yuan is met in 2024."]
+
+
+def test_a_yearly_floor_is_checked_year_by_year():
+    # ≥5 every year from 2022: 5.2 met, 4.6 missed, 5.3 met; the final verdict 5.3/5 = 106.0 %, missed in 2023
+    note, table, what, printed = answers(explored("en", 2024, ENERGY), 18)
+    assert note == ("Final verdict: not achieved, 5.3 % in 2024 against a target of ≥5 % (106.0% of target; missed "
+                    "in 2023). With the target year's value in, neither the cut-offs nor the rates change it.")
+    assert what == ["≥5 % every year from 2022: 2022 5.2 % met; 2023 4.6 % missed; 2024 5.3 % met."]
+    assert printed[1:] == ["≥5 % every year from 2022; the 2021 baseline 3.41 % does not meet it."]
+    chinese = answers(explored("zh", 2024, ENERGY), 18)
+    assert chinese[2] == ["2022 年起每年≥5%：2022 年 5.2%，达到；2023 年 4.6%，未达到；2024 年 5.3%，达到。"]
+    assert chinese[3][1] == "2022 年起每年≥5%；2021 年基础值 3.41%，未达到。"
+    # before the final year: a floor has its own method only, by either cut-off (no compound rate for a rate)
+    early = answers(explored("en", 2022, ENERGY), 18)
+    assert early[1]["Rates"] == ["a floor every year", "a floor every year"]
+    assert early[1]["Cut-offs"] == ["Eurostat", "UNSD"]
+    assert early[2] == ["≥5 % every year from 2022: 2022 5.2 % met."]
+
+
+def test_a_rank_moves_in_places():
+    # 2013: 19th from 21st in 2010 against the top 18 in 2015: seen (19 − 21)/3 = −0.667 a year, needed
+    # (18 − 21)/5 = −0.6: R = 1.11, on track; no compound rate for a place
+    note, table, what, printed = answers(explored("en", 2013, RANK, base_year=2010), 1, growth_rate=-2)
+    assert table == {"Rates": ["places a year", "places a year"], "Cut-offs": ["Eurostat", "UNSD"],
+                     "Progress ratio R": ["1.11", "1.11"], "Status": ["On track", "On track"],
+                     "The report's": ["✓", ""]}
+    # 19 − 2 n ≤ 18 ⇔ n ≥ 0.5: 2014; from 21st in 2010 the top 18 by 2015 needs 3 places in 5 years
+    assert what == ["From No. 19 in 2013, moving up 2 places a year, the 2015 target top 18 is met in 2014.",
+                    "From No. 21 in 2010: to top 18 in 2015, up 0.6 places a year."]
+    assert printed[0] == ("Innovation capability rank, as the plan prints it: baselines No. 21 (2010); targets top 18 "
+                          "(2015).")
+    chinese = answers(explored("zh", 2013, RANK, base_year=2010), 1, growth_rate=-2)
+    assert chinese[2] == ["从 2013 年的 第19位 起，按每年前进 2 位，2015 年目标 前18位 于 2014 年达到。",
+                          "从 2010 年的 第21位 起：至 2015 年 前18位，每年前进 0.6 位。"]
+
+
+def test_a_qualitative_indicator_has_nothing_to_compute():
+    sentence = ("Innovation-strategy decision is qualitative (定性评价): an evaluator judges it from the evidence; "
+                "the plan prints no numbers to compute with.")
+    context = explored("en", 2024, DECISION, INTENSITY)
+    assert answers(context, 22) == (sentence, {}, [sentence], [sentence])
+    # and the numbers beneath do not fail on a series with no values at all
+    table = sensitivity(context.indicators, context.values, 2024, 2020, 22)
+    assert list(table["status"]) == ["qualitative", "qualitative"]
+
+
+def test_a_range_target_is_approached_from_the_side_the_series_is_on():
+    # 2–3 %: from below (1.4 in 2021) the lower bound 2 is the target: (2 − 1.4)/2 = +0.3 points,
+    # √(2/1.4) − 1 = +19.5 %; (2 − 1.4)/3 = +0.2, (2/1.4)^⅓ − 1 = +12.6 %; 1.4 + 0.1 n ≥ 2 ⇔ n ≥ 6: 2027
+    context = explored("en", 2022, DEBT, LEVERAGE)
+    printed = answers(context, 40, growth_rate=0.1)[3]
+    assert printed == [
+        "Debt ratio, as the plan prints it: baselines 1.2 % (2020), 1.4 % (2021); targets 2–3 % (2023), 2–3 % (2024).",
+        "From 1.4 % in 2021: to 2–3 % in 2023, +0.3 pp (+19.5%) a year; to 2–3 % in 2024, +0.2 pp (+12.6%) a year.",
+        "From 1.4 % in 2021, at +0.1 pp a year, the 2024 target 2–3 % is met in 2027."]
+    # 2022: 1.6 from 1.2 against 2 in 2023: linear seen 0.2, needed 0.8/3 = 0.267: R = 0.75; compound
+    # √(1.6/1.2) − 1 = 0.1547 against (2/1.2)^⅓ − 1 = 0.1856: R = 0.83; moderate either way
+    assert answers(context, 40)[1]["Progress ratio R"] == ["0.75", "0.75", "0.83", "0.83"]
+    # from above (3.8 in 2021) the upper bound 3: (3 − 3.8)/2 = −0.4, √(3/3.8) − 1 = −11.1 %; (3 − 3.8)/3 = −0.267,
+    # (3/3.8)^⅓ − 1 = −7.6 %; 3.8 − 0.1 n ≤ 3 ⇔ n ≥ 8: 2029
+    assert answers(context, 41, growth_rate=-0.1)[3][1:] == [
+        "From 3.8 % in 2021: to 2–3 % in 2023, −0.4 pp (−11.1%) a year; to 2–3 % in 2024, −0.267 pp (−7.6%) a year.",
+        "From 3.8 % in 2021, at −0.1 pp a year, the 2024 target 2–3 % is met in 2029."]
+    # inside the range it is met
+    inside = explored("en", 2023, (DEBT[0], DEBT[1] + values_of(40, [(2023, "actual", 2.4)])))
+    assert answers(inside, 40)[2][0] == "2.4 % in 2023 already meets the 2023 target 2–3 %."
+
+
+@pytest.mark.parametrize(("indicator_id", "series", "language", "expected"), [
+    # a yearly floor with a final verdict: said once; checked year by year (the example data: 5.2, 4.6, 5.3)
+    (18, "", "zh", ["最终判断：未达标，2024 年为 5.3%，目标 ≥5%（完成率 106.0%；2023 年未达到）。",
+                    "2022 年起每年≥5%：2022 年 5.2%，达到；2023 年 4.6%，未达到；2024 年 5.3%，达到。",
+                    "2022 年起每年≥5%；2021 年基础值 3.41%，未达到。"]),
+    # a provincial series last published for 2022 (2.9; moving away): the table by method, no final verdict
+    (4, "provincial", "en", ["Provincial agri-tech park revenue / GDP, report year 2024: the status by each method",
+                             "From 2.9 % in 2022, at +0.05 pp a year, the 2024 target 3.3 % is met in 2030.",
+                             "From 2.7 % in 2021: to 3.3 % in 2023, +0.3 pp (+10.6%) a year"]),
+    (22, "", "en", ["is qualitative (定性评价)"]),
+])
+def test_notebook_04_runs_for_any_series(example_tables, project_tmp, indicator_id, series, language, expected):
+    # 2.9 + 0.05 n ≥ 3.3 ⇔ n ≥ 8: 2030; from the 2021 baseline 2.7: (3.3 − 2.7)/2 = +0.3, √(3.3/2.7) − 1 = +10.6 %
+    import papermill
+
+    from analysis.settings import NOTEBOOKS_DIR
+    from tests.conftest import relative
+
+    output = project_tmp / f"04-{indicator_id}{series}-{language}.ipynb"
+    papermill.execute_notebook(str(NOTEBOOKS_DIR / "04_explore_indicator.ipynb"), str(output), kernel_name="python3",
+                               parameters={"data_dir": relative(example_tables), "indicator_id": indicator_id,
+                                           "series": series, "language": language}, progress_bar=False)
+    text = "".join("".join(out.get("text", "")) + "".join(out.get("data", {}).get("text/html", ""))
+                   for cell in json.loads(output.read_text(encoding="utf-8"))["cells"]
+                   for out in cell.get("outputs", []))
+    for line in expected:
+        assert line in text, line

@@ -1,0 +1,237 @@
+"""Notebook 04's answers about one series, in the report's words: how its status depends on the method, "what if",
+and what the plan's own numbers ask.
+
+The numbers are :mod:`analysis.assess.what_if`'s; the words are the catalogs' (``explore``), with the report's way
+of writing values, targets and paces (:func:`~analysis.report.words.value_text`,
+:func:`~analysis.report.words.target_text`, :func:`~analysis.report.words.change_per_year`). Every answer is
+about the chosen series, whatever its kind: a count, a share, an intensity to lower, a yearly floor, a rank, a
+range, a qualitative indicator.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..assess.assessment import Series, plan_start_year, series_by_key
+from ..assess.rates import direction_sign
+from ..assess.what_if import growth_needed, sensitivity, year_reached, yearly_checks
+from ..catalog import Catalog
+from ..vocabulary import HELD_EVERY_YEAR, target_range
+from .context import ReportContext
+from .numbers import fmt_number, fmt_pct, is_missing
+from .words import change_per_year, localized, status_note, target_text, value_text, year
+
+HORIZON = 50  # years: "what if" looks no further
+
+
+def method_comparison(context: ReportContext, row) -> tuple[str, pd.DataFrame]:
+    """How the series' status depends on the method: a sentence where it does not (a final verdict, a qualitative
+    indicator, no data), else a table of the progress ratio and the status by each cut-off scheme and each rate
+    method (the series' own marked), in the report's words. One of the two is empty."""
+    words = context.words
+    name = localized(row, "short_name", words.language)
+    if row.kind == "qualitative":
+        return words.text("explore.qualitative", name=name), pd.DataFrame()
+    if row.status == "insufficient_data":
+        return words.text("explore.no_data", name=name), pd.DataFrame()
+    if row.verdict == "final":
+        return words.text("explore.final", status=words[f"status_in_sentence.{row.status}"],
+                          value=_value(row, row.latest_value, words), year=year(row.as_of_year),
+                          target=_target(row, words), note=status_note(row, words)), pd.DataFrame()
+    table = sensitivity(context.indicators, context.values, context.report_year, context.plan["base_year"],
+                        row.indicator_id, row.series)
+    headers = words["explore.headers"]
+    rates = ["rank" if row.kind == "rank" else method for method in table["rates"]]
+    return "", pd.DataFrame({
+        headers["rates"]: [words[f"explore.rates.{method}"] for method in rates],
+        headers["scheme"]: [words[f"explore.schemes.{scheme}"] for scheme in table["scheme"]],
+        headers["ratio"]: ["–" if is_missing(ratio) else f"{ratio:.2f}" for ratio in table["progress_ratio"]],
+        headers["status"]: [words.status(status) for status in table["status"]],
+        headers["own"]: [words["explore.own"] if own and scheme == context.scheme else ""
+                         for own, scheme in zip(table["own"], table["scheme"])],
+    })
+
+
+def method_caption(context: ReportContext, row) -> str:
+    return context.words.text("explore.caption", name=_name(row, context.words), year=context.report_year)
+
+
+def what_if(context: ReportContext, row, growth_rate: float, from_year: int | None = None) -> list[str]:
+    """From the latest value, the year the binding target is met at ``growth_rate`` a year (a fraction for compound
+    rates, the series' unit a year for linear ones, places a year for a rank: −1 is up one place); from
+    ``from_year``'s value (the base year's when None), the growth a year each later target needs. A target held
+    every year is checked year by year instead; a qualitative indicator has nothing to compute."""
+    words = context.words
+    if row.kind == "qualitative":
+        return [words.text("explore.qualitative", name=_name(row, words))]
+    data = _series(context, row)
+    if _held(row):
+        return [_yearly(context, row, data)]
+    if is_missing(row.latest_value):
+        return [words.text("explore.no_data", name=_name(row, words))]
+    lines = [_reach(row, words, int(row.as_of_year), row.latest_value, int(row.target_year), growth_rate)]
+    start_year = from_year if from_year is not None else (int(row.base_year) if not is_missing(row.base_year)
+                                                          else data.points[0][0])
+    values = dict(data.points)
+    if start_year in values:
+        lines.append(_needed(context, row, start_year, values[start_year], data))
+    else:
+        lines.append(words.text("explore.no_value_in", year=start_year,
+                                years=words["grammar.comma"].join(str(y) for y in values)))
+    return lines
+
+
+def plan_numbers(context: ReportContext, row, growth_rate: float) -> list[str]:
+    """What the plan's printed numbers alone say of the series, so the answer holds whatever values are published
+    later: its baselines and targets, the growth a year each target needs from the last printed baseline (for a
+    target held every year, whether that baseline meets it), and the year its last target is met at
+    ``growth_rate`` a year from that baseline."""
+    words = context.words
+    name = _name(row, words)
+    if row.kind == "qualitative":
+        return [words.text("explore.qualitative", name=name)]
+    printed = context.series_values(row.indicator_id, row.series)
+    baselines = printed[printed["value_type"] == "baseline"].sort_values("year")
+    targets = printed[printed["value_type"] == "target"].sort_values("year")
+    listed = words["grammar.comma"].join
+    items = [words.text("explore.printed_item", value=_value(row, point.value, words), year=int(point.year))
+             for point in baselines.itertuples()]
+    target_items = [words.text("explore.printed_item", value=_target(row, words, point.value, point.upper),
+                               year=int(point.year)) for point in targets.itertuples()]
+    lines = [words.text("explore.printed", name=name, baselines=listed(items) or words["explore.printed_none"],
+                        targets=listed(target_items) or words["explore.printed_none"])]
+    if baselines.empty or targets.empty:
+        return lines
+    base_year, base = int(baselines["year"].iloc[-1]), float(baselines["value"].iloc[-1])
+    plan = Series([(int(y), float(v)) for y, v in zip(baselines["year"], baselines["value"])],
+                  {int(y): float(v) for y, v in zip(targets["year"], targets["value"])},
+                  {int(y): float(u) for y, u in zip(targets["year"], targets["upper"]) if not is_missing(u)})
+    if _held(row):
+        first = min(plan.targets)
+        d = direction_sign(_written(context, row))
+        lines.append(words.text("explore.printed_held", target=_target(row, words, plan.targets[first]),
+                                first=base_year + 1, year=base_year, value=_value(row, base, words),
+                                meets=words["explore.meets" if d * (base - plan.targets[first]) >= 0
+                                            else "explore.misses"]))
+        return lines
+    lines.append(_needed(context, row, base_year, base, plan))
+    last = max(plan.targets)
+    lines.append(_reach(row, words, base_year, base, last, growth_rate, plan, _written(context, row)))
+    return lines
+
+
+# --- the pieces -----------------------------------------------------------------------------------------
+
+def _name(row, words: Catalog) -> str:
+    return localized(row, "short_name", words.language)
+
+
+def _value(row, value: float, words: Catalog) -> str:
+    """2.4 % / 2.4%, 1,049 enterprises, No. 21: a value with its unit, a rank as its place."""
+    unit = localized(row, "unit", words.language)
+    if row.kind == "rank" or not unit:
+        return value_text(row, value, words)
+    return words.text("explore.value", value=fmt_number(value), unit=unit)
+
+
+def _target(row, words: Catalog, value: float | None = None, upper: float | None = None) -> str:
+    """A target as the plan sets it (2.8, ≥90, 2–3, =3, top 18), with the unit."""
+    unit = localized(row, "unit", words.language)
+    text = target_text(row, words, value, upper)
+    return text if row.kind == "rank" or not unit else words.text("explore.value", value=text, unit=unit)
+
+
+def _written(context: ReportContext, row) -> str:
+    """The direction the plan sets (``within`` for a range), not the side the assessment approaches it from."""
+    indicators = context.indicators
+    match = indicators[(indicators["indicator_id"] == row.indicator_id) & (indicators["series"] == row.series)]
+    return str(match["direction"].iloc[0])
+
+
+def _held(row) -> bool:
+    return row.method == "annual_floor" or row.direction in HELD_EVERY_YEAR
+
+
+def _series(context: ReportContext, row) -> Series:
+    return series_by_key(context.values, context.report_year).get((row.indicator_id, row.series), Series([], {}))
+
+
+def _rate(row, words: Catalog, growth_rate: float) -> str:
+    """At +5.0% a year, at +0.05 pp a year, moving up 2 places a year."""
+    if row.kind == "rank":
+        return words.text("explore.rank_rate", pace=change_per_year(growth_rate, row, words))
+    pace = fmt_pct(growth_rate) if row.method == "compound" else change_per_year(growth_rate, row, words)
+    return words.text("explore.per_year", pace=pace)
+
+
+def _bound(direction: str, value: float, upper: float, start: float) -> tuple[str, float]:
+    """The side a series at ``start`` approaches a target from, and the value it must reach there."""
+    span = target_range(direction, value, upper)
+    return span.approach(start) if span is not None else (direction, value)
+
+
+def _reach(row, words: Catalog, start_year: int, start: float, target_year: int, growth_rate: float,
+           data: Series | None = None, written: str | None = None) -> str:
+    """From ``start`` in ``start_year`` at ``growth_rate`` a year: the year the target of ``target_year`` is met."""
+    if data is None:  # the assessment's binding target, approached from the side it reports
+        direction, bound = row.direction, row.target_value
+        target = _target(row, words)
+    else:
+        upper = data.uppers.get(target_year, math.nan)
+        direction, bound = _bound(written, data.targets[target_year], upper, start)
+        target = _target(row, words, data.targets[target_year], upper if not math.isnan(upper) else None)
+    fields = dict(latest=_value(row, start, words), year=start_year, target_year=target_year, target=target,
+                  rate=_rate(row, words, growth_rate), horizon=HORIZON)
+    if direction_sign(direction) * (start - bound) >= 0:
+        return words.text("explore.reach_met", **fields)
+    method = "compound" if row.method == "compound" else "linear"
+    reached = year_reached(start_year, start, bound, growth_rate, method, direction, HORIZON)
+    if reached is None:
+        return words.text("explore.reach_never", **fields)
+    return words.text("explore.reach", reached=reached, **fields)
+
+
+def _needed(context: ReportContext, row, start_year: int, start: float, data: Series) -> str:
+    """From ``start`` in ``start_year``: the growth a year each later target needs, in the series' method."""
+    words = context.words
+    written = _written(context, row)
+    items = []
+    for target_year in sorted(y for y in data.targets if y > start_year):
+        upper = data.uppers.get(target_year, math.nan)
+        direction, bound = _bound(written, data.targets[target_year], upper, start)
+        fields = dict(target=_target(row, words, data.targets[target_year], upper if not math.isnan(upper) else None),
+                      target_year=target_year)
+        if direction_sign(direction) * (start - bound) >= 0:
+            items.append(words.text("explore.needed_met", **fields))
+            continue
+        needed = growth_needed(start_year, start, target_year, bound)
+        items.append(words.text("explore.needed_item_rank" if row.kind == "rank" else "explore.needed_item",
+                                pace=_pace(row, words, needed), **fields))
+    return words.text("explore.needed", value=_value(row, start, words), year=start_year,
+                      items=words.join(items) or words["explore.printed_none"])
+
+
+def _pace(row, words: Catalog, needed: dict[str, float]) -> str:
+    """+0.15 pp (+6.1%), +15.1% (about +184), up 0.6 places a year: as the scorecard's "needed per year" (the
+    sentence names the unit with the values)."""
+    if row.kind == "rank":
+        return change_per_year(needed["linear"], row, words)
+    linear = change_per_year(needed["linear"], row, words)
+    if is_missing(needed["compound"]):
+        return linear
+    first = "compound_first" if row.method == "compound" else "linear_first"
+    return words.text(f"pace.{first}", cagr=fmt_pct(needed["compound"]), linear=linear)
+
+
+def _yearly(context: ReportContext, row, data: Series) -> str:
+    """A target held every year, year by year from the plan period's first year: each value, met or missed."""
+    words = context.words
+    first = plan_start_year(context.values) or context.plan["base_year"] + 1
+    target = _target(row, words, data.targets[min(data.targets)]) if data.targets else "–"
+    checks = yearly_checks(data.points, data.targets, _written(context, row), first)
+    if not checks:
+        return words.text("explore.yearly_none", target=target, first=first)
+    items = [words.text("explore.yearly_item", year=y, value=_value(row, value, words),
+                        verdict=words["explore.met" if met else "explore.missed"]) for y, value, _, met in checks]
+    return words.text("explore.yearly", target=target, first=first, items=words.join(items))
