@@ -191,14 +191,16 @@ def test_summary_before_the_data_in_english():
         "indicators are: Moving away 1; Insufficient progress 3; On track 1.",
         "Core indicators (*): R&D intensity: insufficient progress (latest value 2021; no value for 2022–2024).",
         ("Indicators not achieved, lagging or moving away:", [
-            "R&D intensity must grow by 0.133 pp (5.3%) a year, from 2.4 % in 2021 to 2.8 % in 2024 — latest value "
+            # a number in % carries its sign without a space; a unit typed in the plural is named once, after the
+            # name, never after a number ("1 institutions" would be wrong)
+            "R&D intensity must grow by 0.133 pp (5.3%) a year, from 2.4% in 2021 to 2.8% in 2024 — latest value "
             "2021; no value for 2022–2024",
-            "S&T service institutions must grow by 12.2% (about 12 institutions) a year, from 85 institutions in 2021 "
-            "to 120 institutions in 2024 — latest value 2021; no value for 2022–2024",
-            "Decline in energy use per unit of GDP must reach at least 5 % a year (3.41 % in 2021; read cumulatively, "
-            "5.52 % a year from now on) — latest value 2021; no value for 2022–2024",
-            "Carbon intensity must fall by 4.7% (0.04 t per 10k yuan) a year, from 0.9 t per 10k yuan in 2021 to "
-            "0.78 t per 10k yuan in 2024 — latest value 2021; no value for 2022–2024",
+            "S&T service institutions (institutions) must grow by 12.2% (about 12) a year, from 85 in 2021 "
+            "to 120 in 2024 — latest value 2021; no value for 2022–2024",
+            "Decline in energy use per unit of GDP must reach at least 5% a year (3.41% in 2021; read cumulatively, "
+            "5.52% a year from now on) — latest value 2021; no value for 2022–2024",
+            "Carbon intensity (t per 10k yuan) must fall by 4.7% (0.04) a year, from 0.9 in 2021 to "
+            "0.78 in 2024 — latest value 2021; no value for 2022–2024",
         ]),
         "Caution: 5 series have only one or two data points (the 2020 and 2021 baselines); the evidence is thin until "
         "actual values for later years are added.",
@@ -223,9 +225,13 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
     assert english[2] == "4 series have data for their binding target year and get a final verdict: Achieved 1; " \
                          "Not achieved 3."
-    assert english[4][1][0] == ("R&D intensity: 2.61 % in 2023 against a target of 2.7 %, not achieved (96.7% of "
-                                "the target, 0.09 pp short); to reach 2.8 % in 2024 it must grow by 0.19 pp (7.3%) "
+    assert english[4][1][0] == ("R&D intensity: 2.61% in 2023 against a target of 2.7%, not achieved (96.7% of "
+                                "the target, 0.09 pp short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) "
                                 "a year")
+    assert english[4][1][1] == ("Days with good air quality: 91.2% in 2023 against a target of ≥90%, not achieved "
+                                "(101.3% of the target); below the target in 2022; in 2024 it must be at least 90%")
+    assert english[4][1][2] == ("High-level talent (persons): 298 in 2023 against a target of 300, not achieved (99.3% "
+                                "of the target, 2 short); to reach 320 in 2024 it must grow by 7.4% (22) a year")
 
 
 def test_pace_of_each_method_and_state():
@@ -237,13 +243,13 @@ def test_pace_of_each_method_and_state():
     assert words.pace_text(rows[14], zh) == "+12.2%（约+12）"
     assert words.pace_text(rows[14], en) == "+12.2% (about +12)"
     assert words.pace_text(rows[18], zh) == "每年≥5%"
-    assert words.pace_text(rows[18], en) == "≥5 % every year"
+    assert words.pace_text(rows[18], en) == "≥5% every year"
     assert words.pace_text(rows[30], zh) == "−4.7%（−0.04）"
     final = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}
     assert words.pace_text(final[10], zh) == "2024年目标：+5.3%（+80）"
     assert words.pace_text(final[10], en) == "2024 target: +5.3% (+80)"
     assert words.pace_text(final[17], zh) == "2024年目标：每年≥90%"  # held every year: no pace, a floor
-    assert words.pace_text(final[17], en) == "2024 target: ≥90 % every year"
+    assert words.pace_text(final[17], en) == "2024 target: ≥90% every year"
     ahead = final[10]._replace(latest_value=1650.0)  # already past the next target
     assert words.pace_text(ahead, zh) == "2024年目标：已达到"
     assert words.pace_text(ahead, en) == "2024 target: already met"
@@ -387,8 +393,8 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
         "科技服务机构从 2022 年的 96个 到 2024 年的 120个，每年需增长 11.8%（12个）"
         "；最新值为 2022 年，2023—2024 年无数据")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
-        "S&T service institutions must grow by 11.8% (12 institutions) a year, from 96 institutions in 2022 to "
-        "120 institutions in 2024 — latest value 2022; no value for 2023–2024")
+        "S&T service institutions (institutions) must grow by 11.8% (12) a year, from 96 in 2022 to "
+        "120 in 2024 — latest value 2022; no value for 2023–2024")
 
 
 def test_a_core_indicator_names_the_years_without_a_value():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 import pandas as pd
 
@@ -12,6 +13,18 @@ def is_missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value)
 
 
+def shown_decimals(value: float) -> int:
+    """The decimals a number is shown with at most: none from 1000, three below 1, two otherwise."""
+    magnitude = abs(float(value))
+    return 0 if magnitude >= 1000 else 3 if magnitude < 1 else 2
+
+
+def round_shown(value: float) -> float:
+    """A number rounded as :func:`fmt_number` shows it (0.0900000000000003 → 0.09, 715.333 → 715.33), for a
+    workbook that stores what the report shows."""
+    return float(f"{float(value):.{shown_decimals(value)}f}")
+
+
 def fmt_number(value) -> str:
     """At most two decimals (three below 1), trailing zeros dropped, thousands separated: 109.61, 2.4, 0.067."""
     if is_missing(value):
@@ -19,7 +32,7 @@ def fmt_number(value) -> str:
     value = float(value)
     if abs(value) >= 1000:
         return f"{value:,.0f}"
-    text = f"{value:.{3 if abs(value) < 1 else 2}f}".rstrip("0").rstrip(".")
+    text = f"{value:.{shown_decimals(value)}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
@@ -31,8 +44,14 @@ def fmt_signed(value) -> str:
     return f"{sign}{fmt_number(abs(value))}"
 
 
+def round_pct(fraction: float, digits: int = 1) -> float:
+    """A fraction rounded as :func:`fmt_pct` shows it: 0.052705 → 0.053 (5.3%)."""
+    return float(Decimal(f"{float(fraction) * 100:.{digits}f}") / 100)
+
+
 def fmt_pct(fraction, digits: int = 1) -> str:
-    """A fraction as a signed percentage: 0.0527 → +5.3%."""
+    """A fraction as a signed percentage: 0.0527 → +5.3%. Every language writes a percentage so, the sign right after
+    the number (``2.7%``, never ``2.7 %``): the catalogs' sentences and the charts too."""
     if is_missing(fraction):
         return MISSING
     return f"{fraction * 100:+.{digits}f}%".replace("-", "−")

@@ -19,7 +19,7 @@ from ..catalog import Catalog
 from ..settings import LANGUAGES, SCHEMES
 from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING
 from .context import ReportContext
-from .numbers import fmt_number, fmt_pct, fmt_signed, is_missing
+from .numbers import fmt_number, fmt_pct, fmt_signed, is_missing, round_shown
 
 
 @dataclass(frozen=True)
@@ -134,14 +134,55 @@ def intro(context: ReportContext) -> str:
     words = context.words
     schedule = (context.plan.get("schedule") or {}).get(context.kind, {})
     purpose = schedule.get(context.language) or words[f"purpose.{context.kind}"]
-    return words.text("intro", plan_title=context.plan_text("title"),
-                      n_indicators=context.indicators["indicator_id"].nunique(), purpose=purpose)
+    count = context.indicators["indicator_id"].nunique()
+    return words.count_text("intro", count, plan_title=context.plan_text("title"), n_indicators=count,
+                            purpose=purpose)
 
 
 # --- paces -------------------------------------------------------------------------------------------
 
 def _unit(row, words: Catalog) -> str:
     return localized(row, "unit", words.language)
+
+
+def is_percent(row) -> bool:
+    """A series in % (a share, a rate): its numbers carry the percent sign, its differences are percentage points."""
+    return row.unit_zh == "%"
+
+
+def amount(row, number: str, words: Catalog) -> str:
+    """A number in the series' unit, in a sentence: ``2.61%`` for a series in % (the sign right after the number, in
+    every language); in another unit as the catalog writes it (``quantity``: ``24个`` in Chinese; in English the
+    number alone, the unit named once after the series' name by :func:`named`, since a plan's units are typed in the
+    plural and "1 incubators" would be wrong); a rank's place, whose words carry it, as it is."""
+    if row.kind == "rank" or number == "–":
+        return number
+    if is_percent(row):
+        return words.text("quantity.percent", number=number)
+    return _with_unit(row, number, words)
+
+
+def _with_unit(row, number: str, words: Catalog) -> str:
+    """``number`` with the series' unit after it where the language writes units so (``quantity.unit_after_number``)."""
+    unit = _unit(row, words)
+    if not unit or not words["quantity.unit_after_number"]:
+        return number
+    return words.text("quantity.unit", number=number, unit=unit)
+
+
+def difference(row, number: str, words: Catalog) -> str:
+    """A difference in the series' unit: percentage points for a series in % (0.09 pp, 0.09个百分点)."""
+    return number + words["pace.percentage_points"] if is_percent(row) else amount(row, number, words)
+
+
+def named(row, words: Catalog) -> str:
+    """A series' short name in a sentence that gives its numbers, with its unit as a label where the language does
+    not write units after numbers (English: "National incubators (incubators)"; Chinese numbers carry theirs)."""
+    name = localized(row, "short_name", words.language)
+    unit = _unit(row, words)
+    if row.kind == "rank" or is_percent(row) or not unit or words["quantity.unit_after_number"]:
+        return name
+    return name + words.text("quantity.label", unit=unit)
 
 
 def value_text(row, value: float, words: Catalog, role: str = "value") -> str:
@@ -186,19 +227,27 @@ def change_per_year(value: float, row, words: Catalog, with_unit: bool = False) 
     is a lower number). ``with_unit`` names the unit of other series too (+22人), as a sentence needs; a table
     has it in its unit column."""
     if row.kind == "rank":
-        places = math.floor(abs(value) * 10 + 0.5) / 10
+        places = abs(shown_change(value, row))
         if places == 0:
             return words["rank.steady"]
-        return words.text("rank.up" if value < 0 else "rank.down", places=fmt_number(places))
-    if row.unit_zh == "%":
-        unit = words["pace.percentage_points"]
-    else:
-        unit = words.text("pace.unit", unit=_unit(row, words)) if with_unit else ""
-    if row.kind == "count" and not float(value).is_integer():
-        digits = 0 if abs(value) >= 10 else 1
-        rounded = math.copysign(math.floor(abs(value) * 10 ** digits + 0.5) / 10 ** digits, value)
-        return words.text("pace.about", value=fmt_signed(rounded) + unit)
-    return fmt_signed(value) + unit
+        key = ("rank.up" if value < 0 else "rank.down") + ("_one" if places == 1 else "")
+        return words.text(key, places=fmt_number(places))
+    about = row.kind == "count" and not float(value).is_integer()
+    text = fmt_signed(shown_change(value, row) if about else value)
+    if is_percent(row):
+        text += words["pace.percentage_points"]
+    elif with_unit:
+        text = _with_unit(row, text, words)
+    return words.text("pace.about", value=text) if about else text
+
+
+def shown_change(value: float, row) -> float:
+    """A change per year rounded as :func:`change_per_year` shows it: a rank's places to one decimal; a count's to a
+    whole number from 10 a year and to one decimal below (11.67 → 12, 1.33 → 1.3); others as :func:`fmt_number`."""
+    if row.kind == "rank" or (row.kind == "count" and not float(value).is_integer()):
+        digits = 1 if row.kind == "rank" or abs(value) < 10 else 0
+        return math.copysign(math.floor(abs(value) * 10 ** digits + 0.5) / 10 ** digits, value)
+    return round_shown(value)
 
 
 def seen_text(row, words: Catalog) -> str:
@@ -215,12 +264,13 @@ def pace_text(row, words: Catalog) -> str:
     After a final verdict it is the pace to the next target (a mid-term with data for its year), or —.
     """
     if row.verdict == "final":
-        if is_missing(row.next_target_year):
+        need = next_need(row)
+        if need == "none":
             return "—"
-        if row.direction in HELD_EVERY_YEAR and row.method != "annual_floor":
-            pace = words.text(f"pace.hold_{row.direction}", target=fmt_number(row.next_target_value),
-                              unit=_unit(row, words))
-        elif direction_sign(row.direction) * (row.latest_value - row.next_target_value) >= 0:
+        if need == "hold":
+            pace = words.text(f"pace.hold_{row.direction}",
+                              target=amount(row, fmt_number(row.next_target_value), words))
+        elif need == "met":
             pace = words["pace.met"]
         else:
             pace = _pace(row, words, row.next_required_cagr, row.next_required_per_year, row.next_target_value)
@@ -228,6 +278,19 @@ def pace_text(row, words: Catalog) -> str:
     if row.status == "achieved":
         return "—"
     return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value)
+
+
+def next_need(row) -> str:
+    """What a series with a final verdict needs for its next target: ``none`` (no next target), ``hold`` (a level to
+    hold every year), ``floor`` (a yearly floor), ``met`` (the latest value meets it already) or ``pace`` (a growth
+    a year, :data:`next_required_cagr` and :data:`next_required_per_year`)."""
+    if is_missing(row.next_target_year):
+        return "none"
+    if row.direction in HELD_EVERY_YEAR and row.method != "annual_floor":
+        return "hold"
+    if direction_sign(row.direction) * (row.latest_value - row.next_target_value) >= 0:
+        return "met"
+    return "floor" if row.method == "annual_floor" else "pace"
 
 
 def _pace(row, words: Catalog, cagr: float, per_year: float, target: float, with_unit: bool = False) -> str:
@@ -297,8 +360,9 @@ def _scope(context: ReportContext, numeric: pd.DataFrame) -> str:
     words = context.words
     headline = headline_status(context.assessment)
     qualitative = int((headline["status"] == "qualitative").sum())
-    return words.text("summary.scope", n_indicators=len(headline), numeric_indicators=len(headline) - qualitative,
-                      numeric_series=len(numeric), qualitative=qualitative, currency=data_currency(context))
+    return words.count_text("summary.scope", len(headline), n_indicators=len(headline),
+                            numeric_indicators=len(headline) - qualitative, numeric_series=len(numeric),
+                            qualitative=qualitative, currency=data_currency(context))
 
 
 def data_currency(context: ReportContext) -> str:
@@ -326,16 +390,10 @@ def _statuses(context: ReportContext) -> str:
     return words.text("summary.statuses", items=words["summary.item_separator"].join(items))
 
 
-def _difference_unit(row, words: Catalog) -> str:
-    """The unit of a difference: percentage points for a share in %, the series' unit otherwise."""
-    return words["pace.percentage_points"].strip() if row.unit_zh == "%" else _unit(row, words)
-
-
 def _need(row, words: Catalog) -> str:
-    name = localized(row, "short_name", words.language)
-    unit = _unit(row, words)
+    name = named(row, words)
     if row.verdict == "final":
-        return _final_need(row, words, name, unit)
+        return _final_need(row, words, name)
     if row.method == "annual_floor":
         catch_up = ""
         if not is_missing(row.required_per_year) and abs(row.required_per_year - row.target_value) > 0.005:
@@ -350,8 +408,8 @@ def _need(row, words: Catalog) -> str:
     pace = ("–" if is_missing(row.required_per_year)
             else _pace_in_sentence(row, words, row.required_cagr, row.required_per_year))
     return words.text("summary.need_growth", name=name, as_of=year(row.as_of_year),
-                      latest=fmt_number(row.latest_value), unit=unit, target_year=year(row.target_year),
-                      target=fmt_number(row.target_value), pace=pace)
+                      latest=amount(row, fmt_number(row.latest_value), words), target_year=year(row.target_year),
+                      target=amount(row, fmt_number(row.target_value), words), pace=pace)
 
 
 def _data_gap_in_sentence(row, words: Catalog) -> str:
@@ -360,20 +418,20 @@ def _data_gap_in_sentence(row, words: Catalog) -> str:
     return words.text("summary.need_data_gap", gap=gap) if gap else ""
 
 
-def _final_need(row, words: Catalog, name: str, unit: str) -> str:
+def _final_need(row, words: Catalog, name: str) -> str:
     """A target year's value that missed its target: the completion rate, the shortfall, the years a target to
     hold every year was missed, and what the next target (if any) asks."""
     shortfall = ""
     if row.shortfall > 0:
-        shortfall = words.text("summary.need_final_shortfall", shortfall=fmt_number(row.shortfall),
-                               unit=_difference_unit(row, words))
+        shortfall = words.text("summary.need_final_shortfall",
+                               shortfall=difference(row, fmt_number(row.shortfall), words))
     missed = ""
     if row.missed_years:
         missed = words.text("summary.need_final_missed", years=join_and(words, row.missed_years.split(";")))
     following = ""
     if not is_missing(row.next_target_year):
-        fields = {"next_year": year(row.next_target_year), "next_target": fmt_number(row.next_target_value),
-                  "unit": unit}
+        fields = {"next_year": year(row.next_target_year),
+                  "next_target": amount(row, fmt_number(row.next_target_value), words)}
         if row.direction in HELD_EVERY_YEAR:
             following = words.text(f"summary.need_final_hold_{row.direction}", **fields)
         elif direction_sign(row.direction) * (row.latest_value - row.next_target_value) >= 0:
@@ -381,10 +439,9 @@ def _final_need(row, words: Catalog, name: str, unit: str) -> str:
         else:
             pace = _pace_in_sentence(row, words, row.next_required_cagr, row.next_required_per_year)
             following = words.text("summary.need_final_next", pace=pace, **fields)
-    rank = row.kind == "rank"  # 第21位 against 前18位: the words carry the unit
     return words.text("summary.need_final", name=name, year=year(row.as_of_year),
-                      value=value_text(row, row.latest_value, words), unit="" if rank else unit,
-                      target=target_text(row, words), rate=rate_text(row.completion_rate),
+                      value=amount(row, value_text(row, row.latest_value, words), words),
+                      target=amount(row, target_text(row, words), words), rate=rate_text(row.completion_rate),
                       shortfall=shortfall, missed=missed, next=following)
 
 

@@ -1,0 +1,111 @@
+"""Numbers in words: English plurals and one percent style, in the report's sentences and in the catalogs.
+
+A plan types its units in the plural ("persons", "institutions"), which is wrong after 1; English sentences
+name the unit once after the series' name and write the numbers alone ("High-level talent (persons): 299 in
+2023 ..., 1 short"). The project's own nouns take their catalog's form for one ("up 1 place a year"). A
+percentage is written one way in every language: the sign right after the number (2.7%), never "2.7 %".
+The rows are typed by hand (tests/report/test_words.py) and every expected text worked out from them.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analysis.catalog import catalog as catalog_of
+from analysis.catalog import catalogs
+from analysis.report import words
+from analysis.report.html import scorecard_html, warnings_html
+from tests.report.test_words import BEFORE_THE_DATA, INDICATORS, MID_TERM_DATA, assessed, context, texts
+
+#: High-level talent (25): 299 against 300 in 2023, 1 short; the 2024 target 300 needs 1 a year,
+#: 300 / 299 − 1 = 0.00334 (0.3%); completion rate 299 / 300 = 0.99667 (99.7%).
+ONE_SHORT = assessed(25, 2023, "compound", 242, 2023, 299, 2023, 300, "not_achieved", n=4, gap=1, verdict="final",
+                     rate=299 / 300, shortfall=1.0, next_year=2024, next_target=300, next_cagr=300 / 299 - 1,
+                     next_per_year=1)
+#: S&T service institutions (14): 99 in 2023 against 100 in 2024, 1 a year; (100 / 99) − 1 = 0.0101 (1.0%).
+ONE_A_YEAR = assessed(14, 2024, "compound", 80, 2023, 99, 2024, 100, "moderate", gap=1, required_cagr=100 / 99 - 1,
+                      required_per_year=1.0)
+
+
+def test_english_names_a_plural_unit_once_and_never_after_one():
+    english = texts(words.summary_paragraphs(context("en", [ONE_SHORT], 2023)))
+    assert english[-1][1] == [
+        "High-level talent (persons): 299 in 2023 against a target of 300, not achieved (99.7% of the target, "
+        "1 short); to reach 300 in 2024 it must grow by 0.3% (1) a year"]
+    assert texts(words.summary_paragraphs(context("en", [ONE_A_YEAR])))[-2][1] == [
+        "S&T service institutions (institutions) must grow by 1.0% (1) a year, from 99 in 2023 to 100 in 2024 — "
+        "latest value 2023; no value for 2024"]
+    # Chinese numbers carry their unit, with no label after the name
+    assert texts(words.summary_paragraphs(context("zh", [ONE_SHORT], 2023)))[-1][1] == [
+        "高层次人才数：2023 年为 299人，目标 300人，未达标（完成率 99.7%，差 1人）；"
+        "至 2024 年达到 300人，每年需增长 0.3%（1人）"]
+
+
+def test_the_projects_own_nouns_take_their_form_for_one():
+    en, zh = catalog_of("en"), catalog_of("zh")
+    rank = next(context("en").joined().itertuples())._replace(kind="rank")
+    # a rank moves in places (a lower number is up); shown to one decimal, 0.96 is 1.0: one place
+    assert words.change_per_year(-1.0, rank, en) == "up 1 place a year"
+    assert words.change_per_year(-0.96, rank, en) == "up 1 place a year"
+    assert words.change_per_year(1.0, rank, en) == "down 1 place a year"
+    assert words.change_per_year(-2.0, rank, en) == "up 2 places a year"
+    assert words.change_per_year(0.5, rank, en) == "down 0.5 places a year"
+    assert words.change_per_year(-1.0, rank, zh) == "每年前进 1 位"
+    # a plan with a single indicator
+    single = context("en", [BEFORE_THE_DATA[0]])
+    assert words.intro(single).startswith("Based on the 1 indicator of Testville's plan (2022–2024).")
+    assert texts(words.summary_paragraphs(single))[0].startswith(
+        "The plan lists 1 indicator: 1 numeric (1 series) and 0 qualitative.")
+    assert texts(words.summary_paragraphs(context("en")))[0].startswith("The plan lists 6 indicators:")
+
+
+PERCENT_WITH_SPACE = re.compile(r"[\d}][ \u00a0\u2009\u202f]+%")
+#: "1 persons", "1 places": a plural after one (a verb after a count, "1 has", is no noun).
+PLURAL_AFTER_ONE = re.compile(r"(?<![\d.,])[+−-]?1 (?!series\b|has\b|is\b|was\b)[a-z]+s\b")
+UNITS_EN = sorted({unit for unit in INDICATORS["unit_en"] if unit and unit != "%"})
+
+
+def _rendered(language: str) -> list[str]:
+    """What the report writes of the hand-typed rows: the overview, the scorecard and warning list (HTML), each
+    row's needed and seen pace and status note."""
+    out = []
+    for rows, year in ((BEFORE_THE_DATA, 2024), (MID_TERM_DATA, 2023), ([ONE_SHORT], 2023), ([ONE_A_YEAR], 2024)):
+        report = context(language, rows, year)
+        for paragraph in words.summary_paragraphs(report):
+            out += [paragraph.text, *paragraph.items]
+        out += [scorecard_html(report), warnings_html(report)]
+        for row in report.joined().itertuples():
+            if row.status == "qualitative":
+                continue
+            out += [words.pace_text(row, report.words), words.seen_text(row, report.words),
+                    words.status_note(row, report.words)]
+    return out
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_rendered_text_has_one_percent_style(language):
+    rendered = _rendered(language)
+    assert any("%" in text for text in rendered)
+    assert [text for text in rendered if PERCENT_WITH_SPACE.search(text)] == []
+
+
+def test_rendered_english_puts_no_plural_unit_after_a_number():
+    rendered = _rendered("en")
+    after_number = re.compile(rf"\d (?:{'|'.join(re.escape(unit) for unit in UNITS_EN)})\b")
+    assert [text for text in rendered if after_number.search(text)] == []
+    assert [text for text in rendered if PLURAL_AFTER_ONE.search(text)] == []
+
+
+def _strings(node) -> list[str]:
+    if isinstance(node, dict):
+        return [text for value in node.values() for text in _strings(value)]
+    if isinstance(node, list):
+        return [text for value in node for text in _strings(value)]
+    return [node] if isinstance(node, str) else []
+
+
+@pytest.mark.parametrize("words_of", catalogs(), ids=lambda words_of: words_of.language)
+def test_the_catalogs_write_a_percentage_one_way(words_of):
+    """No template puts a space before a percent sign: "{value}%", "2.7%", "−100…100%"."""
+    assert [text for text in _strings(words_of.entries) if PERCENT_WITH_SPACE.search(text)] == []
