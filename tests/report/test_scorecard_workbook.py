@@ -1,13 +1,16 @@
 """scorecard.xlsx read back with openpyxl: its sheets, headers, numbers, status colours, and text never a formula.
 
 The workbook is made from the example 2022–2024 data (one source rewritten as ``=HYPERLINK("x")``) for
-the 2024 final report. Expected numbers are worked out by hand from the plan and the example data.
+the 2024 final report and the 2023 mid-term. Expected numbers are worked out by hand from the plan and the
+example data; every number is stored rounded as the report shows it.
 """
 from __future__ import annotations
 
 import datetime
 import io
+import re
 import shutil
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -94,8 +97,8 @@ def test_one_row_per_indicator_series(workbook):
 def test_numbers_are_numbers_worked_out_by_hand(workbook):
     language, book = workbook
     # R&D intensity (2): 2020 baseline 2.36, 2024 value 2.7 against the 2024 target 2.8:
-    # completion (2.7 − 2.36) / (2.8 − 2.36) = 0.34 / 0.44 = 0.7727; completion rate 2.7 / 2.8 = 0.9643;
-    # seen per year (2.7 − 2.36) / 4 = 0.085 points.
+    # completion (2.7 − 2.36) / (2.8 − 2.36) = 0.34 / 0.44 = 0.7727, stored as shown, 77.3%; completion rate
+    # 2.7 / 2.8 = 0.9643, 96.4%; seen per year (2.7 − 2.36) / 4 = 0.085 points.
     row = _row_of(_scorecard(book), 2)
     names = FIRST_HEADERS[language]
     assert row[names[8]].value == 2.36 and row[names[8]].data_type == "n"
@@ -106,10 +109,9 @@ def test_numbers_are_numbers_worked_out_by_hand(workbook):
     assert row[names[7]].value == "≥"
     assert _row_of(_scorecard(book), 17)[names[7]].value == {"zh": "每年≥", "en": "≥ every year"}[language]
     completion = row[{"zh": "完成进度", "en": "Completion"}[language]]
-    assert completion.value == pytest.approx(0.34 / 0.44) and completion.number_format == "0.0%"
-    assert row[{"zh": "完成率", "en": "Completion rate"}[language]].value == pytest.approx(2.7 / 2.8)
-    assert row[{"zh": "实际年均增长（按单位）", "en": "Seen per year (in the unit)"}[language]].value == \
-        pytest.approx(0.085)
+    assert completion.value == 0.773 and completion.number_format == "0.0%"
+    assert row[{"zh": "完成率", "en": "Completion rate"}[language]].value == 0.964
+    assert row[{"zh": "实际年均增长（按单位）", "en": "Seen per year (in the unit)"}[language]].value == 0.085
     assert row[names[0]].value == 2 and row[names[0]].data_type == "n"
     # R&D personnel (1): 24,800 persons, shown with a thousands separator and no decimals
     assert _row_of(_scorecard(book), 1)[names[10]].number_format == "#,##0"
@@ -187,3 +189,108 @@ def test_same_inputs_give_the_same_bytes(workbook_bytes, data_folder, project_tm
     folder = project_tmp / f"workbook-again-{language}"
     path = write_scorecard(_book(data_folder, language), folder)
     assert path.name == "scorecard.xlsx" and path.read_bytes() == data
+
+
+# --- the mid-term: the pace to the next target, and every number as the report shows it ---------------------------
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def mid_term(request, data_folder):
+    data = scorecard_bytes(ScorecardBook(load_report(data_folder, 2023, request.param), GENERATED))
+    return request.param, openpyxl.load_workbook(io.BytesIO(data))
+
+
+COLUMNS = {"zh": {"gap": "与约束目标差距", "needed_rate": "每年需增长（%）", "needed_change": "每年需增长（按单位）",
+                  "next_year": "下一目标年份", "next_target": "下一目标", "next_rate": "距下一目标每年需增长（%）",
+                  "next_change": "距下一目标每年需增长（按单位）", "seen_rate": "实际年均增长（%）",
+                  "seen_change": "实际年均增长（按单位）", "needed_text": "每年需增长（报告表述）"},
+           "en": {"gap": "Gap to binding target", "needed_rate": "Needed per year (%)",
+                  "needed_change": "Needed per year (in the unit)", "next_year": "Next target year",
+                  "next_target": "Next target", "next_rate": "Needed per year to the next target (%)",
+                  "next_change": "Needed per year to the next target (in the unit)", "seen_rate": "Seen per year (%)",
+                  "seen_change": "Seen per year (in the unit)",
+                  "needed_text": "Needed per year, as the report writes it"}}
+
+
+def _values(row, language: str) -> dict:
+    return {key: row[header].value for key, header in COLUMNS[language].items() if header in row}
+
+
+def test_a_mid_term_gives_the_pace_to_the_next_target_once_a_verdict_is_final(mid_term):
+    language, book = mid_term
+    sheet = _scorecard(book)
+    # R&D intensity (2): 2.61 in 2023 against 2.7, final and not achieved, 2.7 − 2.61 = 0.09 short; the next target
+    # 2.8 in 2024 needs (2.8 − 2.61) / 1 = 0.19 points a year, 2.8 / 2.61 − 1 = 0.0728 (7.3%)
+    assert _values(_row_of(sheet, 2), language) == {
+        "gap": 0.09, "needed_rate": None, "needed_change": None, "next_year": 2024, "next_target": 2.8,
+        "next_rate": 0.073, "next_change": 0.19, "seen_rate": 0.034, "seen_change": 0.083}
+    # (seen from the 2020 baseline: (2.61 / 2.36) ** (1 / 3) − 1 = 0.0341, (2.61 − 2.36) / 3 = 0.0833 points)
+    # national incubators (15): 24 against 25, 1 short; 25 in 2024 needs 1 a year, 25 / 24 − 1 = 0.0417 (4.2%)
+    row = _values(_row_of(sheet, 15), language)
+    assert (row["gap"], row["next_year"], row["next_target"], row["next_rate"], row["next_change"]) == \
+        (1, 2024, 25, 0.042, 1)
+    # good-air days (17): a level to hold every year, the energy saving (18) a yearly floor: the next target, no pace
+    for indicator_id, target in ((17, 90), (18, 5)):
+        row = _values(_row_of(sheet, indicator_id), language)
+        assert (row["next_year"], row["next_target"], row["next_rate"], row["next_change"]) == \
+            (2024, target, None, None)
+    # provincial agri-tech parks (4): latest 2.9 in 2022, no final verdict: (3.3 − 2.9) / 1 = 0.4 points a year to
+    # the 2023 target, 3.3 / 2.9 − 1 = 0.1379 (13.8%); no next target yet
+    assert _values(_row_of(sheet, 4, {"zh": "省级", "en": "provincial"}[language]), language) == {
+        "gap": 0.4, "needed_rate": 0.138, "needed_change": 0.4, "next_year": None, "next_target": None,
+        "next_rate": None, "next_change": None, "seen_rate": -0.033, "seen_change": -0.1}
+    # every series with 2023 data (24 of the 25 numeric: the provincial parks' latest is 2022's) has its final
+    # verdict and the 2024 target after it; 17 of them need a pace to it: 2 hold a level or a floor (17, 18), 5 meet
+    # it already (4 national 3 against 3, 7 83 against 81, 9 69.5 against 67, 13 81 against 70, 26 37.2 against 36)
+    def column(key):
+        letter = get_column_letter(_row_of(sheet, 2)[COLUMNS[language][key]].column)
+        return [cell.value for cell in sheet[letter][1:]]
+
+    assert column("next_year").count(2024) == 24 and set(column("next_year")) == {2024, None}
+    assert len([value for value in column("next_change") if value is not None]) == 17
+
+
+def test_the_warning_list_stores_numbers_beside_the_words_of_the_report(mid_term):
+    language, book = mid_term
+    sheet = book.worksheets[2]
+    headers = [cell.value for cell in sheet[1]]
+    rows = {row[2].value: {header: cell for header, cell in zip(headers, row)} for row in sheet.iter_rows(min_row=2)}
+    rnd = rows[2]
+    assert _values(rnd, language) == {
+        "needed_rate": None, "needed_change": None, "next_year": 2024, "next_target": 2.8, "next_rate": 0.073,
+        "next_change": 0.19, "seen_rate": 0.034, "seen_change": 0.083,
+        "needed_text": {"zh": "2024年目标：+0.19个百分点（+7.3%）", "en": "2024 target: +0.19 pp (+7.3%)"}[language]}
+    assert rnd[COLUMNS[language]["next_rate"]].number_format == "0.0%"
+    # high-level talent (25): 298 against 300; 320 in 2024 needs 22 persons a year, 320 / 298 − 1 = 0.0738 (7.4%)
+    talent = _values(rows[25], language)
+    assert (talent["next_change"], talent["next_rate"]) == (22, 0.074)
+
+
+NUMBER_TEXT = re.compile(r"^[+−-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+
+
+def _decimals_shown(number_format: str) -> int:
+    """The decimals a number format shows of the stored value: 0.00 two, 0.0% three (of the fraction)."""
+    decimals = len(number_format.split(".", 1)[1].rstrip("%")) if "." in number_format else 0
+    return decimals + (2 if number_format.endswith("%") else 0)
+
+
+@pytest.mark.parametrize("year", [2023, 2024])
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_numbers_are_stored_as_numbers_rounded_as_shown(data_folder, year, language):
+    book = openpyxl.load_workbook(io.BytesIO(scorecard_bytes(ScorecardBook(load_report(data_folder, year, language),
+                                                                            GENERATED))))
+    checked = 0
+    for sheet in book.worksheets[1:]:  # the tables (the front sheet pairs labels with values)
+        columns = list(sheet.iter_cols(min_row=2))
+        for column in columns:
+            numbers = [cell for cell in column if cell.data_type == "n" and cell.value is not None]
+            if not numbers:
+                continue
+            texts = [cell.value for cell in column if cell.data_type == "s"]
+            assert not [text for text in texts if NUMBER_TEXT.match(text.strip())], (sheet.title, column[0].column)
+            for cell in numbers:
+                if isinstance(cell.value, float):
+                    decimals = -Decimal(repr(cell.value)).as_tuple().exponent
+                    assert decimals <= _decimals_shown(cell.number_format), (sheet.title, cell.coordinate, cell.value)
+                    checked += 1
+    assert checked > 100

@@ -2,8 +2,9 @@
 
 Written beside ``report.html`` and ``report.pdf`` by every report build, for the people who
 re-sort, filter and annotate the numbers. Every word (sheet names, headers, status text) comes from
-the report's catalog. Numbers are numbers with number formats, never text; text is always written
-as text, so a source that starts with ``=``, ``+``, ``-`` or ``@`` is never a formula. The same
+the report's catalog. Numbers are numbers with number formats, never text, stored rounded as the
+report shows them (:func:`analysis.report.numbers.round_shown`: 0.09, not 0.0900000000000003); text
+is always written as text, so a source that starts with ``=``, ``+``, ``-`` or ``@`` is never a formula. The same
 inputs give the same bytes: the workbook's creation date is the report's generated date, and
 xlsxwriter dates every part of the file 1980-01-01.
 
@@ -24,18 +25,19 @@ from ..assess.warning_list import warning_list
 from ..files import write_bytes_atomic
 from ..settings import SCHEMES
 from .context import ReportContext
-from .numbers import fmt_number, is_missing
+from .numbers import fmt_number, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS
 from .words import (
     data_currency,
     localized,
+    next_need,
     official_header,
     official_rule,
     official_text,
     operator,
     pace_text,
-    seen_text,
     series_label,
+    shown_change,
     title,
 )
 
@@ -54,7 +56,7 @@ FRONT_VALUE_WIDTH = 80
 
 @dataclass(frozen=True)
 class Percent:
-    """A fraction shown as a percentage (0.773 → 77.3%)."""
+    """A fraction shown as a percentage (0.773 → 77.3%), stored rounded so (0.7727 → 0.773)."""
 
     value: float | None
 
@@ -143,13 +145,13 @@ def write_cell(sheet, styles: Styles, row: int, column: int, value, wrap: bool =
             sheet.write_string(row, column, value.text, styles.get(text_wrap=wrap))
     elif isinstance(value, Percent):
         if value.value is not None and math.isfinite(value.value):
-            sheet.write_number(row, column, value.value, styles.get(num_format="0.0%"))
+            sheet.write_number(row, column, round_pct(value.value), styles.get(num_format="0.0%"))
     elif isinstance(value, bool):
         raise TypeError("write a yes/no as its catalog word")
     elif isinstance(value, int):
         sheet.write_number(row, column, value, styles.get(num_format="0", align="left"))
     elif isinstance(value, float):
-        sheet.write_number(row, column, value, styles.number(value))
+        sheet.write_number(row, column, round_shown(value), styles.number(value))
     else:
         sheet.write_string(row, column, str(value), styles.get(text_wrap=wrap))
 
@@ -270,6 +272,36 @@ def _whole(value) -> int | None:
     return None if is_missing(value) else int(value)
 
 
+def _change(value, row) -> float | None:
+    """A change per year as the report shows it: a count's about a whole number (11.67 → 12), a rank's places to one
+    decimal (:func:`analysis.report.words.shown_change`)."""
+    return None if is_missing(value) else shown_change(float(value), row)
+
+
+def _needed(row) -> list:
+    """The pace to the binding target, (%) and in the unit; empty once the verdict is final (see :func:`_next`)."""
+    return [Percent(_number(row.required_cagr)), _change(row.required_per_year, row)]
+
+
+def _next(row) -> list:
+    """After a final verdict, the next target as the report gives it: its year, its value, and the pace to it (%) and
+    in the unit where the report shows one (not for a level to hold every year, a yearly floor or one already met)."""
+    if row.verdict != "final" or next_need(row) == "none":
+        return [None] * 4
+    pace = next_need(row) == "pace"
+    return [_whole(row.next_target_year), _number(row.next_target_value),
+            Percent(_number(row.next_required_cagr) if pace else None),
+            _change(row.next_required_per_year, row) if pace else None]
+
+
+def _seen(row) -> list:
+    return [Percent(_number(row.observed_cagr)), _change(row.observed_per_year, row)]
+
+
+#: The columns of what a series needs a year: to its binding target, then, once that verdict is final, to the next.
+NEEDED_COLUMNS = ("needed_rate", "needed_change", "next_year", "next_target", "next_needed_rate", "next_needed_change")
+
+
 def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     """One row per indicator series: names, unit, baselines, latest value, targets, gap, growth, status."""
     context = inputs.context
@@ -282,7 +314,7 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                names["unit"], names["operator"], *(names["baseline"].format(year=y) for y in baseline_years),
                names["latest"], names["latest_year"], *(names["target"].format(year=y) for y in target_years),
                *(names["target_upper"].format(year=y) for y in upper_years), names["binding_year"],
-               names["gap"], names["needed_rate"], names["needed_change"], names["seen_rate"], names["seen_change"],
+               names["gap"], *(names[key] for key in NEEDED_COLUMNS), names["seen_rate"], names["seen_change"],
                names["completion"], names["time_elapsed"], names["completion_rate"], names["status"],
                *([official_header(context)] if context.status_words else [])]
     departments = f"lead_department_{language}" in context.indicators.columns  # a plan folder may name none
@@ -292,13 +324,12 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     for row in context.joined().itertuples():
         key = (row.indicator_id, row.series)
         numeric = row.status != "qualitative"
-        figures = [None] * (len(target_years) + len(upper_years) + 11)  # a qualitative indicator has no numbers
+        figures = [None] * (len(target_years) + len(upper_years) + 15)  # a qualitative indicator has no numbers
         if numeric:
             figures = [_number(row.latest_value), _whole(row.as_of_year),
                        *(targets.get(key, {}).get(y) for y in target_years),
                        *(uppers.get(key, {}).get(y) for y in upper_years), _whole(row.target_year),
-                       _number(row.gap), Percent(_number(row.required_cagr)), _number(row.required_per_year),
-                       Percent(_number(row.observed_cagr)), _number(row.observed_per_year),
+                       _number(row.gap), *_needed(row), *_next(row), *_seen(row),
                        Percent(_number(row.completion)), Percent(_number(row.time_elapsed)),
                        Percent(_number(row.completion_rate))]
         rows.append([int(row.indicator_id), series_label(row.series, words),
@@ -316,7 +347,7 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     """The warning list (预警清单): the lagging series by lead department, red before amber, as in the report."""
     context = inputs.context
     words, language = context.words, context.language
-    names = words["workbook.warnings"]
+    names, columns = words["workbook.warnings"], words["workbook.scorecard"]
     rows = []
     for row in warning_list(context.joined()).itertuples():
         rows.append([localized(row, "lead_department", language) or words["warnings.no_department"],
@@ -324,10 +355,11 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                      series_label(row.series, words), localized(row, "short_name", language),
                      status_cell(row, words), _number(row.latest_value), _whole(row.as_of_year),
                      _number(row.target_value), _whole(row.target_year), _number(row.gap) if row.gap > 0 else None,
-                     pace_text(row, words), seen_text(row, words)])
-    headers = [names[key] for key in ("department", "level", "id", "series", "indicator", "status", "latest",
-                                      "latest_year", "target", "target_year", "gap", "needed", "seen")]
-    write_table(book.add_worksheet(words["workbook.sheets.warnings"]), styles, headers, rows)
+                     *_needed(row), *_next(row), *_seen(row), pace_text(row, words)])
+    headers = [*(names[key] for key in ("department", "level", "id", "series", "indicator", "status", "latest",
+                                        "latest_year", "target", "target_year", "gap")),
+               *(columns[key] for key in (*NEEDED_COLUMNS, "seen_rate", "seen_change")), names["needed"]]
+    write_table(book.add_worksheet(words["workbook.sheets.warnings"]), styles, headers, rows, wide=(len(headers) - 1,))
 
 
 def quality_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
