@@ -73,7 +73,7 @@ def test_shares_that_move_little_pass():
 
 def test_rates_of_change_keep_within_a_hundred_percent():
     assert implausible(150.0, 2022, point(2021, 5.0), "rate_of_change") == \
-        "150 % is outside −100…100 % for a yearly rate of change"
+        "150% is outside −100…100% for a yearly rate of change"
     assert implausible(-100.0, 2022, point(2021, -5.0), "rate_of_change") is None
     assert implausible(80.0, 2022, point(2021, 5.0), "rate_of_change") is None  # judged by its range only
 
@@ -98,7 +98,7 @@ def test_a_value_after_a_zero_is_compared_with_the_last_value_that_was_not():
 def test_a_rate_of_change_of_the_other_sign_needs_a_confirmation():
     # 万元GDP能耗下降率: the plan prints 5.48 and 3.41 (a fall, as a positive rate); −3.2 reads 下降3.2% wrongly
     assert implausible(-3.2, 2023, point(2022, 3.41), "rate_of_change") == (
-        "-3.2 % has the other sign than the previous value 3.41 (2022, plan.txt:9) (where the indicator is a rate of "
+        "-3.2% has the other sign than the previous value 3.41 (2022, plan.txt:9) (where the indicator is a rate of "
         "decline, a fall is written as a positive number)")
     assert implausible(3.2, 2023, point(2022, 3.41), "rate_of_change") is None
     assert implausible(0.0, 2023, point(2022, 3.41), "rate_of_change") is None

@@ -5,7 +5,9 @@ series, a year the plan can have a value for, a number its kind can take and a s
 twice in one file is a mistake, the same year in two files is kept once when the values agree and
 refused when they differ; a value far off its series needs a confirmation
 (:mod:`analysis.clean.plausibility`). One bad row stops the run with the file, line (a workbook's
-cell) and field named, before anything is written.
+cell) and field named, before anything is written; a department's workbook is told, of what its
+person can fix, in the language its template was made in. A series may be written as the templates
+label it, in either language (国家级, provincial).
 """
 from __future__ import annotations
 
@@ -17,13 +19,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..catalog import Catalog, catalog, catalogs
 from ..errors import InputError, display_path, quote
 from ..ingest.csv_reader import LINE_COLUMN, parse_int, parse_number
 from ..ingest.observations import FileRows, ObservationFiles
 from ..plan import Plan
 from ..text import REASON_ADVICE, says_why, visible
 from ..vocabulary import PRELIMINARY, REVISED, VALUE_COLUMNS
-from .plausibility import Point, confirm_hint, implausible, impossible, previous_point
+from .plausibility import Point, implausible, impossible, previous_point
 
 #: Observation years run from the plan's base year to some years after its last evaluation.
 YEARS_AFTER_PLAN = 6
@@ -111,19 +114,29 @@ def _located(exc: InputError, rows: FileRows) -> InputError:
     return InputError(exc.reason, file=exc.file, line=rows.where(exc.line, exc.field), field=exc.field)
 
 
-def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]) -> dict:
+def _series_name(text: str, known: list[str]) -> str:
+    """The series ``text`` names: itself, or the series whose label it is in either language (国家级: national)."""
+    if text in known:
+        return text
+    labels = {label.casefold(): series for words in catalogs() for series, label in words["series"].items()}
+    return labels.get(text.casefold(), text)
+
+
+def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int],
+               words: Catalog | None = None) -> dict:
+    words = words or catalog("en")
     line = getattr(row, LINE_COLUMN)
     indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id")
-    series = row.series.strip()
     known = indicators[indicators["indicator_id"] == indicator_id]
     if known.empty:
         raise InputError(f"unknown indicator {indicator_id} (the plan has 1–{indicators.indicator_id.max()})",
                          file=path, line=line, field="indicator_id")
+    series = _series_name(row.series.strip(), list(known["series"]))
     match = known[known["series"] == series]
     if match.empty:
-        allowed = ", ".join(repr(s) for s in known["series"])
-        raise InputError(f"indicator {indicator_id} has no series {quote(series)}; use {allowed}", file=path,
-                         line=line, field="series")
+        allowed = ", ".join(repr(words["series"].get(s, s)) for s in known["series"])
+        raise InputError(words.text("entry_errors.unknown_series", id=indicator_id, series=quote(series),
+                                    allowed=allowed), file=path, line=line, field="series")
     meta = match.iloc[0]
     if meta["kind"] == "qualitative":
         raise InputError(f"indicator {indicator_id} is qualitative (定性评价): it takes no numbers", file=path,
@@ -131,21 +144,21 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
     year = parse_int(row.year, file=path, line=line, field="year")
     if not years[0] <= year <= years[1]:
         raise InputError(f"year {year} outside {years[0]}–{years[1]}", file=path, line=line, field="year")
-    value = parse_number(row.value, file=path, line=line, field="value")
-    problem = impossible(value, meta["kind"])
+    value = parse_number(row.value, file=path, line=line, field="value", words=words)
+    problem = impossible(value, meta["kind"], words)
     if problem:
         raise InputError(problem, file=path, line=line, field="value")
     if not visible(row.source):
-        hidden = " (only invisible characters)" if row.source.strip() else ""
-        raise InputError(f"empty{hidden}: say which publication the value comes from", file=path, line=line,
+        hidden = words["entry_errors.only_invisible"] if row.source.strip() else ""
+        raise InputError(words.text("entry_errors.source_empty", invisible=hidden), file=path, line=line,
                          field="source")
     note = getattr(row, "note", "")
     published = _published(getattr(row, "published", "") or "", path, line)
     preliminary = _flag(getattr(row, "preliminary", "") or "", path, line)
     confirm = getattr(row, "confirm", "") or ""
     if visible(confirm) and not says_why(confirm):
-        raise InputError(f"{quote(confirm.strip())} is no reason; {REASON_ADVICE}, or leave the cell empty", file=path,
-                         line=line, field="confirm")
+        raise InputError(words.text("entry_errors.no_reason", text=quote(confirm.strip()), advice=REASON_ADVICE),
+                         file=path, line=line, field="confirm")
     return {"indicator_id": indicator_id, "series": series, "year": year, "value_type": "actual",
             "value": value + 0.0, "printed_text": row.value.strip(), "source": display_path(path),
             "source_line": line, "processing": PRELIMINARY if preliminary else "", "reference": row.source.strip(),
@@ -165,11 +178,12 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
     years = year_range(plan)
     for rows in observed.files:
         path = rows.path
+        words = catalog(rows.language)
         in_file: dict[tuple, int] = {}
         for row in rows.frame.itertuples():
             try:
-                record = _check_row(row, indicators, path, years)
-                _check_template(row, record, rows, indicators)
+                record = _check_row(row, indicators, path, years, words)
+                _check_template(row, record, rows, indicators, words)
             except InputError as exc:
                 raise _located(exc, rows) from None
             record["where"] = f"{display_path(path)}:{rows.where(record['source_line'], 'value')}"
@@ -205,21 +219,21 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
             seen[key] = record
             records.append(record)
     where = {rows.path: rows.where for rows in observed.files}
-    confirmed = check_against_series(records, printed, where) if printed is not None else []
+    languages = {rows.path: rows.language for rows in observed.files}
+    confirmed = check_against_series(records, printed, where, languages) if printed is not None else []
     values = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS))
     values = values.astype({"indicator_id": int, "year": int, "value": float, "source_line": int})
     return CheckedObservations(values, duplicates, confirmed, revisions=revisions, skipped=list(observed.skipped),
                                hidden_sheets=list(observed.hidden_sheets))
 
 
-def _check_template(row, record: dict, rows: FileRows, indicators: pd.DataFrame) -> None:
+def _check_template(row, record: dict, rows: FileRows, indicators: pd.DataFrame, words: Catalog) -> None:
     """A row of a data-entry workbook against what the template printed beside it: the indicator's name, and the
     year the workbook was made for. Its id and year cells are locked; changed, they would move a value to another
     indicator or year in silence."""
     line = record["source_line"]
     if rows.year is not None and record["year"] != rows.year:
-        raise InputError(f"year {record['year']}, but the workbook was made for {rows.year} (make templates "
-                         f"YEAR={rows.year}); its locked cells were changed: make a workbook for {record['year']}",
+        raise InputError(words.text("entry_errors.template_year", year=record["year"], template=rows.year),
                          file=rows.path, line=line, field="year")
     if line not in rows.beside:
         return
@@ -238,34 +252,37 @@ def _line_name(where: int | str) -> str:
     return f"line {where}" if isinstance(where, int) else where
 
 
-def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict | None = None) -> list[dict]:
+def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict | None = None,
+                         languages: dict | None = None) -> list[dict]:
     """Each observation against the previous value of its series; returns the confirmed outliers.
 
     An outlier without a confirmation stops the run; of several, the first in file and line order
-    is named. ``where`` gives, by file, how a message names a cell.
+    is named. ``where`` gives, by file, how a message names a cell; ``languages`` the language it is told in
+    (English when not given).
     """
     baselines = printed[printed["value_type"].isin(("baseline", "actual"))]
     points: dict[tuple, list[Point]] = {}
     for row in baselines.itertuples():
         points.setdefault((row.indicator_id, row.series), []).append(
             Point(int(row.year), float(row.value), f"{row.source}:{row.source_line}", True))
-    where = where or {}
+    where, languages = where or {}, languages or {}
     problems, confirmed = [], []
     for record in sorted(records, key=lambda r: (r["indicator_id"], r["series"], r["year"])):
         series = points.setdefault((record["indicator_id"], record["series"]), [])
         previous = previous_point(series, record["year"])
         # A rate of change is judged by its own range; it needs no previous value.
         compared = previous or Point(record["year"], record["value"], "", False)
-        problem = implausible(record["value"], record["year"], compared, record["kind"])
+        words = catalog(languages.get(record["path"], "en"))
+        problem = implausible(record["value"], record["year"], compared, record["kind"], words=words)
         if problem and record["confirm"]:
             confirmed.append({**record, "problem": problem, "previous": previous})
         elif problem:
-            problems.append((record["source"], record["source_line"], problem, record["value"], record["path"]))
+            problems.append((record["source"], record["source_line"], problem, record["value"], record["path"], words))
         series.append(Point(record["year"], record["value"], record.get("where") or
                             f"{record['source']}:{record['source_line']}", False))
     if problems:
-        _, line, problem, value, path = min(problems, key=lambda p: (p[0], p[1]))
+        _, line, problem, value, path, words = min(problems, key=lambda p: (p[0], p[1]))
         cell = where[path](line, "value") if path in where else line
-        raise InputError(f"{problem}; {confirm_hint(value)} (see the observations README)", file=path, line=cell,
-                         field="value")
+        raise InputError(words.text("entry_errors.far_off", problem=problem, value=f"{value:g}"), file=path,
+                         line=cell, field="value")
     return confirmed

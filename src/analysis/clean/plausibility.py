@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..catalog import Catalog, catalog
 from ..errors import InputError, display_path, quote
 from ..ingest.csv_reader import MAX_MAGNITUDE
 from ..text import visible
@@ -53,53 +54,55 @@ class Point:
     printed: bool
 
 
-def article(word: str) -> str:
-    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
-
-
-def impossible(value: float, kind: str) -> str | None:
-    """Why ``value`` cannot be a value of an indicator of ``kind``, or None."""
+def impossible(value: float, kind: str, words: Catalog | None = None) -> str | None:
+    """Why ``value`` cannot be a value of an indicator of ``kind``, or None; in ``words``' language (English by
+    default)."""
+    words = words or catalog("en")
     if kind == "rank" and not (value >= 1 and float(value).is_integer()):
-        return f"{value:g} is not a rank: a rank is a whole number from 1 (the first place)"
+        return words.text("plausibility.rank", value=f"{value:g}")
     if kind in NON_NEGATIVE_KINDS and (value < 0 or math.copysign(1.0, value) < 0):
-        shown = "-0 (negative zero)" if value == 0 else f"{value:g}"
-        return f"{shown} is negative; {article(kind)} cannot be"
+        shown = words["plausibility.negative_zero"] if value == 0 else f"{value:g}"
+        return words.text("plausibility.negative", value=shown, kind=words[f"plausibility.kinds.{kind}"])
     if kind == "share" and value > 100:
-        return f"{value:g} is a share in %, it must lie within 0–100"
+        return words.text("plausibility.share_above", value=f"{value:g}")
     return None
 
 
-def implausible(value: float, year: int, previous: Point, kind: str, compared: str = "the previous value"
-                ) -> str | None:
-    """Why ``value`` (for ``year``) is far off ``previous``, a point of its series, or None."""
-    before = f"{compared} {previous.value:g} ({previous.year}, {previous.where})"
+def implausible(value: float, year: int, previous: Point, kind: str, compared: str | None = None,
+                words: Catalog | None = None) -> str | None:
+    """Why ``value`` (for ``year``) is far off ``previous``, a point of its series, or None; in ``words``' language
+    (English by default). ``compared``: how the message names ``previous`` (the previous value)."""
+    words = words or catalog("en")
+
+    def says(key: str, **fields) -> str:
+        return words.text(f"plausibility.{key}", value=f"{value:g}", **fields)
+
+    before = words.text("plausibility.before", compared=compared or words["plausibility.previous_value"],
+                        value=f"{previous.value:g}", year=previous.year, where=previous.where)
     if kind == "rate_of_change":
         if not -RATE_LIMIT <= value <= RATE_LIMIT:
-            return f"{value:g} % is outside −100…100 % for a yearly rate of change"
+            return says("rate_range")
         if previous.where and value * previous.value < 0:
-            return (f"{value:g} % has the other sign than {before} (where the indicator is a rate of decline, a "
-                    "fall is written as a positive number)")
+            return says("rate_sign", before=before)
         return None
     if kind in RATIO_KINDS + ("share",) and value == 0 and previous.value > 0:
-        return (f"0 after {before}: a value not yet published is left out, not written 0 (a blank cell is not "
-                "a zero)")
+        return says("zero", before=before)
     if kind in RATIO_KINDS and previous.value > 0 and value > 0:
         ratio = value / previous.value
         if ratio > MAX_RATIO:
-            return f"{value:g} is {ratio:.1f} times {before}"
+            return says("times", ratio=f"{ratio:.1f}", before=before)
         if ratio < 1 / MAX_RATIO:
-            return f"{value:g} is 1/{1 / ratio:.1f} of {before}"
+            return says("fraction", ratio=f"{1 / ratio:.1f}", before=before)
     if kind == "share":
         if previous.value > 0 and value > 0:
             power = abs(math.log10(value / previous.value))
             for factor, exponent in ((10, 1), (100, 2)):
                 if abs(power - exponent) <= FACTOR_TOLERANCE:
-                    return (f"{value:g} is off by a factor near {factor} from {before} (a misplaced decimal point, "
-                            "or a fraction typed for a percentage?)")
+                    return says("factor", factor=factor, before=before)
         years = max(1, abs(year - previous.year))
         points = abs(value - previous.value) / years
         if points > MAX_SHARE_POINTS_PER_YEAR:
-            return f"{value:g} moves {points:.1f} percentage points a year from {before}"
+            return says("points", points=f"{points:.1f}", before=before)
     return None
 
 

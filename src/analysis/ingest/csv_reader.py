@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..catalog import Catalog, catalog
 from ..errors import InputError, printable, quote
 from ..files import read_regular
 from ..text import check_text, visible
@@ -27,7 +28,7 @@ MAX_CSV_BYTES = 5 * 1024 * 1024
 #: a float no longer even holds every whole number.
 MAX_MAGNITUDE = 1e15
 #: Text kinds whose cells may hold line breaks (a note, a reason); a name or a source is one line.
-MULTILINE_KINDS = ("note", "reason", "cell")
+MULTILINE_KINDS = ("note", "reason", "cell", "statement")
 
 
 def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str] = (),
@@ -130,23 +131,26 @@ def _column_name(name: str) -> str:
     return name if name and printable(name) == name and len(name) <= 40 else quote(name, 40)
 
 
-def parse_number(text: str, *, file: Path, line: int, field: str) -> float:
-    """Parse a decimal number written by a person; reject text, NaN, infinities and absurd magnitudes by name."""
+def parse_number(text: str, *, file: Path, line: int, field: str, words: Catalog | None = None) -> float:
+    """Parse a decimal number written by a person; reject text, NaN, infinities and absurd magnitudes by name, in
+    ``words``' language (English by default: a data-entry workbook speaks its own)."""
+    words = words or catalog("en")
     cleaned = text.strip()
     if cleaned == "":
         raise InputError("empty, expected a number", file=file, line=line, field=field)
     if not re.fullmatch(r"[-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?(?:nan|inf|infinity)", cleaned,
                         re.IGNORECASE):
         # float() would also take "1_000", "٣" or "２.５": numbers here are plain ASCII decimals.
-        raise InputError(f"{quote(cleaned)} is not a number ({_number_advice(cleaned)})", file=file, line=line,
-                         field=field)
+        raise InputError(words.text("entry_errors.not_a_number", text=quote(cleaned),
+                                    advice=_number_advice(cleaned, words)), file=file, line=line, field=field)
     value = float(cleaned)
     written_as_digits = cleaned.lstrip("+-")[:1].isdigit() or cleaned.lstrip("+-")[:1] == "."
     if value != value or (value in (float("inf"), float("-inf")) and not written_as_digits):
-        raise InputError(f"{quote(cleaned)} is not a finite number", file=file, line=line, field=field)
+        raise InputError(words.text("entry_errors.not_finite", text=quote(cleaned)), file=file, line=line,
+                         field=field)
     if abs(value) >= MAX_MAGNITUDE:  # 1e400 in digits is a float's infinity: too large as well
-        raise InputError(f"{quote(cleaned)} is larger than any statistic of a city can be (at most 10^15 in "
-                         "magnitude); check the unit and the digits", file=file, line=line, field=field)
+        raise InputError(words.text("entry_errors.too_large", text=quote(cleaned)), file=file, line=line,
+                         field=field)
     return value
 
 
@@ -156,16 +160,15 @@ NO_DATA_MARKS = re.compile(r"[-—–―－/／…·.]+|无|暂无|n/?a|na|none|
 OTHER_MINUS_SIGNS = "\u2212\u2012\u2013\u2014\uff0d\ufe63"
 
 
-def _number_advice(text: str) -> str:
+def _number_advice(text: str, words: Catalog) -> str:
     """What to do about ``text``, which is not a number as written."""
     if NO_DATA_MARKS.fullmatch(text):
-        return "a mark for no data: leave the row out, or a workbook's value cell empty, until the value is published"
+        return words["entry_errors.number_advice.no_data"]
     if text[:1] in OTHER_MINUS_SIGNS and re.fullmatch(r"[0-9.eE+-]+", text[1:] or "x"):
-        return (f"its minus sign is U+{ord(text[0]):04X}, which a word processor writes, not the hyphen-minus '-' "
-                "of a keyboard: type it again")
+        return words.text("entry_errors.number_advice.minus_sign", code=f"{ord(text[0]):04X}")
     if any("\uff10" <= char <= "\uff19" or char == "\uff0e" for char in text):
-        return "full-width digits (１２.５): write them as half-width digits (12.5)"
-    return "write plain digits with a decimal point, no thousands separators, units or % signs"
+        return words["entry_errors.number_advice.full_width"]
+    return words["entry_errors.number_advice.digits"]
 
 
 def parse_int(text: str, *, file: Path, line: int, field: str) -> int:

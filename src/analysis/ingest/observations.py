@@ -19,6 +19,7 @@ import pandas as pd
 from ..plan import OBSERVATION_FORMATS, observation_entries
 from .csv_reader import read_strict_csv
 from .dataset import read_dataset_label
+from .department_words import WORDS_HEADER
 from .xlsx_reader import read_workbook
 
 REQUIRED_COLUMNS = ["indicator_id", "series", "year", "value", "source"]
@@ -34,13 +35,15 @@ class FileRows:
     """The rows of one observation file (or one sheet of a workbook) as text cells (with ``csv_line``), and how a
     message names a cell: ``where(line, field)`` gives the line of a CSV file, a workbook's ``Sheet1!D5``. A
     workbook's sheet also gives what stands beside each row (a template's indicator name: its cell and text, by
-    line) and the year a template records it was made for."""
+    line) and the year a template records it was made for, and the language of the errors about its rows (the
+    template's; English for a CSV file or another workbook)."""
 
     path: Path
     frame: pd.DataFrame
     where: Callable[[int, str], int | str] = field(default=lambda line, column: line)
     beside: dict[int, tuple[str, str]] = field(default_factory=dict)
     year: int | None = None
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,9 @@ def _read_csv(path: Path) -> tuple[list[FileRows], list[str]]:
 
 
 def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
-    book = read_workbook(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS)
-    rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet)) for sheet in book.sheets]
+    book = read_workbook(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS, others=(WORDS_HEADER,))
+    rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), book.language)
+            for sheet in book.sheets]
     return rows, book.hidden
 
 

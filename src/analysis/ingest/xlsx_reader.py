@@ -6,7 +6,10 @@ read, in the workbook's order (a department that adds next year as a second tab 
 hidden sheet (an old copy kept out of the way) is not read, and the data-quality log lists it; a
 visible sheet with content but no header row is refused, as nothing a person can see may be left out
 in silence. A sheet's header row is the first row, among the first :data:`HEADER_SEARCH_ROWS`, whose
-first cell is ``indicator_id``; rows above it (a title, labels in the reader's language) are not read,
+first cell is ``indicator_id`` (or the label a template shows above it, 编号 or No.: a header cell may
+be a column's name or its label in either language, :func:`header_names`), or the row below it when
+that one starts the same way (a template's labels above its header row); rows above it (a title, the
+labels) are not read,
 and neither is anything right of the first empty header cell (the template's reference columns:
 name, unit, latest value, targets), except the indicator's name beside each row, which the checks
 compare with the indicator the row names. A row whose ``value`` is empty is skipped: a template
@@ -21,7 +24,9 @@ a format that only writes a "%" sign is no percentage), a formula (the value a p
 formula's cached result, which a program that writes workbooks without calculating them leaves empty
 or stale: type the number itself, or paste it as a value). A file that is not a real workbook (an
 ``.xls`` or a CSV renamed, a password-protected file), a workbook saved as Strict Open XML, and one
-whose parts unpack to far more than a data-entry workbook holds are refused in one line.
+whose parts unpack to far more than a data-entry workbook holds are refused in one line. The errors
+a person filling the sheet can fix are told in the language the template was made in (its
+``analysis_language`` property; English for a workbook without one).
 """
 from __future__ import annotations
 
@@ -35,10 +40,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..catalog import Catalog, catalog
 from ..errors import InputError, quote
 from ..files import read_regular
+from ..settings import LANGUAGES
 from ..text import check_text
-from .csv_reader import LINE_COLUMN, MULTILINE_KINDS, check_header
+from .csv_reader import LINE_COLUMN, MULTILINE_KINDS, _column_name
 
 #: A department's workbook takes tens of kilobytes.
 MAX_XLSX_BYTES = 5 * 1024 * 1024
@@ -55,6 +62,10 @@ STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 #: sheet a department adds (next year as a second tab) is its own, and not held to the template's year.
 YEAR_PROPERTY = "analysis_year"
 SHEET_PROPERTY = "analysis_sheet"
+#: The language a template was made in, which the errors about its cells speak.
+LANGUAGE_PROPERTY = "analysis_language"
+#: Where a catalog keeps the labels a template shows above its header rows (the values sheet, the words sheet).
+LABELS = (("entry", "labels"), ("entry", "words", "labels"))
 #: The columns a person fills in a row; a row with one of them filled but no value is a value left out.
 FILLED_BY_HAND = ("value", "source", "note", "confirm")
 WHITE = ("FFFFFFFF", "00FFFFFF")
@@ -87,6 +98,8 @@ class WorkbookRows:
     hidden: list[str]
     year: int | None
     year_sheet: str | None = None  # the sheet the template wrote (None: every sheet is held to ``year``)
+    properties: dict = field(default_factory=dict)  # the text properties a template recorded (its department)
+    language: str = "en"  # the language of the errors about its cells: the template's
 
     def year_of(self, sheet: str) -> int | None:
         """The year the rows of ``sheet`` must have: the template's, for the sheet the template wrote."""
@@ -98,15 +111,61 @@ def sheet_reference(name: str) -> str:
     return name if name.replace("_", "").isalnum() else "'" + name.replace("'", "''") + "'"
 
 
+def _header_key(value) -> str | None:
+    """A header cell as it is compared: its words, in any case; None for a cell that holds no text."""
+    return " ".join(value.split()).casefold() if isinstance(value, str) else None
+
+
+def header_names(columns: list[str]) -> dict[str, str]:
+    """What a header cell may say for each of ``columns`` (as :func:`_header_key` gives it), and the column it
+    names: the column's name, or the label a template shows above it in either language, whole or its words before
+    a bracket (确认 for 确认（数值偏离较大时说明理由）, Published for Published (e.g. 2024-02-28))."""
+    names = {}
+    for language in LANGUAGES:
+        for column, label in _labels(catalog(language)).items():
+            if column in columns:
+                for text in (label, _short(label)):
+                    if _header_key(text):
+                        names.setdefault(_header_key(text), column)
+    names.update({_header_key(column): column for column in columns})
+    return names
+
+
+def _labels(words: Catalog) -> dict[str, str]:
+    """The labels a template in ``words``' language shows above its header rows, by column."""
+    found = {}
+    for path in LABELS:
+        node = words.entries
+        for part in path:
+            node = node.get(part, {}) if isinstance(node, dict) else {}
+        found.update({column: label for column, label in node.items() if isinstance(label, str)
+                      and column not in found})
+    return found
+
+
+def _short(label: str) -> str:
+    """A label's words before a bracket: 确认 for 确认（数值偏离较大时说明理由）."""
+    return re.split(r"[（(]", label)[0].strip()
+
+
+def _errors(language) -> Catalog:
+    """The words of the errors about a workbook's cells: its template's language, else English."""
+    return catalog(language if language in LANGUAGES else "en")
+
+
 def read_workbook(path: Path, required: list[str], optional: list[str],
-                  text_kinds: dict[str, str] | None = None) -> WorkbookRows:
-    """The input rows of every visible sheet of the workbook ``path`` (see the module's docstring)."""
+                  text_kinds: dict[str, str] | None = None, *, others: tuple[str, ...] = (),
+                  filled_by_hand: tuple[str, ...] = FILLED_BY_HAND) -> WorkbookRows:
+    """The input rows of every visible sheet of the workbook ``path`` (see the module's docstring). ``others``: the
+    first header cells of sheets another reader reads (a template's sheet for the departments' words), left to it.
+    ``filled_by_hand``: the columns a person fills; without a ``value`` column, a row with none of them filled is
+    skipped."""
     path = Path(path)
     data = read_regular(path, MAX_XLSX_BYTES)
     _check_zip(data, path)
     import openpyxl  # loaded only when a workbook is read
 
-    sheets, hidden, headerless = [], [], []
+    sheets, hidden, headerless, skipped = [], [], [], []
     try:
         with warnings.catch_warnings():
             # openpyxl warns about parts it does not model (extensions, default styles); the cells are all it needs.
@@ -116,12 +175,19 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
                 if not book.worksheets:
                     raise InputError("the workbook has no worksheet", file=path)
                 year, year_sheet = _template_property(book, YEAR_PROPERTY), _template_property(book, SHEET_PROPERTY)
+                language = _template_property(book, LANGUAGE_PROPERTY)
+                words = _errors(language)
+                properties = {prop.name: prop.value for prop in getattr(book, "custom_doc_props", None) or []
+                              if isinstance(prop.value, str)}
                 for sheet in book.worksheets:
                     if sheet.sheet_state != "visible":
                         hidden.append(sheet.title)
                         continue
+                    if others and _header_index(sheet, tuple(header_names(list(others)))) is not None:
+                        skipped.append(sheet.title)
+                        continue
                     rows = _sheet_rows(sheet, path, list(required), list(optional), text_kinds or {},
-                                       template=year is not None)
+                                       template=year is not None, filled_by_hand=filled_by_hand, words=words)
                     if rows is not None:
                         sheets.append(rows)
                     elif any(cell.value not in (None, "") for row in sheet.iter_rows() for cell in row):
@@ -133,25 +199,36 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
     except Exception as exc:  # noqa: BLE001 - any failure inside the file's parts: one line, the file named
         raise InputError(NOT_A_WORKBOOK.format(why=f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}"),
                          file=path) from None
-    header = f"a row starting with {', '.join(required)} within the first {HEADER_SEARCH_ROWS} rows"
-    if not sheets:
-        shown = [quote(title) for title in headerless] or ["no visible sheet"]
-        raise InputError(f"no header row: {header} is needed, as the workbooks of 'make templates' have "
-                         f"({', '.join(shown)} has none)", file=path)
+    header = words.text("entry_errors.header_rows", columns=", ".join(required), rows=HEADER_SEARCH_ROWS)
+    if not sheets and not skipped:
+        shown = [quote(title) for title in headerless] or [words["entry_errors.no_visible_sheet"]]
+        raise InputError(words.text("entry_errors.no_header", header=header, sheets=", ".join(shown)), file=path)
     if headerless:
-        raise InputError(f"the sheet {quote(headerless[0])} is shown but has no header row ({header}), so what it "
-                         "holds would not be read: hide it, or delete it if it holds no values", file=path)
-    return WorkbookRows(sheets, hidden, year, year_sheet if isinstance(year_sheet, str) else None)
+        raise InputError(words.text("entry_errors.sheet_without_header", sheet=quote(headerless[0]), header=header),
+                         file=path)
+    return WorkbookRows(sheets, hidden, year, year_sheet if isinstance(year_sheet, str) else None, properties,
+                        words.language)
+
+
+def _header_index(sheet, names: tuple[str, ...]) -> int | None:
+    """The index (0-based) of the sheet's header row: the first of its top rows whose first cell is one of
+    ``names`` (compared as :func:`_header_key` gives them); None when it has none."""
+    names = tuple(_header_key(name) for name in names)
+    for index, row in enumerate(sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, max_col=1)):
+        if row and _header_key(row[0].value) in names:
+            return index
+    return None
 
 
 def _template_property(book, name: str):
-    """A custom property a template wrote: the year (a whole number) or the sheet's name; None otherwise."""
+    """A custom property a template wrote: the year (a whole number), the sheet's name or the language; None
+    otherwise."""
     for prop in getattr(book, "custom_doc_props", None) or []:
         if prop.name != name:
             continue
         if name == YEAR_PROPERTY and isinstance(prop.value, int | float) and float(prop.value).is_integer():
             return int(prop.value)
-        if name == SHEET_PROPERTY and isinstance(prop.value, str):
+        if name in (SHEET_PROPERTY, LANGUAGE_PROPERTY) and isinstance(prop.value, str):
             return prop.value
     return None
 
@@ -172,67 +249,75 @@ def _check_zip(data: bytes, path: Path) -> None:
 
 
 def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], text_kinds: dict[str, str],
-                template: bool = False) -> SheetRows | None:
+                template: bool = False, filled_by_hand: tuple[str, ...] = FILLED_BY_HAND,
+                words: Catalog | None = None) -> SheetRows | None:
     """The input rows of one visible sheet; None for a sheet without a header row. ``template``: the workbook is
     one ``make templates`` wrote, whose reference columns (labelled in the row above the header, after one empty
-    column) stand right of the input columns."""
+    column) stand right of the input columns. ``words``: the language of the errors (English by default)."""
     from openpyxl.utils import get_column_letter
 
+    words = words or catalog("en")
     title = sheet.title
     shown_sheet = sheet_reference(title)
     top = [tuple(row) for row in sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS)]
-    header_index = next((i for i, row in enumerate(top)
-                         if row and isinstance(row[0].value, str) and row[0].value.strip() == required[0]), None)
+    names = header_names(required + optional)
+    first = {key for key, name in names.items() if name == required[0]}
+    header_index = next((i for i, row in enumerate(top) if row and _header_key(row[0].value) in first), None)
     if header_index is None:
         return None
+    if header_index + 1 < len(top) and top[header_index + 1] and _header_key(top[header_index + 1][0].value) in first:
+        header_index += 1  # the template's labels, then its header row (or the labels typed over it)
     header_row = header_index + 1
-    header = []
+    typed = []
     for cell in top[header_index]:
         if cell.value is None or not str(cell.value).strip():
             break  # reference columns to the right of an empty header cell are not read
-        header.append(str(cell.value).strip())
+        typed.append(str(cell.value).strip())
+    header = [names.get(_header_key(text), text) for text in typed]
     letters = {name: get_column_letter(number) for number, name in enumerate(header, 1)}
-    check_header(header, required, optional, file=path, line=f"{shown_sheet}!A{header_row}")
+    _check_header(typed, header, required, optional, words, path, f"{shown_sheet}!A{header_row}")
     if sheet.max_row - header_row > MAX_ROWS:
         raise InputError(f"more than {MAX_ROWS:,} rows below the header; a data-entry sheet has one per indicator "
                          "series", file=path, line=f"{shown_sheet}!A{header_row}")
     for merged in sheet.merged_cells.ranges:
         if merged.max_row > header_row and merged.min_col <= len(header):
-            raise InputError(f"is a merged cell ({merged.coord}): a value shown once stands for several rows; unmerge "
-                             "it and give each row its own value", file=path, line=f"{shown_sheet}!{merged.coord}")
-    read_to = _read_columns(sheet, top, header_index, len(header), template)
-    value_column = header.index("value")
+            raise InputError(words.text("entry_errors.merged", cells=merged.coord), file=path,
+                             line=f"{shown_sheet}!{merged.coord}")
+    labels_row = typed[0] != required[0]  # the header row is the template's row of labels (its names deleted)
+    read_to = _read_columns(sheet, top, header_index, len(header), template, labels_row)
+    value_column = header.index("value") if "value" in header else None
     hidden = _hidden_columns(sheet)
     hidden_columns = [name for number, name in enumerate(header, 1) if number in hidden]
     beside_column = len(header) + 2  # after the empty column: a template's indicator name
     records, beside = [], {}
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
         cells = list(row[:len(header)]) + [None] * (len(header) - len(row))
-        _refuse_unread(row, read_to, len(header), path, shown_sheet, number)
-        value = cells[value_column]
-        if _blank(value):
-            filled = next((name for name in FILLED_BY_HAND if name in header and not _blank(cells[header.index(name)])),
-                          None)
+        _refuse_unread(row, read_to, len(header), path, shown_sheet, number, words)
+        filled = next((name for name in filled_by_hand if name in header and not _blank(cells[header.index(name)])),
+                      None)
+        if value_column is None and filled is None:
+            continue  # a row nobody filled: the template lists every one
+        if value_column is not None and _blank(cells[value_column]):
             if filled is not None:
-                raise InputError(f"empty, but the row gives its {filled} ({letters[filled]}{number}): type the value "
-                                 "in this cell, or clear the row if there is none yet", file=path,
+                raise InputError(words.text("entry_errors.value_missing", column=_column(words, filled),
+                                            cell=f"{letters[filled]}{number}"), file=path,
                                  line=f"{shown_sheet}!{letters['value']}{number}", field="value")
             continue  # a series the department has no value for: the template lists them all
         dimension = sheet.row_dimensions[number]
         if dimension.hidden or dimension.height == 0:
-            raise InputError(f"row {number} is hidden but holds a value, which the person who checks the sheet does "
-                             "not see: show the row, or delete it", file=path,
-                             line=f"{shown_sheet}!{letters['value']}{number}", field="value")
+            shown = "value" if value_column is not None else filled
+            raise InputError(words.text("entry_errors.hidden_row", row=number), file=path,
+                             line=f"{shown_sheet}!{letters[shown]}{number}", field=shown)
         for column in hidden_columns:
             if not _blank(cells[header.index(column)]):
-                raise InputError(f"column {letters[column]} ({column}) is hidden but holds what this row gives, which "
-                                 "the person who checks the sheet does not see: show the column", file=path,
+                raise InputError(words.text("entry_errors.hidden_column", letter=letters[column],
+                                            column=_column(words, column)), file=path,
                                  line=f"{shown_sheet}!{letters[column]}{number}", field=column)
         record = {}
         for column, cell in zip(header, cells):
             where = f"{shown_sheet}!{letters[column]}{number}"
-            _refuse_unseen(cell, path, where, column)
-            text = _cell_text(cell, file=path, where=where, column=column)
+            _refuse_unseen(cell, path, where, column, words)
+            text = _cell_text(cell, file=path, where=where, column=column, words=words)
             kind = text_kinds.get(column, "cell")
             check_text(text, kind=kind, multiline=kind in MULTILINE_KINDS, file=path, line=where, field=column)
             record[column] = text
@@ -247,24 +332,56 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     return SheetRows(frame, title, letters, beside)
 
 
+def _column(words: Catalog, name: str) -> str:
+    """A column as an error names it in ``words``' language: its name; in Chinese with its label, 数据来源（source）."""
+    label = _labels(words).get(name)
+    return words.text("entry_errors.column", name=name, label=_short(label) if label else name)
+
+
+def _check_header(typed: list[str], header: list[str], required: list[str], optional: list[str], words: Catalog,
+                  path: Path, where: str) -> None:
+    """The header row (``typed``, which names the columns ``header``) has every required column, no unknown one and
+    none twice; what it lacks is named in ``words``' language, the header shown as typed."""
+    shown = ", ".join(_column_name(text) for text in typed)
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise InputError(words.text("entry_errors.missing_columns", columns=", ".join(_column(words, name)
+                                                                                       for name in missing),
+                                    header=shown), file=path, line=where, field="header")
+    unknown = [text for text, name in zip(typed, header) if name not in required and name not in optional]
+    if unknown:
+        raise InputError(words.text("entry_errors.unexpected_columns", columns=", ".join(map(_column_name, unknown)),
+                                    allowed=", ".join(required + optional)), file=path, line=where, field="header")
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise InputError(words.text("entry_errors.repeated_columns", columns=", ".join(_column(words, name)
+                                                                                        for name in repeated)),
+                         file=path, line=where, field="header")
+
+
 def _blank(cell) -> bool:
     return cell is None or cell.value is None or (isinstance(cell.value, str) and not cell.value.strip())
 
 
-def _read_columns(sheet, top: list[tuple], header_index: int, inputs: int, template: bool) -> int:
+def _read_columns(sheet, top: list[tuple], header_index: int, inputs: int, template: bool,
+                  labels_row: bool = False) -> int:
     """The last column (1-based) whose cells below the header are read or stand for a reason: the input columns,
     the indicator's name after one empty column (checked against the row's indicator), and for a template its
-    other reference columns (labelled in the row above the header)."""
-    if not template or header_index == 0:
+    other reference columns (labelled in the row above the header, or in the header row when it is the template's
+    row of labels: ``labels_row``)."""
+    if not template:
         return inputs + 2
-    labels = top[header_index - 1]
     last = inputs + 2
-    while last < len(labels) and labels[last].value not in (None, ""):
-        last += 1
+    for labels in [top[header_index - 1]] * (header_index > 0) + [top[header_index]] * labels_row:
+        end = inputs + 2
+        while end < len(labels) and labels[end].value not in (None, ""):
+            end += 1
+        last = max(last, end)
     return last
 
 
-def _refuse_unread(row, read_to: int, inputs: int, path: Path, shown_sheet: str, number: int) -> None:
+def _refuse_unread(row, read_to: int, inputs: int, path: Path, shown_sheet: str, number: int,
+                   words: Catalog) -> None:
     """Something typed where nothing is read (the empty column after the input columns, or beyond the last
     column read: a second table beside the first, a note in a column without a header) is refused, naming it."""
     from openpyxl.utils import get_column_letter
@@ -272,8 +389,7 @@ def _refuse_unread(row, read_to: int, inputs: int, path: Path, shown_sheet: str,
     for index, cell in enumerate(row[inputs:], inputs + 1):
         if index != inputs + 1 and index <= read_to or _blank(cell):
             continue
-        raise InputError(f"holds {quote(str(cell.value), 40)} in a column without a header, which is not read: move "
-                         "it into the row's note, or give each table its own sheet", file=path,
+        raise InputError(words.text("entry_errors.unread", text=quote(str(cell.value), 40)), file=path,
                          line=f"{shown_sheet}!{get_column_letter(index)}{number}")
 
 
@@ -287,29 +403,26 @@ def _hidden_columns(sheet) -> set[int]:
     return hidden
 
 
-def _refuse_unseen(cell, path: Path, where: str, column: str) -> None:
+def _refuse_unseen(cell, path: Path, where: str, column: str, words: Catalog) -> None:
     """A cell whose value the person does not see (a format that shows nothing, white on white), a value struck
     through, or a comment on a cell (not read) is refused: a workbook is read as its reader sees it."""
     if _blank(cell):
         return
     if _format_hides(getattr(cell, "number_format", "") or "", cell.value):
-        raise InputError(f"its format ({quote(cell.number_format, 30)}) shows nothing, so the person who checks the "
-                         "sheet does not see the value: give the cell the General format", file=path, line=where,
-                         field=column)
+        raise InputError(words.text("entry_errors.format_hides", format=quote(cell.number_format, 30)), file=path,
+                         line=where, field=column)
     font = getattr(cell, "font", None)
     colour = getattr(getattr(font, "color", None), "rgb", None)
     fill = getattr(getattr(cell, "fill", None), "fgColor", None)
     filled = getattr(cell.fill, "fill_type", None) not in (None, "none") and getattr(fill, "rgb", None) not in WHITE
     if isinstance(colour, str) and colour.upper() in WHITE and not filled:
-        raise InputError("is written in white on white, so the person who checks the sheet does not see it: give it "
-                         "a dark font", file=path, line=where, field=column)
+        raise InputError(words["entry_errors.white"], file=path, line=where, field=column)
     if getattr(font, "strike", False):
-        raise InputError("is struck through: a value crossed out is not a value; delete it, or remove the strike if "
-                         "it stands", file=path, line=where, field=column)
+        raise InputError(words["entry_errors.struck"], file=path, line=where, field=column)
     if getattr(cell, "comment", None) is not None:
         text = " ".join(str(cell.comment.text).split())
-        raise InputError(f"has a comment ({quote(text, 40)}), which is not read: put what it says in the row's note "
-                         "(or confirm), and delete the comment", file=path, line=where, field=column)
+        raise InputError(words.text("entry_errors.comment", text=quote(text, 40)), file=path, line=where,
+                         field=column)
 
 
 def _format_hides(number_format: str, value) -> bool:
@@ -339,21 +452,21 @@ def _format_hides(number_format: str, value) -> bool:
     return not sections[index].strip()
 
 
-def _cell_text(cell, *, file: Path, where: str, column: str) -> str:
+def _cell_text(cell, *, file: Path, where: str, column: str, words: Catalog | None = None) -> str:
     """A cell's value as the text a CSV cell would hold; a formula is refused."""
     if cell is None or cell.value is None:
         return ""
     value = cell.value
+    words = words or catalog("en")
     if getattr(cell, "data_type", None) == "f":
-        raise InputError(f"is a formula ({quote(str(value), 40)}); type the number itself (or paste it as a value): "
-                         "formulas are not evaluated", file=file, line=where, field=column)
+        raise InputError(words.text("entry_errors.formula", formula=quote(str(value), 40)), file=file, line=where,
+                         field=column)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float) and "%" in FORMAT_LITERALS.sub("", getattr(cell, "number_format", "") or ""):
         # Excel keeps "2.5%" typed into a cell as 0.025: the percentage sign is only the cell's format.
-        raise InputError(f"a percentage cell (Excel keeps what it shows as {value * 100:g}% as {value:g}); values are "
-                         "in the indicator's unit: type the number without %, in a cell without the percentage "
-                         "format", file=file, line=where, field=column)
+        raise InputError(words.text("entry_errors.percentage", shown=f"{value * 100:g}", value=f"{value:g}"),
+                         file=file, line=where, field=column)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):

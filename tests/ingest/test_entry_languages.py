@@ -1,0 +1,224 @@
+"""A data-entry workbook read back as its person wrote it: a header row of the template's labels in either language,
+and the errors its person can fix told in the template's language (its analysis_language property)."""
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from openpyxl.comments import Comment
+from openpyxl.packaging.custom import IntProperty, StringProperty
+from openpyxl.styles import Font
+
+from analysis.errors import InputError
+from analysis.ingest import department_words
+from analysis.ingest.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from analysis.ingest.xlsx_reader import LANGUAGE_PROPERTY, read_workbook
+
+MACHINE = ["indicator_id", "series", "year", "value", "source", "note", "confirm"]
+LABELS_ZH = ["编号", "序列", "年份", "数值", "数据来源", "备注", "确认（数值偏离较大时说明理由）"]
+LABELS_EN = ["No.", "Series", "Year", "Value", "Source", "Note", "Why a value far off is right"]
+REFERENCE_ZH = [None, "指标名称", "序列", "单位"]
+ROW = [2, None, 2023, 2.61, "2023年统计公报", None, None, None, "全社会R&D经费支出占地区GDP比重（%）", None, "%"]
+
+
+def _workbook(path, rows, language=None, year=None, sheet="数据报送"):
+    """A workbook of ``rows`` on one sheet; ``language`` and ``year`` recorded as a template records them."""
+    book = openpyxl.Workbook()
+    book.active.title = sheet
+    for row in rows:
+        book.active.append(row)
+    if language is not None:
+        book.custom_doc_props.append(StringProperty(name=LANGUAGE_PROPERTY, value=language))
+    if year is not None:
+        book.custom_doc_props.append(IntProperty(name="analysis_year", value=year))
+    book.save(path)
+    return path
+
+
+def _read(path):
+    return read_workbook(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
+
+
+def test_the_language_property_is_the_one_the_templates_write():
+    assert LANGUAGE_PROPERTY == department_words.LANGUAGE_PROPERTY == "analysis_language"
+
+
+@pytest.mark.parametrize("header", [
+    LABELS_ZH, LABELS_EN,
+    ["编号", "序列", "年份", "数值", "数据来源", "备注", "确认", "发布日期", "初步数"],  # the words before a bracket
+    ["NO.", " series ", "年份", "Value", "数据来源", "note", "Why a value  far off is right",
+     "Published (e.g. 2024-02-28)", "初步数（是则填“是”）"],  # any case, any spacing, both languages mixed
+])
+def test_a_header_row_of_the_templates_labels_names_the_columns(tmp_path, header):
+    path = _workbook(tmp_path / "a.xlsx", [header, [4, "国家级", 2023, 3.1, "园区年报", "初步", None, None, None]])
+    [sheet] = _read(path).sheets
+    assert list(sheet.frame.columns) == [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS, "csv_line"]
+    assert sheet.frame[["indicator_id", "series", "year", "value", "source"]].values.tolist() == [
+        ["4", "国家级", "2023", "3.1", "园区年报"]]
+    assert sheet.cell(2, "value") == "数据报送!D2"
+
+
+@pytest.mark.parametrize(("header", "first"), [
+    (MACHINE, 5),     # as the template wrote it
+    (LABELS_ZH, 5),   # the names typed over with the labels above them
+    (None, 4),        # the row of names deleted: the labels are the header, their reference labels beside them
+])
+def test_a_template_whose_row_of_names_was_typed_over_or_deleted_is_read(tmp_path, header, first):
+    rows = [["市科技局：2023 年数据报送表"], ["请在黄色单元格中填写"], LABELS_ZH + REFERENCE_ZH]
+    rows += [header] if header else []
+    rows += [ROW]
+    [sheet] = _read(_workbook(tmp_path / "a.xlsx", rows, "zh", 2023)).sheets
+    assert sheet.frame[["indicator_id", "year", "value", "csv_line"]].values.tolist() == [["2", "2023", "2.61", first]]
+    assert sheet.beside == {first: (f"数据报送!I{first}", "全社会R&D经费支出占地区GDP比重（%）")}
+
+
+# What the person filling the sheet can fix, told in the template's language: a sheet of the template's layout (the
+# labels in row 3, the names in row 4, a row in row 5), changed as described.
+def _hidden_row(sheet):
+    sheet.row_dimensions[5].hidden = True
+
+
+def _hidden_column(sheet):
+    sheet["F5"] = "初步"
+    sheet.column_dimensions["F"].hidden = True
+
+
+def _merged(sheet):
+    sheet.append([3, None, 2023, None, "公报"])
+    sheet.merge_cells("D5:D6")
+
+
+def _formula(sheet):
+    sheet["D5"] = "=2.5+0.11"
+
+
+def _percentage(sheet):
+    sheet["D5"].value = 0.0261
+    sheet["D5"].number_format = "0.00%"
+
+
+def _struck(sheet):
+    sheet["D5"].font = Font(strike=True)
+
+
+def _white(sheet):
+    sheet["D5"].font = Font(color="FFFFFFFF")
+
+
+def _comment(sheet):
+    sheet["D5"].comment = Comment("初步数", "clerk")
+
+
+def _hides(sheet):
+    sheet["D5"].number_format = ";;;"
+
+
+def _source_without_value(sheet):
+    sheet["D5"] = None
+
+
+def _unread(sheet):
+    sheet["H5"] = "另见附件"  # the empty column between the inputs and the name
+
+
+def _missing_source(sheet):
+    sheet.delete_cols(5, 3)
+
+
+CASES = {
+    "hidden row": (
+        _hidden_row,
+        "数据报送!D5: value: 第 5 行被隐藏，但填有数值，核对表格的人看不到：请取消隐藏该行，或将其删除",
+        "'Data entry'!D5: value: row 5 is hidden but holds a value, which the person who checks the sheet does not "
+        "see: show the row, or delete it"),
+    "hidden column": (
+        _hidden_column,
+        "数据报送!F5: note: 备注（note）所在的 F 列被隐藏，但该行在其中填有内容，"
+        "核对表格的人看不到：请取消隐藏该列",
+        "'Data entry'!F5: note: column F (note) is hidden but holds what this row gives, which the person who "
+        "checks the sheet does not see: show the column"),
+    "merged": (
+        _merged,
+        "数据报送!D5:D6: 是合并单元格（D5:D6）：一个数值显示一次，却代表了多行；"
+        "请取消合并，每行填写各自的数值",
+        "'Data entry'!D5:D6: is a merged cell (D5:D6): a value shown once stands for several rows; unmerge it and "
+        "give each row its own value"),
+    "formula": (
+        _formula,
+        "数据报送!D5: value: 是公式（'=2.5+0.11'）；公式不会被计算：请直接输入数字（或以“值”的方式粘贴）",
+        "'Data entry'!D5: value: is a formula ('=2.5+0.11'); type the number itself (or paste it as a value): "
+        "formulas are not evaluated"),
+    "percentage": (
+        _percentage,
+        "数据报送!D5: value: 是百分比格式的单元格（显示为 2.61% 的数，Excel 保存为 0.0261）；"
+        "数值按指标的单位填写：请输入不带 % 的数字，并取消该单元格的百分比格式",
+        "'Data entry'!D5: value: a percentage cell (Excel keeps what it shows as 2.61% as 0.0261); values are in "
+        "the indicator's unit: type the number without %, in a cell without the percentage format"),
+    "struck": (
+        _struck,
+        "数据报送!D5: value: 带有删除线：划掉的数值不是数值；请删除它，如数值有效，请去掉删除线",
+        "'Data entry'!D5: value: is struck through: a value crossed out is not a value; delete it, or remove the "
+        "strike if it stands"),
+    "white": (
+        _white,
+        "数据报送!D5: value: 是白底上的白色文字，核对表格的人看不到：请改用深色字体",
+        "'Data entry'!D5: value: is written in white on white, so the person who checks the sheet does not see it: "
+        "give it a dark font"),
+    "comment": (
+        _comment,
+        "数据报送!D5: value: 带有批注（'初步数'），批注不会被读取："
+        "请把其内容写进该行的备注（或确认）列，并删除批注",
+        "'Data entry'!D5: value: has a comment ('初步数'), which is not read: put what it says in the row's note "
+        "(or confirm), and delete the comment"),
+    "format hides": (
+        _hides,
+        "数据报送!D5: value: 其数字格式（';;;'）不显示任何内容，核对表格的人看不到这个数值："
+        "请把单元格格式设为“常规”",
+        "'Data entry'!D5: value: its format (';;;') shows nothing, so the person who checks the sheet does not see "
+        "the value: give the cell the General format"),
+    "source without value": (
+        _source_without_value,
+        "数据报送!D5: value: 为空，但该行在 E5 填写了数据来源（source）："
+        "请在此单元格中填写数值；如暂无数值，请清空该行",
+        "'Data entry'!D5: value: empty, but the row gives its source (E5): type the value in this cell, or clear "
+        "the row if there is none yet"),
+    "unread": (
+        _unread,
+        "数据报送!H5: 在没有表头的列中填写了 '另见附件'，这些内容不会被读取："
+        "请写进该行的备注，或把每个表格放在单独的工作表中",
+        "'Data entry'!H5: holds '另见附件' in a column without a header, which is not read: move it into the row's "
+        "note, or give each table its own sheet"),
+    "missing column": (
+        _missing_source,
+        "数据报送!A4: header: 表头缺少列：数据来源（source）；"
+        "现在的表头为 indicator_id, series, year, value",
+        "'Data entry'!A4: header: missing column(s) source; the header is indicator_id, series, year, value"),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("language", ["zh", "en", None])
+def test_what_the_person_can_fix_is_told_in_the_templates_language(tmp_path, case, language):
+    change, chinese, english = CASES[case]
+    sheet_name = "数据报送" if language == "zh" else "Data entry"
+    path = _workbook(tmp_path / "b.xlsx", [["title"], ["instructions"], LABELS_ZH if language == "zh" else LABELS_EN,
+                                           MACHINE, ROW[:7]], language, sheet=sheet_name)
+    book = openpyxl.load_workbook(path)
+    change(book.active)
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        _read(path)
+    expected = chinese if language == "zh" else english  # no language recorded: English, as before
+    assert str(caught.value) == f"{path}:{expected}"
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("zh", "找不到表头：需要前 20 行中以 indicator_id, series, year, value, source 开头的一行，"
+           "与 make templates 生成的工作簿相同（'数据报送'中没有）"),
+    ("en", "no header row: a row starting with indicator_id, series, year, value, source within the first 20 rows is "
+           "needed, as the workbooks of 'make templates' have ('数据报送' has none)"),
+])
+def test_a_sheet_without_a_header_row_is_told_in_the_templates_language(tmp_path, language, expected):
+    path = _workbook(tmp_path / "c.xlsx", [["title"], ["序号", "指标", "数值"], [1, "研发人员数", 24300]], language)
+    with pytest.raises(InputError) as caught:
+        _read(path)
+    assert str(caught.value) == f"{path}: {expected}"
