@@ -149,17 +149,17 @@ def test_a_count_by_every_method_what_if_and_its_printed_numbers():
     # 1200 × 1.05^n ≥ 1500 ⇔ n ≥ ln 1.25 / ln 1.05 = 4.57: 2027. From 738 in 2020: (1500/738)^⅓ − 1 = +26.7 %,
     # (1500 − 738)/3 = +254 a year; (1600/738)^¼ − 1 = +21.3 %, (1600 − 738)/4 = 215.5, about +216.
     assert what == [
-        "From 1,200 enterprises in 2022, at +5.0% a year, the 2023 target 1,500 enterprises is met in 2027.",
-        "From 738 enterprises in 2020: to 1,500 enterprises in 2023, +26.7% (+254) a year; to 1,600 enterprises in "
+        "From 1,200 in 2022, at +5.0% a year, the 2023 target 1,500 is met in 2027.",
+        "From 738 in 2020: to 1,500 in 2023, +26.7% (+254) a year; to 1,600 in "
         "2024, +21.3% (about +216) a year."]
     # from the 2021 baseline 1049: √(1500/1049) − 1 = +19.6 %, 225.5 ≈ 226 a year; (1600/1049)^⅓ − 1 = +15.1 %,
     # 183.7 ≈ 184 a year; 1049 × 1.05^n ≥ 1600 ⇔ n ≥ 8.65: 2030
     assert printed == [
-        "High-tech enterprises, as the plan prints it: baselines 738 enterprises (2020), 1,049 enterprises (2021); "
-        "targets 1,500 enterprises (2023), 1,600 enterprises (2024).",
-        "From 1,049 enterprises in 2021: to 1,500 enterprises in 2023, +19.6% (about +226) a year; to 1,600 "
-        "enterprises in 2024, +15.1% (about +184) a year.",
-        "From 1,049 enterprises in 2021, at +5.0% a year, the 2024 target 1,600 enterprises is met in 2030."]
+        "High-tech enterprises (enterprises), as the plan prints it: baselines 738 (2020), 1,049 (2021); "
+        "targets 1,500 (2023), 1,600 (2024).",
+        "From 1,049 in 2021: to 1,500 in 2023, +19.6% (about +226) a year; to 1,600 "
+        "in 2024, +15.1% (about +184) a year.",
+        "From 1,049 in 2021, at +5.0% a year, the 2024 target 1,600 is met in 2030."]
     # the other series' numbers are not this one's: a what-if from a year the series has no value for says so
     assert answers(explored("en", 2022, ENTERPRISES), 10, from_year=2019)[2][1] == (
         "No value for 2019; the series has values for 2020, 2021, 2022.")
@@ -181,9 +181,9 @@ def test_a_share_with_a_final_verdict_says_so_once_in_both_languages():
     # from 2.7 in 2024: 2.7 + 0.05 n ≥ 2.8 ⇔ n ≥ 2 (0.1/0.05): 2026
     assert what[0] == "从 2024 年的 2.7% 起，按每年+0.05个百分点，2024 年目标 2.8% 于 2026 年达到。"
     english = answers(explored("en", 2024, INTENSITY), 2)
-    assert english[0] == ("Final verdict: not achieved, 2.7 % in 2024 against a target of 2.8 % (96.4% of target). "
+    assert english[0] == ("Final verdict: not achieved, 2.7% in 2024 against a target of 2.8% (96.4% of target). "
                           "With the target year's value in, neither the cut-offs nor the rates change it.")
-    assert english[3][1] == ("From 2.4 % in 2021: to 2.7 % in 2023, +0.15 pp (+6.1%) a year; to 2.8 % in 2024, "
+    assert english[3][1] == ("From 2.4% in 2021: to 2.7% in 2023, +0.15 pp (+6.1%) a year; to 2.8% in 2024, "
                              "+0.133 pp (+5.3%) a year.")
 
 
@@ -194,23 +194,23 @@ def test_an_intensity_to_lower():
     assert table["Progress ratio R"] == ["0.75", "0.75", "0.73", "0.73"]
     assert set(table["Status"]) == {"Moderate progress, accelerate"} and table["The report's"][2] == "✓"
     # 0.86 × 0.95^n ≤ 0.80 ⇔ n ≥ ln(0.80/0.86)/ln 0.95 = 1.41: 2024
-    assert what[0] == ("From 0.86 t per 10k yuan in 2022, at −5.0% a year, the 2023 target 0.8 t per 10k yuan is "
+    assert what[0] == ("From 0.86 in 2022, at −5.0% a year, the 2023 target 0.8 is "
                        "met in 2024.")
     # from 0.90 in 2021: √(0.8/0.9) − 1 = −5.7 %, −0.05 a year; (0.78/0.9)^⅓ − 1 = −4.7 %, −0.04 a year;
     # 0.9 × 0.95^n ≤ 0.78 ⇔ n ≥ 2.79: 2024
     assert printed[1:] == [
-        "From 0.9 t per 10k yuan in 2021: to 0.8 t per 10k yuan in 2023, −5.7% (−0.05) a year; to 0.78 t per 10k "
-        "yuan in 2024, −4.7% (−0.04) a year.",
-        "From 0.9 t per 10k yuan in 2021, at −5.0% a year, the 2024 target 0.78 t per 10k yuan is met in 2024."]
+        "From 0.9 in 2021: to 0.8 in 2023, −5.7% (−0.05) a year; to 0.78 in 2024, "
+        "−4.7% (−0.04) a year.",
+        "From 0.9 in 2021, at −5.0% a year, the 2024 target 0.78 is met in 2024."]
 
 
 def test_a_yearly_floor_is_checked_year_by_year():
     # ≥5 every year from 2022: 5.2 met, 4.6 missed, 5.3 met; the final verdict 5.3/5 = 106.0 %, missed in 2023
     note, table, what, printed = answers(explored("en", 2024, ENERGY), 18)
-    assert note == ("Final verdict: not achieved, 5.3 % in 2024 against a target of ≥5 % (106.0% of target; missed "
+    assert note == ("Final verdict: not achieved, 5.3% in 2024 against a target of ≥5% (106.0% of target; missed "
                     "in 2023). With the target year's value in, neither the cut-offs nor the rates change it.")
-    assert what == ["≥5 % every year from 2022: 2022 5.2 % met; 2023 4.6 % missed; 2024 5.3 % met."]
-    assert printed[1:] == ["≥5 % every year from 2022; the 2021 baseline 3.41 % does not meet it."]
+    assert what == ["≥5% every year from 2022: 2022 5.2% met; 2023 4.6% missed; 2024 5.3% met."]
+    assert printed[1:] == ["≥5% every year from 2022; the 2021 baseline 3.41% does not meet it."]
     chinese = answers(explored("zh", 2024, ENERGY), 18)
     assert chinese[2] == ["2022 年起每年≥5%：2022 年 5.2%，达到；2023 年 4.6%，未达到；2024 年 5.3%，达到。"]
     assert chinese[3][1] == "2022 年起每年≥5%；2021 年基础值 3.41%，未达到。"
@@ -218,7 +218,7 @@ def test_a_yearly_floor_is_checked_year_by_year():
     early = answers(explored("en", 2022, ENERGY), 18)
     assert early[1]["Rates"] == ["a floor every year", "a floor every year"]
     assert early[1]["Cut-offs"] == ["Eurostat", "UNSD"]
-    assert early[2] == ["≥5 % every year from 2022: 2022 5.2 % met."]
+    assert early[2] == ["≥5% every year from 2022: 2022 5.2% met."]
 
 
 def test_a_rank_moves_in_places():
@@ -254,20 +254,20 @@ def test_a_range_target_is_approached_from_the_side_the_series_is_on():
     context = explored("en", 2022, DEBT, LEVERAGE)
     printed = answers(context, 40, growth_rate=0.1)[3]
     assert printed == [
-        "Debt ratio, as the plan prints it: baselines 1.2 % (2020), 1.4 % (2021); targets 2–3 % (2023), 2–3 % (2024).",
-        "From 1.4 % in 2021: to 2–3 % in 2023, +0.3 pp (+19.5%) a year; to 2–3 % in 2024, +0.2 pp (+12.6%) a year.",
-        "From 1.4 % in 2021, at +0.1 pp a year, the 2024 target 2–3 % is met in 2027."]
+        "Debt ratio, as the plan prints it: baselines 1.2% (2020), 1.4% (2021); targets 2–3% (2023), 2–3% (2024).",
+        "From 1.4% in 2021: to 2–3% in 2023, +0.3 pp (+19.5%) a year; to 2–3% in 2024, +0.2 pp (+12.6%) a year.",
+        "From 1.4% in 2021, at +0.1 pp a year, the 2024 target 2–3% is met in 2027."]
     # 2022: 1.6 from 1.2 against 2 in 2023: linear seen 0.2, needed 0.8/3 = 0.267: R = 0.75; compound
     # √(1.6/1.2) − 1 = 0.1547 against (2/1.2)^⅓ − 1 = 0.1856: R = 0.83; moderate either way
     assert answers(context, 40)[1]["Progress ratio R"] == ["0.75", "0.75", "0.83", "0.83"]
     # from above (3.8 in 2021) the upper bound 3: (3 − 3.8)/2 = −0.4, √(3/3.8) − 1 = −11.1 %; (3 − 3.8)/3 = −0.267,
     # (3/3.8)^⅓ − 1 = −7.6 %; 3.8 − 0.1 n ≤ 3 ⇔ n ≥ 8: 2029
     assert answers(context, 41, growth_rate=-0.1)[3][1:] == [
-        "From 3.8 % in 2021: to 2–3 % in 2023, −0.4 pp (−11.1%) a year; to 2–3 % in 2024, −0.267 pp (−7.6%) a year.",
-        "From 3.8 % in 2021, at −0.1 pp a year, the 2024 target 2–3 % is met in 2029."]
+        "From 3.8% in 2021: to 2–3% in 2023, −0.4 pp (−11.1%) a year; to 2–3% in 2024, −0.267 pp (−7.6%) a year.",
+        "From 3.8% in 2021, at −0.1 pp a year, the 2024 target 2–3% is met in 2029."]
     # inside the range it is met
     inside = explored("en", 2023, (DEBT[0], DEBT[1] + values_of(40, [(2023, "actual", 2.4)])))
-    assert answers(inside, 40)[2][0] == "2.4 % in 2023 already meets the 2023 target 2–3 %."
+    assert answers(inside, 40)[2][0] == "2.4% in 2023 already meets the 2023 target 2–3%."
 
 
 @pytest.mark.parametrize(("indicator_id", "series", "language", "expected"), [
@@ -277,8 +277,8 @@ def test_a_range_target_is_approached_from_the_side_the_series_is_on():
                     "2022 年起每年≥5%；2021 年基础值 3.41%，未达到。"]),
     # a provincial series last published for 2022 (2.9; moving away): the table by method, no final verdict
     (4, "provincial", "en", ["Provincial agri-tech park revenue / GDP, report year 2024: the status by each method",
-                             "From 2.9 % in 2022, at +0.05 pp a year, the 2024 target 3.3 % is met in 2030.",
-                             "From 2.7 % in 2021: to 3.3 % in 2023, +0.3 pp (+10.6%) a year"]),
+                             "From 2.9% in 2022, at +0.05 pp a year, the 2024 target 3.3% is met in 2030.",
+                             "From 2.7% in 2021: to 3.3% in 2023, +0.3 pp (+10.6%) a year"]),
     (22, "", "en", ["is qualitative (定性评价)"]),
 ])
 def test_notebook_04_runs_for_any_series(example_tables, project_tmp, indicator_id, series, language, expected):

@@ -20,7 +20,7 @@ from ..catalog import Catalog
 from ..vocabulary import HELD_EVERY_YEAR, target_range
 from .context import ReportContext
 from .numbers import fmt_number, fmt_pct, is_missing
-from .words import change_per_year, localized, status_note, target_text, value_text, year
+from .words import amount, change_per_year, localized, named, status_note, target_text, value_text, year
 
 HORIZON = 50  # years: "what if" looks no further
 
@@ -124,22 +124,21 @@ def plan_numbers(context: ReportContext, row, growth_rate: float) -> list[str]:
 # --- the pieces -----------------------------------------------------------------------------------------
 
 def _name(row, words: Catalog) -> str:
-    return localized(row, "short_name", words.language)
+    """The series' name, with its unit as a label where the language does not write units after numbers."""
+    return named(row, words)
 
 
 def _value(row, value: float, words: Catalog) -> str:
-    """2.4 % / 2.4%, 1,049 enterprises, No. 21: a value with its unit, a rank as its place."""
-    unit = localized(row, "unit", words.language)
-    if row.kind == "rank" or not unit:
+    """2.4%, 1,049家 (1,049 in English, the unit named with the series), No. 21: a value as the report writes it."""
+    if row.kind == "rank":
         return value_text(row, value, words)
-    return words.text("explore.value", value=fmt_number(value), unit=unit)
+    return amount(row, fmt_number(value), words)
 
 
 def _target(row, words: Catalog, value: float | None = None, upper: float | None = None) -> str:
-    """A target as the plan sets it (2.8, ≥90, 2–3, =3, top 18), with the unit."""
-    unit = localized(row, "unit", words.language)
+    """A target as the plan sets it (2.8%, ≥90%, 2–3, =3, top 18), in the report's way with units."""
     text = target_text(row, words, value, upper)
-    return text if row.kind == "rank" or not unit else words.text("explore.value", value=text, unit=unit)
+    return text if row.kind == "rank" else amount(row, text, words)
 
 
 def _written(context: ReportContext, row) -> str:
