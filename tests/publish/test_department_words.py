@@ -175,5 +175,5 @@ def test_the_completion_share_as_official_reviews_state_it(filled):
     text = _text(self_evaluation_blocks(_context(filled, "zh")))
     assert "23 项定量指标中，已达到约束目标的 11 项，指标完成率 47.8%。" in text
     english = _text(self_evaluation_blocks(_context(filled, "en")))
-    assert "Of 23 quantitative indicators, 11 have reached their binding targets: a completion share of 47.8%." \
+    assert "Quantitative indicators assessed: 23; that reached their binding targets: 11; completion share: 47.8%." \
         in english
