@@ -47,6 +47,7 @@ STYLES = {
     "ImageCaption": ("宋体", 10.5),
     "Figure": ("仿宋_GB2312", 16),
     "CardFacts": ("仿宋_GB2312", 16),
+    "CardNotes": ("宋体", 12),
     "Footer": ("宋体", 14),
 }
 #: paragraph properties: 1.5 lines in the body, the first line indented by two characters (Chinese practice)
@@ -64,6 +65,8 @@ PARAGRAPHS = {
                "ind": {"firstLineChars": "0", "firstLine": "0"}, "jc": {"val": "center"}},
     "CardFacts": {"keepNext": {}, "spacing": {"before": "0", "after": "60"},
                   "ind": {"firstLineChars": "0", "firstLine": "0"}},
+    # a card's notes, a list in a smaller size, single-spaced (the list's numbering gives the indent)
+    "CardNotes": {"spacing": {"before": "0", "after": "0", "line": "240", "lineRule": "auto"}},
     "ImageCaption": {"jc": {"val": "center"}},
     "Footer": {"jc": {"val": "center"}},
 }
@@ -95,8 +98,8 @@ def edit_styles(xml: bytes) -> bytes:
     defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
     set_run_fonts(defaults, *STYLES["Normal"])
     by_id = {style.get(w("styleId")): style for style in root.findall(w("style"))}
-    # styles pandoc's reference lacks: the footer, and the line under a card's name (Div custom-style)
-    for style_id, name in (("Footer", "footer"), ("CardFacts", "Card Facts")):
+    # styles pandoc's reference lacks: the footer, the line under a card's name and its notes (Div custom-style)
+    for style_id, name in (("Footer", "footer"), ("CardFacts", "Card Facts"), ("CardNotes", "Card Notes")):
         by_id[style_id] = etree.SubElement(root, w("style"), {w("type"): "paragraph", w("styleId"): style_id})
         put(by_id[style_id], "name", {"val": name})
         put(by_id[style_id], "basedOn", {"val": "Normal"})

@@ -8,12 +8,15 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import shutil
+import subprocess
 import zipfile
 
 import docx
 import pytest
 from docx.shared import Mm
 from lxml import etree
+from pypdf import PdfReader
 
 from analysis.catalog import catalog
 from analysis.publish.data import build_tables, write_tables
@@ -142,8 +145,59 @@ def test_fonts_are_in_the_styles_east_asian_for_chinese_and_a_serif(example_repo
 
 def test_sizes_and_language_follow_the_catalog(zh, en):
     assert zh.styles["Normal"].font.size.pt == 16 and en.styles["Normal"].font.size.pt == 12  # 三号; 12 pt
-    assert zh.styles["Heading 1"].font.bold is not True and en.styles["Heading 1"].font.bold is True
+    assert zh.styles["Heading 1"].font.bold is True and en.styles["Heading 1"].font.bold is True
     assert zh.core_properties.language == "zh-CN" and en.core_properties.language == "en-US"
+
+
+def style_run(styles, style_id: str) -> tuple[float, bool]:
+    """A style's own size in points and whether it is bold (``w:b`` without ``w:val``, or ``w:val`` true)."""
+    properties = styles.find(f"{W}style[@{W}styleId='{style_id}']/{W}rPr")
+    bold = properties.find(f"{W}b")
+    return (int(properties.find(f"{W}sz").get(f"{W}val")) / 2,
+            bold is not None and bold.get(f"{W}val", "true") in ("true", "1", "on"))
+
+
+@pytest.mark.parametrize("language, heading_1, heading_2, body", [
+    # zh: 小二 18 pt bold over a 三号 16 pt body, second and third levels 三号 bold; en: 15 and 13 pt bold over 12 pt
+    ("zh", (18, True), (16, True), (16, False)),
+    ("en", (15, True), (13, True), (12, False)),
+])
+def test_headings_stand_out_by_size_and_weight_in_any_font(language, heading_1, heading_2, body):
+    """Without the GB2312 fonts a fallback font draws every style alike, so the headings are set apart by their size
+    and weight, not by their typeface: the first level larger than the body and bold, the second and third bold,
+    a card's notes smaller than the body."""
+    with zipfile.ZipFile(word_file.REFERENCE_DOCX) as archive:
+        xml = archive.read("word/styles.xml")
+    words = catalog(language)
+    styles = etree.fromstring(word_file.size_styles(xml, words["word.sizes"], words["word.bold"]))
+    assert style_run(styles, "Heading1") == heading_1
+    assert style_run(styles, "Heading2") == heading_2
+    assert style_run(styles, "Heading3")[1] is True
+    assert style_run(styles, "Normal") == body
+    assert style_run(styles, "Heading1")[0] > style_run(styles, "Normal")[0]
+    assert style_run(styles, "CardNotes")[0] < style_run(styles, "Normal")[0]
+
+
+#: LibreOffice takes some 3 s for a report; a first start makes its profile
+SOFFICE_SECONDS = 120
+
+
+@pytest.mark.parametrize("case", ["final-zh", "final-en"])
+def test_the_word_edition_prints_on_about_as_many_pages_as_the_pdf(case, example_reports, tmp_path):
+    """Cards flow, several to a page, each kept with its heading, instead of one to a page with the rest left blank:
+    LibreOffice prints the document on at most half as many pages again as the PDF edition (the example's: zh 26,
+    en 27 pages; the Word edition zh 36, en 25 with cards sharing pages, 40 and more before)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    folder = example_reports[case]
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(folder / "report.docx")],
+                   check=True, capture_output=True, timeout=SOFFICE_SECONDS)
+    word_pages = len(PdfReader(tmp_path / "report.pdf").pages)
+    pdf_pages = len(PdfReader(folder / "report.pdf").pages)
+    assert pdf_pages >= 10  # the whole report, cards and appendix
+    assert word_pages <= 1.5 * pdf_pages, f"report.docx prints on {word_pages} pages, report.pdf on {pdf_pages}"
 
 
 def test_a4_with_official_margins_and_page_numbers_in_the_footer(zh, example_reports):

@@ -285,8 +285,8 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
         document.tables += 2
         document.add(table([], [[cell(chart), cell([inner])]], CARD_COLUMNS))
     notes = cards.card_notes(context, row)
-    if notes:
-        document.add(bullets(notes))
+    if notes:  # smaller and single-spaced, as the HTML card's, so that cards share a page
+        document.add(styled("Card Notes", [bullets(notes)]))
 
 
 def method_blocks(document: WordDocument, context: ReportContext) -> None:
