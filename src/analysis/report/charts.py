@@ -22,7 +22,7 @@ from ..vocabulary import HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
 from . import cards
 from .context import ReportContext
 from .numbers import is_missing
-from .palette import STATUS_COLOURS
+from .palette import STATUS_COLOURS, STATUS_TEXT
 from .words import localized, localized_column, year
 
 WIDTH = 7.2  # inches: the width of the A4 text column
@@ -98,14 +98,20 @@ def _status_handles(statuses, words) -> list:
     return [Patch(color=STATUS_COLOURS[s], label=words.status(s)) for s in present]
 
 
-def _edge_mark(ax, y: float, value: float, low: float, high: float, text: str) -> None:
-    """A value beyond the axis: an arrow at the edge and the value itself."""
+def _edge_mark(ax, y: float, value: float, low: float, high: float, text: str, colour: str = "#111") -> None:
+    """A value beyond the axis: an arrow at the edge and the value itself, in ``colour`` (the text colour of the bar
+    it is written on, if any)."""
     if value > high:
         ax.annotate(f"▶ {text}", (high, y), xytext=(-2, 0), textcoords="offset points", ha="right", va="center",
-                    fontsize=6.5, color="#111")
+                    fontsize=6.5, color=colour)
     elif value < low:
         ax.annotate(f"◀ {text}", (low, y), xytext=(2, 0), textcoords="offset points", ha="left", va="center",
-                    fontsize=6.5, color="#111")
+                    fontsize=6.5, color=colour)
+
+
+#: A status written beside its bar: a badge in the status colour, as in the scorecard (a light colour's text on
+#: white would not read).
+BADGE = {"boxstyle": "round,pad=0.25", "linewidth": 0}
 
 
 def completion_rows(context: ReportContext) -> pd.DataFrame:
@@ -130,13 +136,13 @@ def completion_chart(context: ReportContext, part: int = 0) -> Figure | None:
     handles += [Line2D([], [], color="#111", marker="|", linestyle="", markersize=9, label=text["time"]),
                 Line2D([], [], color="#555", marker="D", linestyle="", markersize=5, label=text["level"])]
     longest = max(_columns(words.status(s)) for s in table["status"])
-    figure, ax = _figure(len(table), 0.24, _legend_rows(handles), right=1 - (0.055 * longest + 0.15) / WIDTH)
+    figure, ax = _figure(len(table), 0.24, _legend_rows(handles), right=1 - (0.055 * longest + 0.22) / WIDTH)
     y = np.arange(len(table))
     for yi, row in zip(y, table.itertuples()):
         colour = STATUS_COLOURS[row.status]
         if not is_missing(row.completion):
             ax.barh(yi, float(np.clip(row.completion, low, high)), color=colour, height=0.68)
-            _edge_mark(ax, yi, row.completion, low, high, f"{row.completion:.0%}")
+            _edge_mark(ax, yi, row.completion, low, high, f"{row.completion:.0%}", STATUS_TEXT[row.status])
             if not is_missing(row.time_elapsed):
                 ax.plot([row.time_elapsed] * 2, [yi - 0.38, yi + 0.38], color="#111", linewidth=1.4)
         elif not is_missing(row.latest_value) and row.target_value:
@@ -148,8 +154,9 @@ def completion_chart(context: ReportContext, part: int = 0) -> Figure | None:
                     else text["no_base"] if is_missing(row.base_value) else text["maintain"])
             ax.annotate(rule, (float(np.clip(share, low, high)), yi), xytext=(6, 0), textcoords="offset points",
                         va="center", fontsize=6.5, color="#444")
-        ax.annotate(words.status(row.status), (1.0, yi), xycoords=("axes fraction", "data"), xytext=(4, 0),
-                    textcoords="offset points", va="center", fontsize=6.5, color=colour)
+        ax.annotate(words.status(row.status), (1.0, yi), xycoords=("axes fraction", "data"), xytext=(5, 0),
+                    textcoords="offset points", va="center", fontsize=6.5, color=STATUS_TEXT[row.status],
+                    bbox={**BADGE, "facecolor": colour})
     ax.set_yticks(y, [_label(r, language) for r in table.itertuples()], fontsize=7.5)
     ax.axvline(1, color="#1b5e20", linewidth=1)
     ax.axvline(0, color="#888", linewidth=0.8)
@@ -333,8 +340,11 @@ def status_heatmap(context: ReportContext, part: int = 0) -> Figure | None:
     ax = figure.add_axes((0.36, bottom / height, 0.4, 1 - (top + bottom) / height))
     palette = ListedColormap([STATUS_COLOURS[s] for s in STATUSES])
     sns.heatmap(numbers, ax=ax, cmap=palette, vmin=-0.5, vmax=len(STATUSES) - 0.5, cbar=False,
-                annot=annotations.to_numpy(), fmt="", annot_kws={"fontsize": 6, "color": "white"},
                 linewidths=0.6, linecolor="white")
+    for (row, column), status in np.ndenumerate(grid.to_numpy()):  # each word in its status's text colour
+        if isinstance(status, str):
+            ax.text(column + 0.5, row + 0.5, annotations.iat[row, column], ha="center", va="center", fontsize=6,
+                    color=STATUS_TEXT[status])
     ax.set_xticks(np.arange(len(years)) + 0.5, [year(y) for y in years], fontsize=7)
     ax.set_yticks(np.arange(len(order)) + 0.5, order, fontsize=6.5, rotation=0)
     ax.set_xlabel(words["chart.report_year"], fontsize=8)
@@ -366,7 +376,8 @@ def category_status_chart(context: ReportContext) -> Figure:
         ax.barh(counts.index, widths, left=left, color=STATUS_COLOURS[status], label=words.status(status))
         for yi, (start, width) in enumerate(zip(left, widths)):
             if width:
-                ax.text(start + width / 2, yi, str(int(width)), ha="center", va="center", color="white", fontsize=8)
+                ax.text(start + width / 2, yi, str(int(width)), ha="center", va="center", color=STATUS_TEXT[status],
+                        fontsize=8)
         left += widths
     ax.set_xlabel(text["count"], fontsize=8)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts of indicators: whole numbers

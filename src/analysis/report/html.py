@@ -23,7 +23,7 @@ from ..settings import TEMPLATES_DIR
 from . import cards, tables, warning_tables
 from .context import ReportContext
 from .figures import OVERVIEW_CHARTS, Figures, chart_of
-from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS
+from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
 from .words import (
     data_note,
     departments_text,
@@ -39,7 +39,8 @@ from .words import (
 ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "html"), autoescape=True,
                                  undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 ENVIRONMENT.filters["base64"] = lambda data: base64.b64encode(data).decode("ascii")
-ENVIRONMENT.globals.update(status_colours=STATUS_COLOURS, level_colours=LEVEL_COLOURS, light_colours=LIGHT_COLOURS)
+ENVIRONMENT.globals.update(status_colours=STATUS_COLOURS, status_text=STATUS_TEXT, level_colours=LEVEL_COLOURS,
+                           light_colours=LIGHT_COLOURS)
 
 
 def render(template: str, **values) -> str:

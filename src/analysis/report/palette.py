@@ -14,12 +14,30 @@ STATUS_COLOURS = {
     "insufficient": "#fb8c00",
     "moving_away": "#d32f2f",
     "insufficient_data": "#9e9e9e",
-    "qualitative": "#607d8b",
+    "qualitative": "#546e7a",
 }
-#: Warning colours (red, amber) with the text colour each needs; the level is also written out.
-LEVEL_COLOURS = {"red": ("#b71c1c", "#fff"), "amber": ("#f9a825", "#000")}
+#: Warning colours (red, amber) with the text colour each needs; the level is also written out. Every colour has six
+#: digits: the workbook's writer reads "#fff" as #000fff, a blue.
+LEVEL_COLOURS = {"red": ("#b71c1c", "#ffffff"), "amber": ("#f9a825", "#000000")}
 #: The traffic light of the official status words (plan.yml ``status_words``), with the text colour each needs: the
 #: warning colours for red and amber, and a green with white text at a contrast of 7.9:1 (WCAG AA asks 4.5:1).
-LIGHT_COLOURS = {"green": ("#1b5e20", "#fff"), **LEVEL_COLOURS}
-#: The text colour on a status colour.
-STATUS_TEXT = "#fff"
+LIGHT_COLOURS = {"green": ("#1b5e20", "#ffffff"), **LEVEL_COLOURS}
+#: The text colour on each status colour: white on the dark ones, black on the light ones, whichever contrasts more,
+#: so that every status word written on its colour reads at WCAG AA (4.5:1 at least; tests/report/test_contrast.py).
+STATUS_TEXT = {"not_achieved": "#ffffff", "achieved": "#ffffff", "achieved_at_risk": "#000000", "on_track": "#000000",
+               "moderate": "#000000", "insufficient": "#000000", "moving_away": "#ffffff",
+               "insufficient_data": "#000000", "qualitative": "#ffffff"}
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2's relative luminance of ``#rrggbb`` or ``#rgb``: 0 for black, 1 for white."""
+    digits = colour.lstrip("#")
+    digits = "".join(2 * d for d in digits) if len(digits) == 3 else digits
+    channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    red, green, blue = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def text_on(background: str) -> str:
+    """Black or white, whichever contrasts more with ``background``: at least 4.58:1 on any colour."""
+    return "#000000" if relative_luminance(background) > 0.179 else "#ffffff"

@@ -26,7 +26,7 @@ from ..files import write_bytes_atomic
 from ..settings import SCHEMES
 from .context import ReportContext
 from .numbers import fmt_number, is_missing, round_pct, round_shown
-from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS
+from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
 from .words import (
     data_currency,
     localized,
@@ -130,8 +130,8 @@ def write_cell(sheet, styles: Styles, row: int, column: int, value, wrap: bool =
         return
     if isinstance(value, Status):
         colour = STATUS_COLOURS[value.status]
-        sheet.write_string(row, column, value.text, styles.get(bg_color=colour, font_color="#ffffff", bold=True,
-                                                               text_wrap=wrap))
+        sheet.write_string(row, column, value.text, styles.get(bg_color=colour, font_color=STATUS_TEXT[value.status],
+                                                               bold=True, text_wrap=wrap))
     elif isinstance(value, Warning):
         background, text = LEVEL_COLOURS[value.level]
         sheet.write_string(row, column, value.text, styles.get(bg_color=background, font_color=text, bold=True,

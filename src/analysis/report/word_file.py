@@ -27,6 +27,7 @@ from ..settings import TEMPLATES_DIR
 from .context import ReportContext
 from .figures import Figures
 from .ooxml import put, serialize, w
+from .palette import text_on
 from .word_content import METHOD_NOTE, Shading, WordDocument, report_document
 from .words import method_note
 
@@ -129,12 +130,12 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
 
 
 def shade_cells(tables: list, shading: list[Shading]) -> None:
-    """Each cell of ``shading`` on its colour, its text white where the colour is dark and black where light."""
+    """Each cell of ``shading`` on its colour, its text black or white, whichever contrasts more (WCAG 2)."""
     for shade in shading:
         tc = tables[shade.table].findall(w("tr"))[shade.row].findall(w("tc"))[shade.column]
         fill = shade.colour.lstrip("#").upper()
         put(put(tc, "tcPr"), "shd", {"val": "clear", "color": "auto", "fill": fill})
-        text = "FFFFFF" if luminance(fill) < 0.6 else "000000"
+        text = text_on(shade.colour).lstrip("#").upper()
         for run in tc.iter(w("r")):
             put(put(run, "rPr"), "color", {"val": text})
 
@@ -156,12 +157,6 @@ def keep_together(tables) -> None:
             if number < len(rows):
                 for paragraph in row.iter(w("p")):
                     put(put(paragraph, "pPr"), "keepNext", {})
-
-
-def luminance(hex_colour: str) -> float:
-    """Perceived brightness, 0 (black) to 1 (white)."""
-    red, green, blue = (int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4))
-    return 0.299 * red + 0.587 * green + 0.114 * blue
 
 
 def size_styles(xml: bytes, sizes: dict, bold: list) -> bytes:
