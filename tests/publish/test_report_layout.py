@@ -5,6 +5,8 @@ Rendered with the example 2022–2024 data (a final and a mid-term report) and w
 """
 from __future__ import annotations
 
+import base64
+import io
 import json
 import re
 from html import unescape
@@ -12,6 +14,7 @@ from urllib.parse import unquote
 
 import pytest
 import tinycss2
+from PIL import Image
 from pypdf import PdfReader
 from weasyprint import CSS, HTML
 from weasyprint.formatting_structure import boxes
@@ -164,10 +167,25 @@ def test_the_scorecard_status_fits_a_390_pixel_screen(example_reports, edition, 
                                                                                     headers[7]))
 
 
-def test_charts_keep_their_size_on_a_narrow_screen_and_scroll_instead():
-    """At 390 px a chart shrunk to the screen's width has 5-pixel labels: it keeps its width and scrolls."""
+def test_a_phone_shows_each_chart_drawn_for_it_at_the_width_of_the_screen(example_reports):
+    """At 390 px a chart drawn for paper and shrunk to the screen would have 5-pixel labels, and one kept at its size
+    is cut at the right edge: each overview chart has a narrow drawing the page offers a screen up to 600 px wide,
+    shown at the screen's width; the printed page keeps the wide one."""
     screen = narrow_screen_rules((TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8"), 390)
     rules = {selector.strip(): body for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", screen)}
-    assert "overflow-x: auto" in rules["figure.chart"]
-    width = re.search(r"width:\s*(\d+)px", rules["figure.chart img"])
-    assert width and int(width.group(1)) >= 600 and "max-width: none" in rules["figure.chart img"]
+    assert not re.search(r"(?<!-)width:\s*\d+px", rules["figure.chart img"])  # no fixed width wider than a phone
+    assert "width: 100%" in rules["figure.chart img"] and "overflow-x" not in rules.get("figure.chart", "")
+    html = (example_reports["final-zh"] / "report.html").read_text(encoding="utf-8")
+    pictures = re.findall(r'<figure class="chart chart-([\w-]+)"><picture><source media="\(max-width: 600px\)" '
+                          r'srcset="data:image/png;base64,([^"]+)"/?><img alt="[^"]*" '
+                          r'src="data:image/png;base64,([^"]+)"/?></picture></figure>', html)
+    assert [name for name, _, _ in pictures] == ["completion", "growth", "categories", "heatmap", "multiples"]
+    for name, narrow, wide in pictures:
+        (narrow_width, narrow_height), (wide_width, wide_height) = (
+            Image.open(io.BytesIO(base64.b64decode(data))).size for data in (narrow, wide))
+        assert narrow_width == 600 and wide_width == 1080, name  # 4 and 7.2 inches at 150 dpi
+        assert narrow_height / narrow_width > wide_height / wide_width, name
+    # the PDF has the wide drawings only: 1,080 pixels wide, none 600
+    widths = {image.image.width for page in PdfReader(example_reports["final-zh"] / "report.pdf").pages
+              for image in page.images}
+    assert 1080 in widths and 600 not in widths

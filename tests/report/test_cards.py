@@ -20,6 +20,9 @@ class AnyChart:
     def parts(self, chart: str) -> list[str]:
         return [chart]
 
+    def narrow(self, name: str) -> None:
+        return None
+
 
 @pytest.fixture(scope="module")
 def example(example_tables):

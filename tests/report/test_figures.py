@@ -2,10 +2,13 @@
 legends clear of the data, values beyond an axis marked, statuses told by name as well as colour."""
 from __future__ import annotations
 
+import io
+
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from PIL import Image
 
 from analysis.clean.processed import read_processed
 from analysis.publish.data import build_tables
@@ -151,3 +154,54 @@ def test_a_dollar_sign_in_a_label_is_text_not_mathtext(tmp_path):
     figure.text(0.1, 0.5, r"cost $\frac$ in yuan")  # broken mathtext: an error if it were parsed
     figure.savefig(tmp_path / "label.png")
     assert (tmp_path / "label.png").stat().st_size > 0
+
+
+def test_a_share_grows_in_percentage_points_on_an_axis_fitted_to_it(example):
+    """The example's two lagging series are shares paced linearly: 4 provincial, 3.1 (2020) → 2.9 (2022), 3.3 by
+    2024, has seen (2.9 − 3.1) / 2 = −0.10 pp a year and needs (3.3 − 2.9) / 2 = +0.20; 21, 8.4 (2020) → 9.3 (2023),
+    10.0 by 2024, has seen 0.9 / 3 = +0.30 and needs +0.70 (in relative percent they were −3.3% and +7.5%)."""
+    report = context(example, 2024, "en")
+    figure = charts.growth_gap_chart(report)
+    [ax] = figure.axes
+    assert {"-0.10", "+0.20", "+0.30", "+0.70"} <= set(texts(figure))
+    assert "+7.5" not in texts(figure) and "-3.3" not in texts(figure)
+    assert ax.get_xlabel() == "growth per year (percentage points)"
+    low, high = ax.get_xlim()  # zero and the values with a margin, not −40…80
+    assert -0.5 < low < -0.1 and 0.7 < high < 1.0
+    assert ax.get_title(loc="left") == "Lagging indicators: growth needed vs growth seen"  # two series: no "one series"
+
+
+def test_rates_and_shares_are_on_panels_of_their_own(before_data):
+    report = context(before_data, 2024, "zh")
+    figure = charts.growth_gap_chart(report)
+    units = [ax.get_xlabel() for ax in figure.axes]
+    assert units == ["年均增速（%）", "年均增加（百分点）"]
+    rates = [label.get_text() for label in figure.axes[0].get_yticklabels()]
+    shares = [label.get_text() for label in figure.axes[1].get_yticklabels()]
+    assert "18. 万元GDP能耗下降率（每年≥5%）" in rates and not any(label.startswith("18.") for label in shares)
+    assert any(label.startswith("21.") for label in shares)
+
+
+def test_a_growth_chart_of_one_series_says_so(example, monkeypatch):
+    report = context(example, 2024, "en")
+    one = charts.growth_rows(report)[:1]
+    monkeypatch.setattr(charts, "growth_rows", lambda context: one)
+    figure = charts.growth_gap_chart(report)
+    assert figure.axes[0].get_title(loc="left") == "Lagging indicators: growth needed vs growth seen (one series lags)"
+    assert len(figure.axes[0].get_yticklabels()) == 1
+    narrow = charts.growth_gap_chart(report, narrow=True)
+    assert "(one series lags)" in narrow.axes[0].get_title(loc="left").replace("\n", " ")
+
+
+def test_every_overview_chart_has_a_narrower_taller_drawing_for_a_phone(example):
+    drawn = figures.Figures(context(example, 2024, "zh"))
+    for name in ("completion", "growth", "categories", "heatmap", "multiples"):
+        wide = Image.open(io.BytesIO(drawn[name])).size
+        narrow = Image.open(io.BytesIO(drawn.narrow(name))).size
+        assert narrow[0] == charts.NARROW_WIDTH * figures.DPI < wide[0] == charts.WIDTH * figures.DPI, name
+        assert narrow[1] / narrow[0] > wide[1] / wide[0], name  # as tall or taller: its rows take the height
+    # the small multiples two panels a row instead of five: 13 rows of panels instead of 5, the figure twice as tall
+    assert Image.open(io.BytesIO(drawn.narrow("multiples"))).size[1] > 2 * Image.open(
+        io.BytesIO(drawn["multiples"])).size[1]
+    assert drawn.narrow("card-4-national") is None  # a card's chart is narrow already
+    assert drawn.narrow("completion") is drawn.narrow("completion")  # drawn once

@@ -26,6 +26,10 @@ from .palette import STATUS_COLOURS, STATUS_TEXT
 from .words import localized, localized_column, year
 
 WIDTH = 7.2  # inches: the width of the A4 text column
+#: inches: an overview chart drawn for a phone (a screen up to 600 px): about 390 px wide, the same type as on paper,
+#: so a label reads at 9–10 px where the paper width shrunk to the screen would make it 5 px; row labels wrap.
+NARROW_WIDTH = 4.0
+NARROW_LEFT = 0.42  # the row labels' share of a narrow chart's width
 CARD_SIZE = (3.4, 2.0)  # inches: a card's chart, beside the card's numbers on an A4 page
 COMPLETION_RANGE = (-1.0, 2.0)
 GROWTH_RANGE = (-40.0, 80.0)
@@ -78,10 +82,35 @@ def _columns(text) -> float:
     return sum(2.0 if ord(c) > 0x2E80 else 1.0 for c in str(text))
 
 
-def _label_room(labels, size: float = 8) -> float:
+def _label_room(labels, size: float = 8, width: float = WIDTH) -> float:
     """The left margin (a fraction of the width) that y labels of ``size`` points need."""
     widest = max((sum(1.0 if ord(c) > 0x2E80 else 0.55 for c in str(label)) for label in labels), default=10)
-    return min(0.55, (widest * size / 72 + 0.15) / WIDTH)
+    return min(0.55, (widest * size / 72 + 0.15) / width)
+
+
+def _fit_label(text: str, inches: float, size: float, words, lines: int = 2) -> str:
+    """A row label on at most ``lines`` lines ``inches`` wide at ``size`` points (a narrow chart's labels), cut with …
+    beyond: lines break at spaces where the language does (English), anywhere otherwise (Chinese)."""
+    room = inches * 72 / (size * 0.55)  # Latin characters a line holds (a CJK character counts two)
+    if _columns(text) <= room:
+        return text
+    rest, shown = text, []
+    while rest and len(shown) < lines:
+        if _columns(rest) <= room:
+            shown.append(rest)
+            rest = ""
+            break
+        end, used = 0, 0.0
+        while end < len(rest) and used + _columns(rest[end]) <= room:
+            used += _columns(rest[end])
+            end += 1
+        cut = rest.rfind(" ", 0, end + 1) if words["language.breaks_at_spaces"] else -1
+        cut = cut if cut > 0 else end
+        shown.append(rest[:cut].rstrip())
+        rest = rest[cut:].strip()
+    if rest:
+        shown[-1] = shown[-1][:-1] + "…"
+    return "\n".join(shown)
 
 
 def _legend_below(figure: Figure, ax, handles, columns: int = 4) -> None:
@@ -120,11 +149,11 @@ def completion_rows(context: ReportContext) -> pd.DataFrame:
     return table[table["status"] != "qualitative"]
 
 
-def completion_chart(context: ReportContext, part: int = 0) -> Figure | None:
+def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """How far each series has come: the share of the distance from its baseline to its target covered
     (完成进度) against the share of the time elapsed (序时进度); for a target held every year or already
     met at the baseline, the latest value as a share of the target (a diamond). Figure ``part`` of a plan
-    with more series than a page holds."""
+    with more series than a page holds; ``narrow``: drawn for a phone (taller rows, labels on two lines)."""
     words, language = context.words, context.language
     text = words["chart"]
     every = completion_rows(context)
@@ -136,7 +165,9 @@ def completion_chart(context: ReportContext, part: int = 0) -> Figure | None:
     handles += [Line2D([], [], color="#111", marker="|", linestyle="", markersize=9, label=text["time"]),
                 Line2D([], [], color="#555", marker="D", linestyle="", markersize=5, label=text["level"])]
     longest = max(_columns(words.status(s)) for s in table["status"])
-    figure, ax = _figure(len(table), 0.24, _legend_rows(handles), right=1 - (0.055 * longest + 0.22) / WIDTH)
+    width, left, legend_columns = (NARROW_WIDTH, NARROW_LEFT, 2) if narrow else (WIDTH, 0.36, 4)
+    figure, ax = _figure(len(table), 0.36 if narrow else 0.24, _legend_rows(handles, legend_columns), left=left,
+                         right=1 - (0.055 * longest + 0.22) / width, width=width)
     y = np.arange(len(table))
     for yi, row in zip(y, table.itertuples()):
         colour = STATUS_COLOURS[row.status]
@@ -157,7 +188,11 @@ def completion_chart(context: ReportContext, part: int = 0) -> Figure | None:
         ax.annotate(words.status(row.status), (1.0, yi), xycoords=("axes fraction", "data"), xytext=(5, 0),
                     textcoords="offset points", va="center", fontsize=6.5, color=STATUS_TEXT[row.status],
                     bbox={**BADGE, "facecolor": colour})
-    ax.set_yticks(y, [_label(r, language) for r in table.itertuples()], fontsize=7.5)
+    labels = [_label(r, language) for r in table.itertuples()]
+    if narrow:
+        labels = [_fit_label(label, left * width - 0.12, 7.5, words) for label in labels]
+        ax.set_xticks([-1.0, 0.0, 1.0, 2.0])
+    ax.set_yticks(y, labels, fontsize=7.5)
     ax.axvline(1, color="#1b5e20", linewidth=1)
     ax.axvline(0, color="#888", linewidth=0.8)
     ax.set_xlim(low - 0.05, high + 0.05)
@@ -167,18 +202,28 @@ def completion_chart(context: ReportContext, part: int = 0) -> Figure | None:
     ax.set_xlabel(text["completion_x"], fontsize=8)
     ax.set_title(_part_title(text["completion"], "completion", len(every), part, words), fontsize=11)
     ax.grid(axis="y", visible=False)
-    _legend_below(figure, ax, handles)
+    _legend_below(figure, ax, handles, legend_columns)
     return figure
 
 
+def growth_unit(row) -> str:
+    """How the growth chart measures a series' growth a year: ``pp`` for a share paced linearly (percentage points a
+    year, as its card and the method give it: 2.9% → 3.3% in two years needs +0.2 pp a year), ``%`` for the others
+    (a relative rate a year, or for a yearly floor the latest rate itself)."""
+    return "pp" if row.method == "linear" and row.kind == "share" else "%"
+
+
 def growth_rows(context: ReportContext) -> list[tuple]:
-    """The series the growth chart shows: (row, growth needed, growth seen) of each lagging series with both."""
+    """The series the growth chart shows: (row, growth needed, growth seen) of each lagging series with both, in the
+    unit :func:`growth_unit` gives."""
     table = context.joined()
     table = table[table["status"].isin(LAGGING) & (table["verdict"] == "progress")]
     rows = []
     for row in table.itertuples():
         if row.method == "annual_floor":
             needed, seen = row.required_per_year, row.latest_value
+        elif growth_unit(row) == "pp":
+            needed, seen = row.required_per_year, row.observed_per_year
         else:
             needed, seen = row.required_cagr * 100, row.observed_cagr * 100
         if not (is_missing(needed) or is_missing(seen)):
@@ -186,40 +231,80 @@ def growth_rows(context: ReportContext) -> list[tuple]:
     return rows
 
 
-def growth_gap_chart(context: ReportContext, part: int = 0) -> Figure | None:
+def growth_range(values) -> tuple[float, float]:
+    """The growth chart's axis for ``values``: zero and every value with a margin, never wider than
+    :data:`GROWTH_RANGE` (a value beyond it is marked at the edge)."""
+    low, high = min(0.0, *values), max(0.0, *values)
+    pad = max((high - low) * 0.15, 0.1)
+    return max(low - pad, GROWTH_RANGE[0]), min(high + pad, GROWTH_RANGE[1])
+
+
+GROWTH_ROW = 0.38  # inches a series takes in the growth chart (0.5 on a phone)
+GROWTH_GAP = X_LABEL + 0.25  # inches between two panels: the upper one's axis label
+
+
+def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """For the series still short of a target year: the growth a year needed from now against the
-    growth a year seen since the base year (a yearly rate: the rate needed against the latest rate)."""
+    growth a year seen since the base year (a yearly rate: the rate needed against the latest rate). A share
+    paced linearly is in percentage points a year, on a panel of its own; each axis spans the values it shows; the
+    title says when one series lags alone. ``narrow``: drawn for a phone."""
     words, language = context.words, context.language
     text = words["chart"]
     every = growth_rows(context)
     if not every:
         return None
-    rows = _part(every, "growth", part)[::-1]
-    low, high = GROWTH_RANGE
-    figure, ax = _figure(max(len(rows), 2), 0.38, 1, right=0.96)
-    for yi, (_, needed, seen) in enumerate(rows):
-        shown = [float(np.clip(v, low, high)) for v in (seen, needed)]
-        ax.hlines(yi, *sorted(shown), color="#bbb", linewidth=2)
-        ax.scatter(shown[0], yi, color="#c62828", marker="o", zorder=3, s=30)
-        ax.scatter(shown[1], yi, color="#1565c0", marker="s", zorder=3, s=30)
-        for value, x, colour, dy in ((seen, shown[0], "#c62828", -0.33), (needed, shown[1], "#1565c0", 0.18)):
-            if low <= value <= high:
-                ax.text(x, yi + dy, f"{value:+.1f}", color=colour, fontsize=6.5, ha="center")
-        _edge_mark(ax, yi, needed, low, high, f"{needed:+.0f}")
-        _edge_mark(ax, yi, seen, low, high, f"{seen:+.0f}")
-    labels = [_label(row, language) + (words.text("grammar.aside", text=words.text("pace.floor",
-                                                                                    target=f"{row.target_value:g}"))
-                                       if row.method == "annual_floor" else "") for row, _, _ in rows]
-    ax.set_yticks(range(len(rows)), labels, fontsize=7.5)
-    ax.axvline(0, color="#888", linewidth=0.8)
-    ax.set_xlim(low - 2, high + 2)
-    ax.set_ylim(-0.8, len(rows) - 0.2)
-    ax.tick_params(axis="x", labelsize=7.5)
-    ax.set_xlabel(text["growth_x"], fontsize=8)
-    ax.set_title(_part_title(text["growth_title"], "growth", len(every), part, words), fontsize=11)
-    ax.grid(axis="y", visible=False)
+    rows = _part(every, "growth", part)
+    panels = [(unit, [r for r in rows if growth_unit(r[0]) == unit]) for unit in ("%", "pp")]
+    panels = [(unit, panel[::-1]) for unit, panel in panels if panel]
+    width, left = (NARROW_WIDTH, NARROW_LEFT) if narrow else (WIDTH, 0.36)
+    title = _part_title(text["growth_title"], "growth", len(every), part, words)
+    if len(every) == 1:
+        title = words.text("chart.growth_one", title=title)
+    if narrow:
+        title = _fit_label(title, width - 0.3, 11, words, lines=3)
+    row_height = 0.5 if narrow else GROWTH_ROW
+    top = TITLE + 0.2 * title.count("\n")
+    bottom = X_LABEL + LEGEND_ROW * (2 if narrow else 1) + 0.1
+    heights = [max(len(panel), 2) * row_height for _, panel in panels]
+    height = top + sum(heights) + GROWTH_GAP * (len(panels) - 1) + bottom
+    figure = Figure(figsize=(width, height))
+    above = top
+    for index, ((unit, panel), inches) in enumerate(zip(panels, heights)):
+        ax = figure.add_axes((left, 1 - (above + inches) / height, 0.96 - left, inches / height))
+        above += inches + GROWTH_GAP
+        low, high = growth_range([v for _, needed, seen in panel for v in (needed, seen)])
+        digits = 2 if unit == "pp" else 1
+        for yi, (_, needed, seen) in enumerate(panel):
+            shown = [float(np.clip(v, low, high)) for v in (seen, needed)]
+            ax.hlines(yi, *sorted(shown), color="#bbb", linewidth=2)
+            ax.scatter(shown[0], yi, color="#c62828", marker="o", zorder=3, s=30)
+            ax.scatter(shown[1], yi, color="#1565c0", marker="s", zorder=3, s=30)
+            for value, x, colour, dy in ((seen, shown[0], "#c62828", -0.33), (needed, shown[1], "#1565c0", 0.18)):
+                if low <= value <= high:
+                    ax.text(x, yi + dy, f"{value:+.{digits}f}", color=colour, fontsize=6.5, ha="center")
+            _edge_mark(ax, yi, needed, low, high, f"{needed:+.0f}")
+            _edge_mark(ax, yi, seen, low, high, f"{seen:+.0f}")
+        labels = [_label(row, language) + (words.text("grammar.aside", text=words.text(
+            "pace.floor", target=f"{row.target_value:g}")) if row.method == "annual_floor" else "")
+            for row, _, _ in panel]
+        if narrow:
+            labels = [_fit_label(label, left * width - 0.12, 7.5, words) for label in labels]
+            ax.xaxis.set_major_locator(MaxNLocator(5))
+        ax.set_yticks(range(len(panel)), labels, fontsize=7.5)
+        ax.axvline(0, color="#888", linewidth=0.8)
+        ax.set_xlim(low, high)
+        ax.set_ylim(-0.8, max(len(panel), 2) - 0.2)
+        ax.tick_params(axis="x", labelsize=7.5)
+        label = text["growth_x_pp" if unit == "pp" else "growth_x"]
+        ax.set_xlabel(_fit_label(label, (0.96 - left) * width, 8, words) if narrow else label, fontsize=8)
+        if index == 0 and narrow:  # from the left edge: a phone's title is as wide as the figure
+            ax.set_title(title, fontsize=11, loc="left", x=-left / (0.96 - left) + 0.02)
+        elif index == 0:
+            ax.set_title(title, fontsize=11)
+        ax.grid(axis="y", visible=False)
     _legend_below(figure, ax, [Line2D([], [], color="#c62828", marker="o", linestyle="", label=text["observed"]),
-                               Line2D([], [], color="#1565c0", marker="s", linestyle="", label=text["required"])], 2)
+                               Line2D([], [], color="#1565c0", marker="s", linestyle="", label=text["required"])],
+                  1 if narrow else 2)
     return figure
 
 
@@ -247,7 +332,7 @@ class FixedLayoutGrid(sns.FacetGrid):
 PANEL_COLUMNS, PANEL_HEIGHT, PANELS_TOP, PANELS_BOTTOM = 5, 1.45, 0.85, 0.75
 
 
-def small_multiples(context: ReportContext, part: int = 0) -> Figure | None:
+def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """Every numeric series in a faceted figure (seaborn): its course, its targets, coloured by status; a plan
     with more series than a page holds gets them in parts (figure ``part``)."""
     words, language = context.words, context.language
@@ -268,9 +353,10 @@ def small_multiples(context: ReportContext, part: int = 0) -> Figure | None:
         frames.append(pd.DataFrame({"panel": panel, "year": targets["year"], "value": targets["value"],
                                     "role": "target", "status": row.status, "kind": row.kind}))
     data = pd.concat(frames, ignore_index=True)
-    columns = PANEL_COLUMNS
+    # a phone: two panels a row (a figure more than twice as tall)
+    columns, width, below = (2, NARROW_WIDTH, PANELS_BOTTOM + 0.2) if narrow else (PANEL_COLUMNS, WIDTH, PANELS_BOTTOM)
     grid = FixedLayoutGrid(data, col="panel", col_wrap=columns, sharex=True, sharey=False, height=PANEL_HEIGHT,
-                           aspect=WIDTH / columns / PANEL_HEIGHT, despine=True,
+                           aspect=width / columns / PANEL_HEIGHT, despine=True,
                            col_order=list(dict.fromkeys(data["panel"])))
 
     for ax, (_, panel) in zip(grid.axes.flat, data.groupby("panel", sort=False)):
@@ -294,15 +380,15 @@ def small_multiples(context: ReportContext, part: int = 0) -> Figure | None:
     # The figure's height from its rows and the room above and below (a row of one to five panels included):
     # the margins are in inches, so a short figure keeps them whole.
     rows = -(-len(table) // columns)
-    inches = rows * PANEL_HEIGHT + PANELS_TOP + PANELS_BOTTOM
-    figure.set_size_inches(WIDTH, inches)
+    inches = rows * PANEL_HEIGHT + PANELS_TOP + below
+    figure.set_size_inches(width, inches)
     title = _part_title(words["chart.multiples_title"], "multiples", len(every), part, words)
     figure.suptitle(title, fontsize=11, x=0.02, y=1 - 0.12 / inches, ha="left", va="top")
-    figure.subplots_adjust(left=0.06, right=0.99, top=1 - PANELS_TOP / inches, bottom=PANELS_BOTTOM / inches,
-                           hspace=0.95, wspace=0.38)
+    figure.subplots_adjust(left=0.43 / width if narrow else 0.06, right=0.99, top=1 - PANELS_TOP / inches,
+                           bottom=below / inches, hspace=0.95, wspace=0.38)
     figure.legend(handles=_status_handles(data["status"], words) + [
         Line2D([], [], color="#212121", marker="*", linestyle="", markersize=7, label=words["chart.target"])],
-        loc="lower center", ncol=6, fontsize=7, frameon=False, bbox_to_anchor=(0.5, 0.0))
+        loc="lower center", ncol=3 if narrow else 6, fontsize=7, frameon=False, bbox_to_anchor=(0.5, 0.0))
     return figure
 
 
@@ -312,9 +398,9 @@ def heatmap_years(context: ReportContext) -> list[int]:
     return years if len(years) >= 2 else []
 
 
-def status_heatmap(context: ReportContext, part: int = 0) -> Figure | None:
+def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """Each series' status in every report year so far (seaborn heat map), once there are two or more; a plan
-    with more series than a page holds gets it in parts (figure ``part``)."""
+    with more series than a page holds gets it in parts (figure ``part``); ``narrow``: for a phone."""
     words, language = context.words, context.language
     history = context.tables.assessment
     years = heatmap_years(context)
@@ -336,8 +422,9 @@ def status_heatmap(context: ReportContext, part: int = 0) -> Figure | None:
     annotations = grid.apply(lambda column: column.map(lambda s: words[f"status_short.{s}"]))
     top, bottom = 0.95, 0.15  # inches: the title and the years above, a margin below
     height = 0.2 * len(order) + top + bottom
-    figure = Figure(figsize=(WIDTH, height))
-    ax = figure.add_axes((0.36, bottom / height, 0.4, 1 - (top + bottom) / height))
+    width, left = (NARROW_WIDTH, 0.5) if narrow else (WIDTH, 0.36)
+    figure = Figure(figsize=(width, height))
+    ax = figure.add_axes((left, bottom / height, 0.96 - left if narrow else 0.4, 1 - (top + bottom) / height))
     palette = ListedColormap([STATUS_COLOURS[s] for s in STATUSES])
     sns.heatmap(numbers, ax=ax, cmap=palette, vmin=-0.5, vmax=len(STATUSES) - 0.5, cbar=False,
                 linewidths=0.6, linecolor="white")
@@ -346,7 +433,8 @@ def status_heatmap(context: ReportContext, part: int = 0) -> Figure | None:
             ax.text(column + 0.5, row + 0.5, annotations.iat[row, column], ha="center", va="center", fontsize=6,
                     color=STATUS_TEXT[status])
     ax.set_xticks(np.arange(len(years)) + 0.5, [year(y) for y in years], fontsize=7)
-    ax.set_yticks(np.arange(len(order)) + 0.5, order, fontsize=6.5, rotation=0)
+    ax.set_yticks(np.arange(len(order)) + 0.5, [_fit_label(label, left * width - 0.1, 6.5, words, lines=1)
+                                                for label in order] if narrow else order, fontsize=6.5, rotation=0)
     ax.set_xlabel(words["chart.report_year"], fontsize=8)
     ax.set_ylabel("")
     ax.xaxis.set_ticks_position("top")
@@ -356,8 +444,9 @@ def status_heatmap(context: ReportContext, part: int = 0) -> Figure | None:
     return figure
 
 
-def category_status_chart(context: ReportContext) -> Figure:
-    """Stacked bars: the headline status of each indicator, by category, with the counts written in."""
+def category_status_chart(context: ReportContext, narrow: bool = False) -> Figure:
+    """Stacked bars: the headline status of each indicator, by category, with the counts written in (``narrow``: for
+    a phone)."""
     words, indicators = context.words, context.indicators
     text = words["chart"]
     headline = headline_status(context.assessment)
@@ -369,7 +458,9 @@ def category_status_chart(context: ReportContext) -> Figure:
     counts = table.pivot_table(index="category", columns="status", values="indicator_id", aggfunc="count",
                                fill_value=0).reindex(order[::-1])
     statuses = [s for s in STATUSES_BEST_FIRST if s in counts.columns]
-    figure, ax = _figure(len(counts), 0.36, _legend_rows(statuses), left=_label_room(counts.index), right=0.96)
+    width, columns = (NARROW_WIDTH, 2) if narrow else (WIDTH, 4)
+    figure, ax = _figure(len(counts), 0.36, _legend_rows(statuses, columns),
+                         left=_label_room(counts.index, width=width), right=0.96, width=width)
     left = np.zeros(len(counts))
     for status in statuses:
         widths = counts[status].to_numpy()
@@ -384,7 +475,7 @@ def category_status_chart(context: ReportContext) -> Figure:
     ax.set_title(text["category_title"], fontsize=11)
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", labelsize=8)
-    _legend_below(figure, ax, _status_handles(statuses, words))
+    _legend_below(figure, ax, _status_handles(statuses, words), columns)
     return figure
 
 

@@ -55,15 +55,19 @@ def chart_names(context: ReportContext, chart: str) -> list[str]:
     return [chart if part == 0 else f"{chart}-{part + 1}" for part in range(count)]
 
 
-def drawers(context: ReportContext) -> dict[str, Callable[[], Figure | None]]:
-    """Every figure of the report, in the order the report shows them, with the function that draws it."""
+def drawers(context: ReportContext, narrow: bool = False) -> dict[str, Callable[[], Figure | None]]:
+    """Every figure of the report, in the order the report shows them, with the function that draws it; ``narrow``:
+    the overview charts and the small multiples as a phone shows them (a card's chart is narrow already)."""
     draw = {"completion": charts.completion_chart, "growth": charts.growth_gap_chart,
-            "categories": lambda context, part: charts.category_status_chart(context),
+            "categories": lambda context, part, **narrow: charts.category_status_chart(context, **narrow),
             "heatmap": charts.status_heatmap, "multiples": charts.small_multiples}
+    phone = {"narrow": True} if narrow else {}
     found: dict[str, Callable[[], Figure | None]] = {}
     for chart in (*OVERVIEW_CHARTS, "multiples"):
         for part, name in enumerate(chart_names(context, chart)):
-            found[name] = lambda chart=chart, part=part: draw[chart](context, part)
+            found[name] = lambda chart=chart, part=part: draw[chart](context, part, **phone)
+    if narrow:
+        return found
     for row in cards.numeric_rows(context):
         found[cards.card_id(row)] = lambda row=row: charts.card_chart(context, row)
     return found
@@ -77,6 +81,8 @@ class Figures:
         self._context = context
         self._drawers = drawers(context)
         self._drawn: dict[str, bytes | None] = {}
+        self._narrow_drawers: dict[str, Callable[[], Figure | None]] | None = None
+        self._narrow: dict[str, bytes | None] = {}
 
     def parts(self, chart: str) -> list[str]:
         """The names of the figures of ``chart`` (more than one when its series fill more than a page)."""
@@ -95,3 +101,18 @@ class Figures:
                 # seaborn makes its figures through pyplot, which would keep them (and a notebook would show them)
                 pyplot.close(figure)
         return self._drawn[name]
+
+    def narrow(self, name: str) -> bytes | None:
+        """The PNG of figure ``name`` drawn for a phone (a screen up to 600 px wide), for the HTML edition's
+        ``<picture>``; None for a figure without one (a card's chart) or with nothing to show. Drawn once."""
+        if self._narrow_drawers is None:
+            self._narrow_drawers = drawers(self._context, narrow=True)
+        if name not in self._narrow_drawers:
+            return None
+        if name not in self._narrow:
+            figure = self._narrow_drawers[name]()
+            self._narrow[name] = None
+            if figure is not None:
+                self._narrow[name] = png(figure)
+                pyplot.close(figure)
+        return self._narrow[name]

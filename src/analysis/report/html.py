@@ -84,7 +84,7 @@ def warnings_html(context: ReportContext) -> str:
 
 def chart_view(context: ReportContext, figures: Figures, name: str) -> dict:
     words = context.words
-    return {"name": name, "png": figures[name],
+    return {"name": name, "png": figures[name], "narrow": figures.narrow(name),
             "alt": f'{words["language.image_alt"]}: {words[f"chart.alt.{chart_of(name)}"]}'}
 
 
