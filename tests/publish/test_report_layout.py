@@ -24,6 +24,7 @@ from analysis.catalog import catalog
 from analysis.settings import TEMPLATES_DIR
 from analysis.vocabulary import STATUSES
 from tests.conftest import EXAMPLE_REPORTS
+from tests.support.line_breaks import unmarked
 from tests.support.pdf import pdf_layout
 
 EDGE = 36  # points: the page margins are 16 mm (45 pt); a line this close to the paper's edge was pushed out
@@ -114,7 +115,7 @@ def test_the_dates_and_the_other_edition_are_named(example_reports):
 def test_a_labelled_data_set_says_so_on_the_first_page(example_reports):
     first = " ".join(box[4] for box in pdf_layout(example_reports["final-zh"] / "report.pdf")[0]["boxes"])
     assert "示例数据（2022—2024年数值均为虚构" in first  # tests/fixtures/example-2022-2024/dataset.yml
-    english = (example_reports["final-en"] / "report.html").read_text(encoding="utf-8")
+    english = unmarked((example_reports["final-en"] / "report.html").read_text(encoding="utf-8"))
     assert "example data (the 2022–2024 values are made up for demonstration" in english
     plain = (example_reports["mid-term-en-plain"] / "report.html").read_text(encoding="utf-8")
     assert "made up" not in plain

@@ -9,6 +9,7 @@ import pytest
 from analysis.report import cards, html
 from analysis.report.context import load_report
 from tests.conftest import relative
+from tests.support.line_breaks import unmarked
 
 
 class AnyChart:
@@ -51,7 +52,7 @@ def test_the_scorecard_links_every_name_to_its_card(example, cards_html):
 
 def card(text: str, element: str) -> str:
     start = text.index(f'id="{element}"')
-    return text[start:text.index("</section>", start)]
+    return unmarked(text[start:text.index("</section>", start)])
 
 
 def test_a_card_has_the_full_printed_name_and_its_numbers(cards_html):
@@ -93,7 +94,7 @@ def test_sources_and_notes_in_a_card_are_escaped(example, monkeypatch):
 
 
 def test_a_card_names_the_responsible_departments_and_where_the_plan_names_them(cards_html):
-    card = re.search(r'<section class="card" id="indicator-26">.*?</section>', cards_html, re.S).group(0)
+    card = unmarked(re.search(r'<section class="card" id="indicator-26">.*?</section>', cards_html, re.S).group(0))
     assert "责任部门：市海洋发展局（牵头）、市发展改革委、市科技局、市工业和信息化局（方案原文第 62 行列明）" in card
     card = re.search(r'<section class="card" id="indicator-17">.*?</section>', cards_html, re.S).group(0)
     assert "责任部门：市生态环境局（牵头）（方案未列明，按职能确定）" in card

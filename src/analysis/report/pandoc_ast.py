@@ -6,6 +6,9 @@ equally.
 """
 from __future__ import annotations
 
+from .line_breaks import KEPT, SHORT_LABEL
+from .line_breaks import columns as letters
+
 PANDOC_API = [1, 23, 1, 1]
 NO_ATTR = ["", [], []]
 CELL_PADDING = 2.0  # a cell's margins (1 mm each side) and some slack, in widths of a Latin letter
@@ -62,9 +65,28 @@ def table(header_cells: list[str], rows: list[list], widths, aligns=None) -> dic
     return {"t": "Table", "c": [NO_ATTR, [None, []], columns, head, [body], [NO_ATTR, []]]}
 
 
+class Label(str):
+    """A label in a table (a status, a warning, a header): its column is made as wide as the whole label when it is
+    at most ``short`` Latin letters wide (``红色预警``, ``Not achieved``, ``序号``), so Word never breaks it; a longer
+    one breaks as text does, a number with its unit kept whole (``2020年`` of ``2020年基础值``)."""
+
+    short: float
+
+    def __new__(cls, text, short: float = SHORT_LABEL):
+        label = super().__new__(cls, text)
+        label.short = short
+        return label
+
+
 def text_widths(text: str) -> tuple[float, float]:
     """The width of ``text`` on one line and that of its longest word, in widths of a Latin letter (a CJK
-    character is two, and a word of its own: a line may break after any of them, and after a hyphen)."""
+    character is two, and a word of its own: a line may break after any of them, and after a hyphen; a
+    :class:`Label` breaks only between its pieces)."""
+    if isinstance(text, Label):
+        total, word = text_widths(str(text))
+        if total <= text.short:
+            return total, total
+        return total, max([word, *(letters(match.group()) for match in KEPT.finditer(text))])
     words, total = [0.0], 0.0
     for character in str(text):
         if character.isspace():
@@ -82,12 +104,21 @@ def text_widths(text: str) -> tuple[float, float]:
     return total, max(words)
 
 
+def lines(text) -> list[str]:
+    """A cell's lines: a :class:`Label` whole, a tuple line by line (a label above a note), else split at newlines."""
+    if isinstance(text, Label):
+        return [text]
+    if isinstance(text, tuple):
+        return [line for part in text for line in lines(part)]
+    return str(text).split("\n")
+
+
 def fitted_widths(columns: list[list[str]], letters_across: float) -> list[float]:
     """Shares of the page for columns of text: each column as wide as its longest word (no word broken inside
     it), then the rest of the line shared by how much text each column holds, none wider than its longest line;
     ``letters_across`` is the type area's width in widths of a Latin letter. Where the longest words do not
     fit, they share the line."""
-    widths = [[text_widths(line) for text in column for line in str(text).split("\n")] for column in columns]
+    widths = [[text_widths(line) for text in column for line in lines(text)] for column in columns]
     width = [max(word for _, word in column) + CELL_PADDING for column in widths]
     most = [max(max(line for line, _ in column) + CELL_PADDING, low) for column, low in zip(widths, width)]
     text = [sum(line for line, _ in column) for column in widths]

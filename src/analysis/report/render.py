@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import nbformat
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 from traitlets.config import Config
@@ -20,6 +20,7 @@ from traitlets.config import Config
 from ..catalog import catalog
 from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
+from .line_breaks import keep_together
 
 # Cells carrying one of these tags are left out of the report entirely.
 # "injected-parameters" is the cell papermill adds with the run's parameters.
@@ -117,7 +118,7 @@ def notebook_to_html(
         },
     }
     html_text, _ = _report_exporter().from_notebook_node(notebook, resources=resources)
-    html_text = _right_align_numeric_columns(html_text)
+    html_text = _keep_together_in_markdown(_right_align_numeric_columns(html_text))
 
     external = html_external_references(html_text)
     if external:
@@ -247,6 +248,20 @@ def _right_align_numeric_columns(html_text: str) -> str:
             for cell in data_cells + header_cells:
                 if "num" not in cell.get("class", []):  # the report's own tables mark their columns themselves
                     cell["class"] = [*cell.get("class", []), "num"]
+    return str(soup)
+
+
+def _keep_together_in_markdown(html_text: str) -> str:
+    """In the Markdown outputs (the method note, the catalog's words and numbers), each number with its unit and each
+    status word kept on one line, as the templates keep them in the other sections (:mod:`.line_breaks`)."""
+    soup = BeautifulSoup(html_text, "html.parser")
+    for output in soup.select(".jp-RenderedMarkdown"):
+        for string in list(output.find_all(string=True)):
+            if type(string) is not NavigableString or string.parent.name in ("code", "pre", "script", "style"):
+                continue
+            marked = str(keep_together(string))
+            if "<span" in marked:
+                string.replace_with(BeautifulSoup(marked, "html.parser"))
     return str(soup)
 
 

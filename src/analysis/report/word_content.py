@@ -23,6 +23,7 @@ from .numbers import is_missing
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS
 from .pandoc_ast import (
     PANDOC_API,
+    Label,
     bullets,
     cell,
     fitted_widths,
@@ -48,6 +49,9 @@ from .words import (
 )
 
 TYPE_AREA_CM = (15.6, 22.5)  # GB/T 9704's type area
+#: A table header at most this many Latin letters wide is never broken (序号, 评估结果); a longer one breaks as text
+#: does, a number with its unit whole (2020年 | 基础值), so the headers leave the indicators' names room.
+HEADER = 8
 CARD_COLUMNS = (0.56, 0.44)  # a card's chart beside its numbers
 CARD_CHART_CM = TYPE_AREA_CM[0] * CARD_COLUMNS[0] - 0.4  # the chart's cell less its margins
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
@@ -155,12 +159,13 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
         # the cells' text, as the widths of the columns are fitted to it
         texts.append([row.category if first_of_category else "", row.indicator_id, row.name + " *", row.unit,
                       row.base, f"{row.latest}\n({row.latest_year})", f"{row.target}\n({row.target_year})", row.gap,
-                      row.pace, f"{row.status_text}\n{row.final_rate}"] + ([row.official_text] if official else []))
+                      row.pace, (Label(row.status_text), row.final_rate)]
+                     + ([Label(row.official_text)] if official else []))
         colours[(number, 9)] = STATUS_COLOURS[row.status]
         if row.official in LIGHT_COLOURS:
             colours[(number, 10)] = LIGHT_COLOURS[row.official][0]
     headers = [context.words["scorecard.category"], *scorecard_headers(context)]
-    columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
+    columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
     aligns = ["AlignDefault"] * 4 + [right] * 4 + ["AlignDefault"] * (3 if official else 2)
     document.add_table(table(headers, rows, fitted_widths(columns, letters_across(context)), aligns), colours)
 
@@ -196,10 +201,10 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
                           cell(row.pace), cell(row.seen)])
             colours[(len(lines), 2)] = LEVEL_COLOURS[row.level][0]
             colours[(len(lines), 3)] = STATUS_COLOURS[row.status]
-        texts = [[row.indicator_id, row.name + " *", row.level_text, f"{row.status_text}\n{row.status_note}",
+        texts = [[row.indicator_id, row.name + " *", Label(row.level_text), (Label(row.status_text), row.status_note),
                   f"{row.latest}\n({row.latest_year})", f"{row.target}\n({row.target_year})", row.gap, row.pace,
                   row.seen] for row in rows]
-        columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
+        columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
         aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault"] * 2
         document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context)), aligns), colours)
     previous, changes = warning_tables.change_rows(context)
@@ -215,9 +220,9 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
                       cell(row.status_now_text), cell(row.change_text)])
         colours[(number, 2)] = STATUS_COLOURS[row.status_then]
         colours[(number, 3)] = STATUS_COLOURS[row.status_now]
-    texts = [[row.indicator_id, row.name + " *", row.status_then_text, row.status_now_text, row.change_text]
-             for row in changes]
-    columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
+    texts = [[row.indicator_id, row.name + " *", Label(row.status_then_text), Label(row.status_now_text),
+              Label(row.change_text)] for row in changes]
+    columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
     document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context))), colours)
 
 
@@ -301,7 +306,7 @@ def appendix_blocks(document: WordDocument, context: ReportContext) -> None:
             continue
         texts = [[text_of(value) for value in values] for values in frame.itertuples(index=False)]
         headers = [str(column) for column in frame.columns]
-        columns = [[header, *(line[i] for line in texts)] for i, header in enumerate(headers)]
+        columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
         rows = [[cell(text) for text in line] for line in texts]
         document.add_table(table(headers, rows, fitted_widths(columns, letters_across(context))))
 

@@ -1,0 +1,217 @@
+"""No line of the printed report breaks inside a word, a number with its unit or a short label, in either language.
+
+Read back from the PDFs the test run builds once (``example_reports``): pypdf gives a page's text in the order it is
+drawn, a line of a table cell after the line before it in the same cell, so a label broken over two lines is the
+end of one line and the start of the next (``红色预`` / ``警``, ``（2024`` / ``年）``, ``enterprise`` / ``s``). The
+known labels are the catalogs' statuses, warning levels and official status words and the table headers; a word is
+one the page itself writes whole (its HTML), and a break inside it has no hyphen.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import unescape
+
+import pytest
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LTChar, LTFigure
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+
+from analysis.catalog import catalog
+from analysis.report.line_breaks import is_short, keep_together, label, label_pieces, short_labels
+
+#: Every report the run builds: Weihai's final in both languages and its mid-term without data, the fictional
+#: Lakeside plan's mid-term (Chinese) and final (English), the national 12th plan's final (Chinese).
+REPORTS = ["final-zh", "final-en", "mid-term-en-plain", "lakeside-2026-zh", "lakeside-2027-en", "national-2015-zh"]
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+@dataclass
+class Line:
+    """A run of characters drawn one after another on one baseline, with no more than a space between them: a line
+    of a paragraph or of a table cell (the cells of a table row are further apart)."""
+
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+
+
+def drawn_lines(page) -> list[Line]:
+    """The page's lines in the order they are drawn."""
+    lines: list[Line] = []
+    for char in characters(page):
+        baseline, size = char.matrix[5], char.size
+        last = lines[-1] if lines else None
+        if last and abs(baseline - last.baseline) < 0.3 and -0.5 < char.x0 - last.x1 < 0.5 * size:
+            last.text += (" " if char.x0 - last.x1 > 0.15 * size else "") + char.get_text()
+            last.x1 = char.x1
+        else:
+            lines.append(Line(char.get_text(), char.x0, char.x1, baseline, size))
+    return lines
+
+
+def characters(item):
+    for child in item:
+        if isinstance(child, LTChar):
+            yield child
+        elif isinstance(child, LTFigure):
+            yield from characters(child)
+
+
+def line_pairs(pdf) -> list[tuple[int, str, str]]:
+    """(page, a line, the line that goes on from it) of every page: the next line drawn, one line lower (a line's
+    height is 1.35 to 1.6 times the font size; a new paragraph or table row lies further down), at the same left
+    edge (or right edge, in a column of numbers)."""
+    manager = PDFResourceManager()
+    device = PDFPageAggregator(manager, laparams=None)  # characters as drawn, not regrouped
+    interpreter = PDFPageInterpreter(manager, device)
+    pairs = []
+    with open(pdf, "rb") as file:
+        for number, page in enumerate(PDFPage.get_pages(file), 1):
+            interpreter.process_page(page)
+            lines = drawn_lines(device.get_result())
+            pairs += [(number, a.text, b.text) for a, b in zip(lines, lines[1:])
+                      if 0.9 * a.size < a.baseline - b.baseline < 1.7 * a.size
+                      and (abs(a.x0 - b.x0) < 1 or abs(a.x1 - b.x1) < 1)]
+    return pairs
+
+
+def labels_of(language: str) -> tuple[list[str], list[str]]:
+    """The labels that never break (short ones) and those that break between words only (long ones)."""
+    words = catalog(language)
+    labels = {*words["status"].values(), *words["warnings.level"].values()}
+    for vocabulary in words["official_status"].values():
+        labels |= set(vocabulary["words"].values())
+    return (sorted(label for label in labels if is_short(label)),
+            sorted(label for label in labels if not is_short(label)))
+
+
+def headers_of(language: str, years=range(2010, 2031)) -> list[str]:
+    """The table headers with a year (2020年基础值, 2020 baseline): the others are words a sentence may break as it
+    breaks any Chinese (目标), their words checked as words."""
+    words = catalog(language)
+    headers = [*words["warnings.headers"], *words["warnings.changes_headers"], *words["scorecard.headers"]]
+    return sorted({header.format(base_year=year, year=year, report_year=year) for header in headers for year in years
+                   if "{" in header and re.sub(r"\{\w+\}", "", header).strip()})  # a bare year is a number
+
+
+def split_inside(text: str, a: str, b: str, allowed) -> bool:
+    """Whether line ``a`` ends with the start of ``text`` and line ``b`` goes on with its rest, at a point other than
+    ``allowed`` ones."""
+    for k in range(1, len(text)):
+        if k in allowed:
+            continue
+        head, tail = text[:k].rstrip(), text[k:].lstrip()
+        if head and tail and a.endswith(head) and b.startswith(tail):
+            return True
+    return False
+
+
+def broken_labels(pairs, language: str) -> list:
+    short, long = labels_of(language)
+    found = []
+    for page, a, b in pairs:
+        found += [(page, a[-12:], b[:12]) for text in short if split_inside(text, a, b, ())]
+        # a long one breaks between its words (or, in Chinese, its characters) only
+        found += [(page, a[-12:], b[:12]) for text in long if text.isascii()
+                  and split_inside(text, a, b, {k for k in range(len(text)) if " " in text[k - 1:k + 1]})]
+        for header in headers_of(language):  # between its pieces only: 2020年 | 基础值, 2020 | baseline
+            ends, position = set(), 0
+            for piece in label_pieces(header):
+                position = header.index(piece, position) + len(piece)
+                ends |= {position, position + 1} if header[position:position + 1] == " " else {position}
+            found += [(page, a[-12:], b[:12])] if split_inside(header, a, b, ends) else []
+    return found
+
+
+UNIT = re.compile(rf"(?:[{HAN}%]|pp\b)")
+
+
+def broken_numbers(pairs) -> list:
+    """A number at the end of a line whose unit starts the next (（2024 / 年）), or a range broken at its dash."""
+    return [(page, a[-12:], b[:12]) for page, a, b in pairs
+            if (re.search(r"\d$", a) and UNIT.match(b)) or (re.search(r"\d\s?[—–~～]$", a) and re.match(r"\d", b))
+            or (re.search(r"\d$", a) and re.match(r"[—–~～]\s?\d", b))]
+
+
+def vocabulary(html: str) -> set[str]:
+    text = unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(style|script)\b.*?</\1>", " ", html, flags=re.S)))
+    return {word.lower() for word in re.findall(r"[A-Za-z]+", text) if len(word) > 1 or word.lower() in "ai"}
+
+
+def broken_words(pairs, words: set[str]) -> list:
+    """A Latin word split over two lines with no hyphen: the two pieces make a word the page writes whole, and at
+    least one of them is no word of its own."""
+    found = []
+    for page, a, b in pairs:
+        # not a piece of an address or a file name (…wenxuecity.co / m/bbs/…), which may break where it must
+        head, tail = re.search(r"(?<![A-Za-z0-9./:@_=?&#%~-])[A-Za-z]+$", a), re.match(r"[a-z]+(?![A-Za-z])", b)
+        if head and tail:
+            whole = (head.group() + tail.group()).lower()
+            if whole in words and not (head.group().lower() in words and tail.group() in words):
+                found.append((page, a[-12:], b[:12]))
+    return found
+
+
+@pytest.fixture(scope="module", params=REPORTS)
+def report(request, example_reports):
+    return request.param, example_reports[request.param]
+
+
+def language_of(case: str) -> str:
+    return "zh" if case.endswith("zh") else "en"
+
+
+def test_no_label_is_broken_over_two_lines(report):
+    case, folder = report
+    assert broken_labels(line_pairs(folder / "report.pdf"), language_of(case)) == []
+
+
+def test_no_number_is_parted_from_its_unit(report):
+    _, folder = report
+    assert broken_numbers(line_pairs(folder / "report.pdf")) == []
+
+
+def test_no_word_is_broken_without_a_hyphen(report):
+    case, folder = report
+    words = vocabulary((folder / "report.html").read_text(encoding="utf-8"))
+    assert broken_words(line_pairs(folder / "report.pdf"), words) == []
+
+
+# --- the checks flag what the report printed before (a test that cannot fail proves nothing) ---------------
+
+def test_the_checks_flag_the_breaks_the_report_used_to_have():
+    assert broken_labels([(4, "17 空气质量优良天数比例 红色预", "警")], "zh") == [(4, "质量优良天数比例 红色预", "警")]
+    assert broken_labels([(2, "序号 指标 单位 2020年基", "础值 最新值 目标值")], "zh") != []
+    assert broken_labels([(2, "序号 指标 单位 2020年", "基础值 最新值 目标值")], "zh") == []  # between its pieces
+    assert broken_labels([(4, "2 R&D intensity * Red Not", "achieved 2.7 (2024)")], "en") != []
+    assert broken_labels([(3, "21 … +0.7 pp (+7.5%) Moderate", "progress, accelerate")], "en") == []  # long: words
+    assert broken_numbers([(1, "威海市国家创新型城市建设指标总结评估报告（2024", "年）")]) != []
+    assert broken_numbers([(2, "最新值为 2022 年，2023—", "2024 年无数据")]) != []
+    assert broken_numbers([(2, "+0.2个百分点", "（+6.7%）")]) == []
+    words = {"high", "tech", "enterprises", "warning", "status", "not", "achieved"}
+    assert broken_words([(2, "10 High-tech enterprise", "s 738"), (4, "No. Indicator Warnin", "g Status")], words) == [
+        (2, "h enterprise", "s 738"), (4, "cator Warnin", "g Status")]
+    assert broken_words([(4, "Not", "achieved")], words) == []  # two words: a break between them is allowed
+    assert broken_words([(12, "（https://zh.wenxuecity.co", "m/bbs/mychina/）")], words | {"com"}) == []  # an address
+
+
+def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
+    assert keep_together("报告（2024年）") == '报告（<span class="nobr">2024年</span>）'
+    assert keep_together("差 0.2个百分点，2023—2024 年无数据") == (
+        '差 <span class="nobr">0.2个百分点</span>，<span class="nobr">2023—2024 年</span>无数据')
+    assert keep_together("92 % in 2024; 0.7 pp a year") == (
+        '<span class="nobr">92 %</span> in 2024; <span class="nobr">0.7 pp</span> a year')
+    assert keep_together("未达标 10 项，not achieved; unachieved") == (
+        '<span class="nobr">未达标</span> <span class="nobr">10 项</span>，<span class="nobr">not achieved</span>; '
+        "unachieved")
+    assert keep_together("R ≥ 0.95 进度正常") == 'R ≥ 0.95 <span class="nobr">进度正常</span>'  # a label, not a unit
+    assert keep_together("<b>2024年</b>") == '&lt;b&gt;<span class="nobr">2024年</span>&lt;/b&gt;'  # data text escaped
+    assert label("2020年基础值") == '<span class="nobr">2020年</span><span class="nobr">基础值</span>'
+    assert label("Needed per year") == ('<span class="nobr">Needed</span> <span class="nobr">per</span> '
+                                        '<span class="nobr">year</span>')
+    assert "红色预警" in short_labels() and "Not achieved" in short_labels()
+    assert "Moderate progress, accelerate" not in short_labels()  # long: breaks between its words

@@ -1,0 +1,10 @@
+"""The report's HTML without the spans that only keep a number with its unit on one line
+(:mod:`analysis.report.line_breaks`), for tests that read the words of a cell or a header."""
+from __future__ import annotations
+
+import re
+
+
+def unmarked(html: str) -> str:
+    """``html`` with every ``<span class="nobr">…</span>`` replaced by its text."""
+    return re.sub(r'<span class="nobr">([^<]*)</span>', r"\1", html)
