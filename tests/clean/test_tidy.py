@@ -52,8 +52,8 @@ def test_quality_log_lists_every_finding(dataset):
     disagree = quality[quality.issue == "prose_disagrees"]
     assert set(zip(disagree.indicator_id, disagree.value)) == {(14, 80.0), (16, 133.97), (16, 10.0)}
     growth = disagree[disagree.value == 10.0].iloc[0]
-    # (160 / 133) ** (1/3) - 1 = 0.0636: the table implies 6.4 % a year against the promised 10 %
-    assert "implies 6.4 % a year" in growth.detail_en and "折合年均 6.4%" in growth.detail_zh
+    # (160 / 133) ** (1/3) - 1 = 0.0636: the table implies 6.4% a year against the promised 10 %
+    assert "implies 6.4% a year" in growth.detail_en and "折合年均 6.4%" in growth.detail_zh
 
 
 def _edit(path, old, new):

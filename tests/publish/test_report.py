@@ -20,6 +20,7 @@ from analysis.publish.report import BatchError, render_reports
 from analysis.report.render import html_external_references
 from analysis.settings import NOTEBOOKS_DIR, PROJECT_ROOT
 from tests.conftest import FIXTURES, relative
+from tests.support.line_breaks import unmarked
 from tests.support.pdf import pdf_fonts, pdf_image_count, pdf_text
 
 EXAMPLE = FIXTURES / "example-2022-2024"
@@ -294,7 +295,7 @@ def test_the_change_since_the_last_report_reads_what_that_report_published(work_
     then = plain[plain.report_year == 2023].set_index(["indicator_id", "series"])["status"]
     now = today[today.report_year == 2023].set_index(["indicator_id", "series"])["status"]
     changed = int((then != now.reindex(then.index)).sum())
-    html = (report / "report.html").read_text(encoding="utf-8")
+    html = unmarked((report / "report.html").read_text(encoding="utf-8"))
     assert "与 2023 年报告发布的评估结论相比" in html
     assert changed > 0 and html.count("按此后公布或修订的数据为：") == changed
     assert f"此后公布或修订的数据改变了 2023 年报告已发布的 {changed} 个结论" in html

@@ -9,6 +9,7 @@ import pytest
 from analysis import cli
 from analysis.clean.processed import read_processed
 from tests.conftest import relative
+from tests.support.line_breaks import unmarked
 from tests.support.pdf import pdf_text
 
 
@@ -37,7 +38,7 @@ def test_the_front_page_lists_every_report_by_plan(reports):
 
 
 def test_the_mid_term_report_of_the_second_plan(reports):
-    html = (reports / "lakeside" / "2026" / "zh" / "report.html").read_text(encoding="utf-8")
+    html = unmarked((reports / "lakeside" / "2026" / "zh" / "report.html").read_text(encoding="utf-8"))
     assert "湖滨市创新驱动发展指标中期评估报告（2026年）" in html
     assert "依据《湖滨市创新驱动发展行动计划（2025—2027年）》所列 6 项建设目标指标。" in html
     assert re.search(r"<th[^>]*>2023年基础值</th>", html)

@@ -46,7 +46,7 @@ def texts(figure) -> list[str]:
 def test_figures_are_drawn_once_and_the_same_bytes_every_time(example, monkeypatch):
     report = context(example, 2024, "zh")
     drawn = figures.Figures(report)
-    assert drawn.names[:5] == ["completion", "growth", "categories", "heatmap", "multiples"]
+    assert drawn.names[:5] == ["completion", "heatmap", "growth", "categories", "multiples"]
     assert len([n for n in drawn.names if n.startswith("card-")]) == 25
     first = {name: drawn[name] for name in ("completion", "heatmap", "card-4-national")}
     assert first["completion"].startswith(b"\x89PNG")

@@ -21,7 +21,7 @@ from .context import ReportContext
 DPI = 150
 #: The overview charts, in the order the report shows them (they fill printed pages; the tall small multiples
 #: open the cards).
-OVERVIEW_CHARTS = ("completion", "growth", "categories", "heatmap")
+OVERVIEW_CHARTS = ("completion", "heatmap", "growth", "categories")
 
 
 def png(figure: Figure) -> bytes:
