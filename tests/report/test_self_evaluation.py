@@ -45,3 +45,9 @@ def test_the_page_loads_nothing_and_escapes_the_data(example_reports):
     assert html_external_references(page) == []
     assert '<span class="placeholder">【待补充：评估牵头单位】</span>' in page
     assert "R&amp;D经费投入强度" in page and "R&D经费" not in page.replace("R&amp;D", "")
+
+
+def test_a_plan_without_tasks_says_so_instead_of_counting_none(example_reports):
+    page = (example_reports["national-2015-zh"] / "self-evaluation.html").read_text(encoding="utf-8")
+    assert "未提供 tasks.csv" in page and "0 个方面" not in page
+    assert "方案未以可读取的形式列出重点任务。" in page

@@ -129,7 +129,8 @@ def _overview(context: ReportContext, tasks: pd.DataFrame, measures: pd.DataFram
     qualitative = context.indicators[context.indicators["kind"] == "qualitative"]["indicator_id"].nunique()
     groups = tasks["group"].nunique() if not tasks.empty else 0
     data_year = context.assessment["as_of_year"].dropna()
-    text = words.text("self_evaluation.overview", plan_title=context.plan_text("title"),
+    key = "self_evaluation.overview" if len(tasks) or len(measures) else "self_evaluation.overview_no_tasks"
+    text = words.text(key, plan_title=context.plan_text("title"),
                       indicators=numeric + qualitative, numeric=numeric, qualitative=qualitative, groups=groups,
                       tasks=len(tasks), measures=len(measures), kind=words[f"self_evaluation.kind.{context.kind}"],
                       data_year=year(data_year.max()) if not data_year.empty else "–")
