@@ -9,6 +9,7 @@ import pytest
 
 from analysis.report.render import html_external_references
 from tests.conftest import EXAMPLE_REPORTS, LAKESIDE_REPORTS, NATIONAL_REPORTS
+from tests.support.pdf import pdf_layout
 
 CASES = [*EXAMPLE_REPORTS, *LAKESIDE_REPORTS, *NATIONAL_REPORTS]
 OUTLINE = {"zh": ["一、总体情况和整体评价", "二、目标和指标完成情况", "三、重点任务实施情况",
@@ -51,3 +52,12 @@ def test_a_plan_without_tasks_says_so_instead_of_counting_none(example_reports):
     page = (example_reports["national-2015-zh"] / "self-evaluation.html").read_text(encoding="utf-8")
     assert "未提供 tasks.csv" in page and "0 个方面" not in page
     assert "方案未以可读取的形式列出重点任务。" in page
+
+
+@pytest.mark.parametrize("case", ["final-zh", "final-en", "national-2015-zh"])
+def test_no_line_runs_past_the_page_margin(example_reports, case):
+    # A4 is 595.3 pt wide and report.css sets 16 mm (45.4 pt) margins: every line ends by 549.9 pt
+    overflowing = [(number, box[4][:30]) for number, page in enumerate(pdf_layout(
+        example_reports[case] / "self-evaluation.pdf"), 1) for box in page["boxes"]
+        if box[4] and box[2] > page["width"] - 16 / 25.4 * 72 + 1]
+    assert overflowing == []

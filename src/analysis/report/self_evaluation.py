@@ -45,6 +45,7 @@ class Block:
     level: int = 1
     headers: list[str] = field(default_factory=list)
     rows: list[list] = field(default_factory=list)  # cells: str, or a list of str and Placeholder
+    name: str = ""  # a table's name: the indicators or the submissions
 
 
 def heading(text: str, level: int = 1) -> Block:
@@ -184,7 +185,7 @@ def _indicators(context: ReportContext) -> list[Block]:
         rows.append([str(row.indicator_id), name, localized(row, "unit", context.language),
                      value_text(row, row.base_value, words), f"{target_text(row, words)} ({year(row.target_year)})",
                      latest, words.status(row.status)])
-    blocks.append(Block("table", headers=headers, rows=rows))
+    blocks.append(Block("table", headers=headers, rows=rows, name="indicators"))
     return blocks
 
 
@@ -309,7 +310,7 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
     blocks = [heading(words["self_evaluation.sections.submissions"])]
     if not rows:
         return blocks + [paragraph(words["self_evaluation.submissions.none_owed"])]
-    return blocks + [Block("table", headers=headers, rows=rows)]
+    return blocks + [Block("table", headers=headers, rows=rows, name="submissions")]
 
 
 def _series_id(row, words) -> str:

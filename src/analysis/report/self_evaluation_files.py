@@ -35,7 +35,7 @@ def _parts(context: ReportContext, parts: list) -> list[tuple[str, str]]:
 
 def self_evaluation_html(context: ReportContext, generated: str) -> str:
     blocks = [{"kind": block.kind, "level": block.level, "parts": _parts(context, block.parts),
-               "headers": block.headers,
+               "headers": block.headers, "name": block.name,
                "rows": [[_parts(context, value if isinstance(value, list) else [value]) for value in row]
                         for row in block.rows]}
               for block in self_evaluation_blocks(context)]
