@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.assess import assessment as method
-from analysis.assess.assessment import binding_target, headline_status, status_counts
+from analysis.assess.assessment import SCHEMES, Series, assess_series, binding_target, headline_status, status_counts
 from analysis.assess.rates import compound_rate, floor_catch_up_rate, linear_rate
 from analysis.clean.tidy import clean_plan_table
 from analysis.errors import InputError
@@ -198,3 +198,22 @@ def test_never_infinite_and_always_a_known_status(base, latest, target, kind, di
     assert np.isfinite(row.observed_per_year)
     if row.status in ("on_track", "moderate") or (row.status == "insufficient" and base != target):
         assert np.isfinite(row.progress_ratio)
+
+
+def test_a_year_missed_early_settles_a_target_held_every_year():
+    # ≥90 every year to 2024, baseline 88 in 2021; 89.0 in 2022 misses it, 91.0 in 2023 meets it.
+    # At the 2023 review the target is already not achieved (one year short), though 2024 is still ahead:
+    # a final verdict on the latest value, 91.0 / 90 = 101.1 %, nothing short now, missed in 2022.
+    series = Series(points=[(2021, 88.0), (2022, 89.0), (2023, 91.0)], targets={2024: 90.0})
+    row = assess_series(series, "share", "at_least", 2023, 2021, SCHEMES["eurostat"], plan_start=2022)
+    assert (row["status"], row["verdict"], row["missed_years"]) == ("not_achieved", "final", "2022")
+    assert row["completion_rate"] == pytest.approx(91.0 / 90.0)
+    assert row["shortfall"] == 0.0
+    # The same values with 2022 at 90.0 miss no year: before 2024 the level is met, a progress verdict.
+    held = Series(points=[(2021, 88.0), (2022, 90.0), (2023, 91.0)], targets={2024: 90.0})
+    row = assess_series(held, "share", "at_least", 2023, 2021, SCHEMES["eurostat"], plan_start=2022)
+    assert (row["status"], row["verdict"], row["missed_years"]) == ("achieved", "progress", "")
+    # A ceiling: ≤ 5 every year; 5.5 in 2022 is over it.
+    ceiling = Series(points=[(2021, 6.0), (2022, 5.5), (2023, 4.8)], targets={2024: 5.0})
+    row = assess_series(ceiling, "share", "at_most", 2023, 2021, SCHEMES["eurostat"], plan_start=2022)
+    assert (row["status"], row["missed_years"]) == ("not_achieved", "2022")

@@ -217,7 +217,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
         ("未达标、需加快或偏离目标的指标：", [
             "R&D经费投入强度：2023 年为 2.61%，目标 2.7%，未达标（完成率 96.7%，差 0.09个百分点）；"
             "至 2024 年达到 2.8%，每年需增长 0.19个百分点（7.3%）",
-            "空气质量优良天数比例：2023 年为 91.2%，目标 ≥90%，未达标（完成率 101.3%）；2022 年低于目标；"
+            "空气质量优良天数比例：2023 年为 91.2%，目标 ≥90%，未达标（完成率 101.3%）；2022 年未达到目标；"
             "2024 年须不低于 90%",
             "高层次人才数：2023 年为 298人，目标 300人，未达标（完成率 99.3%，差 2人）；"
             "至 2024 年达到 320人，每年需增长 7.4%（22人）",
@@ -230,7 +230,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
                                 "the target, 0.09 pp short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) "
                                 "a year")
     assert english[4][1][1] == ("Days with good air quality: 91.2% in 2023 against a target of ≥90%, not achieved "
-                                "(101.3% of the target); below the target in 2022; in 2024 it must be at least 90%")
+                                "(101.3% of the target); missed the target in 2022; in 2024 it must be at least 90%")
     assert english[4][1][2] == ("High-level talent (persons): 298 in 2023 against a target of 300, not achieved (99.3% "
                                 "of the target, 2 short); to reach 320 in 2024 it must grow by 7.4% (22) a year")
 

@@ -101,7 +101,14 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     if span is not None:
         direction, T = span.approach(vt if math.isfinite(vt) else vb)
     d = direction_sign(direction)
-    final = not qualitative and math.isfinite(Y) and t >= Y  # data for the target year: a final verdict
+    # A target held every year is checked in every year of the plan period up to the target year.
+    missed = []
+    if held_every_year and plan_start is not None and math.isfinite(Y):
+        missed = [y for y, v in series.points
+                  if plan_start <= y <= Y and d * (v - binding_target(series.targets, y)[1]) < 0]
+    # Data for the target year give a final verdict; so does a year that missed a target held every year,
+    # before the target year: one year short is not achieved, whatever the later years bring.
+    final = not qualitative and math.isfinite(Y) and (t >= Y or bool(missed))
 
     # Growth seen since the base year, and growth needed: from the base year (for the progress
     # ratio) and from the latest value (what remains to be done each year).
@@ -133,12 +140,6 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     anticipated = _share_of_distance(projected, vb, T, d)
     projected = finite_or_nan(projected)
 
-    # A target held every year is checked in every year of the plan period up to the target year.
-    missed = []
-    if held_every_year and plan_start is not None and math.isfinite(Y):
-        missed = [y for y, v in series.points
-                  if plan_start <= y <= Y and d * (v - binding_target(series.targets, y)[1]) < 0]
-
     # The verdict. With data for the target year it is final: achieved or not achieved, with the
     # completion rate and the shortfall. Before that, the level first, then the progress ratio.
     slope = _zero_if_nan(observed_per_year)
@@ -151,7 +152,7 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     if qualitative:
         status = "qualitative"
     elif final:
-        judged = next(v for y, v in series.points if y >= Y)
+        judged = next((v for y, v in series.points if y >= Y), vt)  # the latest value, for a year missed early
         reached = span.holds(judged) if span is not None else d * (judged - T) >= 0
         status = "achieved" if reached and not missed else "not_achieved"
         completion_rate = _completion_rate(judged, T, d)
