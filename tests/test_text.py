@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.catalog import catalog, catalogs
 from analysis.errors import InputError
 from analysis.ingest.csv_reader import parse_int, parse_number, read_strict_csv
 from analysis.text import LIMITS, check_text, forbidden_character, says_why, visible
@@ -66,6 +67,24 @@ def test_caps_are_by_kind_and_name_the_cell():
         check_text("", kind="source", required=True, field="source", empty_message="empty: say which publication")
     with pytest.raises(InputError, match=r"source: empty \(only invisible characters\)"):
         check_text("\u3000\u00a0", kind="source", required=True, field="source")
+
+
+def test_a_workbooks_cell_is_told_in_its_templates_language():
+    zh = catalog("zh")
+    with pytest.raises(InputError) as caught:
+        check_text("创" * 501, kind="note", file="a.xlsx", line="数据报送!F5", field="note", words=zh)
+    assert str(caught.value) == ("a.xlsx:数据报送!F5: note: 共 501 个字符；备注最多 500 个字符"
+                                 "（请删减；长篇内容应留在所引用的资料中）")
+    with pytest.raises(InputError) as caught:
+        check_text("公报\u202e", kind="source", file="a.xlsx", line="数据报送!E5", field="source", words=zh)
+    assert str(caught.value) == ("a.xlsx:数据报送!E5: source: 第 3 个字符是双向文字控制符 U+202E"
+                                 "（会使报告中的文字反向显示）：请删除该字符")
+    assert forbidden_character("一\n二", multiline=False, words=zh) == "第 2 个字符是换行符 U+000A"
+
+
+def test_every_kind_of_text_is_named_in_every_language():
+    for words in catalogs():
+        assert set(words["text_errors.kinds"]) == set(LIMITS), words.language
 
 
 @settings(max_examples=200, deadline=None, derandomize=bool(os.environ.get("CI")))

@@ -9,13 +9,15 @@ characters the report's fonts do not have (an emoji, a rare character of CJK Ext
 box in the PDF, :mod:`analysis.glyphs`), and cells of invisible characters only. Every text field
 has a length cap, so a long cell cannot make the PDF step crawl (its layout time grows faster than
 linearly with the length of a table cell). Light: ``plan.yml`` is checked with it before pandas is
-loaded.
+loaded. A message is told in the language of the catalog it is given (a data-entry workbook's, from its
+template), English otherwise; the sentences are the catalog's (``text_errors``), the Unicode names data.
 """
 from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
 
+from .catalog import Catalog, catalog
 from .errors import InputError
 from .glyphs import drawn
 
@@ -44,8 +46,6 @@ LIMITS = {
     # what a department writes back: a year's progress on a task, the reasons an indicator lags, the next measures
     "statement": 1000,
 }
-#: How a message names each kind of field.
-KIND_NAMES = {"plan_text": "a text of plan.yml", "short_name": "a short name", "statement": "a statement"}
 
 
 def visible(text: str) -> bool:
@@ -67,44 +67,51 @@ def says_why(text: str) -> bool:
     return weight >= REASON_MIN_LETTERS
 
 
-def forbidden_character(text: str, *, multiline: bool = True) -> str | None:
-    """The first character of ``text`` that data text may not hold, described, or None."""
-    for position, char in enumerate(text):
+def forbidden_character(text: str, *, multiline: bool = True, words: Catalog | None = None) -> str | None:
+    """The first character of ``text`` that data text may not hold, described in ``words``' language (English by
+    default), or None."""
+    for position, char in enumerate(text, 1):
         if char in LINE_BREAKS and multiline or char == "\t":
             continue
-        if char in BIDI_CONTROLS:
-            return f"the bidi control U+{ord(char):04X} at character {position + 1} (it reverses text in the report)"
-        if char == "\ufeff":
-            return (f"a byte-order mark (U+FEFF) at character {position + 1} (was the file saved twice, or two files "
-                    "joined?)")
         category = unicodedata.category(char)
-        if category == "Cc" or category == "Cs" or char in LINE_BREAKS or char in "\u2028\u2029":
-            name = "a line break" if char in LINE_BREAKS or char in "\u2028\u2029" else "the control character"
-            return f"{name} U+{ord(char):04X} at character {position + 1}"
-        if category == "Cf":
-            name = unicodedata.name(char, "a format character").lower()
-            return (f"the invisible character U+{ord(char):04X} ({name}) at character {position + 1} (it changes how "
-                    "the text shows, or hides in it)")
-        if not drawn(char):
-            name = unicodedata.name(char, "unassigned").lower()
-            return (f"the character U+{ord(char):04X} ({name}) at character {position + 1}, which the report's fonts "
-                    "do not have (it would print as an empty box); write it another way")
+        if char in BIDI_CONTROLS:
+            key = "bidi"
+        elif char == "\ufeff":
+            key = "byte_order_mark"
+        elif category == "Cc" or category == "Cs" or char in LINE_BREAKS or char in "\u2028\u2029":
+            key = "line_break" if char in LINE_BREAKS or char in "\u2028\u2029" else "control"
+        elif category == "Cf":
+            key = "invisible"
+        elif not drawn(char):
+            key = "not_drawn"
+        else:
+            continue
+        words = words or catalog("en")
+        unnamed = words["text_errors.unnamed_format" if key == "invisible" else "text_errors.unassigned"]
+        return words.text(f"text_errors.{key}", code=f"{ord(char):04X}", position=position,
+                          name=unicodedata.name(char, unnamed).lower())
     return None
 
 
 def check_text(text: str, *, kind: str = "cell", required: bool = False, multiline: bool = True,
-               file: Path | str | None = None, line: int | None = None, field: str | None = None,
-               empty_message: str = "empty") -> str:
-    """``text`` if it may be shown as data text; otherwise an :class:`InputError` naming the cell."""
+               file: Path | str | None = None, line: int | str | None = None, field: str | None = None,
+               empty_message: str | None = None, words: Catalog | None = None) -> str:
+    """``text`` if it may be shown as data text; otherwise an :class:`InputError` naming the cell, told in
+    ``words``' language (English by default; a data-entry workbook's cells in its template's)."""
     limit = LIMITS[kind]
     if len(text) > limit:
-        advice = "" if kind == "cell" else " (shorten it; a long text belongs in the publication it cites)"
-        raise InputError(f"{len(text):,} characters; {KIND_NAMES.get(kind, 'a ' + kind.replace('_', ' '))} holds at "
-                         f"most {limit:,}{advice}", file=file, line=line, field=field)
-    problem = forbidden_character(text, multiline=multiline)
+        words = words or catalog("en")
+        kinds = words["text_errors.kinds"]
+        advice = "" if kind == "cell" else words["text_errors.shorten"]
+        raise InputError(words.text("text_errors.too_long", length=len(text), limit=limit, advice=advice,
+                                    kind=kinds.get(kind, kind.replace("_", " "))), file=file, line=line, field=field)
+    problem = forbidden_character(text, multiline=multiline, words=words)
     if problem:
-        raise InputError(f"contains {problem}; remove it", file=file, line=line, field=field)
+        raise InputError((words or catalog("en")).text("text_errors.contains", problem=problem), file=file,
+                         line=line, field=field)
     if required and not visible(text):
-        shown = "" if not text else " (only invisible characters)"
-        raise InputError(f"{empty_message}{shown}", file=file, line=line, field=field)
+        words = words or catalog("en")
+        shown = "" if not text else words["entry_errors.only_invisible"]
+        raise InputError(f"{words['text_errors.empty'] if empty_message is None else empty_message}{shown}",
+                         file=file, line=line, field=field)
     return text

@@ -82,6 +82,21 @@ def test_bad_rows_are_rejected_with_file_line_and_field(tmp_path, read, body, li
     assert words in message
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    ("99,,2022,1,bulletin\n", "bulletin.csv:2: indicator_id: unknown indicator 99 (the plan has 1–26)"),
+    ("2,,2022,2.5,a\n2,,2022,2.5,b\n",
+     "bulletin.csv:3: year: indicator 2 year 2022 already given at line 2 of this file (duplicate year)"),
+    ("2,,2022,2.5,统计\u200b公报\n", "bulletin.csv:2: source: contains the invisible character U+200B (zero width "
+                                   "space) at character 3 (it changes how the text shows, or hides in it); remove it"),
+    ("2,,2035,2.5,bulletin\n", "bulletin.csv:2: year: year 2035 outside 2020–2030"),
+])
+def test_a_plain_csv_without_a_language_is_told_in_english(tmp_path, read, body, expected):
+    # the errors a Chinese template's workbook is told in Chinese (tests/publish/test_entry_languages.py)
+    with pytest.raises(InputError) as caught:
+        read(_write(tmp_path, body))
+    assert str(caught.value).endswith(f"/observations/{expected}")
+
+
 def test_two_files_with_different_values_for_one_year_conflict(read):
     with pytest.raises(InputError) as caught:
         read(OBSERVATIONS / "conflict")

@@ -124,6 +124,14 @@ def _missing_source(sheet):
     sheet.delete_cols(5, 3)
 
 
+def _unexpected(sheet):
+    sheet["F4"] = "单位"  # the row of names, a column renamed
+
+
+def _hidden_space(sheet):
+    sheet["E5"] = "2023年\u200b统计公报"  # a zero-width space pasted from a web page
+
+
 CASES = {
     "hidden row": (
         _hidden_row,
@@ -192,6 +200,19 @@ CASES = {
         "数据报送!A4: header: 表头缺少列：数据来源（source）；"
         "现在的表头为 indicator_id, series, year, value",
         "'Data entry'!A4: header: missing column(s) source; the header is indicator_id, series, year, value"),
+    "unexpected column": (
+        _unexpected,
+        "数据报送!A4: header: 表头中有无法识别的列：单位；可用的列为 编号（indicator_id）、序列（series）、"
+        "年份（year）、数值（value）、数据来源（source）、备注（note）、确认（confirm）、发布日期（published）、"
+        "初步数（preliminary）",
+        "'Data entry'!A4: header: unexpected column(s) 单位; allowed: indicator_id, series, year, value, source, "
+        "note, confirm, published, preliminary"),
+    "zero-width space": (
+        _hidden_space,
+        "数据报送!E5: source: 第 6 个字符是不可见字符 U+200B（zero width space），会改变文字的显示方式，"
+        "或藏在文字中不易察觉：请删除该字符",
+        "'Data entry'!E5: source: contains the invisible character U+200B (zero width space) at character 6 (it "
+        "changes how the text shows, or hides in it); remove it"),
 }
 
 
@@ -212,8 +233,8 @@ def test_what_the_person_can_fix_is_told_in_the_templates_language(tmp_path, cas
 
 
 @pytest.mark.parametrize(("language", "expected"), [
-    ("zh", "找不到表头：需要前 20 行中以 indicator_id, series, year, value, source 开头的一行，"
-           "与 make templates 生成的工作簿相同（'数据报送'中没有）"),
+    ("zh", "找不到表头：需要前 20 行中以编号（indicator_id）、序列（series）、年份（year）、数值（value）、"
+           "数据来源（source）开头的一行，与 make templates 生成的工作簿相同（'数据报送'中没有）"),
     ("en", "no header row: a row starting with indicator_id, series, year, value, source within the first 20 rows is "
            "needed, as the workbooks of 'make templates' have ('数据报送' has none)"),
 ])

@@ -79,7 +79,27 @@ CASES = {
                   "G5: confirm: 'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释），或将该单元格留空",
                   "G5: confirm: 'ok' is no reason; say in words why (for example 统计口径调整，见公报注释 or "
                   "'the survey method changed in 2023, see the bulletin's note'), or leave the cell empty"),
+    # The Weihai plan numbers its indicators 1–26 and has values from its base year 2020 to 2030.
+    "no such indicator": ({"A5": 99, "D5": 24300, "E5": "统计公报"},
+                          "A5: indicator_id: 方案中没有编号为 99 的指标（指标编号为 1–26）",
+                          "A5: indicator_id: unknown indicator 99 (the plan has 1–26)"),
+    "the same year twice": ({"D8": 3.1, "E8": "园区年报", "A20": 4, "B20": "national", "C20": YEAR, "D20": 3.2,
+                             "E20": "园区年报"},  # a row added below the template's, repeating row 8
+                            "C20: year: 指标 4（国家级）：2023 年的数值已在本文件的 数据报送!C8 填写过（年份重复）："
+                            "同一年份请只填写一行",
+                            "C20: year: indicator 4 national year 2023 already given at 'Data entry'!C8 of this file "
+                            "(duplicate year)"),
+    "a zero-width space": ({"D5": 24300, "E5": "统计\u200b公报"},  # pasted from a web page
+                           "E5: source: 第 3 个字符是不可见字符 U+200B（zero width space），会改变文字的显示方式，"
+                           "或藏在文字中不易察觉：请删除该字符",
+                           "E5: source: contains the invisible character U+200B (zero width space) at character 3 "
+                           "(it changes how the text shows, or hides in it); remove it"),
+    "a year outside the plan": ({"C5": 2031, "D5": 24300, "E5": "统计公报"},
+                                "C5: year: 年份 2031 不在可填报的范围内（2020—2030 年）",
+                                "C5: year: year 2031 outside 2020–2030"),
 }
+#: What a Chinese clerk is told about these cases holds none of the English sentences' words.
+ENGLISH_WORDS = ("unknown indicator", "contains", "outside", "already given", "duplicate", "remove it", "line ")
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -92,6 +112,38 @@ def test_a_values_error_is_told_in_the_templates_language(science, clean, weihai
         check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
     expected = chinese if language == "zh" else english
     assert str(caught.value) == f"{path}:{SHEET[language]}!{expected}"
+
+
+@pytest.mark.parametrize(("case", "cell", "chinese"), [
+    ("no such indicator", "A5", "方案中没有编号为 99 的指标"),
+    ("the same year twice", "C20", "已在本文件的 数据报送!C8 填写过（年份重复）"),
+    ("a zero-width space", "E5", "是不可见字符 U+200B（zero width space）"),
+    ("a year outside the plan", "C5", "不在可填报的范围内"),
+])
+def test_a_chinese_clerk_is_told_in_chinese_which_cell_is_wrong(science, clean, weihai_in_project, tmp_path, case,
+                                                                  cell, chinese):
+    path = _filled(science["zh"], tmp_path / "observations", CASES[case][0])
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:数据报送!{cell}: ")
+    assert chinese in message
+    assert not [words for words in ENGLISH_WORDS if words in message]
+
+
+def test_two_workbooks_that_disagree_are_told_in_chinese_with_the_column_to_fill(science, clean, weihai_in_project,
+                                                                                  tmp_path):
+    first = _filled(science["zh"], tmp_path / "observations", {"D5": 24300, "E5": "统计公报"})
+    first = first.rename(first.with_name("a.xlsx"))
+    second = _filled(science["zh"], tmp_path / "observations", {"D5": 24500, "E5": "统计年鉴"})
+    second = second.rename(second.with_name("b.xlsx"))
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(tmp_path / "observations"), clean.indicators, weihai_in_project,
+                           clean.values)
+    assert str(caught.value) == (
+        f"{second}:数据报送!D5: value: 指标 1：2023 年的数值 24500 与 {first}:数据报送!D5 中的 24300 不一致；"
+        "如其中一份资料修订了另一份，请在两行的发布日期（published）列分别填写各自的发布日期（如 2011-09-28）："
+        "将采用较晚发布的数值，并列出这次修订")
 
 
 def test_a_workbook_without_a_language_is_told_in_english(science, clean, weihai_in_project, tmp_path):

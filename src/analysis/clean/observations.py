@@ -23,6 +23,7 @@ from ..catalog import Catalog, catalog, catalogs
 from ..errors import InputError, display_path, quote
 from ..ingest.csv_reader import LINE_COLUMN, parse_int, parse_number
 from ..ingest.observations import FileRows, ObservationFiles
+from ..ingest.xlsx_reader import column_names
 from ..plan import Plan
 from ..text import REASON_ADVICE, says_why, visible
 from ..vocabulary import PRELIMINARY, REVISED, VALUE_COLUMNS
@@ -59,8 +60,10 @@ PRELIMINARY_WORDS = ("yes", "y", "true", "1", "preliminary", "初步", "初步�
 NOT_PRELIMINARY_WORDS = ("", "no", "n", "false", "0", "final", "否", "最终")
 
 
-def _published(text: str, path: Path, line: int) -> str:
-    """A publication date as written (``2011-09-28``, ``2011-09``, ``2011``), checked; "" when not given."""
+def _published(text: str, path: Path, line: int, words: Catalog | None = None) -> str:
+    """A publication date as written (``2011-09-28``, ``2011-09``, ``2011``), checked; "" when not given. A mistake
+    is told in ``words``' language (English by default)."""
+    words = words or catalog("en")
     text = text.strip()
     if not text:
         return ""
@@ -70,22 +73,21 @@ def _published(text: str, path: Path, line: int) -> str:
             raise ValueError
         datetime.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
     except ValueError:
-        raise InputError(f"{quote(text)} is not a date: write the day the publication appeared as 2011-09-28 (or "
-                         "2011-09, or 2011)", file=path, line=line, field="published") from None
+        raise InputError(words.text("entry_errors.not_a_date", text=quote(text)), file=path, line=line,
+                         field="published") from None
     if text > datetime.date.today().isoformat():
-        raise InputError(f"{text} is after today: a value is published before it is read", file=path, line=line,
-                         field="published")
+        raise InputError(words.text("entry_errors.after_today", text=text), file=path, line=line, field="published")
     return text
 
 
-def _flag(text: str, path: Path, line: int) -> bool:
+def _flag(text: str, path: Path, line: int, words: Catalog | None = None) -> bool:
     word = text.strip().lower()
     if word in PRELIMINARY_WORDS:
         return True
     if word in NOT_PRELIMINARY_WORDS:
         return False
-    raise InputError(f"{quote(text)}: write yes for a preliminary figure (初步核算, 预计), or leave the cell empty",
-                     file=path, line=line, field="preliminary")
+    raise InputError((words or catalog("en")).text("entry_errors.preliminary", text=quote(text)), file=path, line=line,
+                     field="preliminary")
 
 
 def _later(first: dict, second: dict) -> dict | None:
@@ -103,8 +105,11 @@ def year_range(plan: Plan) -> tuple[int, int]:
     return plan.base_year, max(plan.evaluations) + YEARS_AFTER_PLAN
 
 
-def _label(key: tuple) -> str:
-    return f"{key[0]} {key[1]}" if key[1] else str(key[0])
+def _label(key: tuple, words: Catalog) -> str:
+    """An indicator's id with its series as ``words``' language names it: ``4 national``, 4（国家级）."""
+    if not key[1]:
+        return str(key[0])
+    return words.text("entry_errors.indicator_series", id=key[0], series=words["series"].get(key[1], key[1]))
 
 
 def _located(exc: InputError, rows: FileRows) -> InputError:
@@ -126,11 +131,11 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
                words: Catalog | None = None) -> dict:
     words = words or catalog("en")
     line = getattr(row, LINE_COLUMN)
-    indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id")
+    indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id", words=words)
     known = indicators[indicators["indicator_id"] == indicator_id]
     if known.empty:
-        raise InputError(f"unknown indicator {indicator_id} (the plan has 1–{indicators.indicator_id.max()})",
-                         file=path, line=line, field="indicator_id")
+        raise InputError(words.text("entry_errors.unknown_indicator", id=indicator_id,
+                                    last=indicators.indicator_id.max()), file=path, line=line, field="indicator_id")
     series = _series_name(row.series.strip(), list(known["series"]))
     match = known[known["series"] == series]
     if match.empty:
@@ -139,11 +144,12 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
                                     allowed=allowed), file=path, line=line, field="series")
     meta = match.iloc[0]
     if meta["kind"] == "qualitative":
-        raise InputError(f"indicator {indicator_id} is qualitative (定性评价): it takes no numbers", file=path,
-                         line=line, field="indicator_id")
-    year = parse_int(row.year, file=path, line=line, field="year")
+        raise InputError(words.text("entry_errors.qualitative", id=indicator_id), file=path, line=line,
+                         field="indicator_id")
+    year = parse_int(row.year, file=path, line=line, field="year", words=words)
     if not years[0] <= year <= years[1]:
-        raise InputError(f"year {year} outside {years[0]}–{years[1]}", file=path, line=line, field="year")
+        raise InputError(words.text("entry_errors.year_outside", year=year, first=years[0], last=years[1]), file=path,
+                         line=line, field="year")
     value = parse_number(row.value, file=path, line=line, field="value", words=words)
     problem = impossible(value, meta["kind"], words)
     if problem:
@@ -153,8 +159,8 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
         raise InputError(words.text("entry_errors.source_empty", invisible=hidden), file=path, line=line,
                          field="source")
     note = getattr(row, "note", "")
-    published = _published(getattr(row, "published", "") or "", path, line)
-    preliminary = _flag(getattr(row, "preliminary", "") or "", path, line)
+    published = _published(getattr(row, "published", "") or "", path, line, words)
+    preliminary = _flag(getattr(row, "preliminary", "") or "", path, line, words)
     confirm = getattr(row, "confirm", "") or ""
     if visible(confirm) and not says_why(confirm):
         raise InputError(words.text("entry_errors.no_reason", text=quote(confirm.strip()), advice=REASON_ADVICE),
@@ -189,8 +195,8 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
             record["where"] = f"{display_path(path)}:{rows.where(record['source_line'], 'value')}"
             key = (record["indicator_id"], record["series"], record["year"])
             if key in in_file:
-                raise InputError(f"indicator {_label(key)} year {key[2]} already given at "
-                                 f"{_line_name(rows.where(in_file[key], 'year'))} of this file (duplicate year)",
+                raise InputError(words.text("entry_errors.duplicate_year", indicator=_label(key, words), year=key[2],
+                                            first=_line_name(rows.where(in_file[key], "year"), words)),
                                  file=path, line=rows.where(record["source_line"], "year"), field="year")
             in_file[key] = record["source_line"]
             if key in seen:
@@ -198,12 +204,11 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
                 later = _later(first, record)
                 if not math.isclose(first["value"], record["value"], rel_tol=SAME_VALUE):
                     if later is None:
-                        raise InputError(f"indicator {_label(key)} year {key[2]}: value {record['printed_text']} "
-                                         f"conflicts with {first['printed_text']} in {first['where']}; if one "
-                                         "publication revises the other, give both rows the day each appeared in "
-                                         "a published column (2011-09-28): the later is used and the revision "
-                                         "listed", file=path, line=rows.where(record["source_line"], "value"),
-                                         field="value")
+                        raise InputError(words.text("entry_errors.conflict", indicator=_label(key, words),
+                                                    year=key[2], value=record["printed_text"],
+                                                    other=first["printed_text"], where=first["where"],
+                                                    column=column_names(words, ["published"])),
+                                         file=path, line=rows.where(record["source_line"], "value"), field="value")
                     earlier = record if later is first else first
                     revisions.append((earlier, later))
                     later["processing"] = ";".join(p for p in (later["processing"], REVISED) if p)
@@ -243,13 +248,14 @@ def _check_template(row, record: dict, rows: FileRows, indicators: pd.DataFrame,
     names = {" ".join(str(meta[column]).split()) for column in indicators.columns
              if column.startswith(("name_", "short_name_"))}
     if " ".join(name.split()) not in names:
-        raise InputError(f"indicator {record['indicator_id']}, but the name beside it ({cell}) is {quote(name, 40)}, "
-                         f"not {quote(str(meta['name_zh']), 40)}: its locked cells were changed; give the value in "
-                         "the row of its indicator", file=rows.path, line=line, field="indicator_id")
+        raise InputError(words.text("entry_errors.name_beside", id=record["indicator_id"], cell=cell,
+                                    name=quote(name, 40), expected=quote(str(meta["name_zh"]), 40)),
+                         file=rows.path, line=line, field="indicator_id")
 
 
-def _line_name(where: int | str) -> str:
-    return f"line {where}" if isinstance(where, int) else where
+def _line_name(where: int | str, words: Catalog) -> str:
+    """A CSV file's line (``line 3``, 第 3 行) or a workbook's cell (``数据报送!C5``), in ``words``' language."""
+    return words.text("entry_errors.line", line=where) if isinstance(where, int) else where
 
 
 def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict | None = None,

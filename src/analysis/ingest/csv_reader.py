@@ -171,11 +171,13 @@ def _number_advice(text: str, words: Catalog) -> str:
     return words["entry_errors.number_advice.digits"]
 
 
-def parse_int(text: str, *, file: Path, line: int, field: str) -> int:
-    """A whole number of at most 9 digits (ids and years; ``int()`` of 5,000 digits would raise)."""
+def parse_int(text: str, *, file: Path, line: int, field: str, words: Catalog | None = None) -> int:
+    """A whole number of at most 9 digits (ids and years; ``int()`` of 5,000 digits would raise); a mistake is told
+    in ``words``' language (English by default)."""
     cleaned = text.strip()
     if not re.fullmatch(r"-?[0-9]{1,9}", cleaned):
         too_long = re.fullmatch(r"-?[0-9]+", cleaned) is not None
-        raise InputError(f"{quote(cleaned)} is not a whole number{' of at most 9 digits' if too_long else ''}",
+        raise InputError((words or catalog("en")).text("entry_errors.not_whole_digits" if too_long
+                                                       else "entry_errors.not_whole", text=quote(cleaned)),
                          file=file, line=line, field=field)
     return int(cleaned)

@@ -199,7 +199,7 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
     except Exception as exc:  # noqa: BLE001 - any failure inside the file's parts: one line, the file named
         raise InputError(NOT_A_WORKBOOK.format(why=f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}"),
                          file=path) from None
-    header = words.text("entry_errors.header_rows", columns=", ".join(required), rows=HEADER_SEARCH_ROWS)
+    header = words.text("entry_errors.header_rows", columns=column_names(words, required), rows=HEADER_SEARCH_ROWS)
     if not sheets and not skipped:
         shown = [quote(title) for title in headerless] or [words["entry_errors.no_visible_sheet"]]
         raise InputError(words.text("entry_errors.no_header", header=header, sheets=", ".join(shown)), file=path)
@@ -319,7 +319,8 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             _refuse_unseen(cell, path, where, column, words)
             text = _cell_text(cell, file=path, where=where, column=column, words=words)
             kind = text_kinds.get(column, "cell")
-            check_text(text, kind=kind, multiline=kind in MULTILINE_KINDS, file=path, line=where, field=column)
+            check_text(text, kind=kind, multiline=kind in MULTILINE_KINDS, file=path, line=where, field=column,
+                       words=words)
             record[column] = text
         record[LINE_COLUMN] = number
         records.append(record)
@@ -338,6 +339,11 @@ def _column(words: Catalog, name: str) -> str:
     return words.text("entry_errors.column", name=name, label=_short(label) if label else name)
 
 
+def column_names(words: Catalog, names) -> str:
+    """Columns as an error lists them in ``words``' language: ``source, note``; 数据来源（source）、备注（note）."""
+    return words["grammar.comma"].join(_column(words, name) for name in names)
+
+
 def _check_header(typed: list[str], header: list[str], required: list[str], optional: list[str], words: Catalog,
                   path: Path, where: str) -> None:
     """The header row (``typed``, which names the columns ``header``) has every required column, no unknown one and
@@ -345,17 +351,16 @@ def _check_header(typed: list[str], header: list[str], required: list[str], opti
     shown = ", ".join(_column_name(text) for text in typed)
     missing = [name for name in required if name not in header]
     if missing:
-        raise InputError(words.text("entry_errors.missing_columns", columns=", ".join(_column(words, name)
-                                                                                       for name in missing),
+        raise InputError(words.text("entry_errors.missing_columns", columns=column_names(words, missing),
                                     header=shown), file=path, line=where, field="header")
     unknown = [text for text, name in zip(typed, header) if name not in required and name not in optional]
     if unknown:
         raise InputError(words.text("entry_errors.unexpected_columns", columns=", ".join(map(_column_name, unknown)),
-                                    allowed=", ".join(required + optional)), file=path, line=where, field="header")
+                                    allowed=column_names(words, required + optional)), file=path, line=where,
+                         field="header")
     repeated = sorted({name for name in header if header.count(name) > 1})
     if repeated:
-        raise InputError(words.text("entry_errors.repeated_columns", columns=", ".join(_column(words, name)
-                                                                                        for name in repeated)),
+        raise InputError(words.text("entry_errors.repeated_columns", columns=column_names(words, repeated)),
                          file=path, line=where, field="header")
 
 
