@@ -215,3 +215,26 @@ def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
                                         '<span class="nobr">year</span>')
     assert "红色预警" in short_labels() and "Not achieved" in short_labels()
     assert "Moderate progress, accelerate" not in short_labels()  # long: breaks between its words
+
+
+def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name():
+    from analysis.report.pandoc_ast import fitted_widths, kept_whole, text_widths
+    from analysis.report.word_content import CORE_MARK, name_cell
+    from analysis.report.words import pace_lines
+
+    # a space inside a number and its unit becomes a no-break space; other spaces stay
+    assert kept_whole("最新值为 2022 年，2023 年无数据") == "最新值为 2022\u00a0年，2023\u00a0年无数据"
+    assert kept_whole("fall by 0.7 pp a year") == "fall by 0.7\u00a0pp a year"
+    # a column is as wide as "0.19个百分点" (4 + 4 × 2 = 12 letters), and "2022 年，" with the comma that may not
+    # start a line (4 + 1 + 2 + 2 = 9)
+    assert text_widths("每年需增长 0.19个百分点（7.3%）")[1] == 12
+    assert text_widths("最新值为 2022 年，2023 年无数据")[1] == 9
+    # the next target's label stands on a line of its own, in either language
+    assert pace_lines("2024年目标：+0.19个百分点（+7.3%）", catalog("zh")) == ("2024年目标：", "+0.19个百分点（+7.3%）")
+    assert pace_lines("2024 target: +0.2 pp (+7.3%)", catalog("en")) == ("2024 target:", "+0.2 pp (+7.3%)")
+    assert pace_lines("+0.4个百分点（+13.8%）", catalog("zh")) == ("+0.4个百分点（+13.8%）",)
+    # the core star is in the name's own run, after a no-break space; the width counts it with the name
+    node = name_cell("R&D经费投入强度", "card-2", True)[4][0]["c"]
+    assert [item["t"] for item in node] == ["Link"] and node[0]["c"][1][-1]["c"].endswith("\u00a0*")
+    assert fitted_widths([["enterprises" + CORE_MARK]], 80) == [1.0]
+    assert text_widths("enterprises" + CORE_MARK)[1] == 13  # one word: 11 letters, the space and the star

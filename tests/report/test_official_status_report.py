@@ -123,14 +123,14 @@ def test_the_word_scorecard_has_the_light_in_its_colour(light_tables):
     scorecard_blocks(document, report_context(light_tables, 2024, "en"))
     table = document.blocks[-1]["c"]
     headers = [strings(cell) for cell in table[3][1][0][1]]
-    assert headers[-2:] == ["Status", "Traffic light"] and len(table[2]) == 11  # the category first
+    assert headers[-2:] == ["Status", "Traffic light"] and len(table[2]) == 10  # the category is a row of its own
     body = [[strings(cell) for cell in row[1]] for row in table[4][0][3]]
-    lights = {row[-10]: row[-1] for row in body}  # the number is the tenth cell from the end (a category's first row
-    # has the category before it)
+    assert body[0] == ["Concentration of innovation resources"]  # the first category's row, across the table
+    lights = {row[0]: row[-1] for row in body if len(row) == 10}
     assert lights["2"] == "Red" and lights["21"] == "Amber" and lights["1"] == "Green"
     shaded = {(shade.row, shade.column): shade.colour for shade in document.shading}
-    number = next(i for i, row in enumerate(body, 1) if row[-10] == "21")
-    assert shaded[(number, 10)] == LIGHT_COLOURS["amber"][0]
+    number = next(i for i, row in enumerate(body, 1) if row[0] == "21")
+    assert shaded[(number, 9)] == LIGHT_COLOURS["amber"][0]
 
 
 def test_the_workbook_has_the_light_filled_and_the_rule_on_its_front(light_tables):

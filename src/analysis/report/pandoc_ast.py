@@ -11,13 +11,21 @@ from .line_breaks import columns as letters
 
 PANDOC_API = [1, 23, 1, 1]
 NO_ATTR = ["", [], []]
+NO_BREAK_SPACES = "\u00a0\u202f"  # spaces a line never breaks at (a core indicator's " *")
+CLOSING = tuple("，。、；：）」』】！？")  # full-width marks a line may not start with: they stay with the word before
 CELL_PADDING = 2.0  # a cell's margins (1 mm each side) and some slack, in widths of a Latin letter
 
 
+def kept_whole(text: str) -> str:
+    """``text`` with the space inside a number and its unit (``2022 年``, ``0.7 pp``) made a no-break space, which
+    Word and LibreOffice never break at."""
+    return KEPT.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
+
+
 def inlines(text: str) -> list:
-    """Plain text as pandoc inlines: one ``Str`` a line, never parsed."""
+    """Plain text as pandoc inlines: one ``Str`` a line, never parsed; a number kept with its unit."""
     out: list = []
-    for number, line in enumerate(str(text).split("\n")):
+    for number, line in enumerate(kept_whole(str(text)).split("\n")):
         if number:
             out.append({"t": "LineBreak"})
         if line:
@@ -89,7 +97,7 @@ def text_widths(text: str) -> tuple[float, float]:
         return total, max([word, *(letters(match.group()) for match in KEPT.finditer(text))])
     words, total = [0.0], 0.0
     for character in str(text):
-        if character.isspace():
+        if character.isspace() and character not in NO_BREAK_SPACES:
             words.append(0.0)
             total += 1
             continue
@@ -101,7 +109,11 @@ def text_widths(text: str) -> tuple[float, float]:
             words[-1] += width
             if character == "-":
                 words.append(0.0)
-    return total, max(words)
+    # a number with its unit (0.19个百分点, 2024年) is not broken either: the column holds it on one line
+    # (with a mark after it that may not start a line: 2022 年，)
+    kept = [letters(match.group()) + (2.0 if str(text)[match.end():match.end() + 1] in CLOSING else 0.0)
+            for match in KEPT.finditer(str(text))]
+    return total, max([*words, *kept])
 
 
 def lines(text) -> list[str]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import struct
-from collections import Counter
 from dataclasses import dataclass, field
 
 from . import cards, warning_tables
@@ -43,6 +42,7 @@ from .words import (
     intro,
     localized,
     other_editions,
+    pace_lines,
     report_dates,
     summary_paragraphs,
     title,
@@ -55,6 +55,7 @@ HEADER = 8
 CARD_COLUMNS = (0.56, 0.44)  # a card's chart beside its numbers
 CARD_CHART_CM = TYPE_AREA_CM[0] * CARD_COLUMNS[0] - 0.4  # the chart's cell less its margins
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
+CORE_MARK = "\u00a0*"  # a core indicator's star, after a no-break space: never alone on a line
 METHOD_NOTE = "method-note"  # the placeholder the method note's blocks replace (:mod:`.word_file`)
 
 
@@ -77,6 +78,7 @@ class WordDocument:
     blocks: list = field(default_factory=list)
     shading: list[Shading] = field(default_factory=list)
     kept_together: list[int] = field(default_factory=list)
+    kept_with_next: list[int] = field(default_factory=list)  # kept on one page with the paragraph after them
     borderless: list[int] = field(default_factory=list)
     tables: int = 0
 
@@ -139,44 +141,49 @@ def summary_blocks(document: WordDocument, context: ReportContext) -> None:
 
 
 def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
-    """One row per series; the category spans its series; the status cell in its colour; the official status word
-    last, when the plan chose words (a traffic light in its colour)."""
+    """One row per series under a row naming its category (the page's width goes to the names); the status cell in
+    its colour; the official status word last, when the plan chose words (a traffic light in its colour)."""
     document.add(header(1, context.words["sections.scorecard"]))
-    rows, colours, texts = [], {}, []
-    scorecard = scorecard_rows(context)
+    lines, colours, texts = [], {}, []
     official = context.status_words is not None
-    spans = Counter(row.category for row in scorecard)
+    headers = scorecard_headers(context)
     right = "AlignRight"
-    for number, row in enumerate(scorecard, 1):
-        first_of_category = number == 1 or scorecard[number - 2].category != row.category
-        cells = [cell(row.category, row_span=int(spans[row.category]))] if first_of_category else []
+    category = None
+    for row in scorecard_rows(context):
+        if row.category != category:
+            category = row.category
+            lines.append([cell(category, col_span=len(headers))])
         status = [plain(row.status_text)] + ([plain(row.final_rate)] if row.final_rate else [])
-        cells += [cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.unit),
-                  cell(row.base, right), cell(value_with_year(row.latest, row.latest_year), right),
-                  cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right), cell(row.pace),
-                  cell(status)] + ([cell(row.official_text)] if official else [])
-        rows.append(cells)
+        lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.unit),
+                      cell(row.base, right), cell(value_with_year(row.latest, row.latest_year), right),
+                      cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right),
+                      lines_cell(pace_lines(row.pace, context.words)), cell(status)]
+                     + ([cell(row.official_text)] if official else []))
         # the cells' text, as the widths of the columns are fitted to it
-        texts.append([row.category if first_of_category else "", row.indicator_id, row.name + " *", row.unit,
-                      row.base, f"{row.latest}\n({row.latest_year})", f"{row.target}\n({row.target_year})", row.gap,
-                      row.pace, (Label(row.status_text), row.final_rate)]
-                     + ([Label(row.official_text)] if official else []))
-        colours[(number, 9)] = STATUS_COLOURS[row.status]
+        texts.append([row.indicator_id, row.name + CORE_MARK, row.unit, row.base, f"{row.latest}\n({row.latest_year})",
+                      f"{row.target}\n({row.target_year})", row.gap, pace_lines(row.pace, context.words),
+                      (Label(row.status_text), row.final_rate)] + ([Label(row.official_text)] if official else []))
+        colours[(len(lines), 8)] = STATUS_COLOURS[row.status]
         if row.official in LIGHT_COLOURS:
-            colours[(number, 10)] = LIGHT_COLOURS[row.official][0]
-    headers = [context.words["scorecard.category"], *scorecard_headers(context)]
+            colours[(len(lines), 9)] = LIGHT_COLOURS[row.official][0]
     columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
-    aligns = ["AlignDefault"] * 4 + [right] * 4 + ["AlignDefault"] * (3 if official else 2)
-    document.add_table(table(headers, rows, fitted_widths(columns, letters_across(context)), aligns), colours)
+    aligns = ["AlignDefault"] * 3 + [right] * 4 + ["AlignDefault"] * (3 if official else 2)
+    document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context)), aligns), colours)
 
 
 def value_with_year(value: str, year: str) -> list:
     return [{"t": "Plain", "c": inlines(value) + ([{"t": "LineBreak"}, *inlines(f"({year})")] if year else [])}]
 
 
+def lines_cell(lines: tuple[str, ...]) -> list:
+    """A cell of lines, each after a line break."""
+    return cell([{"t": "Plain", "c": [node for number, line in enumerate(lines)
+                                      for node in ([{"t": "LineBreak"}] if number else []) + inlines(line)]}])
+
+
 def name_cell(name: str, anchor: str, core: bool) -> list:
     """A series' short name linking to its card, with the core indicators' star."""
-    return cell([{"t": "Plain", "c": [link(name, anchor)] + inlines(" *" if core else "")}])
+    return cell([{"t": "Plain", "c": [link(name + (CORE_MARK if core else ""), anchor)]}])
 
 
 def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
@@ -198,12 +205,13 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
                           cell([plain(row.status_text)] + ([plain(row.status_note)] if row.status_note else [])),
                           cell(value_with_year(row.latest, row.latest_year), right),
                           cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right),
-                          cell(row.pace), cell(row.seen)])
+                          lines_cell(pace_lines(row.pace, words)), cell(row.seen)])
             colours[(len(lines), 2)] = LEVEL_COLOURS[row.level][0]
             colours[(len(lines), 3)] = STATUS_COLOURS[row.status]
-        texts = [[row.indicator_id, row.name + " *", Label(row.level_text), (Label(row.status_text), row.status_note),
-                  f"{row.latest}\n({row.latest_year})", f"{row.target}\n({row.target_year})", row.gap, row.pace,
-                  row.seen] for row in rows]
+        texts = [[row.indicator_id, row.name + CORE_MARK, Label(row.level_text),
+                  (Label(row.status_text), row.status_note), f"{row.latest}\n({row.latest_year})",
+                  f"{row.target}\n({row.target_year})", row.gap, pace_lines(row.pace, words), row.seen]
+                 for row in rows]
         columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
         aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault"] * 2
         document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context)), aligns), colours)
@@ -220,7 +228,7 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
                       cell(row.status_now_text), cell(row.change_text)])
         colours[(number, 2)] = STATUS_COLOURS[row.status_then]
         colours[(number, 3)] = STATUS_COLOURS[row.status_now]
-    texts = [[row.indicator_id, row.name + " *", Label(row.status_then_text), Label(row.status_now_text),
+    texts = [[row.indicator_id, row.name + CORE_MARK, Label(row.status_then_text), Label(row.status_now_text),
               Label(row.change_text)] for row in changes]
     columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
     document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context))), colours)
@@ -291,6 +299,8 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
         document.add(table([], [[cell(chart), cell([inner])]], CARD_COLUMNS))
     notes = cards.card_notes(context, row)
     if notes:  # smaller and single-spaced, as the HTML card's, so that cards share a page
+        if row.status != "qualitative":  # the notes start on the page of the card they explain
+            document.kept_with_next.append(document.tables - 2)
         document.add(styled("Card Notes", [bullets(notes)]))
 
 

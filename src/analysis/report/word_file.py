@@ -113,6 +113,7 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
             raise WordEditionError(f"pandoc wrote {len(tables)} tables where the document has {laid_on.tables}")
         shade_cells(tables, laid_on.shading)
         keep_together(tables[index] for index in laid_on.kept_together)
+        keep_with_next(tables[index] for index in laid_on.kept_with_next)
         remove_lines(tables[index] for index in laid_on.borderless)
         return serialize(root)
 
@@ -148,6 +149,10 @@ def remove_lines(tables) -> None:
             etree.SubElement(borders, w(side), {w("val"): "nil"})
 
 
+#: Paragraph styles kept on the page of what follows them: a card's facts stay with its chart.
+KEPT_WITH_NEXT = ("CardFacts",)
+
+
 def keep_together(tables) -> None:
     """No page break inside these tables: no row split, every row kept with the next."""
     for table in tables:
@@ -157,6 +162,13 @@ def keep_together(tables) -> None:
             if number < len(rows):
                 for paragraph in row.iter(w("p")):
                     put(put(paragraph, "pPr"), "keepNext", {})
+
+
+def keep_with_next(tables) -> None:
+    """These tables on the page of the paragraph after them (a card and its notes)."""
+    for table in tables:
+        for paragraph in table.findall(w("tr"))[-1].iter(w("p")):
+            put(put(paragraph, "pPr"), "keepNext", {})
 
 
 def size_styles(xml: bytes, sizes: dict, bold: list) -> bytes:
@@ -170,4 +182,7 @@ def size_styles(xml: bytes, sizes: dict, bold: list) -> bytes:
         properties = put(styles[style_id], "rPr")
         for name in ("b", "bCs"):
             put(properties, name, {})
+    for style_id in KEPT_WITH_NEXT:
+        if style_id in styles:
+            put(put(styles[style_id], "pPr"), "keepNext", {})
     return serialize(root)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -278,6 +279,16 @@ def pace_text(row, words: Catalog) -> str:
     if row.status == "achieved":
         return "—"
     return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value)
+
+
+def pace_lines(text: str, words: Catalog) -> tuple[str, ...]:
+    """A pace as the lines of a narrow table cell: the next target's label ("2024年目标：", "2024 target:") on a line
+    of its own, so that a column breaks there rather than inside the number and its unit."""
+    head, _, tail = words["pace.next"].partition("{pace}")
+    label = re.match(re.escape(head).replace(re.escape("{year}"), r"\d{4}"), text) if not tail else None
+    if label is None or label.end() == len(text):
+        return (text,)
+    return text[:label.end()].rstrip(), text[label.end():]
 
 
 def next_need(row) -> str:
