@@ -49,7 +49,8 @@ def part(path, name: str):
 
 
 def headings(document) -> list[tuple[str, str]]:
-    return [(p.style.name, spaced(p.text)) for p in document.paragraphs if p.style.name.startswith(("Title", "Heading"))]
+    return [(p.style.name, spaced(p.text)) for p in document.paragraphs
+            if p.style.name.startswith(("Title", "Heading"))]
 
 
 def spaced(text: str) -> str:
