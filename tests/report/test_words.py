@@ -170,15 +170,13 @@ def test_summary_before_the_data_in_chinese():
         "按指标计（同一指标的国家级、省级序列取较差者），定量指标中偏离目标 1 项、进展不足 3 项、进度正常 1 项。",
         # the 2024 report from 2021's values: every verdict and pace says 2022–2024 have none
         "核心考核指标（*）：R&D经费投入强度：进展不足（最新值为 2021 年，2022—2024 年无数据）。",
+        # the target year has come without its value: no pace to reach it, a verdict that awaits the data
         ("未达标、需加快或偏离目标的指标：", [
-            "R&D经费投入强度从 2021 年的 2.4% 到 2024 年的 2.8%，每年需增长 0.133个百分点（5.3%）"
-            "；最新值为 2021 年，2022—2024 年无数据",
-            "科技服务机构从 2021 年的 85个 到 2024 年的 120个，每年需增长 12.2%（约12个）"
-            "；最新值为 2021 年，2022—2024 年无数据",
-            "万元GDP能耗下降率须每年不低于 5%（2021 年为 3.41%；若按累计口径计算，此后每年需下降 5.52%）"
-            "；最新值为 2021 年，2022—2024 年无数据",
-            "碳排放强度从 2021 年的 0.9吨/万元 到 2024 年的 0.78吨/万元，每年需下降 4.7%（0.04吨/万元）"
-            "；最新值为 2021 年，2022—2024 年无数据",
+            "R&D经费投入强度：最新为 2021 年的 2.4%，2024 年目标 2.8%；2022—2024 年尚无数据，待公布后作最终判断",
+            "科技服务机构：最新为 2021 年的 85个，2024 年目标 120个；2022—2024 年尚无数据，待公布后作最终判断",
+            "万元GDP能耗下降率须每年不低于 5%（2021 年为 3.41%）；最新值为 2021 年，2022—2024 年无数据",
+            "碳排放强度：最新为 2021 年的 0.9吨/万元，2024 年目标 0.78吨/万元；2022—2024 年尚无数据，"
+            "待公布后作最终判断",
         ]),
         "注意：5 个序列只有一两个数据点（2020、2021 年基础值），判断依据有限，待补充实际值后更新。",
     ]
@@ -194,14 +192,14 @@ def test_summary_before_the_data_in_english():
         ("Indicators not achieved, lagging or moving away:", [
             # a number in % carries its sign without a space; a unit typed in the plural is named once, after the
             # name, never after a number ("1 institutions" would be wrong)
-            "R&D intensity must grow by 0.133 pp (5.3%) a year, from 2.4% in 2021 to 2.8% in 2024 — latest value "
+            "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet, the final "
+            "verdict awaits it",
+            "S&T service institutions (institutions): 85 in 2021, against a target of 120 for 2024; no value for "
+            "2022–2024 yet, the final verdict awaits it",
+            "Decline in energy use per unit of GDP must reach at least 5% a year (3.41% in 2021) — latest value "
             "2021; no value for 2022–2024",
-            "S&T service institutions (institutions) must grow by 12.2% (about 12) a year, from 85 in 2021 "
-            "to 120 in 2024 — latest value 2021; no value for 2022–2024",
-            "Decline in energy use per unit of GDP must reach at least 5% a year (3.41% in 2021; read cumulatively, "
-            "5.52% a year from now on) — latest value 2021; no value for 2022–2024",
-            "Carbon intensity (t per 10k yuan) must fall by 4.7% (0.04) a year, from 0.9 in 2021 to "
-            "0.78 in 2024 — latest value 2021; no value for 2022–2024",
+            "Carbon intensity (t per 10k yuan): 0.9 in 2021, against a target of 0.78 for 2024; no value for "
+            "2022–2024 yet, the final verdict awaits it",
         ]),
         "Caution: 5 series have only one or two data points (the 2020 and 2021 baselines); the evidence is thin until "
         "actual values for later years are added.",
@@ -217,8 +215,8 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
         ("未达标、需加快或偏离目标的指标：", [
             "R&D经费投入强度：2023 年为 2.61%，目标 2.7%，未达标（完成率 96.7%，差 0.09个百分点）；"
             "至 2024 年达到 2.8%，每年需增长 0.19个百分点（7.3%）",
-            "空气质量优良天数比例：2023 年为 91.2%，目标 ≥90%，未达标（完成率 101.3%）；2022 年未达到目标；"
-            "2024 年须不低于 90%",
+            # held every year: the year missed first, as 91.2% in 2023 meets the level
+            "空气质量优良天数比例：目标每年≥90%，2022 年未达到，未达标（2023 年为 91.2%）；2024 年须不低于 90%",
             "高层次人才数：2023 年为 298人，目标 300人，未达标（完成率 99.3%，差 2人）；"
             "至 2024 年达到 320人，每年需增长 7.4%（22人）",
         ]),
@@ -229,15 +227,18 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023 against a target of 2.7%, not achieved (96.7% of "
                                 "the target, 0.09 pp short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) "
                                 "a year")
-    assert english[4][1][1] == ("Days with good air quality: 91.2% in 2023 against a target of ≥90%, not achieved "
-                                "(101.3% of the target); missed the target in 2022; in 2024 it must be at least 90%")
+    assert english[4][1][1] == ("Days with good air quality: ≥90% every year, missed in 2022: not achieved (91.2% in "
+                                "2023); in 2024 it must be at least 90%")
     assert english[4][1][2] == ("High-level talent (persons): 298 in 2023 against a target of 300, not achieved (99.3% "
                                 "of the target, 2 short); to reach 320 in 2024 it must grow by 7.4% (22) a year")
 
 
 def test_pace_of_each_method_and_state():
     zh, en = catalog("zh"), catalog("en")
-    rows = {row.indicator_id: row for row in context("zh").joined().itertuples()}
+    # the paces to the 2024 targets from 2021's values, as any report before 2024 states them
+    rows = {row.indicator_id: row._replace(report_year=2023) for row in context("zh").joined().itertuples()}
+    # in the 2024 report itself the target year has come: no pace, the verdict awaits 2024's value
+    assert words.pace_text(rows[2]._replace(report_year=2024), zh) == "—"
     assert words.pace_text(rows[2], zh) == "+0.133个百分点（+5.3%）"
     assert words.pace_text(rows[2], en) == "+0.133 pp (+5.3%)"
     assert words.pace_text(rows[10], zh) == "+15.1%（约+184）"  # no fraction of an enterprise
@@ -265,19 +266,20 @@ def cells_of(html: str) -> list[list[str]]:
 def test_scorecard_cells_before_the_data():
     html = scorecard_html(context("zh"))
     cells = cells_of(html)
+    # the 2024 report from 2021's values: the target year has come, so no pace is asked of it ("—")
     assert cells[0][:8] == ["2", '<a href="#indicator-2">R&amp;D经费投入强度</a> *', "%", "2.36",
                             "2.4 <small>(2021)</small>",
-                            "2.8 <small>(2024)</small>", "0.4", "+0.133个百分点（+5.3%）"]
+                            "2.8 <small>(2024)</small>", "0.4", "—"]
     assert cells[1][:8] == ["10", '<a href="#indicator-10">高新技术企业</a>', "家", "738",
                             "1,049 <small>(2021)</small>",
-                            "1,600 <small>(2024)</small>", "551", "+15.1%（约+184）"]
+                            "1,600 <small>(2024)</small>", "551", "—"]
     assert cells[3][:8] == ["18", '<a href="#indicator-18">万元GDP能耗下降率</a>', "%", "5.48",
                             "3.41 <small>(2021)</small>",
-                            "≥5 <small>(2024)</small>", "1.59", "每年≥5%"]
+                            "≥5 <small>(2024)</small>", "1.59", "—"]
     assert "进展不足" in cells[0][8] and "进度正常" in cells[1][8] and "偏离目标" in cells[3][8]
     assert cells[5][:2] == ["22", '<a href="#indicator-22">创新战略决定</a> *'] and "定性评价" in cells[5][8]
     english = scorecard_html(context("en"))
-    assert '<th class="num">2020 baseline</th>' in unmarked(english) and "+0.133 pp (+5.3%)" in unmarked(english)
+    assert '<th class="num">2020 baseline</th>' in unmarked(english) and "+0.133 pp" not in unmarked(english)
 
 
 def test_scorecard_cells_with_final_verdicts():
@@ -379,23 +381,22 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert words.status_note(by_id[30], en) == "latest value 2023; no value for 2024"
     # a target to hold every year: 17 is 91.2 in 2023 against ≥90 but was 89.5 in 2022
     mid = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}
-    assert words.status_note(mid[17], zh) == "完成率 101.3%；2022 年未达到"  # 91.2/90 = 1.0133
-    assert words.status_note(mid[17], en) == "101.3% of target; missed in 2022"
+    assert words.status_note(mid[17], zh) == "2022 年未达到；完成率 101.3%"  # 91.2/90 = 1.0133
+    assert words.status_note(mid[17], en) == "missed in 2022; 101.3% of target"
     twice = mid[17]._replace(missed_years="2021;2022")
-    assert words.status_note(twice, zh) == "完成率 101.3%；2021、2022 年未达到"
-    assert words.status_note(twice, en) == "101.3% of target; missed in 2021 and 2022"
+    assert words.status_note(twice, zh) == "2021、2022 年未达到；完成率 101.3%"
+    assert words.status_note(twice, en) == "missed in 2021 and 2022; 101.3% of target"
     # the scorecard prints it under the status, the summary after the need
     status_cell = cells_of(scorecard_html(context("en", rows)))[1][8]
     assert status_cell.endswith("Moderate progress, accelerate</span><br><small>latest value 2022; no value for "
                                 "2023–2024</small>")
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
-        "未达标</span><br><small>完成率 101.3%；2022 年未达到</small>")
+        "未达标</span><br><small>2022 年未达到；完成率 101.3%</small>")
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
-        "科技服务机构从 2022 年的 96个 到 2024 年的 120个，每年需增长 11.8%（12个）"
-        "；最新值为 2022 年，2023—2024 年无数据")
+        "科技服务机构：最新为 2022 年的 96个，2024 年目标 120个；2023—2024 年尚无数据，待公布后作最终判断")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
-        "S&T service institutions (institutions) must grow by 11.8% (12) a year, from 96 in 2022 to "
-        "120 in 2024 — latest value 2022; no value for 2023–2024")
+        "S&T service institutions (institutions): 96 in 2022, against a target of 120 for 2024; no value for "
+        "2023–2024 yet, the final verdict awaits it")
 
 
 def test_a_core_indicator_names_the_years_without_a_value():

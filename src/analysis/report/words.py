@@ -276,7 +276,7 @@ def pace_text(row, words: Catalog) -> str:
         else:
             pace = _pace(row, words, row.next_required_cagr, row.next_required_per_year, row.next_target_value)
         return words.text("pace.next", year=year(row.next_target_year), pace=pace)
-    if row.status == "achieved":
+    if row.status == "achieved" or target_year_past(row):
         return "—"
     return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value)
 
@@ -407,7 +407,8 @@ def _need(row, words: Catalog) -> str:
         return _final_need(row, words, name)
     if row.method == "annual_floor":
         catch_up = ""
-        if not is_missing(row.required_per_year) and abs(row.required_per_year - row.target_value) > 0.005:
+        if (not is_missing(row.required_per_year) and abs(row.required_per_year - row.target_value) > 0.005
+                and not target_year_past(row)):  # no "from now on" once the target year has come
             catch_up = words.text("summary.need_floor_catch_up", rate=fmt_number(row.required_per_year))
         return words.text("summary.need_floor", name=name, target=fmt_number(row.target_value),
                           as_of=year(row.as_of_year), latest=fmt_number(row.latest_value), catch_up=catch_up)
@@ -416,6 +417,11 @@ def _need(row, words: Catalog) -> str:
         return words.text("summary.need_rank", name=name, as_of=year(row.as_of_year),
                           latest=value_text(row, row.latest_value, words), target_year=year(row.target_year),
                           target=target_text(row, words), pace=pace)
+    if target_year_past(row):  # a final evaluation without the target year's value: no pace, a verdict to come
+        return words.text("summary.need_awaiting", name=name, as_of=year(row.as_of_year),
+                          latest=amount(row, value_text(row, row.latest_value, words), words),
+                          target_year=year(row.target_year), target=amount(row, target_text(row, words), words),
+                          years=years_without_value(row, words))
     pace = ("–" if is_missing(row.required_per_year)
             else _pace_in_sentence(row, words, row.required_cagr, row.required_per_year))
     return words.text("summary.need_growth", name=name, as_of=year(row.as_of_year),
@@ -423,8 +429,18 @@ def _need(row, words: Catalog) -> str:
                       target=amount(row, fmt_number(row.target_value), words), pace=pace)
 
 
+def target_year_past(row) -> bool:
+    """A progress verdict in a report year at or after its target year: the target year's value is not in yet, and
+    no pace can still reach a target whose year has come."""
+    return (row.verdict == "progress" and not is_missing(row.target_year) and not is_missing(row.report_year)
+            and int(row.report_year) >= int(row.target_year))
+
+
 def _data_gap_in_sentence(row, words: Catalog) -> str:
-    """The years without a value after the one a need is counted from, closing its sentence; empty without."""
+    """The years without a value after the one a need is counted from, closing its sentence; empty without (and
+    for a verdict that awaits its target year's value, whose sentence says so itself)."""
+    if target_year_past(row) and row.method != "annual_floor" and row.kind != "rank":
+        return ""
     gap = data_gap_text(row, words)
     return words.text("summary.need_data_gap", gap=gap) if gap else ""
 
@@ -450,6 +466,12 @@ def _final_need(row, words: Catalog, name: str) -> str:
         else:
             pace = _pace_in_sentence(row, words, row.next_required_cagr, row.next_required_per_year)
             following = words.text("summary.need_final_next", pace=pace, **fields)
+    if row.missed_years and row.direction in HELD_EVERY_YEAR:  # the missed year first: the latest value may meet it
+        return words.text("summary.need_final_held", name=name, year=year(row.as_of_year),
+                          value=amount(row, value_text(row, row.latest_value, words), words),
+                          target=words.text(f"pace.hold_{row.direction}",
+                                            target=amount(row, fmt_number(row.target_value), words)),
+                          years=join_and(words, missed_years(row)), next=following)
     return words.text("summary.need_final", name=name, year=year(row.as_of_year),
                       value=amount(row, value_text(row, row.latest_value, words), words),
                       target=amount(row, target_text(row, words), words), rate=rate_text(row.completion_rate),
@@ -489,10 +511,10 @@ def status_note(row, words: Catalog) -> str:
     target to hold every year was missed in, and the years without a value when the verdict rests on an older one
     ("104.0% of target; missed in 2023", "latest value 2022; no value for 2023–2024")."""
     notes = []
+    if missed_years(row):  # first: the reason a target held every year is not achieved, whatever its last value
+        notes.append(words.text("scorecard.missed", years=join_and(words, missed_years(row))))
     if row.verdict == "final":
         notes.append(words.text("scorecard.final_rate", rate=rate_text(row.completion_rate)))
-    if missed_years(row):
-        notes.append(words.text("scorecard.missed", years=join_and(words, missed_years(row))))
     gap = data_gap_text(row, words)
     if gap:
         notes.append(gap)
