@@ -154,14 +154,12 @@ def test_a_filled_words_sheet_is_never_written_over(plan, templates, project_tmp
 
 
 def test_the_plans_own_status_words_are_counted_by_indicator(project_tmp):
-    # the mid-term 2023 of the plan as printed (no actual values), in the review wording: R&D intensity (2) lags
-    # (2.40 in 2021 against 2.7 for 2023, 21.6 points behind schedule), high-tech firms (10) run ahead (1,049 in
-    # 2021 against 1,500: 7.5 points ahead)
-    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-review" / "weihai")
+    # the 2022 review of the example data (a year of the plan period), in the review wording
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-review" / "weihai", FIXTURES / "example-2022-2024")
     text = (folder / "plan.yml").read_text(encoding="utf-8")
     (folder / "plan.yml").write_text(text + "status_words: {vocabulary: review}\n", encoding="utf-8")
     tables = build_tables(load_plan(folder), "eurostat")
-    context = _context(tables, "zh", 2023)
+    context = _context(tables, "zh", 2022)
     sentence = next(t for t in _text(self_evaluation_blocks(context)) if t.startswith("按规划评估表述计"))
     counts = dict(part.rsplit(" ", 2)[:2] for part in sentence.split("：", 1)[1].rstrip("。").split("；"))
     assert "相对滞后" in counts and "快于预期" in counts
@@ -173,7 +171,17 @@ def test_the_completion_share_as_official_reviews_state_it(filled):
     # the example's final verdicts (tests/assess/test_example_dataset.py): 11 indicators achieved, 10 not achieved,
     # one moving away, one moderate: 23 assessed, 11 / 23 = 47.8 %
     text = _text(self_evaluation_blocks(_context(filled, "zh")))
-    assert "23 项定量指标中，已达到约束目标的 11 项，指标完成率 47.8%。" in text
+    assert "已有方案期内（2022 年起）数据的 23 项定量指标中，已达到约束目标的 11 项，指标完成率 47.8%。" in text
     english = _text(self_evaluation_blocks(_context(filled, "en")))
-    assert "Quantitative indicators assessed: 23; that reached their binding targets: 11; completion share: 47.8%." \
-        in english
+    assert ("Of the 23 quantitative indicators with data for the plan period (from 2022), 11 reached their binding "
+            "targets: a completion share of 47.8%.") in english
+
+
+def test_a_verdict_from_the_printed_baselines_alone_is_not_counted(project_tmp):
+    # the plan as printed, final 2024: its values stop at the 2021 baselines, before the plan period (2022–2024),
+    # so no indicator counts towards the completion share and all 23 numeric ones are named as without data
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-printed" / "weihai")
+    text = _text(self_evaluation_blocks(_context(build_tables(load_plan(folder), "eurostat"), "zh", 2024)))
+    assert ("23 项定量指标均尚无方案期内（2022 年起）数据（指标 1、2、3、4、5、6、7、8、9、10、11、12、13、14、15、16、17、"
+            "18、19、20、21、25、26），暂不计算完成情况。") in text
+    assert not any("指标完成率" in t for t in text)

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..assess.assessment import headline_status
+from ..assess.assessment import headline_status, plan_start_year
 from ..assess.warning_list import warning_level
 from ..vocabulary import DEPARTMENT_SEPARATORS, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
 from .context import ReportContext
 from .numbers import is_missing
-from .words import localized, series_label, target_text, value_text, year
+from .words import amount, localized, series_label, status_note, target_text, value_text, year
 
 #: Who writes what no department sends: the office that leads the evaluation.
 EVALUATOR = "evaluator"
@@ -146,7 +146,12 @@ def _indicators(context: ReportContext) -> list[Block]:
     joined = context.joined()
     numeric = joined[joined["status"] != "qualitative"]
     headline = headline_status(numeric) if not numeric.empty else pd.DataFrame(columns=["indicator_id", "status"])
-    counted = headline[headline["status"] != "insufficient_data"]
+    # an indicator is counted once a series of it has a value for the plan period (a verdict from the printed
+    # baselines alone is not the plan's result); the others are named
+    first = plan_start_year(context.tables.values)
+    in_period = numeric.loc[numeric["as_of_year"].fillna(0) >= (first or 0), "indicator_id"]
+    counted = headline[(headline["status"] != "insufficient_data") & headline["indicator_id"].isin(in_period)]
+    uncounted = sorted(set(headline["indicator_id"]) - set(counted["indicator_id"]))
     counts = counted["status"].value_counts()
     listed = words.join(words.text("self_evaluation.count", status=words.status(status), n=int(counts[status]))
                         for status in STATUSES_BEST_FIRST if counts.get(status, 0))
@@ -154,9 +159,12 @@ def _indicators(context: ReportContext) -> list[Block]:
         # as official reviews state it: the indicators that reached their (binding) target, of all assessed
         achieved = int(counted["status"].isin(("achieved", "achieved_at_risk")).sum())
         blocks.append(paragraph(words.text("self_evaluation.completion_share", n=len(counted), achieved=achieved,
-                                           share=f"{achieved / len(counted) * 100:.1f}")))
-    blocks.append(paragraph(words.text("self_evaluation.status_counts", n=len(counted), counts=listed or "–",
-                                       missing=len(headline) - len(counted))))
+                                           share=f"{achieved / len(counted) * 100:.1f}", first=first or "–")))
+    which = (words.text("self_evaluation.missing_ids", ids=words["grammar.comma"].join(str(i) for i in uncounted))
+             if uncounted else "")
+    key = "self_evaluation.status_counts" if len(counted) else "self_evaluation.status_counts_none"
+    blocks.append(paragraph(words.text(key, n=len(counted), counts=listed, missing=len(uncounted), which=which,
+                                       first=first or "–")))
     chosen = context.status_words
     if chosen is not None and not counted.empty:
         # in the plan's own status words, one per indicator: the word of the series that gives its status
@@ -241,9 +249,12 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
         who = department_name(context, lead) or evaluator
         name = localized(row, "short_name", context.language) + (f" ({series_label(row.series, words)})"
                                                                   if row.series else "")
+        note = status_note(row, words)
         state = words.text("self_evaluation.problems.state", name=name, status=words.status(row.status),
-                           latest="–" if is_missing(row.latest_value) else value_text(row, row.latest_value, words),
-                           year=year(row.as_of_year), target=target_text(row, words),
+                           note=words.text("self_evaluation.problems.note", note=note) if note else "",
+                           latest="–" if is_missing(row.latest_value) else
+                           amount(row, value_text(row, row.latest_value, words), words),
+                           year=year(row.as_of_year), target=amount(row, target_text(row, words), words),
                            target_year=year(row.target_year))
         answers = explained[(explained["indicator_id"] == row.indicator_id) & (explained["series"] == row.series)]
         reasons = [a for a in answers.itertuples() if a.reasons]
