@@ -238,3 +238,11 @@ def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name(
     assert [item["t"] for item in node] == ["Link"] and node[0]["c"][1][-1]["c"].endswith("\u00a0*")
     assert fitted_widths([["enterprises" + CORE_MARK]], 80) == [1.0]
     assert text_widths("enterprises" + CORE_MARK)[1] == 13  # one word: 11 letters, the space and the star
+
+
+def test_a_unit_per_unit_a_level_held_every_year_and_already_met_are_kept_whole():
+    assert str(keep_together("需增长 0.7件/万人（+5%）")) == '需增长 <span class="nobr">0.7件/万人</span>（+5%）'
+    assert str(keep_together("2024年目标：每年≥90%")) == (
+        '<span class="nobr">2024年</span>目标：<span class="nobr">每年≥90%</span>')
+    assert str(keep_together("2024年目标：已达到")) == '<span class="nobr">2024年</span>目标：<span class="nobr">已达到</span>'
+    assert str(keep_together("≥5% every year")) == '<span class="nobr">≥5% every year</span>'

@@ -65,7 +65,7 @@ def test_warnings_before_the_data_in_english_red_before_amber():
 def test_no_warnings_says_so():
     achieved = [row for row in MID_TERM_DATA if row["status"] == "achieved"]
     html = warnings_html(context("zh", achieved, 2023))
-    assert "<p>没有未达标、偏离目标或进展不足的指标序列，本期无预警。</p>" in unmarked(html)
+    assert "<p class=\"lead-in\">没有未达标、偏离目标或进展不足的指标序列，本期无预警。</p>" in unmarked(html)
     assert "warning-list" not in html
 
 

@@ -29,7 +29,8 @@ def _kept_pattern(labels: str = "") -> str:
     ``92 %``, ``0.7 pp``, ``2023—2024年``, ``10—12月``, ``26 项``; a bare number needs nothing (no line breaks
     inside one). A Chinese character after a number is its unit unless it starts one of ``labels`` (``R ≥ 0.95
     进度正常``: the label is kept whole instead)."""
-    unit = rf"个百分点|亿元|万元|(?!(?:{labels}))[{HAN}]" if labels else rf"个百分点|亿元|万元|[{HAN}]"
+    single = rf"(?!(?:{labels}))[{HAN}]" if labels else rf"[{HAN}]"
+    unit = rf"个百分点|[{HAN}]+/[{HAN}]+|亿元|万元|{single}"  # 件/万人, 吨/万元: a unit per unit is one unit
     return rf"{NUMBER}(?:\s?[—–~～]\s?{NUMBER})?(?:\s?(?:{unit})|\s(?:%|pp\b))|{NUMBER}\s?[—–~～]\s?{NUMBER}"
 
 
@@ -56,7 +57,8 @@ def short_labels() -> tuple[str, ...]:
     labels = set()
     for language in LANGUAGES:
         words = catalog(language)
-        labels |= {*words["status"].values(), *words["status_in_sentence"].values(), *words["warnings.level"].values()}
+        labels |= {*words["status"].values(), *words["status_in_sentence"].values(), *words["warnings.level"].values(),
+                   words["pace.met"]}
         for vocabulary in words["official_status"].values():
             labels |= set(vocabulary["words"].values())
     return tuple(sorted((label for label in labels if is_short(label) and len(label) > 1),
@@ -67,7 +69,19 @@ def short_labels() -> tuple[str, ...]:
 def _kept() -> re.Pattern:
     """:data:`KEPT`, or one of :func:`short_labels` standing as a word of its own."""
     labels = "|".join(re.escape(label) for label in short_labels())
-    return re.compile(rf"{_kept_pattern(labels)}|(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else KEPT.pattern)
+    return re.compile(rf"{_held_pattern()}|{_kept_pattern(labels)}|(?<![A-Za-z])(?:{labels})(?![A-Za-z])"
+                      if labels else KEPT.pattern)
+
+
+def _held_pattern() -> str:
+    """A level to hold every year as the catalogs write it (每年≥90%, ≥90% every year), kept whole."""
+    forms = []
+    for language in LANGUAGES:
+        words = catalog(language)
+        for key in ("pace.hold_at_least", "pace.hold_at_most", "pace.floor"):
+            head, _, tail = words[key].partition("{target}")
+            forms.append(rf"{re.escape(head)}{NUMBER}%?{re.escape(tail)}")
+    return "|".join(sorted(set(forms), key=len, reverse=True))
 
 
 def _marked(text: str, pieces: list[tuple[int, int]]) -> Markup:
