@@ -244,5 +244,6 @@ def test_a_unit_per_unit_a_level_held_every_year_and_already_met_are_kept_whole(
     assert str(keep_together("需增长 0.7件/万人（+5%）")) == '需增长 <span class="nobr">0.7件/万人</span>（+5%）'
     assert str(keep_together("2024年目标：每年≥90%")) == (
         '<span class="nobr">2024年</span>目标：<span class="nobr">每年≥90%</span>')
-    assert str(keep_together("2024年目标：已达到")) == '<span class="nobr">2024年</span>目标：<span class="nobr">已达到</span>'
+    assert str(keep_together("2024年目标：已达到")) == (
+        '<span class="nobr">2024年</span>目标：<span class="nobr">已达到</span>')
     assert str(keep_together("≥5% every year")) == '<span class="nobr">≥5% every year</span>'
