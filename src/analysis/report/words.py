@@ -384,10 +384,16 @@ def data_currency(context: ReportContext) -> str:
     if latest.nunique(dropna=False) == 1 and latest.notna().all():
         return words.text("summary.currency_one", count=len(latest), year=year(latest.iloc[0]))
     groups = []
+    numeric = table[table["status"] != "qualitative"]
     for as_of, count in latest.value_counts(dropna=False).sort_index(ascending=False).items():
         key = ("summary.currency_none" if is_missing(as_of) else "summary.currency_at_report_year"
                if int(as_of) == context.report_year else "summary.currency_earlier")
-        groups.append(words.count_text(key, int(count), year=year(as_of)))
+        # the series without data named, by number (and national/provincial where an indicator has both)
+        missing = numeric[numeric["as_of_year"].isna()] if is_missing(as_of) else numeric.iloc[0:0]
+        without = [str(row.indicator_id) + (words.text("summary.currency_series",
+                                                       series=series_label(row.series, words)) if row.series else "")
+                   for row in missing.itertuples()]
+        groups.append(words.count_text(key, int(count), year=year(as_of), ids=words["grammar.comma"].join(without)))
     return words.text("summary.currency_many", report_year=context.report_year, count=len(latest),
                       groups=join_and(words, groups))
 
