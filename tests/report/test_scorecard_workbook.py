@@ -113,8 +113,11 @@ def test_numbers_are_numbers_worked_out_by_hand(workbook):
     assert row[{"zh": "完成率", "en": "Completion rate"}[language]].value == 0.964
     assert row[{"zh": "实际年均增长（按单位）", "en": "Seen per year (in the unit)"}[language]].value == 0.085
     assert row[names[0]].value == 2 and row[names[0]].data_type == "n"
-    # R&D personnel (1): 24,800 persons, shown with a thousands separator and no decimals
-    assert _row_of(_scorecard(book), 1)[names[10]].number_format == "#,##0"
+    # R&D personnel (1): 24,800 persons, shown with a thousands separator and no decimals; its 2021 baseline is
+    # the published 23,150 that revised the plan's 23,000, as the report uses it
+    personnel = _row_of(_scorecard(book), 1)
+    assert personnel[names[10]].number_format == "#,##0"
+    assert (personnel[names[8]].value, personnel[names[9]].value) == (22154, 23150)
 
 
 def test_status_is_written_and_filled_in_the_report_colour(workbook):

@@ -261,6 +261,11 @@ def _series_values(context: ReportContext, value_type: str,
     by_series: dict[tuple, dict[int, float]] = {}
     for row in values.itertuples():
         by_series.setdefault((row.indicator_id, row.series), {})[int(row.year)] = float(getattr(row, column))
+    if value_type == "baseline":  # a baseline revised by a published actual: the value the assessment uses
+        actuals = context.values[(context.values["value_type"] == "actual") & context.values["value"].notna()]
+        for row in actuals.itertuples():
+            if int(row.year) in by_series.get((row.indicator_id, row.series), {}):
+                by_series[(row.indicator_id, row.series)][int(row.year)] = float(row.value)
     return sorted({int(y) for y in values["year"]}), by_series
 
 
