@@ -210,7 +210,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert texts(words.summary_paragraphs(context("zh", MID_TERM_DATA, 2023))) == [
         "方案共列 4 项指标：定量指标 4 项（4 个序列），定性指标 0 项。4 个定量序列的最新数据均为 2023 年。",
         "按指标计（同一指标的国家级、省级序列取较差者），定量指标中未达标 3 项、已达标 1 项。",
-        "4 个序列已有约束目标年数据，作最终判断：已达标 1 个、未达标 3 个。",
+        "4 个序列已有约束目标年数据，对照该年目标作出判断：已达标 1 个、未达标 3 个。",
         "核心考核指标（*）：R&D经费投入强度：未达标（2023年）。",
         ("未达标、需加快或偏离目标的指标：", [
             "R&D经费投入强度：2023 年为 2.61%，目标 2.7%，未达标（完成率 96.7%，差 0.09个百分点）；"
@@ -222,8 +222,8 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
         ]),
     ]
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
-    assert english[2] == "4 series have data for their binding target year and get a final verdict: Achieved 1; " \
-                         "Not achieved 3."
+    assert english[2] == ("4 series have data for their binding target year and are judged against that year's "
+                          "target: Achieved 1; Not achieved 3.")
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023 against a target of 2.7%, not achieved (96.7% of "
                                 "the target, 0.09 pp short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) "
                                 "a year")
