@@ -260,8 +260,7 @@ def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False
     title = _part_title(text["growth_title"], "growth", len(every), part, words)
     if len(every) == 1:
         title = words.text("chart.growth_one", title=title)
-    if narrow:
-        title = _fit_label(title, width - 0.3, 11, words, lines=3)
+    title = _fit_label(title, width - 0.3, 11, words, lines=3)  # from the figure's left edge, never cut
     row_height = 0.5 if narrow else GROWTH_ROW
     top = TITLE + 0.2 * title.count("\n")
     bottom = X_LABEL + LEGEND_ROW * (2 if narrow else 1) + 0.1
@@ -297,27 +296,13 @@ def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False
         ax.tick_params(axis="x", labelsize=7.5)
         label = text["growth_x_pp" if unit == "pp" else "growth_x"]
         ax.set_xlabel(_fit_label(label, (0.96 - left) * width, 8, words) if narrow else label, fontsize=8)
-        if index == 0 and narrow:  # from the left edge: a phone's title is as wide as the figure
+        if index == 0:  # from the figure's left edge: the title is as wide as the figure
             ax.set_title(title, fontsize=11, loc="left", x=-left / (0.96 - left) + 0.02)
-        elif index == 0:
-            ax.set_title(title, fontsize=11)
         ax.grid(axis="y", visible=False)
     _legend_below(figure, ax, [Line2D([], [], color="#c62828", marker="o", linestyle="", label=text["observed"]),
                                Line2D([], [], color="#1565c0", marker="s", linestyle="", label=text["required"])],
                   1 if narrow else 2)
     return figure
-
-
-def _wrap(text: str, words) -> str:
-    """A panel title on at most two lines of a panel's width (shortened with … beyond that): the catalog says
-    how many characters a line holds and whether lines break at spaces (English) or anywhere (Chinese)."""
-    width = words["language.panel_title_characters"]
-    if len(text) <= width:
-        return text + "\n"
-    cut = text.rfind(" ", 0, width + 1) if words["language.breaks_at_spaces"] else -1
-    cut = cut if cut > 0 else width
-    first, rest = text[:cut], text[cut:].strip()
-    return first + "\n" + (rest if len(rest) <= width else rest[: width - 1] + "…")
 
 
 class FixedLayoutGrid(sns.FacetGrid):
@@ -341,20 +326,22 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
         return None
     table = _part(every, "multiples", part)
     values = context.values
+    # a phone: two panels a row (a figure more than twice as tall); a panel's title on up to three lines of its width
+    columns, width, below = (2, NARROW_WIDTH, PANELS_BOTTOM + 0.2) if narrow else (PANEL_COLUMNS, WIDTH, PANELS_BOTTOM)
+    title_inches = (width - (0.43 if narrow else 0.06 * width)) / columns * 0.9 - 0.08
     frames = []
     for row in table.itertuples():
         series = values[(values["indicator_id"] == row.indicator_id) & (values["series"] == row.series)]
         observed = series[series["value_type"].isin(["baseline", "actual"]) & (series["year"] <= context.report_year)]
         observed = observed.sort_values(["year", "value_type"]).drop_duplicates("year", keep="first")
         targets = series[series["value_type"] == "target"]
-        panel = f"{_wrap(_label(row, language), words)}\n{words[f'status_brief.{row.status}']}"
+        panel = f"{_fit_label(_label(row, language), title_inches, 6.5, words, lines=3)}\n" \
+                f"{words[f'status_brief.{row.status}']}"
         frames.append(pd.DataFrame({"panel": panel, "year": observed["year"], "value": observed["value"],
                                     "role": "observed", "status": row.status, "kind": row.kind}))
         frames.append(pd.DataFrame({"panel": panel, "year": targets["year"], "value": targets["value"],
                                     "role": "target", "status": row.status, "kind": row.kind}))
     data = pd.concat(frames, ignore_index=True)
-    # a phone: two panels a row (a figure more than twice as tall)
-    columns, width, below = (2, NARROW_WIDTH, PANELS_BOTTOM + 0.2) if narrow else (PANEL_COLUMNS, WIDTH, PANELS_BOTTOM)
     grid = FixedLayoutGrid(data, col="panel", col_wrap=columns, sharex=True, sharey=False, height=PANEL_HEIGHT,
                            aspect=width / columns / PANEL_HEIGHT, despine=True,
                            col_order=list(dict.fromkeys(data["panel"])))
