@@ -144,8 +144,17 @@ def test_panel_titles_fit_their_panels_and_the_page(example, language):
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not _overlaps(a, b), (titles[boxes.index(a)].get_text(), titles[boxes.index(b)].get_text())
-    # a title's third line is the status, whole: "Moderate progress" for indicator 21, never cut
+    # a title's last line is the status, whole: "Moderate progress" for indicator 21, never cut
     assert any(title.get_text().endswith("\n" + report.words["status_brief.moderate"]) for title in titles)
+    # no name is cut with …: "3. National high-tech zone revenue / GDP" wraps over lines of its panel, on a page
+    # and on a phone
+    for drawn in (figure, charts.small_multiples(report, narrow=True)):
+        shown = [child.get_text() for ax in drawn.axes for child in ax.get_children() if isinstance(child, Text)]
+        assert not any("…" in text for text in shown)
+        names = {text.split("\n")[0].split(".")[0]: text for text in shown if "\n" in text}
+        assert "".join(names["3"].split("\n")[:-1]).replace(" ", "") == "".join(
+            charts._label(next(r for r in charts.completion_rows(report).itertuples() if r.indicator_id == 3),
+                          language).split()).replace(" ", "")
 
 
 def test_a_dollar_sign_in_a_label_is_text_not_mathtext(tmp_path):
