@@ -44,7 +44,8 @@ def test_the_word_draft_follows_the_outline_with_its_gaps_marked(example_reports
 def test_the_page_loads_nothing_and_escapes_the_data(example_reports):
     page = (example_reports["final-zh"] / "self-evaluation.html").read_text(encoding="utf-8")
     assert html_external_references(page) == []
-    assert '<span class="placeholder">【待补充：评估牵头单位】</span>' in page
+    # a placeholder kept whole on its line (never 【待补充：市科 | 技局】)
+    assert '<span class="placeholder"><span class="nobr">【待补充：评估牵头单位】</span></span>' in page
     assert "R&amp;D经费投入强度" in page and "R&D经费" not in page.replace("R&amp;D", "")
 
 
