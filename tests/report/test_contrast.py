@@ -437,3 +437,17 @@ def test_the_chart_checker_flags_a_word_on_a_bar_it_does_not_contrast_with():
     ax.annotate("需加快", (1.0, 0), xycoords=("axes fraction", "data"), xytext=(4, 0), textcoords="offset points",
                 va="center", fontsize=6.5, color="#fbc02d")  # amber on white
     assert chart_failures(figure) == [("#111111", "#7f0000", "◀ -180%", 1.71), ("#fbc02d", "#ffffff", "需加快", 1.66)]
+
+
+@pytest.mark.parametrize("case", ["final-zh", "final-en"])
+def test_every_coloured_text_style_of_the_word_edition_reads_on_white(example_reports, case):
+    # the styles a report's text takes (the links to the cards among them), on the page's white; the code
+    # highlighting styles pandoc carries are never used by a report
+    with zipfile.ZipFile(example_reports[case] / "report.docx") as docx:
+        styles = etree.fromstring(docx.read("word/styles.xml"))
+        used = set(re.findall(r'w:(?:r|p)Style w:val="([^"]+)"', docx.read("word/document.xml").decode("utf-8")))
+    pairs = [("#" + colour.get(f"{W}val"), "#ffffff", style.get(f"{W}styleId"))
+             for style in styles.iter(f"{W}style") if style.get(f"{W}styleId") in used
+             for colour in style.iter(f"{W}color") if colour.get(f"{W}val") not in (None, "auto")]
+    assert "Hyperlink" in {name for _, _, name in pairs}
+    assert failing(pairs) == []

@@ -4,6 +4,8 @@ A status is always written as well as coloured, so a greyscale print reads the s
 """
 from __future__ import annotations
 
+#: The accent of headings and links (report.css ``--accent``): 8.8:1 on white.
+ACCENT = "#1f4e79"
 #: Status colours: the scorecard, the cards, the charts, the Word tables and the workbook.
 STATUS_COLOURS = {
     "not_achieved": "#7f0000",
