@@ -82,7 +82,8 @@ def test_air_quality_share_is_achieved_at_risk(dataset):
 def test_energy_intensity_decline_is_a_yearly_floor(dataset):
     row = _row(assess(dataset.indicators, dataset.values, 2023), 18)
     assert row.method == "annual_floor"
-    assert math.isnan(row.required_cagr)  # never a CAGR of a rate of change
+    assert math.isnan(row.required_cagr)  # never a CAGR of a rate of change, needed or seen
+    assert math.isnan(row.observed_cagr) and row.observed_per_year == pytest.approx(-2.07)  # (3.41 − 5.48) / 1
     assert row.latest_value == 3.41 and row.target_value == 5
     assert row.status == "moving_away"  # below the floor and falling (5.48 -> 3.41)
     # read cumulatively: (0.95^4 / 0.9659) ** (1/3) -> 5.52 % a year needed in 2022-2024

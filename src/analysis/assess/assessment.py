@@ -189,8 +189,8 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
 
     if qualitative:
         gap = gap_pct = completion = time_elapsed = projected = anticipated = NAN
-    if floor:  # the target is a level to hold each year, not a distance to cover
-        completion = anticipated = NAN
+    if floor:  # the target is a level to hold each year, not a distance to cover; a rate is never compounded
+        completion = anticipated = observed_cagr = NAN
     if kind == "rank":  # places, never a growth rate: 18th is not "5 % better" than 19th
         observed_cagr = required_cagr = next_cagr = gap_pct = NAN
     return {
