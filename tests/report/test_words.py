@@ -298,10 +298,13 @@ def test_method_note_states_the_scheme_and_the_plan_years(language="zh"):
             assert "2023 年评估对照 2023 年目标，2024 年评估对照 2024 年目标" in note
             assert "R ≥ 0.95 进度正常；0.6 ≤ R < 0.95 需加快；0.0 ≤ R < 0.6 进展不足；R < 0.0 偏离目标" in note
             assert "中期评估已有 2023 年数据的" in note
+            # the scheme by its name; sentences run on without the space a line break of the source would leave
+            assert "**分档**（欧盟统计局 Eurostat）" in note and "。 " not in note and "。\n  " not in note
         else:
             assert "starts from its 2020 baseline" in note
             assert "the\n2023 review is held against the 2023 targets, the 2024 review against the 2024 targets" in note
             assert "R ≥ 0.95 on track; 0.6 ≤ R < 0.95 moderate, accelerate" in note
+            assert "**Categories** (Eurostat)" in note
 
 
 def test_data_note():

@@ -585,6 +585,12 @@ def _revisions(context: ReportContext) -> str:
 
 # --- the method note and the data note ----------------------------------------------------------------
 
+#: A line break inside a Chinese paragraph of Markdown (a Chinese character or mark on both sides, the next line's
+#: indent between): Markdown makes it a space, which Chinese does not put between sentences.
+CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+CJK_SOFT_BREAK = re.compile(rf"(?<=[{CJK}])\n[ \t]*(?=[{CJK}])")
+
+
 def method_note(context: ReportContext) -> str:
     """The one method note, with the plan's base year, evaluation years and the scheme's cut-offs."""
     words = context.words
@@ -592,10 +598,14 @@ def method_note(context: ReportContext) -> str:
     examples = [words.text("method.example" if i == 0 else "method.example_next", year=y) for i, y in enumerate(years)]
     on_track, moderate, insufficient = SCHEMES[context.scheme]
     note = words.text("method.note", base_year=context.plan["base_year"], first_year=years[0],
-                      examples=words["method.example_separator"].join(examples), scheme=context.scheme,
-                      on_track=on_track, moderate=moderate, insufficient=insufficient)
+                      examples=words["method.example_separator"].join(examples),
+                      scheme=words[f"explore.schemes.{context.scheme}"], on_track=on_track, moderate=moderate,
+                      insufficient=insufficient)
     official = official_rule(context, "method")
-    return f"{note}\n\n{official}" if official else note
+    note = f"{note}\n\n{official}" if official else note
+    if not words["language.breaks_at_spaces"]:  # Chinese: a line of the source is no space in the text
+        note = CJK_SOFT_BREAK.sub("", note)
+    return note
 
 
 def method_markdown(context: ReportContext) -> str:
