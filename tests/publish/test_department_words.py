@@ -185,3 +185,17 @@ def test_a_verdict_from_the_printed_baselines_alone_is_not_counted(project_tmp):
     assert ("23 项定量指标均尚无方案期内（2022 年起）数据（指标 1、2、3、4、5、6、7、8、9、10、11、12、13、14、"
             "15、16、17、18、19、20、21、25、26），暂不计算完成情况。") in text
     assert not any("指标完成率" in t for t in text)
+
+
+def test_a_task_names_who_the_plan_makes_responsible_and_a_series_its_level_once(filled):
+    text = _text(self_evaluation_blocks(_context(filled, "zh")))
+    # the plan prints （责任单位：市发展改革委、市工业和信息化局、…） under task 1.1: no lead named, the first listed
+    # reports
+    task = next(t for t in text if t.startswith("1.1 "))
+    assert task.startswith("1.1 创新布局，优化城市梯次发展新空间（责任单位：市发展改革委、市工业和信息化局、")
+    assert task.endswith("；由列首位的市发展改革委汇总报送）") and "牵头" not in task
+    # 国家级科技创新基地 says its level; 省级农业科技园区营收占比 too: no "(国家级)" after them
+    assert not any("国家级科技创新基地 (国家级)" in t or "（国家级）" in t or "(省级)" in t for t in text)
+    english = _text(self_evaluation_blocks(_context(filled, "en")))
+    assert next(t for t in english if t.startswith("1.1 ")).endswith(
+        "; the first listed, Municipal Development and Reform Commission, reports)")

@@ -180,8 +180,7 @@ def _indicators(context: ReportContext) -> list[Block]:
                                                                  "status")]
     rows = []
     for row in joined.itertuples():
-        name = localized(row, "short_name", context.language) + (f" ({series_label(row.series, words)})"
-                                                                  if row.series else "")
+        name = series_name(row, context)
         if row.status == "qualitative":
             lead = getattr(row, "lead_department_zh", "")
             rows.append([str(row.indicator_id), name, "", "", "", "",
@@ -212,7 +211,11 @@ def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> l
                                          title=group_title), 2))
         for task in group_tasks.itertuples():
             task_title = task.title_zh if context.language == "zh" else (getattr(task, "title_en", "") or task.title_zh)
+            # the plan names who is responsible (责任单位); the first listed reports, as the workbooks have it
+            wording = getattr(task, "department_wording", "") if context.language == "zh" else ""
+            wording = wording if isinstance(wording, str) else ""
             blocks.append(paragraph(words.text("self_evaluation.task", id=task.task_id, title=task_title,
+                                               wording=wording or words["self_evaluation.wording"],
                                                lead=localized(task, "lead_department", context.language) or "–",
                                                departments=localized(task, "departments", context.language) or "–")))
             sent = progress[progress["task_id"] == task.task_id]
@@ -247,8 +250,7 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
     for row in lagging.itertuples():
         lead = getattr(row, "lead_department_zh", "") or ""
         who = department_name(context, lead) or evaluator
-        name = localized(row, "short_name", context.language) + (f" ({series_label(row.series, words)})"
-                                                                  if row.series else "")
+        name = series_name(row, context)
         note = status_note(row, words)
         state = words.text("self_evaluation.problems.state", name=name, status=words.status(row.status),
                            note=words.text("self_evaluation.problems.note", note=note) if note else "",
@@ -338,3 +340,10 @@ def _outline_number(number: int, words) -> str:
 def placeholder_text(context: ReportContext, who: str) -> str:
     """【待补充：市科技局】 / [To be supplied: …]: how a gap reads in every edition."""
     return context.words.text("self_evaluation.placeholder", who=who)
+
+
+def series_name(row, context: ReportContext) -> str:
+    """A series' short name, with its level (national, provincial) as an aside where the name does not say it."""
+    name, words = localized(row, "short_name", context.language), context.words
+    label = series_label(row.series, words) if row.series else ""
+    return name + words.text("grammar.aside", text=label) if label and label.casefold() not in name.casefold() else name
