@@ -137,3 +137,17 @@ def test_a_baseline_that_meets_its_target_is_not_called_a_target_held_every_year
     assert "2021年基础值 90.1 已达到目标值（2023: 90, 2024: 90）；方案要求每年达到，方案期内逐年对照判断" in card(
         cards_html, "indicator-17")
     assert "保持" not in cards_html
+
+
+def test_a_series_without_any_value_names_the_base_year_it_lacks_and_no_latest_year():
+    from tests.report.test_words import NAN, assessed, context
+
+    # no value at all (as the national plan's indicators 4 and 6–9): no "年基础值 –" nor "最新值（年）"
+    empty = {**assessed(25, 2024, "compound", NAN, None, NAN, 2024, 320, "insufficient_data", n=0, verdict=""),
+             "base_year": None}
+    zh = context("zh", [empty])
+    numbers = cards.card_numbers(zh, next(zh.joined().itertuples()))
+    assert [label for label, _ in numbers[:2]] == ["2020年基础值", "最新值"]
+    en = context("en", [empty])
+    assert [label for label, _ in cards.card_numbers(en, next(en.joined().itertuples()))[:2]] == [
+        "2020 baseline", "Latest"]

@@ -58,8 +58,11 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     words = context.words
     labels = words["card"]
     unit = localized(row, "unit", context.language)
-    rows = [(labels["base"].format(year=year(row.base_year)), value_text(row, row.base_value, words)),
-            (labels["latest"].format(year=year(row.as_of_year)), value_text(row, row.latest_value, words))]
+    # without a base value, the plan's base year it lacks; without a value at all, no year to name
+    base_year = context.plan["base_year"] if is_missing(row.base_year) else row.base_year
+    latest = labels["latest_none"] if is_missing(row.as_of_year) else labels["latest"].format(year=year(row.as_of_year))
+    rows = [(labels["base"].format(year=year(base_year)), value_text(row, row.base_value, words)),
+            (latest, value_text(row, row.latest_value, words))]
     if years_without_value(row, words):  # the verdict and the pace rest on an older value than the report year's
         rows.append((labels["no_value"], years_without_value(row, words)))
     rows.append((labels["target"].format(year=year(row.target_year)), target_text(row, words)))
