@@ -109,3 +109,12 @@ def _strings(node) -> list[str]:
 def test_the_catalogs_write_a_percentage_one_way(words_of):
     """No template puts a space before a percent sign: "{value}%", "2.7%", "−100…100%"."""
     assert [text for text in _strings(words_of.entries) if PERCENT_WITH_SPACE.search(text)] == []
+
+
+def test_a_change_that_rounds_to_none_is_written_without_a_sign():
+    from analysis.report.numbers import fmt_pct, fmt_signed
+
+    # −0.004 % rounds to 0.0 %: never "−0.0%" beside "+0.0%" and "±0"
+    assert [fmt_pct(-0.00004), fmt_pct(0.0), fmt_pct(0.00004)] == ["0.0%", "0.0%", "0.0%"]
+    assert [fmt_signed(0.0), fmt_signed(-0.0001), fmt_signed(0.0001)] == ["0", "0", "0"]
+    assert [fmt_pct(0.053), fmt_pct(-0.2), fmt_signed(0.133), fmt_signed(-5)] == ["+5.3%", "−20.0%", "+0.133", "−5"]

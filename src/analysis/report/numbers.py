@@ -37,11 +37,13 @@ def fmt_number(value) -> str:
 
 
 def fmt_signed(value) -> str:
-    """A change with its sign: +0.133, −5, ±0."""
+    """A change with its sign: +0.133, −5; no change, or one that rounds to none, is 0 (never ±0 or −0)."""
     if is_missing(value):
         return MISSING
-    sign = "+" if value > 0 else ("−" if value < 0 else "±")
-    return f"{sign}{fmt_number(abs(value))}"
+    shown = fmt_number(abs(value))
+    if shown == "0":
+        return "0"
+    return f"{'+' if value > 0 else '−'}{shown}"
 
 
 def round_pct(fraction: float, digits: int = 1) -> float:
@@ -54,4 +56,7 @@ def fmt_pct(fraction, digits: int = 1) -> str:
     the number (``2.7%``, never ``2.7 %``): the catalogs' sentences and the charts too."""
     if is_missing(fraction):
         return MISSING
-    return f"{fraction * 100:+.{digits}f}%".replace("-", "−")
+    shown = f"{fraction * 100:+.{digits}f}%"
+    if float(shown[:-1]) == 0:  # a change that rounds to none has no sign: 0.0%, never +0.0% or −0.0%
+        return shown[1:]
+    return shown.replace("-", "−")
