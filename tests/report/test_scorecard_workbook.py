@@ -117,6 +117,8 @@ def test_numbers_are_numbers_worked_out_by_hand(workbook):
     # the published 23,150 that revised the plan's 23,000, as the report uses it
     personnel = _row_of(_scorecard(book), 1)
     assert personnel[names[10]].number_format == "#,##0"
+    # 24,800 against 24,500: past the target, no gap, as the report's "—" (not −300)
+    assert personnel[{"zh": "与约束目标差距", "en": "Gap to binding target"}[language]].value is None
     assert (personnel[names[8]].value, personnel[names[9]].value) == (22154, 23150)
 
 

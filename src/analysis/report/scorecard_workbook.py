@@ -334,7 +334,7 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
             figures = [_number(row.latest_value), _whole(row.as_of_year),
                        *(targets.get(key, {}).get(y) for y in target_years),
                        *(uppers.get(key, {}).get(y) for y in upper_years), _whole(row.target_year),
-                       _number(row.gap), *_needed(row), *_next(row), *_seen(row),
+                       _number(row.gap) if row.gap > 0 else None, *_needed(row), *_next(row), *_seen(row),
                        Percent(_number(row.completion)), Percent(_number(row.time_elapsed)),
                        Percent(_number(row.completion_rate))]
         rows.append([int(row.indicator_id), series_label(row.series, words),
