@@ -214,3 +214,14 @@ def test_every_overview_chart_has_a_narrower_taller_drawing_for_a_phone(example)
         io.BytesIO(drawn["multiples"])).size[1]
     assert drawn.narrow("card-4-national") is None  # a card's chart is narrow already
     assert drawn.narrow("completion") is drawn.narrow("completion")  # drawn once
+
+
+def test_the_heat_map_shows_the_plan_period_with_a_key_to_its_words(example):
+    report = context(example, 2024, "en")
+    # report years 2021–2024; the plan period starts in 2022 (after the 2021 baselines): 2021 would be judged on
+    # the printed baselines alone
+    assert report.plan["report_years"][0] == 2021 and charts.heatmap_years(report) == [2022, 2023, 2024]
+    key = " ".join(text.get_text() for text in charts.status_heatmap(report).texts).replace("\n", " ")
+    assert "Ach. = Achieved" in key and "Not = Not achieved" in key
+    zh = " ".join(text.get_text() for text in charts.status_heatmap(context(example, 2024, "zh")).texts)
+    assert "达标＝已达标" in zh and "未达标＝" not in zh  # a word that is the status itself needs no key

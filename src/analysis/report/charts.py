@@ -17,7 +17,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from ..assess.assessment import headline_status
+from ..assess.assessment import headline_status, plan_start_year
 from ..vocabulary import HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
 from . import cards
 from .context import ReportContext
@@ -380,8 +380,10 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
 
 
 def heatmap_years(context: ReportContext) -> list[int]:
-    """The report years the status heat map shows (none before a second report year)."""
-    years = [y for y in context.plan["report_years"] if y <= context.report_year]
+    """The report years of the plan period the status heat map shows (none before a second): a year before the plan
+    period is judged on the printed baselines alone, not on what the plan has done."""
+    first = plan_start_year(context.values) or min(context.plan["report_years"], default=context.report_year)
+    years = [y for y in context.plan["report_years"] if first <= y <= context.report_year]
     return years if len(years) >= 2 else []
 
 
@@ -407,9 +409,15 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     grid = history.pivot(index="label", columns="report_year", values="status").reindex(order)[years]
     numbers = grid.apply(lambda column: column.map(codes))
     annotations = grid.apply(lambda column: column.map(lambda s: words[f"status_short.{s}"]))
-    top, bottom = 0.95, 0.15  # inches: the title and the years above, a margin below
-    height = 0.2 * len(order) + top + bottom
     width, left = (NARROW_WIDTH, 0.5) if narrow else (WIDTH, 0.36)
+    # the key to the cells' short words, below the map: only the statuses it shows
+    shown = [status for status in STATUSES if status in set(grid.stack())
+             and words[f"status_short.{status}"] != words.status(status)]  # 未达标 needs no key
+    key = _fit_label(words["chart.heatmap_key_separator"].join(
+        words.text("chart.heatmap_key_item", short=words[f"status_short.{status}"], name=words.status(status))
+        for status in shown), width - 0.3, 7, words, lines=4)
+    top, bottom = 0.95, 0.25 + 0.14 * (key.count("\n") + 1)  # inches: the title and the years above, the key below
+    height = 0.2 * len(order) + top + bottom
     figure = Figure(figsize=(width, height))
     ax = figure.add_axes((left, bottom / height, 0.96 - left if narrow else 0.4, 1 - (top + bottom) / height))
     palette = ListedColormap([STATUS_COLOURS[s] for s in STATUSES])
@@ -428,6 +436,7 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     ax.xaxis.set_label_position("top")
     title = _part_title(words["chart.heatmap_title"], "heatmap", len(every), part, words)
     figure.suptitle(title, fontsize=11, x=0.02, y=1 - 0.08 / height, ha="left", va="top")
+    figure.text(0.02, 0.08 / height, key, fontsize=7, ha="left", va="bottom", color="#333333")
     return figure
 
 

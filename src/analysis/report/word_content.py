@@ -282,10 +282,11 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
     status_label = context.words["scorecard.headers"][-1]
     numbers = [(status_label, words.status(row.status))]
     colour = STATUS_COLOURS[row.status]
-    if row.status == "qualitative":
-        document.add(para(words["card.qualitative"]))
+    if row.status == "qualitative":  # its status first, as every card's, then what a qualitative indicator is
+        document.kept_with_next.append(document.tables)
         document.add_table(table([], [[cell(label), cell(value)] for label, value in numbers], (0.32, 0.23)),
                            {(0, 1): colour}, keep_together=True)
+        document.add(para(words["card.qualitative"]))
     else:
         numbers += cards.card_numbers(context, row)
         inner = table([], [[cell(label), cell(value, "AlignRight")] for label, value in numbers], (0.6, 0.4))
