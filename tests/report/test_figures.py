@@ -33,6 +33,14 @@ def before_data(weihai_in_project, project_tmp):
     return folder
 
 
+@pytest.fixture
+def paced(monkeypatch):
+    """The growth chart as a report before the target year draws it: in the 2024 report itself the example's lagging
+    series have reached their target year without its value, and no pace is asked of them
+    (:func:`test_no_pace_is_drawn_once_the_target_year_has_come`)."""
+    monkeypatch.setattr(charts, "target_year_past", lambda row: False)
+
+
 def context(folder, year, language):
     configure_matplotlib(language)
     return load_report(relative(folder), year, language)
@@ -68,7 +76,7 @@ def test_every_numeric_series_is_in_the_completion_chart_with_its_own_rule(befor
     assert "hold every year" in texts(figure)  # indicator 17: at least 90 % every year
 
 
-def test_a_yearly_rate_is_in_the_growth_chart_with_its_rule(before_data):
+def test_a_yearly_rate_is_in_the_growth_chart_with_its_rule(before_data, paced):
     report = context(before_data, 2024, "zh")
     figure = charts.growth_gap_chart(report)
     labels = [label.get_text() for label in figure.axes[0].get_yticklabels()]
@@ -97,7 +105,7 @@ def _overlaps(a, b) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
 
 
-def test_legends_sit_clear_of_the_data(example):
+def test_legends_sit_clear_of_the_data(example, paced):
     report = context(example, 2024, "zh")
     for draw in (charts.completion_chart, charts.growth_gap_chart, charts.category_status_chart,
                  charts.small_multiples):
@@ -114,7 +122,7 @@ def test_legends_sit_clear_of_the_data(example):
 def test_years_are_written_as_years(example):
     report = context(example, 2024, "zh")
     heat = charts.status_heatmap(report)
-    assert [label.get_text() for label in heat.axes[0].get_xticklabels()] == ["2021", "2022", "2023", "2024"]
+    assert [label.get_text() for label in heat.axes[0].get_xticklabels()] == ["2022", "2023", "2024"]
     card = charts.card_chart(report, report.series_row(10))
     assert [label.get_text() for label in card.axes[0].get_xticklabels()] == ["2020", "2021", "2022", "2023", "2024"]
 
@@ -165,7 +173,7 @@ def test_a_dollar_sign_in_a_label_is_text_not_mathtext(tmp_path):
     assert (tmp_path / "label.png").stat().st_size > 0
 
 
-def test_a_share_grows_in_percentage_points_on_an_axis_fitted_to_it(example):
+def test_a_share_grows_in_percentage_points_on_an_axis_fitted_to_it(example, paced):
     """The example's two lagging series are shares paced linearly: 4 provincial, 3.1 (2020) → 2.9 (2022), 3.3 by
     2024, has seen (2.9 − 3.1) / 2 = −0.10 pp a year and needs (3.3 − 2.9) / 2 = +0.20; 21, 8.4 (2020) → 9.3 (2023),
     10.0 by 2024, has seen 0.9 / 3 = +0.30 and needs +0.70 (in relative percent they were −3.3% and +7.5%)."""
@@ -180,7 +188,7 @@ def test_a_share_grows_in_percentage_points_on_an_axis_fitted_to_it(example):
     assert ax.get_title(loc="left") == "Lagging indicators: growth needed vs growth seen"  # two series: no "one series"
 
 
-def test_rates_and_shares_are_on_panels_of_their_own(before_data):
+def test_rates_and_shares_are_on_panels_of_their_own(before_data, paced):
     report = context(before_data, 2024, "zh")
     figure = charts.growth_gap_chart(report)
     units = [ax.get_xlabel() for ax in figure.axes]
@@ -191,7 +199,7 @@ def test_rates_and_shares_are_on_panels_of_their_own(before_data):
     assert any(label.startswith("21.") for label in shares)
 
 
-def test_a_growth_chart_of_one_series_says_so(example, monkeypatch):
+def test_a_growth_chart_of_one_series_says_so(example, monkeypatch, paced):
     report = context(example, 2024, "en")
     one = charts.growth_rows(report)[:1]
     monkeypatch.setattr(charts, "growth_rows", lambda context: one)
@@ -202,7 +210,7 @@ def test_a_growth_chart_of_one_series_says_so(example, monkeypatch):
     assert "(one series lags)" in narrow.axes[0].get_title(loc="left").replace("\n", " ")
 
 
-def test_every_overview_chart_has_a_narrower_taller_drawing_for_a_phone(example):
+def test_every_overview_chart_has_a_narrower_taller_drawing_for_a_phone(example, paced):
     drawn = figures.Figures(context(example, 2024, "zh"))
     for name in ("completion", "growth", "categories", "heatmap", "multiples"):
         wide = Image.open(io.BytesIO(drawn[name])).size
@@ -225,3 +233,14 @@ def test_the_heat_map_shows_the_plan_period_with_a_key_to_its_words(example):
     assert "Ach. = Achieved" in key and "Not = Not achieved" in key
     zh = " ".join(text.get_text() for text in charts.status_heatmap(context(example, 2024, "zh")).texts)
     assert "达标＝已达标" in zh and "未达标＝" not in zh  # a word that is the status itself needs no key
+
+
+def test_no_pace_is_drawn_once_the_target_year_has_come(example, before_data):
+    # the final 2024 report: 4 provincial (latest 2022) and 21 (latest 2023) lack 2024's value; nothing can still
+    # reach a 2024 target, so neither is in the growth chart, which is then not drawn
+    assert charts.growth_rows(context(example, 2024, "en")) == []
+    assert charts.growth_gap_chart(context(example, 2024, "en")) is None
+    # the plan as printed, in 2022: the 2023 targets are ahead of the 2021 values, and 18's floor is paced
+    labels = [label.get_text() for ax in charts.growth_gap_chart(context(before_data, 2022, "zh")).axes
+              for label in ax.get_yticklabels()]
+    assert "18. 万元GDP能耗下降率（每年≥5%）" in labels

@@ -23,7 +23,7 @@ from . import cards
 from .context import ReportContext
 from .numbers import is_missing
 from .palette import STATUS_COLOURS, STATUS_TEXT
-from .words import localized, localized_column, year
+from .words import localized, localized_column, target_year_past, year
 
 WIDTH = 7.2  # inches: the width of the A4 text column
 #: inches: an overview chart drawn for a phone (a screen up to 600 px): about 390 px wide, the same type as on paper,
@@ -215,11 +215,13 @@ def growth_unit(row) -> str:
 
 def growth_rows(context: ReportContext) -> list[tuple]:
     """The series the growth chart shows: (row, growth needed, growth seen) of each lagging series with both, in the
-    unit :func:`growth_unit` gives."""
+    unit :func:`growth_unit` gives; none whose target year has come without its value."""
     table = context.joined()
     table = table[table["status"].isin(LAGGING) & (table["verdict"] == "progress")]
     rows = []
     for row in table.itertuples():
+        if target_year_past(row):  # a final evaluation without the target year's value: nothing left to pace
+            continue
         if row.method == "annual_floor":
             needed, seen = row.required_per_year, row.latest_value
         elif growth_unit(row) == "pp":
@@ -278,9 +280,12 @@ def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False
             ax.hlines(yi, *sorted(shown), color="#bbb", linewidth=2)
             ax.scatter(shown[0], yi, color="#c62828", marker="o", zorder=3, s=30)
             ax.scatter(shown[1], yi, color="#1565c0", marker="s", zorder=3, s=30)
-            for value, x, colour, dy in ((seen, shown[0], "#c62828", -0.33), (needed, shown[1], "#1565c0", 0.18)):
+            # the value above its marker (needed) or below it (seen), a fixed distance away in points at any scale
+            for value, x, colour, dy, va in ((seen, shown[0], "#c62828", -6, "top"),
+                                             (needed, shown[1], "#1565c0", 6, "bottom")):
                 if low <= value <= high:
-                    ax.text(x, yi + dy, f"{value:+.{digits}f}", color=colour, fontsize=6.5, ha="center")
+                    ax.annotate(f"{value:+.{digits}f}", (x, yi), xytext=(0, dy), textcoords="offset points",
+                                color=colour, fontsize=6.5, ha="center", va=va)
             _edge_mark(ax, yi, needed, low, high, f"{needed:+.0f}")
             _edge_mark(ax, yi, seen, low, high, f"{seen:+.0f}")
         labels = [_label(row, language) + (words.text("grammar.aside", text=words.text(
