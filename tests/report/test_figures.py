@@ -88,7 +88,7 @@ def test_values_beyond_the_axis_are_marked(example):
     figure = charts.completion_chart(report)
     marks = [t for t in texts(figure) if t.startswith(("▶", "◀"))]
     # indicator 13: 63.2 → 83 against 70 covers 19.8/6.8 = 291 % of the distance; 4 provincial falls back
-    assert "▶ 291%" in marks and "◀ -100%" in marks
+    assert "▶ 291%" in marks and "◀ −100%" in marks  # a minus sign, as the text writes it
 
 
 def test_statuses_are_named_not_only_coloured(example):
@@ -180,8 +180,8 @@ def test_a_share_grows_in_percentage_points_on_an_axis_fitted_to_it(example, pac
     report = context(example, 2024, "en")
     figure = charts.growth_gap_chart(report)
     [ax] = figure.axes
-    assert {"-0.10", "+0.20", "+0.30", "+0.70"} <= set(texts(figure))
-    assert "+7.5" not in texts(figure) and "-3.3" not in texts(figure)
+    assert {"−0.10", "+0.20", "+0.30", "+0.70"} <= set(texts(figure))
+    assert "+7.5" not in texts(figure) and "−3.3" not in texts(figure)
     assert ax.get_xlabel() == "growth per year (percentage points)"
     low, high = ax.get_xlim()  # zero and the values with a margin, not −40…80
     assert -0.5 < low < -0.1 and 0.7 < high < 1.0

@@ -129,7 +129,8 @@ def _status_handles(statuses, words) -> list:
 
 def _edge_mark(ax, y: float, value: float, low: float, high: float, text: str, colour: str = "#111") -> None:
     """A value beyond the axis: an arrow at the edge and the value itself, in ``colour`` (the text colour of the bar
-    it is written on, if any)."""
+    it is written on, if any); a minus sign is the text's (−), not a hyphen."""
+    text = text.replace("-", "−")
     if value > high:
         ax.annotate(f"▶ {text}", (high, y), xytext=(-2, 0), textcoords="offset points", ha="right", va="center",
                     fontsize=6.5, color=colour)
@@ -284,7 +285,7 @@ def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False
             for value, x, colour, dy, va in ((seen, shown[0], "#c62828", -6, "top"),
                                              (needed, shown[1], "#1565c0", 6, "bottom")):
                 if low <= value <= high:
-                    ax.annotate(f"{value:+.{digits}f}", (x, yi), xytext=(0, dy), textcoords="offset points",
+                    ax.annotate(f"{value:+.{digits}f}".replace("-", "−"), (x, yi), xytext=(0, dy), textcoords="offset points",
                                 color=colour, fontsize=6.5, ha="center", va=va)
             _edge_mark(ax, yi, needed, low, high, f"{needed:+.0f}")
             _edge_mark(ax, yi, seen, low, high, f"{seen:+.0f}")
