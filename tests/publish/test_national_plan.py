@@ -32,9 +32,8 @@ def final(report):
     (1, "achieved", 18.0, 18.0, 1.0),
     # 55.3 against 力争达到55%: met; 55.3/55 = 1.00545
     (2, "achieved", 55.3, 55.0, 55.3 / 55),
-    # R&D intensity 2.07 (the final figure of November 2016, revising the preliminary 2.10) against 2.2: missed;
-    # 2.07/2.2 = 0.940909, short by 0.13 points
-    (3, "not_achieved", 2.07, 2.2, 2.07 / 2.2),
+    # R&D intensity 2.10 (preliminary) against 2.2: missed; 2.10/2.2 = 0.954545, short by 0.10 points
+    (3, "not_achieved", 2.10, 2.2, 2.10 / 2.2),
     # invention patents per 10 000 people 6.3 against 3.3: exceeded; 6.3/3.3 = 1.909
     (5, "achieved", 6.3, 3.3, 6.3 / 3.3),
     # scientific literacy 6.2 % against 5 %: exceeded; 6.2/5 = 1.24
@@ -73,21 +72,20 @@ def test_the_vintages_of_rd_intensity(final):
     values = tables.values[(tables.values.indicator_id == 3) & (tables.values.value_type == "actual")]
     used = {row.year: (row.value, row.processing) for row in values.itertuples()}
     # 2010: 1.76 first release (2011-09-28) revised to 1.84 (2015); 2014: 2.09 (2015) revised to 2.02 (2021-06-10);
-    # 2015: the preliminary 2.10 (2016-04-04) revised to the final 2.07 (2016-11-11)
-    assert used == {2010: (1.84, "revised"), 2014: (2.02, "revised"), 2015: (2.07, "revised")}
+    # 2015: the preliminary 2.10
+    assert used == {2010: (1.84, "revised"), 2014: (2.02, "revised"), 2015: (2.10, "preliminary")}
     assert assessment.loc[3, "base_value"] == pytest.approx(1.84)  # the revised base, not the plan's 1.75
     revised = tables.quality[tables.quality.issue == "observation_revised"].sort_values("year")
-    assert revised[["year", "printed_text", "value"]].values.tolist() == [[2010, "1.76", 1.84], [2014, "2.09", 2.02],
-                                                                          [2015, "2.10", 2.07]]
+    assert revised[["year", "printed_text", "value"]].values.tolist() == [[2010, "1.76", 1.84], [2014, "2.09", 2.02]]
 
 
 def test_the_report_writes_places_as_places_and_names_every_caveat(report):
     text = "".join(pdf_text(report / "report.pdf").split())
     assert "全国科技发展主要指标总结评估报告（2015年）" in text
     for words in ("第21位", "第18位", "前18位", "每年前进0.6位",          # the rank's card
-                  "研发投入强度：2015年为2.07%，目标2.2%，未达标（完成率94.1%，差0.13个百分点）",
+                  "研发投入强度：2015年为2.1%，目标2.2%，未达标（完成率95.5%，差0.1个百分点）",
                   "研发投入强度2010年1.76→1.84", "研发投入强度2014年2.09→2.02",  # the revisions, from → to
-                  "研发投入强度2015年2.10→2.07",
+                  "1个数值为初步数（研发投入强度2015年）",
                   "方案（2015年目标值）：力争达到55%：strivefor55%",       # what the plan says of its target
                   "方案未列基础值；2010年值待取自科技进步贡献率测算（科学技术部），暂无"):
         assert words in text, words
