@@ -285,8 +285,8 @@ def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False
             for value, x, colour, dy, va in ((seen, shown[0], "#c62828", -6, "top"),
                                              (needed, shown[1], "#1565c0", 6, "bottom")):
                 if low <= value <= high:
-                    ax.annotate(f"{value:+.{digits}f}".replace("-", "−"), (x, yi), xytext=(0, dy), textcoords="offset points",
-                                color=colour, fontsize=6.5, ha="center", va=va)
+                    ax.annotate(f"{value:+.{digits}f}".replace("-", "−"), (x, yi), xytext=(0, dy),
+                                textcoords="offset points", color=colour, fontsize=6.5, ha="center", va=va)
             _edge_mark(ax, yi, needed, low, high, f"{needed:+.0f}")
             _edge_mark(ax, yi, seen, low, high, f"{seen:+.0f}")
         labels = [_label(row, language) + (words.text("grammar.aside", text=words.text(
