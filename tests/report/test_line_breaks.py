@@ -247,3 +247,12 @@ def test_a_unit_per_unit_a_level_held_every_year_and_already_met_are_kept_whole(
     assert str(keep_together("2024年目标：已达到")) == (
         '<span class="nobr">2024年</span>目标：<span class="nobr">已达到</span>')
     assert str(keep_together("≥5% every year")) == '<span class="nobr">≥5% every year</span>'
+
+
+def test_a_long_header_takes_two_lines_at_most_in_word():
+    from analysis.report.pandoc_ast import Label, text_widths
+
+    # 每年需增长: 5 characters, 10 letters, longer than a short header (8): a column at least 5 letters wide, two
+    # lines; never one character a line beside a column of dashes
+    assert text_widths(Label("每年需增长", 8)) == (10, 5)
+    assert text_widths(Label("序号", 8)) == (4, 4)  # a short one whole

@@ -131,6 +131,11 @@ def test_the_warning_list_has_its_levels_and_statuses_in_colour(zh):
     assert len(changes.rows) == CHARTED_CARDS + 1  # every numeric series, then and now
 
 
+def test_no_table_row_is_split_over_two_pages(zh):
+    rows = list(zh.element.body.iter(f"{W}tr"))
+    assert rows and all(row.find(f"{W}trPr/{W}cantSplit") is not None for row in rows)
+
+
 def test_every_chart_and_card_chart_is_an_image_within_the_type_area(example_reports):
     body = part(example_reports["final-zh"] / "report.docx", "word/document.xml")
     extents = body.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent")

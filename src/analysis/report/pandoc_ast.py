@@ -94,7 +94,8 @@ def text_widths(text: str) -> tuple[float, float]:
         total, word = text_widths(str(text))
         if total <= text.short:
             return total, total
-        return total, max([word, *(letters(match.group()) for match in KEPT.finditer(text))])
+        # a longer label on two lines at most (每年需 | 增长), never a character a line
+        return total, max([word, total / 2, *(letters(match.group()) for match in KEPT.finditer(text))])
     words, total = [0.0], 0.0
     for character in str(text):
         if character.isspace() and character not in NO_BREAK_SPACES:

@@ -112,6 +112,8 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
         if len(tables) != laid_on.tables:  # the colours would land in the wrong cells
             raise WordEditionError(f"pandoc wrote {len(tables)} tables where the document has {laid_on.tables}")
         shade_cells(tables, laid_on.shading)
+        for row in root.iter(w("tr")):  # a row is never split over two pages (its status apart from its name)
+            put(put(row, "trPr"), "cantSplit", {})
         keep_together(tables[index] for index in laid_on.kept_together)
         keep_with_next(tables[index] for index in laid_on.kept_with_next)
         remove_lines(tables[index] for index in laid_on.borderless)
