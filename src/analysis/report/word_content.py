@@ -160,7 +160,8 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
                       lines_cell(pace_lines(row.pace, context.words)), cell(status)]
                      + ([cell(row.official_text)] if official else []))
         # the cells' text, as the widths of the columns are fitted to it
-        texts.append([row.indicator_id, row.name + CORE_MARK, Label(row.unit), row.base, f"{row.latest}\n({row.latest_year})",
+        texts.append([row.indicator_id, row.name + CORE_MARK, Label(row.unit), row.base,
+                      f"{row.latest}\n({row.latest_year})",
                       f"{row.target}\n({row.target_year})", row.gap, pace_lines(row.pace, context.words),
                       (Label(row.status_text), row.final_rate)] + ([Label(row.official_text)] if official else []))
         colours[(len(lines), 8)] = STATUS_COLOURS[row.status]
