@@ -233,11 +233,12 @@ def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name(
     assert pace_lines("2024年目标：+0.19个百分点（+7.3%）", catalog("zh")) == ("2024年目标：", "+0.19个百分点（+7.3%）")
     assert pace_lines("2024 target: +0.2 pp (+7.3%)", catalog("en")) == ("2024 target:", "+0.2 pp (+7.3%)")
     assert pace_lines("+0.4个百分点（+13.8%）", catalog("zh")) == ("+0.4个百分点（+13.8%）",)
-    # the core star is in the name's own run, after a no-break space; the width counts it with the name
+    # the core star is in the name's own run, after a word joiner; the width counts it with the name
     node = name_cell("R&D经费投入强度", "card-2", True)[4][0]["c"]
-    assert [item["t"] for item in node] == ["Link"] and node[0]["c"][1][-1]["c"].endswith("\u00a0*")
+    assert [item["t"] for item in node] == ["Link"] and node[0]["c"][1][-1]["c"].endswith("强度\u2060*")
     assert fitted_widths([["enterprises" + CORE_MARK]], 80) == [1.0]
-    assert text_widths("enterprises" + CORE_MARK)[1] == 13  # one word: 11 letters, the space and the star
+    assert text_widths("enterprises" + CORE_MARK)[1] == 12  # one word: 11 letters and the star
+    assert text_widths("比重" + CORE_MARK)[1] == 3  # 重 and its star: 2 + 1
 
 
 def test_a_unit_per_unit_a_level_held_every_year_and_already_met_are_kept_whole():

@@ -37,7 +37,7 @@ def test_mid_term_warnings_by_department_in_chinese():
     assert "共 3 个，红色 3 个，黄色 0 个。" in html
     assert rows_of(html) == [
         ["未明确责任部门（1 个）"],
-        ["2", "R&amp;D经费投入强度 *", "红色预警", "未达标完成率 96.7%", "2.61 (2023)", "2.7 (2023)", "0.09",
+        ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达标完成率 96.7%", "2.61 (2023)", "2.7 (2023)", "0.09",
          "2024年目标：+0.19个百分点（+7.3%）", "–"],
         ["市生态环境局（1 个）"],
         ["17", "空气质量优良天数比例", "红色预警", "未达标2022 年未达到；完成率 101.3%", "91.2 (2023)", "≥90 (2023)",
@@ -54,7 +54,7 @@ def test_warnings_before_the_data_in_english_red_before_amber():
     assert "4 in all, 1 red, 3 amber." in html
     assert [row[:3] for row in rows_of(html)] == [
         ["No responsible department given (4)"], ["18", "Decline in energy use per unit of GDP", "Red"],
-        ["2", "R&amp;D intensity *", "Amber"], ["14", "S&amp;T service institutions", "Amber"],
+        ["2", "R&amp;D intensity&#8288;*", "Amber"], ["14", "S&amp;T service institutions", "Amber"],
         ["30", "Carbon intensity", "Amber"]]
     # the 2024 report from 2021's values: each status says which years have none
     assert [row[3] for row in rows_of(html)[1:]] == [
@@ -81,7 +81,7 @@ def test_changes_since_the_previous_report_year_worse_first():
     assert "与 2023 年评估相比（两年均按现有数据评估），1 个序列变差，1 个好转，2 个不变，0 个无法比较" in html
     assert rows_of(html) == [["10", "高新技术企业", "已达标", "需加快", "变差"],
                              ["17", "空气质量优良天数比例", "未达标", "已达标", "好转"],
-                             ["2", "R&amp;D经费投入强度 *", "未达标", "未达标", "不变"],
+                             ["2", "R&amp;D经费投入强度&#8288;*", "未达标", "未达标", "不变"],
                              ["25", "高层次人才数", "未达标", "未达标", "不变"]]
     # the first report year has nothing to compare with: no subsection
     assert "status-changes" not in warnings_html(context("zh", MID_TERM_DATA, 2021))

@@ -267,7 +267,7 @@ def test_scorecard_cells_before_the_data():
     html = scorecard_html(context("zh"))
     cells = cells_of(html)
     # the 2024 report from 2021's values: the target year has come, so no pace is asked of it ("—")
-    assert cells[0][:8] == ["2", '<a href="#indicator-2">R&amp;D经费投入强度</a> *', "%", "2.36",
+    assert cells[0][:8] == ["2", '<a href="#indicator-2">R&amp;D经费投入强度</a>&#8288;*', "%", "2.36",
                             "2.4 <small>(2021)</small>",
                             "2.8 <small>(2024)</small>", "0.4", "—"]
     assert cells[1][:8] == ["10", '<a href="#indicator-10">高新技术企业</a>', "家", "738",
@@ -277,7 +277,7 @@ def test_scorecard_cells_before_the_data():
                             "3.41 <small>(2021)</small>",
                             "≥5 <small>(2024)</small>", "1.59", "—"]
     assert "进展不足" in cells[0][8] and "进度正常" in cells[1][8] and "偏离目标" in cells[3][8]
-    assert cells[5][:2] == ["22", '<a href="#indicator-22">创新战略决定</a> *'] and "定性评价" in cells[5][8]
+    assert cells[5][:2] == ["22", '<a href="#indicator-22">创新战略决定</a>&#8288;*'] and "定性评价" in cells[5][8]
     english = scorecard_html(context("en"))
     assert '<th class="num">2020 baseline</th>' in unmarked(english) and "+0.133 pp" not in unmarked(english)
 

@@ -11,6 +11,7 @@ from .line_breaks import columns as letters
 
 PANDOC_API = [1, 23, 1, 1]
 NO_ATTR = ["", [], []]
+WORD_JOINER = "\u2060"
 NO_BREAK_SPACES = "\u00a0\u202f"  # spaces a line never breaks at (a core indicator's " *")
 CLOSING = tuple("，。、；：）」』】！？")  # full-width marks a line may not start with: they stay with the word before
 CELL_PADDING = 2.0  # a cell's margins (1 mm each side) and some slack, in widths of a Latin letter
@@ -98,6 +99,10 @@ def text_widths(text: str) -> tuple[float, float]:
         return total, max([word, total / 2, *(letters(match.group()) for match in KEPT.finditer(text))])
     words, total = [0.0], 0.0
     for character in str(text):
+        if character == WORD_JOINER:  # no width, no break: the next character stays in the word before it
+            if len(words) > 1 and words[-1] == 0.0:
+                words.pop()
+            continue
         if character.isspace() and character not in NO_BREAK_SPACES:
             words.append(0.0)
             total += 1

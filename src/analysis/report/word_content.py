@@ -55,7 +55,8 @@ HEADER = 8
 CARD_COLUMNS = (0.56, 0.44)  # a card's chart beside its numbers
 CARD_CHART_CM = TYPE_AREA_CM[0] * CARD_COLUMNS[0] - 0.4  # the chart's cell less its margins
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
-CORE_MARK = "\u00a0*"  # a core indicator's star, after a no-break space: never alone on a line
+CORE_MARK = "\u2060*"  # a core indicator's star after a word joiner: never alone on a line (a no-break space is not
+# enough after a Chinese character in LibreOffice)
 METHOD_NOTE = "method-note"  # the placeholder the method note's blocks replace (:mod:`.word_file`)
 
 
