@@ -126,9 +126,13 @@ def other_languages(context: ReportContext) -> list[str]:
 
 
 def other_editions(context: ReportContext, file_name: str = "report.pdf") -> str:
-    """Where the other languages' editions are: "Other editions: zh/report.pdf in the same report year's folder"."""
-    files = context.words["grammar.comma"].join(f"{language}/{file_name}" for language in other_languages(context))
-    return context.words.text("dates.editions", files=files)
+    """Where the other languages' editions are: "This report also has a Chinese edition (zh/report.pdf in the same
+    report year's folder)"."""
+    words = context.words
+    files = words["grammar.comma"].join(f"{language}/{file_name}" for language in other_languages(context))
+    languages = words["grammar.comma"].join(words[f"language.names.{language}"]
+                                            for language in other_languages(context))
+    return words.text("dates.editions", files=files, languages=languages)
 
 
 def intro(context: ReportContext) -> str:
