@@ -171,10 +171,11 @@ def test_the_completion_share_as_official_reviews_state_it(filled):
     # the example's final verdicts (tests/assess/test_example_dataset.py): 11 indicators achieved, 10 not achieved,
     # one moving away, one moderate: 23 assessed, 11 / 23 = 47.8 %
     text = _text(self_evaluation_blocks(_context(filled, "zh")))
-    assert "已有方案期内（2022 年起）数据的 23 项定量指标中，已达到约束目标的 11 项，指标完成率 47.8%。" in text
+    assert ("23 项定量指标中，已有方案期内（2022 年起）数据的 23 项，其中已达到约束目标的 11 项，指标完成率 47.8%"
+            "（按有数据的指标计）。") in text
     english = _text(self_evaluation_blocks(_context(filled, "en")))
-    assert ("Of the 23 quantitative indicators with data for the plan period (from 2022), 11 reached their binding "
-            "targets: a completion share of 47.8%.") in english
+    assert ("Of the 23 quantitative indicators, 23 have data for the plan period (from 2022); 11 of these reached "
+            "their binding targets: a completion share of 47.8% of those with data.") in english
 
 
 def test_a_verdict_from_the_printed_baselines_alone_is_not_counted(project_tmp):
@@ -197,5 +198,20 @@ def test_a_task_names_who_the_plan_makes_responsible_and_a_series_its_level_once
     # 国家级科技创新基地 says its level; 省级农业科技园区营收占比 too: no "(国家级)" after them
     assert not any("国家级科技创新基地 (国家级)" in t or "（国家级）" in t or "(省级)" in t for t in text)
     english = _text(self_evaluation_blocks(_context(filled, "en")))
-    assert next(t for t in english if t.startswith("1.1 ")).endswith(
+    assert next(t for t in english if t.startswith("Task 1.1: ")).endswith(
         "; the first listed, Municipal Development and Reform Commission, reports)")
+
+
+def test_a_completion_share_from_one_indicator_says_it_counts_one_of_all(project_tmp):
+    # the plan as printed and one published value for the plan period: marine economy (26), 36.6 in 2022 against 36
+    # for 2024, met (as the real data of 2023 have it); 1 of the 23 numeric indicators counts, and it is achieved
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-one" / "weihai")
+    (folder / "observations" / "2023-one.csv").write_text(
+        "indicator_id,series,year,value,source\n26,,2022,36.6,威海日报 2023\n", encoding="utf-8")
+    tables = build_tables(load_plan(folder), "eurostat")
+    zh = _text(self_evaluation_blocks(_context(tables, "zh", 2024)))
+    assert ("23 项定量指标中，已有方案期内（2022 年起）数据的仅 1 项，其中已达到约束目标的 1 项，指标完成率 100.0%"
+            "（仅按这 1 项计）。") in zh
+    en = _text(self_evaluation_blocks(_context(tables, "en", 2024)))
+    assert ("Of the 23 quantitative indicators, only 1 has data for the plan period (from 2022); counting it alone, "
+            "1 of 1 reached its binding target: a completion share of 100.0%.") in en

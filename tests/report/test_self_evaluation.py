@@ -38,7 +38,8 @@ def test_the_word_draft_follows_the_outline_with_its_gaps_marked(example_reports
     assert owed[language] in marked  # task 1.1's lead sent nothing: its gap is bold, to be found
     # Weihai's 29 key tasks, each under its group (task 7.6 is the last)
     text = "\n".join(p.text for p in document.paragraphs).replace("\u00a0", " ")  # no-break spaces keep numbers whole
-    assert text.count("\n7.6 ") == 1 and text.count("\n1.1 ") == 1
+    first, last = {"zh": ("\n1.1 ", "\n7.6 "), "en": ("\nTask 1.1: ", "\nTask 7.6: ")}[language]
+    assert text.count(last) == 1 and text.count(first) == 1
 
 
 def test_the_page_loads_nothing_and_escapes_the_data(example_reports):

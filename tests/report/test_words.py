@@ -354,10 +354,10 @@ def test_data_currency_counts_every_latest_year_and_the_series_without_data():
         QUALITATIVE,
     ]
     assert words.data_currency(context("zh", rows)) == (
-        "按截至 2024 年的数据，5 个定量序列中，2 个有 2024 年数据、1 个最新为 2022 年、1 个最新为 2021 年、"
+        "截至本次（2024 年）评估，5 个定量序列中，2 个有 2024 年数据、1 个最新为 2022 年、1 个最新为 2021 年、"
         "1 个尚无数据（指标 25）。")  # the series without data named
     assert words.data_currency(context("en", rows)) == (
-        "With data up to 2024, of the 5 numeric series 2 have data for 2024, 1 has 2022 as its latest year, "
+        "In this 2024 review, of the 5 numeric series 2 have data for 2024, 1 has 2022 as its latest year, "
         "1 has 2021 as its latest year and 1 has no data yet (indicator 25).")
     # all the same year: one short sentence
     assert words.data_currency(context("zh")) == "5 个定量序列的最新数据均为 2021 年。"

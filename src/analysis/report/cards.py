@@ -71,7 +71,7 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     for target in other.itertuples():
         rows.append((labels["other_target"].format(year=year(target.year)),
                      target_text(row, words, target.value, target.upper)))
-    if row.verdict == "final":
+    if row.verdict == "final" and row.kind != "rank":  # a place is reached or not: no share of a target
         rows.append((labels["completion_rate"], rate_text(row.completion_rate)))
     if missed_years(row):  # a target to hold every year, missed in these years: the reason it is not achieved
         rows.append((labels["missed"], words.join(words.text("card.missed_year", year=missed,

@@ -74,12 +74,14 @@ def _kept() -> re.Pattern:
 
 
 def _held_pattern() -> str:
-    """A level to hold every year as the catalogs write it (每年≥90%, ≥90% every year), kept whole."""
+    """A level to hold every year as the catalogs write it (每年≥90%, ≥90% every year), and a completion rate
+    (完成率 96.4%), kept whole."""
     forms = []
     for language in LANGUAGES:
         words = catalog(language)
-        for key in ("pace.hold_at_least", "pace.hold_at_most", "pace.floor"):
-            head, _, tail = words[key].partition("{target}")
+        for key, field in (("pace.hold_at_least", "target"), ("pace.hold_at_most", "target"),
+                           ("pace.floor", "target"), ("scorecard.final_rate", "rate")):
+            head, _, tail = words[key].partition("{" + field + "}")
             forms.append(rf"{re.escape(head)}{NUMBER}%?{re.escape(tail)}")
     return "|".join(sorted(set(forms), key=len, reverse=True))
 

@@ -93,8 +93,8 @@ def text_widths(text: str) -> tuple[float, float]:
     :class:`Label` breaks only between its pieces)."""
     if isinstance(text, Label):
         total, word = text_widths(str(text))
-        if total <= text.short:
-            return total, total
+        if total <= text.short:  # one more letter: a header is bold, and capitals are wider than digits
+            return total + 1, total + 1
         # a longer label on two lines at most (每年需 | 增长), never a character a line
         return total, max([word, total / 2, *(letters(match.group()) for match in KEPT.finditer(text))])
     words, total = [0.0], 0.0

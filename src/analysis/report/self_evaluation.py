@@ -158,8 +158,9 @@ def _indicators(context: ReportContext) -> list[Block]:
     if len(counted):
         # as official reviews state it: the indicators that reached their (binding) target, of all assessed
         achieved = int(counted["status"].isin(("achieved", "achieved_at_risk")).sum())
-        blocks.append(paragraph(words.text("self_evaluation.completion_share", n=len(counted), achieved=achieved,
-                                           share=f"{achieved / len(counted) * 100:.1f}", first=first or "–")))
+        blocks.append(paragraph(words.count_text("self_evaluation.completion_share", len(counted), achieved=achieved,
+                                                 share=f"{achieved / len(counted) * 100:.1f}", first=first or "–",
+                                                 total=len(headline))))
     which = (words.text("self_evaluation.missing_ids", ids=words["grammar.comma"].join(str(i) for i in uncounted))
              if uncounted else "")
     key = "self_evaluation.status_counts" if len(counted) else "self_evaluation.status_counts_none"

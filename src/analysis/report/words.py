@@ -523,7 +523,7 @@ def status_note(row, words: Catalog) -> str:
     notes = []
     if missed_years(row):  # first: the reason a target held every year is not achieved, whatever its last value
         notes.append(words.text("scorecard.missed", years=join_and(words, missed_years(row))))
-    if row.verdict == "final":
+    if row.verdict == "final" and row.kind != "rank":  # a place is reached or not: no share of a target
         notes.append(words.text("scorecard.final_rate", rate=rate_text(row.completion_rate)))
     gap = data_gap_text(row, words)
     if gap:
