@@ -79,8 +79,9 @@ def test_changes_since_the_previous_report_year_worse_first():
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
     assert "与 2023 年评估相比（两年均按现有数据评估），1 个序列变差，1 个好转，2 个不变，0 个无法比较" in html
-    assert rows_of(html) == [["10", "高新技术企业", "已达标", "需加快", "变差"],
-                             ["17", "空气质量优良天数比例", "未达标", "已达标", "好转"],
+    # the same values in both years here: a status that moved says no value came in since
+    assert rows_of(html) == [["10", "高新技术企业", "已达标", "需加快", "变差无新数据"],
+                             ["17", "空气质量优良天数比例", "未达标", "已达标", "好转无新数据"],
                              ["2", "R&amp;D经费投入强度&#8288;*", "未达标", "未达标", "不变"],
                              ["25", "高层次人才数", "未达标", "未达标", "不变"]]
     # the first report year has nothing to compare with: no subsection
@@ -90,3 +91,21 @@ def test_changes_since_the_previous_report_year_worse_first():
 def test_section_heading_and_data_text_escaped():
     html = warnings_html(context("zh", MID_TERM_DATA, 2023))
     assert html.startswith("<h2>三、预警与变化</h2><h3>（一）预警清单</h3>")
+
+
+def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(example_tables):
+    from analysis.report.context import load_report
+    from analysis.report.warning_tables import change_rows
+    from tests.conftest import relative
+
+    _, rows = change_rows(load_report(relative(example_tables), 2024, "en"))
+    why = {row.indicator_id: (row.change, row.reason_text) for row in rows}
+    # S&T service institutions (14): 103 met the 2023 target of 100; 112 misses 2024's 120: the target moved
+    assert why["14"] == ("worse", "now against the 2024 target (120)")
+    # R&D super-deduction (21): 9.3 in 2023 both times, no 2024 value; judged against 2024's 10 instead of 2023's
+    assert why["21"] == ("worse", "no new value; now against the 2024 target (10)")
+    # the same target in both years (3: 45): nothing to explain beyond the values
+    assert why["3"] == ("better", "")
+    zh = {row.indicator_id: row.reason_text
+          for row in change_rows(load_report(relative(example_tables), 2024, "zh"))[1]}
+    assert zh["21"] == "无新数据；改为对照 2024 年目标（10）"

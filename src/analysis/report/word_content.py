@@ -227,11 +227,12 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
     for number, row in enumerate(changes, 1):
         then = row.status_then_text + (f" ({row.revised_text})" if row.revised_text else "")
         lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(then),
-                      cell(row.status_now_text), cell(row.change_text)])
+                      cell(row.status_now_text),
+                      cell([plain(row.change_text)] + ([plain(row.reason_text)] if row.reason_text else []))])
         colours[(number, 2)] = STATUS_COLOURS[row.status_then]
         colours[(number, 3)] = STATUS_COLOURS[row.status_now]
     texts = [[row.indicator_id, row.name + CORE_MARK, Label(row.status_then_text), Label(row.status_now_text),
-              Label(row.change_text)] for row in changes]
+              (Label(row.change_text), row.reason_text)] for row in changes]
     columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
     document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context))), colours)
 
