@@ -245,6 +245,9 @@ def test_pace_of_each_method_and_state():
     assert words.pace_text(rows[14], zh) == "+12.2%（约+12）"
     assert words.pace_text(rows[14], en) == "+12.2% (about +12)"
     assert words.pace_text(rows[18], zh) == "每年≥5%"
+    # a yearly floor has no growth seen: the rate is met or missed each year (−2.07 points from 5.48 to 3.41 is no
+    # growth of anything)
+    assert words.seen_text(rows[18]._replace(observed_per_year=-2.07), zh) == "–"
     assert words.pace_text(rows[18], en) == "≥5% every year"
     assert words.pace_text(rows[30], zh) == "−4.7%（−0.04）"
     final = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}

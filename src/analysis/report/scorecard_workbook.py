@@ -300,6 +300,8 @@ def _next(row) -> list:
 
 
 def _seen(row) -> list:
+    if row.method == "annual_floor":  # a rate met or missed each year: its drift is no growth (as the report's –)
+        return [Percent(None), None]
     return [Percent(_number(row.observed_cagr)), _change(row.observed_per_year, row)]
 
 

@@ -256,7 +256,10 @@ def shown_change(value: float, row) -> float:
 
 
 def seen_text(row, words: Catalog) -> str:
-    """The growth seen per year since the baseline, in the series' method (– when there is none)."""
+    """The growth seen per year since the baseline, in the series' method (– when there is none, and for a yearly floor:
+    a rate is met or missed each year, the drift of the rate itself is no growth)."""
+    if row.method == "annual_floor":
+        return "–"
     seen = row.observed_cagr if row.method == "compound" else row.observed_per_year
     if is_missing(seen):
         return "–"
