@@ -151,3 +151,17 @@ def test_a_series_without_any_value_names_the_base_year_it_lacks_and_no_latest_y
     en = context("en", [empty])
     assert [label for label, _ in cards.card_numbers(en, next(en.joined().itertuples()))[:2]] == [
         "2020 baseline", "Latest"]
+
+
+def test_a_fall_in_the_plan_period_hidden_by_a_rise_before_it_comes_first(example, example_tables):
+    # 高企数与规上工业企业数比值 (7): 68.8 in 2020, 86 in 2021 (both printed), 82 in 2024: +4.5% a year from 2020,
+    # yet down from 86 over the plan period (2022–2024)
+    row = example.series_row(7)
+    assert cards.card_notes(example, row)[0] == (
+        "方案期内反向变化：2021 年为 86，2024 年为 82；上列年均增长自 2020 年基础值起算")
+    # a series that rose in the plan period as well has no such note (10: 1,049 in 2021, 1,580 in 2024)
+    assert not cards.plan_period_turn(example, example.series_row(10))
+    english = load_report(relative(example_tables), 2024, "en")
+    assert cards.card_notes(english, english.series_row(7))[0] == (
+        "Moved the wrong way in the plan period: 86 in 2021, 82 in 2024; the growth seen above counts from the 2020 "
+        "baseline")

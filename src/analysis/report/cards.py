@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..assess.assessment import plan_start_year
+from ..assess.rates import direction_sign
 from .context import ReportContext
 from .numbers import fmt_number, fmt_pct, is_missing
 from .words import (
@@ -104,9 +106,9 @@ def _values_in(context: ReportContext, row, years: list[str]) -> list[tuple[str,
 def card_notes(context: ReportContext, row) -> list[str]:
     """The sources of the actual values, their notes, and the data-quality findings of the series."""
     language = context.language
-    notes = []
-    actual = actuals(context, row)
     words = context.words
+    notes = [turn] if (turn := plan_period_turn(context, row)) else []
+    actual = actuals(context, row)
     for reference, group in actual.groupby("reference", sort=False):
         years = words["grammar.comma"].join(year(y) for y in group["year"])
         notes.append(words.text("card.source", mark=group["mark"].iloc[0], years=years, reference=reference))
@@ -127,6 +129,28 @@ def card_notes(context: ReportContext, row) -> list[str]:
                           detail=group[f"detail_{language}"].iloc[0])
         notes.append(note + (words.text("card.more", count=len(group) - 1) if len(group) > 1 else ""))
     return notes
+
+
+def plan_period_turn(context: ReportContext, row) -> str:
+    """A series that moved the wrong way over the plan period while its growth from the base year looks right (a
+    jump before the plan hides a fall in it): the two ends of the plan period, first among the card's notes."""
+    first = plan_start_year(context.values)
+    if first is None or row.kind == "qualitative" or is_missing(row.as_of_year) or int(row.as_of_year) < first:
+        return ""
+    values = series_values(context, row)
+    points = values[values["value_type"].isin(["baseline", "actual"]) & (values["year"] <= context.report_year)]
+    points = points.sort_values("value_type", key=lambda kind: kind.map({"actual": 0, "baseline": 1}), kind="stable")
+    start = points[points["year"] == first - 1]
+    if start.empty:
+        return ""
+    d = direction_sign(row.direction)
+    start_value = float(start["value"].iloc[0])
+    if not (d * (row.latest_value - start_value) < 0 and d * (row.latest_value - row.base_value) > 0):
+        return ""
+    return context.words.text("card.plan_period_turn", first=year(first - 1), start=value_text(row, start_value,
+                                                                                               context.words),
+                              last=year(row.as_of_year), end=value_text(row, row.latest_value, context.words),
+                              base=year(row.base_year))
 
 
 def card_facts(context: ReportContext, row) -> list[str]:
