@@ -169,7 +169,9 @@ def test_summary_before_the_data_in_chinese():
         "方案共列 6 项指标：定量指标 5 项（5 个序列），定性指标 1 项。5 个定量序列的最新数据均为 2021 年。",
         "按指标计（同一指标的国家级、省级序列取较差者），定量指标中偏离目标 1 项、进展不足 3 项、进度正常 1 项。",
         # the 2024 report from 2021's values: every verdict and pace says 2022–2024 have none
-        "核心考核指标（*）：R&D经费投入强度：进展不足（最新值为 2021 年，2022—2024 年无数据）。",
+        # a qualitative core indicator (22) is named as such, never left out
+        "核心考核指标（*）：R&D经费投入强度：进展不足（最新值为 2021 年，2022—2024 年无数据）；"
+        "创新战略决定：定性评价。",
         # the target year has come without its value: no pace to reach it, a verdict that awaits the data
         ("未达标、需加快或偏离目标的指标：", [
             "R&D经费投入强度：最新为 2021 年的 2.4%，2024 年目标 2.8%；2022—2024 年尚无数据，待公布后作最终判断",
@@ -188,7 +190,8 @@ def test_summary_before_the_data_in_english():
         "their latest year.",
         "By indicator (the worse series where an indicator has a national and a provincial one), the numeric "
         "indicators are: Moving away 1; Insufficient progress 3; On track 1.",
-        "Core indicators (*): R&D intensity: insufficient progress (latest value 2021; no value for 2022–2024).",
+        "Core indicators (*): R&D intensity: insufficient progress (latest value 2021; no value for 2022–2024); "
+        "Innovation-strategy decision: qualitative.",
         ("Indicators not achieved, lagging or moving away:", [
             # a number in % carries its sign without a space; a unit typed in the plural is named once, after the
             # name, never after a number ("1 institutions" would be wrong)

@@ -347,7 +347,7 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
                  for s in ("achieved", "not_achieved") if s in counts]
         paragraphs.append(Paragraph(words.count_text("summary.finals", len(finals),
                                                      items=words["summary.item_separator"].join(items))))
-    core = numeric[numeric["core"]]
+    core = table[table["core"]]  # a qualitative core indicator too, named as such
     if len(core):
         items = [words.text("summary.core_item_no_data" if is_missing(row.as_of_year) else
                             "summary.core_item_gap" if data_gap_text(row, words) else "summary.core_item",
