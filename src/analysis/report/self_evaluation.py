@@ -22,7 +22,7 @@ from ..assess.warning_list import warning_level
 from ..vocabulary import DEPARTMENT_SEPARATORS, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
 from .context import ReportContext
 from .numbers import is_missing
-from .words import amount, localized, series_label, status_note, target_text, value_text, year
+from .words import amount, localized, missed_years, series_label, status_note, target_text, value_text, year
 
 #: Who writes what no department sends: the office that leads the evaluation.
 EVALUATOR = "evaluator"
@@ -192,7 +192,9 @@ def _indicators(context: ReportContext) -> list[Block]:
             f"{value_text(row, row.latest_value, words)} ({year(row.as_of_year)})"
         rows.append([str(row.indicator_id), name, localized(row, "unit", context.language),
                      value_text(row, row.base_value, words), f"{target_text(row, words)} ({year(row.target_year)})",
-                     latest, words.status(row.status)])
+                     latest, words.status(row.status) + (words.text("grammar.aside", text=words.text(
+                         "scorecard.missed", years=words["grammar.comma"].join(missed_years(row))))
+                         if missed_years(row) else "")])  # a level held every year: the year it missed
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators"))
     return blocks
 
