@@ -257,3 +257,11 @@ def test_a_long_header_takes_two_lines_at_most_in_word():
     # lines; never one character a line beside a column of dashes
     assert text_widths(Label("每年需增长", 8)) == (10, 5)
     assert text_widths(Label("序号", 8)) == (5, 5)  # a short one whole, a letter more for bold
+
+
+def test_the_cards_legend_keeps_each_mark_with_its_words_in_chinese():
+    from analysis.report.html import legend_items
+
+    zh = str(legend_items(catalog("zh")))
+    assert '<span class="nobr">··· 按现有增速推算</span>' in zh and zh.count('<span class="nobr">') == 6
+    assert "nobr" not in str(legend_items(catalog("en")))  # English breaks between its words

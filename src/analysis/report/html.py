@@ -17,6 +17,7 @@ import jinja2
 import numpy as np
 import pandas as pd
 from IPython.display import HTML, display
+from markupsafe import Markup, escape
 
 from ..catalog import catalog
 from ..settings import TEMPLATES_DIR
@@ -136,7 +137,7 @@ def cards_html(context: ReportContext, figures: Figures) -> str:
     words = context.words
     return render("cards.html.j2", heading=words["sections.cards"],
                   multiples=[chart_view(context, figures, name) for name in figures.parts("multiples")],
-                  legend=words["card.legend"], qualitative=words["card.qualitative"],
+                  legend=legend_items(words), qualitative=words["card.qualitative"],
                   chart_alt=words["language.image_alt"],
                   cards=[card_view(context, figures, row) for row in context.joined().itertuples()])
 
@@ -202,3 +203,13 @@ def table_html(frame: pd.DataFrame, caption: str | None = None, *, table_id: str
 def show_table(frame: pd.DataFrame, caption: str | None = None, *, table_id: str = "table") -> None:
     """Display ``frame`` in a notebook as :func:`table_html` writes it."""
     display(HTML(table_html(frame, caption, table_id=table_id)))
+
+
+def legend_items(words) -> Markup:
+    """The cards' legend, each mark with its words kept on one line where the language breaks anywhere (never
+    "按现有增 | 速推算"); a language that breaks at spaces breaks between words."""
+    if words["language.breaks_at_spaces"]:
+        return escape(words["card.legend"])
+    separator = words["card.legend_separator"]
+    return Markup(escape(separator)).join(Markup('<span class="nobr">') + escape(item) + Markup("</span>")
+                                          for item in words["card.legend"].split(separator))
