@@ -191,3 +191,26 @@ def test_a_phone_shows_each_chart_drawn_for_it_at_the_width_of_the_screen(exampl
     widths = {image.image.width for page in PdfReader(example_reports["final-zh"] / "report.pdf").pages
               for image in page.images}
     assert 1080 in widths and 600 not in widths
+
+
+@pytest.mark.parametrize("edition", ["final-en", "final-zh"])
+def test_a_phone_keeps_the_warnings_status_which_says_why(example_reports, edition, tmp_path):
+    # on a 390-pixel screen the warning list keeps the number, the name, the warning, the status (with the year a
+    # level held every year missed) and the latest value; the target and the paces are left out
+    words = catalog(EXAMPLE_REPORTS[edition][2])
+    html = (example_reports[edition] / "report.html").read_text(encoding="utf-8")
+    table = re.search(r'<table class="warning-list".*?</table>', html, re.S).group(0)
+    page = (f'<html lang="{words["language.html_lang"]}"><body><main class="report">'
+            f'<div class="jp-RenderedHTMLCommon">{table}</div></main></body></html>')
+    screen = narrow_screen_rules((TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8"), 390)
+    HTML(string=page, media_type="screen").write_pdf(
+        tmp_path / "warnings.pdf",
+        stylesheets=[CSS(string=screen), CSS(string="@page { size: 390px 4000px; margin: 0 }")])
+    [sheet] = pdf_layout(tmp_path / "warnings.pdf")
+    assert max(box[2] for box in sheet["boxes"] if box[4]) <= sheet["width"]
+    text = "".join(box[4] for box in sheet["boxes"]).replace(" ", "")
+    headers = [header.replace(" ", "") for header in words["warnings.headers"]]
+    shown = "".join(headers[:5])  # the number, the name, the warning, the status and the latest value, then rows
+    assert text.startswith(shown) and not text[len(shown):].startswith(headers[5])  # no target column
+    missed = words.text("scorecard.missed", years="2022").replace(" ", "")
+    assert missed in text  # good air days (17): why a met 92 is not achieved
