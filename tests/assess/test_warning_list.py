@@ -33,14 +33,14 @@ def test_changes_put_the_largest_fall_first():
             (2, "moderate", "on_track"),            # better
             (3, "insufficient_data", "on_track"),   # not comparable: no verdict before
             (4, "achieved", "achieved"),            # the same
-            (5, "on_track", "not_achieved"),        # worse by 3 ranks: first
-            (6, "moving_away", "not_achieved")]     # both red: the same
+            (5, "on_track", "not_achieved"),        # worse by 4 ranks: first
+            (6, "moving_away", "not_achieved")]     # both red, but now missed for good: worse by 1 rank
     assessment = pd.DataFrame(
         [{"indicator_id": i, "series": "", "report_year": 2023, "status": then} for i, then, _ in rows]
         + [{"indicator_id": i, "series": "", "report_year": 2024, "status": now} for i, _, now in rows])
     changes = status_changes(assessment, 2024, 2023)
     assert list(zip(changes["indicator_id"], changes["change"])) == [
-        (5, "worse"), (1, "worse"), (2, "better"), (4, "same"), (6, "same"), (3, "not_comparable")]
+        (5, "worse"), (1, "worse"), (6, "worse"), (2, "better"), (4, "same"), (3, "not_comparable")]
     assert list(changes.loc[changes["indicator_id"] == 5, ["status_then", "status_now"]].iloc[0]) == [
         "on_track", "not_achieved"]
 
