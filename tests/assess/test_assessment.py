@@ -99,11 +99,28 @@ def test_patents_use_the_binding_2023_target(dataset):
     assert mid.target_year == 2023 and final.target_year == 2024
     assert mid.progress_ratio == pytest.approx((14.6 / 13.4 - 1) / ((18 / 13.4) ** (1 / 3) - 1))
     assert mid.status == "moderate"  # 0.87: reach 18 by 2023 is the binding promise
-    assert final.status == "on_track"
+    # against 2024: (14.6/13.4 − 1) / ((18/13.4)^(1/4) − 1) = 0.0896/0.0766 = 1.17, on track by pace; but in the
+    # final evaluation the printed baselines alone (no value from 2022 on) give no verdict
+    assert final.progress_ratio == pytest.approx(1.17, abs=0.005)
+    assert final.status == "insufficient_data" and final.verdict == ""
+
+
+def test_the_final_evaluation_needs_a_value_from_the_plan_period(dataset):
+    values = pd.concat([dataset.values, pd.DataFrame([
+        {"indicator_id": 12, "series": "", "year": 2022, "value_type": "actual", "value": 16.0}])], ignore_index=True)
+    # 13.4 (2020) → 16 (2022): (16/13.4)^(1/2) − 1 = 9.27 % a year against (18/13.4)^(1/4) − 1 = 7.66 %: on track
+    final = _row(assess(dataset.indicators, values, 2024), 12)
+    assert final.status == "on_track" and final.as_of_year == 2022
+    # without it, only indicator 12's 2024 report changes: the 2023 review still judges the baselines' pace
+    assert _row(assess(dataset.indicators, dataset.values, 2023), 12).status == "moderate"
+    printed = assess(dataset.indicators, dataset.values, 2024)
+    numeric = printed[printed["status"] != "qualitative"]
+    assert set(numeric["status"]) == {"insufficient_data"}
+    assert numeric["latest_value"].notna().all()  # the latest printed value stays shown
 
 
 def test_maintain_targets_and_composites(dataset):
-    assessment = assess(dataset.indicators, dataset.values, 2024)
+    assessment = assess(dataset.indicators, dataset.values, 2023)
     for indicator_id in (7, 9, 13):
         assert _row(assessment, indicator_id).status == "achieved"
     assert _row(assessment, 4, "provincial").status == "moving_away"
@@ -117,8 +134,12 @@ def test_maintain_targets_and_composites(dataset):
 
 
 def test_unsd_cut_offs_differ_from_eurostat(dataset):
-    eurostat = _row(assess(dataset.indicators, dataset.values, 2024, "eurostat"), 14)
-    unsd = _row(assess(dataset.indicators, dataset.values, 2024, "unsd"), 14)
+    # indicator 14 without its 2023 target: 80 → 85 (2020 → 2021) against 120 in 2024, in the 2023 review:
+    # (85/80 − 1) / ((120/80)^(1/4) − 1) = 0.0625/0.1067 = 0.586
+    values = dataset.values[~((dataset.values.indicator_id == 14) & (dataset.values.year == 2023))]
+    eurostat = _row(assess(dataset.indicators, values, 2023, "eurostat"), 14)
+    unsd = _row(assess(dataset.indicators, values, 2023, "unsd"), 14)
+    assert eurostat.progress_ratio == pytest.approx(0.586, abs=0.001)
     assert 0.5 <= eurostat.progress_ratio < 0.6
     assert eurostat.status == "insufficient" and unsd.status == "moderate"
 
@@ -150,14 +171,14 @@ def test_rates():
 
 # --- properties -------------------------------------------------------------------------------
 
-def _single_series(kind, direction, base, latest, target, years=(2020, 2021), target_year=2024):
+def _single_series(kind, direction, base, latest, target, years=(2020, 2021), target_year=2024, report_year=2023):
     indicators = pd.DataFrame([{"indicator_id": 1, "series": "", "kind": kind, "direction": direction, "core": False}])
     values = pd.DataFrame([
         {"indicator_id": 1, "series": "", "year": years[0], "value_type": "baseline", "value": base},
         {"indicator_id": 1, "series": "", "year": years[1], "value_type": "baseline", "value": latest},
         {"indicator_id": 1, "series": "", "year": target_year, "value_type": "target", "value": target},
     ])
-    return assess(indicators, values, target_year).iloc[0]
+    return assess(indicators, values, report_year).iloc[0]
 
 
 finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)

@@ -77,7 +77,7 @@ def test_every_numeric_series_is_in_the_completion_chart_with_its_own_rule(befor
 
 
 def test_a_yearly_rate_is_in_the_growth_chart_with_its_rule(before_data, paced):
-    report = context(before_data, 2024, "zh")
+    report = context(before_data, 2023, "zh")
     figure = charts.growth_gap_chart(report)
     labels = [label.get_text() for label in figure.axes[0].get_yticklabels()]
     assert "18. 万元GDP能耗下降率（每年≥5%）" in labels
@@ -189,7 +189,7 @@ def test_a_share_grows_in_percentage_points_on_an_axis_fitted_to_it(example, pac
 
 
 def test_rates_and_shares_are_on_panels_of_their_own(before_data, paced):
-    report = context(before_data, 2024, "zh")
+    report = context(before_data, 2023, "zh")
     figure = charts.growth_gap_chart(report)
     units = [ax.get_xlabel() for ax in figure.axes]
     assert units == ["年均增速（%）", "年均增加（百分点）"]

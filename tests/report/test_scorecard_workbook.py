@@ -238,10 +238,10 @@ def test_a_mid_term_gives_the_pace_to_the_next_target_once_a_verdict_is_final(mi
         row = _values(_row_of(sheet, indicator_id), language)
         assert (row["next_year"], row["next_target"], row["next_rate"], row["next_change"]) == \
             (2024, target, None, None)
-    # provincial agri-tech parks (4): latest 2.9 in 2022, no final verdict: (3.3 − 2.9) / 1 = 0.4 points a year to
-    # the 2023 target, 3.3 / 2.9 − 1 = 0.1379 (13.8%); no next target yet
+    # provincial agri-tech parks (4): latest 2.9 in 2022, no final verdict: 3.3 − 2.9 = 0.4 short of the 2023 target,
+    # whose year has come without its value: no pace (the report's "—"), no next target yet
     assert _values(_row_of(sheet, 4, {"zh": "省级", "en": "provincial"}[language]), language) == {
-        "gap": 0.4, "needed_rate": 0.138, "needed_change": 0.4, "next_year": None, "next_target": None,
+        "gap": 0.4, "needed_rate": None, "needed_change": None, "next_year": None, "next_target": None,
         "next_rate": None, "next_change": None, "seen_rate": -0.033, "seen_change": -0.1}
     # every series with 2023 data (24 of the 25 numeric: the provincial parks' latest is 2022's) has its final
     # verdict and the 2024 target after it; 17 of them need a pace to it: 2 hold a level or a floor (17, 18), 5 meet

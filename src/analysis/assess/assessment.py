@@ -145,6 +145,11 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     slope = _zero_if_nan(observed_per_year)
     trend_at_target_year = vt + slope * (NAN if math.isnan(Y - t) else max(Y - t, 0.0))
     enough = n >= 2 and math.isfinite(T) and math.isfinite(vt) and t > b
+    # In the final evaluation (the last target year has come), a series without a value in the plan period has
+    # nothing to judge the plan's years by: a trend between printed baselines is not progress under the plan, and
+    # its verdict awaits the data. Before that, the baselines' trend is the progress verdict, said to be one.
+    before_plan = (plan_start is not None and bool(series.targets) and report_year >= max(series.targets)
+                   and not (math.isfinite(t) and t >= plan_start))
     met = span.holds(vt) if span is not None else d * (vt - T) >= 0
     at_risk = met and (not span.holds(trend_at_target_year) if span is not None and math.isfinite(trend_at_target_year)
                        else d * slope < 0 and d * (trend_at_target_year - T) < 0)
@@ -158,7 +163,7 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
         completion_rate = _completion_rate(judged, T, d)
         shortfall = 0.0 if reached else max(0.0, d * (T - judged))
         ratio = projected = anticipated = required_cagr = required_per_year = NAN
-    elif not enough:
+    elif not enough or before_plan:
         status = "insufficient_data"
     elif met:
         status = "achieved_at_risk" if at_risk else "achieved"

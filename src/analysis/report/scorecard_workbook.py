@@ -38,6 +38,7 @@ from .words import (
     pace_text,
     series_label,
     shown_change,
+    target_year_past,
     title,
 )
 
@@ -284,7 +285,10 @@ def _change(value, row) -> float | None:
 
 
 def _needed(row) -> list:
-    """The pace to the binding target, (%) and in the unit; empty once the verdict is final (see :func:`_next`)."""
+    """The pace to the binding target, (%) and in the unit; empty where the report shows none: once the verdict is
+    final (see :func:`_next`), the target met, or its year come without its value."""
+    if row.status == "achieved" or target_year_past(row):
+        return [None, None]
     return [Percent(_number(row.required_cagr)), _change(row.required_per_year, row)]
 
 

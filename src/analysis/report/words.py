@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..assess.assessment import headline_status, status_counts
+from ..assess.assessment import headline_status, plan_start_year, status_counts
 from ..assess.rates import direction_sign
 from ..catalog import Catalog
 from ..settings import LANGUAGES, SCHEMES
@@ -361,7 +361,11 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     needs = [_need(row, words) + _data_gap_in_sentence(row, words) for row in lagging.itertuples()]
     if needs:
         paragraphs.append(Paragraph(words["summary.lagging_intro"], tuple(needs)))
-    low = numeric[numeric["evidence"] == "low"]
+    waiting = _awaiting_plan_data(context, numeric)
+    if waiting:
+        paragraphs.append(Paragraph(waiting))
+    # thin evidence behind a verdict (a series without one is named just above)
+    low = numeric[(numeric["evidence"] == "low") & (numeric["status"] != "insufficient_data")]
     if len(low):
         paragraphs.append(Paragraph(words.count_text("summary.low_evidence", len(low),
                                                      years=_low_evidence_years(context, low))))
@@ -372,6 +376,21 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     if label:
         paragraphs.insert(0, Paragraph(words.text("summary.dataset", label=label)))
     return paragraphs
+
+
+def _awaiting_plan_data(context: ReportContext, numeric: pd.DataFrame) -> str:
+    """The series a final evaluation cannot judge: values printed before the plan period, none since (the
+    assessment gives them insufficient data); empty when there are none."""
+    words = context.words
+    waiting = numeric[(numeric["status"] == "insufficient_data") & numeric["as_of_year"].notna()]
+    first = plan_start_year(context.values)
+    if waiting.empty or first is None:
+        return ""
+    ids = [str(row.indicator_id) + (words.text("summary.currency_series", series=series_label(row.series, words))
+                                    if row.series else "") for row in waiting.itertuples()]
+    return words.count_text("summary.before_plan", len(waiting), start=first,
+                            span=words.text("data_gap.span", first=first, last=context.report_year)
+                            if context.report_year > first else str(first), ids=words["grammar.comma"].join(ids))
 
 
 def _scope(context: ReportContext, numeric: pd.DataFrame) -> str:
@@ -443,9 +462,11 @@ def _need(row, words: Catalog) -> str:
 
 
 def target_year_past(row) -> bool:
-    """A progress verdict in a report year at or after its target year: the target year's value is not in yet, and
-    no pace can still reach a target whose year has come."""
-    return (row.verdict == "progress" and not is_missing(row.target_year) and not is_missing(row.report_year)
+    """A series without a final verdict in a report year at or after its target year (a progress verdict, or none
+    for want of data in the plan period): the target year's value is not in yet, and no pace can still reach a
+    target whose year has come."""
+    return (row.verdict != "final" and row.status != "qualitative" and not is_missing(row.target_year)
+            and not is_missing(row.report_year)
             and int(row.report_year) >= int(row.target_year))
 
 
