@@ -64,3 +64,51 @@ def test_the_status_then_is_the_one_the_previous_report_published_when_given():
     assert changes.loc[10, ["status_then", "status_then_today", "change"]].tolist() == ["on_track", "on_track", "worse"]
     today = status_changes(assessment, 2024, 2023).set_index("indicator_id")
     assert (today["status_then"] == today["status_then_today"]).all()  # without a published report: today's data
+
+
+def test_a_status_that_changes_without_the_series_moving_is_re_rated():
+    # (id, then: as of, target year, target, status; now: as of, target year, target, status)
+    rows = [(1, 2022, 2023, 50.0, "on_track", 2023, 2023, 50.0, "insufficient"),   # new value, same target: worse
+            (2, 2022, 2023, 50.0, "on_track", 2022, 2023, 50.0, "moderate"),       # no new value: re-rated
+            (3, 2023, 2023, 45.0, "achieved", 2024, 2024, 48.0, "not_achieved"),   # up, but the 2024 target binds
+            (4, 2023, 2024, None, "moderate", 2024, 2024, None, "on_track"),       # a range target both times: better
+            (5, 2023, 2024, 9.0, "moderate", 2023, 2024, 9.0, "moderate")]         # the same, whatever the reason
+    frames = []
+    for i, then_asof, then_year, then_target, then_status, asof, year, target, status in rows:
+        frames.append({"indicator_id": i, "series": "", "report_year": 2023, "status": then_status,
+                       "as_of_year": then_asof, "target_year": then_year, "target_value": then_target})
+        frames.append({"indicator_id": i, "series": "", "report_year": 2024, "status": status,
+                       "as_of_year": asof, "target_year": year, "target_value": target})
+    changes = status_changes(pd.DataFrame(frames), 2024, 2023).set_index("indicator_id")
+    assert changes.loc[1, ["change", "reason"]].tolist() == ["worse", ""]
+    assert changes.loc[2, ["change", "reason"]].tolist() == ["rerated", "no_new_value"]
+    assert changes.loc[3, ["change", "reason"]].tolist() == ["rerated", "target_changed"]
+    assert changes.loc[4, ["change", "reason"]].tolist() == ["better", ""]
+    assert changes.loc[5, ["change", "reason"]].tolist() == ["same", ""]
+    # re-rated rows come after the worse and the better
+    assert list(changes.index) == [1, 4, 3, 2, 5]
+
+
+def test_a_stage_target_missed_on_course_to_the_next_is_amber():
+    from types import SimpleNamespace
+
+    from analysis.assess.warning_list import row_warning_level
+
+    def row(**changes):
+        # 1,450 in 2023 against the 2023 stage target 1,500; 2024's target 1,600 needs 1600/1450 - 1 = 10.3 %
+        base = dict(status="not_achieved", method="compound", direction="higher", latest_value=1450.0,
+                    next_target_year=2024.0, next_target_value=1600.0, next_required_cagr=0.1034,
+                    next_required_per_year=150.0, observed_cagr=0.2525, observed_per_year=237.3)
+        return SimpleNamespace(**{**base, **changes})
+
+    assert row_warning_level(row()) == "amber"  # 25 % a year seen reaches 10.3 %
+    assert row_warning_level(row(observed_cagr=0.05)) == "red"  # 5 % a year does not
+    assert row_warning_level(row(method="linear", observed_per_year=150.0)) == "amber"  # exactly the need
+    assert row_warning_level(row(method="linear", observed_per_year=149.0)) == "red"
+    assert row_warning_level(row(next_target_year=float("nan"))) == "red"  # the last target: missed for good
+    assert row_warning_level(row(direction="at_least")) == "red"  # a level to hold every year
+    # a series to bring down: -8 % a year seen against -5 % needed reaches it
+    assert row_warning_level(row(direction="lower", latest_value=1.0, next_target_value=0.95,
+                                 next_required_cagr=-0.05, observed_cagr=-0.08)) == "amber"
+    assert row_warning_level(row(status="insufficient")) == "amber"
+    assert row_warning_level(row(status="moving_away")) == "red"

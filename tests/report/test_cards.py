@@ -69,7 +69,9 @@ def test_a_card_has_the_full_printed_name_and_its_numbers(cards_html):
 def test_a_card_lists_its_sources_and_findings(cards_html):
     personnel = card(cards_html, "indicator-1")
     assert "① 2021、2022：Example bulletin 2023 (fictional)" in personnel.replace("<li>", "\n")
-    assert "① 2021年：revised 2021 figure; the plan printed 23000" in personnel  # the note, by its value
+    # the note, by its value, in the edition's language (the file's note_zh; the English edition keeps note)
+    assert "① 2021年：2021 年修订数；方案印作 23000" in personnel
+    assert "revised 2021 figure" not in personnel
     assert "实际值修订基础值" in personnel  # the revision, from the data-quality log
     parks = card(cards_html, "indicator-4-national")
     # the four printed cells split into two series (2020, 2021, 2023, 2024): one line, not four
@@ -165,3 +167,22 @@ def test_a_fall_in_the_plan_period_hidden_by_a_rise_before_it_comes_first(exampl
     assert cards.card_notes(english, english.series_row(7))[0] == (
         "Moved the wrong way in the plan period: 86 in 2021, 82 in 2024; the growth seen above counts from the 2020 "
         "baseline")
+
+
+def test_a_projection_only_from_enough_points_and_whole_for_counts(example_tables):
+    """The 2022 review: tech SMEs (11, a count) and high-level talent (25) rest on the 2020/2021 baselines and 2022;
+    a projection from two printed baselines alone (the 2021 review) is not shown; a floor is never projected."""
+    early = load_report(relative(example_tables), 2021, "zh")
+    for row in early.joined().itertuples():
+        if row.status == "qualitative":
+            continue
+        labels = [label for label, _ in cards.card_numbers(early, row)]
+        assert not any(label.startswith("按现有增速推算") for label in labels), row.indicator_id
+    review = load_report(relative(example_tables), 2022, "zh")
+    rows = {(row.indicator_id, row.series): row for row in review.joined().itertuples()}
+    talent = dict(cards.card_numbers(review, rows[(25, "")]))
+    projected = talent["按现有增速推算2023年"]  # the binding target: 2023 stage
+    # 242 (2020) to 275 (2022): (275 / 242) ** 0.5 = 1.0660 a year; 275 × 1.0660 = 293.15: whole persons, 293
+    assert projected == "293"
+    # the floor of energy use (18): met or missed each year, no projection
+    assert not any(label.startswith("按现有增速推算") for label, _ in cards.card_numbers(review, rows[(18, "")]))

@@ -32,14 +32,15 @@ ONE_A_YEAR = assessed(14, 2023, "compound", 80, 2023, 99, 2024, 100, "moderate",
 def test_english_names_a_plural_unit_once_and_never_after_one():
     english = texts(words.summary_paragraphs(context("en", [ONE_SHORT], 2023)))
     assert english[-1][1] == [
-        "High-level talent (persons): 299 in 2023 against a target of 300, not achieved (99.7% of the target, "
-        "1 short); to reach 300 in 2024 it must grow by 0.3% (1) a year"]
+        "High-level talent (persons): 299 in 2023, short of the 2023 stage target of 300 (99.7% of it, "
+        "1 short); to reach 300 in 2024 it must grow by 0.3% (1) over 2023"]
     assert texts(words.summary_paragraphs(context("en", [ONE_A_YEAR], 2023)))[-2][1] == [
-        "S&T service institutions (institutions) must grow by 1.0% (1) a year, from 99 in 2023 to 100 in 2024"]
+        "S&T service institutions (institutions) must grow by 1.0% (1) a year, from 99 in 2023 to 100 in 2024 "
+        "(moderate progress, accelerate)"]
     # Chinese numbers carry their unit, with no label after the name
     assert texts(words.summary_paragraphs(context("zh", [ONE_SHORT], 2023)))[-1][1] == [
-        "高层次人才数：2023 年为 299人，目标 300人，未达标（完成率 99.7%，差 1人）；"
-        "至 2024 年达到 300人，每年需增长 0.3%（1人）"]
+        "高层次人才数：2023 年为 299人，未达到 2023 年阶段目标 300人（完成率 99.7%，差 1人）；"
+        "2024 年达到 300人，需比 2023 年增长 0.3%（1人）"]
 
 
 def test_the_projects_own_nouns_take_their_form_for_one():
@@ -54,7 +55,7 @@ def test_the_projects_own_nouns_take_their_form_for_one():
     assert words.change_per_year(-1.0, rank, zh) == "每年前进 1 位"
     # a plan with a single indicator
     single = context("en", [BEFORE_THE_DATA[0]])
-    assert words.intro(single).startswith("Based on the 1 indicator of Testville's plan (2022–2024).")
+    assert words.intro(single).startswith("Based on the 1 indicator listed in “Testville's plan (2022–2024)”.")
     assert texts(words.summary_paragraphs(single))[0].startswith(
         "The plan lists 1 indicator: 1 numeric (1 series) and 0 qualitative.")
     assert texts(words.summary_paragraphs(context("en")))[0].startswith("The plan lists 6 indicators:")
@@ -118,3 +119,11 @@ def test_a_change_that_rounds_to_none_is_written_without_a_sign():
     assert [fmt_pct(-0.00004), fmt_pct(0.0), fmt_pct(0.00004)] == ["0.0%", "0.0%", "0.0%"]
     assert [fmt_signed(0.0), fmt_signed(-0.0001), fmt_signed(0.0001)] == ["0", "0", "0"]
     assert [fmt_pct(0.053), fmt_pct(-0.2), fmt_signed(0.133), fmt_signed(-5)] == ["+5.3%", "−20.0%", "+0.133", "−5"]
+
+
+def test_a_negative_number_has_the_minus_sign_not_a_hyphen():
+    from analysis.report.numbers import fmt_number
+
+    # a value below zero (a decline rate of −2.8 %) reads with U+2212, as signed changes and percentages do
+    assert [fmt_number(-2.8), fmt_number(-1234.5), fmt_number(-0.0004), fmt_number(2.8)] == [
+        "−2.8", "−1,234", "0", "2.8"]

@@ -37,13 +37,14 @@ def test_mid_term_warnings_by_department_in_chinese():
     assert "共 3 个，红色 3 个，黄色 0 个。" in html
     assert rows_of(html) == [
         ["未明确责任部门（1 个）"],
-        ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达标完成率 96.7%", "2.61 (2023)", "2.7 (2023)", "0.09",
+        ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达标2023 年阶段目标完成率 96.7%", "2.61 (2023)",
+         "2.7 (2023)", "0.09",
          "2024年目标：+0.19个百分点（+7.3%）", "–"],
         ["市生态环境局（1 个）"],
         ["17", "空气质量优良天数比例", "红色预警", "未达标2022 年未达到；完成率 101.3%", "91.2 (2023)", "≥90 (2023)",
          "—", "2024年目标：每年≥90%", "–"],
         ["市科技局（1 个）"],
-        ["25", "高层次人才数", "红色预警", "未达标完成率 99.3%", "298 (2023)", "300 (2023)", "2",
+        ["25", "高层次人才数", "红色预警", "未达标2023 年阶段目标完成率 99.3%", "298 (2023)", "300 (2023)", "2",
          "2024年目标：+7.4%（+22）", "–"],
     ]
     assert "未达标</span><br><small>2022 年未达到；完成率 101.3%</small></td>" in html
@@ -78,10 +79,11 @@ def test_changes_since_the_previous_report_year_worse_first():
                            tables=base.tables.__class__(**{**base.tables.__dict__, "assessment": both}),
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
-    assert "与 2023 年评估相比（两年均按现有数据评估），1 个序列变差，1 个好转，2 个不变，0 个无法比较" in html
-    # the same values in both years here: a status that moved says no value came in since
-    assert rows_of(html) == [["10", "高新技术企业", "已达标", "需加快", "变差无新数据"],
-                             ["17", "空气质量优良天数比例", "未达标", "已达标", "好转无新数据"],
+    assert ("与 2023 年评估相比（两年均按现有数据评估），0 个序列变差，0 个好转，2 个重新评定（无新数据或改为对照"
+            "下一目标，序列本身未见变化，不作好坏比较），2 个不变，0 个无法比较") in html
+    # the same values in both years here: a status that moved without a new value is re-rated, not worse or better
+    assert rows_of(html) == [["10", "高新技术企业", "已达标", "需加快", "重新评定无新数据"],
+                             ["17", "空气质量优良天数比例", "未达标", "已达标", "重新评定无新数据"],
                              ["2", "R&amp;D经费投入强度&#8288;*", "未达标", "未达标", "不变"],
                              ["25", "高层次人才数", "未达标", "未达标", "不变"]]
     # the first report year has nothing to compare with: no subsection
@@ -100,10 +102,11 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
 
     _, rows = change_rows(load_report(relative(example_tables), 2024, "en"))
     why = {row.indicator_id: (row.change, row.reason_text) for row in rows}
-    # S&T service institutions (14): 103 met the 2023 target of 100; 112 misses 2024's 120: the target moved
-    assert why["14"] == ("worse", "now against the 2024 target (120)")
+    # S&T service institutions (14): 103 met the 2023 target of 100; 112 (up) misses 2024's 120: not "worse", the
+    # target moved
+    assert why["14"] == ("rerated", "now against the 2024 target (120)")
     # R&D super-deduction (21): 9.3 in 2023 both times, no 2024 value; judged against 2024's 10 instead of 2023's
-    assert why["21"] == ("worse", "no new value; now against the 2024 target (10)")
+    assert why["21"] == ("rerated", "no new value; now against the 2024 target (10)")
     # the same target in both years (3: 45): nothing to explain beyond the values
     assert why["3"] == ("better", "")
     zh = {row.indicator_id: row.reason_text

@@ -160,25 +160,29 @@ def texts(paragraphs) -> list:
 def test_title_and_introduction():
     assert words.title(context("zh")) == "测试市国家创新型城市建设指标总结评估报告（2024年）"
     assert words.title(context("en")) == "Testville national innovative city indicators: Final evaluation 2024"
-    assert words.intro(context("zh")) == ("依据《测试市建设方案（2022—2024年）》所列 6 项建设目标指标。"
+    assert words.intro(context("zh")) == ("依据《测试市建设方案（2022—2024年）》所列 6 项指标。"
                                           "本报告为总结评估，对照最终目标评估主要指标完成情况。")
 
 
 def test_summary_before_the_data_in_chinese():
     assert texts(words.summary_paragraphs(context("zh"))) == [
         "方案共列 6 项指标：定量指标 5 项（5 个序列），定性指标 1 项。5 个定量序列的最新数据均为 2021 年。",
-        "按指标计（同一指标的国家级、省级序列取较差者），定量指标中偏离目标 1 项、进展不足 3 项、进度正常 1 项。",
+        # no indicator here has a national and a provincial series: no word on taking the worse
+        "定量指标中偏离目标 1 项、进展不足 3 项、进度正常 1 项。",
         # the 2024 report from 2021's values: every verdict and pace says 2022–2024 have none
         # a qualitative core indicator (22) is named as such, never left out
         "核心考核指标（*）：R&D经费投入强度：进展不足（最新值为 2021 年，2022—2024 年无数据）；"
         "创新战略决定：定性评价。",
         # the target year has come without its value: no pace to reach it, a verdict that awaits the data
-        ("未达标、需加快或偏离目标的指标：", [
-            "R&D经费投入强度：最新为 2021 年的 2.4%，2024 年目标 2.8%；2022—2024 年尚无数据，待公布后作最终判断",
-            "科技服务机构：最新为 2021 年的 85个，2024 年目标 120个；2022—2024 年尚无数据，待公布后作最终判断",
-            "万元GDP能耗下降率须每年不低于 5%（2021 年为 3.41%）；最新值为 2021 年，2022—2024 年无数据",
+        # a progress verdict's status follows its need, which does not say it
+        ("未达标、偏离目标、进展不足或需加快的指标：", [
+            "R&D经费投入强度：最新为 2021 年的 2.4%，2024 年目标 2.8%；2022—2024 年尚无数据，"
+            "待公布后作最终判断（进展不足）",
+            "科技服务机构：最新为 2021 年的 85个，2024 年目标 120个；2022—2024 年尚无数据，"
+            "待公布后作最终判断（进展不足）",
+            "万元GDP能耗下降率须每年不低于 5%（2021 年为 3.41%）；最新值为 2021 年，2022—2024 年无数据（偏离目标）",
             "碳排放强度：最新为 2021 年的 0.9吨/万元，2024 年目标 0.78吨/万元；2022—2024 年尚无数据，"
-            "待公布后作最终判断",
+            "待公布后作最终判断（进展不足）",
         ]),
         "注意：5 个序列只有一两个数据点（2020、2021 年基础值），判断依据有限，待补充实际值后更新。",
     ]
@@ -188,21 +192,20 @@ def test_summary_before_the_data_in_english():
     assert texts(words.summary_paragraphs(context("en"))) == [
         "The plan lists 6 indicators: 5 numeric (5 series) and 1 qualitative. All 5 numeric series have 2021 as "
         "their latest year.",
-        "By indicator (the worse series where an indicator has a national and a provincial one), the numeric "
-        "indicators are: Moving away 1; Insufficient progress 3; On track 1.",
+        "The numeric indicators are: Moving away 1; Insufficient progress 3; On track 1.",
         "Core indicators (*): R&D intensity: insufficient progress (latest value 2021; no value for 2022–2024); "
         "Innovation-strategy decision: qualitative.",
-        ("Indicators not achieved, lagging or moving away:", [
+        ("Indicators not achieved, moving away, progressing too slowly or needing to accelerate:", [
             # a number in % carries its sign without a space; a unit typed in the plural is named once, after the
             # name, never after a number ("1 institutions" would be wrong)
             "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet, the final "
-            "verdict awaits it",
+            "verdict awaits it (insufficient progress)",
             "S&T service institutions (institutions): 85 in 2021, against a target of 120 for 2024; no value for "
-            "2022–2024 yet, the final verdict awaits it",
+            "2022–2024 yet, the final verdict awaits it (insufficient progress)",
             "Decline in energy use per unit of GDP must reach at least 5% a year (3.41% in 2021) — latest value "
-            "2021; no value for 2022–2024",
+            "2021; no value for 2022–2024 (moving away)",
             "Carbon intensity (t per 10k yuan): 0.9 in 2021, against a target of 0.78 for 2024; no value for "
-            "2022–2024 yet, the final verdict awaits it",
+            "2022–2024 yet, the final verdict awaits it (insufficient progress)",
         ]),
         "Caution: 5 series have only one or two data points (the 2020 and 2021 baselines); the evidence is thin until "
         "actual values for later years are added.",
@@ -212,28 +215,28 @@ def test_summary_before_the_data_in_english():
 def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert texts(words.summary_paragraphs(context("zh", MID_TERM_DATA, 2023))) == [
         "方案共列 4 项指标：定量指标 4 项（4 个序列），定性指标 0 项。4 个定量序列的最新数据均为 2023 年。",
-        "按指标计（同一指标的国家级、省级序列取较差者），定量指标中未达标 3 项、已达标 1 项。",
+        "定量指标中未达标 3 项、已达标 1 项。",
         "4 个序列已有约束目标年数据，对照该年目标作出判断：已达标 1 个、未达标 3 个。",
         "核心考核指标（*）：R&D经费投入强度：未达标（2023年）。",
-        ("未达标、需加快或偏离目标的指标：", [
-            "R&D经费投入强度：2023 年为 2.61%，目标 2.7%，未达标（完成率 96.7%，差 0.09个百分点）；"
-            "至 2024 年达到 2.8%，每年需增长 0.19个百分点（7.3%）",
+        # a stage target missed (2024's follows): what one year must add, and no pace seen here to compare with
+        ("未达标、偏离目标、进展不足或需加快的指标：", [
+            "R&D经费投入强度：2023 年为 2.61%，未达到 2023 年阶段目标 2.7%（完成率 96.7%，差 0.09个百分点）；"
+            "2024 年达到 2.8%，需比 2023 年增长 0.19个百分点（7.3%）",
             # held every year: the year missed first, as 91.2% in 2023 meets the level
             "空气质量优良天数比例：目标每年≥90%，2022 年未达到，未达标（2023 年为 91.2%）；2024 年须不低于 90%",
-            "高层次人才数：2023 年为 298人，目标 300人，未达标（完成率 99.3%，差 2人）；"
-            "至 2024 年达到 320人，每年需增长 7.4%（22人）",
+            "高层次人才数：2023 年为 298人，未达到 2023 年阶段目标 300人（完成率 99.3%，差 2人）；"
+            "2024 年达到 320人，需比 2023 年增长 7.4%（22人）",
         ]),
     ]
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
     assert english[2] == ("4 series have data for their binding target year and are judged against that year's "
                           "target: Achieved 1; Not achieved 3.")
-    assert english[4][1][0] == ("R&D intensity: 2.61% in 2023 against a target of 2.7%, not achieved (96.7% of "
-                                "the target, 0.09 pp short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) "
-                                "a year")
+    assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
+                                "it, 0.09 pp short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) over 2023")
     assert english[4][1][1] == ("Days with good air quality: ≥90% every year, missed in 2022: not achieved (91.2% in "
                                 "2023); in 2024 it must be at least 90%")
-    assert english[4][1][2] == ("High-level talent (persons): 298 in 2023 against a target of 300, not achieved (99.3% "
-                                "of the target, 2 short); to reach 320 in 2024 it must grow by 7.4% (22) a year")
+    assert english[4][1][2] == ("High-level talent (persons): 298 in 2023, short of the 2023 stage target of 300 "
+                                "(99.3% of it, 2 short); to reach 320 in 2024 it must grow by 7.4% (22) over 2023")
 
 
 def test_pace_of_each_method_and_state():
@@ -315,7 +318,8 @@ def test_method_note_states_the_scheme_and_the_plan_years(language="zh"):
 
 def test_data_note():
     assert words.data_note(context("zh")) == [
-        "数据截至：2024 年（报告年份）；各序列最新数据年份见评估表，最新者为 2021 年。",
+        # the report year is not the data's: they end in 2021
+        "报告年份：2024 年；现有数据最新为 2021 年（各序列最新数据年份见评估表）。",
         "来源：测试方案，测试市；文本 sha256 0123456789abcdef… 已核验。",
         "方案之后公布的实际值：0 个（暂无）。",
         "证据有限（仅一两个数据点）的序列：5 个。",
@@ -402,10 +406,10 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
         "未达标</span><br><small>2022 年未达到；完成率 101.3%</small>")
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
-        "科技服务机构：最新为 2022 年的 96个，2024 年目标 120个；2023—2024 年尚无数据，待公布后作最终判断")
+        "科技服务机构：最新为 2022 年的 96个，2024 年目标 120个；2023—2024 年尚无数据，待公布后作最终判断（需加快）")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
         "S&T service institutions (institutions): 96 in 2022, against a target of 120 for 2024; no value for "
-        "2023–2024 yet, the final verdict awaits it")
+        "2023–2024 yet, the final verdict awaits it (moderate progress, accelerate)")
 
 
 def test_a_core_indicator_names_the_years_without_a_value():

@@ -4,7 +4,8 @@ A warning goes to the department that leads an indicator when the indicator lags
 
 * **red** — the target is missed (``not_achieved``: a final verdict) or the indicator moves away
   from it (``moving_away``: growth in the wrong direction);
-* **amber** — it moves towards the target, too slowly to reach it (``insufficient``).
+* **amber** — it moves towards the target, too slowly to reach it (``insufficient``); or it missed a stage
+  target (a target with a later one after it) but its growth so far, kept up, reaches the next target.
 
 This is the colour rule Chinese monitoring practice uses (green at or above plan, yellow growing
 but below plan, red negative growth), on the statuses of the method; ``moderate`` (needs to
@@ -17,6 +18,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..vocabulary import HELD_EVERY_YEAR
+from .rates import direction_sign
+
 WARNING_LEVELS = {"not_achieved": "red", "moving_away": "red", "insufficient": "amber"}
 LEVELS_WORST_FIRST = ("red", "amber")
 #: How far from done a status is; a change between two statuses of equal rank is no change. A target missed for good
@@ -24,12 +28,42 @@ LEVELS_WORST_FIRST = ("red", "amber")
 #: ranked: their change is not comparable.
 STATUS_RANK = {"achieved": 0, "achieved_at_risk": 1, "on_track": 2, "moderate": 3, "insufficient": 4,
                "moving_away": 5, "not_achieved": 6}
-CHANGES_WORST_FIRST = ("worse", "better", "same", "not_comparable")
+CHANGES_WORST_FIRST = ("worse", "better", "rerated", "same", "not_comparable")
+#: What a re-rating that is not a movement of the series can be due to (see :func:`status_changes`).
+RERATING_REASONS = ("no_new_value", "target_changed")
 
 
 def warning_level(status: str) -> str:
-    """``red``, ``amber`` or empty (no warning)."""
+    """``red``, ``amber`` or empty (no warning), by the status alone (see :func:`row_warning_level`)."""
     return WARNING_LEVELS.get(status, "")
+
+
+def row_warning_level(row) -> str:
+    """A series' warning: by its status, but amber for a stage target missed on course to the next target."""
+    level = warning_level(row.status)
+    if level == "red" and stage_missed_on_course(row):
+        return "amber"
+    return level
+
+
+def stage_missed(row) -> bool:
+    """A final ``not_achieved`` on a stage target: a later target of its own follows (not a rate or level to hold
+    every year, where a year missed stays missed)."""
+    return (row.status == "not_achieved" and pd.notna(getattr(row, "next_target_year", float("nan")))
+            and row.method != "annual_floor" and row.direction not in HELD_EVERY_YEAR)
+
+
+def stage_missed_on_course(row) -> bool:
+    """A final ``not_achieved`` on a stage target (a later target follows) whose growth seen a year, in the series'
+    method, is at least what the next target needs a year (or whose latest value meets it already)."""
+    if not stage_missed(row):
+        return False
+    sign = direction_sign(row.direction)
+    if sign * (row.latest_value - row.next_target_value) >= 0:
+        return True
+    seen, needed = ((row.observed_cagr, row.next_required_cagr) if row.method == "compound"
+                    else (row.observed_per_year, row.next_required_per_year))
+    return bool(pd.notna(seen) and pd.notna(needed) and sign * (seen - needed) >= 0)
 
 
 def warning_list(joined: pd.DataFrame) -> pd.DataFrame:
@@ -38,7 +72,7 @@ def warning_list(joined: pd.DataFrame) -> pd.DataFrame:
     ``joined``: the report year's assessment with the indicators' columns (the lead department).
     Departments come in the order of their first indicator; within one, red before amber, then by number.
     """
-    warned = joined.assign(level=joined["status"].map(warning_level))
+    warned = joined.assign(level=[row_warning_level(row) for row in joined.itertuples()])
     warned = warned[warned["level"] != ""].copy()
     if warned.empty:
         return warned
@@ -63,8 +97,15 @@ def status_changes(assessment: pd.DataFrame, report_year: int, previous_year: in
     ``published``: the previous year's statuses as its report published them (None: today's data give them).
     Returns indicator_id, series, status_then, status_now, change, and ``status_then_today`` (the previous
     year's status from today's data, which differs from ``status_then`` where a revision changed a published
-    verdict); worse first (the largest fall first), then better, the same, and the changes that cannot be
-    compared (a status without a verdict).
+    verdict); worse first (the largest fall first), then better, the re-rated, the same, and the changes that cannot
+    be compared (a status without a verdict).
+
+    A different status is *worse* or *better* only when the series moved: a new value since the previous review,
+    judged against the same target. Without a new value, or against another binding target (a stage target passed,
+    the next one, of another value, now binding), the status is *re-rated* (``rerated``): the column ``reason`` says
+    which
+    (``no_new_value``, ``target_changed`` or both, joined by ``+``). These columns (as_of_year, target_year,
+    target_value) are read when the assessment has them.
     """
     now = assessment[assessment["report_year"] == report_year][["indicator_id", "series", "status"]]
     today = assessment[assessment["report_year"] == previous_year][["indicator_id", "series", "status"]]
@@ -79,8 +120,41 @@ def status_changes(assessment: pd.DataFrame, report_year: int, previous_year: in
     step = rank_now - rank_then
     merged["change"] = [
         "not_comparable" if pd.isna(s) else "worse" if s > 0 else "better" if s < 0 else "same" for s in step]
+    merged["reason"] = _rerating_reasons(assessment, merged, report_year, previous_year)
+    moved = merged["change"].isin(["worse", "better"])
+    merged.loc[moved & (merged["reason"] != ""), "change"] = "rerated"
+    merged.loc[~moved, "reason"] = ""
     merged["_order"] = merged["change"].map(CHANGES_WORST_FIRST.index)
     merged["_step"] = -step.fillna(0)
     merged = merged.sort_values(["_order", "_step", "indicator_id", "series"], kind="stable")
-    return merged[["indicator_id", "series", "status_then", "status_now", "change",
+    return merged[["indicator_id", "series", "status_then", "status_now", "change", "reason",
                    "status_then_today"]].reset_index(drop=True)
+
+
+def _rerating_reasons(assessment: pd.DataFrame, merged: pd.DataFrame, report_year: int,
+                      previous_year: int) -> list[str]:
+    """Per row of ``merged``: why its status would change without the series moving ("" when it moved)."""
+    columns = ["as_of_year", "target_year", "target_value"]
+    if not set(columns) <= set(assessment.columns):
+        return [""] * len(merged)
+    keys = ["indicator_id", "series"]
+    now = assessment[assessment["report_year"] == report_year][keys + columns]
+    then = assessment[assessment["report_year"] == previous_year][keys + columns]
+    both = merged[keys].merge(now, on=keys, how="left").merge(then, on=keys, how="left", suffixes=("", "_then"))
+    reasons = []
+    for row in both.itertuples():
+        found = []
+        if pd.notna(row.as_of_year) and pd.notna(row.as_of_year_then) and row.as_of_year == row.as_of_year_then:
+            found.append("no_new_value")
+        if pd.notna(row.target_year) and pd.notna(row.target_year_then) and (
+                row.target_year != row.target_year_then and _differs(row.target_value, row.target_value_then)):
+            found.append("target_changed")
+        reasons.append("+".join(found))
+    return reasons
+
+
+def _differs(a, b) -> bool:
+    """Two values differ (two missing values do not)."""
+    if pd.isna(a) and pd.isna(b):
+        return False
+    return pd.isna(a) or pd.isna(b) or a != b

@@ -15,7 +15,9 @@ from .numbers import fmt_number, fmt_pct, is_missing
 from .words import (
     localized,
     missed_years,
+    note_in,
     pace_text,
+    projection_shown,
     rate_text,
     seen_text,
     target_text,
@@ -87,10 +89,13 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     rows.append((labels["needed"], pace_text(row, words)))
     if seen_text(row, words) != "–":
         rows.append((labels["seen"], seen_text(row, words)))
-    if row.verdict == "progress" and not is_missing(row.projected_value):
-        rows.append((labels["projected"].format(year=year(row.target_year)),
-                     value_text(row, max(row.projected_value, 1.0) if row.kind == "rank" else row.projected_value,
-                                words)))
+    if projection_shown(row):
+        projected = row.projected_value
+        if row.kind == "rank":
+            projected = max(projected, 1.0)  # no place above first
+        elif row.kind == "count":
+            projected = round(projected)  # whole firms, persons, bases
+        rows.append((labels["projected"].format(year=year(row.target_year)), value_text(row, projected, words)))
     return [(label.format(unit=unit), value) for label, value in rows]
 
 
@@ -113,13 +118,16 @@ def card_notes(context: ReportContext, row) -> list[str]:
         years = words["grammar.comma"].join(year(y) for y in group["year"])
         notes.append(words.text("card.source", mark=group["mark"].iloc[0], years=years, reference=reference))
         for point in group.itertuples():
-            if point.note:
-                notes.append(words.text("card.note", mark=point.mark, year=year(point.year), note=point.note))
+            if note_in(point, language):
+                notes.append(words.text("card.note", mark=point.mark, year=year(point.year),
+                                        note=note_in(point, language)))
     plan_notes = series_values(context, row)
-    plan_notes = plan_notes[plan_notes["value_type"].isin(["baseline", "target"]) & (plan_notes["note"] != "")]
+    plan_notes = plan_notes[plan_notes["value_type"].isin(["baseline", "target"])]
     for point in plan_notes.sort_values(["year", "value_type"]).itertuples():
+        if not note_in(point, language):
+            continue
         notes.append(words.text("card.plan_note", year=year(point.year), role=words[f"card.role.{point.value_type}"],
-                                note=point.note))
+                                note=note_in(point, language)))
     quality = context.quality
     # The card says itself that an indicator is qualitative, and agreement needs no note.
     findings = quality[(quality["indicator_id"] == row.indicator_id) & quality["series"].isin(["", row.series])

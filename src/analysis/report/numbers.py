@@ -26,14 +26,15 @@ def round_shown(value: float) -> float:
 
 
 def fmt_number(value) -> str:
-    """At most two decimals (three below 1), trailing zeros dropped, thousands separated: 109.61, 2.4, 0.067."""
+    """At most two decimals (three below 1), trailing zeros dropped, thousands separated: 109.61, 2.4, 0.067; a
+    negative number with the minus sign (−2.8), as :func:`fmt_signed` and :func:`fmt_pct` write it."""
     if is_missing(value):
         return MISSING
     value = float(value)
     if abs(value) >= 1000:
-        return f"{value:,.0f}"
+        return f"{value:,.0f}".replace("-", "−")
     text = f"{value:.{shown_decimals(value)}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return "0" if text in ("-0", "") else text.replace("-", "−")
 
 
 def fmt_signed(value) -> str:

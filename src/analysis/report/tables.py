@@ -15,6 +15,7 @@ from .numbers import fmt_number
 from .words import (
     localized,
     localized_column,
+    note_in,
     official_header,
     official_text,
     pace_text,
@@ -111,6 +112,6 @@ def actuals_table(context: ReportContext) -> pd.DataFrame:
                                                                                      actual["processing"])],
         names["source"]: [reference + (words.text("tables.published", date=date) if date else "")
                           for reference, date in zip(actual["reference"], actual["published"])],
-        names["note"]: actual["note"],
+        names["note"]: [note_in(point, context.language) for point in actual.itertuples()],
         names["file"]: actual["source"].map(lambda path: path.rsplit("/", 1)[-1]) + ":"
         + actual["source_line"].astype(str)})

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..assess.warning_list import CHANGES_WORST_FIRST, previous_report_year, status_changes, warning_list
 from .cards import element_id
 from .context import ReportContext
-from .numbers import fmt_number, is_missing
+from .numbers import fmt_number
 from .words import localized, pace_text, seen_text, status_note, target_text, year
 
 
@@ -49,7 +49,7 @@ class ChangeRow:
     status_then_text: str
     status_now: str
     status_now_text: str
-    change: str      # worse, better, same, not_comparable
+    change: str      # worse, better, rerated, same, not_comparable
     change_text: str
     status_then_today: str = ""  # the previous year's status from today's data
     revised_text: str = ""  # what today's data say of the previous year, where a revision changed its verdict
@@ -95,11 +95,8 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
     changes = status_changes(context.tables.assessment, context.report_year, previous, context.published_previous)
     changes = changes[changes["status_now"] != "qualitative"]
     names = context.joined().drop(columns=["status"])
-    then = context.tables.assessment[context.tables.assessment["report_year"] == previous].set_index(
-        ["indicator_id", "series"])
     rows = []
     for row in changes.merge(names, on=["indicator_id", "series"], how="left", sort=False).itertuples():
-        before = then.loc[(row.indicator_id, row.series)] if (row.indicator_id, row.series) in then.index else None
         rows.append(ChangeRow(
             indicator_id=str(row.indicator_id), anchor=element_id(row), name=localized(row, "short_name", language),
             core=bool(row.core), status_then=row.status_then, status_then_text=words.status(row.status_then),
@@ -107,21 +104,17 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             change_text=words[f"warnings.change.{row.change}"], status_then_today=row.status_then_today,
             revised_text=words.text("warnings.revised_then", status=words.status(row.status_then_today))
             if row.status_then_today != row.status_then else "",
-            reason_text=_change_reason(row, before, words) if row.change in ("worse", "better") else ""))
+            reason_text=_change_reason(row, words) if row.change == "rerated" else ""))
     return previous, rows
 
 
-def _change_reason(row, before, words) -> str:
-    """Why a series' status moved when the series itself may not have: no value since the previous review, and a
-    later target year with another target to be judged against ("no new value; now against the 2024 target (120)")."""
-    if before is None:
-        return ""
+def _change_reason(row, words) -> str:
+    """Why a series was re-rated without moving: no value since the previous review, and a later binding target
+    ("no new value; now against the 2024 target (120)")."""
     reasons = []
-    if not is_missing(row.as_of_year) and not is_missing(before["as_of_year"]) \
-            and int(row.as_of_year) == int(before["as_of_year"]):
+    if "no_new_value" in row.reason.split("+"):
         reasons.append(words["warnings.change_reason.no_new_value"])
-    if not is_missing(row.target_year) and not is_missing(before["target_year"]) \
-            and int(row.target_year) != int(before["target_year"]) and row.target_value != before["target_value"]:
+    if "target_changed" in row.reason.split("+"):
         reasons.append(words.text("warnings.change_reason.later_target", year=year(row.target_year),
                                   target=target_text(row, words)))
     return words.join(reasons)

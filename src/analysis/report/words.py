@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..assess.assessment import headline_status, plan_start_year, status_counts
 from ..assess.rates import direction_sign
+from ..assess.warning_list import stage_missed, stage_missed_on_course
 from ..catalog import Catalog
 from ..settings import LANGUAGES, SCHEMES
 from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING
@@ -34,6 +35,11 @@ class Paragraph:
 def localized(row, column: str, language: str) -> str:
     """``row.<column>_<language>``, or the English one for a language the data does not carry."""
     return getattr(row, f"{column}_{language}", None) or getattr(row, f"{column}_en")
+
+
+def note_in(row, language: str) -> str:
+    """A value's note in ``language`` where its writer gave one (``note_zh``), else as written (``note``)."""
+    return getattr(row, f"note_{language}", "") or row.note
 
 
 def series_label(series: str, words: Catalog) -> str:
@@ -358,7 +364,7 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
         paragraphs.append(Paragraph(words.text("summary.core", items=words.join(items))))
     lagging = numeric[numeric["status"].isin(LAGGING)].sort_values(["core", "indicator_id"], ascending=[False, True],
                                                                    kind="stable")
-    needs = [_need(row, words) + _data_gap_in_sentence(row, words) for row in lagging.itertuples()]
+    needs = [_lagging_item(row, words) for row in lagging.itertuples()]
     if needs:
         paragraphs.append(Paragraph(words["summary.lagging_intro"], tuple(needs)))
     waiting = _awaiting_plan_data(context, numeric)
@@ -376,6 +382,15 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     if label:
         paragraphs.insert(0, Paragraph(words.text("summary.dataset", label=label)))
     return paragraphs
+
+
+def _lagging_item(row, words: Catalog) -> str:
+    """What a lagging series needs, with its status named after it where the sentence does not say it (a progress
+    verdict; a final one says "not achieved" itself)."""
+    need = _need(row, words) + _data_gap_in_sentence(row, words)
+    if row.verdict == "final":
+        return need
+    return words.text("summary.lagging_item", need=need, status=words[f"status_in_sentence.{row.status}"])
 
 
 def _awaiting_plan_data(context: ReportContext, numeric: pd.DataFrame) -> str:
@@ -430,7 +445,9 @@ def _statuses(context: ReportContext) -> str:
     counts = status_counts(context.assessment)
     items = [words.text("summary.status_item", status=words.status(status), count=count)
              for status, count in counts.items() if count and status != "qualitative"]
-    return words.text("summary.statuses", items=words["summary.item_separator"].join(items))
+    paired = context.assessment["indicator_id"].duplicated().any()  # an indicator with national and provincial series
+    return words.text("summary.statuses" if paired else "summary.statuses_single",
+                      items=words["summary.item_separator"].join(items))
 
 
 def _need(row, words: Catalog) -> str:
@@ -459,6 +476,14 @@ def _need(row, words: Catalog) -> str:
     return words.text("summary.need_growth", name=name, as_of=year(row.as_of_year),
                       latest=amount(row, fmt_number(row.latest_value), words), target_year=year(row.target_year),
                       target=amount(row, fmt_number(row.target_value), words), pace=pace)
+
+
+def projection_shown(row) -> bool:
+    """Whether a card projects the pace seen to the target year: a progress verdict resting on more than two points
+    (two printed baselines say too little to extrapolate), for a series that grows (a floor to meet every year is
+    met or missed each year, never projected)."""
+    return (row.verdict == "progress" and not is_missing(row.projected_value) and row.evidence != "low"
+            and row.method != "annual_floor")
 
 
 def target_year_past(row) -> bool:
@@ -499,14 +524,21 @@ def _final_need(row, words: Catalog, name: str) -> str:
             following = words.text("summary.need_final_next_met", **fields)
         else:
             pace = _pace_in_sentence(row, words, row.next_required_cagr, row.next_required_per_year)
-            following = words.text("summary.need_final_next", pace=pace, **fields)
+            one_year = int(row.next_target_year) - int(row.as_of_year) == 1  # one year's growth, not "a year"
+            following = words.text("summary.need_final_next_one" if one_year else "summary.need_final_next",
+                                   pace=pace, year=year(row.as_of_year), **fields)
+            if seen_text(row, words) != "–":
+                course = "on" if stage_missed_on_course(row) else "off"
+                following += words.text(f"summary.need_final_course_{course}", seen=seen_text(row, words))
     if row.missed_years and row.direction in HELD_EVERY_YEAR:  # the missed year first: the latest value may meet it
         return words.text("summary.need_final_held", name=name, year=year(row.as_of_year),
                           value=amount(row, value_text(row, row.latest_value, words), words),
                           target=words.text(f"pace.hold_{row.direction}",
                                             target=amount(row, fmt_number(row.target_value), words)),
                           years=join_and(words, missed_years(row)), next=following)
-    return words.text("summary.need_final", name=name, year=year(row.as_of_year),
+    stage = stage_missed(row)  # a stage target: a later one follows
+    return words.text("summary.need_final_stage" if stage else "summary.need_final", name=name,
+                      year=year(row.as_of_year), stage_year=year(row.target_year),
                       value=amount(row, value_text(row, row.latest_value, words), words),
                       target=amount(row, target_text(row, words), words), rate=rate_text(row.completion_rate),
                       shortfall=shortfall, missed=missed, next=following)
@@ -548,7 +580,9 @@ def status_note(row, words: Catalog) -> str:
     if missed_years(row):  # first: the reason a target held every year is not achieved, whatever its last value
         notes.append(words.text("scorecard.missed", years=join_and(words, missed_years(row))))
     if row.verdict == "final" and row.kind != "rank":  # a place is reached or not: no share of a target
-        notes.append(words.text("scorecard.final_rate", rate=rate_text(row.completion_rate)))
+        stage = stage_missed(row)
+        notes.append(words.text("scorecard.stage_rate" if stage else "scorecard.final_rate",
+                                rate=rate_text(row.completion_rate), year=year(row.target_year)))
     gap = data_gap_text(row, words)
     if gap:
         notes.append(gap)
