@@ -62,3 +62,19 @@ def test_an_unknown_key_or_language_is_named():
         catalog("en")["summary.nothing"]
     with pytest.raises(InputError, match="unknown language 'fr'"):
         catalog("fr")
+
+
+def test_a_plan_that_calls_itself_otherwise_gets_its_word():
+    from analysis.catalog import catalog, plan_catalog
+
+    national = plan_catalog("zh", "规划")
+    # 方案 (an implementation plan) becomes 规划 (a five-year plan) in every sentence, nothing else changes
+    assert national["summary.scope"].startswith("规划共列 {n_indicators} 项指标")
+    assert "方案" not in str(national.entries)
+    assert national["status.achieved"] == catalog("zh")["status.achieved"]
+    # the catalog's own word, or none: the catalog itself
+    assert plan_catalog("zh", "方案") is catalog("zh") and plan_catalog("zh") is catalog("zh")
+    # English swaps whole words only
+    english = plan_catalog("en", "programme")
+    assert english["summary.scope"].startswith("The programme lists {n_indicators} indicators")
+    assert english["language.breaks_at_spaces"] is True

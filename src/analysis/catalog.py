@@ -9,6 +9,7 @@ themselves. Where the result becomes HTML, the report's templates escape it (see
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import yaml
@@ -56,6 +57,27 @@ def catalog(language: str = DEFAULT_LANGUAGE) -> Catalog:
     path = CATALOGS_DIR / f"{language}.yml"
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Catalog(language, entries, path)
+
+
+@functools.cache
+def plan_catalog(language: str, plan_word: str = "") -> Catalog:
+    """The catalog of ``language`` for a plan that calls itself ``plan_word`` (规划) where the catalog says
+    ``language.plan_word`` (方案): the catalog's own sentences with the plan's word, a whole word in a language that
+    breaks at spaces. Empty, or the catalog's word: the catalog as it is."""
+    words = catalog(language)
+    own = words["language.plan_word"]
+    if not plan_word or plan_word == own:
+        return words
+    pattern = re.compile(rf"\b{re.escape(own)}\b" if words["language.breaks_at_spaces"] else re.escape(own))
+
+    def swap(node):
+        if isinstance(node, dict):
+            return {key: swap(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [swap(value) for value in node]
+        return pattern.sub(plan_word, node) if isinstance(node, str) else node
+
+    return Catalog(language, swap(words.entries), words.path)
 
 
 def catalogs() -> list[Catalog]:

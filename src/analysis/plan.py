@@ -29,7 +29,7 @@ EVALUATION_KINDS = ("mid_term", "final")
 REPORT_KINDS = ("annual", *EVALUATION_KINDS)
 TABLE_FORMS = ({"printed_text"}, {"indicators", "values"})
 REQUIRED_KEYS = ("name", "city", "title", "issuer", "published", "base_year", "evaluations", "table")
-OPTIONAL_KEYS = ("subject", "schedule", "status_words")
+OPTIONAL_KEYS = ("subject", "plan_word", "schedule", "status_words")
 NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
 MAX_PLAN_YML_BYTES = 256 * 1024
 #: The longest span from the base year to the final evaluation: a long-range plan (2020 to 2035).
@@ -107,6 +107,8 @@ class Plan:
     evaluations: dict[int, str]
     table: dict[str, str]
     subject: dict[str, str] = field(default_factory=dict)
+    #: What the plan calls itself, where not the catalogs' word (方案 / plan): 规划 for a five-year plan.
+    plan_word: dict[str, str] = field(default_factory=dict)
     schedule: dict[str, dict[str, str]] = field(default_factory=dict)
     status_words: StatusWords | None = None
 
@@ -180,7 +182,8 @@ class Plan:
     def identity(self) -> dict:
         """What the processed tables carry about the plan (``plan.json``)."""
         return {"name": self.name, "city": self.city, "title": self.title, "issuer": self.issuer,
-                "subject": self.subject, "published": self.published, "base_year": self.base_year,
+                "subject": self.subject, **({"plan_word": self.plan_word} if self.plan_word else {}),
+                "published": self.published, "base_year": self.base_year,
                 "evaluations": {str(year): kind for year, kind in sorted(self.evaluations.items())},
                 "schedule": self.schedule, "table": self.table, "report_years": list(self.report_years),
                 **({"status_words": self.status_words.as_dict()} if self.status_words else {})}
@@ -304,6 +307,7 @@ def load_plan(folder: str | Path) -> Plan:
         city=language_texts(spec["city"], path, "city"), title=language_texts(spec["title"], path, "title"),
         issuer=language_texts(spec["issuer"], path, "issuer"),
         subject=language_texts(spec["subject"], path, "subject") if spec.get("subject") else {},
+        plan_word=language_texts(spec["plan_word"], path, "plan_word") if spec.get("plan_word") else {},
         published=_year(spec["published"], path, "published"), base_year=base_year,
         evaluations=_evaluations(spec["evaluations"], base_year, path),
         table=_table(spec["table"], path),

@@ -33,7 +33,13 @@ from ..ingest.observations import ObservationFiles
 from ..ingest.plan_inputs import PlanInputs
 from ..ingest.printed_table import COMBINED_CELL, CORE_MARK, PLAIN_NUMBER, PlanTable
 from ..plan import Plan
-from ..vocabulary import DEPARTMENT_COLUMNS, DEPARTMENT_SEPARATORS, TABLE_INDICATOR_COLUMNS, VALUE_COLUMNS
+from ..vocabulary import (
+    DEPARTMENT_COLUMNS,
+    DEPARTMENT_SEPARATORS,
+    NOTE_COLUMNS,
+    TABLE_INDICATOR_COLUMNS,
+    VALUE_COLUMNS,
+)
 from . import schemas
 from .observations import check_observations
 from .plausibility import check_table_values
@@ -117,7 +123,8 @@ def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str) -> p
     for row in cells.itertuples():
         base = {"indicator_id": row.indicator_id, "year": row.year, "value_type": row.value_type,
                 "printed_text": row.printed_text, "source": source_label, "source_line": row.source_line,
-                "note": getattr(row, "note", "") or "", "upper": math.nan}
+                "note": getattr(row, "note", "") or "", "upper": math.nan,
+                **{name: getattr(row, name, "") or "" for name in NOTE_COLUMNS}}
         processing = ["corrected"] if row.correction else []
         basis = getattr(row, "basis", "") or "absolute"
         if basis != "absolute":

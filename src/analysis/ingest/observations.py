@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..plan import OBSERVATION_FORMATS, observation_entries
+from ..vocabulary import NOTE_COLUMNS
 from .csv_reader import read_strict_csv
 from .dataset import read_dataset_label
 from .department_words import WORDS_HEADER
@@ -26,8 +27,8 @@ REQUIRED_COLUMNS = ["indicator_id", "series", "year", "value", "source"]
 #: ``confirm``: why a value far off its series is right (the plausibility checks then keep it). ``published``:
 #: when the publication appeared (a later one revises an earlier one's value for the same year);
 #: ``preliminary``: the value is preliminary (初步核算, 预计), to be replaced by the final figure.
-OPTIONAL_COLUMNS = ["note", "confirm", "published", "preliminary"]
-TEXT_KINDS = {"source": "source", "note": "note", "confirm": "reason"}
+OPTIONAL_COLUMNS = ["note", *NOTE_COLUMNS, "confirm", "published", "preliminary"]
+TEXT_KINDS = {"source": "source", "note": "note", **{name: "note" for name in NOTE_COLUMNS}, "confirm": "reason"}
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, quote
-from ..vocabulary import TABLE_INDICATOR_COLUMNS, TARGET_BASES
+from ..vocabulary import NOTE_COLUMNS, TABLE_INDICATOR_COLUMNS, TARGET_BASES
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
 from .hand_files import check_direction, check_series, refuse_duplicates, require_filled
 from .printed_table import PlanTable, value_field
@@ -25,7 +25,7 @@ TYPED_VALUE_COLUMNS = ["indicator_id", "series", "year", "value_type", "value"]
 #: ``basis``: how a target relates to the base value (:data:`analysis.vocabulary.TARGET_BASES`); ``note``:
 #: what the plan says of the value (力争: strive for; "now" for a baseline of the year the plan appeared);
 #: ``upper``: the upper bound of a range target (direction ``within``: 控制在2%–3% is value 2, upper 3).
-TYPED_VALUE_OPTIONAL = ["basis", "note", "upper"]
+TYPED_VALUE_OPTIONAL = ["basis", "note", *NOTE_COLUMNS, "upper"]
 VALUE_TYPES = ("baseline", "target")
 TYPED_INDICATOR_TEXT = {"category_zh": "category", "category_en": "category", "name_zh": "name", "name_en": "name",
                         "short_name_zh": "short_name", "short_name_en": "short_name", "unit_zh": "unit",
@@ -37,7 +37,8 @@ def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTabl
     """Read a typed plan; returns its table (value cells as text) and its indicators with their metadata."""
     indicators = _read_indicators(Path(indicators_path))
     values_path = Path(values_path)
-    frame = read_strict_csv(values_path, TYPED_VALUE_COLUMNS, TYPED_VALUE_OPTIONAL, text_kinds={"note": "note"})
+    frame = read_strict_csv(values_path, TYPED_VALUE_COLUMNS, TYPED_VALUE_OPTIONAL,
+                            text_kinds={"note": "note", **{name: "note" for name in NOTE_COLUMNS}})
     check_series(frame, values_path)
     known = {(r.indicator_id, r.series): r.kind for r in indicators.itertuples()}
     directions = {(r.indicator_id, r.series): r.direction for r in indicators.itertuples()}
@@ -81,12 +82,13 @@ def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTabl
         field = value_field(year, row.value_type)
         cells.append({"indicator_id": indicator_id, "series": row.series, "field": field.name, "year": year,
                       "value_type": row.value_type, "printed_text": row.value, "source_line": line,
-                      "basis": basis, "note": (getattr(row, "note", "") or "").strip(), "upper_text": upper})
+                      "basis": basis, "note": (getattr(row, "note", "") or "").strip(), "upper_text": upper,
+                      **{name: (getattr(row, name, "") or "").strip() for name in NOTE_COLUMNS}})
     frame = frame.assign(indicator_id=[c["indicator_id"] for c in cells], field=[c["field"] for c in cells])
     refuse_duplicates(frame, ["indicator_id", "series", "field"], values_path, "year",
                       lambda row: f"indicator {row.indicator_id} {row.field} is given twice")
     cells = pd.DataFrame(cells, columns=["indicator_id", "series", "field", "year", "value_type", "printed_text",
-                                         "source_line", "basis", "note", "upper_text"])
+                                         "source_line", "basis", "note", *NOTE_COLUMNS, "upper_text"])
     fields = tuple(sorted({value_field(r.year, r.value_type) for r in cells.itertuples()},
                           key=lambda f: (f.year, f.value_type != "baseline")))
     if "target" not in {f.value_type for f in fields}:

@@ -12,8 +12,8 @@ import datetime
 from pathlib import Path
 
 from ..assess.assessment import assess
-from ..assess.warning_list import warning_level
-from ..catalog import catalog
+from ..assess.warning_list import row_warning_level
+from ..catalog import plan_catalog
 from ..clean.observations import year_range
 from ..errors import InputError
 from ..files import refuse_link_outside, write_files_atomic
@@ -47,7 +47,7 @@ def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
                     observations_dir: Path | None = None) -> list[Path]:
     """Write one data-entry workbook per lead department for ``year``; returns their paths."""
     data = monitoring_data(plan, observations_dir)
-    words = catalog(language)
+    words = plan_catalog(language, plan.plan_word.get(language, ""))
     workbooks = entry_workbooks(data.indicators, data.values, year, words, plan.text("title", language),
                                 tasks=_led_tasks(data, language), lagging=_lagging(plan, data, year, words),
                                 department_names=_department_names(plan))
@@ -69,9 +69,9 @@ def _lagging(plan: Plan, data, year: int, words) -> dict[tuple, str]:
         return {}
     assessment = assess(data.indicators, data.values, year, plan.base_year)
     return {(int(row.indicator_id), row.series): words.text(
-                "entry.words.status", level=words[f"warnings.level.{warning_level(row.status)}"],
+                "entry.words.status", level=words[f"warnings.level.{row_warning_level(row)}"],
                 status=words.status(row.status))
-            for row in assessment.itertuples() if warning_level(row.status)}
+            for row in assessment.itertuples() if row_warning_level(row)}
 
 
 def _department_names(plan: Plan) -> dict[str, str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..assess.warning_list import previous_report_year
-from ..catalog import Catalog, catalog
+from ..catalog import Catalog, plan_catalog
 from ..clean.processed import ProcessedTables, read_processed, read_table
 from ..errors import InputError
 from ..parameters import check_language, check_year, resolve_project_path
@@ -126,5 +126,7 @@ def report_context(tables: ProcessedTables, report_year, language: str) -> Repor
         years = tables.plan["report_years"]
         raise InputError(f"{year} is outside the plan: report years run {years[0]}–{years[-1]}", field="report_year")
     assessment, growth = tables.for_year(year)
-    return ReportContext(plan=tables.plan, report_year=year, words=catalog(check_language(language)), tables=tables,
+    language = check_language(language)
+    words = plan_catalog(language, (tables.plan.get("plan_word") or {}).get(language, ""))
+    return ReportContext(plan=tables.plan, report_year=year, words=words, tables=tables,
                          assessment=assessment, growth=growth)
