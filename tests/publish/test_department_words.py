@@ -168,14 +168,18 @@ def test_the_plans_own_status_words_are_counted_by_indicator(project_tmp):
 
 
 def test_the_completion_share_as_official_reviews_state_it(filled):
-    # the example's final verdicts (tests/assess/test_example_dataset.py): 11 indicators achieved, 10 not achieved,
-    # one moving away, one moderate: 23 assessed, 11 / 23 = 47.8 %
+    # the example's final verdicts (tests/assess/test_example_dataset.py): 11 indicators achieved, 10 not achieved;
+    # one moving away (4: its provincial series has 2022 only) and one moderate (21: 2023 only) have no target
+    # year's value, a progress verdict, not counted: 11 / 21 = 52.4 %
     text = _text(self_evaluation_blocks(_context(filled, "zh")))
-    assert ("23 项定量指标中，已有方案期内（2022 年起）数据的 23 项，其中已达到约束目标的 11 项，指标完成率 47.8%"
-            "（按有数据的指标计）。") in text
+    assert ("23 项定量指标中，目标年份数据已到位、可作最终判定的 21 项，其中达到目标的 11 项，指标达标比例 52.4%"
+            "（11/21，分母仅计已有最终判定的指标）。其余 2 项尚无最终判定：2 项尚缺目标年份数据（为进展判断，不计入）。"
+            ) in text
     english = _text(self_evaluation_blocks(_context(filled, "en")))
-    assert ("Of the 23 quantitative indicators, 23 have data for the plan period (from 2022); 11 of these reached "
-            "their binding targets: a completion share of 47.8% of those with data.") in english
+    assert ("Of the 23 quantitative indicators, 21 have their target year's value and so a final verdict; 11 of these "
+            "21 reached their targets: a share of indicators achieved of 52.4% (11 of 21, counting only the indicators "
+            "with a final verdict). The other 2 have no final verdict yet: 2 still missing a target year's value, a "
+            "progress verdict, not counted.") in english
 
 
 def test_a_verdict_from_the_printed_baselines_alone_is_not_counted(project_tmp):
@@ -194,27 +198,30 @@ def test_a_task_names_who_the_plan_makes_responsible_and_a_series_its_level_once
     # reports
     task = next(t for t in text if t.startswith("1.1 "))
     assert task.startswith("1.1 创新布局，优化城市梯次发展新空间（责任单位：市发展改革委、市工业和信息化局、")
-    assert task.endswith("；由列首位的市发展改革委汇总报送）") and "牵头" not in task
+    assert task.endswith("各区市政府、开发区管委）") and "牵头" not in task and "汇总报送" not in task
     # 国家级科技创新基地 says its level; 省级农业科技园区营收占比 too: no "(国家级)" after them
     assert not any("国家级科技创新基地 (国家级)" in t or "（国家级）" in t or "(省级)" in t for t in text)
     english = _text(self_evaluation_blocks(_context(filled, "en")))
-    assert next(t for t in english if t.startswith("Task 1.1: ")).endswith(
-        "; the first listed, Municipal Development and Reform Commission, reports)")
+    task = next(t for t in english if t.startswith("Task 1.1: "))
+    assert task.endswith("development zones)") and "reports" not in task and "lead" not in task
 
 
 def test_a_completion_share_from_one_indicator_says_it_counts_one_of_all(project_tmp):
     # the plan as printed and one published value for the plan period: marine economy (26), 36.6 in 2022 against 36
-    # for 2024, met (as the real data of 2023 have it); 1 of the 23 numeric indicators counts, and it is achieved
+    # for 2024, met (as the real data of 2023 have it), but a progress verdict: 2024's value is not in. None of the
+    # 23 numeric indicators has a final verdict, so no share (never "1 of 1 … 100.0%")
     folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-one" / "weihai")
     (folder / "observations" / "2023-one.csv").write_text(
         "indicator_id,series,year,value,source\n26,,2022,36.6,威海日报 2023\n", encoding="utf-8")
     tables = build_tables(load_plan(folder), "eurostat")
     zh = _text(self_evaluation_blocks(_context(tables, "zh", 2024)))
-    assert ("23 项定量指标中，已有方案期内（2022 年起）数据的仅 1 项，其中已达到约束目标的 1 项，指标完成率 100.0%"
-            "（仅按这 1 项计）。") in zh
+    assert ("23 项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例：1 项尚缺目标年份数据"
+            "（为进展判断，不计入）；22 项尚无方案期内（2022 年起）数据。") in zh
+    assert not any("100.0%" in t for t in zh)
     en = _text(self_evaluation_blocks(_context(tables, "en", 2024)))
-    assert ("Of the 23 quantitative indicators, only 1 has data for the plan period (from 2022); counting it alone, "
-            "1 of 1 reached its binding target: a completion share of 100.0%.") in en
+    assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value is in), so no "
+            "share of indicators achieved is given: 1 still missing a target year's value, a progress verdict, not "
+            "counted; 22 without data for the plan period (from 2022).") in en
 
 
 def test_the_indicator_table_names_the_year_a_level_held_every_year_missed(filled):

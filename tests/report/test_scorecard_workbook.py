@@ -16,10 +16,11 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
+from analysis.plan import load_plan
 from analysis.publish.data import build_tables, write_tables
 from analysis.report.context import load_report
-from analysis.report.scorecard_workbook import ScorecardBook, scorecard_bytes, write_scorecard
-from tests.conftest import FIXTURES
+from analysis.report.scorecard_workbook import ScorecardBook, provenance, scorecard_bytes, write_scorecard
+from tests.conftest import FIXTURES, NATIONAL_DIR
 
 EXAMPLE = FIXTURES / "example-2022-2024"
 GENERATED = "2025-01-15"
@@ -299,3 +300,61 @@ def test_numbers_are_stored_as_numbers_rounded_as_shown(data_folder, year, langu
                     assert decimals <= _decimals_shown(cell.number_format), (sheet.title, cell.coordinate, cell.value)
                     checked += 1
     assert checked > 100
+
+
+# --- every number the report shows, the years a level held every year missed, where each finding comes from -------
+
+def test_a_level_held_every_year_lists_the_years_it_missed_beside_its_completion_rate(workbook):
+    language, book = workbook
+    names = {"zh": ("完成率", "未达到的年份", "状态"), "en": ("Completion rate", "Years missed", "Status")}[language]
+    rate, missed, status = names
+    # good-air days (17): ≥ 90 every year, 89.5 in 2022, 92 in 2024: not achieved for 2022, though 92 / 90 = 1.0222
+    # (102.2 %); the energy saving (18): ≥ 5 % every year, missed in 2023, 5.3 in 2024: 5.3 / 5 = 1.06
+    for indicator_id, rate_value, year in ((17, 1.022, "2022"), (18, 1.06, "2023")):
+        row = _row_of(_scorecard(book), indicator_id)
+        assert (row[rate].value, row[missed].value, row[missed].data_type) == (rate_value, year, "s")
+        assert row[status].value == {"zh": "未达标", "en": "Not achieved"}[language]
+    # R&D intensity (2), reached or not in 2024 alone: no year listed
+    assert _row_of(_scorecard(book), 2)[missed].value is None
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def national(request, project_tmp):
+    folder = project_tmp / f"workbook-national-{request.param}"
+    write_tables(build_tables(load_plan(NATIONAL_DIR), "eurostat", FIXTURES / "national-12th-fyp-2021").files(),
+                 folder)
+    data = scorecard_bytes(ScorecardBook(load_report(folder, 2015, request.param), GENERATED))
+    return request.param, openpyxl.load_workbook(io.BytesIO(data))
+
+
+def test_a_base_value_from_statistics_is_in_the_workbook_as_the_report_shows_it(national):
+    language, book = national
+    # invention patents (5): the plan prints no baseline; the report's base value is the published 2010 value 1.7
+    # (revised-series-2015.csv, line 4), stored as the number 1.7 in the 2010 baseline column
+    baseline = {"zh": "2010年基础值", "en": "2010 baseline"}[language]
+    cell = _row_of(_scorecard(book), 5)[baseline]
+    assert (cell.value, cell.data_type) == (1.7, "n")
+    # R&D intensity (3): the plan's 1.75, revised by the published 1.84, which the report uses
+    assert _row_of(_scorecard(book), 3)[baseline].value == 1.84
+    # contribution of S&T progress (2): no value for 2010 at all, as the report's "–"
+    assert _row_of(_scorecard(book), 2)[baseline].value is None
+
+
+def test_where_a_finding_comes_from_is_never_a_bare_line_number(national):
+    _, book = national
+    quality = book.worksheets[3]
+    rows = [[cell.value for cell in row] for row in quality.iter_rows(min_row=2)]
+    where = {(row[1], row[0]): row[-1] for row in rows}
+    assert not [row for row in rows if str(row[-1] or "").startswith(":")]
+    # the base value of 5 comes from line 4 of a file; those of 2, 4, 6, 7, 8, 9 and 10 are awaited: no file yet
+    issue = next(row[0] for row in rows if row[1] == 5 and str(row[-1]).endswith("revised-series-2015.csv:4"))
+    awaited = sorted(row[1] for row in rows if row[0] == issue and row[-1] is None)
+    assert awaited == [2, 4, 6, 7, 8, 9, 10]
+    assert where[(5, issue)] == "tests/fixtures/national-12th-fyp-2021/revised-series-2015.csv:4"
+
+
+@pytest.mark.parametrize(("source", "line", "shown"), [
+    ("data/raw/x/values.csv", 4, "data/raw/x/values.csv:4"), ("values.csv", 0, "values.csv"), ("", 1, ""),
+    (float("nan"), 1, "")])
+def test_provenance_is_a_file_and_its_line_or_nothing(source, line, shown):
+    assert provenance(source, line) == shown

@@ -2,13 +2,24 @@
 outline, in both languages, its gaps marked; data text escaped, never markup."""
 from __future__ import annotations
 
+import html
 import json
+import re
 
 import docx
 import pytest
 
+from analysis.catalog import catalog
+from analysis.plan import load_plan
+from analysis.publish.data import build_tables
+from analysis.report.context import ReportContext, load_report
+from analysis.report.line_breaks import columns as letters
+from analysis.report.pandoc_ast import WORD_JOINER
 from analysis.report.render import html_external_references
-from tests.conftest import EXAMPLE_REPORTS, LAKESIDE_REPORTS, NATIONAL_REPORTS
+from analysis.report.self_evaluation import Placeholder, final_verdicts, self_evaluation_blocks
+from analysis.report.self_evaluation_files import self_evaluation_document
+from analysis.report.word_content import letters_across
+from tests.conftest import DEFAULT_PLAN_DIR, EXAMPLE_REPORTS, LAKESIDE_REPORTS, NATIONAL_REPORTS, copy_plan
 from tests.support.pdf import pdf_layout
 
 CASES = [*EXAMPLE_REPORTS, *LAKESIDE_REPORTS, *NATIONAL_REPORTS]
@@ -33,11 +44,13 @@ def test_the_word_draft_follows_the_outline_with_its_gaps_marked(example_reports
     document = docx.Document(example_reports[case] / "self-evaluation.docx")
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == OUTLINE[language]
-    marked = [run.text for p in document.paragraphs for run in p.runs if run.bold and run.text.strip()]
+    marked = [run.text.replace(WORD_JOINER, "") for p in document.paragraphs for run in p.runs
+              if run.bold and run.text.strip()]
     owed = {"zh": "【待补充：市发展改革委】", "en": "[To be supplied: Municipal Development and Reform Commission]"}
     assert owed[language] in marked  # task 1.1's lead sent nothing: its gap is bold, to be found
     # Weihai's 29 key tasks, each under its group (task 7.6 is the last)
-    text = "\n".join(p.text for p in document.paragraphs).replace("\u00a0", " ")  # no-break spaces keep numbers whole
+    # no-break spaces keep numbers whole, word joiners a department's name
+    text = "\n".join(p.text for p in document.paragraphs).replace("\u00a0", " ").replace(WORD_JOINER, "")
     first, last = {"zh": ("\n1.1 ", "\n7.6 "), "en": ("\nTask 1.1: ", "\nTask 7.6: ")}[language]
     assert text.count(last) == 1 and text.count(first) == 1
 
@@ -53,7 +66,7 @@ def test_the_page_loads_nothing_and_escapes_the_data(example_reports):
 def test_a_plan_without_tasks_says_so_instead_of_counting_none(example_reports):
     page = (example_reports["national-2015-zh"] / "self-evaluation.html").read_text(encoding="utf-8")
     assert "未提供 tasks.csv" in page and "0 个方面" not in page
-    assert "方案未以可读取的形式列出重点任务。" in page
+    assert "规划未以可读取的形式列出重点任务。" in page  # in the plan's own word (plan.yml's plan_word: 规划)
 
 
 @pytest.mark.parametrize("case", ["final-zh", "final-en", "national-2015-zh"])
@@ -63,3 +76,134 @@ def test_no_line_runs_past_the_page_margin(example_reports, case):
         example_reports[case] / "self-evaluation.pdf"), 1) for box in page["boxes"]
         if box[4] and box[2] > page["width"] - 16 / 25.4 * 72 + 1]
     assert overflowing == []
+
+
+# --- the share of indicators achieved (指标达标比例): final verdicts only, the denominator and the rest stated -----
+
+def _context(tables, language: str, year: int) -> ReportContext:
+    assessment, growth = tables.for_year(year)
+    return ReportContext(plan=tables.plan, report_year=year, words=catalog(language), tables=tables,
+                         assessment=assessment, growth=growth)
+
+
+def _text(blocks) -> list[str]:
+    out = []
+    for block in blocks:
+        parts = block.parts + [part for row in block.rows for value in row
+                               for part in (value if isinstance(value, list) else [value])]
+        out.append("".join(f"【{p.who}】" if isinstance(p, Placeholder) else str(p) for p in parts))
+    return out
+
+
+def _page_text(folder) -> str:
+    """The self-evaluation page's text, its markup (the spans that keep a line whole) taken out."""
+    page = (folder / "self-evaluation.html").read_text(encoding="utf-8")
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+@pytest.fixture(scope="module")
+def one_value_of_the_plan_period(project_tmp):
+    # the plan as printed (values to the 2021 baselines) and one value for the plan period: marine economy (26),
+    # 36.6 in 2022 against 36 for 2024, met, as the real data of 2023 have it; a progress verdict in 2024, not final
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "self-evaluation-one" / "weihai")
+    (folder / "observations" / "2023-one.csv").write_text(
+        "indicator_id,series,year,value,source\n26,,2022,36.6,威海日报 2023\n", encoding="utf-8")
+    return build_tables(load_plan(folder), "eurostat")
+
+
+def test_a_met_level_before_the_target_year_is_no_final_verdict_and_no_share(one_value_of_the_plan_period):
+    # the 2024 final evaluation with 26's 2022 value only: "achieved" is a progress status; no indicator has its
+    # target year's (2024) value, so there is no share; 1 still lacks it (26), 22 have no value for 2022–2024
+    context = _context(one_value_of_the_plan_period, "zh", 2024)
+    numeric = context.joined()[lambda frame: frame["status"] != "qualitative"]
+    assert numeric.loc[numeric["indicator_id"] == 26, ["status", "verdict"]].values.tolist() == [
+        ["achieved", "progress"]]
+    assert final_verdicts(numeric) == {}
+    text = _text(self_evaluation_blocks(context))
+    assert ("23 项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例："
+            "1 项尚缺目标年份数据（为进展判断，不计入）；22 项尚无方案期内（2022 年起）数据。") in text
+    assert not any("100.0%" in t or "完成率" in t for t in text)
+    english = _text(self_evaluation_blocks(_context(one_value_of_the_plan_period, "en", 2024)))
+    assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value is in), so no "
+            "share of indicators achieved is given: 1 still missing a target year's value, a progress verdict, not "
+            "counted; 22 without data for the plan period (from 2022).") in english
+    assert not any("completion share" in t or "100.0%" in t for t in english)
+
+
+@pytest.mark.parametrize("case", ["final-zh", "final-en"])
+def test_the_share_of_indicators_achieved_counts_final_verdicts_only(example_reports, case):
+    # the example data, final 2024 (tests/assess/test_example_dataset.py): 23 numeric indicators. Without a final
+    # verdict: 4 (its national series 3.1 against 3 in 2024 is final, its provincial one has 2.9 for 2022 only) and
+    # 21 (9.3 in 2023, none for 2024). Final: 5 not achieved by its provincial series (79 against 80), so 21 in all;
+    # achieved 1, 3, 6, 7, 9, 11, 12, 13, 15, 19, 26: 11 of 21 = 52.38 %, shown 52.4 %
+    expected = {"final-zh": "23 项定量指标中，目标年份数据已到位、可作最终判定的 21 项，其中达到目标的 11 项，"
+                            "指标达标比例 52.4%（11/21，分母仅计已有最终判定的指标）。其余 2 项尚无最终判定："
+                            "2 项尚缺目标年份数据（为进展判断，不计入）。",
+                "final-en": "Of the 23 quantitative indicators, 21 have their target year's value and so a final "
+                            "verdict; 11 of these 21 reached their targets: a share of indicators achieved of 52.4% "
+                            "(11 of 21, counting only the indicators with a final verdict). The other 2 have no final "
+                            "verdict yet: 2 still missing a target year's value, a progress verdict, "
+                            "not counted."}[case]
+    text = _page_text(example_reports[case])
+    assert expected in text
+    assert "指标完成率" not in text and "completion share" not in text
+
+
+def test_the_national_share_states_its_denominator_and_the_indicators_without_data(example_reports):
+    # 2015: 1 (rank 18, top 18), 2 (55.3 against 55), 5 (6.3 against 3.3) and 10 (6.2 against 5) achieved, 3 (2.07
+    # against 2.2) not: 4 of 5 = 80.0 %; 4, 6, 7, 8 and 9 have no value for 2011–2015 at all. The plan calls itself
+    # 规划 (plan.yml's plan_word), and the draft does so too
+    text = _page_text(example_reports["national-2015-zh"])
+    assert ("10 项定量指标中，目标年份数据已到位、可作最终判定的 5 项，其中达到目标的 4 项，"
+            "指标达标比例 80.0%（4/5，分母仅计已有最终判定的指标）。"
+            "其余 5 项尚无最终判定：5 项尚无规划期内（2011 年起）数据。") in text
+    # no indicator of this plan has a national and a provincial series: nothing said of taking the worse
+    assert "按指标的最新评估结论计（目标年份数据未到位的为进展判断）" in text and "省级" not in text
+
+
+@pytest.mark.parametrize("case", ["final-zh", "final-en"])
+def test_a_task_lists_its_departments_and_calls_none_the_lead(example_reports, case):
+    # the plan prints （责任单位：市总工会、市发展改革委、…） under task 2.2: no lead named, none is called one
+    document = docx.Document(example_reports[case] / "self-evaluation.docx")
+    text = [p.text.replace(WORD_JOINER, "").replace("\u00a0", " ") for p in document.paragraphs]
+    start = {"final-zh": "2.2 ", "final-en": "Task 2.2: "}[case]
+    task = next(t for t in text if t.startswith(start))
+    assert task.endswith({"final-zh": "（责任单位：市总工会、市发展改革委、市科技局、市人力资源社会保障局、"
+                                      "市海洋发展局、市市场监管局、高区管委、经区管委）",
+                          "final-en": "Administrative Committee of the Economic and Technological Development "
+                                      "Zone)"}[case])
+    tasks = [t for t in text if re.match({"final-zh": r"\d\.\d+ ", "final-en": r"Task \d\.\d+: "}[case], t)]
+    assert len(tasks) == 29
+    assert not [t for t in tasks if re.search(r"牵头|列首位|\blead\b|first listed", t)]
+    # the annex says who is asked for a task's words, and that the plan names no lead
+    header = document.tables[-1].rows[0].cells[1].text
+    assert header == {"final-zh": "须报送的任务", "final-en": "Tasks to report on"}[case]
+
+
+def test_the_title_years_and_the_departments_names_are_never_broken_in_the_pdf(example_reports):
+    folder = example_reports["final-zh"]
+    page = (folder / "self-evaluation.html").read_text(encoding="utf-8")
+    assert '<h1>《威海市建设国家创新型城市实施方案<span class="nobr">（2022—2024年）</span>》' in page
+    assert '<td><span class="nobr">市住房城乡建设局</span></td>' in page
+    lines = [box[4] for layout in pdf_layout(folder / "self-evaluation.pdf") for box in layout["boxes"]]
+    # the title's years on one line (never 2022—2024 | 年）)
+    assert any("（2022—2024年）" in line for line in lines[:4])
+    # in the annex, each department's name whole on its line (never 市发展改 | 革委)
+    annex = lines[next(i for i, line in enumerate(lines) if line == "附：材料报送情况"):]
+    for name in ("市发展改革委", "市科技局", "市总工会", "市住房城乡建设局", "市交通运输局", "市委组织部",
+                 "市市场监管局"):
+        assert any(line.startswith(name) for line in annex), name
+
+
+def test_the_word_draft_joins_the_title_years_and_the_names_and_sizes_the_column(example_tables):
+    context = load_report(example_tables, 2024, "zh")
+    document, _ = self_evaluation_document(context, "2025-01-15")
+    title = "".join(node["c"] for node in document["meta"]["title"]["c"] if node["t"] == "Str")
+    assert "（\u20602\u20600\u20602\u20602\u2060—\u20602\u20600\u20602\u20604\u2060年\u2060）" in title
+    submissions = [block for block in document["blocks"] if block["t"] == "Table"][-1]
+    body = submissions["c"][4][0][3]
+    first_cells = ["".join(node["c"] for node in row[1][0][4][0]["c"] if node["t"] == "Str") for row in body]
+    assert "市\u2060住\u2060房\u2060城\u2060乡\u2060建\u2060设\u2060局" in first_cells
+    # the department column holds 市住房城乡建设局 (8 characters, 16 Latin letters) on one line
+    share = submissions["c"][2][0][1]["c"]
+    assert share * letters_across(context) >= letters("市住房城乡建设局")

@@ -30,12 +30,15 @@ from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
 from .words import (
     data_currency,
     localized,
+    missed_years,
     next_need,
+    note_in,
     official_header,
     official_rule,
     official_text,
     operator,
     pace_text,
+    provenance,
     series_label,
     shown_change,
     target_year_past,
@@ -262,12 +265,20 @@ def _series_values(context: ReportContext, value_type: str,
     by_series: dict[tuple, dict[int, float]] = {}
     for row in values.itertuples():
         by_series.setdefault((row.indicator_id, row.series), {})[int(row.year)] = float(getattr(row, column))
+    years = {int(y) for y in values["year"]}
     if value_type == "baseline":  # a baseline revised by a published actual: the value the assessment uses
         actuals = context.values[(context.values["value_type"] == "actual") & context.values["value"].notna()]
         for row in actuals.itertuples():
             if int(row.year) in by_series.get((row.indicator_id, row.series), {}):
                 by_series[(row.indicator_id, row.series)][int(row.year)] = float(row.value)
-    return sorted({int(y) for y in values["year"]}), by_series
+        # the base value the report shows, where the plan prints none: a published value of the base year (the
+        # 2010 value 1.7 of a plan without a baseline), or a later value standing in for the base year's
+        for row in context.assessment.itertuples():
+            if not is_missing(row.base_year) and not is_missing(row.base_value) and row.status != "qualitative":
+                kept = by_series.setdefault((row.indicator_id, row.series), {})
+                kept.setdefault(int(row.base_year), float(row.base_value))
+                years.add(int(row.base_year))
+    return sorted(years), by_series
 
 
 def _number(value) -> float | None:
@@ -326,7 +337,8 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                names["latest"], names["latest_year"], *(names["target"].format(year=y) for y in target_years),
                *(names["target_upper"].format(year=y) for y in upper_years), names["binding_year"],
                names["gap"], *(names[key] for key in NEEDED_COLUMNS), names["seen_rate"], names["seen_change"],
-               names["completion"], names["time_elapsed"], names["completion_rate"], names["status"],
+               names["completion"], names["time_elapsed"], names["completion_rate"], names["missed_years"],
+               names["status"],
                *([official_header(context)] if context.status_words else [])]
     departments = f"lead_department_{language}" in context.indicators.columns  # a plan folder may name none
     if departments:
@@ -335,14 +347,17 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     for row in context.joined().itertuples():
         key = (row.indicator_id, row.series)
         numeric = row.status != "qualitative"
-        figures = [None] * (len(target_years) + len(upper_years) + 15)  # a qualitative indicator has no numbers
+        figures = [None] * (len(target_years) + len(upper_years) + 16)  # a qualitative indicator has no numbers
         if numeric:
             figures = [_number(row.latest_value), _whole(row.as_of_year),
                        *(targets.get(key, {}).get(y) for y in target_years),
                        *(uppers.get(key, {}).get(y) for y in upper_years), _whole(row.target_year),
                        _number(row.gap) if row.gap > 0 else None, *_needed(row), *_next(row), *_seen(row),
                        Percent(_number(row.completion)), Percent(_number(row.time_elapsed)),
-                       Percent(_number(row.completion_rate))]
+                       Percent(_number(row.completion_rate)),
+                       # a level to hold every year: the years it missed, which make it "not achieved" beside a
+                       # completion rate of 100 % or more
+                       words["grammar.comma"].join(missed_years(row))]
         rows.append([int(row.indicator_id), series_label(row.series, words),
                      localized(row, "category", language), localized(row, "name", language),
                      localized(row, "short_name", language), words["workbook.core_mark"] if row.core else "",
@@ -382,8 +397,8 @@ def quality_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     plan_text = context.plan["table"].get("printed_text")
     rows = [[words[f"quality_issue.{row.issue}"], int(row.indicator_id) if row.indicator_id else None,
              _whole(row.year), getattr(row, f"detail_{language}"),
-             words.text("tables.plan_line", line=row.source_line) if row.source == plan_text
-             else f"{row.source}:{row.source_line}"] for row in quality.itertuples()]
+             words.text("tables.plan_line", line=row.source_line) if row.source and row.source == plan_text
+             else provenance(row.source, row.source_line)] for row in quality.itertuples()]
     sheet = book.add_worksheet(words["workbook.sheets.quality"])
     write_table(sheet, styles, [names["issue"], names["id"], names["year"], names["detail"], names["where"]], rows,
                 wide=(3,))
@@ -402,8 +417,8 @@ def actuals_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         meta = indicators[(row.indicator_id, row.series)]
         rows.append([int(row.indicator_id), series_label(row.series, words),
                      localized(meta, "short_name", language), int(row.year), float(row.value),
-                     localized(meta, "unit", language), row.reference, row.note,
-                     f"{row.source.rsplit('/', 1)[-1]}:{row.source_line}"])
+                     localized(meta, "unit", language), row.reference, note_in(row, language),
+                     provenance(str(row.source).rsplit("/", 1)[-1], row.source_line)])
     headers = [names[key] for key in ("id", "series", "indicator", "year", "value", "unit", "source", "note", "file")]
     sheet = book.add_worksheet(words["workbook.sheets.actuals"])
     write_table(sheet, styles, headers, rows, wide=(6, 7))

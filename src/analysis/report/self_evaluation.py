@@ -2,12 +2,12 @@
 
 The outline is the one 国科创函〔2017〕3号 sets for innovative cities: 一、总体情况和整体评价; 二、目标和指标
 完成情况; 三、重点任务实施情况; 四、组织保障措施落实情况; 五、经验做法; 六、存在的问题和意见建议; and
-a table of what each department sent. The indicator section is generated from the assessment (the
-statuses counted, the completion share as official reviews state it, the table); the key tasks from
-the departments' words (:mod:`analysis.clean.department_words`), each task under its group with its
-departments as the plan prints them; the problems from the reasons given for lagging indicators and
-the tasks rated behind. What nobody has sent is a visible placeholder naming who owes it
-(【待补充：市科技局】), never invented text; the parts only the evaluator can write (the overall
+a table of what each department sent. The indicator section is generated from the assessment (the share of
+indicators achieved, 指标达标比例, of those with a final verdict, the others counted; the statuses counted; the
+table); the key tasks from the departments' words (:mod:`analysis.clean.department_words`), each task under its
+group with its departments as the plan prints them (none called the lead: the plan names none); the problems from
+the reasons given for lagging indicators and the tasks rated behind. What nobody has sent is a visible placeholder
+naming who owes it (【待补充：市科技局】), never invented text; the parts only the evaluator can write (the overall
 judgement, the experience, the suggestions) are placeholders for the evaluation office. The content
 is built once as blocks (:class:`Block`) and written as HTML (and printed to PDF) and as Word.
 """
@@ -106,6 +106,23 @@ def department_name(context: ReportContext, name_zh: str) -> str:
     return _english_names(context).get(name_zh) or name_zh
 
 
+def department_names(context: ReportContext) -> set[str]:
+    """Every department's name the draft may print, as the plan folder and the departments' workbooks write them (in
+    Chinese, and in English where given): the names a line never breaks inside."""
+    names = {*_english_names(context), *_english_names(context).values()}
+    said = getattr(context.tables, "words", None)
+    if said is not None:
+        names |= set(said["department_zh"])
+    frames = [context.indicators, getattr(context.tables, "tasks", None)]
+    for frame in (f for f in frames if f is not None):
+        for language in ("zh", "en"):
+            for column in (f"lead_department_{language}", f"departments_{language}"):
+                if column in frame.columns:
+                    for value in frame[column].dropna():
+                        names |= set(str(value).split(DEPARTMENT_SEPARATORS[language]))
+    return {name.strip() for name in names if isinstance(name, str) and name.strip()}
+
+
 def same_department(context: ReportContext, one: str, other: str) -> bool:
     """True for one department, also where the plan writes it two ways (市市场监督管理局, 市市场监管局) and the
     plan folder gives both the same English name."""
@@ -140,7 +157,8 @@ def _overview(context: ReportContext, tasks: pd.DataFrame, measures: pd.DataFram
 
 
 def _indicators(context: ReportContext) -> list[Block]:
-    """The statuses counted by indicator, the completion share as official reviews state it, and the table."""
+    """The share of indicators achieved of those with a final verdict, the statuses counted by indicator, and the
+    table."""
     words = context.words
     blocks = [heading(words["self_evaluation.sections.indicators"])]
     joined = context.joined()
@@ -156,16 +174,14 @@ def _indicators(context: ReportContext) -> list[Block]:
     listed = words.join(words.text("self_evaluation.count", status=words.status(status), n=int(counts[status]))
                         for status in STATUSES_BEST_FIRST if counts.get(status, 0))
     if len(counted):
-        # as official reviews state it: the indicators that reached their (binding) target, of all assessed
-        achieved = int(counted["status"].isin(("achieved", "achieved_at_risk")).sum())
-        blocks.append(paragraph(words.count_text("self_evaluation.completion_share", len(counted), achieved=achieved,
-                                                 share=f"{achieved / len(counted) * 100:.1f}", first=first or "–",
-                                                 total=len(headline))))
+        blocks.append(paragraph(_achieved_share(context, numeric, set(counted["indicator_id"]), len(headline),
+                                                first)))
     which = (words.text("self_evaluation.missing_ids", ids=words["grammar.comma"].join(str(i) for i in uncounted))
              if uncounted else "")
     key = "self_evaluation.status_counts" if len(counted) else "self_evaluation.status_counts_none"
+    pairs = words["self_evaluation.pairs_clause"] if numeric["indicator_id"].duplicated().any() else ""
     blocks.append(paragraph(words.text(key, n=len(counted), counts=listed, missing=len(uncounted), which=which,
-                                       first=first or "–")))
+                                       first=first or "–", pairs=pairs)))
     chosen = context.status_words
     if chosen is not None and not counted.empty:
         # in the plan's own status words, one per indicator: the word of the series that gives its status
@@ -199,6 +215,42 @@ def _indicators(context: ReportContext) -> list[Block]:
     return blocks
 
 
+def final_verdicts(numeric: pd.DataFrame) -> dict[int, str]:
+    """The indicators with a final verdict (``verdict`` ``final``: the target year's value is in, or a year missed a
+    level to hold every year), ``achieved`` or ``not_achieved``: not achieved once a series of it is, achieved once
+    every series of it is; an indicator with a series still on a progress verdict (or without data) has none yet."""
+    verdicts: dict[int, str] = {}
+    for indicator_id, series in numeric.groupby("indicator_id", sort=True):
+        final = series["verdict"] == "final"
+        if (final & (series["status"] == "not_achieved")).any():
+            verdicts[int(indicator_id)] = "not_achieved"
+        elif final.all() and (series["status"] == "achieved").all():
+            verdicts[int(indicator_id)] = "achieved"
+    return verdicts
+
+
+def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: set, total: int,
+                    first: int | None) -> str:
+    """指标达标比例 (share of indicators achieved): the indicators that reached their target, of those with a final
+    verdict, the denominator stated; and how many have none yet, and why (values before the target year only, a
+    progress verdict; no data for the plan period). Not the report's 完成率, a series' value as a share of its
+    target."""
+    words = context.words
+    finals = final_verdicts(numeric)
+    achieved = sum(verdict == "achieved" for verdict in finals.values())
+    pending = sorted(set(numeric["indicator_id"].astype(int)) - set(finals))
+    progress = [i for i in pending if i in with_data]
+    reasons = ([words.text("self_evaluation.share.progress_only", n=len(progress))] if progress else []) + \
+        ([words.text("self_evaluation.share.no_data", n=len(pending) - len(progress), first=first or "–")]
+         if len(pending) > len(progress) else [])
+    if not finals:
+        return words.text("self_evaluation.share.none", total=total, reasons=words.join(reasons))
+    rest = words.count_text("self_evaluation.share.rest", len(pending), reasons=words.join(reasons)) \
+        if pending else ""
+    return words.count_text("self_evaluation.share.counted", len(finals), total=total, achieved=achieved,
+                            share=f"{achieved / len(finals) * 100:.1f}", rest=rest)
+
+
 def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> list[Block]:
     words = context.words
     blocks = [heading(words["self_evaluation.sections.tasks"])]
@@ -214,12 +266,13 @@ def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> l
                                          title=group_title), 2))
         for task in group_tasks.itertuples():
             task_title = task.title_zh if context.language == "zh" else (getattr(task, "title_en", "") or task.title_zh)
-            # the plan names who is responsible (责任单位); the first listed reports, as the workbooks have it
+            # the departments the plan makes responsible (责任单位), as printed: the plan names no lead among them
+            # (tasks.csv's lead_department is only the first listed, to whom the words workbook goes), so none is
+            # called one
             wording = getattr(task, "department_wording", "") if context.language == "zh" else ""
             wording = wording if isinstance(wording, str) else ""
             blocks.append(paragraph(words.text("self_evaluation.task", id=task.task_id, title=task_title,
                                                wording=wording or words["self_evaluation.wording"],
-                                               lead=localized(task, "lead_department", context.language) or "–",
                                                departments=localized(task, "departments", context.language) or "–")))
             sent = progress[progress["task_id"] == task.task_id]
             for answer in sent.itertuples():
@@ -326,6 +379,8 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
     blocks = [heading(words["self_evaluation.sections.submissions"])]
     if not rows:
         return blocks + [paragraph(words["self_evaluation.submissions.none_owed"])]
+    if not tasks.empty:  # who is asked for a task's words, and that this is no lead the plan names
+        blocks.append(paragraph(words["self_evaluation.submissions.tasks_note"]))
     return blocks + [Block("table", headers=headers, rows=rows, name="submissions")]
 
 

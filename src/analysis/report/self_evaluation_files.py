@@ -5,20 +5,38 @@ The HTML page is a Jinja template with autoescape and the report's own style she
 through pandoc's AST (text as ``Str`` nodes, never parsed) with the report's reference document, so
 its fonts and sizes are the Word edition's. A placeholder is shown marked (highlighted in HTML, bold in
 Word) so that the evaluator finds every gap.
+
+A line never breaks inside a department's Chinese name (市科技|局), an item of the submissions table (任务|4.1), a
+placeholder, or the title's years (2022—2024|年): in HTML each is a ``nobr`` span (:mod:`analysis.report.line_breaks`),
+in Word its characters are joined by word joiners (U+2060), and a table column is made as wide as the widest of them.
 """
 from __future__ import annotations
 
 import datetime
+import functools
 import json
+import re
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
+from ..catalog import catalog
 from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
 from .context import ReportContext
 from .html import render
-from .pandoc_ast import PANDOC_API, cell, fitted_widths, header, inlines, table
+from .line_breaks import HAN, KEPT
+from .line_breaks import columns as letters
+from .pandoc_ast import PANDOC_API, WORD_JOINER, cell, fitted_widths, header, inlines, table
 from .render import html_to_pdf
-from .self_evaluation import Block, Placeholder, placeholder_text, self_evaluation_blocks, self_evaluation_title
+from .self_evaluation import (
+    Block,
+    Placeholder,
+    department_names,
+    placeholder_text,
+    self_evaluation_blocks,
+    self_evaluation_title,
+)
 from .word_content import WordDocument, letters_across
 from .word_file import REFERENCE_DOCX, epoch_of, finish, pandoc
 from .words import report_dates
@@ -28,9 +46,68 @@ STYLE_SHEET = TEMPLATES_DIR / "report" / "report.css"
 
 
 def _parts(context: ReportContext, parts: list) -> list[tuple[str, str]]:
-    """(kind, text) pairs: plain text, or a placeholder's text."""
-    return [("placeholder", placeholder_text(context, part.who)) if isinstance(part, Placeholder) else ("text", part)
-            for part in parts]
+    """(kind, text) pairs: plain text, a piece kept whole on its line (``whole``: a department's Chinese name, an item
+    of the submissions table), or a placeholder's text."""
+    out: list[tuple[str, str]] = []
+    for part in parts:
+        if isinstance(part, Placeholder):
+            out.append(("placeholder", placeholder_text(context, part.who)))
+            continue
+        last = 0
+        for match in _whole_pattern(context).finditer(part):
+            out += [("text", part[last:match.start()])] * (match.start() > last) + [("whole", match.group())]
+            last = match.end()
+        out += [("text", part[last:])] * (last < len(part))
+    return out
+
+
+def _whole_pattern(context: ReportContext) -> re.Pattern:
+    return _whole(context.language, tuple(sorted(department_names(context))))
+
+
+@functools.cache
+def _whole(language: str, names: tuple[str, ...]) -> re.Pattern:
+    """The departments' names written in Chinese (an English one breaks between its words, as English does), longest
+    first, and the submissions table's items (任务 4.1, 指标 4 省级, task 4.1), as one pattern."""
+    words = catalog(language)
+    items = []
+    for key in ("task", "indicator"):
+        head, _, tail = words[f"self_evaluation.submissions.{key}"].partition("{id}")
+        items.append(rf"{re.escape(head)}\d+(?:\.\d+)?{re.escape(tail)}")
+    chinese = sorted((name for name in names if re.search(f"[{HAN}]", name)), key=len, reverse=True)
+    return re.compile("|".join([*(re.escape(name) for name in chinese), *items]))
+
+
+def _joined(text: str) -> str:
+    """``text`` that Word keeps on one line: a space a no-break space, and where it has Chinese (which Word breaks
+    between any two characters) its characters joined by word joiners."""
+    text = text.replace(" ", "\u00a0")
+    return WORD_JOINER.join(text) if re.search(f"[{HAN}]", text) else text
+
+
+#: A short aside in full-width brackets, kept whole in the title: （2022—2024年）, （2024年，草稿）.
+TITLE_ASIDE = re.compile(rf"（[^（）]{{1,12}}）|{KEPT.pattern}")
+
+
+def _title_kept(text: str) -> str:
+    """The title for Word, its years (2022—2024年) and short asides joined."""
+    return TITLE_ASIDE.sub(lambda match: _joined(match.group()), text)
+
+
+def title_markup(text: str) -> Markup:
+    """The title for the page, escaped, its years and short asides each in a span that never breaks."""
+    out, last = [], 0
+    for match in TITLE_ASIDE.finditer(text):
+        out += [escape(text[last:match.start()]), Markup('<span class="nobr">'), escape(match.group()),
+                Markup("</span>")]
+        last = match.end()
+    return Markup("").join([*out, escape(text[last:])])
+
+
+def _width_proxy(context: ReportContext, value) -> str:
+    """A cell's text as wide as it is, each piece kept whole a word of its width (for the columns' widths)."""
+    return "".join("x" * round(letters(text)) if kind == "whole" or kind == "placeholder" and " " not in text else text
+                   for kind, text in _parts(context, value if isinstance(value, list) else [value]))
 
 
 def self_evaluation_html(context: ReportContext, generated: str) -> str:
@@ -39,7 +116,8 @@ def self_evaluation_html(context: ReportContext, generated: str) -> str:
                "rows": [[_parts(context, value if isinstance(value, list) else [value]) for value in row]
                         for row in block.rows]}
               for block in self_evaluation_blocks(context)]
-    return render("self_evaluation.html.j2", title=self_evaluation_title(context), blocks=blocks,
+    title = self_evaluation_title(context)
+    return render("self_evaluation.html.j2", title=title, title_markup=title_markup(title), blocks=blocks,
                   dates=report_dates(context, generated), language=context.words["language.html_lang"],
                   style=STYLE_SHEET.read_text(encoding="utf-8"))
 
@@ -47,7 +125,10 @@ def self_evaluation_html(context: ReportContext, generated: str) -> str:
 def _inlines(context: ReportContext, parts: list) -> list:
     out: list = []
     for kind, text in _parts(context, parts):
-        out += [{"t": "Strong", "c": inlines(text)}] if kind == "placeholder" else inlines(text)
+        if kind == "placeholder":  # kept whole as the page keeps it: a Chinese one whole, an English one by word
+            out.append({"t": "Strong", "c": inlines(" ".join(_joined(word) for word in text.split(" ")))})
+        else:
+            out += inlines(_joined(text) if kind == "whole" else text)
     return out
 
 
@@ -59,13 +140,12 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
         elif block.kind == "paragraph":
             document.add({"t": "Para", "c": _inlines(context, block.parts)})
         else:
-            texts = [[value if isinstance(value, str) else "".join(t for _, t in _parts(context, value))
-                      for value in row] for row in block.rows]
+            texts = [[_width_proxy(context, value) for value in row] for row in block.rows]
             columns = [list(column) for column in zip(block.headers, *texts)]
             rows = [[cell([{"t": "Plain", "c": _inlines(context, value if isinstance(value, list) else [value])}])
                      for value in row] for row in block.rows]
             document.add_table(table(block.headers, rows, fitted_widths(columns, letters_across(context))))
-    meta = {"title": {"t": "MetaInlines", "c": inlines(self_evaluation_title(context))},
+    meta = {"title": {"t": "MetaInlines", "c": inlines(_title_kept(self_evaluation_title(context)))},
             "date": {"t": "MetaInlines", "c": inlines(report_dates(context, generated))},
             "lang": {"t": "MetaString", "c": context.words["language.docx_lang"]}}
     return {"pandoc-api-version": PANDOC_API, "meta": meta, "blocks": document.blocks}, document

@@ -19,6 +19,7 @@ from .words import (
     official_header,
     official_text,
     pace_text,
+    provenance,
     status_note,
     target_text,
     year,
@@ -88,7 +89,8 @@ def quality_table(context: ReportContext, include_agreements: bool = False) -> p
     names = words["tables.quality"]
     plan_text = context.plan["table"].get("printed_text")
     plan_line = rows["source_line"].map(lambda line: words.text("tables.plan_line", line=line))
-    where = plan_line.where(rows["source"] == plan_text, rows["source"] + ":" + rows["source_line"].astype(str))
+    where = plan_line.where(rows["source"] == plan_text,
+                            [provenance(source, line) for source, line in zip(rows["source"], rows["source_line"])])
     return pd.DataFrame({names["issue"]: rows["issue"].map(lambda issue: words[f"quality_issue.{issue}"]),
                          # a finding about a file (one skipped) has no indicator: id 0, shown blank
                          names["id"]: rows["indicator_id"].map(lambda i: "" if i == 0 else str(i)),

@@ -37,6 +37,15 @@ def localized(row, column: str, language: str) -> str:
     return getattr(row, f"{column}_{language}", None) or getattr(row, f"{column}_en")
 
 
+def provenance(source, line) -> str:
+    """``file:line``; the file alone without a line; nothing without a file (a finding about a value still awaited
+    has none: never ``:1``)."""
+    source = "" if is_missing(source) else str(source).strip()
+    if not source:
+        return ""
+    return f"{source}:{int(line)}" if not is_missing(line) and int(line) > 0 else source
+
+
 def note_in(row, language: str) -> str:
     """A value's note in ``language`` where its writer gave one (``note_zh``), else as written (``note``)."""
     return getattr(row, f"note_{language}", "") or row.note
