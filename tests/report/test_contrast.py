@@ -451,3 +451,94 @@ def test_every_coloured_text_style_of_the_word_edition_reads_on_white(example_re
              for colour in style.iter(f"{W}color") if colour.get(f"{W}val") not in (None, "auto")]
     assert "Hyperlink" in {name for _, _, name in pairs}
     assert failing(pairs) == []
+
+
+# --- the charts' lines and markers on white: 3:1 (WCAG 2's non-text contrast) ---------------------------------
+
+def test_every_status_has_a_line_colour_at_three_to_one_on_white_and_its_fill_colour_for_fills():
+    from analysis.report.palette import STATUS_LINES
+    assert set(STATUS_LINES) == set(STATUSES)
+    lines = [(STATUS_LINES[s], "#ffffff", f"line {s}") for s in STATUSES]
+    assert failing(lines, AA_LARGE) == []
+    # the yellow of "moderate" is a fill only: 1.66:1 as a line on white (worked out above), its line a dark gold
+    assert failing([(STATUS_COLOURS["moderate"], "#ffffff", "line moderate")], AA_LARGE) != []
+    assert STATUS_LINES["moderate"] != STATUS_COLOURS["moderate"]
+    assert ratio(STATUS_LINES["moderate"], "#fff") == pytest.approx(3.82, abs=0.01)
+    # a colour already dark enough is its own line colour (dark red 11.04:1, green 7.87:1)
+    assert STATUS_LINES["not_achieved"] == STATUS_COLOURS["not_achieved"]
+    assert STATUS_LINES["achieved"] == STATUS_COLOURS["achieved"]
+
+
+def test_the_text_on_each_status_colour_is_the_one_text_on_chooses():
+    assert {s: STATUS_TEXT[s] for s in STATUSES} == {s: text_on(STATUS_COLOURS[s]) for s in STATUSES}
+
+
+def _solid(colour) -> str | None:
+    """A colour drawn opaque enough to be read as a line (a band's tint, alpha 0.08, is a ground, not a line)."""
+    rgba = to_rgba(colour)
+    return to_hex(rgba[:3]) if rgba[3] >= 0.5 else None
+
+
+def line_colours(figure: Figure) -> list[tuple[str, str, str]]:
+    """(colour, white, what) of every line and marker drawn on the axes of ``figure``: each Line2D that draws a line
+    or a marker, each line or marker collection (hlines, vlines, scatter), not the grid, the spines or the fills."""
+    found = []
+    for ax in figure.axes:
+        for line in ax.lines:
+            if not line.get_visible():
+                continue
+            if line.get_linestyle() not in ("None", "", " ") and line.get_linewidth() > 0:
+                found.append((to_hex(line.get_color()), "#ffffff", f"line {line.get_label()}"))
+            if line.get_marker() not in ("None", "", " ", None):
+                for colour in (line.get_markeredgecolor(), line.get_markerfacecolor()):
+                    if (solid := _solid(colour)) and solid != "#ffffff":  # an open circle's white inside
+                        found.append((solid, "#ffffff", f"marker {line.get_marker()}"))
+        for collection in ax.collections:
+            if isinstance(collection, QuadMesh):  # the heat map's cells: fills, with their texts checked above
+                continue
+            linewidths = collection.get_linewidths()
+            if len(linewidths) and max(linewidths) > 0:
+                found += [(solid, "#ffffff", type(collection).__name__)
+                          for colour in collection.get_edgecolors() if (solid := _solid(colour))]
+            if type(collection).__name__ == "PathCollection":  # scatter markers
+                found += [(solid, "#ffffff", "scatter")
+                          for colour in collection.get_facecolors() if (solid := _solid(colour))]
+    return found
+
+
+def test_the_line_checker_flags_a_yellow_line():
+    figure = Figure(figsize=(2, 2))
+    ax = figure.add_axes((0.1, 0.1, 0.8, 0.8))
+    ax.plot([0, 1], [0, 1], color="#fbc02d")
+    ax.scatter([0.5], [0.5], color="#9e9e9e")
+    ax.fill_between([0, 1], 0, 1, color="#1b5e20", alpha=0.08, linewidth=0)  # a tint: not a line
+    assert failing(line_colours(figure), AA_LARGE) == [("#fbc02d", "#ffffff", "line _child0", 1.66),  # 1.05 / 0.634
+                                                       ("#9e9e9e", "#ffffff", "PathCollection", 2.68),  # its edge
+                                                       ("#9e9e9e", "#ffffff", "scatter", 2.68)]  # and its face
+
+
+@pytest.mark.parametrize("chart", list(DRAWINGS))
+def test_every_line_and_marker_of_the_overview_charts_reads_on_white(chart_context, chart):
+    for narrow in (False, True):
+        figure = DRAWINGS[chart](chart_context, narrow=narrow)
+        if figure is None:
+            pytest.skip(f"no {chart} chart in this report")
+        assert failing(line_colours(figure), AA_LARGE) == [], (chart, narrow)
+
+
+def test_every_line_and_marker_of_the_card_charts_reads_on_white(chart_context):
+    table = chart_context.joined()
+    seen = set()
+    for row in table[table["status"] != "qualitative"].itertuples():
+        found = line_colours(charts.card_chart(chart_context, row))
+        seen |= {colour for colour, _, _ in found}
+        assert failing(found, AA_LARGE) == [], row.indicator_id
+    assert "#757575" in seen  # the straight path to a target, once #9e9e9e (2.68:1)
+
+
+@pytest.mark.parametrize("chart", list(DRAWINGS))
+def test_every_text_of_the_phone_charts_reads_on_what_lies_under_it(chart_context, chart):
+    figure = DRAWINGS[chart](chart_context, narrow=True)
+    if figure is None:
+        pytest.skip(f"no {chart} chart in this report")
+    assert chart_failures(figure) == []

@@ -29,6 +29,14 @@ LIGHT_COLOURS = {"green": ("#1b5e20", "#ffffff"), **LEVEL_COLOURS}
 STATUS_TEXT = {"not_achieved": "#ffffff", "achieved": "#ffffff", "achieved_at_risk": "#000000", "on_track": "#000000",
                "moderate": "#000000", "insufficient": "#000000", "moving_away": "#ffffff",
                "insufficient_data": "#000000", "qualitative": "#ffffff"}
+#: The colour of a status drawn as a line or a marker on the charts' white (a card's course, a small multiple, the
+#: completion chart's diamonds): the status colour where it reads at 3:1 against white (WCAG 2's non-text contrast),
+#: else a darker shade of it (yellow #fbc02d is 1.66:1, a dark gold 3.82:1). A fill keeps the status colour.
+STATUS_LINES = {**STATUS_COLOURS, "achieved_at_risk": "#558b2f", "on_track": "#00897b", "moderate": "#a67c00",
+                "insufficient": "#e65100", "insufficient_data": "#757575"}
+#: The grey of the charts' neutral lines on white (a target's straight path on a card, the connector of the rate
+#: needed and the rate seen): 4.61:1 against white, where #9e9e9e was 2.68:1 and #bbb 1.92:1.
+PATH_GREY = "#757575"
 
 
 def relative_luminance(colour: str) -> float:
@@ -38,6 +46,12 @@ def relative_luminance(colour: str) -> float:
     channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
     red, green, blue = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG 2's contrast ratio of two colours: 1 (the same luminance) to 21 (black on white)."""
+    lighter, darker = sorted((relative_luminance(one), relative_luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def text_on(background: str) -> str:

@@ -1,0 +1,285 @@
+"""The charts' layout: a phone's narrow charts keep every text inside the picture, tick labels apart; lines break
+between words (never inside GDP or a number with its unit); whole-number series have whole-number ticks, and every
+tick as many decimals as it needs; a card's source numbers never hide under a target's star; each line style a card
+draws is one item of the cards' legend."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.text import Text
+
+from analysis.report import charts
+from analysis.report.context import load_report
+from analysis.report.fonts import configure_matplotlib
+from tests.conftest import relative
+
+NARROW = {"completion": charts.completion_chart, "growth": charts.growth_gap_chart,
+          "categories": charts.category_status_chart, "heatmap": charts.status_heatmap,
+          "multiples": charts.small_multiples}
+
+
+@pytest.fixture(scope="module", params=[("zh", 2024), ("en", 2024), ("en", 2023), ("zh", 2023)])
+def report(request, example_tables):
+    language, year = request.param
+    configure_matplotlib(language)
+    return load_report(relative(example_tables), year, language)
+
+
+@pytest.fixture
+def paced(monkeypatch):
+    """The growth chart drawn as before the target year (see tests/report/test_figures.py)."""
+    monkeypatch.setattr(charts, "target_year_past", lambda row: False)
+
+
+def undrawn_tick_labels(figure) -> set[int]:
+    """The labels of ticks beyond their axis's view: matplotlib keeps them, but does not draw them."""
+    found = set()
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            slack = (high - low) * 1e-9
+            for tick in axis.get_major_ticks():
+                if not low - slack <= tick.get_loc() <= high + slack:
+                    found |= {id(tick.label1), id(tick.label2)}
+    return found
+
+
+def drawn_texts(figure):
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    hidden = undrawn_tick_labels(figure)
+    texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip() and id(t) not in hidden]
+    return renderer, texts
+
+
+def tick_labels(figure, axis) -> list[Text]:
+    """The tick labels ``axis`` draws."""
+    hidden = undrawn_tick_labels(figure)
+    return [t for t in axis.get_ticklabels() if t.get_visible() and t.get_text() and id(t) not in hidden]
+
+
+def outside(figure) -> list[str]:
+    """The texts of ``figure`` that reach beyond its edges (a pixel's slack)."""
+    renderer, texts = drawn_texts(figure)
+    page = figure.bbox
+    return [text.get_text() for text in texts if (box := text.get_window_extent(renderer)).x0 < page.x0 - 1
+            or box.x1 > page.x1 + 1 or box.y0 < page.y0 - 1 or box.y1 > page.y1 + 1]
+
+
+def overlapping_tick_labels(figure) -> list[tuple[str, str]]:
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    found = []
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = tick_labels(figure, axis)
+            boxes = [t.get_window_extent(renderer) for t in labels]
+            found += [(labels[i].get_text(), labels[j].get_text()) for i in range(len(boxes))
+                      for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
+    return found
+
+
+def test_the_checks_see_a_cut_title_and_overlapping_ticks():
+    configure_matplotlib("en")
+    figure = charts.Figure(figsize=(2, 2))
+    ax = figure.add_axes((0.3, 0.3, 0.6, 0.6))
+    ax.set_title("Completion against time elapsed", fontsize=11)  # 2.4 inches of title from 0.6 in
+    ax.set_xlim(0, 1)
+    ax.set_xticks([0, 0.1, 0.2], ["−100%", "0%", "100%"])
+    assert outside(figure) == ["Completion against time elapsed"]
+    assert ("−100%", "0%") in overlapping_tick_labels(figure)
+
+
+@pytest.mark.parametrize("chart", list(NARROW))
+def test_every_text_of_a_phone_chart_lies_inside_it_and_no_tick_labels_overlap(report, chart, paced):
+    figure = NARROW[chart](report, narrow=True)
+    if figure is None:
+        pytest.skip(f"no {chart} chart in this report")
+    assert outside(figure) == []
+    assert overlapping_tick_labels(figure) == []
+
+
+@pytest.mark.parametrize("chart", list(NARROW))
+def test_every_text_of_a_printed_chart_lies_inside_it(report, chart, paced):
+    figure = NARROW[chart](report)
+    if figure is None:
+        pytest.skip(f"no {chart} chart in this report")
+    assert outside(figure) == []
+    assert overlapping_tick_labels(figure) == []
+
+
+def test_the_phone_completion_chart_keeps_a_hundred_percent_and_its_title_whole(example_tables):
+    configure_matplotlib("en")
+    figure = charts.completion_chart(load_report(relative(example_tables), 2024, "en"), narrow=True)
+    ax = figure.axes[0]
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    assert [t.get_text() for t in tick_labels(figure, ax.xaxis)] == ["0%", "100%", "200%"]
+    assert ax.get_title(loc="left").replace("\n", " ") == "Completion against time elapsed"
+    assert not any("…" in t.get_text() for t in ax.get_yticklabels())  # labels wrap, whole
+
+
+# --- where a line breaks ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("language", "text", "inches", "expected"), [
+    # 0.75 in is 54 pt: "26. " about 10 pt and six characters of 6.5 pt 39 pt, a seventh would make 55.5; GDP whole
+    ("zh", "26. 海洋产业增加值占GDP比重", 0.75, ["26. 海洋产业增加", "值占GDP比重"]),
+    ("en", "4. Provincial agri-tech park revenue / GDP", 1.0, ["4. Provincial agri-", "tech park revenue /", "GDP"]),
+    ("en", "Innovation and entrepreneurship environment", 0.6, ["Innovation", "and", "entrepreneurship",
+                                                               "environment"]),
+    # 0.6 in is 43.2 pt: "2020年" about 21 pt and three characters more; the number keeps its unit (158亿元), a
+    # closing mark its text (，), the short label stays whole: "为158亿元，需" would be 45 pt, so 需加快 moves whole
+    ("zh", "2020年基础值为158亿元，需加快推进", 0.6, ["2020年基础值", "为158亿元，", "需加快推进"]),
+])
+def test_a_wrapped_label_breaks_between_words_never_inside_one(language, text, inches, expected):
+    configure_matplotlib(language)
+    assert charts._wrap(text, inches, 6.5, lines=5).split("\n") == expected
+
+
+def test_a_label_too_long_for_its_lines_ends_with_an_ellipsis():
+    configure_matplotlib("en")
+    assert charts._wrap("Innovation and entrepreneurship environment", 0.6, 6.5, lines=2) == "Innovation\nand…"
+
+
+LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9%]")
+
+
+def broken_words(wrapped: str, original: str) -> list[str]:
+    """Each line break of ``wrapped`` (``original`` wrapped) that stands for no space of the original and has a
+    letter, a digit or % on both sides (GD|P, 5|%): inside a word. A break after a hyphen is a word's own."""
+    found, at = [], 0
+    for index, character in enumerate(wrapped):
+        if character != "\n":
+            assert original[at] == character, (wrapped, original)
+            at += 1
+        elif original[at] == " ":
+            at += 1  # the space the line broke at
+        elif LATIN_OR_DIGIT.match(wrapped[index - 1]) and LATIN_OR_DIGIT.match(wrapped[index + 1]):
+            found.append(f"{wrapped[index - 1]}|{wrapped[index + 1]}")
+    return found
+
+
+def test_the_word_checker_sees_a_word_broken():
+    assert broken_words("26. 海洋产业增加值占GD\nP比重", "26. 海洋产业增加值占GDP比重") == ["D|P"]
+    assert broken_words("26. 海洋产业增加值占\nGDP比重", "26. 海洋产业增加值占GDP比重") == []
+    assert broken_words("3. National high-tech\nzone", "3. National high-tech zone") == []
+    assert broken_words("3. National high-te\nch zone", "3. National high-tech zone") == ["e|c"]
+
+
+@pytest.mark.parametrize("narrow", [False, True])
+def test_no_panel_title_breaks_inside_a_word(report, narrow):
+    figure = charts.small_multiples(report, narrow=narrow)
+    titles = [ax.get_title(loc="left").rsplit("\n", 1)[0] for ax in figure.axes]  # the name, not its status line
+    names = [charts._label(row, report.language) for row in charts.completion_rows(report).itertuples()]
+    assert len(titles) == len(names) == 25
+    assert [(title, broken_words(title, name)) for title, name in zip(titles, names)
+            if broken_words(title, name)] == []
+
+
+# --- ticks -----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("ticks", "expected"), [
+    ([55.0, 55.1, 55.2, 55.3], ["55.0", "55.1", "55.2", "55.3"]),  # one decimal: no 55.00
+    ([55.0, 55.05, 55.1], ["55.00", "55.05", "55.10"]),
+    ([22.0, 24.0, 26.0], ["22", "24", "26"]),
+    ([-0.5, 0.0, 0.5], ["−0.5", "0.0", "0.5"]),
+    ([0.30000000000000004, 0.6000000000000001], ["0.3", "0.6"]),  # a locator's floating-point noise
+    ([1500.0, 2400.0], ["1500", "2400"]),
+])
+def test_ticks_have_as_many_decimals_as_they_need(ticks, expected):
+    assert charts.FewestDecimals().format_ticks(ticks) == expected
+
+
+def shown_ticks(figure, axis="y") -> list[float]:
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    ax = figure.axes[0]
+    low, high = sorted(ax.get_ylim())
+    return [t for t in (ax.get_yticks() if axis == "y" else ax.get_xticks()) if low <= t <= high]
+
+
+def test_a_count_has_whole_number_ticks(example_tables):
+    configure_matplotlib("en")
+    report = load_report(relative(example_tables), 2024, "en")
+    row = report.series_row(15)  # national incubators: 22, 22, 23, 24, 25 against 25 (ticks 22.5, 24, 25.5 once)
+    assert row.kind == "count"
+    ticks = shown_ticks(charts.card_chart(report, row))
+    assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks)
+    multiples = charts.small_multiples(report)
+    panel = next(ax for ax in multiples.axes if ax.get_title(loc="left").startswith("15."))
+    renderer = FigureCanvasAgg(multiples).get_renderer()
+    multiples.draw(renderer)
+    low, high = sorted(panel.get_ylim())
+    assert all(float(t).is_integer() for t in panel.get_yticks() if low <= t <= high)
+
+
+# --- the cards ---------------------------------------------------------------------------------------------------
+
+def card_rows(report):
+    table = report.joined()
+    return list(table[table["status"] != "qualitative"].itertuples())
+
+
+def test_no_source_number_hides_under_a_target_star(report):
+    for row in card_rows(report):
+        figure = charts.card_chart(report, row)
+        renderer = FigureCanvasAgg(figure).get_renderer()
+        figure.draw(renderer)
+        ax = figure.axes[0]
+        scale = figure.dpi / 72
+        stars = [ax.transData.transform(xy) for line in ax.lines if line.get_marker() == "*"
+                 for xy in line.get_xydata()]
+        reach = charts.STAR_SIZE / 2 * scale
+        for mark in ax.texts:
+            box = mark.get_window_extent(renderer)
+            hidden = [(x, y) for x, y in stars if box.x0 < x + reach and x - reach < box.x1
+                      and box.y0 < y + reach and y - reach < box.y1]
+            assert hidden == [], (row.indicator_id, mark.get_text())
+            assert mark.get_zorder() > max(line.get_zorder() for line in ax.lines)
+
+
+def test_the_number_checker_sees_a_number_under_a_star():
+    configure_matplotlib("en")
+    figure = charts.Figure(figsize=charts.CARD_SIZE)
+    ax = figure.add_axes((0.15, 0.15, 0.8, 0.8))
+    ax.plot([2023], [1500], linestyle="", marker="*", markersize=charts.STAR_SIZE)
+    ax.set_xlim(2020, 2024)
+    ax.set_ylim(600, 1700)
+    # above the point 5 points up, the star centred on it reaches 4.75 points up: the number's foot under it
+    assert charts._mark_offset(ax, figure, (2023, 1500), [(2023, 1500)], 7) == (pytest.approx(6.25), "bottom")
+    # a star well above the point: the number goes above the point as always
+    assert charts._mark_offset(ax, figure, (2023, 900), [(2023, 1500)], 7) == (5, "bottom")
+
+
+def dash_pattern(line) -> tuple:
+    """How a line is drawn: solid, or its dash pattern in points per unit of width with its caps."""
+    offset, dashes = line._unscaled_dash_pattern
+    return ("solid",) if not dashes else (tuple(round(d, 2) for d in dashes), line.get_dash_capstyle())
+
+
+def test_each_line_style_of_a_card_is_one_item_of_the_legend(report):
+    """The cards' legend (card.legend) names three styles of line besides the course: - - - the straight path to a
+    target, ··· the projection, —·— a level held every year. Every card draws only these, each one way (the
+    projection once looked dashed, like the path): a style on a card is the legend's item of its name."""
+    legend = report.words["card.legend"]
+    styles = {"path": dash_pattern(charts.Line2D([], [], **charts.DASHED)),
+              "projection": dash_pattern(charts.Line2D([], [], **charts.DOTTED))}
+    assert styles["path"] != styles["projection"]
+    assert styles["projection"][1] == "round" and styles["projection"][0][0] < 0.5  # dots, not dashes
+    assert "- - -" in legend and "···" in legend and "—·—" in legend
+    drawn = set()
+    for row in card_rows(report):
+        figure = charts.card_chart(report, row)
+        ax = figure.axes[0]
+        for line in ax.lines:
+            if line.get_linestyle() in ("None", "", " "):
+                continue
+            pattern = dash_pattern(line)
+            name = {styles["path"]: "path", styles["projection"]: "projection", ("solid",): "course"}.get(pattern)
+            assert name is not None, (row.indicator_id, pattern)
+            drawn.add(name)
+        held = [c for c in ax.collections if c.get_linestyle() and c.get_linestyle()[0][1]]
+        drawn |= {"held"} if held and row.direction in ("at_least", "at_most") else set()
+    assert {"course", "path"} <= drawn
