@@ -10,7 +10,7 @@ from openpyxl.styles import Font
 
 from analysis.errors import InputError
 from analysis.ingest import department_words
-from analysis.ingest.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from analysis.ingest.observations import REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS
 from analysis.ingest.xlsx_reader import LANGUAGE_PROPERTY, read_workbook
 
 MACHINE = ["indicator_id", "series", "year", "value", "source", "note", "confirm"]
@@ -35,7 +35,7 @@ def _workbook(path, rows, language=None, year=None, sheet="数据报送"):
 
 
 def _read(path):
-    return read_workbook(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
+    return read_workbook(path, REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS)
 
 
 def test_the_language_property_is_the_one_the_templates_write():
@@ -51,7 +51,7 @@ def test_the_language_property_is_the_one_the_templates_write():
 def test_a_header_row_of_the_templates_labels_names_the_columns(tmp_path, header):
     path = _workbook(tmp_path / "a.xlsx", [header, [4, "国家级", 2023, 3.1, "园区年报", "初步", None, None, None]])
     [sheet] = _read(path).sheets
-    assert list(sheet.frame.columns) == [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS, "csv_line"]
+    assert list(sheet.frame.columns) == [*REQUIRED_COLUMNS, *WORKBOOK_OPTIONAL_COLUMNS, "csv_line"]
     assert sheet.frame[["indicator_id", "series", "year", "value", "source"]].values.tolist() == [
         ["4", "国家级", "2023", "3.1", "园区年报"]]
     assert sheet.cell(2, "value") == "数据报送!D2"
@@ -203,10 +203,10 @@ CASES = {
     "unexpected column": (
         _unexpected,
         "数据报送!A4: header: 表头中有无法识别的列：单位；可用的列为 编号（indicator_id）、序列（series）、"
-        "年份（year）、数值（value）、数据来源（source）、备注（note）、中文备注（note_zh）、英文备注（note_en）、"
-        "确认（confirm）、发布日期（published）、初步数（preliminary）",
+        "年份（year）、数值（value）、数据来源（source）、备注（note）、确认（confirm）、发布日期（published）、"
+        "初步数（preliminary）",
         "'Data entry'!A4: header: unexpected column(s) 单位; allowed: indicator_id, series, year, value, source, "
-        "note, note_zh, note_en, confirm, published, preliminary"),
+        "note, confirm, published, preliminary"),
     "zero-width space": (
         _hidden_space,
         "数据报送!E5: source: 第 6 个字符是不可见字符 U+200B（zero width space），会改变文字的显示方式，"

@@ -265,3 +265,22 @@ def test_the_cards_legend_keeps_each_mark_with_its_words_in_chinese():
     zh = str(legend_items(catalog("zh")))
     assert '<span class="nobr">··· 按现有增速推算</span>' in zh and zh.count('<span class="nobr">') == 6
     assert "nobr" not in str(legend_items(catalog("en")))  # English breaks between its words
+
+
+def test_a_long_badge_breaks_only_after_a_comma_or_but():
+    from analysis.report.line_breaks import badge
+
+    nobr = '<span class="nobr">{}</span>'
+    # never "已达标但有回落风|险"; English breaks between its words only, as it does anywhere
+    assert str(badge("已达标但有回落风险")) == nobr.format("已达标但") + nobr.format("有回落风险")
+    assert str(badge("偏离目标，需加快")) == nobr.format("偏离目标，") + nobr.format("需加快")
+    assert str(badge("Insufficient data")) == "Insufficient data"
+    assert str(badge("<b>")) == "&lt;b&gt;" and str(badge("<b>但")) == nobr.format("&lt;b&gt;但")  # never markup
+
+
+def test_a_number_with_spaced_thousands_is_one_number():
+    from analysis.report.line_breaks import keep_together, label_pieces
+
+    assert label_pieces("per 10 000 people") == ["per", "10 000", "people"]  # never "10 | 000"
+    assert '<span class="nobr">12 345.6</span>' in str(keep_together("12 345.6 yuan"))
+    assert "nobr" not in str(keep_together("in 2024 123 firms"))  # a year beside a count is not one number

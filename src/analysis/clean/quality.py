@@ -6,23 +6,43 @@ another file. Each finding is described in every language of the catalogs (``det
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 import pandas as pd
 
-from ..catalog import Catalog, catalogs
+from ..catalog import Catalog, plan_catalog
 from ..errors import InputError, display_path
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.printed_table import PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable
 from ..plan import Plan
+from ..settings import LANGUAGES
 from ..vocabulary import HELD_EVERY_YEAR, PRELIMINARY, QUALITY_COLUMNS, QUALITY_ISSUES, lower_is_better, target_range
 
 PRINTED_LABEL = {series: label for label, series in SERIES_LABELS.items()}
 
 
+#: What the plan being cleaned calls itself (plan.yml's ``plan_word``), for the findings' sentences (规划 for 方案).
+PLAN_WORD: ContextVar[tuple] = ContextVar("plan_word", default=())
+
+
+@contextmanager
+def plan_words(plan: Plan) -> Iterator[None]:
+    """The findings described while this is open speak of the plan in its own word."""
+    token = PLAN_WORD.set(tuple(plan.plan_word.items()))
+    try:
+        yield
+    finally:
+        PLAN_WORD.reset(token)
+
+
 def details(describe) -> dict[str, str]:
-    """``{"detail_zh": …, "detail_en": …}``: ``describe(words)`` in every catalog's language."""
-    return {f"detail_{words.language}": describe(words) for words in catalogs()}
+    """``{"detail_zh": …, "detail_en": …}``: ``describe(words)`` in every catalog's language, the plan's word for
+    itself in it (:func:`plan_words`)."""
+    word = dict(PLAN_WORD.get())
+    return {f"detail_{language}": describe(plan_catalog(language, word.get(language, ""))) for language in LANGUAGES}
 
 
 def series_names(words: Catalog, series) -> str:

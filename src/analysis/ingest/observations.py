@@ -27,6 +27,9 @@ REQUIRED_COLUMNS = ["indicator_id", "series", "year", "value", "source"]
 #: ``confirm``: why a value far off its series is right (the plausibility checks then keep it). ``published``:
 #: when the publication appeared (a later one revises an earlier one's value for the same year);
 #: ``preliminary``: the value is preliminary (初步核算, 预计), to be replaced by the final figure.
+#: A data-entry workbook's optional columns: a department writes its note in the workbook's language.
+WORKBOOK_OPTIONAL_COLUMNS = ["note", "confirm", "published", "preliminary"]
+#: A CSV's: a note may be given in each language too (note_zh, note_en).
 OPTIONAL_COLUMNS = ["note", *NOTE_COLUMNS, "confirm", "published", "preliminary"]
 TEXT_KINDS = {"source": "source", "note": "note", **{name: "note" for name in NOTE_COLUMNS}, "confirm": "reason"}
 
@@ -65,7 +68,8 @@ def _read_csv(path: Path) -> tuple[list[FileRows], list[str]]:
 
 
 def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
-    book = read_workbook(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS, others=(WORDS_HEADER,))
+    book = read_workbook(path, REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS,
+                         others=(WORDS_HEADER,))
     rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), book.language)
             for sheet in book.sheets]
     return rows, book.hidden

@@ -16,6 +16,7 @@ from ..assess.assessment import assess_years
 from ..clean import schemas
 from ..clean.department_words import tidy_department_words
 from ..clean.processed import PLAN_JSON, ProcessedTables, as_written
+from ..clean.quality import plan_words
 from ..clean.tidy import MonitoringData, add_observations, clean_plan_table
 from ..errors import display_path
 from ..files import sha256_file
@@ -31,7 +32,8 @@ def monitoring_data(plan: Plan, observations_dir: Path | None = None) -> Monitor
     """Load → clean: the plan's table and the observations (``observations_dir``, by default the plan's own)."""
     inputs = load_plan_inputs(plan)
     observed = read_observation_files(observations_dir if observations_dir is not None else plan.observations_dir)
-    return add_observations(inputs, clean_plan_table(inputs), observed)
+    with plan_words(plan):
+        return add_observations(inputs, clean_plan_table(inputs), observed)
 
 
 def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) -> ProcessedTables:

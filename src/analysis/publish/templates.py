@@ -20,7 +20,7 @@ from ..files import refuse_link_outside, write_files_atomic
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.department_words import WORDS_HEADER, read_words_workbook
 from ..ingest.departments import DEPARTMENT_NAMES_FILE, load_department_names
-from ..ingest.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from ..ingest.observations import REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS
 from ..ingest.xlsx_reader import read_workbook
 from ..parameters import check_year
 from ..plan import Plan
@@ -93,7 +93,7 @@ def refuse_filled(path: Path) -> None:
     if not path.exists():
         return
     try:
-        book = read_workbook(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, others=(WORDS_HEADER,))
+        book = read_workbook(path, REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS, others=(WORDS_HEADER,))
         said = read_words_workbook(path)
     except InputError:
         return  # not a readable workbook of ours: nothing a department filled in

@@ -34,14 +34,14 @@ import pandas as pd
 from ..catalog import Catalog
 from ..clean.plausibility import plausible_range
 from ..ingest.department_words import DEPARTMENT_PROPERTY, LANGUAGE_PROPERTY, WORDS_FILLED, WORDS_REQUIRED
-from ..ingest.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from ..ingest.observations import REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS
 from ..ingest.xlsx_reader import SHEET_PROPERTY, YEAR_PROPERTY
 from ..vocabulary import RATINGS
 from .numbers import fmt_number
 from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Styles, display_width
 from .words import localized, series_label
 
-INPUT_COLUMNS = [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS]
+INPUT_COLUMNS = [*REQUIRED_COLUMNS, *WORKBOOK_OPTIONAL_COLUMNS]
 FILLED_IN = ("indicator_id", "series", "year")
 HEADER_ROW = 3  # zero-based: title, instructions, labels, then the header row the reader finds
 INPUT_COLOUR = "#fff9c4"

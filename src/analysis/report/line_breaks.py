@@ -35,6 +35,8 @@ def _kept_pattern(labels: str = "") -> str:
 
 
 KEPT = re.compile(_kept_pattern())
+#: A number whose thousands are set apart by a space (``10 000``, as SI writes it): one number, never broken.
+SPACED_NUMBER = r"(?<![\d.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)"
 #: Width in Latin letters beyond which a label may break between its words (a CJK character counts two).
 SHORT_LABEL = 12
 
@@ -69,8 +71,8 @@ def short_labels() -> tuple[str, ...]:
 def _kept() -> re.Pattern:
     """:data:`KEPT`, or one of :func:`short_labels` standing as a word of its own."""
     labels = "|".join(re.escape(label) for label in short_labels())
-    return re.compile(rf"{_held_pattern()}|{_kept_pattern(labels)}|(?<![A-Za-z])(?:{labels})(?![A-Za-z])"
-                      if labels else KEPT.pattern)
+    return re.compile(rf"{_held_pattern()}|{SPACED_NUMBER}|{_kept_pattern(labels)}|"
+                      rf"(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else rf"{SPACED_NUMBER}|{KEPT.pattern}")
 
 
 def _held_pattern() -> str:
@@ -103,12 +105,32 @@ def keep_together(text) -> Markup:
     return _marked(text, [match.span() for match in _kept().finditer(text)])
 
 
+#: Where a long badge may break: after a comma, and after 但 ("已达标但 | 有回落风险", "Achieved, | at risk").
+BADGE_BREAK = re.compile(r"(?<=[,，、但])\s*")
+
+
+def badge(text) -> Markup:
+    """A status badge's words as HTML: in Chinese, pieces that never break, a line break allowed only after a comma
+    or 但, so that "已达标但有回落风险" never ends a line on 风; in a language that breaks at spaces, as its words
+    break (a narrow column fits "Insufficient / progress", never "Insuffi / cient")."""
+    text = str(text)
+    if not re.search(f"[{HAN}]", text):
+        return escape(text)
+    pieces, last = [], 0
+    for match in BADGE_BREAK.finditer(text):
+        if match.start() > last:
+            pieces.append((last, match.start()))
+        last = match.end()
+    pieces.append((last, len(text)))
+    return _marked(text, [(start, end) for start, end in pieces if end > start])
+
+
 WORD = re.compile(r"\S+")
 
 
 def _label_spans(text: str) -> list[tuple[int, int]]:
     spans, last = [], 0
-    for match in KEPT.finditer(text):
+    for match in re.finditer(rf"{SPACED_NUMBER}|{KEPT.pattern}", text):
         spans += [word.span() for word in WORD.finditer(text, last, match.start())] + [match.span()]
         last = match.end()
     return spans + [word.span() for word in WORD.finditer(text, last)]
