@@ -200,7 +200,7 @@ def test_summary_before_the_data_in_english():
             # name, never after a number ("1 institutions" would be wrong)
             "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet, the final "
             "verdict awaits it (insufficient progress)",
-            "S&T service institutions (institutions): 85 in 2021, against a target of 120 for 2024; no value for "
+            "S&T service institutions: 85 in 2021, against a target of 120 for 2024; no value for "
             "2022–2024 yet, the final verdict awaits it (insufficient progress)",
             "Decline in energy use per unit of GDP must reach at least 5% a year (3.41% in 2021) — latest value "
             "2021; no value for 2022–2024 (moving away)",
@@ -394,21 +394,21 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert words.status_note(by_id[30], en) == "latest value 2023; no value for 2024"
     # a target to hold every year: 17 is 91.2 in 2023 against ≥90 but was 89.5 in 2022
     mid = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}
-    assert words.status_note(mid[17], zh) == "2022 年未达到；完成率 101.3%"  # 91.2/90 = 1.0133
-    assert words.status_note(mid[17], en) == "missed in 2022; 101.3% of target"
+    assert words.status_note(mid[17], zh) == "2022 年未达到；2023 年当年完成率 101.3%"  # 91.2/90 = 1.0133
+    assert words.status_note(mid[17], en) == "missed in 2022; 101.3% of target in 2023 alone"
     twice = mid[17]._replace(missed_years="2021;2022")
-    assert words.status_note(twice, zh) == "2021、2022 年未达到；完成率 101.3%"
-    assert words.status_note(twice, en) == "missed in 2021 and 2022; 101.3% of target"
+    assert words.status_note(twice, zh) == "2021、2022 年未达到；2023 年当年完成率 101.3%"
+    assert words.status_note(twice, en) == "missed in 2021 and 2022; 101.3% of target in 2023 alone"
     # the scorecard prints it under the status, the summary after the need
     status_cell = cells_of(scorecard_html(context("en", rows)))[1][8]
     assert status_cell.endswith("Moderate progress, accelerate</span><br><small>latest value 2022; no value for "
                                 "2023–2024</small>")
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
-        "未达标</span><br><small>2022 年未达到；完成率 101.3%</small>")
+        "未达标</span><br><small>2022 年未达到；2023 年当年完成率 101.3%</small>")
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
         "科技服务机构：最新为 2022 年的 96个，2024 年目标 120个；2023—2024 年尚无数据，待公布后作最终判断（需加快）")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
-        "S&T service institutions (institutions): 96 in 2022, against a target of 120 for 2024; no value for "
+        "S&T service institutions: 96 in 2022, against a target of 120 for 2024; no value for "
         "2023–2024 yet, the final verdict awaits it (moderate progress, accelerate)")
 
 

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..assess.assessment import headline_status, plan_start_year
-from ..assess.warning_list import warning_level
-from ..vocabulary import DEPARTMENT_SEPARATORS, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
+from ..vocabulary import DEPARTMENT_SEPARATORS, LAGGING, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
 from .context import ReportContext
 from .numbers import is_missing
 from .words import amount, localized, missed_years, series_label, status_note, target_text, value_text, year
@@ -289,9 +288,10 @@ def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> l
 
 
 def lagging_rows(context: ReportContext) -> pd.DataFrame:
-    """The series with a warning (red, amber, a final "not achieved"), lead department first."""
+    """The series that lag: a warning (red, amber, a final "not achieved"), or progress too slow to reach the
+    target on time (moderate: 需加快), lead department first."""
     joined = context.joined()
-    return joined[joined["status"].map(warning_level) != ""]
+    return joined[joined["status"].isin(LAGGING)]
 
 
 def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, evaluator: str) -> list[Block]:

@@ -197,10 +197,13 @@ def difference(row, number: str, words: Catalog) -> str:
 
 def named(row, words: Catalog) -> str:
     """A series' short name in a sentence that gives its numbers, with its unit as a label where the language does
-    not write units after numbers (English: "National incubators (incubators)"; Chinese numbers carry theirs)."""
+    not write units after numbers (English: "R&D personnel (persons)"; Chinese numbers carry theirs). A name that
+    says its unit already ("National incubators", unit incubators) takes none: never "bases (bases)"."""
     name = localized(row, "short_name", words.language)
     unit = _unit(row, words)
     if row.kind == "rank" or is_percent(row) or not unit or words["quantity.unit_after_number"]:
+        return name
+    if re.search(rf"(?<![A-Za-z]){re.escape(unit)}(?![A-Za-z])", name, re.IGNORECASE):
         return name
     return name + words.text("quantity.label", unit=unit)
 
@@ -590,8 +593,11 @@ def status_note(row, words: Catalog) -> str:
         notes.append(words.text("scorecard.missed", years=join_and(words, missed_years(row))))
     if row.verdict == "final" and row.kind != "rank":  # a place is reached or not: no share of a target
         stage = stage_missed(row)
-        notes.append(words.text("scorecard.stage_rate" if stage else "scorecard.final_rate",
-                                rate=rate_text(row.completion_rate), year=year(row.target_year)))
+        # a level held every year and missed in an earlier year: the rate is the last year's alone
+        key = ("scorecard.stage_rate" if stage else "scorecard.year_rate" if missed_years(row)
+               else "scorecard.final_rate")
+        notes.append(words.text(key, rate=rate_text(row.completion_rate), year=year(row.as_of_year)
+                                if key == "scorecard.year_rate" else year(row.target_year)))
     gap = data_gap_text(row, words)
     if gap:
         notes.append(gap)
