@@ -241,6 +241,21 @@ def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name(
     assert text_widths("比重" + CORE_MARK)[1] == 3  # 重 and its star: 2 + 1
 
 
+def test_a_column_of_chinese_names_keeps_its_floor():
+    from analysis.report.pandoc_ast import CELL_PADDING, fitted_widths
+
+    # names (8 characters: 16 letters a line, 2 a word) beside a long note (40 letters a line, 10 its longest word),
+    # on 30 letters: without a floor, the names get 2 + 2 of padding = 4 and the note the rest
+    names, note = ["高新技术企业数比重"[:8]], ["最新值为 2022 年，2023—2024 年无数据" * 1]
+    plain = fitted_widths([names, note], 30)
+    floored = fitted_widths([names, note], 30, {0: 12.0})
+    assert plain[0] * 30 < 12
+    # with a floor of 12 letters (6 characters) and its padding: at least 14 of the 30 letters
+    assert floored[0] * 30 >= 12 + CELL_PADDING - 1e-9
+    # a floor never widens a column past its longest line (4 letters and padding here)
+    assert fitted_widths([["比重"], note], 30, {0: 12.0})[0] * 30 == pytest.approx(4 + CELL_PADDING)
+
+
 def test_a_unit_per_unit_a_level_held_every_year_and_already_met_are_kept_whole():
     assert str(keep_together("需增长 0.7件/万人（+5%）")) == '需增长 <span class="nobr">0.7件/万人</span>（+5%）'
     assert str(keep_together("2024年目标：每年≥90%")) == (

@@ -42,6 +42,11 @@ def plain(text: str) -> dict:
     return {"t": "Plain", "c": inlines(text)}
 
 
+def strong(text: str) -> dict:
+    """Plain text in bold (a group's row in a table: a category, a department)."""
+    return {"t": "Plain", "c": [{"t": "Strong", "c": inlines(text)}]}
+
+
 def header(level: int, text: str, identifier: str = "") -> dict:
     return {"t": "Header", "c": [level, [identifier, [], []], inlines(text)]}
 
@@ -131,14 +136,18 @@ def lines(text) -> list[str]:
     return str(text).split("\n")
 
 
-def fitted_widths(columns: list[list[str]], letters_across: float) -> list[float]:
+def fitted_widths(columns: list[list[str]], letters_across: float, floors: dict[int, float] | None = None
+                  ) -> list[float]:
     """Shares of the page for columns of text: each column as wide as its longest word (no word broken inside
     it), then the rest of the line shared by how much text each column holds, none wider than its longest line;
     ``letters_across`` is the type area's width in widths of a Latin letter. Where the longest words do not
-    fit, they share the line."""
+    fit, they share the line. ``floors``: a column's least width in letters (a column of Chinese names, whose
+    every character is a word, would otherwise get two characters a line), never more than its longest line."""
     widths = [[text_widths(line) for text in column for line in lines(text)] for column in columns]
     width = [max(word for _, word in column) + CELL_PADDING for column in widths]
     most = [max(max(line for line, _ in column) + CELL_PADDING, low) for column, low in zip(widths, width)]
+    for i, floor in (floors or {}).items():
+        width[i] = max(width[i], min(floor + CELL_PADDING, most[i]))
     text = [sum(line for line, _ in column) for column in widths]
     room = letters_across - sum(width)
     if room <= 0:

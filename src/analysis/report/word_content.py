@@ -31,6 +31,7 @@ from .pandoc_ast import (
     link,
     para,
     plain,
+    strong,
     styled,
     table,
 )
@@ -96,6 +97,11 @@ class WordDocument:
         self.blocks.append(table)
 
 
+#: The names column of the scorecard, warning and change tables: at least six Chinese characters (twelve letters) a
+#: line, so that a name reads as one, not two characters a line beside a wide status note.
+NAME_FLOOR = {1: 12.0}
+
+
 def letters_across(context: ReportContext) -> float:
     """The type area's width in widths of a Latin letter of the tables' size: half the size, as a digit is (a
     CJK character, counted as two, is a whole one)."""
@@ -153,7 +159,7 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
     for row in scorecard_rows(context):
         if row.category != category:
             category = row.category
-            lines.append([cell(category, col_span=len(headers))])
+            lines.append([cell([strong(category)], col_span=len(headers))])
         status = [plain(row.status_text)] + ([plain(row.final_rate)] if row.final_rate else [])
         lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.unit),
                       cell(row.base, right), cell(value_with_year(row.latest, row.latest_year), right),
@@ -170,7 +176,8 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
             colours[(len(lines), 9)] = LIGHT_COLOURS[row.official][0]
     columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
     aligns = ["AlignDefault"] * 3 + [right] * 4 + ["AlignDefault"] * (3 if official else 2)
-    document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context)), aligns), colours)
+    widths = fitted_widths(columns, letters_across(context), NAME_FLOOR)
+    document.add_table(table(headers, lines, widths, aligns), colours)
 
 
 def value_with_year(value: str, year: str) -> list:
@@ -202,7 +209,8 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
         for row in rows:
             if row.department != department:
                 department = row.department
-                lines.append([cell(warning_tables.department_label(context, rows, department), col_span=len(headers))])
+                lines.append([cell([strong(warning_tables.department_label(context, rows, department))],
+                                   col_span=len(headers))])
             lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.level_text),
                           cell([plain(row.status_text)] + ([plain(row.status_note)] if row.status_note else [])),
                           cell(value_with_year(row.latest, row.latest_year), right),
@@ -216,7 +224,8 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
                  for row in rows]
         columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
         aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault"] * 2
-        document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context)), aligns), colours)
+        widths = fitted_widths(columns, letters_across(context), NAME_FLOOR)
+    document.add_table(table(headers, lines, widths, aligns), colours)
     previous, changes = warning_tables.change_rows(context)
     if previous is None:
         return
@@ -234,7 +243,7 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
     texts = [[row.indicator_id, row.name + CORE_MARK, Label(row.status_then_text), Label(row.status_now_text),
               (Label(row.change_text), row.reason_text)] for row in changes]
     columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
-    document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context))), colours)
+    document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context), NAME_FLOOR)), colours)
 
 
 def charts_blocks(document: WordDocument, context: ReportContext, figures: Figures) -> None:
