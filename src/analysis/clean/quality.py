@@ -112,12 +112,12 @@ def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, a
         written = direction[(row.indicator_id, row.series)]
         met = [t for t in series_targets.itertuples() if _met(row.value, t, written)]
         if met:
-            listed = ", ".join(f"{t.year}: {t.value:g}" for t in met)
             detail = ("quality_detail.baseline_meets_target_every_year" if written in HELD_EVERY_YEAR
                       else "quality_detail.baseline_meets_target")
             add("baseline_meets_target", row.indicator_id, row.series, row.year, row.printed_text, row.value,
-                row.source_line, lambda w, r=row, listed=listed, detail=detail: w.text(
-                    detail, year=r.year, value=r.value, targets=listed))
+                row.source_line, lambda w, r=row, met=met, detail=detail: w.text(
+                    detail, year=r.year, value=r.value, targets=w["grammar.comma"].join(
+                        w.text("quality_detail.target_item", year=t.year, value=t.value) for t in met)))
 
 
 def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines: list[str], prose_path: Path,
