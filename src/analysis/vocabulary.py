@@ -77,12 +77,17 @@ DEPARTMENT_SEPARATORS = {"zh": "、", "en": "; "}
 TABLE_INDICATOR_COLUMNS = [column for column in INDICATOR_COLUMNS if column not in DEPARTMENT_COLUMNS]
 #: A value's note in each language (Open SDG's translated fields): the report shows its edition's, else ``note``.
 NOTE_COLUMNS = tuple(f"note_{language}" for language in LANGUAGES)
+#: The publication's name in each language where its writer gave one (an observation file's source_zh, source_en).
+REFERENCE_COLUMNS = tuple(f"reference_{language}" for language in LANGUAGES)
+#: The observation files' columns that give them.
+SOURCE_COLUMNS = tuple(f"source_{language}" for language in LANGUAGES)
 VALUE_COLUMNS = {
     "indicator_id": "int64", "series": "str", "year": "int64", "value_type": "str", "value": "float64",
     "printed_text": "str", "source": "str", "source_line": "int64", "processing": "str", "reference": "str",
     "note": "str", "published": "str",
     # The note in each language where its writer gave one (note_zh, note_en); ``note`` as written otherwise.
     **{f"note_{language}": "str" for language in LANGUAGES},
+    **{f"reference_{language}": "str" for language in LANGUAGES},
     # A range target's upper bound (``value`` is its lower bound); empty for every other value.
     "upper": "float64",
 }

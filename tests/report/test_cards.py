@@ -68,7 +68,9 @@ def test_a_card_has_the_full_printed_name_and_its_numbers(cards_html):
 
 def test_a_card_lists_its_sources_and_findings(cards_html):
     personnel = card(cards_html, "indicator-1")
-    assert "① 2021、2022：Example bulletin 2023 (fictional)" in personnel.replace("<li>", "\n")
+    # the publication by its Chinese name (the file's source_zh)
+    assert "① 2021、2022：示例统计公报 2023（虚构）" in personnel.replace("<li>", "\n")
+    assert "Example bulletin" not in personnel
     # the note, by its value, in the edition's language (the file's note_zh; the English edition keeps note)
     assert "① 2021年：2021 年修订数；方案印作 23000" in personnel
     assert "revised 2021 figure" not in personnel
@@ -130,14 +132,14 @@ def test_a_card_from_an_older_value_names_the_years_without_one(cards_html, card
 def test_a_baseline_that_meets_its_target_is_not_called_a_target_held_every_year(cards_html, cards_html_en):
     # new enterprises per 10 000 people: 77 in 2021 against 70 in 2023 and 2024, a target to reach (higher)
     firms = card(cards_html, "indicator-13")
-    assert ("2021年基础值 77 已达到目标值（2023 年目标 70、2024 年目标 70）：与其他目标一样按水平和趋势评估，最终按目标年数值判断"
-            "（方案未要求每年达到，不逐年判断）") in firms
-    assert ("The 2021 baseline 77 already meets the target (70 in 2023, 70 in 2024): judged like any other target, by its "
-            "level and trend and finally by the target year&#39;s value (not year by year: the plan does not set it "
-            "for every year)") in card(cards_html_en, "indicator-13")
+    assert ("2021年基础值 77 已达到目标值（2023 年目标 70、2024 年目标 70）：与其他目标一样按水平和趋势评估，"
+            "最终按目标年数值判断（方案未要求每年达到，不逐年判断）") in firms
+    assert ("The 2021 baseline 77 already meets the target (70 in 2023, 70 in 2024): judged like any other target, "
+            "by its level and trend and finally by the target year&#39;s value (not year by year: the plan does not "
+            "set it for every year)") in card(cards_html_en, "indicator-13")
     # good-air days: 90.1 in 2021 against ≥90, which the plan sets for every year
-    assert "2021年基础值 90.1 已达到目标值（2023 年目标 90、2024 年目标 90）；方案要求每年达到，方案期内逐年对照判断" in card(
-        cards_html, "indicator-17")
+    assert ("2021年基础值 90.1 已达到目标值（2023 年目标 90、2024 年目标 90）；方案要求每年达到，方案期内逐年对照判断"
+            in card(cards_html, "indicator-17"))
     assert "保持" not in cards_html
 
 

@@ -36,7 +36,8 @@ def data_folder(weihai_in_project, project_tmp):
     bulletin = observations / "2025-bulletin.csv"
     text = bulletin.read_text(encoding="utf-8")
     # indicator 1, 2024: its source becomes text a spreadsheet would take for a formula
-    text = text.replace("1,,2024,24800,Example bulletin 2025 (fictional),", '1,,2024,24800,"=HYPERLINK(""x"")",', 1)
+    text = text.replace("1,,2024,24800,Example bulletin 2025 (fictional),示例统计公报 2025（虚构）,",
+                        '1,,2024,24800,"=HYPERLINK(""x"")","=HYPERLINK(""x"")",', 1)
     bulletin.write_text(text, encoding="utf-8")
     folder = project_tmp / "workbook-data"
     write_tables(build_tables(weihai_in_project, "eurostat", observations).files(), folder)

@@ -249,8 +249,8 @@ def hostile_report(weihai_in_project, project_tmp):
     for path in sorted((FIXTURES / "example-2022-2024").glob("*.csv")):
         text = path.read_text(encoding="utf-8")
         if path.name == "2024-bulletin.csv":
-            text = text.replace("1,,2023,24300,Example bulletin 2024 (fictional),",
-                                f'1,,2023,24300,{HOSTILE_SOURCE},"{HOSTILE_NOTE}"')
+            text = text.replace("1,,2023,24300,Example bulletin 2024 (fictional),示例统计公报 2024（虚构）,",
+                                f'1,,2023,24300,{HOSTILE_SOURCE},,"{HOSTILE_NOTE}"')
         (observations / path.name).write_text(text, encoding="utf-8")
     data = project_tmp / "hostile-data"
     write_tables(build_tables(weihai_in_project, "eurostat", observations).files(), data)

@@ -26,7 +26,7 @@ from ..ingest.observations import FileRows, ObservationFiles
 from ..ingest.xlsx_reader import column_names
 from ..plan import Plan
 from ..text import REASON_ADVICE, says_why, visible
-from ..vocabulary import NOTE_COLUMNS, PRELIMINARY, REVISED, VALUE_COLUMNS
+from ..vocabulary import NOTE_COLUMNS, PRELIMINARY, REVISED, SOURCE_COLUMNS, VALUE_COLUMNS
 from .plausibility import Point, implausible, impossible, previous_point
 
 #: Observation years run from the plan's base year to some years after its last evaluation.
@@ -170,6 +170,7 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
             "source_line": line, "processing": PRELIMINARY if preliminary else "", "reference": row.source.strip(),
             "note": (note or "").strip(), "published": published,
             **{name: (getattr(row, name, "") or "").strip() for name in NOTE_COLUMNS},
+            **{f"reference_{name[len('source_'):]}": (getattr(row, name, "") or "").strip() for name in SOURCE_COLUMNS},
             "confirm": confirm.strip() if visible(confirm) else "", "kind": meta["kind"], "path": path,
             "where": f"{display_path(path)}:{line}"}
 

@@ -165,7 +165,7 @@ def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: lis
                 "year": row.year, "printed_text": row.printed_text, "value": row.value, "source": row.source,
                 "source_line": row.source_line,
                 **details(lambda w, r=row, printed_value=baselines[key]: w.text(
-                    "quality_detail.observation_revises_baseline", reference=r.reference, value=r.value,
+                    "quality_detail.observation_revises_baseline", reference=_reference(w, r), value=r.value,
                     year=r.year, printed=printed_value, base_year=plan.base_year))})
     pairs: dict[tuple[str, str], list[dict]] = {}
     for dup in duplicates:
@@ -194,6 +194,12 @@ def _published(words, record: dict) -> str:
     return words.text("quality_detail.published", date=record["published"]) if record["published"] else ""
 
 
+def _reference(words: Catalog, value) -> str:
+    """A publication's name in ``words``' language where its file gives one (source_zh), else as written."""
+    get = value.get if isinstance(value, dict) else lambda name, default="": getattr(value, name, default)
+    return get(f"reference_{words.language}", "") or get("reference", "")
+
+
 def observation_folder_findings(observed) -> list[dict]:
     """Values kept because their row confirms them, and hidden files and sheets of the observations folder left
     unread.
@@ -218,8 +224,8 @@ def observation_folder_findings(observed) -> list[dict]:
                          "source": new["source"], "source_line": new["source_line"],
                          **details(lambda w, old=old, new=new: w.text(
                              "quality_detail.observation_revised", year=new["year"], old=old["value"],
-                             old_reference=old["reference"], old_published=_published(w, old), new=new["value"],
-                             new_reference=new["reference"], new_published=_published(w, new)))})
+                             old_reference=_reference(w, old), old_published=_published(w, old), new=new["value"],
+                             new_reference=_reference(w, new), new_published=_published(w, new)))})
     for row in observed.values.itertuples():
         if PRELIMINARY in row.processing.split(";"):
             findings.append({"issue": "preliminary_value", "indicator_id": row.indicator_id, "series": row.series,

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..plan import OBSERVATION_FORMATS, observation_entries
-from ..vocabulary import NOTE_COLUMNS
+from ..vocabulary import NOTE_COLUMNS, SOURCE_COLUMNS
 from .csv_reader import read_strict_csv
 from .dataset import read_dataset_label
 from .department_words import WORDS_HEADER
@@ -30,8 +30,9 @@ REQUIRED_COLUMNS = ["indicator_id", "series", "year", "value", "source"]
 #: A data-entry workbook's optional columns: a department writes its note in the workbook's language.
 WORKBOOK_OPTIONAL_COLUMNS = ["note", "confirm", "published", "preliminary"]
 #: A CSV's: a note may be given in each language too (note_zh, note_en).
-OPTIONAL_COLUMNS = ["note", *NOTE_COLUMNS, "confirm", "published", "preliminary"]
-TEXT_KINDS = {"source": "source", "note": "note", **{name: "note" for name in NOTE_COLUMNS}, "confirm": "reason"}
+OPTIONAL_COLUMNS = [*SOURCE_COLUMNS, "note", *NOTE_COLUMNS, "confirm", "published", "preliminary"]
+TEXT_KINDS = {"source": "source", **{name: "source" for name in SOURCE_COLUMNS}, "note": "note",
+              **{name: "note" for name in NOTE_COLUMNS}, "confirm": "reason"}
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from .words import (
     pace_text,
     projection_shown,
     rate_text,
+    reference_in,
     seen_text,
     target_text,
     value_text,
@@ -114,9 +115,10 @@ def card_notes(context: ReportContext, row) -> list[str]:
     words = context.words
     notes = [turn] if (turn := plan_period_turn(context, row)) else []
     actual = actuals(context, row)
-    for reference, group in actual.groupby("reference", sort=False):
+    for _, group in actual.groupby("reference", sort=False):
         years = words["grammar.comma"].join(year(y) for y in group["year"])
-        notes.append(words.text("card.source", mark=group["mark"].iloc[0], years=years, reference=reference))
+        notes.append(words.text("card.source", mark=group["mark"].iloc[0], years=years,
+                                reference=reference_in(next(group.itertuples()), language)))
         for point in group.itertuples():
             if note_in(point, language):
                 notes.append(words.text("card.note", mark=point.mark, year=year(point.year),

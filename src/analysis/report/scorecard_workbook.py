@@ -39,6 +39,7 @@ from .words import (
     operator,
     pace_text,
     provenance,
+    reference_in,
     series_label,
     shown_change,
     target_year_past,
@@ -417,7 +418,7 @@ def actuals_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         meta = indicators[(row.indicator_id, row.series)]
         rows.append([int(row.indicator_id), series_label(row.series, words),
                      localized(meta, "short_name", language), int(row.year), float(row.value),
-                     localized(meta, "unit", language), row.reference, note_in(row, language),
+                     localized(meta, "unit", language), reference_in(row, language), note_in(row, language),
                      provenance(str(row.source).rsplit("/", 1)[-1], row.source_line)])
     headers = [names[key] for key in ("id", "series", "indicator", "year", "value", "unit", "source", "note", "file")]
     sheet = book.add_worksheet(words["workbook.sheets.actuals"])

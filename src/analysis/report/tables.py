@@ -20,6 +20,7 @@ from .words import (
     official_text,
     pace_text,
     provenance,
+    reference_in,
     status_note,
     target_text,
     year,
@@ -112,8 +113,9 @@ def actuals_table(context: ReportContext) -> pd.DataFrame:
         names["value"]: [fmt_number(value) + (words["tables.preliminary_mark"] if "preliminary" in processing.split(";")
                                                else "") for value, processing in zip(actual["value"],
                                                                                      actual["processing"])],
-        names["source"]: [reference + (words.text("tables.published", date=date) if date else "")
-                          for reference, date in zip(actual["reference"], actual["published"])],
+        names["source"]: [reference_in(point, context.language)
+                          + (words.text("tables.published", date=point.published) if point.published else "")
+                          for point in actual.itertuples()],
         names["note"]: [note_in(point, context.language) for point in actual.itertuples()],
         names["file"]: actual["source"].map(lambda path: path.rsplit("/", 1)[-1]) + ":"
         + actual["source_line"].astype(str)})

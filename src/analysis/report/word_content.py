@@ -225,7 +225,7 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
         columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
         aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault"] * 2
         widths = fitted_widths(columns, letters_across(context), NAME_FLOOR)
-    document.add_table(table(headers, lines, widths, aligns), colours)
+        document.add_table(table(headers, lines, widths, aligns), colours)
     previous, changes = warning_tables.change_rows(context)
     if previous is None:
         return

@@ -46,6 +46,11 @@ def provenance(source, line) -> str:
     return f"{source}:{int(line)}" if not is_missing(line) and int(line) > 0 else source
 
 
+def reference_in(row, language: str) -> str:
+    """A publication's name in ``language`` where its writer gave one (``source_zh``), else as written."""
+    return getattr(row, f"reference_{language}", "") or row.reference
+
+
 def note_in(row, language: str) -> str:
     """A value's note in ``language`` where its writer gave one (``note_zh``), else as written (``note``)."""
     return getattr(row, f"note_{language}", "") or row.note
@@ -696,7 +701,7 @@ def data_note(context: ReportContext) -> list[str]:
     numeric = context.assessment[context.assessment["status"] != "qualitative"]
     values = context.values
     actual = values[(values["value_type"] == "actual") & (values["year"] <= context.report_year)]
-    references = sorted(set(actual["reference"]))
+    references = sorted({reference_in(point, language) for point in actual.itertuples()})
     latest = numeric["as_of_year"].dropna()
     lines = [words.text("data_note.as_of", as_of=year(latest.max()) if len(latest) else "–",
                         report_year=context.report_year)]
