@@ -87,6 +87,13 @@ def test_a_status_that_changes_without_the_series_moving_is_re_rated():
     assert changes.loc[5, ["change", "reason"]].tolist() == ["same", ""]
     # re-rated rows come after the worse and the better
     assert list(changes.index) == [1, 4, 3, 2, 5]
+    # a rating of the pace, then a verdict on the target year's value: re-rated, even with a new value
+    # (1: on track, a pace, in 2023; insufficient in 2024 from a new value, now a verdict on 2024's target)
+    verdicts = pd.DataFrame(frames).assign(verdict="progress")
+    verdicts.loc[1, "verdict"] = "final"
+    changed = status_changes(verdicts, 2024, 2023).set_index("indicator_id")
+    assert changed.loc[1, ["change", "reason"]].tolist() == ["rerated", "now_final"]
+    assert changed.loc[4, ["change", "reason"]].tolist() == ["better", ""]  # both paces: compared
 
 
 def test_a_stage_target_missed_on_course_to_the_next_is_amber():

@@ -137,6 +137,26 @@ def narrow_screen_rules(css: str, width: int) -> str:
 
 
 @pytest.mark.parametrize("edition", ["final-en", "final-zh"])
+def test_the_change_table_fits_a_390_pixel_screen(example_reports, edition, tmp_path):
+    """Section 3.2 on a phone: the name, both statuses and the change (worse, re-rated, …) on the screen."""
+    folder = example_reports[edition]
+    language = EXAMPLE_REPORTS[edition][2]
+    words = catalog(language)
+    html = (folder / "report.html").read_text(encoding="utf-8")
+    changes = re.search(r'<table class="status-changes".*?</table>', html, re.S).group(0)
+    page = (f'<html lang="{words["language.html_lang"]}"><body><main class="report">'
+            f'<div class="jp-RenderedHTMLCommon">{changes}</div></main></body></html>')
+    screen = narrow_screen_rules((TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8"), 390)
+    HTML(string=page, media_type="screen").write_pdf(
+        tmp_path / f"changes-{language}.pdf",
+        stylesheets=[CSS(string=screen), CSS(string="@page { size: 390px 4000px; margin: 0 }")])
+    [sheet] = pdf_layout(tmp_path / f"changes-{language}.pdf")
+    assert max(box[2] for box in sheet["boxes"] if box[4]) <= sheet["width"]
+    text = "".join(box[4] for box in sheet["boxes"]).replace(" ", "")
+    assert words["warnings.change.rerated"].replace(" ", "") in text  # the last column, on the screen
+
+
+@pytest.mark.parametrize("edition", ["final-en", "final-zh"])
 def test_the_scorecard_status_fits_a_390_pixel_screen(example_reports, edition, tmp_path):
     folder = example_reports[edition]
     language = EXAMPLE_REPORTS[edition][2]

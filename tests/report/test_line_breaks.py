@@ -202,7 +202,8 @@ def test_the_checks_flag_the_breaks_the_report_used_to_have():
 def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
     assert keep_together("报告（2024年）") == '报告（<span class="nobr">2024年</span>）'
     assert keep_together("差 0.2个百分点，2023—2024 年无数据") == (
-        '差 <span class="nobr">0.2个百分点</span>，<span class="nobr">2023—2024 年</span>无数据')
+        '差 <span class="nobr">0.2个百分点</span>，<span class="nobr">2023—2024 年</span>'
+        '<span class="nobr">无数据</span>')
     assert keep_together("92 % in 2024; 0.7 pp a year") == (
         '<span class="nobr">92 %</span> in 2024; <span class="nobr">0.7 pp</span> a year')
     assert keep_together("未达标 10 项，not achieved; unachieved") == (

@@ -70,6 +70,19 @@ def test_no_warnings_says_so():
     assert "warning-list" not in html
 
 
+def test_no_warning_for_want_of_data_is_not_an_all_clear():
+    # two series achieved and two without data: no warning, and the two that cannot be judged are counted
+    rows = [row for row in MID_TERM_DATA if row["status"] == "achieved"]
+    unknown = [{**row, "status": "insufficient_data", "verdict": ""} for row in MID_TERM_DATA
+               if row["status"] != "achieved"][:2]
+    html = unmarked(warnings_html(context("zh", rows + unknown, 2023)))
+    assert ("没有未达标、偏离目标或进展不足的指标序列，本期无预警。另有 2 个序列缺少可作判断的数据（数据不足），"
+            "无法判断是否需要预警，不能视为无问题。") in html
+    english = unmarked(warnings_html(context("en", rows + unknown[:1], 2023)))
+    assert ("no warnings. 1 other series lacks the data for a judgement (Insufficient data): whether it needs a "
+            "warning cannot be told, which is not the same as no problem.") in english
+
+
 def test_changes_since_the_previous_report_year_worse_first():
     now = {2: "not_achieved", 10: "moderate", 17: "achieved", 25: "not_achieved"}
     final = [{**row, "report_year": 2024, "status": now[row["indicator_id"]]} for row in MID_TERM_DATA]
@@ -79,8 +92,8 @@ def test_changes_since_the_previous_report_year_worse_first():
                            tables=base.tables.__class__(**{**base.tables.__dict__, "assessment": both}),
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
-    assert ("与 2023 年评估相比（两年均按现有数据评估），0 个序列变差，0 个好转，2 个重新评定（无新数据或改为对照"
-            "下一目标，序列本身未见变化，不作好坏比较），2 个不变，0 个无法比较") in html
+    assert ("与 2023 年评估相比（两年均按现有数据评估），0 个序列变差，0 个好转，2 个重新评定（无新数据、改为对照"
+            "下一目标或由进度判断转为最终判定，不作好坏比较），2 个不变，0 个无法比较") in html
     # the same values in both years here: a status that moved without a new value is re-rated, not worse or better
     assert rows_of(html) == [["10", "高新技术企业", "已达标", "需加快", "重新评定无新数据"],
                              ["17", "空气质量优良天数比例", "未达标", "已达标", "重新评定无新数据"],
@@ -109,6 +122,11 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert why["21"] == ("rerated", "no new value; now against the 2024 target (10)")
     # the same target in both years (3: 45): nothing to explain beyond the values
     assert why["3"] == ("better", "")
+    # the 2023 review against the 2022 one: foreign investment (19) rose from 2.9 to 3.2 yet went from "moving away"
+    # (a rating of the pace towards 3.5 in 2023) to "not achieved" (a verdict on 2023's value): re-rated, not worse
+    _, mid = change_rows(load_report(relative(example_tables), 2023, "en"))
+    mid = {row.indicator_id: (row.change, row.reason_text) for row in mid}
+    assert mid["19"] == ("rerated", "a rating of the pace then, a final verdict on the 2023 target now")
     zh = {row.indicator_id: row.reason_text
           for row in change_rows(load_report(relative(example_tables), 2024, "zh"))[1]}
     assert zh["21"] == "无新数据；改为对照 2024 年目标（10）"

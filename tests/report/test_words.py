@@ -324,7 +324,9 @@ def test_data_note():
         "方案之后公布的实际值：0 个（暂无）。",
         "证据有限（仅一两个数据点）的序列：5 个。",
     ]
-    assert words.data_note(context("en"))[1] == "Source: The test plan, 测试市; text sha256 0123456789abcdef… verified."
+    # the issuer in the edition's language (plan.yml's issuer), not as the plan text's provenance writes it
+    assert words.data_note(context("en"))[1] == ("Source: The test plan, Testville; text sha256 0123456789abcdef… "
+                                                 "verified.")
 
 
 def test_status_counts_list_every_status_worst_first():

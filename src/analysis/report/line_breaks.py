@@ -35,6 +35,8 @@ def _kept_pattern(labels: str = "") -> str:
 
 
 KEPT = re.compile(_kept_pattern())
+#: "No data" in Chinese, kept whole after the years it follows (2023—2024 年无数据: never 年无数|据).
+NO_DATA = "尚无数据|无数据"
 #: A number whose thousands are set apart by a space (``10 000``, as SI writes it): one number, never broken.
 SPACED_NUMBER = r"(?<![\d.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)"
 #: Width in Latin letters beyond which a label may break between its words (a CJK character counts two).
@@ -71,7 +73,7 @@ def short_labels() -> tuple[str, ...]:
 def _kept() -> re.Pattern:
     """:data:`KEPT`, or one of :func:`short_labels` standing as a word of its own."""
     labels = "|".join(re.escape(label) for label in short_labels())
-    return re.compile(rf"{_held_pattern()}|{SPACED_NUMBER}|{_kept_pattern(labels)}|"
+    return re.compile(rf"{_held_pattern()}|{SPACED_NUMBER}|{_kept_pattern(labels)}|{NO_DATA}|"
                       rf"(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else rf"{SPACED_NUMBER}|{KEPT.pattern}")
 
 

@@ -301,7 +301,9 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
     explained = said[said["item"] == "indicator"]
     lagging = lagging_rows(context)
     if lagging.empty:
-        blocks.append(paragraph(words["self_evaluation.problems.none_lagging"]))
+        unjudged = int((context.assessment["status"] == "insufficient_data").sum())
+        unjudged_text = words.count_text("self_evaluation.problems.unjudged", unjudged) if unjudged else ""
+        blocks.append(paragraph(words["self_evaluation.problems.none_lagging"] + unjudged_text))
     next_steps = []
     for row in lagging.itertuples():
         lead = getattr(row, "lead_department_zh", "") or ""

@@ -76,7 +76,10 @@ def warnings_intro(context: ReportContext, rows: list[WarningRow]) -> str:
     """The sentence counting the warnings by colour (or saying there are none)."""
     words = context.words
     if not rows:
-        return words["warnings.none"]
+        unjudged = int((context.assessment["status"] == "insufficient_data").sum())
+        return words["warnings.none"] + (words.count_text("warnings.unjudged", unjudged,
+                                                          status=words.status("insufficient_data"))
+                                         if unjudged else "")
     levels = [row.level for row in rows]
     return words.text("warnings.intro", count=len(rows), red=levels.count("red"), amber=levels.count("amber"))
 
@@ -117,6 +120,8 @@ def _change_reason(row, words) -> str:
     if "target_changed" in row.reason.split("+"):
         reasons.append(words.text("warnings.change_reason.later_target", year=year(row.target_year),
                                   target=target_text(row, words)))
+    if "now_final" in row.reason.split("+"):
+        reasons.append(words.text("warnings.change_reason.now_final", year=year(row.target_year)))
     return words.join(reasons)
 
 

@@ -707,7 +707,7 @@ def data_note(context: ReportContext) -> list[str]:
                         report_year=context.report_year)]
     for source in context.plan.get("sources", [])[:1]:
         lines.append(words.text("data_note.source", title=source.get(f"title_{language}", source["title"]),
-                                issuer=source["issuer"], sha256=source["sha256"][:16]))
+                                issuer=context.plan_text("issuer") or source["issuer"], sha256=source["sha256"][:16]))
     sources = (words.text("data_note.actuals_sources", sources=words.join(references)) if references
                else words["data_note.actuals_none"])
     lines.append(words.text("data_note.actuals", count=len(actual), sources=sources))
