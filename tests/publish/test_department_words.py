@@ -11,14 +11,13 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from analysis.catalog import catalog
 from analysis.errors import InputError
 from analysis.plan import load_plan
 from analysis.publish.data import build_tables
 from analysis.publish.templates import build_templates
-from analysis.report.context import ReportContext
 from analysis.report.self_evaluation import Placeholder, self_evaluation_blocks
 from tests.conftest import DEFAULT_PLAN_DIR, FIXTURES, copy_plan
+from tests.support.self_evaluation import block_texts, year_context
 
 SCIENCE_TASKS = ["1.2", "2.1", "3.4", "4.2", "4.4", "5.2", "6.2", "6.5"]
 WORDS_SHEET = "工作进展与说明"
@@ -94,23 +93,8 @@ def test_the_words_are_read_back_with_the_values_and_kept_per_year(filled):
     assert not filled.values["source"].str.contains("市科技局.xlsx").any()
 
 
-def _context(tables, language: str, year: int = 2024) -> ReportContext:
-    assessment, growth = tables.for_year(year)
-    return ReportContext(plan=tables.plan, report_year=year, words=catalog(language), tables=tables,
-                         assessment=assessment, growth=growth)
-
-
-def _text(blocks) -> list[str]:
-    out = []
-    for block in blocks:
-        parts = block.parts + [part for row in block.rows for value in row
-                               for part in (value if isinstance(value, list) else [value])]
-        out.append("".join(f"【{p.who}】" if isinstance(p, Placeholder) else str(p) for p in parts))
-    return out
-
-
 def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
-    text = "\n".join(_text(self_evaluation_blocks(_context(filled, "zh"))))
+    text = "\n".join(block_texts(self_evaluation_blocks(year_context(filled, "zh"))))
     assert "市科技局（自评：按计划推进）：产研院完成改革，新建专业研究院3家" in text
     assert "原因（市科技局）：重点企业研发投入增速放缓" in text
     assert "R&D经费投入强度（市科技局）：落实研发费用加计扣除，扩大奖补" in text
@@ -119,14 +103,14 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     task = text.index("1.1 创新布局")
     assert text[task:].split("\n")[1] == "【市发展改革委】"
     # the outline, in order
-    headings = [b.parts[0] for b in self_evaluation_blocks(_context(filled, "zh")) if b.kind == "heading"
+    headings = [b.parts[0] for b in self_evaluation_blocks(year_context(filled, "zh")) if b.kind == "heading"
                 and b.level == 1]
     assert headings == ["一、总体情况和整体评价", "二、目标和指标完成情况", "三、重点任务实施情况",
                         "四、组织保障措施落实情况", "五、经验做法", "六、存在的问题和意见建议", "附：材料报送情况"]
 
 
 def test_the_submissions_table_says_who_sent_what_and_what_is_missing(filled):
-    table = [b for b in self_evaluation_blocks(_context(filled, "en")) if b.kind == "table"][-1]
+    table = [b for b in self_evaluation_blocks(year_context(filled, "en")) if b.kind == "table"][-1]
     rows = {row[0]: row for row in table.rows}
     science = rows["Municipal Science and Technology Bureau"]
     assert science[1:5] == ["8", science[2], "3", "市科技局.xlsx"]
@@ -138,7 +122,7 @@ def test_the_submissions_table_says_who_sent_what_and_what_is_missing(filled):
 def test_with_nothing_sent_every_gap_is_a_placeholder(project_tmp):
     folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-empty" / "weihai", FIXTURES / "example-2022-2024")
     empty = load_plan(folder)
-    blocks = self_evaluation_blocks(_context(build_tables(empty, "eurostat"), "zh", 2023))
+    blocks = self_evaluation_blocks(year_context(build_tables(empty, "eurostat"), "zh", 2023))
     placeholders = [p.who for b in blocks for p in b.parts if isinstance(p, Placeholder)]
     # one per task (each lead named) and one per support measure, the overall judgement, the experience, and per
     # lagging indicator its reasons and its measures
@@ -159,8 +143,8 @@ def test_the_plans_own_status_words_are_counted_by_indicator(project_tmp):
     text = (folder / "plan.yml").read_text(encoding="utf-8")
     (folder / "plan.yml").write_text(text + "status_words: {vocabulary: review}\n", encoding="utf-8")
     tables = build_tables(load_plan(folder), "eurostat")
-    context = _context(tables, "zh", 2022)
-    sentence = next(t for t in _text(self_evaluation_blocks(context)) if t.startswith("按规划评估表述计"))
+    context = year_context(tables, "zh", 2022)
+    sentence = next(t for t in block_texts(self_evaluation_blocks(context)) if t.startswith("按规划评估表述计"))
     counts = dict(part.rsplit(" ", 2)[:2] for part in sentence.split("：", 1)[1].rstrip("。").split("；"))
     assert "相对滞后" in counts and "快于预期" in counts
     total = int(sentence.split(" 项定量指标中")[0].split("，")[1])
@@ -171,11 +155,11 @@ def test_the_completion_share_as_official_reviews_state_it(filled):
     # the example's final verdicts (tests/assess/test_example_dataset.py): 11 indicators achieved, 10 not achieved;
     # one moving away (4: its provincial series has 2022 only) and one moderate (21: 2023 only) have no target
     # year's value, a progress verdict, not counted: 11 / 21 = 52.4 %
-    text = _text(self_evaluation_blocks(_context(filled, "zh")))
+    text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     assert ("23 项定量指标中，目标年份数据已到位、可作最终判定的 21 项，其中达到目标的 11 项，指标达标比例 52.4%"
             "（11/21，分母仅计已有最终判定的指标）。其余 2 项尚无最终判定：2 项尚缺目标年份数据（为进展判断，不计入）。"
             ) in text
-    english = _text(self_evaluation_blocks(_context(filled, "en")))
+    english = block_texts(self_evaluation_blocks(year_context(filled, "en")))
     assert ("Of the 23 quantitative indicators, 21 have their target year's value and so a final verdict; 11 of these "
             "21 reached their targets: a share of indicators achieved of 52.4% (11 of 21, counting only the indicators "
             "with a final verdict). The other 2 have no final verdict yet: 2 still missing a target year's value, a "
@@ -186,14 +170,14 @@ def test_a_verdict_from_the_printed_baselines_alone_is_not_counted(project_tmp):
     # the plan as printed, final 2024: its values stop at the 2021 baselines, before the plan period (2022–2024),
     # so no indicator counts towards the completion share and all 23 numeric ones are named as without data
     folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-printed" / "weihai")
-    text = _text(self_evaluation_blocks(_context(build_tables(load_plan(folder), "eurostat"), "zh", 2024)))
+    text = block_texts(self_evaluation_blocks(year_context(build_tables(load_plan(folder), "eurostat"), "zh", 2024)))
     assert ("23 项定量指标均尚无方案期内（2022 年起）数据（指标 1、2、3、4、5、6、7、8、9、10、11、12、13、14、"
             "15、16、17、18、19、20、21、25、26），暂不计算完成情况。") in text
     assert not any("指标完成率" in t for t in text)
 
 
 def test_a_task_names_who_the_plan_makes_responsible_and_a_series_its_level_once(filled):
-    text = _text(self_evaluation_blocks(_context(filled, "zh")))
+    text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     # the plan prints （责任单位：市发展改革委、市工业和信息化局、…） under task 1.1: no lead named, the first listed
     # reports
     task = next(t for t in text if t.startswith("1.1 "))
@@ -201,7 +185,7 @@ def test_a_task_names_who_the_plan_makes_responsible_and_a_series_its_level_once
     assert task.endswith("各区市政府、开发区管委）") and "牵头" not in task and "汇总报送" not in task
     # 国家级科技创新基地 says its level; 省级农业科技园区营收占比 too: no "(国家级)" after them
     assert not any("国家级科技创新基地 (国家级)" in t or "（国家级）" in t or "(省级)" in t for t in text)
-    english = _text(self_evaluation_blocks(_context(filled, "en")))
+    english = block_texts(self_evaluation_blocks(year_context(filled, "en")))
     task = next(t for t in english if t.startswith("Task 1.1: "))
     assert task.endswith("development zones)") and "reports" not in task and "lead" not in task
 
@@ -214,11 +198,11 @@ def test_a_completion_share_from_one_indicator_says_it_counts_one_of_all(project
     (folder / "observations" / "2023-one.csv").write_text(
         "indicator_id,series,year,value,source\n26,,2022,36.6,威海日报 2023\n", encoding="utf-8")
     tables = build_tables(load_plan(folder), "eurostat")
-    zh = _text(self_evaluation_blocks(_context(tables, "zh", 2024)))
+    zh = block_texts(self_evaluation_blocks(year_context(tables, "zh", 2024)))
     assert ("23 项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例：1 项尚缺目标年份数据"
             "（为进展判断，不计入）；22 项尚无方案期内（2022 年起）数据。") in zh
     assert not any("100.0%" in t for t in zh)
-    en = _text(self_evaluation_blocks(_context(tables, "en", 2024)))
+    en = block_texts(self_evaluation_blocks(year_context(tables, "en", 2024)))
     assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value is in), so no "
             "share of indicators achieved is given: 1 still missing a target year's value, a progress verdict, not "
             "counted; 22 without data for the plan period (from 2022).") in en
@@ -226,7 +210,7 @@ def test_a_completion_share_from_one_indicator_says_it_counts_one_of_all(project
 
 def test_the_indicator_table_names_the_year_a_level_held_every_year_missed(filled):
     # good air days (17): ≥90 every year; 89.5 in 2022 missed it, 92 in 2024 meets it: not achieved, for 2022
-    table = next(b for b in self_evaluation_blocks(_context(filled, "zh")) if b.kind == "table")
+    table = next(b for b in self_evaluation_blocks(year_context(filled, "zh")) if b.kind == "table")
     row = next(r for r in table.rows if r[0] == "17")
     assert row[-1] == "未达标（2022 年未达到）" and row[-2] == "92 (2024)"
 
@@ -234,7 +218,7 @@ def test_the_indicator_table_names_the_year_a_level_held_every_year_missed(fille
 def test_a_series_still_to_accelerate_at_the_final_evaluation_is_a_problem(filled):
     # R&D super-deduction (21): 9.3 in 2023, no 2024 value, against 10 for 2024: moderate (需加快), no warning, yet
     # a problem the final self-evaluation names with its department
-    text = _text(self_evaluation_blocks(_context(filled, "zh")))
+    text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     problems = text[text.index("（一）存在的问题"):text.index("（二）下一步措施")]
     assert any(t.startswith("研发费用加计扣除减免占研发经费比重：需加快（最新值为 2023 年，2024 年无数据）")
                for t in problems)

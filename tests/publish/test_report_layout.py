@@ -136,21 +136,28 @@ def narrow_screen_rules(css: str, width: int) -> str:
     return "\n".join(rules)
 
 
+def table_on_a_phone(folder, language: str, table_class: str, pdf_path) -> dict:
+    """The report's ``table_class`` table alone, laid out by the narrow-screen rules of report.css on a 390-pixel
+    screen; the one page's layout (:func:`pdf_layout`). Fails if the rules are not found or the table is not there."""
+    words = catalog(language)
+    html = (folder / "report.html").read_text(encoding="utf-8")
+    table = re.search(rf'<table class="{table_class}".*?</table>', html, re.S).group(0)
+    page = (f'<html lang="{words["language.html_lang"]}"><body><main class="report">'
+            f'<div class="jp-RenderedHTMLCommon">{table}</div></main></body></html>')
+    screen = narrow_screen_rules((TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8"), 390)
+    assert "display: none" in screen  # the narrow-screen rules were found
+    HTML(string=page, media_type="screen").write_pdf(
+        pdf_path, stylesheets=[CSS(string=screen), CSS(string="@page { size: 390px 4000px; margin: 0 }")])
+    [sheet] = pdf_layout(pdf_path)
+    return sheet
+
+
 @pytest.mark.parametrize("edition", ["final-en", "final-zh"])
 def test_the_change_table_fits_a_390_pixel_screen(example_reports, edition, tmp_path):
     """Section 3.2 on a phone: the name, both statuses and the change (worse, re-rated, …) on the screen."""
-    folder = example_reports[edition]
     language = EXAMPLE_REPORTS[edition][2]
     words = catalog(language)
-    html = (folder / "report.html").read_text(encoding="utf-8")
-    changes = re.search(r'<table class="status-changes".*?</table>', html, re.S).group(0)
-    page = (f'<html lang="{words["language.html_lang"]}"><body><main class="report">'
-            f'<div class="jp-RenderedHTMLCommon">{changes}</div></main></body></html>')
-    screen = narrow_screen_rules((TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8"), 390)
-    HTML(string=page, media_type="screen").write_pdf(
-        tmp_path / f"changes-{language}.pdf",
-        stylesheets=[CSS(string=screen), CSS(string="@page { size: 390px 4000px; margin: 0 }")])
-    [sheet] = pdf_layout(tmp_path / f"changes-{language}.pdf")
+    sheet = table_on_a_phone(example_reports[edition], language, "status-changes", tmp_path / "changes.pdf")
     assert max(box[2] for box in sheet["boxes"] if box[4]) <= sheet["width"]
     text = "".join(box[4] for box in sheet["boxes"]).replace(" ", "")
     assert words["warnings.change.rerated"].replace(" ", "") in text  # the last column, on the screen
@@ -158,19 +165,9 @@ def test_the_change_table_fits_a_390_pixel_screen(example_reports, edition, tmp_
 
 @pytest.mark.parametrize("edition", ["final-en", "final-zh"])
 def test_the_scorecard_status_fits_a_390_pixel_screen(example_reports, edition, tmp_path):
-    folder = example_reports[edition]
     language = EXAMPLE_REPORTS[edition][2]
     words = catalog(language)
-    html = (folder / "report.html").read_text(encoding="utf-8")
-    scorecard = re.search(r'<table class="scorecard".*?</table>', html, re.S).group(0)
-    page = (f'<html lang="{words["language.html_lang"]}"><body><main class="report">'
-            f'<div class="jp-RenderedHTMLCommon">{scorecard}</div></main></body></html>')
-    screen = narrow_screen_rules((TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8"), 390)
-    assert "display: none" in screen  # the narrow-screen rules were found
-    HTML(string=page, media_type="screen").write_pdf(
-        tmp_path / f"narrow-{language}.pdf",
-        stylesheets=[CSS(string=screen), CSS(string="@page { size: 390px 4000px; margin: 0 }")])
-    [sheet] = pdf_layout(tmp_path / f"narrow-{language}.pdf")
+    sheet = table_on_a_phone(example_reports[edition], language, "scorecard", tmp_path / "scorecard.pdf")
     assert max(box[2] for box in sheet["boxes"] if box[4]) <= sheet["width"]
     headers = [header.format(base_year=2020) for header in words["scorecard.headers"]]
     if language == "en":
@@ -218,15 +215,7 @@ def test_a_phone_keeps_the_warnings_status_which_says_why(example_reports, editi
     # on a 390-pixel screen the warning list keeps the number, the name, the warning, the status (with the year a
     # level held every year missed) and the latest value; the target and the paces are left out
     words = catalog(EXAMPLE_REPORTS[edition][2])
-    html = (example_reports[edition] / "report.html").read_text(encoding="utf-8")
-    table = re.search(r'<table class="warning-list".*?</table>', html, re.S).group(0)
-    page = (f'<html lang="{words["language.html_lang"]}"><body><main class="report">'
-            f'<div class="jp-RenderedHTMLCommon">{table}</div></main></body></html>')
-    screen = narrow_screen_rules((TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8"), 390)
-    HTML(string=page, media_type="screen").write_pdf(
-        tmp_path / "warnings.pdf",
-        stylesheets=[CSS(string=screen), CSS(string="@page { size: 390px 4000px; margin: 0 }")])
-    [sheet] = pdf_layout(tmp_path / "warnings.pdf")
+    sheet = table_on_a_phone(example_reports[edition], words.language, "warning-list", tmp_path / "warnings.pdf")
     assert max(box[2] for box in sheet["boxes"] if box[4]) <= sheet["width"]
     text = "".join(box[4] for box in sheet["boxes"]).replace(" ", "")
     headers = [header.replace(" ", "") for header in words["warnings.headers"]]

@@ -9,18 +9,18 @@ import re
 import docx
 import pytest
 
-from analysis.catalog import catalog
 from analysis.plan import load_plan
 from analysis.publish.data import build_tables
-from analysis.report.context import ReportContext, load_report
+from analysis.report.context import load_report
 from analysis.report.line_breaks import columns as letters
 from analysis.report.pandoc_ast import WORD_JOINER
 from analysis.report.render import html_external_references
-from analysis.report.self_evaluation import Placeholder, final_verdicts, self_evaluation_blocks
+from analysis.report.self_evaluation import final_verdicts, self_evaluation_blocks
 from analysis.report.self_evaluation_files import self_evaluation_document
 from analysis.report.word_content import letters_across
 from tests.conftest import DEFAULT_PLAN_DIR, EXAMPLE_REPORTS, LAKESIDE_REPORTS, NATIONAL_REPORTS, copy_plan
 from tests.support.pdf import pdf_layout
+from tests.support.self_evaluation import block_texts, year_context
 
 CASES = [*EXAMPLE_REPORTS, *LAKESIDE_REPORTS, *NATIONAL_REPORTS]
 OUTLINE = {"zh": ["一、总体情况和整体评价", "二、目标和指标完成情况", "三、重点任务实施情况",
@@ -80,21 +80,6 @@ def test_no_line_runs_past_the_page_margin(example_reports, case):
 
 # --- the share of indicators achieved (指标达标比例): final verdicts only, the denominator and the rest stated -----
 
-def _context(tables, language: str, year: int) -> ReportContext:
-    assessment, growth = tables.for_year(year)
-    return ReportContext(plan=tables.plan, report_year=year, words=catalog(language), tables=tables,
-                         assessment=assessment, growth=growth)
-
-
-def _text(blocks) -> list[str]:
-    out = []
-    for block in blocks:
-        parts = block.parts + [part for row in block.rows for value in row
-                               for part in (value if isinstance(value, list) else [value])]
-        out.append("".join(f"【{p.who}】" if isinstance(p, Placeholder) else str(p) for p in parts))
-    return out
-
-
 def _page_text(folder) -> str:
     """The self-evaluation page's text, its markup (the spans that keep a line whole) taken out."""
     page = (folder / "self-evaluation.html").read_text(encoding="utf-8")
@@ -114,16 +99,16 @@ def one_value_of_the_plan_period(project_tmp):
 def test_a_met_level_before_the_target_year_is_no_final_verdict_and_no_share(one_value_of_the_plan_period):
     # the 2024 final evaluation with 26's 2022 value only: "achieved" is a progress status; no indicator has its
     # target year's (2024) value, so there is no share; 1 still lacks it (26), 22 have no value for 2022–2024
-    context = _context(one_value_of_the_plan_period, "zh", 2024)
+    context = year_context(one_value_of_the_plan_period, "zh", 2024)
     numeric = context.joined()[lambda frame: frame["status"] != "qualitative"]
     assert numeric.loc[numeric["indicator_id"] == 26, ["status", "verdict"]].values.tolist() == [
         ["achieved", "progress"]]
     assert final_verdicts(numeric) == {}
-    text = _text(self_evaluation_blocks(context))
+    text = block_texts(self_evaluation_blocks(context))
     assert ("23 项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例："
             "1 项尚缺目标年份数据（为进展判断，不计入）；22 项尚无方案期内（2022 年起）数据。") in text
     assert not any("100.0%" in t or "完成率" in t for t in text)
-    english = _text(self_evaluation_blocks(_context(one_value_of_the_plan_period, "en", 2024)))
+    english = block_texts(self_evaluation_blocks(year_context(one_value_of_the_plan_period, "en", 2024)))
     assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value is in), so no "
             "share of indicators achieved is given: 1 still missing a target year's value, a progress verdict, not "
             "counted; 22 without data for the plan period (from 2022).") in english
