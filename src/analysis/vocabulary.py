@@ -30,16 +30,17 @@ METHOD_BY_KIND = {"share": "linear", "count": "compound", "amount": "compound", 
 KIND_DIRECTIONS = {"rank": ("lower", "at_most"), "rate_of_change": ("higher", "lower", "at_least", "at_most")}
 METHODS = ("linear", "compound", "annual_floor", "none")
 #: Worst first: an indicator with several series takes the worst status of its series (Destatis).
-STATUSES = ("not_achieved", "moving_away", "insufficient", "moderate", "achieved_at_risk", "on_track", "achieved",
-            "insufficient_data", "qualitative")
+#: ``stage_missed`` is a final verdict on a stage target (a later target of its own follows): missed, but not for good.
+STATUSES = ("not_achieved", "moving_away", "stage_missed", "insufficient", "moderate", "achieved_at_risk", "on_track",
+            "achieved", "insufficient_data", "qualitative")
 #: A final verdict once the target year's data are in; a progress verdict before.
 VERDICTS = ("", "final", "progress")
 #: The order a reader scans in: from done to not done, then the statuses without a verdict.
-STATUSES_BEST_FIRST = ("achieved", "achieved_at_risk", "on_track", "moderate", "insufficient", "moving_away",
-                       "not_achieved", "insufficient_data", "qualitative")
+STATUSES_BEST_FIRST = ("achieved", "achieved_at_risk", "on_track", "moderate", "insufficient", "stage_missed",
+                       "moving_away", "not_achieved", "insufficient_data", "qualitative")
 #: How a series' departments are known: not given, named by the plan, assigned where it names none.
 DEPARTMENT_BASES = ("", "printed", "assigned")
-LAGGING = ("moderate", "insufficient", "moving_away", "not_achieved")
+LAGGING = ("moderate", "insufficient", "stage_missed", "moving_away", "not_achieved")
 #: Official status words a plan may choose besides the statuses (``status_words`` in plan.yml): the wording of a
 #: national five-year plan's review (提前实现, 快于预期, 基本符合预期, 相对滞后; 已完成, 未完成 for a final verdict) or
 #: a traffic light on time elapsed (绿灯, 黄灯, 红灯); each vocabulary's word keys, the catalogs' ``official_status``.

@@ -37,15 +37,15 @@ def row(frame, indicator_id, series=""):
 
 def test_the_mid_term_judges_the_2023_targets_and_states_what_2024_needs(mid_term):
     rd = row(mid_term, 2)  # 2.61 in 2023 against 2.7
-    assert (rd.verdict, rd.status, rd.as_of_year, rd.target_year) == ("final", "not_achieved", 2023, 2023)
+    assert (rd.verdict, rd.status, rd.as_of_year, rd.target_year) == ("final", "stage_missed", 2023, 2023)
     assert rd.completion_rate == pytest.approx(2.61 / 2.7) and rd.shortfall == pytest.approx(0.09)
     assert rd.next_target_year == 2024 and rd.next_target_value == 2.8
     assert rd.next_required_per_year == pytest.approx(0.19) and rd.next_required_cagr == pytest.approx(2.8 / 2.61 - 1)
     assert rd.progress_ratio != rd.progress_ratio  # no ratio once the verdict is final
     talent = row(mid_term, 25)  # 298 in 2023 against the 2023 target 300
-    assert (talent.status, talent.shortfall) == ("not_achieved", 2)
+    assert (talent.status, talent.shortfall) == ("stage_missed", 2)
     firms = row(mid_term, 10)  # 1450 against 1500; then 1600 in 2024 needs 150, 10.3 %
-    assert firms.status == "not_achieved" and firms.next_required_per_year == pytest.approx(150)
+    assert firms.status == "stage_missed" and firms.next_required_per_year == pytest.approx(150)
     assert firms.next_required_cagr == pytest.approx(1600 / 1450 - 1)
     assert row(mid_term, 21).status == "achieved"  # 9.3 against 9
 

@@ -105,6 +105,7 @@ def test_no_data_and_qualitative():
 @pytest.mark.parametrize(("status", "verdict", "completion", "elapsed", "word"), [
     ("achieved", "final", 1.1, 1.0, "completed"),            # 已完成
     ("not_achieved", "final", 0.99, 1.0, "not_completed"),   # 未完成, however close
+    ("stage_missed", "final", 0.97, 0.5, "not_completed"),   # 未完成 of the stage target, a later one to come
     ("achieved", "progress", 1.02, 0.5, "reached_early"),    # 提前实现: met before the target year
     ("achieved_at_risk", "progress", NAN, 0.5, "reached_early"),
     ("on_track", "progress", 0.80, 0.75, "ahead"),           # 快于预期: 5 points ahead
@@ -124,7 +125,8 @@ def test_the_review_wording(status, verdict, completion, elapsed, word):
 
 
 def test_every_status_has_a_word_in_every_vocabulary():
-    verdicts = {"achieved": ("final", "progress"), "not_achieved": ("final",), "insufficient_data": ("",),
+    verdicts = {"achieved": ("final", "progress"), "not_achieved": ("final",), "stage_missed": ("final",),
+                "insufficient_data": ("",),
                 "qualitative": ("",)}
     for status in STATUSES:
         for verdict in verdicts.get(status, ("progress",)):
@@ -136,7 +138,7 @@ def test_every_status_has_a_word_in_every_vocabulary():
 
 
 def test_a_verdict_the_assessment_never_gives_is_refused():
-    with pytest.raises(ValueError, match="final verdict is achieved or not_achieved"):
+    with pytest.raises(ValueError, match="final verdict is achieved, not_achieved or stage_missed"):
         review_word("on_track", "final", 0.5, 1.0)
     with pytest.raises(ValueError, match="no light"):
         traffic_light("not_achieved", "progress", 0.5, 0.75)

@@ -103,7 +103,7 @@ def test_a_stage_target_missed_on_course_to_the_next_is_amber():
 
     def row(**changes):
         # 1,450 in 2023 against the 2023 stage target 1,500; 2024's target 1,600 needs 1600/1450 - 1 = 10.3 %
-        base = dict(status="not_achieved", method="compound", direction="higher", latest_value=1450.0,
+        base = dict(status="stage_missed", method="compound", direction="higher", latest_value=1450.0,
                     next_target_year=2024.0, next_target_value=1600.0, next_required_cagr=0.1034,
                     next_required_per_year=150.0, observed_cagr=0.2525, observed_per_year=237.3)
         return SimpleNamespace(**{**base, **changes})
@@ -112,8 +112,9 @@ def test_a_stage_target_missed_on_course_to_the_next_is_amber():
     assert row_warning_level(row(observed_cagr=0.05)) == "red"  # 5 % a year does not
     assert row_warning_level(row(method="linear", observed_per_year=150.0)) == "amber"  # exactly the need
     assert row_warning_level(row(method="linear", observed_per_year=149.0)) == "red"
-    assert row_warning_level(row(next_target_year=float("nan"))) == "red"  # the last target: missed for good
-    assert row_warning_level(row(direction="at_least")) == "red"  # a level to hold every year
+    # the last target, or a level to hold every year: missed for good, whatever the pace
+    assert row_warning_level(row(status="not_achieved", next_target_year=float("nan"))) == "red"
+    assert row_warning_level(row(status="not_achieved", direction="at_least")) == "red"
     # a series to bring down: -8 % a year seen against -5 % needed reaches it
     assert row_warning_level(row(direction="lower", latest_value=1.0, next_target_value=0.95,
                                  next_required_cagr=-0.05, observed_cagr=-0.08)) == "amber"

@@ -20,7 +20,7 @@ from tests.report.test_words import BEFORE_THE_DATA, INDICATORS, MID_TERM_DATA, 
 
 #: High-level talent (25): 299 against 300 in 2023, 1 short; the 2024 target 300 needs 1 a year,
 #: 300 / 299 − 1 = 0.00334 (0.3%); completion rate 299 / 300 = 0.99667 (99.7%).
-ONE_SHORT = assessed(25, 2023, "compound", 242, 2023, 299, 2023, 300, "not_achieved", n=4, gap=1, verdict="final",
+ONE_SHORT = assessed(25, 2023, "compound", 242, 2023, 299, 2023, 300, "stage_missed", n=4, gap=1, verdict="final",
                      rate=299 / 300, shortfall=1.0, next_year=2024, next_target=300, next_cagr=300 / 299 - 1,
                      next_per_year=1)
 #: S&T service institutions (14), in the 2023 review: 99 in 2023 against 100 in 2024, 1 a year; (100 / 99) − 1 = 0.0101

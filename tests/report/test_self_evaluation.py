@@ -134,6 +134,23 @@ def test_the_share_of_indicators_achieved_counts_final_verdicts_only(example_rep
     assert "指标完成率" not in text and "completion share" not in text
 
 
+def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
+    # the example data at the 2023 mid-term: 2024's targets follow every 2023 target, so a verdict on 2023's is on a
+    # stage. Final for the plan: only the levels to hold every year missed in a year, 17 (89.5 in 2022 against 90) and
+    # 18 (4.6 in 2023 against 5): 0 of 2. Stage verdicts on 20 indicators: reached by 1, 6, 7, 8, 9, 11, 13, 14, 16,
+    # 21, 26 (11), missed by 2, 3, 5, 10, 12, 15, 19, 20, 25 (9); 4's provincial series has 2022 only (a progress
+    # verdict)
+    from tests.conftest import relative
+
+    text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "zh")))
+    assert ("23 项定量指标中，目标年份数据已到位或每年须达到的目标已有一年未达到、可作最终判定的 2 项，其中达到目标的 0 项，指标达标比例 0.0%（0/2，"
+            "分母仅计已有最终判定的指标）。其余 21 项尚无最终判定：20 项仅有阶段目标的判定（达到阶段目标 11 项、"
+            "未达到 9 项；其后另有目标，不计入）；1 项尚缺目标年份数据（为进展判断，不计入）。") in text
+    english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
+    assert any("20 with a verdict on a stage target only (11 reached it, 9 missed it; a later target follows, not "
+               "counted); 1 still missing a target year's value" in t for t in english)
+
+
 def test_the_national_share_states_its_denominator_and_the_indicators_without_data(example_reports):
     # 2015: 1 (rank 18, top 18), 2 (55.3 against 55), 5 (6.3 against 3.3) and 10 (6.2 against 5) achieved, 3 (2.07
     # against 2.2) not: 4 of 5 = 80.0 %; 4, 6, 7, 8 and 9 have no value for 2011–2015 at all. The plan calls itself

@@ -37,14 +37,14 @@ def test_mid_term_warnings_by_department_in_chinese():
     assert "共 3 个，红色 3 个，黄色 0 个。" in html
     assert rows_of(html) == [
         ["未明确责任部门（1 个）"],
-        ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达标2023 年阶段目标完成率 96.7%", "2.61 (2023)",
+        ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达阶段目标2023 年阶段目标完成率 96.7%", "2.61 (2023)",
          "2.7 (2023)", "0.09",
          "2024年目标：+0.19个百分点（+7.3%）", "–"],
         ["市生态环境局（1 个）"],
         ["17", "空气质量优良天数比例", "红色预警", "未达标2022 年未达到；2023 年当年完成率 101.3%", "91.2 (2023)",
          "≥90 (2023)", "—", "2024年目标：每年≥90%", "–"],
         ["市科技局（1 个）"],
-        ["25", "高层次人才数", "红色预警", "未达标2023 年阶段目标完成率 99.3%", "298 (2023)", "300 (2023)", "2",
+        ["25", "高层次人才数", "红色预警", "未达阶段目标2023 年阶段目标完成率 99.3%", "298 (2023)", "300 (2023)", "2",
          "2024年目标：+7.4%（+22）", "–"],
     ]
     assert "未达标</span><br><small>2022 年未达到；2023 年当年完成率 101.3%</small></td>" in html
@@ -66,7 +66,7 @@ def test_warnings_before_the_data_in_english_red_before_amber():
 def test_no_warnings_says_so():
     achieved = [row for row in MID_TERM_DATA if row["status"] == "achieved"]
     html = warnings_html(context("zh", achieved, 2023))
-    assert "<p class=\"lead-in\">没有未达标、偏离目标或进展不足的指标序列，本期无预警。</p>" in unmarked(html)
+    assert "<p class=\"lead-in\">没有未达标、偏离目标、未达阶段目标或进展不足的指标序列，本期无预警。</p>" in unmarked(html)
     assert "warning-list" not in html
 
 
@@ -76,7 +76,7 @@ def test_no_warning_for_want_of_data_is_not_an_all_clear():
     unknown = [{**row, "status": "insufficient_data", "verdict": ""} for row in MID_TERM_DATA
                if row["status"] != "achieved"][:2]
     html = unmarked(warnings_html(context("zh", rows + unknown, 2023)))
-    assert ("没有未达标、偏离目标或进展不足的指标序列，本期无预警。另有 2 个序列缺少可作判断的数据（数据不足），"
+    assert ("没有未达标、偏离目标、未达阶段目标或进展不足的指标序列，本期无预警。另有 2 个序列缺少可作判断的数据（数据不足），"
             "无法判断是否需要预警，不能视为无问题。") in html
     english = unmarked(warnings_html(context("en", rows + unknown[:1], 2023)))
     assert ("no warnings. 1 other series lacks the data for a judgement (Insufficient data): whether it needs a "
@@ -92,13 +92,14 @@ def test_changes_since_the_previous_report_year_worse_first():
                            tables=base.tables.__class__(**{**base.tables.__dict__, "assessment": both}),
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
-    assert ("与 2023 年评估相比（两年均按现有数据评估），0 个序列变差，0 个好转，2 个重新评定（无新数据、改为对照"
-            "下一目标或由进度判断转为最终判定，不作好坏比较），2 个不变，0 个无法比较") in html
-    # the same values in both years here: a status that moved without a new value is re-rated, not worse or better
+    assert ("与 2023 年评估相比（两年均按现有数据评估），0 个序列变差，0 个好转，4 个重新评定（无新数据、改为对照"
+            "下一目标或由进度判断转为最终判定，不作好坏比较），0 个不变，0 个无法比较") in html
+    # the same values in both years here: a status that moved without a new value is re-rated, not worse or better;
+    # a stage target missed become a final "not achieved" on the same value too
     assert rows_of(html) == [["10", "高新技术企业", "已达标", "需加快", "重新评定无新数据"],
-                             ["17", "空气质量优良天数比例", "未达标", "已达标", "重新评定无新数据"],
-                             ["2", "R&amp;D经费投入强度&#8288;*", "未达标", "未达标", "不变"],
-                             ["25", "高层次人才数", "未达标", "未达标", "不变"]]
+                             ["2", "R&amp;D经费投入强度&#8288;*", "未达阶段目标", "未达标", "重新评定无新数据"],
+                             ["25", "高层次人才数", "未达阶段目标", "未达标", "重新评定无新数据"],
+                             ["17", "空气质量优良天数比例", "未达标", "已达标", "重新评定无新数据"]]
     # the first report year has nothing to compare with: no subsection
     assert "status-changes" not in warnings_html(context("zh", MID_TERM_DATA, 2021))
 

@@ -124,7 +124,7 @@ BEFORE_THE_DATA = [
     QUALITATIVE,
 ]
 MID_TERM_DATA = [
-    assessed(2, 2023, "linear", 2.36, 2023, 2.61, 2023, 2.7, "not_achieved", n=4, gap=0.09, verdict="final",
+    assessed(2, 2023, "linear", 2.36, 2023, 2.61, 2023, 2.7, "stage_missed", n=4, gap=0.09, verdict="final",
              rate=2.61 / 2.7, shortfall=0.09, next_year=2024, next_target=2.8, next_cagr=2.8 / 2.61 - 1,
              next_per_year=0.19),
     assessed(10, 2023, "compound", 738, 2023, 1520, 2023, 1500, "achieved", n=4, gap=-20, verdict="final",
@@ -133,7 +133,7 @@ MID_TERM_DATA = [
     assessed(17, 2023, "linear", 90.4, 2023, 91.2, 2023, 90, "not_achieved", n=4, gap=-1.2, verdict="final",
              rate=91.2 / 90, shortfall=0.0, missed="2022", next_year=2024, next_target=90, next_cagr=NAN,
              next_per_year=-1.2),
-    assessed(25, 2023, "compound", 242, 2023, 298, 2023, 300, "not_achieved", n=4, gap=2, verdict="final",
+    assessed(25, 2023, "compound", 242, 2023, 298, 2023, 300, "stage_missed", n=4, gap=2, verdict="final",
              rate=298 / 300, shortfall=2.0, next_year=2024, next_target=320, next_cagr=320 / 298 - 1,
              next_per_year=22),
 ]
@@ -175,7 +175,7 @@ def test_summary_before_the_data_in_chinese():
         "创新战略决定：定性评价。",
         # the target year has come without its value: no pace to reach it, a verdict that awaits the data
         # a progress verdict's status follows its need, which does not say it
-        ("未达标、偏离目标、进展不足或需加快的指标：", [
+        ("未达标、偏离目标、未达阶段目标、进展不足或需加快的指标：", [
             "R&D经费投入强度：最新为 2021 年的 2.4%，2024 年目标 2.8%；2022—2024 年尚无数据，"
             "待公布后作最终判断（进展不足）",
             "科技服务机构：最新为 2021 年的 85个，2024 年目标 120个；2022—2024 年尚无数据，"
@@ -195,7 +195,8 @@ def test_summary_before_the_data_in_english():
         "The numeric indicators are: Moving away 1; Insufficient progress 3; On track 1.",
         "Core indicators (*): R&D intensity: insufficient progress (latest value 2021; no value for 2022–2024); "
         "Innovation-strategy decision: qualitative.",
-        ("Indicators not achieved, moving away, progressing too slowly or needing to accelerate:", [
+        ("Indicators not achieved, moving away, short of a stage target, progressing too slowly or needing to "
+         "accelerate:", [
             # a number in % carries its sign without a space; a unit typed in the plural is named once, after the
             # name, never after a number ("1 institutions" would be wrong)
             "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet, the final "
@@ -215,11 +216,11 @@ def test_summary_before_the_data_in_english():
 def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert texts(words.summary_paragraphs(context("zh", MID_TERM_DATA, 2023))) == [
         "方案共列 4 项指标：定量指标 4 项（4 个序列），定性指标 0 项。4 个定量序列的最新数据均为 2023 年。",
-        "定量指标中未达标 3 项、已达标 1 项。",
-        "4 个序列已有约束目标年数据，对照该年目标作出判断：已达标 1 个、未达标 3 个。",
-        "核心考核指标（*）：R&D经费投入强度：未达标（2023年）。",
+        "定量指标中未达标 1 项、未达阶段目标 2 项、已达标 1 项。",
+        "4 个序列已有约束目标年数据，对照该年目标作出判断：已达标 1 个、未达阶段目标 2 个、未达标 1 个。",
+        "核心考核指标（*）：R&D经费投入强度：未达阶段目标（2023年）。",
         # a stage target missed (2024's follows): what one year must add, and no pace seen here to compare with
-        ("未达标、偏离目标、进展不足或需加快的指标：", [
+        ("未达标、偏离目标、未达阶段目标、进展不足或需加快的指标：", [
             "R&D经费投入强度：2023 年为 2.61%，未达到 2023 年阶段目标 2.7%（完成率 96.7%，差 0.09个百分点）；"
             "2024 年达到 2.8%，需比 2023 年增长 0.19个百分点（7.3%）",
             # held every year: the year missed first, as 91.2% in 2023 meets the level
@@ -230,7 +231,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     ]
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
     assert english[2] == ("4 series have data for their binding target year and are judged against that year's "
-                          "target: Achieved 1; Not achieved 3.")
+                          "target: Achieved 1; Stage target missed 2; Not achieved 1.")
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
                                 "it, 0.09 pp short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) over 2023")
     assert english[4][1][1] == ("Days with good air quality: ≥90% every year, missed in 2022: not achieved (91.2% in "
@@ -295,7 +296,7 @@ def test_scorecard_cells_with_final_verdicts():
     cells = cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))
     assert cells[0][4:8] == ["2.61 <small>(2023)</small>", "2.7 <small>(2023)</small>", "0.09",
                              "2024年目标：+0.19个百分点（+7.3%）"]
-    assert "未达标" in cells[0][8] and "完成率 96.7%" in cells[0][8]
+    assert "未达阶段目标" in cells[0][8] and "2023 年阶段目标完成率 96.7%" in cells[0][8]
     assert cells[1][6:8] == ["—", "2024年目标：+5.3%（+80）"] and "完成率 101.3%" in cells[1][8]
 
 
@@ -331,7 +332,7 @@ def test_data_note():
 
 def test_status_counts_list_every_status_worst_first():
     assert list(status_counts(context("zh").assessment).items()) == [
-        ("not_achieved", 0), ("moving_away", 1), ("insufficient", 3), ("moderate", 0), ("achieved_at_risk", 0),
+        ("not_achieved", 0), ("moving_away", 1), ("stage_missed", 0), ("insufficient", 3), ("moderate", 0), ("achieved_at_risk", 0),
         ("on_track", 1), ("achieved", 0), ("insufficient_data", 0), ("qualitative", 1)]
 
 

@@ -181,6 +181,9 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     # After a final verdict on one target, what the next target still needs (a mid-term with data).
     next_year = next_value = next_cagr = next_per_year = NAN
     later = sorted(year for year in series.targets if year > Y) if final else []
+    if later and status == "not_achieved" and not floor and direction not in HELD_EVERY_YEAR:
+        # a stage target missed: a later target of its own follows (a level to hold every year stays missed)
+        status = "stage_missed"
     if later:
         next_year, next_value = float(later[0]), series.targets[later[0]]
         next_span = target_range(written, next_value, series.uppers.get(later[0], NAN))

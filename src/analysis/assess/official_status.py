@@ -14,7 +14,7 @@ Committee, 2023: 提前实现, 快于预期, 基本符合预期, 相对滞后), 
 status (verdict)                           and                                               review word
 =========================================  ================================================  ===================
 achieved (final)                                                                             已完成 completed
-not_achieved (final)                                                                         未完成 not_completed
+not_achieved, stage_missed (final)                                                           未完成 not_completed
 achieved, achieved_at_risk (progress)      met before the target year                        提前实现 reached_early
 on_track (progress)                        completion > time elapsed                         快于预期 ahead
 on_track (progress)                        completion ≤ time elapsed, or no completion       基本符合预期 on_schedule
@@ -38,7 +38,7 @@ covered (completion). Points behind schedule = (time elapsed − completion) × 
 status (verdict)                           and                                               light
 =========================================  ================================================  ===================
 achieved (final)                                                                             绿灯 green
-not_achieved (final)                                                                         红灯 red
+not_achieved, stage_missed (final)                                                           红灯 red
 achieved, achieved_at_risk (progress)      the level is met before the target year           绿灯 green
 on_track … moving_away (progress)          behind < amber_points                             绿灯 green
 on_track … moving_away (progress)          amber_points ≤ behind ≤ red_points                黄灯 amber
@@ -70,8 +70,8 @@ UNDER_WAY = ("on_track", "moderate", "insufficient", "moving_away")
 #: The review's word of each progress status (on_track: ahead when completion is ahead of time elapsed).
 REVIEW_PROGRESS = {"achieved": "reached_early", "achieved_at_risk": "reached_early", "on_track": "on_schedule",
                    "moderate": "on_schedule", "insufficient": "lagging", "moving_away": "lagging"}
-FINAL_WORDS = {"review": {"achieved": "completed", "not_achieved": "not_completed"},
-               "traffic_light": {"achieved": "green", "not_achieved": "red"}}
+FINAL_WORDS = {"review": {"achieved": "completed", "not_achieved": "not_completed", "stage_missed": "not_completed"},
+               "traffic_light": {"achieved": "green", "not_achieved": "red", "stage_missed": "red"}}
 
 
 def points_behind(completion: float, time_elapsed: float) -> float:
@@ -93,7 +93,7 @@ def _without_verdict(status: str) -> str | None:
 def _final(vocabulary: str, status: str) -> str:
     words = FINAL_WORDS[vocabulary]
     if status not in words:
-        raise ValueError(f"a final verdict is achieved or not_achieved, not {status!r}")
+        raise ValueError(f"a final verdict is achieved, not_achieved or stage_missed, not {status!r}")
     return words[status]
 
 

@@ -3,9 +3,10 @@
 A warning goes to the department that leads an indicator when the indicator lags:
 
 * **red** — the target is missed (``not_achieved``: a final verdict) or the indicator moves away
-  from it (``moving_away``: growth in the wrong direction);
+  from it (``moving_away``: growth in the wrong direction); or it missed a stage target (``stage_missed``: a
+  target with a later one after it) and its growth so far, kept up, does not reach the next target;
 * **amber** — it moves towards the target, too slowly to reach it (``insufficient``); or it missed a stage
-  target (a target with a later one after it) but its growth so far, kept up, reaches the next target.
+  target but its growth so far, kept up, reaches the next target.
 
 This is the colour rule Chinese monitoring practice uses (green at or above plan, yellow growing
 but below plan, red negative growth), on the statuses of the method; ``moderate`` (needs to
@@ -18,16 +19,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..vocabulary import HELD_EVERY_YEAR
 from .rates import direction_sign
 
-WARNING_LEVELS = {"not_achieved": "red", "moving_away": "red", "insufficient": "amber"}
+WARNING_LEVELS = {"not_achieved": "red", "moving_away": "red", "stage_missed": "red", "insufficient": "amber"}
 LEVELS_WORST_FIRST = ("red", "amber")
 #: How far from done a status is; a change between two statuses of equal rank is no change. A target missed for good
-#: (not achieved) is further than one still moving away. Statuses without a verdict (no data, qualitative) are not
+#: (not achieved) is further than one still moving away or a stage target missed. Statuses without a verdict (no data, qualitative) are not
 #: ranked: their change is not comparable.
 STATUS_RANK = {"achieved": 0, "achieved_at_risk": 1, "on_track": 2, "moderate": 3, "insufficient": 4,
-               "moving_away": 5, "not_achieved": 6}
+               "stage_missed": 4.5, "moving_away": 5, "not_achieved": 6}
 CHANGES_WORST_FIRST = ("worse", "better", "rerated", "same", "not_comparable")
 #: What a re-rating that is not a movement of the series can be due to (see :func:`status_changes`).
 RERATING_REASONS = ("no_new_value", "target_changed", "now_final")
@@ -47,14 +47,13 @@ def row_warning_level(row) -> str:
 
 
 def stage_missed(row) -> bool:
-    """A final ``not_achieved`` on a stage target: a later target of its own follows (not a rate or level to hold
-    every year, where a year missed stays missed)."""
-    return (row.status == "not_achieved" and pd.notna(getattr(row, "next_target_year", float("nan")))
-            and row.method != "annual_floor" and row.direction not in HELD_EVERY_YEAR)
+    """A stage target missed (``stage_missed``): a final verdict on a target a later target of its own follows (not
+    a rate or level to hold every year, where a year missed stays missed: that is ``not_achieved``)."""
+    return row.status == "stage_missed"
 
 
 def stage_missed_on_course(row) -> bool:
-    """A final ``not_achieved`` on a stage target (a later target follows) whose growth seen a year, in the series'
+    """A stage target missed (a later target follows) whose growth seen a year, in the series'
     method, is at least what the next target needs a year (or whose latest value meets it already)."""
     if not stage_missed(row):
         return False

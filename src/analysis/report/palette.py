@@ -15,6 +15,7 @@ STATUS_COLOURS = {
     "moderate": "#fbc02d",
     "insufficient": "#fb8c00",
     "moving_away": "#d32f2f",
+    "stage_missed": "#bf360c",
     "insufficient_data": "#9e9e9e",
     "qualitative": "#546e7a",
 }
@@ -27,7 +28,7 @@ LIGHT_COLOURS = {"green": ("#1b5e20", "#ffffff"), **LEVEL_COLOURS}
 #: The text colour on each status colour: white on the dark ones, black on the light ones, whichever contrasts more,
 #: so that every status word written on its colour reads at WCAG AA (4.5:1 at least; tests/report/test_contrast.py).
 STATUS_TEXT = {"not_achieved": "#ffffff", "achieved": "#ffffff", "achieved_at_risk": "#000000", "on_track": "#000000",
-               "moderate": "#000000", "insufficient": "#000000", "moving_away": "#ffffff",
+               "moderate": "#000000", "insufficient": "#000000", "moving_away": "#ffffff", "stage_missed": "#ffffff",
                "insufficient_data": "#000000", "qualitative": "#ffffff"}
 #: The colour of a status drawn as a line or a marker on the charts' white (a card's course, a small multiple, the
 #: completion chart's diamonds): the status colour where it reads at 3:1 against white (WCAG 2's non-text contrast),

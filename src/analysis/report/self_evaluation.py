@@ -214,13 +214,22 @@ def _indicators(context: ReportContext) -> list[Block]:
     return blocks
 
 
+def _for_the_plan(series: pd.DataFrame) -> pd.Series:
+    """Which series' final verdicts are final for the plan: on its last target (no later target follows), or a
+    level to hold every year missed in a year (missed for good). A verdict on a stage target is not: the series
+    still has a later target to reach (a stage target missed, ``stage_missed``; or reached, or a level held so far,
+    ``achieved`` with a later target)."""
+    last = series["next_target_year"].isna() if "next_target_year" in series else True
+    return (series["verdict"] == "final") & ((series["status"] == "not_achieved") | last)
+
+
 def final_verdicts(numeric: pd.DataFrame) -> dict[int, str]:
-    """The indicators with a final verdict (``verdict`` ``final``: the target year's value is in, or a year missed a
-    level to hold every year), ``achieved`` or ``not_achieved``: not achieved once a series of it is, achieved once
-    every series of it is; an indicator with a series still on a progress verdict (or without data) has none yet."""
+    """The indicators with a final verdict for the plan (see :func:`_for_the_plan`), ``achieved`` or
+    ``not_achieved``: not achieved once a series of it is, achieved once every series of it is; an indicator with a
+    series still on a progress verdict, on a stage target's verdict or without data has none yet."""
     verdicts: dict[int, str] = {}
     for indicator_id, series in numeric.groupby("indicator_id", sort=True):
-        final = series["verdict"] == "final"
+        final = _for_the_plan(series)
         if (final & (series["status"] == "not_achieved")).any():
             verdicts[int(indicator_id)] = "not_achieved"
         elif final.all() and (series["status"] == "achieved").all():
@@ -228,26 +237,45 @@ def final_verdicts(numeric: pd.DataFrame) -> dict[int, str]:
     return verdicts
 
 
+def stage_verdicts(numeric: pd.DataFrame, finals: dict[int, str]) -> dict[int, str]:
+    """The indicators without a final verdict for the plan whose every series has a final verdict on a stage target:
+    ``achieved`` when every series reached it, ``stage_missed`` otherwise."""
+    verdicts: dict[int, str] = {}
+    for indicator_id, series in numeric.groupby("indicator_id", sort=True):
+        if int(indicator_id) not in finals and (series["verdict"] == "final").all():
+            verdicts[int(indicator_id)] = "achieved" if (series["status"] == "achieved").all() else "stage_missed"
+    return verdicts
+
+
 def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: set, total: int,
                     first: int | None) -> str:
     """指标达标比例 (share of indicators achieved): the indicators that reached their target, of those with a final
-    verdict, the denominator stated; and how many have none yet, and why (values before the target year only, a
-    progress verdict; no data for the plan period). Not the report's 完成率, a series' value as a share of its
-    target."""
+    verdict for the plan, the denominator stated; and how many have none yet, and why (a stage target's verdict
+    only, with how many reached it; values before the target year only, a progress verdict; no data for the plan
+    period). Not the report's 完成率, a series' value as a share of its target."""
     words = context.words
     finals = final_verdicts(numeric)
+    stages = stage_verdicts(numeric, finals)
     achieved = sum(verdict == "achieved" for verdict in finals.values())
     pending = sorted(set(numeric["indicator_id"].astype(int)) - set(finals))
-    progress = [i for i in pending if i in with_data]
-    reasons = ([words.text("self_evaluation.share.progress_only", n=len(progress))] if progress else []) + \
-        ([words.text("self_evaluation.share.no_data", n=len(pending) - len(progress), first=first or "–")]
-         if len(pending) > len(progress) else [])
+    progress = [i for i in pending if i in with_data and i not in stages]
+    reached = sum(verdict == "achieved" for verdict in stages.values())
+    reasons = ([words.text("self_evaluation.share.stage_only", n=len(stages), reached=reached,
+                           missed=len(stages) - reached)] if stages else []) + \
+        ([words.text("self_evaluation.share.progress_only", n=len(progress))] if progress else []) + \
+        ([words.text("self_evaluation.share.no_data", n=len(pending) - len(progress) - len(stages),
+                     first=first or "–")] if len(pending) > len(progress) + len(stages) else [])
     if not finals:
         return words.text("self_evaluation.share.none", total=total, reasons=words.join(reasons))
     rest = words.count_text("self_evaluation.share.rest", len(pending), reasons=words.join(reasons)) \
         if pending else ""
+    # a level to hold every year missed before the last target year: final, though that year's value is not in
+    early = numeric[numeric["indicator_id"].astype(int).isin(finals) & _for_the_plan(numeric)
+                    & numeric["next_target_year"].notna()]
+    basis = "self_evaluation.share.basis_held" if len(early) else "self_evaluation.share.basis"
     return words.count_text("self_evaluation.share.counted", len(finals), total=total, achieved=achieved,
-                            share=f"{achieved / len(finals) * 100:.1f}", rest=rest)
+                            share=f"{achieved / len(finals) * 100:.1f}", rest=rest, basis=words[basis],
+                            basis_one=words[f"{basis}_one"])
 
 
 def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> list[Block]:

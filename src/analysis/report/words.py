@@ -367,7 +367,7 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     if len(finals):
         counts = finals["status"].value_counts()
         items = [words.text("summary.final_item", status=words.status(s), count=int(counts[s]))
-                 for s in ("achieved", "not_achieved") if s in counts]
+                 for s in ("achieved", "stage_missed", "not_achieved") if s in counts]
         paragraphs.append(Paragraph(words.count_text("summary.finals", len(finals),
                                                      items=words["summary.item_separator"].join(items))))
     core = table[table["core"]]  # a qualitative core indicator too, named as such
