@@ -143,7 +143,8 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     from tests.conftest import relative
 
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "zh")))
-    assert ("23 项定量指标中，目标年份数据已到位或每年须达到的目标已有一年未达到、可作最终判定的 2 项，其中达到目标的 0 项，指标达标比例 0.0%（0/2，"
+    assert ("23 项定量指标中，目标年份数据已到位或每年须达到的目标已有一年未达到、可作最终判定的 2 项，"
+            "其中达到目标的 0 项，指标达标比例 0.0%（0/2，"
             "分母仅计已有最终判定的指标）。其余 21 项尚无最终判定：20 项仅有阶段目标的判定（达到阶段目标 11 项、"
             "未达到 9 项；其后另有目标，不计入）；1 项尚缺目标年份数据（为进展判断，不计入）。") in text
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))

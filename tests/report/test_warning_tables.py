@@ -66,7 +66,8 @@ def test_warnings_before_the_data_in_english_red_before_amber():
 def test_no_warnings_says_so():
     achieved = [row for row in MID_TERM_DATA if row["status"] == "achieved"]
     html = warnings_html(context("zh", achieved, 2023))
-    assert "<p class=\"lead-in\">没有未达标、偏离目标、未达阶段目标或进展不足的指标序列，本期无预警。</p>" in unmarked(html)
+    assert ("<p class=\"lead-in\">没有未达标、偏离目标、未达阶段目标或进展不足的指标序列，本期无预警。</p>"
+            in unmarked(html))
     assert "warning-list" not in html
 
 
@@ -76,7 +77,8 @@ def test_no_warning_for_want_of_data_is_not_an_all_clear():
     unknown = [{**row, "status": "insufficient_data", "verdict": ""} for row in MID_TERM_DATA
                if row["status"] != "achieved"][:2]
     html = unmarked(warnings_html(context("zh", rows + unknown, 2023)))
-    assert ("没有未达标、偏离目标、未达阶段目标或进展不足的指标序列，本期无预警。另有 2 个序列缺少可作判断的数据（数据不足），"
+    assert ("没有未达标、偏离目标、未达阶段目标或进展不足的指标序列，本期无预警。"
+            "另有 2 个序列缺少可作判断的数据（数据不足），"
             "无法判断是否需要预警，不能视为无问题。") in html
     english = unmarked(warnings_html(context("en", rows + unknown[:1], 2023)))
     assert ("no warnings. 1 other series lacks the data for a judgement (Insufficient data): whether it needs a "

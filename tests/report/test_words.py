@@ -332,7 +332,8 @@ def test_data_note():
 
 def test_status_counts_list_every_status_worst_first():
     assert list(status_counts(context("zh").assessment).items()) == [
-        ("not_achieved", 0), ("moving_away", 1), ("stage_missed", 0), ("insufficient", 3), ("moderate", 0), ("achieved_at_risk", 0),
+        ("not_achieved", 0), ("moving_away", 1), ("stage_missed", 0), ("insufficient", 3), ("moderate", 0),
+        ("achieved_at_risk", 0),
         ("on_track", 1), ("achieved", 0), ("insufficient_data", 0), ("qualitative", 1)]
 
 

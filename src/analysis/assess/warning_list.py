@@ -24,8 +24,8 @@ from .rates import direction_sign
 WARNING_LEVELS = {"not_achieved": "red", "moving_away": "red", "stage_missed": "red", "insufficient": "amber"}
 LEVELS_WORST_FIRST = ("red", "amber")
 #: How far from done a status is; a change between two statuses of equal rank is no change. A target missed for good
-#: (not achieved) is further than one still moving away or a stage target missed. Statuses without a verdict (no data, qualitative) are not
-#: ranked: their change is not comparable.
+#: (not achieved) is further than one still moving away, and that further than a stage target missed. Statuses without
+#: a verdict (no data, qualitative) are not ranked: their change is not comparable.
 STATUS_RANK = {"achieved": 0, "achieved_at_risk": 1, "on_track": 2, "moderate": 3, "insufficient": 4,
                "stage_missed": 4.5, "moving_away": 5, "not_achieved": 6}
 CHANGES_WORST_FIRST = ("worse", "better", "rerated", "same", "not_comparable")
