@@ -63,8 +63,8 @@ INDICATOR_COLUMNS = {
     "name_en": "str", "short_name_zh": "str", "short_name_en": "str", "unit_zh": "str", "unit_en": "str",
     "core": "bool", "direction": "str", "kind": "str", "source_line": "int64",
     # Where the base value comes from when the plan prints none: a statistic named, its base-year value an
-    # observation ("" when the plan prints the baseline).
-    "base_source": "str",
+    # observation ("" when the plan prints the baseline); as written, and in each language where it is given.
+    "base_source": "str", **{f"base_source_{language}": "str" for language in LANGUAGES},
     # Responsible departments (``departments.csv``): the lead, all of them (the lead first), printed
     # (with its plan line) or assigned; empty and 0 when the plan folder gives none.
     "lead_department_zh": "str", "lead_department_en": "str", "departments_zh": "str", "departments_en": "str",
@@ -82,6 +82,8 @@ NOTE_COLUMNS = tuple(f"note_{language}" for language in LANGUAGES)
 REFERENCE_COLUMNS = tuple(f"reference_{language}" for language in LANGUAGES)
 #: The observation files' columns that give them.
 SOURCE_COLUMNS = tuple(f"source_{language}" for language in LANGUAGES)
+#: A typed table's statistic a base value comes from, in each language (``base_source`` as written).
+BASE_SOURCE_COLUMNS = tuple(f"base_source_{language}" for language in LANGUAGES)
 VALUE_COLUMNS = {
     "indicator_id": "int64", "series": "str", "year": "int64", "value_type": "str", "value": "float64",
     "printed_text": "str", "source": "str", "source_line": "int64", "processing": "str", "reference": "str",

@@ -48,8 +48,8 @@ def test_rd_intensity_needs_5_27_percent_or_0_133_points_a_year(dataset):
     assert row.required_per_year == pytest.approx(0.1333, abs=5e-5)
 
 
-def test_rd_intensity_mid_term_is_insufficient(dataset):
-    row = _row(assess(dataset.indicators, dataset.values, 2023), 2)
+def test_rd_intensity_before_the_first_target_year_is_insufficient(dataset):
+    row = _row(assess(dataset.indicators, dataset.values, 2022), 2)
     # share: linear. observed (2.40 - 2.36)/1 = 0.04 pp; required (2.7 - 2.36)/3 = 0.1133 pp -> R = 0.353
     assert row.method == "linear"
     assert row.target_year == 2023
@@ -61,7 +61,7 @@ def test_rd_intensity_mid_term_is_insufficient(dataset):
 
 
 def test_high_tech_enterprises_are_on_track_for_2023(dataset):
-    row = _row(assess(dataset.indicators, dataset.values, 2023), 10)
+    row = _row(assess(dataset.indicators, dataset.values, 2022), 10)
     observed = 1049 / 738 - 1            # 42.1 % in one year
     required = (1500 / 738) ** (1 / 3) - 1  # 26.7 % a year, 2020 -> 2023
     assert row.observed_cagr == pytest.approx(observed)
@@ -73,14 +73,14 @@ def test_high_tech_enterprises_are_on_track_for_2023(dataset):
 
 
 def test_air_quality_share_is_achieved_at_risk(dataset):
-    row = _row(assess(dataset.indicators, dataset.values, 2023), 17)
+    row = _row(assess(dataset.indicators, dataset.values, 2022), 17)
     # 90.1 >= 90 meets the floor, but the trend (-0.3 a year) crosses it before 2023 (89.5).
     assert row.gap == pytest.approx(-0.1)
     assert row.status == "achieved_at_risk"
 
 
 def test_energy_intensity_decline_is_a_yearly_floor(dataset):
-    row = _row(assess(dataset.indicators, dataset.values, 2023), 18)
+    row = _row(assess(dataset.indicators, dataset.values, 2022), 18)
     assert row.method == "annual_floor"
     assert math.isnan(row.required_cagr)  # never a CAGR of a rate of change, needed or seen
     assert math.isnan(row.observed_cagr) and row.observed_per_year == pytest.approx(-2.07)  # (3.41 − 5.48) / 1
@@ -94,7 +94,7 @@ def test_energy_intensity_decline_is_a_yearly_floor(dataset):
 
 
 def test_patents_use_the_binding_2023_target(dataset):
-    mid = _row(assess(dataset.indicators, dataset.values, 2023), 12)
+    mid = _row(assess(dataset.indicators, dataset.values, 2022), 12)
     final = _row(assess(dataset.indicators, dataset.values, 2024), 12)
     assert mid.target_year == 2023 and final.target_year == 2024
     assert mid.progress_ratio == pytest.approx((14.6 / 13.4 - 1) / ((18 / 13.4) ** (1 / 3) - 1))
@@ -111,8 +111,11 @@ def test_the_final_evaluation_needs_a_value_from_the_plan_period(dataset):
     # 13.4 (2020) → 16 (2022): (16/13.4)^(1/2) − 1 = 9.27 % a year against (18/13.4)^(1/4) − 1 = 7.66 %: on track
     final = _row(assess(dataset.indicators, values, 2024), 12)
     assert final.status == "on_track" and final.as_of_year == 2022
-    # without it, only indicator 12's 2024 report changes: the 2023 review still judges the baselines' pace
-    assert _row(assess(dataset.indicators, dataset.values, 2023), 12).status == "moderate"
+    # without it, the 2022 report (before the first target year) still judges the baselines' pace; the 2023 review,
+    # its stage target's year come, has no value of the plan period to judge it by, as the final evaluation
+    assert _row(assess(dataset.indicators, dataset.values, 2022), 12).status == "moderate"
+    mid_term = _row(assess(dataset.indicators, dataset.values, 2023), 12)
+    assert (mid_term.status, mid_term.verdict, mid_term.target_year) == ("insufficient_data", "", 2023)
     printed = assess(dataset.indicators, dataset.values, 2024)
     numeric = printed[printed["status"] != "qualitative"]
     assert set(numeric["status"]) == {"insufficient_data"}
@@ -120,7 +123,7 @@ def test_the_final_evaluation_needs_a_value_from_the_plan_period(dataset):
 
 
 def test_maintain_targets_and_composites(dataset):
-    assessment = assess(dataset.indicators, dataset.values, 2023)
+    assessment = assess(dataset.indicators, dataset.values, 2022)
     for indicator_id in (7, 9, 13):
         assert _row(assessment, indicator_id).status == "achieved"
     assert _row(assessment, 4, "provincial").status == "moving_away"

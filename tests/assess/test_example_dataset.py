@@ -84,7 +84,11 @@ def test_a_revised_baseline_is_used_and_logged(data, final):
     assert sorted(personnel.value_type) == ["actual", "baseline"]
     revision = data.quality[data.quality.issue == "observation_revises_baseline"].iloc[0]
     assert (revision.indicator_id, revision.year, revision.value) == (1, 2021, 23150)
-    assert "公布值为准" in revision.detail_zh and "published value" in revision.detail_en
+    # what is done with it, in the report's number style: the 2021 value is replaced wherever it is used
+    assert revision.detail_en == ("Example bulletin 2023 (fictional) gives 23,150 for 2021; the plan printed 23,000. "
+                                  "The published value replaces the printed one wherever the 2021 value is used.")
+    assert revision.detail_zh.endswith("公布 2021 年为 23,150，方案印作 23,000；"
+                                       "凡用到 2021 年数值之处均以公布值代替方案所列数值")
 
 
 def test_the_counts_of_the_final_evaluation(final):

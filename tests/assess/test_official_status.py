@@ -152,7 +152,7 @@ def test_a_row_in_the_plans_vocabulary_or_none():
     assert official_status(row, StatusWords("traffic_light", 25, 40)) == "green"         # under 25
 
 
-# --- in the assessment: the Weihai plan as printed, mid-term 2023 (base 2020, 2023 targets) --------------
+# --- in the assessment: the Weihai plan as printed, 2022 (base 2020, 2023 targets binding) -----------------
 
 @pytest.fixture(scope="module")
 def dataset(weihai):
@@ -166,8 +166,8 @@ def _words(dataset, report_year, words):
 
 def test_the_assessment_records_the_plans_words(dataset):
     # time elapsed 2020 → 2021 of 2020 → 2023: 1/3 (33.3 %)
-    light = _words(dataset, 2023, StatusWords("traffic_light"))
-    review = _words(dataset, 2023, StatusWords("review"))
+    light = _words(dataset, 2022, StatusWords("traffic_light"))
+    review = _words(dataset, 2022, StatusWords("review"))
     # R&D intensity (2): 2.36 → 2.40 of 2.7: completion 0.04 / 0.34 = 11.8 %, 21.6 points behind: amber; insufficient
     assert light[(2, "")] == "amber" and review[(2, "")] == "lagging"
     # high-tech enterprises (10): 738 → 1049 of 1500: completion 311 / 762 = 40.8 %, 7.5 points ahead; on track
@@ -185,14 +185,14 @@ def test_the_assessment_records_the_plans_words(dataset):
 
 
 def test_without_a_choice_the_column_is_empty(dataset):
-    assert set(_words(dataset, 2023, None).values()) == {""}
+    assert set(_words(dataset, 2022, None).values()) == {""}
 
 
 def test_the_assessment_table_takes_the_words_of_one_vocabulary(dataset):
     from analysis.clean.schemas import validate
     from analysis.errors import InputError
 
-    frame = method.assess(dataset.indicators, dataset.values, 2023, 2020, "eurostat", StatusWords("traffic_light"))
+    frame = method.assess(dataset.indicators, dataset.values, 2022, 2020, "eurostat", StatusWords("traffic_light"))
     assert set(validate("assessment.csv", frame)["official_status"]) == {"", "green", "amber", "red"}
     mixed = frame.assign(official_status=frame["official_status"].replace({"amber": "ahead"}))  # a review's word
     with pytest.raises(InputError, match="words of one vocabulary only"):

@@ -152,7 +152,9 @@ def test_observations_change_the_assessment(tmp_path, weihai):
     assert key(with_obs, 18).status == "achieved_at_risk"
     # without a value from 2022 on, the final evaluation has only the printed baselines: no verdict yet
     assert key(without, 18).status == "insufficient_data"
-    assert key(assessment(weihai, tmp_path / "none", 2023), 18).status == "moving_away"  # 5.48 → 3.41, a review
+    # nor has the 2023 mid-term (its stage target's year come); a 2022 report judges the baselines' pace
+    assert key(assessment(weihai, tmp_path / "none", 2023), 18).status == "insufficient_data"
+    assert key(assessment(weihai, tmp_path / "none", 2022), 18).status == "moving_away"  # 5.48 → 3.41
     # the 2023 mid-term uses the 2023 actuals once they are published
     later = tmp_path / "both"
     shutil.copytree(OBSERVATIONS / "good", later)
@@ -280,3 +282,30 @@ def test_publication_dates_and_preliminary_flags_are_checked(tmp_path, read, pub
     with pytest.raises(InputError) as caught:
         read(folder)
     assert f"bulletin.csv:2: {field}: " in str(caught.value) and words in str(caught.value)
+
+
+def test_a_value_quoted_as_printed_keeps_its_digits_and_groups_its_thousands(tmp_path, weihai):
+    # R&D personnel (1): the plan prints 23000 for 2021, a bulletin gives 23150; R&D intensity (2): the plan prints
+    # 2.40 for 2021, the bulletin 2.50. Each is quoted with its own digits, thousands grouped as in every table
+    # (never 23150, 2.4 or 2.5), and the finding says what is done: the published value stands in for the printed
+    # one wherever that year's value is used (for 2021 that is not the starting point: the base year is 2020)
+    folder = _write(tmp_path, "1,,2021,23150,Bulletin 2022\n2,,2021,2.50,Bulletin 2022\n")
+    quality = monitoring_data(weihai, folder).quality
+    revised = quality[quality.issue == "observation_revises_baseline"].set_index("indicator_id")
+    assert revised.loc[1, "detail_en"] == ("Bulletin 2022 gives 23,150 for 2021; the plan printed 23,000. The "
+                                           "published value replaces the printed one wherever the 2021 value is used.")
+    assert revised.loc[1, "detail_zh"] == ("Bulletin 2022 公布 2021 年为 23,150，方案印作 23,000；"
+                                           "凡用到 2021 年数值之处均以公布值代替方案所列数值")
+    assert revised.loc[2, "detail_en"].startswith("Bulletin 2022 gives 2.50 for 2021; the plan printed 2.40.")
+
+
+def test_a_revision_quotes_both_figures_as_they_were_published(tmp_path, weihai):
+    # 2.10 first (a preliminary figure, printed with its trailing zero), 2.07 later: "2.10 → 2.07", never "2.1 → 2.07"
+    folder = _write(tmp_path, "2,,2022,2.07,Yearbook 2023,2023-11-30,\n", name="a-yearbook.csv",
+                    header=REVISION_HEADER)
+    _write(tmp_path, "2,,2022,2.10,Bulletin 2022,2023-03-20,yes\n", name="b-bulletin.csv", header=REVISION_HEADER)
+    [revision] = monitoring_data(weihai, folder).quality.query("issue == 'observation_revised'").itertuples()
+    assert revision.detail_en == ("2022: 2.10 (Bulletin 2022, published 2023-03-20) → 2.07 (Yearbook 2023, published "
+                                  "2023-11-30); the later figure is used")
+    assert revision.detail_zh == ("2022 年：2.10（Bulletin 2022，2023-03-20 发布）→ 2.07（Yearbook 2023，2023-11-30 "
+                                  "发布），以后者为准")

@@ -157,12 +157,13 @@ def test_the_completion_share_as_official_reviews_state_it(filled):
     # year's value, a progress verdict, not counted: 11 / 21 = 52.4 %
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     assert ("23 项定量指标中，目标年份数据已到位、可作最终判定的 21 项，其中达到目标的 11 项，指标达标比例 52.4%"
-            "（11/21，分母仅计已有最终判定的指标）。其余 2 项尚无最终判定：2 项尚缺目标年份数据（为进展判断，不计入）。"
-            ) in text
+            "（11/21，分母仅计已有最终判定的指标；按全部 23 项计为 11/23）。其余 2 项尚无最终判定：2 项尚缺目标年份数据"
+            "（为进展判断，不计入）。") in text
     english = block_texts(self_evaluation_blocks(year_context(filled, "en")))
     assert ("Of the 23 quantitative indicators, 21 have their target year's value and so a final verdict; 11 of these "
             "21 reached their targets: a share of indicators achieved of 52.4% (11 of 21, counting only the indicators "
-            "with a final verdict). The other 2 have no final verdict yet: 2 still missing a target year's value, a "
+            "with a final verdict; 11 of all 23). The other 2 have no final verdict yet: 2 still missing a target "
+            "year's value, a "
             "progress verdict, not counted.") in english
 
 
@@ -203,9 +204,9 @@ def test_a_completion_share_from_one_indicator_says_it_counts_one_of_all(project
             "（为进展判断，不计入）；22 项尚无方案期内（2022 年起）数据。") in zh
     assert not any("100.0%" in t for t in zh)
     en = block_texts(self_evaluation_blocks(year_context(tables, "en", 2024)))
-    assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value is in), so no "
-            "share of indicators achieved is given: 1 still missing a target year's value, a progress verdict, not "
-            "counted; 22 without data for the plan period (from 2022).") in en
+    assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value has been "
+            "published), so no share of indicators achieved is given: 1 still missing a target year's value, a "
+            "progress verdict, not counted; 22 without data for the plan period (from 2022).") in en
 
 
 def test_the_indicator_table_names_the_year_a_level_held_every_year_missed(filled):
@@ -220,7 +221,8 @@ def test_a_series_still_to_accelerate_at_the_final_evaluation_is_a_problem(fille
     # a problem the final self-evaluation names with its department
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     problems = text[text.index("（一）存在的问题"):text.index("（二）下一步措施")]
-    assert any(t.startswith("研发费用加计扣除减免占研发经费比重：需加快（最新值为 2023 年，2024 年无数据）")
+    assert any(t.startswith("研发费用加计扣除减免占研发经费比重：需加快（进展判断，非最终判定；最新值为 2023 年，"
+                            "2024 年无数据）")
                for t in problems)
     # a level held every year and missed in 2022: its rate is 2024's alone
     assert any(t.startswith("空气质量优良天数比例：未达标（2022 年未达到；2024 年当年完成率 102.2%）")

@@ -1,7 +1,9 @@
 """The charts' layout: a phone's narrow charts keep every text inside the picture, tick labels apart; lines break
 between words (never inside GDP or a number with its unit); whole-number series have whole-number ticks, and every
 tick as many decimals as it needs; a card's source numbers never hide under a target's star; each line style a card
-draws is one item of the cards' legend."""
+draws is one item of the cards' legend. Every text of a phone's chart is 10.5 px at least on a 390 px screen (some
+9 px of ink), of a printed one 7 points; no label is cut with … where it wraps, none leaves one character alone on a
+line; a panel's value ticks keep off its frame; the completion chart's legend names the marks it draws."""
 from __future__ import annotations
 
 import re
@@ -10,7 +12,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
 
-from analysis.report import charts
+from analysis.report import charts, figures
 from analysis.report.context import load_report
 from analysis.report.fonts import configure_matplotlib
 from tests.conftest import relative
@@ -283,3 +285,197 @@ def test_each_line_style_of_a_card_is_one_item_of_the_legend(report):
         held = [c for c in ax.collections if c.get_linestyle() and c.get_linestyle()[0][1]]
         drawn |= {"held"} if held and row.direction in ("at_least", "at_most") else set()
     assert {"course", "path"} <= drawn
+
+
+# --- a phone and paper: type size, whole labels, no orphans ------------------------------------------------------
+
+#: CSS px: the width a 390 px phone shows a chart at (report.css: main.report's padding, 0.6rem each side).
+PHONE_IMAGE_PX = 390 - 2 * 0.6 * 16
+#: CSS px: the least type of a phone's chart, as an em; its ink (a Chinese character, a capital with a descender) is
+#: some 0.85 em high: about 9 px.
+PHONE_LEAST_PX = 10.5
+#: points: the least type of a printed chart (the A4 column prints it at 97%).
+PAPER_LEAST_PT = 7.0
+
+
+def px_at_390(figure, points: float) -> float:
+    """How high ``points`` of type are on a 390 px phone: the PNG is the figure's inches at its DPI, drawn
+    :data:`PHONE_IMAGE_PX` wide; a point is DPI/72 of its pixels."""
+    png_px = figure.get_figwidth() * figures.DPI
+    return points * figures.DPI / 72 * PHONE_IMAGE_PX / png_px
+
+
+def small_type(figure, least: float, size=lambda figure, points: points) -> list[tuple[str, float]]:
+    """The drawn texts of ``figure`` whose type is smaller than ``least`` (in the unit ``size`` gives)."""
+    _, texts = drawn_texts(figure)
+    return [(text.get_text(), round(size(figure, text.get_fontsize()), 1)) for text in texts
+            if size(figure, text.get_fontsize()) < least]
+
+
+def test_the_size_checks_see_small_type():
+    configure_matplotlib("en")
+    figure = charts.Figure(figsize=(charts.NARROW_WIDTH, 2))
+    figure.text(0.1, 0.5, "On tr.", fontsize=6)  # the old heat map's cells: 6 points of 4 inches at 371 px
+    figure.text(0.1, 0.2, "Ach.", fontsize=charts.PHONE_TEXT)
+    assert small_type(figure, PHONE_LEAST_PX, px_at_390) == [("On tr.", 7.7)]
+    assert px_at_390(figure, 6) == pytest.approx(charts.phone_px(6))
+    wide = charts.Figure(figsize=(charts.WIDTH, 2))  # a wide chart on a phone: 6 points are 4.3 px
+    assert px_at_390(wide, 6) == pytest.approx(4.3, abs=0.05)
+
+
+@pytest.mark.parametrize("chart", list(NARROW))
+def test_every_text_of_a_phone_chart_reads_at_390_px(report, chart, paced):
+    figure = NARROW[chart](report, narrow=True)
+    if figure is None:
+        pytest.skip(f"no {chart} chart in this report")
+    assert small_type(figure, PHONE_LEAST_PX, px_at_390) == []
+
+
+@pytest.mark.parametrize("chart", list(NARROW))
+def test_every_text_of_a_printed_chart_is_seven_points_at_least(report, chart, paced):
+    figure = NARROW[chart](report)
+    if figure is None:
+        pytest.skip(f"no {chart} chart in this report")
+    assert small_type(figure, PAPER_LEAST_PT) == []
+
+
+def one_character_lines(text: str) -> list[str]:
+    """The lines of a text on several that hold one character alone (天数比|例); an arrow at a value beyond the
+    axis stands over its number by design (◀ above −100% on a phone's short bar)."""
+    lines = text.split("\n")
+    return [line for line in lines if len(lines) > 1 and len(line.strip()) == 1 and line.strip() not in "▶◀"]
+
+
+@pytest.mark.parametrize("chart", list(NARROW))
+@pytest.mark.parametrize("narrow", [False, True])
+def test_no_label_is_cut_none_leaves_a_character_alone_or_breaks_a_word(report, chart, narrow, paced):
+    figure = NARROW[chart](report, narrow=narrow)
+    if figure is None:
+        pytest.skip(f"no {chart} chart in this report")
+    _, texts = drawn_texts(figure)
+    shown = [text.get_text() for text in texts]
+    assert [text for text in shown if "…" in text] == []  # every name of the example wraps whole
+    assert [(text, one_character_lines(text)) for text in shown if one_character_lines(text)] == []
+    names = [charts._label(row, report.language) for row in charts.completion_rows(report).itertuples()]
+    checked = 0
+    for text in shown:  # a row's label or a panel's title: its name, broken between words only
+        for name in names:
+            wrapped = wrapped_prefix(text, name)
+            if wrapped is not None and "\n" in wrapped.rstrip("\n"):
+                assert broken_words(wrapped.rstrip("\n"), name) == [], (wrapped, name)
+                checked += 1
+    assert checked or not (narrow and chart == "completion")  # a phone's labels wrap: some are checked
+
+
+def wrapped_prefix(text: str, original: str) -> str | None:
+    """The start of ``text`` that is ``original`` wrapped (a space turned into a line break, or a break added),
+    or None when ``text`` does not start with ``original``."""
+    at = 0
+    for character in original:
+        if at < len(text) and text[at] == "\n" and character != " ":
+            at += 1  # a break where the original has none
+        if at < len(text) and (text[at] == character or (character == " " and text[at] == "\n")):
+            at += 1
+        else:
+            return None
+    return text[:at]
+
+
+@pytest.mark.parametrize(("text", "inches", "size", "orphan"), [
+    ("17. 空气质量优良天数比例", 1.0, 6.5, "例"),  # a panel's title as it was: 17. and nine characters a line
+    ("13. 每万人新增注册企业数", 1.0, 6.5, "数"),
+    ("3. 国家高新区营收占GDP比重", 1.32, 7.5, "重"),  # a row label of the phone's completion chart as it was
+])
+def test_a_wrapped_label_never_leaves_one_character_alone(text, inches, size, orphan):
+    configure_matplotlib("zh")
+    greedy = []  # what filling each line first would give: the orphan the rule is for
+    for piece, before in charts._pieces(text):
+        if greedy and charts._text_inches(greedy[-1] + before + piece, size) <= inches:
+            greedy[-1] += before + piece
+        else:
+            greedy.append(piece)
+    assert greedy[-1] == orphan
+    wrapped = charts._wrap(text, inches, size, lines=3).split("\n")
+    assert "".join(wrapped) == text and len(wrapped) == 2
+    assert len(wrapped[-1]) == 2 and wrapped[-1].endswith(orphan)
+    assert all(charts._text_inches(line, size) <= inches for line in wrapped)
+
+
+def test_a_small_multiple_tick_label_keeps_off_the_frame(report):
+    """The lowest value tick once sat on the panel's bottom edge (1.6 in panel 20, 64 in panel 5 provincial), half
+    over the years' axis: every value tick is half a label and more inside its panel."""
+    for narrow in (False, True):
+        figure = charts.small_multiples(report, narrow=narrow)
+        renderer = FigureCanvasAgg(figure).get_renderer()
+        figure.draw(renderer)
+        for ax in figure.axes:
+            frame = ax.get_window_extent(renderer)
+            for label in tick_labels(figure, ax.yaxis):
+                box = label.get_window_extent(renderer)
+                assert frame.y0 + 1 < box.y0 and box.y1 < frame.y1 + 1, (ax.get_title(loc="left"), label.get_text())
+
+
+# --- the completion chart's legend: the marks it draws ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def national_tables(project_tmp):
+    """The national 12th Five-Year plan's tables with its values as collected: indicators 2 and 10 have no base
+    value, so their completion is a diamond."""
+    from analysis.plan import load_plan
+    from analysis.publish.data import build_tables
+    from tests.conftest import FIXTURES, NATIONAL_DIR
+
+    folder = project_tmp / "chart-national" / "national-12th-fyp"
+    folder.mkdir(parents=True)
+    for name, data in build_tables(load_plan(NATIONAL_DIR), "eurostat",
+                                   FIXTURES / "national-12th-fyp-2021").files().items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def drawn_marks(figure, report) -> dict[str, set]:
+    """What a completion chart draws, read off the figure: the series shown as bars, as diamonds (each with the text
+    beside it), and whether a time-elapsed mark is drawn."""
+    ax = figure.axes[0]
+    labels = [label.get_text().replace("\n", "") for label in ax.get_yticklabels()]
+    ids = [int(label.split(".")[0]) for label in labels]
+    bars = {ids[round(bar.get_y() + bar.get_height() / 2)] for bar in ax.patches if bar.get_width()}
+    diamonds = {ids[round(y)] for collection in ax.collections for _, y in collection.get_offsets()}
+    timed = any(len(line.get_ydata()) == 2 and abs(line.get_ydata()[1] - line.get_ydata()[0] - 0.76) < 1e-9
+                for line in ax.lines)  # a bar's time-elapsed mark, not the 0% and 100% rules across the axes
+    return {"bars": bars, "diamonds": diamonds, "timed": timed}
+
+
+def legend_texts(figure) -> list[str]:
+    return [text.get_text().replace("\n", "") for legend in figure.legends for text in legend.get_texts()]
+
+
+@pytest.mark.parametrize("narrow", [False, True])
+@pytest.mark.parametrize(("plan", "year", "language", "cases"), [
+    ("example", 2024, "zh", ["每年须达到的目标"]),  # 17 (≥90% every year) and 18 (≥5% every year)
+    ("example", 2024, "en", ["targets to hold every year"]),
+    ("national", 2015, "zh", ["无基础值的指标"]),  # 2 and 10: no base value
+    ("national", 2015, "en", ["no base value"]),
+])
+def test_the_completion_legend_names_the_marks_it_draws(example_tables, national_tables, plan, year, language, cases,
+                                                        narrow):
+    configure_matplotlib(language)
+    report = load_report(relative(example_tables if plan == "example" else national_tables), year, language)
+    words = report.words
+    figure = charts.completion_chart(report, narrow=narrow)
+    marks = drawn_marks(figure, report)
+    legend = legend_texts(figure)
+    diamond = [text for text in legend if text.startswith(words["chart.level"].split("{")[0])]
+    if plan == "example":  # the baseline of 7, 9 and 13 (2021) met the targets; their completion runs from 2020
+        assert {17, 18} == marks["diamonds"] and {7, 9, 13} <= marks["bars"]
+        assert {"每年≥90%", "每年≥5%"} <= set(texts_of(figure)) if language == "zh" else \
+            {"≥90% every year", "≥5% every year"} <= set(texts_of(figure))
+    else:
+        assert marks["diamonds"] == {2, 10}
+    # one item for the diamonds, naming exactly why they are diamonds; the time-elapsed mark only when drawn
+    assert diamond == [words.text("chart.level", cases=cases[0])]
+    assert (words["chart.time"] in legend) == marks["timed"]
+
+
+def texts_of(figure) -> list[str]:
+    return [text.get_text().replace("\n", " ") for ax in figure.axes for text in ax.texts]

@@ -80,5 +80,9 @@ def test_a_chart_whose_series_fill_more_than_a_page_comes_in_parts_each_a_page_a
 def test_a_plan_of_one_series_draws_every_chart_in_a_figure_of_its_own_size(plans):
     report = open_report(relative(plans[(1, 2025)]), 2025, "zh")
     multiples = Image.open(io.BytesIO(report.figures["multiples"]))
-    # one row of panels: 1.45 in, with 0.85 in above for the title and 0.75 in below for the legend
-    assert abs(multiples.size[1] - (1.45 + 0.85 + 0.75) * DPI) <= 1
+    # one row of panels: a panel's axes; above, the figure's title and the panel's (its name and its status, two
+    # lines); below, the years and a legend of one row
+    title = (2 * charts_module.TITLE_SPACING * charts_module.PAPER_TEXT + 6) / 72
+    inches = charts_module.PANEL_AXES + charts_module.PANELS_TOP + title + charts_module.PANELS_BOTTOM \
+        + charts_module._legend_height([1])
+    assert abs(multiples.size[1] - inches * DPI) <= 1 and inches < 2.5

@@ -186,7 +186,8 @@ def test_front_sheet_names_the_report_and_its_inputs(workbook):
             "en": "Weihai national innovative city indicators: Final evaluation 2024"}[language] in text
     assert GENERATED in text and "data/raw/weihai/plan.yml" in text and "0" * 64 in text
     # 28 series, 3 of them qualitative; the example data reach 2024 for 23 of the 25 numeric ones
-    currency = {"zh": "25 个定量序列中，23 个有 2024 年数据", "en": "of the 25 numeric series 23 have data for 2024"}
+    currency = {"zh": "25 个定量序列中，23 个有 2024 年数据",
+                "en": "of the 25 quantitative series 23 have data for 2024"}
     assert any(currency[language] in str(value) for value in text)
     assert book.properties.created == datetime.datetime(2025, 1, 15)
 
@@ -229,8 +230,9 @@ def test_a_mid_term_gives_the_pace_to_the_next_target_once_a_verdict_is_final(mi
     # 2.8 in 2024 needs (2.8 − 2.61) / 1 = 0.19 points a year, 2.8 / 2.61 − 1 = 0.0728 (7.3%)
     assert _values(_row_of(sheet, 2), language) == {
         "gap": 0.09, "needed_rate": None, "needed_change": None, "next_year": 2024, "next_target": 2.8,
-        "next_rate": 0.073, "next_change": 0.19, "seen_rate": 0.034, "seen_change": 0.083}
-    # (seen from the 2020 baseline: (2.61 / 2.36) ** (1 / 3) − 1 = 0.0341, (2.61 − 2.36) / 3 = 0.0833 points)
+        "next_rate": 0.073, "next_change": 0.19, "seen_rate": None, "seen_change": 0.083}
+    # (seen from the 2020 baseline: (2.61 − 2.36) / 3 = 0.0833 points; a share's growth is in points, as the report
+    # shows it, not a percent)
     # national incubators (15): 24 against 25, 1 short; 25 in 2024 needs 1 a year, 25 / 24 − 1 = 0.0417 (4.2%)
     row = _values(_row_of(sheet, 15), language)
     assert (row["gap"], row["next_year"], row["next_target"], row["next_rate"], row["next_change"]) == \
@@ -244,7 +246,7 @@ def test_a_mid_term_gives_the_pace_to_the_next_target_once_a_verdict_is_final(mi
     # whose year has come without its value: no pace (the report's "—"), no next target yet
     assert _values(_row_of(sheet, 4, {"zh": "省级", "en": "provincial"}[language]), language) == {
         "gap": 0.4, "needed_rate": None, "needed_change": None, "next_year": None, "next_target": None,
-        "next_rate": None, "next_change": None, "seen_rate": -0.033, "seen_change": -0.1}
+        "next_rate": None, "next_change": None, "seen_rate": None, "seen_change": -0.1}
     # every series with 2023 data (24 of the 25 numeric: the provincial parks' latest is 2022's) has its final
     # verdict and the 2024 target after it; 17 of them need a pace to it: 2 hold a level or a floor (17, 18), 5 meet
     # it already (4 national 3 against 3, 7 83 against 81, 9 69.5 against 67, 13 81 against 70, 26 37.2 against 36)
@@ -264,7 +266,7 @@ def test_the_warning_list_stores_numbers_beside_the_words_of_the_report(mid_term
     rnd = rows[2]
     assert _values(rnd, language) == {
         "needed_rate": None, "needed_change": None, "next_year": 2024, "next_target": 2.8, "next_rate": 0.073,
-        "next_change": 0.19, "seen_rate": 0.034, "seen_change": 0.083,
+        "next_change": 0.19, "seen_rate": None, "seen_change": 0.083,
         "needed_text": {"zh": "2024年目标：+0.19个百分点（+7.3%）", "en": "2024 target: +0.19 pp (+7.3%)"}[language]}
     assert rnd[COLUMNS[language]["next_rate"]].number_format == "0.0%"
     # high-level talent (25): 298 against 300; 320 in 2024 needs 22 persons a year, 320 / 298 − 1 = 0.0738 (7.4%)
@@ -337,8 +339,22 @@ def test_a_base_value_from_statistics_is_in_the_workbook_as_the_report_shows_it(
     assert (cell.value, cell.data_type) == (1.7, "n")
     # R&D intensity (3): the plan's 1.75, revised by the published 1.84, which the report uses
     assert _row_of(_scorecard(book), 3)[baseline].value == 1.84
-    # contribution of S&T progress (2): no value for 2010 at all, as the report's "–"
+    # contribution of S&T progress (2): no value for 2010 at all, as the report's "—"
     assert _row_of(_scorecard(book), 2)[baseline].value is None
+
+
+def test_a_rank_stays_a_number_shown_as_the_report_writes_a_place(national):
+    language, book = national
+    # the innovation capability rank (1): 21st in 2010, 18th in 2015, the target the top 18 in 2015; the number is
+    # kept (it sorts and filters), its format writes it as the report's tables do (No. 21, 第21位; top 18, 前18位)
+    place, top = {"zh": ('"第"0"位"', '"前"0"位"'), "en": ('"No. "0', '"top "0')}[language]
+    baseline, latest, target = {"zh": ("2010年基础值", "最新值", "2015年目标"),
+                                "en": ("2010 baseline", "Latest value", "2015 target")}[language]
+    row = _row_of(_scorecard(book), 1)
+    assert [(row[name].value, row[name].number_format) for name in (baseline, latest, target)] == [
+        (21, place), (18, place), (18, top)]
+    # another series keeps its plain number format: R&D intensity (3), 1.84 in 2010
+    assert _row_of(_scorecard(book), 3)[baseline].number_format == "#,##0.00"
 
 
 def test_where_a_finding_comes_from_is_never_a_bare_line_number(national):

@@ -39,13 +39,13 @@ def test_mid_term_warnings_by_department_in_chinese():
         ["未明确责任部门（1 个）"],
         ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达阶段目标2023 年阶段目标完成率 96.7%", "2.61 (2023)",
          "2.7 (2023)", "0.09",
-         "2024年目标：+0.19个百分点（+7.3%）", "–"],
+         "2024年目标：+0.19个百分点（+7.3%）", "—"],
         ["市生态环境局（1 个）"],
         ["17", "空气质量优良天数比例", "红色预警", "未达标2022 年未达到；2023 年当年完成率 101.3%", "91.2 (2023)",
-         "≥90 (2023)", "—", "2024年目标：每年≥90%", "–"],
+         "≥90 (2023)", "—", "2024年目标：每年≥90%", "—"],
         ["市科技局（1 个）"],
         ["25", "高层次人才数", "红色预警", "未达阶段目标2023 年阶段目标完成率 99.3%", "298 (2023)", "300 (2023)", "2",
-         "2024年目标：+7.4%（+22）", "–"],
+         "2024年目标：+7.4%（+22）", "—"],
     ]
     assert "未达标</span><br><small>2022 年未达到；2023 年当年完成率 101.3%</small></td>" in html
 
@@ -59,14 +59,14 @@ def test_warnings_before_the_data_in_english_red_before_amber():
         ["30", "Carbon intensity", "Amber"]]
     # the 2024 report from 2021's values: each status says which years have none
     assert [row[3] for row in rows_of(html)[1:]] == [
-        "Moving awaylatest value 2021; no value for 2022–2024"] + [
-        "Insufficient progresslatest value 2021; no value for 2022–2024"] * 3
+        "Moving awaya progress verdict, not final; latest value 2021; no value for 2022–2024"] + [
+        "Insufficient progressa progress verdict, not final; latest value 2021; no value for 2022–2024"] * 3
 
 
 def test_no_warnings_says_so():
     achieved = [row for row in MID_TERM_DATA if row["status"] == "achieved"]
     html = warnings_html(context("zh", achieved, 2023))
-    assert ("<p class=\"lead-in\">没有未达标、偏离目标、未达阶段目标或进展不足的指标序列，本期无预警。</p>"
+    assert ("<p class=\"lead-in\">没有未达标、偏离目标或进展不足的指标序列，本期无预警。</p>"
             in unmarked(html))
     assert "warning-list" not in html
 
@@ -77,7 +77,7 @@ def test_no_warning_for_want_of_data_is_not_an_all_clear():
     unknown = [{**row, "status": "insufficient_data", "verdict": ""} for row in MID_TERM_DATA
                if row["status"] != "achieved"][:2]
     html = unmarked(warnings_html(context("zh", rows + unknown, 2023)))
-    assert ("没有未达标、偏离目标、未达阶段目标或进展不足的指标序列，本期无预警。"
+    assert ("没有未达标、偏离目标或进展不足的指标序列，本期无预警。"
             "另有 2 个序列缺少可作判断的数据（数据不足），"
             "无法判断是否需要预警，不能视为无问题。") in html
     english = unmarked(warnings_html(context("en", rows + unknown[:1], 2023)))

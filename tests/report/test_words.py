@@ -61,6 +61,7 @@ def indicator(indicator_id, short_zh, short_en, unit_zh, unit_en, direction, kin
             "name_zh": short_zh + "（全称）", "name_en": short_en + " (full name)", "short_name_zh": short_zh,
             "short_name_en": short_en, "unit_zh": unit_zh, "unit_en": unit_en, "core": core,
             "direction": direction, "kind": kind, "source_line": indicator_id, "base_source": "",
+            "base_source_zh": "", "base_source_en": "",
             **DEPARTMENTS.get(indicator_id, NO_DEPARTMENTS)}
 
 
@@ -168,7 +169,9 @@ def test_summary_before_the_data_in_chinese():
     assert texts(words.summary_paragraphs(context("zh"))) == [
         "方案共列 6 项指标：定量指标 5 项（5 个序列），定性指标 1 项。5 个定量序列的最新数据均为 2021 年。",
         # no indicator here has a national and a provincial series: no word on taking the worse
-        "定量指标中偏离目标 1 项、进展不足 3 项、进度正常 1 项。",
+        # the synthetic 2024 report from 2021's values: progress verdicts, said not to be final
+        "定量指标中偏离目标 1 项、进展不足 3 项、进度正常 1 项。其中 5 项（指标 2、10、14、18、30）尚无目标年份数据，"
+        "其结论为进展判断，不是最终判定。",
         # the 2024 report from 2021's values: every verdict and pace says 2022–2024 have none
         # a qualitative core indicator (22) is named as such, never left out
         "核心考核指标（*）：R&D经费投入强度：进展不足（最新值为 2021 年，2022—2024 年无数据）；"
@@ -190,9 +193,12 @@ def test_summary_before_the_data_in_chinese():
 
 def test_summary_before_the_data_in_english():
     assert texts(words.summary_paragraphs(context("en"))) == [
-        "The plan lists 6 indicators: 5 numeric (5 series) and 1 qualitative. All 5 numeric series have 2021 as "
+        "The plan lists 6 indicators: 5 quantitative (5 series) and 1 qualitative. All 5 quantitative series have "
+        "2021 as "
         "their latest year.",
-        "The numeric indicators are: Moving away 1; Insufficient progress 3; On track 1.",
+        "The quantitative indicators are: Moving away 1; Insufficient progress 3; On track 1. Of these, 5 "
+        "(indicators 2, "
+        "10, 14, 18, 30) have no value for their target year yet: a progress verdict, not a final one.",
         "Core indicators (*): R&D intensity: insufficient progress (latest value 2021; no value for 2022–2024); "
         "Innovation-strategy decision: qualitative.",
         ("Indicators not achieved, moving away, short of a stage target, progressing too slowly or needing to "
@@ -254,7 +260,7 @@ def test_pace_of_each_method_and_state():
     assert words.pace_text(rows[18], zh) == "每年≥5%"
     # a yearly floor has no growth seen: the rate is met or missed each year (−2.07 points from 5.48 to 3.41 is no
     # growth of anything)
-    assert words.seen_text(rows[18]._replace(observed_per_year=-2.07), zh) == "–"
+    assert words.seen_text(rows[18]._replace(observed_per_year=-2.07), zh) == "—"
     assert words.pace_text(rows[18], en) == "≥5% every year"
     assert words.pace_text(rows[30], zh) == "−4.7%（−0.04）"
     final = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}
@@ -307,7 +313,6 @@ def test_method_note_states_the_scheme_and_the_plan_years(language="zh"):
             assert "以 2020 年基础值为起点" in note
             assert "2023 年评估对照 2023 年目标，2024 年评估对照 2024 年目标" in note
             assert "R ≥ 0.95 进度正常；0.6 ≤ R < 0.95 需加快；0.0 ≤ R < 0.6 进展不足；R < 0.0 偏离目标" in note
-            assert "中期评估已有 2023 年数据的" in note
             # the scheme by its name; sentences run on without the space a line break of the source would leave
             assert "**分档**（欧盟统计局 Eurostat）" in note and "。 " not in note and "。\n  " not in note
         else:
@@ -315,6 +320,27 @@ def test_method_note_states_the_scheme_and_the_plan_years(language="zh"):
             assert "the\n2023 review is held against the 2023 targets, the 2024 review against the 2024 targets" in note
             assert "R ≥ 0.95 on track; 0.6 ≤ R < 0.95 moderate, accelerate" in note
             assert "**Categories** (Eurostat)" in note
+
+
+def test_the_method_note_speaks_only_of_what_the_plan_has(example_tables):
+    # Weihai has stage targets (2023 before 2024), a rate of change (18) and national/provincial pairs (4, 5); the
+    # national 12th plan one target year (2015), no rate of change, no pairs: its note says nothing of them
+    from analysis.plan import load_plan
+    from analysis.publish.data import build_tables
+    from analysis.report.context import load_report, report_context
+    from tests.conftest import NATIONAL_DIR, relative
+
+    stage, rate, pairs = "中期评估已有 2023 年数据的", "万元GDP能耗下降率本身是变化率", "国家级、省级两个序列"
+    weihai = words.method_note(load_report(relative(example_tables), 2024, "zh"))
+    assert stage in weihai and rate in weihai and pairs in weihai and "未达标、未达阶段目标或偏离目标" in weihai
+    national_tables = build_tables(load_plan(NATIONAL_DIR), "eurostat")
+    national = words.method_note(report_context(national_tables, 2015, "zh"))
+    assert not any(phrase in national for phrase in (stage, rate, pairs, "阶段目标", "万元GDP"))
+    assert "未达标或偏离目标的指标为红色预警" in national
+    english = words.method_note(report_context(national_tables, 2015, "en"))
+    assert "stage target" not in english and "national and a provincial series" not in english
+    assert "the decline in energy use per unit of GDP is itself a rate of change" in words.method_note(
+        load_report(relative(example_tables), 2024, "en")).replace("\n       ", " ")
 
 
 def test_data_note():
@@ -371,7 +397,7 @@ def test_data_currency_counts_every_latest_year_and_the_series_without_data():
         "截至本次（2024 年）评估，5 个定量序列中，2 个有 2024 年数据、1 个最新为 2022 年、1 个最新为 2021 年、"
         "1 个尚无数据（指标 25）。")  # the series without data named
     assert words.data_currency(context("en", rows)) == (
-        "In this 2024 review, of the 5 numeric series 2 have data for 2024, 1 has 2022 as its latest year, "
+        "In this 2024 review, of the 5 quantitative series 2 have data for 2024, 1 has 2022 as its latest year, "
         "1 has 2021 as its latest year and 1 has no data yet (indicator 25).")
     # all the same year: one short sentence
     assert words.data_currency(context("zh")) == "5 个定量序列的最新数据均为 2021 年。"
@@ -392,10 +418,12 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     by_id = {row.indicator_id: row for row in context("zh", rows).joined().itertuples()}
     assert words.status_note(by_id[2], zh) == "完成率 96.4%"  # 2.7/2.8 = 0.9643, and it has 2024's value
     assert words.status_note(by_id[2], en) == "96.4% of target"
-    assert words.status_note(by_id[14], zh) == "最新值为 2022 年，2023—2024 年无数据"
-    assert words.status_note(by_id[14], en) == "latest value 2022; no value for 2023–2024"
-    assert words.status_note(by_id[30], zh) == "最新值为 2023 年，2024 年无数据"  # one year: no span
-    assert words.status_note(by_id[30], en) == "latest value 2023; no value for 2024"
+    # the target year come without its value: a progress verdict, said not to be final, before the years missing
+    assert words.status_note(by_id[14], zh) == "进展判断，非最终判定；最新值为 2022 年，2023—2024 年无数据"
+    assert words.status_note(by_id[14], en) == ("a progress verdict, not final; latest value 2022; no value for "
+                                                 "2023–2024")
+    assert words.status_note(by_id[30], zh) == "进展判断，非最终判定；最新值为 2023 年，2024 年无数据"  # one year
+    assert words.status_note(by_id[30], en) == "a progress verdict, not final; latest value 2023; no value for 2024"
     # a target to hold every year: 17 is 91.2 in 2023 against ≥90 but was 89.5 in 2022
     mid = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}
     assert words.status_note(mid[17], zh) == "2022 年未达到；2023 年当年完成率 101.3%"  # 91.2/90 = 1.0133
@@ -405,8 +433,8 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert words.status_note(twice, en) == "missed in 2021 and 2022; 101.3% of target in 2023 alone"
     # the scorecard prints it under the status, the summary after the need
     status_cell = cells_of(scorecard_html(context("en", rows)))[1][8]
-    assert status_cell.endswith("Moderate progress, accelerate</span><br><small>latest value 2022; no value for "
-                                "2023–2024</small>")
+    assert status_cell.endswith("Moderate progress, accelerate</span><br><small>a progress verdict, not final; "
+                                "latest value 2022; no value for 2023–2024</small>")
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
         "未达标</span><br><small>2022 年未达到；2023 年当年完成率 101.3%</small>")
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
@@ -424,3 +452,24 @@ def test_a_core_indicator_names_the_years_without_a_value():
     assert texts(words.summary_paragraphs(context("en", rows)))[2] == (
         "Core indicators (*): R&D intensity: moderate progress, accelerate (latest value 2022; no value for "
         "2023–2024).")
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_stage_target_missed_compares_the_pace_needed_with_the_pace_seen(example_tables, language):
+    # the example's 2023 mid-term. High-level talent (25): 242 (2020) to 298 (2023) is (298/242)^(1/3) − 1 = +7.2% a
+    # year; 2024's 320 needs 320/298 − 1 = 7.4%: a little more than seen, said as such, not "cannot be reached".
+    # High-tech enterprises (10): 738 to 1,450 is (1450/738)^(1/3) − 1 = +25.2% a year against the 10.3% needed
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    lagging = next(p for p in words.summary_paragraphs(load_report(relative(example_tables), 2023, language))
+                   if p.items)
+    talent = next(item for item in lagging.items if item.startswith(("高层次人才数", "High-level talent")))
+    firms = next(item for item in lagging.items if item.startswith(("高新技术企业", "High-tech enterprises")))
+    if language == "zh":
+        assert talent.endswith("需比 2023 年增长 7.4%（22人），高于已有年均增速（+7.2%）")
+        assert firms.endswith("需比 2023 年增长 10.3%（150家），按已有年均增速（+25.2%）可以达到")
+    else:
+        assert talent.endswith("it must grow by 7.4% (22) over 2023, more than the growth seen so far (+7.2% a year)")
+        assert firms.endswith("over 2023, which the growth seen so far (+25.2% a year) reaches")
+    assert not any("难以" in item or "does not reach" in item for item in lagging.items)

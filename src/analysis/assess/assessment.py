@@ -145,10 +145,11 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     slope = _zero_if_nan(observed_per_year)
     trend_at_target_year = vt + slope * (NAN if math.isnan(Y - t) else max(Y - t, 0.0))
     enough = n >= 2 and math.isfinite(T) and math.isfinite(vt) and t > b
-    # In the final evaluation (the last target year has come), a series without a value in the plan period has
-    # nothing to judge the plan's years by: a trend between printed baselines is not progress under the plan, and
-    # its verdict awaits the data. Before that, the baselines' trend is the progress verdict, said to be one.
-    before_plan = (plan_start is not None and bool(series.targets) and report_year >= max(series.targets)
+    # Once its binding target year has come (a stage target's at a mid-term, the last at the final evaluation), a
+    # series without a value in the plan period has nothing to judge the plan's years by: a trend between printed
+    # baselines is not progress under the plan, and its verdict awaits the data. Before that (an annual report
+    # between target years), the baselines' trend is the progress verdict, said to be one.
+    before_plan = (plan_start is not None and bool(series.targets) and math.isfinite(Y) and report_year >= Y
                    and not (math.isfinite(t) and t >= plan_start))
     met = span.holds(vt) if span is not None else d * (vt - T) >= 0
     at_risk = met and (not span.holds(trend_at_target_year) if span is not None and math.isfinite(trend_at_target_year)

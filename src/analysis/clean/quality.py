@@ -16,7 +16,8 @@ import pandas as pd
 from ..catalog import Catalog, plan_catalog
 from ..errors import InputError, display_path
 from ..ingest.csv_reader import LINE_COLUMN
-from ..ingest.printed_table import PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable
+from ..ingest.printed_table import COMBINED_CELL, PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable
+from ..numbers import fmt_exact, fmt_printed
 from ..plan import Plan
 from ..settings import LANGUAGES
 from ..vocabulary import HELD_EVERY_YEAR, PRELIMINARY, QUALITY_COLUMNS, QUALITY_ISSUES, lower_is_better, target_range
@@ -63,16 +64,20 @@ def table_findings(plan: Plan, table: PlanTable, cells: pd.DataFrame, values: pd
 
     for row in cells[cells["correction"] != ""].itertuples():
         value = float(row.text) if PLAIN_NUMBER.fullmatch(row.text) else None
+        blank = blank_fault(row.printed_text, row.text)
         add("correction", row.indicator_id, row.series, row.year, row.printed_text, value, row.source_line,
-            lambda w, r=row: w.text("quality_detail.correction", printed_text=r.printed_text,
-                                    corrected_text=r.text, note=r.correction))
+            lambda w, r=row, blank=blank: w.text(
+                "quality_detail.correction_blank" if blank else "quality_detail.correction",
+                printed_text=r.printed_text, corrected_text=r.text, note=r.correction,
+                where=w[f"quality_detail.blank_where.{blank}"] if blank else ""))
     split = values[values["processing"].str.contains("split")]
     for (indicator_id, year), group in split.groupby(["indicator_id", "year"], sort=True):
         printed_text = group["printed_text"].iloc[0]
         add("split_combined_cell", indicator_id, "", year, printed_text, None, int(group["source_line"].iloc[0]),
             lambda w, g=group, p=printed_text: w.text(
                 "quality_detail.split_combined_cell", printed_text=p, series_names=series_names(w, g["series"]),
-                parts=w["grammar.comma"].join(f"{w[f'series.{r.series}']} {r.value:g}" for r in g.itertuples())))
+                parts=w["grammar.comma"].join(f"{w[f'series.{r.series}']} {_part(p, r.series, r.value)}"
+                                              for r in g.itertuples())))
     two_rows = table.rows[table.rows["series"] != ""] if table.printed else table.rows.iloc[:0]
     for indicator_id, group in two_rows.groupby("indicator_id"):
         add("split_two_rows", indicator_id, "", None, "", None, int(group["source_line"].min()),
@@ -90,6 +95,18 @@ def table_findings(plan: Plan, table: PlanTable, cells: pd.DataFrame, values: pd
     frame["_order"] = frame["issue"].map(order)
     frame = frame.sort_values(["_order", "indicator_id", "series", "year"], kind="stable", na_position="first")
     return frame.drop(columns="_order").reset_index(drop=True)
+
+
+def blank_fault(printed: str, corrected: str) -> str:
+    """Where a printed cell has a blank its corrected text has not, when that is its only fault: ``after``, ``before``
+    or ``around`` the number, or ``within`` it; empty for any other correction (a blank is invisible in the printed
+    text a finding quotes, so it is said in words)."""
+    if printed == corrected or "".join(printed.split()) != corrected:
+        return ""
+    if printed.strip() != corrected:
+        return "within"
+    before, after = printed[:1].isspace(), printed[-1:].isspace()
+    return "around" if before and after else "before" if before else "after"
 
 
 def _met(value: float, target, direction: str) -> bool:
@@ -116,14 +133,16 @@ def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, a
                       else "quality_detail.baseline_meets_target")
             add("baseline_meets_target", row.indicator_id, row.series, row.year, row.printed_text, row.value,
                 row.source_line, lambda w, r=row, met=met, detail=detail: w.text(
-                    detail, year=r.year, value=r.value, targets=w["grammar.comma"].join(
-                        w.text("quality_detail.target_item", year=t.year, value=t.value) for t in met)))
+                    detail, year=r.year, value=fmt_printed(r.printed_text, r.value), targets=w["grammar.comma"].join(
+                        w.text("quality_detail.target_item", year=t.year, value=fmt_printed(t.printed_text, t.value))
+                        for t in met)))
 
 
 def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines: list[str], prose_path: Path,
                   add) -> None:
     """Each number the prose states, compared with the table; a quote not in the text stops the run."""
     table_value = values.set_index(["indicator_id", "series", "year", "value_type"])["value"]
+    table_text = values.set_index(["indicator_id", "series", "year", "value_type"])["printed_text"]
     for row in prose_checks.itertuples():
         check_line = getattr(row, LINE_COLUMN)
         lines = [i + 1 for i, text in enumerate(source_lines) if row.prose_quote in text]
@@ -135,7 +154,8 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines
             raise InputError(f"the table has no {row.value_type} for indicator {row.indicator_id} in "
                              f"{row.year}", file=prose_path, line=check_line, field="indicator_id")
         table = float(table_value[key])
-        fields = {"line": lines[0], "prose_value": row.prose_value, "table_value": table, "note": row.note,
+        fields = {"line": lines[0], "prose_value": fmt_exact(row.prose_value),
+                  "table_value": fmt_printed(table_text[key], table), "note": row.note,
                   "year": row.year}
         if row.claim == "value":
             agrees = abs(table - row.prose_value) < 1e-9
@@ -146,7 +166,8 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines
             start = series_baselines.iloc[-1]
             implied = ((table / start.value) ** (1 / (row.year - start.year)) - 1) * 100
             agrees = implied >= row.prose_value - 1e-9
-            fields.update(start_year=int(start.year), start_value=float(start.value), implied=implied)
+            fields.update(start_year=int(start.year), start_value=fmt_printed(start.printed_text, start.value),
+                          implied=implied)
             key = "quality_detail.prose_growth"
         add("prose_agrees" if agrees else "prose_disagrees", row.indicator_id, row.series, row.year,
             row.prose_quote, row.prose_value, lines[0], lambda w, key=key, fields=fields: w.text(key, **fields))
@@ -156,17 +177,21 @@ def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: lis
                          printed: pd.DataFrame) -> list[dict]:
     """Observations that revise a printed baseline, and rows that repeat another file's value."""
     findings = []
-    baselines = printed[printed["value_type"] == "baseline"].set_index(["indicator_id", "series", "year"])["value"]
+    plan_baselines = printed[printed["value_type"] == "baseline"].set_index(["indicator_id", "series", "year"])
+    baselines = plan_baselines["value"]
+    printed_texts = plan_baselines["printed_text"] if "printed_text" in plan_baselines else pd.Series(dtype=str)
     for row in observations.itertuples():
         key = (row.indicator_id, row.series, row.year)
         if key in baselines.index and baselines[key] != row.value:
+            printed_value = fmt_printed(printed_texts.get(key, ""), baselines[key])  # as the plan printed it: 2.40
             findings.append({
                 "issue": "observation_revises_baseline", "indicator_id": row.indicator_id, "series": row.series,
                 "year": row.year, "printed_text": row.printed_text, "value": row.value, "source": row.source,
                 "source_line": row.source_line,
-                **details(lambda w, r=row, printed_value=baselines[key]: w.text(
-                    "quality_detail.observation_revises_baseline", reference=_reference(w, r), value=r.value,
-                    year=r.year, printed=printed_value, base_year=plan.base_year))})
+                **details(lambda w, r=row, printed_value=printed_value:
+                          w.text("quality_detail.observation_revises_baseline", reference=_reference(w, r),
+                                 value=fmt_printed(r.printed_text, r.value), year=r.year, printed=printed_value,
+                                 base_year=plan.base_year))})
     pairs: dict[tuple[str, str], list[dict]] = {}
     for dup in duplicates:
         pairs.setdefault((dup["source"], dup["first_source"]), []).append(dup)
@@ -190,14 +215,28 @@ def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: lis
     return findings
 
 
+def _part(printed_text: str, series: str, value: float) -> str:
+    """One series' part of a combined cell as printed (国3.0/省3.3: 3.0 national, 3.3 provincial), else ``value``."""
+    combined = COMBINED_CELL.match(printed_text or "")
+    part = combined.groupdict().get(series, "") if combined else ""
+    return fmt_printed(part, value)
+
+
 def _published(words, record: dict) -> str:
     return words.text("quality_detail.published", date=record["published"]) if record["published"] else ""
 
 
+def in_language(record, column: str, words: Catalog) -> str:
+    """``record``'s ``<column>_<language>`` in ``words``' language where its writer gave it (an observation file's
+    source_zh), else ``<column>`` as written; ``record`` a dict, a row tuple or a pandas Series."""
+    get = record.get if isinstance(record, (dict, pd.Series)) else (
+        lambda name, default="": getattr(record, name, default))
+    return get(f"{column}_{words.language}", "") or get(column, "")
+
+
 def _reference(words: Catalog, value) -> str:
     """A publication's name in ``words``' language where its file gives one (source_zh), else as written."""
-    get = value.get if isinstance(value, dict) else lambda name, default="": getattr(value, name, default)
-    return get(f"reference_{words.language}", "") or get("reference", "")
+    return in_language(value, "reference", words)
 
 
 def observation_folder_findings(observed) -> list[dict]:
@@ -223,8 +262,9 @@ def observation_folder_findings(observed) -> list[dict]:
                          "year": new["year"], "printed_text": old["printed_text"], "value": new["value"],
                          "source": new["source"], "source_line": new["source_line"],
                          **details(lambda w, old=old, new=new: w.text(
-                             "quality_detail.observation_revised", year=new["year"], old=old["value"],
-                             old_reference=_reference(w, old), old_published=_published(w, old), new=new["value"],
+                             "quality_detail.observation_revised", year=new["year"],
+                             old=fmt_printed(old["printed_text"], old["value"]), old_reference=_reference(w, old),
+                             old_published=_published(w, old), new=fmt_printed(new["printed_text"], new["value"]),
                              new_reference=_reference(w, new), new_published=_published(w, new)))})
     for row in observed.values.itertuples():
         if PRELIMINARY in row.processing.split(";"):
@@ -232,7 +272,8 @@ def observation_folder_findings(observed) -> list[dict]:
                              "year": row.year, "printed_text": row.printed_text, "value": row.value,
                              "source": row.source, "source_line": row.source_line,
                              **details(lambda w, r=row: w.text("quality_detail.preliminary_value", year=r.year,
-                                                               value=r.value, reference=r.reference))})
+                                                               value=fmt_printed(r.printed_text, r.value),
+                                                               reference=_reference(w, r)))})
     for path, sheet in observed.hidden_sheets:
         findings.append({"issue": "skipped_sheet", "indicator_id": 0, "series": "", "year": None,
                          "printed_text": sheet, "value": None, "source": display_path(path), "source_line": 1,
@@ -242,7 +283,9 @@ def observation_folder_findings(observed) -> list[dict]:
 
 def _confirmed_detail(words: Catalog, row: dict) -> str:
     previous = row["previous"]
+    value = fmt_printed(row["printed_text"], row["value"])
     if row["kind"] == "rate_of_change" or previous is None:
-        return words.text("quality_detail.confirmed_rate", value=row["value"], year=row["year"], confirm=row["confirm"])
-    return words.text("quality_detail.confirmed_value", value=row["value"], year=row["year"], previous=previous.value,
+        return words.text("quality_detail.confirmed_rate", value=value, year=row["year"], confirm=row["confirm"])
+    return words.text("quality_detail.confirmed_value", value=value, year=row["year"],
+                      previous=fmt_printed(getattr(previous, "printed_text", ""), previous.value),
                       previous_year=previous.year, confirm=row["confirm"])

@@ -19,8 +19,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, quote
+from ..numbers import fmt_exact, fmt_number, fmt_printed
 from ..plan import PLAN_FILE, Plan
-from .quality import details
+from .quality import details, in_language
 
 #: How ``processing`` marks a target the plan sets relative to the base value: ``relative:multiple``.
 RELATIVE = "relative:"
@@ -76,16 +77,19 @@ def resolve_relative_targets(plan: Plan, indicators: pd.DataFrame,
     kinds = indicators.set_index(["indicator_id", "series"])
     keep = pd.Series(True, index=values.index)
     values = values.copy()
-    for key, source in zip(zip(indicators["indicator_id"], indicators["series"]), indicators["base_source"]):
-        if not str(source).strip() or kinds.loc[key, "kind"] == "qualitative":
+    for row in indicators.itertuples():
+        key = (row.indicator_id, row.series)
+        if not str(row.base_source).strip() or kinds.loc[key, "kind"] == "qualitative":
             continue
         base = _base_point(values, key, plan.base_year)
+        # the statistic and the publication in the finding's language where their writer gave it
         findings.append(_finding("base_from_statistics", key, plan.base_year, base,
-                                 lambda w, base=base, source=source: w.text(
+                                 lambda w, base=base, row=row: w.text(
                                      "quality_detail.base_from_statistics" if base is not None
                                      else "quality_detail.base_awaited", base_year=plan.base_year,
-                                     value=base.value if base is not None else math.nan,
-                                     reference=base.reference if base is not None else "", source=source)))
+                                     value=fmt_printed(base.printed_text, base.value) if base is not None else "",
+                                     reference=in_language(base, "reference", w) if base is not None else "",
+                                     source=in_language(row, "base_source", w))))
     for index, row in values[values["processing"].str.contains(RELATIVE, regex=False)].iterrows():
         basis = next(p for p in row.processing.split(";") if p.startswith(RELATIVE))[len(RELATIVE):]
         key = (row.indicator_id, row.series)
@@ -103,8 +107,9 @@ def resolve_relative_targets(plan: Plan, indicators: pd.DataFrame,
             values.at[index, "upper"] = _absolute(basis, base.value, row.upper)
         findings.append(_finding("relative_target", key, row.year, None, lambda w, row=row, basis=basis, base=base,
                                  target=target: w.text(f"quality_detail.relative_{basis}", year=row.year,
-                                                       base_year=plan.base_year, base=base.value, k=row.value,
-                                                       value=target)))
+                                                       base_year=plan.base_year,
+                                                       base=fmt_printed(base.printed_text, base.value),
+                                                       k=fmt_exact(row.value), value=fmt_number(target))))
     return values[keep].reset_index(drop=True), findings
 
 

@@ -34,6 +34,7 @@ from ..ingest.plan_inputs import PlanInputs
 from ..ingest.printed_table import COMBINED_CELL, CORE_MARK, PLAIN_NUMBER, PlanTable
 from ..plan import Plan
 from ..vocabulary import (
+    BASE_SOURCE_COLUMNS,
     DEPARTMENT_COLUMNS,
     DEPARTMENT_SEPARATORS,
     NOTE_COLUMNS,
@@ -224,6 +225,7 @@ def build_indicators(table: PlanTable, values: pd.DataFrame, metadata: pd.DataFr
     merged["category_en"] = merged["category_zh"].map(category_en)
     merged["indicator_id"] = merged["indicator_id"].astype(int)
     merged["base_source"] = ""  # a printed table prints its baselines
+    merged[list(BASE_SOURCE_COLUMNS)] = ""
     merged = merged.sort_values(["indicator_id", "series"], kind="stable").reset_index(drop=True)
     return merged[TABLE_INDICATOR_COLUMNS]
 

@@ -13,14 +13,16 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, quote
-from ..vocabulary import NOTE_COLUMNS, TABLE_INDICATOR_COLUMNS, TARGET_BASES
+from ..vocabulary import BASE_SOURCE_COLUMNS, NOTE_COLUMNS, TABLE_INDICATOR_COLUMNS, TARGET_BASES
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
 from .hand_files import check_direction, check_series, refuse_duplicates, require_filled
 from .printed_table import PlanTable, value_field
 
-TYPED_INDICATOR_COLUMNS = [c for c in TABLE_INDICATOR_COLUMNS if c not in ("source_line", "base_source")]
-#: ``base_source``: for a series whose base value the plan does not print, the statistic it comes from.
-TYPED_INDICATOR_OPTIONAL = ["base_source"]
+TYPED_INDICATOR_COLUMNS = [c for c in TABLE_INDICATOR_COLUMNS
+                           if c not in ("source_line", "base_source", *BASE_SOURCE_COLUMNS)]
+#: ``base_source``: for a series whose base value the plan does not print, the statistic it comes from; its name in
+#: each language beside it (``base_source_en``: what the English edition names), as ``source_en`` for a publication.
+TYPED_INDICATOR_OPTIONAL = ["base_source", *BASE_SOURCE_COLUMNS]
 TYPED_VALUE_COLUMNS = ["indicator_id", "series", "year", "value_type", "value"]
 #: ``basis``: how a target relates to the base value (:data:`analysis.vocabulary.TARGET_BASES`); ``note``:
 #: what the plan says of the value (力争: strive for; "now" for a baseline of the year the plan appeared);
@@ -29,7 +31,7 @@ TYPED_VALUE_OPTIONAL = ["basis", "note", *NOTE_COLUMNS, "upper"]
 VALUE_TYPES = ("baseline", "target")
 TYPED_INDICATOR_TEXT = {"category_zh": "category", "category_en": "category", "name_zh": "name", "name_en": "name",
                         "short_name_zh": "short_name", "short_name_en": "short_name", "unit_zh": "unit",
-                        "unit_en": "unit", "base_source": "source"}
+                        "unit_en": "unit", "base_source": "source", **{name: "source" for name in BASE_SOURCE_COLUMNS}}
 TRUE, FALSE = ("true", "yes", "1", "*"), ("false", "no", "0", "")
 
 

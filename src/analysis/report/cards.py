@@ -11,10 +11,11 @@ import pandas as pd
 from ..assess.assessment import plan_start_year
 from ..assess.rates import direction_sign
 from .context import ReportContext
-from .numbers import fmt_number, fmt_pct, is_missing
+from .numbers import MISSING, fmt_number, fmt_pct, is_missing
 from .words import (
     localized,
     missed_years,
+    not_final,
     note_in,
     pace_text,
     projection_shown,
@@ -88,7 +89,7 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
         rows.append((labels["completion"], f"{fmt_pct(row.completion, 0).lstrip('+')} / "
                                            f"{fmt_pct(row.time_elapsed, 0).lstrip('+')}"))
     rows.append((labels["needed"], pace_text(row, words)))
-    if seen_text(row, words) != "–":
+    if seen_text(row, words) != MISSING:
         rows.append((labels["seen"], seen_text(row, words)))
     if projection_shown(row):
         projected = row.projected_value
@@ -114,6 +115,9 @@ def card_notes(context: ReportContext, row) -> list[str]:
     language = context.language
     words = context.words
     notes = [turn] if (turn := plan_period_turn(context, row)) else []
+    if not_final(row):  # first: what the status rests on, when the target year has come without its value
+        notes.insert(0, words.text("card.not_final", target_year=year(row.target_year), as_of=year(row.as_of_year),
+                                   status=words.status(row.status)))
     actual = actuals(context, row)
     for _, group in actual.groupby("reference", sort=False):
         years = words["grammar.comma"].join(year(y) for y in group["year"])
@@ -137,8 +141,19 @@ def card_notes(context: ReportContext, row) -> list[str]:
     for issue, group in findings.groupby("issue", sort=False):  # one line an issue: a split cell is four
         note = words.text("card.finding", label=words[f"quality_issue.{issue}"],
                           detail=group[f"detail_{language}"].iloc[0])
-        notes.append(note + (words.text("card.more", count=len(group) - 1) if len(group) > 1 else ""))
+        # the others of the kind are in the appendix, said in a sentence of its own after the first
+        notes.append(sentence(note, words) + words.count_text("card.more", len(group) - 1) if len(group) > 1
+                     else note)
     return notes
+
+
+#: The marks that end a sentence, in every catalog's language.
+SENTENCE_ENDS = (".", "。", "!", "！", "?", "？")
+
+
+def sentence(text: str, words) -> str:
+    """``text`` ended as a sentence: its own full stop, or the language's (``grammar.full_stop``) added."""
+    return text if text.rstrip().endswith(SENTENCE_ENDS) else text.rstrip() + words["grammar.full_stop"]
 
 
 def plan_period_turn(context: ReportContext, row) -> str:

@@ -3,8 +3,10 @@
 Call :func:`analysis.report.fonts.configure_matplotlib` first: it sets the CJK font, keeps text from
 being read as mathtext, and makes a missing glyph an error. Labels come from the report's catalog.
 A status is told by its colour and, for a grey print, by its name or a label beside it; legends sit
-below the axes, clear of the data; a value beyond an axis is drawn at the edge with an arrow and its
-number.
+below the axes, clear of the data and naming only the marks drawn; a value beyond an axis is drawn at
+the edge with an arrow and its number. No text is smaller than :data:`PAPER_TEXT` on paper, or than
+:data:`PHONE_TEXT` in a chart drawn for a phone (``narrow``); a label wraps rather than being cut, and
+never leaves one character alone on its last line.
 """
 from __future__ import annotations
 
@@ -22,22 +24,34 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import Formatter, Locator, MaxNLocator, MultipleLocator
+from matplotlib.ticker import FixedLocator, Formatter, Locator, MaxNLocator, MultipleLocator
 
 from ..assess.assessment import headline_status, plan_start_year
 from ..vocabulary import HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
 from . import cards
 from .context import ReportContext
-from .line_breaks import HAN, KEPT, short_labels
-from .numbers import is_missing
+from .line_breaks import BADGE_BREAK, HAN, KEPT, short_labels
+from .numbers import fmt_number, is_missing
 from .palette import PATH_GREY, STATUS_COLOURS, STATUS_LINES, text_on
-from .words import localized, localized_column, target_year_past, year
+from .words import amount, join_and, localized, localized_column, target_year_past, year
 
 WIDTH = 7.2  # inches: the width of the A4 text column
 #: inches: an overview chart drawn for a phone (a screen up to 600 px): about 390 px wide, the same type as on paper,
 #: so a label reads at 9–10 px where the paper width shrunk to the screen would make it 5 px; row labels wrap.
 NARROW_WIDTH = 4.0
 NARROW_LEFT = 0.42  # the row labels' share of a narrow chart's width
+#: points: the least type of a chart. On paper 7 (the A4 column prints a chart at 97%). On a phone 8.5: a narrow chart
+#: is shown :data:`PHONE_PX` wide, so 8.5 points are 10.9 px, whose ink (a Chinese character; a capital and a
+#: descender) is some 9 px high, where 6 points were 7.7 px and 5–6 px of ink.
+PAPER_TEXT, PHONE_TEXT = 7.0, 8.5
+#: CSS px: how wide a phone (390 px) shows a chart: the screen less the page's margins (report.css: 0.6rem each side).
+PHONE_PX = 390 - 2 * 0.6 * 16
+
+
+def phone_px(points: float, width: float = NARROW_WIDTH) -> float:
+    """How high ``points`` of type are, in CSS px, on a phone that shows a figure ``width`` inches wide
+    :data:`PHONE_PX` wide."""
+    return points / 72 * PHONE_PX / width
 CARD_SIZE = (3.4, 2.0)  # inches: a card's chart, beside the card's numbers on an A4 page
 COMPLETION_RANGE = (-1.0, 2.0)
 GROWTH_RANGE = (-40.0, 80.0)
@@ -164,19 +178,22 @@ def _wrap(text, inches: float, size: float, lines: int = 2) -> str:
     """``text`` on lines at most ``inches`` wide at ``size`` points, at most ``lines`` of them, the last cut with …
     if it still does not fit. A line breaks at a space, between two Chinese characters, or after a hyphen inside a
     word; never inside a Latin word, a number with its unit or a short label (a piece wider than a line stands
-    alone on one)."""
+    alone on one); never so that one character stands alone on the last line (天数比|例 → 天数|比例)."""
     text = str(text)
     if _text_inches(text, size) <= inches or "\n" in text:
         return text
-    shown, line = [], ""
+    rows: list[list[tuple[str, str]]] = [[]]  # each line's pieces, each with what stood before it
     for piece, before in _pieces(text):
-        candidate = f"{line}{before}{piece}" if line else piece
-        if line and _text_inches(candidate, size) > inches:
-            shown.append(line)
-            line = piece
-        else:
-            line = candidate
-    shown.append(line)
+        if rows[-1] and _text_inches(_joined([*rows[-1], (piece, before)]), size) > inches:
+            rows.append([])
+        rows[-1].append((piece, before))
+    # an orphan: the last line's one character takes the piece before it along, when both fit and the line above
+    # keeps two characters at least
+    while len(rows) > 1 and len(_joined(rows[-1]).strip()) == 1 and len(rows[-2]) > 1 \
+            and len(_joined(rows[-2][:-1]).strip()) >= 2 \
+            and _text_inches(_joined([rows[-2][-1], *rows[-1]]), size) <= inches:
+        rows[-1].insert(0, rows[-2].pop())
+    shown = [_joined(row) for row in rows]
     if len(shown) > lines:
         last = shown[lines - 1]
         while last and _text_inches(last + "…", size) > inches:
@@ -185,35 +202,45 @@ def _wrap(text, inches: float, size: float, lines: int = 2) -> str:
     return "\n".join(shown)
 
 
-#: A legend's type size, and in inches its handle with the gap to the text, and the gap between two columns.
-LEGEND_SIZE, LEGEND_HANDLE, LEGEND_GAP = 7, 0.3, 0.22
+def _joined(pieces: list[tuple[str, str]]) -> str:
+    """A line of ``pieces`` (each with what stood before it: a space or nothing), from its first piece."""
+    return "".join(piece if i == 0 else before + piece for i, (piece, before) in enumerate(pieces))
 
 
-def _fit_legend(handles: list, width: float, columns: int = 4) -> tuple[int, float]:
+#: A legend's type size on paper (a phone's is :data:`PHONE_TEXT`), and in inches its handle with the gap to the text,
+#: and the gap between two columns.
+LEGEND_SIZE, LEGEND_HANDLE, LEGEND_GAP = PAPER_TEXT, 0.3, 0.22
+
+
+def _legend_size(narrow: bool) -> float:
+    return PHONE_TEXT if narrow else LEGEND_SIZE
+
+
+def _fit_legend(handles: list, width: float, columns: int = 4, size: float = LEGEND_SIZE) -> tuple[int, float]:
     """The most columns, up to ``columns``, that a legend of ``handles`` below a figure ``width`` inches wide
     takes, and its height in inches; on one column a label too wide for the figure is wrapped (its handle's label
     is changed)."""
     room, count = width - 0.2, 1
-    widest = max((_text_inches(handle.get_label(), LEGEND_SIZE) for handle in handles), default=0.0)
+    widest = max((_text_inches(handle.get_label(), size) for handle in handles), default=0.0)
     for count in range(min(columns, len(handles)), 0, -1):
         if count * (LEGEND_HANDLE + widest + LEGEND_GAP) - LEGEND_GAP <= room:
             break
     if count == 1:
         for handle in handles:
-            handle.set_label(_wrap(handle.get_label(), room - LEGEND_HANDLE, LEGEND_SIZE, lines=3))
+            handle.set_label(_wrap(handle.get_label(), room - LEGEND_HANDLE, size, lines=3))
     lines = [handle.get_label().count("\n") + 1 for handle in handles]
-    return count, _legend_height([max(lines[start:start + count]) for start in range(0, len(lines), count)])
+    return count, _legend_height([max(lines[start:start + count]) for start in range(0, len(lines), count)], size)
 
 
-def _legend_height(rows: list[int]) -> float:
+def _legend_height(rows: list[int], size: float = LEGEND_SIZE) -> float:
     """The height in inches of a legend whose rows have ``rows`` lines each: matplotlib's legend has 0.4 em of
     padding above and below, 0.5 em between rows, a line 1.2 em high."""
-    return LEGEND_SIZE * (0.8 + 1.2 * sum(rows) + 0.5 * (len(rows) - 1)) / 72 + 0.05
+    return size * (0.8 + 1.2 * sum(rows) + 0.5 * (len(rows) - 1)) / 72 + 0.05
 
 
-def _legend_below(figure: Figure, ax, handles, columns: int = 4) -> None:
+def _legend_below(figure: Figure, ax, handles, columns: int = 4, size: float = LEGEND_SIZE) -> None:
     figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=columns,
-                  fontsize=LEGEND_SIZE, frameon=False)
+                  fontsize=size, frameon=False)
 
 
 def _status_handles(statuses, words) -> list:
@@ -287,25 +314,26 @@ def _fit_ticks(axis, inches: float, labels: list[str], size: float, low: float |
 
 
 def _edge_mark(ax, y: float, value: float, low: float, high: float, text: str, colour: str = "#111",
-               room: float | None = None) -> None:
-    """A value beyond the axis: an arrow at the edge and the value itself, in ``colour`` (the text colour of the bar
-    it is written on, if any), smaller when the bar is shorter than ``room`` inches would need (a phone's narrow axis:
-    the text stays on its bar); a minus sign is the text's (−), not a hyphen."""
-    text = f"▶ {text}" if value > high else f"◀ {text}"
-    text = text.replace("-", "−")
-    size = 6.5 if room is None else max(5.0, min(6.5, 6.5 * (room - 0.04) / _text_inches(text, 6.5)))
+               room: float | None = None, size: float = PAPER_TEXT) -> None:
+    """A value beyond the axis: an arrow at the edge and the value itself at ``size`` points, in ``colour`` (the text
+    colour of the bar it is written on, if any), the arrow above the number when the bar is shorter than ``room``
+    inches would need on one line (a phone's narrow axis: the text stays on its bar, never smaller than the least
+    type); a minus sign is the text's (−), not a hyphen."""
+    arrow = "▶" if value > high else "◀"
+    text = f"{arrow} {text}".replace("-", "−")
+    if room is not None and _text_inches(text, size) > room - 0.04:
+        text = text.replace(" ", "\n", 1)
     if value > high:
         ax.annotate(text, (high, y), xytext=(-2, 0), textcoords="offset points", ha="right", va="center",
-                    fontsize=size, color=colour)
+                    multialignment="center", fontsize=size, color=colour)
     elif value < low:
         ax.annotate(text, (low, y), xytext=(2, 0), textcoords="offset points", ha="left", va="center",
-                    fontsize=size, color=colour)
+                    multialignment="center", fontsize=size, color=colour)
 
 
 #: A status written beside its bar: a badge in the status colour, as in the scorecard (a light colour's text on
 #: white would not read).
 BADGE = {"boxstyle": "round,pad=0.25", "linewidth": 0}
-BADGE_SIZE = 6.5
 #: inches: a badge's longest line on a phone (longer status words wrap), and the row labels' share of the width
 NARROW_BADGE, NARROW_COMPLETION_LEFT = 0.75, 0.36
 
@@ -316,12 +344,62 @@ def completion_rows(context: ReportContext) -> pd.DataFrame:
     return table[table["status"] != "qualitative"]
 
 
+def _badge_text(text: str, inches: float, size: float) -> str:
+    """A status's words on a badge whose lines are at most ``inches`` wide: Chinese breaks only after a comma or 但
+    (已达标但|有回落风险, as the HTML's badges, never 回落风|险), a language with spaces between its words."""
+    if not re.search(f"[{HAN}]", text):
+        return _wrap(text, inches, size, lines=3)
+    lines: list[str] = []
+    for piece in (piece for piece in BADGE_BREAK.split(text) if piece):
+        if lines and _text_inches(lines[-1] + piece, size) <= inches:
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    return "\n".join(lines)
+
+
+#: Why a series is drawn as a diamond (the latest value as a share of its target) rather than as a bar, in the order
+#: the legend names them: a level or a yearly floor held every year, no base value, a baseline that meets the target.
+LEVEL_CASES = ("held", "no_base", "maintain")
+
+
+def _level_case(row) -> str:
+    """Why ``row`` has no completion (no distance from its baseline to its target to cover): one of
+    :data:`LEVEL_CASES`."""
+    if row.method == "annual_floor" or row.direction in HELD_EVERY_YEAR:
+        return "held"
+    return "no_base" if is_missing(row.base_value) else "maintain"
+
+
+def _level_rule(row, words) -> str:
+    """What is written beside a diamond: the level held every year as the scorecard writes it (每年≥90%, 每年≥5%: one
+    form for a level and a floor), else why there is no distance to cover (无基础值, 基础值已达标)."""
+    case = _level_case(row)
+    if case == "held" and row.method == "annual_floor":
+        return words.text("pace.floor", target=f"{row.target_value:g}")
+    if case == "held":
+        return words.text(f"pace.hold_{row.direction}", target=amount(row, fmt_number(row.target_value), words))
+    return words["chart.no_base" if case == "no_base" else "chart.maintain"]
+
+
+def _completion_mark(row) -> tuple[str, float] | None:
+    """How the completion chart draws ``row``: ``("bar", completion)``, ``("level", latest ÷ target)`` (a diamond,
+    the share turned over for a series where lower is better), or None (nothing to draw: no value yet)."""
+    if not is_missing(row.completion):
+        return "bar", float(row.completion)
+    if not is_missing(row.latest_value) and row.target_value:
+        return "level", float(row.latest_value / row.target_value if row.direction not in ("lower", "at_most")
+                              else row.target_value / row.latest_value)
+    return None
+
+
 def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """How far each series has come: the share of the distance from its baseline to its target covered
-    (完成进度) against the share of the time elapsed (序时进度); for a target held every year or already
-    met at the baseline, the latest value as a share of the target (a diamond). Figure ``part`` of a plan
-    with more series than a page holds; ``narrow``: drawn for a phone (taller rows, labels and badges on two
-    lines, fewer ticks, the title and the legend wrapped to the width)."""
+    (完成进度) against the share of the time elapsed (序时进度); for a series without that distance (a target held
+    every year, no base value, a baseline that meets its target), the latest value as a share of the target (a
+    diamond, its rule beside it). The legend names only the marks drawn. Figure ``part`` of a plan with more series
+    than a page holds; ``narrow``: drawn for a phone (the least type :data:`PHONE_TEXT`, labels and badges on up to
+    three lines and rows as tall as they need, fewer ticks, the title and the legend wrapped to the width)."""
     words, language = context.words, context.language
     text = words["chart"]
     every = completion_rows(context)
@@ -329,68 +407,76 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
         return None
     table = _part(every, "completion", part).iloc[::-1]
     low, high = COMPLETION_RANGE
+    size = PHONE_TEXT if narrow else PAPER_TEXT  # the least type: badges, rules, values at the edge
+    marks = [_completion_mark(row) for row in table.itertuples()]
+    timed = any(mark and mark[0] == "bar" and not is_missing(row.time_elapsed)
+                for mark, row in zip(marks, table.itertuples()))
+    cases = {_level_case(row) for mark, row in zip(marks, table.itertuples()) if mark and mark[0] == "level"}
     handles = _status_handles(table["status"], words)
-    handles += [Line2D([], [], color="#111", marker="|", linestyle="", markersize=9, label=text["time"]),
-                Line2D([], [], color="#555", marker="D", linestyle="", markersize=5, label=text["level"])]
+    if timed:
+        handles.append(Line2D([], [], color="#111", marker="|", linestyle="", markersize=9, label=text["time"]))
+    if cases:
+        label = words.text("chart.level", cases=join_and(words, [text[f"level_{c}"] for c in LEVEL_CASES
+                                                                  if c in cases]))
+        handles.append(Line2D([], [], color="#555", marker="D", linestyle="", markersize=5, label=label))
     width, left, legend_columns = (NARROW_WIDTH, NARROW_COMPLETION_LEFT, 2) if narrow else (WIDTH, 0.36, 4)
-    legend_columns, legend = _fit_legend(handles, width, legend_columns)
-    badges = {s: _wrap(words.status(s), NARROW_BADGE, BADGE_SIZE, lines=3) if narrow else words.status(s)
+    legend_columns, legend = _fit_legend(handles, width, legend_columns, _legend_size(narrow))
+    badges = {s: _badge_text(words.status(s), NARROW_BADGE, size) if narrow else words.status(s)
               for s in set(table["status"])}
-    badge = max(_text_inches(b, BADGE_SIZE) for b in badges.values()) + 2 * 0.25 * BADGE_SIZE / 72 + 5 / 72
+    badge = max(_text_inches(b, size) for b in badges.values()) + 2 * 0.25 * size / 72 + 5 / 72
     title = _part_title(text["completion"], "completion", len(every), part, words)
     x_label = text["completion_x"]
     right = 1 - (badge + 0.08) / width
+    label_size = max(7.5, size)
+    labels = [_label(r, language) for r in table.itertuples()]
+    row_height = 0.24
     if narrow:
         title = _wrap(title, width - 0.2, 11, lines=3)
         centre = (left + right) / 2 * width
-        x_label = _wrap(x_label, 2 * min(centre, width - centre) - 0.1, 8, lines=3)
-    figure, ax = _figure(len(table), 0.42 if narrow else 0.24, legend, left=left, right=right, width=width,
+        x_label = _wrap(x_label, 2 * min(centre, width - centre) - 0.1, label_size, lines=3)
+        labels = [_wrap(label, left * width - 0.12, label_size, lines=3) for label in labels]
+        lines = max(shown.count("\n") + 1 for shown in [*labels, *(badges[s] for s in table["status"])])
+        row_height = max(0.42, lines * 1.2 * label_size / 72 + 0.12)  # every line of the tallest label, and a gap
+    figure, ax = _figure(len(table), row_height, legend, left=left, right=right, width=width,
                          title_lines=title.count("\n") + 1, label_lines=x_label.count("\n") + 1)
     inches = (right - left) * width  # the axes' width
     y = np.arange(len(table))
-    for yi, row in zip(y, table.itertuples()):
+    for yi, row, mark in zip(y, table.itertuples(), marks):
         colour = STATUS_COLOURS[row.status]
-        if not is_missing(row.completion):
+        if mark and mark[0] == "bar":
             ax.barh(yi, float(np.clip(row.completion, low, high)), color=colour, height=0.68)
             _edge_mark(ax, yi, row.completion, low, high, f"{row.completion:.0%}", text_on(colour),
-                       room=(high if row.completion > high else -low) * inches / (high - low + 0.1))
+                       room=(high if row.completion > high else -low) * inches / (high - low + 0.1), size=size)
             if not is_missing(row.time_elapsed):
                 ax.plot([row.time_elapsed] * 2, [yi - 0.38, yi + 0.38], color="#111", linewidth=1.4)
-        elif not is_missing(row.latest_value) and row.target_value:
-            share = row.latest_value / row.target_value if row.direction not in ("lower", "at_most") \
-                else row.target_value / row.latest_value
-            at = float(np.clip(share, low, high))
+        elif mark:
+            at = float(np.clip(mark[1], low, high))
             ax.scatter(at, yi, marker="D", s=26, color=STATUS_LINES[row.status], zorder=3)
-            rule = (words.text("pace.floor", target=f"{row.target_value:g}") if row.method == "annual_floor"
-                    else text["held"] if row.direction in HELD_EVERY_YEAR
-                    else text["no_base"] if is_missing(row.base_value) else text["maintain"])
             # beside the diamond on the side with more room, wrapped to it: never under the badge
             after = (high + 0.05 - at) * inches / (high - low + 0.1) - 0.1
             before = (at - low + 0.05) * inches / (high - low + 0.1) - 0.1
-            rule = _wrap(rule, max(after, before), 6.5)
+            rule = _wrap(_level_rule(row, words), max(after, before), size)
             ax.annotate(rule, (at, yi), xytext=(6 if after >= before else -6, 0), textcoords="offset points",
-                        va="center", ha="left" if after >= before else "right", fontsize=6.5, color="#444")
+                        va="center", ha="left" if after >= before else "right", fontsize=size, color="#444")
         ax.annotate(badges[row.status], (1.0, yi), xycoords=("axes fraction", "data"), xytext=(5, 0),
-                    textcoords="offset points", va="center", fontsize=BADGE_SIZE, color=text_on(colour),
+                    textcoords="offset points", va="center", fontsize=size, color=text_on(colour),
                     bbox={**BADGE, "facecolor": colour})
-    labels = [_label(r, language) for r in table.itertuples()]
-    if narrow:
-        labels = [_wrap(label, left * width - 0.12, 7.5, lines=3) for label in labels]
-    ax.set_yticks(y, labels, fontsize=7.5)
+    ax.set_yticks(y, labels, fontsize=label_size, verticalalignment="center")
+    ax.tick_params(axis="y", length=0, pad=4)  # a label of two lines centred on its bar, no tick mark beside it
     ax.axvline(1, color="#1b5e20", linewidth=1)
     ax.axvline(0, color="#888", linewidth=0.8)
     ax.set_xlim(low - 0.05, high + 0.05)
     ax.set_ylim(-0.7, len(table) - 0.3)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}".replace("-", "−"))
     if narrow:
-        _fit_ticks(ax.xaxis, inches, ["100%", "200%"], 7.5, low=0.0)
+        _fit_ticks(ax.xaxis, inches, ["100%", "200%"], label_size, low=0.0)
         _title_from_edge(ax, title, left, width)
     else:
         ax.set_title(title, fontsize=11)
-    ax.tick_params(axis="x", labelsize=7.5)
-    ax.set_xlabel(x_label, fontsize=8)
+    ax.tick_params(axis="x", labelsize=label_size)
+    ax.set_xlabel(x_label, fontsize=max(8, size))
     ax.grid(axis="y", visible=False)
-    _legend_below(figure, ax, handles, legend_columns)
+    _legend_below(figure, ax, handles, legend_columns, _legend_size(narrow))
     return figure
 
 
@@ -452,12 +538,14 @@ def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False
         title = words.text("chart.growth_one", title=title)
     title = _wrap(title, width - 0.3, 11, lines=3)  # from the figure's left edge, never cut
     row_height = 0.5 if narrow else GROWTH_ROW
+    size = PHONE_TEXT if narrow else PAPER_TEXT  # the least type: the values
+    label_size = max(7.5, size)
     handles = [Line2D([], [], color="#c62828", marker="o", linestyle="", label=text["observed"]),
                Line2D([], [], color="#1565c0", marker="s", linestyle="", label=text["required"])]
-    legend_columns, legend = _fit_legend(handles, width, 1 if narrow else 2)
+    legend_columns, legend = _fit_legend(handles, width, 1 if narrow else 2, _legend_size(narrow))
     x_labels = {unit: text["growth_x_pp" if unit == "pp" else "growth_x"] for unit, _ in panels}
     if narrow:
-        x_labels = {unit: _wrap(label, (0.96 - left) * width, 8) for unit, label in x_labels.items()}
+        x_labels = {unit: _wrap(label, (0.96 - left) * width, label_size) for unit, label in x_labels.items()}
     more = LABEL_LINE * max(label.count("\n") for label in x_labels.values())  # an axis label on two lines
     top = TITLE + TITLE_LINE * title.count("\n")
     bottom = X_LABEL + more + legend + 0.1
@@ -480,26 +568,28 @@ def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False
                                              (needed, shown[1], "#1565c0", 6, "bottom")):
                 if low <= value <= high:
                     ax.annotate(f"{value:+.{digits}f}".replace("-", "−"), (x, yi), xytext=(0, dy),
-                                textcoords="offset points", color=colour, fontsize=6.5, ha="center", va=va)
-            _edge_mark(ax, yi, needed, low, high, f"{needed:+.0f}")
-            _edge_mark(ax, yi, seen, low, high, f"{seen:+.0f}")
+                                textcoords="offset points", color=colour, fontsize=size, ha="center", va=va)
+            _edge_mark(ax, yi, needed, low, high, f"{needed:+.0f}", size=size)
+            _edge_mark(ax, yi, seen, low, high, f"{seen:+.0f}", size=size)
         labels = [_label(row, language) + (words.text("grammar.aside", text=words.text(
             "pace.floor", target=f"{row.target_value:g}")) if row.method == "annual_floor" else "")
             for row, _, _ in panel]
         if narrow:
-            labels = [_wrap(label, left * width - 0.12, 7.5) for label in labels]
-        ax.set_yticks(range(len(panel)), labels, fontsize=7.5)
+            labels = [_wrap(label, left * width - 0.12, label_size, lines=3) for label in labels]
+        ax.set_yticks(range(len(panel)), labels, fontsize=label_size, verticalalignment="center")
+        ax.tick_params(axis="y", length=0, pad=4)  # a label of two lines centred on its row, no tick mark beside it
         ax.axvline(0, color="#888", linewidth=0.8)
         ax.set_xlim(low, high)
         if narrow:
-            _fit_ticks(ax.xaxis, (0.96 - left) * width, [f"−{abs(v):.{digits}f}" for v in (low, high)], 7.5)
+            _fit_ticks(ax.xaxis, (0.96 - left) * width, [f"−{abs(v):.{digits}f}" for v in (low, high)],
+                       label_size)
         ax.set_ylim(-0.8, max(len(panel), 2) - 0.2)
-        ax.tick_params(axis="x", labelsize=7.5)
-        ax.set_xlabel(x_labels[unit], fontsize=8)
+        ax.tick_params(axis="x", labelsize=label_size)
+        ax.set_xlabel(x_labels[unit], fontsize=max(8, size))
         if index == 0:  # from the figure's left edge: the title is as wide as the figure
             ax.set_title(title, fontsize=11, loc="left", x=-left / (0.96 - left) + 0.02)
         ax.grid(axis="y", visible=False)
-    _legend_below(figure, ax, handles, legend_columns)
+    _legend_below(figure, ax, handles, legend_columns, _legend_size(narrow))
     return figure
 
 
@@ -511,23 +601,48 @@ class FixedLayoutGrid(sns.FacetGrid):
         return self
 
 
-#: The small multiples' grid, in inches: a panel's height, the room for the title above and for the legend below.
-PANEL_COLUMNS, PANEL_HEIGHT, PANELS_TOP, PANELS_BOTTOM = 5, 1.45, 0.85, 0.75
+#: The small multiples' grid, in inches: a panel's axes on paper and on a phone, the room for the figure's title
+#: above the first row's panel titles, and for the last row's years below (the legend under them).
+PANEL_COLUMNS, PANEL_AXES, NARROW_PANEL_AXES, PANELS_TOP, PANELS_BOTTOM = 5, 0.74, 0.9, 0.45, 0.5
 PANEL_GAP = 0.38  # the gap between two panels, a share of a panel's width
+TITLE_SPACING = 1.3  # a panel title's lines apart, in ems: a Chinese line's ink is nearly an em high
+
+
+def _ticks_inside(ax, inches: float, size: float) -> None:
+    """The value axis of ``ax`` (``inches`` high) widened so that no tick label of ``size`` points sits on the
+    axes' frame: each tick half a label and two points inside its top and bottom (the lowest label once sat on the
+    years' axis: 1.6 in 20's panel, 64 in 5's); the ticks stay those its locator chose for the data."""
+    ax.autoscale_view()
+    start, end = ax.get_ylim()
+    low, high = sorted((start, end))
+    slack = (high - low) * 1e-9
+    ticks = [t for t in ax.yaxis.get_major_locator().tick_values(low, high) if low - slack <= t <= high + slack]
+    if not ticks or high <= low:
+        return
+    clear = (size / 2 + 2) / 72 / inches  # a share of the axes' height
+    bottom, top = low, high
+    for _ in range(4):  # widening the axis shrinks a share of it: four rounds settle to a thousandth
+        span = top - bottom
+        bottom, top = min(low, ticks[0] - clear * span), max(high, ticks[-1] + clear * span)
+    ax.yaxis.set_major_locator(FixedLocator(ticks))
+    ax.set_ylim((top, bottom) if start > end else (bottom, top))
 
 
 def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """Every numeric series in a faceted figure (seaborn): its course, its targets, coloured by status; a plan
-    with more series than a page holds gets them in parts (figure ``part``)."""
+    with more series than a page holds gets them in parts (figure ``part``); ``narrow``: for a phone, two panels a
+    row, the least type :data:`PHONE_TEXT`."""
     words, language = context.words, context.language
     every = completion_rows(context)
     if every.empty:
         return None
     table = _part(every, "multiples", part)
     values = context.values
-    # a phone: two panels a row (a figure more than twice as tall); a panel's title on up to three lines of its width
+    # a phone: two panels a row (a figure more than twice as tall); a panel's title on up to four lines of its width
     columns, width = (2, NARROW_WIDTH) if narrow else (PANEL_COLUMNS, WIDTH)
-    left, right = (0.43 / width if narrow else 0.06), 0.99
+    size, axes_inches = (PHONE_TEXT, NARROW_PANEL_AXES) if narrow else (PAPER_TEXT, PANEL_AXES)
+    # the right margin: half a year under the last column's axis (less the axis' own margin)
+    left, right = (0.46 / width if narrow else 0.06), 1 - 0.1 / width
     # a panel's width (the grid's width less the gaps between panels, PANEL_GAP of a panel each); a title may run
     # into the gap on its right, the last column's up to the figure's edge
     panel_inches = (right - left) * width / (columns + (columns - 1) * PANEL_GAP)
@@ -538,16 +653,16 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
         observed = series[series["value_type"].isin(["baseline", "actual"]) & (series["year"] <= context.report_year)]
         observed = observed.sort_values(["year", "value_type"]).drop_duplicates("year", keep="first")
         targets = series[series["value_type"] == "target"]
-        panel = f"{_wrap(_label(row, language), title_inches, 6.5, lines=3)}\n" \
-                f"{words[f'status_brief.{row.status}']}"
+        panel = f"{_wrap(_label(row, language), title_inches, size, lines=4)}\n" \
+                f"{_wrap(words[f'status_brief.{row.status}'], title_inches, size, lines=2)}"
         frames.append(pd.DataFrame({"panel": panel, "year": observed["year"], "value": observed["value"],
                                     "role": "observed", "status": row.status, "kind": row.kind}))
         frames.append(pd.DataFrame({"panel": panel, "year": targets["year"], "value": targets["value"],
                                     "role": "target", "status": row.status, "kind": row.kind}))
     data = pd.concat(frames, ignore_index=True)
-    grid = FixedLayoutGrid(data, col="panel", col_wrap=columns, sharex=True, sharey=False, height=PANEL_HEIGHT,
-                           aspect=width / columns / PANEL_HEIGHT, despine=True,
-                           col_order=list(dict.fromkeys(data["panel"])))
+    order = list(dict.fromkeys(data["panel"]))
+    grid = FixedLayoutGrid(data, col="panel", col_wrap=columns, sharex=True, sharey=False,
+                           height=axes_inches, aspect=width / columns / axes_inches, despine=True, col_order=order)
 
     for ax, (_, panel) in zip(grid.axes.flat, data.groupby("panel", sort=False)):
         colour = STATUS_LINES[panel["status"].iloc[0]]
@@ -558,30 +673,35 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
         _value_axis(ax.yaxis, panel["kind"].iloc[0], 3)
         if panel["kind"].iloc[0] == "rank":
             ax.invert_yaxis()  # the first place on top: up is better
-    grid.set_titles("{col_name}", size=6.5)
+    grid.set_titles("{col_name}", size=size, linespacing=TITLE_SPACING)
     first, last = int(context.plan["base_year"]), int(data["year"].max())
     for ax in grid.axes.flat:
         ax.set_xticks([first, last], [str(first), str(last)])
-        ax.tick_params(labelsize=6, length=2, pad=1)
+        ax.tick_params(labelsize=size, length=2, pad=1.5)
         ax.set_xlabel("")
         ax.set_ylabel("")
         ax.margins(y=0.2)
     figure = grid.figure
     handles = _status_line_handles(data["status"], words) + [
         Line2D([], [], color="#212121", marker="*", linestyle="", markersize=7, label=words["chart.target"])]
-    legend_columns, legend = _fit_legend(handles, width, 3 if narrow else 6)
-    below = PANELS_BOTTOM + legend - _legend_height([1])  # the last row's years, then the legend (one row or more)
-    # The figure's height from its rows and the room above and below (a row of one to five panels included):
-    # the margins are in inches, so a short figure keeps them whole.
+    legend_columns, legend = _fit_legend(handles, width, 3 if narrow else 6, _legend_size(narrow))
+    # The figure's height from its rows and the room above and below, in inches, so a short figure keeps them whole:
+    # above each row its panels' titles (the most lines any has, and matplotlib's 6 points of pad), the tick marks of
+    # the row above and a margin; below the last row its years, then the legend.
+    titles = max(name.count("\n") + 1 for name in order) * TITLE_SPACING * size / 72 + 6 / 72
+    gap = titles + 0.12
     rows = -(-len(table) // columns)
-    inches = rows * PANEL_HEIGHT + PANELS_TOP + below
+    top, below = PANELS_TOP + titles, PANELS_BOTTOM + legend
+    inches = rows * axes_inches + (rows - 1) * gap + top + below
     figure.set_size_inches(width, inches)
     title = _part_title(words["chart.multiples_title"], "multiples", len(every), part, words)
     figure.suptitle(title, fontsize=11, x=0.02, y=1 - 0.12 / inches, ha="left", va="top")
-    figure.subplots_adjust(left=left, right=right, top=1 - PANELS_TOP / inches, bottom=below / inches, hspace=0.95,
-                           wspace=PANEL_GAP)
-    figure.legend(handles=handles, loc="lower center", ncol=legend_columns, fontsize=LEGEND_SIZE, frameon=False,
-                  bbox_to_anchor=(0.5, 0.0))
+    figure.subplots_adjust(left=left, right=right, top=1 - top / inches, bottom=below / inches,
+                           hspace=gap / axes_inches, wspace=PANEL_GAP)
+    for ax in grid.axes.flat:
+        _ticks_inside(ax, axes_inches, size)
+    figure.legend(handles=handles, loc="lower center", ncol=legend_columns, fontsize=_legend_size(narrow),
+                  frameon=False, bbox_to_anchor=(0.5, 0.0))
     return figure
 
 
@@ -595,7 +715,8 @@ def heatmap_years(context: ReportContext) -> list[int]:
 
 def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """Each series' status in every report year so far (seaborn heat map), once there are two or more; a plan
-    with more series than a page holds gets it in parts (figure ``part``); ``narrow``: for a phone."""
+    with more series than a page holds gets it in parts (figure ``part``); ``narrow``: for a phone (the least type
+    :data:`PHONE_TEXT`, the cells as wide as their words need, the row labels wrapped to the rest)."""
     words, language = context.words, context.language
     history = context.tables.assessment
     years = heatmap_years(context)
@@ -614,35 +735,50 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     codes = {status: i for i, status in enumerate(STATUSES)}
     grid = history.pivot(index="label", columns="report_year", values="status").reindex(order)[years]
     numbers = grid.apply(lambda column: column.map(codes))
-    annotations = grid.apply(lambda column: column.map(lambda s: words[f"status_short.{s}"]))
-    width, left = (NARROW_WIDTH, 0.5) if narrow else (WIDTH, 0.36)
+    size = PHONE_TEXT if narrow else PAPER_TEXT
+    width = NARROW_WIDTH if narrow else WIDTH
+    # on a phone a cell as wide as its widest word and a margin, at least half an inch (a word of two on two lines
+    # when the years would leave the labels less than 40% of the width: No|data); on paper 40% of the width
+    cells = {status: words[f"status_short.{status}"] for status in set(grid.stack())}
+    cell = max(_text_inches(word, size) for word in cells.values()) + 0.12
+    if narrow and 0.04 + len(years) * max(cell, 0.5) > 0.6 * width:
+        cells = {status: word.replace(" ", "\n") for status, word in cells.items()}
+        cell = max(_text_inches(word, size) for word in cells.values()) + 0.12
+    cells_inches = len(years) * max(cell, 0.5) if narrow else 0.4 * width
+    left = (1 - 0.04 / width - cells_inches / width) if narrow else 0.45
+    labels = [_wrap(label, left * width - 0.12, size, lines=3) for label in order]
+    annotations = grid.apply(lambda column: column.map(lambda s: cells[s] if isinstance(s, str) else ""))
     # the key to the cells' short words, below the map: only the statuses it shows
     shown = [status for status in STATUSES if status in set(grid.stack())
              and words[f"status_short.{status}"] != words.status(status)]  # 未达标 needs no key
     key = _wrap(words["chart.heatmap_key_separator"].join(
         words.text("chart.heatmap_key_item", short=words[f"status_short.{status}"], name=words.status(status))
-        for status in shown), width - 0.3, 7, lines=4)
-    top, bottom = 0.95, 0.25 + 0.14 * (key.count("\n") + 1)  # inches: the title and the years above, the key below
-    height = 0.2 * len(order) + top + bottom
+        for status in shown), width - 0.3, size, lines=6)
+    line = 1.2 * size / 72  # inches: a line of type
+    lines = max(text.count("\n") + 1 for text in [*labels, *cells.values()])
+    row = max(0.2, lines * line + 0.08)  # inches: a row holds every line of its label and of its cells' words
+    # inches: the title and the years above, the key below
+    top, bottom = 0.75 + 2 * line, 0.25 + line * (key.count("\n") + 1)
+    height = row * len(order) + top + bottom
     figure = Figure(figsize=(width, height))
-    ax = figure.add_axes((left, bottom / height, 0.96 - left if narrow else 0.4, 1 - (top + bottom) / height))
+    ax = figure.add_axes((left, bottom / height, cells_inches / width, 1 - (top + bottom) / height))
     palette = ListedColormap([STATUS_COLOURS[s] for s in STATUSES])
     sns.heatmap(numbers, ax=ax, cmap=palette, vmin=-0.5, vmax=len(STATUSES) - 0.5, cbar=False,
                 linewidths=0.6, linecolor="white")
-    for (row, column), status in np.ndenumerate(grid.to_numpy()):  # each word in its status's text colour
+    for (y, x), status in np.ndenumerate(grid.to_numpy()):  # each word in its status's text colour
         if isinstance(status, str):
-            ax.text(column + 0.5, row + 0.5, annotations.iat[row, column], ha="center", va="center", fontsize=6,
-                    color=text_on(STATUS_COLOURS[status]))
-    ax.set_xticks(np.arange(len(years)) + 0.5, [year(y) for y in years], fontsize=7)
-    ax.set_yticks(np.arange(len(order)) + 0.5, [_wrap(label, left * width - 0.12, 6.5, lines=1)
-                                                for label in order] if narrow else order, fontsize=6.5, rotation=0)
-    ax.set_xlabel(words["chart.report_year"], fontsize=8)
+            ax.text(x + 0.5, y + 0.5, annotations.iat[y, x], ha="center", va="center", fontsize=size,
+                    color=text_on(STATUS_COLOURS[status]), linespacing=1.1)
+    ax.set_xticks(np.arange(len(years)) + 0.5, [year(y) for y in years], fontsize=max(size, 7.5))
+    ax.set_yticks(np.arange(len(order)) + 0.5, labels, fontsize=size, rotation=0, verticalalignment="center")
+    ax.tick_params(axis="y", length=0, pad=4)  # a label of two lines centred on its row, no tick mark beside it
+    ax.set_xlabel(words["chart.report_year"], fontsize=max(size, 8))
     ax.set_ylabel("")
     ax.xaxis.set_ticks_position("top")
     ax.xaxis.set_label_position("top")
     title = _part_title(words["chart.heatmap_title"], "heatmap", len(every), part, words)
     figure.suptitle(title, fontsize=11, x=0.02, y=1 - 0.08 / height, ha="left", va="top")
-    figure.text(0.02, 0.08 / height, key, fontsize=7, ha="left", va="bottom", color="#333333")
+    figure.text(0.02, 0.08 / height, key, fontsize=size, ha="left", va="bottom", color="#333333")
     return figure
 
 
@@ -662,13 +798,15 @@ def category_status_chart(context: ReportContext, narrow: bool = False) -> Figur
     statuses = [s for s in STATUSES_BEST_FIRST if s in counts.columns]
     width, columns = (NARROW_WIDTH, 2) if narrow else (WIDTH, 4)
     handles = _status_handles(statuses, words)
-    columns, legend = _fit_legend(handles, width, columns)
+    columns, legend = _fit_legend(handles, width, columns, _legend_size(narrow))
+    size = PHONE_TEXT if narrow else 8
     # the categories' names at most 45% of the width (wrapped on up to three lines; on paper they fit on one)
-    room = min(max(_text_inches(name, 8) for name in counts.index), 0.45 * width - 0.15)
-    labels = [_wrap(name, room, 8, lines=3) for name in counts.index]
+    room = min(max(_text_inches(name, size) for name in counts.index), 0.45 * width - 0.15)
+    labels = [_wrap(name, room, size, lines=3) for name in counts.index]
     lines = max(label.count("\n") + 1 for label in labels)
-    left = (max(_text_inches(label, 8) for label in labels) + 0.15) / width
-    figure, ax = _figure(len(counts), max(0.36, 0.14 * lines + 0.1), legend, left=left, right=0.96, width=width)
+    left = (max(_text_inches(label, size) for label in labels) + 0.15) / width
+    figure, ax = _figure(len(counts), max(0.36, 1.2 * size / 72 * lines + 0.1), legend, left=left, right=0.96,
+                         width=width)
     y = np.arange(len(counts))
     start = np.zeros(len(counts))
     for status in statuses:
@@ -677,18 +815,18 @@ def category_status_chart(context: ReportContext, narrow: bool = False) -> Figur
         for yi, (begin, count) in enumerate(zip(start, widths)):
             if count:
                 ax.text(begin + count / 2, yi, str(int(count)), ha="center", va="center",
-                        color=text_on(STATUS_COLOURS[status]), fontsize=8)
+                        color=text_on(STATUS_COLOURS[status]), fontsize=size)
         start += widths
-    ax.set_yticks(y, labels)
-    ax.set_xlabel(text["count"], fontsize=8)
+    ax.set_yticks(y, labels, verticalalignment="center")
+    ax.set_xlabel(text["count"], fontsize=size)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts of indicators: whole numbers
     if narrow:
         _title_from_edge(ax, text["category_title"], left, width)
     else:
         ax.set_title(text["category_title"], fontsize=11)
     ax.grid(axis="y", visible=False)
-    ax.tick_params(axis="y", labelsize=8)
-    _legend_below(figure, ax, handles, columns)
+    ax.tick_params(axis="y", labelsize=size, length=0, pad=4)
+    _legend_below(figure, ax, handles, columns, _legend_size(narrow))
     return figure
 
 

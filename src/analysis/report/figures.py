@@ -2,7 +2,8 @@
 
 Every figure of a report has a name (``completion``, ``card-4-national``, …) and one function that
 draws it (:mod:`analysis.report.charts`). :class:`Figures` keeps what it drew: the HTML sections
-show a figure, the Word edition places the same bytes, and nothing is drawn twice. The same inputs
+show a figure, the Word edition places the same bytes (a card's chart drawn for its page, :meth:`Figures.card`),
+and nothing is drawn twice. The same inputs
 give the same bytes (a fixed size and resolution, no metadata that varies).
 """
 from __future__ import annotations
@@ -24,11 +25,11 @@ DPI = 150
 OVERVIEW_CHARTS = ("completion", "heatmap", "growth", "categories")
 
 
-def png(figure: Figure) -> bytes:
-    """The figure as an RGB PNG on white, with no metadata that varies. Every figure places its axes itself,
-    so the canvas is drawn as it is (measuring a tight box would draw it twice). No alpha channel: the PDF
-    printer would split it into an image and a mask, decoding and encoding each picture twice more."""
-    figure.set_dpi(DPI)
+def png(figure: Figure, dpi: float = DPI) -> bytes:
+    """The figure as an RGB PNG on white, with no metadata that varies, at ``dpi`` pixels an inch. Every figure places
+    its axes itself, so the canvas is drawn as it is (measuring a tight box would draw it twice). No alpha channel:
+    the PDF printer would split it into an image and a mask, decoding and encoding each picture twice more."""
+    figure.set_dpi(dpi)
     figure.set_facecolor("white")
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
@@ -83,6 +84,7 @@ class Figures:
         self._drawn: dict[str, bytes | None] = {}
         self._narrow_drawers: dict[str, Callable[[], Figure | None]] | None = None
         self._narrow: dict[str, bytes | None] = {}
+        self._cards: dict[tuple, bytes | None] = {}
 
     def parts(self, chart: str) -> list[str]:
         """The names of the figures of ``chart`` (more than one when its series fill more than a page)."""
@@ -101,6 +103,17 @@ class Figures:
                 # seaborn makes its figures through pyplot, which would keep them (and a notebook would show them)
                 pyplot.close(figure)
         return self._drawn[name]
+
+    def card(self, name: str, size: tuple[float, float], dpi: float) -> bytes | None:
+        """The PNG of card chart ``name`` drawn ``size`` inches at ``dpi`` (the Word edition's, printed larger than it
+        is drawn, its type with it); None when the card has nothing to show. Drawn once."""
+        key = (name, size, dpi)
+        if key not in self._cards:
+            self._cards[key] = None
+            if self[name] is not None:
+                row = next(row for row in cards.numeric_rows(self._context) if cards.card_id(row) == name)
+                self._cards[key] = png(charts.card_chart(self._context, row, size=size), dpi=dpi)
+        return self._cards[key]
 
     def narrow(self, name: str) -> bytes | None:
         """The PNG of figure ``name`` drawn for a phone (a screen up to 600 px wide), for the HTML edition's

@@ -1,40 +1,20 @@
-"""Numbers as a reader of the report writes them (the same in every language)."""
+"""Numbers as a reader of the report writes them (the same in every language): a number, a value as printed and
+the mark for none come from :mod:`analysis.numbers` (the data step's findings write them too); changes, percentages
+and the workbook's rounding are here."""
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 
-import pandas as pd
+from ..numbers import MISSING, fmt_number, fmt_printed, is_missing, shown_decimals
 
-MISSING = "–"
-
-
-def is_missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value)
-
-
-def shown_decimals(value: float) -> int:
-    """The decimals a number is shown with at most: none from 1000, three below 1, two otherwise."""
-    magnitude = abs(float(value))
-    return 0 if magnitude >= 1000 else 3 if magnitude < 1 else 2
+__all__ = ["MISSING", "fmt_number", "fmt_pct", "fmt_printed", "fmt_signed", "is_missing", "round_pct",
+           "round_shown", "shown_decimals"]
 
 
 def round_shown(value: float) -> float:
     """A number rounded as :func:`fmt_number` shows it (0.0900000000000003 → 0.09, 715.333 → 715.33), for a
     workbook that stores what the report shows."""
     return float(f"{float(value):.{shown_decimals(value)}f}")
-
-
-def fmt_number(value) -> str:
-    """At most two decimals (three below 1), trailing zeros dropped, thousands separated: 109.61, 2.4, 0.067; a
-    negative number with the minus sign (−2.8), as :func:`fmt_signed` and :func:`fmt_pct` write it."""
-    if is_missing(value):
-        return MISSING
-    value = float(value)
-    if abs(value) >= 1000:
-        return f"{value:,.0f}".replace("-", "−")
-    text = f"{value:.{shown_decimals(value)}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text.replace("-", "−")
 
 
 def fmt_signed(value) -> str:

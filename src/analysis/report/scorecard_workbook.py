@@ -67,6 +67,32 @@ class Percent:
 
 
 @dataclass(frozen=True)
+class Rank:
+    """A place (21) kept a number, shown as the report's tables write it (No. 21, 第21位; a target top 18, 前18位):
+    ``template`` is the catalog's (``rank.value``, ``rank.target``), its ``{n}`` the number."""
+
+    value: float | None
+    template: str
+
+    @property
+    def text(self) -> str:
+        return "" if self.value is None else self.template.format(n=int(round(self.value)))
+
+    @property
+    def num_format(self) -> str:
+        """The template as a number format: "No. {n}" → ``"No. "0``, "第{n}位" → ``"第"0"位"``."""
+        before, _, after = self.template.partition("{n}")
+        return "".join([f'"{before}"' if before else "", "0", f'"{after}"' if after else ""])
+
+
+def ranked(row, value, words, role: str = "value"):
+    """A series' value for its cell: a :class:`Rank` for a rank (its place, or the places of a target), else the
+    number."""
+    number = _number(value)
+    return Rank(number, words[f"rank.{role}"]) if row.kind == "rank" and number is not None else number
+
+
+@dataclass(frozen=True)
 class Status:
     """A status cell: its text, filled in the status colour of the HTML report."""
 
@@ -148,6 +174,10 @@ def write_cell(sheet, styles: Styles, row: int, column: int, value, wrap: bool =
                                                                    text_wrap=wrap))
         elif value.text:
             sheet.write_string(row, column, value.text, styles.get(text_wrap=wrap))
+    elif isinstance(value, Rank):
+        if value.value is not None:
+            sheet.write_number(row, column, int(round(value.value)), styles.get(num_format=value.num_format,
+                                                                                   align="right"))
     elif isinstance(value, Percent):
         if value.value is not None and math.isfinite(value.value):
             sheet.write_number(row, column, round_pct(value.value), styles.get(num_format="0.0%"))
@@ -167,7 +197,7 @@ def display_width(text: str) -> int:
 
 
 def shown_text(value) -> str:
-    if isinstance(value, (Status, Official)):
+    if isinstance(value, (Status, Official, Rank)):
         return value.text
     if isinstance(value, Percent):
         return "100.0%"
@@ -304,21 +334,24 @@ def _needed(row) -> list:
     return [Percent(_number(row.required_cagr)), _change(row.required_per_year, row)]
 
 
-def _next(row) -> list:
+def _next(row, words) -> list:
     """After a final verdict, the next target as the report gives it: its year, its value, and the pace to it (%) and
     in the unit where the report shows one (not for a level to hold every year, a yearly floor or one already met)."""
     if row.verdict != "final" or next_need(row) == "none":
         return [None] * 4
     pace = next_need(row) == "pace"
-    return [_whole(row.next_target_year), _number(row.next_target_value),
+    return [_whole(row.next_target_year), ranked(row, row.next_target_value, words, "target"),
             Percent(_number(row.next_required_cagr) if pace else None),
             _change(row.next_required_per_year, row) if pace else None]
 
 
 def _seen(row) -> list:
-    if row.method == "annual_floor":  # a rate met or missed each year: its drift is no growth (as the report's –)
+    """The growth seen a year, (%) and in the unit: no percent for a series measured in points or places (a share, a
+    rank: linear, as the report shows it), nothing for a yearly floor."""
+    if row.method == "annual_floor":  # a rate met or missed each year: its drift is no growth (as the report's —)
         return [Percent(None), None]
-    return [Percent(_number(row.observed_cagr)), _change(row.observed_per_year, row)]
+    rate = _number(row.observed_cagr) if row.method == "compound" else None
+    return [Percent(rate), _change(row.observed_per_year, row)]
 
 
 #: The columns of what a series needs a year: to its binding target, then, once that verdict is final, to the next.
@@ -350,10 +383,10 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         numeric = row.status != "qualitative"
         figures = [None] * (len(target_years) + len(upper_years) + 16)  # a qualitative indicator has no numbers
         if numeric:
-            figures = [_number(row.latest_value), _whole(row.as_of_year),
-                       *(targets.get(key, {}).get(y) for y in target_years),
+            figures = [ranked(row, row.latest_value, words), _whole(row.as_of_year),
+                       *(ranked(row, targets.get(key, {}).get(y), words, "target") for y in target_years),
                        *(uppers.get(key, {}).get(y) for y in upper_years), _whole(row.target_year),
-                       _number(row.gap) if row.gap > 0 else None, *_needed(row), *_next(row), *_seen(row),
+                       _number(row.gap) if row.gap > 0 else None, *_needed(row), *_next(row, words), *_seen(row),
                        Percent(_number(row.completion)), Percent(_number(row.time_elapsed)),
                        Percent(_number(row.completion_rate)),
                        # a level to hold every year: the years it missed, which make it "not achieved" beside a
@@ -363,7 +396,7 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                      localized(row, "category", language), localized(row, "name", language),
                      localized(row, "short_name", language), words["workbook.core_mark"] if row.core else "",
                      localized(row, "unit", language), words[f"operator.{operator(row)}"],
-                     *(baselines.get(key, {}).get(y) for y in baseline_years),
+                     *(ranked(row, baselines.get(key, {}).get(y), words) for y in baseline_years),
                      *figures, status_cell(row, words),
                      *([Official(row.official_status, official_text(row, context))] if context.status_words else []),
                      *([getattr(row, f"lead_department_{language}")] if departments else [])])
@@ -380,9 +413,10 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         rows.append([localized(row, "lead_department", language) or words["warnings.no_department"],
                      Warning(row.level, words[f"warnings.level.{row.level}"]), int(row.indicator_id),
                      series_label(row.series, words), localized(row, "short_name", language),
-                     status_cell(row, words), _number(row.latest_value), _whole(row.as_of_year),
-                     _number(row.target_value), _whole(row.target_year), _number(row.gap) if row.gap > 0 else None,
-                     *_needed(row), *_next(row), *_seen(row), pace_text(row, words)])
+                     status_cell(row, words), ranked(row, row.latest_value, words), _whole(row.as_of_year),
+                     ranked(row, row.target_value, words, "target"), _whole(row.target_year),
+                     _number(row.gap) if row.gap > 0 else None,
+                     *_needed(row), *_next(row, words), *_seen(row), pace_text(row, words)])
     headers = [*(names[key] for key in ("department", "level", "id", "series", "indicator", "status", "latest",
                                         "latest_year", "target", "target_year", "gap")),
                *(columns[key] for key in (*NEEDED_COLUMNS, "seen_rate", "seen_change")), names["needed"]]

@@ -20,7 +20,7 @@ import pandas as pd
 from ..assess.assessment import headline_status, plan_start_year
 from ..vocabulary import DEPARTMENT_SEPARATORS, LAGGING, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
 from .context import ReportContext
-from .numbers import is_missing
+from .numbers import MISSING, is_missing
 from .words import amount, localized, missed_years, series_label, status_note, target_text, value_text, year
 
 #: Who writes what no department sends: the office that leads the evaluation.
@@ -150,7 +150,7 @@ def _overview(context: ReportContext, tasks: pd.DataFrame, measures: pd.DataFram
     text = words.text(key, plan_title=context.plan_text("title"),
                       indicators=numeric + qualitative, numeric=numeric, qualitative=qualitative, groups=groups,
                       tasks=len(tasks), measures=len(measures), kind=words[f"self_evaluation.kind.{context.kind}"],
-                      data_year=year(data_year.max()) if not data_year.empty else "–")
+                      data_year=year(data_year.max()) if not data_year.empty else MISSING)
     return [heading(words["self_evaluation.sections.overview"]), paragraph(text),
             paragraph(words["self_evaluation.overall_judgement"], Placeholder(evaluator))]
 
@@ -180,7 +180,7 @@ def _indicators(context: ReportContext) -> list[Block]:
     key = "self_evaluation.status_counts" if len(counted) else "self_evaluation.status_counts_none"
     pairs = words["self_evaluation.pairs_clause"] if numeric["indicator_id"].duplicated().any() else ""
     blocks.append(paragraph(words.text(key, n=len(counted), counts=listed, missing=len(uncounted), which=which,
-                                       first=first or "–", pairs=pairs)))
+                                       first=first or MISSING, pairs=pairs)))
     chosen = context.status_words
     if chosen is not None and not counted.empty:
         # in the plan's own status words, one per indicator: the word of the series that gives its status
@@ -191,7 +191,7 @@ def _indicators(context: ReportContext) -> list[Block]:
                                   for key in STATUS_VOCABULARIES[chosen.vocabulary] if said.get(key, 0))
         blocks.append(paragraph(words.text("self_evaluation.official_counts", n=len(worst),
                                            header=words[f"official_status.{chosen.vocabulary}.header"],
-                                           counts=words_listed or "–")))
+                                           counts=words_listed or MISSING)))
     headers = [words[f"self_evaluation.table.{key}"] for key in ("id", "name", "unit", "base", "target", "latest",
                                                                  "status")]
     rows = []
@@ -203,7 +203,7 @@ def _indicators(context: ReportContext) -> list[Block]:
                          [words.status(row.status), " ", Placeholder(department_name(context, lead) or
                                                                       words["self_evaluation.evaluator"])]])
             continue
-        latest = "–" if is_missing(row.latest_value) else \
+        latest = MISSING if is_missing(row.latest_value) else \
             f"{value_text(row, row.latest_value, words)} ({year(row.as_of_year)})"
         rows.append([str(row.indicator_id), name, localized(row, "unit", context.language),
                      value_text(row, row.base_value, words), f"{target_text(row, words)} ({year(row.target_year)})",
@@ -264,7 +264,7 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
                            missed=len(stages) - reached)] if stages else []) + \
         ([words.text("self_evaluation.share.progress_only", n=len(progress))] if progress else []) + \
         ([words.text("self_evaluation.share.no_data", n=len(pending) - len(progress) - len(stages),
-                     first=first or "–")] if len(pending) > len(progress) + len(stages) else [])
+                     first=first or MISSING)] if len(pending) > len(progress) + len(stages) else [])
     if not finals:
         return words.text("self_evaluation.share.none", total=total, reasons=words.join(reasons))
     rest = words.count_text("self_evaluation.share.rest", len(pending), reasons=words.join(reasons)) \
@@ -275,6 +275,8 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     basis = "self_evaluation.share.basis_held" if len(early) else "self_evaluation.share.basis"
     return words.count_text("self_evaluation.share.counted", len(finals), total=total, achieved=achieved,
                             share=f"{achieved / len(finals) * 100:.1f}", rest=rest, basis=words[basis],
+                            of_all=words.text("self_evaluation.share.of_all", achieved=achieved, total=total)
+                            if len(finals) < total else "",
                             basis_one=words[f"{basis}_one"])
 
 
@@ -298,12 +300,13 @@ def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> l
             # called one
             wording = getattr(task, "department_wording", "") if context.language == "zh" else ""
             wording = wording if isinstance(wording, str) else ""
+            departments = localized(task, "departments", context.language) or MISSING
             blocks.append(paragraph(words.text("self_evaluation.task", id=task.task_id, title=task_title,
                                                wording=wording or words["self_evaluation.wording"],
-                                               departments=localized(task, "departments", context.language) or "–")))
+                                               departments=departments)))
             sent = progress[progress["task_id"] == task.task_id]
             for answer in sent.itertuples():
-                rating = words[f"entry.words.ratings.{answer.rating}"] if answer.rating else "–"
+                rating = words[f"entry.words.ratings.{answer.rating}"] if answer.rating else MISSING
                 blocks.append(paragraph(words.text("self_evaluation.progress",
                                                    department=department_name(context, answer.department_zh),
                                                    rating=rating), answer.progress or "",
@@ -340,7 +343,7 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
         note = status_note(row, words)
         state = words.text("self_evaluation.problems.state", name=name, status=words.status(row.status),
                            note=words.text("self_evaluation.problems.note", note=note) if note else "",
-                           latest="–" if is_missing(row.latest_value) else
+                           latest=MISSING if is_missing(row.latest_value) else
                            amount(row, value_text(row, row.latest_value, words), words),
                            year=year(row.as_of_year), target=amount(row, target_text(row, words), words),
                            target_year=year(row.target_year))
@@ -382,10 +385,13 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
         known = next((key for key in owed if same_department(context, key, department)), department)
         return owed.setdefault(known, {"tasks": [], "indicators": []})
 
+    unassigned = []  # a lagging series whose department the plan does not give: still to be explained, by someone
     for row in lagging_rows(context).itertuples():
         lead = getattr(row, "lead_department_zh", "") or ""
         if lead:
             owing(lead)["indicators"].append(_series_id(row, words))
+        else:
+            unassigned.append(_series_id(row, words))
     for task in tasks.itertuples():
         if task.lead_department_zh:
             owing(task.lead_department_zh)["tasks"].append(task.task_id)
@@ -404,6 +410,10 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
         rows.append([department_name(context, department), str(len(items["tasks"])), str(len(items["indicators"])),
                      str(len(own)), words.join(files) or words["self_evaluation.submissions.nothing"],
                      words.join(missing) or words["self_evaluation.submissions.complete"]])
+    if unassigned:
+        rows.append([words["warnings.no_department"], "0", str(len(unassigned)), "0",
+                     words["self_evaluation.submissions.nothing"],
+                     words.join(words.text("self_evaluation.submissions.indicator", id=i) for i in unassigned)])
     headers = [words[f"self_evaluation.submissions.{key}"] for key in ("department", "tasks", "indicators", "rows",
                                                                        "files", "missing")]
     blocks = [heading(words["self_evaluation.sections.submissions"])]

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .cards import element_id
 from .context import ReportContext
-from .numbers import fmt_number
+from .numbers import MISSING, fmt_number
 from .words import (
     localized,
     localized_column,
@@ -23,6 +23,7 @@ from .words import (
     reference_in,
     status_note,
     target_text,
+    value_text,
     year,
 )
 
@@ -75,10 +76,10 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 rows.append(ScorecardRow(**common))
                 continue
             rows.append(ScorecardRow(
-                **common, unit=localized(row, "unit", language), base=fmt_number(row.base_value),
-                latest=fmt_number(row.latest_value), latest_year=year(row.as_of_year),
+                **common, unit=localized(row, "unit", language), base=value_text(row, row.base_value, words),
+                latest=value_text(row, row.latest_value, words), latest_year=year(row.as_of_year),
                 target=target_text(row, words), target_year=year(row.target_year),
-                gap="—" if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),
+                gap=MISSING if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),
                 final_rate=status_note(row, words)))
     return rows
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from ..assess.warning_list import CHANGES_WORST_FIRST, previous_report_year, status_changes, warning_list
 from .cards import element_id
 from .context import ReportContext
-from .numbers import fmt_number
-from .words import localized, pace_text, seen_text, status_note, target_text, year
+from .numbers import MISSING, fmt_number
+from .words import has_stage_targets, localized, pace_text, seen_text, status_note, target_text, value_text, year
 
 
 @dataclass(frozen=True)
@@ -65,23 +65,27 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             department=localized(row, "lead_department", language) or words["warnings.no_department"],
             indicator_id=str(row.indicator_id), anchor=element_id(row), name=localized(row, "short_name", language),
             core=bool(row.core), level=row.level, level_text=words[f"warnings.level.{row.level}"],
-            status=row.status, status_text=words.status(row.status), latest=fmt_number(row.latest_value),
+            status=row.status, status_text=words.status(row.status), latest=value_text(row, row.latest_value, words),
             latest_year=year(row.as_of_year), target=target_text(row, words), target_year=year(row.target_year),
-            gap="—" if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),
+            gap=MISSING if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),
             seen=seen_text(row, words), status_note=status_note(row, words)))
     return rows
 
 
 def warnings_intro(context: ReportContext, rows: list[WarningRow]) -> str:
-    """The sentence counting the warnings by colour (or saying there are none)."""
+    """The sentence counting the warnings by colour (or saying there are none); the rule for a stage target missed
+    only for a plan with stage targets."""
     words = context.words
+    stages = has_stage_targets(context)
+    stage = {key: words[f"warnings.{key}"] if stages else "" for key in ("stage_red", "stage_amber")}
     if not rows:
         unjudged = int((context.assessment["status"] == "insufficient_data").sum())
-        return words["warnings.none"] + (words.count_text("warnings.unjudged", unjudged,
-                                                          status=words.status("insufficient_data"))
-                                         if unjudged else "")
+        return words.text("warnings.none", stage_red=stage["stage_red"]) + (
+            words.count_text("warnings.unjudged", unjudged, status=words.status("insufficient_data"))
+            if unjudged else "")
     levels = [row.level for row in rows]
-    return words.text("warnings.intro", count=len(rows), red=levels.count("red"), amber=levels.count("amber"))
+    return words.text("warnings.intro", count=len(rows), red=levels.count("red"), amber=levels.count("amber"),
+                      **stage)
 
 
 def department_label(context: ReportContext, rows: list[WarningRow], department: str) -> str:

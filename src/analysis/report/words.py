@@ -21,7 +21,7 @@ from ..catalog import Catalog
 from ..settings import LANGUAGES, SCHEMES
 from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING
 from .context import ReportContext
-from .numbers import fmt_number, fmt_pct, fmt_signed, is_missing, round_shown
+from .numbers import MISSING, fmt_number, fmt_pct, fmt_printed, fmt_signed, is_missing, round_shown
 
 
 @dataclass(frozen=True)
@@ -180,7 +180,7 @@ def amount(row, number: str, words: Catalog) -> str:
     every language); in another unit as the catalog writes it (``quantity``: ``24个`` in Chinese; in English the
     number alone, the unit named once after the series' name by :func:`named`, since a plan's units are typed in the
     plural and "1 incubators" would be wrong); a rank's place, whose words carry it, as it is."""
-    if row.kind == "rank" or number == "–":
+    if row.kind == "rank" or number == MISSING:
         return number
     if is_percent(row):
         return words.text("quantity.percent", number=number)
@@ -279,13 +279,13 @@ def shown_change(value: float, row) -> float:
 
 
 def seen_text(row, words: Catalog) -> str:
-    """The growth seen per year since the baseline, in the series' method (– when there is none, and for a yearly floor:
+    """The growth seen per year since the baseline, in the series' method (— when there is none, and for a yearly floor:
     a rate is met or missed each year, the drift of the rate itself is no growth)."""
     if row.method == "annual_floor":
-        return "–"
+        return MISSING
     seen = row.observed_cagr if row.method == "compound" else row.observed_per_year
     if is_missing(seen):
-        return "–"
+        return MISSING
     return fmt_pct(seen) if row.method == "compound" else change_per_year(seen, row, words)
 
 
@@ -297,7 +297,7 @@ def pace_text(row, words: Catalog) -> str:
     if row.verdict == "final":
         need = next_need(row)
         if need == "none":
-            return "—"
+            return MISSING
         if need == "hold":
             pace = words.text(f"pace.hold_{row.direction}",
                               target=amount(row, fmt_number(row.next_target_value), words))
@@ -307,7 +307,7 @@ def pace_text(row, words: Catalog) -> str:
             pace = _pace(row, words, row.next_required_cagr, row.next_required_per_year, row.next_target_value)
         return words.text("pace.next", year=year(row.next_target_year), pace=pace)
     if row.status == "achieved" or target_year_past(row):
-        return "—"
+        return MISSING
     return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value)
 
 
@@ -338,7 +338,7 @@ def _pace(row, words: Catalog, cagr: float, per_year: float, target: float, with
     if row.method == "annual_floor":
         return words.text("pace.floor", target=fmt_number(target))
     if is_missing(per_year):
-        return "–"
+        return MISSING
     linear = change_per_year(per_year, row, words, with_unit)
     if is_missing(cagr):
         return linear
@@ -463,8 +463,13 @@ def _statuses(context: ReportContext) -> str:
     items = [words.text("summary.status_item", status=words.status(status), count=count)
              for status, count in counts.items() if count and status != "qualitative"]
     paired = context.assessment["indicator_id"].duplicated().any()  # an indicator with national and provincial series
-    return words.text("summary.statuses" if paired else "summary.statuses_single",
+    text = words.text("summary.statuses" if paired else "summary.statuses_single",
                       items=words["summary.item_separator"].join(items))
+    pending = sorted({int(row.indicator_id) for row in context.joined().itertuples() if not_final(row)})
+    if pending:
+        text += words.count_text("summary.not_final", len(pending),
+                                 ids=words["grammar.comma"].join(map(str, pending)))
+    return text
 
 
 def _need(row, words: Catalog) -> str:
@@ -479,7 +484,7 @@ def _need(row, words: Catalog) -> str:
         return words.text("summary.need_floor", name=name, target=fmt_number(row.target_value),
                           as_of=year(row.as_of_year), latest=fmt_number(row.latest_value), catch_up=catch_up)
     if row.kind == "rank":
-        pace = "–" if is_missing(row.required_per_year) else change_per_year(row.required_per_year, row, words)
+        pace = MISSING if is_missing(row.required_per_year) else change_per_year(row.required_per_year, row, words)
         return words.text("summary.need_rank", name=name, as_of=year(row.as_of_year),
                           latest=value_text(row, row.latest_value, words), target_year=year(row.target_year),
                           target=target_text(row, words), pace=pace)
@@ -488,7 +493,7 @@ def _need(row, words: Catalog) -> str:
                           latest=amount(row, value_text(row, row.latest_value, words), words),
                           target_year=year(row.target_year), target=amount(row, target_text(row, words), words),
                           years=years_without_value(row, words))
-    pace = ("–" if is_missing(row.required_per_year)
+    pace = (MISSING if is_missing(row.required_per_year)
             else _pace_in_sentence(row, words, row.required_cagr, row.required_per_year))
     return words.text("summary.need_growth", name=name, as_of=year(row.as_of_year),
                       latest=amount(row, fmt_number(row.latest_value), words), target_year=year(row.target_year),
@@ -501,6 +506,12 @@ def projection_shown(row) -> bool:
     met or missed each year, never projected)."""
     return (row.verdict == "progress" and not is_missing(row.projected_value) and row.evidence != "low"
             and row.method != "annual_floor")
+
+
+def not_final(row) -> bool:
+    """A progress verdict in a report year at or after the series' target year: the target year's value is not in,
+    and the status (achieved, moving away, …) rests on an earlier value; a reader must not take it for final."""
+    return row.verdict == "progress" and target_year_past(row)
 
 
 def target_year_past(row) -> bool:
@@ -544,7 +555,7 @@ def _final_need(row, words: Catalog, name: str) -> str:
             one_year = int(row.next_target_year) - int(row.as_of_year) == 1  # one year's growth, not "a year"
             following = words.text("summary.need_final_next_one" if one_year else "summary.need_final_next",
                                    pace=pace, year=year(row.as_of_year), **fields)
-            if seen_text(row, words) != "–":
+            if seen_text(row, words) != MISSING:
                 course = "on" if stage_missed_on_course(row) else "off"
                 following += words.text(f"summary.need_final_course_{course}", seen=seen_text(row, words))
     if row.missed_years and row.direction in HELD_EVERY_YEAR:  # the missed year first: the latest value may meet it
@@ -563,7 +574,7 @@ def _final_need(row, words: Catalog, name: str) -> str:
 
 def rate_text(fraction: float) -> str:
     """A completion rate: 96.7%."""
-    return "–" if is_missing(fraction) else f"{fraction * 100:.1f}%"
+    return MISSING if is_missing(fraction) else f"{fraction * 100:.1f}%"
 
 
 # --- what a verdict rests on ---------------------------------------------------------------------------
@@ -593,7 +604,7 @@ def status_note(row, words: Catalog) -> str:
     """The line under a series' status in the scorecard: the completion rate of a final verdict, the years a
     target to hold every year was missed in, and the years without a value when the verdict rests on an older one
     ("104.0% of target; missed in 2023", "latest value 2022; no value for 2023–2024")."""
-    notes = []
+    notes = [words["scorecard.not_final"]] if not_final(row) else []
     if missed_years(row):  # first: the reason a target held every year is not achieved, whatever its last value
         notes.append(words.text("scorecard.missed", years=join_and(words, missed_years(row))))
     if row.verdict == "final" and row.kind != "rank":  # a place is reached or not: no share of a target
@@ -630,8 +641,11 @@ def _observation_revisions(context: ReportContext) -> str:
                               & (context.quality["year"].fillna(0) <= context.report_year)]
     if revised.empty:
         return ""
+    actual = _printed_texts(context, "actual")
     items = [words.text("summary.revision_item", name=_short_name(context, row.indicator_id, row.series),
-                        year=year(row.year), printed=row.printed_text, published=fmt_number(row.value))
+                        year=year(row.year), printed=fmt_printed(row.printed_text),
+                        published=fmt_printed(actual.get((row.indicator_id, row.series, int(row.year)), ""),
+                                              row.value))
              for row in revised.itertuples()]
     return words.count_text("summary.observation_revisions", len(items), items=words.join(items))
 
@@ -649,6 +663,15 @@ def _preliminary(context: ReportContext) -> str:
     return words.count_text("summary.preliminary", len(items), items=words.join(items))
 
 
+def _printed_texts(context: ReportContext, value_type: str) -> dict:
+    """The printed text of each value of ``value_type`` by (indicator, series, year): a value quoted as printed keeps
+    its digits (2.10, never 2.1)."""
+    values = context.values[context.values["value_type"] == value_type]
+    if "printed_text" not in values.columns:
+        return {}
+    return {(row.indicator_id, row.series, int(row.year)): row.printed_text for row in values.itertuples()}
+
+
 def _revisions(context: ReportContext) -> str:
     words = context.words
     revised = context.quality[context.quality["issue"] == "observation_revises_baseline"]
@@ -658,10 +681,12 @@ def _revisions(context: ReportContext) -> str:
     column = localized_column(context.indicators, "short_name", words.language)
     printed = context.values[context.values["value_type"] == "baseline"].set_index(
         ["indicator_id", "series", "year"])["value"]
+    texts = _printed_texts(context, "baseline")
     items = [words.text("summary.revision_item",
                         name=names.loc[(row.indicator_id, row.series), column], year=year(row.year),
-                        printed=fmt_number(printed.get((row.indicator_id, row.series, int(row.year)))),
-                        published=fmt_number(row.value)) for row in revised.itertuples()]
+                        printed=fmt_printed(texts.get((row.indicator_id, row.series, int(row.year)), ""),
+                                            printed.get((row.indicator_id, row.series, int(row.year)))),
+                        published=fmt_printed(row.printed_text, row.value)) for row in revised.itertuples()]
     return words.count_text("summary.revisions", len(items), items=words.join(items))
 
 
@@ -673,16 +698,38 @@ CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 CJK_SOFT_BREAK = re.compile(rf"(?<=[{CJK}])\n[ \t]*(?=[{CJK}])")
 
 
+def has_stage_targets(context: ReportContext) -> bool:
+    """Whether a series of the plan has a target with a later one after it (a stage target: Weihai's 2023 targets),
+    not a level to hold every year."""
+    targets = context.values[context.values["value_type"] == "target"]
+    directions = context.indicators.drop_duplicates("indicator_id").set_index("indicator_id")["direction"]
+    held = targets["indicator_id"].map(directions).isin(HELD_EVERY_YEAR)
+    return bool((targets[~held].groupby(["indicator_id", "series"])["year"].nunique() > 1).any())
+
+
 def method_note(context: ReportContext) -> str:
-    """The one method note, with the plan's base year, evaluation years and the scheme's cut-offs."""
+    """The one method note, with the plan's base year, evaluation years and the scheme's cut-offs; the parts on stage
+    targets, rates of change and national/provincial pairs only for a plan that has them."""
     words = context.words
     years = sorted(int(y) for y in context.plan["evaluations"])
     examples = [words.text("method.example" if i == 0 else "method.example_next", year=y) for i, y in enumerate(years)]
     on_track, moderate, insufficient = SCHEMES[context.scheme]
+    stages = has_stage_targets(context)
+    rates = context.indicators.drop_duplicates("indicator_id")
+    rates = [localized(row, "short_name", context.language)
+             for row in rates[rates["kind"] == "rate_of_change"].itertuples()]
+    if words["language.breaks_at_spaces"]:  # mid-sentence: "the decline …", an acronym kept as it is
+        rates = [name[:1].lower() + name[1:] if name[1:2].islower() else name for name in rates]
+    paired = context.assessment["indicator_id"].duplicated().any()
+    parts = {key: words[f"method.{key}"] if stages else "" for key in ("stage_verdict", "stage_red", "stage_warning")}
     note = words.text("method.note", base_year=context.plan["base_year"], first_year=years[0],
                       examples=words["method.example_separator"].join(examples),
                       scheme=words[f"explore.schemes.{context.scheme}"], on_track=on_track, moderate=moderate,
-                      insufficient=insufficient)
+                      insufficient=insufficient, **parts,
+                      stage_next=words.text("method.stage_next", first_year=years[0]) if stages else "",
+                      rate_clause=words.text("method.rate_clause", names=words["grammar.comma"].join(rates))
+                      if rates else "",
+                      pairs_clause=words["method.pairs_clause"] if paired else "")
     official = official_rule(context, "method")
     note = f"{note}\n\n{official}" if official else note
     if not words["language.breaks_at_spaces"]:  # Chinese: a line of the source is no space in the text
@@ -703,7 +750,7 @@ def data_note(context: ReportContext) -> list[str]:
     actual = values[(values["value_type"] == "actual") & (values["year"] <= context.report_year)]
     references = sorted({reference_in(point, language) for point in actual.itertuples()})
     latest = numeric["as_of_year"].dropna()
-    lines = [words.text("data_note.as_of", as_of=year(latest.max()) if len(latest) else "–",
+    lines = [words.text("data_note.as_of", as_of=year(latest.max()) if len(latest) else MISSING,
                         report_year=context.report_year)]
     for source in context.plan.get("sources", [])[:1]:
         lines.append(words.text("data_note.source", title=source.get(f"title_{language}", source["title"]),

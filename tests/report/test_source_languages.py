@@ -1,0 +1,249 @@
+"""Every source, publication and plan reference a reader sees is in the edition's language.
+
+An English edition shows Chinese only as the original of an English gloss, in parentheses ("Weihai Daily (威海日报)",
+"Qualitative (定性评价)", a printed cell "(国2.8/省3.1)"), in a web address and in the link to the Chinese edition
+(中文版); a Chinese edition never shows a publication by its English name where the data give a Chinese one. Checked
+on the data as given (every observation file, typed indicator table, prose check and correction of the project), on
+the cards, appendix and workbook made from each real plan's data, and on a whole rendered report in each language.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from analysis.clean.quality import blank_fault
+from analysis.plan import load_plan
+from analysis.publish.data import build_tables, write_tables
+from analysis.report import html
+from analysis.report.context import load_report
+from analysis.report.scorecard_workbook import ScorecardBook, scorecard_bytes
+from analysis.settings import DEFAULT_PLAN_DIR, PROJECT_ROOT
+from tests.conftest import FIXTURES, NATIONAL_DIR, relative
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+#: A gloss's Chinese original: a name in parentheses (one level of parentheses inside), never a sentence or a quote
+#: of one (no ，。；, ellipsis, percent or full-width parenthesis): "(威海日报)", "(《中国科技统计年鉴》)".
+GLOSS = re.compile(r"\((?:[^()，。；…%（]|\([^()]*\))*\)")
+ADDRESS = re.compile(r"https?://\S+")
+#: The English edition's link to the Chinese one.
+LANGUAGE_LINK = "中文版"
+#: What a Chinese text may write in Latin letters: addresses, file names, R&D and GDP, a unit or a method's author.
+LATIN_KEPT = re.compile(r"https?://[^\s）)，；]+|[\w./-]+\.(?:csv|xlsx|yml|txt|md|pdf|html|docx)\b|R&D|GDP|sha256")
+LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def unglossed_chinese(text: str) -> list[str]:
+    """The runs of Chinese characters of an English text outside a gloss, an address and the language link."""
+    return HAN.findall(GLOSS.sub("", ADDRESS.sub("", text.replace(LANGUAGE_LINK, ""))))
+
+
+def latin_words(text: str) -> list[str]:
+    """The Latin words of a Chinese text that are not an address, a file name or a kept abbreviation."""
+    return LATIN_WORD.findall(LATIN_KEPT.sub("", text))
+
+
+def test_the_checks_tell_a_gloss_from_untranslated_chinese():
+    assert unglossed_chinese("Weihai Daily (威海日报), 2023: http://ysfri.cafs.ac.cn/信息.htm") == []
+    assert unglossed_chinese("the Yearbook (《中国科技统计年鉴》) and a cell (国2.8/省3.1); 中文版") == []
+    assert unglossed_chinese("威海日报，2023（网站转载：http://x.cn/1.htm）") == ["威海日报", "网站转载"]
+    assert unglossed_chinese("Section 一（二）2 says 80") == ["一", "二"]
+    # a Chinese sentence in parentheses is a quote, not a gloss
+    assert unglossed_chinese("a preliminary figure (据初步统计…强度为2.10%)") == ["据初步统计", "强度为"]
+    assert latin_words("示例统计公报 2023（虚构）；R&D 经费（见 corrections.csv，https://news.gmw.cn/a.htm）") == []
+    assert latin_words("（first release; http://jiyikeji.com/sci/kjxw6432.html）") == ["first", "release"]
+
+
+def rows_of(path: Path) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
+#: Every observation file of the project: the plans' and the test fixtures' (example data, the frozen national copy).
+OBSERVATION_FILES = sorted([*PROJECT_ROOT.glob("data/raw/*/observations/*.csv"),
+                            *(FIXTURES / "example-2022-2024").glob("*.csv"),
+                            *(FIXTURES / "national-12th-fyp-2021").glob("*.csv")])
+
+
+@pytest.mark.parametrize("path", OBSERVATION_FILES, ids=lambda path: relative(path))
+def test_every_publication_and_note_is_given_in_both_languages(path):
+    for line, row in enumerate(rows_of(path), start=2):
+        for column in ("source", "note"):
+            written, chinese, english = (row.get(name, "") for name in (column, f"{column}_zh", f"{column}_en"))
+            if not written.strip():
+                continue
+            if unglossed_chinese(written):  # written in Chinese: the English edition needs its own words
+                assert english, f"{relative(path)}:{line}: {column} in Chinese without {column}_en"
+            else:
+                assert chinese, f"{relative(path)}:{line}: {column} in English without {column}_zh"
+            assert unglossed_chinese(english or written) == [], f"{relative(path)}:{line}: {english or written}"
+            if column == "source":  # a note may quote a term (R&D, GDP) the check does not know
+                assert latin_words(chinese or written) == [], f"{relative(path)}:{line}: {chinese or written}"
+
+
+def test_a_typed_plan_names_the_statistic_of_each_base_value_in_english():
+    tables = [path for path in sorted([*PROJECT_ROOT.glob("data/raw/*/indicators.csv"),
+                                       *(FIXTURES / "plans").glob("*/indicators.csv")])
+              if "base_source" in rows_of(path)[0]]
+    assert relative(NATIONAL_DIR / "indicators.csv") in [relative(path) for path in tables]
+    for path in tables:
+        for row in rows_of(path):
+            if HAN.search(row["base_source"]):
+                english = row.get("base_source_en", "")
+                assert english and unglossed_chinese(english) == [], (relative(path), row["indicator_id"])
+
+
+def test_what_only_the_english_edition_shows_is_in_english():
+    """A prose check's note and a correction's reason are shown by the English edition alone (the Chinese one quotes
+    the plan's words and says the fault itself): no plan section numbered in Chinese (Section 一（二）2)."""
+    checked = 0
+    for path in sorted(PROJECT_ROOT.glob("data/raw/*/prose_checks.csv")):
+        for row in rows_of(path):
+            assert unglossed_chinese(row["note"]) == [], (relative(path), row["note"])
+            checked += 1
+    for path in sorted(PROJECT_ROOT.glob("data/raw/*/corrections.csv")):
+        for row in rows_of(path):
+            assert unglossed_chinese(row["reason"]) == [], (relative(path), row["reason"])
+            checked += 1
+    assert checked >= 15
+
+
+@pytest.mark.parametrize(("printed", "corrected", "fault"), [
+    ("14.6 ", "14.6", "after"), (" 14.6", "14.6", "before"), (" 14.6 ", "14.6", "around"), ("14 .6", "14.6", "within"),
+    ("3..5", "3.5", ""), ("14.6", "14.6", ""), ("14.6 ", "14.7", ""),
+])
+def test_a_blank_is_the_fault_only_when_removing_it_gives_the_corrected_text(printed, corrected, fault):
+    assert blank_fault(printed, corrected) == fault
+
+
+# --- the editions made from each real plan's data ----------------------------------------------------------------
+
+#: name: (plan folder, observations (None: the plan's own), report year)
+PLANS = {"weihai": (DEFAULT_PLAN_DIR, None, 2024), "national": (NATIONAL_DIR, None, 2015),
+         "national-2021": (NATIONAL_DIR, FIXTURES / "national-12th-fyp-2021", 2015),
+         "example": (DEFAULT_PLAN_DIR, FIXTURES / "example-2022-2024", 2024)}
+
+
+class NoCharts:
+    """The figures as the card templates take them (this module reads the cards' text, never their images)."""
+
+    def __getitem__(self, name: str) -> bytes:
+        return b"\x89PNG"
+
+    def parts(self, chart: str) -> list[str]:
+        return [chart]
+
+    def narrow(self, name: str) -> None:
+        return None
+
+
+class PageText(HTMLParser):
+    """The text a reader sees on a page: its words, and the titles and alternative texts it shows (no script or
+    style)."""
+
+    def __init__(self):
+        super().__init__()
+        self.hidden, self.parts = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in ("script", "style")
+        self.parts += [value for name, value in attrs if name in ("title", "alt", "aria-label") and value]
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def page_text(page: str) -> str:
+    parser = PageText()
+    parser.feed(page)
+    return "\n".join(parser.parts)
+
+
+def workbook_text(data: bytes) -> str:
+    """The text of a workbook's sheets of data (not its first, which says how it was made: methods, checksums)."""
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return "\n".join(cell.value for sheet in book.worksheets[1:] for row in sheet.iter_rows() for cell in row
+                     if isinstance(cell.value, str))
+
+
+@pytest.fixture(scope="module")
+def editions(project_tmp):
+    """For each plan of :data:`PLANS` and language: what its cards, appendix and workbook show, as text."""
+    shown = {}
+    for name, (folder, observations, year) in PLANS.items():
+        data = project_tmp / "source-languages" / name
+        write_tables(build_tables(load_plan(folder), "eurostat", observations).files(), data)
+        for language in ("zh", "en"):
+            context = load_report(relative(data), year, language)
+            book = ScorecardBook(context, "2025-01-15", "2025-01-10", {})
+            shown[name, language] = "\n".join([page_text(html.cards_html(context, NoCharts())),
+                                               page_text(html.appendix_html(context)),
+                                               workbook_text(scorecard_bytes(book))])
+    return shown
+
+
+def observation_rows(name: str) -> list[dict]:
+    """The rows of the plan's observation files that its report year shows (a later year's value is not shown)."""
+    folder, observations, year = PLANS[name]
+    return [row for path in sorted(Path(observations or folder / "observations").glob("*.csv"))
+            for row in rows_of(path) if int(row["year"]) <= year]
+
+
+@pytest.mark.parametrize("name", list(PLANS))
+def test_an_english_edition_names_every_source_in_english(editions, name):
+    shown = editions[name, "en"]
+    assert unglossed_chinese(shown) == []
+    for row in observation_rows(name):
+        if row.get("source_en"):
+            assert row["source_en"] in shown and row["source"] not in shown
+
+
+@pytest.mark.parametrize("name", list(PLANS))
+def test_a_chinese_edition_never_names_a_source_in_english_where_a_chinese_name_is_given(editions, name):
+    shown = editions[name, "zh"]
+    sources = observation_rows(name)
+    assert sources
+    for row in sources:
+        assert (row.get("source_zh") or row["source"]) in shown
+        for english in (row["source"] if row.get("source_zh") else "", row.get("source_en", "")):
+            assert not english or english not in shown
+    assert latin_words(shown) == []
+
+
+def test_the_chinese_edition_says_in_words_that_a_printed_value_had_a_blank(editions):
+    assert "原表数值后有空格，按 14.6 处理" in editions["weihai", "zh"]
+    assert "原表印作“14.6 ”" not in editions["weihai", "zh"]
+
+
+def test_the_english_edition_names_a_plan_section_in_english(editions):
+    shown = editions["weihai", "en"]
+    assert "Part 2, section (3), point 2 promises at least 10% a year" in shown
+    assert "Section 一" not in shown and "二（三）" not in shown
+
+
+# --- whole rendered reports ----------------------------------------------------------------------------------------
+
+def test_a_rendered_english_report_shows_chinese_only_as_a_gloss(example_reports):
+    for case in ("final-en", "lakeside-2027-en"):
+        text = page_text((example_reports[case] / "report.html").read_text(encoding="utf-8"))
+        assert unglossed_chinese(text) == [], case
+
+
+def test_a_rendered_chinese_report_names_sources_and_notes_in_chinese(example_reports):
+    def text(case: str) -> str:  # without blanks: a date or a phrase may be split over elements
+        page = page_text((example_reports[case] / "report.html").read_text(encoding="utf-8"))
+        return re.sub(r"\s+", "", page)
+
+    example = text("final-zh")
+    assert "Examplebulletin" not in example and "示例统计公报2025（虚构）" in example
+    national = text("national-2015-zh")
+    assert "firstrelease" not in national and "国家统计局2011-09-28初次公布" in national
+    assert "13thplan" not in national and "作为“十三五”规划的基础值公布" in national
