@@ -77,12 +77,14 @@ def test_no_warning_for_want_of_data_is_not_an_all_clear():
     unknown = [{**row, "status": "insufficient_data", "verdict": ""} for row in MID_TERM_DATA
                if row["status"] != "achieved"][:2]
     html = unmarked(warnings_html(context("zh", rows + unknown, 2023)))
-    assert ("没有未达标、偏离目标或进展不足的指标序列，本期无预警。"
+    # no all-clear for what cannot be judged: the sentence says whom it covers
+    assert ("已有数据可作判断的序列中，没有未达标、偏离目标或进展不足的，本期无预警。"
             "另有 2 个序列缺少可作判断的数据（数据不足），"
             "无法判断是否需要预警，不能视为无问题。") in html
     english = unmarked(warnings_html(context("en", rows + unknown[:1], 2023)))
-    assert ("no warnings. 1 other series lacks the data for a judgement (Insufficient data): whether it needs a "
-            "warning cannot be told, which is not the same as no problem.") in english
+    assert ("Of the series the data allow to judge, none missed its target, moves away from it or progresses too "
+            "slowly: no warnings. 1 other series lacks the data for a judgement (Insufficient data), so whether it "
+            "needs a warning is unknown: no warning here does not mean no problem.") in english
 
 
 def test_changes_since_the_previous_report_year_worse_first():
@@ -95,7 +97,8 @@ def test_changes_since_the_previous_report_year_worse_first():
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
     assert ("与 2023 年评估相比（两年均按现有数据评估），0 个序列变差，0 个好转，4 个重新评定（无新数据、改为对照"
-            "下一目标或由进度判断转为最终判定，不作好坏比较），0 个不变，0 个无法比较") in html
+            "下一目标、由进度判断转为最终判定或由阶段目标判定转为对照下一目标，不作好坏比较），"
+            "0 个不变，0 个无法比较") in html
     # the same values in both years here: a status that moved without a new value is re-rated, not worse or better;
     # a stage target missed become a final "not achieved" on the same value too
     assert rows_of(html) == [["10", "高新技术企业", "已达标", "需加快", "重新评定无新数据"],
@@ -130,6 +133,11 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     _, mid = change_rows(load_report(relative(example_tables), 2023, "en"))
     mid = {row.indicator_id: (row.change, row.reason_text) for row in mid}
     assert mid["19"] == ("rerated", "a rating of the pace then, a final verdict on the 2023 target now")
+    # the energy saving (18) met its floor in 2022 (5.2 against 5) and missed it in 2023 (4.6): the series moved, worse
+    assert mid["18"] == ("worse", "")
+    # S&T share of public spending (20): 2.8 in 2023 short of the stage target 3.5, 3.2 in 2024 short of the same 3.5:
+    # missed both times, for good now (re-rated); tech zones (3): 44.1 short of 45 in 2023, 45.6 in 2024 reached it
+    assert why["20"] == ("rerated", "a verdict on the stage target then, on the 2024 target now")
     zh = {row.indicator_id: row.reason_text
           for row in change_rows(load_report(relative(example_tables), 2024, "zh"))[1]}
     assert zh["21"] == "无新数据；改为对照 2024 年目标（10）"

@@ -30,7 +30,7 @@ STATUS_RANK = {"achieved": 0, "achieved_at_risk": 1, "on_track": 2, "moderate": 
                "stage_missed": 4.5, "moving_away": 5, "not_achieved": 6}
 CHANGES_WORST_FIRST = ("worse", "better", "rerated", "same", "not_comparable")
 #: What a re-rating that is not a movement of the series can be due to (see :func:`status_changes`).
-RERATING_REASONS = ("no_new_value", "target_changed", "now_final")
+RERATING_REASONS = ("no_new_value", "target_changed", "now_final", "stage_passed")
 
 
 def warning_level(status: str) -> str:
@@ -103,7 +103,8 @@ def status_changes(assessment: pd.DataFrame, report_year: int, previous_year: in
     judged against the same target. Without a new value, or against another binding target (a stage target passed,
     the next one, of another value, now binding), or where a rating of the pace became a verdict on the target year's
     value, the status is *re-rated* (``rerated``): the column ``reason`` says which (``no_new_value``,
-    ``target_changed``, ``now_final``, joined by ``+``). These columns (as_of_year, target_year,
+    ``target_changed``, ``now_final``, ``stage_passed``: a stage target's verdict then, the next target's now;
+    joined by ``+``). These columns (as_of_year, target_year,
     target_value) are read when the assessment has them.
     """
     now = assessment[assessment["report_year"] == report_year][["indicator_id", "series", "status"]]
@@ -137,6 +138,7 @@ def _rerating_reasons(assessment: pd.DataFrame, merged: pd.DataFrame, report_yea
     if not set(columns) <= set(assessment.columns):
         return [""] * len(merged)
     columns += ["verdict"] if "verdict" in assessment.columns else []
+    columns += ["status"] if "status" in assessment.columns else []
     keys = ["indicator_id", "series"]
     now = assessment[assessment["report_year"] == report_year][keys + columns]
     then = assessment[assessment["report_year"] == previous_year][keys + columns]
@@ -149,8 +151,17 @@ def _rerating_reasons(assessment: pd.DataFrame, merged: pd.DataFrame, report_yea
         if pd.notna(row.target_year) and pd.notna(row.target_year_then) and (
                 row.target_year != row.target_year_then and _differs(row.target_value, row.target_value_then)):
             found.append("target_changed")
-        if getattr(row, "verdict", "") == "final" and getattr(row, "verdict_then", "") == "progress":
-            found.append("now_final")  # a rating of the pace then, a verdict on the target's value now
+        # a rating of the pace then, a verdict on the target's value now (a level met then, missed now with a new
+        # value, is a movement of the series: worse, not re-rated)
+        if (getattr(row, "verdict", "") == "final" and getattr(row, "verdict_then", "") == "progress"
+                and getattr(row, "status_then", "") not in ("achieved", "achieved_at_risk")):
+            found.append("now_final")
+        # short of a stage target then, of the next target (of the same value) now: missed both times, for good now;
+        # a series that reached it since moved (better)
+        if (getattr(row, "status_then", "") == "stage_missed" and getattr(row, "status", "") == "not_achieved"
+                and "target_changed" not in found
+                and pd.notna(row.target_year) and row.target_year != row.target_year_then):
+            found.append("stage_passed")
         reasons.append("+".join(found))
     return reasons
 

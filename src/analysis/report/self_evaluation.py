@@ -150,7 +150,11 @@ def _overview(context: ReportContext, tasks: pd.DataFrame, measures: pd.DataFram
     text = words.text(key, plan_title=context.plan_text("title"),
                       indicators=numeric + qualitative, numeric=numeric, qualitative=qualitative, groups=groups,
                       tasks=len(tasks), measures=len(measures), kind=words[f"self_evaluation.kind.{context.kind}"],
-                      data_year=year(data_year.max()) if not data_year.empty else MISSING)
+                      data_years=MISSING if data_year.empty else
+                      words.text("self_evaluation.data_years_one", year=year(data_year.max()))
+                      if data_year.nunique() == 1 else
+                      words.text("self_evaluation.data_years_mixed", count=int((data_year == data_year.max()).sum()),
+                                 latest=year(data_year.max()), earliest=year(data_year.min())))
     return [heading(words["self_evaluation.sections.overview"]), paragraph(text),
             paragraph(words["self_evaluation.overall_judgement"], Placeholder(evaluator))]
 
@@ -179,8 +183,10 @@ def _indicators(context: ReportContext) -> list[Block]:
              if uncounted else "")
     key = "self_evaluation.status_counts" if len(counted) else "self_evaluation.status_counts_none"
     pairs = words["self_evaluation.pairs_clause"] if numeric["indicator_id"].duplicated().any() else ""
+    without = words.count_text("self_evaluation.without", len(uncounted), missing=len(uncounted), which=which,
+                               first=first or MISSING) if uncounted else ""
     blocks.append(paragraph(words.text(key, n=len(counted), counts=listed, missing=len(uncounted), which=which,
-                                       first=first or MISSING, pairs=pairs)))
+                                       first=first or MISSING, pairs=pairs, without=without)))
     chosen = context.status_words
     if chosen is not None and not counted.empty:
         # in the plan's own status words, one per indicator: the word of the series that gives its status
@@ -334,7 +340,8 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
     if lagging.empty:
         unjudged = int((context.assessment["status"] == "insufficient_data").sum())
         unjudged_text = words.count_text("self_evaluation.problems.unjudged", unjudged) if unjudged else ""
-        blocks.append(paragraph(words["self_evaluation.problems.none_lagging"] + unjudged_text))
+        blocks.append(paragraph(words["self_evaluation.problems.none_lagging_judged" if unjudged
+                                      else "self_evaluation.problems.none_lagging"] + unjudged_text))
     next_steps = []
     for row in lagging.itertuples():
         lead = getattr(row, "lead_department_zh", "") or ""

@@ -80,7 +80,7 @@ def warnings_intro(context: ReportContext, rows: list[WarningRow]) -> str:
     stage = {key: words[f"warnings.{key}"] if stages else "" for key in ("stage_red", "stage_amber")}
     if not rows:
         unjudged = int((context.assessment["status"] == "insufficient_data").sum())
-        return words.text("warnings.none", stage_red=stage["stage_red"]) + (
+        return words.text("warnings.none_judged" if unjudged else "warnings.none", stage_red=stage["stage_red"]) + (
             words.count_text("warnings.unjudged", unjudged, status=words.status("insufficient_data"))
             if unjudged else "")
     levels = [row.level for row in rows]
@@ -126,6 +126,8 @@ def _change_reason(row, words) -> str:
                                   target=target_text(row, words)))
     if "now_final" in row.reason.split("+"):
         reasons.append(words.text("warnings.change_reason.now_final", year=year(row.target_year)))
+    if "stage_passed" in row.reason.split("+"):
+        reasons.append(words.text("warnings.change_reason.stage_passed", year=year(row.target_year)))
     return words.join(reasons)
 
 
