@@ -223,3 +223,15 @@ def test_the_word_draft_joins_the_title_years_and_the_names_and_sizes_the_column
     # the department column holds 市住房城乡建设局 (8 characters, 16 Latin letters) on one line
     share = submissions["c"][2][0][1]["c"]
     assert share * letters_across(context) >= letters("市住房城乡建设局")
+
+
+def test_the_overview_says_how_current_each_series_is_and_whose_data_these_are(example_tables):
+    # the example's final: 23 series with 2024, 4 provincial's latest is 2022 (and 21's 2023); the data are made up
+    from tests.conftest import relative
+
+    text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "zh")))
+    assert any("各序列最新数据年份不一：最新为 2024 年（23 个序列），最早为 2022 年。" in t for t in text)
+    assert any(t.startswith("本报告使用的观测数据为：示例数据") for t in text)
+    english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "en")))
+    assert any("the series' latest years differ: the latest is 2024 (23 series), the earliest 2022." in t
+               for t in english)

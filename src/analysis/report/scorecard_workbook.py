@@ -264,6 +264,9 @@ def front_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                                      on_track=on_track, moderate=moderate, insufficient=insufficient)),
         *([(official_header(context), official_rule(context))] if context.status_words else []),
         (names["currency"], data_currency(context)),
+        # the dataset's label where it is not the plan's own data (an example, a test): the workbook may travel alone
+        *([(names["dataset"], label)] if (label := (context.plan.get("dataset_label") or {}).get(
+            context.language)) else []),
         (names["generated"], inputs.generated),
         (names["inputs_date"], inputs.inputs_date),
     ]
