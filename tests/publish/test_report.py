@@ -144,7 +144,8 @@ def test_evidence_notebooks_run_once_for_the_reports_that_share_them(example_rep
 
 
 def test_the_word_edition_and_the_workbook_come_from_the_report_notebook(zh_report):
-    """Notebook 03 writes them, with the figures it showed: the Word edition's pictures are the HTML's."""
+    """Notebook 03 writes them, with the figures it showed: the Word edition's pictures are the HTML's, but for the
+    cards' charts, drawn by the same figures for the Word page (larger type), one for each of the HTML's."""
     html = (zh_report / "report.html").read_text(encoding="utf-8")
     pictures = set(re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", html))
     import base64
@@ -152,7 +153,10 @@ def test_the_word_edition_and_the_workbook_come_from_the_report_notebook(zh_repo
 
     with zipfile.ZipFile(zh_report / "report.docx") as archive:
         media = [archive.read(name) for name in archive.namelist() if name.startswith("word/media/")]
-    assert media and {base64.b64encode(data).decode("ascii") for data in media} <= pictures
+        document = archive.read("word/document.xml").decode("utf-8")
+    shown = {base64.b64encode(data).decode("ascii") for data in media}
+    cards = len(re.findall(r'w:bookmarkStart w:id="\d+" w:name="card-', document))
+    assert media and cards and len(shown - pictures) == cards
 
 
 def test_a_failing_notebook_is_named_with_its_cell_and_nothing_is_published(tmp_path, capsys, work_dir,

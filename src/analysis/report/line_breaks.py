@@ -77,6 +77,12 @@ def _kept() -> re.Pattern:
                       rf"(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else rf"{SPACED_NUMBER}|{KEPT.pattern}")
 
 
+def kept_pattern() -> re.Pattern:
+    """What a line never breaks inside, as :func:`keep_together` marks it: a number with its unit, a range, a level
+    held every year, a completion rate, a short label of the catalogs (the Word edition keeps the same pieces)."""
+    return _kept()
+
+
 def _held_pattern() -> str:
     """A level to hold every year as the catalogs write it (每年≥90%, ≥90% every year), and a completion rate
     (完成率 96.4%), kept whole."""

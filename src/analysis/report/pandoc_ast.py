@@ -3,39 +3,122 @@
 Text becomes ``Str`` nodes, which pandoc writes as they are (never read as Markdown, HTML or a link). Table
 columns are given widths fitted to their text (:func:`fitted_widths`), as pandoc otherwise shares the page
 equally.
+
+A line of a table, a heading or a title never breaks inside what the HTML edition keeps whole (a number with its unit,
+a year with 年, a range, a short label: :func:`analysis.report.line_breaks.kept_pattern`), a table's short label or a
+title's short aside (（2015年）): :func:`joined` joins its characters by word joiners (U+2060). Justified body text
+keeps a number with its unit only (:func:`body_pieces`). LibreOffice breaks a line of Chinese (East Asian language
+zh-CN) anywhere, word joiners or not; it follows Unicode's line-breaking rules, which a word joiner binds, in a run of
+another East Asian language: :mod:`.word_file` gives every run of a paragraph with a word joiner the East Asian
+language :data:`KEPT_LANGUAGE`, still Simplified Chinese.
 """
 from __future__ import annotations
 
-from .line_breaks import KEPT, SHORT_LABEL
-from .line_breaks import columns as letters
+import functools
+import re
+
+from ..catalog import catalog
+from ..settings import LANGUAGES
+from .line_breaks import HAN, KEPT, SHORT_LABEL, SPACED_NUMBER, kept_pattern
 
 PANDOC_API = [1, 23, 1, 1]
 NO_ATTR = ["", [], []]
 WORD_JOINER = "\u2060"
+NARROW_NO_BREAK_SPACE = "\u202f"  # a space LibreOffice never breaks at between a number and Chinese
 NO_BREAK_SPACES = "\u00a0\u202f"  # spaces a line never breaks at (a core indicator's " *")
+#: The East Asian language of a run kept whole (BCP 47 Simplified Chinese, as zh-CN is; LibreOffice breaks zh-CN
+#: anywhere, word joiners or not, but not a language tag it does not list, which Unicode's rules break).
+KEPT_LANGUAGE = "zh-Hans"
 CLOSING = tuple("，。、；：）」』】！？")  # full-width marks a line may not start with: they stay with the word before
+LONG_WORD = 18.0  # letters: a word this long at most is never broken; a longer one (an address, a path) is
 CELL_PADDING = 2.0  # a cell's margins (1 mm each side) and some slack, in widths of a Latin letter
+#: A table header at most this many Latin letters wide is never broken (序号, 评估结果); a longer one breaks as text
+#: does, a number with its unit whole (2020年 | 基础值), so the headers leave the indicators' names room.
+HEADER = 8
+#: A title's short aside in full-width brackets, kept whole: （2015年）, （2024年，草稿）.
+TITLE_ASIDE = re.compile(r"（[^（）]{1,12}）")
+#: Where Latin text may break inside a kept piece (2022–2024, 2～3, 0.7 pp/yr): beside a dash, a tilde or a slash.
+LATIN_BREAKS = re.compile(r"(?<=.)([-–—/~～])(?=.)")
 
 
-def kept_whole(text: str) -> str:
-    """``text`` with the space inside a number and its unit (``2022 年``, ``0.7 pp``) made a no-break space, which
-    Word and LibreOffice never break at."""
-    return KEPT.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
+def joined(text: str) -> str:
+    """``text`` that Word and LibreOffice keep on one line: with Chinese, every character joined to the next by a word
+    joiner and a space a narrow no-break space (LibreOffice breaks at a no-break space beside Chinese); else a space
+    a no-break space and a dash, a tilde or a slash between word joiners."""
+    if re.search(f"[{HAN}]", text):
+        return WORD_JOINER.join(re.sub(f"[ {NO_BREAK_SPACES}]", NARROW_NO_BREAK_SPACE, text))
+    return LATIN_BREAKS.sub(rf"{WORD_JOINER}\1{WORD_JOINER}", text.replace(" ", "\u00a0"))
 
 
-def inlines(text: str) -> list:
-    """Plain text as pandoc inlines: one ``Str`` a line, never parsed; a number kept with its unit."""
+@functools.cache
+def _stage_heads() -> str:
+    """The head of a completion rate of a stage target or of one year (``2023 年阶段目标`` of ``2023 年阶段目标完成率
+    96.7%``), kept whole in Word as the rate after it is: a status cell breaks between the two, never in 阶|段."""
+    heads = set()
+    for language in LANGUAGES:
+        words = catalog(language)
+        rate = words["scorecard.final_rate"].partition("{rate}")[0]
+        for key in ("scorecard.stage_rate", "scorecard.year_rate"):
+            head = words[key].partition(rate)[0].strip() if rate.strip() else ""
+            if head and rate.strip() in words[key] and re.search(f"[{HAN}]", head):
+                heads.add(re.escape(head).replace(re.escape("{year}"), r"\d{4}"))
+    return "|".join(sorted(heads, key=len, reverse=True))
+
+
+@functools.cache
+def word_pieces() -> re.Pattern:
+    """What the Word edition never breaks: :func:`~analysis.report.line_breaks.kept_pattern`'s pieces, and the head
+    of a stage's completion rate."""
+    heads = _stage_heads()
+    return re.compile(f"{heads}|{kept_pattern().pattern}" if heads else kept_pattern().pattern)
+
+
+@functools.cache
+def body_pieces() -> re.Pattern:
+    """What a paragraph of body text never breaks: a number with its unit, a range (2024 年, 2022—2024 年, 0.7 pp),
+    not a label: a justified line of Chinese would be spaced out for a word of six characters that does not fit,
+    and Chinese text breaks between any two characters."""
+    return re.compile(f"{SPACED_NUMBER}|{KEPT.pattern}")
+
+
+#: A mark of Chinese a line may break after, before a number: LibreOffice would carry ``2022 年，2023`` over whole.
+BREAK_AFTER = re.compile(r"(?<=[，、；：])(?=[\d+\-−])")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def kept_whole(text: str, pieces: re.Pattern | None = None) -> str:
+    """``text`` with each piece a line never breaks inside (a number with its unit: ``2022 年``, ``0.7 pp``; a short
+    label; ``pieces``: :func:`word_pieces`) :func:`joined`, and a line free to break after a comma before a
+    number."""
+    return BREAK_AFTER.sub(ZERO_WIDTH_SPACE, (pieces or word_pieces()).sub(lambda match: joined(match.group()), text))
+
+
+def inlines(text, pieces: re.Pattern | None = None) -> list:
+    """Plain text as pandoc inlines: one ``Str`` a line, never parsed; a number kept with its unit, a short
+    :class:`Label` whole."""
+    whole = isinstance(text, Label) and text.whole
     out: list = []
-    for number, line in enumerate(kept_whole(str(text)).split("\n")):
+    for number, line in enumerate(str(text).split("\n")):
         if number:
             out.append({"t": "LineBreak"})
         if line:
-            out.append({"t": "Str", "c": line})
+            out.append({"t": "Str", "c": joined(line) if whole else kept_whole(line, pieces)})
     return out
 
 
+@functools.cache
+def _title_pieces() -> re.Pattern:
+    return re.compile(f"{TITLE_ASIDE.pattern}|{word_pieces().pattern}")
+
+
+def title_inlines(text: str) -> list:
+    """A title as pandoc inlines: its short asides in brackets (（2015年）) and its pieces kept whole."""
+    return inlines(text, _title_pieces())
+
+
 def para(text: str) -> dict:
-    return {"t": "Para", "c": inlines(text)}
+    """A paragraph of body text (:func:`body_pieces` kept whole)."""
+    return {"t": "Para", "c": inlines(text, body_pieces())}
 
 
 def plain(text: str) -> dict:
@@ -48,7 +131,7 @@ def strong(text: str) -> dict:
 
 
 def header(level: int, text: str, identifier: str = "") -> dict:
-    return {"t": "Header", "c": [level, [identifier, [], []], inlines(text)]}
+    return {"t": "Header", "c": [level, [identifier, [], []], title_inlines(text)]}
 
 
 def bullets(items) -> dict:
@@ -74,7 +157,8 @@ def table(header_cells: list[str], rows: list[list], widths, aligns=None) -> dic
     """A Word table: a header row and body rows of cells (:func:`cell`); ``widths`` as shares of the page."""
     aligns = aligns or ["AlignDefault"] * len(widths)
     columns = [[{"t": align}, {"t": "ColWidth", "c": width}] for align, width in zip(aligns, widths)]
-    head = [NO_ATTR, [[NO_ATTR, [cell(text) for text in header_cells]]]] if header_cells else [NO_ATTR, []]
+    head = [NO_ATTR, [[NO_ATTR, [cell(text if isinstance(text, Label) else Label(text, HEADER))
+                                 for text in header_cells]]]] if header_cells else [NO_ATTR, []]
     body = [NO_ATTR, 0, [], [[NO_ATTR, row] for row in rows]]
     return {"t": "Table", "c": [NO_ATTR, [None, []], columns, head, [body], [NO_ATTR, []]]}
 
@@ -91,6 +175,21 @@ class Label(str):
         label.short = short
         return label
 
+    @property
+    def whole(self) -> bool:
+        """Short enough to be kept whole on one line (its column is as wide)."""
+        return "\n" not in self and text_widths(str(self))[0] <= self.short
+
+
+#: Characters wider than a digit: an em dash and an ellipsis print a Chinese character's width, % two thirds of it.
+WIDE = {"—": 2.0, "…": 2.0, "%": 1.7}
+
+
+def letters_of(text: str) -> float:
+    """How wide ``text`` prints in Latin letters (a digit's width): a CJK character two, an em dash two."""
+    return sum(WIDE.get(character, 2.0 if ord(character) >= 0x2E80 else 0.0 if character == WORD_JOINER else 1.0)
+               for character in text)
+
 
 def text_widths(text: str) -> tuple[float, float]:
     """The width of ``text`` on one line and that of its longest word, in widths of a Latin letter (a CJK
@@ -101,7 +200,7 @@ def text_widths(text: str) -> tuple[float, float]:
         if total <= text.short:  # one more letter: a header is bold, and capitals are wider than digits
             return total + 1, total + 1
         # a longer label on two lines at most (每年需 | 增长), never a character a line
-        return total, max([word, total / 2, *(letters(match.group()) for match in KEPT.finditer(text))])
+        return total, max([word, total / 2, *(letters_of(match.group()) for match in word_pieces().finditer(text))])
     words, total = [0.0], 0.0
     for character in str(text):
         if character == WORD_JOINER:  # no width, no break: the next character stays in the word before it
@@ -112,7 +211,7 @@ def text_widths(text: str) -> tuple[float, float]:
             words.append(0.0)
             total += 1
             continue
-        width = 2.0 if ord(character) >= 0x2E80 else 1.0
+        width = letters_of(character)
         total += width
         if width == 2.0:
             words += [width, 0.0]
@@ -122,9 +221,10 @@ def text_widths(text: str) -> tuple[float, float]:
                 words.append(0.0)
     # a number with its unit (0.19个百分点, 2024年) is not broken either: the column holds it on one line
     # (with a mark after it that may not start a line: 2022 年，)
-    kept = [letters(match.group()) + (2.0 if str(text)[match.end():match.end() + 1] in CLOSING else 0.0)
-            for match in KEPT.finditer(str(text))]
-    return total, max([*words, *kept])
+    kept = [letters_of(match.group()) + (2.0 if str(text)[match.end():match.end() + 1] in CLOSING else 0.0)
+            for match in word_pieces().finditer(str(text))]
+    # a longer word (a web address, a file's path) breaks where it must: no column is made as wide
+    return total, max([*(min(word, LONG_WORD) for word in words), *kept])
 
 
 def lines(text) -> list[str]:
@@ -136,21 +236,56 @@ def lines(text) -> list[str]:
     return str(text).split("\n")
 
 
-def fitted_widths(columns: list[list[str]], letters_across: float, floors: dict[int, float] | None = None
-                  ) -> list[float]:
-    """Shares of the page for columns of text: each column as wide as its longest word (no word broken inside
-    it), then the rest of the line shared by how much text each column holds, none wider than its longest line;
-    ``letters_across`` is the type area's width in widths of a Latin letter. Where the longest words do not
-    fit, they share the line. ``floors``: a column's least width in letters (a column of Chinese names, whose
-    every character is a word, would otherwise get two characters a line), never more than its longest line."""
-    widths = [[text_widths(line) for text in column for line in lines(text)] for column in columns]
+def short_whole(widths: tuple[float, float]) -> tuple[float, float]:
+    """A line's widths (:func:`text_widths`), a short one as one word (a :class:`Label` says how short itself)."""
+    total, word = widths
+    return (total, max(word, total)) if total <= SHORT_LABEL else widths
+
+
+def given_way(width: list[float], letters_across: float) -> list[float]:
+    """Columns' least widths that do not fit ``letters_across``: the widest cut to one width, as much as the others
+    leave them."""
+    rest, order = letters_across, sorted(width)
+    cap = order[-1]
+    for number, low in enumerate(order):
+        share = rest / (len(order) - number)
+        if low >= share:
+            cap = share
+            break
+        rest -= low
+    return [min(low, cap) for low in width]
+
+
+def _least(columns: list[list[str]], floors: dict[int, float] | None):
+    """Each column's lines' widths, least width (its longest word, or its floor) and most (its longest line)."""
+    widths = [[text_widths(line) if isinstance(line, Label) else short_whole(text_widths(line))
+               for text in column for line in lines(text)] for column in columns]
     width = [max(word for _, word in column) + CELL_PADDING for column in widths]
     most = [max(max(line for line, _ in column) + CELL_PADDING, low) for column, low in zip(widths, width)]
     for i, floor in (floors or {}).items():
         width[i] = max(width[i], min(floor + CELL_PADDING, most[i]))
+    return widths, width, most
+
+
+def fits(columns: list[list[str]], letters_across: float, floors: dict[int, float] | None = None) -> bool:
+    """Whether every column's longest word (and floor) fits on ``letters_across`` at once."""
+    return sum(_least(columns, floors)[1]) <= letters_across
+
+
+def fitted_widths(columns: list[list[str]], letters_across: float, floors: dict[int, float] | None = None
+                  ) -> list[float]:
+    """Shares of the page for columns of text: each column as wide as its longest word (no word broken inside
+    it), then the rest of the line shared by how much text each column holds, none wider than its longest line;
+    ``letters_across`` is the type area's width in widths of a Latin letter. ``floors``: a column's least width in
+    letters (a column of Chinese names, whose every character is a word, would otherwise get two characters a line),
+    never more than its longest line. A line of at most :data:`SHORT_LABEL` letters (a unit: 万元/人; a short name)
+    is one word: its column holds it. Where the longest words do not fit, the widest columns give way (a long
+    address in a note), the others keep their words whole."""
+    widths, width, most = _least(columns, floors)
     text = [sum(line for line, _ in column) for column in widths]
     room = letters_across - sum(width)
     if room <= 0:
+        width = given_way(width, letters_across)
         return [low / sum(width) for low in width]
     growing = [i for i in range(len(columns)) if most[i] > width[i]]
     while room > 1e-9 and growing:

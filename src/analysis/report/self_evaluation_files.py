@@ -8,7 +8,9 @@ Word) so that the evaluator finds every gap.
 
 A line never breaks inside a department's Chinese name (市科技|局), an item of the submissions table (任务|4.1), a
 placeholder, or the title's years (2022—2024|年): in HTML each is a ``nobr`` span (:mod:`analysis.report.line_breaks`),
-in Word its characters are joined by word joiners (U+2060), and a table column is made as wide as the widest of them.
+in Word its characters are joined by word joiners (U+2060, :func:`~analysis.report.pandoc_ast.joined`), and a table
+column is made as wide as the widest of them; a justified paragraph of the Word file keeps a number with its unit
+whole, not a name, which would space its line out.
 """
 from __future__ import annotations
 
@@ -25,9 +27,9 @@ from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
 from .context import ReportContext
 from .html import render
-from .line_breaks import HAN, KEPT
+from .line_breaks import HAN, KEPT, SHORT_LABEL
 from .line_breaks import columns as letters
-from .pandoc_ast import PANDOC_API, WORD_JOINER, cell, fitted_widths, header, inlines, table
+from .pandoc_ast import PANDOC_API, Label, body_pieces, cell, header, inlines, joined, table, title_inlines
 from .render import html_to_pdf
 from .self_evaluation import (
     Block,
@@ -37,7 +39,7 @@ from .self_evaluation import (
     self_evaluation_blocks,
     self_evaluation_title,
 )
-from .word_content import WordDocument, letters_across
+from .word_content import NAME_FLOOR, WordDocument, fitted
 from .word_file import REFERENCE_DOCX, epoch_of, finish, pandoc
 from .words import report_dates
 
@@ -78,20 +80,8 @@ def _whole(language: str, names: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join([*(re.escape(name) for name in chinese), *items]))
 
 
-def _joined(text: str) -> str:
-    """``text`` that Word keeps on one line: a space a no-break space, and where it has Chinese (which Word breaks
-    between any two characters) its characters joined by word joiners."""
-    text = text.replace(" ", "\u00a0")
-    return WORD_JOINER.join(text) if re.search(f"[{HAN}]", text) else text
-
-
 #: A short aside in full-width brackets, kept whole in the title: （2022—2024年）, （2024年，草稿）.
 TITLE_ASIDE = re.compile(rf"（[^（）]{{1,12}}）|{KEPT.pattern}")
-
-
-def _title_kept(text: str) -> str:
-    """The title for Word, its years (2022—2024年) and short asides joined."""
-    return TITLE_ASIDE.sub(lambda match: _joined(match.group()), text)
 
 
 def title_markup(text: str) -> Markup:
@@ -122,14 +112,24 @@ def self_evaluation_html(context: ReportContext, generated: str) -> str:
                   style=STYLE_SHEET.read_text(encoding="utf-8"))
 
 
-def _inlines(context: ReportContext, parts: list) -> list:
+def _inlines(context: ReportContext, parts: list, body: bool = False) -> list:
+    """Parts as pandoc inlines: a piece kept whole joined, a placeholder in bold; ``body``: a paragraph's, which keeps a
+    number with its unit only (:func:`~.pandoc_ast.body_pieces`): a justified line of Chinese would be spaced out
+    for a department's name that does not fit on it (a table's column is made as wide)."""
     out: list = []
     for kind, text in _parts(context, parts):
         if kind == "placeholder":  # kept whole as the page keeps it: a Chinese one whole, an English one by word
-            out.append({"t": "Strong", "c": inlines(" ".join(_joined(word) for word in text.split(" ")))})
+            out.append({"t": "Strong", "c": inlines(" ".join(joined(word) for word in text.split(" ")))})
         else:
-            out += inlines(_joined(text) if kind == "whole" else text)
+            out += inlines(joined(text) if kind == "whole" and not body else text, body_pieces() if body else None)
     return out
+
+
+def _cell_inlines(context: ReportContext, value) -> list:
+    """A table cell's inlines: a short text (a unit: 万元/人; a status) whole on its line, as its column is as wide."""
+    if isinstance(value, str) and "\n" not in value and letters(value) <= SHORT_LABEL:
+        return inlines(Label(value))
+    return _inlines(context, value if isinstance(value, list) else [value])
 
 
 def self_evaluation_document(context: ReportContext, generated: str) -> tuple[dict, WordDocument]:
@@ -138,14 +138,15 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
         if block.kind == "heading":
             document.add(header(block.level, block.parts[0]))
         elif block.kind == "paragraph":
-            document.add({"t": "Para", "c": _inlines(context, block.parts)})
+            document.add({"t": "Para", "c": _inlines(context, block.parts, body=True)})
         else:
             texts = [[_width_proxy(context, value) for value in row] for row in block.rows]
             columns = [list(column) for column in zip(block.headers, *texts)]
-            rows = [[cell([{"t": "Plain", "c": _inlines(context, value if isinstance(value, list) else [value])}])
-                     for value in row] for row in block.rows]
-            document.add_table(table(block.headers, rows, fitted_widths(columns, letters_across(context))))
-    meta = {"title": {"t": "MetaInlines", "c": inlines(_title_kept(self_evaluation_title(context)))},
+            rows = [[cell([{"t": "Plain", "c": _cell_inlines(context, value)}]) for value in row] for row in block.rows]
+            # the indicators' names at least six characters a line, never two
+            widths, points = fitted(context, columns, NAME_FLOOR if block.name == "indicators" else None)
+            document.add_table(table(block.headers, rows, widths), points=points)
+    meta = {"title": {"t": "MetaInlines", "c": title_inlines(self_evaluation_title(context))},
             "date": {"t": "MetaInlines", "c": inlines(report_dates(context, generated))},
             "lang": {"t": "MetaString", "c": context.words["language.docx_lang"]}}
     return {"pandoc-api-version": PANDOC_API, "meta": meta, "blocks": document.blocks}, document

@@ -21,10 +21,12 @@ from .figures import DPI, OVERVIEW_CHARTS, Figures, chart_of
 from .numbers import is_missing
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS
 from .pandoc_ast import (
+    HEADER,
     PANDOC_API,
     Label,
     bullets,
     cell,
+    fits,
     fitted_widths,
     header,
     inlines,
@@ -34,6 +36,7 @@ from .pandoc_ast import (
     strong,
     styled,
     table,
+    title_inlines,
 )
 from .tables import actuals_table, quality_table, scorecard_headers, scorecard_rows
 from .words import (
@@ -50,11 +53,17 @@ from .words import (
 )
 
 TYPE_AREA_CM = (15.6, 22.5)  # GB/T 9704's type area
-#: A table header at most this many Latin letters wide is never broken (序号, 评估结果); a longer one breaks as text
-#: does, a number with its unit whole (2020年 | 基础值), so the headers leave the indicators' names room.
-HEADER = 8
+#: points: the types a table whose words do not fit the page's width in the tables' own type is set in, the largest
+#: that fits (小五 beside 五号, down to 7.5 points): its numbers with their units, its labels and its names stay whole,
+#: where they would break at every other character.
+DENSE_TABLE = (9.0, 8.5, 8.0, 7.5)
 CARD_COLUMNS = (0.56, 0.44)  # a card's chart beside its numbers
 CARD_CHART_CM = TYPE_AREA_CM[0] * CARD_COLUMNS[0] - 0.4  # the chart's cell less its margins
+#: How much larger a card's chart prints in Word than the HTML card's: drawn this much smaller than it prints (its
+#: cell, as high for its width as the HTML card's), its lines, marks and 7 pt labels print this much larger (9.5 pt,
+#: beside tables of 10.5 pt and a text of 16, where 7 pt were unreadable), at 150 pixels an inch as printed.
+CARD_CHART_SCALE = 1.35
+CARD_CHART = (CARD_CHART_CM / 2.54 / CARD_CHART_SCALE, CARD_CHART_CM / 2.54 / CARD_CHART_SCALE * 2.0 / 3.4)
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
 CORE_MARK = "\u2060*"  # a core indicator's star after a word joiner: never alone on a line (a no-break space is not
 # enough after a Chinese character in LibreOffice)
@@ -82,17 +91,20 @@ class WordDocument:
     kept_together: list[int] = field(default_factory=list)
     kept_with_next: list[int] = field(default_factory=list)  # kept on one page with the paragraph after them
     borderless: list[int] = field(default_factory=list)
+    points: dict[int, float] = field(default_factory=dict)  # a table's own type size (a dense table's)
     tables: int = 0
 
     def add(self, *blocks) -> None:
         self.blocks.extend(blocks)
 
     def add_table(self, table: dict, colours: dict[tuple[int, int], str] | None = None,
-                  keep_together: bool = False) -> None:
+                  keep_together: bool = False, points: float | None = None) -> None:
         self.shading += [Shading(self.tables, row, column, colour) for (row, column), colour in
                          (colours or {}).items()]
         if keep_together:
             self.kept_together.append(self.tables)
+        if points:
+            self.points[self.tables] = points
         self.tables += 1
         self.blocks.append(table)
 
@@ -100,13 +112,30 @@ class WordDocument:
 #: The names column of the scorecard, warning and change tables: at least six Chinese characters (twelve letters) a
 #: line, so that a name reads as one, not two characters a line beside a wide status note.
 NAME_FLOOR = {1: 12.0}
+FINDING_FLOOR = 16.0  # letters: the kind of a finding of the data-quality table, on one line up to eight characters
 
 
-def letters_across(context: ReportContext) -> float:
-    """The type area's width in widths of a Latin letter of the tables' size: half the size, as a digit is (a
-    CJK character, counted as two, is a whole one)."""
+def letters_across(context: ReportContext, points: float | None = None, width_cm: float = TYPE_AREA_CM[0]) -> float:
+    """The type area's width (or ``width_cm``) in widths of a Latin letter of the tables' size (or ``points``): half
+    the size, as a digit is (a CJK character, counted as two, is a whole one)."""
+    points = points or float(context.words["word.sizes"]["Compact"])
+    return width_cm / 2.54 * 72 / (points * 0.5)
+
+
+def fitted(context: ReportContext, columns: list[list[str]], floors: dict[int, float] | None = None,
+           width_cm: float = TYPE_AREA_CM[0]) -> tuple[list[float], float | None]:
+    """A table's columns' shares of its width (the type area's, or ``width_cm``: :func:`~.pandoc_ast.fitted_widths`),
+    and its type size when the tables' own is too large for its words to fit on that width whole (the largest of
+    :data:`DENSE_TABLE` they fit in, the smallest if none), else None."""
     points = float(context.words["word.sizes"]["Compact"])
-    return TYPE_AREA_CM[0] / 2.54 * 72 / (points * 0.5)
+    if fits(columns, letters_across(context, width_cm=width_cm), floors):
+        return fitted_widths(columns, letters_across(context, width_cm=width_cm), floors), None
+    smaller = [size for size in DENSE_TABLE if size < points]
+    if not smaller:
+        return fitted_widths(columns, letters_across(context, width_cm=width_cm), floors), None
+    size = next((size for size in smaller if fits(columns, letters_across(context, size, width_cm), floors)),
+                smaller[-1])
+    return fitted_widths(columns, letters_across(context, size, width_cm), floors), size
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -114,15 +143,22 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def image(name: str, data: bytes, alt: str, max_width_cm: float = TYPE_AREA_CM[0]) -> dict:
-    """Figure ``name`` (its PNG ``data``, handed to pandoc inline) at its printed size, within the type area: the
-    PNGs carry no resolution, so the size is given."""
+def printed_size(data: bytes, max_width_cm: float = TYPE_AREA_CM[0]) -> tuple[float, float]:
+    """A PNG's printed width and height in cm: at :data:`DPI`, within ``max_width_cm`` and the type area's height
+    less room for a heading above a tall chart."""
     width, height = png_size(data)
     width_cm = min(width / DPI * 2.54, max_width_cm)
     height_cm = width_cm * height / width
-    if height_cm > TYPE_AREA_CM[1] - 2:  # room for a heading above a tall chart
+    if height_cm > TYPE_AREA_CM[1] - 2:
         height_cm = TYPE_AREA_CM[1] - 2
         width_cm = height_cm * width / height
+    return width_cm, height_cm
+
+
+def image(name: str, data: bytes, alt: str, max_width_cm: float = TYPE_AREA_CM[0]) -> dict:
+    """Figure ``name`` (its PNG ``data``, handed to pandoc inline) at its printed size (:func:`printed_size`): the
+    PNGs carry no resolution, so the size is given."""
+    width_cm, height_cm = printed_size(data, max_width_cm)
     size = [["width", f"{width_cm:.2f}cm"], ["height", f"{height_cm:.2f}cm"]]
     source = "data:image/png;base64," + base64.b64encode(data).decode("ascii")
     picture = {"t": "Image", "c": [[name, [], size], inlines(alt), [source, ""]]}
@@ -160,12 +196,12 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
         if row.category != category:
             category = row.category
             lines.append([cell([strong(category)], col_span=len(headers))])
-        status = [plain(row.status_text)] + ([plain(row.final_rate)] if row.final_rate else [])
-        lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.unit),
+        status = [plain(Label(row.status_text))] + ([plain(row.final_rate)] if row.final_rate else [])
+        lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(Label(row.unit)),
                       cell(row.base, right), cell(value_with_year(row.latest, row.latest_year), right),
                       cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right),
                       lines_cell(pace_lines(row.pace, context.words)), cell(status)]
-                     + ([cell(row.official_text)] if official else []))
+                     + ([cell(Label(row.official_text))] if official else []))
         # the cells' text, as the widths of the columns are fitted to it
         texts.append([row.indicator_id, row.name + CORE_MARK, Label(row.unit), row.base,
                       f"{row.latest}\n({row.latest_year})",
@@ -176,8 +212,8 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
             colours[(len(lines), 9)] = LIGHT_COLOURS[row.official][0]
     columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
     aligns = ["AlignDefault"] * 3 + [right] * 4 + ["AlignDefault"] * (3 if official else 2)
-    widths = fitted_widths(columns, letters_across(context), NAME_FLOOR)
-    document.add_table(table(headers, lines, widths, aligns), colours)
+    widths, points = fitted(context, columns, NAME_FLOOR)
+    document.add_table(table(headers, lines, widths, aligns), colours, points=points)
 
 
 def value_with_year(value: str, year: str) -> list:
@@ -211,8 +247,9 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
                 department = row.department
                 lines.append([cell([strong(warning_tables.department_label(context, rows, department))],
                                    col_span=len(headers))])
-            lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(row.level_text),
-                          cell([plain(row.status_text)] + ([plain(row.status_note)] if row.status_note else [])),
+            lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core),
+                          cell(Label(row.level_text)),
+                          cell([plain(Label(row.status_text))] + ([plain(row.status_note)] if row.status_note else [])),
                           cell(value_with_year(row.latest, row.latest_year), right),
                           cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right),
                           lines_cell(pace_lines(row.pace, words)), cell(row.seen)])
@@ -224,8 +261,8 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
                  for row in rows]
         columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
         aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault"] * 2
-        widths = fitted_widths(columns, letters_across(context), NAME_FLOOR)
-        document.add_table(table(headers, lines, widths, aligns), colours)
+        widths, points = fitted(context, columns, NAME_FLOOR)
+        document.add_table(table(headers, lines, widths, aligns), colours, points=points)
     previous, changes = warning_tables.change_rows(context)
     if previous is None:
         return
@@ -235,15 +272,16 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
     lines, colours = [], {}
     for number, row in enumerate(changes, 1):
         then = row.status_then_text + (f" ({row.revised_text})" if row.revised_text else "")
-        lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(then),
-                      cell(row.status_now_text),
-                      cell([plain(row.change_text)] + ([plain(row.reason_text)] if row.reason_text else []))])
+        lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core),
+                      cell(Label(then) if then == row.status_then_text else then), cell(Label(row.status_now_text)),
+                      cell([plain(Label(row.change_text))] + ([plain(row.reason_text)] if row.reason_text else []))])
         colours[(number, 2)] = STATUS_COLOURS[row.status_then]
         colours[(number, 3)] = STATUS_COLOURS[row.status_now]
     texts = [[row.indicator_id, row.name + CORE_MARK, Label(row.status_then_text), Label(row.status_now_text),
               (Label(row.change_text), row.reason_text)] for row in changes]
     columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
-    document.add_table(table(headers, lines, fitted_widths(columns, letters_across(context), NAME_FLOOR)), colours)
+    widths, points = fitted(context, columns, NAME_FLOOR)
+    document.add_table(table(headers, lines, widths), colours, points=points)
 
 
 def charts_blocks(document: WordDocument, context: ReportContext, figures: Figures) -> None:
@@ -269,10 +307,12 @@ def cards_blocks(document: WordDocument, context: ReportContext, figures: Figure
     """The small multiples, the legend of the charts' marks, then the cards under their category, in the order
     of the scorecard."""
     words = context.words
-    # on a new page: the small multiples fill one, and a heading left at the foot of the page before is what
-    # LibreOffice makes of "keep with next" before so tall a picture
+    # on a new page when the small multiples fill more than half of one: a heading left at the foot of the page
+    # before is what LibreOffice makes of "keep with next" before so tall a picture (a few fit where they are)
     multiples = [block for name in figures.parts("multiples") for block in figure_blocks(context, figures, name)]
-    document.add(PAGE_BREAK, header(1, words["sections.cards"]), *multiples, para(words["card.legend"]))
+    tall = any(printed_size(figures[name])[1] > TYPE_AREA_CM[1] / 2 for name in figures.parts("multiples")
+               if figures[name] is not None)
+    document.add(*[PAGE_BREAK] * tall, header(1, words["sections.cards"]), *multiples, para(words["card.legend"]))
     series = {cards.element_id(row): row for row in context.joined().itertuples()}
     category = None
     for line in scorecard_rows(context):
@@ -296,25 +336,40 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
     colour = STATUS_COLOURS[row.status]
     if row.status == "qualitative":  # its status first, as every card's, then what a qualitative indicator is
         document.kept_with_next.append(document.tables)
-        document.add_table(table([], [[cell(label), cell(value)] for label, value in numbers], (0.32, 0.23)),
+        document.add_table(table([], [[cell(label), cell(Label(value))] for label, value in numbers], (0.32, 0.23)),
                            {(0, 1): colour}, keep_together=True)
         document.add(para(words["card.qualitative"]))
     else:
         numbers += cards.card_numbers(context, row)
-        inner = table([], [[cell(label), cell(value, "AlignRight")] for label, value in numbers], (0.6, 0.4))
-        chart = figure_blocks(context, figures, cards.card_id(row), max_width_cm=CARD_CHART_CM)
+        # its columns fitted to its cell (less the cell's margins), its type smaller if a number with its unit
+        # would not fit whole (+0.075 个百分点)
+        widths, points = fitted(context, [[Label(text) for text in column] for column in zip(*numbers)],
+                                width_cm=TYPE_AREA_CM[0] * CARD_COLUMNS[1] - 0.2)
+        inner = table([], [[cell(Label(label)), cell(Label(value), "AlignRight")] for label, value in numbers],
+                      widths)
         # the chart beside its numbers, as the HTML card shows them: a one-row table without lines, which Word
         # keeps on one page
         document.borderless.append(document.tables)
         document.kept_together.append(document.tables)
         document.shading.append(Shading(document.tables + 1, 0, 1, colour))
+        if points:
+            document.points[document.tables + 1] = points
         document.tables += 2
-        document.add(table([], [[cell(chart), cell([inner])]], CARD_COLUMNS))
+        document.add(table([], [[cell(card_chart(context, figures, row)), cell([inner])]], CARD_COLUMNS))
     notes = cards.card_notes(context, row)
     if notes:  # smaller and single-spaced, as the HTML card's, so that cards share a page
         if row.status != "qualitative":  # the notes start on the page of the card they explain
             document.kept_with_next.append(document.tables - 2)
         document.add(styled("Card Notes", [bullets(notes)]))
+
+
+def card_chart(context: ReportContext, figures: Figures, row) -> list:
+    """A card's chart (none when the report's has nothing to show), drawn for the Word edition's page: the HTML
+    card's, its type and lines :data:`CARD_CHART_SCALE` times larger."""
+    if figures[cards.card_id(row)] is None:
+        return []
+    data = figures.card(cards.card_id(row), CARD_CHART, DPI * CARD_CHART_SCALE)
+    return [image(cards.card_id(row), data, context.words["language.image_alt"], max_width_cm=CARD_CHART_CM)]
 
 
 def method_blocks(document: WordDocument, context: ReportContext) -> None:
@@ -324,14 +379,19 @@ def method_blocks(document: WordDocument, context: ReportContext) -> None:
 
 def appendix_blocks(document: WordDocument, context: ReportContext) -> None:
     document.add(header(1, context.words["sections.quality"]), bullets(data_note(context)))
-    for frame in (quality_table(context), actuals_table(context)):
+    actuals = actuals_table(context)
+    for frame in (quality_table(context), actuals):
         if frame.empty:
             continue
         texts = [[text_of(value) for value in values] for values in frame.itertuples(index=False)]
         headers = [str(column) for column in frame.columns]
         columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
         rows = [[cell(text) for text in line] for line in texts]
-        document.add_table(table(headers, rows, fitted_widths(columns, letters_across(context))))
+        # the indicators' names and the notes at least six characters a line, never two; a finding's kind (基础值取自
+        # 统计) whole up to eight
+        floors = {0: NAME_FLOOR[1], 4: NAME_FLOOR[1]} if frame is actuals else {0: FINDING_FLOOR}
+        widths, points = fitted(context, columns, floors)
+        document.add_table(table(headers, rows, widths), points=points)
 
 
 def text_of(value) -> str:
@@ -356,7 +416,7 @@ def report_document(context: ReportContext, figures: Figures, generated: str = "
     cards_blocks(document, context, figures)
     method_blocks(document, context)
     appendix_blocks(document, context)
-    meta = {"title": {"t": "MetaInlines", "c": inlines(title(context))},
+    meta = {"title": {"t": "MetaInlines", "c": title_inlines(title(context))},
             "date": {"t": "MetaInlines", "c": inlines(report_dates(context, generated, inputs_date))},
             "lang": {"t": "MetaString", "c": context.words["language.docx_lang"]}}
     return {"pandoc-api-version": PANDOC_API, "meta": meta, "blocks": document.blocks}, document

@@ -28,6 +28,7 @@ from .context import ReportContext
 from .figures import Figures
 from .ooxml import put, serialize, w
 from .palette import ACCENT, text_on
+from .pandoc_ast import KEPT_LANGUAGE, NARROW_NO_BREAK_SPACE, WORD_JOINER, body_pieces, kept_whole
 from .word_content import METHOD_NOTE, Shading, WordDocument, report_document
 from .words import method_note
 
@@ -79,7 +80,33 @@ def markdown_blocks(markdown: str) -> list:
     """The catalog's Markdown (the method note: the catalog's words and numbers only) as pandoc blocks, a list's
     items as body paragraphs (pandoc would give a tight list's items the tables' style, Compact)."""
     blocks = json.loads(pandoc(["--from", "commonmark", "--to", "json"], markdown.encode("utf-8")))["blocks"]
-    return json.loads(json.dumps(blocks).replace('{"t": "Plain", ', '{"t": "Para", '))
+    return kept_text(json.loads(json.dumps(blocks).replace('{"t": "Plain", ', '{"t": "Para", ')))
+
+
+TEXT = {"Str", "Space", "SoftBreak"}
+
+
+def kept_text(node):
+    """Pandoc's nodes with their text's numbers kept with their units as the report's own body text keeps them
+    (:func:`~.pandoc_ast.body_pieces`): the words and spaces of a run of text as one ``Str``."""
+    if isinstance(node, dict):
+        return {key: kept_text(value) for key, value in node.items()}
+    if not isinstance(node, list):
+        return node
+    if not any(isinstance(item, dict) and item.get("t") == "Str" for item in node):
+        return [kept_text(item) for item in node]
+    out: list = []
+    for item in node:
+        if isinstance(item, dict) and item.get("t") in TEXT:
+            text = item["c"] if item["t"] == "Str" else " "
+            if out and out[-1].get("t") == "Text":
+                out[-1]["c"] += text
+            else:
+                out.append({"t": "Text", "c": text})
+        else:
+            out.append(kept_text(item))
+    return [{"t": "Str", "c": kept_whole(item["c"], body_pieces())} if item.get("t") == "Text" else item
+            for item in out]
 
 
 def epoch_of(day: str) -> int:
@@ -104,8 +131,8 @@ def write_docx(context: ReportContext, figures: Figures, path: Path, generated: 
 
 
 def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
-    """The cells shaded, the card tables kept on a page, the catalog's sizes in the styles, the archive's dates
-    fixed."""
+    """The cells shaded, the tables' heads and the card tables kept on a page, the runs kept whole marked, the
+    catalog's sizes in the styles, the archive's dates fixed."""
     def document(xml: bytes) -> bytes:
         root = etree.fromstring(xml)
         tables = list(root.iter(w("tbl")))
@@ -114,13 +141,23 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
         shade_cells(tables, laid_on.shading)
         for row in root.iter(w("tr")):  # a row is never split over two pages (its status apart from its name)
             put(put(row, "trPr"), "cantSplit", {})
+        keep_heads(table for index, table in enumerate(tables)
+                   if index not in laid_on.kept_together and index not in laid_on.borderless)
         keep_together(tables[index] for index in laid_on.kept_together)
         keep_with_next(tables[index] for index in laid_on.kept_with_next)
         remove_lines(tables[index] for index in laid_on.borderless)
+        for index, points in laid_on.points.items():
+            size_runs(tables[index], points)
+        mark_kept_runs(root)
+        for picture in root.iter(PICTURE_NAME):  # pandoc describes a picture by its source: the whole PNG again
+            if picture.get("descr", "").startswith("data:"):
+                picture.set("descr", "")
         return serialize(root)
 
     edits = {"word/document.xml": document,
-             "word/styles.xml": lambda xml: size_styles(xml, words["word.sizes"], words["word.bold"])}
+             "word/styles.xml": lambda xml: size_styles(xml, words["word.sizes"], words["word.bold"],
+                                                        words["language.docx_lang"]),
+             "docProps/core.xml": plain_title}
     stamp = datetime.datetime.fromtimestamp(epoch, datetime.UTC).timetuple()[:6]
     output = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
@@ -130,6 +167,54 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
                 data = edits[entry.filename](data)
             target.writestr(zipfile.ZipInfo(entry.filename, date_time=stamp), data, compress_type=zipfile.ZIP_DEFLATED)
     return output.getvalue()
+
+
+PICTURE_NAME = "{http://schemas.openxmlformats.org/drawingml/2006/picture}cNvPr"
+
+
+def mark_kept_runs(root) -> None:
+    """Every run of a paragraph with a word joiner (what a line never breaks inside: 2024年, 万元/人, a short label)
+    in the East Asian language :data:`~.pandoc_ast.KEPT_LANGUAGE`, whose line breaks LibreOffice takes from Unicode's
+    rules, which a word joiner binds (it breaks a line of zh-CN anywhere): the whole paragraph, whose lines break
+    by one set of rules."""
+    for paragraph in root.iter(w("p")):
+        runs = [run for run in paragraph.iter(w("r")) if run.find(w("t")) is not None]
+        if any(WORD_JOINER in (text.text or "") for run in runs for text in run.iter(w("t"))):
+            for run in runs:
+                put(put(run, "rPr"), "lang").set(w("eastAsia"), KEPT_LANGUAGE)
+
+
+def plain_title(xml: bytes) -> bytes:
+    """The document's properties with its title as plain text: no word joiners, a space for a narrow one."""
+    return xml.decode("utf-8").replace(WORD_JOINER, "").replace(NARROW_NO_BREAK_SPACE, " ").encode("utf-8")
+
+
+def size_runs(table, points: float) -> None:
+    """Every run of ``table`` in type of ``points`` (a dense table's)."""
+    for run in table.iter(w("r")):
+        properties = put(run, "rPr")
+        for name in ("sz", "szCs"):
+            put(properties, name, {"val": str(round(points * 2))})
+
+
+def keep_heads(tables) -> None:
+    """A table's header and its rows naming a group (a category, a department) kept with the row after them, its last
+    two rows together: no header or group's name left at a page's foot, no row alone on the next page. Its first rows
+    of data are not chained to its header: LibreOffice (7.4) dropped the rest of a long table whose header and first
+    three rows it had to carry over to the next page."""
+    for table in tables:
+        if table.getparent().tag == w("tc"):  # a table inside a cell (a card's numbers) is on its row's page
+            continue
+        rows = table.findall(w("tr"))
+        across = len(table.findall(f"{w('tblGrid')}/{w('gridCol')}"))
+        kept = {number for number, row in enumerate(rows[:-1])
+                if row.find(f"{w('trPr')}/{w('tblHeader')}") is not None
+                or across > 1 and len(row.findall(w("tc"))) == 1}
+        if len(rows) > 2:
+            kept.add(len(rows) - 2)
+        for number in kept:
+            for paragraph in rows[number].iter(w("p")):
+                put(put(paragraph, "pPr"), "keepNext", {})
 
 
 def shade_cells(tables: list, shading: list[Shading]) -> None:
@@ -175,7 +260,9 @@ def keep_with_next(tables) -> None:
             put(put(paragraph, "pPr"), "keepNext", {})
 
 
-def size_styles(xml: bytes, sizes: dict, bold: list) -> bytes:
+def size_styles(xml: bytes, sizes: dict, bold: list, language: str = "zh-CN") -> bytes:
+    """The catalog's sizes and bold styles, the links' colour, the paragraphs kept with the next; body text justified
+    in Chinese (GB/T 9704), flush left in another language, whose justified lines a long word would stretch."""
     root = etree.fromstring(xml)
     styles = {style.get(w("styleId")): style for style in root.findall(w("style"))}
     for style_id, points in sizes.items():
@@ -192,4 +279,6 @@ def size_styles(xml: bytes, sizes: dict, bold: list) -> bytes:
     for style_id in KEPT_WITH_NEXT:
         if style_id in styles:
             put(put(styles[style_id], "pPr"), "keepNext", {})
+    if not language.startswith("zh") and "BodyText" in styles:
+        put(put(styles["BodyText"], "pPr"), "jc", {"val": "left"})
     return serialize(root)
