@@ -9,20 +9,8 @@ import pytest
 from analysis.report import cards, html
 from analysis.report.context import load_report
 from tests.conftest import relative
+from tests.support.charts import NoCharts
 from tests.support.line_breaks import unmarked
-
-
-class AnyChart:
-    """Figures as the card templates take them, each a PNG's first bytes (this module reads the cards' text)."""
-
-    def __getitem__(self, name: str) -> bytes:
-        return b"\x89PNG"
-
-    def parts(self, chart: str) -> list[str]:
-        return [chart]
-
-    def narrow(self, name: str) -> None:
-        return None
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +20,7 @@ def example(example_tables):
 
 @pytest.fixture(scope="module")
 def cards_html(example):
-    return html.cards_html(example, AnyChart())
+    return html.cards_html(example, NoCharts())
 
 
 def test_a_card_for_every_series_and_qualitative_indicator(cards_html):
@@ -86,7 +74,7 @@ def test_a_card_lists_its_sources_and_findings(cards_html):
 
 def test_data_text_in_a_card_is_escaped(example):
     row = example.series_row(2)._replace(name_zh="<script>x</script> **b**")
-    text = html.card_html(example, AnyChart(), row)
+    text = html.card_html(example, NoCharts(), row)
     assert "<script>" not in text and "&lt;script&gt;x&lt;/script&gt; **b**" in text
 
 
@@ -94,7 +82,7 @@ def test_sources_and_notes_in_a_card_are_escaped(example, monkeypatch):
     # what people typed in an observation file (a source, a note) reaches the card's notes as it was typed
     typed = "<img src=x onerror=alert(1)> [x](javascript:alert(1))"
     monkeypatch.setattr(cards, "card_notes", lambda context, row: [typed])
-    text = html.card_html(example, AnyChart(), example.series_row(2))
+    text = html.card_html(example, NoCharts(), example.series_row(2))
     assert "<img src=x" not in text
     assert '<ul class="card-notes"><li>&lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1))</li></ul>' in text
 
@@ -108,7 +96,7 @@ def test_a_card_names_the_responsible_departments_and_where_the_plan_names_them(
 
 @pytest.fixture(scope="module")
 def cards_html_en(example_tables):
-    return html.cards_html(load_report(relative(example_tables), 2024, "en"), AnyChart())
+    return html.cards_html(load_report(relative(example_tables), 2024, "en"), NoCharts())
 
 
 def test_a_card_names_the_year_a_target_to_hold_missed_and_its_value(cards_html, cards_html_en):

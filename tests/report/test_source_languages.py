@@ -25,6 +25,7 @@ from analysis.report.context import load_report
 from analysis.report.scorecard_workbook import ScorecardBook, scorecard_bytes
 from analysis.settings import DEFAULT_PLAN_DIR, PROJECT_ROOT
 from tests.conftest import FIXTURES, NATIONAL_DIR, relative
+from tests.support.charts import NoCharts
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 #: A gloss's Chinese original: a name in parentheses (one level of parentheses inside), never a sentence or a quote
@@ -126,19 +127,6 @@ def test_a_blank_is_the_fault_only_when_removing_it_gives_the_corrected_text(pri
 PLANS = {"weihai": (DEFAULT_PLAN_DIR, None, 2024), "national": (NATIONAL_DIR, None, 2015),
          "national-2021": (NATIONAL_DIR, FIXTURES / "national-12th-fyp-2021", 2015),
          "example": (DEFAULT_PLAN_DIR, FIXTURES / "example-2022-2024", 2024)}
-
-
-class NoCharts:
-    """The figures as the card templates take them (this module reads the cards' text, never their images)."""
-
-    def __getitem__(self, name: str) -> bytes:
-        return b"\x89PNG"
-
-    def parts(self, chart: str) -> list[str]:
-        return [chart]
-
-    def narrow(self, name: str) -> None:
-        return None
 
 
 class PageText(HTMLParser):
