@@ -97,8 +97,7 @@ def test_changes_since_the_previous_report_year_worse_first():
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
     assert ("与 2023 年评估相比（两年均按现有数据评估），0 个序列变差，0 个好转，4 个重新评定（无新数据、改为对照"
-            "下一目标、由进度判断转为最终判定或由阶段目标判定转为对照下一目标，不作好坏比较），"
-            "0 个不变，0 个无法比较") in html
+            "下一目标或由进度判断转为最终判定，不作好坏比较），0 个不变，0 个无法比较") in html
     # the same values in both years here: a status that moved without a new value is re-rated, not worse or better;
     # a stage target missed become a final "not achieved" on the same value too
     assert rows_of(html) == [["10", "高新技术企业", "已达标", "需加快", "重新评定无新数据"],
@@ -116,7 +115,7 @@ def test_section_heading_and_data_text_escaped():
 
 def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(example_tables):
     from analysis.report.context import load_report
-    from analysis.report.warning_tables import change_rows
+    from analysis.report.warning_tables import change_rows, changes_intro
     from tests.conftest import relative
 
     _, rows = change_rows(load_report(relative(example_tables), 2024, "en"))
@@ -138,6 +137,9 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # S&T share of public spending (20): 2.8 in 2023 short of the stage target 3.5, 3.2 in 2024 short of the same 3.5:
     # missed both times, for good now (re-rated); tech zones (3): 44.1 short of 45 in 2023, 45.6 in 2024 reached it
     assert why["20"] == ("rerated", "a verdict on the stage target then, on the 2024 target now")
-    zh = {row.indicator_id: row.reason_text
-          for row in change_rows(load_report(relative(example_tables), 2024, "zh"))[1]}
+    final_zh = load_report(relative(example_tables), 2024, "zh")
+    previous, changed = change_rows(final_zh)
+    # a plan with stage targets names the re-rating a stage target's verdict gives (the synthetic plan above has none)
+    assert "由阶段目标判定转为对照下一目标" in changes_intro(final_zh, previous, changed)
+    zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024 年目标（10）"

@@ -142,6 +142,7 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     changes = [row.change for row in rows]
     published = context.published_previous is not None
     text = words.text("warnings.changes_intro_published" if published else "warnings.changes_intro", year=previous,
+                      stage_reason=words["warnings.stage_reason"] if has_stage_targets(context) else "",
                       **{change: changes.count(change) for change in CHANGES_WORST_FIRST})
     revised = [row for row in rows if row.revised_text]
     if revised:
