@@ -178,3 +178,20 @@ def test_a_projection_only_from_enough_points_and_whole_for_counts(example_table
     assert projected == "293"
     # the floor of energy use (18): met or missed each year, no projection
     assert not any(label.startswith("按现有增速推算") for label, _ in cards.card_numbers(review, rows[(18, "")]))
+
+
+def test_a_card_without_a_verdict_shows_no_progress_from_the_printed_baselines(weihai):
+    # the plan as printed in its final year: high-tech enterprises (10), 738 (2020) and 1,049 (2021) only, its target
+    # year come: insufficient data, so no completion against time elapsed and no growth seen (a +42.1% a year from
+    # the baselines would read as progress under the plan)
+    from analysis.publish.data import build_tables
+    from analysis.report.cards import card_numbers
+    from analysis.report.context import report_context
+
+    context = report_context(build_tables(weihai, "eurostat"), 2024, "zh")
+    row = context.series_row(10)
+    assert row.status == "insufficient_data"
+    labels = [label for label, _ in card_numbers(context, row)]
+    words = context.words["card"]
+    assert words["completion"] not in labels and words["seen"].format(unit="") not in labels
+    assert "+42.1%" not in [value for _, value in card_numbers(context, row)]

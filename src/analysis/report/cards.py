@@ -85,11 +85,13 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
                                                   for missed, value in _values_in(context, row, missed_years(row)))))
     if not is_missing(row.gap) and row.gap > 0:
         rows.append((labels["gap"], fmt_number(row.gap)))
-    if not is_missing(row.completion):
+    # without a verdict (insufficient data: the printed baselines alone, its target year come), no progress either
+    judged = row.status != "insufficient_data"
+    if judged and not is_missing(row.completion):
         rows.append((labels["completion"], f"{fmt_pct(row.completion, 0).lstrip('+')} / "
                                            f"{fmt_pct(row.time_elapsed, 0).lstrip('+')}"))
     rows.append((labels["needed"], pace_text(row, words)))
-    if seen_text(row, words) != MISSING:
+    if judged and seen_text(row, words) != MISSING:
         rows.append((labels["seen"], seen_text(row, words)))
     if projection_shown(row):
         projected = row.projected_value

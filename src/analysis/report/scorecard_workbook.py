@@ -351,8 +351,8 @@ def _next(row, words) -> list:
 def _seen(row) -> list:
     """The growth seen a year, (%) and in the unit: no percent for a series measured in points or places (a share, a
     rank: linear, as the report shows it), nothing for a yearly floor."""
-    if row.method == "annual_floor":  # a rate met or missed each year: its drift is no growth (as the report's —)
-        return [Percent(None), None]
+    if row.method == "annual_floor" or row.status == "insufficient_data":  # a rate's drift is no growth; without a
+        return [Percent(None), None]  # verdict, the printed baselines' pace is none either (as the card)
     rate = _number(row.observed_cagr) if row.method == "compound" else None
     return [Percent(rate), _change(row.observed_per_year, row)]
 
