@@ -384,7 +384,10 @@ def _level_rule(row, words) -> str:
 
 def _completion_mark(row) -> tuple[str, float] | None:
     """How the completion chart draws ``row``: ``("bar", completion)``, ``("level", latest ÷ target)`` (a diamond,
-    the share turned over for a series where lower is better), or None (nothing to draw: no value yet)."""
+    the share turned over for a series where lower is better), or None (nothing to draw: no value yet, or no
+    verdict: the printed baselines alone once the target year has come, their distance covered none of the plan's)."""
+    if row.status == "insufficient_data":
+        return None
     if not is_missing(row.completion):
         return "bar", float(row.completion)
     if not is_missing(row.latest_value) and row.target_value:
