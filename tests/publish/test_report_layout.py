@@ -152,23 +152,27 @@ def table_on_a_phone(folder, language: str, table_class: str, pdf_path) -> dict:
     return sheet
 
 
+def fits_a_phone(example_reports, edition: str, table_class: str, tmp_path):
+    """The example edition's ``table_class`` table on a 390-pixel screen (:func:`table_on_a_phone`), with the words of
+    its language; no text runs past the screen's right edge."""
+    words = catalog(EXAMPLE_REPORTS[edition][2])
+    sheet = table_on_a_phone(example_reports[edition], words.language, table_class, tmp_path / f"{table_class}.pdf")
+    assert max(box[2] for box in sheet["boxes"] if box[4]) <= sheet["width"]
+    return words, sheet
+
+
 @pytest.mark.parametrize("edition", ["final-en", "final-zh"])
 def test_the_change_table_fits_a_390_pixel_screen(example_reports, edition, tmp_path):
     """Section 3.2 on a phone: the name, both statuses and the change (worse, re-rated, …) on the screen."""
-    language = EXAMPLE_REPORTS[edition][2]
-    words = catalog(language)
-    sheet = table_on_a_phone(example_reports[edition], language, "status-changes", tmp_path / "changes.pdf")
-    assert max(box[2] for box in sheet["boxes"] if box[4]) <= sheet["width"]
+    words, sheet = fits_a_phone(example_reports, edition, "status-changes", tmp_path)
     text = "".join(box[4] for box in sheet["boxes"]).replace(" ", "")
     assert words["warnings.change.rerated"].replace(" ", "") in text  # the last column, on the screen
 
 
 @pytest.mark.parametrize("edition", ["final-en", "final-zh"])
 def test_the_scorecard_status_fits_a_390_pixel_screen(example_reports, edition, tmp_path):
-    language = EXAMPLE_REPORTS[edition][2]
-    words = catalog(language)
-    sheet = table_on_a_phone(example_reports[edition], language, "scorecard", tmp_path / "scorecard.pdf")
-    assert max(box[2] for box in sheet["boxes"] if box[4]) <= sheet["width"]
+    words, sheet = fits_a_phone(example_reports, edition, "scorecard", tmp_path)
+    language = words.language
     headers = [header.format(base_year=2020) for header in words["scorecard.headers"]]
     if language == "en":
         text = " ".join(box[4] for box in sheet["boxes"])
@@ -214,9 +218,7 @@ def test_a_phone_shows_each_chart_drawn_for_it_at_the_width_of_the_screen(exampl
 def test_a_phone_keeps_the_warnings_status_which_says_why(example_reports, edition, tmp_path):
     # on a 390-pixel screen the warning list keeps the number, the name, the warning, the status (with the year a
     # level held every year missed) and the latest value; the target and the paces are left out
-    words = catalog(EXAMPLE_REPORTS[edition][2])
-    sheet = table_on_a_phone(example_reports[edition], words.language, "warning-list", tmp_path / "warnings.pdf")
-    assert max(box[2] for box in sheet["boxes"] if box[4]) <= sheet["width"]
+    words, sheet = fits_a_phone(example_reports, edition, "warning-list", tmp_path)
     text = "".join(box[4] for box in sheet["boxes"]).replace(" ", "")
     headers = [header.replace(" ", "") for header in words["warnings.headers"]]
     shown = "".join(headers[:5])  # the number, the name, the warning, the status and the latest value, then rows
