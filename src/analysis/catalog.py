@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .numbers import chinese_numeral
 from .parameters import check_language
 from .settings import CATALOGS_DIR, DEFAULT_LANGUAGE, LANGUAGES
 
@@ -42,6 +43,32 @@ class Catalog:
     def count_text(self, key: str, count: int, **fields) -> str:
         """The template at ``key``, or at ``key_one`` when ``count`` is 1 (English: "1 series has")."""
         return self.text(f"{key}_one" if count == 1 else key, count=count, **fields)
+
+    def date(self, iso: str) -> str:
+        """A day as the language writes it for a reader (``2024年2月28日``, ``28 February 2024``), from ISO
+        ``YYYY-MM-DD``; anything else (a year, a month, free text) is returned as given."""
+        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(iso).strip())
+        if not match:
+            return str(iso)
+        year, month, day = (int(part) for part in match.groups())
+        return self.text("dates.day", year=year, month=self["dates.months"][month - 1], day=day)
+
+    def plan_place(self, place, line: int = 0) -> str:
+        """Where in the printed plan (:func:`analysis.ingest.plan_outline.place_of`): ``[section, group,
+        paragraph]`` as the language cites it (``二（三）4``, ``part 2, section (3), point 4``), ``"table"`` the
+        indicator table, ``[]`` the opening before the first heading; None (a plan without its text) the ``line``
+        given."""
+        if place is None:
+            return self.text("plan_place.line", line=line)
+        if place == "table":
+            return self["plan_place.table"]
+        if not place:
+            return self["plan_place.opening"]
+        numeral = chinese_numeral if self["plan_place.numerals"] == "chinese" else str
+        section, group, paragraph = place
+        return (self.text("plan_place.section", section=numeral(section))
+                + (self.text("plan_place.group", group=numeral(group)) if group else "")
+                + (self.text("plan_place.paragraph", paragraph=paragraph) if paragraph else ""))
 
     def status(self, status: str) -> str:
         return self[f"status.{status}"]

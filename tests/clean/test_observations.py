@@ -231,8 +231,10 @@ def test_a_later_publication_revises_an_earlier_one_whatever_the_file_order(tmp_
         [2022, 2.62, "Yearbook 2023", "2023-11-30", "revised"]]
     [revision] = data.quality[data.quality.issue == "observation_revised"].itertuples()
     assert (revision.printed_text, revision.value) == ("2.55", 2.62)
-    assert revision.detail_en == ("2022: 2.55 (Bulletin 2022, published 2023-03-20) → 2.62 (Yearbook 2023, published "
-                                  "2023-11-30); the later figure is used")
+    # the days as a reader writes them; the data keep them ISO (published above)
+    assert revision.detail_en == ("2022: 2.55 (Bulletin 2022, published 20 March 2023) → 2.62 (Yearbook 2023, "
+                                  "published 30 November 2023); the later figure is used")
+    assert "2023年3月20日发布" in revision.detail_zh and "2023年11月30日发布" in revision.detail_zh
     assert data.quality[data.quality.issue == "preliminary_value"].empty  # the preliminary figure was replaced
 
 
@@ -305,7 +307,7 @@ def test_a_revision_quotes_both_figures_as_they_were_published(tmp_path, weihai)
                     header=REVISION_HEADER)
     _write(tmp_path, "2,,2022,2.10,Bulletin 2022,2023-03-20,yes\n", name="b-bulletin.csv", header=REVISION_HEADER)
     [revision] = monitoring_data(weihai, folder).quality.query("issue == 'observation_revised'").itertuples()
-    assert revision.detail_en == ("2022: 2.10 (Bulletin 2022, published 2023-03-20) → 2.07 (Yearbook 2023, published "
-                                  "2023-11-30); the later figure is used")
-    assert revision.detail_zh == ("2022 年：2.10（Bulletin 2022，2023-03-20 发布）→ 2.07（Yearbook 2023，2023-11-30 "
-                                  "发布），以后者为准")
+    assert revision.detail_en == ("2022: 2.10 (Bulletin 2022, published 20 March 2023) → 2.07 (Yearbook 2023, "
+                                  "published 30 November 2023); the later figure is used")
+    assert revision.detail_zh == ("2022 年：2.10（Bulletin 2022，2023年3月20日发布）→ 2.07（Yearbook 2023，"
+                                  "2023年11月30日发布），以后者为准")

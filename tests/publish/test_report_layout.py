@@ -6,6 +6,7 @@ Rendered with the example 2022–2024 data (a final and a mid-term report) and w
 from __future__ import annotations
 
 import base64
+import calendar
 import io
 import json
 import re
@@ -103,13 +104,24 @@ def test_the_dates_and_the_other_edition_are_named(example_reports):
     manifest = json.loads((example_reports["final-en"] / "manifest.json").read_text(encoding="utf-8"))
     generated, inputs = manifest["dates"]["generated"], manifest["dates"]["inputs_date"]
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", generated) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", inputs)
-    assert f"Generated on {generated}" in en and f"inputs last changed on {inputs}" in en
-    assert f"生成日期：{generated}" in zh and f"输入数据最后更新：{inputs}" in zh
-    assert '<a href="../zh/report.html" hreflang="zh-Hans">' in en
-    assert '<a href="../en/report.html" hreflang="en">' in zh
+
+    def day(iso: str, language: str) -> str:  # as a reader writes the day: 2026年12月3日, 3 December 2026
+        year, month, number = (int(part) for part in iso.split("-"))
+        return f"{year}年{month}月{number}日" if language == "zh" else f"{number} {calendar.month_name[month]} {year}"
+
+    en, zh = unmarked(en), unmarked(zh)
+    assert f"Generated on {day(generated, 'en')}" in en and f"inputs last changed on {day(inputs, 'en')}" in en
+    assert f"生成日期：{day(generated, 'zh')}" in zh and f"输入数据最后更新：{day(inputs, 'zh')}" in zh
+    assert generated not in en + zh  # the manifest keeps ISO dates; a reader never sees them
+    html = (example_reports["final-en"] / "report.html").read_text(encoding="utf-8")
+    assert '<a href="../zh/report.html" hreflang="zh-Hans">' in html
+    assert '<a href="../en/report.html" hreflang="en">' in (example_reports["final-zh"] / "report.html").read_text(
+        encoding="utf-8")
     text = " ".join(page_text for page in pdf_layout(example_reports["final-en"] / "report.pdf")[:1]
                     for *_, page_text in page["boxes"])
-    assert f"Generated on {generated}" in text and "zh/report.pdf" in text  # the printed page names the file
+    # the printed page says there is a Chinese edition, without a folder path a reader cannot follow
+    assert f"Generated on {day(generated, 'en')}" in text and "Chinese edition, published with it" in text
+    assert "report.pdf" not in text and "folder" not in text
 
 
 def test_a_labelled_data_set_says_so_on_the_first_page(example_reports):

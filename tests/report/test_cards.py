@@ -89,7 +89,9 @@ def test_sources_and_notes_in_a_card_are_escaped(example, monkeypatch):
 
 def test_a_card_names_the_responsible_departments_and_where_the_plan_names_them(cards_html):
     card = unmarked(re.search(r'<section class="card" id="indicator-26">.*?</section>', cards_html, re.S).group(0))
-    assert "责任部门：市海洋发展局（牵头）、市发展改革委、市科技局、市工业和信息化局（方案原文第 62 行列明）" in card
+    # plan text line 62 is the paragraph "4.产业集聚发展更加紧密" of 二、…（三）主要目标: cited as a reader of the
+    # printed plan finds it, not by a line number of the project's copy
+    assert "责任部门：市海洋发展局（牵头）、市发展改革委、市科技局、市工业和信息化局（方案二（三）4列明）" in card
     card = re.search(r'<section class="card" id="indicator-17">.*?</section>', cards_html, re.S).group(0)
     assert "责任部门：市生态环境局（牵头）（方案未列明，按职能确定）" in card
 

@@ -96,7 +96,7 @@ def test_changes_since_the_previous_report_year_worse_first():
                            tables=base.tables.__class__(**{**base.tables.__dict__, "assessment": both}),
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
-    assert ("与 2023 年评估相比（两年均按现有数据评估），0 个序列变差，0 个好转，4 个重新评定（无新数据、改为对照"
+    assert ("与 2023 年相比（2023 年的结论按现有数据评定），0 个序列变差，0 个好转，4 个重新评定（无新数据、改为对照"
             "下一目标或由进度判断转为最终判定，不作好坏比较），0 个不变，0 个无法比较") in html
     # the same values in both years here: a status that moved without a new value is re-rated, not worse or better;
     # a stage target missed become a final "not achieved" on the same value too

@@ -187,7 +187,7 @@ def test_summary_before_the_data_in_chinese():
             "碳排放强度：最新为 2021 年的 0.9吨/万元，2024 年目标 0.78吨/万元；2022—2024 年尚无数据，"
             "待公布后作最终判断（进展不足）",
         ]),
-        "注意：5 个序列只有一两个数据点（2020、2021 年基础值），判断依据有限，待补充实际值后更新。",
+        "注意：5 个序列（指标 2、10、14、18、30）只有一两个数据点（2020、2021 年基础值），判断依据有限，待补充实际值后更新。",
     ]
 
 
@@ -214,8 +214,8 @@ def test_summary_before_the_data_in_english():
             "Carbon intensity (t per 10k yuan): 0.9 in 2021, against a target of 0.78 for 2024; no value for "
             "2022–2024 yet, the final verdict awaits it (insufficient progress)",
         ]),
-        "Caution: 5 series have only one or two data points (the 2020 and 2021 baselines); the evidence is thin until "
-        "actual values for later years are added.",
+        "Caution: 5 series (indicators 2, 10, 14, 18, 30) have only one or two data points (the 2020 and 2021 "
+        "baselines); the evidence is thin until actual values for later years are added.",
     ]
 
 
@@ -347,13 +347,15 @@ def test_data_note():
     assert words.data_note(context("zh")) == [
         # the report year is not the data's: they end in 2021
         "报告年份：2024 年；现有数据最新为 2021 年（各序列最新数据年份见评估表）。",
-        "来源：测试方案，测试市；文本 sha256 0123456789abcdef… 已核验。",
+        # a reader is told the text was checked, not shown its checksum
+        "来源：测试市建设方案（2022—2024年），测试市；所用文本已校验，与收到的原文逐字一致。",
         "方案之后公布的实际值：0 个（暂无）。",
-        "证据有限（仅一两个数据点）的序列：5 个。",
+        "进展判断仅有一两个数据点（证据有限）的序列：5 个。",
     ]
-    # the issuer in the edition's language (plan.yml's issuer), not as the plan text's provenance writes it
-    assert words.data_note(context("en"))[1] == ("Source: The test plan, Testville; text sha256 0123456789abcdef… "
-                                                 "verified.")
+    # the plan's title and issuer as plan.yml gives them in the edition's language, not as the provenance words them:
+    # one English title throughout the edition
+    assert words.data_note(context("en"))[1] == ("Source: Testville's plan (2022–2024), Testville; the text used is "
+                                                 "checked to be the text as received, word for word.")
 
 
 def test_status_counts_list_every_status_worst_first():
@@ -473,3 +475,19 @@ def test_a_stage_target_missed_compares_the_pace_needed_with_the_pace_seen(examp
         assert talent.endswith("it must grow by 7.4% (22) over 2023, more than the growth seen so far (+7.2% a year)")
         assert firms.endswith("over 2023, which the growth seen so far (+25.2% a year) reaches")
     assert not any("难以" in item or "does not reach" in item for item in lagging.items)
+
+
+def test_a_final_verdict_on_a_single_value_is_not_called_thin_evidence():
+    # national indicators 2 (55.3 against 55) and 10 (6.2 against 5) have one value each, of 2015, the target year:
+    # a final verdict that needs no history. Only progress verdicts on one or two points are low evidence.
+    from analysis.plan import load_plan
+    from analysis.publish.data import build_tables
+    from analysis.report.context import report_context
+    from tests.conftest import NATIONAL_DIR
+
+    national = report_context(build_tables(load_plan(NATIONAL_DIR), "eurostat"), 2015, "zh")
+    row = national.assessment.set_index("indicator_id").loc[[2, 10]]
+    assert list(row["evidence"]) == ["low", "low"] and list(row["verdict"]) == ["final", "final"]
+    assert not [text for text in texts(words.summary_paragraphs(national)) if "证据有限" in str(text)
+                or "只有一两个数据点" in str(text)]
+    assert "进展判断仅有一两个数据点（证据有限）的序列：0 个。" in words.data_note(national)

@@ -16,6 +16,7 @@ import pandas as pd
 from ..catalog import Catalog, plan_catalog
 from ..errors import InputError, display_path
 from ..ingest.csv_reader import LINE_COLUMN
+from ..ingest.plan_outline import place_of, plan_outline
 from ..ingest.printed_table import COMBINED_CELL, PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable
 from ..numbers import fmt_exact, fmt_printed
 from ..plan import Plan
@@ -143,6 +144,7 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines
     """Each number the prose states, compared with the table; a quote not in the text stops the run."""
     table_value = values.set_index(["indicator_id", "series", "year", "value_type"])["value"]
     table_text = values.set_index(["indicator_id", "series", "year", "value_type"])["printed_text"]
+    outline = plan_outline(source_lines)
     for row in prose_checks.itertuples():
         check_line = getattr(row, LINE_COLUMN)
         lines = [i + 1 for i, text in enumerate(source_lines) if row.prose_quote in text]
@@ -154,8 +156,8 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines
             raise InputError(f"the table has no {row.value_type} for indicator {row.indicator_id} in "
                              f"{row.year}", file=prose_path, line=check_line, field="indicator_id")
         table = float(table_value[key])
-        fields = {"line": lines[0], "prose_value": fmt_exact(row.prose_value),
-                  "table_value": fmt_printed(table_text[key], table), "note": row.note,
+        fields = {"prose_value": fmt_exact(row.prose_value),
+                  "table_value": fmt_printed(table_text[key], table), "note": f" {row.note}" if row.note else "",
                   "year": row.year}
         if row.claim == "value":
             agrees = abs(table - row.prose_value) < 1e-9
@@ -169,8 +171,11 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines
             fields.update(start_year=int(start.year), start_value=fmt_printed(start.printed_text, start.value),
                           implied=implied)
             key = "quality_detail.prose_growth"
+        place = place_of(outline, lines[0])  # as a reader finds it in the printed plan: 二（三）2
         add("prose_agrees" if agrees else "prose_disagrees", row.indicator_id, row.series, row.year,
-            row.prose_quote, row.prose_value, lines[0], lambda w, key=key, fields=fields: w.text(key, **fields))
+            row.prose_quote, row.prose_value, lines[0],
+            lambda w, key=key, fields=fields, place=place, line=lines[0]: w.text(
+                key, **fields, place=w.plan_place(place, line)))
 
 
 def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: list[dict],
@@ -223,7 +228,7 @@ def _part(printed_text: str, series: str, value: float) -> str:
 
 
 def _published(words, record: dict) -> str:
-    return words.text("quality_detail.published", date=record["published"]) if record["published"] else ""
+    return words.text("quality_detail.published", date=words.date(record["published"])) if record["published"] else ""
 
 
 def in_language(record, column: str, words: Catalog) -> str:

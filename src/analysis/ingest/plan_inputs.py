@@ -18,6 +18,7 @@ from ..plan import Plan
 from .csv_reader import LINE_COLUMN, read_strict_csv
 from .departments import load_departments
 from .hand_files import load_categories, load_corrections, load_metadata, load_prose_checks
+from .plan_outline import plan_outline
 from .plan_tasks import PlanTasks, load_plan_tasks
 from .printed_table import PlanTable, parse_printed_table, read_source_lines
 from .provenance import verify_provenance
@@ -73,6 +74,9 @@ def load_plan_inputs(plan: Plan) -> PlanInputs:
     if plan.printed_text is not None:
         table, typed_indicators = parse_printed_table(plan.printed_text), None
         source_lines = read_source_lines(plan.printed_text)
+        # where each line stands in the printed plan, for a report to cite it as a reader finds it
+        sources = [{**source, "outline": plan_outline(source_lines)} if source["file"] == plan.printed_text.name
+                   else source for source in sources]
         metadata, categories = load_metadata(folder), load_categories(folder)
     else:
         table, typed_indicators = read_typed_table(plan.table_file("indicators"), plan.table_file("values"))

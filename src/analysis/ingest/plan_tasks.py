@@ -41,6 +41,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, quote
+from ..numbers import NUMERALS, chinese_number, chinese_numeral
 from ..text import check_text, visible
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
 from .departments import DEPARTMENT_NAMES_FILE, load_department_names
@@ -61,7 +62,6 @@ TASK_TEXT = {"group_title_zh": "name", "group_title_en": "name", "title_zh": "na
 #: The headings of the two sections, as their titles print them (the numeral before 、 is the plan's own).
 TASK_SECTION_TITLES = ("重点任务", "主要任务")
 MEASURE_SECTION_TITLES = ("保障措施",)
-NUMERALS = "一二三四五六七八九十"
 #: A heading of the plan's first level: 三、重点任务 (a short line, no sentence in it).
 SECTION_HEADING = re.compile(rf"(?P<numeral>[{NUMERALS}]{{1,3}})、(?P<title>[^。]{{1,40}})")
 #: A group of tasks, or a support measure: （一）创新发展理念，打造精致城市典范.
@@ -78,23 +78,6 @@ OPENING, CLOSING = "（(", "）)"
 NAME_SEPARATORS = "、，,"
 #: What may follow the parenthesis before the task (or its item) ends.
 TRAILING = re.compile(r"[\s。；;]*")
-
-
-def chinese_number(numeral: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20 (the numerals of headings and items)."""
-    if numeral == "十":
-        return 10
-    tens, _, ones = numeral.partition("十")
-    if "十" in numeral:
-        return (NUMERALS.index(tens) + 1 if tens else 1) * 10 + (NUMERALS.index(ones) + 1 if ones else 0)
-    return NUMERALS.index(numeral) + 1 if len(numeral) == 1 else 0
-
-
-def chinese_numeral(number: int) -> str:
-    if number <= 10:
-        return NUMERALS[number - 1]
-    tens, ones = divmod(number, 10)
-    return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
 
 
 TASK_COLUMNS_READ = ["task_id", "group", "group_title_zh", "group_title_en", "number", "title_zh", "title_en",

@@ -276,8 +276,10 @@ class FewestDecimals(Formatter):
 
 def _value_axis(axis, kind: str, bins: int) -> None:
     """An axis of a series' values: at most ``bins`` intervals, whole numbers only for a count or a rank (never 2.5
-    incubators), each label with no more decimals than the ticks need."""
-    axis.set_major_locator(MaxNLocator(bins, integer=kind in WHOLE_KINDS))
+    incubators, never 4.75th place: one whole tick rather than fractions when the axis spans less than 2), each label
+    with no more decimals than the ticks need."""
+    whole = kind in WHOLE_KINDS
+    axis.set_major_locator(MaxNLocator(bins, integer=whole, min_n_ticks=1 if whole else 2))
     axis.set_major_formatter(FewestDecimals())
 
 

@@ -33,6 +33,7 @@ from .words import (
     localized,
     other_editions,
     other_languages,
+    plan_outline_of,
     report_dates,
     summary_paragraphs,
     title,
@@ -119,7 +120,7 @@ def card_view(context: ReportContext, figures: Figures, row) -> CardView:
     numeric = row.status != "qualitative"
     return CardView(anchor=cards.element_id(row), indicator_id=row.indicator_id,
                     name=localized(row, "name", language), facts=" · ".join(cards.card_facts(context, row)),
-                    departments=departments_text(row, words, language), status=row.status,
+                    departments=departments_text(row, words, language, plan_outline_of(context)), status=row.status,
                     status_text=words.status(row.status), chart=figures[cards.card_id(row)] if numeric else None,
                     numbers=cards.card_numbers(context, row) if numeric else None,
                     notes=cards.card_notes(context, row))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..ingest.plan_outline import place_of
 from .cards import element_id
 from .context import ReportContext
 from .numbers import MISSING, fmt_number
@@ -19,6 +20,7 @@ from .words import (
     official_header,
     official_text,
     pace_text,
+    plan_outline_of,
     provenance,
     reference_in,
     status_note,
@@ -90,7 +92,9 @@ def quality_table(context: ReportContext, include_agreements: bool = False) -> p
     rows = quality if include_agreements else quality[quality["issue"] != "prose_agrees"]
     names = words["tables.quality"]
     plan_text = context.plan["table"].get("printed_text")
-    plan_line = rows["source_line"].map(lambda line: words.text("tables.plan_line", line=line))
+    outline = plan_outline_of(context)
+    plan_line = rows["source_line"].map(
+        lambda line: words.text("tables.plan_place", place=words.plan_place(place_of(outline, line), line)))
     where = plan_line.where(rows["source"] == plan_text,
                             [provenance(source, line) for source, line in zip(rows["source"], rows["source_line"])])
     return pd.DataFrame({names["issue"]: rows["issue"].map(lambda issue: words[f"quality_issue.{issue}"]),
@@ -115,8 +119,7 @@ def actuals_table(context: ReportContext) -> pd.DataFrame:
                                                else "") for value, processing in zip(actual["value"],
                                                                                      actual["processing"])],
         names["source"]: [reference_in(point, context.language)
-                          + (words.text("tables.published", date=point.published) if point.published else "")
+                          + (words.text("tables.published", date=words.date(point.published))
+                             if point.published else "")
                           for point in actual.itertuples()],
-        names["note"]: [note_in(point, context.language) for point in actual.itertuples()],
-        names["file"]: actual["source"].map(lambda path: path.rsplit("/", 1)[-1]) + ":"
-        + actual["source_line"].astype(str)})
+        names["note"]: [note_in(point, context.language) for point in actual.itertuples()]})

@@ -47,6 +47,7 @@ from .words import (
     localized,
     other_editions,
     pace_lines,
+    plan_outline_of,
     report_dates,
     summary_paragraphs,
     title,
@@ -170,7 +171,7 @@ def image(name: str, data: bytes, alt: str, max_width_cm: float = TYPE_AREA_CM[0
 def title_blocks(document: WordDocument, context: ReportContext) -> None:
     """The title and dates are the document's title block (pandoc's metadata); then the editions and the
     introduction."""
-    document.add(para(other_editions(context, "report.docx")), para(intro(context)))
+    document.add(para(other_editions(context)), para(intro(context)))
 
 
 def paragraph_blocks(block: Paragraph) -> list:
@@ -328,7 +329,7 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
     name = localized(row, "name", context.language) + (f' · {words[f"series.{row.series}"]}' if row.series else "")
     document.add(header(3, f"{row.indicator_id}. {name}", cards.element_id(row)),
                  styled("Card Facts", [para(" · ".join(cards.card_facts(context, row)))]))
-    departments = departments_text(row, words, context.language)
+    departments = departments_text(row, words, context.language, plan_outline_of(context))
     if departments:
         document.add(styled("Card Facts", [para(departments)]))
     status_label = context.words["scorecard.headers"][-1]

@@ -18,6 +18,7 @@ from ..assess.assessment import headline_status, plan_start_year, status_counts
 from ..assess.rates import direction_sign
 from ..assess.warning_list import stage_missed, stage_missed_on_course
 from ..catalog import Catalog
+from ..ingest.plan_outline import place_of
 from ..settings import LANGUAGES, SCHEMES
 from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING
 from .context import ReportContext
@@ -91,8 +92,17 @@ def official_rule(context: ReportContext, part: str = "rule") -> str:
                                  if chosen.vocabulary == "traffic_light" else {}))
 
 
-def departments_text(row, words: Catalog, language: str) -> str:
-    """``责任部门：市科技局（牵头）、市统计局（方案未列明，按职能确定）``; empty when the plan folder gives none."""
+def plan_outline_of(context: ReportContext) -> list[dict]:
+    """The printed plan's outline (:func:`analysis.ingest.plan_outline.plan_outline`, kept with the plan text's
+    source in ``plan.json``); empty for a plan typed as tables."""
+    printed = context.plan["table"].get("printed_text")
+    return next((source.get("outline", []) for source in context.plan.get("sources", [])
+                 if source.get("file") == printed), [])
+
+
+def departments_text(row, words: Catalog, language: str, context_outline: list[dict] = ()) -> str:
+    """``责任部门：市科技局（牵头）、市统计局（方案未列明，按职能确定）``; empty when the plan folder gives none.
+    ``context_outline`` places a printed plan's line for a reader (``方案二（三）4列明``)."""
     data_language = language if getattr(row, f"departments_{language}", "") else "en"
     names = getattr(row, f"departments_{data_language}", "")
     if not names:
@@ -103,7 +113,8 @@ def departments_text(row, words: Catalog, language: str) -> str:
     if row.department_basis == "assigned":
         basis = words["card.departments_assigned"]
     elif row.department_line:
-        basis = words.text("card.departments_printed_line", line=row.department_line)
+        basis = words.text("card.departments_printed_place",
+                           place=words.plan_place(place_of(context_outline, row.department_line), row.department_line))
     else:
         basis = words["card.departments_printed"]
     return words.text("card.departments", names=listed, basis=basis)
@@ -135,9 +146,9 @@ def _subject(context: ReportContext) -> str:
 def report_dates(context: ReportContext, generated: str = "", inputs_date: str = "") -> str:
     """"生成日期：…；输入数据最后更新：…": the day the report was built and the day its inputs last changed."""
     words = context.words
-    dates = [words.text("dates.generated", date=generated or datetime.date.today().isoformat())]
+    dates = [words.text("dates.generated", date=words.date(generated or datetime.date.today().isoformat()))]
     if inputs_date:
-        dates.append(words.text("dates.inputs", date=inputs_date))
+        dates.append(words.text("dates.inputs", date=words.date(inputs_date)))
     return words["grammar.list_separator"].join(dates)
 
 
@@ -145,14 +156,13 @@ def other_languages(context: ReportContext) -> list[str]:
     return [language for language in LANGUAGES if language != context.language]
 
 
-def other_editions(context: ReportContext, file_name: str = "report.pdf") -> str:
-    """Where the other languages' editions are: "This report also has a Chinese edition (zh/report.pdf in the same
-    report year's folder)"."""
+def other_editions(context: ReportContext) -> str:
+    """That the report has editions in other languages: "This report also has a Chinese edition, published with it"
+    (a printed page names no folder; the HTML links them)."""
     words = context.words
-    files = words["grammar.comma"].join(f"{language}/{file_name}" for language in other_languages(context))
     languages = words["grammar.comma"].join(words[f"language.names.{language}"]
                                             for language in other_languages(context))
-    return words.text("dates.editions", files=files, languages=languages)
+    return words.text("dates.editions", languages=languages)
 
 
 def intro(context: ReportContext) -> str:
@@ -387,10 +397,11 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     waiting = _awaiting_plan_data(context, numeric)
     if waiting:
         paragraphs.append(Paragraph(waiting))
-    # thin evidence behind a verdict (a series without one is named just above)
-    low = numeric[(numeric["evidence"] == "low") & (numeric["status"] != "insufficient_data")]
+    # thin evidence behind a progress verdict (a series without one is named just above; a final verdict reads the
+    # target year's own value, which needs no history)
+    low = thin_evidence(numeric)
     if len(low):
-        paragraphs.append(Paragraph(words.count_text("summary.low_evidence", len(low),
+        paragraphs.append(Paragraph(words.count_text("summary.low_evidence", len(low), ids=_series_ids(low, words),
                                                      years=_low_evidence_years(context, low))))
     for line in (_revisions(context), _observation_revisions(context), _preliminary(context)):
         if line:
@@ -418,11 +429,23 @@ def _awaiting_plan_data(context: ReportContext, numeric: pd.DataFrame) -> str:
     first = plan_start_year(context.values)
     if waiting.empty or first is None:
         return ""
-    ids = [str(row.indicator_id) + (words.text("summary.currency_series", series=series_label(row.series, words))
-                                    if row.series else "") for row in waiting.itertuples()]
     return words.count_text("summary.before_plan", len(waiting), start=first,
                             span=words.text("data_gap.span", first=first, last=context.report_year)
-                            if context.report_year > first else str(first), ids=words["grammar.comma"].join(ids))
+                            if context.report_year > first else str(first), ids=_series_ids(waiting, words))
+
+
+def _series_ids(rows: pd.DataFrame, words: Catalog) -> str:
+    """``2, 4 (national)``: the series of ``rows`` by their indicators' numbers."""
+    return words["grammar.comma"].join(
+        str(row.indicator_id) + (words.text("summary.currency_series", series=series_label(row.series, words))
+                                 if row.series else "") for row in rows.itertuples())
+
+
+def thin_evidence(numeric: pd.DataFrame) -> pd.DataFrame:
+    """The series whose progress verdict rests on one or two data points (low evidence). A final verdict is not
+    among them: it compares the target year's value with the target, whatever came before."""
+    return numeric[(numeric["evidence"] == "low") & (numeric["status"] != "insufficient_data")
+                   & (numeric["verdict"] != "final")]
 
 
 def _scope(context: ReportContext, numeric: pd.DataFrame) -> str:
@@ -753,12 +776,13 @@ def data_note(context: ReportContext) -> list[str]:
     lines = [words.text("data_note.as_of", as_of=year(latest.max()) if len(latest) else MISSING,
                         report_year=context.report_year)]
     for source in context.plan.get("sources", [])[:1]:
-        lines.append(words.text("data_note.source", title=source.get(f"title_{language}", source["title"]),
-                                issuer=context.plan_text("issuer") or source["issuer"], sha256=source["sha256"][:16]))
+        # the plan's title as the rest of the report gives it (plan.yml), one title per edition
+        lines.append(words.text("data_note.source", title=context.plan_text("title") or source["title"],
+                                issuer=context.plan_text("issuer") or source["issuer"]))
     sources = (words.text("data_note.actuals_sources", sources=words.join(references)) if references
                else words["data_note.actuals_none"])
     lines.append(words.text("data_note.actuals", count=len(actual), sources=sources))
-    lines.append(words.text("data_note.low_evidence", count=int((numeric["evidence"] == "low").sum())))
+    lines.append(words.text("data_note.low_evidence", count=len(thin_evidence(numeric))))
     return lines
 
 
