@@ -306,3 +306,18 @@ def test_a_number_with_spaced_thousands_is_one_number():
     assert label_pieces("per 10 000 people") == ["per", "10 000", "people"]  # never "10 | 000"
     assert '<span class="nobr">12 345.6</span>' in str(keep_together("12 345.6 yuan"))
     assert "nobr" not in str(keep_together("in 2024 123 firms"))  # a year beside a count is not one number
+
+
+def test_word_body_text_keeps_a_status_word_and_a_short_label_whole():
+    """A paragraph and a list's item of the Word edition keep a status word, a warning's level and a completion rate
+    whole, as a number with its unit (never 已达 | 标, 红色预 | 警, not | achieved); a stage's long head is not held
+    whole in body text (ten characters carried over would space a justified line of Chinese out)."""
+    from analysis.report.pandoc_ast import bullets, joined, para
+
+    text = para("按该年目标作出判断：已达标 13 个、未达标 10 个；“需加快”不预警。")["c"][0]["c"]
+    assert [piece for piece in ("已达标", "未达标", "需加快", "13 个") if joined(piece) not in text] == []
+    item = bullets(["R&D 经费投入强度：未达标（完成率 96.4%），红色预警"])["c"][0][0]["c"][0]["c"]
+    assert [piece for piece in ("未达标", "完成率 96.4%", "红色预警") if joined(piece) not in item] == []
+    assert "not\u00a0achieved" in para("at 3.5%, not achieved (91.4% of the target)")["c"][0]["c"]
+    stage = para("2023 年阶段目标完成率 96.7%")["c"][0]["c"]
+    assert joined("2023 年") in stage and joined("2023 年阶段") not in stage

@@ -244,6 +244,31 @@ def test_fonts_are_in_the_styles_east_asian_for_chinese_and_a_serif(example_repo
     assert fallback.find(f"{W}font[@{W}name='仿宋_GB2312']/{W}altName").get(f"{W}val") == "仿宋"
 
 
+def test_english_quotes_are_in_the_latin_font_and_chinese_runs_keep_their_east_asian_mark(example_reports):
+    """pandoc marks a run holding Chinese characters ``w:hint="eastAsia"``, under which Word sets the run's quotes,
+    dashes and ellipses in the East Asian font, full width: the English edition drops the mark (its Chinese names'
+    quotes in Times New Roman, w:hAnsi), the Chinese edition keeps it."""
+    def runs(case: str) -> list:
+        return list(part(example_reports[case] / "report.docx", "word/document.xml").iter(f"{W}r"))
+
+    def hinted(run) -> bool:
+        return run.find(f"{W}rPr/{W}rFonts[@{W}hint='eastAsia']") is not None
+
+    english, chinese = runs("final-en"), runs("final-zh")
+    assert any(re.search(r"[\u4e00-\u9fff]", "".join(run.itertext())) for run in english)  # Chinese names it quotes
+    assert not any(hinted(run) for run in english)
+    assert any(hinted(run) for run in chinese)
+
+
+def test_latin_punctuation_removes_only_the_east_asian_hint():
+    root = etree.fromstring(f"""<w:p xmlns:w="{W[1:-1]}">
+        <w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t>“威海日报”</w:t></w:r>
+        <w:r><w:rPr><w:rFonts w:ascii="Arial" w:hint="eastAsia"/></w:rPr><w:t>(国家级)</w:t></w:r>
+        <w:r><w:rPr><w:rFonts w:hint="cs"/></w:rPr><w:t>x</w:t></w:r></w:p>""")
+    word_file.latin_punctuation(root)
+    assert [dict(fonts.attrib) for fonts in root.iter(f"{W}rFonts")] == [{f"{W}ascii": "Arial"}, {f"{W}hint": "cs"}]
+
+
 def test_sizes_and_language_follow_the_catalog(zh, en):
     assert zh.styles["Normal"].font.size.pt == 16 and en.styles["Normal"].font.size.pt == 12  # 三号; 12 pt
     assert zh.styles["Heading 1"].font.bold is True and en.styles["Heading 1"].font.bold is True
@@ -287,8 +312,10 @@ PRINTED = {"zh": {"report": ("final-zh", "report"), "self-evaluation": ("final-z
            "en": {"report": ("final-en", "report")}}
 #: The most pages the Word edition prints on, for each of the PDF edition's (its type is larger: 三号, 16 pt, in
 #: Chinese); the example's zh report printed on 36 pages for the PDF's 26 (1.38), the national one on 22 for 14
-#: (1.57), the self-evaluation on 14 for 8 (1.75), before half-empty pages and stranded rows were seen to.
-PAGES_PER_PDF_PAGE = {"report": 1.25, "national": 1.3, "self-evaluation": 1.6}
+#: (1.57), the self-evaluation on 14 for 8 (1.75), before half-empty pages and stranded rows were seen to. The
+#: national one prints 16 for 12 (1.33) since its five cards without any value draw no chart: a PDF card then takes a
+#: few lines, a Word card still its table's rows, and its appendix's long sources run longer in the larger type.
+PAGES_PER_PDF_PAGE = {"report": 1.25, "national": 1.35, "self-evaluation": 1.6}
 
 
 @pytest.fixture(scope="module", params=sorted(PRINTED))
@@ -398,6 +425,124 @@ def test_titles_headers_units_and_group_rows_are_printed_whole(printed, example_
         pages = [lines_of(page) for page in text.split("\f")]
         feet = [page[-2] if page[-1].isdigit() else page[-1] for page in pages if len(page) > 1]
         assert not set(feet) & groups, name
+
+
+#: cm: the type area's top on an A4 page and its height (GB/T 9704: 37 mm at the top, 225 mm high).
+TYPE_TOP_CM, TYPE_HEIGHT_CM = 3.7, 22.5
+#: cm: a figure at least this high fills most of its page (the overview charts); one at least this high is a page's
+#: content as text is (the categories' chart, alone on a page).
+FULL_PAGE_FIGURE_CM, FIGURE_CM = 12.0, 5.0
+#: Lines of text a page before a full-page figure holds at least, when it holds no figure.
+FEWEST_LINES = 6
+
+
+def figure_heights(pdf) -> dict[int, list[float]]:
+    """{page: the printed heights in cm of its pictures}, as ``pdfimages -list`` gives them (pixels over pixels an
+    inch)."""
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True,
+                             timeout=60).stdout.splitlines()[2:]
+    heights: dict[int, list[float]] = {}
+    for line in listing:
+        fields = line.split()
+        heights.setdefault(int(fields[0]), []).append(int(fields[4]) / float(fields[13]) * 2.54)
+    return heights
+
+
+def text_lines(pdf) -> list[list[float]]:
+    """Each page's lines of text within the type area (not its page number), as the foot of each line in cm from the
+    type area's top, from ``pdftotext -bbox``."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True,
+                          timeout=60).stdout
+    pages = []
+    for page in html.split("<page ")[1:]:
+        feet = {round(float(foot) / 72 * 2.54 - TYPE_TOP_CM, 1) for foot in re.findall(r'yMax="([\d.]+)"', page)}
+        pages.append(sorted(foot for foot in feet if foot <= TYPE_HEIGHT_CM))
+    return pages
+
+
+def test_no_page_is_left_nearly_empty_before_a_full_page_figure(printed):
+    """A figure that fills most of a page (the completion chart) shares its page with the last lines of what comes
+    before it (a table's last rows) where they leave it room for its heading: the page before such a figure holds a
+    figure, or some lines of text reaching so low that the figure and its heading would not have fitted under them.
+    LibreOffice carried the overview charts, kept together, over to the next page whole, leaving a page with a
+    table's last two rows before them."""
+    if shutil.which("pdfimages") is None:
+        pytest.skip("pdfimages (poppler) is not installed")
+    from analysis.report.word_content import HEADING_CM
+
+    language, documents = printed
+    checked = 0
+    for name, (_, word, _) in documents.items():
+        figures, lines = figure_heights(word), text_lines(word)
+        for page in sorted(figures):
+            tallest = max(figures[page])
+            before = page - 1
+            if tallest < FULL_PAGE_FIGURE_CM or before < 1 or max(figures.get(before, [0])) >= FIGURE_CM:
+                continue
+            checked += 1
+            held = lines[before - 1]
+            assert len(held) >= FEWEST_LINES, f"{name}: page {before} holds {len(held)} lines before a figure"
+            room = TYPE_HEIGHT_CM - (held[-1] if held else 0)
+            assert room < HEADING_CM + tallest, (
+                f"{name}: page {before} ends {room:.1f} cm above the foot, room for the {tallest:.1f} cm figure "
+                f"of page {page} and its heading")
+    assert checked or language == "en"
+
+
+def test_a_figure_is_kept_on_the_page_of_its_legend_only(zh):
+    """A figure is kept with the paragraph after it only when that is its legend or text: an overview chart is not
+    chained to the next chart nor to the heading after it (LibreOffice carried the chain over whole)."""
+    blocks = list(zh.element.body)
+    followed = []
+    for block, after in zip(blocks, blocks[1:]):
+        style = block.find(f"{W}pPr/{W}pStyle")
+        if style is None or style.get(f"{W}val") != "Figure":
+            continue
+        keep = block.find(f"{W}pPr/{W}keepNext")
+        kept = keep is None or keep.get(f"{W}val", "1") not in ("0", "false", "off")  # the style's keepNext
+        text = "".join(t.text or "" for t in after.iter(f"{W}t")).strip()
+        after_style = after.find(f"{W}pPr/{W}pStyle")
+        heading = after_style is not None and after_style.get(f"{W}val").startswith("Heading")
+        followed.append((kept, bool(text) and not heading))
+    assert len(followed) >= 4  # the overview charts and the small multiples
+    assert all(kept == text for kept, text in followed), followed
+    assert (True, True) in followed  # the small multiples with their legend
+
+
+def test_figures_leave_room_on_their_page_for_what_ends_the_page_before():
+    """A tall chart prints at most as high as the type area less its heading and some five lines of the page before
+    (a table's last rows): 16 cm, where it took all but 2 cm."""
+    import struct
+
+    from analysis.report.word_content import FIGURE_HEIGHT_CM, HEADING_CM, printed_size
+
+    tall = b"\x89PNG\r\n\x1a\n" + b"\0" * 8 + struct.pack(">II", 1080, 2000)
+    width_cm, height_cm = printed_size(tall)
+    assert height_cm == FIGURE_HEIGHT_CM <= TYPE_HEIGHT_CM - HEADING_CM - 4
+    assert width_cm == pytest.approx(height_cm * 1080 / 2000)
+
+
+def test_no_status_word_or_short_label_is_printed_broken(printed, example_reports):
+    """A status word, a warning's level or another short label of the catalogs (已达标, 红色预警, 需加快, not achieved)
+    is printed on one line in body text and lists too, not only in tables: never 已达 | 标. Its characters are joined
+    by word joiners in the document, as a number's with its unit are."""
+    from analysis.report.line_breaks import short_labels
+    from analysis.report.pandoc_ast import joined
+
+    language, documents = printed
+    labels = [label for label in short_labels() if (re.search("[\u4e00-\u9fff]", label) is not None) == (
+        language == "zh")]
+    for name, (text, _, _) in documents.items():
+        case, stem = PRINTED[language][name]
+        body = part(example_reports[case] / f"{stem}.docx", "word/document.xml")
+        paragraphs = ["".join(t.text or "" for t in paragraph.iter(f"{W}t")) for paragraph in body.iter(f"{W}p")]
+        found = {label for label in labels for paragraph in paragraphs if label in spaced(paragraph)}
+        assert found or name == "self-evaluation", name
+        for paragraph in paragraphs:  # joined wherever it stands (a paragraph, a list's item, a cell)
+            for label in found:
+                assert spaced(paragraph).count(label) <= paragraph.count(joined(label)), (label, paragraph)
+        printed_text = flat(text)
+        assert not [label for label in sorted(found) if split_inside(flat(label), printed_text)], name
 
 
 def test_a4_with_official_margins_and_page_numbers_in_the_footer(zh, example_reports):

@@ -7,10 +7,10 @@ equally.
 A line of a table, a heading or a title never breaks inside what the HTML edition keeps whole (a number with its unit,
 a year with 年, a range, a short label: :func:`analysis.report.line_breaks.kept_pattern`), a table's short label or a
 title's short aside (（2015年）): :func:`joined` joins its characters by word joiners (U+2060). Justified body text
-keeps a number with its unit only (:func:`body_pieces`). LibreOffice breaks a line of Chinese (East Asian language
-zh-CN) anywhere, word joiners or not; it follows Unicode's line-breaking rules, which a word joiner binds, in a run of
-another East Asian language: :mod:`.word_file` gives every run of a paragraph with a word joiner the East Asian
-language :data:`KEPT_LANGUAGE`, still Simplified Chinese.
+keeps a number with its unit and a short label whole, not a stage's longer head (:func:`body_pieces`). LibreOffice
+breaks a line of Chinese (East Asian language zh-CN) anywhere, word joiners or not; it follows Unicode's line-breaking
+rules, which a word joiner binds, in a run of another East Asian language: :mod:`.word_file` gives every run of a
+paragraph with a word joiner the East Asian language :data:`KEPT_LANGUAGE`, still Simplified Chinese.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import re
 
 from ..catalog import catalog
 from ..settings import LANGUAGES
-from .line_breaks import HAN, KEPT, SHORT_LABEL, SPACED_NUMBER, kept_pattern
+from .line_breaks import HAN, SHORT_LABEL, kept_pattern
 
 PANDOC_API = [1, 23, 1, 1]
 NO_ATTR = ["", [], []]
@@ -75,10 +75,12 @@ def word_pieces() -> re.Pattern:
 
 @functools.cache
 def body_pieces() -> re.Pattern:
-    """What a paragraph of body text never breaks: a number with its unit, a range (2024 年, 2022—2024 年, 0.7 pp),
-    not a label: a justified line of Chinese would be spaced out for a word of six characters that does not fit,
-    and Chinese text breaks between any two characters."""
-    return re.compile(f"{SPACED_NUMBER}|{KEPT.pattern}")
+    """What a paragraph of body text or a list's item never breaks: a number with its unit, a range (2024 年,
+    2022—2024 年, 0.7 pp), a level held every year, a completion rate, and a short label of the catalogs (已达标,
+    红色预警, 需加快, not achieved: :func:`~analysis.report.line_breaks.kept_pattern`), never 已达 | 标; not the head of
+    a stage's rate (2023 年阶段目标), whose ten characters carried over whole would space a justified line of Chinese
+    out. A short label is six Chinese characters at most (:data:`~analysis.report.line_breaks.SHORT_LABEL`)."""
+    return kept_pattern()
 
 
 #: A mark of Chinese a line may break after, before a number: LibreOffice would carry ``2022 年，2023`` over whole.

@@ -114,8 +114,8 @@ def self_evaluation_html(context: ReportContext, generated: str) -> str:
 
 def _inlines(context: ReportContext, parts: list, body: bool = False) -> list:
     """Parts as pandoc inlines: a piece kept whole joined, a placeholder in bold; ``body``: a paragraph's, which keeps a
-    number with its unit only (:func:`~.pandoc_ast.body_pieces`): a justified line of Chinese would be spaced out
-    for a department's name that does not fit on it (a table's column is made as wide)."""
+    number with its unit and a short label only (:func:`~.pandoc_ast.body_pieces`): a justified line of Chinese would
+    be spaced out for a department's name that does not fit on it (a table's column is made as wide)."""
     out: list = []
     for kind, text in _parts(context, parts):
         if kind == "placeholder":  # kept whole as the page keeps it: a Chinese one whole, an English one by word

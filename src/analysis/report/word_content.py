@@ -144,22 +144,34 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def printed_size(data: bytes, max_width_cm: float = TYPE_AREA_CM[0]) -> tuple[float, float]:
-    """A PNG's printed width and height in cm: at :data:`DPI`, within ``max_width_cm`` and the type area's height
-    less room for a heading above a tall chart."""
+#: cm: room for a heading above a figure (小二 bold and its spacing, the figure's own spacing).
+HEADING_CM = 2.0
+#: cm: the room a figure leaves on its page under its heading for the last lines of what comes before it (a table's
+#: last rows, a paragraph's last lines): a figure as tall as the page less its heading starts a page of its own after
+#: them, which leaves a page nearly empty before it.
+FIGURE_ROOM_CM = 4.5
+#: cm: the most a figure prints high (16 cm), so that it shares its page with its heading and :data:`FIGURE_ROOM_CM`.
+FIGURE_HEIGHT_CM = TYPE_AREA_CM[1] - HEADING_CM - FIGURE_ROOM_CM
+
+
+def printed_size(data: bytes, max_width_cm: float = TYPE_AREA_CM[0],
+                 max_height_cm: float = FIGURE_HEIGHT_CM) -> tuple[float, float]:
+    """A PNG's printed width and height in cm: at :data:`DPI`, within ``max_width_cm`` and ``max_height_cm`` (room
+    for a heading above a tall chart and for what ends the page before it)."""
     width, height = png_size(data)
     width_cm = min(width / DPI * 2.54, max_width_cm)
     height_cm = width_cm * height / width
-    if height_cm > TYPE_AREA_CM[1] - 2:
-        height_cm = TYPE_AREA_CM[1] - 2
+    if height_cm > max_height_cm:
+        height_cm = max_height_cm
         width_cm = height_cm * width / height
     return width_cm, height_cm
 
 
-def image(name: str, data: bytes, alt: str, max_width_cm: float = TYPE_AREA_CM[0]) -> dict:
+def image(name: str, data: bytes, alt: str, max_width_cm: float = TYPE_AREA_CM[0],
+          max_height_cm: float = FIGURE_HEIGHT_CM) -> dict:
     """Figure ``name`` (its PNG ``data``, handed to pandoc inline) at its printed size (:func:`printed_size`): the
     PNGs carry no resolution, so the size is given."""
-    width_cm, height_cm = printed_size(data, max_width_cm)
+    width_cm, height_cm = printed_size(data, max_width_cm, max_height_cm)
     size = [["width", f"{width_cm:.2f}cm"], ["height", f"{height_cm:.2f}cm"]]
     source = "data:image/png;base64," + base64.b64encode(data).decode("ascii")
     picture = {"t": "Image", "c": [[name, [], size], inlines(alt), [source, ""]]}
@@ -309,10 +321,13 @@ def cards_blocks(document: WordDocument, context: ReportContext, figures: Figure
     of the scorecard."""
     words = context.words
     # on a new page when the small multiples fill more than half of one: a heading left at the foot of the page
-    # before is what LibreOffice makes of "keep with next" before so tall a picture (a few fit where they are)
-    multiples = [block for name in figures.parts("multiples") for block in figure_blocks(context, figures, name)]
-    tall = any(printed_size(figures[name])[1] > TYPE_AREA_CM[1] / 2 for name in figures.parts("multiples")
+    # before is what LibreOffice makes of "keep with next" before so tall a picture (a few fit where they are); as
+    # high as the page less its heading then, as it shares its page with nothing before it
+    height = {"max_height_cm": TYPE_AREA_CM[1] - HEADING_CM}
+    tall = any(printed_size(figures[name], **height)[1] > TYPE_AREA_CM[1] / 2 for name in figures.parts("multiples")
                if figures[name] is not None)
+    multiples = [block for name in figures.parts("multiples")
+                 for block in figure_blocks(context, figures, name, **(height if tall else {}))]
     document.add(*[PAGE_BREAK] * tall, header(1, words["sections.cards"]), *multiples, para(words["card.legend"]))
     series = {cards.element_id(row): row for row in context.joined().itertuples()}
     category = None
@@ -348,19 +363,23 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
                                 width_cm=TYPE_AREA_CM[0] * CARD_COLUMNS[1] - 0.2)
         inner = table([], [[cell(Label(label)), cell(Label(value), "AlignRight")] for label, value in numbers],
                       widths)
-        # the chart beside its numbers, as the HTML card shows them: a one-row table without lines, which Word
-        # keeps on one page
-        document.borderless.append(document.tables)
-        document.kept_together.append(document.tables)
-        document.shading.append(Shading(document.tables + 1, 0, 1, colour))
-        if points:
-            document.points[document.tables + 1] = points
-        document.tables += 2
-        document.add(table([], [[cell(card_chart(context, figures, row)), cell([inner])]], CARD_COLUMNS))
+        chart = card_chart(context, figures, row)
+        if chart:
+            # the chart beside its numbers, as the HTML card shows them: a one-row table without lines, which Word
+            # keeps on one page
+            document.borderless.append(document.tables)
+            document.kept_together.append(document.tables)
+            document.shading.append(Shading(document.tables + 1, 0, 1, colour))
+            if points:
+                document.points[document.tables + 1] = points
+            document.tables += 2
+            document.add(table([], [[cell(chart), cell([inner])]], CARD_COLUMNS))
+        else:  # no value yet, no chart: the numbers alone, as wide as beside a chart, not under an empty cell
+            document.add_table(inner, {(0, 1): colour}, keep_together=True, points=points)
     notes = cards.card_notes(context, row)
     if notes:  # smaller and single-spaced, as the HTML card's, so that cards share a page
         if row.status != "qualitative":  # the notes start on the page of the card they explain
-            document.kept_with_next.append(document.tables - 2)
+            document.kept_with_next.append(document.tables - (2 if chart else 1))
         document.add(styled("Card Notes", [bullets(notes)]))
 
 

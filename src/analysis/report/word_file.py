@@ -148,7 +148,10 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
         remove_lines(tables[index] for index in laid_on.borderless)
         for index, points in laid_on.points.items():
             size_runs(tables[index], points)
+        release_figures(root)
         mark_kept_runs(root)
+        if not words["language.cjk_first"]:
+            latin_punctuation(root)
         for picture in root.iter(PICTURE_NAME):  # pandoc describes a picture by its source: the whole PNG again
             if picture.get("descr", "").startswith("data:"):
                 picture.set("descr", "")
@@ -182,6 +185,34 @@ def mark_kept_runs(root) -> None:
         if any(WORD_JOINER in (text.text or "") for run in runs for text in run.iter(w("t"))):
             for run in runs:
                 put(put(run, "rPr"), "lang").set(w("eastAsia"), KEPT_LANGUAGE)
+
+
+def latin_punctuation(root) -> None:
+    """No run marked East Asian (``w:hint="eastAsia"``, which pandoc gives a run with Chinese characters): in a
+    Latin-first edition (English) the quotes, dashes, ellipses and signs (≥ ≤ ×) of such a run, as “威海日报”, are
+    then in the run's Latin font (``w:hAnsi``), as the rest of its text is, not full width in the Chinese one; Word
+    sets a Chinese character in the East Asian font (``w:eastAsia``) whatever the hint."""
+    for fonts in list(root.iter(w("rFonts"))):
+        if fonts.get(w("hint")) == "eastAsia":
+            del fonts.attrib[w("hint")]
+            if not fonts.attrib:
+                fonts.getparent().remove(fonts)
+
+
+def release_figures(root) -> None:
+    """A figure kept on the page of the paragraph after it (the Figure style's "keep with next") only when that is text
+    (its legend), not another figure, a heading or a page break: LibreOffice carries a chain of figures kept together
+    (the overview charts) that does not fit on one page over to the next whole, with their heading, leaving the page
+    before with the last rows of a table, where the first figure fitted under them."""
+    blocks = list(root.find(w("body")))
+    for block, after in zip(blocks, blocks[1:]):
+        style = block.find(f"{w('pPr')}/{w('pStyle')}")
+        if block.tag != w("p") or style is None or style.get(w("val")) != "Figure":
+            continue
+        following = after.find(f"{w('pPr')}/{w('pStyle')}")
+        heading = following is not None and following.get(w("val"), "").startswith("Heading")
+        if after.tag != w("p") or heading or not "".join(text.text or "" for text in after.iter(w("t"))).strip():
+            put(put(block, "pPr"), "keepNext", {"val": "0"})
 
 
 def plain_title(xml: bytes) -> bytes:
