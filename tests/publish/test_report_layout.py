@@ -148,27 +148,32 @@ def narrow_screen_rules(css: str, width: int) -> str:
     return "\n".join(rules)
 
 
-def table_on_a_phone(folder, language: str, table_class: str, pdf_path) -> dict:
-    """The report's ``table_class`` table alone, laid out by the narrow-screen rules of report.css on a 390-pixel
-    screen; the one page's layout (:func:`pdf_layout`). Fails if the rules are not found or the table is not there."""
+def table_on_a_phone(folder, language: str, table_class: str, pdf_path, page_name: str = "report.html") -> dict:
+    """The ``table_class`` table of the edition's ``page_name`` alone, laid out by the narrow-screen rules of its
+    style sheet (report.css; the self-evaluation's page adds rules of its own) on a 390-pixel screen; the one page's
+    layout (:func:`pdf_layout`). Fails if the rules are not found or the table is not there."""
     words = catalog(language)
-    html = (folder / "report.html").read_text(encoding="utf-8")
-    table = re.search(rf'<table class="{table_class}".*?</table>', html, re.S).group(0)
-    page = (f'<html lang="{words["language.html_lang"]}"><body><main class="report">'
+    html = (folder / page_name).read_text(encoding="utf-8")
+    table = re.search(rf'<table class="{table_class}[" ].*?</table>', html, re.S).group(0)
+    main = re.search(r'<main class="([^"]*)"', html).group(1)
+    page = (f'<html lang="{words["language.html_lang"]}"><body><main class="{main}">'
             f'<div class="jp-RenderedHTMLCommon">{table}</div></main></body></html>')
-    screen = narrow_screen_rules((TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8"), 390)
+    # the report's page is styled by report.css; the self-evaluation's carries report.css and its own in a <style>
+    own = "".join(re.findall(r"<style>(.*?)</style>", html, re.S)) if page_name != "report.html" else ""
+    screen = narrow_screen_rules(own or (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8"), 390)
     assert "display: none" in screen  # the narrow-screen rules were found
     HTML(string=page, media_type="screen").write_pdf(
-        pdf_path, stylesheets=[CSS(string=screen), CSS(string="@page { size: 390px 4000px; margin: 0 }")])
+        pdf_path, stylesheets=[CSS(string=screen), CSS(string="@page { size: 390px 30000px; margin: 0 }")])
     [sheet] = pdf_layout(pdf_path)
     return sheet
 
 
-def fits_a_phone(example_reports, edition: str, table_class: str, tmp_path):
+def fits_a_phone(example_reports, edition: str, table_class: str, tmp_path, page_name: str = "report.html"):
     """The example edition's ``table_class`` table on a 390-pixel screen (:func:`table_on_a_phone`), with the words of
     its language; no text runs past the screen's right edge."""
     words = catalog(EXAMPLE_REPORTS[edition][2])
-    sheet = table_on_a_phone(example_reports[edition], words.language, table_class, tmp_path / f"{table_class}.pdf")
+    sheet = table_on_a_phone(example_reports[edition], words.language, table_class, tmp_path / f"{table_class}.pdf",
+                             page_name)
     assert max(box[2] for box in sheet["boxes"] if box[4]) <= sheet["width"]
     return words, sheet
 
@@ -237,3 +242,56 @@ def test_a_phone_keeps_the_warnings_status_which_says_why(example_reports, editi
     assert text.startswith(shown) and not text[len(shown):].startswith(headers[5])  # no target column
     missed = words.text("scorecard.missed", years="2022").replace(" ", "")
     assert missed in text  # good air days (17): why a met 92 is not achieved
+
+
+@pytest.mark.parametrize("edition", ["final-en", "final-zh"])
+@pytest.mark.parametrize("table_class", ["indicators", "submissions"])
+def test_the_self_evaluation_tables_fit_a_390_pixel_screen(example_reports, edition, table_class, tmp_path):
+    """Section 2's table and the submissions table on a phone: a card a row, every cell after its column's name
+    (nothing past the screen's edge, the verdict of every row on it), a name at least six characters a line (as a
+    column it wrapped every two); the column names are written in data-label, escaped."""
+    words, sheet = fits_a_phone(example_reports, edition, table_class, tmp_path, "self-evaluation.html")
+    html = (example_reports[edition] / "self-evaluation.html").read_text(encoding="utf-8")
+    table = re.search(rf'<table class="{table_class}[" ].*?</table>', html, re.S).group(0)
+    headers = [unescape(h) for h in re.findall(r"<th>(.*?)</th>", table)]
+    rows = re.findall(r"<tr>(<td.*?)</tr>", table, re.S)
+    assert rows and all([unescape(label) for label in re.findall(r'<td data-label="([^"]*)">', row)] == headers
+                        for row in rows)
+    lines = [box[4].replace(" ", "") for box in sheet["boxes"] if box[4]]
+    text = "".join(lines)
+    assert text.count(headers[-1].replace(" ", "")) == len(rows)  # the last column's name on every card
+    if table_class == "indicators":
+        names = [unescape(re.sub(r"<[^>]+>", "", cells[1])) for cells in
+                 (re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in rows)]
+        if words.language == "zh":
+            cut = [name for name in names if not any(name[:6] in line for line in lines)]
+        else:  # the first two words of a name on one line
+            cut = [name for name in names if not any("".join(name.split()[:2]) in line for line in lines)]
+        assert cut == []
+
+
+@pytest.mark.parametrize("edition", ["final-en", "final-zh"])
+def test_the_scorecard_on_a_phone_shows_each_value_with_its_unit(example_reports, edition, tmp_path):
+    """A phone leaves the scorecard's unit column out: each value carries its unit (24,800人, 24,800 persons), in the
+    phone's layout only (on paper and a wide screen the column says it)."""
+    words, sheet = fits_a_phone(example_reports, edition, "scorecard", tmp_path)
+    html = (example_reports[edition] / "report.html").read_text(encoding="utf-8")
+    table = re.search(r'<table class="scorecard[" ].*?</table>', html, re.S).group(0)
+    text = "".join(box[4] for box in sheet["boxes"]).replace(" ", "")
+    space = "" if words.language == "zh" else " "
+    checked = 0
+    for row in re.findall(r'<tr><td class="num">.*?</tr>', table, re.S):
+        cells = [unescape(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        unit, latest = cells[2], cells[4]
+        if not unit or latest.startswith("—"):
+            continue
+        value = latest.split(" (")[0].split(unit)[0].strip()
+        joined = value + ("" if unit == "%" else space) + unit
+        assert joined in latest, (cells[1], latest)  # the cell's text carries the unit
+        assert joined.replace(" ", "") in text, (cells[1], joined)  # and the phone shows it
+        checked += 1
+    assert checked >= 20
+    # paper shows the unit column and no unit joined to a value
+    printed = " ".join(page_text for page in pdf_layout(example_reports[edition] / "report.pdf")[:6]
+                       for *_, page_text in page["boxes"])
+    assert ("24,800人" if words.language == "zh" else "24,800 persons") not in printed

@@ -128,7 +128,9 @@ def test_the_phone_completion_chart_keeps_a_hundred_percent_and_its_title_whole(
 @pytest.mark.parametrize(("language", "text", "inches", "expected"), [
     # 0.75 in is 54 pt: "26. " about 10 pt and six characters of 6.5 pt 39 pt, a seventh would make 55.5; GDP whole
     ("zh", "26. 海洋产业增加值占GDP比重", 0.75, ["26. 海洋产业增加", "值占GDP比重"]),
-    ("en", "4. Provincial agri-tech park revenue / GDP", 1.0, ["4. Provincial agri-", "tech park revenue /", "GDP"]),
+    # 0.85 in is 61.2 pt in Liberation Sans (an English chart's face): "4. Provincial agri-tech" about 66 pt, so the
+    # word breaks after its hyphen; "tech park revenue /" 59 pt fits, a " GDP" more does not
+    ("en", "4. Provincial agri-tech park revenue / GDP", 0.85, ["4. Provincial agri-", "tech park revenue /", "GDP"]),
     ("en", "Innovation and entrepreneurship environment", 0.6, ["Innovation", "and", "entrepreneurship",
                                                                "environment"]),
     # 0.6 in is 43.2 pt: "2020年" about 21 pt and three characters more; the number keeps its unit (158亿元), a
@@ -240,6 +242,31 @@ def test_no_source_number_hides_under_a_target_star(report):
                       and box.y0 < y + reach and y - reach < box.y1]
             assert hidden == [], (row.indicator_id, mark.get_text())
             assert mark.get_zorder() > max(line.get_zorder() for line in ax.lines)
+
+
+def test_a_phone_card_has_marks_of_ten_pixels_and_numbers_clear_of_every_star(report):
+    """A card's chart drawn for a phone, shown the card's width on a 390 px screen: a value's dot 10 px across at
+    least (the paper's drawing there made it 7.4 px), a star larger still, its type 10.5 px; a source's number keeps a
+    point clear of every star, the star's edge with it (it sat right under a star, and a dashed path crossed it)."""
+    for row in card_rows(report):
+        figure = charts.card_chart(report, row, narrow=True)
+        px = charts.PHONE_CARD_PX / figure.get_figwidth() / 72  # CSS px a point on the phone
+        renderer = FigureCanvasAgg(figure).get_renderer()
+        figure.draw(renderer)
+        ax = figure.axes[0]
+        marks = {line.get_marker(): line.get_markersize() * px for line in ax.lines
+                 if line.get_marker() not in (None, "None", "")}
+        assert marks["o"] >= 10 and marks.get("*", 99) >= 14, (row.indicator_id, marks)
+        assert all(mark.get_fontsize() * px >= PHONE_LEAST_PX for mark in ax.texts)
+        scale = figure.dpi / 72
+        stars = [(ax.transData.transform(xy), (line.get_markersize() / 2 + 0.5 + 1) * scale) for line in ax.lines
+                 if line.get_marker() == "*" for xy in line.get_xydata()]
+        for mark in ax.texts:
+            box = mark.get_window_extent(renderer)
+            touching = [(x, y) for (x, y), reach in stars if box.x0 < x + reach and x - reach < box.x1
+                        and box.y0 < y + reach and y - reach < box.y1]
+            assert touching == [], (row.indicator_id, mark.get_text())
+            assert mark.get_path_effects()  # on a white halo
 
 
 def test_the_number_checker_sees_a_number_under_a_star():
@@ -479,3 +506,20 @@ def test_the_completion_legend_names_the_marks_it_draws(example_tables, national
 
 def texts_of(figure) -> list[str]:
     return [text.get_text().replace("\n", " ") for ax in figure.axes for text in ax.texts]
+
+
+def test_a_card_without_any_value_draws_no_chart():
+    """National indicators 4, 6, 7, 8 and 9 have a 2015 target and no value at all (no baseline printed, none
+    published: data/raw/national-12th-fyp/README.md): their chart would be a lone star. 3 (R&D intensity) has
+    baselines and actual values: it has one."""
+    from analysis.plan import load_plan
+    from analysis.publish.data import build_tables
+    from analysis.report.context import report_context
+    from tests.conftest import NATIONAL_DIR
+
+    report = report_context(build_tables(load_plan(NATIONAL_DIR), "eurostat"), 2015, "zh")
+    drawn = {row.indicator_id: charts.card_chart(report, row) is not None for row in report.joined().itertuples()
+             if row.status != "qualitative"}
+    assert [number for number, has_chart in drawn.items() if not has_chart] == [4, 6, 7, 8, 9]
+    pictures = figures.Figures(report)
+    assert pictures["card-4"] is None and pictures["card-3"] is not None

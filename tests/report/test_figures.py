@@ -227,7 +227,10 @@ def test_every_overview_chart_has_a_narrower_taller_drawing_for_a_phone(example,
     # the small multiples two panels a row instead of five: 13 rows of panels instead of 5, the figure twice as tall
     assert Image.open(io.BytesIO(drawn.narrow("multiples"))).size[1] > 2 * Image.open(
         io.BytesIO(drawn["multiples"])).size[1]
-    assert drawn.narrow("card-4-national") is None  # a card's chart is narrow already
+    # a card's chart has a phone's drawing too: as wide, taller, its marks larger
+    card, narrow_card = (Image.open(io.BytesIO(png)).size for png in (drawn["card-4-national"],
+                                                                      drawn.narrow("card-4-national")))
+    assert narrow_card[0] == card[0] and narrow_card[1] > card[1]
     assert drawn.narrow("completion") is drawn.narrow("completion")  # drawn once
 
 

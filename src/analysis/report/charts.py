@@ -17,7 +17,7 @@ import re
 import numpy as np
 import pandas as pd
 import seaborn as sns
-from matplotlib import rcParams
+from matplotlib import patheffects, rcParams
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
@@ -835,43 +835,65 @@ def category_status_chart(context: ReportContext, narrow: bool = False) -> Figur
     return figure
 
 
+#: A card's marks on paper, in points: a value's dot, a target's star, the type (a source's number, the ticks).
+CARD_DOT, STAR_SIZE, CARD_TEXT = 5.3, 9.5, 7.0
+#: CSS px: how wide a phone (390 px) shows a card's chart: the screen less the page's margins, the card's border and
+#: padding (report.css: 0.6rem, 1px, 0.8rem each side).
+PHONE_CARD_PX = PHONE_PX - 2 - 2 * 0.8 * 16
+#: A card's chart drawn for a phone (``narrow``), in inches, and its marks in points: shown :data:`PHONE_CARD_PX` wide,
+#: a dot of 7.5 points is 10.5 px, a star of 12 points 16.8 px, the type (:data:`PHONE_TEXT`) 11.9 px, where the
+#: paper's drawing shrunk to the screen had 7.4 px dots, 13.3 px stars and 9.8 px type.
+NARROW_CARD_SIZE = (3.4, 2.3)
+NARROW_CARD_DOT, NARROW_STAR_SIZE = 7.5, 12.0
+
+
 def _mark_offset(ax, figure: Figure, point: tuple[float, float], stars: list[tuple[float, float]],
-                 size: float) -> tuple[float, str]:
+                 size: float, star_size: float = STAR_SIZE, dot: float = CARD_DOT) -> tuple[float, str]:
     """Where a source's number goes beside its point, in points up (and its vertical alignment): above the point,
-    else below it, else above the highest star it would hide under (a target met exactly: the star on the point)."""
+    else below it, else above the highest star it would touch (a target met exactly: the star on the point). A star
+    is ``star_size`` points across, the point's dot ``dot``: the number keeps clear of both by a point and more."""
     scale = 72 / figure.dpi
     x, y = ax.transData.transform(point) * scale
-    marks = [(sx, sy) for sx, sy in (ax.transData.transform(star) * scale for star in stars) if abs(sx - x) < 6]
-    star = STAR_SIZE / 2 + 0.5  # a star's reach from its centre, in points
+    star = star_size / 2 + 0.5  # a star's reach from its centre, in points (its edge's half width with it)
+    # a star beside the point counts as far as the number (about ``size`` wide) could touch it
+    marks = [(sx, sy) for sx, sy in (ax.transData.transform(s) * scale for s in stars) if abs(sx - x) < star + size / 2]
+    away = dot / 2 + 2.35  # from the point's centre: 5 points beside a dot of 5.3
 
-    def clear(low: float, high: float) -> bool:  # the number between y + low and y + high hides under no star
-        return all(sy - y + star <= low or sy - y - star >= high for _, sy in marks)
+    def clear(low: float, high: float) -> bool:  # the number between y + low and y + high touches no star
+        return all(sy - y + star + 1 <= low or sy - y - star - 1 >= high for _, sy in marks)
 
-    if clear(5, 5 + size):
-        return 5, "bottom"
-    if clear(-5 - size, -5):
-        return -5, "top"
+    if clear(away, away + size):
+        return away, "bottom"
+    if clear(-away - size, -away):
+        return -away, "top"
     return max(sy - y for _, sy in marks) + star + 1, "bottom"
 
 
-#: The size of a target's star on a card, in points.
-STAR_SIZE = 9.5
 #: A card's projection at the observed pace: round dots (the legend's ···), apart from a target's dashed path.
 DOTTED = {"linestyle": (0, (0.1, 2.4)), "dash_capstyle": "round", "linewidth": 1.8}
 #: A target's straight path from the base year on a card (the legend's - - -).
 DASHED = {"linestyle": (0, (4, 2.5)), "dash_capstyle": "butt", "linewidth": 1}
 
 
-def card_chart(context: ReportContext, row, size: tuple[float, float] = CARD_SIZE) -> Figure:
+def card_chart(context: ReportContext, row, size: tuple[float, float] | None = None,
+               narrow: bool = False) -> Figure | None:
     """The course of one series against its targets, for its card: the baselines (open circles), every actual
     value (filled, numbered by its source), the targets (stars), the straight path from the base year to each
     target (what "on schedule" means, dashed), the projection at the observed pace (dotted), and, for a target held
-    every year, the line to stay above (or below). Each style is one item of the cards' legend (``card.legend``)."""
+    every year, the line to stay above (or below). Each style is one item of the cards' legend (``card.legend``).
+    ``narrow``: drawn for a phone (:data:`NARROW_CARD_SIZE`), its dots, stars and type larger; ``size``: inches
+    (:data:`CARD_SIZE` on paper). None for a series with no value yet (no baseline, no actual value): its targets
+    alone, a star on an empty frame, would show nothing the card's table does not say."""
+    size = size or (NARROW_CARD_SIZE if narrow else CARD_SIZE)
+    dot, star_size, text = (NARROW_CARD_DOT, NARROW_STAR_SIZE, PHONE_TEXT) if narrow else (CARD_DOT, STAR_SIZE,
+                                                                                         CARD_TEXT)
     series = cards.series_values(context, row)
     baselines = series[series["value_type"] == "baseline"].sort_values("year")
     targets = series[series["value_type"] == "target"].sort_values("year")
     actual = cards.actuals(context, row)
     observed = pd.concat([baselines, actual]).sort_values("year", kind="stable").drop_duplicates("year", keep="last")
+    if observed.empty:
+        return None
     colour = STATUS_LINES[row.status]  # a line and its markers on white: 3:1 at least
     figure = Figure(figsize=size)
     ax = figure.add_axes((0.5 / size[0], 0.34 / size[1], 1 - 0.62 / size[0], 1 - 0.44 / size[1]))
@@ -890,16 +912,16 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] = CARD_SIZ
             ax.plot([row.base_year, target.year], [row.base_value, target.value], color=PATH_GREY, **DASHED)
     ax.plot(observed["year"], observed["value"], color=colour, linewidth=1.8)
     # Markers as lines without a line (cheaper to draw than scatter collections, the same to the eye).
-    ax.plot(baselines["year"], baselines["value"], linestyle="", marker="o", markersize=5.3,
+    ax.plot(baselines["year"], baselines["value"], linestyle="", marker="o", markersize=dot,
             markerfacecolor="white", markeredgecolor=colour, zorder=3)
-    ax.plot(actual["year"], actual["value"], linestyle="", marker="o", markersize=5.3, color=colour, zorder=3)
+    ax.plot(actual["year"], actual["value"], linestyle="", marker="o", markersize=dot, color=colour, zorder=3)
     if row.verdict == "progress" and not is_missing(row.projected_value):
         ax.plot([row.as_of_year, row.target_year], [row.latest_value, row.projected_value], color=colour, **DOTTED)
-    ax.plot(targets["year"], targets["value"], linestyle="", marker="*", markersize=STAR_SIZE, color="#212121",
+    ax.plot(targets["year"], targets["value"], linestyle="", marker="*", markersize=star_size, color="#212121",
             zorder=4)
     stars = list(zip(targets["year"], targets["value"]))
     if not ranges.empty:
-        ax.plot(ranges["year"], ranges["upper"], linestyle="", marker="*", markersize=STAR_SIZE, color="#212121",
+        ax.plot(ranges["year"], ranges["upper"], linestyle="", marker="*", markersize=star_size, color="#212121",
                 zorder=4)
         stars += list(zip(ranges["year"], ranges["upper"]))
     ax.set_xticks(years, [str(y) for y in years])
@@ -907,12 +929,14 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] = CARD_SIZ
     if row.kind == "rank":
         ax.invert_yaxis()  # the first place on top: up is better
     ax.set_xlim(years[0] - 0.4, years[-1] + 0.4)
-    ax.tick_params(labelsize=7)
+    ax.tick_params(labelsize=text)
     ax.grid(axis="x", visible=False)
     ax.margins(y=0.18)
     ax.autoscale_view()  # the limits the numbers are placed by
-    for point in actual.itertuples():  # each source's number beside its point, never under a target's star
-        dy, va = _mark_offset(ax, figure, (point.year, point.value), stars, 7)
+    for point in actual.itertuples():  # each source's number beside its point, clear of a target's star
+        dy, va = _mark_offset(ax, figure, (point.year, point.value), stars, text, star_size, dot)
+        # on a white halo: a line passing behind it (a target's dashed path) never crosses the number
         ax.annotate(point.mark, (point.year, point.value), textcoords="offset points", xytext=(0, dy), ha="center",
-                    va=va, fontsize=7, color="#333", zorder=5)
+                    va=va, fontsize=text, color="#333", zorder=5,
+                    path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
     return figure

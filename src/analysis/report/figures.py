@@ -58,7 +58,7 @@ def chart_names(context: ReportContext, chart: str) -> list[str]:
 
 def drawers(context: ReportContext, narrow: bool = False) -> dict[str, Callable[[], Figure | None]]:
     """Every figure of the report, in the order the report shows them, with the function that draws it; ``narrow``:
-    the overview charts and the small multiples as a phone shows them (a card's chart is narrow already)."""
+    as a phone shows them (the overview charts, the small multiples, each card's chart with larger marks)."""
     draw = {"completion": charts.completion_chart, "growth": charts.growth_gap_chart,
             "categories": lambda context, part, **narrow: charts.category_status_chart(context, **narrow),
             "heatmap": charts.status_heatmap, "multiples": charts.small_multiples}
@@ -67,10 +67,8 @@ def drawers(context: ReportContext, narrow: bool = False) -> dict[str, Callable[
     for chart in (*OVERVIEW_CHARTS, "multiples"):
         for part, name in enumerate(chart_names(context, chart)):
             found[name] = lambda chart=chart, part=part: draw[chart](context, part, **phone)
-    if narrow:
-        return found
     for row in cards.numeric_rows(context):
-        found[cards.card_id(row)] = lambda row=row: charts.card_chart(context, row)
+        found[cards.card_id(row)] = lambda row=row: charts.card_chart(context, row, **phone)
     return found
 
 
@@ -117,7 +115,7 @@ class Figures:
 
     def narrow(self, name: str) -> bytes | None:
         """The PNG of figure ``name`` drawn for a phone (a screen up to 600 px wide), for the HTML edition's
-        ``<picture>``; None for a figure without one (a card's chart) or with nothing to show. Drawn once."""
+        ``<picture>``; None for a figure with nothing to show. Drawn once."""
         if self._narrow_drawers is None:
             self._narrow_drawers = drawers(self._context, narrow=True)
         if name not in self._narrow_drawers:

@@ -20,6 +20,7 @@ from IPython.display import HTML, display
 from markupsafe import Markup, escape
 
 from ..catalog import catalog
+from ..numbers import MISSING
 from ..settings import TEMPLATES_DIR
 from . import cards, tables, warning_tables
 from .context import ReportContext
@@ -45,7 +46,7 @@ ENVIRONMENT.filters["base64"] = lambda data: base64.b64encode(data).decode("asci
 ENVIRONMENT.filters.update(keep_together=keep_together, label=label, badge=badge)
 ENVIRONMENT.tests["short_label"] = is_short
 ENVIRONMENT.globals.update(status_colours=STATUS_COLOURS, status_text=STATUS_TEXT, level_colours=LEVEL_COLOURS,
-                           light_colours=LIGHT_COLOURS)
+                           light_colours=LIGHT_COLOURS, missing=MISSING)
 
 
 def render(template: str, **values) -> str:
@@ -69,7 +70,8 @@ def scorecard_html(context: ReportContext) -> str:
     when the plan chose words."""
     return render("scorecard.html.j2", heading=context.words["sections.scorecard"],
                   headers=tables.scorecard_headers(context), rows=tables.scorecard_rows(context),
-                  official=context.status_words is not None)
+                  official=context.status_words is not None,  # a phone joins each value's unit to it: 24,800人
+                  unit_space=context.words["quantity.unit"].replace("{number}", "").replace("{unit}", ""))
 
 
 def warnings_html(context: ReportContext) -> str:
@@ -113,6 +115,7 @@ class CardView:
     chart: bytes | None
     numbers: list[tuple[str, str]] | None
     notes: list[str]
+    narrow_chart: bytes | None = None  # the chart drawn for a phone (larger marks), a <picture>'s source up to 600 px
 
 
 def card_view(context: ReportContext, figures: Figures, row) -> CardView:
@@ -123,7 +126,8 @@ def card_view(context: ReportContext, figures: Figures, row) -> CardView:
                     departments=departments_text(row, words, language, plan_outline_of(context)), status=row.status,
                     status_text=words.status(row.status), chart=figures[cards.card_id(row)] if numeric else None,
                     numbers=cards.card_numbers(context, row) if numeric else None,
-                    notes=cards.card_notes(context, row))
+                    notes=cards.card_notes(context, row),
+                    narrow_chart=figures.narrow(cards.card_id(row)) if numeric else None)
 
 
 def card_html(context: ReportContext, figures: Figures, row) -> str:
