@@ -4,6 +4,7 @@
 #   system-deps.sh              what the report needs:
 #     fonts-noto-cjk  Chinese glyphs for charts (matplotlib) and the PDF (WeasyPrint, via fontconfig)
 #     fonts-dejavu-core  the PDF's fallback for symbols Noto Sans CJK lacks (analysis/glyphs.py)
+#     fonts-liberation  Liberation Sans: an English edition's charts, and its pages' quotes and dashes (report.css)
 #     libpango-1.0-0, libpangoft2-1.0-0  text layout for WeasyPrint
 #     libharfbuzz-subset0  fast font subsetting for WeasyPrint (without it a PDF takes ~10 s, not ~1 s)
 #   system-deps.sh venv PYTHON  what `PYTHON -m venv` needs: python3-venv (stock Debian lacks it)
@@ -28,7 +29,7 @@ if [ "${1:-}" = venv ]; then
   fi
   purpose="$python cannot create a virtual environment (no ensurepip)"
 else
-  packages=(fonts-noto-cjk fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+  packages=(fonts-noto-cjk fonts-dejavu-core fonts-liberation libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
   purpose="the report needs them"
 fi
 

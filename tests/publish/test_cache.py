@@ -132,7 +132,7 @@ def test_only_what_changes_a_reports_bytes_changes_the_environment(tmp_path, mon
     assert before["libraries"] == ["libharfbuzz.so.0.60000.0", "libpango-1.0.so.0.5000.12"]
     # An office suite and a browser arrive: fonts of their own, in their own folders, a copy of harfbuzz beside the
     # program, and a package no report uses changes version: no report changes.
-    for name in ("truetype/libreoffice/opens___.ttf", "truetype/liberation/LiberationSans-Regular.ttf",
+    for name in ("truetype/libreoffice/opens___.ttf", "truetype/liberation/LiberationSerif-Regular.ttf",
                  "chromium/NotoColorEmoji.ttf", "opentype/noto/NotoSerifCJK-Regular.ttc"):
         (fonts / name).parent.mkdir(parents=True, exist_ok=True)
         (fonts / name).write_bytes(b"another font")
@@ -147,6 +147,10 @@ def test_only_what_changes_a_reports_bytes_changes_the_environment(tmp_path, mon
     (fonts / "truetype/dejavu/DejaVuSans-Bold.ttf").write_bytes(b"dejavu bold 2.37")
     assert cache.environment()["fonts"] != before["fonts"]
     (fonts / "truetype/dejavu/DejaVuSans-Bold.ttf").unlink()
+    assert cache.environment() == before
+    (fonts / "truetype/liberation/LiberationSans-Regular.ttf").write_bytes(b"liberation 2.1")  # English editions'
+    assert cache.environment()["fonts"] != before["fonts"]
+    (fonts / "truetype/liberation/LiberationSans-Regular.ttf").unlink()
     assert cache.environment() == before
     for name in ("matplotlib", "weasyprint", "pypandoc-binary", "xlsxwriter", "pandas"):
         versions[name] += ".1"

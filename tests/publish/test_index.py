@@ -43,3 +43,11 @@ def test_the_front_page_is_rewritten_only_when_it_changes(tmp_path):
     write_index(tmp_path)
     assert path.stat().st_mtime_ns == before - 10**9
     assert "总结评估" in path.read_text(encoding="utf-8")
+
+
+def test_an_english_reports_title_is_marked_english_for_its_latin_font(tmp_path):
+    manifest(tmp_path / "weihai" / "2024" / "en", "weihai", 2024, "en", "“Final” evaluation", {"Achieved": 20})
+    manifest(tmp_path / "weihai" / "2024" / "zh", "weihai", 2024, "zh", "总结评估", {"已达标": 1})
+    page = index_html(tmp_path)
+    assert '<td lang="en">“Final” evaluation<br>' in page and "<td>总结评估<br>" in page
+    assert re.search(r':lang\(en\) \{ font-family: "Latin Marks", "Noto Sans CJK SC"', page)  # marks in a Latin face

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import warnings
 from pathlib import Path
 
 import matplotlib
 import nbformat
 import pytest
+from matplotlib import font_manager
 from matplotlib.figure import Figure
 
-from analysis.report import fonts
+from analysis.report import charts, fonts
 from analysis.report.render import UnpublishableOutputError, html_external_references, html_to_pdf, notebook_to_html
+from analysis.settings import TEMPLATES_DIR
 from tests.conftest import FIXTURES
 from tests.support.pdf import pdf_fonts, pdf_image_count, pdf_text
 
@@ -195,6 +198,40 @@ def test_pdf_fonts_are_all_embedded_cjk(rendered):
     assert any("CJK" in font["name"] for font in used_fonts), used_fonts
 
 
+def test_pdf_of_an_english_page_sets_its_marks_in_a_latin_face_and_its_letters_as_before(tmp_path):
+    """In an English page (``<html lang="en">``) quotes, dashes, ellipses and ≥ come from a Latin face ("Latin Marks":
+    Liberation Sans, else DejaVu Sans), not drawn full width by the CJK font; its letters and Chinese names stay in
+    the CJK font, whose widths the layouts are made for. A Chinese page has no Latin marks face."""
+    text = "“Weihai’s plan” ≥ 5 … 2022–2024 (威海日报)"
+
+    def names(language: str) -> set[str]:  # "/ABCDEF+Noto-Sans-CJK-SC" → "NotoSansCJKSC"
+        page = tmp_path / f"{language}.html"
+        page.write_text(f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><style>'
+                        + (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+                        + f"</style></head><body><p>{text}</p></body></html>", encoding="utf-8")
+        return {font["name"].split("+")[-1].replace("-", "")
+                for font in pdf_fonts(html_to_pdf(page, tmp_path / f"{language}.pdf"))}
+
+    assert names("en") == {"LatinMarks", "NotoSansCJKSC"}
+    assert names("zh") == {"NotoSansCJKSC"}
+
+
+def test_stylesheet_sets_english_marks_in_a_latin_face_and_chinese_in_the_cjk_font():
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+
+    def families(selector: str) -> list[str]:
+        block = re.search(rf"^{re.escape(selector)} {{([^}}]*)}}", css, re.MULTILINE).group(1)
+        value = re.search(r"font-family:([^;]*);", block).group(1)
+        return [name.strip().strip('"') for name in value.split(",")]
+
+    assert families("html")[0] == "Noto Sans CJK SC"
+    assert families("html:lang(en)")[:2] == ["Latin Marks", "Noto Sans CJK SC"]
+    faces = re.findall(r"@font-face \{([^}]*)\}", css)
+    assert len(faces) == 2 and all('"Latin Marks"' in face and "unicode-range: U+2013-2014, U+2018-201F, U+2026, "
+                                   "U+2264-2265" in face for face in faces)
+    assert all('local("DejaVu Sans' in face for face in faces)  # installed with the report (scripts/system-deps.sh)
+
+
 def test_pdf_has_the_chart_image(rendered):
     assert pdf_image_count(rendered["pdf"]) >= 1
 
@@ -251,9 +288,27 @@ def test_configure_matplotlib_puts_cjk_font_first(isolated_matplotlib):
     assert draw_png("研发经费投入强度 −12.5%").startswith(b"\x89PNG")
 
 
-def test_configure_matplotlib_english_keeps_cjk_fallback(isolated_matplotlib):
+def test_configure_matplotlib_english_puts_a_latin_face_first_and_keeps_cjk_fallback(isolated_matplotlib):
     family = fonts.configure_matplotlib("en")
-    assert matplotlib.rcParams["font.sans-serif"][:2] == ["DejaVu Sans", family]
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    latin = [fonts.LATIN_FIRST_FAMILY] if fonts.LATIN_FIRST_FAMILY in installed else []
+    assert matplotlib.rcParams["font.sans-serif"] == [*latin, "DejaVu Sans", family]
+    assert draw_png("Weihai Daily (威海日报) “on track” … ≥ 90%").startswith(b"\x89PNG")  # no glyph missing
+
+
+def test_configure_matplotlib_english_without_liberation_sans_starts_with_dejavu(isolated_matplotlib, monkeypatch):
+    monkeypatch.setattr(fonts, "LATIN_FIRST_FAMILY", "No Such Latin Font")
+    family = fonts.configure_matplotlib("en")
+    assert matplotlib.rcParams["font.sans-serif"] == ["DejaVu Sans", family]
+
+
+@pytest.mark.parametrize("language, full_width", [("zh", True), ("en", False)])
+def test_chart_quotes_are_full_width_in_chinese_only(isolated_matplotlib, language, full_width):
+    """A chart measures (and draws) a curly quote as its first font does: a CJK font's is as wide as a Chinese
+    character, a Latin face's (an English chart's) less than half as wide."""
+    fonts.configure_matplotlib(language)
+    quote, ideograph = charts._text_inches("“", 10), charts._text_inches("中", 10)
+    assert (quote > 0.9 * ideograph) is full_width and (quote < 0.5 * ideograph) is not full_width
 
 
 def test_missing_glyph_raises(isolated_matplotlib):
@@ -303,3 +358,20 @@ def test_font_cache_rebuild_keeps_fonts_usable(isolated_matplotlib):
     fonts._rebuild_font_cache()
     assert fonts.configure_matplotlib() == fonts.CJK_FONT_FAMILIES[0]
     assert draw_png("技术合同成交额").startswith(b"\x89PNG")
+
+
+def test_the_pdf_fetcher_reads_installed_fonts_only(tmp_path):
+    """A local() font is read from the system's font folders; a font file elsewhere, a file that is no font, or a
+    path that climbs out of a font folder is refused, as any other file: URL."""
+    from analysis.report.render import offline_fetcher
+
+    fetcher = offline_fetcher()
+    font = next(path for path in Path("/usr/share/fonts").rglob("DejaVuSans.ttf"))  # fonts-dejavu-core
+    response = fetcher.fetch(font.as_uri())
+    assert response.read(4) == b"\x00\x01\x00\x00"  # a TrueType font's first bytes
+    copied = tmp_path / "DejaVuSans.ttf"
+    copied.write_bytes(font.read_bytes())
+    for url in (copied.as_uri(), "file:///usr/share/fonts/../../../etc/hostname",
+                (tmp_path / "notes.txt").as_uri(), "https://example.org/font.ttf"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)

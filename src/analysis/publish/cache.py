@@ -10,8 +10,8 @@ A report is rebuilt only when something it is made from has changed:
 * the **code**: ``src/analysis`` (modules, catalogs, templates) and the notebooks' cells (their
   source, not their outputs, so running a notebook in JupyterLab changes nothing);
 * the **environment**: what outside the project changes a report's bytes: Python, the versions of the
-  packages that write its outputs, the font files it is set in (Noto Sans CJK, DejaVu Sans: the pages'
-  stylesheet and the charts' font list name them) and the text-layout libraries the PDF is set with.
+  packages that write its outputs, the font files it is set in (Noto Sans CJK, DejaVu Sans, Liberation Sans: the
+  pages' stylesheet and the charts' font list name them) and the text-layout libraries the PDF is set with.
   Not the other fonts and libraries of the machine: installing an office suite or a browser, with
   fonts of their own, rebuilds no report.
 
@@ -51,9 +51,10 @@ FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home
 #: The font files a report is set in, by name: Noto Sans CJK (the pages' stylesheet: Noto Sans CJK SC, Noto Sans SC,
 #: Noto Sans Mono CJK SC; the charts' first family, analysis.report.fonts), DejaVu Sans and DejaVu Sans Mono (the
 #: charts' Latin family; the pages' fallback, which draws what Noto lacks: analysis.glyphs refuses any other
-#: character) and WenQuanYi Micro Hei (the charts' last resort). Every other font file is left out.
+#: character), Liberation Sans (an English edition's charts, and its pages' quotes and dashes) and WenQuanYi Micro Hei
+#: (the charts' last resort). Every other font file is left out.
 REPORT_FONTS = ("NotoSansCJK*", "NotoSansMonoCJK*", "NotoSansSC-*", "DejaVuSans.ttf", "DejaVuSans-*",
-                "DejaVuSansMono*", "wqy-microhei*")
+                "DejaVuSansMono*", "LiberationSans-*", "wqy-microhei*")
 #: The text-layout libraries WeasyPrint sets the PDF with; their file names carry their versions.
 TEXT_LIBRARIES = ("pango-1.0", "pangoft2-1.0", "harfbuzz", "harfbuzz-subset", "fontconfig", "freetype")
 #: Where the dynamic loader finds them: the system's library folders, not the folders of programs that bring

@@ -22,6 +22,10 @@ CJK_FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Micro He
 # covers symbols (e.g. some arrows and math signs) that CJK fonts lack.
 LATIN_FONT_FAMILY = "DejaVu Sans"
 
+# The Latin face a Latin-first language's (English) charts are set in, before DejaVu Sans when installed: narrower
+# (Arial's widths; Debian/Ubuntu ``fonts-liberation``); the pages take their quotes and dashes from it (report.css).
+LATIN_FIRST_FAMILY = "Liberation Sans"
+
 # Fixed salt for the ids matplotlib writes into SVG output; otherwise they are random.
 SVG_HASH_SALT = "analysis-report"
 
@@ -79,8 +83,9 @@ def configure_matplotlib(language: str = "zh") -> str:
     (see :func:`raise_on_missing_glyphs`). Returns the CJK font family matplotlib will use.
 
     A CJK ``language`` (``language.cjk_first`` in its catalog) puts the CJK font first so Latin and
-    Chinese characters share one design; the others put DejaVu Sans first and keep the CJK font as
-    per-glyph fallback for Chinese names in the data. Raises :class:`FontNotFoundError` if none of
+    Chinese characters share one design; the others put :data:`LATIN_FIRST_FAMILY` first (when installed), then
+    DejaVu Sans, and keep the CJK font as per-glyph fallback for Chinese names in the data, so their quotes,
+    dashes and ellipses are a Latin font's, not full width. Raises :class:`FontNotFoundError` if none of
     :data:`CJK_FONT_FAMILIES` is installed, even after rebuilding matplotlib's font cache, and
     :class:`~analysis.errors.InputError` if ``language`` has no catalog.
     """
@@ -100,10 +105,15 @@ def configure_matplotlib(language: str = "zh") -> str:
     # Start from matplotlib's defaults so a user's matplotlibrc cannot change reports.
     mpl.rcdefaults()
     mpl.rcParams.update(REPORT_STYLE)
-    families = [cjk_family, LATIN_FONT_FAMILY]
-    if not cjk_first:
-        families.reverse()
-    mpl.rcParams["font.family"] = "sans-serif"
+    if cjk_first:
+        families = [cjk_family, LATIN_FONT_FAMILY]
+    else:
+        known_families = {font.name for font in font_manager.fontManager.ttflist}
+        families = [*([LATIN_FIRST_FAMILY] if LATIN_FIRST_FAMILY in known_families else []), LATIN_FONT_FAMILY,
+                    cjk_family]
+    # The generic family draws in its first installed font alone; a list of families falls back glyph by glyph (a
+    # Chinese name in an English label). The CJK font draws a Chinese chart's every glyph by itself.
+    mpl.rcParams["font.family"] = "sans-serif" if cjk_first else families
     mpl.rcParams["font.sans-serif"] = families
     # SVG and PDF files saved by matplotlib carry a creation date unless this
     # reproducible-builds variable pins it. PNG output (the inline default) has none.

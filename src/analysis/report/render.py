@@ -134,8 +134,9 @@ def html_to_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike) -> Pa
     """Print an HTML report to an A4 PDF with WeasyPrint.
 
     Page size, margins and page numbers come from the page's own ``@page`` rule.
-    WeasyPrint embeds subsets of every font used. Only ``data:`` URLs are fetched:
-    rendering never waits on the network nor reads a file the report names. The output is
+    WeasyPrint embeds subsets of every font used. Only ``data:`` URLs are fetched, and the installed font files an
+    ``@font-face`` names by ``local()`` (:func:`offline_fetcher`): rendering never waits on the network nor reads a
+    file the report names. The output is
     byte-identical across runs: no /CreationDate, /ModDate or /ID is written (the page
     has no dcterms meta, pdf_identifier is off), and the one time-based field, the
     ``head.modified`` of fonts subset by fontTools, is pinned (``SOURCE_DATE_EPOCH``).
@@ -144,15 +145,42 @@ def html_to_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike) -> Pa
     """
     # Imported here: WeasyPrint is slow to import and needs Pango, which HTML-only
     # callers should not depend on.
-    from weasyprint import HTML, URLFetcher
+    from weasyprint import HTML
 
     html_path, pdf_path = Path(html_path), Path(pdf_path)
-    offline_fetcher = URLFetcher(allowed_protocols={"data"})  # the report embeds all it shows
-    document = HTML(filename=html_path, url_fetcher=offline_fetcher, media_type="print")
+    document = HTML(filename=html_path, url_fetcher=offline_fetcher(), media_type="print")
     with _fixed_source_date():
         pdf_bytes = document.write_pdf()
     write_bytes_atomic(pdf_path, pdf_bytes)
     return pdf_path
+
+
+#: Where the system keeps its fonts (Debian's packages, a local install, a user's own; macOS): a ``local()`` font is
+#: read from there, nothing else is.
+FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
+             Path.home() / ".local" / "share" / "fonts", Path("/System/Library/Fonts"), Path("/Library/Fonts"))
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".woff", ".woff2")
+
+
+def offline_fetcher():
+    """WeasyPrint's fetcher for a report: ``data:`` URLs (the report embeds all it shows), and a font file under
+    :data:`FONT_DIRS`, which is how WeasyPrint reads the installed font an ``@font-face`` names by ``local()`` (the
+    English edition's Latin marks, report.css). Any other URL is refused: no network, no file the report names."""
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    from weasyprint import URLFetcher
+
+    class OfflineFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url[:5].lower() == "file:":
+                path = Path(url2pathname(urlsplit(url).path)).resolve()
+                if path.suffix.lower() not in FONT_SUFFIXES or not any(path.is_relative_to(folder.resolve())
+                                                                       for folder in FONT_DIRS):
+                    raise ValueError(f"not fetched (a report embeds what it shows): {url}")
+            return super().fetch(url, headers)
+
+    return OfflineFetcher(allowed_protocols={"data", "file"})
 
 
 def html_external_references(html_text: str) -> list[str]:
