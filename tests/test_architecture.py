@@ -1,7 +1,7 @@
 """The rooms follow the data's way: no module imports one from a later room, and no import runs in a circle.
 
-From the ground floor up: the shared modules (settings, errors, parameters, catalog, text, files, vocabulary, numbers,
-plan), then ``ingest`` → ``clean`` → ``assess`` → ``report`` → ``publish``, then the command line. A module may
+From the ground floor up: the shared modules (settings, errors, numerals, parameters, catalog, text, files, vocabulary,
+numbers, plan), then ``ingest`` → ``clean`` → ``assess`` → ``report`` → ``publish``, then the command line. A module may
 import from its own room or a room before it. An import inside a function is kept for what is heavy to load;
 of the project's own modules, only the command line and the run's orchestrator import some late, so that a
 run with nothing to do stays light.
@@ -16,6 +16,7 @@ FLOORS = [
     ("settings",),
     ("errors",),
     ("glyphs",),
+    ("numerals",),
     ("parameters", "catalog", "text", "files", "vocabulary", "notebook_source", "numbers"),
     ("plan",),
     ("ingest",),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .numbers import chinese_numeral
+from .numerals import chinese_numeral
 from .parameters import check_language
 from .settings import CATALOGS_DIR, DEFAULT_LANGUAGE, LANGUAGES
 

@@ -197,3 +197,20 @@ def test_a_card_without_a_verdict_shows_no_progress_from_the_printed_baselines(w
     words = context.words["card"]
     assert words["completion"] not in labels and words["seen"].format(unit="") not in labels
     assert "+42.1%" not in [value for _, value in card_numbers(context, row)]
+
+
+def test_a_growth_the_prose_promises_is_held_against_the_growth_seen(example, example_tables):
+    # 二（三）2 promises "技术交易额年均增长10%以上"; the table: 133 in 2021, 160 for 2024,
+    # (160/133)^(1/3) − 1 = 6.36 %;
+    # the example: 158 in 2024, (158/133)^(1/3) − 1 = 5.91 % a year; 142 in 2022, 142/133 − 1 = 6.77 %
+    row = example.series_row(16)
+    assert ("正文（方案二（三）2）要求年均增长 10% 以上（表中 2024 年目标折合年均 +6.4%）：2021—2024 年实际年均 +5.9%，"
+            "低于要求") in cards.card_notes(example, row)
+    mid_term = load_report(relative(example_tables), 2022, "en")
+    assert ("The prose (plan, part 2, section (3), point 2) promises at least 10% a year (the table's 2024 target "
+            "implies +6.4%): +6.8% a year seen from 2021 to 2022, below it") in cards.card_notes(
+        mid_term, mid_term.series_row(16))
+    # before any value after the table's last baseline, the promise waits for one
+    first = load_report(relative(example_tables), 2021, "zh")
+    assert ("正文（方案二（三）2）要求年均增长 10% 以上（表中 2024 年目标折合年均 +6.4%）：2021 年以后尚无数据，"
+            "待公布后对照" in cards.card_notes(first, first.series_row(16)))

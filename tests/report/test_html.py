@@ -23,7 +23,7 @@ def test_a_missing_year_is_blank_and_data_text_is_escaped():
     assert cells(table_html(frame)) == ["2020", "&lt;b&gt;x&lt;/b&gt;", "", "=1+1"]
 
 
-def test_the_appendix_lists_every_actual_value_with_its_source_file_and_line(example_tables):
+def test_the_appendix_lists_every_actual_value_with_its_publication(example_tables):
     from analysis.report.context import load_report
     from analysis.report.html import appendix_html
     from tests.conftest import relative
@@ -34,8 +34,10 @@ def test_the_appendix_lists_every_actual_value_with_its_source_file_and_line(exa
     rows = [re.findall(r"<td[^>]*>([^<]*)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", tables["actuals"], re.S)]
     rows = [row for row in rows if row]  # not the header
     # line 2 of the example's 2023-bulletin.csv: 1,,2021,23150,Example bulletin 2023 (fictional),revised 2021 …
+    # the publication names the source; the file and line it was read from are the workbook's (actuals sheet)
     assert rows[0] == ["1. R&amp;D personnel", "2021", "23,150", "Example bulletin 2023 (fictional)",
-                       "revised 2021 figure; the plan printed 23000", "2023-bulletin.csv:2"]
+                       "revised 2021 figure; the plan printed 23000"]
+    assert ".csv" not in tables["actuals"]
     # every actual value up to the report year, and none after it
     assert [row[1] for row in rows if row[0] == "1. R&amp;D personnel"] == ["2021", "2022", "2023"]
     assert all(int(row[1]) <= 2023 for row in rows)

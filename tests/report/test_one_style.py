@@ -150,3 +150,21 @@ def test_a_plan_given_without_its_tasks_says_so_plainly(national_tables, languag
     assert all(sentence in text for sentence in said)
     for unsaid in ("tasks.csv", "given to the project", "in a form that can be read", "可读取", "本项目未读取"):
         assert unsaid not in text
+
+
+def test_the_appendix_places_each_finding_where_its_reader_finds_it(example):
+    # the printed plan's place (corrections in its table; prose in 二（三）2), the publication an observation quotes
+    # (indicator 1's 2021 value revises the printed one: tests/fixtures/example-2022-2024/2023-bulletin.csv), never a
+    # folder path or a line of the project's copy of the text
+    from analysis.report.tables import quality_table
+
+    for language, table_place, prose_place, publication in (
+            ("zh", "方案指标表", "方案二（三）2", "示例统计公报 2023（虚构）"),
+            ("en", "plan, indicator table", "plan, part 2, section (3), point 2", "Example bulletin 2023 (fictional)")):
+        table = quality_table(year_context(example, language, 2024))
+        where = dict(zip(zip(table.iloc[:, 0], table.iloc[:, 1], table.iloc[:, 2]), table.iloc[:, 4]))
+        words = catalog(language)["quality_issue"]
+        assert where[(words["correction"], "19", "2024")] == table_place
+        assert where[(words["prose_growth"], "16", "2024")] == prose_place
+        assert where[(words["observation_revises_baseline"], "1", "2021")] == publication
+        assert not [place for place in where.values() if "/" in place or "第" in place and "行" in place]

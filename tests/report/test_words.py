@@ -274,9 +274,16 @@ def test_pace_of_each_method_and_state():
     assert words.pace_text(ahead, en) == "2024 target: already met"
 
 
+#: A value with its unit joined for a phone (macros.html.j2: value_year): ``<span class="nobr">2.4<span
+#: class="unit-joined">%</span></span>``; :func:`cells_of` reads the value as paper shows it, 2.4.
+JOINED_UNIT = re.compile(r'<span class="(?:nobr|value-unit)">([^<]*)<span class="unit-joined">[^<]*</span></span>')
+
+
 def cells_of(html: str) -> list[list[str]]:
-    """The cells of a table's rows (each cell's inner HTML), leaving out the category rows."""
-    rows = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", unmarked(html), re.S)]
+    """The cells of a table's rows (each cell's inner HTML, a value's unit joined for a phone left out), leaving out
+    the category rows."""
+    rows = [re.findall(r"<td[^>]*>(.*?)</td>", JOINED_UNIT.sub(r"\1", row))
+            for row in re.findall(r"<tr>(.*?)</tr>", unmarked(html), re.S)]
     return [row for row in rows if len(row) > 1]
 
 
@@ -295,7 +302,10 @@ def test_scorecard_cells_before_the_data():
                             "≥5 <small>(2024)</small>", "1.59", "—"]
     assert "进展不足" in cells[0][8] and "进度正常" in cells[1][8] and "偏离目标" in cells[3][8]
     assert cells[5][:2] == ["22", '<a href="#indicator-22">创新战略决定</a>&#8288;*'] and "定性评价" in cells[5][8]
+    # a phone leaves the unit column out: the value carries its unit, joined without a space in Chinese
+    assert '<span class="nobr">1,049<span class="unit-joined">家</span></span> <small>(2021)</small>' in unmarked(html)
     english = scorecard_html(context("en"))
+    assert '<span class="value-unit">1,049<span class="unit-joined"> enterprises</span></span>' in unmarked(english)
     assert '<th class="num">2020 baseline</th>' in unmarked(english) and "+0.133 pp" not in unmarked(english)
 
 

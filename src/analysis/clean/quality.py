@@ -172,7 +172,9 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines
                           implied=implied)
             key = "quality_detail.prose_growth"
         place = place_of(outline, lines[0])  # as a reader finds it in the printed plan: 二（三）2
-        add("prose_agrees" if agrees else "prose_disagrees", row.indicator_id, row.series, row.year,
+        # a growth the prose promises is a commitment of its own, held against the values seen on the card
+        issue = "prose_growth" if row.claim != "value" else "prose_agrees" if agrees else "prose_disagrees"
+        add(issue, row.indicator_id, row.series, row.year,
             row.prose_quote, row.prose_value, lines[0],
             lambda w, key=key, fields=fields, place=place, line=lines[0]: w.text(
                 key, **fields, place=w.plan_place(place, line)))

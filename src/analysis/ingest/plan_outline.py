@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..numbers import chinese_number
+from ..numerals import chinese_number
 from .plan_tasks import GROUP_HEADING, SECTION_HEADING, TASK_START
 from .printed_table import FOOTNOTE_PREFIX, TABLE_TITLE
 

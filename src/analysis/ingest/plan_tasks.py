@@ -41,7 +41,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, quote
-from ..numbers import NUMERALS, chinese_number, chinese_numeral
+from ..numerals import NUMERALS, chinese_number, chinese_numeral
 from ..text import check_text, visible
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
 from .departments import DEPARTMENT_NAMES_FILE, load_department_names

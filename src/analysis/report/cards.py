@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..assess.assessment import plan_start_year
 from ..assess.rates import direction_sign
+from ..ingest.plan_outline import place_of
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, fmt_pct, is_missing
 from .words import (
@@ -18,6 +19,7 @@ from .words import (
     not_final,
     note_in,
     pace_text,
+    plan_outline_of,
     projection_shown,
     rate_text,
     reference_in,
@@ -139,7 +141,10 @@ def card_notes(context: ReportContext, row) -> list[str]:
     quality = context.quality
     # The card says itself that an indicator is qualitative, and agreement needs no note.
     findings = quality[(quality["indicator_id"] == row.indicator_id) & quality["series"].isin(["", row.series])
-                       & ~quality["issue"].isin(["prose_agrees", "qualitative"])]
+                       & ~quality["issue"].isin(["prose_agrees", "qualitative", "prose_growth"])]
+    notes += [prose_growth_note(context, row, promise) for promise in quality[
+        (quality["indicator_id"] == row.indicator_id) & (quality["series"] == row.series)
+        & (quality["issue"] == "prose_growth")].itertuples()]
     for issue, group in findings.groupby("issue", sort=False):  # one line an issue: a split cell is four
         note = words.text("card.finding", label=words[f"quality_issue.{issue}"],
                           detail=group[f"detail_{language}"].iloc[0])
@@ -147,6 +152,31 @@ def card_notes(context: ReportContext, row) -> list[str]:
         notes.append(sentence(note, words) + words.count_text("card.more", len(group) - 1) if len(group) > 1
                      else note)
     return notes
+
+
+def prose_growth_note(context: ReportContext, row, promise) -> str:
+    """A growth the plan's prose promises ("技术交易额年均增长10%以上"), a commitment beside the table's target: what
+    the table's target implies a year, and the growth seen from the table's last baseline to the latest value."""
+    words = context.words
+    series = series_values(context, row)
+    start_year = int(series.loc[series["value_type"] == "baseline", "year"].max())
+    # the start as the report uses it: a value published for the baseline's year replaces the printed one
+    at_start = series[series["year"] == start_year].sort_values("value_type")  # actual before baseline
+    start = float(at_start["value"].iloc[0])
+    target = series[(series["value_type"] == "target") & (series["year"] == promise.year)]
+    fields = {"place": words.plan_place(place_of(plan_outline_of(context), promise.source_line), promise.source_line),
+              "promised": fmt_number(promise.value), "year": year(promise.year), "start_year": start_year,
+              "implied": fmt_pct((float(target["value"].iloc[0]) / start) ** (1 / (promise.year - start_year)) - 1)
+              if len(target) else MISSING}
+    later = actuals(context, row)
+    later = later[later["year"] > start_year]
+    if later.empty:
+        return words.text("card.prose_growth_awaiting", **fields)
+    latest = later.iloc[-1]
+    seen = (float(latest["value"]) / start) ** (1 / (int(latest["year"]) - start_year)) - 1
+    met = round(seen * 100, 1) >= promise.value - 1e-9  # as shown: 10.0% meets "10% 以上"
+    return words.text("card.prose_growth", **fields, latest_year=int(latest["year"]), seen=fmt_pct(seen),
+                      verdict=words[f"card.prose_growth_verdict.{'met' if met else 'short'}"])
 
 
 #: The marks that end a sentence, in every catalog's language.

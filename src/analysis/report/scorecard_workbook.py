@@ -23,13 +23,13 @@ from pathlib import Path
 
 from ..assess.warning_list import warning_list
 from ..files import write_bytes_atomic
-from ..ingest.plan_outline import place_of
 from ..settings import SCHEMES
 from .context import ReportContext
 from .numbers import fmt_number, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
 from .words import (
     data_currency,
+    finding_place,
     localized,
     missed_years,
     next_need,
@@ -434,13 +434,10 @@ def quality_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     words, language = context.words, context.language
     names = words["tables.quality"]
     quality = context.quality[context.quality["issue"] != "prose_agrees"]
-    plan_text, outline = context.plan["table"].get("printed_text"), plan_outline_of(context)
+    outline = plan_outline_of(context)
     rows = [[words[f"quality_issue.{row.issue}"], int(row.indicator_id) if row.indicator_id else None,
              _whole(row.year), getattr(row, f"detail_{language}"),
-             words.text("tables.plan_place", place=words.plan_place(place_of(outline, row.source_line),
-                                                                   row.source_line))
-             if row.source and row.source == plan_text
-             else provenance(row.source, row.source_line)] for row in quality.itertuples()]
+             finding_place(context, outline, row.source, row.source_line)] for row in quality.itertuples()]
     sheet = book.add_worksheet(words["workbook.sheets.quality"])
     write_table(sheet, styles, [names["issue"], names["id"], names["year"], names["detail"], names["where"]], rows,
                 wide=(3,))

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..ingest.plan_outline import place_of
 from .cards import element_id
 from .context import ReportContext
 from .numbers import MISSING, fmt_number
 from .words import (
+    finding_place,
     localized,
     localized_column,
     note_in,
@@ -21,7 +21,6 @@ from .words import (
     official_text,
     pace_text,
     plan_outline_of,
-    provenance,
     reference_in,
     status_note,
     target_text,
@@ -91,12 +90,8 @@ def quality_table(context: ReportContext, include_agreements: bool = False) -> p
     quality = context.quality
     rows = quality if include_agreements else quality[quality["issue"] != "prose_agrees"]
     names = words["tables.quality"]
-    plan_text = context.plan["table"].get("printed_text")
     outline = plan_outline_of(context)
-    plan_line = rows["source_line"].map(
-        lambda line: words.text("tables.plan_place", place=words.plan_place(place_of(outline, line), line)))
-    where = plan_line.where(rows["source"] == plan_text,
-                            [provenance(source, line) for source, line in zip(rows["source"], rows["source_line"])])
+    where = [finding_place(context, outline, source, line) for source, line in zip(rows["source"], rows["source_line"])]
     return pd.DataFrame({names["issue"]: rows["issue"].map(lambda issue: words[f"quality_issue.{issue}"]),
                          # a finding about a file (one skipped) has no indicator: id 0, shown blank
                          names["id"]: rows["indicator_id"].map(lambda i: "" if i == 0 else str(i)),

@@ -47,6 +47,22 @@ def provenance(source, line) -> str:
     return f"{source}:{int(line)}" if not is_missing(line) and int(line) > 0 else source
 
 
+def finding_place(context: ReportContext, outline: list[dict], source, line) -> str:
+    """Where a data-quality finding is, as its reader finds it: the place in the printed plan (``方案二（三）2``); the
+    publication an observation file quotes; else the file's name and line without its folders (a file skipped, a
+    plan typed as tables)."""
+    words = context.words
+    if is_missing(source) or not str(source).strip():
+        return ""
+    if source == context.plan["table"].get("printed_text"):
+        return words.text("tables.plan_place", place=words.plan_place(place_of(outline, line), line))
+    values = context.values
+    quoted = values[(values["source"] == source) & (values["source_line"] == line)]
+    if len(quoted) and quoted["reference"].iloc[0]:
+        return reference_in(next(quoted.itertuples()), context.language)
+    return provenance(str(source).replace("\\", "/").rsplit("/", 1)[-1], line)
+
+
 def reference_in(row, language: str) -> str:
     """A publication's name in ``language`` where its writer gave one (``source_zh``), else as written."""
     return getattr(row, f"reference_{language}", "") or row.reference
