@@ -41,3 +41,39 @@ def test_without_the_files_the_departments_are_empty(plan_copy):
     indicators = clean_plan_table(load_plan_inputs(load_plan(plan_copy))).indicators
     assert set(indicators["departments_zh"]) == {""} and set(indicators["department_basis"]) == {""}
     assert set(indicators["department_line"]) == {0}
+
+
+def test_a_department_printed_under_another_name_is_counted_under_one():
+    # the plan prints 市人社局 and 市人力资源社会保障局 for 市人力资源和社会保障局, 市市场监管局 for 市市场监督管理局;
+    # department_names.csv says so (same_as), and every table lists each department under the one name
+    from analysis.clean.tasks import build_task_tables
+    from analysis.ingest.departments import load_department_aliases
+
+    plan = load_plan(DEFAULT_PLAN_DIR)
+    assert load_department_aliases(plan.folder) == {"市人社局": "市人力资源和社会保障局",
+                                                    "市人力资源社会保障局": "市人力资源和社会保障局",
+                                                    "市市场监管局": "市市场监督管理局"}
+    inputs = load_plan_inputs(plan)
+    indicators = clean_plan_table(inputs).indicators.set_index(["indicator_id", "series"])
+    # indicator 24 cites plan line 359, which prints 市人社局
+    assert "市人力资源和社会保障局" in indicators.loc[(24, ""), "departments_zh"].split("、")
+    tasks = build_task_tables(inputs.tasks)
+    named = {name for table in (tasks.tasks, tasks.items) for names in table["departments_zh"] for name in
+             names.split("、") if name}
+    assert not named & {"市人社局", "市人力资源社会保障局", "市市场监管局"}
+    assert {"市人力资源和社会保障局", "市市场监督管理局"} <= named
+
+
+def test_same_as_must_name_a_department_of_the_file(plan_copy):
+    import pytest
+
+    from analysis.errors import InputError
+    from analysis.ingest.departments import load_department_aliases
+
+    names = plan_copy / "department_names.csv"
+    names.write_text(names.read_text(encoding="utf-8").replace(
+        "市市场监管局,Municipal Administration for Market Regulation,市市场监督管理局",
+        "市市场监管局,Municipal Administration for Market Regulation,市场监管总局"), encoding="utf-8")
+    with pytest.raises(InputError,
+                       match=r"department_names.csv:\d+: same_as: same_as '市场监管总局' is not a department"):
+        load_department_aliases(plan_copy)

@@ -42,7 +42,7 @@ def test_a_plan_without_text_has_no_outline():
 def test_each_language_cites_the_place_as_its_reader_finds_it():
     zh, en = catalog("zh"), catalog("en")
     assert [zh.plan_place(place, 7) for place in ([2, 3, 4], [3, 7, 0], [2, 0, 0], TABLE, [], None)] == [
-        "二（三）4", "三（七）", "二", "指标表", "开篇", "原文第 7 行"]
+        "第二部分（三）4", "第三部分（七）", "第二部分", "指标表", "开篇", "原文第 7 行"]
     assert [en.plan_place(place, 7) for place in ([2, 3, 4], [3, 7, 0], [2, 0, 0], TABLE, [], None)] == [
         "part 2, section (3), point 4", "part 3, section (7)", "part 2", "indicator table", "opening", "line 7"]
 

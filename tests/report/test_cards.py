@@ -91,7 +91,7 @@ def test_a_card_names_the_responsible_departments_and_where_the_plan_names_them(
     card = unmarked(re.search(r'<section class="card" id="indicator-26">.*?</section>', cards_html, re.S).group(0))
     # plan text line 62 is the paragraph "4.产业集聚发展更加紧密" of 二、…（三）主要目标: cited as a reader of the
     # printed plan finds it, not by a line number of the project's copy
-    assert "责任部门：市海洋发展局（牵头）、市发展改革委、市科技局、市工业和信息化局（方案二（三）4列明）" in card
+    assert "责任部门：市海洋发展局（牵头）、市发展改革委、市科技局、市工业和信息化局（方案第二部分（三）4列明）" in card
     card = re.search(r'<section class="card" id="indicator-17">.*?</section>', cards_html, re.S).group(0)
     assert "责任部门：市生态环境局（牵头）（方案未列明，按职能确定）" in card
 
@@ -201,16 +201,17 @@ def test_a_card_without_a_verdict_shows_no_progress_from_the_printed_baselines(w
 
 def test_a_growth_the_prose_promises_is_held_against_the_growth_seen(example, example_tables):
     # 二（三）2 promises "技术交易额年均增长10%以上"; the table: 133 in 2021, 160 for 2024,
-    # (160/133)^(1/3) − 1 = 6.36 %;
-    # the example: 158 in 2024, (158/133)^(1/3) − 1 = 5.91 % a year; 142 in 2022, 142/133 − 1 = 6.77 %
+    # (160/133)^(1/3) − 1 = 6.36 %; the example: 158 in 2024, (158/133)^(1/3) − 1 = 5.91 % a year; 142 in 2022,
+    # 142/133 − 1 = 6.77 %. Each rate with the values it runs between: the card's own pace counts from 2020.
     row = example.series_row(16)
-    assert ("正文（方案二（三）2）要求年均增长 10% 以上（表中 2024 年目标折合年均 +6.4%）：2021—2024 年实际年均 +5.9%，"
-            "低于要求") in cards.card_notes(example, row)
+    assert ("正文（方案第二部分（三）2）要求年均增长 10% 以上：表中 2021 年 133亿元 至 2024 年 160亿元，"
+            "折合年均 +6.4%；实际 2021 年 133亿元 至 2024 年 158亿元，年均 +5.9%，低于要求") in cards.card_notes(
+        example, row)
     mid_term = load_report(relative(example_tables), 2022, "en")
-    assert ("The prose (plan, part 2, section (3), point 2) promises at least 10% a year (the table's 2024 target "
-            "implies +6.4%): +6.8% a year seen from 2021 to 2022, below it") in cards.card_notes(
+    assert ("The prose (plan, part 2, section (3), point 2) promises at least 10% a year: the table, 133 in 2021 to "
+            "160 in 2024, implies +6.4%; seen, 133 in 2021 to 142 in 2022, +6.8% a year, below it") in cards.card_notes(
         mid_term, mid_term.series_row(16))
     # before any value after the table's last baseline, the promise waits for one
     first = load_report(relative(example_tables), 2021, "zh")
-    assert ("正文（方案二（三）2）要求年均增长 10% 以上（表中 2024 年目标折合年均 +6.4%）：2021 年以后尚无数据，"
-            "待公布后对照" in cards.card_notes(first, first.series_row(16)))
+    assert ("正文（方案第二部分（三）2）要求年均增长 10% 以上：表中 2021 年 133亿元 至 2024 年 160亿元，"
+            "折合年均 +6.4%；2021 年以后尚无数据，待公布后对照" in cards.card_notes(first, first.series_row(16)))

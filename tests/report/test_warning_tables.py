@@ -37,15 +37,15 @@ def test_mid_term_warnings_by_department_in_chinese():
     assert "共 3 个，红色 3 个，黄色 0 个。" in html
     assert rows_of(html) == [
         ["未明确责任部门（1 个）"],
-        ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达阶段目标2023 年阶段目标完成率 96.7%", "2.61 (2023)",
-         "2.7 (2023)", "0.09",
+        ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达阶段目标2023 年阶段目标完成率 96.7%", "2.61% (2023)",
+         "2.7% (2023)", "0.09",
          "2024年目标：+0.19个百分点（+7.3%）", "—"],
         ["市生态环境局（1 个）"],
-        ["17", "空气质量优良天数比例", "红色预警", "未达标2022 年未达到；2023 年当年完成率 101.3%", "91.2 (2023)",
-         "≥90 (2023)", "—", "2024年目标：每年≥90%", "—"],
+        ["17", "空气质量优良天数比例", "红色预警", "未达标2022 年未达到；2023 年当年完成率 101.3%", "91.2% (2023)",
+         "≥90% (2023)", "—", "2024年目标：每年≥90%", "—"],
         ["市科技局（1 个）"],
-        ["25", "高层次人才数", "红色预警", "未达阶段目标2023 年阶段目标完成率 99.3%", "298 (2023)", "300 (2023)", "2",
-         "2024年目标：+7.4%（+22）", "—"],
+        ["25", "高层次人才数", "红色预警", "未达阶段目标2023 年阶段目标完成率 99.3%", "298人 (2023)", "300人 (2023)",
+         "2", "2024年目标：+7.4%（+22）", "—"],
     ]
     assert "未达标</span><br><small>2022 年未达到；2023 年当年完成率 101.3%</small></td>" in html
 
@@ -56,7 +56,9 @@ def test_warnings_before_the_data_in_english_red_before_amber():
     assert [row[:3] for row in rows_of(html)] == [
         ["No responsible department given (4)"], ["18", "Decline in energy use per unit of GDP", "Red"],
         ["2", "R&amp;D intensity&#8288;*", "Amber"], ["14", "S&amp;T service institutions", "Amber"],
-        ["30", "Carbon intensity", "Amber"]]
+        # the list has no unit column: a value carries its unit in Chinese, the name in English (not "institutions
+        # (institutions)")
+        ["30", "Carbon intensity (t per 10k yuan)", "Amber"]]
     # the 2024 report from 2021's values: each status says which years have none
     assert [row[3] for row in rows_of(html)[1:]] == [
         "Moving awaya progress verdict, not final; latest value 2021; no value for 2022–2024"] + [

@@ -305,7 +305,13 @@ def test_scorecard_cells_before_the_data():
     # a phone leaves the unit column out: the value carries its unit, joined without a space in Chinese
     assert '<span class="nobr">1,049<span class="unit-joined">家</span></span> <small>(2021)</small>' in unmarked(html)
     english = scorecard_html(context("en"))
-    assert '<span class="value-unit">1,049<span class="unit-joined"> enterprises</span></span>' in unmarked(english)
+    # English names the unit after the series' name, not after a number ("158 100 million yuan"); not where the name
+    # says it (High-tech enterprises); a % stays with its number
+    english = unmarked(english)
+    assert ('Carbon intensity</a><span class="unit-joined"> (t per 10k yuan)</span>' in english
+            and '<span class="nobr">0.9<span class="unit-joined">' not in english)
+    assert "High-tech enterprises</a><span" not in english and "1,049<span" not in english
+    assert '<span class="nobr">2.4<span class="unit-joined">%</span></span>' in english
     assert '<th class="num">2020 baseline</th>' in unmarked(english) and "+0.133 pp" not in unmarked(english)
 
 

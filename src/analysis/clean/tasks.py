@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..errors import InputError, quote
-from ..ingest.departments import DEPARTMENT_NAMES_FILE
+from ..ingest.departments import DEPARTMENT_NAMES_FILE, one_name
 from ..ingest.plan_tasks import PlanTasks
 from ..vocabulary import DEPARTMENT_SEPARATORS, MEASURE_COLUMNS, TASK_COLUMNS, TASK_ITEM_COLUMNS
 from . import schemas
@@ -48,6 +48,9 @@ def build_task_tables(read: PlanTasks | None) -> TaskTables:
                                  "add a row name_zh,name_en", file=read.tasks_source, line=line,
                                  field="departments" if read.tasks_typed else None)
             english.append(read.department_names[name])
+        # one department under one name, however the plan prints it (市市场监管局 is 市市场监督管理局: same_as)
+        departments = one_name(departments, read.department_aliases)
+        english = [read.department_names[name] for name in departments]
         return {"lead_department_zh": departments[0] if departments else "",
                 "lead_department_en": english[0] if english else "",
                 "departments_zh": DEPARTMENT_SEPARATORS["zh"].join(departments),

@@ -32,13 +32,38 @@ def split_names(text: str) -> list[str]:
     return [name.strip() for name in SEPARATORS.split(text) if name.strip()]
 
 
-def load_department_names(folder: Path) -> dict[str, str]:
-    """``department_names.csv``: the English name of every department ``departments.csv`` names."""
+def _department_names(folder: Path) -> pd.DataFrame:
     path = Path(folder) / DEPARTMENT_NAMES_FILE
-    frame = read_strict_csv(path, ["name_zh", "name_en"], text_kinds={"name_zh": "name", "name_en": "name"})
+    frame = read_strict_csv(path, ["name_zh", "name_en"], ["same_as"],
+                            text_kinds={"name_zh": "name", "name_en": "name", "same_as": "name"})
     require_filled(frame, ("name_zh", "name_en"), path)
     refuse_duplicates(frame, ["name_zh"], path, "name_zh", lambda row: f"department {quote(row.name_zh)} appears twice")
+    own = set(frame.loc[frame["same_as"] == "", "name_zh"])
+    for row in frame[frame["same_as"] != ""].itertuples():
+        if row.same_as not in own:
+            raise InputError(f"same_as {quote(row.same_as)} is not a department of this file with no same_as of its "
+                             "own; name the department as the file lists it", file=path,
+                             line=getattr(row, LINE_COLUMN), field="same_as")
+    return frame
+
+
+def load_department_names(folder: Path) -> dict[str, str]:
+    """``department_names.csv``: the English name of every department ``departments.csv`` names."""
+    frame = _department_names(folder)
     return dict(zip(frame["name_zh"], frame["name_en"]))
+
+
+def load_department_aliases(folder: Path) -> dict[str, str]:
+    """The departments a plan prints under another name (``same_as`` in ``department_names.csv``: 市市场监管局 for
+    市市场监督管理局, 市人社局 for 市人力资源和社会保障局) → the name they are counted and listed under, so that one
+    department is one line of the self-evaluation and the warning list. Empty when the file gives none."""
+    frame = _department_names(folder)
+    return dict(zip(frame.loc[frame["same_as"] != "", "name_zh"], frame.loc[frame["same_as"] != "", "same_as"]))
+
+
+def one_name(names: list[str], aliases: dict[str, str]) -> list[str]:
+    """``names`` each under the name it is counted under (:func:`load_department_aliases`), each once, in order."""
+    return list(dict.fromkeys(aliases.get(name, name) for name in names))
 
 
 def load_departments(folder: Path, plan_lines: list[str] | None) -> pd.DataFrame:
@@ -73,7 +98,11 @@ def load_departments(folder: Path, plan_lines: list[str] | None) -> pd.DataFrame
                              file=path, line=line, field="basis")
         lists.append(departments)
         lines.append(_plan_line(row, departments, plan_lines, path, line))
+    # checked against the plan as printed; counted under one name each (same_as)
+    aliases = load_department_aliases(folder)
+    lists = [one_name(departments, aliases) for departments in lists]
     frame["indicator_id"] = ids
+    frame["lead"] = [aliases.get(lead, lead) for lead in frame["lead"]]
     frame["departments"] = lists
     frame["plan_line"] = lines
     frame["names_en"] = [{name: names_en[name] for name in departments} for departments in lists]

@@ -44,7 +44,7 @@ from ..errors import InputError, quote
 from ..numerals import NUMERALS, chinese_number, chinese_numeral
 from ..text import check_text, visible
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
-from .departments import DEPARTMENT_NAMES_FILE, load_department_names
+from .departments import DEPARTMENT_NAMES_FILE, load_department_aliases, load_department_names
 from .hand_files import refuse_duplicates, require_filled
 from .printed_table import read_source_lines
 
@@ -102,8 +102,9 @@ class PlanTasks:
     (in the text; a typed row's line in ``tasks.csv``), note. ``items``: task_id, item (1 for 一是), title_zh,
     line, and the departments of an item that closes with its own (else empty). ``measures``: number, title_zh,
     title_en, first_line, last_line, note. ``department_names``: name → English name (None when no department
-    is named). ``tasks_source`` and ``measures_source``: the file each was read from (None: there are none);
-    ``tasks_typed``: the tasks come from ``tasks.csv``.
+    is named); ``department_aliases``: a name the plan prints for a department → the name it is counted under
+    (:func:`analysis.ingest.departments.load_department_aliases`). ``tasks_source`` and ``measures_source``: the
+    file each was read from (None: there are none); ``tasks_typed``: the tasks come from ``tasks.csv``.
     """
 
     tasks: pd.DataFrame = field(default_factory=lambda: _frame([], TASK_COLUMNS_READ))
@@ -112,6 +113,7 @@ class PlanTasks:
     tasks_source: Path | None = None
     measures_source: Path | None = None
     department_names: dict[str, str] | None = None
+    department_aliases: dict[str, str] = field(default_factory=dict)
     tasks_typed: bool = False
 
 
@@ -150,6 +152,7 @@ def load_plan_tasks(folder: Path, printed_text: Path | None) -> PlanTasks:
     names = load_department_names(folder) if named else None
     return PlanTasks(tasks=tasks, items=items, measures=measures, tasks_source=tasks_source,
                      measures_source=measures_source, department_names=names,
+                     department_aliases=load_department_aliases(folder) if named else {},
                      tasks_typed=tasks_source == folder / TASKS_FILE)
 
 

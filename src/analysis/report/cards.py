@@ -14,6 +14,7 @@ from ..ingest.plan_outline import place_of
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, fmt_pct, is_missing
 from .words import (
+    amount,
     localized,
     missed_years,
     not_final,
@@ -164,8 +165,12 @@ def prose_growth_note(context: ReportContext, row, promise) -> str:
     at_start = series[series["year"] == start_year].sort_values("value_type")  # actual before baseline
     start = float(at_start["value"].iloc[0])
     target = series[(series["value_type"] == "target") & (series["year"] == promise.year)]
+    # the values each rate runs between, since the card's own pace counts from the base year (2020), this from the
+    # table's last baseline (2021)
     fields = {"place": words.plan_place(place_of(plan_outline_of(context), promise.source_line), promise.source_line),
               "promised": fmt_number(promise.value), "year": year(promise.year), "start_year": start_year,
+              "start_value": amount(row, fmt_number(start), words),
+              "target": amount(row, fmt_number(target["value"].iloc[0]), words) if len(target) else MISSING,
               "implied": fmt_pct((float(target["value"].iloc[0]) / start) ** (1 / (promise.year - start_year)) - 1)
               if len(target) else MISSING}
     later = actuals(context, row)
@@ -176,6 +181,7 @@ def prose_growth_note(context: ReportContext, row, promise) -> str:
     seen = (float(latest["value"]) / start) ** (1 / (int(latest["year"]) - start_year)) - 1
     met = round(seen * 100, 1) >= promise.value - 1e-9  # as shown: 10.0% meets "10% 以上"
     return words.text("card.prose_growth", **fields, latest_year=int(latest["year"]), seen=fmt_pct(seen),
+                      latest=amount(row, fmt_number(latest["value"]), words),
                       verdict=words[f"card.prose_growth_verdict.{'met' if met else 'short'}"])
 
 

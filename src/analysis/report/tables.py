@@ -16,6 +16,7 @@ from .words import (
     finding_place,
     localized,
     localized_column,
+    named,
     note_in,
     official_header,
     official_text,
@@ -52,6 +53,10 @@ class ScorecardRow:
     # hold every year was missed in, "latest value 2022; no value for 2023–2024" (words.status_note)
     official: str = ""       # the official status word's key (a light: its colour), when the plan chose words
     official_text: str = ""
+    # a phone leaves the unit column out: the unit joined to each value (2.7%, 24,800人), or where the language
+    # names units after the series' name (English) that label (" (100 million yuan)"); none for a rank (第18位)
+    value_unit: str = ""
+    name_unit: str = ""
 
 
 def scorecard_headers(context: ReportContext) -> list[str]:
@@ -76,8 +81,13 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
             if row.status == "qualitative":
                 rows.append(ScorecardRow(**common))
                 continue
+            unit = localized(row, "unit", language)
+            joined = row.kind != "rank" and unit and (row.unit_zh == "%" or words["quantity.unit_after_number"])
+            labelled = row.kind != "rank" and unit and not joined
             rows.append(ScorecardRow(
-                **common, unit=localized(row, "unit", language), base=value_text(row, row.base_value, words),
+                **common, unit=unit, base=value_text(row, row.base_value, words),
+                value_unit=unit if joined else "",
+                name_unit=named(row, words)[len(common["name"]):] if labelled else "",  # none when the name says it
                 latest=value_text(row, row.latest_value, words), latest_year=year(row.as_of_year),
                 target=target_text(row, words), target_year=year(row.target_year),
                 gap=MISSING if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),

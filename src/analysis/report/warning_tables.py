@@ -11,7 +11,18 @@ from ..assess.warning_list import CHANGES_WORST_FIRST, previous_report_year, sta
 from .cards import element_id
 from .context import ReportContext
 from .numbers import MISSING, fmt_number
-from .words import has_stage_targets, localized, pace_text, seen_text, status_note, target_text, value_text, year
+from .words import (
+    amount,
+    has_stage_targets,
+    localized,
+    named,
+    pace_text,
+    seen_text,
+    status_note,
+    target_text,
+    value_text,
+    year,
+)
 
 
 @dataclass(frozen=True)
@@ -63,10 +74,13 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
     for row in warning_list(context.joined()).itertuples():
         rows.append(WarningRow(
             department=localized(row, "lead_department", language) or words["warnings.no_department"],
-            indicator_id=str(row.indicator_id), anchor=element_id(row), name=localized(row, "short_name", language),
+            # the table has no unit column: each value carries its unit (2.7%, 24,800人), or in English the name does
+            indicator_id=str(row.indicator_id), anchor=element_id(row), name=named(row, words),
             core=bool(row.core), level=row.level, level_text=words[f"warnings.level.{row.level}"],
-            status=row.status, status_text=words.status(row.status), latest=value_text(row, row.latest_value, words),
-            latest_year=year(row.as_of_year), target=target_text(row, words), target_year=year(row.target_year),
+            status=row.status, status_text=words.status(row.status),
+            latest=amount(row, value_text(row, row.latest_value, words), words),
+            latest_year=year(row.as_of_year), target=amount(row, target_text(row, words), words),
+            target_year=year(row.target_year),
             gap=MISSING if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),
             seen=seen_text(row, words), status_note=status_note(row, words)))
     return rows
