@@ -523,3 +523,21 @@ def test_a_card_without_any_value_draws_no_chart():
     assert [number for number, has_chart in drawn.items() if not has_chart] == [4, 6, 7, 8, 9]
     pictures = figures.Figures(report)
     assert pictures["card-4"] is None and pictures["card-3"] is not None
+
+
+def test_a_revised_baseline_is_drawn_once_as_the_published_value():
+    """National R&D intensity (3): the plan printed 1.75 for 2010, the published 1.84 replaced it (the card's table
+    says 1.84): the chart marks 2010 once, at 1.84, a filled dot numbered by its source, not also an open 1.75."""
+    from matplotlib.colors import to_rgba
+
+    from analysis.plan import load_plan
+    from analysis.publish.data import build_tables
+    from analysis.report.context import report_context
+    from tests.conftest import NATIONAL_DIR
+
+    report = report_context(build_tables(load_plan(NATIONAL_DIR), "eurostat"), 2015, "zh")
+    figure = charts.card_chart(report, report.series_row(3))
+    marks = [(list(line.get_xdata()), list(line.get_ydata()), to_rgba(line.get_markerfacecolor()) == to_rgba("white"))
+             for line in figure.axes[0].get_lines() if line.get_marker() == "o"]
+    assert not [x for xs, _, hollow in marks if hollow for x in xs if x == 2010]
+    assert [(x, y) for xs, ys, hollow in marks if not hollow for x, y in zip(xs, ys) if x == 2010] == [(2010, 1.84)]

@@ -891,6 +891,9 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
     baselines = series[series["value_type"] == "baseline"].sort_values("year")
     targets = series[series["value_type"] == "target"].sort_values("year")
     actual = cards.actuals(context, row)
+    # a printed baseline a published value revised is drawn as that value (its number names the source; the notes
+    # give the printed one): one mark a year, as the card's table has one baseline
+    baselines = baselines[~baselines["year"].isin(actual["year"])]
     observed = pd.concat([baselines, actual]).sort_values("year", kind="stable").drop_duplicates("year", keep="last")
     if observed.empty:
         return None
