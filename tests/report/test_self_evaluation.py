@@ -237,3 +237,7 @@ def test_the_overview_says_how_current_each_series_is_and_whose_data_these_are(e
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "en")))
     assert any("the series' latest years differ: the latest is 2024 (23 series), the earliest 2022." in t
                for t in english)
+    # a sentence, not a title followed by a list: 26 indicators (23 quantitative, 3 qualitative), 29 tasks in 7 groups
+    assert any(t.startswith("“Weihai's implementation plan for building a national innovative city (2022–2024)” sets "
+                            "26 indicators (23 quantitative, 3 qualitative), 29 key tasks in 7 groups and ")
+               for t in english)
