@@ -52,7 +52,7 @@ def test_the_series_no_source_gave_a_2015_value_stay_unassessed_and_say_why(fina
     for indicator in (4, 6, 7, 8, 9):
         assert assessment.loc[indicator, "status"] == "insufficient_data"
     awaited = tables.quality[(tables.quality.issue == "base_from_statistics")
-                             & tables.quality.detail_en.str.contains("has not been published yet")]
+                             & tables.quality.detail_en.str.contains("is not in the data yet")]
     assert sorted(awaited.indicator_id) == [2, 4, 6, 7, 8, 9, 10]
     assert awaited.set_index("indicator_id").loc[6, "detail_zh"] == (
         "规划未列基础值；2010 年值待取自《中国科技统计年鉴》，暂无")
