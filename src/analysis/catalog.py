@@ -77,6 +77,13 @@ class Catalog:
         """Items joined as the language lists them (``；`` in Chinese, ``; `` in English)."""
         return self["grammar.list_separator"].join(items)
 
+    def join_and(self, items) -> str:
+        """``2020、2021`` / ``2020 and 2021``; ``a, b and c``."""
+        items = [str(item) for item in items]
+        if len(items) < 2:
+            return "".join(items)
+        return self["grammar.comma"].join(items[:-1]) + self["grammar.and"] + items[-1]
+
 
 @functools.cache
 def catalog(language: str = DEFAULT_LANGUAGE) -> Catalog:

@@ -165,17 +165,18 @@ def test_corrections_get_the_same_checks(plan_copy):
 
     corrections = plan_copy / "corrections.csv"
     base = corrections.read_text(encoding="utf-8")
-    corrections.write_text(base + "2,,baseline_2021,2.40,250,mistyped\n", encoding="utf-8")
+    corrections.write_text(base + "2,,baseline_2021,2.40,250,mistyped,\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"corrections.csv:4: corrected_value: 250 is a share in %, it must lie"):
         clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
     # 3.6 against the 2023 target 36 (one year away, nearer than the 2021 baseline 35.1): ratio 0.1
-    corrections.write_text(base + "26,,target_2024,36,3.6,thought to be a typo\n", encoding="utf-8")
+    corrections.write_text(base + "26,,target_2024,36,3.6,thought to be a typo,\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"corrections.csv:4: corrected_value: 3.6 is off by a factor near 10 from "
                                          r"the nearest value of its series, 36 \(2023, target_2023"):
         clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
     rows = list(csv.reader(io.StringIO(base)))
     rows = [rows[0] + ["confirm"]] + [row + [""] for row in rows[1:]]
-    rows.append(["26", "", "target_2024", "36", "3.6", "the plan's own erratum", "erratum no. 2 of the plan"])
+    rows.append(["26", "", "target_2024", "36", "3.6", "the plan's own erratum", "方案勘误",
+                 "erratum no. 2 of the plan"])
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     corrections.write_text(buffer.getvalue(), encoding="utf-8")

@@ -58,6 +58,32 @@ def test_quality_log_lists_every_finding(dataset):
     assert "implies 6.4% a year" in growth.detail_en and "折合年均 6.4%" in growth.detail_zh
 
 
+def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
+    """corrections.csv's ``reason_zh`` and prose_checks.csv's ``note_zh`` go to the Chinese details, the plain
+    columns to the English; the split and qualitative findings quote the printed Chinese, glossed."""
+    quality = dataset.quality.set_index(["issue", "indicator_id"])
+    typo = quality.loc[("correction", 19)]
+    assert typo.detail_zh.startswith("原表印作“3..5”，按 3.5 处理：小数点重复，系录入错误")
+    assert typo.detail_en.startswith("Printed “3..5”, read as 3.5: Doubled decimal point, a typing error")
+    prose = quality.loc[("prose_disagrees", 14)]
+    assert prose.detail_zh.endswith("表中为 85；正文所述为编制方案时的现状，即表中 2020 年的 80；表中 2021 年为 85")
+    assert prose.detail_en.endswith("the table 85. The prose (the state of play when the plan was written) gives "
+                                    "the table's 2020 figure, 80; the table prints 85 for 2021.")
+    assert quality.loc[("split_two_rows", 5)].detail_en == (
+        "Printed over 2 rows (“国家级” / “省级”); kept as 2 series, national and provincial")
+    assert quality.loc[("split_two_rows", 5)].detail_zh == "分国家级、省级两行印出，作为两个序列"
+
+
+def test_a_note_written_in_one_language_is_shown_in_both(plan_copy):
+    """A correction with no ``reason_zh`` keeps its reason in the Chinese details rather than dropping it."""
+    path = plan_copy / "corrections.csv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([rows[0], rows[1].rsplit(",", 1)[0] + ",", rows[2]]) + "\n", encoding="utf-8")
+    typo = clean(plan_copy).quality.set_index(["issue", "indicator_id"]).loc[("correction", 12)]
+    assert typo.detail_zh == ("原表数值后有空格，按 14.6 处理：Trailing space after the number in the printed cell; "
+                              "the value itself is unambiguous.")
+
+
 def _edit(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -72,7 +98,7 @@ def test_correction_that_no_longer_matches_the_source_stops_the_run(plan_copy):
 
 def test_correction_for_an_unknown_indicator_stops_the_run(plan_copy):
     with open(plan_copy / "corrections.csv", "a", encoding="utf-8") as handle:
-        handle.write("27,,baseline_2020,1,1,no such indicator\n")
+        handle.write("27,,baseline_2020,1,1,no such indicator,\n")
     with pytest.raises(InputError, match=r"corrections.csv:4: indicator_id: no printed cell for indicator 27"):
         clean(plan_copy)
 

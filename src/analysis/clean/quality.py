@@ -47,8 +47,15 @@ def details(describe) -> dict[str, str]:
     return {f"detail_{language}": describe(plan_catalog(language, word.get(language, ""))) for language in LANGUAGES}
 
 
+def own_language(words: Catalog, english: str, chinese: str) -> str:
+    """A hand-written note in the reader's language: the ``_zh`` column for Chinese, the plain one otherwise; a
+    note written in one language only is shown in that language in every edition, never dropped."""
+    text = (chinese if words.language == "zh" else english) or english or chinese
+    return (text or "").strip()
+
+
 def series_names(words: Catalog, series) -> str:
-    return words["grammar.comma"].join(words[f"series.{s}"] for s in series)
+    return words.join_and(words[f"series.{s}"] for s in series)
 
 
 def table_findings(plan: Plan, table: PlanTable, cells: pd.DataFrame, values: pd.DataFrame,
@@ -69,7 +76,7 @@ def table_findings(plan: Plan, table: PlanTable, cells: pd.DataFrame, values: pd
         add("correction", row.indicator_id, row.series, row.year, row.printed_text, value, row.source_line,
             lambda w, r=row, blank=blank: w.text(
                 "quality_detail.correction_blank" if blank else "quality_detail.correction",
-                printed_text=r.printed_text, corrected_text=r.text, note=r.correction,
+                printed_text=r.printed_text, corrected_text=r.text, note=own_language(w, r.correction, r.correction_zh),
                 where=w[f"quality_detail.blank_where.{blank}"] if blank else ""))
     split = values[values["processing"].str.contains("split")]
     for (indicator_id, year), group in split.groupby(["indicator_id", "year"], sort=True):
@@ -84,7 +91,7 @@ def table_findings(plan: Plan, table: PlanTable, cells: pd.DataFrame, values: pd
         add("split_two_rows", indicator_id, "", None, "", None, int(group["source_line"].min()),
             lambda w, g=group: w.text(
                 "quality_detail.split_two_rows", count=len(g), series_names=series_names(w, g["series"]),
-                printed_labels=" / ".join(PRINTED_LABEL[s] for s in g["series"]), series_keys=", ".join(g["series"])))
+                printed_labels=" / ".join(f"“{PRINTED_LABEL[s]}”" for s in g["series"])))
     rows_source = (table.rows_source or table.source).name
     for row in table.rows[table.rows["qualitative"]].itertuples():
         add("qualitative", row.indicator_id, "", None, QUALITATIVE_TOKEN, None, row.source_line,
@@ -156,8 +163,7 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines
             raise InputError(f"the table has no {row.value_type} for indicator {row.indicator_id} in "
                              f"{row.year}", file=prose_path, line=check_line, field="indicator_id")
         table = float(table_value[key])
-        fields = {"prose_value": fmt_exact(row.prose_value),
-                  "table_value": fmt_printed(table_text[key], table), "note": f" {row.note}" if row.note else "",
+        fields = {"prose_value": fmt_exact(row.prose_value), "table_value": fmt_printed(table_text[key], table),
                   "year": row.year}
         if row.claim == "value":
             agrees = abs(table - row.prose_value) < 1e-9
@@ -176,8 +182,14 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines
         issue = "prose_growth" if row.claim != "value" else "prose_agrees" if agrees else "prose_disagrees"
         add(issue, row.indicator_id, row.series, row.year,
             row.prose_quote, row.prose_value, lines[0],
-            lambda w, key=key, fields=fields, place=place, line=lines[0]: w.text(
-                key, **fields, place=w.plan_place(place, line)))
+            lambda w, key=key, fields=fields, place=place, line=lines[0], row=row: w.text(
+                key, **fields, place=w.plan_place(place, line), note=_note(w, row)))
+
+
+def _note(words: Catalog, row) -> str:
+    """A prose check's note, led in by the language's separator; empty without one."""
+    text = own_language(words, row.note, getattr(row, "note_zh", ""))
+    return words.text("quality_detail.note", note=text) if text else ""
 
 
 def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: list[dict],

@@ -87,6 +87,7 @@ def apply_corrections(cells: pd.DataFrame, corrections: pd.DataFrame, correction
     cells = cells.copy()
     cells["text"] = cells["printed_text"]
     cells["correction"] = ""
+    cells["correction_zh"] = ""
     keyed = {(r.indicator_id, r.series, r.field): i for i, r in enumerate(cells.itertuples())}
     for row in corrections.itertuples():
         line = getattr(row, LINE_COLUMN)
@@ -105,6 +106,7 @@ def apply_corrections(cells: pd.DataFrame, corrections: pd.DataFrame, correction
                              field="printed_text")
         cells.at[index, "text"] = row.corrected_value
         cells.at[index, "correction"] = row.reason
+        cells.at[index, "correction_zh"] = getattr(row, "reason_zh", "") or ""
     return cells
 
 

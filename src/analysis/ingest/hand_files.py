@@ -23,14 +23,17 @@ PROSE_CHECKS_FILE = "prose_checks.csv"
 METADATA_COLUMNS = ["indicator_id", "series", "name_en", "short_name_zh", "short_name_en", "unit_zh", "unit_en",
                     "direction", "kind"]
 CORRECTION_COLUMNS = ["indicator_id", "series", "field", "printed_text", "corrected_value", "reason"]
-#: ``confirm``: why a corrected value that looks implausible is right (see the plausibility checks).
-CORRECTION_OPTIONAL_COLUMNS = ["confirm"]
+#: ``confirm``: why a corrected value that looks implausible is right (see the plausibility checks);
+#: ``reason_zh``: the reason in Chinese, for the Chinese editions (``reason`` is the English one).
+CORRECTION_OPTIONAL_COLUMNS = ["confirm", "reason_zh"]
 METADATA_TEXT = {"name_en": "name", "short_name_zh": "short_name", "short_name_en": "short_name",
                  "unit_zh": "unit", "unit_en": "unit"}
 CATEGORY_TEXT = {"category_zh": "category", "category_en": "category"}
-CORRECTION_TEXT = {"reason": "reason", "confirm": "reason"}
-PROSE_CHECK_TEXT = {"prose_quote": "quote", "note": "note"}
+CORRECTION_TEXT = {"reason": "reason", "confirm": "reason", "reason_zh": "reason"}
+PROSE_CHECK_TEXT = {"prose_quote": "quote", "note": "note", "note_zh": "note"}
 PROSE_CHECK_COLUMNS = ["indicator_id", "series", "year", "value_type", "claim", "prose_quote", "prose_value", "note"]
+#: ``note_zh``: the note in Chinese, for the Chinese editions (``note`` is the English one).
+PROSE_CHECK_OPTIONAL_COLUMNS = ["note_zh"]
 PROSE_CLAIMS = ("value", "annual_growth_pct")
 
 
@@ -128,7 +131,7 @@ def load_corrections(folder: Path, fields: tuple[ValueField, ...]) -> pd.DataFra
                              file=path, line=line, field="field")
         if not visible(row.reason):
             raise InputError("every correction needs a reason", file=path, line=line, field="reason")
-        for column in ("reason", "confirm"):
+        for column in ("reason", "confirm", "reason_zh"):
             text = getattr(row, column, "") or ""
             if visible(text) and not says_why(text):
                 raise InputError(f"{quote(text.strip())} is no reason; {REASON_ADVICE}", file=path, line=line,
@@ -148,8 +151,8 @@ def load_prose_checks(folder: Path, fields: tuple[ValueField, ...]) -> pd.DataFr
     """``prose_checks.csv``: numbers the plan's prose states, to compare with its table (absent: none)."""
     path = Path(folder) / PROSE_CHECKS_FILE
     if not path.exists():
-        return pd.DataFrame(columns=[*PROSE_CHECK_COLUMNS, LINE_COLUMN])
-    frame = read_strict_csv(path, PROSE_CHECK_COLUMNS, text_kinds=PROSE_CHECK_TEXT)
+        return pd.DataFrame(columns=[*PROSE_CHECK_COLUMNS, *PROSE_CHECK_OPTIONAL_COLUMNS, LINE_COLUMN])
+    frame = read_strict_csv(path, PROSE_CHECK_COLUMNS, PROSE_CHECK_OPTIONAL_COLUMNS, text_kinds=PROSE_CHECK_TEXT)
     check_series(frame, path)
     last_baseline = max(field.year for field in fields if field.value_type == "baseline")
     parsed = []

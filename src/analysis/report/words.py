@@ -138,10 +138,7 @@ def departments_text(row, words: Catalog, language: str, context_outline: list[d
 
 def join_and(words: Catalog, items: list) -> str:
     """``2020、2021`` / ``2020 and 2021``; ``a, b and c``."""
-    items = [str(item) for item in items]
-    if len(items) < 2:
-        return "".join(items)
-    return words["grammar.comma"].join(items[:-1]) + words["grammar.and"] + items[-1]
+    return words.join_and(items)
 
 
 def year(value) -> str:
