@@ -89,6 +89,23 @@ def test_no_warning_for_want_of_data_is_not_an_all_clear():
             "needs a warning is unknown: no warning here does not mean no problem.") in english
 
 
+def test_a_series_that_needs_to_accelerate_is_named_as_not_warned():
+    """"Moderate" (需加快) is not warned (method 8); the list says which series are rated so, in either case."""
+    achieved = [row for row in MID_TERM_DATA if row["status"] == "achieved"]
+    moderate = [{**row, "status": "moderate"} for row in MID_TERM_DATA if row["indicator_id"] in (2, 25)]
+    html = unmarked(warnings_html(context("zh", achieved + moderate, 2023)))
+    assert ("本期无预警。评估结论为“需加快”的 2 个序列（指标 2、25）进度低于要求、但差距尚小，按方法说明不列入预警。"
+            in html)
+    english = unmarked(warnings_html(context("en", achieved + moderate[:1], 2023)))
+    assert ("no warnings. One series (indicator 2) is rated “Moderate progress, accelerate”: behind the pace needed, "
+            "but not far enough for a warning, as the method sets out.") in english
+    # beside warnings: after the count; and nothing when no series is rated so
+    red = [row for row in MID_TERM_DATA if row["indicator_id"] == 17]
+    assert "红色 1 个，黄色 0 个。评估结论为“需加快”的 1 个序列（指标 25）" in unmarked(
+        warnings_html(context("zh", achieved + red + moderate[1:], 2023)))
+    assert "需加快" not in unmarked(warnings_html(context("zh", MID_TERM_DATA, 2023)))
+
+
 def test_changes_since_the_previous_report_year_worse_first():
     now = {2: "not_achieved", 10: "moderate", 17: "achieved", 25: "not_achieved"}
     final = [{**row, "report_year": 2024, "status": now[row["indicator_id"]]} for row in MID_TERM_DATA]

@@ -126,12 +126,11 @@ def card_notes(context: ReportContext, row) -> list[str]:
     actual = actuals(context, row)
     for _, group in actual.groupby("reference", sort=False):
         years = words["grammar.comma"].join(year(y) for y in group["year"])
+        # a value's own note follows its source, under the one mark the chart shows
         notes.append(words.text("card.source", mark=group["mark"].iloc[0], years=years,
-                                reference=reference_in(next(group.itertuples()), language)))
-        for point in group.itertuples():
-            if note_in(point, language):
-                notes.append(words.text("card.note", mark=point.mark, year=year(point.year),
-                                        note=note_in(point, language)))
+                                reference=reference_in(next(group.itertuples()), language))
+                     + "".join(words.text("card.point_note", year=year(point.year), note=note_in(point, language))
+                               for point in group.itertuples() if note_in(point, language)))
     plan_notes = series_values(context, row)
     plan_notes = plan_notes[plan_notes["value_type"].isin(["baseline", "target"])]
     for point in plan_notes.sort_values(["year", "value_type"]).itertuples():

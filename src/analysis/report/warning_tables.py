@@ -18,6 +18,7 @@ from .words import (
     named,
     pace_text,
     seen_text,
+    series_ids,
     status_note,
     target_text,
     value_text,
@@ -96,10 +97,22 @@ def warnings_intro(context: ReportContext, rows: list[WarningRow]) -> str:
         unjudged = int((context.assessment["status"] == "insufficient_data").sum())
         return words.text("warnings.none_judged" if unjudged else "warnings.none", stage_red=stage["stage_red"]) + (
             words.count_text("warnings.unjudged", unjudged, status=words.status("insufficient_data"))
-            if unjudged else "")
+            if unjudged else "") + _not_warned(context)
     levels = [row.level for row in rows]
     return words.text("warnings.intro", count=len(rows), red=levels.count("red"), amber=levels.count("amber"),
-                      **stage)
+                      **stage) + _not_warned(context)
+
+
+def _not_warned(context: ReportContext) -> str:
+    """The series rated "moderate" (需加快), which the method does not warn: named, so that a reader who finds one
+    in the summary and not in the list knows why."""
+    words = context.words
+    moderate = context.joined()
+    moderate = moderate[moderate["status"] == "moderate"]
+    if moderate.empty:
+        return ""
+    return words.count_text("warnings.moderate", len(moderate), ids=series_ids(moderate, words),
+                            status=words.status("moderate"))
 
 
 def department_label(context: ReportContext, rows: list[WarningRow], department: str) -> str:

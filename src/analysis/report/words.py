@@ -414,7 +414,7 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     # target year's own value, which needs no history)
     low = thin_evidence(numeric)
     if len(low):
-        paragraphs.append(Paragraph(words.count_text("summary.low_evidence", len(low), ids=_series_ids(low, words),
+        paragraphs.append(Paragraph(words.count_text("summary.low_evidence", len(low), ids=series_ids(low, words),
                                                      years=_low_evidence_years(context, low))))
     for line in (_revisions(context), _observation_revisions(context), _preliminary(context)):
         if line:
@@ -444,10 +444,10 @@ def _awaiting_plan_data(context: ReportContext, numeric: pd.DataFrame) -> str:
         return ""
     return words.count_text("summary.before_plan", len(waiting), start=first,
                             span=words.text("data_gap.span", first=first, last=context.report_year)
-                            if context.report_year > first else str(first), ids=_series_ids(waiting, words))
+                            if context.report_year > first else str(first), ids=series_ids(waiting, words))
 
 
-def _series_ids(rows: pd.DataFrame, words: Catalog) -> str:
+def series_ids(rows: pd.DataFrame, words: Catalog) -> str:
     """``2, 4 (national)``: the series of ``rows`` by their indicators' numbers."""
     return words["grammar.comma"].join(
         str(row.indicator_id) + (words.text("summary.currency_series", series=series_label(row.series, words))
