@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
+import pandas as pd
 import pytest
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTFigure
@@ -156,6 +157,20 @@ def broken_words(pairs, words: set[str]) -> list:
     return found
 
 
+def broken_names(pairs, names) -> list:
+    """A Chinese name whose last character stands alone at the start of a line (``R&D经费投入强`` / ``度*``)."""
+    found = []
+    for page, a, b in pairs:
+        found += [(page, a[-12:], b[:12]) for name in names if re.fullmatch(f".*[{HAN}]{{2}}", name)
+                  and a.endswith(name[:-1]) and re.match(rf"{re.escape(name[-1])}(?:\u2060?\*)?(?![{HAN}])", b)]
+    return found
+
+
+def chinese_names(folder) -> list[str]:
+    indicators = pd.read_csv(folder / "data" / "indicators.csv", dtype=str, keep_default_na=False)
+    return sorted(set(indicators["short_name_zh"]) | set(indicators["name_zh"]))
+
+
 @pytest.fixture(scope="module", params=REPORTS)
 def report(request, example_reports):
     return request.param, example_reports[request.param]
@@ -175,6 +190,12 @@ def test_no_number_is_parted_from_its_unit(report):
     assert broken_numbers(line_pairs(folder / "report.pdf")) == []
 
 
+def test_no_chinese_name_leaves_its_last_character_alone(report):
+    case, folder = report
+    if language_of(case) == "zh":
+        assert broken_names(line_pairs(folder / "report.pdf"), chinese_names(folder)) == []
+
+
 def test_no_word_is_broken_without_a_hyphen(report):
     case, folder = report
     words = vocabulary((folder / "report.html").read_text(encoding="utf-8"))
@@ -189,6 +210,9 @@ def test_the_checks_flag_the_breaks_the_report_used_to_have():
     assert broken_labels([(2, "序号 指标 单位 2020年", "基础值 最新值 目标值")], "zh") == []  # between its pieces
     assert broken_labels([(4, "2 R&D intensity * Red Not", "achieved 2.7 (2024)")], "en") != []
     assert broken_labels([(3, "21 … +0.7 pp (+7.5%) Moderate", "progress, accelerate")], "en") == []  # long: words
+    assert broken_names([(3, "2 R&D经费投入强", "度* 2.7% (2024)")], ["R&D经费投入强度"]) == [
+        (3, "2 R&D经费投入强", "度* 2.7% (202")]
+    assert broken_names([(3, "2 R&D经费投入", "强度* 2.7%")], ["R&D经费投入强度"]) == []  # two characters: allowed
     assert broken_numbers([(1, "威海市国家创新型城市建设指标总结评估报告（2024", "年）")]) != []
     assert broken_numbers([(2, "最新值为 2022 年，2023—", "2024 年无数据")]) != []
     assert broken_numbers([(2, "+0.2个百分点", "（+6.7%）")]) == []
@@ -242,10 +266,34 @@ def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name(
     assert pace_lines("+0.4个百分点（+13.8%）", catalog("zh")) == ("+0.4个百分点（+13.8%）",)
     # the core star is in the name's own run, after a word joiner; the width counts it with the name
     node = name_cell("R&D经费投入强度", "card-2", True)[4][0]["c"]
-    assert [item["t"] for item in node] == ["Link"] and node[0]["c"][1][-1]["c"].endswith("强度\u2060*")
+    assert [item["t"] for item in node] == ["Link"] and node[0]["c"][1][-1]["c"].endswith("强\u2060度\u2060*")
     assert fitted_widths([["enterprises" + CORE_MARK]], 80) == [1.0]
     assert text_widths("enterprises" + CORE_MARK)[1] == 12  # one word: 11 letters and the star
     assert text_widths("比重" + CORE_MARK)[1] == 3  # 重 and its star: 2 + 1
+
+
+def test_a_chinese_name_breaks_between_its_words_only():
+    from analysis.report.line_breaks import keep_words, name, name_joined
+
+    # 国家级 | 农业 | 科技园区 | 营收 | 占比: 营收 and 占比 from the statistics words, not 营 | 收
+    def pieces(text):
+        return re.sub(r'<span class="nobr">([^<]*)</span>', r"[\1]", str(name(text))).replace("<wbr>", "|")
+
+    # a break allowed between two words that touch (<wbr>): a column may be as narrow as its longest word
+    assert pieces("国家级农业科技园区营收占比") == "[国家级]|[农业]|[科技园区]|[营收]|[占比]"
+    # a character between words may break from them (占), the last never from the one before it (下降率)
+    assert pieces("高企营收占规上工业企业收入比重") == "[高企]|[营收]占[规上]|[工业]|[企业]|[收入]|[比重]"
+    assert pieces("万元GDP能耗下降率") == "[万元]GDP[能耗]|[下降率]"
+    assert name_joined("R&D经费投入强度") == "R&D经\u2060费投\u2060入强\u2060度"
+    assert str(name("Mean <b>")) == "Mean &lt;b&gt;"  # escaped; Latin names break at their spaces
+    # a note in a narrow cell keeps its words: never 非最终判 | 定; a unit per unit whole: never 万元/ | 人
+    assert str(keep_words("进展判断，非最终判定")) == (
+        '<span class="nobr">进展</span><wbr><span class="nobr">判断</span>，<span class="nobr">非最终</span><wbr>'
+        '<span class="nobr">判定</span>')
+    assert str(keep_together("万元/人")) == '<span class="nobr">万元/人</span>'
+    # but a short unit in brackets stays whole: never "(100 million / yuan)"
+    assert pieces("Technology contracts traded (100 million yuan)") == (
+        "Technology contracts traded [(100 million yuan)]")
 
 
 def test_a_column_of_chinese_names_keeps_its_floor():

@@ -6,5 +6,5 @@ import re
 
 
 def unmarked(html: str) -> str:
-    """``html`` with every ``<span class="nobr">…</span>`` replaced by its text."""
-    return re.sub(r'<span class="nobr">([^<]*)</span>', r"\1", html)
+    """``html`` with every ``<span class="nobr">…</span>`` replaced by its text, and no ``<wbr>`` between two."""
+    return re.sub(r'<span class="nobr">([^<]*)</span>', r"\1", html).replace("<wbr>", "")

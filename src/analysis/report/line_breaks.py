@@ -11,6 +11,7 @@ between any two characters of Chinese. The Word edition sizes its table columns 
 from __future__ import annotations
 
 import functools
+import logging
 import re
 
 from markupsafe import Markup, escape
@@ -39,6 +40,9 @@ KEPT = re.compile(_kept_pattern())
 NO_DATA = "尚无数据|无数据"
 #: A number whose thousands are set apart by a space (``10 000``, as SI writes it): one number, never broken.
 SPACED_NUMBER = r"(?<![\d.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)"
+#: The last two Chinese characters of a text (a cell, a name, an item without a full stop): kept on one line, so that
+#: none is left alone at the start of the last (``R&D经费投入强`` / ``度*``), the widow typesetters avoid.
+TEXT_END = rf"[{HAN}]{{2}}$"
 #: Width in Latin letters beyond which a label may break between its words (a CJK character counts two).
 SHORT_LABEL = 12
 
@@ -96,21 +100,38 @@ def _held_pattern() -> str:
     return "|".join(sorted(set(forms), key=len, reverse=True))
 
 
-def _marked(text: str, pieces: list[tuple[int, int]]) -> Markup:
-    """``text`` escaped, the ``(start, end)`` pieces each in a span that never breaks."""
+def _marked(text: str, pieces: list[tuple[int, int]], between: bool = False) -> Markup:
+    """``text`` escaped, the ``(start, end)`` pieces each in a span that never breaks; ``between``: a ``<wbr>``
+    between two pieces that touch, so that a table sized to its cells' narrowest width knows a line may break there
+    (WeasyPrint and the browsers break between two such spans, but may size a column to the two as one)."""
     out, last = [], 0
     for start, end in pieces:
-        out += [escape(text[last:start]), Markup('<span class="nobr">'), escape(text[start:end]), Markup("</span>")]
+        gap = Markup("<wbr>") if between and start == last and last else Markup("")
+        out += [escape(text[last:start]), gap, Markup('<span class="nobr">'), escape(text[start:end]),
+                Markup("</span>")]
         last = end
     out.append(escape(text[last:]))
     return Markup("").join(out)
 
 
 def keep_together(text) -> Markup:
-    """``text`` escaped, each number with its unit, each range and each short label of the catalogs in a span that
-    never breaks."""
+    """``text`` escaped, each number with its unit, each range, each short label of the catalogs and its last two
+    Chinese characters (:func:`name_end`) in a span that never breaks."""
     text = str(text)
-    return _marked(text, [match.span() for match in _kept().finditer(text)])
+    if re.fullmatch(rf"[{HAN}]+/[{HAN}]+", text) and is_short(text):  # a unit per unit in a cell: 万元/人, 件/万人
+        return _marked(text, [(0, len(text))])
+    spans = [match.span() for match in _kept().finditer(text)]
+    end = name_end(text)  # and its last two Chinese characters, as a table cell or a list's item ends
+    return _marked(text, _merged(spans + [end]) if end else spans)
+
+
+def keep_words(text) -> Markup:
+    """:func:`keep_together`, and each Chinese word (:func:`chinese_words`) in a span that never breaks: for the short
+    notes of a narrow cell (进展判断，非最终判定), never 非最终判 | 定."""
+    text = str(text)
+    spans = [match.span() for match in _kept().finditer(text)] + chinese_words(text)
+    end = name_end(text)
+    return _marked(text, _merged(spans + ([end] if end else [])), between=True)
 
 
 #: Where a long badge may break: after a comma, and after 但 ("已达标但 | 有回落风险", "Achieved, | at risk").
@@ -156,3 +177,79 @@ def label(text) -> Markup:
     break allowed only between them."""
     text = str(text)
     return _marked(text, _label_spans(text))
+
+
+#: Words of statistics the segmenter's general dictionary lacks, which a name must not break inside (营|收, 规|上).
+STATISTICS_WORDS = ("营收", "高企", "规上", "占比", "万人", "每万人", "高价值", "非最终")
+
+
+@functools.cache
+def _segmenter():
+    """jieba's segmenter with its general dictionary and :data:`STATISTICS_WORDS`; quiet (a notebook's output stays
+    the same); without its statistical guessing of unknown words (HMM), which joins a word to the next."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    segmenter = jieba.Tokenizer()
+    for word in STATISTICS_WORDS:
+        segmenter.add_word(word)
+    return segmenter
+
+
+def chinese_words(text: str) -> list[tuple[int, int]]:
+    """Where the Chinese words of two characters or more stand in ``text`` (``国家级`` ``农业`` ``科技园区`` ``营收``
+    ``占比``): a line breaks between them, never inside one."""
+    spans, position = [], 0
+    for word in _segmenter().cut(text, HMM=False):
+        if len(word) > 1 and re.fullmatch(f"[{HAN}]+", word):
+            spans.append((position, position + len(word)))
+        position += len(word)
+    return spans if position == len(text) else []
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+#: A short unit in brackets after an English name, kept whole: ``(100 million yuan)``, never ``(100 million / yuan)``.
+NAME_UNIT = re.compile(r"\([^()]{1,18}\)$")
+
+
+def name_pieces(text: str) -> list[tuple[int, int]]:
+    """The pieces of an indicator's name a line never breaks inside: its Chinese words (:func:`chinese_words`) and
+    its last two characters (:func:`name_end`); in English its unit in brackets, when short (:data:`NAME_UNIT`)."""
+    end = name_end(text)
+    unit = NAME_UNIT.search(text) if not re.search(f"[{HAN}]", text) else None
+    return _merged(chinese_words(text) + ([end] if end else []) + ([unit.span()] if unit else []))
+
+
+def name_end(text: str) -> tuple[int, int] | None:
+    """Where a name's last two Chinese characters stand, or None: a Chinese name in a narrow cell may break between
+    any two characters, as Chinese is set, but never leaves its last character alone on a line (``R&D经费投入强 /
+    度*``, the widow typesetters avoid)."""
+    match = re.search(TEXT_END, text)
+    return match.span() if match and len(text) > 2 else None
+
+
+def name(text) -> Markup:
+    """An indicator's name as HTML: escaped, each of its :func:`name_pieces` in a span that never breaks; a name in
+    a language that breaks at spaces as it is."""
+    text = str(text)
+    return _marked(text, name_pieces(text), between=True)
+
+
+
+def name_joined(text: str) -> str:
+    """An indicator's name for Word: the characters of each of its :func:`name_pieces` joined by word joiners
+    (U+2060), which Word and LibreOffice never break at."""
+    out, last = [], 0
+    for start, end in name_pieces(text):
+        out += [text[last:start], "\u2060".join(text[start:end])]
+        last = end
+    return "".join(out) + text[last:]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from . import cards, warning_tables
 from .context import ReportContext
 from .figures import DPI, OVERVIEW_CHARTS, Figures, chart_of
+from .line_breaks import name_joined
 from .numbers import is_missing
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS
 from .pandoc_ast import (
@@ -216,7 +217,7 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
                       lines_cell(pace_lines(row.pace, context.words)), cell(status)]
                      + ([cell(Label(row.official_text))] if official else []))
         # the cells' text, as the widths of the columns are fitted to it
-        texts.append([row.indicator_id, row.name + CORE_MARK, Label(row.unit), row.base,
+        texts.append([row.indicator_id, name_joined(row.name) + CORE_MARK, Label(row.unit), row.base,
                       f"{row.latest}\n({row.latest_year})",
                       f"{row.target}\n({row.target_year})", row.gap, pace_lines(row.pace, context.words),
                       (Label(row.status_text), row.final_rate)] + ([Label(row.official_text)] if official else []))
@@ -241,7 +242,7 @@ def lines_cell(lines: tuple[str, ...]) -> list:
 
 def name_cell(name: str, anchor: str, core: bool) -> list:
     """A series' short name linking to its card, with the core indicators' star."""
-    return cell([{"t": "Plain", "c": [link(name + (CORE_MARK if core else ""), anchor)]}])
+    return cell([{"t": "Plain", "c": [link(name_joined(name) + (CORE_MARK if core else ""), anchor)]}])
 
 
 def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
@@ -268,7 +269,7 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
                           lines_cell(pace_lines(row.pace, words)), cell(row.seen)])
             colours[(len(lines), 2)] = LEVEL_COLOURS[row.level][0]
             colours[(len(lines), 3)] = STATUS_COLOURS[row.status]
-        texts = [[row.indicator_id, row.name + CORE_MARK, Label(row.level_text),
+        texts = [[row.indicator_id, name_joined(row.name) + CORE_MARK, Label(row.level_text),
                   (Label(row.status_text), row.status_note), f"{row.latest}\n({row.latest_year})",
                   f"{row.target}\n({row.target_year})", row.gap, pace_lines(row.pace, words), row.seen]
                  for row in rows]
@@ -290,8 +291,8 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
                       cell([plain(Label(row.change_text))] + ([plain(row.reason_text)] if row.reason_text else []))])
         colours[(number, 2)] = STATUS_COLOURS[row.status_then]
         colours[(number, 3)] = STATUS_COLOURS[row.status_now]
-    texts = [[row.indicator_id, row.name + CORE_MARK, Label(row.status_then_text), Label(row.status_now_text),
-              (Label(row.change_text), row.reason_text)] for row in changes]
+    texts = [[row.indicator_id, name_joined(row.name) + CORE_MARK, Label(row.status_then_text),
+              Label(row.status_now_text), (Label(row.change_text), row.reason_text)] for row in changes]
     columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
     widths, points = fitted(context, columns, NAME_FLOOR)
     document.add_table(table(headers, lines, widths), colours, points=points)
