@@ -108,6 +108,28 @@ def test_statuses_are_named_not_only_coloured(example):
     assert "Not" in cells and "Ach." in cells
 
 
+def test_a_status_from_the_printed_baselines_alone_is_marked_in_the_heat_map(example):
+    """Weihai's published data: in 2022 only indicator 26 has a value of the plan period (36.6); every other
+    series' 2022 status rests on the plan's 2020 and 2021 baselines and is marked, and the key says so. The example
+    has 2022 values for every series: nothing marked."""
+    from analysis.settings import PROJECT_ROOT
+
+    real = context(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, "en")
+    heat = charts.status_heatmap(real)
+    grid = heat.axes[0]
+    rows = [label.get_text().replace("\n", " ") for label in grid.get_yticklabels()]
+    cells = {(round(t.get_position()[1] - 0.5), round(t.get_position()[0] - 0.5)): t.get_text() for t in grid.texts}
+    marine = rows.index("26. Marine economy share of GDP")
+    assert cells[(marine, 0)] == "Ach."  # 36.6 in 2022 against 36
+    assert cells[(rows.index("1. R&D personnel"), 0)].endswith("*")
+    assert sum(text.endswith("*") for (_, column), text in cells.items() if column == 0) == len(rows) - 1
+    assert not any(text.endswith("*") for (_, column), text in cells.items() if column > 0)  # "No data" unmarked
+    key = [t.get_text() for t in heat.texts][-1].replace("\n", " ")
+    assert "* = judged on the plan's printed baselines alone" in key
+    plain = charts.status_heatmap(context(example, 2024, "en"))
+    assert not any(t.get_text().endswith("*") for t in plain.axes[0].texts)
+
+
 def _overlaps(a, b) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
 

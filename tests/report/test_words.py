@@ -463,6 +463,18 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
         "2023–2024 yet, the final verdict awaits it (moderate progress, accelerate)")
 
 
+def test_a_stage_target_without_its_year_is_awaited_as_a_stage_target():
+    """The mid-term of a series last seen in 2022: its 2023 target has a 2024 one after it, so the 2023 value is
+    awaited for a check against the stage target, not for a final verdict."""
+    row = assessed(14, 2023, "compound", 80, 2022, 96, 2023, 100, "moving_away", gap=4, next_year=2024,
+                   next_target=120)
+    [joined] = context("zh", [row], 2023).joined().itertuples()
+    assert words._need(joined, catalog("zh")) == (
+        "科技服务机构：最新为 2022 年的 96个，2023 年阶段目标 100个；2023 年尚无数据，待公布后对照阶段目标判断")
+    assert words._need(joined, catalog("en")).endswith(
+        "against a stage target of 100 for 2023; no value for 2023 yet, the verdict on the stage target awaits it")
+
+
 def test_a_core_indicator_names_the_years_without_a_value():
     rows = [assessed(2, 2024, "linear", 2.36, 2022, 2.5, 2024, 2.8, "moderate", n=3, gap=0.3,
                      required_cagr=(2.8 / 2.5) ** 0.5 - 1, required_per_year=0.15)]

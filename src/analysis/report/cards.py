@@ -95,7 +95,8 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
                                            f"{fmt_pct(row.time_elapsed, 0).lstrip('+')}"))
     rows.append((labels["needed"], pace_text(row, words)))
     if judged and seen_text(row, words) != MISSING:
-        rows.append((labels["seen"], seen_text(row, words)))
+        # from the base value on, which a prose's promise or a turn in the plan period may count otherwise
+        rows.append((labels["seen"].format(year=year(base_year)), seen_text(row, words)))
     if projection_shown(row):
         projected = row.projected_value
         if row.kind == "rank":

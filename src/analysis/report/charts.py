@@ -752,13 +752,22 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     cells_inches = len(years) * max(cell, 0.5) if narrow else 0.4 * width
     left = (1 - 0.04 / width - cells_inches / width) if narrow else 0.45
     labels = [_wrap(label, left * width - 0.12, size, lines=3) for label in order]
+    # a status in the plan period that rests on the printed baselines alone (no value of the plan period yet) is
+    # marked: it says how the series ran before the plan, not what the plan has done
+    start = plan_start_year(context.values)
+    as_of = history.pivot(index="label", columns="report_year", values="as_of_year").reindex(order)[years]
+    before = as_of.apply(lambda column: column.map(lambda y: start is not None and not is_missing(y) and y < start))
+    before = before & grid.isin([status for status in STATUSES if status != "insufficient_data"])
+    mark = words["chart.heatmap_baselines_mark"]
     annotations = grid.apply(lambda column: column.map(lambda s: cells[s] if isinstance(s, str) else ""))
+    annotations = annotations.where(~before, annotations + mark)
     # the key to the cells' short words, below the map: only the statuses it shows
     shown = [status for status in STATUSES if status in set(grid.stack())
              and words[f"status_short.{status}"] != words.status(status)]  # 未达标 needs no key
-    key = _wrap(words["chart.heatmap_key_separator"].join(
-        words.text("chart.heatmap_key_item", short=words[f"status_short.{status}"], name=words.status(status))
-        for status in shown), width - 0.3, size, lines=6)
+    items = [words.text("chart.heatmap_key_item", short=words[f"status_short.{status}"], name=words.status(status))
+             for status in shown] + ([words.text("chart.heatmap_baselines_key", mark=mark, start=year(start))]
+                                     if before.to_numpy().any() else [])
+    key = _wrap(words["chart.heatmap_key_separator"].join(items), width - 0.3, size, lines=6)
     line = 1.2 * size / 72  # inches: a line of type
     lines = max(text.count("\n") + 1 for text in [*labels, *cells.values()])
     row = max(0.2, lines * line + 0.08)  # inches: a row holds every line of its label and of its cells' words

@@ -395,8 +395,8 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                        Percent(_number(row.completion)), Percent(_number(row.time_elapsed)),
                        Percent(_number(row.completion_rate)),
                        # a level to hold every year: the years it missed, which make it "not achieved" beside a
-                       # completion rate of 100 % or more
-                       words["grammar.comma"].join(missed_years(row))]
+                       # completion rate of 100 % or more; one year a number, as a year is everywhere in the book
+                       _missed(row, words)]
         rows.append([int(row.indicator_id), series_label(row.series, words),
                      localized(row, "category", language), localized(row, "name", language),
                      localized(row, "short_name", language), words["workbook.core_mark"] if row.core else "",
@@ -406,6 +406,14 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                      *([Official(row.official_status, official_text(row, context))] if context.status_words else []),
                      *([getattr(row, f"lead_department_{language}")] if departments else [])])
     write_table(book.add_worksheet(words["workbook.sheets.scorecard"]), styles, headers, rows)
+
+
+def _missed(row, words):
+    """The years a level to hold every year missed: one as a whole number (2022), several as text (2022、2023)."""
+    years = missed_years(row)
+    if len(years) == 1:
+        return int(years[0])
+    return words["grammar.comma"].join(years)
 
 
 def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:

@@ -525,7 +525,10 @@ def _need(row, words: Catalog) -> str:
                           latest=value_text(row, row.latest_value, words), target_year=year(row.target_year),
                           target=target_text(row, words), pace=pace)
     if target_year_past(row):  # a final evaluation without the target year's value: no pace, a verdict to come
-        return words.text("summary.need_awaiting", name=name, as_of=year(row.as_of_year),
+        # a stage target (a later one follows) is checked, not finally judged (method, item 1)
+        stage = not is_missing(getattr(row, "next_target_value", float("nan")))
+        return words.text("summary.need_awaiting_stage" if stage else "summary.need_awaiting", name=name,
+                          as_of=year(row.as_of_year),
                           latest=amount(row, value_text(row, row.latest_value, words), words),
                           target_year=year(row.target_year), target=amount(row, target_text(row, words), words),
                           years=years_without_value(row, words))
@@ -678,7 +681,7 @@ def _observation_revisions(context: ReportContext) -> str:
     if revised.empty:
         return ""
     actual = _printed_texts(context, "actual")
-    items = [words.text("summary.revision_item", name=_short_name(context, row.indicator_id, row.series),
+    items = [words.text("summary.observation_revision_item", name=_short_name(context, row.indicator_id, row.series),
                         year=year(row.year), printed=fmt_printed(row.printed_text),
                         published=fmt_printed(actual.get((row.indicator_id, row.series, int(row.year)), ""),
                                               row.value))
