@@ -285,12 +285,17 @@ def test_a_chinese_name_breaks_between_its_words_only():
     assert pieces("高企营收占规上工业企业收入比重") == "[高企]|[营收]占[规上]|[工业]|[企业]|[收入]|[比重]"
     assert pieces("万元GDP能耗下降率") == "[万元]GDP[能耗]|[下降率]"
     assert name_joined("R&D经费投入强度") == "R&D经\u2060费投\u2060入强\u2060度"
+    # a status note in Word: its words joined (判\u2060定), what Word keeps whole already left to it (2024 年无数据)
+    assert name_joined("非最终判定；2024 年无数据") == "非\u2060最\u2060终判\u2060定；2024 年无数据"
     assert str(name("Mean <b>")) == "Mean &lt;b&gt;"  # escaped; Latin names break at their spaces
     # a note in a narrow cell keeps its words: never 非最终判 | 定; a unit per unit whole: never 万元/ | 人
     assert str(keep_words("进展判断，非最终判定")) == (
         '<span class="nobr">进展</span><wbr><span class="nobr">判断</span>，<span class="nobr">非最终</span><wbr>'
         '<span class="nobr">判定</span>')
     assert str(keep_together("万元/人")) == '<span class="nobr">万元/人</span>'
+    # a web address breaks after a slash or before a dot or an underscore, as print breaks one, not "….ht / m"
+    assert str(keep_together("（http://a.cn/2016/content_1.htm?x=1&y=2）")) == (
+        "（http://<wbr>a<wbr>.cn/<wbr>2016/<wbr>content<wbr>_1<wbr>.htm<wbr>?x=1<wbr>&amp;y=2）")
     # but a short unit in brackets stays whole: never "(100 million / yuan)"
     assert pieces("Technology contracts traded (100 million yuan)") == (
         "Technology contracts traded [(100 million yuan)]")

@@ -151,7 +151,7 @@ class PageText(HTMLParser):
 
 def page_text(page: str) -> str:
     parser = PageText()
-    parser.feed(page)
+    parser.feed(page.replace("<wbr>", ""))  # a place a line may break, no text of its own
     return "\n".join(parser.parts)
 
 

@@ -96,7 +96,9 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     rows.append((labels["needed"], pace_text(row, words)))
     if judged and seen_text(row, words) != MISSING:
         # from the base value on, which a prose's promise or a turn in the plan period may count otherwise
-        rows.append((labels["seen"].format(year=year(base_year)), seen_text(row, words)))
+        # a rank's change is in places a year already ("up 0.6 places a year"), not "per year … a year"
+        seen = labels["seen_rank" if row.kind == "rank" else "seen"]
+        rows.append((seen.format(year=year(base_year)), seen_text(row, words)))
     if projection_shown(row):
         projected = row.projected_value
         if row.kind == "rank":

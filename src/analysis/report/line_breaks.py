@@ -114,6 +114,16 @@ def _marked(text: str, pieces: list[tuple[int, int]], between: bool = False) -> 
     return Markup("").join(out)
 
 
+#: A web address in a text (a source's): a line breaks in it after a slash or before a dot, an underscore, a question
+#: mark or an ampersand (``…/content_ | 18325813.htm``), as addresses are broken in print, rather than anywhere.
+ADDRESS = re.compile(r"https?://[^\s<>（）()，；]+")
+ADDRESS_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=[^/])(?=[._?]|&amp;)")
+
+
+def _address_breaks(html: Markup) -> Markup:
+    return Markup(ADDRESS.sub(lambda match: ADDRESS_BREAK.sub("<wbr>", match.group()), str(html)))
+
+
 def keep_together(text) -> Markup:
     """``text`` escaped, each number with its unit, each range, each short label of the catalogs and its last two
     Chinese characters (:func:`name_end`) in a span that never breaks."""
@@ -122,7 +132,8 @@ def keep_together(text) -> Markup:
         return _marked(text, [(0, len(text))])
     spans = [match.span() for match in _kept().finditer(text)]
     end = name_end(text)  # and its last two Chinese characters, as a table cell or a list's item ends
-    return _marked(text, _merged(spans + [end]) if end else spans)
+    marked = _marked(text, _merged(spans + [end]) if end else spans)
+    return _address_breaks(marked) if "://" in text else marked
 
 
 def keep_words(text) -> Markup:
@@ -246,10 +257,14 @@ def name(text) -> Markup:
 
 
 def name_joined(text: str) -> str:
-    """An indicator's name for Word: the characters of each of its :func:`name_pieces` joined by word joiners
-    (U+2060), which Word and LibreOffice never break at."""
+    """An indicator's name or a cell's note for Word: the characters of each of its :func:`name_pieces` joined by
+    word joiners (U+2060), which Word and LibreOffice never break at; not inside a piece Word keeps whole already (a
+    number with its unit, a short label: :func:`kept_pattern`)."""
+    kept = [match.span() for match in _kept().finditer(text)]  # Word's own pieces (2024 年无数据), left as they are
     out, last = [], 0
     for start, end in name_pieces(text):
+        if any(start < other_end and other_start < end for other_start, other_end in kept):
+            continue
         out += [text[last:start], "\u2060".join(text[start:end])]
         last = end
     return "".join(out) + text[last:]

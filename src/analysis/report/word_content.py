@@ -210,7 +210,7 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
         if row.category != category:
             category = row.category
             lines.append([cell([strong(category)], col_span=len(headers))])
-        status = [plain(Label(row.status_text))] + ([plain(row.final_rate)] if row.final_rate else [])
+        status = [plain(Label(row.status_text))] + ([plain(name_joined(row.final_rate))] if row.final_rate else [])
         lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core), cell(Label(row.unit)),
                       cell(row.base, right), cell(value_with_year(row.latest, row.latest_year), right),
                       cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right),
@@ -220,7 +220,8 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
         texts.append([row.indicator_id, name_joined(row.name) + CORE_MARK, Label(row.unit), row.base,
                       f"{row.latest}\n({row.latest_year})",
                       f"{row.target}\n({row.target_year})", row.gap, pace_lines(row.pace, context.words),
-                      (Label(row.status_text), row.final_rate)] + ([Label(row.official_text)] if official else []))
+                      (Label(row.status_text), name_joined(row.final_rate))]
+                     + ([Label(row.official_text)] if official else []))
         colours[(len(lines), 8)] = STATUS_COLOURS[row.status]
         if row.official in LIGHT_COLOURS:
             colours[(len(lines), 9)] = LIGHT_COLOURS[row.official][0]
@@ -263,14 +264,15 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
                                    col_span=len(headers))])
             lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core),
                           cell(Label(row.level_text)),
-                          cell([plain(Label(row.status_text))] + ([plain(row.status_note)] if row.status_note else [])),
+                          cell([plain(Label(row.status_text))]
+                               + ([plain(name_joined(row.status_note))] if row.status_note else [])),
                           cell(value_with_year(row.latest, row.latest_year), right),
                           cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right),
                           lines_cell(pace_lines(row.pace, words)), cell(row.seen)])
             colours[(len(lines), 2)] = LEVEL_COLOURS[row.level][0]
             colours[(len(lines), 3)] = STATUS_COLOURS[row.status]
         texts = [[row.indicator_id, name_joined(row.name) + CORE_MARK, Label(row.level_text),
-                  (Label(row.status_text), row.status_note), f"{row.latest}\n({row.latest_year})",
+                  (Label(row.status_text), name_joined(row.status_note)), f"{row.latest}\n({row.latest_year})",
                   f"{row.target}\n({row.target_year})", row.gap, pace_lines(row.pace, words), row.seen]
                  for row in rows]
         columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
