@@ -296,7 +296,7 @@ def test_a_value_quoted_as_printed_keeps_its_digits_and_groups_its_thousands(tmp
     revised = quality[quality.issue == "observation_revises_baseline"].set_index("indicator_id")
     assert revised.loc[1, "detail_en"] == ("Bulletin 2022 gives 23,150 for 2021; the plan printed 23,000. The "
                                            "published value replaces the printed one wherever the 2021 value is used.")
-    assert revised.loc[1, "detail_zh"] == ("Bulletin 2022 公布 2021 年为 23,150，方案印作 23,000；"
+    assert revised.loc[1, "detail_zh"] == ("据Bulletin 2022，2021 年为 23,150，方案印作 23,000；"
                                            "凡用到 2021 年数值之处均以公布值代替方案所列数值")
     assert revised.loc[2, "detail_en"].startswith("Bulletin 2022 gives 2.50 for 2021; the plan printed 2.40.")
 

@@ -116,7 +116,7 @@ def test_changes_since_the_previous_report_year_worse_first():
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
     assert ("与 2023 年相比（2023 年的结论按现有数据评定），0 个序列变差，0 个好转，4 个重新评定（无新数据、改为对照"
-            "下一目标或由进度判断转为最终判定，不作好坏比较），0 个不变，0 个无法比较") in html
+            "下一目标或由进度判断转为对照目标年数值的判定，不作好坏比较），0 个不变，0 个无法比较") in html
     # the same values in both years here: a status that moved without a new value is re-rated, not worse or better;
     # a stage target missed become a final "not achieved" on the same value too
     assert rows_of(html) == [["10", "高新技术企业", "已达标", "需加快", "重新评定无新数据"],
@@ -150,7 +150,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # (a rating of the pace towards 3.5 in 2023) to "not achieved" (a verdict on 2023's value): re-rated, not worse
     _, mid = change_rows(load_report(relative(example_tables), 2023, "en"))
     mid = {row.indicator_id: (row.change, row.reason_text) for row in mid}
-    assert mid["19"] == ("rerated", "a rating of the pace then, a final verdict on the 2023 target now")
+    # the 2023 target is a stage target (3.5 again in 2024): a verdict on it, not a final one (method, item 1)
+    assert mid["19"] == ("rerated", "a rating of the pace then, a verdict on the 2023 stage target now")
     # the energy saving (18) met its floor in 2022 (5.2 against 5) and missed it in 2023 (4.6): the series moved, worse
     assert mid["18"] == ("worse", "")
     # S&T share of public spending (20): 2.8 in 2023 short of the stage target 3.5, 3.2 in 2024 short of the same 3.5:

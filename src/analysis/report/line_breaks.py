@@ -140,6 +140,8 @@ def keep_words(text) -> Markup:
     """:func:`keep_together`, and each Chinese word (:func:`chinese_words`) in a span that never breaks: for the short
     notes of a narrow cell (进展判断，非最终判定), never 非最终判 | 定."""
     text = str(text)
+    if re.fullmatch(rf"[{HAN}]+/[{HAN}]+", text) and is_short(text):  # a unit per unit: 万元/人
+        return _marked(text, [(0, len(text))])
     spans = [match.span() for match in _kept().finditer(text)] + chinese_words(text)
     end = name_end(text)
     return _marked(text, _merged(spans + ([end] if end else [])), between=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..assess.warning_list import CHANGES_WORST_FIRST, previous_report_year, status_changes, warning_list
 from .cards import element_id
 from .context import ReportContext
-from .numbers import MISSING, fmt_number
+from .numbers import MISSING, fmt_number, is_missing
 from .words import (
     amount,
     has_stage_targets,
@@ -152,7 +152,10 @@ def _change_reason(row, words) -> str:
         reasons.append(words.text("warnings.change_reason.later_target", year=year(row.target_year),
                                   target=target_text(row, words)))
     if "now_final" in row.reason.split("+"):
-        reasons.append(words.text("warnings.change_reason.now_final", year=year(row.target_year)))
+        # a stage target (a later one follows) is checked, not finally judged (method, item 1)
+        stage = not is_missing(getattr(row, "next_target_value", float("nan")))
+        reasons.append(words.text("warnings.change_reason.now_stage" if stage else "warnings.change_reason.now_final",
+                                  year=year(row.target_year)))
     if "stage_passed" in row.reason.split("+"):
         reasons.append(words.text("warnings.change_reason.stage_passed", year=year(row.target_year)))
     return words.join(reasons)
