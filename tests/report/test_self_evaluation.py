@@ -44,10 +44,13 @@ def test_the_word_draft_follows_the_outline_with_its_gaps_marked(example_reports
     document = docx.Document(example_reports[case] / "self-evaluation.docx")
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == OUTLINE[language]
-    marked = [run.text.replace(WORD_JOINER, "") for p in document.paragraphs for run in p.runs
-              if run.bold and run.text.strip()]
+    marked = [run.text for p in document.paragraphs for run in p.runs if run.bold and run.text.strip()]
     owed = {"zh": "【待补充：市发展改革委】", "en": "[To be supplied: Municipal Development and Reform Commission]"}
-    assert owed[language] in marked  # task 1.1's lead sent nothing: its gap is bold, to be found
+    # task 1.1's lead sent nothing: its gap is bold, and as typed, so that Word's Find finds every "待补充"
+    assert owed[language] in marked
+    gap = {"zh": "【待补充：", "en": "[To be supplied: "}[language]
+    placeholders = [text for text in marked if gap in text]
+    assert len(placeholders) > 20 and not any(WORD_JOINER in text for text in placeholders)
     # Weihai's 29 key tasks, each under its group (task 7.6 is the last)
     # no-break spaces keep numbers whole, word joiners a department's name
     text = "\n".join(p.text for p in document.paragraphs).replace("\u00a0", " ").replace("\u202f", " ").replace(

@@ -118,8 +118,9 @@ def _inlines(context: ReportContext, parts: list, body: bool = False) -> list:
     be spaced out for a department's name that does not fit on it (a table's column is made as wide)."""
     out: list = []
     for kind, text in _parts(context, parts):
-        if kind == "placeholder":  # kept whole as the page keeps it: a Chinese one whole, an English one by word
-            out.append({"t": "Strong", "c": inlines(" ".join(joined(word) for word in text.split(" ")))})
+        if kind == "placeholder":  # bold, as typed: Word's Find finds 待补充 (no word joiners inside, which would
+            # keep it on one line but hide it from a search), an official's first step in filling the draft
+            out.append({"t": "Strong", "c": [{"t": "Str", "c": text}]})
         else:
             out += inlines(joined(text) if kind == "whole" and not body else text, body_pieces() if body else None)
     return out
