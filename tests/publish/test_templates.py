@@ -74,11 +74,13 @@ def test_value_cells_are_validated_in_the_plausible_range(templates):
     validations = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
     rows = _rows(sheet)
     assert set(validations) == {f"D{row[0].row}" for row in rows}
-    # R&D personnel (1, a count): latest known before 2023 is the 2021 baseline 23,000; a third to three times it
+    # R&D personnel (1, a count): latest known before 2023 is the 2021 baseline 23,000; a third to three times it,
+    # in whole persons: 23,000 / 3 = 7,666.67 → 7,667
     personnel = validations[f"D{rows[0][0].row}"]
     assert personnel.type == "decimal" and personnel.errorStyle == "warning"
     assert personnel.operator in (None, "between")  # "between" is the default, written as no operator
-    assert float(personnel.formula1) == pytest.approx(23000 / 3) and float(personnel.formula2) == 69000
+    assert float(personnel.formula1) == 7667 and float(personnel.formula2) == 69000
+    assert "7,667 – 69,000" in personnel.prompt
     # R&D intensity (2, a share): 2021 baseline 2.4, two years before 2023: 2.4 ± 20 points within 0–100
     intensity = validations[f"D{rows[1][0].row}"]
     assert float(intensity.formula1) == 0 and float(intensity.formula2) == pytest.approx(22.4)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import math
 import re
 from dataclasses import dataclass
 
@@ -159,6 +160,8 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
             latest, latest_year = _latest(series_values, year)
             targets = {int(r.year): float(r.value) for r in series_values.itertuples() if r.value_type == "target"}
             low, high = plausible_range(meta.kind, latest, year - latest_year if latest_year else 1)
+            if meta.kind == "count":  # whole firms, persons, bases: 7,667 – 69,000, never 7,666.67
+                low, high = float(math.ceil(low)), float(math.floor(high))
             rows.append(EntrySeries(int(meta.indicator_id), meta.series, localized(meta, "name", language),
                                     series_label(meta.series, words),
                                     localized(meta, "unit", language), latest, latest_year, targets, low, high))
