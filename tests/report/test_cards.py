@@ -59,11 +59,11 @@ def test_a_card_lists_its_sources_and_findings(cards_html):
     # the publication by its Chinese name (the file's source_zh)
     # and the note of its 2021 value, in the edition's language (the file's note_zh; the English edition keeps
     # note), after its source: one line under the one mark ① the chart shows, not two lines each marked ①
-    assert ("<li>① 2021、2022：示例统计公报 2023（虚构）。2021年：2021 年修订数；方案印作 23000</li>"
+    assert ("<li>① 2021、2022：示例统计公报 2023（虚构）。2021年：修订数；方案印作 23,000</li>"
             in personnel)
     assert personnel.count("①") == 1
     assert "Example bulletin" not in personnel
-    assert "revised 2021 figure" not in personnel
+    assert "revised figure" not in personnel
     assert "实际值修订基础值" in personnel  # the revision, from the data-quality log
     parks = card(cards_html, "indicator-4-national")
     # the four printed cells split into two series (2020, 2021, 2023, 2024): one line, not four
