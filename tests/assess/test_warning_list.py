@@ -120,3 +120,33 @@ def test_a_stage_target_missed_on_course_to_the_next_is_amber():
                                  next_required_cagr=-0.05, observed_cagr=-0.08)) == "amber"
     assert row_warning_level(row(status="insufficient")) == "amber"
     assert row_warning_level(row(status="moving_away")) == "red"
+
+
+def test_a_stage_target_met_off_course_for_the_next_is_amber():
+    """A mid-term's early warning: 103 in 2023 meets the 2023 stage target of 100, but 120 in 2024 needs
+    120/103 - 1 = 16.5 % in one year, twice the 8.8 % a year seen since 2020 (80 → 103)."""
+    from types import SimpleNamespace
+
+    from analysis.assess.warning_list import row_warning_level, stage_met, stage_met_off_course
+
+    def row(**changes):
+        base = dict(status="achieved", verdict="final", method="compound", direction="higher", latest_value=103.0,
+                    next_target_year=2024.0, next_target_value=120.0, next_required_cagr=0.165,
+                    next_required_per_year=17.0, observed_cagr=0.088, observed_per_year=7.67)
+        return SimpleNamespace(**{**base, **changes})
+
+    assert stage_met(row()) and stage_met_off_course(row())
+    assert row_warning_level(row()) == "amber"
+    assert row_warning_level(row(observed_cagr=0.165)) == ""  # the need, exactly: on course
+    # in points: +0.3 a year seen against +0.7 needed (9.3 % in 2023, 10 % in 2024) is off course
+    assert row_warning_level(row(method="linear", latest_value=9.3, next_target_value=10.0,
+                                 next_required_per_year=0.7, observed_per_year=0.3)) == "amber"
+    # the next target already met: nothing to reach
+    assert row_warning_level(row(next_target_value=100.0)) == ""
+    # no next target (the plan's last), a progress verdict, a level to hold every year: not a stage target met
+    assert not stage_met(row(next_target_year=float("nan")))
+    assert not stage_met(row(verdict="progress"))
+    assert not stage_met(row(direction="at_least"))
+    # a yearly floor has no growth of its own to compare: not warned on its pace
+    assert row_warning_level(row(method="annual_floor", observed_cagr=float("nan"),
+                                 observed_per_year=float("nan"))) == ""

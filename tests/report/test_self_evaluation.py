@@ -152,14 +152,42 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     from tests.conftest import relative
 
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "zh")))
-    assert ("23 项定量指标中，目标年份数据已到位或每年须达到的目标已有一年未达到、可作最终判定的 2 项，"
+    # a mid-term's result leads: the stage targets, then the share of the two final verdicts
+    assert ("对照 2023 年阶段目标，23 项定量指标中已有判定的 20 项，达到阶段目标 11 项、未达到 9 项。"
+            "23 项定量指标中，目标年份数据已到位或每年须达到的目标已有一年未达到、可作最终判定的 2 项，"
             "其中达到目标的 0 项，指标达标比例 0.0%（0/2，"
             "分母仅计已有最终判定的指标；按全部 23 项计为 0/23）。其余 21 项尚无最终判定："
-            "20 项仅有阶段目标的判定（达到阶段目标 11 项、"
-            "未达到 9 项；其后另有目标，不计入）；1 项尚缺目标年份数据（为进展判断，不计入）。") in text
+            "20 项仅有阶段目标的判定（见上；其后另有目标，不计入）；1 项尚缺目标年份数据（为进展判断，不计入）。") in text
+    # counted as the scorecard shows them: a stage target met is not the plan's "已达标"
+    assert any("已有方案期内数据的 23 项定量指标中，已达阶段目标 11 项；未达阶段目标 9 项；偏离目标 1 项；未达标 2 项。"
+               in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
-    assert any("20 with a verdict on a stage target only (11 reached it, 9 missed it; a later target follows, not "
-               "counted); 1 still missing a target year's value" in t for t in english)
+    assert any(t.startswith("Against the 2023 stage targets, 20 of the 23 quantitative indicators have a verdict: 11 "
+                            "met their stage target and 9 missed it. Of the 23") for t in english)
+    assert any("20 with a verdict on a stage target only (above; a later target follows, not counted); 1 still "
+               "missing a target year's value" in t for t in english)
+
+
+def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
+    """The mid-term's main number beside each verdict: 14 met its 2023 stage target (103 against 100); 2024's 120
+    needs 120/103 - 1 = 16.5 % (+17) in one year, more than the 8.8 % a year seen (80 in 2020 → 103 in 2023:
+    (103/80)^(1/3) - 1 = 8.78 %), so the problems name it though its stage target is met."""
+    from tests.conftest import relative
+
+    for language, status, cell, state in (
+            ("zh", "已达阶段目标", "120个（2024年）\n+16.5%（+17）",
+             "科技服务机构：已达阶段目标（2023 年阶段目标完成率 103.0%；按已有增速达不到 2024 年目标），"
+             "2023 年为 103个，2023 年目标 100个。"),
+            ("en", "Stage target met", "120 (2024)\n+16.5% (+17)", "off course for the 2024 target")):
+        blocks = self_evaluation_blocks(load_report(relative(example_tables), 2023, language))
+        table = next(block for block in blocks if block.name == "indicators")
+        assert table.headers[-1] == {"zh": "下一目标及每年需增长", "en": "Next target, needed a year"}[language]
+        row = next(row for row in table.rows if row[0] == "14")
+        assert row[-2:] == [status, cell]
+        assert any(state in text for text in block_texts(blocks))
+    # the plan's last targets have no next one: a final evaluation's table has no such column
+    final = self_evaluation_blocks(load_report(relative(example_tables), 2024, "zh"))
+    assert len(next(block for block in final if block.name == "indicators").headers) == 7
 
 
 def test_the_national_share_states_its_denominator_and_the_indicators_without_data(example_reports):

@@ -223,8 +223,8 @@ def test_summary_before_the_data_in_english():
 def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert texts(words.summary_paragraphs(context("zh", MID_TERM_DATA, 2023))) == [
         "方案共列 4 项指标：定量指标 4 项（4 个序列），定性指标 0 项。4 个定量序列的最新数据均为 2023 年。",
-        "定量指标中未达标 1 项、未达阶段目标 2 项、已达标 1 项。",
-        "4 个序列已有约束目标年数据，对照该年目标作出判断：已达标 1 个、未达阶段目标 2 个、未达标 1 个。",
+        "定量指标中未达标 1 项、未达阶段目标 2 项、已达阶段目标 1 项。",  # 10: 2024's target follows
+        "4 个序列已有约束目标年数据，对照该年目标作出判断：已达阶段目标 1 个、未达阶段目标 2 个、未达标 1 个。",
         "核心考核指标（*）：R&D经费投入强度：未达阶段目标（2023年）。",
         # a stage target missed (2024's follows): what one year must add, and no pace seen here to compare with
         ("未达标、偏离目标、未达阶段目标、进展不足或需加快的指标：", [
@@ -238,7 +238,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     ]
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
     assert english[2] == ("4 series have data for their binding target year and are judged against that year's "
-                          "target: Achieved 1; Stage target missed 2; Not achieved 1.")
+                          "target: Stage target met 1; Stage target missed 2; Not achieved 1.")
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
                                 "it, 0.09 pp short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) over 2023")
     assert english[4][1][1] == ("Days with good air quality: ≥90% every year, missed in 2022: not achieved (91.2% in "
@@ -504,6 +504,31 @@ def test_a_stage_target_missed_compares_the_pace_needed_with_the_pace_seen(examp
         assert talent.endswith("it must grow by 7.4% (22) over 2023, more than the growth seen so far (+7.2% a year)")
         assert firms.endswith("over 2023, which the growth seen so far (+25.2% a year) reaches")
     assert not any("难以" in item or "does not reach" in item for item in lagging.items)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_stage_target_met_off_course_is_named_after_the_lagging(example_tables, language):
+    # the example's 2023 mid-term. S&T service institutions (14): 103 meets 2023's 100, but 2024's 120 needs
+    # 120/103 − 1 = 16.5% (17) against (103/80)^(1/3) − 1 = +8.8% a year seen. R&D deduction share (21): 9.3 meets 9,
+    # 10 in 2024 needs +0.7 points against (9.3 − 8.4)/3 = +0.3 a year. Technology contracts (16), met and on course
+    # (151 needs 160/151 − 1 = 6.0% against +11.3% a year), are not named.
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    paragraphs = words.summary_paragraphs(load_report(relative(example_tables), 2023, language))
+    off = next(p for p in paragraphs if p.text.startswith(("已达阶段目标、但", "Indicators that met their stage")))
+    assert len(off.items) == 2
+    if language == "zh":
+        assert off.items[0] == ("科技服务机构：2023 年为 103个，达到 2023 年阶段目标 100个（完成率 103.0%）；"
+                                "2024 年达到 120个，需比 2023 年增长 16.5%（17个），高于已有年均增速（+8.8%）")
+        assert off.items[1].endswith("高于已有年均增速（+0.3个百分点）")
+        statuses = next(p.text for p in paragraphs if p.text.startswith("按指标计"))
+        assert "已达阶段目标 11 项" in statuses and "已达标" not in statuses
+    else:
+        assert off.items[0].startswith("S&T service institutions: 103 in 2023, meeting the 2023 stage target of 100 "
+                                       "(103.0% of it); to reach 120 in 2024 it must grow by 16.5% (17) over 2023, "
+                                       "more than the growth seen so far (+8.8% a year)")
+        assert any(p.text.startswith("By indicator") and "Stage target met 11" in p.text for p in paragraphs)
 
 
 def test_a_final_verdict_on_a_single_value_is_not_called_thin_evidence():

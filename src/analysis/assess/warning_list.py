@@ -6,7 +6,8 @@ A warning goes to the department that leads an indicator when the indicator lags
   from it (``moving_away``: growth in the wrong direction); or it missed a stage target (``stage_missed``: a
   target with a later one after it) and its growth so far, kept up, does not reach the next target;
 * **amber** — it moves towards the target, too slowly to reach it (``insufficient``); or it missed a stage
-  target but its growth so far, kept up, reaches the next target.
+  target but its growth so far, kept up, reaches the next target; or it met a stage target but its growth so far,
+  kept up, does not reach the next target (off course: a mid-term's early warning).
 
 This is the colour rule Chinese monitoring practice uses (green at or above plan, yellow growing
 but below plan, red negative growth), on the statuses of the method; ``moderate`` (needs to
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..vocabulary import HELD_EVERY_YEAR
 from .rates import direction_sign
 
 WARNING_LEVELS = {"not_achieved": "red", "moving_away": "red", "stage_missed": "red", "insufficient": "amber"}
@@ -39,11 +41,27 @@ def warning_level(status: str) -> str:
 
 
 def row_warning_level(row) -> str:
-    """A series' warning: by its status, but amber for a stage target missed on course to the next target."""
+    """A series' warning: by its status, but amber for a stage target missed on course to the next target, and for
+    a stage target met off course for the next target."""
     level = warning_level(row.status)
     if level == "red" and stage_missed_on_course(row):
         return "amber"
+    if not level and stage_met_off_course(row):
+        return "amber"
     return level
+
+
+def stage_met(row) -> bool:
+    """A stage target met: a final verdict ``achieved`` on a target a later target of the series follows (not a level
+    to hold every year, which is met year by year)."""
+    return (row.status == "achieved" and getattr(row, "verdict", "") == "final"
+            and pd.notna(getattr(row, "next_target_year", float("nan"))) and row.direction not in HELD_EVERY_YEAR)
+
+
+def stage_met_off_course(row) -> bool:
+    """A stage target met whose growth seen a year, in the series' method, falls short of what the next target needs
+    a year (its latest value short of that target)."""
+    return stage_met(row) and _on_course(row) is False
 
 
 def stage_missed(row) -> bool:
@@ -55,14 +73,20 @@ def stage_missed(row) -> bool:
 def stage_missed_on_course(row) -> bool:
     """A stage target missed (a later target follows) whose growth seen a year, in the series'
     method, is at least what the next target needs a year (or whose latest value meets it already)."""
-    if not stage_missed(row):
-        return False
+    return stage_missed(row) and bool(_on_course(row))
+
+
+def _on_course(row) -> bool | None:
+    """Whether a series' latest value meets its next target, or its growth seen a year reaches what that target needs
+    a year; None when either rate is unknown (a yearly floor: no growth of its own)."""
     sign = direction_sign(row.direction)
     if sign * (row.latest_value - row.next_target_value) >= 0:
         return True
     seen, needed = ((row.observed_cagr, row.next_required_cagr) if row.method == "compound"
                     else (row.observed_per_year, row.next_required_per_year))
-    return bool(pd.notna(seen) and pd.notna(needed) and sign * (seen - needed) >= 0)
+    if pd.isna(seen) or pd.isna(needed):
+        return None
+    return bool(sign * (seen - needed) >= 0)
 
 
 def warning_list(joined: pd.DataFrame) -> pd.DataFrame:

@@ -25,6 +25,7 @@ from .words import (
     rate_text,
     reference_in,
     seen_text,
+    status_text,
     target_text,
     value_text,
     year,
@@ -125,7 +126,7 @@ def card_notes(context: ReportContext, row) -> list[str]:
     notes = [turn] if (turn := plan_period_turn(context, row)) else []
     if not_final(row):  # first: what the status rests on, when the target year has come without its value
         notes.insert(0, words.text("card.not_final", target_year=year(row.target_year), as_of=year(row.as_of_year),
-                                   status=words.status(row.status)))
+                                   status=status_text(row, words)))
     actual = actuals(context, row)
     for _, group in actual.groupby("reference", sort=False):
         years = words["grammar.comma"].join(year(y) for y in group["year"])

@@ -33,7 +33,7 @@ from .context import ReportContext
 from .line_breaks import BADGE_BREAK, HAN, KEPT, short_labels
 from .numbers import fmt_number, is_missing
 from .palette import PATH_GREY, STATUS_COLOURS, STATUS_LINES, text_on
-from .words import amount, join_and, localized, localized_column, target_year_past, year
+from .words import amount, join_and, localized, localized_column, status_text, target_year_past, year
 
 WIDTH = 7.2  # inches: the width of the A4 text column
 #: inches: an overview chart drawn for a phone (a screen up to 600 px): about 390 px wide, the same type as on paper,
@@ -659,7 +659,7 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
         observed = observed.sort_values(["year", "value_type"]).drop_duplicates("year", keep="first")
         targets = series[series["value_type"] == "target"]
         panel = f"{_wrap(_label(row, language), title_inches, size, lines=4)}\n" \
-                f"{_wrap(words[f'status_brief.{row.status}'], title_inches, size, lines=2)}"
+                f"{_wrap(status_text(row, words, 'status_brief'), title_inches, size, lines=2)}"
         frames.append(pd.DataFrame({"panel": panel, "year": observed["year"], "value": observed["value"],
                                     "role": "observed", "status": row.status, "kind": row.kind}))
         frames.append(pd.DataFrame({"panel": panel, "year": targets["year"], "value": targets["value"],

@@ -20,7 +20,7 @@ from ..catalog import Catalog
 from ..vocabulary import HELD_EVERY_YEAR, target_range
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, fmt_pct, is_missing
-from .words import amount, change_per_year, localized, named, status_note, target_text, value_text, year
+from .words import amount, change_per_year, localized, named, status_note, status_text, target_text, value_text, year
 
 HORIZON = 50  # years: "what if" looks no further
 
@@ -36,7 +36,7 @@ def method_comparison(context: ReportContext, row) -> tuple[str, pd.DataFrame]:
     if row.status == "insufficient_data":
         return words.text("explore.no_data", name=name), pd.DataFrame()
     if row.verdict == "final":
-        return words.text("explore.final", status=words[f"status_in_sentence.{row.status}"],
+        return words.text("explore.final", status=status_text(row, words, "status_in_sentence"),
                           value=_value(row, row.latest_value, words), year=year(row.as_of_year),
                           target=_target(row, words), note=status_note(row, words)), pd.DataFrame()
     table = sensitivity(context.indicators, context.values, context.report_year, context.plan["base_year"],

@@ -36,6 +36,7 @@ from .words import (
     other_languages,
     plan_outline_of,
     report_dates,
+    status_text,
     summary_paragraphs,
     title,
 )
@@ -125,7 +126,7 @@ def card_view(context: ReportContext, figures: Figures, row) -> CardView:
     return CardView(anchor=cards.element_id(row), indicator_id=row.indicator_id,
                     name=localized(row, "name", language), facts=" · ".join(cards.card_facts(context, row)),
                     departments=departments_text(row, words, language, plan_outline_of(context)), status=row.status,
-                    status_text=words.status(row.status), chart=figures[cards.card_id(row)] if numeric else None,
+                    status_text=status_text(row, words), chart=figures[cards.card_id(row)] if numeric else None,
                     numbers=cards.card_numbers(context, row) if numeric else None,
                     notes=cards.card_notes(context, row),
                     narrow_chart=figures.narrow(cards.card_id(row)) if numeric else None)

@@ -44,6 +44,7 @@ from .words import (
     reference_in,
     series_label,
     shown_change,
+    status_text,
     target_year_past,
     title,
 )
@@ -103,7 +104,7 @@ class Status:
 
 
 def status_cell(row, words) -> Status:
-    return Status(row.status, words.status(row.status))
+    return Status(row.status, status_text(row, words))
 
 
 @dataclass(frozen=True)

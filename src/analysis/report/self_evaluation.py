@@ -18,10 +18,24 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..assess.assessment import headline_status, plan_start_year
+from ..assess.warning_list import stage_met_off_course
 from ..vocabulary import DEPARTMENT_SEPARATORS, LAGGING, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
 from .context import ReportContext
-from .numbers import MISSING, is_missing
-from .words import amount, localized, missed_years, series_label, status_note, target_text, value_text, year
+from .numbers import MISSING, fmt_number, is_missing
+from .words import (
+    amount,
+    localized,
+    missed_years,
+    pace_lines,
+    pace_text,
+    series_label,
+    shown_counts,
+    status_note,
+    status_text,
+    target_text,
+    value_text,
+    year,
+)
 
 #: Who writes what no department sends: the office that leads the evaluation.
 EVALUATOR = "evaluator"
@@ -175,9 +189,11 @@ def _indicators(context: ReportContext) -> list[Block]:
     in_period = numeric.loc[numeric["as_of_year"].fillna(0) >= (first or 0), "indicator_id"]
     counted = headline[(headline["status"] != "insufficient_data") & headline["indicator_id"].isin(in_period)]
     uncounted = sorted(set(headline["indicator_id"]) - set(counted["indicator_id"]))
-    counts = counted["status"].value_counts()
-    listed = words.join(words.text("self_evaluation.count", status=words.status(status), n=int(counts[status]))
-                        for status in STATUSES_BEST_FIRST if counts.get(status, 0))
+    counts = shown_counts(numeric[numeric["indicator_id"].isin(counted["indicator_id"])])
+    best_first = [shown for status in STATUSES_BEST_FIRST
+                  for shown in ((status, "stage_achieved") if status == "achieved" else (status,))]
+    listed = words.join(words.text("self_evaluation.count", status=words.status(status), n=counts[status])
+                        for status in best_first if counts.get(status, 0))
     if len(counted):
         blocks.append(paragraph(_achieved_share(context, numeric, set(counted["indicator_id"]), len(headline),
                                                 first)))
@@ -200,8 +216,10 @@ def _indicators(context: ReportContext) -> list[Block]:
         blocks.append(paragraph(words.text("self_evaluation.official_counts", n=len(worst),
                                            header=words[f"official_status.{chosen.vocabulary}.header"],
                                            counts=words_listed or MISSING)))
-    headers = [words[f"self_evaluation.table.{key}"] for key in ("id", "name", "unit", "base", "target", "latest",
-                                                                 "status")]
+    # a mid-term: after a stage target's verdict, the next target and what it needs a year (as the report's scorecard)
+    ahead = bool((numeric["verdict"].eq("final") & numeric["next_target_year"].notna()).any())
+    keys = ("id", "name", "unit", "base", "target", "latest", "status") + (("next",) if ahead else ())
+    headers = [words[f"self_evaluation.table.{key}"] for key in keys]
     rows = []
     for row in joined.itertuples():
         name = series_name(row, context)
@@ -209,17 +227,29 @@ def _indicators(context: ReportContext) -> list[Block]:
             lead = getattr(row, "lead_department_zh", "")
             rows.append([str(row.indicator_id), name, "", "", "", "",
                          [words.status(row.status), " ", Placeholder(department_name(context, lead) or
-                                                                      words["self_evaluation.evaluator"])]])
+                                                                      words["self_evaluation.evaluator"])]]
+                        + ([""] if ahead else []))
             continue
         latest = MISSING if is_missing(row.latest_value) else \
             f"{value_text(row, row.latest_value, words)} ({year(row.as_of_year)})"
         rows.append([str(row.indicator_id), name, localized(row, "unit", context.language),
                      value_text(row, row.base_value, words), f"{target_text(row, words)} ({year(row.target_year)})",
-                     latest, words.status(row.status) + (words.text("grammar.aside", text=words.text(
+                     latest, status_text(row, words) + (words.text("grammar.aside", text=words.text(
                          "scorecard.missed", years=words["grammar.comma"].join(missed_years(row))))
-                         if missed_years(row) else "")])  # a level held every year: the year it missed
+                         if missed_years(row) else "")]  # a level held every year: the year it missed
+                    + ([_next_target(row, words)] if ahead else []))
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators"))
     return blocks
+
+
+def _next_target(row, words) -> str:
+    """After a stage target's verdict: the next target and what it needs a year ("120 (2024); +16.5% (+17)"), as the
+    scorecard says it; empty without one."""
+    if row.verdict != "final" or is_missing(row.next_target_year):
+        return ""
+    need = pace_lines(pace_text(row, words), words)[-1]
+    return words.text("self_evaluation.next", target=amount(row, fmt_number(row.next_target_value), words),
+                      year=year(row.next_target_year), need=need)
 
 
 def _for_the_plan(series: pd.DataFrame) -> pd.Series:
@@ -273,15 +303,21 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
         ([words.text("self_evaluation.share.progress_only", n=len(progress))] if progress else []) + \
         ([words.text("self_evaluation.share.no_data", n=len(pending) - len(progress) - len(stages),
                      first=first or MISSING)] if len(pending) > len(progress) + len(stages) else [])
+    lead = ""
+    if stages:  # a mid-term's result: the stage targets, before the share of the few final verdicts
+        judged = numeric[numeric["indicator_id"].astype(int).isin(stages)]
+        lead = words.text("self_evaluation.share.stage_lead", n=len(stages), reached=reached,
+                          missed=len(stages) - reached, total=total,
+                          years=words.join_and(sorted({year(y) for y in judged["target_year"].dropna()})))
     if not finals:
-        return words.text("self_evaluation.share.none", total=total, reasons=words.join(reasons))
+        return lead + words.text("self_evaluation.share.none", total=total, reasons=words.join(reasons))
     rest = words.count_text("self_evaluation.share.rest", len(pending), reasons=words.join(reasons)) \
         if pending else ""
     # a level to hold every year missed before the last target year: final, though that year's value is not in
     early = numeric[numeric["indicator_id"].astype(int).isin(finals) & _for_the_plan(numeric)
                     & numeric["next_target_year"].notna()]
     basis = "self_evaluation.share.basis_held" if len(early) else "self_evaluation.share.basis"
-    return words.count_text("self_evaluation.share.counted", len(finals), total=total, achieved=achieved,
+    return lead + words.count_text("self_evaluation.share.counted", len(finals), total=total, achieved=achieved,
                             share=f"{achieved / len(finals) * 100:.1f}", rest=rest, basis=words[basis],
                             of_all=words.text("self_evaluation.share.of_all", achieved=achieved, total=total)
                             if len(finals) < total else "",
@@ -327,10 +363,11 @@ def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> l
 
 
 def lagging_rows(context: ReportContext) -> pd.DataFrame:
-    """The series that lag: a warning (red, amber, a final "not achieved"), or progress too slow to reach the
-    target on time (moderate: 需加快), lead department first."""
+    """The series that lag: a warning (red, amber, a final "not achieved"; a stage target met off course for the next
+    one), or progress too slow to reach the target on time (moderate: 需加快), lead department first."""
     joined = context.joined()
-    return joined[joined["status"].isin(LAGGING)]
+    off_course = [stage_met_off_course(row) for row in joined.itertuples()]
+    return joined[joined["status"].isin(LAGGING) | pd.Series(off_course, index=joined.index, dtype=bool)]
 
 
 def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, evaluator: str) -> list[Block]:
@@ -350,7 +387,7 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
         who = department_name(context, lead) or evaluator
         name = series_name(row, context)
         note = status_note(row, words)
-        state = words.text("self_evaluation.problems.state", name=name, status=words.status(row.status),
+        state = words.text("self_evaluation.problems.state", name=name, status=status_text(row, words),
                            note=words.text("self_evaluation.problems.note", note=note) if note else "",
                            latest=MISSING if is_missing(row.latest_value) else
                            amount(row, value_text(row, row.latest_value, words), words),

@@ -24,6 +24,7 @@ from .words import (
     plan_outline_of,
     reference_in,
     status_note,
+    status_text,
     target_text,
     value_text,
     year,
@@ -76,7 +77,7 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
             common = dict(category=category, indicator_id=str(row.indicator_id),
                           anchor=element_id(row),
                           name=localized(row, "short_name", language), core=bool(row.core), status=row.status,
-                          status_text=words.status(row.status), official=row.official_status,
+                          status_text=status_text(row, words), official=row.official_status,
                           official_text=official_text(row, context))
             if row.status == "qualitative":
                 rows.append(ScorecardRow(**common))

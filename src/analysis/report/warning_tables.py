@@ -20,6 +20,7 @@ from .words import (
     seen_text,
     series_ids,
     status_note,
+    status_text,
     target_text,
     value_text,
     year,
@@ -78,7 +79,7 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             # the table has no unit column: each value carries its unit (2.7%, 24,800人), or in English the name does
             indicator_id=str(row.indicator_id), anchor=element_id(row), name=named(row, words),
             core=bool(row.core), level=row.level, level_text=words[f"warnings.level.{row.level}"],
-            status=row.status, status_text=words.status(row.status),
+            status=row.status, status_text=status_text(row, words),
             latest=amount(row, value_text(row, row.latest_value, words), words),
             latest_year=year(row.as_of_year), target=amount(row, target_text(row, words), words),
             target_year=year(row.target_year),

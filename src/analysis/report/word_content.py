@@ -50,6 +50,7 @@ from .words import (
     pace_lines,
     plan_outline_of,
     report_dates,
+    status_text,
     summary_paragraphs,
     title,
 )
@@ -351,7 +352,7 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
     if departments:
         document.add(styled("Card Facts", [para(departments)]))
     status_label = context.words["scorecard.headers"][-1]
-    numbers = [(status_label, words.status(row.status))]
+    numbers = [(status_label, status_text(row, words))]
     colour = STATUS_COLOURS[row.status]
     if row.status == "qualitative":  # its status first, as every card's, then what a qualitative indicator is
         document.kept_with_next.append(document.tables)

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..assess.assessment import headline_status, plan_start_year, status_counts
+from ..assess.assessment import headline_status, plan_start_year
 from ..assess.rates import direction_sign
-from ..assess.warning_list import stage_missed, stage_missed_on_course
+from ..assess.warning_list import stage_met, stage_met_off_course, stage_missed, stage_missed_on_course
 from ..catalog import Catalog
 from ..ingest.plan_outline import place_of
 from ..settings import LANGUAGES, SCHEMES
-from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING
+from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUSES
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, fmt_pct, fmt_printed, fmt_signed, is_missing, round_shown
 
@@ -36,6 +36,32 @@ class Paragraph:
 def localized(row, column: str, language: str) -> str:
     """``row.<column>_<language>``, or the English one for a language the data does not carry."""
     return getattr(row, f"{column}_{language}", None) or getattr(row, f"{column}_en")
+
+
+def shown_status(row) -> str:
+    """The status a series is shown with: ``stage_achieved`` (已达阶段目标, "Stage target met") for a stage target met,
+    a verdict on a target a later one follows, which is not the plan's "achieved"; else its status."""
+    return "stage_achieved" if stage_met(row) else row.status
+
+
+def status_text(row, words: Catalog, form: str = "status") -> str:
+    """A series' status in words (``form``: the catalog's ``status``, ``status_in_sentence`` or ``status_brief``)."""
+    return words[f"{form}.{shown_status(row)}"]
+
+
+def shown_counts(table: pd.DataFrame) -> dict[str, int]:
+    """How many indicators are shown in each status (:func:`shown_status`), the worse series of an indicator with two
+    (a stage target met ranks with achieved), worst first; every status with a count listed, insufficient data last
+    but one."""
+    order = [*STATUSES[:STATUSES.index("achieved") + 1], "stage_achieved", *STATUSES[STATUSES.index("achieved") + 1:]]
+    rank = {status: i for i, status in enumerate(STATUSES)}
+    shown = table.assign(_shown=[shown_status(row) for row in table.itertuples()],
+                         _rank=table["status"].map(rank))
+    judged = shown[shown["status"] != "insufficient_data"].sort_values("_rank", kind="stable")
+    worst = judged.drop_duplicates("indicator_id")
+    missing = shown[~shown["indicator_id"].isin(worst["indicator_id"])].drop_duplicates("indicator_id")
+    counts = pd.concat([worst, missing])["_shown"].value_counts()
+    return {status: int(counts[status]) for status in order if counts.get(status, 0)}
 
 
 def provenance(source, line) -> str:
@@ -388,9 +414,9 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     paragraphs = [Paragraph(_scope(context, numeric)), Paragraph(_statuses(context))]
     finals = numeric[numeric["verdict"] == "final"]
     if len(finals):
-        counts = finals["status"].value_counts()
+        counts = pd.Series([shown_status(row) for row in finals.itertuples()]).value_counts()
         items = [words.text("summary.final_item", status=words.status(s), count=int(counts[s]))
-                 for s in ("achieved", "stage_missed", "not_achieved") if s in counts]
+                 for s in ("achieved", "stage_achieved", "stage_missed", "not_achieved") if s in counts]
         paragraphs.append(Paragraph(words.count_text("summary.finals", len(finals),
                                                      items=words["summary.item_separator"].join(items))))
     core = table[table["core"]]  # a qualitative core indicator too, named as such
@@ -398,7 +424,7 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
         items = [words.text("summary.core_item_no_data" if is_missing(row.as_of_year) else
                             "summary.core_item_gap" if data_gap_text(row, words) else "summary.core_item",
                             name=localized(row, "short_name", words.language),
-                            status=words[f"status_in_sentence.{row.status}"], year=year(row.as_of_year),
+                            status=status_text(row, words, "status_in_sentence"), year=year(row.as_of_year),
                             gap=data_gap_text(row, words))
                  for row in core.itertuples()]
         paragraphs.append(Paragraph(words.text("summary.core", items=words.join(items))))
@@ -407,6 +433,10 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     needs = [_lagging_item(row, words) for row in lagging.itertuples()]
     if needs:
         paragraphs.append(Paragraph(words["summary.lagging_intro"], tuple(needs)))
+    off_course = [row for row in numeric.itertuples() if stage_met_off_course(row)]
+    if off_course:
+        paragraphs.append(Paragraph(words.count_text("summary.off_course_intro", len(off_course)),
+                                    tuple(_stage_met_need(row, words) for row in off_course)))
     waiting = _awaiting_plan_data(context, numeric)
     if waiting:
         paragraphs.append(Paragraph(waiting))
@@ -431,7 +461,7 @@ def _lagging_item(row, words: Catalog) -> str:
     need = _need(row, words) + _data_gap_in_sentence(row, words)
     if row.verdict == "final":
         return need
-    return words.text("summary.lagging_item", need=need, status=words[f"status_in_sentence.{row.status}"])
+    return words.text("summary.lagging_item", need=need, status=status_text(row, words, "status_in_sentence"))
 
 
 def _awaiting_plan_data(context: ReportContext, numeric: pd.DataFrame) -> str:
@@ -495,7 +525,7 @@ def data_currency(context: ReportContext) -> str:
 def _statuses(context: ReportContext) -> str:
     """Headline statuses counted with the labels the scorecard uses, every status with a count."""
     words = context.words
-    counts = status_counts(context.assessment)
+    counts = shown_counts(context.assessment)
     items = [words.text("summary.status_item", status=words.status(status), count=count)
              for status, count in counts.items() if count and status != "qualitative"]
     paired = context.assessment["indicator_id"].duplicated().any()  # an indicator with national and provincial series
@@ -581,22 +611,7 @@ def _final_need(row, words: Catalog, name: str) -> str:
     missed = ""
     if row.missed_years:
         missed = words.text("summary.need_final_missed", years=join_and(words, row.missed_years.split(";")))
-    following = ""
-    if not is_missing(row.next_target_year):
-        fields = {"next_year": year(row.next_target_year),
-                  "next_target": amount(row, fmt_number(row.next_target_value), words)}
-        if row.direction in HELD_EVERY_YEAR:
-            following = words.text(f"summary.need_final_hold_{row.direction}", **fields)
-        elif direction_sign(row.direction) * (row.latest_value - row.next_target_value) >= 0:
-            following = words.text("summary.need_final_next_met", **fields)
-        else:
-            pace = _pace_in_sentence(row, words, row.next_required_cagr, row.next_required_per_year)
-            one_year = int(row.next_target_year) - int(row.as_of_year) == 1  # one year's growth, not "a year"
-            following = words.text("summary.need_final_next_one" if one_year else "summary.need_final_next",
-                                   pace=pace, year=year(row.as_of_year), **fields)
-            if seen_text(row, words) != MISSING:
-                course = "on" if stage_missed_on_course(row) else "off"
-                following += words.text(f"summary.need_final_course_{course}", seen=seen_text(row, words))
+    following = _next_target_need(row, words)
     if row.missed_years and row.direction in HELD_EVERY_YEAR:  # the missed year first: the latest value may meet it
         return words.text("summary.need_final_held", name=name, year=year(row.as_of_year),
                           value=amount(row, value_text(row, row.latest_value, words), words),
@@ -609,6 +624,36 @@ def _final_need(row, words: Catalog, name: str) -> str:
                       value=amount(row, value_text(row, row.latest_value, words), words),
                       target=amount(row, target_text(row, words), words), rate=rate_text(row.completion_rate),
                       shortfall=shortfall, missed=missed, next=following)
+
+
+def _next_target_need(row, words: Catalog) -> str:
+    """After a verdict on a stage target: what the next target asks ("; to reach 120 in 2024 it must grow by 16.5%
+    over 2023, more than the growth seen so far (+8.8% a year)"); empty without a next target."""
+    if is_missing(row.next_target_year):
+        return ""
+    fields = {"next_year": year(row.next_target_year),
+              "next_target": amount(row, fmt_number(row.next_target_value), words)}
+    if row.direction in HELD_EVERY_YEAR:
+        return words.text(f"summary.need_final_hold_{row.direction}", **fields)
+    if direction_sign(row.direction) * (row.latest_value - row.next_target_value) >= 0:
+        return words.text("summary.need_final_next_met", **fields)
+    pace = _pace_in_sentence(row, words, row.next_required_cagr, row.next_required_per_year)
+    one_year = int(row.next_target_year) - int(row.as_of_year) == 1  # one year's growth, not "a year"
+    following = words.text("summary.need_final_next_one" if one_year else "summary.need_final_next",
+                           pace=pace, year=year(row.as_of_year), **fields)
+    if seen_text(row, words) != MISSING:
+        course = "on" if stage_missed_on_course(row) or (stage_met(row) and not stage_met_off_course(row)) else "off"
+        following += words.text(f"summary.need_final_course_{course}", seen=seen_text(row, words))
+    return following
+
+
+def _stage_met_need(row, words: Catalog) -> str:
+    """A stage target met off course for the next one: its value, the stage target, and what the next one asks."""
+    return words.text("summary.need_stage_met", name=named(row, words), year=year(row.as_of_year),
+                      stage_year=year(row.target_year),
+                      value=amount(row, value_text(row, row.latest_value, words), words),
+                      target=amount(row, target_text(row, words), words), rate=rate_text(row.completion_rate),
+                      next=_next_target_need(row, words))
 
 
 def rate_text(fraction: float) -> str:
@@ -647,12 +692,14 @@ def status_note(row, words: Catalog) -> str:
     if missed_years(row):  # first: the reason a target held every year is not achieved, whatever its last value
         notes.append(words.text("scorecard.missed", years=join_and(words, missed_years(row))))
     if row.verdict == "final" and row.kind != "rank":  # a place is reached or not: no share of a target
-        stage = stage_missed(row)
+        stage = stage_missed(row) or stage_met(row)
         # a level held every year and missed in an earlier year: the rate is the last year's alone
         key = ("scorecard.stage_rate" if stage else "scorecard.year_rate" if missed_years(row)
                else "scorecard.final_rate")
         notes.append(words.text(key, rate=rate_text(row.completion_rate), year=year(row.as_of_year)
                                 if key == "scorecard.year_rate" else year(row.target_year)))
+        if stage_met_off_course(row):  # met now, but the pace seen does not reach the next target
+            notes.append(words.text("scorecard.off_course", year=year(row.next_target_year)))
     gap = data_gap_text(row, words)
     if gap:
         notes.append(gap)
@@ -807,7 +854,7 @@ def index_summary(context: ReportContext) -> dict:
     words = context.words
     numeric = context.assessment[context.assessment["status"] != "qualitative"]
     currency = numeric["as_of_year"].value_counts().sort_index(ascending=False)
-    counts = status_counts(context.assessment)
+    counts = shown_counts(context.assessment)
     label = (context.plan.get("dataset_label") or {}).get(context.language, "")
     return {"title": title(context) + (f" — {label}" if label else ""), "kind": context.kind,
             "currency": ", ".join(f"{year(y)}: {int(n)}" for y, n in currency.items()),
