@@ -15,7 +15,7 @@ import argparse
 import sys
 import time
 
-from .errors import InputError, StepError, display_path, printable
+from .errors import InputError, StepError, display_path, error_lines
 
 EXIT_STEP_FAILED = 1
 EXIT_INPUT_ERROR = 2
@@ -154,7 +154,9 @@ def say_line(line: str) -> None:
 
 
 def say_error(message) -> None:
-    print(f"error: {printable(message)}", file=sys.stderr, flush=True)
+    """An ``error:`` line for each mistake (several for a workbook with several)."""
+    for line in error_lines(message):
+        print(f"error: {line}", file=sys.stderr, flush=True)
 
 
 def machine_error(exc: OSError) -> str:

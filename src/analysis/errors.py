@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .settings import PROJECT_ROOT
@@ -81,6 +83,73 @@ class InputError(ValueError):
         text = f"{prefix}: {self.reason}" if prefix else self.reason
         # One line, always: a line break or an escape code inside an echoed cell is shown, not obeyed.
         return printable(text)
+
+
+class InputErrors(InputError):
+    """Several mistakes in one input (a workbook's rows), each its own line as :class:`InputError` writes it: a
+    department fixes them all in one go, not one a round. At most :data:`LISTED_ERRORS` are listed, and how many
+    more there are."""
+
+    def __init__(self, errors: list[InputError], tail: str = ""):
+        self.errors = list(errors)
+        self.tail = tail
+        first = self.errors[0]
+        super().__init__(first.reason, file=first.file, line=first.line, field=first.field)
+
+    def lines(self) -> list[str]:
+        shown = [error.format() for error in self.errors[:LISTED_ERRORS]]
+        if len(self.errors) > LISTED_ERRORS:
+            shown.append(f"… {len(self.errors) - LISTED_ERRORS} more")
+        if self.tail:
+            shown[-1] += printable(self.tail)
+        return shown
+
+    def format(self) -> str:
+        return "\n".join(self.lines())
+
+
+#: How many of the mistakes of one input an error lists.
+LISTED_ERRORS = 30
+
+
+class Mistakes:
+    """The mistakes of many rows, gathered: each row checked inside :meth:`row`, then :meth:`check` raises them all
+    (one as itself, several as :class:`InputErrors`); a row with a mistake is left out, the others go on.
+    ``label``: how an error's field is shown (a workbook's column by its label in the workbook's language)."""
+
+    def __init__(self, label=None):
+        self.errors: list[InputError] = []
+        self.label = label
+
+    @contextmanager
+    def row(self) -> Iterator[None]:
+        try:
+            yield
+        except InputError as exc:
+            self.add(exc)
+
+    def add(self, exc: InputError) -> None:
+        for error in exc.errors if isinstance(exc, InputErrors) else [exc]:
+            if self.label is not None and error.field:
+                error = InputError(error.reason, file=error.file, line=error.line, field=self.label(error.field))
+            if not any(error.format() == told.format() or _whole_file(error, told) for told in self.errors):
+                self.errors.append(error)  # a file read twice (for values, for words): told once
+
+    def check(self) -> None:
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise InputErrors(self.errors)
+
+
+def _whole_file(error: InputError, told: InputError) -> bool:
+    """Both errors are about the same file as a whole (no line): the first says what is wrong with it."""
+    return error.line is None and told.line is None and error.file is not None and error.file == told.file
+
+
+def error_lines(error) -> list[str]:
+    """The lines an error is told in: one per mistake."""
+    return error.lines() if isinstance(error, InputErrors) else [printable(str(error))]
 
 
 class StepError(RuntimeError):

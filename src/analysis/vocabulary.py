@@ -57,7 +57,7 @@ QUALITY_ISSUES = ("correction", "split_combined_cell", "split_two_rows", "qualit
                   "prose_disagrees", "prose_agrees", "prose_growth", "observation_revises_baseline",
                   "duplicate_observation",
                   "confirmed_value", "skipped_file", "skipped_sheet", "observation_revised", "preliminary_value",
-                  "relative_target", "base_from_statistics")
+                  "relative_target", "base_from_statistics", "no_value_note")
 
 INDICATOR_COLUMNS = {
     "indicator_id": "int64", "series": "str", "category_zh": "str", "category_en": "str", "name_zh": "str",

@@ -52,21 +52,21 @@ def test_a_rating_is_read_in_either_language_and_two_departments_on_one_task_bot
 
 
 @pytest.mark.parametrize(("rows", "language", "cell", "words"), [
-    ([{**TASK, "id": "9.9"}], "zh", "B5: id: ", "编号“9.9”不是方案中的重点任务"),
+    ([{**TASK, "id": "9.9"}], "zh", "B5: 编号: ", "编号“9.9”不是方案中的重点任务"),
     ([{**TASK, "id": "9.9"}], "en", "B5: id: ", "'9.9' is not one of the plan's key tasks"),
-    ([{**INDICATOR, "series": ""}], "zh", "B5: id: ", "编号“4”（序列“”）不是方案中的指标"),
-    ([{**TASK, "rating": "很好"}], "zh", "F5: rating: ", "自评等级“很好”不在列表中；请选择：已完成；按计划推进"),
+    ([{**INDICATOR, "series": ""}], "zh", "B5: 编号: ", "编号“4”（序列“”）不是方案中的指标"),
+    ([{**TASK, "rating": "很好"}], "zh", "F5: 自评等级: ", "自评等级“很好”不在列表中；请选择：已完成；按计划推进"),
     ([{**TASK, "rating": "great"}], "en", "F5: rating: ", "self-rating 'great' is not on the list; choose one of: "
                                                           "Completed; On schedule; Behind schedule; Not started"),
-    ([{**TASK, "reasons": "资金不足"}], "zh", "G5: reasons: ", "重点任务一行只填写“本年度进展”和“自评等级”"),
+    ([{**TASK, "reasons": "资金不足"}], "zh", "G5: 原因分析: ", "重点任务一行只填写“本年度进展”和“自评等级”"),
     ([{**INDICATOR, "progress": "done"}], "en", "E5: progress: ", "an indicator's row takes the reasons and next "
                                                                   "measures only"),
     ([{**INDICATOR, "reasons": "ok"}], "en", "G5: reasons: ", "'ok' says nothing; write it out in words"),
-    ([{**INDICATOR, "reasons": "。"}], "zh", "G5: reasons: ", "“。”没有说明内容"),
-    ([{**TASK, "year": "2023"}], "zh", "D5: year: ", "年份 2023 与本工作簿的报送年份 2024 不符"),
+    ([{**INDICATOR, "reasons": "。"}], "zh", "G5: 原因分析: ", "“。”没有说明内容"),
+    ([{**TASK, "year": "2023"}], "zh", "D5: 年份: ", "年份 2023 与本工作簿的报送年份 2024 不符"),
     ([{**TASK, "year": "2030"}], "en", "D5: year: ", "year '2030' lies outside the plan period (2021–2024)"),
-    ([{**TASK, "item": "任务"}], "zh", "A5: item: ", "类型“任务”无法识别"),
-    ([TASK, {**TASK, "progress": "另一说法，完成改革"}], "zh", "B6: id: ", "同一单位对同一事项填写了两次（另见 "
+    ([{**TASK, "item": "任务"}], "zh", "A5: 类型: ", "类型“任务”无法识别"),
+    ([TASK, {**TASK, "progress": "另一说法，完成改革"}], "zh", "B6: 编号: ", "同一单位对同一事项填写了两次（另见 "
                                                                           "市科技局.xlsx:工作进展与说明!B5）"),
 ])
 def test_a_row_that_cannot_be_meant_is_refused_in_the_workbooks_language(rows, language, cell, words):
@@ -85,5 +85,40 @@ def test_the_same_row_from_two_files_is_refused_with_both_cells_named():
     copy = sheet([TASK], name="市科技局 (2).xlsx")
     with pytest.raises(InputError) as caught:
         tidy_department_words([sheet([TASK]), copy], TASKS, SERIES, YEARS)
-    assert str(caught.value).startswith("市科技局 (2).xlsx:工作进展与说明!B5: id: ")
+    assert str(caught.value).startswith("市科技局 (2).xlsx:工作进展与说明!B5: 编号: ")
     assert "另见 市科技局.xlsx:工作进展与说明!B5" in str(caught.value)
+
+
+@pytest.mark.parametrize(("row", "cell", "words"), [
+    # half a task's answer: a rating without what was done, or what was done without a rating
+    ({**TASK, "progress": ""}, "E5: 本年度进展: ", "为空，但该行已选自评等级"),
+    ({**TASK, "rating": ""}, "F5: 自评等级: ", "为空，但该行已填写本年度进展"),
+])
+def test_half_a_tasks_answer_is_refused_not_counted_as_sent(row, cell, words):
+    with pytest.raises(InputError) as caught:
+        tidy_department_words([sheet([row])], TASKS, SERIES, YEARS)
+    assert str(caught.value).startswith(f"市科技局.xlsx:工作进展与说明!{cell}{words}")
+    english = sheet([{**row, "rating": "On schedule" if row["rating"] else ""}], language="en")
+    with pytest.raises(InputError, match=r"!(E5: progress|F5: rating): empty, though the row"):
+        tidy_department_words([english], TASKS, SERIES, YEARS)
+
+
+def test_the_workbooks_own_words_for_a_row_and_a_series_are_read_back():
+    # a Chinese workbook writes the kind of row and the series as it names them (重点任务, 指标, 省级)
+    words = tidy_department_words([sheet([{**TASK, "item": "重点任务"},
+                                          {**INDICATOR, "item": "指标", "series": "省级"}])], TASKS, SERIES, YEARS)
+    assert words[["item", "task_id", "indicator_id", "series"]].values.tolist() == [
+        ["indicator", "", 4, "provincial"], ["task", "4.2", 0, ""]]
+
+
+def test_every_mistake_of_a_sheet_is_told_at_once_each_on_its_line():
+    from analysis.errors import InputErrors
+
+    rows = [{**TASK, "id": "9.9"}, {**TASK, "id": "1.1", "rating": ""}, INDICATOR, {**INDICATOR, "reasons": "ok",
+                                                                                   "id": "2", "series": ""}]
+    with pytest.raises(InputErrors) as caught:
+        tidy_department_words([sheet(rows)], TASKS, SERIES, YEARS)
+    lines = caught.value.lines()
+    assert [line.split(": ")[0].rsplit("!", 1)[1] + ": " + line.split(": ")[1] for line in lines] == [
+        "B5: 编号", "F6: 自评等级", "G8: 原因分析"]  # row 7, the indicator's, is right and not named
+    assert str(caught.value) == "\n".join(lines)

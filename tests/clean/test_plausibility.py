@@ -132,7 +132,7 @@ def test_an_outlier_is_refused_with_the_previous_value_and_how_to_confirm(tmp_pa
     # 15800 / 1049 (the printed 2021 baseline, plan text line 167) = 15.06
     assert str(caught.value).endswith(
         "b.csv:2: value: 15800 is 15.1 times the previous value 1049 (2021, weihai-innovative-city-plan-2022.txt:167); "
-        "if 15800 is right, say why in the row's confirm column (see the observations README)")
+        "if 15800 is right, say why in the row's confirm column")
 
 
 def test_the_first_outlier_in_file_and_line_order_is_named(tmp_path, weihai, clean):

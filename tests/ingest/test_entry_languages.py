@@ -135,12 +135,12 @@ def _hidden_space(sheet):
 CASES = {
     "hidden row": (
         _hidden_row,
-        "数据报送!D5: value: 第 5 行被隐藏，但填有数值，核对表格的人看不到：请取消隐藏该行，或将其删除",
+        "数据报送!D5: 数值: 第 5 行被隐藏，但填有数值，核对表格的人看不到：请取消隐藏该行，或将其删除",
         "'Data entry'!D5: value: row 5 is hidden but holds a value, which the person who checks the sheet does not "
         "see: show the row, or delete it"),
     "hidden column": (
         _hidden_column,
-        "数据报送!F5: note: 备注（note）所在的 F 列被隐藏，但该行在其中填有内容，"
+        "数据报送!F5: 备注: 备注（note）所在的 F 列被隐藏，但该行在其中填有内容，"
         "核对表格的人看不到：请取消隐藏该列",
         "'Data entry'!F5: note: column F (note) is hidden but holds what this row gives, which the person who "
         "checks the sheet does not see: show the column"),
@@ -152,40 +152,40 @@ CASES = {
         "give each row its own value"),
     "formula": (
         _formula,
-        "数据报送!D5: value: 是公式（'=2.5+0.11'）；公式不会被计算：请直接输入数字（或以“值”的方式粘贴）",
+        "数据报送!D5: 数值: 是公式（'=2.5+0.11'）；公式不会被计算：请直接输入数字（或以“值”的方式粘贴）",
         "'Data entry'!D5: value: is a formula ('=2.5+0.11'); type the number itself (or paste it as a value): "
         "formulas are not evaluated"),
     "percentage": (
         _percentage,
-        "数据报送!D5: value: 是百分比格式的单元格（显示为 2.61% 的数，Excel 保存为 0.0261）；"
+        "数据报送!D5: 数值: 是百分比格式的单元格（显示为 2.61% 的数，Excel 保存为 0.0261）；"
         "数值按指标的单位填写：请输入不带 % 的数字，并取消该单元格的百分比格式",
         "'Data entry'!D5: value: a percentage cell (Excel keeps what it shows as 2.61% as 0.0261); values are in "
         "the indicator's unit: type the number without %, in a cell without the percentage format"),
     "struck": (
         _struck,
-        "数据报送!D5: value: 带有删除线：划掉的数值不是数值；请删除它，如数值有效，请去掉删除线",
+        "数据报送!D5: 数值: 带有删除线：划掉的数值不是数值；请删除它，如数值有效，请去掉删除线",
         "'Data entry'!D5: value: is struck through: a value crossed out is not a value; delete it, or remove the "
         "strike if it stands"),
     "white": (
         _white,
-        "数据报送!D5: value: 是白底上的白色文字，核对表格的人看不到：请改用深色字体",
+        "数据报送!D5: 数值: 是白底上的白色文字，核对表格的人看不到：请改用深色字体",
         "'Data entry'!D5: value: is written in white on white, so the person who checks the sheet does not see it: "
         "give it a dark font"),
     "comment": (
         _comment,
-        "数据报送!D5: value: 带有批注（'初步数'），批注不会被读取："
+        "数据报送!D5: 数值: 带有批注（'初步数'），批注不会被读取："
         "请把其内容写进该行的备注（或确认）列，并删除批注",
         "'Data entry'!D5: value: has a comment ('初步数'), which is not read: put what it says in the row's note "
         "(or confirm), and delete the comment"),
     "format hides": (
         _hides,
-        "数据报送!D5: value: 其数字格式（';;;'）不显示任何内容，核对表格的人看不到这个数值："
+        "数据报送!D5: 数值: 其数字格式（';;;'）不显示任何内容，核对表格的人看不到这个数值："
         "请把单元格格式设为“常规”",
         "'Data entry'!D5: value: its format (';;;') shows nothing, so the person who checks the sheet does not see "
         "the value: give the cell the General format"),
     "source without value": (
         _source_without_value,
-        "数据报送!D5: value: 为空，但该行在 E5 填写了数据来源（source）："
+        "数据报送!D5: 数值: 为空，但该行在 E5 填写了数据来源（source）："
         "请在此单元格中填写数值；如暂无数值，请清空该行",
         "'Data entry'!D5: value: empty, but the row gives its source (E5): type the value in this cell, or clear "
         "the row if there is none yet"),
@@ -197,19 +197,19 @@ CASES = {
         "note, or give each table its own sheet"),
     "missing column": (
         _missing_source,
-        "数据报送!A4: header: 表头缺少列：数据来源（source）；"
+        "数据报送!A4: 表头: 表头缺少列：数据来源（source）；"
         "现在的表头为 indicator_id, series, year, value",
         "'Data entry'!A4: header: missing column(s) source; the header is indicator_id, series, year, value"),
     "unexpected column": (
         _unexpected,
-        "数据报送!A4: header: 表头中有无法识别的列：单位；可用的列为 编号（indicator_id）、序列（series）、"
+        "数据报送!A4: 表头: 表头中有无法识别的列：单位；可用的列为 编号（indicator_id）、序列（series）、"
         "年份（year）、数值（value）、数据来源（source）、备注（note）、确认（confirm）、发布日期（published）、"
         "初步数（preliminary）",
         "'Data entry'!A4: header: unexpected column(s) 单位; allowed: indicator_id, series, year, value, source, "
         "note, confirm, published, preliminary"),
     "zero-width space": (
         _hidden_space,
-        "数据报送!E5: source: 第 6 个字符是不可见字符 U+200B（zero width space），会改变文字的显示方式，"
+        "数据报送!E5: 数据来源: 第 6 个字符是不可见字符 U+200B（zero width space），会改变文字的显示方式，"
         "或藏在文字中不易察觉：请删除该字符",
         "'Data entry'!E5: source: contains the invisible character U+200B (zero width space) at character 6 (it "
         "changes how the text shows, or hides in it); remove it"),
@@ -234,9 +234,9 @@ def test_what_the_person_can_fix_is_told_in_the_templates_language(tmp_path, cas
 
 @pytest.mark.parametrize(("language", "expected"), [
     ("zh", "找不到表头：需要前 20 行中以编号（indicator_id）、序列（series）、年份（year）、数值（value）、"
-           "数据来源（source）开头的一行，与 make templates 生成的工作簿相同（'数据报送'中没有）"),
+           "数据来源（source）开头的一行，与下发的报送表相同（'数据报送'中没有）"),
     ("en", "no header row: a row starting with indicator_id, series, year, value, source within the first 20 rows is "
-           "needed, as the workbooks of 'make templates' have ('数据报送' has none)"),
+           "needed, as the workbook sent to you has ('数据报送' has none)"),
 ])
 def test_a_sheet_without_a_header_row_is_told_in_the_templates_language(tmp_path, language, expected):
     path = _workbook(tmp_path / "c.xlsx", [["title"], ["序号", "指标", "数值"], [1, "研发人员数", 24300]], language)

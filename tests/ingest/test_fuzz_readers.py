@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 
 from analysis.clean.observations import year_range
 from analysis.clean.tidy import clean_plan_table
-from analysis.errors import InputError
+from analysis.errors import InputError, InputErrors
 from analysis.ingest.csv_reader import LINE_COLUMN, read_strict_csv
 from analysis.ingest.observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from analysis.ingest.plan_inputs import load_plan_inputs
@@ -69,10 +69,13 @@ def call_reader(function, *args):
         result = function(*args)
     except InputError as exc:
         event(f"InputError, field {exc.field}")
-        message = str(exc)
-        assert message.strip(), "InputError with an empty message"
-        if len(message.splitlines()) > 1:
-            raise AssertionError(f"InputError message spans several lines: {message!r}") from exc
+        assert str(exc).strip(), "InputError with an empty message"
+        # several mistakes (InputErrors) are told a line each: each one line, as a single error is
+        for mistake in exc.errors if isinstance(exc, InputErrors) else [exc]:
+            message = mistake.format()
+            assert message.strip(), "InputError with an empty message"
+            if len(message.splitlines()) > 1:
+                raise AssertionError(f"InputError message spans several lines: {message!r}") from exc
         return None
     except Exception:
         raise

@@ -54,6 +54,32 @@ def test_a_row_that_gives_a_source_but_no_value_is_refused(tmp_path):
                                       "value in this cell, or clear the row if there is none yet")
 
 
+def test_a_row_without_a_value_whose_note_says_why_is_kept_apart(tmp_path):
+    # 3 without a value, its note saying why: the department's word, kept apart from the values (not refused, not
+    # dropped); 2's value read as usual
+    path = _workbook(tmp_path / "a.xlsx", [REQUIRED + ["note"], [2, None, 2022, 2.65, "统计公报", None],
+                                           [3, None, 2022, None, None, "统计局尚未发布，预计6月公布"]])
+    [sheet] = read_workbook(path, REQUIRED, OPTIONAL).sheets
+    assert sheet.frame["indicator_id"].tolist() == ["2"]
+    assert [(row["indicator_id"], row["value"], row["note"], row["csv_line"]) for row in sheet.noted] == [
+        ("3", "", "统计局尚未发布，预计6月公布", 3)]
+
+
+def test_several_mistakes_of_a_sheet_are_told_together(tmp_path):
+    from analysis.errors import InputErrors
+
+    path = _workbook(tmp_path / "a.xlsx", [REQUIRED, [2, None, 2022, "=1+1", "统计公报"], [3, None, 2022, 40, None],
+                                           [4, None, 2022, None, "统计公报"]])
+    book = openpyxl.load_workbook(path)
+    book.active["B3"].font = openpyxl.styles.Font(strike=True)
+    book.active["B3"] = "x"
+    book.save(path)
+    with pytest.raises(InputErrors) as caught:
+        read_workbook(path, REQUIRED, OPTIONAL)
+    # each row's mistake on its line, a row's two cells both: D2's formula, B3 struck, D4 without its value
+    assert [line.split(": ")[0].rsplit("!", 1)[1] for line in caught.value.lines()] == ["D2", "B3", "D4"]
+
+
 def test_a_sheet_name_with_a_space_is_quoted_as_excel_quotes_it():
     assert sheet_reference("Data entry") == "'Data entry'"
     assert sheet_reference("数据报送") == "数据报送"

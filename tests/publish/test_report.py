@@ -309,3 +309,25 @@ def test_the_change_since_the_last_report_reads_what_that_report_published(work_
     prints = fingerprint(job, code_digests(), environment(), previous_report(job, fingerprint(
         job, code_digests(), environment()).inputs, set()))
     assert outdated_reason(report, prints, job.parameters()) == f"inputs changed: {key} changed"
+
+
+def test_every_bad_row_of_a_file_is_an_error_line_of_its_own(capsys, work_dir, weihai_in_project):
+    # two mistakes in one file: both told, each on its "error:" line, once however many reports they stopped
+    observations = work_dir / "observations-two"
+    observations.mkdir()
+    (observations / "bulletin.csv").write_text("indicator_id,series,year,value,source\n2,,2022,abc,公报\n"
+                                               "2,,2023,2.6,\n", encoding="utf-8")
+    status = cli.main(["report", "--plan", relative(weihai_in_project.folder), "--year", "2023,2024", "--lang", "zh",
+                       "--observations", relative(observations), "--output-dir", relative(work_dir / "reports"),
+                       "--processed-dir", relative(work_dir / "processed-two")])
+    captured = capsys.readouterr()
+    assert status == 2
+    assert captured.err.splitlines() == [
+        f"error: {relative(observations)}/bulletin.csv:2: value: 'abc' is not a number (write plain digits with a "
+        "decimal point, no thousands separators, units or % signs)",
+        f"error: {relative(observations)}/bulletin.csv:3: source: empty: say which publication the value comes from",
+        "  stopped: weihai/2023/zh, weihai/2024/zh"]
+    status = cli.main(["data", "--plan", relative(weihai_in_project.folder), "--observations", relative(observations),
+                       "--processed-dir", relative(work_dir / "processed-two")])
+    assert status == 2
+    assert [line[:len("error: ")] for line in capsys.readouterr().err.splitlines()] == ["error: "] * 2

@@ -113,7 +113,7 @@ def test_a_filled_workbook_error_names_the_sheet_and_cell(templates, weihai_in_p
     book.save(plan / "observations" / "市科技局.xlsx")
     assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "bad")]) == 2
     # told in the template's language
-    assert f"市科技局.xlsx:数据报送!D{rows[2][3].row}: value: 'abc' 不是数字（" in capsys.readouterr().err
+    assert f"市科技局.xlsx:数据报送!D{rows[2][3].row}: 数值: 'abc' 不是数字（" in capsys.readouterr().err
 
 
 def test_without_departments_every_series_goes_into_one_workbook(weihai_in_project):

@@ -157,7 +157,8 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
             "23 项定量指标中，目标年份数据已到位或每年须达到的目标已有一年未达到、可作最终判定的 2 项，"
             "其中达到目标的 0 项，指标达标比例 0.0%（0/2，"
             "分母仅计已有最终判定的指标；按全部 23 项计为 0/23）。其余 21 项尚无最终判定："
-            "20 项仅有阶段目标的判定（见上；其后另有目标，不计入）；1 项尚缺目标年份数据（为进展判断，不计入）。") in text
+            "20 项仅有阶段目标的判定（见上；其后另有目标，不计入）；"
+            "1 项尚缺目标年份数据（为进展判断，不计入）。") in text
     # counted as the scorecard shows them: a stage target met is not the plan's "已达标"
     assert any("已有方案期内数据的 23 项定量指标中，已达阶段目标 11 项；未达阶段目标 9 项；偏离目标 1 项；未达标 2 项。"
                in t for t in text)

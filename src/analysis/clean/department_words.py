@@ -6,18 +6,23 @@ Each row of a words sheet (:mod:`analysis.ingest.department_words`) says either 
 with its cell named, when it names a task or an indicator series the plan does not have, a year
 outside the plan period or other than the one its workbook was made for, a rating not on the list
 (in either language), words in a cell its kind of row does not take (a task's reasons), a reason that
-says nothing (a dot, "ok"), or a workbook that does not say which department sent it. The same row
+says nothing (a dot, "ok"), half a task's answer (a rating without progress, or progress without a
+rating), or a workbook that does not say which department sent it. A kind of row, a series and a
+rating may be written as the key (task, national) or as its label in either language (重点任务, 国家级). The same row
 sent twice by one department (two files, or one file twice) is refused with both cells named;
 different departments' words on the same task are all kept, each with its department.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from ..catalog import catalog
-from ..errors import InputError
+from ..errors import InputError, Mistakes
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.department_words import WordsSheet
+from ..ingest.xlsx_reader import field_label
 from ..settings import LANGUAGES
 from ..text import says_why
 from ..vocabulary import RATINGS, WORDS_COLUMNS
@@ -35,60 +40,93 @@ def _refusal(words, sheet: WordsSheet, line: int):
     return refuse
 
 
+def _in_either_language(section: str, keys) -> dict[str, str]:
+    """What a cell may say for each key: the key itself, or its label in either language (国家级: national)."""
+    labels = {catalog(language)[f"{section}.{key}"].casefold(): key for language in LANGUAGES for key in keys}
+    return {**labels, **{key: key for key in keys}}
+
+
 def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: set[tuple[int, str]],
                           years: range) -> pd.DataFrame:
-    """Every filled row of every words sheet, checked (see the module's docstring), as one table."""
-    ratings = {catalog(language)[f"entry.words.ratings.{key}"].casefold(): key
-               for language in LANGUAGES for key in RATINGS}
-    ratings.update({key: key for key in RATINGS})
-    records, seen = [], {}
+    """Every filled row of every words sheet, checked (see the module's docstring), as one table. Every row's
+    mistakes are told together, a cell's column named as its workbook heads it."""
+    known = Known(task_ids, series, years, ratings=_in_either_language("entry.words.ratings", RATINGS),
+                  items=_in_either_language("entry.words.items", ITEMS),
+                  parts=_in_either_language("series", {part for _, part in series if part}))
+    records: list[dict] = []
+    seen: dict[tuple, str] = {}
+    mistakes = Mistakes()
     for sheet in sheets:
         words = catalog(sheet.language if sheet.language in LANGUAGES else "en")
+        told = Mistakes(field_label(words))
         for row in sheet.rows.frame.to_dict("records"):
-            line = row[LINE_COLUMN]
-            refuse = _refusal(words, sheet, line)
-            if not sheet.department:
-                raise refuse("no_department", "id")
-            item = row["item"].strip()
-            if item not in ITEMS:
-                raise refuse("item", "item", item=item)
-            identifier, part = row["id"].strip(), row["series"].strip()
-            if item == "task" and identifier not in task_ids:
-                raise refuse("task", "id", id=identifier)
-            indicator_id = 0
-            if item == "indicator":
-                indicator_id = int(identifier) if identifier.isdigit() else -1
-                if (indicator_id, part) not in series:
-                    raise refuse("indicator", "id", id=identifier, series=part)
-            year = int(row["year"]) if row["year"].strip().isdigit() else None
-            if year is None or year not in years:
-                raise refuse("year", "year", year=row["year"], first=years.start, last=years.stop - 1)
-            if sheet.year is not None and year != sheet.year:
-                raise refuse("template_year", "year", year=year, template=sheet.year)
-            for column in (c for c in ("progress", "rating", "reasons", "measures") if c not in TAKES[item]):
-                if row[column].strip():
-                    raise refuse(f"not_for_{item}", column)
-            rating = ""
-            if item == "task" and row["rating"].strip():
-                rating = ratings.get(row["rating"].strip().casefold(), "")
-                if not rating:
-                    listed = words.join(words[f"entry.words.ratings.{key}"] for key in RATINGS)
-                    raise refuse("rating", "rating", rating=row["rating"].strip(), ratings=listed)
-            for column in TAKES[item]:
-                text = row[column].strip()
-                if column != "rating" and text and not says_why(text):
-                    raise refuse("says_nothing", column, text=text)
-            key = (sheet.department, item, identifier, part, year)
-            where = f"{sheet.path.name}:{sheet.rows.cell(line, 'id')}"
-            if key in seen:
-                raise refuse("twice", "id", other=seen[key])
-            seen[key] = where
-            records.append({"department_zh": sheet.department, "item": item,
-                            "task_id": identifier if item == "task" else "", "indicator_id": indicator_id,
-                            "series": part if item == "indicator" else "", "year": year,
-                            "progress": row["progress"].strip(), "rating": rating,
-                            "reasons": row["reasons"].strip(), "measures": row["measures"].strip(),
-                            "source": where})
+            with told.row():
+                records.append(_checked(row, sheet, words, known, seen))
+        mistakes.errors += told.errors
+    mistakes.check()
     frame = pd.DataFrame.from_records(records, columns=list(WORDS_COLUMNS))
     return frame.sort_values(["year", "item", "task_id", "indicator_id", "series", "department_zh"],
                              kind="stable").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Known:
+    """What a row may name: the plan's tasks, series and years, and the words a cell may say for a rating, a kind of
+    row and a series, in either language."""
+
+    task_ids: set[str]
+    series: set[tuple[int, str]]
+    years: range
+    ratings: dict[str, str]
+    items: dict[str, str]
+    parts: dict[str, str]
+
+
+def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict) -> dict:
+    """One row of a words sheet checked against the plan (see the module's docstring), as a record."""
+    line = row[LINE_COLUMN]
+    refuse = _refusal(words, sheet, line)
+    if not sheet.department:
+        raise refuse("no_department", "id")
+    item = known.items.get(row["item"].strip().casefold(), "")
+    if item not in ITEMS:
+        raise refuse("item", "item", item=row["item"].strip())
+    identifier, part = row["id"].strip(), row["series"].strip()
+    part = known.parts.get(part.casefold(), part)
+    if item == "task" and identifier not in known.task_ids:
+        raise refuse("task", "id", id=identifier)
+    indicator_id = 0
+    if item == "indicator":
+        indicator_id = int(identifier) if identifier.isdigit() else -1
+        if (indicator_id, part) not in known.series:
+            raise refuse("indicator", "id", id=identifier, series=part)
+    year = int(row["year"]) if row["year"].strip().isdigit() else None
+    if year is None or year not in known.years:
+        raise refuse("year", "year", year=row["year"], first=known.years.start, last=known.years.stop - 1)
+    if sheet.year is not None and year != sheet.year:
+        raise refuse("template_year", "year", year=year, template=sheet.year)
+    for column in (c for c in ("progress", "rating", "reasons", "measures") if c not in TAKES[item]):
+        if row[column].strip():
+            raise refuse(f"not_for_{item}", column)
+    rating = ""
+    if item == "task" and row["rating"].strip():
+        rating = known.ratings.get(row["rating"].strip().casefold(), "")
+        if not rating:
+            listed = words.join(words[f"entry.words.ratings.{key}"] for key in RATINGS)
+            raise refuse("rating", "rating", rating=row["rating"].strip(), ratings=listed)
+    for column in TAKES[item]:
+        text = row[column].strip()
+        if column != "rating" and text and not says_why(text):
+            raise refuse("says_nothing", column, text=text)
+    if item == "task" and bool(rating) != bool(row["progress"].strip()):
+        # half a task's answer: a rating without what was done, or what was done without a rating
+        raise refuse("rating_alone", "progress") if rating else refuse("progress_alone", "rating")
+    key = (sheet.department, item, identifier, part, year)
+    where = f"{sheet.path.name}:{sheet.rows.cell(line, 'id')}"
+    if key in seen:
+        raise refuse("twice", "id", other=seen[key])
+    seen[key] = where
+    return {"department_zh": sheet.department, "item": item, "task_id": identifier if item == "task" else "",
+            "indicator_id": indicator_id, "series": part if item == "indicator" else "", "year": year,
+            "progress": row["progress"].strip(), "rating": rating, "reasons": row["reasons"].strip(),
+            "measures": row["measures"].strip(), "source": where}

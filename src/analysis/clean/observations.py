@@ -20,10 +20,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import Catalog, catalog, catalogs
-from ..errors import InputError, display_path, quote
+from ..errors import InputError, Mistakes, display_path, quote
 from ..ingest.csv_reader import LINE_COLUMN, parse_int, parse_number
 from ..ingest.observations import FileRows, ObservationFiles
-from ..ingest.xlsx_reader import column_names
+from ..ingest.xlsx_reader import column_names, field_label
 from ..plan import Plan
 from ..text import REASON_ADVICE, says_why, visible
 from ..vocabulary import NOTE_COLUMNS, PRELIMINARY, REVISED, SOURCE_COLUMNS, VALUE_COLUMNS
@@ -42,7 +42,8 @@ class CheckedObservations:
 
     ``duplicates``: rows that repeat, with the same value, a year another file already gives (kept
     once). ``confirmed``: values far off their series kept because their row confirms them.
-    ``skipped``: hidden files, not read; ``hidden_sheets``: the hidden sheets of workbooks, not read.
+    ``skipped``: hidden files, not read; ``hidden_sheets``: the hidden sheets of workbooks, not read;
+    ``unvalued``: a workbook's rows without a value whose note says why (统计局尚未发布).
     """
 
     values: pd.DataFrame
@@ -51,12 +52,14 @@ class CheckedObservations:
     revisions: list[tuple[dict, dict]] = field(default_factory=list)  # (the value revised, the value used)
     skipped: list[Path] = field(default_factory=list)
     hidden_sheets: list[tuple[Path, str]] = field(default_factory=list)
+    unvalued: list[dict] = field(default_factory=list)  # a workbook's rows without a value, whose note says why
 
 
 #: How a publication date is written: a year, a month or a day (2011, 2011-09, 2011-09-28).
 PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 #: What the ``preliminary`` column may say: yes, or empty for a final figure.
-PRELIMINARY_WORDS = ("yes", "y", "true", "1", "preliminary", "初步", "初步核算", "预计", "快报", "是")
+PRELIMINARY_WORDS = ("yes", "y", "true", "1", "preliminary", "初步", "初步数", "初步值", "初步核算", "初步核算数",
+                     "预计", "预计数", "快报", "快报数", "是")
 NOT_PRELIMINARY_WORDS = ("", "no", "n", "false", "0", "final", "否", "最终")
 
 
@@ -131,25 +134,7 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
                words: Catalog | None = None) -> dict:
     words = words or catalog("en")
     line = getattr(row, LINE_COLUMN)
-    indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id", words=words)
-    known = indicators[indicators["indicator_id"] == indicator_id]
-    if known.empty:
-        raise InputError(words.text("entry_errors.unknown_indicator", id=indicator_id,
-                                    last=indicators.indicator_id.max()), file=path, line=line, field="indicator_id")
-    series = _series_name(row.series.strip(), list(known["series"]))
-    match = known[known["series"] == series]
-    if match.empty:
-        allowed = ", ".join(repr(words["series"].get(s, s)) for s in known["series"])
-        raise InputError(words.text("entry_errors.unknown_series", id=indicator_id, series=quote(series),
-                                    allowed=allowed), file=path, line=line, field="series")
-    meta = match.iloc[0]
-    if meta["kind"] == "qualitative":
-        raise InputError(words.text("entry_errors.qualitative", id=indicator_id), file=path, line=line,
-                         field="indicator_id")
-    year = parse_int(row.year, file=path, line=line, field="year", words=words)
-    if not years[0] <= year <= years[1]:
-        raise InputError(words.text("entry_errors.year_outside", year=year, first=years[0], last=years[1]), file=path,
-                         line=line, field="year")
+    indicator_id, series, meta, year = _which(row, indicators, path, years, words)
     value = parse_number(row.value, file=path, line=line, field="value", words=words)
     problem = impossible(value, meta["kind"], words)
     if problem:
@@ -175,6 +160,45 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
             "where": f"{display_path(path)}:{line}"}
 
 
+def _which(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int], words: Catalog) -> tuple:
+    """The indicator, series, its row of ``indicators`` and the year a row names, each checked."""
+    line = getattr(row, LINE_COLUMN)
+    indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id", words=words)
+    known = indicators[indicators["indicator_id"] == indicator_id]
+    if known.empty:
+        raise InputError(words.text("entry_errors.unknown_indicator", id=indicator_id,
+                                    last=indicators.indicator_id.max()), file=path, line=line, field="indicator_id")
+    series = _series_name(row.series.strip(), list(known["series"]))
+    match = known[known["series"] == series]
+    if match.empty:
+        allowed = ", ".join(repr(words["series"].get(s, s)) for s in known["series"])
+        raise InputError(words.text("entry_errors.unknown_series", id=indicator_id, series=quote(series),
+                                    allowed=allowed), file=path, line=line, field="series")
+    meta = match.iloc[0]
+    if meta["kind"] == "qualitative":
+        raise InputError(words.text("entry_errors.qualitative", id=indicator_id), file=path, line=line,
+                         field="indicator_id")
+    year = parse_int(row.year, file=path, line=line, field="year", words=words)
+    if not years[0] <= year <= years[1]:
+        raise InputError(words.text("entry_errors.year_outside", year=year, first=years[0], last=years[1]), file=path,
+                         line=line, field="year")
+    return indicator_id, series, meta, year
+
+
+def _no_value(row, rows: FileRows, indicators: pd.DataFrame, years: tuple[int, int], words: Catalog) -> dict:
+    """A workbook's row without a value whose note says why: the series and year it speaks of, checked."""
+    line = getattr(row, LINE_COLUMN)
+    try:
+        indicator_id, series, _, year = _which(row, indicators, rows.path, years, words)
+    except InputError as exc:
+        raise _located(exc, rows) from None
+    if rows.year is not None and year != rows.year:
+        raise InputError(words.text("entry_errors.template_year", year=year, template=rows.year),
+                         file=rows.path, line=rows.where(line, "year"), field="year")
+    return {"indicator_id": indicator_id, "series": series, "year": year, "note": row.note.strip(),
+            "reference": row.source.strip(), "source": display_path(rows.path), "source_line": line}
+
+
 def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, plan: Plan,
                        printed: pd.DataFrame | None = None) -> CheckedObservations:
     """Check every row of ``observed``; with the plan's ``printed`` values, check each value against its series
@@ -184,54 +208,71 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
     duplicates: list[dict] = []
     revisions: list[tuple[dict, dict]] = []
     years = year_range(plan)
+    mistakes = Mistakes()  # every row's mistakes, told together
+    unvalued: list[dict] = []
     for rows in observed.files:
         path = rows.path
         words = catalog(rows.language)
         in_file: dict[tuple, int] = {}
+        told = Mistakes(field_label(words) if path.suffix.lower() == ".xlsx" else None)
         for row in rows.frame.itertuples():
-            try:
-                record = _check_row(row, indicators, path, years, words)
-                _check_template(row, record, rows, indicators, words)
-            except InputError as exc:
-                raise _located(exc, rows) from None
-            record["where"] = f"{display_path(path)}:{rows.where(record['source_line'], 'value')}"
-            key = (record["indicator_id"], record["series"], record["year"])
-            if key in in_file:
-                raise InputError(words.text("entry_errors.duplicate_year", indicator=_label(key, words), year=key[2],
-                                            first=_line_name(rows.where(in_file[key], "year"), words)),
-                                 file=path, line=rows.where(record["source_line"], "year"), field="year")
-            in_file[key] = record["source_line"]
-            if key in seen:
-                first = seen[key]
-                later = _later(first, record)
-                if not math.isclose(first["value"], record["value"], rel_tol=SAME_VALUE):
-                    if later is None:
-                        raise InputError(words.text("entry_errors.conflict", indicator=_label(key, words),
-                                                    year=key[2], value=record["printed_text"],
-                                                    other=first["printed_text"], where=first["where"],
-                                                    column=column_names(words, ["published"])),
-                                         file=path, line=rows.where(record["source_line"], "value"), field="value")
-                    earlier = record if later is first else first
-                    revisions.append((earlier, later))
-                    later["processing"] = ";".join(p for p in (later["processing"], REVISED) if p)
-                    if later is record:
-                        records[records.index(first)] = seen[key] = record
-                    continue
-                if later is record:  # the same value, published again (a final figure confirming the preliminary)
-                    records[records.index(first)] = seen[key] = record
-                    record, first = first, record
-                duplicates.append({**record, "first_source": first["source"],
-                                   "first_line": first["source_line"]})
-                continue
-            seen[key] = record
-            records.append(record)
+            with told.row():
+                _check_one(row, rows, path, words, indicators, years, in_file, seen, records, duplicates,
+                           revisions)
+        noted = pd.DataFrame.from_records(rows.noted, columns=[*rows.frame.columns])
+        for row in noted.itertuples():
+            with told.row():
+                unvalued.append(_no_value(row, rows, indicators, years, words))
+        mistakes.errors += told.errors
+    mistakes.check()
     where = {rows.path: rows.where for rows in observed.files}
     languages = {rows.path: rows.language for rows in observed.files}
     confirmed = check_against_series(records, printed, where, languages) if printed is not None else []
     values = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS))
     values = values.astype({"indicator_id": int, "year": int, "value": float, "source_line": int})
     return CheckedObservations(values, duplicates, confirmed, revisions=revisions, skipped=list(observed.skipped),
-                               hidden_sheets=list(observed.hidden_sheets))
+                               hidden_sheets=list(observed.hidden_sheets), unvalued=unvalued)
+
+
+def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, years: tuple[int, int],
+               in_file: dict, seen: dict, records: list, duplicates: list, revisions: list) -> None:
+    """One row of an observation file checked and kept: a new value, a revision of one seen, or a repeat."""
+    try:
+        record = _check_row(row, indicators, path, years, words)
+        _check_template(row, record, rows, indicators, words)
+    except InputError as exc:
+        raise _located(exc, rows) from None
+    record["where"] = f"{display_path(path)}:{rows.where(record['source_line'], 'value')}"
+    key = (record["indicator_id"], record["series"], record["year"])
+    if key in in_file:
+        raise InputError(words.text("entry_errors.duplicate_year", indicator=_label(key, words), year=key[2],
+                                    first=_line_name(rows.where(in_file[key], "year"), words)),
+                         file=path, line=rows.where(record["source_line"], "year"), field="year")
+    in_file[key] = record["source_line"]
+    if key in seen:
+        first = seen[key]
+        later = _later(first, record)
+        if not math.isclose(first["value"], record["value"], rel_tol=SAME_VALUE):
+            if later is None:
+                raise InputError(words.text("entry_errors.conflict", indicator=_label(key, words),
+                                            year=key[2], value=record["printed_text"],
+                                            other=first["printed_text"], where=first["where"],
+                                            column=column_names(words, ["published"])),
+                                 file=path, line=rows.where(record["source_line"], "value"), field="value")
+            earlier = record if later is first else first
+            revisions.append((earlier, later))
+            later["processing"] = ";".join(p for p in (later["processing"], REVISED) if p)
+            if later is record:
+                records[records.index(first)] = seen[key] = record
+            return
+        if later is record:  # the same value, published again (a final figure confirming the preliminary)
+            records[records.index(first)] = seen[key] = record
+            record, first = first, record
+        duplicates.append({**record, "first_source": first["source"],
+                           "first_line": first["source_line"]})
+        return
+    seen[key] = record
+    records.append(record)
 
 
 def _check_template(row, record: dict, rows: FileRows, indicators: pd.DataFrame, words: Catalog) -> None:
@@ -264,9 +305,8 @@ def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict
                          languages: dict | None = None) -> list[dict]:
     """Each observation against the previous value of its series; returns the confirmed outliers.
 
-    An outlier without a confirmation stops the run; of several, the first in file and line order
-    is named. ``where`` gives, by file, how a message names a cell; ``languages`` the language it is told in
-    (English when not given).
+    An outlier without a confirmation stops the run; of several, each is named, in file and line order. ``where``
+    gives, by file, how a message names a cell; ``languages`` the language it is told in (English when not given).
     """
     baselines = printed[printed["value_type"].isin(("baseline", "actual"))]
     points: dict[tuple, list[Point]] = {}
@@ -288,9 +328,11 @@ def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict
             problems.append((record["source"], record["source_line"], problem, record["value"], record["path"], words))
         series.append(Point(record["year"], record["value"], record.get("where") or
                             f"{record['source']}:{record['source_line']}", False))
-    if problems:
-        _, line, problem, value, path, words = min(problems, key=lambda p: (p[0], p[1]))
+    mistakes = Mistakes()
+    for _, line, problem, value, path, words in sorted(problems, key=lambda p: (p[0], p[1])):
         cell = where[path](line, "value") if path in where else line
-        raise InputError(words.text("entry_errors.far_off", problem=problem, value=f"{value:g}"), file=path,
-                         line=cell, field="value")
+        label = field_label(words) if str(path).lower().endswith(".xlsx") else None
+        mistakes.add(InputError(words.text("entry_errors.far_off", problem=problem, value=f"{value:g}"), file=path,
+                                line=cell, field=label("value") if label else "value"))
+    mistakes.check()
     return confirmed

@@ -293,6 +293,12 @@ def observation_folder_findings(observed) -> list[dict]:
                              **details(lambda w, r=row: w.text("quality_detail.preliminary_value", year=r.year,
                                                                value=fmt_printed(r.printed_text, r.value),
                                                                reference=_reference(w, r)))})
+    for row in getattr(observed, "unvalued", []):
+        findings.append({"issue": "no_value_note", "indicator_id": row["indicator_id"], "series": row["series"],
+                         "year": row["year"], "printed_text": "", "value": None, "source": row["source"],
+                         "source_line": row["source_line"],
+                         **details(lambda w, r=row: w.text("quality_detail.no_value_note", year=r["year"],
+                                                           note=r["note"]))})
     for path, sheet in observed.hidden_sheets:
         findings.append({"issue": "skipped_sheet", "indicator_id": 0, "series": "", "year": None,
                          "printed_text": sheet, "value": None, "source": display_path(path), "source_line": 1,

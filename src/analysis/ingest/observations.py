@@ -49,6 +49,7 @@ class FileRows:
     beside: dict[int, tuple[str, str]] = field(default_factory=dict)
     year: int | None = None
     language: str = "en"
+    noted: list[dict] = field(default_factory=list)  # a workbook's rows without a value, whose note says why
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,8 @@ def _read_csv(path: Path) -> tuple[list[FileRows], list[str]]:
 def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
     book = read_workbook(path, REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS,
                          others=(WORDS_HEADER,))
-    rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), book.language)
-            for sheet in book.sheets]
+    rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), book.language,
+                     sheet.noted) for sheet in book.sheets]
     return rows, book.hidden
 
 

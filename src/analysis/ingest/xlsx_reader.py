@@ -13,7 +13,8 @@ labels) are not read,
 and neither is anything right of the first empty header cell (the template's reference columns:
 name, unit, latest value, targets), except the indicator's name beside each row, which the checks
 compare with the indicator the row names. A row whose ``value`` is empty is skipped: a template
-lists every series, and a department fills those it has.
+lists every series, and a department fills those it has; one whose note says why it has none (统计局尚未发布)
+is kept apart (``noted``), the department's word on the value it lacks, which the data-quality log lists.
 
 Every cell becomes the text a CSV cell would hold (a number as its digits, a date as its ISO text),
 so the same checks follow (:mod:`analysis.clean.observations`); an error names the cell as
@@ -41,10 +42,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import Catalog, catalog
-from ..errors import InputError, quote
+from ..errors import InputError, Mistakes, quote
 from ..files import read_regular
 from ..settings import LANGUAGES
-from ..text import check_text
+from ..text import check_text, says_why
 from .csv_reader import LINE_COLUMN, MULTILINE_KINDS, _column_name
 
 #: A department's workbook takes tens of kilobytes.
@@ -83,6 +84,7 @@ class SheetRows:
     sheet: str
     letters: dict[str, str]
     beside: dict[int, tuple[str, str]] = field(default_factory=dict)  # row → (its cell, the text there)
+    noted: list[dict] = field(default_factory=list)  # the rows without a value whose note says why (text cells)
 
     def cell(self, row: int, column: str) -> str:
         """``Sheet1!D5``: the cell of ``column`` in ``row``."""
@@ -275,7 +277,10 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         typed.append(str(cell.value).strip())
     header = [names.get(_header_key(text), text) for text in typed]
     letters = {name: get_column_letter(number) for number, name in enumerate(header, 1)}
-    _check_header(typed, header, required, optional, words, path, f"{shown_sheet}!A{header_row}")
+    header_mistakes = Mistakes(field_label(words))  # the header named as the workbook's language names it (表头)
+    with header_mistakes.row():
+        _check_header(typed, header, required, optional, words, path, f"{shown_sheet}!A{header_row}")
+    header_mistakes.check()
     if sheet.max_row - header_row > MAX_ROWS:
         raise InputError(f"more than {MAX_ROWS:,} rows below the header; a data-entry sheet has one per indicator "
                          "series", file=path, line=f"{shown_sheet}!A{header_row}")
@@ -289,54 +294,78 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     hidden = _hidden_columns(sheet)
     hidden_columns = [name for number, name in enumerate(header, 1) if number in hidden]
     beside_column = len(header) + 2  # after the empty column: a template's indicator name
-    records, beside = [], {}
+    records, beside, noted = [], {}, []
+    mistakes = Mistakes(field_label(words))  # every row's mistakes, told together: a department fixes them at once
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
         cells = list(row[:len(header)]) + [None] * (len(header) - len(row))
-        _refuse_unread(row, read_to, len(header), path, shown_sheet, number, words)
-        filled = next((name for name in filled_by_hand if name in header and not _blank(cells[header.index(name)])),
-                      None)
-        if value_column is None and filled is None:
-            continue  # a row nobody filled: the template lists every one
-        if value_column is not None and _blank(cells[value_column]):
-            if filled is not None:
-                raise InputError(words.text("entry_errors.value_missing", column=_column(words, filled),
-                                            cell=f"{letters[filled]}{number}"), file=path,
-                                 line=f"{shown_sheet}!{letters['value']}{number}", field="value")
-            continue  # a series the department has no value for: the template lists them all
-        dimension = sheet.row_dimensions[number]
-        if dimension.hidden or dimension.height == 0:
-            shown = "value" if value_column is not None else filled
-            raise InputError(words.text("entry_errors.hidden_row", row=number), file=path,
-                             line=f"{shown_sheet}!{letters[shown]}{number}", field=shown)
-        for column in hidden_columns:
-            if not _blank(cells[header.index(column)]):
-                raise InputError(words.text("entry_errors.hidden_column", letter=letters[column],
-                                            column=_column(words, column)), file=path,
-                                 line=f"{shown_sheet}!{letters[column]}{number}", field=column)
-        record = {}
-        for column, cell in zip(header, cells):
-            where = f"{shown_sheet}!{letters[column]}{number}"
-            _refuse_unseen(cell, path, where, column, words)
-            text = _cell_text(cell, file=path, where=where, column=column, words=words)
-            kind = text_kinds.get(column, "cell")
-            check_text(text, kind=kind, multiline=kind in MULTILINE_KINDS, file=path, line=where, field=column,
-                       words=words)
-            record[column] = text
-        record[LINE_COLUMN] = number
-        records.append(record)
-        name = row[beside_column - 1].value if len(row) >= beside_column else None
-        if isinstance(name, str) and name.strip():
-            beside[number] = (f"{shown_sheet}!{get_column_letter(beside_column)}{number}", name.strip())
+        with mistakes.row():
+            _refuse_unread(row, read_to, len(header), path, shown_sheet, number, words)
+            filled = next((name for name in filled_by_hand
+                           if name in header and not _blank(cells[header.index(name)])), None)
+            if value_column is None and filled is None:
+                continue  # a row nobody filled: the template lists every one
+            given = [name for name in filled_by_hand if name in header and not _blank(cells[header.index(name)])]
+            # no value, and a note saying why (统计局尚未发布): kept as the department's word on the value it lacks
+            no_value = (value_column is not None and _blank(cells[value_column]) and "note" in given
+                        and set(given) <= {"note", "source"}
+                        and says_why(str(cells[header.index("note")].value)))  # words, not a value typed aside
+            if value_column is not None and _blank(cells[value_column]) and not no_value:
+                if filled is not None:
+                    raise InputError(words.text("entry_errors.value_missing", column=_column(words, filled),
+                                                cell=f"{letters[filled]}{number}"), file=path,
+                                     line=f"{shown_sheet}!{letters['value']}{number}", field="value")
+                continue  # a series the department has no value for: the template lists them all
+            dimension = sheet.row_dimensions[number]
+            if dimension.hidden or dimension.height == 0:
+                shown = "value" if value_column is not None else filled
+                raise InputError(words.text("entry_errors.hidden_row", row=number), file=path,
+                                 line=f"{shown_sheet}!{letters[shown]}{number}", field=shown)
+            for column in hidden_columns:
+                if not _blank(cells[header.index(column)]):
+                    raise InputError(words.text("entry_errors.hidden_column", letter=letters[column],
+                                                column=_column(words, column)), file=path,
+                                     line=f"{shown_sheet}!{letters[column]}{number}", field=column)
+            record, before = {}, len(mistakes.errors)
+            for column, cell in zip(header, cells):
+                with mistakes.row():  # each cell of the row: two mistakes in one row are both told
+                    where = f"{shown_sheet}!{letters[column]}{number}"
+                    _refuse_unseen(cell, path, where, column, words)
+                    text = _cell_text(cell, file=path, where=where, column=column, words=words)
+                    kind = text_kinds.get(column, "cell")
+                    check_text(text, kind=kind, multiline=kind in MULTILINE_KINDS, file=path, line=where,
+                               field=column, words=words)
+                    record[column] = text
+            if len(mistakes.errors) > before:
+                continue
+            record[LINE_COLUMN] = number
+            if no_value:
+                noted.append(record)
+                continue
+            records.append(record)
+            name = row[beside_column - 1].value if len(row) >= beside_column else None
+            if isinstance(name, str) and name.strip():
+                beside[number] = (f"{shown_sheet}!{get_column_letter(beside_column)}{number}", name.strip())
+    mistakes.check()
     frame = pd.DataFrame.from_records(records, columns=[*required, *optional, LINE_COLUMN])
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
-    return SheetRows(frame, title, letters, beside)
+    return SheetRows(frame, title, letters, beside, noted)
 
 
 def _column(words: Catalog, name: str) -> str:
     """A column as an error names it in ``words``' language: its name; in Chinese with its label, 数据来源（source）."""
     label = _labels(words).get(name)
     return words.text("entry_errors.column", name=name, label=_short(label) if label else name)
+
+
+def field_label(words: Catalog):
+    """How an error names a cell's column in ``words``' language: in Chinese by its label (数值, 数据来源), as the
+    workbook heads it; in English by its name (value, source), which the workbook's header row shows."""
+    if words.language == "en":
+        return None
+    labels = {**{name: _short(label) for name, label in _labels(words).items()},
+              "header": words["entry_errors.header_field"]}
+    return lambda name: labels.get(name, name)
 
 
 def column_names(words: Catalog, names) -> str:

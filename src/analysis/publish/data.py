@@ -17,8 +17,8 @@ from ..clean import schemas
 from ..clean.department_words import tidy_department_words
 from ..clean.processed import PLAN_JSON, ProcessedTables, as_written
 from ..clean.quality import plan_words
-from ..clean.tidy import MonitoringData, add_observations, clean_plan_table
-from ..errors import display_path
+from ..clean.tidy import CleanDataset, MonitoringData, add_observations, clean_plan_table
+from ..errors import Mistakes, display_path
 from ..files import sha256_file
 from ..ingest.department_words import read_department_words
 from ..ingest.observations import read_observation_files
@@ -37,11 +37,20 @@ def monitoring_data(plan: Plan, observations_dir: Path | None = None) -> Monitor
 
 
 def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) -> ProcessedTables:
-    """Every processed table of ``plan``, assessed for every report year and validated, in memory."""
-    data = monitoring_data(plan, observations_dir)
+    """Every processed table of ``plan``, assessed for every report year and validated, in memory. A department's
+    workbook is checked whole: the mistakes in its values and in its words are told together."""
+    observations = observations_dir if observations_dir is not None else plan.observations_dir
+    inputs = load_plan_inputs(plan)
+    mistakes = Mistakes()
+    with plan_words(plan):
+        clean = clean_plan_table(inputs)
+        with mistakes.row():
+            data = add_observations(inputs, clean, read_observation_files(observations))
+        with mistakes.row():
+            words = department_words(plan, clean, observations)
+    mistakes.check()
     assessment, growth = assess_years(data.indicators, data.values, plan.report_years, plan.base_year, scheme,
                                       plan.status_words)
-    observations = observations_dir if observations_dir is not None else plan.observations_dir
     inputs = {display_path(path): sha256_file(path) for path in plan.input_files(observations)}
     identity = {**plan.identity(), PLAN_FOLDER: plan_folder(plan), "scheme": scheme, "sources": data.sources,
                 "dataset_label": data.dataset_label, "inputs": inputs}
@@ -49,10 +58,10 @@ def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) 
                            quality=data.quality, assessment=schemas.validate("assessment.csv", assessment),
                            growth=schemas.validate("required_growth.csv", growth), tasks=data.tasks.tasks,
                            task_items=data.tasks.items, measures=data.tasks.measures,
-                           words=department_words(plan, data, observations))
+                           words=words)
 
 
-def department_words(plan: Plan, data: MonitoringData, observations: Path):
+def department_words(plan: Plan, data: CleanDataset | MonitoringData, observations: Path):
     """What the departments wrote back in their workbooks' words sheets, checked against the plan's tasks and
     indicator series (:mod:`analysis.clean.department_words`)."""
     said = tidy_department_words(read_department_words(observations), set(data.tasks.tasks["task_id"]),

@@ -31,7 +31,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError, StepError, display_path, printable
+from ..errors import InputError, InputErrors, StepError, display_path, error_lines, printable
 from ..files import outside_project, read_regular
 from .cache import Fingerprint, code_digests, environment, fingerprint, outdated_reason, previous_report
 from .folders import keep_failed, locked, locked_if_free, publish, tables_lock, write_tables
@@ -112,7 +112,9 @@ class BatchError(RuntimeError):
         (``  stopped: weihai/2023/zh, weihai/2023/en``)."""
         lines = []
         for message, labels in self.failures.items():
-            lines += [f"error: {printable(message)}", f"  stopped: {printable(', '.join(labels))}"]
+            # a message of several mistakes (a workbook's) has a line each, each already made printable
+            lines += [f"error: {printable(line)}" for line in message.split("\n")]
+            lines.append(f"  stopped: {printable(', '.join(labels))}")
         return lines
 
 
@@ -360,13 +362,17 @@ def raise_failures(builds: list[Build], single: bool) -> None:
     if single:
         [build] = failed
         if build.kept is not None:
-            raise type(build.error)(f"{build.error}; {display_path(build.job.destination)} is unchanged, the failed "
-                                    f"run is kept in {display_path(build.kept)}")
+            tail = (f"; {display_path(build.job.destination)} is unchanged, the failed run is kept in "
+                    f"{display_path(build.kept)}")
+            if isinstance(build.error, InputErrors):
+                raise InputErrors(build.error.errors, tail)
+            raise type(build.error)(f"{build.error}{tail}")
         raise build.error
     failures: dict[str, list[str]] = {}
     for build in failed:
         kept = build.kept is not None
-        message = str(build.error) + ("; the reports are unchanged, each failed run is kept beside its report "
-                                      "(.<language>.failed)" if kept else "")
+        message = "\n".join(error_lines(build.error)) + (
+            "; the reports are unchanged, each failed run is kept beside its report (.<language>.failed)" if kept
+            else "")
         failures.setdefault(message, []).append(build.label)
     raise BatchError(failures, all(isinstance(build.error, InputError) for build in failed))

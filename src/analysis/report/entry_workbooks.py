@@ -235,8 +235,8 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
         sheet.write_string(2, first_reference + offset, name, label)
     for number, row in enumerate(entry.series, HEADER_ROW + 1):
         sheet.write_number(number, 0, row.indicator_id, locked_number)
-        if row.series:
-            sheet.write_string(number, 1, row.series, locked)
+        if row.series:  # as the workbook's language names it (国家级), which is read back as the series
+            sheet.write_string(number, 1, row.series_label, locked)
         else:
             sheet.write_blank(number, 1, None, locked)
         sheet.write_number(number, 2, entry.year, locked_number)
@@ -291,9 +291,12 @@ def _words_sheet(book, entry: EntryWorkbook) -> None:
         sheet.write_string(2, first_reference + offset, name, label)
     ratings = [words[f"entry.words.ratings.{key}"] for key in RATINGS]
     listed = ("、" if words.language == "zh" else ", ").join(ratings)
-    rows = [("task", task.task_id, "", (task.title, ""), ("progress", "rating")) for task in entry.tasks]
-    rows += [("indicator", str(item.indicator_id), item.series, (item.name, item.status), ("reasons", "measures"))
-             for item in entry.explanations]
+    # the kind of row and the series as the workbook's language names them (重点任务, 国家级), read back as such
+    rows = [(words["entry.words.items.task"], task.task_id, "", (task.title, ""), ("progress", "rating"))
+            for task in entry.tasks]
+    rows += [(words["entry.words.items.indicator"], str(item.indicator_id),
+              words["series"].get(item.series, item.series) if item.series else "", (item.name, item.status),
+              ("reasons", "measures")) for item in entry.explanations]
     for number, (item, identifier, series, shown, inputs) in enumerate(rows, HEADER_ROW + 1):
         for column, value in enumerate((item, identifier, series)):
             if value:
