@@ -162,8 +162,8 @@ def test_the_completion_share_as_official_reviews_state_it(filled):
             "（11/21，分母仅计已有最终判定的指标；按全部 23 项计为 11/23）。其余 2 项尚无最终判定：2 项尚缺目标年份数据"
             "（为进展判断，不计入）。") in text
     english = block_texts(self_evaluation_blocks(year_context(filled, "en")))
-    assert ("Of the 23 quantitative indicators, 21 have their target year's value and so a final verdict; 11 of these "
-            "21 reached their targets: a share of indicators achieved of 52.4% (11 of 21, counting only the indicators "
+    assert ("Of the 23 quantitative indicators, 21 have a final verdict (their target year's value is in); 11 of "
+            "these 21 reached their target: 52.4% of indicators achieved (11 of 21, counting only the indicators "
             "with a final verdict; 11 of all 23). The other 2 have no final verdict yet: 2 still missing a target "
             "year's value, a "
             "progress verdict, not counted.") in english

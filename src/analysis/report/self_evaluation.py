@@ -387,7 +387,8 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
         who = department_name(context, lead) or evaluator
         name = series_name(row, context)
         note = status_note(row, words)
-        state = words.text("self_evaluation.problems.state", name=name, status=status_text(row, words),
+        state = words.text("self_evaluation.problems.state", name=name,
+                           status=status_text(row, words, "status_in_sentence"),
                            note=words.text("self_evaluation.problems.note", note=note) if note else "",
                            latest=MISSING if is_missing(row.latest_value) else
                            amount(row, value_text(row, row.latest_value, words), words),
