@@ -545,6 +545,34 @@ def test_no_status_word_or_short_label_is_printed_broken(printed, example_report
         assert not [label for label in sorted(found) if split_inside(flat(label), printed_text)], name
 
 
+def test_the_legend_and_hyphenated_names_are_printed_whole(printed):
+    """Each item of the cards' legend on one line (never 按现有增速推 | 算, nor —·— apart from its words), in the
+    cards' notes' type, smaller than a card's title; an English name's hyphenated word never high- | tech."""
+    language, documents = printed
+    text = documents["report"][0]
+    words = catalog(language)
+    items = [flat(item) for item in words["card.legend"].split(words["card.legend_separator"])]
+    assert len(items) >= 5
+    assert not [item for item in items if split_inside(item, flat(text))]
+    if language == "en":
+        hyphenated = ["high-tech", "agri-tech", "super-deduction"]
+        assert all(word in flat(text) for word in hyphenated)
+        assert not [word for word in hyphenated if split_inside(word, flat(text))]
+
+
+def test_a_legend_and_a_qualitative_cards_note_are_in_the_notes_type(zh):
+    styles = {p.style.name for p in zh.paragraphs if spaced(p.text).startswith(("以下各指标图的图例", "定性评价："))}
+    assert styles == {"Card Notes"}
+    # the status of a qualitative card: a row as tall as a card's, its word centred
+    body = zh.element.body
+    qualitative = [table for table in body.iter(f"{W}tbl") if len(table.findall(f"{W}tr")) == 1
+                   and "定性评价" in spaced("".join(t.text or "" for t in table.iter(f"{W}t")))]
+    assert len(qualitative) == 3
+    for table in qualitative:
+        height = table.find(f"{W}tr/{W}trPr/{W}trHeight")
+        assert height is not None and int(height.get(f"{W}val")) >= 340 and height.get(f"{W}hRule") == "atLeast"
+
+
 def test_a4_with_official_margins_and_page_numbers_in_the_footer(zh, example_reports):
     section = zh.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)

@@ -65,12 +65,16 @@ def _stage_heads() -> str:
     return "|".join(sorted(heads, key=len, reverse=True))
 
 
+#: A word of letters joined by hyphens (high-tech, agri-tech, super-deduction): one word, never "high- / tech".
+HYPHENATED = r"(?<![A-Za-z-])[A-Za-z]{1,14}(?:-[A-Za-z]{1,14}){1,2}(?![A-Za-z-])"
+
+
 @functools.cache
 def word_pieces() -> re.Pattern:
-    """What the Word edition never breaks: :func:`~analysis.report.line_breaks.kept_pattern`'s pieces, and the head
-    of a stage's completion rate."""
+    """What the Word edition's tables never break: :func:`~analysis.report.line_breaks.kept_pattern`'s pieces, the
+    head of a stage's completion rate, and a hyphenated word (:data:`HYPHENATED`)."""
     heads = _stage_heads()
-    return re.compile(f"{heads}|{kept_pattern().pattern}" if heads else kept_pattern().pattern)
+    return re.compile("|".join(part for part in (heads, kept_pattern().pattern, HYPHENATED) if part))
 
 
 @functools.cache
@@ -116,6 +120,12 @@ def _title_pieces() -> re.Pattern:
 def title_inlines(text: str) -> list:
     """A title as pandoc inlines: its short asides in brackets (（2015年）) and its pieces kept whole."""
     return inlines(text, _title_pieces())
+
+
+def without_widow(text: str) -> str:
+    """``text`` with its last two Chinese characters (and the stop after them) joined: its last line never holds one
+    character alone (统 / 计。)."""
+    return re.sub(rf"[{HAN}]{{2}}[^{HAN}\w]*$", lambda match: joined(match.group()), text)
 
 
 def para(text: str) -> dict:

@@ -31,6 +31,7 @@ from .pandoc_ast import (
     fitted_widths,
     header,
     inlines,
+    joined,
     link,
     para,
     plain,
@@ -38,6 +39,7 @@ from .pandoc_ast import (
     styled,
     table,
     title_inlines,
+    without_widow,
 )
 from .tables import actuals_table, quality_table, scorecard_headers, scorecard_rows
 from .words import (
@@ -95,6 +97,7 @@ class WordDocument:
     kept_with_next: list[int] = field(default_factory=list)  # kept on one page with the paragraph after them
     borderless: list[int] = field(default_factory=list)
     points: dict[int, float] = field(default_factory=dict)  # a table's own type size (a dense table's)
+    roomy: list[int] = field(default_factory=list)  # a table of one short row, given the height of a card's row
     tables: int = 0
 
     def add(self, *blocks) -> None:
@@ -332,7 +335,7 @@ def cards_blocks(document: WordDocument, context: ReportContext, figures: Figure
                if figures[name] is not None)
     multiples = [block for name in figures.parts("multiples")
                  for block in figure_blocks(context, figures, name, **(height if tall else {}))]
-    document.add(*[PAGE_BREAK] * tall, header(1, words["sections.cards"]), *multiples, para(words["card.legend"]))
+    document.add(*[PAGE_BREAK] * tall, header(1, words["sections.cards"]), *multiples, legend(words))
     series = {cards.element_id(row): row for row in context.joined().itertuples()}
     category = None
     for line in scorecard_rows(context):
@@ -340,6 +343,14 @@ def cards_blocks(document: WordDocument, context: ReportContext, figures: Figure
             category = line.category
             document.add(header(2, category))
         card_blocks(document, context, figures, series[line.anchor])
+
+
+def legend(words) -> dict:
+    """The legend of the cards' marks, in the cards' notes' type (smaller than a card's title, as it explains what
+    follows), each of its items kept on one line (never "按现有增速推 / 算", nor "—·—" apart from its words)."""
+    separator = words["card.legend_separator"]
+    items = [joined(item) for item in words["card.legend"].split(separator)]
+    return styled("Card Notes", [{"t": "Para", "c": [{"t": "Str", "c": separator.join(items)}]}])
 
 
 def card_blocks(document: WordDocument, context: ReportContext, figures: Figures, row) -> None:
@@ -358,7 +369,8 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
         document.kept_with_next.append(document.tables)
         document.add_table(table([], [[cell(label), cell(Label(value))] for label, value in numbers], (0.32, 0.23)),
                            {(0, 1): colour}, keep_together=True)
-        document.add(para(words["card.qualitative"]))
+        document.roomy.append(document.tables - 1)
+        document.add(styled("Card Notes", [para(without_widow(words["card.qualitative"]))]))  # as a card's notes
     else:
         numbers += cards.card_numbers(context, row)
         # its columns fitted to its cell (less the cell's margins), its type smaller if a number with its unit

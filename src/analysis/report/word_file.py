@@ -148,6 +148,8 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
         remove_lines(tables[index] for index in laid_on.borderless)
         for index, points in laid_on.points.items():
             size_runs(tables[index], points)
+        for index in laid_on.roomy:
+            roomy(tables[index])
         release_figures(root)
         mark_kept_runs(root)
         if not words["language.cjk_first"]:
@@ -218,6 +220,19 @@ def release_figures(root) -> None:
 def plain_title(xml: bytes) -> bytes:
     """The document's properties with its title as plain text: no word joiners, a space for a narrow one."""
     return xml.decode("utf-8").replace(WORD_JOINER, "").replace(NARROW_NO_BREAK_SPACE, " ").encode("utf-8")
+
+
+#: A lone row's height (twips, at least): a qualitative card's status, as tall as a row of a numeric card's table
+#: with its margins, not a thin strip under a 14-point line.
+ROW_TWIPS = 380
+
+
+def roomy(table) -> None:
+    """Every row of ``table`` at least :data:`ROW_TWIPS` high, its text centred in it."""
+    for row in table.findall(w("tr")):
+        put(put(row, "trPr"), "trHeight", {"val": str(ROW_TWIPS), "hRule": "atLeast"})
+        for properties in row.iter(w("tcPr")):
+            put(properties, "vAlign", {"val": "center"})
 
 
 def size_runs(table, points: float) -> None:
