@@ -126,7 +126,9 @@ def weihai_in_project(project_tmp):
 #: with no actual values. Name: (plan, year, language, observations, output folder, processed folder).
 EXAMPLE_REPORTS = {"final-zh": ("weihai", 2024, "zh", FIXTURES / "example-2022-2024", "final", "processed-example"),
                    "final-en": ("weihai", 2024, "en", FIXTURES / "example-2022-2024", "final", "processed-example"),
-                   "mid-term-en-plain": ("weihai", 2023, "en", None, "plain", "processed-plain")}
+                   "mid-term-en-plain": ("weihai", 2023, "en", None, "plain", "processed-plain"),
+                   # the mid-term with data: stage targets met and missed, the next target's need
+                   "mid-term-zh": ("weihai", 2023, "zh", FIXTURES / "example-2022-2024", "mid", "processed-example")}
 LAKESIDE_REPORTS = {"lakeside-2026-zh": ("lakeside", 2026, "zh", None, "final", "processed-example"),
                     "lakeside-2027-en": ("lakeside", 2027, "en", None, "final", "processed-example")}
 #: A real second plan: the national 12th Five-Year S&T plan's final evaluation, with its values as collected.

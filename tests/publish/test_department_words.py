@@ -244,6 +244,10 @@ def test_a_workbooks_every_mistake_is_told_at_once_and_a_note_on_a_missing_value
     rows = {row[0].value: row[0].row for row in values.iter_rows(min_row=5) if isinstance(row[0].value, int)}
     values[f"D{rows[1]}"], values[f"E{rows[1]}"] = "24,800", "统计公报"  # a thousands separator: not a number
     values[f"F{rows[3]}"] = "统计局尚未发布，预计6月公布"  # no value, and why
+    # what the reader finds (a formula), the checks (above) and the plausibility check (26 for a share of 2.4 in
+    # 2021: ten times), all in one round, in the order of the cells
+    values[f"D{rows[2]}"], values[f"E{rows[2]}"] = 26, "统计公报"
+    values[f"D{rows[10]}"], values[f"E{rows[10]}"] = "=1500+80", "统计公报"
     words = book[WORDS_SHEET]
     task = next(row for row in words.iter_rows(min_row=5) if row[0].value == ITEM["task"] and row[1].value == "1.2")
     task[5].value = "按计划推进"  # a rating without what was done
@@ -252,13 +256,17 @@ def test_a_workbooks_every_mistake_is_told_at_once_and_a_note_on_a_missing_value
     with pytest.raises(InputErrors) as caught:
         build_tables(plan, "eurostat")
     lines = caught.value.lines()
-    assert len(lines) == 2
+    assert len(lines) == 4, lines
     assert lines[0].endswith(f"市科技局.xlsx:数据报送!D{rows[1]}: 数值: '24,800' 不是数字（请只写数字和小数点，"
                              "不加千位分隔符、单位或 % 号）")
-    assert lines[1].endswith(f"市科技局.xlsx:工作进展与说明!E{task[0].row}: 本年度进展: 为空，但该行已选自评等级："
+    assert lines[1].endswith(f"市科技局.xlsx:数据报送!D{rows[10]}: 数值: 是公式（'=1500+80'）；公式不会被计算："
+                             "请直接输入数字（或以“值”的方式粘贴）")
+    assert f"市科技局.xlsx:数据报送!D{rows[2]}: 数值: 26 与" in lines[2] and "如 26 无误" in lines[2]
+    assert lines[3].endswith(f"市科技局.xlsx:工作进展与说明!E{task[0].row}: 本年度进展: 为空，但该行已选自评等级："
                              "请写明本年度做了什么、取得什么成效，或清空自评等级")
     # fixed: read, the note kept as a finding on indicator 3's 2024, the preliminary value marked
     values[f"D{rows[1]}"], values[f"I{rows[1]}"] = 24800, "初步数"
+    values[f"D{rows[2]}"], values[f"D{rows[10]}"] = 2.6, 1580
     task[4].value = "产研院新建专业研究院3家"
     book.save(path)
     tables = build_tables(plan, "eurostat")

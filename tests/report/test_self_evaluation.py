@@ -154,9 +154,10 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "zh")))
     # a mid-term's result leads: the stage targets, then the share of the two final verdicts
     assert ("对照 2023 年阶段目标，23 项定量指标中已有判定的 20 项，达到阶段目标 11 项、未达到 9 项。"
-            "23 项定量指标中，目标年份数据已到位或每年须达到的目标已有一年未达到、可作最终判定的 2 项，"
-            "其中达到目标的 0 项，指标达标比例 0.0%（0/2，"
-            "分母仅计已有最终判定的指标；按全部 23 项计为 0/23）。其余 21 项尚无最终判定："
+            # the two final verdicts (levels missed in a year) counted, no share of them: 0.0% would misquote the plan
+            "另有 2 项已可作最终判定（目标年份数据已到位或每年须达到的目标已有一年未达到）："
+            "达到目标 0 项、未达到 2 项；"
+            "指标达标比例待目标年份数据到位后计算。其余 21 项尚无最终判定："
             "20 项仅有阶段目标的判定（见上；其后另有目标，不计入）；"
             "1 项尚缺目标年份数据（为进展判断，不计入）。") in text
     # counted as the scorecard shows them: a stage target met is not the plan's "已达标"
@@ -164,7 +165,10 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
     assert any(t.startswith("Against the 2023 stage targets, 20 of the 23 quantitative indicators have a verdict: 11 "
-                            "met their stage target and 9 missed it. Of the 23") for t in english)
+                            "met their stage target and 9 missed it. 2 more have a final verdict already (their "
+                            "target year's value is in, or a year fell short of a level to hold every year): 0 "
+                            "reached the target, 2 did not; the share of indicators achieved waits") for t in english)
+    assert not any("比例 0.0%" in t or "of 0.0%" in t or "(0 of 2" in t for t in text + english)
     assert any("20 with a verdict on a stage target only (above; a later target follows, not counted); 1 still "
                "missing a target year's value" in t for t in english)
 
@@ -176,10 +180,14 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
     from tests.conftest import relative
 
     for language, status, cell, state in (
-            ("zh", "已达阶段目标", "120个（2024年）\n+16.5%（+17）",
+            ("zh", "已达阶段目标（按已有增速达不到 2024 年目标）", "120个（2024年）\n+16.5%（+17）",
              "科技服务机构：已达阶段目标（2023 年阶段目标完成率 103.0%；按已有增速达不到 2024 年目标），"
-             "2023 年为 103个，2023 年目标 100个。"),
-            ("en", "Stage target met", "120 (2024)\n+16.5% (+17)", "off course for the 2024 target")):
+             "2023 年为 103个，2023 年目标 100个；要在 2024 年达到 120个，需比 2023 年增长 16.5%（17个），"
+             "高于已有年均增速（+8.8%）。"),
+            ("en", "Stage target met (off course for the 2024 target)", "120 (2024)\n+16.5% (+17)",
+             "103 in 2023, against a 2023 target of 100: stage target met (103.0% of the 2023 stage target; off "
+             "course for the 2024 target); to reach 120 in 2024 it must grow by 16.5% (17) over 2023, more than the "
+             "growth seen so far (+8.8% a year).")):
         blocks = self_evaluation_blocks(load_report(relative(example_tables), 2023, language))
         table = next(block for block in blocks if block.name == "indicators")
         assert table.headers[-1] == {"zh": "下一目标及每年需增长", "en": "Next target, needed a year"}[language]

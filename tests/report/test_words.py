@@ -229,11 +229,11 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
         # a stage target missed (2024's follows): what one year must add, and no pace seen here to compare with
         ("未达标、偏离目标、未达阶段目标、进展不足或需加快的指标：", [
             "R&D经费投入强度：2023 年为 2.61%，未达到 2023 年阶段目标 2.7%（完成率 96.7%，差 0.09个百分点）；"
-            "2024 年达到 2.8%，需比 2023 年增长 0.19个百分点（7.3%）",
+            "要在 2024 年达到 2.8%，需比 2023 年增长 0.19个百分点（7.3%）",
             # held every year: the year missed first, as 91.2% in 2023 meets the level
             "空气质量优良天数比例：目标每年≥90%，2022 年未达到，未达标（2023 年为 91.2%）；2024 年须不低于 90%",
             "高层次人才数：2023 年为 298人，未达到 2023 年阶段目标 300人（完成率 99.3%，差 2人）；"
-            "2024 年达到 320人，需比 2023 年增长 7.4%（22人）",
+            "要在 2024 年达到 320人，需比 2023 年增长 7.4%（22人）",
         ]),
     ]
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
@@ -520,7 +520,7 @@ def test_a_stage_target_met_off_course_is_named_after_the_lagging(example_tables
     assert len(off.items) == 2
     if language == "zh":
         assert off.items[0] == ("科技服务机构：2023 年为 103个，达到 2023 年阶段目标 100个（完成率 103.0%）；"
-                                "2024 年达到 120个，需比 2023 年增长 16.5%（17个），高于已有年均增速（+8.8%）")
+                                "要在 2024 年达到 120个，需比 2023 年增长 16.5%（17个），高于已有年均增速（+8.8%）")
         assert off.items[1].endswith("高于已有年均增速（+0.3个百分点）")
         statuses = next(p.text for p in paragraphs if p.text.startswith("按指标计"))
         assert "已达阶段目标 11 项" in statuses and "已达标" not in statuses

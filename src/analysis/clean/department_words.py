@@ -59,6 +59,8 @@ def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: 
     for sheet in sheets:
         words = catalog(sheet.language if sheet.language in LANGUAGES else "en")
         told = Mistakes(field_label(words))
+        for error in sheet.rows.mistakes:  # what the reader found, told with the checks'
+            told.add(error)
         for row in sheet.rows.frame.to_dict("records"):
             with told.row():
                 records.append(_checked(row, sheet, words, known, seen))

@@ -215,6 +215,8 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
         words = catalog(rows.language)
         in_file: dict[tuple, int] = {}
         told = Mistakes(field_label(words) if path.suffix.lower() == ".xlsx" else None)
+        for error in rows.mistakes:  # what the reader found: told with what the checks find, in row order
+            told.add(error)
         for row in rows.frame.itertuples():
             with told.row():
                 _check_one(row, rows, path, words, indicators, years, in_file, seen, records, duplicates,
@@ -223,15 +225,26 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
         for row in noted.itertuples():
             with told.row():
                 unvalued.append(_no_value(row, rows, indicators, years, words))
-        mistakes.errors += told.errors
-    mistakes.check()
+        mistakes.errors += sorted(told.errors, key=_cell_order)
     where = {rows.path: rows.where for rows in observed.files}
     languages = {rows.path: rows.language for rows in observed.files}
-    confirmed = check_against_series(records, printed, where, languages) if printed is not None else []
+    confirmed = []
+    with mistakes.row():  # a value far off its series, told with the rest
+        confirmed = check_against_series(records, printed, where, languages) if printed is not None else []
+    mistakes.check()
     values = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS))
     values = values.astype({"indicator_id": int, "year": int, "value": float, "source_line": int})
     return CheckedObservations(values, duplicates, confirmed, revisions=revisions, skipped=list(observed.skipped),
                                hidden_sheets=list(observed.hidden_sheets), unvalued=unvalued)
+
+
+def _cell_order(error: InputError) -> tuple:
+    """Where an error stands, for telling a file's errors in order: its sheet, row and column (``数据报送!D5``), or
+    its line."""
+    match = re.fullmatch(r"(.*)!([A-Z]+)(\d+)", str(error.line or ""))
+    if match:
+        return (match[1], int(match[3]), len(match[2]), match[2])
+    return ("", int(error.line) if isinstance(error.line, int) else 0, 0, "")
 
 
 def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, years: tuple[int, int],

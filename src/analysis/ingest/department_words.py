@@ -45,7 +45,7 @@ class WordsSheet:
 def read_words_workbook(path: Path) -> list[WordsSheet]:
     """The words sheets of one workbook (none for a workbook of values only)."""
     book = read_workbook(path, WORDS_REQUIRED, WORDS_OPTIONAL, text_kinds=WORDS_TEXT, others=("indicator_id",),
-                         filled_by_hand=WORDS_FILLED)
+                         filled_by_hand=WORDS_FILLED, defer=True)
     department = str(book.properties.get(DEPARTMENT_PROPERTY, "")).strip()
     language = str(book.properties.get(LANGUAGE_PROPERTY, "")).strip()
     return [WordsSheet(Path(path), sheet, department, language, book.year) for sheet in book.sheets]

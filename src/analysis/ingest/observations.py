@@ -50,6 +50,7 @@ class FileRows:
     year: int | None = None
     language: str = "en"
     noted: list[dict] = field(default_factory=list)  # a workbook's rows without a value, whose note says why
+    mistakes: list = field(default_factory=list)  # what the reader found wrong in a workbook's rows, told later
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,9 @@ def _read_csv(path: Path) -> tuple[list[FileRows], list[str]]:
 
 def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
     book = read_workbook(path, REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS,
-                         others=(WORDS_HEADER,))
+                         others=(WORDS_HEADER,), defer=True)
     rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), book.language,
-                     sheet.noted) for sheet in book.sheets]
+                     sheet.noted, sheet.mistakes) for sheet in book.sheets]
     return rows, book.hidden
 
 

@@ -85,6 +85,7 @@ class SheetRows:
     letters: dict[str, str]
     beside: dict[int, tuple[str, str]] = field(default_factory=dict)  # row → (its cell, the text there)
     noted: list[dict] = field(default_factory=list)  # the rows without a value whose note says why (text cells)
+    mistakes: list = field(default_factory=list)  # the rows' mistakes, each an InputError, told with the checks'
 
     def cell(self, row: int, column: str) -> str:
         """``Sheet1!D5``: the cell of ``column`` in ``row``."""
@@ -157,11 +158,12 @@ def _errors(language) -> Catalog:
 
 def read_workbook(path: Path, required: list[str], optional: list[str],
                   text_kinds: dict[str, str] | None = None, *, others: tuple[str, ...] = (),
-                  filled_by_hand: tuple[str, ...] = FILLED_BY_HAND) -> WorkbookRows:
+                  filled_by_hand: tuple[str, ...] = FILLED_BY_HAND, defer: bool = False) -> WorkbookRows:
     """The input rows of every visible sheet of the workbook ``path`` (see the module's docstring). ``others``: the
     first header cells of sheets another reader reads (a template's sheet for the departments' words), left to it.
     ``filled_by_hand``: the columns a person fills; without a ``value`` column, a row with none of them filled is
-    skipped."""
+    skipped. The rows' mistakes are raised together once every sheet is read; ``defer``: left in each sheet's
+    ``mistakes`` instead, for the checks that follow to tell with their own (a workbook's every mistake at once)."""
     path = Path(path)
     data = read_regular(path, MAX_XLSX_BYTES)
     _check_zip(data, path)
@@ -208,6 +210,11 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
     if headerless:
         raise InputError(words.text("entry_errors.sheet_without_header", sheet=quote(headerless[0]), header=header),
                          file=path)
+    if not defer:
+        told = Mistakes()
+        for sheet in sheets:
+            told.errors += sheet.mistakes
+        told.check()
     return WorkbookRows(sheets, hidden, year, year_sheet if isinstance(year_sheet, str) else None, properties,
                         words.language)
 
@@ -345,11 +352,10 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             name = row[beside_column - 1].value if len(row) >= beside_column else None
             if isinstance(name, str) and name.strip():
                 beside[number] = (f"{shown_sheet}!{get_column_letter(beside_column)}{number}", name.strip())
-    mistakes.check()
     frame = pd.DataFrame.from_records(records, columns=[*required, *optional, LINE_COLUMN])
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
-    return SheetRows(frame, title, letters, beside, noted)
+    return SheetRows(frame, title, letters, beside, noted, mistakes.errors)
 
 
 def _column(words: Catalog, name: str) -> str:

@@ -18,14 +18,15 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..assess.assessment import headline_status, plan_start_year
-from ..assess.warning_list import stage_met_off_course
+from ..assess.warning_list import stage_met_off_course, stage_missed_on_course
 from ..vocabulary import DEPARTMENT_SEPARATORS, LAGGING, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
 from .context import ReportContext
-from .numbers import MISSING, fmt_number, is_missing
+from .numbers import MISSING, is_missing
 from .words import (
     amount,
     localized,
     missed_years,
+    next_target_need,
     pace_lines,
     pace_text,
     series_label,
@@ -234,21 +235,30 @@ def _indicators(context: ReportContext) -> list[Block]:
             f"{value_text(row, row.latest_value, words)} ({year(row.as_of_year)})"
         rows.append([str(row.indicator_id), name, localized(row, "unit", context.language),
                      value_text(row, row.base_value, words), f"{target_text(row, words)} ({year(row.target_year)})",
-                     latest, status_text(row, words) + (words.text("grammar.aside", text=words.text(
-                         "scorecard.missed", years=words["grammar.comma"].join(missed_years(row))))
-                         if missed_years(row) else "")]  # a level held every year: the year it missed
+                     latest, status_text(row, words) + _status_aside(row, words)]
                     + ([_next_target(row, words)] if ahead else []))
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators"))
     return blocks
 
 
+def _status_aside(row, words) -> str:
+    """What a status cell adds in brackets: the year a level held every year missed; whether a stage target's verdict
+    is on course for the next target where that makes it amber (met off course, missed on course)."""
+    if missed_years(row):
+        return words.text("grammar.aside", text=words.text("scorecard.missed",
+                                                           years=words["grammar.comma"].join(missed_years(row))))
+    course = "off_course" if stage_met_off_course(row) else "on_course" if stage_missed_on_course(row) else ""
+    return words.text("grammar.aside", text=words.text(f"scorecard.{course}", year=year(row.next_target_year))) \
+        if course else ""
+
+
 def _next_target(row, words) -> str:
-    """After a stage target's verdict: the next target and what it needs a year ("120 (2024); +16.5% (+17)"), as the
-    scorecard says it; empty without one."""
+    """After a stage target's verdict: the next target and what it needs a year ("120 (2024)", "+16.5% (+17)"), as
+    the scorecard says it; — without one (a progress verdict)."""
     if row.verdict != "final" or is_missing(row.next_target_year):
-        return ""
+        return MISSING
     need = pace_lines(pace_text(row, words), words)[-1]
-    return words.text("self_evaluation.next", target=amount(row, fmt_number(row.next_target_value), words),
+    return words.text("self_evaluation.next", target=amount(row, target_text(row, words, row.next_target_value), words),
                       year=year(row.next_target_year), need=need)
 
 
@@ -317,6 +327,9 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     early = numeric[numeric["indicator_id"].astype(int).isin(finals) & _for_the_plan(numeric)
                     & numeric["next_target_year"].notna()]
     basis = "self_evaluation.share.basis_held" if len(early) else "self_evaluation.share.basis"
+    if stages:  # a mid-term: a share of the few final verdicts (levels missed in a year) would misquote the plan
+        return lead + words.count_text("self_evaluation.share.finals_mid", len(finals), achieved=achieved,
+                                       missed=len(finals) - achieved, basis=words[basis], rest=rest)
     return lead + words.count_text("self_evaluation.share.counted", len(finals), total=total, achieved=achieved,
                             share=f"{achieved / len(finals) * 100:.1f}", rest=rest, basis=words[basis],
                             of_all=words.text("self_evaluation.share.of_all", achieved=achieved, total=total)
@@ -393,7 +406,9 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
                            latest=MISSING if is_missing(row.latest_value) else
                            amount(row, value_text(row, row.latest_value, words), words),
                            year=year(row.as_of_year), target=amount(row, target_text(row, words), words),
-                           target_year=year(row.target_year))
+                           target_year=year(row.target_year),
+                           # after a stage target's verdict: what the next target asks, against the pace seen
+                           next=next_target_need(row, words) if row.verdict == "final" else "")
         answers = explained[(explained["indicator_id"] == row.indicator_id) & (explained["series"] == row.series)]
         reasons = [a for a in answers.itertuples() if a.reasons]
         if reasons:

@@ -130,14 +130,23 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
     changes = status_changes(context.tables.assessment, context.report_year, previous, context.published_previous)
     changes = changes[changes["status_now"] != "qualitative"]
     names = context.joined().drop(columns=["status"])
+    # each year's status as its own report shows it (a stage target met: 已达阶段目标), from today's data
+    shown = {year_: {(row.indicator_id, row.series): status_text(row, words) for row in
+                     context.tables.assessment[context.tables.assessment["report_year"] == year_].itertuples()}
+             for year_ in (previous, context.report_year)}
     rows = []
     for row in changes.merge(names, on=["indicator_id", "series"], how="left", sort=False).itertuples():
+        key = (row.indicator_id, row.series)
+        then_today = shown[previous].get(key, words.status(row.status_then_today))
+        then = then_today if row.status_then == row.status_then_today else words.status(row.status_then)
         rows.append(ChangeRow(
             indicator_id=str(row.indicator_id), anchor=element_id(row), name=localized(row, "short_name", language),
-            core=bool(row.core), status_then=row.status_then, status_then_text=words.status(row.status_then),
-            status_now=row.status_now, status_now_text=words.status(row.status_now), change=row.change,
-            change_text=words[f"warnings.change.{row.change}"], status_then_today=row.status_then_today,
-            revised_text=words.text("warnings.revised_then", status=words.status(row.status_then_today))
+            core=bool(row.core), status_then=row.status_then, status_then_text=then,
+            status_now=row.status_now,
+            status_now_text=shown[context.report_year].get(key, words.status(row.status_now)),
+            change=row.change, change_text=words[f"warnings.change.{row.change}"],
+            status_then_today=row.status_then_today,
+            revised_text=words.text("warnings.revised_then", status=then_today)
             if row.status_then_today != row.status_then else "",
             reason_text=_change_reason(row, words) if row.change == "rerated" else ""))
     return previous, rows

@@ -611,7 +611,7 @@ def _final_need(row, words: Catalog, name: str) -> str:
     missed = ""
     if row.missed_years:
         missed = words.text("summary.need_final_missed", years=join_and(words, row.missed_years.split(";")))
-    following = _next_target_need(row, words)
+    following = next_target_need(row, words)
     if row.missed_years and row.direction in HELD_EVERY_YEAR:  # the missed year first: the latest value may meet it
         return words.text("summary.need_final_held", name=name, year=year(row.as_of_year),
                           value=amount(row, value_text(row, row.latest_value, words), words),
@@ -626,7 +626,7 @@ def _final_need(row, words: Catalog, name: str) -> str:
                       shortfall=shortfall, missed=missed, next=following)
 
 
-def _next_target_need(row, words: Catalog) -> str:
+def next_target_need(row, words: Catalog) -> str:
     """After a verdict on a stage target: what the next target asks ("; to reach 120 in 2024 it must grow by 16.5%
     over 2023, more than the growth seen so far (+8.8% a year)"); empty without a next target."""
     if is_missing(row.next_target_year):
@@ -653,7 +653,7 @@ def _stage_met_need(row, words: Catalog) -> str:
                       stage_year=year(row.target_year),
                       value=amount(row, value_text(row, row.latest_value, words), words),
                       target=amount(row, target_text(row, words), words), rate=rate_text(row.completion_rate),
-                      next=_next_target_need(row, words))
+                      next=next_target_need(row, words))
 
 
 def rate_text(fraction: float) -> str:
@@ -698,8 +698,10 @@ def status_note(row, words: Catalog) -> str:
                else "scorecard.final_rate")
         notes.append(words.text(key, rate=rate_text(row.completion_rate), year=year(row.as_of_year)
                                 if key == "scorecard.year_rate" else year(row.target_year)))
-        if stage_met_off_course(row):  # met now, but the pace seen does not reach the next target
+        if stage_met_off_course(row):  # met now, but the pace seen does not reach the next target: amber
             notes.append(words.text("scorecard.off_course", year=year(row.next_target_year)))
+        elif stage_missed_on_course(row):  # missed now, but the pace seen reaches the next target: amber, not red
+            notes.append(words.text("scorecard.on_course", year=year(row.next_target_year)))
     gap = data_gap_text(row, words)
     if gap:
         notes.append(gap)
