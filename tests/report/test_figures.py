@@ -106,6 +106,12 @@ def test_statuses_are_named_not_only_coloured(example):
     heat = charts.status_heatmap(report)
     cells = [t.get_text() for t in heat.axes[0].texts]
     assert "Not" in cells and "Ach." in cells
+    # 2023's verdicts on stage targets met (a 2024 target followed): 11 indicators and 4 national, 12 series, each
+    # "St. met" in the 2023 column (the second), in achieved's green; the key says what it means
+    grid = heat.axes[0]
+    staged = [(round(t.get_position()[0] - 0.5), t.get_text()) for t in grid.texts if t.get_text() == "St. met"]
+    assert len(staged) == 12 and {column for column, _ in staged} == {1}
+    assert "St. met = Stage target met" in [t.get_text() for t in heat.texts][-1].replace("\n", " ")
 
 
 def test_a_status_from_the_printed_baselines_alone_is_marked_in_the_heat_map(example):

@@ -27,6 +27,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, Formatter, Locator, MaxNLocator, MultipleLocator
 
 from ..assess.assessment import headline_status, plan_start_year
+from ..assess.warning_list import stage_met
 from ..vocabulary import HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
 from . import cards
 from .context import ReportContext
@@ -744,7 +745,13 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     width = NARROW_WIDTH if narrow else WIDTH
     # on a phone a cell as wide as its widest word and a margin, at least half an inch (a word of two on two lines
     # when the years would leave the labels less than 40% of the width: No|data); on paper 40% of the width
+    # a stage target met (a later target follows) is written so in its cell, in achieved's colour: a mid-term's
+    # "met" is not the plan's
+    staged = history.assign(_stage=[stage_met(row) for row in history.itertuples()]).pivot(
+        index="label", columns="report_year", values="_stage").reindex(order)[years].eq(True)
     cells = {status: words[f"status_short.{status}"] for status in set(grid.stack())}
+    if staged.to_numpy().any():
+        cells["stage_achieved"] = words["status_short.stage_achieved"]
     cell = max(_text_inches(word, size) for word in cells.values()) + 0.12
     if narrow and 0.04 + len(years) * max(cell, 0.5) > 0.6 * width:
         cells = {status: word.replace(" ", "\n") for status, word in cells.items()}
@@ -760,10 +767,12 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     before = before & grid.isin([status for status in STATUSES if status != "insufficient_data"])
     mark = words["chart.heatmap_baselines_mark"]
     annotations = grid.apply(lambda column: column.map(lambda s: cells[s] if isinstance(s, str) else ""))
+    annotations = annotations.where(~staged, cells.get("stage_achieved", ""))
     annotations = annotations.where(~before, annotations + mark)
     # the key to the cells' short words, below the map: only the statuses it shows
     shown = [status for status in STATUSES if status in set(grid.stack())
              and words[f"status_short.{status}"] != words.status(status)]  # 未达标 needs no key
+    shown += ["stage_achieved"] if "stage_achieved" in cells else []
     items = [words.text("chart.heatmap_key_item", short=words[f"status_short.{status}"], name=words.status(status))
              for status in shown] + ([words.text("chart.heatmap_baselines_key", mark=mark, start=year(start))]
                                      if before.to_numpy().any() else [])
