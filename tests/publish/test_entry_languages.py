@@ -58,9 +58,9 @@ CASES = {
                      "D6: value: '2,61' is not a number (write plain digits with a decimal point, no thousands "
                      "separators, units or % signs)"),
     "far off its series": ({"D5": 90000, "E5": "统计公报"},
-                           "D5: 数值: 90000 是上一个值 23000（2021 年，weihai-innovative-city-plan-2022.txt:83）"
+                           "D5: 数值: 90000 是上一个值 23000（2021 年，方案所列）"
                            "的 3.9 倍；如 90000 无误，请在该行的“确认”列说明理由",
-                           "D5: value: 90000 is 3.9 times the previous value 23000 (2021, "
+                           "D5: value: 90000 is 3.9 times the previous value 23000 (2021, as the plan prints it, "
                            "weihai-innovative-city-plan-2022.txt:83); if 90000 is right, say why in the row's confirm "
                            "column"),
     "negative": ({"D6": -2.61, "E6": "统计公报"}, "D6: 数值: -2.61 是负数；比重不能为负",

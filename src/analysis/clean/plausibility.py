@@ -77,8 +77,10 @@ def implausible(value: float, year: int, previous: Point, kind: str, compared: s
     def says(key: str, **fields) -> str:
         return words.text(f"plausibility.{key}", value=f"{value:g}", **fields)
 
+    # a value the plan prints is named as the plan's (a department's clerk knows the plan, not its text file)
+    where = words.text("plausibility.printed_where", where=previous.where) if previous.printed else previous.where
     before = words.text("plausibility.before", compared=compared or words["plausibility.previous_value"],
-                        value=f"{previous.value:g}", year=previous.year, where=previous.where)
+                        value=f"{previous.value:g}", year=previous.year, where=where)
     if kind == "rate_of_change":
         if not -RATE_LIMIT <= value <= RATE_LIMIT:
             return says("rate_range")
