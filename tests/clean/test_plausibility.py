@@ -59,7 +59,8 @@ def test_counts_amounts_and_intensities_within_three_times_the_previous_value(va
     (60.0, 90.1, 1, "60 moves 30.1 percentage points a year from the previous value 90.1"),
     (61.0, 40.0, 2, "61 moves 10.5 percentage points a year"),   # 21 points over 2 years
     # ratio 6.67: log10 0.824 is not near 1, but 16 - 2.4 = 13.6 points in a year
-    (16.0, 2.4, 1, "16 moves 13.6 percentage points a year from the previous value 2.4 (2021, as the plan prints it, plan.txt:9)"),
+    (16.0, 2.4, 1, "16 moves 13.6 percentage points a year from the previous value 2.4 (2021, as the plan prints "
+                   "it, plan.txt:9)"),
 ])
 def test_shares(value, previous, years, words):
     assert words in implausible(value, 2021 + years, point(2021, previous), "share")
@@ -83,8 +84,8 @@ def test_rates_of_change_keep_within_a_hundred_percent():
 def test_a_zero_after_a_value_that_was_not_needs_a_confirmation(kind, previous):
     # "0" is how a missing value is often typed: 2.4 % to 0 is only 2.4 points, 23000 to 0 no ratio at all
     assert implausible(0.0, 2023, point(2022, previous), kind) == (
-        f"0 after the previous value {previous:g} (2022, as the plan prints it, plan.txt:9): a value not yet published is left out, not "
-        "written 0 (a blank cell is not a zero)")
+        f"0 after the previous value {previous:g} (2022, as the plan prints it, plan.txt:9): a value not yet "
+        "published is left out, not written 0 (a blank cell is not a zero)")
     assert implausible(0.0, 2023, point(2022, 0.0), kind) is None       # a series that was zero may stay zero
 
 
@@ -98,8 +99,8 @@ def test_a_value_after_a_zero_is_compared_with_the_last_value_that_was_not():
 def test_a_rate_of_change_of_the_other_sign_needs_a_confirmation():
     # 万元GDP能耗下降率: the plan prints 5.48 and 3.41 (a fall, as a positive rate); −3.2 reads 下降3.2% wrongly
     assert implausible(-3.2, 2023, point(2022, 3.41), "rate_of_change") == (
-        "-3.2% has the other sign than the previous value 3.41 (2022, as the plan prints it, plan.txt:9) (where the indicator is a rate of "
-        "decline, a fall is written as a positive number)")
+        "-3.2% has the other sign than the previous value 3.41 (2022, as the plan prints it, plan.txt:9) (where the "
+        "indicator is a rate of decline, a fall is written as a positive number)")
     assert implausible(3.2, 2023, point(2022, 3.41), "rate_of_change") is None
     assert implausible(0.0, 2023, point(2022, 3.41), "rate_of_change") is None
     assert implausible(-3.2, 2023, Point(2023, -3.2, "", False), "rate_of_change") is None  # no previous value
@@ -172,7 +173,8 @@ def test_corrections_get_the_same_checks(plan_copy):
     # 3.6 against the 2023 target 36 (one year away, nearer than the 2021 baseline 35.1): ratio 0.1
     corrections.write_text(base + "26,,target_2024,36,3.6,thought to be a typo,\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"corrections.csv:4: corrected_value: 3.6 is off by a factor near 10 from "
-                                         r"the nearest value of its series, 36 \(2023, as the plan prints it, target_2023"):
+                                         r"the nearest value of its series, 36 \(2023, as the plan prints it, "
+                                         r"target_2023"):
         clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
     rows = list(csv.reader(io.StringIO(base)))
     rows = [rows[0] + ["confirm"]] + [row + [""] for row in rows[1:]]
