@@ -275,3 +275,15 @@ def test_a_workbooks_every_mistake_is_told_at_once_and_a_note_on_a_missing_value
         [3, 2024, "2024 年暂无数值；报送单位说明：统计局尚未发布，预计6月公布"]]
     assert "preliminary" in tables.values.query("indicator_id == 1 and year == 2024 and value_type == 'actual'")[
         "processing"].item()
+
+
+def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, project_tmp):
+    # 2023: S&T service institutions (14) met its stage target (103 against 100) but its 8.8% a year does not reach
+    # 2024's 120 (16.5% needed): amber, and the department is told why before it is asked for reasons; 10 (1,450
+    # against 1,500) missed it on a course that reaches 1,600 (25.2% a year against 10.3%): amber too, and why
+    paths = {path.stem: path for path in build_templates(plan, 2023, "zh", project_tmp / "words-templates-2023")}
+    sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
+    status = {row[1].value: row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["indicator"]}
+    assert status["14"] == "黄色预警 · 已达阶段目标（按已有增速达不到 2024 年目标）"
+    assert status["10"] == "黄色预警 · 未达阶段目标（按已有增速可达到 2024 年目标）"
+    assert status["2"] == "红色预警 · 未达阶段目标"

@@ -25,7 +25,7 @@ from ..ingest.xlsx_reader import read_workbook
 from ..parameters import check_year
 from ..plan import Plan
 from ..report.entry_workbooks import entry_workbook_bytes, entry_workbooks
-from ..report.words import status_text
+from ..report.words import status_aside, status_text
 from .data import monitoring_data
 
 SUFFIX = ".xlsx"
@@ -71,7 +71,7 @@ def _lagging(plan: Plan, data, year: int, words) -> dict[tuple, str]:
     assessment = assess(data.indicators, data.values, year, plan.base_year)
     return {(int(row.indicator_id), row.series): words.text(
                 "entry.words.status", level=words[f"warnings.level.{row_warning_level(row)}"],
-                status=status_text(row, words))
+                status=status_text(row, words) + status_aside(row, words))
             for row in assessment.itertuples() if row_warning_level(row)}
 
 

@@ -18,19 +18,19 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..assess.assessment import headline_status, plan_start_year
-from ..assess.warning_list import stage_met_off_course, stage_missed_on_course
+from ..assess.warning_list import stage_met_off_course
 from ..vocabulary import DEPARTMENT_SEPARATORS, LAGGING, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
 from .context import ReportContext
 from .numbers import MISSING, is_missing
 from .words import (
     amount,
     localized,
-    missed_years,
     next_target_need,
     pace_lines,
     pace_text,
     series_label,
     shown_counts,
+    status_aside,
     status_note,
     status_text,
     target_text,
@@ -235,21 +235,10 @@ def _indicators(context: ReportContext) -> list[Block]:
             f"{value_text(row, row.latest_value, words)} ({year(row.as_of_year)})"
         rows.append([str(row.indicator_id), name, localized(row, "unit", context.language),
                      value_text(row, row.base_value, words), f"{target_text(row, words)} ({year(row.target_year)})",
-                     latest, status_text(row, words) + _status_aside(row, words)]
+                     latest, status_text(row, words) + status_aside(row, words)]
                     + ([_next_target(row, words)] if ahead else []))
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators"))
     return blocks
-
-
-def _status_aside(row, words) -> str:
-    """What a status cell adds in brackets: the year a level held every year missed; whether a stage target's verdict
-    is on course for the next target where that makes it amber (met off course, missed on course)."""
-    if missed_years(row):
-        return words.text("grammar.aside", text=words.text("scorecard.missed",
-                                                           years=words["grammar.comma"].join(missed_years(row))))
-    course = "off_course" if stage_met_off_course(row) else "on_course" if stage_missed_on_course(row) else ""
-    return words.text("grammar.aside", text=words.text(f"scorecard.{course}", year=year(row.next_target_year))) \
-        if course else ""
 
 
 def _next_target(row, words) -> str:

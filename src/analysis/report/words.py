@@ -64,6 +64,17 @@ def shown_counts(table: pd.DataFrame) -> dict[str, int]:
     return {status: int(counts[status]) for status in order if counts.get(status, 0)}
 
 
+def status_aside(row, words: Catalog) -> str:
+    """What a status cell adds in brackets: the year a level held every year missed; whether a stage target's verdict
+    is on course for the next target where that makes it amber (met off course, missed on course)."""
+    if missed_years(row):
+        return words.text("grammar.aside", text=words.text("scorecard.missed",
+                                                           years=words["grammar.comma"].join(missed_years(row))))
+    course = "off_course" if stage_met_off_course(row) else "on_course" if stage_missed_on_course(row) else ""
+    return words.text("grammar.aside", text=words.text(f"scorecard.{course}", year=year(row.next_target_year))) \
+        if course else ""
+
+
 def provenance(source, line) -> str:
     """``file:line``; the file alone without a line; nothing without a file (a finding about a value still awaited
     has none: never ``:1``)."""
