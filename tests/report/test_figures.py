@@ -112,6 +112,14 @@ def test_statuses_are_named_not_only_coloured(example):
     staged = [(round(t.get_position()[0] - 0.5), t.get_text()) for t in grid.texts if t.get_text() == "St. met"]
     assert len(staged) == 12 and {column for column, _ in staged} == {1}
     assert "St. met = Stage target met" in [t.get_text() for t in heat.texts][-1].replace("\n", " ")
+    # at the 2023 mid-term every series achieved met a stage target: the charts' badges and legends say so
+    mid = context(example, 2023, "en")
+    completion = charts.completion_chart(mid)
+    legend = [t.get_text() for legend in completion.legends for t in legend.get_texts()]
+    assert "Stage target met" in legend and "Achieved" not in legend
+    assert texts(completion).count("Stage target met") == 12  # a badge a series met (1, 4 national, 6, …)
+    bars = charts.category_status_chart(mid)
+    assert "Stage target met" in [t.get_text() for legend in bars.legends for t in legend.get_texts()]
 
 
 def test_a_status_from_the_printed_baselines_alone_is_marked_in_the_heat_map(example):

@@ -34,7 +34,16 @@ from .context import ReportContext
 from .line_breaks import BADGE_BREAK, HAN, KEPT, short_labels
 from .numbers import fmt_number, is_missing
 from .palette import PATH_GREY, STATUS_COLOURS, STATUS_LINES, text_on
-from .words import amount, join_and, localized, localized_column, status_text, target_year_past, year
+from .words import (
+    amount,
+    join_and,
+    localized,
+    localized_column,
+    shown_status,
+    status_text,
+    target_year_past,
+    year,
+)
 
 WIDTH = 7.2  # inches: the width of the A4 text column
 #: inches: an overview chart drawn for a phone (a screen up to 600 px): about 390 px wide, the same type as on paper,
@@ -244,16 +253,30 @@ def _legend_below(figure: Figure, ax, handles, columns: int = 4, size: float = L
                   fontsize=size, frameon=False)
 
 
-def _status_handles(statuses, words) -> list:
+def _status_word(status: str, words, assessment: pd.DataFrame | None = None) -> str:
+    """A status's name in a chart's legend. Achieved's colour also stands for a stage target met (a mid-term's verdict
+    on a target a later one follows), and says so: 已达阶段目标 where every series achieved in ``assessment`` met a
+    stage target, both names where some did."""
+    if status == "achieved" and assessment is not None:
+        staged = [stage_met(row) for row in assessment.itertuples() if row.status == "achieved"]
+        if staged and all(staged):
+            return words.status("stage_achieved")
+        if any(staged):
+            return words.text("chart.achieved_or_stage", achieved=words.status("achieved"),
+                              stage=words.status("stage_achieved"))
+    return words.status(status)
+
+
+def _status_handles(statuses, words, assessment: pd.DataFrame | None = None) -> list:
     present = [s for s in STATUSES_BEST_FIRST if s in set(statuses)]
-    return [Patch(color=STATUS_COLOURS[s], label=words.status(s)) for s in present]
+    return [Patch(color=STATUS_COLOURS[s], label=_status_word(s, words, assessment)) for s in present]
 
 
-def _status_line_handles(statuses, words) -> list:
+def _status_line_handles(statuses, words, assessment: pd.DataFrame | None = None) -> list:
     """The legend of a chart whose statuses are lines: each a line with its marker, in the colour it is drawn in."""
     present = [s for s in STATUSES_BEST_FIRST if s in set(statuses)]
-    return [Line2D([], [], color=STATUS_LINES[s], linewidth=1.6, marker="o", markersize=2.5, label=words.status(s))
-            for s in present]
+    return [Line2D([], [], color=STATUS_LINES[s], linewidth=1.6, marker="o", markersize=2.5,
+                   label=_status_word(s, words, assessment)) for s in present]
 
 
 #: The kinds of series counted in whole units: a count (firms, patents, incubators) and a rank (a place).
@@ -418,7 +441,7 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
     timed = any(mark and mark[0] == "bar" and not is_missing(row.time_elapsed)
                 for mark, row in zip(marks, table.itertuples()))
     cases = {_level_case(row) for mark, row in zip(marks, table.itertuples()) if mark and mark[0] == "level"}
-    handles = _status_handles(table["status"], words)
+    handles = _status_handles(table["status"], words, context.assessment)
     if timed:
         handles.append(Line2D([], [], color="#111", marker="|", linestyle="", markersize=9, label=text["time"]))
     if cases:
@@ -427,8 +450,10 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
         handles.append(Line2D([], [], color="#555", marker="D", linestyle="", markersize=5, label=label))
     width, left, legend_columns = (NARROW_WIDTH, NARROW_COMPLETION_LEFT, 2) if narrow else (WIDTH, 0.36, 4)
     legend_columns, legend = _fit_legend(handles, width, legend_columns, _legend_size(narrow))
+    # each row's status as the scorecard names it (a stage target met: 已达阶段目标), in its status's colour
+    shown_of = {row.Index: shown_status(row) for row in table.itertuples()}
     badges = {s: _badge_text(words.status(s), NARROW_BADGE, size) if narrow else words.status(s)
-              for s in set(table["status"])}
+              for s in set(shown_of.values())}
     badge = max(_text_inches(b, size) for b in badges.values()) + 2 * 0.25 * size / 72 + 5 / 72
     title = _part_title(text["completion"], "completion", len(every), part, words)
     x_label = text["completion_x"]
@@ -441,7 +466,7 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
         centre = (left + right) / 2 * width
         x_label = _wrap(x_label, 2 * min(centre, width - centre) - 0.1, label_size, lines=3)
         labels = [_wrap(label, left * width - 0.12, label_size, lines=3) for label in labels]
-        lines = max(shown.count("\n") + 1 for shown in [*labels, *(badges[s] for s in table["status"])])
+        lines = max(shown.count("\n") + 1 for shown in [*labels, *badges.values()])
         row_height = max(0.42, lines * 1.2 * label_size / 72 + 0.12)  # every line of the tallest label, and a gap
     figure, ax = _figure(len(table), row_height, legend, left=left, right=right, width=width,
                          title_lines=title.count("\n") + 1, label_lines=x_label.count("\n") + 1)
@@ -464,7 +489,7 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
             rule = _wrap(_level_rule(row, words), max(after, before), size)
             ax.annotate(rule, (at, yi), xytext=(6 if after >= before else -6, 0), textcoords="offset points",
                         va="center", ha="left" if after >= before else "right", fontsize=size, color="#444")
-        ax.annotate(badges[row.status], (1.0, yi), xycoords=("axes fraction", "data"), xytext=(5, 0),
+        ax.annotate(badges[shown_of[row.Index]], (1.0, yi), xycoords=("axes fraction", "data"), xytext=(5, 0),
                     textcoords="offset points", va="center", fontsize=size, color=text_on(colour),
                     bbox={**BADGE, "facecolor": colour})
     ax.set_yticks(y, labels, fontsize=label_size, verticalalignment="center")
@@ -688,7 +713,7 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
         ax.set_ylabel("")
         ax.margins(y=0.2)
     figure = grid.figure
-    handles = _status_line_handles(data["status"], words) + [
+    handles = _status_line_handles(data["status"], words, context.assessment) + [
         Line2D([], [], color="#212121", marker="*", linestyle="", markersize=7, label=words["chart.target"])]
     legend_columns, legend = _fit_legend(handles, width, 3 if narrow else 6, _legend_size(narrow))
     # The figure's height from its rows and the room above and below, in inches, so a short figure keeps them whole:
@@ -820,7 +845,7 @@ def category_status_chart(context: ReportContext, narrow: bool = False) -> Figur
                                fill_value=0).reindex(order[::-1])
     statuses = [s for s in STATUSES_BEST_FIRST if s in counts.columns]
     width, columns = (NARROW_WIDTH, 2) if narrow else (WIDTH, 4)
-    handles = _status_handles(statuses, words)
+    handles = _status_handles(statuses, words, context.assessment)
     columns, legend = _fit_legend(handles, width, columns, _legend_size(narrow))
     size = PHONE_TEXT if narrow else 8
     # the categories' names at most 45% of the width (wrapped on up to three lines; on paper they fit on one)
@@ -834,7 +859,8 @@ def category_status_chart(context: ReportContext, narrow: bool = False) -> Figur
     start = np.zeros(len(counts))
     for status in statuses:
         widths = counts[status].to_numpy()
-        ax.barh(y, widths, left=start, color=STATUS_COLOURS[status], label=words.status(status))
+        ax.barh(y, widths, left=start, color=STATUS_COLOURS[status], label=_status_word(status, words,
+                                                                                        context.assessment))
         for yi, (begin, count) in enumerate(zip(start, widths)):
             if count:
                 ax.text(begin + count / 2, yi, str(int(count)), ha="center", va="center",
