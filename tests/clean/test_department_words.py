@@ -53,18 +53,18 @@ def test_a_rating_is_read_in_either_language_and_two_departments_on_one_task_bot
 
 @pytest.mark.parametrize(("rows", "language", "cell", "words"), [
     ([{**TASK, "id": "9.9"}], "zh", "B5: 编号: ", "编号“9.9”不是方案中的重点任务"),
-    ([{**TASK, "id": "9.9"}], "en", "B5: id: ", "'9.9' is not one of the plan's key tasks"),
+    ([{**TASK, "id": "9.9"}], "en", "B5: No.: ", "'9.9' is not one of the plan's key tasks"),
     ([{**INDICATOR, "series": ""}], "zh", "B5: 编号: ", "编号“4”（序列“”）不是方案中的指标"),
     ([{**TASK, "rating": "很好"}], "zh", "F5: 自评等级: ", "自评等级“很好”不在列表中；请选择：已完成；按计划推进"),
-    ([{**TASK, "rating": "great"}], "en", "F5: rating: ", "self-rating 'great' is not on the list; choose one of: "
+    ([{**TASK, "rating": "great"}], "en", "F5: Self-rating: ", "self-rating 'great' is not on the list; choose one of: "
                                                           "Completed; On schedule; Behind schedule; Not started"),
     ([{**TASK, "reasons": "资金不足"}], "zh", "G5: 原因分析: ", "重点任务一行只填写“本年度进展”和“自评等级”"),
-    ([{**INDICATOR, "progress": "done"}], "en", "E5: progress: ", "an indicator's row takes the reasons and next "
-                                                                  "measures only"),
-    ([{**INDICATOR, "reasons": "ok"}], "en", "G5: reasons: ", "'ok' says nothing; write it out in words"),
+    ([{**INDICATOR, "progress": "done"}], "en", "E5: Progress this year: ",
+     "an indicator's row takes the reasons and next measures only"),
+    ([{**INDICATOR, "reasons": "ok"}], "en", "G5: Reasons: ", "'ok' says nothing; write it out in words"),
     ([{**INDICATOR, "reasons": "。"}], "zh", "G5: 原因分析: ", "“。”没有说明内容"),
     ([{**TASK, "year": "2023"}], "zh", "D5: 年份: ", "年份 2023 与本工作簿的报送年份 2024 不符"),
-    ([{**TASK, "year": "2030"}], "en", "D5: year: ", "year '2030' lies outside the plan period (2021–2024)"),
+    ([{**TASK, "year": "2030"}], "en", "D5: Year: ", "year '2030' lies outside the plan period (2021–2024)"),
     ([{**TASK, "item": "任务"}], "zh", "A5: 类型: ", "类型“任务”无法识别"),
     ([TASK, {**TASK, "progress": "另一说法，完成改革"}], "zh", "B6: 编号: ", "同一单位对同一事项填写了两次（另见 "
                                                                           "市科技局.xlsx:工作进展与说明!B5）"),
@@ -99,7 +99,7 @@ def test_half_a_tasks_answer_is_refused_not_counted_as_sent(row, cell, words):
         tidy_department_words([sheet([row])], TASKS, SERIES, YEARS)
     assert str(caught.value).startswith(f"市科技局.xlsx:工作进展与说明!{cell}{words}")
     english = sheet([{**row, "rating": "On schedule" if row["rating"] else ""}], language="en")
-    with pytest.raises(InputError, match=r"!(E5: progress|F5: rating): empty, though the row"):
+    with pytest.raises(InputError, match=r"!(E5: Progress this year|F5: Self-rating): empty, though the row"):
         tidy_department_words([english], TASKS, SERIES, YEARS)
 
 

@@ -15,7 +15,7 @@ from analysis.ingest.xlsx_reader import LANGUAGE_PROPERTY, read_workbook
 
 MACHINE = ["indicator_id", "series", "year", "value", "source", "note", "confirm"]
 LABELS_ZH = ["编号", "序列", "年份", "数值", "数据来源", "备注", "确认（数值偏离较大时说明理由）"]
-LABELS_EN = ["No.", "Series", "Year", "Value", "Source", "Note", "Why a value far off is right"]
+LABELS_EN = ["No.", "Series", "Year", "Value", "Source", "Note", "Confirm (why a value far off is right)"]
 REFERENCE_ZH = [None, "指标名称", "序列", "单位"]
 ROW = [2, None, 2023, 2.61, "2023年统计公报", None, None, None, "全社会R&D经费支出占地区GDP比重（%）", None, "%"]
 
@@ -45,7 +45,7 @@ def test_the_language_property_is_the_one_the_templates_write():
 @pytest.mark.parametrize("header", [
     LABELS_ZH, LABELS_EN,
     ["编号", "序列", "年份", "数值", "数据来源", "备注", "确认", "发布日期", "初步数"],  # the words before a bracket
-    ["NO.", " series ", "年份", "Value", "数据来源", "note", "Why a value  far off is right",
+    ["NO.", " series ", "年份", "Value", "数据来源", "note", "confirm (why a value  far off is right)",
      "Published (e.g. 2024-02-28)", "初步数（是则填“是”）"],  # any case, any spacing, both languages mixed
 ])
 def test_a_header_row_of_the_templates_labels_names_the_columns(tmp_path, header):

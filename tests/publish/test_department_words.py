@@ -11,11 +11,13 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
+from analysis.catalog import catalog
 from analysis.errors import InputError
 from analysis.plan import load_plan
 from analysis.publish.data import build_tables
 from analysis.publish.templates import build_templates
 from analysis.report.self_evaluation import Placeholder, self_evaluation_blocks
+from analysis.report.tables import quality_table
 from tests.conftest import DEFAULT_PLAN_DIR, FIXTURES, copy_plan
 from tests.support.self_evaluation import block_texts, year_context
 
@@ -273,6 +275,11 @@ def test_a_workbooks_every_mistake_is_told_at_once_and_a_note_on_a_missing_value
     noted = tables.quality[tables.quality["issue"] == "no_value_note"]
     assert noted[["indicator_id", "year", "detail_zh"]].values.tolist() == [
         [3, 2024, "2024 年暂无数值；报送单位说明：统计局尚未发布，预计6月公布"]]
+    # the appendix places it by the workbook's row, as Excel numbers it (never "市科技局.xlsx:9")
+    for language, place in {"zh": f"市科技局.xlsx第 {rows[3]} 行", "en": f"市科技局.xlsx, row {rows[3]}"}.items():
+        appendix = quality_table(year_context(tables, language))
+        assert appendix.loc[appendix.iloc[:, 0] == catalog(language)["quality_issue.no_value_note"]].iloc[:, -1] \
+            .tolist() == [place]
     assert "preliminary" in tables.values.query("indicator_id == 1 and year == 2024 and value_type == 'actual'")[
         "processing"].item()
 

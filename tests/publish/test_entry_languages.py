@@ -55,48 +55,48 @@ def _filled(template, folder, cells: dict, delete_row: int | None = None):
 CASES = {
     "not a number": ({"D6": "2,61", "E6": "统计公报"},
                      "D6: 数值: '2,61' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）",
-                     "D6: value: '2,61' is not a number (write plain digits with a decimal point, no thousands "
+                     "D6: Value: '2,61' is not a number (write plain digits with a decimal point, no thousands "
                      "separators, units or % signs)"),
     "far off its series": ({"D5": 90000, "E5": "统计公报"},
                            "D5: 数值: 90000 是上一个值 23000（2021 年，方案所列）"
                            "的 3.9 倍；如 90000 无误，请在该行的“确认”列说明理由",
-                           "D5: value: 90000 is 3.9 times the previous value 23000 (2021, as the plan prints it, "
-                           "weihai-innovative-city-plan-2022.txt:83); if 90000 is right, say why in the row's confirm "
+                           "D5: Value: 90000 is 3.9 times the previous value 23000 (2021, as the plan prints it, "
+                           "weihai-innovative-city-plan-2022.txt:83); if 90000 is right, say why in the row's Confirm "
                            "column"),
     "negative": ({"D6": -2.61, "E6": "统计公报"}, "D6: 数值: -2.61 是负数；比重不能为负",
-                 "D6: value: -2.61 is negative; a share cannot be"),
+                 "D6: Value: -2.61 is negative; a share cannot be"),
     "not the workbook's year": ({"C5": 2024, "D5": 24300, "E5": "统计公报"},
                                 "C5: 年份: 年份为 2024，但本工作簿是为 2023 年生成的；"
                                 "锁定的单元格被改动了：请向评估牵头单位索取 2024 年的报送表",
-                                "C5: year: year 2024, but the workbook was made for 2023; its locked cells were "
+                                "C5: Year: year 2024, but the workbook was made for 2023; its locked cells were "
                                 "changed: ask the office that sent it for a workbook for 2024"),
     "no such series": ({"B8": "国家", "D8": 3.1, "E8": "园区年报"},
                        "B8: 序列: 指标 4 没有序列 '国家'；请填写 '国家级', '省级'",
-                       "B8: series: indicator 4 has no series '国家'; use 'national', 'provincial'"),
+                       "B8: Series: indicator 4 has no series '国家'; use 'national', 'provincial'"),
     "no source": ({"D5": 24300}, "E5: 数据来源: 为空：请写明数值出自哪一份资料",
-                  "E5: source: empty: say which publication the value comes from"),
+                  "E5: Source: empty: say which publication the value comes from"),
     "no reason": ({"D5": 24300, "E5": "统计公报", "G5": "ok"},
                   "G5: 确认: 'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释），或将该单元格留空",
-                  "G5: confirm: 'ok' is no reason; say in words why (for example 统计口径调整，见公报注释 or "
+                  "G5: Confirm: 'ok' is no reason; say in words why (for example 统计口径调整，见公报注释 or "
                   "'the survey method changed in 2023, see the bulletin's note'), or leave the cell empty"),
     # The Weihai plan numbers its indicators 1–26 and has values from its base year 2020 to 2030.
     "no such indicator": ({"A5": 99, "D5": 24300, "E5": "统计公报"},
                           "A5: 编号: 方案中没有编号为 99 的指标（指标编号为 1–26）",
-                          "A5: indicator_id: unknown indicator 99 (the plan has 1–26)"),
+                          "A5: No.: unknown indicator 99 (the plan has 1–26)"),
     "the same year twice": ({"D8": 3.1, "E8": "园区年报", "A20": 4, "B20": "national", "C20": YEAR, "D20": 3.2,
                              "E20": "园区年报"},  # a row added below the template's, repeating row 8
                             "C20: 年份: 指标 4（国家级）：2023 年的数值已在本文件的 数据报送!C8 填写过（年份重复）："
                             "同一年份请只填写一行",
-                            "C20: year: indicator 4 national year 2023 already given at 'Data entry'!C8 of this file "
+                            "C20: Year: indicator 4 national year 2023 already given at 'Data entry'!C8 of this file "
                             "(duplicate year)"),
     "a zero-width space": ({"D5": 24300, "E5": "统计\u200b公报"},  # pasted from a web page
                            "E5: 数据来源: 第 3 个字符是不可见字符 U+200B（zero width space），会改变文字的显示方式，"
                            "或藏在文字中不易察觉：请删除该字符",
-                           "E5: source: contains the invisible character U+200B (zero width space) at character 3 "
+                           "E5: Source: contains the invisible character U+200B (zero width space) at character 3 "
                            "(it changes how the text shows, or hides in it); remove it"),
     "a year outside the plan": ({"C5": 2031, "D5": 24300, "E5": "统计公报"},
                                 "C5: 年份: 年份 2031 不在可填报的范围内（2020—2030 年）",
-                                "C5: year: year 2031 outside 2020–2030"),
+                                "C5: Year: year 2031 outside 2020–2030"),
 }
 #: What a Chinese clerk is told about these cases holds none of the English sentences' words.
 ENGLISH_WORDS = ("unknown indicator", "contains", "outside", "already given", "duplicate", "remove it", "line ")
@@ -153,14 +153,14 @@ def test_a_workbook_without_a_language_is_told_in_english(science, clean, weihai
     book.worksheets[0]["D6"], book.worksheets[0]["E6"] = "2,61", "统计公报"
     (tmp_path / "observations").mkdir()
     book.save(tmp_path / "observations" / "a.xlsx")
-    with pytest.raises(InputError, match=r"a.xlsx:数据报送!D6: value: '2,61' is not a number \(write plain digits"):
+    with pytest.raises(InputError, match=r"a.xlsx:数据报送!D6: Value: '2,61' is not a number \(write plain digits"):
         check_observations(read_observation_files(tmp_path / "observations"), clean.indicators, weihai_in_project,
                            clean.values)
 
 
 @pytest.mark.parametrize(("language", "header", "series"), [
     ("zh", None, ("国家级", "省级")),   # the row of names deleted: the labels above it are the header
-    ("en", ["No.", "Series", "Year", "Value", "Source", "Note", "Why a value far off is right", "Published",
+    ("en", ["No.", "Series", "Year", "Value", "Source", "Note", "Confirm (why a value far off is right)", "Published",
             "Preliminary"], ("National", "provincial")),   # the names typed over with the labels
 ])
 def test_the_templates_own_labels_are_read_back(science, weihai_in_project, work_dir, language, header, series):

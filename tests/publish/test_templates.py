@@ -60,6 +60,16 @@ def test_header_row_is_the_observation_columns_with_labels_above(templates):
     assert [c.value for c in sheet[3][:4]] == ["编号", "序列", "年份", "数值"]
 
 
+def test_every_input_column_is_wide_enough_and_only_the_empty_one_narrow(templates):
+    """A publication date (2025-02-28, ten characters) shows whole in 发布日期 (H); the empty column the reader stops
+    at (J) is the narrow one, not an input column."""
+    sheet = _sheet(templates[0])
+    widths = {letter: sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJ"}
+    assert widths["J"] < 5, widths
+    assert min(widths[letter] for letter in "ABCDEFGHI") >= 7, widths
+    assert widths["H"] >= 12 and widths["I"] >= 12, widths  # a date; 初步数 or "preliminary"
+
+
 def test_ids_and_year_are_filled_in_and_locked_inputs_unlocked(templates):
     sheet = _sheet(next(p for p in templates if p.stem == "市科技局"))
     assert sheet.protection.sheet is True and not sheet.protection.password

@@ -214,7 +214,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
         path = rows.path
         words = catalog(rows.language)
         in_file: dict[tuple, int] = {}
-        told = Mistakes(field_label(words) if path.suffix.lower() == ".xlsx" else None)
+        told = Mistakes(field_label(words, rows.year is not None) if path.suffix.lower() == ".xlsx" else None)
         for error in rows.mistakes:  # what the reader found: told with what the checks find, in row order
             told.add(error)
         for row in rows.frame.itertuples():
@@ -228,9 +228,10 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
         mistakes.errors += sorted(told.errors, key=_cell_order)
     where = {rows.path: rows.where for rows in observed.files}
     languages = {rows.path: rows.language for rows in observed.files}
+    templates = {rows.path for rows in observed.files if rows.year is not None}
     confirmed = []
     with mistakes.row():  # a value far off its series, told with the rest
-        confirmed = check_against_series(records, printed, where, languages) if printed is not None else []
+        confirmed = check_against_series(records, printed, where, languages, templates) if printed is not None else []
     mistakes.check()
     values = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS))
     values = values.astype({"indicator_id": int, "year": int, "value": float, "source_line": int})
@@ -315,11 +316,12 @@ def _line_name(where: int | str, words: Catalog) -> str:
 
 
 def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict | None = None,
-                         languages: dict | None = None) -> list[dict]:
+                         languages: dict | None = None, templates: set | None = None) -> list[dict]:
     """Each observation against the previous value of its series; returns the confirmed outliers.
 
     An outlier without a confirmation stops the run; of several, each is named, in file and line order. ``where``
-    gives, by file, how a message names a cell; ``languages`` the language it is told in (English when not given).
+    gives, by file, how a message names a cell; ``languages`` the language it is told in (English when not given);
+    ``templates`` the files made from a template, whose messages name a column by its label.
     """
     baselines = printed[printed["value_type"].isin(("baseline", "actual"))]
     points: dict[tuple, list[Point]] = {}
@@ -344,8 +346,10 @@ def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict
     mistakes = Mistakes()
     for _, line, problem, value, path, words in sorted(problems, key=lambda p: (p[0], p[1])):
         cell = where[path](line, "value") if path in where else line
-        label = field_label(words) if str(path).lower().endswith(".xlsx") else None
-        mistakes.add(InputError(words.text("entry_errors.far_off", problem=problem, value=f"{value:g}"), file=path,
+        label = field_label(words, path in (templates or ())) if str(path).lower().endswith(".xlsx") else None
+        confirm = label("confirm") if label else "confirm"  # as the file heads the column
+        mistakes.add(InputError(words.text("entry_errors.far_off", problem=problem, value=f"{value:g}",
+                                           confirm=confirm), file=path,
                                 line=cell, field=label("value") if label else "value"))
     mistakes.check()
     return confirmed

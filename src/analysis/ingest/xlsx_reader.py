@@ -284,7 +284,8 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         typed.append(str(cell.value).strip())
     header = [names.get(_header_key(text), text) for text in typed]
     letters = {name: get_column_letter(number) for number, name in enumerate(header, 1)}
-    header_mistakes = Mistakes(field_label(words))  # the header named as the workbook's language names it (表头)
+    # the header named as the workbook's language names it (表头)
+    header_mistakes = Mistakes(field_label(words, template))
     with header_mistakes.row():
         _check_header(typed, header, required, optional, words, path, f"{shown_sheet}!A{header_row}")
     header_mistakes.check()
@@ -302,7 +303,8 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     hidden_columns = [name for number, name in enumerate(header, 1) if number in hidden]
     beside_column = len(header) + 2  # after the empty column: a template's indicator name
     records, beside, noted = [], {}, []
-    mistakes = Mistakes(field_label(words))  # every row's mistakes, told together: a department fixes them at once
+    # every row's mistakes, told together: a department fixes them at once
+    mistakes = Mistakes(field_label(words, template))
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
         cells = list(row[:len(header)]) + [None] * (len(header) - len(row))
         with mistakes.row():
@@ -364,10 +366,11 @@ def _column(words: Catalog, name: str) -> str:
     return words.text("entry_errors.column", name=name, label=_short(label) if label else name)
 
 
-def field_label(words: Catalog):
-    """How an error names a cell's column in ``words``' language: in Chinese by its label (数值, 数据来源), as the
-    workbook heads it; in English by its name (value, source), which the workbook's header row shows."""
-    if words.language == "en":
+def field_label(words: Catalog, template: bool = True):
+    """How an error names a cell's column: by its label in ``words``' language (数值, 数据来源; Value, Source), as a
+    template heads it; in a workbook of one's own (not a ``template``), in English, by its name (value, source), as
+    its header row writes it."""
+    if words.language == "en" and not template:
         return None
     labels = {**{name: _short(label) for name, label in _labels(words).items()},
               "header": words["entry_errors.header_field"]}

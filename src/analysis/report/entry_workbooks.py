@@ -46,6 +46,9 @@ INPUT_COLUMNS = [*REQUIRED_COLUMNS, *WORKBOOK_OPTIONAL_COLUMNS]
 FILLED_IN = ("indicator_id", "series", "year")
 HEADER_ROW = 3  # zero-based: title, instructions, labels, then the header row the reader finds
 INPUT_COLOUR = "#fff9c4"
+#: The width of each input column of the values sheet, in characters.
+INPUT_WIDTHS = {"indicator_id": 12, "series": 11, "year": 7, "value": 14, "source": 30, "note": 24, "confirm": 24,
+                "published": 16, "preliminary": 14}
 #: What a file name must not hold on any system: path separators, characters Windows refuses, controls,
 #: bidi controls (they would show the name reversed).
 UNSAFE_IN_FILE_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]')
@@ -251,7 +254,9 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
                 sheet.write_number(number, first_reference + offset, value, reference)
             elif value:
                 sheet.write_string(number, first_reference + offset, value, reference)
-    widths = [12, 11, 7, 14, 30, 24, 24, 3] + [min(max(display_width(h) + 2, 10), 24) for h in references]
+    # each input column as wide as its label asks (a date, 2025-02-28, in 发布日期), then the empty column, narrow
+    widths = [INPUT_WIDTHS[name] for name in INPUT_COLUMNS] + [3]
+    widths += [min(max(display_width(h) + 2, 10), 24) for h in references]
     widths[first_reference] = 60  # the indicator's name
     widths[-1] = 22  # the plausible range
     for column, width in enumerate(widths):

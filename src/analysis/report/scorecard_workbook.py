@@ -446,7 +446,7 @@ def quality_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     outline = plan_outline_of(context)
     rows = [[words[f"quality_issue.{row.issue}"], int(row.indicator_id) if row.indicator_id else None,
              _whole(row.year), getattr(row, f"detail_{language}"),
-             finding_place(context, outline, row.source, row.source_line)] for row in quality.itertuples()]
+             finding_place(context, outline, row.source, row.source_line, row.issue)] for row in quality.itertuples()]
     sheet = book.add_worksheet(words["workbook.sheets.quality"])
     write_table(sheet, styles, [names["issue"], names["id"], names["year"], names["detail"], names["where"]], rows,
                 wide=(3,))

@@ -84,10 +84,13 @@ def provenance(source, line) -> str:
     return f"{source}:{int(line)}" if not is_missing(line) and int(line) > 0 else source
 
 
-def finding_place(context: ReportContext, outline: list[dict], source, line) -> str:
+ABOUT_A_FILE = ("skipped_file", "skipped_sheet")  # findings about a whole file or sheet: placed by its name alone
+
+
+def finding_place(context: ReportContext, outline: list[dict], source, line, issue: str = "") -> str:
     """Where a data-quality finding is, as its reader finds it: the place in the printed plan (``方案二（三）2``); the
-    publication an observation file quotes; else the file's name and line without its folders (a file skipped, a
-    plan typed as tables)."""
+    publication an observation file quotes; a workbook's row by its number (``市科技局.xlsx第 9 行``); else the file's
+    name and line without its folders (a file skipped, a plan typed as tables)."""
     words = context.words
     if is_missing(source) or not str(source).strip():
         return ""
@@ -97,7 +100,12 @@ def finding_place(context: ReportContext, outline: list[dict], source, line) -> 
     quoted = values[(values["source"] == source) & (values["source_line"] == line)]
     if len(quoted) and quoted["reference"].iloc[0]:
         return reference_in(next(quoted.itertuples()), context.language)
-    return provenance(str(source).replace("\\", "/").rsplit("/", 1)[-1], line)
+    name = str(source).replace("\\", "/").rsplit("/", 1)[-1]
+    if issue in ABOUT_A_FILE:
+        return name
+    if name.lower().endswith(".xlsx") and not is_missing(line) and int(line) > 0:  # a row as Excel numbers it
+        return words.text("tables.workbook_row", file=name, row=int(line))
+    return provenance(name, line)
 
 
 def reference_in(row, language: str) -> str:
