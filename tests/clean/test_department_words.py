@@ -122,3 +122,23 @@ def test_every_mistake_of_a_sheet_is_told_at_once_each_on_its_line():
     assert [line.split(": ")[0].rsplit("!", 1)[1] + ": " + line.split(": ")[1] for line in lines] == [
         "B5: 编号", "F6: 自评等级", "G8: 原因分析"]  # row 7, the indicator's, is right and not named
     assert str(caught.value) == "\n".join(lines)
+
+
+QUALITATIVE = {"item": "指标", "id": "22", "year": "2024", "progress": "新建省级以上创新平台12家",
+               "rating": "按计划推进"}
+
+
+def test_a_qualitative_indicators_row_takes_progress_and_a_rating_as_a_task_does():
+    series = SERIES | {(22, "")}
+    words = tidy_department_words([sheet([QUALITATIVE])], TASKS, series, YEARS, frozenset({22}))
+    assert words[["item", "indicator_id", "progress", "rating"]].values.tolist() == [
+        ["indicator", 22, "新建省级以上创新平台12家", "on_schedule"]]
+    # reasons are a lagging indicator's: refused; half an answer: refused, as for a task
+    with pytest.raises(InputError, match=r"工作进展与说明!G5: 原因分析: 定性指标一行只填写“本年度进展”和“自评等级”"):
+        tidy_department_words([sheet([{**QUALITATIVE, "reasons": "平台建设滞后"}])], TASKS, series, YEARS,
+                              frozenset({22}))
+    with pytest.raises(InputError, match=r"工作进展与说明!E5: 本年度进展: 为空，但该行已选自评等级"):
+        tidy_department_words([sheet([{**QUALITATIVE, "progress": ""}])], TASKS, series, YEARS, frozenset({22}))
+    # not qualitative: progress in an indicator's row is refused
+    with pytest.raises(InputError, match=r"E5: 本年度进展: 指标一行只填写“原因分析”和“下一步措施”"):
+        tidy_department_words([sheet([QUALITATIVE])], TASKS, series, YEARS)

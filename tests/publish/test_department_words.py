@@ -48,6 +48,8 @@ def test_the_words_sheet_lists_the_tasks_led_and_the_indicators_to_explain(templ
     assert [row[1] for row in rows if row[0] == ITEM["task"]] == SCIENCE_TASKS
     explained = [(row[1], row[2]) for row in rows if row[0] == ITEM["indicator"]]
     assert ("2", None) in explained and ("1", None) not in explained
+    # its qualitative indicators (22, 24: no value to send) ask for progress and a self-rating
+    assert ("22", None) in explained and ("24", None) in explained
     assert all(row[3] == 2024 for row in rows)
     # a department that leads tasks but no indicator gets a workbook of words only
     only_words = openpyxl.load_workbook(templates["市总工会"])
@@ -58,9 +60,14 @@ def test_the_words_sheet_lists_the_tasks_led_and_the_indicators_to_explain(templ
 def test_only_the_cells_a_row_takes_are_input_cells(templates):
     sheet = openpyxl.load_workbook(templates["市科技局"])[WORDS_SHEET]
     task = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["task"])
-    indicator = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["indicator"])
+    indicator = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["indicator"]
+                     and row[1].value == "2")
     assert [cell.protection.locked for cell in task[:8]] == [True] * 4 + [False, False, True, True]
     assert [cell.protection.locked for cell in indicator[:8]] == [True] * 4 + [True, True, False, False]
+    qualitative = next(row for row in sheet.iter_rows(min_row=5) if row[1].value == "22")
+    assert [cell.protection.locked for cell in qualitative[:8]] == [True] * 4 + [False, False, True, True]
+    assert qualitative[10].value == "定性指标：请写明本年度进展并选择自评等级"
+    assert any(f"F{qualitative[0].row}" in str(v.sqref) for v in sheet.data_validations.dataValidation)
     assert sheet.protection.sheet
     rating = next(v for v in sheet.data_validations.dataValidation if "F5" in str(v.sqref))
     assert rating.formula1 == '"已完成,按计划推进,进度滞后,尚未启动"'
@@ -81,7 +88,8 @@ def filled(plan, templates):
     _fill(templates["市科技局"], plan.observations_dir / "市科技局.xlsx", {
         ("task", "4.2"): {"E": "产研院完成改革，新建专业研究院3家", "F": "按计划推进"},
         ("task", "6.5"): {"E": "园区提档升级方案已印发", "F": "进度滞后"},
-        ("indicator", "2"): {"G": "重点企业研发投入增速放缓", "H": "落实研发费用加计扣除，扩大奖补"}})
+        ("indicator", "2"): {"G": "重点企业研发投入增速放缓", "H": "落实研发费用加计扣除，扩大奖补"},
+        ("indicator", "22"): {"E": "新建省级以上创新平台12家", "F": "按计划推进"}})
     tables = build_tables(plan, "eurostat")
     yield tables
     (plan.observations_dir / "市科技局.xlsx").unlink()
@@ -90,7 +98,8 @@ def filled(plan, templates):
 def test_the_words_are_read_back_with_the_values_and_kept_per_year(filled):
     words = filled.words
     assert words[["department_zh", "item", "task_id", "indicator_id", "rating", "year"]].values.tolist() == [
-        ["市科技局", "indicator", "", 2, "", 2024], ["市科技局", "task", "4.2", 0, "on_schedule", 2024],
+        ["市科技局", "indicator", "", 2, "", 2024], ["市科技局", "indicator", "", 22, "on_schedule", 2024],
+        ["市科技局", "task", "4.2", 0, "on_schedule", 2024],
         ["市科技局", "task", "6.5", 0, "behind", 2024]]
     assert words.loc[words["task_id"] == "4.2", "source"].item().startswith("市科技局.xlsx:工作进展与说明!B")
     # the values sheet of the same workbook, left empty, adds no observation and no error
@@ -103,6 +112,12 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     assert "原因（市科技局）：重点企业研发投入增速放缓" in text
     assert "R&D经费投入强度（市科技局）：落实研发费用加计扣除，扩大奖补" in text
     assert "重点任务 6.5 聚焦专业特色，推进产业园区提档升级：市科技局自评为“进度滞后”。" in text
+    # a qualitative indicator: the self-rating in the table, what was done below it; 24, not sent, a placeholder
+    table = next(b for b in self_evaluation_blocks(year_context(filled, "zh")) if b.kind == "table")
+    rows = {row[0]: "".join(str(p) for p in row[-1]) for row in table.rows}
+    assert rows["22"].endswith("（自评：按计划推进，见表后）") and "【" not in rows["22"]
+    assert "定性指标 22 " in text and "：市科技局（自评：按计划推进）：新建省级以上创新平台12家" in text
+    assert "Placeholder" in repr(next(r for r in table.rows if r[0] == "24")[-1])
     # task 1.1 is led by the development and reform commission, which sent nothing
     task = text.index("1.1 创新布局")
     assert text[task:].split("\n")[1] == "【市发展改革委】"
@@ -117,8 +132,10 @@ def test_the_submissions_table_says_who_sent_what_and_what_is_missing(filled):
     table = [b for b in self_evaluation_blocks(year_context(filled, "en")) if b.kind == "table"][-1]
     rows = {row[0]: row for row in table.rows}
     science = rows["Municipal Science and Technology Bureau"]
-    assert science[1:5] == ["8", science[2], "3", "市科技局.xlsx"]
+    assert science[1:5] == ["8", science[2], "4", "市科技局.xlsx"]
     assert "task 4.2" not in science[5] and "task 1.2" in science[5] and "indicator 2;" not in science[5] + ";"
+    # a qualitative indicator is owed until its progress is sent: 24, not 22
+    assert "indicator 24" in science[5] and "indicator 22;" not in science[5] + ";"
     union = rows[next(name for name in rows if "Trade Union" in name)]
     assert union[1:6] == ["1", "0", "0", "nothing sent", "task 2.2"]
 

@@ -1,7 +1,8 @@
 """The departments' words, checked against the plan and merged: one tidy table, kept per year.
 
 Each row of a words sheet (:mod:`analysis.ingest.department_words`) says either how a key task went
-(``item`` ``task``: ``progress`` and a ``rating``) or why an indicator lags (``item`` ``indicator``:
+(``item`` ``task``: ``progress`` and a ``rating``), how a qualitative indicator went (``item``
+``indicator``, the same two cells: it has no value to send) or why an indicator lags (``item`` ``indicator``:
 ``reasons`` and ``measures``). A row is refused, in the language of the workbook it came from and
 with its cell named, when it names a task or an indicator series the plan does not have, a year
 outside the plan period or other than the one its workbook was made for, a rating not on the list
@@ -29,7 +30,7 @@ from ..vocabulary import RATINGS, WORDS_COLUMNS
 
 ITEMS = ("task", "indicator")
 #: The cells each kind of row takes.
-TAKES = {"task": ("progress", "rating"), "indicator": ("reasons", "measures")}
+TAKES = {"task": ("progress", "rating"), "qualitative": ("progress", "rating"), "indicator": ("reasons", "measures")}
 
 
 def _refusal(words, sheet: WordsSheet, line: int):
@@ -47,12 +48,14 @@ def _in_either_language(section: str, keys) -> dict[str, str]:
 
 
 def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: set[tuple[int, str]],
-                          years: range) -> pd.DataFrame:
+                          years: range, qualitative: frozenset[int] = frozenset()) -> pd.DataFrame:
     """Every filled row of every words sheet, checked (see the module's docstring), as one table. Every row's
-    mistakes are told together, a cell's column named as its workbook heads it."""
+    mistakes are told together, a cell's column named as its workbook heads it. ``qualitative``: the ids of the
+    plan's qualitative indicators, whose rows take progress and a self-rating."""
     known = Known(task_ids, series, years, ratings=_in_either_language("entry.words.ratings", RATINGS),
                   items=_in_either_language("entry.words.items", ITEMS),
-                  parts=_in_either_language("series", {part for _, part in series if part}))
+                  parts=_in_either_language("series", {part for _, part in series if part}),
+                  qualitative=frozenset(qualitative))
     records: list[dict] = []
     seen: dict[tuple, str] = {}
     mistakes = Mistakes()
@@ -82,6 +85,7 @@ class Known:
     ratings: dict[str, str]
     items: dict[str, str]
     parts: dict[str, str]
+    qualitative: frozenset[int] = frozenset()
 
 
 def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict) -> dict:
@@ -107,21 +111,22 @@ def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict) -> d
         raise refuse("year", "year", year=row["year"], first=known.years.start, last=known.years.stop - 1)
     if sheet.year is not None and year != sheet.year:
         raise refuse("template_year", "year", year=year, template=sheet.year)
-    for column in (c for c in ("progress", "rating", "reasons", "measures") if c not in TAKES[item]):
+    kind = "qualitative" if item == "indicator" and indicator_id in known.qualitative else item
+    for column in (c for c in ("progress", "rating", "reasons", "measures") if c not in TAKES[kind]):
         if row[column].strip():
-            raise refuse(f"not_for_{item}", column)
+            raise refuse(f"not_for_{kind}", column)
     rating = ""
-    if item == "task" and row["rating"].strip():
+    if "rating" in TAKES[kind] and row["rating"].strip():
         rating = known.ratings.get(row["rating"].strip().casefold(), "")
         if not rating:
             listed = words.join(words[f"entry.words.ratings.{key}"] for key in RATINGS)
             raise refuse("rating", "rating", rating=row["rating"].strip(), ratings=listed)
-    for column in TAKES[item]:
+    for column in TAKES[kind]:
         text = row[column].strip()
         if column != "rating" and text and not says_why(text):
             raise refuse("says_nothing", column, text=text)
-    if item == "task" and bool(rating) != bool(row["progress"].strip()):
-        # half a task's answer: a rating without what was done, or what was done without a rating
+    if "rating" in TAKES[kind] and bool(rating) != bool(row["progress"].strip()):
+        # half a task's (or a qualitative indicator's) answer: a rating without what was done, or the reverse
         raise refuse("rating_alone", "progress") if rating else refuse("progress_alone", "rating")
     key = (sheet.department, item, identifier, part, year)
     where = f"{sheet.path.name}:{sheet.rows.cell(line, 'id')}"

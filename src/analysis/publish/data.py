@@ -66,7 +66,9 @@ def department_words(plan: Plan, data: CleanDataset | MonitoringData, observatio
     indicator series (:mod:`analysis.clean.department_words`)."""
     said = tidy_department_words(read_department_words(observations), set(data.tasks.tasks["task_id"]),
                                  set(zip(data.indicators["indicator_id"].astype(int), data.indicators["series"])),
-                                 range(plan.base_year + 1, max(plan.report_years) + 1))
+                                 range(plan.base_year + 1, max(plan.report_years) + 1),
+                                 frozenset(data.indicators.loc[data.indicators["kind"] == "qualitative", "indicator_id"]
+                                           .astype(int)))
     return schemas.validate("department_words.csv", said)
 
 

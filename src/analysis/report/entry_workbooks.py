@@ -13,10 +13,11 @@ Right of an empty column sit the reference columns (name, unit, latest known val
 plausible range); the reader stops at the empty header cell, so they are never read back.
 
 A second sheet takes the department's words (:mod:`analysis.ingest.department_words`): one row for
-each key task it leads (progress this year, a self-rating from a list) and one for each of its
+each key task it leads (progress this year, a self-rating from a list), one for each of its
+qualitative indicators (likewise: a qualitative indicator has no value to send) and one for each of its
 indicators with a warning (the reasons, the next measures). Its header row starts with ``item``;
 ``item``, ``id``, ``series`` and ``year`` are filled in and locked, and only the cells a row takes are
-input cells. A department that leads tasks but no indicator gets a workbook of words only. The
+input cells. A department that leads tasks but no numeric indicator gets a workbook of words only. The
 workbook records the department (its Chinese name, as the plan writes it) and its language.
 
 Without department columns in the indicators (a plan folder without ``departments.csv``) every
@@ -109,6 +110,7 @@ class EntryWorkbook:
     department_key: str = ""
     tasks: tuple[EntryTask, ...] = ()
     explanations: tuple[EntryExplanation, ...] = ()
+    qualitative: tuple[EntryExplanation, ...] = ()  # its qualitative indicators: progress and a self-rating
 
 
 def safe_file_stem(name: str, fallback: str) -> str:
@@ -141,10 +143,14 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
     tasks, lagging, department_names = tasks or [], lagging or {}, department_names or {}
     numeric = indicators[indicators["kind"] != "qualitative"]
     everything = words["entry.all_departments"]
-    named = "lead_department_zh" in numeric.columns
-    has_departments = named and bool((numeric["lead_department_zh"].str.strip() != "").any())
-    keys = numeric["lead_department_zh"].str.strip() if has_departments else pd.Series("", index=numeric.index)
-    order = list(dict.fromkeys(keys))
+    named = "lead_department_zh" in indicators.columns
+    has_departments = named and bool((indicators["lead_department_zh"].str.strip() != "").any())
+    every_key = indicators["lead_department_zh"].str.strip() if has_departments else \
+        pd.Series("", index=indicators.index)
+    keys = every_key[numeric.index]
+    # a qualitative indicator has no value to send: its department writes what was done and rates it
+    qualitative = indicators[indicators["kind"] == "qualitative"].drop_duplicates("indicator_id")
+    order = list(dict.fromkeys([*keys, *every_key[qualitative.index]]))
     # A department the plan writes two ways (市市场监督管理局, 市市场监管局) is one department where the plan folder
     # gives both names the same English name: its tasks go into the workbook of the name met first.
     same = {}
@@ -173,6 +179,9 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
                 explanations.append(EntryExplanation(int(meta.indicator_id), meta.series,
                                                      localized(meta, "name", language), status))
         own_tasks = tuple(EntryTask(task_id, title) for lead, task_id, title in tasks if same[lead] == key or not key)
+        own_qualitative = tuple(EntryExplanation(int(meta.indicator_id), "", localized(meta, "name", language),
+                                                 words["entry.words.qualitative"])
+                                for meta in qualitative[every_key[qualitative.index] == key].itertuples())
         if not key:
             department = everything
         elif language == "zh":
@@ -184,7 +193,7 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
             stem = f"{stem}-{number}"
         stems.add(stem)
         workbooks.append(EntryWorkbook(department, stem, year, plan_title, words, target_years, tuple(rows), key,
-                                       own_tasks, tuple(explanations)))
+                                       own_tasks, tuple(explanations), own_qualitative))
     return workbooks
 
 
@@ -202,9 +211,10 @@ def entry_workbook_bytes(entry: EntryWorkbook, created: datetime.date) -> bytes:
     book.set_custom_property(LANGUAGE_PROPERTY, words.language)  # the language its messages speak
     if entry.department_key:
         book.set_custom_property(DEPARTMENT_PROPERTY, entry.department_key)  # who sent it back
-    if entry.series or not (entry.tasks or entry.explanations):
+    asks_words = bool(entry.tasks or entry.explanations or entry.qualitative)
+    if entry.series or not asks_words:
         _values_sheet(book, entry)
-    if entry.tasks or entry.explanations:
+    if asks_words:
         _words_sheet(book, entry)
     book.close()
     return buffer.getvalue()
@@ -299,6 +309,8 @@ def _words_sheet(book, entry: EntryWorkbook) -> None:
     # the kind of row and the series as the workbook's language names them (重点任务, 国家级), read back as such
     rows = [(words["entry.words.items.task"], task.task_id, "", (task.title, ""), ("progress", "rating"))
             for task in entry.tasks]
+    rows += [(words["entry.words.items.indicator"], str(item.indicator_id), "", (item.name, item.status),
+              ("progress", "rating")) for item in entry.qualitative]
     rows += [(words["entry.words.items.indicator"], str(item.indicator_id),
               words["series"].get(item.series, item.series) if item.series else "", (item.name, item.status),
               ("reasons", "measures")) for item in entry.explanations]

@@ -83,7 +83,7 @@ def self_evaluation_blocks(context: ReportContext) -> list[Block]:
     tasks, measures, said = _tables(context)
     blocks = [paragraph(words.text("self_evaluation.draft_note"))]
     blocks += _overview(context, tasks, measures, evaluator)
-    blocks += _indicators(context)
+    blocks += _indicators(context, said)
     blocks += _tasks(context, tasks, said)
     blocks += [heading(words["self_evaluation.sections.measures"])]
     if measures.empty:
@@ -176,9 +176,9 @@ def _overview(context: ReportContext, tasks: pd.DataFrame, measures: pd.DataFram
             paragraph(words["self_evaluation.overall_judgement"], Placeholder(evaluator))]
 
 
-def _indicators(context: ReportContext) -> list[Block]:
-    """The share of indicators achieved of those with a final verdict, the statuses counted by indicator, and the
-    table."""
+def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
+    """The share of indicators achieved of those with a final verdict, the statuses counted by indicator, the table,
+    and what the departments wrote of the qualitative indicators (their progress and self-rating)."""
     words = context.words
     blocks = [heading(words["self_evaluation.sections.indicators"])]
     joined = context.joined()
@@ -221,15 +221,24 @@ def _indicators(context: ReportContext) -> list[Block]:
     ahead = bool((numeric["verdict"].eq("final") & numeric["next_target_year"].notna()).any())
     keys = ("id", "name", "unit", "base", "target", "latest", "status") + (("next",) if ahead else ())
     headers = [words[f"self_evaluation.table.{key}"] for key in keys]
-    rows = []
+    rows, described = [], []
+    qualitative_words = written[written["item"] == "indicator"]
     for row in joined.itertuples():
         name = series_name(row, context)
         if row.status == "qualitative":
             lead = getattr(row, "lead_department_zh", "")
-            rows.append([str(row.indicator_id), name, "", "", "", "",
-                         [words.status(row.status), " ", Placeholder(department_name(context, lead) or
-                                                                      words["self_evaluation.evaluator"])]]
-                        + ([""] if ahead else []))
+            sent = [a for a in qualitative_words[qualitative_words["indicator_id"] == row.indicator_id].itertuples()
+                    if a.progress]
+            ratings = words["grammar.comma"].join(words[f"entry.words.ratings.{a.rating}"] for a in sent)
+            shown = [words.status(row.status), words.text("self_evaluation.qualitative_rating", rating=ratings)] \
+                if sent else [words.status(row.status), " ", Placeholder(department_name(context, lead) or
+                                                                          words["self_evaluation.evaluator"])]
+            rows.append([str(row.indicator_id), name, "", "", "", "", shown] + ([""] if ahead else []))
+            described += [paragraph(words.text("self_evaluation.qualitative", id=row.indicator_id, name=name),
+                                    words.text("self_evaluation.progress",
+                                               department=department_name(context, answer.department_zh),
+                                               rating=words[f"entry.words.ratings.{answer.rating}"]),
+                                    answer.progress) for answer in sent]
             continue
         latest = MISSING if is_missing(row.latest_value) else \
             f"{value_text(row, row.latest_value, words)} ({year(row.as_of_year)})"
@@ -238,7 +247,7 @@ def _indicators(context: ReportContext) -> list[Block]:
                      latest, status_text(row, words) + status_aside(row, words)]
                     + ([_next_target(row, words)] if ahead else []))
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators"))
-    return blocks
+    return blocks + described
 
 
 def _next_target(row, words) -> str:
@@ -443,6 +452,11 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
             owing(lead)["indicators"].append(_series_id(row, words))
         else:
             unassigned.append(_series_id(row, words))
+    joined = context.joined()
+    for row in joined[joined["status"] == "qualitative"].drop_duplicates("indicator_id").itertuples():
+        lead = getattr(row, "lead_department_zh", "") or ""
+        if lead:  # its progress and self-rating, owed like a task's
+            owing(lead)["indicators"].append(_series_id(row, words))
     for task in tasks.itertuples():
         if task.lead_department_zh:
             owing(task.lead_department_zh)["tasks"].append(task.task_id)
@@ -453,7 +467,8 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
         own = said[said["department_zh"].map(lambda other, d=department: same_department(context, d, other))
                    .astype(bool)]
         sent_tasks = set(own.loc[own["item"] == "task", "task_id"])
-        sent_indicators = {_series_id(r, words) for r in own[own["item"] == "indicator"].itertuples() if r.reasons}
+        sent_indicators = {_series_id(r, words) for r in own[own["item"] == "indicator"].itertuples()
+                           if r.reasons or r.progress}
         missing = [words.text("self_evaluation.submissions.task", id=t) for t in items["tasks"] if t not in sent_tasks]
         missing += [words.text("self_evaluation.submissions.indicator", id=i) for i in items["indicators"]
                     if i not in sent_indicators]
