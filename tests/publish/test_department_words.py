@@ -311,3 +311,27 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     assert status["14"] == "黄色预警 · 已达阶段目标（按已有增速达不到 2024 年目标）"
     assert status["10"] == "黄色预警 · 未达阶段目标（按已有增速可达到 2024 年目标）"
     assert status["2"] == "红色预警 · 未达阶段目标"
+
+
+def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(project_tmp):
+    # the 2024 workbooks made when 2023's bulletin is the latest (2022–2023 values): the provincial series of 4,
+    # whose latest value is 2.9 for 2022, is warned on 2022's value, not on the 2024 value the same workbook asks
+    # for, and says so
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-before" / "weihai")
+    for name in ("2023-bulletin.csv", "2024-bulletin.csv"):
+        (folder / "observations" / name).write_bytes((FIXTURES / "example-2022-2024" / name).read_bytes())
+    paths = {path.stem: path for path in build_templates(load_plan(folder), 2024, "zh",
+                                                         project_tmp / "words-before-templates")}
+    sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
+    status = {(row[1].value, row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
+              if row[0].value == ITEM["indicator"]}
+    assert status["4", "省级"].endswith("（按 2022 年数据）"), status
+    assert status["22", None] == "定性指标：请写明本年度进展并选择自评等级"
+    # made once the year's data are in, a workbook judges that year and needs no such aside: R&D intensity (2),
+    # 2.61 in 2023 against the 2023 stage target 2.7
+    made_after = {path.stem: path for path in build_templates(load_plan(folder), 2023, "zh",
+                                                              project_tmp / "words-after-templates")}
+    sheet = openpyxl.load_workbook(made_after["市科技局"])[WORDS_SHEET]
+    status = {(row[1].value, row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
+              if row[0].value == ITEM["indicator"]}
+    assert status["2", None].endswith("未达阶段目标"), status

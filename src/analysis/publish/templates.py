@@ -22,6 +22,7 @@ from ..ingest.department_words import WORDS_HEADER, read_words_workbook
 from ..ingest.departments import DEPARTMENT_NAMES_FILE, load_department_names
 from ..ingest.observations import REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS
 from ..ingest.xlsx_reader import read_workbook
+from ..numbers import is_missing
 from ..parameters import check_year
 from ..plan import Plan
 from ..report.entry_workbooks import entry_workbook_bytes, entry_workbooks
@@ -65,14 +66,22 @@ def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
 
 def _lagging(plan: Plan, data, year: int, words) -> dict[tuple, str]:
     """The series with a warning in ``year`` (as the report of that year assesses them from the data known now),
-    with their warning and status in ``words``' language: the indicators a department explains."""
+    with their warning and status in ``words``' language and the year of the data judged, where earlier: the
+    indicators a department explains."""
     if year not in plan.report_years:
         return {}
     assessment = assess(data.indicators, data.values, year, plan.base_year)
     return {(int(row.indicator_id), row.series): words.text(
                 "entry.words.status", level=words[f"warnings.level.{row_warning_level(row)}"],
-                status=status_text(row, words) + status_aside(row, words))
+                status=status_text(row, words) + status_aside(row, words)) + _judged_on(row, year, words)
             for row in assessment.itertuples() if row_warning_level(row)}
+
+
+def _judged_on(row, year: int, words) -> str:
+    """The year of the data a warning is judged on, where it is earlier than the workbook's: the value the workbook
+    asks for is not in yet (按 2023 年数据)."""
+    as_of = row.as_of_year
+    return "" if is_missing(as_of) or int(as_of) >= year else words.text("entry.words.as_of", year=int(as_of))
 
 
 def _department_names(plan: Plan) -> dict[str, str]:
