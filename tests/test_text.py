@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from analysis.catalog import catalog, catalogs
 from analysis.errors import InputError
 from analysis.ingest.csv_reader import parse_int, parse_number, read_strict_csv
-from analysis.text import LIMITS, check_text, forbidden_character, says_why, visible
+from analysis.text import LIMITS, as_submitted, check_text, forbidden_character, says_why, visible, written_in
 
 
 @pytest.mark.parametrize(("text", "shows"), [
@@ -192,3 +192,23 @@ def test_a_number_written_otherwise_is_refused_with_what_to_do(text, advice):
     with pytest.raises(InputError) as caught:
         parse_number(text, file="b.csv", line=2, field="value")
     assert str(caught.value).startswith(f"b.csv:2: value: {text!r} is not a number (") and advice in str(caught.value)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("统计局尚未发布，预计6月公布", "zh"),
+    ("研发 R&D 投入", "zh"),  # four Chinese characters (counting eight) outweigh three Latin letters
+    ("Provincial data not yet published", "en"),
+    ("Data from 市统计局 bulletin", "en"),  # four characters (counting eight) against 15 letters
+    ("2024", ""),
+    ("", ""),
+])
+def test_the_language_a_text_is_mostly_written_in(text, language):
+    assert written_in(text) == language
+
+
+def test_words_in_the_other_language_are_marked_as_quoted_not_translated():
+    assert as_submitted("统计局尚未发布", catalog("en")) == "统计局尚未发布 (original, untranslated)"
+    assert as_submitted("Not yet published", catalog("zh")) == "Not yet published（原文，未译）"
+    assert as_submitted("统计局尚未发布", catalog("zh")) == "统计局尚未发布"
+    assert as_submitted("2024-06", catalog("en")) == "2024-06"
+    assert as_submitted("", catalog("en")) == ""

@@ -67,6 +67,25 @@ def says_why(text: str) -> bool:
     return weight >= REASON_MIN_LETTERS
 
 
+def written_in(text: str) -> str:
+    """The language ``text`` is mostly written in: ``zh`` where its Chinese characters outweigh its Latin letters
+    (a Chinese character counting two: 研发 R&D 投入 is Chinese), ``en`` where Latin letters are most, else nothing
+    (digits, marks)."""
+    han = sum(1 for char in text if unicodedata.east_asian_width(char) in "WF"
+              and unicodedata.category(char) == "Lo")
+    latin = sum(1 for char in text if char.isascii() and char.isalpha())
+    if not han and not latin:
+        return ""
+    return "zh" if 2 * han >= latin else "en"
+
+
+def as_submitted(text: str, words: Catalog) -> str:
+    """A department's words as written, marked so where they are in the other language than ``words``' edition:
+    nothing translates them, and a reader should know it is a quotation (原文)."""
+    language = written_in(text)
+    return text + words["grammar.as_submitted"] if text and language and language != words.language else text
+
+
 def forbidden_character(text: str, *, multiline: bool = True, words: Catalog | None = None) -> str | None:
     """The first character of ``text`` that data text may not hold, described in ``words``' language (English by
     default), or None."""

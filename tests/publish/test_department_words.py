@@ -118,6 +118,10 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     assert rows["22"].endswith("（自评：按计划推进，见表后）") and "【" not in rows["22"]
     assert "定性指标 22 " in text and "：市科技局（自评：按计划推进）：新建省级以上创新平台12家" in text
     assert "Placeholder" in repr(next(r for r in table.rows if r[0] == "24")[-1])
+    # the English edition quotes the Chinese words as written, and says it does
+    english = "\n".join(block_texts(self_evaluation_blocks(year_context(filled, "en"))))
+    assert "(self-rating: On schedule): 产研院完成改革，新建专业研究院3家 (original, untranslated)" in english
+    assert "重点企业研发投入增速放缓 (original, untranslated)" in english
     # task 1.1 is led by the development and reform commission, which sent nothing
     task = text.index("1.1 创新布局")
     assert text[task:].split("\n")[1] == "【市发展改革委】"
@@ -290,8 +294,9 @@ def test_a_workbooks_every_mistake_is_told_at_once_and_a_note_on_a_missing_value
     book.save(path)
     tables = build_tables(plan, "eurostat")
     noted = tables.quality[tables.quality["issue"] == "no_value_note"]
-    assert noted[["indicator_id", "year", "detail_zh"]].values.tolist() == [
-        [3, 2024, "2024 年暂无数值；报送单位说明：统计局尚未发布，预计6月公布"]]
+    assert noted[["indicator_id", "year", "detail_zh", "detail_en"]].values.tolist() == [
+        [3, 2024, "2024 年暂无数值；报送单位说明：统计局尚未发布，预计6月公布",
+         "No value for 2024 yet; the department notes: 统计局尚未发布，预计6月公布 (original, untranslated)"]]
     # the appendix places it by the workbook's row, as Excel numbers it (never "市科技局.xlsx:9")
     for language, place in {"zh": f"市科技局.xlsx第 {rows[3]} 行", "en": f"市科技局.xlsx, row {rows[3]}"}.items():
         appendix = quality_table(year_context(tables, language))

@@ -21,6 +21,7 @@ from ..ingest.printed_table import COMBINED_CELL, PLAIN_NUMBER, QUALITATIVE_TOKE
 from ..numbers import fmt_exact, fmt_printed
 from ..plan import Plan
 from ..settings import LANGUAGES
+from ..text import as_submitted
 from ..vocabulary import HELD_EVERY_YEAR, PRELIMINARY, QUALITY_COLUMNS, QUALITY_ISSUES, lower_is_better, target_range
 
 PRINTED_LABEL = {series: label for label, series in SERIES_LABELS.items()}
@@ -298,7 +299,7 @@ def observation_folder_findings(observed) -> list[dict]:
                          "year": row["year"], "printed_text": "", "value": None, "source": row["source"],
                          "source_line": row["source_line"],
                          **details(lambda w, r=row: w.text("quality_detail.no_value_note", year=r["year"],
-                                                           note=r["note"]))})
+                                                           note=as_submitted(r["note"], w)))})
     for path, sheet in observed.hidden_sheets:
         findings.append({"issue": "skipped_sheet", "indicator_id": 0, "series": "", "year": None,
                          "printed_text": sheet, "value": None, "source": display_path(path), "source_line": 1,

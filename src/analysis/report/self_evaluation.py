@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..assess.assessment import headline_status, plan_start_year
 from ..assess.warning_list import stage_met_off_course
+from ..text import as_submitted
 from ..vocabulary import DEPARTMENT_SEPARATORS, LAGGING, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
 from .context import ReportContext
 from .numbers import MISSING, is_missing
@@ -238,7 +239,7 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
                                     words.text("self_evaluation.progress",
                                                department=department_name(context, answer.department_zh),
                                                rating=words[f"entry.words.ratings.{answer.rating}"]),
-                                    answer.progress) for answer in sent]
+                                    as_submitted(answer.progress, words)) for answer in sent]
             continue
         latest = MISSING if is_missing(row.latest_value) else \
             f"{value_text(row, row.latest_value, words)} ({year(row.as_of_year)})"
@@ -364,7 +365,7 @@ def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> l
                 rating = words[f"entry.words.ratings.{answer.rating}"] if answer.rating else MISSING
                 blocks.append(paragraph(words.text("self_evaluation.progress",
                                                    department=department_name(context, answer.department_zh),
-                                                   rating=rating), answer.progress or "",
+                                                   rating=rating), as_submitted(answer.progress or "", words),
                                         *([] if answer.progress else [Placeholder(department_name(
                                             context, answer.department_zh))])))
             lead = task.lead_department_zh
@@ -411,13 +412,15 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
         reasons = [a for a in answers.itertuples() if a.reasons]
         if reasons:
             for answer in reasons:
-                blocks.append(paragraph(state, words.text("self_evaluation.problems.reasons", reasons=answer.reasons,
+                blocks.append(paragraph(state, words.text("self_evaluation.problems.reasons",
+                                                          reasons=as_submitted(answer.reasons, words),
                                                           department=department_name(context, answer.department_zh))))
         else:
             blocks.append(paragraph(state, words["self_evaluation.problems.reasons_label"], Placeholder(who)))
         measures = [a for a in answers.itertuples() if a.measures]
         if measures:
-            next_steps += [paragraph(words.text("self_evaluation.problems.measure", name=name, measures=a.measures,
+            next_steps += [paragraph(words.text("self_evaluation.problems.measure", name=name,
+                                                measures=as_submitted(a.measures, words),
                                                 department=department_name(context, a.department_zh)))
                            for a in measures]
         else:

@@ -17,9 +17,10 @@ import pandas as pd
 from ..assess.assessment import headline_status, plan_start_year
 from ..assess.rates import direction_sign
 from ..assess.warning_list import stage_met, stage_met_off_course, stage_missed, stage_missed_on_course
-from ..catalog import Catalog
+from ..catalog import Catalog, catalog
 from ..ingest.plan_outline import place_of
 from ..settings import LANGUAGES, SCHEMES
+from ..text import as_submitted
 from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUSES
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, fmt_pct, fmt_printed, fmt_signed, is_missing, round_shown
@@ -114,8 +115,9 @@ def reference_in(row, language: str) -> str:
 
 
 def note_in(row, language: str) -> str:
-    """A value's note in ``language`` where its writer gave one (``note_zh``), else as written (``note``)."""
-    return getattr(row, f"note_{language}", "") or row.note
+    """A value's note in ``language`` where its writer gave one (``note_zh``), else as written (``note``), marked as
+    untranslated where it is in the other language."""
+    return getattr(row, f"note_{language}", "") or as_submitted(row.note, catalog(language))
 
 
 def series_label(series: str, words: Catalog) -> str:
