@@ -68,7 +68,7 @@ CARD_CHART_CM = TYPE_AREA_CM[0] * CARD_COLUMNS[0] - 0.4  # the chart's cell less
 #: cell, as high for its width as the HTML card's), its lines, marks and 7 pt labels print this much larger (9.5 pt,
 #: beside tables of 10.5 pt and a text of 16, where 7 pt were unreadable), at 150 pixels an inch as printed.
 CARD_CHART_SCALE = 1.35
-CARD_CHART = (CARD_CHART_CM / 2.54 / CARD_CHART_SCALE, CARD_CHART_CM / 2.54 / CARD_CHART_SCALE * 2.0 / 3.4)
+CARD_CHART = (CARD_CHART_CM / 2.54 / CARD_CHART_SCALE, CARD_CHART_CM / 2.54 / CARD_CHART_SCALE * 1.7 / 3.4)
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
 CORE_MARK = "\u2060*"  # a core indicator's star after a word joiner: never alone on a line (a no-break space is not
 # enough after a Chinese character in LibreOffice)
@@ -365,12 +365,15 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
     status_label = context.words["scorecard.headers"][-1]
     numbers = [(status_label, status_text(row, words))]
     colour = STATUS_COLOURS[row.status]
+    notes = cards.card_notes(context, row)
     if row.status == "qualitative":  # its status first, as every card's, then what a qualitative indicator is
         document.kept_with_next.append(document.tables)
         document.add_table(table([], [[cell(label), cell(Label(value))] for label, value in numbers], (0.32, 0.23)),
                            {(0, 1): colour}, keep_together=True)
         document.roomy.append(document.tables - 1)
         document.add(styled("Card Notes", [para(without_widow(words["card.qualitative"]))]))  # as a card's notes
+        if notes:
+            document.add(styled("Card Notes", [bullets(notes)]))
     else:
         numbers += cards.card_numbers(context, row)
         # its columns fitted to its cell (less the cell's margins), its type smaller if a number with its unit
@@ -380,23 +383,24 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
         inner = table([], [[cell(Label(label)), cell(Label(value), "AlignRight")] for label, value in numbers],
                       widths)
         chart = card_chart(context, figures, row)
+        # smaller and single-spaced, as the HTML card's, so that cards share a page
+        noted = [styled("Card Notes", [bullets(notes)])] if notes else []
         if chart:
-            # the chart beside its numbers, as the HTML card shows them: a one-row table without lines, which Word
-            # keeps on one page
+            # the chart beside its numbers, as the HTML card shows them, its notes under the chart: a one-row table
+            # without lines, which Word keeps on one page (a card's notes never open the next page)
             document.borderless.append(document.tables)
             document.kept_together.append(document.tables)
             document.shading.append(Shading(document.tables + 1, 0, 1, colour))
             if points:
                 document.points[document.tables + 1] = points
             document.tables += 2
-            document.add(table([], [[cell(chart), cell([inner])]], CARD_COLUMNS))
+            rows = [[cell(chart), cell([inner])]] + ([[cell(noted, col_span=2)]] if noted else [])
+            document.add(table([], rows, CARD_COLUMNS))
         else:  # no value yet, no chart: the numbers alone, as wide as beside a chart, not under an empty cell
             document.add_table(inner, {(0, 1): colour}, keep_together=True, points=points)
-    notes = cards.card_notes(context, row)
-    if notes:  # smaller and single-spaced, as the HTML card's, so that cards share a page
-        if row.status != "qualitative":  # the notes start on the page of the card they explain
-            document.kept_with_next.append(document.tables - (2 if chart else 1))
-        document.add(styled("Card Notes", [bullets(notes)]))
+            if noted:  # its notes start on its page, and keep together
+                document.kept_with_next.append(document.tables - 1)
+                document.add(*noted)
 
 
 def card_chart(context: ReportContext, figures: Figures, row) -> list:
