@@ -62,13 +62,13 @@ TYPE_AREA_CM = (15.6, 22.5)  # GB/T 9704's type area
 #: that fits (小五 beside 五号, down to 7.5 points): its numbers with their units, its labels and its names stay whole,
 #: where they would break at every other character.
 DENSE_TABLE = (9.0, 8.5, 8.0, 7.5)
-CARD_COLUMNS = (0.56, 0.44)  # a card's chart beside its numbers
+CARD_COLUMNS = (0.5, 0.5)  # a card's chart beside its numbers
 CARD_CHART_CM = TYPE_AREA_CM[0] * CARD_COLUMNS[0] - 0.4  # the chart's cell less its margins
 #: How much larger a card's chart prints in Word than the HTML card's: drawn this much smaller than it prints (its
 #: cell, as high for its width as the HTML card's), its lines, marks and 7 pt labels print this much larger (9.5 pt,
 #: beside tables of 10.5 pt and a text of 16, where 7 pt were unreadable), at 150 pixels an inch as printed.
 CARD_CHART_SCALE = 1.35
-CARD_CHART = (CARD_CHART_CM / 2.54 / CARD_CHART_SCALE, CARD_CHART_CM / 2.54 / CARD_CHART_SCALE * 1.7 / 3.4)
+CARD_CHART = (CARD_CHART_CM / 2.54 / CARD_CHART_SCALE, CARD_CHART_CM / 2.54 / CARD_CHART_SCALE * 2.0 / 3.4)
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
 CORE_MARK = "\u2060*"  # a core indicator's star after a word joiner: never alone on a line (a no-break space is not
 # enough after a Chinese character in LibreOffice)
@@ -367,11 +367,13 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
     colour = STATUS_COLOURS[row.status]
     notes = cards.card_notes(context, row)
     if row.status == "qualitative":  # its status first, as every card's, then what a qualitative indicator is
+        # what a qualitative indicator is, in the notes' type, the row under its status: kept on its page
+        note = styled("Card Notes", [para(without_widow(words["card.qualitative"]))])
         document.kept_with_next.append(document.tables)
-        document.add_table(table([], [[cell(label), cell(Label(value))] for label, value in numbers], (0.32, 0.23)),
+        document.add_table(table([], [*([cell(label), cell(Label(value))] for label, value in numbers),
+                                      [cell([note], col_span=2)]], (0.32, 0.23)),
                            {(0, 1): colour}, keep_together=True)
         document.roomy.append(document.tables - 1)
-        document.add(styled("Card Notes", [para(without_widow(words["card.qualitative"]))]))  # as a card's notes
         if notes:
             document.add(styled("Card Notes", [bullets(notes)]))
     else:
@@ -386,21 +388,22 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
         # smaller and single-spaced, as the HTML card's, so that cards share a page
         noted = [styled("Card Notes", [bullets(notes)])] if notes else []
         if chart:
-            # the chart beside its numbers, as the HTML card shows them, its notes under the chart: a one-row table
-            # without lines, which Word keeps on one page (a card's notes never open the next page)
+            # the chart beside its numbers, as the HTML card shows them: a one-row table without lines, which Word
+            # keeps on one page
             document.borderless.append(document.tables)
             document.kept_together.append(document.tables)
             document.shading.append(Shading(document.tables + 1, 0, 1, colour))
             if points:
                 document.points[document.tables + 1] = points
             document.tables += 2
-            rows = [[cell(chart), cell([inner])]] + ([[cell(noted, col_span=2)]] if noted else [])
-            document.add(table([], rows, CARD_COLUMNS))
+            document.add(table([], [[cell(chart), cell([inner])]], CARD_COLUMNS))
         else:  # no value yet, no chart: the numbers alone, as wide as beside a chart, not under an empty cell
             document.add_table(inner, {(0, 1): colour}, keep_together=True, points=points)
-            if noted:  # its notes start on its page, and keep together
-                document.kept_with_next.append(document.tables - 1)
-                document.add(*noted)
+        if noted:
+            # its notes follow, kept together and (in Word) on the page of its numbers; they flow, so that cards
+            # share a page (kept in the card's table, a card and its notes would take most of a page each)
+            document.kept_with_next.append(document.tables - (2 if chart else 1))
+            document.add(*noted)
 
 
 def card_chart(context: ReportContext, figures: Figures, row) -> list:

@@ -145,7 +145,6 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
                    if index not in laid_on.kept_together and index not in laid_on.borderless)
         keep_together(tables[index] for index in laid_on.kept_together)
         keep_with_next(tables[index] for index in laid_on.kept_with_next)
-        keep_notes_together(root)
         remove_lines(tables[index] for index in laid_on.borderless)
         for index, points in laid_on.points.items():
             size_runs(tables[index], points)
@@ -229,11 +228,12 @@ ROW_TWIPS = 380
 
 
 def roomy(table) -> None:
-    """Every row of ``table`` at least :data:`ROW_TWIPS` high, its text centred in it."""
-    for row in table.findall(w("tr")):
-        put(put(row, "trPr"), "trHeight", {"val": str(ROW_TWIPS), "hRule": "atLeast"})
-        for properties in row.iter(w("tcPr")):
-            put(properties, "vAlign", {"val": "center"})
+    """The first row of ``table`` (a qualitative card's status) at least :data:`ROW_TWIPS` high, its text centred
+    in it."""
+    row = table.find(w("tr"))
+    put(put(row, "trPr"), "trHeight", {"val": str(ROW_TWIPS), "hRule": "atLeast"})
+    for properties in row.iter(w("tcPr")):
+        put(properties, "vAlign", {"val": "center"})
 
 
 def size_runs(table, points: float) -> None:
@@ -305,25 +305,6 @@ def keep_with_next(tables) -> None:
     for table in tables:
         for paragraph in table.findall(w("tr"))[-1].iter(w("p")):
             put(put(paragraph, "pPr"), "keepNext", {})
-
-
-#: The paragraph style of a card's notes (the Word edition's "Card Notes").
-NOTES_STYLE = "CardNotes"
-
-
-def keep_notes_together(root) -> None:
-    """A card's notes on one page, the page of its numbers (its table is kept with the first note): each note kept
-    with the next, so that no note of a card is carried over to open a page above the next card."""
-    body = root.find(w("body"))
-    notes: list = []
-    for element in [*body, None]:
-        style = element.find(f"{w('pPr')}/{w('pStyle')}") if element is not None and element.tag == w("p") else None
-        if style is not None and style.get(w("val")) == NOTES_STYLE:
-            notes.append(element)
-            continue
-        for paragraph in notes[:-1]:
-            put(put(paragraph, "pPr"), "keepNext", {})
-        notes = []
 
 
 def size_styles(xml: bytes, sizes: dict, bold: list, language: str = "zh-CN") -> bytes:
