@@ -223,7 +223,8 @@ def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: lis
                 "year": dup["year"], "printed_text": dup["printed_text"], "value": dup["value"], "source": source,
                 "source_line": dup["source_line"],
                 **details(lambda w, d=dup: w.text("quality_detail.duplicate_observation",
-                                                  first_source=d["first_source"], first_line=d["first_line"]))})
+                                                  first_source=_file_name(d["first_source"]),
+                                                  first_line=d["first_line"]))})
             continue
         # a file that repeats another (a copy, a workbook pasted from the bulletin): one finding about the file
         count = len(repeated)
@@ -231,8 +232,13 @@ def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: lis
             "issue": "duplicate_observation", "indicator_id": 0, "series": "", "year": None, "printed_text": "",
             "value": None, "source": source, "source_line": min(dup["source_line"] for dup in repeated),
             **details(lambda w, count=count, first=first_source: w.text(
-                "quality_detail.duplicate_file", count=count, first_source=first))})
+                "quality_detail.duplicate_file", count=count, first_source=_file_name(first)))})
     return findings
+
+
+def _file_name(path: str) -> str:
+    """A file as a reader of the report names it: its name, without the folders it was read from."""
+    return str(path).replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _part(printed_text: str, series: str, value: float) -> str:
@@ -310,8 +316,9 @@ def observation_folder_findings(observed) -> list[dict]:
 def _confirmed_detail(words: Catalog, row: dict) -> str:
     previous = row["previous"]
     value = fmt_printed(row["printed_text"], row["value"])
+    confirm = as_submitted(row["confirm"], words)  # the department's reason, as written
     if row["kind"] == "rate_of_change" or previous is None:
-        return words.text("quality_detail.confirmed_rate", value=value, year=row["year"], confirm=row["confirm"])
+        return words.text("quality_detail.confirmed_rate", value=value, year=row["year"], confirm=confirm)
     return words.text("quality_detail.confirmed_value", value=value, year=row["year"],
                       previous=fmt_printed(getattr(previous, "printed_text", ""), previous.value),
-                      previous_year=previous.year, confirm=row["confirm"])
+                      previous_year=previous.year, confirm=confirm)

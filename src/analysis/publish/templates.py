@@ -66,22 +66,22 @@ def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
 
 def _lagging(plan: Plan, data, year: int, words) -> dict[tuple, str]:
     """The series with a warning in ``year`` (as the report of that year assesses them from the data known now),
-    with their warning and status in ``words``' language and the year of the data judged, where earlier: the
-    indicators a department explains."""
+    with their warning and status in ``words``' language and the year of the data judged: the indicators a
+    department explains."""
     if year not in plan.report_years:
         return {}
     assessment = assess(data.indicators, data.values, year, plan.base_year)
-    return {(int(row.indicator_id), row.series): words.text(
+    return {(int(row.indicator_id), row.series): _judged_on(row, words) + words.text(
                 "entry.words.status", level=words[f"warnings.level.{row_warning_level(row)}"],
-                status=status_text(row, words) + status_aside(row, words)) + _judged_on(row, year, words)
+                status=status_text(row, words) + status_aside(row, words))
             for row in assessment.itertuples() if row_warning_level(row)}
 
 
-def _judged_on(row, year: int, words) -> str:
-    """The year of the data a warning is judged on, where it is earlier than the workbook's: the value the workbook
-    asks for is not in yet (按 2023 年数据)."""
+def _judged_on(row, words) -> str:
+    """The year of the data a warning is judged on (按 2023 年数据): earlier than the workbook's where the value it
+    asks for is not in yet; the workbook's own where it is, though its values sheet shows the years before."""
     as_of = row.as_of_year
-    return "" if is_missing(as_of) or int(as_of) >= year else words.text("entry.words.as_of", year=int(as_of))
+    return "" if is_missing(as_of) else words.text("entry.words.as_of", year=int(as_of))
 
 
 def _department_names(plan: Plan) -> dict[str, str]:

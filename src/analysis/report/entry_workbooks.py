@@ -47,6 +47,8 @@ INPUT_COLUMNS = [*REQUIRED_COLUMNS, *WORKBOOK_OPTIONAL_COLUMNS]
 FILLED_IN = ("indicator_id", "series", "year")
 HEADER_ROW = 3  # zero-based: title, instructions, labels, then the header row the reader finds
 INPUT_COLOUR = "#fff9c4"
+#: The width of each column of the words sheet, in characters: its inputs, the empty column, the name and assessment.
+WORDS_WIDTHS = (10, 8, 10, 7, 50, 12, 40, 40, 3, 40, 22)
 #: The width of each input column of the values sheet, in characters.
 INPUT_WIDTHS = {"indicator_id": 12, "series": 11, "year": 7, "value": 14, "source": 30, "note": 24, "confirm": 24,
                 "published": 16, "preliminary": 14}
@@ -332,8 +334,11 @@ def _words_sheet(book, entry: EntryWorkbook) -> None:
         for offset, text in enumerate(shown):
             if text:
                 sheet.write_string(number, first_reference + offset, text, reference)
-        sheet.set_row(number, LINE_HEIGHT * 3)
-    for column, width in enumerate([10, 8, 10, 7, 50, 12, 40, 40, 3, 40, 22]):
+        # three lines to write in, more where the name or the assessment beside it wraps to more (an English name)
+        wraps = max(math.ceil(display_width(text) / (WORDS_WIDTHS[first_reference + offset] - 2)) if text else 1
+                    for offset, text in enumerate(shown))
+        sheet.set_row(number, LINE_HEIGHT * max(3, wraps))
+    for column, width in enumerate(WORDS_WIDTHS):
         sheet.set_column(column, column, width)
     sheet.freeze_panes(HEADER_ROW + 1, 0)
     sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
