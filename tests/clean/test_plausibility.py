@@ -143,6 +143,15 @@ def test_the_first_outlier_in_file_and_line_order_is_named(tmp_path, weihai, cle
         read(tmp_path, body, weihai, clean)
 
 
+def test_an_outlier_names_the_value_before_it_by_publication_and_file_not_folders(tmp_path, weihai, clean):
+    # 1,300 firms for 2022 from a bulletin, then 13,000 for 2023 (a zero too many): told against the bulletin's
+    # value, by its name and the file's, never the folders the file was read from
+    with pytest.raises(InputError) as caught:
+        read(tmp_path, "10,,2022,1300,Bulletin 2022,,\n10,,2023,13000,Bulletin 2023,,\n", weihai, clean)
+    assert "the previous value 1300 (2022, Bulletin 2022, b.csv:2)" in str(caught.value)
+    assert "observations/b.csv:2)" not in str(caught.value)
+
+
 def test_a_confirmed_outlier_is_kept_and_logged(tmp_path, weihai, clean):
     observed = read(tmp_path, "10,,2022,15800,Bulletin 2022,,all firms counted from 2022 on\n", weihai, clean)
     assert observed.values.value.tolist() == [15800.0]

@@ -315,6 +315,15 @@ def _line_name(where: int | str, words: Catalog) -> str:
     return words.text("entry_errors.line", line=where) if isinstance(where, int) else where
 
 
+def _named(record: dict) -> str:
+    """How a message names where a value of a series was given: its publication, where the row names one, and the
+    file (without its folders) and line or cell, which a clerk comparing with it can find."""
+    where = record.get("where") or f"{record['source']}:{record['source_line']}"
+    where = where.replace("\\", "/").rsplit("/", 1)[-1]
+    reference = str(record.get("reference") or "").strip()
+    return f"{reference}, {where}" if reference else where
+
+
 def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict | None = None,
                          languages: dict | None = None, templates: set | None = None) -> list[dict]:
     """Each observation against the previous value of its series; returns the confirmed outliers.
@@ -341,8 +350,7 @@ def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict
             confirmed.append({**record, "problem": problem, "previous": previous})
         elif problem:
             problems.append((record["source"], record["source_line"], problem, record["value"], record["path"], words))
-        series.append(Point(record["year"], record["value"], record.get("where") or
-                            f"{record['source']}:{record['source_line']}", False))
+        series.append(Point(record["year"], record["value"], _named(record), False))
     mistakes = Mistakes()
     for _, line, problem, value, path, words in sorted(problems, key=lambda p: (p[0], p[1])):
         cell = where[path](line, "value") if path in where else line
