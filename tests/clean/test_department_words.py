@@ -55,8 +55,8 @@ def test_a_rating_is_read_in_either_language_and_two_departments_on_one_task_bot
     ([{**TASK, "id": "9.9"}], "zh", "B5: 编号: ", "编号“9.9”不是方案中的重点任务"),
     ([{**TASK, "id": "9.9"}], "en", "B5: No.: ", "'9.9' is not one of the plan's key tasks"),
     ([{**INDICATOR, "series": ""}], "zh", "B5: 编号: ", "编号“4”（序列“”）不是方案中的指标"),
-    ([{**TASK, "rating": "很好"}], "zh", "F5: 自评等级: ", "自评等级“很好”不在列表中；请选择：已完成；按计划推进"),
-    ([{**TASK, "rating": "great"}], "en", "F5: Self-rating: ", "self-rating 'great' is not on the list; choose one of: "
+    ([{**TASK, "rating": "很好"}], "zh", "F5: 自评等级: ", "“很好”不在列表中；请选择：已完成；按计划推进"),
+    ([{**TASK, "rating": "great"}], "en", "F5: Self-rating: ", "'great' is not on the list; choose one of: "
                                                           "Completed; On schedule; Behind schedule; Not started"),
     ([{**TASK, "reasons": "资金不足"}], "zh", "G5: 原因分析: ", "重点任务一行只填写“本年度进展”和“自评等级”"),
     ([{**INDICATOR, "progress": "done"}], "en", "E5: Progress this year: ",
@@ -66,6 +66,9 @@ def test_a_rating_is_read_in_either_language_and_two_departments_on_one_task_bot
     ([{**TASK, "year": "2023"}], "zh", "D5: 年份: ", "年份 2023 与本工作簿的报送年份 2024 不符"),
     ([{**TASK, "year": "2030"}], "en", "D5: Year: ", "year '2030' lies outside the plan period (2021–2024)"),
     ([{**TASK, "item": "任务"}], "zh", "A5: 类型: ", "类型“任务”无法识别"),
+    # a row typed below the listed ones: its kind empty
+    ([{"progress": "另起一行写的进展"}], "zh", "A5: 类型: ", "该行不是表中列出的行（类型为空）"),
+    ([{"reasons": "typed below the table"}], "en", "A5: Item: ", "a row the sheet does not list (its item is empty)"),
     ([TASK, {**TASK, "progress": "另一说法，完成改革"}], "zh", "B6: 编号: ", "同一单位对同一事项填写了两次（另见 "
                                                                           "市科技局.xlsx:工作进展与说明!B5）"),
 ])

@@ -25,11 +25,11 @@ def point(year, value, printed=True):
 
 
 @pytest.mark.parametrize(("value", "kind", "words"), [
-    (-0.0, "count", "-0 (negative zero) is negative; a count cannot be"),
-    (-1.0, "amount", "-1 is negative; an amount cannot be"),
-    (-0.5, "intensity", "-0.5 is negative; an intensity cannot be"),
+    (-0.0, "count", "-0 (negative zero) is negative; a count cannot be negative"),
+    (-1.0, "amount", "-1 is negative; an amount cannot be negative"),
+    (-0.5, "intensity", "-0.5 is negative; an intensity cannot be negative"),
     (100.5, "share", "100.5 is a share in %, it must lie within 0–100"),
-    (-0.0, "share", "is negative; a share cannot be"),
+    (-0.0, "share", "is negative; a share cannot be negative"),
 ])
 def test_impossible_values(value, kind, words):
     assert words in impossible(value, kind)

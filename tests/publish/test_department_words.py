@@ -117,7 +117,8 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     rows = {row[0]: "".join(str(p) for p in row[-1]) for row in table.rows}
     assert rows["22"].endswith("（自评：按计划推进，见表后）") and "【" not in rows["22"]
     assert "定性指标 22 " in text and "：市科技局（自评：按计划推进）：新建省级以上创新平台12家" in text
-    assert "Placeholder" in repr(next(r for r in table.rows if r[0] == "24")[-1])
+    assert rows["24"] == "定性评价（待报送，见表后）"
+    assert [line for line in text.split("\n") if line.startswith("定性指标 24 ") and line.endswith("：【市科技局】")]
     # the English edition quotes the Chinese words as written, and says it does
     english = "\n".join(block_texts(self_evaluation_blocks(year_context(filled, "en"))))
     assert "(self-rating: On schedule): 产研院完成改革，新建专业研究院3家 (original, untranslated)" in english
@@ -140,6 +141,9 @@ def test_the_submissions_table_says_who_sent_what_and_what_is_missing(filled):
     assert "task 4.2" not in science[5] and "task 1.2" in science[5] and "indicator 2;" not in science[5] + ";"
     # a qualitative indicator is owed until its progress is sent: 24, not 22
     assert "indicator 24" in science[5] and "indicator 22;" not in science[5] + ";"
+    # in number order: the lagging series, then the qualitative indicators owed
+    owed = [int(part.split()[1]) for part in science[5].split("; ") if part.startswith("indicator")]
+    assert owed == sorted(owed)
     union = rows[next(name for name in rows if "Trade Union" in name)]
     assert union[1:6] == ["1", "0", "0", "nothing sent", "task 2.2"]
 

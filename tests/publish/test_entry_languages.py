@@ -64,7 +64,7 @@ CASES = {
                            "weihai-innovative-city-plan-2022.txt:83); if 90000 is right, say why in the row's Confirm "
                            "column"),
     "negative": ({"D6": -2.61, "E6": "统计公报"}, "D6: 数值: -2.61 是负数；比重不能为负",
-                 "D6: Value: -2.61 is negative; a share cannot be"),
+                 "D6: Value: -2.61 is negative; a share cannot be negative"),
     "not the workbook's year": ({"C5": 2024, "D5": 24300, "E5": "统计公报"},
                                 "C5: 年份: 年份为 2024，但本工作簿是为 2023 年生成的；"
                                 "锁定的单元格被改动了：请向评估牵头单位索取 2024 年的报送表",

@@ -16,10 +16,12 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
+from analysis.catalog import catalog
 from analysis.plan import load_plan
 from analysis.publish.data import build_tables, write_tables
 from analysis.report.context import load_report
-from analysis.report.scorecard_workbook import ScorecardBook, provenance, scorecard_bytes, write_scorecard
+from analysis.report.scorecard_workbook import ScorecardBook, scorecard_bytes, write_scorecard
+from analysis.report.words import file_place, provenance
 from tests.conftest import FIXTURES, NATIONAL_DIR
 
 EXAMPLE = FIXTURES / "example-2022-2024"
@@ -382,3 +384,11 @@ def test_where_a_finding_comes_from_is_never_a_bare_line_number(national):
     (float("nan"), 1, "")])
 def test_provenance_is_a_file_and_its_line_or_nothing(source, line, shown):
     assert provenance(source, line) == shown
+
+
+@pytest.mark.parametrize(("source", "line", "zh", "en"), [
+    ("data/raw/x/observations/市科技局.xlsx", 9, "市科技局.xlsx第 9 行", "市科技局.xlsx, row 9"),
+    ("data/raw/x/observations/2024.csv", 3, "2024.csv:3", "2024.csv:3"),
+    ("data\\raw\\x\\a.XLSX", 0, "a.XLSX", "a.XLSX")])
+def test_a_file_is_placed_without_its_folders_a_workbooks_row_as_excel_numbers_it(source, line, zh, en):
+    assert (file_place(catalog("zh"), source, line), file_place(catalog("en"), source, line)) == (zh, en)

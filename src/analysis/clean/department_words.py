@@ -94,6 +94,8 @@ def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict) -> d
     refuse = _refusal(words, sheet, line)
     if not sheet.department:
         raise refuse("no_department", "id")
+    if not row["item"].strip():  # a row typed below the listed ones
+        raise refuse("no_item", "item")
     item = known.items.get(row["item"].strip().casefold(), "")
     if item not in ITEMS:
         raise refuse("item", "item", item=row["item"].strip())

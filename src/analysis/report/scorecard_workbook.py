@@ -29,6 +29,7 @@ from .numbers import fmt_number, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
 from .words import (
     data_currency,
+    file_place,
     finding_place,
     localized,
     missed_years,
@@ -40,7 +41,6 @@ from .words import (
     operator,
     pace_text,
     plan_outline_of,
-    provenance,
     reference_in,
     series_label,
     shown_change,
@@ -466,7 +466,7 @@ def actuals_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         rows.append([int(row.indicator_id), series_label(row.series, words),
                      localized(meta, "short_name", language), int(row.year), float(row.value),
                      localized(meta, "unit", language), reference_in(row, language), note_in(row, language),
-                     provenance(str(row.source).rsplit("/", 1)[-1], row.source_line)])
+                     file_place(words, row.source, row.source_line)])
     headers = [names[key] for key in ("id", "series", "indicator", "year", "value", "unit", "source", "note", "file")]
     sheet = book.add_worksheet(words["workbook.sheets.actuals"])
     write_table(sheet, styles, headers, rows, wide=(6, 7))

@@ -231,10 +231,16 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
             sent = [a for a in qualitative_words[qualitative_words["indicator_id"] == row.indicator_id].itertuples()
                     if a.progress]
             ratings = words["grammar.comma"].join(words[f"entry.words.ratings.{a.rating}"] for a in sent)
-            shown = [words.status(row.status), words.text("self_evaluation.qualitative_rating", rating=ratings)] \
-                if sent else [words.status(row.status), " ", Placeholder(department_name(context, lead) or
-                                                                          words["self_evaluation.evaluator"])]
-            rows.append([str(row.indicator_id), name, "", "", "", "", shown] + ([""] if ahead else []))
+            # the self-rating in the table, what was done under it: a placeholder there until sent (in a narrow
+            # column a department's long name took seven lines)
+            aside = words.text("self_evaluation.qualitative_rating", rating=ratings) if sent else \
+                words["self_evaluation.qualitative_owed"]
+            rows.append([str(row.indicator_id), name, "", "", "", "", [words.status(row.status), aside]]
+                        + ([""] if ahead else []))
+            if not sent:
+                described.append(paragraph(words.text("self_evaluation.qualitative", id=row.indicator_id, name=name),
+                                           Placeholder(department_name(context, lead) or
+                                                       words["self_evaluation.evaluator"])))
             described += [paragraph(words.text("self_evaluation.qualitative", id=row.indicator_id, name=name),
                                     words.text("self_evaluation.progress",
                                                department=department_name(context, answer.department_zh),
@@ -473,8 +479,8 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
         sent_indicators = {_series_id(r, words) for r in own[own["item"] == "indicator"].itertuples()
                            if r.reasons or r.progress}
         missing = [words.text("self_evaluation.submissions.task", id=t) for t in items["tasks"] if t not in sent_tasks]
-        missing += [words.text("self_evaluation.submissions.indicator", id=i) for i in items["indicators"]
-                    if i not in sent_indicators]
+        missing += [words.text("self_evaluation.submissions.indicator", id=i) for i in sorted(
+                    items["indicators"], key=lambda i: (int(i.split(" ", 1)[0]), i)) if i not in sent_indicators]
         files = sorted({source.split(":")[0] for source in own["source"]})
         rows.append([department_name(context, department), str(len(items["tasks"])), str(len(items["indicators"])),
                      str(len(own)), words.join(files) or words["self_evaluation.submissions.nothing"],

@@ -101,10 +101,16 @@ def finding_place(context: ReportContext, outline: list[dict], source, line, iss
     quoted = values[(values["source"] == source) & (values["source_line"] == line)]
     if len(quoted) and quoted["reference"].iloc[0]:
         return reference_in(next(quoted.itertuples()), context.language)
-    name = str(source).replace("\\", "/").rsplit("/", 1)[-1]
     if issue in ABOUT_A_FILE:
-        return name
-    if name.lower().endswith(".xlsx") and not is_missing(line) and int(line) > 0:  # a row as Excel numbers it
+        return str(source).replace("\\", "/").rsplit("/", 1)[-1]
+    return file_place(words, source, line)
+
+
+def file_place(words: Catalog, source, line) -> str:
+    """A file's line as its reader finds it, without the file's folders: ``2024.csv:3``; a workbook's row as Excel
+    numbers it (``市科技局.xlsx第 9 行``)."""
+    name = str(source).replace("\\", "/").rsplit("/", 1)[-1]
+    if name.lower().endswith(".xlsx") and not is_missing(line) and int(line) > 0:
         return words.text("tables.workbook_row", file=name, row=int(line))
     return provenance(name, line)
 
