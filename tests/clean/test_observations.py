@@ -311,3 +311,16 @@ def test_a_revision_quotes_both_figures_as_they_were_published(tmp_path, weihai)
                                   "published 30 November 2023); the later figure is used")
     assert revision.detail_zh == ("2022 年：2.10（Bulletin 2022，2023年3月20日发布）→ 2.07（Yearbook 2023，"
                                   "2023年11月30日发布），以后者为准")
+
+
+def test_every_mistake_of_one_row_is_told_at_once(tmp_path, weihai):
+    # a value with a thousands separator, no source, a date that is none and a preliminary flag not yes or no, all in
+    # one row: four lines, in the order of the columns, not one a round
+    from analysis.errors import InputErrors
+
+    folder = _write(tmp_path, '1,,2022,"24,800",,2023-13-01,maybe\n', header=REVISION_HEADER)
+    with pytest.raises(InputErrors) as caught:
+        monitoring_data(weihai, folder)
+    fields = [line.split(": ")[1] for line in caught.value.lines()]
+    assert fields == ["value", "source", "published", "preliminary"], caught.value.lines()
+    assert all(":2: " in line for line in caught.value.lines())

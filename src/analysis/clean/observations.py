@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import Catalog, catalog, catalogs
-from ..errors import InputError, Mistakes, display_path, quote
+from ..errors import InputError, InputErrors, Mistakes, display_path, quote
 from ..ingest.csv_reader import LINE_COLUMN, parse_int, parse_number
 from ..ingest.observations import FileRows, ObservationFiles
 from ..ingest.xlsx_reader import column_names, field_label
@@ -116,7 +116,10 @@ def _label(key: tuple, words: Catalog) -> str:
 
 
 def _located(exc: InputError, rows: FileRows) -> InputError:
-    """``exc`` with its line shown as the reader names a cell (a workbook's ``Sheet1!D5``)."""
+    """``exc`` with its line shown as the reader names a cell (a workbook's ``Sheet1!D5``); each of a row's several
+    mistakes so."""
+    if isinstance(exc, InputErrors):
+        return InputErrors([_located(error, rows) for error in exc.errors])
     if not isinstance(exc.line, int) or exc.field is None:
         return exc
     return InputError(exc.reason, file=exc.file, line=rows.where(exc.line, exc.field), field=exc.field)
@@ -135,21 +138,30 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
     words = words or catalog("en")
     line = getattr(row, LINE_COLUMN)
     indicator_id, series, meta, year = _which(row, indicators, path, years, words)
-    value = parse_number(row.value, file=path, line=line, field="value", words=words)
-    problem = impossible(value, meta["kind"], words)
-    if problem:
-        raise InputError(problem, file=path, line=line, field="value")
-    if not visible(row.source):
-        hidden = words["entry_errors.only_invisible"] if row.source.strip() else ""
-        raise InputError(words.text("entry_errors.source_empty", invisible=hidden), file=path, line=line,
-                         field="source")
+    # the row's cells each checked, their mistakes told together (a value not a number and a date not a date)
+    told = Mistakes()
+    value = published = preliminary = None
+    with told.row():
+        value = parse_number(row.value, file=path, line=line, field="value", words=words)
+        problem = impossible(value, meta["kind"], words)
+        if problem:
+            raise InputError(problem, file=path, line=line, field="value")
+    with told.row():
+        if not visible(row.source):
+            hidden = words["entry_errors.only_invisible"] if row.source.strip() else ""
+            raise InputError(words.text("entry_errors.source_empty", invisible=hidden), file=path, line=line,
+                             field="source")
     note = getattr(row, "note", "")
-    published = _published(getattr(row, "published", "") or "", path, line, words)
-    preliminary = _flag(getattr(row, "preliminary", "") or "", path, line, words)
+    with told.row():
+        published = _published(getattr(row, "published", "") or "", path, line, words)
+    with told.row():
+        preliminary = _flag(getattr(row, "preliminary", "") or "", path, line, words)
     confirm = getattr(row, "confirm", "") or ""
-    if visible(confirm) and not says_why(confirm):
-        raise InputError(words.text("entry_errors.no_reason", text=quote(confirm.strip()), advice=REASON_ADVICE),
-                         file=path, line=line, field="confirm")
+    with told.row():
+        if visible(confirm) and not says_why(confirm):
+            raise InputError(words.text("entry_errors.no_reason", text=quote(confirm.strip()),
+                                        advice=REASON_ADVICE), file=path, line=line, field="confirm")
+    told.check()
     return {"indicator_id": indicator_id, "series": series, "year": year, "value_type": "actual",
             "value": value + 0.0, "printed_text": row.value.strip(), "source": display_path(path),
             "source_line": line, "processing": PRELIMINARY if preliminary else "", "reference": row.source.strip(),
