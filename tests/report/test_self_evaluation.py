@@ -67,6 +67,14 @@ def test_the_page_loads_nothing_and_escapes_the_data(example_reports):
     assert "R&amp;D经费投入强度" in page and "R&D经费" not in page.replace("R&amp;D", "")
 
 
+def test_the_paragraph_before_a_table_stays_on_its_page(example_reports):
+    # the annex's note on who is asked for a task's words leads into the submissions table: kept with it
+    page = (example_reports["final-zh"] / "self-evaluation.html").read_text(encoding="utf-8")
+    note = re.search(r'<p class="lead-in">方案对重点任务只列责任单位[^<]*</p>\s*'
+                     r'<div class="table-wrap"><table class="submissions', page)
+    assert note, "the annex's note is not kept with its table"
+
+
 def test_a_plan_without_tasks_says_so_instead_of_counting_none(example_reports):
     page = (example_reports["national-2015-zh"] / "self-evaluation.html").read_text(encoding="utf-8")
     # said of what the evaluation was given, in the plan's own word (plan.yml's plan_word: 规划), never naming a
