@@ -161,6 +161,12 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     final_zh = load_report(relative(example_tables), 2024, "zh")
     previous, changed = change_rows(final_zh)
     # a plan with stage targets names the re-rating a stage target's verdict gives (the synthetic plan above has none)
-    assert "由阶段目标判定转为对照下一目标" in changes_intro(final_zh, previous, changed)
+    intro = changes_intro(final_zh, previous, changed)
+    assert "由阶段目标判定转为对照下一目标" in intro
+    # re-rated, not worse, yet named: 8, 14 and 16 met their 2023 stage targets and miss 2024's (14: 103 against 100,
+    # then 112 against 120); those short both times (2, 20, …) are not news and not listed
+    short = intro.split("重新评定的序列中，")[1]
+    assert short.startswith("3 个此前达到目标、现未达到：") and short.count("已达阶段目标 → 未达标") == 3
+    assert "科技服务机构（已达阶段目标 → 未达标）" in short and "R&D" not in short
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024 年目标（10）"

@@ -175,6 +175,10 @@ def changes_heading(context: ReportContext, previous: int) -> str:
     return context.words.text("warnings.changes_title", year=previous)
 
 
+#: The statuses of a series that falls short of its target: a red warning's.
+FALLS_SHORT = ("not_achieved", "stage_missed", "off_track")
+
+
 def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) -> str:
     """The sentence counting the changes, against the statuses the previous report published when its data differ
     from today's, and the published verdicts a revision changed."""
@@ -184,6 +188,14 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     text = words.text("warnings.changes_intro_published" if published else "warnings.changes_intro", year=previous,
                       stage_reason=words["warnings.stage_reason"] if has_stage_targets(context) else "",
                       **{change: changes.count(change) for change in CHANGES_WORST_FIRST})
+    # re-rated is no comparison, yet a reader should not miss a series that met its target then and falls short
+    # now (a stage target met, the final target missed): named, with its status then and now
+    short = [row for row in rows if row.change == "rerated" and row.status_now in FALLS_SHORT
+             and row.status_then not in FALLS_SHORT]
+    if short:
+        items = [words.text("warnings.revised_item", name=row.name, then=row.status_then_text,
+                            today=row.status_now_text) for row in short]
+        text += words.count_text("warnings.rerated_short", len(short), items=words.join(items))
     revised = [row for row in rows if row.revised_text]
     if revised:
         items = [words.text("warnings.revised_item", name=row.name, then=row.status_then_text,
