@@ -75,6 +75,21 @@ def test_the_paragraph_before_a_table_stays_on_its_page(example_reports):
     assert note, "the annex's note is not kept with its table"
 
 
+def test_the_paragraph_before_a_table_stays_on_its_page_in_word(example_reports):
+    # the Word draft's annex note is kept with the submissions table after it
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(example_reports["final-zh"] / "self-evaluation.docx") as docx:
+        body = etree.fromstring(docx.read("word/document.xml")).find(f"{w}body")
+    leading = [block for block, after in zip(body, list(body)[1:]) if block.tag == f"{w}p" and after.tag == f"{w}tbl"]
+    note = [p for p in leading if "方案对重点任务只列责任单位" in "".join(t.text or "" for t in p.iter(f"{w}t"))
+            .replace("\u2060", "")]
+    assert len(note) == 1 and note[0].find(f"{w}pPr/{w}keepNext") is not None
+
+
 def test_a_plan_without_tasks_says_so_instead_of_counting_none(example_reports):
     page = (example_reports["national-2015-zh"] / "self-evaluation.html").read_text(encoding="utf-8")
     # said of what the evaluation was given, in the plan's own word (plan.yml's plan_word: 规划), never naming a

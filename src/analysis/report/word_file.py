@@ -151,6 +151,7 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
         for index in laid_on.roomy:
             roomy(tables[index])
         release_figures(root)
+        lead_into_tables(root)
         mark_kept_runs(root)
         if not words["language.cjk_first"]:
             latin_punctuation(root)
@@ -215,6 +216,17 @@ def release_figures(root) -> None:
         heading = following is not None and following.get(w("val"), "").startswith("Heading")
         if after.tag != w("p") or heading or not "".join(text.text or "" for text in after.iter(w("t"))).strip():
             put(put(block, "pPr"), "keepNext", {"val": "0"})
+
+
+def lead_into_tables(root) -> None:
+    """A paragraph of text right before a table (the self-evaluation annex's note, the appendix's last note) kept on
+    the table's page: never a page's last line above a table that starts the next."""
+    blocks = list(root.find(w("body")))
+    for block, after in zip(blocks, blocks[1:]):
+        style = block.find(f"{w('pPr')}/{w('pStyle')}")
+        if block.tag == w("p") and after.tag == w("tbl") and (style is None or style.get(w("val")) != "Figure") \
+                and "".join(text.text or "" for text in block.iter(w("t"))).strip():
+            put(put(block, "pPr"), "keepNext", {})
 
 
 def plain_title(xml: bytes) -> bytes:
