@@ -220,3 +220,13 @@ def test_a_growth_the_prose_promises_is_held_against_the_growth_seen(example, ex
     first = load_report(relative(example_tables), 2021, "zh")
     assert ("正文（方案第二部分（三）2）要求年均增长 10% 以上：表中 2021 年 133亿元 至 2024 年 160亿元，"
             "折合年均 +6.4%；2021 年以后尚无数据，待公布后对照" in cards.card_notes(first, first.series_row(16)))
+
+
+def test_a_card_says_what_a_series_needs_a_year_only_while_it_needs_something(example, example_tables, cards_html):
+    # the final evaluation (2024): every target's year has come, nothing is needed any more: no "—" row
+    assert "每年需增长" not in cards_html
+    # the mid-term (2023): R&D intensity (2), 2.61 against the 2024 target 2.8, needs 0.19 points in the one year,
+    # 2.8 / 2.61 − 1 = 7.3%; the provincial parks (4), last seen in 2022 and past their 2023 target: none
+    mid = html.cards_html(load_report(relative(example_tables), 2023, "zh"), NoCharts())
+    assert "<th>每年需增长</th><td>2024年目标：+0.19个百分点（+7.3%）</td>" in card(mid, "indicator-2")
+    assert "每年需增长" not in card(mid, "indicator-4-provincial")

@@ -231,7 +231,7 @@ def test_a_mid_term_gives_the_pace_to_the_next_target_once_a_verdict_is_final(mi
     # R&D intensity (2): 2.61 in 2023 against 2.7, final and not achieved, 2.7 − 2.61 = 0.09 short; the next target
     # 2.8 in 2024 needs (2.8 − 2.61) / 1 = 0.19 points a year, 2.8 / 2.61 − 1 = 0.0728 (7.3%)
     assert _values(_row_of(sheet, 2), language) == {
-        "gap": 0.09, "needed_rate": None, "needed_change": None, "next_year": 2024, "next_target": 2.8,
+        "gap": 0.09, "next_year": 2024, "next_target": 2.8,
         "next_rate": 0.073, "next_change": 0.19, "seen_rate": None, "seen_change": 0.083}
     # (seen from the 2020 baseline: (2.61 − 2.36) / 3 = 0.0833 points; a share's growth is in points, as the report
     # shows it, not a percent)
@@ -247,7 +247,7 @@ def test_a_mid_term_gives_the_pace_to_the_next_target_once_a_verdict_is_final(mi
     # provincial agri-tech parks (4): latest 2.9 in 2022, no final verdict: 3.3 − 2.9 = 0.4 short of the 2023 target,
     # whose year has come without its value: no pace (the report's "—"), no next target yet
     assert _values(_row_of(sheet, 4, {"zh": "省级", "en": "provincial"}[language]), language) == {
-        "gap": 0.4, "needed_rate": None, "needed_change": None, "next_year": None, "next_target": None,
+        "gap": 0.4, "next_year": None, "next_target": None,
         "next_rate": None, "next_change": None, "seen_rate": None, "seen_change": -0.1}
     # every series with 2023 data (24 of the 25 numeric: the provincial parks' latest is 2022's) has its final
     # verdict and the 2024 target after it; 17 of them need a pace to it: 2 hold a level or a floor (17, 18), 5 meet
@@ -260,6 +260,37 @@ def test_a_mid_term_gives_the_pace_to_the_next_target_once_a_verdict_is_final(mi
     assert len([value for value in column("next_change") if value is not None]) == 17
 
 
+def _headers(sheet) -> list:
+    return [cell.value for cell in sheet[1]]
+
+
+@pytest.mark.parametrize("sheet", [1, 2])
+def test_a_mid_term_leaves_out_the_pace_to_a_target_whose_year_has_come(mid_term, workbook, sheet):
+    # 2023, the year of every binding target (the stage targets): no series needs a pace to it any more, the
+    # mid-term's number is the pace to 2024's (the next target's columns); the report's own wording stays last
+    language, book = mid_term
+    names = COLUMNS[language]
+    headers = _headers(book.worksheets[sheet])
+    assert names["needed_rate"] not in headers and names["needed_change"] not in headers
+    assert headers.index(names["next_year"]) < headers.index(names["next_rate"]) < headers.index(names["next_change"])
+    # the final evaluation (2024): no target after the plan's last, no pace at all; the gap and the growth seen stay
+    language, final = workbook
+    names = COLUMNS[language]
+    headers = _headers(final.worksheets[sheet])
+    assert not [key for key in ("needed_rate", "needed_change", "next_year", "next_target", "next_rate",
+                                "next_change") if names[key] in headers]
+    assert names["seen_change"] in headers and (sheet == 2 or names["gap"] in headers)
+
+
+def test_a_report_before_its_targets_year_keeps_the_pace_to_it(data_folder):
+    # 2022's monitoring, before the first target's year: R&D intensity (2), 2.52 in 2022 against 2.7 in 2023, needs
+    # 2.7 − 2.52 = 0.18 points in the one year, 2.7 / 2.52 − 1 = 0.0714 (7.1%)
+    book = openpyxl.load_workbook(io.BytesIO(scorecard_bytes(ScorecardBook(load_report(data_folder, 2022, "en"),
+                                                                           GENERATED))))
+    row = _values(_row_of(_scorecard(book), 2), "en")
+    assert (row["needed_change"], row["needed_rate"]) == (pytest.approx(0.18), 0.071)
+
+
 def test_the_warning_list_stores_numbers_beside_the_words_of_the_report(mid_term):
     language, book = mid_term
     sheet = book.worksheets[2]
@@ -267,7 +298,7 @@ def test_the_warning_list_stores_numbers_beside_the_words_of_the_report(mid_term
     rows = {row[2].value: {header: cell for header, cell in zip(headers, row)} for row in sheet.iter_rows(min_row=2)}
     rnd = rows[2]
     assert _values(rnd, language) == {
-        "needed_rate": None, "needed_change": None, "next_year": 2024, "next_target": 2.8, "next_rate": 0.073,
+        "next_year": 2024, "next_target": 2.8, "next_rate": 0.073,
         "next_change": 0.19, "seen_rate": None, "seen_change": 0.083,
         "needed_text": {"zh": "2024年目标：+0.19个百分点（+7.3%）", "en": "2024 target: +0.19 pp (+7.3%)"}[language]}
     assert rnd[COLUMNS[language]["next_rate"]].number_format == "0.0%"

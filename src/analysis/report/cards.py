@@ -94,7 +94,9 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     if judged and not is_missing(row.completion):
         rows.append((labels["completion"], f"{fmt_pct(row.completion, 0).lstrip('+')} / "
                                            f"{fmt_pct(row.time_elapsed, 0).lstrip('+')}"))
-    rows.append((labels["needed"], pace_text(row, words)))
+    pace = pace_text(row, words)
+    if pace != MISSING:  # none once the target's year has come (a final verdict without a later target): no "—" row
+        rows.append((labels["needed"], pace))
     if judged and seen_text(row, words) != MISSING:
         # from the base value on, which a prose's promise or a turn in the plan period may count otherwise
         # a rank's change is in places a year already ("up 0.6 places a year"), not "per year … a year"

@@ -406,7 +406,20 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                      *figures, status_cell(row, words),
                      *([Official(row.official_status, official_text(row, context))] if context.status_words else []),
                      *([getattr(row, f"lead_department_{language}")] if departments else [])])
+    first = headers.index(names[NEEDED_COLUMNS[0]])
+    headers, rows = _without_empty(headers, rows, range(first, first + len(NEEDED_COLUMNS)))
     write_table(book.add_worksheet(words["workbook.sheets.scorecard"]), styles, headers, rows)
+
+
+def _without_empty(headers: list[str], rows: list[list], columns) -> tuple[list[str], list[list]]:
+    """The table without those of ``columns`` that are empty in every row: a mid-term's pace to its binding target,
+    whose year has come (the pace is to the next target), a final evaluation's every pace. A table without rows keeps
+    its headers."""
+    empty = {column for column in columns if rows and all(row[column] is None or (isinstance(row[column], Percent)
+                                                                                   and row[column].value is None)
+                                                          for row in rows)}
+    keep = [column for column in range(len(headers)) if column not in empty]
+    return [headers[column] for column in keep], [[row[column] for column in keep] for row in rows]
 
 
 def _missed(row, words):
@@ -434,6 +447,7 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     headers = [*(names[key] for key in ("department", "level", "id", "series", "indicator", "status", "latest",
                                         "latest_year", "target", "target_year", "gap")),
                *(columns[key] for key in (*NEEDED_COLUMNS, "seen_rate", "seen_change")), names["needed"]]
+    headers, rows = _without_empty(headers, rows, range(11, 11 + len(NEEDED_COLUMNS)))
     write_table(book.add_worksheet(words["workbook.sheets.warnings"]), styles, headers, rows, wide=(len(headers) - 1,))
 
 
