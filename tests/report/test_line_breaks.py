@@ -247,13 +247,13 @@ def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name(
     from analysis.report.word_content import CORE_MARK, name_cell
     from analysis.report.words import pace_lines
 
-    # a number with its unit in Chinese: its characters joined by word joiners, its space a narrow no-break space (at
-    # which LibreOffice never breaks, as it does at a no-break space beside Chinese), a line free to break after the
-    # comma before the next number (a zero-width space); in English a no-break space
-    joiner = "\u2060"
+    # a number with its unit in Chinese: its characters joined by word joiners (not its digits, which no line breaks
+    # and which Word's Find then finds), its space a narrow no-break space (at which LibreOffice never breaks, as it
+    # does at a no-break space beside Chinese), a line free to break after the comma before the next number (a
+    # zero-width space); in English a no-break space
     assert kept_whole("最新值为 2022 年，2023 年无数据") == (
-        f"最新值为 {joiner.join('2022' + chr(0x202f) + '年')}，\u200b{joiner.join('2023' + chr(0x202f) + '年')}"
-        f"{joiner.join('无数据')}")
+        "最新值为 2022\u2060\u202f\u2060年，\u200b2023\u2060\u202f\u2060年无\u2060数\u2060据")
+    assert kept_whole("24,800人") == "24,800\u2060人" and kept_whole("R&D经费") == "R&D经费"
     assert kept_whole("fall by 0.7 pp a year") == "fall by 0.7\u00a0pp a year"
     assert kept_whole("in 2022–2024") == "in 2022\u2060–\u20602024"  # never 2022– | 2024
     # a column is as wide as "0.19个百分点" (4 + 4 × 2 = 12 letters), and "2022 年，" with the comma that may not

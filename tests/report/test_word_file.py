@@ -108,6 +108,20 @@ def fill(cell) -> str:
     return cell._tc.find(f"{W}tcPr/{W}shd").get(f"{W}fill")
 
 
+def test_words_find_finds_a_number_and_a_name_it_keeps_whole(zh):
+    # a number with its unit is kept on one line by word joiners between its characters (2023⁠年), not between its
+    # digits, which no line breaks: Find "2023" or "R&D" in Word still finds them in the text kept whole
+    texts = [t.text or "" for t in part_of(zh).iter(f"{W}t")]
+    kept = [text for text in texts if "\u2060" in text]
+    assert len(kept) > 100
+    assert not [text for text in kept if re.search(r"[0-9A-Za-z.,%&]\u2060[0-9A-Za-z.,%&]", text)]
+    assert any("2023\u2060年" in text for text in kept)
+
+
+def part_of(document):
+    return document.part.element
+
+
 def test_status_cells_have_the_status_colours(zh):
     rows = series_rows(zh.tables[0])
     assert fill(rows[1].cells[8]) == "7F0000"  # not achieved, as in the HTML scorecard
