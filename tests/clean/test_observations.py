@@ -7,7 +7,7 @@ import pytest
 
 from analysis.assess.assessment import assess
 from analysis.clean.tidy import clean_plan_table
-from analysis.errors import InputError, display_path
+from analysis.errors import InputError
 from analysis.ingest.plan_inputs import load_plan_inputs
 from analysis.publish.data import monitoring_data
 from tests.conftest import FIXTURES
@@ -266,9 +266,9 @@ def test_a_conflict_that_declares_no_revision_says_how_to_declare_one(tmp_path, 
     with pytest.raises(InputError) as caught:
         read(folder)
     assert str(caught.value).endswith(
-        "b.csv:2: value: indicator 2 year 2022: value 2.62 conflicts with 2.55 in "
-        f"{display_path(folder / 'a.csv')}:2; if one publication revises the other, give both rows the day each "
-        "appeared in a published column (2011-09-28): the later is used and the revision listed")
+        "b.csv:2: value: indicator 2 year 2022: value 2.62 conflicts with 2.55 in Bulletin 2022, a.csv:2; if one "
+        "publication revises the other, give both rows the day each appeared in the published column (2011-09-28): "
+        "the later is used and the revision listed")
 
 
 @pytest.mark.parametrize(("published", "preliminary", "field", "words"), [

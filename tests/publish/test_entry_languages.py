@@ -141,9 +141,23 @@ def test_two_workbooks_that_disagree_are_told_in_chinese_with_the_column_to_fill
         check_observations(read_observation_files(tmp_path / "observations"), clean.indicators, weihai_in_project,
                            clean.values)
     assert str(caught.value) == (
-        f"{second}:数据报送!D5: 数值: 指标 1：2023 年的数值 24500 与 {first}:数据报送!D5 中的 24300 不一致；"
-        "如其中一份资料修订了另一份，请在两行的发布日期（published）列分别填写各自的发布日期（如 2011-09-28）："
+        # the first named by its publication and its file without the folders a clerk never sees; the column to fill
+        # as the template heads it
+        f"{second}:数据报送!D5: 数值: 指标 1：2023 年的数值 24500 与 统计公报, a.xlsx:数据报送!D5 中的 24300 不一致；"
+        "如其中一份资料修订了另一份，请在两行的发布日期列分别填写各自的发布日期（如 2011-09-28）："
         "将采用较晚发布的数值，并列出这次修订")
+    # an English template's clerk, read after the Chinese one, is told the same in English, the column as the English
+    # template heads it
+    (tmp_path / "observations" / "a.xlsx").unlink()
+    english = _filled(science["en"], tmp_path / "observations", {"D5": 24300, "E5": "Bulletin"})
+    english = english.rename(english.with_name("z.xlsx"))
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(tmp_path / "observations"), clean.indicators, weihai_in_project,
+                           clean.values)
+    assert str(caught.value) == (
+        f"{english}:'Data entry'!D5: Value: indicator 1 year 2023: value 24300 conflicts with 24500 in 统计年鉴, "
+        "b.xlsx:数据报送!D5; if one publication revises the other, give both rows the day each appeared in the "
+        "Published column (2011-09-28): the later is used and the revision listed")
 
 
 def test_a_workbook_without_a_language_is_told_in_english(science, clean, weihai_in_project, tmp_path):

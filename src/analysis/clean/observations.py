@@ -279,11 +279,13 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
         first = seen[key]
         later = _later(first, record)
         if not math.isclose(first["value"], record["value"], rel_tol=SAME_VALUE):
-            if later is None:
+            if later is None:  # the column as the file heads it (发布日期, Published), the first without its folders
+                label = field_label(words, rows.year is not None) if path.suffix.lower() == ".xlsx" else None
                 raise InputError(words.text("entry_errors.conflict", indicator=_label(key, words),
                                             year=key[2], value=record["printed_text"],
-                                            other=first["printed_text"], where=first["where"],
-                                            column=column_names(words, ["published"])),
+                                            other=first["printed_text"], where=_named(first),
+                                            column=label("published") if label else column_names(words,
+                                                                                                 ["published"])),
                                  file=path, line=rows.where(record["source_line"], "value"), field="value")
             earlier = record if later is first else first
             revisions.append((earlier, later))
