@@ -47,7 +47,10 @@ def test_the_words_sheet_lists_the_tasks_led_and_the_indicators_to_explain(templ
     rows = _rows(templates["市科技局"])
     assert [row[1] for row in rows if row[0] == ITEM["task"]] == SCIENCE_TASKS
     explained = [(row[1], row[2]) for row in rows if row[0] == ITEM["indicator"]]
-    assert ("2", None) in explained and ("1", None) not in explained
+    # every series it leads has a row for reasons: R&D intensity (2), warned, among the first, which must be
+    # explained; R&D personnel (1), achieved, after them, explained only if its value falls behind (a lag the
+    # department's own 2024 value shows is explained in the same workbook)
+    assert explained.index(("2", None)) < explained.index(("1", None))
     # its qualitative indicators (22, 24: no value to send) ask for progress and a self-rating
     assert ("22", None) in explained and ("24", None) in explained
     assert all(row[3] == 2024 for row in rows)
@@ -89,6 +92,7 @@ def filled(plan, templates):
         ("task", "4.2"): {"E": "产研院完成改革，新建专业研究院3家", "F": "按计划推进"},
         ("task", "6.5"): {"E": "园区提档升级方案已印发", "F": "进度滞后"},
         ("indicator", "2"): {"G": "重点企业研发投入增速放缓", "H": "落实研发费用加计扣除，扩大奖补"},
+        ("indicator", "1"): {"G": "新增两家企业研发中心", "H": "继续实施人才引进计划"},  # achieved: no warning
         ("indicator", "22"): {"E": "新建省级以上创新平台12家", "F": "按计划推进"}})
     tables = build_tables(plan, "eurostat")
     yield tables
@@ -98,7 +102,8 @@ def filled(plan, templates):
 def test_the_words_are_read_back_with_the_values_and_kept_per_year(filled):
     words = filled.words
     assert words[["department_zh", "item", "task_id", "indicator_id", "rating", "year"]].values.tolist() == [
-        ["市科技局", "indicator", "", 2, "", 2024], ["市科技局", "indicator", "", 22, "on_schedule", 2024],
+        ["市科技局", "indicator", "", 1, "", 2024], ["市科技局", "indicator", "", 2, "", 2024],
+        ["市科技局", "indicator", "", 22, "on_schedule", 2024],
         ["市科技局", "task", "4.2", 0, "on_schedule", 2024],
         ["市科技局", "task", "6.5", 0, "behind", 2024]]
     assert words.loc[words["task_id"] == "4.2", "source"].item().startswith("市科技局.xlsx:工作进展与说明!B")
@@ -112,6 +117,9 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     assert "原因（市科技局）：重点企业研发投入增速放缓" in text
     assert "R&D经费投入强度（市科技局）：落实研发费用加计扣除，扩大奖补" in text
     assert "重点任务 6.5 聚焦专业特色，推进产业园区提档升级：市科技局自评为“进度滞后”。" in text
+    # words sent for a series without a warning (R&D personnel, achieved) are shown, said to be so, not dropped
+    assert "研发人员数（已达标，未列入预警）说明（市科技局）：新增两家企业研发中心" in text
+    assert "研发人员数（市科技局）：继续实施人才引进计划" in text
     # a qualitative indicator: the self-rating in the table, what was done below it; 24, not sent, a placeholder
     table = next(b for b in self_evaluation_blocks(year_context(filled, "zh")) if b.kind == "table")
     rows = {row[0]: "".join(str(p) for p in row[-1]) for row in table.rows}
@@ -123,6 +131,8 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     english = "\n".join(block_texts(self_evaluation_blocks(year_context(filled, "en"))))
     assert "(self-rating: On schedule): 产研院完成改革，新建专业研究院3家 (original, untranslated)" in english
     assert "重点企业研发投入增速放缓 (original, untranslated)" in english
+    assert ("R&D personnel (achieved, no warning). Explanation (Municipal Science and Technology Bureau): "
+            "新增两家企业研发中心 (original, untranslated)") in english
     # task 1.1 is led by the development and reform commission, which sent nothing
     task = text.index("1.1 创新布局")
     assert text[task:].split("\n")[1] == "【市发展改革委】"
@@ -137,7 +147,7 @@ def test_the_submissions_table_says_who_sent_what_and_what_is_missing(filled):
     table = [b for b in self_evaluation_blocks(year_context(filled, "en")) if b.kind == "table"][-1]
     rows = {row[0]: row for row in table.rows}
     science = rows["Municipal Science and Technology Bureau"]
-    assert science[1:5] == ["8", science[2], "4", "市科技局.xlsx"]
+    assert science[1:5] == ["8", science[2], "5", "市科技局.xlsx"]
     assert "task 4.2" not in science[5] and "task 1.2" in science[5] and "indicator 2;" not in science[5] + ";"
     # a qualitative indicator is owed until its progress is sent: 24, not 22
     assert "indicator 24" in science[5] and "indicator 22;" not in science[5] + ";"
@@ -320,6 +330,11 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     assert status["14"] == "按 2023 年数据：黄色预警 · 已达阶段目标（按已有增速达不到 2024 年目标）"
     assert status["10"] == "按 2023 年数据：黄色预警 · 未达阶段目标（按已有增速可达到 2024 年目标）"
     assert status["2"] == "按 2023 年数据：红色预警 · 未达阶段目标"
+    # R&D personnel (1), 24,300 against 24,000: no warning, explained only if 2023's value falls behind
+    assert status["1"] == "按 2023 年数据：已达阶段目标，暂无预警；如本次报送的 2023 年数值落后，请说明原因和下一步措施"
+    # the warned rows first
+    order = list(status)
+    assert max(order.index(key) for key in ("2", "10", "14")) < order.index("1")
 
 
 def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(project_tmp):

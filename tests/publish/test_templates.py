@@ -185,14 +185,16 @@ def test_workbook_read_back_with_pandas_keeps_the_header(templates):
 
 def test_a_words_rows_height_holds_its_longest_name_or_assessment(weihai_in_project, project_tmp):
     """A row of the English words sheet is as many lines high as its name takes in a column 40 wide (38 characters a
-    line, less the cell's margins), three at least: indicator 24's long English name more than three."""
+    line, less the cell's margins) or its assessment in one 30 wide (28), three at least: indicator 24's long English
+    name more than three."""
     [path] = [p for p in build_templates(weihai_in_project, YEAR, "en", project_tmp / "templates-en-heights")
               if p.stem == "Municipal Science and Technology Bureau"]
     sheet = openpyxl.load_workbook(path)["Progress and reasons"]
     heights = {}
     for row in sheet.iter_rows(min_row=5):
         if row[0].value:
-            lines = -(-len(row[9].value) // 38)  # ceiling: an English name, one column a character
+            lines = max(-(-len(row[9].value) // 38), -(-len(row[10].value or "") // 28))  # ceiling: a character a
+            # column in English
             heights[row[1].value] = (sheet.row_dimensions[row[0].row].height, 15 * max(3, lines))
     assert heights["24"][1] > 45
     assert all(height == expected for height, expected in heights.values()), heights

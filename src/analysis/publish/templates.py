@@ -52,6 +52,7 @@ def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
     words = plan_catalog(language, plan.plan_word.get(language, ""))
     workbooks = entry_workbooks(data.indicators, data.values, year, words, plan.text("title", language),
                                 tasks=_led_tasks(data, language), lagging=_lagging(plan, data, year, words),
+                                unwarned=_lagging(plan, data, year, words, warned=False),
                                 department_names=_department_names(plan))
     folder = templates_folder(plan, output_dir, year)
     refuse_link_outside(folder, "output")
@@ -64,13 +65,19 @@ def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
     return list(files)
 
 
-def _lagging(plan: Plan, data, year: int, words) -> dict[tuple, str]:
+def _lagging(plan: Plan, data, year: int, words, warned: bool = True) -> dict[tuple, str]:
     """The series with a warning in ``year`` (as the report of that year assesses them from the data known now),
     with their warning and status in ``words``' language and the year of the data judged: the indicators a
-    department explains."""
+    department must explain; with ``warned`` false, the others' status (no warning yet: explained if the year's value
+    falls behind)."""
     if year not in plan.report_years:
         return {}
     assessment = assess(data.indicators, data.values, year, plan.base_year)
+    if not warned:
+        return {(int(row.indicator_id), row.series): words.text(
+                    "entry.words.unwarned", status=_judged_on(row, words) + status_text(row, words)
+                    + status_aside(row, words), year=year)
+                for row in assessment.itertuples() if not row_warning_level(row) and row.status != "qualitative"}
     return {(int(row.indicator_id), row.series): _judged_on(row, words) + words.text(
                 "entry.words.status", level=words[f"warnings.level.{row_warning_level(row)}"],
                 status=status_text(row, words) + status_aside(row, words))

@@ -48,7 +48,7 @@ FILLED_IN = ("indicator_id", "series", "year")
 HEADER_ROW = 3  # zero-based: title, instructions, labels, then the header row the reader finds
 INPUT_COLOUR = "#fff9c4"
 #: The width of each column of the words sheet, in characters: its inputs, the empty column, the name and assessment.
-WORDS_WIDTHS = (10, 8, 10, 7, 50, 12, 40, 40, 3, 40, 22)
+WORDS_WIDTHS = (10, 8, 10, 7, 50, 12, 40, 40, 3, 40, 30)
 #: The width of each input column of the values sheet, in characters.
 INPUT_WIDTHS = {"indicator_id": 12, "series": 11, "year": 7, "value": 14, "source": 30, "note": 24, "confirm": 24,
                 "published": 16, "preliminary": 14}
@@ -88,7 +88,8 @@ class EntryTask:
 
 @dataclass(frozen=True)
 class EntryExplanation:
-    """An indicator series with a warning, for a row of the words sheet: what the department explains."""
+    """An indicator series, for a row of the words sheet: why it lags, which the department explains (must, with a
+    warning; else if the year's value falls behind)."""
 
     indicator_id: int
     series: str
@@ -136,13 +137,17 @@ def _latest(values: pd.DataFrame, year: int) -> tuple[float | None, int | None]:
 def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, words: Catalog,
                     plan_title: str, tasks: list[tuple[str, str, str]] | None = None,
                     lagging: dict[tuple, str] | None = None,
-                    department_names: dict[str, str] | None = None) -> list[EntryWorkbook]:
+                    department_names: dict[str, str] | None = None,
+                    unwarned: dict[tuple, str] | None = None) -> list[EntryWorkbook]:
     """The workbooks to write for ``year``: one per lead department (in the order the indicators name them, then
     the departments that lead only tasks). ``tasks``: (lead department as printed, task id, title) of the plan's
-    key tasks; ``lagging``: the status text of each series with a warning, by (indicator id, series);
+    key tasks; ``lagging``: the status text of each series with a warning, by (indicator id, series), which its
+    department must explain; ``unwarned``: the status of the others assessed, which it explains if the year's value
+    falls behind (a row for every series it leads: a lag its own value shows is explained in the same workbook);
     ``department_names``: the English name of each department, for a workbook in English."""
     language = words.language
     tasks, lagging, department_names = tasks or [], lagging or {}, department_names or {}
+    unwarned = unwarned or {}
     numeric = indicators[indicators["kind"] != "qualitative"]
     everything = words["entry.all_departments"]
     named = "lead_department_zh" in indicators.columns
@@ -165,7 +170,7 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
     by_series = {key: group for key, group in values.groupby(["indicator_id", "series"], sort=False)}
     workbooks, stems = [], set()
     for number, key in enumerate(order, 1):
-        rows, explanations = [], []
+        rows, explanations, others = [], [], []
         for meta in numeric[keys == key].itertuples():
             series_values = by_series.get((meta.indicator_id, meta.series), values.iloc[0:0])
             latest, latest_year = _latest(series_values, year)
@@ -177,9 +182,14 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
                                     series_label(meta.series, words),
                                     localized(meta, "unit", language), latest, latest_year, targets, low, high))
             status = lagging.get((int(meta.indicator_id), meta.series))
-            if status:
+            if status:  # the warned first, which must be explained; then the others, explained if they fall behind
                 explanations.append(EntryExplanation(int(meta.indicator_id), meta.series,
                                                      localized(meta, "name", language), status))
+            else:
+                others.append(EntryExplanation(int(meta.indicator_id), meta.series, localized(meta, "name", language),
+                                               unwarned.get((int(meta.indicator_id), meta.series))
+                                               or words.text("entry.words.unjudged", year=year)))
+        explanations += others
         own_tasks = tuple(EntryTask(task_id, title) for lead, task_id, title in tasks if same[lead] == key or not key)
         own_qualitative = tuple(EntryExplanation(int(meta.indicator_id), "", localized(meta, "name", language),
                                                  words["entry.words.qualitative"])

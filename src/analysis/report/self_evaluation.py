@@ -432,6 +432,23 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
         else:
             next_steps.append(paragraph(words.text("self_evaluation.problems.measure_label", name=name),
                                         Placeholder(who)))
+    # words sent for a series with no warning (every series a department leads has a row): shown, never dropped
+    warned = set(zip(lagging["indicator_id"], lagging["series"]))
+    rows = {(row.indicator_id, row.series): row for row in context.joined().itertuples()}
+    for answer in explained.itertuples():
+        row = rows.get((answer.indicator_id, answer.series))
+        if row is None or row.status == "qualitative" or (answer.indicator_id, answer.series) in warned:
+            continue
+        name, department = series_name(row, context), department_name(context, answer.department_zh)
+        if answer.reasons:
+            blocks.append(paragraph(words.text("self_evaluation.problems.unwarned", name=name,
+                                               status=status_text(row, words, "status_in_sentence"),
+                                               department=department,
+                                               reasons=as_submitted(answer.reasons, words))))
+        if answer.measures:
+            next_steps.append(paragraph(words.text("self_evaluation.problems.measure", name=name,
+                                                   measures=as_submitted(answer.measures, words),
+                                                   department=department)))
     behind = said[(said["item"] == "task") & said["rating"].isin(["behind", "not_started"])]
     titles = dict(zip(tasks["task_id"], tasks["title_zh"])) if not tasks.empty else {}
     for answer in behind.itertuples():
