@@ -99,7 +99,7 @@ def test_the_scorecard_is_a_table_with_a_row_per_series(zh, en):
     # R&D intensity: 2.70 in 2024 against a target of 2.8 (the example data's README), 2.70 / 2.8 = 96.4 %
     intensity = [spaced(cell.text) for cell in scorecard.rows[3].cells]
     assert intensity[0:2] == ["2", "R&D经费投入强度*"]  # the star joined to the name
-    assert intensity[4:6] == ["2.7\n(2024)", "2.8\n(2024)"]
+    assert intensity[4:6] == ["2.7\n（2024）", "2.8\n（2024）"]  # the year in Chinese brackets
     assert intensity[8] == "未达标\n完成率 96.4%"
     assert len(series_rows(en.tables[0])) == SERIES and spaced(en.tables[0].rows[0].cells[0].text) == "No."
 

@@ -28,6 +28,7 @@ from .words import (
     target_text,
     value_text,
     year,
+    year_aside,
 )
 
 
@@ -89,8 +90,8 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 **common, unit=unit, base=value_text(row, row.base_value, words),
                 value_unit=unit if joined else "",
                 name_unit=named(row, words)[len(common["name"]):] if labelled else "",  # none when the name says it
-                latest=value_text(row, row.latest_value, words), latest_year=year(row.as_of_year),
-                target=target_text(row, words), target_year=year(row.target_year),
+                latest=value_text(row, row.latest_value, words), latest_year=year_aside(row.as_of_year, words),
+                target=target_text(row, words), target_year=year_aside(row.target_year, words),
                 gap=MISSING if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),
                 final_rate=status_note(row, words)))
     return rows

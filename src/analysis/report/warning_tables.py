@@ -24,6 +24,7 @@ from .words import (
     target_text,
     value_text,
     year,
+    year_aside,
 )
 
 
@@ -81,8 +82,8 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             core=bool(row.core), level=row.level, level_text=words[f"warnings.level.{row.level}"],
             status=row.status, status_text=status_text(row, words),
             latest=amount(row, value_text(row, row.latest_value, words), words),
-            latest_year=year(row.as_of_year), target=amount(row, target_text(row, words), words),
-            target_year=year(row.target_year),
+            latest_year=year_aside(row.as_of_year, words), target=amount(row, target_text(row, words), words),
+            target_year=year_aside(row.target_year, words),
             gap=MISSING if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),
             seen=seen_text(row, words), status_note=status_note(row, words)))
     return rows

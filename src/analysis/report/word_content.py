@@ -222,8 +222,8 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
                      + ([cell(Label(row.official_text))] if official else []))
         # the cells' text, as the widths of the columns are fitted to it
         texts.append([row.indicator_id, name_joined(row.name) + CORE_MARK, Label(row.unit), row.base,
-                      f"{row.latest}\n({row.latest_year})",
-                      f"{row.target}\n({row.target_year})", row.gap, pace_lines(row.pace, context.words),
+                      f"{row.latest}\n{row.latest_year.strip()}",
+                      f"{row.target}\n{row.target_year.strip()}", row.gap, pace_lines(row.pace, context.words),
                       (Label(row.status_text), name_joined(row.final_rate))]
                      + ([Label(row.official_text)] if official else []))
         colours[(len(lines), 8)] = STATUS_COLOURS[row.status]
@@ -236,7 +236,7 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
 
 
 def value_with_year(value: str, year: str) -> list:
-    return [{"t": "Plain", "c": inlines(value) + ([{"t": "LineBreak"}, *inlines(f"({year})")] if year else [])}]
+    return [{"t": "Plain", "c": inlines(value) + ([{"t": "LineBreak"}, *inlines(year.strip())] if year else [])}]
 
 
 def lines_cell(lines: tuple[str, ...]) -> list:
@@ -276,8 +276,8 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
             colours[(len(lines), 2)] = LEVEL_COLOURS[row.level][0]
             colours[(len(lines), 3)] = STATUS_COLOURS[row.status]
         texts = [[row.indicator_id, name_joined(row.name) + CORE_MARK, Label(row.level_text),
-                  (Label(row.status_text), name_joined(row.status_note)), f"{row.latest}\n({row.latest_year})",
-                  f"{row.target}\n({row.target_year})", row.gap, pace_lines(row.pace, words), row.seen]
+                  (Label(row.status_text), name_joined(row.status_note)), f"{row.latest}\n{row.latest_year.strip()}",
+                  f"{row.target}\n{row.target_year.strip()}", row.gap, pace_lines(row.pace, words), row.seen]
                  for row in rows]
         columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
         aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault"] * 2

@@ -199,6 +199,11 @@ def year(value) -> str:
     return "" if is_missing(value) else str(int(value))
 
 
+def year_aside(value, words: Catalog) -> str:
+    """A value's year after it in a table, in the language's brackets: 2.61（2023）, 2.61 (2023); none without one."""
+    return words.text("grammar.aside", text=year(value)) if year(value) else ""
+
+
 def title(context: ReportContext) -> str:
     words = context.words
     return words.text("title", city=context.plan_text("city"), subject=_subject(context),
