@@ -37,6 +37,7 @@ from .words import (
     target_text,
     value_text,
     year,
+    year_aside,
 )
 
 #: Who writes what no department sends: the office that leads the evaluation.
@@ -248,10 +249,11 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
                                     as_submitted(answer.progress, words)) for answer in sent]
             continue
         latest = MISSING if is_missing(row.latest_value) else \
-            f"{value_text(row, row.latest_value, words)} ({year(row.as_of_year)})"
+            value_text(row, row.latest_value, words) + year_aside(row.as_of_year, words)
+        target = target_text(row, words) + year_aside(row.target_year, words)
         rows.append([str(row.indicator_id), name, localized(row, "unit", context.language),
-                     value_text(row, row.base_value, words), f"{target_text(row, words)} ({year(row.target_year)})",
-                     latest, status_text(row, words) + status_aside(row, words)]
+                     value_text(row, row.base_value, words), target, latest,
+                     status_text(row, words) + status_aside(row, words)]
                     + ([_next_target(row, words)] if ahead else []))
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators"))
     return blocks + described
