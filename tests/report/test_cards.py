@@ -230,3 +230,14 @@ def test_a_card_says_what_a_series_needs_a_year_only_while_it_needs_something(ex
     mid = html.cards_html(load_report(relative(example_tables), 2023, "zh"), NoCharts())
     assert "<th>每年需增长</th><td>2024年目标：+0.19个百分点（+7.3%）</td>" in card(mid, "indicator-2")
     assert "每年需增长" not in card(mid, "indicator-4-provincial")
+
+
+def test_a_final_evaluation_leaves_out_the_needed_per_year_column(example, example_tables):
+    # 2024, the year of every target, with its values: nothing is needed any more, the column would be all "—"; the
+    # mid-term (2023): the pace to 2024 (R&D intensity 2.61 → 2.8: +0.19 points)
+    assert '<table class="scorecard no-pace">' in html.scorecard_html(example)
+    assert '<table class="warning-list no-pace">' in html.warnings_html(example)
+    mid = load_report(relative(example_tables), 2023, "zh")
+    assert '<table class="scorecard">' in html.scorecard_html(mid)
+    assert "2024年目标：+0.19个百分点" in unmarked(html.scorecard_html(mid))
+    assert '<table class="warning-list">' in html.warnings_html(mid)

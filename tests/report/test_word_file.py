@@ -92,15 +92,16 @@ def test_sections_are_word_headings_in_the_reports_order(zh):
 def test_the_scorecard_is_a_table_with_a_row_per_series(zh, en):
     scorecard = zh.tables[0]
     assert len(series_rows(scorecard)) == SERIES
+    # the final evaluation: every target's year has come, no "needed per year" column (it would be all "—")
     assert [spaced(cell.text) for cell in scorecard.rows[0].cells] == [
-        "序号", "指标", "单位", "2020年基础值", "最新值", "目标值", "差距", "每年需增长", "状态"]
+        "序号", "指标", "单位", "2020年基础值", "最新值", "目标值", "差距", "状态"]
     # each category heads its series in a row across the table
-    assert [spaced(cell.text) for cell in scorecard.rows[1].cells] == [CATEGORIES_ZH[0]] * 9
+    assert [spaced(cell.text) for cell in scorecard.rows[1].cells] == [CATEGORIES_ZH[0]] * 8
     # R&D intensity: 2.70 in 2024 against a target of 2.8 (the example data's README), 2.70 / 2.8 = 96.4 %
     intensity = [spaced(cell.text) for cell in scorecard.rows[3].cells]
     assert intensity[0:2] == ["2", "R&D经费投入强度*"]  # the star joined to the name
     assert intensity[4:6] == ["2.7\n（2024）", "2.8\n（2024）"]  # the year in Chinese brackets
-    assert intensity[8] == "未达标\n完成率 96.4%"
+    assert intensity[7] == "未达标\n完成率 96.4%"
     assert len(series_rows(en.tables[0])) == SERIES and spaced(en.tables[0].rows[0].cells[0].text) == "No."
 
 
@@ -124,22 +125,24 @@ def part_of(document):
 
 def test_status_cells_have_the_status_colours(zh):
     rows = series_rows(zh.tables[0])
-    assert fill(rows[1].cells[8]) == "7F0000"  # not achieved, as in the HTML scorecard
+    assert fill(rows[1].cells[7]) == "7F0000"  # not achieved, as in the HTML scorecard
     words = catalog("zh")
     from analysis.report.palette import STATUS_COLOURS
 
     by_name = {words.status(status): colour.lstrip("#").upper() for status, colour in STATUS_COLOURS.items()}
     for row in rows:
-        status = spaced(row.cells[8].text).split("\n")[0]
-        assert fill(row.cells[8]) == by_name[status], row.cells[1].text
+        status = spaced(row.cells[7].text).split("\n")[0]
+        assert fill(row.cells[7]) == by_name[status], row.cells[1].text
     # white text on the dark red
-    colours = {run.get(f"{W}val") for run in rows[1].cells[8]._tc.iter(f"{W}color")}
+    colours = {run.get(f"{W}val") for run in rows[1].cells[7]._tc.iter(f"{W}color")}
     assert colours == {"FFFFFF"}
 
 
 def test_the_warning_list_has_its_levels_and_statuses_in_colour(zh):
     warning_list, changes = zh.tables[1], zh.tables[2]
-    assert [spaced(cell.text) for cell in warning_list.rows[0].cells][:4] == ["序号", "指标", "预警", "评估结果"]
+    # no "needed per year" at the final evaluation
+    assert [spaced(cell.text) for cell in warning_list.rows[0].cells] == [
+        "序号", "指标", "预警", "评估结果", "最新值", "目标", "差距", "实际年均增长"]
     # the first department's row spans the table; R&D intensity (not achieved in 2024) is warned red
     assert len({cell._tc for cell in warning_list.rows[1].cells}) == 1
     intensity = warning_list.rows[2].cells

@@ -70,8 +70,9 @@ def summary_html(context: ReportContext) -> str:
 def scorecard_html(context: ReportContext) -> str:
     """Every indicator series grouped by category, its status in colour and in words; the official status word last
     when the plan chose words."""
+    rows = tables.scorecard_rows(context)
     return render("scorecard.html.j2", heading=context.words["sections.scorecard"],
-                  headers=tables.scorecard_headers(context), rows=tables.scorecard_rows(context),
+                  headers=tables.scorecard_headers(context), rows=rows, pace=tables.pace_shown(rows),
                   official=context.status_words is not None,  # a phone joins each value's unit to it: 24,800人
                   unit_space=context.words["quantity.unit"].replace("{number}", "").replace("{unit}", ""))
 
@@ -84,6 +85,7 @@ def warnings_html(context: ReportContext) -> str:
     departments = {row.department: warning_tables.department_label(context, warned, row.department) for row in warned}
     return render("warnings.html.j2", heading=words["sections.warnings"], warnings_heading=words["warnings.title"],
                   warnings_intro=warning_tables.warnings_intro(context, warned), warnings=warned,
+                  pace=tables.pace_shown(warned),
                   warning_headers=words["warnings.headers"], departments=departments,
                   changes_heading=warning_tables.changes_heading(context, previous) if previous else "",
                   changes_intro=warning_tables.changes_intro(context, previous, changes) if previous else "",

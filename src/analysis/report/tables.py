@@ -97,6 +97,12 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
     return rows
 
 
+def pace_shown(rows) -> bool:
+    """Whether a table's "needed per year" column says anything: not once every target's year has come (a final
+    evaluation), when it would be a column of "—" (the editions leave it out)."""
+    return any(row.pace not in ("", MISSING) for row in rows)
+
+
 def quality_table(context: ReportContext, include_agreements: bool = False) -> pd.DataFrame:
     words, language = context.words, context.language
     quality = context.quality

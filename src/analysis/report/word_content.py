@@ -41,7 +41,7 @@ from .pandoc_ast import (
     title_inlines,
     without_widow,
 )
-from .tables import actuals_table, quality_table, scorecard_headers, scorecard_rows
+from .tables import actuals_table, pace_shown, quality_table, scorecard_headers, scorecard_rows
 from .words import (
     Paragraph,
     data_note,
@@ -210,7 +210,8 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
     headers = scorecard_headers(context)
     right = "AlignRight"
     category = None
-    for row in scorecard_rows(context):
+    rows = scorecard_rows(context)
+    for row in rows:
         if row.category != category:
             category = row.category
             lines.append([cell([strong(category)], col_span=len(headers))])
@@ -229,10 +230,30 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
         colours[(len(lines), 8)] = STATUS_COLOURS[row.status]
         if row.official in LIGHT_COLOURS:
             colours[(len(lines), 9)] = LIGHT_COLOURS[row.official][0]
-    columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
     aligns = ["AlignDefault"] * 3 + [right] * 4 + ["AlignDefault"] * (3 if official else 2)
+    if not pace_shown(rows):  # a final evaluation: no column of "—"
+        headers, lines, texts, aligns, colours = without_column(PACE_COLUMN, headers, lines, texts, aligns, colours)
+    columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
     widths, points = fitted(context, columns, NAME_FLOOR)
     document.add_table(table(headers, lines, widths, aligns), colours, points=points)
+
+
+#: The "needed per year" column of the scorecard and of the warning list.
+PACE_COLUMN = 7
+
+
+def without_column(column: int, headers: list, lines: list, texts: list, aligns: list, colours: dict) -> tuple:
+    """A table without one of its columns: its header, its cells (a group row across the table one column
+    narrower), the texts its widths are fitted to, its alignment and the colours of the cells after it moved left."""
+    def narrower(line):
+        if len(line) == 1:  # a category's or department's row across the table
+            attr, align, rows, span, blocks = line[0]
+            return [[attr, align, rows, span - 1, blocks]]
+        return line[:column] + line[column + 1:]
+
+    return (headers[:column] + headers[column + 1:], [narrower(line) for line in lines],
+            [text[:column] + text[column + 1:] for text in texts], aligns[:column] + aligns[column + 1:],
+            {(row, at - (at > column)): colour for (row, at), colour in colours.items() if at != column})
 
 
 def value_with_year(value: str, year: str) -> list:
@@ -279,8 +300,11 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
                   (Label(row.status_text), name_joined(row.status_note)), f"{row.latest}\n{row.latest_year.strip()}",
                   f"{row.target}\n{row.target_year.strip()}", row.gap, pace_lines(row.pace, words), row.seen]
                  for row in rows]
-        columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
         aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault"] * 2
+        if not pace_shown(rows):
+            headers, lines, texts, aligns, colours = without_column(PACE_COLUMN, headers, lines, texts, aligns,
+                                                                    colours)
+        columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
         widths, points = fitted(context, columns, NAME_FLOOR)
         document.add_table(table(headers, lines, widths, aligns), colours, points=points)
     previous, changes = warning_tables.change_rows(context)
