@@ -131,16 +131,24 @@ def test_a_chinese_clerk_is_told_in_chinese_which_cell_is_wrong(science, clean, 
     assert not [words for words in ENGLISH_WORDS if words in message]
 
 
+def _named_as(template, folder, cells: dict, name: str):
+    """The template filled with ``cells``, saved in ``folder`` as ``name``."""
+    path = _filled(template, folder, cells)
+    return path.rename(path.with_name(name))
+
+
+def _refusal(folder, clean, plan) -> str:
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(folder), clean.indicators, plan, clean.values)
+    return str(caught.value)
+
+
 def test_two_workbooks_that_disagree_are_told_in_chinese_with_the_column_to_fill(science, clean, weihai_in_project,
                                                                                   tmp_path):
-    first = _filled(science["zh"], tmp_path / "observations", {"D5": 24300, "E5": "统计公报"})
-    first = first.rename(first.with_name("a.xlsx"))
-    second = _filled(science["zh"], tmp_path / "observations", {"D5": 24500, "E5": "统计年鉴"})
-    second = second.rename(second.with_name("b.xlsx"))
-    with pytest.raises(InputError) as caught:
-        check_observations(read_observation_files(tmp_path / "observations"), clean.indicators, weihai_in_project,
-                           clean.values)
-    assert str(caught.value) == (
+    folder = tmp_path / "observations"
+    first = _named_as(science["zh"], folder, {"D5": 24300, "E5": "统计公报"}, "a.xlsx")
+    second = _named_as(science["zh"], folder, {"D5": 24500, "E5": "统计年鉴"}, "b.xlsx")
+    assert _refusal(folder, clean, weihai_in_project) == (
         # the first named by its publication and its file without the folders a clerk never sees; the column to fill
         # as the template heads it
         f"{second}:数据报送!D5: 数值: 指标 1：2023 年的数值 24500 与 统计公报, a.xlsx:数据报送!D5 中的 24300 不一致；"
@@ -148,13 +156,9 @@ def test_two_workbooks_that_disagree_are_told_in_chinese_with_the_column_to_fill
         "将采用较晚发布的数值，并列出这次修订")
     # an English template's clerk, read after the Chinese one, is told the same in English, the column as the English
     # template heads it
-    (tmp_path / "observations" / "a.xlsx").unlink()
-    english = _filled(science["en"], tmp_path / "observations", {"D5": 24300, "E5": "Bulletin"})
-    english = english.rename(english.with_name("z.xlsx"))
-    with pytest.raises(InputError) as caught:
-        check_observations(read_observation_files(tmp_path / "observations"), clean.indicators, weihai_in_project,
-                           clean.values)
-    assert str(caught.value) == (
+    first.unlink()
+    english = _named_as(science["en"], folder, {"D5": 24300, "E5": "Bulletin"}, "z.xlsx")
+    assert _refusal(folder, clean, weihai_in_project) == (
         f"{english}:'Data entry'!D5: Value: indicator 1 year 2023: value 24300 conflicts with 24500 in 统计年鉴, "
         "b.xlsx:数据报送!D5; if one publication revises the other, give both rows the day each appeared in the "
         "Published column (2011-09-28): the later is used and the revision listed")
