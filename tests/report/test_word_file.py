@@ -109,14 +109,16 @@ def fill(cell) -> str:
     return cell._tc.find(f"{W}tcPr/{W}shd").get(f"{W}fill")
 
 
-def test_words_find_finds_a_number_and_a_name_it_keeps_whole(zh):
+def test_words_find_finds_a_number_and_a_name_it_keeps_whole(zh, en):
     # a number with its unit is kept on one line by word joiners between its characters (2023⁠年), not between its
-    # digits, which no line breaks: Find "2023" or "R&D" in Word still finds them in the text kept whole
-    texts = [t.text or "" for t in part_of(zh).iter(f"{W}t")]
-    kept = [text for text in texts if "\u2060" in text]
-    assert len(kept) > 100
-    assert not [text for text in kept if re.search(r"[0-9A-Za-z.,%&]\u2060[0-9A-Za-z.,%&]", text)]
-    assert any("2023\u2060年" in text for text in kept)
+    # digits or letters, which no line breaks: Find "2023", "R&D" or "million" in Word still finds them in the text
+    # kept whole ("(100 million yuan)" after an English name)
+    for document, example in ((zh, "2023\u2060年"), (en, "(\u2060100\u2060 \u2060million")):
+        texts = [t.text or "" for t in part_of(document).iter(f"{W}t")]
+        kept = [text for text in texts if "\u2060" in text]
+        assert len(kept) > 20
+        assert not [text for text in kept if re.search(r"[0-9A-Za-z.,%&]\u2060[0-9A-Za-z.,%&]", text)]
+        assert any(example in text for text in kept), example
 
 
 def part_of(document):

@@ -21,6 +21,12 @@ from ..settings import LANGUAGES
 
 #: A Chinese character (an ideograph: a unit or a measure word, not punctuation).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Latin letters, digits and the marks inside a number (2.61, 24,800, 97.9%, R&D): Unicode's line-breaking rules,
+#: which Word and LibreOffice follow, never break between two of them.
+GLUED = "0-9A-Za-z.,%&"
+#: Where the Word edition puts a word joiner (U+2060) in what it keeps whole: between two characters, not both
+#: :data:`GLUED`, so that Word's Find still finds 2023, R&D or million in it (2023年 is 2023⁠年).
+JOINS = re.compile(f"(?<=[^{GLUED}])(?=.)|(?<=.)(?=[^{GLUED}])", re.S)
 #: A number, signed or not, with thousands separators and decimals.
 NUMBER = r"[+\-−]?\d[\d,]*(?:\.\d+)?"
 
@@ -267,6 +273,6 @@ def name_joined(text: str) -> str:
     for start, end in name_pieces(text):
         if any(start < other_end and other_start < end for other_start, other_end in kept):
             continue
-        out += [text[last:start], "\u2060".join(text[start:end])]
+        out += [text[last:start], JOINS.sub("\u2060", text[start:end])]
         last = end
     return "".join(out) + text[last:]

@@ -19,7 +19,7 @@ import re
 
 from ..catalog import catalog
 from ..settings import LANGUAGES
-from .line_breaks import HAN, SHORT_LABEL, kept_pattern
+from .line_breaks import HAN, JOINS, SHORT_LABEL, kept_pattern
 
 PANDOC_API = [1, 23, 1, 1]
 NO_ATTR = ["", [], []]
@@ -41,19 +41,11 @@ TITLE_ASIDE = re.compile(r"（[^（）]{1,12}）")
 LATIN_BREAKS = re.compile(r"(?<=.)([-–—/~～])(?=.)")
 
 
-#: Latin letters, digits and the marks inside a number (2.61, 24,800, 97.9%, R&D): Unicode's line-breaking rules,
-#: which Word and the :data:`KEPT_LANGUAGE` runs of LibreOffice follow, never break between two of them.
-GLUED = "0-9A-Za-z.,%&"
-#: Where :func:`joined` puts a word joiner in Chinese text: between two characters, not both :data:`GLUED`, so that
-#: Word's Find still finds 2023 or R&D in the text it keeps whole (2023年 is 2023⁠年).
-JOINS = re.compile(f"(?<=[^{GLUED}])(?=.)|(?<=.)(?=[^{GLUED}])", re.S)
-
-
 def joined(text: str) -> str:
     """``text`` that Word and LibreOffice keep on one line: with Chinese, every character joined to the next by a word
-    joiner, but where no line breaks anyway (between the digits of a number; :data:`JOINS`), and a space a narrow
-    no-break space (LibreOffice breaks at a no-break space beside Chinese); else a space a no-break space and a dash,
-    a tilde or a slash between word joiners."""
+    joiner, but where no line breaks anyway (between the digits of a number: :data:`~.line_breaks.JOINS`), and a
+    space a narrow no-break space (LibreOffice breaks at a no-break space beside Chinese); else a space a no-break
+    space and a dash, a tilde or a slash between word joiners."""
     if re.search(f"[{HAN}]", text):
         return JOINS.sub(WORD_JOINER, re.sub(f"[ {NO_BREAK_SPACES}]", NARROW_NO_BREAK_SPACE, text))
     return LATIN_BREAKS.sub(rf"{WORD_JOINER}\1{WORD_JOINER}", text.replace(" ", "\u00a0"))

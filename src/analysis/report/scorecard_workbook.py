@@ -25,7 +25,7 @@ from ..assess.warning_list import warning_list
 from ..files import write_bytes_atomic
 from ..settings import SCHEMES
 from .context import ReportContext
-from .numbers import fmt_number, is_missing, round_pct, round_shown
+from .numbers import MISSING, fmt_number, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
 from .words import (
     data_currency,
@@ -447,8 +447,14 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     headers = [*(names[key] for key in ("department", "level", "id", "series", "indicator", "status", "latest",
                                         "latest_year", "target", "target_year", "gap")),
                *(columns[key] for key in (*NEEDED_COLUMNS, "seen_rate", "seen_change")), names["needed"]]
-    headers, rows = _without_empty(headers, rows, range(11, 11 + len(NEEDED_COLUMNS)))
-    write_table(book.add_worksheet(words["workbook.sheets.warnings"]), styles, headers, rows, wide=(len(headers) - 1,))
+    # the report's words for the pace last, left out with the numbers where the report leaves its column out (a
+    # final evaluation: all "—")
+    pace = range(11, 11 + len(NEEDED_COLUMNS))
+    if all(row[-1] == MISSING for row in rows):
+        rows = [row[:-1] + [None] for row in rows]
+    headers, rows = _without_empty(headers, rows, [*pace, len(headers) - 1])
+    write_table(book.add_worksheet(words["workbook.sheets.warnings"]), styles, headers, rows,
+                wide=(len(headers) - 1,) if headers[-1] == names["needed"] else ())
 
 
 def quality_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
