@@ -327,11 +327,13 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     paths = {path.stem: path for path in build_templates(plan, 2023, "zh", project_tmp / "words-templates-2023")}
     sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
     status = {row[1].value: row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["indicator"]}
-    assert status["14"] == "按 2023 年数据：黄色预警 · 已达阶段目标（按已有增速达不到 2024 年目标）"
-    assert status["10"] == "按 2023 年数据：黄色预警 · 未达阶段目标（按已有增速可达到 2024 年目标）"
-    assert status["2"] == "按 2023 年数据：红色预警 · 未达阶段目标"
+    assert status["14"] == "按 2023 年数值 103：黄色预警 · 已达阶段目标（按已有增速达不到 2024 年目标）"
+    assert status["10"] == "按 2023 年数值 1,450：黄色预警 · 未达阶段目标（按已有增速可达到 2024 年目标）"
+    assert status["2"] == "按 2023 年数值 2.61：红色预警 · 未达阶段目标"
     # R&D personnel (1), 24,300 against 24,000: no warning, explained only if 2023's value falls behind
-    assert status["1"] == "按 2023 年数据：已达阶段目标，暂无预警；如本次报送的 2023 年数值落后，请说明原因和下一步措施"
+    # it is told what would need explaining: missing 2023's target, 24,000
+    assert status["1"] == ("按 2023 年数值 24,300：已达阶段目标，暂无预警；"
+                           "如本次报送的 2023 年数值未达到 2023 年目标 24,000，请说明原因和下一步措施")
     # the warned rows first
     order = list(status)
     assert max(order.index(key) for key in ("2", "10", "14")) < order.index("1")
@@ -349,8 +351,13 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
     sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
     status = {(row[1].value, row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
-    assert status["4", "省级"].startswith("按 2022 年数据："), status
+    assert status["4", "省级"].startswith("按 2022 年数值 2.9："), status
     assert status["22", None] == "定性指标：请写明本年度进展并选择自评等级"
+    # R&D personnel (1), 24,300 in 2023, no warning: what would need explaining is the 2024 value missing 2024's
+    # target, 24,500
+    assert status["1", None].endswith("暂无预警；如本次报送的 2024 年数值未达到 2024 年目标 24,500，"
+                                      "请说明原因和下一步措施")
+    assert status["1", None].startswith("按 2023 年数值 24,300："), status
     # made once the year's data are in, a workbook judges that year, and says so: R&D intensity (2), 2.61 in 2023
     # against the 2023 stage target 2.7
     made_after = {path.stem: path for path in build_templates(load_plan(folder), 2023, "zh",
@@ -358,4 +365,4 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
     sheet = openpyxl.load_workbook(made_after["市科技局"])[WORDS_SHEET]
     status = {(row[1].value, row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
-    assert status["2", None] == "按 2023 年数据：红色预警 · 未达阶段目标", status
+    assert status["2", None] == "按 2023 年数值 2.61：红色预警 · 未达阶段目标", status

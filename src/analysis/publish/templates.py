@@ -22,11 +22,11 @@ from ..ingest.department_words import WORDS_HEADER, read_words_workbook
 from ..ingest.departments import DEPARTMENT_NAMES_FILE, load_department_names
 from ..ingest.observations import REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS
 from ..ingest.xlsx_reader import read_workbook
-from ..numbers import is_missing
+from ..numbers import fmt_number, is_missing
 from ..parameters import check_year
 from ..plan import Plan
 from ..report.entry_workbooks import entry_workbook_bytes, entry_workbooks
-from ..report.words import status_aside, status_text
+from ..report.words import status_aside, status_text, target_text
 from .data import monitoring_data
 
 SUFFIX = ".xlsx"
@@ -76,7 +76,7 @@ def _lagging(plan: Plan, data, year: int, words, warned: bool = True) -> dict[tu
     if not warned:
         return {(int(row.indicator_id), row.series): words.text(
                     "entry.words.unwarned", status=_judged_on(row, words) + status_text(row, words)
-                    + status_aside(row, words), year=year)
+                    + status_aside(row, words), behind=_behind(row, year, words))
                 for row in assessment.itertuples() if not row_warning_level(row) and row.status != "qualitative"}
     return {(int(row.indicator_id), row.series): _judged_on(row, words) + words.text(
                 "entry.words.status", level=words[f"warnings.level.{row_warning_level(row)}"],
@@ -85,10 +85,23 @@ def _lagging(plan: Plan, data, year: int, words, warned: bool = True) -> dict[tu
 
 
 def _judged_on(row, words) -> str:
-    """The year of the data a warning is judged on (按 2023 年数据): earlier than the workbook's where the value it
-    asks for is not in yet; the workbook's own where it is, though its values sheet shows the years before."""
+    """The value a warning is judged on, and its year (按 2023 年数值 2.61): earlier than the workbook's where the
+    value it asks for is not in yet; the workbook's own where it is, which its values sheet does not show (it shows
+    the latest value before the year)."""
     as_of = row.as_of_year
-    return "" if is_missing(as_of) else words.text("entry.words.as_of", year=int(as_of))
+    return "" if is_missing(as_of) else words.text("entry.words.as_of", year=int(as_of),
+                                                   value=fmt_number(row.latest_value))
+
+
+def _behind(row, year: int, words) -> str:
+    """When a series without a warning is to be explained: its value for ``year`` missing the target of that year,
+    or behind the pace to a later one (the binding target, named with its value)."""
+    target = target_text(row, words)
+    if is_missing(row.target_year) or is_missing(row.target_value):
+        return words.text("entry.words.behind", year=year)
+    if int(row.target_year) <= year:
+        return words.text("entry.words.behind_target", year=year, target=target)
+    return words.text("entry.words.behind_pace", year=year, target_year=int(row.target_year), target=target)
 
 
 def _department_names(plan: Plan) -> dict[str, str]:
