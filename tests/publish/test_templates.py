@@ -58,6 +58,9 @@ def test_header_row_is_the_observation_columns_with_labels_above(templates):
                                                "published", "preliminary"]
     assert sheet["J4"].value is None  # the reader stops here: the reference columns are not read back
     assert [c.value for c in sheet[3][:4]] == ["编号", "序列", "年份", "数值"]
+    # on paper, both (the labels and the header row) head every page, on both sheets
+    for each in openpyxl.load_workbook(templates[0]).worksheets:
+        assert each.print_title_rows == "$3:$4", each.title
 
 
 def test_every_input_column_is_wide_enough_and_only_the_empty_one_narrow(templates):

@@ -112,7 +112,7 @@ def test_numbers_are_numbers_worked_out_by_hand(workbook):
     # days (17) a floor to hold every year, the energy saving (18) a yearly floor too
     assert row[names[7]].value == "≥"
     assert _row_of(_scorecard(book), 17)[names[7]].value == {"zh": "每年≥", "en": "≥ every year"}[language]
-    completion = row[{"zh": "完成进度", "en": "Completion"}[language]]
+    completion = row[{"zh": "完成进度", "en": "Distance covered"}[language]]
     assert completion.value == 0.773 and completion.number_format == "0.0%"
     assert row[{"zh": "完成率", "en": "Completion rate"}[language]].value == 0.964
     assert row[{"zh": "实际年均增长（按单位）", "en": "Seen per year (in the unit)"}[language]].value == 0.085

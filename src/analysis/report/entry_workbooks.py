@@ -283,12 +283,7 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     widths[-1] = 22  # the plausible range
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
-    sheet.freeze_panes(HEADER_ROW + 1, 0)
-    sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
-                       "format_rows": True})
-    sheet.set_paper(9)
-    sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
+    _finish(sheet)
 
 
 def _words_sheet(book, entry: EntryWorkbook) -> None:
@@ -350,12 +345,19 @@ def _words_sheet(book, entry: EntryWorkbook) -> None:
         sheet.set_row(number, LINE_HEIGHT * max(3, wraps))
     for column, width in enumerate(WORDS_WIDTHS):
         sheet.set_column(column, column, width)
+    _finish(sheet)
+
+
+def _finish(sheet) -> None:
+    """A sheet to fill: its header rows frozen on screen and repeated on every printed page (A4 landscape, one page
+    wide); only the input cells unlocked, rows and columns free to be resized."""
     sheet.freeze_panes(HEADER_ROW + 1, 0)
     sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                        "format_rows": True})
     sheet.set_paper(9)
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(2, HEADER_ROW)  # the labels and the header row the reader finds
 
 
 def _reference_headers(entry: EntryWorkbook) -> list[str]:

@@ -300,7 +300,7 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
                   (Label(row.status_text), name_joined(row.status_note)), f"{row.latest}\n{row.latest_year.strip()}",
                   f"{row.target}\n{row.target_year.strip()}", row.gap, pace_lines(row.pace, words), row.seen]
                  for row in rows]
-        aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault"] * 2
+        aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault", right]  # the growth seen a number, as in HTML
         if not pace_shown(rows):
             headers, lines, texts, aligns, colours = without_column(PACE_COLUMN, headers, lines, texts, aligns,
                                                                     colours)
