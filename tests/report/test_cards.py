@@ -241,3 +241,11 @@ def test_a_final_evaluation_leaves_out_the_needed_per_year_column(example, examp
     assert '<table class="scorecard">' in html.scorecard_html(mid)
     assert "2024年目标：+0.19个百分点" in unmarked(html.scorecard_html(mid))
     assert '<table class="warning-list">' in html.warnings_html(mid)
+
+
+def test_a_final_evaluation_explains_no_stage_target_rule(example, example_tables):
+    # 2024: no target follows, no verdict on a stage target can be; the mid-term (2023) explains the amber rule
+    final = unmarked(html.warnings_html(example))
+    assert "阶段目标" not in final.split("</p>")[0]
+    mid = unmarked(html.warnings_html(load_report(relative(example_tables), 2023, "zh")))
+    assert "未达阶段目标、但按已有年均增速可达到下一目标的" in mid.split("</p>")[0]

@@ -80,7 +80,7 @@ def test_the_assessment_table_holds_the_words(light_tables, review_tables):
 
 def test_the_html_scorecard_has_the_light_as_a_last_column_in_its_colour(light_tables):
     html = scorecard_html(report_context(light_tables, 2024, "zh"))
-    assert headers_of(html)[-2:] == ["状态", "红黄绿灯"] and 'class="scorecard with-official"' in html
+    assert headers_of(html)[-2:] == ["状态", "红黄绿灯"] and 'class="scorecard with-official' in html
     rows = rows_of(html)
     assert rows["2"][-1] == "红灯" and rows["21"][-1] == "黄灯" and rows["1"][-1] == "绿灯"
     assert rows["22"][-1] == ""  # a qualitative indicator has no light
@@ -123,14 +123,15 @@ def test_the_word_scorecard_has_the_light_in_its_colour(light_tables):
     scorecard_blocks(document, report_context(light_tables, 2024, "en"))
     table = document.blocks[-1]["c"]
     headers = [strings(cell) for cell in table[3][1][0][1]]
-    assert headers[-2:] == ["Status", "Traffic light"] and len(table[2]) == 10  # the category is a row of its own
+    # the final evaluation: no "needed per year" column (every target's year has come), 9 columns
+    assert headers[-2:] == ["Status", "Traffic light"] and len(table[2]) == 9  # the category is a row of its own
     body = [[strings(cell) for cell in row[1]] for row in table[4][0][3]]
     assert body[0] == ["Concentration of innovation resources"]  # the first category's row, across the table
-    lights = {row[0]: row[-1] for row in body if len(row) == 10}
+    lights = {row[0]: row[-1] for row in body if len(row) == 9}
     assert lights["2"] == "Red" and lights["21"] == "Amber" and lights["1"] == "Green"
     shaded = {(shade.row, shade.column): shade.colour for shade in document.shading}
     number = next(i for i, row in enumerate(body, 1) if row[0] == "21")
-    assert shaded[(number, 9)] == LIGHT_COLOURS["amber"][0]
+    assert shaded[(number, 8)] == LIGHT_COLOURS["amber"][0]
 
 
 def test_the_workbook_has_the_light_filled_and_the_rule_on_its_front(light_tables):

@@ -68,7 +68,8 @@ def test_warnings_before_the_data_in_english_red_before_amber():
 def test_no_warnings_says_so():
     achieved = [row for row in MID_TERM_DATA if row["status"] == "achieved"]
     html = warnings_html(context("zh", achieved, 2023))
-    assert ("<p class=\"lead-in\">没有未达标、偏离目标或进展不足的指标序列，本期无预警。</p>"
+    # a mid-term (2023 targets with 2024's after them): a missed stage target is named among the warnings' causes
+    assert ("<p class=\"lead-in\">没有未达标、偏离目标、未达阶段目标或进展不足的指标序列，本期无预警。</p>"
             in unmarked(html))
     assert "warning-list" not in html
 
@@ -80,13 +81,13 @@ def test_no_warning_for_want_of_data_is_not_an_all_clear():
                if row["status"] != "achieved"][:2]
     html = unmarked(warnings_html(context("zh", rows + unknown, 2023)))
     # no all-clear for what cannot be judged: the sentence says whom it covers
-    assert ("已有数据可作判断的序列中，没有未达标、偏离目标或进展不足的，本期无预警。"
+    assert ("已有数据可作判断的序列中，没有未达标、偏离目标、未达阶段目标或进展不足的，本期无预警。"
             "另有 2 个序列缺少可作判断的数据（数据不足），"
             "无法判断是否需要预警，不能视为无问题。") in html
     english = unmarked(warnings_html(context("en", rows + unknown[:1], 2023)))
-    assert ("Of the series the data allow to judge, none missed its target, moves away from it or progresses too "
-            "slowly: no warnings. 1 other series lacks the data for a judgement (Insufficient data), so whether it "
-            "needs a warning is unknown: no warning here does not mean no problem.") in english
+    assert ("Of the series the data allow to judge, none missed its target or a stage target, moves away from it or "
+            "progresses too slowly: no warnings. 1 other series lacks the data for a judgement (Insufficient data), "
+            "so whether it needs a warning is unknown: no warning here does not mean no problem.") in english
 
 
 def test_a_series_that_needs_to_accelerate_is_named_as_not_warned():

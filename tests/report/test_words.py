@@ -177,8 +177,9 @@ def test_summary_before_the_data_in_chinese():
         "核心考核指标（*）：R&D经费投入强度：进展不足（最新值为 2021 年，2022—2024 年无数据）；"
         "创新战略决定：定性评价。",
         # the target year has come without its value: no pace to reach it, a verdict that awaits the data
-        # a progress verdict's status follows its need, which does not say it
-        ("未达标、偏离目标、未达阶段目标、进展不足或需加快的指标：", [
+        # a progress verdict's status follows its need, which does not say it; the 2024 report, after which no
+        # target follows: no "short of a stage target" in the list's head
+        ("未达标、偏离目标、进展不足或需加快的指标：", [
             "R&D经费投入强度：最新为 2021 年的 2.4%，2024 年目标 2.8%；2022—2024 年尚无数据，"
             "待公布后作最终判断（进展不足）",
             "科技服务机构：最新为 2021 年的 85个，2024 年目标 120个；2022—2024 年尚无数据，"
@@ -202,8 +203,7 @@ def test_summary_before_the_data_in_english():
         "10, 14, 18, 30) have no value for their target year yet: a progress verdict, not a final one.",
         "Core indicators (*): R&D intensity: insufficient progress (latest value 2021; no value for 2022–2024); "
         "Innovation-strategy decision: qualitative.",
-        ("Indicators not achieved, moving away, short of a stage target, progressing too slowly or needing to "
-         "accelerate:", [
+        ("Indicators not achieved, moving away, progressing too slowly or needing to accelerate:", [
             # a number in % carries its sign without a space; a unit typed in the plural is named once, after the
             # name, never after a number ("1 institutions" would be wrong)
             "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet, the final "

@@ -19,6 +19,7 @@ from .words import (
     pace_text,
     seen_text,
     series_ids,
+    stage_verdicts_open,
     status_note,
     status_text,
     target_text,
@@ -93,7 +94,7 @@ def warnings_intro(context: ReportContext, rows: list[WarningRow]) -> str:
     """The sentence counting the warnings by colour (or saying there are none); the rule for a stage target missed
     only for a plan with stage targets."""
     words = context.words
-    stages = has_stage_targets(context)
+    stages = stage_verdicts_open(context)  # not at a final evaluation, when no stage verdict can be
     stage = {key: words[f"warnings.{key}"] if stages else "" for key in ("stage_red", "stage_amber")}
     if not rows:
         unjudged = int((context.assessment["status"] == "insufficient_data").sum())

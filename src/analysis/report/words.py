@@ -464,7 +464,9 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
                                                                    kind="stable")
     needs = [_lagging_item(row, words) for row in lagging.itertuples()]
     if needs:
-        paragraphs.append(Paragraph(words["summary.lagging_intro"], tuple(needs)))
+        # no "short of a stage target" once none can be (a final evaluation)
+        paragraphs.append(Paragraph(words["summary.lagging_intro" if stage_verdicts_open(context)
+                                          else "summary.lagging_intro_final"], tuple(needs)))
     off_course = [row for row in numeric.itertuples() if stage_met_off_course(row)]
     if off_course:
         paragraphs.append(Paragraph(words.count_text("summary.off_course_intro", len(off_course)),
@@ -825,6 +827,14 @@ def has_stage_targets(context: ReportContext) -> bool:
     directions = context.indicators.drop_duplicates("indicator_id").set_index("indicator_id")["direction"]
     held = targets["indicator_id"].map(directions).isin(HELD_EVERY_YEAR)
     return bool((targets[~held].groupby(["indicator_id", "series"])["year"].nunique() > 1).any())
+
+
+def stage_verdicts_open(context: ReportContext) -> bool:
+    """Whether a series can be judged against a stage target in the report's year: a target of the year or before
+    with a later one after the year (the 2023 report; not the final one, after which no target follows)."""
+    judged = context.assessment
+    return bool((judged["next_target_year"].notna() & (judged["target_year"] <= int(context.report_year))
+                 & ~judged["direction"].isin(HELD_EVERY_YEAR)).any())  # a level held every year has no stage
 
 
 def method_note(context: ReportContext) -> str:
