@@ -501,8 +501,14 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
         missing += [words.text("self_evaluation.submissions.indicator", id=i) for i in sorted(
                     items["indicators"], key=lambda i: (int(i.split(" ", 1)[0]), i)) if i not in sent_indicators]
         files = sorted({source.split(":")[0] for source in own["source"]})
+        # what was owed and sent, so that owed − sent is what is missing; a row beyond (an explanation of a series
+        # without a warning, a task it does not lead) counted beside it
+        answered = len(set(items["tasks"]) & sent_tasks) + len(set(items["indicators"]) & sent_indicators)
+        extra = len(own) - answered
+        filled = words.text("self_evaluation.submissions.rows_extra", count=answered, extra=extra) if extra > 0 \
+            else str(answered)
         rows.append([department_name(context, department), str(len(items["tasks"])), str(len(items["indicators"])),
-                     str(len(own)), words.join(files) or words["self_evaluation.submissions.nothing"],
+                     filled, words.join(files) or words["self_evaluation.submissions.nothing"],
                      words.join(missing) or words["self_evaluation.submissions.complete"]])
     if unassigned:
         rows.append([words["warnings.no_department"], "0", str(len(unassigned)), "0",
