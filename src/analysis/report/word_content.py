@@ -393,7 +393,8 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
     if row.status == "qualitative":  # its status first, as every card's, then what a qualitative indicator is
         # what a qualitative indicator is, in the notes' type, the row under its status: kept on its page
         note = styled("Card Notes", [para(without_widow(words["card.qualitative"]))])
-        document.kept_with_next.append(document.tables)
+        if notes:  # kept with its notes; not with the next card's heading, which chained the cards after it
+            document.kept_with_next.append(document.tables)
         document.add_table(table([], [*([cell(label), cell(Label(value))] for label, value in numbers),
                                       [cell([note], col_span=2)]], (0.32, 0.23)),
                            {(0, 1): colour}, keep_together=True)
