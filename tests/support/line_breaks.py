@@ -6,5 +6,6 @@ import re
 
 
 def unmarked(html: str) -> str:
-    """``html`` with every ``<span class="nobr">…</span>`` replaced by its text, and no ``<wbr>`` between two."""
-    return re.sub(r'<span class="nobr">([^<]*)</span>', r"\1", html).replace("<wbr>", "")
+    """``html`` with every ``<span class="nobr">…</span>`` replaced by its text, and no ``<wbr>`` or zero-width space
+    (a line free to break before a value's year) between two."""
+    return re.sub(r'<span class="nobr">([^<]*)</span>', r"\1", html).replace("<wbr>", "").replace("&#8203;", "")
