@@ -117,8 +117,10 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     assert "原因（市科技局）：重点企业研发投入增速放缓" in text
     assert "R&D经费投入强度（市科技局）：落实研发费用加计扣除，扩大奖补" in text
     assert "重点任务 6.5 聚焦专业特色，推进产业园区提档升级：市科技局自评为“进度滞后”。" in text
-    # words sent for a series without a warning (R&D personnel, achieved) are shown, said to be so, not dropped
-    assert "研发人员数（已达标，未列入预警）说明（市科技局）：新增两家企业研发中心" in text
+    # words sent for a series without a warning (R&D personnel, achieved) are shown under the indicator table, said
+    # to be so, not dropped (nor filed among the problems)
+    explained = "指标 1 研发人员数（已达标，未列入预警）说明（市科技局）：新增两家企业研发中心"
+    assert explained in text and text.index(explained) < text.index("六、存在的问题")
     assert "研发人员数（市科技局）：继续实施人才引进计划" in text
     # a qualitative indicator: the self-rating in the table, what was done below it; 24, not sent, a placeholder
     table = next(b for b in self_evaluation_blocks(year_context(filled, "zh")) if b.kind == "table")
@@ -131,7 +133,7 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     english = "\n".join(block_texts(self_evaluation_blocks(year_context(filled, "en"))))
     assert "(self-rating: On schedule): 产研院完成改革，新建专业研究院3家 (original, untranslated)" in english
     assert "重点企业研发投入增速放缓 (original, untranslated)" in english
-    assert ("R&D personnel (achieved, no warning). Explanation (Municipal Science and Technology Bureau): "
+    assert ("Indicator 1 R&D personnel (achieved, no warning). Explanation (Municipal Science and Technology Bureau): "
             "新增两家企业研发中心 (original, untranslated)") in english
     # task 1.1 is led by the development and reform commission, which sent nothing
     task = text.index("1.1 创新布局")

@@ -256,7 +256,28 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
                      status_text(row, words) + status_aside(row, words)]
                     + ([_next_target(row, words)] if ahead else []))
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators"))
-    return blocks + described
+    return blocks + described + _explained(context, qualitative_words)
+
+
+def _explained(context: ReportContext, answers: pd.DataFrame) -> list[Block]:
+    """What a department wrote about a series without a warning (every series it leads has a row for it): under the
+    indicator table, said to be so, never dropped; a lagging series' reasons are under the problems."""
+    words = context.words
+    lagging = lagging_rows(context)
+    warned = set(zip(lagging["indicator_id"], lagging["series"]))
+    rows = {(row.indicator_id, row.series): row for row in context.joined().itertuples()}
+    blocks = []
+    for answer in answers.itertuples():
+        row = rows.get((answer.indicator_id, answer.series))
+        if row is None or row.status == "qualitative" or (answer.indicator_id, answer.series) in warned \
+                or not answer.reasons:
+            continue
+        blocks.append(paragraph(words.text("self_evaluation.problems.unwarned", id=row.indicator_id,
+                                           name=series_name(row, context),
+                                           status=status_text(row, words, "status_in_sentence"),
+                                           department=department_name(context, answer.department_zh),
+                                           reasons=as_submitted(answer.reasons, words))))
+    return blocks
 
 
 def _next_target(row, words) -> str:
@@ -434,7 +455,7 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
         else:
             next_steps.append(paragraph(words.text("self_evaluation.problems.measure_label", name=name),
                                         Placeholder(who)))
-    # words sent for a series with no warning (every series a department leads has a row): shown, never dropped
+    # the next measures sent for a series with no warning (its explanation is under the indicator table)
     warned = set(zip(lagging["indicator_id"], lagging["series"]))
     rows = {(row.indicator_id, row.series): row for row in context.joined().itertuples()}
     for answer in explained.itertuples():
@@ -442,11 +463,6 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
         if row is None or row.status == "qualitative" or (answer.indicator_id, answer.series) in warned:
             continue
         name, department = series_name(row, context), department_name(context, answer.department_zh)
-        if answer.reasons:
-            blocks.append(paragraph(words.text("self_evaluation.problems.unwarned", name=name,
-                                               status=status_text(row, words, "status_in_sentence"),
-                                               department=department,
-                                               reasons=as_submitted(answer.reasons, words))))
         if answer.measures:
             next_steps.append(paragraph(words.text("self_evaluation.problems.measure", name=name,
                                                    measures=as_submitted(answer.measures, words),
