@@ -194,6 +194,28 @@ def test_front_sheet_names_the_report_and_its_inputs(workbook):
     assert book.properties.created == datetime.datetime(2025, 1, 15)
 
 
+def _glossary(book) -> dict:
+    """The front sheet's note on the scorecard's columns: each column's header and what it holds."""
+    rows = [[cell.value for cell in row[:2]] for row in book.worksheets[0].iter_rows()]
+    start = next(number for number, row in enumerate(rows) if row[0] in ("指标评估表各列说明",
+                                                                         "What the scorecard's columns hold"))
+    return {row[0]: row[1] for row in rows[start + 2:] if row[0]}
+
+
+def test_the_front_sheet_says_what_each_column_the_scorecard_has_holds(mid_term, workbook):
+    language, book = mid_term
+    glossary, names = _glossary(book), COLUMNS[language]
+    headers = [cell.value for cell in _scorecard(book)[1]]
+    assert set(glossary) <= set(headers)  # only columns the sheet has, headed as there
+    # the mid-term: the pace to the next target explained, not the pace to a binding target left out
+    assert names["next_rate"] in glossary and names["needed_rate"] not in glossary
+    completion = {"zh": ("完成进度", "（最新值 − 基础值）÷（目标值 − 基础值）"),
+                  "en": ("Distance covered", "(latest − baseline) ÷ (target − baseline)")}[language]
+    assert glossary[completion[0]] == completion[1]
+    language, final = workbook
+    assert not [key for key in ("needed_rate", "next_year", "next_rate") if COLUMNS[language][key] in _glossary(final)]
+
+
 def test_same_inputs_give_the_same_bytes(workbook_bytes, data_folder, project_tmp):
     language, data = workbook_bytes
     folder = project_tmp / f"workbook-again-{language}"

@@ -287,7 +287,23 @@ def front_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     for number, (path, digest) in enumerate(sorted(inputs.inputs.items()), first + 2):
         sheet.write_string(number, 0, path)
         sheet.write_string(number, 1, digest)
-    widest = max([display_width(label) for label, _ in facts] + [display_width(p) for p in inputs.inputs] + [10])
+    # what the scorecard's columns hold, those it has, headed as there
+    columns = words["workbook.columns"]
+    shown = set(scorecard_table(inputs)[0])
+    glossary = [(header, columns[key]) for key, header in words["workbook.scorecard"].items()
+                if key in columns and header in shown]
+    first += len(inputs.inputs) + 3
+    sheet.write_string(first, 0, columns["heading"], styles.get(bold=True, font_size=12))
+    sheet.write_string(first + 1, 0, columns["column"], styles.header)
+    sheet.write_string(first + 1, 1, columns["meaning"], styles.header)
+    for number, (header, meaning) in enumerate(glossary, first + 2):
+        sheet.write_string(number, 0, header, styles.get())  # at the top, beside the first line of what it holds
+        lines = lines_needed(meaning, FRONT_VALUE_WIDTH)
+        if lines > 1:
+            sheet.set_row(number, LINE_HEIGHT * lines)
+        write_cell(sheet, styles, number, 1, meaning, wrap=lines > 1)
+    widest = max([display_width(label) for label, _ in facts] + [display_width(p) for p in inputs.inputs]
+                 + [display_width(header) for header, _ in glossary] + [10])
     sheet.set_column(0, 0, min(widest + 2, MAX_COLUMN_WIDTH))
     sheet.set_column(1, 1, FRONT_VALUE_WIDTH)
     print_setup(sheet)
@@ -366,6 +382,12 @@ NEEDED_COLUMNS = ("needed_rate", "needed_change", "next_year", "next_target", "n
 
 def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     """One row per indicator series: names, unit, baselines, latest value, targets, gap, growth, status."""
+    headers, rows = scorecard_table(inputs)
+    write_table(book.add_worksheet(inputs.context.words["workbook.sheets.scorecard"]), styles, headers, rows)
+
+
+def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
+    """The scorecard sheet's headers and rows, without the pace columns empty in every row."""
     context = inputs.context
     words, language = context.words, context.language
     names = words["workbook.scorecard"]
@@ -407,8 +429,7 @@ def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                      *([Official(row.official_status, official_text(row, context))] if context.status_words else []),
                      *([getattr(row, f"lead_department_{language}")] if departments else [])])
     first = headers.index(names[NEEDED_COLUMNS[0]])
-    headers, rows = _without_empty(headers, rows, range(first, first + len(NEEDED_COLUMNS)))
-    write_table(book.add_worksheet(words["workbook.sheets.scorecard"]), styles, headers, rows)
+    return _without_empty(headers, rows, range(first, first + len(NEEDED_COLUMNS)))
 
 
 def _without_empty(headers: list[str], rows: list[list], columns) -> tuple[list[str], list[list]]:
