@@ -16,6 +16,7 @@ from analysis.errors import InputError
 from analysis.plan import load_plan
 from analysis.publish.data import build_tables
 from analysis.publish.templates import build_templates
+from analysis.report.entry_workbooks import clipped
 from analysis.report.self_evaluation import Placeholder, self_evaluation_blocks
 from analysis.report.tables import quality_table
 from tests.conftest import DEFAULT_PLAN_DIR, FIXTURES, copy_plan
@@ -74,6 +75,38 @@ def test_only_the_cells_a_row_takes_are_input_cells(templates):
     assert sheet.protection.sheet
     rating = next(v for v in sheet.data_validations.dataValidation if "F5" in str(v.sqref))
     assert rating.formula1 == '"已完成,按计划推进,进度滞后,尚未启动"'
+
+
+def test_selecting_an_input_cell_names_its_row_and_the_naming_columns_stay_in_view(templates):
+    """The name and the assessment stand right of the input columns, off a laptop's screen while one types: each input
+    cell's prompt repeats them, and the columns A–D (kind, id, series, year) stay in view as the sheet scrolls."""
+    book = openpyxl.load_workbook(templates["市科技局"])
+    sheet = book[WORDS_SHEET]
+    assert sheet.freeze_panes == "E5"
+    assert book.worksheets[0].freeze_panes == "D5"  # the values sheet: indicator_id, series, year
+    prompts = {str(v.sqref): (v.promptTitle, v.prompt) for v in sheet.data_validations.dataValidation}
+    intensity = next(row[0].row for row in sheet.iter_rows(min_row=5) if row[1].value == "2")
+    # R&D intensity, 2.70 in 2024 against 2.8: its two input cells (reasons G, measures H)
+    assert prompts[f"G{intensity}"] == prompts[f"H{intensity}"] == (
+        "指标 2", "全社会R&D经费支出占地区GDP比重（%）\n按 2024 年数值 2.7：红色预警 · 未达标")
+    assert f"E{intensity}" not in prompts  # a locked cell has no prompt
+    # a series of an indicator of two: the title names it
+    provincial = next(row[0].row for row in sheet.iter_rows(min_row=5)
+                      if row[1].value == "5" and row[2].value == "省级")
+    assert prompts[f"G{provincial}"][0] == "指标 5（省级）"
+    # a task: its title; the rating cell keeps its list and shows the same prompt
+    task = next(row[0].row for row in sheet.iter_rows(min_row=5) if row[1].value == "6.5")
+    assert prompts[f"E{task}"] == prompts[f"F{task}"] == ("重点任务 6.5", "聚焦专业特色，推进产业园区提档升级")
+
+
+@pytest.mark.parametrize(("text", "limit", "expected"), [
+    ("R&D personnel", 20, "R&D personnel"),
+    ("Number of high-tech enterprises relative to the number", 40, "Number of high-tech enterprises…"),
+    ("科技创新基地（重点实验室、技术创新中心）", 10, "科技创新基地（重点…"),
+    ("产研院建设，加快", 6, "产研院建设…"),
+])
+def test_a_prompt_too_long_is_cut_at_a_word_and_says_so(text, limit, expected):
+    assert clipped(text, limit) == expected and len(clipped(text, limit)) <= limit
 
 
 def _fill(source, target, answers: dict) -> None:

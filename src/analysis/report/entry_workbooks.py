@@ -60,6 +60,8 @@ MAX_FILE_STEM = 100
 #: xlsxwriter's (and Excel's) limits on a validation's input message and title.
 MAX_INPUT_MESSAGE = 255
 MAX_INPUT_TITLE = 32
+#: The longest name a cell's prompt repeats before what it says of the row.
+MAX_PROMPT_NAME = 80
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,15 @@ class EntryWorkbook:
     tasks: tuple[EntryTask, ...] = ()
     explanations: tuple[EntryExplanation, ...] = ()
     qualitative: tuple[EntryExplanation, ...] = ()  # its qualitative indicators: progress and a self-rating
+
+
+def clipped(text: str, limit: int) -> str:
+    """``text`` within ``limit`` characters: whole, or cut at a space when one is near the end, and ended with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit * 3 // 4 else cut).rstrip(" ,;:，；：、") + "…"
 
 
 def safe_file_stem(name: str, fallback: str) -> str:
@@ -283,7 +294,7 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     widths[-1] = 22  # the plausible range
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
-    _finish(sheet)
+    _finish(sheet, columns=len(FILLED_IN))
 
 
 def _words_sheet(book, entry: EntryWorkbook) -> None:
@@ -328,11 +339,19 @@ def _words_sheet(book, entry: EntryWorkbook) -> None:
             else:
                 sheet.write_blank(number, column, None, locked)
         sheet.write_number(number, 3, entry.year, locked)
+        # selecting an input cell names its row: the name and the assessment stand far to the right
+        title = words.text("entry.words.prompt_title_series" if series else "entry.words.prompt_title", item=item,
+                           id=identifier, series=series)
+        message = words.text("entry.words.prompt_status" if shown[1] else "entry.words.prompt",
+                             name=clipped(shown[0], MAX_PROMPT_NAME), status=shown[1])
+        prompt = {"input_title": clipped(title, MAX_INPUT_TITLE), "input_message": clipped(message, MAX_INPUT_MESSAGE)}
         for column, name in enumerate(WORDS_FILLED, len(WORDS_REQUIRED)):
             sheet.write_blank(number, column, None, unlocked if name in inputs else locked)
+            if name in inputs and name != "rating":
+                sheet.data_validation(number, column, number, column, {"validate": "any", **prompt})
         if "rating" in inputs:
             sheet.data_validation(number, columns.index("rating"), number, columns.index("rating"),
-                                  {"validate": "list", "source": ratings, "error_type": "stop",
+                                  {"validate": "list", "source": ratings, "error_type": "stop", **prompt,
                                    "error_title": words["entry.words.rating_title"][:MAX_INPUT_TITLE],
                                    "error_message": words.text("entry.words.rating_message",
                                                                ratings=listed)[:MAX_INPUT_MESSAGE]})
@@ -345,13 +364,14 @@ def _words_sheet(book, entry: EntryWorkbook) -> None:
         sheet.set_row(number, LINE_HEIGHT * max(3, wraps))
     for column, width in enumerate(WORDS_WIDTHS):
         sheet.set_column(column, column, width)
-    _finish(sheet)
+    _finish(sheet, columns=len(WORDS_REQUIRED))
 
 
-def _finish(sheet) -> None:
-    """A sheet to fill: its header rows frozen on screen and repeated on every printed page (A4 landscape, one page
-    wide); only the input cells unlocked, rows and columns free to be resized."""
-    sheet.freeze_panes(HEADER_ROW + 1, 0)
+def _finish(sheet, columns: int = 0) -> None:
+    """A sheet to fill: its header rows (and its first ``columns``, what names a row) frozen on screen and its header
+    rows repeated on every printed page (A4 landscape, one page wide); only the input cells unlocked, rows and columns
+    free to be resized."""
+    sheet.freeze_panes(HEADER_ROW + 1, columns)
     sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                        "format_rows": True})
     sheet.set_paper(9)
@@ -378,7 +398,8 @@ def _range_text(words: Catalog, row: EntrySeries) -> str:
 def _validation(entry: EntryWorkbook, row: EntrySeries) -> dict:
     """A decimal in the plausible range; outside it a warning the person may override (and explain in confirm)."""
     words = entry.words
-    fields = {"name": row.name[:80], "unit": row.unit, "low": fmt_number(row.low), "high": fmt_number(row.high)}
+    fields = {"name": clipped(row.name, MAX_PROMPT_NAME), "unit": row.unit, "low": fmt_number(row.low),
+              "high": fmt_number(row.high)}
     if row.latest is not None:
         latest = words.text("entry.latest", value=fmt_number(row.latest), year=row.latest_year)
         message = words.text("entry.input_message", latest=latest, **fields)
@@ -387,7 +408,7 @@ def _validation(entry: EntryWorkbook, row: EntrySeries) -> dict:
     return {"validate": "decimal", "criteria": "between", "minimum": row.low, "maximum": row.high,
             "ignore_blank": True, "error_type": "warning",
             "input_title": words.text("entry.input_title", year=entry.year)[:MAX_INPUT_TITLE],
-            "input_message": message[:MAX_INPUT_MESSAGE],
+            "input_message": clipped(message, MAX_INPUT_MESSAGE),
             "error_title": words["entry.error_title"][:MAX_INPUT_TITLE],
             "error_message": words.text("entry.error_message", low=fields["low"], high=fields["high"])[
                 :MAX_INPUT_MESSAGE]}
