@@ -32,7 +32,9 @@ STATUS_RANK = {"achieved": 0, "achieved_at_risk": 1, "on_track": 2, "moderate": 
                "stage_missed": 4.5, "moving_away": 5, "not_achieved": 6}
 CHANGES_WORST_FIRST = ("worse", "better", "rerated", "same", "not_comparable")
 #: What a re-rating that is not a movement of the series can be due to (see :func:`status_changes`).
-RERATING_REASONS = ("no_new_value", "target_changed", "now_final", "stage_passed")
+RERATING_REASONS = ("no_new_value", "target_changed", "now_final")
+#: A stage target missed then and the next target, of the same value, missed now (see :func:`status_changes`).
+MISSED_AGAIN = "missed_again"
 
 
 def warning_level(status: str) -> str:
@@ -127,8 +129,9 @@ def status_changes(assessment: pd.DataFrame, report_year: int, previous_year: in
     judged against the same target. Without a new value, or against another binding target (a stage target passed,
     the next one, of another value, now binding), or where a rating of the pace became a verdict on the target year's
     value, the status is *re-rated* (``rerated``): the column ``reason`` says which (``no_new_value``,
-    ``target_changed``, ``now_final``, ``stage_passed``: a stage target's verdict then, the next target's now;
-    joined by ``+``). These columns (as_of_year, target_year,
+    ``target_changed``, ``now_final``; joined by ``+``). A stage target missed then and the next target, of the same
+    value, missed now with a new value is the *same*: missed both times, as a target met both times is the same
+    and one missed then and met now better. These columns (as_of_year, target_year,
     target_value) are read when the assessment has them.
     """
     now = assessment[assessment["report_year"] == report_year][["indicator_id", "series", "status"]]
@@ -146,8 +149,12 @@ def status_changes(assessment: pd.DataFrame, report_year: int, previous_year: in
         "not_comparable" if pd.isna(s) else "worse" if s > 0 else "better" if s < 0 else "same" for s in step]
     merged["reason"] = _rerating_reasons(assessment, merged, report_year, previous_year)
     moved = merged["change"].isin(["worse", "better"])
-    merged.loc[moved & (merged["reason"] != ""), "change"] = "rerated"
-    merged.loc[~moved, "reason"] = ""
+    # a stage target missed then, the next target of the same value missed now: missed both times, no change (as
+    # one met then and met now is the same, and one missed then and met now better)
+    missed_again = merged["reason"] == MISSED_AGAIN
+    merged.loc[moved & missed_again, "change"] = "same"
+    merged.loc[moved & (merged["reason"] != "") & ~missed_again, "change"] = "rerated"
+    merged.loc[~moved | missed_again, "reason"] = ""
     merged["_order"] = merged["change"].map(CHANGES_WORST_FIRST.index)
     merged["_step"] = -step.fillna(0)
     merged = merged.sort_values(["_order", "_step", "indicator_id", "series"], kind="stable")
@@ -180,12 +187,11 @@ def _rerating_reasons(assessment: pd.DataFrame, merged: pd.DataFrame, report_yea
         if (getattr(row, "verdict", "") == "final" and getattr(row, "verdict_then", "") == "progress"
                 and getattr(row, "status_then", "") not in ("achieved", "achieved_at_risk")):
             found.append("now_final")
-        # short of a stage target then, of the next target (of the same value) now: missed both times, for good now;
-        # a series that reached it since moved (better)
+        # short of a stage target then, of the next target (of the same value) now: missed both times; a series
+        # that reached it since moved (better)
         if (getattr(row, "status_then", "") == "stage_missed" and getattr(row, "status", "") == "not_achieved"
-                and "target_changed" not in found
-                and pd.notna(row.target_year) and row.target_year != row.target_year_then):
-            found.append("stage_passed")
+                and not found and pd.notna(row.target_year) and row.target_year != row.target_year_then):
+            found.append(MISSED_AGAIN)
         reasons.append("+".join(found))
     return reasons
 

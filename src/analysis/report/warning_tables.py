@@ -13,7 +13,6 @@ from .context import ReportContext
 from .numbers import MISSING, fmt_number, is_missing
 from .words import (
     amount,
-    has_stage_targets,
     localized,
     named,
     pace_text,
@@ -168,8 +167,6 @@ def _change_reason(row, words) -> str:
         stage = not is_missing(getattr(row, "next_target_value", float("nan")))
         reasons.append(words.text("warnings.change_reason.now_stage" if stage else "warnings.change_reason.now_final",
                                   year=year(row.target_year)))
-    if "stage_passed" in row.reason.split("+"):
-        reasons.append(words.text("warnings.change_reason.stage_passed", year=year(row.target_year)))
     return words.join(reasons)
 
 
@@ -179,6 +176,9 @@ def changes_heading(context: ReportContext, previous: int) -> str:
 
 #: The statuses of a series that falls short of its target: a red warning's.
 FALLS_SHORT = ("not_achieved", "stage_missed", "off_track")
+#: A target met (a stage target's, the final's), and a pace rated on course or a little behind, in the previous year.
+MET = ("achieved", "achieved_at_risk")
+ON_COURSE = ("on_track", "moderate")
 
 
 def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) -> str:
@@ -188,16 +188,17 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     changes = [row.change for row in rows]
     published = context.published_previous is not None
     text = words.text("warnings.changes_intro_published" if published else "warnings.changes_intro", year=previous,
-                      stage_reason=words["warnings.stage_reason"] if has_stage_targets(context) else "",
                       **{change: changes.count(change) for change in CHANGES_WORST_FIRST})
     # re-rated is no comparison, yet a reader should not miss a series that met its target then and falls short
-    # now (a stage target met, the final target missed): named, with its status then and now
-    short = [row for row in rows if row.change == "rerated" and row.status_now in FALLS_SHORT
-             and row.status_then not in FALLS_SHORT]
-    if short:
-        items = [words.text("warnings.revised_item", name=row.name, then=row.status_then_text,
-                            today=row.status_now_text) for row in short]
-        text += words.count_text("warnings.rerated_short", len(short), items=words.join(items))
+    # now (a stage target met, the final target missed), nor one rated on course then and short now: named, with
+    # its status then and now
+    for key, then in (("warnings.rerated_short", MET), ("warnings.rerated_on_course", ON_COURSE)):
+        short = [row for row in rows if row.change == "rerated" and row.status_now in FALLS_SHORT
+                 and row.status_then in then]
+        if short:
+            items = [words.text("warnings.revised_item", name=row.name, then=row.status_then_text,
+                                today=row.status_now_text) for row in short]
+            text += words.count_text(key, len(short), items=words.join(items))
     revised = [row for row in rows if row.revised_text]
     if revised:
         items = [words.text("warnings.revised_item", name=row.name, then=row.status_then_text,
