@@ -150,3 +150,22 @@ def test_a_stage_target_met_off_course_for_the_next_is_amber():
     # a yearly floor has no growth of its own to compare: not warned on its pace
     assert row_warning_level(row(method="annual_floor", observed_cagr=float("nan"),
                                  observed_per_year=float("nan"))) == ""
+
+
+def test_a_moderate_pace_is_warned_once_its_targets_year_has_come_without_a_value():
+    """Behind the pace needed but not far ("moderate") is not warned while there is time to accelerate; at a review in
+    the target's year or after, without that year's value (9.3 in 2023 against 10 for 2024), none is left: amber."""
+    from types import SimpleNamespace
+
+    from analysis.assess.warning_list import row_warning_level
+
+    def row(**changes):
+        base = dict(status="moderate", verdict="progress", method="linear", direction="higher", latest_value=9.3,
+                    target_year=2024.0, report_year=2024, next_target_year=float("nan"))
+        return SimpleNamespace(**{**base, **changes})
+
+    assert row_warning_level(row()) == "amber"
+    assert row_warning_level(row(report_year=2025)) == "amber"
+    assert row_warning_level(row(report_year=2023)) == ""  # a year left to accelerate
+    assert row_warning_level(row(status="on_track")) == ""
+    assert row_warning_level(row(status="achieved", verdict="final")) == ""

@@ -293,12 +293,12 @@ def test_the_indicator_table_names_the_year_a_level_held_every_year_missed(fille
 
 
 def test_a_series_still_to_accelerate_at_the_final_evaluation_is_a_problem(filled):
-    # R&D super-deduction (21): 9.3 in 2023, no 2024 value, against 10 for 2024: moderate (需加快), no warning, yet
-    # a problem the final self-evaluation names with its department
+    # R&D super-deduction (21): 9.3 in 2023, no 2024 value, against 10 for 2024: moderate (需加快), amber with no
+    # time left to accelerate, a problem the final self-evaluation names with its department
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     problems = text[text.index("（一）存在的问题"):text.index("（二）下一步措施")]
-    assert any(t.startswith("研发费用加计扣除减免占研发经费比重：需加快（进展判断，非最终判定；最新值为 2023 年，"
-                            "2024 年无数据）")
+    assert any(t.startswith("研发费用加计扣除减免占研发经费比重：需加快（进展判断，非最终判定；2024 年已到，按已有增速"
+                            "达不到目标；最新值为 2023 年，2024 年无数据）")
                for t in problems)
     # a level held every year and missed in 2022: its rate is 2024's alone
     assert any(t.startswith("空气质量优良天数比例：未达标（2022 年未达到；2024 年当年完成率 102.2%）")

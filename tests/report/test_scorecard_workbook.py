@@ -159,8 +159,13 @@ def test_warning_sheet_lists_the_lagging_series_by_department(workbook):
     expected = sorted((_cell.value, (row[1].value or "")) for row in scorecard.iter_rows(min_row=2)
                       for _cell in row[:1] if _row_of(scorecard, row[0].value, row[1].value or "")[status_column].value
                       in lagging)
+    # and the R&D super-deduction (21), behind the pace ("moderate"), its target's year 2024 come without a 2024
+    # value: no time left to accelerate, amber
+    expected = sorted([*expected, (21, "")])
     listed = sorted((row[number].value, row[{"zh": "序列", "en": "Series"}[language]].value or "") for row in rows)
     assert listed == expected and len(listed) > 0
+    overdue = next(row for row in rows if row[number].value == 21)
+    assert overdue[level].value == {"zh": "黄色预警", "en": "Amber"}[language]
 
 
 def test_header_is_frozen_and_filtered(workbook):

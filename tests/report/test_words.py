@@ -437,10 +437,12 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     by_id = {row.indicator_id: row for row in context("zh", rows).joined().itertuples()}
     assert words.status_note(by_id[2], zh) == "完成率 96.4%"  # 2.7/2.8 = 0.9643, and it has 2024's value
     assert words.status_note(by_id[2], en) == "96.4% of target"
-    # the target year come without its value: a progress verdict, said not to be final, before the years missing
-    assert words.status_note(by_id[14], zh) == "进展判断，非最终判定；最新值为 2022 年，2023—2024 年无数据"
-    assert words.status_note(by_id[14], en) == ("a progress verdict, not final; latest value 2022; no value for "
-                                                 "2023–2024")
+    # the target year come without its value: a progress verdict, said not to be final, behind the pace with no time
+    # left to accelerate (amber), before the years missing
+    assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；2024 年已到，按已有增速达不到目标；"
+                                                 "最新值为 2022 年，2023—2024 年无数据")
+    assert words.status_note(by_id[14], en) == ("a progress verdict, not final; off course for the 2024 target, whose "
+                                                 "year has come; latest value 2022; no value for 2023–2024")
     assert words.status_note(by_id[30], zh) == "进展判断，非最终判定；最新值为 2023 年，2024 年无数据"  # one year
     assert words.status_note(by_id[30], en) == "a progress verdict, not final; latest value 2023; no value for 2024"
     # a target to hold every year: 17 is 91.2 in 2023 against ≥90 but was 89.5 in 2022
@@ -453,7 +455,8 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     # the scorecard prints it under the status, the summary after the need
     status_cell = cells_of(scorecard_html(context("en", rows)))[1][8]
     assert status_cell.endswith("Moderate progress, accelerate</span><br><small>a progress verdict, not final; "
-                                "latest value 2022; no value for 2023–2024</small>")
+                                "off course for the 2024 target, whose year has come; latest value 2022; no value "
+                                "for 2023–2024</small>")
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
         "未达标</span><br><small>2022 年未达到；2023 年当年完成率 101.3%</small>")
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (

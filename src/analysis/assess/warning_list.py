@@ -43,14 +43,22 @@ def warning_level(status: str) -> str:
 
 
 def row_warning_level(row) -> str:
-    """A series' warning: by its status, but amber for a stage target missed on course to the next target, and for
-    a stage target met off course for the next target."""
+    """A series' warning: by its status, but amber for a stage target missed on course to the next target, for
+    a stage target met off course for the next target, and for a pace behind once the target's year has come."""
     level = warning_level(row.status)
     if level == "red" and stage_missed_on_course(row):
         return "amber"
-    if not level and stage_met_off_course(row):
+    if not level and (stage_met_off_course(row) or overdue_behind(row)):
         return "amber"
     return level
+
+
+def overdue_behind(row) -> bool:
+    """Behind the pace needed (``moderate``, not warned while there is time to accelerate) once the target's year has
+    come without its value: no time is left to accelerate (amber)."""
+    return (row.status == "moderate" and getattr(row, "verdict", "") == "progress"
+            and pd.notna(getattr(row, "target_year", float("nan")))
+            and pd.notna(getattr(row, "report_year", float("nan"))) and row.target_year <= row.report_year)
 
 
 def stage_met(row) -> bool:

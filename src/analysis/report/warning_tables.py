@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..assess.warning_list import CHANGES_WORST_FIRST, previous_report_year, status_changes, warning_list
+from ..assess.warning_list import (
+    CHANGES_WORST_FIRST,
+    overdue_behind,
+    previous_report_year,
+    status_changes,
+    warning_list,
+)
 from .cards import element_id
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, is_missing
@@ -111,6 +117,7 @@ def _not_warned(context: ReportContext) -> str:
     words = context.words
     moderate = context.joined()
     moderate = moderate[moderate["status"] == "moderate"]
+    moderate = moderate[[not overdue_behind(row) for row in moderate.itertuples()]]  # warned: no time to accelerate
     if moderate.empty:
         return ""
     return words.count_text("warnings.moderate", len(moderate), ids=series_ids(moderate, words),

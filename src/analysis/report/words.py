@@ -16,7 +16,13 @@ import pandas as pd
 
 from ..assess.assessment import headline_status, plan_start_year
 from ..assess.rates import direction_sign
-from ..assess.warning_list import stage_met, stage_met_off_course, stage_missed, stage_missed_on_course
+from ..assess.warning_list import (
+    overdue_behind,
+    stage_met,
+    stage_met_off_course,
+    stage_missed,
+    stage_missed_on_course,
+)
 from ..catalog import Catalog, catalog
 from ..ingest.plan_outline import place_of
 from ..settings import LANGUAGES, SCHEMES
@@ -736,6 +742,8 @@ def status_note(row, words: Catalog) -> str:
             notes.append(words.text("scorecard.off_course", year=year(row.next_target_year)))
         elif stage_missed_on_course(row):  # missed now, but the pace seen reaches the next target: amber, not red
             notes.append(words.text("scorecard.on_course", year=year(row.next_target_year)))
+    if overdue_behind(row):  # behind the pace, its target's year come without its value: amber
+        notes.append(words.text("scorecard.overdue", year=year(row.target_year)))
     gap = data_gap_text(row, words)
     if gap:
         notes.append(gap)
@@ -851,7 +859,8 @@ def method_note(context: ReportContext) -> str:
     if words["language.breaks_at_spaces"]:  # mid-sentence: "the decline …", an acronym kept as it is
         rates = [name[:1].lower() + name[1:] if name[1:2].islower() else name for name in rates]
     paired = context.assessment["indicator_id"].duplicated().any()
-    parts = {key: words[f"method.{key}"] if stages else "" for key in ("stage_verdict", "stage_red", "stage_warning")}
+    parts = {key: words[f"method.{key}"] if stages else "" for key in ("stage_verdict", "stage_red", "stage_warning",
+                                                                         "stage_same")}
     note = words.text("method.note", base_year=context.plan["base_year"], first_year=years[0],
                       examples=words["method.example_separator"].join(examples),
                       scheme=words[f"explore.schemes.{context.scheme}"], on_track=on_track, moderate=moderate,
