@@ -548,3 +548,19 @@ def test_a_final_verdict_on_a_single_value_is_not_called_thin_evidence():
     assert not [text for text in texts(words.summary_paragraphs(national)) if "证据有限" in str(text)
                 or "只有一两个数据点" in str(text)]
     assert "进展判断仅有一两个数据点（证据有限）的序列：0 个。" in words.data_note(national)
+
+
+def test_a_level_to_hold_every_year_missed_before_its_targets_year_must_hold_in_that_year():
+    """A 2022 review: good-air days (17) were 89.5 in 2022 against ≥90 for every year (targets for 2023 and 2024): a
+    final "not achieved" for 2022; what it asks next is 2023's ≥90, not 2024's (2023 counts too)."""
+    row = context("en", [assessed(17, 2022, "linear", 90.4, 2022, 89.5, 2023, 90, "not_achieved", verdict="final",
+                                  rate=89.5 / 90, shortfall=0.5, missed="2022", next_year=2024,
+                                  next_target=90)], 2022).joined().iloc[0]
+    zh, en = catalog("zh"), catalog("en")
+    assert words.pace_text(row, en) == "2023 target: ≥90% every year"
+    assert words.pace_text(row, zh) == "2023年目标：每年≥90%"
+    assert words.next_target_need(row, en) == "; in 2023 it must be at least 90%"
+    # in 2023, with 2023's value (91.2, met; 2022 missed), the next year to hold is 2024
+    later = row.copy()
+    later["report_year"], later["as_of_year"], later["latest_value"] = 2023, 2023, 91.2
+    assert words.pace_text(later, en) == "2024 target: ≥90% every year"

@@ -31,6 +31,7 @@ from .words import (
     data_currency,
     file_place,
     finding_place,
+    following_target,
     localized,
     missed_years,
     next_need,
@@ -362,7 +363,8 @@ def _next(row, words) -> list:
     if row.verdict != "final" or next_need(row) == "none":
         return [None] * 4
     pace = next_need(row) == "pace"
-    return [_whole(row.next_target_year), ranked(row, row.next_target_value, words, "target"),
+    next_year, next_value = following_target(row)
+    return [_whole(next_year), ranked(row, next_value, words, "target"),
             Percent(_number(row.next_required_cagr) if pace else None),
             _change(row.next_required_per_year, row) if pace else None]
 

@@ -25,6 +25,7 @@ from .context import ReportContext
 from .numbers import MISSING, is_missing
 from .words import (
     amount,
+    following_target,
     localized,
     next_target_need,
     pace_lines,
@@ -283,11 +284,12 @@ def _explained(context: ReportContext, answers: pd.DataFrame) -> list[Block]:
 def _next_target(row, words) -> str:
     """After a stage target's verdict: the next target and what it needs a year ("120 (2024)", "+16.5% (+17)"), as
     the scorecard says it; — without one (a progress verdict)."""
-    if row.verdict != "final" or is_missing(row.next_target_year):
+    next_year, next_value = following_target(row)
+    if row.verdict != "final" or is_missing(next_year):
         return MISSING
     need = pace_lines(pace_text(row, words), words)[-1]
-    return words.text("self_evaluation.next", target=amount(row, target_text(row, words, row.next_target_value), words),
-                      year=year(row.next_target_year), need=need)
+    return words.text("self_evaluation.next", target=amount(row, target_text(row, words, next_value), words),
+                      year=year(next_year), need=need)
 
 
 def _for_the_plan(series: pd.DataFrame) -> pd.Series:

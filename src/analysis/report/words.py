@@ -385,14 +385,14 @@ def pace_text(row, words: Catalog) -> str:
         need = next_need(row)
         if need == "none":
             return MISSING
+        next_year, next_value = following_target(row)
         if need == "hold":
-            pace = words.text(f"pace.hold_{row.direction}",
-                              target=amount(row, fmt_number(row.next_target_value), words))
+            pace = words.text(f"pace.hold_{row.direction}", target=amount(row, fmt_number(next_value), words))
         elif need == "met":
             pace = words["pace.met"]
         else:
-            pace = _pace(row, words, row.next_required_cagr, row.next_required_per_year, row.next_target_value)
-        return words.text("pace.next", year=year(row.next_target_year), pace=pace)
+            pace = _pace(row, words, row.next_required_cagr, row.next_required_per_year, next_value)
+        return words.text("pace.next", year=year(next_year), pace=pace)
     if row.status == "achieved" or target_year_past(row):
         return MISSING
     return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value)
@@ -412,13 +412,24 @@ def next_need(row) -> str:
     """What a series with a final verdict needs for its next target: ``none`` (no next target), ``hold`` (a level to
     hold every year), ``floor`` (a yearly floor), ``met`` (the latest value meets it already) or ``pace`` (a growth
     a year, :data:`next_required_cagr` and :data:`next_required_per_year`)."""
-    if is_missing(row.next_target_year):
+    next_year, next_value = following_target(row)
+    if is_missing(next_year):
         return "none"
     if row.direction in HELD_EVERY_YEAR and row.method != "annual_floor":
         return "hold"
-    if direction_sign(row.direction) * (row.latest_value - row.next_target_value) >= 0:
+    if direction_sign(row.direction) * (row.latest_value - next_value) >= 0:
         return "met"
     return "floor" if row.method == "annual_floor" else "pace"
+
+
+def following_target(row) -> tuple[float, float]:
+    """The year and value of the target a series with a final verdict answers to next: the next target, but for a
+    level or rate to hold every year missed before its binding target's year, that target (missed in 2022, it must
+    hold in 2023, not only in 2024)."""
+    if (row.direction in HELD_EVERY_YEAR and not is_missing(row.target_year) and not is_missing(row.as_of_year)
+            and row.target_year > row.as_of_year):
+        return row.target_year, row.target_value
+    return row.next_target_year, row.next_target_value
 
 
 def _pace(row, words: Catalog, cagr: float, per_year: float, target: float, with_unit: bool = False) -> str:
@@ -669,12 +680,16 @@ def _final_need(row, words: Catalog, name: str) -> str:
 def next_target_need(row, words: Catalog) -> str:
     """After a verdict on a stage target: what the next target asks ("; to reach 120 in 2024 it must grow by 16.5%
     over 2023, more than the growth seen so far (+8.8% a year)"); empty without a next target."""
+    if row.direction in HELD_EVERY_YEAR:  # the year it must hold next: perhaps the binding target's
+        next_year, next_value = following_target(row)
+        if is_missing(next_year):
+            return ""
+        return words.text(f"summary.need_final_hold_{row.direction}", next_year=year(next_year),
+                          next_target=amount(row, fmt_number(next_value), words))
     if is_missing(row.next_target_year):
         return ""
     fields = {"next_year": year(row.next_target_year),
               "next_target": amount(row, fmt_number(row.next_target_value), words)}
-    if row.direction in HELD_EVERY_YEAR:
-        return words.text(f"summary.need_final_hold_{row.direction}", **fields)
     if direction_sign(row.direction) * (row.latest_value - row.next_target_value) >= 0:
         return words.text("summary.need_final_next_met", **fields)
     pace = _pace_in_sentence(row, words, row.next_required_cagr, row.next_required_per_year)
