@@ -99,6 +99,18 @@ def test_selecting_an_input_cell_names_its_row_and_the_naming_columns_stay_in_vi
     assert prompts[f"E{task}"] == prompts[f"F{task}"] == ("重点任务 6.5", "聚焦专业特色，推进产业园区提档升级")
 
 
+def test_a_value_already_on_file_for_the_year_asked_is_shown_beside_the_latest_before_it(templates):
+    """The example data hold R&D personnel's 2024 value (24,800) already: the values sheet shows it beside the latest
+    value before 2024 (24,300 in 2023), so a clerk asked for 2024 knows it is in, as the words sheet judges it."""
+    sheet = openpyxl.load_workbook(templates["市科技局"]).worksheets[0]
+    labels = [cell.value for cell in sheet[3]]
+    personnel = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == 1)
+    assert personnel[labels.index("最新已知值")].value == 24300
+    assert personnel[labels.index("已收到的2024年数值")].value == 24800
+    prompt = next(v.prompt for v in sheet.data_validations.dataValidation if str(v.sqref) == f"D{personnel[0].row}")
+    assert prompt.startswith("已收到 2024 年数值 24,800：无修订可留空")
+
+
 @pytest.mark.parametrize(("text", "limit", "expected"), [
     ("R&D personnel", 20, "R&D personnel"),
     ("Number of high-tech enterprises relative to the number", 40, "Number of high-tech enterprises…"),

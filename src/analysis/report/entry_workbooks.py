@@ -78,6 +78,7 @@ class EntrySeries:
     targets: dict[int, float]
     low: float
     high: float
+    on_file: float | None = None  # a value for the year asked already known (sent before, or published)
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,12 @@ def safe_file_stem(name: str, fallback: str) -> str:
     if not stem or WINDOWS_RESERVED.fullmatch(stem) or stem.startswith(("~$", ".")):
         return fallback
     return stem
+
+
+def _on_file(values: pd.DataFrame, year: int) -> float | None:
+    """The value for ``year`` already known (the last of its actual values), None when there is none."""
+    known = values[(values["value_type"] == "actual") & (values["year"] == year)]
+    return None if known.empty else float(known["value"].iloc[-1])
 
 
 def _latest(values: pd.DataFrame, year: int) -> tuple[float | None, int | None]:
@@ -191,7 +198,8 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
                 low, high = float(math.ceil(low)), float(math.floor(high))
             rows.append(EntrySeries(int(meta.indicator_id), meta.series, localized(meta, "name", language),
                                     series_label(meta.series, words),
-                                    localized(meta, "unit", language), latest, latest_year, targets, low, high))
+                                    localized(meta, "unit", language), latest, latest_year, targets, low, high,
+                                    _on_file(series_values, year)))
             status = lagging.get((int(meta.indicator_id), meta.series))
             if status:  # the warned first, which must be explained; then the others, explained if they fall behind
                 explanations.append(EntryExplanation(int(meta.indicator_id), meta.series,
@@ -383,11 +391,12 @@ def _finish(sheet, columns: int = 0) -> None:
 def _reference_headers(entry: EntryWorkbook) -> list[str]:
     names = entry.words["entry.reference"]
     return [names["name"], names["series"], names["unit"], names["latest"], names["latest_year"],
-            *(names["target"].format(year=y) for y in entry.target_years), names["range"]]
+            names["on_file"].format(year=entry.year), *(names["target"].format(year=y) for y in entry.target_years),
+            names["range"]]
 
 
 def _reference_cells(entry: EntryWorkbook, row: EntrySeries) -> list:
-    return [row.name, row.series_label, row.unit, row.latest, row.latest_year,
+    return [row.name, row.series_label, row.unit, row.latest, row.latest_year, row.on_file,
             *(row.targets.get(y) for y in entry.target_years), _range_text(entry.words, row)]
 
 
@@ -405,6 +414,8 @@ def _validation(entry: EntryWorkbook, row: EntrySeries) -> dict:
         message = words.text("entry.input_message", latest=latest, **fields)
     else:
         message = words.text("entry.input_message_no_latest", **fields)
+    if row.on_file is not None:  # said first: a clerk who sees no reason to send it again may leave the cell empty
+        message = words.text("entry.on_file", year=entry.year, value=fmt_number(row.on_file)) + message
     return {"validate": "decimal", "criteria": "between", "minimum": row.low, "maximum": row.high,
             "ignore_blank": True, "error_type": "warning",
             "input_title": words.text("entry.input_title", year=entry.year)[:MAX_INPUT_TITLE],
