@@ -81,12 +81,15 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     for target in other.itertuples():
         rows.append((labels["other_target"].format(year=year(target.year)),
                      target_text(row, words, target.value, target.upper)))
-    if row.verdict == "final" and row.kind != "rank":  # a place is reached or not: no share of a target
-        rows.append((labels["completion_rate"], rate_text(row.completion_rate)))
     if missed_years(row):  # a target to hold every year, missed in these years: the reason it is not achieved
         rows.append((labels["missed"], words.join(words.text("card.missed_year", year=missed,
                                                              value=value_text(row, value, words))
                                                   for missed, value in _values_in(context, row, missed_years(row)))))
+    if row.verdict == "final" and row.kind != "rank":  # a place is reached or not: no share of a target
+        # after a year missed, the rate is the last year's alone (over 100 % beside "not achieved")
+        label = (labels["completion_rate_year"].format(year=year(row.as_of_year)) if missed_years(row)
+                 else labels["completion_rate"])
+        rows.append((label, rate_text(row.completion_rate)))
     if not is_missing(row.gap) and row.gap > 0:
         rows.append((labels["gap"], fmt_number(row.gap)))
     # without a verdict (insufficient data: the printed baselines alone, its target year come), no progress either
