@@ -111,6 +111,14 @@ def test_a_value_already_on_file_for_the_year_asked_is_shown_beside_the_latest_b
     assert prompt.startswith("已收到 2024 年数值 24,800：无修订可留空")
 
 
+def test_a_level_held_every_year_is_judged_on_each_years_value_not_the_last_alone(templates):
+    """Good-air days (17): 92 in 2024 meets ≥90, but 89.5 in 2022 did not: the red warning rests on the years from
+    2022 to 2024, not on 2024's value, which meets the floor."""
+    sheet = openpyxl.load_workbook(templates["市生态环境局"])[WORDS_SHEET]
+    air = next(row for row in sheet.iter_rows(min_row=5) if row[1].value == "17")
+    assert air[10].value == "按 2022—2024 年各年数值：红色预警 · 未达标（2022 年未达到）"
+
+
 @pytest.mark.parametrize(("text", "limit", "expected"), [
     ("R&D personnel", 20, "R&D personnel"),
     ("Number of high-tech enterprises relative to the number", 40, "Number of high-tech enterprises…"),

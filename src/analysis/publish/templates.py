@@ -26,7 +26,8 @@ from ..numbers import fmt_number, is_missing
 from ..parameters import check_year
 from ..plan import Plan
 from ..report.entry_workbooks import entry_workbook_bytes, entry_workbooks
-from ..report.words import status_aside, status_text, target_text
+from ..report.words import missed_years, status_aside, status_text, target_text
+from ..vocabulary import HELD_EVERY_YEAR
 from .data import monitoring_data
 
 SUFFIX = ".xlsx"
@@ -89,8 +90,14 @@ def _judged_on(row, words) -> str:
     value it asks for is not in yet; the workbook's own where it is, which its values sheet does not show (it shows
     the latest value before the year)."""
     as_of = row.as_of_year
-    return "" if is_missing(as_of) else words.text("entry.words.as_of", year=int(as_of),
-                                                   value=fmt_number(row.latest_value))
+    if is_missing(as_of):
+        return ""
+    missed = missed_years(row)
+    if missed and row.direction in HELD_EVERY_YEAR and int(missed[0]) < int(as_of):
+        # a level to hold every year, missed in an earlier year: judged on each year's value, not the last alone
+        return words.text("entry.words.as_of_years", years=words.text("data_gap.span", first=missed[0],
+                                                                      last=int(as_of)))
+    return words.text("entry.words.as_of", year=int(as_of), value=fmt_number(row.latest_value))
 
 
 def _behind(row, year: int, words) -> str:
