@@ -66,7 +66,7 @@ SHEET_NAMES = {"zh": ["说明", "指标评估表", "预警清单", "数据质量
                "en": ["About", "Scorecard", "Warnings", "Data quality", "Actual values"]}
 FIRST_HEADERS = {"zh": ["序号", "序列", "类别", "指标名称（方案原文）", "简称", "核心指标", "单位", "目标属性",
                         "2020年基础值", "2021年基础值", "最新值", "最新值年份", "2023年目标", "2024年目标",
-                        "约束目标年份"],
+                        "对照目标年份"],
                  "en": ["No.", "Series", "Category", "Indicator (as printed in the plan)", "Short name", "Core", "Unit",
                         "Target form", "2020 baseline", "2021 baseline", "Latest value", "Latest year", "2023 target",
                         "2024 target", "Binding target year"]}
@@ -122,7 +122,7 @@ def test_numbers_are_numbers_worked_out_by_hand(workbook):
     personnel = _row_of(_scorecard(book), 1)
     assert personnel[names[10]].number_format == "#,##0"
     # 24,800 against 24,500: past the target, no gap, as the report's "—" (not −300)
-    assert personnel[{"zh": "与约束目标差距", "en": "Gap to binding target"}[language]].value is None
+    assert personnel[{"zh": "与对照目标差距", "en": "Gap to binding target"}[language]].value is None
     assert (personnel[names[8]].value, personnel[names[9]].value) == (22154, 23150)
 
 
@@ -236,7 +236,7 @@ def mid_term(request, data_folder):
     return request.param, openpyxl.load_workbook(io.BytesIO(data))
 
 
-COLUMNS = {"zh": {"gap": "与约束目标差距", "needed_rate": "每年需增长（%）", "needed_change": "每年需增长（按单位）",
+COLUMNS = {"zh": {"gap": "与对照目标差距", "needed_rate": "每年需增长（%）", "needed_change": "每年需增长（按单位）",
                   "next_year": "下一目标年份", "next_target": "下一目标", "next_rate": "距下一目标每年需增长（%）",
                   "next_change": "距下一目标每年需增长（按单位）", "seen_rate": "实际年均增长（%）",
                   "seen_change": "实际年均增长（按单位）", "needed_text": "每年需增长（报告表述）"},
