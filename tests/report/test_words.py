@@ -181,12 +181,12 @@ def test_summary_before_the_data_in_chinese():
         # target follows: no "short of a stage target" in the list's head
         ("未达标、偏离目标、进展不足或需加快的指标：", [
             "R&D经费投入强度：最新为 2021 年的 2.4%，2024 年目标 2.8%；2022—2024 年尚无数据，"
-            "待公布后作最终判断（进展不足）",
+            "待公布后再作判断（进展不足）",
             "科技服务机构：最新为 2021 年的 85个，2024 年目标 120个；2022—2024 年尚无数据，"
-            "待公布后作最终判断（进展不足）",
+            "待公布后再作判断（进展不足）",
             "万元GDP能耗下降率须每年不低于 5%（2021 年为 3.41%）；最新值为 2021 年，2022—2024 年无数据（偏离目标）",
             "碳排放强度：最新为 2021 年的 0.9吨/万元，2024 年目标 0.78吨/万元；2022—2024 年尚无数据，"
-            "待公布后作最终判断（进展不足）",
+            "待公布后再作判断（进展不足）",
         ]),
         "注意：5 个序列（指标 2、10、14、18、30）只有一两个数据点（2020、2021 年基础值），判断依据有限，"
         "待补充实际值后更新。",
@@ -206,14 +206,14 @@ def test_summary_before_the_data_in_english():
         ("Indicators not achieved, moving away, progressing too slowly or needing to accelerate:", [
             # a number in % carries its sign without a space; a unit typed in the plural is named once, after the
             # name, never after a number ("1 institutions" would be wrong)
-            "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet, the final "
+            "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet, the "
             "verdict awaits it (insufficient progress)",
             "S&T service institutions: 85 in 2021, against a target of 120 for 2024; no value for "
-            "2022–2024 yet, the final verdict awaits it (insufficient progress)",
+            "2022–2024 yet, the verdict awaits it (insufficient progress)",
             "Decline in energy use per unit of GDP must reach at least 5% a year (3.41% in 2021) — latest value "
             "2021; no value for 2022–2024 (moving away)",
             "Carbon intensity (t per 10k yuan): 0.9 in 2021, against a target of 0.78 for 2024; no value for "
-            "2022–2024 yet, the final verdict awaits it (insufficient progress)",
+            "2022–2024 yet, the verdict awaits it (insufficient progress)",
         ]),
         "Caution: 5 series (indicators 2, 10, 14, 18, 30) have only one or two data points (the 2020 and 2021 "
         "baselines); the evidence is thin until actual values for later years are added.",
@@ -460,10 +460,10 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
         "未达标</span><br><small>2022 年未达到；2023 年当年完成率 101.3%</small>")
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
-        "科技服务机构：最新为 2022 年的 96个，2024 年目标 120个；2023—2024 年尚无数据，待公布后作最终判断（需加快）")
+        "科技服务机构：最新为 2022 年的 96个，2024 年目标 120个；2023—2024 年尚无数据，待公布后再作判断（需加快）")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
         "S&T service institutions: 96 in 2022, against a target of 120 for 2024; no value for "
-        "2023–2024 yet, the final verdict awaits it (moderate progress, accelerate)")
+        "2023–2024 yet, the verdict awaits it (moderate progress, accelerate)")
 
 
 def test_a_stage_target_without_its_year_is_awaited_as_a_stage_target():
@@ -505,7 +505,7 @@ def test_a_stage_target_missed_compares_the_pace_needed_with_the_pace_seen(examp
         assert firms.endswith("需比 2023 年增长 10.3%（150家），按已有年均增速（+25.2%）可以达到")
     else:
         assert talent.endswith("it must grow by 7.4% (22) over 2023, more than the growth seen so far (+7.2% a year)")
-        assert firms.endswith("over 2023, which the growth seen so far (+25.2% a year) reaches")
+        assert firms.endswith("over 2023, and the growth seen so far (+25.2% a year) is enough")
     assert not any("难以" in item or "does not reach" in item for item in lagging.items)
 
 
