@@ -15,7 +15,7 @@ STATUS_COLOURS = {
     "moderate": "#fbc02d",
     "insufficient": "#fb8c00",
     "moving_away": "#d32f2f",
-    "stage_missed": "#bf360c",
+    "stage_missed": "#6a1b9a",  # purple: the red it was (#bf360c) looked the same as moving away's
     "insufficient_data": "#9e9e9e",
     "qualitative": "#546e7a",
 }
