@@ -253,12 +253,14 @@ def test_the_completion_share_as_official_reviews_state_it(filled):
     # year's value, a progress verdict, not counted: 11 / 21 = 52.4 %
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     assert ("23 项定量指标中，目标年份数据已到位、可作最终判定的 21 项，其中达到目标的 11 项，指标达标比例 52.4%"
-            "（11/21，分母仅计已有最终判定的指标；按全部 23 项计为 11/23）。其余 2 项尚无最终判定：2 项尚缺目标年份数据"
+            "（11/21，分母仅计已有最终判定的指标；按全部 23 项计为 11/23，即 47.8%）。尚无最终判定的 2 项中："
+            "2 项尚缺目标年份数据"
             "（为进展判断，不计入）。") in text
     english = block_texts(self_evaluation_blocks(year_context(filled, "en")))
     assert ("Of the 23 quantitative indicators, 21 have a final verdict (their target year's value is in); 11 of "
             "these 21 reached their target: 52.4% of indicators achieved (11 of 21, counting only the indicators "
-            "with a final verdict; 11 of all 23). The other 2 have no final verdict yet: 2 still missing a target "
+            "with a final verdict; 11 of all 23, 47.8%). Of the 2 without a final verdict yet: 2 still missing a "
+            "target "
             "year's value, a "
             "progress verdict, not counted.") in english
 

@@ -110,7 +110,7 @@ def test_a_card_sends_the_reader_to_the_appendix_in_a_sentence_of_its_own(exampl
 def test_one_more_is_said_in_the_singular():
     en = catalog("en")
     assert en.count_text("card.more", 1) == " The appendix lists 1 more finding of this kind."
-    assert en.count_text("self_evaluation.share.rest", 1, reasons="r") == " One more has no final verdict yet: r."
+    assert en.count_text("self_evaluation.share.rest", 1, reasons="r") == " The one without a final verdict yet: r."
 
 
 @pytest.mark.parametrize(("points", "evidence"), [(1, "low"), (2, "low"), (3, "medium"), (4, "high")])

@@ -362,7 +362,8 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
                                        missed=len(finals) - achieved, basis=words[basis], rest=rest)
     return lead + words.count_text("self_evaluation.share.counted", len(finals), total=total, achieved=achieved,
                             share=f"{achieved / len(finals) * 100:.1f}", rest=rest, basis=words[basis],
-                            of_all=words.text("self_evaluation.share.of_all", achieved=achieved, total=total)
+                            of_all=words.text("self_evaluation.share.of_all", achieved=achieved, total=total,
+                                              share_all=f"{achieved / total * 100:.1f}")
                             if len(finals) < total else "",
                             basis_one=words[f"{basis}_one"])
 
