@@ -374,3 +374,12 @@ def test_word_body_text_keeps_a_status_word_and_a_short_label_whole():
     assert "not\u00a0achieved" in para("at 3.5%, not achieved (91.4% of the target)")["c"][0]["c"]
     stage = para("2023 年阶段目标完成率 96.7%")["c"][0]["c"]
     assert joined("2023 年") in stage and joined("2023 年阶段") not in stage
+
+
+def test_a_title_never_breaks_at_a_hyphen():
+    from analysis.report.line_breaks import keep_title
+
+    assert str(keep_title("Weihai's plan: Mid-term evaluation 2023")) == (
+        'Weihai&#39;s plan: <span class="nobr">Mid-term</span> evaluation 2023')
+    assert str(keep_title("a self-evaluation report, 2024")) == (
+        'a <span class="nobr">self-evaluation</span> report, 2024')

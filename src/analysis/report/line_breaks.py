@@ -142,6 +142,18 @@ def keep_together(text) -> Markup:
     return _address_breaks(marked) if "://" in text else marked
 
 
+#: A hyphenated word (mid-term, self-evaluation): a title's line never ends on "Mid-".
+HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+
+
+def keep_title(text) -> Markup:
+    """:func:`keep_together`, and each hyphenated word whole: a title (…: Mid-term evaluation 2023) breaks between
+    words, never at a hyphen."""
+    text = str(text)
+    spans = [match.span() for match in _kept().finditer(text)] + [m.span() for m in HYPHENATED.finditer(text)]
+    return _marked(text, _merged(spans))
+
+
 def keep_words(text) -> Markup:
     """:func:`keep_together`, and each Chinese word (:func:`chinese_words`) in a span that never breaks: for the short
     notes of a narrow cell (进展判断，非最终判定), never 非最终判 | 定."""

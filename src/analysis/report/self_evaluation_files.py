@@ -27,7 +27,7 @@ from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
 from .context import ReportContext
 from .html import render
-from .line_breaks import HAN, KEPT, SHORT_LABEL
+from .line_breaks import HAN, HYPHENATED, KEPT, SHORT_LABEL
 from .line_breaks import columns as letters
 from .pandoc_ast import PANDOC_API, Label, body_pieces, cell, header, inlines, joined, table, title_inlines
 from .render import html_to_pdf
@@ -80,8 +80,8 @@ def _whole(language: str, names: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join([*(re.escape(name) for name in chinese), *items]))
 
 
-#: A short aside in full-width brackets, kept whole in the title: （2022—2024年）, （2024年，草稿）.
-TITLE_ASIDE = re.compile(rf"（[^（）]{{1,12}}）|{KEPT.pattern}")
+#: A short aside in full-width brackets, kept whole in the title: （2022—2024年）, （2024年，草稿）; a hyphenated word.
+TITLE_ASIDE = re.compile(rf"（[^（）]{{1,12}}）|{KEPT.pattern}|{HYPHENATED.pattern}")
 
 
 def title_markup(text: str) -> Markup:
