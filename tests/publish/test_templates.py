@@ -70,7 +70,10 @@ def test_every_input_column_is_wide_enough_and_only_the_empty_one_narrow(templat
     widths = {letter: sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJ"}
     assert widths["J"] < 5, widths
     assert min(widths[letter] for letter in "ABCDEFGHI") >= 7, widths
-    assert widths["H"] >= 12 and widths["I"] >= 12, widths  # a date; 初步数 or "preliminary"
+    # a date, its label 发布日期（如 2024-02-28） on one line in bold (LibreOffice breaks the date at a hyphen);
+    # 初步数（是则填“是”） (20 wide) whole, its closing quote and bracket never alone on a line; the reason a value
+    # is far off (确认) room to be typed
+    assert widths["H"] >= 27 and widths["I"] >= 24 and widths["G"] >= 30, widths
 
 
 def test_ids_and_year_are_filled_in_and_locked_inputs_unlocked(templates):

@@ -50,8 +50,8 @@ INPUT_COLOUR = "#fff9c4"
 #: The width of each column of the words sheet, in characters: its inputs, the empty column, the name and assessment.
 WORDS_WIDTHS = (10, 8, 10, 7, 50, 12, 40, 40, 3, 40, 30)
 #: The width of each input column of the values sheet, in characters.
-INPUT_WIDTHS = {"indicator_id": 12, "series": 11, "year": 7, "value": 14, "source": 30, "note": 24, "confirm": 24,
-                "published": 16, "preliminary": 14}
+INPUT_WIDTHS = {"indicator_id": 12, "series": 11, "year": 7, "value": 14, "source": 30, "note": 24, "confirm": 30,
+                "published": 27, "preliminary": 24}
 #: What a file name must not hold on any system: path separators, characters Windows refuses, controls,
 #: bidi controls (they would show the name reversed).
 UNSAFE_IN_FILE_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]')
