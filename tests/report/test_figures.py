@@ -290,3 +290,19 @@ def test_no_pace_is_drawn_once_the_target_year_has_come(example, before_data):
     labels = [label.get_text() for ax in charts.growth_gap_chart(context(before_data, 2022, "zh")).axes
               for label in ax.get_yticklabels()]
     assert "18. 万元GDP能耗下降率（每年≥5%）" in labels
+
+
+def test_a_level_to_hold_every_year_is_a_line_across_its_small_multiple(example):
+    """Good-air days (17, ≥90 every year) and the energy-saving floor (18, ≥5 every year) are drawn with their level
+    as a dash-dot line, as on their cards, so 2022's 89.5 under 90 reads off the panel; a target to reach (2) has none,
+    and the legend names the line."""
+    figure = charts.small_multiples(context(example, 2024, "en"))
+    held = {}
+    for ax in figure.axes:
+        title = ax.get_title(loc="left")
+        if title.split(".")[0] in ("2", "17", "18"):
+            held[title.split(".")[0]] = sorted({line.get_ydata()[0] for line in ax.get_lines()
+                                                if line.get_linestyle() == "-."})
+    assert held == {"2": [], "17": [90.0], "18": [5.0]}
+    legend = [text.get_text() for text in figure.legends[0].get_texts()]
+    assert "targets to hold every year" in legend

@@ -687,9 +687,11 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
         panel = f"{_wrap(_label(row, language), title_inches, size, lines=4)}\n" \
                 f"{_wrap(status_text(row, words, 'status_brief'), title_inches, size, lines=2)}"
         frames.append(pd.DataFrame({"panel": panel, "year": observed["year"], "value": observed["value"],
-                                    "role": "observed", "status": row.status, "kind": row.kind}))
+                                    "role": "observed", "status": row.status, "kind": row.kind,
+                                    "held": row.direction in HELD_EVERY_YEAR}))
         frames.append(pd.DataFrame({"panel": panel, "year": targets["year"], "value": targets["value"],
-                                    "role": "target", "status": row.status, "kind": row.kind}))
+                                    "role": "target", "status": row.status, "kind": row.kind,
+                                    "held": row.direction in HELD_EVERY_YEAR}))
     data = pd.concat(frames, ignore_index=True)
     order = list(dict.fromkeys(data["panel"]))
     grid = FixedLayoutGrid(data, col="panel", col_wrap=columns, sharex=True, sharey=False,
@@ -701,6 +703,9 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
         targets = panel[panel["role"] == "target"]
         ax.plot(observed["year"], observed["value"], color=colour, linewidth=1.6, marker="o", markersize=2.5)
         ax.plot(targets["year"], targets["value"], linestyle="", marker="*", markersize=6, color="#212121", zorder=3)
+        if panel["held"].iloc[0]:  # a level to hold every year: its line across the years, as on the card
+            for value in targets["value"].unique():
+                ax.axhline(value, color="#555", linestyle="-.", linewidth=0.8, zorder=1)
         _value_axis(ax.yaxis, panel["kind"].iloc[0], 3)
         if panel["kind"].iloc[0] == "rank":
             ax.invert_yaxis()  # the first place on top: up is better
@@ -715,6 +720,8 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
     figure = grid.figure
     handles = _status_line_handles(data["status"], words, context.assessment) + [
         Line2D([], [], color="#212121", marker="*", linestyle="", markersize=7, label=words["chart.target"])]
+    if data["held"].any():
+        handles.append(Line2D([], [], color="#555", linestyle="-.", linewidth=0.8, label=words["chart.level_held"]))
     legend_columns, legend = _fit_legend(handles, width, 3 if narrow else 6, _legend_size(narrow))
     # The figure's height from its rows and the room above and below, in inches, so a short figure keeps them whole:
     # above each row its panels' titles (the most lines any has, and matplotlib's 6 points of pad), the tick marks of
