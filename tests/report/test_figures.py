@@ -105,7 +105,7 @@ def test_statuses_are_named_not_only_coloured(example):
     assert texts(figure).count("Not achieved") == 10
     heat = charts.status_heatmap(report)
     cells = [t.get_text() for t in heat.axes[0].texts]
-    assert "Not" in cells and "Ach." in cells
+    assert "Missed" in cells and "Ach." in cells
     # 2023's verdicts on stage targets met (a 2024 target followed): 11 indicators and 4 national, 12 series, each
     # "St. met" in the 2023 column (the second), in achieved's green; the key says what it means
     grid = heat.axes[0]
@@ -276,7 +276,7 @@ def test_the_heat_map_shows_the_plan_period_with_a_key_to_its_words(example):
     # the printed baselines alone
     assert report.plan["report_years"][0] == 2021 and charts.heatmap_years(report) == [2022, 2023, 2024]
     key = " ".join(text.get_text() for text in charts.status_heatmap(report).texts).replace("\n", " ")
-    assert "Ach. = Achieved" in key and "Not = Not achieved" in key
+    assert "Ach. = Achieved" in key and "Missed = Not achieved" in key
     zh = " ".join(text.get_text() for text in charts.status_heatmap(context(example, 2024, "zh")).texts)
     assert "达标＝已达标" in zh and "未达标＝" not in zh  # a word that is the status itself needs no key
 
