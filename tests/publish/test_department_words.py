@@ -253,13 +253,13 @@ def test_the_completion_share_as_official_reviews_state_it(filled):
     # year's value, a progress verdict, not counted: 11 / 21 = 52.4 %
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     assert ("23 项定量指标中，目标年份数据已到位、可作最终判定的 21 项，其中达到目标的 11 项，指标达标比例 52.4%"
-            "（11/21，分母仅计已有最终判定的指标；按全部 23 项计为 11/23，即 47.8%）。尚无最终判定的 2 项中："
+            "（11/21，分母仅计已有最终判定的指标；按全部 23 项计为 11/23，即 47.8%）。其余 2 项尚无最终判定："
             "2 项尚缺目标年份数据"
             "（为进展判断，不计入）。") in text
     english = block_texts(self_evaluation_blocks(year_context(filled, "en")))
     assert ("Of the 23 quantitative indicators, 21 have a final verdict (their target year's value is in); 11 of "
             "these 21 reached their target: 52.4% of indicators achieved (11 of 21, counting only the indicators "
-            "with a final verdict; 11 of all 23, 47.8%). Of the 2 without a final verdict yet: 2 still missing a "
+            "with a final verdict; 11 of all 23, 47.8%). The other 2 have no final verdict yet: 2 still missing a "
             "target "
             "year's value, a "
             "progress verdict, not counted.") in english
@@ -425,3 +425,22 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
     status = {(row[1].value, row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
     assert status["2", None] == "按 2023 年数值 2.61：红色预警 · 未达阶段目标", status
+
+
+def test_the_values_sheet_names_each_row_and_its_series_when_a_cell_is_selected(templates):
+    """The plan names indicator 5's two series alike (科技创新基地（…）): a prompt's title says which, and every input
+    cell of the row, not only its value, names it."""
+    sheet = openpyxl.load_workbook(templates["市科技局"]).worksheets[0]
+    prompts = {str(v.sqref): (v.promptTitle, v.prompt) for v in sheet.data_validations.dataValidation}
+    provincial = next(row[0].row for row in sheet.iter_rows(min_row=5) if row[0].value == 5 and row[1].value == "省级")
+    assert prompts[f"D{provincial}"][0] == "2024年数值（省级）"
+    assert prompts[f"E{provincial}:I{provincial}"][0] == "指标 5（省级）"
+    assert prompts[f"E{provincial}:I{provincial}"][1].endswith("，单位：个")
+
+
+def test_a_floor_missed_once_is_judged_on_every_year_of_the_plan_period(templates):
+    """The energy-saving floor (18): 5.2 in 2022 met ≥5, 4.6 in 2023 missed it, 5.3 in 2024 met it: judged on each
+    year from the plan period's first, 2022 (the year after the 2021 baseline), not from 2023's miss."""
+    sheet = openpyxl.load_workbook(templates["市发展改革委"])[WORDS_SHEET]
+    energy = next(row for row in sheet.iter_rows(min_row=5) if row[1].value == "18")
+    assert energy[10].value.startswith("按 2022—2024 年各年数值：红色预警 · 未达标（2023 年未达到）")

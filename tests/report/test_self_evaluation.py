@@ -154,12 +154,12 @@ def test_the_share_of_indicators_achieved_counts_final_verdicts_only(example_rep
     expected = {"final-zh": "23 项定量指标中，目标年份数据已到位、可作最终判定的 21 项，其中达到目标的 11 项，"
                             "指标达标比例 52.4%（11/21，分母仅计已有最终判定的指标；按全部 23 项计为 11/23，"
                             "即 47.8%）。"
-                            "尚无最终判定的 2 项中："
+                            "其余 2 项尚无最终判定："
                             "2 项尚缺目标年份数据（为进展判断，不计入）。",
                 "final-en": "Of the 23 quantitative indicators, 21 have a final verdict (their target year's value "
                             "is in); 11 of these 21 reached their target: 52.4% of indicators achieved "
                             "(11 of 21, counting only the indicators with a final verdict; 11 of all 23, "
-                            "47.8%). Of the 2 without a final "
+                            "47.8%). The other 2 have no final "
                             "verdict yet: 2 still missing a target year's value, a progress verdict, "
                             "not counted."}[case]
     text = _page_text(example_reports[case])
@@ -230,7 +230,7 @@ def test_the_national_share_states_its_denominator_and_the_indicators_without_da
     text = _page_text(example_reports["national-2015-zh"])
     assert ("10 项定量指标中，目标年份数据已到位、可作最终判定的 5 项，其中达到目标的 4 项，"
             "指标达标比例 80.0%（4/5，分母仅计已有最终判定的指标；按全部 10 项计为 4/10，即 40.0%）。"
-            "尚无最终判定的 5 项中：5 项尚无规划期内（2011 年起）数据。") in text
+            "其余 5 项尚无最终判定：5 项尚无规划期内（2011 年起）数据。") in text
     # no indicator of this plan has a national and a provincial series: nothing said of taking the worse
     assert "按指标的最新评估结论计（目标年份数据未到位的为进展判断）" in text and "省级" not in text
     # R&D intensity (3) missed its target and the plan names no department for it: the problems ask its reasons,

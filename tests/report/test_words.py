@@ -241,8 +241,8 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
                           "target: Stage target met 1; Stage target missed 2; Not achieved 1.")
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
                                 "it, 0.09 pp short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) over 2023")
-    assert english[4][1][1] == ("Days with good air quality: ≥90% every year, missed in 2022, so not achieved (91.2% in "
-                                "2023); in 2024 it must be at least 90%")
+    assert english[4][1][1] == ("Days with good air quality: ≥90% every year, missed in 2022, so not achieved "
+                                "(91.2% in 2023); in 2024 it must be at least 90%")
     assert english[4][1][2] == ("High-level talent (persons): 298 in 2023, short of the 2023 stage target of 300 "
                                 "(99.3% of it, 2 short); to reach 320 in 2024 it must grow by 7.4% (22) over 2023")
 
@@ -441,8 +441,8 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     # left to accelerate (amber), before the years missing
     assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；2024 年已到，按已有增速达不到目标；"
                                                  "最新值为 2022 年，2023—2024 年无数据")
-    assert words.status_note(by_id[14], en) == ("a progress verdict, not final; off course for the 2024 target, whose "
-                                                 "year has come; latest value 2022; no value for 2023–2024")
+    assert words.status_note(by_id[14], en) == ("a progress verdict, not final; off course for the 2024 target, now "
+                                                 "due; latest value 2022; no value for 2023–2024")
     assert words.status_note(by_id[30], zh) == "进展判断，非最终判定；最新值为 2023 年，2024 年无数据"  # one year
     assert words.status_note(by_id[30], en) == "a progress verdict, not final; latest value 2023; no value for 2024"
     # a target to hold every year: 17 is 91.2 in 2023 against ≥90 but was 89.5 in 2022
@@ -455,7 +455,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     # the scorecard prints it under the status, the summary after the need
     status_cell = cells_of(scorecard_html(context("en", rows)))[1][8]
     assert status_cell.endswith("Moderate progress, accelerate</span><br><small>a progress verdict, not final; "
-                                "off course for the 2024 target, whose year has come; latest value 2022; no value "
+                                "off course for the 2024 target, now due; latest value 2022; no value "
                                 "for 2023–2024</small>")
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
         "未达标</span><br><small>2022 年未达到；2023 年当年完成率 101.3%</small>")

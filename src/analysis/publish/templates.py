@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from ..assess.assessment import assess
+from ..assess.assessment import assess, plan_start_year
 from ..assess.warning_list import row_warning_level
 from ..catalog import plan_catalog
 from ..clean.observations import year_range
@@ -74,18 +74,19 @@ def _lagging(plan: Plan, data, year: int, words, warned: bool = True) -> dict[tu
     if year not in plan.report_years:
         return {}
     assessment = assess(data.indicators, data.values, year, plan.base_year)
+    start = plan_start_year(data.values)
     if not warned:
         return {(int(row.indicator_id), row.series): words.text(
-                    "entry.words.unwarned", status=_judged_on(row, words) + status_text(row, words)
+                    "entry.words.unwarned", status=_judged_on(row, words, start) + status_text(row, words)
                     + status_aside(row, words), behind=_behind(row, year, words))
                 for row in assessment.itertuples() if not row_warning_level(row) and row.status != "qualitative"}
-    return {(int(row.indicator_id), row.series): _judged_on(row, words) + words.text(
+    return {(int(row.indicator_id), row.series): _judged_on(row, words, start) + words.text(
                 "entry.words.status", level=words[f"warnings.level.{row_warning_level(row)}"],
                 status=status_text(row, words) + status_aside(row, words))
             for row in assessment.itertuples() if row_warning_level(row)}
 
 
-def _judged_on(row, words) -> str:
+def _judged_on(row, words, start: int | None = None) -> str:
     """The value a warning is judged on, and its year (按 2023 年数值 2.61): earlier than the workbook's where the
     value it asks for is not in yet; the workbook's own where it is, which its values sheet does not show (it shows
     the latest value before the year)."""
@@ -94,8 +95,10 @@ def _judged_on(row, words) -> str:
         return ""
     missed = missed_years(row)
     if missed and row.direction in HELD_EVERY_YEAR and int(missed[0]) < int(as_of):
-        # a level to hold every year, missed in an earlier year: judged on each year's value, not the last alone
-        return words.text("entry.words.as_of_years", years=words.text("data_gap.span", first=missed[0],
+        # a level to hold every year, missed in an earlier year: judged on each year's value of the plan period (from
+        # ``start``), not the last alone
+        first = min(int(missed[0]), start) if start else int(missed[0])
+        return words.text("entry.words.as_of_years", years=words.text("data_gap.span", first=first,
                                                                       last=int(as_of)))
     return words.text("entry.words.as_of", year=int(as_of), value=fmt_number(row.latest_value))
 

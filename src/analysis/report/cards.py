@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..assess.assessment import plan_start_year
 from ..assess.rates import direction_sign
+from ..assess.warning_list import overdue_behind
 from ..ingest.plan_outline import place_of
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, fmt_pct, is_missing
@@ -131,7 +132,8 @@ def card_notes(context: ReportContext, row) -> list[str]:
     notes = [turn] if (turn := plan_period_turn(context, row)) else []
     if not_final(row):  # first: what the status rests on, when the target year has come without its value
         notes.insert(0, words.text("card.not_final", target_year=year(row.target_year), as_of=year(row.as_of_year),
-                                   status=status_text(row, words)))
+                                   status=status_text(row, words))
+                     + (words["card.overdue"] if overdue_behind(row) else ""))
     actual = actuals(context, row)
     for _, group in actual.groupby("reference", sort=False):
         years = words["grammar.comma"].join(year(y) for y in group["year"])

@@ -61,7 +61,7 @@ MAX_FILE_STEM = 100
 MAX_INPUT_MESSAGE = 255
 MAX_INPUT_TITLE = 32
 #: The longest name a cell's prompt repeats before what it says of the row.
-MAX_PROMPT_NAME = 80
+MAX_PROMPT_NAME = 110
 
 
 @dataclass(frozen=True)
@@ -264,6 +264,8 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     locked_number = book.add_format({"border": 1, "bg_color": "#f1f3f4", "num_format": "0", "align": "left"})
     unlocked = book.add_format({"locked": False, "border": 1, "bg_color": INPUT_COLOUR, "text_wrap": True})
     reference = book.add_format({"font_color": "#3c4043"})
+    # the plausible range indented: beside a target's value (2.8) it never reads "2.80 – 12.61"
+    indented = book.add_format({"font_color": "#3c4043", "indent": 1})
     styles = Styles(book)
 
     sheet.write_string(0, 0, title, bold)
@@ -288,8 +290,13 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
         for column in range(4, len(INPUT_COLUMNS)):
             sheet.write_blank(number, column, None, unlocked)
         sheet.data_validation(number, 3, number, 3, _validation(entry, row))
-        for offset, value in enumerate(_reference_cells(entry, row)):
-            if isinstance(value, float):
+        # the row's other input cells name it too, when selected (its name stands far to the right)
+        sheet.data_validation(number, 4, number, len(INPUT_COLUMNS) - 1, {"validate": "any", **_row_prompt(entry, row)})
+        cells = _reference_cells(entry, row)
+        for offset, value in enumerate(cells):
+            if offset == len(cells) - 1:
+                sheet.write_string(number, first_reference + offset, value, indented)
+            elif isinstance(value, float):
                 sheet.write_number(number, first_reference + offset, value, styles.number(value))
             elif isinstance(value, int):
                 sheet.write_number(number, first_reference + offset, value, reference)
@@ -404,6 +411,15 @@ def _range_text(words: Catalog, row: EntrySeries) -> str:
     return words.text("entry.range", low=fmt_number(row.low), high=fmt_number(row.high))
 
 
+def _row_prompt(entry: EntryWorkbook, row: EntrySeries) -> dict:
+    """What a selected input cell of a series' row shows: the indicator and series, and the name."""
+    words = entry.words
+    title = words.text("entry.words.prompt_title_series" if row.series else "entry.words.prompt_title",
+                       item=words["entry.words.items.indicator"], id=row.indicator_id, series=row.series_label)
+    return {"input_title": clipped(title, MAX_INPUT_TITLE),
+            "input_message": clipped(words.text("entry.row_prompt", name=row.name, unit=row.unit), MAX_INPUT_MESSAGE)}
+
+
 def _validation(entry: EntryWorkbook, row: EntrySeries) -> dict:
     """A decimal in the plausible range; outside it a warning the person may override (and explain in confirm)."""
     words = entry.words
@@ -418,7 +434,8 @@ def _validation(entry: EntryWorkbook, row: EntrySeries) -> dict:
         message = words.text("entry.on_file", year=entry.year, value=fmt_number(row.on_file)) + message
     return {"validate": "decimal", "criteria": "between", "minimum": row.low, "maximum": row.high,
             "ignore_blank": True, "error_type": "warning",
-            "input_title": words.text("entry.input_title", year=entry.year)[:MAX_INPUT_TITLE],
+            "input_title": clipped(words.text("entry.input_title_series" if row.series else "entry.input_title",
+                                              year=entry.year, series=row.series_label), MAX_INPUT_TITLE),
             "input_message": clipped(message, MAX_INPUT_MESSAGE),
             "error_title": words["entry.error_title"][:MAX_INPUT_TITLE],
             "error_message": words.text("entry.error_message", low=fields["low"], high=fields["high"])[

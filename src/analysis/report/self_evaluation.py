@@ -351,8 +351,10 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
                           years=words.join_and(sorted({year(y) for y in judged["target_year"].dropna()})))
     if not finals:
         return lead + words.text("self_evaluation.share.none", total=total, reasons=words.join(reasons))
-    rest = words.count_text("self_evaluation.share.rest", len(pending), reasons=words.join(reasons)) \
-        if pending else ""
+    # several kinds of pending: counted as parts of the whole pending (a mid-term's stage verdicts among them); one
+    # kind: the others
+    rest = words.count_text("self_evaluation.share.rest" if len(reasons) > 1 else "self_evaluation.share.rest_other",
+                            len(pending), reasons=words.join(reasons)) if pending else ""
     # a level to hold every year missed before the last target year: final, though that year's value is not in
     early = numeric[numeric["indicator_id"].astype(int).isin(finals) & _for_the_plan(numeric)
                     & numeric["next_target_year"].notna()]
