@@ -380,6 +380,19 @@ def test_a_title_never_breaks_at_a_hyphen():
     from analysis.report.line_breaks import keep_title
 
     assert str(keep_title("Weihai's plan: Mid-term evaluation 2023")) == (
-        'Weihai&#39;s plan: <span class="nobr">Mid-term</span> evaluation 2023')
+        'Weihai&#39;s plan: <span class="nobr">Mid-term evaluation 2023</span>')
+    # the short part after the colon whole: never "…indicators: Final | evaluation 2024"
+    assert str(keep_title("Weihai indicators: Final evaluation 2024")) == (
+        'Weihai indicators: <span class="nobr">Final evaluation 2024</span>')
     assert str(keep_title("a self-evaluation report, 2024")) == (
         'a <span class="nobr">self-evaluation</span> report, 2024')
+
+
+def test_a_self_evaluation_title_keeps_its_asides_with_what_they_follow():
+    from analysis.report.self_evaluation_files import title_markup
+
+    english = str(title_markup("A plan (2022–2024): self-evaluation report for the final evaluation, 2024 (draft)"))
+    assert '<span class="nobr">2024 (draft)</span>' in english  # never "(draft)" alone on the last line
+    assert '<span class="nobr">self-evaluation</span>' in english
+    assert str(title_markup("《方案（2022—2024年）》总结评估自评报告（2024年，草稿）")) == (
+        '《方案<span class="nobr">（2022—2024年）</span>》总结评估自评报告<span class="nobr">（2024年，草稿）</span>')

@@ -144,13 +144,17 @@ def keep_together(text) -> Markup:
 
 #: A hyphenated word (mid-term, self-evaluation): a title's line never ends on "Mid-".
 HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+#: A title's short last part after a colon (…indicators: Final evaluation 2024), kept on one line.
+TITLE_TAIL = re.compile(r"(?<=: )[^:]{1,32}$")
 
 
 def keep_title(text) -> Markup:
-    """:func:`keep_together`, and each hyphenated word whole: a title (…: Mid-term evaluation 2023) breaks between
-    words, never at a hyphen."""
+    """:func:`keep_together`, each hyphenated word whole and a short part after the title's colon whole: a title
+    breaks after its colon or between words, never at a hyphen (…indicators: Mid- | term) nor inside its last phrase
+    (…: Final | evaluation 2024)."""
     text = str(text)
     spans = [match.span() for match in _kept().finditer(text)] + [m.span() for m in HYPHENATED.finditer(text)]
+    spans += [m.span() for m in TITLE_TAIL.finditer(text)]
     return _marked(text, _merged(spans))
 
 

@@ -80,8 +80,9 @@ def _whole(language: str, names: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join([*(re.escape(name) for name in chinese), *items]))
 
 
-#: A short aside in full-width brackets, kept whole in the title: （2022—2024年）, （2024年，草稿）; a hyphenated word.
-TITLE_ASIDE = re.compile(rf"（[^（）]{{1,12}}）|{KEPT.pattern}|{HYPHENATED.pattern}")
+#: A short aside in brackets, kept whole in the title: （2022—2024年）, （2024年，草稿）, "2024 (draft)" with the word
+#: before it (never "(draft)" alone on the last line); a hyphenated word.
+TITLE_ASIDE = re.compile(rf"（[^（）]{{1,12}}）|\S+ \([^()]{{1,12}}\)|{KEPT.pattern}|{HYPHENATED.pattern}")
 
 
 def title_markup(text: str) -> Markup:
