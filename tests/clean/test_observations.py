@@ -251,7 +251,7 @@ def test_a_preliminary_figure_is_marked_until_a_final_one_comes(tmp_path, weihai
     data = monitoring_data(weihai, folder)
     assert data.values.loc[data.values.value_type == "actual", "processing"].tolist() == ["preliminary"]
     [finding] = data.quality[data.quality.issue == "preliminary_value"].itertuples()
-    assert finding.detail_zh == "2022 年 2.55 为初步数（Bulletin 2022），正式数据公布后替换"
+    assert finding.detail_zh == "2022年 2.55 为初步数（Bulletin 2022），正式数据公布后替换"
     # the same value published again as final: one value, final, and the repeat logged
     _write(tmp_path, "2,,2022,2.55,Yearbook 2023,2023-11-30,\n", name="yearbook.csv", header=REVISION_HEADER)
     data = monitoring_data(weihai, folder)
@@ -296,8 +296,8 @@ def test_a_value_quoted_as_printed_keeps_its_digits_and_groups_its_thousands(tmp
     revised = quality[quality.issue == "observation_revises_baseline"].set_index("indicator_id")
     assert revised.loc[1, "detail_en"] == ("Bulletin 2022 gives 23,150 for 2021; the plan printed 23,000. The "
                                            "published value replaces the printed one wherever the 2021 value is used.")
-    assert revised.loc[1, "detail_zh"] == ("据Bulletin 2022，2021 年为 23,150，方案印作 23,000；"
-                                           "凡用到 2021 年数值之处均以公布值代替方案所列数值")
+    assert revised.loc[1, "detail_zh"] == ("据Bulletin 2022，2021年为 23,150，方案印作 23,000；"
+                                           "凡用到 2021年数值之处均以公布值代替方案所列数值")
     assert revised.loc[2, "detail_en"].startswith("Bulletin 2022 gives 2.50 for 2021; the plan printed 2.40.")
 
 
@@ -309,7 +309,7 @@ def test_a_revision_quotes_both_figures_as_they_were_published(tmp_path, weihai)
     [revision] = monitoring_data(weihai, folder).quality.query("issue == 'observation_revised'").itertuples()
     assert revision.detail_en == ("2022: 2.10 (Bulletin 2022, published 20 March 2023) → 2.07 (Yearbook 2023, "
                                   "published 30 November 2023); the later figure is used")
-    assert revision.detail_zh == ("2022 年：2.10（Bulletin 2022，2023年3月20日发布）→ 2.07（Yearbook 2023，"
+    assert revision.detail_zh == ("2022年：2.10（Bulletin 2022，2023年3月20日发布）→ 2.07（Yearbook 2023，"
                                   "2023年11月30日发布），以后者为准")
 
 

@@ -48,7 +48,7 @@ def test_a_relative_target_is_made_absolute_from_the_printed_base(tmp_path, basi
     assert len(findings) == (0 if not basis else 1)
     if basis == "multiple":
         assert findings.iloc[0].detail_en == "2027 target: 2 times the 2022 value 2.4, that is 4.8"
-        assert findings.iloc[0].detail_zh == "2027 年目标为 2022 年值 2.4 的 2 倍，即 4.8"
+        assert findings.iloc[0].detail_zh == "2027年目标为 2022年值 2.4 的 2 倍，即 4.8"
 
 
 def test_a_relative_target_waits_for_a_base_value_from_statistics(tmp_path):

@@ -63,7 +63,7 @@ def test_a_header_row_of_the_templates_labels_names_the_columns(tmp_path, header
     (None, 4),        # the row of names deleted: the labels are the header, their reference labels beside them
 ])
 def test_a_template_whose_row_of_names_was_typed_over_or_deleted_is_read(tmp_path, header, first):
-    rows = [["市科技局：2023 年数据报送表"], ["请在黄色单元格中填写"], LABELS_ZH + REFERENCE_ZH]
+    rows = [["市科技局：2023年数据报送表"], ["请在黄色单元格中填写"], LABELS_ZH + REFERENCE_ZH]
     rows += [header] if header else []
     rows += [ROW]
     [sheet] = _read(_workbook(tmp_path / "a.xlsx", rows, "zh", 2023)).sheets

@@ -88,7 +88,7 @@ def test_selecting_an_input_cell_names_its_row_and_the_naming_columns_stay_in_vi
     intensity = next(row[0].row for row in sheet.iter_rows(min_row=5) if row[1].value == "2")
     # R&D intensity, 2.70 in 2024 against 2.8: its two input cells (reasons G, measures H)
     assert prompts[f"G{intensity}"] == prompts[f"H{intensity}"] == (
-        "指标 2", "全社会R&D经费支出占地区GDP比重（%）\n按 2024 年数值 2.7：红色预警 · 未达标")
+        "指标 2", "全社会R&D经费支出占地区GDP比重（%）\n按 2024年数值 2.7：红色预警 · 未达标")
     assert f"E{intensity}" not in prompts  # a locked cell has no prompt
     # a series of an indicator of two: the title names it
     provincial = next(row[0].row for row in sheet.iter_rows(min_row=5)
@@ -108,7 +108,7 @@ def test_a_value_already_on_file_for_the_year_asked_is_shown_beside_the_latest_b
     assert personnel[labels.index("最新已知值")].value == 24300
     assert personnel[labels.index("已收到的2024年数值")].value == 24800
     prompt = next(v.prompt for v in sheet.data_validations.dataValidation if str(v.sqref) == f"D{personnel[0].row}")
-    assert prompt.startswith("已收到 2024 年数值 24,800：无修订可留空")
+    assert prompt.startswith("已收到 2024年数值 24,800：无修订可留空")
 
 
 def test_a_level_held_every_year_is_judged_on_each_years_value_not_the_last_alone(templates):
@@ -116,7 +116,7 @@ def test_a_level_held_every_year_is_judged_on_each_years_value_not_the_last_alon
     2022 to 2024, not on 2024's value, which meets the floor."""
     sheet = openpyxl.load_workbook(templates["市生态环境局"])[WORDS_SHEET]
     air = next(row for row in sheet.iter_rows(min_row=5) if row[1].value == "17")
-    assert air[10].value == "按 2022—2024 年各年数值：红色预警 · 未达标（2022 年未达到）"
+    assert air[10].value == "按 2022—2024年各年数值：红色预警 · 未达标（2022年未达到）"
 
 
 @pytest.mark.parametrize(("text", "limit", "expected"), [
@@ -270,7 +270,7 @@ def test_a_verdict_from_the_printed_baselines_alone_is_not_counted(project_tmp):
     # so no indicator counts towards the completion share and all 23 numeric ones are named as without data
     folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-printed" / "weihai")
     text = block_texts(self_evaluation_blocks(year_context(build_tables(load_plan(folder), "eurostat"), "zh", 2024)))
-    assert ("23 项定量指标均尚无方案期内（2022 年起）数据（指标 1、2、3、4、5、6、7、8、9、10、11、12、13、14、"
+    assert ("23 项定量指标均尚无方案期内（2022年起）数据（指标 1、2、3、4、5、6、7、8、9、10、11、12、13、14、"
             "15、16、17、18、19、20、21、25、26），暂不计算完成情况。") in text
     assert not any("指标完成率" in t for t in text)
 
@@ -299,7 +299,7 @@ def test_a_completion_share_from_one_indicator_says_it_counts_one_of_all(project
     tables = build_tables(load_plan(folder), "eurostat")
     zh = block_texts(self_evaluation_blocks(year_context(tables, "zh", 2024)))
     assert ("23 项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例：1 项尚缺目标年份数据"
-            "（为进展判断，不计入）；22 项尚无方案期内（2022 年起）数据。") in zh
+            "（为进展判断，不计入）；22 项尚无方案期内（2022年起）数据。") in zh
     assert not any("100.0%" in t for t in zh)
     en = block_texts(self_evaluation_blocks(year_context(tables, "en", 2024)))
     assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value has been "
@@ -311,7 +311,7 @@ def test_the_indicator_table_names_the_year_a_level_held_every_year_missed(fille
     # good air days (17): ≥90 every year; 89.5 in 2022 missed it, 92 in 2024 meets it: not achieved, for 2022
     table = next(b for b in self_evaluation_blocks(year_context(filled, "zh")) if b.kind == "table")
     row = next(r for r in table.rows if r[0] == "17")
-    assert row[-1] == "未达标（2022 年未达到）" and row[-2] == "92（2024）"
+    assert row[-1] == "未达标（2022年未达到）" and row[-2] == "92（2024）"
 
 
 def test_a_series_still_to_accelerate_at_the_final_evaluation_is_a_problem(filled):
@@ -319,11 +319,11 @@ def test_a_series_still_to_accelerate_at_the_final_evaluation_is_a_problem(fille
     # time left to accelerate, a problem the final self-evaluation names with its department
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     problems = text[text.index("（一）存在的问题"):text.index("（二）下一步措施")]
-    assert any(t.startswith("研发费用加计扣除减免占研发经费比重：需加快（进展判断，非最终判定；2024 年已到，按已有增速"
-                            "达不到目标；最新值为 2023 年，2024 年无数据）")
+    assert any(t.startswith("研发费用加计扣除减免占研发经费比重：需加快（进展判断，非最终判定；2024年已到，按已有增速"
+                            "达不到目标；最新值为 2023年，2024年无数据）")
                for t in problems)
     # a level held every year and missed in 2022: its rate is 2024's alone
-    assert any(t.startswith("空气质量优良天数比例：未达标（2022 年未达到；2024 年当年完成率 102.2%）")
+    assert any(t.startswith("空气质量优良天数比例：未达标（2022年未达到；2024年当年完成率 102.2%）")
                for t in problems)
 
 
@@ -368,7 +368,7 @@ def test_a_workbooks_every_mistake_is_told_at_once_and_a_note_on_a_missing_value
     tables = build_tables(plan, "eurostat")
     noted = tables.quality[tables.quality["issue"] == "no_value_note"]
     assert noted[["indicator_id", "year", "detail_zh", "detail_en"]].values.tolist() == [
-        [3, 2024, "2024 年暂无数值；报送单位说明：统计局尚未发布，预计6月公布",
+        [3, 2024, "2024年暂无数值；报送单位说明：统计局尚未发布，预计6月公布",
          "No value for 2024 yet; the department notes: 统计局尚未发布，预计6月公布 (original, untranslated)"]]
     # the appendix places it by the workbook's row, as Excel numbers it (never "市科技局.xlsx:9")
     for language, place in {"zh": f"市科技局.xlsx第 {rows[3]} 行", "en": f"市科技局.xlsx, row {rows[3]}"}.items():
@@ -386,13 +386,13 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     paths = {path.stem: path for path in build_templates(plan, 2023, "zh", project_tmp / "words-templates-2023")}
     sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
     status = {row[1].value: row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["indicator"]}
-    assert status["14"] == "按 2023 年数值 103：黄色预警 · 已达阶段目标（按已有增速达不到 2024 年目标）"
-    assert status["10"] == "按 2023 年数值 1,450：黄色预警 · 未达阶段目标（按已有增速可达到 2024 年目标）"
-    assert status["2"] == "按 2023 年数值 2.61：红色预警 · 未达阶段目标"
+    assert status["14"] == "按 2023年数值 103：黄色预警 · 已达阶段目标（按已有增速达不到 2024年目标）"
+    assert status["10"] == "按 2023年数值 1,450：黄色预警 · 未达阶段目标（按已有增速可达到 2024年目标）"
+    assert status["2"] == "按 2023年数值 2.61：红色预警 · 未达阶段目标"
     # R&D personnel (1), 24,300 against 24,000: no warning, explained only if 2023's value falls behind
     # it is told what would need explaining: missing 2023's target, 24,000
-    assert status["1"] == ("按 2023 年数值 24,300：已达阶段目标，暂无预警；"
-                           "如本次报送的 2023 年数值未达到 2023 年目标 24,000，请说明原因和下一步措施")
+    assert status["1"] == ("按 2023年数值 24,300：已达阶段目标，暂无预警；"
+                           "如本次报送的 2023年数值未达到 2023年目标 24,000，请说明原因和下一步措施")
     # the warned rows first
     order = list(status)
     assert max(order.index(key) for key in ("2", "10", "14")) < order.index("1")
@@ -410,13 +410,13 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
     sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
     status = {(row[1].value, row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
-    assert status["4", "省级"].startswith("按 2022 年数值 2.9："), status
+    assert status["4", "省级"].startswith("按 2022年数值 2.9："), status
     assert status["22", None] == "定性指标：请写明本年度进展并选择自评等级"
     # R&D personnel (1), 24,300 in 2023, no warning: what would need explaining is the 2024 value missing 2024's
     # target, 24,500
-    assert status["1", None].endswith("暂无预警；如本次报送的 2024 年数值未达到 2024 年目标 24,500，"
+    assert status["1", None].endswith("暂无预警；如本次报送的 2024年数值未达到 2024年目标 24,500，"
                                       "请说明原因和下一步措施")
-    assert status["1", None].startswith("按 2023 年数值 24,300："), status
+    assert status["1", None].startswith("按 2023年数值 24,300："), status
     # made once the year's data are in, a workbook judges that year, and says so: R&D intensity (2), 2.61 in 2023
     # against the 2023 stage target 2.7
     made_after = {path.stem: path for path in build_templates(load_plan(folder), 2023, "zh",
@@ -424,7 +424,7 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
     sheet = openpyxl.load_workbook(made_after["市科技局"])[WORDS_SHEET]
     status = {(row[1].value, row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
-    assert status["2", None] == "按 2023 年数值 2.61：红色预警 · 未达阶段目标", status
+    assert status["2", None] == "按 2023年数值 2.61：红色预警 · 未达阶段目标", status
 
 
 def test_the_values_sheet_names_each_row_and_its_series_when_a_cell_is_selected(templates):
@@ -443,4 +443,4 @@ def test_a_floor_missed_once_is_judged_on_every_year_of_the_plan_period(template
     year from the plan period's first, 2022 (the year after the 2021 baseline), not from 2023's miss."""
     sheet = openpyxl.load_workbook(templates["市发展改革委"])[WORDS_SHEET]
     energy = next(row for row in sheet.iter_rows(min_row=5) if row[1].value == "18")
-    assert energy[10].value.startswith("按 2022—2024 年各年数值：红色预警 · 未达标（2023 年未达到）")
+    assert energy[10].value.startswith("按 2022—2024年各年数值：红色预警 · 未达标（2023年未达到）")

@@ -58,7 +58,7 @@ CASES = {
                      "D6: Value: '2,61' is not a number (write plain digits with a decimal point, no thousands "
                      "separators, units or % signs)"),
     "far off its series": ({"D5": 90000, "E5": "统计公报"},
-                           "D5: 数值: 90000 是上一个值 23000（2021 年，方案所列）"
+                           "D5: 数值: 90000 是上一个值 23000（2021年，方案所列）"
                            "的 3.9 倍；如 90000 无误，请在该行的“确认”列说明理由",
                            "D5: Value: 90000 is 3.9 times the previous value 23000 (2021, as the plan prints it, "
                            "weihai-innovative-city-plan-2022.txt:83); if 90000 is right, say why in the row's Confirm "
@@ -66,8 +66,8 @@ CASES = {
     "negative": ({"D6": -2.61, "E6": "统计公报"}, "D6: 数值: -2.61 是负数；比重不能为负",
                  "D6: Value: -2.61 is negative; a share cannot be negative"),
     "not the workbook's year": ({"C5": 2024, "D5": 24300, "E5": "统计公报"},
-                                "C5: 年份: 年份为 2024，但本工作簿是为 2023 年生成的；"
-                                "锁定的单元格被改动了：请向评估牵头单位索取 2024 年的报送表",
+                                "C5: 年份: 年份为 2024，但本工作簿是为 2023年生成的；"
+                                "锁定的单元格被改动了：请向评估牵头单位索取 2024年的报送表",
                                 "C5: Year: year 2024, but the workbook was made for 2023; its locked cells were "
                                 "changed: ask the office that sent it for a workbook for 2024"),
     "no such series": ({"B8": "国家", "D8": 3.1, "E8": "园区年报"},
@@ -85,7 +85,7 @@ CASES = {
                           "A5: No.: unknown indicator 99 (the plan has 1–26)"),
     "the same year twice": ({"D8": 3.1, "E8": "园区年报", "A20": 4, "B20": "national", "C20": YEAR, "D20": 3.2,
                              "E20": "园区年报"},  # a row added below the template's, repeating row 8
-                            "C20: 年份: 指标 4（国家级）：2023 年的数值已在本文件的 数据报送!C8 填写过（年份重复）："
+                            "C20: 年份: 指标 4（国家级）：2023年的数值已在本文件的 数据报送!C8 填写过（年份重复）："
                             "同一年份请只填写一行",
                             "C20: Year: indicator 4 national year 2023 already given at 'Data entry'!C8 of this file "
                             "(duplicate year)"),
@@ -95,7 +95,7 @@ CASES = {
                            "E5: Source: contains the invisible character U+200B (zero width space) at character 3 "
                            "(it changes how the text shows, or hides in it); remove it"),
     "a year outside the plan": ({"C5": 2031, "D5": 24300, "E5": "统计公报"},
-                                "C5: 年份: 年份 2031 不在可填报的范围内（2020—2030 年）",
+                                "C5: 年份: 年份 2031 不在可填报的范围内（2020—2030年）",
                                 "C5: Year: year 2031 outside 2020–2030"),
 }
 #: What a Chinese clerk is told about these cases holds none of the English sentences' words.
@@ -151,7 +151,7 @@ def test_two_workbooks_that_disagree_are_told_in_chinese_with_the_column_to_fill
     assert _refusal(folder, clean, weihai_in_project) == (
         # the first named by its publication and its file without the folders a clerk never sees; the column to fill
         # as the template heads it
-        f"{second}:数据报送!D5: 数值: 指标 1：2023 年的数值 24500 与 统计公报, a.xlsx:数据报送!D5 中的 24300 不一致；"
+        f"{second}:数据报送!D5: 数值: 指标 1：2023年的数值 24500 与 统计公报, a.xlsx:数据报送!D5 中的 24300 不一致；"
         "如其中一份资料修订了另一份，请在两行的发布日期列分别填写各自的发布日期（如 2011-09-28）："
         "将采用较晚发布的数值，并列出这次修订")
     # an English template's clerk, read after the Chinese one, is told the same in English, the column as the English

@@ -55,7 +55,7 @@ def test_the_series_no_source_gave_a_2015_value_stay_unassessed_and_say_why(fina
                              & tables.quality.detail_en.str.contains("is not in the data yet")]
     assert sorted(awaited.indicator_id) == [2, 4, 6, 7, 8, 9, 10]
     assert awaited.set_index("indicator_id").loc[6, "detail_zh"] == (
-        "规划未列基础值；2010 年值待取自《中国科技统计年鉴》，暂无")
+        "规划未列基础值；2010年值待取自《中国科技统计年鉴》，暂无")
 
 
 def test_a_rank_is_assessed_in_places_never_by_compound_growth(final):

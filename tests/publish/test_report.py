@@ -300,9 +300,9 @@ def test_the_change_since_the_last_report_reads_what_that_report_published(work_
     now = today[today.report_year == 2023].set_index(["indicator_id", "series"])["status"]
     changed = int((then != now.reindex(then.index)).sum())
     html = unmarked((report / "report.html").read_text(encoding="utf-8"))
-    assert "与 2023 年报告发布的评估结论相比" in html
+    assert "与 2023年报告发布的评估结论相比" in html
     assert changed > 0 and html.count("按此后公布或修订的数据为：") == changed
-    assert f"此后公布或修订的数据改变了 2023 年报告已发布的 {changed} 个结论" in html
+    assert f"此后公布或修订的数据改变了 2023年报告已发布的 {changed} 个结论" in html
     # the previous report republished (a revision): this report is no longer up to date, and says why
     (published / "data" / "assessment.csv").write_bytes(build_tables(weihai_in_project, "unsd")
                                                          .files()["assessment.csv"])

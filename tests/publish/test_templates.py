@@ -110,7 +110,7 @@ def test_a_filled_workbook_is_read_as_observations(templates, weihai_in_project,
     book = openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局"))
     sheet = book.worksheets[0]
     rows = _rows(sheet)
-    rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023 年报"      # R&D personnel
+    rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023年报"      # R&D personnel
     rows[1][3].value, rows[1][4].value = 2.61, '=HYPERLINK("x")'         # R&D intensity; a source like a formula
     rows[1][4].data_type = "s"
     book.save(plan / "observations" / "市科技局.xlsx")
@@ -120,7 +120,7 @@ def test_a_filled_workbook_is_read_as_observations(templates, weihai_in_project,
     actual = values[values["value_type"] == "actual"]
     assert actual[["indicator_id", "year", "value"]].values.tolist() == [[1, YEAR, 24300.0], [2, YEAR, 2.61]]
     assert set(actual["source"]) == {relative(plan / "observations" / "市科技局.xlsx")}
-    assert actual["reference"].tolist() == ["市科技局 2023 年报", "'=HYPERLINK(\"x\")"]
+    assert actual["reference"].tolist() == ["市科技局 2023年报", "'=HYPERLINK(\"x\")"]
 
 
 def test_a_filled_workbook_error_names_the_sheet_and_cell(templates, weihai_in_project, project_tmp, capsys):
@@ -160,7 +160,7 @@ def test_a_workbook_filled_in_place_is_never_written_over(weihai_in_project, pro
     science = next(p for p in written if p.stem == "市科技局")
     book = openpyxl.load_workbook(science)
     rows = _rows(book.worksheets[0])
-    rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023 年报"
+    rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023年报"
     book.save(science)
     filled = science.read_bytes()
     cell = f"数据报送!D{rows[0][3].row}"

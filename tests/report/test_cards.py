@@ -132,13 +132,13 @@ def test_a_card_from_an_older_value_names_the_years_without_one(cards_html, card
 def test_a_baseline_that_meets_its_target_is_not_called_a_target_held_every_year(cards_html, cards_html_en):
     # new enterprises per 10 000 people: 77 in 2021 against 70 in 2023 and 2024, a target to reach (higher)
     firms = card(cards_html, "indicator-13")
-    assert ("2021年基础值 77 已达到目标值（2023 年目标 70、2024 年目标 70）：与其他目标一样按水平和趋势评估，"
+    assert ("2021年基础值 77 已达到目标值（2023年目标 70、2024年目标 70）：与其他目标一样按水平和趋势评估，"
             "最终按目标年数值判断（方案未要求每年达到，不逐年判断）") in firms
     assert ("The 2021 baseline 77 already meets the target (70 in 2023, 70 in 2024): judged like any other target, "
             "by its level and trend and finally by the target year&#39;s value (not year by year: the plan does not "
             "set it for every year)") in card(cards_html_en, "indicator-13")
     # good-air days: 90.1 in 2021 against ≥90, which the plan sets for every year
-    assert ("2021年基础值 90.1 已达到目标值（2023 年目标 90、2024 年目标 90）；方案要求每年达到，方案期内逐年对照判断"
+    assert ("2021年基础值 90.1 已达到目标值（2023年目标 90、2024年目标 90）；方案要求每年达到，方案期内逐年对照判断"
             in card(cards_html, "indicator-17"))
     assert "保持" not in cards_html
 
@@ -162,7 +162,7 @@ def test_a_fall_in_the_plan_period_hidden_by_a_rise_before_it_comes_first(exampl
     # yet down from 86 over the plan period (2022–2024)
     row = example.series_row(7)
     assert cards.card_notes(example, row)[0] == (
-        "方案期内反向变化：2021 年为 86，2024 年为 82；上列年均增长自 2020 年基础值起算")
+        "方案期内反向变化：2021年为 86，2024年为 82；上列年均增长自 2020年基础值起算")
     # a series that rose in the plan period as well has no such note (10: 1,049 in 2021, 1,580 in 2024)
     assert not cards.plan_period_turn(example, example.series_row(10))
     english = load_report(relative(example_tables), 2024, "en")
@@ -212,8 +212,8 @@ def test_a_growth_the_prose_promises_is_held_against_the_growth_seen(example, ex
     # (160/133)^(1/3) − 1 = 6.36 %; the example: 158 in 2024, (158/133)^(1/3) − 1 = 5.91 % a year; 142 in 2022,
     # 142/133 − 1 = 6.77 %. Each rate with the values it runs between: the card's own pace counts from 2020.
     row = example.series_row(16)
-    assert ("正文（方案第二部分（三）2）要求年均增长 10% 以上：表中 2021 年 133亿元 至 2024 年 160亿元，"
-            "折合年均 +6.4%；实际 2021 年 133亿元 至 2024 年 158亿元，年均 +5.9%，低于要求") in cards.card_notes(
+    assert ("正文（方案第二部分（三）2）要求年均增长 10% 以上：表中 2021年 133亿元 至 2024年 160亿元，"
+            "折合年均 +6.4%；实际 2021年 133亿元 至 2024年 158亿元，年均 +5.9%，低于要求") in cards.card_notes(
         example, row)
     mid_term = load_report(relative(example_tables), 2022, "en")
     assert ("The prose (plan, part 2, section (3), point 2) promises at least 10% a year: the table, 133 in 2021 to "
@@ -224,8 +224,8 @@ def test_a_growth_the_prose_promises_is_held_against_the_growth_seen(example, ex
     assert ("实际年均增长（2020年起）", "+9.6%") in cards.card_numbers(example, row)
     # before any value after the table's last baseline, the promise waits for one
     first = load_report(relative(example_tables), 2021, "zh")
-    assert ("正文（方案第二部分（三）2）要求年均增长 10% 以上：表中 2021 年 133亿元 至 2024 年 160亿元，"
-            "折合年均 +6.4%；2021 年以后尚无数据，待公布后对照" in cards.card_notes(first, first.series_row(16)))
+    assert ("正文（方案第二部分（三）2）要求年均增长 10% 以上：表中 2021年 133亿元 至 2024年 160亿元，"
+            "折合年均 +6.4%；2021年以后尚无数据，待公布后对照" in cards.card_notes(first, first.series_row(16)))
 
 
 def test_a_card_says_what_a_series_needs_a_year_only_while_it_needs_something(example, example_tables, cards_html):

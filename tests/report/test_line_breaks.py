@@ -214,7 +214,7 @@ def test_the_checks_flag_the_breaks_the_report_used_to_have():
         (3, "2 R&D经费投入强", "度* 2.7% (202")]
     assert broken_names([(3, "2 R&D经费投入", "强度* 2.7%")], ["R&D经费投入强度"]) == []  # two characters: allowed
     assert broken_numbers([(1, "威海市国家创新型城市建设指标总结评估报告（2024", "年）")]) != []
-    assert broken_numbers([(2, "最新值为 2022 年，2023—", "2024 年无数据")]) != []
+    assert broken_numbers([(2, "最新值为 2022年，2023—", "2024年无数据")]) != []
     assert broken_numbers([(2, "+0.2个百分点", "（+6.7%）")]) == []
     words = {"high", "tech", "enterprises", "warning", "status", "not", "achieved"}
     assert broken_words([(2, "10 High-tech enterprise", "s 738"), (4, "No. Indicator Warnin", "g Status")], words) == [
@@ -225,8 +225,8 @@ def test_the_checks_flag_the_breaks_the_report_used_to_have():
 
 def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
     assert keep_together("报告（2024年）") == '报告（<span class="nobr">2024年</span>）'
-    assert keep_together("差 0.2个百分点，2023—2024 年无数据") == (
-        '差 <span class="nobr">0.2个百分点</span>，<span class="nobr">2023—2024 年</span>'
+    assert keep_together("差 0.2个百分点，2023—2024年无数据") == (
+        '差 <span class="nobr">0.2个百分点</span>，<span class="nobr">2023—2024年</span>'
         '<span class="nobr">无数据</span>')
     assert keep_together("92 % in 2024; 0.7 pp a year") == (
         '<span class="nobr">92 %</span> in 2024; <span class="nobr">0.7 pp</span> a year')
@@ -251,15 +251,16 @@ def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name(
     # and which Word's Find then finds), its space a narrow no-break space (at which LibreOffice never breaks, as it
     # does at a no-break space beside Chinese), a line free to break after the comma before the next number (a
     # zero-width space); in English a no-break space
-    assert kept_whole("最新值为 2022 年，2023 年无数据") == (
-        "最新值为 2022\u2060\u202f\u2060年，\u200b2023\u2060\u202f\u2060年无\u2060数\u2060据")
+    assert kept_whole("最新值为 2022年，2023年无数据") == (
+        "最新值为 2022\u2060年，\u200b2023\u2060年无\u2060数\u2060据")
+    assert kept_whole("2022 年") == "2022\u2060\u202f\u2060年"  # a space typed in a data text
     assert kept_whole("24,800人") == "24,800\u2060人" and kept_whole("R&D经费") == "R&D经费"
     assert kept_whole("fall by 0.7 pp a year") == "fall by 0.7\u00a0pp a year"
     assert kept_whole("in 2022–2024") == "in 2022\u2060–\u20602024"  # never 2022– | 2024
-    # a column is as wide as "0.19个百分点" (4 + 4 × 2 = 12 letters), and "2022 年，" with the comma that may not
-    # start a line (4 + 1 + 2 + 2 = 9)
+    # a column is as wide as "0.19个百分点" (4 + 4 × 2 = 12 letters), and "2022年，" with the comma that may not
+    # start a line (4 + 2 + 2 = 8)
     assert text_widths("每年需增长 0.19个百分点（7.3%）")[1] == 12
-    assert text_widths("最新值为 2022 年，2023 年无数据")[1] == 9
+    assert text_widths("最新值为 2022年，2023年无数据")[1] == 8
     # the next target's label stands on a line of its own, in either language
     assert pace_lines("2024年目标：+0.19个百分点（+7.3%）", catalog("zh")) == ("2024年目标：", "+0.19个百分点（+7.3%）")
     assert pace_lines("2024 target: +0.2 pp (+7.3%)", catalog("en")) == ("2024 target:", "+0.2 pp (+7.3%)")
@@ -285,8 +286,8 @@ def test_a_chinese_name_breaks_between_its_words_only():
     assert pieces("高企营收占规上工业企业收入比重") == "[高企]|[营收]占[规上]|[工业]|[企业]|[收入]|[比重]"
     assert pieces("万元GDP能耗下降率") == "[万元]GDP[能耗]|[下降率]"
     assert name_joined("R&D经费投入强度") == "R&D经\u2060费投\u2060入强\u2060度"
-    # a status note in Word: its words joined (判\u2060定), what Word keeps whole already left to it (2024 年无数据)
-    assert name_joined("非最终判定；2024 年无数据") == "非\u2060最\u2060终判\u2060定；2024 年无数据"
+    # a status note in Word: its words joined (判\u2060定), what Word keeps whole already left to it (2024年无数据)
+    assert name_joined("非最终判定；2024年无数据") == "非\u2060最\u2060终判\u2060定；2024年无数据"
     assert str(name("Mean <b>")) == "Mean &lt;b&gt;"  # escaped; Latin names break at their spaces
     # a note in a narrow cell keeps its words: never 非最终判 | 定; a unit per unit whole: never 万元/ | 人
     assert str(keep_words("进展判断，非最终判定")) == (
@@ -306,7 +307,7 @@ def test_a_column_of_chinese_names_keeps_its_floor():
 
     # names (8 characters: 16 letters a line, 2 a word) beside a long note (40 letters a line, 10 its longest word),
     # on 30 letters: without a floor, the names get 2 + 2 of padding = 4 and the note the rest
-    names, note = ["高新技术企业数比重"[:8]], ["最新值为 2022 年，2023—2024 年无数据" * 1]
+    names, note = ["高新技术企业数比重"[:8]], ["最新值为 2022年，2023—2024年无数据" * 1]
     plain = fitted_widths([names, note], 30)
     floored = fitted_widths([names, note], 30, {0: 12.0})
     assert plain[0] * 30 < 12
@@ -372,8 +373,8 @@ def test_word_body_text_keeps_a_status_word_and_a_short_label_whole():
     item = bullets(["R&D 经费投入强度：未达标（完成率 96.4%），红色预警"])["c"][0][0]["c"][0]["c"]
     assert [piece for piece in ("未达标", "完成率 96.4%", "红色预警") if joined(piece) not in item] == []
     assert "not\u00a0achieved" in para("at 3.5%, not achieved (91.4% of the target)")["c"][0]["c"]
-    stage = para("2023 年阶段目标完成率 96.7%")["c"][0]["c"]
-    assert joined("2023 年") in stage and joined("2023 年阶段") not in stage
+    stage = para("2023年阶段目标完成率 96.7%")["c"][0]["c"]
+    assert joined("2023年") in stage and joined("2023年阶段") not in stage
 
 
 def test_a_title_never_breaks_at_a_hyphen():

@@ -39,8 +39,8 @@ def test_english_names_a_plural_unit_once_and_never_after_one():
         "(moderate progress, accelerate)"]
     # Chinese numbers carry their unit, with no label after the name
     assert texts(words.summary_paragraphs(context("zh", [ONE_SHORT], 2023)))[-1][1] == [
-        "高层次人才数：2023 年为 299人，未达到 2023 年阶段目标 300人（完成率 99.7%，差 1人）；"
-        "要在 2024 年达到 300人，需比 2023 年增长 0.3%（1人）"]
+        "高层次人才数：2023年为 299人，未达到 2023年阶段目标 300人（完成率 99.7%，差 1人）；"
+        "要在 2024年达到 300人，需比 2023年增长 0.3%（1人）"]
 
 
 def test_the_projects_own_nouns_take_their_form_for_one():

@@ -136,7 +136,7 @@ def test_a_met_level_before_the_target_year_is_no_final_verdict_and_no_share(one
     assert final_verdicts(numeric) == {}
     text = block_texts(self_evaluation_blocks(context))
     assert ("23 项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例："
-            "1 项尚缺目标年份数据（为进展判断，不计入）；22 项尚无方案期内（2022 年起）数据。") in text
+            "1 项尚缺目标年份数据（为进展判断，不计入）；22 项尚无方案期内（2022年起）数据。") in text
     assert not any("100.0%" in t or "完成率" in t for t in text)
     english = block_texts(self_evaluation_blocks(year_context(one_value_of_the_plan_period, "en", 2024)))
     assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value has been "
@@ -177,7 +177,7 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
 
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "zh")))
     # a mid-term's result leads: the stage targets, then the share of the two final verdicts
-    assert ("对照 2023 年阶段目标，23 项定量指标中已有判定的 20 项，达到阶段目标 11 项、未达到 9 项。"
+    assert ("对照 2023年阶段目标，23 项定量指标中已有判定的 20 项，达到阶段目标 11 项、未达到 9 项。"
             # the two final verdicts (levels missed in a year) counted, no share of them: 0.0% would misquote the plan
             "另有 2 项已可作最终判定（目标年份数据已到位或每年须达到的目标已有一年未达到）："
             "达到目标 0 项、未达到 2 项；"
@@ -204,9 +204,9 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
     from tests.conftest import relative
 
     for language, status, cell, state in (
-            ("zh", "已达阶段目标（按已有增速达不到 2024 年目标）", "120个（2024年）\n+16.5%（+17）",
-             "科技服务机构：已达阶段目标（2023 年阶段目标完成率 103.0%；按已有增速达不到 2024 年目标），"
-             "2023 年为 103个，2023 年目标 100个；要在 2024 年达到 120个，需比 2023 年增长 16.5%（17个），"
+            ("zh", "已达阶段目标（按已有增速达不到 2024年目标）", "120个（2024年）\n+16.5%（+17）",
+             "科技服务机构：已达阶段目标（2023年阶段目标完成率 103.0%；按已有增速达不到 2024年目标），"
+             "2023年为 103个，2023年目标 100个；要在 2024年达到 120个，需比 2023年增长 16.5%（17个），"
              "高于已有年均增速（+8.8%）。"),
             ("en", "Stage target met (off course for the 2024 target)", "120 (2024)\n+16.5% (+17)",
              "103 in 2023, against a 2023 target of 100: stage target met (103.0% of the 2023 stage target; off "
@@ -230,7 +230,7 @@ def test_the_national_share_states_its_denominator_and_the_indicators_without_da
     text = _page_text(example_reports["national-2015-zh"])
     assert ("10 项定量指标中，目标年份数据已到位、可作最终判定的 5 项，其中达到目标的 4 项，"
             "指标达标比例 80.0%（4/5，分母仅计已有最终判定的指标；按全部 10 项计为 4/10，即 40.0%）。"
-            "其余 5 项尚无最终判定：5 项尚无规划期内（2011 年起）数据。") in text
+            "其余 5 项尚无最终判定：5 项尚无规划期内（2011年起）数据。") in text
     # no indicator of this plan has a national and a provincial series: nothing said of taking the worse
     assert "按指标的最新评估结论计（目标年份数据未到位的为进展判断）" in text and "省级" not in text
     # R&D intensity (3) missed its target and the plan names no department for it: the problems ask its reasons,
@@ -296,7 +296,7 @@ def test_the_overview_says_how_current_each_series_is_and_whose_data_these_are(e
     from tests.conftest import relative
 
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "zh")))
-    assert any("各序列最新数据年份不一：最新为 2024 年（23 个序列），最早为 2022 年。" in t for t in text)
+    assert any("各序列最新数据年份不一：最新为 2024年（23 个序列），最早为 2022年。" in t for t in text)
     assert any(t.startswith("本报告使用的观测数据为：示例数据") for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "en")))
     assert any("the series' latest years differ: the latest is 2024 (23 series), the earliest 2022." in t

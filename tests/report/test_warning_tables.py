@@ -37,17 +37,17 @@ def test_mid_term_warnings_by_department_in_chinese():
     assert "共 3 个，红色 3 个，黄色 0 个。" in html
     assert rows_of(html) == [
         ["未明确责任部门（1 个）"],
-        ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达阶段目标2023 年阶段目标完成率 96.7%", "2.61%（2023）",
+        ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达阶段目标2023年阶段目标完成率 96.7%", "2.61%（2023）",
          "2.7%（2023）", "0.09",
          "2024年目标：+0.19个百分点（+7.3%）", "—"],
         ["市生态环境局（1 个）"],
-        ["17", "空气质量优良天数比例", "红色预警", "未达标2022 年未达到；2023 年当年完成率 101.3%", "91.2%（2023）",
+        ["17", "空气质量优良天数比例", "红色预警", "未达标2022年未达到；2023年当年完成率 101.3%", "91.2%（2023）",
          "≥90%（2023）", "—", "2024年目标：每年≥90%", "—"],
         ["市科技局（1 个）"],
-        ["25", "高层次人才数", "红色预警", "未达阶段目标2023 年阶段目标完成率 99.3%", "298人（2023）", "300人（2023）",
+        ["25", "高层次人才数", "红色预警", "未达阶段目标2023年阶段目标完成率 99.3%", "298人（2023）", "300人（2023）",
          "2", "2024年目标：+7.4%（+22）", "—"],
     ]
-    assert "未达标</span><br><small>2022 年未达到；2023 年当年完成率 101.3%</small></td>" in html
+    assert "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small></td>" in html
 
 
 def test_warnings_before_the_data_in_english_red_before_amber():
@@ -116,7 +116,7 @@ def test_changes_since_the_previous_report_year_worse_first():
                            tables=base.tables.__class__(**{**base.tables.__dict__, "assessment": both}),
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
-    assert ("与 2023 年相比（2023 年的结论按现有数据评定），0 个序列变差，0 个好转，4 个重新评定（无新数据、改为对照"
+    assert ("与 2023年相比（2023年的结论按现有数据评定），0 个序列变差，0 个好转，4 个重新评定（无新数据、改为对照"
             "下一目标或由进度判断转为对照目标年数值的判定，不作好坏比较），0 个不变，0 个无法比较") in html
     # the same values in both years here: a status that moved without a new value is re-rated, not worse or better;
     # a stage target missed become a final "not achieved" on the same value too
@@ -174,4 +174,4 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert "此前达到目标" not in mid_intro
     assert "4 个此前按进度判断为进度正常或需加快、现未达到目标：高新技术企业（进度正常 → 未达阶段目标）；" in mid_intro
     zh = {row.indicator_id: row.reason_text for row in changed}
-    assert zh["21"] == "无新数据；改为对照 2024 年目标（10）"
+    assert zh["21"] == "无新数据；改为对照 2024年目标（10）"

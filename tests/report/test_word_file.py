@@ -58,7 +58,7 @@ def headings(document) -> list[tuple[str, str]]:
 
 
 def spaced(text: str) -> str:
-    """Text with its no-break spaces (which keep a number with its unit: 2023 年) as spaces, without the word joiners
+    """Text with its no-break spaces (which keep a number with its unit: 2023年) as spaces, without the word joiners
     that keep a piece whole."""
     return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2060", "")
 
@@ -81,7 +81,7 @@ def test_sections_are_word_headings_in_the_reports_order(zh):
     assert [text for style, text in found if style == "Heading 1"] == [
         "一、总体情况", "二、指标评估表", "三、预警与变化", "四、图示", "五、逐项指标", "六、方法说明",
         "附录：数据质量与来源"]
-    assert [text for style, text in found if style == "Heading 2"] == ["（一）预警清单", "（二）与 2023 年相比的变化",
+    assert [text for style, text in found if style == "Heading 2"] == ["（一）预警清单", "（二）与 2023年相比的变化",
                                                                        *CATEGORIES_ZH]
     cards = [text for style, text in found if style == "Heading 3"]
     assert len(cards) == SERIES
@@ -151,7 +151,7 @@ def test_the_warning_list_has_its_levels_and_statuses_in_colour(zh):
     # under the status its completion rate, 2.7/2.8 = 96.4 %
     assert [spaced(intensity[i].text) for i in (0, 2, 3)] == ["2", "红色预警", "未达标\n完成率 96.4%"]
     assert (fill(intensity[2]), fill(intensity[3])) == ("B71C1C", "7F0000")
-    assert [spaced(cell.text) for cell in changes.rows[0].cells] == ["序号", "指标", "2023 年", "2024 年", "变化"]
+    assert [spaced(cell.text) for cell in changes.rows[0].cells] == ["序号", "指标", "2023年", "2024年", "变化"]
     assert len(changes.rows) == CHARTED_CARDS + 1  # every numeric series, then and now
 
 
@@ -436,7 +436,7 @@ def test_the_word_edition_prints_on_about_as_many_pages_as_the_pdf(printed, exam
 
 
 def test_no_number_is_printed_apart_from_its_unit(printed, example_reports):
-    """Every number with its unit or range the Word files hold (2024 年, +0.267 个百分点, 0.7 件/万人, 2022–2024) is
+    """Every number with its unit or range the Word files hold (2024年, +0.267 个百分点, 0.7 件/万人, 2022–2024) is
     printed on one line: LibreOffice breaks Chinese anywhere, word joiners or not, unless the run is marked."""
     language, documents = printed
     for name, (text, _, _) in documents.items():

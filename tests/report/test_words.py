@@ -167,28 +167,28 @@ def test_title_and_introduction():
 
 def test_summary_before_the_data_in_chinese():
     assert texts(words.summary_paragraphs(context("zh"))) == [
-        "方案共列 6 项指标：定量指标 5 项（5 个序列），定性指标 1 项。5 个定量序列的最新数据均为 2021 年。",
+        "方案共列 6 项指标：定量指标 5 项（5 个序列），定性指标 1 项。5 个定量序列的最新数据均为 2021年。",
         # no indicator here has a national and a provincial series: no word on taking the worse
         # the synthetic 2024 report from 2021's values: progress verdicts, said not to be final
         "定量指标中偏离目标 1 项、进展不足 3 项、进度正常 1 项。其中 5 项（指标 2、10、14、18、30）尚无目标年份数据，"
         "其结论为进展判断，不是最终判定。",
         # the 2024 report from 2021's values: every verdict and pace says 2022–2024 have none
         # a qualitative core indicator (22) is named as such, never left out
-        "核心考核指标（*）：R&D经费投入强度：进展不足（最新值为 2021 年，2022—2024 年无数据）；"
+        "核心考核指标（*）：R&D经费投入强度：进展不足（最新值为 2021年，2022—2024年无数据）；"
         "创新战略决定：定性评价。",
         # the target year has come without its value: no pace to reach it, a verdict that awaits the data
         # a progress verdict's status follows its need, which does not say it; the 2024 report, after which no
         # target follows: no "short of a stage target" in the list's head
         ("未达标、偏离目标、进展不足或需加快的指标：", [
-            "R&D经费投入强度：最新为 2021 年的 2.4%，2024 年目标 2.8%；2022—2024 年尚无数据，"
+            "R&D经费投入强度：最新为 2021年的 2.4%，2024年目标 2.8%；2022—2024年尚无数据，"
             "待公布后再作判断（进展不足）",
-            "科技服务机构：最新为 2021 年的 85个，2024 年目标 120个；2022—2024 年尚无数据，"
+            "科技服务机构：最新为 2021年的 85个，2024年目标 120个；2022—2024年尚无数据，"
             "待公布后再作判断（进展不足）",
-            "万元GDP能耗下降率须每年不低于 5%（2021 年为 3.41%）；最新值为 2021 年，2022—2024 年无数据（偏离目标）",
-            "碳排放强度：最新为 2021 年的 0.9吨/万元，2024 年目标 0.78吨/万元；2022—2024 年尚无数据，"
+            "万元GDP能耗下降率须每年不低于 5%（2021年为 3.41%）；最新值为 2021年，2022—2024年无数据（偏离目标）",
+            "碳排放强度：最新为 2021年的 0.9吨/万元，2024年目标 0.78吨/万元；2022—2024年尚无数据，"
             "待公布后再作判断（进展不足）",
         ]),
-        "注意：5 个序列（指标 2、10、14、18、30）只有一两个数据点（2020、2021 年基础值），判断依据有限，"
+        "注意：5 个序列（指标 2、10、14、18、30）只有一两个数据点（2020、2021年基础值），判断依据有限，"
         "待补充实际值后更新。",
     ]
 
@@ -222,18 +222,18 @@ def test_summary_before_the_data_in_english():
 
 def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert texts(words.summary_paragraphs(context("zh", MID_TERM_DATA, 2023))) == [
-        "方案共列 4 项指标：定量指标 4 项（4 个序列），定性指标 0 项。4 个定量序列的最新数据均为 2023 年。",
+        "方案共列 4 项指标：定量指标 4 项（4 个序列），定性指标 0 项。4 个定量序列的最新数据均为 2023年。",
         "定量指标中未达标 1 项、未达阶段目标 2 项、已达阶段目标 1 项。",  # 10: 2024's target follows
         "4 个序列已有对照目标年份的数据，按该年目标作出判断：已达阶段目标 1 个、未达阶段目标 2 个、未达标 1 个。",
         "核心考核指标（*）：R&D经费投入强度：未达阶段目标（2023年）。",
         # a stage target missed (2024's follows): what one year must add, and no pace seen here to compare with
         ("未达标、偏离目标、未达阶段目标、进展不足或需加快的指标：", [
-            "R&D经费投入强度：2023 年为 2.61%，未达到 2023 年阶段目标 2.7%（完成率 96.7%，差 0.09个百分点）；"
-            "要在 2024 年达到 2.8%，需比 2023 年增长 0.19个百分点（7.3%）",
+            "R&D经费投入强度：2023年为 2.61%，未达到 2023年阶段目标 2.7%（完成率 96.7%，差 0.09个百分点）；"
+            "要在 2024年达到 2.8%，需比 2023年增长 0.19个百分点（7.3%）",
             # held every year: the year missed first, as 91.2% in 2023 meets the level
-            "空气质量优良天数比例：目标每年≥90%，2022 年未达到，未达标（2023 年为 91.2%）；2024 年须不低于 90%",
-            "高层次人才数：2023 年为 298人，未达到 2023 年阶段目标 300人（完成率 99.3%，差 2人）；"
-            "要在 2024 年达到 320人，需比 2023 年增长 7.4%（22人）",
+            "空气质量优良天数比例：目标每年≥90%，2022年未达到，未达标（2023年为 91.2%）；2024年须不低于 90%",
+            "高层次人才数：2023年为 298人，未达到 2023年阶段目标 300人（完成率 99.3%，差 2人）；"
+            "要在 2024年达到 320人，需比 2023年增长 7.4%（22人）",
         ]),
     ]
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
@@ -319,7 +319,7 @@ def test_scorecard_cells_with_final_verdicts():
     cells = cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))
     assert cells[0][4:8] == ["2.61<small>（2023）</small>", "2.7<small>（2023）</small>", "0.09",
                              "2024年目标：+0.19个百分点（+7.3%）"]
-    assert "未达阶段目标" in cells[0][8] and "2023 年阶段目标完成率 96.7%" in cells[0][8]
+    assert "未达阶段目标" in cells[0][8] and "2023年阶段目标完成率 96.7%" in cells[0][8]
     assert cells[1][6:8] == ["—", "2024年目标：+5.3%（+80）"] and "完成率 101.3%" in cells[1][8]
 
 
@@ -327,8 +327,8 @@ def test_method_note_states_the_scheme_and_the_plan_years(language="zh"):
     for language in ("zh", "en"):
         note = words.method_note(context(language))
         if language == "zh":
-            assert "以 2020 年基础值为起点" in note
-            assert "2023 年评估对照 2023 年目标，2024 年评估对照 2024 年目标" in note
+            assert "以 2020年基础值为起点" in note
+            assert "2023年评估对照 2023年目标，2024年评估对照 2024年目标" in note
             assert "R ≥ 0.95 进度正常；0.6 ≤ R < 0.95 需加快；0.0 ≤ R < 0.6 进展不足；R < 0.0 偏离目标" in note
             # the scheme by its name; sentences run on without the space a line break of the source would leave
             assert "**分档**（欧盟统计局 Eurostat）" in note and "。 " not in note and "。\n  " not in note
@@ -347,7 +347,7 @@ def test_the_method_note_speaks_only_of_what_the_plan_has(example_tables):
     from analysis.report.context import load_report, report_context
     from tests.conftest import NATIONAL_DIR, relative
 
-    stage, rate, pairs = "中期评估已有 2023 年数据的", "万元GDP能耗下降率本身是变化率", "国家级、省级两个序列"
+    stage, rate, pairs = "中期评估已有 2023年数据的", "万元GDP能耗下降率本身是变化率", "国家级、省级两个序列"
     weihai = words.method_note(load_report(relative(example_tables), 2024, "zh"))
     assert stage in weihai and rate in weihai and pairs in weihai and "未达标、未达阶段目标或偏离目标" in weihai
     national_tables = build_tables(load_plan(NATIONAL_DIR), "eurostat")
@@ -363,7 +363,7 @@ def test_the_method_note_speaks_only_of_what_the_plan_has(example_tables):
 def test_data_note():
     assert words.data_note(context("zh")) == [
         # the report year is not the data's: they end in 2021
-        "报告年份：2024 年；现有数据最新为 2021 年（各序列最新数据年份见评估表）。",
+        "报告年份：2024年；现有数据最新为 2021年（各序列最新数据年份见评估表）。",
         # a reader is told the text was checked, not shown its checksum
         "来源：测试市建设方案（2022—2024年），测试市；所用文本已校验，与收到的原文逐字一致。",
         "方案之后公布的实际值：0 个（暂无）。",
@@ -413,13 +413,13 @@ def test_data_currency_counts_every_latest_year_and_the_series_without_data():
         QUALITATIVE,
     ]
     assert words.data_currency(context("zh", rows)) == (
-        "截至本次（2024 年）评估，5 个定量序列中，2 个有 2024 年数据、1 个最新为 2022 年、1 个最新为 2021 年、"
+        "截至本次（2024年）评估，5 个定量序列中，2 个有 2024年数据、1 个最新为 2022年、1 个最新为 2021年、"
         "1 个尚无数据（指标 25）。")  # the series without data named
     assert words.data_currency(context("en", rows)) == (
         "In this 2024 review, of the 5 quantitative series 2 have data for 2024, 1 has 2022 as its latest year, "
         "1 has 2021 as its latest year and 1 has no data yet (indicator 25).")
     # all the same year: one short sentence
-    assert words.data_currency(context("zh")) == "5 个定量序列的最新数据均为 2021 年。"
+    assert words.data_currency(context("zh")) == "5 个定量序列的最新数据均为 2021年。"
 
 
 def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_no_value():
@@ -439,18 +439,18 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert words.status_note(by_id[2], en) == "96.4% of target"
     # the target year come without its value: a progress verdict, said not to be final, behind the pace with no time
     # left to accelerate (amber), before the years missing
-    assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；2024 年已到，按已有增速达不到目标；"
-                                                 "最新值为 2022 年，2023—2024 年无数据")
+    assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；2024年已到，按已有增速达不到目标；"
+                                                 "最新值为 2022年，2023—2024年无数据")
     assert words.status_note(by_id[14], en) == ("a progress verdict, not final; off course for the 2024 target, now "
                                                  "due; latest value 2022; no value for 2023–2024")
-    assert words.status_note(by_id[30], zh) == "进展判断，非最终判定；最新值为 2023 年，2024 年无数据"  # one year
+    assert words.status_note(by_id[30], zh) == "进展判断，非最终判定；最新值为 2023年，2024年无数据"  # one year
     assert words.status_note(by_id[30], en) == "a progress verdict, not final; latest value 2023; no value for 2024"
     # a target to hold every year: 17 is 91.2 in 2023 against ≥90 but was 89.5 in 2022
     mid = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}
-    assert words.status_note(mid[17], zh) == "2022 年未达到；2023 年当年完成率 101.3%"  # 91.2/90 = 1.0133
+    assert words.status_note(mid[17], zh) == "2022年未达到；2023年当年完成率 101.3%"  # 91.2/90 = 1.0133
     assert words.status_note(mid[17], en) == "missed in 2022; 101.3% of target in 2023 alone"
     twice = mid[17]._replace(missed_years="2021;2022")
-    assert words.status_note(twice, zh) == "2021、2022 年未达到；2023 年当年完成率 101.3%"
+    assert words.status_note(twice, zh) == "2021、2022年未达到；2023年当年完成率 101.3%"
     assert words.status_note(twice, en) == "missed in 2021 and 2022; 101.3% of target in 2023 alone"
     # the scorecard prints it under the status, the summary after the need
     status_cell = cells_of(scorecard_html(context("en", rows)))[1][8]
@@ -458,9 +458,9 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
                                 "off course for the 2024 target, now due; latest value 2022; no value "
                                 "for 2023–2024</small>")
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
-        "未达标</span><br><small>2022 年未达到；2023 年当年完成率 101.3%</small>")
+        "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small>")
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
-        "科技服务机构：最新为 2022 年的 96个，2024 年目标 120个；2023—2024 年尚无数据，待公布后再作判断（需加快）")
+        "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，待公布后再作判断（需加快）")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
         "S&T service institutions: 96 in 2022, against a target of 120 for 2024; no value for "
         "2023–2024 yet, the verdict awaits it (moderate progress, accelerate)")
@@ -473,7 +473,7 @@ def test_a_stage_target_without_its_year_is_awaited_as_a_stage_target():
                    next_target=120)
     [joined] = context("zh", [row], 2023).joined().itertuples()
     assert words._need(joined, catalog("zh")) == (
-        "科技服务机构：最新为 2022 年的 96个，2023 年阶段目标 100个；2023 年尚无数据，待公布后对照阶段目标判断")
+        "科技服务机构：最新为 2022年的 96个，2023年阶段目标 100个；2023年尚无数据，待公布后对照阶段目标判断")
     assert words._need(joined, catalog("en")).endswith(
         "against a stage target of 100 for 2023; no value for 2023 yet, the verdict on the stage target awaits it")
 
@@ -482,7 +482,7 @@ def test_a_core_indicator_names_the_years_without_a_value():
     rows = [assessed(2, 2024, "linear", 2.36, 2022, 2.5, 2024, 2.8, "moderate", n=3, gap=0.3,
                      required_cagr=(2.8 / 2.5) ** 0.5 - 1, required_per_year=0.15)]
     assert texts(words.summary_paragraphs(context("zh", rows)))[2] == (
-        "核心考核指标（*）：R&D经费投入强度：需加快（最新值为 2022 年，2023—2024 年无数据）。")
+        "核心考核指标（*）：R&D经费投入强度：需加快（最新值为 2022年，2023—2024年无数据）。")
     assert texts(words.summary_paragraphs(context("en", rows)))[2] == (
         "Core indicators (*): R&D intensity: moderate progress, accelerate (latest value 2022; no value for "
         "2023–2024).")
@@ -501,8 +501,8 @@ def test_a_stage_target_missed_compares_the_pace_needed_with_the_pace_seen(examp
     talent = next(item for item in lagging.items if item.startswith(("高层次人才数", "High-level talent")))
     firms = next(item for item in lagging.items if item.startswith(("高新技术企业", "High-tech enterprises")))
     if language == "zh":
-        assert talent.endswith("需比 2023 年增长 7.4%（22人），高于已有年均增速（+7.2%）")
-        assert firms.endswith("需比 2023 年增长 10.3%（150家），按已有年均增速（+25.2%）可以达到")
+        assert talent.endswith("需比 2023年增长 7.4%（22人），高于已有年均增速（+7.2%）")
+        assert firms.endswith("需比 2023年增长 10.3%（150家），按已有年均增速（+25.2%）可以达到")
     else:
         assert talent.endswith("it must grow by 7.4% (22) over 2023, more than the growth seen so far (+7.2% a year)")
         assert firms.endswith("over 2023, and the growth seen so far (+25.2% a year) is enough")
@@ -522,8 +522,8 @@ def test_a_stage_target_met_off_course_is_named_after_the_lagging(example_tables
     off = next(p for p in paragraphs if p.text.startswith(("已达阶段目标、但", "Indicators that met their stage")))
     assert len(off.items) == 2
     if language == "zh":
-        assert off.items[0] == ("科技服务机构：2023 年为 103个，达到 2023 年阶段目标 100个（完成率 103.0%）；"
-                                "要在 2024 年达到 120个，需比 2023 年增长 16.5%（17个），高于已有年均增速（+8.8%）")
+        assert off.items[0] == ("科技服务机构：2023年为 103个，达到 2023年阶段目标 100个（完成率 103.0%）；"
+                                "要在 2024年达到 120个，需比 2023年增长 16.5%（17个），高于已有年均增速（+8.8%）")
         assert off.items[1].endswith("高于已有年均增速（+0.3个百分点）")
         statuses = next(p.text for p in paragraphs if p.text.startswith("按指标计"))
         assert "已达阶段目标 11 项" in statuses and "已达标" not in statuses
