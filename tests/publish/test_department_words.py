@@ -250,19 +250,15 @@ def test_the_plans_own_status_words_are_counted_by_indicator(project_tmp):
 def test_the_completion_share_as_official_reviews_state_it(filled):
     # the example's final verdicts (tests/assess/test_example_dataset.py): 11 indicators achieved, 10 not achieved;
     # one moving away (4: its provincial series has 2022 only) and one moderate (21: 2023 only) have no target
-    # year's value, a progress verdict, not counted: 11 / 21 = 52.4 %
+    # year's value, a progress verdict: 11 of all 23 = 47.8 % first (28个指标中…达到25个, 89.3%), then 11 of the 21
+    # with a final verdict = 52.4 %
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
-    assert ("23 项定量指标中，目标年份数据已到位、可作最终判定的 21 项，其中达到目标的 11 项，指标达标比例 52.4%"
-            "（11/21，分母仅计已有最终判定的指标；按全部 23 项计为 11/23，即 47.8%）。其余 2 项尚无最终判定："
-            "2 项尚缺目标年份数据"
-            "（为进展判断，不计入）。") in text
+    assert ("23 项定量指标中，达到目标的 11 项，指标达标比例 47.8%（11/23）；目标年份数据已到位、可作最终判定的 21 项"
+            "中，达标的占 52.4%。其余 2 项尚无最终判定：2 项尚缺目标年份数据（仅有进展判断）。") in text
     english = block_texts(self_evaluation_blocks(year_context(filled, "en")))
-    assert ("Of the 23 quantitative indicators, 21 have a final verdict (their target year's value is in); 11 of "
-            "these 21 reached their target: 52.4% of indicators achieved (11 of 21, counting only the indicators "
-            "with a final verdict; 11 of all 23, 47.8%). The other 2 have no final verdict yet: 2 still missing a "
-            "target "
-            "year's value, a "
-            "progress verdict, not counted.") in english
+    assert ("Of the 23 quantitative indicators, 11 reached their target: 47.8% of indicators achieved (11 of 23); "
+            "21 have a final verdict (their target year's value is in), and 52.4% of these reached it. The other 2 "
+            "have no final verdict yet: 2 still missing a target year's value (a progress verdict only).") in english
 
 
 def test_a_verdict_from_the_printed_baselines_alone_is_not_counted(project_tmp):
@@ -299,12 +295,12 @@ def test_a_completion_share_from_one_indicator_says_it_counts_one_of_all(project
     tables = build_tables(load_plan(folder), "eurostat")
     zh = block_texts(self_evaluation_blocks(year_context(tables, "zh", 2024)))
     assert ("23 项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例：1 项尚缺目标年份数据"
-            "（为进展判断，不计入）；22 项尚无方案期内（2022年起）数据。") in zh
+            "（仅有进展判断）；22 项尚无方案期内（2022年起）数据。") in zh
     assert not any("100.0%" in t for t in zh)
     en = block_texts(self_evaluation_blocks(year_context(tables, "en", 2024)))
     assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value has been "
-            "published), so no share of indicators achieved is given: 1 still missing a target year's value, a "
-            "progress verdict, not counted; 22 without data for the plan period (from 2022).") in en
+            "published), so no share of indicators achieved is given: 1 still missing a target year's value (a "
+            "progress verdict only); 22 without data for the plan period (from 2022).") in en
 
 
 def test_the_indicator_table_names_the_year_a_level_held_every_year_missed(filled):
@@ -315,12 +311,12 @@ def test_the_indicator_table_names_the_year_a_level_held_every_year_missed(fille
 
 
 def test_a_series_still_to_accelerate_at_the_final_evaluation_is_a_problem(filled):
-    # R&D super-deduction (21): 9.3 in 2023, no 2024 value, against 10 for 2024: moderate (需加快), amber with no
-    # time left to accelerate, a problem the final self-evaluation names with its department
+    # R&D super-deduction (21): 9.3 in 2023, no 2024 value, against 10 for 2024: moderate, shown as projected to
+    # miss (预计未达标), amber with no time left to accelerate, a problem the final self-evaluation names
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     problems = text[text.index("（一）存在的问题"):text.index("（二）下一步措施")]
-    assert any(t.startswith("研发费用加计扣除减免占研发经费比重：需加快（进展判断，非最终判定；2024年已到，按已有增速"
-                            "达不到目标；最新值为 2023年，2024年无数据）")
+    assert any(t.startswith("研发费用加计扣除减免占研发经费比重：预计未达标（进展判断，非最终判定；按已有增速达不到"
+                            "2024年目标；最新值为 2023年，2024年无数据）")
                for t in problems)
     # a level held every year and missed in 2022: its rate is 2024's alone
     assert any(t.startswith("空气质量优良天数比例：未达标（2022年未达到；2024年当年完成率 102.2%）")

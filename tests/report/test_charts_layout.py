@@ -126,8 +126,9 @@ def test_the_phone_completion_chart_keeps_a_hundred_percent_and_its_title_whole(
 # --- where a line breaks ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("language", "text", "inches", "expected"), [
-    # 0.75 in is 54 pt: "26. " about 10 pt and six characters of 6.5 pt 39 pt, a seventh would make 55.5; GDP whole
-    ("zh", "26. 海洋产业增加值占GDP比重", 0.75, ["26. 海洋产业增加", "值占GDP比重"]),
+    # 0.75 in is 54 pt: "26. " about 10 pt and six characters of 6.5 pt 39 pt, a seventh would make 55.5, but 增加值
+    # is one word and goes down whole; GDP whole
+    ("zh", "26. 海洋产业增加值占GDP比重", 0.75, ["26. 海洋产业", "增加值占GDP比重"]),
     # 0.85 in is 61.2 pt in Liberation Sans (an English chart's face): "4. Provincial agri-tech" about 66 pt, so the
     # word breaks after its hyphen; "tech park revenue /" 59 pt fits, a " GDP" more does not
     ("en", "4. Provincial agri-tech park revenue / GDP", 0.85, ["4. Provincial agri-", "tech park revenue /", "GDP"]),
@@ -172,6 +173,20 @@ def test_the_word_checker_sees_a_word_broken():
     assert broken_words("3. National high-te\nch zone", "3. National high-tech zone") == ["e|c"]
 
 
+@pytest.mark.parametrize("name", ["4.省级农业科技园区营收占比", "7.高企数与规上工业企业数比值",
+                                  "13.每万人新增注册企业数", "21.研发费用加计扣除减免占研发经费比重"])
+@pytest.mark.parametrize("inches", [0.6, 0.9, 1.2])
+def test_a_chinese_title_breaks_between_words(name, inches):
+    # never 营|收, 企|业, 减|免, 经|费: each line ends where a word does
+    words = ("省级", "农业", "科技园区", "营收", "占比", "高企", "规上", "工业", "企业", "比值", "每万人", "新增",
+             "注册", "研发", "费用", "加计", "扣除", "减免", "经费", "比重")
+    wrapped = charts._wrap(name, inches, 8, lines=4).rstrip("…")
+    assert "\n" in wrapped
+    for line, following in zip(wrapped.split("\n"), wrapped.split("\n")[1:]):
+        assert not any(word[:i] == line[-i:] and following.startswith(word[i:])
+                       for word in words for i in range(1, len(word))), wrapped
+
+
 @pytest.mark.parametrize("narrow", [False, True])
 def test_no_panel_title_breaks_inside_a_word(report, narrow):
     figure = charts.small_multiples(report, narrow=narrow)
@@ -190,7 +205,8 @@ def test_no_panel_title_breaks_inside_a_word(report, narrow):
     ([22.0, 24.0, 26.0], ["22", "24", "26"]),
     ([-0.5, 0.0, 0.5], ["−0.5", "0.0", "0.5"]),
     ([0.30000000000000004, 0.6000000000000001], ["0.3", "0.6"]),  # a locator's floating-point noise
-    ([1500.0, 2400.0], ["1500", "2400"]),
+    ([1500.0, 2400.0], ["1,500", "2,400"]),  # grouped as the text groups them
+    ([-1500.0, 0.0, 22400.5], ["−1,500.0", "0.0", "22,400.5"]),
 ])
 def test_ticks_have_as_many_decimals_as_they_need(ticks, expected):
     assert charts.FewestDecimals().format_ticks(ticks) == expected
@@ -408,13 +424,13 @@ def wrapped_prefix(text: str, original: str) -> str | None:
     return text[:at]
 
 
-@pytest.mark.parametrize(("text", "inches", "size", "orphan"), [
-    ("17. 空气质量优良天数比例", 1.0, 6.5, "例"),  # a panel's title as it was: 17. and nine characters a line
-    ("13. 每万人新增注册企业数", 1.0, 6.5, "数"),
-    ("3. 国家高新区营收占GDP比重", 1.32, 7.5, "重"),  # a row label of the phone's completion chart as it was
+@pytest.mark.parametrize(("text", "size", "orphan"), [
+    ("13. 每万人新增注册企业数", 6.5, "数"),  # a panel's title: its last word 数 of one character
+    ("10. 高新技术企业数", 7.5, "数"),
 ])
-def test_a_wrapped_label_never_leaves_one_character_alone(text, inches, size, orphan):
+def test_a_wrapped_label_never_leaves_one_character_alone(text, size, orphan):
     configure_matplotlib("zh")
+    inches = charts._text_inches(text[:-1], size) + 0.01  # all but the last character fits a line
     greedy = []  # what filling each line first would give: the orphan the rule is for
     for piece, before in charts._pieces(text):
         if greedy and charts._text_inches(greedy[-1] + before + piece, size) <= inches:
@@ -424,7 +440,7 @@ def test_a_wrapped_label_never_leaves_one_character_alone(text, inches, size, or
     assert greedy[-1] == orphan
     wrapped = charts._wrap(text, inches, size, lines=3).split("\n")
     assert "".join(wrapped) == text and len(wrapped) == 2
-    assert len(wrapped[-1]) == 2 and wrapped[-1].endswith(orphan)
+    assert len(wrapped[-1]) > 1 and wrapped[-1].endswith(orphan)  # the word before it goes down with it (企业|数)
     assert all(charts._text_inches(line, size) <= inches for line in wrapped)
 
 

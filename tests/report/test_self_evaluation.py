@@ -136,12 +136,12 @@ def test_a_met_level_before_the_target_year_is_no_final_verdict_and_no_share(one
     assert final_verdicts(numeric) == {}
     text = block_texts(self_evaluation_blocks(context))
     assert ("23 项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例："
-            "1 项尚缺目标年份数据（为进展判断，不计入）；22 项尚无方案期内（2022年起）数据。") in text
+            "1 项尚缺目标年份数据（仅有进展判断）；22 项尚无方案期内（2022年起）数据。") in text
     assert not any("100.0%" in t or "完成率" in t for t in text)
     english = block_texts(self_evaluation_blocks(year_context(one_value_of_the_plan_period, "en", 2024)))
     assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value has been "
-            "published), so no share of indicators achieved is given: 1 still missing a target year's value, a "
-            "progress verdict, not counted; 22 without data for the plan period (from 2022).") in english
+            "published), so no share of indicators achieved is given: 1 still missing a target year's value (a "
+            "progress verdict only); 22 without data for the plan period (from 2022).") in english
     assert not any("completion share" in t or "100.0%" in t for t in english)
 
 
@@ -150,18 +150,16 @@ def test_the_share_of_indicators_achieved_counts_final_verdicts_only(example_rep
     # the example data, final 2024 (tests/assess/test_example_dataset.py): 23 numeric indicators. Without a final
     # verdict: 4 (its national series 3.1 against 3 in 2024 is final, its provincial one has 2.9 for 2022 only) and
     # 21 (9.3 in 2023, none for 2024). Final: 5 not achieved by its provincial series (79 against 80), so 21 in all;
-    # achieved 1, 3, 6, 7, 9, 11, 12, 13, 15, 19, 26: 11 of 21 = 52.38 %, shown 52.4 %
-    expected = {"final-zh": "23 项定量指标中，目标年份数据已到位、可作最终判定的 21 项，其中达到目标的 11 项，"
-                            "指标达标比例 52.4%（11/21，分母仅计已有最终判定的指标；按全部 23 项计为 11/23，"
-                            "即 47.8%）。"
+    # achieved 1, 3, 6, 7, 9, 11, 12, 13, 15, 19, 26: 11 of all 23 = 47.83 %, shown 47.8 %, first, as official
+    # reviews count; of the 21 with a final verdict 11 = 52.38 %, shown 52.4 %
+    expected = {"final-zh": "23 项定量指标中，达到目标的 11 项，指标达标比例 47.8%（11/23）；"
+                            "目标年份数据已到位、可作最终判定的 21 项中，达标的占 52.4%。"
                             "其余 2 项尚无最终判定："
-                            "2 项尚缺目标年份数据（为进展判断，不计入）。",
-                "final-en": "Of the 23 quantitative indicators, 21 have a final verdict (their target year's value "
-                            "is in); 11 of these 21 reached their target: 52.4% of indicators achieved "
-                            "(11 of 21, counting only the indicators with a final verdict; 11 of all 23, "
-                            "47.8%). The other 2 have no final "
-                            "verdict yet: 2 still missing a target year's value, a progress verdict, "
-                            "not counted."}[case]
+                            "2 项尚缺目标年份数据（仅有进展判断）。",
+                "final-en": "Of the 23 quantitative indicators, 11 reached their target: 47.8% of indicators "
+                            "achieved (11 of 23); 21 have a final verdict (their target year's value is in), and "
+                            "52.4% of these reached it. The other 2 have no final "
+                            "verdict yet: 2 still missing a target year's value (a progress verdict only)."}[case]
     text = _page_text(example_reports[case])
     assert expected in text
     assert "指标完成率" not in text and "completion share" not in text
@@ -177,24 +175,24 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
 
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "zh")))
     # a mid-term's result leads: the stage targets, then the share of the two final verdicts
-    assert ("对照 2023年阶段目标，23 项定量指标中已有判定的 20 项，达到阶段目标 11 项、未达到 9 项。"
+    assert ("23 项定量指标中，20 项对照 2023年阶段目标作出判定：达到 11 项、未达到 9 项。"
             # the two final verdicts (levels missed in a year) counted, no share of them: 0.0% would misquote the plan
             "另有 2 项已可作最终判定（目标年份数据已到位或每年须达到的目标已有一年未达到）："
             "达到目标 0 项、未达到 2 项；"
-            "指标达标比例待目标年份数据到位后计算。尚无最终判定的 21 项中："
-            "20 项仅有阶段目标的判定（见上；其后另有目标，不计入）；"
-            "1 项尚缺目标年份数据（为进展判断，不计入）。") in text
+            "指标达标比例待目标年份数据到位后计算。"
+            # 23 = 20 + 2 + 1: the stage verdicts are not listed again among those without a final verdict
+            "其余 1 项尚无最终判定：1 项尚缺目标年份数据（仅有进展判断）。") in text
     # counted as the scorecard shows them: a stage target met is not the plan's "已达标"
     assert any("已有方案期内数据的 23 项定量指标中，已达阶段目标 11 项；未达阶段目标 9 项；偏离目标 1 项；未达标 2 项。"
                in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
-    assert any(t.startswith("Against the 2023 stage targets, 20 of the 23 quantitative indicators have a verdict: 11 "
-                            "met their stage target and 9 missed it. 2 more have a final verdict already (their "
+    assert any(t.startswith("Of the 23 quantitative indicators, 20 were judged against their 2023 stage targets: 11 "
+                            "met them and 9 missed them. 2 more have a final verdict already (their "
                             "target year's value is in, or a year fell short of a level to hold every year): 0 "
-                            "reached the target, 2 did not; the share of indicators achieved waits") for t in english)
+                            "reached the target, 2 did not; the share of indicators achieved can be given once the "
+                            "target years' values are in. One more has no final verdict yet: 1 still missing a "
+                            "target year's value (a progress verdict only).") for t in english)
     assert not any("比例 0.0%" in t or "of 0.0%" in t or "(0 of 2" in t for t in text + english)
-    assert any("20 with a verdict on a stage target only (above; a later target follows, not counted); 1 still "
-               "missing a target year's value" in t for t in english)
 
 
 def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
@@ -225,11 +223,12 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
 
 def test_the_national_share_states_its_denominator_and_the_indicators_without_data(example_reports):
     # 2015: 1 (rank 18, top 18), 2 (55.3 against 55), 5 (6.3 against 3.3) and 10 (6.2 against 5) achieved, 3 (2.07
-    # against 2.2) not: 4 of 5 = 80.0 %; 4, 6, 7, 8 and 9 have no value for 2011–2015 at all. The plan calls itself
+    # against 2.2) not: 4 of all 10 = 40.0 %, and 4 of the 5 with a final verdict = 80.0 %; 4, 6, 7, 8 and 9 have no
+    # value for 2011–2015 at all. The plan calls itself
     # 规划 (plan.yml's plan_word), and the draft does so too
     text = _page_text(example_reports["national-2015-zh"])
-    assert ("10 项定量指标中，目标年份数据已到位、可作最终判定的 5 项，其中达到目标的 4 项，"
-            "指标达标比例 80.0%（4/5，分母仅计已有最终判定的指标；按全部 10 项计为 4/10，即 40.0%）。"
+    assert ("10 项定量指标中，达到目标的 4 项，"
+            "指标达标比例 40.0%（4/10）；目标年份数据已到位、可作最终判定的 5 项中，达标的占 80.0%。"
             "其余 5 项尚无最终判定：5 项尚无规划期内（2011年起）数据。") in text
     # no indicator of this plan has a national and a provincial series: nothing said of taking the worse
     assert "按指标的最新评估结论计（目标年份数据未到位的为进展判断）" in text and "省级" not in text

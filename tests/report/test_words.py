@@ -206,14 +206,14 @@ def test_summary_before_the_data_in_english():
         ("Indicators not achieved, moving away, progressing too slowly or needing to accelerate:", [
             # a number in % carries its sign without a space; a unit typed in the plural is named once, after the
             # name, never after a number ("1 institutions" would be wrong)
-            "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet, the "
-            "verdict awaits it (insufficient progress)",
+            "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet, so the "
+            "rating is provisional (insufficient progress)",
             "S&T service institutions: 85 in 2021, against a target of 120 for 2024; no value for "
-            "2022–2024 yet, the verdict awaits it (insufficient progress)",
+            "2022–2024 yet, so the rating is provisional (insufficient progress)",
             "Decline in energy use per unit of GDP must reach at least 5% a year (3.41% in 2021) — latest value "
             "2021; no value for 2022–2024 (moving away)",
             "Carbon intensity (t per 10k yuan): 0.9 in 2021, against a target of 0.78 for 2024; no value for "
-            "2022–2024 yet, the verdict awaits it (insufficient progress)",
+            "2022–2024 yet, so the rating is provisional (insufficient progress)",
         ]),
         "Caution: 5 series (indicators 2, 10, 14, 18, 30) have only one or two data points (the 2020 and 2021 "
         "baselines); the evidence is thin until actual values for later years are added.",
@@ -438,11 +438,11 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert words.status_note(by_id[2], zh) == "完成率 96.4%"  # 2.7/2.8 = 0.9643, and it has 2024's value
     assert words.status_note(by_id[2], en) == "96.4% of target"
     # the target year come without its value: a progress verdict, said not to be final, behind the pace with no time
-    # left to accelerate (amber), before the years missing
-    assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；2024年已到，按已有增速达不到目标；"
+    # left to accelerate (amber, projected to miss), before the years missing
+    assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；按已有增速达不到2024年目标；"
                                                  "最新值为 2022年，2023—2024年无数据")
-    assert words.status_note(by_id[14], en) == ("a progress verdict, not final; off course for the 2024 target, now "
-                                                 "due; latest value 2022; no value for 2023–2024")
+    assert words.status_note(by_id[14], en) == ("a progress verdict, not final; short of the 2024 target at the pace "
+                                                 "seen; latest value 2022; no value for 2023–2024")
     assert words.status_note(by_id[30], zh) == "进展判断，非最终判定；最新值为 2023年，2024年无数据"  # one year
     assert words.status_note(by_id[30], en) == "a progress verdict, not final; latest value 2023; no value for 2024"
     # a target to hold every year: 17 is 91.2 in 2023 against ≥90 but was 89.5 in 2022
@@ -454,16 +454,16 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert words.status_note(twice, en) == "missed in 2021 and 2022; 101.3% of target in 2023 alone"
     # the scorecard prints it under the status, the summary after the need
     status_cell = cells_of(scorecard_html(context("en", rows)))[1][8]
-    assert status_cell.endswith("Moderate progress, accelerate</span><br><small>a progress verdict, not final; "
-                                "off course for the 2024 target, now due; latest value 2022; no value "
+    assert status_cell.endswith("Projected to miss</span><br><small>a progress verdict, not final; "
+                                "short of the 2024 target at the pace seen; latest value 2022; no value "
                                 "for 2023–2024</small>")
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
         "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small>")
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
-        "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，待公布后再作判断（需加快）")
+        "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，待公布后再作判断（预计未达标）")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
         "S&T service institutions: 96 in 2022, against a target of 120 for 2024; no value for "
-        "2023–2024 yet, the verdict awaits it (moderate progress, accelerate)")
+        "2023–2024 yet, so the rating is provisional (projected to miss)")
 
 
 def test_a_stage_target_without_its_year_is_awaited_as_a_stage_target():
@@ -475,16 +475,16 @@ def test_a_stage_target_without_its_year_is_awaited_as_a_stage_target():
     assert words._need(joined, catalog("zh")) == (
         "科技服务机构：最新为 2022年的 96个，2023年阶段目标 100个；2023年尚无数据，待公布后对照阶段目标判断")
     assert words._need(joined, catalog("en")).endswith(
-        "against a stage target of 100 for 2023; no value for 2023 yet, the verdict on the stage target awaits it")
+        "against a stage target of 100 for 2023; no value for 2023 yet, so the stage target cannot be checked yet")
 
 
 def test_a_core_indicator_names_the_years_without_a_value():
     rows = [assessed(2, 2024, "linear", 2.36, 2022, 2.5, 2024, 2.8, "moderate", n=3, gap=0.3,
                      required_cagr=(2.8 / 2.5) ** 0.5 - 1, required_per_year=0.15)]
     assert texts(words.summary_paragraphs(context("zh", rows)))[2] == (
-        "核心考核指标（*）：R&D经费投入强度：需加快（最新值为 2022年，2023—2024年无数据）。")
+        "核心考核指标（*）：R&D经费投入强度：预计未达标（最新值为 2022年，2023—2024年无数据）。")
     assert texts(words.summary_paragraphs(context("en", rows)))[2] == (
-        "Core indicators (*): R&D intensity: moderate progress, accelerate (latest value 2022; no value for "
+        "Core indicators (*): R&D intensity: projected to miss (latest value 2022; no value for "
         "2023–2024).")
 
 

@@ -27,11 +27,11 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, Formatter, Locator, MaxNLocator, MultipleLocator
 
 from ..assess.assessment import headline_status, plan_start_year
-from ..assess.warning_list import stage_met
+from ..assess.warning_list import overdue_behind, stage_met
 from ..vocabulary import HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
 from . import cards
 from .context import ReportContext
-from .line_breaks import BADGE_BREAK, HAN, KEPT, short_labels
+from .line_breaks import BADGE_BREAK, HAN, KEPT, chinese_words, short_labels
 from .numbers import fmt_number, is_missing
 from .palette import PATH_GREY, STATUS_COLOURS, STATUS_LINES, text_on
 from .words import (
@@ -152,12 +152,17 @@ def _kept_whole() -> re.Pattern:
 
 def _pieces(text: str) -> list[tuple[str, str]]:
     """``text`` as the pieces a line may break between, each with what stands before it (a space or nothing): a
-    Latin word whole (a hyphenated one also after its hyphen), a number with its unit or a short label whole, each
-    Chinese character; a closing mark with what it closes, an opening one with what follows it."""
+    Latin word whole (a hyphenated one also after its hyphen), a number with its unit or a short label whole, a
+    Chinese word whole (营收, 科技园区: :func:`line_breaks.chinese_words`), any other Chinese character alone; a
+    closing mark with what it closes, an opening one with what follows it."""
     tokens: list[tuple[str, str]] = []  # (kind, text)
     last = 0
-    for kept in [*_kept_whole().finditer(text), None]:
-        end = kept.start() if kept else len(text)
+    spans = [(*match.span(), "kept") for match in _kept_whole().finditer(text)]
+    # a Chinese word breaks from what stands beside it as a Chinese character does
+    spans += [(*span, "cjk") for span in chinese_words(text)
+              if not any(start < span[1] and span[0] < end for start, end, _ in spans)]
+    for kept in [*sorted(spans), None]:
+        end = kept[0] if kept else len(text)
         for match in _TOKEN.finditer(text, last, end):
             if match.lastgroup == "latin":
                 parts = _HYPHEN.split(match.group())
@@ -165,8 +170,8 @@ def _pieces(text: str) -> list[tuple[str, str]]:
             else:
                 tokens.append((match.lastgroup, match.group()))
         if kept:
-            tokens.append(("kept", kept.group()))
-            last = kept.end()
+            tokens.append((kept[2], text[kept[0]:kept[1]]))
+            last = kept[1]
     pieces: list[tuple[str, str]] = []
     before, previous = "", None
     for kind, token in tokens:
@@ -253,17 +258,22 @@ def _legend_below(figure: Figure, ax, handles, columns: int = 4, size: float = L
                   fontsize=size, frameon=False)
 
 
+#: The statuses whose colour also stands for a status shown in their stead (:func:`analysis.report.words.shown_status`):
+#: a stage target met (a mid-term's verdict on a target a later one follows) and a pace behind once the target's year
+#: has come without its value.
+SHOWN_AS = {"achieved": ("stage_achieved", stage_met), "moderate": ("overdue", overdue_behind)}
+
+
 def _status_word(status: str, words, assessment: pd.DataFrame | None = None) -> str:
-    """A status's name in a chart's legend. Achieved's colour also stands for a stage target met (a mid-term's verdict
-    on a target a later one follows), and says so: 已达阶段目标 where every series achieved in ``assessment`` met a
-    stage target, both names where some did."""
-    if status == "achieved" and assessment is not None:
-        staged = [stage_met(row) for row in assessment.itertuples() if row.status == "achieved"]
-        if staged and all(staged):
-            return words.status("stage_achieved")
-        if any(staged):
-            return words.text("chart.achieved_or_stage", achieved=words.status("achieved"),
-                              stage=words.status("stage_achieved"))
+    """A status's name in a chart's legend, and the shown status its colour also stands for: 已达阶段目标 where every
+    series achieved in ``assessment`` met a stage target, both names where some did (:data:`SHOWN_AS`)."""
+    if status in SHOWN_AS and assessment is not None:
+        other, shown = SHOWN_AS[status]
+        marked = [shown(row) for row in assessment.itertuples() if row.status == status]
+        if marked and all(marked):
+            return words.status(other)
+        if any(marked):
+            return words.text("chart.either_status", first=words.status(status), second=words.status(other))
     return words.status(status)
 
 
@@ -286,7 +296,7 @@ WHOLE_KINDS = ("count", "rank")
 class FewestDecimals(Formatter):
     """Tick labels with as many decimals as the ticks need and no more, the same number on every tick of an axis
     (55, 55.1, 55.2, 55.3 → 55.0 55.1 55.2 55.3; 55.00–55.30 in steps of 0.1 never 55.00), without an offset or a
-    power of ten; a minus is the text's (−)."""
+    power of ten; thousands grouped as the text groups them (24,800); a minus is the text's (−)."""
 
     def __call__(self, value, pos=None) -> str:
         return self.format_ticks([value])[0]
@@ -295,7 +305,7 @@ class FewestDecimals(Formatter):
         values = [float(v) for v in values]
         decimals = next((d for d in range(7) if all(abs(round(v, d) - v) <= 1e-9 * max(1.0, abs(v)) for v in values)),
                         6)
-        return [f"{round(v, decimals) + 0.0:.{decimals}f}".replace("-", "−") for v in values]
+        return [f"{round(v, decimals) + 0.0:,.{decimals}f}".replace("-", "−") for v in values]
 
 
 def _value_axis(axis, kind: str, bins: int) -> None:
@@ -779,11 +789,12 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     # when the years would leave the labels less than 40% of the width: No|data); on paper 40% of the width
     # a stage target met (a later target follows) is written so in its cell, in achieved's colour: a mid-term's
     # "met" is not the plan's
-    staged = history.assign(_stage=[stage_met(row) for row in history.itertuples()]).pivot(
-        index="label", columns="report_year", values="_stage").reindex(order)[years].eq(True)
+    # and so is a pace behind once the target's year has come without its value (预计未达标), in moderate's colour
+    marks = {other: history.assign(_shown=[shown(row) for row in history.itertuples()]).pivot(
+        index="label", columns="report_year", values="_shown").reindex(order)[years].eq(True)
+        for other, shown in SHOWN_AS.values()}
     cells = {status: words[f"status_short.{status}"] for status in set(grid.stack())}
-    if staged.to_numpy().any():
-        cells["stage_achieved"] = words["status_short.stage_achieved"]
+    cells.update({other: words[f"status_short.{other}"] for other, mark in marks.items() if mark.to_numpy().any()})
     cell = max(_text_inches(word, size) for word in cells.values()) + 0.12
     if narrow and 0.04 + len(years) * max(cell, 0.5) > 0.6 * width:
         cells = {status: word.replace(" ", "\n") for status, word in cells.items()}
@@ -799,12 +810,13 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     before = before & grid.isin([status for status in STATUSES if status != "insufficient_data"])
     mark = words["chart.heatmap_baselines_mark"]
     annotations = grid.apply(lambda column: column.map(lambda s: cells[s] if isinstance(s, str) else ""))
-    annotations = annotations.where(~staged, cells.get("stage_achieved", ""))
+    for other, marked in marks.items():
+        annotations = annotations.where(~marked, cells.get(other, ""))
     annotations = annotations.where(~before, annotations + mark)
     # the key to the cells' short words, below the map: only the statuses it shows
     shown = [status for status in STATUSES if status in set(grid.stack())
              and words[f"status_short.{status}"] != words.status(status)]  # 未达标 needs no key
-    shown += ["stage_achieved"] if "stage_achieved" in cells else []
+    shown += [other for other in marks if other in cells]
     items = [words.text("chart.heatmap_key_item", short=words[f"status_short.{status}"], name=words.status(status))
              for status in shown] + ([words.text("chart.heatmap_baselines_key", mark=mark, start=year(start))]
                                      if before.to_numpy().any() else [])

@@ -194,8 +194,8 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     counted = headline[(headline["status"] != "insufficient_data") & headline["indicator_id"].isin(in_period)]
     uncounted = sorted(set(headline["indicator_id"]) - set(counted["indicator_id"]))
     counts = shown_counts(numeric[numeric["indicator_id"].isin(counted["indicator_id"])])
-    best_first = [shown for status in STATUSES_BEST_FIRST
-                  for shown in ((status, "stage_achieved") if status == "achieved" else (status,))]
+    also = {"achieved": ("stage_achieved",), "moderate": ("overdue",)}  # shown statuses beside the statuses
+    best_first = [shown for status in STATUSES_BEST_FIRST for shown in (status, *also.get(status, ()))]
     listed = words.join(words.text("self_evaluation.count", status=words.status(status), n=counts[status])
                         for status in best_first if counts.get(status, 0))
     if len(counted):
@@ -338,9 +338,8 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     pending = sorted(set(numeric["indicator_id"].astype(int)) - set(finals))
     progress = [i for i in pending if i in with_data and i not in stages]
     reached = sum(verdict == "achieved" for verdict in stages.values())
-    reasons = ([words.text("self_evaluation.share.stage_only", n=len(stages), reached=reached,
-                           missed=len(stages) - reached)] if stages else []) + \
-        ([words.text("self_evaluation.share.progress_only", n=len(progress))] if progress else []) + \
+    # a mid-term's stage verdicts are its lead sentence: the others without a final verdict are named after it
+    reasons = ([words.text("self_evaluation.share.progress_only", n=len(progress))] if progress else []) + \
         ([words.text("self_evaluation.share.no_data", n=len(pending) - len(progress) - len(stages),
                      first=first or MISSING)] if len(pending) > len(progress) + len(stages) else [])
     lead = ""
@@ -350,11 +349,13 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
                           missed=len(stages) - reached, total=total,
                           years=words.join_and(sorted({year(y) for y in judged["target_year"].dropna()})))
     if not finals:
-        return lead + words.text("self_evaluation.share.none", total=total, reasons=words.join(reasons))
-    # several kinds of pending: counted as parts of the whole pending (a mid-term's stage verdicts among them); one
-    # kind: the others
+        staged = [words.text("self_evaluation.share.stage_only", n=len(stages))] if stages else []
+        return lead + words.text("self_evaluation.share.none", total=total, reasons=words.join(staged + reasons))
+    # several kinds of pending: counted as parts of the whole pending (a mid-term's stage verdicts apart); one kind:
+    # the others
+    others = len(pending) - len(stages)
     rest = words.count_text("self_evaluation.share.rest" if len(reasons) > 1 else "self_evaluation.share.rest_other",
-                            len(pending), reasons=words.join(reasons)) if pending else ""
+                            others, reasons=words.join(reasons)) if others else ""
     # a level to hold every year missed before the last target year: final, though that year's value is not in
     early = numeric[numeric["indicator_id"].astype(int).isin(finals) & _for_the_plan(numeric)
                     & numeric["next_target_year"].notna()]
@@ -362,8 +363,14 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     if stages:  # a mid-term: a share of the few final verdicts (levels missed in a year) would misquote the plan
         return lead + words.count_text("self_evaluation.share.finals_mid", len(finals), achieved=achieved,
                                        missed=len(finals) - achieved, basis=words[basis], rest=rest)
+    share = f"{achieved / len(finals) * 100:.1f}"
+    judged = words.text("self_evaluation.share.judged", count=len(finals), share=share, basis=words[basis]) \
+        if len(finals) < total else words.text("self_evaluation.share.judged_all", basis=words[basis])
+    # the share of all the quantitative indicators first, as official reviews give it (28个指标中…达到25个, 89.3%);
+    # that of those with a final verdict after it
     return lead + words.count_text("self_evaluation.share.counted", len(finals), total=total, achieved=achieved,
-                            share=f"{achieved / len(finals) * 100:.1f}", rest=rest, basis=words[basis],
+                            share=share, rest=rest, basis=words[basis], judged=judged,
+                            share_all=f"{achieved / total * 100:.1f}",
                             of_all=words.text("self_evaluation.share.of_all", achieved=achieved, total=total,
                                               share_all=f"{achieved / total * 100:.1f}")
                             if len(finals) < total else "",

@@ -74,6 +74,7 @@ class ChangeRow:
     status_then_today: str = ""  # the previous year's status from today's data
     revised_text: str = ""  # what today's data say of the previous year, where a revision changed its verdict
     reason_text: str = ""  # why a status moved without the series moving: no new value, a later target
+    short_now: bool = False  # short of its target now: missed, or projected to miss with its target's year passed
 
 
 def warning_rows(context: ReportContext) -> list[WarningRow]:
@@ -142,6 +143,8 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
     shown = {year_: {(row.indicator_id, row.series): status_text(row, words) for row in
                      context.tables.assessment[context.tables.assessment["report_year"] == year_].itertuples()}
              for year_ in (previous, context.report_year)}
+    now = context.tables.assessment[context.tables.assessment["report_year"] == context.report_year]
+    overdue = {(row.indicator_id, row.series) for row in now.itertuples() if overdue_behind(row)}
     rows = []
     for row in changes.merge(names, on=["indicator_id", "series"], how="left", sort=False).itertuples():
         key = (row.indicator_id, row.series)
@@ -156,7 +159,8 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             status_then_today=row.status_then_today,
             revised_text=words.text("warnings.revised_then", status=then_today)
             if row.status_then_today != row.status_then else "",
-            reason_text=_change_reason(row, words) if row.change == "rerated" else ""))
+            reason_text=_change_reason(row, words) if row.change == "rerated" else "",
+            short_now=row.status_now in FALLS_SHORT or key in overdue))
     return previous, rows
 
 
@@ -196,12 +200,12 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     published = context.published_previous is not None
     text = words.text("warnings.changes_intro_published" if published else "warnings.changes_intro", year=previous,
                       **{change: changes.count(change) for change in CHANGES_WORST_FIRST})
+    text += words["warnings.worse_first"] if changes.count("worse") else ""
     # re-rated is no comparison, yet a reader should not miss a series that met its target then and falls short
     # now (a stage target met, the final target missed), nor one rated on course then and short now: named, with
     # its status then and now
     for key, then in (("warnings.rerated_short", MET), ("warnings.rerated_on_course", ON_COURSE)):
-        short = [row for row in rows if row.change == "rerated" and row.status_now in FALLS_SHORT
-                 and row.status_then in then]
+        short = [row for row in rows if row.change == "rerated" and row.short_now and row.status_then in then]
         if short:
             items = [words.text("warnings.revised_item", name=row.name, then=row.status_then_text,
                                 today=row.status_now_text) for row in short]

@@ -47,8 +47,12 @@ def localized(row, column: str, language: str) -> str:
 
 def shown_status(row) -> str:
     """The status a series is shown with: ``stage_achieved`` (已达阶段目标, "Stage target met") for a stage target met,
-    a verdict on a target a later one follows, which is not the plan's "achieved"; else its status."""
-    return "stage_achieved" if stage_met(row) else row.status
+    a verdict on a target a later one follows, which is not the plan's "achieved"; ``overdue`` (预计未达标, "Projected
+    to miss") for a pace behind what was needed once the target's year has come without its value, where "accelerate"
+    would ask for what time no longer allows; else its status."""
+    if stage_met(row):
+        return "stage_achieved"
+    return "overdue" if overdue_behind(row) else row.status
 
 
 def status_text(row, words: Catalog, form: str = "status") -> str:
@@ -61,6 +65,7 @@ def shown_counts(table: pd.DataFrame) -> dict[str, int]:
     (a stage target met ranks with achieved), worst first; every status with a count listed, insufficient data last
     but one."""
     order = [*STATUSES[:STATUSES.index("achieved") + 1], "stage_achieved", *STATUSES[STATUSES.index("achieved") + 1:]]
+    order.insert(order.index("moderate"), "overdue")
     rank = {status: i for i, status in enumerate(STATUSES)}
     shown = table.assign(_shown=[shown_status(row) for row in table.itertuples()],
                          _rank=table["status"].map(rank))
