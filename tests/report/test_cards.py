@@ -162,13 +162,29 @@ def test_a_fall_in_the_plan_period_hidden_by_a_rise_before_it_comes_first(exampl
     # yet down from 86 over the plan period (2022–2024)
     row = example.series_row(7)
     assert cards.card_notes(example, row)[0] == (
-        "方案期内反向变化：2021年为 86，2024年为 82；上列年均增长自 2020年基础值起算")
+        "方案期内反向变化：2021年为 86%，2024年为 82%；上列年均增长自 2020年基础值起算")
     # a series that rose in the plan period as well has no such note (10: 1,049 in 2021, 1,580 in 2024)
     assert not cards.plan_period_turn(example, example.series_row(10))
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.card_notes(english, english.series_row(7))[0] == (
-        "Moved the wrong way in the plan period: 86 in 2021, 82 in 2024; the growth seen above counts from the 2020 "
+        "Moved the wrong way in the plan period: 86% in 2021, 82% in 2024; the growth seen above counts from the 2020 "
         "baseline")
+
+
+def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(example, example_tables):
+    # 省级农业科技园区营收占比 (4 provincial): 3.1 in 2020, 2.7 in 2021 (both printed: 国2.8/省2.7), 2.9 in 2022: moving
+    # away from 3.3 by its growth from 2020, yet up from 2.7 over the plan period
+    row = example.series_row(4, "provincial")
+    assert row.status == "moving_away"
+    # second, after what the status rests on (the 2024 report has no 2024 value for it)
+    assert cards.card_notes(example, row)[1] == (
+        "方案期内向目标方向变化：2021年为 2.7%，2022年为 2.9%；上列年均增长和评估结论自 2020年基础值 3.1% 起算")
+    english = load_report(relative(example_tables), 2024, "en")
+    assert cards.card_notes(english, english.series_row(4, "provincial"))[1] == (
+        "Moved towards the target in the plan period: 2.7% in 2021, 2.9% in 2022; the growth seen above and the "
+        "status count from the 2020 baseline, 3.1%")
+    # the national series rose from 2020 and in the plan period: no such note
+    assert not cards.plan_period_turn(example, example.series_row(4, "national"))
 
 
 def test_a_projection_only_from_enough_points_and_whole_for_counts(example_tables):

@@ -205,8 +205,11 @@ def sentence(text: str, words) -> str:
 
 
 def plan_period_turn(context: ReportContext, row) -> str:
-    """A series that moved the wrong way over the plan period while its growth from the base year looks right (a
-    jump before the plan hides a fall in it): the two ends of the plan period, first among the card's notes."""
+    """A series whose growth from the base year and whose move over the plan period point opposite ways: one that
+    moved the wrong way in the plan period while its growth from the base year looks right (a jump before the plan
+    hides a fall in it), or one that moved towards its target in the plan period while its status, from the base
+    year, says it moves away (a fall before the plan hides a rise in it); the two ends of the plan period, first
+    among the card's notes."""
     first = plan_start_year(context.values)
     if first is None or row.kind == "qualitative" or is_missing(row.as_of_year) or int(row.as_of_year) < first:
         return ""
@@ -218,12 +221,20 @@ def plan_period_turn(context: ReportContext, row) -> str:
         return ""
     d = direction_sign(row.direction)
     start_value = float(start["value"].iloc[0])
-    if not (d * (row.latest_value - start_value) < 0 and d * (row.latest_value - row.base_value) > 0):
+    in_plan, from_base = d * (row.latest_value - start_value), d * (row.latest_value - row.base_value)
+    if in_plan < 0 < from_base:
+        key = "card.plan_period_turn"
+    elif from_base < 0 < in_plan:
+        key = "card.plan_period_toward"
+    else:
         return ""
-    return context.words.text("card.plan_period_turn", first=year(first - 1), start=value_text(row, start_value,
-                                                                                               context.words),
-                              last=year(row.as_of_year), end=value_text(row, row.latest_value, context.words),
-                              base=year(row.base_year))
+    words = context.words
+
+    def shown(value: float) -> str:  # in the series' unit: 2.7%, 86%
+        return amount(row, value_text(row, value, words), words)
+
+    return words.text(key, first=year(first - 1), start=shown(start_value), last=year(row.as_of_year),
+                      end=shown(row.latest_value), base=year(row.base_year), base_value=shown(row.base_value))
 
 
 def card_facts(context: ReportContext, row) -> list[str]:
