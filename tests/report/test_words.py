@@ -564,3 +564,16 @@ def test_a_level_to_hold_every_year_missed_before_its_targets_year_must_hold_in_
     later = row.copy()
     later["report_year"], later["as_of_year"], later["latest_value"] = 2023, 2023, 91.2
     assert words.pace_text(later, en) == "2024 target: ≥90% every year"
+
+
+def test_the_series_without_its_target_years_value_are_named_by_series(example_tables):
+    """The example, final 2024: 4's national series has 2024's value (3.1, a final verdict), its provincial one 2022's
+    only; 21 has 2023's: the summary names 4's provincial series, not the whole indicator, and 21."""
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    zh = words._statuses(load_report(relative(example_tables), 2024, "zh"))
+    assert zh.endswith("其中 2 项（指标 4（省级）、21）尚无目标年份数据，其结论为进展判断，不是最终判定。")
+    en = words._statuses(load_report(relative(example_tables), 2024, "en"))
+    assert en.endswith(" Of these, 2 (indicators 4 provincial, 21) have no value for their target year yet: a "
+                       "progress verdict, not a final one.")

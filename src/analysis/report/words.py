@@ -587,10 +587,15 @@ def _statuses(context: ReportContext) -> str:
     paired = context.assessment["indicator_id"].duplicated().any()  # an indicator with national and provincial series
     text = words.text("summary.statuses" if paired else "summary.statuses_single",
                       items=words["summary.item_separator"].join(items))
-    pending = sorted({int(row.indicator_id) for row in context.joined().itertuples() if not_final(row)})
+    joined = context.joined()
+    waiting = joined[[not_final(row) for row in joined.itertuples()]]
+    pending = sorted(set(waiting["indicator_id"].astype(int)))
     if pending:
-        text += words.count_text("summary.not_final", len(pending),
-                                 ids=words["grammar.comma"].join(map(str, pending)))
+        # an indicator with a series that has its target year's value names the one that has not: 4 (provincial)
+        whole = joined.groupby("indicator_id")["series"].size()
+        named_ = [series_ids(rows, words) if len(rows) < whole[indicator] else str(indicator)
+                  for indicator, rows in waiting.sort_values(["indicator_id", "series"]).groupby("indicator_id")]
+        text += words.count_text("summary.not_final", len(pending), ids=words["grammar.comma"].join(named_))
     return text
 
 
