@@ -440,3 +440,24 @@ def test_a_floor_missed_once_is_judged_on_every_year_of_the_plan_period(template
     sheet = openpyxl.load_workbook(templates["市发展改革委"])[WORDS_SHEET]
     energy = next(row for row in sheet.iter_rows(min_row=5) if row[1].value == "18")
     assert energy[10].value.startswith("按 2022—2024年各年数值：红色预警 · 未达标（2023年未达到）")
+
+
+def test_a_qualitative_indicator_says_its_self_rating_or_that_none_was_sent(filled):
+    """22's department sent 按计划推进 for 2024; 23 and 24 sent nothing: the cards and the summary's core indicators
+    say so, never a bare "定性评价", which names a kind of indicator, not a result."""
+    from analysis.report import cards, words
+
+    for language, rated, owed, core in (
+            ("zh", "牵头责任单位报送的2024年自评等级：按计划推进（进展情况见自评报告）。",
+             "尚未评价：牵头责任单位尚未报送2024年的进展和自评等级（在数据报送表中填报）。",
+             ("定性评价，2024年自评“按计划推进”", "定性评价，尚未评价")),
+            ("en", "Self-rating its lead department sent for 2024: On schedule (its account is in the "
+                   "self-evaluation).",
+             "Not assessed yet: its lead department has sent no progress or self-rating for 2024 (the department "
+             "workbook asks for them).",
+             ("qualitative, self-rated “On schedule” for 2024", "qualitative, not assessed yet"))):
+        context = year_context(filled, language)
+        assert cards.card_notes(context, context.series_row(22)) == [rated]
+        assert cards.card_notes(context, context.series_row(23)) == [owed]
+        summary = " ".join(paragraph.text for paragraph in words.summary_paragraphs(context))
+        assert all(state in summary for state in core)  # 22 and 23 are core indicators

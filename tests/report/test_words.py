@@ -175,7 +175,7 @@ def test_summary_before_the_data_in_chinese():
         # the 2024 report from 2021's values: every verdict and pace says 2022–2024 have none
         # a qualitative core indicator (22) is named as such, never left out
         "核心考核指标（*）：R&D经费投入强度：进展不足（最新值为 2021年，2022—2024年无数据）；"
-        "创新战略决定：定性评价。",
+        "创新战略决定：定性评价，尚未评价。",
         # the target year has come without its value: no pace to reach it, a verdict that awaits the data
         # a progress verdict's status follows its need, which does not say it; the 2024 report, after which no
         # target follows: no "short of a stage target" in the list's head
@@ -202,7 +202,7 @@ def test_summary_before_the_data_in_english():
         "(indicators 2, "
         "10, 14, 18, 30) have no value for their target year yet: a progress verdict, not a final one.",
         "Core indicators (*): R&D intensity: insufficient progress (latest value 2021; no value for 2022–2024); "
-        "Innovation-strategy decision: qualitative.",
+        "Innovation-strategy decision: qualitative, not assessed yet.",
         ("Indicators not achieved, moving away, progressing too slowly or needing to accelerate:", [
             # a number in % carries its sign without a space; a unit typed in the plural is named once, after the
             # name, never after a number ("1 institutions" would be wrong)

@@ -23,6 +23,7 @@ from .words import (
     pace_text,
     plan_outline_of,
     projection_shown,
+    qualitative_state,
     rate_text,
     reference_in,
     seen_text,
@@ -126,10 +127,13 @@ def _values_in(context: ReportContext, row, years: list[str]) -> list[tuple[str,
 
 
 def card_notes(context: ReportContext, row) -> list[str]:
-    """The sources of the actual values, their notes, and the data-quality findings of the series."""
+    """The sources of the actual values, their notes, and the data-quality findings of the series; a qualitative
+    indicator's assessment first."""
     language = context.language
     words = context.words
     notes = [turn] if (turn := plan_period_turn(context, row)) else []
+    if row.status == "qualitative":
+        notes.append(qualitative_state(context, row))
     if not_final(row):  # first: what the status rests on, when the target year has come without its value
         notes.insert(0, words.text("card.not_final", target_year=year(row.target_year), as_of=year(row.as_of_year),
                                    status=status_text(row, words))

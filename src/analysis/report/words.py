@@ -76,6 +76,29 @@ def shown_counts(table: pd.DataFrame) -> dict[str, int]:
     return {status: int(counts[status]) for status in order if counts.get(status, 0)}
 
 
+def qualitative_rating(context: ReportContext, row) -> str:
+    """The self-rating (a key of the catalogs' ``entry.words.ratings``) a qualitative indicator's department sent for
+    the report year in its workbook; empty when none was sent."""
+    said = getattr(context.tables, "words", None)
+    if said is None or said.empty:
+        return ""
+    number = pd.to_numeric(said["indicator_id"], errors="coerce")
+    sent = said[(said["item"] == "indicator") & (number == row.indicator_id)
+                & (pd.to_numeric(said["year"], errors="coerce") == context.report_year)]
+    return next((rating for rating in sent["rating"].fillna("").astype(str) if rating), "")
+
+
+def qualitative_state(context: ReportContext, row, form: str = "card") -> str:
+    """What a qualitative indicator's card (``form`` card) or a sentence (``summary``) says of its assessment: the
+    self-rating its department sent for the report year, or that none has been sent: never a bare "qualitative",
+    which names a kind of indicator, not a result."""
+    words, rating = context.words, qualitative_rating(context, row)
+    if rating:
+        return words.text(f"{form}.qualitative_rated", rating=words[f"entry.words.ratings.{rating}"],
+                          year=year(context.report_year))
+    return words.text(f"{form}.qualitative_owed", year=year(context.report_year))
+
+
 def status_aside(row, words: Catalog) -> str:
     """What a status cell adds in brackets: the year a level held every year missed; whether a stage target's verdict
     is on course for the next target where that makes it amber (met off course, missed on course)."""
@@ -478,7 +501,8 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
         items = [words.text("summary.core_item_no_data" if is_missing(row.as_of_year) else
                             "summary.core_item_gap" if data_gap_text(row, words) else "summary.core_item",
                             name=localized(row, "short_name", words.language),
-                            status=status_text(row, words, "status_in_sentence"), year=year(row.as_of_year),
+                            status=qualitative_state(context, row, "summary") if row.status == "qualitative"
+                            else status_text(row, words, "status_in_sentence"), year=year(row.as_of_year),
                             gap=data_gap_text(row, words))
                  for row in core.itertuples()]
         paragraphs.append(Paragraph(words.text("summary.core", items=words.join(items))))
