@@ -93,9 +93,10 @@ def test_a_card_names_the_responsible_departments_and_where_the_plan_names_them(
     card = unmarked(re.search(r'<section class="card" id="indicator-26">.*?</section>', cards_html, re.S).group(0))
     # plan text line 62 is the paragraph "4.产业集聚发展更加紧密" of 二、…（三）主要目标: cited as a reader of the
     # printed plan finds it, not by a line number of the project's copy
-    assert "责任部门：市海洋发展局（牵头）、市发展改革委、市科技局、市工业和信息化局（方案第二部分（三）4列明）" in card
+    # where the list comes from first, so it never reads as a note on the last name
+    assert "责任部门（方案第二部分（三）4列明）：市海洋发展局（牵头）、市发展改革委、市科技局、市工业和信息化局" in card
     card = re.search(r'<section class="card" id="indicator-17">.*?</section>', cards_html, re.S).group(0)
-    assert "责任部门：市生态环境局（牵头）（方案未列明，按职能确定）" in card
+    assert "责任部门（方案未列明，按职能确定）：市生态环境局（牵头）" in card
 
 
 @pytest.fixture(scope="module")

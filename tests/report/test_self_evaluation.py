@@ -202,7 +202,7 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
     from tests.conftest import relative
 
     for language, status, cell, state in (
-            ("zh", "已达阶段目标（按已有增速达不到 2024年目标）", "120个（2024年）\n+16.5%（+17）",
+            ("zh", "已达阶段目标（按已有增速达不到 2024年目标）", "120（2024年）\n+16.5%（+17）",
              "科技服务机构：已达阶段目标（2023年阶段目标完成率 103.0%；按已有增速达不到 2024年目标），"
              "2023年为 103个，2023年目标 100个；要在 2024年达到 120个，需比 2023年增长 16.5%（17个），"
              "高于已有年均增速（+8.8%）。"),
@@ -304,3 +304,13 @@ def test_the_overview_says_how_current_each_series_is_and_whose_data_these_are(e
     assert any(t.startswith("“Weihai's implementation plan for building a national innovative city (2022–2024)” sets "
                             "26 indicators (23 quantitative, 3 qualitative), 29 key tasks in 7 groups and ")
                for t in english)
+
+
+def test_a_problem_names_the_unit_its_numbers_are_in(example_tables):
+    """English writes a unit once, after the name (never "1 incubators"): the final self-evaluation's problems give
+    technology contracts (16) as 158 against 160 in 100 million yuan, not as a count of contracts."""
+    from tests.conftest import relative
+
+    text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "en")))
+    assert any(t.startswith("Technology contracts traded (100 million yuan): 158 in 2024, against a 2024 target of "
+                            "160") for t in text)

@@ -27,6 +27,7 @@ from .words import (
     amount,
     following_target,
     localized,
+    named,
     next_target_need,
     pace_lines,
     pace_text,
@@ -283,12 +284,13 @@ def _explained(context: ReportContext, answers: pd.DataFrame) -> list[Block]:
 
 def _next_target(row, words) -> str:
     """After a stage target's verdict: the next target and what it needs a year ("120 (2024)", "+16.5% (+17)"), as
-    the scorecard says it; — without one (a progress verdict)."""
+    the scorecard says it; — without one (a progress verdict). The target without its unit, as the table's other
+    values: its unit column gives it."""
     next_year, next_value = following_target(row)
     if row.verdict != "final" or is_missing(next_year):
         return MISSING
     need = pace_lines(pace_text(row, words), words)[-1]
-    return words.text("self_evaluation.next", target=amount(row, target_text(row, words, next_value), words),
+    return words.text("self_evaluation.next", target=target_text(row, words, next_value),
                       year=year(next_year), need=need)
 
 
@@ -438,7 +440,7 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
     for row in lagging.itertuples():
         lead = getattr(row, "lead_department_zh", "") or ""
         who = department_name(context, lead) or evaluator
-        name = series_name(row, context)
+        name = named_series(row, context)  # its numbers follow: in English its unit after the name
         note = status_note(row, words)
         state = words.text("self_evaluation.problems.state", name=name,
                            status=status_text(row, words, "status_in_sentence"),
@@ -566,6 +568,14 @@ def _outline_number(number: int, words) -> str:
 def placeholder_text(context: ReportContext, who: str) -> str:
     """【待补充：市科技局】 / [To be supplied: …]: how a gap reads in every edition."""
     return context.words.text("self_evaluation.placeholder", who=who)
+
+
+def named_series(row, context: ReportContext) -> str:
+    """:func:`series_name` with the unit a sentence giving its numbers names after it where the language does not
+    write units after numbers (:func:`analysis.report.words.named`: "Technology contracts traded (100 million
+    yuan)")."""
+    return named(row, context.words).replace(localized(row, "short_name", context.language), series_name(row, context),
+                                             1)
 
 
 def series_name(row, context: ReportContext) -> str:
