@@ -184,8 +184,10 @@ def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(exampl
     assert cards.card_notes(english, english.series_row(4, "provincial"))[1] == (
         "Moved towards the target in the plan period: 2.7% in 2021, 2.9% in 2022; the growth seen above and the "
         "status count from the 2020 baseline, 3.1%")
-    # the national series rose from 2020 and in the plan period: no such note
+    # the national series rose from 2020 and in the plan period: no such note; nor has the decline in energy use
+    # (18: 5.48 in 2020, 3.41 in 2021, 5.3 in 2024), a floor judged year by year, not from the base year
     assert not cards.plan_period_turn(example, example.series_row(4, "national"))
+    assert not cards.plan_period_turn(example, example.series_row(18))
 
 
 def test_a_projection_only_from_enough_points_and_whole_for_counts(example_tables):

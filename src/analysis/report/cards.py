@@ -228,8 +228,8 @@ def plan_period_turn(context: ReportContext, row) -> str:
     in_plan, from_base = d * (row.latest_value - start_value), d * (row.latest_value - row.base_value)
     if in_plan < 0 < from_base:
         key = "card.plan_period_turn"
-    elif from_base < 0 < in_plan:
-        key = "card.plan_period_toward"
+    elif from_base < 0 < in_plan and row.verdict == "progress" and row.method != "annual_floor":
+        key = "card.plan_period_toward"  # a rating of the pace from the base year (not a level judged year by year)
     else:
         return ""
     words = context.words
