@@ -224,7 +224,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert texts(words.summary_paragraphs(context("zh", MID_TERM_DATA, 2023))) == [
         "方案共列 4 项指标：定量指标 4 项（4 个序列），定性指标 0 项。4 个定量序列的最新数据均为 2023年。",
         "定量指标中未达标 1 项、未达阶段目标 2 项、已达阶段目标 1 项。",  # 10: 2024's target follows
-        "4 个序列已有对照目标年份的数据，按该年目标作出判断：已达阶段目标 1 个、未达阶段目标 2 个、未达标 1 个。",
+        "按序列计，4 个序列已有对照目标年份的数据，按该年目标作出判断：已达阶段目标 1 个、未达阶段目标 2 个、未达标 1 个。",
         "核心考核指标（*）：R&D经费投入强度：未达阶段目标（2023年）。",
         # a stage target missed (2024's follows): what one year must add, and no pace seen here to compare with
         ("未达标、偏离目标、未达阶段目标、进展不足或需加快的指标：", [
@@ -237,7 +237,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
         ]),
     ]
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
-    assert english[2] == ("4 series have data for their binding target year and are judged against that year's "
+    assert english[2] == ("By series, 4 have data for their binding target year and are judged against that year's "
                           "target: Stage target met 1; Stage target missed 2; Not achieved 1.")
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
                                 "it, 0.09 pp short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) over 2023")
