@@ -233,13 +233,13 @@ def test_a_phone_shows_each_chart_drawn_for_it_at_the_width_of_the_screen(exampl
 
 @pytest.mark.parametrize("edition", ["final-en", "final-zh", "mid-term-zh"])
 def test_a_phone_keeps_the_warnings_status_which_says_why(example_reports, edition, tmp_path):
-    # on a 390-pixel screen the warning list keeps the number, the name, the warning, the status (with the year a
-    # level held every year missed) and the latest value; the target and the paces are left out
+    # on a 390-pixel screen the warning list keeps the name, the warning, the status (with the year a level held
+    # every year missed), the latest value and the target; the number, the gap and the paces are left out
     words, sheet = fits_a_phone(example_reports, edition, "warning-list", tmp_path)
     text = "".join(box[4] for box in sheet["boxes"]).replace(" ", "")
     headers = [header.replace(" ", "") for header in words["warnings.headers"]]
-    shown = "".join(headers[:5])  # the number, the name, the warning, the status and the latest value, then rows
-    assert text.startswith(shown) and not text[len(shown):].startswith(headers[5])  # no target column
+    shown = "".join(headers[1:6])  # the name, the warning, the status, the latest value and the target, then rows
+    assert text.startswith(shown) and not text[len(shown):].startswith(headers[6])  # no gap column
     missed = words.text("scorecard.missed", years="2022").replace(" ", "")
     assert missed in text  # good air days (17): why a met 92 is not achieved
 
