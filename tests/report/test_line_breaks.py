@@ -297,9 +297,10 @@ def test_a_chinese_name_breaks_between_its_words_only():
         '<span class="nobr">进展</span><wbr><span class="nobr">判断</span>，<span class="nobr">非最终</span><wbr>'
         '<span class="nobr">判定</span>')
     assert str(keep_together("万元/人")) == str(keep_words("万元/人")) == '<span class="nobr">万元/人</span>'
-    # a web address breaks after a slash or before a dot or an underscore, as print breaks one, not "….ht / m"
+    # a web address breaks after a slash or before a dot or an underscore, as print breaks one, not "….ht / m", and
+    # never inside its scheme and host (never "http:// | a.cn", "http://a | .cn")
     assert str(keep_together("（http://a.cn/2016/content_1.htm?x=1&y=2）")) == (
-        "（http://<wbr>a<wbr>.cn/<wbr>2016/<wbr>content<wbr>_1<wbr>.htm<wbr>?x=1<wbr>&amp;y=2）")
+        "（http://a.cn/<wbr>2016/<wbr>content<wbr>_1<wbr>.htm<wbr>?x=1<wbr>&amp;y=2）")
     # but a short unit in brackets stays whole: never "(100 million / yuan)"
     assert pieces("Technology contracts traded (100 million yuan)") == (
         "Technology contracts traded [(100 million yuan)]")

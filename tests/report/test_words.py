@@ -224,7 +224,8 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert texts(words.summary_paragraphs(context("zh", MID_TERM_DATA, 2023))) == [
         "方案共列 4 项指标：定量指标 4 项（4 个序列），定性指标 0 项。4 个定量序列的最新数据均为 2023年。",
         "定量指标中未达标 1 项、未达阶段目标 2 项、已达阶段目标 1 项。",  # 10: 2024's target follows
-        "按序列计，4 个序列已有对照目标年份的数据，按该年目标作出判断：已达阶段目标 1 个、未达阶段目标 2 个、未达标 1 个。",
+        "按序列计，4 个序列已有对照目标年份的数据，按该年目标作出判断：已达阶段目标 1 个、未达阶段目标 2 个、"
+        "未达标 1 个。",
         "核心考核指标（*）：R&D经费投入强度：未达阶段目标（2023年）。",
         # a stage target missed (2024's follows): what one year must add, and no pace seen here to compare with
         ("未达标、偏离目标、未达阶段目标、进展不足或需加快的指标：", [

@@ -121,13 +121,16 @@ def _marked(text: str, pieces: list[tuple[int, int]], between: bool = False) -> 
 
 
 #: A web address in a text (a source's): a line breaks in it after a slash or before a dot, an underscore, a question
-#: mark or an ampersand (``…/content_ | 18325813.htm``), as addresses are broken in print, rather than anywhere.
-ADDRESS = re.compile(r"https?://[^\s<>（）()，；]+")
+#: mark or an ampersand (``…/content_ | 18325813.htm``), as addresses are broken in print, rather than anywhere; never
+#: inside its scheme and host (``https:// | m.qq.com``, ``news.fznews.com | .cn``), which would leave a line that
+#: looks like an address of its own.
+ADDRESS = re.compile(r"(?P<host>https?://[^\s<>（）()，；/]+)(?P<path>[^\s<>（）()，；]*)")
 ADDRESS_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=[^/])(?=[._?]|&amp;)")
 
 
 def _address_breaks(html: Markup) -> Markup:
-    return Markup(ADDRESS.sub(lambda match: ADDRESS_BREAK.sub("<wbr>", match.group()), str(html)))
+    return Markup(ADDRESS.sub(lambda match: match.group("host") + ADDRESS_BREAK.sub("<wbr>", match.group("path")),
+                              str(html)))
 
 
 def keep_together(text) -> Markup:
