@@ -50,7 +50,8 @@ def test_a_card_has_the_full_printed_name_and_its_numbers(cards_html):
     assert "<th>2020年基础值</th><td>2.36</td>" in rd and "<th>最新值（2024年）</th><td>2.7</td>" in rd
     assert "<th>对照目标（2024年）</th><td>2.8</td>" in rd and "<th>2023年目标</th><td>2.7</td>" in rd
     assert "<th>完成率</th><td>96.4%</td>" in rd  # 2.7 / 2.8
-    assert "<td>+0.085个百分点</td>" in rd  # seen per year, a share: (2.70 − 2.36) / 4 points
+    # seen per year, a share: (2.70 − 2.36) / 4 = 0.085 points, shown to two decimals, half up
+    assert "<td>+0.09个百分点</td>" in rd
     assert "未达标" in rd
 
 

@@ -254,8 +254,8 @@ def test_pace_of_each_method_and_state():
     rows = {row.indicator_id: row._replace(report_year=2023) for row in context("zh").joined().itertuples()}
     # in the 2024 report itself the target year has come: no pace, the verdict awaits 2024's value
     assert words.pace_text(rows[2]._replace(report_year=2024), zh) == "—"
-    assert words.pace_text(rows[2], zh) == "+0.133个百分点（+5.3%）"
-    assert words.pace_text(rows[2], en) == "+0.133 pp (+5.3%)"
+    assert words.pace_text(rows[2], zh) == "+0.13个百分点（+5.3%）"  # 0.133 points: two decimals
+    assert words.pace_text(rows[2], en) == "+0.13 pp (+5.3%)"
     assert words.pace_text(rows[10], zh) == "+15.1%（约+184）"  # no fraction of an enterprise
     assert words.pace_text(rows[14], zh) == "+12.2%（约+12）"
     assert words.pace_text(rows[14], en) == "+12.2% (about +12)"
@@ -313,7 +313,7 @@ def test_scorecard_cells_before_the_data():
             and '<span class="nobr">0.9<span class="unit-joined">' not in english)
     assert "High-tech enterprises</a><span" not in english and "1,049<span" not in english
     assert '<span class="nobr">2.4<span class="unit-joined">%</span></span>' in english
-    assert '<th class="num">2020 baseline</th>' in unmarked(english) and "+0.133 pp" not in unmarked(english)
+    assert '<th class="num">2020 baseline</th>' in unmarked(english) and "+0.13 pp" not in unmarked(english)
 
 
 def test_scorecard_cells_with_final_verdicts():

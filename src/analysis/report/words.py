@@ -376,7 +376,7 @@ def change_per_year(value: float, row, words: Catalog, with_unit: bool = False) 
         key = ("rank.up" if value < 0 else "rank.down") + ("_one" if places == 1 else "")
         return words.text(key, places=fmt_number(places))
     about = row.kind == "count" and not float(value).is_integer()
-    text = fmt_signed(shown_change(value, row) if about else value)
+    text = fmt_signed(shown_change(value, row) if about or is_percent(row) else value)
     if is_percent(row):
         text += words["pace.percentage_points"]
     elif with_unit:
@@ -386,9 +386,11 @@ def change_per_year(value: float, row, words: Catalog, with_unit: bool = False) 
 
 def shown_change(value: float, row) -> float:
     """A change per year rounded as :func:`change_per_year` shows it: a rank's places to one decimal; a count's to a
-    whole number from 10 a year and to one decimal below (11.67 → 12, 1.33 → 1.3); others as :func:`fmt_number`."""
-    if row.kind == "rank" or (row.kind == "count" and not float(value).is_integer()):
-        digits = 1 if row.kind == "rank" or abs(value) < 10 else 0
+    whole number from 10 a year and to one decimal below (11.67 → 12, 1.33 → 1.3); percentage points to two
+    decimals, as the shares they move are printed with one or two (0.867 → 0.87, 0.0825 → 0.08: never a third
+    beside a gap of 0.9); others as :func:`fmt_number`."""
+    if row.kind == "rank" or (row.kind == "count" and not float(value).is_integer()) or is_percent(row):
+        digits = 2 if is_percent(row) and row.kind != "rank" else 1 if row.kind == "rank" or abs(value) < 10 else 0
         return math.copysign(math.floor(abs(value) * 10 ** digits + 0.5) / 10 ** digits, value)
     return round_shown(value)
 
