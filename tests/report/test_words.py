@@ -167,7 +167,8 @@ def test_title_and_introduction():
 
 def test_summary_before_the_data_in_chinese():
     assert texts(words.summary_paragraphs(context("zh"))) == [
-        "方案共列 6 项指标：定量指标 5 项（5 个序列），定性指标 1 项。5 个定量序列的最新数据均为 2021年。",
+        "方案共列 6 项指标：定量指标 5 项（5 个序列），定性指标 1 项。5 个定量序列的最新数据均为 2021年。"
+        "方案指标表列有 2020、2021年的基础值：增长自 2020年基础值起算，方案期自 2022年起。",
         # no indicator here has a national and a provincial series: no word on taking the worse
         # the synthetic 2024 report from 2021's values: progress verdicts, said not to be final
         "定量指标中偏离目标 1 项、进展不足 3 项、进度正常 1 项。其中 5 项（指标 2、10、14、18、30）尚无目标年份数据，"
@@ -196,8 +197,8 @@ def test_summary_before_the_data_in_chinese():
 def test_summary_before_the_data_in_english():
     assert texts(words.summary_paragraphs(context("en"))) == [
         "The plan lists 6 indicators: 5 quantitative (5 series) and 1 qualitative. All 5 quantitative series have "
-        "2021 as "
-        "their latest year.",
+        "2021 as their latest year. The plan's table prints baselines for 2020 and 2021: growth is counted from the "
+        "2020 baseline, and the plan period starts in 2022.",
         "The quantitative indicators are: Moving away 1; Insufficient progress 3; On track 1. Of these, 5 "
         "(indicators 2, "
         "10, 14, 18, 30) have no value for their target year yet: a progress verdict, not a final one.",
@@ -222,7 +223,8 @@ def test_summary_before_the_data_in_english():
 
 def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert texts(words.summary_paragraphs(context("zh", MID_TERM_DATA, 2023))) == [
-        "方案共列 4 项指标：定量指标 4 项（4 个序列），定性指标 0 项。4 个定量序列的最新数据均为 2023年。",
+        "方案共列 4 项指标：定量指标 4 项（4 个序列），定性指标 0 项。4 个定量序列的最新数据均为 2023年。"
+        "方案指标表列有 2020、2021年的基础值：增长自 2020年基础值起算，方案期自 2022年起。",
         "定量指标中未达标 1 项、未达阶段目标 2 项、已达阶段目标 1 项。",  # 10: 2024's target follows
         "按序列计，4 个序列已有对照目标年份的数据，按该年目标作出判断：已达阶段目标 1 个、未达阶段目标 2 个、"
         "未达标 1 个。",
@@ -578,3 +580,19 @@ def test_the_series_without_its_target_years_value_are_named_by_series(example_t
     en = words._statuses(load_report(relative(example_tables), 2024, "en"))
     assert en.endswith(" Of these, 2 (indicators 4 provincial, 21) have no value for their target year yet: a "
                        "progress verdict, not a final one.")
+
+
+def test_a_plan_with_two_baseline_years_says_which_the_growth_counts_from(example_tables):
+    """Weihai's table prints 2020 and 2021 baselines (the cards speak of both): the summary says once that growth
+    counts from 2020 and the plan period starts in 2022; the national plan prints one (2010) and says nothing."""
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    zh = words.summary_paragraphs(load_report(relative(example_tables), 2024, "zh"))[1].text
+    assert zh.endswith("方案指标表列有 2020、2021年的基础值：增长自 2020年基础值起算，方案期自 2022年起。")
+    en = words.summary_paragraphs(load_report(relative(example_tables), 2024, "en"))[1].text
+    assert en.endswith(" The plan's table prints baselines for 2020 and 2021: growth is counted from the 2020 "
+                       "baseline, and the plan period starts in 2022.")
+    from analysis.settings import PROJECT_ROOT
+    national = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, "zh")
+    assert not any("基础值：增长自" in paragraph.text for paragraph in words.summary_paragraphs(national))

@@ -577,9 +577,18 @@ def _scope(context: ReportContext, numeric: pd.DataFrame) -> str:
     words = context.words
     headline = headline_status(context.assessment)
     qualitative = int((headline["status"] == "qualitative").sum())
-    return words.count_text("summary.scope", len(headline), n_indicators=len(headline),
+    text = words.count_text("summary.scope", len(headline), n_indicators=len(headline),
                             numeric_indicators=len(headline) - qualitative, numeric_series=len(numeric),
                             qualitative=qualitative, currency=data_currency(context))
+    # a plan that prints baselines for two years (2020, 2021): which one the growth counts from, and where the plan
+    # period starts, said once, as the cards speak of either
+    values = context.values
+    baselines = sorted({int(y) for y in values.loc[values["value_type"] == "baseline", "year"].dropna()})
+    start = plan_start_year(values)
+    if len(baselines) > 1 and start is not None:
+        text += words.text("summary.baselines", years=words.join_and([year(y) for y in baselines]),
+                           base=year(context.plan["base_year"]), start=year(start))
+    return text
 
 
 def data_currency(context: ReportContext) -> str:
