@@ -168,7 +168,7 @@ def test_title_and_introduction():
 def test_summary_before_the_data_in_chinese():
     assert texts(words.summary_paragraphs(context("zh"))) == [
         "方案共列 6 项指标：定量指标 5 项（5 个序列），定性指标 1 项。5 个定量序列的最新数据均为 2021年。"
-        "方案指标表列有 2020、2021年的基础值：增长自 2020年基础值起算，方案期自 2022年起。",
+        "方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案期自 2022年起。",
         # no indicator here has a national and a provincial series: no word on taking the worse
         # the synthetic 2024 report from 2021's values: progress verdicts, said not to be final
         "定量指标中偏离目标 1 项、进展不足 3 项、进度正常 1 项。其中 5 项（指标 2、10、14、18、30）尚无目标年份数据，"
@@ -224,7 +224,7 @@ def test_summary_before_the_data_in_english():
 def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert texts(words.summary_paragraphs(context("zh", MID_TERM_DATA, 2023))) == [
         "方案共列 4 项指标：定量指标 4 项（4 个序列），定性指标 0 项。4 个定量序列的最新数据均为 2023年。"
-        "方案指标表列有 2020、2021年的基础值：增长自 2020年基础值起算，方案期自 2022年起。",
+        "方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案期自 2022年起。",
         "定量指标中未达标 1 项、未达阶段目标 2 项、已达阶段目标 1 项。",  # 10: 2024's target follows
         "按序列计，4 个序列已有对照目标年份的数据，按该年目标作出判断：已达阶段目标 1 个、未达阶段目标 2 个、"
         "未达标 1 个。",
@@ -589,7 +589,7 @@ def test_a_plan_with_two_baseline_years_says_which_the_growth_counts_from(exampl
     from tests.conftest import relative
 
     zh = words.summary_paragraphs(load_report(relative(example_tables), 2024, "zh"))[1].text
-    assert zh.endswith("方案指标表列有 2020、2021年的基础值：增长自 2020年基础值起算，方案期自 2022年起。")
+    assert zh.endswith("方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案期自 2022年起。")
     en = words.summary_paragraphs(load_report(relative(example_tables), 2024, "en"))[1].text
     assert en.endswith(" The plan's table prints baselines for 2020 and 2021: growth is counted from the 2020 "
                        "baseline, and the plan period starts in 2022.")

@@ -42,8 +42,9 @@ def _kept_pattern(labels: str = "") -> str:
 
 
 KEPT = re.compile(_kept_pattern())
-#: "No data" in Chinese, kept whole after the years it follows (2023—2024 年无数据: never 年无数|据).
-NO_DATA = "尚无数据|无数据"
+#: "No data" and "missed" in Chinese, kept whole after the years they follow (2023—2024 年无数据: never 年无数|据;
+#: 2022年未达到: never 未|达到).
+NO_DATA = "尚无数据|无数据|未达到"
 #: A number whose thousands are set apart by a space (``10 000``, as SI writes it): one number, never broken.
 SPACED_NUMBER = r"(?<![\d.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)"
 #: The last two Chinese characters of a text (a cell, a name, an item without a full stop): kept on one line, so that
