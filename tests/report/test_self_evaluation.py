@@ -208,7 +208,7 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
              "高于已有年均增速（+8.8%）。"),
             ("en", "Stage target met (off course for the 2024 target)", "120 (2024)\n+16.5% (+17)",
              "103 in 2023, against a 2023 target of 100: stage target met (103.0% of the 2023 stage target; off "
-             "course for the 2024 target); to reach 120 in 2024 it must grow by 16.5% (17) over 2023, more than the "
+             "course for the 2024 target); to reach 120 in 2024 it must grow by 17 (16.5%) over 2023, more than the "
              "growth seen so far (+8.8% a year).")):
         blocks = self_evaluation_blocks(load_report(relative(example_tables), 2023, language))
         table = next(block for block in blocks if block.name == "indicators")

@@ -247,7 +247,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert english[4][1][1] == ("Days with good air quality: ≥90% every year, missed in 2022, so not achieved "
                                 "(91.2% in 2023); in 2024 it must be at least 90%")
     assert english[4][1][2] == ("High-level talent (persons): 298 in 2023, short of the 2023 stage target of 300 "
-                                "(99.3% of it, 2 short); to reach 320 in 2024 it must grow by 7.4% (22) over 2023")
+                                "(99.3% of it, 2 short); to reach 320 in 2024 it must grow by 22 (7.4%) over 2023")
 
 
 def test_pace_of_each_method_and_state():
@@ -507,7 +507,7 @@ def test_a_stage_target_missed_compares_the_pace_needed_with_the_pace_seen(examp
         assert talent.endswith("需比 2023年增长 7.4%（22人），高于已有年均增速（+7.2%）")
         assert firms.endswith("需比 2023年增长 10.3%（150家），按已有年均增速（+25.2%）可以达到")
     else:
-        assert talent.endswith("it must grow by 7.4% (22) over 2023, more than the growth seen so far (+7.2% a year)")
+        assert talent.endswith("it must grow by 22 (7.4%) over 2023, more than the growth seen so far (+7.2% a year)")
         assert firms.endswith("over 2023, and the growth seen so far (+25.2% a year) is enough")
     assert not any("难以" in item or "does not reach" in item for item in lagging.items)
 
@@ -532,7 +532,7 @@ def test_a_stage_target_met_off_course_is_named_after_the_lagging(example_tables
         assert "已达阶段目标 11 项" in statuses and "已达标" not in statuses
     else:
         assert off.items[0].startswith("S&T service institutions: 103 in 2023, meeting the 2023 stage target of 100 "
-                                       "(103.0% of it); to reach 120 in 2024 it must grow by 16.5% (17) over 2023, "
+                                       "(103.0% of it); to reach 120 in 2024 it must grow by 17 (16.5%) over 2023, "
                                        "more than the growth seen so far (+8.8% a year)")
         assert any(p.text.startswith("By indicator") and "Stage target met 11" in p.text for p in paragraphs)
 

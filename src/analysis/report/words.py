@@ -462,7 +462,8 @@ def following_target(row) -> tuple[float, float]:
     return row.next_target_year, row.next_target_value
 
 
-def _pace(row, words: Catalog, cagr: float, per_year: float, target: float, with_unit: bool = False) -> str:
+def _pace(row, words: Catalog, cagr: float, per_year: float, target: float, with_unit: bool = False,
+          linear_first: bool = False) -> str:
     if row.method == "annual_floor":
         return words.text("pace.floor", target=fmt_number(target))
     if is_missing(per_year):
@@ -470,15 +471,17 @@ def _pace(row, words: Catalog, cagr: float, per_year: float, target: float, with
     linear = change_per_year(per_year, row, words, with_unit)
     if is_missing(cagr):
         return linear
-    first = "compound_first" if row.method == "compound" else "linear_first"
+    first = "compound_first" if row.method == "compound" and not linear_first else "linear_first"
     return words.text(f"pace.{first}", cagr=fmt_pct(cagr), linear=linear)
 
 
 def _pace_in_sentence(row, words: Catalog, cagr: float, per_year: float) -> str:
-    """"grow by 5.3% (+0.133 pp)" / "fall by 7.4% (0.065 tonnes)": the verb carries the sign."""
+    """"grow by 5.3% (+0.133 pp)" / "fall by 7.4% (0.065 tonnes)": the verb carries the sign. Where the language
+    names a unit once after the series' name (English), the amount comes first and the rate in brackets ("grow by 17
+    (16.5%)"), never a bare "(17)" a reader cannot place."""
     direction = "fall" if per_year < 0 else "grow"
     magnitude = _pace(row, words, abs(cagr) if not is_missing(cagr) else cagr, abs(per_year), math.nan,
-                      with_unit=True)
+                      with_unit=True, linear_first=not words["quantity.unit_after_number"])
     return words.text(f"pace.{direction}", pace=magnitude.replace("+", ""))
 
 
