@@ -254,11 +254,11 @@ def test_the_completion_share_as_official_reviews_state_it(filled):
     # with a final verdict = 52.4 %
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     assert ("23 项定量指标中，达到目标的 11 项，指标达标比例 47.8%（11/23）；目标年份数据已到位、可作最终判定的 21 项"
-            "中，达标的占 52.4%。其余 2 项尚无最终判定：2 项尚缺目标年份数据（仅有进展判断）。") in text
+            "中，达标的占 52.4%。其余 2 项尚缺目标年份数据，仅有进展判断。") in text
     english = block_texts(self_evaluation_blocks(year_context(filled, "en")))
     assert ("Of the 23 quantitative indicators, 11 reached their target: 47.8% of indicators achieved (11 of 23); "
             "21 have a final verdict (their target year's value is in), and 52.4% of these reached it. The other 2 "
-            "have no final verdict yet: 2 still missing a target year's value (a progress verdict only).") in english
+            "still lack their target year's value: a progress verdict only.") in english
 
 
 def test_a_verdict_from_the_printed_baselines_alone_is_not_counted(project_tmp):

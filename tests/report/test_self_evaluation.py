@@ -154,12 +154,11 @@ def test_the_share_of_indicators_achieved_counts_final_verdicts_only(example_rep
     # reviews count; of the 21 with a final verdict 11 = 52.38 %, shown 52.4 %
     expected = {"final-zh": "23 项定量指标中，达到目标的 11 项，指标达标比例 47.8%（11/23）；"
                             "目标年份数据已到位、可作最终判定的 21 项中，达标的占 52.4%。"
-                            "其余 2 项尚无最终判定："
-                            "2 项尚缺目标年份数据（仅有进展判断）。",
+                            "其余 2 项尚缺目标年份数据，仅有进展判断。",
                 "final-en": "Of the 23 quantitative indicators, 11 reached their target: 47.8% of indicators "
                             "achieved (11 of 23); 21 have a final verdict (their target year's value is in), and "
-                            "52.4% of these reached it. The other 2 have no final "
-                            "verdict yet: 2 still missing a target year's value (a progress verdict only)."}[case]
+                            "52.4% of these reached it. The other 2 still lack their target year's value: a "
+                            "progress verdict only."}[case]
     text = _page_text(example_reports[case])
     assert expected in text
     assert "指标完成率" not in text and "completion share" not in text
@@ -181,7 +180,7 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
             "达到目标 0 项、未达到 2 项；"
             "指标达标比例待目标年份数据到位后计算。"
             # 23 = 20 + 2 + 1: the stage verdicts are not listed again among those without a final verdict
-            "其余 1 项尚无最终判定：1 项尚缺目标年份数据（仅有进展判断）。") in text
+            "其余 1 项尚缺目标年份数据，仅有进展判断。") in text
     # counted as the scorecard shows them: a stage target met is not the plan's "已达标"
     assert any("已有方案期内数据的 23 项定量指标中，已达阶段目标 11 项；未达阶段目标 9 项；偏离目标 1 项；未达标 2 项。"
                in t for t in text)
@@ -190,8 +189,8 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                             "met them and 9 missed them. 2 more have a final verdict already (their "
                             "target year's value is in, or a year fell short of a level to hold every year): 0 "
                             "reached the target, 2 did not; the share of indicators achieved can be given once the "
-                            "target years' values are in. One more has no final verdict yet: 1 still missing a "
-                            "target year's value (a progress verdict only).") for t in english)
+                            "target years' values are in. One more still lacks its target year's value: a progress "
+                            "verdict only.") for t in english)
     assert not any("比例 0.0%" in t or "of 0.0%" in t or "(0 of 2" in t for t in text + english)
 
 
@@ -229,7 +228,7 @@ def test_the_national_share_states_its_denominator_and_the_indicators_without_da
     text = _page_text(example_reports["national-2015-zh"])
     assert ("10 项定量指标中，达到目标的 4 项，"
             "指标达标比例 40.0%（4/10）；目标年份数据已到位、可作最终判定的 5 项中，达标的占 80.0%。"
-            "其余 5 项尚无最终判定：5 项尚无规划期内（2011年起）数据。") in text
+            "其余 5 项尚无规划期内（2011年起）数据。") in text
     # no indicator of this plan has a national and a provincial series: nothing said of taking the worse
     assert "按指标的最新评估结论计（目标年份数据未到位的为进展判断）" in text and "省级" not in text
     # R&D intensity (3) missed its target and the plan names no department for it: the problems ask its reasons,

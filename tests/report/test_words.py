@@ -180,7 +180,7 @@ def test_summary_before_the_data_in_chinese():
         # the target year has come without its value: no pace to reach it, a verdict that awaits the data
         # a progress verdict's status follows its need, which does not say it; the 2024 report, after which no
         # target follows: no "short of a stage target" in the list's head
-        ("未达标、偏离目标、进展不足或需加快的指标：", [
+        ("偏离目标或进展不足的指标：", [  # the statuses the list holds
             "R&D经费投入强度：最新为 2021年的 2.4%，2024年目标 2.8%；2022—2024年尚无数据，"
             "待公布后再作判断（进展不足）",
             "科技服务机构：最新为 2021年的 85个，2024年目标 120个；2022—2024年尚无数据，"
@@ -204,7 +204,7 @@ def test_summary_before_the_data_in_english():
         "10, 14, 18, 30) have no value for their target year yet: a progress verdict, not a final one.",
         "Core indicators (*): R&D intensity: insufficient progress (latest value 2021; no value for 2022–2024); "
         "Innovation-strategy decision: qualitative, not assessed yet.",
-        ("Indicators not achieved, moving away, progressing too slowly or needing to accelerate:", [
+        ("Indicators moving away or progressing too slowly:", [
             # a number in % carries its sign without a space; a unit typed in the plural is named once, after the
             # name, never after a number ("1 institutions" would be wrong)
             "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet, so the "
@@ -230,7 +230,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
         "未达标 1 个。",
         "核心考核指标（*）：R&D经费投入强度：未达阶段目标（2023年）。",
         # a stage target missed (2024's follows): what one year must add, and no pace seen here to compare with
-        ("未达标、偏离目标、未达阶段目标、进展不足或需加快的指标：", [
+        ("未达标或未达阶段目标的指标：", [
             "R&D经费投入强度：2023年为 2.61%，未达到 2023年阶段目标 2.7%（完成率 96.7%，差 0.09个百分点）；"
             "要在 2024年达到 2.8%，需比 2023年增长 0.19个百分点（7.3%）",
             # held every year: the year missed first, as 91.2% in 2023 meets the level
@@ -374,8 +374,8 @@ def test_data_note():
     ]
     # the plan's title and issuer as plan.yml gives them in the edition's language, not as the provenance words them:
     # one English title throughout the edition
-    assert words.data_note(context("en"))[1] == ("Source: Testville's plan (2022–2024), Testville; the text used is "
-                                                 "checked to be the text as received, word for word.")
+    assert words.data_note(context("en"))[1] == ("Source: Testville's plan (2022–2024), Testville; the text used has "
+                                                 "been checked word for word against the text as received.")
 
 
 def test_status_counts_list_every_status_worst_first():

@@ -816,7 +816,7 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     # the key to the cells' short words, below the map: only the statuses it shows
     shown = [status for status in STATUSES if status in set(grid.stack())
              and words[f"status_short.{status}"] != words.status(status)]  # 未达标 needs no key
-    shown += [other for other in marks if other in cells]
+    shown += [other for other in marks if other in cells and words[f"status_short.{other}"] != words.status(other)]
     items = [words.text("chart.heatmap_key_item", short=words[f"status_short.{status}"], name=words.status(status))
              for status in shown] + ([words.text("chart.heatmap_baselines_key", mark=mark, start=year(start))]
                                      if before.to_numpy().any() else [])

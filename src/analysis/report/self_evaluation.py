@@ -224,7 +224,7 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     # a mid-term: after a stage target's verdict, the next target and what it needs a year (as the report's scorecard)
     ahead = bool((numeric["verdict"].eq("final") & numeric["next_target_year"].notna()).any())
     keys = ("id", "name", "unit", "base", "target", "latest", "status") + (("next",) if ahead else ())
-    headers = [words[f"self_evaluation.table.{key}"] for key in keys]
+    headers = [words.text(f"self_evaluation.table.{key}", base_year=context.plan["base_year"]) for key in keys]
     rows, described = [], []
     qualitative_words = written[written["item"] == "indicator"]
     for row in joined.itertuples():
@@ -356,8 +356,13 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     # several kinds of pending: counted as parts of the whole pending (a mid-term's stage verdicts apart); one kind:
     # the others
     others = len(pending) - len(stages)
-    rest = words.count_text("self_evaluation.share.rest" if len(reasons) > 1 else "self_evaluation.share.rest_other",
-                            others, reasons=words.join(reasons)) if others else ""
+    if len(reasons) > 1:
+        rest = words.count_text("self_evaluation.share.rest", others, reasons=words.join(reasons))
+    elif others:  # one reason for them all: said once, not "the other 2 …: 2 still missing …"
+        kind = "progress_only" if progress else "no_data"
+        rest = words.count_text(f"self_evaluation.share.{kind}_rest", others, first=first or MISSING)
+    else:
+        rest = ""
     # a level to hold every year missed before the last target year: final, though that year's value is not in
     early = numeric[numeric["indicator_id"].astype(int).isin(finals) & _for_the_plan(numeric)
                     & numeric["next_target_year"].notna()]

@@ -515,9 +515,13 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
                                                                    kind="stable")
     needs = [_lagging_item(row, words) for row in lagging.itertuples()]
     if needs:
-        # no "short of a stage target" once none can be (a final evaluation)
-        paragraphs.append(Paragraph(words["summary.lagging_intro" if stage_verdicts_open(context)
-                                          else "summary.lagging_intro_final"], tuple(needs)))
+        # the lead-in names the statuses the list holds, worst first, and no other
+        shown = [status for status in ("not_achieved", "moving_away", "stage_missed", "insufficient", "overdue",
+                                       "moderate") if status in {shown_status(row) for row in lagging.itertuples()}]
+        kinds = [words[f"summary.lagging_kinds.{status}"] for status in shown]
+        listed = kinds[0] if len(kinds) == 1 else words["grammar.comma"].join(kinds[:-1]) + words["grammar.or"] \
+            + kinds[-1]
+        paragraphs.append(Paragraph(words.text("summary.lagging_intro", kinds=listed), tuple(needs)))
     off_course = [row for row in numeric.itertuples() if stage_met_off_course(row)]
     if off_course:
         paragraphs.append(Paragraph(words.count_text("summary.off_course_intro", len(off_course)),
