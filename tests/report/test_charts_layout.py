@@ -191,7 +191,7 @@ def test_a_chinese_title_breaks_between_words(name, inches):
 def test_no_panel_title_breaks_inside_a_word(report, narrow):
     figure = charts.small_multiples(report, narrow=narrow)
     titles = [ax.get_title(loc="left").rsplit("\n", 1)[0] for ax in figure.axes]  # the name, not its status line
-    names = [charts._label(row, report.language) for row in charts.completion_rows(report).itertuples()]
+    names = [charts._panel_label(row, report.words) for row in charts.completion_rows(report).itertuples()]
     assert len(titles) == len(names) == 25
     assert [(title, broken_words(title, name)) for title, name in zip(titles, names)
             if broken_words(title, name)] == []
@@ -399,7 +399,10 @@ def test_no_label_is_cut_none_leaves_a_character_alone_or_breaks_a_word(report, 
     shown = [text.get_text() for text in texts]
     assert [text for text in shown if "…" in text] == []  # every name of the example wraps whole
     assert [(text, one_character_lines(text)) for text in shown if one_character_lines(text)] == []
-    names = [charts._label(row, report.language) for row in charts.completion_rows(report).itertuples()]
+    rows = list(charts.completion_rows(report).itertuples())
+    # a row's label (its name) or a panel's title (its name and its unit)
+    names = [charts._panel_label(row, report.words) for row in rows] + [charts._label(row, report.language)
+                                                                         for row in rows]
     checked = 0
     for text in shown:  # a row's label or a panel's title: its name, broken between words only
         for name in names:

@@ -208,8 +208,8 @@ def test_panel_titles_fit_their_panels_and_the_page(example, language):
         assert not any("…" in text for text in shown)
         names = {text.split("\n")[0].split(".")[0]: text for text in shown if "\n" in text}
         assert "".join(names["3"].split("\n")[:-1]).replace(" ", "") == "".join(
-            charts._label(next(r for r in charts.completion_rows(report).itertuples() if r.indicator_id == 3),
-                          language).split()).replace(" ", "")
+            charts._panel_label(next(r for r in charts.completion_rows(report).itertuples() if r.indicator_id == 3),
+                                report.words).split()).replace(" ", "")
 
 
 def test_a_dollar_sign_in_a_label_is_text_not_mathtext(tmp_path):

@@ -92,6 +92,17 @@ def _label(row, language: str) -> str:
     return f"{row.indicator_id}. {localized(row, 'short_name', language)}"
 
 
+def _panel_label(row, words) -> str:
+    """A small multiple's title: the series' number and short name, and the unit its unlabelled value axis is in
+    (16. Technology contracts traded (100 million yuan), 16. 技术合同成交额（亿元）); none for a rank, whose places
+    are its unit, nor where the name says it already (National incubators)."""
+    label = _label(row, words.language)
+    unit = localized(row, "unit", words.language)
+    if row.kind == "rank" or not unit or unit.casefold() in label.casefold():
+        return label
+    return label + words.text("quantity.label", unit=unit)
+
+
 LEGEND_ROW = 0.2   # inches a row of the legend takes
 TITLE = 0.42      # inches above the axes for the title
 TITLE_LINE = 0.2  # inches each further line of a wrapped title takes
@@ -673,7 +684,7 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
     """Every numeric series in a faceted figure (seaborn): its course, its targets, coloured by status; a plan
     with more series than a page holds gets them in parts (figure ``part``); ``narrow``: for a phone, two panels a
     row, the least type :data:`PHONE_TEXT`."""
-    words, language = context.words, context.language
+    words = context.words
     every = completion_rows(context)
     if every.empty:
         return None
@@ -694,7 +705,7 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
         observed = series[series["value_type"].isin(["baseline", "actual"]) & (series["year"] <= context.report_year)]
         observed = observed.sort_values(["year", "value_type"]).drop_duplicates("year", keep="first")
         targets = series[series["value_type"] == "target"]
-        panel = f"{_wrap(_label(row, language), title_inches, size, lines=4)}\n" \
+        panel = f"{_wrap(_panel_label(row, words), title_inches, size, lines=4)}\n" \
                 f"{_wrap(status_text(row, words, 'status_brief'), title_inches, size, lines=2)}"
         frames.append(pd.DataFrame({"panel": panel, "year": observed["year"], "value": observed["value"],
                                     "role": "observed", "status": row.status, "kind": row.kind,
