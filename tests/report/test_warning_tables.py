@@ -145,7 +145,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # target moved
     assert why["14"] == ("rerated", "now against the 2024 target (120)")
     # R&D super-deduction (21): 9.3 in 2023 both times, no 2024 value; judged against 2024's 10 instead of 2023's
-    assert why["21"] == ("rerated", "no new value; now against the 2024 target (10)")
+    assert why["21"] == ("rerated", "no new value; now against the 2024 target (10%)")  # with its unit
     # the same target in both years (3: 45): nothing to explain beyond the values
     assert why["3"] == ("better", "")
     # the 2023 review against the 2022 one: foreign investment (19) rose from 2.9 to 3.2 yet went from "moving away"
@@ -166,7 +166,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # then 112 against 120), and 21 met its 2023 stage target (9.3 against 9) and, without a 2024 value, falls short
     # of 2024's 10 at the pace seen; those short both times (2, 20, …) are not news and not listed
     short = intro.split("重新评定的序列中，")[1]
-    assert short.startswith("4 个此前达到目标、现未达到：") and short.count("已达阶段目标 → 未达标") == 3
+    assert short.startswith("4 个此前达到（阶段）目标、现未达到：") and short.count("已达阶段目标 → 未达标") == 3
     assert "科技服务机构（已达阶段目标 → 未达标）" in short and "R&D经费" not in short
     assert "研发费用加计扣除减免占研发经费比重（已达阶段目标 → 预计未达标）" in short
     # the mid-term against 2022: no series had met a target in 2022 that misses it in 2023, yet four rated on track
@@ -176,4 +176,4 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert "此前达到目标" not in mid_intro
     assert "4 个此前按进度判断为进度正常或需加快、现未达到目标：高新技术企业（进度正常 → 未达阶段目标）；" in mid_intro
     zh = {row.indicator_id: row.reason_text for row in changed}
-    assert zh["21"] == "无新数据；改为对照 2024年目标（10）"
+    assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"

@@ -176,18 +176,18 @@ def test_summary_before_the_data_in_chinese():
         # the 2024 report from 2021's values: every verdict and pace says 2022–2024 have none
         # a qualitative core indicator (22) is named as such, never left out
         "核心考核指标（*）：R&D经费投入强度：进展不足（最新值为 2021年，2022—2024年无数据）；"
-        "创新战略决定：定性评价，尚未评价。",
+        "创新战略决定：定性指标，尚未评价。",
         # the target year has come without its value: no pace to reach it, a verdict that awaits the data
         # a progress verdict's status follows its need, which does not say it; the 2024 report, after which no
         # target follows: no "short of a stage target" in the list's head
         ("偏离目标或进展不足的指标：", [  # the statuses the list holds
             "R&D经费投入强度：最新为 2021年的 2.4%，2024年目标 2.8%；2022—2024年尚无数据，"
-            "待公布后再作判断（进展不足）",
+            "现为进展判断（进展不足）",
             "科技服务机构：最新为 2021年的 85个，2024年目标 120个；2022—2024年尚无数据，"
-            "待公布后再作判断（进展不足）",
+            "现为进展判断（进展不足）",
             "万元GDP能耗下降率须每年不低于 5%（2021年为 3.41%）；最新值为 2021年，2022—2024年无数据（偏离目标）",
             "碳排放强度：最新为 2021年的 0.9吨/万元，2024年目标 0.78吨/万元；2022—2024年尚无数据，"
-            "待公布后再作判断（进展不足）",
+            "现为进展判断（进展不足）",
         ]),
         "注意：5 个序列（指标 2、10、14、18、30）只有一两个数据点（2020、2021年基础值），判断依据有限，"
         "待补充实际值后更新。",
@@ -463,7 +463,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
         "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small>")
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
-        "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，待公布后再作判断（预计未达标）")
+        "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，现为进展判断（预计未达标）")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
         "S&T service institutions: 96 in 2022, against a target of 120 for 2024; no value for "
         "2023–2024 yet, so the rating is provisional (projected to miss)")

@@ -16,6 +16,7 @@ from .context import ReportContext
 from .numbers import MISSING, fmt_number, fmt_pct, is_missing
 from .words import (
     amount,
+    difference,
     localized,
     missed_years,
     not_final,
@@ -93,7 +94,7 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
                  else labels["completion_rate"])
         rows.append((label, rate_text(row.completion_rate)))
     if not is_missing(row.gap) and row.gap > 0:
-        rows.append((labels["gap"], fmt_number(row.gap)))
+        rows.append((labels["gap"], difference(row, fmt_number(row.gap), words)))  # 0.1个百分点, never a bare 0.1
     # without a verdict (insufficient data: the printed baselines alone, its target year come), no progress either
     judged = row.status != "insufficient_data"
     if judged and not is_missing(row.completion):

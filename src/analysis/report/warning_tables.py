@@ -172,7 +172,7 @@ def _change_reason(row, words) -> str:
         reasons.append(words["warnings.change_reason.no_new_value"])
     if "target_changed" in row.reason.split("+"):
         reasons.append(words.text("warnings.change_reason.later_target", year=year(row.target_year),
-                                  target=target_text(row, words)))
+                                  target=amount(row, target_text(row, words), words)))
     if "now_final" in row.reason.split("+"):
         # a stage target (a later one follows) is checked, not finally judged (method, item 1)
         stage = not is_missing(getattr(row, "next_target_value", float("nan")))
