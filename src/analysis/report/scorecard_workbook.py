@@ -65,9 +65,11 @@ FRONT_VALUE_WIDTH = 80
 
 @dataclass(frozen=True)
 class Percent:
-    """A fraction shown as a percentage (0.773 → 77.3%), stored rounded so (0.7727 → 0.773)."""
+    """A fraction shown as a percentage (0.773 → 77.3%), stored rounded so (0.7727 → 0.773); ``digits`` 0 for one
+    the report shows whole (distance covered and time elapsed: 116%)."""
 
     value: float | None
+    digits: int = 1
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,8 @@ def write_cell(sheet, styles: Styles, row: int, column: int, value, wrap: bool =
                                                                                    align="right"))
     elif isinstance(value, Percent):
         if value.value is not None and math.isfinite(value.value):
-            sheet.write_number(row, column, round_pct(value.value), styles.get(num_format="0.0%"))
+            sheet.write_number(row, column, round_pct(value.value, value.digits),
+                               styles.get(num_format="0.0%" if value.digits else "0%"))
     elif isinstance(value, bool):
         raise TypeError("write a yes/no as its catalog word")
     elif isinstance(value, int):
@@ -417,7 +420,7 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                        *(ranked(row, targets.get(key, {}).get(y), words, "target") for y in target_years),
                        *(uppers.get(key, {}).get(y) for y in upper_years), _whole(row.target_year),
                        _number(row.gap) if row.gap > 0 else None, *_needed(row), *_next(row, words), *_seen(row),
-                       Percent(_number(row.completion)), Percent(_number(row.time_elapsed)),
+                       Percent(_number(row.completion), 0), Percent(_number(row.time_elapsed), 0),
                        Percent(_number(row.completion_rate)),
                        # a level to hold every year: the years it missed, which make it "not achieved" beside a
                        # completion rate of 100 % or more; one year a number, as a year is everywhere in the book
