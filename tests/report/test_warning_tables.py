@@ -166,7 +166,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # then 112 against 120), and 21 met its 2023 stage target (9.3 against 9) and, without a 2024 value, falls short
     # of 2024's 10 at the pace seen; those short both times (2, 20, …) are not news and not listed
     short = intro.split("重新评定的序列中，")[1]
-    assert short.startswith("4 个此前达到（阶段）目标、现未达到：") and short.count("已达阶段目标 → 未达标") == 3
+    assert short.startswith("4 个此前达到目标、现未达到：") and short.count("已达阶段目标 → 未达标") == 3
     assert "科技服务机构（已达阶段目标 → 未达标）" in short and "R&D经费" not in short
     assert "研发费用加计扣除减免占研发经费比重（已达阶段目标 → 预计未达标）" in short
     # the mid-term against 2022: no series had met a target in 2022 that misses it in 2023, yet four rated on track
