@@ -277,16 +277,17 @@ def test_the_title_years_and_the_departments_names_are_never_broken_in_the_pdf(e
 
 def test_the_word_draft_joins_the_title_years_and_the_names_and_sizes_the_column(example_tables):
     context = load_report(example_tables, 2024, "zh")
-    document, _ = self_evaluation_document(context, "2025-01-15")
+    document, laid_on = self_evaluation_document(context, "2025-01-15")
     title = "".join(node["c"] for node in document["meta"]["title"]["c"] if node["t"] == "Str")
     assert "（\u20602022\u2060—\u20602024\u2060年\u2060）" in title
     submissions = [block for block in document["blocks"] if block["t"] == "Table"][-1]
     body = submissions["c"][4][0][3]
     first_cells = ["".join(node["c"] for node in row[1][0][4][0]["c"] if node["t"] == "Str") for row in body]
     assert "市\u2060住\u2060房\u2060城\u2060乡\u2060建\u2060设\u2060局" in first_cells
-    # the department column holds 市住房城乡建设局 (8 characters, 16 Latin letters) on one line
+    # the department column holds 市住房城乡建设局 (8 characters, 16 Latin letters) on one line, in the table's type
     share = submissions["c"][2][0][1]["c"]
-    assert share * letters_across(context) >= letters("市住房城乡建设局")
+    points = laid_on.points.get(laid_on.tables - 1)
+    assert share * letters_across(context, points) >= letters("市住房城乡建设局")
 
 
 def test_the_overview_says_how_current_each_series_is_and_whose_data_these_are(example_tables):

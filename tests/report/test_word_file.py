@@ -233,6 +233,36 @@ def test_a_column_of_names_holds_six_characters_a_line(example_reports, case):
     assert checked >= 2
 
 
+def test_a_tables_printed_lines_count_each_rows_fullest_cell():
+    from analysis.report.pandoc_ast import CELL_PADDING, printed_lines
+
+    # two columns of 7 letters each (5 for text, 2 for the cell's margins): a row of one short word a line, then a
+    # row whose second cell holds 12 letters (3 lines of 5), then 研发人员 (8 letters: 2 lines) beside "ab"
+    assert CELL_PADDING == 2.0
+    columns = [["x", "x", "ab"], ["y", "y" * 12, "研发人员"]]
+    assert printed_lines(columns, [0.5, 0.5], 14) == 1 + 3 + 2
+    # a cell's lines each count: a label above its note
+    assert printed_lines([["a\nb"]], [1.0], 10) == 2
+
+
+def test_a_table_whose_notes_wrap_is_set_in_small_five_not_smaller():
+    """A table whose words fit in the tables' own type (五号, 10.5 pt) is set in 小五 (9 pt) where that prints it much
+    shorter: one column of 84.2 letters across in 10.5 pt (15.6 cm), 98.3 in 9 pt, 2 of them the cell's margins."""
+    from types import SimpleNamespace
+
+    from analysis.report.word_content import fitted
+
+    context = SimpleNamespace(words=catalog("zh"))
+    # ten notes of 45 characters (90 letters): two lines each in 10.5 pt (21 lines, 220.5 pt), one in 9 pt (11
+    # lines, 99 pt; weighed by (10.5 / 9)² as the smaller type, 134.75): 9 pt
+    assert fitted(context, [["状态"] + ["数" * 45] * 10]) == ([1.0], 9.0)
+    # notes of 40 characters (80 letters) fit one line of 10.5 pt: the tables' own type
+    assert fitted(context, [["状态"] + ["数" * 40] * 10]) == ([1.0], None)
+    # never smaller than 9 pt for that: notes of 55 characters (110 letters) print on one line of 7.5 pt (117.9
+    # letters across; 11 lines, 161.7 pt weighed), on two of 9 pt as of 10.5 pt: the tables' own type
+    assert fitted(context, [["状态"] + ["数" * 55] * 10]) == ([1.0], None)
+
+
 def test_a_cards_chart_is_drawn_for_its_page(example_reports):
     """A card's chart beside its numbers is drawn for the Word page, not the HTML card's picture shrunk: its lines
     and 7 pt labels print 1.35 times larger (9.5 pt beside tables of 10.5 pt and a text of 16), 150 pixels an
@@ -366,14 +396,14 @@ PRINTED = {"zh": {"report": ("final-zh", "report"), "self-evaluation": ("final-z
            "en": {"report": ("final-en", "report")}}
 #: The most pages the Word edition prints on, for each of the PDF edition's (its type is larger: 三号, 16 pt, in
 #: Chinese); the example's zh report printed on 36 pages for the PDF's 26 (1.38), the national one on 22 for 14
-#: (1.57), the self-evaluation on 14 for 8 (1.75), before half-empty pages and stranded rows were seen to. The
-#: national one prints 16 for 12 (1.33) since its five cards without any value draw no chart: a PDF card then takes a
-#: few lines, a Word card still its table's rows, and its appendix's long sources run longer in the larger type.
-#: The mid-term self-evaluation prints 15 for 9 (1.67): its pages are full, longer for the 三号 type alone.
-#: The self-evaluation prints 13 for 8 (1.63) since it asks for the qualitative indicators' progress under its table
-#: (12 before: three paragraphs more carry the annex's last rows over).
-PAGES_PER_PDF_PAGE = {"report": 1.25, "mid-term": 1.25, "national": 1.35, "self-evaluation": 1.65,
-                      "mid-term self-evaluation": 1.7}
+#: (1.57), the self-evaluation on 14 for 8 (1.75), before half-empty pages and stranded rows were seen to. Since
+#: three cards share a page (a chart as high as the numbers beside it, the facts in 小四) and a table whose notes
+#: wrap on twice the lines is set in 小五: the report 29 for 27 (1.07), the mid-term 31 for 27 (1.15), the national
+#: one 14 for 12 (1.17: five cards without any value draw no chart, a PDF card then takes a few lines, a Word card
+#: still its table's rows), the self-evaluation 12 for 8 (1.5) and the mid-term's 14 for 9 (1.56): their pages are
+#: full, longer for the 三号 type alone.
+PAGES_PER_PDF_PAGE = {"report": 1.15, "mid-term": 1.2, "national": 1.25, "self-evaluation": 1.55,
+                      "mid-term self-evaluation": 1.6}
 
 
 @pytest.fixture(scope="module", params=sorted(PRINTED))

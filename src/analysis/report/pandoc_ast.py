@@ -15,6 +15,7 @@ paragraph with a word joiner the East Asian language :data:`KEPT_LANGUAGE`, stil
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 from ..catalog import catalog
@@ -312,3 +313,12 @@ def fitted_widths(columns: list[list[str]], letters_across: float, floors: dict[
         room -= sum(given.values())
         growing = [i for i in growing if most[i] - width[i] > 1e-9]
     return [share / sum(width) for share in width]
+
+
+def printed_lines(columns: list[list[str]], shares: list[float], letters_across: float) -> int:
+    """How many lines the rows of a table print on, roughly, its columns given ``shares`` of ``letters_across``: each
+    row as many as its fullest cell, each of a cell's lines as many as its width fills (at least one)."""
+    room = [max(share * letters_across - CELL_PADDING, 1.0) for share in shares]
+    return sum(max(sum(max(1, math.ceil(text_widths(line)[0] / width - 1e-9)) for line in lines(text))
+                   for text, width in zip(row, room))
+               for row in zip(*columns))

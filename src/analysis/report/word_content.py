@@ -35,6 +35,7 @@ from .pandoc_ast import (
     link,
     para,
     plain,
+    printed_lines,
     strong,
     styled,
     table,
@@ -62,13 +63,18 @@ TYPE_AREA_CM = (15.6, 22.5)  # GB/T 9704's type area
 #: that fits (小五 beside 五号, down to 7.5 points): its numbers with their units, its labels and its names stay whole,
 #: where they would break at every other character.
 DENSE_TABLE = (9.0, 8.5, 8.0, 7.5)
+#: points: the smallest of them a table whose words fit in the tables' own type is set in to print shorter (小五)
+SMALLEST_CHOSEN = 9.0
 CARD_COLUMNS = (0.5, 0.5)  # a card's chart beside its numbers
 CARD_CHART_CM = TYPE_AREA_CM[0] * CARD_COLUMNS[0] - 0.4  # the chart's cell less its margins
 #: How much larger a card's chart prints in Word than the HTML card's: drawn this much smaller than it prints (its
-#: cell, as high for its width as the HTML card's), its lines, marks and 7 pt labels print this much larger (9.5 pt,
-#: beside tables of 10.5 pt and a text of 16, where 7 pt were unreadable), at 150 pixels an inch as printed.
+#: cell), its lines, marks and 7 pt labels print this much larger (9.5 pt, beside tables of 10.5 pt and a text of 16,
+#: where 7 pt were unreadable), at 150 pixels an inch as printed.
 CARD_CHART_SCALE = 1.35
-CARD_CHART = (CARD_CHART_CM / 2.54 / CARD_CHART_SCALE, CARD_CHART_CM / 2.54 / CARD_CHART_SCALE * 2.0 / 3.4)
+#: A card's chart's height for its width: as high as the numbers beside it (seven rows of 五号, 3.7 cm), lower than
+#: the HTML card's (2 : 3.4), so that three cards of one-line names share a page.
+CARD_CHART_ASPECT = 1.75 / 3.4
+CARD_CHART = (CARD_CHART_CM / 2.54 / CARD_CHART_SCALE, CARD_CHART_CM / 2.54 / CARD_CHART_SCALE * CARD_CHART_ASPECT)
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
 CORE_MARK = "\u2060*"  # a core indicator's star after a word joiner: never alone on a line (a no-break space is not
 # enough after a Chinese character in LibreOffice)
@@ -132,16 +138,31 @@ def fitted(context: ReportContext, columns: list[list[str]], floors: dict[int, f
            width_cm: float = TYPE_AREA_CM[0]) -> tuple[list[float], float | None]:
     """A table's columns' shares of its width (the type area's, or ``width_cm``: :func:`~.pandoc_ast.fitted_widths`),
     and its type size when the tables' own is too large for its words to fit on that width whole (the largest of
-    :data:`DENSE_TABLE` they fit in, the smallest if none), else None."""
+    :data:`DENSE_TABLE` they fit in, the smallest if none) or prints the table much taller than a smaller one down to
+    :data:`SMALLEST_CHOSEN` (:func:`printed_height`), else None."""
     points = float(context.words["word.sizes"]["Compact"])
-    if fits(columns, letters_across(context, width_cm=width_cm), floors):
-        return fitted_widths(columns, letters_across(context, width_cm=width_cm), floors), None
     smaller = [size for size in DENSE_TABLE if size < points]
+    if fits(columns, letters_across(context, width_cm=width_cm), floors):
+        own = fitted_widths(columns, letters_across(context, width_cm=width_cm), floors)
+        return min([(own, None), *((fitted_widths(columns, letters_across(context, size, width_cm), floors), size)
+                                   for size in smaller if size >= SMALLEST_CHOSEN)],
+                   key=lambda fitting: printed_height(context, columns, *fitting, width_cm))
     if not smaller:
         return fitted_widths(columns, letters_across(context, width_cm=width_cm), floors), None
     size = next((size for size in smaller if fits(columns, letters_across(context, size, width_cm), floors)),
                 smaller[-1])
     return fitted_widths(columns, letters_across(context, size, width_cm), floors), size
+
+
+def printed_height(context: ReportContext, columns: list[list[str]], shares: list[float], points: float | None,
+                   width_cm: float) -> float:
+    """A table's height in points, roughly (:func:`~.pandoc_ast.printed_lines`), set in ``points`` (None: the tables'
+    own size), weighed by the square of how much smaller its type is than the tables' own: the own type stays where
+    its words fit, unless its narrow columns wrap a table's notes on many more lines (9 pt wins beside 10.5 where the
+    table prints less than 0.73 times as high)."""
+    own = float(context.words["word.sizes"]["Compact"])
+    size = points or own
+    return printed_lines(columns, shares, letters_across(context, size, width_cm)) * size * (own / size) ** 2
 
 
 def png_size(data: bytes) -> tuple[int, int]:

@@ -146,6 +146,7 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
         keep_together(tables[index] for index in laid_on.kept_together)
         keep_with_next(tables[index] for index in laid_on.kept_with_next)
         remove_lines(tables[index] for index in laid_on.borderless)
+        tight_figures(tables[index] for index in laid_on.borderless)
         for index, points in laid_on.points.items():
             size_runs(tables[index], points)
         for index in laid_on.roomy:
@@ -293,6 +294,16 @@ def remove_lines(tables) -> None:
         borders = put(put(table, "tblPr"), "tblBorders", {})
         for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
             etree.SubElement(borders, w(side), {w("val"): "nil"})
+
+
+def tight_figures(tables) -> None:
+    """The figures of these tables (a card's chart beside its numbers) without the Figure style's space above and
+    below: the chart's cell as high as the chart, the card no taller than its parts."""
+    for table in tables:
+        for paragraph in table.iter(w("p")):
+            style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+            if style is not None and style.get(w("val")) == "Figure":
+                put(put(paragraph, "pPr"), "spacing", {"before": "0", "after": "0"})
 
 
 #: Character styles given the report's text colours: a link is the accent of the HTML edition's links.
