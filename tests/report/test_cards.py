@@ -191,6 +191,25 @@ def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(exampl
     assert not cards.plan_period_turn(example, example.series_row(18))
 
 
+def test_the_scorecard_and_the_warning_list_say_a_rise_the_status_from_the_base_year_hides(example, example_tables):
+    """"Moving away" for 4 provincial (3.1 in 2020, 2.7 in 2021, 2.9 in 2022) is followed, under the status, by the
+    plan period's move (2021–2022: 2.7% → 2.9%) in the scorecard and the warning list, not on the card alone; 7,
+    achieved (82 against 81) though down from 86, has none there: its verdict is on the level reached."""
+    from analysis.report.tables import scorecard_rows
+    from analysis.report.warning_tables import warning_rows
+
+    english = load_report(relative(example_tables), 2024, "en")
+    for context, move in ((example, "2021—2022年向目标方向变化（2.7% → 2.9%）"),
+                          (english, "moved towards the target in 2021–2022 (2.7% → 2.9%)")):
+        notes = {(row.indicator_id, row.anchor): row.final_rate for row in scorecard_rows(context)}
+        assert move in notes[("4", "indicator-4-provincial")]
+        assert not [note for key, note in notes.items() if key != ("4", "indicator-4-provincial") and
+                    ("→" in note)]
+        warned = {row.anchor: row.status_note for row in warning_rows(context)}
+        assert move in warned["indicator-4-provincial"]
+    assert cards.plan_period_note(example, example.series_row(7)) == ""
+
+
 def test_a_projection_only_from_enough_points_and_whole_for_counts(example_tables):
     """The 2022 review: tech SMEs (11, a count) and high-level talent (25) rest on the 2020/2021 baselines and 2022;
     a projection from two printed baselines alone (the 2021 review) is not shown; a floor is never projected."""
