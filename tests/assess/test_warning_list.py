@@ -169,3 +169,25 @@ def test_a_moderate_pace_is_warned_once_its_targets_year_has_come_without_a_valu
     assert row_warning_level(row(report_year=2023)) == ""  # a year left to accelerate
     assert row_warning_level(row(status="on_track")) == ""
     assert row_warning_level(row(status="achieved", verdict="final")) == ""
+
+
+def test_a_target_met_before_its_year_is_told_from_one_met_in_it():
+    """Achieved as a progress verdict before the target's year (84 in 2022 against 80 for 2023) is a target met early;
+    not a final verdict, nor the target's year come, nor a level to hold every year (met year by year), nor another
+    status."""
+    from types import SimpleNamespace
+
+    from analysis.assess.warning_list import met_early, stage_met
+
+    def row(**changes):
+        base = dict(status="achieved", verdict="progress", direction="higher", target_year=2023.0, report_year=2022,
+                    next_target_year=2024.0)
+        return SimpleNamespace(**{**base, **changes})
+
+    assert met_early(row())
+    assert not stage_met(row())
+    assert not met_early(row(verdict="final", report_year=2023)) and stage_met(row(verdict="final", report_year=2023))
+    assert not met_early(row(report_year=2023))  # the target's year come without its value: achieved, not final
+    assert not met_early(row(direction="at_least"))
+    assert not met_early(row(status="achieved_at_risk"))
+    assert not met_early(row(target_year=float("nan")))

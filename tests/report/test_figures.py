@@ -138,7 +138,7 @@ def test_a_status_from_the_printed_baselines_alone_is_marked_in_the_heat_map(exa
     rows = [label.get_text().replace("\n", " ") for label in grid.get_yticklabels()]
     cells = {(round(t.get_position()[1] - 0.5), round(t.get_position()[0] - 0.5)): t.get_text() for t in grid.texts}
     marine = rows.index("26. Marine economy share of GDP")
-    assert cells[(marine, 0)] == "Achieved"  # 36.6 in 2022 against 36
+    assert cells[(marine, 0)] == "Already met"  # 36.6 in 2022 against 36 for 2023: met before its year
     assert cells[(rows.index("1. R&D personnel"), 0)].endswith("*")
     assert sum(text.endswith("*") for (_, column), text in cells.items() if column == 0) == len(rows) - 1
     assert not any(text.endswith("*") for (_, column), text in cells.items() if column > 0)  # "No data" unmarked
@@ -146,6 +146,27 @@ def test_a_status_from_the_printed_baselines_alone_is_marked_in_the_heat_map(exa
     assert "* = judged on the plan's printed baselines alone" in key
     plain = charts.status_heatmap(context(example, 2024, "en"))
     assert not any(t.get_text().endswith("*") for t in plain.axes[0].texts)
+
+
+def test_a_target_met_before_its_year_is_not_called_achieved_in_the_heat_map(example):
+    """The example's 2022 column: 7 (84 in 2022 against 80 for 2023), 9 (68 against 67), 13 (79 against 70), 16 (142
+    against 140) and 26 (36.6 against 36) met their 2023 target in 2022, a progress verdict: "Already met" (提前达标,
+    keyed as 已提前达标); 18, a floor to meet every year (≥5% each year: 5.2 in 2022), met 2022's: "Achieved". In 2023
+    the verdict is final: 7 (83 against 80) "Stage met"."""
+    for language, early, met, stage in (("en", "Already met", "Achieved", "Stage met"),
+                                         ("zh", "提前达标", "达标", "阶段达标")):
+        heat = charts.status_heatmap(context(example, 2023, language))
+        grid = heat.axes[0]
+        rows = [label.get_text().replace("\n", "") for label in grid.get_yticklabels()]
+        cells = {(round(t.get_position()[1] - 0.5), round(t.get_position()[0] - 0.5)): t.get_text().replace("\n", " ")
+                 for t in grid.texts}
+        first = {int(row.split(".")[0]): cells[(number, 0)] for number, row in enumerate(rows)}
+        assert [number for number, text in first.items() if text == early] == [7, 9, 13, 16, 26]
+        assert first[18] == met
+        assert cells[(rows.index(next(row for row in rows if row.startswith("7."))), 1)] == stage
+        key = [t.get_text() for t in heat.texts][-1].replace("\n", "")
+        assert (early + (" = Target already met" if language == "en" else "＝已提前达标")).replace(" ", "") in \
+            key.replace(" ", "")
 
 
 def _overlaps(a, b) -> bool:

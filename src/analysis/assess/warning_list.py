@@ -68,6 +68,16 @@ def stage_met(row) -> bool:
             and pd.notna(getattr(row, "next_target_year", float("nan"))) and row.direction not in HELD_EVERY_YEAR)
 
 
+def met_early(row) -> bool:
+    """A target met before its year: ``achieved`` as a progress verdict (the latest value at the binding target, whose
+    year is still to come), not a level to hold every year (met year by year). The final verdict comes with the
+    target year's value."""
+    return (row.status == "achieved" and getattr(row, "verdict", "") == "progress"
+            and row.direction not in HELD_EVERY_YEAR
+            and pd.notna(getattr(row, "target_year", float("nan")))
+            and pd.notna(getattr(row, "report_year", float("nan"))) and row.report_year < row.target_year)
+
+
 def stage_met_off_course(row) -> bool:
     """A stage target met whose growth seen a year, in the series' method, falls short of what the next target needs
     a year (its latest value short of that target)."""

@@ -27,7 +27,6 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, Formatter, Locator, MaxNLocator, MultipleLocator
 
 from ..assess.assessment import headline_status, plan_start_year
-from ..assess.warning_list import overdue_behind, stage_met
 from ..vocabulary import HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
 from . import cards
 from .context import ReportContext
@@ -35,6 +34,7 @@ from .line_breaks import BADGE_BREAK, HAN, KEPT, chinese_words, short_labels
 from .numbers import fmt_number, is_missing
 from .palette import PATH_GREY, STATUS_COLOURS, STATUS_LINES, text_on
 from .words import (
+    SHOWN_IN_STEAD,
     amount,
     join_and,
     localized,
@@ -269,22 +269,17 @@ def _legend_below(figure: Figure, ax, handles, columns: int = 4, size: float = L
                   fontsize=size, frameon=False)
 
 
-#: The statuses whose colour also stands for a status shown in their stead (:func:`analysis.report.words.shown_status`):
-#: a stage target met (a mid-term's verdict on a target a later one follows) and a pace behind once the target's year
-#: has come without its value.
-SHOWN_AS = {"achieved": ("stage_achieved", stage_met), "moderate": ("overdue", overdue_behind)}
-
-
 def _status_word(status: str, words, assessment: pd.DataFrame | None = None) -> str:
-    """A status's name in a chart's legend, and the shown status its colour also stands for: 已达阶段目标 where every
-    series achieved in ``assessment`` met a stage target, both names where some did (:data:`SHOWN_AS`)."""
-    if status in SHOWN_AS and assessment is not None:
-        other, shown = SHOWN_AS[status]
-        marked = [shown(row) for row in assessment.itertuples() if row.status == status]
-        if marked and all(marked):
-            return words.status(other)
-        if any(marked):
-            return words.text("chart.either_status", first=words.status(status), second=words.status(other))
+    """A status's name in a chart's legend, with the shown statuses its colour also stands for
+    (:data:`~.words.SHOWN_IN_STEAD`): 已达阶段目标 where every series achieved in ``assessment`` met a stage target, the
+    names of all shown where they differ ("Achieved / Stage target met")."""
+    if status in SHOWN_IN_STEAD and assessment is not None:
+        present = {shown_status(row) for row in assessment.itertuples() if row.status == status}
+        names = [words.status(shown) for shown in (status, *(other for other, _ in SHOWN_IN_STEAD[status]))
+                 if shown in present]
+        if names:
+            return functools.reduce(lambda first, second: words.text("chart.either_status", first=first,
+                                                                     second=second), names)
     return words.status(status)
 
 
@@ -803,7 +798,7 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     # and so is a pace behind once the target's year has come without its value (预计未达标), in moderate's colour
     marks = {other: history.assign(_shown=[shown(row) for row in history.itertuples()]).pivot(
         index="label", columns="report_year", values="_shown").reindex(order)[years].eq(True)
-        for other, shown in SHOWN_AS.values()}
+        for others in SHOWN_IN_STEAD.values() for other, shown in others}
     cells = {status: words[f"status_short.{status}"] for status in set(grid.stack())}
     cells.update({other: words[f"status_short.{other}"] for other, mark in marks.items() if mark.to_numpy().any()})
     cell = max(_text_inches(word, size) for word in cells.values()) + 0.12

@@ -24,6 +24,7 @@ from ..vocabulary import DEPARTMENT_SEPARATORS, LAGGING, STATUS_VOCABULARIES, ST
 from .context import ReportContext
 from .numbers import MISSING, is_missing
 from .words import (
+    SHOWN_IN_STEAD,
     amount,
     following_target,
     localized,
@@ -195,8 +196,8 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     counted = headline[(headline["status"] != "insufficient_data") & headline["indicator_id"].isin(in_period)]
     uncounted = sorted(set(headline["indicator_id"]) - set(counted["indicator_id"]))
     counts = shown_counts(numeric[numeric["indicator_id"].isin(counted["indicator_id"])])
-    also = {"achieved": ("stage_achieved",), "moderate": ("overdue",)}  # shown statuses beside the statuses
-    best_first = [shown for status in STATUSES_BEST_FIRST for shown in (status, *also.get(status, ()))]
+    best_first = [shown for status in STATUSES_BEST_FIRST  # the statuses shown in a status's stead beside it
+                  for shown in (status, *(other for other, _ in SHOWN_IN_STEAD.get(status, ())))]
     listed = words.join(words.text("self_evaluation.count", status=words.status(status), n=counts[status])
                         for status in best_first if counts.get(status, 0))
     if len(counted):

@@ -17,6 +17,7 @@ import pandas as pd
 from ..assess.assessment import headline_status, plan_start_year
 from ..assess.rates import direction_sign
 from ..assess.warning_list import (
+    met_early,
     overdue_behind,
     stage_met,
     stage_met_off_course,
@@ -45,14 +46,18 @@ def localized(row, column: str, language: str) -> str:
     return getattr(row, f"{column}_{language}", None) or getattr(row, f"{column}_en")
 
 
+#: The statuses a series is shown with in its status's stead (and colour), each with the test that picks it.
+SHOWN_IN_STEAD = {"achieved": (("stage_achieved", stage_met), ("met_early", met_early)),
+                  "moderate": (("overdue", overdue_behind),)}
+
+
 def shown_status(row) -> str:
     """The status a series is shown with: ``stage_achieved`` (已达阶段目标, "Stage target met") for a stage target met,
-    a verdict on a target a later one follows, which is not the plan's "achieved"; ``overdue`` (预计未达标, "Projected
-    to miss") for a pace behind what was needed once the target's year has come without its value, where "accelerate"
-    would ask for what time no longer allows; else its status."""
-    if stage_met(row):
-        return "stage_achieved"
-    return "overdue" if overdue_behind(row) else row.status
+    a verdict on a target a later one follows, which is not the plan's "achieved"; ``met_early`` (已提前达标, "Target
+    already met") for a target met before its year, a progress verdict, not the final one; ``overdue`` (预计未达标,
+    "Projected to miss") for a pace behind what was needed once the target's year has come without its value, where
+    "accelerate" would ask for what time no longer allows; else its status (:data:`SHOWN_IN_STEAD`)."""
+    return next((shown for shown, picks in SHOWN_IN_STEAD.get(row.status, ()) if picks(row)), row.status)
 
 
 def status_text(row, words: Catalog, form: str = "status") -> str:
@@ -64,8 +69,9 @@ def shown_counts(table: pd.DataFrame) -> dict[str, int]:
     """How many indicators are shown in each status (:func:`shown_status`), the worse series of an indicator with two
     (a stage target met ranks with achieved), worst first; every status with a count listed, insufficient data last
     but one."""
-    order = [*STATUSES[:STATUSES.index("achieved") + 1], "stage_achieved", *STATUSES[STATUSES.index("achieved") + 1:]]
-    order.insert(order.index("moderate"), "overdue")
+    order = [shown for status in STATUSES for shown in
+             ((status, *(other for other, _ in SHOWN_IN_STEAD.get(status, ()))) if status != "moderate"
+              else (*(other for other, _ in SHOWN_IN_STEAD[status]), status))]  # projected to miss before moderate
     rank = {status: i for i, status in enumerate(STATUSES)}
     shown = table.assign(_shown=[shown_status(row) for row in table.itertuples()],
                          _rank=table["status"].map(rank))
