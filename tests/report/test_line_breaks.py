@@ -233,7 +233,10 @@ def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
     assert keep_together("未达标 10 项，not achieved; unachieved") == (
         '<span class="nobr">未达标</span> <span class="nobr">10 项</span>，<span class="nobr">not achieved</span>; '
         "unachieved")
-    assert keep_together("R ≥ 0.95 进度正常") == 'R ≥ 0.95 <span class="nobr">进度正常</span>'  # a label, not a unit
+    # a label, not a unit; the cut-off whole before it (never 0.6 ≤ | R)
+    assert keep_together("R ≥ 0.95 进度正常") == '<span class="nobr">R ≥ 0.95</span> <span class="nobr">进度正常</span>'
+    assert keep_together("0.0 ≤ R < 0.6 insufficient; R&D") == (
+        '<span class="nobr">0.0 ≤ R &lt; 0.6</span> insufficient; R&amp;D')
     assert keep_together("<b>2024年</b>") == '&lt;b&gt;<span class="nobr">2024年</span>&lt;/b&gt;'  # data text escaped
     assert label("2020年基础值") == '<span class="nobr">2020年</span><span class="nobr">基础值</span>'
     assert label("Needed per year") == ('<span class="nobr">Needed</span> <span class="nobr">per</span> '

@@ -233,6 +233,21 @@ def test_a_column_of_names_holds_six_characters_a_line(example_reports, case):
     assert checked >= 2
 
 
+@pytest.mark.parametrize("case", ["final-zh", "mid-term-zh", "national-2015-zh"])
+def test_every_cards_numbers_are_in_one_type(example_reports, case):
+    """A card's numbers beside its chart in the same type as every other card's (the largest in which each card's
+    numbers fit whole), never 10.5 pt above a card in 9 pt; and a card's name never ends on one character alone."""
+    body = part(example_reports[case] / "report.docx", "word/document.xml")
+    nested = [table for cell in body.iter(f"{W}tc") for table in cell.findall(f"{W}tbl")]
+    assert len(nested) >= 5
+    sizes = {frozenset(size.get(f"{W}val") for size in table.iter(f"{W}sz")) for table in nested}
+    assert len(sizes) == 1, sizes
+    names = ["".join(text.text or "" for text in paragraph.iter(f"{W}t")) for paragraph in body.iter(f"{W}p")
+             if paragraph.find(f"{W}pPr/{W}pStyle[@{W}val='Heading3']") is not None]
+    assert names and all(re.search("\u2060[\u4e00-\u9fff][^\u4e00-\u9fff]*$", name) for name in names
+                         if re.search("[\u4e00-\u9fff][^\u4e00-\u9fff]*$", name)), names
+
+
 def test_a_tables_printed_lines_count_each_rows_fullest_cell():
     from analysis.report.pandoc_ast import CELL_PADDING, printed_lines
 
@@ -366,25 +381,56 @@ def style_run(styles, style_id: str) -> tuple[float, bool]:
             bold is not None and bold.get(f"{W}val", "true") in ("true", "1", "on"))
 
 
-@pytest.mark.parametrize("language, heading_1, heading_2, body", [
-    # zh: 小二 18 pt bold over a 三号 16 pt body, second and third levels 三号 bold; en: 15 and 13 pt bold over 12 pt
-    ("zh", (18, True), (16, True), (16, False)),
-    ("en", (15, True), (13, True), (12, False)),
+@pytest.mark.parametrize("language, heading_1, heading_2, heading_3, body", [
+    # zh: 小二 18 pt bold over a 三号 16 pt body, the second level 三号 bold, a card's name 四号 14 pt bold; en: 15, 13
+    # and 12 pt bold over 12 pt
+    ("zh", (18, True), (16, True), (14, True), (16, False)),
+    ("en", (15, True), (13, True), (12, True), (12, False)),
 ])
-def test_headings_stand_out_by_size_and_weight_in_any_font(language, heading_1, heading_2, body):
+def test_headings_stand_out_by_size_and_weight_in_any_font(language, heading_1, heading_2, heading_3, body):
     """Without the GB2312 fonts a fallback font draws every style alike, so the headings are set apart by their size
-    and weight, not by their typeface: the first level larger than the body and bold, the second and third bold,
-    a card's notes smaller than the body."""
+    and weight, not by their typeface: the first level larger than the body and bold, the second bold, a category
+    (second level) larger than the names of its cards (third), a card's notes smaller than the body."""
     with zipfile.ZipFile(word_file.REFERENCE_DOCX) as archive:
         xml = archive.read("word/styles.xml")
     words = catalog(language)
     styles = etree.fromstring(word_file.size_styles(xml, words["word.sizes"], words["word.bold"]))
     assert style_run(styles, "Heading1") == heading_1
     assert style_run(styles, "Heading2") == heading_2
-    assert style_run(styles, "Heading3")[1] is True
+    assert style_run(styles, "Heading3") == heading_3
+    assert style_run(styles, "Heading1")[0] > style_run(styles, "Heading2")[0] > style_run(styles, "Heading3")[0]
     assert style_run(styles, "Normal") == body
     assert style_run(styles, "Heading1")[0] > style_run(styles, "Normal")[0]
     assert style_run(styles, "CardNotes")[0] < style_run(styles, "Normal")[0]
+
+
+@pytest.mark.parametrize("language, line, after", [("zh", ("560", "exact"), "0"), ("en", ("360", "auto"), "120")])
+def test_running_text_has_one_line_pitch_whatever_font_draws_it(language, line, after):
+    """Chinese body text at a fixed 28 pt (固定值 28 磅, 1.75 times 三号), so that a line with a Latin word or a
+    fallback font's taller glyphs is as far from the next as any; English at its fonts' 1.5 lines, its paragraphs
+    6 pt apart (they start flush left, without an indent to tell one from the next)."""
+    with zipfile.ZipFile(word_file.REFERENCE_DOCX) as archive:
+        xml = archive.read("word/styles.xml")
+    words = catalog(language)
+    styles = etree.fromstring(word_file.size_styles(xml, words["word.sizes"], words["word.bold"],
+                                                    words["language.docx_lang"], words["word.line_pitch"],
+                                                    words["word.paragraph_after"]))
+    for style_id in ("BodyText", "FirstParagraph"):
+        spacing = styles.find(f"{W}style[@{W}styleId='{style_id}']/{W}pPr/{W}spacing")
+        if style_id == "BodyText" or language == "zh":  # the first paragraph's pitch is the body's it is based on
+            assert (spacing.get(f"{W}line"), spacing.get(f"{W}lineRule")) == line, style_id
+        assert spacing.get(f"{W}after", "0") == after, style_id  # none: the style it is based on has none
+
+
+def test_a_lists_items_take_the_bodys_pitch(example_reports):
+    """The method note's numbered items (paragraphs of a list, in no style of their own) at the body's 28 pt, not
+    single-spaced under a paragraph at 1.5 lines."""
+    body = part(example_reports["final-zh"] / "report.docx", "word/document.xml")
+    items = [paragraph.find(f"{W}pPr") for paragraph in body.iter(f"{W}p")
+             if paragraph.find(f"{W}pPr/{W}numPr") is not None and paragraph.find(f"{W}pPr/{W}pStyle") is None]
+    assert len(items) >= 9
+    assert {(item.find(f"{W}spacing").get(f"{W}line"), item.find(f"{W}spacing").get(f"{W}lineRule"))
+            for item in items} == {("560", "exact")}
 
 
 #: LibreOffice takes some 3 s for a document; a first start makes its profile

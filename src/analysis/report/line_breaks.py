@@ -50,6 +50,8 @@ SPACED_NUMBER = r"(?<![\d.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)"
 #: The last two Chinese characters of a text (a cell, a name, an item without a full stop): kept on one line, so that
 #: none is left alone at the start of the last (``R&D经费投入强`` / ``度*``), the widow typesetters avoid.
 TEXT_END = rf"[{HAN}]{{2}}$"
+#: The method note's cut-offs of the progress ratio (``0.6 ≤ R < 0.95``, ``R ≥ 0.95``): one piece, never ``0.6 ≤ | R``.
+INEQUALITY = r"(?:\d+(?:\.\d+)?\s?[≤<]\s?)?(?<![A-Za-z&])R\s?[<≤≥]\s?−?\d+(?:\.\d+)?"
 #: Width in Latin letters beyond which a label may break between its words (a CJK character counts two).
 SHORT_LABEL = 12
 
@@ -84,7 +86,7 @@ def short_labels() -> tuple[str, ...]:
 def _kept() -> re.Pattern:
     """:data:`KEPT`, or one of :func:`short_labels` standing as a word of its own."""
     labels = "|".join(re.escape(label) for label in short_labels())
-    return re.compile(rf"{_held_pattern()}|{SPACED_NUMBER}|{_kept_pattern(labels)}|{NO_DATA}|"
+    return re.compile(rf"{INEQUALITY}|{_held_pattern()}|{SPACED_NUMBER}|{_kept_pattern(labels)}|{NO_DATA}|"
                       rf"(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else rf"{SPACED_NUMBER}|{KEPT.pattern}")
 
 

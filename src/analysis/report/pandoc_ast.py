@@ -106,8 +106,10 @@ def kept_whole(text: str, pieces: re.Pattern | None = None) -> str:
 
 def inlines(text, pieces: re.Pattern | None = None) -> list:
     """Plain text as pandoc inlines: one ``Str`` a line, never parsed; a number kept with its unit, a short
-    :class:`Label` whole."""
+    :class:`Label` whole, a longer one's short aside in brackets too (实际年均增长（2020年起）, never …年 | 起）)."""
     whole = isinstance(text, Label) and text.whole
+    if isinstance(text, Label) and pieces is None:
+        pieces = _title_pieces()
     out: list = []
     for number, line in enumerate(str(text).split("\n")):
         if number:
@@ -148,7 +150,11 @@ def strong(text: str) -> dict:
 
 
 def header(level: int, text: str, identifier: str = "") -> dict:
-    return {"t": "Header", "c": [level, [identifier, [], []], title_inlines(text)]}
+    """A heading; a card's (the third level: an indicator's full name, often two lines) never with one Chinese
+    character alone on its last line (…配套政 | 策). A section's heading keeps its words as typed, which Word's Find
+    and navigation pane find (a word joiner would hide 整体评价 from a search for it)."""
+    shown = without_widow(text) if level >= 3 else text
+    return {"t": "Header", "c": [level, [identifier, [], []], title_inlines(shown)]}
 
 
 def bullets(items) -> dict:

@@ -135,13 +135,15 @@ def letters_across(context: ReportContext, points: float | None = None, width_cm
 
 
 def fitted(context: ReportContext, columns: list[list[str]], floors: dict[int, float] | None = None,
-           width_cm: float = TYPE_AREA_CM[0]) -> tuple[list[float], float | None]:
+           width_cm: float = TYPE_AREA_CM[0], shorter: bool = True) -> tuple[list[float], float | None]:
     """A table's columns' shares of its width (the type area's, or ``width_cm``: :func:`~.pandoc_ast.fitted_widths`),
     and its type size when the tables' own is too large for its words to fit on that width whole (the largest of
     :data:`DENSE_TABLE` they fit in, the smallest if none) or prints the table much taller than a smaller one down to
-    :data:`SMALLEST_CHOSEN` (:func:`printed_height`), else None."""
+    :data:`SMALLEST_CHOSEN` (:func:`printed_height`; not when ``shorter`` is false), else None."""
     points = float(context.words["word.sizes"]["Compact"])
     smaller = [size for size in DENSE_TABLE if size < points]
+    if fits(columns, letters_across(context, width_cm=width_cm), floors) and not shorter:
+        return fitted_widths(columns, letters_across(context, width_cm=width_cm), floors), None
     if fits(columns, letters_across(context, width_cm=width_cm), floors):
         own = fitted_widths(columns, letters_across(context, width_cm=width_cm), floors)
         return min([(own, None), *((fitted_widths(columns, letters_across(context, size, width_cm), floors), size)
@@ -382,12 +384,16 @@ def cards_blocks(document: WordDocument, context: ReportContext, figures: Figure
                  for block in figure_blocks(context, figures, name, **(height if tall else {}))]
     document.add(*[PAGE_BREAK] * tall, header(1, words["sections.cards"]), *multiples, legend(words))
     series = {cards.element_id(row): row for row in context.joined().itertuples()}
+    # every card's numbers in one type: the largest in which each card's words fit whole (+0.075 个百分点)
+    sizes = [card_numbers_fitted(context, card_numbers(context, row))[1] for row in series.values()
+             if row.status != "qualitative"]
+    points = min((size for size in sizes if size), default=None)
     category = None
     for line in scorecard_rows(context):
         if line.category != category:
             category = line.category
             document.add(header(2, category))
-        card_blocks(document, context, figures, series[line.anchor])
+        card_blocks(document, context, figures, series[line.anchor], points)
 
 
 def legend(words) -> dict:
@@ -398,8 +404,27 @@ def legend(words) -> dict:
     return styled("Card Notes", [{"t": "Para", "c": [{"t": "Str", "c": separator.join(items)}]}])
 
 
-def card_blocks(document: WordDocument, context: ReportContext, figures: Figures, row) -> None:
-    """A card: its full name, the facts under it, its chart, its status and numbers as a table, its notes."""
+def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
+    """A numeric card's status and numbers, as (label, value) rows."""
+    return [(context.words["scorecard.headers"][-1], status_text(row, context.words)),
+            *cards.card_numbers(context, row)]
+
+
+def card_numbers_fitted(context: ReportContext, numbers: list[tuple[str, str]], points: float | None = None
+                        ) -> tuple[list[float], float | None]:
+    """The columns of a card's numbers fitted to its cell (less the cell's margins), in type of ``points`` (None: the
+    largest their words fit in whole, the tables' own where they do)."""
+    columns = [[Label(text) for text in column] for column in zip(*numbers)]
+    width_cm = TYPE_AREA_CM[0] * CARD_COLUMNS[1] - 0.2
+    if points:
+        return fitted_widths(columns, letters_across(context, points, width_cm)), points
+    return fitted(context, columns, width_cm=width_cm, shorter=False)
+
+
+def card_blocks(document: WordDocument, context: ReportContext, figures: Figures, row,
+                card_points: float | None = None) -> None:
+    """A card: its full name, the facts under it, its chart, its status and numbers as a table (its type
+    ``card_points``, every card's), its notes."""
     words = context.words
     name = localized(row, "name", context.language) + (f' · {words[f"series.{row.series}"]}' if row.series else "")
     document.add(header(3, f"{row.indicator_id}. {name}", cards.element_id(row)),
@@ -423,11 +448,8 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
         if notes:
             document.add(styled("Card Notes", [bullets(notes)]))
     else:
-        numbers += cards.card_numbers(context, row)
-        # its columns fitted to its cell (less the cell's margins), its type smaller if a number with its unit
-        # would not fit whole (+0.075 个百分点)
-        widths, points = fitted(context, [[Label(text) for text in column] for column in zip(*numbers)],
-                                width_cm=TYPE_AREA_CM[0] * CARD_COLUMNS[1] - 0.2)
+        numbers = card_numbers(context, row)
+        widths, points = card_numbers_fitted(context, numbers, card_points)
         inner = table([], [[cell(Label(label)), cell(Label(value), "AlignRight")] for label, value in numbers],
                       widths)
         chart = card_chart(context, figures, row)

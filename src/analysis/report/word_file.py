@@ -154,6 +154,7 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
         release_figures(root)
         lead_into_tables(root)
         mark_kept_runs(root)
+        pitch_lists(root, words["word.line_pitch"])
         if not words["language.cjk_first"]:
             latin_punctuation(root)
         for picture in root.iter(PICTURE_NAME):  # pandoc describes a picture by its source: the whole PNG again
@@ -163,7 +164,8 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
 
     edits = {"word/document.xml": document,
              "word/styles.xml": lambda xml: size_styles(xml, words["word.sizes"], words["word.bold"],
-                                                        words["language.docx_lang"]),
+                                                        words["language.docx_lang"], words["word.line_pitch"],
+                                                        words["word.paragraph_after"]),
              "docProps/core.xml": plain_title}
     stamp = datetime.datetime.fromtimestamp(epoch, datetime.UTC).timetuple()[:6]
     output = io.BytesIO()
@@ -330,9 +332,35 @@ def keep_with_next(tables) -> None:
             put(put(paragraph, "pPr"), "keepNext", {})
 
 
-def size_styles(xml: bytes, sizes: dict, bold: list, language: str = "zh-CN") -> bytes:
+#: The styles of running text: set at the catalog's fixed line pitch (``word.line_pitch``) and spaced apart by its
+#: ``word.paragraph_after``.
+TEXT_STYLES = ("BodyText", "FirstParagraph")
+
+
+def pitched(properties, points: float) -> None:
+    """A paragraph's (or style's) lines ``points`` apart exactly: the same pitch whichever font draws a line (a line
+    with a Latin word beside one of Chinese alone, a fallback font's taller lines)."""
+    spacing = put(properties, "spacing")
+    spacing.set(w("line"), str(round(points * 20)))
+    spacing.set(w("lineRule"), "exact")
+
+
+def pitch_lists(root, points: float) -> None:
+    """A list's items (paragraphs of a list in the Normal style: the method note, the appendix's notes) at the body's
+    fixed pitch, as the paragraph before them; none when the catalog fixes none."""
+    if not points:
+        return
+    for paragraph in root.iter(w("p")):
+        properties = paragraph.find(w("pPr"))
+        if properties is not None and properties.find(w("numPr")) is not None and properties.find(w("pStyle")) is None:
+            pitched(properties, float(points))
+
+
+def size_styles(xml: bytes, sizes: dict, bold: list, language: str = "zh-CN", pitch: float = 0,
+                after: float = 0) -> bytes:
     """The catalog's sizes and bold styles, the links' colour, the paragraphs kept with the next; body text justified
-    in Chinese (GB/T 9704), flush left in another language, whose justified lines a long word would stretch."""
+    in Chinese (GB/T 9704), flush left in another language, whose justified lines a long word would stretch; running
+    text at a fixed line ``pitch`` (points; 0: its fonts' own) and ``after`` points apart."""
     root = etree.fromstring(xml)
     styles = {style.get(w("styleId")): style for style in root.findall(w("style"))}
     for style_id, points in sizes.items():
@@ -351,4 +379,11 @@ def size_styles(xml: bytes, sizes: dict, bold: list, language: str = "zh-CN") ->
             put(put(styles[style_id], "pPr"), "keepNext", {})
     if not language.startswith("zh") and "BodyText" in styles:
         put(put(styles["BodyText"], "pPr"), "jc", {"val": "left"})
+    for style_id in TEXT_STYLES:
+        if style_id in styles and (pitch or after):
+            properties = put(styles[style_id], "pPr")
+            if pitch:
+                pitched(properties, float(pitch))
+            if after:
+                put(properties, "spacing").set(w("after"), str(round(float(after) * 20)))
     return serialize(root)
