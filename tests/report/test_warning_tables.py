@@ -157,8 +157,10 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # the energy saving (18) met its floor in 2022 (5.2 against 5) and missed it in 2023 (4.6): the series moved, worse
     assert mid["18"] == ("worse", "")
     # S&T share of public spending (20): 2.8 in 2023 short of the stage target 3.5, 3.2 in 2024 short of the same 3.5:
-    # missed both times, the same (as tech zones, 3: 44.1 short of 45 in 2023, 45.6 in 2024, reached it: better)
-    assert why["20"] == ("same", "")
+    # missed both times, the same (as tech zones, 3: 44.1 short of 45 in 2023, 45.6 in 2024, reached it: better); the
+    # cell says why, where R&D intensity (2: 2.61 short of 2.7 in 2023, 2.7 short of 2.8 in 2024) is re-rated
+    assert why["20"] == ("same", "the 2024 target is the same (3.5%): missed again")
+    assert why["2"] == ("rerated", "now against the 2024 target (2.8%)")
     final_zh = load_report(relative(example_tables), 2024, "zh")
     previous, changed = change_rows(final_zh)
     intro = changes_intro(final_zh, previous, changed)
@@ -177,3 +179,4 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert "4 个此前按进度判断为进度正常或需加快、现未达到目标：高新技术企业（进度正常 → 未达阶段目标）；" in mid_intro
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
+    assert zh["20"] == "2024年目标值相同（3.5%），仍未达到"

@@ -172,7 +172,7 @@ def status_changes(assessment: pd.DataFrame, report_year: int, previous_year: in
     missed_again = merged["reason"] == MISSED_AGAIN
     merged.loc[moved & missed_again, "change"] = "same"
     merged.loc[moved & (merged["reason"] != "") & ~missed_again, "change"] = "rerated"
-    merged.loc[~moved | missed_again, "reason"] = ""
+    merged.loc[~moved, "reason"] = ""  # kept for a stage target missed again: the report says why it is the same
     merged["_order"] = merged["change"].map(CHANGES_WORST_FIRST.index)
     merged["_step"] = -step.fillna(0)
     merged = merged.sort_values(["_order", "_step", "indicator_id", "series"], kind="stable")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..assess.warning_list import (
     CHANGES_WORST_FIRST,
+    MISSED_AGAIN,
     overdue_behind,
     previous_report_year,
     status_changes,
@@ -159,9 +160,19 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             status_then_today=row.status_then_today,
             revised_text=words.text("warnings.revised_then", status=then_today)
             if row.status_then_today != row.status_then else "",
-            reason_text=_change_reason(row, words) if row.change == "rerated" else "",
+            reason_text=_change_reason(row, words) if row.change == "rerated" else _missed_again(row, words),
             short_now=row.status_now in FALLS_SHORT or key in overdue))
     return previous, rows
+
+
+def _missed_again(row, words) -> str:
+    """Why a stage target missed then and the target after it missed now is "the same" where another stage target
+    missed then and the target missed now is re-rated: the same value, missed both times ("the 2024 target, 42% as
+    in 2023, missed as well")."""
+    if row.reason != MISSED_AGAIN:
+        return ""
+    return words.text("warnings.change_reason.missed_again", year=year(row.target_year),
+                      target=amount(row, target_text(row, words), words))
 
 
 def _change_reason(row, words) -> str:
