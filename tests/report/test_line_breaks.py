@@ -237,6 +237,9 @@ def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
     assert keep_together("R ≥ 0.95 进度正常") == '<span class="nobr">R ≥ 0.95</span> <span class="nobr">进度正常</span>'
     assert keep_together("0.0 ≤ R < 0.6 insufficient; R&D") == (
         '<span class="nobr">0.0 ≤ R &lt; 0.6</span> insufficient; R&amp;D')
+    # a source's date whole (never "2021- | 06-10"), not a number of a path or a longer run of digits
+    assert keep_together("Guangming Daily, 2021-06-10") == 'Guangming Daily, <span class="nobr">2021-06-10</span>'
+    assert "nobr" not in str(keep_together("/2021-06-10-1/"))
     assert keep_together("<b>2024年</b>") == '&lt;b&gt;<span class="nobr">2024年</span>&lt;/b&gt;'  # data text escaped
     assert label("2020年基础值") == '<span class="nobr">2020年</span><span class="nobr">基础值</span>'
     assert label("Needed per year") == ('<span class="nobr">Needed</span> <span class="nobr">per</span> '

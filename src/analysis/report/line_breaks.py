@@ -52,6 +52,8 @@ SPACED_NUMBER = r"(?<![\d.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)"
 TEXT_END = rf"[{HAN}]{{2}}$"
 #: The method note's cut-offs of the progress ratio (``0.6 ≤ R < 0.95``, ``R ≥ 0.95``): one piece, never ``0.6 ≤ | R``.
 INEQUALITY = r"(?:\d+(?:\.\d+)?\s?[≤<]\s?)?(?<![A-Za-z&])R\s?[<≤≥]\s?−?\d+(?:\.\d+)?"
+#: A date as ISO 8601 writes it (a source's publication: 2021-06-10): one piece, never ``2021- | 06-10``.
+ISO_DATE = r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])"
 #: Width in Latin letters beyond which a label may break between its words (a CJK character counts two).
 SHORT_LABEL = 12
 
@@ -86,7 +88,7 @@ def short_labels() -> tuple[str, ...]:
 def _kept() -> re.Pattern:
     """:data:`KEPT`, or one of :func:`short_labels` standing as a word of its own."""
     labels = "|".join(re.escape(label) for label in short_labels())
-    return re.compile(rf"{INEQUALITY}|{_held_pattern()}|{SPACED_NUMBER}|{_kept_pattern(labels)}|{NO_DATA}|"
+    return re.compile(rf"{ISO_DATE}|{INEQUALITY}|{_held_pattern()}|{SPACED_NUMBER}|{_kept_pattern(labels)}|{NO_DATA}|"
                       rf"(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else rf"{SPACED_NUMBER}|{KEPT.pattern}")
 
 
