@@ -90,10 +90,11 @@ def body_pieces() -> re.Pattern:
 
 
 #: A mark of Chinese a line may break after, before a number: LibreOffice would carry ``2022 年，2023`` over whole,
-#: and break ``。2015`` inside the number; and a number's year in brackets after it, ``24,000（2023）``,
-#: ``24,500（2024年）`` (its 年 joined), which
-#: LibreOffice does not break before and so breaks inside the number (``24,00 | 0（2023）``) in a narrow column.
-BREAK_AFTER = re.compile(r"(?<=[，、；：。！？])(?=[\d+\-−])|(?<=\d)(?=（\d{4}\u2060?年?）)")
+#: and break ``。2015`` inside the number; and a full-width bracket after a number, its year ``24,000（2023）``,
+#: ``24,500（2024年）`` (its 年 joined) or a source's address after its date ``2021-06-10（https://…``, which
+#: LibreOffice does not break before and so breaks inside the number (``24,00 | 0（2023）``, ``202 | 1-06-10``) in a
+#: narrow column.
+BREAK_AFTER = re.compile(r"(?<=[，、；：。！？])(?=[\d+\-−])|(?<=\d)(?=（)")
 ZERO_WIDTH_SPACE = "\u200b"
 
 
