@@ -90,7 +90,7 @@ def test_the_report_writes_places_as_places_and_names_every_caveat(report):
                   "研发投入强度2010年，规划印作1.75，公布值为1.84",
                   "研发投入强度2010年，早先发布为1.76，后来发布为1.84",
                   "研发投入强度2014年，早先发布为2.09，后来发布为2.02",
-                  "1个数值为初步数（研发投入强度2015年）",
+                  "初步数1个（研发投入强度2015年）",
                   # what the plan says of its target, in Chinese (values.csv's note_zh); a five-year plan is 规划
                   "规划（2015年目标值）：力争达到55%",
                   "规划未列基础值；2010年值待取自科技进步贡献率测算（科学技术部），暂无"):

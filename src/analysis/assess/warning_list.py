@@ -69,13 +69,19 @@ def stage_met(row) -> bool:
 
 
 def met_early(row) -> bool:
-    """A target met before its year: ``achieved`` as a progress verdict (the latest value at the binding target, whose
-    year is still to come), not a level to hold every year (met year by year). The final verdict comes with the
-    target year's value."""
+    """A target met by a value before its year: ``achieved`` as a progress verdict (the latest value, older than the
+    target's year, at the binding target; the target's year to come, or come without its value), not a level to hold
+    every year (:func:`met_so_far`). The final verdict comes with the target year's value."""
     return (row.status == "achieved" and getattr(row, "verdict", "") == "progress"
-            and row.direction not in HELD_EVERY_YEAR
-            and pd.notna(getattr(row, "target_year", float("nan")))
-            and pd.notna(getattr(row, "report_year", float("nan"))) and row.report_year < row.target_year)
+            and row.direction not in HELD_EVERY_YEAR)
+
+
+def met_so_far(row) -> bool:
+    """A level to hold every year (a floor, a ceiling) met in every year of the plan period so far, its last year
+    still to come: ``achieved`` as a progress verdict, not the final one a missed year or the last year's value
+    gives."""
+    return (row.status == "achieved" and getattr(row, "verdict", "") == "progress"
+            and row.direction in HELD_EVERY_YEAR)
 
 
 def stage_met_off_course(row) -> bool:

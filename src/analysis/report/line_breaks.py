@@ -168,13 +168,15 @@ def keep_title(text) -> Markup:
 
 def keep_words(text) -> Markup:
     """:func:`keep_together`, and each Chinese word (:func:`chinese_words`) in a span that never breaks: for the short
-    notes of a narrow cell (进展判断，非最终判定), never 非最终判 | 定."""
+    notes of a narrow cell (进展判断，非最终判定), never 非最终判 | 定, and a table's cells (示例统计公报（虚构）, never
+    虚 | 构); a web address breaks where print breaks one."""
     text = str(text)
     if re.fullmatch(rf"[{HAN}]+/[{HAN}]+", text) and is_short(text):  # a unit per unit: 万元/人
         return _marked(text, [(0, len(text))])
     spans = [match.span() for match in _kept().finditer(text)] + chinese_words(text)
     end = name_end(text)
-    return _marked(text, _merged(spans + ([end] if end else [])), between=True)
+    marked = _marked(text, _merged(spans + ([end] if end else [])), between=True)
+    return _address_breaks(marked) if "://" in text else marked
 
 
 #: Where a long badge may break: after a comma, and after 但 ("已达标但 | 有回落风险", "Achieved, | at risk").
@@ -223,7 +225,8 @@ def label(text) -> Markup:
 
 
 #: Words of statistics the segmenter's general dictionary lacks, which a name must not break inside (营|收, 规|上).
-STATISTICS_WORDS = ("营收", "高企", "规上", "占比", "万人", "每万人", "高价值", "非最终")
+STATISTICS_WORDS = ("营收", "高企", "规上", "占比", "万人", "每万人", "高价值", "非最终", "最新值", "基础值", "目标值",
+                    "完成率", "达不到")
 
 
 @functools.cache

@@ -18,6 +18,7 @@ from ..assess.assessment import headline_status, plan_start_year
 from ..assess.rates import direction_sign
 from ..assess.warning_list import (
     met_early,
+    met_so_far,
     overdue_behind,
     stage_met,
     stage_met_off_course,
@@ -47,14 +48,15 @@ def localized(row, column: str, language: str) -> str:
 
 
 #: The statuses a series is shown with in its status's stead (and colour), each with the test that picks it.
-SHOWN_IN_STEAD = {"achieved": (("stage_achieved", stage_met), ("met_early", met_early)),
+SHOWN_IN_STEAD = {"achieved": (("stage_achieved", stage_met), ("met_early", met_early), ("met_so_far", met_so_far)),
                   "moderate": (("overdue", overdue_behind),)}
 
 
 def shown_status(row) -> str:
     """The status a series is shown with: ``stage_achieved`` (已达阶段目标, "Stage target met") for a stage target met,
     a verdict on a target a later one follows, which is not the plan's "achieved"; ``met_early`` (已提前达标, "Target
-    already met") for a target met before its year, a progress verdict, not the final one; ``overdue`` (预计未达标,
+    already met") for a target met by a value before its year, a progress verdict, not the final one; ``met_so_far``
+    (目前逐年达标, "Met every year so far") for a level to hold every year, met so far; ``overdue`` (预计未达标,
     "Projected to miss") for a pace behind what was needed once the target's year has come without its value, where
     "accelerate" would ask for what time no longer allows; else its status (:data:`SHOWN_IN_STEAD`)."""
     return next((shown for shown, picks in SHOWN_IN_STEAD.get(row.status, ()) if picks(row)), row.status)
