@@ -88,7 +88,33 @@ def test_sheets_and_headers_come_from_the_catalog(workbook):
     assert book.sheetnames == SHEET_NAMES[language]
     headers = [cell.value for cell in next(_scorecard(book).iter_rows(max_row=1))]
     assert headers[:len(FIRST_HEADERS[language])] == FIRST_HEADERS[language]
-    assert headers[-2:] == {"zh": ["状态", "牵头部门"], "en": ["Status", "Lead department"]}[language]
+    assert headers[-3:] == {"zh": ["状态", "结论说明", "牵头部门"],
+                            "en": ["Status", "Status note", "Lead department"]}[language]
+
+
+def test_the_status_says_what_it_rests_on_as_the_report_does(workbook):
+    """The status note the report prints under a status, in the scorecard and the warnings: 4 provincial's latest
+    value is 2022's (2.9, up from 2.7 in 2021 though moving away from 3.3 by its growth from 3.1 in 2020); 21's is
+    2023's (9.3, short of 2024's 10 at the pace seen); a final verdict on 2024's value (R&D intensity, 2) has its
+    completion rate (2.7 / 2.8 = 96.4%)."""
+    language, book = workbook
+    note = {"zh": "结论说明", "en": "Status note"}[language]
+    expected = {"zh": {(4, "省级"): "进展判断，非最终判定；2021—2022年向目标方向变化（2.7% → 2.9%）；"
+                                    "最新值为 2022年，2023—2024年无数据",
+                       (21, ""): "进展判断，非最终判定；按已有增速达不到2024年目标；最新值为 2023年，2024年无数据",
+                       (2, ""): "完成率 96.4%"},
+                "en": {(4, "provincial"): "a progress verdict, not final; moved towards the target in 2021–2022 "
+                                          "(2.7% → 2.9%); latest value 2022; no value for 2023–2024",
+                       (21, ""): "a progress verdict, not final; short of the 2024 target at the pace seen; "
+                                 "latest value 2023; no value for 2024",
+                       (2, ""): "96.4% of target"}}[language]
+    for (indicator, series), text in expected.items():
+        assert _row_of(_scorecard(book), indicator, series)[note].value == text
+    warnings = book.worksheets[2]
+    headers = [cell.value for cell in warnings[1]]
+    rows = {(row[2].value, row[3].value or ""): row[headers.index(note)].value for row in warnings.iter_rows(min_row=2)}
+    assert rows[(4, {"zh": "省级", "en": "provincial"}[language])] == expected[
+        (4, {"zh": "省级", "en": "provincial"}[language])]
 
 
 def test_one_row_per_indicator_series(workbook):

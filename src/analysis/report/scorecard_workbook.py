@@ -24,6 +24,7 @@ from pathlib import Path
 from ..assess.warning_list import warning_list
 from ..files import write_bytes_atomic
 from ..settings import SCHEMES
+from .cards import plan_period_note
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
@@ -45,6 +46,7 @@ from .words import (
     reference_in,
     series_label,
     shown_change,
+    status_note,
     status_text,
     target_year_past,
     title,
@@ -405,7 +407,7 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                *(names["target_upper"].format(year=y) for y in upper_years), names["binding_year"],
                names["gap"], *(names[key] for key in NEEDED_COLUMNS), names["seen_rate"], names["seen_change"],
                names["completion"], names["time_elapsed"], names["completion_rate"], names["missed_years"],
-               names["status"],
+               names["status"], names["status_note"],
                *([official_header(context)] if context.status_words else [])]
     departments = f"lead_department_{language}" in context.indicators.columns  # a plan folder may name none
     if departments:
@@ -430,11 +432,13 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                      localized(row, "short_name", language), words["workbook.core_mark"] if row.core else "",
                      localized(row, "unit", language), words[f"operator.{operator(row)}"],
                      *(ranked(row, baselines.get(key, {}).get(y), words) for y in baseline_years),
-                     *figures, status_cell(row, words),
+                     *figures, status_cell(row, words), status_note(row, words, plan_period_note(context, row)),
                      *([Official(row.official_status, official_text(row, context))] if context.status_words else []),
                      *([getattr(row, f"lead_department_{language}")] if departments else [])])
     first = headers.index(names[NEEDED_COLUMNS[0]])
-    return _without_empty(headers, rows, range(first, first + len(NEEDED_COLUMNS)))
+    note = headers.index(names["status_note"])  # none in any row (every verdict final on a current value): left out
+    return _without_empty(headers, [[cell or None if column == note else cell for column, cell in enumerate(row)]
+                                    for row in rows], [*range(first, first + len(NEEDED_COLUMNS)), note])
 
 
 def _without_empty(headers: list[str], rows: list[list], columns) -> tuple[list[str], list[list]]:
@@ -466,19 +470,20 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         rows.append([localized(row, "lead_department", language) or words["warnings.no_department"],
                      Warning(row.level, words[f"warnings.level.{row.level}"]), int(row.indicator_id),
                      series_label(row.series, words), localized(row, "short_name", language),
-                     status_cell(row, words), ranked(row, row.latest_value, words), _whole(row.as_of_year),
+                     status_cell(row, words), status_note(row, words, plan_period_note(context, row)) or None,
+                     ranked(row, row.latest_value, words), _whole(row.as_of_year),
                      ranked(row, row.target_value, words, "target"), _whole(row.target_year),
                      _number(row.gap) if row.gap > 0 else None,
                      *_needed(row), *_next(row, words), *_seen(row), pace_text(row, words)])
-    headers = [*(names[key] for key in ("department", "level", "id", "series", "indicator", "status", "latest",
-                                        "latest_year", "target", "target_year", "gap")),
+    headers = [*(names[key] for key in ("department", "level", "id", "series", "indicator", "status", "status_note",
+                                        "latest", "latest_year", "target", "target_year", "gap")),
                *(columns[key] for key in (*NEEDED_COLUMNS, "seen_rate", "seen_change")), names["needed"]]
     # the report's words for the pace last, left out with the numbers where the report leaves its column out (a
     # final evaluation: all "—")
-    pace = range(11, 11 + len(NEEDED_COLUMNS))
+    pace = range(12, 12 + len(NEEDED_COLUMNS))
     if all(row[-1] == MISSING for row in rows):
         rows = [row[:-1] + [None] for row in rows]
-    headers, rows = _without_empty(headers, rows, [*pace, len(headers) - 1])
+    headers, rows = _without_empty(headers, rows, [6, *pace, len(headers) - 1])
     write_table(book.add_worksheet(words["workbook.sheets.warnings"]), styles, headers, rows,
                 wide=(len(headers) - 1,) if headers[-1] == names["needed"] else ())
 
