@@ -170,7 +170,7 @@ def test_a_share_with_a_final_verdict_says_so_once_in_both_languages():
     # values only: (2.7 − 2.4)/2 = +0.15 points, √(2.7/2.4) − 1 = +6.1 %; (2.8 − 2.4)/3 = +0.133, (2.8/2.4)^⅓ − 1 =
     # +5.3 %; 2.4 + 0.05 n ≥ 2.8 ⇔ n ≥ 8: 2029
     note, table, what, printed = answers(explored("zh", 2024, INTENSITY), 2)
-    assert note == ("最终判断：未达标，2024年为 2.7%，目标 2.8%（完成率 96.4%）。"
+    assert note == ("最终判定：未达标，2024年为 2.7%，目标 2.8%（完成率 96.4%）。"
                     "目标年数据到位后，分档标准和增速算法都不改变这一结论。")
     assert table == {}
     assert printed == [
@@ -273,7 +273,7 @@ def test_a_range_target_is_approached_from_the_side_the_series_is_on():
 
 @pytest.mark.parametrize(("indicator_id", "series", "language", "expected"), [
     # a yearly floor with a final verdict: said once; checked year by year (the example data: 5.2, 4.6, 5.3)
-    (18, "", "zh", ["最终判断：未达标，2024年为 5.3%，目标 ≥5%（2023年未达到；2024年当年完成率 106.0%）。",
+    (18, "", "zh", ["最终判定：未达标，2024年为 5.3%，目标 ≥5%（2023年未达到；2024年当年完成率 106.0%）。",
                     "2022年起每年≥5%：2022年 5.2%，达到；2023年 4.6%，未达到；2024年 5.3%，达到。",
                     "2022年起每年≥5%；2021年基础值 3.41%，未达到。"]),
     # a provincial series last published for 2022 (2.9; moving away): the table by method, no final verdict

@@ -117,7 +117,7 @@ def test_changes_since_the_previous_report_year_worse_first():
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
     assert ("与 2023年相比（2023年的结论按现有数据评定），0 个序列变差，0 个好转，4 个重新评定（无新数据、改为对照"
-            "下一目标或由进度判断转为对照目标年数值的判定，不作好坏比较），0 个不变，0 个无法比较") in html
+            "下一目标或由进展判断转为对照目标年数值的判定，不作好坏比较），0 个不变，0 个无法比较") in html
     # the same values in both years here: a status that moved without a new value is re-rated, not worse or better;
     # a stage target missed become a final "not achieved" on the same value too
     # 10 met its 2023 stage target (a later target followed): so the 2023 column says, as the 2023 report did
@@ -176,7 +176,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     mid_zh = load_report(relative(example_tables), 2023, "zh")
     mid_intro = changes_intro(mid_zh, *change_rows(mid_zh))
     assert "此前达到目标" not in mid_intro
-    assert "4 个此前按进度判断为进度正常或需加快、现未达到目标：高新技术企业（进度正常 → 未达阶段目标）；" in mid_intro
+    assert "4 个此前按进展判断为进度正常或需加快、现未达到目标：高新技术企业（进度正常 → 未达阶段目标）；" in mid_intro
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
     assert zh["20"] == "2024年目标值相同（3.5%），仍未达到"
