@@ -170,6 +170,22 @@ def test_a_target_met_before_its_year_is_not_called_achieved_in_the_heat_map(exa
             key.replace(" ", "")
 
 
+def test_the_heat_maps_key_breaks_between_its_items(example):
+    """The key under the heat map breaks a line only after an item's separator: every part of every line is a whole
+    "short = name" (never "逐 | 年达标＝目前逐年达标", "预计未 | 达＝预计未达标")."""
+    from analysis.report.charts import _wrap_items
+
+    for language, equals, separator in (("zh", "＝", "；"), ("en", " = ", "; ")):
+        heat = charts.status_heatmap(context(example, 2024, language))
+        key = [t.get_text() for t in heat.texts][-1]
+        assert "\n" in key  # the example's key takes two lines or more
+        for line in key.split("\n"):
+            parts = [part for part in line.split(separator.strip()) if part.strip()]
+            assert parts and all(equals.strip() in part for part in parts), line
+    # an item wider than the line stands on lines of its own
+    assert _wrap_items(["a = b", "x" * 80 + " = y"], "; ", 1.0, 8).split("\n")[0] == "a = b;"
+
+
 def _overlaps(a, b) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
 

@@ -228,6 +228,24 @@ def _wrap(text, inches: float, size: float, lines: int = 2) -> str:
     return "\n".join(shown)
 
 
+def _wrap_items(items: list[str], separator: str, inches: float, size: float, lines: int = 2) -> str:
+    """``items`` joined by ``separator`` on lines at most ``inches`` wide at ``size`` points, a line breaking only
+    between two items (after the separator's mark), each item whole on one line (a key's "逐年达标＝目前逐年达标",
+    never 逐 | 年达标); an item wider than a line alone on lines of its own (:func:`_wrap`); at most ``lines``."""
+    rows: list[str] = []
+    for item in items:
+        joined = rows[-1] + separator + item if rows else item
+        if rows and _text_inches(joined, size) <= inches:
+            rows[-1] = joined
+        else:
+            if rows:
+                rows[-1] += separator.rstrip()
+            rows.extend(_wrap(item, inches, size, lines=lines).split("\n"))
+    if len(rows) > lines:
+        rows = rows[:lines - 1] + [_wrap(" ".join(rows[lines - 1:]), inches, size, lines=1)]
+    return "\n".join(rows)
+
+
 def _joined(pieces: list[tuple[str, str]]) -> str:
     """A line of ``pieces`` (each with what stood before it: a space or nothing), from its first piece."""
     return "".join(piece if i == 0 else before + piece for i, (piece, before) in enumerate(pieces))
@@ -826,7 +844,7 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     items = [words.text("chart.heatmap_key_item", short=words[f"status_short.{status}"], name=words.status(status))
              for status in shown] + ([words.text("chart.heatmap_baselines_key", mark=mark, start=year(start))]
                                      if before.to_numpy().any() else [])
-    key = _wrap(words["chart.heatmap_key_separator"].join(items), width - 0.3, size, lines=6)
+    key = _wrap_items(items, words["chart.heatmap_key_separator"], width - 0.3, size, lines=6)
     line = 1.2 * size / 72  # inches: a line of type
     lines = max(text.count("\n") + 1 for text in [*labels, *cells.values()])
     row = max(0.2, lines * line + 0.08)  # inches: a row holds every line of its label and of its cells' words
