@@ -282,6 +282,23 @@ def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name(
     assert text_widths("比重" + CORE_MARK)[1] == 3  # 重 and its star: 2 + 1
 
 
+def test_running_text_breaks_a_long_label_between_its_words_only():
+    """In a paragraph of the Word edition a label of more than four Chinese characters is carried over in parts, at
+    the ends of its words (已达 | 阶段 | 目标), never inside one, nor one character alone (已提前 | 达标, not
+    已 | 提前); a short one stays whole (未达标); a table keeps every label whole."""
+    from analysis.report.pandoc_ast import body_pieces, kept_whole, label_parts
+
+    assert label_parts("已达阶段目标") == ["已达", "阶段", "目标"]
+    assert label_parts("已提前达标") == ["已提前", "达标"]
+    assert label_parts("预计未达标") == ["预计", "未达标"]
+    assert label_parts("未达标") == ["未达标"] and label_parts("Not achieved") == ["Not achieved"]
+    j = "\u2060"
+    assert kept_whole("高企数：已达阶段目标（2023年）；", body_pieces()) == (
+        f"高企数：已{j}达阶{j}段目{j}标（2023{j}年）；")
+    assert kept_whole("高企数：未达标。", body_pieces()) == f"高企数：未{j}达{j}标。"
+    assert kept_whole("已达阶段目标") == f"已{j}达{j}阶{j}段{j}目{j}标"  # a table's cell
+
+
 def test_a_chinese_name_breaks_between_its_words_only():
     from analysis.report.line_breaks import keep_words, name, name_joined
 

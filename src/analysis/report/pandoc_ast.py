@@ -20,7 +20,7 @@ import re
 
 from ..catalog import catalog
 from ..settings import LANGUAGES
-from .line_breaks import HAN, JOINS, SHORT_LABEL, kept_pattern
+from .line_breaks import HAN, JOINS, SHORT_LABEL, chinese_words, kept_pattern
 
 PANDOC_API = [1, 23, 1, 1]
 NO_ATTR = ["", [], []]
@@ -98,11 +98,39 @@ BREAK_AFTER = re.compile(r"(?<=[，、；：。！？])(?=[\d+\-−])|(?<=\d)(?=
 ZERO_WIDTH_SPACE = "\u200b"
 
 
+#: Chinese characters a label of running text keeps whole (未达标, 需加快); a longer one (已达阶段目标, 预计未达标)
+#: breaks between its words (已达 | 阶段目标, 预计 | 未达标), each at least two characters, never inside one: carried
+#: over whole, its six characters would space a justified line of 24 out.
+BODY_LABEL = 4
+
+
+def label_parts(text: str) -> list[str]:
+    """A Chinese label longer than :data:`BODY_LABEL` characters in the parts a line of running text may break
+    between: at the ends of its words (:func:`~.line_breaks.chinese_words`), no part shorter than two characters;
+    any other text whole."""
+    if not re.fullmatch(f"[{HAN}]{{{BODY_LABEL + 1},}}", text):
+        return [text]
+    ends = sorted({end for span in chinese_words(text) for end in span} - {0, len(text)})
+    parts, start = [], 0
+    for end in ends:
+        if end - start >= 2 and len(text) - end >= 2:
+            parts.append(text[start:end])
+            start = end
+    return [*parts, text[start:]]
+
+
+def _joined_body(match: re.Match) -> str:
+    return "".join(joined(part) for part in label_parts(match.group()))
+
+
 def kept_whole(text: str, pieces: re.Pattern | None = None) -> str:
     """``text`` with each piece a line never breaks inside (a number with its unit: ``2022 年``, ``0.7 pp``; a short
     label; ``pieces``: :func:`word_pieces`) :func:`joined`, and a line free to break after a comma before a
-    number."""
-    return BREAK_AFTER.sub(ZERO_WIDTH_SPACE, (pieces or word_pieces()).sub(lambda match: joined(match.group()), text))
+    number. In running text (``pieces``: :func:`body_pieces`), a longer Chinese label breaks between its words
+    (:func:`label_parts`)."""
+    pieces = pieces or word_pieces()
+    join = _joined_body if pieces is body_pieces() else (lambda match: joined(match.group()))
+    return BREAK_AFTER.sub(ZERO_WIDTH_SPACE, pieces.sub(join, text))
 
 
 def inlines(text, pieces: re.Pattern | None = None) -> list:
