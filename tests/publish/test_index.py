@@ -8,14 +8,15 @@ import re
 from analysis.publish.index import index_html, write_index
 
 
-def manifest(folder, plan, year, language, title, counts, formats=("report.html", "report.pdf")):
+def manifest(folder, plan, year, language, title, counts, formats=("report.html", "report.pdf"), plan_title=None):
     folder.mkdir(parents=True)
     for name in formats:
         (folder / name).write_bytes(b"x")
     (folder / "manifest.json").write_text(json.dumps({
         "report": {"plan": plan, "year": year, "language": language},
         "dates": {"generated": "2026-11-27", "inputs_date": "2026-11-20"},
-        "summary": {"title": title, "kind": "final", "currency": "latest data: 2024", "counts": counts}}),
+        "summary": {"title": title, "kind": "final", "currency": "latest data: 2024", "counts": counts,
+                    **({"plan_title": plan_title} if plan_title else {})}}),
         encoding="utf-8")
 
 
@@ -28,8 +29,8 @@ def test_the_front_page_lists_reports_latest_first_with_their_formats(tmp_path):
     (tmp_path / "weihai" / "2021" / "zh").mkdir(parents=True)
     os.mkfifo(tmp_path / "weihai" / "2021" / "zh" / "manifest.json")  # a pipe: skipped, never waited on
     page = index_html(tmp_path)
-    rows = re.findall(r"<tr><td>(\d{4})</td><td>(\w+)</td>", page)
-    assert rows == [("2024", "en"), ("2023", "zh")]  # the broken one is left out, the latest first
+    rows = re.findall(r'<tr><td class="year">(\d{4})</td><td class="language">(\w+)</td>', page)
+    assert rows == [("2024", "English"), ("2023", "中文")]  # the broken one is left out, the latest first
     assert 'href="weihai/2023/zh/report.pdf"' in page and 'href="weihai/2024/en/report.pdf"' not in page
     assert "&lt;b&gt;Final&lt;/b&gt;" in page and "<b>Final" not in page  # a title is data: escaped
     assert "进度正常 3" in page and "2026-11-27" in page and "latest data: 2024" in page
@@ -51,3 +52,18 @@ def test_an_english_reports_title_is_marked_english_for_its_latin_font(tmp_path)
     page = index_html(tmp_path)
     assert '<td lang="en">“Final” evaluation<br>' in page and "<td>总结评估<br>" in page
     assert re.search(r':lang\(en\) \{ font-family: "Latin Marks", "Noto Sans CJK SC"', page)  # marks in a Latin face
+
+
+def test_a_plan_is_headed_by_its_title_and_a_phone_sees_each_report_as_lines(tmp_path):
+    """The heading is the plan's title as its reports give it, Chinese first (never its folder id "weihai" when a
+    report names it); on a phone the table's rows become blocks, its header hidden, never wider than the screen."""
+    manifest(tmp_path / "weihai" / "2024" / "en", "weihai", 2024, "en", "Final", {"Achieved": 20},
+             plan_title="Weihai's plan")
+    manifest(tmp_path / "weihai" / "2024" / "zh", "weihai", 2024, "zh", "总结评估", {"已达标": 1},
+             plan_title="威海市方案")
+    manifest(tmp_path / "other" / "2015" / "zh", "other", 2015, "zh", "评估", {"已达标": 1})
+    page = index_html(tmp_path)
+    assert '<h2>威海市方案<span class="en" lang="en">Weihai&#39;s plan</span></h2>' in page
+    assert "<h2>other</h2>" in page and "<h2>weihai</h2>" not in page  # an old manifest without a title: its id
+    assert re.search(r"@media \(max-width: 600px\) \{\s*table, tbody, tr, td \{ display: block", page)
+    assert '<td class="date">2026-11-27</td>' in page and "td.date { white-space: nowrap; }" in page

@@ -306,3 +306,14 @@ def test_a_card_says_why_a_pace_behind_is_warned_once_its_target_year_has_come(c
     assert "accelerate" not in card(cards_html_en, "indicator-21")
     assert "Projected to miss" not in card(cards_html_en, "indicator-2")  # 2.7 in 2024: a final verdict
     assert "amber warning until" not in card(cards_html_en, "indicator-2")
+
+
+def test_the_front_pages_summary_gives_the_data_currency_in_words(example_tables):
+    """The example's 2024 data: 23 series to 2024, 21 (R&D super-deduction) to 2023, 4 provincial to 2022."""
+    from analysis.report.words import index_summary
+
+    chinese = index_summary(load_report(relative(example_tables), 2024, "zh"))
+    english = index_summary(load_report(relative(example_tables), 2024, "en"))
+    assert chinese["currency"] == "按最新年份：2024年 23 个序列、2023年 1 个序列、2022年 1 个序列"
+    assert english["currency"] == "series by latest year: 23 to 2024, 1 to 2023, 1 to 2022"
+    assert chinese["plan_title"] == "威海市建设国家创新型城市实施方案（2022—2024年）"

@@ -119,7 +119,7 @@ def test_the_phone_completion_chart_keeps_a_hundred_percent_and_its_title_whole(
     renderer = FigureCanvasAgg(figure).get_renderer()
     figure.draw(renderer)
     assert [t.get_text() for t in tick_labels(figure, ax.xaxis)] == ["0%", "100%", "200%"]
-    assert ax.get_title(loc="left").replace("\n", " ") == "Completion against time elapsed"
+    assert ax.get_title(loc="left").replace("\n", " ") == "Distance covered against time elapsed"
     assert not any("…" in t.get_text() for t in ax.get_yticklabels())  # labels wrap, whole
 
 
@@ -141,6 +141,20 @@ def test_the_phone_completion_chart_keeps_a_hundred_percent_and_its_title_whole(
 def test_a_wrapped_label_breaks_between_words_never_inside_one(language, text, inches, expected):
     configure_matplotlib(language)
     assert charts._wrap(text, inches, 6.5, lines=5).split("\n") == expected
+
+
+@pytest.mark.parametrize(("text", "head", "unit"), [
+    ("13. 每万人新增注册企业数（家/万人）", "13. 每万人新增注册企业数", "（家/万人）"),  # never 企业 | 数（家/万人）
+    ("6. 全员劳动生产率（万元/人）", "6. 全员劳动生产率", "（万元/人）"),  # never （万元/ | 人）
+    ("12. 万人发明专利拥有量（件/万人）", "12. 万人发明专利拥有量", "（件/万人）"),  # never （件 | /万人）
+])
+def test_a_unit_in_brackets_goes_down_whole_and_takes_no_character_of_the_name(text, head, unit):
+    configure_matplotlib("zh")
+    inches = charts._text_inches(head, 6.5) + 0.02  # the name fits a line, the name with its unit does not
+    assert charts._wrap(text, inches, 6.5, lines=3).split("\n") == [head, unit]
+    # narrower than the name: its words break, the unit stays whole
+    lines = charts._wrap(text, inches * 0.6, 6.5, lines=4).split("\n")
+    assert len(lines) > 2 and lines[-1].endswith(unit) and "".join(lines).replace(" ", "") == text.replace(" ", "")
 
 
 def test_a_label_too_long_for_its_lines_ends_with_an_ellipsis():
@@ -440,7 +454,8 @@ def test_a_wrapped_label_never_leaves_one_character_alone(text, size, orphan):
             greedy[-1] += before + piece
         else:
             greedy.append(piece)
-    assert greedy[-1] == orphan
+    # the last character goes with its word as a piece already (企业数, 企业数), so no line can hold it alone
+    assert greedy[-1].endswith(orphan) and len(greedy[-1]) > 1
     wrapped = charts._wrap(text, inches, size, lines=3).split("\n")
     assert "".join(wrapped) == text and len(wrapped) == 2
     assert len(wrapped[-1]) > 1 and wrapped[-1].endswith(orphan)  # the word before it goes down with it (企业|数)

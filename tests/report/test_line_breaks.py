@@ -424,3 +424,13 @@ def test_a_self_evaluation_title_keeps_its_asides_with_what_they_follow():
     assert '<span class="nobr">self-evaluation</span>' in english
     assert str(title_markup("《方案（2022—2024年）》总结评估自评报告（2024年，草稿）")) == (
         '《方案<span class="nobr">（2022—2024年）</span>》总结评估自评报告<span class="nobr">（2024年，草稿）</span>')
+
+
+def test_a_move_between_two_values_and_a_percentage_stay_whole():
+    """A status note's move (（2.7% → 2.9%）) never breaks as 2.7 | % nor → | 2.9%; 非最终判定 is one word."""
+    from analysis.report.line_breaks import keep_words
+
+    assert '<span class="nobr">2.7% → 2.9%</span>' in str(keep_words("向目标方向变化（2.7% → 2.9%）"))
+    assert '<span class="nobr">86 → 82</span>' in str(keep_together("fell (86 → 82)"))
+    assert '<span class="nobr">97.9%</span>' in str(keep_together("完成率97.9%之后"))
+    assert '<span class="nobr">非最终判定</span>' in str(keep_words("进展判断，非最终判定"))

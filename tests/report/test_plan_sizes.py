@@ -72,7 +72,7 @@ def test_a_chart_whose_series_fill_more_than_a_page_comes_in_parts_each_a_page_a
             assert height / DPI <= PAGE_HEIGHT, (name, height / DPI)
     html = report.html("charts") + report.html("cards")
     second = charts_module.completion_chart(report.context, part=1)
-    assert second.axes[0].get_title(loc="left") == "Completion against time elapsed (2 of 2)"
+    assert second.axes[0].get_title(loc="left") == "Distance covered against time elapsed (2 of 2)"
     assert len(second.axes[0].get_yticklabels()) == 60 - 32
     for name in ("completion-2", "multiples-3", "heatmap-2"):
         assert f"chart-{name}" in html, name

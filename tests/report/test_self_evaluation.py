@@ -186,11 +186,11 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
     assert any(t.startswith("Of the 23 quantitative indicators, 20 were judged against their 2023 stage targets: 11 "
-                            "met them and 9 missed them. 2 more have a final verdict already (their "
-                            "target year's value is in, or a year fell short of a level to hold every year): 0 "
-                            "reached the target, 2 did not; the share of indicators achieved can be given once the "
-                            "target years' values are in. One more still lacks its target year's value: a progress "
-                            "verdict only.") for t in english)
+                            "met them and 9 missed them. A final verdict is already in for 2 more (their "
+                            "target year's value is in, or a year fell short of a level to hold every year); of "
+                            "these, 0 reached the target and 2 did not; the share of indicators achieved can be "
+                            "given once the target years' values are in. One more still lacks its target year's "
+                            "value: a progress verdict only.") for t in english)
     assert not any("比例 0.0%" in t or "of 0.0%" in t or "(0 of 2" in t for t in text + english)
 
 

@@ -23,6 +23,7 @@ FORMATS = ("report.html", "report.pdf", "report.docx", "scorecard.xlsx", "self-e
            "self-evaluation.pdf")
 KINDS = {"final": ("总结评估", "final evaluation"), "mid_term": ("中期评估", "mid-term evaluation"),
          "annual": ("年度监测", "annual monitoring")}
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 def _reports(root: Path) -> list[tuple[Path, dict]]:
     found = []
     for manifest in sorted(root.glob("*/*/*/manifest.json")):
@@ -40,6 +41,7 @@ def _reports(root: Path) -> list[tuple[Path, dict]]:
 def index_html(root: Path) -> str:
     """The front page of ``root`` (the reports folder), written by its template, every value escaped."""
     plans: dict[str, list[dict]] = {}
+    titles: dict[str, dict[str, str]] = {}  # each plan's title in each language its reports are in
     reports = sorted(_reports(root), key=lambda item: (item[1]["report"].get("plan", ""),
                                                       -int(item[1]["report"].get("year", 0)),
                                                       item[1]["report"].get("language", "")))
@@ -47,8 +49,12 @@ def index_html(root: Path) -> str:
         report = manifest["report"]
         relative = folder.relative_to(root).as_posix()
         summary = manifest.get("summary") or {}
-        plans.setdefault(str(report.get("plan", "")), []).append({
-            "year": report.get("year", ""), "language": report.get("language", ""),
+        plan, language = str(report.get("plan", "")), str(report.get("language", ""))
+        if summary.get("plan_title"):
+            titles.setdefault(plan, {}).setdefault(language, str(summary["plan_title"]))
+        plans.setdefault(plan, []).append({
+            "year": report.get("year", ""), "language": LANGUAGE_NAMES.get(language, language),
+            "lang": language,
             "title": summary.get("title") or relative,
             "kind": " / ".join(KINDS.get(summary.get("kind", ""), ())),
             "links": [{"href": f"{relative}/{name}",
@@ -57,7 +63,14 @@ def index_html(root: Path) -> str:
                       for name in FORMATS if (folder / name).is_file()],
             "built": (manifest.get("dates") or {}).get("generated", ""), "currency": summary.get("currency", ""),
             "counts": ", ".join(f"{label} {count}" for label, count in (summary.get("counts") or {}).items())})
-    return TEMPLATE.render(plans=plans)
+    # a plan headed by its title, Chinese first (its folder id only when no report names it)
+    headings = {plan: [titles.get(plan, {})[language] for language in sorted(titles.get(plan, {}), key=_zh_first)]
+                or [plan] for plan in plans}
+    return TEMPLATE.render(plans=plans, headings=headings)
+
+
+def _zh_first(language: str) -> tuple[bool, str]:
+    return language != "zh", language
 
 
 def write_index(root: Path) -> Path:

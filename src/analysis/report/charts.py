@@ -158,7 +158,12 @@ def _kept_whole() -> re.Pattern:
     """What a chart's label never breaks inside: a number with its unit or a range (:data:`line_breaks.KEPT`), and
     the catalogs' short labels (未达标, 需加快)."""
     labels = "|".join(re.escape(label) for label in short_labels())
-    return re.compile(rf"{KEPT.pattern}|(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else KEPT.pattern)
+    kept = rf"{UNIT_IN_BRACKETS}|{KEPT.pattern}"
+    return re.compile(rf"{kept}|(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else kept)
+
+
+#: A short unit in full-width brackets (（万元/人）, （家/万人）, （%）): one piece, never （万元/ | 人）.
+UNIT_IN_BRACKETS = r"（[^（）\s]{1,8}）"
 
 
 def _pieces(text: str) -> list[tuple[str, str]]:
@@ -197,6 +202,13 @@ def _pieces(text: str) -> list[tuple[str, str]]:
         else:
             pieces.append((token, before))
         before, previous = "", kind
+    # a name's last character alone before its unit in brackets or at its end joins the word before it (企业 | 数
+    # → 企业数 | （家/万人）): never 企业 | 数（家/万人）, which reads as a word broken
+    for i in range(len(pieces) - 1, 0, -1):
+        piece, before = pieces[i]
+        ends = i + 1 == len(pieces) or pieces[i + 1][0].startswith(tuple(_OPENING)) and not pieces[i + 1][1]
+        if re.fullmatch(f"[{HAN}]", piece) and not before and ends and re.search(f"[{HAN}]$", pieces[i - 1][0]):
+            pieces[i - 1: i + 1] = [(pieces[i - 1][0] + piece, pieces[i - 1][1])]
     return pieces
 
 

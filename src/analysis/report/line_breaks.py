@@ -38,7 +38,7 @@ def _kept_pattern(labels: str = "") -> str:
     进度正常``: the label is kept whole instead)."""
     single = rf"(?!(?:{labels}))[{HAN}]" if labels else rf"[{HAN}]"
     unit = rf"个百分点|[{HAN}]+/[{HAN}]+|亿元|万元|{single}"  # 件/万人, 吨/万元: a unit per unit is one unit
-    return rf"{NUMBER}(?:\s?[—–~～]\s?{NUMBER})?(?:\s?(?:{unit})|\s(?:%|pp\b))|{NUMBER}\s?[—–~～]\s?{NUMBER}"
+    return rf"{NUMBER}(?:\s?[—–~～]\s?{NUMBER})?(?:\s?(?:{unit}|%)|\spp\b)|{NUMBER}\s?[—–~～]\s?{NUMBER}"
 
 
 KEPT = re.compile(_kept_pattern())
@@ -54,6 +54,8 @@ TEXT_END = rf"[{HAN}]{{2}}$"
 INEQUALITY = r"(?:\d+(?:\.\d+)?\s?[≤<]\s?)?(?<![A-Za-z&])R\s?[<≤≥]\s?−?\d+(?:\.\d+)?"
 #: A date as ISO 8601 writes it (a source's publication: 2021-06-10): one piece, never ``2021- | 06-10``.
 ISO_DATE = r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])"
+#: A move from one value to another (``2.7% → 2.9%``, ``86 → 82``): one piece, never ``2.7 | %`` nor ``→ | 2.9%``.
+MOVE = rf"{NUMBER}%?\s?→\s?{NUMBER}%?"
 #: Width in Latin letters beyond which a label may break between its words (a CJK character counts two).
 SHORT_LABEL = 12
 
@@ -88,7 +90,8 @@ def short_labels() -> tuple[str, ...]:
 def _kept() -> re.Pattern:
     """:data:`KEPT`, or one of :func:`short_labels` standing as a word of its own."""
     labels = "|".join(re.escape(label) for label in short_labels())
-    return re.compile(rf"{ISO_DATE}|{INEQUALITY}|{_held_pattern()}|{SPACED_NUMBER}|{_kept_pattern(labels)}|{NO_DATA}|"
+    return re.compile(rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{_held_pattern()}|{SPACED_NUMBER}|{_kept_pattern(labels)}|"
+                      rf"{NO_DATA}|"
                       rf"(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else rf"{SPACED_NUMBER}|{KEPT.pattern}")
 
 
@@ -226,7 +229,7 @@ def label(text) -> Markup:
 
 #: Words of statistics the segmenter's general dictionary lacks, which a name must not break inside (营|收, 规|上).
 STATISTICS_WORDS = ("营收", "高企", "规上", "占比", "万人", "每万人", "高价值", "非最终", "最新值", "基础值", "目标值",
-                    "完成率", "达不到")
+                    "完成率", "达不到", "非最终判定")
 
 
 @functools.cache

@@ -987,6 +987,9 @@ def index_summary(context: ReportContext) -> dict:
     currency = numeric["as_of_year"].value_counts().sort_index(ascending=False)
     counts = shown_counts(context.assessment)
     label = (context.plan.get("dataset_label") or {}).get(context.language, "")
+    latest = words["grammar.comma"].join([words.text("index.currency_item", year=year(y), count=int(n))
+                                          for y, n in currency.items()])
     return {"title": title(context) + (f" — {label}" if label else ""), "kind": context.kind,
-            "currency": ", ".join(f"{year(y)}: {int(n)}" for y, n in currency.items()),
+            "plan_title": context.plan_text("title"),
+            "currency": words.text("index.currency", items=latest) if len(currency) else "",
             "counts": {words.status(s): n for s, n in counts.items() if n and s != "qualitative"}}
