@@ -317,3 +317,17 @@ def test_the_front_pages_summary_gives_the_data_currency_in_words(example_tables
     assert chinese["currency"] == "按最新年份：2024年 23 个序列、2023年 1 个序列、2022年 1 个序列"
     assert english["currency"] == "series by latest year: 23 to 2024, 1 to 2023, 1 to 2022"
     assert chinese["plan_title"] == "威海市建设国家创新型城市实施方案（2022—2024年）"
+
+
+def test_a_level_held_every_year_and_missed_once_shows_that_years_gap(example, example_tables):
+    """17 (≥90 every year): 89.5 in 2022, so 90 − 89.5 = 0.5; 18 (≥5 every year): 4.6 in 2023, so 5 − 4.6 = 0.4. The
+    latest values meet the level (92, 5.3), so without this the gap was "—" beside "not achieved"; 1 (met) keeps
+    "—" and 2 its latest gap (2.8 − 2.7 = 0.1)."""
+    from analysis.report.tables import scorecard_rows
+    from analysis.report.warning_tables import warning_rows
+
+    english = load_report(relative(example_tables), 2024, "en")
+    assert cards.missed_gap(example, example.series_row(17)) == (0.5, "2022")
+    gaps = {row.indicator_id: row.gap for row in scorecard_rows(example)}
+    assert (gaps["17"], gaps["18"], gaps["1"], gaps["2"]) == ("0.5（2022年）", "0.4（2023年）", "—", "0.1")
+    assert {row.indicator_id: row.gap for row in warning_rows(english)}["18"] == "0.4 (2023)"

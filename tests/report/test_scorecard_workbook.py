@@ -478,3 +478,14 @@ def test_provenance_is_a_file_and_its_line_or_nothing(source, line, shown):
     ("data\\raw\\x\\a.XLSX", 0, "a.XLSX", "a.XLSX")])
 def test_a_file_is_placed_without_its_folders_a_workbooks_row_as_excel_numbers_it(source, line, zh, en):
     assert (file_place(catalog("zh"), source, line), file_place(catalog("en"), source, line)) == (zh, en)
+
+
+def test_a_level_held_every_year_keeps_the_gap_of_the_year_it_missed(workbook):
+    """17: 90 − 89.5 = 0.5 in 2022 and 18: 5 − 4.6 = 0.4 in 2023, as numbers, the year in Years missed; 1 (met)
+    has none."""
+    language, book = workbook
+    gap, missed = {"zh": ("与对照目标差距", "未达到的年份"), "en": ("Gap to binding target", "Years missed")}[language]
+    for indicator, value, year in ((17, 0.5, 2022), (18, 0.4, 2023)):
+        row = _row_of(_scorecard(book), indicator)
+        assert (row[gap].value, row[gap].data_type, row[missed].value) == (value, "n", year)
+    assert _row_of(_scorecard(book), 1)[gap].value is None

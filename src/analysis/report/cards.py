@@ -127,6 +127,32 @@ def _values_in(context: ReportContext, row, years: list[str]) -> list[tuple[str,
     return [(missed, first.get(int(missed), float("nan"))) for missed in years]
 
 
+def missed_gap(context: ReportContext, row) -> tuple[float, str] | None:
+    """A level to hold every year, missed in an earlier year and met in the latest: the largest shortfall of a year
+    missed, and that year (17: 90 - 89.5 = 0.5 in 2022), the gap its "not achieved" rests on; None for any other
+    (a gap of the latest value is the gap then)."""
+    if not missed_years(row) or (not is_missing(row.gap) and row.gap > 0):
+        return None
+    values = series_values(context, row)
+    targets = values[values["value_type"] == "target"].drop_duplicates("year").set_index("year")["value"]
+    d = direction_sign(row.direction)
+    shortfalls = [(d * (float(targets.get(int(missed), row.target_value)) - value), missed)
+                  for missed, value in _values_in(context, row, missed_years(row)) if not is_missing(value)]
+    shortfalls = [(round(gap, 10), missed) for gap, missed in shortfalls if gap > 0]
+    return max(shortfalls, key=lambda item: item[0]) if shortfalls else None
+
+
+def gap_text(context: ReportContext, row) -> str:
+    """A scorecard's gap: the latest value's to the binding target, or, for a level to hold every year missed in an
+    earlier year, that year's (:func:`missed_gap`: "0.5 (2022)"); "—" when none is short."""
+    if not is_missing(row.gap) and row.gap > 0:
+        return fmt_number(row.gap)
+    missed = missed_gap(context, row)
+    if missed is None:
+        return MISSING
+    return context.words.text("scorecard.gap_in_year", gap=fmt_number(missed[0]), year=year(missed[1]))
+
+
 def card_notes(context: ReportContext, row) -> list[str]:
     """The sources of the actual values, their notes, and the data-quality findings of the series; a qualitative
     indicator's assessment first."""

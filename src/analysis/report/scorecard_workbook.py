@@ -24,7 +24,7 @@ from pathlib import Path
 from ..assess.warning_list import warning_list
 from ..files import write_bytes_atomic
 from ..settings import SCHEMES
-from .cards import plan_period_note
+from .cards import missed_gap, plan_period_note
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
@@ -340,6 +340,15 @@ def _series_values(context: ReportContext, value_type: str,
     return sorted(years), by_series
 
 
+def _gap(context: ReportContext, row):
+    """The gap the report shows: the latest value's to the binding target, or a level held every year's in the year
+    it was missed (its Years missed column names the year); empty when none is short."""
+    if row.gap > 0:
+        return _number(row.gap)
+    missed = missed_gap(context, row)
+    return _number(missed[0]) if missed else None
+
+
 def _number(value) -> float | None:
     return None if is_missing(value) else float(value)
 
@@ -421,7 +430,7 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
             figures = [ranked(row, row.latest_value, words), _whole(row.as_of_year),
                        *(ranked(row, targets.get(key, {}).get(y), words, "target") for y in target_years),
                        *(uppers.get(key, {}).get(y) for y in upper_years), _whole(row.target_year),
-                       _number(row.gap) if row.gap > 0 else None, *_needed(row), *_next(row, words), *_seen(row),
+                       _gap(context, row), *_needed(row), *_next(row, words), *_seen(row),
                        Percent(_number(row.completion), 0), Percent(_number(row.time_elapsed), 0),
                        Percent(_number(row.completion_rate)),
                        # a level to hold every year: the years it missed, which make it "not achieved" beside a
@@ -473,7 +482,7 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                      status_cell(row, words), status_note(row, words, plan_period_note(context, row)) or None,
                      ranked(row, row.latest_value, words), _whole(row.as_of_year),
                      ranked(row, row.target_value, words, "target"), _whole(row.target_year),
-                     _number(row.gap) if row.gap > 0 else None,
+                     _gap(context, row),
                      *_needed(row), *_next(row, words), *_seen(row), pace_text(row, words)])
     headers = [*(names[key] for key in ("department", "level", "id", "series", "indicator", "status", "status_note",
                                         "latest", "latest_year", "target", "target_year", "gap")),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .cards import element_id, plan_period_note
+from .cards import element_id, gap_text, plan_period_note
 from .context import ReportContext
 from .numbers import MISSING, fmt_number
 from .words import (
@@ -92,7 +92,7 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 name_unit=named(row, words)[len(common["name"]):] if labelled else "",  # none when the name says it
                 latest=value_text(row, row.latest_value, words), latest_year=year_aside(row.as_of_year, words),
                 target=target_text(row, words), target_year=year_aside(row.target_year, words),
-                gap=MISSING if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),
+                gap=gap_text(context, row), pace=pace_text(row, words),
                 final_rate=status_note(row, words, plan_period_note(context, row))))
     return rows
 

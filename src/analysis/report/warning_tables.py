@@ -15,9 +15,9 @@ from ..assess.warning_list import (
     status_changes,
     warning_list,
 )
-from .cards import element_id, plan_period_note
+from .cards import element_id, gap_text, plan_period_note
 from .context import ReportContext
-from .numbers import MISSING, fmt_number, is_missing
+from .numbers import is_missing
 from .words import (
     amount,
     localized,
@@ -92,7 +92,7 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             latest=amount(row, value_text(row, row.latest_value, words), words),
             latest_year=year_aside(row.as_of_year, words), target=amount(row, target_text(row, words), words),
             target_year=year_aside(row.target_year, words),
-            gap=MISSING if not row.gap > 0 else fmt_number(row.gap), pace=pace_text(row, words),
+            gap=gap_text(context, row), pace=pace_text(row, words),
             seen=seen_text(row, words), status_note=status_note(row, words, plan_period_note(context, row))))
     return rows
 
