@@ -575,3 +575,21 @@ def test_a_revised_baseline_is_drawn_once_as_the_published_value():
              for line in figure.axes[0].get_lines() if line.get_marker() == "o"]
     assert not [x for xs, _, hollow in marks if hollow for x in xs if x == 2010]
     assert [(x, y) for xs, ys, hollow in marks if not hollow for x, y in zip(xs, ys) if x == 2010] == [(2010, 1.84)]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_word_of_a_printed_heat_map_fits_its_cell(language):
+    """The national plan's five report years (2011–2015): "Not achieved" and "Already met" in cells a fifth of 40% of
+    the page wide ran over their edges ("lot achieved"); each cell's words now lie inside it."""
+    configure_matplotlib(language)
+    context = load_report("data/processed/national-12th-fyp", 2015, language)
+    figure = charts.status_heatmap(context)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    ax = figure.axes[0]
+    columns = len(ax.get_xticks())
+    cell = ax.get_window_extent(renderer).width / columns
+    words = [text for text in ax.texts if text.get_text().strip()]
+    assert columns == 5 and any("\n" not in t.get_text() and len(t.get_text()) > {"en": 6}.get(language, 2)
+                                for t in words)
+    assert not [t.get_text() for t in words if t.get_window_extent(renderer).width > cell - 2]

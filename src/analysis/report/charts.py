@@ -837,6 +837,12 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
         cell = max(_text_inches(word, size) for word in cells.values()) + 0.12
     cells_inches = len(years) * max(cell, 0.5) if narrow else 0.4 * width
     left = (1 - 0.04 / width - cells_inches / width) if narrow else 0.45
+    if not narrow and len(years) * cell > cells_inches:  # five years of "Not achieved": wider cells, up to 53%
+        cells_inches = min(len(years) * cell, 0.53 * width)
+        if len(years) * cell > cells_inches:  # still too narrow: the words on two lines (Not | achieved)
+            cells = {status: word.replace(" ", "\n") for status, word in cells.items()}
+            cell = max(_text_inches(word, size) for word in cells.values()) + 0.12
+        left = 1 - 0.04 / width - cells_inches / width
     labels = [_wrap(label, left * width - 0.12, size, lines=3) for label in order]
     # a status in the plan period that rests on the printed baselines alone (no value of the plan period yet) is
     # marked: it says how the series ran before the plan, not what the plan has done
