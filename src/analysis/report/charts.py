@@ -843,7 +843,7 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
             cells = {status: word.replace(" ", "\n") for status, word in cells.items()}
             cell = max(_text_inches(word, size) for word in cells.values()) + 0.12
         left = 1 - 0.04 / width - cells_inches / width
-    labels = [_wrap(label, left * width - 0.12, size, lines=3) for label in order]
+    labels = [_wrap(label, left * width - 0.12, size, lines=4 if narrow else 3) for label in order]
     # a status in the plan period that rests on the printed baselines alone (no value of the plan period yet) is
     # marked: it says how the series ran before the plan, not what the plan has done
     start = plan_start_year(context.values)
