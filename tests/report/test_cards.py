@@ -331,3 +331,16 @@ def test_a_level_held_every_year_and_missed_once_shows_that_years_gap(example, e
     gaps = {row.indicator_id: row.gap for row in scorecard_rows(example)}
     assert (gaps["17"], gaps["18"], gaps["1"], gaps["2"]) == ("0.5（2022年）", "0.4（2023年）", "—", "0.1")
     assert {row.indicator_id: row.gap for row in warning_rows(english)}["18"] == "0.4 (2023)"
+
+
+def test_no_gap_without_a_verdict(example):
+    """A series with insufficient data (its printed 2021 value, 23,000, against the 2024 target 24,500) shows no gap
+    of 1,500 in the scorecard, the warning list or the workbook: the report cannot judge it."""
+    from types import SimpleNamespace
+
+    from analysis.report.scorecard_workbook import _gap
+
+    row = SimpleNamespace(status="insufficient_data", gap=1500.0, missed_years="")
+    assert cards.gap_text(example, row) == "—" and _gap(example, row) is None
+    judged = SimpleNamespace(status="not_achieved", gap=1500.0, missed_years="", verdict="final")
+    assert cards.gap_text(example, judged) == "1,500" and _gap(example, judged) == 1500

@@ -304,7 +304,7 @@ def test_scorecard_cells_before_the_data():
                             "3.41<small>（2021）</small>",
                             "≥5<small>（2024）</small>", "1.59", "—"]
     assert "进展不足" in cells[0][8] and "进度正常" in cells[1][8] and "偏离目标" in cells[3][8]
-    assert cells[5][:2] == ["22", '<a href="#indicator-22">创新战略决定</a>&#8288;*'] and "定性评价" in cells[5][8]
+    assert cells[5][:2] == ["22", '<a href="#indicator-22">创新战略决定</a>&#8288;*'] and "定性指标" in cells[5][8]
     # a phone leaves the unit column out: the value carries its unit, joined without a space in Chinese
     assert '<span class="nobr">1,049<span class="unit-joined">家</span></span><small>（2021）</small>' in unmarked(html)
     english = scorecard_html(context("en"))

@@ -93,10 +93,11 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
         label = (labels["completion_rate_year"].format(year=year(row.as_of_year)) if missed_years(row)
                  else labels["completion_rate"])
         rows.append((label, rate_text(row.completion_rate)))
-    if not is_missing(row.gap) and row.gap > 0:
-        rows.append((labels["gap"], difference(row, fmt_number(row.gap), words)))  # 0.1个百分点, never a bare 0.1
-    # without a verdict (insufficient data: the printed baselines alone, its target year come), no progress either
+    # without a verdict (insufficient data: the printed baselines alone, its target year come), no gap nor progress:
+    # a printed 2021 value held against the 2024 target is no shortfall of the plan period
     judged = row.status != "insufficient_data"
+    if judged and not is_missing(row.gap) and row.gap > 0:
+        rows.append((labels["gap"], difference(row, fmt_number(row.gap), words)))  # 0.1个百分点, never a bare 0.1
     if judged and not is_missing(row.completion):
         rows.append((labels["completion"], f"{fmt_pct(row.completion, 0).lstrip('+')} / "
                                            f"{fmt_pct(row.time_elapsed, 0).lstrip('+')}"))
@@ -144,7 +145,10 @@ def missed_gap(context: ReportContext, row) -> tuple[float, str] | None:
 
 def gap_text(context: ReportContext, row) -> str:
     """A scorecard's gap: the latest value's to the binding target, or, for a level to hold every year missed in an
-    earlier year, that year's (:func:`missed_gap`: "0.5 (2022)"); "—" when none is short."""
+    earlier year, that year's (:func:`missed_gap`: "0.5 (2022)"); "—" when none is short, or without a verdict
+    (insufficient data: a printed baseline against the target is no shortfall of the plan period)."""
+    if row.status == "insufficient_data":
+        return MISSING
     if not is_missing(row.gap) and row.gap > 0:
         return fmt_number(row.gap)
     missed = missed_gap(context, row)

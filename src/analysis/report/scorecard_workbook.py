@@ -342,7 +342,10 @@ def _series_values(context: ReportContext, value_type: str,
 
 def _gap(context: ReportContext, row):
     """The gap the report shows: the latest value's to the binding target, or a level held every year's in the year
-    it was missed (its Years missed column names the year); empty when none is short."""
+    it was missed (its Years missed column names the year); empty when none is short, or without a verdict (insufficient
+    data), as the report leaves it."""
+    if row.status == "insufficient_data":
+        return None
     if row.gap > 0:
         return _number(row.gap)
     missed = missed_gap(context, row)
@@ -431,7 +434,9 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                        *(ranked(row, targets.get(key, {}).get(y), words, "target") for y in target_years),
                        *(uppers.get(key, {}).get(y) for y in upper_years), _whole(row.target_year),
                        _gap(context, row), *_needed(row), *_next(row, words), *_seen(row),
-                       Percent(_number(row.completion), 0), Percent(_number(row.time_elapsed), 0),
+                       # without a verdict (insufficient data) no distance covered, as the card shows none
+                       *((Percent(None, 0), Percent(None, 0)) if row.status == "insufficient_data" else
+                         (Percent(_number(row.completion), 0), Percent(_number(row.time_elapsed), 0))),
                        Percent(_number(row.completion_rate)),
                        # a level to hold every year: the years it missed, which make it "not achieved" beside a
                        # completion rate of 100 % or more; one year a number, as a year is everywhere in the book
