@@ -329,8 +329,11 @@ def test_a_level_held_every_year_and_missed_once_shows_that_years_gap(example, e
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.missed_gap(example, example.series_row(17)) == (0.5, "2022")
     gaps = {row.indicator_id: row.gap for row in scorecard_rows(example)}
-    assert (gaps["17"], gaps["18"], gaps["1"], gaps["2"]) == ("0.5（2022年）", "0.4（2023年）", "—", "0.1")
-    assert {row.indicator_id: row.gap for row in warning_rows(english)}["18"] == "0.4 (2023)"
+    assert (gaps["17"], gaps["18"], gaps["1"], gaps["2"]) == ("0.5个百分点（2022年）", "0.4个百分点（2023年）", "—",
+                                                              "0.1个百分点")
+    assert gaps["10"] == "20"  # a count's gap bare beside the unit column (1,600 − 1,580); with its unit where none is
+    assert {row.indicator_id: row.gap for row in warning_rows(example)}["10"] == "20家"
+    assert {row.indicator_id: row.gap for row in warning_rows(english)}["18"] == "0.4 pp (2023)"
 
 
 def test_no_gap_without_a_verdict(example):
@@ -340,7 +343,7 @@ def test_no_gap_without_a_verdict(example):
 
     from analysis.report.scorecard_workbook import _gap
 
-    row = SimpleNamespace(status="insufficient_data", gap=1500.0, missed_years="")
+    row = SimpleNamespace(status="insufficient_data", gap=1500.0, missed_years="", unit_zh="人")
     assert cards.gap_text(example, row) == "—" and _gap(example, row) is None
-    judged = SimpleNamespace(status="not_achieved", gap=1500.0, missed_years="", verdict="final")
-    assert cards.gap_text(example, judged) == "1,500" and _gap(example, judged) == 1500
+    judged = SimpleNamespace(status="not_achieved", gap=1500.0, missed_years="", verdict="final", unit_zh="人")
+    assert cards.gap_text(example, judged) == "1,500" and _gap(example, judged) == 1500  # no unit (is_percent) read

@@ -296,13 +296,13 @@ def test_scorecard_cells_before_the_data():
     # the 2024 report from 2021's values: the target year has come, so no pace is asked of it ("—")
     assert cells[0][:8] == ["2", '<a href="#indicator-2">R&amp;D经费投入强度</a>&#8288;*', "%", "2.36",
                             "2.4<small>（2021）</small>",
-                            "2.8<small>（2024）</small>", "0.4", "—"]
+                            "2.8<small>（2024）</small>", "0.4个百分点", "—"]
     assert cells[1][:8] == ["10", '<a href="#indicator-10">高新技术企业</a>', "家", "738",
                             "1,049<small>（2021）</small>",
                             "1,600<small>（2024）</small>", "551", "—"]
     assert cells[3][:8] == ["18", '<a href="#indicator-18">万元GDP能耗下降率</a>', "%", "5.48",
                             "3.41<small>（2021）</small>",
-                            "≥5<small>（2024）</small>", "1.59", "—"]
+                            "≥5<small>（2024）</small>", "1.59个百分点", "—"]
     assert "进展不足" in cells[0][8] and "进度正常" in cells[1][8] and "偏离目标" in cells[3][8]
     assert cells[5][:2] == ["22", '<a href="#indicator-22">创新战略决定</a>&#8288;*'] and "定性指标" in cells[5][8]
     # a phone leaves the unit column out: the value carries its unit, joined without a space in Chinese
@@ -320,7 +320,7 @@ def test_scorecard_cells_before_the_data():
 
 def test_scorecard_cells_with_final_verdicts():
     cells = cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))
-    assert cells[0][4:8] == ["2.61<small>（2023）</small>", "2.7<small>（2023）</small>", "0.09",
+    assert cells[0][4:8] == ["2.61<small>（2023）</small>", "2.7<small>（2023）</small>", "0.09个百分点",
                              "2024年目标：+0.19个百分点（+7.3%）"]
     assert "未达阶段目标" in cells[0][8] and "2023年阶段目标完成率 96.7%" in cells[0][8]
     assert cells[1][6:8] == ["—", "2024年目标：+5.3%（+80）"] and "完成率 101.3%" in cells[1][8]

@@ -17,6 +17,7 @@ from .numbers import MISSING, fmt_number, fmt_pct, is_missing
 from .words import (
     amount,
     difference,
+    is_percent,
     localized,
     missed_years,
     not_final,
@@ -143,18 +144,26 @@ def missed_gap(context: ReportContext, row) -> tuple[float, str] | None:
     return max(shortfalls, key=lambda item: item[0]) if shortfalls else None
 
 
-def gap_text(context: ReportContext, row) -> str:
+def gap_text(context: ReportContext, row, with_unit: bool = False) -> str:
     """A scorecard's gap: the latest value's to the binding target, or, for a level to hold every year missed in an
     earlier year, that year's (:func:`missed_gap`: "0.5 (2022)"); "—" when none is short, or without a verdict
-    (insufficient data: a printed baseline against the target is no shortfall of the plan period)."""
+    (insufficient data: a printed baseline against the target is no shortfall of the plan period). A gap in % is in
+    percentage points (0.1个百分点, 0.1 pp: never a bare 0.1 beside a unit of %); ``with_unit`` (a table without a
+    unit column), any gap in its unit (20家)."""
     if row.status == "insufficient_data":
         return MISSING
+    words = context.words
+
+    def shown(gap: float) -> str:
+        number = fmt_number(gap)
+        return difference(row, number, words) if with_unit or is_percent(row) else number
+
     if not is_missing(row.gap) and row.gap > 0:
-        return fmt_number(row.gap)
+        return shown(row.gap)
     missed = missed_gap(context, row)
     if missed is None:
         return MISSING
-    return context.words.text("scorecard.gap_in_year", gap=fmt_number(missed[0]), year=year(missed[1]))
+    return words.text("scorecard.gap_in_year", gap=shown(missed[0]), year=year(missed[1]))
 
 
 def card_notes(context: ReportContext, row) -> list[str]:

@@ -92,7 +92,7 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             latest=amount(row, value_text(row, row.latest_value, words), words),
             latest_year=year_aside(row.as_of_year, words), target=amount(row, target_text(row, words), words),
             target_year=year_aside(row.target_year, words),
-            gap=gap_text(context, row), pace=pace_text(row, words),
+            gap=gap_text(context, row, with_unit=True), pace=pace_text(row, words),
             seen=seen_text(row, words), status_note=status_note(row, words, plan_period_note(context, row))))
     return rows
 
