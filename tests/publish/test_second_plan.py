@@ -29,11 +29,17 @@ def test_two_plans_never_share_a_folder(reports):
 
 def test_the_front_page_lists_every_report_by_plan(reports):
     index = (reports / "index.html").read_text(encoding="utf-8")
-    plans = re.findall(r"<h2>([^<]*)</h2>", index)
-    assert plans == ["lakeside", "national-12th-fyp", "weihai"]
+    # each plan headed by its title, Chinese first, the English under it where an English report names it; in the
+    # order of the plans' folders (lakeside, national-12th-fyp, weihai)
+    plans = [re.sub(r"<span[^>]*>", " / ", heading).replace("</span>", "")
+             for heading in re.findall(r"<h2>(.*?)</h2>", index)]
+    assert plans == ["湖滨市创新驱动发展行动计划（2025—2027年） / Lakeside&#39;s action plan for innovation-driven "
+                     "development (2025–2027)", "国家“十二五”科学和技术发展规划",
+                     "威海市建设国家创新型城市实施方案（2022—2024年） / Weihai&#39;s implementation plan for "
+                     "building a national innovative city (2022–2024)"]
     for folder in ("lakeside/2027/en", "lakeside/2026/zh", "weihai/2024/zh"):
         assert f'href="{folder}/report.pdf"' in index and f'href="{folder}/report.html"' in index
-    lakeside = index.split("<h2>weihai</h2>")[0]
+    lakeside = index.split("<h2>威海市")[0]
     assert lakeside.index("lakeside/2027/en") < lakeside.index("lakeside/2026/zh")  # the latest first
 
 

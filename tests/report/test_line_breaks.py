@@ -313,12 +313,11 @@ def test_a_chinese_name_breaks_between_its_words_only():
     assert pieces("万元GDP能耗下降率") == "[万元]GDP[能耗]|[下降率]"
     assert name_joined("R&D经费投入强度") == "R&D经\u2060费投\u2060入强\u2060度"
     # a status note in Word: its words joined (判\u2060定), what Word keeps whole already left to it (2024年无数据)
-    assert name_joined("非最终判定；2024年无数据") == "非\u2060最\u2060终判\u2060定；2024年无数据"
+    assert name_joined("非最终判定；2024年无数据") == "非\u2060最\u2060终\u2060判\u2060定；2024年无数据"
     assert str(name("Mean <b>")) == "Mean &lt;b&gt;"  # escaped; Latin names break at their spaces
     # a note in a narrow cell keeps its words: never 非最终判 | 定; a unit per unit whole: never 万元/ | 人
     assert str(keep_words("进展判断，非最终判定")) == (
-        '<span class="nobr">进展</span><wbr><span class="nobr">判断</span>，<span class="nobr">非最终</span><wbr>'
-        '<span class="nobr">判定</span>')
+        '<span class="nobr">进展</span><wbr><span class="nobr">判断</span>，<span class="nobr">非最终判定</span>')
     assert str(keep_together("万元/人")) == str(keep_words("万元/人")) == '<span class="nobr">万元/人</span>'
     # a web address breaks after a slash or before a dot or an underscore, as print breaks one, not "….ht / m", and
     # never inside its scheme and host (never "http:// | a.cn", "http://a | .cn")
@@ -345,7 +344,8 @@ def test_a_column_of_chinese_names_keeps_its_floor():
 
 
 def test_a_unit_per_unit_a_level_held_every_year_and_already_met_are_kept_whole():
-    assert str(keep_together("需增长 0.7件/万人（+5%）")) == '需增长 <span class="nobr">0.7件/万人</span>（+5%）'
+    assert str(keep_together("需增长 0.7件/万人（+5%）")) == (
+        '需增长 <span class="nobr">0.7件/万人</span>（<span class="nobr">+5%</span>）')
     assert str(keep_together("2024年目标：每年≥90%")) == (
         '<span class="nobr">2024年</span>目标：<span class="nobr">每年≥90%</span>')
     assert str(keep_together("2024年目标：已达到")) == (
@@ -427,10 +427,11 @@ def test_a_self_evaluation_title_keeps_its_asides_with_what_they_follow():
 
 
 def test_a_move_between_two_values_and_a_percentage_stay_whole():
-    """A status note's move (（2.7% → 2.9%）) never breaks as 2.7 | % nor → | 2.9%; 非最终判定 is one word."""
+    """A status note's move (（2.7% → 2.9%）) never breaks as 2.7 | % nor 2.7% | →; 非最终判定 is one word."""
     from analysis.report.line_breaks import keep_words
 
-    assert '<span class="nobr">2.7% → 2.9%</span>' in str(keep_words("向目标方向变化（2.7% → 2.9%）"))
-    assert '<span class="nobr">86 → 82</span>' in str(keep_together("fell (86 → 82)"))
+    assert '<span class="nobr">2.7% →</span> <span class="nobr">2.9%</span>' in str(
+        keep_words("向目标方向变化（2.7% → 2.9%）"))
+    assert '<span class="nobr">86 →</span> 82' in str(keep_together("fell (86 → 82)"))
     assert '<span class="nobr">97.9%</span>' in str(keep_together("完成率97.9%之后"))
     assert '<span class="nobr">非最终判定</span>' in str(keep_words("进展判断，非最终判定"))

@@ -54,8 +54,10 @@ TEXT_END = rf"[{HAN}]{{2}}$"
 INEQUALITY = r"(?:\d+(?:\.\d+)?\s?[≤<]\s?)?(?<![A-Za-z&])R\s?[<≤≥]\s?−?\d+(?:\.\d+)?"
 #: A date as ISO 8601 writes it (a source's publication: 2021-06-10): one piece, never ``2021- | 06-10``.
 ISO_DATE = r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])"
-#: A move from one value to another (``2.7% → 2.9%``, ``86 → 82``): one piece, never ``2.7 | %`` nor ``→ | 2.9%``.
-MOVE = rf"{NUMBER}%?\s?→\s?{NUMBER}%?"
+#: A move from one value to another (``2.7% → 2.9%``, ``86 → 82``): the arrow stays with the value before it, never
+#: ``2.7 | %`` nor ``2.7% | → 2.9%``; a line may break after the arrow (the two whole in a phone's narrow cell would
+#: widen its column past the screen).
+MOVE = rf"{NUMBER}%?\s?→"
 #: Width in Latin letters beyond which a label may break between its words (a CJK character counts two).
 SHORT_LABEL = 12
 

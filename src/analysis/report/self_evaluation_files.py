@@ -75,7 +75,8 @@ def _whole(language: str, names: tuple[str, ...]) -> re.Pattern:
     items = []
     for key in ("task", "indicator"):
         head, _, tail = words[f"self_evaluation.submissions.{key}"].partition("{id}")
-        items.append(rf"{re.escape(head)}\d+(?:\.\d+)?{re.escape(tail)}")
+        # standing as an item (、指标 4), never the end of a word of running text (确定指标 26 项, 定性指标 3 项)
+        items.append(rf"(?<![{HAN}A-Za-z]){re.escape(head)}\d+(?:\.\d+)?{re.escape(tail)}")
     chinese = sorted((name for name in names if re.search(f"[{HAN}]", name)), key=len, reverse=True)
     return re.compile("|".join([*(re.escape(name) for name in chinese), *items]))
 
