@@ -65,7 +65,7 @@ def test_a_card_lists_its_sources_and_findings(cards_html):
     assert personnel.count("①") == 1
     assert "Example bulletin" not in personnel
     assert "revised figure" not in personnel
-    assert "实际值修订基础值" in personnel  # the revision, from the data-quality log
+    assert "基础值按公布数修订" in personnel  # the revision, from the data-quality log
     parks = card(cards_html, "indicator-4-national")
     # the four printed cells split into two series (2020, 2021, 2023, 2024): one line, not four
     # the other three are in the appendix, said in a sentence of its own
@@ -347,3 +347,15 @@ def test_no_gap_without_a_verdict(example):
     assert cards.gap_text(example, row) == "—" and _gap(example, row) is None
     judged = SimpleNamespace(status="not_achieved", gap=1500.0, missed_years="", verdict="final", unit_zh="人")
     assert cards.gap_text(example, judged) == "1,500" and _gap(example, judged) == 1500  # no unit (is_percent) read
+
+
+def test_a_correction_of_the_type_only_is_left_to_the_appendix(example):
+    """12's 2021 baseline printed "14.6 " (a space after it) and read as 14.6 changes no number: its card says
+    nothing of it; a correction that changes the number read stays on its card."""
+    from types import SimpleNamespace
+
+    assert not any("原表数值后有空格" in note for note in cards.card_notes(example, example.series_row(12)))
+    assert cards.typographic(SimpleNamespace(issue="correction", printed_text="14.6 ", value=14.6))
+    assert not cards.typographic(SimpleNamespace(issue="correction", printed_text="1 4.6", value=1.46))
+    assert not cards.typographic(SimpleNamespace(issue="correction", printed_text="约2.5", value=2.5))
+    assert not cards.typographic(SimpleNamespace(issue="split_cell", printed_text="2.8", value=2.8))

@@ -6,6 +6,8 @@ the scorecard and the warning list link each name to its card. Its chart is
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..assess.assessment import plan_start_year
@@ -197,6 +199,10 @@ def card_notes(context: ReportContext, row) -> list[str]:
     # The card says itself that an indicator is qualitative, and agreement needs no note.
     findings = quality[(quality["indicator_id"] == row.indicator_id) & quality["series"].isin(["", row.series])
                        & ~quality["issue"].isin(["prose_agrees", "qualitative", "prose_growth"])]
+    # a correction of the type only ("14.6 " with a space after it, read as 14.6) changes no number: the appendix and
+    # the workbook list it, the card does not
+    findings = findings[pd.Series([not typographic(finding) for finding in findings.itertuples()],
+                                  index=findings.index, dtype=bool)]
     notes += [prose_growth_note(context, row, promise) for promise in quality[
         (quality["indicator_id"] == row.indicator_id) & (quality["series"] == row.series)
         & (quality["issue"] == "prose_growth")].itertuples()]
@@ -207,6 +213,16 @@ def card_notes(context: ReportContext, row) -> list[str]:
         notes.append(sentence(note, words) + words.count_text("card.more", len(group) - 1) if len(group) > 1
                      else note)
     return notes
+
+
+def typographic(finding) -> bool:
+    """A correction whose printed text, without its spaces, reads as the value it was read as: "14.6 " → 14.6."""
+    if finding.issue != "correction":
+        return False
+    try:
+        return float(re.sub(r"\s", "", str(finding.printed_text))) == float(finding.value)
+    except ValueError:
+        return False
 
 
 def prose_growth_note(context: ReportContext, row, promise) -> str:
