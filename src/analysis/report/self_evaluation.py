@@ -372,7 +372,8 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
         return lead + words.count_text("self_evaluation.share.finals_mid", len(finals), achieved=achieved,
                                        missed=len(finals) - achieved, basis=words[basis], rest=rest)
     share = f"{achieved / len(finals) * 100:.1f}"
-    judged = words.text("self_evaluation.share.judged", count=len(finals), share=share, basis=words[basis]) \
+    judged = words.text("self_evaluation.share.judged", count=len(finals), share=share, basis=words[basis],
+                        missing=total - len(finals)) \
         if len(finals) < total else words.text("self_evaluation.share.judged_all", basis=words[basis])
     # the share of all the quantitative indicators first, as official reviews give it (28个指标中…达到25个, 89.3%);
     # that of those with a final verdict after it
