@@ -171,6 +171,12 @@ def test_a_fall_in_the_plan_period_hidden_by_a_rise_before_it_comes_first(exampl
     assert cards.card_notes(english, english.series_row(7))[0] == (
         "Moved the wrong way in the plan period: 86% in 2021, 82% in 2024; the growth seen above counts from the 2020 "
         "baseline")
+    # a ratio in % grown as a compound rate says its points a year too: (82 / 68.8)^(1/4) − 1 = 4.49%, and
+    # (82 − 68.8) / 4 = 3.3 points, never a bare "+4.5%" read as points
+    from analysis.report.words import seen_text
+
+    assert seen_text(row, example.words) == "+4.5%（+3.3个百分点）"
+    assert seen_text(english.series_row(7), english.words) == "+4.5% (+3.3 pp)"
 
 
 def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(example, example_tables):

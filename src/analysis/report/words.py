@@ -411,6 +411,10 @@ def seen_text(row, words: Catalog) -> str:
     seen = row.observed_cagr if row.method == "compound" else row.observed_per_year
     if is_missing(seen):
         return MISSING
+    if row.method == "compound" and is_percent(row) and not is_missing(row.observed_per_year):
+        # a ratio in % the plan sets as one (7: high-tech firms / industrial firms): the compound rate, and the points
+        # a year beside it, so that "+4.5%" is never read as points: +4.5%（+3.3个百分点）
+        return fmt_pct(seen) + words.text("grammar.aside", text=change_per_year(row.observed_per_year, row, words))
     return fmt_pct(seen) if row.method == "compound" else change_per_year(seen, row, words)
 
 
