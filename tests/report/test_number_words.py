@@ -57,7 +57,7 @@ def test_the_projects_own_nouns_take_their_form_for_one():
     single = context("en", [BEFORE_THE_DATA[0]])
     assert words.intro(single).startswith("Based on the 1 indicator listed in “Testville's plan (2022–2024)”.")
     assert texts(words.summary_paragraphs(single))[0].startswith(
-        "The plan lists 1 indicator: 1 quantitative (1 series) and 0 qualitative.")
+        "The plan lists 1 indicator, quantitative (1 series).")
     assert texts(words.summary_paragraphs(context("en")))[0].startswith("The plan lists 6 indicators:")
 
 

@@ -223,7 +223,7 @@ def test_summary_before_the_data_in_english():
 
 def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert texts(words.summary_paragraphs(context("zh", MID_TERM_DATA, 2023))) == [
-        "方案共列 4 项指标：定量指标 4 项（4 个序列），定性指标 0 项。4 个定量序列的最新数据均为 2023年。"
+        "方案共列 4 项指标，均为定量指标（4 个序列）。4 个定量序列的最新数据均为 2023年。"
         "方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案期自 2022年起。",
         "定量指标中未达标 1 项、未达阶段目标 2 项、已达阶段目标 1 项。",  # 10: 2024's target follows
         "按序列计，4 个序列已有对照目标年份的数据，按该年目标作出判断：已达阶段目标 1 个、未达阶段目标 2 个、"

@@ -596,9 +596,10 @@ def _scope(context: ReportContext, numeric: pd.DataFrame) -> str:
     words = context.words
     headline = headline_status(context.assessment)
     qualitative = int((headline["status"] == "qualitative").sum())
-    text = words.count_text("summary.scope", len(headline), n_indicators=len(headline),
-                            numeric_indicators=len(headline) - qualitative, numeric_series=len(numeric),
-                            qualitative=qualitative, currency=data_currency(context))
+    fields = dict(n_indicators=len(headline), numeric_indicators=len(headline) - qualitative,
+                  numeric_series=len(numeric), qualitative=qualitative, currency=data_currency(context))
+    # a plan of quantitative indicators only says so, never "and 0 qualitative"
+    text = words.count_text("summary.scope" if qualitative else "summary.scope_all_numeric", len(headline), **fields)
     # a plan that prints baselines for two years (2020, 2021): which one the growth counts from, and where the plan
     # period starts, said once, as the cards speak of either
     values = context.values
