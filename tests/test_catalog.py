@@ -52,9 +52,11 @@ def test_a_template_fills_its_fields_and_keeps_data_as_is():
 
 def test_one_has_its_own_form_where_the_language_needs_it():
     en, zh = catalog("en"), catalog("zh")
-    assert en.count_text("summary.currency_earlier", 1, year=2022) == "1 has 2022 as its latest year"
-    assert en.count_text("summary.currency_earlier", 2, year=2022) == "2 have 2022 as their latest year"
-    assert zh.count_text("summary.currency_earlier", 1, year=2022) == "1 个最新为 2022年"
+    assert en.count_text("summary.currency_earlier", 1, year=2022, ids="21") == (
+        "1 has 2022 as its latest year (indicator 21)")
+    assert en.count_text("summary.currency_earlier", 2, year=2022, ids="4, 21") == (
+        "2 have 2022 as their latest year (indicators 4, 21)")
+    assert zh.count_text("summary.currency_earlier", 1, year=2022, ids="21") == "1 个最新为 2022年（指标 21）"
 
 
 def test_an_unknown_key_or_language_is_named():

@@ -416,11 +416,11 @@ def test_data_currency_counts_every_latest_year_and_the_series_without_data():
         QUALITATIVE,
     ]
     assert words.data_currency(context("zh", rows)) == (
-        "截至本次（2024年）评估，5 个定量序列中，2 个有 2024年数据、1 个最新为 2022年、1 个最新为 2021年、"
-        "1 个尚无数据（指标 25）。")  # the series without data named
+        "截至本次（2024年）评估，5 个定量序列中，2 个有 2024年数据、1 个最新为 2022年（指标 14）、1 个最新为 2021年"
+        "（指标 30）、1 个尚无数据（指标 25）。")  # the series without data, or with older data, named
     assert words.data_currency(context("en", rows)) == (
-        "In this 2024 review, of the 5 quantitative series 2 have data for 2024, 1 has 2022 as its latest year, "
-        "1 has 2021 as its latest year and 1 has no data yet (indicator 25).")
+        "In this 2024 review, of the 5 quantitative series 2 have data for 2024, 1 has 2022 as its latest year "
+        "(indicator 14), 1 has 2021 as its latest year (indicator 30) and 1 has no data yet (indicator 25).")
     # all the same year: one short sentence
     assert words.data_currency(context("zh")) == "5 个定量序列的最新数据均为 2021年。"
 
@@ -576,7 +576,7 @@ def test_the_series_without_its_target_years_value_are_named_by_series(example_t
     from tests.conftest import relative
 
     zh = words._statuses(load_report(relative(example_tables), 2024, "zh"))
-    assert zh.endswith("其中 2 项（指标 4（省级）、21）尚无目标年份数据，其结论为进展判断，不是最终判定。")
+    assert zh.endswith("其中 2 项（指标 4 省级、21）尚无目标年份数据，其结论为进展判断，不是最终判定。")
     en = words._statuses(load_report(relative(example_tables), 2024, "en"))
     assert en.endswith(" Of these, 2 (indicators 4 provincial, 21) have no value for their target year yet: a "
                        "progress verdict, not a final one.")

@@ -623,11 +623,15 @@ def data_currency(context: ReportContext) -> str:
     for as_of, count in latest.value_counts(dropna=False).sort_index(ascending=False).items():
         key = ("summary.currency_none" if is_missing(as_of) else "summary.currency_at_report_year"
                if int(as_of) == context.report_year else "summary.currency_earlier")
-        # the series without data named, by number (and national/provincial where an indicator has both)
-        missing = numeric[numeric["as_of_year"].isna()] if is_missing(as_of) else numeric.iloc[0:0]
+        # the series without data, or whose latest value is older than the report year, named by number (and
+        # national/provincial where an indicator has both): never "1 has 2022 as its latest year" unnamed
+        missing = numeric[numeric["as_of_year"].isna()] if is_missing(as_of) else \
+            numeric[numeric["as_of_year"] == as_of] if key == "summary.currency_earlier" else numeric.iloc[0:0]
         without = [str(row.indicator_id) + (words.text("summary.currency_series",
                                                        series=series_label(row.series, words)) if row.series else "")
                    for row in missing.itertuples()]
+        if key == "summary.currency_earlier" and count > 5:  # a list too long to read: counted only
+            key = "summary.currency_earlier_unnamed"
         groups.append(words.count_text(key, int(count), year=year(as_of), ids=words["grammar.comma"].join(without)))
     return words.text("summary.currency_many", report_year=context.report_year, count=len(latest),
                       groups=join_and(words, groups))
