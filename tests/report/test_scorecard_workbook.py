@@ -77,8 +77,11 @@ def _scorecard(book):
 
 
 def _row_of(sheet, indicator_id: int, series: str = ""):
+    """A row by its indicator and series; a plan of one series an indicator has no series column."""
+    headers = [cell.value for cell in sheet[1]]
+    column = next((i for i, name in enumerate(headers) if name in ("序列", "Series")), None)
     for row in sheet.iter_rows(min_row=2):
-        if row[0].value == indicator_id and (row[1].value or "") == series:
+        if row[0].value == indicator_id and ((row[column].value or "") if column is not None else "") == series:
             return {sheet.cell(1, cell.column).value: cell for cell in row}
     raise AssertionError(f"no row for {indicator_id} {series!r}")
 
@@ -489,3 +492,16 @@ def test_a_level_held_every_year_keeps_the_gap_of_the_year_it_missed(workbook):
         row = _row_of(_scorecard(book), indicator)
         assert (row[gap].value, row[gap].data_type, row[missed].value) == (value, "n", year)
     assert _row_of(_scorecard(book), 1)[gap].value is None
+
+
+def test_a_plan_without_series_core_indicators_yearly_levels_or_departments_leaves_those_columns_out(national):
+    """The national plan: one series an indicator, no core indicator, no level to hold every year, no department
+    named: its scorecard has no empty Series, Core, Years missed or Lead department column; its actual values no
+    Series column."""
+    language, book = national
+    names = catalog(language)["workbook.scorecard"]
+    headers = [cell.value for cell in _scorecard(book)[1]]
+    assert names["id"] in headers and names["status"] in headers
+    assert not {names[key] for key in ("series", "core", "missed_years", "lead_department")} & set(headers)
+    actuals = [cell.value for cell in book.worksheets[-1][1]]
+    assert catalog(language)["workbook.actuals"]["series"] not in actuals and len(actuals) == 8

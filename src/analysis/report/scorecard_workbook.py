@@ -451,17 +451,19 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                      *([getattr(row, f"lead_department_{language}")] if departments else [])])
     first = headers.index(names[NEEDED_COLUMNS[0]])
     note = headers.index(names["status_note"])  # none in any row (every verdict final on a current value): left out
+    # and what a plan never has: a second series, core indicators, a level to hold every year, its departments
+    optional = [headers.index(names[key]) for key in ("series", "core", "missed_years", "lead_department")
+                if names[key] in headers]
     return _without_empty(headers, [[cell or None if column == note else cell for column, cell in enumerate(row)]
-                                    for row in rows], [*range(first, first + len(NEEDED_COLUMNS)), note])
+                                    for row in rows], [*range(first, first + len(NEEDED_COLUMNS)), note, *optional])
 
 
 def _without_empty(headers: list[str], rows: list[list], columns) -> tuple[list[str], list[list]]:
     """The table without those of ``columns`` that are empty in every row: a mid-term's pace to its binding target,
     whose year has come (the pace is to the next target), a final evaluation's every pace. A table without rows keeps
     its headers."""
-    empty = {column for column in columns if rows and all(row[column] is None or (isinstance(row[column], Percent)
-                                                                                   and row[column].value is None)
-                                                          for row in rows)}
+    empty = {column for column in columns if rows and all(row[column] is None or row[column] == "" or (
+        isinstance(row[column], Percent) and row[column].value is None) for row in rows)}
     keep = [column for column in range(len(headers)) if column not in empty]
     return [headers[column] for column in keep], [[row[column] for column in keep] for row in rows]
 
@@ -497,7 +499,7 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     pace = range(12, 12 + len(NEEDED_COLUMNS))
     if all(row[-1] == MISSING for row in rows):
         rows = [row[:-1] + [None] for row in rows]
-    headers, rows = _without_empty(headers, rows, [6, *pace, len(headers) - 1])
+    headers, rows = _without_empty(headers, rows, [3, 6, *pace, len(headers) - 1])  # 3: a plan of one series each
     write_table(book.add_worksheet(words["workbook.sheets.warnings"]), styles, headers, rows,
                 wide=(len(headers) - 1,) if headers[-1] == names["needed"] else ())
 
@@ -533,8 +535,9 @@ def actuals_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                      localized(meta, "unit", language), reference_in(row, language), note_in(row, language),
                      file_place(words, row.source, row.source_line)])
     headers = [names[key] for key in ("id", "series", "indicator", "year", "value", "unit", "source", "note", "file")]
+    headers, rows = _without_empty(headers, rows, [1])  # a plan of one series an indicator: no series column
     sheet = book.add_worksheet(words["workbook.sheets.actuals"])
-    write_table(sheet, styles, headers, rows, wide=(6, 7))
+    write_table(sheet, styles, headers, rows, wide=tuple(headers.index(names[key]) for key in ("source", "note")))
 
 
 #: The workbook's sheets, in order: a function each, given the workbook, its formats and what it is made from.
