@@ -837,11 +837,12 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
         cell = max(_text_inches(word, size) for word in cells.values()) + 0.12
     cells_inches = len(years) * max(cell, 0.5) if narrow else 0.4 * width
     left = (1 - 0.04 / width - cells_inches / width) if narrow else 0.45
+    cell_size = size  # the cells' words' type
     if not narrow and len(years) * cell > cells_inches:  # five years of "Not achieved": wider cells, up to 53%
         cells_inches = min(len(years) * cell, 0.53 * width)
-        if len(years) * cell > cells_inches:  # still too narrow: the words on two lines (Not | achieved)
-            cells = {status: word.replace(" ", "\n") for status, word in cells.items()}
-            cell = max(_text_inches(word, size) for word in cells.values()) + 0.12
+        if len(years) * cell > cells_inches:  # still too narrow: the words a little smaller (6 pt at least),
+            # never on two lines, which would double every row's height
+            cell_size = max(6.0, size * (cells_inches / len(years) - 0.12) / (cell - 0.12))
         left = 1 - 0.04 / width - cells_inches / width
     labels = [_wrap(label, left * width - 0.12, size, lines=4 if narrow else 3) for label in order]
     # a status in the plan period that rests on the printed baselines alone (no value of the plan period yet) is
@@ -876,7 +877,7 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
                 linewidths=0.6, linecolor="white")
     for (y, x), status in np.ndenumerate(grid.to_numpy()):  # each word in its status's text colour
         if isinstance(status, str):
-            ax.text(x + 0.5, y + 0.5, annotations.iat[y, x], ha="center", va="center", fontsize=size,
+            ax.text(x + 0.5, y + 0.5, annotations.iat[y, x], ha="center", va="center", fontsize=cell_size,
                     color=text_on(STATUS_COLOURS[status]), linespacing=1.1)
     ax.set_xticks(np.arange(len(years)) + 0.5, [year(y) for y in years], fontsize=max(size, 7.5))
     ax.set_yticks(np.arange(len(order)) + 0.5, labels, fontsize=size, rotation=0, verticalalignment="center")
