@@ -130,6 +130,10 @@ def write_docx(context: ReportContext, figures: Figures, path: Path, generated: 
     return path
 
 
+#: Characters in a table cell beyond which its row may break over two pages (some eight lines of a narrow column).
+SPLIT_ROW_CHARACTERS = 60
+
+
 def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
     """The cells shaded, the tables' heads and the card tables kept on a page, the runs kept whole marked, the
     catalog's sizes in the styles, the archive's dates fixed."""
@@ -139,8 +143,12 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
         if len(tables) != laid_on.tables:  # the colours would land in the wrong cells
             raise WordEditionError(f"pandoc wrote {len(tables)} tables where the document has {laid_on.tables}")
         shade_cells(tables, laid_on.shading)
-        for row in root.iter(w("tr")):  # a row is never split over two pages (its status apart from its name)
-            put(put(row, "trPr"), "cantSplit", {})
+        for row in root.iter(w("tr")):  # a row is never split over two pages (its status apart from its name),
+            # but one whose note runs to many lines (a status with its years and its plan-period move) may be, as
+            # carried over whole it would leave a third of the page before it blank
+            if max((len("".join(t.text or "" for t in cell.iter(w("t")))) for cell in row.iter(w("tc"))),
+                   default=0) <= SPLIT_ROW_CHARACTERS:
+                put(put(row, "trPr"), "cantSplit", {})
         keep_heads(table for index, table in enumerate(tables)
                    if index not in laid_on.kept_together and index not in laid_on.borderless)
         keep_together(tables[index] for index in laid_on.kept_together)
