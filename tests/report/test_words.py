@@ -208,13 +208,13 @@ def test_summary_before_the_data_in_english():
             # a number in % carries its sign without a space; a unit typed in the plural is named once, after the
             # name, never after a number ("1 institutions" would be wrong)
             "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet, so the "
-            "rating is provisional (insufficient progress)",
+            "rating is a progress verdict, not final (insufficient progress)",
             "S&T service institutions: 85 in 2021, against a target of 120 for 2024; no value for "
-            "2022–2024 yet, so the rating is provisional (insufficient progress)",
+            "2022–2024 yet, so the rating is a progress verdict, not final (insufficient progress)",
             "Decline in energy use per unit of GDP must reach at least 5% a year (3.41% in 2021) — latest value "
             "2021; no value for 2022–2024 (moving away)",
             "Carbon intensity (t per 10k yuan): 0.9 in 2021, against a target of 0.78 for 2024; no value for "
-            "2022–2024 yet, so the rating is provisional (insufficient progress)",
+            "2022–2024 yet, so the rating is a progress verdict, not final (insufficient progress)",
         ]),
         "Caution: 5 series (indicators 2, 10, 14, 18, 30) have only one or two data points (the 2020 and 2021 "
         "baselines); the evidence is thin until actual values for later years are added.",
@@ -466,7 +466,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
         "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，现为进展判断（预计未达标）")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
         "S&T service institutions: 96 in 2022, against a target of 120 for 2024; no value for "
-        "2023–2024 yet, so the rating is provisional (projected to miss)")
+        "2023–2024 yet, so the rating is a progress verdict, not final (projected to miss)")
 
 
 def test_a_stage_target_without_its_year_is_awaited_as_a_stage_target():
