@@ -139,7 +139,7 @@ def test_the_workbook_has_the_light_filled_and_the_rule_on_its_front(light_table
                                                                            "2025-01-15"))))
     sheet = book.worksheets[1]
     headers = [cell.value for cell in sheet[1]]
-    assert headers[-4:] == ["状态", "结论说明", "红黄绿灯", "牵头部门"]
+    assert headers[-4:] == ["状态", "结论说明", "红黄绿灯", "牵头责任部门"]
     column = headers.index("红黄绿灯")
     by_id = {(row[0].value, row[1].value or ""): row for row in sheet.iter_rows(min_row=2)}
     assert by_id[(21, "")][column].value == "黄灯"

@@ -91,7 +91,7 @@ def test_sheets_and_headers_come_from_the_catalog(workbook):
     assert book.sheetnames == SHEET_NAMES[language]
     headers = [cell.value for cell in next(_scorecard(book).iter_rows(max_row=1))]
     assert headers[:len(FIRST_HEADERS[language])] == FIRST_HEADERS[language]
-    assert headers[-3:] == {"zh": ["状态", "结论说明", "牵头部门"],
+    assert headers[-3:] == {"zh": ["状态", "结论说明", "牵头责任部门"],
                             "en": ["Status", "Status note", "Lead department"]}[language]
 
 
@@ -162,7 +162,7 @@ def test_status_is_written_and_filled_in_the_report_colour(workbook):
     status = _row_of(_scorecard(book), 2)[{"zh": "状态", "en": "Status"}[language]]
     assert status.value == {"zh": "未达标", "en": "Not achieved"}[language]
     assert status.fill.fgColor.rgb == "FF7F0000"  # STATUS_COLOURS["not_achieved"], as in the HTML report
-    lead = _row_of(_scorecard(book), 2)[{"zh": "牵头部门", "en": "Lead department"}[language]]
+    lead = _row_of(_scorecard(book), 2)[{"zh": "牵头责任部门", "en": "Lead department"}[language]]
     assert lead.value == {"zh": "市科技局", "en": "Municipal Science and Technology Bureau"}[language]
     achieved = _row_of(_scorecard(book), 1)[{"zh": "状态", "en": "Status"}[language]]
     assert achieved.fill.fgColor.rgb == "FF1B5E20"
@@ -173,7 +173,7 @@ def test_warning_sheet_lists_the_lagging_series_by_department(workbook):
     sheet = book.worksheets[2]
     headers = [cell.value for cell in sheet[1]]
     rows = [{header: cell for header, cell in zip(headers, row)} for row in sheet.iter_rows(min_row=2)]
-    names = {"zh": ("牵头部门", "预警", "序号", "最新值", "差距"), "en": ("Lead department", "Warning", "No.",
+    names = {"zh": ("牵头责任部门", "预警", "序号", "最新值", "差距"), "en": ("Lead department", "Warning", "No.",
                                                                    "Latest value", "Gap")}[language]
     department, level, number, latest, gap = names
     # R&D intensity (2): 2.7 in 2024 against 2.8: not achieved, red, 0.1 short; led by the science bureau
@@ -505,3 +505,15 @@ def test_a_plan_without_series_core_indicators_yearly_levels_or_departments_leav
     assert not {names[key] for key in ("series", "core", "missed_years", "lead_department")} & set(headers)
     actuals = [cell.value for cell in book.worksheets[-1][1]]
     assert catalog(language)["workbook.actuals"]["series"] not in actuals and len(actuals) == 8
+
+
+def test_an_empty_warning_sheet_says_why(data_folder, monkeypatch):
+    """No warnings: the sheet says so under its headers, in the report's words, never headers alone (read as "no
+    problem"); here with every series of the example taken off the list."""
+    from analysis.report import scorecard_workbook
+
+    monkeypatch.setattr(scorecard_workbook, "warning_list", lambda table: table.iloc[0:0])
+    book = openpyxl.load_workbook(io.BytesIO(scorecard_bytes(_book(data_folder, "zh"))))
+    sheet = book["预警清单"]
+    assert sheet["A1"].value == "牵头责任部门" and sheet["A3"].value is None
+    assert sheet["A2"].value.startswith("没有未达标、偏离目标或进展不足的指标序列，本期无预警。")

@@ -180,3 +180,4 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
     assert zh["20"] == "2024年目标值相同（3.5%），仍未达到"
+

@@ -28,6 +28,7 @@ from .cards import missed_gap, plan_period_note
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
+from .warning_tables import warnings_intro
 from .words import (
     data_currency,
     file_place,
@@ -500,8 +501,10 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     if all(row[-1] == MISSING for row in rows):
         rows = [row[:-1] + [None] for row in rows]
     headers, rows = _without_empty(headers, rows, [3, 6, *pace, len(headers) - 1])  # 3: a plan of one series each
-    write_table(book.add_worksheet(words["workbook.sheets.warnings"]), styles, headers, rows,
-                wide=(len(headers) - 1,) if headers[-1] == names["needed"] else ())
+    sheet = book.add_worksheet(words["workbook.sheets.warnings"])
+    write_table(sheet, styles, headers, rows, wide=(len(headers) - 1,) if headers[-1] == names["needed"] else ())
+    if not rows:  # an empty list says why, as the report does: never a sheet of headers read as "no problem"
+        sheet.write_string(1, 0, warnings_intro(context, []))
 
 
 def quality_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
