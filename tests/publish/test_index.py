@@ -33,7 +33,7 @@ def test_the_front_page_lists_reports_latest_first_with_their_formats(tmp_path):
     assert rows == [("2024", "English"), ("2023", "中文")]  # the broken one is left out, the latest first
     assert 'href="weihai/2023/zh/report.pdf"' in page and 'href="weihai/2024/en/report.pdf"' not in page
     assert "&lt;b&gt;Final&lt;/b&gt;" in page and "<b>Final" not in page  # a title is data: escaped
-    assert "进度正常 3" in page and "2026-11-27" in page and "latest data: 2024" in page
+    assert "进度正常\u00a03" in page and "2026-11-27" in page and "latest data: 2024" in page
 
 
 def test_the_front_page_is_rewritten_only_when_it_changes(tmp_path):
@@ -67,3 +67,4 @@ def test_a_plan_is_headed_by_its_title_and_a_phone_sees_each_report_as_lines(tmp
     assert "<h2>other</h2>" in page and "<h2>weihai</h2>" not in page  # an old manifest without a title: its id
     assert re.search(r"@media \(max-width: 600px\) \{\s*table, tbody, tr, td \{ display: block", page)
     assert '<td class="date">2026-11-27</td>' in page and "td.date { white-space: nowrap; }" in page
+    assert '<td class="data">latest data: 2024</td>' in page and "td.data, td.counts { word-break: keep-all; }" in page

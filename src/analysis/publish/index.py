@@ -62,7 +62,8 @@ def index_html(root: Path) -> str:
                        + name.rsplit(".", 1)[-1].upper()}
                       for name in FORMATS if (folder / name).is_file()],
             "built": (manifest.get("dates") or {}).get("generated", ""), "currency": summary.get("currency", ""),
-            "counts": ", ".join(f"{label} {count}" for label, count in (summary.get("counts") or {}).items())})
+            # a count never apart from its status (已达标 4, never 已达标 | 4): a no-break space between
+            "counts": ", ".join(f"{label}\u00a0{count}" for label, count in (summary.get("counts") or {}).items())})
     # a plan headed by its title, Chinese first (its folder id only when no report names it)
     headings = {plan: [titles.get(plan, {})[language] for language in sorted(titles.get(plan, {}), key=_zh_first)]
                 or [plan] for plan in plans}
