@@ -173,11 +173,11 @@ def test_a_moderate_pace_is_warned_once_its_targets_year_has_come_without_a_valu
 
 def test_a_target_met_before_its_year_is_told_from_one_met_in_it():
     """Achieved as a progress verdict on a value before the target's year (84 in 2022 against 80 for 2023) is a target
-    met early, also once the target's year has come without its value; not a final verdict, nor another status; a
-    level to hold every year met so far is "met every year so far"."""
+    met early; once the target's year has come without its value, met but to be confirmed (no longer early); not a
+    final verdict, nor another status; a level to hold every year met so far is "met every year so far"."""
     from types import SimpleNamespace
 
-    from analysis.assess.warning_list import met_early, met_so_far, stage_met
+    from analysis.assess.warning_list import met_early, met_so_far, met_unconfirmed, stage_met
 
     def row(**changes):
         base = dict(status="achieved", verdict="progress", direction="higher", target_year=2023.0, report_year=2022,
@@ -187,7 +187,10 @@ def test_a_target_met_before_its_year_is_told_from_one_met_in_it():
     assert met_early(row())
     assert not stage_met(row())
     assert not met_early(row(verdict="final", report_year=2023)) and stage_met(row(verdict="final", report_year=2023))
-    assert met_early(row(report_year=2023))  # the target's year come without its value: met by an earlier one
+    assert not met_unconfirmed(row())
+    # the target's year come without its value: met by an earlier one, to be confirmed, not early
+    assert met_unconfirmed(row(report_year=2023)) and not met_early(row(report_year=2023))
+    assert met_unconfirmed(row(report_year=2024)) and not met_unconfirmed(row(verdict="final", report_year=2023))
     assert not met_early(row(direction="at_least")) and met_so_far(row(direction="at_least"))  # a level every year
     assert not met_so_far(row()) and not met_so_far(row(direction="at_most", verdict="final"))
     assert not met_early(row(status="achieved_at_risk"))

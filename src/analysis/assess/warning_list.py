@@ -56,9 +56,7 @@ def row_warning_level(row) -> str:
 def overdue_behind(row) -> bool:
     """Behind the pace needed (``moderate``, not warned while there is time to accelerate) once the target's year has
     come without its value: no time is left to accelerate (amber)."""
-    return (row.status == "moderate" and getattr(row, "verdict", "") == "progress"
-            and pd.notna(getattr(row, "target_year", float("nan")))
-            and pd.notna(getattr(row, "report_year", float("nan"))) and row.target_year <= row.report_year)
+    return row.status == "moderate" and getattr(row, "verdict", "") == "progress" and _target_year_come(row)
 
 
 def stage_met(row) -> bool:
@@ -68,12 +66,28 @@ def stage_met(row) -> bool:
             and pd.notna(getattr(row, "next_target_year", float("nan"))) and row.direction not in HELD_EVERY_YEAR)
 
 
-def met_early(row) -> bool:
-    """A target met by a value before its year: ``achieved`` as a progress verdict (the latest value, older than the
-    target's year, at the binding target; the target's year to come, or come without its value), not a level to hold
-    every year (:func:`met_so_far`). The final verdict comes with the target year's value."""
+def _met_before_its_year(row) -> bool:
+    """``achieved`` as a progress verdict (the latest value, older than the target's year, at the binding target), not
+    a level to hold every year (:func:`met_so_far`)."""
     return (row.status == "achieved" and getattr(row, "verdict", "") == "progress"
             and row.direction not in HELD_EVERY_YEAR)
+
+
+def _target_year_come(row) -> bool:
+    return (pd.notna(getattr(row, "target_year", float("nan")))
+            and pd.notna(getattr(row, "report_year", float("nan"))) and row.target_year <= row.report_year)
+
+
+def met_early(row) -> bool:
+    """A target met by a value before its year, the year still to come: ahead of time (已提前达标). The final verdict
+    comes with the target year's value."""
+    return _met_before_its_year(row) and not _target_year_come(row)
+
+
+def met_unconfirmed(row) -> bool:
+    """A target met by a value before its year, the year come without its value: met, to be confirmed by that value
+    (达标待确认), no longer "ahead of time" once the year has come."""
+    return _met_before_its_year(row) and _target_year_come(row)
 
 
 def met_so_far(row) -> bool:

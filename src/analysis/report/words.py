@@ -19,6 +19,7 @@ from ..assess.rates import direction_sign
 from ..assess.warning_list import (
     met_early,
     met_so_far,
+    met_unconfirmed,
     overdue_behind,
     stage_met,
     stage_met_off_course,
@@ -48,14 +49,16 @@ def localized(row, column: str, language: str) -> str:
 
 
 #: The statuses a series is shown with in its status's stead (and colour), each with the test that picks it.
-SHOWN_IN_STEAD = {"achieved": (("stage_achieved", stage_met), ("met_early", met_early), ("met_so_far", met_so_far)),
+SHOWN_IN_STEAD = {"achieved": (("stage_achieved", stage_met), ("met_early", met_early),
+                                ("met_unconfirmed", met_unconfirmed), ("met_so_far", met_so_far)),
                   "moderate": (("overdue", overdue_behind),)}
 
 
 def shown_status(row) -> str:
     """The status a series is shown with: ``stage_achieved`` (已达阶段目标, "Stage target met") for a stage target met,
     a verdict on a target a later one follows, which is not the plan's "achieved"; ``met_early`` (已提前达标, "Target
-    already met") for a target met by a value before its year, a progress verdict, not the final one; ``met_so_far``
+    already met") for a target met by a value before its year, a progress verdict, not the final one, and
+    ``met_unconfirmed`` (达标待确认, "Met, to be confirmed") once that year has come without its value; ``met_so_far``
     (目前逐年达标, "Met every year so far") for a level to hold every year, met so far; ``overdue`` (预计未达标,
     "Projected to miss") for a pace behind what was needed once the target's year has come without its value, where
     "accelerate" would ask for what time no longer allows; else its status (:data:`SHOWN_IN_STEAD`)."""
@@ -522,7 +525,7 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
                             else status_text(row, words, "status_in_sentence"), year=year(row.as_of_year),
                             gap=data_gap_text(row, words))
                  for row in core.itertuples()]
-        paragraphs.append(Paragraph(words.text("summary.core", items=words.join(items))))
+        paragraphs.append(Paragraph(words["summary.core"], tuple(items)))
     lagging = numeric[numeric["status"].isin(LAGGING)].sort_values(["core", "indicator_id"], ascending=[False, True],
                                                                    kind="stable")
     needs = [_lagging_item(row, words) for row in lagging.itertuples()]
