@@ -595,3 +595,20 @@ def test_a_plan_with_two_baseline_years_says_which_the_growth_counts_from(exampl
     from analysis.settings import PROJECT_ROOT
     national = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, "zh")
     assert not any("基础值：增长自" in paragraph.text for paragraph in words.summary_paragraphs(national))
+
+
+def test_indicators_without_a_verdict_are_said_to_lack_their_target_year_too():
+    # the 2024 report: 10 met in 2022 (a progress verdict on an earlier value), 14 with its 2021 baseline only
+    # (insufficient data): "of these" names 10 only, and 14 is said to lack 2024's value as well, with no verdict
+    rows = [assessed(10, 2024, "compound", 738, 2022, 1650, 2024, 1600, "achieved", n=3),
+            assessed(14, 2024, "compound", 80, 2021, 85, 2024, 120, "insufficient_data", verdict="")]
+    zh = words._statuses(context("zh", rows))
+    en = words._statuses(context("en", rows))
+    assert zh.endswith("其中 1 项（指标 10）尚无目标年份数据，其结论为进展判断，不是最终判定。"
+                       "数据不足的 1 项无目标年份数据，不作判断。")
+    assert en.endswith("Of these, 1 (indicator 10) has no value for its target year yet: a progress verdict, not a "
+                       "final one. The 1 with insufficient data has no value for its target year, so it has no "
+                       "verdict.")
+    # the mid-term: 14's target year (2024) is still to come, nothing to say
+    rows = [assessed(14, 2023, "compound", 80, 2021, 85, 2024, 120, "insufficient_data", verdict="")]
+    assert "数据不足的" not in words._statuses(context("zh", rows))

@@ -658,6 +658,14 @@ def _statuses(context: ReportContext) -> str:
         named_ = [series_ids(rows, words) if len(rows) < whole[indicator] else str(indicator)
                   for indicator, rows in waiting.sort_values(["indicator_id", "series"]).groupby("indicator_id")]
         text += words.count_text("summary.not_final", len(pending), ids=words["grammar.comma"].join(named_))
+    # an indicator without data in the plan period, its target year come: no verdict at all, said so, never left to
+    # read as one that has its target year's value because "of these" named only those with a progress verdict
+    past = pd.Series([target_year_past(row) for row in joined.itertuples()], index=joined.index, dtype=bool)
+    bare = joined[(joined["status"] == "insufficient_data") & past].groupby("indicator_id").size()
+    whole = joined.groupby("indicator_id").size()
+    unjudged = [indicator for indicator, count in bare.items() if count == whole[indicator]]
+    if unjudged:
+        text += words.count_text("summary.no_verdict", len(unjudged))
     return text
 
 
