@@ -167,16 +167,19 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # re-rated, not worse, yet named: 8, 14 and 16 met their 2023 stage targets and miss 2024's (14: 103 against 100,
     # then 112 against 120), and 21 met its 2023 stage target (9.3 against 9) and, without a 2024 value, falls short
     # of 2024's 10 at the pace seen; those short both times (2, 20, …) are not news and not listed
-    short = intro.split("重新评定的序列中，")[1]
-    assert short.startswith("4 个此前达到目标、现未达到：") and short.count("已达阶段目标 → 未达标") == 3
+    # named first, before the counts, whose "0 worse" a reader would otherwise quote
+    short, counts = intro.split("与 2023年相比")
+    assert short.startswith("4 个序列 2023年达到（阶段）目标、现未达到：") and short.count("已达阶段目标 → 未达标") == 3
+    assert counts.startswith("（2023年的结论按现有数据评定），0 个序列变差")
     assert "科技服务机构（已达阶段目标 → 未达标）" in short and "R&D经费" not in short
     assert "研发费用加计扣除减免占研发经费比重（已达阶段目标 → 预计未达标）" in short
     # the mid-term against 2022: no series had met a target in 2022 that misses it in 2023, yet four rated on track
     # (high-tech enterprises, 10) or moderate (2, 12, 25) then miss their 2023 stage targets: named as such
     mid_zh = load_report(relative(example_tables), 2023, "zh")
     mid_intro = changes_intro(mid_zh, *change_rows(mid_zh))
-    assert "此前达到目标" not in mid_intro
-    assert "4 个此前按进展判断为进度正常或需加快、现未达到目标：高新技术企业（进度正常 → 未达阶段目标）；" in mid_intro
+    assert "达到（阶段）目标、现未达到" not in mid_intro
+    assert mid_intro.startswith("4 个序列 2022年按进展判断为进度正常或需加快、现未达到目标：高新技术企业（进度正常 → "
+                                "未达阶段目标）；")
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
     assert zh["20"] == "2024年目标值相同（3.5%），仍未达到"

@@ -209,18 +209,19 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     words = context.words
     changes = [row.change for row in rows]
     published = context.published_previous is not None
-    text = words.text("warnings.changes_intro_published" if published else "warnings.changes_intro", year=previous,
-                      **{change: changes.count(change) for change in CHANGES_WORST_FIRST})
-    text += words["warnings.worse_first"] if changes.count("worse") else ""
-    # re-rated is no comparison, yet a reader should not miss a series that met its target then and falls short
-    # now (a stage target met, the final target missed), nor one rated on course then and short now: named, with
-    # its status then and now
+    # re-rated is no comparison, yet a reader must not miss a series that met its target then and falls short now (a
+    # stage target met, the final target missed), nor one rated on course then and short now: named first, with its
+    # status then and now, before the counts, whose "0 worse" would otherwise be the number quoted
+    text = ""
     for key, then in (("warnings.rerated_short", MET), ("warnings.rerated_on_course", ON_COURSE)):
         short = [row for row in rows if row.change == "rerated" and row.short_now and row.status_then in then]
         if short:
             items = [words.text("warnings.revised_item", name=row.name, then=row.status_then_text,
                                 today=row.status_now_text) for row in short]
-            text += words.count_text(key, len(short), items=words.join(items))
+            text += words.count_text(key, len(short), year=previous, items=words.join(items))
+    text += words.text("warnings.changes_intro_published" if published else "warnings.changes_intro", year=previous,
+                       **{change: changes.count(change) for change in CHANGES_WORST_FIRST})
+    text += words["warnings.worse_first"] if changes.count("worse") else ""
     revised = [row for row in rows if row.revised_text]
     if revised:
         items = [words.text("warnings.revised_item", name=row.name, then=row.status_then_text,
