@@ -143,7 +143,7 @@ def test_numbers_are_numbers_worked_out_by_hand(workbook):
     # days (17) a floor to hold every year, the energy saving (18) a yearly floor too
     assert row[names[7]].value == "≥"
     assert _row_of(_scorecard(book), 17)[names[7]].value == {"zh": "每年≥", "en": "≥ every year"}[language]
-    completion = row[{"zh": "完成进度", "en": "Distance covered"}[language]]
+    completion = row[{"zh": "增量完成比例", "en": "Distance covered"}[language]]
     assert completion.value == 0.77 and completion.number_format == "0%"
     assert row[{"zh": "完成率", "en": "Completion rate"}[language]].value == 0.964
     assert row[{"zh": "实际年均增长（按单位）", "en": "Actual per year (in the unit)"}[language]].value == 0.09
@@ -245,7 +245,7 @@ def test_the_front_sheet_says_what_each_column_the_scorecard_has_holds(mid_term,
     assert set(glossary) <= set(headers)  # only columns the sheet has, headed as there
     # the mid-term: the pace to the next target explained, not the pace to a binding target left out
     assert names["next_rate"] in glossary and names["needed_rate"] not in glossary
-    completion = {"zh": ("完成进度", "（最新值 − 基础值）÷（目标值 − 基础值）"),
+    completion = {"zh": ("增量完成比例", "（最新值 − 基础值）÷（目标值 − 基础值）"),
                   "en": ("Distance covered", "(latest − baseline) ÷ (target − baseline)")}[language]
     assert glossary[completion[0]] == completion[1]
     language, final = workbook

@@ -470,7 +470,7 @@ def _completion_mark(row) -> tuple[str, float] | None:
 
 def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """How far each series has come: the share of the distance from its baseline to its target covered
-    (完成进度) against the share of the time elapsed (序时进度); for a series without that distance (a target held
+    (增量完成比例) against the share of the time elapsed (同期序时进度); for a series without that distance (a target held
     every year, no base value, a baseline that meets its target), the latest value as a share of the target (a
     diamond, its rule beside it). The legend names only the marks drawn. Figure ``part`` of a plan with more series
     than a page holds; ``narrow``: drawn for a phone (the least type :data:`PHONE_TEXT`, labels and badges on up to
