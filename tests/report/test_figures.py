@@ -141,7 +141,13 @@ def test_a_status_from_the_printed_baselines_alone_is_marked_in_the_heat_map(exa
     assert cells[(marine, 0)] == "Already met"  # 36.6 in 2022 against 36 for 2023: met before its year
     assert cells[(rows.index("1. R&D personnel"), 0)].endswith("*")
     assert sum(text.endswith("*") for (_, column), text in cells.items() if column == 0) == len(rows) - 1
-    assert not any(text.endswith("*") for (_, column), text in cells.items() if column > 0)  # "No data" unmarked
+    assert not any(text.endswith("*") for (_, column), text in cells.items() if column > 0)  # unmarked, grey
+    # a marked cell is grey (insufficient data's colour), never a verdict's red or green: the scorecard gives none
+    from analysis.vocabulary import STATUSES
+
+    codes = grid.collections[0].get_array()  # each cell's status, as its colour's index
+    assert all(codes[row][0] == STATUSES.index("insufficient_data") for row in range(len(rows)) if row != marine)
+    assert codes[marine][0] == STATUSES.index("achieved")
     key = [t.get_text() for t in heat.texts][-1].replace("\n", " ")
     assert "* = judged on the plan's printed baselines alone" in key
     plain = charts.status_heatmap(context(example, 2024, "en"))

@@ -470,8 +470,8 @@ def _completion_mark(row) -> tuple[str, float] | None:
 
 def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """How far each series has come: the share of the distance from its baseline to its target covered
-    (增量完成比例) against the share of the time elapsed (同期序时进度); for a series without that distance (a target held
-    every year, no base value, a baseline that meets its target), the latest value as a share of the target (a
+    (增量完成比例) against the share of the time elapsed (同期序时进度); for a series without that distance (a target
+    held every year, no base value, a baseline that meets its target), the latest value as a share of the target (a
     diamond, its rule beside it). The legend names only the marks drawn. Figure ``part`` of a plan with more series
     than a page holds; ``narrow``: drawn for a phone (the least type :data:`PHONE_TEXT`, labels and badges on up to
     three lines and rows as tall as they need, fewer ticks, the title and the legend wrapped to the width)."""
@@ -851,6 +851,8 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     as_of = history.pivot(index="label", columns="report_year", values="as_of_year").reindex(order)[years]
     before = as_of.apply(lambda column: column.map(lambda y: start is not None and not is_missing(y) and y < start))
     before = before & grid.isin([status for status in STATUSES if status != "insufficient_data"])
+    # drawn in insufficient data's grey, never in a verdict's red or green: the scorecard has no verdict on them
+    numbers = numbers.where(~before, codes["insufficient_data"])
     mark = words["chart.heatmap_baselines_mark"]
     annotations = grid.apply(lambda column: column.map(lambda s: cells[s] if isinstance(s, str) else ""))
     for other, marked in marks.items():
@@ -877,8 +879,9 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
                 linewidths=0.6, linecolor="white")
     for (y, x), status in np.ndenumerate(grid.to_numpy()):  # each word in its status's text colour
         if isinstance(status, str):
+            ground = STATUS_COLOURS["insufficient_data" if before.iat[y, x] else status]
             ax.text(x + 0.5, y + 0.5, annotations.iat[y, x], ha="center", va="center", fontsize=cell_size,
-                    color=text_on(STATUS_COLOURS[status]), linespacing=1.1)
+                    color=text_on(ground), linespacing=1.1)
     ax.set_xticks(np.arange(len(years)) + 0.5, [year(y) for y in years], fontsize=max(size, 7.5))
     ax.set_yticks(np.arange(len(order)) + 0.5, labels, fontsize=size, rotation=0, verticalalignment="center")
     ax.tick_params(axis="y", length=0, pad=4)  # a label of two lines centred on its row, no tick mark beside it
