@@ -130,10 +130,6 @@ def write_docx(context: ReportContext, figures: Figures, path: Path, generated: 
     return path
 
 
-#: Characters in a table cell beyond which its row may break over two pages (some eight lines of a narrow column).
-SPLIT_ROW_CHARACTERS = 60
-
-
 def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
     """The cells shaded, the tables' heads and the card tables kept on a page, the runs kept whole marked, the
     catalog's sizes in the styles, the archive's dates fixed."""
@@ -143,12 +139,8 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
         if len(tables) != laid_on.tables:  # the colours would land in the wrong cells
             raise WordEditionError(f"pandoc wrote {len(tables)} tables where the document has {laid_on.tables}")
         shade_cells(tables, laid_on.shading)
-        for row in root.iter(w("tr")):  # a row is never split over two pages (its status apart from its name),
-            # but one whose note runs to many lines (a status with its years and its plan-period move) may be, as
-            # carried over whole it would leave a third of the page before it blank
-            if max((len("".join(t.text or "" for t in cell.iter(w("t")))) for cell in row.iter(w("tc"))),
-                   default=0) <= SPLIT_ROW_CHARACTERS:
-                put(put(row, "trPr"), "cantSplit", {})
+        for row in root.iter(w("tr")):  # a row is never split over two pages: its status never apart from its name
+            put(put(row, "trPr"), "cantSplit", {})
         keep_heads(table for index, table in enumerate(tables)
                    if index not in laid_on.kept_together and index not in laid_on.borderless)
         keep_together(tables[index] for index in laid_on.kept_together)
@@ -229,14 +221,25 @@ def release_figures(root) -> None:
             put(put(block, "pPr"), "keepNext", {"val": "0"})
 
 
+#: Characters of a lead-in paragraph at most (some three lines of Chinese, two of English), kept with what follows.
+LEAD_IN_CHARACTERS = 120
+
+
+def _a_list_item(block) -> bool:
+    return block.tag == w("p") and block.find(f"{w('pPr')}/{w('numPr')}") is not None
+
+
 def lead_into_tables(root) -> None:
-    """A paragraph of text right before a table (the self-evaluation annex's note, the appendix's last note) kept on
-    the table's page: never a page's last line above a table that starts the next."""
+    """A paragraph of text right before a table (the self-evaluation annex's note, the appendix's last note) or a
+    list (the summary's "Indicators not achieved …:") kept on the page of what it leads into: never a page's last
+    line above a table or a list that starts the next. A longer paragraph (the change table's count of the changes)
+    is no lead-in line: carried over whole with the table it would leave half a page blank."""
     blocks = list(root.find(w("body")))
     for block, after in zip(blocks, blocks[1:]):
         style = block.find(f"{w('pPr')}/{w('pStyle')}")
-        if block.tag == w("p") and after.tag == w("tbl") and (style is None or style.get(w("val")) != "Figure") \
-                and "".join(text.text or "" for text in block.iter(w("t"))).strip():
+        text = "".join(text.text or "" for text in block.iter(w("t"))).strip()
+        if block.tag == w("p") and (after.tag == w("tbl") or (_a_list_item(after) and not _a_list_item(block))) \
+                and (style is None or style.get(w("val")) != "Figure") and 0 < len(text) <= LEAD_IN_CHARACTERS:
             put(put(block, "pPr"), "keepNext", {})
 
 
