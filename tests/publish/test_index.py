@@ -68,3 +68,31 @@ def test_a_plan_is_headed_by_its_title_and_a_phone_sees_each_report_as_lines(tmp
     assert re.search(r"@media \(max-width: 600px\) \{\s*table, tbody, tr, td \{ display: block", page)
     assert '<td class="date">2026-11-27</td>' in page and "td.date { white-space: nowrap; }" in page
     assert '<td class="data">latest data: 2024</td>' in page and "td.data, td.counts { word-break: keep-all; }" in page
+
+
+def test_the_statuses_read_in_the_reports_words_and_stay_on_a_phone(tmp_path):
+    """The counts as the report writes them, by indicator (已达标 4 项、数据不足 22 项, never an English comma in
+    Chinese), a count kept with its status; on a phone they stay, labelled, as do the data."""
+    manifest(tmp_path / "weihai" / "2024" / "zh", "weihai", 2024, "zh", "总结评估", {"已达标": 4, "数据不足": 22})
+    path = tmp_path / "weihai" / "2024" / "zh" / "manifest.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["summary"]["counts_text"] = "已达标 4 项、数据不足 22 项"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    page = index_html(tmp_path)
+    assert '<td class="counts">已达标\u00a04\u00a0项、数据不足\u00a022\u00a0项</td>' in page
+    phone = page[page.index("@media (max-width: 600px)"):]
+    phone = phone[:phone.index("</style>")]
+    assert "thead { display: none; }" in phone and not re.search(r"td\.counts[^{]*\{ display: none", phone)
+    assert 'td.counts::before { content: "结论（按指标）Statuses by indicator: "' in phone
+
+
+def test_the_data_currency_names_the_series_without_data():
+    """The national plan's 2015 report: 5 of its 10 series have a 2015 value, 5 have none, said so, not left out."""
+    from analysis.report.context import load_report
+    from analysis.report.words import index_summary
+    from analysis.settings import PROJECT_ROOT
+
+    for language, text in (("zh", "按最新年份：2015年 5 个序列、无数据 5 个序列"),
+                           ("en", "series by latest year: 5 to 2015, 5 with no data")):
+        context = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, language)
+        assert index_summary(context)["currency"] == text

@@ -8,6 +8,7 @@ escaped).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jinja2
@@ -63,11 +64,19 @@ def index_html(root: Path) -> str:
                       for name in FORMATS if (folder / name).is_file()],
             "built": (manifest.get("dates") or {}).get("generated", ""), "currency": summary.get("currency", ""),
             # a count never apart from its status (已达标 4, never 已达标 | 4): a no-break space between
-            "counts": ", ".join(f"{label}\u00a0{count}" for label, count in (summary.get("counts") or {}).items())})
+            "counts": _counts(summary)})
     # a plan headed by its title, Chinese first (its folder id only when no report names it)
     headings = {plan: [titles.get(plan, {})[language] for language in sorted(titles.get(plan, {}), key=_zh_first)]
                 or [plan] for plan in plans}
     return TEMPLATE.render(plans=plans, headings=headings)
+
+
+def _counts(summary: dict) -> str:
+    """The statuses by indicator in the report's own words (已达标 4 项、数据不足 22 项), a count never apart from its
+    status (a no-break space); a manifest written before the report gave them: its counts, comma-separated."""
+    if summary.get("counts_text"):
+        return re.sub(r"(?<=\S) (?=\d)|(?<=\d) (?=\S)", "\u00a0", summary["counts_text"])
+    return ", ".join(f"{label}\u00a0{count}" for label, count in (summary.get("counts") or {}).items())
 
 
 def _zh_first(language: str) -> tuple[bool, str]:

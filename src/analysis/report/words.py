@@ -1007,9 +1007,15 @@ def index_summary(context: ReportContext) -> dict:
     currency = numeric["as_of_year"].value_counts().sort_index(ascending=False)
     counts = shown_counts(context.assessment)
     label = (context.plan.get("dataset_label") or {}).get(context.language, "")
-    latest = words["grammar.comma"].join([words.text("index.currency_item", year=year(y), count=int(n))
-                                          for y, n in currency.items()])
+    items = [words.text("index.currency_item", year=year(y), count=int(n)) for y, n in currency.items()]
+    bare = int(numeric["as_of_year"].isna().sum())  # series without any value: said, never left out of the count
+    if bare:
+        items.append(words.text("index.currency_none", count=bare))
+    shown = {s: n for s, n in counts.items() if n and s != "qualitative"}
     return {"title": title(context) + (f" — {label}" if label else ""), "kind": context.kind,
             "plan_title": context.plan_text("title"),
-            "currency": words.text("index.currency", items=latest) if len(currency) else "",
-            "counts": {words.status(s): n for s, n in counts.items() if n and s != "qualitative"}}
+            "currency": words.text("index.currency", items=words["grammar.comma"].join(items)) if items else "",
+            "counts": {words.status(s): n for s, n in shown.items()},
+            # the same in the report's words, by indicator (已达标 4 项、数据不足 22 项; Achieved 11; …)
+            "counts_text": words["summary.item_separator"].join(
+                words.text("summary.status_item", status=words.status(s), count=n) for s, n in shown.items())}
