@@ -58,6 +58,9 @@ ISO_DATE = r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])"
 #: ``2.7 | %`` nor ``2.7% | → 2.9%``; a line may break after the arrow (the two whole in a phone's narrow cell would
 #: widen its column past the screen).
 MOVE = rf"{NUMBER}%?\s?→"
+#: A year in Latin brackets after a gap or a value (``0.5 pp (2022)``): one piece, never its closing bracket alone
+#: at the start of a line, as WeasyPrint left it after the year (Chinese keeps ``（2022年）`` by its own rules).
+YEAR_IN_BRACKETS = r"\(\d{4}\)"
 #: Width in Latin letters beyond which a label may break between its words (a CJK character counts two).
 SHORT_LABEL = 12
 
@@ -92,7 +95,8 @@ def short_labels() -> tuple[str, ...]:
 def _kept() -> re.Pattern:
     """:data:`KEPT`, or one of :func:`short_labels` standing as a word of its own."""
     labels = "|".join(re.escape(label) for label in short_labels())
-    return re.compile(rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{_held_pattern()}|{SPACED_NUMBER}|{_kept_pattern(labels)}|"
+    return re.compile(rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{YEAR_IN_BRACKETS}|{_held_pattern()}|{SPACED_NUMBER}|"
+                      rf"{_kept_pattern(labels)}|"
                       rf"{NO_DATA}|"
                       rf"(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else rf"{SPACED_NUMBER}|{KEPT.pattern}")
 
