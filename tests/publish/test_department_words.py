@@ -253,14 +253,12 @@ def test_the_completion_share_as_official_reviews_state_it(filled):
     # year's value, a progress verdict: 11 of all 23 = 47.8 % first (28个指标中…达到25个, 89.3%), then 11 of the 21
     # with a final verdict = 52.4 %
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
-    assert ("23 项定量指标中，达到目标的 11 项，指标达标比例 47.8%（11/23）；目标年份数据已到位、可作最终判定的仅 21 "
-            "项，其中达标的占 52.4%（前一比例把尚无最终判定的 2 项计为未达到）。"
-            "其余 2 项尚缺目标年份数据，仅有进展判断。") in text
+    assert ("23 项定量指标中，达到目标的 11 项，占全部定量指标的 47.8%（11/23）；目标年份数据已到位、可作最终判定的 21 "
+            "项中，达标的占 52.4%（11/21）。其余 2 项尚缺目标年份数据，仅有进展判断。") in text
     english = block_texts(self_evaluation_blocks(year_context(filled, "en")))
-    assert ("Of the 23 quantitative indicators, 11 reached their target: 47.8% of indicators achieved (11 of 23); "
-            "only 21 have a final verdict (their target year's value is in), and 52.4% of these reached it (the first "
-            "share counts the 2 without one as not achieved). The other 2 still lack their target year's value: a "
-            "progress verdict only.") in english
+    assert ("Of the 23 quantitative indicators, 11 reached their target: 47.8% of all quantitative indicators (11 of "
+            "23); of the 21 with a final verdict (their target year's value is in), 52.4% reached it (11 of 21). The "
+            "other 2 still lack their target year's value: a progress verdict only.") in english
 
 
 def test_a_verdict_from_the_printed_baselines_alone_is_not_counted(project_tmp):

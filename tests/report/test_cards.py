@@ -225,15 +225,15 @@ def test_a_projection_only_from_enough_points_and_whole_for_counts(example_table
         if row.status == "qualitative":
             continue
         labels = [label for label, _ in cards.card_numbers(early, row)]
-        assert not any(label.startswith("按现有增速推算") for label in labels), row.indicator_id
+        assert not any(label.startswith("按实际年均增长推算") for label in labels), row.indicator_id
     review = load_report(relative(example_tables), 2022, "zh")
     rows = {(row.indicator_id, row.series): row for row in review.joined().itertuples()}
     talent = dict(cards.card_numbers(review, rows[(25, "")]))
-    projected = talent["按现有增速推算2023年"]  # the binding target: 2023 stage
+    projected = talent["按实际年均增长推算2023年"]  # the binding target: 2023 stage
     # 242 (2020) to 275 (2022): (275 / 242) ** 0.5 = 1.0660 a year; 275 × 1.0660 = 293.15: whole persons, 293
     assert projected == "293"
     # the floor of energy use (18): met or missed each year, no projection
-    assert not any(label.startswith("按现有增速推算") for label, _ in cards.card_numbers(review, rows[(18, "")]))
+    assert not any(label.startswith("按实际年均增长推算") for label, _ in cards.card_numbers(review, rows[(18, "")]))
 
 
 def test_a_card_without_a_verdict_shows_no_progress_from_the_printed_baselines(weihai):
@@ -300,7 +300,7 @@ def test_a_final_evaluation_explains_no_stage_target_rule(example, example_table
     final = unmarked(html.warnings_html(example))
     assert "阶段目标" not in final.split("</p>")[0]
     mid = unmarked(html.warnings_html(load_report(relative(example_tables), 2023, "zh")))
-    assert "未达阶段目标、但按已有年均增速可达到下一目标的" in mid.split("</p>")[0]
+    assert "未达阶段目标、但按实际年均增长可达到下一目标的" in mid.split("</p>")[0]
 
 
 def test_a_card_says_why_a_pace_behind_is_warned_once_its_target_year_has_come(cards_html, cards_html_en):

@@ -366,7 +366,7 @@ def test_the_cards_legend_keeps_each_mark_with_its_words_in_chinese():
     from analysis.report.html import legend_items
 
     zh = str(legend_items(catalog("zh")))
-    assert '<span class="nobr">··· 按现有增速推算</span>' in zh and zh.count('<span class="nobr">') == 6
+    assert '<span class="nobr">··· 按实际年均增长推算</span>' in zh and zh.count('<span class="nobr">') == 6
     assert "nobr" not in str(legend_items(catalog("en")))  # English breaks between its words
 
 

@@ -152,14 +152,12 @@ def test_the_share_of_indicators_achieved_counts_final_verdicts_only(example_rep
     # 21 (9.3 in 2023, none for 2024). Final: 5 not achieved by its provincial series (79 against 80), so 21 in all;
     # achieved 1, 3, 6, 7, 9, 11, 12, 13, 15, 19, 26: 11 of all 23 = 47.83 %, shown 47.8 %, first, as official
     # reviews count; of the 21 with a final verdict 11 = 52.38 %, shown 52.4 %
-    expected = {"final-zh": "23 项定量指标中，达到目标的 11 项，指标达标比例 47.8%（11/23）；"
-                            "目标年份数据已到位、可作最终判定的仅 21 项，其中达标的占 52.4%（前一比例把尚无"
-                            "最终判定的 2 项计为未达到）。"
+    expected = {"final-zh": "23 项定量指标中，达到目标的 11 项，占全部定量指标的 47.8%（11/23）；"
+                            "目标年份数据已到位、可作最终判定的 21 项中，达标的占 52.4%（11/21）。"
                             "其余 2 项尚缺目标年份数据，仅有进展判断。",
-                "final-en": "Of the 23 quantitative indicators, 11 reached their target: 47.8% of indicators "
-                            "achieved (11 of 23); only 21 have a final verdict (their target year's value is in), "
-                            "and 52.4% of these reached it (the first share counts the 2 without one as not "
-                            "achieved). The other 2 still lack their target year's value: a "
+                "final-en": "Of the 23 quantitative indicators, 11 reached their target: 47.8% of all quantitative "
+                            "indicators (11 of 23); of the 21 with a final verdict (their target year's value is in), "
+                            "52.4% reached it (11 of 21). The other 2 still lack their target year's value: a "
                             "progress verdict only."}[case]
     text = _page_text(example_reports[case])
     assert expected in text
@@ -206,7 +204,7 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
             ("zh", "已达阶段目标（按已有增速达不到 2024年目标）", "120（2024年）\n+16.5%（+17）",
              "科技服务机构：已达阶段目标（2023年阶段目标完成率 103.0%；按已有增速达不到 2024年目标），"
              "2023年为 103个，2023年目标 100个；要在 2024年达到 120个，需比 2023年增长 16.5%（17个），"
-             "高于已有年均增速（+8.8%）。"),
+             "高于实际年均增长（+8.8%）。"),
             ("en", "Stage target met (off course for the 2024 target)", "120 (2024)\n+16.5% (+17)",
              "103 in 2023, against a 2023 target of 100: stage target met (103.0% of the 2023 stage target; off "
              "course for the 2024 target); to reach 120 in 2024 it must grow by 17 (16.5%) over 2023, more than the "
@@ -229,8 +227,7 @@ def test_the_national_share_states_its_denominator_and_the_indicators_without_da
     # 规划 (plan.yml's plan_word), and the draft does so too
     text = _page_text(example_reports["national-2015-zh"])
     assert ("10 项定量指标中，达到目标的 4 项，"
-            "指标达标比例 40.0%（4/10）；目标年份数据已到位、可作最终判定的仅 5 项，其中达标的占 80.0%（前一比例把"
-            "尚无最终判定的 5 项计为未达到）。"
+            "占全部定量指标的 40.0%（4/10）；目标年份数据已到位、可作最终判定的 5 项中，达标的占 80.0%（4/5）。"
             "其余 5 项尚无规划期内（2011年起）数据。") in text
     # no indicator of this plan has a national and a provincial series: nothing said of taking the worse
     assert "按指标的最新评估结论计（目标年份数据未到位的为进展判断）" in text and "省级" not in text

@@ -503,8 +503,8 @@ def test_a_stage_target_missed_compares_the_pace_needed_with_the_pace_seen(examp
     talent = next(item for item in lagging.items if item.startswith(("高层次人才数", "High-level talent")))
     firms = next(item for item in lagging.items if item.startswith(("高新技术企业", "High-tech enterprises")))
     if language == "zh":
-        assert talent.endswith("需比 2023年增长 7.4%（22人），高于已有年均增速（+7.2%）")
-        assert firms.endswith("需比 2023年增长 10.3%（150家），按已有年均增速（+25.2%）可以达到")
+        assert talent.endswith("需比 2023年增长 7.4%（22人），高于实际年均增长（+7.2%）")
+        assert firms.endswith("需比 2023年增长 10.3%（150家），按实际年均增长（+25.2%）可以达到")
     else:
         assert talent.endswith("it must grow by 22 (7.4%) over 2023, more than the growth seen so far (+7.2% a year)")
         assert firms.endswith("over 2023, and the growth seen so far (+25.2% a year) is enough")
@@ -525,8 +525,8 @@ def test_a_stage_target_met_off_course_is_named_after_the_lagging(example_tables
     assert len(off.items) == 2
     if language == "zh":
         assert off.items[0] == ("科技服务机构：2023年为 103个，达到 2023年阶段目标 100个（完成率 103.0%）；"
-                                "要在 2024年达到 120个，需比 2023年增长 16.5%（17个），高于已有年均增速（+8.8%）")
-        assert off.items[1].endswith("高于已有年均增速（+0.3个百分点）")
+                                "要在 2024年达到 120个，需比 2023年增长 16.5%（17个），高于实际年均增长（+8.8%）")
+        assert off.items[1].endswith("高于实际年均增长（+0.3个百分点）")
         statuses = next(p.text for p in paragraphs if p.text.startswith("按指标计"))
         assert "已达阶段目标 11 项" in statuses and "已达标" not in statuses
     else:

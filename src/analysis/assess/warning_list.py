@@ -116,6 +116,12 @@ def stage_missed_on_course(row) -> bool:
     return stage_missed(row) and bool(_on_course(row))
 
 
+def stage_missed_off_course(row) -> bool:
+    """A stage target missed whose growth seen a year falls short of what the next target needs a year too: red, and
+    the row says why (beside one missed on course, amber, whose completion rate may be lower)."""
+    return stage_missed(row) and _on_course(row) is False
+
+
 def _on_course(row) -> bool | None:
     """Whether a series' latest value meets its next target, or its growth seen a year reaches what that target needs
     a year; None when either rate is unknown (a yearly floor: no growth of its own)."""

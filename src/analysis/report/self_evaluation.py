@@ -209,8 +209,8 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     pairs = words["self_evaluation.pairs_clause"] if numeric["indicator_id"].duplicated().any() else ""
     without = words.count_text("self_evaluation.without", len(uncounted), missing=len(uncounted), which=which,
                                first=first or MISSING) if uncounted else ""
-    blocks.append(paragraph(words.text(key, n=len(counted), counts=listed, missing=len(uncounted), which=which,
-                                       first=first or MISSING, pairs=pairs, without=without)))
+    blocks.append(paragraph(words.count_text(key, len(counted), n=len(counted), counts=listed, missing=len(uncounted),
+                                             which=which, first=first or MISSING, pairs=pairs, without=without)))
     chosen = context.status_words
     if chosen is not None and not counted.empty:
         # in the plan's own status words, one per indicator: the word of the series that gives its status
@@ -373,10 +373,10 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
                                        missed=len(finals) - achieved, basis=words[basis], rest=rest)
     share = f"{achieved / len(finals) * 100:.1f}"
     judged = words.text("self_evaluation.share.judged", count=len(finals), share=share, basis=words[basis],
-                        missing=total - len(finals)) \
+                        achieved=achieved) \
         if len(finals) < total else words.text("self_evaluation.share.judged_all", basis=words[basis])
-    # the share of all the quantitative indicators first, as official reviews give it (28个指标中…达到25个, 89.3%);
-    # that of those with a final verdict after it
+    # the share of all the quantitative indicators first, as official reviews give it (28个指标中…达到25个, 89.3%),
+    # named as such; that of those with a final verdict after it, with its own denominator; the rest's reasons last
     return lead + words.count_text("self_evaluation.share.counted", len(finals), total=total, achieved=achieved,
                             share=share, rest=rest, basis=words[basis], judged=judged,
                             share_all=f"{achieved / total * 100:.1f}",

@@ -398,7 +398,7 @@ def cards_blocks(document: WordDocument, context: ReportContext, figures: Figure
 
 def legend(words) -> dict:
     """The legend of the cards' marks, in the cards' notes' type (smaller than a card's title, as it explains what
-    follows), each of its items kept on one line (never "按现有增速推 / 算", nor "—·—" apart from its words)."""
+    follows), each of its items kept on one line (never "按实际年均增长推 / 算", nor "—·—" apart from its words)."""
     separator = words["card.legend_separator"]
     items = [joined(item) for item in words["card.legend"].split(separator)]
     return styled("Card Notes", [{"t": "Para", "c": [{"t": "Str", "c": separator.join(items)}]}])

@@ -130,6 +130,11 @@ def write_docx(context: ReportContext, figures: Figures, path: Path, generated: 
     return path
 
 
+#: Characters in a table cell beyond which its row may break over two pages: a source's text with its addresses, not
+#: a status with its note (4 provincial's, some 170 characters in English).
+SPLIT_ROW_CHARACTERS = 240
+
+
 def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
     """The cells shaded, the tables' heads and the card tables kept on a page, the runs kept whole marked, the
     catalog's sizes in the styles, the archive's dates fixed."""
@@ -139,8 +144,12 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
         if len(tables) != laid_on.tables:  # the colours would land in the wrong cells
             raise WordEditionError(f"pandoc wrote {len(tables)} tables where the document has {laid_on.tables}")
         shade_cells(tables, laid_on.shading)
-        for row in root.iter(w("tr")):  # a row is never split over two pages: its status never apart from its name
-            put(put(row, "trPr"), "cantSplit", {})
+        for row in root.iter(w("tr")):  # a row is never split over two pages (its status never apart from its name),
+            # but for one of a source's long text (the appendix's addresses), which carried over whole leaves half a
+            # page blank
+            if max((len("".join(t.text or "" for t in cell.iter(w("t")))) for cell in row.iter(w("tc"))),
+                   default=0) <= SPLIT_ROW_CHARACTERS:
+                put(put(row, "trPr"), "cantSplit", {})
         keep_heads(table for index, table in enumerate(tables)
                    if index not in laid_on.kept_together and index not in laid_on.borderless)
         keep_together(tables[index] for index in laid_on.kept_together)

@@ -24,6 +24,7 @@ from ..assess.warning_list import (
     stage_met,
     stage_met_off_course,
     stage_missed,
+    stage_missed_off_course,
     stage_missed_on_course,
 )
 from ..catalog import Catalog, catalog
@@ -838,6 +839,9 @@ def status_note(row, words: Catalog, moved: str = "") -> str:
             notes.append(words.text("scorecard.off_course", year=year(row.next_target_year)))
         elif stage_missed_on_course(row):  # missed now, but the pace seen reaches the next target: amber, not red
             notes.append(words.text("scorecard.on_course", year=year(row.next_target_year)))
+        elif stage_missed_off_course(row):  # missed, and the pace seen does not reach the next target either: red,
+            # said so, as a row of amber beside it may show a lower completion rate
+            notes.append(words.text("scorecard.off_course", year=year(row.next_target_year)))
     if overdue_behind(row):  # behind the pace, its target's year come without its value: amber
         notes.append(words.text("scorecard.overdue", year=year(row.target_year)))
     if moved:
