@@ -168,20 +168,20 @@ def test_a_qualitative_card_is_not_chained_to_the_next_card(zh):
     assert not [p for p in notes if p._p.find(f"{W}pPr/{W}keepNext") is not None]
 
 
-def test_no_table_row_is_split_over_two_pages_but_one_of_a_long_source(zh):
+def test_no_table_row_is_split_over_two_pages_but_the_appendixs(zh):
     """A row stays on one page, its status never apart from its name: 4 provincial's, whose status note (its years
-    without a value and its plan-period move) runs to a dozen lines of a narrow column, too; only a row with a cell
-    of more than 240 characters (a source's text with its addresses) may break; and a lead-in line stays with the
-    list it leads into ("未达标、偏离目标或预计未达标的指标：")."""
-    from analysis.report.word_file import SPLIT_ROW_CHARACTERS
-
-    def longest(row) -> int:
-        return max(len("".join(t.text or "" for t in cell.iter(f"{W}t"))) for cell in row.iter(f"{W}tc"))
-
-    rows = list(zh.element.body.iter(f"{W}tr"))
-    kept = [row for row in rows if longest(row) <= SPLIT_ROW_CHARACTERS]
-    assert len(kept) > 100 and all(row.find(f"{W}trPr/{W}cantSplit") is not None for row in kept)
-    assert all(row.find(f"{W}trPr/{W}cantSplit") is None for row in rows if longest(row) > SPLIT_ROW_CHARACTERS)
+    without a value and its plan-period move) runs to a dozen lines of a narrow column, too; only the appendix's
+    tables of findings and sources may break a row; and a lead-in line stays with the list it leads into
+    ("未达标、偏离目标或预计未达标的指标：")."""
+    body = zh.element.body
+    tables = list(body.iter(f"{W}tbl"))
+    heading = next(p for p in body.iter(f"{W}p") if spaced("".join(t.text or "" for t in p.iter(f"{W}t")))
+                   .startswith("附录"))
+    after = [table for table in tables if table.getparent() is body and body.index(table) > body.index(heading)]
+    assert len(after) == 2  # the findings and the actual values' sources
+    rows = [row for table in tables if table not in after for row in table.findall(f"{W}tr")]
+    assert len(rows) > 100 and all(row.find(f"{W}trPr/{W}cantSplit") is not None for row in rows)
+    assert all(row.find(f"{W}trPr/{W}cantSplit") is None for table in after for row in table.findall(f"{W}tr"))
     moved = [row for row in rows if "2.7% → 2.9%" in "".join(t.text or "" for t in row.iter(f"{W}t")).replace(
         "\u2060", "").replace("\u00a0", " ")]
     assert moved

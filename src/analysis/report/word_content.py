@@ -104,15 +104,18 @@ class WordDocument:
     borderless: list[int] = field(default_factory=list)
     points: dict[int, float] = field(default_factory=dict)  # a table's own type size (a dense table's)
     roomy: list[int] = field(default_factory=list)  # a table of one short row, given the height of a card's row
+    splittable: list[int] = field(default_factory=list)  # a table whose rows may break over two pages (the appendix's)
     tables: int = 0
 
     def add(self, *blocks) -> None:
         self.blocks.extend(blocks)
 
     def add_table(self, table: dict, colours: dict[tuple[int, int], str] | None = None,
-                  keep_together: bool = False, points: float | None = None) -> None:
+                  keep_together: bool = False, points: float | None = None, splittable: bool = False) -> None:
         self.shading += [Shading(self.tables, row, column, colour) for (row, column), colour in
                          (colours or {}).items()]
+        if splittable:
+            self.splittable.append(self.tables)
         if keep_together:
             self.kept_together.append(self.tables)
         if points:
@@ -502,7 +505,9 @@ def appendix_blocks(document: WordDocument, context: ReportContext) -> None:
         # 统计) whole up to eight
         floors = {0: NAME_FLOOR[1], 4: NAME_FLOOR[1]} if frame is actuals else {0: FINDING_FLOOR}
         widths, points = fitted(context, columns, floors)
-        document.add_table(table(headers, rows, widths), points=points)
+        # a finding or a source runs to many lines: its row may break over two pages, as carried over whole it would
+        # leave a page's foot blank; the report's other tables keep each row whole (a status never apart from its name)
+        document.add_table(table(headers, rows, widths), points=points, splittable=True)
 
 
 def text_of(value) -> str:

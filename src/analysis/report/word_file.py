@@ -130,11 +130,6 @@ def write_docx(context: ReportContext, figures: Figures, path: Path, generated: 
     return path
 
 
-#: Characters in a table cell beyond which its row may break over two pages: a source's text with its addresses, not
-#: a status with its note (4 provincial's, some 170 characters in English).
-SPLIT_ROW_CHARACTERS = 240
-
-
 def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
     """The cells shaded, the tables' heads and the card tables kept on a page, the runs kept whole marked, the
     catalog's sizes in the styles, the archive's dates fixed."""
@@ -144,12 +139,11 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
         if len(tables) != laid_on.tables:  # the colours would land in the wrong cells
             raise WordEditionError(f"pandoc wrote {len(tables)} tables where the document has {laid_on.tables}")
         shade_cells(tables, laid_on.shading)
-        for row in root.iter(w("tr")):  # a row is never split over two pages (its status never apart from its name),
-            # but for one of a source's long text (the appendix's addresses), which carried over whole leaves half a
-            # page blank
-            if max((len("".join(t.text or "" for t in cell.iter(w("t")))) for cell in row.iter(w("tc"))),
-                   default=0) <= SPLIT_ROW_CHARACTERS:
-                put(put(row, "trPr"), "cantSplit", {})
+        for index, table in enumerate(tables):  # a row is never split over two pages (its status never apart from
+            # its name), but for one of the appendix's tables of findings and sources, many lines long
+            if index not in laid_on.splittable:
+                for row in table.findall(w("tr")):
+                    put(put(row, "trPr"), "cantSplit", {})
         keep_heads(table for index, table in enumerate(tables)
                    if index not in laid_on.kept_together and index not in laid_on.borderless)
         keep_together(tables[index] for index in laid_on.kept_together)
@@ -240,15 +234,18 @@ def _a_list_item(block) -> bool:
 
 def lead_into_tables(root) -> None:
     """A paragraph of text right before a table (the self-evaluation annex's note, the appendix's last note) or a
-    list (the summary's "Indicators not achieved …:") kept on the page of what it leads into: never a page's last
-    line above a table or a list that starts the next. A longer paragraph (the change table's count of the changes)
-    is no lead-in line: carried over whole with the table it would leave half a page blank."""
+    list it leads into with a colon (the summary's "Indicators not achieved …:") kept on the page of what follows:
+    never a page's last line above a table or a list that starts the next. A longer paragraph (the change table's
+    count of the changes) is no lead-in line: carried over whole with the table it would leave half a page blank."""
     blocks = list(root.find(w("body")))
     for block, after in zip(blocks, blocks[1:]):
         style = block.find(f"{w('pPr')}/{w('pStyle')}")
         text = "".join(text.text or "" for text in block.iter(w("t"))).strip()
-        if block.tag == w("p") and (after.tag == w("tbl") or (_a_list_item(after) and not _a_list_item(block))) \
-                and (style is None or style.get(w("val")) != "Figure") and 0 < len(text) <= LEAD_IN_CHARACTERS:
+        # before a list, a line that leads into it ends with a colon (…的指标：); one that ends a sentence does not
+        leads = after.tag == w("tbl") or (_a_list_item(after) and not _a_list_item(block)
+                                          and text.endswith(("：", ":")))
+        if block.tag == w("p") and leads and (style is None or style.get(w("val")) != "Figure") \
+                and 0 < len(text) <= LEAD_IN_CHARACTERS:
             put(put(block, "pPr"), "keepNext", {})
 
 
