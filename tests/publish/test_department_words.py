@@ -459,5 +459,6 @@ def test_a_qualitative_indicator_says_its_self_rating_or_that_none_was_sent(fill
         context = year_context(filled, language)
         assert cards.card_notes(context, context.series_row(22)) == [rated]
         assert cards.card_notes(context, context.series_row(23)) == [owed]
-        summary = " ".join(paragraph.text for paragraph in words.summary_paragraphs(context))
+        summary = " ".join(" ".join((paragraph.text, *paragraph.items))
+                           for paragraph in words.summary_paragraphs(context))
         assert all(state in summary for state in core)  # 22 and 23 are core indicators
