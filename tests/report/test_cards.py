@@ -366,3 +366,16 @@ def test_a_correction_of_the_type_only_is_left_to_the_appendix(example):
     assert not cards.typographic(SimpleNamespace(issue="correction", printed_text="1 4.6", value=1.46))
     assert not cards.typographic(SimpleNamespace(issue="correction", printed_text="约2.5", value=2.5))
     assert not cards.typographic(SimpleNamespace(issue="split_cell", printed_text="2.8", value=2.8))
+
+
+def test_a_qualitative_indicator_says_under_its_kind_whether_it_was_assessed(example, example_tables):
+    # the example sends no self-rating for 22–24 in 2024: the scorecard's status says the kind (定性指标) and, under
+    # it, that no assessment came (尚未评价), never the kind alone, which a reader may take for a verdict
+    from analysis.report.tables import scorecard_rows
+
+    qualitative = {row.indicator_id: (row.status_text, row.final_rate) for row in scorecard_rows(example)
+                   if row.status == "qualitative"}
+    assert qualitative == {"22": ("定性指标", "尚未评价"), "23": ("定性指标", "尚未评价"),
+                           "24": ("定性指标", "尚未评价")}
+    english = load_report(relative(example_tables), 2024, "en")
+    assert {row.final_rate for row in scorecard_rows(english) if row.status == "qualitative"} == {"not assessed yet"}

@@ -44,6 +44,7 @@ from .words import (
     operator,
     pace_text,
     plan_outline_of,
+    qualitative_state,
     reference_in,
     series_label,
     shown_change,
@@ -447,7 +448,9 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                      localized(row, "short_name", language), words["workbook.core_mark"] if row.core else "",
                      localized(row, "unit", language), words[f"operator.{operator(row)}"],
                      *(ranked(row, baselines.get(key, {}).get(y), words) for y in baseline_years),
-                     *figures, status_cell(row, words), status_note(row, words, plan_period_note(context, row)),
+                     *figures, status_cell(row, words),
+                     qualitative_state(context, row, "scorecard") if not numeric else
+                     status_note(row, words, plan_period_note(context, row)),
                      *([Official(row.official_status, official_text(row, context))] if context.status_words else []),
                      *([getattr(row, f"lead_department_{language}")] if departments else [])])
     first = headers.index(names[NEEDED_COLUMNS[0]])

@@ -22,6 +22,7 @@ from .words import (
     official_text,
     pace_text,
     plan_outline_of,
+    qualitative_state,
     reference_in,
     status_note,
     status_text,
@@ -80,8 +81,8 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                           name=localized(row, "short_name", language), core=bool(row.core), status=row.status,
                           status_text=status_text(row, words), official=row.official_status,
                           official_text=official_text(row, context))
-            if row.status == "qualitative":
-                rows.append(ScorecardRow(**common))
+            if row.status == "qualitative":  # its state under the kind: rated (and how) or not assessed yet
+                rows.append(ScorecardRow(**common, final_rate=qualitative_state(context, row, "scorecard")))
                 continue
             unit = localized(row, "unit", language)
             joined = row.kind != "rank" and unit and (row.unit_zh == "%" or words["quantity.unit_after_number"])
