@@ -612,3 +612,18 @@ def test_indicators_without_a_verdict_are_said_to_lack_their_target_year_too():
     # the mid-term: 14's target year (2024) is still to come, nothing to say
     rows = [assessed(14, 2023, "compound", 80, 2021, 85, 2024, 120, "insufficient_data", verdict="")]
     assert "数据不足的" not in words._statuses(context("zh", rows))
+
+
+def test_a_progress_verdict_on_a_single_plan_value_is_flagged(example_tables):
+    # the example's 2024 final: 4 provincial has 2.9 in 2022 and nothing after (its 2020 and 2021 values are the
+    # plan's printed baselines): its "moving away" rests on one value of the plan period, said so; 21 has 2022 and
+    # 2023 (two values), the national series of 4 a final verdict: neither named
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    for language, expected in (
+            ("zh", "注意：1 个序列（指标 4 省级）的进展判断只依据方案期内（2022年起）的一个数值，待后续年份数据补充后可能改变。"),
+            ("en", "Caution: 1 series (indicator 4 provincial) rests its progress verdict on a single value from the "
+                   "plan period (from 2022); it may change as later values come in.")):
+        paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))
+        assert expected in paragraphs

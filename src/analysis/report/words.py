@@ -551,6 +551,10 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     if len(low):
         paragraphs.append(Paragraph(words.count_text("summary.low_evidence", len(low), ids=series_ids(low, words),
                                                      years=_low_evidence_years(context, low))))
+    single = single_plan_value(context, numeric)
+    if len(single):
+        paragraphs.append(Paragraph(words.count_text("summary.single_value", len(single), ids=series_ids(single, words),
+                                                     first=year(plan_start_year(context.values)))))
     for line in (_revisions(context), _observation_revisions(context), _preliminary(context)):
         if line:
             paragraphs.append(Paragraph(line))
@@ -594,6 +598,21 @@ def thin_evidence(numeric: pd.DataFrame) -> pd.DataFrame:
     among them: it compares the target year's value with the target, whatever came before."""
     return numeric[(numeric["evidence"] == "low") & (numeric["status"] != "insufficient_data")
                    & (numeric["verdict"] != "final")]
+
+
+def single_plan_value(context: ReportContext, numeric: pd.DataFrame) -> pd.DataFrame:
+    """The series whose progress verdict rests on a single value of the plan period, however many baselines the plan
+    printed before it (indicator 26 of Weihai's published data: 36.6 in 2022 alone): thin evidence too, said so."""
+    start = plan_start_year(context.values)
+    if start is None:
+        return numeric.iloc[0:0]
+    values = context.values
+    actual = values[(values["value_type"] == "actual") & (values["year"] >= start)
+                    & (values["year"] <= context.report_year)]
+    counts = actual.groupby(["indicator_id", "series"]).size()
+    single = [counts.get((row.indicator_id, row.series), 0) == 1 for row in numeric.itertuples()]
+    return numeric[pd.Series(single, index=numeric.index, dtype=bool) & (numeric["verdict"] == "progress")
+                   & (numeric["status"] != "insufficient_data") & (numeric["evidence"] != "low")]
 
 
 def _scope(context: ReportContext, numeric: pd.DataFrame) -> str:
