@@ -622,7 +622,8 @@ def test_a_progress_verdict_on_a_single_plan_value_is_flagged(example_tables):
     from tests.conftest import relative
 
     for language, expected in (
-            ("zh", "注意：1 个序列（指标 4 省级）的进展判断只依据方案期内（2022年起）的一个数值，待后续年份数据补充后可能改变。"),
+            ("zh", "注意：1 个序列（指标 4 省级）的进展判断只依据方案期内（2022年起）的一个数值，"
+                   "待后续年份数据补充后可能改变。"),
             ("en", "Caution: 1 series (indicator 4 provincial) rests its progress verdict on a single value from the "
                    "plan period (from 2022); it may change as later values come in.")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))
