@@ -30,6 +30,7 @@ from .words import (
     localized,
     named,
     next_target_need,
+    not_final,
     pace_lines,
     pace_text,
     series_label,
@@ -256,7 +257,9 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
         target = target_text(row, words) + year_aside(row.target_year, words)
         rows.append([str(row.indicator_id), name, localized(row, "unit", context.language),
                      value_text(row, row.base_value, words), target, latest,
-                     status_text(row, words) + status_aside(row, words)]
+                     # a verdict on an earlier value once the target year has come says so, as the report's does
+                     [status_text(row, words) + status_aside(row, words), words["scorecard.not_final"]]
+                     if not_final(row) else status_text(row, words) + status_aside(row, words)]
                     + ([_next_target(row, words)] if ahead else []))
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators"))
     return blocks + described + _explained(context, qualitative_words)
