@@ -175,7 +175,8 @@ def _overview(context: ReportContext, tasks: pd.DataFrame, measures: pd.DataFram
                       words.text("self_evaluation.data_years_one", year=year(data_year.max()))
                       if data_year.nunique() == 1 else
                       words.text("self_evaluation.data_years_mixed", count=int((data_year == data_year.max()).sum()),
-                                 latest=year(data_year.max()), earliest=year(data_year.min())))
+                                 latest=year(data_year.max()), earliest=year(data_year.min()),
+                                 earliest_count=int((data_year == data_year.min()).sum())))
     label = (context.plan.get("dataset_label") or {}).get(context.language)  # an example's data: said, as the report
     return [heading(words["self_evaluation.sections.overview"]), paragraph(text),
             *([paragraph(words.text("summary.dataset", label=label))] if label else []),
