@@ -502,7 +502,13 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
               for s in set(shown_of.values())}
     badge = max(_text_inches(b, size) for b in badges.values()) + 2 * 0.25 * size / 72 + 5 / 72
     title = _part_title(text["completion"], "completion", len(every), part, words)
-    x_label = text["completion_x"]
+    # a bar measured against a stage target (a later one follows: a mid-term's 2023 targets) says so: a long bar is
+    # no promise for the final target
+    stages = sorted({int(row.target_year) for mark, row in zip(marks, table.itertuples())
+                     if mark and mark[0] == "bar" and not is_missing(row.target_year)
+                     and not is_missing(getattr(row, "next_target_year", float("nan")))})
+    x_label = (words.text("chart.completion_x_stage", years=words["grammar.comma"].join(year(y) for y in stages))
+               if stages else text["completion_x"])
     right = 1 - (badge + 0.08) / width
     label_size = max(7.5, size)
     labels = [_label(r, language) for r in table.itertuples()]
