@@ -356,3 +356,16 @@ def test_a_level_to_hold_every_year_is_a_line_across_its_small_multiple(example)
     assert held == {"2": [], "17": [90.0], "18": [5.0]}
     legend = [text.get_text() for text in figure.legends[0].get_texts()]
     assert "targets to hold every year" in legend
+
+
+def test_a_level_missed_in_an_earlier_year_is_drawn_at_that_year(example):
+    """The distance chart's diamond for a level to hold every year: 17 (≥90% a year) missed in 2022 with 89.5, drawn
+    at 89.5 ÷ 90 = 99.4% with its year, not at 2024's 92 ÷ 90 = 102.2% beside "not achieved"; 18 (≥5% a year) at
+    4.6 ÷ 5 = 92.0% (2023). A series without a year missed keeps its latest value's share."""
+    report = context(example, 2024, "en")
+    rows = {row.indicator_id: row for row in charts.completion_rows(report).itertuples()}
+    air = charts._worst_year(report, rows[17], charts._completion_mark(rows[17]))
+    energy = charts._worst_year(report, rows[18], charts._completion_mark(rows[18]))
+    assert air[0] == "level" and air[1] == pytest.approx(89.5 / 90) and air[2] == 2022
+    assert energy[0] == "level" and energy[1] == pytest.approx(4.6 / 5) and energy[2] == 2023
+    assert charts._worst_year(report, rows[1], charts._completion_mark(rows[1])) == charts._completion_mark(rows[1])

@@ -27,6 +27,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, Formatter, Locator, MaxNLocator, MultipleLocator
 
 from ..assess.assessment import headline_status, plan_start_year
+from ..assess.rates import direction_sign
 from ..vocabulary import HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
 from . import cards
 from .context import ReportContext
@@ -468,6 +469,21 @@ def _completion_mark(row) -> tuple[str, float] | None:
     return None
 
 
+def _worst_year(context: ReportContext, row, mark):
+    """A level to hold every year missed in an earlier year: its diamond at that year's share of the target, with the
+    year (``("level", 0.994, 2022)``: 89.5 against 90), not the latest year's, which meets it beside "not achieved";
+    any other mark as it is."""
+    if not mark or mark[0] != "level":
+        return mark
+    missed = cards.missed_gap(context, row)
+    if not missed:
+        return mark
+    gap, missed_year = missed
+    value = row.target_value - direction_sign(row.direction) * gap
+    share = value / row.target_value if row.direction not in ("lower", "at_most") else row.target_value / value
+    return "level", float(share), int(missed_year)
+
+
 def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """How far each series has come: the share of the distance from its baseline to its target covered
     (增量完成比例) against the share of the time elapsed (同期序时进度); for a series without that distance (a target
@@ -483,7 +499,7 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
     table = _part(every, "completion", part).iloc[::-1]
     low, high = COMPLETION_RANGE
     size = PHONE_TEXT if narrow else PAPER_TEXT  # the least type: badges, rules, values at the edge
-    marks = [_completion_mark(row) for row in table.itertuples()]
+    marks = [_worst_year(context, row, _completion_mark(row)) for row in table.itertuples()]
     timed = any(mark and mark[0] == "bar" and not is_missing(row.time_elapsed)
                 for mark, row in zip(marks, table.itertuples()))
     cases = {_level_case(row) for mark, row in zip(marks, table.itertuples()) if mark and mark[0] == "level"}
@@ -538,7 +554,9 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
             # beside the diamond on the side with more room, wrapped to it: never under the badge
             after = (high + 0.05 - at) * inches / (high - low + 0.1) - 0.1
             before = (at - low + 0.05) * inches / (high - low + 0.1) - 0.1
-            rule = _wrap(_level_rule(row, words), max(after, before), size)
+            rule = _level_rule(row, words) + (words.text("chart.level_missed", year=year(mark[2])) if len(mark) > 2
+                                              else "")
+            rule = _wrap(rule, max(after, before), size)
             ax.annotate(rule, (at, yi), xytext=(6 if after >= before else -6, 0), textcoords="offset points",
                         va="center", ha="left" if after >= before else "right", fontsize=size, color="#444")
         ax.annotate(badges[shown_of[row.Index]], (1.0, yi), xycoords=("axes fraction", "data"), xytext=(5, 0),
