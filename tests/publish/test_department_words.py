@@ -212,7 +212,7 @@ def test_the_submissions_table_says_who_sent_what_and_what_is_missing(filled):
     owed = [int(part.split()[1]) for part in science[5].split("; ") if part.startswith("indicator")]
     assert owed == sorted(owed)
     union = rows[next(name for name in rows if "Trade Union" in name)]
-    assert union[1:6] == ["1", "0", "0", "nothing sent", "task 2.2"]
+    assert union[1:6] == ["1", "0", "0", "none", "task 2.2"]
 
 
 def test_with_nothing_sent_every_gap_is_a_placeholder(project_tmp):

@@ -257,7 +257,7 @@ def test_a_task_lists_its_departments_and_calls_none_the_lead(example_reports, c
     assert not [t for t in tasks if re.search(r"牵头|列首位|\blead\b|first listed", t)]
     # the annex says who is asked for a task's words, and that the plan names no lead
     header = document.tables[-1].rows[0].cells[1].text
-    assert header == {"final-zh": "须报送的任务", "final-en": "Tasks to report on"}[case]
+    assert header == {"final-zh": "须报送的任务", "final-en": "Tasks due"}[case]
 
 
 def test_the_title_years_and_the_departments_names_are_never_broken_in_the_pdf(example_reports):
