@@ -277,19 +277,25 @@ def test_the_workbook_checker_flags_white_on_amber():
 # --- the Word edition ---------------------------------------------------------------------------------------
 
 def word_pairs(document: etree._Element) -> list[tuple[str, str, str]]:
-    """Each run of a shaded cell: its colour (black when none is set) against the cell's fill."""
+    """Each run of a shaded cell or paragraph: its colour (black when none is set) against the paragraph's fill, else
+    the cell's; a run with a colour of its own in an unshaded paragraph of a shaded table's cell (a status's note
+    under its badge) against white."""
     pairs = []
     for number, tc in enumerate(document.iter(f"{W}tc")):
         shading = tc.find(f"{W}tcPr/{W}shd")
-        fill = shading.get(f"{W}fill") if shading is not None else None
-        if fill in (None, "auto"):
-            continue
-        for run in tc.iter(f"{W}r"):
-            if not "".join(t.text or "" for t in run.iter(f"{W}t")).strip():
-                continue
-            colour = run.find(f"{W}rPr/{W}color")
-            text = colour.get(f"{W}val") if colour is not None else "000000"
-            pairs.append(("#" + text, "#" + fill, f"cell {number}"))
+        cell_fill = shading.get(f"{W}fill") if shading is not None else None
+        cell_fill = None if cell_fill == "auto" else cell_fill
+        for paragraph in tc.findall(f"{W}p"):
+            own = paragraph.find(f"{W}pPr/{W}shd")
+            fill = own.get(f"{W}fill") if own is not None else cell_fill
+            for run in paragraph.iter(f"{W}r"):
+                if not "".join(t.text or "" for t in run.iter(f"{W}t")).strip():
+                    continue
+                colour = run.find(f"{W}rPr/{W}color")
+                if fill is None and colour is None:
+                    continue  # black on white: the page's own text
+                text = colour.get(f"{W}val") if colour is not None else "000000"
+                pairs.append(("#" + text, "#" + (fill or "FFFFFF"), f"cell {number}"))
     return pairs
 
 
@@ -302,10 +308,11 @@ def test_every_shaded_cell_of_the_word_edition_reads(example_reports, case):
     assert failing(pairs) == []
 
 
-def one_cell_table(text_colour: str | None = None) -> etree._Element:
+def one_cell_table(text_colour: str | None = None, note: bool = False) -> etree._Element:
     colour = f'<w:rPr><w:color w:val="{text_colour}"/></w:rPr>' if text_colour else ""
+    under = "<w:p><w:r><w:t>a progress verdict</w:t></w:r></w:p>" if note else ""
     return etree.fromstring(f'<w:tbl xmlns:w="{W[1:-1]}"><w:tr><w:tc><w:p><w:r>{colour}<w:t>x</w:t></w:r></w:p>'
-                            "</w:tc></w:tr></w:tbl>")
+                            f"{under}</w:tc></w:tr></w:tbl>")
 
 
 @pytest.mark.parametrize("ground", sorted({*STATUS_COLOURS.values(), *(g for g, _ in LEVEL_COLOURS.values()),
@@ -313,6 +320,18 @@ def one_cell_table(text_colour: str | None = None) -> etree._Element:
 def test_the_word_edition_writes_black_or_white_by_contrast(ground):
     table = one_cell_table()
     shade_cells([table], [Shading(0, 0, 0, ground)])
+    assert failing(word_pairs(table)) == []
+
+
+@pytest.mark.parametrize("ground", sorted(STATUS_COLOURS.values()))
+def test_a_status_with_its_note_has_the_status_alone_on_its_colour(ground):
+    # the note under a status (a progress verdict, …) stays black on white, as in the HTML: not part of the badge
+    table = one_cell_table(note=True)
+    shade_cells([table], [Shading(0, 0, 0, ground)])
+    status, note = table.iter(f"{W}p")
+    assert status.find(f"{W}pPr/{W}shd").get(f"{W}fill") == ground.lstrip("#").upper()
+    assert note.find(f"{W}pPr/{W}shd") is None and note.find(f"{W}r/{W}rPr/{W}color") is None
+    assert table.find(f"{W}tr/{W}tc/{W}tcPr/{W}shd") is None
     assert failing(word_pairs(table)) == []
 
 

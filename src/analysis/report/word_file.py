@@ -297,13 +297,21 @@ def keep_heads(tables) -> None:
 
 
 def shade_cells(tables: list, shading: list[Shading]) -> None:
-    """Each cell of ``shading`` on its colour, its text black or white, whichever contrasts more (WCAG 2)."""
+    """Each cell of ``shading`` on its colour, its text black or white, whichever contrasts more (WCAG 2); a cell of
+    more than one paragraph (a status and its note) has its first alone on the colour, as the HTML's badge, the note
+    under it in the text's own colour on white: never read as part of the verdict."""
     for shade in shading:
         tc = tables[shade.table].findall(w("tr"))[shade.row].findall(w("tc"))[shade.column]
         fill = shade.colour.lstrip("#").upper()
-        put(put(tc, "tcPr"), "shd", {"val": "clear", "color": "auto", "fill": fill})
         text = text_on(shade.colour).lstrip("#").upper()
-        for run in tc.iter(w("r")):
+        paragraphs = tc.findall(w("p"))
+        if len(paragraphs) > 1:
+            put(put(paragraphs[0], "pPr"), "shd", {"val": "clear", "color": "auto", "fill": fill})
+            runs = paragraphs[0].iter(w("r"))
+        else:
+            put(put(tc, "tcPr"), "shd", {"val": "clear", "color": "auto", "fill": fill})
+            runs = tc.iter(w("r"))
+        for run in runs:
             put(put(run, "rPr"), "color", {"val": text})
 
 
