@@ -308,7 +308,7 @@ def test_a_card_says_why_a_pace_behind_is_warned_once_its_target_year_has_come(c
     # and shown as projected to miss, never "accelerate" once the target's year has passed
     assert "按已有增速推算达不到目标，列为黄色预警，待该年数据公布后作最终判定" in card(cards_html, "indicator-21")
     assert "需加快" not in card(cards_html, "indicator-21")
-    assert "an amber warning until that year" in card(cards_html_en, "indicator-21")
+    assert "amber in the warning list until that value is in" in card(cards_html_en, "indicator-21")
     assert "Projected to miss" in card(cards_html_en, "indicator-21")
     assert "accelerate" not in card(cards_html_en, "indicator-21")
     assert "Projected to miss" not in card(cards_html_en, "indicator-2")  # 2.7 in 2024: a final verdict
