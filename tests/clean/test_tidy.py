@@ -71,7 +71,7 @@ def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
                                     "the table's 2020 figure, 80; the table prints 85 for 2021.")
     assert quality.loc[("split_two_rows", 5)].detail_en == (
         "Printed over 2 rows (“国家级” / “省级”); kept as 2 series, national and provincial")
-    assert quality.loc[("split_two_rows", 5)].detail_zh == "分国家级、省级两行印出，作为两个序列"
+    assert quality.loc[("split_two_rows", 5)].detail_zh == "方案分国家级、省级两行列出，本报告分别评估"
 
 
 def test_a_note_written_in_one_language_is_shown_in_both(plan_copy):

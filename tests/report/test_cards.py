@@ -69,8 +69,8 @@ def test_a_card_lists_its_sources_and_findings(cards_html):
     parks = card(cards_html, "indicator-4-national")
     # the four printed cells split into two series (2020, 2021, 2023, 2024): one line, not four
     # the other three are in the appendix, said in a sentence of its own
-    assert parks.count("拆分合并单元格") == 1
-    assert "（国2.8/省3.1），拆分为国家级、省级两个序列。附录另列同类情况 3 处。" in parks
+    assert parks.count("两组数据合列") == 1
+    assert "（国2.8/省3.1），本报告分别评估。附录另列同类情况 3 处。" in parks
     decision = card(cards_html, "indicator-22")
     assert "定性评价：方案未列基础值和目标值" in decision and "定性指标：" not in decision  # said once
 
