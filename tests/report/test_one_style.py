@@ -100,7 +100,7 @@ def test_a_card_sends_the_reader_to_the_appendix_in_a_sentence_of_its_own(exampl
     # provincial innovation bases (4, national series): four printed cells split, one named on the card
     for language, line in (("en", "split into national 2.8, provincial 3.1. The appendix lists 3 more findings of "
                                   "this kind."),
-                           ("zh", "拆分为国家级、省级两个序列。附录另列同类情况 3 处。")):
+                           ("zh", "本报告分别评估。附录另列同类情况 3 处。")):
         context = year_context(example, language, 2024)
         row = next(r for r in numeric_rows(context) if (r.indicator_id, r.series) == (4, "national"))
         notes = card_notes(context, row)
