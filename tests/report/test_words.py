@@ -628,3 +628,17 @@ def test_a_progress_verdict_on_a_single_plan_value_is_flagged(example_tables):
                    "plan period (from 2022); it may change as later values come in.")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))
         assert expected in paragraphs
+
+
+def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_tables):
+    # 技术合同成交额 (16): the plan's text asks 10% a year or more; the table's 2021 baseline 133 to 158 in 2024 is
+    # (158 / 133)^(1/3) − 1 = 5.91% a year: short, named in the overview, not only on its card
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    for language, expected in (
+            ("zh", ("方案正文另有年均增速要求、目前未达到的指标：",
+                    ["技术合同成交额：要求年均增长 10% 以上，2021—2024年实际年均 +5.9%"])),
+            ("en", ("Growth the plan's text promises beside its table, not reached:",
+                    ["Technology contracts traded: at least 10% a year promised, +5.9% a year seen in 2021–2024"]))):
+        assert expected in texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))

@@ -538,6 +538,11 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
         listed = kinds[0] if len(kinds) == 1 else words["grammar.comma"].join(kinds[:-1]) + words["grammar.or"] \
             + kinds[-1]
         paragraphs.append(Paragraph(words.text("summary.lagging_intro", kinds=listed), tuple(needs)))
+    from .cards import prose_growth_missed  # the cards read this module's words
+
+    promised = prose_growth_missed(context)
+    if promised:
+        paragraphs.append(Paragraph(words["summary.prose_growth_intro"], tuple(promised)))
     off_course = [row for row in numeric.itertuples() if stage_met_off_course(row)]
     if off_course:
         paragraphs.append(Paragraph(words.count_text("summary.off_course_intro", len(off_course)),
