@@ -315,7 +315,7 @@ def test_a_series_still_to_accelerate_at_the_final_evaluation_is_a_problem(fille
     # miss (预计未达标), amber with no time left to accelerate, a problem the final self-evaluation names
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     problems = text[text.index("（一）存在的问题"):text.index("（二）下一步措施")]
-    assert any(t.startswith("研发费用加计扣除减免占研发经费比重：预计未达标（进展判断，非最终判定；按已有增速达不到"
+    assert any(t.startswith("研发费用加计扣除减免占研发经费比重：预计未达标（进展判断，非最终判定；按实际年均增长达不到"
                             "2024年目标；最新值为 2023年，2024年无数据）")
                for t in problems)
     # a level held every year and missed in 2022: its rate is 2024's alone
@@ -382,8 +382,8 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     paths = {path.stem: path for path in build_templates(plan, 2023, "zh", project_tmp / "words-templates-2023")}
     sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
     status = {row[1].value: row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["indicator"]}
-    assert status["14"] == "按 2023年数值 103：黄色预警 · 已达阶段目标（按已有增速达不到 2024年目标）"
-    assert status["10"] == "按 2023年数值 1,450：黄色预警 · 未达阶段目标（按已有增速可达到 2024年目标）"
+    assert status["14"] == "按 2023年数值 103：黄色预警 · 已达阶段目标（按实际年均增长达不到 2024年目标）"
+    assert status["10"] == "按 2023年数值 1,450：黄色预警 · 未达阶段目标（按实际年均增长可达到 2024年目标）"
     assert status["2"] == "按 2023年数值 2.61：红色预警 · 未达阶段目标"
     # R&D personnel (1), 24,300 against 24,000: no warning, explained only if 2023's value falls behind
     # it is told what would need explaining: missing 2023's target, 24,000

@@ -306,7 +306,7 @@ def test_a_final_evaluation_explains_no_stage_target_rule(example, example_table
 def test_a_card_says_why_a_pace_behind_is_warned_once_its_target_year_has_come(cards_html, cards_html_en):
     # the R&D super-deduction (21): 9.3 in 2023 against 10 for 2024, no 2024 value: moderate, amber in the final,
     # and shown as projected to miss, never "accelerate" once the target's year has passed
-    assert "按已有增速推算达不到目标，列为黄色预警，待该年数据公布后作最终判定" in card(cards_html, "indicator-21")
+    assert "按实际年均增长推算达不到目标，列为黄色预警，待该年数据公布后作最终判定" in card(cards_html, "indicator-21")
     assert "需加快" not in card(cards_html, "indicator-21")
     assert "amber in the warning list until that value is in" in card(cards_html_en, "indicator-21")
     assert "Projected to miss" in card(cards_html_en, "indicator-21")

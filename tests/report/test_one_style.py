@@ -122,12 +122,14 @@ def test_the_method_note_and_the_appendix_state_the_rule_for_low_evidence(points
     zh, en = catalog("zh"), catalog("en")
     method = " ".join(en["method.note"].split())
     # of a progress verdict: a final verdict reads the target year's value, which needs no history
-    assert "进展判断只有一两个数据点的序列标为“证据有限”（最终判定只看目标年份的数值，不在此列）" in zh["method.note"]
-    assert "进展判断仅有一两个数据点（证据有限）" in zh["data_note.low_evidence"]
+    assert ("进展判断只有一两个数据点、或方案期内仅一个数值的序列标为“证据有限”"
+            "（最终判定只看目标年份的数值，不在此列）") in zh["method.note"]
+    assert "进展判断仅有一两个数据点、或方案期内仅一个数值（证据有限）" in zh["data_note.low_evidence"]
     assert "只有两个数据点" not in zh["method.note"]
-    assert ("a progress verdict resting on only one or two data points is flagged as low evidence (a final verdict "
-            "reads the target year's value alone)") in method
-    assert "progress verdict rests on one or two data points only (low evidence)" in en["data_note.low_evidence"]
+    assert ("a progress verdict resting on only one or two data points, or on a single value of the plan period, is "
+            "flagged as low evidence (a final verdict reads the target year's value alone)") in method
+    assert ("progress verdict rests on one or two data points only, or on a single value of the plan period (low "
+            "evidence)") in en["data_note.low_evidence"]
 
 
 def test_the_method_note_says_what_a_published_value_replaces(example):

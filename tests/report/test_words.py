@@ -370,7 +370,7 @@ def test_data_note():
         # a reader is told the text was checked, not shown its checksum
         "来源：测试市建设方案（2022—2024年），测试市；所用文本已校验，与收到的原文逐字一致。",
         "方案之后公布的实际值：0 个（暂无）。",
-        "进展判断仅有一两个数据点（证据有限）的序列：5 个。",
+        "进展判断仅有一两个数据点、或方案期内仅一个数值（证据有限）的序列：5 个。",
     ]
     # the plan's title and issuer as plan.yml gives them in the edition's language, not as the provenance words them:
     # one English title throughout the edition
@@ -442,7 +442,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert words.status_note(by_id[2], en) == "96.4% of target"
     # the target year come without its value: a progress verdict, said not to be final, behind the pace with no time
     # left to accelerate (amber, projected to miss), before the years missing
-    assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；按已有增速达不到2024年目标；"
+    assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；按实际年均增长达不到2024年目标；"
                                                  "最新值为 2022年，2023—2024年无数据")
     assert words.status_note(by_id[14], en) == ("a progress verdict, not final; short of the 2024 target at the pace "
                                                  "seen; latest value 2022; no value for 2023–2024")
@@ -549,7 +549,7 @@ def test_a_final_verdict_on_a_single_value_is_not_called_thin_evidence():
     assert list(row["evidence"]) == ["low", "low"] and list(row["verdict"]) == ["final", "final"]
     assert not [text for text in texts(words.summary_paragraphs(national)) if "证据有限" in str(text)
                 or "只有一两个数据点" in str(text)]
-    assert "进展判断仅有一两个数据点（证据有限）的序列：0 个。" in words.data_note(national)
+    assert "进展判断仅有一两个数据点、或规划期内仅一个数值（证据有限）的序列：0 个。" in words.data_note(national)
 
 
 def test_a_level_to_hold_every_year_missed_before_its_targets_year_must_hold_in_that_year():
@@ -599,8 +599,10 @@ def test_a_plan_with_two_baseline_years_says_which_the_growth_counts_from(exampl
 
 def test_indicators_without_a_verdict_are_said_to_lack_their_target_year_too():
     # the 2024 report: 10 met in 2022 (a progress verdict on an earlier value), 14 with its 2021 baseline only
-    # (insufficient data): "of these" names 10 only, and 14 is said to lack 2024's value as well, with no verdict
-    rows = [assessed(10, 2024, "compound", 738, 2022, 1650, 2024, 1600, "achieved", n=3),
+    # (insufficient data), 2 with 2.9 in 2024 against 2.8 (final): "of these" names 10 only, and 14 is said to lack
+    # 2024's value as well, with no verdict
+    final = assessed(2, 2024, "linear", 2.36, 2024, 2.9, 2024, 2.8, "achieved", n=5, verdict="final")
+    rows = [final, assessed(10, 2024, "compound", 738, 2022, 1650, 2024, 1600, "achieved", n=3),
             assessed(14, 2024, "compound", 80, 2021, 85, 2024, 120, "insufficient_data", verdict="")]
     zh = words._statuses(context("zh", rows))
     en = words._statuses(context("en", rows))
@@ -609,6 +611,13 @@ def test_indicators_without_a_verdict_are_said_to_lack_their_target_year_too():
     assert en.endswith("Of these, 1 (indicator 10) has no value for its target year yet: a progress verdict, not a "
                        "final one. The 1 with insufficient data has no value for its target year, so it has no "
                        "verdict.")
+    # none has its target year's value (Weihai's published data: 26 met in 2022, 22 with insufficient data): said
+    # first, never "of these, 1 …", which reads as if the others had theirs
+    zh = words._statuses(context("zh", rows[1:]))
+    en = words._statuses(context("en", rows[1:]))
+    assert zh.endswith("2 项均尚无目标年份数据：1 项（指标 10）为进展判断，不是最终判定；数据不足的 1 项不作判断。")
+    assert en.endswith("None of the 2 has a value for its target year yet: 1 (indicator 10) has a progress verdict, "
+                       "not a final one; the 1 with insufficient data have no verdict.")
     # the mid-term: 14's target year (2024) is still to come, nothing to say
     rows = [assessed(14, 2023, "compound", 80, 2021, 85, 2024, 120, "insufficient_data", verdict="")]
     assert "数据不足的" not in words._statuses(context("zh", rows))
@@ -638,7 +647,9 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
 
     for language, expected in (
             ("zh", ("方案正文另有年均增速要求、目前未达到的指标：",
-                    ["技术合同成交额：要求年均增长 10% 以上，2021—2024年实际年均 +5.9%"])),
+                    ["技术合同成交额：要求年均增长 10% 以上；自 2021年（方案表中最后一个基础值）至 2024年"
+                     "实际年均 +5.9%"])),
             ("en", ("Growth the plan's text promises beside its table, not reached:",
-                    ["Technology contracts traded: at least 10% a year promised, +5.9% a year seen in 2021–2024"]))):
+                    ["Technology contracts traded: at least 10% a year promised; +5.9% a year seen from 2021 (the "
+                     "table's last baseline) to 2024"]))):
         assert expected in texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))

@@ -235,8 +235,8 @@ def prose_growth_missed(context: ReportContext) -> list[str]:
         check = _prose_growth(context, row, promise)
         if check and not check[1]:
             out.append(words.text("summary.prose_growth_item", name=localized(row, "short_name", words.language),
-                                  promised=fmt_number(promise.value), seen=fmt_pct(check[0]),
-                                  span=words.text("data_gap.span", first=year(check[2]), last=year(check[3]))))
+                                  promised=fmt_number(promise.value), seen=fmt_pct(check[0]), first=year(check[2]),
+                                  last=year(check[3])))
     return out
 
 

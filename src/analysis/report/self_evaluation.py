@@ -259,8 +259,8 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
         rows.append([str(row.indicator_id), name, localized(row, "unit", context.language),
                      value_text(row, row.base_value, words), target, latest,
                      # a verdict on an earlier value once the target year has come says so, as the report's does
-                     [status_text(row, words) + status_aside(row, words), words["scorecard.not_final"]]
-                     if not_final(row) else status_text(row, words) + status_aside(row, words)]
+                     status_text(row, words) + status_aside(row, words)
+                     + (words.text("grammar.aside", text=words["scorecard.not_final"]) if not_final(row) else "")]
                     + ([_next_target(row, words)] if ahead else []))
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators"))
     return blocks + described + _explained(context, qualitative_words)

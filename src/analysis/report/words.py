@@ -677,18 +677,25 @@ def _statuses(context: ReportContext) -> str:
     joined = context.joined()
     waiting = joined[[not_final(row) for row in joined.itertuples()]]
     pending = sorted(set(waiting["indicator_id"].astype(int)))
+    named_ = []
     if pending:
         # an indicator with a series that has its target year's value names the one that has not: 4 (provincial)
         whole = joined.groupby("indicator_id")["series"].size()
         named_ = [series_ids(rows, words) if len(rows) < whole[indicator] else str(indicator)
                   for indicator, rows in waiting.sort_values(["indicator_id", "series"]).groupby("indicator_id")]
-        text += words.count_text("summary.not_final", len(pending), ids=words["grammar.comma"].join(named_))
     # an indicator without data in the plan period, its target year come: no verdict at all, said so, never left to
     # read as one that has its target year's value because "of these" named only those with a progress verdict
     past = pd.Series([target_year_past(row) for row in joined.itertuples()], index=joined.index, dtype=bool)
     bare = joined[(joined["status"] == "insufficient_data") & past].groupby("indicator_id").size()
     whole = joined.groupby("indicator_id").size()
     unjudged = [indicator for indicator, count in bare.items() if count == whole[indicator]]
+    numeric = set(joined.loc[joined["status"] != "qualitative", "indicator_id"].astype(int))
+    if pending and unjudged and set(pending) | {int(i) for i in unjudged} == numeric:
+        # none has its target year's value: said first, then why each has the verdict it has (or none)
+        return text + words.count_text("summary.none_final", len(pending), total=len(numeric),
+                                 ids=words["grammar.comma"].join(named_), bare=len(unjudged))
+    if pending:
+        text += words.count_text("summary.not_final", len(pending), ids=words["grammar.comma"].join(named_))
     if unjudged:
         text += words.count_text("summary.no_verdict", len(unjudged))
     return text
@@ -1024,7 +1031,8 @@ def data_note(context: ReportContext) -> list[str]:
     sources = (words.text("data_note.actuals_sources", sources=words.join(references)) if references
                else words["data_note.actuals_none"])
     lines.append(words.text("data_note.actuals", count=len(actual), sources=sources))
-    lines.append(words.text("data_note.low_evidence", count=len(thin_evidence(numeric))))
+    lines.append(words.text("data_note.low_evidence", count=len(thin_evidence(numeric))
+                            + len(single_plan_value(context, numeric))))
     return lines
 
 
