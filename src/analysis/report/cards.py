@@ -225,36 +225,6 @@ def typographic(finding) -> bool:
         return False
 
 
-def prose_growth_missed(context: ReportContext) -> list[str]:
-    """The growths the plan's prose promises that a series falls short of, as the overview names them: "技术合同成交额
-    （要求年均增长 10% 以上，2021—2024年实际年均 +5.9%）"; none awaiting data."""
-    words, quality = context.words, context.quality
-    out = []
-    for promise in quality[quality["issue"] == "prose_growth"].itertuples():
-        row = context.series_row(promise.indicator_id, promise.series)
-        check = _prose_growth(context, row, promise)
-        if check and not check[1]:
-            out.append(words.text("summary.prose_growth_item", name=localized(row, "short_name", words.language),
-                                  promised=fmt_number(promise.value), seen=fmt_pct(check[0]), first=year(check[2]),
-                                  last=year(check[3])))
-    return out
-
-
-def _prose_growth(context: ReportContext, row, promise) -> tuple[float, bool, int, int] | None:
-    """The growth a year seen from the table's last baseline to the latest value, whether it meets the prose's
-    promise as shown (10.0% meets "10% 以上"), and the two years; None before a value after the baseline."""
-    series = series_values(context, row)
-    start_year = int(series.loc[series["value_type"] == "baseline", "year"].max())
-    start = float(series[series["year"] == start_year].sort_values("value_type")["value"].iloc[0])
-    later = actuals(context, row)
-    later = later[later["year"] > start_year]
-    if later.empty:
-        return None
-    latest = later.iloc[-1]
-    seen = (float(latest["value"]) / start) ** (1 / (int(latest["year"]) - start_year)) - 1
-    return seen, round(seen * 100, 1) >= promise.value - 1e-9, start_year, int(latest["year"])
-
-
 def prose_growth_note(context: ReportContext, row, promise) -> str:
     """A growth the plan's prose promises ("技术交易额年均增长10%以上"), a commitment beside the table's target: what
     the table's target implies a year, and the growth seen from the table's last baseline to the latest value."""
