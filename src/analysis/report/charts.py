@@ -532,7 +532,8 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
     if narrow:
         title = _wrap(title, width - 0.2, 11, lines=3)
         centre = (left + right) / 2 * width
-        x_label = _wrap(x_label, 2 * min(centre, width - centre) - 0.1, label_size, lines=3)
+        x_label = "\n".join(_wrap(line, 2 * min(centre, width - centre) - 0.1, label_size, lines=3)
+                            for line in x_label.split("\n"))
         labels = [_wrap(label, left * width - 0.12, label_size, lines=3) for label in labels]
         lines = max(shown.count("\n") + 1 for shown in [*labels, *badges.values()])
         row_height = max(0.42, lines * 1.2 * label_size / 72 + 0.12)  # every line of the tallest label, and a gap
