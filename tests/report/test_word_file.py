@@ -106,7 +106,12 @@ def test_the_scorecard_is_a_table_with_a_row_per_series(zh, en):
 
 
 def fill(cell) -> str:
-    return cell._tc.find(f"{W}tcPr/{W}shd").get(f"{W}fill")
+    """A cell's colour: its own, or its first paragraph's (a status with its note under it: the status alone is on its
+    colour, as the HTML's badge)."""
+    shading = cell._tc.find(f"{W}tcPr/{W}shd")
+    if shading is None:
+        shading = cell._tc.find(f"{W}p/{W}pPr/{W}shd")
+    return shading.get(f"{W}fill")
 
 
 def test_words_find_finds_a_number_and_a_name_it_keeps_whole(zh, en):
@@ -137,9 +142,10 @@ def test_status_cells_have_the_status_colours(zh):
     for row in rows:
         status = spaced(row.cells[7].text).split("\n")[0]
         assert fill(row.cells[7]) == by_name[status], row.cells[1].text
-    # white text on the dark red
-    colours = {run.get(f"{W}val") for run in rows[1].cells[7]._tc.iter(f"{W}color")}
-    assert colours == {"FFFFFF"}
+    # white text on the dark red, the note under it black on white
+    status, note = rows[1].cells[7]._tc.findall(f"{W}p")
+    assert {run.get(f"{W}val") for run in status.iter(f"{W}color")} == {"FFFFFF"}
+    assert note.find(f"{W}pPr/{W}shd") is None and not list(note.iter(f"{W}color"))
 
 
 def test_the_warning_list_has_its_levels_and_statuses_in_colour(zh):
