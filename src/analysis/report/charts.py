@@ -507,8 +507,10 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
     if timed:
         handles.append(Line2D([], [], color="#111", marker="|", linestyle="", markersize=9, label=text["time"]))
     if cases:
-        label = words.text("chart.level", cases=join_and(words, [text[f"level_{c}"] for c in LEVEL_CASES
-                                                                  if c in cases]))
+        # a level held every year is drawn at its worst year missed, if any (:func:`_worst_year`): said so
+        kinds = [text["level_held_worst" if case == "held" else f"level_{case}"] for case in LEVEL_CASES
+                 if case in cases]
+        label = words.text("chart.level", cases=join_and(words, kinds))
         handles.append(Line2D([], [], color="#555", marker="D", linestyle="", markersize=5, label=label))
     width, left, legend_columns = (NARROW_WIDTH, NARROW_COMPLETION_LEFT, 2) if narrow else (WIDTH, 0.36, 4)
     legend_columns, legend = _fit_legend(handles, width, legend_columns, _legend_size(narrow))
