@@ -653,3 +653,21 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
                     ["Technology contracts traded: at least 10% a year promised; +5.9% a year seen from 2021 (the "
                      "table's last baseline) to 2024"]))):
         assert expected in texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))
+
+
+def test_a_level_held_every_year_gives_the_value_of_the_year_it_missed(example_tables):
+    # the example's 2024 final: air quality (17) had 89.5% in 2022 against ≥90% every year, energy saving (18) 4.6% in
+    # 2023 against ≥5%: the value beside the year, as the verdict rests on it, not only the latest (92%, 5.3%)
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    for language, expected in (
+            ("zh", ["空气质量优良天数比例：目标每年≥90%，2022年未达到（89.5%），未达标（2024年为 92%）",
+                    "万元GDP能耗下降率：目标每年≥5%，2023年未达到（4.6%），未达标（2024年为 5.3%）"]),
+            ("en", ["Days with good air quality: ≥90% every year, missed in 2022 (89.5%), so not achieved "
+                    "(92% in 2024)",
+                    "Decline in energy use per unit of GDP: ≥5% every year, missed in 2023 (4.6%), so not achieved "
+                    "(5.3% in 2024)"])):
+        items = [item for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2024, language))
+                 for item in paragraph.items]
+        assert all(line in items for line in expected), items

@@ -529,7 +529,7 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
         paragraphs.append(Paragraph(words["summary.core"], tuple(items)))
     lagging = numeric[numeric["status"].isin(LAGGING)].sort_values(["core", "indicator_id"], ascending=[False, True],
                                                                    kind="stable")
-    needs = [_lagging_item(row, words) for row in lagging.itertuples()]
+    needs = [_lagging_item(row, words, _missed_values(context, row)) for row in lagging.itertuples()]
     if needs:
         # the lead-in names the statuses the list holds, worst first, and no other
         shown = [status for status in ("not_achieved", "moving_away", "stage_missed", "insufficient", "overdue",
@@ -567,10 +567,23 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     return paragraphs
 
 
-def _lagging_item(row, words: Catalog) -> str:
+def _missed_values(context: ReportContext, row) -> str:
+    """A level to hold every year: its values in the years it missed (89.5%), as the summary gives them beside the
+    verdict they make; "" for any other."""
+    years = missed_years(row)
+    if not years:
+        return ""
+    values = context.series_values(row.indicator_id, row.series)
+    actual = values[values["value_type"] == "actual"].drop_duplicates("year", keep="last").set_index("year")["value"]
+    return context.words["grammar.comma"].join(amount(row, value_text(row, actual[int(y)], context.words),
+                                                      context.words) for y in years if int(y) in actual.index)
+
+
+def _lagging_item(row, words: Catalog, missed: str = "") -> str:
     """What a lagging series needs, with its status named after it where the sentence does not say it (a progress
-    verdict; a final one says "not achieved" itself)."""
-    need = _need(row, words) + _data_gap_in_sentence(row, words)
+    verdict; a final one says "not achieved" itself); ``missed``: the values of the years a level held every year
+    missed (:func:`_missed_values`)."""
+    need = _need(row, words, missed) + _data_gap_in_sentence(row, words)
     if row.verdict == "final":
         return need
     return words.text("summary.lagging_item", need=need, status=status_text(row, words, "status_in_sentence"))
@@ -730,10 +743,10 @@ def _statuses(context: ReportContext) -> str:
     return text
 
 
-def _need(row, words: Catalog) -> str:
+def _need(row, words: Catalog, missed: str = "") -> str:
     name = named(row, words)
     if row.verdict == "final":
-        return _final_need(row, words, name)
+        return _final_need(row, words, name, missed)
     if row.method == "annual_floor":
         catch_up = ""
         if (not is_missing(row.required_per_year) and abs(row.required_per_year - row.target_value) > 0.005
@@ -793,7 +806,7 @@ def _data_gap_in_sentence(row, words: Catalog) -> str:
     return words.text("summary.need_data_gap", gap=gap) if gap else ""
 
 
-def _final_need(row, words: Catalog, name: str) -> str:
+def _final_need(row, words: Catalog, name: str, missed_values: str = "") -> str:
     """A target year's value that missed its target: the completion rate, the shortfall, the years a target to
     hold every year was missed, and what the next target (if any) asks."""
     shortfall = ""
@@ -805,7 +818,8 @@ def _final_need(row, words: Catalog, name: str) -> str:
         missed = words.text("summary.need_final_missed", years=join_and(words, row.missed_years.split(";")))
     following = next_target_need(row, words)
     if row.missed_years and row.direction in HELD_EVERY_YEAR:  # the missed year first: the latest value may meet it
-        return words.text("summary.need_final_held", name=name, year=year(row.as_of_year),
+        return words.text("summary.need_final_held" + ("_values" if missed_values else ""), name=name,
+                          missed=missed_values, year=year(row.as_of_year),
                           value=amount(row, value_text(row, row.latest_value, words), words),
                           target=words.text(f"pace.hold_{row.direction}",
                                             target=amount(row, fmt_number(row.target_value), words)),
