@@ -93,6 +93,6 @@ def test_the_data_currency_names_the_series_without_data():
     from analysis.settings import PROJECT_ROOT
 
     for language, text in (("zh", "按最新年份：2015年 5 个序列、无数据 5 个序列"),
-                           ("en", "series by latest year: 5 to 2015, 5 with no data")):
+                           ("en", "series by latest year: 5 in 2015, 5 with no data")):
         context = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, language)
         assert index_summary(context)["currency"] == text

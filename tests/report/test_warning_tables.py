@@ -169,7 +169,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # of 2024's 10 at the pace seen; those short both times (2, 20, …) are not news and not listed
     # named first, before the counts, whose "0 worse" a reader would otherwise quote
     short, counts = intro.split("与 2023年相比")
-    assert short.startswith("4 个序列 2023年达到（阶段）目标、现未达到：") and short.count("已达阶段目标 → 未达标") == 3
+    assert short.startswith("4 个序列 2023年达到（阶段）目标、现未达到（计入重新评定）：")
+    assert short.count("已达阶段目标 → 未达标") == 3
     assert counts.startswith("（2023年的结论按现有数据评定），0 个序列变差")
     assert "科技服务机构（已达阶段目标 → 未达标）" in short and "R&D经费" not in short
     assert "研发费用加计扣除减免占研发经费比重（已达阶段目标 → 预计未达标）" in short
@@ -178,8 +179,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     mid_zh = load_report(relative(example_tables), 2023, "zh")
     mid_intro = changes_intro(mid_zh, *change_rows(mid_zh))
     assert "达到（阶段）目标、现未达到" not in mid_intro
-    assert mid_intro.startswith("4 个序列 2022年按进展判断为进度正常或需加快、现未达到目标：高新技术企业（进度正常 → "
-                                "未达阶段目标）；")
+    assert mid_intro.startswith("4 个序列 2022年按进展判断为进度正常或需加快、现未达到目标（计入重新评定）："
+                                "高新技术企业（进度正常 → 未达阶段目标）；")
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
     assert zh["20"] == "2024年目标值相同（3.5%），仍未达到"
