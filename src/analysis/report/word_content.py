@@ -492,7 +492,8 @@ def method_blocks(document: WordDocument, context: ReportContext) -> None:
 
 
 def appendix_blocks(document: WordDocument, context: ReportContext) -> None:
-    document.add(header(1, context.words["sections.quality"]), bullets(data_note(context)))
+    # the appendix's notes (their sources' long web addresses among them) in the notes' smaller type, as its tables
+    document.add(header(1, context.words["sections.quality"]), styled("Card Notes", [bullets(data_note(context))]))
     actuals = actuals_table(context)
     for frame in (quality_table(context), actuals):
         if frame.empty:
