@@ -314,3 +314,13 @@ def test_a_problem_names_the_unit_its_numbers_are_in(example_tables):
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "en")))
     assert any(t.startswith("Technology contracts traded (100 million yuan): 158 in 2024, against a 2024 target of "
                             "160") for t in text)
+
+
+def test_a_plan_of_quantitative_indicators_only_says_so():
+    # the national plan's 10 indicators are all quantitative: never "10 quantitative, 0 qualitative"
+    from analysis.settings import PROJECT_ROOT
+
+    for language, said in (("zh", "确定指标 10 项（均为定量指标）"), ("en", "sets 10 indicators (all quantitative)")):
+        context = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, language)
+        text = " ".join(block_texts(self_evaluation_blocks(context)))
+        assert said in text and "0 qualitative" not in text and "定性指标 0 项" not in text

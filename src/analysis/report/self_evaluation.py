@@ -170,6 +170,8 @@ def _overview(context: ReportContext, tasks: pd.DataFrame, measures: pd.DataFram
     key = "self_evaluation.overview" if len(tasks) or len(measures) else "self_evaluation.overview_no_tasks"
     text = words.text(key, plan_title=context.plan_text("title"),
                       indicators=numeric + qualitative, numeric=numeric, qualitative=qualitative, groups=groups,
+                      kinds=words.text("self_evaluation.kinds" if qualitative else "self_evaluation.kinds_all_numeric",
+                                       numeric=numeric, qualitative=qualitative),
                       tasks=len(tasks), measures=len(measures), kind=words[f"self_evaluation.kind.{context.kind}"],
                       data_years=MISSING if data_year.empty else
                       words.text("self_evaluation.data_years_one", year=year(data_year.max()))
