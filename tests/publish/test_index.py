@@ -96,3 +96,13 @@ def test_the_data_currency_names_the_series_without_data():
                            ("en", "series by latest year: 5 in 2015, 5 with no data")):
         context = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, language)
         assert index_summary(context)["currency"] == text
+
+
+def test_the_self_evaluation_is_linked_in_every_format_it_has(tmp_path):
+    # its HTML too, which a reader opens on a phone, beside the Word file to edit and the PDF to print
+    manifest(tmp_path / "weihai" / "2024" / "zh", "weihai", 2024, "zh", "总结评估", {"已达标": 1},
+             formats=("report.html", "self-evaluation.html", "self-evaluation.docx", "self-evaluation.pdf"))
+    page = index_html(tmp_path)
+    for name in ("self-evaluation.html", "self-evaluation.docx", "self-evaluation.pdf"):
+        assert f'href="weihai/2024/zh/{name}"' in page
+    assert "自评报告 self-evaluation HTML" in page

@@ -20,8 +20,8 @@ MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 TEMPLATE = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True,
                               lstrip_blocks=True).get_template("index.html.j2")
-FORMATS = ("report.html", "report.pdf", "report.docx", "scorecard.xlsx", "self-evaluation.docx",
-           "self-evaluation.pdf")
+FORMATS = ("report.html", "report.pdf", "report.docx", "scorecard.xlsx", "self-evaluation.html",
+           "self-evaluation.docx", "self-evaluation.pdf")
 KINDS = {"final": ("总结评估", "final evaluation"), "mid_term": ("中期评估", "mid-term evaluation"),
          "annual": ("年度监测", "annual monitoring")}
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
