@@ -66,10 +66,10 @@ def test_the_status_then_is_the_one_the_previous_report_published_when_given():
     assert (today["status_then"] == today["status_then_today"]).all()  # without a published report: today's data
 
 
-def test_a_status_that_changes_without_the_series_moving_is_re_rated():
+def test_a_status_that_changes_without_the_series_moving_says_why():
     # (id, then: as of, target year, target, status; now: as of, target year, target, status)
     rows = [(1, 2022, 2023, 50.0, "on_track", 2023, 2023, 50.0, "insufficient"),   # new value, same target: worse
-            (2, 2022, 2023, 50.0, "on_track", 2022, 2023, 50.0, "moderate"),       # no new value: re-rated
+            (2, 2022, 2023, 50.0, "on_track", 2022, 2023, 50.0, "moderate"),       # no new value: worse, why
             (3, 2023, 2023, 45.0, "achieved", 2024, 2024, 48.0, "not_achieved"),   # up, but the 2024 target binds
             (4, 2023, 2024, None, "moderate", 2024, 2024, None, "on_track"),       # a range target both times: better
             (5, 2023, 2024, 9.0, "moderate", 2023, 2024, 9.0, "moderate")]         # the same, whatever the reason
@@ -81,19 +81,30 @@ def test_a_status_that_changes_without_the_series_moving_is_re_rated():
                        "as_of_year": asof, "target_year": year, "target_value": target})
     changes = status_changes(pd.DataFrame(frames), 2024, 2023).set_index("indicator_id")
     assert changes.loc[1, ["change", "reason"]].tolist() == ["worse", ""]
-    assert changes.loc[2, ["change", "reason"]].tolist() == ["rerated", "no_new_value"]
-    assert changes.loc[3, ["change", "reason"]].tolist() == ["rerated", "target_changed"]
+    assert changes.loc[2, ["change", "reason"]].tolist() == ["worse", "no_new_value"]
+    # met then, missed now: worse, though the series rose (the 2024 target binds): the reason says so
+    assert changes.loc[3, ["change", "reason"]].tolist() == ["worse", "target_changed"]
     assert changes.loc[4, ["change", "reason"]].tolist() == ["better", ""]
     assert changes.loc[5, ["change", "reason"]].tolist() == ["same", ""]
-    # re-rated rows come after the worse and the better
-    assert list(changes.index) == [1, 4, 3, 2, 5]
-    # a rating of the pace, then a verdict on the target year's value: re-rated, even with a new value
-    # (1: on track, a pace, in 2023; insufficient in 2024 from a new value, now a verdict on 2024's target)
+    # the worse first, the largest fall first (3: achieved to not achieved, 6 ranks; 1: on track to insufficient,
+    # 2; 2: on track to moderate, 1), then the better, then the same
+    assert list(changes.index) == [3, 1, 2, 4, 5]
+    # a rating of the pace, then a verdict on the target year's value: compared as outcomes, the reason given
+    # (1: on track, a pace, in 2023; insufficient in 2024 from a new value, now a verdict on 2024's target: worse)
     verdicts = pd.DataFrame(frames).assign(verdict="progress")
     verdicts.loc[1, "verdict"] = "final"
     changed = status_changes(verdicts, 2024, 2023).set_index("indicator_id")
-    assert changed.loc[1, ["change", "reason"]].tolist() == ["rerated", "now_final"]
+    assert changed.loc[1, ["change", "reason"]].tolist() == ["worse", "now_final"]
     assert changed.loc[4, ["change", "reason"]].tolist() == ["better", ""]  # both paces: compared
+    # on track then and met now, far behind then and short now: the same outcome, nothing to explain
+    outcomes = verdicts.copy()
+    outcomes.loc[[2, 3], "status"] = ["moving_away", "stage_missed"]
+    outcomes.loc[3, "verdict"] = "final"
+    outcomes.loc[6, "status"] = "on_track"
+    outcomes.loc[7, ["status", "verdict"]] = ["achieved", "final"]
+    same = status_changes(outcomes, 2024, 2023).set_index("indicator_id")
+    assert same.loc[2, ["change", "reason"]].tolist() == ["same", ""]
+    assert same.loc[4, ["change", "reason"]].tolist() == ["same", ""]
 
 
 def test_a_stage_target_missed_on_course_to_the_next_is_amber():

@@ -116,15 +116,15 @@ def test_changes_since_the_previous_report_year_worse_first():
                            tables=base.tables.__class__(**{**base.tables.__dict__, "assessment": both}),
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
-    assert ("与 2023年相比（2023年的结论按现有数据评定），0 个序列变差，0 个好转，4 个重新评定（无新数据、改为对照"
-            "下一目标或由进展判断转为对照目标年数值的判定，不作好坏比较），0 个不变，0 个无法比较") in html
-    # the same values in both years here: a status that moved without a new value is re-rated, not worse or better;
-    # a stage target missed become a final "not achieved" on the same value too
+    assert ("与 2023年相比（2023年的结论按现有数据评定），3 个序列变差，1 个好转，0 个不变，0 个无法比较（数据不足）。"
+            "其中 4 个的变化涉及对照基准的改变") in html
+    # the same values in both years here: a status that moved without a new value is worse or better as it reads,
+    # its row saying there is no new value; the largest fall first (10: met to moderate, three ranks)
     # 10 met its 2023 stage target (a later target followed): so the 2023 column says, as the 2023 report did
-    assert rows_of(html) == [["10", "高新技术企业", "已达阶段目标", "需加快", "重新评定无新数据"],
-                             ["2", "R&amp;D经费投入强度&#8288;*", "未达阶段目标", "未达标", "重新评定无新数据"],
-                             ["25", "高层次人才数", "未达阶段目标", "未达标", "重新评定无新数据"],
-                             ["17", "空气质量优良天数比例", "未达标", "已达标", "重新评定无新数据"]]
+    assert rows_of(html) == [["10", "高新技术企业", "已达阶段目标", "需加快", "变差无新数据"],
+                             ["2", "R&amp;D经费投入强度&#8288;*", "未达阶段目标", "未达标", "变差无新数据"],
+                             ["25", "高层次人才数", "未达阶段目标", "未达标", "变差无新数据"],
+                             ["17", "空气质量优良天数比例", "未达标", "已达标", "好转无新数据"]]
     # the first report year has nothing to compare with: no subsection
     assert "status-changes" not in warnings_html(context("zh", MID_TERM_DATA, 2021))
 
@@ -141,47 +141,46 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
 
     _, rows = change_rows(load_report(relative(example_tables), 2024, "en"))
     why = {row.indicator_id: (row.change, row.reason_text) for row in rows}
-    # S&T service institutions (14): 103 met the 2023 target of 100; 112 (up) misses 2024's 120: not "worse", the
-    # target moved
-    assert why["14"] == ("rerated", "now against the 2024 target (120)")
+    # S&T service institutions (14): 103 met the 2023 target of 100; 112 (up) misses 2024's 120: worse, as the status
+    # reads, the row saying the target moved
+    assert why["14"] == ("worse", "now against the 2024 target (120)")
     # R&D super-deduction (21): 9.3 in 2023 both times, no 2024 value; judged against 2024's 10 instead of 2023's
-    assert why["21"] == ("rerated", "no new value; now against the 2024 target (10%)")  # with its unit
+    assert why["21"] == ("worse", "no new value; now against the 2024 target (10%)")  # with its unit
     # the same target in both years (3: 45): nothing to explain beyond the values
     assert why["3"] == ("better", "")
-    # the 2023 review against the 2022 one: foreign investment (19) rose from 2.9 to 3.2 yet went from "moving away"
-    # (a rating of the pace towards 3.5 in 2023) to "not achieved" (a verdict on 2023's value): re-rated, not worse
+    # the 2023 review against the 2022 one: foreign investment (19) went from "moving away" (a rating of the pace
+    # towards 3.5 in 2023) to "stage target missed" (a verdict on 2023's value): short both times, the same
     _, mid = change_rows(load_report(relative(example_tables), 2023, "en"))
     mid = {row.indicator_id: (row.change, row.reason_text) for row in mid}
-    # the 2023 target is a stage target (3.5 again in 2024): a verdict on it, not a final one (method, item 1)
-    assert mid["19"] == ("rerated", "a rating of the pace then, a verdict on the 2023 stage target now")
+    assert mid["19"] == ("same", "")
+    # high-tech enterprises (10): on track in 2022, short of the 2023 stage target (3.5 again in 2024): worse, a
+    # verdict on a stage target, not a final one (method, item 1)
+    assert mid["10"] == ("worse", "a rating of the pace then, a verdict on the 2023 stage target now")
     # the energy saving (18) met its floor in 2022 (5.2 against 5) and missed it in 2023 (4.6): the series moved, worse
     assert mid["18"] == ("worse", "")
     # S&T share of public spending (20): 2.8 in 2023 short of the stage target 3.5, 3.2 in 2024 short of the same 3.5:
     # missed both times, the same (as tech zones, 3: 44.1 short of 45 in 2023, 45.6 in 2024, reached it: better); the
     # cell says why, where R&D intensity (2: 2.61 short of 2.7 in 2023, 2.7 short of 2.8 in 2024) is re-rated
-    assert why["20"] == ("same", "the 2024 target is the same (3.5%): missed again")
-    assert why["2"] == ("rerated", "now against the 2024 target (2.8%)")
+    assert why["20"] == ("same", "the 2024 target (3.5%) missed as well")
+    assert why["2"] == ("same", "the 2024 target (2.8%) missed as well")
     final_zh = load_report(relative(example_tables), 2024, "zh")
     previous, changed = change_rows(final_zh)
     intro = changes_intro(final_zh, previous, changed)
-    # re-rated, not worse, yet named: 8, 14 and 16 met their 2023 stage targets and miss 2024's (14: 103 against 100,
-    # then 112 against 120), and 21 met its 2023 stage target (9.3 against 9) and, without a 2024 value, falls short
-    # of 2024's 10 at the pace seen; those short both times (2, 20, …) are not news and not listed
-    # named first, before the counts, whose "0 worse" a reader would otherwise quote
-    short, counts = intro.split("与 2023年相比")
-    assert short.startswith("4 个序列 2023年达到（阶段）目标、现未达到（计入重新评定）：")
-    assert short.count("已达阶段目标 → 未达标") == 3
-    assert counts.startswith("（2023年的结论按现有数据评定），0 个序列变差")
-    assert "科技服务机构（已达阶段目标 → 未达标）" in short and "R&D经费" not in short
-    assert "研发费用加计扣除减免占研发经费比重（已达阶段目标 → 预计未达标）" in short
-    # the mid-term against 2022: no series had met a target in 2022 that misses it in 2023, yet four rated on track
-    # (high-tech enterprises, 10) or moderate (2, 12, 25) then miss their 2023 stage targets: named as such
+    # 8, 14 and 16 met their 2023 stage targets and miss 2024's (14: 103 against 100, then 112 against 120), and 21
+    # met its 2023 stage target (9.3 against 9) and, without a 2024 value, falls short of 2024's 10 at the pace seen:
+    # 4 worse, never "0 worse"; 3, 5, 12, 15 and 19 missed their 2023 stage targets and meet 2024's: 5 better; the
+    # other 16 of the 25 series the same (2, 20, … short both times)
+    assert intro.startswith("与 2023年相比（2023年的结论按现有数据评定），4 个序列变差，5 个好转，16 个不变，"
+                            "0 个无法比较（数据不足）。其中 4 个的变化涉及对照基准的改变")
+    assert [row.indicator_id for row in changed if row.change == "worse"] == ["8", "14", "16", "21"]
+    # the mid-term against 2022: 18 met its floor in 2022 and missed it in 2023; 10 on track and 2, 12 and 25
+    # moderate in 2022 miss their 2023 stage targets: 5 worse; 4 national moderate then, its stage target met now:
+    # 1 better; 19 of 25 the same (3, 5, 15, 20 short of pace then and of the stage target now)
     mid_zh = load_report(relative(example_tables), 2023, "zh")
     mid_intro = changes_intro(mid_zh, *change_rows(mid_zh))
-    assert "达到（阶段）目标、现未达到" not in mid_intro
-    assert mid_intro.startswith("4 个序列 2022年按进展判断为进度正常或需加快、现未达到目标（计入重新评定）："
-                                "高新技术企业（进度正常 → 未达阶段目标）；")
+    assert mid_intro.startswith("与 2022年相比（2022年的结论按现有数据评定），5 个序列变差，1 个好转，19 个不变，"
+                                "0 个无法比较（数据不足）。其中 5 个的变化涉及对照基准的改变")
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
-    assert zh["20"] == "2024年目标值相同（3.5%），仍未达到"
+    assert zh["20"] == "2024年目标（3.5%）仍未达到"
 

@@ -30,10 +30,14 @@ LEVELS_WORST_FIRST = ("red", "amber")
 #: a verdict (no data, qualitative) are not ranked: their change is not comparable.
 STATUS_RANK = {"achieved": 0, "achieved_at_risk": 1, "on_track": 2, "moderate": 3, "insufficient": 4,
                "stage_missed": 4.5, "moving_away": 5, "not_achieved": 6}
-CHANGES_WORST_FIRST = ("worse", "better", "rerated", "same", "not_comparable")
-#: What a re-rating that is not a movement of the series can be due to (see :func:`status_changes`).
+#: A rating of the pace against a verdict on a target's value: on course (or met) as met, behind as short; moderate
+#: progress between the two (see :func:`status_changes`).
+OUTCOME_RANK = {"achieved": 0, "achieved_at_risk": 0, "on_track": 0, "moderate": 1, "insufficient": 2,
+                "stage_missed": 2, "moving_away": 2, "not_achieved": 2}
+CHANGES_WORST_FIRST = ("worse", "better", "same", "not_comparable")
+#: Why a status changed other than by the series moving against the same target (see :func:`status_changes`).
 RERATING_REASONS = ("no_new_value", "target_changed", "now_final")
-#: A stage target missed then and the next target, of the same value, missed now (see :func:`status_changes`).
+#: A stage target missed then and the next target missed now (see :func:`status_changes`).
 MISSED_AGAIN = "missed_again"
 
 
@@ -166,17 +170,17 @@ def status_changes(assessment: pd.DataFrame, report_year: int, previous_year: in
     ``published``: the previous year's statuses as its report published them (None: today's data give them).
     Returns indicator_id, series, status_then, status_now, change, and ``status_then_today`` (the previous
     year's status from today's data, which differs from ``status_then`` where a revision changed a published
-    verdict); worse first (the largest fall first), then better, the re-rated, the same, and the changes that cannot
-    be compared (a status without a verdict).
+    verdict); worse first (the largest fall first), then better, the same, and the changes that cannot be compared (a
+    status without a verdict).
 
-    A different status is *worse* or *better* only when the series moved: a new value since the previous review,
-    judged against the same target. Without a new value, or against another binding target (a stage target passed,
-    the next one, of another value, now binding), or where a rating of the pace became a verdict on the target year's
-    value, the status is *re-rated* (``rerated``): the column ``reason`` says which (``no_new_value``,
-    ``target_changed``, ``now_final``; joined by ``+``). A stage target missed then and the next target, of the same
-    value, missed now with a new value is the *same*: missed both times, as a target met both times is the same
-    and one missed then and met now better. These columns (as_of_year, target_year,
-    target_value) are read when the assessment has them.
+    The statuses are compared (:data:`STATUS_RANK`): a target met then and missed now is worse, whatever moved it. Where
+    the series did not move against the same target, the column ``reason`` says what else changed: no value since
+    the previous review, another binding target (a stage target passed, the next one, of another value, now
+    binding), or a rating of the pace turned into a verdict on the target year's value (``no_new_value``,
+    ``target_changed``, ``now_final``; joined by ``+``), compared as outcomes (:data:`OUTCOME_RANK`: on track then,
+    met now is the same, moderate then and short now worse). A stage target missed then and the next target missed
+    now is the *same* (missed both times, :data:`MISSED_AGAIN`), as a target met both times is. These columns
+    (as_of_year, target_year, target_value) are read when the assessment has them.
     """
     now = assessment[assessment["report_year"] == report_year][["indicator_id", "series", "status"]]
     today = assessment[assessment["report_year"] == previous_year][["indicator_id", "series", "status"]]
@@ -192,13 +196,17 @@ def status_changes(assessment: pd.DataFrame, report_year: int, previous_year: in
     merged["change"] = [
         "not_comparable" if pd.isna(s) else "worse" if s > 0 else "better" if s < 0 else "same" for s in step]
     merged["reason"] = _rerating_reasons(assessment, merged, report_year, previous_year)
-    moved = merged["change"].isin(["worse", "better"])
-    # a stage target missed then, the next target of the same value missed now: missed both times, no change (as
-    # one met then and met now is the same, and one missed then and met now better)
-    missed_again = merged["reason"] == MISSED_AGAIN
-    merged.loc[moved & missed_again, "change"] = "same"
-    merged.loc[moved & (merged["reason"] != "") & ~missed_again, "change"] = "rerated"
-    merged.loc[~moved, "reason"] = ""  # kept for a stage target missed again: the report says why it is the same
+    # a rating of the pace then, a verdict on the target's value now: on course then and met now is no change, nor
+    # far behind then and short now (:data:`OUTCOME_RANK`)
+    now_final = merged["reason"].str.split("+").map(lambda reasons: "now_final" in reasons)
+    outcome = merged["status_now"].map(OUTCOME_RANK) - merged["status_then"].map(OUTCOME_RANK)
+    merged.loc[now_final & outcome.notna(), "change"] = [
+        "worse" if s > 0 else "better" if s < 0 else "same" for s in outcome[now_final & outcome.notna()]]
+    # a stage target missed then, the next target missed now: missed both times, no change (as one met then and met
+    # now is the same)
+    missed_again = merged["reason"].str.split("+").map(lambda reasons: MISSED_AGAIN in reasons)
+    merged.loc[missed_again, "change"] = "same"
+    merged.loc[~merged["change"].isin(["worse", "better"]) & ~missed_again, "reason"] = ""
     merged["_order"] = merged["change"].map(CHANGES_WORST_FIRST.index)
     merged["_step"] = -step.fillna(0)
     merged = merged.sort_values(["_order", "_step", "indicator_id", "series"], kind="stable")
@@ -227,15 +235,15 @@ def _rerating_reasons(assessment: pd.DataFrame, merged: pd.DataFrame, report_yea
                 row.target_year != row.target_year_then and _differs(row.target_value, row.target_value_then)):
             found.append("target_changed")
         # a rating of the pace then, a verdict on the target's value now (a level met then, missed now with a new
-        # value, is a movement of the series: worse, not re-rated)
+        # value, is a movement of the series: no other reason)
         if (getattr(row, "verdict", "") == "final" and getattr(row, "verdict_then", "") == "progress"
                 and getattr(row, "status_then", "") not in ("achieved", "achieved_at_risk")):
             found.append("now_final")
-        # short of a stage target then, of the next target (of the same value) now: missed both times; a series
-        # that reached it since moved (better)
+        # short of a stage target then, of the next target now: missed both times (a series that reached it since
+        # is better)
         if (getattr(row, "status_then", "") == "stage_missed" and getattr(row, "status", "") == "not_achieved"
-                and not found and pd.notna(row.target_year) and row.target_year != row.target_year_then):
-            found.append(MISSED_AGAIN)
+                and pd.notna(row.target_year) and row.target_year != row.target_year_then):
+            found = [reason for reason in found if reason == "no_new_value"] + [MISSED_AGAIN]
         reasons.append("+".join(found))
     return reasons
 

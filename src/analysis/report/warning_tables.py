@@ -70,12 +70,11 @@ class ChangeRow:
     status_then_text: str
     status_now: str
     status_now_text: str
-    change: str      # worse, better, rerated, same, not_comparable
+    change: str      # worse, better, same, not_comparable
     change_text: str
     status_then_today: str = ""  # the previous year's status from today's data
     revised_text: str = ""  # what today's data say of the previous year, where a revision changed its verdict
-    reason_text: str = ""  # why a status moved without the series moving: no new value, a later target
-    short_now: bool = False  # short of its target now: missed, or projected to miss with its target's year passed
+    reason_text: str = ""  # what changed besides the series: no new value, a later target, a verdict now
 
 
 def warning_rows(context: ReportContext) -> list[WarningRow]:
@@ -144,8 +143,6 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
     shown = {year_: {(row.indicator_id, row.series): status_text(row, words) for row in
                      context.tables.assessment[context.tables.assessment["report_year"] == year_].itertuples()}
              for year_ in (previous, context.report_year)}
-    now = context.tables.assessment[context.tables.assessment["report_year"] == context.report_year]
-    overdue = {(row.indicator_id, row.series) for row in now.itertuples() if overdue_behind(row)}
     rows = []
     for row in changes.merge(names, on=["indicator_id", "series"], how="left", sort=False).itertuples():
         key = (row.indicator_id, row.series)
@@ -160,47 +157,34 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             status_then_today=row.status_then_today,
             revised_text=words.text("warnings.revised_then", status=then_today)
             if row.status_then_today != row.status_then else "",
-            reason_text=_change_reason(row, words) if row.change == "rerated" else _missed_again(row, words),
-            short_now=row.status_now in FALLS_SHORT or key in overdue))
+            reason_text=_change_reason(row, words)))
     return previous, rows
 
 
-def _missed_again(row, words) -> str:
-    """Why a stage target missed then and the target after it missed now is "the same" where another stage target
-    missed then and the target missed now is re-rated: the same value, missed both times ("the 2024 target, 42% as
-    in 2023, missed as well")."""
-    if row.reason != MISSED_AGAIN:
-        return ""
-    return words.text("warnings.change_reason.missed_again", year=year(row.target_year),
-                      target=amount(row, target_text(row, words), words))
-
-
 def _change_reason(row, words) -> str:
-    """Why a series was re-rated without moving: no value since the previous review, and a later binding target
-    ("no new value; now against the 2024 target (120)")."""
-    reasons = []
-    if "no_new_value" in row.reason.split("+"):
-        reasons.append(words["warnings.change_reason.no_new_value"])
-    if "target_changed" in row.reason.split("+"):
-        reasons.append(words.text("warnings.change_reason.later_target", year=year(row.target_year),
-                                  target=amount(row, target_text(row, words), words)))
-    if "now_final" in row.reason.split("+"):
+    """What changed besides the series: no value since the previous review, a later binding target ("no new value;
+    now against the 2024 target (120)"), a verdict where a rating of the pace was, or the next target missed as the
+    stage target was ("the 2024 target (42%) missed as well")."""
+    reasons = row.reason.split("+")
+    said = []
+    if "no_new_value" in reasons:
+        said.append(words["warnings.change_reason.no_new_value"])
+    if MISSED_AGAIN in reasons:
+        said.append(words.text("warnings.change_reason.missed_again", year=year(row.target_year),
+                               target=amount(row, target_text(row, words), words)))
+    if "target_changed" in reasons:
+        said.append(words.text("warnings.change_reason.later_target", year=year(row.target_year),
+                               target=amount(row, target_text(row, words), words)))
+    if "now_final" in reasons:
         # a stage target (a later one follows) is checked, not finally judged (method, item 1)
         stage = not is_missing(getattr(row, "next_target_value", float("nan")))
-        reasons.append(words.text("warnings.change_reason.now_stage" if stage else "warnings.change_reason.now_final",
-                                  year=year(row.target_year)))
-    return words.join(reasons)
+        said.append(words.text("warnings.change_reason.now_stage" if stage else "warnings.change_reason.now_final",
+                               year=year(row.target_year)))
+    return words.join(said)
 
 
 def changes_heading(context: ReportContext, previous: int) -> str:
     return context.words.text("warnings.changes_title", year=previous)
-
-
-#: The statuses of a series that falls short of its target: a red warning's.
-FALLS_SHORT = ("not_achieved", "stage_missed", "off_track")
-#: A target met (a stage target's, the final's), and a pace rated on course or a little behind, in the previous year.
-MET = ("achieved", "achieved_at_risk")
-ON_COURSE = ("on_track", "moderate")
 
 
 def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) -> str:
@@ -209,18 +193,13 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     words = context.words
     changes = [row.change for row in rows]
     published = context.published_previous is not None
-    # re-rated is no comparison, yet a reader must not miss a series that met its target then and falls short now (a
-    # stage target met, the final target missed), nor one rated on course then and short now: named first, with its
-    # status then and now, before the counts, whose "0 worse" would otherwise be the number quoted
+    # a status worse or better for another reason than the series moving against the same target (a later target now
+    # binding, no new value, a verdict where a rating of the pace was) is counted as it reads, its reason in its row
+    other = sum(1 for row in rows if row.change in ("worse", "better") and row.reason_text)
     text = ""
-    for key, then in (("warnings.rerated_short", MET), ("warnings.rerated_on_course", ON_COURSE)):
-        short = [row for row in rows if row.change == "rerated" and row.short_now and row.status_then in then]
-        if short:
-            items = [words.text("warnings.revised_item", name=row.name, then=row.status_then_text,
-                                today=row.status_now_text) for row in short]
-            text += words.count_text(key, len(short), year=previous, items=words.join(items))
     text += words.text("warnings.changes_intro_published" if published else "warnings.changes_intro", year=previous,
                        **{change: changes.count(change) for change in CHANGES_WORST_FIRST})
+    text += words.count_text("warnings.changes_other", other) if other else ""
     text += words["warnings.worse_first"] if changes.count("worse") else ""
     revised = [row for row in rows if row.revised_text]
     if revised:
