@@ -120,7 +120,7 @@ def test_the_dates_and_the_other_edition_are_named(example_reports):
     text = " ".join(page_text for page in pdf_layout(example_reports["final-en"] / "report.pdf")[:1]
                     for *_, page_text in page["boxes"])
     # the printed page says there is a Chinese edition, without a folder path a reader cannot follow
-    assert f"Generated on {day(generated, 'en')}" in text and "Chinese edition, published with it" in text
+    assert f"Generated on {day(generated, 'en')}" in text and "A Chinese edition accompanies this report." in text
     assert "report.pdf" not in text and "folder" not in text
 
 

@@ -170,7 +170,7 @@ def test_a_fall_in_the_plan_period_hidden_by_a_rise_before_it_comes_first(exampl
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.card_notes(english, english.series_row(7))[0] == (
         "Moved the wrong way since the plan began: from 86% in 2021, its starting level, to 82% in 2024; the growth "
-        "seen above counts from the 2020 baseline")
+        "seen above is measured from the 2020 baseline")
     # a ratio in % grown as a compound rate says its points a year too: (82 / 68.8)^(1/4) − 1 = 4.49%, and
     # (82 − 68.8) / 4 = 3.3 points, never a bare "+4.5%" read as points
     from analysis.report.words import seen_text
@@ -191,7 +191,7 @@ def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(exampl
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.card_notes(english, english.series_row(4, "provincial"))[1] == (
         "Moved towards the target since the plan began: from 2.7% in 2021, its starting level, to 2.9% in 2022; the "
-        "growth seen above and the status count from the 2020 baseline, 3.1%")
+        "growth seen above and the status are measured from the 2020 baseline, 3.1%")
     # the national series rose from 2020 and in the plan period: no such note; nor has the decline in energy use
     # (18: 5.48 in 2020, 3.41 in 2021, 5.3 in 2024), a floor judged year by year, not from the base year
     assert not cards.plan_period_turn(example, example.series_row(4, "national"))

@@ -274,7 +274,7 @@ def other_languages(context: ReportContext) -> list[str]:
 
 
 def other_editions(context: ReportContext) -> str:
-    """That the report has editions in other languages: "This report also has a Chinese edition, published with it"
+    """That the report has editions in other languages: "A Chinese edition accompanies this report."
     (a printed page names no folder; the HTML links them)."""
     words = context.words
     languages = words["grammar.comma"].join(words[f"language.names.{language}"]
