@@ -316,6 +316,25 @@ def test_a_problem_names_the_unit_its_numbers_are_in(example_tables):
                             "160") for t in text)
 
 
+def test_a_level_to_hold_every_year_is_said_to_be_one(example_tables):
+    """Good-air days (17: ≥90 in 2023 and 2024, 89.5 in 2022) and the energy saving (18: ≥5 a year, 4.6 in 2023) are
+    levels held every year: their problem says so, never "against a 2024 target of ≥90%" beside 92 and "not
+    achieved"."""
+    from tests.conftest import relative
+
+    english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "en")))
+    assert any(t.startswith("Days with good air quality: 92% in 2024, against a target of ≥90% every year: not "
+                            "achieved (missed in 2022;") for t in english)
+    assert any(t.startswith("Decline in energy use per unit of GDP: 5.3% in 2024, against a target of ≥5% every "
+                            "year: not achieved (missed in 2023;") for t in english)
+    chinese = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "zh")))
+    assert any(t.startswith("空气质量优良天数比例：未达标（2022年未达到；") and "2024年为 92%，目标为每年≥90%。" in t
+               for t in chinese)
+    # a target of one year keeps its year
+    assert any(t.startswith("R&D intensity: 2.7% in 2024, against a 2024 target of 2.8%: not achieved")
+               for t in english)
+
+
 def test_a_plan_of_quantitative_indicators_only_says_so():
     # the national plan's 10 indicators are all quantitative: never "10 quantitative, 0 qualitative"
     from analysis.settings import PROJECT_ROOT

@@ -127,7 +127,7 @@ def _met(value: float, target, direction: str) -> bool:
 
 def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, add) -> None:
     """A series whose last printed baseline already meets a target: judged like any other target (by the target
-    year's value), not year by year, unless the plan sets it for every year (``at_least``, ``at_most``)."""
+    year's value), not year by year, unless it is set as a level to hold every year (``at_least``, ``at_most``)."""
     baselines = values[values["value_type"] == "baseline"]
     latest = baselines.sort_values("year", kind="stable").drop_duplicates(["indicator_id", "series"], keep="last")
     latest = latest.sort_values(["indicator_id", "series"], kind="stable")

@@ -20,7 +20,7 @@ import pandas as pd
 from ..assess.assessment import headline_status, plan_start_year
 from ..assess.warning_list import stage_met_off_course
 from ..text import as_submitted
-from ..vocabulary import DEPARTMENT_SEPARATORS, LAGGING, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
+from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
 from .context import ReportContext
 from .numbers import MISSING, is_missing
 from .words import (
@@ -455,7 +455,10 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
         who = department_name(context, lead) or evaluator
         name = named_series(row, context)  # its numbers follow: in English its unit after the name
         note = status_note(row, words)
-        state = words.text("self_evaluation.problems.state", name=name,
+        # a level to hold every year is no target of one year: "against a target of ≥90% every year"
+        held = row.direction in HELD_EVERY_YEAR or getattr(row, "method", "") == "annual_floor"
+        state = words.text("self_evaluation.problems.state_held" if held else "self_evaluation.problems.state",
+                           name=name,
                            status=status_text(row, words, "status_in_sentence"),
                            note=words.text("self_evaluation.problems.note", note=note) if note else "",
                            latest=MISSING if is_missing(row.latest_value) else
