@@ -288,11 +288,11 @@ def test_a_final_evaluation_leaves_out_the_needed_per_year_column(example, examp
     # 2024, the year of every target, with its values: nothing is needed any more, the column would be all "—"; the
     # mid-term (2023): the pace to 2024 (R&D intensity 2.61 → 2.8: +0.19 points)
     assert '<table class="scorecard no-pace">' in html.scorecard_html(example)
-    assert '<table class="warning-list no-pace">' in html.warnings_html(example)
+    assert '<table class="warning-list reflow no-pace">' in html.warnings_html(example)
     mid = load_report(relative(example_tables), 2023, "zh")
     assert '<table class="scorecard">' in html.scorecard_html(mid)
     assert "2024年目标：+0.19个百分点" in unmarked(html.scorecard_html(mid))
-    assert '<table class="warning-list">' in html.warnings_html(mid)
+    assert '<table class="warning-list reflow">' in html.warnings_html(mid)
 
 
 def test_a_final_evaluation_explains_no_stage_target_rule(example, example_tables):

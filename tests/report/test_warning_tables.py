@@ -20,7 +20,7 @@ def warning_list(html: str) -> str:
 
 
 def changes(html: str) -> str:
-    return unmarked(html).split("<table class=\"warning-list\">")[-1].split("</table>", 1)[-1]
+    return unmarked(html).split("<table class=\"warning-list reflow\">")[-1].split("</table>", 1)[-1]
 
 
 def rows_of(html: str) -> list[list[str]]:
