@@ -62,8 +62,8 @@ def workbook(workbook_bytes):
     return language, openpyxl.load_workbook(io.BytesIO(data))
 
 
-SHEET_NAMES = {"zh": ["说明", "指标评估表", "预警清单", "数据质量", "实际值"],
-               "en": ["About", "Scorecard", "Warnings", "Data quality", "Actual values"]}
+SHEET_NAMES = {"zh": ["说明", "指标评估表", "预警清单", "与2023年相比的变化", "数据质量", "实际值"],
+               "en": ["About", "Scorecard", "Warnings", "Change since 2023", "Data quality", "Actual values"]}
 FIRST_HEADERS = {"zh": ["序号", "序列", "类别", "指标名称（方案原文）", "简称", "核心指标", "单位", "目标属性",
                         "2020年基础值", "2021年基础值", "最新值", "最新值年份", "2023年目标", "2024年目标",
                         "对照目标年份"],
@@ -93,6 +93,26 @@ def test_sheets_and_headers_come_from_the_catalog(workbook):
     assert headers[:len(FIRST_HEADERS[language])] == FIRST_HEADERS[language]
     assert headers[-3:] == {"zh": ["状态", "结论说明", "牵头责任部门"],
                             "en": ["Status", "Status note", "Lead department"]}[language]
+
+
+def test_the_change_since_the_previous_year_and_the_projections_are_in_the_book(workbook):
+    """Section 3.2 and the cards' projections as the report gives them: 8, 14, 16 met their 2023 stage targets and
+    miss 2024's, and 21 (9.3 in 2023, no 2024 value) falls short of 2024's 10: 4 worse, first; 21 projected at
+    9.3 + 0.3 × 1 = 9.6 and 4 provincial at 2.9 − 0.1 × 2 = 2.7 by 2024; a final verdict is never projected."""
+    language, book = workbook
+    changes = book.worksheets[3]
+    words = catalog(language)
+    rows = [[cell.value for cell in row] for row in changes.iter_rows(min_row=2)]
+    worse = [row for row in rows if row[4] == words["warnings.change.worse"]]
+    assert [row[0] for row in worse] == [8, 14, 16, 21] and rows[:4] == worse
+    assert worse[1][5] == words.text("warnings.change_reason.later_target", year="2024",
+                                     target={"zh": "120个", "en": "120"}[language])
+    assert len(rows) == 25  # every numeric series: 23 quantitative indicators, two of them with two series
+    header = words["workbook.scorecard.projected"]
+    card = _scorecard(book)
+    assert _row_of(card, 21)[header].value == 9.6
+    assert _row_of(card, 4, words["series.provincial"])[header].value == 2.7
+    assert _row_of(card, 2)[header].value is None  # 2.7 in 2024: a final verdict
 
 
 def test_the_status_says_what_it_rests_on_as_the_report_does(workbook):
@@ -209,8 +229,8 @@ def test_header_is_frozen_and_filtered(workbook):
 
 
 def test_formula_looking_source_is_stored_as_text(workbook):
-    _, book = workbook
-    actuals = book.worksheets[4]
+    language, book = workbook
+    actuals = book[catalog(language)["workbook.sheets.actuals"]]
     cells = [cell for row in actuals.iter_rows() for cell in row if cell.value == FORMULA_TEXT]
     assert len(cells) == 1 and cells[0].data_type == "s"
     assert not [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row
@@ -452,7 +472,7 @@ def test_a_rank_stays_a_number_shown_as_the_report_writes_a_place(national):
 
 def test_where_a_finding_comes_from_is_never_a_bare_line_number(national):
     language, book = national
-    quality = book.worksheets[3]
+    quality = book[catalog(language)["workbook.sheets.quality"]]
     rows = [[cell.value for cell in row] for row in quality.iter_rows(min_row=2)]
     where = {(row[1], row[0]): row[-1] for row in rows}
     assert not [row for row in rows if str(row[-1] or "").startswith(":")]

@@ -28,7 +28,7 @@ from .cards import missed_gap, plan_period_note
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
-from .warning_tables import warnings_intro
+from .warning_tables import change_rows, warnings_intro
 from .words import (
     data_currency,
     file_place,
@@ -44,6 +44,7 @@ from .words import (
     operator,
     pace_text,
     plan_outline_of,
+    projection_shown,
     qualitative_state,
     reference_in,
     series_label,
@@ -388,6 +389,19 @@ def _next(row, words) -> list:
             _change(row.next_required_per_year, row) if pace else None]
 
 
+def _projected(row, words):
+    """Where the pace seen leads by the binding target year, as the card gives it (a count whole, a rank no better
+    than first); empty where the card shows none (:func:`~analysis.report.words.projection_shown`)."""
+    if not projection_shown(row):
+        return None
+    projected = float(row.projected_value)
+    if row.kind == "rank":
+        projected = max(projected, 1.0)
+    elif row.kind == "count":
+        projected = float(round(projected))
+    return ranked(row, round_shown(projected), words)
+
+
 def _seen(row) -> list:
     """The growth seen a year, (%) and in the unit: no percent for a series measured in points or places (a share, a
     rank: linear, as the report shows it), nothing for a yearly floor."""
@@ -420,7 +434,8 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                names["latest"], names["latest_year"], *(names["target"].format(year=y) for y in target_years),
                *(names["target_upper"].format(year=y) for y in upper_years), names["binding_year"],
                names["gap"], *(names[key] for key in NEEDED_COLUMNS), names["seen_rate"], names["seen_change"],
-               names["completion"], names["time_elapsed"], names["completion_rate"], names["missed_years"],
+               names["projected"], names["completion"], names["time_elapsed"], names["completion_rate"],
+               names["missed_years"],
                names["status"], names["status_note"],
                *([official_header(context)] if context.status_words else [])]
     departments = f"lead_department_{language}" in context.indicators.columns  # a plan folder may name none
@@ -430,12 +445,13 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
     for row in context.joined().itertuples():
         key = (row.indicator_id, row.series)
         numeric = row.status != "qualitative"
-        figures = [None] * (len(target_years) + len(upper_years) + 16)  # a qualitative indicator has no numbers
+        figures = [None] * (len(target_years) + len(upper_years) + 17)  # a qualitative indicator has no numbers
         if numeric:
             figures = [ranked(row, row.latest_value, words), _whole(row.as_of_year),
                        *(ranked(row, targets.get(key, {}).get(y), words, "target") for y in target_years),
                        *(uppers.get(key, {}).get(y) for y in upper_years), _whole(row.target_year),
                        _gap(context, row), *_needed(row), *_next(row, words), *_seen(row),
+                       _projected(row, words),
                        # without a verdict (insufficient data) no distance covered, as the card shows none
                        *((Percent(None, 0), Percent(None, 0)) if row.status == "insufficient_data" else
                          (Percent(_number(row.completion), 0), Percent(_number(row.time_elapsed), 0))),
@@ -456,7 +472,7 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
     first = headers.index(names[NEEDED_COLUMNS[0]])
     note = headers.index(names["status_note"])  # none in any row (every verdict final on a current value): left out
     # and what a plan never has: a second series, core indicators, a level to hold every year, its departments
-    optional = [headers.index(names[key]) for key in ("series", "core", "missed_years", "lead_department")
+    optional = [headers.index(names[key]) for key in ("series", "core", "missed_years", "lead_department", "projected")
                 if names[key] in headers]
     return _without_empty(headers, [[cell or None if column == note else cell for column, cell in enumerate(row)]
                                     for row in rows], [*range(first, first + len(NEEDED_COLUMNS)), note, *optional])
@@ -510,6 +526,25 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         sheet.write_string(1, 0, warnings_intro(context, []))
 
 
+def changes_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
+    """The change since the previous report year (the report's section 3.2): each series' status then and now, the
+    change and what changed besides the series; no sheet in the first report year, which has nothing to compare."""
+    context = inputs.context
+    words = context.words
+    previous, changes = change_rows(context)
+    if previous is None:
+        return
+    names = words["workbook.changes"]
+    headers = [names["id"], names["indicator"], names["then"].format(year=previous),
+               names["now"].format(year=context.report_year), names["change"], names["reason"]]
+    rows = [[int(row.indicator_id), row.name, Status(row.status_then, row.status_then_text),
+             Status(row.status_now, row.status_now_text), row.change_text, row.reason_text or None]
+            for row in changes]
+    headers, rows = _without_empty(headers, rows, [5])
+    sheet = book.add_worksheet(words.text("workbook.sheets.changes", year=previous))
+    write_table(sheet, styles, headers, rows)
+
+
 def quality_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     """The data-quality log as the report's appendix lists it."""
     context = inputs.context
@@ -547,8 +582,8 @@ def actuals_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
 
 
 #: The workbook's sheets, in order: a function each, given the workbook, its formats and what it is made from.
-SHEETS: tuple[Callable[..., None], ...] = (front_sheet, scorecard_sheet, warnings_sheet, quality_sheet,
-                                           actuals_sheet)
+SHEETS: tuple[Callable[..., None], ...] = (front_sheet, scorecard_sheet, warnings_sheet, changes_sheet,
+                                           quality_sheet, actuals_sheet)
 
 
 def scorecard_bytes(inputs: ScorecardBook) -> bytes:
