@@ -93,7 +93,7 @@ def test_the_data_currency_names_the_series_without_data():
     from analysis.settings import PROJECT_ROOT
 
     for language, text in (("zh", "按最新年份：2015年 5 个序列、无数据 5 个序列"),
-                           ("en", "series by latest year: 5 in 2015, 5 with no data")):
+                           ("en", "latest data: 2015 (5 series), no data (5 series)")):
         context = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, language)
         assert index_summary(context)["currency"] == text
 
@@ -105,4 +105,10 @@ def test_the_self_evaluation_is_linked_in_every_format_it_has(tmp_path):
     page = index_html(tmp_path)
     for name in ("self-evaluation.html", "self-evaluation.docx", "self-evaluation.pdf"):
         assert f'href="weihai/2024/zh/{name}"' in page
-    assert "自评报告 self-evaluation HTML" in page
+    assert "自评报告 HTML" in page and "self-evaluation" not in page.replace("self-evaluation.", "")
+    # a row speaks its report's language: an English report's kind and self-evaluation in English
+    manifest(tmp_path / "weihai" / "2024" / "en", "weihai", 2024, "en", "Weihai: 2024", {"Achieved": 1},
+             formats=("report.html", "self-evaluation.pdf"))
+    page = index_html(tmp_path)
+    assert "Self-evaluation PDF" in page and "总结评估 / final evaluation" not in page
+    assert '<span class="muted">Final evaluation</span>' in page and '<span class="muted">总结评估</span>' in page

@@ -22,8 +22,11 @@ TEMPLATE = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).pare
                               lstrip_blocks=True).get_template("index.html.j2")
 FORMATS = ("report.html", "report.pdf", "report.docx", "scorecard.xlsx", "self-evaluation.html",
            "self-evaluation.docx", "self-evaluation.pdf")
-KINDS = {"final": ("总结评估", "final evaluation"), "mid_term": ("中期评估", "mid-term evaluation"),
-         "annual": ("年度监测", "annual monitoring")}
+#: A report's kind and its self-evaluation's name on its row, in the report's language (English for any other).
+KINDS = {"final": {"zh": "总结评估", "en": "Final evaluation"},
+         "mid_term": {"zh": "中期评估", "en": "Mid-term evaluation"},
+         "annual": {"zh": "年度监测", "en": "Annual monitoring"}}
+SELF_EVALUATION = {"zh": "自评报告", "en": "Self-evaluation"}
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 def _reports(root: Path) -> list[tuple[Path, dict]]:
     found = []
@@ -57,9 +60,9 @@ def index_html(root: Path) -> str:
             "year": report.get("year", ""), "language": LANGUAGE_NAMES.get(language, language),
             "lang": language,
             "title": summary.get("title") or relative,
-            "kind": " / ".join(KINDS.get(summary.get("kind", ""), ())),
+            "kind": _in(KINDS.get(summary.get("kind", ""), {}), language),
             "links": [{"href": f"{relative}/{name}",
-                       "name": ("自评报告 self-evaluation " if name.startswith("self-evaluation") else "")
+                       "name": (_in(SELF_EVALUATION, language) + " " if name.startswith("self-evaluation") else "")
                        + name.rsplit(".", 1)[-1].upper()}
                       for name in FORMATS if (folder / name).is_file()],
             "built": (manifest.get("dates") or {}).get("generated", ""), "currency": summary.get("currency", ""),
@@ -77,6 +80,11 @@ def _counts(summary: dict) -> str:
     if summary.get("counts_text"):
         return re.sub(r"(?<=\S) (?=\d)|(?<=\d) (?=\S)", "\u00a0", summary["counts_text"])
     return ", ".join(f"{label}\u00a0{count}" for label, count in (summary.get("counts") or {}).items())
+
+
+def _in(words: dict[str, str], language: str) -> str:
+    """``words`` in ``language``, or in English for a language it lacks ("" for no words)."""
+    return words.get(language, words.get("en", ""))
 
 
 def _zh_first(language: str) -> tuple[bool, str]:
