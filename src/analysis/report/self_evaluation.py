@@ -176,9 +176,10 @@ def _overview(context: ReportContext, tasks: pd.DataFrame, measures: pd.DataFram
                       data_years=MISSING if data_year.empty else
                       words.text("self_evaluation.data_years_one", year=year(data_year.max()))
                       if data_year.nunique() == 1 else
-                      words.text("self_evaluation.data_years_mixed", count=int((data_year == data_year.max()).sum()),
-                                 latest=year(data_year.max()), earliest=year(data_year.min()),
-                                 earliest_count=int((data_year == data_year.min()).sum())))
+                      # every latest year with its count, the latest first: none left out between the extremes
+                      words.text("self_evaluation.data_years_mixed", items=words["grammar.comma"].join(
+                          [words.text("self_evaluation.data_years_item", year=year(latest), count=int(count))
+                           for latest, count in data_year.value_counts().sort_index(ascending=False).items()])))
     label = (context.plan.get("dataset_label") or {}).get(context.language)  # an example's data: said, as the report
     return [heading(words["self_evaluation.sections.overview"]), paragraph(text),
             *([paragraph(words.text("summary.dataset", label=label))] if label else []),
