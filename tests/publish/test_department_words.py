@@ -180,7 +180,7 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     rows = {row[0]: "".join(str(p) for p in row[-1]) for row in table.rows}
     assert rows["22"].endswith("（自评：按计划推进，见表后）") and "【" not in rows["22"]
     assert "定性指标 22 " in text and "：市科技局（自评：按计划推进）：新建省级以上创新平台12家" in text
-    assert rows["24"] == "定性指标（待报送，见表后）"
+    assert rows["24"] == "定性指标（尚未评价，进展待报送，见表后）"
     assert [line for line in text.split("\n") if line.startswith("定性指标 24 ") and line.endswith("：【市科技局】")]
     # the English edition quotes the Chinese words as written, and says it does
     english = "\n".join(block_texts(self_evaluation_blocks(year_context(filled, "en"))))
@@ -449,12 +449,11 @@ def test_a_qualitative_indicator_says_its_self_rating_or_that_none_was_sent(fill
 
     for language, rated, owed, core in (
             ("zh", "牵头责任部门报送的2024年自评等级：按计划推进（进展情况见自评报告）。",
-             "尚未评价：牵头责任部门尚未报送2024年的进展和自评等级（在数据报送表中填报）。",
+             "尚未评价：牵头责任部门尚未报送2024年的进展和自评等级。",
              ("定性指标，2024年自评“按计划推进”", "定性指标，尚未评价")),
             ("en", "Self-rating its lead department sent for 2024: On schedule (its account is in the "
                    "self-evaluation).",
-             "Not assessed yet: its lead department has sent no progress or self-rating for 2024 (the department "
-             "workbook asks for them).",
+             "Not assessed yet: its lead department has sent no progress or self-rating for 2024.",
              ("qualitative, self-rated “On schedule” for 2024", "qualitative, not assessed yet"))):
         context = year_context(filled, language)
         assert cards.card_notes(context, context.series_row(22)) == [rated]
