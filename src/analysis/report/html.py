@@ -86,7 +86,7 @@ def warnings_html(context: ReportContext) -> str:
     return render("warnings.html.j2", heading=words["sections.warnings"], warnings_heading=words["warnings.title"],
                   warnings_intro=warning_tables.warnings_intro(context, warned), warnings=warned,
                   pace=tables.pace_shown(warned),
-                  warning_headers=words["warnings.headers"], departments=departments,
+                  warning_headers=warning_tables.warning_headers(context), departments=departments,
                   changes_heading=warning_tables.changes_heading(context, previous) if previous else "",
                   changes_intro=warning_tables.changes_intro(context, previous, changes) if previous else "",
                   changes_headers=warning_tables.changes_headers(context, previous) if previous else [],

@@ -183,6 +183,13 @@ def _change_reason(row, words) -> str:
     return words.join(said)
 
 
+def warning_headers(context: ReportContext) -> list[str]:
+    """The warning list's column headers, the growth seen with the year it is measured from ("Actual per year since
+    2020"), as the cards label it: a reader comparing it with a growth counted from another year sees which is
+    which."""
+    return [header.format(base_year=context.plan["base_year"]) for header in context.words["warnings.headers"]]
+
+
 def changes_heading(context: ReportContext, previous: int) -> str:
     return context.words.text("warnings.changes_title", year=previous)
 

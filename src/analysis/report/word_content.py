@@ -306,7 +306,7 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
     document.add(para(warning_tables.warnings_intro(context, rows)))
     right = "AlignRight"
     if rows:
-        headers = words["warnings.headers"]
+        headers = warning_tables.warning_headers(context)
         lines, colours, department = [], {}, None
         for row in rows:
             if row.department != department:
