@@ -292,6 +292,8 @@ def test_running_text_breaks_a_long_label_between_its_words_only():
     assert label_parts("已提前达标") == ["已提前", "达标"]
     assert label_parts("预计未达标") == ["预计", "未达标"]
     assert label_parts("未达标") == ["未达标"] and label_parts("Not achieved") == ["Not achieved"]
+    # a label of four: between its two words, never inside one (红色 | 预警, never 红色预 | 警)
+    assert label_parts("红色预警") == ["红色", "预警"] and label_parts("偏离目标") == ["偏离", "目标"]
     j = "\u2060"
     assert kept_whole("高企数：已达阶段目标（2023年）；", body_pieces()) == (
         f"高企数：已{j}达阶{j}段目{j}标（2023{j}年）；")
@@ -390,15 +392,17 @@ def test_a_number_with_spaced_thousands_is_one_number():
 
 
 def test_word_body_text_keeps_a_status_word_and_a_short_label_whole():
-    """A paragraph and a list's item of the Word edition keep a status word, a warning's level and a completion rate
-    whole, as a number with its unit (never 已达 | 标, 红色预 | 警, not | achieved); a stage's long head is not held
-    whole in body text (ten characters carried over would space a justified line of Chinese out)."""
+    """A paragraph and a list's item of the Word edition keep a status word and a completion rate's number whole, as a
+    number with its unit (never 已达 | 标, 96. | 4%, not | achieved), a warning's level between its words only (红色 |
+    预警, never 红色预 | 警); a stage's long head is not held whole in body text, nor a completion rate's word with its
+    number (carried over with its brackets, they would space a justified line of Chinese out)."""
     from analysis.report.pandoc_ast import bullets, joined, para
 
     text = para("按该年目标作出判断：已达标 13 个、未达标 10 个；“需加快”不预警。")["c"][0]["c"]
     assert [piece for piece in ("已达标", "未达标", "需加快", "13 个") if joined(piece) not in text] == []
     item = bullets(["R&D 经费投入强度：未达标（完成率 96.4%），红色预警"])["c"][0][0]["c"][0]["c"]
-    assert [piece for piece in ("未达标", "完成率 96.4%", "红色预警") if joined(piece) not in item] == []
+    assert [piece for piece in ("未达标", "96.4%", "红色", "预警") if joined(piece) not in item] == []
+    assert joined("完成率 96.4%") not in item and joined("红色预警") not in item
     assert "not\u00a0achieved" in para("at 3.5%, not achieved (91.4% of the target)")["c"][0]["c"]
     stage = para("2023年阶段目标完成率 96.7%")["c"][0]["c"]
     assert joined("2023年") in stage and joined("2023年阶段") not in stage

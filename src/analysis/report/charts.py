@@ -557,11 +557,20 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
             # beside the diamond on the side with more room, wrapped to it: never under the badge
             after = (high + 0.05 - at) * inches / (high - low + 0.1) - 0.1
             before = (at - low + 0.05) * inches / (high - low + 0.1) - 0.1
-            rule = _level_rule(row, words) + (words.text("chart.level_missed", year=year(mark[2])) if len(mark) > 2
-                                              else "")
-            rule = _wrap(rule, max(after, before), size)
-            ax.annotate(rule, (at, yi), xytext=(6 if after >= before else -6, 0), textcoords="offset points",
-                        va="center", ha="left" if after >= before else "right", fontsize=size, color="#444")
+            # the level, then the year it missed on a line of its own where both do not fit on one (每年≥90% |
+            # （2022年未达到）), without its brackets where it is still wider than the room beside the diamond (a
+            # phone's): never over the indicators' names
+            room = max(after, before)
+            rule = _level_rule(row, words)
+            for key in ("chart.level_missed", "chart.level_missed_short")[:2 if len(mark) > 2 else 0]:
+                missed = words.text(key, year=year(mark[2]))
+                space = missed[:len(missed) - len(missed.lstrip())]  # " (missed in 2022)": a space between
+                rule = _wrap_items([_level_rule(row, words), missed.lstrip()], space, room, size, lines=3)
+                if max(_text_inches(line, size) for line in rule.split("\n")) <= room:
+                    break
+            ax.annotate(_wrap(rule, room, size) if len(mark) <= 2 else rule, (at, yi),
+                        xytext=(6 if after >= before else -6, 0), textcoords="offset points", va="center",
+                        ha="left" if after >= before else "right", fontsize=size, color="#444")
         ax.annotate(badges[shown_of[row.Index]], (1.0, yi), xycoords=("axes fraction", "data"), xytext=(5, 0),
                     textcoords="offset points", va="center", fontsize=size, color=text_on(colour),
                     bbox={**BADGE, "facecolor": colour})

@@ -92,10 +92,11 @@ def short_labels() -> tuple[str, ...]:
 
 
 @functools.cache
-def _kept() -> re.Pattern:
-    """:data:`KEPT`, or one of :func:`short_labels` standing as a word of its own."""
+def _kept(rates: bool = True) -> re.Pattern:
+    """:data:`KEPT`, or one of :func:`short_labels` standing as a word of its own; ``rates``: a completion rate whole
+    too (完成率 96.4%), as a table's cell keeps it, not running text (:func:`body_kept_pattern`)."""
     labels = "|".join(re.escape(label) for label in short_labels())
-    return re.compile(rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{YEAR_IN_BRACKETS}|{_held_pattern()}|{SPACED_NUMBER}|"
+    return re.compile(rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{YEAR_IN_BRACKETS}|{_held_pattern(rates)}|{SPACED_NUMBER}|"
                       rf"{_kept_pattern(labels)}|"
                       rf"{NO_DATA}|"
                       rf"(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else rf"{SPACED_NUMBER}|{KEPT.pattern}")
@@ -107,14 +108,21 @@ def kept_pattern() -> re.Pattern:
     return _kept()
 
 
-def _held_pattern() -> str:
-    """A level to hold every year as the catalogs write it (每年≥90%, ≥90% every year), and a completion rate
-    (完成率 96.4%), kept whole."""
+def body_kept_pattern() -> re.Pattern:
+    """What a line of running text never breaks inside: :func:`kept_pattern` but a completion rate, whose word and
+    number may part as any word and number do (完成率 | 99.5%): the piece （完成率 99.5%）， carried over whole would
+    space a justified line of Chinese out."""
+    return _kept(False)
+
+
+def _held_pattern(rates: bool = True) -> str:
+    """A level to hold every year as the catalogs write it (每年≥90%, ≥90% every year), and with ``rates`` a completion
+    rate (完成率 96.4%), kept whole."""
     forms = []
     for language in LANGUAGES:
         words = catalog(language)
         for key, field in (("pace.hold_at_least", "target"), ("pace.hold_at_most", "target"),
-                           ("pace.floor", "target"), ("scorecard.final_rate", "rate")):
+                           ("pace.floor", "target"), *([("scorecard.final_rate", "rate")] if rates else [])):
             head, _, tail = words[key].partition("{" + field + "}")
             forms.append(rf"{re.escape(head)}{NUMBER}%?{re.escape(tail)}")
     return "|".join(sorted(set(forms), key=len, reverse=True))

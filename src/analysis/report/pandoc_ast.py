@@ -20,7 +20,7 @@ import re
 
 from ..catalog import catalog
 from ..settings import LANGUAGES
-from .line_breaks import HAN, JOINS, SHORT_LABEL, chinese_words, kept_pattern
+from .line_breaks import HAN, JOINS, SHORT_LABEL, body_kept_pattern, chinese_words, kept_pattern
 
 PANDOC_API = [1, 23, 1, 1]
 NO_ATTR = ["", [], []]
@@ -82,11 +82,12 @@ def word_pieces() -> re.Pattern:
 @functools.cache
 def body_pieces() -> re.Pattern:
     """What a paragraph of body text or a list's item never breaks: a number with its unit, a range (2024 年,
-    2022—2024 年, 0.7 pp), a level held every year, a completion rate, and a short label of the catalogs (已达标,
-    红色预警, 需加快, not achieved: :func:`~analysis.report.line_breaks.kept_pattern`), never 已达 | 标; not the head of
-    a stage's rate (2023 年阶段目标), whose ten characters carried over whole would space a justified line of Chinese
-    out. A short label is six Chinese characters at most (:data:`~analysis.report.line_breaks.SHORT_LABEL`)."""
-    return kept_pattern()
+    2022—2024 年, 0.7 pp), a level held every year, and a short label of the catalogs (已达标, 红色预警, 需加快, not
+    achieved: :func:`~analysis.report.line_breaks.body_kept_pattern`), never 已达 | 标; not the head of a stage's rate
+    (2023 年阶段目标), whose ten characters carried over whole would space a justified line of Chinese out, nor a
+    completion rate's word and number (完成率 | 99.5%). A short label is six Chinese characters at most
+    (:data:`~analysis.report.line_breaks.SHORT_LABEL`)."""
+    return body_kept_pattern()
 
 
 #: A mark of Chinese a line may break after, before a number: LibreOffice would carry ``2022 年，2023`` over whole,
@@ -98,10 +99,10 @@ BREAK_AFTER = re.compile(r"(?<=[，、；：。！？])(?=[\d+\-−])|(?<=\d)(?=
 ZERO_WIDTH_SPACE = "\u200b"
 
 
-#: Chinese characters a label of running text keeps whole (未达标, 需加快); a longer one (已达阶段目标, 预计未达标)
-#: breaks between its words (已达 | 阶段目标, 预计 | 未达标), each at least two characters, never inside one: carried
-#: over whole, its six characters would space a justified line of 24 out.
-BODY_LABEL = 4
+#: Chinese characters a label of running text keeps whole (未达标, 需加快); a longer one (红色预警, 已达阶段目标)
+#: breaks between its words (红色 | 预警, 预计 | 未达标), each at least two characters, never inside one: carried
+#: over whole with its brackets, （红色预警） would space a justified line of 24 out by six characters.
+BODY_LABEL = 3
 
 
 def label_parts(text: str) -> list[str]:
