@@ -383,6 +383,14 @@ def test_a_long_badge_breaks_only_after_a_comma_or_but():
     assert str(badge("<b>")) == "&lt;b&gt;" and str(badge("<b>但")) == nobr.format("&lt;b&gt;但")  # never markup
 
 
+def test_a_header_keeps_its_short_aside_whole():
+    from analysis.report.line_breaks import label_pieces
+
+    # the warning list's growth seen, with the year it counts from: never （2020年 | 起）
+    assert label_pieces("实际年均增长（2020年起）") == ["实际年均增长", "（2020年起）"]
+    assert label_pieces("2020年基础值") == ["2020年", "基础值"]
+
+
 def test_a_number_with_spaced_thousands_is_one_number():
     from analysis.report.line_breaks import keep_together, label_pieces
 

@@ -219,9 +219,13 @@ def badge(text) -> Markup:
 WORD = re.compile(r"\S+")
 
 
+#: A label's short aside in full-width brackets (实际年均增长（2020年起）): one piece, never （2020年 | 起）.
+LABEL_ASIDE = r"（[^（）]{1,8}）"
+
+
 def _label_spans(text: str) -> list[tuple[int, int]]:
     spans, last = [], 0
-    for match in re.finditer(rf"{SPACED_NUMBER}|{KEPT.pattern}", text):
+    for match in re.finditer(rf"{LABEL_ASIDE}|{SPACED_NUMBER}|{KEPT.pattern}", text):
         spans += [word.span() for word in WORD.finditer(text, last, match.start())] + [match.span()]
         last = match.end()
     return spans + [word.span() for word in WORD.finditer(text, last)]
@@ -229,7 +233,8 @@ def _label_spans(text: str) -> list[tuple[int, int]]:
 
 def label_pieces(text) -> list[str]:
     """The pieces of a short label (a table header) that never break: its words, and in Chinese the number with
-    its unit apart from the rest (``2020年基础值``: ``2020年``, ``基础值``; ``Needed per year``: three words)."""
+    its unit apart from the rest (``2020年基础值``: ``2020年``, ``基础值``; ``Needed per year``: three words), a short
+    aside in brackets whole (``实际年均增长（2020年起）``: ``实际年均增长``, ``（2020年起）``)."""
     text = str(text)
     return [text[start:end] for start, end in _label_spans(text)]
 
