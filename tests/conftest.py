@@ -28,6 +28,9 @@ TESTS_DIR = Path(__file__).resolve().parent
 FIXTURES = TESTS_DIR / "fixtures"
 LAKESIDE_DIR = FIXTURES / "plans" / "lakeside"
 NATIONAL_DIR = PROJECT_ROOT / "data" / "raw" / "national-12th-fyp"
+#: The national plan's published values as frozen for the tests (never its live observations/ folder, which a
+#: researcher adds to: tests/fixtures/published/README.md).
+NATIONAL_PUBLISHED = FIXTURES / "published" / "national-12th-fyp"
 #: Where tests that go through the command line work (it refuses folders outside the project).
 WORK_DIR = TESTS_DIR / ".work"
 #: Names this test run (set by the controlling process, inherited by the workers of pytest-xdist).

@@ -15,7 +15,7 @@ from matplotlib.text import Text
 from analysis.report import charts, figures
 from analysis.report.context import load_report
 from analysis.report.fonts import configure_matplotlib
-from tests.conftest import relative
+from tests.conftest import NATIONAL_PUBLISHED, relative
 
 NARROW = {"completion": charts.completion_chart, "growth": charts.growth_gap_chart,
           "categories": charts.category_status_chart, "heatmap": charts.status_heatmap,
@@ -556,7 +556,7 @@ def test_a_card_without_any_value_draws_no_chart():
     from analysis.report.context import report_context
     from tests.conftest import NATIONAL_DIR
 
-    report = report_context(build_tables(load_plan(NATIONAL_DIR), "eurostat"), 2015, "zh")
+    report = report_context(build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED), 2015, "zh")
     drawn = {row.indicator_id: charts.card_chart(report, row) is not None for row in report.joined().itertuples()
              if row.status != "qualitative"}
     assert [number for number, has_chart in drawn.items() if not has_chart] == [4, 6, 7, 8, 9]
@@ -574,7 +574,7 @@ def test_a_revised_baseline_is_drawn_once_as_the_published_value():
     from analysis.report.context import report_context
     from tests.conftest import NATIONAL_DIR
 
-    report = report_context(build_tables(load_plan(NATIONAL_DIR), "eurostat"), 2015, "zh")
+    report = report_context(build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED), 2015, "zh")
     figure = charts.card_chart(report, report.series_row(3))
     marks = [(list(line.get_xdata()), list(line.get_ydata()), to_rgba(line.get_markerfacecolor()) == to_rgba("white"))
              for line in figure.axes[0].get_lines() if line.get_marker() == "o"]

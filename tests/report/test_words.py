@@ -348,12 +348,12 @@ def test_the_method_note_speaks_only_of_what_the_plan_has(example_tables):
     from analysis.plan import load_plan
     from analysis.publish.data import build_tables
     from analysis.report.context import load_report, report_context
-    from tests.conftest import NATIONAL_DIR, relative
+    from tests.conftest import NATIONAL_DIR, NATIONAL_PUBLISHED, relative
 
     stage, rate, pairs = "中期评估已有 2023年数据的", "万元GDP能耗下降率本身是变化率", "国家级、省级两个序列"
     weihai = words.method_note(load_report(relative(example_tables), 2024, "zh"))
     assert stage in weihai and rate in weihai and pairs in weihai and "未达标、未达阶段目标或偏离目标" in weihai
-    national_tables = build_tables(load_plan(NATIONAL_DIR), "eurostat")
+    national_tables = build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED)
     national = words.method_note(report_context(national_tables, 2015, "zh"))
     assert not any(phrase in national for phrase in (stage, rate, pairs, "阶段目标", "万元GDP"))
     assert "未达标或偏离目标的指标为红色预警" in national
@@ -542,9 +542,9 @@ def test_a_final_verdict_on_a_single_value_is_not_called_thin_evidence():
     from analysis.plan import load_plan
     from analysis.publish.data import build_tables
     from analysis.report.context import report_context
-    from tests.conftest import NATIONAL_DIR
+    from tests.conftest import NATIONAL_DIR, NATIONAL_PUBLISHED
 
-    national = report_context(build_tables(load_plan(NATIONAL_DIR), "eurostat"), 2015, "zh")
+    national = report_context(build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED), 2015, "zh")
     row = national.assessment.set_index("indicator_id").loc[[2, 10]]
     assert list(row["evidence"]) == ["low", "low"] and list(row["verdict"]) == ["final", "final"]
     assert not [text for text in texts(words.summary_paragraphs(national)) if "证据有限" in str(text)
