@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -32,14 +32,16 @@ MULTILINE_KINDS = ("note", "reason", "cell", "statement")
 
 
 def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str] = (),
-                    text_kinds: dict[str, str] | None = None) -> pd.DataFrame:
+                    text_kinds: dict[str, str] | None = None,
+                    aliases: Callable[[str], str] | None = None) -> pd.DataFrame:
     """Read a small CSV of text cells, checking its shape and every cell's text.
 
     Returns a DataFrame of strings (no type guessing, empty cells as ``""``) with the required and
     optional columns, plus ``csv_line``: the 1-based line of the file each row starts on. Every
     cell passes :func:`analysis.text.check_text` as the kind ``text_kinds`` gives its
     column (``cell`` otherwise), so a cell too long or holding hidden characters is named by its
-    line and column.
+    line and column. ``aliases``: the column a header cell names, where it may name one otherwise than by the
+    column's own name (an observation file's 编号, 数值, 数据来源: the labels of the department templates).
     """
     path = Path(path)
     required, optional = list(required), list(optional)
@@ -60,7 +62,7 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
                          "'CSV UTF-8'", file=path, line=1, field="header")
     if not visible(text):
         raise InputError(f"empty file: expected a header row with {', '.join(required)}", file=path, line=1)
-    records, header = _parse(text, path, required, optional)
+    records, header = _parse(text, path, required, optional, aliases)
     for record in records:
         for column in header:
             check_text(record[column], kind=text_kinds.get(column, "cell"),
@@ -73,7 +75,8 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
     return frame
 
 
-def _parse(text: str, path: Path, required: list[str], optional: list[str]) -> tuple[list[dict], list[str]]:
+def _parse(text: str, path: Path, required: list[str], optional: list[str],
+           aliases: Callable[[str], str] | None = None) -> tuple[list[dict], list[str]]:
     """The rows of ``text`` as records (with their line), and its header, checked against the columns."""
     previous_limit = csv.field_size_limit()
     # The file is in memory and bounded: let the csv module pass long cells, then name them by column.
@@ -82,6 +85,7 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str]) -> t
         reader = csv.reader(io.StringIO(text, newline=""), strict=True)
         try:
             header = [name.strip() for name in next(reader)]
+            header = [aliases(name) for name in header] if aliases else header
         except csv.Error as exc:
             raise InputError(f"malformed CSV header: {exc}", file=path, line=1) from None
         check_header(header, required, optional, file=path, line=1)

@@ -114,13 +114,13 @@ def sheet_reference(name: str) -> str:
     return name if name.replace("_", "").isalnum() else "'" + name.replace("'", "''") + "'"
 
 
-def _header_key(value) -> str | None:
+def header_key(value) -> str | None:
     """A header cell as it is compared: its words, in any case; None for a cell that holds no text."""
     return " ".join(value.split()).casefold() if isinstance(value, str) else None
 
 
 def header_names(columns: list[str]) -> dict[str, str]:
-    """What a header cell may say for each of ``columns`` (as :func:`_header_key` gives it), and the column it
+    """What a header cell may say for each of ``columns`` (as :func:`header_key` gives it), and the column it
     names: the column's name, or the label a template shows above it in either language, whole or its words before
     a bracket (确认 for 确认（数值偏离较大时说明理由）, Published for Published (e.g. 2024-02-28))."""
     names = {}
@@ -128,9 +128,9 @@ def header_names(columns: list[str]) -> dict[str, str]:
         for column, label in _labels(catalog(language)).items():
             if column in columns:
                 for text in (label, _short(label)):
-                    if _header_key(text):
-                        names.setdefault(_header_key(text), column)
-    names.update({_header_key(column): column for column in columns})
+                    if header_key(text):
+                        names.setdefault(header_key(text), column)
+    names.update({header_key(column): column for column in columns})
     return names
 
 
@@ -221,10 +221,10 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
 
 def _header_index(sheet, names: tuple[str, ...]) -> int | None:
     """The index (0-based) of the sheet's header row: the first of its top rows whose first cell is one of
-    ``names`` (compared as :func:`_header_key` gives them); None when it has none."""
-    names = tuple(_header_key(name) for name in names)
+    ``names`` (compared as :func:`header_key` gives them); None when it has none."""
+    names = tuple(header_key(name) for name in names)
     for index, row in enumerate(sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, max_col=1)):
-        if row and _header_key(row[0].value) in names:
+        if row and header_key(row[0].value) in names:
             return index
     return None
 
@@ -271,10 +271,10 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     top = [tuple(row) for row in sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS)]
     names = header_names(required + optional)
     first = {key for key, name in names.items() if name == required[0]}
-    header_index = next((i for i, row in enumerate(top) if row and _header_key(row[0].value) in first), None)
+    header_index = next((i for i, row in enumerate(top) if row and header_key(row[0].value) in first), None)
     if header_index is None:
         return None
-    if header_index + 1 < len(top) and top[header_index + 1] and _header_key(top[header_index + 1][0].value) in first:
+    if header_index + 1 < len(top) and top[header_index + 1] and header_key(top[header_index + 1][0].value) in first:
         header_index += 1  # the template's labels, then its header row (or the labels typed over it)
     header_row = header_index + 1
     typed = []
@@ -282,7 +282,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         if cell.value is None or not str(cell.value).strip():
             break  # reference columns to the right of an empty header cell are not read
         typed.append(str(cell.value).strip())
-    header = [names.get(_header_key(text), text) for text in typed]
+    header = [names.get(header_key(text), text) for text in typed]
     letters = {name: get_column_letter(number) for number, name in enumerate(header, 1)}
     # the header named as the workbook's language names it (表头)
     header_mistakes = Mistakes(field_label(words, template))
