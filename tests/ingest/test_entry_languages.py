@@ -87,6 +87,10 @@ def _merged(sheet):
     sheet.merge_cells("D5:D6")
 
 
+def _merged_across(sheet):
+    sheet.merge_cells("D5:E5")  # the value and its source: one row's cells, not several rows
+
+
 def _formula(sheet):
     sheet["D5"] = "=2.5+0.11"
 
@@ -150,6 +154,12 @@ CASES = {
         "请取消合并，每行填写各自的数值",
         "'Data entry'!D5:D6: is a merged cell (D5:D6): a value shown once stands for several rows; unmerge it and "
         "give each row its own value"),
+    "merged_across": (
+        _merged_across,
+        "数据报送!D5:E5: 是跨列合并的单元格（D5:E5）：合并后只有第一格保留内容，其余各列读作空白；"
+        "请取消合并，每格填写各自的内容",
+        "'Data entry'!D5:E5: is a cell merged across columns (D5:E5): only its first cell keeps what it holds, the "
+        "others read as empty; unmerge it and give each cell its own content"),
     "formula": (
         _formula,
         "数据报送!D5: 数值: 是公式（'=2.5+0.11'）；公式不会被计算：请直接输入数字（或以“值”的方式粘贴）",

@@ -294,7 +294,9 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                          "series", file=path, line=f"{shown_sheet}!A{header_row}")
     for merged in sheet.merged_cells.ranges:
         if merged.max_row > header_row and merged.min_col <= len(header):
-            raise InputError(words.text("entry_errors.merged", cells=merged.coord), file=path,
+            across = merged.min_row == merged.max_row  # one row's cells (value and source): not several rows'
+            raise InputError(words.text("entry_errors.merged_across" if across else "entry_errors.merged",
+                                        cells=merged.coord), file=path,
                              line=f"{shown_sheet}!{merged.coord}")
     labels_row = typed[0] != required[0]  # the header row is the template's row of labels (its names deleted)
     read_to = _read_columns(sheet, top, header_index, len(header), template, labels_row)
