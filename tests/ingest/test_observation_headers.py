@@ -24,3 +24,13 @@ def test_a_csv_header_naming_no_column_is_still_refused(tmp_path):
     folder = write(tmp_path / "obs", "编号,年份,金额,数据来源\n2,2023,2.61,公报\n")
     with pytest.raises(InputError, match="missing column"):
         read_observation_files(folder)
+
+
+def test_a_chinese_comma_for_the_decimal_point_is_told_as_such(tmp_path):
+    from analysis.catalog import catalog
+    from analysis.ingest.csv_reader import parse_number
+
+    with pytest.raises(InputError, match="小数点应写作“.”，不是逗号或顿号"):
+        parse_number("2，9", file=tmp_path / "a.xlsx", line=5, field="value", words=catalog("zh"))
+    with pytest.raises(InputError, match="请只写数字和小数点"):  # a thousands separator: the general advice
+        parse_number("24,800", file=tmp_path / "a.xlsx", line=5, field="value", words=catalog("zh"))
