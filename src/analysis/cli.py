@@ -235,6 +235,9 @@ def run_import(args: argparse.Namespace) -> int:
     from .plan import NAME
     from .settings import PROJECT_ROOT
 
+    if not args.file.strip():  # make import-plan without FILE=…
+        raise InputError("no file given: name the saved web page or Word file, e.g. make import-plan "
+                         "FILE=plan.docx", field="FILE")
     source = Path(args.file) if Path(args.file).is_absolute() else PROJECT_ROOT / args.file
     stem = re.sub(r"[^a-z0-9_-]+", "-", source.stem.lower()).strip("-_")
     name = args.name if args.name is not None else (stem if NAME.fullmatch(stem or "") else "imported-plan")

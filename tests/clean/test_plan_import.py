@@ -122,6 +122,8 @@ def test_the_command_writes_a_draft_and_never_into_the_raw_folder(tmp_path, nati
     assert "exists: a draft is written into a new folder" in capsys.readouterr().err
     assert cli.main(["import-plan", str(source), "--output-dir", "data/raw"]) == 2
     assert "lies inside the raw folder data/raw, which is read-only" in capsys.readouterr().err
+    assert cli.main(["import-plan", ""]) == 2  # make import-plan without FILE=…: said so, never a folder "."
+    assert "FILE: no file given: name the saved web page or Word file" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("name", "content", "words"), [
