@@ -79,6 +79,17 @@ def test_a_row_that_cannot_be_meant_is_refused_in_the_workbooks_language(rows, l
     assert message.startswith(f"市科技局.xlsx:工作进展与说明!{cell}") and words in message, message
 
 
+def test_every_cell_of_a_row_that_says_nothing_is_told_at_once():
+    # reasons "ok" and measures "。": both cells in one round (G5 and H5), not the second once the first is fixed
+    from analysis.errors import InputErrors
+
+    with pytest.raises(InputErrors) as caught:
+        tidy_department_words([sheet([{**INDICATOR, "reasons": "ok", "measures": "。"}])], TASKS, SERIES, YEARS)
+    lines = caught.value.lines()
+    assert [line.split(": ", 1)[0].rsplit("!", 1)[-1] for line in lines] == ["G5", "H5"], lines
+    assert "“ok”没有说明内容" in lines[0] and "“。”没有说明内容" in lines[1]
+
+
 def test_a_workbook_that_names_no_department_is_refused():
     with pytest.raises(InputError, match="未注明报送单位"):
         tidy_department_words([sheet([TASK], department="")], TASKS, SERIES, YEARS)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..catalog import catalog
-from ..errors import InputError, Mistakes
+from ..errors import InputError, InputErrors, Mistakes
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.department_words import WordsSheet
 from ..ingest.xlsx_reader import field_label
@@ -123,10 +123,11 @@ def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict) -> d
         if not rating:
             listed = words.join(words[f"entry.words.ratings.{key}"] for key in RATINGS)
             raise refuse("rating", "rating", rating=row["rating"].strip(), ratings=listed)
-    for column in TAKES[kind]:
-        text = row[column].strip()
-        if column != "rating" and text and not says_why(text):
-            raise refuse("says_nothing", column, text=text)
+    # every cell that says nothing, told at once (原因 “ok” and 措施 “。” in one round, not one after the other)
+    empty = [refuse("says_nothing", column, text=row[column].strip()) for column in TAKES[kind]
+             if column != "rating" and row[column].strip() and not says_why(row[column].strip())]
+    if empty:
+        raise empty[0] if len(empty) == 1 else InputErrors(empty)
     if "rating" in TAKES[kind] and bool(rating) != bool(row["progress"].strip()):
         # half a task's (or a qualitative indicator's) answer: a rating without what was done, or the reverse
         raise refuse("rating_alone", "progress") if rating else refuse("progress_alone", "rating")
