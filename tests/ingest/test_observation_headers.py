@@ -1,10 +1,20 @@
 """An observation CSV's header: the columns' own names, or the labels the department templates show above them."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis.errors import InputError
 from analysis.ingest.observations import read_observation_files
+
+
+@pytest.fixture(scope="module")
+def clean_weihai(weihai):
+    from analysis.clean.tidy import clean_plan_table
+    from analysis.ingest.plan_inputs import load_plan_inputs
+
+    return clean_plan_table(load_plan_inputs(weihai))
 
 
 def write(folder, text: str):
@@ -22,7 +32,7 @@ def test_a_csv_headed_with_the_templates_chinese_labels_is_read(tmp_path):
 
 def test_a_csv_header_naming_no_column_is_still_refused(tmp_path):
     folder = write(tmp_path / "obs", "编号,年份,金额,数据来源\n2,2023,2.61,公报\n")
-    with pytest.raises(InputError, match="missing column"):
+    with pytest.raises(InputError, match="表头缺少列：序列（series）、数值（value）；现在的表头为 编号, 年份, 金额"):
         read_observation_files(folder)
 
 
@@ -34,3 +44,46 @@ def test_a_chinese_comma_for_the_decimal_point_is_told_as_such(tmp_path):
         parse_number("2，9", file=tmp_path / "a.xlsx", line=5, field="value", words=catalog("zh"))
     with pytest.raises(InputError, match="请只写数字和小数点"):  # a thousands separator: the general advice
         parse_number("24,800", file=tmp_path / "a.xlsx", line=5, field="value", words=catalog("zh"))
+
+
+# A CSV headed in Chinese is told its mistakes in Chinese, each naming its line and the column by its Chinese label;
+# a CSV headed in English is told them in English, as before.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("编号,序列,年份,数值\n2,,2023,2.61\n",
+     "a.csv:1: 表头: 表头缺少列：数据来源（source）；现在的表头为 编号, 序列, 年份, 数值"),
+    ("编号,序列,年份,数值,数据来源\n2,,2023,2.61\n",
+     "a.csv:2: 这一行有 4 个值，表头有 5 列（编号, 序列, 年份, 数值, 数据来源）"),
+    ("indicator_id,series,year,value,source\n2,,2023\n", "a.csv:2: 3 fields, expected 5 (indicator_id, series, year,"),
+    ("indicator_id,series,year,value,source\n2\n", "a.csv:2: 1 field, expected 5"),
+    ("编号,序列,年份,数值,数据来源,金额\n2,,2023,2.61,公报,3\n",
+     "a.csv:1: 表头: 表头中有无法识别的列：金额；可用的列为 编号（indicator_id）"),
+    ("编号,序列,年份,数值,数据来源\n2,,2023,2.61,公报\u200b\n", "a.csv:2: 数据来源: 第 3 个字符是不可见字符 U+200B"),
+])
+def test_a_csv_header_problem_is_told_in_the_headers_language(tmp_path, text, expected):
+    folder = tmp_path / "obs"
+    folder.mkdir()
+    (folder / "a.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_observation_files(folder)
+    message = str(caught.value).replace(f"{folder}/", "")
+    assert message.startswith(expected)
+    if "编号" in text:
+        told = re.sub(r"（[^）]*）", "", message.split(": ", 2)[-1])  # a column's or a character's name aside
+        assert not re.search(r"[a-z]{3,} [a-z]{3,}", told), message  # no English sentence
+
+
+def test_a_csv_headed_in_chinese_is_told_a_wrong_cell_in_chinese(clean_weihai, weihai, tmp_path):
+    from analysis.clean.observations import check_observations
+
+    folder = write(tmp_path / "obs", "编号,序列,年份,数值,数据来源\n2,,2023,2.61,公报\n3,,2023,约25,公报\n"
+                                      "99,,2023,1,公报\n")
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(folder), clean_weihai.indicators, weihai,
+                           clean_weihai.values)
+    lines = str(caught.value).replace(f"{folder}/", "").splitlines()
+    assert lines[0].startswith("2024-bulletin.csv:3: 数值: '约25' 不是数字")
+    assert lines[1].startswith("2024-bulletin.csv:4: 编号: 方案中没有编号为 99 的指标")
+    english = write(tmp_path / "en", "indicator_id,series,year,value,source\n3,,2023,about 25,bulletin\n")
+    with pytest.raises(InputError, match=r"2024-bulletin.csv:2: value: 'about 25' is not a number"):
+        check_observations(read_observation_files(english), clean_weihai.indicators, weihai,
+                           clean_weihai.values)

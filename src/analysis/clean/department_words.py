@@ -23,7 +23,7 @@ from ..catalog import catalog
 from ..errors import InputError, InputErrors, Mistakes
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.department_words import WordsSheet
-from ..ingest.xlsx_reader import field_label
+from ..ingest.headers import field_label
 from ..settings import LANGUAGES
 from ..text import says_why
 from ..vocabulary import RATINGS, WORDS_COLUMNS

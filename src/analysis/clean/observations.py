@@ -22,8 +22,8 @@ import pandas as pd
 from ..catalog import Catalog, catalog, catalogs
 from ..errors import InputError, InputErrors, Mistakes, display_path, quote
 from ..ingest.csv_reader import LINE_COLUMN, parse_int, parse_number
+from ..ingest.headers import column_names, field_label
 from ..ingest.observations import FileRows, ObservationFiles
-from ..ingest.xlsx_reader import column_names, field_label
 from ..plan import Plan
 from ..text import REASON_ADVICE, says_why, visible
 from ..vocabulary import NOTE_COLUMNS, PRELIMINARY, REVISED, SOURCE_COLUMNS, VALUE_COLUMNS
@@ -226,7 +226,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
         path = rows.path
         words = catalog(rows.language)
         in_file: dict[tuple, int] = {}
-        told = Mistakes(field_label(words, rows.year is not None) if path.suffix.lower() == ".xlsx" else None)
+        told = Mistakes(_field_label(rows, words))
         for error in rows.mistakes:  # what the reader found: told with what the checks find, in row order
             told.add(error)
         for row in rows.frame.itertuples():
@@ -280,7 +280,7 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
         later = _later(first, record)
         if not math.isclose(first["value"], record["value"], rel_tol=SAME_VALUE):
             if later is None:  # the column as the file heads it (发布日期, Published), the first without its folders
-                label = field_label(words, rows.year is not None) if path.suffix.lower() == ".xlsx" else None
+                label = _field_label(rows, words)
                 raise InputError(words.text("entry_errors.conflict", indicator=_label(key, words),
                                             year=key[2], value=record["printed_text"],
                                             other=first["printed_text"], where=_named(first),
@@ -322,6 +322,14 @@ def _check_template(row, record: dict, rows: FileRows, indicators: pd.DataFrame,
         raise InputError(words.text("entry_errors.name_beside", id=record["indicator_id"], cell=cell,
                                     name=quote(name, 40), expected=quote(str(meta["name_zh"]), 40)),
                          file=rows.path, line=line, field="indicator_id")
+
+
+def _field_label(rows: FileRows, words: Catalog):
+    """How an error names a column of ``rows``: a template's by its label, a CSV file headed in Chinese by its
+    Chinese label (数值), another file by the name its header writes (None)."""
+    if rows.path.suffix.lower() == ".xlsx":
+        return field_label(words, rows.year is not None)
+    return field_label(words, True) if words.language != "en" else None
 
 
 def _line_name(where: int | str, words: Catalog) -> str:
@@ -368,7 +376,8 @@ def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict
     mistakes = Mistakes()
     for _, line, problem, value, path, words in sorted(problems, key=lambda p: (p[0], p[1])):
         cell = where[path](line, "value") if path in where else line
-        label = field_label(words, path in (templates or ())) if str(path).lower().endswith(".xlsx") else None
+        label = (field_label(words, path in (templates or ())) if str(path).lower().endswith(".xlsx")
+                 else field_label(words, True) if words.language != "en" else None)
         confirm = label("confirm") if label else "confirm"  # as the file heads the column
         mistakes.add(InputError(words.text("entry_errors.far_off", problem=problem, value=f"{value:g}",
                                            confirm=confirm), file=path,

@@ -17,9 +17,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import Catalog, catalog
-from ..errors import InputError, printable, quote
+from ..errors import InputError, quote
 from ..files import read_regular
 from ..text import check_text, visible
+from .headers import check_header, field_label
 
 LINE_COLUMN = "csv_line"
 #: Largest hand-maintained CSV read: years of observations take a few kilobytes.
@@ -33,7 +34,8 @@ MULTILINE_KINDS = ("note", "reason", "cell", "statement")
 
 def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str] = (),
                     text_kinds: dict[str, str] | None = None,
-                    aliases: Callable[[str], str] | None = None) -> pd.DataFrame:
+                    aliases: Callable[[str], str] | None = None,
+                    told_in: Callable[[list[str]], Catalog] | None = None) -> pd.DataFrame:
     """Read a small CSV of text cells, checking its shape and every cell's text.
 
     Returns a DataFrame of strings (no type guessing, empty cells as ``""``) with the required and
@@ -42,6 +44,8 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
     column (``cell`` otherwise), so a cell too long or holding hidden characters is named by its
     line and column. ``aliases``: the column a header cell names, where it may name one otherwise than by the
     column's own name (an observation file's 编号, 数值, 数据来源: the labels of the department templates).
+    ``told_in``: the words the header's and the cells' mistakes are told in, from the header row as typed (a file
+    headed in Chinese, in Chinese); English otherwise. The frame's ``attrs["language"]`` records it.
     """
     path = Path(path)
     required, optional = list(required), list(optional)
@@ -62,33 +66,38 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
                          "'CSV UTF-8'", file=path, line=1, field="header")
     if not visible(text):
         raise InputError(f"empty file: expected a header row with {', '.join(required)}", file=path, line=1)
-    records, header = _parse(text, path, required, optional, aliases)
+    records, header, words = _parse(text, path, required, optional, aliases, told_in)
+    label = field_label(words) if words.language != "en" else str  # a column as the file's language heads it
     for record in records:
         for column in header:
             check_text(record[column], kind=text_kinds.get(column, "cell"),
                        multiline=text_kinds.get(column, "cell") in MULTILINE_KINDS, file=path,
-                       line=record[LINE_COLUMN], field=column)
+                       line=record[LINE_COLUMN], field=label(column), words=words)
     columns = [c for c in required + optional] + [LINE_COLUMN]
     frame = pd.DataFrame.from_records(records, columns=columns)
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
+    frame.attrs["language"] = words.language
     return frame
 
 
 def _parse(text: str, path: Path, required: list[str], optional: list[str],
-           aliases: Callable[[str], str] | None = None) -> tuple[list[dict], list[str]]:
-    """The rows of ``text`` as records (with their line), and its header, checked against the columns."""
+           aliases: Callable[[str], str] | None = None,
+           told_in: Callable[[list[str]], Catalog] | None = None) -> tuple[list[dict], list[str], Catalog]:
+    """The rows of ``text`` as records (with their line), its header, checked against the columns, and the words its
+    mistakes are told in."""
     previous_limit = csv.field_size_limit()
     # The file is in memory and bounded: let the csv module pass long cells, then name them by column.
     csv.field_size_limit(max(previous_limit, len(text) + 1))
     try:
         reader = csv.reader(io.StringIO(text, newline=""), strict=True)
         try:
-            header = [name.strip() for name in next(reader)]
-            header = [aliases(name) for name in header] if aliases else header
+            typed = [name.strip() for name in next(reader)]
         except csv.Error as exc:
             raise InputError(f"malformed CSV header: {exc}", file=path, line=1) from None
-        check_header(header, required, optional, file=path, line=1)
+        header = [aliases(name) for name in typed] if aliases else typed
+        words = told_in(typed) if told_in else catalog("en")
+        check_header(typed, header, required, optional, words, path, 1)
         records = []
         while True:
             line = reader.line_num + 1
@@ -101,38 +110,15 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str],
             if not fields or all(not cell.strip() for cell in fields):
                 continue  # blank lines are harmless
             if len(fields) != len(header):
-                raise InputError(f"{len(fields)} fields, expected {len(header)} ({', '.join(header)})",
-                                 file=path, line=line)
+                raise InputError(words.count_text("entry_errors.fields", len(fields), expected=len(header),
+                                            header=", ".join(typed)), file=path, line=line)
             # A line break inside a cell is kept as LF: a lone CR would end the row in the CSV the project writes.
             record = dict(zip(header, (cell.replace("\r\n", "\n").replace("\r", "\n") for cell in fields)))
             record[LINE_COLUMN] = line
             records.append(record)
     finally:
         csv.field_size_limit(previous_limit)
-    return records, header
-
-
-def check_header(header: list[str], required: list[str], optional: list[str], *, file: Path,
-                 line: int | str) -> None:
-    """The header row has every required column, no unknown one and none twice (CSV files and workbooks alike)."""
-    shown = ", ".join(_column_name(name) for name in header)
-    missing = [name for name in required if name not in header]
-    if missing:
-        raise InputError(f"missing column(s) {', '.join(missing)}; the header is {shown}",
-                         file=file, line=line, field="header")
-    unknown = [name for name in header if name not in required and name not in optional]
-    if unknown:
-        raise InputError(f"unexpected column(s) {', '.join(_column_name(name) for name in unknown)}; allowed: "
-                         f"{', '.join(required + optional)}", file=file, line=line, field="header")
-    duplicated = sorted({name for name in header if header.count(name) > 1})
-    if duplicated:
-        raise InputError(f"column(s) {', '.join(duplicated)} appear more than once", file=file, line=line,
-                         field="header")
-
-
-def _column_name(name: str) -> str:
-    """A header cell as a message shows it: as is, or quoted when empty, long or holding hidden characters."""
-    return name if name and printable(name) == name and len(name) <= 40 else quote(name, 40)
+    return records, header, words
 
 
 def parse_number(text: str, *, file: Path, line: int, field: str, words: Catalog | None = None) -> float:

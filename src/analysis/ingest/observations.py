@@ -21,7 +21,8 @@ from ..vocabulary import NOTE_COLUMNS, SOURCE_COLUMNS
 from .csv_reader import read_strict_csv
 from .dataset import read_dataset_label
 from .department_words import WORDS_HEADER
-from .xlsx_reader import header_key, header_names, read_workbook
+from .headers import header_key, header_names, told_in
+from .xlsx_reader import read_workbook
 
 REQUIRED_COLUMNS = ["indicator_id", "series", "year", "value", "source"]
 #: ``confirm``: why a value far off its series is right (the plausibility checks then keep it). ``published``:
@@ -68,10 +69,11 @@ class ObservationFiles:
 
 def _read_csv(path: Path) -> tuple[list[FileRows], list[str]]:
     """A CSV's rows; its header may name a column by the label the department templates show above it, in either
-    language (编号, 数值, 数据来源), as a workbook's may."""
+    language (编号, 数值, 数据来源), as a workbook's may. A file headed in Chinese is told its mistakes in Chinese."""
     names = header_names([*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS])
-    return [FileRows(path, read_strict_csv(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS,
-                                           aliases=lambda name: names.get(header_key(name) or "", name)))], []
+    frame = read_strict_csv(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS,
+                            aliases=lambda name: names.get(header_key(name) or "", name), told_in=told_in)
+    return [FileRows(path, frame, language=frame.attrs["language"])], []
 
 
 def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:

@@ -46,7 +46,8 @@ from ..errors import InputError, Mistakes, quote
 from ..files import read_regular
 from ..settings import LANGUAGES
 from ..text import check_text, says_why
-from .csv_reader import LINE_COLUMN, MULTILINE_KINDS, _column_name
+from .csv_reader import LINE_COLUMN, MULTILINE_KINDS
+from .headers import check_header, column_label, column_names, field_label, header_key, header_names
 
 #: A department's workbook takes tens of kilobytes.
 MAX_XLSX_BYTES = 5 * 1024 * 1024
@@ -65,8 +66,6 @@ YEAR_PROPERTY = "analysis_year"
 SHEET_PROPERTY = "analysis_sheet"
 #: The language a template was made in, which the errors about its cells speak.
 LANGUAGE_PROPERTY = "analysis_language"
-#: Where a catalog keeps the labels a template shows above its header rows (the values sheet, the words sheet).
-LABELS = (("entry", "labels"), ("entry", "words", "labels"))
 #: The columns a person fills in a row; a row with one of them filled but no value is a value left out.
 FILLED_BY_HAND = ("value", "source", "note", "confirm")
 WHITE = ("FFFFFFFF", "00FFFFFF")
@@ -112,43 +111,6 @@ class WorkbookRows:
 def sheet_reference(name: str) -> str:
     """A sheet's name as a cell reference writes it: quoted when it holds anything but letters and digits."""
     return name if name.replace("_", "").isalnum() else "'" + name.replace("'", "''") + "'"
-
-
-def header_key(value) -> str | None:
-    """A header cell as it is compared: its words, in any case; None for a cell that holds no text."""
-    return " ".join(value.split()).casefold() if isinstance(value, str) else None
-
-
-def header_names(columns: list[str]) -> dict[str, str]:
-    """What a header cell may say for each of ``columns`` (as :func:`header_key` gives it), and the column it
-    names: the column's name, or the label a template shows above it in either language, whole or its words before
-    a bracket (确认 for 确认（数值偏离较大时说明理由）, Published for Published (e.g. 2024-02-28))."""
-    names = {}
-    for language in LANGUAGES:
-        for column, label in _labels(catalog(language)).items():
-            if column in columns:
-                for text in (label, _short(label)):
-                    if header_key(text):
-                        names.setdefault(header_key(text), column)
-    names.update({header_key(column): column for column in columns})
-    return names
-
-
-def _labels(words: Catalog) -> dict[str, str]:
-    """The labels a template in ``words``' language shows above its header rows, by column."""
-    found = {}
-    for path in LABELS:
-        node = words.entries
-        for part in path:
-            node = node.get(part, {}) if isinstance(node, dict) else {}
-        found.update({column: label for column, label in node.items() if isinstance(label, str)
-                      and column not in found})
-    return found
-
-
-def _short(label: str) -> str:
-    """A label's words before a bracket: 确认 for 确认（数值偏离较大时说明理由）."""
-    return re.split(r"[（(]", label)[0].strip()
 
 
 def _errors(language) -> Catalog:
@@ -287,7 +249,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     # the header named as the workbook's language names it (表头)
     header_mistakes = Mistakes(field_label(words, template))
     with header_mistakes.row():
-        _check_header(typed, header, required, optional, words, path, f"{shown_sheet}!A{header_row}")
+        check_header(typed, header, required, optional, words, path, f"{shown_sheet}!A{header_row}")
     header_mistakes.check()
     if sheet.max_row - header_row > MAX_ROWS:
         raise InputError(f"more than {MAX_ROWS:,} rows below the header; a data-entry sheet has one per indicator "
@@ -322,7 +284,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                         and says_why(str(cells[header.index("note")].value)))  # words, not a value typed aside
             if value_column is not None and _blank(cells[value_column]) and not no_value:
                 if filled is not None:
-                    raise InputError(words.text("entry_errors.value_missing", column=_column(words, filled),
+                    raise InputError(words.text("entry_errors.value_missing", column=column_label(words, filled),
                                                 cell=f"{letters[filled]}{number}"), file=path,
                                      line=f"{shown_sheet}!{letters['value']}{number}", field="value")
                 continue  # a series the department has no value for: the template lists them all
@@ -334,7 +296,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             for column in hidden_columns:
                 if not _blank(cells[header.index(column)]):
                     raise InputError(words.text("entry_errors.hidden_column", letter=letters[column],
-                                                column=_column(words, column)), file=path,
+                                                column=column_label(words, column)), file=path,
                                      line=f"{shown_sheet}!{letters[column]}{number}", field=column)
             record, before = {}, len(mistakes.errors)
             for column, cell in zip(header, cells):
@@ -360,48 +322,6 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
     return SheetRows(frame, title, letters, beside, noted, mistakes.errors)
-
-
-def _column(words: Catalog, name: str) -> str:
-    """A column as an error names it in ``words``' language: its name; in Chinese with its label, 数据来源（source）."""
-    label = _labels(words).get(name)
-    return words.text("entry_errors.column", name=name, label=_short(label) if label else name)
-
-
-def field_label(words: Catalog, template: bool = True):
-    """How an error names a cell's column: by its label in ``words``' language (数值, 数据来源; Value, Source), as a
-    template heads it; in a workbook of one's own (not a ``template``), in English, by its name (value, source), as
-    its header row writes it."""
-    if words.language == "en" and not template:
-        return None
-    labels = {**{name: _short(label) for name, label in _labels(words).items()},
-              "header": words["entry_errors.header_field"]}
-    return lambda name: labels.get(name, name)
-
-
-def column_names(words: Catalog, names) -> str:
-    """Columns as an error lists them in ``words``' language: ``source, note``; 数据来源（source）、备注（note）."""
-    return words["grammar.comma"].join(_column(words, name) for name in names)
-
-
-def _check_header(typed: list[str], header: list[str], required: list[str], optional: list[str], words: Catalog,
-                  path: Path, where: str) -> None:
-    """The header row (``typed``, which names the columns ``header``) has every required column, no unknown one and
-    none twice; what it lacks is named in ``words``' language, the header shown as typed."""
-    shown = ", ".join(_column_name(text) for text in typed)
-    missing = [name for name in required if name not in header]
-    if missing:
-        raise InputError(words.text("entry_errors.missing_columns", columns=column_names(words, missing),
-                                    header=shown), file=path, line=where, field="header")
-    unknown = [text for text, name in zip(typed, header) if name not in required and name not in optional]
-    if unknown:
-        raise InputError(words.text("entry_errors.unexpected_columns", columns=", ".join(map(_column_name, unknown)),
-                                    allowed=column_names(words, required + optional)), file=path, line=where,
-                         field="header")
-    repeated = sorted({name for name in header if header.count(name) > 1})
-    if repeated:
-        raise InputError(words.text("entry_errors.repeated_columns", columns=column_names(words, repeated)),
-                         file=path, line=where, field="header")
 
 
 def _blank(cell) -> bool:

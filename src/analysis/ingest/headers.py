@@ -1,0 +1,109 @@
+"""A table's header row, read as people write it: a column's own name (``value``) or the label a data-entry
+template shows above it, in either language (数值, Value); and what is wrong with a header, named in the
+reader's language (a workbook's template's, a CSV file headed in Chinese: Chinese; English otherwise).
+
+Observation CSV files and data-entry workbooks share it, so a clerk who saves a template's sheet as CSV
+keeps the header and the language of its messages.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..catalog import Catalog, catalog
+from ..errors import InputError, printable, quote
+from ..settings import LANGUAGES
+
+#: Where a catalog keeps the labels a template shows above its header rows (the values sheet, the words sheet).
+LABELS = (("entry", "labels"), ("entry", "words", "labels"))
+
+def header_key(value) -> str | None:
+    """A header cell as it is compared: its words, in any case; None for a cell that holds no text."""
+    return " ".join(value.split()).casefold() if isinstance(value, str) else None
+
+
+def header_names(columns: list[str]) -> dict[str, str]:
+    """What a header cell may say for each of ``columns`` (as :func:`header_key` gives it), and the column it
+    names: the column's name, or the label a template shows above it in either language, whole or its words before
+    a bracket (确认 for 确认（数值偏离较大时说明理由）, Published for Published (e.g. 2024-02-28))."""
+    names = {}
+    for language in LANGUAGES:
+        for column, label in labels(catalog(language)).items():
+            if column in columns:
+                for text in (label, short(label)):
+                    if header_key(text):
+                        names.setdefault(header_key(text), column)
+    names.update({header_key(column): column for column in columns})
+    return names
+
+
+def labels(words: Catalog) -> dict[str, str]:
+    """The labels a template in ``words``' language shows above its header rows, by column."""
+    found = {}
+    for path in LABELS:
+        node = words.entries
+        for part in path:
+            node = node.get(part, {}) if isinstance(node, dict) else {}
+        found.update({column: label for column, label in node.items() if isinstance(label, str)
+                      and column not in found})
+    return found
+
+
+def short(label: str) -> str:
+    """A label's words before a bracket: 确认 for 确认（数值偏离较大时说明理由）."""
+    return re.split(r"[（(]", label)[0].strip()
+
+
+def column_label(words: Catalog, name: str) -> str:
+    """A column as an error names it in ``words``' language: its name; in Chinese with its label, 数据来源（source）."""
+    label = labels(words).get(name)
+    return words.text("entry_errors.column", name=name, label=short(label) if label else name)
+
+
+def field_label(words: Catalog, template: bool = True):
+    """How an error names a cell's column: by its label in ``words``' language (数值, 数据来源; Value, Source), as a
+    template heads it; in a workbook of one's own (not a ``template``), in English, by its name (value, source), as
+    its header row writes it."""
+    if words.language == "en" and not template:
+        return None
+    shown = {**{name: short(label) for name, label in labels(words).items()},
+              "header": words["entry_errors.header_field"]}
+    return lambda name: shown.get(name, name)
+
+
+def column_names(words: Catalog, names) -> str:
+    """Columns as an error lists them in ``words``' language: ``source, note``; 数据来源（source）、备注（note）."""
+    return words["grammar.comma"].join(column_label(words, name) for name in names)
+
+
+def check_header(typed: list[str], header: list[str], required: list[str], optional: list[str], words: Catalog,
+                 path: Path, where: int | str) -> None:
+    """The header row (``typed``, which names the columns ``header``) has every required column, no unknown one and
+    none twice; what it lacks is named in ``words``' language, the header shown as typed."""
+    shown = ", ".join(column_name(text) for text in typed)
+    field = words["entry_errors.header_field"]
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise InputError(words.text("entry_errors.missing_columns", columns=column_names(words, missing),
+                                    header=shown), file=path, line=where, field=field)
+    unknown = [text for text, name in zip(typed, header) if name not in required and name not in optional]
+    if unknown:
+        raise InputError(words.text("entry_errors.unexpected_columns", columns=", ".join(map(column_name, unknown)),
+                                    allowed=column_names(words, required + optional)), file=path, line=where,
+                         field=field)
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise InputError(words.text("entry_errors.repeated_columns", columns=column_names(words, repeated)),
+                         file=path, line=where, field=field)
+
+
+def column_name(name: str) -> str:
+    """A header cell as a message shows it: as is, or quoted when empty, long or holding hidden characters."""
+    return name if name and printable(name) == name and len(name) <= 40 else quote(name, 40)
+
+
+def told_in(typed: list[str]) -> Catalog:
+    """The words a file's messages are told in, from its header row as typed: Chinese when a header cell is
+    written in Chinese (a template's labels: 编号, 数值), English otherwise."""
+    han = re.compile(r"[\u4e00-\u9fff]")
+    return catalog("zh" if any(isinstance(text, str) and han.search(text) for text in typed) else "en")
