@@ -391,6 +391,34 @@ def test_a_header_keeps_its_short_aside_whole():
     assert label_pieces("2020年基础值") == ["2020年", "基础值"]
 
 
+def word_breaks(inlines_) -> list[str]:
+    """The pieces a Word paragraph's text may break between: apart at every character boundary without a word joiner
+    (U+2060) and at spaces."""
+    text = "".join(item["c"] for item in inlines_ if item["t"] == "Str")
+    pieces = [""]
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else ""
+        if char == "\u2060":
+            continue
+        if before and before != "\u2060" and (" " in (char, before) or re.match(f"[{HAN}（]", char)
+                                              or re.match(f"[{HAN}）]", before)):
+            pieces.append("")
+        pieces[-1] += char.strip()
+    return [piece for piece in pieces if piece]
+
+
+@pytest.mark.parametrize(("header", "pieces"), [
+    ("2010年基础值", ["2010年", "基础值"]),  # never 2010年基 | 础值 (the national report's header)
+    ("2015年目标值", ["2015年", "目标值"]),
+    ("实际年均增长（2020年起）", ["实际", "年均", "增长", "（2020年起）"]),
+])
+def test_a_long_header_breaks_between_its_words_only_in_word(header, pieces):
+    from analysis.report.pandoc_ast import HEADER, Label, inlines
+
+    assert not Label(header, HEADER).whole  # too long for one line: broken, but between its words
+    assert word_breaks(inlines(Label(header, HEADER))) == pieces
+
+
 def test_a_number_with_spaced_thousands_is_one_number():
     from analysis.report.line_breaks import keep_together, label_pieces
 

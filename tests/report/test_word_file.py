@@ -571,6 +571,9 @@ def test_titles_headers_units_and_group_rows_are_printed_whole(printed, example_
     assert any("（2015年）" in line for line in lines_of(text)[:3])
     headers = "".join(words["tables.actuals"].values())
     assert headers in lines_of(text)  # 指标 年份 数值 来源 备注 文件, the header row of the actual values
+    # the scorecard's 2010年基础值 on two lines between its words: 2010年 | 基础值, never 2010年基 | 础值
+    assert not [line for line in lines_of(text) if re.search(r"\d{4}年基础?$", line)]
+    assert any(line.startswith("基础值") for line in lines_of(text))
     text, _, _ = documents["self-evaluation"]
     assert any("（2024年，草稿）" in line for line in lines_of(text)[:4])
     for unit in ("万元/人", "件/万人"):

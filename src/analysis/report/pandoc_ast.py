@@ -20,7 +20,7 @@ import re
 
 from ..catalog import catalog
 from ..settings import LANGUAGES
-from .line_breaks import HAN, JOINS, SHORT_LABEL, body_kept_pattern, chinese_words, kept_pattern
+from .line_breaks import HAN, JOINS, SHORT_LABEL, body_kept_pattern, chinese_words, kept_pattern, name_joined
 
 PANDOC_API = [1, 23, 1, 1]
 NO_ATTR = ["", [], []]
@@ -136,7 +136,8 @@ def kept_whole(text: str, pieces: re.Pattern | None = None) -> str:
 
 def inlines(text, pieces: re.Pattern | None = None) -> list:
     """Plain text as pandoc inlines: one ``Str`` a line, never parsed; a number kept with its unit, a short
-    :class:`Label` whole, a longer one's short aside in brackets too (实际年均增长（2020年起）, never …年 | 起）)."""
+    :class:`Label` whole, a longer one broken between its words only, its short aside in brackets whole
+    (实际年均增长（2020年起）, never …年 | 起）)."""
     whole = isinstance(text, Label) and text.whole
     if isinstance(text, Label) and pieces is None:
         pieces = _title_pieces()
@@ -144,6 +145,8 @@ def inlines(text, pieces: re.Pattern | None = None) -> list:
     for number, line in enumerate(str(text).split("\n")):
         if number:
             out.append({"t": "LineBreak"})
+        if line and not whole and isinstance(text, Label):
+            line = name_joined(line)  # a longer label breaks between its words only (2010年 | 基础值, never 基 | 础值)
         if line:
             out.append({"t": "Str", "c": joined(line) if whole else kept_whole(line, pieces)})
     return out
