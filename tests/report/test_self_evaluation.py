@@ -256,7 +256,7 @@ def test_a_task_lists_its_departments_and_calls_none_the_lead(example_reports, c
     assert len(tasks) == 29
     assert not [t for t in tasks if re.search(r"牵头|列首位|\blead\b|first listed", t)]
     # the annex says who is asked for a task's words, and that the plan names no lead
-    header = document.tables[-1].rows[0].cells[1].text
+    header = document.tables[-1].rows[0].cells[1].text.replace(WORD_JOINER, "")
     assert header == {"final-zh": "须报送的任务", "final-en": "Tasks due"}[case]
 
 
@@ -344,3 +344,14 @@ def test_a_plan_of_quantitative_indicators_only_says_so():
         context = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, language)
         text = " ".join(block_texts(self_evaluation_blocks(context)))
         assert said in text and "0 qualitative" not in text and "定性指标 0 项" not in text
+
+
+def test_a_table_cells_words_are_joined_so_word_breaks_between_them_only(example_reports):
+    # LibreOffice printed 空气质量优良天数比 | 例, 高新技术产业产值占 | 比 in the indicators' table: a cell's words are
+    # joined (比例, 占比 whole), a break left between two words only
+    document = docx.Document(example_reports["final-zh"] / "self-evaluation.docx")
+    names = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    air = next(text for text in names if text.replace(WORD_JOINER, "").startswith("空气质量优良天数比例"))
+    assert f"比{WORD_JOINER}例" in air and f"天{WORD_JOINER}数" in air and f"数{WORD_JOINER}比" not in air
+    share = next(text for text in names if text.replace(WORD_JOINER, "").startswith("高新技术产业产值占比"))
+    assert f"占{WORD_JOINER}比" in share

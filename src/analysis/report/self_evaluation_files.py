@@ -27,7 +27,7 @@ from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
 from .context import ReportContext
 from .html import render
-from .line_breaks import HAN, HYPHENATED, KEPT, SHORT_LABEL
+from .line_breaks import HAN, HYPHENATED, KEPT, SHORT_LABEL, name_joined
 from .line_breaks import columns as letters
 from .pandoc_ast import PANDOC_API, Label, body_pieces, cell, header, inlines, joined, table, title_inlines
 from .render import html_to_pdf
@@ -114,17 +114,20 @@ def self_evaluation_html(context: ReportContext, generated: str) -> str:
                   style=STYLE_SHEET.read_text(encoding="utf-8"))
 
 
-def _inlines(context: ReportContext, parts: list, body: bool = False) -> list:
+def _inlines(context: ReportContext, parts: list, body: bool = False, cell: bool = False) -> list:
     """Parts as pandoc inlines: a piece kept whole joined, a placeholder in bold; ``body``: a paragraph's, which keeps a
     number with its unit and a short label only (:func:`~.pandoc_ast.body_pieces`): a justified line of Chinese would
-    be spaced out for a department's name that does not fit on it (a table's column is made as wide)."""
+    be spaced out for a department's name that does not fit on it (a table's column is made as wide); ``cell``: a
+    table cell's, whose other text breaks between its words only (空气质量 | 优良 | 天数 | 比例, never 天数比 | 例)."""
     out: list = []
     for kind, text in _parts(context, parts):
         if kind == "placeholder":  # bold, as typed: Word's Find finds 待补充 (no word joiners inside, which would
             # keep it on one line but hide it from a search), an official's first step in filling the draft
             out.append({"t": "Strong", "c": [{"t": "Str", "c": text}]})
+        elif kind == "whole" and not body:
+            out += inlines(joined(text))
         else:
-            out += inlines(joined(text) if kind == "whole" and not body else text, body_pieces() if body else None)
+            out += inlines(name_joined(text) if cell else text, body_pieces() if body else None)
     return out
 
 
@@ -132,7 +135,7 @@ def _cell_inlines(context: ReportContext, value) -> list:
     """A table cell's inlines: a short text (a unit: 万元/人; a status) whole on its line, as its column is as wide."""
     if isinstance(value, str) and "\n" not in value and letters(value) <= SHORT_LABEL:
         return inlines(Label(value))
-    return _inlines(context, value if isinstance(value, list) else [value])
+    return _inlines(context, value if isinstance(value, list) else [value], cell=True)
 
 
 def self_evaluation_document(context: ReportContext, generated: str) -> tuple[dict, WordDocument]:
