@@ -141,10 +141,16 @@ def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, a
             detail = ("quality_detail.baseline_meets_target_every_year" if written in HELD_EVERY_YEAR
                       else "quality_detail.baseline_meets_target")
             add("baseline_meets_target", row.indicator_id, row.series, row.year, row.printed_text, row.value,
-                row.source_line, lambda w, r=row, met=met, detail=detail: w.text(
+                row.source_line, lambda w, r=row, met=met, detail=detail, written=written: w.text(
                     detail, year=r.year, value=fmt_printed(r.printed_text, r.value), targets=w["grammar.comma"].join(
-                        w.text("quality_detail.target_item", year=t.year, value=fmt_printed(t.printed_text, t.value))
+                        w.text("quality_detail.target_item", year=t.year, value=_target_shown(w, t, written))
                         for t in met)))
+
+
+def _target_shown(w, target, direction: str) -> str:
+    """A target as the plan sets it: its printed digits, a level to hold every year with its sign (≥90)."""
+    value = fmt_printed(target.printed_text, target.value)
+    return w.text(f"target_form.{direction}", value=value) if direction in HELD_EVERY_YEAR else value
 
 
 def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines: list[str], prose_path: Path,
