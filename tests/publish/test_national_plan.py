@@ -5,6 +5,8 @@ Every expected value is worked out by hand from the quote and the sources (data/
 """
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from analysis.clean.processed import read_processed
@@ -28,8 +30,8 @@ def final(report):
 
 
 @pytest.mark.parametrize(("indicator", "status", "judged", "target", "rate"), [
-    # rank 18 in 2015 against 前十八位 (18 or better): met; a rank's completion rate is target/place: 18/18
-    (1, "achieved", 18.0, 18.0, 1.0),
+    # rank 18 in 2015 against 前十八位 (18 or better): met; a place is reached or not, with no completion rate
+    (1, "achieved", 18.0, 18.0, math.nan),
     # 55.3 against 力争达到55%: met; 55.3/55 = 1.00545
     (2, "achieved", 55.3, 55.0, 55.3 / 55),
     # R&D intensity 2.10 (preliminary) against 2.2: missed; 2.10/2.2 = 0.954545, short by 0.10 points
@@ -44,7 +46,16 @@ def test_the_final_verdicts_worked_out_by_hand(final, indicator, status, judged,
     row = assessment.loc[indicator]
     assert (row.status, row.verdict) == (status, "final")
     assert row.latest_value == pytest.approx(judged) and row.target_value == pytest.approx(target)
-    assert row.completion_rate == pytest.approx(rate)
+    assert row.completion_rate == pytest.approx(rate, nan_ok=True)
+
+
+def test_a_rank_reached_has_no_completion_rate_in_the_tables_the_workbook_reads(final):
+    # 18th place against the top 18: achieved; a place is reached or not, never "100 % of target" (the card shows
+    # none, and the workbook read 100 %)
+    _, assessment = final
+    row = assessment.loc[1]
+    assert (row.status, row.verdict) == ("achieved", "final")
+    assert math.isnan(row.completion_rate)
 
 
 def test_the_series_no_source_gave_a_2015_value_stay_unassessed_and_say_why(final):

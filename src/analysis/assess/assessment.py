@@ -200,8 +200,9 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
         gap = gap_pct = completion = time_elapsed = projected = anticipated = NAN
     if floor:  # the target is a level to hold each year, not a distance to cover; a rate is never compounded
         completion = anticipated = observed_cagr = NAN
-    if kind == "rank":  # places, never a growth rate: 18th is not "5 % better" than 19th
-        observed_cagr = required_cagr = next_cagr = gap_pct = NAN
+    if kind == "rank":  # places, never a growth rate: 18th is not "5 % better" than 19th; a place is reached or
+        # not, no share of a target (no 完成率 in any edition)
+        observed_cagr = required_cagr = next_cagr = gap_pct = completion_rate = NAN
     return {
         "method": "none" if qualitative else "annual_floor" if floor else "compound" if use_compound else "linear",
         "base_year": b, "base_value": vb, "as_of_year": t, "latest_value": vt, "n_points": n,
