@@ -29,7 +29,7 @@ def test_the_appendix_lists_every_actual_value_with_its_publication(example_tabl
     from tests.conftest import relative
 
     html = appendix_html(load_report(relative(example_tables), 2023, "en"))
-    tables = dict(re.findall(r'<table id="(\w+)">(.*?)</table>', html, re.S))
+    tables = dict(re.findall(r'<table id="(\w+)"(?: class="reflow")?>(.*?)</table>', html, re.S))
     assert set(tables) == {"quality", "actuals"}
     rows = [re.findall(r"<td[^>]*>([^<]*)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", tables["actuals"], re.S)]
     rows = [row for row in rows if row]  # not the header
@@ -41,3 +41,16 @@ def test_the_appendix_lists_every_actual_value_with_its_publication(example_tabl
     # every actual value up to the report year, and none after it
     assert [row[1] for row in rows if row[0] == "1. R&amp;D personnel"] == ["2021", "2022", "2023"]
     assert all(int(row[1]) <= 2023 for row in rows)
+
+
+def test_a_table_of_four_columns_or_more_names_each_cell_for_a_phone():
+    # five columns on a 390 px screen cut a source's note off and squeezed the rest to a word a line: each cell
+    # carries its column's name (escaped, as any text), which a phone shows before it, one card a row
+    wide = pd.DataFrame({"Finding": ["Correction"], "No.": [12], "Detail": ['"<i>x</i>"'], "Where": ["plan"]})
+    html = table_html(wide, table_id="quality")
+    assert '<table id="quality" class="reflow">' in html
+    assert re.findall(r'<td[^>]*data-label="([^"]*)"', html) == ["Finding", "No.", "Detail", "Where"]
+    assert '<td data-label="Detail">&#34;&lt;i&gt;x&lt;/i&gt;&#34;</td>' in html or \
+        '<td data-label="Detail">&quot;&lt;i&gt;x&lt;/i&gt;&quot;</td>' in html
+    narrow = table_html(pd.DataFrame({"year": [2020], "value": [1.5]}))
+    assert "reflow" not in narrow and "data-label" not in narrow  # two columns fit any screen

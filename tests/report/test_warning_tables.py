@@ -86,8 +86,9 @@ def test_no_warning_for_want_of_data_is_not_an_all_clear():
             "无法判断是否需要预警，不能视为无问题。") in html
     english = unmarked(warnings_html(context("en", rows + unknown[:1], 2023)))
     assert ("Of the series that can be judged, none has missed its target or a stage target, is moving away from "
-            "it or is progressing too slowly: no warnings. 1 other series lacks the data for a judgement (Insufficient data), "
-            "so whether it needs a warning is unknown: no warning here does not mean no problem.") in english
+            "it or is progressing too slowly: no warnings. 1 other series lacks the data for a judgement "
+            "(Insufficient data), so whether it needs a warning is unknown: no warning here does not mean no "
+            "problem.") in english
 
 
 def test_a_series_that_needs_to_accelerate_is_named_as_not_warned():
