@@ -157,7 +157,7 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
         release_figures(root)
         lead_into_tables(root)
         mark_kept_runs(root)
-        pitch_lists(root, words["word.line_pitch"], words["word.item_after"])
+        pitch_lists(root, words["word.line_pitch"], words["word.item_after"], words["word.item_lines"])
         if not words["language.cjk_first"]:
             latin_punctuation(root)
         for picture in root.iter(PICTURE_NAME):  # pandoc describes a picture by its source: the whole PNG again
@@ -370,16 +370,21 @@ def pitched(properties, points: float) -> None:
     spacing.set(w("lineRule"), "exact")
 
 
-def pitch_lists(root, points: float, after: float) -> None:
+def pitch_lists(root, points: float, after: float, lines: float = 0) -> None:
     """A list's items (paragraphs of a list in the Normal style: the summary's lists, the method note, the appendix's
-    notes) at the body's fixed pitch, as the paragraph before them (none when the catalog fixes none), and ``after``
-    points apart (``word.item_after``), not the Normal style's 10: a list of twelve items is one list, not twelve
-    paragraphs a blank line apart."""
+    notes) at the body's fixed pitch, as the paragraph before them, or where the catalog fixes none, ``lines`` apart
+    as the body's lines are (``word.item_lines``: 1.5, not the Normal style's single lines under a body at 1.5), and
+    ``after`` points apart (``word.item_after``), not the Normal style's 10: a list of twelve items is one list, not
+    twelve paragraphs a blank line apart."""
     for paragraph in root.iter(w("p")):
         properties = paragraph.find(w("pPr"))
         if properties is not None and properties.find(w("numPr")) is not None and properties.find(w("pStyle")) is None:
             if points:
                 pitched(properties, float(points))
+            elif lines:
+                spacing = put(properties, "spacing")
+                spacing.set(w("line"), str(round(float(lines) * 240)))
+                spacing.set(w("lineRule"), "auto")
             put(properties, "spacing").set(w("after"), str(round(float(after) * 20)))
 
 
