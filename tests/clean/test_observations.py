@@ -55,8 +55,10 @@ def test_good_file_is_read_with_its_source(read):
     ("body", "line", "field", "words"),
     [
         ("27,,2022,1,bulletin\n", 2, "indicator_id", "unknown indicator 27"),
-        ("4,,2022,1,bulletin\n", 2, "series", "indicator 4 has no series ''"),
-        ("2,national,2022,1,bulletin\n", 2, "series", "indicator 2 has no series 'national'"),
+        ("4,,2022,1,bulletin\n", 2, "series", "indicator 4 has more than one series: write 'national', 'provincial'"),
+        ("2,national,2022,1,bulletin\n", 2, "series",
+         "indicator 2 has no national or provincial series ('national' given): leave the series empty"),
+        ("4,state,2022,1,bulletin\n", 2, "series", "indicator 4 has no series 'state'; use 'national', 'provincial'"),
         ("22,,2022,1,bulletin\n", 2, "indicator_id", "qualitative"),
         ("2,,2022,two,bulletin\n", 2, "value", "'two' is not a number"),
         ("2,,2022,nan,bulletin\n", 2, "value", "not a finite number"),

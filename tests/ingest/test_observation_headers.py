@@ -57,7 +57,6 @@ def test_a_chinese_comma_for_the_decimal_point_is_told_as_such(tmp_path):
     ("indicator_id,series,year,value,source\n2\n", "a.csv:2: 1 field, expected 5"),
     ("编号,序列,年份,数值,数据来源,金额\n2,,2023,2.61,公报,3\n",
      "a.csv:1: 表头: 表头中有无法识别的列：金额；可用的列为 编号（indicator_id）"),
-    ("编号,序列,年份,数值,数据来源\n2,,2023,2.61,公报\u200b\n", "a.csv:2: 数据来源: 第 3 个字符是不可见字符 U+200B"),
 ])
 def test_a_csv_header_problem_is_told_in_the_headers_language(tmp_path, text, expected):
     folder = tmp_path / "obs"
@@ -87,3 +86,40 @@ def test_a_csv_headed_in_chinese_is_told_a_wrong_cell_in_chinese(clean_weihai, w
     with pytest.raises(InputError, match=r"2024-bulletin.csv:2: value: 'about 25' is not a number"):
         check_observations(read_observation_files(english), clean_weihai.indicators, weihai,
                            clean_weihai.values)
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    # Chinese Excel's "CSV (逗号分隔)" is GBK: told in the header's language, the way to save it named
+    ("gbk", "编号,序列,年份,数值,数据来源\n2,,2023,2.61,公报\n".encode("gbk"),
+     "a.csv:1: 不是 UTF-8 编码（多为 Excel 的“CSV（逗号分隔）”，即 GBK 编码，不能读取）"),
+    ("utf-16", "编号,序列,年份,数值,数据来源\n".encode("utf-16"), "a.csv: 含有空字节，不是文本 CSV 文件"),
+    ("two marks", "\ufeff\ufeff编号,序列,年份,数值,数据来源\n".encode(),
+     "a.csv:1: 表头: 文件开头有两个字节顺序标记"),
+    ("a quote left open", '编号,序列,年份,数值,数据来源\n3,,2023,2.7,"公报\n'.encode(),
+     "a.csv:2: 这一行无法按 CSV 读取"),
+    ("gbk, in English", b"indicator_id,series,year,value,source\n2,,2023,2.61,\xb9\xab\xb1\xa8\n",
+     "a.csv:2: not UTF-8 (byte 51); save the file as UTF-8"),
+])
+def test_a_file_that_cannot_be_read_as_text_is_told_in_its_headers_language(tmp_path, name, text, expected):
+    folder = tmp_path / "obs"
+    folder.mkdir()
+    (folder / "a.csv").write_bytes(text)
+    with pytest.raises(InputError) as caught:
+        read_observation_files(folder)
+    assert str(caught.value).replace(f"{folder}/", "").startswith(expected)
+
+
+def test_every_hidden_character_of_a_csv_is_told_with_the_other_rows_mistakes(clean_weihai, weihai, tmp_path):
+    from analysis.clean.observations import check_observations
+
+    # line 2's zero-width space stopped the reading: line 3's 约1350 and line 4's empty value waited for a second run
+    folder = write(tmp_path / "obs", "编号,序列,年份,数值,数据来源\n2,,2023,2.61,公\u200b报\n1,,2023,约1350,公报\n"
+                                      "3,,2023,,公报\n4,国家级,2023,2.9,公报\n2,国家级,2022,2.5,公报\n")
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(folder), clean_weihai.indicators, weihai, clean_weihai.values)
+    lines = str(caught.value).replace(f"{folder}/", "").splitlines()
+    assert [line.split(": ")[0:2] for line in lines] == [
+        ["2024-bulletin.csv:2", "数据来源"], ["2024-bulletin.csv:3", "数值"], ["2024-bulletin.csv:4", "数值"],
+        ["2024-bulletin.csv:6", "序列"]]
+    assert lines[2].endswith("数值: 为空：请填写数值")
+    assert lines[3].endswith("序列: 指标 2 不分国家级、省级序列（填写了 '国家级'）：序列一栏请留空")

@@ -71,7 +71,7 @@ CASES = {
                                 "C5: Year: year 2024, but the workbook was made for 2023; its locked cells were "
                                 "changed: ask the office that sent it for a workbook for 2024"),
     "no such series": ({"B8": "国家", "D8": 3.1, "E8": "园区年报"},
-                       "B8: 序列: 指标 4 没有序列 '国家'；请填写 '国家级', '省级'",
+                       "B8: 序列: 指标 4 没有序列 '国家'；请填写 '国家级'、'省级'",
                        "B8: Series: indicator 4 has no series '国家'; use 'national', 'provincial'"),
     "no source": ({"D5": 24300}, "E5: 数据来源: 为空：请写明数值出自哪一份资料",
                   "E5: Source: empty: say which publication the value comes from"),

@@ -182,10 +182,12 @@ def _which(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int], wo
                                     last=indicators.indicator_id.max()), file=path, line=line, field="indicator_id")
     series = _series_name(row.series.strip(), list(known["series"]))
     match = known[known["series"] == series]
-    if match.empty:
-        allowed = ", ".join(repr(words["series"].get(s, s)) for s in known["series"])
-        raise InputError(words.text("entry_errors.unknown_series", id=indicator_id, series=quote(series),
-                                    allowed=allowed), file=path, line=line, field="series")
+    if match.empty:  # told as typed (国家级, not national), with what the indicator takes
+        allowed = words["grammar.comma"].join(quote(words["series"].get(s, s)) for s in known["series"])
+        key = ("entry_errors.no_series" if list(known["series"]) == [""] else
+               "entry_errors.series_needed" if not row.series.strip() else "entry_errors.unknown_series")
+        raise InputError(words.text(key, id=indicator_id, series=quote(row.series.strip()), allowed=allowed),
+                         file=path, line=line, field="series")
     meta = match.iloc[0]
     if meta["kind"] == "qualitative":
         raise InputError(words.text("entry_errors.qualitative", id=indicator_id), file=path, line=line,

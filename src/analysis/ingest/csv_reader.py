@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import Catalog, catalog
-from ..errors import InputError, quote
+from ..errors import InputError, Mistakes, quote
 from ..files import read_regular
 from ..text import check_text, visible
 from .headers import check_header, field_label
@@ -35,7 +35,7 @@ MULTILINE_KINDS = ("note", "reason", "cell", "statement")
 def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str] = (),
                     text_kinds: dict[str, str] | None = None,
                     aliases: Callable[[str], str] | None = None,
-                    told_in: Callable[[list[str]], Catalog] | None = None) -> pd.DataFrame:
+                    told_in: Callable[[list[str]], Catalog] | None = None, defer: bool = False) -> pd.DataFrame:
     """Read a small CSV of text cells, checking its shape and every cell's text.
 
     Returns a DataFrame of strings (no type guessing, empty cells as ``""``) with the required and
@@ -45,7 +45,9 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
     line and column. ``aliases``: the column a header cell names, where it may name one otherwise than by the
     column's own name (an observation file's 编号, 数值, 数据来源: the labels of the department templates).
     ``told_in``: the words the header's and the cells' mistakes are told in, from the header row as typed (a file
-    headed in Chinese, in Chinese); English otherwise. The frame's ``attrs["language"]`` records it.
+    headed in Chinese, in Chinese); English otherwise. The frame's ``attrs["language"]`` records it. Every cell's
+    mistake is told, all at once; with ``defer``, the rows with one are left out of the frame and their mistakes kept
+    in its ``attrs["mistakes"]``, told with what later checks find in the other rows.
     """
     path = Path(path)
     required, optional = list(required), list(optional)
@@ -53,32 +55,54 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
     if not path.exists() and not path.is_symlink():
         raise InputError("file not found", file=path)
     raw = read_regular(path, MAX_CSV_BYTES)
+    first = _first_line_words(raw, told_in)  # a file not read as text yet is told in its header's language
     if b"\x00" in raw:
-        raise InputError("contains NUL bytes: not a text CSV (is it a spreadsheet or UTF-16?)", file=path)
+        raise InputError(first["entry_errors.nul_bytes"], file=path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(f"not UTF-8 (byte {exc.start}); save the file as UTF-8 "
-                         "(Excel: 'CSV UTF-8'), GBK is not accepted", file=path, line=line) from None
+        raise InputError(first.text("entry_errors.not_utf8", byte=exc.start), file=path, line=line) from None
     if text.startswith("\ufeff"):
-        raise InputError("starts with two byte-order marks (saved twice as UTF-8 with BOM?); save it once as "
-                         "'CSV UTF-8'", file=path, line=1, field="header")
+        raise InputError(first["entry_errors.two_boms"], file=path, line=1, field=first["entry_errors.header_field"])
     if not visible(text):
-        raise InputError(f"empty file: expected a header row with {', '.join(required)}", file=path, line=1)
+        raise InputError(first.text("entry_errors.empty_file", columns=", ".join(required)), file=path, line=1)
     records, header, words = _parse(text, path, required, optional, aliases, told_in)
     label = field_label(words) if words.language != "en" else str  # a column as the file's language heads it
+    mistakes, kept = Mistakes(), []
     for record in records:
+        before = len(mistakes.errors)
         for column in header:
-            check_text(record[column], kind=text_kinds.get(column, "cell"),
-                       multiline=text_kinds.get(column, "cell") in MULTILINE_KINDS, file=path,
-                       line=record[LINE_COLUMN], field=label(column), words=words)
+            with mistakes.row():  # every cell of every row: all told in one round
+                check_text(record[column], kind=text_kinds.get(column, "cell"),
+                           multiline=text_kinds.get(column, "cell") in MULTILINE_KINDS, file=path,
+                           line=record[LINE_COLUMN], field=label(column), words=words)
+        if len(mistakes.errors) == before:
+            kept.append(record)
+    if not defer:
+        mistakes.check()
+    records = kept
     columns = [c for c in required + optional] + [LINE_COLUMN]
     frame = pd.DataFrame.from_records(records, columns=columns)
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
     frame.attrs["language"] = words.language
+    frame.attrs["mistakes"] = mistakes.errors
     return frame
+
+
+def _first_line_words(raw: bytes, told_in: Callable[[list[str]], Catalog] | None) -> Catalog:
+    """The words the mistakes of a file not yet read as text are told in: its first line's language, the file decoded
+    as it most likely was saved (UTF-16 where it holds NUL bytes, else UTF-8, else GB18030: Chinese Excel's "CSV")."""
+    if told_in is None:
+        return catalog("en")
+    for encoding in ("utf-16",) if b"\x00" in raw else ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return told_in(text.lstrip("\ufeff").split("\n", 1)[0].split(","))
+    return catalog("en")
 
 
 def _parse(text: str, path: Path, required: list[str], optional: list[str],
@@ -94,7 +118,8 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str],
         try:
             typed = [name.strip() for name in next(reader)]
         except csv.Error as exc:
-            raise InputError(f"malformed CSV header: {exc}", file=path, line=1) from None
+            first = told_in(text.split("\n", 1)[0].split(",")) if told_in else catalog("en")
+            raise InputError(first.text("entry_errors.malformed_header", problem=exc), file=path, line=1) from None
         header = [aliases(name) for name in typed] if aliases else typed
         words = told_in(typed) if told_in else catalog("en")
         check_header(typed, header, required, optional, words, path, 1)
@@ -106,7 +131,7 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str],
             except StopIteration:
                 break
             except csv.Error as exc:
-                raise InputError(f"malformed CSV: {exc}", file=path, line=line) from None
+                raise InputError(words.text("entry_errors.malformed", problem=exc), file=path, line=line) from None
             if not fields or all(not cell.strip() for cell in fields):
                 continue  # blank lines are harmless
             if len(fields) != len(header):
@@ -127,7 +152,7 @@ def parse_number(text: str, *, file: Path, line: int, field: str, words: Catalog
     words = words or catalog("en")
     cleaned = text.strip()
     if cleaned == "":
-        raise InputError("empty, expected a number", file=file, line=line, field=field)
+        raise InputError(words["entry_errors.empty_number"], file=file, line=line, field=field)
     if not re.fullmatch(r"[-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?(?:nan|inf|infinity)", cleaned,
                         re.IGNORECASE):
         # float() would also take "1_000", "٣" or "２.５": numbers here are plain ASCII decimals.

@@ -72,8 +72,8 @@ def _read_csv(path: Path) -> tuple[list[FileRows], list[str]]:
     language (编号, 数值, 数据来源), as a workbook's may. A file headed in Chinese is told its mistakes in Chinese."""
     names = header_names([*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS])
     frame = read_strict_csv(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS,
-                            aliases=lambda name: names.get(header_key(name) or "", name), told_in=told_in)
-    return [FileRows(path, frame, language=frame.attrs["language"])], []
+                            aliases=lambda name: names.get(header_key(name) or "", name), told_in=told_in, defer=True)
+    return [FileRows(path, frame, language=frame.attrs["language"], mistakes=frame.attrs["mistakes"])], []
 
 
 def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
