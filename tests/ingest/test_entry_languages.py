@@ -253,3 +253,24 @@ def test_a_sheet_without_a_header_row_is_told_in_the_templates_language(tmp_path
     with pytest.raises(InputError) as caught:
         _read(path)
     assert str(caught.value) == f"{path}: {expected}"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    # a workbook of one's own (no template's language recorded) headed in Chinese is told in Chinese, its columns by
+    # their labels; one headed with the columns' own names in English, as before
+    (["编号", "序列", "年份", "数值", "数据来源"], "Sheet1!D2: 数值: '约2.6' 不是数字"),
+    (["indicator_id", "series", "year", "value", "source"], "Sheet1!D2: value: '约2.6' is not a number"),
+])
+def test_a_workbook_of_ones_own_is_told_in_its_headers_language(weihai, tmp_path, header, expected):
+    from analysis.clean.observations import check_observations
+    from analysis.clean.tidy import clean_plan_table
+    from analysis.ingest.observations import read_observation_files
+    from analysis.ingest.plan_inputs import load_plan_inputs
+
+    folder = tmp_path / "observations"
+    folder.mkdir()
+    path = _workbook(folder / "own.xlsx", [header, [2, None, 2023, "约2.6", "公报"]], sheet="Sheet1")
+    clean = clean_plan_table(load_plan_inputs(weihai))
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(folder), clean.indicators, weihai, clean.values)
+    assert str(caught.value).startswith(f"{path}:{expected}")

@@ -103,7 +103,10 @@ def column_name(name: str) -> str:
 
 
 def told_in(typed: list[str]) -> Catalog:
-    """The words a file's messages are told in, from its header row as typed: Chinese when a header cell is
-    written in Chinese (a template's labels: 编号, 数值), English otherwise."""
+    """The words a file's messages are told in, from its header row as typed: Chinese when most of its cells are
+    written in Chinese (a template's labels: 编号, 序列, 年份, 数值, 数据来源), English otherwise (one column 单位
+    added to a header of the columns' own names does not make it Chinese)."""
     han = re.compile(r"[\u4e00-\u9fff]")
-    return catalog("zh" if any(isinstance(text, str) and han.search(text) for text in typed) else "en")
+    cells = [text for text in typed if isinstance(text, str) and text.strip()]
+    chinese = sum(1 for text in cells if han.search(text))
+    return catalog("zh" if cells and chinese * 2 > len(cells) else "en")

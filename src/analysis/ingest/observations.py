@@ -79,7 +79,7 @@ def _read_csv(path: Path) -> tuple[list[FileRows], list[str]]:
 def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
     book = read_workbook(path, REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS,
                          others=(WORDS_HEADER,), defer=True)
-    rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), book.language,
+    rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), sheet.language,
                      sheet.noted, sheet.mistakes) for sheet in book.sheets]
     return rows, book.hidden
 

@@ -47,7 +47,7 @@ from ..files import read_regular
 from ..settings import LANGUAGES
 from ..text import check_text, says_why
 from .csv_reader import LINE_COLUMN, MULTILINE_KINDS
-from .headers import check_header, column_label, column_names, field_label, header_key, header_names
+from .headers import check_header, column_label, column_names, field_label, header_key, header_names, told_in
 
 #: A department's workbook takes tens of kilobytes.
 MAX_XLSX_BYTES = 5 * 1024 * 1024
@@ -85,6 +85,7 @@ class SheetRows:
     beside: dict[int, tuple[str, str]] = field(default_factory=dict)  # row → (its cell, the text there)
     noted: list[dict] = field(default_factory=list)  # the rows without a value whose note says why (text cells)
     mistakes: list = field(default_factory=list)  # the rows' mistakes, each an InputError, told with the checks'
+    language: str = "en"  # the language its mistakes are told in: its template's, else its header's (数值: Chinese)
 
     def cell(self, row: int, column: str) -> str:
         """``Sheet1!D5``: the cell of ``column`` in ``row``."""
@@ -153,7 +154,8 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
                         skipped.append(sheet.title)
                         continue
                     rows = _sheet_rows(sheet, path, list(required), list(optional), text_kinds or {},
-                                       template=year is not None, filled_by_hand=filled_by_hand, words=words)
+                                       template=year is not None, filled_by_hand=filled_by_hand,
+                                       words=words if language in LANGUAGES else None)
                     if rows is not None:
                         sheets.append(rows)
                     elif any(cell.value not in (None, "") for row in sheet.iter_rows() for cell in row):
@@ -224,10 +226,10 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                 words: Catalog | None = None) -> SheetRows | None:
     """The input rows of one visible sheet; None for a sheet without a header row. ``template``: the workbook is
     one ``make templates`` wrote, whose reference columns (labelled in the row above the header, after one empty
-    column) stand right of the input columns. ``words``: the language of the errors (English by default)."""
+    column) stand right of the input columns. ``words``: the language of the errors (a template's); without it, the
+    language of the sheet's header row (a workbook of one's own headed 编号, 数值: Chinese)."""
     from openpyxl.utils import get_column_letter
 
-    words = words or catalog("en")
     title = sheet.title
     shown_sheet = sheet_reference(title)
     top = [tuple(row) for row in sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS)]
@@ -245,6 +247,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             break  # reference columns to the right of an empty header cell are not read
         typed.append(str(cell.value).strip())
     header = [names.get(header_key(text), text) for text in typed]
+    words = words or told_in(typed)
     letters = {name: get_column_letter(number) for number, name in enumerate(header, 1)}
     # the header named as the workbook's language names it (表头)
     header_mistakes = Mistakes(field_label(words, template))
@@ -321,7 +324,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     frame = pd.DataFrame.from_records(records, columns=[*required, *optional, LINE_COLUMN])
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
-    return SheetRows(frame, title, letters, beside, noted, mistakes.errors)
+    return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language)
 
 
 def _blank(cell) -> bool:
