@@ -274,3 +274,19 @@ def test_a_workbook_of_ones_own_is_told_in_its_headers_language(weihai, tmp_path
     with pytest.raises(InputError) as caught:
         check_observations(read_observation_files(folder), clean.indicators, weihai, clean.values)
     assert str(caught.value).startswith(f"{path}:{expected}")
+
+
+def test_a_merged_cell_is_told_with_the_sheets_other_mistakes(tmp_path):
+    # a merged cell stopped the reading of its sheet: the other rows' mistakes waited for a second round
+    path = _workbook(tmp_path / "m.xlsx", [["title"], ["instructions"], LABELS_ZH, MACHINE, ROW[:7],
+                                           [3, None, 2023, 41, "公报"], [4, "国家级", 2023, None, "公报"],
+                                           [6, None, 2023, 20, "公\u200b报"]], "zh")
+    book = openpyxl.load_workbook(path)
+    book.active.merge_cells("D6:D7")
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        _read(path)
+    lines = [line.replace(f"{path}:", "") for line in str(caught.value).splitlines()]
+    assert lines[0].startswith("数据报送!D6:D7: 是合并单元格（D6:D7）")
+    assert lines[1].startswith("数据报送!E8: 数据来源: 第 2 个字符是不可见字符 U+200B")
+    assert len(lines) == 2  # the merged rows themselves are not read (never a second error about D7)

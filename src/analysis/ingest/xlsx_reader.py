@@ -257,12 +257,15 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     if sheet.max_row - header_row > MAX_ROWS:
         raise InputError(f"more than {MAX_ROWS:,} rows below the header; a data-entry sheet has one per indicator "
                          "series", file=path, line=f"{shown_sheet}!A{header_row}")
+    # every row's mistakes, told together: a department fixes them at once
+    mistakes = Mistakes(field_label(words, template))
+    merged_rows: set[int] = set()  # a merged cell's rows: told as such, their cells not read
     for merged in sheet.merged_cells.ranges:
         if merged.max_row > header_row and merged.min_col <= len(header):
             across = merged.min_row == merged.max_row  # one row's cells (value and source): not several rows'
-            raise InputError(words.text("entry_errors.merged_across" if across else "entry_errors.merged",
-                                        cells=merged.coord), file=path,
-                             line=f"{shown_sheet}!{merged.coord}")
+            mistakes.add(InputError(words.text("entry_errors.merged_across" if across else "entry_errors.merged",
+                                               cells=merged.coord), file=path, line=f"{shown_sheet}!{merged.coord}"))
+            merged_rows |= set(range(max(merged.min_row, header_row + 1), merged.max_row + 1))
     labels_row = typed[0] != required[0]  # the header row is the template's row of labels (its names deleted)
     read_to = _read_columns(sheet, top, header_index, len(header), template, labels_row)
     value_column = header.index("value") if "value" in header else None
@@ -270,9 +273,9 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     hidden_columns = [name for number, name in enumerate(header, 1) if number in hidden]
     beside_column = len(header) + 2  # after the empty column: a template's indicator name
     records, beside, noted = [], {}, []
-    # every row's mistakes, told together: a department fixes them at once
-    mistakes = Mistakes(field_label(words, template))
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
+        if number in merged_rows:
+            continue
         cells = list(row[:len(header)]) + [None] * (len(header) - len(row))
         with mistakes.row():
             _refuse_unread(row, read_to, len(header), path, shown_sheet, number, words)
