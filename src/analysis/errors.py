@@ -90,16 +90,17 @@ class InputErrors(InputError):
     department fixes them all in one go, not one a round. At most :data:`LISTED_ERRORS` are listed, and how many
     more there are."""
 
-    def __init__(self, errors: list[InputError], tail: str = ""):
+    def __init__(self, errors: list[InputError], tail: str = "", more: str = "… {count} more"):
         self.errors = list(errors)
         self.tail = tail
+        self.more = more  # how the line after the listed ones says how many more there are, in the reader's language
         first = self.errors[0]
         super().__init__(first.reason, file=first.file, line=first.line, field=first.field)
 
     def lines(self) -> list[str]:
         shown = [error.format() for error in self.errors[:LISTED_ERRORS]]
         if len(self.errors) > LISTED_ERRORS:
-            shown.append(f"… {len(self.errors) - LISTED_ERRORS} more")
+            shown.append(self.more.format(count=len(self.errors) - LISTED_ERRORS))
         if self.tail:
             shown[-1] += printable(self.tail)
         return shown
@@ -117,9 +118,10 @@ class Mistakes:
     (one as itself, several as :class:`InputErrors`); a row with a mistake is left out, the others go on.
     ``label``: how an error's field is shown (a workbook's column by its label in the workbook's language)."""
 
-    def __init__(self, label=None):
+    def __init__(self, label=None, more: str = "… {count} more"):
         self.errors: list[InputError] = []
         self.label = label
+        self.more = more
 
     @contextmanager
     def row(self) -> Iterator[None]:
@@ -139,7 +141,7 @@ class Mistakes:
         if len(self.errors) == 1:
             raise self.errors[0]
         if self.errors:
-            raise InputErrors(self.errors)
+            raise InputErrors(self.errors, more=self.more)
 
 
 def _whole_file(error: InputError, told: InputError) -> bool:

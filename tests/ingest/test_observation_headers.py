@@ -123,3 +123,15 @@ def test_every_hidden_character_of_a_csv_is_told_with_the_other_rows_mistakes(cl
         ["2024-bulletin.csv:6", "序列"]]
     assert lines[2].endswith("数值: 为空：请填写数值")
     assert lines[3].endswith("序列: 指标 2 不分国家级、省级序列（填写了 '国家级'）：序列一栏请留空")
+
+
+def test_how_many_more_mistakes_there_are_is_told_in_the_files_language(clean_weihai, weihai, tmp_path):
+    from analysis.clean.observations import check_observations
+    from analysis.errors import LISTED_ERRORS
+
+    rows = "".join(f"2,,2023,约{n},公报\n" for n in range(LISTED_ERRORS + 5))
+    folder = write(tmp_path / "obs", "编号,序列,年份,数值,数据来源\n" + rows)
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(folder), clean_weihai.indicators, weihai, clean_weihai.values)
+    lines = caught.value.lines()
+    assert len(lines) == LISTED_ERRORS + 1 and lines[-1] == "……另有 5 处错误"

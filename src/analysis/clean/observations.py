@@ -246,6 +246,8 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
     confirmed = []
     with mistakes.row():  # a value far off its series, told with the rest
         confirmed = check_against_series(records, printed, where, languages, templates) if printed is not None else []
+    if mistakes.errors:  # how many more than are listed, in the language of the first file told
+        mistakes.more = catalog(languages.get(mistakes.errors[0].file, "en"))["entry_errors.more"]
     mistakes.check()
     values = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS))
     values = values.astype({"indicator_id": int, "year": int, "value": float, "source_line": int})
