@@ -85,7 +85,7 @@ CASES = {
                           "A5: No.: unknown indicator 99 (the plan has 1–26)"),
     "the same year twice": ({"D8": 3.1, "E8": "园区年报", "A20": 4, "B20": "national", "C20": YEAR, "D20": 3.2,
                              "E20": "园区年报"},  # a row added below the template's, repeating row 8
-                            "C20: 年份: 指标 4（国家级）：2023年的数值已在本文件的 数据报送!C8 填写过（年份重复）："
+                            "C20: 年份: 指标 4（国家级）：2023年的数值已在本文件单元格 数据报送!C8 填写过（年份重复）："
                             "同一年份请只填写一行",
                             "C20: Year: indicator 4 national year 2023 already given at 'Data entry'!C8 of this file "
                             "(duplicate year)"),
@@ -116,7 +116,7 @@ def test_a_values_error_is_told_in_the_templates_language(science, clean, weihai
 
 @pytest.mark.parametrize(("case", "cell", "chinese"), [
     ("no such indicator", "A5", "方案中没有编号为 99 的指标"),
-    ("the same year twice", "C20", "已在本文件的 数据报送!C8 填写过（年份重复）"),
+    ("the same year twice", "C20", "已在本文件单元格 数据报送!C8 填写过（年份重复）"),
     ("a zero-width space", "E5", "是不可见字符 U+200B（zero width space）"),
     ("a year outside the plan", "C5", "不在可填报的范围内"),
 ])
@@ -151,7 +151,7 @@ def test_two_workbooks_that_disagree_are_told_in_chinese_with_the_column_to_fill
     assert _refusal(folder, clean, weihai_in_project) == (
         # the first named by its publication and its file without the folders a clerk never sees; the column to fill
         # as the template heads it
-        f"{second}:数据报送!D5: 数值: 指标 1：2023年的数值 24500 与 统计公报, a.xlsx:数据报送!D5 中的 24300 不一致；"
+        f"{second}:数据报送!D5: 数值: 指标 1：2023年的数值 24500 与统计公报（a.xlsx:数据报送!D5）中的 24300 不一致；"
         "如其中一份资料修订了另一份，请在两行的发布日期列分别填写各自的发布日期（如 2011-09-28）："
         "将采用较晚发布的数值，并列出这次修订")
     # an English template's clerk, read after the Chinese one, is told the same in English, the column as the English

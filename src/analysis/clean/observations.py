@@ -287,7 +287,7 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
                 label = _field_label(rows, words)
                 raise InputError(words.text("entry_errors.conflict", indicator=_label(key, words),
                                             year=key[2], value=record["printed_text"],
-                                            other=first["printed_text"], where=_named(first),
+                                            other=first["printed_text"], where=_named(first, words),
                                             column=label("published") if label else column_names(words,
                                                                                                  ["published"])),
                                  file=path, line=rows.where(record["source_line"], "value"), field="value")
@@ -337,17 +337,19 @@ def _field_label(rows: FileRows, words: Catalog):
 
 
 def _line_name(where: int | str, words: Catalog) -> str:
-    """A CSV file's line (``line 3``, 第 3 行) or a workbook's cell (``数据报送!C5``), in ``words``' language."""
-    return words.text("entry_errors.line", line=where) if isinstance(where, int) else where
+    """A CSV file's line (``line 3``, 第 3 行) or a workbook's cell (``数据报送!C5``, 单元格 数据报送!C5), in ``words``'
+    language."""
+    return words.text("entry_errors.line" if isinstance(where, int) else "entry_errors.cell", line=where)
 
 
-def _named(record: dict) -> str:
+def _named(record: dict, words: Catalog | None = None) -> str:
     """How a message names where a value of a series was given: its publication, where the row names one, and the
-    file (without its folders) and line or cell, which a clerk comparing with it can find."""
+    file (without its folders) and line or cell, which a clerk comparing with it can find; in ``words``' language
+    (威海市统计公报（a.csv:2）; English by default: Bulletin, a.csv:2)."""
     where = record.get("where") or f"{record['source']}:{record['source_line']}"
     where = where.replace("\\", "/").rsplit("/", 1)[-1]
     reference = str(record.get("reference") or "").strip()
-    return f"{reference}, {where}" if reference else where
+    return (words or catalog("en")).text("entry_errors.named", reference=reference, where=where) if reference else where
 
 
 def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict | None = None,
