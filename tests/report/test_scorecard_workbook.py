@@ -245,7 +245,7 @@ def test_front_sheet_names_the_report_and_its_inputs(workbook):
     assert GENERATED in text and "data/raw/weihai/plan.yml" in text and "0" * 64 in text
     # 28 series, 3 of them qualitative; the example data reach 2024 for 23 of the 25 numeric ones
     currency = {"zh": "25 个定量序列中，23 个有 2024年数据",
-                "en": "of the 25 quantitative series 23 have data for 2024"}
+                "en": "of the 25 quantitative series, 23 have data for 2024"}
     assert any(currency[language] in str(value) for value in text)
     assert book.properties.created == datetime.datetime(2025, 1, 15)
 
