@@ -241,3 +241,20 @@ def test_a_rendered_chinese_report_names_sources_and_notes_in_chinese(example_re
     national = text("national-2015-zh")
     assert "firstrelease" not in national and "国家统计局2011-09-28初次公布" in national
     assert "13thplan" not in national and "作为“十三五”规划的基础值公布" in national
+
+
+@pytest.mark.parametrize(("given", "language", "shown"), [
+    # a department's workbook gives its source in its own language only: the other edition shows it as given, marked
+    # as not translated, as a department's note is; the edition's own language, or a gloss given, unmarked
+    ({"reference": "市统计局统计公报", "reference_en": ""}, "en", "市统计局统计公报 (original, untranslated)"),
+    ({"reference": "市统计局统计公报", "reference_zh": ""}, "zh", "市统计局统计公报"),
+    ({"reference": "Statistical bulletin", "reference_zh": ""}, "zh", "Statistical bulletin（原文，未译）"),
+    ({"reference": "市统计局统计公报", "reference_en": "Municipal statistical bulletin (市统计局统计公报)"}, "en",
+     "Municipal statistical bulletin (市统计局统计公报)"),
+])
+def test_a_source_given_in_one_language_only_is_marked_in_the_other_edition(given, language, shown):
+    from types import SimpleNamespace
+
+    from analysis.report.words import reference_in
+
+    assert reference_in(SimpleNamespace(**given), language) == shown

@@ -162,8 +162,9 @@ def file_place(words: Catalog, source, line) -> str:
 
 
 def reference_in(row, language: str) -> str:
-    """A publication's name in ``language`` where its writer gave one (``source_zh``), else as written."""
-    return getattr(row, f"reference_{language}", "") or row.reference
+    """A publication's name in ``language`` where its writer gave one (``source_zh``), else as written, marked so where
+    it is in the other language (a department's 市统计局统计公报 in the English edition: nothing translates it)."""
+    return getattr(row, f"reference_{language}", "") or as_submitted(row.reference, catalog(language))
 
 
 def note_in(row, language: str) -> str:
