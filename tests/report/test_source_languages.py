@@ -258,3 +258,14 @@ def test_a_source_given_in_one_language_only_is_marked_in_the_other_edition(give
     from analysis.report.words import reference_in
 
     assert reference_in(SimpleNamespace(**given), language) == shown
+
+
+def test_a_chinese_source_with_a_web_address_is_not_taken_for_english():
+    from types import SimpleNamespace
+
+    from analysis.report.words import reference_in
+
+    row = SimpleNamespace(reference="光明日报 2021-06-10（https://news.gmw.cn/2021-06/10/content_34912395.htm）",
+                          reference_zh="", reference_en="")
+    assert reference_in(row, "zh") == row.reference
+    assert reference_in(row, "en") == row.reference + " (original, untranslated)"

@@ -164,7 +164,13 @@ def file_place(words: Catalog, source, line) -> str:
 def reference_in(row, language: str) -> str:
     """A publication's name in ``language`` where its writer gave one (``source_zh``), else as written, marked so where
     it is in the other language (a department's 市统计局统计公报 in the English edition: nothing translates it)."""
-    return getattr(row, f"reference_{language}", "") or as_submitted(row.reference, catalog(language))
+    given = getattr(row, f"reference_{language}", "")
+    if given or not row.reference:
+        return given or row.reference
+    # a name with a web address is judged by its words, not the address's letters (光明日报 2021-06-10（https://…）)
+    han = re.search(r"[\u4e00-\u9fff]", re.sub(r"https?://\S+", "", row.reference))
+    other = bool(han) if language == "en" else not han
+    return row.reference + catalog(language)["grammar.as_submitted"] if other else row.reference
 
 
 def note_in(row, language: str) -> str:
