@@ -76,9 +76,11 @@ CASES = {
     "no source": ({"D5": 24300}, "E5: 数据来源: 为空：请写明数值出自哪一份资料",
                   "E5: Source: empty: say which publication the value comes from"),
     "no reason": ({"D5": 24300, "E5": "统计公报", "G5": "ok"},
-                  "G5: 确认: 'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释），或将该单元格留空",
+                  "G5: 确认: 'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释）；"
+                  "数值未被提示偏离较大时，可将该单元格留空",
                   "G5: Confirm: 'ok' is no reason; say in words why (for example 统计口径调整，见公报注释 or "
-                  "'the survey method changed in 2023, see the bulletin's note'), or leave the cell empty"),
+                  "'the survey method changed in 2023, see the bulletin's note'), or leave the cell empty where the "
+                  "value was not told to be far off its series"),
     # The Weihai plan numbers its indicators 1–26 and has values from its base year 2020 to 2030.
     "no such indicator": ({"A5": 99, "D5": 24300, "E5": "统计公报"},
                           "A5: 编号: 方案中没有编号为 99 的指标（指标编号为 1–26）",
