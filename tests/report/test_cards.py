@@ -382,3 +382,25 @@ def test_a_qualitative_indicator_says_under_its_kind_whether_it_was_assessed(exa
                            "24": ("定性指标", "尚未评价")}
     english = load_report(relative(example_tables), 2024, "en")
     assert {row.final_rate for row in scorecard_rows(english) if row.status == "qualitative"} == {"not assessed yet"}
+
+
+def test_a_phone_reads_each_gap_under_its_status(example_tables):
+    """A phone leaves the scorecard's gap and unit columns out (report.css): each row's status cell carries the gap
+    with its unit instead, headed by the column's name, hidden but on a phone (the attribute: a notebook's view has
+    no style sheet); none where the gap column shows none."""
+    lines = {}
+    for language, word in (("zh", "差距"), ("en", "Gap")):
+        scorecard = html.scorecard_html(load_report(relative(example_tables), 2024, language))
+        rows = re.findall(r"<tr><td class=\"num\">(\d+)</td>(.*?)</tr>", scorecard, re.S)
+        for number, row in rows:
+            cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+            phone = re.findall(r'<small class="phone-only" hidden>(.*?)</small>', row, re.S)
+            if unmarked(cells[5]) in ("", "—"):  # the gap column (the number is the row's first cell)
+                assert phone == []
+            else:
+                assert len(phone) == 1 and unmarked(phone[0]).startswith(f"{word} ")
+                lines.setdefault(language, {})[number] = unmarked(phone[0])
+    # by hand, at the final evaluation: R&D intensity 2.7 % against 2.8 %; high-tech enterprises 1,580 against 1,600
+    # (the English name says the unit, as for the values beside it)
+    assert (lines["zh"]["2"], lines["en"]["2"]) == ("差距 0.1个百分点", "Gap 0.1 pp")
+    assert (lines["zh"]["10"], lines["en"]["10"]) == ("差距 20家", "Gap 20")

@@ -73,7 +73,8 @@ def scorecard_html(context: ReportContext) -> str:
     rows = tables.scorecard_rows(context)
     return render("scorecard.html.j2", heading=context.words["sections.scorecard"],
                   headers=tables.scorecard_headers(context), rows=rows, pace=tables.pace_shown(rows),
-                  official=context.status_words is not None,  # a phone joins each value's unit to it: 24,800人
+                  official=context.status_words is not None, missing=MISSING,
+                  # a phone joins each value's unit to it: 24,800人
                   unit_space=context.words["quantity.unit"].replace("{number}", "").replace("{unit}", ""))
 
 

@@ -257,6 +257,15 @@ def write_table(sheet, styles: Styles, headers: list[str], rows: list[list], fir
     print_setup(sheet, first_row + 1)
 
 
+def write_sentence(sheet, styles: Styles, text: str) -> None:
+    """A sheet that holds one sentence instead of a table: in A1, wrapped in a column as wide as a sentence's."""
+    sheet.set_column(0, 0, MAX_COLUMN_WIDTH)
+    lines = lines_needed(text, MAX_COLUMN_WIDTH)
+    sheet.set_row(0, LINE_HEIGHT * lines)
+    write_cell(sheet, styles, 0, 0, text, wrap=lines > 1)
+    print_setup(sheet)
+
+
 # --- the sheets --------------------------------------------------------------------------------------
 
 def front_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
@@ -521,9 +530,11 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         rows = [row[:-1] + [None] for row in rows]
     headers, rows = _without_empty(headers, rows, [3, 6, *pace, len(headers) - 1])  # 3: a plan of one series each
     sheet = book.add_worksheet(words["workbook.sheets.warnings"])
+    if not rows:  # an empty list says why, as the report does: never a sheet of headers read as "no problem", nor
+        # the sentence in a data row under "Lead department"
+        write_sentence(sheet, styles, warnings_intro(context, []))
+        return
     write_table(sheet, styles, headers, rows, wide=(len(headers) - 1,) if headers[-1] == names["needed"] else ())
-    if not rows:  # an empty list says why, as the report does: never a sheet of headers read as "no problem"
-        sheet.write_string(1, 0, warnings_intro(context, []))
 
 
 def changes_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:

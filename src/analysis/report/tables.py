@@ -60,6 +60,7 @@ class ScorecardRow:
     # names units after the series' name (English) that label (" (100 million yuan)"); none for a rank (第18位)
     value_unit: str = ""
     name_unit: str = ""
+    phone_gap: str = ""  # the gap with its unit, as a phone shows it without the unit column (20家)
 
 
 def scorecard_headers(context: ReportContext) -> list[str]:
@@ -93,7 +94,8 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 name_unit=named(row, words)[len(common["name"]):] if labelled else "",  # none when the name says it
                 latest=value_text(row, row.latest_value, words), latest_year=year_aside(row.as_of_year, words),
                 target=target_text(row, words), target_year=year_aside(row.target_year, words),
-                gap=gap_text(context, row), pace=pace_text(row, words),
+                gap=gap_text(context, row), phone_gap=gap_text(context, row, with_unit=True),
+                pace=pace_text(row, words),
                 final_rate=status_note(row, words, plan_period_note(context, row))))
     return rows
 
