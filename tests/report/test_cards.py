@@ -404,3 +404,21 @@ def test_a_phone_reads_each_gap_under_its_status(example_tables):
     # (the English name says the unit, as for the values beside it)
     assert (lines["zh"]["2"], lines["en"]["2"]) == ("差距 0.1个百分点", "Gap 0.1 pp")
     assert (lines["zh"]["10"], lines["en"]["10"]) == ("差距 20家", "Gap 20")
+
+
+def test_a_note_several_values_of_a_source_share_is_told_once_after_their_years(example, monkeypatch):
+    """Two values of one publication with the same note (a book's figures for 2010 and 2014, both "date not given")
+    read "2010、2014年：…" once, not the note again after each year; a note of one value keeps its year."""
+    real = cards.actuals
+
+    def noted(context, row):
+        frame = real(context, row).copy()
+        frame["reference"] = frame["reference_zh"] = "示例年鉴"
+        frame["mark"] = "①"
+        frame["note"] = frame["note_zh"] = ["出版日期未注明", "出版日期未注明", "初步数", ""]
+        return frame
+
+    monkeypatch.setattr(cards, "actuals", noted)
+    source = [note for note in cards.card_notes(example, example.series_row(1)) if "示例年鉴" in note]
+    # indicator 1's actual values in the example: 2021 (the revised figure), 2022, 2023, 2024
+    assert source == ["① 2021、2022、2023、2024：示例年鉴。2021、2022年：出版日期未注明。2023年：初步数"]

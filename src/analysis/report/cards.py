@@ -184,10 +184,15 @@ def card_notes(context: ReportContext, row) -> list[str]:
     for _, group in actual.groupby("reference", sort=False):
         years = words["grammar.comma"].join(year(y) for y in group["year"])
         # a value's own note follows its source, under the one mark the chart shows
+        # (a note several values share, once, after their years: "2010, 2014: the publication's date is not given")
+        shared: dict[str, list[str]] = {}
+        for point in group.itertuples():
+            if note := note_in(point, language):
+                shared.setdefault(note, []).append(year(point.year))
         notes.append(words.text("card.source", mark=group["mark"].iloc[0], years=years,
                                 reference=reference_in(next(group.itertuples()), language))
-                     + "".join(words.text("card.point_note", year=year(point.year), note=note_in(point, language))
-                               for point in group.itertuples() if note_in(point, language)))
+                     + "".join(words.text("card.point_note", year=words["grammar.comma"].join(note_years), note=note)
+                               for note, note_years in shared.items()))
     plan_notes = series_values(context, row)
     plan_notes = plan_notes[plan_notes["value_type"].isin(["baseline", "target"])]
     for point in plan_notes.sort_values(["year", "value_type"]).itertuples():
