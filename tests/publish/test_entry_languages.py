@@ -15,7 +15,7 @@ import pytest
 from analysis import cli
 from analysis.clean.observations import check_observations
 from analysis.clean.tidy import clean_plan_table
-from analysis.errors import InputError
+from analysis.errors import InputError, error_lines
 from analysis.ingest.observations import read_observation_files
 from analysis.ingest.plan_inputs import load_plan_inputs
 from analysis.publish.templates import build_templates
@@ -75,12 +75,19 @@ CASES = {
                        "B8: Series: indicator 4 has no series '国家'; use 'national', 'provincial'"),
     "no source": ({"D5": 24300}, "E5: 数据来源: 为空：请写明数值出自哪一份资料",
                   "E5: Source: empty: say which publication the value comes from"),
+    # 24300 after 23150 (2021): not far off, so the confirm cell needs nothing, least of all 'ok'
     "no reason": ({"D5": 24300, "E5": "统计公报", "G5": "ok"},
-                  "G5: 确认: 'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释）；"
-                  "数值未被提示偏离较大时，可将该单元格留空",
-                  "G5: Confirm: 'ok' is no reason; say in words why (for example 统计口径调整，见公报注释 or "
-                  "'the survey method changed in 2023, see the bulletin's note'), or leave the cell empty where the "
-                  "value was not told to be far off its series"),
+                  "G5: 确认: 'ok' 不是理由；24300 与该序列此前的数值相差不大，无需确认：请将该单元格留空",
+                  "G5: Confirm: 'ok' is no reason, and 24300 is not far off its series, so it needs none: leave the "
+                  "cell empty"),
+    # far off and 'ok': one round says both, and asks for a reason (before: 'no reason' first, 'far off' after)
+    "far off, no reason": ({"D5": 90000, "E5": "统计公报", "G5": "ok"},
+                           "G5: 确认: 90000 是上一个值 23000（2021年，方案所列）的 3.9 倍；'ok' 不是理由：如 90000 "
+                           "无误，请用文字说明原因（例如：统计口径调整，见公报注释）",
+                           "G5: Confirm: 90000 is 3.9 times the previous value 23000 (2021, as the plan prints it, "
+                           "weihai-innovative-city-plan-2022.txt:83); 'ok' is no reason: if 90000 is right, say in "
+                           "words why (for example 统计口径调整，见公报注释 or 'the survey method changed in 2023, see "
+                           "the bulletin's note')"),
     # The Weihai plan numbers its indicators 1–26 and has values from its base year 2020 to 2030.
     "no such indicator": ({"A5": 99, "D5": 24300, "E5": "统计公报"},
                           "A5: 编号: 方案中没有编号为 99 的指标（指标编号为 1–26）",
@@ -114,6 +121,18 @@ def test_a_values_error_is_told_in_the_templates_language(science, clean, weihai
         check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
     expected = chinese if language == "zh" else english
     assert str(caught.value) == f"{path}:{SHEET[language]}!{expected}"
+
+
+def test_a_confirm_without_reason_is_told_with_its_rows_other_mistake(science, clean, weihai_in_project, tmp_path):
+    """A row with a mistake of its own (no source) is left out of the series check, which tells a confirm that gives
+    no reason what to do: here the confirm is told with that mistake, in the same round, in the old words."""
+    path = _filled(science["zh"], tmp_path / "observations", {"D5": 24300, "G5": "ok"})
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
+    assert error_lines(caught.value) == [
+        f"{path}:数据报送!E5: 数据来源: 为空：请写明数值出自哪一份资料",
+        f"{path}:数据报送!G5: 确认: 'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释）；"
+        "数值未被提示偏离较大时，可将该单元格留空"]
 
 
 @pytest.mark.parametrize(("case", "cell", "chinese"), [

@@ -157,10 +157,9 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
     with told.row():
         preliminary = _flag(getattr(row, "preliminary", "") or "", path, line, words)
     confirm = getattr(row, "confirm", "") or ""
-    with told.row():
-        if visible(confirm) and not says_why(confirm):
-            raise InputError(words.text("entry_errors.no_reason", text=quote(confirm.strip()),
-                                        advice=REASON_ADVICE), file=path, line=line, field="confirm")
+    reasonless = visible(confirm) and not says_why(confirm)
+    if reasonless and told.errors:  # the row is left out: the series check, which says what to do, never sees it
+        told.add(_no_reason(confirm, path, line, words))
     told.check()
     return {"indicator_id": indicator_id, "series": series, "year": year, "value_type": "actual",
             "value": value + 0.0, "printed_text": row.value.strip(), "source": display_path(path),
@@ -168,8 +167,17 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
             "note": (note or "").strip(), "published": published,
             **{name: (getattr(row, name, "") or "").strip() for name in NOTE_COLUMNS},
             **{f"reference_{name[len('source_'):]}": (getattr(row, name, "") or "").strip() for name in SOURCE_COLUMNS},
-            "confirm": confirm.strip() if visible(confirm) else "", "kind": meta["kind"], "path": path,
-            "where": f"{display_path(path)}:{line}"}
+            "confirm": confirm.strip() if visible(confirm) and not reasonless else "", "kind": meta["kind"],
+            "path": path, "where": f"{display_path(path)}:{line}",
+            # a confirm that gives no reason ('ok'): told by the series check, which knows whether the value is far
+            # off (then a reason is asked for) or not (then the cell is best left empty), in one round
+            "reasonless": confirm.strip() if reasonless else ""}
+
+
+def _no_reason(confirm: str, path: Path, line: int, words: Catalog) -> InputError:
+    """A confirm that gives no reason ('ok', '.'), told with the row's other mistakes: a reason, or nothing."""
+    return InputError(words.text("entry_errors.no_reason", text=quote(confirm.strip()), advice=REASON_ADVICE),
+                      file=path, line=line, field="confirm")
 
 
 def _which(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int], words: Catalog) -> tuple:
@@ -244,8 +252,17 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
     languages = {rows.path: rows.language for rows in observed.files}
     templates = {rows.path for rows in observed.files if rows.year is not None}
     confirmed = []
-    with mistakes.row():  # a value far off its series, told with the rest
-        confirmed = check_against_series(records, printed, where, languages, templates) if printed is not None else []
+    with mistakes.row():  # a value far off its series, or a confirm that gives no reason, told with the rest
+        if printed is not None:
+            confirmed = check_against_series(records, printed, where, languages, templates)
+        else:  # no series to check against: a confirm is told it gives no reason, as with the row's own mistakes
+            told = Mistakes()
+            for record in records:
+                if record["reasonless"]:
+                    told.add(_located(_no_reason(record["reasonless"], record["path"], record["source_line"],
+                                                 catalog(languages.get(record["path"], "en"))),
+                                      next(rows for rows in observed.files if rows.path == record["path"])))
+            told.check()
     if mistakes.errors:  # how many more than are listed, in the language of the first file told
         mistakes.more = catalog(languages.get(mistakes.errors[0].file, "en"))["entry_errors.more"]
     mistakes.check()
@@ -269,15 +286,19 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
     """One row of an observation file checked and kept: a new value, a revision of one seen, or a repeat."""
     try:
         record = _check_row(row, indicators, path, years, words)
-        _check_template(row, record, rows, indicators, words)
+        try:
+            _check_template(row, record, rows, indicators, words)
+        except InputError as exc:
+            raise _with_no_reason(exc, record, words) from None
     except InputError as exc:
         raise _located(exc, rows) from None
     record["where"] = f"{display_path(path)}:{rows.where(record['source_line'], 'value')}"
     key = (record["indicator_id"], record["series"], record["year"])
     if key in in_file:
-        raise InputError(words.text("entry_errors.duplicate_year", indicator=_label(key, words), year=key[2],
-                                    first=_line_name(rows.where(in_file[key], "year"), words)),
-                         file=path, line=rows.where(record["source_line"], "year"), field="year")
+        raise _with_no_reason(InputError(
+            words.text("entry_errors.duplicate_year", indicator=_label(key, words), year=key[2],
+                       first=_line_name(rows.where(in_file[key], "year"), words)),
+            file=path, line=rows.where(record["source_line"], "year"), field="year"), record, words, rows)
     in_file[key] = record["source_line"]
     if key in seen:
         first = seen[key]
@@ -285,12 +306,11 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
         if not math.isclose(first["value"], record["value"], rel_tol=SAME_VALUE):
             if later is None:  # the column as the file heads it (发布日期, Published), the first without its folders
                 label = _field_label(rows, words)
-                raise InputError(words.text("entry_errors.conflict", indicator=_label(key, words),
-                                            year=key[2], value=record["printed_text"],
-                                            other=first["printed_text"], where=_named(first, words),
-                                            column=label("published") if label else column_names(words,
-                                                                                                 ["published"])),
-                                 file=path, line=rows.where(record["source_line"], "value"), field="value")
+                raise _with_no_reason(InputError(
+                    words.text("entry_errors.conflict", indicator=_label(key, words), year=key[2],
+                               value=record["printed_text"], other=first["printed_text"], where=_named(first, words),
+                               column=label("published") if label else column_names(words, ["published"])),
+                    file=path, line=rows.where(record["source_line"], "value"), field="value"), record, words, rows)
             earlier = record if later is first else first
             revisions.append((earlier, later))
             later["processing"] = ";".join(p for p in (later["processing"], REVISED) if p)
@@ -305,6 +325,16 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
         return
     seen[key] = record
     records.append(record)
+
+
+def _with_no_reason(exc: InputError, record: dict, words: Catalog, rows: FileRows | None = None) -> InputError:
+    """``exc``, and a confirm of the row that gives no reason: the row is left out, so the series check never tells
+    it. ``rows``: where ``exc`` is already located, so is the confirm's cell."""
+    if not record["reasonless"]:
+        return exc
+    told = _no_reason(record["reasonless"], exc.file, record["source_line"], words)
+    return InputErrors([*(exc.errors if isinstance(exc, InputErrors) else [exc]),
+                        _located(told, rows) if rows is not None else told])
 
 
 def _check_template(row, record: dict, rows: FileRows, indicators: pd.DataFrame, words: Catalog) -> None:
@@ -376,17 +406,24 @@ def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict
         problem = implausible(record["value"], record["year"], compared, record["kind"], words=words)
         if problem and record["confirm"]:
             confirmed.append({**record, "problem": problem, "previous": previous})
-        elif problem:
-            problems.append((record["source"], record["source_line"], problem, record["value"], record["path"], words))
+        elif problem or record.get("reasonless"):
+            problems.append((record["source"], record["source_line"], problem, record["value"], record["path"], words,
+                             record.get("reasonless", "")))
         series.append(Point(record["year"], record["value"], _named(record), False))
     mistakes = Mistakes()
-    for _, line, problem, value, path, words in sorted(problems, key=lambda p: (p[0], p[1])):
-        cell = where[path](line, "value") if path in where else line
+    for _, line, problem, value, path, words, reasonless in sorted(problems, key=lambda p: (p[0], p[1])):
         label = (field_label(words, path in (templates or ())) if str(path).lower().endswith(".xlsx")
                  else field_label(words, True) if words.language != "en" else None)
         confirm = label("confirm") if label else "confirm"  # as the file heads the column
+        if reasonless:  # 'ok' in the confirm cell: a reason where the value is far off, else nothing
+            key = "entry_errors.no_reason_far_off" if problem else "entry_errors.no_reason_not_far"
+            mistakes.add(InputError(words.text(key, problem=problem, text=quote(reasonless), value=f"{value:g}",
+                                               advice=REASON_ADVICE), file=path,
+                                    line=where[path](line, "confirm") if path in where else line, field=confirm))
+            continue
         mistakes.add(InputError(words.text("entry_errors.far_off", problem=problem, value=f"{value:g}",
                                            confirm=confirm), file=path,
-                                line=cell, field=label("value") if label else "value"))
+                                line=where[path](line, "value") if path in where else line,
+                                field=label("value") if label else "value"))
     mistakes.check()
     return confirmed
