@@ -482,3 +482,36 @@ def test_a_year_in_brackets_is_one_piece():
     assert keep_together("0.5 pp (2022)") == '<span class="nobr">0.5 pp</span> <span class="nobr">(2022)</span>'
     assert keep_together("0.5个百分点（2022年）") == (  # Chinese brackets: no line starts with （ nor ends with ）
         '<span class="nobr">0.5个百分点</span>（<span class="nobr">2022年</span>）')
+
+
+def test_english_keeps_the_chinese_it_quotes_whole_or_breaks_it_between_words():
+    """The English editions quote Chinese names as their sources print them: a short one whole, as an English word
+    is (Weihai Daily (威海日报), never 威海 | 日报; “国2.8/省3.1”), a longer one between its words only (中国 | 公民…,
+    never 中 | 国); in Word by word joiners. Chinese text breaks as Chinese is set: nothing added."""
+    from analysis.report.line_breaks import embedded_joined
+
+    assert '(<span class="nobr">威海日报</span>)' in keep_together("Weihai Daily (威海日报), 2023")
+    assert '<span class="nobr">“国2.8/省3.1”</span>' in keep_together("printed as one cell (“国2.8/省3.1”); split")
+    survey = keep_together("China Civic Science Literacy Survey (中国公民科学素质调查) and is not in the data yet")
+    assert '(<span class="nobr">中国</span><span class="nobr">公民</span>' in survey
+    assert embedded_joined("Weihai Daily (威海日报)") == "Weihai Daily (威\u2060海\u2060日\u2060报)"
+    assert embedded_joined("Literacy Survey (中国公民科学素质调查)").startswith("Literacy Survey (中\u2060国公\u2060民")
+    assert embedded_joined("示例统计公报 2023（虚构）") == "示例统计公报 2023（虚构）"
+    assert keep_together("据威海日报报道，当年如此。") == "据威海日报报道，当年如此。"
+
+
+def test_a_chinese_title_breaks_between_its_words_and_keeps_its_year_and_dates_whole():
+    """The title (two lines on a phone, in Word's large type) breaks between its words: 指标 | 总结, never 总 | 结;
+    its year in brackets whole; the title page's dates each whole (2026年 | 12月3日 was seen on a phone)."""
+    from analysis.report.line_breaks import keep_dates, keep_title
+    from analysis.report.pandoc_ast import document_title_inlines, title_inlines
+
+    title = "威海市国家创新型城市建设指标总结评估报告（2024年）"
+    assert '<span class="nobr">总结</span>' in keep_title(title)
+    assert '<span class="nobr">（2024年）</span>' in keep_title(title)
+    word = document_title_inlines(title)[0]["c"]
+    assert "总\u2060结" in word and "标总" in word  # joined inside a word, free between two
+    assert title_inlines("一、总体情况")[0]["c"] == "一、总体情况"  # a heading as it is: Word's Find finds it
+    assert keep_dates("生成日期：2026年12月4日；输入数据最后更新：2026年12月3日").count(
+        '<span class="nobr">2026年12月') == 2
+    assert '<span class="nobr">3 December 2026</span>' in keep_dates("inputs last changed on 3 December 2026")

@@ -122,8 +122,8 @@ def test_the_status_says_what_it_rests_on_as_the_report_does(workbook):
     completion rate (2.7 / 2.8 = 96.4%)."""
     language, book = workbook
     note = {"zh": "结论说明", "en": "Status note"}[language]
-    expected = {"zh": {(4, "省级"): "进展判断，非最终判定；自2020年基础值（3.1%）起算，"
-                                    "2021—2022年向目标方向变化（2.7% → 2.9%）；最新值为 2022年，2023—2024年无数据",
+    expected = {"zh": {(4, "省级"): "进展判断，非最终判定；按 2020年基础值（3.1%）评定，但 "
+                                    "2021—2022年已向目标方向变化（2.7% → 2.9%）；最新值为 2022年，2023—2024年无数据",
                        (21, ""): "进展判断，非最终判定；按实际年均增长达不到2024年目标；最新值为 2023年，2024年无数据",
                        (2, ""): "完成率 96.4%"},
                 "en": {(4, "provincial"): "a progress verdict, not final; rated from the 2020 baseline (3.1%), "
@@ -539,3 +539,17 @@ def test_an_empty_warning_sheet_says_why(data_folder, monkeypatch):
     assert sheet.max_row == 1 and sheet.max_column == 1 and sheet.auto_filter.ref is None
     assert sheet["A1"].value.startswith("没有未达标、偏离目标或进展不足的指标序列，本期无预警。")
     assert sheet.column_dimensions["A"].width >= 54  # the sentence's 27 characters in sight, not cut at 8
+
+
+def test_the_growth_the_plans_text_promises_is_in_the_workbook_as_the_overview_gives_it(workbook):
+    """Technology contracts (16): the plan's text promises at least 10% a year; from the table's 2021 baseline, 133, to
+    158 in 2024, (158 / 133) ** (1 / 3) − 1 = 5.91% a year, by hand: the overview's "+5.9% a year seen from 2021"
+    as numbers, one decimal as shown; the columns empty for every series the text promises nothing for."""
+    language, book = workbook
+    names = catalog(language)["workbook.scorecard"]
+    row = _row_of(_scorecard(book), 16)
+    promised, seen, first = (row[names[key]] for key in ("promised_rate", "promised_seen", "promised_from"))
+    assert (promised.value, seen.value, first.value) == (0.1, 0.059, 2021)
+    assert promised.number_format == seen.number_format == "0.0%"
+    others = [_row_of(_scorecard(book), i)[names["promised_rate"]].value for i in (1, 2, 10)]
+    assert others == [None, None, None]

@@ -189,7 +189,7 @@ def test_no_table_row_is_split_over_two_pages_but_the_appendixs(zh):
     assert len(rows) > 100 and all(row.find(f"{W}trPr/{W}cantSplit") is not None for row in rows)
     assert all(row.find(f"{W}trPr/{W}cantSplit") is None for table in after for row in table.findall(f"{W}tr"))
     moved = [row for row in rows if "2.7% → 2.9%" in "".join(t.text or "" for t in row.iter(f"{W}t")).replace(
-        "\u2060", "").replace("\u00a0", " ")]
+        "\u2060", "").replace("\u00a0", " ").replace("\u202f", " ")]
     assert moved
     lead = next(p for p in zh.paragraphs if spaced(p.text).startswith("未达标、偏离目标"))
     assert lead._p.find(f"{W}pPr/{W}keepNext") is not None

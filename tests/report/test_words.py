@@ -457,6 +457,8 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert words.status_note(twice, en) == "missed in 2021 and 2022; 101.3% of target in 2023 alone"
     # the scorecard prints it under the status, the summary after the need
     status_cell = cells_of(scorecard_html(context("en", rows)))[1][8]
+    assert status_cell.endswith('<small class="phone-only" hidden>Gap 24</small>')  # the gap a phone shows there
+    status_cell = status_cell.removesuffix('<small class="phone-only" hidden>Gap 24</small>')
     assert status_cell.endswith("Projected to miss</span><br><small>a progress verdict, not final; "
                                 "short of the 2024 target at the pace seen; latest value 2022; no value "
                                 "for 2023–2024</small>")
@@ -671,3 +673,18 @@ def test_a_level_held_every_year_gives_the_value_of_the_year_it_missed(example_t
         items = [item for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2024, language))
                  for item in paragraph.items]
         assert all(line in items for line in expected), items
+
+
+def test_a_level_missed_in_its_latest_year_gives_that_value_once(example_tables):
+    # the example's 2023 mid-term: energy saving (18) 4.6% in 2023, its latest year, against ≥5% every year; before,
+    # "missed in 2023 (4.6%), so not achieved (4.6% in 2023)"
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    for language, expected in (
+            ("zh", "万元GDP能耗下降率：目标每年≥5%，2023年未达到（4.6%），未达标"),
+            ("en", "Decline in energy use per unit of GDP: ≥5% every year, missed in 2023 (4.6%), so not achieved")):
+        items = [item for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2023, language))
+                 for item in paragraph.items]
+        assert any(item.startswith(expected) and "4.6% in 2023" not in item and "2023年为" not in item
+                   for item in items), items

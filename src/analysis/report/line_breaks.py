@@ -155,15 +155,44 @@ def _address_breaks(html: Markup) -> Markup:
                               str(html)))
 
 
+#: A short Chinese name or quote in English text: a run of up to eight Chinese characters (威海日报, 国家级), or a
+#: quote of up to twelve characters (“国2.8/省3.1”), kept whole as an English word is.
+EMBEDDED = re.compile(rf"“[^“”\s]{{1,12}}”|(?<![{HAN}])[{HAN}]{{2,8}}(?![{HAN}])")
+#: A longer run of Chinese in English text (中国公民科学素质调查): broken between its words only.
+EMBEDDED_LONG = re.compile(rf"[{HAN}]{{9,}}")
+
+
+def embedded_chinese(text: str) -> list[tuple[int, int]]:
+    """Where the Chinese in an English text stands that a line never breaks inside: a short name or quote whole
+    (:data:`EMBEDDED`: "Weihai Daily (威海日报)", never 威海 | 日报), a longer one's words (中国 | 公民科学…, never
+    中 | 国); none in Chinese text (more Chinese characters than Latin letters), which breaks as Chinese is set."""
+    if len(re.findall(f"[{HAN}]", text)) >= len(re.findall("[A-Za-z]", text)):
+        return []
+    spans = [match.span() for match in EMBEDDED.finditer(text)]
+    for match in EMBEDDED_LONG.finditer(text):
+        spans += [(match.start() + start, match.start() + end) for start, end in chinese_words(match.group())]
+    return spans
+
+
+def embedded_joined(text: str) -> str:
+    """``text`` for Word with each piece of :func:`embedded_chinese` joined by word joiners (U+2060)."""
+    out, last = [], 0
+    for start, end in _merged(embedded_chinese(text)):
+        out += [text[last:start], JOINS.sub("\u2060", text[start:end])]
+        last = end
+    return "".join(out) + text[last:]
+
+
 def keep_together(text) -> Markup:
-    """``text`` escaped, each number with its unit, each range, each short label of the catalogs and its last two
-    Chinese characters (:func:`name_end`) in a span that never breaks."""
+    """``text`` escaped, each number with its unit, each range, each short label of the catalogs, its last two
+    Chinese characters (:func:`name_end`) and in English the Chinese names it quotes (:func:`embedded_chinese`) in a
+    span that never breaks."""
     text = str(text)
     if re.fullmatch(rf"[{HAN}]+/[{HAN}]+", text) and is_short(text):  # a unit per unit in a cell: 万元/人, 件/万人
         return _marked(text, [(0, len(text))])
-    spans = [match.span() for match in _kept().finditer(text)]
+    spans = [match.span() for match in _kept().finditer(text)] + embedded_chinese(text)
     end = name_end(text)  # and its last two Chinese characters, as a table cell or a list's item ends
-    marked = _marked(text, _merged(spans + [end]) if end else spans)
+    marked = _marked(text, _merged(spans + ([end] if end else [])))
     return _address_breaks(marked) if "://" in text else marked
 
 
@@ -176,11 +205,33 @@ TITLE_TAIL = re.compile(r"(?<=: )[^:]{1,32}$")
 def keep_title(text) -> Markup:
     """:func:`keep_together`, each hyphenated word whole and a short part after the title's colon whole: a title
     breaks after its colon or between words, never at a hyphen (…indicators: Mid- | term) nor inside its last phrase
-    (…: Final | evaluation 2024)."""
+    (…: Final | evaluation 2024); a Chinese title between its words (…指标 | 总结 | 评估报告, never 总 | 结)."""
     text = str(text)
     spans = [match.span() for match in _kept().finditer(text)] + [m.span() for m in HYPHENATED.finditer(text)]
-    spans += [m.span() for m in TITLE_TAIL.finditer(text)]
-    return _marked(text, _merged(spans))
+    spans += [m.span() for m in TITLE_TAIL.finditer(text)] + chinese_words(text)
+    spans += [m.span() for m in re.finditer(LABEL_ASIDE, text)]  # （2024年）, never （ | 2024年）
+    return _marked(text, _merged(spans), between=True)
+
+
+@functools.cache
+def _dates() -> re.Pattern:
+    """A day as the catalogs write it for a reader (``dates.day``: 2026年12月3日, 3 December 2026)."""
+    forms = []
+    for language in LANGUAGES:
+        words = catalog(language)
+        months = "|".join(re.escape(str(month)) for month in words["dates.months"])
+        form = re.escape(words["dates.day"])
+        for field, pattern in (("year", r"\d{4}"), ("month", f"(?:{months})"), ("day", r"\d{1,2}")):
+            form = form.replace(re.escape("{" + field + "}"), pattern)
+        forms.append(form)
+    return re.compile("|".join(forms))
+
+
+def keep_dates(text) -> Markup:
+    """A line of dates (the title page's "generated on …; inputs last changed on …"): each date whole, never
+    2026年 | 12月3日; a line breaks between the dates' words."""
+    text = str(text)
+    return _marked(text, [match.span() for match in _dates().finditer(text)])
 
 
 def keep_words(text) -> Markup:
@@ -190,7 +241,7 @@ def keep_words(text) -> Markup:
     text = str(text)
     if re.fullmatch(rf"[{HAN}]+/[{HAN}]+", text) and is_short(text):  # a unit per unit: 万元/人
         return _marked(text, [(0, len(text))])
-    spans = [match.span() for match in _kept().finditer(text)] + chinese_words(text)
+    spans = [match.span() for match in _kept().finditer(text)] + chinese_words(text) + embedded_chinese(text)
     end = name_end(text)
     marked = _marked(text, _merged(spans + ([end] if end else [])), between=True)
     return _address_breaks(marked) if "://" in text else marked

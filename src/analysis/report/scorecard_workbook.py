@@ -45,6 +45,7 @@ from .words import (
     pace_text,
     plan_outline_of,
     projection_shown,
+    prose_growth_checks,
     qualitative_state,
     reference_in,
     series_label,
@@ -444,17 +445,18 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                *(names["target_upper"].format(year=y) for y in upper_years), names["binding_year"],
                names["gap"], *(names[key] for key in NEEDED_COLUMNS), names["seen_rate"], names["seen_change"],
                names["projected"], names["completion"], names["time_elapsed"], names["completion_rate"],
-               names["missed_years"],
+               names["missed_years"], names["promised_rate"], names["promised_seen"], names["promised_from"],
                names["status"], names["status_note"],
                *([official_header(context)] if context.status_words else [])]
     departments = f"lead_department_{language}" in context.indicators.columns  # a plan folder may name none
     if departments:
         headers.append(names["lead_department"])
+    promised = prose_growth_checks(context)  # a growth the plan's text promises: the overview's check, as numbers
     rows = []
     for row in context.joined().itertuples():
         key = (row.indicator_id, row.series)
         numeric = row.status != "qualitative"
-        figures = [None] * (len(target_years) + len(upper_years) + 17)  # a qualitative indicator has no numbers
+        figures = [None] * (len(target_years) + len(upper_years) + 20)  # a qualitative indicator has no numbers
         if numeric:
             figures = [ranked(row, row.latest_value, words), _whole(row.as_of_year),
                        *(ranked(row, targets.get(key, {}).get(y), words, "target") for y in target_years),
@@ -467,7 +469,7 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                        Percent(_number(row.completion_rate)),
                        # a level to hold every year: the years it missed, which make it "not achieved" beside a
                        # completion rate of 100 % or more; one year a number, as a year is everywhere in the book
-                       _missed(row, words)]
+                       _missed(row, words), *_promised(promised.get(key))]
         rows.append([int(row.indicator_id), series_label(row.series, words),
                      localized(row, "category", language), localized(row, "name", language),
                      localized(row, "short_name", language), words["workbook.core_mark"] if row.core else "",
@@ -481,10 +483,20 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
     first = headers.index(names[NEEDED_COLUMNS[0]])
     note = headers.index(names["status_note"])  # none in any row (every verdict final on a current value): left out
     # and what a plan never has: a second series, core indicators, a level to hold every year, its departments
-    optional = [headers.index(names[key]) for key in ("series", "core", "missed_years", "lead_department", "projected")
+    optional = [headers.index(names[key]) for key in ("series", "core", "missed_years", "lead_department", "projected",
+                                                      "promised_rate", "promised_seen", "promised_from")
                 if names[key] in headers]
     return _without_empty(headers, [[cell or None if column == note else cell for column, cell in enumerate(row)]
                                     for row in rows], [*range(first, first + len(NEEDED_COLUMNS)), note, *optional])
+
+
+def _promised(check) -> list:
+    """A growth the plan's text promises (10.0%), the growth seen against it (5.9%) and the year that is counted
+    from, as the overview gives them (one decimal); empty for a series the text promises nothing."""
+    if check is None:
+        return [None, None, None]
+    promised, seen, first = check
+    return [Percent(promised / 100, 1), Percent(seen, 1) if seen is not None else None, _whole(first)]
 
 
 def _without_empty(headers: list[str], rows: list[list], columns) -> tuple[list[str], list[list]]:

@@ -29,7 +29,7 @@ from .context import ReportContext
 from .html import render
 from .line_breaks import HAN, HYPHENATED, KEPT, SHORT_LABEL, name_joined
 from .line_breaks import columns as letters
-from .pandoc_ast import PANDOC_API, Label, body_pieces, cell, header, inlines, joined, table, title_inlines
+from .pandoc_ast import PANDOC_API, Label, body_pieces, cell, document_title_inlines, header, inlines, joined, table
 from .render import html_to_pdf
 from .self_evaluation import (
     Block,
@@ -152,7 +152,7 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
             # the indicators' names at least six characters a line, never two
             widths, points = fitted(context, columns, NAME_FLOOR if block.name == "indicators" else None)
             document.add_table(table(block.headers, rows, widths), points=points)
-    meta = {"title": {"t": "MetaInlines", "c": title_inlines(self_evaluation_title(context))},
+    meta = {"title": {"t": "MetaInlines", "c": document_title_inlines(self_evaluation_title(context))},
             "date": {"t": "MetaInlines", "c": inlines(report_dates(context, generated))},
             "lang": {"t": "MetaString", "c": context.words["language.docx_lang"]}}
     return {"pandoc-api-version": PANDOC_API, "meta": meta, "blocks": document.blocks}, document

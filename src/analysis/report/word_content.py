@@ -27,6 +27,7 @@ from .pandoc_ast import (
     Label,
     bullets,
     cell,
+    document_title_inlines,
     fits,
     fitted_widths,
     header,
@@ -39,7 +40,6 @@ from .pandoc_ast import (
     strong,
     styled,
     table,
-    title_inlines,
     without_widow,
 )
 from .tables import actuals_table, pace_shown, quality_table, scorecard_headers, scorecard_rows
@@ -533,7 +533,7 @@ def report_document(context: ReportContext, figures: Figures, generated: str = "
     cards_blocks(document, context, figures)
     method_blocks(document, context)
     appendix_blocks(document, context)
-    meta = {"title": {"t": "MetaInlines", "c": title_inlines(title(context))},
+    meta = {"title": {"t": "MetaInlines", "c": document_title_inlines(title(context))},
             "date": {"t": "MetaInlines", "c": inlines(report_dates(context, generated, inputs_date))},
             "lang": {"t": "MetaString", "c": context.words["language.docx_lang"]}}
     return {"pandoc-api-version": PANDOC_API, "meta": meta, "blocks": document.blocks}, document

@@ -623,6 +623,17 @@ def thin_evidence(numeric: pd.DataFrame) -> pd.DataFrame:
                    & (numeric["verdict"] != "final")]
 
 
+def prose_growth_checks(context: ReportContext) -> dict[tuple, tuple[float, float | None, int | None]]:
+    """By series, the growth a year the plan's prose promises (in %), the growth seen against it and the year that is
+    counted from (:func:`prose_growth_check`; None before a value after the table's last baseline)."""
+    out = {}
+    for promise in context.quality[context.quality["issue"] == "prose_growth"].itertuples():
+        check = prose_growth_check(context, context.series_row(promise.indicator_id, promise.series), promise)
+        out[(promise.indicator_id, promise.series)] = (float(promise.value), *((check[0], check[2]) if check else
+                                                                                (None, None)))
+    return out
+
+
 def prose_growth_missed(context: ReportContext) -> list[str]:
     """The growths the plan's prose promises that a series falls short of, as the overview names them: "技术合同成交额：
     要求年均增长 10% 以上；自 2021年（方案表中最后一个基础值）至 2024年实际年均 +5.9%"; none awaiting data."""
@@ -630,7 +641,7 @@ def prose_growth_missed(context: ReportContext) -> list[str]:
     out = []
     for promise in quality[quality["issue"] == "prose_growth"].itertuples():
         row = context.series_row(promise.indicator_id, promise.series)
-        check = _prose_growth(context, row, promise)
+        check = prose_growth_check(context, row, promise)
         if check and not check[1]:
             out.append(words.text("summary.prose_growth_item", name=localized(row, "short_name", words.language),
                                   promised=fmt_number(promise.value), seen=fmt_pct(check[0]), first=year(check[2]),
@@ -638,7 +649,7 @@ def prose_growth_missed(context: ReportContext) -> list[str]:
     return out
 
 
-def _prose_growth(context: ReportContext, row, promise) -> tuple[float, bool, int, int] | None:
+def prose_growth_check(context: ReportContext, row, promise) -> tuple[float, bool, int, int] | None:
     """The growth a year seen from the table's last baseline to the latest value (the card's note on the promise
     counts the same), whether it meets the prose's promise as shown (10.0% meets "10% 以上"), and the two years;
     None before a value after the baseline."""
@@ -825,7 +836,10 @@ def _final_need(row, words: Catalog, name: str, missed_values: str = "") -> str:
         missed = words.text("summary.need_final_missed", years=join_and(words, row.missed_years.split(";")))
     following = next_target_need(row, words)
     if row.missed_years and row.direction in HELD_EVERY_YEAR:  # the missed year first: the latest value may meet it
-        return words.text("summary.need_final_held" + ("_values" if missed_values else ""), name=name,
+        # the values of the years missed given, the latest among them: its value once, not again after "not achieved"
+        latest_missed = missed_values and int(row.as_of_year) in {int(y) for y in missed_years(row)}
+        return words.text("summary.need_final_held" + ("_values" if missed_values else "")
+                          + ("_latest" if latest_missed else ""), name=name,
                           missed=missed_values, year=year(row.as_of_year),
                           value=amount(row, value_text(row, row.latest_value, words), words),
                           target=words.text(f"pace.hold_{row.direction}",
