@@ -277,10 +277,10 @@ def size_runs(table, points: float) -> None:
 
 
 def keep_heads(tables) -> None:
-    """A table's header and its rows naming a group (a category, a department) kept with the row after them, its last
-    two rows together: no header or group's name left at a page's foot, no row alone on the next page. Its first rows
-    of data are not chained to its header: LibreOffice (7.4) dropped the rest of a long table whose header and first
-    three rows it had to carry over to the next page."""
+    """A table's header and its rows naming a group (a category, a department) kept with the row after them, its first
+    row of data with its second and its last two rows together: no header or group's name left at a page's foot, nor a
+    header with one row under it, and no row alone on the next page. No other row is chained: LibreOffice (7.4) dropped
+    the rest of a long table whose header and first three rows of data it had to carry over to the next page."""
     for table in tables:
         if table.getparent().tag == w("tc"):  # a table inside a cell (a card's numbers) is on its row's page
             continue
@@ -291,6 +291,11 @@ def keep_heads(tables) -> None:
                 or across > 1 and len(row.findall(w("tc"))) == 1}
         if len(rows) > 2:
             kept.add(len(rows) - 2)
+        # the first row of data kept with the second: never a header and one row at a page's foot
+        first = next((number for number in range(len(rows)) if number not in kept
+                      and rows[number].find(f"{w('trPr')}/{w('tblHeader')}") is None), None)
+        if first is not None and first + 2 < len(rows) - 1:
+            kept.add(first)
         for number in kept:
             for paragraph in rows[number].iter(w("p")):
                 put(put(paragraph, "pPr"), "keepNext", {})
