@@ -392,6 +392,12 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     # the warned rows first
     order = list(status)
     assert max(order.index(key) for key in ("2", "10", "14")) < order.index("1")
+    # in English the status inside the sentence, in lower case after the value it rests on
+    paths = {path.stem: path for path in build_templates(plan, 2023, "en", project_tmp / "words-templates-2023-en")}
+    book = openpyxl.load_workbook(paths["Municipal Science and Technology Bureau"])
+    sheet = book.worksheets[1]
+    english = {row[1].value: row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == "Indicator"}
+    assert english["1"].startswith("On the 2023 value, 24,300: stage target met, no warning; ")
 
 
 def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(project_tmp):

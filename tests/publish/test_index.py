@@ -92,7 +92,7 @@ def test_the_data_currency_names_the_series_without_data():
     from analysis.report.words import index_summary
     from analysis.settings import PROJECT_ROOT
 
-    for language, text in (("zh", "按最新年份：2015年 5 个序列、无数据 5 个序列"),
+    for language, text in (("zh", "最新数据年份：2015年 5 个序列、尚无数据 5 个序列"),
                            ("en", "latest data: 2015 (5 series), no data (5 series)")):
         context = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, language)
         assert index_summary(context)["currency"] == text

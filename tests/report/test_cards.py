@@ -325,7 +325,7 @@ def test_the_front_pages_summary_gives_the_data_currency_in_words(example_tables
 
     chinese = index_summary(load_report(relative(example_tables), 2024, "zh"))
     english = index_summary(load_report(relative(example_tables), 2024, "en"))
-    assert chinese["currency"] == "按最新年份：2024年 23 个序列、2023年 1 个序列、2022年 1 个序列"
+    assert chinese["currency"] == "最新数据年份：2024年 23 个序列、2023年 1 个序列、2022年 1 个序列"
     assert english["currency"] == "latest data: 2024 (23 series), 2023 (1 series), 2022 (1 series)"
     assert chinese["plan_title"] == "威海市建设国家创新型城市实施方案（2022—2024年）"
 

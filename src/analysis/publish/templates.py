@@ -75,9 +75,10 @@ def _lagging(plan: Plan, data, year: int, words, warned: bool = True) -> dict[tu
         return {}
     assessment = assess(data.indicators, data.values, year, plan.base_year)
     start = plan_start_year(data.values)
-    if not warned:
+    if not warned:  # after "On the 2021 value, 23,000: " the status as inside a sentence (insufficient data)
         return {(int(row.indicator_id), row.series): words.text(
-                    "entry.words.unwarned", status=_judged_on(row, words, start) + status_text(row, words)
+                    "entry.words.unwarned", status=(judged := _judged_on(row, words, start))
+                    + status_text(row, words, "status_in_sentence" if judged else "status")
                     + status_aside(row, words), behind=_behind(row, year, words))
                 for row in assessment.itertuples() if not row_warning_level(row) and row.status != "qualitative"}
     return {(int(row.indicator_id), row.series): _judged_on(row, words, start) + words.text(

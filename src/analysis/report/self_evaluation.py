@@ -376,8 +376,13 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
                     & numeric["next_target_year"].notna()]
     basis = "self_evaluation.share.basis_held" if len(early) else "self_evaluation.share.basis"
     if stages:  # a mid-term: a share of the few final verdicts (levels missed in a year) would misquote the plan
-        return lead + words.count_text("self_evaluation.share.finals_mid", len(finals), achieved=achieved,
-                                       missed=len(finals) - achieved, basis=words[basis], rest=rest)
+        count, missed = len(finals), len(finals) - achieved
+        # "2 项均未达到目标", "neither reached the target": never "0 reached the target and 2 did not"
+        form = ("some" if achieved and missed else ("all" if achieved else "none")
+                + ("_one" if count == 1 else "_two" if count == 2 and not achieved else ""))
+        outcome = words.text(f"self_evaluation.share.outcome.{form}", achieved=achieved, missed=missed, count=count)
+        return lead + words.count_text("self_evaluation.share.finals_mid", count, outcome=outcome, basis=words[basis],
+                                       rest=rest)
     share = f"{achieved / len(finals) * 100:.1f}"
     judged = words.text("self_evaluation.share.judged", count=len(finals), share=share, basis=words[basis],
                         achieved=achieved) \
