@@ -462,8 +462,11 @@ def test_a_self_evaluation_title_keeps_its_asides_with_what_they_follow():
     english = str(title_markup("A plan (2022–2024): self-evaluation report for the final evaluation, 2024 (draft)"))
     assert '<span class="nobr">2024 (draft)</span>' in english  # never "(draft)" alone on the last line
     assert '<span class="nobr">self-evaluation</span>' in english
+    # and a Chinese title between its words only: 评估 | 自评报告, never 自评报 | 告
     assert str(title_markup("《方案（2022—2024年）》总结评估自评报告（2024年，草稿）")) == (
-        '《方案<span class="nobr">（2022—2024年）</span>》总结评估自评报告<span class="nobr">（2024年，草稿）</span>')
+        '《<span class="nobr">方案</span><wbr><span class="nobr">（2022—2024年）</span>》<span class="nobr">总结</span>'
+        '<wbr><span class="nobr">评估</span><wbr><span class="nobr">自评报告</span><wbr>'
+        '<span class="nobr">（2024年，草稿）</span>')
 
 
 def test_a_move_between_two_values_and_a_percentage_stay_whole():
@@ -515,3 +518,19 @@ def test_a_chinese_title_breaks_between_its_words_and_keeps_its_year_and_dates_w
     assert keep_dates("生成日期：2026年12月4日；输入数据最后更新：2026年12月3日").count(
         '<span class="nobr">2026年12月') == 2
     assert '<span class="nobr">3 December 2026</span>' in keep_dates("inputs last changed on 3 December 2026")
+
+
+def test_a_phones_column_name_breaks_between_its_words_only():
+    """A phone shows each cell after its column's name (CSS attr(), plain text): zero-width spaces where it may
+    break, at word-break: keep-all, so 2020年 | 基础值 and 下一目标 | 及 | 每年 …, never 基础 | 值 or 每 | 年; none
+    after an opening bracket or before a closing one; English as it is."""
+    from analysis.report.line_breaks import label_breaks
+
+    assert label_breaks("2020年基础值") == "2020年\u200b基础值"
+    assert "每年" in label_breaks("下一目标及每年需增长") and "\u200b年" not in label_breaks("下一目标及每年需增长")
+    assert "（\u200b" not in label_breaks("实际年均增长（2020年起）")
+    assert label_breaks("Needed per year") == "Needed per year"
+    from analysis.settings import TEMPLATES_DIR
+
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    assert re.search(r"table\.reflow td::before \{[^}]*word-break: keep-all", css)

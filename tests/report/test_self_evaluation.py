@@ -264,7 +264,12 @@ def test_a_task_lists_its_departments_and_calls_none_the_lead(example_reports, c
 def test_the_title_years_and_the_departments_names_are_never_broken_in_the_pdf(example_reports):
     folder = example_reports["final-zh"]
     page = (folder / "self-evaluation.html").read_text(encoding="utf-8")
-    assert '<h1>《威海市建设国家创新型城市实施方案<span class="nobr">（2022—2024年）</span>》' in page
+    # the title breaks between its words only (自评报告 whole, never 自评报 | 告), its years whole
+    assert ('<span class="nobr">实施方案</span><wbr><span class="nobr">（2022—2024年）</span>》'
+            '<span class="nobr">总结</span><wbr><span class="nobr">评估</span><wbr><span class="nobr">自评报告</span>'
+            in page)
+    # an item of the annex whole with its series (指标 4 省级, never 指标 4 | 省级)
+    assert '<span class="nobr">指标 4 省级</span>' in page
     assert re.search(r'<td data-label="[^"]+"><span class="nobr">市住房城乡建设局</span></td>', page)
     lines = [box[4] for layout in pdf_layout(folder / "self-evaluation.pdf") for box in layout["boxes"]]
     # the title's years on one line (never 2022—2024 | 年）)

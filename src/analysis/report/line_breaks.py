@@ -128,7 +128,7 @@ def _held_pattern(rates: bool = True) -> str:
     return "|".join(sorted(set(forms), key=len, reverse=True))
 
 
-def _marked(text: str, pieces: list[tuple[int, int]], between: bool = False) -> Markup:
+def marked(text: str, pieces: list[tuple[int, int]], between: bool = False) -> Markup:
     """``text`` escaped, the ``(start, end)`` pieces each in a span that never breaks; ``between``: a ``<wbr>``
     between two pieces that touch, so that a table sized to its cells' narrowest width knows a line may break there
     (WeasyPrint and the browsers break between two such spans, but may size a column to the two as one)."""
@@ -177,7 +177,7 @@ def embedded_chinese(text: str) -> list[tuple[int, int]]:
 def embedded_joined(text: str) -> str:
     """``text`` for Word with each piece of :func:`embedded_chinese` joined by word joiners (U+2060)."""
     out, last = [], 0
-    for start, end in _merged(embedded_chinese(text)):
+    for start, end in merged(embedded_chinese(text)):
         out += [text[last:start], JOINS.sub("\u2060", text[start:end])]
         last = end
     return "".join(out) + text[last:]
@@ -189,11 +189,11 @@ def keep_together(text) -> Markup:
     span that never breaks."""
     text = str(text)
     if re.fullmatch(rf"[{HAN}]+/[{HAN}]+", text) and is_short(text):  # a unit per unit in a cell: 万元/人, 件/万人
-        return _marked(text, [(0, len(text))])
+        return marked(text, [(0, len(text))])
     spans = [match.span() for match in _kept().finditer(text)] + embedded_chinese(text)
     end = name_end(text)  # and its last two Chinese characters, as a table cell or a list's item ends
-    marked = _marked(text, _merged(spans + ([end] if end else [])))
-    return _address_breaks(marked) if "://" in text else marked
+    html = marked(text, merged(spans + ([end] if end else [])))
+    return _address_breaks(html) if "://" in text else html
 
 
 #: A hyphenated word (mid-term, self-evaluation): a title's line never ends on "Mid-".
@@ -210,7 +210,7 @@ def keep_title(text) -> Markup:
     spans = [match.span() for match in _kept().finditer(text)] + [m.span() for m in HYPHENATED.finditer(text)]
     spans += [m.span() for m in TITLE_TAIL.finditer(text)] + chinese_words(text)
     spans += [m.span() for m in re.finditer(LABEL_ASIDE, text)]  # （2024年）, never （ | 2024年）
-    return _marked(text, _merged(spans), between=True)
+    return marked(text, merged(spans), between=True)
 
 
 @functools.cache
@@ -231,7 +231,7 @@ def keep_dates(text) -> Markup:
     """A line of dates (the title page's "generated on …; inputs last changed on …"): each date whole, never
     2026年 | 12月3日; a line breaks between the dates' words."""
     text = str(text)
-    return _marked(text, [match.span() for match in _dates().finditer(text)])
+    return marked(text, [match.span() for match in _dates().finditer(text)])
 
 
 def keep_words(text) -> Markup:
@@ -240,11 +240,11 @@ def keep_words(text) -> Markup:
     虚 | 构); a web address breaks where print breaks one."""
     text = str(text)
     if re.fullmatch(rf"[{HAN}]+/[{HAN}]+", text) and is_short(text):  # a unit per unit: 万元/人
-        return _marked(text, [(0, len(text))])
+        return marked(text, [(0, len(text))])
     spans = [match.span() for match in _kept().finditer(text)] + chinese_words(text) + embedded_chinese(text)
     end = name_end(text)
-    marked = _marked(text, _merged(spans + ([end] if end else [])), between=True)
-    return _address_breaks(marked) if "://" in text else marked
+    html = marked(text, merged(spans + ([end] if end else [])), between=True)
+    return _address_breaks(html) if "://" in text else html
 
 
 #: Where a long badge may break: after a comma, and after 但 ("已达标但 | 有回落风险", "Achieved, | at risk").
@@ -264,7 +264,7 @@ def badge(text) -> Markup:
             pieces.append((last, match.start()))
         last = match.end()
     pieces.append((last, len(text)))
-    return _marked(text, [(start, end) for start, end in pieces if end > start])
+    return marked(text, [(start, end) for start, end in pieces if end > start])
 
 
 WORD = re.compile(r"\S+")
@@ -290,16 +290,35 @@ def label_pieces(text) -> list[str]:
     return [text[start:end] for start, end in _label_spans(text)]
 
 
+def label_breaks(text) -> str:
+    """A short label as plain text (a phone's column name before each cell, shown by CSS ``attr()``, which takes no
+    markup): a zero-width space where a line may break, between its Chinese words and beside a number with its unit
+    (2020年 | 基础值, 下一 | 目标 | 及 | 每年 | 需 | 增长), which report.css lets a line break at alone
+    (``word-break: keep-all``): never 基础 | 值."""
+    text = str(text)
+    spans = merged(chinese_words(text) + [match.span() for match in _kept().finditer(text)])
+    cuts = sorted({edge for span in spans for edge in span} - {0, len(text)})
+    out, last = [], 0
+    for cut in cuts:
+        out.append(text[last:cut])
+        # never after an opening bracket nor before a closing one or a stop (（ | 2020年, 起 | ）)
+        if not text[cut - 1].isspace() and not text[cut].isspace() and text[cut - 1] not in "（《“(" \
+                and text[cut] not in "）》”)，、；：,;:":
+            out.append("\u200b")
+        last = cut
+    return "".join(out) + text[last:]
+
+
 def label(text) -> Markup:
     """A short label (a table header) as HTML: each of its :func:`label_pieces` in a span that never breaks, a line
     break allowed only between them."""
     text = str(text)
-    return _marked(text, _label_spans(text))
+    return marked(text, _label_spans(text))
 
 
 #: Words of statistics the segmenter's general dictionary lacks, which a name must not break inside (营|收, 规|上).
 STATISTICS_WORDS = ("营收", "高企", "规上", "占比", "万人", "每万人", "高价值", "非最终", "最新值", "基础值", "目标值",
-                    "完成率", "达不到", "非最终判定")
+                    "完成率", "达不到", "非最终判定", "自评", "自评报告")
 
 
 @functools.cache
@@ -326,7 +345,7 @@ def chinese_words(text: str) -> list[tuple[int, int]]:
     return spans if position == len(text) else []
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start < merged[-1][1]:
@@ -345,7 +364,7 @@ def name_pieces(text: str) -> list[tuple[int, int]]:
     its last two characters (:func:`name_end`); in English its unit in brackets, when short (:data:`NAME_UNIT`)."""
     end = name_end(text)
     unit = NAME_UNIT.search(text) if not re.search(f"[{HAN}]", text) else None
-    return _merged(chinese_words(text) + ([end] if end else []) + ([unit.span()] if unit else []))
+    return merged(chinese_words(text) + ([end] if end else []) + ([unit.span()] if unit else []))
 
 
 def name_end(text: str) -> tuple[int, int] | None:
@@ -360,7 +379,7 @@ def name(text) -> Markup:
     """An indicator's name as HTML: escaped, each of its :func:`name_pieces` in a span that never breaks; a name in
     a language that breaks at spaces as it is."""
     text = str(text)
-    return _marked(text, name_pieces(text), between=True)
+    return marked(text, name_pieces(text), between=True)
 
 
 

@@ -20,14 +20,14 @@ import json
 import re
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..catalog import catalog
 from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
 from .context import ReportContext
 from .html import render
-from .line_breaks import HAN, HYPHENATED, KEPT, SHORT_LABEL, name_joined
+from .line_breaks import HAN, HYPHENATED, KEPT, SHORT_LABEL, chinese_words, marked, merged, name_joined
 from .line_breaks import columns as letters
 from .pandoc_ast import PANDOC_API, Label, body_pieces, cell, document_title_inlines, header, inlines, joined, table
 from .render import html_to_pdf
@@ -73,10 +73,12 @@ def _whole(language: str, names: tuple[str, ...]) -> re.Pattern:
     first, and the submissions table's items (任务 4.1, 指标 4 省级, task 4.1), as one pattern."""
     words = catalog(language)
     items = []
+    # an indicator's series after its number (指标 4 省级, indicator 5 provincial): one item, never 指标 4 | 省级
+    series = "|".join(re.escape(label) for label in sorted(words["series"].values(), key=len, reverse=True))
     for key in ("task", "indicator"):
         head, _, tail = words[f"self_evaluation.submissions.{key}"].partition("{id}")
         # standing as an item (、指标 4), never the end of a word of running text (确定指标 26 项, 定性指标 3 项)
-        items.append(rf"(?<![{HAN}A-Za-z]){re.escape(head)}\d+(?:\.\d+)?{re.escape(tail)}")
+        items.append(rf"(?<![{HAN}A-Za-z]){re.escape(head)}\d+(?:\.\d+)?(?: (?:{series}))?{re.escape(tail)}")
     chinese = sorted((name for name in names if re.search(f"[{HAN}]", name)), key=len, reverse=True)
     return re.compile("|".join([*(re.escape(name) for name in chinese), *items]))
 
@@ -87,13 +89,10 @@ TITLE_ASIDE = re.compile(rf"（[^（）]{{1,12}}）|\S+ \([^()]{{1,12}}\)|{KEPT.
 
 
 def title_markup(text: str) -> Markup:
-    """The title for the page, escaped, its years and short asides each in a span that never breaks."""
-    out, last = [], 0
-    for match in TITLE_ASIDE.finditer(text):
-        out += [escape(text[last:match.start()]), Markup('<span class="nobr">'), escape(match.group()),
-                Markup("</span>")]
-        last = match.end()
-    return Markup("").join([*out, escape(text[last:])])
+    """The title for the page, escaped, its years and short asides and its Chinese words each in a span that never
+    breaks: a line breaks between two words (…评估 | 自评报告), never inside one (自评报 | 告)."""
+    return marked(text, merged([match.span() for match in TITLE_ASIDE.finditer(text)] + chinese_words(text)),
+                  between=True)
 
 
 def _width_proxy(context: ReportContext, value) -> str:
