@@ -361,3 +361,34 @@ def test_a_table_cells_words_are_joined_so_word_breaks_between_them_only(example
     assert f"比{WORD_JOINER}例" in air and f"天{WORD_JOINER}数" in air and f"数{WORD_JOINER}比" not in air
     share = next(text for text in names if text.replace(WORD_JOINER, "").startswith("高新技术产业产值占比"))
     assert f"占{WORD_JOINER}比" in share
+
+
+def test_no_lagging_series_is_said_of_those_judged_only_and_the_rest_are_asked_for_by_department(monkeypatch):
+    """Weihai's own 2024 data: one series can be judged (26, no warning), the others lack data. The problems section
+    names the one judged ("可作判断的 1 个指标序列（指标 26）"), never "none of the indicators that can be judged",
+    which reads as a clean bill, and asks each lead department for its series' data by name."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from analysis.catalog import catalog
+    from analysis.report.self_evaluation import _none_lagging
+
+    joined = pd.DataFrame({"indicator_id": [1, 4, 4, 22, 26], "series": ["", "national", "provincial", "", ""],
+                           "status": ["insufficient_data", "insufficient_data", "insufficient_data", "qualitative",
+                                      "on_track"],
+                           "lead_department_zh": ["市科技局", "市农业农村局", "市农业农村局", "市科技局",
+                                                  "市海洋发展局"]})
+    context = SimpleNamespace(words=catalog("zh"), language="zh", joined=lambda: joined)
+    assert _none_lagging(context) == (
+        "可作判断的 1 个指标序列（指标 26）本年度没有出现预警或未达标。"
+        "另有 3 个指标序列缺少可作判断的数据，无法判断是否存在问题，请补充数据："
+        "市科技局（指标 1）；市农业农村局（指标 4 国家级、4 省级）。")
+    from analysis.report import self_evaluation
+
+    monkeypatch.setattr(self_evaluation, "_english_names", lambda context: {"市科技局": "Science Bureau"})
+    english = SimpleNamespace(words=catalog("en"), language="en", joined=lambda: joined)
+    assert _none_lagging(english) == (
+        "The one series that can be judged (indicator 26) has no warning and has not missed its target this "
+        "year. 3 other series lack the data for a judgement: whether they have a problem cannot be told until "
+        "their data are added: Science Bureau (indicator 1); 市农业农村局 (indicators 4 national, 4 provincial).")

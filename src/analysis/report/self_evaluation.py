@@ -444,6 +444,32 @@ def lagging_rows(context: ReportContext) -> pd.DataFrame:
     return joined[joined["status"].isin(LAGGING) | pd.Series(off_course, index=joined.index, dtype=bool)]
 
 
+def _none_lagging(context: ReportContext) -> str:
+    """No series lags: said of all, or of those that can be judged, named ("可作判断的 1 个指标序列（指标 26）…"),
+    never an all-clear for the rest, whose indicators are named by lead department, each asked for its data."""
+    words = context.words
+    numeric = context.joined()
+    numeric = numeric[numeric["status"] != "qualitative"]
+    unjudged = numeric[numeric["status"] == "insufficient_data"]
+    if unjudged.empty:
+        return words["self_evaluation.problems.none_lagging"]
+    judged = numeric[numeric["status"] != "insufficient_data"]
+    if judged.empty:
+        text = words["self_evaluation.problems.none_judged"]
+    else:
+        text = words.count_text("self_evaluation.problems.none_lagging_judged", len(judged),
+                                ids=words["grammar.comma"].join(_series_id(row, words) for row in judged.itertuples()))
+    owed: dict[str, list[str]] = {}
+    for row in unjudged.itertuples():
+        lead = getattr(row, "lead_department_zh", "") or ""
+        owed.setdefault(department_name(context, lead) or words["warnings.no_department"], []).append(
+            _series_id(row, words))
+    departments = words["grammar.list_separator"].join(
+        words.count_text("self_evaluation.problems.unjudged_department", len(ids), department=department,
+                         ids=words["grammar.comma"].join(ids)) for department, ids in owed.items())
+    return text + words.count_text("self_evaluation.problems.unjudged", len(unjudged), departments=departments)
+
+
 def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, evaluator: str) -> list[Block]:
     words = context.words
     blocks = [heading(words["self_evaluation.sections.problems"]),
@@ -451,10 +477,7 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
     explained = said[said["item"] == "indicator"]
     lagging = lagging_rows(context)
     if lagging.empty:
-        unjudged = int((context.assessment["status"] == "insufficient_data").sum())
-        unjudged_text = words.count_text("self_evaluation.problems.unjudged", unjudged) if unjudged else ""
-        blocks.append(paragraph(words["self_evaluation.problems.none_lagging_judged" if unjudged
-                                      else "self_evaluation.problems.none_lagging"] + unjudged_text))
+        blocks.append(paragraph(_none_lagging(context)))
     next_steps = []
     for row in lagging.itertuples():
         lead = getattr(row, "lead_department_zh", "") or ""
