@@ -315,8 +315,8 @@ def test_a_series_still_to_accelerate_at_the_final_evaluation_is_a_problem(fille
     # miss (预计未达标), amber with no time left to accelerate, a problem the final self-evaluation names
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     problems = text[text.index("（一）存在的问题"):text.index("（二）下一步措施")]
-    assert any(t.startswith("研发费用加计扣除减免占研发经费比重：预计未达标（进展判断，非最终判定；按实际年均增长达不到"
-                            "2024年目标；最新值为 2023年，2024年无数据）")
+    assert any(t.startswith("研发费用加计扣除减免占研发经费比重：预计未达标（进展判断，非最终判定；"
+                            "按实际年均增长达不到 2024年目标；最新值为 2023年，2024年无数据）")
                for t in problems)
     # a level held every year and missed in 2022: its rate is 2024's alone
     assert any(t.startswith("空气质量优良天数比例：未达标（2022年未达到；2024年当年完成率 102.2%）")

@@ -392,3 +392,18 @@ def test_no_lagging_series_is_said_of_those_judged_only_and_the_rest_are_asked_f
         "The one series that can be judged (indicator 26) has no warning and has not missed its target this "
         "year. 3 other series lack the data for a judgement: whether they have a problem cannot be told until "
         "their data are added: Science Bureau (indicator 1); 市农业农村局 (indicators 4 national, 4 provincial).")
+
+
+def test_a_move_the_status_from_the_base_year_hides_is_said_in_the_self_evaluation_too(example_tables):
+    """4 provincial: "moving away" from its 2020 baseline (3.1) though up from 2.7 to 2.9 in 2021–2022: the table's
+    status and the problems section say so, as the scorecard does, one bracket after the status; else an official
+    reads the series as falling."""
+    from tests.conftest import relative
+
+    for language, move in (("zh", "偏离目标（进展判断，非最终判定；按 2020年基础值（3.1%）评定，"
+                                  "但 2021—2022年已向目标方向变化（2.7% → 2.9%））"),
+                           ("en", "Moving away (a progress verdict, not final; rated from the 2020 baseline (3.1%), "
+                                  "though it moved towards the target in 2021–2022 (2.7% → 2.9%))")):
+        text = " ".join(block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, language))))
+        assert move in text
+        assert text.count("2.7% → 2.9%") == 2  # the table and the problems section

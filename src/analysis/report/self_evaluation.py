@@ -21,6 +21,7 @@ from ..assess.assessment import headline_status, plan_start_year
 from ..assess.warning_list import stage_met_off_course
 from ..text import as_submitted
 from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
+from .cards import plan_period_note
 from .context import ReportContext
 from .numbers import MISSING, is_missing
 from .words import (
@@ -262,8 +263,7 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
         rows.append([str(row.indicator_id), name, localized(row, "unit", context.language),
                      value_text(row, row.base_value, words), target, latest,
                      # a verdict on an earlier value once the target year has come says so, as the report's does
-                     status_text(row, words) + status_aside(row, words)
-                     + (words.text("grammar.aside", text=words["scorecard.not_final"]) if not_final(row) else "")]
+                     status_text(row, words) + status_aside(row, words) + _status_notes(context, row)]
                     + ([_next_target(row, words)] if ahead else []))
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators"))
     return blocks + described + _explained(context, qualitative_words)
@@ -444,6 +444,16 @@ def lagging_rows(context: ReportContext) -> pd.DataFrame:
     return joined[joined["status"].isin(LAGGING) | pd.Series(off_course, index=joined.index, dtype=bool)]
 
 
+def _status_notes(context: ReportContext, row) -> str:
+    """What a status cell adds in one bracket: that a verdict on an earlier value, once the target year has come, is
+    not final, as the report's says; a move in the plan period the status from the base year hides, as the
+    scorecard says it ("（进展判断，非最终判定；按 2020年基础值（3.1%）评定，但 …）")."""
+    words = context.words
+    notes = [words["scorecard.not_final"]] if not_final(row) else []
+    notes += [moved] if (moved := plan_period_note(context, row)) else []
+    return words.text("grammar.aside", text=words["grammar.list_separator"].join(notes)) if notes else ""
+
+
 def _none_lagging(context: ReportContext) -> str:
     """No series lags: said of all, or of those that can be judged, named ("可作判断的 1 个指标序列（指标 26）…"),
     never an all-clear for the rest, whose indicators are named by lead department, each asked for its data."""
@@ -483,7 +493,7 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
         lead = getattr(row, "lead_department_zh", "") or ""
         who = department_name(context, lead) or evaluator
         name = named_series(row, context)  # its numbers follow: in English its unit after the name
-        note = status_note(row, words)
+        note = status_note(row, words, plan_period_note(context, row))
         # a level to hold every year is no target of one year: "against a target of ≥90% every year"
         held = row.direction in HELD_EVERY_YEAR or getattr(row, "method", "") == "annual_floor"
         state = words.text("self_evaluation.problems.state_held" if held else "self_evaluation.problems.state",
