@@ -234,7 +234,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
             "R&D经费投入强度：2023年为 2.61%，未达到 2023年阶段目标 2.7%（完成率 96.7%，差 0.09个百分点）；"
             "要在 2024年达到 2.8%，需比 2023年增长 0.19个百分点（7.3%）",
             # held every year: the year missed first, as 91.2% in 2023 meets the level
-            "空气质量优良天数比例：目标每年≥90%，2022年未达到，未达标（2023年为 91.2%）；2024年须不低于 90%",
+            "空气质量优良天数比例：按每年≥90%评估，2022年未达到，未达标（2023年为 91.2%）；2024年须不低于 90%",
             "高层次人才数：2023年为 298人，未达到 2023年阶段目标 300人（完成率 99.3%，差 2人）；"
             "要在 2024年达到 320人，需比 2023年增长 7.4%（22人）",
         ]),
@@ -244,7 +244,8 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
                           "target: Stage target met\xa01; Stage target missed\xa02; Not achieved\xa01.")
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
                                 "it, 0.09 pp short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) over 2023")
-    assert english[4][1][1] == ("Days with good air quality: ≥90% every year, missed in 2022, so not achieved "
+    assert english[4][1][1] == ("Days with good air quality: assessed as ≥90% every year, missed in 2022, so not "
+                                "achieved "
                                 "(91.2% in 2023); in 2024 it must be at least 90%")
     assert english[4][1][2] == ("High-level talent (persons): 298 in 2023, short of the 2023 stage target of 300 "
                                 "(99.3% of it, 2 short); to reach 320 in 2024 it must grow by 22 (7.4%) over 2023")
@@ -664,11 +665,12 @@ def test_a_level_held_every_year_gives_the_value_of_the_year_it_missed(example_t
     from tests.conftest import relative
 
     for language, expected in (
-            ("zh", ["空气质量优良天数比例：目标每年≥90%，2022年未达到（89.5%），未达标（2024年为 92%）",
-                    "万元GDP能耗下降率：目标每年≥5%，2023年未达到（4.6%），未达标（2024年为 5.3%）"]),
-            ("en", ["Days with good air quality: ≥90% every year, missed in 2022 (89.5%), so not achieved "
+            ("zh", ["空气质量优良天数比例：按每年≥90%评估，2022年未达到（89.5%），未达标（2024年为 92%）",
+                    "万元GDP能耗下降率：按每年≥5%评估，2023年未达到（4.6%），未达标（2024年为 5.3%）"]),
+            ("en", ["Days with good air quality: assessed as ≥90% every year, missed in 2022 (89.5%), so not achieved "
                     "(92% in 2024)",
-                    "Decline in energy use per unit of GDP: ≥5% every year, missed in 2023 (4.6%), so not achieved "
+                    "Decline in energy use per unit of GDP: assessed as ≥5% every year, missed in 2023 (4.6%), "
+                    "so not achieved "
                     "(5.3% in 2024)"])):
         items = [item for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2024, language))
                  for item in paragraph.items]
@@ -682,8 +684,9 @@ def test_a_level_missed_in_its_latest_year_gives_that_value_once(example_tables)
     from tests.conftest import relative
 
     for language, expected in (
-            ("zh", "万元GDP能耗下降率：目标每年≥5%，2023年未达到（4.6%），未达标"),
-            ("en", "Decline in energy use per unit of GDP: ≥5% every year, missed in 2023 (4.6%), so not achieved")):
+            ("zh", "万元GDP能耗下降率：按每年≥5%评估，2023年未达到（4.6%），未达标"),
+            ("en", "Decline in energy use per unit of GDP: assessed as ≥5% every year, missed in 2023 (4.6%), so "
+                   "not achieved")):
         items = [item for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2023, language))
                  for item in paragraph.items]
         assert any(item.startswith(expected) and "4.6% in 2023" not in item and "2023年为" not in item
