@@ -34,6 +34,7 @@ from .words import (
     not_final,
     pace_lines,
     pace_text,
+    prose_growth_missed,
     series_label,
     shown_counts,
     status_aside,
@@ -488,6 +489,12 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
     lagging = lagging_rows(context)
     if lagging.empty:
         blocks.append(paragraph(_none_lagging(context)))
+    # a growth the plan's text promises that a series falls short of, as the report's overview names it (a stage
+    # target met may hide it)
+    if promised := prose_growth_missed(context):
+        blocks.append(paragraph(words.text("self_evaluation.problems.prose_growth",
+                                           intro=words["summary.prose_growth_intro"],
+                                           items=words["grammar.list_separator"].join(promised))))
     next_steps = []
     for row in lagging.itertuples():
         lead = getattr(row, "lead_department_zh", "") or ""
