@@ -216,3 +216,23 @@ def test_the_templates_own_labels_are_read_back(science, weihai_in_project, work
         [1, "", YEAR, 24300.0], [4, "national", YEAR, 3.1], [4, "provincial", YEAR, 2.9]]
     first = 4 if header is None else 5  # the rows moved up one with the row of names
     assert actual["source_line"].tolist() == [first, first + 3, first + 4]
+
+
+@pytest.mark.parametrize(("language", "word"), [("zh", "是"), ("en", "yes")])
+def test_the_preliminary_flag_is_chosen_from_a_list_and_the_unit_named_once(science, clean, weihai_in_project,
+                                                                              tmp_path, language, word):
+    """The 初步数 column (I) takes its one word from a list, in the workbook's language, or nothing: a clerk's √ or
+    是的 is refused as typed, not a round later; the word is read back as a preliminary figure. A selected cell names
+    the series' unit once (研发人员数（人）, never "…（人），单位：人")."""
+    book = openpyxl.load_workbook(science[language])
+    sheet = book.worksheets[0]
+    rules = {str(rule.sqref): rule for rule in sheet.data_validations.dataValidation}
+    flag = next(rule for ref, rule in rules.items() if "I5" in ref.split())
+    assert flag.type == "list" and flag.formula1 == f'"{word}"' and flag.allow_blank
+    assert flag.showErrorMessage and flag.error
+    prompts = [rule.prompt for rule in rules.values() if rule.prompt]
+    assert prompts and not any("（人），单位：人" in prompt for prompt in prompts)
+    path = _filled(science[language], tmp_path / "observations", {"D5": 24300, "E5": "统计公报", "I5": word})
+    checked = check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project,
+                                 clean.values)
+    assert checked.values.query("indicator_id == 1")["processing"].str.contains("preliminary").all()

@@ -89,9 +89,12 @@ def test_value_cells_are_validated_in_the_plausible_range(templates):
     sheet = _sheet(next(p for p in templates if p.stem == "市科技局"))
     validations = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
     rows = _rows(sheet)
-    # the value cell validated; the row's other input cells (E–I) only name the row when selected
-    assert set(validations) == {f"D{row[0].row}" for row in rows} | {f"E{row[0].row}:I{row[0].row}" for row in rows}
-    assert {validations[f"E{row[0].row}:I{row[0].row}"].type for row in rows} == {None}  # "any": no check
+    # the value cell validated; the row's other input cells (E–H) only name the row when selected; the preliminary
+    # flag (I) from its list
+    assert set(validations) == ({f"D{row[0].row}" for row in rows} | {f"E{row[0].row}:H{row[0].row}" for row in rows}
+                                | {f"I{row[0].row}" for row in rows})
+    assert {validations[f"E{row[0].row}:H{row[0].row}"].type for row in rows} == {None}  # "any": no check
+    assert {validations[f"I{row[0].row}"].type for row in rows} == {"list"}
     # R&D personnel (1, a count): latest known before 2023 is the 2021 baseline 23,000; a third to three times it,
     # in whole persons: 23,000 / 3 = 7,666.67 → 7,667
     personnel = validations[f"D{rows[0][0].row}"]

@@ -290,8 +290,17 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
         for column in range(4, len(INPUT_COLUMNS)):
             sheet.write_blank(number, column, None, unlocked)
         sheet.data_validation(number, 3, number, 3, _validation(entry, row))
-        # the row's other input cells name it too, when selected (its name stands far to the right)
-        sheet.data_validation(number, 4, number, len(INPUT_COLUMNS) - 1, {"validate": "any", **_row_prompt(entry, row)})
+        # the row's other input cells name it too, when selected (its name stands far to the right); the preliminary
+        # flag from a list of one word (是, yes) or empty, so a clerk's √ or 是的 is refused as it is typed
+        prompt = _row_prompt(entry, row)
+        flag = INPUT_COLUMNS.index("preliminary")
+        for first, last in ((4, flag - 1), (flag + 1, len(INPUT_COLUMNS) - 1)):
+            if first <= last:
+                sheet.data_validation(number, first, number, last, {"validate": "any", **prompt})
+        sheet.data_validation(number, flag, number, flag, {
+            "validate": "list", "source": [words["entry.preliminary_yes"]], "ignore_blank": True,
+            "error_title": words["entry.labels.preliminary"], "error_message": words["entry.preliminary_error"],
+            **prompt})
         cells = _reference_cells(entry, row)
         for offset, value in enumerate(cells):
             if offset == len(cells) - 1:
@@ -416,14 +425,22 @@ def _row_prompt(entry: EntryWorkbook, row: EntrySeries) -> dict:
     words = entry.words
     title = words.text("entry.words.prompt_title_series" if row.series else "entry.words.prompt_title",
                        item=words["entry.words.items.indicator"], id=row.indicator_id, series=row.series_label)
-    return {"input_title": clipped(title, MAX_INPUT_TITLE),
-            "input_message": clipped(words.text("entry.row_prompt", name=row.name, unit=row.unit), MAX_INPUT_MESSAGE)}
+    return {"input_title": clipped(title, MAX_INPUT_TITLE), "input_message": clipped(_named(entry, row),
+                                                                                      MAX_INPUT_MESSAGE)}
+
+
+def _named(entry: EntryWorkbook, row: EntrySeries, name: str | None = None) -> str:
+    """A series' name with its unit, once: a name that says it (研发人员数（人）) is not followed by "单位：人"."""
+    name = row.name if name is None else name
+    if not row.unit or row.name.rstrip().endswith((f"（{row.unit}）", f"({row.unit})")):
+        return name
+    return entry.words.text("entry.row_prompt", name=name, unit=row.unit)
 
 
 def _validation(entry: EntryWorkbook, row: EntrySeries) -> dict:
     """A decimal in the plausible range; outside it a warning the person may override (and explain in confirm)."""
     words = entry.words
-    fields = {"name": clipped(row.name, MAX_PROMPT_NAME), "unit": row.unit, "low": fmt_number(row.low),
+    fields = {"named": _named(entry, row, clipped(row.name, MAX_PROMPT_NAME)), "low": fmt_number(row.low),
               "high": fmt_number(row.high)}
     if row.latest is not None:
         latest = words.text("entry.latest", value=fmt_number(row.latest), year=row.latest_year)
