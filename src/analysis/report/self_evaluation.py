@@ -489,12 +489,6 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
     lagging = lagging_rows(context)
     if lagging.empty:
         blocks.append(paragraph(_none_lagging(context)))
-    # a growth the plan's text promises that a series falls short of, as the report's overview names it (a stage
-    # target met may hide it)
-    if promised := prose_growth_missed(context):
-        blocks.append(paragraph(words.text("self_evaluation.problems.prose_growth",
-                                           intro=words["summary.prose_growth_intro"],
-                                           items=words["grammar.list_separator"].join(promised))))
     next_steps = []
     for row in lagging.itertuples():
         lead = getattr(row, "lead_department_zh", "") or ""
@@ -543,6 +537,12 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
             next_steps.append(paragraph(words.text("self_evaluation.problems.measure", name=name,
                                                    measures=as_submitted(answer.measures, words),
                                                    department=department)))
+    # after the series that lag: a growth the plan's text promises that a series falls short of, as the report's
+    # overview names it (a stage target met may hide it)
+    if promised := prose_growth_missed(context):
+        blocks.append(paragraph(words.text("self_evaluation.problems.prose_growth",
+                                           intro=words["summary.prose_growth_intro"],
+                                           items=words["grammar.list_separator"].join(promised))))
     behind = said[(said["item"] == "task") & said["rating"].isin(["behind", "not_started"])]
     titles = dict(zip(tasks["task_id"], tasks["title_zh"])) if not tasks.empty else {}
     for answer in behind.itertuples():
