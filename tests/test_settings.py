@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.errors import InputError, display_path, printable, quote
-from analysis.parameters import check_jobs, check_year, resolve_project_path
+from analysis.parameters import check_jobs, check_year, resolve_observations_dir, resolve_project_path
 from analysis.settings import PROJECT_ROOT
 
 
@@ -54,6 +54,17 @@ def test_paths_must_stay_in_the_project(tmp_path):
     for value in ("/etc", "..", "data/../../x", str(tmp_path)):
         with pytest.raises(InputError, match="lies outside the project"):
             resolve_project_path(value, parameter="--plan")
+
+
+def test_an_observations_folder_must_be_there():
+    """A mistyped --observations folder is refused, never read as a folder without values."""
+    assert resolve_observations_dir("tests/fixtures/example-2022-2024") == (
+        PROJECT_ROOT / "tests" / "fixtures" / "example-2022-2024")
+    with pytest.raises(InputError, match="'no-such-folder': no such folder") as refused:
+        resolve_observations_dir("no-such-folder")
+    assert refused.value.field == "--observations"
+    with pytest.raises(InputError, match="is not a folder"):
+        resolve_observations_dir("README.md")
 
 
 @pytest.mark.parametrize(("text", "shown"), [

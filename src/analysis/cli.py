@@ -113,12 +113,18 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
 
 def _inputs(args: argparse.Namespace):
     """The plan, the scheme, the observations folder and the processed folder, all checked."""
-    from .parameters import check_not_inside_raw, check_output_dir, check_scheme, resolve_project_path
+    from .parameters import (
+        check_not_inside_raw,
+        check_output_dir,
+        check_scheme,
+        resolve_observations_dir,
+        resolve_project_path,
+    )
     from .plan import load_plan
 
     plan = load_plan(resolve_project_path(args.plan, parameter="--plan"))
     scheme = check_scheme(args.scheme)
-    observations = resolve_project_path(args.observations, parameter="--observations") if args.observations else None
+    observations = resolve_observations_dir(args.observations) if args.observations else None
     processed = check_output_dir(args.processed_dir, "--processed-dir")
     check_not_inside_raw(processed, "--processed-dir")
     check_not_inside_raw(processed, "--processed-dir", plan.folder)
@@ -207,11 +213,17 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_templates(args: argparse.Namespace) -> int:
-    from .parameters import check_language, check_not_inside_raw, check_output_dir, resolve_project_path
+    from .parameters import (
+        check_language,
+        check_not_inside_raw,
+        check_output_dir,
+        resolve_observations_dir,
+        resolve_project_path,
+    )
     from .plan import load_plan
 
     plan = load_plan(resolve_project_path(args.plan, parameter="--plan"))
-    observations = resolve_project_path(args.observations, parameter="--observations") if args.observations else None
+    observations = resolve_observations_dir(args.observations) if args.observations else None
     language = check_language(args.lang)
     output_dir = check_output_dir(args.output_dir, "--output-dir")
     check_not_inside_raw(output_dir, "--output-dir")

@@ -28,6 +28,18 @@ def resolve_project_path(value: str | Path, *, parameter: str = "path") -> Path:
     return resolved
 
 
+def resolve_observations_dir(value: str | Path, *, parameter: str = "--observations") -> Path:
+    """An observations folder named on the command line: resolved as :func:`resolve_project_path` does, and refused
+    when it is not there (a mistyped name would otherwise be read as a folder without any values, and every report
+    built from it would say no data came in)."""
+    folder = resolve_project_path(value, parameter=parameter)
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "no such folder"
+        raise InputError(f"{quote(str(value))}: {what}; name the folder that holds the observation files",
+                         field=parameter)
+    return folder
+
+
 def check_language(value) -> str:
     if value not in LANGUAGES:
         raise InputError(f"unknown language {quote(value)}; use one of {', '.join(LANGUAGES)}", field="language")
