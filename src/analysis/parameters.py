@@ -33,9 +33,8 @@ def resolve_observations_dir(value: str | Path, *, parameter: str = "--observati
     when it is not there (a mistyped name would otherwise be read as a folder without any values, and every report
     built from it would say no data came in)."""
     folder = resolve_project_path(value, parameter=parameter)
-    if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "no such folder"
-        raise InputError(f"{quote(str(value))}: {what}; name the folder that holds the observation files",
+    if not folder.exists():  # a file named instead is told by the plan's check: "expected a folder"
+        raise InputError(f"{quote(str(value))}: no such folder; name the folder that holds the observation files",
                          field=parameter)
     return folder
 

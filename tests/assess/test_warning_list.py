@@ -96,15 +96,16 @@ def test_a_status_that_changes_without_the_series_moving_says_why():
     changed = status_changes(verdicts, 2024, 2023).set_index("indicator_id")
     assert changed.loc[1, ["change", "reason"]].tolist() == ["worse", "now_final"]
     assert changed.loc[4, ["change", "reason"]].tolist() == ["better", ""]  # both paces: compared
-    # on track then and met now, far behind then and short now: the same outcome, nothing to explain
+    # on track then and met now, far behind then and short now: the same outcome, the basis that moved said (a
+    # verdict where a pace was rated; 2 without a new value as well)
     outcomes = verdicts.copy()
     outcomes.loc[[2, 3], "status"] = ["moving_away", "stage_missed"]
     outcomes.loc[3, "verdict"] = "final"
     outcomes.loc[6, "status"] = "on_track"
     outcomes.loc[7, ["status", "verdict"]] = ["achieved", "final"]
     same = status_changes(outcomes, 2024, 2023).set_index("indicator_id")
-    assert same.loc[2, ["change", "reason"]].tolist() == ["same", ""]
-    assert same.loc[4, ["change", "reason"]].tolist() == ["same", ""]
+    assert same.loc[2, ["change", "reason"]].tolist() == ["same", "no_new_value+now_final"]
+    assert same.loc[4, ["change", "reason"]].tolist() == ["same", "now_final"]
 
 
 def test_a_stage_target_missed_on_course_to_the_next_is_amber():

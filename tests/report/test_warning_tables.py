@@ -117,15 +117,15 @@ def test_changes_since_the_previous_report_year_worse_first():
                            tables=base.tables.__class__(**{**base.tables.__dict__, "assessment": both}),
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
-    assert ("与 2023年相比（2023年的结论按现有数据评定），3 个序列变差，1 个好转，0 个不变，0 个无法比较（数据不足）。"
-            "其中 4 个的变化涉及对照基准的改变") in html
+    assert ("与 2023年相比（2023年的结论按现有数据评定），3 个序列的评估结论变差，1 个好转，0 个不变，"
+            "0 个无法比较（数据不足）。其中 4 个的结论变化涉及对照基准的改变") in html
     # the same values in both years here: a status that moved without a new value is worse or better as it reads,
     # its row saying there is no new value; the largest fall first (10: met to moderate, three ranks)
     # 10 met its 2023 stage target (a later target followed): so the 2023 column says, as the 2023 report did
-    assert rows_of(html) == [["10", "高新技术企业", "已达阶段目标", "需加快", "变差无新数据"],
-                             ["2", "R&amp;D经费投入强度&#8288;*", "未达阶段目标", "未达标", "变差无新数据"],
-                             ["25", "高层次人才数", "未达阶段目标", "未达标", "变差无新数据"],
-                             ["17", "空气质量优良天数比例", "未达标", "已达标", "好转无新数据"]]
+    assert rows_of(html) == [["10", "高新技术企业", "已达阶段目标", "需加快", "结论变差无新数据"],
+                             ["2", "R&amp;D经费投入强度&#8288;*", "未达阶段目标", "未达标", "结论变差无新数据"],
+                             ["25", "高层次人才数", "未达阶段目标", "未达标", "结论变差无新数据"],
+                             ["17", "空气质量优良天数比例", "未达标", "已达标", "结论好转无新数据"]]
     # the first report year has nothing to compare with: no subsection
     assert "status-changes" not in warnings_html(context("zh", MID_TERM_DATA, 2021))
 
@@ -150,10 +150,11 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # the same target in both years (3: 45): nothing to explain beyond the values
     assert why["3"] == ("better", "")
     # the 2023 review against the 2022 one: foreign investment (19) went from "moving away" (a rating of the pace
-    # towards 3.5 in 2023) to "stage target missed" (a verdict on 2023's value): short both times, the same
+    # towards 3.5 in 2023) to "stage target missed" (a verdict on 2023's value): short both times, the same, the row
+    # saying the basis moved
     _, mid = change_rows(load_report(relative(example_tables), 2023, "en"))
     mid = {row.indicator_id: (row.change, row.reason_text) for row in mid}
-    assert mid["19"] == ("same", "")
+    assert mid["19"] == ("same", "a rating of the pace then, a verdict on the 2023 stage target now")
     # high-tech enterprises (10): on track in 2022, short of the 2023 stage target (3.5 again in 2024): worse, a
     # verdict on a stage target, not a final one (method, item 1)
     assert mid["10"] == ("worse", "a rating of the pace then, a verdict on the 2023 stage target now")
@@ -171,16 +172,16 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # met its 2023 stage target (9.3 against 9) and, without a 2024 value, falls short of 2024's 10 at the pace seen:
     # 4 worse, never "0 worse"; 3, 5, 12, 15 and 19 missed their 2023 stage targets and meet 2024's: 5 better; the
     # other 16 of the 25 series the same (2, 20, … short both times)
-    assert intro.startswith("与 2023年相比（2023年的结论按现有数据评定），4 个序列变差，5 个好转，16 个不变，"
-                            "0 个无法比较（数据不足）。其中 4 个的变化涉及对照基准的改变")
+    assert intro.startswith("与 2023年相比（2023年的结论按现有数据评定），4 个序列的评估结论变差，5 个好转，16 个不变，"
+                            "0 个无法比较（数据不足）。其中 4 个的结论变化涉及对照基准的改变")
     assert [row.indicator_id for row in changed if row.change == "worse"] == ["8", "14", "16", "21"]
     # the mid-term against 2022: 18 met its floor in 2022 and missed it in 2023; 10 on track and 2, 12 and 25
     # moderate in 2022 miss their 2023 stage targets: 5 worse; 4 national moderate then, its stage target met now:
     # 1 better; 19 of 25 the same (3, 5, 15, 20 short of pace then and of the stage target now)
     mid_zh = load_report(relative(example_tables), 2023, "zh")
     mid_intro = changes_intro(mid_zh, *change_rows(mid_zh))
-    assert mid_intro.startswith("与 2022年相比（2022年的结论按现有数据评定），5 个序列变差，1 个好转，19 个不变，"
-                                "0 个无法比较（数据不足）。其中 5 个的变化涉及对照基准的改变")
+    assert mid_intro.startswith("与 2022年相比（2022年的结论按现有数据评定），5 个序列的评估结论变差，1 个好转，"
+                                "19 个不变，0 个无法比较（数据不足）。其中 5 个的结论变化涉及对照基准的改变")
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
     assert zh["20"] == "2024年目标（3.5%）仍未达到"

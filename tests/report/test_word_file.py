@@ -159,7 +159,7 @@ def test_the_warning_list_has_its_levels_and_statuses_in_colour(zh):
     # under the status its completion rate, 2.7/2.8 = 96.4 %
     assert [spaced(intensity[i].text) for i in (0, 2, 3)] == ["2", "红色预警", "未达标\n完成率 96.4%"]
     assert (fill(intensity[2]), fill(intensity[3])) == ("B71C1C", "7F0000")
-    assert [spaced(cell.text) for cell in changes.rows[0].cells] == ["序号", "指标", "2023年", "2024年", "变化"]
+    assert [spaced(cell.text) for cell in changes.rows[0].cells] == ["序号", "指标", "2023年", "2024年", "结论变化"]
     assert len(changes.rows) == CHARTED_CARDS + 1  # every numeric series, then and now
 
 
