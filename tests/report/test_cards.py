@@ -423,3 +423,24 @@ def test_a_note_several_values_of_a_source_share_is_told_once_after_their_years(
     source = [note for note in cards.card_notes(example, example.series_row(1)) if "示例年鉴" in note]
     # indicator 1's actual values in the example: 2021 (the revised figure), 2022, 2023, 2024
     assert source == ["① 2021、2022、2023、2024：示例年鉴。2021、2022年：出版日期未注明。2023年：初步数"]
+
+
+def test_numbers_from_the_plan_keep_their_printed_digits(weihai, example):
+    """Method, item 9: a number quoted from the plan keeps the digits it was printed with. The plan prints the
+    national agri-tech parks' targets in a combined cell, 国3.0/省3.3 (2023 and 2024), and R&D intensity's 2021
+    baseline as 2.40: 3.0 and 2.40, never 3 and 2.4; a number printed without a trailing zero stays as it is (2.8)."""
+    from analysis.publish.data import build_tables
+    from analysis.report.cards import card_numbers
+    from analysis.report.context import report_context
+    from analysis.report.tables import scorecard_rows
+
+    national = example.series_row(4, "national")
+    numbers = dict(card_numbers(example, national))
+    assert unmarked(numbers[example.words["card"]["target"].format(year="2024")]) == "3.0"
+    row = next(row for row in scorecard_rows(example) if row.indicator_id == "4" and "国家级" in unmarked(row.name))
+    assert unmarked(row.target).startswith("3.0")
+    assert unmarked(row.base) == "2.8"
+    # the plan alone, in its last year: R&D intensity's latest value is the 2021 baseline, printed 2.40
+    plan_only = report_context(build_tables(weihai, "eurostat"), 2024, "zh")
+    intensity = next(row for row in scorecard_rows(plan_only) if row.indicator_id == "2")
+    assert unmarked(intensity.latest).startswith("2.40") and unmarked(intensity.target).startswith("2.8")

@@ -17,7 +17,7 @@ from ..catalog import Catalog, plan_catalog
 from ..errors import InputError, display_path
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.plan_outline import place_of, plan_outline
-from ..ingest.printed_table import COMBINED_CELL, PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable
+from ..ingest.printed_table import COMBINED_CELL, PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable, series_part
 from ..numbers import fmt_exact, fmt_printed
 from ..plan import Plan
 from ..settings import LANGUAGES
@@ -249,9 +249,7 @@ def _file_name(path: str) -> str:
 
 def _part(printed_text: str, series: str, value: float) -> str:
     """One series' part of a combined cell as printed (国3.0/省3.3: 3.0 national, 3.3 provincial), else ``value``."""
-    combined = COMBINED_CELL.match(printed_text or "")
-    part = combined.groupdict().get(series, "") if combined else ""
-    return fmt_printed(part, value)
+    return fmt_printed(series_part(printed_text, series) if COMBINED_CELL.match(printed_text or "") else "", value)
 
 
 def _published(words, record: dict) -> str:

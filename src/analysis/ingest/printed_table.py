@@ -47,6 +47,15 @@ PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 COMBINED_CELL = re.compile(r"^国(?P<national>[^/]*)/省(?P<provincial>[^/]*)$")
 
 
+def series_part(printed_text: str, series: str) -> str:
+    """One series' part of a printed cell: 3.0 of 国3.0/省3.3 for ``national``; a cell of one series as it is
+    ("" for a series a combined cell does not name)."""
+    combined = COMBINED_CELL.match(printed_text or "")
+    if not combined:
+        return printed_text or ""
+    return combined.groupdict().get(series, "") or ""
+
+
 @dataclass(frozen=True)
 class Cell:
     """One printed cell: its text (continuation lines joined) and the line it starts on."""

@@ -11,6 +11,8 @@ from ..assess.warning_list import previous_report_year
 from ..catalog import Catalog, plan_catalog
 from ..clean.processed import ProcessedTables, read_processed, read_table
 from ..errors import InputError
+from ..ingest.printed_table import series_part
+from ..numbers import fmt_printed
 from ..parameters import check_language, check_year, resolve_project_path
 from ..plan import StatusWords
 from ..vocabulary import ASSESSMENT_COLUMNS
@@ -93,11 +95,44 @@ class ReportContext:
 
     @cached_property
     def _joined(self) -> pd.DataFrame:
-        return joined(self.indicators, self.assessment)
+        return joined(self.indicators, self.assessment, self.values)
 
 
-def joined(indicators: pd.DataFrame, assessment: pd.DataFrame) -> pd.DataFrame:
-    return assessment.merge(indicators.drop(columns=["kind", "direction", "core"]), on=["indicator_id", "series"])
+def joined(indicators: pd.DataFrame, assessment: pd.DataFrame, values: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The assessment with each series' names, units and category; with ``values``, also the baseline, the latest
+    value and the target as their plan or publication printed them (:func:`printed_forms`)."""
+    table = assessment.merge(indicators.drop(columns=["kind", "direction", "core"]), on=["indicator_id", "series"])
+    return table if values is None else printed_forms(table, values)
+
+
+#: The columns :func:`printed_forms` adds: each number's printed digits (2.40, 3.0), or "" where none is known.
+PRINTED_COLUMNS = {"base_printed": ("base_year", "base_value", ("baseline", "actual")),
+                   "latest_printed": ("as_of_year", "latest_value", ("actual", "baseline")),
+                   "target_printed": ("target_year", "target_value", ("target",))}
+
+
+def printed_forms(table: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with the digits its baseline, latest value and target were printed with (``base_printed``,
+    ``latest_printed``, ``target_printed``): the plan's 2.40 and the 国3.0 of a combined cell stay 2.40 and 3.0
+    where the number alone would read 2.4 and 3 (method, item 9). A number is matched by its series, year, kind and
+    value: one revised since it was printed, or computed, keeps no printed form."""
+    printed = {}
+    if not {"printed_text", "value_type"} <= set(values.columns):  # a table of values without their printed texts
+        values = values.iloc[0:0].assign(printed_text="", value_type="")
+    for row in values.itertuples():
+        text = row.printed_text if isinstance(row.printed_text, str) else ""
+        part = series_part(text, row.series)
+        if part and not pd.isna(row.value):
+            printed[(row.indicator_id, row.series, int(row.year), row.value_type, float(row.value))] = \
+                fmt_printed(part, row.value)
+    table = table.copy()
+    for column, (year_column, value_column, kinds) in PRINTED_COLUMNS.items():
+        table[column] = [next((printed[key] for kind in kinds
+                               if not pd.isna(year_) and not pd.isna(value)
+                               and (key := (indicator, series, int(year_), kind, float(value))) in printed), "")
+                         for indicator, series, year_, value in zip(table["indicator_id"], table["series"],
+                                                                    table[year_column], table[value_column])]
+    return table
 
 
 #: What the change since the last report reads of the assessment that report published.

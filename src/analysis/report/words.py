@@ -351,8 +351,22 @@ def value_text(row, value: float, words: Catalog, role: str = "value") -> str:
     """A value as the report writes it: a number (2.8), or for a rank its place (第19位, No. 19) and for a rank's
     target the places it must be among (前18位, top 18) when ``role`` is ``target``."""
     if row.kind != "rank" or is_missing(value):
-        return fmt_number(value)
+        return as_printed(row, value, role)
     return words.text(f"rank.{role}", n=int(round(float(value))))
+
+
+def as_printed(row, value: float, role: str = "value") -> str:
+    """``value`` as its plan or publication printed it where it is the row's baseline, latest value or (``role``
+    ``target``) target and a printed form is known (``base_printed``…, :func:`analysis.report.context.printed_forms`:
+    the plan's 2.40, never 2.4; 国3.0, never 3); else as :func:`fmt_number` shows it."""
+    pairs = (("target_printed", "target_value"),) if role == "target" else (("latest_printed", "latest_value"),
+                                                                             ("base_printed", "base_value"))
+    if not is_missing(value):
+        for printed, of in pairs:
+            text, known = getattr(row, printed, ""), getattr(row, of, math.nan)
+            if isinstance(text, str) and text and not is_missing(known) and float(value) == float(known):
+                return text
+    return fmt_number(value)
 
 
 def operator(row) -> str:
@@ -379,7 +393,7 @@ def target_text(row, words: Catalog, value: float | None = None, upper: float | 
         return words.text("target_form.within", lower=fmt_number(value),
                           upper=fmt_number(value if upper is None or is_missing(upper) else upper))
     if form in ("exactly", "at_least", "at_most"):
-        return words.text(f"target_form.{form}", value=fmt_number(value))
+        return words.text(f"target_form.{form}", value=as_printed(row, value, "target"))
     return value_text(row, value, words, "target")
 
 
