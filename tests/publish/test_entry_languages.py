@@ -58,13 +58,13 @@ CASES = {
                      "D6: Value: '2,61' is not a number (write plain digits with a decimal point, no thousands "
                      "separators, units or % signs)"),
     "far off its series": ({"D5": 90000, "E5": "统计公报"},
-                           "D5: 数值: 90000 是上一个值 23000（2021年，方案所列）"
-                           "的 3.9 倍；如 90000 无误，请在该行的“确认”列说明理由",
-                           "D5: Value: 90000 is 3.9 times the previous value 23000 (2021, as the plan prints it, "
-                           "weihai-innovative-city-plan-2022.txt:83); if 90000 is right, say why in the row's Confirm "
+                           "D5: 数值: 90,000 是上一个值 23,000（2021年，方案所列）"
+                           "的 3.9 倍；如 90,000 无误，请在该行的“确认”列说明理由",
+                           "D5: Value: 90,000 is 3.9 times the previous value 23,000 (2021, as the plan prints it); "
+                           "if 90,000 is right, say why in the row's Confirm "
                            "column"),
-    "negative": ({"D6": -2.61, "E6": "统计公报"}, "D6: 数值: -2.61 是负数；比重不能为负",
-                 "D6: Value: -2.61 is negative; a share cannot be negative"),
+    "negative": ({"D6": -2.61, "E6": "统计公报"}, "D6: 数值: −2.61 是负数；比重不能为负",
+                 "D6: Value: −2.61 is negative; a share cannot be negative"),
     "not the workbook's year": ({"C5": 2024, "D5": 24300, "E5": "统计公报"},
                                 "C5: 年份: 年份为 2024，但本工作簿是为 2023年生成的；"
                                 "锁定的单元格被改动了：请向评估牵头单位索取 2024年的报送表",
@@ -77,15 +77,15 @@ CASES = {
                   "E5: Source: empty: say which publication the value comes from"),
     # 24300 after 23150 (2021): not far off, so the confirm cell needs nothing, least of all 'ok'
     "no reason": ({"D5": 24300, "E5": "统计公报", "G5": "ok"},
-                  "G5: 确认: 'ok' 不是理由；24300 与该序列此前的数值相差不大，无需确认：请将该单元格留空",
-                  "G5: Confirm: 'ok' is no reason, and 24300 is not far off its series, so it needs none: leave the "
+                  "G5: 确认: 'ok' 不是理由；24,300 与该序列此前的数值相差不大，无需确认：请将该单元格留空",
+                  "G5: Confirm: 'ok' is no reason, and 24,300 is not far off its series, so it needs none: leave the "
                   "cell empty"),
     # far off and 'ok': one round says both, and asks for a reason (before: 'no reason' first, 'far off' after)
     "far off, no reason": ({"D5": 90000, "E5": "统计公报", "G5": "ok"},
-                           "G5: 确认: 90000 是上一个值 23000（2021年，方案所列）的 3.9 倍；'ok' 不是理由：如 90000 "
+                           "G5: 确认: 90,000 是上一个值 23,000（2021年，方案所列）的 3.9 倍；'ok' 不是理由：如 90,000 "
                            "无误，请用文字说明原因（例如：统计口径调整，见公报注释）",
-                           "G5: Confirm: 90000 is 3.9 times the previous value 23000 (2021, as the plan prints it, "
-                           "weihai-innovative-city-plan-2022.txt:83); 'ok' is no reason: if 90000 is right, say in "
+                           "G5: Confirm: 90,000 is 3.9 times the previous value 23,000 (2021, as the plan prints it); "
+                           "'ok' is no reason: if 90,000 is right, say in "
                            "words why (for example 统计口径调整，见公报注释 or 'the survey method changed in 2023, see "
                            "the bulletin's note')"),
     # The Weihai plan numbers its indicators 1–26 and has values from its base year 2020 to 2030.

@@ -24,6 +24,7 @@ from ..errors import InputError, InputErrors, Mistakes, display_path, quote
 from ..ingest.csv_reader import LINE_COLUMN, parse_int, parse_number
 from ..ingest.headers import column_names, field_label
 from ..ingest.observations import FileRows, ObservationFiles
+from ..numbers import fmt_exact
 from ..plan import Plan
 from ..text import REASON_ADVICE, says_why, visible
 from ..vocabulary import NOTE_COLUMNS, PRELIMINARY, REVISED, SOURCE_COLUMNS, VALUE_COLUMNS
@@ -417,11 +418,11 @@ def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict
         confirm = label("confirm") if label else "confirm"  # as the file heads the column
         if reasonless:  # 'ok' in the confirm cell: a reason where the value is far off, else nothing
             key = "entry_errors.no_reason_far_off" if problem else "entry_errors.no_reason_not_far"
-            mistakes.add(InputError(words.text(key, problem=problem, text=quote(reasonless), value=f"{value:g}",
+            mistakes.add(InputError(words.text(key, problem=problem, text=quote(reasonless), value=fmt_exact(value),
                                                advice=REASON_ADVICE), file=path,
                                     line=where[path](line, "confirm") if path in where else line, field=confirm))
             continue
-        mistakes.add(InputError(words.text("entry_errors.far_off", problem=problem, value=f"{value:g}",
+        mistakes.add(InputError(words.text("entry_errors.far_off", problem=problem, value=fmt_exact(value),
                                            confirm=confirm), file=path,
                                 line=where[path](line, "value") if path in where else line,
                                 field=label("value") if label else "value"))

@@ -29,6 +29,7 @@ import pandas as pd
 from ..catalog import Catalog, catalog
 from ..errors import InputError, display_path, quote
 from ..ingest.csv_reader import MAX_MAGNITUDE
+from ..numbers import fmt_exact
 from ..text import visible
 
 NON_NEGATIVE_KINDS = ("count", "amount", "intensity", "share")
@@ -40,6 +41,8 @@ MAX_SHARE_POINTS_PER_YEAR = 10.0
 #: A share whose ratio to the previous value lies this close (in powers of ten) to 10 or 100.
 FACTOR_TOLERANCE = 0.15
 RATE_LIMIT = 100.0
+#: A ratio to the previous value from which a message asks whether the value is in another unit.
+UNIT_RATIO = 9.5
 PERCENT_UNITS = ("%",)
 CONFIRM_HINT = "if {value} is right, say why in the row's confirm column"
 
@@ -59,12 +62,12 @@ def impossible(value: float, kind: str, words: Catalog | None = None) -> str | N
     default)."""
     words = words or catalog("en")
     if kind == "rank" and not (value >= 1 and float(value).is_integer()):
-        return words.text("plausibility.rank", value=f"{value:g}")
+        return words.text("plausibility.rank", value=fmt_exact(value))
     if kind in NON_NEGATIVE_KINDS and (value < 0 or math.copysign(1.0, value) < 0):
-        shown = words["plausibility.negative_zero"] if value == 0 else f"{value:g}"
+        shown = words["plausibility.negative_zero"] if value == 0 else fmt_exact(value)
         return words.text("plausibility.negative", value=shown, kind=words[f"plausibility.kinds.{kind}"])
     if kind == "share" and value > 100:
-        return words.text("plausibility.share_above", value=f"{value:g}")
+        return words.text("plausibility.share_above", value=fmt_exact(value))
     return None
 
 
@@ -75,12 +78,12 @@ def implausible(value: float, year: int, previous: Point, kind: str, compared: s
     words = words or catalog("en")
 
     def says(key: str, **fields) -> str:
-        return words.text(f"plausibility.{key}", value=f"{value:g}", **fields)
+        return words.text(f"plausibility.{key}", value=fmt_exact(value), **fields)
 
     # a value the plan prints is named as the plan's (a department's clerk knows the plan, not its text file)
     where = words.text("plausibility.printed_where", where=previous.where) if previous.printed else previous.where
     before = words.text("plausibility.before", compared=compared or words["plausibility.previous_value"],
-                        value=f"{previous.value:g}", year=previous.year, where=where)
+                        value=fmt_exact(previous.value), year=previous.year, where=where)
     if kind == "rate_of_change":
         if not -RATE_LIMIT <= value <= RATE_LIMIT:
             return says("rate_range")
@@ -91,10 +94,12 @@ def implausible(value: float, year: int, previous: Point, kind: str, compared: s
         return says("zero", before=before)
     if kind in RATIO_KINDS and previous.value > 0 and value > 0:
         ratio = value / previous.value
+        # ten times or more (a tenth or less): a value in yuan for 亿元, in persons for 万人 (a unit told apart)
+        hint = words["plausibility.unit_hint"] if max(ratio, 1 / ratio) >= UNIT_RATIO else ""
         if ratio > MAX_RATIO:
-            return says("times", ratio=f"{ratio:.1f}", before=before)
+            return says("times", ratio=f"{ratio:,.1f}", before=before, hint=hint)
         if ratio < 1 / MAX_RATIO:
-            return says("fraction", ratio=f"{1 / ratio:.1f}", before=before)
+            return says("fraction", ratio=f"{1 / ratio:,.1f}", before=before, hint=hint)
     if kind == "share":
         if previous.value > 0 and value > 0:
             power = abs(math.log10(value / previous.value))
@@ -140,7 +145,7 @@ def previous_point(points: list[Point], year: int) -> Point | None:
 
 
 def confirm_hint(value: float) -> str:
-    return CONFIRM_HINT.format(value=f"{value:g}")
+    return CONFIRM_HINT.format(value=fmt_exact(value))
 
 
 # --- the plan's table ----------------------------------------------------------------------------
@@ -174,9 +179,9 @@ def check_table_values(indicators: pd.DataFrame, values: pd.DataFrame, cells: pd
                                                                                        field))
             problem = impossible(row.value, meta.kind)
             if problem is None and meta.kind == "rate_of_change" and abs(row.value) > RATE_LIMIT:
-                problem = f"{row.value:g} % is outside −100…100 % for a yearly rate of change"
+                problem = f"{fmt_exact(row.value)} % is outside −100…100 % for a yearly rate of change"
             if problem is None and abs(row.value) >= 1e15:
-                problem = f"{row.value:g} is larger than any statistic of a city can be"
+                problem = f"{fmt_exact(row.value)} is larger than any statistic of a city can be"
             if problem is None:
                 continue
             if correction is not None:
