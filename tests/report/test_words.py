@@ -691,3 +691,24 @@ def test_a_level_missed_in_its_latest_year_gives_that_value_once(example_tables)
                  for item in paragraph.items]
         assert any(item.startswith(expected) and "4.6% in 2023" not in item and "2023年为" not in item
                    for item in items), items
+
+
+def test_the_overview_says_the_plan_period_move_a_moving_away_status_hides(example_tables):
+    """Provincial agri-tech parks (4): 3.1 in 2020, 2.7 in 2021 (the plan's start), 2.9 in 2022 and nothing since.
+    From the 2020 baseline the series fell (moving away); in the plan period it rose 2.7 → 2.9. The overview says
+    both, as the scorecard and the warning list do, never the status alone."""
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    said = {}
+    for language in ("zh", "en"):
+        context = load_report(relative(example_tables), 2024, language)
+        said[language] = [unmarked(item) for paragraph in words.summary_paragraphs(context)
+                          for item in paragraph.items if "2.9%" in unmarked(item) and "3.3%" in unmarked(item)]
+    assert said["zh"] == ["省级农业科技园区营收占比：最新为 2022年的 2.9%，2024年目标 3.3%；2023—2024年尚无数据，"
+                          "现为进展判断（偏离目标）；按 2020年基础值（3.1%）评定，但 2021—2022年已向目标方向变化"
+                          "（2.7% → 2.9%）"]
+    assert said["en"] == ["Provincial agri-tech park revenue / GDP: 2.9% in 2022, against a target of 3.3% for "
+                          "2024; no value for 2023–2024 yet, so the rating is a progress verdict, not final (moving "
+                          "away); rated from the 2020 baseline (3.1%), though it moved towards the target in "
+                          "2021–2022 (2.7% → 2.9%)"]

@@ -10,7 +10,6 @@ import re
 
 import pandas as pd
 
-from ..assess.assessment import plan_start_year
 from ..assess.rates import direction_sign
 from ..assess.warning_list import overdue_behind
 from ..ingest.plan_outline import place_of
@@ -26,6 +25,7 @@ from .words import (
     note_in,
     pace_text,
     plan_outline_of,
+    plan_period_move,
     projection_shown,
     qualitative_state,
     rate_text,
@@ -269,56 +269,11 @@ def sentence(text: str, words) -> str:
     return text if text.rstrip().endswith(SENTENCE_ENDS) else text.rstrip() + words["grammar.full_stop"]
 
 
-def plan_period_move(context: ReportContext, row) -> tuple[str, dict] | None:
-    """A series whose growth from the base year and whose move over the plan period point opposite ways: ``turn``,
-    one that moved the wrong way in the plan period while its growth from the base year looks right (a jump before
-    the plan hides a fall in it), or ``toward``, one that moved towards its target in the plan period while its
-    status, from the base year, says it moves away (a fall before the plan hides a rise in it); with the two ends of
-    the plan period, as shown in the series' unit. None for any other."""
-    first = plan_start_year(context.values)
-    if first is None or row.kind == "qualitative" or is_missing(row.as_of_year) or int(row.as_of_year) < first:
-        return None
-    values = series_values(context, row)
-    points = values[values["value_type"].isin(["baseline", "actual"]) & (values["year"] <= context.report_year)]
-    points = points.sort_values("value_type", key=lambda kind: kind.map({"actual": 0, "baseline": 1}), kind="stable")
-    start = points[points["year"] == first - 1]
-    if start.empty:
-        return None
-    d = direction_sign(row.direction)
-    start_value = float(start["value"].iloc[0])
-    in_plan, from_base = d * (row.latest_value - start_value), d * (row.latest_value - row.base_value)
-    if in_plan < 0 < from_base:
-        kind = "turn"
-    elif from_base < 0 < in_plan and row.verdict == "progress" and row.method != "annual_floor":
-        kind = "toward"  # a rating of the pace from the base year (not a level judged year by year)
-    else:
-        return None
-    words = context.words
-
-    def shown(value: float) -> str:  # in the series' unit: 2.7%, 86%
-        return amount(row, value_text(row, value, words), words)
-
-    return kind, {"first": year(first - 1), "start": shown(start_value), "last": year(row.as_of_year),
-                  "end": shown(row.latest_value), "base": year(row.base_year), "base_value": shown(row.base_value)}
-
-
 def plan_period_turn(context: ReportContext, row) -> str:
     """The card's note on a series whose plan-period move and growth from the base year point opposite ways
     (:func:`plan_period_move`), first among its notes."""
     move = plan_period_move(context, row)
     return context.words.text(f"card.plan_period_{move[0]}", **move[1]) if move else ""
-
-
-def plan_period_note(context: ReportContext, row) -> str:
-    """The same in a few words under the series' status in the scorecard and the warning list ("moved towards the
-    target in 2021–2023 (2.7% → 2.9%)"), as a status rating the pace from the base year would otherwise say the
-    opposite there; none beside a verdict on the level reached (achieved, missed), which the move does not change."""
-    move = plan_period_move(context, row) if row.verdict == "progress" else None
-    if not move:
-        return ""
-    kind, fields = move
-    return context.words.text(f"scorecard.plan_period_{kind}", **fields,
-                              span=context.words.text("data_gap.span", first=fields["first"], last=fields["last"]))
 
 
 def card_facts(context: ReportContext, row) -> list[str]:

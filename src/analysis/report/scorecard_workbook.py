@@ -24,7 +24,7 @@ from pathlib import Path
 from ..assess.warning_list import warning_list
 from ..files import write_bytes_atomic
 from ..settings import SCHEMES
-from .cards import missed_gap, plan_period_note
+from .cards import missed_gap
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
@@ -44,6 +44,7 @@ from .words import (
     operator,
     pace_text,
     plan_outline_of,
+    plan_period_note,
     projection_shown,
     prose_growth_checks,
     qualitative_state,

@@ -21,7 +21,6 @@ from ..assess.assessment import headline_status, plan_start_year
 from ..assess.warning_list import stage_met_off_course
 from ..text import as_submitted
 from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
-from .cards import plan_period_note
 from .context import ReportContext
 from .numbers import MISSING, is_missing
 from .words import (
@@ -34,6 +33,7 @@ from .words import (
     not_final,
     pace_lines,
     pace_text,
+    plan_period_note,
     prose_growth_missed,
     series_label,
     shown_counts,

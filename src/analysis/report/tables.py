@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .cards import element_id, gap_text, plan_period_note
+from .cards import element_id, gap_text
 from .context import ReportContext
 from .numbers import MISSING, fmt_number
 from .words import (
@@ -22,6 +22,7 @@ from .words import (
     official_text,
     pace_text,
     plan_outline_of,
+    plan_period_note,
     qualitative_state,
     reference_in,
     status_note,

@@ -15,7 +15,7 @@ from ..assess.warning_list import (
     status_changes,
     warning_list,
 )
-from .cards import element_id, gap_text, plan_period_note
+from .cards import element_id, gap_text
 from .context import ReportContext
 from .numbers import is_missing
 from .words import (
@@ -23,6 +23,7 @@ from .words import (
     localized,
     named,
     pace_text,
+    plan_period_note,
     seen_text,
     series_ids,
     stage_verdicts_open,

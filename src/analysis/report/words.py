@@ -550,7 +550,8 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
         paragraphs.append(Paragraph(words["summary.core"], tuple(items)))
     lagging = numeric[numeric["status"].isin(LAGGING)].sort_values(["core", "indicator_id"], ascending=[False, True],
                                                                    kind="stable")
-    needs = [_lagging_item(row, words, _missed_values(context, row)) for row in lagging.itertuples()]
+    needs = [_lagging_item(row, words, _missed_values(context, row), plan_period_note(context, row))
+             for row in lagging.itertuples()]
     if needs:
         # the lead-in names the statuses the list holds, worst first, and no other
         shown = [status for status in ("not_achieved", "moving_away", "stage_missed", "insufficient", "overdue",
@@ -600,14 +601,61 @@ def _missed_values(context: ReportContext, row) -> str:
                                                       context.words) for y in years if int(y) in actual.index)
 
 
-def _lagging_item(row, words: Catalog, missed: str = "") -> str:
+def plan_period_move(context: ReportContext, row) -> tuple[str, dict] | None:
+    """A series whose growth from the base year and whose move over the plan period point opposite ways: ``turn``,
+    one that moved the wrong way in the plan period while its growth from the base year looks right (a jump before
+    the plan hides a fall in it), or ``toward``, one that moved towards its target in the plan period while its
+    status, from the base year, says it moves away (a fall before the plan hides a rise in it); with the two ends of
+    the plan period, as shown in the series' unit. None for any other."""
+    first = plan_start_year(context.values)
+    if first is None or row.kind == "qualitative" or is_missing(row.as_of_year) or int(row.as_of_year) < first:
+        return None
+    values = context.series_values(row.indicator_id, row.series)
+    points = values[values["value_type"].isin(["baseline", "actual"]) & (values["year"] <= context.report_year)]
+    points = points.sort_values("value_type", key=lambda kind: kind.map({"actual": 0, "baseline": 1}), kind="stable")
+    start = points[points["year"] == first - 1]
+    if start.empty:
+        return None
+    d = direction_sign(row.direction)
+    start_value = float(start["value"].iloc[0])
+    in_plan, from_base = d * (row.latest_value - start_value), d * (row.latest_value - row.base_value)
+    if in_plan < 0 < from_base:
+        kind = "turn"
+    elif from_base < 0 < in_plan and row.verdict == "progress" and row.method != "annual_floor":
+        kind = "toward"  # a rating of the pace from the base year (not a level judged year by year)
+    else:
+        return None
+    words = context.words
+
+    def shown(value: float) -> str:  # in the series' unit: 2.7%, 86%
+        return amount(row, value_text(row, value, words), words)
+
+    return kind, {"first": year(first - 1), "start": shown(start_value), "last": year(row.as_of_year),
+                  "end": shown(row.latest_value), "base": year(row.base_year), "base_value": shown(row.base_value)}
+
+
+def plan_period_note(context: ReportContext, row) -> str:
+    """The same in a few words under the series' status in the scorecard and the warning list ("moved towards the
+    target in 2021–2023 (2.7% → 2.9%)"), as a status rating the pace from the base year would otherwise say the
+    opposite there; none beside a verdict on the level reached (achieved, missed), which the move does not change."""
+    move = plan_period_move(context, row) if row.verdict == "progress" else None
+    if not move:
+        return ""
+    kind, fields = move
+    return context.words.text(f"scorecard.plan_period_{kind}", **fields,
+                              span=context.words.text("data_gap.span", first=fields["first"], last=fields["last"]))
+
+
+def _lagging_item(row, words: Catalog, missed: str = "", moved: str = "") -> str:
     """What a lagging series needs, with its status named after it where the sentence does not say it (a progress
     verdict; a final one says "not achieved" itself); ``missed``: the values of the years a level held every year
-    missed (:func:`_missed_values`)."""
+    missed (:func:`_missed_values`); ``moved``: the plan-period move its status from the base year hides
+    (:func:`plan_period_note`), said after the status, as the scorecard and the warning list say it."""
     need = _need(row, words, missed) + _data_gap_in_sentence(row, words)
     if row.verdict == "final":
         return need
-    return words.text("summary.lagging_item", need=need, status=status_text(row, words, "status_in_sentence"))
+    return words.text("summary.lagging_item_moved" if moved else "summary.lagging_item", need=need,
+                      status=status_text(row, words, "status_in_sentence"), moved=moved)
 
 
 def _awaiting_plan_data(context: ReportContext, numeric: pd.DataFrame) -> str:
