@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from analysis.report import cards, html
+from analysis.report import cards, html, words
 from analysis.report.context import load_report
 from tests.conftest import relative
 from tests.support.charts import NoCharts
@@ -218,7 +218,7 @@ def test_the_scorecard_and_the_warning_list_say_a_rise_the_status_from_the_base_
                     ("→" in note)]
         warned = {row.anchor: row.status_note for row in warning_rows(context)}
         assert move in warned["indicator-4-provincial"]
-    assert cards.plan_period_note(example, example.series_row(7)) == ""
+    assert words.plan_period_note(example, example.series_row(7)) == ""
 
 
 def test_a_projection_only_from_enough_points_and_whole_for_counts(example_tables):

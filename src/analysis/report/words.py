@@ -980,7 +980,7 @@ def missed_years(row) -> list[str]:
 def status_note(row, words: Catalog, moved: str = "") -> str:
     """The line under a series' status in the scorecard: the completion rate of a final verdict, the years a
     target to hold every year was missed in, a plan-period move the status from the base year hides (``moved``:
-    :func:`~.cards.plan_period_note`), and the years without a value when the verdict rests on an older one
+    :func:`plan_period_note`), and the years without a value when the verdict rests on an older one
     ("104.0% of target; missed in 2023", "latest value 2022; no value for 2023–2024")."""
     notes = [words["scorecard.not_final"]] if not_final(row) else []
     if missed_years(row):  # first: the reason a target held every year is not achieved, whatever its last value
