@@ -276,7 +276,9 @@ def test_a_conflict_that_declares_no_revision_says_how_to_declare_one(tmp_path, 
 @pytest.mark.parametrize(("published", "preliminary", "field", "words"), [
     ("2023-02-30", "", "published", "'2023-02-30' is not a date: write the day the publication appeared as "
                                     "2011-09-28"),
-    ("23/3/2023", "", "published", "is not a date"),
+    ("23/3/2023", "", "published", "is not a date"),      # the year last: day and month cannot be told apart
+    ("2023年2月30日", "", "published", "'2023-02-30' is not a date"),   # read as the ISO day, which is none
+    ("2023.13.1", "", "published", "is not a date"),
     ("2999-01-01", "", "published", "2999-01-01 is after today"),
     ("", "maybe", "preliminary", "'maybe': write yes for a preliminary figure (初步核算, 预计), or leave the cell "
                                  "empty"),
@@ -286,6 +288,17 @@ def test_publication_dates_and_preliminary_flags_are_checked(tmp_path, read, pub
     with pytest.raises(InputError) as caught:
         read(folder)
     assert f"bulletin.csv:2: {field}: " in str(caught.value) and words in str(caught.value)
+
+
+@pytest.mark.parametrize(("published", "iso"), [
+    ("2023-02-28", "2023-02-28"), ("2023年2月28日", "2023-02-28"), ("2023年 2月", "2023-02"), ("2023年", "2023"),
+    ("2023.2.28", "2023-02-28"), ("2023/02/28", "2023-02-28"), ("2023.2", "2023-02"),
+])
+def test_a_publication_date_written_with_the_year_first_is_read_as_its_day(tmp_path, read, published, iso):
+    """A clerk writes 2023年2月28日 or 2023.2.28 as often as 2023-02-28: each is the same day, kept as ISO text."""
+    folder = _write(tmp_path, f"2,,2022,2.55,Bulletin 2022,{published},\n", header=REVISION_HEADER)
+    observed = read(folder)
+    assert list(observed[0]["published"]) == [iso]
 
 
 def test_a_value_quoted_as_printed_keeps_its_digits_and_groups_its_thousands(tmp_path, weihai):

@@ -58,6 +58,23 @@ class CheckedObservations:
 
 #: How a publication date is written: a year, a month or a day (2011, 2011-09, 2011-09-28).
 PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+#: The other ways a clerk writes a date, the year first, read as the same day: 2011年9月28日 (or 2011年9月, 2011年),
+#: 2011.9.28, 2011/9/28 (or 2011.9, 2011/09). A date with the year last (28/09/2011, 09/28/2011) is refused: the day
+#: and the month cannot be told apart.
+PUBLISHED_FORMS = (re.compile(r"(\d{4})年(?:\s*(\d{1,2})月(?:\s*(\d{1,2})日)?)?"),
+                   re.compile(r"(\d{4})([./])(\d{1,2})(?:\2(\d{1,2}))?"))
+
+
+def _iso_date(text: str) -> str | None:
+    """``text`` as an ISO date (2011, 2011-09, 2011-09-28) when it is one of the forms :data:`PUBLISHED` and
+    :data:`PUBLISHED_FORMS` read, else None; the day itself is not checked here."""
+    if PUBLISHED.fullmatch(text):
+        return text
+    chinese, dotted = (form.fullmatch(text) for form in PUBLISHED_FORMS)
+    parts = (chinese[1], chinese[2], chinese[3]) if chinese else (dotted[1], dotted[3], dotted[4]) if dotted else None
+    if parts is None:
+        return None
+    return "-".join([parts[0]] + [f"{int(part):02d}" for part in parts[1:] if part])
 #: What the ``preliminary`` column may say: yes, or empty for a final figure.
 PRELIMINARY_WORDS = ("yes", "y", "true", "1", "preliminary", "初步", "初步数", "初步值", "初步核算", "初步核算数",
                      "预计", "预计数", "快报", "快报数", "是")
@@ -65,12 +82,13 @@ NOT_PRELIMINARY_WORDS = ("", "no", "n", "false", "0", "final", "否", "最终")
 
 
 def _published(text: str, path: Path, line: int, words: Catalog | None = None) -> str:
-    """A publication date as written (``2011-09-28``, ``2011-09``, ``2011``), checked; "" when not given. A mistake
-    is told in ``words``' language (English by default)."""
+    """A publication date as written (``2011-09-28``, ``2011-09``, ``2011``; ``2011年9月28日`` or ``2011.9.28`` as the
+    same ISO text), checked; "" when not given. A mistake is told in ``words``' language (English by default)."""
     words = words or catalog("en")
     text = text.strip()
     if not text:
         return ""
+    text = _iso_date(text) or text  # 2025年2月28日, 2025.2.28: 2025-02-28
     match = PUBLISHED.fullmatch(text)
     try:
         if match is None:
