@@ -102,9 +102,12 @@ def test_value_cells_are_validated_in_the_plausible_range(templates):
     assert personnel.operator in (None, "between")  # "between" is the default, written as no operator
     assert float(personnel.formula1) == 7667 and float(personnel.formula2) == 69000
     assert "7,667 – 69,000" in personnel.prompt
-    # R&D intensity (2, a share): 2021 baseline 2.4, two years before 2023: 2.4 ± 20 points within 0–100
+    # R&D intensity (2, a share): 2021 baseline 2.4, two years before 2023: 2.4 ± 20 points within 0–100, and short
+    # of a factor near 10 (10^0.845 = 6.9984: 0.34293 and 16.796), rounded inward as shown: 0.343 – 16.79 (a 27 the
+    # reader refuses as a misplaced decimal point is outside it)
     intensity = validations[f"D{rows[1][0].row}"]
-    assert float(intensity.formula1) == 0 and float(intensity.formula2) == pytest.approx(22.4)
+    assert float(intensity.formula1) == 0.343 and float(intensity.formula2) == 16.79
+    assert "0.343 – 16.79" in intensity.prompt
     assert "23,000（2021年）" in personnel.prompt
 
 

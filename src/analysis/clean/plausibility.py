@@ -40,6 +40,8 @@ MAX_RATIO = 3.0
 MAX_SHARE_POINTS_PER_YEAR = 10.0
 #: A share whose ratio to the previous value lies this close (in powers of ten) to 10 or 100.
 FACTOR_TOLERANCE = 0.15
+#: How far inside the refused factors the plausible range a workbook shows ends (in powers of ten).
+FACTOR_MARGIN = 0.005
 RATE_LIMIT = 100.0
 #: A ratio to the previous value from which a message asks whether the value is in another unit.
 UNIT_RATIO = 9.5
@@ -117,7 +119,7 @@ def plausible_range(kind: str, previous: float | None, years: int = 1) -> tuple[
     """The range of values :func:`impossible` and :func:`implausible` let pass for a series of ``kind`` whose
     previous value ``previous`` lies ``years`` years back (a data-entry workbook's validation shows it).
 
-    A share's misplaced decimal point (a factor near 10 or 100) is refused inside that range as well.
+    A share's range ends short of a factor near 10 from the previous value (its misplaced decimal point).
     """
     if kind == "rate_of_change":
         return -RATE_LIMIT, RATE_LIMIT
@@ -128,8 +130,11 @@ def plausible_range(kind: str, previous: float | None, years: int = 1) -> tuple[
     if kind in RATIO_KINDS:
         return max(low, previous / MAX_RATIO), min(high, previous * MAX_RATIO)
     if kind == "share":
+        # within the points a share may move, and short of a factor near 10 either way (a misplaced decimal point,
+        # refused however few points it moves): 2.4 gives 0.34–16.8, as the checks let pass
         points = MAX_SHARE_POINTS_PER_YEAR * max(1, years)
-        return max(low, previous - points), min(high, previous + points)
+        factor = 10 ** (1 - FACTOR_TOLERANCE - FACTOR_MARGIN)
+        return max(low, previous - points, previous / factor), min(high, previous + points, previous * factor)
     return low, high
 
 

@@ -39,7 +39,7 @@ from ..ingest.department_words import DEPARTMENT_PROPERTY, LANGUAGE_PROPERTY, WO
 from ..ingest.observations import REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS
 from ..ingest.xlsx_reader import SHEET_PROPERTY, YEAR_PROPERTY
 from ..vocabulary import RATINGS
-from .numbers import fmt_number
+from .numbers import fmt_number, shown_decimals
 from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Styles, display_width
 from .words import localized, series_label
 
@@ -152,6 +152,13 @@ def _latest(values: pd.DataFrame, year: int) -> tuple[float | None, int | None]:
     return float(last["value"]), int(last["year"])
 
 
+def _inward(bound: float, rounding) -> float:
+    """A range's bound rounded (``math.ceil`` for its low end, ``math.floor`` for its high end) to the decimals
+    :func:`~analysis.numbers.fmt_number` shows it with."""
+    scale = 10 ** shown_decimals(bound)
+    return rounding(round(bound * scale, 6)) / scale
+
+
 def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, words: Catalog,
                     plan_title: str, tasks: list[tuple[str, str, str]] | None = None,
                     lagging: dict[tuple, str] | None = None,
@@ -196,6 +203,8 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
             low, high = plausible_range(meta.kind, latest, year - latest_year if latest_year else 1)
             if meta.kind == "count":  # whole firms, persons, bases: 7,667 – 69,000, never 7,666.67
                 low, high = float(math.ceil(low)), float(math.floor(high))
+            else:  # inward to the decimals the prompt shows (0.343 – 16.79): the cell checks what it says
+                low, high = (_inward(low, math.ceil), _inward(high, math.floor))
             rows.append(EntrySeries(int(meta.indicator_id), meta.series, localized(meta, "name", language),
                                     series_label(meta.series, words),
                                     localized(meta, "unit", language), latest, latest_year, targets, low, high,
