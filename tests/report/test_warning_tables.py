@@ -186,3 +186,18 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
     assert zh["20"] == "2024年目标（3.5%）仍未达到"
 
+
+
+def test_series_without_data_in_either_year_are_counted_not_listed(weihai):
+    """The plan alone in its last year: none of its 25 series has a status in 2023 or 2024 (insufficient data both
+    times), which a row each would only repeat: the sentence names them and no table follows."""
+    from analysis.publish.data import build_tables
+    from analysis.report.context import report_context
+
+    tables = build_tables(weihai, "eurostat")
+    html = changes(warnings_html(report_context(tables, 2024, "zh")))
+    assert html.endswith("两个年份均数据不足的 25 个序列（指标 1、2、3、4、5、6、7、8、9、10、11、12、13、14、15、16、"
+                         "17、18、19、20、21、25、26）不逐行列出。</p>")
+    assert rows_of(html) == [] and "<table" not in html
+    en = changes(warnings_html(report_context(tables, 2024, "en")))
+    assert "The 25 series with insufficient data in both years (indicators 1, 2, 3," in en and "<table" not in en

@@ -92,7 +92,7 @@ def warnings_html(context: ReportContext) -> str:
                   changes_heading=warning_tables.changes_heading(context, previous) if previous else "",
                   changes_intro=warning_tables.changes_intro(context, previous, changes) if previous else "",
                   changes_headers=warning_tables.changes_headers(context, previous) if previous else [],
-                  changes=changes)
+                  changes=warning_tables.listed_changes(changes))
 
 
 def chart_view(context: ReportContext, figures: Figures, name: str) -> dict:

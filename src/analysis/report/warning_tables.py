@@ -162,6 +162,17 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
     return previous, rows
 
 
+def without_data_both_years(row: ChangeRow) -> bool:
+    """A series without the data for a status in either year (and no revision that gave it one then): nothing to
+    compare, told in the sentence above the table (:func:`changes_intro`), not in a row of its own."""
+    return row.status_then == row.status_now == "insufficient_data" and not row.revised_text
+
+
+def listed_changes(rows: list[ChangeRow]) -> list[ChangeRow]:
+    """The rows the table of changes lists: all but those :func:`without_data_both_years`."""
+    return [row for row in rows if not without_data_both_years(row)]
+
+
 def _change_reason(row, words) -> str:
     """What changed besides the series: no value since the previous review, a later binding target ("no new value;
     now against the 2024 target (120)"), a verdict where a rating of the pace was, or the next target missed as the
@@ -209,6 +220,10 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
                        **{change: changes.count(change) for change in CHANGES_WORST_FIRST})
     text += words.count_text("warnings.changes_other", other) if other else ""
     text += words["warnings.worse_first"] if changes.count("worse") else ""
+    unlisted = [row.indicator_id for row in rows if without_data_both_years(row)]
+    if unlisted:
+        text += words.count_text("warnings.changes_unlisted", len(unlisted),
+                                 ids=words["grammar.comma"].join(dict.fromkeys(unlisted)))
     revised = [row for row in rows if row.revised_text]
     if revised:
         items = [words.text("warnings.revised_item", name=row.name, then=row.status_then_text,

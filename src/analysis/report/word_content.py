@@ -339,6 +339,9 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
     headers = warning_tables.changes_headers(context, previous)
     document.add(header(2, warning_tables.changes_heading(context, previous)),
                  para(warning_tables.changes_intro(context, previous, changes)))
+    changes = warning_tables.listed_changes(changes)
+    if not changes:
+        return
     lines, colours = [], {}
     for number, row in enumerate(changes, 1):
         then = row.status_then_text + (f" ({row.revised_text})" if row.revised_text else "")
