@@ -185,7 +185,8 @@ def test_a_reason_says_something_in_words(text, reason):
 @pytest.mark.parametrize(("text", "advice"), [
     ("—", "a mark for no data: leave the row out"), ("/", "a mark for no data"), ("暂无", "a mark for no data"),
     ("−3.2", "its minus sign is U+2212, which a word processor writes, not the hyphen-minus '-' of a keyboard"),
-    ("－1", "its minus sign is U+FF0D"), ("１２.５", "full-width digits (１２.５): write them as half-width digits"),
+    ("－1", "its minus sign is U+FF0D"),
+    ("１２.５", "full-width digits, such as １２．５: write them as half-width digits"),
     ("1,234.5", "no thousands separators"), ("约2.5", "no thousands separators, units or % signs"),
 ])
 def test_a_number_written_otherwise_is_refused_with_what_to_do(text, advice):

@@ -649,7 +649,7 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
     from tests.conftest import relative
 
     for language, expected in (
-            ("zh", ("方案正文另有年均增速要求、目前未达到的指标：",
+            ("zh", ("方案正文另有年均增速要求而未达到的指标：",
                     ["技术合同成交额：要求年均增长 10% 以上；自 2021年（方案表中最后一个基础值）至 2024年"
                      "实际年均 +5.9%"])),
             ("en", ("Growth promised in the plan's text but not achieved:",
