@@ -63,10 +63,10 @@ def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
     columns to the English; the split and qualitative findings quote the printed Chinese, glossed."""
     quality = dataset.quality.set_index(["issue", "indicator_id"])
     typo = quality.loc[("correction", 19)]
-    assert typo.detail_zh.startswith("原表印作“3..5”，按 3.5 处理：小数点重复，系录入错误")
+    assert typo.detail_zh.startswith("原表印作“3..5”，按 3.5 处理。小数点重复，系录入错误")
     assert typo.detail_en.startswith("Printed “3..5”, read as 3.5: Doubled decimal point, a typing error")
     prose = quality.loc[("prose_disagrees", 14)]
-    assert prose.detail_zh.endswith("表中为 85；正文所述为编制方案时的现状，即表中 2020 年的 80；表中 2021 年为 85")
+    assert prose.detail_zh.endswith("表中为 85；正文所述为编制方案时的现状，即表中 2020年的 80；表中 2021年为 85")
     assert prose.detail_en.endswith("the table 85. The prose (the state of play when the plan was written) gives "
                                     "the table's 2020 figure, 80; the table prints 85 for 2021.")
     assert quality.loc[("split_two_rows", 5)].detail_en == (
@@ -80,7 +80,7 @@ def test_a_note_written_in_one_language_is_shown_in_both(plan_copy):
     rows = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([rows[0], rows[1].rsplit(",", 1)[0] + ",", rows[2]]) + "\n", encoding="utf-8")
     typo = clean(plan_copy).quality.set_index(["issue", "indicator_id"]).loc[("correction", 12)]
-    assert typo.detail_zh == ("原表数值后有空格，按 14.6 处理：Trailing space after the number in the printed cell; "
+    assert typo.detail_zh == ("原表数值后有空格，按 14.6 处理。Trailing space after the number in the printed cell; "
                               "the value itself is unambiguous.")
 
 
