@@ -504,6 +504,8 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
                            latest=MISSING if is_missing(row.latest_value) else
                            amount(row, value_text(row, row.latest_value, words), words),
                            year=year(row.as_of_year), target=amount(row, target_text(row, words), words),
+                           # the plan prints the value (90); holding it every year is this evaluation's reading
+                           printed=amount(row, value_text(row, row.target_value, words, "target"), words),
                            target_year=year(row.target_year),
                            # after a stage target's verdict: what the next target asks, against the pace seen
                            next=next_target_need(row, words) if row.verdict == "final" else "")
