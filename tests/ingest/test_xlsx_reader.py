@@ -6,7 +6,7 @@ import datetime
 import openpyxl
 import pytest
 
-from analysis.errors import InputError
+from analysis.errors import InputError, InputErrors
 from analysis.ingest.xlsx_reader import read_workbook, sheet_reference
 
 REQUIRED = ["indicator_id", "series", "year", "value", "source"]
@@ -167,6 +167,25 @@ def test_a_value_in_a_hidden_row_or_column_or_a_merged_cell_is_refused(tmp_path)
     book.save(tmp_path / "merged.xlsx")
     with pytest.raises(InputError, match=r"merged.xlsx:Sheet!D2:D3: is a merged cell \(D2:D3\)"):
         read_workbook(tmp_path / "merged.xlsx", REQUIRED, OPTIONAL)
+
+
+def test_a_merged_cell_hides_no_other_mistake_of_its_rows(tmp_path):
+    """A source merged over three rows (E2:E4), and in its second row a value typed "2.7%" and a hidden note: all
+    three told in one round, the merged cell first; the rows it spans are not kept, the row below it is."""
+    rows = [REQUIRED + ["note"], [1, None, 2023, 1, "bulletin", None], [2, None, 2023, "2.7%", None, "n"],
+            [3, None, 2023, 3, None, None], [4, None, 2023, 4, "bulletin", None]]
+    book = _book({"Sheet": rows}, tmp_path)
+    book["Sheet"].merge_cells("E2:E4")
+    book["Sheet"].column_dimensions["F"].hidden = True
+    book.save(tmp_path / "merged.xlsx")
+    with pytest.raises(InputErrors) as caught:
+        read_workbook(tmp_path / "merged.xlsx", REQUIRED, OPTIONAL)
+    told = [str(error) for error in caught.value.errors]
+    assert len(told) == 3
+    assert "merged.xlsx:Sheet!E2:E4: is a merged cell (E2:E4): a value shown once stands for several rows" in told[0]
+    assert any(line.endswith("merged.xlsx:Sheet!D3: value: '2.7%' is not a number (write plain digits with a "
+                             "decimal point, no thousands separators, units or % signs)") for line in told)
+    assert any("merged.xlsx:Sheet!F3: note: " in line and "hidden" in line for line in told)
 
 
 def test_a_format_that_only_writes_a_percent_sign_is_no_percentage(tmp_path):

@@ -46,7 +46,7 @@ from ..errors import InputError, Mistakes, quote
 from ..files import read_regular
 from ..settings import LANGUAGES
 from ..text import check_text, says_why
-from .csv_reader import LINE_COLUMN, MULTILINE_KINDS
+from .csv_reader import LINE_COLUMN, MULTILINE_KINDS, parse_number
 from .headers import check_header, column_label, column_names, field_label, header_key, header_names, told_in
 
 #: A department's workbook takes tens of kilobytes.
@@ -259,13 +259,16 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                          "series", file=path, line=f"{shown_sheet}!A{header_row}")
     # every row's mistakes, told together: a department fixes them at once
     mistakes = Mistakes(field_label(words, template))
-    merged_rows: set[int] = set()  # a merged cell's rows: told as such, their cells not read
+    merged_rows: set[int] = set()  # a merged cell's rows: told as such, never kept as values
+    merged_cells: set[tuple[int, int]] = set()  # (row, column) of the merged cells: not read; the rest still checked
     for merged in sheet.merged_cells.ranges:
         if merged.max_row > header_row and merged.min_col <= len(header):
             across = merged.min_row == merged.max_row  # one row's cells (value and source): not several rows'
             mistakes.add(InputError(words.text("entry_errors.merged_across" if across else "entry_errors.merged",
                                                cells=merged.coord), file=path, line=f"{shown_sheet}!{merged.coord}"))
-            merged_rows |= set(range(max(merged.min_row, header_row + 1), merged.max_row + 1))
+            rows_ = range(max(merged.min_row, header_row + 1), merged.max_row + 1)
+            merged_rows |= set(rows_)
+            merged_cells |= {(r, c) for r in rows_ for c in range(merged.min_col, merged.max_col + 1)}
     labels_row = typed[0] != required[0]  # the header row is the template's row of labels (its names deleted)
     read_to = _read_columns(sheet, top, header_index, len(header), template, labels_row)
     value_column = header.index("value") if "value" in header else None
@@ -275,6 +278,10 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     records, beside, noted = [], {}, []
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
         if number in merged_rows:
+            # its merged cells told above; its other cells checked all the same, so that a department fixes the
+            # sheet in one round (a "2.7%" beside a merged source); the row is not kept
+            _check_beside_merged(row[:len(header)], header, number, merged_cells, letters, path, shown_sheet,
+                                 text_kinds, mistakes, words, hidden_columns)
             continue
         cells = list(row[:len(header)]) + [None] * (len(header) - len(row))
         with mistakes.row():
@@ -328,6 +335,28 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
     return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language)
+
+
+def _check_beside_merged(cells, header: list[str], number: int, merged_cells: set, letters: dict, path: Path,
+                         shown_sheet: str, text_kinds: dict, mistakes: Mistakes, words: Catalog,
+                         hidden_columns: list[str]) -> None:
+    """The cells of a row a merged cell spans that are not merged: each checked as any row's cell is, its mistakes
+    told with the merged cell's (a value is no value of the row while a cell of it is merged)."""
+    for index, (column, cell) in enumerate(zip(header, cells), 1):
+        if (number, index) in merged_cells or _blank(cell):
+            continue
+        with mistakes.row():
+            where = f"{shown_sheet}!{letters[column]}{number}"
+            if column in hidden_columns:
+                raise InputError(words.text("entry_errors.hidden_column", letter=letters[column],
+                                            column=column_label(words, column)), file=path, line=where, field=column)
+            _refuse_unseen(cell, path, where, column, words)
+            text = _cell_text(cell, file=path, where=where, column=column, words=words)
+            kind = text_kinds.get(column, "cell")
+            check_text(text, kind=kind, multiline=kind in MULTILINE_KINDS, file=path, line=where, field=column,
+                       words=words)
+            if column == "value":  # a number as a value needs (2.7%, 约2.5): told now, not a round later
+                parse_number(text, file=path, line=where, field=column, words=words)
 
 
 def _blank(cell) -> bool:
