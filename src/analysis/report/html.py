@@ -25,7 +25,17 @@ from ..settings import TEMPLATES_DIR
 from . import cards, tables, warning_tables
 from .context import ReportContext
 from .figures import OVERVIEW_CHARTS, Figures, chart_of
-from .line_breaks import badge, is_short, keep_dates, keep_title, keep_together, keep_words, label, label_breaks, name
+from .line_breaks import (
+    badge,
+    is_whole_badge,
+    keep_dates,
+    keep_title,
+    keep_together,
+    keep_words,
+    label,
+    label_breaks,
+    name,
+)
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
 from .words import (
     data_note,
@@ -47,7 +57,7 @@ ENVIRONMENT.filters["base64"] = lambda data: base64.b64encode(data).decode("asci
 ENVIRONMENT.filters.update(keep_title=keep_title, keep_together=keep_together, label=label, badge=badge, name=name,
                            keep_words=keep_words, keep_dates=keep_dates,
                            label_breaks=label_breaks)
-ENVIRONMENT.tests["short_label"] = is_short
+ENVIRONMENT.tests["short_label"] = is_whole_badge
 ENVIRONMENT.globals.update(status_colours=STATUS_COLOURS, status_text=STATUS_TEXT, level_colours=LEVEL_COLOURS,
                            light_colours=LIGHT_COLOURS, missing=MISSING)
 

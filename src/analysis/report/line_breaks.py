@@ -65,6 +65,17 @@ YEAR_IN_BRACKETS = r"\(\d{4}\)"
 SHORT_LABEL = 12
 
 
+#: Width in Latin letters up to which a status or warning badge stays on one line on paper and a wide screen: the
+#: statuses of three short words ("Projected to miss", "Stage target missed") whole, a longer one ("Moderate
+#: progress, accelerate") breaking between its words.
+WHOLE_BADGE = 19
+
+
+def is_whole_badge(text) -> bool:
+    """A badge that never breaks (:data:`WHOLE_BADGE`)."""
+    return columns(text) <= WHOLE_BADGE
+
+
 def columns(text) -> float:
     """How wide ``text`` is in Latin letters: a CJK character counts two."""
     return sum(2.0 if ord(character) >= 0x2E80 else 1.0 for character in str(text))
