@@ -67,7 +67,7 @@ SHEET_NAMES = {"zh": ["说明", "指标评估表", "预警清单", "与2023年�
 FIRST_HEADERS = {"zh": ["序号", "序列", "类别", "指标名称（方案原文）", "简称", "核心指标", "单位", "目标属性",
                         "2020年基础值", "2021年基础值", "最新值", "最新值年份", "2023年目标", "2024年目标",
                         "对照目标年份"],
-                 "en": ["No.", "Series", "Category", "Indicator (as printed in the plan)", "Short name", "Core", "Unit",
+                 "en": ["No.", "Series", "Category", "Indicator (full name)", "Short name", "Core", "Unit",
                         "Target form", "2020 baseline", "2021 baseline", "Latest value", "Latest year", "2023 target",
                         "2024 target", "Binding target year"]}
 
@@ -242,7 +242,11 @@ def test_front_sheet_names_the_report_and_its_inputs(workbook):
     text = [cell.value for row in book.worksheets[0].iter_rows() for cell in row if cell.value is not None]
     assert {"zh": "威海市国家创新型城市建设指标总结评估报告（2024年）",
             "en": "Weihai national innovative city indicators: Final evaluation 2024"}[language] in text
-    assert GENERATED in text and "data/raw/weihai/plan.yml" in text and "0" * 64 in text
+    # the generated date a date a spreadsheet sorts as one, shown as ISO text
+    assert datetime.datetime(2025, 1, 15) in text and "data/raw/weihai/plan.yml" in text and "0" * 64 in text
+    dated = next(cell for row in book.worksheets[0].iter_rows() for cell in row if cell.value == datetime.datetime(
+        2025, 1, 15))
+    assert dated.number_format == "yyyy-mm-dd"
     # 28 series, 3 of them qualitative; the example data reach 2024 for 23 of the 25 numeric ones
     currency = {"zh": "25 个定量序列中，23 个有 2024年数据",
                 "en": "of the 25 quantitative series, 23 have data for 2024"}

@@ -290,8 +290,8 @@ def front_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         # the dataset's label where it is not the plan's own data (an example, a test): the workbook may travel alone
         *([(names["dataset"], label)] if (label := (context.plan.get("dataset_label") or {}).get(
             context.language)) else []),
-        (names["generated"], inputs.generated),
-        (names["inputs_date"], inputs.inputs_date),
+        (names["generated"], _date(inputs.generated)),
+        (names["inputs_date"], _date(inputs.inputs_date)),
     ]
     sheet.write_string(0, 0, names["heading"], styles.get(bold=True, font_size=14))
     for number, (label, value) in enumerate(facts, 2):
@@ -299,7 +299,11 @@ def front_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         lines = lines_needed(value, FRONT_VALUE_WIDTH)
         if lines > 1:
             sheet.set_row(number, LINE_HEIGHT * lines)
-        write_cell(sheet, styles, number, 1, value, wrap=lines > 1)
+        if isinstance(value, datetime.date):  # a date a spreadsheet sorts and filters as one
+            sheet.write_datetime(number, 1, datetime.datetime.combine(value, datetime.time()),
+                                 styles.get(num_format="yyyy-mm-dd", align="left"))
+        else:
+            write_cell(sheet, styles, number, 1, value, wrap=lines > 1)
     first = len(facts) + 3
     sheet.write_string(first, 0, names["inputs"], styles.get(bold=True, font_size=12))
     sheet.write_string(first + 1, 0, names["file"], styles.header)
@@ -567,6 +571,14 @@ def changes_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     headers, rows = _without_empty(headers, rows, [5])
     sheet = book.add_worksheet(words.text("workbook.sheets.changes", year=previous))
     write_table(sheet, styles, headers, rows)
+
+
+def _date(text: str) -> datetime.date | str:
+    """An ISO date (2026-12-04) as a date; anything else (none given) as it is."""
+    try:
+        return datetime.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return text
 
 
 def quality_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
