@@ -551,3 +551,16 @@ def test_a_badge_of_three_short_words_stays_on_one_line():
         assert "badge-long" not in classes(whole), whole
     assert "badge-long" in classes("Moderate progress, accelerate")
     assert "badge-long" in classes("Insufficient progress, accelerate")
+
+
+def test_the_words_of_statistics_are_never_split():
+    """Words the segmenter's general dictionary lacks, as a card's labels use them: 序时进度 (the share of the
+    period elapsed) whole in "同期序时进度", never 序时 | 进度; 营收 in a name; 自评报告 in a title."""
+    from analysis.report.line_breaks import chinese_words
+
+    def pieces(text):
+        return [text[start:end] for start, end in chinese_words(text)]
+
+    assert pieces("同期序时进度") == ["同期", "序时进度"]
+    assert "营收" in pieces("国家高新区营收占GDP比重")
+    assert "自评报告" in pieces("总结评估自评报告")
