@@ -570,7 +570,9 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
                     break
             ax.annotate(_wrap(rule, room, size) if len(mark) <= 2 else rule, (at, yi),
                         xytext=(6 if after >= before else -6, 0), textcoords="offset points", va="center",
-                        ha="left" if after >= before else "right", fontsize=size, color="#444")
+                        ha="left" if after >= before else "right", fontsize=size, color="#444", zorder=4,
+                        # on white: the 0% and 100% lines pass behind the words, never through them
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6})
         ax.annotate(badges[shown_of[row.Index]], (1.0, yi), xycoords=("axes fraction", "data"), xytext=(5, 0),
                     textcoords="offset points", va="center", fontsize=size, color=text_on(colour),
                     bbox={**BADGE, "facecolor": colour})
