@@ -106,6 +106,14 @@ CASES = {
     "a year outside the plan": ({"C5": 2031, "D5": 24300, "E5": "统计公报"},
                                 "C5: 年份: 年份 2031 不在可填报的范围内（2020—2030年）",
                                 "C5: Year: year 2031 outside 2020–2030"),
+    # 24300 typed over the "2023 value on file" (P5, a reference cell nothing reads; D5 left empty): refused, never
+    # lost without a word; the row's reference cells K5:S5 named, and where the value goes
+    "a value over the value on file": ({"P5": 24300},
+                                       "K5:S5: 这些单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），"
+                                       "不会被读取，却被改动过：数值请填在 D5；这些单元格请保持原样（或重新领取模板）",
+                                       "K5:S5: was changed, though these cells show the template's reference (name, "
+                                       "unit, latest value, targets, range) and are not read: a value goes in D5; "
+                                       "leave these cells as they were (or take a fresh template)"),
 }
 #: What a Chinese clerk is told about these cases holds none of the English sentences' words.
 ENGLISH_WORDS = ("unknown indicator", "contains", "outside", "already given", "duplicate", "remove it", "line ")
@@ -121,6 +129,21 @@ def test_a_values_error_is_told_in_the_templates_language(science, clean, weihai
         check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
     expected = chinese if language == "zh" else english
     assert str(caught.value) == f"{path}:{SHEET[language]}!{expected}"
+
+
+def test_a_row_deleted_or_moved_keeps_its_reference_cells_checked(science, clean, weihai_in_project, tmp_path):
+    """The reference cells are known by the row's indicator and series, not its number: a series row the department
+    deleted (row 6) moves the others up and nothing is refused; a target changed in a moved row still is."""
+    path = _filled(science["zh"], tmp_path / "ok", {"D5": 24300, "E5": "统计公报"}, delete_row=6)
+    observed = check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project,
+                                  clean.values)
+    assert observed.values[["indicator_id", "value"]].values.tolist() == [[1, 24300.0]]
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    sheet["R6"] = 999  # a target of the row that moved up from 7 to 6
+    book.save(path)
+    with pytest.raises(InputError, match=r"数据报送!K6:S6: 这些单元格是模板列出的参考信息"):
+        check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
 
 
 def test_a_confirm_without_reason_is_told_with_its_rows_other_mistake(science, clean, weihai_in_project, tmp_path):

@@ -66,6 +66,13 @@ YEAR_PROPERTY = "analysis_year"
 SHEET_PROPERTY = "analysis_sheet"
 #: The language a template was made in, which the errors about its cells speak.
 LANGUAGE_PROPERTY = "analysis_language"
+#: The custom properties (analysis_reference_1, _2, …) a template records each row's reference cells in, as a short
+#: digest per series ("1/:1a2b3c4d,4/国家级:…", by the indicator and series cells, so that a row deleted or moved
+#: changes nothing): a reference cell changed (a value typed over the "value on file") is told, since nothing there
+#: is read.
+REFERENCE_PROPERTY = "analysis_reference_"
+#: The rows one such property holds (a property's text stays under the 255 characters Excel keeps).
+REFERENCE_ROWS_PER_PROPERTY = 12
 #: The columns a person fills in a row; a row with one of them filled but no value is a value left out.
 FILLED_BY_HAND = ("value", "source", "note", "confirm")
 WHITE = ("FFFFFFFF", "00FFFFFF")
@@ -155,7 +162,9 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
                         continue
                     rows = _sheet_rows(sheet, path, list(required), list(optional), text_kinds or {},
                                        template=year is not None, filled_by_hand=filled_by_hand,
-                                       words=words if language in LANGUAGES else None)
+                                       words=words if language in LANGUAGES else None,
+                                       references=_reference_digests(properties) if sheet.title == year_sheet
+                                       else {})
                     if rows is not None:
                         sheets.append(rows)
                     elif any(cell.value not in (None, "") for row in sheet.iter_rows() for cell in row):
@@ -193,6 +202,48 @@ def _header_index(sheet, names: tuple[str, ...]) -> int | None:
     return None
 
 
+def reference_digest(values) -> str:
+    """A row's reference cells (name, unit, latest value, targets, range) as a short digest: a number by its value
+    (24800 and 24800.0 alike), an empty cell as "", text as it is."""
+    import hashlib
+
+    parts = ["" if value is None or value == "" else repr(float(value))
+             if isinstance(value, int | float) and not isinstance(value, bool) else str(value) for value in values]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
+
+
+def reference_key(indicator, series) -> str:
+    """A template row's key among the recorded digests: its indicator and series cells as written (1/, 4/国家级); ""
+    for a row whose indicator cell holds no whole number."""
+    try:
+        number = float(indicator)
+    except (TypeError, ValueError):
+        return ""
+    if not number.is_integer():
+        return ""
+    return f"{int(number)}/{'' if series is None else str(series).strip()}"
+
+
+def reference_properties(digests: dict[str, str]) -> dict[str, str]:
+    """The custom properties that record ``digests`` (a row's :func:`reference_key`: its digest), a few rows to a
+    property."""
+    items = [f"{key}:{digest}" for key, digest in digests.items()]
+    return {f"{REFERENCE_PROPERTY}{number}": ",".join(items[start:start + REFERENCE_ROWS_PER_PROPERTY])
+            for number, start in enumerate(range(0, len(items), REFERENCE_ROWS_PER_PROPERTY), 1)}
+
+
+def _reference_digests(properties: dict[str, str]) -> dict[str, str]:
+    """The rows' digests a template recorded (:func:`reference_properties`); none for a workbook without them."""
+    digests = {}
+    for name, text in properties.items():
+        if name.startswith(REFERENCE_PROPERTY):
+            for item in text.split(","):
+                key, _, digest = item.rpartition(":")
+                if key and digest:
+                    digests[key] = digest
+    return digests
+
+
 def _template_property(book, name: str):
     """A custom property a template wrote: the year (a whole number), the sheet's name or the language; None
     otherwise."""
@@ -223,11 +274,13 @@ def _check_zip(data: bytes, path: Path) -> None:
 
 def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], text_kinds: dict[str, str],
                 template: bool = False, filled_by_hand: tuple[str, ...] = FILLED_BY_HAND,
-                words: Catalog | None = None) -> SheetRows | None:
+                words: Catalog | None = None, references: dict[str, str] | None = None) -> SheetRows | None:
     """The input rows of one visible sheet; None for a sheet without a header row. ``template``: the workbook is
     one ``make templates`` wrote, whose reference columns (labelled in the row above the header, after one empty
     column) stand right of the input columns. ``words``: the language of the errors (a template's); without it, the
-    language of the sheet's header row (a workbook of one's own headed 编号, 数值: Chinese)."""
+    language of the sheet's header row (a workbook of one's own headed 编号, 数值: Chinese). ``references``: the
+    digests of the rows' reference cells as the template wrote them (:func:`reference_digest`), by
+    :func:`reference_key`."""
     from openpyxl.utils import get_column_letter
 
     title = sheet.title
@@ -286,6 +339,11 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         cells = list(row[:len(header)]) + [None] * (len(header) - len(row))
         with mistakes.row():
             _refuse_unread(row, read_to, len(header), path, shown_sheet, number, words)
+            key = reference_key(cells[0].value if cells[0] is not None else None,
+                                cells[1].value if len(cells) > 1 and cells[1] is not None else None)
+            if references and key in references:  # a template's reference cells, changed: nothing there is read
+                _refuse_changed_reference(row, len(header), read_to, references[key], letters, path, shown_sheet,
+                                          number, words)
             filled = next((name for name in filled_by_hand
                            if name in header and not _blank(cells[header.index(name)])), None)
             if value_column is None and filled is None:
@@ -391,6 +449,24 @@ def _refuse_unread(row, read_to: int, inputs: int, path: Path, shown_sheet: str,
             continue
         raise InputError(words.text("entry_errors.unread", text=quote(str(cell.value), 40)), file=path,
                          line=f"{shown_sheet}!{get_column_letter(index)}{number}")
+
+
+def _refuse_changed_reference(row, inputs: int, read_to: int, digest: str, letters: dict, path: Path,
+                              shown_sheet: str, number: int, words: Catalog) -> None:
+    """A template's reference cells of row ``number`` (after the empty column, up to ``read_to``) that no longer give
+    the ``digest`` the template recorded: a value typed over "the value on file", a target changed. Nothing there is
+    read, so it is refused, the row's cells named, and the value's own cell."""
+    from openpyxl.utils import get_column_letter
+
+    values = [cell.value for cell in row[inputs + 1:read_to]]
+    values += [None] * (read_to - inputs - 1 - len(values))
+    # as written, or all empty (a row added below the template's, or its reference cleared: nothing typed there)
+    if reference_digest(values) == digest or all(value in (None, "") for value in values):
+        return
+    cells = f"{get_column_letter(inputs + 2)}{number}:{get_column_letter(read_to)}{number}"
+    raise InputError(words.text("entry_errors.reference_changed", cells=cells,
+                                value=f"{letters.get('value', 'D')}{number}"), file=path,
+                     line=f"{shown_sheet}!{cells}")
 
 
 def _hidden_columns(sheet) -> set[int]:

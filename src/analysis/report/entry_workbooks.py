@@ -37,7 +37,7 @@ from ..catalog import Catalog
 from ..clean.plausibility import plausible_range
 from ..ingest.department_words import DEPARTMENT_PROPERTY, LANGUAGE_PROPERTY, WORDS_FILLED, WORDS_REQUIRED
 from ..ingest.observations import REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS
-from ..ingest.xlsx_reader import SHEET_PROPERTY, YEAR_PROPERTY
+from ..ingest.xlsx_reader import SHEET_PROPERTY, YEAR_PROPERTY, reference_digest, reference_key, reference_properties
 from ..vocabulary import RATINGS
 from .numbers import fmt_number, shown_decimals
 from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Styles, display_width
@@ -254,6 +254,11 @@ def entry_workbook_bytes(entry: EntryWorkbook, created: datetime.date) -> bytes:
     asks_words = bool(entry.tasks or entry.explanations or entry.qualitative)
     if entry.series or not asks_words:
         _values_sheet(book, entry)
+        # each row's reference cells as written: a cell changed there (nothing in it is read) is told on the way back
+        digests = {reference_key(row.indicator_id, row.series_label if row.series else None):
+                   reference_digest(_reference_cells(entry, row)) for row in entry.series}
+        for name, text in reference_properties(digests).items():
+            book.set_custom_property(name, text)
     if asks_words:
         _words_sheet(book, entry)
     book.close()
