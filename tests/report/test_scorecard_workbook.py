@@ -557,3 +557,12 @@ def test_the_growth_the_plans_text_promises_is_in_the_workbook_as_the_overview_g
     assert promised.number_format == seen.number_format == "0.0%"
     others = [_row_of(_scorecard(book), i)[names["promised_rate"]].value for i in (1, 2, 10)]
     assert others == [None, None, None]
+
+
+def test_a_number_from_the_plan_keeps_its_printed_digits_in_the_workbook(workbook):
+    """As in the report (method, item 9): the national agri-tech parks' 2024 target, printed 国3.0, is 3.0 in its
+    cell (a number, formatted with one decimal), never 3."""
+    language, book = workbook
+    row = _row_of(_scorecard(book), 4, {"zh": "国家级", "en": "national"}[language])
+    target = next(cell for header, cell in row.items() if header in ("2024年目标", "2024 target"))
+    assert target.value == 3.0 and target.data_type == "n" and target.number_format == "#,##0.0"

@@ -30,6 +30,7 @@ from .numbers import MISSING, fmt_number, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
 from .warning_tables import change_rows, warnings_intro
 from .words import (
+    as_printed,
     data_currency,
     file_place,
     finding_place,
@@ -98,11 +99,28 @@ class Rank:
         return "".join([f'"{before}"' if before else "", "0", f'"{after}"' if after else ""])
 
 
+class Shown(float):
+    """A number with the digits the report shows it with (``shown``: the plan's 3.0, 2.40), which its cell's format
+    keeps."""
+
+    shown: str
+
+    def __new__(cls, value: float, shown: str):
+        number = super().__new__(cls, value)
+        number.shown = shown
+        return number
+
+
 def ranked(row, value, words, role: str = "value"):
     """A series' value for its cell: a :class:`Rank` for a rank (its place, or the places of a target), else the
-    number."""
+    number, with the digits its plan or publication printed where the report quotes them (:func:`as_printed`)."""
     number = _number(value)
-    return Rank(number, words[f"rank.{role}"]) if row.kind == "rank" and number is not None else number
+    if number is None:
+        return None
+    if row.kind == "rank":
+        return Rank(number, words[f"rank.{role}"])
+    printed = as_printed(row, number, role)
+    return Shown(number, printed) if printed != fmt_number(number) else number
 
 
 @dataclass(frozen=True)
@@ -163,7 +181,7 @@ class Styles:
 
     def number(self, value: float):
         """As many decimals as the report shows (:func:`analysis.report.numbers.fmt_number`), thousands separated."""
-        shown = fmt_number(value)
+        shown = getattr(value, "shown", "") or fmt_number(value)
         decimals = len(shown.split(".", 1)[1]) if "." in shown else 0
         return self.get(num_format="#,##0" + ("." + "0" * decimals if decimals else ""))
 
@@ -199,6 +217,8 @@ def write_cell(sheet, styles: Styles, row: int, column: int, value, wrap: bool =
         raise TypeError("write a yes/no as its catalog word")
     elif isinstance(value, int):
         sheet.write_number(row, column, value, styles.get(num_format="0", align="left"))
+    elif isinstance(value, Shown):  # every printed digit (3.0, 2.40)
+        sheet.write_number(row, column, float(value), styles.number(value))
     elif isinstance(value, float):
         sheet.write_number(row, column, round_shown(value), styles.number(value))
     else:
@@ -215,6 +235,8 @@ def shown_text(value) -> str:
         return value.text
     if isinstance(value, Percent):
         return "100.0%"
+    if isinstance(value, Shown):
+        return value.shown
     if isinstance(value, float):
         return fmt_number(value)
     return "" if value is None else str(value)
