@@ -72,7 +72,7 @@ def test_a_status_that_changes_without_the_series_moving_says_why():
             (2, 2022, 2023, 50.0, "on_track", 2022, 2023, 50.0, "moderate"),       # no new value: worse, why
             (3, 2023, 2023, 45.0, "achieved", 2024, 2024, 48.0, "not_achieved"),   # up, but the 2024 target binds
             (4, 2023, 2024, None, "moderate", 2024, 2024, None, "on_track"),       # a range target both times: better
-            (5, 2023, 2024, 9.0, "moderate", 2023, 2024, 9.0, "moderate")]         # the same, whatever the reason
+            (5, 2023, 2024, 9.0, "moderate", 2023, 2024, 9.0, "moderate")]         # the same, no new value: why
     frames = []
     for i, then_asof, then_year, then_target, then_status, asof, year, target, status in rows:
         frames.append({"indicator_id": i, "series": "", "report_year": 2023, "status": then_status,
@@ -85,7 +85,8 @@ def test_a_status_that_changes_without_the_series_moving_says_why():
     # met then, missed now: worse, though the series rose (the 2024 target binds): the reason says so
     assert changes.loc[3, ["change", "reason"]].tolist() == ["worse", "target_changed"]
     assert changes.loc[4, ["change", "reason"]].tolist() == ["better", ""]
-    assert changes.loc[5, ["change", "reason"]].tolist() == ["same", ""]
+    # the same status without a new value: said so, as the method promises for every row (item 8)
+    assert changes.loc[5, ["change", "reason"]].tolist() == ["same", "no_new_value"]
     # the worse first, the largest fall first (3: achieved to not achieved, 6 ranks; 1: on track to insufficient,
     # 2; 2: on track to moderate, 1), then the better, then the same
     assert list(changes.index) == [3, 1, 2, 4, 5]

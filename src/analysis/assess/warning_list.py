@@ -206,9 +206,9 @@ def status_changes(assessment: pd.DataFrame, report_year: int, previous_year: in
     # now is the same)
     missed_again = merged["reason"].str.split("+").map(lambda reasons: MISSED_AGAIN in reasons)
     merged.loc[missed_again, "change"] = "same"
-    # a reason stays where the basis moved (worse or better, missed again, a verdict where a rating was: the same
-    # outcome on another basis is told as such); a series the same against the same basis needs none
-    merged.loc[~merged["change"].isin(["worse", "better"]) & ~missed_again & ~now_final, "reason"] = ""
+    # a reason stays wherever the basis moved, whether the status changed or not (no new value, a later target, a
+    # verdict where a rating was, missed again: method, item 8); none where nothing can be compared
+    merged.loc[merged["change"] == "not_comparable", "reason"] = ""
     merged["_order"] = merged["change"].map(CHANGES_WORST_FIRST.index)
     merged["_step"] = -step.fillna(0)
     merged = merged.sort_values(["_order", "_step", "indicator_id", "series"], kind="stable")

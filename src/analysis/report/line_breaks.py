@@ -65,10 +65,10 @@ YEAR_IN_BRACKETS = r"\(\d{4}\)"
 SHORT_LABEL = 12
 
 
-#: Width in Latin letters up to which a status or warning badge stays on one line on paper and a wide screen: the
-#: statuses of three short words ("Projected to miss", "Stage target missed") whole, a longer one ("Moderate
-#: progress, accelerate") breaking between its words.
-WHOLE_BADGE = 19
+#: Width in Latin letters up to which a status or warning badge stays on one line on paper and a wide screen:
+#: "Projected to miss" and "Stage target met" whole; a longer one ("Stage target missed", "Moderate progress,
+#: accelerate") breaks between its words, as a narrow column beside the numbers needs (wider, it covered them).
+WHOLE_BADGE = 17
 
 
 def is_whole_badge(text) -> bool:
