@@ -95,7 +95,7 @@ def test_the_report_writes_places_as_places_and_names_every_caveat(report):
     assert "全国科技发展主要指标总结评估报告（2015年）" in text
     for words in ("第21位", "第18位", "前18位", "每年前进0.6位",          # the rank's card
                   "实际位次变化（2010年起）",  # a rank's pace, already "a year": not under "年均增长"
-                  "研发投入强度：2015年为2.1%，目标2.2%，未达标（完成率95.5%，差0.1个百分点）",
+                  "研发投入强度：2015年为2.10%，目标2.2%，未达标（完成率95.5%，差0.1个百分点）",
                   # the revisions, each saying which value came from where: the plan's 1.75, the first release's
                   # 1.76 and the book's 1.84 for 2010 are not two "before" values of one change
                   "研发投入强度2010年，规划印作1.75，公布值为1.84",

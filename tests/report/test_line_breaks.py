@@ -224,14 +224,15 @@ def test_the_checks_flag_the_breaks_the_report_used_to_have():
 
 
 def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
-    assert keep_together("报告（2024年）") == '报告（<span class="nobr">2024年</span>）'
+    # with the closing mark after it: no line starts with ）or ；
+    assert keep_together("报告（2024年）") == '报告（<span class="nobr">2024年）</span>'
     assert keep_together("差 0.2个百分点，2023—2024年无数据") == (
-        '差 <span class="nobr">0.2个百分点</span>，<span class="nobr">2023—2024年</span>'
+        '差 <span class="nobr">0.2个百分点，</span><span class="nobr">2023—2024年</span>'
         '<span class="nobr">无数据</span>')
     assert keep_together("92 % in 2024; 0.7 pp a year") == (
         '<span class="nobr">92 %</span> in 2024; <span class="nobr">0.7 pp</span> a year')
     assert keep_together("未达标 10 项，not achieved; unachieved") == (
-        '<span class="nobr">未达标</span> <span class="nobr">10 项</span>，<span class="nobr">not achieved</span>; '
+        '<span class="nobr">未达标</span> <span class="nobr">10 项，</span><span class="nobr">not achieved</span>; '
         "unachieved")
     # a label, not a unit; the cut-off whole before it (never 0.6 ≤ | R)
     assert keep_together("R ≥ 0.95 进度正常") == '<span class="nobr">R ≥ 0.95</span> <span class="nobr">进度正常</span>'
@@ -314,12 +315,14 @@ def test_a_chinese_name_breaks_between_its_words_only():
     assert pieces("高企营收占规上工业企业收入比重") == "[高企]|[营收]占[规上]|[工业]|[企业]|[收入]|[比重]"
     assert pieces("万元GDP能耗下降率") == "[万元]GDP[能耗]|[下降率]"
     assert name_joined("R&D经费投入强度") == "R&D经\u2060费投\u2060入强\u2060度"
-    # a status note in Word: its words joined (判\u2060定), what Word keeps whole already left to it (2024年无数据)
-    assert name_joined("非最终判定；2024年无数据") == "非\u2060最\u2060终\u2060判\u2060定；2024年无数据"
+    # a status note in Word: what Word keeps whole already (a kept phrase, 非最终判定; 2024年无数据) left to it
+    assert name_joined("非最终判定；2024年无数据") == "非最终判定；2024年无数据"
+    assert name_joined("研发经费；2024年无数据") == "研\u2060发经\u2060费；2024年无数据"
     assert str(name("Mean <b>")) == "Mean &lt;b&gt;"  # escaped; Latin names break at their spaces
-    # a note in a narrow cell keeps its words: never 非最终判 | 定; a unit per unit whole: never 万元/ | 人
+    # a note in a narrow cell keeps its words: never 非最终判 | 定, nor 进展 | 判断; a unit per unit whole: never
+    # 万元/ | 人
     assert str(keep_words("进展判断，非最终判定")) == (
-        '<span class="nobr">进展</span><wbr><span class="nobr">判断</span>，<span class="nobr">非最终判定</span>')
+        '<span class="nobr">进展判断</span>，<span class="nobr">非最终判定</span>')
     assert str(keep_together("万元/人")) == str(keep_words("万元/人")) == '<span class="nobr">万元/人</span>'
     # a web address breaks after a slash or before a dot or an underscore, as print breaks one, not "….ht / m", and
     # never inside its scheme and host (never "http:// | a.cn", "http://a | .cn")
@@ -347,7 +350,7 @@ def test_a_column_of_chinese_names_keeps_its_floor():
 
 def test_a_unit_per_unit_a_level_held_every_year_and_already_met_are_kept_whole():
     assert str(keep_together("需增长 0.7件/万人（+5%）")) == (
-        '需增长 <span class="nobr">0.7件/万人</span>（<span class="nobr">+5%</span>）')
+        '需增长 <span class="nobr">0.7件/万人</span>（<span class="nobr">+5%）</span>')
     assert str(keep_together("2024年目标：每年≥90%")) == (
         '<span class="nobr">2024年</span>目标：<span class="nobr">每年≥90%</span>')
     assert str(keep_together("2024年目标：已达到")) == (
@@ -484,7 +487,7 @@ def test_a_year_in_brackets_is_one_piece():
     # the warning list's gap of a level missed in an earlier year: never "0.5 pp (2022" with ")" alone below
     assert keep_together("0.5 pp (2022)") == '<span class="nobr">0.5 pp</span> <span class="nobr">(2022)</span>'
     assert keep_together("0.5个百分点（2022年）") == (  # Chinese brackets: no line starts with （ nor ends with ）
-        '<span class="nobr">0.5个百分点</span>（<span class="nobr">2022年</span>）')
+        '<span class="nobr">0.5个百分点</span>（<span class="nobr">2022年）</span>')
 
 
 def test_english_keeps_the_chinese_it_quotes_whole_or_breaks_it_between_words():
@@ -565,3 +568,4 @@ def test_the_words_of_statistics_are_never_split():
     assert pieces("同期序时进度") == ["同期", "序时进度"]
     assert "营收" in pieces("国家高新区营收占GDP比重")
     assert "自评报告" in pieces("总结评估自评报告")
+    assert "进展判断" in pieces("偏离目标（进展判断，非最终判定）")

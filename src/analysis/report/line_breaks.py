@@ -44,7 +44,7 @@ def _kept_pattern(labels: str = "") -> str:
 KEPT = re.compile(_kept_pattern())
 #: "No data" and "missed" in Chinese, kept whole after the years they follow (2023—2024 年无数据: never 年无数|据;
 #: 2022年未达到: never 未|达到).
-NO_DATA = "尚无数据|无数据|未达到"
+NO_DATA = "尚无数据|无数据|未达到|进展判断|非最终判定"
 #: A number whose thousands are set apart by a space (``10 000``, as SI writes it): one number, never broken.
 SPACED_NUMBER = r"(?<![\d.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)"
 #: The last two Chinese characters of a text (a cell, a name, an item without a full stop): kept on one line, so that
@@ -203,8 +203,21 @@ def keep_together(text) -> Markup:
         return marked(text, [(0, len(text))])
     spans = [match.span() for match in _kept().finditer(text)] + embedded_chinese(text)
     end = name_end(text)  # and its last two Chinese characters, as a table cell or a list's item ends
-    html = marked(text, merged(spans + ([end] if end else [])))
+    # with the closing marks after each piece (2.9%）；): no line starts with one, as Chinese typesetting rules
+    spans = [(start, _closing_end(text, stop)) for start, stop in spans + ([end] if end else [])]
+    html = marked(text, merged(spans))
     return _address_breaks(html) if "://" in text else html
+
+
+#: Marks no line starts with (Chinese typesetting's 行首禁则): closing brackets and the full-width stops.
+CLOSING_MARKS = "）〕」』】》，。；：、！？"
+
+
+def _closing_end(text: str, stop: int) -> int:
+    """``stop`` moved past the closing marks that follow it (2.9% → 2.9%）；)."""
+    while stop < len(text) and text[stop] in CLOSING_MARKS:
+        stop += 1
+    return stop
 
 
 #: A hyphenated word (mid-term, self-evaluation): a title's line never ends on "Mid-".
@@ -329,7 +342,7 @@ def label(text) -> Markup:
 
 #: Words of statistics the segmenter's general dictionary lacks, which a name must not break inside (营|收, 规|上).
 STATISTICS_WORDS = ("营收", "高企", "规上", "占比", "万人", "每万人", "高价值", "非最终", "最新值", "基础值", "目标值",
-                    "完成率", "达不到", "非最终判定", "自评", "自评报告", "序时进度")
+                    "完成率", "达不到", "非最终判定", "自评", "自评报告", "序时进度", "进展判断")
 
 
 @functools.cache
