@@ -598,3 +598,20 @@ def test_every_word_of_a_printed_heat_map_fits_its_cell(language):
     assert columns == 5 and any("\n" not in t.get_text() and len(t.get_text()) > {"en": 6}.get(language, 2)
                                 for t in words)
     assert not [t.get_text() for t in words if t.get_window_extent(renderer).width > cell - 2]
+
+
+def test_a_value_on_the_axis_end_gets_no_arrow_past_it():
+    """Provincial agri-tech parks (4): (2.9 − 3.1) / (3.3 − 3.1) = −100%, the completion axis's left end, computed
+    as −1.0000000000000022: its bar ends there, and no "◀ −100%" says it runs further; −120% does."""
+    import matplotlib.pyplot as plt
+
+    from analysis.report.charts import _edge_mark
+
+    figure, ax = plt.subplots()
+    try:
+        _edge_mark(ax, 0, (2.9 - 3.1) / (3.3 - 3.1), -1.0, 2.0, "−100%")
+        assert list(ax.texts) == []
+        _edge_mark(ax, 1, -1.2, -1.0, 2.0, "−120%")
+        assert [text.get_text() for text in ax.texts] == ["◀ −120%"]
+    finally:
+        plt.close(figure)

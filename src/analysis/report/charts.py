@@ -392,6 +392,9 @@ def _edge_mark(ax, y: float, value: float, low: float, high: float, text: str, c
     colour of the bar it is written on, if any), the arrow above the number when the bar is shorter than ``room``
     inches would need on one line (a phone's narrow axis: the text stays on its bar, never smaller than the least
     type); a minus sign is the text's (−), not a hyphen."""
+    value = round(float(value), 9)  # −1.0000000000000022 is −100%, on the axis's end: no arrow past it
+    if low <= value <= high:
+        return
     arrow = "▶" if value > high else "◀"
     text = f"{arrow} {text}".replace("-", "−")
     if room is not None and _text_inches(text, size) > room - 0.04:
