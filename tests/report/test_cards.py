@@ -263,12 +263,12 @@ def test_a_growth_the_prose_promises_is_held_against_the_growth_seen(example, ex
     # 142/133 − 1 = 6.77 %. Each rate with the values it runs between: the card's own pace counts from 2020.
     row = example.series_row(16)
     assert ("正文（方案第二部分（三）2）要求年均增长 10% 以上：表中 2021年 133亿元 至 2024年 160亿元，"
-            "折合年均 +6.4%；2021年以来实际 133亿元 至 2024年 158亿元，年均 +5.9%，低于要求") in cards.card_notes(
+            "折合年均 +6.4%；自 2021年（表中 133亿元）至 2024年实际 158亿元，年均 +5.9%，低于要求") in cards.card_notes(
         example, row)
     mid_term = load_report(relative(example_tables), 2022, "en")
     assert ("The prose (plan, part 2, section (3), point 2) promises at least 10% a year: the table, 133 in 2021 to "
-            "160 in 2024, implies +6.4% a year; actual since 2021, 133 to 142 in 2022: +6.8% a year, below the "
-            "promised rate") in cards.card_notes(mid_term, mid_term.series_row(16))
+            "160 in 2024, implies +6.4% a year; from the table's 133 in 2021 to an actual 142 in 2022: +6.8% a year, "
+            "below the promised rate") in cards.card_notes(mid_term, mid_term.series_row(16))
     # the card's own row says where its pace counts from: (158 / 109.61)^(1/4) − 1 = 9.57 % from the 2020 baseline,
     # so +9.6% beside the note's +5.9% from 2021 is no contradiction
     assert ("实际年均增长（2020年起）", "+9.6%") in cards.card_numbers(example, row)
