@@ -444,3 +444,15 @@ def test_numbers_from_the_plan_keep_their_printed_digits(weihai, example):
     plan_only = report_context(build_tables(weihai, "eurostat"), 2024, "zh")
     intensity = next(row for row in scorecard_rows(plan_only) if row.indicator_id == "2")
     assert unmarked(intensity.latest).startswith("2.40") and unmarked(intensity.target).startswith("2.8")
+
+
+def test_a_mid_term_card_calls_its_stage_target_year_so(example_tables):
+    """At the mid-term, 2023 is a stage target's year (2024's follows): provincial agri-tech parks (4), with no 2023
+    value, read "2023 is the stage-target year", never "the target year", which the final evaluation's 2024 is."""
+    mid = load_report(relative(example_tables), 2023, "en")
+    notes = " ".join(cards.card_notes(mid, mid.series_row(4, "provincial")))
+    assert "2023 is the stage-target year, but its value has not been published yet" in unmarked(notes)
+    assert "is the target year" not in unmarked(notes)
+    zh = load_report(relative(example_tables), 2023, "zh")
+    zh_notes = " ".join(cards.card_notes(zh, zh.series_row(4, "provincial")))
+    assert "2023年为阶段目标年份，但尚无该年数据" in unmarked(zh_notes)

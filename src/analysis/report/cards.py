@@ -178,7 +178,8 @@ def card_notes(context: ReportContext, row) -> list[str]:
         notes.append(qualitative_state(context, row))
     if not_final(row):  # first: what the status rests on, when the target year has come without its value
         # a stage target (a later one follows: a mid-term's 2023 targets) is checked, not finally judged
-        stage = not is_missing(getattr(row, "next_target_value", float("nan")))
+        values = series_values(context, row)
+        stage = bool(((values["value_type"] == "target") & (values["year"] > row.target_year)).any())
         notes.insert(0, words.text("card.not_final_stage" if stage else "card.not_final",
                                    target_year=year(row.target_year), as_of=year(row.as_of_year),
                                    status=status_text(row, words))
