@@ -564,5 +564,11 @@ def test_a_number_from_the_plan_keeps_its_printed_digits_in_the_workbook(workboo
     cell (a number, formatted with one decimal), never 3."""
     language, book = workbook
     row = _row_of(_scorecard(book), 4, {"zh": "国家级", "en": "national"}[language])
-    target = next(cell for header, cell in row.items() if header in ("2024年目标", "2024 target"))
-    assert target.value == 3.0 and target.data_type == "n" and target.number_format == "#,##0.0"
+    for header in ("2023年目标", "2023 target", "2024年目标", "2024 target"):
+        if header in row:
+            assert row[header].value == 3.0 and row[header].data_type == "n"
+            assert row[header].number_format == "#,##0.0"
+    # R&D intensity's 2021 baseline, printed 2.40: two decimals
+    baseline = next(cell for header, cell in _row_of(_scorecard(book), 2).items()
+                    if header in ("2021年基础值", "2021 baseline"))
+    assert baseline.value == 2.4 and baseline.number_format == "#,##0.00"

@@ -23,10 +23,11 @@ from pathlib import Path
 
 from ..assess.warning_list import warning_list
 from ..files import write_bytes_atomic
+from ..ingest.printed_table import series_part
 from ..settings import SCHEMES
 from .cards import missed_gap
 from .context import ReportContext
-from .numbers import MISSING, fmt_number, is_missing, round_pct, round_shown
+from .numbers import MISSING, fmt_number, fmt_printed, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
 from .warning_tables import change_rows, warnings_intro
 from .words import (
@@ -119,6 +120,8 @@ def ranked(row, value, words, role: str = "value"):
         return None
     if row.kind == "rank":
         return Rank(number, words[f"rank.{role}"])
+    if isinstance(value, Shown):  # its printed digits known already (a baseline or target of any year)
+        return value
     printed = as_printed(row, number, role)
     return Shown(number, printed) if printed != fmt_number(number) else number
 
@@ -363,13 +366,14 @@ def _series_values(context: ReportContext, value_type: str,
     values = values[values[column].notna()]
     by_series: dict[tuple, dict[int, float]] = {}
     for row in values.itertuples():
-        by_series.setdefault((row.indicator_id, row.series), {})[int(row.year)] = float(getattr(row, column))
+        by_series.setdefault((row.indicator_id, row.series), {})[int(row.year)] = _as_printed_cell(
+            row, float(getattr(row, column)), column)
     years = {int(y) for y in values["year"]}
     if value_type == "baseline":  # a baseline revised by a published actual: the value the assessment uses
         actuals = context.values[(context.values["value_type"] == "actual") & context.values["value"].notna()]
         for row in actuals.itertuples():
             if int(row.year) in by_series.get((row.indicator_id, row.series), {}):
-                by_series[(row.indicator_id, row.series)][int(row.year)] = float(row.value)
+                by_series[(row.indicator_id, row.series)][int(row.year)] = _as_printed_cell(row, float(row.value))
         # the base value the report shows, where the plan prints none: a published value of the base year (the
         # 2010 value 1.7 of a plan without a baseline), or a later value standing in for the base year's
         for row in context.assessment.itertuples():
@@ -378,6 +382,15 @@ def _series_values(context: ReportContext, value_type: str,
                 kept.setdefault(int(row.base_year), float(row.base_value))
                 years.add(int(row.base_year))
     return sorted(years), by_series
+
+
+def _as_printed_cell(row, value: float, column: str = "value") -> float:
+    """A plan's or publication's value with the digits it was printed with (2.40, 国3.0's 3.0: a :class:`Shown`),
+    else the number itself."""
+    text = getattr(row, "printed_text", "") if column == "value" else ""
+    part = series_part(text if isinstance(text, str) else "", row.series)
+    printed = fmt_printed(part, value) if part else ""
+    return Shown(value, printed) if printed and printed != fmt_number(value) else value
 
 
 def _gap(context: ReportContext, row):
