@@ -429,3 +429,15 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_a_probl
         lagging = [i for i, t in enumerate(texts)
                    if t.startswith(("R&D经费投入强度：未达阶段目标", "R&D intensity: 2.61% in"))]
         assert lagging and max(lagging) < texts.index(expected)
+
+
+def test_a_stage_target_missed_off_course_says_so_in_the_table(example_tables):
+    """The mid-term's indicator table, as the report's scorecard: R&D intensity (2) missed its 2023 stage target
+    (2.61 against 2.7) and at +0.08 pp a year does not reach 2024's 2.8 either: "off course for the 2024 target",
+    not a bare "stage target missed" beside the rows that carry their course."""
+    from tests.conftest import relative
+
+    context = load_report(relative(example_tables), 2023, "en")
+    table = next(block for block in self_evaluation_blocks(context) if block.name == "indicators")
+    row = next(row for row in table.rows if row[0] == "2")
+    assert row[6] == "Stage target missed (off course for the 2024 target)"

@@ -113,11 +113,13 @@ def qualitative_state(context: ReportContext, row, form: str = "card") -> str:
 
 def status_aside(row, words: Catalog) -> str:
     """What a status cell adds in brackets: the year a level held every year missed; whether a stage target's verdict
-    is on course for the next target where that makes it amber (met off course, missed on course)."""
+    is on course for the next target (met off course, missed on course or off course), as the scorecard's note
+    says it."""
     if missed_years(row):
         return words.text("grammar.aside", text=words.text("scorecard.missed",
                                                            years=words["grammar.comma"].join(missed_years(row))))
-    course = "off_course" if stage_met_off_course(row) else "on_course" if stage_missed_on_course(row) else ""
+    course = ("off_course" if stage_met_off_course(row) or stage_missed_off_course(row)
+              else "on_course" if stage_missed_on_course(row) else "")
     return words.text("grammar.aside", text=words.text(f"scorecard.{course}", year=year(row.next_target_year))) \
         if course else ""
 
