@@ -572,3 +572,17 @@ def test_a_number_from_the_plan_keeps_its_printed_digits_in_the_workbook(workboo
     baseline = next(cell for header, cell in _row_of(_scorecard(book), 2).items()
                     if header in ("2021年基础值", "2021 baseline"))
     assert baseline.value == 2.4 and baseline.number_format == "#,##0.00"
+
+
+def test_a_gap_of_an_earlier_year_names_its_year_in_the_warning_sheet(workbook):
+    """Good-air days (17): 92 in 2024 meets 90, the gap is 2022's (90 − 89.5 = 0.5), as the report writes "0.5 pp
+    (2022)"; its year stands beside it. R&D intensity (2), short in 2024 itself, has none."""
+    language, book = workbook
+    sheet = book.worksheets[2]
+    headers = [cell.value for cell in sheet[1]]
+    rows = {row[headers.index({"zh": "序号", "en": "No."}[language])].value: dict(zip(headers, row))
+            for row in sheet.iter_rows(min_row=2)}
+    gap, year_ = {"zh": ("差距", "差距所在年份（该年未达到）"),
+                  "en": ("Gap", "Year of the gap (a level missed that year)")}[language]
+    assert (rows[17][gap].value, rows[17][year_].value) == (0.5, 2022)
+    assert rows[2][year_].value is None

@@ -405,6 +405,15 @@ def _gap(context: ReportContext, row):
     return _number(missed[0]) if missed else None
 
 
+def _gap_year(context: ReportContext, row) -> int | None:
+    """The year a level held every year missed, where the gap is that year's (:func:`_gap`: 0.5 in 2022 beside a
+    latest 92 that meets 90); none where the gap is the latest value's."""
+    if row.status == "insufficient_data" or row.gap > 0:
+        return None
+    missed = missed_gap(context, row)
+    return int(missed[1]) if missed else None
+
+
 def _number(value) -> float | None:
     return None if is_missing(value) else float(value)
 
@@ -570,17 +579,18 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                      status_cell(row, words), status_note(row, words, plan_period_note(context, row)) or None,
                      ranked(row, row.latest_value, words), _whole(row.as_of_year),
                      ranked(row, row.target_value, words, "target"), _whole(row.target_year),
-                     _gap(context, row),
+                     _gap(context, row), _gap_year(context, row),
                      *_needed(row), *_next(row, words), *_seen(row), pace_text(row, words)])
     headers = [*(names[key] for key in ("department", "level", "id", "series", "indicator", "status", "status_note",
-                                        "latest", "latest_year", "target", "target_year", "gap")),
+                                        "latest", "latest_year", "target", "target_year", "gap", "gap_year")),
                *(columns[key] for key in (*NEEDED_COLUMNS, "seen_rate", "seen_change")), names["needed"]]
     # the report's words for the pace last, left out with the numbers where the report leaves its column out (a
     # final evaluation: all "—")
-    pace = range(12, 12 + len(NEEDED_COLUMNS))
+    pace = range(13, 13 + len(NEEDED_COLUMNS))
     if all(row[-1] == MISSING for row in rows):
         rows = [row[:-1] + [None] for row in rows]
-    headers, rows = _without_empty(headers, rows, [3, 6, *pace, len(headers) - 1])  # 3: a plan of one series each
+    # 3: a plan of one series each; 12: no level held every year missed in an earlier year
+    headers, rows = _without_empty(headers, rows, [3, 6, 12, *pace, len(headers) - 1])
     sheet = book.add_worksheet(words["workbook.sheets.warnings"])
     if not rows:  # an empty list says why, as the report does: never a sheet of headers read as "no problem", nor
         # the sentence in a data row under "Lead department"
