@@ -155,6 +155,9 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     _, mid = change_rows(load_report(relative(example_tables), 2023, "en"))
     mid = {row.indicator_id: (row.change, row.reason_text) for row in mid}
     assert mid["19"] == ("same", "a rating of the pace then, a verdict on the 2023 stage target now")
+    # the high-tech ratio (7): its target met early in 2022 (a rating), its 2023 stage target met now (a verdict):
+    # the same status, its basis said all the same
+    assert mid["7"] == ("same", "a rating of the pace then, a verdict on the 2023 stage target now")
     # high-tech enterprises (10): on track in 2022, short of the 2023 stage target (3.5 again in 2024): worse, a
     # verdict on a stage target, not a final one (method, item 1)
     assert mid["10"] == ("worse", "a rating of the pace then, a verdict on the 2023 stage target now")

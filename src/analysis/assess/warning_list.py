@@ -237,9 +237,10 @@ def _rerating_reasons(assessment: pd.DataFrame, merged: pd.DataFrame, report_yea
                 row.target_year != row.target_year_then and _differs(row.target_value, row.target_value_then)):
             found.append("target_changed")
         # a rating of the pace then, a verdict on the target's value now (a level met then, missed now with a new
-        # value, is a movement of the series: no other reason)
+        # value, is a movement of the series: no other reason; met early then and met now: the basis said)
+        met = ("achieved", "achieved_at_risk")
         if (getattr(row, "verdict", "") == "final" and getattr(row, "verdict_then", "") == "progress"
-                and getattr(row, "status_then", "") not in ("achieved", "achieved_at_risk")):
+                and (getattr(row, "status_then", "") not in met or getattr(row, "status", "") in met)):
             found.append("now_final")
         # short of a stage target then, of the next target now: missed both times (a series that reached it since
         # is better)
