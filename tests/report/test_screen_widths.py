@@ -1,0 +1,66 @@
+"""The HTML edition fits the screens it is read on: a phone (390 px), a tablet held flat (1,024 px) and a laptop
+(1,280 px). Each report is opened in headless Chromium inside a frame of that width (Chromium's own window is never
+narrower than 500 px), and every table and chart must end inside its column and the page, so that nothing is cut
+at the right edge or needs scrolling sideways. Skipped where Chromium is not installed.
+"""
+from __future__ import annotations
+
+import html as markup
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")
+                 if shutil.which(name)), None)
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+
+WIDTHS = (390, 1024, 1280)
+
+#: Run inside the report once it is laid out: each table or image whose right edge passes its parent's or the
+#: page's, and the page's own width against the frame's; sent to the frame's parent page.
+MEASURE = """<script>window.addEventListener('load', () => {
+  const page = document.documentElement.clientWidth, wide = [];
+  document.querySelectorAll('table, img').forEach(element => {
+    const box = element.getBoundingClientRect(), column = element.parentElement.getBoundingClientRect();
+    if (box.width > 0 && (box.right > column.right + 1 || box.right > page + 1))
+      wide.push(`${element.tagName.toLowerCase()}.${element.className}: ${Math.round(box.width)} px`
+                + ` in ${Math.round(Math.min(column.width, page))} px`);
+  });
+  parent.postMessage(JSON.stringify({page, scroll: document.documentElement.scrollWidth, wide}), '*');
+});</script>"""
+
+FRAME = """<!DOCTYPE html><html><body style="margin:0"><iframe src="page.html" width="{width}" height="2400"
+style="border:0"></iframe><script>window.addEventListener('message', event =>
+document.body.setAttribute('data-measured', event.data));</script></body></html>"""
+
+
+def measured(html: Path, width: int, folder: Path) -> dict:
+    """What :data:`MEASURE` finds in ``html`` laid out ``width`` pixels wide."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "page.html").write_text(html.read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>"),
+                                      encoding="utf-8")
+    (folder / "frame.html").write_text(FRAME.format(width=width), encoding="utf-8")
+    dom = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1400,2400",
+                          "--virtual-time-budget=10000", "--dump-dom", (folder / "frame.html").as_uri()],
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    start = dom.index('data-measured="') + len('data-measured="')
+    return json.loads(markup.unescape(dom[start:dom.index('"', start)]))
+
+
+def test_the_measure_sees_a_table_wider_than_its_column(tmp_path):
+    page = tmp_path / "wide.html"
+    page.write_text('<!DOCTYPE html><html><body><div style="width:300px"><table class="wide" style="width:600px">'
+                    "<tr><td>x</td></tr></table></div></body></html>", encoding="utf-8")
+    found = measured(page, 1024, tmp_path / "frame")
+    assert found["page"] == 1024 and found["wide"] == ["table.wide: 600 px in 300 px"]
+
+
+@pytest.mark.parametrize("case", ["final-zh", "final-en", "mid-term-zh"])
+def test_every_table_and_chart_fits_a_phone_a_tablet_and_a_laptop(example_reports, case, tmp_path):
+    for width in WIDTHS:
+        found = measured(example_reports[case] / "report.html", width, tmp_path / str(width))
+        assert width - 20 <= found["page"] <= width  # less the frame's scroll bar, where it draws one
+        assert found["wide"] == [] and found["scroll"] <= found["page"], (width, found)
