@@ -339,3 +339,20 @@ def test_every_mistake_of_one_row_is_told_at_once(tmp_path, weihai):
     fields = [line.split(": ")[1] for line in caught.value.lines()]
     assert fields == ["value", "source", "published", "preliminary"], caught.value.lines()
     assert all(":2: " in line for line in caught.value.lines())
+
+
+def test_a_hidden_sheet_left_unread_is_named_in_the_log(tmp_path, weihai):
+    import openpyxl
+
+    folder = _write(tmp_path, "2,,2022,2.5,统计公报\n")
+    book = openpyxl.Workbook()
+    book.active.append(["indicator_id", "series", "year", "value", "source"])
+    book.active.append([2, "", 2023, 2.61, "统计公报"])
+    notes = book.create_sheet("备注")
+    notes["A1"] = "草稿"
+    notes.sheet_state = "hidden"
+    book.save(folder / "b.xlsx")
+    data = monitoring_data(weihai, folder)
+    [skipped] = data.quality[data.quality.issue == "skipped_sheet"].itertuples()
+    assert skipped.detail_en == "Hidden sheet '备注' of a workbook, not read; show it to have it read"
+    assert skipped.detail_zh == "工作簿中的隐藏工作表 '备注'，未读取；如需使用，请取消隐藏"

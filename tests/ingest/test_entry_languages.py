@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 from openpyxl.comments import Comment
 from openpyxl.packaging.custom import IntProperty, StringProperty
-from openpyxl.styles import Font
+from openpyxl.styles import Font, PatternFill
 
 from analysis.errors import InputError
 from analysis.ingest import department_words
@@ -108,6 +108,11 @@ def _white(sheet):
     sheet["D5"].font = Font(color="FFFFFFFF")
 
 
+def _faint(sheet):  # white on the template's pale yellow input fill: 1.07:1
+    sheet["D5"].font = Font(color="FFFFFFFF")
+    sheet["D5"].fill = PatternFill("solid", fgColor="FFFFF9C4")
+
+
 def _comment(sheet):
     sheet["D5"].comment = Comment("初步数", "clerk")
 
@@ -181,6 +186,11 @@ CASES = {
         "数据报送!D5: 数值: 是白底上的白色文字，核对表格的人看不到：请改用深色字体",
         "'Data entry'!D5: value: is written in white on white, so the person who checks the sheet does not see it: "
         "give it a dark font"),
+    "faint": (
+        _faint,
+        "数据报送!D5: 数值: 文字颜色 #FFFFFF 与底色 #FFF9C4 几乎相同，核对表格的人看不到：请改用深色字体",
+        "'Data entry'!D5: value: is written in #FFFFFF on #FFF9C4, which hides it from the person who checks the "
+        "sheet: give it a dark font"),
     "comment": (
         _comment,
         "数据报送!D5: 数值: 带有批注（'初步数'），批注不会被读取："
@@ -290,3 +300,15 @@ def test_a_merged_cell_is_told_with_the_sheets_other_mistakes(tmp_path):
     assert lines[0].startswith("数据报送!D6:D7: 是合并单元格（D6:D7）")
     assert lines[1].startswith("数据报送!E8: 数据来源: 第 2 个字符是不可见字符 U+200B")
     assert len(lines) == 2  # the merged rows themselves are not read (never a second error about D7)
+
+
+# Worked by hand with WCAG 2's formula: FFF9C4 has luminance 0.930, so white on it is 1.05 / 0.980 = 1.07:1; D9D9D9
+# 0.694, on white 1.41:1; 999999 0.319, on white 2.85:1. A theme's colour (no ARGB) is not judged.
+@pytest.mark.parametrize(("font", "fill", "faint"), [
+    ("FFFFFFFF", "FFFFF9C4", True), ("FFD9D9D9", "FFFFFFFF", True), ("FFFFFF00", "FFFFFFFF", True),
+    ("FF999999", "FFFFFFFF", False), ("FF000000", "FFFFF9C4", False), (None, "FFFFF9C4", False),
+])
+def test_a_font_too_like_its_fill_is_as_good_as_unseen(font, fill, faint):
+    from analysis.ingest.xlsx_reader import _faint
+
+    assert _faint(font, fill) is faint

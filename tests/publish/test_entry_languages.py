@@ -259,3 +259,44 @@ def test_the_preliminary_flag_is_chosen_from_a_list_and_the_unit_named_once(scie
     checked = check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project,
                                  clean.values)
     assert checked.values.query("indicator_id == 1")["processing"].str.contains("preliminary").all()
+
+
+def test_a_workbooks_second_sheet_leaves_the_first_sheets_cells_named_as_they_are(science, clean, weihai_in_project,
+                                                                                   tmp_path):
+    """A clerk adds a sheet for another year (a copy of the first, its value and source columns swapped); a value far
+    off its series and a confirm without a reason on the first sheet are still told at their own cells, 数据报送!D5
+    and G6, not at the cells of the same rows and columns of the sheet read last."""
+    path = _filled(science["zh"], tmp_path / "observations", {"D5": 90000, "E5": "统计公报", "D6": 2.5,
+                                                              "E6": "统计公报", "G6": "ok"})
+    book = openpyxl.load_workbook(path)
+    copy = book.copy_worksheet(book.worksheets[0])
+    copy.title = "下一年"
+    for row in range(1, copy.max_row + 1):  # its value and source columns swapped, header and all
+        copy[f"D{row}"].value, copy[f"E{row}"].value = copy[f"E{row}"].value, copy[f"D{row}"].value
+    for row in range(5, copy.max_row + 1):  # and no values of its own
+        for column in "DEG":
+            copy[f"{column}{row}"] = None
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
+    told = error_lines(caught.value)
+    assert [line.split(": ")[0] for line in told] == [f"{path}:数据报送!D5", f"{path}:数据报送!G6"], told
+
+
+def test_a_file_that_cannot_be_read_hides_no_other_files_mistakes_and_all_come_in_cell_order(
+        science, clean, weihai_in_project, tmp_path):
+    """A CSV saved from Excel in GBK cannot be read at all; the workbook beside it is still checked, and its two
+    mistakes are told in the same round, in the order of their cells: the value far off its series (D5, found by the
+    series check, which runs last) before the number mistyped in D6."""
+    path = _filled(science["zh"], tmp_path / "observations", {"D5": 90000, "E5": "统计公报", "D6": "2,61",
+                                                              "E6": "统计公报"})
+    (path.parent / "a.csv").write_bytes("编号,序列,年份,数值,数据来源\n2,,2023,2.61,统计公报\n".encode("gbk"))
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(path.parent, defer=True), clean.indicators, weihai_in_project,
+                           clean.values)
+    told = error_lines(caught.value)
+    assert [line.split(": ")[0] for line in told] == [f"{path.parent / 'a.csv'}:1", f"{path}:数据报送!D5",
+                                                     f"{path}:数据报送!D6"], told
+    assert "不是 UTF-8 编码" in told[0] and "90,000" in told[1] and "'2,61'" in told[2]
+    with pytest.raises(InputError, match="不是 UTF-8 编码"):  # read alone, the unreadable file is told at once
+        read_observation_files(path.parent)

@@ -250,6 +250,8 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
     revisions: list[tuple[dict, dict]] = []
     years = year_range(plan)
     mistakes = Mistakes()  # every row's mistakes, told together
+    for error in observed.unread:  # a file that could not be read at all, told with the others' mistakes
+        mistakes.add(error)
     unvalued: list[dict] = []
     for rows in observed.files:
         path = rows.path
@@ -278,10 +280,15 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
             told = Mistakes()
             for record in records:
                 if record["reasonless"]:
-                    told.add(_located(_no_reason(record["reasonless"], record["path"], record["source_line"],
-                                                 catalog(languages.get(record["path"], "en"))),
-                                      next(rows for rows in observed.files if rows.path == record["path"])))
+                    told.add(InputError(_no_reason(record["reasonless"], record["path"], record["source_line"],
+                                                   catalog(languages.get(record["path"], "en"))).reason,
+                                        file=record["path"], field="confirm",
+                                        line=record["locate"](record["source_line"], "confirm")))
             told.check()
+    # in the order a department reads them: file by file, then sheet, row and column, a value far off its series
+    # among its file's other mistakes, not after every file's
+    # (the folder's files are read in the order of their paths; an error without a file comes last)
+    mistakes.errors.sort(key=lambda error: (error.file is None, str(Path(error.file or "")), _cell_order(error)))
     if mistakes.errors:  # how many more than are listed, in the language of the first file told
         mistakes.more = catalog(languages.get(mistakes.errors[0].file, "en"))["entry_errors.more"]
     mistakes.check()
@@ -294,7 +301,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
 def _cell_order(error: InputError) -> tuple:
     """Where an error stands, for telling a file's errors in order: its sheet, row and column (``数据报送!D5``), or
     its line."""
-    match = re.fullmatch(r"(.*)!([A-Z]+)(\d+)", str(error.line or ""))
+    match = re.fullmatch(r"(.*)!([A-Z]+)(\d+)(?::[A-Z]+\d+)?", str(error.line or ""))  # a range by its first cell
     if match:
         return (match[1], int(match[3]), len(match[2]), match[2])
     return ("", int(error.line) if isinstance(error.line, int) else 0, 0, "")
@@ -312,6 +319,7 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
     except InputError as exc:
         raise _located(exc, rows) from None
     record["where"] = f"{display_path(path)}:{rows.where(record['source_line'], 'value')}"
+    record["locate"] = rows.where  # its own sheet's cells: a workbook's other sheets place their columns otherwise
     key = (record["indicator_id"], record["series"], record["year"])
     if key in in_file:
         raise _with_no_reason(InputError(
@@ -401,6 +409,12 @@ def _named(record: dict, words: Catalog | None = None) -> str:
     return (words or catalog("en")).text("entry_errors.named", reference=reference, where=where) if reference else where
 
 
+def _problem_order(problem: tuple) -> tuple:
+    """A series check's finding in file order, then by sheet, row and column, as each file's other mistakes."""
+    source, line, *_, locate = problem
+    return (source, _cell_order(InputError("", line=locate(line, "value"))))
+
+
 def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict | None = None,
                          languages: dict | None = None, templates: set | None = None) -> list[dict]:
     """Each observation against the previous value of its series; returns the confirmed outliers.
@@ -426,11 +440,12 @@ def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict
         if problem and record["confirm"]:
             confirmed.append({**record, "problem": problem, "previous": previous})
         elif problem or record.get("reasonless"):
+            locate = record.get("locate") or where.get(record["path"]) or (lambda line, column: line)
             problems.append((record["source"], record["source_line"], problem, record["value"], record["path"], words,
-                             record.get("reasonless", "")))
+                             record.get("reasonless", ""), locate))
         series.append(Point(record["year"], record["value"], _named(record), False))
     mistakes = Mistakes()
-    for _, line, problem, value, path, words, reasonless in sorted(problems, key=lambda p: (p[0], p[1])):
+    for _, line, problem, value, path, words, reasonless, locate in sorted(problems, key=_problem_order):
         label = (field_label(words, path in (templates or ())) if str(path).lower().endswith(".xlsx")
                  else field_label(words, True) if words.language != "en" else None)
         confirm = label("confirm") if label else "confirm"  # as the file heads the column
@@ -438,11 +453,11 @@ def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict
             key = "entry_errors.no_reason_far_off" if problem else "entry_errors.no_reason_not_far"
             mistakes.add(InputError(words.text(key, problem=problem, text=quote(reasonless), value=fmt_exact(value),
                                                advice=REASON_ADVICE), file=path,
-                                    line=where[path](line, "confirm") if path in where else line, field=confirm))
+                                    line=locate(line, "confirm"), field=confirm))
             continue
         mistakes.add(InputError(words.text("entry_errors.far_off", problem=problem, value=fmt_exact(value),
                                            confirm=confirm), file=path,
-                                line=where[path](line, "value") if path in where else line,
+                                line=locate(line, "value"),
                                 field=label("value") if label else "value"))
     mistakes.check()
     return confirmed

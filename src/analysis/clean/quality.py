@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import Catalog, plan_catalog
-from ..errors import InputError, display_path
+from ..errors import InputError, display_path, quote
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.plan_outline import place_of, plan_outline
 from ..ingest.printed_table import COMBINED_CELL, PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable, series_part
@@ -313,7 +313,7 @@ def observation_folder_findings(observed) -> list[dict]:
     for path, sheet in observed.hidden_sheets:
         findings.append({"issue": "skipped_sheet", "indicator_id": 0, "series": "", "year": None,
                          "printed_text": sheet, "value": None, "source": display_path(path), "source_line": 1,
-                         **details(lambda w: w.text("quality_detail.skipped_sheet"))})
+                         **details(lambda w, s=sheet: w.text("quality_detail.skipped_sheet", sheet=quote(s)))})
     return findings
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..errors import InputError, Mistakes
 from ..plan import OBSERVATION_FORMATS, observation_entries
 from ..vocabulary import NOTE_COLUMNS, SOURCE_COLUMNS
 from .csv_reader import read_strict_csv
@@ -65,6 +66,7 @@ class ObservationFiles:
     skipped: list[Path]
     dataset_label: dict[str, str]
     hidden_sheets: list[tuple[Path, str]] = field(default_factory=list)
+    unread: list[InputError] = field(default_factory=list)  # why a file could not be read at all (deferred)
 
 
 def _read_csv(path: Path) -> tuple[list[FileRows], list[str]]:
@@ -90,14 +92,20 @@ READERS = {".csv": _read_csv, ".xlsx": _read_xlsx}
 assert set(READERS) == set(OBSERVATION_FORMATS), "every format observations are read from needs a reader"
 
 
-def read_observation_files(folder: Path) -> ObservationFiles:
-    """Every observation file of ``folder`` read into text rows (absent or empty: none)."""
+def read_observation_files(folder: Path, defer: bool = False) -> ObservationFiles:
+    """Every observation file of ``folder`` read into text rows (absent or empty: none). A file that cannot be
+    read at all (not UTF-8, a header naming no column, a visible sheet without one) stops no other: every such
+    file is told at once, or with ``defer`` kept in ``unread``, for the checks of the other files' rows to tell
+    with their own mistakes (a department's every mistake in one round)."""
     folder = Path(folder)
     entries = observation_entries(folder)
-    files, hidden_sheets = [], []
+    files, hidden_sheets, unread = [], [], Mistakes()
     for path in (path for path, role in entries if role == "data"):
-        rows, hidden = READERS[path.suffix.lower()](path)
-        files += rows
-        hidden_sheets += [(path, sheet) for sheet in hidden]
+        with unread.row():
+            rows, hidden = READERS[path.suffix.lower()](path)
+            files += rows
+            hidden_sheets += [(path, sheet) for sheet in hidden]
+    if not defer:
+        unread.check()
     return ObservationFiles(folder, files, [path for path, role in entries if role == "hidden"],
-                            read_dataset_label(folder), hidden_sheets)
+                            read_dataset_label(folder), hidden_sheets, unread.errors)

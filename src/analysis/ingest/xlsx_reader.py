@@ -44,6 +44,7 @@ import pandas as pd
 from ..catalog import Catalog, catalog
 from ..errors import InputError, Mistakes, quote
 from ..files import read_regular
+from ..report.palette import contrast
 from ..settings import LANGUAGES
 from ..text import check_text, says_why
 from .csv_reader import LINE_COLUMN, MULTILINE_KINDS, parse_number
@@ -493,12 +494,29 @@ def _refuse_unseen(cell, path: Path, where: str, column: str, words: Catalog) ->
     filled = getattr(cell.fill, "fill_type", None) not in (None, "none") and getattr(fill, "rgb", None) not in WHITE
     if isinstance(colour, str) and colour.upper() in WHITE and not filled:
         raise InputError(words["entry_errors.white"], file=path, line=where, field=column)
+    ground = getattr(fill, "rgb", None) if filled and getattr(cell.fill, "fill_type", None) == "solid" else "FFFFFFFF"
+    if _faint(colour, ground):  # white on the template's yellow, yellow on white: as good as unseen
+        raise InputError(words.text("entry_errors.faint", font=f"#{colour[-6:].upper()}",
+                                    fill=f"#{ground[-6:].upper()}"), file=path, line=where, field=column)
     if getattr(font, "strike", False):
         raise InputError(words["entry_errors.struck"], file=path, line=where, field=column)
     if getattr(cell, "comment", None) is not None:
         text = " ".join(str(cell.comment.text).split())
         raise InputError(words.text("entry_errors.comment", text=quote(text, 40)), file=path, line=where,
                          field=column)
+
+
+#: Below this contrast with its cell's fill a text is not seen at a glance (WCAG 2's ratio; black on white is 21:1,
+#: white on the template's yellow FFF9C4 1.07:1, light grey D9D9D9 on white 1.4:1).
+FAINT_CONTRAST = 1.5
+
+
+def _faint(font: object, fill: object) -> bool:
+    """True when a font colour and a fill, both given as ARGB (``FFFFF9C4``; a theme's colour is not known here),
+    are too alike to read."""
+    if not all(isinstance(c, str) and re.fullmatch(r"[0-9A-Fa-f]{8}", c) for c in (font, fill)):
+        return False
+    return contrast(f"#{font[-6:]}", f"#{fill[-6:]}") < FAINT_CONTRAST
 
 
 def _format_hides(number_format: str, value) -> bool:

@@ -45,7 +45,7 @@ def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) 
     with plan_words(plan):
         clean = clean_plan_table(inputs)
         with mistakes.row():
-            data = add_observations(inputs, clean, read_observation_files(observations))
+            data = add_observations(inputs, clean, read_observation_files(observations, defer=True))
         with mistakes.row():
             words = department_words(plan, clean, observations)
     mistakes.check()
