@@ -483,6 +483,15 @@ def test_a_move_between_two_values_and_a_percentage_stay_whole():
     assert '<span class="nobr">非最终判定</span>' in str(keep_words("进展判断，非最终判定"))
 
 
+def test_a_cell_may_break_before_an_opening_bracket_after_a_kept_piece():
+    # a mid-term self-evaluation's "+0.19个百分点（+7.3%）" was set on one line, past the printed page's edge
+    from analysis.report.line_breaks import keep_words
+
+    assert str(keep_words("+0.8个百分点（+1.9%）")) == (
+        '<span class="nobr">+0.8个百分点</span><wbr>（<span class="nobr">+1.9%</span>）')
+    assert "<wbr>" not in str(keep_words("（2024年）"))  # nothing kept before it: no break to offer
+
+
 def test_a_year_in_brackets_is_one_piece():
     # the warning list's gap of a level missed in an earlier year: never "0.5 pp (2022" with ")" alone below
     assert keep_together("0.5 pp (2022)") == '<span class="nobr">0.5 pp</span> <span class="nobr">(2022)</span>'
