@@ -168,6 +168,14 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # cell says why, where R&D intensity (2: 2.61 short of 2.7 in 2023, 2.7 short of 2.8 in 2024) is re-rated
     assert why["20"] == ("same", "the 2024 target (3.5%) missed as well")
     assert why["2"] == ("same", "the 2024 target (2.8%) missed as well")
+    # the same status under two words says why it is the same, never "Status unchanged" between them: a rating of the
+    # pace borne out by the verdict (19: moving away, then the stage target missed; 3: insufficient, then missed), a
+    # target missed twice (20); the same word both times is unchanged (17: not achieved in 2023 and 2024)
+    told = {row.indicator_id: row.change_text for row in rows}
+    _, mid_rows = change_rows(load_report(relative(example_tables), 2023, "en"))
+    told_mid = {row.indicator_id: row.change_text for row in mid_rows}
+    assert (told_mid["19"], told_mid["3"], told["20"], told["17"]) == (
+        "As projected", "As projected", "Missed both times", "Status unchanged")
     final_zh = load_report(relative(example_tables), 2024, "zh")
     previous, changed = change_rows(final_zh)
     intro = changes_intro(final_zh, previous, changed)

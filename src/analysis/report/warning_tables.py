@@ -15,6 +15,7 @@ from ..assess.warning_list import (
     status_changes,
     warning_list,
 )
+from ..catalog import Catalog
 from .cards import element_id, gap_text
 from .context import ReportContext
 from .numbers import is_missing
@@ -154,12 +155,23 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             core=bool(row.core), status_then=row.status_then, status_then_text=then,
             status_now=row.status_now,
             status_now_text=shown[context.report_year].get(key, words.status(row.status_now)),
-            change=row.change, change_text=words[f"warnings.change.{row.change}"],
+            change=row.change, change_text=_change_text(row, words),
             status_then_today=row.status_then_today,
             revised_text=words.text("warnings.revised_then", status=then_today)
             if row.status_then_today != row.status_then else "",
             reason_text=_change_reason(row, words)))
     return previous, rows
+
+
+def _change_text(row, words: Catalog) -> str:
+    """How the change reads: worse, better, unchanged; the same status under another word says why it is the same
+    (“与预判一致”: behind then, short now; “仍未达到”: a stage target missed, the next one too), never "unchanged"
+    between two different words."""
+    if row.change == "same" and row.status_then != row.status_now:
+        reasons = str(row.reason or "").split("+")
+        kind = "missed_again" if MISSED_AGAIN in reasons else "as_projected"
+        return words[f"warnings.change_same.{kind}"]
+    return words[f"warnings.change.{row.change}"]
 
 
 def without_data_both_years(row: ChangeRow) -> bool:
