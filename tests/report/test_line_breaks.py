@@ -322,7 +322,7 @@ def test_a_chinese_name_breaks_between_its_words_only():
     # a note in a narrow cell keeps its words: never 非最终判 | 定, nor 进展 | 判断; a unit per unit whole: never
     # 万元/ | 人
     assert str(keep_words("进展判断，非最终判定")) == (
-        '<span class="nobr">进展判断</span>，<span class="nobr">非最终判定</span>')
+        '<span class="nobr">进展判断，</span><wbr><span class="nobr">非最终判定</span>')
     assert str(keep_together("万元/人")) == str(keep_words("万元/人")) == '<span class="nobr">万元/人</span>'
     # a web address breaks after a slash or before a dot or an underscore, as print breaks one, not "….ht / m", and
     # never inside its scheme and host (never "http:// | a.cn", "http://a | .cn")
@@ -476,7 +476,7 @@ def test_a_move_between_two_values_and_a_percentage_stay_whole():
     """A status note's move (（2.7% → 2.9%）) never breaks as 2.7 | % nor 2.7% | →; 非最终判定 is one word."""
     from analysis.report.line_breaks import keep_words
 
-    assert '<span class="nobr">2.7% →</span> <span class="nobr">2.9%</span>' in str(
+    assert '<span class="nobr">2.7% →</span> <span class="nobr">2.9%）</span>' in str(
         keep_words("向目标方向变化（2.7% → 2.9%）"))
     assert '<span class="nobr">86 →</span> 82' in str(keep_together("fell (86 → 82)"))
     assert '<span class="nobr">97.9%</span>' in str(keep_together("完成率97.9%之后"))
@@ -488,7 +488,11 @@ def test_a_cell_may_break_before_an_opening_bracket_after_a_kept_piece():
     from analysis.report.line_breaks import keep_words
 
     assert str(keep_words("+0.8个百分点（+1.9%）")) == (
-        '<span class="nobr">+0.8个百分点</span><wbr>（<span class="nobr">+1.9%</span>）')
+        '<span class="nobr">+0.8个百分点</span><wbr>（<span class="nobr">+1.9%）</span>')
+    # a cell's closing marks go with what they close: never a line starting "）；最新值" (the mid-term warning list's 4
+    # provincial)
+    assert '<span class="nobr">2.9%）；</span><wbr><span class="nobr">最新值</span>' in str(
+        keep_words("已向目标方向变化（2.7% → 2.9%）；最新值为 2022年"))
     assert "<wbr>" not in str(keep_words("（2024年）"))  # nothing kept before it: no break to offer
 
 

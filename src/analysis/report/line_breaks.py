@@ -277,7 +277,9 @@ def keep_words(text) -> Markup:
         return marked(text, [(0, len(text))])
     spans = [match.span() for match in _kept().finditer(text)] + chinese_words(text) + embedded_chinese(text)
     end = name_end(text)
-    html = marked(text, merged(spans + ([end] if end else [])), between=True)
+    # each piece with the closing marks after it, as keep_together's: never a line of a cell starting "）；最新值…"
+    spans = [(start, _closing_end(text, stop)) for start, stop in spans + ([end] if end else [])]
+    html = marked(text, merged(spans), between=True)
     return _address_breaks(html) if "://" in text else html
 
 
