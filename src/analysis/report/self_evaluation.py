@@ -26,6 +26,7 @@ from .numbers import MISSING, is_missing
 from .words import (
     SHOWN_IN_STEAD,
     amount,
+    data_gap_text,
     following_target,
     localized,
     named,
@@ -447,11 +448,13 @@ def lagging_rows(context: ReportContext) -> pd.DataFrame:
 
 def _status_notes(context: ReportContext, row) -> str:
     """What a status cell adds in one bracket: that a verdict on an earlier value, once the target year has come, is
-    not final, as the report's says; a move in the plan period the status from the base year hides, as the
-    scorecard says it ("（进展判断，非最终判定；按 2020年基础值（3.1%）评定，但 …）")."""
+    not final, as the report's says; a move in the plan period the status from the base year hides, and the years
+    without a value after the latest, as the scorecard says them ("（进展判断，非最终判定；按 2020年基础值（3.1%）
+    评定，但 …；最新值为 2022年，2023—2024年无数据）")."""
     words = context.words
     notes = [words["scorecard.not_final"]] if not_final(row) else []
     notes += [moved] if (moved := plan_period_note(context, row)) else []
+    notes += [gap] if (gap := data_gap_text(row, words)) else []  # the years its latest value leaves without data
     return words.text("grammar.aside", text=words["grammar.list_separator"].join(notes)) if notes else ""
 
 
