@@ -143,15 +143,20 @@ def test_a_wrapped_label_breaks_between_words_never_inside_one(language, text, i
     assert charts._wrap(text, inches, 6.5, lines=5).split("\n") == expected
 
 
-@pytest.mark.parametrize(("text", "head", "unit"), [
-    ("13. 每万人新增注册企业数（家/万人）", "13. 每万人新增注册企业数", "（家/万人）"),  # never 企业 | 数（家/万人）
-    ("6. 全员劳动生产率（万元/人）", "6. 全员劳动生产率", "（万元/人）"),  # never （万元/ | 人）
-    ("12. 万人发明专利拥有量（件/万人）", "12. 万人发明专利拥有量", "（件/万人）"),  # never （件 | /万人）
+@pytest.mark.parametrize(("text", "head", "unit", "expected"), [
+    # the unit takes the name's last word along, never a character alone (企业 | 数（家/万人）)
+    ("13. 每万人新增注册企业数（家/万人）", "13. 每万人新增注册企业数", "（家/万人）",
+     ["13. 每万人新增注册", "企业数（家/万人）"]),
+    # a last word too long to go with it: the unit goes down alone, whole (never （万元/ | 人）)
+    ("6. 全员劳动生产率（万元/人）", "6. 全员劳动生产率", "（万元/人）", ["6. 全员劳动生产率", "（万元/人）"]),
+    ("12. 万人发明专利拥有量（件/万人）", "12. 万人发明专利拥有量", "（件/万人）",  # never （件 | /万人）
+     ["12. 万人发明专利", "拥有量（件/万人）"]),
+    ("2. R&D经费投入强度（%）", "2. R&D经费投入强度", "（%）", ["2. R&D经费投入", "强度（%）"]),
 ])
-def test_a_unit_in_brackets_goes_down_whole_and_takes_no_character_of_the_name(text, head, unit):
+def test_a_unit_in_brackets_goes_down_whole_with_the_names_last_word(text, head, unit, expected):
     configure_matplotlib("zh")
     inches = charts._text_inches(head, 6.5) + 0.02  # the name fits a line, the name with its unit does not
-    assert charts._wrap(text, inches, 6.5, lines=3).split("\n") == [head, unit]
+    assert charts._wrap(text, inches, 6.5, lines=3).split("\n") == expected
     # narrower than the name: its words break, the unit stays whole
     lines = charts._wrap(text, inches * 0.6, 6.5, lines=4).split("\n")
     assert len(lines) > 2 and lines[-1].endswith(unit) and "".join(lines).replace(" ", "") == text.replace(" ", "")

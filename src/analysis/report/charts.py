@@ -213,6 +213,10 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     return pieces
 
 
+#: A unit in brackets, as a chart's title ends (（%）, （万元/人）, (100 million yuan)).
+UNIT_ALONE = re.compile(r"[（(][^（）()]{1,12}[）)]")
+
+
 def _wrap(text, inches: float, size: float, lines: int = 2) -> str:
     """``text`` on lines at most ``inches`` wide at ``size`` points, at most ``lines`` of them, the last cut with …
     if it still does not fit. A line breaks at a space, between two Chinese characters, or after a hyphen inside a
@@ -232,6 +236,17 @@ def _wrap(text, inches: float, size: float, lines: int = 2) -> str:
             and len(_joined(rows[-2][:-1]).strip()) >= 2 \
             and _text_inches(_joined([rows[-2][-1], *rows[-1]]), size) <= inches:
         rows[-1].insert(0, rows[-2].pop())
+    # a unit in brackets alone on the last line ("（%）" under "R&D经费投入强度") takes the name's last word along
+    # ("强度（%）"), two characters at least (企业数（家/万人）, never 数（家/万人）), when they fit and the line
+    # above keeps two characters at least
+    if len(rows) > 1 and len(rows[-1]) == 1 and UNIT_ALONE.fullmatch(rows[-1][0][0]):
+        taken = 0
+        while taken < len(rows[-2]) - 1 and len(_joined(rows[-2][len(rows[-2]) - taken - 1:]).strip()) < 2:
+            taken += 1
+        moved = rows[-2][len(rows[-2]) - taken - 1:]
+        kept = rows[-2][:len(rows[-2]) - taken - 1]
+        if kept and len(_joined(kept).strip()) >= 2 and _text_inches(_joined([*moved, *rows[-1]]), size) <= inches:
+            rows[-2:] = [kept, [*moved, *rows[-1]]]
     shown = [_joined(row) for row in rows]
     if len(shown) > lines:
         last = shown[lines - 1]
