@@ -408,9 +408,10 @@ def style_run(styles, style_id: str) -> tuple[float, bool]:
 
 
 @pytest.mark.parametrize("language, heading_1, heading_2, heading_3, body", [
-    # zh: 小二 18 pt bold over a 三号 16 pt body, the second level 三号 bold, a card's name 四号 14 pt bold; en: 16, 14
-    # and 13 pt bold over 12 pt (a category's heading at 13 pt stood too close to its cards' names at 12 pt)
-    ("zh", (18, True), (16, True), (14, True), (16, False)),
+    # zh: 20 pt bold over a 三号 16 pt body, the second level 小二 18 pt bold (at 16 pt it was the body's size), a
+    # card's name 三号 bold, over its numbers at 12 pt (at 14 pt it was smaller than the body); en: 16, 14 and 13 pt
+    # bold over 12 pt (a category's heading at 13 pt stood too close to its cards' names at 12 pt)
+    ("zh", (20, True), (18, True), (16, True), (16, False)),
     ("en", (16, True), (14, True), (13, True), (12, False)),
 ])
 def test_headings_stand_out_by_size_and_weight_in_any_font(language, heading_1, heading_2, heading_3, body):
@@ -426,7 +427,9 @@ def test_headings_stand_out_by_size_and_weight_in_any_font(language, heading_1, 
     assert style_run(styles, "Heading3") == heading_3
     assert style_run(styles, "Heading1")[0] > style_run(styles, "Heading2")[0] > style_run(styles, "Heading3")[0]
     assert style_run(styles, "Normal") == body
-    assert style_run(styles, "Heading1")[0] > style_run(styles, "Normal")[0]
+    assert style_run(styles, "Heading2")[0] > style_run(styles, "Normal")[0]  # larger than the body, not only bold
+    assert style_run(styles, "Heading3")[0] >= style_run(styles, "Normal")[0]  # a card's name never below the body
+    assert style_run(styles, "Heading3")[0] > style_run(styles, "CardFacts")[0]
     assert style_run(styles, "CardNotes")[0] < style_run(styles, "Normal")[0]
 
 
