@@ -465,7 +465,9 @@ def test_a_lists_items_take_the_bodys_pitch(example_reports, case, line):
 
 #: LibreOffice takes some 3 s for a document; a first start makes its profile
 SOFFICE_SECONDS = 240
-#: What each language's one LibreOffice run prints: (report folder, document), as the printed PDF's name.
+#: What each language's one LibreOffice run prints: (report folder, document), as the printed PDF's name. The
+#: self-evaluation's Word file is a draft to finish by hand, its text plain (no word joiner: Find finds what the page
+#: shows), so Word breaks its lines by its own rules: it is printed for its pages, not for where its lines break.
 PRINTED = {"zh": {"report": ("final-zh", "report"), "self-evaluation": ("final-zh", "self-evaluation"),
                   "national": ("national-2015-zh", "report"), "mid-term": ("mid-term-zh", "report"),
                   "mid-term self-evaluation": ("mid-term-zh", "self-evaluation")},
@@ -550,6 +552,8 @@ def test_no_number_is_printed_apart_from_its_unit(printed, example_reports):
     language, documents = printed
     for name, (text, _, _) in documents.items():
         case, stem = PRINTED[language][name]
+        if stem == "self-evaluation":  # plain text, broken by Word's rules
+            continue
         body = part(example_reports[case] / f"{stem}.docx", "word/document.xml")
         paragraphs = ["".join(t.text or "" for t in paragraph.iter(f"{W}t")) for paragraph in body.iter(f"{W}p")]
         pieces = {flat(match.group()) for paragraph in paragraphs
@@ -581,10 +585,6 @@ def test_titles_headers_units_and_group_rows_are_printed_whole(printed, example_
     # the scorecard's 2010年基础值 on two lines between its words: 2010年 | 基础值, never 2010年基 | 础值
     assert not [line for line in lines_of(text) if re.search(r"\d{4}年基础?$", line)]
     assert any(line.startswith("基础值") for line in lines_of(text))
-    text, _, _ = documents["self-evaluation"]
-    assert any("（2024年，草稿）" in line for line in lines_of(text)[:4])
-    for unit in ("万元/人", "件/万人"):
-        assert unit in flat(text) and not split_inside(unit, flat(text)), unit
     for name in ("report", "national"):
         text, _, _ = documents[name]
         case, stem = PRINTED[language][name]
@@ -705,10 +705,12 @@ def test_no_status_word_or_short_label_is_printed_broken(printed, example_report
         language == "zh")]
     for name, (text, _, _) in documents.items():
         case, stem = PRINTED[language][name]
+        if stem == "self-evaluation":  # plain text, broken by Word's rules
+            continue
         body = part(example_reports[case] / f"{stem}.docx", "word/document.xml")
         paragraphs = ["".join(t.text or "" for t in paragraph.iter(f"{W}t")) for paragraph in body.iter(f"{W}p")]
         found = {label for label in labels for paragraph in paragraphs if label in spaced(paragraph)}
-        assert found or name == "self-evaluation", name
+        assert found, name
         for paragraph in paragraphs:  # joined wherever it stands (a paragraph, a list's item, a cell)
             for label in found:
                 in_parts = "".join(joined(part) for part in label_parts(label))

@@ -8,9 +8,9 @@ Word) so that the evaluator finds every gap.
 
 A line never breaks inside a department's Chinese name (市科技|局), an item of the submissions table (任务|4.1), a
 placeholder, or the title's years (2022—2024|年): in HTML each is a ``nobr`` span (:mod:`analysis.report.line_breaks`),
-in Word its characters are joined by word joiners (U+2060, :func:`~analysis.report.pandoc_ast.joined`), and a table
-column is made as wide as the widest of them; a justified paragraph of the Word file keeps a number with its unit
-whole, not a name, which would space its line out.
+and a table column is made as wide as the widest of them. The Word file is a draft the evaluator finishes: its text
+holds no invisible character (no word joiner, :func:`~analysis.report.word_file.plain_text`), so that Find finds
+what the page shows and a paste carries nothing unseen; Word breaks its lines by its own rules.
 """
 from __future__ import annotations
 
@@ -168,7 +168,7 @@ def write_self_evaluation(context: ReportContext, folder: Path, generated: str =
     epoch = epoch_of(generated)
     written = pandoc(["--from", "json", "--to", "docx", "--reference-doc", str(REFERENCE_DOCX), "--output", "-"],
                      json.dumps(document, ensure_ascii=False).encode("utf-8"), epoch)
-    write_bytes_atomic(docx_path, finish(written, laid_on, context.words, epoch))
+    write_bytes_atomic(docx_path, finish(written, laid_on, context.words, epoch, editable=True))
     return [html_path, pdf_path, docx_path]
 
 

@@ -130,9 +130,25 @@ def write_docx(context: ReportContext, figures: Figures, path: Path, generated: 
     return path
 
 
-def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
+#: What keeps a piece whole on a line in the Word edition (word joiners, zero-width spaces) and the no-break spaces
+#: between a number and its unit: none in a file written to be edited (:func:`finish`'s ``editable``), where a
+#: character the reader does not see makes Find miss what is on the page ("未达标" found 0 times of 24) and goes
+#: along into any document the text is pasted into; a no-break space becomes a space.
+INVISIBLE = {WORD_JOINER: "", "\u200b": "", NARROW_NO_BREAK_SPACE: " ", "\u00a0": " "}
+
+
+def plain_text(xml: bytes) -> bytes:
+    """``xml`` without :data:`INVISIBLE`'s characters."""
+    text = xml.decode("utf-8")
+    for character, instead in INVISIBLE.items():
+        text = text.replace(character, instead)
+    return text.encode("utf-8")
+
+
+def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool = False) -> bytes:
     """The cells shaded, the tables' heads and the card tables kept on a page, the runs kept whole marked, the
-    catalog's sizes in the styles, the archive's dates fixed."""
+    catalog's sizes in the styles, the archive's dates fixed. ``editable``: a draft to finish in Word (the
+    self-evaluation), its text plain (:func:`plain_text`): Word then breaks its lines by its own rules."""
     def document(xml: bytes) -> bytes:
         root = etree.fromstring(xml)
         tables = list(root.iter(w("tbl")))
@@ -163,7 +179,7 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int) -> bytes:
         for picture in root.iter(PICTURE_NAME):  # pandoc describes a picture by its source: the whole PNG again
             if picture.get("descr", "").startswith("data:"):
                 picture.set("descr", "")
-        return serialize(root)
+        return plain_text(serialize(root)) if editable else serialize(root)
 
     edits = {"word/document.xml": document,
              "word/styles.xml": lambda xml: size_styles(xml, words["word.sizes"], words["word.bold"],
