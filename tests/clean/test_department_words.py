@@ -64,7 +64,7 @@ def test_a_rating_is_read_in_either_language_and_two_departments_on_one_task_bot
     ([{**INDICATOR, "reasons": "ok"}], "en", "G5: Reasons: ", "'ok' says nothing; write it out in words"),
     ([{**INDICATOR, "reasons": "。"}], "zh", "G5: 原因分析: ", "“。”没有说明内容"),
     ([{**TASK, "year": "2023"}], "zh", "D5: 年份: ", "年份 2023 与本工作簿的报送年份 2024 不符"),
-    ([{**TASK, "year": "2030"}], "en", "D5: Year: ", "year '2030' lies outside the plan period (2021–2024)"),
+    ([{**TASK, "year": "2030"}], "en", "D5: Year: ", "year '2030' is not a report year of the plan (2021–2024)"),
     ([{**TASK, "item": "任务"}], "zh", "A5: 类型: ", "类型“任务”无法识别"),
     # a row typed below the listed ones: its kind empty
     ([{"progress": "另起一行写的进展"}], "zh", "A5: 类型: ", "该行不是表中列出的行（类型为空）"),

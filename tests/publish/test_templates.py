@@ -212,3 +212,19 @@ def test_a_words_rows_height_holds_its_longest_name_or_assessment(weihai_in_proj
             heights[row[1].value] = (sheet.row_dimensions[row[0].row].height, 15 * max(3, lines))
     assert heights["24"][1] > 45
     assert all(height == expected for height, expected in heights.values()), heights
+
+
+def test_a_year_after_the_last_report_asks_for_values_only(weihai_in_project, project_tmp):
+    """2025, a year after the plan's last report year (2024): values may still come (a revision, a later check), but
+    no report asks what was done that year, so no words sheet (its rows would all be refused, year 2025 outside the
+    report years) and no workbook for the departments that lead tasks only; a workbook sent back unfilled is read
+    without a word."""
+    written = build_templates(weihai_in_project, 2025, "zh", project_tmp / "templates-2025")
+    assert {path.stem for path in written} == LEADS
+    for path in written:
+        assert openpyxl.load_workbook(path).sheetnames == ["数据报送"], path.stem
+    plan = copy_plan(weihai_in_project.folder, project_tmp / "plan-2025")
+    for path in written:
+        shutil.copyfile(path, plan / "observations" / path.name)
+    processed = project_tmp / "processed-2025"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0

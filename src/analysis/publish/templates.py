@@ -54,7 +54,9 @@ def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
     workbooks = entry_workbooks(data.indicators, data.values, year, words, plan.text("title", language),
                                 tasks=_led_tasks(data, language), lagging=_lagging(plan, data, year, words),
                                 unwarned=_lagging(plan, data, year, words, warned=False),
-                                department_names=_department_names(plan))
+                                department_names=_department_names(plan),
+                                # a year after the last report year: values for later revisions, no words asked
+                                asks_words=year in plan.report_years)
     folder = templates_folder(plan, output_dir, year)
     refuse_link_outside(folder, "output")
     today = datetime.date.today()

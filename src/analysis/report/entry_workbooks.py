@@ -163,13 +163,15 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
                     plan_title: str, tasks: list[tuple[str, str, str]] | None = None,
                     lagging: dict[tuple, str] | None = None,
                     department_names: dict[str, str] | None = None,
-                    unwarned: dict[tuple, str] | None = None) -> list[EntryWorkbook]:
+                    unwarned: dict[tuple, str] | None = None, asks_words: bool = True) -> list[EntryWorkbook]:
     """The workbooks to write for ``year``: one per lead department (in the order the indicators name them, then
     the departments that lead only tasks). ``tasks``: (lead department as printed, task id, title) of the plan's
     key tasks; ``lagging``: the status text of each series with a warning, by (indicator id, series), which its
     department must explain; ``unwarned``: the status of the others assessed, which it explains if the year's value
     falls behind (a row for every series it leads: a lag its own value shows is explained in the same workbook);
-    ``department_names``: the English name of each department, for a workbook in English."""
+    ``department_names``: the English name of each department, for a workbook in English. Without ``asks_words``
+    (a year after the plan's last report: no report asks what was done), values only, and no workbook for a
+    department that leads no series."""
     language = words.language
     tasks, lagging, department_names = tasks or [], lagging or {}, department_names or {}
     unwarned = unwarned or {}
@@ -232,6 +234,10 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
         while stem in stems:  # two names the same once made safe
             stem = f"{stem}-{number}"
         stems.add(stem)
+        if not asks_words:
+            own_tasks, explanations, own_qualitative = (), [], ()
+            if not rows:
+                continue
         workbooks.append(EntryWorkbook(department, stem, year, plan_title, words, target_years, tuple(rows), key,
                                        own_tasks, tuple(explanations), own_qualitative))
     return workbooks
