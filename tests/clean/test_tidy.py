@@ -66,10 +66,11 @@ def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
     assert typo.detail_zh.startswith("原表印作“3..5”，按 3.5 处理。小数点重复，系录入错误")
     assert typo.detail_en.startswith("Printed “3..5”, read as 3.5: Doubled decimal point, a typing error")
     prose = quality.loc[("prose_disagrees", 14)]
-    assert prose.detail_zh.endswith("表中为 85；正文为 80，未注明年份；表中 2020年为 80、2021年为 85，两者不一致；"
-                                    "评估采用表中数值")
-    assert prose.detail_en.endswith("the table 85. The prose gives 80 without a year; the table prints 80 for 2020 "
-                                    "and 85 for 2021. The two disagree; the assessment uses the table.")
+    # the note adds what the sentence before it does not say (80 and 85 are said once)
+    assert prose.detail_zh.endswith("表中为 85；正文未注明年份；80 与表中 2020年数值相同，或指 2020年；"
+                                    "评估采用表中 2021年的 85")
+    assert prose.detail_en.endswith("the table 85. The prose names no year; 80 is the table's 2020 value, which it "
+                                    "may mean. The assessment uses the table's 2021 value, 85.")
     assert quality.loc[("split_two_rows", 5)].detail_en == (
         "Printed over 2 rows (“国家级” / “省级”); kept as 2 series, national and provincial")
     assert quality.loc[("split_two_rows", 5)].detail_zh == "方案分国家级、省级两行列出，本报告分别评估"
