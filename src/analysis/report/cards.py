@@ -88,9 +88,14 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
         rows.append((labels["other_target"].format(year=year(target.year)),
                      target_text(row, words, target.value, target.upper)))
     if missed_years(row):  # a target to hold every year, missed in these years: the reason it is not achieved
-        rows.append((labels["missed"], words.join(words.text("card.missed_year", year=missed,
-                                                             value=value_text(row, value, words))
-                                                  for missed, value in _values_in(context, row, missed_years(row)))))
+        # a year before the plan's first target for the series is held to it by this evaluation's reading, not by
+        # the plan: said so (17: 2022, 89.5, where the plan prints 90 for 2023 and 2024)
+        first_target = min((int(y) for y in series_values(context, row).query("value_type == 'target'")["year"]),
+                           default=None)
+        rows.append((labels["missed"], words.join(
+            words.text("card.missed_year_untargeted" if first_target is not None and int(missed) < first_target
+                       else "card.missed_year", year=missed, value=value_text(row, value, words))
+            for missed, value in _values_in(context, row, missed_years(row)))))
     if row.verdict == "final" and row.kind != "rank":  # a place is reached or not: no share of a target
         # after a year missed, the rate is the last year's alone (over 100 % beside "not achieved")
         label = (labels["completion_rate_year"].format(year=year(row.as_of_year)) if missed_years(row)
