@@ -340,3 +340,17 @@ def test_venv_setup_is_locked_and_a_venv_left_incomplete_is_rebuilt(tmp_path):
     done = setup_venv(tmp_path, venv)
     assert done.wait(60) == 0
     assert "rebuilding" in done.stderr.read() and log.read_text().split() == ["venv", "pip", "install"]
+
+
+def test_a_notebooks_kernel_imports_the_package_the_run_imports(monkeypatch, tmp_path):
+    """Run from a copy of the project with ``PYTHONPATH=src``, the kernel (which starts in ``notebooks/``) found no
+    ``src`` there and imported another copy's ``analysis``: its path now leads with the run's own package folder,
+    and a relative entry is made absolute from where the run started."""
+    import os
+
+    from analysis.publish.steps import PACKAGE_ROOT, kernel_path
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(["src", "/elsewhere"]))
+    assert kernel_path().split(os.pathsep) == [str(PACKAGE_ROOT), str(tmp_path / "src"), "/elsewhere"]
+    assert (PACKAGE_ROOT / "analysis" / "__init__.py").is_file()

@@ -61,12 +61,25 @@ def ready() -> None:
     """Nothing: the first task of each worker, which starts it (and so loads this module) before the data step."""
 
 
+#: The folder the running ``analysis`` package is imported from (``src``).
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+
+
+def kernel_path() -> str:
+    """``PYTHONPATH`` for a notebook's kernel: the folder this ``analysis`` is imported from first, then the
+    caller's entries made absolute. The kernel starts in ``notebooks/``, where a relative entry (``PYTHONPATH=src``,
+    from a copy of the project) names nothing, and would import another copy's ``analysis`` (an installed one)."""
+    entries = [str(Path(entry).resolve()) for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep) if entry]
+    return os.pathsep.join(dict.fromkeys([str(PACKAGE_ROOT), *entries]))
+
+
 def run_notebook(source: Path, output: Path, parameters: dict) -> float:
     """Run the notebook ``source`` with ``parameters`` into ``output``; returns the seconds it took.
 
     The kernel talks to papermill over Unix sockets in a private folder (mode 0700), not TCP ports on
     localhost: only this user can reach it (nbclient hands the ``config`` to the kernel manager it makes)."""
     started, name = time.perf_counter(), Path(source).name
+    os.environ["PYTHONPATH"] = kernel_path()  # the kernel inherits it: the same code as this run's
     try:
         with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
             config = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")}})
