@@ -450,6 +450,22 @@ def test_numbers_from_the_plan_keep_their_printed_digits(weihai, example):
     assert unmarked(intensity.latest).startswith("2.40") and unmarked(intensity.target).startswith("2.8")
 
 
+def test_a_latest_value_takes_its_targets_decimals_where_it_has_fewer(example_tables):
+    """The example's 2023 bulletin gives the national agri-tech parks' share as 3; the plan prints its 2023 target
+    国3.0: the scorecard and the card read 3.0 and 3.0, never "3 (2023) | 3.0 (2023)" (a zero added, no digit
+    dropped); a value with more decimals than its target keeps them (R&D intensity 2.61 against 2.7)."""
+    from analysis.report.cards import card_numbers
+    from analysis.report.tables import scorecard_rows
+
+    mid = load_report(relative(example_tables), 2023, "zh")
+    row = next(row for row in scorecard_rows(mid) if row.indicator_id == "4" and "国家级" in unmarked(row.name))
+    assert unmarked(row.latest).startswith("3.0") and unmarked(row.target).startswith("3.0")
+    numbers = dict(card_numbers(mid, mid.series_row(4, "national")))
+    assert unmarked(numbers[mid.words["card"]["latest"].format(year="2023")]) == "3.0"
+    intensity = next(row for row in scorecard_rows(mid) if row.indicator_id == "2")
+    assert unmarked(intensity.latest).startswith("2.61")
+
+
 def test_a_mid_term_card_calls_its_stage_target_year_so(example_tables):
     """At the mid-term, 2023 is a stage target's year (2024's follows): provincial agri-tech parks (4), with no 2023
     value, read "2023 is the stage-target year", never "the target year", which the final evaluation's 2024 is."""

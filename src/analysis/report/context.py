@@ -12,7 +12,7 @@ from ..catalog import Catalog, plan_catalog
 from ..clean.processed import ProcessedTables, read_processed, read_table
 from ..errors import InputError
 from ..ingest.printed_table import series_part
-from ..numbers import fmt_printed
+from ..numbers import PRINTED_NUMBER, fmt_number, fmt_printed
 from ..parameters import check_language, check_year, resolve_project_path
 from ..plan import StatusWords
 from ..vocabulary import ASSESSMENT_COLUMNS
@@ -132,7 +132,25 @@ def printed_forms(table: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
                                and (key := (indicator, series, int(year_), kind, float(value))) in printed), "")
                          for indicator, series, year_, value in zip(table["indicator_id"], table["series"],
                                                                     table[year_column], table[value_column])]
+    # the latest value beside its target with the target's decimals where it has fewer and its digits allow: a
+    # bulletin's 3 beside the plan's 3.0 reads 3.0, never "3 (2023) | 3.0 (2023)" (zeros added, no digit dropped)
+    table["latest_printed"] = [_with_decimals(latest, value, target)
+                               for latest, value, target in zip(table["latest_printed"], table["latest_value"],
+                                                                table["target_printed"])]
     return table
+
+
+def _with_decimals(shown: str, value, target: str) -> str:
+    """``value`` (shown as ``shown``, or "" when no form was printed) with as many decimals as ``target``'s printed
+    form has, where it has fewer and rounding to them keeps it; else ``shown``."""
+    if not isinstance(target, str) or not PRINTED_NUMBER.fullmatch(target) or "." not in target or pd.isna(value):
+        return shown
+    decimals = len(target.rpartition(".")[2])
+    current = fmt_printed(shown, value) if shown else fmt_number(value)
+    if not PRINTED_NUMBER.fullmatch(current) or len(current.rpartition(".")[2] if "." in current else "") >= decimals \
+            or round(float(value), decimals) != float(value):
+        return shown
+    return fmt_printed(f"{float(value):.{decimals}f}", value)
 
 
 #: What the change since the last report reads of the assessment that report published.
