@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
@@ -31,6 +32,14 @@ def shown_decimals(value: float) -> int:
     return 0 if magnitude >= 1000 else 3 if magnitude < 1 else 2
 
 
+def half_up(value, digits: int, scale: int = 1) -> Decimal:
+    """``value`` × ``scale`` rounded to ``digits`` decimals half up (四舍五入), as a reader checks it by hand: 101.25 →
+    101.3, where Python's formatting rounds half to even (101.2). The number is taken as Python writes it (its
+    shortest form, 1.0125), not its binary value, so a half stays a half."""
+    exact = Decimal(repr(float(value))) * scale
+    return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
 def fmt_number(value) -> str:
     """At most two decimals (three below 1), trailing zeros dropped, thousands separated: 109.61, 2.4, 0.067; a
     negative number with the minus sign (−2.8), as :func:`analysis.report.numbers.fmt_signed` and
@@ -38,9 +47,13 @@ def fmt_number(value) -> str:
     if is_missing(value):
         return MISSING
     value = float(value)
+    if not math.isfinite(value):
+        return MISSING
+    digits = shown_decimals(value)
+    rounded = half_up(value, digits)
     if abs(value) >= 1000:
-        return f"{value:,.0f}".replace("-", "−")
-    text = f"{value:.{shown_decimals(value)}f}".rstrip("0").rstrip(".")
+        return f"{rounded:,.0f}".replace("-", "−")
+    text = f"{rounded:.{digits}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text.replace("-", "−")
 
 

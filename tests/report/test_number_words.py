@@ -125,5 +125,19 @@ def test_a_negative_number_has_the_minus_sign_not_a_hyphen():
     from analysis.report.numbers import fmt_number
 
     # a value below zero (a decline rate of −2.8 %) reads with U+2212, as signed changes and percentages do
+    # (a half rounds away from zero, 四舍五入 of its size: −1,234.5 → −1,235)
     assert [fmt_number(-2.8), fmt_number(-1234.5), fmt_number(-0.0004), fmt_number(2.8)] == [
-        "−2.8", "−1,234", "0", "2.8"]
+        "−2.8", "−1,235", "0", "2.8"]
+
+
+def test_a_half_rounds_up_as_a_reader_checks_it_by_hand():
+    """四舍五入, never Python's half to even: R&D personnel 24,300 against 24,000 is 101.25 %, shown 101.3 % (it read
+    101.2 % beside 83 ÷ 80 = 103.75 % shown 103.8 %); the workbook stores what is shown (1.013); 2.675 shows 2.68
+    (its binary value is below the half, its written one is not); 0.125 → 0.125 (three decimals below 1)."""
+    from analysis.report.numbers import fmt_number, fmt_pct, round_pct, round_shown
+
+    assert fmt_pct(24300 / 24000).lstrip("+") == "101.3%" and fmt_pct(83 / 80).lstrip("+") == "103.8%"
+    assert round_pct(24300 / 24000) == 1.013
+    assert [fmt_number(2.675), fmt_number(2.665), fmt_number(0.125), fmt_number(2.5)] == ["2.68", "2.67", "0.125",
+                                                                                         "2.5"]
+    assert round_shown(715.335) == 715.34 and fmt_number(1500.5) == "1,501"
