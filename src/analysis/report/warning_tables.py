@@ -230,7 +230,8 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     text = ""
     text += words.text("warnings.changes_intro_published" if published else "warnings.changes_intro", year=previous,
                        **{change: changes.count(change) for change in CHANGES_WORST_FIRST})
-    text += words.count_text("warnings.changes_other", other) if other else ""
+    changed = changes.count("worse") + changes.count("better")
+    text += words.count_text("warnings.changes_other", other, changed=changed) if other else ""
     text += words["warnings.worse_first"] if changes.count("worse") else ""
     unlisted = [row.indicator_id for row in rows if without_data_both_years(row)]
     if unlisted:
