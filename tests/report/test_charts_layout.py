@@ -620,3 +620,15 @@ def test_a_value_on_the_axis_end_gets_no_arrow_past_it():
         assert [text.get_text() for text in ax.texts] == ["◀ −120%"]
     finally:
         plt.close(figure)
+
+
+@pytest.mark.parametrize(("name", "unit"), [("1. R&D personnel", "(persons)"),
+                                             ("6. Labour productivity", "(10,000 yuan per worker)")])
+def test_an_english_panel_title_keeps_its_unit_whole_on_a_line_of_its_own(name, unit):
+    # never "1. R&D" / "personnel (persons)" where the name fits a line, nor "(10,000 yuan per" / "worker)"
+    configure_matplotlib("en")
+    inches = max(charts._text_inches(name, 7), charts._text_inches(unit, 7)) + 0.02
+    assert charts._title_with_unit(f"{name} {unit}", inches, 7).split("\n") == [name, unit]
+    # room for both on one line: one line
+    wide = charts._text_inches(f"{name} {unit}", 7) + 0.02
+    assert charts._title_with_unit(f"{name} {unit}", wide, 7) == f"{name} {unit}"

@@ -214,7 +214,27 @@ def _pieces(text: str) -> list[tuple[str, str]]:
 
 
 #: A unit in brackets, as a chart's title ends (（%）, （万元/人）, (100 million yuan)).
-UNIT_ALONE = re.compile(r"[（(][^（）()]{1,12}[）)]")
+UNIT_ALONE = re.compile(r"（[^（）()]{1,12}）")
+#: A panel title's unit in Latin brackets at its end: "6. Labour productivity (10,000 yuan per worker)".
+LATIN_UNIT = re.compile(r"(?P<name>.*\S)\s+(?P<unit>\([^()]{1,40}\))")
+
+
+def _title_with_unit(text: str, inches: float, size: float, lines: int = 4) -> str:
+    """A panel's title on lines at most ``inches`` wide, its unit in Latin brackets whole on the name's last line or
+    a line of its own ("1. R&D personnel" / "(persons)", never "1. R&D" / "personnel (persons)" nor "(10,000 yuan
+    per" / "worker)"), broken only where it is wider than a line; Chinese as :func:`_wrap` breaks it."""
+    match = LATIN_UNIT.fullmatch(text)
+    if match is None or _text_inches(text, size) <= inches:
+        return _wrap(text, inches, size, lines=lines)
+    head = _wrap(match["name"], inches, size, lines=lines - 1).split("\n")
+    unit = match["unit"]
+    if _text_inches(f"{head[-1]} {unit}", size) <= inches:
+        head[-1] = f"{head[-1]} {unit}"
+    elif _text_inches(unit, size) <= inches:
+        head.append(unit)
+    else:
+        head += _wrap(unit, inches, size, lines=2).split("\n")
+    return "\n".join(head[:lines])
 
 
 def _wrap(text, inches: float, size: float, lines: int = 2) -> str:
@@ -786,7 +806,7 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
         observed = series[series["value_type"].isin(["baseline", "actual"]) & (series["year"] <= context.report_year)]
         observed = observed.sort_values(["year", "value_type"]).drop_duplicates("year", keep="first")
         targets = series[series["value_type"] == "target"]
-        panel = f"{_wrap(_panel_label(row, words), title_inches, size, lines=4)}\n" \
+        panel = f"{_title_with_unit(_panel_label(row, words), title_inches, size, lines=4)}\n" \
                 f"{_wrap(status_text(row, words, 'status_brief'), title_inches, size, lines=2)}"
         frames.append(pd.DataFrame({"panel": panel, "year": observed["year"], "value": observed["value"],
                                     "role": "observed", "status": row.status, "kind": row.kind,
