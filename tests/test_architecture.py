@@ -17,7 +17,7 @@ FLOORS = [
     ("errors",),
     ("glyphs",),
     ("numerals",),
-    ("parameters", "catalog", "text", "files", "vocabulary", "notebook_source", "numbers"),
+    ("parameters", "catalog", "text", "files", "vocabulary", "notebook_source", "numbers", "colours"),
     ("plan",),
     ("ingest",),
     ("clean",),

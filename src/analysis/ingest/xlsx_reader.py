@@ -42,9 +42,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import Catalog, catalog
+from ..colours import contrast
 from ..errors import InputError, Mistakes, quote
 from ..files import read_regular
-from ..report.palette import contrast
 from ..settings import LANGUAGES
 from ..text import check_text, says_why
 from .csv_reader import LINE_COLUMN, MULTILINE_KINDS, parse_number

@@ -4,6 +4,8 @@ A status is always written as well as coloured, so a greyscale print reads the s
 """
 from __future__ import annotations
 
+from ..colours import relative_luminance
+
 #: The accent of headings and links (report.css ``--accent``): 8.8:1 on white.
 ACCENT = "#1f4e79"
 #: Status colours: the scorecard, the cards, the charts, the Word tables and the workbook.
@@ -38,21 +40,6 @@ STATUS_LINES = {**STATUS_COLOURS, "achieved_at_risk": "#558b2f", "on_track": "#0
 #: The grey of the charts' neutral lines on white (a target's straight path on a card, the connector of the rate
 #: needed and the rate seen): 4.61:1 against white, where #9e9e9e was 2.68:1 and #bbb 1.92:1.
 PATH_GREY = "#757575"
-
-
-def relative_luminance(colour: str) -> float:
-    """WCAG 2's relative luminance of ``#rrggbb`` or ``#rgb``: 0 for black, 1 for white."""
-    digits = colour.lstrip("#")
-    digits = "".join(2 * d for d in digits) if len(digits) == 3 else digits
-    channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    red, green, blue = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast(one: str, other: str) -> float:
-    """WCAG 2's contrast ratio of two colours: 1 (the same luminance) to 21 (black on white)."""
-    lighter, darker = sorted((relative_luminance(one), relative_luminance(other)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 def text_on(background: str) -> str:
