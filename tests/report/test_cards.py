@@ -117,11 +117,16 @@ def test_a_card_names_the_year_a_target_to_hold_missed_and_its_value(cards_html,
     assert "<th>Completion rate in 2024 alone</th><td>106.0%</td>" in english
     assert "<th>完成率</th><td>96.4%</td>" in card(cards_html, "indicator-2")  # a target to reach: 2.7 ÷ 2.8
     # good-air days: 89.5 in 2022 against ≥90, a year before the plan's first target (90 for 2023): held to it by
-    # this evaluation's reading of a level to hold every year, said so, where 18's 2023 is a year the plan targets
-    air = card(cards_html, "indicator-17")
-    assert "<th>未达到的年份</th><td>2022年（89.5；方案未列该年目标，本评估按每年达到评估）</td>" in unmarked(air)
-    assert ("<th>Missed in</th><td>2022 (89.5; the plan sets no target for that year: held to the level every year "
-            "by this evaluation)</td>") in unmarked(card(cards_html_en, "indicator-17"))
+    # this evaluation's reading of a level to hold every year, which a note says, where 18's 2023 is a year the plan
+    # targets; its gap is that year's, 90 − 89.5 = 0.5 points, as the scorecard gives it
+    air = unmarked(card(cards_html, "indicator-17"))
+    assert "<th>未达到的年份</th><td>2022年（89.5）</td>" in air
+    assert "<th>差距</th><td>0.5个百分点（2022年）</td>" in air
+    assert "方案未列 2022年目标；本评估对须逐年达到的水平按方案期内每年评估，2022年未达到即计为未达标。" in air
+    english = unmarked(card(cards_html_en, "indicator-17"))
+    assert "<th>Gap</th><td>0.5 pp (2022)</td>" in english
+    assert "The plan sets no target for 2022; this evaluation holds the series to its level" in english
+    assert "即计为未达标" not in unmarked(card(cards_html, "indicator-18"))  # 2023: a year the plan targets
     assert "未达到的年份" not in card(cards_html, "indicator-2")  # a target to reach is judged in its year
 
 
