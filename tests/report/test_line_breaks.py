@@ -496,6 +496,15 @@ def test_a_cell_may_break_before_an_opening_bracket_after_a_kept_piece():
     assert "<wbr>" not in str(keep_words("（2024年）"))  # nothing kept before it: no break to offer
 
 
+def test_a_short_chinese_cell_is_one_piece():
+    # the self-evaluation's submissions table printed 未 | 报送 and its headers 已 | 填写, 报送 | 文件
+    from analysis.report.line_breaks import keep_words
+
+    for text in ("未报送", "已填写", "报送文件"):
+        assert str(keep_words(text)) == f'<span class="nobr">{text}</span>'
+    assert str(keep_words("2020年基础值")).count("nobr") == 2  # longer: between its words (2020年 | 基础值)
+
+
 def test_a_year_in_brackets_is_one_piece():
     # the warning list's gap of a level missed in an earlier year: never "0.5 pp (2022" with ")" alone below
     assert keep_together("0.5 pp (2022)") == '<span class="nobr">0.5 pp</span> <span class="nobr">(2022)</span>'

@@ -275,6 +275,8 @@ def keep_words(text) -> Markup:
     text = str(text)
     if re.fullmatch(rf"[{HAN}]+/[{HAN}]+", text) and is_short(text):  # a unit per unit: 万元/人
         return marked(text, [(0, len(text))])
+    if re.fullmatch(f"[{HAN}]{{2,4}}", text):  # a short word or label whole: 未报送, 已填写, 报送文件 (never 未 | 报送)
+        return marked(text, [(0, len(text))])
     spans = [match.span() for match in _kept().finditer(text)] + chinese_words(text) + embedded_chinese(text)
     end = name_end(text)
     # each piece with the closing marks after it, as keep_together's: never a line of a cell starting "）；最新值…"
