@@ -370,3 +370,9 @@ def test_a_level_missed_in_an_earlier_year_is_drawn_at_that_year(example):
     assert air[0] == "level" and air[1] == pytest.approx(89.5 / 90) and air[2] == 2022
     assert energy[0] == "level" and energy[1] == pytest.approx(4.6 / 5) and energy[2] == 2023
     assert charts._worst_year(report, rows[1], charts._completion_mark(rows[1])) == charts._completion_mark(rows[1])
+    # at the mid-term, 18's latest year is the year missed (4.6 in 2023): its diamond there, with its year, so the
+    # label says "missed in 2023" as it does in 2024
+    mid = context(example, 2023, "en")
+    rows = {row.indicator_id: row for row in charts.completion_rows(mid).itertuples()}
+    energy = charts._worst_year(mid, rows[18], charts._completion_mark(rows[18]))
+    assert energy[0] == "level" and energy[1] == pytest.approx(4.6 / 5) and energy[2] == 2023

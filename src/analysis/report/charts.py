@@ -40,6 +40,7 @@ from .words import (
     join_and,
     localized,
     localized_column,
+    missed_years,
     shown_status,
     status_text,
     target_year_past,
@@ -515,7 +516,10 @@ def _worst_year(context: ReportContext, row, mark):
         return mark
     missed = cards.missed_gap(context, row)
     if not missed:
-        return mark
+        # missed in the latest year itself (18 at the mid-term: 4.6 in 2023 against 5): its diamond is that year's,
+        # and says the year missed, as the report's other rows of its kind do
+        latest = None if is_missing(row.as_of_year) else str(int(row.as_of_year))
+        return (*mark, int(latest)) if latest and latest in missed_years(row) else mark
     gap, missed_year = missed
     value = row.target_value - direction_sign(row.direction) * gap
     share = value / row.target_value if row.direction not in ("lower", "at_most") else row.target_value / value
