@@ -457,8 +457,8 @@ def test_a_qualitative_indicator_says_its_self_rating_or_that_none_was_sent(fill
     from analysis.report import cards, words
 
     for language, rated, owed, core in (
-            ("zh", "牵头责任部门报送的2024年自评等级：按计划推进（进展情况见自评报告）。",
-             "尚未评价：牵头责任部门尚未报送2024年的进展和自评等级。",
+            ("zh", "牵头责任部门报送的 2024年自评等级：按计划推进（进展情况见自评报告）。",
+             "尚未评价：牵头责任部门尚未报送 2024年的进展和自评等级。",
              ("定性指标，2024年自评“按计划推进”", "定性指标，尚未评价")),
             ("en", "Self-rating its lead department sent for 2024: On schedule (its account is in the "
                    "self-evaluation).",

@@ -242,7 +242,7 @@ def test_a_projection_only_from_enough_points_and_whole_for_counts(example_table
     review = load_report(relative(example_tables), 2022, "zh")
     rows = {(row.indicator_id, row.series): row for row in review.joined().itertuples()}
     talent = dict(cards.card_numbers(review, rows[(25, "")]))
-    projected = talent["按实际年均增长推算2023年"]  # the binding target: 2023 stage
+    projected = talent["按实际年均增长推算 2023年"]  # the binding target: 2023 stage
     # 242 (2020) to 275 (2022): (275 / 242) ** 0.5 = 1.0660 a year; 275 × 1.0660 = 293.15: whole persons, 293
     assert projected == "293"
     # the floor of energy use (18): met or missed each year, no projection
