@@ -128,10 +128,12 @@ def actuals_table(context: ReportContext) -> pd.DataFrame:
     names = words["tables.actuals"]
     values = context.values
     name = localized_column(context.indicators, "short_name", language)
+    unit = localized_column(context.indicators, "unit", language)
     actual = values[(values["value_type"] == "actual") & (values["year"] <= context.report_year)].merge(
-        context.indicators[["indicator_id", "series", name]], on=["indicator_id", "series"])
-    return pd.DataFrame({
-        names["indicator"]: actual["indicator_id"].astype(str) + ". " + actual[name],
+        context.indicators[["indicator_id", "series", *dict.fromkeys([name, unit])]], on=["indicator_id", "series"])
+    return pd.DataFrame({  # each value's unit after its indicator's name, as the workbook's sheet has it: 158 what?
+        names["indicator"]: [f"{i}. {n}" + (words.text("quantity.label", unit=u) if u else "")
+                             for i, n, u in zip(actual["indicator_id"], actual[name], actual[unit].fillna(""))],
         names["year"]: actual["year"].map(year),
         names["value"]: [fmt_number(value) + (words["tables.preliminary_mark"] if "preliminary" in processing.split(";")
                                                else "") for value, processing in zip(actual["value"],
