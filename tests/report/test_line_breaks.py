@@ -591,3 +591,17 @@ def test_the_words_of_statistics_are_never_split():
     assert "营收" in pieces("国家高新区营收占GDP比重")
     assert "自评报告" in pieces("总结评估自评报告")
     assert "进展判断" in pieces("偏离目标（进展判断，非最终判定）")
+
+
+def test_a_cards_heading_in_word_breaks_between_its_words_only():
+    # LibreOffice printed the card of indicator 5 as "…工程研究中 / 心、工程实验室）"; a section's heading stays as
+    # typed
+    from analysis.report.pandoc_ast import header
+
+    def text(node):
+        return "".join(item["c"] if item["t"] == "Str" else " " for item in node["c"][2])
+
+    name = "5. 国家级科技创新基地（重点实验室、技术创新中心、工程研究中心、工程实验室）"
+    card = text(header(3, name))
+    assert "中\u2060心" in card and card.replace("\u2060", "") == name
+    assert "\u2060" not in text(header(1, "一、总体情况"))

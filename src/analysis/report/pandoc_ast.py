@@ -201,10 +201,11 @@ def strong(text: str) -> dict:
 
 
 def header(level: int, text: str, identifier: str = "") -> dict:
-    """A heading; a card's (the third level: an indicator's full name, often two lines) never with one Chinese
-    character alone on its last line (…配套政 | 策). A section's heading keeps its words as typed, which Word's Find
+    """A heading; a card's (the third level: an indicator's full name, often two lines) broken between its words only
+    (:func:`~analysis.report.line_breaks.name_joined`), never with one Chinese character alone on its last line
+    (…配套政 | 策). A section's heading keeps its words as typed, which Word's Find
     and navigation pane find (a word joiner would hide 整体评价 from a search for it)."""
-    shown = without_widow(text) if level >= 3 else text
+    shown = without_widow(name_joined(text)) if level >= 3 else text  # 工程研究中心, never 工程研究中 | 心
     return {"t": "Header", "c": [level, [identifier, [], []], title_inlines(shown)]}
 
 
