@@ -34,9 +34,10 @@ def shown_decimals(value: float) -> int:
 
 def half_up(value, digits: int, scale: int = 1) -> Decimal:
     """``value`` × ``scale`` rounded to ``digits`` decimals half up (四舍五入), as a reader checks it by hand: 101.25 →
-    101.3, where Python's formatting rounds half to even (101.2). The number is taken as Python writes it (its
-    shortest form, 1.0125), not its binary value, so a half stays a half."""
-    exact = Decimal(repr(float(value))) * scale
+    101.3, where Python's formatting rounds half to even (101.2). The number is taken to 15 significant digits (as
+    Excel shows it), not its binary value, so a half stays a half: 1.0125 and (37.9 − 34) / 4 = 0.97499999999999964
+    (the float arithmetic's) are 1.0125 and 0.975."""
+    exact = Decimal(format(float(value), ".15g")) * scale
     return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 

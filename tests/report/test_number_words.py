@@ -141,3 +141,21 @@ def test_a_half_rounds_up_as_a_reader_checks_it_by_hand():
     assert [fmt_number(2.675), fmt_number(2.665), fmt_number(0.125), fmt_number(2.5)] == ["2.68", "2.67", "0.125",
                                                                                          "2.5"]
     assert round_shown(715.335) == 715.34 and fmt_number(1500.5) == "1,501"
+
+
+def test_a_half_computed_in_floats_is_still_a_half():
+    """Indicator 26's change a year, (37.9 − 34) / 4 = 0.975 by hand, is 0.97499999999999964 in floats: shown 0.98 as
+    a reader checks it, not 0.97; 103 / 80 = 1.2875 likewise 128.8 %, and (2.7 − 2.36) / 4 = 0.085 → 0.09."""
+    from types import SimpleNamespace
+
+    from analysis.catalog import catalog
+    from analysis.report.numbers import fmt_number, fmt_pct
+    from analysis.report.words import change_per_year, shown_change
+
+    percent = SimpleNamespace(kind="intensity", unit="%", unit_en="%", unit_zh="%")
+    assert (37.9 - 34) / 4 < 0.975  # the float arithmetic's
+    assert fmt_number(round(37.9 - 34, 10) * 0.25) == "0.975"  # three decimals below 1, as a share's is not
+    assert shown_change((37.9 - 34) / 4, percent) == 0.98
+    assert change_per_year((37.9 - 34) / 4, percent, catalog("en")) == "+0.98 pp"
+    assert fmt_pct(103 / 80).lstrip("+") == "128.8%" and fmt_number(0.16250000000000003 * 10) == "1.63"
+    assert shown_change((2.7 - 2.36) / 4, percent) == 0.09 and shown_change(-(37.9 - 34) / 4, percent) == -0.98

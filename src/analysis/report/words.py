@@ -29,6 +29,7 @@ from ..assess.warning_list import (
 )
 from ..catalog import Catalog, catalog
 from ..ingest.plan_outline import place_of
+from ..numbers import half_up
 from ..settings import LANGUAGES, SCHEMES
 from ..text import as_submitted
 from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUSES
@@ -225,15 +226,18 @@ def plan_outline_of(context: ReportContext) -> list[dict]:
 
 
 def departments_text(row, words: Catalog, language: str, context_outline: list[dict] = ()) -> str:
-    """``责任部门：市科技局（牵头）、市统计局（方案未列明，按职能确定）``; empty when the plan folder gives none.
+    """``责任部门（方案未列明，按职能确定）：市科技局（牵头）、市统计局``, in the order given (a printed list as
+    the plan prints it, its lead marked where it stands, and said to be chosen by function when it is not the
+    first); empty when the plan folder gives none.
     ``context_outline`` places a printed plan's line for a reader (``方案二（三）4列明``)."""
     data_language = language if getattr(row, f"departments_{language}", "") else "en"
     names = getattr(row, f"departments_{data_language}", "")
     if not names:
         return ""
     separator = DEPARTMENT_SEPARATORS[data_language]
-    lead, *others = names.split(separator)
-    listed = separator.join([words.text("card.department_lead", name=lead), *others])
+    named = names.split(separator)
+    lead = getattr(row, f"lead_department_{data_language}", "") or named[0]
+    listed = separator.join(words.text("card.department_lead", name=name) if name == lead else name for name in named)
     if row.department_basis == "assigned":
         basis = words["card.departments_assigned"]
     elif row.department_line:
@@ -241,6 +245,9 @@ def departments_text(row, words: Catalog, language: str, context_outline: list[d
                            place=words.plan_place(place_of(context_outline, row.department_line), row.department_line))
     else:
         basis = words["card.departments_printed"]
+    if row.department_basis != "assigned" and named[0] != lead:
+        # the plan names the departments, not which leads: a lead other than its first is the evaluation's choice
+        basis += words["card.lead_assigned"]
     return words.text("card.departments", names=listed, basis=basis)
 
 
@@ -426,7 +433,7 @@ def shown_change(value: float, row) -> float:
     beside a gap of 0.9); others as :func:`fmt_number`."""
     if row.kind == "rank" or (row.kind == "count" and not float(value).is_integer()) or is_percent(row):
         digits = 2 if is_percent(row) and row.kind != "rank" else 1 if row.kind == "rank" or abs(value) < 10 else 0
-        return math.copysign(math.floor(abs(value) * 10 ** digits + 0.5) / 10 ** digits, value)
+        return math.copysign(float(half_up(abs(value), digits)), value)
     return round_shown(value)
 
 
@@ -726,7 +733,7 @@ def prose_growth_check(context: ReportContext, row, promise) -> tuple[float, boo
         return None
     latest = later.iloc[-1]
     seen = (float(latest["value"]) / start) ** (1 / (int(latest["year"]) - start_year)) - 1
-    return seen, round(seen * 100, 1) >= promise.value - 1e-9, start_year, int(latest["year"])
+    return seen, float(half_up(seen, 1, 100)) >= promise.value - 1e-9, start_year, int(latest["year"])
 
 
 def single_plan_value(context: ReportContext, numeric: pd.DataFrame) -> pd.DataFrame:
@@ -983,7 +990,7 @@ def status_note(row, words: Catalog, moved: str = "") -> str:
     """The line under a series' status in the scorecard: the completion rate of a final verdict, the years a
     target to hold every year was missed in, a plan-period move the status from the base year hides (``moved``:
     :func:`plan_period_note`), and the years without a value when the verdict rests on an older one
-    ("104.0% of target; missed in 2023", "latest value 2022; no value for 2023–2024")."""
+    ("104.0% of the target; missed in 2023", "latest value 2022; no value for 2023–2024")."""
     notes = [words["scorecard.not_final"]] if not_final(row) else []
     if missed_years(row):  # first: the reason a target held every year is not achieved, whatever its last value
         notes.append(words.text("scorecard.missed", years=join_and(words, missed_years(row))))
