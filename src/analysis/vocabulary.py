@@ -66,7 +66,7 @@ INDICATOR_COLUMNS = {
     # Where the base value comes from when the plan prints none: a statistic named, its base-year value an
     # observation ("" when the plan prints the baseline); as written, and in each language where it is given.
     "base_source": "str", **{f"base_source_{language}": "str" for language in LANGUAGES},
-    # Responsible departments (``departments.csv``): the lead, all of them (the lead first), printed
+    # Responsible departments (``departments.csv``): the lead, all of them (in the order given: the plan's), printed
     # (with its plan line) or assigned; empty and 0 when the plan folder gives none.
     "lead_department_zh": "str", "lead_department_en": "str", "departments_zh": "str", "departments_en": "str",
     "department_basis": "str", "department_line": "int64",
@@ -74,7 +74,7 @@ INDICATOR_COLUMNS = {
 #: The department columns come from ``departments.csv``; the others from the plan's table and metadata.
 DEPARTMENT_COLUMNS = ("lead_department_zh", "lead_department_en", "departments_zh", "departments_en",
                       "department_basis", "department_line")
-#: How ``departments_<language>`` joins the names (the lead first); a department's name holds neither.
+#: How ``departments_<language>`` joins the names; a department's name holds neither.
 DEPARTMENT_SEPARATORS = {"zh": "、", "en": "; "}
 TABLE_INDICATOR_COLUMNS = [column for column in INDICATOR_COLUMNS if column not in DEPARTMENT_COLUMNS]
 #: A value's note in each language (Open SDG's translated fields): the report shows its edition's, else ``note``.

@@ -95,9 +95,15 @@ def test_a_card_names_the_responsible_departments_and_where_the_plan_names_them(
     # plan text line 62 is the paragraph "4.产业集聚发展更加紧密" of 二、…（三）主要目标: cited as a reader of the
     # printed plan finds it, not by a line number of the project's copy
     # where the list comes from first, so it never reads as a note on the last name
-    assert "责任部门（方案第二部分（三）4列明）：市海洋发展局（牵头）、市发展改革委、市科技局、市工业和信息化局" in card
+    # in the plan's order, the lead marked where it stands: the plan names no lead, so one other than its first is
+    # said to be chosen by function (the marine share is the marine bureau's, though the plan lists it last)
+    assert ("责任部门（方案第二部分（三）4列明；牵头部门按职能确定）："
+            "市发展改革委、市科技局、市工业和信息化局、市海洋发展局（牵头）") in card
     card = re.search(r'<section class="card" id="indicator-17">.*?</section>', cards_html, re.S).group(0)
     assert "责任部门（方案未列明，按职能确定）：市生态环境局（牵头）" in card
+    # high-tech enterprises: the plan lists the science bureau first, and it leads: nothing chosen to say
+    card = unmarked(re.search(r'<section class="card" id="indicator-10">.*?</section>', cards_html, re.S).group(0))
+    assert "列明）：市科技局（牵头）、市市场监督管理局" in card and "按职能确定" not in card
 
 
 @pytest.fixture(scope="module")

@@ -275,8 +275,9 @@ def attach_departments(indicators: pd.DataFrame, departments: pd.DataFrame, path
     columns = {column: [] for column in DEPARTMENT_COLUMNS}
     for key in zip(indicators["indicator_id"], indicators["series"]):
         row = given.get(key)
-        # the lead first, then the others in the order given
-        names = [row.lead, *(name for name in row.departments if name != row.lead)] if row else []
+        # in the order given (a printed row: the plan's), so that a reader finds the plan's list; the lead is its own
+        # column, marked where it stands
+        names = list(row.departments) if row else []
         columns["lead_department_zh"].append(row.lead if row else "")
         columns["lead_department_en"].append(row.names_en[row.lead] if row else "")
         columns["departments_zh"].append(zh.join(names))
