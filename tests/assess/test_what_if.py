@@ -181,7 +181,7 @@ def test_a_share_with_a_final_verdict_says_so_once_in_both_languages():
     # from 2.7 in 2024: 2.7 + 0.05 n ≥ 2.8 ⇔ n ≥ 2 (0.1/0.05): 2026
     assert what[0] == "从 2024年的 2.7% 起，按每年+0.05个百分点，2024年目标 2.8% 于 2026年达到。"
     english = answers(explored("en", 2024, INTENSITY), 2)
-    assert english[0] == ("Final verdict: not achieved, 2.7% in 2024 against a target of 2.8% (96.4% of target). "
+    assert english[0] == ("Final verdict: not achieved, 2.7% in 2024 against a target of 2.8% (96.4% of the target). "
                           "With the target year's value in, neither the cut-offs nor the rates change it.")
     assert english[3][1] == ("From 2.4% in 2021: to 2.7% in 2023, +0.15 pp (+6.1%) a year; to 2.8% in 2024, "
                              "+0.13 pp (+5.3%) a year.")

@@ -131,7 +131,7 @@ def test_the_status_says_what_it_rests_on_as_the_report_does(workbook):
                                           "value 2022; no value for 2023–2024",
                        (21, ""): "a progress verdict, not final; short of the 2024 target at the pace seen; "
                                  "latest value 2023; no value for 2024",
-                       (2, ""): "96.4% of target"}}[language]
+                       (2, ""): "96.4% of the target"}}[language]
     for (indicator, series), text in expected.items():
         assert _row_of(_scorecard(book), indicator, series)[note].value == text
     warnings = book.worksheets[2]

@@ -449,3 +449,24 @@ def test_a_stage_target_missed_off_course_says_so_in_the_table(example_tables):
     table = next(block for block in self_evaluation_blocks(context) if block.name == "indicators")
     row = next(row for row in table.rows if row[0] == "2")
     assert row[6] == "Stage target missed (off course for the 2024 target)"
+
+
+def test_the_year_most_values_share_heads_the_column_and_a_cell_of_another_year_says_its_own(example_tables):
+    """A bureau's table heads its columns with the year (2024年目标值, 2024年实际值) rather than repeat it in every
+    cell: in the example, every final target is 2024's and 23 of 25 latest values are 2024's; 4 provincial's latest is
+    2022's (2.9) and 21's is 2023's (9.3), each said in its cell. The mid-term's stage targets are 2023's."""
+    from tests.conftest import relative
+
+    def table(year, language):
+        blocks = self_evaluation_blocks(load_report(relative(example_tables), year, language))
+        found = next(block for block in blocks if block.name == "indicators")
+        return found.headers, {(row[0], row[2]): row for row in found.rows}
+
+    headers, rows = table(2024, "zh")
+    assert headers[3:6] == ["2020年基础值", "2024年目标值", "2024年实际值"]
+    assert rows[("1", "人")][4:6] == ["24,500", "24,800"]
+    latest = [row[5] for row in rows.values() if row[1] == "省级农业科技园区营收占比" or row[0] == "21"]
+    assert latest == ["2.9（2022）", "9.3（2023）"]
+    headers, rows = table(2023, "en")
+    assert headers[3:6] == ["2020 baseline", "2023 target", "2023 value"]
+    assert next(row for key, row in rows.items() if key[0] == "14")[4:6] == ["100", "103"]

@@ -440,7 +440,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     zh, en = catalog("zh"), catalog("en")
     by_id = {row.indicator_id: row for row in context("zh", rows).joined().itertuples()}
     assert words.status_note(by_id[2], zh) == "完成率 96.4%"  # 2.7/2.8 = 0.9643, and it has 2024's value
-    assert words.status_note(by_id[2], en) == "96.4% of target"
+    assert words.status_note(by_id[2], en) == "96.4% of the target"
     # the target year come without its value: a progress verdict, said not to be final, behind the pace with no time
     # left to accelerate (amber, projected to miss), before the years missing
     assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；按实际年均增长达不到 2024年目标；"
@@ -452,10 +452,10 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     # a target to hold every year: 17 is 91.2 in 2023 against ≥90 but was 89.5 in 2022
     mid = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}
     assert words.status_note(mid[17], zh) == "2022年未达到；2023年当年完成率 101.3%"  # 91.2/90 = 1.0133
-    assert words.status_note(mid[17], en) == "missed in 2022; 101.3% of target in 2023 alone"
+    assert words.status_note(mid[17], en) == "missed in 2022; 101.3% of the target in 2023 alone"
     twice = mid[17]._replace(missed_years="2021;2022")
     assert words.status_note(twice, zh) == "2021、2022年未达到；2023年当年完成率 101.3%"
-    assert words.status_note(twice, en) == "missed in 2021 and 2022; 101.3% of target in 2023 alone"
+    assert words.status_note(twice, en) == "missed in 2021 and 2022; 101.3% of the target in 2023 alone"
     # the scorecard prints it under the status, the summary after the need
     status_cell = cells_of(scorecard_html(context("en", rows)))[1][8]
     assert status_cell.endswith('<small class="phone-only" hidden>Gap 24</small>')  # the gap a phone shows there

@@ -233,7 +233,14 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     # a mid-term: after a stage target's verdict, the next target and what it needs a year (as the report's scorecard)
     ahead = bool((numeric["verdict"].eq("final") & numeric["next_target_year"].notna()).any())
     keys = ("id", "name", "unit", "base", "target", "latest", "status") + (("next",) if ahead else ())
-    headers = [words.text(f"self_evaluation.table.{key}", base_year=context.plan["base_year"]) for key in keys]
+    # the year most targets and most latest values share heads their column (2024年目标值), as a bureau's table
+    # does; a cell of another year says its own (2.9（2022）)
+    quantitative = joined[joined["status"] != "qualitative"]
+    target_year = _common_year(quantitative["target_year"])
+    latest_year = _common_year(quantitative.loc[quantitative["latest_value"].notna(), "as_of_year"])
+    headed = {"target": target_year, "latest": latest_year}
+    headers = [words.text(f"self_evaluation.table.{key}" + ("_in" if headed.get(key) else ""),
+                          base_year=context.plan["base_year"], year=headed.get(key)) for key in keys]
     rows, described = [], []
     qualitative_words = written[written["item"] == "indicator"]
     for row in joined.itertuples():
@@ -260,8 +267,8 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
                                     as_submitted(answer.progress, words)) for answer in sent]
             continue
         latest = MISSING if is_missing(row.latest_value) else \
-            value_text(row, row.latest_value, words) + year_aside(row.as_of_year, words)
-        target = target_text(row, words) + year_aside(row.target_year, words)
+            value_text(row, row.latest_value, words) + _own_year(row.as_of_year, latest_year, words)
+        target = target_text(row, words) + _own_year(row.target_year, target_year, words)
         rows.append([str(row.indicator_id), name, localized(row, "unit", context.language),
                      value_text(row, row.base_value, words), target, latest,
                      # a verdict on an earlier value once the target year has come says so, as the report's does
@@ -619,6 +626,19 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
     if not tasks.empty:  # who is asked for a task's words, and that this is no lead the plan names
         blocks.append(paragraph(words["self_evaluation.submissions.tasks_note"]))
     return blocks + [Block("table", headers=headers, rows=rows, name="submissions")]
+
+
+def _common_year(years: pd.Series) -> int | None:
+    """The year most of ``years`` share (the later on a tie); none without any."""
+    counts = years.dropna().astype(int).value_counts()
+    if counts.empty:
+        return None
+    return int(max(counts.index, key=lambda year: (counts[year], year)))
+
+
+def _own_year(value, headed: int | None, words) -> str:
+    """A cell's year after its value, unless its column's header gives it."""
+    return "" if headed is not None and not is_missing(value) and int(value) == headed else year_aside(value, words)
 
 
 def _series_id(row, words) -> str:

@@ -53,7 +53,7 @@ class ScorecardRow:
     target_year: str = ""
     gap: str = ""
     pace: str = ""
-    final_rate: str = ""  # under the status: "96.7% of target" once a final verdict is in, the years a target to
+    final_rate: str = ""  # under the status: "96.7% of the target" once a final verdict is in, the years a target to
     # hold every year was missed in, "latest value 2022; no value for 2023–2024" (words.status_note)
     official: str = ""       # the official status word's key (a light: its colour), when the plan chose words
     official_text: str = ""
