@@ -319,7 +319,7 @@ def test_a_final_evaluation_explains_no_stage_target_rule(example, example_table
     final = unmarked(html.warnings_html(example))
     assert "阶段目标" not in final.split("</p>")[0]
     mid = unmarked(html.warnings_html(load_report(relative(example_tables), 2023, "zh")))
-    assert "未达阶段目标、但按实际年均增长可达到下一目标的" in mid.split("</p>")[0]
+    assert "未达阶段目标、但按现有增速有望如期完成下一目标的" in mid.split("</p>")[0]
 
 
 def test_a_card_says_why_a_pace_behind_is_warned_once_its_target_year_has_come(cards_html, cards_html_en):

@@ -201,8 +201,8 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
     from tests.conftest import relative
 
     for language, status, cell, state in (
-            ("zh", "已达阶段目标（按实际年均增长达不到 2024年目标）", "120（2024年）\n+16.5%（+17）",
-             "科技服务机构：已达阶段目标（2023年阶段目标完成率 103.0%；按实际年均增长达不到 2024年目标），"
+            ("zh", "已达阶段目标（按现有增速难以如期完成 2024年目标）", "120（2024年）\n+16.5%（+17）",
+             "科技服务机构：已达阶段目标（2023年阶段目标完成率 103.0%；按现有增速难以如期完成 2024年目标），"
              "2023年为 103个，2023年目标 100个；要在 2024年达到 120个，需比 2023年增长 16.5%（17个），"
              "高于实际年均增长（+8.8%）。"),
             ("en", "Stage target met (off course for the 2024 target)", "120 (2024)\n+16.5% (+17)",

@@ -207,14 +207,14 @@ def test_summary_before_the_data_in_english():
         ("Indicators moving away or progressing too slowly:", [
             # a number in % carries its sign without a space; a unit typed in the plural is named once, after the
             # name, never after a number ("1 institutions" would be wrong)
-            "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet, so the "
-            "rating is a progress verdict, not final (insufficient progress)",
+            "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet: rated "
+            "“insufficient progress”, a progress verdict, not final",
             "S&T service institutions: 85 in 2021, against a target of 120 for 2024; no value for "
-            "2022–2024 yet, so the rating is a progress verdict, not final (insufficient progress)",
+            "2022–2024 yet: rated “insufficient progress”, a progress verdict, not final",
             "Decline in energy use per unit of GDP must reach at least 5% a year (3.41% in 2021) — latest value "
             "2021; no value for 2022–2024 (moving away)",
             "Carbon intensity (t per 10k yuan): 0.9 in 2021, against a target of 0.78 for 2024; no value for "
-            "2022–2024 yet, so the rating is a progress verdict, not final (insufficient progress)",
+            "2022–2024 yet: rated “insufficient progress”, a progress verdict, not final",
         ]),
         "Caution: 5 series (indicators 2, 10, 14, 18, 30) have only one or two data points (the 2020 and 2021 "
         "baselines); the evidence is thin until actual values for later years are added.",
@@ -443,7 +443,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert words.status_note(by_id[2], en) == "96.4% of the target"
     # the target year come without its value: a progress verdict, said not to be final, behind the pace with no time
     # left to accelerate (amber, projected to miss), before the years missing
-    assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；按实际年均增长达不到 2024年目标；"
+    assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；按现有增速难以如期完成 2024年目标；"
                                                  "最新值为 2022年，2023—2024年无数据")
     assert words.status_note(by_id[14], en) == ("a progress verdict, not final; short of the 2024 target at the pace "
                                                  "seen; latest value 2022; no value for 2023–2024")
@@ -469,7 +469,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
         "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，现为进展判断（预计未达标）")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
         "S&T service institutions: 96 in 2022, against a target of 120 for 2024; no value for "
-        "2023–2024 yet, so the rating is a progress verdict, not final (projected to miss)")
+        "2023–2024 yet: rated “projected to miss”, a progress verdict, not final")
 
 
 def test_a_stage_target_without_its_year_is_awaited_as_a_stage_target():
@@ -709,6 +709,6 @@ def test_the_overview_says_the_plan_period_move_a_moving_away_status_hides(examp
                           "现为进展判断（偏离目标）；按 2020年基础值（3.1%）评定，但 2021—2022年已向目标方向变化"
                           "（2.7% → 2.9%）"]
     assert said["en"] == ["Provincial agri-tech park revenue / GDP: 2.9% in 2022, against a target of 3.3% for "
-                          "2024; no value for 2023–2024 yet, so the rating is a progress verdict, not final (moving "
-                          "away); rated from the 2020 baseline (3.1%), though it moved towards the target in "
+                          "2024; no value for 2023–2024 yet: rated “moving away”, a progress "
+                          "verdict, not final; rated from the 2020 baseline (3.1%), though it moved towards the target in "
                           "2021–2022 (2.7% → 2.9%)"]

@@ -663,8 +663,12 @@ def _lagging_item(row, words: Catalog, missed: str = "", moved: str = "") -> str
     need = _need(row, words, missed) + _data_gap_in_sentence(row, words)
     if row.verdict == "final":
         return need
-    return words.text("summary.lagging_item_moved" if moved else "summary.lagging_item", need=need,
-                      status=status_text(row, words, "status_in_sentence"), moved=moved)
+    status = status_text(row, words, "status_in_sentence")
+    if _awaiting_final(row):  # the status said with what it is, not in a bracket after it
+        return words.text("summary.lagging_item_not_final", need=need, status=status,
+                          moved=words.text("summary.lagging_item_moved_tail", moved=moved) if moved else "")
+    return words.text("summary.lagging_item_moved" if moved else "summary.lagging_item", need=need, status=status,
+                      moved=moved)
 
 
 def _awaiting_plan_data(context: ReportContext, numeric: pd.DataFrame) -> str:
@@ -850,8 +854,7 @@ def _need(row, words: Catalog, missed: str = "") -> str:
                           target=target_text(row, words), pace=pace)
     if target_year_past(row):  # a final evaluation without the target year's value: no pace, a verdict to come
         # a stage target (a later one follows) is checked, not finally judged (method, item 1)
-        stage = not is_missing(getattr(row, "next_target_value", float("nan")))
-        return words.text("summary.need_awaiting_stage" if stage else "summary.need_awaiting", name=name,
+        return words.text("summary.need_awaiting" if _awaiting_final(row) else "summary.need_awaiting_stage", name=name,
                           as_of=year(row.as_of_year),
                           latest=amount(row, value_text(row, row.latest_value, words), words),
                           target_year=year(row.target_year), target=amount(row, target_text(row, words), words),
@@ -861,6 +864,13 @@ def _need(row, words: Catalog, missed: str = "") -> str:
     return words.text("summary.need_growth", name=name, as_of=year(row.as_of_year),
                       latest=amount(row, fmt_number(row.latest_value), words), target_year=year(row.target_year),
                       target=amount(row, fmt_number(row.target_value), words), pace=pace)
+
+
+def _awaiting_final(row) -> bool:
+    """A progress verdict on a series whose last target year has come without its value (a final verdict to come,
+    not a stage target's check)."""
+    return (row.verdict != "final" and row.method != "annual_floor" and row.kind != "rank" and target_year_past(row)
+            and is_missing(getattr(row, "next_target_value", float("nan"))))
 
 
 def projection_shown(row) -> bool:
