@@ -22,13 +22,14 @@ def test_weihai_departments_cite_the_plan_lines_that_name_them():
     assert air.names_en == {"市生态环境局": "Municipal Bureau of Ecology and Environment"}
 
 
-def test_indicators_carry_the_departments_lead_first():
+def test_indicators_carry_the_departments_in_the_plans_order_and_their_lead():
+    # patents: the plan lists 市科技局、市市场监督管理局 (line 61); departments.csv makes the market regulator the lead
     indicators = clean_plan_table(load_plan_inputs(load_plan(DEFAULT_PLAN_DIR))).indicators
     indicators = indicators.set_index(["indicator_id", "series"])
     patents = indicators.loc[(12, "")]
-    assert patents.departments_zh == "市市场监督管理局、市科技局"
+    assert patents.departments_zh == "市科技局、市市场监督管理局"
     assert patents.departments_en == (
-        "Municipal Administration for Market Regulation; Municipal Science and Technology Bureau")
+        "Municipal Science and Technology Bureau; Municipal Administration for Market Regulation")
     assert (patents.lead_department_zh, patents.department_basis, patents.department_line) == (
         "市市场监督管理局", "printed", 61)
     # every one of the 28 series has a lead department

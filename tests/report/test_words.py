@@ -171,7 +171,7 @@ def test_summary_before_the_data_in_chinese():
         "方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案期自 2022年起。",
         # no indicator here has a national and a provincial series: no word on taking the worse
         # the synthetic 2024 report from 2021's values: progress verdicts, said not to be final
-        "定量指标中偏离目标 1 项、进展不足 3 项、进度正常 1 项。其中 5 项（指标 2、10、14、18、30）尚无目标年份数据，"
+        "定量指标中进度正常 1 项、进展不足 3 项、偏离目标 1 项。其中 5 项（指标 2、10、14、18、30）尚无目标年份数据，"
         "其结论为进展判断，不是最终判定。",
         # the 2024 report from 2021's values: every verdict and pace says 2022–2024 have none
         # a qualitative core indicator (22) is named as such, never left out
@@ -199,7 +199,7 @@ def test_summary_before_the_data_in_english():
         "The plan lists 6 indicators: 5 quantitative (5 series) and 1 qualitative. All 5 quantitative series have "
         "2021 as their latest year. The plan's table prints baselines for 2020 and 2021: growth is counted from the "
         "2020 baseline, and the plan period starts in 2022.",
-        "The quantitative indicators are: Moving away\xa01; Insufficient progress\xa03; On track\xa01. Of these, 5 "
+        "The quantitative indicators are: On track\xa01; Insufficient progress\xa03; Moving away\xa01. Of these, 5 "
         "(indicators 2, "
         "10, 14, 18, 30) have no value for their target year yet: a progress verdict, not a final one.",
         ("Core indicators (*):", ["R&D intensity: insufficient progress (latest value 2021; no value for 2022–2024)",
@@ -225,7 +225,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert texts(words.summary_paragraphs(context("zh", MID_TERM_DATA, 2023))) == [
         "方案共列 4 项指标，均为定量指标（4 个序列）。4 个定量序列的最新数据均为 2023年。"
         "方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案期自 2022年起。",
-        "定量指标中未达标 1 项、未达阶段目标 2 项、已达阶段目标 1 项。",  # 10: 2024's target follows
+        "定量指标中已达阶段目标 1 项、未达阶段目标 2 项、未达标 1 项。",  # 10: 2024's target follows
         "按序列计，4 个序列已有对照目标年份的数据，按该年目标作出判断：已达阶段目标 1 个、未达阶段目标 2 个、"
         "未达标 1 个。",
         ("核心考核指标（*）：", ["R&D经费投入强度：未达阶段目标（2023年）"]),
@@ -709,6 +709,6 @@ def test_the_overview_says_the_plan_period_move_a_moving_away_status_hides(examp
                           "现为进展判断（偏离目标）；按 2020年基础值（3.1%）评定，但 2021—2022年已向目标方向变化"
                           "（2.7% → 2.9%）"]
     assert said["en"] == ["Provincial agri-tech park revenue / GDP: 2.9% in 2022, against a target of 3.3% for "
-                          "2024; no value for 2023–2024 yet: rated “moving away”, a progress "
-                          "verdict, not final; rated from the 2020 baseline (3.1%), though it moved towards the target in "
-                          "2021–2022 (2.7% → 2.9%)"]
+                          "2024; no value for 2023–2024 yet: rated “moving away”, a progress verdict, not final; "
+                          "rated from the 2020 baseline (3.1%), though it moved towards the target in 2021–2022 "
+                          "(2.7% → 2.9%)"]

@@ -32,7 +32,7 @@ from ..ingest.plan_outline import place_of
 from ..numbers import half_up
 from ..settings import LANGUAGES, SCHEMES
 from ..text import as_submitted
-from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUSES
+from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, fmt_pct, fmt_printed, fmt_signed, is_missing, round_shown
 
@@ -74,11 +74,10 @@ def status_text(row, words: Catalog, form: str = "status") -> str:
 
 def shown_counts(table: pd.DataFrame) -> dict[str, int]:
     """How many indicators are shown in each status (:func:`shown_status`), the worse series of an indicator with two
-    (a stage target met ranks with achieved), worst first; every status with a count listed, insufficient data last
-    but one."""
-    order = [shown for status in STATUSES for shown in
-             ((status, *(other for other, _ in SHOWN_IN_STEAD.get(status, ()))) if status != "moderate"
-              else (*(other for other, _ in SHOWN_IN_STEAD[status]), status))]  # projected to miss before moderate
+    (a stage target met ranks with achieved), best first, as an official's table lists them (已达标 first, and so in
+    every edition); every status with a count listed, insufficient data last but one."""
+    order = [shown for status in STATUSES_BEST_FIRST for shown in (status, *(other for other, _ in
+                                                                              SHOWN_IN_STEAD.get(status, ())))]
     rank = {status: i for i, status in enumerate(STATUSES)}
     shown = table.assign(_shown=[shown_status(row) for row in table.itertuples()],
                          _rank=table["status"].map(rank))
