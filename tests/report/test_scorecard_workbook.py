@@ -587,3 +587,21 @@ def test_a_gap_of_an_earlier_year_names_its_year_in_the_warning_sheet(workbook):
                   "en": ("Gap", "Year of the gap (a level missed that year)")}[language]
     assert (rows[17][gap].value, rows[17][year_].value) == (0.5, 2022)
     assert rows[2][year_].value is None
+
+
+def test_a_wide_sheet_prints_on_pages_its_text_is_readable_on(workbook):
+    """The scorecard's columns are some 450 characters wide: on one A4 landscape page (150 characters at about 90 %)
+    its text printed at 3 pt. It prints three or more pages wide, each page starting with the row's number and
+    every page with the header row; the change sheet (six columns) stays one page wide."""
+    from openpyxl.utils import get_column_letter
+
+    _, book = workbook
+    sheet = _scorecard(book)
+    total = sum(sheet.column_dimensions[get_column_letter(c)].width for c in range(1, sheet.max_column + 1))
+    assert total > 300
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToHeight == 0
+    assert sheet.page_setup.fitToWidth == -(-total // 150) >= 3
+    assert sheet.print_title_cols.replace("$", "") == "A:A" and sheet.print_title_rows.replace("$", "") == "1:1"
+    change = book.worksheets[3]
+    assert change.page_setup.fitToWidth in (None, 1) and not change.print_title_cols

@@ -66,6 +66,8 @@ WORKBOOK_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to
 MAX_COLUMN_WIDTH = 60
 #: A table's text columns wrap beyond this many characters (a Chinese character counts two).
 MAX_TABLE_COLUMN_WIDTH = 28
+#: The column widths (in characters) one printed A4 landscape page holds with its text near its size (about 90 %).
+PAGE_WIDTH = 150
 #: Points per line of text, for the height of a row whose text wraps.
 LINE_HEIGHT = 15
 HEADER_COLOUR = "#e8eaed"
@@ -250,11 +252,16 @@ def lines_needed(value, width: float) -> int:
     return max(1, math.ceil(display_width(shown_text(value)) / max(width - 1, 1)))
 
 
-def print_setup(sheet, header_rows: int = 0) -> None:
-    """On paper: A4 landscape, one page wide, the header row repeated on every page."""
+def print_setup(sheet, header_rows: int = 0, widths: list[float] = ()) -> None:
+    """On paper: A4 landscape, the header row repeated on every page; as many pages wide as keep the text near its
+    size (:data:`PAGE_WIDTH` characters a page: the scorecard's 33 columns on one page printed at 3 pt), the
+    first column (序号, the row's number) repeated on each."""
     sheet.set_paper(9)
     sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
+    pages = max(1, math.ceil(sum(widths) / PAGE_WIDTH))
+    sheet.fit_to_pages(pages, 0)
+    if pages > 1:
+        sheet.repeat_columns(0, 0)
     if header_rows:
         sheet.repeat_rows(0, header_rows - 1)
 
@@ -281,7 +288,7 @@ def write_table(sheet, styles: Styles, headers: list[str], rows: list[list], fir
             write_cell(sheet, styles, number, column, value, wrap=lines_needed(value, widths[column]) > 1)
     sheet.freeze_panes(first_row + 1, 0)
     sheet.autofilter(first_row, 0, first_row + max(len(rows), 1), len(headers) - 1)
-    print_setup(sheet, first_row + 1)
+    print_setup(sheet, first_row + 1, widths)
 
 
 def write_sentence(sheet, styles: Styles, text: str) -> None:
