@@ -253,6 +253,12 @@ def test_front_sheet_names_the_report_and_its_inputs(workbook):
                 "en": "of the 25 quantitative series, 23 have data for 2024"}
     assert any(currency[language] in str(value) for value in text)
     assert book.properties.created == datetime.datetime(2025, 1, 15)
+    # the method as it judges this final evaluation's rows: against the target where its year's value is in (21 of
+    # the 23 indicators), the progress ratio's cut-offs only for the others
+    method = {"zh": "目标年份数据已到位的，对照目标判定已达标或未达标；其余按进度比 R 作进展判断",
+              "en": "Achieved or not achieved against the target once the target year's value is in; before, a "
+                    "progress verdict by the progress ratio R"}
+    assert any(str(value).startswith(method[language]) for value in text)
 
 
 def _glossary(book) -> dict:
