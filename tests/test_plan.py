@@ -187,6 +187,23 @@ def test_folders_pipes_and_links_out_of_the_project_are_refused(tmp_path):
     assert [p.name for p in observation_files(tmp_path)] == ["inside.csv"]
 
 
+def test_every_stray_of_the_folder_is_told_in_one_round(tmp_path):
+    """A subfolder of last year's files, a text note and a workbook named like a lock file: three lines at once,
+    in the folder's order, not one a run."""
+    from analysis.errors import InputErrors, error_lines
+
+    (tmp_path / "2024.csv").write_text("x", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "old").mkdir()
+    (tmp_path / "~$copy.xlsx").write_bytes(b"PK\x03\x04")
+    with pytest.raises(InputErrors) as caught:
+        observation_files(tmp_path)
+    lines = error_lines(caught.value)
+    assert len(lines) == 3
+    assert ["notes.txt: a text file" in lines[0], "old: is a folder" in lines[1],
+            "~$copy.xlsx: is named like the lock file" in lines[2]] == [True, True, True], lines
+
+
 def test_inputs_are_what_the_reader_reads(tmp_path):
     """One rule: the observation files hashed for the build key are the ones read, and only those."""
     plan = load_plan(copy_plan(DEFAULT_PLAN_DIR, tmp_path / "plan"))

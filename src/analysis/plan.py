@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import InputError, quote
+from .errors import InputError, Mistakes, quote
 from .files import outside_project, read_regular, regular_file_kind
 from .parameters import check_year
 from .settings import LANGUAGES
@@ -267,7 +267,12 @@ def observation_entries(folder: Path) -> list[tuple[Path, str]]:
         return []
     if not folder.is_dir():
         raise InputError("expected a folder of observation CSV files", file=folder)
-    return [(path, observation_role(path)) for path in sorted(folder.iterdir())]
+    entries, mistakes = [], Mistakes()
+    for path in sorted(folder.iterdir()):  # every stray told in one round, not one a run
+        with mistakes.row():
+            entries.append((path, observation_role(path)))
+    mistakes.check()
+    return entries
 
 
 def observation_files(folder: Path) -> list[Path]:
