@@ -153,11 +153,25 @@ def test_only_regular_files_of_sane_size_are_read(tmp_path):
     ("2" * 5000, "(5000 characters) is not a whole number of at most 9 digits"),
     ("2022¹", "'2022¹' is not a whole number"),
     ("٢٠٢٢", "'٢٠٢٢' is not a whole number"),
+    # what to write instead, where it is plain: a year with its 年, an empty id
+    ("2024年", "'2024年' is not a whole number: write the number alone (2024)"),
+    ("", "year: empty: write a whole number"),
+    ("20x2", "'20x2' is not a whole number"),
 ])
 def test_whole_numbers_have_at_most_nine_ascii_digits(text, words):
     with pytest.raises(InputError) as caught:
         parse_int(text, file="b.csv", line=2, field="year")
     assert words in str(caught.value)
+
+
+@pytest.mark.parametrize(("text", "words"), [("2024年", "'2024年' 不是整数：只填数字（2024）"),
+                                           ("  ", "为空：请填写整数")])
+def test_a_whole_number_mistake_is_told_in_the_workbooks_language(text, words):
+    from analysis.catalog import catalog
+
+    with pytest.raises(InputError) as caught:
+        parse_int(text, file="b.xlsx", line="Sheet1!C3", field="年份", words=catalog("zh"))
+    assert str(caught.value) == f"b.xlsx:Sheet1!C3: 年份: {words}"
     assert parse_int("-123456789", file="b.csv", line=2, field="year") == -123456789
 
 

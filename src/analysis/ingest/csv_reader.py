@@ -193,8 +193,15 @@ def parse_int(text: str, *, file: Path, line: int, field: str, words: Catalog | 
     in ``words``' language (English by default)."""
     cleaned = text.strip()
     if not re.fullmatch(r"-?[0-9]{1,9}", cleaned):
+        words = words or catalog("en")
         too_long = re.fullmatch(r"-?[0-9]+", cleaned) is not None
-        raise InputError((words or catalog("en")).text("entry_errors.not_whole_digits" if too_long
-                                                       else "entry_errors.not_whole", text=quote(cleaned)),
-                         file=file, line=line, field=field)
+        digits = re.fullmatch(r"[^0-9]*?([0-9]{1,9})[^0-9]*", cleaned)  # 2024年, No. 5: one number with words around it
+        if not cleaned:
+            message = words["entry_errors.whole_empty"]
+        elif digits and not too_long:
+            message = words.text("entry_errors.not_whole_only", text=quote(cleaned), digits=digits.group(1))
+        else:
+            message = words.text("entry_errors.not_whole_digits" if too_long else "entry_errors.not_whole",
+                                 text=quote(cleaned))
+        raise InputError(message, file=file, line=line, field=field)
     return int(cleaned)
