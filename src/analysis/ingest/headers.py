@@ -83,6 +83,10 @@ def check_header(typed: list[str], header: list[str], required: list[str], optio
     shown = ", ".join(column_name(text) for text in typed)
     field = words["entry_errors.header_field"]
     missing = [name for name in required if name not in header]
+    separator = next((mark for mark in (";", "\t", "；") if len(typed) == 1 and mark in typed[0]), None)
+    if missing and separator:  # Excel set to a European list separator saves "CSV" with semicolons
+        raise InputError(words.text("entry_errors.other_separator", separator=repr(separator), header=shown),
+                         file=path, line=where, field=field)
     if missing:
         raise InputError(words.text("entry_errors.missing_columns", columns=column_names(words, missing),
                                     header=shown), file=path, line=where, field=field)

@@ -179,8 +179,10 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
                          file=path) from None
     header = words.text("entry_errors.header_rows", columns=column_names(words, required), rows=HEADER_SEARCH_ROWS)
     if not sheets and not skipped:
-        shown = [quote(title) for title in headerless] or [words["entry_errors.no_visible_sheet"]]
-        raise InputError(words.text("entry_errors.no_header", header=header, sheets=", ".join(shown)), file=path)
+        if not headerless:  # an empty workbook: nothing visible to look for a header in
+            raise InputError(words.text("entry_errors.no_header_empty", header=header), file=path)
+        raise InputError(words.text("entry_errors.no_header", header=header,
+                                    sheets=", ".join(quote(title) for title in headerless)), file=path)
     if headerless:
         raise InputError(words.text("entry_errors.sheet_without_header", sheet=quote(headerless[0]), header=header),
                          file=path)
