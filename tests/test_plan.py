@@ -57,6 +57,10 @@ def write(folder, **changes):
                                                                         "the final one in 2023"),
     ({"evaluations": {2099: "final"}}, "evaluations", "the final evaluation in 2099 is 79 years after the base year "
                                                       "2020; a plan runs at most 15"),
+    # a publication year that cannot be meant (a typo): before the base year or after the last evaluation
+    ({"published": 2032}, "published", "2032 is outside the plan's years (2020, the base year, to 2024, its last "
+                                       "evaluation)"),
+    ({"published": 2019}, "published", "2019 is outside the plan's years"),
     # a text every report shows: in every report language, and only in those
     ({"title": {"zh": "标题"}}, "title.en", "no 'en' text: the report in every language (zh, en) shows it"),
     ({"issuer": {"en": "Weihai"}}, "issuer.zh", "no 'zh' text"),

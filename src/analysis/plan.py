@@ -307,14 +307,19 @@ def load_plan(folder: str | Path) -> Plan:
         raise InputError(f"{quote(name)} is not a folder-safe id (lower-case letters, digits, - and _)", file=path,
                          field="name")
     base_year = _year(spec["base_year"], path, "base_year")
+    published = _year(spec["published"], path, "published")
+    evaluations = _evaluations(spec["evaluations"], base_year, path)
+    if not base_year <= published <= max(evaluations):  # a plan is issued after its base year, before its end
+        raise InputError(f"{published} is outside the plan's years ({base_year}, the base year, to "
+                         f"{max(evaluations)}, its last evaluation): a plan is published in between", file=path,
+                         field="published")
     return Plan(
         folder=folder.resolve(), name=name,
         city=language_texts(spec["city"], path, "city"), title=language_texts(spec["title"], path, "title"),
         issuer=language_texts(spec["issuer"], path, "issuer"),
         subject=language_texts(spec["subject"], path, "subject") if spec.get("subject") else {},
         plan_word=language_texts(spec["plan_word"], path, "plan_word") if spec.get("plan_word") else {},
-        published=_year(spec["published"], path, "published"), base_year=base_year,
-        evaluations=_evaluations(spec["evaluations"], base_year, path),
+        published=published, base_year=base_year, evaluations=evaluations,
         table=_table(spec["table"], path),
         schedule=_schedule(spec.get("schedule") or {}, path),
         status_words=_status_words(spec["status_words"], path) if "status_words" in spec else None,
