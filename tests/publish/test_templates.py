@@ -140,6 +140,26 @@ def test_a_filled_workbook_error_names_the_sheet_and_cell(templates, weihai_in_p
     assert f"市科技局.xlsx:数据报送!D{rows[2][3].row}: 数值: 'abc' 不是数字（" in capsys.readouterr().err
 
 
+def test_a_workbook_made_for_another_plan_is_told_in_one_line(templates, project_tmp, capsys):
+    """Weihai's 市科技局 workbook, filled, dropped into the lakeside plan's folder: its rows name Weihai's
+    indicators (1: R&D personnel), which lakeside numbers otherwise; one line says whose it is, not a row's
+    mistake per indicator."""
+    from tests.conftest import LAKESIDE_DIR
+
+    plan = copy_plan(LAKESIDE_DIR, project_tmp / "other-plan")
+    book = openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局"))
+    rows = _rows(book.worksheets[0])
+    rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023年报"
+    book.save(plan / "observations" / "市科技局.xlsx")
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "other")]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [f"error: {relative(plan / 'observations' / '市科技局.xlsx')}: 此工作簿为方案 'weihai' 制作，"
+                     "不是本方案（'lakeside'）的报送表，其中各行对应的是该方案的指标：请移至该方案的观测数据文件夹，"
+                     "或填写为本方案下发的报送表（make templates）"]
+    assert openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局")).custom_doc_props[
+        "analysis_plan"].value == "weihai"
+
+
 def test_without_departments_every_series_goes_into_one_workbook(weihai_in_project):
     data = monitoring_data(weihai_in_project)
     indicators = data.indicators.drop(columns=[c for c in data.indicators if c.startswith("lead_department")])

@@ -256,6 +256,10 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
     for rows in observed.files:
         path = rows.path
         words = catalog(rows.language)
+        if rows.plan and rows.plan != plan.name:  # another plan's template: its rows mean other indicators
+            mistakes.add(InputError(words.text("entry_errors.other_plan", plan=quote(rows.plan),
+                                               this=quote(plan.name)), file=path))
+            continue
         in_file: dict[tuple, int] = {}
         told = Mistakes(_field_label(rows, words))
         for error in rows.mistakes:  # what the reader found: told with what the checks find, in row order

@@ -23,7 +23,7 @@ from .csv_reader import read_strict_csv
 from .dataset import read_dataset_label
 from .department_words import WORDS_HEADER
 from .headers import header_key, header_names, told_in
-from .xlsx_reader import read_workbook
+from .xlsx_reader import PLAN_PROPERTY, read_workbook
 
 REQUIRED_COLUMNS = ["indicator_id", "series", "year", "value", "source"]
 #: ``confirm``: why a value far off its series is right (the plausibility checks then keep it). ``published``:
@@ -53,6 +53,7 @@ class FileRows:
     language: str = "en"
     noted: list[dict] = field(default_factory=list)  # a workbook's rows without a value, whose note says why
     mistakes: list = field(default_factory=list)  # what the reader found wrong in a workbook's rows, told later
+    plan: str = ""  # the plan a template was made for (its id); empty for any other file
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
     book = read_workbook(path, REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS,
                          others=(WORDS_HEADER,), defer=True)
     rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), sheet.language,
-                     sheet.noted, sheet.mistakes) for sheet in book.sheets]
+                     sheet.noted, sheet.mistakes, plan=str(book.properties.get(PLAN_PROPERTY, "")))
+            for sheet in book.sheets]
     return rows, book.hidden
 
 

@@ -67,6 +67,8 @@ YEAR_PROPERTY = "analysis_year"
 SHEET_PROPERTY = "analysis_sheet"
 #: The language a template was made in, which the errors about its cells speak.
 LANGUAGE_PROPERTY = "analysis_language"
+#: The plan (its folder-safe id) a template was made for: a workbook of another plan is refused in one line.
+PLAN_PROPERTY = "analysis_plan"
 #: The custom properties (analysis_reference_1, _2, …) a template records each row's reference cells in, as a short
 #: digest per series ("1/:1a2b3c4d,4/国家级:…", by the indicator and series cells, so that a row deleted or moved
 #: changes nothing): a reference cell changed (a value typed over the "value on file") is told, since nothing there

@@ -56,7 +56,7 @@ def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
                                 unwarned=_lagging(plan, data, year, words, warned=False),
                                 department_names=_department_names(plan),
                                 # a year after the last report year: values for later revisions, no words asked
-                                asks_words=year in plan.report_years)
+                                asks_words=year in plan.report_years, plan_name=plan.name)
     folder = templates_folder(plan, output_dir, year)
     refuse_link_outside(folder, "output")
     today = datetime.date.today()

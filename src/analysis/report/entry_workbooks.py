@@ -37,7 +37,14 @@ from ..catalog import Catalog
 from ..clean.plausibility import plausible_range
 from ..ingest.department_words import DEPARTMENT_PROPERTY, LANGUAGE_PROPERTY, WORDS_FILLED, WORDS_REQUIRED
 from ..ingest.observations import REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS
-from ..ingest.xlsx_reader import SHEET_PROPERTY, YEAR_PROPERTY, reference_digest, reference_key, reference_properties
+from ..ingest.xlsx_reader import (
+    PLAN_PROPERTY,
+    SHEET_PROPERTY,
+    YEAR_PROPERTY,
+    reference_digest,
+    reference_key,
+    reference_properties,
+)
 from ..vocabulary import RATINGS
 from .numbers import fmt_number, shown_decimals
 from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Styles, display_width
@@ -117,6 +124,7 @@ class EntryWorkbook:
     tasks: tuple[EntryTask, ...] = ()
     explanations: tuple[EntryExplanation, ...] = ()
     qualitative: tuple[EntryExplanation, ...] = ()  # its qualitative indicators: progress and a self-rating
+    plan_name: str = ""  # the plan's folder-safe id, which the workbook records
 
 
 def clipped(text: str, limit: int) -> str:
@@ -163,7 +171,8 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
                     plan_title: str, tasks: list[tuple[str, str, str]] | None = None,
                     lagging: dict[tuple, str] | None = None,
                     department_names: dict[str, str] | None = None,
-                    unwarned: dict[tuple, str] | None = None, asks_words: bool = True) -> list[EntryWorkbook]:
+                    unwarned: dict[tuple, str] | None = None, asks_words: bool = True,
+                    plan_name: str = "") -> list[EntryWorkbook]:
     """The workbooks to write for ``year``: one per lead department (in the order the indicators name them, then
     the departments that lead only tasks). ``tasks``: (lead department as printed, task id, title) of the plan's
     key tasks; ``lagging``: the status text of each series with a warning, by (indicator id, series), which its
@@ -239,7 +248,7 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
             if not rows:
                 continue
         workbooks.append(EntryWorkbook(department, stem, year, plan_title, words, target_years, tuple(rows), key,
-                                       own_tasks, tuple(explanations), own_qualitative))
+                                       own_tasks, tuple(explanations), own_qualitative, plan_name))
     return workbooks
 
 
@@ -255,6 +264,8 @@ def entry_workbook_bytes(entry: EntryWorkbook, created: datetime.date) -> bytes:
     book.set_custom_property(YEAR_PROPERTY, entry.year)  # what the reader compares the rows' years with
     book.set_custom_property(SHEET_PROPERTY, words["entry.sheet"])  # on this sheet (a tab added later: its own)
     book.set_custom_property(LANGUAGE_PROPERTY, words.language)  # the language its messages speak
+    if entry.plan_name:
+        book.set_custom_property(PLAN_PROPERTY, entry.plan_name)  # the plan it belongs to
     if entry.department_key:
         book.set_custom_property(DEPARTMENT_PROPERTY, entry.department_key)  # who sent it back
     asks_words = bool(entry.tasks or entry.explanations or entry.qualitative)
