@@ -41,6 +41,24 @@ if ! "$venv/bin/python" -m pip --version >/dev/null 2>&1; then
   "$venv/bin/python" -m pip install --quiet --upgrade pip
 fi
 
+# A venv another copy of the project is installed in (VENV=../main/.venv from a clone) serves that copy: installing
+# this one into it would silently switch every run of the other copy to this copy's code.
+owner=$("$venv/bin/python" - <<'PY' 2>/dev/null || true
+import json
+from importlib import metadata
+try:
+    url = json.loads(metadata.distribution("innovation-plan-monitor").read_text("direct_url.json") or "{}").get("url", "")
+except metadata.PackageNotFoundError:
+    url = ""
+print(url.removeprefix("file://"))
+PY
+)
+here=$(pwd -P)
+if [ -n "$owner" ] && [ "$(cd "$owner" 2>/dev/null && pwd -P)" != "$here" ] && [ -d "$owner" ]; then
+  echo "error: $venv belongs to the copy of the project in $owner (installed from there); installing $here into it would switch that copy's runs to this code. Use a venv of this copy (VENV=.venv, the default)" >&2
+  exit 1
+fi
+
 echo "setting up $venv: installing the project and what its tests need (a minute or two, once) …" >&2
 "$venv/bin/python" -m pip install --quiet -e ".[test]"
 touch -- "$installed"
