@@ -308,6 +308,7 @@ FAKE_PYTHON = r"""
 log={log}
 case "$1 $2" in
   "-c "*) exit 0 ;;
+  "- ") cat "$(dirname "$0")/owner" 2>/dev/null; exit 0 ;;  # the folder the project was installed from
   "-m venv") mkdir -p "$4/bin" && cp "$0" "$4/bin/python" && echo venv >> "$log" ;;
   "-m pip")
     if [ "$3" = --version ]; then [ -f "$(dirname "$0")/pip-ok" ]; exit $?; fi
@@ -340,6 +341,26 @@ def test_venv_setup_is_locked_and_a_venv_left_incomplete_is_rebuilt(tmp_path):
     done = setup_venv(tmp_path, venv)
     assert done.wait(60) == 0
     assert "rebuilding" in done.stderr.read() and log.read_text().split() == ["venv", "pip", "install"]
+
+
+def test_a_venv_another_copy_of_the_project_is_installed_in_is_left_alone(tmp_path):
+    """make report VENV=../main/.venv from a clone: installing the clone there would switch the other copy's every run
+    to the clone's code. Refused, nothing installed; the venv's own copy updates it as before."""
+    log = tmp_path / "log"
+    fake_command(tmp_path, "python", FAKE_PYTHON.format(log=log))
+    (tmp_path / "pyproject.toml").write_text("[project]\n", encoding="utf-8")
+    venv = tmp_path / ".venv"
+    assert setup_venv(tmp_path, venv).wait(60) == 0
+    other = tmp_path / "main"
+    other.mkdir()
+    (venv / "bin" / "owner").write_text(str(other), encoding="utf-8")
+    (venv / ".installed").unlink()
+    log.write_text("")
+    refused = setup_venv(tmp_path, venv)
+    assert refused.wait(60) == 1 and log.read_text() == ""
+    assert f"belongs to the copy of the project in {other}" in refused.stderr.read()
+    (venv / "bin" / "owner").write_text(str(tmp_path), encoding="utf-8")  # its own copy
+    assert setup_venv(tmp_path, venv).wait(60) == 0 and log.read_text().split() == ["install"]
 
 
 def test_a_notebooks_kernel_imports_the_package_the_run_imports(monkeypatch, tmp_path):
