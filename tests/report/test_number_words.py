@@ -150,7 +150,7 @@ def test_a_half_computed_in_floats_is_still_a_half():
 
     from analysis.catalog import catalog
     from analysis.report.numbers import fmt_number, fmt_pct
-    from analysis.report.words import change_per_year, shown_change
+    from analysis.report.words import change_per_year, rate_text, shown_change
 
     percent = SimpleNamespace(kind="intensity", unit="%", unit_en="%", unit_zh="%")
     assert (37.9 - 34) / 4 < 0.975  # the float arithmetic's
@@ -159,3 +159,5 @@ def test_a_half_computed_in_floats_is_still_a_half():
     assert change_per_year((37.9 - 34) / 4, percent, catalog("en")) == "+0.98 pp"
     assert fmt_pct(103 / 80).lstrip("+") == "128.8%" and fmt_number(0.16250000000000003 * 10) == "1.63"
     assert shown_change((2.7 - 2.36) / 4, percent) == 0.09 and shown_change(-(37.9 - 34) / 4, percent) == -0.98
+    # a completion rate under a status, as the card's beside it: R&D personnel's 2023 stage target 24,300 ÷ 24,000
+    assert rate_text(24300 / 24000) == "101.3%" and rate_text(29 / 30) == "96.7%"

@@ -14,7 +14,7 @@ from ..assess.rates import direction_sign
 from ..assess.warning_list import overdue_behind
 from ..ingest.plan_outline import place_of
 from .context import ReportContext
-from .numbers import MISSING, fmt_number, fmt_pct, is_missing
+from .numbers import MISSING, fmt_number, fmt_pct, half_up, is_missing
 from .words import (
     amount,
     difference,
@@ -271,7 +271,7 @@ def prose_growth_note(context: ReportContext, row, promise) -> str:
         return words.text("card.prose_growth_awaiting", **fields)
     latest = later.iloc[-1]
     seen = (float(latest["value"]) / start) ** (1 / (int(latest["year"]) - start_year)) - 1
-    met = round(seen * 100, 1) >= promise.value - 1e-9  # as shown: 10.0% meets "10% 以上"
+    met = float(half_up(seen, 1, 100)) >= promise.value - 1e-9  # as shown: 10.0% meets "10% 以上"
     return words.text("card.prose_growth", **fields, latest_year=int(latest["year"]), seen=fmt_pct(seen),
                       latest=amount(row, fmt_number(latest["value"]), words),
                       verdict=words[f"card.prose_growth_verdict.{'met' if met else 'short'}"])

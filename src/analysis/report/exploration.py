@@ -19,7 +19,7 @@ from ..assess.what_if import growth_needed, sensitivity, year_reached, yearly_ch
 from ..catalog import Catalog
 from ..vocabulary import HELD_EVERY_YEAR, target_range
 from .context import ReportContext
-from .numbers import MISSING, fmt_number, fmt_pct, is_missing
+from .numbers import MISSING, fmt_number, fmt_pct, half_up, is_missing
 from .words import amount, change_per_year, localized, named, status_note, status_text, target_text, value_text, year
 
 HORIZON = 50  # years: "what if" looks no further
@@ -46,7 +46,8 @@ def method_comparison(context: ReportContext, row) -> tuple[str, pd.DataFrame]:
     return "", pd.DataFrame({
         headers["rates"]: [words[f"explore.rates.{method}"] for method in rates],
         headers["scheme"]: [words[f"explore.schemes.{scheme}"] for scheme in table["scheme"]],
-        headers["ratio"]: [MISSING if is_missing(ratio) else f"{ratio:.2f}" for ratio in table["progress_ratio"]],
+        headers["ratio"]: [MISSING if is_missing(ratio) else str(half_up(ratio, 2))
+                           for ratio in table["progress_ratio"]],
         headers["status"]: [words.status(status) for status in table["status"]],
         headers["own"]: [words["explore.own"] if own and scheme == context.scheme else ""
                          for own, scheme in zip(table["own"], table["scheme"])],

@@ -22,7 +22,7 @@ from ..assess.warning_list import stage_met_off_course
 from ..text import as_submitted
 from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
 from .context import ReportContext
-from .numbers import MISSING, is_missing
+from .numbers import MISSING, half_up, is_missing
 from .words import (
     SHOWN_IN_STEAD,
     amount,
@@ -392,7 +392,7 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
         outcome = words.text(f"self_evaluation.share.outcome.{form}", achieved=achieved, missed=missed, count=count)
         return lead + words.count_text("self_evaluation.share.finals_mid", count, outcome=outcome, basis=words[basis],
                                        rest=rest)
-    share = f"{achieved / len(finals) * 100:.1f}"
+    share = str(half_up(achieved / len(finals), 1, 100))
     judged = words.text("self_evaluation.share.judged", count=len(finals), share=share, basis=words[basis],
                         achieved=achieved) \
         if len(finals) < total else words.text("self_evaluation.share.judged_all", basis=words[basis])
@@ -400,9 +400,9 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     # named as such; that of those with a final verdict after it, with its own denominator; the rest's reasons last
     return lead + words.count_text("self_evaluation.share.counted", len(finals), total=total, achieved=achieved,
                             share=share, rest=rest, basis=words[basis], judged=judged,
-                            share_all=f"{achieved / total * 100:.1f}",
+                            share_all=str(half_up(achieved / total, 1, 100)),
                             of_all=words.text("self_evaluation.share.of_all", achieved=achieved, total=total,
-                                              share_all=f"{achieved / total * 100:.1f}")
+                                              share_all=str(half_up(achieved / total, 1, 100)))
                             if len(finals) < total else "",
                             basis_one=words[f"{basis}_one"])
 

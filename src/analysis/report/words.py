@@ -968,8 +968,8 @@ def _stage_met_need(row, words: Catalog) -> str:
 
 
 def rate_text(fraction: float) -> str:
-    """A completion rate: 96.7%."""
-    return MISSING if is_missing(fraction) else f"{fraction * 100:.1f}%"
+    """A completion rate, rounded half up as every number: 96.7%; 24,300 ÷ 24,000 = 101.25% → 101.3%."""
+    return MISSING if is_missing(fraction) else f"{half_up(fraction, 1, 100)}%"
 
 
 # --- what a verdict rests on ---------------------------------------------------------------------------
