@@ -709,8 +709,9 @@ def prose_growth_checks(context: ReportContext) -> dict[tuple, tuple[float, floa
 
 
 def prose_growth_missed(context: ReportContext) -> list[str]:
-    """The growths the plan's prose promises that a series falls short of, as the overview names them: "技术合同成交额：
-    要求年均增长 10% 以上；自 2021年（方案表中最后一个基础值）至 2024年实际年均 +5.9%"; none awaiting data."""
+    """The growths the plan's prose promises that a series falls short of, as the overview names them: "技术合同成交额，
+    方案正文要求年均增长 10% 以上，自 2021年（方案表中最后一个基础值）至 2024年实际年均增长 5.9%" (a growth in a
+    sentence without its sign, a fall with its minus); none awaiting data."""
     words, quality = context.words, context.quality
     out = []
     for promise in quality[quality["issue"] == "prose_growth"].itertuples():
@@ -718,7 +719,8 @@ def prose_growth_missed(context: ReportContext) -> list[str]:
         check = prose_growth_check(context, row, promise)
         if check and not check[1]:
             out.append(words.text("summary.prose_growth_item", name=localized(row, "short_name", words.language),
-                                  promised=fmt_number(promise.value), seen=fmt_pct(check[0]), first=year(check[2]),
+                                  promised=fmt_number(promise.value), seen=fmt_pct(check[0]).lstrip("+"),
+                                  first=year(check[2]),
                                   last=year(check[3])))
     return out
 
