@@ -54,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--year", default=None,
                         help="report year (the plan's last evaluation year by default); several as 2023,2024, "
                              "or all")
-    report.add_argument("--lang", default="zh", help="report language: zh (default) or en; zh,en or all for both")
+    report.add_argument("--lang", default=None,
+                        help="report language: zh (default) or en; zh,en or all for both. With one language, a "
+                             "mistake in the parameters is told in it")
     _add_inputs(report)
     report.add_argument("--output-dir", default="reports",
                         help="reports folder, inside the project (default reports); the report goes to "
@@ -71,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_debug(templates)
     templates.add_argument("--year", default=None, help="the year values are collected for (default: the plan's "
                                                         "last report year)")
-    templates.add_argument("--lang", default="zh", help="the workbooks' language: zh (default) or en")
+    templates.add_argument("--lang", default=None, help="the workbooks' language: zh (default) or en; a mistake "
+                                                        "in the parameters is told in it when given")
     templates.add_argument("--plan", default="data/raw/weihai",
                            help="plan folder (with plan.yml), inside the project (default data/raw/weihai)")
     templates.add_argument("--observations", default=None,
@@ -111,7 +114,7 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
                              "are written to PROCESSED_DIR/<plan>/")
 
 
-def _inputs(args: argparse.Namespace):
+def _inputs(args: argparse.Namespace, words=None):
     """The plan, the scheme, the observations folder and the processed folder, all checked."""
     from .parameters import (
         check_not_inside_raw,
@@ -123,7 +126,7 @@ def _inputs(args: argparse.Namespace):
     from .plan import load_plan
 
     plan = load_plan(resolve_project_path(args.plan, parameter="--plan"))
-    scheme = check_scheme(args.scheme)
+    scheme = check_scheme(args.scheme, words)
     observations = resolve_observations_dir(args.observations) if args.observations else None
     processed = check_output_dir(args.processed_dir, "--processed-dir")
     check_not_inside_raw(processed, "--processed-dir")
@@ -146,13 +149,23 @@ def run_data(args: argparse.Namespace) -> int:
     return 0
 
 
-def _several(value: str, everything: tuple, check, name: str) -> list:
+def _several(value: str, everything: tuple, check, name: str, words=None) -> list:
     """``2024``, ``2023,2024`` or ``all``: each item checked, duplicates dropped, order kept."""
+    from .parameters import said
+
     items = list(everything) if str(value).strip() == "all" else [v.strip() for v in str(value).split(",")]
     if not all(items):
-        raise InputError(f"{value!r} has an empty item; give one value, several separated by commas, or all",
-                         field=name)
-    return list(dict.fromkeys(check(item) for item in items))
+        raise InputError(said(words, "empty_item", value=repr(value)), field=name)
+    return list(dict.fromkeys(check(item, words=words) for item in items))
+
+
+def message_words(language):
+    """The words a run's parameter mistakes are told in: the one language ``--lang`` asks for (the report's reader's);
+    English where it asks for none, several or an unknown one (the help and the docs speak English)."""
+    from .catalog import catalog
+    from .settings import LANGUAGES
+
+    return catalog(language if language in LANGUAGES else "en")
 
 
 def say_line(line: str) -> None:
@@ -175,11 +188,12 @@ def run_report(args: argparse.Namespace) -> int:
     from .parameters import check_jobs, check_language, check_not_inside_raw, check_output_dir
     from .settings import LANGUAGES
 
-    plan, scheme, observations, processed = _inputs(args)
+    words = message_words(args.lang)
+    plan, scheme, observations, processed = _inputs(args, words)
     year = args.year if args.year is None or str(args.year).strip() else None
-    years = _several(year or str(plan.report_years[-1]), plan.report_years, plan.check_report_year, "--year")
-    languages = _several(args.lang, LANGUAGES, check_language, "--lang")
-    workers = check_jobs(args.jobs if args.jobs is None or str(args.jobs).strip() else None)
+    years = _several(year or str(plan.report_years[-1]), plan.report_years, plan.check_report_year, "--year", words)
+    languages = _several(args.lang if args.lang is not None else "zh", LANGUAGES, check_language, "--lang", words)
+    workers = check_jobs(args.jobs if args.jobs is None or str(args.jobs).strip() else None, words)
     output_dir = check_output_dir(args.output_dir, "--output-dir")
     check_not_inside_raw(output_dir, "--output-dir")
     check_not_inside_raw(output_dir, "--output-dir", plan.folder)
@@ -222,9 +236,10 @@ def run_templates(args: argparse.Namespace) -> int:
     )
     from .plan import load_plan
 
+    words = message_words(args.lang)
     plan = load_plan(resolve_project_path(args.plan, parameter="--plan"))
     observations = resolve_observations_dir(args.observations) if args.observations else None
-    language = check_language(args.lang)
+    language = check_language(args.lang if args.lang is not None else "zh", words)
     output_dir = check_output_dir(args.output_dir, "--output-dir")
     check_not_inside_raw(output_dir, "--output-dir")
     check_not_inside_raw(output_dir, "--output-dir", plan.folder)
@@ -232,7 +247,7 @@ def run_templates(args: argparse.Namespace) -> int:
     from .publish.templates import build_templates, check_entry_year
 
     year = args.year if args.year is not None and str(args.year).strip() else str(plan.report_years[-1])
-    written = build_templates(plan, check_entry_year(plan, year), language, output_dir, observations)
+    written = build_templates(plan, check_entry_year(plan, year, words), language, output_dir, observations)
     for path in written:
         print(f"wrote {display_path(path)}")
     print(f"templates: {len(written)} workbooks")

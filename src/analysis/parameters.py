@@ -39,32 +39,44 @@ def resolve_observations_dir(value: str | Path, *, parameter: str = "--observati
     return folder
 
 
-def check_language(value) -> str:
+def check_language(value, words=None) -> str:
     if value not in LANGUAGES:
-        raise InputError(f"unknown language {quote(value)}; use one of {', '.join(LANGUAGES)}", field="language")
+        raise InputError(said(words, "unknown_language", value=quote(value), choices=", ".join(LANGUAGES)),
+                         field="language")
     return value
 
 
-def check_scheme(value) -> str:
+def check_scheme(value, words=None) -> str:
     if not isinstance(value, str) or value not in SCHEMES:
-        raise InputError(f"unknown cut-off scheme {quote(value)}; use one of {', '.join(SCHEMES)}", field="scheme")
+        raise InputError(said(words, "unknown_scheme", value=quote(value), choices=", ".join(SCHEMES)),
+                         field="scheme")
     return value
 
 
-def check_year(value, field: str = "report_year") -> int:
+def said(words, key: str, **fields) -> str:
+    """A parameter's mistake in ``words``' language (the catalogs' ``parameter_errors``): the language the run was
+    asked for on the command line; English without one (plan.yml, a notebook's parameters)."""
+    if words is None:
+        from .catalog import catalog  # loaded only to tell a mistake (the catalog module imports this one)
+
+        words = catalog("en")
+    return words.text(f"parameter_errors.{key}", **fields)
+
+
+def check_year(value, field: str = "report_year", words=None) -> int:
     """A year written as digits (``2024``, ``"2024"``; papermill may pass ``2024.0``)."""
     if isinstance(value, bool):
-        raise InputError(f"{quote(value)} is not a year", field=field)
+        raise InputError(said(words, "not_a_year", value=quote(value)), field=field)
     if isinstance(value, int):
         if not 1000 <= value <= 9999:  # compared as a number: str() refuses integers of over 4,300 digits
-            raise InputError(f"{quote(value)} is not a year", field=field)
+            raise InputError(said(words, "not_a_year", value=quote(value)), field=field)
         return value
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e6:
         value = int(value)
     text = value if isinstance(value, str) else str(value)
     text = text.strip()
     if not (text.isascii() and text.isdigit() and len(text) == 4):
-        raise InputError(f"{quote(value)} is not a year", field=field)
+        raise InputError(said(words, "not_a_year", value=quote(value)), field=field)
     return int(text)
 
 
@@ -85,12 +97,12 @@ def check_not_inside_raw(output: Path, parameter: str, raw_dir: Path = RAW_DIR) 
     return output
 
 
-def check_jobs(value) -> int | None:
+def check_jobs(value, words=None) -> int | None:
     """A number of worker processes: ASCII digits, at least 1 (``None``: one per core)."""
     if value is None:
         return None
     text = value.strip() if isinstance(value, str) else str(value)
     # str.isdigit() is true for '¹' and '٣', which int() refuses or reads: only ASCII digits count.
     if not (text.isascii() and text.isdigit()) or len(text) > 4 or int(text) < 1:
-        raise InputError(f"{quote(value)} is not a positive number of worker processes", field="--jobs")
+        raise InputError(said(words, "jobs", value=quote(value)), field="--jobs")
     return int(text)

@@ -18,7 +18,7 @@ import yaml
 
 from .errors import InputError, Mistakes, quote
 from .files import outside_project, read_regular, regular_file_kind
-from .parameters import check_year
+from .parameters import check_year, said
 from .settings import LANGUAGES
 from .text import check_text
 from .vocabulary import STATUS_VOCABULARIES
@@ -121,11 +121,12 @@ class Plan:
         """``final`` or ``mid_term`` in an evaluation year, ``annual`` otherwise."""
         return self.evaluations.get(report_year, "annual")
 
-    def check_report_year(self, value) -> int:
-        year = check_year(value)
+    def check_report_year(self, value, words=None) -> int:
+        """A report year of the plan; a mistake told in ``words``' language (English by default)."""
+        year = check_year(value, words=words)
         years = self.report_years
         if year not in years:
-            raise InputError(f"{year} is outside the plan: report years run {years[0]}–{years[-1]}",
+            raise InputError(said(words, "outside_plan", year=year, first=years[0], last=years[-1]),
                              field="report_year")
         return year
 

@@ -331,3 +331,28 @@ def test_every_bad_row_of_a_file_is_an_error_line_of_its_own(capsys, work_dir, w
                        "--processed-dir", relative(work_dir / "processed-two")])
     assert status == 2
     assert [line[:len("error: ")] for line in capsys.readouterr().err.splitlines()] == ["error: "] * 2
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (["--year", "2019", "--lang", "zh"], "error: report_year: 2019年不在方案的报告年份内：报告年份为 2021—2024年"),
+    (["--year", "2019", "--lang", "en"], "error: report_year: 2019 is outside the plan: report years run 2021–2024"),
+    # no language asked for, or several: the help's and the docs' English
+    (["--year", "2019"], "error: report_year: 2019 is outside the plan: report years run 2021–2024"),
+    (["--year", "2019", "--lang", "all"], "error: report_year: 2019 is outside the plan: report years run 2021–2024"),
+    (["--year", "2024", "--lang", "zh", "--jobs", "0"], "error: --jobs: '0' 不是有效的工作进程数（须为正整数）"),
+    (["--year", "2024", "--lang", "zh", "--scheme", "oecd"],
+     "error: scheme: 未知的进度阈值方案 'oecd'：请用 eurostat, unsd 之一"),
+])
+def test_a_parameter_mistake_is_told_in_the_language_the_run_asks_for(weihai_in_project, work_dir, capsys, args,
+                                                                         line):
+    status = cli.main(["report", "--plan", relative(weihai_in_project.folder), *args, "--output-dir",
+                       relative(work_dir / "reports")])
+    assert status == 2 and capsys.readouterr().err.splitlines() == [line]
+    assert not (work_dir / "reports").exists()
+
+
+def test_a_template_year_mistake_is_told_in_the_workbooks_language(weihai_in_project, work_dir, capsys):
+    status = cli.main(["templates", "--plan", relative(weihai_in_project.folder), "--year", "2019", "--lang", "zh",
+                       "--output-dir", relative(work_dir / "templates")])
+    lines = capsys.readouterr().err.splitlines()
+    assert status == 2 and lines == ["error: --year: 2019年：可报送数据的年份为 2021—2030年"]

@@ -23,7 +23,7 @@ from ..ingest.departments import DEPARTMENT_NAMES_FILE, load_department_names
 from ..ingest.observations import REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS
 from ..ingest.xlsx_reader import read_workbook
 from ..numbers import fmt_number, is_missing
-from ..parameters import check_year
+from ..parameters import check_year, said
 from ..plan import Plan
 from ..report.entry_workbooks import entry_workbook_bytes, entry_workbooks
 from ..report.words import missed_years, status_aside, status_text, target_text
@@ -37,12 +37,12 @@ def templates_folder(plan: Plan, output_dir: Path, year: int) -> Path:
     return Path(output_dir) / plan.name / str(year)
 
 
-def check_entry_year(plan: Plan, value) -> int:
+def check_entry_year(plan: Plan, value, words=None) -> int:
     """A year observations may be given for (:func:`analysis.clean.observations.year_range`)."""
-    year = check_year(value, "--year")
+    year = check_year(value, "--year", words)
     first, last = year_range(plan)
     if not first < year <= last:
-        raise InputError(f"{year}: values are collected for {first + 1}–{last}", field="--year")
+        raise InputError(said(words, "entry_year", year=year, first=first + 1, last=last), field="--year")
     return year
 
 
