@@ -55,6 +55,35 @@ def test_no_self_evaluation_text_runs_past_the_page_edge(report):
     assert cut_at_the_edge(pdf_layout(report / "self-evaluation.pdf")) == []
 
 
+def test_the_self_evaluations_numbers_stand_digits_under_digits(example_reports):
+    """The final zh self-evaluation's value column (2024年实际值): 24,800 (row 1), 2.7 (row 2) and 45.6 (row 3) end
+    at one right edge, as the report's scorecard sets numbers; before, they began at one left edge."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    def chars(item):
+        if isinstance(item, LTChar):
+            yield item
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                yield from chars(child)
+
+    first = next(extract_pages(str(example_reports["final-zh"] / "self-evaluation.pdf"), page_numbers=[0]))
+    rows: dict[int, list] = {}
+    for char in chars(first):
+        rows.setdefault(round(char.y0), []).append(char)
+    ends = {}  # each value's right end: its last character's, on its row, after the target's column
+    for row in rows.values():
+        row.sort(key=lambda char: char.x0)
+        text = "".join(char.get_text() for char in row)
+        for value, after in (("24,800", "24,500"), ("2.7", "2.8"), ("45.6", "45")):
+            at = text.find(value, text.find(after) + len(after)) if after in text else -1
+            if at >= 0 and text.startswith(("1研发人员数", "2R&D", "3国家高新区")):
+                ends[value] = row[at + len(value) - 1].x1
+    assert set(ends) == {"24,800", "2.7", "45.6"}
+    assert max(ends.values()) - min(ends.values()) < 1, ends  # left-aligned, 24,800 ended 17 pt right of 2.7
+
+
 def test_no_page_is_left_half_empty_except_before_a_section(report, layout):
     html = (report / "report.html").read_text(encoding="utf-8")
     sections = {unescape(re.sub(r"<[^>]+>", "", h)).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)}
