@@ -89,6 +89,18 @@ def test_the_paragraph_before_a_table_stays_on_its_page_in_word(example_reports)
     assert len(note) == 1 and note[0].find(f"{w}pPr/{w}keepNext") is not None
 
 
+def test_the_word_drafts_numbers_are_right_aligned_and_its_words_not(example_reports):
+    """Row 1 of the indicators table: 22,154, 24,500 and 24,800 right-aligned (digits under digits, as the HTML and the
+    report's scorecard); its name, unit and status left as written."""
+    document = docx.Document(example_reports["final-zh"] / "self-evaluation.docx")
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "序号")
+    row = next(r for r in table.rows if r.cells[0].text == "1")
+    aligned = [cell.paragraphs[0].alignment for cell in row.cells]
+    assert [cell.text for cell in row.cells][3:6] == ["22,154", "24,500", "24,800"]
+    assert aligned[3:6] == [docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT] * 3
+    assert docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT not in aligned[:3] + aligned[6:]
+
+
 def test_a_plan_without_tasks_says_so_instead_of_counting_none(example_reports):
     page = (example_reports["national-2015-zh"] / "self-evaluation.html").read_text(encoding="utf-8")
     # said of what the evaluation was given, in the plan's own word (plan.yml's plan_word: 规划), never naming a

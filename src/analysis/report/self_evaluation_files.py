@@ -150,7 +150,10 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
             rows = [[cell([{"t": "Plain", "c": _cell_inlines(context, value)}]) for value in row] for row in block.rows]
             # the indicators' names at least six characters a line, never two
             widths, points = fitted(context, columns, NAME_FLOOR if block.name == "indicators" else None)
-            document.add_table(table(block.headers, rows, widths), points=points)
+            # the baseline, target and value right-aligned, digits under digits, as the HTML's and the report's
+            aligns = [("AlignRight" if block.name == "indicators" and 3 <= number <= 5 else "AlignDefault")
+                      for number in range(len(block.headers))]
+            document.add_table(table(block.headers, rows, widths, aligns), points=points)
     meta = {"title": {"t": "MetaInlines", "c": document_title_inlines(self_evaluation_title(context))},
             "date": {"t": "MetaInlines", "c": inlines(report_dates(context, generated))},
             "lang": {"t": "MetaString", "c": context.words["language.docx_lang"]}}
