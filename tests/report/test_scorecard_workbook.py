@@ -64,10 +64,11 @@ def workbook(workbook_bytes):
 
 SHEET_NAMES = {"zh": ["说明", "指标评估表", "预警清单", "与2023年相比的变化", "数据质量", "实际值"],
                "en": ["About", "Scorecard", "Warnings", "Change since 2023", "Data quality", "Actual values"]}
-FIRST_HEADERS = {"zh": ["序号", "序列", "类别", "指标名称（方案原文）", "简称", "核心指标", "单位", "目标属性",
+# the number, short name and series first: what each printed page repeats at its left
+FIRST_HEADERS = {"zh": ["序号", "简称", "序列", "类别", "指标名称（方案原文）", "核心指标", "单位", "目标属性",
                         "2020年基础值", "2021年基础值", "最新值", "最新值年份", "2023年目标", "2024年目标",
                         "对照目标年份"],
-                 "en": ["No.", "Series", "Category", "Indicator (full name)", "Short name", "Core", "Unit",
+                 "en": ["No.", "Short name", "Series", "Category", "Indicator (full name)", "Core", "Unit",
                         "Target form", "2020 baseline", "2021 baseline", "Latest value", "Latest year", "2023 target",
                         "2024 target", "Binding target year"]}
 
@@ -208,9 +209,9 @@ def test_warning_sheet_lists_the_lagging_series_by_department(workbook):
                                                         "Insufficient progress")}[language]
     status_column = {"zh": "状态", "en": "Status"}[language]
     scorecard = _scorecard(book)
-    expected = sorted((_cell.value, (row[1].value or "")) for row in scorecard.iter_rows(min_row=2)
-                      for _cell in row[:1] if _row_of(scorecard, row[0].value, row[1].value or "")[status_column].value
-                      in lagging)
+    series = [cell.value for cell in scorecard[1]].index({"zh": "序列", "en": "Series"}[language])
+    expected = sorted((row[0].value, (row[series].value or "")) for row in scorecard.iter_rows(min_row=2)
+                      if _row_of(scorecard, row[0].value, row[series].value or "")[status_column].value in lagging)
     # and the R&D super-deduction (21), behind the pace ("moderate"), its target's year 2024 come without a 2024
     # value: no time left to accelerate, amber
     expected = sorted([*expected, (21, "")])
@@ -601,13 +602,20 @@ def test_a_wide_sheet_prints_on_pages_its_text_is_readable_on(workbook):
     every page with the header row; the change sheet (six columns) stays one page wide."""
     from openpyxl.utils import get_column_letter
 
-    _, book = workbook
+    language, book = workbook
     sheet = _scorecard(book)
     total = sum(sheet.column_dimensions[get_column_letter(c)].width for c in range(1, sheet.max_column + 1))
     assert total > 300
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToHeight == 0
-    assert sheet.page_setup.fitToWidth == -(-total // 150) >= 3
-    assert sheet.print_title_cols.replace("$", "") == "A:A" and sheet.print_title_rows.replace("$", "") == "1:1"
+    named = sum(sheet.column_dimensions[get_column_letter(c)].width for c in (1, 2, 3))
+    assert sheet.page_setup.fitToWidth == -(-(total - named) // (150 - named)) >= 3
+    # each page names its rows: number, short name and series (A:C), a third of a page at most
+    assert sheet.print_title_cols.replace("$", "") == "A:C" and sheet.print_title_rows.replace("$", "") == "1:1"
+    assert [sheet.cell(1, column).value for column in (1, 2, 3)] == FIRST_HEADERS[language][:3]
+    # the year after a value right-aligned is centred: never read as one number with it ("24,8002024")
+    row = _row_of(sheet, 1)
+    latest_year = {"zh": "最新值年份", "en": "Latest year"}[language]
+    assert row[latest_year].value == 2024 and row[latest_year].alignment.horizontal == "center"
     change = book.worksheets[3]
     assert change.page_setup.fitToWidth in (None, 1) and not change.print_title_cols

@@ -220,8 +220,8 @@ def write_cell(sheet, styles: Styles, row: int, column: int, value, wrap: bool =
                                styles.get(num_format="0.0%" if value.digits else "0%"))
     elif isinstance(value, bool):
         raise TypeError("write a yes/no as its catalog word")
-    elif isinstance(value, int):
-        sheet.write_number(row, column, value, styles.get(num_format="0", align="left"))
+    elif isinstance(value, int):  # an id, a year: centred, never against the number right-aligned before it
+        sheet.write_number(row, column, value, styles.get(num_format="0", align="center"))
     elif isinstance(value, Shown):  # every printed digit (3.0, 2.40)
         sheet.write_number(row, column, float(value), styles.number(value))
     elif isinstance(value, float):
@@ -252,22 +252,24 @@ def lines_needed(value, width: float) -> int:
     return max(1, math.ceil(display_width(shown_text(value)) / max(width - 1, 1)))
 
 
-def print_setup(sheet, header_rows: int = 0, widths: list[float] = ()) -> None:
+def print_setup(sheet, header_rows: int = 0, widths: list[float] = (), named_by: int = 1) -> None:
     """On paper: A4 landscape, the header row repeated on every page; as many pages wide as keep the text near its
     size (:data:`PAGE_WIDTH` characters a page: the scorecard's 33 columns on one page printed at 3 pt), the
-    first column (序号, the row's number) repeated on each."""
+    first ``named_by`` columns (序号, and the scorecard's short name and series: what names a row) repeated on
+    each."""
     sheet.set_paper(9)
     sheet.set_landscape()
-    pages = max(1, math.ceil(sum(widths) / PAGE_WIDTH))
+    named = sum(widths[:named_by])
+    pages = max(1, math.ceil((sum(widths) - named) / (PAGE_WIDTH - named))) if widths else 1
     sheet.fit_to_pages(pages, 0)
     if pages > 1:
-        sheet.repeat_columns(0, 0)
+        sheet.repeat_columns(0, named_by - 1)
     if header_rows:
         sheet.repeat_rows(0, header_rows - 1)
 
 
 def write_table(sheet, styles: Styles, headers: list[str], rows: list[list], first_row: int = 0,
-                wide: tuple[int, ...] = ()) -> None:
+                wide: tuple[int, ...] = (), named_by: int = 1) -> None:
     """A table with a frozen header row, an autofilter, columns as wide as their contents up to
     :data:`MAX_TABLE_COLUMN_WIDTH` (longer text wraps, its row made as high as it needs: spreadsheet programs
     do not measure rows as they open a file), the ``wide`` columns (sentences) up to :data:`MAX_COLUMN_WIDTH`, and
@@ -288,7 +290,7 @@ def write_table(sheet, styles: Styles, headers: list[str], rows: list[list], fir
             write_cell(sheet, styles, number, column, value, wrap=lines_needed(value, widths[column]) > 1)
     sheet.freeze_panes(first_row + 1, 0)
     sheet.autofilter(first_row, 0, first_row + max(len(rows), 1), len(headers) - 1)
-    print_setup(sheet, first_row + 1, widths)
+    print_setup(sheet, first_row + 1, widths, named_by)
 
 
 def write_sentence(sheet, styles: Styles, text: str) -> None:
@@ -484,7 +486,9 @@ NEEDED_COLUMNS = ("needed_rate", "needed_change", "next_year", "next_target", "n
 def scorecard_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     """One row per indicator series: names, unit, baselines, latest value, targets, gap, growth, status."""
     headers, rows = scorecard_table(inputs)
-    write_table(book.add_worksheet(inputs.context.words["workbook.sheets.scorecard"]), styles, headers, rows)
+    names = inputs.context.words["workbook.scorecard"]
+    write_table(book.add_worksheet(inputs.context.words["workbook.sheets.scorecard"]), styles, headers, rows,
+                named_by=3 if names["series"] in headers else 2)
 
 
 def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
@@ -495,7 +499,8 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
     baseline_years, baselines = _series_values(context, "baseline")
     target_years, targets = _series_values(context, "target")
     upper_years, uppers = _series_values(context, "target", "upper")  # range targets' upper bounds, if any
-    headers = [names["id"], names["series"], names["category"], names["name"], names["short_name"], names["core"],
+    # the number, the short name and the series first: what each printed page repeats at its left (print_setup)
+    headers = [names["id"], names["short_name"], names["series"], names["category"], names["name"], names["core"],
                names["unit"], names["operator"], *(names["baseline"].format(year=y) for y in baseline_years),
                names["latest"], names["latest_year"], *(names["target"].format(year=y) for y in target_years),
                *(names["target_upper"].format(year=y) for y in upper_years), names["binding_year"],
@@ -526,9 +531,9 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                        # a level to hold every year: the years it missed, which make it "not achieved" beside a
                        # completion rate of 100 % or more; one year a number, as a year is everywhere in the book
                        _missed(row, words), *_promised(promised.get(key))]
-        rows.append([int(row.indicator_id), series_label(row.series, words),
+        rows.append([int(row.indicator_id), localized(row, "short_name", language), series_label(row.series, words),
                      localized(row, "category", language), localized(row, "name", language),
-                     localized(row, "short_name", language), words["workbook.core_mark"] if row.core else "",
+                     words["workbook.core_mark"] if row.core else "",
                      localized(row, "unit", language), words[f"operator.{operator(row)}"],
                      *(ranked(row, baselines.get(key, {}).get(y), words) for y in baseline_years),
                      *figures, status_cell(row, words),
