@@ -115,6 +115,8 @@ TASK_COLUMNS = {
     "task_id": "str", "group": "int64", "group_title_zh": "str", "group_title_en": "str", "number": "int64",
     "title_zh": "str", "title_en": "str",
     "lead_department_zh": "str", "lead_department_en": "str", "departments_zh": "str", "departments_en": "str",
+    # "assigned": the lead is not the first department the plan lists (task_leads.csv); "" the first, or none
+    "lead_basis": "str",
     "department_wording": "str", "department_line": "int64", "n_items": "int64",
     "source": "str", "first_line": "int64", "last_line": "int64", "note": "str",
 }

@@ -348,3 +348,32 @@ def test_departments_named_need_the_names_file(tmp_path):
     message = typed_refused(typed_folder(tmp_path, names=None))
     assert message.endswith("department_names.csv: file not found: the plan's key tasks name departments (task 1.1: "
                             "'市科技局', tasks.csv:3), whose English names it gives (name_zh,name_en)"), message
+
+
+def test_a_task_lead_assigned_by_function_keeps_the_list_as_printed():
+    # task_leads.csv: 2.2's list starts with the trade union (市总工会, by protocol); the science bureau leads it
+    from analysis.clean.tasks import build_task_tables
+
+    read = load_plan_tasks(DEFAULT_PLAN_DIR, DEFAULT_PLAN_DIR / "weihai-innovative-city-plan-2022.txt")
+    tasks = build_task_tables(read).tasks.set_index("task_id")
+    assert tasks.loc["2.2", "departments_zh"].startswith("市总工会、市发展改革委、市科技局")
+    assert (tasks.loc["2.2", "lead_department_zh"], tasks.loc["2.2", "lead_basis"]) == ("市科技局", "assigned")
+    assert tasks.loc["2.2", "lead_department_en"] == "Municipal Science and Technology Bureau"
+    assert (tasks.loc["1.1", "lead_department_zh"], tasks.loc["1.1", "lead_basis"]) == ("市发展改革委", "")
+
+
+@pytest.mark.parametrize(("rows", "words"), [
+    ("9.9,市科技局,x", "task_leads.csv:2: task_id: '9.9' is not a task (1.2) of the plan's tasks"),
+    ("2.2,市财政局,x", "task_leads.csv:2: lead: '市财政局' is not among the departments the plan lists for task 2.2 "
+                       "(市总工会、"),
+    ("2.2,市科技局,", "task_leads.csv:2: reason:"),
+    ("2.2,市科技局,a\n2.2,市海洋发展局,b", "task 2.2 appears twice"),
+])
+def test_a_task_lead_file_with_a_mistake_is_refused_by_line(tmp_path, rows, words):
+    from tests.conftest import copy_plan
+
+    folder = copy_plan(DEFAULT_PLAN_DIR, tmp_path / "weihai")
+    (folder / "task_leads.csv").write_text(f"task_id,lead,reason\n{rows}\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_plan_tasks(folder, folder / "weihai-innovative-city-plan-2022.txt")
+    assert words in str(caught.value)

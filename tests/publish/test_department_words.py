@@ -22,7 +22,8 @@ from analysis.report.tables import quality_table
 from tests.conftest import DEFAULT_PLAN_DIR, FIXTURES, copy_plan
 from tests.support.self_evaluation import block_texts, year_context
 
-SCIENCE_TASKS = ["1.2", "2.1", "3.4", "4.2", "4.4", "5.2", "6.2", "6.5"]
+#: The tasks the science bureau leads: named first (1.2, 2.1, …), or assigned by function in task_leads.csv (2.2, 7.2)
+SCIENCE_TASKS = ["1.2", "2.1", "2.2", "3.4", "4.2", "4.4", "5.2", "6.2", "6.5", "7.2"]
 WORDS_SHEET = "工作进展与说明"
 #: A row's kind as a Chinese workbook writes it (and reads it back).
 ITEM = {"task": "重点任务", "indicator": "指标"}
@@ -56,9 +57,12 @@ def test_the_words_sheet_lists_the_tasks_led_and_the_indicators_to_explain(templ
     assert ("22", None) in explained and ("24", None) in explained
     assert all(row[3] == 2024 for row in rows)
     # a department that leads tasks but no indicator gets a workbook of words only
-    only_words = openpyxl.load_workbook(templates["市总工会"])
+    only_words = openpyxl.load_workbook(templates["市交通运输局"])
     assert only_words.sheetnames == [WORDS_SHEET]
-    assert [row[1] for row in _rows(templates["市总工会"])] == ["2.2"]
+    assert [row[1] for row in _rows(templates["市交通运输局"])] == ["3.2"]
+    # a task whose lead task_leads.csv assigns by function goes to that lead: 2.2 to the science bureau, not the
+    # trade union the plan lists first (which gets no workbook)
+    assert "2.2" in SCIENCE_TASKS and "市总工会" not in templates
 
 
 def test_only_the_cells_a_row_takes_are_input_cells(templates):
@@ -204,15 +208,17 @@ def test_the_submissions_table_says_who_sent_what_and_what_is_missing(filled):
     science = rows["Municipal Science and Technology Bureau"]
     # 5 rows filled: tasks 4.2 and 6.5, indicators 2 (warned) and 22 (qualitative), all owed, and the explanation of
     # R&D personnel (1), which has no warning: counted beside the owed, so that owed − filled is what is missing
-    assert science[1:5] == ["8", science[2], "4 (and 1 more)", "市科技局.xlsx"]
+    # tasks due: the 8 named first and 2.2 and 7.2, which task_leads.csv assigns it
+    assert science[1:5] == ["10", science[2], "4 (and 1 more)", "市科技局.xlsx"]
     assert "task 4.2" not in science[5] and "task 1.2" in science[5] and "indicator 2;" not in science[5] + ";"
     # a qualitative indicator is owed until its progress is sent: 24, not 22
     assert "indicator 24" in science[5] and "indicator 22;" not in science[5] + ";"
     # in number order: the lagging series, then the qualitative indicators owed
     owed = [int(part.split()[1]) for part in science[5].split("; ") if part.startswith("indicator")]
     assert owed == sorted(owed)
-    union = rows[next(name for name in rows if "Trade Union" in name)]
-    assert union[1:6] == ["1", "0", "0", "none", "task 2.2"]
+    assert "task 2.2" in science[5] and not any("Trade Union" in name for name in rows)
+    approval = rows[next(name for name in rows if "Administrative Approval" in name)]
+    assert approval[1:6] == ["1", "0", "0", "none", "task 7.1"]
 
 
 def test_with_nothing_sent_every_gap_is_a_placeholder(project_tmp):
@@ -228,7 +234,7 @@ def test_with_nothing_sent_every_gap_is_a_placeholder(project_tmp):
 
 
 def test_a_filled_words_sheet_is_never_written_over(plan, templates, project_tmp):
-    _fill(templates["市总工会"], templates["市总工会"], {("task", "2.2"): {"E": "职工创新工作室新增12家"}})
+    _fill(templates["市交通运输局"], templates["市交通运输局"], {("task", "3.2"): {"E": "新开通国际航线2条"}})
     with pytest.raises(InputError, match="already holds values"):
         build_templates(plan, 2024, "zh", project_tmp / "words-templates")
 

@@ -24,10 +24,12 @@ from tests.conftest import copy_plan, relative
 YEAR = 2023
 LEADS = {"市科技局", "市发展改革委", "市市场监督管理局", "市生态环境局", "市商务局", "市财政局", "市税务局",
          "市委组织部", "市海洋发展局"}
-#: The departments the plan names first for a key task but that lead no indicator (tasks 2.2, 3.1, 3.2): a workbook
-#: of words only. Task 7.3's lead, printed 市市场监管局, is the market regulator 市市场监督管理局 (one English name in
-#: department_names.csv): its words sheet goes into that department's workbook.
-TASK_LEADS = {"市总工会", "市住房城乡建设局", "市交通运输局"}
+#: The departments that lead a key task but no indicator (3.1, 3.2: named first; 7.1: assigned by function in
+#: task_leads.csv, for the Party's organization department listed first): a workbook of words only. The trade union,
+#: listed first for 2.2, gets none: task_leads.csv gives 2.2 to the science bureau. Task 7.3's lead, printed
+#: 市市场监管局, is the market regulator 市市场监督管理局 (one English name in department_names.csv): its words sheet
+#: goes into that department's workbook.
+TASK_LEADS = {"市住房城乡建设局", "市交通运输局", "市行政审批服务局"}
 
 
 @pytest.fixture(scope="module")

@@ -71,7 +71,7 @@ def test_the_page_loads_nothing_and_escapes_the_data(example_reports):
 def test_the_paragraph_before_a_table_stays_on_its_page(example_reports):
     # the annex's note on who is asked for a task's words leads into the submissions table: kept with it
     page = (example_reports["final-zh"] / "self-evaluation.html").read_text(encoding="utf-8")
-    note = re.search(r'<p class="lead-in">方案对重点任务只列责任单位[^<]*</p>\s*'
+    note = re.search(r'<p class="lead-in">方案对重点任务只列责任单位(?:(?!</p>).)*</p>\s*'
                      r'<div class="table-wrap"><table class="submissions', page)
     assert note, "the annex's note is not kept with its table"
 
@@ -253,7 +253,9 @@ def test_the_national_share_states_its_denominator_and_the_indicators_without_da
 
 @pytest.mark.parametrize("case", ["final-zh", "final-en"])
 def test_a_task_lists_its_departments_and_calls_none_the_lead(example_reports, case):
-    # the plan prints （责任单位：市总工会、市发展改革委、…） under task 2.2: no lead named, none is called one
+    # the plan prints （责任单位：市总工会、市发展改革委、…） under task 2.2: no lead named, none is called one; where
+    # task_leads.csv assigns one by function (2.2, 7.1, 7.2: the trade union or the Party's organization department
+    # listed first by protocol), the list stays as printed and the lead is said after it
     document = docx.Document(example_reports[case] / "self-evaluation.docx")
     text = [p.text.replace(WORD_JOINER, "").replace("\u00a0", " ").replace("\u202f", " ") for p in document.paragraphs]
     start = {"final-zh": "2.2 ", "final-en": "Task 2.2: "}[case]
@@ -261,12 +263,19 @@ def test_a_task_lists_its_departments_and_calls_none_the_lead(example_reports, c
     # each department under the one name department_names.csv counts it under (市人力资源社会保障局 and 市市场监管局
     # as printed: same_as)
     assert task.endswith({"final-zh": "（责任单位：市总工会、市发展改革委、市科技局、市人力资源和社会保障局、"
-                                      "市海洋发展局、市市场监督管理局、高区管委、经区管委）",
+                                      "市海洋发展局、市市场监督管理局、高区管委、经区管委；牵头单位按职能确定为市科技局）",
                           "final-en": "Administrative Committee of the Economic and Technological Development "
-                                      "Zone)"}[case])
+                                      "Zone; lead assigned by function: Municipal Science and Technology "
+                                      "Bureau)"}[case])
     tasks = [t for t in text if re.match({"final-zh": r"\d\.\d+ ", "final-en": r"Task \d\.\d+: "}[case], t)]
     assert len(tasks) == 29
-    assert not [t for t in tasks if re.search(r"牵头|列首位|\blead\b|first listed", t)]
+    led = [t.split(" ")[0 if case == "final-zh" else 1].rstrip(":") for t in tasks
+           if re.search(r"牵头|列首位|\blead\b|first listed", t)]
+    assert led == ["2.2", "7.1", "7.2"]
+    # whose placeholder asks the assigned lead, not the first listed
+    assert any("【待补充：市科技局】" in t or "[To be supplied: Municipal Science and Technology Bureau]" in t
+               for t in text[text.index(task):text.index(task) + 3])
+    assert not any("市总工会】" in t or "Trade Unions]" in t for t in text)
     # the annex says who is asked for a task's words, and that the plan names no lead
     header = document.tables[-1].rows[0].cells[1].text.replace(WORD_JOINER, "")
     assert header == {"final-zh": "须报送的任务", "final-en": "Tasks due"}[case]
@@ -287,7 +296,7 @@ def test_the_title_years_and_the_departments_names_are_never_broken_in_the_pdf(e
     assert any("（2022—2024年）" in line for line in lines[:4])
     # in the annex, each department's name whole on its line (never 市发展改 | 革委)
     annex = lines[next(i for i, line in enumerate(lines) if line == "附：材料报送情况"):]
-    for name in ("市发展改革委", "市科技局", "市总工会", "市住房城乡建设局", "市交通运输局", "市委组织部",
+    for name in ("市发展改革委", "市科技局", "市行政审批服务局", "市住房城乡建设局", "市交通运输局", "市委组织部",
                  "市市场监督管理局"):
         assert any(line.startswith(name) for line in annex), name
 

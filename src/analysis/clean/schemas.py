@@ -128,6 +128,15 @@ def _schemas() -> dict:
         return frame["departments_zh"].str.split("、").str[0].fillna("") == frame["lead_department_zh"]
 
     lead_first = pa.Check(lead_is_first, error="the lead is the first of the departments")
+
+    # a task's lead: the first listed, or another of them where task_leads.csv assigns it ("assigned")
+    def lead_is_listed(frame):
+        listed = frame["departments_zh"].str.split("、")
+        among = [lead in names or lead == "" for lead, names in zip(frame["lead_department_zh"], listed)]
+        return pd.Series(among, index=frame.index) & (lead_is_first(frame) == (frame["lead_basis"] == ""))
+
+    lead_listed = pa.Check(lead_is_listed, error="the lead is the first of the departments, or assigned among them")
+    tasks["lead_basis"] = column("str", pa.Check.isin(("", "assigned")))
     in_order = pa.Check(lambda df: df["last_line"] >= df["first_line"], error="last_line before first_line")
 
     def schema(name, columns, unique):
@@ -141,7 +150,7 @@ def _schemas() -> dict:
         "required_growth.csv": schema("required_growth", growth,
                                       ["indicator_id", "series", "target_year", "report_year"]),
         "tasks.csv": pa.DataFrameSchema(tasks, unique=["task_id"], strict=True, ordered=True, name="tasks",
-                                        checks=[lead_first, in_order]),
+                                        checks=[lead_listed, in_order]),
         "task_items.csv": pa.DataFrameSchema(task_items, unique=["task_id", "item"], strict=True, ordered=True,
                                              name="task_items", checks=[lead_first]),
         "measures.csv": pa.DataFrameSchema(measures, unique=["number"], strict=True, ordered=True, name="measures",

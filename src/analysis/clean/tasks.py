@@ -39,7 +39,7 @@ def build_task_tables(read: PlanTasks | None) -> TaskTables:
         return TaskTables()
     source = read.tasks_source.name if read.tasks_source is not None else ""
 
-    def names(row, owner: str) -> dict:
+    def names(row, owner: str, lead_column: bool = True) -> dict:
         departments = list(row.departments)
         english = []
         for name, line in zip(departments, row.department_lines):
@@ -51,10 +51,13 @@ def build_task_tables(read: PlanTasks | None) -> TaskTables:
         # one department under one name, however the plan prints it (市市场监管局 is 市市场监督管理局: same_as)
         departments = one_name(departments, read.department_aliases)
         english = [read.department_names[name] for name in departments]
-        return {"lead_department_zh": departments[0] if departments else "",
-                "lead_department_en": english[0] if english else "",
+        # the first listed leads, unless task_leads.csv assigns another by function (the list stays as printed)
+        lead = read.department_aliases.get(row.lead, row.lead) if row.lead else ""
+        lead = lead if lead in departments else departments[0] if departments else ""
+        basis = {"lead_basis": "assigned" if departments and lead != departments[0] else ""} if lead_column else {}
+        return {"lead_department_zh": lead, "lead_department_en": read.department_names[lead] if lead else "",
                 "departments_zh": DEPARTMENT_SEPARATORS["zh"].join(departments),
-                "departments_en": DEPARTMENT_SEPARATORS["en"].join(english)}
+                "departments_en": DEPARTMENT_SEPARATORS["en"].join(english), **basis}
 
     counts = read.items.groupby("task_id").size().to_dict() if not read.items.empty else {}
     tasks = [{"task_id": row.task_id, "group": row.group, "group_title_zh": row.group_title_zh,
@@ -64,7 +67,8 @@ def build_task_tables(read: PlanTasks | None) -> TaskTables:
               "first_line": row.first_line, "last_line": row.last_line, "note": row.note}
              for row in read.tasks.itertuples()]
     items = [{"task_id": row.task_id, "item": row.item, "title_zh": row.title_zh, "line": row.line,
-              **names(row, f"task {row.task_id}, item {row.item}"), "department_line": row.department_line}
+              **names(row, f"task {row.task_id}, item {row.item}", lead_column=False),
+              "department_line": row.department_line}
              for row in read.items.itertuples()]
     measures_source = read.measures_source.name if read.measures_source is not None else ""
     measures = read.measures.assign(source=measures_source)

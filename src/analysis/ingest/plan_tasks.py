@@ -51,6 +51,8 @@ from .printed_table import read_source_lines
 TASKS_FILE = "tasks.csv"
 MEASURES_FILE = "measures.csv"
 TASK_NAMES_FILE = "task_names.csv"
+#: The lead department of a printed task, where the evaluator assigns one by function rather than the first listed.
+TASK_LEADS_FILE = "task_leads.csv"
 MEASURE_NAMES_FILE = "measure_names.csv"
 TYPED_TASK_COLUMNS = ["group", "group_title_zh", "number", "title_zh", "lead", "departments"]
 TYPED_TASK_OPTIONAL = ["title_en", "group_title_en", "note"]
@@ -140,6 +142,8 @@ def load_plan_tasks(folder: Path, printed_text: Path | None) -> PlanTasks:
     items = empty.items if items is None else items
     measures = empty.measures if measures is None else measures
     tasks = apply_task_names(tasks, folder / TASK_NAMES_FILE, tasks_source)
+    tasks = apply_task_leads(tasks, folder / TASK_LEADS_FILE, tasks_source,
+                             load_department_aliases(folder) if _exists(folder / DEPARTMENT_NAMES_FILE) else {})
     measures = apply_measure_names(measures, folder / MEASURE_NAMES_FILE, measures_source)
     named = [(row.task_id, row.departments[0], row.department_lines[0]) for row in tasks.itertuples()
              if row.departments]
@@ -558,6 +562,38 @@ def apply_task_names(tasks: pd.DataFrame, path: Path, source: Path | None) -> pd
             raise InputError(f"{task_id}'s English title is also given in {source.name} ({quote(given.iloc[0])}): "
                              "give it once", file=path, line=line, field="title_en")
         tasks.loc[rows, column] = title
+    return tasks
+
+
+def apply_task_leads(tasks: pd.DataFrame, path: Path, source: Path | None, aliases: dict[str, str]) -> pd.DataFrame:
+    """``tasks`` with the lead ``task_leads.csv`` assigns a printed task by function (``task_id,lead,reason``): the plan
+    lists a task's departments without naming a lead, and the first it lists is the lead unless this file says
+    otherwise (a mass organisation or a Party office listed first by protocol). The lead must be among the task's
+    departments (under any name ``department_names.csv`` counts as one), and a reason is required."""
+    if not _exists(path):
+        return tasks
+    frame = read_strict_csv(path, ["task_id", "lead", "reason"], text_kinds={"task_id": "short_name", "lead": "name",
+                                                                           "reason": "reason"})
+    require_filled(frame, ("task_id", "lead", "reason"), path)
+    frame["task_id"] = frame["task_id"].str.strip()
+    refuse_duplicates(frame, ["task_id"], path, "task_id", lambda row: f"task {row.task_id} appears twice")
+    if source is not None and source.name == TASKS_FILE:
+        raise InputError(f"the tasks are typed in {TASKS_FILE}, which gives each task's lead: give it there", file=path)
+    tasks = tasks.copy()
+    for row in frame.itertuples():
+        line = getattr(row, LINE_COLUMN)
+        if row.task_id not in set(tasks["task_id"]):
+            where = f"the plan's tasks ({source.name})" if source is not None else "the plan, which has no tasks"
+            raise InputError(f"{quote(row.task_id)} is not a task (1.2) of {where}", file=path, line=line,
+                             field="task_id")
+        at = tasks.index[tasks["task_id"] == row.task_id][0]
+        lead = row.lead.strip()
+        printed = tasks.at[at, "departments"]
+        named = {aliases.get(name, name): name for name in printed}
+        if aliases.get(lead, lead) not in named:
+            raise InputError(f"{quote(lead)} is not among the departments the plan lists for task {row.task_id} "
+                             f"({'、'.join(printed) or 'none'})", file=path, line=line, field="lead")
+        tasks.at[at, "lead"] = named[aliases.get(lead, lead)]
     return tasks
 
 

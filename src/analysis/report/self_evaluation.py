@@ -423,11 +423,14 @@ def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> l
         for task in group_tasks.itertuples():
             task_title = task.title_zh if context.language == "zh" else (getattr(task, "title_en", "") or task.title_zh)
             # the departments the plan makes responsible (责任单位), as printed: the plan names no lead among them
-            # (tasks.csv's lead_department is only the first listed, to whom the words workbook goes), so none is
-            # called one
+            # (tasks.csv's lead_department is the first listed, to whom the words workbook goes), so none is called
+            # one, unless task_leads.csv assigns another by function: then said after the list
             wording = getattr(task, "department_wording", "") if context.language == "zh" else ""
             wording = wording if isinstance(wording, str) else ""
             departments = localized(task, "departments", context.language) or MISSING
+            if getattr(task, "lead_basis", "") == "assigned":
+                departments += words.text("self_evaluation.task_lead",
+                                          lead=department_name(context, task.lead_department_zh))
             blocks.append(paragraph(words.text("self_evaluation.task", id=task.task_id, title=task_title,
                                                wording=wording or words["self_evaluation.wording"],
                                                departments=departments)))
@@ -624,7 +627,10 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
     if not rows:
         return blocks + [paragraph(words["self_evaluation.submissions.none_owed"])]
     if not tasks.empty:  # who is asked for a task's words, and that this is no lead the plan names
-        blocks.append(paragraph(words["self_evaluation.submissions.tasks_note"]))
+        assigned = int((tasks.get("lead_basis", pd.Series(dtype=str)) == "assigned").sum())
+        blocks.append(paragraph(words["self_evaluation.submissions.tasks_note"]
+                                + (words.count_text("self_evaluation.submissions.tasks_assigned", assigned)
+                                   if assigned else "")))
     return blocks + [Block("table", headers=headers, rows=rows, name="submissions")]
 
 
