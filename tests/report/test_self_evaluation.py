@@ -186,8 +186,9 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "zh")))
     # a mid-term's result leads: the stage targets, then the share of the two final verdicts
     assert ("23 项定量指标中，20 项对照 2023年阶段目标作出判定：达到 11 项、未达到 9 项。"
-            # the two final verdicts (levels missed in a year) counted, no share of them: 0.0% would misquote the plan
-            "另有 2 项已可作最终判定（目标年份数据已到位或每年须达到的目标已有一年未达到）："
+            # the two final verdicts (levels missed in a year) counted, no share of them: 0.0% would misquote the plan;
+            # why they are final is said of them (17, 18 missed a year), not "a target year's value is in, or …"
+            "另有 2 项已可作最终判定（每年须达到的目标已有年份未达到）："
             "2 项均未达到目标；"  # never "达到目标 0 项"
             "指标达标比例待目标年份数据到位后计算。"
             # 23 = 20 + 2 + 1: the stage verdicts are not listed again among those without a final verdict
@@ -197,8 +198,8 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
     assert any(t.startswith("Of the 23 quantitative indicators, 20 were judged against their 2023 stage targets: 11 "
-                            "met them and 9 missed them. A final verdict is already in for 2 more (their "
-                            "target year's value is in, or a year fell short of a level to hold every year); of "
+                            "met them and 9 missed them. A final verdict is already in for 2 more (each a level "
+                            "to hold every year, which a year fell short of); of "
                             "these, neither reached the target; the share of indicators achieved can be "
                             "given once the target years' values are in. One more still lacks its target year's "
                             "value: a progress verdict only.") for t in english)

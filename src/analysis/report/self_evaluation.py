@@ -383,7 +383,9 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     # a level to hold every year missed before the last target year: final, though that year's value is not in
     early = numeric[numeric["indicator_id"].astype(int).isin(finals) & _for_the_plan(numeric)
                     & numeric["next_target_year"].notna()]
-    basis = "self_evaluation.share.basis_held" if len(early) else "self_evaluation.share.basis"
+    # why each is final: its target year's value in, a yearly level missed, or both kinds among them
+    basis = ("self_evaluation.share.basis" if not len(early) else "self_evaluation.share.basis_held_only"
+             if len(early.drop_duplicates("indicator_id")) == len(finals) else "self_evaluation.share.basis_held")
     if stages:  # a mid-term: a share of the few final verdicts (levels missed in a year) would misquote the plan
         count, missed = len(finals), len(finals) - achieved
         # "2 项均未达到目标", "neither reached the target": never "0 reached the target and 2 did not"
