@@ -182,12 +182,12 @@ def test_a_fall_in_the_plan_period_hidden_by_a_rise_before_it_comes_first(exampl
     # yet down from 86 over the plan period (2022–2024)
     row = example.series_row(7)
     assert cards.card_notes(example, row)[0] == (
-        "方案期内反向变化：由 2021年（方案起点）的 86% 变为 2024年的 82%；上列年均增长自 2020年基础值起算")
+        "方案期内反向变化：由方案期前一年 2021年的 86% 变为 2024年的 82%；上列年均增长自 2020年基础值起算")
     # a series that rose in the plan period as well has no such note (10: 1,049 in 2021, 1,580 in 2024)
     assert not cards.plan_period_turn(example, example.series_row(10))
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.card_notes(english, english.series_row(7))[0] == (
-        "Moved the wrong way over the plan period: from 86% in 2021, the level it started from, to 82% in 2024; "
+        "Moved the wrong way over the plan period: from 86% in 2021, the year before it, to 82% in 2024; "
         "the growth seen above is measured from the 2020 baseline")
     # a ratio in % grown as a compound rate says its points a year too: (82 / 68.8)^(1/4) − 1 = 4.49%, and
     # (82 − 68.8) / 4 = 3.3 points, never a bare "+4.5%" read as points
@@ -204,11 +204,11 @@ def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(exampl
     assert row.status == "moving_away"
     # second, after what the status rests on (the 2024 report has no 2024 value for it)
     assert cards.card_notes(example, row)[1] == (
-        "方案期内向目标方向变化：由 2021年（方案起点）的 2.7% 变为 2022年的 2.9%；"
+        "方案期内向目标方向变化：由方案期前一年 2021年的 2.7% 变为 2022年的 2.9%；"
         "上列年均增长和评估结论自 2020年基础值 3.1% 起算")
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.card_notes(english, english.series_row(4, "provincial"))[1] == (
-        "Moved towards the target over the plan period: from 2.7% in 2021, the level it started from, to 2.9% in "
+        "Moved towards the target over the plan period: from 2.7% in 2021, the year before it, to 2.9% in "
         "2022; the growth seen above and the status are measured from the 2020 baseline, 3.1%")
     # the national series rose from 2020 and in the plan period: no such note; nor has the decline in energy use
     # (18: 5.48 in 2020, 3.41 in 2021, 5.3 in 2024), a floor judged year by year, not from the base year
