@@ -33,7 +33,7 @@ def test_english_names_a_plural_unit_once_and_never_after_one():
     english = texts(words.summary_paragraphs(context("en", [ONE_SHORT], 2023)))
     assert english[-1][1] == [
         "High-level talent (persons): 299 in 2023, short of the 2023 stage target of 300 (99.7% of it, "
-        "1 short); to reach 300 in 2024 it must grow by 1 (0.3%) over 2023"]
+        "1\u00a0short); to reach 300 in 2024 it must grow by 1 (0.3%) over 2023"]
     assert texts(words.summary_paragraphs(context("en", [ONE_A_YEAR], 2023)))[-2][1] == [
         "S&T service institutions must grow by 1 (1.0%) a year, from 99 in 2023 to 100 in 2024 "
         "(moderate progress, accelerate)"]

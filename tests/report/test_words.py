@@ -243,12 +243,12 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert english[2] == ("By series, 4 have data for their binding target year and are judged against that year's "
                           "target: Stage target met\xa01; Stage target missed\xa02; Not achieved\xa01.")
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
-                                "it, 0.09 pp short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) over 2023")
+                                "it, 0.09 pp\u00a0short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) over 2023")
     assert english[4][1][1] == ("Days with good air quality: assessed as ≥90% every year, missed in 2022, so not "
                                 "achieved "
                                 "(91.2% in 2023); in 2024 it must be at least 90%")
     assert english[4][1][2] == ("High-level talent (persons): 298 in 2023, short of the 2023 stage target of 300 "
-                                "(99.3% of it, 2 short); to reach 320 in 2024 it must grow by 22 (7.4%) over 2023")
+                                "(99.3% of it, 2\u00a0short); to reach 320 in 2024 it must grow by 22 (7.4%) over 2023")
 
 
 def test_pace_of_each_method_and_state():
