@@ -141,7 +141,8 @@ def test_the_workbook_has_the_light_filled_and_the_rule_on_its_front(light_table
     headers = [cell.value for cell in sheet[1]]
     assert headers[-4:] == ["状态", "结论说明", "红黄绿灯", "牵头责任部门"]
     column = headers.index("红黄绿灯")
-    by_id = {(row[0].value, row[1].value or ""): row for row in sheet.iter_rows(min_row=2)}
+    series = headers.index("序列")
+    by_id = {(row[0].value, row[series].value or ""): row for row in sheet.iter_rows(min_row=2)}
     assert by_id[(21, "")][column].value == "黄灯"
     assert by_id[(21, "")][column].fill.fgColor.rgb == "FF" + LIGHT_COLOURS["amber"][0].lstrip("#").upper()
     assert by_id[(2, "")][column].value == "红灯" and by_id[(22, "")][column].value is None

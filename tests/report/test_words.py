@@ -234,7 +234,8 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
             "R&D经费投入强度：2023年为 2.61%，未达到 2023年阶段目标 2.7%（完成率 96.7%，差 0.09个百分点）；"
             "要在 2024年达到 2.8%，需比 2023年增长 0.19个百分点（7.3%）",
             # held every year: the year missed first, as 91.2% in 2023 meets the level
-            "空气质量优良天数比例：按每年≥90%评估，2022年未达到，未达标（2023年为 91.2%）；2024年须不低于 90%",
+            "空气质量优良天数比例：按每年≥90%评估，2022年未达到，未达标（2023年为 91.2%），结论不再改变；"
+            "方案对 2024年仍要求不低于 90%",
             "高层次人才数：2023年为 298人，未达到 2023年阶段目标 300人（完成率 99.3%，差 2人）；"
             "要在 2024年达到 320人，需比 2023年增长 7.4%（22人）",
         ]),
@@ -243,10 +244,11 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert english[2] == ("By series, 4 have data for their binding target year and are judged against that year's "
                           "target: Stage target met\xa01; Stage target missed\xa02; Not achieved\xa01.")
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
-                                "it, 0.09 pp\u00a0short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) over 2023")
+                                "it, 0.09 pp\u00a0short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) over "
+                                "2023")
     assert english[4][1][1] == ("Days with good air quality: assessed as ≥90% every year, missed in 2022, so not "
                                 "achieved "
-                                "(91.2% in 2023); in 2024 it must be at least 90%")
+                                "(91.2% in 2023); the verdict stands, and the plan still asks for at least 90% in 2024")
     assert english[4][1][2] == ("High-level talent (persons): 298 in 2023, short of the 2023 stage target of 300 "
                                 "(99.3% of it, 2\u00a0short); to reach 320 in 2024 it must grow by 22 (7.4%) over 2023")
 
@@ -564,7 +566,7 @@ def test_a_level_to_hold_every_year_missed_before_its_targets_year_must_hold_in_
     zh, en = catalog("zh"), catalog("en")
     assert words.pace_text(row, en) == "2023 target: ≥90% every year"
     assert words.pace_text(row, zh) == "2023年目标：每年≥90%"
-    assert words.next_target_need(row, en) == "; in 2023 it must be at least 90%"
+    assert words.next_target_need(row, en) == "; the verdict stands, and the plan still asks for at least 90% in 2023"
     # in 2023, with 2023's value (91.2, met; 2022 missed), the next year to hold is 2024
     later = row.copy()
     later["report_year"], later["as_of_year"], later["latest_value"] = 2023, 2023, 91.2
