@@ -714,3 +714,20 @@ def test_the_overview_says_the_plan_period_move_a_moving_away_status_hides(examp
                           "2024; no value for 2023–2024 yet: rated “moving away”, a progress verdict, not final; "
                           "rated from the 2020 baseline (3.1%), though it moved towards the target in 2021–2022 "
                           "(2.7% → 2.9%)"]
+
+
+def test_a_core_indicator_achieved_while_falling_in_the_plan_period_says_so(example_tables):
+    """High-tech firms / industrial firms (7, core): 86 in 2021, 84, 83, 82 in 2024 against 81: achieved, but down
+    every year of the plan (its +4.5% a year is measured from 68.8 in 2020). The overview's core list says the fall,
+    as its card does; R&D intensity (2), not achieved, has no move to tell."""
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    for language, core in (("zh", ["高企数与规上工业企业数比值：已达标（2024年）；2021—2024年反向变化（86% → 82%）",
+                                   "R&D经费投入强度：未达标（2024年）"]),
+                           ("en", ["High-tech firms / industrial firms: achieved (2024); moved the wrong way in "
+                                   "2021–2024 (86% → 82%)", "R&D intensity: not achieved (2024)"])):
+        items = [unmarked(item) for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2024,
+                                                                                      language))
+                 for item in paragraph.items]
+        assert all(line in items for line in core), items

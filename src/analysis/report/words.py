@@ -554,6 +554,10 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
                             status=qualitative_state(context, row, "summary") if row.status == "qualitative"
                             else status_text(row, words, "status_in_sentence"), year=year(row.as_of_year),
                             gap=data_gap_text(row, words))
+                 # a move over the plan period its status from the base year hides, as the scorecard says it: a core
+                 # indicator achieved while falling every year of the plan is never read as one doing well
+                 + (words.text("summary.core_moved", moved=moved) if row.status != "qualitative"
+                    and (moved := plan_period_note(context, row, final_too=True)) else "")
                  for row in core.itertuples()]
         paragraphs.append(Paragraph(words["summary.core"], tuple(items)))
     lagging = numeric[numeric["status"].isin(LAGGING)].sort_values(["core", "indicator_id"], ascending=[False, True],
@@ -642,11 +646,13 @@ def plan_period_move(context: ReportContext, row) -> tuple[str, dict] | None:
                   "end": shown(row.latest_value), "base": year(row.base_year), "base_value": shown(row.base_value)}
 
 
-def plan_period_note(context: ReportContext, row) -> str:
+def plan_period_note(context: ReportContext, row, final_too: bool = False) -> str:
     """The same in a few words under the series' status in the scorecard and the warning list ("moved towards the
     target in 2021–2023 (2.7% → 2.9%)"), as a status rating the pace from the base year would otherwise say the
-    opposite there; none beside a verdict on the level reached (achieved, missed), which the move does not change."""
-    move = plan_period_move(context, row) if row.verdict == "progress" else None
+    opposite there; none beside a verdict on the level reached (achieved, missed), which the move does not change.
+    ``final_too``: beside a final verdict as well (the overview's core indicators: one achieved while falling every
+    year of the plan is said to fall, as its card says)."""
+    move = plan_period_move(context, row) if row.verdict == "progress" or final_too else None
     if not move:
         return ""
     kind, fields = move
