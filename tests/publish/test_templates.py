@@ -19,6 +19,7 @@ from analysis.errors import InputError
 from analysis.publish.data import monitoring_data
 from analysis.publish.templates import build_templates
 from analysis.report.entry_workbooks import entry_workbooks, safe_file_stem
+from analysis.report.scorecard_workbook import LINE_HEIGHT
 from tests.conftest import copy_plan, relative
 
 YEAR = 2023
@@ -231,8 +232,8 @@ def test_a_words_rows_height_holds_its_longest_name_or_assessment(weihai_in_proj
         if row[0].value:
             lines = max(-(-len(row[9].value) // 38), -(-len(row[10].value or "") // 28))  # ceiling: a character a
             # column in English
-            heights[row[1].value] = (sheet.row_dimensions[row[0].row].height, 15 * max(3, lines))
-    assert heights["24"][1] > 45
+            heights[row[1].value] = (sheet.row_dimensions[row[0].row].height, LINE_HEIGHT * max(3, lines))
+    assert heights["24"][1] > 3 * LINE_HEIGHT
     assert all(height == expected for height, expected in heights.values()), heights
 
 
