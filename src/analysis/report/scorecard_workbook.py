@@ -69,8 +69,9 @@ MAX_TABLE_COLUMN_WIDTH = 28
 #: The column widths (in characters) one printed A4 landscape page holds with its text near its size (about 90 %).
 PAGE_WIDTH = 150
 #: Points per line of text, for the height of a row whose text wraps: a line of Chinese (Noto Sans CJK, or Word's
-#: 等线, at 11 pt) is about 16 pt high; at 15 a row of two lines showed one and a half in LibreOffice.
-LINE_HEIGHT = 17
+#: 等线, at 11 pt) is about 16 pt high; at 15 a row of two lines showed one and a half in LibreOffice. A whole number
+#: of pixels (24), as a spreadsheet stores a row's height.
+LINE_HEIGHT = 18
 HEADER_COLOUR = "#e8eaed"
 FRONT_VALUE_WIDTH = 80
 
