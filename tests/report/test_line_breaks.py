@@ -552,6 +552,7 @@ def test_a_phones_column_name_breaks_between_its_words_only():
     from analysis.report.line_breaks import label_breaks
 
     assert label_breaks("2020年基础值") == "2020年\u200b基础值"
+    assert label_breaks("2024年实际值") == "2024年\u200b实际值"  # the self-evaluation's header: never 实际 | 值
     assert "每年" in label_breaks("下一目标及每年需增长") and "\u200b年" not in label_breaks("下一目标及每年需增长")
     assert "（\u200b" not in label_breaks("实际年均增长（2020年起）")
     assert label_breaks("Needed per year") == "Needed per year"

@@ -356,7 +356,7 @@ def label(text) -> Markup:
 
 #: Words of statistics the segmenter's general dictionary lacks, which a name must not break inside (营|收, 规|上).
 STATISTICS_WORDS = ("营收", "高企", "规上", "占比", "万人", "每万人", "高价值", "非最终", "最新值", "基础值", "目标值",
-                    "完成率", "达不到", "非最终判定", "自评", "自评报告", "序时进度", "进展判断")
+                    "实际值", "完成率", "达不到", "非最终判定", "自评", "自评报告", "序时进度", "进展判断")
 
 
 @functools.cache
