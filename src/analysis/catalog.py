@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from .errors import InputError, quote
 from .numerals import chinese_numeral
-from .parameters import check_language
 from .settings import CATALOGS_DIR, DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -83,6 +83,15 @@ class Catalog:
         if len(items) < 2:
             return "".join(items)
         return self["grammar.comma"].join(items[:-1]) + self["grammar.and"] + items[-1]
+
+
+def check_language(value, words: Catalog | None = None) -> str:
+    """A report language (zh, en); an unknown one told in ``words``' language (English by default)."""
+    if value not in LANGUAGES:
+        words = words or catalog("en")
+        raise InputError(words.text("parameter_errors.unknown_language", value=quote(value),
+                                    choices=", ".join(LANGUAGES)), field="language")
+    return value
 
 
 @functools.cache

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .catalog import catalog, check_language  # noqa: F401 - check_language: a parameter's check, as the others
 from .errors import InputError, display_path, quote
-from .settings import LANGUAGES, PROJECT_ROOT, RAW_DIR, SCHEMES
+from .settings import PROJECT_ROOT, RAW_DIR, SCHEMES
 
 
 def resolve_project_path(value: str | Path, *, parameter: str = "path") -> Path:
@@ -39,13 +40,6 @@ def resolve_observations_dir(value: str | Path, *, parameter: str = "--observati
     return folder
 
 
-def check_language(value, words=None) -> str:
-    if value not in LANGUAGES:
-        raise InputError(said(words, "unknown_language", value=quote(value), choices=", ".join(LANGUAGES)),
-                         field="language")
-    return value
-
-
 def check_scheme(value, words=None) -> str:
     if not isinstance(value, str) or value not in SCHEMES:
         raise InputError(said(words, "unknown_scheme", value=quote(value), choices=", ".join(SCHEMES)),
@@ -56,11 +50,7 @@ def check_scheme(value, words=None) -> str:
 def said(words, key: str, **fields) -> str:
     """A parameter's mistake in ``words``' language (the catalogs' ``parameter_errors``): the language the run was
     asked for on the command line; English without one (plan.yml, a notebook's parameters)."""
-    if words is None:
-        from .catalog import catalog  # loaded only to tell a mistake (the catalog module imports this one)
-
-        words = catalog("en")
-    return words.text(f"parameter_errors.{key}", **fields)
+    return (words or catalog("en")).text(f"parameter_errors.{key}", **fields)
 
 
 def check_year(value, field: str = "report_year", words=None) -> int:
