@@ -55,10 +55,12 @@ def joined(text: str) -> str:
     """``text`` that Word and LibreOffice keep on one line: with Chinese, every character joined to the next by a word
     joiner, but where no line breaks anyway (between the digits of a number: :data:`~.line_breaks.JOINS`), and a
     space a narrow no-break space (LibreOffice breaks at a no-break space beside Chinese); else a space a no-break
-    space and a dash, a tilde or a slash between word joiners."""
+    space, a dash, a tilde or a slash between word joiners, and a dash that ends it (a range's first year in running
+    text, 2021—) joined to what is before it: never at the start of a line."""
     if re.search(f"[{HAN}→]", text):  # and a move (2.7% →): LibreOffice breaks at a no-break space before the arrow
         return JOINS.sub(WORD_JOINER, re.sub(f"[ {NO_BREAK_SPACES}]", NARROW_NO_BREAK_SPACE, text))
-    return LATIN_BREAKS.sub(rf"{WORD_JOINER}\1{WORD_JOINER}", text.replace(" ", "\u00a0"))
+    text = LATIN_BREAKS.sub(rf"{WORD_JOINER}\1{WORD_JOINER}", text.replace(" ", "\u00a0"))
+    return re.sub(rf"(?<=[^{WORD_JOINER}])([—–~～])$", rf"{WORD_JOINER}\1", text)  # a range's first year: 2021⁠—
 
 
 @functools.cache
