@@ -228,12 +228,14 @@ def test_never_infinite_and_always_a_known_status(base, latest, target, kind, di
 def test_a_year_missed_early_settles_a_target_held_every_year():
     # ≥90 every year to 2024, baseline 88 in 2021; 89.0 in 2022 misses it, 91.0 in 2023 meets it.
     # At the 2023 review the target is already not achieved (one year short), though 2024 is still ahead:
-    # a final verdict on the latest value, 91.0 / 90 = 101.1 %, nothing short now, missed in 2022.
+    # a final verdict on the latest value, 91.0 / 90 = 101.1 %, nothing short now, missed in 2022 by 90 − 89 = 1.0:
+    # the shortfall the verdict rests on, never 0 beside "not achieved".
     series = Series(points=[(2021, 88.0), (2022, 89.0), (2023, 91.0)], targets={2024: 90.0})
     row = assess_series(series, "share", "at_least", 2023, 2021, SCHEMES["eurostat"], plan_start=2022)
     assert (row["status"], row["verdict"], row["missed_years"]) == ("not_achieved", "final", "2022")
     assert row["completion_rate"] == pytest.approx(91.0 / 90.0)
-    assert row["shortfall"] == 0.0
+    assert row["shortfall"] == 1.0
+    assert row["gap"] == -1.0  # the latest value's: 90 − 91
     # The same values with 2022 at 90.0 miss no year: before 2024 the level is met, a progress verdict.
     held = Series(points=[(2021, 88.0), (2022, 90.0), (2023, 91.0)], targets={2024: 90.0})
     row = assess_series(held, "share", "at_least", 2023, 2021, SCHEMES["eurostat"], plan_start=2022)
@@ -242,3 +244,33 @@ def test_a_year_missed_early_settles_a_target_held_every_year():
     ceiling = Series(points=[(2021, 6.0), (2022, 5.5), (2023, 4.8)], targets={2024: 5.0})
     row = assess_series(ceiling, "share", "at_most", 2023, 2021, SCHEMES["eurostat"], plan_start=2022)
     assert (row["status"], row["missed_years"]) == ("not_achieved", "2022")
+
+
+def test_a_progress_verdict_on_one_value_of_the_plan_period_is_low_evidence():
+    # Baselines 2020 and 2021, one actual 2022 (the plan period starts 2022): three points, but a single value of the
+    # plan's years, as the reports flag it; a second actual (2023) makes it four points, two in the plan: high.
+    single = Series(points=[(2020, 3.1), (2021, 2.7), (2022, 2.9)], targets={2024: 3.3})
+    row = assess_series(single, "share", "higher", 2024, 2020, SCHEMES["eurostat"], plan_start=2022)
+    assert (row["verdict"], row["n_points"], row["evidence"]) == ("progress", 3, "low")
+    two = Series(points=[(2020, 3.1), (2021, 2.7), (2022, 2.9), (2023, 3.0)], targets={2024: 3.3})
+    row = assess_series(two, "share", "higher", 2024, 2020, SCHEMES["eurostat"], plan_start=2022)
+    assert row["evidence"] == "high"
+    # a final verdict reads the target year's value alone: never low for that
+    final = Series(points=[(2020, 3.1), (2021, 2.7), (2024, 3.4)], targets={2024: 3.3})
+    row = assess_series(final, "share", "higher", 2024, 2020, SCHEMES["eurostat"], plan_start=2022)
+    assert (row["verdict"], row["evidence"]) == ("final", "medium")
+
+
+def test_the_table_carries_the_status_the_reports_show_and_no_float_noise():
+    # 8.4 (2020) → 9.3 (2023) against 10 in 2024, no 2024 value at the final: +0.3 a year seen, 0.7 needed in one
+    # year: moderate by the ratio, but the year has come, so the reports show "projected to miss" (overdue).
+    # 9.3 − 8.4 is 0.9000000000000004 in floats; the table keeps 0.9, and 0.3 a year.
+    indicators = pd.DataFrame({"indicator_id": [21], "series": [""], "core": [False], "kind": ["share"],
+                               "direction": ["higher"]})
+    values = pd.DataFrame({"indicator_id": [21] * 4, "series": [""] * 4,
+                           "value_type": ["baseline", "baseline", "actual", "target"],
+                           "year": [2020, 2021, 2023, 2024], "value": [8.4, 8.6, 9.3, 10.0]})
+    row = method.assess(indicators, values, 2024, 2020).iloc[0]
+    assert (row["status"], row["shown_status"]) == ("moderate", "overdue")
+    assert row["observed_per_year"] == 0.3 and row["gap"] == 0.7
+    assert 9.3 - 8.4 != 0.9  # the noise the table leaves out

@@ -51,9 +51,9 @@ def test_the_mid_term_judges_the_2023_targets_and_states_what_2024_needs(mid_ter
 
 
 def test_targets_held_every_year_are_missed_by_one_year_below(mid_term, final):
-    air = row(mid_term, 17)  # 89.5 in 2022, 91.2 in 2023: the floor of 90 was missed in 2022
+    air = row(mid_term, 17)  # 89.5 in 2022, 91.2 in 2023: the floor of 90 was missed in 2022, by 0.5
     assert (air.status, air.missed_years) == ("not_achieved", "2022")
-    assert air.completion_rate == pytest.approx(91.2 / 90) and air.shortfall == 0
+    assert air.completion_rate == pytest.approx(91.2 / 90) and air.shortfall == 0.5
     energy = row(mid_term, 18)  # 5.2 in 2022, 4.6 in 2023 against at least 5 a year
     assert (energy.status, energy.missed_years, energy.shortfall) == ("not_achieved", "2023", pytest.approx(0.4))
     assert (row(final, 17).status, row(final, 17).missed_years) == ("not_achieved", "2022")

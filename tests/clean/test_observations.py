@@ -143,7 +143,8 @@ def test_observations_change_the_assessment(tmp_path, weihai):
 
     assert key(without, 2).as_of_year == 2021
     rd = key(with_obs, 2)
-    assert rd.as_of_year == 2022 and rd.latest_value == 2.55 and rd.n_points == 3 and rd.evidence == "medium"
+    # three points (2020, 2021, 2022), but 2022 the plan period's only value: low evidence, as the reports flag it
+    assert rd.as_of_year == 2022 and rd.latest_value == 2.55 and rd.n_points == 3 and rd.evidence == "low"
     # linear: (2.55 - 2.36)/2 = 0.095 pp a year vs (2.8 - 2.36)/4 = 0.11 -> R = 0.864 -> moderate
     assert rd.progress_ratio == pytest.approx(0.095 / 0.11)
     assert rd.status == "moderate"

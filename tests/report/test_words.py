@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import math
 import re
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
 from analysis.assess.assessment import status_counts
+from analysis.assess.warning_list import shown_status
 from analysis.catalog import catalog
 from analysis.clean.processed import ProcessedTables
 from analysis.clean.schemas import typed
@@ -97,7 +99,7 @@ def assessed(indicator_id, report_year, method, base, as_of, latest, target_year
              gap=NAN, required_cagr=NAN, required_per_year=NAN, verdict="progress", rate=NAN, shortfall=NAN,
              missed="", next_year=None, next_target=NAN, next_cagr=NAN, next_per_year=NAN):
     kind, direction, core = KINDS.loc[indicator_id]
-    return {"indicator_id": indicator_id, "series": "", "core": core, "kind": kind, "direction": direction,
+    row = {"indicator_id": indicator_id, "series": "", "core": core, "kind": kind, "direction": direction,
             "method": method, "report_year": report_year, "base_year": 2020, "base_value": base,
             "as_of_year": as_of, "latest_value": latest, "n_points": n, "evidence": "low" if n == 2 else "high",
             "target_year": target_year, "target_value": target, "target_lower": NAN, "target_upper": NAN, "gap": gap,
@@ -108,6 +110,7 @@ def assessed(indicator_id, report_year, method, base, as_of, latest, target_year
             "shortfall": shortfall, "missed_years": missed, "next_target_year": next_year,
             "next_target_value": next_target, "next_required_cagr": next_cagr, "next_required_per_year": next_per_year,
             "scheme": "eurostat", "official_status": ""}
+    return {**row, "shown_status": shown_status(SimpleNamespace(**row))}
 
 
 QUALITATIVE = {**assessed(22, 2024, "none", NAN, None, NAN, None, NAN, "qualitative", n=0, verdict=""),

@@ -18,6 +18,7 @@ from ..settings import SCHEMES
 from ..vocabulary import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, HELD_EVERY_YEAR, METHOD_BY_KIND, STATUSES, target_range
 from .official_status import official_status
 from .rates import NAN, compound_rate, direction_sign, finite_or_nan, floor_catch_up_rate, linear_rate
+from .warning_list import shown_status
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,9 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
         status = "achieved" if reached and not missed else "not_achieved"
         completion_rate = _completion_rate(judged, T, d)
         shortfall = 0.0 if reached else max(0.0, d * (T - judged))
+        if missed:  # a level held every year, missed in a year: the largest shortfall of a year missed counts too
+            shortfall = max([shortfall, *(d * (binding_target(series.targets, y)[1] - v)
+                                          for y, v in series.points if y in missed)])
         ratio = projected = anticipated = required_cagr = required_per_year = NAN
     elif not enough or before_plan:
         status = "insufficient_data"
@@ -203,10 +207,14 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     if kind == "rank":  # places, never a growth rate: 18th is not "5 % better" than 19th; a place is reached or
         # not, no share of a target (no 完成率 in any edition)
         observed_cagr = required_cagr = next_cagr = gap_pct = completion_rate = NAN
+    # a progress verdict on a single value of the plan period, however many baselines came before it: low evidence
+    single_in_plan = (plan_start is not None and not final and status not in ("qualitative", "insufficient_data")
+                      and sum(y >= plan_start for y, _ in series.points) == 1)
     return {
         "method": "none" if qualitative else "annual_floor" if floor else "compound" if use_compound else "linear",
         "base_year": b, "base_value": vb, "as_of_year": t, "latest_value": vt, "n_points": n,
-        "evidence": "" if qualitative or n == 0 else "low" if n <= 2 else "medium" if n == 3 else "high",
+        "evidence": "" if qualitative or n == 0 else "low" if n <= 2 or single_in_plan else "medium" if n == 3
+        else "high",
         "direction": direction, "target_year": Y, "target_value": T,
         "target_lower": NAN if span is None else span.lower, "target_upper": NAN if span is None else span.upper,
         "gap": gap, "gap_pct": gap_pct, "completion": completion,
@@ -258,7 +266,22 @@ def assess(indicators: pd.DataFrame, values: pd.DataFrame, report_year: int, bas
         record = {**row._asdict(), "report_year": report_year, "scheme": scheme,
                   **assess_series(series, row.kind, row.direction, report_year, base_year, cut_offs, plan_start)}
         records.append({**record, "official_status": official_status(record, status_words)})
-    return typed(pd.DataFrame(records, columns=list(ASSESSMENT_COLUMNS)), ASSESSMENT_COLUMNS)
+    frame = pd.DataFrame(records, columns=list(ASSESSMENT_COLUMNS))
+    frame["shown_status"] = [shown_status(row) for row in frame.itertuples()]
+    return without_float_noise(typed(frame, ASSESSMENT_COLUMNS))
+
+
+#: Significant digits an assessed quantity keeps: a difference of two values as the plan writes them, never the
+#: binary fraction's noise (0.4 − 0.3 is 0.10000000000000003 in floats; 37.9 − 34 is 3.8999999999999986).
+SIGNIFICANT = 12
+
+
+def without_float_noise(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every float rounded to :data:`SIGNIFICANT` digits: what the tables publish and the reports
+    round from (half up, as shown) are the same numbers."""
+    floats = [column for column in frame.columns if frame[column].dtype == "float64"]
+    return frame.assign(**{column: frame[column].map(lambda v: float(f"{v:.{SIGNIFICANT}g}") if math.isfinite(v)
+                                                    else v) for column in floats})
 
 
 def required_growth(indicators: pd.DataFrame, values: pd.DataFrame, report_year: int, base_year: int) -> pd.DataFrame:
@@ -293,7 +316,7 @@ def required_growth(indicators: pd.DataFrame, values: pd.DataFrame, report_year:
                 else direction_sign(direction) * (from_value - target_value) >= 0,
                 "report_year": report_year,
             })
-    return typed(pd.DataFrame(records, columns=list(GROWTH_COLUMNS)), GROWTH_COLUMNS)
+    return without_float_noise(typed(pd.DataFrame(records, columns=list(GROWTH_COLUMNS)), GROWTH_COLUMNS))
 
 
 def headline_status(assessment: pd.DataFrame) -> pd.DataFrame:

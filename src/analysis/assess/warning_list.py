@@ -256,3 +256,20 @@ def _differs(a, b) -> bool:
     if pd.isna(a) and pd.isna(b):
         return False
     return pd.isna(a) or pd.isna(b) or a != b
+
+
+#: The statuses a series is shown with in its status's stead (and colour), each with the test that picks it.
+SHOWN_IN_STEAD = {"achieved": (("stage_achieved", stage_met), ("met_early", met_early),
+                                ("met_unconfirmed", met_unconfirmed), ("met_so_far", met_so_far)),
+                  "moderate": (("overdue", overdue_behind),)}
+
+
+def shown_status(row) -> str:
+    """The status a series is shown with: ``stage_achieved`` (已达阶段目标, "Stage target met") for a stage target met,
+    a verdict on a target a later one follows, which is not the plan's "achieved"; ``met_early`` (已提前达标, "Target
+    already met") for a target met by a value before its year, a progress verdict, not the final one, and
+    ``met_unconfirmed`` (达标待确认, "Met, to be confirmed") once that year has come without its value; ``met_so_far``
+    (目前逐年达标, "Met every year so far") for a level to hold every year, met so far; ``overdue`` (预计未达标,
+    "Projected to miss") for a pace behind what was needed once the target's year has come without its value, where
+    "accelerate" would ask for what time no longer allows; else its status (:data:`SHOWN_IN_STEAD`)."""
+    return next((shown for shown, picks in SHOWN_IN_STEAD.get(row.status, ()) if picks(row)), row.status)

@@ -526,6 +526,14 @@ def _worst_year(context: ReportContext, row, mark):
     return "level", float(share), int(missed_year)
 
 
+def _as_of_label(label: str, as_of: float, words, room: tuple[float, float], lines: int = 2) -> str:
+    """A row's label with the year its value is of (…比重（2023年数值）), the year on a line of its own when the two
+    do not fit the ``room`` (inches, points) on one."""
+    aside = words.text("chart.label_as_of", label="", year=year(as_of)).strip()
+    one = words.text("chart.label_as_of", label=label, year=year(as_of))
+    return one if _text_inches(one, room[1]) <= room[0] else f"{_wrap(label, *room, lines=lines)}\n{aside}"
+
+
 def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """How far each series has come: the share of the distance from its baseline to its target covered
     (增量完成比例) against the share of the time elapsed (同期序时进度); for a series without that distance (a target
@@ -570,8 +578,14 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
     x_label = (words.text("chart.completion_x_stage", years=words["grammar.comma"].join(year(y) for y in stages))
                if stages else text["completion_x"])
     right = 1 - (badge + 0.08) / width
+    # a series without a value of the report year says whose year its bar is (4 provincial: 2022's, in 2024)
     label_size = max(7.5, size)
-    labels = [_label(r, language) for r in table.itertuples()]
+    start = plan_start_year(context.values)  # a row on the printed baselines alone is a status of its own
+    labels = [_label(r, language) if is_missing(r.as_of_year) or r.as_of_year >= r.report_year
+              or start is None or r.as_of_year < start
+              else _as_of_label(_label(r, language), r.as_of_year, words, (left * width - 0.12, label_size),
+                                lines=3 if narrow else 2)
+              for r in table.itertuples()]
     row_height = 0.24
     if narrow:
         title = _wrap(title, width - 0.2, 11, lines=3)
@@ -581,6 +595,11 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
         labels = [_wrap(label, left * width - 0.12, label_size, lines=3) for label in labels]
         lines = max(shown.count("\n") + 1 for shown in [*labels, *badges.values()])
         row_height = max(0.42, lines * 1.2 * label_size / 72 + 0.12)  # every line of the tallest label, and a gap
+    else:  # a label longer than its room (with its year: …比重（2023年数值）) on two lines, its row as tall
+        labels = [_wrap(label, left * width - 0.12, label_size, lines=2) for label in labels]
+        lines = max(label.count("\n") + 1 for label in labels)
+        if lines > 1:
+            row_height = max(row_height, lines * 1.2 * label_size / 72 + 0.06)
     figure, ax = _figure(len(table), row_height, legend, left=left, right=right, width=width,
                          title_lines=title.count("\n") + 1, label_lines=x_label.count("\n") + 1)
     inches = (right - left) * width  # the axes' width
@@ -938,13 +957,20 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     for other, marked in marks.items():
         annotations = annotations.where(~marked, cells.get(other, ""))
     annotations = annotations.where(~before, annotations + mark)
+    # a status of a report year without its own value, resting on an earlier year's (the latest then): marked, never
+    # read as that year's verdict (4 provincial, its latest value 2022's, in 2023 and 2024)
+    older = as_of.apply(lambda column: column.map(lambda y: not is_missing(y) and y < column.name))
+    older = older & ~before & grid.isin([status for status in STATUSES if status != "insufficient_data"])
+    older_mark = words["chart.heatmap_older_mark"]
+    annotations = annotations.where(~older, annotations + older_mark)
     # the key to the cells' short words, below the map: only the statuses it shows
     shown = [status for status in STATUSES if status in set(grid.stack())
              and words[f"status_short.{status}"] != words.status(status)]  # 未达标 needs no key
     shown += [other for other in marks if other in cells and words[f"status_short.{other}"] != words.status(other)]
     items = [words.text("chart.heatmap_key_item", short=words[f"status_short.{status}"], name=words.status(status))
              for status in shown] + ([words.text("chart.heatmap_baselines_key", mark=mark, start=year(start))]
-                                     if before.to_numpy().any() else [])
+                                     if before.to_numpy().any() else []) \
+        + ([words.text("chart.heatmap_older_key", mark=older_mark)] if older.to_numpy().any() else [])
     key = _wrap_items(items, words["chart.heatmap_key_separator"], width - 0.3, size, lines=6)
     line = 1.2 * size / 72  # inches: a line of type
     lines = max(text.count("\n") + 1 for text in [*labels, *cells.values()])

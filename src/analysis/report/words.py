@@ -17,10 +17,9 @@ import pandas as pd
 from ..assess.assessment import headline_status, plan_start_year
 from ..assess.rates import direction_sign
 from ..assess.warning_list import (
-    met_early,
-    met_so_far,
-    met_unconfirmed,
+    SHOWN_IN_STEAD,
     overdue_behind,
+    shown_status,
     stage_met,
     stage_met_off_course,
     stage_missed,
@@ -48,23 +47,6 @@ class Paragraph:
 def localized(row, column: str, language: str) -> str:
     """``row.<column>_<language>``, or the English one for a language the data does not carry."""
     return getattr(row, f"{column}_{language}", None) or getattr(row, f"{column}_en")
-
-
-#: The statuses a series is shown with in its status's stead (and colour), each with the test that picks it.
-SHOWN_IN_STEAD = {"achieved": (("stage_achieved", stage_met), ("met_early", met_early),
-                                ("met_unconfirmed", met_unconfirmed), ("met_so_far", met_so_far)),
-                  "moderate": (("overdue", overdue_behind),)}
-
-
-def shown_status(row) -> str:
-    """The status a series is shown with: ``stage_achieved`` (已达阶段目标, "Stage target met") for a stage target met,
-    a verdict on a target a later one follows, which is not the plan's "achieved"; ``met_early`` (已提前达标, "Target
-    already met") for a target met by a value before its year, a progress verdict, not the final one, and
-    ``met_unconfirmed`` (达标待确认, "Met, to be confirmed") once that year has come without its value; ``met_so_far``
-    (目前逐年达标, "Met every year so far") for a level to hold every year, met so far; ``overdue`` (预计未达标,
-    "Projected to miss") for a pace behind what was needed once the target's year has come without its value, where
-    "accelerate" would ask for what time no longer allows; else its status (:data:`SHOWN_IN_STEAD`)."""
-    return next((shown for shown, picks in SHOWN_IN_STEAD.get(row.status, ()) if picks(row)), row.status)
 
 
 def status_text(row, words: Catalog, form: str = "status") -> str:
@@ -699,7 +681,8 @@ def series_ids(rows: pd.DataFrame, words: Catalog) -> str:
 def thin_evidence(numeric: pd.DataFrame) -> pd.DataFrame:
     """The series whose progress verdict rests on one or two data points (low evidence). A final verdict is not
     among them: it compares the target year's value with the target, whatever came before."""
-    return numeric[(numeric["evidence"] == "low") & (numeric["status"] != "insufficient_data")
+    return numeric[(numeric["evidence"] == "low") & (numeric["n_points"] <= 2)
+                   & (numeric["status"] != "insufficient_data")
                    & (numeric["verdict"] != "final")]
 
 
@@ -750,16 +733,8 @@ def prose_growth_check(context: ReportContext, row, promise) -> tuple[float, boo
 def single_plan_value(context: ReportContext, numeric: pd.DataFrame) -> pd.DataFrame:
     """The series whose progress verdict rests on a single value of the plan period, however many baselines the plan
     printed before it (indicator 26 of Weihai's published data: 36.6 in 2022 alone): thin evidence too, said so."""
-    start = plan_start_year(context.values)
-    if start is None:
-        return numeric.iloc[0:0]
-    values = context.values
-    actual = values[(values["value_type"] == "actual") & (values["year"] >= start)
-                    & (values["year"] <= context.report_year)]
-    counts = actual.groupby(["indicator_id", "series"]).size()
-    single = [counts.get((row.indicator_id, row.series), 0) == 1 for row in numeric.itertuples()]
-    return numeric[pd.Series(single, index=numeric.index, dtype=bool) & (numeric["verdict"] == "progress")
-                   & (numeric["status"] != "insufficient_data") & (numeric["evidence"] != "low")]
+    return numeric[(numeric["evidence"] == "low") & (numeric["n_points"] > 2) & (numeric["verdict"] == "progress")
+                   & (numeric["status"] != "insufficient_data")]
 
 
 def _scope(context: ReportContext, numeric: pd.DataFrame) -> str:
@@ -884,7 +859,7 @@ def projection_shown(row) -> bool:
     """Whether a card projects the pace seen to the target year: a progress verdict resting on more than two points
     (two printed baselines say too little to extrapolate), for a series that grows (a floor to meet every year is
     met or missed each year, never projected)."""
-    return (row.verdict == "progress" and not is_missing(row.projected_value) and row.evidence != "low"
+    return (row.verdict == "progress" and not is_missing(row.projected_value) and row.n_points > 2
             and row.method != "annual_floor")
 
 
