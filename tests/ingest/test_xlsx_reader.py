@@ -54,15 +54,27 @@ def test_a_row_that_gives_a_source_but_no_value_is_refused(tmp_path):
                                       "value in this cell, or clear the row if there is none yet")
 
 
+def test_a_row_that_gives_the_sources_english_name_but_no_value_is_refused(tmp_path):
+    # as for the source: the English name typed, the value (and the Chinese source) left out
+    path = _workbook(tmp_path / "a.xlsx", [REQUIRED + ["source_en"], [2, None, 2022, None, None, "Bulletin 2022"]])
+    with pytest.raises(InputError) as caught:
+        read_workbook(path, REQUIRED, ["source_en", *OPTIONAL])
+    assert str(caught.value).endswith("a.xlsx:Sheet1!D2: value: empty, but the row gives its source_en (F2): type the "
+                                      "value in this cell, or clear the row if there is none yet")
+
+
 def test_a_row_without_a_value_whose_note_says_why_is_kept_apart(tmp_path):
     # 3 without a value, its note saying why: the department's word, kept apart from the values (not refused, not
     # dropped); 2's value read as usual
-    path = _workbook(tmp_path / "a.xlsx", [REQUIRED + ["note"], [2, None, 2022, 2.65, "统计公报", None],
-                                           [3, None, 2022, None, None, "统计局尚未发布，预计6月公布"]])
-    [sheet] = read_workbook(path, REQUIRED, OPTIONAL).sheets
+    # (4: its publication named in both languages, the figure not out yet: likewise)
+    path = _workbook(tmp_path / "a.xlsx", [REQUIRED + ["source_en", "note"],
+                                           [2, None, 2022, 2.65, "统计公报", None, None],
+                                           [3, None, 2022, None, None, None, "统计局尚未发布，预计6月公布"],
+                                           [4, None, 2022, None, "统计年鉴", "Statistical yearbook", "年鉴10月出版"]])
+    [sheet] = read_workbook(path, REQUIRED, ["source_en", *OPTIONAL]).sheets
     assert sheet.frame["indicator_id"].tolist() == ["2"]
     assert [(row["indicator_id"], row["value"], row["note"], row["csv_line"]) for row in sheet.noted] == [
-        ("3", "", "统计局尚未发布，预计6月公布", 3)]
+        ("3", "", "统计局尚未发布，预计6月公布", 3), ("4", "", "年鉴10月出版", 4)]
 
 
 def test_several_mistakes_of_a_sheet_are_told_together(tmp_path):

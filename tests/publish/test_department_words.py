@@ -342,7 +342,7 @@ def test_a_workbooks_every_mistake_is_told_at_once_and_a_note_on_a_missing_value
     values = book["数据报送"]
     rows = {row[0].value: row[0].row for row in values.iter_rows(min_row=5) if isinstance(row[0].value, int)}
     values[f"D{rows[1]}"], values[f"E{rows[1]}"] = "24,800", "统计公报"  # a thousands separator: not a number
-    values[f"F{rows[3]}"] = "统计局尚未发布，预计6月公布"  # no value, and why
+    values[f"G{rows[3]}"] = "统计局尚未发布，预计6月公布"  # no value, and why
     # what the reader finds (a formula), the checks (above) and the plausibility check (26 for a share of 2.4 in
     # 2021: ten times), all in one round, in the order of the cells
     values[f"D{rows[2]}"], values[f"E{rows[2]}"] = 26, "统计公报"
@@ -365,7 +365,7 @@ def test_a_workbooks_every_mistake_is_told_at_once_and_a_note_on_a_missing_value
     assert lines[3].endswith(f"市科技局.xlsx:工作进展与说明!E{task[0].row}: 本年度进展: 为空，但该行已选自评等级："
                              "请写明本年度做了什么、取得什么成效，或清空自评等级")
     # fixed: read, the note kept as a finding on indicator 3's 2024, the preliminary value marked
-    values[f"D{rows[1]}"], values[f"I{rows[1]}"] = 24800, "初步数"
+    values[f"D{rows[1]}"], values[f"J{rows[1]}"] = 24800, "初步数"
     values[f"D{rows[2]}"], values[f"D{rows[10]}"] = 2.6, 1580
     task[4].value = "产研院新建专业研究院3家"
     book.save(path)
@@ -446,7 +446,7 @@ def test_the_values_sheet_names_each_row_and_its_series_when_a_cell_is_selected(
     prompts = {str(v.sqref): (v.promptTitle, v.prompt) for v in sheet.data_validations.dataValidation}
     provincial = next(row[0].row for row in sheet.iter_rows(min_row=5) if row[0].value == 5 and row[1].value == "省级")
     assert prompts[f"D{provincial}"][0] == "2024年数值（省级）"
-    for cells in (f"E{provincial}:H{provincial}", f"I{provincial}"):  # the preliminary flag's list names it too
+    for cells in (f"E{provincial}:I{provincial}", f"J{provincial}"):  # the preliminary flag's list names it too
         assert prompts[cells][0] == "指标 5（省级）"
         assert prompts[cells][1].endswith("，单位：个")
 

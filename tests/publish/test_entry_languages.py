@@ -76,15 +76,15 @@ CASES = {
     "no source": ({"D5": 24300}, "E5: 数据来源: 为空：请写明数值出自哪一份资料",
                   "E5: Source: empty: say which publication the value comes from"),
     # 24300 after 23150 (2021): not far off, so the confirm cell needs nothing, least of all 'ok'
-    "no reason": ({"D5": 24300, "E5": "统计公报", "G5": "ok"},
-                  "G5: 确认: 'ok' 不是理由；24,300 与该序列此前的数值相差不大，无需确认：请将该单元格留空",
-                  "G5: Confirm: 'ok' is no reason, and 24,300 is not far off its series, so it needs none: leave the "
+    "no reason": ({"D5": 24300, "E5": "统计公报", "H5": "ok"},
+                  "H5: 确认: 'ok' 不是理由；24,300 与该序列此前的数值相差不大，无需确认：请将该单元格留空",
+                  "H5: Confirm: 'ok' is no reason, and 24,300 is not far off its series, so it needs none: leave the "
                   "cell empty"),
     # far off and 'ok': one round says both, and asks for a reason (before: 'no reason' first, 'far off' after)
-    "far off, no reason": ({"D5": 90000, "E5": "统计公报", "G5": "ok"},
-                           "G5: 确认: 90,000 是上一个值 23,000（2021年，方案所列）的 3.9 倍；'ok' 不是理由：如 90,000 "
+    "far off, no reason": ({"D5": 90000, "E5": "统计公报", "H5": "ok"},
+                           "H5: 确认: 90,000 是上一个值 23,000（2021年，方案所列）的 3.9 倍；'ok' 不是理由：如 90,000 "
                            "无误，请用文字说明原因（例如：统计口径调整，见公报注释）",
-                           "G5: Confirm: 90,000 is 3.9 times the previous value 23,000 (2021, as the plan prints it); "
+                           "H5: Confirm: 90,000 is 3.9 times the previous value 23,000 (2021, as the plan prints it); "
                            "'ok' is no reason: if 90,000 is right, say in "
                            "words why (for example 统计口径调整，见公报注释 or 'the survey method changed in 2023, see "
                            "the bulletin's note')"),
@@ -103,15 +103,22 @@ CASES = {
                            "或藏在文字中不易察觉：请删除该字符",
                            "E5: Source: contains the invisible character U+200B (zero width space) at character 3 "
                            "(it changes how the text shows, or hides in it); remove it"),
+    # the source's English name is text checked as the source is, named by its own label
+    "a zero-width space in the English name": ({"D5": 24300, "E5": "统计公报", "F5": "Weihai\u200b bulletin"},
+                                               "F5: 英文数据来源: 第 7 个字符是不可见字符 U+200B（zero width space），"
+                                               "会改变文字的显示方式，或藏在文字中不易察觉：请删除该字符",
+                                               "F5: Source in English: contains the invisible character U+200B (zero "
+                                               "width space) at character 7 (it changes how the text shows, or hides "
+                                               "in it); remove it"),
     "a year outside the plan": ({"C5": 2031, "D5": 24300, "E5": "统计公报"},
                                 "C5: 年份: 年份 2031 不在可填报的范围内（2020—2030年）",
                                 "C5: Year: year 2031 outside 2020–2030"),
-    # 24300 typed over the "2023 value on file" (P5, a reference cell nothing reads; D5 left empty): refused, never
-    # lost without a word; the row's reference cells K5:S5 named, and where the value goes
-    "a value over the value on file": ({"P5": 24300},
-                                       "K5:S5: 这些单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），"
+    # 24300 typed over the "2023 value on file" (Q5, a reference cell nothing reads; D5 left empty): refused, never
+    # lost without a word; the row's reference cells L5:T5 named, and where the value goes
+    "a value over the value on file": ({"Q5": 24300},
+                                       "L5:T5: 这些单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），"
                                        "不会被读取，却被改动过：数值请填在 D5；这些单元格请保持原样（或重新领取模板）",
-                                       "K5:S5: was changed, though these cells show the template's reference (name, "
+                                       "L5:T5: was changed, though these cells show the template's reference (name, "
                                        "unit, latest value, targets, range) and are not read: a value goes in D5; "
                                        "leave these cells as they were (or take a fresh template)"),
 }
@@ -140,21 +147,21 @@ def test_a_row_deleted_or_moved_keeps_its_reference_cells_checked(science, clean
     assert observed.values[["indicator_id", "value"]].values.tolist() == [[1, 24300.0]]
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
-    sheet["R6"] = 999  # a target of the row that moved up from 7 to 6
+    sheet["S6"] = 999  # a target of the row that moved up from 7 to 6
     book.save(path)
-    with pytest.raises(InputError, match=r"数据报送!K6:S6: 这些单元格是模板列出的参考信息"):
+    with pytest.raises(InputError, match=r"数据报送!L6:T6: 这些单元格是模板列出的参考信息"):
         check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
 
 
 def test_a_confirm_without_reason_is_told_with_its_rows_other_mistake(science, clean, weihai_in_project, tmp_path):
     """A row with a mistake of its own (no source) is left out of the series check, which tells a confirm that gives
     no reason what to do: here the confirm is told with that mistake, in the same round, in the old words."""
-    path = _filled(science["zh"], tmp_path / "observations", {"D5": 24300, "G5": "ok"})
+    path = _filled(science["zh"], tmp_path / "observations", {"D5": 24300, "H5": "ok"})
     with pytest.raises(InputError) as caught:
         check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
     assert error_lines(caught.value) == [
         f"{path}:数据报送!E5: 数据来源: 为空：请写明数值出自哪一份资料",
-        f"{path}:数据报送!G5: 确认: 'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释）；"
+        f"{path}:数据报送!H5: 确认: 'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释）；"
         "数值未被提示偏离较大时，可将该单元格留空"]
 
 
@@ -222,14 +229,15 @@ def test_a_workbook_without_a_language_is_told_in_english(science, clean, weihai
 
 @pytest.mark.parametrize(("language", "header", "series"), [
     ("zh", None, ("国家级", "省级")),   # the row of names deleted: the labels above it are the header
-    ("en", ["No.", "Series", "Year", "Value", "Source", "Note", "Confirm (why a value far off is right)", "Published",
-            "Preliminary"], ("National", "provincial")),   # the names typed over with the labels
+    ("en", ["No.", "Series", "Year", "Value", "Source", "Source in English", "Note",
+            "Confirm (why a value far off is right)", "Published", "Preliminary"],
+     ("National", "provincial")),   # the names typed over with the labels
 ])
 def test_the_templates_own_labels_are_read_back(science, weihai_in_project, work_dir, language, header, series):
     plan = copy_plan(weihai_in_project.folder, work_dir / "plan")
     cells = {"D5": 24300, "E5": "统计公报", "B8": series[0], "D8": 3.1, "E8": "园区年报", "B9": series[1], "D9": 2.9,
              "E9": "园区年报"}
-    cells.update({f"{column}4": name for column, name in zip("ABCDEFGHI", header or [])})
+    cells.update({f"{column}4": name for column, name in zip("ABCDEFGHIJ", header or [])})
     _filled(science[language], plan / "observations", cells, delete_row=4 if header is None else None)
     processed = work_dir / "processed"
     assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
@@ -244,18 +252,18 @@ def test_the_templates_own_labels_are_read_back(science, weihai_in_project, work
 @pytest.mark.parametrize(("language", "word"), [("zh", "是"), ("en", "yes")])
 def test_the_preliminary_flag_is_chosen_from_a_list_and_the_unit_named_once(science, clean, weihai_in_project,
                                                                               tmp_path, language, word):
-    """The 初步数 column (I) takes its one word from a list, in the workbook's language, or nothing: a clerk's √ or
+    """The 初步数 column (J) takes its one word from a list, in the workbook's language, or nothing: a clerk's √ or
     是的 is refused as typed, not a round later; the word is read back as a preliminary figure. A selected cell names
     the series' unit once (研发人员数（人）, never "…（人），单位：人")."""
     book = openpyxl.load_workbook(science[language])
     sheet = book.worksheets[0]
     rules = {str(rule.sqref): rule for rule in sheet.data_validations.dataValidation}
-    flag = next(rule for ref, rule in rules.items() if "I5" in ref.split())
+    flag = next(rule for ref, rule in rules.items() if "J5" in ref.split())
     assert flag.type == "list" and flag.formula1 == f'"{word}"' and flag.allow_blank
     assert flag.showErrorMessage and flag.error
     prompts = [rule.prompt for rule in rules.values() if rule.prompt]
     assert prompts and not any("（人），单位：人" in prompt for prompt in prompts)
-    path = _filled(science[language], tmp_path / "observations", {"D5": 24300, "E5": "统计公报", "I5": word})
+    path = _filled(science[language], tmp_path / "observations", {"D5": 24300, "E5": "统计公报", "J5": word})
     checked = check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project,
                                  clean.values)
     assert checked.values.query("indicator_id == 1")["processing"].str.contains("preliminary").all()
@@ -265,22 +273,22 @@ def test_a_workbooks_second_sheet_leaves_the_first_sheets_cells_named_as_they_ar
                                                                                    tmp_path):
     """A clerk adds a sheet for another year (a copy of the first, its value and source columns swapped); a value far
     off its series and a confirm without a reason on the first sheet are still told at their own cells, 数据报送!D5
-    and G6, not at the cells of the same rows and columns of the sheet read last."""
+    and H6, not at the cells of the same rows and columns of the sheet read last."""
     path = _filled(science["zh"], tmp_path / "observations", {"D5": 90000, "E5": "统计公报", "D6": 2.5,
-                                                              "E6": "统计公报", "G6": "ok"})
+                                                              "E6": "统计公报", "H6": "ok"})
     book = openpyxl.load_workbook(path)
     copy = book.copy_worksheet(book.worksheets[0])
     copy.title = "下一年"
     for row in range(1, copy.max_row + 1):  # its value and source columns swapped, header and all
         copy[f"D{row}"].value, copy[f"E{row}"].value = copy[f"E{row}"].value, copy[f"D{row}"].value
     for row in range(5, copy.max_row + 1):  # and no values of its own
-        for column in "DEG":
+        for column in "DEH":
             copy[f"{column}{row}"] = None
     book.save(path)
     with pytest.raises(InputError) as caught:
         check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
     told = error_lines(caught.value)
-    assert [line.split(": ")[0] for line in told] == [f"{path}:数据报送!D5", f"{path}:数据报送!G6"], told
+    assert [line.split(": ")[0] for line in told] == [f"{path}:数据报送!D5", f"{path}:数据报送!H6"], told
 
 
 def test_a_file_that_cannot_be_read_hides_no_other_files_mistakes_and_all_come_in_cell_order(
@@ -300,3 +308,63 @@ def test_a_file_that_cannot_be_read_hides_no_other_files_mistakes_and_all_come_i
     assert "不是 UTF-8 编码" in told[0] and "90,000" in told[1] and "'2,61'" in told[2]
     with pytest.raises(InputError, match="不是 UTF-8 编码"):  # read alone, the unreadable file is told at once
         read_observation_files(path.parent)
+
+
+@pytest.mark.parametrize(("language", "label"), [("zh", "英文数据来源"), ("en", "Source in English")])
+def test_a_template_asks_for_the_sources_english_name_beside_the_source(science, language, label):
+    """Column F, right of the source (E): labelled in the template's language, headed ``source_en`` as an observation
+    CSV file heads it, a yellow input cell in every row."""
+    sheet = openpyxl.load_workbook(science[language]).worksheets[0]
+    assert (sheet["E3"].value, sheet["F3"].value) == (("数据来源", "英文数据来源") if language == "zh"
+                                                      else ("Source", "Source in English"))
+    assert sheet["F3"].value == label and (sheet["E4"].value, sheet["F4"].value) == ("source", "source_en")
+    assert not sheet["F5"].protection.locked and not sheet["F6"].protection.locked
+
+
+def test_a_sources_english_name_reaches_the_values_as_from_a_csv_file_and_the_english_edition_shows_it(
+        science, weihai_in_project, work_dir):
+    """The science bureau's workbook gives R&D personnel (1) with its source's English name, R&D intensity (2)
+    without; a CSV file beside it gives indicator 3 (the high-tech zone's revenue) with ``source_en`` too. In the
+    tables, the English names are ``reference_en`` alike; the English edition names the sources by them, and the one
+    without as written, marked as not translated."""
+    from analysis.report.words import reference_in
+
+    plan = copy_plan(weihai_in_project.folder, work_dir / "plan")
+    _filled(science["zh"], plan / "observations", {"D5": 24300, "E5": "市统计局统计公报",
+                                                   "F5": "Weihai statistical bulletin (市统计局统计公报)",
+                                                   "D6": 2.61, "E6": "市科技局年报"})
+    (plan / "observations" / "bulletin.csv").write_text(
+        "indicator_id,series,year,value,source,source_en\n"
+        "3,,2023,40.2,高新区统计报表,High-tech zone statistical report (高新区统计报表)\n", encoding="utf-8")
+    processed = work_dir / "processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    values = pd.read_csv(processed / "weihai" / "indicator_values.csv", encoding="utf-8-sig", keep_default_na=False)
+    actual = values[values["value_type"] == "actual"].sort_values("indicator_id")
+    assert actual[["indicator_id", "reference", "reference_en"]].values.tolist() == [
+        [1, "市统计局统计公报", "Weihai statistical bulletin (市统计局统计公报)"],
+        [2, "市科技局年报", ""],
+        [3, "高新区统计报表", "High-tech zone statistical report (高新区统计报表)"]]
+    assert [reference_in(row, "en") for row in actual.itertuples()] == [
+        "Weihai statistical bulletin (市统计局统计公报)", "市科技局年报 (original, untranslated)",
+        "High-tech zone statistical report (高新区统计报表)"]
+    assert [reference_in(row, "zh") for row in actual.itertuples()] == ["市统计局统计公报", "市科技局年报",
+                                                                        "高新区统计报表"]
+
+
+def test_a_template_filled_before_it_asked_for_the_english_name_is_read(science, weihai_in_project, work_dir):
+    """A template as written before the column was added (no ``source_en``: the note in F, the reference columns one
+    to the left) is read as it was: its values and notes, no English name."""
+    plan = copy_plan(weihai_in_project.folder, work_dir / "plan")
+    book = openpyxl.load_workbook(science["zh"])
+    sheet = book.worksheets[0]
+    sheet.delete_cols(6)  # the old layout: indicator_id, series, year, value, source, note, confirm, …
+    assert [sheet.cell(4, column).value for column in range(1, 8)] == ["indicator_id", "series", "year", "value",
+                                                                       "source", "note", "confirm"]
+    sheet["D5"], sheet["E5"], sheet["F5"] = 24300, "统计公报", "快报数"
+    book.save(plan / "observations" / science["zh"].name)
+    processed = work_dir / "processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    values = pd.read_csv(processed / "weihai" / "indicator_values.csv", encoding="utf-8-sig", keep_default_na=False)
+    actual = values[values["value_type"] == "actual"]
+    assert actual[["indicator_id", "value", "reference", "reference_en", "note"]].values.tolist() == [
+        [1, 24300.0, "统计公报", "", "快报数"]]

@@ -12,6 +12,7 @@ import shutil
 import openpyxl
 import pandas as pd
 import pytest
+from openpyxl.utils import get_column_letter
 
 from analysis import cli
 from analysis.catalog import catalog
@@ -57,9 +58,9 @@ def test_one_workbook_per_lead_department(templates, project_tmp):
 
 def test_header_row_is_the_observation_columns_with_labels_above(templates):
     sheet = _sheet(templates[0])
-    assert [c.value for c in sheet[4][:9]] == ["indicator_id", "series", "year", "value", "source", "note", "confirm",
-                                               "published", "preliminary"]
-    assert sheet["J4"].value is None  # the reader stops here: the reference columns are not read back
+    assert [c.value for c in sheet[4][:10]] == ["indicator_id", "series", "year", "value", "source", "source_en",
+                                                "note", "confirm", "published", "preliminary"]
+    assert sheet["K4"].value is None  # the reader stops here: the reference columns are not read back
     assert [c.value for c in sheet[3][:4]] == ["编号", "序列", "年份", "数值"]
     # on paper, both (the labels and the header row) head every page, on both sheets
     for each in openpyxl.load_workbook(templates[0]).worksheets:
@@ -67,16 +68,19 @@ def test_header_row_is_the_observation_columns_with_labels_above(templates):
 
 
 def test_every_input_column_is_wide_enough_and_only_the_empty_one_narrow(templates):
-    """A publication date (2025-02-28, ten characters) shows whole in 发布日期 (H); the empty column the reader stops
-    at (J) is the narrow one, not an input column."""
+    """A publication date (2025-02-28, ten characters) shows whole in 发布日期 (I); the empty column the reader stops
+    at (K) is the narrow one, not an input column."""
     sheet = _sheet(templates[0])
-    widths = {letter: sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJ"}
-    assert widths["J"] < 5, widths
-    assert min(widths[letter] for letter in "ABCDEFGHI") >= 7, widths
+    # each column's width, from the ranges a workbook stores them in (E:F, the two sources, are one)
+    widths = {get_column_letter(index): dimension.width for dimension in sheet.column_dimensions.values()
+              for index in range(dimension.min, dimension.max + 1)}
+    assert widths["K"] < 5, widths
+    assert min(widths[letter] for letter in "ABCDEFGHIJ") >= 7, widths
     # a date, its label 发布日期（如 2024-02-28） on one line in bold (LibreOffice breaks the date at a hyphen);
     # 初步数（是则填“是”） (20 wide) whole, its closing quote and bracket never alone on a line; the reason a value
-    # is far off (确认) room to be typed
-    assert widths["H"] >= 27 and widths["I"] >= 24 and widths["G"] >= 30, widths
+    # is far off (确认) room to be typed; the source's English name (F) as wide as the source (E)
+    assert widths["I"] >= 27 and widths["J"] >= 24 and widths["H"] >= 30, widths
+    assert widths["F"] == widths["E"] >= 30, widths
 
 
 def test_ids_and_year_are_filled_in_and_locked_inputs_unlocked(templates):
@@ -85,19 +89,19 @@ def test_ids_and_year_are_filled_in_and_locked_inputs_unlocked(templates):
     first = _rows(sheet)[0]
     assert [first[0].value, first[1].value, first[2].value] == [1, None, YEAR]
     assert all(cell.protection.locked for cell in first[:3])
-    assert not any(cell.protection.locked for cell in first[3:7])
+    assert not any(cell.protection.locked for cell in first[3:10])
 
 
 def test_value_cells_are_validated_in_the_plausible_range(templates):
     sheet = _sheet(next(p for p in templates if p.stem == "市科技局"))
     validations = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
     rows = _rows(sheet)
-    # the value cell validated; the row's other input cells (E–H) only name the row when selected; the preliminary
-    # flag (I) from its list
-    assert set(validations) == ({f"D{row[0].row}" for row in rows} | {f"E{row[0].row}:H{row[0].row}" for row in rows}
-                                | {f"I{row[0].row}" for row in rows})
-    assert {validations[f"E{row[0].row}:H{row[0].row}"].type for row in rows} == {None}  # "any": no check
-    assert {validations[f"I{row[0].row}"].type for row in rows} == {"list"}
+    # the value cell validated; the row's other input cells (E–I) only name the row when selected; the preliminary
+    # flag (J) from its list
+    assert set(validations) == ({f"D{row[0].row}" for row in rows} | {f"E{row[0].row}:I{row[0].row}" for row in rows}
+                                | {f"J{row[0].row}" for row in rows})
+    assert {validations[f"E{row[0].row}:I{row[0].row}"].type for row in rows} == {None}  # "any": no check
+    assert {validations[f"J{row[0].row}"].type for row in rows} == {"list"}
     # R&D personnel (1, a count): latest known before 2023 is the 2021 baseline 23,000; a third to three times it,
     # in whole persons: 23,000 / 3 = 7,666.67 → 7,667
     personnel = validations[f"D{rows[0][0].row}"]
@@ -216,8 +220,9 @@ def test_a_year_outside_the_plan_is_refused(weihai_in_project, project_tmp, caps
 
 
 def test_workbook_read_back_with_pandas_keeps_the_header(templates):
-    frame = pd.read_excel(io.BytesIO(templates[0].read_bytes()), header=3, usecols="A:G")
-    assert list(frame.columns) == ["indicator_id", "series", "year", "value", "source", "note", "confirm"]
+    frame = pd.read_excel(io.BytesIO(templates[0].read_bytes()), header=3, usecols="A:H")
+    assert list(frame.columns) == ["indicator_id", "series", "year", "value", "source", "source_en", "note",
+                                   "confirm"]
 
 
 def test_a_words_rows_height_holds_its_longest_name_or_assessment(weihai_in_project, project_tmp):

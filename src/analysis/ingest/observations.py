@@ -29,8 +29,9 @@ REQUIRED_COLUMNS = ["indicator_id", "series", "year", "value", "source"]
 #: ``confirm``: why a value far off its series is right (the plausibility checks then keep it). ``published``:
 #: when the publication appeared (a later one revises an earlier one's value for the same year);
 #: ``preliminary``: the value is preliminary (初步核算, 预计), to be replaced by the final figure.
-#: A data-entry workbook's optional columns: a department writes its note in the workbook's language.
-WORKBOOK_OPTIONAL_COLUMNS = ["note", "confirm", "published", "preliminary"]
+#: A data-entry workbook's optional columns: a department writes its note in the workbook's language, and may give
+#: its source's English name (``source_en``), which the English edition shows instead of the name as written.
+WORKBOOK_OPTIONAL_COLUMNS = ["source_en", "note", "confirm", "published", "preliminary"]
 #: A CSV's: a note may be given in each language too (note_zh, note_en).
 OPTIONAL_COLUMNS = [*SOURCE_COLUMNS, "note", *NOTE_COLUMNS, "confirm", "published", "preliminary"]
 TEXT_KINDS = {"source": "source", **{name: "source" for name in SOURCE_COLUMNS}, "note": "note",

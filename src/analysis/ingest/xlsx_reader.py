@@ -77,7 +77,7 @@ REFERENCE_PROPERTY = "analysis_reference_"
 #: The rows one such property holds (a property's text stays under the 255 characters Excel keeps).
 REFERENCE_ROWS_PER_PROPERTY = 12
 #: The columns a person fills in a row; a row with one of them filled but no value is a value left out.
-FILLED_BY_HAND = ("value", "source", "note", "confirm")
+FILLED_BY_HAND = ("value", "source", "source_en", "note", "confirm")
 WHITE = ("FFFFFFFF", "00FFFFFF")
 #: Quoted text and escaped characters of a number format: they are written as they are, so a "%" there is a sign.
 FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.')
@@ -356,7 +356,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             given = [name for name in filled_by_hand if name in header and not _blank(cells[header.index(name)])]
             # no value, and a note saying why (统计局尚未发布): kept as the department's word on the value it lacks
             no_value = (value_column is not None and _blank(cells[value_column]) and "note" in given
-                        and set(given) <= {"note", "source"}
+                        and set(given) <= {"note", "source", "source_en"}
                         and says_why(str(cells[header.index("note")].value)))  # words, not a value typed aside
             if value_column is not None and _blank(cells[value_column]) and not no_value:
                 if filled is not None:

@@ -3,9 +3,10 @@
 Each workbook lists the numeric indicator series its department leads, one input row per series
 for the year asked. Its one sheet holds, from the top: a title, what to do, a row of labels in the
 workbook's language, and the header row the observation reader looks for (``indicator_id, series,
-year, value, source, note, confirm``: the columns of an observation CSV file). ``indicator_id``,
-``series`` and ``year`` are filled in and locked; ``value``, ``source``, ``note`` and ``confirm``
-are the yellow input cells, the only unlocked ones (the sheet is protected without a password, so
+year, value, source, source_en, note, confirm, published, preliminary``: the columns of an observation CSV
+file). ``indicator_id``, ``series`` and ``year`` are filled in and locked; the others are the yellow input
+cells (``source_en``: the source's English name, for the English edition), the only unlocked ones (the
+sheet is protected without a password, so
 nobody types over the ids by accident). ``value`` is validated as a decimal in the range the
 plausibility checks let pass (:func:`analysis.clean.plausibility.plausible_range`), with a
 warning, not a refusal: a right value far off its series is kept with a reason in ``confirm``.
@@ -57,8 +58,8 @@ INPUT_COLOUR = "#fff9c4"
 #: The width of each column of the words sheet, in characters: its inputs, the empty column, the name and assessment.
 WORDS_WIDTHS = (10, 8, 10, 7, 50, 12, 40, 40, 3, 40, 30)
 #: The width of each input column of the values sheet, in characters.
-INPUT_WIDTHS = {"indicator_id": 12, "series": 11, "year": 7, "value": 14, "source": 30, "note": 24, "confirm": 30,
-                "published": 27, "preliminary": 24}
+INPUT_WIDTHS = {"indicator_id": 12, "series": 11, "year": 7, "value": 14, "source": 30, "source_en": 30, "note": 24,
+                "confirm": 30, "published": 27, "preliminary": 24}
 #: What a file name must not hold on any system: path separators, characters Windows refuses, controls,
 #: bidi controls (they would show the name reversed).
 UNSAFE_IN_FILE_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]')
