@@ -67,12 +67,12 @@ def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
     assert typo.detail_en.startswith("Printed “3..5”, read as 3.5: Doubled decimal point, a typing error")
     prose = quality.loc[("prose_disagrees", 14)]
     # the note adds what the sentence before it does not say (80 and 85 are said once)
-    # (80 is the 2020 baseline the assessment starts from: the note says the two agree, never that 85 replaces it)
-    assert prose.detail_zh.endswith("表中为 85；正文未注明年份；80 即表中 2020年基础值（评估的起点），应指 2020年，"
-                                    "与表中一致；85 为表中 2021年数值")
+    # (80 is the 2020 baseline the assessment starts from: the note says so, never that 85 replaces it, nor that
+    # the two "agree" under a heading that says they disagree)
+    assert prose.detail_zh.endswith("表中为 85；正文未注明年份；80 与表中 2020年基础值（评估的起点）相同；"
+                                    "85 为表中 2021年数值")
     assert prose.detail_en.endswith("the table 85. The prose names no year; 80 is the table's 2020 value, the "
-                                    "baseline the assessment starts from, so it most likely means 2020 and agrees "
-                                    "with the table; 85 is the table's 2021 value.")
+                                    "baseline the assessment starts from; 85 is the table's 2021 value.")
     assert quality.loc[("split_two_rows", 5)].detail_en == (
         "Printed over 2 rows (“国家级” / “省级”); kept as 2 series, national and provincial")
     assert quality.loc[("split_two_rows", 5)].detail_zh == "方案分国家级、省级两行列出，本报告分别评估"

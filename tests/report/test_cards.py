@@ -182,7 +182,7 @@ def test_a_fall_in_the_plan_period_hidden_by_a_rise_before_it_comes_first(exampl
     # yet down from 86 over the plan period (2022–2024)
     row = example.series_row(7)
     assert cards.card_notes(example, row)[0] == (
-        "方案期内反向变化：由方案期前一年 2021年的 86% 变为 2024年的 82%；上列年均增长自 2020年基础值起算")
+        "方案期内变化方向与目标相反：由方案期前一年 2021年的 86% 变为 2024年的 82%；上列年均增长自 2020年基础值起算")
     # a series that rose in the plan period as well has no such note (10: 1,049 in 2021, 1,580 in 2024)
     assert not cards.plan_period_turn(example, example.series_row(10))
     english = load_report(relative(example_tables), 2024, "en")

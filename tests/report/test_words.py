@@ -511,11 +511,14 @@ def test_a_stage_target_missed_compares_the_pace_needed_with_the_pace_seen(examp
     talent = next(item for item in lagging.items if item.startswith(("高层次人才数", "High-level talent")))
     firms = next(item for item in lagging.items if item.startswith(("高新技术企业", "High-tech enterprises")))
     if language == "zh":
-        assert talent.endswith("需比 2023年增长 7.4%（22人），高于实际年均增长（+7.2%）")
-        assert firms.endswith("需比 2023年增长 10.3%（150家），按实际年均增长（+25.2%）可以达到")
+        assert talent.endswith("需比 2023年增长 7.4%（22人），"
+                               "高于 2020年以来实际年均增长（+7.2%）")
+        assert firms.endswith("需比 2023年增长 10.3%（150家），"
+                              "按 2020年以来实际年均增长（+25.2%）推算有望达到")
     else:
-        assert talent.endswith("it must grow by 22 (7.4%) over 2023, more than the growth seen so far (+7.2% a year)")
-        assert firms.endswith("over 2023, and the growth seen so far (+25.2% a year) is enough")
+        assert talent.endswith("it must grow by 22 (7.4%) over 2023, "
+                               "more than the growth seen since 2020 (+7.2% a year)")
+        assert firms.endswith("over 2023, and the growth seen since 2020 (+25.2% a year), kept up, would reach it")
     assert not any("难以" in item or "does not reach" in item for item in lagging.items)
 
 
@@ -533,14 +536,15 @@ def test_a_stage_target_met_off_course_is_named_after_the_lagging(example_tables
     assert len(off.items) == 2
     if language == "zh":
         assert off.items[0] == ("科技服务机构：2023年为 103个，达到 2023年阶段目标 100个（完成率 103.0%）；"
-                                "要在 2024年达到 120个，需比 2023年增长 16.5%（17个），高于实际年均增长（+8.8%）")
-        assert off.items[1].endswith("高于实际年均增长（+0.3个百分点）")
+                                "要在 2024年达到 120个，需比 2023年增长 16.5%（17个），"
+                                "高于 2020年以来实际年均增长（+8.8%）")
+        assert off.items[1].endswith("高于 2020年以来实际年均增长（+0.3个百分点）")
         statuses = next(p.text for p in paragraphs if p.text.startswith("按指标计"))
         assert "已达阶段目标 11 项" in statuses and "已达标" not in statuses
     else:
         assert off.items[0].startswith("S&T service institutions: 103 in 2023, meeting the 2023 stage target of 100 "
                                        "(103.0% of it); to reach 120 in 2024 it must grow by 17 (16.5%) over 2023, "
-                                       "more than the growth seen so far (+8.8% a year)")
+                                       "more than the growth seen since 2020 (+8.8% a year)")
         assert any(p.text.startswith("By indicator") and "Stage target met\xa011" in p.text for p in paragraphs)
 
 
@@ -726,7 +730,8 @@ def test_a_core_indicator_achieved_while_falling_in_the_plan_period_says_so(exam
     from analysis.report.context import load_report
     from tests.conftest import relative
 
-    for language, core in (("zh", ["高企数与规上工业企业数比值：已达标（2024年）；2021—2024年反向变化（86% → 82%）",
+    for language, core in (("zh", ["高企数与规上工业企业数比值：已达标（2024年）；"
+                                   "2021—2024年变化方向与目标相反（86% → 82%）",
                                    "R&D经费投入强度：未达标（2024年）"]),
                            ("en", ["High-tech firms / industrial firms: achieved (2024); moved the wrong way in "
                                    "2021–2024 (86% → 82%)", "R&D intensity: not achieved (2024)"])):

@@ -558,7 +558,8 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
     # overview names it (a stage target met may hide it)
     if promised := prose_growth_missed(context):
         blocks.append(paragraph(words.text("self_evaluation.problems.prose_growth",
-                                           intro=words["summary.prose_growth_intro"],
+                                           intro=words["summary.prose_growth_intro" if context.kind == "final"
+                                                       else "summary.prose_growth_intro_so_far"],
                                            items=words["grammar.list_separator"].join(promised))))
     behind = said[(said["item"] == "task") & said["rating"].isin(["behind", "not_started"])]
     titles = dict(zip(tasks["task_id"], tasks["title_zh"])) if not tasks.empty else {}

@@ -228,8 +228,12 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     # binding, no new value, a verdict where a rating of the pace was) is counted as it reads, its reason in its row
     other = sum(1 for row in rows if row.change in ("worse", "better") and row.reason_text)
     text = ""
+    counts = {change: changes.count(change) for change in CHANGES_WORST_FIRST}
+    # none not comparable: no "0 not comparable" clause
+    counts["not_comparable"] = (words.text("warnings.changes_not_comparable", count=counts["not_comparable"])
+                                if counts["not_comparable"] else "")
     text += words.text("warnings.changes_intro_published" if published else "warnings.changes_intro", year=previous,
-                       **{change: changes.count(change) for change in CHANGES_WORST_FIRST})
+                       **counts)
     changed = changes.count("worse") + changes.count("better")
     text += words.count_text("warnings.changes_other", other, changed=changed) if other else ""
     text += words["warnings.worse_first"] if changes.count("worse") else ""

@@ -556,7 +556,9 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
         paragraphs.append(Paragraph(words.text("summary.lagging_intro", kinds=listed), tuple(needs)))
     promised = prose_growth_missed(context)
     if promised:
-        paragraphs.append(Paragraph(words["summary.prose_growth_intro"], tuple(promised)))
+        # before the final evaluation the promise still runs: short so far, not missed
+        intro = "summary.prose_growth_intro" if context.kind == "final" else "summary.prose_growth_intro_so_far"
+        paragraphs.append(Paragraph(words[intro], tuple(promised)))
     off_course = [row for row in numeric.itertuples() if stage_met_off_course(row)]
     if off_course:
         paragraphs.append(Paragraph(words.count_text("summary.off_course_intro", len(off_course)),
@@ -937,7 +939,8 @@ def next_target_need(row, words: Catalog) -> str:
                            pace=pace, year=year(row.as_of_year), **fields)
     if seen_text(row, words) != MISSING:
         course = "on" if stage_missed_on_course(row) or (stage_met(row) and not stage_met_off_course(row)) else "off"
-        following += words.text(f"summary.need_final_course_{course}", seen=seen_text(row, words))
+        following += words.text(f"summary.need_final_course_{course}", seen=seen_text(row, words),
+                                base=year(row.base_year))
     return following
 
 
