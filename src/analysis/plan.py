@@ -19,11 +19,10 @@ import yaml
 from .errors import InputError, Mistakes, quote
 from .files import outside_project, read_regular, regular_file_kind
 from .parameters import check_year, said
-from .settings import LANGUAGES
+from .settings import LANGUAGES, PLAN_FILE
 from .text import check_text
 from .vocabulary import STATUS_VOCABULARIES
 
-PLAN_FILE = "plan.yml"
 OBSERVATIONS_FOLDER = "observations"
 EVALUATION_KINDS = ("mid_term", "final")
 REPORT_KINDS = ("annual", *EVALUATION_KINDS)
