@@ -251,7 +251,7 @@ def run_templates(args: argparse.Namespace) -> int:
     written = build_templates(plan, check_entry_year(plan, year, words), language, output_dir, observations)
     for path in written:
         print(f"wrote {display_path(path)}")
-    print(f"templates: {len(written)} workbooks")
+    print(f"templates: {len(written)} {'workbook' if len(written) == 1 else 'workbooks'}")
     return 0
 
 

@@ -252,6 +252,16 @@ def test_templates_command_writes_the_workbooks(weihai_in_project, project_tmp, 
     shutil.rmtree(out)
 
 
+def test_one_workbook_is_counted_as_one(project_tmp, capsys):
+    # the Lakeside plan names no departments: one workbook for every series
+    from tests.conftest import LAKESIDE_DIR
+
+    out = project_tmp / "templates-one"
+    assert cli.main(["templates", "--plan", relative(LAKESIDE_DIR), "--lang", "en", "--output-dir", relative(out)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "templates: 1 workbook"
+    shutil.rmtree(out)
+
+
 def test_a_year_outside_the_plan_is_refused(weihai_in_project, project_tmp, capsys):
     code = cli.main(["templates", "--year", "2019", "--plan", relative(weihai_in_project.folder),
                      "--output-dir", relative(project_tmp / "never")])
