@@ -47,7 +47,9 @@ def write(folder, **changes):
     ({"table": {"printed_text": "../other.txt"}}, "table", "not the name of a file in the plan folder"),
     ({"table": {"values": "values.csv"}}, "table", "expected {printed_text: FILE} or {indicators: FILE, values: FILE}"),
     ({"city": "Weihai"}, "city", "expected the text in each language"),
-    ({"titel": {"en": "x"}}, "titel", "unknown key(s) titel"),
+    ({"titel": {"en": "x"}}, "titel", "unknown key 'titel'; known: name, city, title,"),
+    ({"statuswords": {"vocabulary": "review"}}, "statuswords",
+     "unknown key 'statuswords' (did you mean 'status_words'?); known: name, city,"),
     ({"issuer": None}, "issuer", "missing"),
     # a plan that cannot be meant: no final evaluation, two, a mid-term after it, a final far off
     ({"evaluations": {2023: "mid_term"}}, "evaluations", "a plan has one final evaluation, in its target year; none"),
@@ -71,6 +73,21 @@ def test_mistakes_in_plan_yml_are_named(tmp_path, changes, field, words):
     with pytest.raises(InputError) as caught:
         load_plan(folder)
     assert f"plan.yml: {field}: " in str(caught.value) and words in str(caught.value)
+
+
+@pytest.mark.parametrize(("changes", "said"), [
+    # a required key misspelt: the key it should be is missing, the misspelt one unknown; both named, the one meant
+    # suggested
+    ({"evaluations": None, "evaluation": {2023: "mid_term", 2024: "final"}},
+     "unknown key 'evaluation' (did you mean 'evaluations'?); missing: evaluations"),
+    ({"base_year": None, "Base-Year": 2020, "issuer": None, "notes": "x"},
+     "unknown keys 'Base-Year' (did you mean 'base_year'?), 'notes'; missing: issuer, base_year"),
+])
+def test_a_misspelt_key_is_named_with_the_key_it_leaves_missing(tmp_path, changes, said):
+    folder = write(tmp_path / "plan", **changes)
+    with pytest.raises(InputError) as caught:
+        load_plan(folder)
+    assert str(caught.value).endswith(f"plan.yml: {said}")
 
 
 @pytest.mark.parametrize(("status_words", "field", "words"), [

@@ -8,7 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.errors import InputError, display_path, printable, quote
-from analysis.parameters import check_jobs, check_year, resolve_observations_dir, resolve_project_path
+from analysis.parameters import (
+    check_jobs,
+    check_year,
+    resolve_observations_dir,
+    resolve_plan_dir,
+    resolve_project_path,
+)
 from analysis.settings import PROJECT_ROOT
 
 
@@ -60,9 +66,22 @@ def test_an_observations_folder_must_be_there():
     """A mistyped --observations folder is refused, never read as a folder without values."""
     assert resolve_observations_dir("tests/fixtures/example-2022-2024") == (
         PROJECT_ROOT / "tests" / "fixtures" / "example-2022-2024")
-    with pytest.raises(InputError, match="'no-such-folder': no such folder") as refused:
+    with pytest.raises(InputError, match="'no-such-folder' does not exist; name the folder that holds the observation "
+                                         "files") as refused:
         resolve_observations_dir("no-such-folder")
     assert refused.value.field == "--observations"
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    ("no-such-plan", "'no-such-plan' does not exist; name a plan folder (a folder with plan.yml)"),
+    ("README.md", "'README.md' is a file; name a plan folder (a folder with plan.yml)"),
+    ("data", "'data' has no plan.yml; name a plan folder (a folder with plan.yml)"),
+])
+def test_a_plan_folder_must_be_there_with_its_plan_yml(value, said):
+    assert resolve_plan_dir("data/raw/weihai") == PROJECT_ROOT / "data" / "raw" / "weihai"
+    with pytest.raises(InputError) as refused:
+        resolve_plan_dir(value)
+    assert str(refused.value) == f"--plan: {said}"
 
 
 @pytest.mark.parametrize(("text", "shown"), [

@@ -209,6 +209,25 @@ def test_a_number_written_otherwise_is_refused_with_what_to_do(text, advice):
     assert str(caught.value).startswith(f"b.csv:2: value: {text!r} is not a number (") and advice in str(caught.value)
 
 
+@pytest.mark.parametrize(("text", "language", "said"), [
+    # a comma where the point goes (1–2 digits after it: no thousands group), which a clerk might fix as 261
+    ("2,61", "zh", "'2,61' 不是数字（是否应为 2.61？小数点请用“.”）"),
+    ("2,61", "en", "'2,61' is not a number (did you mean 2.61? use a point for decimals)"),
+    ("-12,3", "en", "'-12,3' is not a number (did you mean -12.3? use a point for decimals)"),
+    # a thousands group, or more than one comma: the general advice
+    ("24,800", "en", "'24,800' is not a number (write plain digits with a decimal point, no thousands separators, "
+                     "units or % signs)"),
+    ("1,2,3", "en", "'1,2,3' is not a number (write plain digits with a decimal point, no thousands separators, "
+                    "units or % signs)"),
+])
+def test_a_decimal_comma_is_asked_about_with_the_number_meant(text, language, said):
+    from analysis.catalog import catalog
+
+    with pytest.raises(InputError) as caught:
+        parse_number(text, file="b.csv", line=2, field="value", words=catalog(language))
+    assert str(caught.value) == f"b.csv:2: value: {said}"
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("统计局尚未发布，预计6月公布", "zh"),
     ("研发 R&D 投入", "zh"),  # four Chinese characters (counting eight) outweigh three Latin letters

@@ -115,22 +115,23 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
 
 
 def _inputs(args: argparse.Namespace, words=None):
-    """The plan, the scheme, the observations folder and the processed folder, all checked."""
+    """The plan, the scheme, the observations folder and the processed folder, all checked; a mistake told in
+    ``words``' language, after the option's name."""
     from .parameters import (
         check_not_inside_raw,
         check_output_dir,
         check_scheme,
         resolve_observations_dir,
-        resolve_project_path,
+        resolve_plan_dir,
     )
     from .plan import load_plan
 
-    plan = load_plan(resolve_project_path(args.plan, parameter="--plan"))
+    plan = load_plan(resolve_plan_dir(args.plan, parameter="--plan", words=words))
     scheme = check_scheme(args.scheme, words)
-    observations = resolve_observations_dir(args.observations) if args.observations else None
-    processed = check_output_dir(args.processed_dir, "--processed-dir")
-    check_not_inside_raw(processed, "--processed-dir")
-    check_not_inside_raw(processed, "--processed-dir", plan.folder)
+    observations = resolve_observations_dir(args.observations, words=words) if args.observations else None
+    processed = check_output_dir(args.processed_dir, "--processed-dir", words)
+    check_not_inside_raw(processed, "--processed-dir", words=words)
+    check_not_inside_raw(processed, "--processed-dir", plan.folder, words)
     return plan, scheme, observations, processed
 
 
@@ -194,9 +195,9 @@ def run_report(args: argparse.Namespace) -> int:
     years = _several(year or str(plan.report_years[-1]), plan.report_years, plan.check_report_year, "--year", words)
     languages = _several(args.lang if args.lang is not None else "zh", LANGUAGES, check_language, "--lang", words)
     workers = check_jobs(args.jobs if args.jobs is None or str(args.jobs).strip() else None, words)
-    output_dir = check_output_dir(args.output_dir, "--output-dir")
-    check_not_inside_raw(output_dir, "--output-dir")
-    check_not_inside_raw(output_dir, "--output-dir", plan.folder)
+    output_dir = check_output_dir(args.output_dir, "--output-dir", words)
+    check_not_inside_raw(output_dir, "--output-dir", words=words)
+    check_not_inside_raw(output_dir, "--output-dir", plan.folder, words)
 
     from .publish.job import make_job
     from .publish.report import BatchError, Tally, render_reports
@@ -232,17 +233,17 @@ def run_templates(args: argparse.Namespace) -> int:
         check_not_inside_raw,
         check_output_dir,
         resolve_observations_dir,
-        resolve_project_path,
+        resolve_plan_dir,
     )
     from .plan import load_plan
 
     words = message_words(args.lang)
-    plan = load_plan(resolve_project_path(args.plan, parameter="--plan"))
-    observations = resolve_observations_dir(args.observations) if args.observations else None
+    plan = load_plan(resolve_plan_dir(args.plan, parameter="--plan", words=words))
+    observations = resolve_observations_dir(args.observations, words=words) if args.observations else None
     language = check_language(args.lang if args.lang is not None else "zh", words)
-    output_dir = check_output_dir(args.output_dir, "--output-dir")
-    check_not_inside_raw(output_dir, "--output-dir")
-    check_not_inside_raw(output_dir, "--output-dir", plan.folder)
+    output_dir = check_output_dir(args.output_dir, "--output-dir", words)
+    check_not_inside_raw(output_dir, "--output-dir", words=words)
+    check_not_inside_raw(output_dir, "--output-dir", plan.folder, words)
 
     from .publish.templates import build_templates, check_entry_year
 
@@ -250,7 +251,7 @@ def run_templates(args: argparse.Namespace) -> int:
     written = build_templates(plan, check_entry_year(plan, year, words), language, output_dir, observations)
     for path in written:
         print(f"wrote {display_path(path)}")
-    print(f"templates: {len(written)} workbooks")
+    print(f"templates: {len(written)} {'workbook' if len(written) == 1 else 'workbooks'}")
     return 0
 
 

@@ -116,12 +116,15 @@ LISTED_ERRORS = 30
 class Mistakes:
     """The mistakes of many rows, gathered: each row checked inside :meth:`row`, then :meth:`check` raises them all
     (one as itself, several as :class:`InputErrors`); a row with a mistake is left out, the others go on.
-    ``label``: how an error's field is shown (a workbook's column by its label in the workbook's language)."""
+    ``label``: how an error's field is shown (a workbook's column by its label in the workbook's language).
+    ``untold``: fields whose mistakes are not told (a column the header lacks, told once as the header's mistake: a
+    row's empty cell there is none of the row's); the row is still left out."""
 
-    def __init__(self, label=None, more: str = "… {count} more"):
+    def __init__(self, label=None, more: str = "… {count} more", untold=()):
         self.errors: list[InputError] = []
         self.label = label
         self.more = more
+        self.untold = frozenset(untold)
 
     @contextmanager
     def row(self) -> Iterator[None]:
@@ -132,6 +135,8 @@ class Mistakes:
 
     def add(self, exc: InputError) -> None:
         for error in exc.errors if isinstance(exc, InputErrors) else [exc]:
+            if error.field in self.untold:
+                continue
             if self.label is not None and error.field:
                 error = InputError(error.reason, file=error.file, line=error.line, field=self.label(error.field))
             if not any(error.format() == told.format() or _whole_file(error, told) for told in self.errors):

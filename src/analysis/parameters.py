@@ -11,32 +11,46 @@ from pathlib import Path
 
 from .catalog import catalog, check_language  # noqa: F401 - check_language: a parameter's check, as the others
 from .errors import InputError, display_path, quote
-from .settings import PROJECT_ROOT, RAW_DIR, SCHEMES
+from .settings import PLAN_FILE, PROJECT_ROOT, RAW_DIR, SCHEMES
 
 
-def resolve_project_path(value: str | Path, *, parameter: str = "path") -> Path:
+def resolve_project_path(value: str | Path, *, parameter: str = "path", words=None) -> Path:
     """Resolve a path against the project root and refuse one that leaves the project.
 
     Parameters are written relative to the project root (``data/raw/weihai``), so they mean the same
-    thing in JupyterLab, under papermill and under pytest, whatever the current directory.
+    thing in JupyterLab, under papermill and under pytest, whatever the current directory. A mistake is told in
+    ``words``' language (:func:`said`).
     """
     if not isinstance(value, (str, Path)) or not str(value).strip():
-        raise InputError(f"{quote(value)} is not a path", field=parameter)
+        raise InputError(said(words, "not_a_path", value=quote(value)), field=parameter)
     path = Path(value)
     resolved = (path if path.is_absolute() else PROJECT_ROOT / path).resolve()
     if resolved != PROJECT_ROOT and PROJECT_ROOT not in resolved.parents:
-        raise InputError(f"{quote(str(value))} lies outside the project ({PROJECT_ROOT})", field=parameter)
+        raise InputError(said(words, "outside_project", value=quote(str(value)), root=PROJECT_ROOT),
+                         field=parameter)
     return resolved
 
 
-def resolve_observations_dir(value: str | Path, *, parameter: str = "--observations") -> Path:
+def resolve_plan_dir(value: str | Path, *, parameter: str = "--plan", words=None) -> Path:
+    """A plan folder named on the command line: resolved as :func:`resolve_project_path` does, and refused, in
+    ``words``' language, when it does not exist, is a file or has no plan.yml (:func:`analysis.plan.load_plan` then
+    reads it)."""
+    folder = resolve_project_path(value, parameter=parameter, words=words)
+    key = ("plan_missing" if not folder.exists() else "plan_is_file" if not folder.is_dir()
+           else "plan_yml_missing" if not (folder / PLAN_FILE).exists() else None)
+    if key:
+        raise InputError(said(words, key, value=quote(str(value)), plan_file=PLAN_FILE), field=parameter)
+    return folder
+
+
+def resolve_observations_dir(value: str | Path, *, parameter: str = "--observations", words=None) -> Path:
     """An observations folder named on the command line: resolved as :func:`resolve_project_path` does, and refused
     when it is not there (a mistyped name would otherwise be read as a folder without any values, and every report
-    built from it would say no data came in)."""
-    folder = resolve_project_path(value, parameter=parameter)
-    if not folder.exists():  # a file named instead is told by the plan's check: "expected a folder"
-        raise InputError(f"{quote(str(value))}: no such folder; name the folder that holds the observation files",
-                         field=parameter)
+    built from it would say no data came in) or is a file."""
+    folder = resolve_project_path(value, parameter=parameter, words=words)
+    if not folder.exists() or not folder.is_dir():
+        key = "observations_missing" if not folder.exists() else "observations_is_file"
+        raise InputError(said(words, key, value=quote(str(value))), field=parameter)
     return folder
 
 
@@ -70,20 +84,20 @@ def check_year(value, field: str = "report_year", words=None) -> int:
     return int(text)
 
 
-def check_output_dir(value, parameter: str) -> Path:
+def check_output_dir(value, parameter: str, words=None) -> Path:
     """A folder a run writes into: inside the project, and not an existing file."""
-    path = resolve_project_path(value, parameter=parameter)
+    path = resolve_project_path(value, parameter=parameter, words=words)
     if path.exists() and not path.is_dir():
-        raise InputError(f"{quote(str(value))} is a file; a folder is needed", field=parameter)
+        raise InputError(said(words, "output_is_file", value=quote(str(value))), field=parameter)
     return path
 
 
-def check_not_inside_raw(output: Path, parameter: str, raw_dir: Path = RAW_DIR) -> Path:
+def check_not_inside_raw(output: Path, parameter: str, raw_dir: Path = RAW_DIR, words=None) -> Path:
     """Raw data is never written by code: refuse an output folder inside the raw folder."""
     raw_dir = Path(raw_dir).resolve()
     if output == raw_dir or raw_dir in output.parents:
-        raise InputError(f"{display_path(output)} lies inside the raw folder {display_path(raw_dir)}, which is "
-                         "read-only", field=parameter)
+        raise InputError(said(words, "inside_raw", value=display_path(output), raw=display_path(raw_dir)),
+                         field=parameter)
     return output
 
 

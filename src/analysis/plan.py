@@ -8,6 +8,7 @@ report's up-to-date check lists the input files, before pandas is loaded.
 """
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import stat
@@ -19,11 +20,10 @@ import yaml
 from .errors import InputError, Mistakes, quote
 from .files import outside_project, read_regular, regular_file_kind
 from .parameters import check_year, said
-from .settings import LANGUAGES
+from .settings import LANGUAGES, PLAN_FILE
 from .text import check_text
 from .vocabulary import STATUS_VOCABULARIES
 
-PLAN_FILE = "plan.yml"
 OBSERVATIONS_FOLDER = "observations"
 EVALUATION_KINDS = ("mid_term", "final")
 REPORT_KINDS = ("annual", *EVALUATION_KINDS)
@@ -296,12 +296,14 @@ def load_plan(folder: str | Path) -> Plan:
     if not isinstance(spec, dict):
         raise InputError("expected a mapping of plan fields (name, city, title, …)", file=path)
     spec = {_key(key): value for key, value in spec.items()}
-    for key in REQUIRED_KEYS:
-        if spec.get(key) in (None, "", {}):
-            raise InputError("missing", file=path, field=key)
+    missing = [key for key in REQUIRED_KEYS if spec.get(key) in (None, "", {})]
     unknown = sorted(set(spec) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
+    if unknown and missing:  # a key misspelt (evaluation:) is the key missing: both named, the likely one suggested
+        raise InputError(f"{_unknown_keys(unknown, spec, missing)}; missing: {', '.join(missing)}", file=path)
+    if missing:
+        raise InputError("missing", file=path, field=missing[0])
     if unknown:
-        raise InputError(f"unknown key(s) {', '.join(unknown)}; known: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)}",
+        raise InputError(f"{_unknown_keys(unknown, spec, missing)}; known: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)}",
                          file=path, field=unknown[0])
     name = spec["name"]
     if not isinstance(name, str) or not NAME.fullmatch(name):
@@ -325,6 +327,17 @@ def load_plan(folder: str | Path) -> Plan:
         schedule=_schedule(spec.get("schedule") or {}, path),
         status_words=_status_words(spec["status_words"], path) if "status_words" in spec else None,
     )
+
+
+def _unknown_keys(unknown: list[str], spec: dict, missing: list[str]) -> str:
+    """``unknown key 'evaluation' (did you mean 'evaluations'?)``: each unknown key of plan.yml, with the known key
+    not given (or given empty) it most likely misspells."""
+    absent = [key for key in REQUIRED_KEYS + OPTIONAL_KEYS if key not in spec or key in missing]
+    named = []
+    for key in unknown:
+        close = difflib.get_close_matches(key.casefold(), absent, n=1)
+        named.append(quote(key) + (f" (did you mean {quote(close[0])}?)" if close else ""))
+    return f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(named)}"
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):

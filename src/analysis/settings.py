@@ -19,6 +19,8 @@ REPORTS_DIR = PROJECT_ROOT / "reports"
 CATALOGS_DIR = PACKAGE_DIR / "catalogs"
 TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 DEFAULT_PLAN_DIR = RAW_DIR / "weihai"
+#: The file that makes a folder a plan folder: the plan's identity (:mod:`analysis.plan`).
+PLAN_FILE = "plan.yml"
 
 DEFAULT_LANGUAGE = "zh"
 #: One catalog of words per language (``catalogs/<language>.yml``); the default language first.

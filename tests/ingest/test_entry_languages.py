@@ -222,10 +222,10 @@ CASES = {
         "'Data entry'!A4: header: missing column(s) source; the header is indicator_id, series, year, value"),
     "unexpected column": (
         _unexpected,
-        "数据报送!A4: 表头: 表头中有无法识别的列：单位；可用的列为 编号（indicator_id）、序列（series）、"
+        "数据报送!F4: 表头: 表头中有无法识别的列：单位；可用的列为 编号（indicator_id）、序列（series）、"
         "年份（year）、数值（value）、数据来源（source）、英文数据来源（source_en）、备注（note）、确认（confirm）、"
         "发布日期（published）、初步数（preliminary）",
-        "'Data entry'!A4: header: unexpected column(s) 单位; allowed: indicator_id, series, year, value, source, "
+        "'Data entry'!F4: header: unexpected column(s) 单位; allowed: indicator_id, series, year, value, source, "
         "source_en, note, confirm, published, preliminary"),
     "zero-width space": (
         _hidden_space,

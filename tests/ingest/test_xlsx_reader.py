@@ -97,10 +97,56 @@ def test_a_sheet_name_with_a_space_is_quoted_as_excel_quotes_it():
     assert sheet_reference("数据报送") == "数据报送"
 
 
-def test_an_unexpected_column_in_the_header_is_named_with_its_row(tmp_path):
+def test_an_unexpected_column_in_the_header_is_named_by_its_cell(tmp_path):
+    # unit is the header's sixth cell: F2, not the row's first
     path = _workbook(tmp_path / "a.xlsx", [["x"], REQUIRED + ["unit"]], title="Data")
-    with pytest.raises(InputError, match=r"a.xlsx:Data!A2: header: unexpected column\(s\) unit"):
+    with pytest.raises(InputError, match=r"a.xlsx:Data!F2: header: unexpected column\(s\) unit; allowed: "):
         read_workbook(path, REQUIRED, OPTIONAL)
+
+
+def test_a_renamed_header_cell_is_told_with_the_rows_mistakes_and_its_column_not_read(tmp_path):
+    # note renamed 说明 (F1): told at its cell; the rows are read by the columns the header names, so the formula in
+    # D3 is told in the same round; what stands under 说明 is not read (its hidden character is not told)
+    path = _workbook(tmp_path / "a.xlsx", [
+        [*REQUIRED, "说明", "confirm"],
+        [2, None, 2022, "12,3", "公报", "初步\u200b数", None],
+        [3, None, 2022, "=1+1", "公报", None, None],
+    ])
+    with pytest.raises(InputErrors) as caught:
+        read_workbook(path, REQUIRED, OPTIONAL)
+    assert [line.split(": ")[0].rsplit("!", 1)[1] for line in caught.value.lines()] == ["F1", "D3"]
+    assert caught.value.lines()[0].endswith("Sheet1!F1: header: unexpected column(s) 说明; allowed: indicator_id, "
+                                            "series, year, value, source, note, confirm")
+    [sheet] = read_workbook(path, REQUIRED, OPTIONAL, defer=True).sheets
+    assert sheet.frame[["indicator_id", "value", "source", "note"]].values.tolist() == [["2", "12,3", "公报", ""]]
+    assert sheet.missing == ()
+
+
+def test_a_missing_column_is_told_and_the_rows_still_read_by_the_others(tmp_path):
+    # source headed "出处": no source column (told at the row, A1) and an unknown one (E1); the rows are read all the
+    # same, their source empty, and the sheet records which column is missing
+    path = _workbook(tmp_path / "a.xlsx", [
+        ["indicator_id", "series", "year", "value", "出处"],
+        [2, None, 2022, 2.5, "公报"],
+        [3, None, 2022, "=1+1", "公报"],
+    ])
+    with pytest.raises(InputErrors) as caught:
+        read_workbook(path, REQUIRED, OPTIONAL)
+    assert [line.split(": ", 2)[0].rsplit("!", 1)[1] for line in caught.value.lines()] == ["A1", "E1", "D3"]
+    assert "Sheet1!A1: header: missing column(s) source; the header is indicator_id, series, year, value, 出处" in (
+        caught.value.lines()[0])
+    [sheet] = read_workbook(path, REQUIRED, OPTIONAL, defer=True).sheets
+    assert sheet.missing == ("source",)
+    assert sheet.frame[["indicator_id", "value", "source"]].values.tolist() == [["2", "2.5", ""]]
+
+
+def test_a_column_given_twice_is_named_where_it_is_given_again(tmp_path):
+    # value in D1 and again in F1: F1 told; the column is read from D, the first
+    path = _workbook(tmp_path / "a.xlsx", [[*REQUIRED, "value"], [2, None, 2022, 2.5, "公报", 9]])
+    with pytest.raises(InputError, match=r"a.xlsx:Sheet1!F1: header: column\(s\) value appear more than once"):
+        read_workbook(path, REQUIRED, OPTIONAL)
+    [sheet] = read_workbook(path, REQUIRED, OPTIONAL, defer=True).sheets
+    assert sheet.frame["value"].tolist() == ["2.5"]
 
 
 def test_a_text_file_named_xlsx_is_refused_in_one_line(tmp_path):

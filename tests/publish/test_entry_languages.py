@@ -54,9 +54,8 @@ def _filled(template, folder, cells: dict, delete_row: int | None = None):
 
 CASES = {
     "not a number": ({"D6": "2,61", "E6": "统计公报"},
-                     "D6: 数值: '2,61' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）",
-                     "D6: Value: '2,61' is not a number (write plain digits with a decimal point, no thousands "
-                     "separators, units or % signs)"),
+                     "D6: 数值: '2,61' 不是数字（是否应为 2.61？小数点请用“.”）",
+                     "D6: Value: '2,61' is not a number (did you mean 2.61? use a point for decimals)"),
     "far off its series": ({"D5": 90000, "E5": "统计公报"},
                            "D5: 数值: 90,000 是上一个值 23,000（2021年，方案所列）"
                            "的 3.9 倍；如 90,000 无误，请在该行的“确认”列说明理由",
@@ -222,7 +221,7 @@ def test_a_workbook_without_a_language_is_told_in_english(science, clean, weihai
     book.worksheets[0]["D6"], book.worksheets[0]["E6"] = "2,61", "统计公报"
     (tmp_path / "observations").mkdir()
     book.save(tmp_path / "observations" / "a.xlsx")
-    with pytest.raises(InputError, match=r"a.xlsx:数据报送!D6: Value: '2,61' is not a number \(write plain digits"):
+    with pytest.raises(InputError, match=r"a.xlsx:数据报送!D6: Value: '2,61' is not a number \(did you mean 2.61\?"):
         check_observations(read_observation_files(tmp_path / "observations"), clean.indicators, weihai_in_project,
                            clean.values)
 

@@ -351,6 +351,48 @@ def test_a_parameter_mistake_is_told_in_the_language_the_run_asks_for(weihai_in_
     assert not (work_dir / "reports").exists()
 
 
+@pytest.mark.parametrize(("args", "line"), [
+    # a folder that is not there, a file, a folder without plan.yml: said so, after the option, in the run's language
+    (["--plan", "data/raw/nosuch", "--lang", "zh"],
+     "error: --plan: 'data/raw/nosuch' 不存在：请给出方案文件夹（含 plan.yml 的文件夹）"),
+    (["--plan", "{plan}/plan.yml", "--lang", "zh"],
+     "error: --plan: '{plan}/plan.yml' 是文件，不是文件夹：请给出方案文件夹（含 plan.yml 的文件夹）"),
+    (["--plan", "docs", "--lang", "zh"],
+     "error: --plan: 'docs' 中没有 plan.yml：请给出方案文件夹（含 plan.yml 的文件夹）"),
+    (["--plan", "data/raw/nosuch", "--lang", "en"],
+     "error: --plan: 'data/raw/nosuch' does not exist; name a plan folder (a folder with plan.yml)"),
+    (["--plan", "docs", "--lang", "all"],  # no single language: English
+     "error: --plan: 'docs' has no plan.yml; name a plan folder (a folder with plan.yml)"),
+    (["--plan", "/", "--lang", "zh"], "error: --plan: '/' 位于项目文件夹（{root}）之外：请给出项目内的文件夹"),
+    (["--output-dir", "{plan}/plan.yml", "--lang", "zh"],
+     "error: --output-dir: '{plan}/plan.yml' 是文件，不是文件夹：此处需要文件夹"),
+    (["--processed-dir", "{plan}/plan.yml", "--lang", "zh"],
+     "error: --processed-dir: '{plan}/plan.yml' 是文件，不是文件夹：此处需要文件夹"),
+    (["--observations", "data/raw/nosuch", "--lang", "zh"],
+     "error: --observations: 'data/raw/nosuch' 不存在：请给出存放观测数据文件的文件夹"),
+    (["--observations", "{plan}/plan.yml", "--lang", "zh"],
+     "error: --observations: '{plan}/plan.yml' 是文件，不是文件夹：请给出存放观测数据文件的文件夹"),
+    (["--output-dir", "{plan}/reports", "--lang", "zh"],
+     "error: --output-dir: {plan}/reports 位于原始数据文件夹 {plan} 内，该文件夹只读"),
+])
+def test_a_path_mistake_is_told_after_its_option_in_the_language_the_run_asks_for(weihai_in_project, work_dir,
+                                                                                  capsys, args, line):
+    from analysis.settings import PROJECT_ROOT
+
+    names = {"work": relative(work_dir), "plan": relative(weihai_in_project.folder), "root": PROJECT_ROOT}
+    status = cli.main(["report", "--plan", relative(weihai_in_project.folder), "--year", "2024", "--output-dir",
+                       relative(work_dir / "reports"), *[arg.format(**names) for arg in args]])
+    assert status == 2 and capsys.readouterr().err.splitlines() == [line.format(**names)]
+    assert not (work_dir / "reports").exists()
+
+
+def test_a_template_path_mistake_is_told_in_the_workbooks_language(weihai_in_project, work_dir, capsys):
+    status = cli.main(["templates", "--plan", "data/raw/nosuch", "--lang", "zh", "--output-dir",
+                       relative(work_dir / "templates")])
+    assert status == 2 and capsys.readouterr().err.splitlines() == [
+        "error: --plan: 'data/raw/nosuch' 不存在：请给出方案文件夹（含 plan.yml 的文件夹）"]
+
+
 def test_a_template_year_mistake_is_told_in_the_workbooks_language(weihai_in_project, work_dir, capsys):
     status = cli.main(["templates", "--plan", relative(weihai_in_project.folder), "--year", "2019", "--lang", "zh",
                        "--output-dir", relative(work_dir / "templates")])

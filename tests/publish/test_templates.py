@@ -147,6 +147,50 @@ def test_a_filled_workbook_error_names_the_sheet_and_cell(templates, weihai_in_p
     assert f"市科技局.xlsx:数据报送!D{rows[2][3].row}: 数值: 'abc' 不是数字（" in capsys.readouterr().err
 
 
+ALLOWED_ZH = ("编号（indicator_id）、序列（series）、年份（year）、数值（value）、数据来源（source）、"
+              "英文数据来源（source_en）、备注（note）、确认（confirm）、发布日期（published）、初步数（preliminary）")
+
+
+def test_a_renamed_header_cell_is_told_with_the_rows_mistakes_in_one_round(templates, weihai_in_project,
+                                                                              project_tmp, capsys):
+    """The note's header (G4) typed over as 说明: told at G4, and the rows' mistakes with it, not a round later (a
+    value not a number in D5, a value without its source in E6)."""
+    plan = copy_plan(weihai_in_project.folder, project_tmp / "renamed-plan")
+    book = openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局"))
+    sheet = book.worksheets[0]
+    sheet["G4"] = "说明"
+    rows = _rows(sheet)
+    rows[0][3].value, rows[0][4].value = "约24300", "市科技局 2023年报"
+    rows[1][3].value = 2.61
+    book.save(plan / "observations" / "市科技局.xlsx")
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "renamed")]) == 2
+    path = relative(plan / "observations" / "市科技局.xlsx")
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: {path}:数据报送!G4: 表头: 表头中有无法识别的列：说明；可用的列为 {ALLOWED_ZH}",
+        f"error: {path}:数据报送!D5: 数值: '约24300' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）",
+        f"error: {path}:数据报送!E6: 数据来源: 为空：请写明数值出自哪一份资料"]
+
+
+def test_a_missing_column_is_told_once_not_row_by_row(templates, weihai_in_project, project_tmp, capsys):
+    """The source's header (E4) typed over as 出处: no source column (told at the row, A4, and the unknown one at E4);
+    the rows' other mistakes are told with it, but no row is told its source is empty."""
+    plan = copy_plan(weihai_in_project.folder, project_tmp / "sourceless-plan")
+    book = openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局"))
+    sheet = book.worksheets[0]
+    sheet["E4"] = "出处"
+    rows = _rows(sheet)
+    rows[0][3].value, rows[0][4].value = "约24300", "市科技局 2023年报"
+    rows[1][3].value, rows[1][4].value = 2.61, "统计公报"
+    book.save(plan / "observations" / "市科技局.xlsx")
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "sourceless")]) == 2
+    path = relative(plan / "observations" / "市科技局.xlsx")
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: {path}:数据报送!A4: 表头: 表头缺少列：数据来源（source）；现在的表头为 indicator_id, series, year, "
+        "value, 出处, source_en, note, confirm, published, preliminary",
+        f"error: {path}:数据报送!E4: 表头: 表头中有无法识别的列：出处；可用的列为 {ALLOWED_ZH}",
+        f"error: {path}:数据报送!D5: 数值: '约24300' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）"]
+
+
 def test_a_workbook_made_for_another_plan_is_told_in_one_line(templates, project_tmp, capsys):
     """Weihai's 市科技局 workbook, filled, dropped into the lakeside plan's folder: its rows name Weihai's
     indicators (1: R&D personnel), which lakeside numbers otherwise; one line says whose it is, not a row's
@@ -209,6 +253,16 @@ def test_templates_command_writes_the_workbooks(weihai_in_project, project_tmp, 
     assert code == 0
     assert "templates: 12 workbooks" in capsys.readouterr().out
     assert (out / "weihai" / "2024" / "Municipal Science and Technology Bureau.xlsx").is_file()
+    shutil.rmtree(out)
+
+
+def test_one_workbook_is_counted_as_one(project_tmp, capsys):
+    # the Lakeside plan names no departments: one workbook for every series
+    from tests.conftest import LAKESIDE_DIR
+
+    out = project_tmp / "templates-one"
+    assert cli.main(["templates", "--plan", relative(LAKESIDE_DIR), "--lang", "en", "--output-dir", relative(out)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "templates: 1 workbook"
     shutil.rmtree(out)
 
 

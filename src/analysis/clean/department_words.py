@@ -61,7 +61,7 @@ def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: 
     mistakes = Mistakes()
     for sheet in sheets:
         words = catalog(sheet.language if sheet.language in LANGUAGES else "en")
-        told = Mistakes(field_label(words))
+        told = Mistakes(field_label(words), untold=sheet.rows.missing)  # a column missing: told with the header
         for error in sheet.rows.mistakes:  # what the reader found, told with the checks'
             told.add(error)
         for row in sheet.rows.frame.to_dict("records"):

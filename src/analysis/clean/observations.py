@@ -261,7 +261,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
                                                this=quote(plan.name)), file=path))
             continue
         in_file: dict[tuple, int] = {}
-        told = Mistakes(_field_label(rows, words))
+        told = Mistakes(_field_label(rows, words), untold=rows.missing)  # a column missing: told with the header
         for error in rows.mistakes:  # what the reader found: told with what the checks find, in row order
             told.add(error)
         for row in rows.frame.itertuples():

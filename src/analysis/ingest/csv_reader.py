@@ -183,6 +183,8 @@ def _number_advice(text: str, words: Catalog) -> str:
         return words.text("entry_errors.number_advice.minus_sign", code=f"{ord(text[0]):04X}")
     if any("\uff10" <= char <= "\uff19" or char == "\uff0e" for char in text):
         return words["entry_errors.number_advice.full_width"]
+    if re.fullmatch(r"[+\-]?\d+,\d{1,2}", text):  # 2,61: a decimal comma (a thousands group has three digits)
+        return words.text("entry_errors.number_advice.decimal_comma_meant", number=text.replace(",", "."))
     if re.fullmatch(r"[+\-]?\d+[，、]\d+", text):  # 2，9: a Chinese comma where the decimal point goes
         return words["entry_errors.number_advice.decimal_comma"]
     return words["entry_errors.number_advice.digits"]

@@ -79,26 +79,45 @@ def column_names(words: Catalog, names) -> str:
 def check_header(typed: list[str], header: list[str], required: list[str], optional: list[str], words: Catalog,
                  path: Path, where: int | str) -> None:
     """The header row (``typed``, which names the columns ``header``) has every required column, no unknown one and
-    none twice; what it lacks is named in ``words``' language, the header shown as typed."""
+    none twice; what it lacks is named in ``words``' language, the header shown as typed. The first mistake is
+    raised (a CSV file's rows cannot be read by a header that does not fit them)."""
+    found = header_mistakes(typed, header, required, optional, words, path, where)
+    if found:
+        raise found[0]
+
+
+def header_mistakes(typed: list[str], header: list[str], required: list[str], optional: list[str], words: Catalog,
+                    path: Path, where: int | str, cell=None) -> list[InputError]:
+    """What is wrong with the header row (``typed``, which names the columns ``header``), in ``words``' language: a
+    separator other than a comma, the required columns it lacks, the unknown columns, the columns given twice. Each
+    is named at ``where`` (the header's line, a workbook's row); with ``cell`` (a header cell's name by its index,
+    0-based: a workbook's F4), an unknown or repeated column at its own cell, one mistake each."""
     shown = ", ".join(column_name(text) for text in typed)
     field = words["entry_errors.header_field"]
     missing = [name for name in required if name not in header]
     separator = next((mark for mark in (";", "\t", "；") if len(typed) == 1 and mark in typed[0]), None)
     if missing and separator:  # Excel set to a European list separator saves "CSV" with semicolons
-        raise InputError(words.text("entry_errors.other_separator", separator=repr(separator), header=shown),
-                         file=path, line=where, field=field)
+        return [InputError(words.text("entry_errors.other_separator", separator=repr(separator), header=shown),
+                           file=path, line=where, field=field)]
+    found = []
     if missing:
-        raise InputError(words.text("entry_errors.missing_columns", columns=column_names(words, missing),
-                                    header=shown), file=path, line=where, field=field)
-    unknown = [text for text, name in zip(typed, header) if name not in required and name not in optional]
-    if unknown:
-        raise InputError(words.text("entry_errors.unexpected_columns", columns=", ".join(map(column_name, unknown)),
-                                    allowed=column_names(words, required + optional)), file=path, line=where,
-                         field=field)
-    repeated = sorted({name for name in header if header.count(name) > 1})
-    if repeated:
-        raise InputError(words.text("entry_errors.repeated_columns", columns=column_names(words, repeated)),
-                         file=path, line=where, field=field)
+        found.append(InputError(words.text("entry_errors.missing_columns", columns=column_names(words, missing),
+                                           header=shown), file=path, line=where, field=field))
+    unknown = [index for index, name in enumerate(header) if name not in required and name not in optional]
+    unknown_names = {header[index] for index in unknown}
+    repeated = sorted({name for name in header if header.count(name) > 1 and name not in unknown_names},
+                      key=header.index)
+    groups = [[index] for index in unknown] if cell else [unknown] * bool(unknown)
+    for group in groups:
+        found.append(InputError(words.text("entry_errors.unexpected_columns",
+                                           columns=", ".join(column_name(typed[index]) for index in group),
+                                           allowed=column_names(words, required + optional)),
+                                file=path, line=cell(group[0]) if cell else where, field=field))
+    for group in [[name] for name in repeated] if cell else [sorted(repeated)] * bool(repeated):
+        again = header.index(group[0], header.index(group[0]) + 1)  # a column given again: named where it is again
+        found.append(InputError(words.text("entry_errors.repeated_columns", columns=column_names(words, group)),
+                                file=path, line=cell(again) if cell else where, field=field))
+    return found
 
 
 def column_name(name: str) -> str:

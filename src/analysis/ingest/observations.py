@@ -55,6 +55,7 @@ class FileRows:
     noted: list[dict] = field(default_factory=list)  # a workbook's rows without a value, whose note says why
     mistakes: list = field(default_factory=list)  # what the reader found wrong in a workbook's rows, told later
     plan: str = ""  # the plan a template was made for (its id); empty for any other file
+    missing: tuple[str, ...] = ()  # the required columns a workbook's sheet lacks (told with its header)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
     book = read_workbook(path, REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS,
                          others=(WORDS_HEADER,), defer=True)
     rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), sheet.language,
-                     sheet.noted, sheet.mistakes, plan=str(book.properties.get(PLAN_PROPERTY, "")))
+                     sheet.noted, sheet.mistakes, plan=str(book.properties.get(PLAN_PROPERTY, "")),
+                     missing=sheet.missing)
             for sheet in book.sheets]
     return rows, book.hidden
 

@@ -48,7 +48,7 @@ from ..files import read_regular
 from ..settings import LANGUAGES
 from ..text import check_text, says_why
 from .csv_reader import LINE_COLUMN, MULTILINE_KINDS, parse_number
-from .headers import check_header, column_label, column_names, field_label, header_key, header_names, told_in
+from .headers import column_label, column_names, field_label, header_key, header_mistakes, header_names, told_in
 
 #: A department's workbook takes tens of kilobytes.
 MAX_XLSX_BYTES = 5 * 1024 * 1024
@@ -96,6 +96,7 @@ class SheetRows:
     noted: list[dict] = field(default_factory=list)  # the rows without a value whose note says why (text cells)
     mistakes: list = field(default_factory=list)  # the rows' mistakes, each an InputError, told with the checks'
     language: str = "en"  # the language its mistakes are told in: its template's, else its header's (数值: Chinese)
+    missing: tuple[str, ...] = ()  # the required columns its header lacks (told): a row's cell there is not its own
 
     def cell(self, row: int, column: str) -> str:
         """``Sheet1!D5``: the cell of ``column`` in ``row``."""
@@ -306,17 +307,21 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         typed.append(str(cell.value).strip())
     header = [names.get(header_key(text), text) for text in typed]
     words = words or told_in(typed)
-    letters = {name: get_column_letter(number) for number, name in enumerate(header, 1)}
-    # the header named as the workbook's language names it (表头)
-    header_mistakes = Mistakes(field_label(words, template))
-    with header_mistakes.row():
-        check_header(typed, header, required, optional, words, path, f"{shown_sheet}!A{header_row}")
-    header_mistakes.check()
+    # a column is read by the first header cell that names it; an unknown column (a header cell renamed) is not read
+    read = [index for index, name in enumerate(header)
+            if name in required + optional and header.index(name) == index]
+    letters = {header[index]: get_column_letter(index + 1) for index in reversed(range(len(header)))}
     if sheet.max_row - header_row > MAX_ROWS:
         raise InputError(f"more than {MAX_ROWS:,} rows below the header; a data-entry sheet has one per indicator "
                          "series", file=path, line=f"{shown_sheet}!A{header_row}")
     # every row's mistakes, told together: a department fixes them at once
     mistakes = Mistakes(field_label(words, template))
+    # the header's mistakes (named as the workbook's language names it: 表头), each at its cell, told with the rows':
+    # the rows are read by the columns the header names all the same, so that nothing waits for a second round
+    for error in header_mistakes(typed, header, required, optional, words, path, f"{shown_sheet}!A{header_row}",
+                                 lambda index: f"{shown_sheet}!{get_column_letter(index + 1)}{header_row}"):
+        mistakes.add(error)
+    missing = tuple(name for name in required if name not in header)
     merged_rows: set[int] = set()  # a merged cell's rows: told as such, never kept as values
     merged_cells: set[tuple[int, int]] = set()  # (row, column) of the merged cells: not read; the rest still checked
     for merged in sheet.merged_cells.ranges:
@@ -331,7 +336,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     read_to = _read_columns(sheet, top, header_index, len(header), template, labels_row)
     value_column = header.index("value") if "value" in header else None
     hidden = _hidden_columns(sheet)
-    hidden_columns = [name for number, name in enumerate(header, 1) if number in hidden]
+    hidden_columns = [header[index] for index in read if index + 1 in hidden]
     beside_column = len(header) + 2  # after the empty column: a template's indicator name
     records, beside, noted = [], {}, []
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
@@ -339,7 +344,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             # its merged cells told above; its other cells checked all the same, so that a department fixes the
             # sheet in one round (a "2.7%" beside a merged source); the row is not kept
             _check_beside_merged(row[:len(header)], header, number, merged_cells, letters, path, shown_sheet,
-                                 text_kinds, mistakes, words, hidden_columns)
+                                 text_kinds, mistakes, words, hidden_columns, read)
             continue
         cells = list(row[:len(header)]) + [None] * (len(header) - len(row))
         with mistakes.row():
@@ -375,7 +380,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                                                 column=column_label(words, column)), file=path,
                                      line=f"{shown_sheet}!{letters[column]}{number}", field=column)
             record, before = {}, len(mistakes.errors)
-            for column, cell in zip(header, cells):
+            for column, cell in ((header[index], cells[index]) for index in read):
                 with mistakes.row():  # each cell of the row: two mistakes in one row are both told
                     where = f"{shown_sheet}!{letters[column]}{number}"
                     _refuse_unseen(cell, path, where, column, words)
@@ -397,16 +402,17 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     frame = pd.DataFrame.from_records(records, columns=[*required, *optional, LINE_COLUMN])
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
-    return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language)
+    return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing)
 
 
 def _check_beside_merged(cells, header: list[str], number: int, merged_cells: set, letters: dict, path: Path,
                          shown_sheet: str, text_kinds: dict, mistakes: Mistakes, words: Catalog,
-                         hidden_columns: list[str]) -> None:
+                         hidden_columns: list[str], read: list[int]) -> None:
     """The cells of a row a merged cell spans that are not merged: each checked as any row's cell is, its mistakes
-    told with the merged cell's (a value is no value of the row while a cell of it is merged)."""
+    told with the merged cell's (a value is no value of the row while a cell of it is merged). ``read``: the indexes
+    (0-based) of the columns read."""
     for index, (column, cell) in enumerate(zip(header, cells), 1):
-        if (number, index) in merged_cells or _blank(cell):
+        if (number, index) in merged_cells or _blank(cell) or index - 1 not in read:
             continue
         with mistakes.row():
             where = f"{shown_sheet}!{letters[column]}{number}"
