@@ -493,3 +493,17 @@ def test_the_year_most_values_share_heads_the_column_and_a_cell_of_another_year_
     headers, rows = table(2023, "en")
     assert headers[3:6] == ["2020 baseline", "2023 target", "2023 value"]
     assert next(row for key, row in rows.items() if key[0] == "14")[4:6] == ["100", "103"]
+
+
+def test_the_indicator_table_stars_the_core_indicators_as_the_report_does(example_tables):
+    """Weihai's plan marks 2, 7, 8, 20, 22 and 23 with * (核心考核指标): the self-evaluation's table stars those
+    six names, no other, and says under the table what the star means."""
+    from tests.conftest import relative
+
+    for language, note in (("zh", "注：标 * 的为方案确定的核心考核指标。"),
+                           ("en", "Note: * marks the plan's core indicators.")):
+        blocks = self_evaluation_blocks(load_report(relative(example_tables), 2024, language))
+        table = next(block for block in blocks if block.name == "indicators")
+        starred = sorted({int(row[0]) for row in table.rows if row[1].endswith("*")})
+        assert starred == [2, 7, 8, 20, 22, 23]
+        assert note in block_texts(blocks)

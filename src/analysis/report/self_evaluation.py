@@ -245,6 +245,7 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     qualitative_words = written[written["item"] == "indicator"]
     for row in joined.itertuples():
         name = series_name(row, context)
+        named = name + ("*" if row.core else "")  # a core indicator starred in the table, as in the report
         if row.status == "qualitative":
             lead = getattr(row, "lead_department_zh", "")
             sent = [a for a in qualitative_words[qualitative_words["indicator_id"] == row.indicator_id].itertuples()
@@ -254,7 +255,7 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
             # column a department's long name took seven lines)
             aside = words.text("self_evaluation.qualitative_rating", rating=ratings) if sent else \
                 words["self_evaluation.qualitative_owed"]
-            rows.append([str(row.indicator_id), name, "", "", "", "", [words.status(row.status), aside]]
+            rows.append([str(row.indicator_id), named, "", "", "", "", [words.status(row.status), aside]]
                         + ([""] if ahead else []))
             if not sent:
                 described.append(paragraph(words.text("self_evaluation.qualitative", id=row.indicator_id, name=name),
@@ -269,12 +270,14 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
         latest = MISSING if is_missing(row.latest_value) else \
             value_text(row, row.latest_value, words) + _own_year(row.as_of_year, latest_year, words)
         target = target_text(row, words) + _own_year(row.target_year, target_year, words)
-        rows.append([str(row.indicator_id), name, localized(row, "unit", context.language),
+        rows.append([str(row.indicator_id), named, localized(row, "unit", context.language),
                      value_text(row, row.base_value, words), target, latest,
                      # a verdict on an earlier value once the target year has come says so, as the report's does
                      status_text(row, words) + status_aside(row, words) + _status_notes(context, row)]
                     + ([_next_target(row, words)] if ahead else []))
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators"))
+    if joined["core"].any():
+        blocks.append(paragraph(words["self_evaluation.core_note"]))
     return blocks + described + _explained(context, qualitative_words)
 
 
