@@ -307,6 +307,11 @@ def test_the_word_draft_joins_the_title_years_and_the_names_and_sizes_the_column
     document, laid_on = self_evaluation_document(context, "2025-01-15")
     title = "".join(node["c"] for node in document["meta"]["title"]["c"] if node["t"] == "Str")
     assert "（\u20602022\u2060—\u20602024\u2060年\u2060）" in title
+    # the draft is written plain (its joiners dropped, for Find): the title breaks after the plan's name, by hand
+    kinds = [node["t"] for node in document["meta"]["title"]["c"]]
+    assert kinds.count("LineBreak") == 1
+    before = "".join(node["c"] for node in document["meta"]["title"]["c"][:kinds.index("LineBreak")])
+    assert before.replace("\u2060", "").endswith("实施方案（2022—2024年）》")
     submissions = [block for block in document["blocks"] if block["t"] == "Table"][-1]
     body = submissions["c"][4][0][3]
     first_cells = ["".join(node["c"] for node in row[1][0][4][0]["c"] if node["t"] == "Str") for row in body]

@@ -137,6 +137,16 @@ def _cell_inlines(context: ReportContext, value) -> list:
     return _inlines(context, value if isinstance(value, list) else [value], cell=True)
 
 
+def _title_lines(title: str) -> list:
+    """The title's inlines, a line break after the plan's name in 《》 when more follows (…实施方案（2022—2024年）》 |
+    总结评估自评报告（2024年，草稿）): the draft's text is plain, without the word joiners that keep a range whole,
+    so Word would break a line where it likes (（2022 | —2024年）)."""
+    head, mark, tail = title.partition("》")
+    if not (mark and tail):
+        return document_title_inlines(title)
+    return [*document_title_inlines(head + mark), {"t": "LineBreak"}, *document_title_inlines(tail)]
+
+
 def self_evaluation_document(context: ReportContext, generated: str) -> tuple[dict, WordDocument]:
     document = WordDocument()
     for block in self_evaluation_blocks(context):
@@ -154,7 +164,7 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
             aligns = [("AlignRight" if block.name == "indicators" and 3 <= number <= 5 else "AlignDefault")
                       for number in range(len(block.headers))]
             document.add_table(table(block.headers, rows, widths, aligns), points=points)
-    meta = {"title": {"t": "MetaInlines", "c": document_title_inlines(self_evaluation_title(context))},
+    meta = {"title": {"t": "MetaInlines", "c": _title_lines(self_evaluation_title(context))},
             "date": {"t": "MetaInlines", "c": inlines(report_dates(context, generated))},
             "lang": {"t": "MetaString", "c": context.words["language.docx_lang"]}}
     return {"pandoc-api-version": PANDOC_API, "meta": meta, "blocks": document.blocks}, document
