@@ -135,6 +135,19 @@ def _inputs(args: argparse.Namespace, words=None):
     return plan, scheme, observations, processed
 
 
+def _tell_hidden_sheets(folder) -> None:
+    """A note on the console for each hidden sheet a workbook holds, which is not read (the data-quality log keeps it
+    too): an operator watching the run sees it, in the workbook's language (Chinese for a file named in Chinese)."""
+    import csv
+    import re
+
+    with open(folder / "data_quality.csv", encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["issue"] == "skipped_sheet":
+                chinese = re.search("[\u4e00-\u9fff]", row["source"])
+                print(f"note: {row['source']}: {row['detail_zh' if chinese else 'detail_en']}", file=sys.stderr)
+
+
 def run_data(args: argparse.Namespace) -> int:
     from .publish.data import build_data
 
@@ -144,6 +157,7 @@ def run_data(args: argparse.Namespace) -> int:
                                 waiting=lambda line: print(line, file=sys.stderr, flush=True))
     for path in changed:
         print(f"wrote {display_path(path)}")
+    _tell_hidden_sheets(plan.processed_folder(processed))
     folder = display_path(plan.processed_folder(processed))
     state = f"{len(changed)} changed" if changed else "unchanged"
     print(f"data: {folder}: {len(files)} files, {state}, in {time.perf_counter() - started:.1f} s")

@@ -310,3 +310,19 @@ def test_a_year_after_the_last_report_asks_for_values_only(weihai_in_project, pr
         shutil.copyfile(path, plan / "observations" / path.name)
     processed = project_tmp / "processed-2025"
     assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+
+
+def test_a_hidden_sheet_is_noted_on_the_console_in_the_workbooks_language(templates, weihai_in_project, project_tmp,
+                                                                          capsys):
+    """A department hid a tab "2025" holding a value: not read (the data-quality log names it), and the run, which
+    succeeds, says so on the console, in Chinese for 市科技局.xlsx."""
+    plan = copy_plan(weihai_in_project.folder, project_tmp / "hidden-plan")
+    book = openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局"))
+    hidden = book.create_sheet("2025")
+    hidden["A1"], hidden["D1"] = "1", 25000
+    hidden.sheet_state = "hidden"
+    book.save(plan / "observations" / "市科技局.xlsx")
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "hidden")]) == 0
+    path = relative(plan / "observations" / "市科技局.xlsx")
+    notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note: ")]
+    assert notes == [f"note: {path}: 工作簿中的隐藏工作表 '2025'，未读取；如需使用，请取消隐藏"]
