@@ -986,7 +986,7 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     for (y, x), status in np.ndenumerate(grid.to_numpy()):  # each word in its status's text colour
         if isinstance(status, str):
             ground = STATUS_COLOURS["insufficient_data" if before.iat[y, x] else status]
-            ax.text(x + 0.5, y + 0.5, annotations.iat[y, x], ha="center", va="center", fontsize=cell_size,
+            ax.text(x + 0.5, y + 0.5, annotations.iat[y, x], ha="center", va="center_baseline", fontsize=cell_size,
                     color=text_on(ground), linespacing=1.1)
     ax.set_xticks(np.arange(len(years)) + 0.5, [year(y) for y in years], fontsize=max(size, 7.5))
     ax.set_yticks(np.arange(len(order)) + 0.5, labels, fontsize=size, rotation=0, verticalalignment="center")
