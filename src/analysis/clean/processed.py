@@ -15,6 +15,7 @@ removes exactly one leading apostrophe from every text cell that has one.
 """
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -25,7 +26,7 @@ import pandas as pd
 
 from ..errors import InputError, printable, quote
 from ..files import read_regular
-from ..vocabulary import LATER_TABLES, TABLES
+from ..vocabulary import LATER_TABLES, OBSERVATION_ISSUES, TABLES
 from . import schemas
 
 PLAN_JSON = "plan.json"
@@ -74,6 +75,20 @@ class ProcessedTables:
         """The assessment and the growth needed of one report year."""
         return (self.assessment[self.assessment["report_year"] == report_year].reset_index(drop=True),
                 self.growth[self.growth["report_year"] == report_year].reset_index(drop=True))
+
+    def up_to(self, report_year: int) -> ProcessedTables:
+        """The tables as a report of ``report_year`` publishes them: no actual value of a later year, no assessment
+        of a later report year, no finding on a later year's value, no department's words for a later year (a
+        mid-term made once the final's data are in says nothing of them). Baselines and targets stay."""
+        values = self.values[(self.values["value_type"] != "actual") | (self.values["year"] <= report_year)]
+        later = pd.to_numeric(self.quality["year"], errors="coerce") > report_year
+        quality = self.quality[~(later & self.quality["issue"].isin(OBSERVATION_ISSUES))]
+        words = self.words[~(pd.to_numeric(self.words["year"], errors="coerce") > report_year)]
+        return dataclasses.replace(
+            self, values=values.reset_index(drop=True), quality=quality.reset_index(drop=True),
+            assessment=self.assessment[self.assessment["report_year"] <= report_year].reset_index(drop=True),
+            growth=self.growth[self.growth["report_year"] <= report_year].reset_index(drop=True),
+            words=words.reset_index(drop=True))
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables by file name, in the order of :data:`analysis.vocabulary.TABLES`."""

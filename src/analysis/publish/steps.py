@@ -168,7 +168,8 @@ def prepare(group: list, label: str, progress: Callable[[str], None]) -> bool:
         build.summary = {**index_summary(context), "html_title": title(context)}
         build.staging = new_staging(job.destination, build.prints.key[:12])
         (build.staging / "data").mkdir()
-        for name, data in files.items():
+        # the tables as of the report's year: a mid-term's package holds no later value nor verdict
+        for name, data in tables.up_to(job.report_year).files().items():
             (build.staging / "data" / name).write_bytes(data)
         published = build.prints.inputs.get(f"{PREVIOUS} {display_path(job.previous)}") if job.previous else None
         if published is not None:
