@@ -385,3 +385,15 @@ def test_a_level_missed_in_an_earlier_year_is_drawn_at_that_year(example):
     rows = {row.indicator_id: row for row in charts.completion_rows(mid).itertuples()}
     energy = charts._worst_year(mid, rows[18], charts._completion_mark(rows[18]))
     assert energy[0] == "level" and energy[1] == pytest.approx(4.6 / 5) and energy[2] == 2023
+
+
+def test_the_heat_maps_key_names_only_the_words_its_cells_show(example):
+    """At the 2023 mid-term every series achieved in 2023 met a stage target (阶段达标) and in 2022 was ahead of time
+    (提前达标): no cell reads 达标, so the key has no "达标＝已达标"; the 2024 final's cells do, and its key says it."""
+    for year, keyed in ((2023, False), (2024, True)):
+        heat = charts.status_heatmap(context(example, year, "zh"))
+        cells = {t.get_text() for t in heat.axes[0].texts}
+        key = heat.texts[-1].get_text().replace("\n", "")
+        assert ("达标" in cells) is keyed
+        assert ("达标＝已达标" in key) is keyed
+        assert "阶段达标＝已达阶段目标" in key

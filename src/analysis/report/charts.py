@@ -964,7 +964,9 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     older_mark = words["chart.heatmap_older_mark"]
     annotations = annotations.where(~older, annotations + older_mark)
     # the key to the cells' short words, below the map: only the statuses it shows
-    shown = [status for status in STATUSES if status in set(grid.stack())
+    replaced = functools.reduce(lambda a, b: a | b, marks.values(), grid.isna() & False)
+    written = set(grid.where(~replaced).stack())  # a status every cell of which shows another word is not keyed
+    shown = [status for status in STATUSES if status in written
              and words[f"status_short.{status}"] != words.status(status)]  # 未达标 needs no key
     shown += [other for other in marks if other in cells and words[f"status_short.{other}"] != words.status(other)]
     items = [words.text("chart.heatmap_key_item", short=words[f"status_short.{status}"], name=words.status(status))

@@ -138,13 +138,15 @@ def _cell_inlines(context: ReportContext, value) -> list:
 
 
 def _title_lines(title: str) -> list:
-    """The title's inlines, a line break after the plan's name in 《》 when more follows (…实施方案（2022—2024年）》 |
-    总结评估自评报告（2024年，草稿）): the draft's text is plain, without the word joiners that keep a range whole,
-    so Word would break a line where it likes (（2022 | —2024年）)."""
-    head, mark, tail = title.partition("》")
-    if not (mark and tail):
+    """The title's inlines, on lines broken by hand where a Chinese title's parts meet: before the plan's years, and
+    before the draft's own aside (《…实施方案 | （2022—2024年）》总结评估自评报告 | （2024年，草稿）). The draft's
+    text is plain, without the word joiners that keep a range whole, and a title's large type holds some twenty
+    characters a line: Word would break where it likes (（2022 | —2024年）)."""
+    parts = re.fullmatch(r"(《[^（》]+)(（[^（）]+）》[^（]+)(（[^（）]+）)?", title)
+    if parts is None:
         return document_title_inlines(title)
-    return [*document_title_inlines(head + mark), {"t": "LineBreak"}, *document_title_inlines(tail)]
+    lines = [document_title_inlines(part) for part in parts.groups() if part]
+    return [node for number, line in enumerate(lines) for node in ([{"t": "LineBreak"}] if number else []) + line]
 
 
 def self_evaluation_document(context: ReportContext, generated: str) -> tuple[dict, WordDocument]:
