@@ -203,6 +203,9 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                             "neither reached the target; the share of indicators achieved can be "
                             "given once the target years' values are in. One more still lacks its target year's "
                             "value: a progress verdict only.") for t in english)
+    # the counts in a sentence, each status as a sentence writes it (never "…: Stage target met 11; Moving away 1")
+    assert any("stage target met\u00a011; stage target missed\u00a09; moving away\u00a01; not achieved\u00a02." in t
+               for t in english)
     assert not any("比例 0.0%" in t or "of 0.0%" in t or "(0 of 2" in t or "0 reached" in t or "目标 0 项" in t
                    for t in text + english)
 

@@ -206,7 +206,8 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     counts = shown_counts(numeric[numeric["indicator_id"].isin(counted["indicator_id"])])
     best_first = [shown for status in STATUSES_BEST_FIRST  # the statuses shown in a status's stead beside it
                   for shown in (status, *(other for other, _ in SHOWN_IN_STEAD.get(status, ())))]
-    listed = words.join(words.text("self_evaluation.count", status=words.status(status), n=counts[status])
+    listed = words.join(words.text("self_evaluation.count", status=words[f"status_in_sentence.{status}"],
+                                       n=counts[status])
                         for status in best_first if counts.get(status, 0))
     if len(counted):
         blocks.append(paragraph(_achieved_share(context, numeric, set(counted["indicator_id"]), len(headline),
