@@ -136,8 +136,9 @@ def _inputs(args: argparse.Namespace, words=None):
 
 
 def _tell_hidden_sheets(folder) -> None:
-    """A note on the console for each hidden sheet a workbook holds, which is not read (the data-quality log keeps it
-    too): an operator watching the run sees it, in the workbook's language (Chinese for a file named in Chinese)."""
+    """A note on the console (with what was written: stderr is for errors) for each hidden sheet a workbook holds,
+    which is not read (the data-quality log keeps it too): an operator watching the run sees it, in the workbook's
+    language (Chinese for a file named in Chinese)."""
     import csv
     import re
 
@@ -145,7 +146,7 @@ def _tell_hidden_sheets(folder) -> None:
         for row in csv.DictReader(handle):
             if row["issue"] == "skipped_sheet":
                 chinese = re.search("[\u4e00-\u9fff]", row["source"])
-                print(f"note: {row['source']}: {row['detail_zh' if chinese else 'detail_en']}", file=sys.stderr)
+                print(f"note: {row['source']}: {row['detail_zh' if chinese else 'detail_en']}")
 
 
 def run_data(args: argparse.Namespace) -> int:

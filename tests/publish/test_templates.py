@@ -324,5 +324,7 @@ def test_a_hidden_sheet_is_noted_on_the_console_in_the_workbooks_language(templa
     book.save(plan / "observations" / "市科技局.xlsx")
     assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "hidden")]) == 0
     path = relative(plan / "observations" / "市科技局.xlsx")
-    notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note: ")]
+    told = capsys.readouterr()
+    assert told.err == ""  # stderr is for errors
+    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
     assert notes == [f"note: {path}: 工作簿中的隐藏工作表 '2025'，未读取；如需使用，请取消隐藏"]
