@@ -151,20 +151,36 @@ ALLOWED_ZH = ("编号（indicator_id）、序列（series）、年份（year）�
               "英文数据来源（source_en）、备注（note）、确认（confirm）、发布日期（published）、初步数（preliminary）")
 
 
+def _hand_back(templates, plan_dir, project_tmp, name: str, fill) -> tuple[int, str]:
+    """市科技局's template filled by ``fill(book)``, handed back into a copy of the plan (``name``-plan) and read by
+    ``analysis data``: the exit status and the workbook's path as the messages give it."""
+    plan = copy_plan(plan_dir, project_tmp / f"{name}-plan")
+    book = openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局"))
+    fill(book)
+    book.save(plan / "observations" / "市科技局.xlsx")
+    status = cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / name)])
+    return status, relative(plan / "observations" / "市科技局.xlsx")
+
+
+def _mistaken_rows(sheet) -> list:
+    """The first two input rows filled: a value that is not a number (D5, with its source) and a value (D6) without
+    its source; the rows, for a test to fill on."""
+    rows = _rows(sheet)
+    rows[0][3].value, rows[0][4].value = "约24300", "市科技局 2023年报"
+    rows[1][3].value = 2.61
+    return rows
+
+
 def test_a_renamed_header_cell_is_told_with_the_rows_mistakes_in_one_round(templates, weihai_in_project,
                                                                               project_tmp, capsys):
     """The note's header (G4) typed over as 说明: told at G4, and the rows' mistakes with it, not a round later (a
     value not a number in D5, a value without its source in E6)."""
-    plan = copy_plan(weihai_in_project.folder, project_tmp / "renamed-plan")
-    book = openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局"))
-    sheet = book.worksheets[0]
-    sheet["G4"] = "说明"
-    rows = _rows(sheet)
-    rows[0][3].value, rows[0][4].value = "约24300", "市科技局 2023年报"
-    rows[1][3].value = 2.61
-    book.save(plan / "observations" / "市科技局.xlsx")
-    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "renamed")]) == 2
-    path = relative(plan / "observations" / "市科技局.xlsx")
+    def fill(book):
+        book.worksheets[0]["G4"] = "说明"
+        _mistaken_rows(book.worksheets[0])  # D6 without its source
+
+    status, path = _hand_back(templates, weihai_in_project.folder, project_tmp, "renamed", fill)
+    assert status == 2
     assert capsys.readouterr().err.splitlines() == [
         f"error: {path}:数据报送!G4: 表头: 表头中有无法识别的列：说明；可用的列为 {ALLOWED_ZH}",
         f"error: {path}:数据报送!D5: 数值: '约24300' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）",
@@ -174,16 +190,12 @@ def test_a_renamed_header_cell_is_told_with_the_rows_mistakes_in_one_round(templ
 def test_a_missing_column_is_told_once_not_row_by_row(templates, weihai_in_project, project_tmp, capsys):
     """The source's header (E4) typed over as 出处: no source column (told at the row, A4, and the unknown one at E4);
     the rows' other mistakes are told with it, but no row is told its source is empty."""
-    plan = copy_plan(weihai_in_project.folder, project_tmp / "sourceless-plan")
-    book = openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局"))
-    sheet = book.worksheets[0]
-    sheet["E4"] = "出处"
-    rows = _rows(sheet)
-    rows[0][3].value, rows[0][4].value = "约24300", "市科技局 2023年报"
-    rows[1][3].value, rows[1][4].value = 2.61, "统计公报"
-    book.save(plan / "observations" / "市科技局.xlsx")
-    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "sourceless")]) == 2
-    path = relative(plan / "observations" / "市科技局.xlsx")
+    def fill(book):
+        book.worksheets[0]["E4"] = "出处"
+        _mistaken_rows(book.worksheets[0])[1][4].value = "统计公报"
+
+    status, path = _hand_back(templates, weihai_in_project.folder, project_tmp, "sourceless", fill)
+    assert status == 2
     assert capsys.readouterr().err.splitlines() == [
         f"error: {path}:数据报送!A4: 表头: 表头缺少列：数据来源（source）；现在的表头为 indicator_id, series, year, "
         "value, 出处, source_en, note, confirm, published, preliminary",
@@ -316,14 +328,13 @@ def test_a_hidden_sheet_is_noted_on_the_console_in_the_workbooks_language(templa
                                                                           capsys):
     """A department hid a tab "2025" holding a value: not read (the data-quality log names it), and the run, which
     succeeds, says so on the console, in Chinese for 市科技局.xlsx."""
-    plan = copy_plan(weihai_in_project.folder, project_tmp / "hidden-plan")
-    book = openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局"))
-    hidden = book.create_sheet("2025")
-    hidden["A1"], hidden["D1"] = "1", 25000
-    hidden.sheet_state = "hidden"
-    book.save(plan / "observations" / "市科技局.xlsx")
-    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "hidden")]) == 0
-    path = relative(plan / "observations" / "市科技局.xlsx")
+    def fill(book):
+        hidden = book.create_sheet("2025")
+        hidden["A1"], hidden["D1"] = "1", 25000
+        hidden.sheet_state = "hidden"
+
+    status, path = _hand_back(templates, weihai_in_project.folder, project_tmp, "hidden", fill)
+    assert status == 0
     told = capsys.readouterr()
     assert told.err == ""  # stderr is for errors
     notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
