@@ -353,3 +353,30 @@ def test_the_scorecard_on_a_phone_shows_each_value_with_its_unit(example_reports
     printed = " ".join(page_text for page in pdf_layout(example_reports[edition] / "report.pdf")[:6]
                        for *_, page_text in page["boxes"])
     assert ("24,800人" if words.language == "zh" else "24,800 persons") not in printed
+
+
+def test_a_values_year_sits_in_one_place_down_each_scorecard_column(report):
+    """On paper the latest and target columns put every value's year either beside it or under it, never both in one
+    column: the mid-term zh once set "24,300 / (2023)" on two lines two rows above "2.7 (2023)" on one, and the
+    final zh "24,800 / (2024)" above "2.7 (2024)"."""
+    document = HTML(filename=report / "report.html", url_fetcher=URLFetcher(allowed_protocols={"data"}),
+                    media_type="print").render()
+    placed: dict[int, set] = {5: set(), 6: set()}
+    for page in document.pages:
+        for table in page._page_box.descendants():
+            if not (isinstance(table, boxes.TableBox) and "scorecard" in (table.element.get("class") or "")):
+                continue
+            for cell in table.descendants():
+                if not isinstance(cell, boxes.TableCellBox) or cell.element.tag != "td" or cell.colspan > 1:
+                    continue
+                column = cell.grid_x + 1
+                if column not in placed:
+                    continue
+                texts = [text for text in cell.descendants() if isinstance(text, boxes.TextBox) and text.text.strip()]
+                years = [text for text in texts if re.fullmatch(r"[（(]\d{4}[）)]", text.text.strip())]
+                values = [text for text in texts if text not in years]
+                if years and values:
+                    # a line lower, not a smaller font's top
+                    placed[column].add(years[0].position_y > values[0].position_y + 8)
+    assert placed[5] and placed[6]
+    assert all(len(where) == 1 for where in placed.values()), placed
