@@ -246,6 +246,25 @@ def test_a_year_missed_early_settles_a_target_held_every_year():
     assert (row["status"], row["missed_years"]) == ("not_achieved", "2022")
 
 
+def test_a_level_set_for_several_years_is_held_from_the_first_of_them():
+    # Weihai's good-air days: the plan prints 90 for 2023 and for 2024, none for 2022 (its preparation year).
+    # 89.5 in 2022 misses no target: at the 2023 review, 91.2 meets 2023's and 2024 is to come: met so far, a progress
+    # verdict (never a final one on a stage year); at the 2024 review, 92 meets 2024's: achieved, 92 / 90 = 102.2 %.
+    points = [(2020, 90.4), (2021, 90.1), (2022, 89.5), (2023, 91.2)]
+    series = Series(points=points, targets={2023: 90.0, 2024: 90.0})
+    row = assess_series(series, "share", "at_least", 2023, 2020, SCHEMES["eurostat"], plan_start=2022)
+    assert (row["status"], row["verdict"], row["missed_years"]) == ("achieved", "progress", "")
+    final = Series(points=[*points, (2024, 92.0)], targets={2023: 90.0, 2024: 90.0})
+    row = assess_series(final, "share", "at_least", 2024, 2020, SCHEMES["eurostat"], plan_start=2022)
+    assert (row["status"], row["verdict"], row["missed_years"]) == ("achieved", "final", "")
+    assert row["completion_rate"] == pytest.approx(92.0 / 90.0)
+    # 89 in 2023, a year the plan sets the level for: missed, a final verdict already at the 2023 review
+    missed = Series(points=[(2020, 90.4), (2021, 90.1), (2022, 89.5), (2023, 89.0)], targets={2023: 90.0, 2024: 90.0})
+    row = assess_series(missed, "share", "at_least", 2023, 2020, SCHEMES["eurostat"], plan_start=2022)
+    assert (row["status"], row["verdict"], row["missed_years"]) == ("not_achieved", "final", "2023")
+    assert row["shortfall"] == 1.0
+
+
 def test_a_progress_verdict_on_one_value_of_the_plan_period_is_low_evidence():
     # Baselines 2020 and 2021, one actual 2022 (the plan period starts 2022): three points, but a single value of the
     # plan's years, as the reports flag it; a second actual (2023) makes it four points, two in the plan: high.

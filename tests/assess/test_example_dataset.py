@@ -51,12 +51,14 @@ def test_the_mid_term_judges_the_2023_targets_and_states_what_2024_needs(mid_ter
 
 
 def test_targets_held_every_year_are_missed_by_one_year_below(mid_term, final):
-    air = row(mid_term, 17)  # 89.5 in 2022, 91.2 in 2023: the floor of 90 was missed in 2022, by 0.5
-    assert (air.status, air.missed_years) == ("not_achieved", "2022")
-    assert air.completion_rate == pytest.approx(91.2 / 90) and air.shortfall == 0.5
+    # 89.5 in 2022, 91.2 in 2023, 92 in 2024: the plan sets 90 for 2023 and 2024 only, both met; 2022, its
+    # preparation year, is held to none: met so far at the mid-term (a progress verdict), achieved at the final
+    air = row(mid_term, 17)
+    assert (air.status, air.verdict, air.missed_years) == ("achieved", "progress", "")
+    assert (row(final, 17).status, row(final, 17).verdict) == ("achieved", "final")
+    assert row(final, 17).completion_rate == pytest.approx(92 / 90)
     energy = row(mid_term, 18)  # 5.2 in 2022, 4.6 in 2023 against at least 5 a year
     assert (energy.status, energy.missed_years, energy.shortfall) == ("not_achieved", "2023", pytest.approx(0.4))
-    assert (row(final, 17).status, row(final, 17).missed_years) == ("not_achieved", "2022")
     assert (row(final, 18).status, row(final, 18).missed_years) == ("not_achieved", "2023")  # 5.3 in 2024 is late
 
 
@@ -94,6 +96,7 @@ def test_a_revised_baseline_is_used_and_logged(data, final):
 
 def test_the_counts_of_the_final_evaluation(final):
     counts = status_counts(final)
-    assert counts["not_achieved"] == 10 and counts["moving_away"] == 1 and counts["moderate"] == 1
-    assert counts["achieved"] == 11 and counts["qualitative"] == 3
+    # 17 (good-air days) achieved: 12 achieved, 9 not
+    assert counts["not_achieved"] == 9 and counts["moving_away"] == 1 and counts["moderate"] == 1
+    assert counts["achieved"] == 12 and counts["qualitative"] == 3
     assert (final.as_of_year == 2024).sum() == 23

@@ -329,7 +329,8 @@ def test_a_mid_term_gives_the_pace_to_the_next_target_once_a_verdict_is_final(mi
     row = _values(_row_of(sheet, 15), language)
     assert (row["gap"], row["next_year"], row["next_target"], row["next_rate"], row["next_change"]) == \
         (1, 2024, 25, 0.042, 1)
-    # good-air days (17): a level to hold every year, the energy saving (18) a yearly floor: the next target, no pace
+    # good-air days (17): a level to hold every year, met in 2023 (91.2 against 90) with 2024 to come; the energy
+    # saving (18), a yearly floor missed in 2023: the next target, no pace
     for indicator_id, target in ((17, 90), (18, 5)):
         row = _values(_row_of(sheet, indicator_id), language)
         assert (row["next_year"], row["next_target"], row["next_rate"], row["next_change"]) == \
@@ -339,9 +340,10 @@ def test_a_mid_term_gives_the_pace_to_the_next_target_once_a_verdict_is_final(mi
     assert _values(_row_of(sheet, 4, {"zh": "省级", "en": "provincial"}[language]), language) == {
         "gap": 0.4, "next_year": None, "next_target": None,
         "next_rate": None, "next_change": None, "seen_rate": None, "seen_change": -0.1}
-    # every series with 2023 data (24 of the 25 numeric: the provincial parks' latest is 2022's) has its final
-    # verdict and the 2024 target after it; 17 of them need a pace to it: 2 hold a level or a floor (17, 18), 5 meet
-    # it already (4 national 3 against 3, 7 83 against 81, 9 69.5 against 67, 13 81 against 70, 26 37.2 against 36)
+    # every series with 2023 data (24 of the 25 numeric: the provincial parks' latest is 2022's) has its verdict
+    # (final, or 17's met so far) and the 2024 target after it; 17 of them need a pace to it: 2 hold a level or a
+    # floor (17, 18), 5 meet it already (4 national 3 against 3, 7 83 against 81, 9 69.5 against 67, 13 81 against
+    # 70, 26 37.2 against 36)
     def column(key):
         letter = get_column_letter(_row_of(sheet, 2)[COLUMNS[language][key]].column)
         return [cell.value for cell in sheet[letter][1:]]
@@ -434,14 +436,16 @@ def test_a_level_held_every_year_lists_the_years_it_missed_beside_its_completion
     language, book = workbook
     names = {"zh": ("完成率", "未达到的年份", "状态"), "en": ("Completion rate", "Years missed", "Status")}[language]
     rate, missed, status = names
-    # good-air days (17): ≥ 90 every year, 89.5 in 2022, 92 in 2024: not achieved for 2022, though 92 / 90 = 1.0222
-    # (102.2 %); the energy saving (18): ≥ 5 % every year, missed in 2023, 5.3 in 2024: 5.3 / 5 = 1.06
-    # one year a number, as every year in the book (not "2022" stored as text)
-    for indicator_id, rate_value, year in ((17, 1.022, 2022), (18, 1.06, 2023)):
-        row = _row_of(_scorecard(book), indicator_id)
-        assert (row[rate].value, row[missed].value, row[missed].data_type) == (rate_value, year, "n")
-        assert row[missed].number_format in ("General", "0")
-        assert row[status].value == {"zh": "未达标", "en": "Not achieved"}[language]
+    # the energy saving (18): ≥ 5 % every year, missed in 2023, 5.3 in 2024: not achieved for 2023, though
+    # 5.3 / 5 = 1.06; one year a number, as every year in the book (not "2023" stored as text)
+    row = _row_of(_scorecard(book), 18)
+    assert (row[rate].value, row[missed].value, row[missed].data_type) == (1.06, 2023, "n")
+    assert row[missed].number_format in ("General", "0")
+    assert row[status].value == {"zh": "未达标", "en": "Not achieved"}[language]
+    # good-air days (17): 90 in 2023 and 2024 (91.2, 92), 2022 held to none: achieved, 92 / 90 = 1.0222, no year
+    row = _row_of(_scorecard(book), 17)
+    assert (row[rate].value, row[missed].value, row[status].value) == (
+        1.022, None, {"zh": "已达标", "en": "Achieved"}[language])
     # R&D intensity (2), reached or not in 2024 alone: no year listed
     assert _row_of(_scorecard(book), 2)[missed].value is None
 
@@ -516,14 +520,12 @@ def test_a_file_is_placed_without_its_folders_a_workbooks_row_as_excel_numbers_i
 
 
 def test_a_level_held_every_year_keeps_the_gap_of_the_year_it_missed(workbook):
-    """17: 90 − 89.5 = 0.5 in 2022 and 18: 5 − 4.6 = 0.4 in 2023, as numbers, the year in Years missed; 1 (met)
-    has none."""
+    """18: 5 − 4.6 = 0.4 in 2023, as a number, the year in Years missed; 1 and 17 (met) have none."""
     language, book = workbook
     gap, missed = {"zh": ("与对照目标差距", "未达到的年份"), "en": ("Gap to binding target", "Years missed")}[language]
-    for indicator, value, year in ((17, 0.5, 2022), (18, 0.4, 2023)):
-        row = _row_of(_scorecard(book), indicator)
-        assert (row[gap].value, row[gap].data_type, row[missed].value) == (value, "n", year)
-    assert _row_of(_scorecard(book), 1)[gap].value is None
+    row = _row_of(_scorecard(book), 18)
+    assert (row[gap].value, row[gap].data_type, row[missed].value) == (0.4, "n", 2023)
+    assert _row_of(_scorecard(book), 1)[gap].value is None and _row_of(_scorecard(book), 17)[gap].value is None
 
 
 def test_a_plan_without_series_core_indicators_yearly_levels_or_departments_leaves_those_columns_out(national):
@@ -583,8 +585,8 @@ def test_a_number_from_the_plan_keeps_its_printed_digits_in_the_workbook(workboo
 
 
 def test_a_gap_of_an_earlier_year_names_its_year_in_the_warning_sheet(workbook):
-    """Good-air days (17): 92 in 2024 meets 90, the gap is 2022's (90 − 89.5 = 0.5), as the report writes "0.5 pp
-    (2022)"; its year stands beside it. R&D intensity (2), short in 2024 itself, has none."""
+    """Energy saving (18): 5.3 in 2024 meets 5, the gap is 2023's (5 − 4.6 = 0.4), as the report writes "0.4 pp
+    (2023)"; its year stands beside it. R&D intensity (2), short in 2024 itself, has none."""
     language, book = workbook
     sheet = book.worksheets[2]
     headers = [cell.value for cell in sheet[1]]
@@ -592,7 +594,7 @@ def test_a_gap_of_an_earlier_year_names_its_year_in_the_warning_sheet(workbook):
             for row in sheet.iter_rows(min_row=2)}
     gap, year_ = {"zh": ("差距", "差距所在年份（该年未达到）"),
                   "en": ("Gap", "Year of the gap (a level missed that year)")}[language]
-    assert (rows[17][gap].value, rows[17][year_].value) == (0.5, 2022)
+    assert (rows[18][gap].value, rows[18][year_].value) == (0.4, 2023)
     assert rows[2][year_].value is None
 
 

@@ -54,6 +54,12 @@ def series_by_key(values: pd.DataFrame, report_year: int) -> dict[tuple, Series]
                         targets.get(key, {}), uppers.get(key, {})) for key in keys}
 
 
+def first_held_year(targets: dict, plan_start: int) -> int:
+    """The first year a target held every year is checked in: the first year the plan sets it for where it sets it for
+    several (Weihai's 2023 and 2024), else the start of the plan period (a level set once, for the last year)."""
+    return max(plan_start, min(targets)) if len(targets) > 1 else plan_start
+
+
 def plan_start_year(values: pd.DataFrame) -> int | None:
     """The first year of the plan period: the year after the last printed baseline."""
     baselines = values.loc[values["value_type"] == "baseline", "year"]
@@ -102,14 +108,19 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     if span is not None:
         direction, T = span.approach(vt if math.isfinite(vt) else vb)
     d = direction_sign(direction)
-    # A target held every year is checked in every year of the plan period up to the target year.
+    # A target held every year is checked in every year up to the target year: from the first year the plan sets it
+    # for, where it sets it for several (Weihai's 2023 and 2024: 2022, its preparation year, is held to none), else
+    # from the start of the plan period (a level set once, for the last year, to hold throughout).
     missed = []
     if held_every_year and plan_start is not None and math.isfinite(Y):
+        first_held = first_held_year(series.targets, plan_start)
         missed = [y for y, v in series.points
-                  if plan_start <= y <= Y and d * (v - binding_target(series.targets, y)[1]) < 0]
+                  if first_held <= y <= Y and d * (v - binding_target(series.targets, y)[1]) < 0]
     # Data for the target year give a final verdict; so does a year that missed a target held every year,
-    # before the target year: one year short is not achieved, whatever the later years bring.
-    final = not qualitative and math.isfinite(Y) and (t >= Y or bool(missed))
+    # before the target year: one year short is not achieved, whatever the later years bring. A target held every
+    # year and met so far awaits its last target year: a stage year met is no verdict on the years to come.
+    last_held = max(series.targets) if held_every_year and series.targets else Y
+    final = not qualitative and math.isfinite(Y) and (t >= max(Y, last_held) or bool(missed))
 
     # Growth seen since the base year, and growth needed: from the base year (for the progress
     # ratio) and from the latest value (what remains to be done each year).
@@ -185,7 +196,8 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
 
     # After a final verdict on one target, what the next target still needs (a mid-term with data).
     next_year = next_value = next_cagr = next_per_year = NAN
-    later = sorted(year for year in series.targets if year > Y) if final else []
+    # (and after a level held every year met in its stage year, the next year it is set for: 17's 2024 at the mid-term)
+    later = sorted(year for year in series.targets if year > Y) if final or (held_every_year and t >= Y) else []
     if later and status == "not_achieved" and not floor and direction not in HELD_EVERY_YEAR:
         # a stage target missed: a later target of its own follows (a level to hold every year stays missed)
         status = "stage_missed"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from ..assess.assessment import assess, plan_start_year
+from ..assess.assessment import assess, first_held_year, plan_start_year
 from ..assess.warning_list import row_warning_level
 from ..catalog import plan_catalog
 from ..clean.observations import year_range
@@ -76,14 +76,22 @@ def _lagging(plan: Plan, data, year: int, words, warned: bool = True) -> dict[tu
     if year not in plan.report_years:
         return {}
     assessment = assess(data.indicators, data.values, year, plan.base_year)
-    start = plan_start_year(data.values)
+    plan_start = plan_start_year(data.values)
+    targets = data.values[data.values["value_type"] == "target"]
+
+    def start_of(row) -> int | None:  # the first year a level held every year is checked in (2023 for 17 and 18)
+        years = targets.loc[(targets["indicator_id"] == row.indicator_id) & (targets["series"] == row.series), "year"]
+        if plan_start is None or years.empty:
+            return plan_start
+        return first_held_year(dict.fromkeys(years.astype(int)), plan_start)
+
     if not warned:  # after "On the 2021 value, 23,000: " the status as inside a sentence (insufficient data)
         return {(int(row.indicator_id), row.series): words.text(
-                    "entry.words.unwarned", status=(judged := _judged_on(row, words, start))
+                    "entry.words.unwarned", status=(judged := _judged_on(row, words, start_of(row)))
                     + status_text(row, words, "status_in_sentence" if judged else "status")
                     + status_aside(row, words), behind=_behind(row, year, words))
                 for row in assessment.itertuples() if not row_warning_level(row) and row.status != "qualitative"}
-    return {(int(row.indicator_id), row.series): _judged_on(row, words, start) + words.text(
+    return {(int(row.indicator_id), row.series): _judged_on(row, words, start_of(row)) + words.text(
                 "entry.words.status", level=words[f"warnings.level.{row_warning_level(row)}"],
                 status=status_text(row, words) + status_aside(row, words))
             for row in assessment.itertuples() if row_warning_level(row)}

@@ -88,8 +88,8 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
         rows.append((labels["other_target"].format(year=year(target.year)),
                      target_text(row, words, target.value, target.upper)))
     if missed_years(row):  # a target to hold every year, missed in these years: the reason it is not achieved
-        rows.append((labels["missed"], words.join(words.text("card.missed_year", year=missed,
-                                                             value=value_text(row, value, words))
+        rows.append((labels["missed"], words.join(words.text("card.missed_year", year=missed,  # 2023 (4.6%)
+                                                             value=amount(row, value_text(row, value, words), words))
                                                   for missed, value in _values_in(context, row, missed_years(row)))))
     if row.verdict == "final" and row.kind != "rank":  # a place is reached or not: no share of a target
         # after a year missed, the rate is the last year's alone (over 100 % beside "not achieved")
@@ -102,7 +102,7 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     if judged and not is_missing(row.gap) and row.gap > 0:
         rows.append((labels["gap"], difference(row, fmt_number(row.gap), words)))  # 0.1个百分点, never a bare 0.1
     elif judged and missed_gap(context, row) is not None:  # met now, short in a year missed: that year's, as the
-        rows.append((labels["gap"], gap_text(context, row, with_unit=True)))  # scorecard gives it: 0.5 pp (2022)
+        rows.append((labels["gap"], gap_text(context, row, with_unit=True)))  # scorecard gives it: 0.4 pp (2023)
     if judged and not is_missing(row.completion):
         rows.append((labels["completion"], f"{fmt_pct(row.completion, 0).lstrip('+')} / "
                                            f"{fmt_pct(row.time_elapsed, 0).lstrip('+')}"))
@@ -135,7 +135,7 @@ def _values_in(context: ReportContext, row, years: list[str]) -> list[tuple[str,
 
 def missed_gap(context: ReportContext, row) -> tuple[float, str] | None:
     """A level to hold every year, missed in an earlier year and met in the latest: the largest shortfall of a year
-    missed, and that year (17: 90 - 89.5 = 0.5 in 2022), the gap its "not achieved" rests on; None for any other
+    missed, and that year (18: 5 - 4.6 = 0.4 in 2023), the gap its "not achieved" rests on; None for any other
     (a gap of the latest value is the gap then)."""
     if not missed_years(row) or (not is_missing(row.gap) and row.gap > 0):
         return None
@@ -170,15 +170,6 @@ def gap_text(context: ReportContext, row, with_unit: bool = False) -> str:
     return words.text("scorecard.gap_in_year", gap=shown(missed[0]), year=year(missed[1]))
 
 
-def _missed_untargeted(context: ReportContext, row) -> list[str]:
-    """The years a level to hold every year was missed in before the plan's first target for the series (17: 2022,
-    where the plan prints 90 for 2023 and 2024): held to it by this evaluation's reading, not by the plan."""
-    targets = series_values(context, row).query("value_type == 'target'")["year"]
-    if targets.empty:
-        return []
-    return [missed for missed in missed_years(row) if int(missed) < int(targets.min())]
-
-
 def card_notes(context: ReportContext, row) -> list[str]:
     """The sources of the actual values, their notes, and the data-quality findings of the series; a qualitative
     indicator's assessment first."""
@@ -195,8 +186,6 @@ def card_notes(context: ReportContext, row) -> list[str]:
                                    target_year=year(row.target_year), as_of=year(row.as_of_year),
                                    status=status_text(row, words))
                      + (words["card.overdue"] if overdue_behind(row) else ""))
-    if untargeted := _missed_untargeted(context, row):  # the every-year reading is the evaluation's: said so
-        notes.append(words.text("card.missed_untargeted", years=words["grammar.comma"].join(untargeted)))
     actual = actuals(context, row)
     for _, group in actual.groupby("reference", sort=False):
         years = words["grammar.comma"].join(year(y) for y in group["year"])

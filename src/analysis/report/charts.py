@@ -510,7 +510,7 @@ def _completion_mark(row) -> tuple[str, float] | None:
 
 def _worst_year(context: ReportContext, row, mark):
     """A level to hold every year missed in an earlier year: its diamond at that year's share of the target, with the
-    year (``("level", 0.994, 2022)``: 89.5 against 90), not the latest year's, which meets it beside "not achieved";
+    year (``("level", 0.92, 2023)``: 4.6 against 5), not the latest year's, which meets it beside "not achieved";
     any other mark as it is."""
     if not mark or mark[0] != "level":
         return mark

@@ -26,6 +26,7 @@ from .numbers import MISSING, half_up, is_missing
 from .words import (
     SHOWN_IN_STEAD,
     amount,
+    answers_next_target,
     data_gap_text,
     following_target,
     localized,
@@ -308,7 +309,7 @@ def _next_target(row, words) -> str:
     the scorecard says it; — without one (a progress verdict). The target without its unit, as the table's other
     values: its unit column gives it."""
     next_year, next_value = following_target(row)
-    if row.verdict != "final" or is_missing(next_year):
+    if not answers_next_target(row) or is_missing(next_year):
         return MISSING
     need = pace_lines(pace_text(row, words), words)[-1]
     return words.text("self_evaluation.next", target=target_text(row, words, next_value),
@@ -396,8 +397,8 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
         form = ("some" if achieved and missed else ("all" if achieved else "none")
                 + ("_one" if count == 1 else "_two" if count == 2 and not achieved else ""))
         outcome = words.text(f"self_evaluation.share.outcome.{form}", achieved=achieved, missed=missed, count=count)
-        return lead + words.count_text("self_evaluation.share.finals_mid", count, outcome=outcome, basis=words[basis],
-                                       rest=rest)
+        return lead + words.count_text("self_evaluation.share.finals_mid", count, outcome=outcome,
+                                       basis=words.count_text(basis, count), rest=rest)  # "each" of two, not of one
     share = str(half_up(achieved / len(finals), 1, 100))
     judged = words.text("self_evaluation.share.judged", count=len(finals), share=share, basis=words[basis],
                         achieved=achieved) \
