@@ -607,9 +607,11 @@ def _missed_values(context: ReportContext, row) -> str:
 def plan_period_move(context: ReportContext, row) -> tuple[str, dict] | None:
     """A series whose growth from the base year and whose move over the plan period point opposite ways: ``turn``,
     one that moved the wrong way in the plan period while its growth from the base year looks right (a jump before
-    the plan hides a fall in it), or ``toward``, one that moved towards its target in the plan period while its
-    status, from the base year, says it moves away (a fall before the plan hides a rise in it); with the two ends of
-    the plan period, as shown in the series' unit. None for any other."""
+    the plan hides a fall in it) and is short of its target, ``back``, the same move ending still at or beyond the
+    target (the plan setting its target below the value it started from), or ``toward``, one that moved towards its
+    target in the plan period while its status, from the base year, says it moves away (a fall before the plan hides
+    a rise in it);
+    with the two ends of the plan period, as shown in the series' unit. None for any other."""
     first = plan_start_year(context.values)
     if first is None or row.kind == "qualitative" or is_missing(row.as_of_year) or int(row.as_of_year) < first:
         return None
@@ -622,8 +624,11 @@ def plan_period_move(context: ReportContext, row) -> tuple[str, dict] | None:
     d = direction_sign(row.direction)
     start_value = float(start["value"].iloc[0])
     in_plan, from_base = d * (row.latest_value - start_value), d * (row.latest_value - row.base_value)
+    # a fall that stays above the target (7: 86% → 82% against 81%, the plan's own targets below its 2021 value) is
+    # no move against it: ``back``, moved back while meeting the target
+    meets = not is_missing(row.target_value) and d * (row.latest_value - row.target_value) >= 0
     if in_plan < 0 < from_base:
-        kind = "turn"
+        kind = "back" if meets else "turn"
     elif from_base < 0 < in_plan and row.verdict == "progress" and row.method != "annual_floor":
         kind = "toward"  # a rating of the pace from the base year (not a level judged year by year)
     else:
