@@ -34,7 +34,7 @@ def test_mid_term_warnings_by_department_in_chinese():
     # 2, 17 and 25 are not achieved (red); 10 is achieved. 2 has no department, 17 the ecology bureau, 25 the
     # science bureau: departments in the order of their first indicator. Under each status its completion rate
     # (2.61/2.7 = 96.7 %, 91.2/90 = 101.3 %, 298/300 = 99.3 %), and for 17 the year it fell below 90.
-    assert "共 3 个，红色 3 个，黄色 0 个。" in html
+    assert "共 3 个，均为红色预警。" in html  # never "红色 3 个，黄色 0 个"
     assert rows_of(html) == [
         ["未明确责任部门（1 个）"],
         ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达阶段目标2023年阶段目标完成率 96.7%", "2.61%（2023）",
@@ -103,7 +103,7 @@ def test_a_series_that_needs_to_accelerate_is_named_as_not_warned():
             "but not far enough for a warning, as the method sets out.") in english
     # beside warnings: after the count; and nothing when no series is rated so
     red = [row for row in MID_TERM_DATA if row["indicator_id"] == 17]
-    assert "红色 1 个，黄色 0 个。评估结论为“需加快”的 1 个序列（指标 25）" in unmarked(
+    assert "共 1 个，为红色预警。评估结论为“需加快”的 1 个序列（指标 25）" in unmarked(
         warnings_html(context("zh", achieved + red + moderate[1:], 2023)))
     assert "需加快" not in unmarked(warnings_html(context("zh", MID_TERM_DATA, 2023)))
 
@@ -118,7 +118,7 @@ def test_changes_since_the_previous_report_year_worse_first():
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
     assert ("与 2023年相比（2023年的结论按现有数据评定），3 个序列的评估结论变差，1 个好转，0 个不变。"
-            "结论变差或好转的 4 个序列中，4 个涉及对照基准的改变") in html
+            "这 4 个序列均涉及对照基准的改变") in html  # never "结论变差或好转的 4 个序列中，4 个涉及"
     # the same values in both years here: a status that moved without a new value is worse or better as it reads,
     # its row saying there is no new value; the largest fall first (10: met to moderate, three ranks)
     # 10 met its 2023 stage target (a later target followed): so the 2023 column says, as the 2023 report did

@@ -110,8 +110,10 @@ def warnings_intro(context: ReportContext, rows: list[WarningRow]) -> str:
             words.count_text("warnings.unjudged", unjudged, status=words.status("insufficient_data"))
             if unjudged else "") + _not_warned(context)
     levels = [row.level for row in rows]
-    return words.text("warnings.intro", count=len(rows), red=levels.count("red"), amber=levels.count("amber"),
-                      **stage) + _not_warned(context)
+    red, amber = levels.count("red"), levels.count("amber")
+    tally = (words.text("warnings.tally", count=len(rows), red=red, amber=amber) if red and amber
+             else words.count_text(f"warnings.tally_{'red' if red else 'amber'}", len(rows)))
+    return words.text("warnings.intro", tally=tally, **stage) + _not_warned(context)
 
 
 def _not_warned(context: ReportContext) -> str:
@@ -235,7 +237,9 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     text += words.text("warnings.changes_intro_published" if published else "warnings.changes_intro", year=previous,
                        **counts)
     changed = changes.count("worse") + changes.count("better")
-    text += words.count_text("warnings.changes_other", other, changed=changed) if other else ""
+    if other:  # all of them: "It rests on …", never "Of the 1 series …, 1 rests on …"
+        text += words.count_text("warnings.changes_other_all" if other == changed else "warnings.changes_other", other,
+                                 changed=changed)
     text += words["warnings.worse_first"] if changes.count("worse") else ""
     unlisted = [row.indicator_id for row in rows if without_data_both_years(row)]
     if unlisted:
