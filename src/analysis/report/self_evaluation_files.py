@@ -27,7 +27,7 @@ from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
 from .context import ReportContext
 from .html import render
-from .line_breaks import HAN, HYPHENATED, KEPT, SHORT_LABEL, chinese_words, marked, merged, name_joined
+from .line_breaks import HAN, HYPHENATED, KEPT, NUMBER, SHORT_LABEL, chinese_words, marked, merged, name_joined
 from .line_breaks import columns as letters
 from .pandoc_ast import PANDOC_API, Label, body_pieces, cell, document_title_inlines, header, inlines, joined, table
 from .render import html_to_pdf
@@ -47,28 +47,29 @@ STEM = "self-evaluation"
 STYLE_SHEET = TEMPLATES_DIR / "report" / "report.css"
 
 
-def _parts(context: ReportContext, parts: list) -> list[tuple[str, str]]:
+def _parts(context: ReportContext, parts: list, word: bool = False) -> list[tuple[str, str]]:
     """(kind, text) pairs: plain text, a piece kept whole on its line (``whole``: a department's Chinese name, an item
-    of the submissions table), or a placeholder's text."""
+    of the submissions table; in Word, ``word``, a value with its year and a number with its unit too), or a
+    placeholder's text."""
     out: list[tuple[str, str]] = []
     for part in parts:
         if isinstance(part, Placeholder):
             out.append(("placeholder", placeholder_text(context, part.who)))
             continue
         last = 0
-        for match in _whole_pattern(context).finditer(part):
+        for match in _whole_pattern(context, word).finditer(part):
             out += [("text", part[last:match.start()])] * (match.start() > last) + [("whole", match.group())]
             last = match.end()
         out += [("text", part[last:])] * (last < len(part))
     return out
 
 
-def _whole_pattern(context: ReportContext) -> re.Pattern:
-    return _whole(context.language, tuple(sorted(department_names(context))))
+def _whole_pattern(context: ReportContext, word: bool = False) -> re.Pattern:
+    return _whole(context.language, tuple(sorted(department_names(context))), word)
 
 
 @functools.cache
-def _whole(language: str, names: tuple[str, ...]) -> re.Pattern:
+def _whole(language: str, names: tuple[str, ...], word: bool = False) -> re.Pattern:
     """The departments' names written in Chinese (an English one breaks between its words, as English does), longest
     first, and the submissions table's items (任务 4.1, 指标 4 省级, task 4.1), as one pattern."""
     words = catalog(language)
@@ -80,7 +81,11 @@ def _whole(language: str, names: tuple[str, ...]) -> re.Pattern:
         # standing as an item (、指标 4), never the end of a word of running text (确定指标 26 项, 定性指标 3 项)
         items.append(rf"(?<![{HAN}A-Za-z]){re.escape(head)}\d+(?:\.\d+)?(?: (?:{series}))?{re.escape(tail)}")
     chinese = sorted((name for name in names if re.search(f"[{HAN}]", name)), key=len, reverse=True)
-    return re.compile("|".join([*(re.escape(name) for name in chinese), *items]))
+    # in Word, a value with its year (24,500（2024年）, 2.9（2022）, 24,500 (2024)), a number with its unit, a range
+    # (2021—2022年): LibreOffice breaks the draft's plain text 2024 | 年 and 2021 | —2022 where a column is sized to
+    # less; the page keeps them whole by its own spans and lets a value's year go under it in a narrow column
+    values = [rf"{NUMBER}（\d{{4}}年?）|{NUMBER} \(\d{{4}}\)", KEPT.pattern] if word else []
+    return re.compile("|".join([*(re.escape(name) for name in chinese), *items, *values]))
 
 
 #: A short aside in brackets, kept whole in the title: （2022—2024年）, （2024年，草稿）, "2024 (draft)" with the word
@@ -98,7 +103,7 @@ def title_markup(text: str) -> Markup:
 def _width_proxy(context: ReportContext, value) -> str:
     """A cell's text as wide as it is, each piece kept whole a word of its width (for the columns' widths)."""
     return "".join("x" * round(letters(text)) if kind == "whole" or kind == "placeholder" and " " not in text else text
-                   for kind, text in _parts(context, value if isinstance(value, list) else [value]))
+                   for kind, text in _parts(context, value if isinstance(value, list) else [value], word=True))
 
 
 def self_evaluation_html(context: ReportContext, generated: str) -> str:
@@ -119,7 +124,7 @@ def _inlines(context: ReportContext, parts: list, body: bool = False, cell: bool
     be spaced out for a department's name that does not fit on it (a table's column is made as wide); ``cell``: a
     table cell's, whose other text breaks between its words only (空气质量 | 优良 | 天数 | 比例, never 天数比 | 例)."""
     out: list = []
-    for kind, text in _parts(context, parts):
+    for kind, text in _parts(context, parts, word=True):
         if kind == "placeholder":  # bold, as typed: Word's Find finds 待补充 (no word joiners inside, which would
             # keep it on one line but hide it from a search), an official's first step in filling the draft
             out.append({"t": "Strong", "c": [{"t": "Str", "c": text}]})
