@@ -646,6 +646,11 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}".replace("-", "−"))
     if narrow:
         _fit_ticks(ax.xaxis, inches, ["100%", "200%"], label_size, low=0.0)
+        if any(mark and mark[0] == "bar" and mark[1] < 0 for mark in marks):
+            # a bar below 0% (a series moved away from its target) keeps its scale: −100% and 100% where 0% and 200%
+            # leave no room for it
+            least = (_text_inches("−100%", label_size) + 0.12) * (high - low + 0.1) / inches
+            ax.xaxis.set_major_locator(FixedLocator([-1.0, 0.0, 1.0, 2.0] if least <= 1.0 else [-1.0, 1.0]))
         _title_from_edge(ax, title, left, width)
     else:
         ax.set_title(title, fontsize=11)
