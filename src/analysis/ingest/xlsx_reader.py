@@ -300,11 +300,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     if header_index + 1 < len(top) and top[header_index + 1] and header_key(top[header_index + 1][0].value) in first:
         header_index += 1  # the template's labels, then its header row (or the labels typed over it)
     header_row = header_index + 1
-    typed = []
-    for cell in top[header_index]:
-        if cell.value is None or not str(cell.value).strip():
-            break  # reference columns to the right of an empty header cell are not read
-        typed.append(str(cell.value).strip())
+    typed = _header_cells(top[header_index], names)
     header = [names.get(header_key(text), text) for text in typed]
     words = words or told_in(typed)
     # a column is read by the first header cell that names it; an unknown column (a header cell renamed) is not read
@@ -318,8 +314,18 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     mistakes = Mistakes(field_label(words, template))
     # the header's mistakes (named as the workbook's language names it: 表头), each at its cell, told with the rows':
     # the rows are read by the columns the header names all the same, so that nothing waits for a second round
-    for error in header_mistakes(typed, header, required, optional, words, path, f"{shown_sheet}!A{header_row}",
-                                 lambda index: f"{shown_sheet}!{get_column_letter(index + 1)}{header_row}"):
+    # a header cell cleared among the others (备注 deleted): told at its cell, its column not read, the rest read
+    cleared = {index: _cleared_column(top, header_index, index, names, header) for index, text in enumerate(typed)
+               if not text}
+    told = {index: InputError(words.text("entry_errors.empty_header_named", column=column_label(words, column))
+                              if column else words["entry_errors.empty_header"], file=path,
+                              line=f"{shown_sheet}!{get_column_letter(index + 1)}{header_row}", field="header")
+            for index, column in cleared.items()}
+    # the header's other mistakes; a required column it lacks because its cell was cleared is told at that cell
+    restored = [cleared.get(index) or name for index, name in enumerate(header)]
+    found = header_mistakes(typed, restored, required, optional, words, path, f"{shown_sheet}!A{header_row}",
+                            lambda index: f"{shown_sheet}!{get_column_letter(index + 1)}{header_row}")
+    for error in sorted([*found, *told.values()], key=lambda error: (len(error.line), error.line)):  # by column
         mistakes.add(error)
     missing = tuple(name for name in required if name not in header)
     merged_rows: set[int] = set()  # a merged cell's rows: told as such, never kept as values
@@ -403,6 +409,32 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
     return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing)
+
+
+def _header_cells(cells, names: dict[str, str]) -> list[str]:
+    """The header row's cells as typed, up to its first empty cell, where a template's reference columns begin; an
+    empty cell followed by one naming a column not yet named (a header cell cleared among the others: ``note``
+    deleted) is kept as "", and the header goes on."""
+    typed: list[str] = []
+    texts = [str(cell.value).strip() if cell.value is not None else "" for cell in cells]
+    for index, text in enumerate(texts):
+        if not text:
+            after = next((other for other in texts[index + 1:] if other), "")
+            column = names.get(header_key(after))
+            if column is None or column in {names.get(header_key(t)) for t in typed}:
+                break  # reference columns to the right of an empty header cell are not read; nor a second table
+        typed.append(text)
+    return typed
+
+
+def _cleared_column(top: list[tuple], header_index: int, index: int, names: dict[str, str],
+                    header: list[str]) -> str:
+    """The column a cleared header cell stood for, where a template's row of labels above it names one the header
+    lacks (备注 above the cleared ``note``); "" otherwise."""
+    labels = top[header_index - 1] if header_index > 0 else ()
+    cell = labels[index] if index < len(labels) else None
+    column = names.get(header_key(getattr(cell, "value", None)), "")
+    return column if column not in header else ""
 
 
 def _check_beside_merged(cells, header: list[str], number: int, merged_cells: set, letters: dict, path: Path,
