@@ -358,7 +358,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             key = reference_key(cells[0].value if cells[0] is not None else None,
                                 cells[1].value if len(cells) > 1 and cells[1] is not None else None)
             if references and key in references:  # a template's reference cells, changed: nothing there is read
-                _refuse_changed_reference(row, len(header), read_to, references[key], letters, path, shown_sheet,
+                _refuse_changed_reference(row, len(header), read_to, key, references, letters, path, shown_sheet,
                                           number, words)
             filled = next((name for name in filled_by_hand
                            if name in header and not _blank(cells[header.index(name)])), None)
@@ -494,22 +494,40 @@ def _refuse_unread(row, read_to: int, inputs: int, path: Path, shown_sheet: str,
                          line=f"{shown_sheet}!{get_column_letter(index)}{number}")
 
 
-def _refuse_changed_reference(row, inputs: int, read_to: int, digest: str, letters: dict, path: Path,
-                              shown_sheet: str, number: int, words: Catalog) -> None:
+def _refuse_changed_reference(row, inputs: int, read_to: int, key: str, references: dict[str, str], letters: dict,
+                              path: Path, shown_sheet: str, number: int, words: Catalog) -> None:
     """A template's reference cells of row ``number`` (after the empty column, up to ``read_to``) that no longer give
-    the ``digest`` the template recorded: a value typed over "the value on file", a target changed. Nothing there is
-    read, so it is refused, the row's cells named, and the value's own cell."""
+    the digest the template recorded for the row's ``key`` (its indicator and series cells): a value typed over "the
+    value on file", a target changed. Nothing there is read, so it is refused, the row's cells named, and the value's
+    own cell. Where they are, unchanged, another row's (its id cell changed, or the input columns sorted without the
+    reference columns), the cells changed are named instead, and the row they belong to."""
     from openpyxl.utils import get_column_letter
 
     values = [cell.value for cell in row[inputs + 1:read_to]]
     values += [None] * (read_to - inputs - 1 - len(values))
     # as written, or all empty (a row added below the template's, or its reference cleared: nothing typed there)
-    if reference_digest(values) == digest or all(value in (None, "") for value in values):
+    digest = reference_digest(values)
+    if digest == references[key] or all(value in (None, "") for value in values):
         return
     cells = f"{get_column_letter(inputs + 2)}{number}:{get_column_letter(read_to)}{number}"
+    other = next((other for other, recorded in references.items() if recorded == digest and other != key), None)
+    if other is not None:
+        (identifier, series), (other_id, other_series) = key.split("/", 1), other.split("/", 1)
+        pairs = (("indicator_id", "A", identifier, other_id), ("series", "B", series, other_series))
+        changed = [letters.get(column, letter) for column, letter, mine, theirs in pairs if mine != theirs]
+        raise InputError(words.text("entry_errors.reference_moved", id=_row_label(key, words), cells=cells,
+                                    other=_row_label(other, words)), file=path,
+                         line=f"{shown_sheet}!{changed[0]}{number}" + (f":{changed[-1]}{number}" * (len(changed) > 1)),
+                         field="indicator_id")
     raise InputError(words.text("entry_errors.reference_changed", cells=cells,
                                 value=f"{letters.get('value', 'D')}{number}"), file=path,
                      line=f"{shown_sheet}!{cells}")
+
+
+def _row_label(key: str, words: Catalog) -> str:
+    """A template row's :func:`reference_key` as a message names it: 4（国家级）, 4 national; 1 for ``1/``."""
+    identifier, series = key.split("/", 1)
+    return words.text("entry_errors.indicator_series", id=identifier, series=series) if series else identifier
 
 
 def _hidden_columns(sheet) -> set[int]:
