@@ -156,13 +156,15 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
                words: Catalog | None = None) -> dict:
     words = words or catalog("en")
     line = getattr(row, LINE_COLUMN)
-    indicator_id, series, meta, year = _which(row, indicators, path, years, words)
-    # the row's cells each checked, their mistakes told together (a value not a number and a date not a date)
+    # the row's cells each checked, their mistakes told together (a year outside the plan, a value not a number and a
+    # date not a date)
     told = Mistakes()
-    value = published = preliminary = None
+    indicator_id = series = meta = year = value = published = preliminary = None
+    with told.row():
+        indicator_id, series, meta, year = _which(row, indicators, path, years, words)
     with told.row():
         value = parse_number(row.value, file=path, line=line, field="value", words=words)
-        problem = impossible(value, meta["kind"], words)
+        problem = impossible(value, meta["kind"], words) if meta is not None else None  # its kind known
         if problem:
             raise InputError(problem, file=path, line=line, field="value")
     with told.row():
@@ -202,6 +204,22 @@ def _no_reason(confirm: str, path: Path, line: int, words: Catalog) -> InputErro
 def _which(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int], words: Catalog) -> tuple:
     """The indicator, series, its row of ``indicators`` and the year a row names, each checked."""
     line = getattr(row, LINE_COLUMN)
+    told = Mistakes()  # the indicator and the year each checked: both told at once
+    indicator_id = series = meta = year = None
+    with told.row():
+        indicator_id, series, meta = _which_series(row, indicators, path, words)
+    with told.row():
+        year = parse_int(row.year, file=path, line=line, field="year", words=words)
+        if not years[0] <= year <= years[1]:
+            raise InputError(words.text("entry_errors.year_outside", year=year, first=years[0], last=years[1]),
+                             file=path, line=line, field="year")
+    told.check()
+    return indicator_id, series, meta, year
+
+
+def _which_series(row, indicators: pd.DataFrame, path: Path, words: Catalog) -> tuple:
+    """The indicator, series and its row of ``indicators`` a row names, checked."""
+    line = getattr(row, LINE_COLUMN)
     indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id", words=words)
     known = indicators[indicators["indicator_id"] == indicator_id]
     if known.empty:
@@ -219,11 +237,7 @@ def _which(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int], wo
     if meta["kind"] == "qualitative":
         raise InputError(words.text("entry_errors.qualitative", id=indicator_id), file=path, line=line,
                          field="indicator_id")
-    year = parse_int(row.year, file=path, line=line, field="year", words=words)
-    if not years[0] <= year <= years[1]:
-        raise InputError(words.text("entry_errors.year_outside", year=year, first=years[0], last=years[1]), file=path,
-                         line=line, field="year")
-    return indicator_id, series, meta, year
+    return indicator_id, series, meta
 
 
 def _no_value(row, rows: FileRows, indicators: pd.DataFrame, years: tuple[int, int], words: Catalog) -> dict:
