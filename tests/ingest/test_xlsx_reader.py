@@ -190,6 +190,20 @@ def test_a_text_file_named_xlsx_is_refused_in_one_line(tmp_path):
     assert "\n" not in str(caught.value)
 
 
+@pytest.mark.parametrize(("name", "expected"), [
+    ("a.xlsx", "a.xlsx: is empty (0 bytes): nothing was saved in it; save the filled workbook again, or take it out "
+               "of the folder"),
+    ("市科技局.xlsx",
+     "市科技局.xlsx: 是空文件（0 字节），其中没有保存任何内容：请重新保存填好的工作簿，或将其移出该文件夹"),
+])
+def test_an_empty_file_named_xlsx_is_said_to_be_empty_in_its_names_language(tmp_path, name, expected):
+    path = tmp_path / name
+    path.write_bytes(b"")
+    with pytest.raises(InputError) as caught:
+        read_workbook(path, REQUIRED, OPTIONAL)
+    assert str(caught.value) == f"{tmp_path}/{expected}"
+
+
 def test_a_zip_that_is_not_a_workbook_is_refused_in_one_line(tmp_path):
     import zipfile
 

@@ -96,7 +96,10 @@ def header_mistakes(typed: list[str], header: list[str], required: list[str], op
     shown = ", ".join(column_name(text) for text in typed)
     field = words["entry_errors.header_field"]
     missing = [name for name in required if name not in header]
-    separator = next((mark for mark in (";", "\t", "；") if len(typed) == 1 and mark in typed[0]), None)
+    separator = next((mark for mark in (";", "\t", "；", "，") if len(typed) == 1 and mark in typed[0]), None)
+    if missing and separator == "，":  # a header typed with a Chinese input method: full-width commas
+        return [InputError(words.text("entry_errors.fullwidth_separator", header=shown), file=path, line=where,
+                           field=field)]
     if missing and separator:  # Excel set to a European list separator saves "CSV" with semicolons
         return [InputError(words.text("entry_errors.other_separator", separator=repr(separator), header=shown),
                            file=path, line=where, field=field)]

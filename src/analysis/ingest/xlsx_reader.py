@@ -140,6 +140,9 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
     ``mistakes`` instead, for the checks that follow to tell with their own (a workbook's every mistake at once)."""
     path = Path(path)
     data = read_regular(path, MAX_XLSX_BYTES)
+    if not data:  # nothing saved in it (a copy interrupted, a file made empty): no language of its own to tell it in
+        words = catalog("zh" if re.search("[\u4e00-\u9fff]", path.name) else "en")  # Chinese for a file so named
+        raise InputError(words["entry_errors.empty_workbook"], file=path)
     _check_zip(data, path)
     import openpyxl  # loaded only when a workbook is read
 
