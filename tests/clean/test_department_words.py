@@ -91,8 +91,17 @@ def test_every_cell_of_a_row_that_says_nothing_is_told_at_once():
 
 
 def test_a_workbook_that_names_no_department_is_refused():
+    # a workbook of one's own: no template's year, no department
     with pytest.raises(InputError, match="未注明报送单位"):
-        tidy_department_words([sheet([TASK], department="")], TASKS, SERIES, YEARS)
+        tidy_department_words([sheet([TASK], department="", year=None)], TASKS, SERIES, YEARS)
+
+
+def test_a_template_of_a_plan_without_departments_is_kept_under_no_department():
+    # the template for every series of a plan that names no departments records its year but no department
+    words = tidy_department_words([sheet([INDICATOR], department="", name="全部指标.xlsx")], TASKS, SERIES, YEARS)
+    assert words[["department_zh", "indicator_id", "reasons"]].values.tolist() == [
+        ["", 4, "园区统计口径调整，营收下降"]]
+    assert words["source"].tolist() == ["全部指标.xlsx:工作进展与说明!B5"]
 
 
 def test_the_same_row_from_two_files_is_refused_with_both_cells_named():

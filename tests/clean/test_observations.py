@@ -343,6 +343,20 @@ def test_every_mistake_of_one_row_is_told_at_once(tmp_path, weihai):
     assert all(":2: " in line for line in caught.value.lines())
 
 
+@pytest.mark.parametrize(("body", "fields"), [
+    ("1,,2019,abc,\n", ["year", "value", "source"]),       # a year outside the plan hides nothing after it
+    ("x,,2019,2.5,Bulletin\n", ["indicator_id", "year"]),  # nor an id that is no number
+    ("27,,20x2,abc,\n", ["indicator_id", "year", "value", "source"]),
+])
+def test_a_bad_year_or_id_hides_none_of_the_rows_other_mistakes(tmp_path, weihai, body, fields):
+    from analysis.errors import InputErrors
+
+    with pytest.raises(InputErrors) as caught:
+        monitoring_data(weihai, _write(tmp_path, body))
+    assert [line.split(": ")[1] for line in caught.value.lines()] == fields, caught.value.lines()
+    assert all("bulletin.csv:2: " in line for line in caught.value.lines())
+
+
 def test_a_hidden_sheet_left_unread_is_named_in_the_log(tmp_path, weihai):
     import openpyxl
 

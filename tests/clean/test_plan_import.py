@@ -96,6 +96,10 @@ def test_an_imported_plan_is_read_only_once_its_review_is_confirmed(tmp_path, na
         build_tables(plan, "eurostat")
     assert "review.csv:" in str(caught.value) and ": confirmed: " in str(caught.value)
     assert "reading(s) of the imported table not yet confirmed" in str(caught.value)
+    # the first reading named by its cell and what it was read as: the table's first indicator cell (row 2, after the
+    # category and number columns), 国家综合创新能力世界排名（位）, split into its name and unit
+    assert "the first: split at 表1 第2行 第3列: indicator 1: 国家综合创新能力世界排名, unit 位; check each" in str(
+        caught.value)
     # a person checks every reading, gives the English names, the base sources, and confirms: the plan reads
     review = pd.read_csv(folder / "review.csv", dtype=str, keep_default_na=False).assign(confirmed="yes")
     review.to_csv(folder / "review.csv", index=False)

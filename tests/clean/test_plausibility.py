@@ -151,6 +151,28 @@ def test_an_outlier_names_the_value_before_it_by_publication_and_file_not_folder
     assert "observations/b.csv:2)" not in str(caught.value)
 
 
+def test_a_value_refused_is_not_the_previous_value_of_the_next(tmp_path, weihai, clean):
+    # 2.46 (ten-thousands of people, not people) for 2022 is refused against the printed 23,000 (2021): 23000 / 2.46
+    # = 9,349.6; the right 24,100 for 2023 is measured by 23,000 (1.05 times), not by the refused 2.46, and passes
+    with pytest.raises(InputError) as caught:
+        read(tmp_path, "1,,2022,2.46,Bulletin,,\n1,,2023,24100,Bulletin,,\n", weihai, clean)
+    assert str(caught.value) == (
+        f"{tmp_path / 'observations' / 'b.csv'}:2: value: 2.46 is 1/9,349.6 of the previous value 23,000 (2021, as "
+        "the plan prints it) (a value in another unit?); if 2.46 is right, say why in the row's confirm column")
+
+
+def test_a_value_refused_blames_no_other_file_for_conflicting_with_it(tmp_path, weihai, clean):
+    # a.csv: 230,000 for 2022, a zero too many (10 times the printed 23,000); b.csv: the right 23,500. Only a.csv's
+    # row is told: b.csv's does not conflict with a value that is not used
+    folder = tmp_path / "observations"
+    folder.mkdir()
+    (folder / "a.csv").write_text(HEADER + "1,,2022,230000,Bulletin,,\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read(tmp_path, "1,,2022,23500,Yearbook,,\n", weihai, clean)
+    assert str(caught.value).startswith(f"{folder / 'a.csv'}:2: value: 230,000 is 10.0 times the previous value")
+    assert "b.csv" not in str(caught.value)
+
+
 def test_a_confirmed_outlier_is_kept_and_logged(tmp_path, weihai, clean):
     observed = read(tmp_path, "10,,2022,15800,Bulletin 2022,,all firms counted from 2022 on\n", weihai, clean)
     assert observed.values.value.tolist() == [15800.0]

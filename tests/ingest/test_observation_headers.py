@@ -57,6 +57,13 @@ def test_a_chinese_comma_for_the_decimal_point_is_told_as_such(tmp_path):
     ("indicator_id,series,year,value,source\n2\n", "a.csv:2: 1 field, expected 5"),
     ("编号,序列,年份,数值,数据来源,金额\n2,,2023,2.61,公报,3\n",
      "a.csv:1: 表头: 表头中有无法识别的列：金额；可用的列为 编号（indicator_id）"),
+    # typed with a Chinese input method: full-width commas, told as such, not as five columns missing
+    ("编号，序列，年份，数值，数据来源\n2，，2023，2.61，公报\n",
+     "a.csv:1: 表头: 表头只有一列 编号，序列，年份，数值，数据来源，各列以全角逗号“，”分隔："
+     "请在表头和每一行中改用半角逗号“,”（英文输入法）分隔各列"),
+    ("indicator_id，series，year，value，source\n2，，2023，2.61，Bulletin\n",
+     "a.csv:1: header: the header is one column, indicator_id，series，year，value，source, its names separated by the "
+     "full-width comma '，': separate the columns with the comma ','"),
 ])
 def test_a_csv_header_problem_is_told_in_the_headers_language(tmp_path, text, expected):
     folder = tmp_path / "obs"

@@ -122,6 +122,39 @@ def test_a_renamed_header_cell_is_told_with_the_rows_mistakes_and_its_column_not
     assert sheet.missing == ()
 
 
+def test_a_cleared_header_cell_is_told_once_and_the_columns_after_it_still_read(tmp_path):
+    # note's header cell (F2) emptied under the template's label 备注 (F1): one line at F2 naming the column to type
+    # back, not one per row for the confirm column after it and the name beside; the formula in D4 told in the same
+    # round
+    path = _workbook(tmp_path / "a.xlsx", [
+        ["编号", "序列", "年份", "数值", "数据来源", "备注", "确认", None, "指标名称"],
+        [*REQUIRED, None, "confirm", None, None],
+        [2, None, 2022, 2.5, "公报", "a note", "checked", None, "R&D"],
+        [3, None, 2022, "=1+1", "公报", None, None, None, "patents"],
+    ])
+    with pytest.raises(InputErrors) as caught:
+        read_workbook(path, REQUIRED, OPTIONAL)
+    assert [line.split("a.xlsx:", 1)[1] for line in caught.value.lines()] == [
+        "Sheet1!F2: header: the header cell is empty, so nothing in its column is read: type note back",
+        "Sheet1!D4: value: is a formula ('=1+1'); type the number itself (or paste it as a value): formulas are "
+        "not evaluated"]
+    [sheet] = read_workbook(path, REQUIRED, OPTIONAL, defer=True).sheets
+    assert sheet.frame[["indicator_id", "note", "confirm"]].values.tolist() == [["2", "", "checked"]]
+
+
+def test_a_cleared_header_cell_without_a_label_above_is_told_with_the_column_the_header_lacks(tmp_path):
+    # source's header cell (E1) emptied in a workbook without labels: E1 told, and the column missing (its name), not
+    # the note after it as a column without a header
+    path = _workbook(tmp_path / "a.xlsx", [["indicator_id", "series", "year", "value", None, "note"],
+                                           [2, None, 2022, 2.5, "公报", "初步"]])
+    with pytest.raises(InputErrors) as caught:
+        read_workbook(path, REQUIRED, OPTIONAL)
+    assert [line.split("a.xlsx:", 1)[1] for line in caught.value.lines()] == [
+        "Sheet1!A1: header: missing column(s) source; the header is indicator_id, series, year, value, '', note",
+        "Sheet1!E1: header: the header cell is empty, so nothing in its column is read: type the column's name back, "
+        "or delete the column"]
+
+
 def test_a_missing_column_is_told_and_the_rows_still_read_by_the_others(tmp_path):
     # source headed "出处": no source column (told at the row, A1) and an unknown one (E1); the rows are read all the
     # same, their source empty, and the sheet records which column is missing
@@ -155,6 +188,20 @@ def test_a_text_file_named_xlsx_is_refused_in_one_line(tmp_path):
     with pytest.raises(InputError, match="is not an Excel workbook") as caught:
         read_workbook(path, REQUIRED, OPTIONAL)
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("a.xlsx", "a.xlsx: is empty (0 bytes): nothing was saved in it; save the filled workbook again, or take it out "
+               "of the folder"),
+    ("市科技局.xlsx",
+     "市科技局.xlsx: 是空文件（0 字节），其中没有保存任何内容：请重新保存填好的工作簿，或将其移出该文件夹"),
+])
+def test_an_empty_file_named_xlsx_is_said_to_be_empty_in_its_names_language(tmp_path, name, expected):
+    path = tmp_path / name
+    path.write_bytes(b"")
+    with pytest.raises(InputError) as caught:
+        read_workbook(path, REQUIRED, OPTIONAL)
+    assert str(caught.value) == f"{tmp_path}/{expected}"
 
 
 def test_a_zip_that_is_not_a_workbook_is_refused_in_one_line(tmp_path):

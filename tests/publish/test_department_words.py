@@ -19,7 +19,7 @@ from analysis.publish.templates import build_templates
 from analysis.report.entry_workbooks import clipped
 from analysis.report.self_evaluation import Placeholder, self_evaluation_blocks
 from analysis.report.tables import quality_table
-from tests.conftest import DEFAULT_PLAN_DIR, FIXTURES, copy_plan
+from tests.conftest import DEFAULT_PLAN_DIR, FIXTURES, NATIONAL_DIR, copy_plan
 from tests.support.self_evaluation import block_texts, year_context
 
 #: The tasks the science bureau leads: named first (1.2, 2.1, …), or assigned by function in task_leads.csv (2.2, 7.2)
@@ -476,3 +476,26 @@ def test_a_qualitative_indicator_says_its_self_rating_or_that_none_was_sent(fill
         summary = " ".join(" ".join((paragraph.text, *paragraph.items))
                            for paragraph in words.summary_paragraphs(context))
         assert all(state in summary for state in core)  # 22 and 23 are core indicators
+
+
+def test_a_plan_without_departments_takes_its_words_back_under_no_department(project_tmp):
+    # the national plan names no departments: one workbook for every series, which records no department. R&D
+    # intensity (3), 2.10 against 2.2 in 2015, is not achieved: its reasons are asked, sent, and read back
+    folder = copy_plan(NATIONAL_DIR, project_tmp / "words-national" / "national-12th-fyp",
+                       FIXTURES / "national-12th-fyp-2021")
+    national = load_plan(folder)
+    [template] = build_templates(national, 2015, "zh", project_tmp / "words-national-templates")
+    book = openpyxl.load_workbook(template)
+    sheet = book[WORDS_SHEET]
+    row = next(r for r in range(5, sheet.max_row + 1) if [sheet[f"A{r}"].value, sheet[f"B{r}"].value] == ["指标", "3"])
+    sheet[f"G{row}"], sheet[f"H{row}"] = "研发投入增长放缓", "加大财政科技投入"
+    book.save(national.observations_dir / template.name)
+    tables = build_tables(national, "eurostat")
+    assert tables.words[["department_zh", "indicator_id", "reasons", "measures"]].values.tolist() == [
+        ["", 3, "研发投入增长放缓", "加大财政科技投入"]]
+    blocks = self_evaluation_blocks(year_context(tables, "zh", 2015))
+    text = "\n".join(block_texts(blocks))
+    assert "原因（未明确责任部门）：研发投入增长放缓" in text
+    # the annex: one row for no department, the reasons owed and sent, from the workbook
+    rows = {row[0]: row for row in [b for b in blocks if b.kind == "table"][-1].rows}
+    assert rows["未明确责任部门"][1:6] == ["0", "1", "1", "全部指标.xlsx", "齐全"]

@@ -116,10 +116,21 @@ CASES = {
     # lost without a word; the row's reference cells L5:T5 named, and where the value goes
     "a value over the value on file": ({"Q5": 24300},
                                        "L5:T5: 这些单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），"
-                                       "不会被读取，却被改动过：数值请填在 D5；这些单元格请保持原样（或重新领取模板）",
+                                       "不会被读取，却被改动过：数值请填在 D5；请撤销改动，或从新领取的模板中把这些"
+                                       "单元格复制回来（已填写的数值不受影响）",
                                        "L5:T5: was changed, though these cells show the template's reference (name, "
                                        "unit, latest value, targets, range) and are not read: a value goes in D5; "
-                                       "leave these cells as they were (or take a fresh template)"),
+                                       "undo the change, or copy these cells back from a fresh template (the values "
+                                       "typed stay)"),
+    # the locked id of row 5 changed from 1 to 2 (or the input columns sorted alone): L5:T5, untouched, are indicator
+    # 1's; the id cell is named, not the reference cells, and nothing asks for a fresh template
+    "an id changed": ({"A5": 2, "D5": 24300, "E5": "统计公报"},
+                      "A5: 编号: 编号为 2，但该行右侧的参考信息（L5:T5）属于编号 1 那一行：这一锁定的单元格被改动过，"
+                      "或只对左侧填报各列排了序而没有连同右侧各列；请撤销这一改动（编号改回 1，或撤销排序），"
+                      "已填写的数值不受影响",
+                      "A5: No.: is 2, but the reference cells beside it (L5:T5) belong to the row of indicator 1: this "
+                      "locked cell was changed, or the input columns were sorted without the reference columns; undo "
+                      "that (the id back to 1, or the sort undone), and the values typed stay"),
 }
 #: What a Chinese clerk is told about these cases holds none of the English sentences' words.
 ENGLISH_WORDS = ("unknown indicator", "contains", "outside", "already given", "duplicate", "remove it", "line ")
@@ -150,6 +161,25 @@ def test_a_row_deleted_or_moved_keeps_its_reference_cells_checked(science, clean
     book.save(path)
     with pytest.raises(InputError, match=r"数据报送!L6:T6: 这些单元格是模板列出的参考信息"):
         check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
+
+
+def test_input_columns_sorted_without_the_reference_columns_name_each_rows_id(science, clean, weihai_in_project,
+                                                                               tmp_path):
+    # rows 5 (indicator 1) and 6 (indicator 2) swapped in A:J only, as sorting A5:J6 by value does: each row's id cell
+    # is named with the indicator whose reference cells stand beside it
+    book = openpyxl.load_workbook(science["zh"])
+    sheet = book.worksheets[0]
+    sheet["D5"], sheet["E5"], sheet["D6"], sheet["E6"] = 24300, "统计公报", 2.61, "统计公报"
+    for letter in "ABCDEFGHIJ":
+        sheet[f"{letter}5"], sheet[f"{letter}6"] = sheet[f"{letter}6"].value, sheet[f"{letter}5"].value
+    (tmp_path / "observations").mkdir()
+    book.save(tmp_path / "observations" / science["zh"].name)
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(tmp_path / "observations"), clean.indicators, weihai_in_project,
+                           clean.values)
+    assert [line.split("数据报送!", 1)[1].split("但", 1)[0] for line in caught.value.lines()] == [
+        "A5: 编号: 编号为 2，", "A6: 编号: 编号为 1，"]
+    assert "属于编号 1 那一行" in caught.value.lines()[0] and "属于编号 2 那一行" in caught.value.lines()[1]
 
 
 def test_a_confirm_without_reason_is_told_with_its_rows_other_mistake(science, clean, weihai_in_project, tmp_path):

@@ -8,7 +8,9 @@ with its cell named, when it names a task or an indicator series the plan does n
 outside the plan period or other than the one its workbook was made for, a rating not on the list
 (in either language), words in a cell its kind of row does not take (a task's reasons), a reason that
 says nothing (a dot, "ok"), half a task's answer (a rating without progress, or progress without a
-rating), or a workbook that does not say which department sent it. A kind of row, a series and a
+rating), or a workbook that does not say which department sent it (a template made for every series of a plan
+that names no departments records none: its words are kept under no department, ``department_zh`` empty, as the
+reports name that group). A kind of row, a series and a
 rating may be written as the key (task, national) or as its label in either language (重点任务, 国家级). The same row
 sent twice by one department (two files, or one file twice) is refused with both cells named;
 different departments' words on the same task are all kept, each with its department.
@@ -92,7 +94,7 @@ def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict) -> d
     """One row of a words sheet checked against the plan (see the module's docstring), as a record."""
     line = row[LINE_COLUMN]
     refuse = _refusal(words, sheet, line)
-    if not sheet.department:
+    if not sheet.department and sheet.year is None:  # a template records its year, and its department if any
         raise refuse("no_department", "id")
     if not row["item"].strip():  # a row typed below the listed ones
         raise refuse("no_item", "item")

@@ -156,13 +156,15 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
                words: Catalog | None = None) -> dict:
     words = words or catalog("en")
     line = getattr(row, LINE_COLUMN)
-    indicator_id, series, meta, year = _which(row, indicators, path, years, words)
-    # the row's cells each checked, their mistakes told together (a value not a number and a date not a date)
+    # the row's cells each checked, their mistakes told together (a year outside the plan, a value not a number and a
+    # date not a date)
     told = Mistakes()
-    value = published = preliminary = None
+    indicator_id = series = meta = year = value = published = preliminary = None
+    with told.row():
+        indicator_id, series, meta, year = _which(row, indicators, path, years, words)
     with told.row():
         value = parse_number(row.value, file=path, line=line, field="value", words=words)
-        problem = impossible(value, meta["kind"], words)
+        problem = impossible(value, meta["kind"], words) if meta is not None else None  # its kind known
         if problem:
             raise InputError(problem, file=path, line=line, field="value")
     with told.row():
@@ -202,6 +204,22 @@ def _no_reason(confirm: str, path: Path, line: int, words: Catalog) -> InputErro
 def _which(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int], words: Catalog) -> tuple:
     """The indicator, series, its row of ``indicators`` and the year a row names, each checked."""
     line = getattr(row, LINE_COLUMN)
+    told = Mistakes()  # the indicator and the year each checked: both told at once
+    indicator_id = series = meta = year = None
+    with told.row():
+        indicator_id, series, meta = _which_series(row, indicators, path, words)
+    with told.row():
+        year = parse_int(row.year, file=path, line=line, field="year", words=words)
+        if not years[0] <= year <= years[1]:
+            raise InputError(words.text("entry_errors.year_outside", year=year, first=years[0], last=years[1]),
+                             file=path, line=line, field="year")
+    told.check()
+    return indicator_id, series, meta, year
+
+
+def _which_series(row, indicators: pd.DataFrame, path: Path, words: Catalog) -> tuple:
+    """The indicator, series and its row of ``indicators`` a row names, checked."""
+    line = getattr(row, LINE_COLUMN)
     indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id", words=words)
     known = indicators[indicators["indicator_id"] == indicator_id]
     if known.empty:
@@ -219,11 +237,7 @@ def _which(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int], wo
     if meta["kind"] == "qualitative":
         raise InputError(words.text("entry_errors.qualitative", id=indicator_id), file=path, line=line,
                          field="indicator_id")
-    year = parse_int(row.year, file=path, line=line, field="year", words=words)
-    if not years[0] <= year <= years[1]:
-        raise InputError(words.text("entry_errors.year_outside", year=year, first=years[0], last=years[1]), file=path,
-                         line=line, field="year")
-    return indicator_id, series, meta, year
+    return indicator_id, series, meta
 
 
 def _no_value(row, rows: FileRows, indicators: pd.DataFrame, years: tuple[int, int], words: Catalog) -> dict:
@@ -248,6 +262,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
     seen: dict[tuple, dict] = {}
     duplicates: list[dict] = []
     revisions: list[tuple[dict, dict]] = []
+    conflicts: list[tuple] = []  # a value that conflicts with one seen: (the one seen, its file's labels, the error)
     years = year_range(plan)
     mistakes = Mistakes()  # every row's mistakes, told together
     for error in observed.unread:  # a file that could not be read at all, told with the others' mistakes
@@ -267,7 +282,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
         for row in rows.frame.itertuples():
             with told.row():
                 _check_one(row, rows, path, words, indicators, years, in_file, seen, records, duplicates,
-                           revisions)
+                           revisions, conflicts)
         noted = pd.DataFrame.from_records(rows.noted, columns=[*rows.frame.columns])
         for row in noted.itertuples():
             with told.row():
@@ -276,10 +291,10 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
     where = {rows.path: rows.where for rows in observed.files}
     languages = {rows.path: rows.language for rows in observed.files}
     templates = {rows.path for rows in observed.files if rows.year is not None}
-    confirmed = []
+    confirmed, refused = [], set()
     with mistakes.row():  # a value far off its series, or a confirm that gives no reason, told with the rest
         if printed is not None:
-            confirmed = check_against_series(records, printed, where, languages, templates)
+            confirmed = check_against_series(records, printed, where, languages, templates, refused)
         else:  # no series to check against: a confirm is told it gives no reason, as with the row's own mistakes
             told = Mistakes()
             for record in records:
@@ -289,6 +304,11 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
                                         file=record["path"], field="confirm",
                                         line=record["locate"](record["source_line"], "confirm")))
             told.check()
+    for first, label, error in conflicts:  # a conflict with a value refused is no conflict: that value is not used
+        if id(first) not in refused:
+            told = Mistakes(label)  # the column as the file heads it
+            told.add(error)
+            mistakes.errors += told.errors
     # in the order a department reads them: file by file, then sheet, row and column, a value far off its series
     # among its file's other mistakes, not after every file's
     # (the folder's files are read in the order of their paths; an error without a file comes last)
@@ -312,8 +332,11 @@ def _cell_order(error: InputError) -> tuple:
 
 
 def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, years: tuple[int, int],
-               in_file: dict, seen: dict, records: list, duplicates: list, revisions: list) -> None:
-    """One row of an observation file checked and kept: a new value, a revision of one seen, or a repeat."""
+               in_file: dict, seen: dict, records: list, duplicates: list, revisions: list,
+               conflicts: list) -> None:
+    """One row of an observation file checked and kept: a new value, a revision of one seen, or a repeat. A value
+    that conflicts with one seen is added to ``conflicts``: (the value seen, how its file labels a column, the
+    error)."""
     try:
         record = _check_row(row, indicators, path, years, words)
         try:
@@ -337,11 +360,15 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
         if not math.isclose(first["value"], record["value"], rel_tol=SAME_VALUE):
             if later is None:  # the column as the file heads it (发布日期, Published), the first without its folders
                 label = _field_label(rows, words)
-                raise _with_no_reason(InputError(
+                # told once the series are checked, unless the value it conflicts with is refused there (a typo far
+                # off its series blames no correct cell elsewhere)
+                conflicts.append((first, label, _with_no_reason(InputError(
                     words.text("entry_errors.conflict", indicator=_label(key, words), year=key[2],
                                value=record["printed_text"], other=first["printed_text"], where=_named(first, words),
                                column=label("published") if label else column_names(words, ["published"])),
-                    file=path, line=rows.where(record["source_line"], "value"), field="value"), record, words, rows)
+                    file=path, line=rows.where(record["source_line"], "value"), field="value"), record, words,
+                    rows)))
+                return
             earlier = record if later is first else first
             revisions.append((earlier, later))
             later["processing"] = ";".join(p for p in (later["processing"], REVISED) if p)
@@ -420,12 +447,15 @@ def _problem_order(problem: tuple) -> tuple:
 
 
 def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict | None = None,
-                         languages: dict | None = None, templates: set | None = None) -> list[dict]:
+                         languages: dict | None = None, templates: set | None = None,
+                         refused: set | None = None) -> list[dict]:
     """Each observation against the previous value of its series; returns the confirmed outliers.
 
-    An outlier without a confirmation stops the run; of several, each is named, in file and line order. ``where``
-    gives, by file, how a message names a cell; ``languages`` the language it is told in (English when not given);
-    ``templates`` the files made from a template, whose messages name a column by its label.
+    An outlier without a confirmation stops the run; of several, each is named, in file and line order, and none is
+    the previous value another is measured by (the values after a value in the wrong unit are not blamed for it).
+    ``where`` gives, by file, how a message names a cell; ``languages`` the language it is told in (English when not
+    given); ``templates`` the files made from a template, whose messages name a column by its label; ``refused``
+    collects the ``id`` of each record refused.
     """
     baselines = printed[printed["value_type"].isin(("baseline", "actual"))]
     points: dict[tuple, list[Point]] = {}
@@ -447,6 +477,10 @@ def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict
             locate = record.get("locate") or where.get(record["path"]) or (lambda line, column: line)
             problems.append((record["source"], record["source_line"], problem, record["value"], record["path"], words,
                              record.get("reasonless", ""), locate))
+        if problem and not record["confirm"]:  # refused: no measure of the values after it
+            if refused is not None:
+                refused.add(id(record))
+            continue
         series.append(Point(record["year"], record["value"], _named(record), False))
     mistakes = Mistakes()
     for _, line, problem, value, path, words, reasonless, locate in sorted(problems, key=_problem_order):

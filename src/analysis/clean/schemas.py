@@ -120,7 +120,8 @@ def _schemas() -> dict:
     measures.update({"number": column("int64", positive), "title_zh": column("str", filled),
                      "source": column("str", filled), **lines})
     said = {name: column(dtype) for name, dtype in WORDS_COLUMNS.items()}
-    said.update({"department_zh": column("str", filled), "item": column("str", pa.Check.isin(("task", "indicator"))),
+    said.update({"department_zh": column("str"),  # empty: a plan that names no departments
+                 "item": column("str", pa.Check.isin(("task", "indicator"))),
                  "rating": column("str", pa.Check.isin(("", *RATINGS))), "source": column("str", filled),
                  "indicator_id": column("int64", pa.Check.ge(0))})
     # the lead is named first among the departments, and only where there are departments

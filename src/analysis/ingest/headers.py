@@ -91,11 +91,15 @@ def header_mistakes(typed: list[str], header: list[str], required: list[str], op
     """What is wrong with the header row (``typed``, which names the columns ``header``), in ``words``' language: a
     separator other than a comma, the required columns it lacks, the unknown columns, the columns given twice. Each
     is named at ``where`` (the header's line, a workbook's row); with ``cell`` (a header cell's name by its index,
-    0-based: a workbook's F4), an unknown or repeated column at its own cell, one mistake each."""
+    0-based: a workbook's F4), an unknown or repeated column at its own cell, one mistake each, and an empty header
+    cell not at all (the workbook's reader tells it)."""
     shown = ", ".join(column_name(text) for text in typed)
     field = words["entry_errors.header_field"]
     missing = [name for name in required if name not in header]
-    separator = next((mark for mark in (";", "\t", "；") if len(typed) == 1 and mark in typed[0]), None)
+    separator = next((mark for mark in (";", "\t", "；", "，") if len(typed) == 1 and mark in typed[0]), None)
+    if missing and separator == "，":  # a header typed with a Chinese input method: full-width commas
+        return [InputError(words.text("entry_errors.fullwidth_separator", header=shown), file=path, line=where,
+                           field=field)]
     if missing and separator:  # Excel set to a European list separator saves "CSV" with semicolons
         return [InputError(words.text("entry_errors.other_separator", separator=repr(separator), header=shown),
                            file=path, line=where, field=field)]
@@ -103,7 +107,9 @@ def header_mistakes(typed: list[str], header: list[str], required: list[str], op
     if missing:
         found.append(InputError(words.text("entry_errors.missing_columns", columns=column_names(words, missing),
                                            header=shown), file=path, line=where, field=field))
-    unknown = [index for index, name in enumerate(header) if name not in required and name not in optional]
+    # a workbook's empty header cell (``cell`` given) is its caller's to tell, with the column it stood for
+    unknown = [index for index, name in enumerate(header)
+               if name not in required and name not in optional and (name or not cell)]
     unknown_names = {header[index] for index in unknown}
     repeated = sorted({name for name in header if header.count(name) > 1 and name not in unknown_names},
                       key=header.index)

@@ -59,10 +59,11 @@ def check_review(folder) -> None:
     review = read_strict_csv(path, REVIEW_COLUMNS, text_kinds={"text": "note", "read_as": "note"})
     open_rows = review[review["confirmed"].str.strip().str.lower() != "yes"]
     if not open_rows.empty:
-        first = open_rows.iloc[0]
+        first = open_rows.iloc[0]  # a row as a Series: its cells by key (first.where is the Series' method)
         raise InputError(f"{len(open_rows)} reading(s) of the imported table not yet confirmed, the first: "
-                         f"{first.action} at {first.where}: {first.read_as}; check each against the published table, "
-                         "correct indicators.csv or values.csv where needed, and write yes in confirmed",
+                         f"{first['action']} at {first['where']}: {first['read_as']}; check each against the "
+                         "published table, correct indicators.csv or values.csv where needed, and write yes in "
+                         "confirmed",
                          file=path, line=int(first[LINE_COLUMN]), field="confirmed")
 
 

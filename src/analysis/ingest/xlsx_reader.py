@@ -140,6 +140,9 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
     ``mistakes`` instead, for the checks that follow to tell with their own (a workbook's every mistake at once)."""
     path = Path(path)
     data = read_regular(path, MAX_XLSX_BYTES)
+    if not data:  # nothing saved in it (a copy interrupted, a file made empty): no language of its own to tell it in
+        words = catalog("zh" if re.search("[\u4e00-\u9fff]", path.name) else "en")  # Chinese for a file so named
+        raise InputError(words["entry_errors.empty_workbook"], file=path)
     _check_zip(data, path)
     import openpyxl  # loaded only when a workbook is read
 
@@ -300,11 +303,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     if header_index + 1 < len(top) and top[header_index + 1] and header_key(top[header_index + 1][0].value) in first:
         header_index += 1  # the template's labels, then its header row (or the labels typed over it)
     header_row = header_index + 1
-    typed = []
-    for cell in top[header_index]:
-        if cell.value is None or not str(cell.value).strip():
-            break  # reference columns to the right of an empty header cell are not read
-        typed.append(str(cell.value).strip())
+    typed = _header_cells(top[header_index], names)
     header = [names.get(header_key(text), text) for text in typed]
     words = words or told_in(typed)
     # a column is read by the first header cell that names it; an unknown column (a header cell renamed) is not read
@@ -318,8 +317,18 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     mistakes = Mistakes(field_label(words, template))
     # the header's mistakes (named as the workbook's language names it: 表头), each at its cell, told with the rows':
     # the rows are read by the columns the header names all the same, so that nothing waits for a second round
-    for error in header_mistakes(typed, header, required, optional, words, path, f"{shown_sheet}!A{header_row}",
-                                 lambda index: f"{shown_sheet}!{get_column_letter(index + 1)}{header_row}"):
+    # a header cell cleared among the others (备注 deleted): told at its cell, its column not read, the rest read
+    cleared = {index: _cleared_column(top, header_index, index, names, header) for index, text in enumerate(typed)
+               if not text}
+    told = {index: InputError(words.text("entry_errors.empty_header_named", column=column_label(words, column))
+                              if column else words["entry_errors.empty_header"], file=path,
+                              line=f"{shown_sheet}!{get_column_letter(index + 1)}{header_row}", field="header")
+            for index, column in cleared.items()}
+    # the header's other mistakes; a required column it lacks because its cell was cleared is told at that cell
+    restored = [cleared.get(index) or name for index, name in enumerate(header)]
+    found = header_mistakes(typed, restored, required, optional, words, path, f"{shown_sheet}!A{header_row}",
+                            lambda index: f"{shown_sheet}!{get_column_letter(index + 1)}{header_row}")
+    for error in sorted([*found, *told.values()], key=lambda error: (len(error.line), error.line)):  # by column
         mistakes.add(error)
     missing = tuple(name for name in required if name not in header)
     merged_rows: set[int] = set()  # a merged cell's rows: told as such, never kept as values
@@ -352,7 +361,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             key = reference_key(cells[0].value if cells[0] is not None else None,
                                 cells[1].value if len(cells) > 1 and cells[1] is not None else None)
             if references and key in references:  # a template's reference cells, changed: nothing there is read
-                _refuse_changed_reference(row, len(header), read_to, references[key], letters, path, shown_sheet,
+                _refuse_changed_reference(row, len(header), read_to, key, references, letters, path, shown_sheet,
                                           number, words)
             filled = next((name for name in filled_by_hand
                            if name in header and not _blank(cells[header.index(name)])), None)
@@ -403,6 +412,32 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
     return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing)
+
+
+def _header_cells(cells, names: dict[str, str]) -> list[str]:
+    """The header row's cells as typed, up to its first empty cell, where a template's reference columns begin; an
+    empty cell followed by one naming a column not yet named (a header cell cleared among the others: ``note``
+    deleted) is kept as "", and the header goes on."""
+    typed: list[str] = []
+    texts = [str(cell.value).strip() if cell.value is not None else "" for cell in cells]
+    for index, text in enumerate(texts):
+        if not text:
+            after = next((other for other in texts[index + 1:] if other), "")
+            column = names.get(header_key(after))
+            if column is None or column in {names.get(header_key(t)) for t in typed}:
+                break  # reference columns to the right of an empty header cell are not read; nor a second table
+        typed.append(text)
+    return typed
+
+
+def _cleared_column(top: list[tuple], header_index: int, index: int, names: dict[str, str],
+                    header: list[str]) -> str:
+    """The column a cleared header cell stood for, where a template's row of labels above it names one the header
+    lacks (备注 above the cleared ``note``); "" otherwise."""
+    labels = top[header_index - 1] if header_index > 0 else ()
+    cell = labels[index] if index < len(labels) else None
+    column = names.get(header_key(getattr(cell, "value", None)), "")
+    return column if column not in header else ""
 
 
 def _check_beside_merged(cells, header: list[str], number: int, merged_cells: set, letters: dict, path: Path,
@@ -462,22 +497,40 @@ def _refuse_unread(row, read_to: int, inputs: int, path: Path, shown_sheet: str,
                          line=f"{shown_sheet}!{get_column_letter(index)}{number}")
 
 
-def _refuse_changed_reference(row, inputs: int, read_to: int, digest: str, letters: dict, path: Path,
-                              shown_sheet: str, number: int, words: Catalog) -> None:
+def _refuse_changed_reference(row, inputs: int, read_to: int, key: str, references: dict[str, str], letters: dict,
+                              path: Path, shown_sheet: str, number: int, words: Catalog) -> None:
     """A template's reference cells of row ``number`` (after the empty column, up to ``read_to``) that no longer give
-    the ``digest`` the template recorded: a value typed over "the value on file", a target changed. Nothing there is
-    read, so it is refused, the row's cells named, and the value's own cell."""
+    the digest the template recorded for the row's ``key`` (its indicator and series cells): a value typed over "the
+    value on file", a target changed. Nothing there is read, so it is refused, the row's cells named, and the value's
+    own cell. Where they are, unchanged, another row's (its id cell changed, or the input columns sorted without the
+    reference columns), the cells changed are named instead, and the row they belong to."""
     from openpyxl.utils import get_column_letter
 
     values = [cell.value for cell in row[inputs + 1:read_to]]
     values += [None] * (read_to - inputs - 1 - len(values))
     # as written, or all empty (a row added below the template's, or its reference cleared: nothing typed there)
-    if reference_digest(values) == digest or all(value in (None, "") for value in values):
+    digest = reference_digest(values)
+    if digest == references[key] or all(value in (None, "") for value in values):
         return
     cells = f"{get_column_letter(inputs + 2)}{number}:{get_column_letter(read_to)}{number}"
+    other = next((other for other, recorded in references.items() if recorded == digest and other != key), None)
+    if other is not None:
+        (identifier, series), (other_id, other_series) = key.split("/", 1), other.split("/", 1)
+        pairs = (("indicator_id", "A", identifier, other_id), ("series", "B", series, other_series))
+        changed = [letters.get(column, letter) for column, letter, mine, theirs in pairs if mine != theirs]
+        raise InputError(words.text("entry_errors.reference_moved", id=_row_label(key, words), cells=cells,
+                                    other=_row_label(other, words)), file=path,
+                         line=f"{shown_sheet}!{changed[0]}{number}" + (f":{changed[-1]}{number}" * (len(changed) > 1)),
+                         field="indicator_id")
     raise InputError(words.text("entry_errors.reference_changed", cells=cells,
                                 value=f"{letters.get('value', 'D')}{number}"), file=path,
                      line=f"{shown_sheet}!{cells}")
+
+
+def _row_label(key: str, words: Catalog) -> str:
+    """A template row's :func:`reference_key` as a message names it: 4（国家级）, 4 national; 1 for ``1/``."""
+    identifier, series = key.split("/", 1)
+    return words.text("entry_errors.indicator_series", id=identifier, series=series) if series else identifier
 
 
 def _hidden_columns(sheet) -> set[int]:

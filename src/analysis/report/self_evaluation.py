@@ -130,6 +130,12 @@ def department_name(context: ReportContext, name_zh: str) -> str:
     return _english_names(context).get(name_zh) or name_zh
 
 
+def sender(context: ReportContext, name_zh: str) -> str:
+    """The department that sent words, in the report's language; a template of a plan that names no departments
+    records none: that group as the warning lists name it (未明确责任部门, No responsible department given)."""
+    return department_name(context, name_zh) or context.words["warnings.no_department"]
+
+
 def department_names(context: ReportContext) -> set[str]:
     """Every department's name the draft may print, as the plan folder and the departments' workbooks write them (in
     Chinese, and in English where given): the names a line never breaks inside."""
@@ -265,7 +271,7 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
                                                        words["self_evaluation.evaluator"])))
             described += [paragraph(words.text("self_evaluation.qualitative", id=row.indicator_id, name=name),
                                     words.text("self_evaluation.progress",
-                                               department=department_name(context, answer.department_zh),
+                                               department=sender(context, answer.department_zh),
                                                rating=words[f"entry.words.ratings.{answer.rating}"]),
                                     as_submitted(answer.progress, words)) for answer in sent]
             continue
@@ -299,7 +305,7 @@ def _explained(context: ReportContext, answers: pd.DataFrame) -> list[Block]:
         blocks.append(paragraph(words.text("self_evaluation.problems.unwarned", id=row.indicator_id,
                                            name=series_name(row, context),
                                            status=status_text(row, words, "status_in_sentence"),
-                                           department=department_name(context, answer.department_zh),
+                                           department=sender(context, answer.department_zh),
                                            reasons=as_submitted(answer.reasons, words))))
     return blocks
 
@@ -445,9 +451,9 @@ def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> l
             for answer in sent.itertuples():
                 rating = words[f"entry.words.ratings.{answer.rating}"] if answer.rating else MISSING
                 blocks.append(paragraph(words.text("self_evaluation.progress",
-                                                   department=department_name(context, answer.department_zh),
+                                                   department=sender(context, answer.department_zh),
                                                    rating=rating), as_submitted(answer.progress or "", words),
-                                        *([] if answer.progress else [Placeholder(department_name(
+                                        *([] if answer.progress else [Placeholder(sender(
                                             context, answer.department_zh))])))
             lead = task.lead_department_zh
             if lead and not any(same_department(context, lead, other) for other in sent["department_zh"]):
@@ -535,14 +541,14 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
             for answer in reasons:
                 blocks.append(paragraph(state, words.text("self_evaluation.problems.reasons",
                                                           reasons=as_submitted(answer.reasons, words),
-                                                          department=department_name(context, answer.department_zh))))
+                                                          department=sender(context, answer.department_zh))))
         else:
             blocks.append(paragraph(state, words["self_evaluation.problems.reasons_label"], Placeholder(who)))
         measures = [a for a in answers.itertuples() if a.measures]
         if measures:
             next_steps += [paragraph(words.text("self_evaluation.problems.measure", name=name,
                                                 measures=as_submitted(a.measures, words),
-                                                department=department_name(context, a.department_zh)))
+                                                department=sender(context, a.department_zh)))
                            for a in measures]
         else:
             next_steps.append(paragraph(words.text("self_evaluation.problems.measure_label", name=name),
@@ -554,7 +560,7 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
         row = rows.get((answer.indicator_id, answer.series))
         if row is None or row.status == "qualitative" or (answer.indicator_id, answer.series) in warned:
             continue
-        name, department = series_name(row, context), department_name(context, answer.department_zh)
+        name, department = series_name(row, context), sender(context, answer.department_zh)
         if answer.measures:
             next_steps.append(paragraph(words.text("self_evaluation.problems.measure", name=name,
                                                    measures=as_submitted(answer.measures, words),
@@ -572,7 +578,7 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
         blocks.append(paragraph(words.text("self_evaluation.problems.task_behind", id=answer.task_id,
                                            title=titles.get(answer.task_id, ""),
                                            rating=words[f"entry.words.ratings.{answer.rating}"],
-                                           department=department_name(context, answer.department_zh))))
+                                           department=sender(context, answer.department_zh))))
     blocks.append(heading(words["self_evaluation.problems.next"], 2))
     blocks += next_steps or [paragraph(Placeholder(evaluator))]
     blocks += [heading(words["self_evaluation.problems.suggestions"], 2), paragraph(Placeholder(evaluator))]
@@ -604,7 +610,10 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
         if task.lead_department_zh:
             owing(task.lead_department_zh)["tasks"].append(task.task_id)
     for department in said["department_zh"]:
-        owing(department)
+        if department:
+            owing(department)
+    if unassigned or (said["department_zh"] == "").any():  # owed and sent by no department the plan names: last
+        owed[""] = {"tasks": [], "indicators": unassigned}
     rows = []
     for department, items in owed.items():
         own = said[said["department_zh"].map(lambda other, d=department: same_department(context, d, other))
@@ -622,13 +631,9 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
         extra = len(own) - answered
         filled = words.text("self_evaluation.submissions.rows_extra", count=answered, extra=extra) if extra > 0 \
             else str(answered)
-        rows.append([department_name(context, department), str(len(items["tasks"])), str(len(items["indicators"])),
+        rows.append([sender(context, department), str(len(items["tasks"])), str(len(items["indicators"])),
                      filled, words.join(files) or words["self_evaluation.submissions.nothing"],
                      words.join(missing) or words["self_evaluation.submissions.complete"]])
-    if unassigned:
-        rows.append([words["warnings.no_department"], "0", str(len(unassigned)), "0",
-                     words["self_evaluation.submissions.nothing"],
-                     words.join(words.text("self_evaluation.submissions.indicator", id=i) for i in unassigned)])
     headers = [words[f"self_evaluation.submissions.{key}"] for key in ("department", "tasks", "indicators", "rows",
                                                                        "files", "missing")]
     blocks = [heading(words["self_evaluation.sections.submissions"])]
