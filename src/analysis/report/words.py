@@ -664,13 +664,23 @@ def _awaiting_plan_data(context: ReportContext, numeric: pd.DataFrame) -> str:
     """The series a final evaluation cannot judge: values printed before the plan period, none since (the
     assessment gives them insufficient data); empty when there are none."""
     words = context.words
-    waiting = numeric[(numeric["status"] == "insufficient_data") & numeric["as_of_year"].notna()]
+    unjudged = numeric[(numeric["status"] == "insufficient_data") & numeric["as_of_year"].notna()]
     first = plan_start_year(context.values)
-    if waiting.empty or first is None:
+    if unjudged.empty or first is None:
         return ""
-    return words.count_text("summary.before_plan", len(waiting), start=first,
-                            span=words.text("data_gap.span", first=first, last=context.report_year)
-                            if context.report_year > first else str(first), ids=series_ids(waiting, words))
+    # a series whose only value lies in the plan period (a base value from statistics, published for a later year
+    # than the base year) has a value of the plan period, but nothing after its base to measure progress by
+    alone = unjudged[unjudged["as_of_year"] >= first]
+    waiting = unjudged[unjudged["as_of_year"] < first]
+    text = "" if waiting.empty else words.count_text(
+        "summary.before_plan", len(waiting), start=first,
+        span=words.text("data_gap.span", first=first, last=context.report_year)
+        if context.report_year > first else str(first), ids=series_ids(waiting, words))
+    if not alone.empty:
+        text += (" " if text and words.language == "en" else "") + words.count_text(
+            "summary.base_alone", len(alone), ids=series_ids(alone, words),
+            years=words["grammar.comma"].join(sorted({year(y) for y in alone["as_of_year"]})))
+    return text
 
 
 def series_ids(rows: pd.DataFrame, words: Catalog) -> str:
