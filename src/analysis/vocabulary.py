@@ -103,7 +103,8 @@ VALUE_COLUMNS = {
 #: publication's (and of a printed value: corrected, split).
 PRELIMINARY, REVISED = "preliminary", "revised"
 #: How a target relates to the base value: as written (absolute), a multiple of it (翻一番: 2), a percent or
-#: percentage points over it. A relative target becomes absolute once the base value is known.
+#: percentage points of change from it, in the direction that is better (下降15% of a lower-is-better series is a
+#: decline). A relative target becomes absolute once the base value is known.
 TARGET_BASES = ("absolute", "multiple", "percent", "points")
 QUALITY_COLUMNS = {
     "issue": "str", "indicator_id": "int64", "series": "str", "year": "Int64", "printed_text": "str",

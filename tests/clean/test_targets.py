@@ -46,9 +46,60 @@ def test_a_relative_target_is_made_absolute_from_the_printed_base(tmp_path, basi
     assert values[(2, 2027, "target")] == pytest.approx(target)
     findings = data.quality[data.quality.issue == "relative_target"]
     assert len(findings) == (0 if not basis else 1)
+    # the base 2.4 meets none of the targets made absolute (4.8, 3.0, 3.0, 2.9); the raw 2 or 0.6 is no target
+    assert data.quality[data.quality.issue == "baseline_meets_target"].empty
     if basis == "multiple":
         assert findings.iloc[0].detail_en == "2027 target: 2 times the 2022 value 2.4, that is 4.8"
         assert findings.iloc[0].detail_zh == "2027年目标为 2022年值 2.4 的 2 倍，即 4.8"
+
+
+INTENSITY = "4,,总体,Overall,能耗强度,Energy intensity,能耗,Energy intensity,吨/万元,t per 10k yuan,false,lower," \
+            "intensity,\n"
+
+
+@pytest.mark.parametrize(("basis", "written", "target", "en", "zh"), [
+    # 下降15% of energy use per unit of GDP, 0.5 in 2022: 0.5 × (1 − 0.15) = 0.425, never 0.5 × 1.15 = 0.575
+    ("percent", "15", 0.425, "2027 target: 15% below the 2022 value 0.5, that is 0.425",
+     "2027年目标为在 2022年值 0.5 基础上下降 15%，即 0.425"),
+    # 降低0.1: 0.5 − 0.1 = 0.4
+    ("points", "0.1", 0.4, "2027 target: the 2022 value 0.5 lowered by 0.1 (in points), that is 0.4",
+     "2027年目标为在 2022年值 0.5 基础上降低 0.1 个百分点，即 0.4"),
+    # 减半: a multiple is a factor whatever the direction, 0.5 × 0.5 = 0.25
+    ("multiple", "0.5", 0.25, "2027 target: 0.5 times the 2022 value 0.5, that is 0.25",
+     "2027年目标为 2022年值 0.5 的 0.5 倍，即 0.25"),
+], ids=["percent", "points", "multiple"])
+def test_a_relative_target_of_a_lower_is_better_series_is_a_decline(tmp_path, basis, written, target, en, zh):
+    folder = plan_folder(tmp_path, INTENSITY, f"4,,2022,baseline,0.5,,\n4,,2027,target,{written},{basis},\n")
+    values, data = values_of(folder)
+    assert values[(4, 2027, "target")] == pytest.approx(target)
+    finding = data.quality[data.quality.issue == "relative_target"].iloc[0]
+    assert (finding.detail_en, finding.detail_zh) == (en, zh)
+    assert data.quality[data.quality.issue == "baseline_meets_target"].empty  # 0.5 is above every one of them
+
+
+def test_a_base_meeting_a_relative_target_is_noted_with_the_target_made_absolute(tmp_path):
+    # 0.8 times the 2022 value 2.4 of a series better higher: 1.92, which 2.4 already meets
+    folder = plan_folder(tmp_path, SHARE, "2,,2022,baseline,2.4,,\n2,,2027,target,0.8,multiple,\n")
+    _, data = values_of(folder)
+    met = data.quality[data.quality.issue == "baseline_meets_target"]
+    assert len(met) == 1 and met.iloc[0].detail_en.startswith(
+        "The 2022 baseline 2.4 already meets the target (1.92 in 2027);"), met.iloc[0].detail_en
+    assert met.iloc[0].detail_zh.startswith("2022年基础值 2.4 已达到目标值（2027年目标 1.92）")
+
+
+@pytest.mark.parametrize(("indicators", "written", "words"), [
+    (INTENSITY, "-15,percent", "'-15' with basis percent: write the change without a sign, as the plan does "
+                               "(下降15%: 15); it goes the way the direction says is better (lower: down)"),
+    (SHARE, "-0.6,points", "'-0.6' with basis points: write the change without a sign"),
+    (INTENSITY, "100,percent", "a decline of 100% leaves nothing of the base value: a percent target of a series "
+                               "whose direction is lower is a decline, under 100"),
+], ids=["signed-percent", "signed-points", "decline-of-100"])
+def test_a_signed_or_impossible_relative_change_is_refused_by_line(tmp_path, indicators, written, words):
+    key = indicators.split(",", 1)[0]
+    folder = plan_folder(tmp_path, indicators, f"{key},,2022,baseline,2.4,,\n{key},,2027,target,{written},\n")
+    with pytest.raises(InputError) as caught:
+        values_of(folder)
+    assert "values.csv:3: value: " in str(caught.value) and words in str(caught.value), str(caught.value)
 
 
 def test_a_relative_target_waits_for_a_base_value_from_statistics(tmp_path):

@@ -740,3 +740,28 @@ def test_a_core_indicator_achieved_while_falling_in_the_plan_period_says_so(exam
                                                                                       language))
                  for item in paragraph.items]
         assert all(line in items for line in core), items
+
+
+def test_a_base_value_of_a_later_year_is_said_with_its_year_and_is_no_want_of_plan_data(tmp_path):
+    """A series whose base value comes from statistics (``base_source``) published only for 2024, two years after the
+    base year 2022: the baseline column gives its year, and the overview does not say it has no value of the plan
+    period (2023 on), which its card shows."""
+    from analysis.plan import load_plan
+    from analysis.publish.data import build_tables
+    from analysis.report.context import report_context
+    from analysis.report.tables import scorecard_rows
+    from tests.clean.test_targets import COUNT, SHARE, plan_folder
+
+    indicators = SHARE + COUNT.replace(",count,\n", ",count,国家统计局统计公报\n")
+    values = "2,,2022,baseline,2.4,,\n2,,2027,target,2.8,,\n3,,2027,target,500,,\n"
+    folder = plan_folder(tmp_path, indicators, values, "2,,2026,2.6,公报2026\n3,,2024,380,公报2024\n")
+    tables = build_tables(load_plan(folder), "eurostat")
+    for language, base, said in [
+            ("en", "380 (2024)", "1 series (indicator 3) has a single value (2024), which stands in for its base"),
+            ("zh", "380（2024）", "1 个序列仅有一个数值（2024年，指标 3），以之作为基础值")]:
+        context = report_context(tables, 2027, language)
+        bases = {row.indicator_id: row.base for row in scorecard_rows(context)}
+        assert bases == {"2": "2.4", "3": base}
+        summary = " ".join(p.text for p in words.summary_paragraphs(context))
+        assert said in summary, summary
+        assert "plan period" not in summary and "期内" not in summary, summary

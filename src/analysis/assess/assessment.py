@@ -204,8 +204,10 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     if later:
         next_year, next_value = float(later[0]), series.targets[later[0]]
         next_span = target_range(written, next_value, series.uppers.get(later[0], NAN))
-        if next_span is not None:
-            next_value = next_span.approach(vt)[1]
+        if next_span is not None:  # the bound to move to; a range the latest value lies in already is met, and its
+            # bound on the side this target was judged from says so (2.9, above 2.3–2.6, inside 2.5–3: 3, met)
+            next_value = ((next_span.upper if d < 0 else next_span.lower) if next_span.holds(vt)
+                          else next_span.approach(vt)[1])
         if floor:
             next_per_year = floor_catch_up_rate(next_value, base_year, later[0], after_base)
         else:

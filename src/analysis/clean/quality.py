@@ -25,6 +25,8 @@ from ..text import as_submitted
 from ..vocabulary import HELD_EVERY_YEAR, PRELIMINARY, QUALITY_COLUMNS, QUALITY_ISSUES, lower_is_better, target_range
 
 PRINTED_LABEL = {series: label for label, series in SERIES_LABELS.items()}
+#: How ``processing`` marks a target the plan sets relative to the base value: ``relative:multiple``.
+RELATIVE = "relative:"
 
 
 #: What the plan being cleaned calls itself (plan.yml's ``plan_word``), for the findings' sentences (规划 for 方案).
@@ -118,7 +120,8 @@ def blank_fault(printed: str, corrected: str) -> str:
     return "around" if before and after else "before" if before else "after"
 
 
-def _met(value: float, target, direction: str) -> bool:
+def met_by(value: float, target, direction: str) -> bool:
+    """Whether ``value`` meets ``target`` (a row with ``value`` and ``upper``) of a series of ``direction``."""
     span = target_range(direction, target.value, target.upper)
     if span is not None:
         return span.holds(value)
@@ -131,12 +134,13 @@ def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, a
     baselines = values[values["value_type"] == "baseline"]
     latest = baselines.sort_values("year", kind="stable").drop_duplicates(["indicator_id", "series"], keep="last")
     latest = latest.sort_values(["indicator_id", "series"], kind="stable")
-    targets = values[values["value_type"] == "target"]
+    # a relative target (翻一番: 2, 下降15%: 15) is no value yet: it is checked once made absolute (targets.py)
+    targets = values[(values["value_type"] == "target") & ~values["processing"].str.contains(RELATIVE, regex=False)]
     direction = indicators.set_index(["indicator_id", "series"])["direction"]
     for row in latest.itertuples():
         series_targets = targets[(targets.indicator_id == row.indicator_id) & (targets.series == row.series)]
         written = direction[(row.indicator_id, row.series)]
-        met = [t for t in series_targets.itertuples() if _met(row.value, t, written)]
+        met = [t for t in series_targets.itertuples() if met_by(row.value, t, written)]
         if met:
             detail = ("quality_detail.baseline_meets_target_every_year" if written in HELD_EVERY_YEAR
                       else "quality_detail.baseline_meets_target")

@@ -1,7 +1,10 @@
 """A plan's targets as it writes them, and the years it can mean.
 
 Real plans set targets as absolute values ("达到2.8%"), as places (前十八位, a rank), and relative to
-the base value: a multiple (翻一番: twice the base), a percent over it ("增长20%") or points over it.
+the base value: a multiple (翻一番: twice the base), a percent or points of change from it ("增长20%",
+"下降15%"), written without a sign, as the plan writes them: the change goes the way the series' direction
+says is better (up for ``higher``/``at_least``, down for ``lower``/``at_most``; up, over the base, for a range
+or a value to equal).
 A relative target becomes absolute once the base value is known, from the printed baseline or, when
 the plan prints none, from the base year's observation of the statistic ``base_source`` names
 (:func:`resolve_relative_targets`); until then the series waits, and the data-quality log says why.
@@ -21,10 +24,8 @@ import pandas as pd
 from ..errors import InputError, quote
 from ..numbers import fmt_exact, fmt_number, fmt_printed
 from ..plan import PLAN_FILE, Plan
-from .quality import details, in_language
-
-#: How ``processing`` marks a target the plan sets relative to the base value: ``relative:multiple``.
-RELATIVE = "relative:"
+from ..vocabulary import HELD_EVERY_YEAR, lower_is_better
+from .quality import RELATIVE, details, in_language, met_by
 
 
 def check_plan_years(plan: Plan, indicators: pd.DataFrame, values: pd.DataFrame, source_path: Path,
@@ -75,6 +76,7 @@ def resolve_relative_targets(plan: Plan, indicators: pd.DataFrame,
     that comes from statistics rather than the plan (or is still awaited)."""
     findings: list[dict] = []
     kinds = indicators.set_index(["indicator_id", "series"])
+    directions = kinds["direction"]
     keep = pd.Series(True, index=values.index)
     values = values.copy()
     for row in indicators.itertuples():
@@ -93,29 +95,41 @@ def resolve_relative_targets(plan: Plan, indicators: pd.DataFrame,
     for index, row in values[values["processing"].str.contains(RELATIVE, regex=False)].iterrows():
         basis = next(p for p in row.processing.split(";") if p.startswith(RELATIVE))[len(RELATIVE):]
         key = (row.indicator_id, row.series)
+        # a percent or points of change goes the way the series is better: 下降15% of a lower-is-better series is down
+        down = basis != "multiple" and lower_is_better(directions[key])
+        worded = basis + ("_down" if down else "")
         base = _base_point(values, key, plan.base_year)
         factor = row.value
         if base is None:
             keep[index] = False  # the series waits for its base value
-            findings.append(_finding("relative_target", key, row.year, None, lambda w, row=row, basis=basis: w.text(
+            findings.append(_finding("relative_target", key, row.year, None, lambda w, row=row, worded=worded: w.text(
                 "quality_detail.relative_waiting", year=row.year, base_year=plan.base_year, text=row.printed_text,
-                basis=w[f"target_basis.{basis}"])))
+                basis=w[f"target_basis.{worded}"])))
             continue
-        target = _absolute(basis, base.value, factor)
+        target = _absolute(basis, base.value, factor, down)
         values.at[index, "value"] = target
         if not math.isnan(row.upper):
-            values.at[index, "upper"] = _absolute(basis, base.value, row.upper)
-        findings.append(_finding("relative_target", key, row.year, None, lambda w, row=row, basis=basis, base=base,
-                                 target=target: w.text(f"quality_detail.relative_{basis}", year=row.year,
+            values.at[index, "upper"] = _absolute(basis, base.value, row.upper, down)
+        findings.append(_finding("relative_target", key, row.year, None, lambda w, row=row, worded=worded, base=base,
+                                 target=target: w.text(f"quality_detail.relative_{worded}", year=row.year,
                                                        base_year=plan.base_year,
                                                        base=fmt_printed(base.printed_text, base.value),
                                                        k=fmt_exact(row.value), value=fmt_number(target))))
+        if met_by(base.value, values.loc[index], directions[key]):  # the base already meets the target made absolute
+            detail = ("quality_detail.baseline_meets_target_every_year" if directions[key] in HELD_EVERY_YEAR
+                      else "quality_detail.baseline_meets_target")
+            findings.append(_finding("baseline_meets_target", key, base.year, base, lambda w, row=row, base=base,
+                                     target=target, detail=detail: w.text(
+                                         detail, year=base.year, value=fmt_printed(base.printed_text, base.value),
+                                         targets=w.text("quality_detail.target_item", year=row.year,
+                                                        value=fmt_number(target)))))
     return values[keep].reset_index(drop=True), findings
 
 
-def _absolute(basis: str, base: float, k: float) -> float:
-    """A target written relative to the base value, made absolute."""
-    return {"multiple": base * k, "percent": base * (1 + k / 100), "points": base + k}[basis]
+def _absolute(basis: str, base: float, k: float, down: bool = False) -> float:
+    """A target written relative to the base value, made absolute; ``down``: a percent or points of decline."""
+    sign = -1 if down else 1
+    return {"multiple": base * k, "percent": base * (1 + sign * k / 100), "points": base + sign * k}[basis]
 
 
 def _base_point(values: pd.DataFrame, key: tuple, base_year: int):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, quote
-from ..vocabulary import BASE_SOURCE_COLUMNS, NOTE_COLUMNS, TABLE_INDICATOR_COLUMNS, TARGET_BASES
+from ..vocabulary import BASE_SOURCE_COLUMNS, NOTE_COLUMNS, TABLE_INDICATOR_COLUMNS, TARGET_BASES, lower_is_better
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
 from .hand_files import check_direction, check_series, refuse_duplicates, require_filled
 from .printed_table import PlanTable, value_field
@@ -33,6 +33,14 @@ TYPED_INDICATOR_TEXT = {"category_zh": "category", "category_en": "category", "n
                         "short_name_zh": "short_name", "short_name_en": "short_name", "unit_zh": "unit",
                         "unit_en": "unit", "base_source": "source", **{name: "source" for name in BASE_SOURCE_COLUMNS}}
 TRUE, FALSE = ("true", "yes", "1", "*"), ("false", "no", "0", "")
+
+
+def _at_least_100(text: str) -> bool:
+    """Whether a cell's number is 100 or more (a cell that is no number is left to the number parser to name)."""
+    try:
+        return float(text.strip()) >= 100
+    except ValueError:
+        return False
 
 
 def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTable, pd.DataFrame]:
@@ -71,6 +79,14 @@ def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTabl
         if basis != "absolute" and known[key] == "rank":
             raise InputError(f"basis {basis} for a rank: a rank's target is a place (前18位: 18)", file=values_path,
                              line=line, field="basis")
+        if basis in ("percent", "points") and row.value.strip().startswith("-"):
+            raise InputError(f"{quote(row.value.strip())} with basis {basis}: write the change without a sign, as the "
+                             "plan does (下降15%: 15); it goes the way the direction says is better (lower: down)",
+                             file=values_path, line=line, field="value")
+        if basis == "percent" and lower_is_better(directions[key]) and _at_least_100(row.value):
+            raise InputError(f"a decline of {row.value.strip()}% leaves nothing of the base value: a percent target of "
+                             f"a series whose direction is {directions[key]} is a decline, under 100",
+                             file=values_path, line=line, field="value")
         upper = (getattr(row, "upper", "") or "").strip()
         within = directions[key] == "within" and row.value_type == "target"
         if upper and not within:

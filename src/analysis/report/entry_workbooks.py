@@ -83,7 +83,7 @@ class EntrySeries:
     unit: str
     latest: float | None
     latest_year: int | None
-    targets: dict[int, float]
+    targets: dict[int, float | str]  # a range target as its bounds: 2.3–2.6
     low: float
     high: float
     on_file: float | None = None  # a value for the year asked already known (sent before, or published)
@@ -211,7 +211,8 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
         for meta in numeric[keys == key].itertuples():
             series_values = by_series.get((meta.indicator_id, meta.series), values.iloc[0:0])
             latest, latest_year = _latest(series_values, year)
-            targets = {int(r.year): float(r.value) for r in series_values.itertuples() if r.value_type == "target"}
+            targets = {int(r.year): _target_cell(words, r) for r in series_values.itertuples()
+                       if r.value_type == "target"}
             low, high = plausible_range(meta.kind, latest, year - latest_year if latest_year else 1)
             if meta.kind == "count":  # whole firms, persons, bases: 7,667 – 69,000, never 7,666.67
                 low, high = float(math.ceil(low)), float(math.floor(high))
@@ -446,6 +447,14 @@ def _reference_headers(entry: EntryWorkbook) -> list[str]:
 def _reference_cells(entry: EntryWorkbook, row: EntrySeries) -> list:
     return [row.name, row.series_label, row.unit, row.latest, row.latest_year, row.on_file,
             *(row.targets.get(y) for y in entry.target_years), _range_text(entry.words, row)]
+
+
+def _target_cell(words: Catalog, target) -> float | str:
+    """A target's reference cell: its value, or a range's bounds (2.3–2.6), never the lower bound alone."""
+    upper = getattr(target, "upper", math.nan)
+    if upper is None or pd.isna(upper):
+        return float(target.value)
+    return words.text("target_form.within", lower=fmt_number(target.value), upper=fmt_number(upper))
 
 
 def _range_text(words: Catalog, row: EntrySeries) -> str:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .cards import element_id, gap_text
 from .context import ReportContext
-from .numbers import MISSING, fmt_number
+from .numbers import MISSING, fmt_number, is_missing
 from .words import (
     finding_place,
     localized,
@@ -71,6 +71,15 @@ def scorecard_headers(context: ReportContext) -> list[str]:
         [official] if official else [])
 
 
+def _base_text(context: ReportContext, row) -> str:
+    """The baseline column's value: the base year's, or a later year's standing in for it with that year (43.5
+    (2012) under "2010 baseline"), never a later value passed off as the base year's."""
+    text = value_text(row, row.base_value, context.words)
+    if is_missing(row.base_year) or int(row.base_year) == int(context.plan["base_year"]):
+        return text
+    return text + year_aside(row.base_year, context.words)
+
+
 def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
     """Every indicator series, grouped by category, in the order of the scorecard."""
     words, language = context.words, context.language
@@ -90,7 +99,7 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
             joined = row.kind != "rank" and unit and (row.unit_zh == "%" or words["quantity.unit_after_number"])
             labelled = row.kind != "rank" and unit and not joined
             rows.append(ScorecardRow(
-                **common, unit=unit, base=value_text(row, row.base_value, words),
+                **common, unit=unit, base=_base_text(context, row),
                 value_unit=unit if joined else "",
                 name_unit=named(row, words)[len(common["name"]):] if labelled else "",  # none when the name says it
                 latest=value_text(row, row.latest_value, words), latest_year=year_aside(row.as_of_year, words),

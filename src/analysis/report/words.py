@@ -676,13 +676,23 @@ def _awaiting_plan_data(context: ReportContext, numeric: pd.DataFrame) -> str:
     """The series a final evaluation cannot judge: values printed before the plan period, none since (the
     assessment gives them insufficient data); empty when there are none."""
     words = context.words
-    waiting = numeric[(numeric["status"] == "insufficient_data") & numeric["as_of_year"].notna()]
+    unjudged = numeric[(numeric["status"] == "insufficient_data") & numeric["as_of_year"].notna()]
     first = plan_start_year(context.values)
-    if waiting.empty or first is None:
+    if unjudged.empty or first is None:
         return ""
-    return words.count_text("summary.before_plan", len(waiting), start=first,
-                            span=words.text("data_gap.span", first=first, last=context.report_year)
-                            if context.report_year > first else str(first), ids=series_ids(waiting, words))
+    # a series whose only value lies in the plan period (a base value from statistics, published for a later year
+    # than the base year) has a value of the plan period, but nothing after its base to measure progress by
+    alone = unjudged[unjudged["as_of_year"] >= first]
+    waiting = unjudged[unjudged["as_of_year"] < first]
+    text = "" if waiting.empty else words.count_text(
+        "summary.before_plan", len(waiting), start=first,
+        span=words.text("data_gap.span", first=first, last=context.report_year)
+        if context.report_year > first else str(first), ids=series_ids(waiting, words))
+    if not alone.empty:
+        text += (" " if text and words.language == "en" else "") + words.count_text(
+            "summary.base_alone", len(alone), ids=series_ids(alone, words),
+            years=words["grammar.comma"].join(sorted({year(y) for y in alone["as_of_year"]})))
+    return text
 
 
 def series_ids(rows: pd.DataFrame, words: Catalog) -> str:
@@ -923,11 +933,22 @@ def _final_need(row, words: Catalog, name: str, missed_values: str = "") -> str:
                                             target=amount(row, fmt_number(row.target_value), words)),
                           years=join_and(words, missed_years(row)), next=following)
     stage = stage_missed(row)  # a stage target: a later one follows
+    if _above_range(row):  # over a range's ceiling (or above a value to equal): above it, never short of it
+        return words.text("summary.need_final_stage_above" if stage else "summary.need_final_above", name=name,
+                          year=year(row.as_of_year), stage_year=year(row.target_year),
+                          value=amount(row, value_text(row, row.latest_value, words), words),
+                          target=amount(row, target_text(row, words), words),
+                          over=difference(row, fmt_number(row.shortfall), words), missed=missed, next=following)
     return words.text("summary.need_final_stage" if stage else "summary.need_final", name=name,
                       year=year(row.as_of_year), stage_year=year(row.target_year),
                       value=amount(row, value_text(row, row.latest_value, words), words),
                       target=amount(row, target_text(row, words), words), rate=rate_text(row.completion_rate),
                       shortfall=shortfall, missed=missed, next=following)
+
+
+def _above_range(row) -> bool:
+    """A range target (or a value to equal) missed from above: the series had to fall to its upper bound."""
+    return operator(row) in ("within", "exactly") and row.direction == "lower" and row.shortfall > 0
 
 
 def next_target_need(row, words: Catalog) -> str:
@@ -944,7 +965,9 @@ def next_target_need(row, words: Catalog) -> str:
     fields = {"next_year": year(row.next_target_year),
               "next_target": amount(row, fmt_number(row.next_target_value), words)}
     if direction_sign(row.direction) * (row.latest_value - row.next_target_value) >= 0:
-        return words.text("summary.need_final_next_met", **fields)
+        # a range already reached: its bound is no target to name alone (3 of 2.5–3)
+        return words.text("summary.need_final_next_met" + ("_range" if operator(row) in ("within", "exactly")
+                                                            else ""), **fields)
     pace = _pace_in_sentence(row, words, row.next_required_cagr, row.next_required_per_year)
     one_year = int(row.next_target_year) - int(row.as_of_year) == 1  # one year's growth, not "a year"
     following = words.text("summary.need_final_next_one" if one_year else "summary.need_final_next",
@@ -1006,8 +1029,11 @@ def status_note(row, words: Catalog, moved: str = "") -> str:
         # a level held every year and missed in an earlier year: the rate is the last year's alone
         key = ("scorecard.stage_rate" if stage else "scorecard.year_rate" if missed_years(row)
                else "scorecard.final_rate")
+        if _above_range(row):  # over a range's ceiling: by how much, never a share of the target that reads short
+            key = "scorecard.stage_above" if stage else "scorecard.final_above"
         notes.append(words.text(key, rate=rate_text(row.completion_rate), year=year(row.as_of_year)
-                                if key == "scorecard.year_rate" else year(row.target_year)))
+                                if key == "scorecard.year_rate" else year(row.target_year),
+                                over=difference(row, fmt_number(row.shortfall), words)))
         if stage_met_off_course(row):  # met now, but the pace seen does not reach the next target: amber
             notes.append(words.text("scorecard.off_course", year=year(row.next_target_year)))
         elif stage_missed_on_course(row):  # missed now, but the pace seen reaches the next target: amber, not red
