@@ -606,3 +606,13 @@ def test_a_cards_heading_in_word_breaks_between_its_words_only():
     card = text(header(3, name))
     assert "中\u2060心" in card and card.replace("\u2060", "") == name
     assert "\u2060" not in text(header(1, "一、总体情况"))
+
+
+def test_a_cells_unit_per_unit_in_brackets_stays_whole():
+    """The appendix's series column: "12. 万人发明专利拥有量（件/万人）" broke as "（件/" | "万人）" in the PDF; the
+    bracketed unit is one piece, the name before it still breaks between its words."""
+    from analysis.report.line_breaks import keep_words
+
+    html = str(keep_words("12. 万人发明专利拥有量（件/万人）"))
+    assert '<span class="nobr">（件/万人）</span>' in html
+    assert '<span class="nobr">发明专利</span><wbr>' in html

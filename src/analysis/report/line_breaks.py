@@ -273,6 +273,10 @@ def keep_dates(text) -> Markup:
     return marked(text, [match.span() for match in _dates().finditer(text)])
 
 
+#: A unit per unit in brackets (（件/万人）, （万元/人）).
+UNIT_IN_BRACKETS = re.compile(rf"（[{HAN}]+/[{HAN}]+）")
+
+
 def keep_words(text) -> Markup:
     """:func:`keep_together`, and each Chinese word (:func:`chinese_words`) in a span that never breaks: for the short
     notes of a narrow cell (进展判断，非最终判定), never 非最终判 | 定, and a table's cells (示例统计公报（虚构）, never
@@ -283,6 +287,8 @@ def keep_words(text) -> Markup:
     if re.fullmatch(f"[{HAN}]{{2,4}}", text):  # a short word or label whole: 未报送, 已填写, 报送文件 (never 未 | 报送)
         return marked(text, [(0, len(text))])
     spans = [match.span() for match in _kept().finditer(text)] + chinese_words(text) + embedded_chinese(text)
+    # a unit per unit in brackets after a name (万人发明专利拥有量（件/万人）): one piece, never （件/ | 万人）
+    spans += [match.span() for match in UNIT_IN_BRACKETS.finditer(text)]
     end = name_end(text)
     # each piece with the closing marks after it, as keep_together's: never a line of a cell starting "）；最新值…"
     spans = [(start, _closing_end(text, stop)) for start, stop in spans + ([end] if end else [])]
