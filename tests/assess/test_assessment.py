@@ -254,6 +254,7 @@ def test_a_level_set_for_several_years_is_held_from_the_first_of_them():
     series = Series(points=points, targets={2023: 90.0, 2024: 90.0})
     row = assess_series(series, "share", "at_least", 2023, 2020, SCHEMES["eurostat"], plan_start=2022)
     assert (row["status"], row["verdict"], row["missed_years"]) == ("achieved", "progress", "")
+    assert (row["target_year"], row["target_value"]) == (2024, 90.0)  # 2023's met: 2024's binds, nothing to project
     final = Series(points=[*points, (2024, 92.0)], targets={2023: 90.0, 2024: 90.0})
     row = assess_series(final, "share", "at_least", 2024, 2020, SCHEMES["eurostat"], plan_start=2022)
     assert (row["status"], row["verdict"], row["missed_years"]) == ("achieved", "final", "")

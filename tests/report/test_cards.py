@@ -150,7 +150,7 @@ def test_a_baseline_that_meets_its_target_is_not_called_a_target_held_every_year
     # good-air days: 90.1 in 2021 against ≥90, a level to hold every year (indicator_metadata.csv: at_least), its
     # targets written with their sign
     assert ("2021年基础值 90.1 已达到目标值（2023年目标 ≥90、2024年目标 ≥90）；按每年须达到的水平评估，"
-            "方案期内逐年对照判断" in card(cards_html, "indicator-17"))
+            "自方案首个设定目标的年份起逐年对照判断" in card(cards_html, "indicator-17"))
     assert "already meets the target (≥90 in 2023, ≥90 in 2024), assessed as a level" in card(cards_html_en,
                                                                                                "indicator-17")
     assert "保持" not in cards_html

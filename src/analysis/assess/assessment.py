@@ -116,11 +116,13 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
         first_held = first_held_year(series.targets, plan_start)
         missed = [y for y, v in series.points
                   if first_held <= y <= Y and d * (v - binding_target(series.targets, y)[1]) < 0]
+    if held_every_year and not missed and math.isfinite(Y) and t >= Y and any(year > Y for year in series.targets):
+        # met in a year the plan sets it for, with a later year to hold it in: that year's target binds (17 at the
+        # mid-term: 91.2 met 2023's 90, 2024's 90 to hold next), a progress verdict until its value is in
+        Y, T = binding_target(series.targets, int(Y) + 1)
     # Data for the target year give a final verdict; so does a year that missed a target held every year,
-    # before the target year: one year short is not achieved, whatever the later years bring. A target held every
-    # year and met so far awaits its last target year: a stage year met is no verdict on the years to come.
-    last_held = max(series.targets) if held_every_year and series.targets else Y
-    final = not qualitative and math.isfinite(Y) and (t >= max(Y, last_held) or bool(missed))
+    # before the target year: one year short is not achieved, whatever the later years bring.
+    final = not qualitative and math.isfinite(Y) and (t >= Y or bool(missed))
 
     # Growth seen since the base year, and growth needed: from the base year (for the progress
     # ratio) and from the latest value (what remains to be done each year).
@@ -196,8 +198,7 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
 
     # After a final verdict on one target, what the next target still needs (a mid-term with data).
     next_year = next_value = next_cagr = next_per_year = NAN
-    # (and after a level held every year met in its stage year, the next year it is set for: 17's 2024 at the mid-term)
-    later = sorted(year for year in series.targets if year > Y) if final or (held_every_year and t >= Y) else []
+    later = sorted(year for year in series.targets if year > Y) if final else []
     if later and status == "not_achieved" and not floor and direction not in HELD_EVERY_YEAR:
         # a stage target missed: a later target of its own follows (a level to hold every year stays missed)
         status = "stage_missed"

@@ -31,7 +31,6 @@ from .numbers import MISSING, fmt_number, fmt_printed, is_missing, round_pct, ro
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
 from .warning_tables import change_rows, warnings_intro
 from .words import (
-    answers_next_target,
     as_printed,
     data_currency,
     file_place,
@@ -451,7 +450,7 @@ def _needed(row) -> list:
 def _next(row, words) -> list:
     """After a final verdict, the next target as the report gives it: its year, its value, and the pace to it (%) and
     in the unit where the report shows one (not for a level to hold every year, a yearly floor or one already met)."""
-    if not answers_next_target(row) or next_need(row) == "none":
+    if row.verdict != "final" or next_need(row) == "none":
         return [None] * 4
     pace = next_need(row) == "pace"
     next_year, next_value = following_target(row)

@@ -26,7 +26,6 @@ from .numbers import MISSING, half_up, is_missing
 from .words import (
     SHOWN_IN_STEAD,
     amount,
-    answers_next_target,
     data_gap_text,
     following_target,
     localized,
@@ -315,7 +314,7 @@ def _next_target(row, words) -> str:
     the scorecard says it; — without one (a progress verdict). The target without its unit, as the table's other
     values: its unit column gives it."""
     next_year, next_value = following_target(row)
-    if not answers_next_target(row) or is_missing(next_year):
+    if row.verdict != "final" or is_missing(next_year):
         return MISSING
     need = pace_lines(pace_text(row, words), words)[-1]
     return words.text("self_evaluation.next", target=target_text(row, words, next_value),

@@ -438,7 +438,7 @@ def pace_text(row, words: Catalog) -> str:
 
     After a final verdict it is the pace to the next target (a mid-term with data for its year), or —.
     """
-    if answers_next_target(row):
+    if row.verdict == "final":
         need = next_need(row)
         if need == "none":
             return MISSING
@@ -463,13 +463,6 @@ def pace_lines(text: str, words: Catalog) -> tuple[str, ...]:
     if label is None or label.end() == len(text):
         return (text,)
     return text[:label.end()].rstrip(), text[label.end():]
-
-
-def answers_next_target(row) -> bool:
-    """A verdict the next target follows: a final one on a stage target, or a level to hold every year met in its
-    stage year (17 at the mid-term, 91.2 against 2023's 90: 2024's 90 to hold next)."""
-    return row.verdict == "final" or (row.direction in HELD_EVERY_YEAR
-                                      and not is_missing(getattr(row, "next_target_year", float("nan"))))
 
 
 def next_need(row) -> str:
@@ -881,10 +874,10 @@ def _awaiting_final(row) -> bool:
 
 def projection_shown(row) -> bool:
     """Whether a card projects the pace seen to the target year: a progress verdict resting on more than two points
-    (two printed baselines say too little to extrapolate), for a series that grows (a floor to meet every year is
-    met or missed each year, never projected)."""
+    (two printed baselines say too little to extrapolate), for a series that grows (a floor or a level to meet every
+    year is met or missed each year, never projected)."""
     return (row.verdict == "progress" and not is_missing(row.projected_value) and row.n_points > 2
-            and row.method != "annual_floor")
+            and row.method != "annual_floor" and row.direction not in HELD_EVERY_YEAR)
 
 
 def not_final(row) -> bool:
