@@ -106,6 +106,9 @@ def test_a_series_that_needs_to_accelerate_is_named_as_not_warned():
     assert "共 1 个，为红色预警。评估结论为“需加快”的 1 个序列（指标 25）" in unmarked(
         warnings_html(context("zh", achieved + red + moderate[1:], 2023)))
     assert "需加快" not in unmarked(warnings_html(context("zh", MID_TERM_DATA, 2023)))
+    # one warning of one colour: "1 in all, red", never "1 in all, 1 red and 0 amber"
+    english = unmarked(warnings_html(context("en", achieved + red, 2023)))
+    assert ": 1 in all, red.</p>" in english and "0 amber" not in english
 
 
 def test_changes_since_the_previous_report_year_worse_first():
@@ -154,13 +157,13 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # saying the basis moved
     _, mid = change_rows(load_report(relative(example_tables), 2023, "en"))
     mid = {row.indicator_id: (row.change, row.reason_text) for row in mid}
-    assert mid["19"] == ("same", "a rating of the pace then, a verdict on the 2023 stage target now")
+    assert mid["19"] == ("same", "a progress verdict then, a verdict on the 2023 stage target now")
     # the high-tech ratio (7): its target met early in 2022 (a rating), its 2023 stage target met now (a verdict):
     # the same status, its basis said all the same
-    assert mid["7"] == ("same", "a rating of the pace then, a verdict on the 2023 stage target now")
+    assert mid["7"] == ("same", "a progress verdict then, a verdict on the 2023 stage target now")
     # high-tech enterprises (10): on track in 2022, short of the 2023 stage target (3.5 again in 2024): worse, a
     # verdict on a stage target, not a final one (method, item 1)
-    assert mid["10"] == ("worse", "a rating of the pace then, a verdict on the 2023 stage target now")
+    assert mid["10"] == ("worse", "a progress verdict then, a verdict on the 2023 stage target now")
     # the energy saving (18) met its floor in 2022 (5.2 against 5) and missed it in 2023 (4.6): the series moved, worse
     assert mid["18"] == ("worse", "")
     # S&T share of public spending (20): 2.8 in 2023 short of the stage target 3.5, 3.2 in 2024 short of the same 3.5:
