@@ -137,14 +137,14 @@ def _inputs(args: argparse.Namespace, words=None):
 
 def _tell_hidden_sheets(folder) -> None:
     """A note on the console (with what was written: stderr is for errors) for each hidden sheet a workbook holds,
-    which is not read (the data-quality log keeps it too): an operator watching the run sees it, in the workbook's
-    language (Chinese for a file named in Chinese)."""
+    which is not read, and each file without a value (the data-quality log keeps them too): an operator watching the
+    run sees it, in the file's language (Chinese for a file named in Chinese)."""
     import csv
     import re
 
     with open(folder / "data_quality.csv", encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
-            if row["issue"] == "skipped_sheet":
+            if row["issue"] in ("skipped_sheet", "empty_file"):
                 chinese = re.search("[\u4e00-\u9fff]", row["source"])
                 print(f"note: {row['source']}: {row['detail_zh' if chinese else 'detail_en']}")
 

@@ -57,7 +57,7 @@ QUALITY_ISSUES = ("correction", "split_combined_cell", "split_two_rows", "qualit
                   "prose_disagrees", "prose_agrees", "prose_growth", "observation_revises_baseline",
                   "duplicate_observation",
                   "confirmed_value", "skipped_file", "skipped_sheet", "observation_revised", "preliminary_value",
-                  "relative_target", "base_from_statistics", "no_value_note")
+                  "relative_target", "base_from_statistics", "no_value_note", "empty_file")
 #: The findings on an observed value (of its year), not on the plan's table: a report of an earlier year leaves out a
 #: later year's.
 OBSERVATION_ISSUES = ("observation_revises_baseline", "duplicate_observation", "confirmed_value",

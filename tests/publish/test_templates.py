@@ -338,4 +338,26 @@ def test_a_hidden_sheet_is_noted_on_the_console_in_the_workbooks_language(templa
     told = capsys.readouterr()
     assert told.err == ""  # stderr is for errors
     notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
-    assert notes == [f"note: {path}: 工作簿中的隐藏工作表 '2025'，未读取；如需使用，请取消隐藏"]
+    # and its form, left empty, is a file without values: noted too, never passed in silence
+    assert notes == [f"note: {path}: 文件中没有数值（只有表头，或报送表未填写），未读入任何数值",
+                     f"note: {path}: 工作簿中的隐藏工作表 '2025'，未读取；如需使用，请取消隐藏"]
+
+
+def test_a_file_without_values_is_noted_not_passed_in_silence(project_tmp, capsys):
+    """A CSV with its header alone in observations/: the run succeeds, the data-quality log lists the file, and the
+    console says it, in English for a file named in Latin letters."""
+    from tests.conftest import DEFAULT_PLAN_DIR
+
+    plan = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "empty-file" / "weihai")
+    (plan / "observations" / "2025-bulletin.csv").write_text("indicator_id,series,year,value,source\n",
+                                                             encoding="utf-8")
+    processed = project_tmp / "empty-file-processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    told = capsys.readouterr()
+    assert told.err == ""
+    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    assert len(notes) == 1 and notes[0].endswith("2025-bulletin.csv: No value in the file (a header only, or a form "
+                                                  "not filled in): nothing read from it")
+    quality = pd.read_csv(processed / "weihai" / "data_quality.csv", keep_default_na=False)
+    assert list(quality.loc[quality["issue"] == "empty_file", "source"].str.split("/").str[-1]) == [
+        "2025-bulletin.csv"]

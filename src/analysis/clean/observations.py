@@ -44,7 +44,8 @@ class CheckedObservations:
     ``duplicates``: rows that repeat, with the same value, a year another file already gives (kept
     once). ``confirmed``: values far off their series kept because their row confirms them.
     ``skipped``: hidden files, not read; ``hidden_sheets``: the hidden sheets of workbooks, not read;
-    ``unvalued``: a workbook's rows without a value whose note says why (统计局尚未发布).
+    ``unvalued``: a workbook's rows without a value whose note says why (统计局尚未发布); ``empty``: the files
+    without a value or such a row (a header only, a form not filled in), read and noted, never silently passed.
     """
 
     values: pd.DataFrame
@@ -54,6 +55,7 @@ class CheckedObservations:
     skipped: list[Path] = field(default_factory=list)
     hidden_sheets: list[tuple[Path, str]] = field(default_factory=list)
     unvalued: list[dict] = field(default_factory=list)  # a workbook's rows without a value, whose note says why
+    empty: list[Path] = field(default_factory=list)
 
 
 #: How a publication date is written: a year, a month or a day (2011, 2011-09, 2011-09-28).
@@ -318,8 +320,11 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
     mistakes.check()
     values = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS))
     values = values.astype({"indicator_id": int, "year": int, "value": float, "source_line": int})
+    paths = dict.fromkeys(rows.path for rows in observed.files)
+    empty = [path for path in paths if all(rows.frame.empty and not rows.noted
+                                           for rows in observed.files if rows.path == path)]
     return CheckedObservations(values, duplicates, confirmed, revisions=revisions, skipped=list(observed.skipped),
-                               hidden_sheets=list(observed.hidden_sheets), unvalued=unvalued)
+                               hidden_sheets=list(observed.hidden_sheets), unvalued=unvalued, empty=empty)
 
 
 def _cell_order(error: InputError) -> tuple:

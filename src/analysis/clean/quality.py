@@ -314,6 +314,10 @@ def observation_folder_findings(observed) -> list[dict]:
                          "source_line": row["source_line"],
                          **details(lambda w, r=row: w.text("quality_detail.no_value_note", year=r["year"],
                                                            note=as_submitted(r["note"], w)))})
+    for path in getattr(observed, "empty", []):
+        findings.append({"issue": "empty_file", "indicator_id": 0, "series": "", "year": None, "printed_text": "",
+                         "value": None, "source": display_path(path), "source_line": 1,
+                         **details(lambda w: w.text("quality_detail.empty_file"))})
     for path, sheet in observed.hidden_sheets:
         findings.append({"issue": "skipped_sheet", "indicator_id": 0, "series": "", "year": None,
                          "printed_text": sheet, "value": None, "source": display_path(path), "source_line": 1,

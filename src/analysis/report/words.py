@@ -115,7 +115,8 @@ def provenance(source, line) -> str:
     return f"{source}:{int(line)}" if not is_missing(line) and int(line) > 0 else source
 
 
-ABOUT_A_FILE = ("skipped_file", "skipped_sheet")  # findings about a whole file or sheet: placed by its name alone
+#: Findings about a whole file or sheet: placed by its name alone.
+ABOUT_A_FILE = ("skipped_file", "skipped_sheet", "empty_file")
 
 
 def finding_place(context: ReportContext, outline: list[dict], source, line, issue: str = "") -> str:
