@@ -833,3 +833,18 @@ def test_a_failing_or_missing_pandoc_is_one_line(hostile_report, project_tmp, mo
     with pytest.raises(WordEditionError) as caught:
         write_docx(context, folder, project_tmp / "none.docx")
     assert str(caught.value).startswith("cannot run pandoc") and "no-pandoc" in str(caught.value)
+
+
+@pytest.mark.parametrize(("language", "points"), [("zh", 640), ("en", 480)])
+def test_a_paragraphs_first_line_indent_is_given_in_points_as_well_as_in_characters(language, points):
+    """首行缩进 2 字符: Word reads the body's indent in characters (firstLineChars 200), LibreOffice only in points, so
+    that every paragraph of a draft opened there began flush left. Both now: 2 × 16 pt = 32 pt = 640 twentieths in
+    Chinese, 2 × 12 pt = 24 pt = 480 in English."""
+    words = catalog(language)
+    with zipfile.ZipFile(word_file.REFERENCE_DOCX) as archive:
+        xml = archive.read("word/styles.xml")
+    root = etree.fromstring(word_file.size_styles(xml, words["word.sizes"], words["word.bold"]))
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    indent = root.find("w:style[@w:styleId='BodyText']/w:pPr/w:ind", ns)
+    w = f"{{{ns['w']}}}"
+    assert (indent.get(f"{w}firstLineChars"), indent.get(f"{w}firstLine")) == ("200", str(points))

@@ -432,6 +432,11 @@ def size_styles(xml: bytes, sizes: dict, bold: list, language: str = "zh-CN", pi
             put(put(styles[style_id], "pPr"), "keepNext", {})
     if not language.startswith("zh") and "BodyText" in styles:
         put(put(styles["BodyText"], "pPr"), "jc", {"val": "left"})
+    for style_id in TEXT_STYLES:  # an indent in characters (首行缩进 2 字符) in points too: LibreOffice reads no other
+        indent = styles[style_id].find(f"{w('pPr')}/{w('ind')}") if style_id in styles else None
+        chars = indent.get(w("firstLineChars")) if indent is not None else None
+        if chars and style_id in sizes:
+            indent.set(w("firstLine"), str(round(int(chars) / 100 * float(sizes[style_id]) * 20)))
     for style_id in TEXT_STYLES:
         if style_id in styles and (pitch or after):
             properties = put(styles[style_id], "pPr")
