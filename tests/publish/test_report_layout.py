@@ -226,6 +226,18 @@ def test_the_change_table_fits_a_390_pixel_screen(example_reports, edition, tmp_
     assert reason.replace(" ", "") in text  # and the reason under it
 
 
+@pytest.mark.parametrize("edition", ["mid-term-zh"])
+def test_a_phone_keeps_the_mid_terms_need_per_year_under_each_status(example_reports, edition, tmp_path):
+    """The phone leaves the scorecard's "needed per year" column out, the mid-term's main number: each row says it
+    under its status, as it says the gap. R&D intensity (2): 2.8 in 2024 needs (2.8 − 2.61) = 0.19 points over 2023,
+    2.8 / 2.61 − 1 = 7.3 %."""
+    words, sheet = fits_a_phone(example_reports, edition, "scorecard", tmp_path)
+    text = "".join(box[4] for box in sheet["boxes"]).replace(" ", "")
+    need = words["scorecard.headers"][7].replace(" ", "")
+    assert "每年需增长2024年目标：+0.19个百分点（+7.3%）" in text
+    assert text.count(need) >= 20  # the header is not on the phone, each row's line is
+
+
 @pytest.mark.parametrize("edition", ["final-en", "final-zh"])
 def test_the_scorecard_status_fits_a_390_pixel_screen(example_reports, edition, tmp_path):
     words, sheet = fits_a_phone(example_reports, edition, "scorecard", tmp_path)
