@@ -122,6 +122,13 @@ def test_a_renamed_header_cell_is_told_with_the_rows_mistakes_and_its_column_not
     assert sheet.missing == ()
 
 
+def _told(path) -> list[str]:
+    """What reading the workbook at ``path`` tells, each line after its file's name."""
+    with pytest.raises(InputErrors) as caught:
+        read_workbook(path, REQUIRED, OPTIONAL)
+    return [line.split(f"{path.name}:", 1)[1] for line in caught.value.lines()]
+
+
 def test_a_cleared_header_cell_is_told_once_and_the_columns_after_it_still_read(tmp_path):
     # note's header cell (F2) emptied under the template's label 备注 (F1): one line at F2 naming the column to type
     # back, not one per row for the confirm column after it and the name beside; the formula in D4 told in the same
@@ -132,9 +139,7 @@ def test_a_cleared_header_cell_is_told_once_and_the_columns_after_it_still_read(
         [2, None, 2022, 2.5, "公报", "a note", "checked", None, "R&D"],
         [3, None, 2022, "=1+1", "公报", None, None, None, "patents"],
     ])
-    with pytest.raises(InputErrors) as caught:
-        read_workbook(path, REQUIRED, OPTIONAL)
-    assert [line.split("a.xlsx:", 1)[1] for line in caught.value.lines()] == [
+    assert _told(path) == [
         "Sheet1!F2: header: the header cell is empty, so nothing in its column is read: type note back",
         "Sheet1!D4: value: is a formula ('=1+1'); type the number itself (or paste it as a value): formulas are "
         "not evaluated"]
@@ -147,9 +152,7 @@ def test_a_cleared_header_cell_without_a_label_above_is_told_with_the_column_the
     # the note after it as a column without a header
     path = _workbook(tmp_path / "a.xlsx", [["indicator_id", "series", "year", "value", None, "note"],
                                            [2, None, 2022, 2.5, "公报", "初步"]])
-    with pytest.raises(InputErrors) as caught:
-        read_workbook(path, REQUIRED, OPTIONAL)
-    assert [line.split("a.xlsx:", 1)[1] for line in caught.value.lines()] == [
+    assert _told(path) == [
         "Sheet1!A1: header: missing column(s) source; the header is indicator_id, series, year, value, '', note",
         "Sheet1!E1: header: the header cell is empty, so nothing in its column is read: type the column's name back, "
         "or delete the column"]
