@@ -248,13 +248,15 @@ def test_a_year_missed_early_settles_a_target_held_every_year():
 
 def test_a_level_set_for_several_years_is_held_from_the_first_of_them():
     # Weihai's good-air days: the plan prints 90 for 2023 and for 2024, none for 2022 (its preparation year).
-    # 89.5 in 2022 misses no target: at the 2023 review, 91.2 meets 2023's and 2024 is to come: met so far, a progress
-    # verdict (never a final one on a stage year); at the 2024 review, 92 meets 2024's: achieved, 92 / 90 = 102.2 %.
+    # 89.5 in 2022 misses no target: at the 2023 review, 91.2 meets 2023's (101.3 %), 2024's to come next: achieved
+    # on a stage year, which the reports show as met so far; at the 2024 review, 92 meets 2024's: achieved,
+    # 92 / 90 = 102.2 %.
     points = [(2020, 90.4), (2021, 90.1), (2022, 89.5), (2023, 91.2)]
     series = Series(points=points, targets={2023: 90.0, 2024: 90.0})
     row = assess_series(series, "share", "at_least", 2023, 2020, SCHEMES["eurostat"], plan_start=2022)
-    assert (row["status"], row["verdict"], row["missed_years"]) == ("achieved", "progress", "")
-    assert (row["target_year"], row["target_value"]) == (2024, 90.0)  # 2023's met: 2024's binds, nothing to project
+    assert (row["status"], row["verdict"], row["missed_years"]) == ("achieved", "final", "")
+    assert (row["target_year"], row["next_target_year"]) == (2023, 2024)
+    assert row["completion_rate"] == pytest.approx(91.2 / 90)
     final = Series(points=[*points, (2024, 92.0)], targets={2023: 90.0, 2024: 90.0})
     row = assess_series(final, "share", "at_least", 2024, 2020, SCHEMES["eurostat"], plan_start=2022)
     assert (row["status"], row["verdict"], row["missed_years"]) == ("achieved", "final", "")

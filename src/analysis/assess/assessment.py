@@ -116,10 +116,6 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
         first_held = first_held_year(series.targets, plan_start)
         missed = [y for y, v in series.points
                   if first_held <= y <= Y and d * (v - binding_target(series.targets, y)[1]) < 0]
-    if held_every_year and not missed and math.isfinite(Y) and t >= Y and any(year > Y for year in series.targets):
-        # met in a year the plan sets it for, with a later year to hold it in: that year's target binds (17 at the
-        # mid-term: 91.2 met 2023's 90, 2024's 90 to hold next), a progress verdict until its value is in
-        Y, T = binding_target(series.targets, int(Y) + 1)
     # Data for the target year give a final verdict; so does a year that missed a target held every year,
     # before the target year: one year short is not achieved, whatever the later years bring.
     final = not qualitative and math.isfinite(Y) and (t >= Y or bool(missed))
