@@ -88,13 +88,17 @@ def test_no_page_is_left_half_empty_except_before_a_section(report, layout):
     html = (report / "report.html").read_text(encoding="utf-8")
     sections = {unescape(re.sub(r"<[^>]+>", "", h)).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)}
 
+    def body(page) -> list:  # not the page's head (a labelled data set's running head) nor its number
+        return [box for box in page["boxes"] if box[1] < page["height"] - 18 / 25.4 * 72
+                and not re.fullmatch(r"\d+( / \d+)?", box[4])]
+
     def opens_section(page) -> bool:
-        top = max(page["boxes"], key=lambda box: box[3])
+        top = max(body(page), key=lambda box: box[3])
         return top[4] in sections
 
     half_empty = []
     for number, (page, following) in enumerate(zip(layout, layout[1:]), 1):
-        content = [box for box in page["boxes"] if box[4] != str(number) and not re.fullmatch(r"\d+ / \d+", box[4])]
+        content = body(page)
         top, bottom = max(box[3] for box in content), min(box[1] for box in content)
         if (top - bottom) / page["height"] < 0.5 and not opens_section(following):
             half_empty.append(number)
@@ -164,6 +168,14 @@ def test_the_dates_and_the_other_edition_are_named(example_reports):
 def test_a_labelled_data_set_says_so_on_the_first_page(example_reports):
     first = " ".join(box[4] for box in pdf_layout(example_reports["final-zh"] / "report.pdf")[0]["boxes"])
     assert "示例数据（2022—2024年数值均为虚构" in first  # tests/fixtures/example-2022-2024/dataset.yml
+    # and at the head of every page, so that no page printed or quoted alone passes for Weihai's figures
+    for language in ("zh", "en"):
+        pages = pdf_layout(example_reports[f"final-{language}"] / "report.pdf")
+        heads = [max(page["boxes"], key=lambda box: box[3])[4] for page in pages]
+        label = {"zh": "示例数据（2022—2024年数值均为虚构", "en": "Example data (the 2022–2024 values"}[language]
+        assert all(head.startswith(label) for head in heads), heads
+    plain = pdf_layout(example_reports["mid-term-en-plain"] / "report.pdf")
+    assert not any("made up" in box[4] for page in plain for box in page["boxes"])
     english = unmarked((example_reports["final-en"] / "report.html").read_text(encoding="utf-8"))
     assert "example data (the 2022–2024 values are made up for demonstration" in english
     plain = (example_reports["mid-term-en-plain"] / "report.html").read_text(encoding="utf-8")

@@ -71,7 +71,8 @@ def title_html(context: ReportContext, generated: str = "", inputs_date: str = "
     editions = [{"language": language, "html_lang": catalog(language)["language.html_lang"],
                  "name": catalog(language)["language.edition_name"]} for language in other_languages(context)]
     return render("title.html.j2", title=title(context), dates=report_dates(context, generated, inputs_date),
-                  editions=editions, editions_print=other_editions(context), intro=intro(context))
+                  editions=editions, editions_print=other_editions(context), intro=intro(context),
+                  dataset_label=(context.plan.get("dataset_label") or {}).get(context.language, ""))
 
 
 def summary_html(context: ReportContext) -> str:
