@@ -154,7 +154,10 @@ ASSESSMENT_COLUMNS = {
     # The status the reports show (``stage_achieved``, ``met_early``, ``met_unconfirmed``, ``met_so_far``, ``overdue``
     # where one applies: :func:`analysis.assess.warning_list.shown_status`), else ``status``.
     "shown_status": "str",
-    "completion_rate": "float64", "shortfall": "float64", "missed_years": "str", "next_target_year": "Int64",
+    "completion_rate": "float64", "shortfall": "float64", "missed_years": "str",
+    # The first year a level to hold every year is checked in (:func:`analysis.assess.assessment.first_held_year`);
+    # empty for every other target.
+    "held_from": "Int64", "next_target_year": "Int64",
     "next_target_value": "float64", "next_required_cagr": "float64", "next_required_per_year": "float64",
     "scheme": "str",
     # The official status word the plan chose (``status_words`` in plan.yml: a key of STATUS_VOCABULARIES); empty

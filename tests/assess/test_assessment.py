@@ -266,6 +266,13 @@ def test_a_level_set_for_several_years_is_held_from_the_first_of_them():
     row = assess_series(missed, "share", "at_least", 2023, 2020, SCHEMES["eurostat"], plan_start=2022)
     assert (row["status"], row["verdict"], row["missed_years"]) == ("not_achieved", "final", "2023")
     assert row["shortfall"] == 1.0
+    assert row["held_from"] == 2023  # the year the reports and the cards hold it from
+    # set once, for the last year: held from the plan's start (2022); a target not held every year has no such year
+    once = assess_series(Series(points=points, targets={2024: 90.0}), "share", "at_least", 2023, 2020,
+                         SCHEMES["eurostat"], plan_start=2022)
+    assert (once["held_from"], once["missed_years"]) == (2022, "2022")
+    reach = assess_series(series, "share", "higher", 2023, 2020, SCHEMES["eurostat"], plan_start=2022)
+    assert np.isnan(reach["held_from"])
 
 
 def test_a_progress_verdict_on_one_value_of_the_plan_period_is_low_evidence():

@@ -210,3 +210,9 @@ def test_a_target_met_before_its_year_is_told_from_one_met_in_it():
     assert not met_so_far(row()) and met_so_far(row(direction="at_most", verdict="final"))
     assert not met_so_far(row(direction="at_most", verdict="final", next_target_year=float("nan")))
     assert not met_early(row(status="achieved_at_risk"))
+    # a level the plan holds from 2023, met by 2022's value (18: 5.2 against 5): no year held yet, so met ahead of
+    # time, not "every year so far"; from 2023 on, met so far
+    early = row(direction="at_least", held_from=2023.0)
+    assert met_early(early) and not met_so_far(early)
+    assert met_so_far(row(direction="at_least", held_from=2023.0, report_year=2023))
+    assert met_so_far(row(direction="at_least", held_from=2022.0))

@@ -357,16 +357,19 @@ def test_no_pace_is_drawn_once_the_target_year_has_come(example, before_data):
 
 def test_a_level_to_hold_every_year_is_a_line_across_its_small_multiple(example):
     """Good-air days (17, ≥90 every year) and the energy-saving floor (18, ≥5 every year) are drawn with their level
-    as a dash-dot line, as on their cards, so 2022's 89.5 under 90 reads off the panel; a target to reach (2) has none,
-    and the legend names the line."""
+    as a dash-dot line, as on their cards, over the years the plan holds it in (2023 and 2024: from half way between
+    2022 and 2023, 2022.5, to 0.3 past 2024), so 2022's 89.5 under 90 is not drawn as a year below it; a target to
+    reach (2) has none, and the legend names the line."""
     figure = charts.small_multiples(context(example, 2024, "en"))
     held = {}
     for ax in figure.axes:
         title = ax.get_title(loc="left")
         if title.split(".")[0] in ("2", "17", "18"):
-            held[title.split(".")[0]] = sorted({line.get_ydata()[0] for line in ax.get_lines()
-                                                if line.get_linestyle() == "-."})
-    assert held == {"2": [], "17": [90.0], "18": [5.0]}
+            held[title.split(".")[0]] = sorted({(float(segment[0][1]), float(segment[0][0]), float(segment[1][0]))
+                                                for lines in ax.collections for segment in lines.get_segments()
+                                                if lines.get_linestyle()[0][1]})
+    assert held == {"2": [], "17": [(90.0, 2022.5, 2023.5), (90.0, 2023.5, 2024.3)],
+                    "18": [(5.0, 2022.5, 2023.5), (5.0, 2023.5, 2024.3)]}
     legend = [text.get_text() for text in figure.legends[0].get_texts()]
     assert "targets to hold every year" in legend
 
@@ -400,3 +403,15 @@ def test_the_heat_maps_key_names_only_the_words_its_cells_show(example):
         assert ("达标" in cells) is keyed
         assert ("达标＝已达标" in key) is keyed
         assert "阶段达标＝已达阶段目标" in key
+
+
+def test_a_card_draws_a_level_held_every_year_from_its_first_year_held(example):
+    """17's card (≥90 for 2023 and 2024, nothing for 2022) draws its level from 2022.5 on, none over 2020–2022; a
+    level set once, for the last year, is held from the plan's start (2022: from 2021.5)."""
+    report = context(example, 2024, "zh")
+    row = next(row for row in report.assessment.itertuples() if row.indicator_id == 17)
+    ax = charts.card_chart(report, row).axes[0]
+    spans = sorted((float(s[0][0]), float(s[1][0])) for lines in ax.collections if lines.get_linestyle()[0][1]
+                   for s in lines.get_segments())
+    assert spans == [(2022.5, 2023.5), (2023.5, 2024.3)]
+    assert charts.held_segments([(2024, 5.0)], 2022, 2020, 2024) == [(5.0, 2021.5, 2024.3)]

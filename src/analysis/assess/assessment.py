@@ -111,7 +111,7 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
     # A target held every year is checked in every year up to the target year: from the first year the plan sets it
     # for, where it sets it for several (Weihai's 2023 and 2024: 2022, its preparation year, is held to none), else
     # from the start of the plan period (a level set once, for the last year, to hold throughout).
-    missed = []
+    missed, first_held = [], NAN
     if held_every_year and plan_start is not None and math.isfinite(Y):
         first_held = first_held_year(series.targets, plan_start)
         missed = [y for y, v in series.points
@@ -235,6 +235,7 @@ def assess_series(series: Series, kind: str, direction: str, report_year: int, b
         "status": status, "verdict": "" if qualitative or status == "insufficient_data" else
         "final" if final else "progress",
         "completion_rate": completion_rate, "shortfall": shortfall, "missed_years": ";".join(map(str, missed)),
+        "held_from": NAN if qualitative else first_held,
         "next_target_year": next_year, "next_target_value": next_value, "next_required_cagr": next_cagr,
         "next_required_per_year": next_per_year,
     }

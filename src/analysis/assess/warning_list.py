@@ -70,11 +70,19 @@ def stage_met(row) -> bool:
             and pd.notna(getattr(row, "next_target_year", float("nan"))) and row.direction not in HELD_EVERY_YEAR)
 
 
+def _held_yet(row) -> bool:
+    """A level to hold every year whose first year held (``held_from``) has come by the report year (a table
+    written without ``held_from``: held from the plan's start, as then)."""
+    held_from = getattr(row, "held_from", float("nan"))
+    return pd.isna(held_from) or pd.isna(getattr(row, "report_year", float("nan"))) or held_from <= row.report_year
+
+
 def _met_before_its_year(row) -> bool:
     """``achieved`` as a progress verdict (the latest value, older than the target's year, at the binding target), not
-    a level to hold every year (:func:`met_so_far`)."""
+    a level to hold every year (:func:`met_so_far`) unless no year it is held in has come yet (18 in 2022: 5.2 against
+    the 5 the plan sets for 2023 and 2024 is met ahead of time, not "every year so far")."""
     return (row.status == "achieved" and getattr(row, "verdict", "") == "progress"
-            and row.direction not in HELD_EVERY_YEAR)
+            and (row.direction not in HELD_EVERY_YEAR or not _held_yet(row)))
 
 
 def _target_year_come(row) -> bool:
@@ -95,11 +103,12 @@ def met_unconfirmed(row) -> bool:
 
 
 def met_so_far(row) -> bool:
-    """A level to hold every year (a floor, a ceiling) met in every year held so far, its last year still to come:
+    """A level to hold every year (a floor, a ceiling) met in every year held so far (its first year come), its last
+    year still to come:
     ``achieved`` as a progress verdict, or as the verdict on a year the plan sets it for with a later one to come
     (17 at the mid-term: 91.2 against 2023's 90, 2024's to hold), not the final one a missed year or the last year's
     value gives."""
-    return (row.status == "achieved" and row.direction in HELD_EVERY_YEAR
+    return (row.status == "achieved" and row.direction in HELD_EVERY_YEAR and _held_yet(row)
             and (getattr(row, "verdict", "") == "progress"
                  or pd.notna(getattr(row, "next_target_year", float("nan")))))
 

@@ -838,29 +838,32 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
                 f"{_wrap(status_text(row, words, 'status_brief'), title_inches, size, lines=2)}"
         frames.append(pd.DataFrame({"panel": panel, "year": observed["year"], "value": observed["value"],
                                     "role": "observed", "status": row.status, "kind": row.kind,
-                                    "held": row.direction in HELD_EVERY_YEAR}))
+                                    "held": row.direction in HELD_EVERY_YEAR,
+                                    "held_from": getattr(row, "held_from", None)}))
         frames.append(pd.DataFrame({"panel": panel, "year": targets["year"], "value": targets["value"],
                                     "role": "target", "status": row.status, "kind": row.kind,
-                                    "held": row.direction in HELD_EVERY_YEAR}))
+                                    "held": row.direction in HELD_EVERY_YEAR,
+                                    "held_from": getattr(row, "held_from", None)}))
     data = pd.concat(frames, ignore_index=True)
     order = list(dict.fromkeys(data["panel"]))
     grid = FixedLayoutGrid(data, col="panel", col_wrap=columns, sharex=True, sharey=False,
                            height=axes_inches, aspect=width / columns / axes_inches, despine=True, col_order=order)
 
+    first, last = int(context.plan["base_year"]), int(data["year"].max())
     for ax, (_, panel) in zip(grid.axes.flat, data.groupby("panel", sort=False)):
         colour = STATUS_LINES[panel["status"].iloc[0]]
         observed = panel[panel["role"] == "observed"].sort_values("year")
         targets = panel[panel["role"] == "target"]
         ax.plot(observed["year"], observed["value"], color=colour, linewidth=1.6, marker="o", markersize=2.5)
         ax.plot(targets["year"], targets["value"], linestyle="", marker="*", markersize=6, color="#212121", zorder=3)
-        if panel["held"].iloc[0]:  # a level to hold every year: its line across the years, as on the card
-            for value in targets["value"].unique():
-                ax.axhline(value, color="#555", linestyle="-.", linewidth=0.8, zorder=1)
+        if panel["held"].iloc[0]:  # a level to hold every year: its line over the years held, as on the card
+            for value, low, high in held_segments(list(zip(targets["year"], targets["value"])),
+                                                  panel["held_from"].iloc[0], first, last):
+                ax.hlines(value, low, high, color="#555", linestyle="-.", linewidth=0.8, zorder=1)
         _value_axis(ax.yaxis, panel["kind"].iloc[0], 3)
         if panel["kind"].iloc[0] == "rank":
             ax.invert_yaxis()  # the first place on top: up is better
     grid.set_titles("{col_name}", size=size, linespacing=TITLE_SPACING)
-    first, last = int(context.plan["base_year"]), int(data["year"].max())
     for ax in grid.axes.flat:
         ax.set_xticks([first, last], [str(first), str(last)])
         ax.tick_params(labelsize=size, length=2, pad=1.5)
@@ -1097,6 +1100,24 @@ DOTTED = {"linestyle": (0, (0.1, 2.4)), "dash_capstyle": "round", "linewidth": 1
 DASHED = {"linestyle": (0, (4, 2.5)), "dash_capstyle": "butt", "linewidth": 1}
 
 
+def held_segments(targets: list[tuple[int, float]], held_from, first: int, last: int,
+                  edge: float = 0.3) -> list[tuple[float, float, float]]:
+    """Where a level to hold every year is drawn: ``(value, from, to)`` in years, each target's level over the years
+    it is held in, from the first year held (``held_from``; else ``first``) or the year after the target before, to
+    its own year; each edge half way between two years, so an equal level the next target sets draws on without a
+    gap, and ``edge`` beyond the first and the last year of the axis (``first``, ``last``). Weihai's 90 for 2023 and
+    2024, held from 2023: one line from 2022.7 to 2024.3, none over 2020–2022, years no level is set for."""
+    start = first if is_missing(held_from) else int(held_from)
+    segments = []
+    for year, value in sorted(targets):
+        if year >= start:
+            low = start - (edge if start <= first else 0.5)
+            high = year + (edge if year >= last else 0.5)
+            segments.append((value, low, high))
+        start = max(start, year + 1)
+    return segments
+
+
 def card_chart(context: ReportContext, row, size: tuple[float, float] | None = None,
                narrow: bool = False) -> Figure | None:
     """The course of one series against its targets, for its card: the baselines (open circles), every actual
@@ -1129,9 +1150,10 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
             ax.fill_between([years[0] - 0.4, years[-1] + 0.4], target.value, target.upper, color="#1b5e20",
                             alpha=0.08, linewidth=0)
             ax.vlines(target.year, target.value, target.upper, colors="#212121", linewidth=2.2, zorder=4)
-    elif row.direction in HELD_EVERY_YEAR:
-        for target in targets.itertuples():
-            ax.hlines(target.value, years[0] - 0.3, years[-1] + 0.3, colors="#555", linestyles="-.", linewidth=1)
+    elif row.direction in HELD_EVERY_YEAR:  # from the first year held: none over years the plan sets no level for
+        for value, low, high in held_segments(list(zip(targets["year"], targets["value"])),
+                                              getattr(row, "held_from", None), years[0], years[-1]):
+            ax.hlines(value, low, high, colors="#555", linestyles="-.", linewidth=1)
     elif not is_missing(row.base_value):
         for target in targets.itertuples():
             ax.plot([row.base_year, target.year], [row.base_value, target.value], color=PATH_GREY, **DASHED)
