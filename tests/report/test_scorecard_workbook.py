@@ -519,12 +519,17 @@ def test_a_file_is_placed_without_its_folders_a_workbooks_row_as_excel_numbers_i
 
 
 def test_a_level_held_every_year_keeps_the_gap_of_the_year_it_missed(workbook):
-    """18: 5 − 4.6 = 0.4 in 2023, as a number, the year in Years missed; 1 and 17 (met) have none."""
+    """18: 5 − 4.6 = 0.4 in 2023, as a number, beside it the year the gap is that of (the binding target's year is
+    2024, which 5.3 meets), the year in Years missed too; 1 and 17 (met) have none, and 2 (short in 2024 itself, the
+    binding year) no year of its gap."""
     language, book = workbook
-    gap, missed = {"zh": ("与对照目标差距", "未达到的年份"), "en": ("Gap to binding target", "Years missed")}[language]
+    gap, year_, missed = {"zh": ("与对照目标差距", "差距所在年份（该年未达到）", "未达到的年份"),
+                          "en": ("Gap to binding target", "Year of the gap (a level missed that year)",
+                                 "Years missed")}[language]
     row = _row_of(_scorecard(book), 18)
-    assert (row[gap].value, row[gap].data_type, row[missed].value) == (0.4, "n", 2023)
+    assert (row[gap].value, row[gap].data_type, row[year_].value, row[missed].value) == (0.4, "n", 2023, 2023)
     assert _row_of(_scorecard(book), 1)[gap].value is None and _row_of(_scorecard(book), 17)[gap].value is None
+    assert _row_of(_scorecard(book), 2)[gap].value is not None and _row_of(_scorecard(book), 2)[year_].value is None
 
 
 def test_a_plan_without_series_core_indicators_yearly_levels_or_departments_leaves_those_columns_out(national):
@@ -535,7 +540,7 @@ def test_a_plan_without_series_core_indicators_yearly_levels_or_departments_leav
     names = catalog(language)["workbook.scorecard"]
     headers = [cell.value for cell in _scorecard(book)[1]]
     assert names["id"] in headers and names["status"] in headers
-    assert not {names[key] for key in ("series", "core", "missed_years", "lead_department")} & set(headers)
+    assert not {names[key] for key in ("series", "core", "gap_year", "missed_years", "lead_department")} & set(headers)
     actuals = [cell.value for cell in book.worksheets[-1][1]]
     assert catalog(language)["workbook.actuals"]["series"] not in actuals and len(actuals) == 8
 

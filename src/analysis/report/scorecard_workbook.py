@@ -506,7 +506,8 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                names["unit"], names["operator"], *(names["baseline"].format(year=y) for y in baseline_years),
                names["latest"], names["latest_year"], *(names["target"].format(year=y) for y in target_years),
                *(names["target_upper"].format(year=y) for y in upper_years), names["binding_year"],
-               names["gap"], *(names[key] for key in NEEDED_COLUMNS), names["seen_rate"], names["seen_change"],
+               names["gap"], names["gap_year"], *(names[key] for key in NEEDED_COLUMNS), names["seen_rate"],
+               names["seen_change"],
                names["projected"], names["completion"], names["time_elapsed"], names["completion_rate"],
                names["missed_years"], names["promised_rate"], names["promised_seen"], names["promised_from"],
                names["status"], names["status_note"],
@@ -519,12 +520,12 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
     for row in context.joined().itertuples():
         key = (row.indicator_id, row.series)
         numeric = row.status != "qualitative"
-        figures = [None] * (len(target_years) + len(upper_years) + 20)  # a qualitative indicator has no numbers
+        figures = [None] * (len(target_years) + len(upper_years) + 21)  # a qualitative indicator has no numbers
         if numeric:
             figures = [ranked(row, row.latest_value, words), _whole(row.as_of_year),
                        *(ranked(row, targets.get(key, {}).get(y), words, "target") for y in target_years),
                        *(uppers.get(key, {}).get(y) for y in upper_years), _whole(row.target_year),
-                       _gap(context, row), *_needed(row), *_next(row, words), *_seen(row),
+                       _gap(context, row), _gap_year(context, row), *_needed(row), *_next(row, words), *_seen(row),
                        _projected(row, words),
                        # without a verdict (insufficient data) no distance covered, as the card shows none
                        *((Percent(None, 0), Percent(None, 0)) if row.status == "insufficient_data" else
@@ -546,8 +547,8 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
     first = headers.index(names[NEEDED_COLUMNS[0]])
     note = headers.index(names["status_note"])  # none in any row (every verdict final on a current value): left out
     # and what a plan never has: a second series, core indicators, a level to hold every year, its departments
-    optional = [headers.index(names[key]) for key in ("series", "core", "missed_years", "lead_department", "projected",
-                                                      "promised_rate", "promised_seen", "promised_from")
+    optional = [headers.index(names[key]) for key in ("series", "core", "gap_year", "missed_years", "lead_department",
+                                                      "projected", "promised_rate", "promised_seen", "promised_from")
                 if names[key] in headers]
     return _without_empty(headers, [[cell or None if column == note else cell for column, cell in enumerate(row)]
                                     for row in rows], [*range(first, first + len(NEEDED_COLUMNS)), note, *optional])
