@@ -1109,12 +1109,12 @@ def held_segments(targets: list[tuple[int, float]], held_from, first: int, last:
     2024, held from 2023: one line from 2022.7 to 2024.3, none over 2020–2022, years no level is set for."""
     start = first if is_missing(held_from) else int(held_from)
     segments = []
-    for year, value in sorted(targets):
-        if year >= start:
+    for target_year, value in sorted(targets):
+        if target_year >= start:
             low = start - (edge if start <= first else 0.5)
-            high = year + (edge if year >= last else 0.5)
+            high = target_year + (edge if target_year >= last else 0.5)
             segments.append((value, low, high))
-        start = max(start, year + 1)
+        start = max(start, target_year + 1)
     return segments
 
 
