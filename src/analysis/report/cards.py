@@ -133,6 +133,11 @@ def _values_in(context: ReportContext, row, years: list[str]) -> list[tuple[str,
     return [(missed, first.get(int(missed), float("nan"))) for missed in years]
 
 
+def missed_year_values(context: ReportContext, row) -> list[tuple[str, float]]:
+    """A level to hold every year: each year it missed with its value (18: [("2023", 4.6)]); [] for any other."""
+    return _values_in(context, row, missed_years(row)) if missed_years(row) else []
+
+
 def missed_gap(context: ReportContext, row) -> tuple[float, str] | None:
     """A level to hold every year, missed in an earlier year and met in the latest: the largest shortfall of a year
     missed, and that year (18: 5 - 4.6 = 0.4 in 2023), the gap its "not achieved" rests on; None for any other

@@ -21,6 +21,7 @@ from ..assess.assessment import headline_status, plan_start_year
 from ..assess.warning_list import stage_met_off_course
 from ..text import as_submitted
 from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
+from .cards import missed_year_values
 from .context import ReportContext
 from .numbers import MISSING, half_up, is_missing
 from .words import (
@@ -529,6 +530,11 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
                            latest=MISSING if is_missing(row.latest_value) else
                            amount(row, value_text(row, row.latest_value, words), words),
                            year=year(row.as_of_year), target=amount(row, target_text(row, words), words),
+                           # the values of the years it missed, besides the latest (18: "2023年为 4.6%")
+                           missed="".join(words.text("self_evaluation.problems.missed_value", year=year(missed),
+                                                     value=amount(row, value_text(row, value, words), words))
+                                          for missed, value in missed_year_values(context, row)
+                                          if not is_missing(value) and int(missed) != row.as_of_year),
                            # the plan prints the value (90); holding it every year is this evaluation's reading
                            printed=amount(row, value_text(row, row.target_value, words, "target"), words),
                            target_year=year(row.target_year),
