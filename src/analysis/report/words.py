@@ -525,8 +525,11 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     finals = numeric[numeric["verdict"] == "final"]
     if len(finals):
         counts = pd.Series([shown_status(row) for row in finals.itertuples()]).value_counts()
+        # every shown status counted (a level met in a stage year, a later one to hold, is "met every year so
+        # far"): the items add up to the count
+        order = ("achieved", "stage_achieved", "met_so_far", "stage_missed", "not_achieved")
         items = [words.text("summary.final_item", status=words.status(s), count=int(counts[s]))
-                 for s in ("achieved", "stage_achieved", "stage_missed", "not_achieved") if s in counts]
+                 for s in (*order, *sorted(set(counts.index) - set(order))) if s in counts]
         paragraphs.append(Paragraph(words.count_text("summary.finals", len(finals),
                                                      items=words["summary.item_separator"].join(items))))
     core = table[table["core"]]  # a qualitative core indicator too, named as such
