@@ -168,6 +168,9 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert mid["10"] == ("worse", "a progress verdict then, a verdict on the 2023 stage target now")
     # the energy saving (18) met its floor in 2022 (5.2 against 5) and missed it in 2023 (4.6): the series moved, worse
     assert mid["18"] == ("worse", "")
+    # good-air days (17): a rating of the pace in 2022, a verdict on 2023's level now, a level held every year with
+    # 2024's to hold, which is no stage target
+    assert mid["17"][1] == "a progress verdict then, a verdict on 2023's level to hold every year now"
     # S&T share of public spending (20): 2.8 in 2023 short of the stage target 3.5, 3.2 in 2024 short of the same 3.5:
     # missed both times, the same (as tech zones, 3: 44.1 short of 45 in 2023, 45.6 in 2024, reached it: better); the
     # cell says why, where R&D intensity (2: 2.61 short of 2.7 in 2023, 2.7 short of 2.8 in 2024) is re-rated

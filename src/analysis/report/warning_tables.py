@@ -16,6 +16,7 @@ from ..assess.warning_list import (
     warning_list,
 )
 from ..catalog import Catalog
+from ..vocabulary import HELD_EVERY_YEAR
 from .cards import element_id, gap_text
 from .context import ReportContext
 from .numbers import is_missing
@@ -204,8 +205,10 @@ def _change_reason(row, words) -> str:
     if "now_final" in reasons:
         # a stage target (a later one follows) is checked, not finally judged (method, item 1)
         stage = not is_missing(getattr(row, "next_target_value", float("nan")))
-        said.append(words.text("warnings.change_reason.now_stage" if stage else "warnings.change_reason.now_final",
-                               year=year(row.target_year)))
+        # a level to hold every year, checked in a year with a later one to hold: no stage target, the year's level
+        held = stage and getattr(row, "direction", "") in HELD_EVERY_YEAR
+        said.append(words.text("warnings.change_reason.now_held" if held else "warnings.change_reason.now_stage"
+                               if stage else "warnings.change_reason.now_final", year=year(row.target_year)))
     return words.join(said)
 
 
