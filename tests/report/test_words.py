@@ -651,6 +651,14 @@ def test_a_progress_verdict_on_a_single_plan_value_is_flagged(example_tables):
                    "plan period (from 2022); it may change as later values come in.")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))
         assert expected in paragraphs
+    # 2022: every one of the 25 quantitative series has its 2022 value alone: "all 25", not 25 numbers in brackets
+    for language, expected in (
+            ("zh", "注意：全部 25 个定量序列的进展判断均只依据方案期内（2022年起）的一个数值，"
+                   "待后续年份数据补充后可能改变。"),
+            ("en", "Caution: all 25 quantitative series rest their progress verdict on a single value from the plan "
+                   "period (from 2022); it may change as later values come in.")):
+        paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2022, language)))
+        assert expected in paragraphs
 
 
 def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_tables):

@@ -578,7 +578,9 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
                                                      years=_low_evidence_years(context, low))))
     single = single_plan_value(context, numeric)
     if len(single):
-        paragraphs.append(Paragraph(words.count_text("summary.single_value", len(single), ids=series_ids(single, words),
+        # every series: "all 25", never a list of 25 numbers to read through
+        key = "summary.single_value_all" if len(single) == len(numeric) > 1 else "summary.single_value"
+        paragraphs.append(Paragraph(words.count_text(key, len(single), ids=series_ids(single, words),
                                                      first=year(plan_start_year(context.values)))))
     for line in (_revisions(context), _observation_revisions(context), _preliminary(context)):
         if line:
