@@ -866,9 +866,12 @@ def _need(row, words: Catalog, missed: str = "") -> str:
                           years=years_without_value(row, words))
     pace = (MISSING if is_missing(row.required_per_year)
             else _pace_in_sentence(row, words, row.required_cagr, row.required_per_year))
-    return words.text("summary.need_growth", name=name, as_of=year(row.as_of_year),
-                      latest=amount(row, fmt_number(row.latest_value), words), target_year=year(row.target_year),
-                      target=amount(row, fmt_number(row.target_value), words), pace=pace)
+    # one year to go: what that year must add, never "a year"; the numbers with the digits printed (3.0, not 3)
+    one_year = not is_missing(row.as_of_year) and row.target_year - row.as_of_year == 1
+    return words.text("summary.need_growth_one_year" if one_year else "summary.need_growth", name=name,
+                      as_of=year(row.as_of_year), latest=amount(row, value_text(row, row.latest_value, words), words),
+                      target_year=year(row.target_year),
+                      target=amount(row, value_text(row, row.target_value, words, "target"), words), pace=pace)
 
 
 def _awaiting_final(row) -> bool:
