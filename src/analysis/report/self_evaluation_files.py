@@ -115,6 +115,7 @@ def self_evaluation_html(context: ReportContext, generated: str) -> str:
     title = self_evaluation_title(context)
     return render("self_evaluation.html.j2", title=title, title_markup=title_markup(title), blocks=blocks,
                   dates=report_dates(context, generated), language=context.words["language.html_lang"],
+                  dataset_label=(context.plan.get("dataset_label") or {}).get(context.language, ""),
                   style=STYLE_SHEET.read_text(encoding="utf-8"))
 
 
