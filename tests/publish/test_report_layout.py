@@ -390,13 +390,20 @@ def test_the_scorecard_on_a_phone_shows_each_value_with_its_unit(example_reports
 def test_a_values_year_sits_in_one_place_down_each_scorecard_column(report):
     """On paper the latest and target columns put every value's year either beside it or under it, never both in one
     column: the mid-term zh once set "24,300 / (2023)" on two lines two rows above "2.7 (2023)" on one, and the
-    final zh "24,800 / (2024)" above "2.7 (2024)"."""
+    final zh "24,800 / (2024)" above "2.7 (2024)"; the warning list's latest and target columns (5 and 6 there too)
+    likewise ("1,580家 / （2024）" above "2.7%（2024）")."""
     document = HTML(filename=report / "report.html", url_fetcher=URLFetcher(allowed_protocols={"data"}),
                     media_type="print").render()
+    _one_place_for_the_year(document, "scorecard")
+    # (a warning list may hold no value with a year: the plan's own data, before its values come in)
+    _one_place_for_the_year(document, "warning-list", required=False)
+
+
+def _one_place_for_the_year(document, table_class: str, required: bool = True) -> None:
     placed: dict[int, set] = {5: set(), 6: set()}
     for page in document.pages:
         for table in page._page_box.descendants():
-            if not (isinstance(table, boxes.TableBox) and "scorecard" in (table.element.get("class") or "")):
+            if not (isinstance(table, boxes.TableBox) and table_class in (table.element.get("class") or "").split()):
                 continue
             for cell in table.descendants():
                 if not isinstance(cell, boxes.TableCellBox) or cell.element.tag != "td" or cell.colspan > 1:
@@ -410,5 +417,5 @@ def test_a_values_year_sits_in_one_place_down_each_scorecard_column(report):
                 if years and values:
                     # a line lower, not a smaller font's top
                     placed[column].add(years[0].position_y > values[0].position_y + 8)
-    assert placed[5] and placed[6]
-    assert all(len(where) == 1 for where in placed.values()), placed
+    assert (placed[5] and placed[6]) or not required, table_class
+    assert all(len(where) <= 1 for where in placed.values()), (table_class, placed)
