@@ -248,6 +248,9 @@ def test_a_projection_only_from_enough_points_and_whole_for_counts(example_table
     projected = talent["按实际年均增长推算 2023年"]  # the binding target: 2023 stage
     # 242 (2020) to 275 (2022): (275 / 242) ** 0.5 = 1.0660 a year; 275 × 1.0660 = 293.15: whole persons, 293
     assert projected == "293"
+    # a share to the decimals its values carry: tech zones (3), 41.5 (2020) to 42 (2022), +0.25 a year, 42.25 in 2023,
+    # given as 42.3 (a projection no more precise than the values it rests on; the workbook stores the same)
+    assert dict(cards.card_numbers(review, rows[(3, "")]))["按实际年均增长推算 2023年"] == "42.3"
     # the floor of energy use (18): met or missed each year, no projection
     assert not any(label.startswith("按实际年均增长推算") for label, _ in cards.card_numbers(review, rows[(18, "")]))
 

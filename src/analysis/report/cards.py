@@ -26,6 +26,7 @@ from .words import (
     pace_text,
     plan_outline_of,
     plan_period_move,
+    projected_shown,
     projection_shown,
     qualitative_state,
     rate_text,
@@ -115,12 +116,8 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
         seen = labels["seen_rank" if row.kind == "rank" else "seen"]
         rows.append((seen.format(year=year(base_year)), seen_text(row, words)))
     if projection_shown(row):
-        projected = row.projected_value
-        if row.kind == "rank":
-            projected = max(projected, 1.0)  # no place above first
-        elif row.kind == "count":
-            projected = round(projected)  # whole firms, persons, bases
-        rows.append((labels["projected"].format(year=year(row.target_year)), value_text(row, projected, words)))
+        rows.append((labels["projected"].format(year=year(row.target_year)),
+                     value_text(row, projected_shown(row), words)))
     return [(label.format(unit=unit), value) for label, value in rows]
 
 

@@ -47,6 +47,7 @@ from .words import (
     pace_text,
     plan_outline_of,
     plan_period_note,
+    projected_shown,
     projection_shown,
     prose_growth_checks,
     qualitative_state,
@@ -464,12 +465,7 @@ def _projected(row, words):
     than first); empty where the card shows none (:func:`~analysis.report.words.projection_shown`)."""
     if not projection_shown(row):
         return None
-    projected = float(row.projected_value)
-    if row.kind == "rank":
-        projected = max(projected, 1.0)
-    elif row.kind == "count":
-        projected = float(round(projected))
-    return ranked(row, round_shown(projected), words)
+    return ranked(row, round_shown(projected_shown(row)), words)
 
 
 def _seen(row) -> list:

@@ -33,7 +33,16 @@ from ..settings import LANGUAGES, SCHEMES
 from ..text import as_submitted
 from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
 from .context import ReportContext
-from .numbers import MISSING, fmt_number, fmt_pct, fmt_printed, fmt_signed, is_missing, round_shown
+from .numbers import (
+    MISSING,
+    fmt_number,
+    fmt_pct,
+    fmt_printed,
+    fmt_signed,
+    is_missing,
+    round_shown,
+    shown_decimals,
+)
 
 
 @dataclass(frozen=True)
@@ -887,6 +896,30 @@ def projection_shown(row) -> bool:
     year is met or missed each year, never projected)."""
     return (row.verdict == "progress" and not is_missing(row.projected_value) and row.n_points > 2
             and row.method != "annual_floor" and row.direction not in HELD_EVERY_YEAR)
+
+
+def projected_shown(row) -> float:
+    """The projection as a card and the workbook give it: a rank no better than first, a count whole (firms, persons),
+    any other to the decimals the series' own base and latest values carry (41.5 and 42 project to 42.3, never
+    42.25: a projection is no more precise than what it rests on), at most as many as any number shows."""
+    projected = float(row.projected_value)
+    if row.kind == "rank":
+        return max(projected, 1.0)  # no place above first
+    if row.kind == "count":
+        return float(round(projected))
+    digits = max(_decimals(getattr(row, printed, ""), getattr(row, value, math.nan))
+                 for printed, value in (("base_printed", "base_value"), ("latest_printed", "latest_value")))
+    return float(half_up(projected, min(digits, shown_decimals(projected))))
+
+
+def _decimals(printed, value) -> int:
+    """The decimals a value was given with: its printed form's (2.40: 2), else its number's (41.5: 1, 42.0: 0)."""
+    given = isinstance(printed, str) and bool(printed.strip())
+    text = printed if given else "" if is_missing(value) else repr(float(value))
+    number = re.search(r"\d+(?:\.(\d+))?", text.replace(",", ""))
+    if number is None or number.group(1) is None:
+        return 0
+    return 0 if set(number.group(1)) == {"0"} and not printed else len(number.group(1))
 
 
 def not_final(row) -> bool:
