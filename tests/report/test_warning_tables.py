@@ -224,3 +224,16 @@ def test_series_without_data_in_either_year_are_counted_not_listed(weihai):
     assert rows_of(html) == [] and "<table" not in html
     en = changes(warnings_html(report_context(tables, 2024, "en")))
     assert "The 25 series with insufficient data in both years (indicators 1, 2, 3," in en and "<table" not in en
+
+
+def test_the_rows_that_read_alike_stand_together(example_tables):
+    """The 2023 review's unchanged outcomes: 12 series "as projected" (insufficient or moving away then, a stage target
+    missed now; on track then, met now) come in one block before the 6 whose status is the same one, never split by
+    them (they once read 3, 5, 5, 15, 20 as projected, 4 unchanged, then 19, 1, 6 … as projected again)."""
+    from analysis.report.context import load_report
+    from analysis.report.warning_tables import change_rows
+    from tests.conftest import relative
+
+    _, rows = change_rows(load_report(relative(example_tables), 2023, "en"))
+    same = [row.change_text for row in rows if row.change == "same"]
+    assert same == ["As projected"] * 12 + ["Status unchanged"] * 6

@@ -163,6 +163,10 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             revised_text=words.text("warnings.revised_then", status=then_today)
             if row.status_then_today != row.status_then else "",
             reason_text=_change_reason(row, words)))
+    # within "the same", the rows that read alike together: "as projected" and "missed both times" (another word,
+    # the same outcome) before the unchanged ones, never split by them
+    rows.sort(key=lambda row: (CHANGES_WORST_FIRST.index(row.change), row.status_then == row.status_now,
+                               row.change_text if row.change == "same" else ""))
     return previous, rows
 
 
