@@ -237,3 +237,21 @@ def test_the_rows_that_read_alike_stand_together(example_tables):
     _, rows = change_rows(load_report(relative(example_tables), 2023, "en"))
     same = [row.change_text for row in rows if row.change == "same"]
     assert same == ["As projected"] * 12 + ["Status unchanged"] * 6
+
+
+def test_a_change_from_a_baseline_year_says_the_year_is_before_the_plan(example_tables):
+    """The 2022 review compares with 2021, a year the plan prints baselines for (its period starts in 2022): said in
+    the sentence above the table; the 2023 review's comparison with 2022 says nothing of the kind."""
+    from analysis.report.context import load_report
+    from analysis.report.warning_tables import change_rows, changes_intro
+    from tests.conftest import relative
+
+    for year, language, said in ((2022, "zh", True), (2022, "en", True), (2023, "en", False)):
+        context = load_report(relative(example_tables), year, language)
+        previous, rows = change_rows(context)
+        text = changes_intro(context, previous, rows)
+        expected = {"zh": "2021年为方案基础值年份，当年的结论依据方案表列的基础值，方案期自 2022年起。",
+                    "en": " 2021 is a baseline year of the plan, before its period (from 2022): its statuses rest on "
+                          "the baselines the plan prints."}[language]
+        assert (expected in text) is said, text
+        assert ("baseline year" in text or "基础值年份" in text) is said

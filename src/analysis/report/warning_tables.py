@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..assess.assessment import plan_start_year
 from ..assess.warning_list import (
     CHANGES_WORST_FIRST,
     MISSED_AGAIN,
@@ -243,6 +244,9 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
                                 if counts["not_comparable"] else "")
     text += words.text("warnings.changes_intro_published" if published else "warnings.changes_intro", year=previous,
                        **counts)
+    start = plan_start_year(context.values)
+    if start is not None and previous < start:  # a year of the plan's printed baselines, before its period
+        text += words.text("warnings.changes_before_plan", year=previous, start=start)
     changed = changes.count("worse") + changes.count("better")
     if other:  # all of them: "It rests on …", never "Of the 1 series …, 1 rests on …"
         text += words.count_text("warnings.changes_other_all" if other == changed else "warnings.changes_other", other,
