@@ -91,13 +91,14 @@ def test_the_paragraph_before_a_table_stays_on_its_page_in_word(example_reports)
 
 
 def test_the_word_drafts_numbers_are_right_aligned_and_its_words_not(example_reports):
-    """Row 1 of the indicators table: 22,154, 24,500 and 24,800 right-aligned (digits under digits, as the HTML and the
-    report's scorecard); its name, unit and status left as written."""
+    """Row 1 of the indicators table: 22,154, 24,500 and 24,800 (2024's, said in the cell: the latest values' years
+    differ) right-aligned (digits under digits, as the HTML and the report's scorecard); its name, unit and status
+    left as written."""
     document = docx.Document(example_reports["final-zh"] / "self-evaluation.docx")
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "序号")
     row = next(r for r in table.rows if r.cells[0].text == "1")
     aligned = [cell.paragraphs[0].alignment for cell in row.cells]
-    assert [cell.text for cell in row.cells][3:6] == ["22,154", "24,500", "24,800"]
+    assert [cell.text for cell in row.cells][3:6] == ["22,154", "24,500", "24,800（2024）"]
     assert aligned[3:6] == [docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT] * 3
     assert docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT not in aligned[:3] + aligned[6:]
 
@@ -503,10 +504,12 @@ def test_a_stage_target_missed_off_course_says_so_in_the_table(example_tables):
     assert row[6] == "Stage target missed (off course for the 2024 target)"
 
 
-def test_the_year_most_values_share_heads_the_column_and_a_cell_of_another_year_says_its_own(example_tables):
-    """A bureau's table heads its columns with the year (2024年目标值, 2024年实际值) rather than repeat it in every
-    cell: in the example, every final target is 2024's and 23 of 25 latest values are 2024's; 4 provincial's latest is
-    2022's (2.9) and 21's is 2023's (9.3), each said in its cell. The mid-term's stage targets are 2023's."""
+def test_a_year_heads_a_column_only_when_every_value_in_it_is_of_that_year(example_tables):
+    """A bureau's table heads its columns with the year (2024年目标值) rather than repeat it in every cell, where
+    every value is of that year: in the example, every final target is 2024's, the mid-term's stage targets 2023's.
+    Not the latest values: 4 provincial's is 2022's (2.9) and 21's 2023's (9.3) at the final evaluation, 4
+    provincial's 2022's at the mid-term, never under "2024年实际值" or "2023 value": their column is the main
+    report's "最新值" / "Latest value", each cell with its year."""
     from tests.conftest import relative
 
     def table(year, language):
@@ -515,13 +518,32 @@ def test_the_year_most_values_share_heads_the_column_and_a_cell_of_another_year_
         return found.headers, {(row[0], row[2]): row for row in found.rows}
 
     headers, rows = table(2024, "zh")
-    assert headers[3:6] == ["2020年基础值", "2024年目标值", "2024年实际值"]
-    assert rows[("1", "人")][4:6] == ["24,500", "24,800"]
+    assert headers[3:6] == ["2020年基础值", "2024年目标值", "最新值"]
+    assert rows[("1", "人")][4:6] == ["24,500", "24,800（2024）"]
     latest = [row[5] for row in rows.values() if row[1] == "省级农业科技园区营收占比" or row[0] == "21"]
     assert latest == ["2.9（2022）", "9.3（2023）"]
     headers, rows = table(2023, "en")
-    assert headers[3:6] == ["2020 baseline", "2023 target", "2023 value"]
-    assert next(row for key, row in rows.items() if key[0] == "14")[4:6] == ["100", "103"]
+    assert headers[3:6] == ["2020 baseline", "2023 target", "Latest value"]
+    assert next(row for key, row in rows.items() if key[0] == "14")[4:6] == ["100", "103 (2023)"]
+    assert next(row for row in rows.values() if row[1] == "Provincial agri-tech park revenue / GDP")[5] == \
+        "2.9 (2022)"
+
+
+def test_a_column_of_values_of_one_year_is_headed_with_it(example_tables):
+    """Where every latest value is of one year (the example's 2024 values, 4 provincial's and 21's older ones left
+    out), that year heads the column (2024年实际值, 2024 value) and no cell repeats it."""
+    from tests.conftest import relative
+
+    for language, header in (("zh", "2024年实际值"), ("en", "2024 value")):
+        context = load_report(relative(example_tables), 2024, language)
+        joined = context.joined()
+        older = (joined["status"] != "qualitative") & (joined["as_of_year"] != 2024)
+        assert older.sum() == 2
+        context.__dict__["_joined"] = joined[~older]  # the cached table context.joined() copies
+        table = next(block for block in self_evaluation_blocks(context) if block.name == "indicators")
+        assert table.headers[5] == header
+        assert next(row for row in table.rows if row[0] == "1")[5] == "24,800"
+        assert not any(isinstance(row[5], str) and "2024" in row[5] for row in table.rows)
 
 
 def test_the_indicator_table_stars_the_core_indicators_as_the_report_does(example_tables):

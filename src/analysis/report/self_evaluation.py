@@ -241,11 +241,12 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     # a mid-term: after a stage target's verdict, the next target and what it needs a year (as the report's scorecard)
     ahead = bool((numeric["verdict"].eq("final") & numeric["next_target_year"].notna()).any())
     keys = ("id", "name", "unit", "base", "target", "latest", "status") + (("next",) if ahead else ())
-    # the year most targets and most latest values share heads their column (2024年目标值), as a bureau's table
-    # does; a cell of another year says its own (2.9（2022）)
+    # the year every target, or every latest value, is of heads its column (2024年目标值), as a bureau's table does;
+    # where their years differ, the column is the main report's (最新值, 目标值) and each cell says its year
+    # (2.9（2022）), never a value of 2022 under "2024年实际值"
     quantitative = joined[joined["status"] != "qualitative"]
-    target_year = _common_year(quantitative["target_year"])
-    latest_year = _common_year(quantitative.loc[quantitative["latest_value"].notna(), "as_of_year"])
+    target_year = _one_year(quantitative["target_year"])
+    latest_year = _one_year(quantitative.loc[quantitative["latest_value"].notna(), "as_of_year"])
     headed = {"target": target_year, "latest": latest_year}
     headers = [words.text(f"self_evaluation.table.{key}" + ("_in" if headed.get(key) else ""),
                           base_year=context.plan["base_year"], year=headed.get(key)) for key in keys]
@@ -652,12 +653,10 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
     return blocks + [Block("table", headers=headers, rows=rows, name="submissions")]
 
 
-def _common_year(years: pd.Series) -> int | None:
-    """The year most of ``years`` share (the later on a tie); none without any."""
-    counts = years.dropna().astype(int).value_counts()
-    if counts.empty:
-        return None
-    return int(max(counts.index, key=lambda year: (counts[year], year)))
+def _one_year(years: pd.Series) -> int | None:
+    """The year all of ``years`` are; none where they differ, or without any."""
+    distinct = set(years.dropna().astype(int))
+    return distinct.pop() if len(distinct) == 1 else None
 
 
 def _own_year(value, headed: int | None, words) -> str:
