@@ -546,6 +546,20 @@ def test_a_column_of_values_of_one_year_is_headed_with_it(example_tables):
         assert not any(isinstance(row[5], str) and "2024" in row[5] for row in table.rows)
 
 
+def test_a_level_missed_in_a_year_gives_that_years_value_in_the_table(example_tables):
+    """18 (≥5 every year) missed 2023 with 4.6 and met it in 2024 with 5.3: beside 5.3 the status cell gives the
+    value it was not achieved for, as the report's card does (2023年（4.6%）), not the year alone."""
+    from tests.conftest import relative
+
+    for year, language, status in ((2024, "zh", "未达标（2023年为 4.6%，未达到）"),
+                                   (2024, "en", "Not achieved (4.6% in 2023, missed)"),
+                                   (2023, "zh", "未达标（2023年为 4.6%，未达到）"),
+                                   (2023, "en", "Not achieved (4.6% in 2023, missed)")):
+        blocks = self_evaluation_blocks(load_report(relative(example_tables), year, language))
+        table = next(block for block in blocks if block.name == "indicators")
+        assert next(row for row in table.rows if row[0] == "18")[6] == status
+
+
 def test_the_indicator_table_stars_the_core_indicators_as_the_report_does(example_tables):
     """Weihai's plan marks 2, 7, 8, 20, 22 and 23 with * (核心考核指标): the self-evaluation's table stars those
     six names, no other, and says under the table what the star means."""

@@ -282,7 +282,7 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
         rows.append([str(row.indicator_id), named, localized(row, "unit", context.language),
                      value_text(row, row.base_value, words), target, latest,
                      # a verdict on an earlier value once the target year has come says so, as the report's does
-                     status_text(row, words) + status_aside(row, words) + _status_notes(context, row)]
+                     status_text(row, words) + _status_aside(context, row) + _status_notes(context, row)]
                     + ([_next_target(row, words)] if ahead else []))
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators"))
     if joined["core"].any():
@@ -468,6 +468,20 @@ def lagging_rows(context: ReportContext) -> pd.DataFrame:
     joined = context.joined()
     off_course = [stage_met_off_course(row) for row in joined.itertuples()]
     return joined[joined["status"].isin(LAGGING) | pd.Series(off_course, index=joined.index, dtype=bool)]
+
+
+def _status_aside(context: ReportContext, row) -> str:
+    """:func:`~analysis.report.words.status_aside`, with the value of each year a level to hold every year missed, as
+    the report's card gives it ("未达标（2023年为 4.6%，未达到）" beside 2024's 5.3 that meets it); the years alone
+    where a value is not on file."""
+    words = context.words
+    missed = missed_year_values(context, row)
+    if not missed or any(is_missing(value) for _, value in missed):
+        return status_aside(row, words)
+    values = words["grammar.comma"].join(
+        words.text("self_evaluation.missed_value", year=year(missed_year),
+                   value=amount(row, value_text(row, value, words), words)) for missed_year, value in missed)
+    return words.text("grammar.aside", text=words.text("self_evaluation.missed", values=values))
 
 
 def _status_notes(context: ReportContext, row) -> str:
