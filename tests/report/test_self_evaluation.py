@@ -188,10 +188,9 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "zh")))
     # a mid-term's result leads: the stage targets, then the share of the final verdict
     assert ("23 项定量指标中，21 项对照 2023年阶段目标作出判定：达到 12 项、未达到 9 项。"
-            # the final verdict (a level missed in a year) counted, no share of it: 0.0% would misquote the plan;
-            # why it is final is said of it (18 missed a year), not "a target year's value is in, or …"
-            "另有 1 项已可作最终判定（每年须达到的目标已有年份未达到）："
-            "未达到目标；"  # never "达到目标 0 项"
+            # the final verdict (a level missed in a year) named with what it rests on, no share of it: 0.0% would
+            # misquote the plan; never "达到目标 0 项"
+            "另有 1 项已可作最终判定：指标 18 万元GDP能耗下降率 2023年为 4.6%，未达到每年≥5%的要求，未达标。"
             "指标达标比例待目标年份数据到位后计算。"
             # 23 = 21 + 1 + 1: the stage verdicts are not listed again among those without a final verdict
             "其余 1 项尚缺目标年份数据，仅有进展判断。") in text
@@ -200,9 +199,9 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                "偏离目标 1 项；未达标 1 项。" in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
     assert any(t.startswith("Of the 23 quantitative indicators, 21 were judged against their 2023 stage targets: 12 "
-                            "met them and 9 missed them. A final verdict is already possible for one more (a "
-                            "level to hold every year, missed in at least one year): "  # never "each" of one
-                            "it did not reach the target; the share of indicators achieved can be "
+                            "met them and 9 missed them. A final verdict is already possible for one more: "
+                            "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the ≥5% "
+                            "required every year: not achieved. The share of indicators achieved can be "
                             "given once the target years' values are in. One more still lacks its target year's "
                             "value: a progress verdict only.") for t in english)
     # the counts in a sentence, each status as a sentence writes it (never "…: Stage target met 11; Moving away 1")
@@ -210,6 +209,34 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                "away\u00a01; not achieved\u00a01." in t for t in english)
     assert not any("比例 0.0%" in t or "of 0.0%" in t or "(0 of 2" in t or "0 reached" in t or "目标 0 项" in t
                    for t in text + english)
+
+
+def test_a_final_verdict_is_named_with_the_value_it_rests_on(example_tables):
+    """Each indicator with a final verdict, as the mid-term names it: a level missed in a year by that year's value
+    against the level (18: 4.6 in 2023 against ≥5 every year), another by its target year's value against the target
+    (the example's 2024 values: 1 reached 24,500 with 24,800, 16 missed 160 with 158; of 5, not achieved, the series
+    that missed: the provincial's 79 against 80, not the national 7 that reached its 7)."""
+    from analysis.report.self_evaluation import _final_items
+    from tests.conftest import relative
+
+    for language, expected in (
+            ("zh", ["指标 1 研发人员数 2024年为 24,800人，2024年目标 24,500人，已达标",
+                    "指标 5 省级科技创新基地 2024年为 79个，2024年目标 80个，未达标",
+                    "指标 16 技术合同成交额 2024年为 158亿元，2024年目标 160亿元，未达标",
+                    "指标 18 万元GDP能耗下降率 2023年为 4.6%，未达到每年≥5%的要求，未达标"]),
+            ("en", ["indicator 1, R&D personnel (persons), was 24,800 in 2024 against a 2024 target of 24,500: "
+                    "achieved",
+                    "indicator 5, Provincial innovation bases, was 79 in 2024 against a 2024 target of 80: "
+                    "not achieved",
+                    "indicator 16, Technology contracts traded (100 million yuan), was 158 in 2024 against a 2024 "
+                    "target of 160: not achieved",
+                    "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the ≥5% "
+                    "required every year: not achieved"])):
+        context = load_report(relative(example_tables), 2024, language)
+        numeric = context.joined()
+        numeric = numeric[numeric["status"] != "qualitative"]
+        finals = final_verdicts(numeric)
+        assert _final_items(context, numeric, {i: finals[i] for i in (1, 5, 16, 18)}) == expected
 
 
 def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):

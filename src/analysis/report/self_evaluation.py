@@ -399,13 +399,10 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     basis = ("self_evaluation.share.basis" if not len(early) else "self_evaluation.share.basis_held_only"
              if len(early.drop_duplicates("indicator_id")) == len(finals) else "self_evaluation.share.basis_held")
     if stages:  # a mid-term: a share of the few final verdicts (levels missed in a year) would misquote the plan
-        count, missed = len(finals), len(finals) - achieved
-        # "2 项均未达到目标", "neither reached the target": never "0 reached the target and 2 did not"
-        form = ("some" if achieved and missed else ("all" if achieved else "none")
-                + ("_one" if count == 1 else "_two" if count == 2 and not achieved else ""))
-        outcome = words.text(f"self_evaluation.share.outcome.{form}", achieved=achieved, missed=missed, count=count)
-        return lead + words.count_text("self_evaluation.share.finals_mid", count, outcome=outcome,
-                                       basis=words.count_text(basis, count), rest=rest)  # "each" of two, not of one
+        # each named, with what it rests on (18: "2023年为 4.6%，未达到每年≥5%的要求，未达标")
+        return lead + words.count_text("self_evaluation.share.finals_mid", len(finals), rest=rest,
+                                       items=words["grammar.list_separator"].join(_final_items(context, numeric,
+                                                                                               finals)))
     share = str(half_up(achieved / len(finals), 1, 100))
     judged = words.text("self_evaluation.share.judged", count=len(finals), share=share, basis=words[basis],
                         achieved=achieved) \
@@ -419,6 +416,36 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
                                               share_all=str(half_up(achieved / total, 1, 100)))
                             if len(finals) < total else "",
                             basis_one=words[f"{basis}_one"])
+
+
+def _final_items(context: ReportContext, numeric: pd.DataFrame, finals: dict[int, str]) -> list[str]:
+    """Each indicator with a final verdict for the plan, by the series it rests on (those not achieved of one not
+    achieved, every series of one achieved): its number and name, the values of the years a level to hold every
+    year missed against that level ("指标 18 万元GDP能耗下降率 2023年为 4.6%，未达到每年≥5%的要求，未达标"), or its
+    value of the target year against the target."""
+    words = context.words
+    items = []
+    for indicator_id, verdict in finals.items():
+        series = numeric[numeric["indicator_id"].astype(int) == indicator_id]
+        series = series[_for_the_plan(series) & (series["status"] == "not_achieved")] \
+            if verdict == "not_achieved" else series
+        for row in series.itertuples():
+            fields = dict(id=row.indicator_id, name=named_series(row, context),
+                          status=status_text(row, words, "status_in_sentence"),
+                          target=amount(row, target_text(row, words), words))
+            missed = [(missed_year, value) for missed_year, value in missed_year_values(context, row)
+                      if not is_missing(value)]
+            if row.status == "not_achieved" and missed:
+                values = words["grammar.comma"].join(
+                    words.text("self_evaluation.missed_value", year=year(missed_year),
+                               value=amount(row, value_text(row, value, words), words))
+                    for missed_year, value in missed)
+                items.append(words.text("self_evaluation.share.final_held", **fields, values=values))
+            else:
+                items.append(words.text("self_evaluation.share.final_item", **fields, year=year(row.as_of_year),
+                                        latest=amount(row, value_text(row, row.latest_value, words), words),
+                                        target_year=year(row.target_year)))
+    return items
 
 
 def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> list[Block]:
