@@ -186,8 +186,10 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     from tests.conftest import relative
 
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "zh")))
-    # a mid-term's result leads: the stage targets, then the share of the final verdict
-    assert ("23 项定量指标中，21 项对照 2023年阶段目标作出判定：达到 12 项、未达到 9 项。"
+    # a mid-term's result leads: the stage targets, 17's level held so far (no stage target) apart among those met,
+    # as the statuses counted next (11 + 1), then the final verdict
+    assert ("23 项定量指标中，21 项对照 2023年目标作出判定：达到 12 项（其中已达阶段目标 11 项，"
+            "每年须达到的目标目前逐年达标 1 项）、未达到 9 项。"
             # the final verdict (a level missed in a year) named with what it rests on, no share of it: 0.0% would
             # misquote the plan; never "达到目标 0 项"
             "另有 1 项已可作最终判定：指标 18 万元GDP能耗下降率 2023年为 4.6%，未达到每年≥5%的要求，未达标。"
@@ -198,8 +200,9 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     assert any("已有方案期内数据的 23 项定量指标中，已达阶段目标 11 项；目前逐年达标 1 项；未达阶段目标 9 项；"
                "偏离目标 1 项；未达标 1 项。" in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
-    assert any(t.startswith("Of the 23 quantitative indicators, 21 were judged against their 2023 stage targets: 12 "
-                            "met them and 9 missed them. A final verdict is already possible for one more: "
+    assert any(t.startswith("Of the 23 quantitative indicators, 21 were judged against their 2023 targets: 12 met "
+                            "them (11 a stage target, 1 a level to hold every year, met so far) and 9 missed them. "
+                            "A final verdict is already possible for one more: "
                             "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the ≥5% "
                             "required every year: not achieved. The share of indicators achieved can be "
                             "given once the target years' values are in. One more still lacks its target year's "

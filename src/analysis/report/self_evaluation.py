@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..assess.assessment import headline_status, plan_start_year
-from ..assess.warning_list import stage_met_off_course
+from ..assess.warning_list import shown_status, stage_met_off_course
 from ..text import as_submitted
 from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
 from .cards import missed_year_values
@@ -376,8 +376,14 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     lead = ""
     if stages:  # a mid-term's result: the stage targets, before the share of the few final verdicts
         judged = numeric[numeric["indicator_id"].astype(int).isin(stages)]
-        lead = words.text("self_evaluation.share.stage_lead", n=len(stages), reached=reached,
-                          missed=len(stages) - reached, total=total,
+        # a level to hold every year, met so far, has no stage target: counted apart among those met, as the
+        # statuses counted after it show it (17: 目前逐年达标)
+        held = sum(verdict == "achieved" and all(shown_status(row) == "met_so_far" for row in series.itertuples())
+                   for indicator_id, verdict in stages.items()
+                   for series in [judged[judged["indicator_id"].astype(int) == indicator_id]])
+        lead = words.text("self_evaluation.share.stage_lead_held" if held else "self_evaluation.share.stage_lead",
+                          n=len(stages), reached=reached, missed=len(stages) - reached, total=total, held=held,
+                          stage=reached - held,
                           years=words.join_and(sorted({year(y) for y in judged["target_year"].dropna()})))
     if not finals:
         staged = [words.text("self_evaluation.share.stage_only", n=len(stages))] if stages else []
