@@ -317,6 +317,21 @@ def test_a_task_lists_its_departments_and_calls_none_the_lead(example_reports, c
     assert header == {"final-zh": "须报送的任务", "final-en": "Tasks due"}[case]
 
 
+def test_a_group_of_departments_is_no_proper_name_after_the_first_place(example_tables):
+    """Task 1.1's departments in English: seven bureaus by their proper names, then the plan's 各区市政府 and
+    开发区管委, groups, written as a list writes a common noun ("district and …", never "…; District and …")."""
+    from tests.conftest import relative
+
+    text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
+    task = next(t for t in text if t.startswith("Task 1.1: "))
+    assert task.endswith("(responsible: Municipal Development and Reform Commission; Municipal Bureau of Industry and "
+                         "Information Technology; Municipal Bureau of Natural Resources and Planning; Municipal Bureau "
+                         "of Housing and Urban-Rural Development; Municipal Transport Bureau; Municipal Bureau of "
+                         "Commerce; Municipal Administrative Approval Service Bureau; district and county-level city "
+                         "governments; administrative committees of the development zones)")
+    assert not any("; District and" in t or "; Administrative committees" in t for t in text)
+
+
 def test_the_title_years_and_the_departments_names_are_never_broken_in_the_pdf(example_reports):
     folder = example_reports["final-zh"]
     page = (folder / "self-evaluation.html").read_text(encoding="utf-8")

@@ -29,6 +29,7 @@ from .words import (
     amount,
     data_gap_text,
     following_target,
+    in_a_list,
     localized,
     named,
     next_target_need,
@@ -474,7 +475,9 @@ def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> l
             # one, unless task_leads.csv assigns another by function: then said after the list
             wording = getattr(task, "department_wording", "") if context.language == "zh" else ""
             wording = wording if isinstance(wording, str) else ""
-            departments = localized(task, "departments", context.language) or MISSING
+            listed = localized(task, "departments", context.language)
+            separator = DEPARTMENT_SEPARATORS["zh" if listed == task.departments_zh else "en"]
+            departments = separator.join(in_a_list(listed.split(separator))) if listed else MISSING
             if getattr(task, "lead_basis", "") == "assigned":
                 departments += words.text("self_evaluation.task_lead",
                                           lead=department_name(context, task.lead_department_zh))
