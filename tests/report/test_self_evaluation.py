@@ -277,14 +277,44 @@ def test_the_national_share_states_its_denominator_and_the_indicators_without_da
     assert ("10 项定量指标中，达到目标的 4 项，"
             "占全部定量指标的 40.0%（4/10）；目标年份数据已到位、可作最终判定的 5 项中，达标的占 80.0%（4/5）。"
             "其余 5 项尚无规划期内（2011年起）数据。") in text
-    # no indicator of this plan has a national and a provincial series: nothing said of taking the worse
-    assert "按指标的最新评估结论计（目标年份数据未到位的为进展判断）" in text and "省级" not in text
+    # no indicator of this plan has a national and a provincial series: nothing said of taking the worse; every
+    # indicator judged has its target year's value: nothing said of a progress verdict either
+    assert "按指标的最新评估结论计，已有规划期内数据的 5 项定量指标中，已达标 4 项；未达标 1 项。" in text
+    assert "省级" not in text and "进展判断" not in text
     # R&D intensity (3) missed its target and the plan names no department for it: the problems ask its reasons,
     # and the annex owes them too (not "no indicator needs explaining")
     # (the fixture's 2.10 of 2.2: 95.5 %)
     assert "研发投入强度：未达标（完成率 95.5%）" in text and "也没有须说明的指标" not in text
     annex = text[text.index("附：材料报送情况"):]
     assert "未明确责任部门" in annex and "指标 3" in annex
+
+
+def test_the_statuses_counted_say_how_they_are_read_only_where_it_applies(project_tmp, example_tables):
+    """The national plan's 2015 final evaluation: 1, 2, 3, 5 and 10 each have their 2015 value, a final verdict,
+    and no indicator has two series: the counts carry no "(a progress verdict where …)" nor "(the worse of …)". The
+    example's 2023 mid-term has a progress verdict (4 provincial, 2022's value) and pairs: both said."""
+    from tests.conftest import FIXTURES, NATIONAL_DIR, relative
+
+    folder = project_tmp / "national-tables" / "national"
+    folder.mkdir(parents=True)
+    plan = load_plan(copy_plan(NATIONAL_DIR, project_tmp / "plans" / "national"))
+    for name, data in build_tables(plan, "eurostat", FIXTURES / "national-12th-fyp-2021").files().items():
+        (folder / name).write_bytes(data)
+    for language, expected in (
+            ("zh", "按指标的最新评估结论计，已有规划期内数据的 5 项定量指标中，已达标 4 项；未达标 1 项。"),
+            ("en", "Of the 5 quantitative indicators with data for the plan period, by their latest verdict: "
+                   "achieved\u00a04; not achieved\u00a01.")):
+        text = block_texts(self_evaluation_blocks(load_report(relative(folder), 2015, language)))
+        assert any(t.startswith(expected) for t in text), language
+        assert not any("进展判断" in t or "progress verdict" in t for t in text)
+    for language, expected in (
+            ("zh", "按指标的最新评估结论计（同一指标的国家级、省级序列取较差者；目标年份数据未到位的为进展判断），"
+                   "已有方案期内数据的 23 项定量指标中，"),
+            ("en", "Of the 23 quantitative indicators with data for the plan period, by their latest verdict (the "
+                   "worse of an indicator's national and provincial series; a progress verdict where the target "
+                   "year's value has not been published): ")):
+        text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, language)))
+        assert any(t.startswith(expected) for t in text), language
 
 
 @pytest.mark.parametrize("case", ["final-zh", "final-en"])

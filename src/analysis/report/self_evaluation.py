@@ -223,11 +223,16 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     which = (words.text("self_evaluation.missing_ids", ids=words["grammar.comma"].join(str(i) for i in uncounted))
              if uncounted else "")
     key = "self_evaluation.status_counts" if len(counted) else "self_evaluation.status_counts_none"
-    pairs = words["self_evaluation.pairs_clause"] if numeric["indicator_id"].duplicated().any() else ""
+    # how the counts are read, each where it applies: an indicator's worse series where one has two; a progress
+    # verdict where a counted series' target year has no value yet (never said where every one has it)
+    shown = numeric[numeric["indicator_id"].isin(counted["indicator_id"])]
+    read = ([words["self_evaluation.pairs_clause"]] if numeric["indicator_id"].duplicated().any() else []) + \
+        ([words["self_evaluation.progress_clause"]] if shown["verdict"].eq("progress").any() else [])
+    notes = words.text("grammar.aside", text=words["grammar.list_separator"].join(read)) if read else ""
     without = words.count_text("self_evaluation.without", len(uncounted), missing=len(uncounted), which=which,
                                first=first or MISSING) if uncounted else ""
     blocks.append(paragraph(words.count_text(key, len(counted), n=len(counted), counts=listed, missing=len(uncounted),
-                                             which=which, first=first or MISSING, pairs=pairs, without=without)))
+                                             which=which, first=first or MISSING, notes=notes, without=without)))
     chosen = context.status_words
     if chosen is not None and not counted.empty:
         # in the plan's own status words, one per indicator: the word of the series that gives its status
