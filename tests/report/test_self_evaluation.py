@@ -91,13 +91,14 @@ def test_the_paragraph_before_a_table_stays_on_its_page_in_word(example_reports)
 
 
 def test_the_word_drafts_numbers_are_right_aligned_and_its_words_not(example_reports):
-    """Row 1 of the indicators table: 22,154, 24,500 and 24,800 right-aligned (digits under digits, as the HTML and the
-    report's scorecard); its name, unit and status left as written."""
+    """Row 1 of the indicators table: 22,154, 24,500 and 24,800 (2024's, said in the cell: the latest values' years
+    differ) right-aligned (digits under digits, as the HTML and the report's scorecard); its name, unit and status
+    left as written."""
     document = docx.Document(example_reports["final-zh"] / "self-evaluation.docx")
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "序号")
     row = next(r for r in table.rows if r.cells[0].text == "1")
     aligned = [cell.paragraphs[0].alignment for cell in row.cells]
-    assert [cell.text for cell in row.cells][3:6] == ["22,154", "24,500", "24,800"]
+    assert [cell.text for cell in row.cells][3:6] == ["22,154", "24,500", "24,800（2024）"]
     assert aligned[3:6] == [docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT] * 3
     assert docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT not in aligned[:3] + aligned[6:]
 
@@ -185,12 +186,13 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     from tests.conftest import relative
 
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "zh")))
-    # a mid-term's result leads: the stage targets, then the share of the final verdict
-    assert ("23 项定量指标中，21 项对照 2023年阶段目标作出判定：达到 12 项、未达到 9 项。"
-            # the final verdict (a level missed in a year) counted, no share of it: 0.0% would misquote the plan;
-            # why it is final is said of it (18 missed a year), not "a target year's value is in, or …"
-            "另有 1 项已可作最终判定（每年须达到的目标已有年份未达到）："
-            "未达到目标；"  # never "达到目标 0 项"
+    # a mid-term's result leads: the stage targets, 17's level held so far (no stage target) apart among those met,
+    # as the statuses counted next (11 + 1), then the final verdict
+    assert ("23 项定量指标中，21 项对照 2023年目标作出判定：达到 12 项（其中已达阶段目标 11 项，"
+            "每年须达到的目标目前逐年达标 1 项）、未达到 9 项。"
+            # the final verdict (a level missed in a year) named with what it rests on, no share of it: 0.0% would
+            # misquote the plan; never "达到目标 0 项"
+            "另有 1 项已可作最终判定：指标 18 万元GDP能耗下降率 2023年为 4.6%，未达到每年≥5%的要求，未达标。"
             "指标达标比例待目标年份数据到位后计算。"
             # 23 = 21 + 1 + 1: the stage verdicts are not listed again among those without a final verdict
             "其余 1 项尚缺目标年份数据，仅有进展判断。") in text
@@ -198,10 +200,11 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     assert any("已有方案期内数据的 23 项定量指标中，已达阶段目标 11 项；目前逐年达标 1 项；未达阶段目标 9 项；"
                "偏离目标 1 项；未达标 1 项。" in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
-    assert any(t.startswith("Of the 23 quantitative indicators, 21 were judged against their 2023 stage targets: 12 "
-                            "met them and 9 missed them. A final verdict is already possible for one more (a "
-                            "level to hold every year, missed in at least one year): "  # never "each" of one
-                            "it did not reach the target; the share of indicators achieved can be "
+    assert any(t.startswith("Of the 23 quantitative indicators, 21 were judged against their 2023 targets: 12 met "
+                            "them (11 a stage target, 1 a level to hold every year, met so far) and 9 missed them. "
+                            "A final verdict is already possible for one more: "
+                            "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the ≥5% "
+                            "required every year: not achieved. The share of indicators achieved can be "
                             "given once the target years' values are in. One more still lacks its target year's "
                             "value: a progress verdict only.") for t in english)
     # the counts in a sentence, each status as a sentence writes it (never "…: Stage target met 11; Moving away 1")
@@ -209,6 +212,34 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                "away\u00a01; not achieved\u00a01." in t for t in english)
     assert not any("比例 0.0%" in t or "of 0.0%" in t or "(0 of 2" in t or "0 reached" in t or "目标 0 项" in t
                    for t in text + english)
+
+
+def test_a_final_verdict_is_named_with_the_value_it_rests_on(example_tables):
+    """Each indicator with a final verdict, as the mid-term names it: a level missed in a year by that year's value
+    against the level (18: 4.6 in 2023 against ≥5 every year), another by its target year's value against the target
+    (the example's 2024 values: 1 reached 24,500 with 24,800, 16 missed 160 with 158; of 5, not achieved, the series
+    that missed: the provincial's 79 against 80, not the national 7 that reached its 7)."""
+    from analysis.report.self_evaluation import _final_items
+    from tests.conftest import relative
+
+    for language, expected in (
+            ("zh", ["指标 1 研发人员数 2024年为 24,800人，2024年目标 24,500人，已达标",
+                    "指标 5 省级科技创新基地 2024年为 79个，2024年目标 80个，未达标",
+                    "指标 16 技术合同成交额 2024年为 158亿元，2024年目标 160亿元，未达标",
+                    "指标 18 万元GDP能耗下降率 2023年为 4.6%，未达到每年≥5%的要求，未达标"]),
+            ("en", ["indicator 1, R&D personnel (persons), was 24,800 in 2024 against a 2024 target of 24,500: "
+                    "achieved",
+                    "indicator 5, Provincial innovation bases, was 79 in 2024 against a 2024 target of 80: "
+                    "not achieved",
+                    "indicator 16, Technology contracts traded (100 million yuan), was 158 in 2024 against a 2024 "
+                    "target of 160: not achieved",
+                    "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the ≥5% "
+                    "required every year: not achieved"])):
+        context = load_report(relative(example_tables), 2024, language)
+        numeric = context.joined()
+        numeric = numeric[numeric["status"] != "qualitative"]
+        finals = final_verdicts(numeric)
+        assert _final_items(context, numeric, {i: finals[i] for i in (1, 5, 16, 18)}) == expected
 
 
 def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
@@ -246,14 +277,44 @@ def test_the_national_share_states_its_denominator_and_the_indicators_without_da
     assert ("10 项定量指标中，达到目标的 4 项，"
             "占全部定量指标的 40.0%（4/10）；目标年份数据已到位、可作最终判定的 5 项中，达标的占 80.0%（4/5）。"
             "其余 5 项尚无规划期内（2011年起）数据。") in text
-    # no indicator of this plan has a national and a provincial series: nothing said of taking the worse
-    assert "按指标的最新评估结论计（目标年份数据未到位的为进展判断）" in text and "省级" not in text
+    # no indicator of this plan has a national and a provincial series: nothing said of taking the worse; every
+    # indicator judged has its target year's value: nothing said of a progress verdict either
+    assert "按指标的最新评估结论计，已有规划期内数据的 5 项定量指标中，已达标 4 项；未达标 1 项。" in text
+    assert "省级" not in text and "进展判断" not in text
     # R&D intensity (3) missed its target and the plan names no department for it: the problems ask its reasons,
     # and the annex owes them too (not "no indicator needs explaining")
     # (the fixture's 2.10 of 2.2: 95.5 %)
     assert "研发投入强度：未达标（完成率 95.5%）" in text and "也没有须说明的指标" not in text
     annex = text[text.index("附：材料报送情况"):]
     assert "未明确责任部门" in annex and "指标 3" in annex
+
+
+def test_the_statuses_counted_say_how_they_are_read_only_where_it_applies(project_tmp, example_tables):
+    """The national plan's 2015 final evaluation: 1, 2, 3, 5 and 10 each have their 2015 value, a final verdict,
+    and no indicator has two series: the counts carry no "(a progress verdict where …)" nor "(the worse of …)". The
+    example's 2023 mid-term has a progress verdict (4 provincial, 2022's value) and pairs: both said."""
+    from tests.conftest import FIXTURES, NATIONAL_DIR, relative
+
+    folder = project_tmp / "national-tables" / "national"
+    folder.mkdir(parents=True)
+    plan = load_plan(copy_plan(NATIONAL_DIR, project_tmp / "plans" / "national"))
+    for name, data in build_tables(plan, "eurostat", FIXTURES / "national-12th-fyp-2021").files().items():
+        (folder / name).write_bytes(data)
+    for language, expected in (
+            ("zh", "按指标的最新评估结论计，已有规划期内数据的 5 项定量指标中，已达标 4 项；未达标 1 项。"),
+            ("en", "Of the 5 quantitative indicators with data for the plan period, by their latest verdict: "
+                   "achieved\u00a04; not achieved\u00a01.")):
+        text = block_texts(self_evaluation_blocks(load_report(relative(folder), 2015, language)))
+        assert any(t.startswith(expected) for t in text), language
+        assert not any("进展判断" in t or "progress verdict" in t for t in text)
+    for language, expected in (
+            ("zh", "按指标的最新评估结论计（同一指标的国家级、省级序列取较差者；目标年份数据未到位的为进展判断），"
+                   "已有方案期内数据的 23 项定量指标中，"),
+            ("en", "Of the 23 quantitative indicators with data for the plan period, by their latest verdict (the "
+                   "worse of an indicator's national and provincial series; a progress verdict where the target "
+                   "year's value has not been published): ")):
+        text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, language)))
+        assert any(t.startswith(expected) for t in text), language
 
 
 @pytest.mark.parametrize("case", ["final-zh", "final-en"])
@@ -284,6 +345,21 @@ def test_a_task_lists_its_departments_and_calls_none_the_lead(example_reports, c
     # the annex says who is asked for a task's words, and that the plan names no lead
     header = document.tables[-1].rows[0].cells[1].text.replace(WORD_JOINER, "")
     assert header == {"final-zh": "须报送的任务", "final-en": "Tasks due"}[case]
+
+
+def test_a_group_of_departments_is_no_proper_name_after_the_first_place(example_tables):
+    """Task 1.1's departments in English: seven bureaus by their proper names, then the plan's 各区市政府 and
+    开发区管委, groups, written as a list writes a common noun ("district and …", never "…; District and …")."""
+    from tests.conftest import relative
+
+    text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
+    task = next(t for t in text if t.startswith("Task 1.1: "))
+    assert task.endswith("(responsible: Municipal Development and Reform Commission; Municipal Bureau of Industry and "
+                         "Information Technology; Municipal Bureau of Natural Resources and Planning; Municipal Bureau "
+                         "of Housing and Urban-Rural Development; Municipal Transport Bureau; Municipal Bureau of "
+                         "Commerce; Municipal Administrative Approval Service Bureau; district and county-level city "
+                         "governments; administrative committees of the development zones)")
+    assert not any("; District and" in t or "; Administrative committees" in t for t in text)
 
 
 def test_the_title_years_and_the_departments_names_are_never_broken_in_the_pdf(example_reports):
@@ -503,10 +579,12 @@ def test_a_stage_target_missed_off_course_says_so_in_the_table(example_tables):
     assert row[6] == "Stage target missed (off course for the 2024 target)"
 
 
-def test_the_year_most_values_share_heads_the_column_and_a_cell_of_another_year_says_its_own(example_tables):
-    """A bureau's table heads its columns with the year (2024年目标值, 2024年实际值) rather than repeat it in every
-    cell: in the example, every final target is 2024's and 23 of 25 latest values are 2024's; 4 provincial's latest is
-    2022's (2.9) and 21's is 2023's (9.3), each said in its cell. The mid-term's stage targets are 2023's."""
+def test_a_year_heads_a_column_only_when_every_value_in_it_is_of_that_year(example_tables):
+    """A bureau's table heads its columns with the year (2024年目标值) rather than repeat it in every cell, where
+    every value is of that year: in the example, every final target is 2024's, the mid-term's stage targets 2023's.
+    Not the latest values: 4 provincial's is 2022's (2.9) and 21's 2023's (9.3) at the final evaluation, 4
+    provincial's 2022's at the mid-term, never under "2024年实际值" or "2023 value": their column is the main
+    report's "最新值" / "Latest value", each cell with its year."""
     from tests.conftest import relative
 
     def table(year, language):
@@ -515,13 +593,46 @@ def test_the_year_most_values_share_heads_the_column_and_a_cell_of_another_year_
         return found.headers, {(row[0], row[2]): row for row in found.rows}
 
     headers, rows = table(2024, "zh")
-    assert headers[3:6] == ["2020年基础值", "2024年目标值", "2024年实际值"]
-    assert rows[("1", "人")][4:6] == ["24,500", "24,800"]
+    assert headers[3:6] == ["2020年基础值", "2024年目标值", "最新值"]
+    assert rows[("1", "人")][4:6] == ["24,500", "24,800（2024）"]
     latest = [row[5] for row in rows.values() if row[1] == "省级农业科技园区营收占比" or row[0] == "21"]
     assert latest == ["2.9（2022）", "9.3（2023）"]
     headers, rows = table(2023, "en")
-    assert headers[3:6] == ["2020 baseline", "2023 target", "2023 value"]
-    assert next(row for key, row in rows.items() if key[0] == "14")[4:6] == ["100", "103"]
+    assert headers[3:6] == ["2020 baseline", "2023 target", "Latest value"]
+    assert next(row for key, row in rows.items() if key[0] == "14")[4:6] == ["100", "103 (2023)"]
+    assert next(row for row in rows.values() if row[1] == "Provincial agri-tech park revenue / GDP")[5] == \
+        "2.9 (2022)"
+
+
+def test_a_column_of_values_of_one_year_is_headed_with_it(example_tables):
+    """Where every latest value is of one year (the example's 2024 values, 4 provincial's and 21's older ones left
+    out), that year heads the column (2024年实际值, 2024 value) and no cell repeats it."""
+    from tests.conftest import relative
+
+    for language, header in (("zh", "2024年实际值"), ("en", "2024 value")):
+        context = load_report(relative(example_tables), 2024, language)
+        joined = context.joined()
+        older = (joined["status"] != "qualitative") & (joined["as_of_year"] != 2024)
+        assert older.sum() == 2
+        context.__dict__["_joined"] = joined[~older]  # the cached table context.joined() copies
+        table = next(block for block in self_evaluation_blocks(context) if block.name == "indicators")
+        assert table.headers[5] == header
+        assert next(row for row in table.rows if row[0] == "1")[5] == "24,800"
+        assert not any(isinstance(row[5], str) and "2024" in row[5] for row in table.rows)
+
+
+def test_a_level_missed_in_a_year_gives_that_years_value_in_the_table(example_tables):
+    """18 (≥5 every year) missed 2023 with 4.6 and met it in 2024 with 5.3: beside 5.3 the status cell gives the
+    value it was not achieved for, as the report's card does (2023年（4.6%）), not the year alone."""
+    from tests.conftest import relative
+
+    for year, language, status in ((2024, "zh", "未达标（2023年为 4.6%，未达到）"),
+                                   (2024, "en", "Not achieved (4.6% in 2023, missed)"),
+                                   (2023, "zh", "未达标（2023年为 4.6%，未达到）"),
+                                   (2023, "en", "Not achieved (4.6% in 2023, missed)")):
+        blocks = self_evaluation_blocks(load_report(relative(example_tables), year, language))
+        table = next(block for block in blocks if block.name == "indicators")
+        assert next(row for row in table.rows if row[0] == "18")[6] == status
 
 
 def test_the_indicator_table_stars_the_core_indicators_as_the_report_does(example_tables):

@@ -794,3 +794,22 @@ def test_the_final_verdicts_by_series_add_up_to_their_count(example_tables):
         assert finals.startswith(expected)
     assert finals.endswith(": Stage target met\xa012; Met every year so far\xa01; Stage target missed\xa010; "
                            "Not achieved\xa01.")
+
+
+def test_a_group_of_departments_after_the_first_place_has_a_small_letter():
+    """department_names.csv writes a body's name in title case and a group's (各区市政府) in sentence case: in a
+    list, a group after the first place is a common noun; a proper name, a Chinese name and a list's first stay as
+    they are."""
+    names = ["District and county-level city governments", "Municipal Science and Technology Bureau",
+             "Administrative committees of the development zones", "Rongcheng City Government",
+             "Harbin Institute of Technology, Weihai", "各区市政府"]
+    assert words.in_a_list(names) == ["District and county-level city governments",
+                                      "Municipal Science and Technology Bureau",
+                                      "administrative committees of the development zones",
+                                      "Rongcheng City Government", "Harbin Institute of Technology, Weihai",
+                                      "各区市政府"]
+    row = SimpleNamespace(departments_en="Municipal Science and Technology Bureau; District and county-level city "
+                                         "governments", lead_department_en="Municipal Science and Technology Bureau",
+                          department_basis="printed", department_line=0)
+    assert "Municipal Science and Technology Bureau (lead); district and county-level city governments" in \
+        words.departments_text(row, catalog("en"), "en")

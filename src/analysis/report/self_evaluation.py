@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..assess.assessment import headline_status, plan_start_year
-from ..assess.warning_list import stage_met_off_course
+from ..assess.warning_list import shown_status, stage_met_off_course
 from ..text import as_submitted
 from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
 from .cards import missed_year_values
@@ -29,6 +29,7 @@ from .words import (
     amount,
     data_gap_text,
     following_target,
+    in_a_list,
     localized,
     named,
     next_target_need,
@@ -222,11 +223,16 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     which = (words.text("self_evaluation.missing_ids", ids=words["grammar.comma"].join(str(i) for i in uncounted))
              if uncounted else "")
     key = "self_evaluation.status_counts" if len(counted) else "self_evaluation.status_counts_none"
-    pairs = words["self_evaluation.pairs_clause"] if numeric["indicator_id"].duplicated().any() else ""
+    # how the counts are read, each where it applies: an indicator's worse series where one has two; a progress
+    # verdict where a counted series' target year has no value yet (never said where every one has it)
+    shown = numeric[numeric["indicator_id"].isin(counted["indicator_id"])]
+    read = ([words["self_evaluation.pairs_clause"]] if numeric["indicator_id"].duplicated().any() else []) + \
+        ([words["self_evaluation.progress_clause"]] if shown["verdict"].eq("progress").any() else [])
+    notes = words.text("grammar.aside", text=words["grammar.list_separator"].join(read)) if read else ""
     without = words.count_text("self_evaluation.without", len(uncounted), missing=len(uncounted), which=which,
                                first=first or MISSING) if uncounted else ""
     blocks.append(paragraph(words.count_text(key, len(counted), n=len(counted), counts=listed, missing=len(uncounted),
-                                             which=which, first=first or MISSING, pairs=pairs, without=without)))
+                                             which=which, first=first or MISSING, notes=notes, without=without)))
     chosen = context.status_words
     if chosen is not None and not counted.empty:
         # in the plan's own status words, one per indicator: the word of the series that gives its status
@@ -241,11 +247,12 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     # a mid-term: after a stage target's verdict, the next target and what it needs a year (as the report's scorecard)
     ahead = bool((numeric["verdict"].eq("final") & numeric["next_target_year"].notna()).any())
     keys = ("id", "name", "unit", "base", "target", "latest", "status") + (("next",) if ahead else ())
-    # the year most targets and most latest values share heads their column (2024年目标值), as a bureau's table
-    # does; a cell of another year says its own (2.9（2022）)
+    # the year every target, or every latest value, is of heads its column (2024年目标值), as a bureau's table does;
+    # where their years differ, the column is the main report's (最新值, 目标值) and each cell says its year
+    # (2.9（2022）), never a value of 2022 under "2024年实际值"
     quantitative = joined[joined["status"] != "qualitative"]
-    target_year = _common_year(quantitative["target_year"])
-    latest_year = _common_year(quantitative.loc[quantitative["latest_value"].notna(), "as_of_year"])
+    target_year = _one_year(quantitative["target_year"])
+    latest_year = _one_year(quantitative.loc[quantitative["latest_value"].notna(), "as_of_year"])
     headed = {"target": target_year, "latest": latest_year}
     headers = [words.text(f"self_evaluation.table.{key}" + ("_in" if headed.get(key) else ""),
                           base_year=context.plan["base_year"], year=headed.get(key)) for key in keys]
@@ -281,7 +288,7 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
         rows.append([str(row.indicator_id), named, localized(row, "unit", context.language),
                      value_text(row, row.base_value, words), target, latest,
                      # a verdict on an earlier value once the target year has come says so, as the report's does
-                     status_text(row, words) + status_aside(row, words) + _status_notes(context, row)]
+                     status_text(row, words) + _status_aside(context, row) + _status_notes(context, row)]
                     + ([_next_target(row, words)] if ahead else []))
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators"))
     if joined["core"].any():
@@ -375,8 +382,14 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     lead = ""
     if stages:  # a mid-term's result: the stage targets, before the share of the few final verdicts
         judged = numeric[numeric["indicator_id"].astype(int).isin(stages)]
-        lead = words.text("self_evaluation.share.stage_lead", n=len(stages), reached=reached,
-                          missed=len(stages) - reached, total=total,
+        # a level to hold every year, met so far, has no stage target: counted apart among those met, as the
+        # statuses counted after it show it (17: 目前逐年达标)
+        held = sum(verdict == "achieved" and all(shown_status(row) == "met_so_far" for row in series.itertuples())
+                   for indicator_id, verdict in stages.items()
+                   for series in [judged[judged["indicator_id"].astype(int) == indicator_id]])
+        lead = words.text("self_evaluation.share.stage_lead_held" if held else "self_evaluation.share.stage_lead",
+                          n=len(stages), reached=reached, missed=len(stages) - reached, total=total, held=held,
+                          stage=reached - held,
                           years=words.join_and(sorted({year(y) for y in judged["target_year"].dropna()})))
     if not finals:
         staged = [words.text("self_evaluation.share.stage_only", n=len(stages))] if stages else []
@@ -398,13 +411,10 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     basis = ("self_evaluation.share.basis" if not len(early) else "self_evaluation.share.basis_held_only"
              if len(early.drop_duplicates("indicator_id")) == len(finals) else "self_evaluation.share.basis_held")
     if stages:  # a mid-term: a share of the few final verdicts (levels missed in a year) would misquote the plan
-        count, missed = len(finals), len(finals) - achieved
-        # "2 项均未达到目标", "neither reached the target": never "0 reached the target and 2 did not"
-        form = ("some" if achieved and missed else ("all" if achieved else "none")
-                + ("_one" if count == 1 else "_two" if count == 2 and not achieved else ""))
-        outcome = words.text(f"self_evaluation.share.outcome.{form}", achieved=achieved, missed=missed, count=count)
-        return lead + words.count_text("self_evaluation.share.finals_mid", count, outcome=outcome,
-                                       basis=words.count_text(basis, count), rest=rest)  # "each" of two, not of one
+        # each named, with what it rests on (18: "2023年为 4.6%，未达到每年≥5%的要求，未达标")
+        return lead + words.count_text("self_evaluation.share.finals_mid", len(finals), rest=rest,
+                                       items=words["grammar.list_separator"].join(_final_items(context, numeric,
+                                                                                               finals)))
     share = str(half_up(achieved / len(finals), 1, 100))
     judged = words.text("self_evaluation.share.judged", count=len(finals), share=share, basis=words[basis],
                         achieved=achieved) \
@@ -418,6 +428,36 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
                                               share_all=str(half_up(achieved / total, 1, 100)))
                             if len(finals) < total else "",
                             basis_one=words[f"{basis}_one"])
+
+
+def _final_items(context: ReportContext, numeric: pd.DataFrame, finals: dict[int, str]) -> list[str]:
+    """Each indicator with a final verdict for the plan, by the series it rests on (those not achieved of one not
+    achieved, every series of one achieved): its number and name, the values of the years a level to hold every
+    year missed against that level ("指标 18 万元GDP能耗下降率 2023年为 4.6%，未达到每年≥5%的要求，未达标"), or its
+    value of the target year against the target."""
+    words = context.words
+    items = []
+    for indicator_id, verdict in finals.items():
+        series = numeric[numeric["indicator_id"].astype(int) == indicator_id]
+        series = series[_for_the_plan(series) & (series["status"] == "not_achieved")] \
+            if verdict == "not_achieved" else series
+        for row in series.itertuples():
+            fields = dict(id=row.indicator_id, name=named_series(row, context),
+                          status=status_text(row, words, "status_in_sentence"),
+                          target=amount(row, target_text(row, words), words))
+            missed = [(missed_year, value) for missed_year, value in missed_year_values(context, row)
+                      if not is_missing(value)]
+            if row.status == "not_achieved" and missed:
+                values = words["grammar.comma"].join(
+                    words.text("self_evaluation.missed_value", year=year(missed_year),
+                               value=amount(row, value_text(row, value, words), words))
+                    for missed_year, value in missed)
+                items.append(words.text("self_evaluation.share.final_held", **fields, values=values))
+            else:
+                items.append(words.text("self_evaluation.share.final_item", **fields, year=year(row.as_of_year),
+                                        latest=amount(row, value_text(row, row.latest_value, words), words),
+                                        target_year=year(row.target_year)))
+    return items
 
 
 def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> list[Block]:
@@ -440,7 +480,9 @@ def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> l
             # one, unless task_leads.csv assigns another by function: then said after the list
             wording = getattr(task, "department_wording", "") if context.language == "zh" else ""
             wording = wording if isinstance(wording, str) else ""
-            departments = localized(task, "departments", context.language) or MISSING
+            listed = localized(task, "departments", context.language)
+            separator = DEPARTMENT_SEPARATORS["zh" if listed == task.departments_zh else "en"]
+            departments = separator.join(in_a_list(listed.split(separator))) if listed else MISSING
             if getattr(task, "lead_basis", "") == "assigned":
                 departments += words.text("self_evaluation.task_lead",
                                           lead=department_name(context, task.lead_department_zh))
@@ -467,6 +509,20 @@ def lagging_rows(context: ReportContext) -> pd.DataFrame:
     joined = context.joined()
     off_course = [stage_met_off_course(row) for row in joined.itertuples()]
     return joined[joined["status"].isin(LAGGING) | pd.Series(off_course, index=joined.index, dtype=bool)]
+
+
+def _status_aside(context: ReportContext, row) -> str:
+    """:func:`~analysis.report.words.status_aside`, with the value of each year a level to hold every year missed, as
+    the report's card gives it ("未达标（2023年为 4.6%，未达到）" beside 2024's 5.3 that meets it); the years alone
+    where a value is not on file."""
+    words = context.words
+    missed = missed_year_values(context, row)
+    if not missed or any(is_missing(value) for _, value in missed):
+        return status_aside(row, words)
+    values = words["grammar.comma"].join(
+        words.text("self_evaluation.missed_value", year=year(missed_year),
+                   value=amount(row, value_text(row, value, words), words)) for missed_year, value in missed)
+    return words.text("grammar.aside", text=words.text("self_evaluation.missed", values=values))
 
 
 def _status_notes(context: ReportContext, row) -> str:
@@ -652,12 +708,10 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
     return blocks + [Block("table", headers=headers, rows=rows, name="submissions")]
 
 
-def _common_year(years: pd.Series) -> int | None:
-    """The year most of ``years`` share (the later on a tie); none without any."""
-    counts = years.dropna().astype(int).value_counts()
-    if counts.empty:
-        return None
-    return int(max(counts.index, key=lambda year: (counts[year], year)))
+def _one_year(years: pd.Series) -> int | None:
+    """The year all of ``years`` are; none where they differ, or without any."""
+    distinct = set(years.dropna().astype(int))
+    return distinct.pop() if len(distinct) == 1 else None
 
 
 def _own_year(value, headed: int | None, words) -> str:

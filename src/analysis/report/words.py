@@ -216,6 +216,22 @@ def plan_outline_of(context: ReportContext) -> list[dict]:
                  if source.get("file") == printed), [])
 
 
+def generic_group(name: str) -> bool:
+    """Whether a department's English name is of a group, not one body: ``department_names.csv`` writes a body's
+    name as a proper name, in title case (Municipal Science and Technology Bureau, Rongcheng City Government), and a
+    group the plan names as such (各区市政府, 开发区管委) in sentence case, its words after the first in lower case
+    (District and county-level city governments)."""
+    words = name.split()
+    return len(words) > 1 and not words[0].isupper() and not any(word[:1].isupper() for word in words[1:])
+
+
+def in_a_list(names: list[str]) -> list[str]:
+    """Departments' names as a list in running text writes them: a group's name (:func:`generic_group`) after the
+    first place with a small letter ("…; Municipal Bureau of Commerce; district and county-level city governments"),
+    as at the start of a list as written; a proper name, and a Chinese one, as it is."""
+    return [name[:1].lower() + name[1:] if place and generic_group(name) else name for place, name in enumerate(names)]
+
+
 def departments_text(row, words: Catalog, language: str, context_outline: list[dict] = ()) -> str:
     """``责任部门（方案未列明，按职能确定）：市科技局（牵头）、市统计局``, in the order given (a printed list as
     the plan prints it, its lead marked where it stands, and said to be chosen by function when it is not the
@@ -228,7 +244,8 @@ def departments_text(row, words: Catalog, language: str, context_outline: list[d
     separator = DEPARTMENT_SEPARATORS[data_language]
     named = names.split(separator)
     lead = getattr(row, f"lead_department_{data_language}", "") or named[0]
-    listed = separator.join(words.text("card.department_lead", name=name) if name == lead else name for name in named)
+    listed = separator.join(words.text("card.department_lead", name=shown) if name == lead else shown
+                            for name, shown in zip(named, in_a_list(named)))
     if row.department_basis == "assigned":
         basis = words["card.departments_assigned"]
     elif row.department_line:
