@@ -166,8 +166,9 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # high-tech enterprises (10): on track in 2022, short of the 2023 stage target (3.5 again in 2024): worse, a
     # verdict on a stage target, not a final one (method, item 1)
     assert mid["10"] == ("worse", "a progress verdict then, a verdict on the 2023 stage target now")
-    # the energy saving (18) met its floor in 2022 (5.2 against 5) and missed it in 2023 (4.6): the series moved, worse
-    assert mid["18"] == ("worse", "")
+    # the energy saving (18) met its floor in 2022 (5.2 against 5), a year before the first it is held in, ahead of
+    # time, and missed it in 2023 (4.6): worse, the row saying the basis moved, as 17's does
+    assert mid["18"] == ("worse", "a progress verdict then, a verdict on 2023's level to hold every year now")
     # good-air days (17): a rating of the pace in 2022, a verdict on 2023's level now, a level held every year with
     # 2024's to hold, which is no stage target
     assert mid["17"][1] == "a progress verdict then, a verdict on 2023's level to hold every year now"
@@ -204,7 +205,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     mid_intro = changes_intro(mid_zh, *change_rows(mid_zh))
     assert mid_intro.startswith("与 2022年相比（2022年的结论按现有数据评定），5 个序列的评估结论变差，2 个好转，"
                                 "18 个不变。"  # none not comparable: no "0 个无法比较" clause
-                                "结论变差或好转的 7 个序列中，6 个涉及对照基准的改变")
+                                # all 7 (18 too: met ahead of its first year held then, missed in it now)
+                                "这 7 个序列均涉及对照基准的改变")
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
     assert zh["20"] == "2024年目标（3.5%）仍未达到"

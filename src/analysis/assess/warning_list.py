@@ -233,8 +233,7 @@ def _rerating_reasons(assessment: pd.DataFrame, merged: pd.DataFrame, report_yea
     columns = ["as_of_year", "target_year", "target_value"]
     if not set(columns) <= set(assessment.columns):
         return [""] * len(merged)
-    columns += ["verdict"] if "verdict" in assessment.columns else []
-    columns += ["status"] if "status" in assessment.columns else []
+    columns += [column for column in ("verdict", "status", "direction", "held_from") if column in assessment.columns]
     keys = ["indicator_id", "series"]
     now = assessment[assessment["report_year"] == report_year][keys + columns]
     then = assessment[assessment["report_year"] == previous_year][keys + columns]
@@ -248,10 +247,15 @@ def _rerating_reasons(assessment: pd.DataFrame, merged: pd.DataFrame, report_yea
                 row.target_year != row.target_year_then and _differs(row.target_value, row.target_value_then)):
             found.append("target_changed")
         # a rating of the pace then, a verdict on the target's value now (a level met then, missed now with a new
-        # value, is a movement of the series: no other reason; met early then and met now: the basis said)
+        # value, is a movement of the series: no other reason; met early then and met now: the basis said), and so is
+        # a level met before the first year it is held in, missed in that year (18: 5.2 in 2022 met 2023's level
+        # ahead of its year; 4.6 in 2023 misses it: a verdict on the year's level now, no like-for-like fall)
         met = ("achieved", "achieved_at_risk")
+        held_from = getattr(row, "held_from", None)
+        before_held = (getattr(row, "direction", "") in HELD_EVERY_YEAR and held_from is not None
+                       and pd.notna(held_from) and previous_year < held_from)
         if (getattr(row, "verdict", "") == "final" and getattr(row, "verdict_then", "") == "progress"
-                and (getattr(row, "status_then", "") not in met or getattr(row, "status", "") in met)):
+                and (getattr(row, "status_then", "") not in met or getattr(row, "status", "") in met or before_held)):
             found.append("now_final")
         # short of a stage target then, of the next target now: missed both times (a series that reached it since
         # is better)
