@@ -187,24 +187,27 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
 
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "zh")))
     # a mid-term's result leads: the stage targets, 17's level held so far (no stage target) apart among those met,
-    # as the statuses counted next (11 + 1), then the final verdict
-    assert ("23 项定量指标中，21 项对照 2023年目标作出判定：达到 12 项（其中已达阶段目标 11 项，"
-            "每年须达到的目标目前逐年达标 1 项）、未达到 9 项。"
+    # as the statuses counted next (11 + 1), and 18's level missed in 2023 among those missed (9 + 1), then the final
+    # verdict named
+    assert ("23 项定量指标中，22 项对照 2023年目标作出判定：达到 12 项（其中已达阶段目标 11 项，"
+            "每年须达到的目标目前逐年达标 1 项）、未达到 10 项。"
             # the final verdict (a level missed in a year) named with what it rests on, no share of it: 0.0% would
             # misquote the plan; never "达到目标 0 项"
-            "另有 1 项已可作最终判定：指标 18 万元GDP能耗下降率 2023年为 4.6%，未达到每年≥5%的要求，未达标。"
+            "其中 1 项已可作最终判定：指标 18 万元GDP能耗下降率 2023年为 4.6%，"
+            "未达到每年≥5%（2023年起）的要求，未达标。"
             "指标达标比例待目标年份数据到位后计算。"
-            # 23 = 21 + 1 + 1: the stage verdicts are not listed again among those without a final verdict
+            # 23 = 22 + 1: the verdicts are not listed again among those without a final verdict
             "其余 1 项尚缺目标年份数据，仅有进展判断。") in text
     # counted as the scorecard shows them: a stage target met is not the plan's "已达标"
     assert any("已有方案期内数据的 23 项定量指标中，已达阶段目标 11 项；目前逐年达标 1 项；未达阶段目标 9 项；"
                "偏离目标 1 项；未达标 1 项。" in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
-    assert any(t.startswith("Of the 23 quantitative indicators, 21 were judged against their 2023 targets: 12 met "
-                            "them (11 a stage target, 1 a level to hold every year, met so far) and 9 missed them. "
-                            "A final verdict is already possible for one more: "
-                            "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the ≥5% "
-                            "required every year: not achieved. The share of indicators achieved can be "
+    assert any(t.startswith("Of the 23 quantitative indicators, 22 were judged against their 2023 targets: 12 met "
+                            "them (11 a stage target, 1 a level to hold every year, met so far) and 10 missed them. "
+                            "Of these, one already has a final verdict: "
+                            "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the level "
+                            "required (≥5% every year from 2023): not achieved. The share of indicators achieved "
+                            "can be "
                             "given once the target years' values are in. One more still lacks its target year's "
                             "value: a progress verdict only.") for t in english)
     # the counts in a sentence, each status as a sentence writes it (never "…: Stage target met 11; Moving away 1")
@@ -226,15 +229,15 @@ def test_a_final_verdict_is_named_with_the_value_it_rests_on(example_tables):
             ("zh", ["指标 1 研发人员数 2024年为 24,800人，2024年目标 24,500人，已达标",
                     "指标 5 省级科技创新基地 2024年为 79个，2024年目标 80个，未达标",
                     "指标 16 技术合同成交额 2024年为 158亿元，2024年目标 160亿元，未达标",
-                    "指标 18 万元GDP能耗下降率 2023年为 4.6%，未达到每年≥5%的要求，未达标"]),
+                    "指标 18 万元GDP能耗下降率 2023年为 4.6%，未达到每年≥5%（2023年起）的要求，未达标"]),
             ("en", ["indicator 1, R&D personnel (persons), was 24,800 in 2024 against a 2024 target of 24,500: "
                     "achieved",
                     "indicator 5, Provincial innovation bases, was 79 in 2024 against a 2024 target of 80: "
                     "not achieved",
                     "indicator 16, Technology contracts traded (100 million yuan), was 158 in 2024 against a 2024 "
                     "target of 160: not achieved",
-                    "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the ≥5% "
-                    "required every year: not achieved"])):
+                    "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the level "
+                    "required (≥5% every year from 2023): not achieved"])):
         context = load_report(relative(example_tables), 2024, language)
         numeric = context.joined()
         numeric = numeric[numeric["status"] != "qualitative"]
@@ -460,11 +463,11 @@ def test_a_level_to_hold_every_year_is_said_to_be_one(example_tables):
     # evaluation's reading, said as such, never "the plan's target of ≥5%"
     assert any(t.startswith("Decline in energy use per unit of GDP: 5.3% in 2024, 4.6% in 2023; the plan's 2024 "
                             "target is 5%, "
-                            "assessed as ≥5% every year: not achieved (missed in 2023;") for t in english)
+                            "assessed as ≥5% every year from 2023: not achieved (missed in 2023;") for t in english)
     assert not any(t.startswith("Days with good air quality:") for t in english)
     chinese = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "zh")))
     assert any(t.startswith("万元GDP能耗下降率：未达标（2023年未达到；")
-               and "2024年为 5.3%，2023年为 4.6%；方案 2024年目标为 5%，按每年≥5%评估。" in t
+               and "2024年为 5.3%，2023年为 4.6%；方案 2024年目标为 5%，按每年≥5%（2023年起）评估。" in t
                for t in chinese)
     # a target of one year keeps its year
     assert any(t.startswith("R&D intensity: 2.7% in 2024, against a 2024 target of 2.8%: not achieved")

@@ -29,6 +29,7 @@ from .words import (
     amount,
     data_gap_text,
     following_target,
+    held_level,
     in_a_list,
     localized,
     named,
@@ -387,8 +388,12 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
         held = sum(verdict == "achieved" and all(shown_status(row) == "met_so_far" for row in series.itertuples())
                    for indicator_id, verdict in stages.items()
                    for series in [judged[judged["indicator_id"].astype(int) == indicator_id]])
+        # the few final verdicts of a mid-term (a level held every year, missed in a year: 18) are verdicts on that
+        # year's level too: counted among those judged, and named after it ("其中 1 项已可作最终判定")
+        finished = sum(verdict == "achieved" for verdict in finals.values())
         lead = words.text("self_evaluation.share.stage_lead_held" if held else "self_evaluation.share.stage_lead",
-                          n=len(stages), reached=reached, missed=len(stages) - reached, total=total, held=held,
+                          n=len(stages) + len(finals), reached=reached + finished,
+                          missed=len(stages) - reached + len(finals) - finished, total=total, held=held,
                           stage=reached - held,
                           years=words.join_and(sorted({year(y) for y in judged["target_year"].dropna()})))
     if not finals:
@@ -444,7 +449,8 @@ def _final_items(context: ReportContext, numeric: pd.DataFrame, finals: dict[int
         for row in series.itertuples():
             fields = dict(id=row.indicator_id, name=named_series(row, context),
                           status=status_text(row, words, "status_in_sentence"),
-                          target=amount(row, target_text(row, words), words))
+                          target=held_level(row, words) if row.direction in HELD_EVERY_YEAR
+                          else amount(row, target_text(row, words), words))
             missed = [(missed_year, value) for missed_year, value in missed_year_values(context, row)
                       if not is_missing(value)]
             if row.status == "not_achieved" and missed:
@@ -585,7 +591,8 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
                            note=words.text("self_evaluation.problems.note", note=note) if note else "",
                            latest=MISSING if is_missing(row.latest_value) else
                            amount(row, value_text(row, row.latest_value, words), words),
-                           year=year(row.as_of_year), target=amount(row, target_text(row, words), words),
+                           year=year(row.as_of_year),
+                           target=held_level(row, words) if held else amount(row, target_text(row, words), words),
                            # the values of the years it missed, besides the latest (18: "2023年为 4.6%")
                            missed="".join(words.text("self_evaluation.problems.missed_value", year=year(missed),
                                                      value=amount(row, value_text(row, value, words), words))

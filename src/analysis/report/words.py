@@ -915,6 +915,18 @@ def projection_shown(row) -> bool:
             and row.method != "annual_floor" and row.direction not in HELD_EVERY_YEAR)
 
 
+def held_level(row, words: Catalog) -> str:
+    """A level to hold every year as a sentence states it, from the first year it is held in where that is known
+    ("2023年起每年≥5%", "≥5% every year from 2023": 2022's 5.2 was held to none); else "每年≥5%"."""
+    target = amount(row, fmt_number(row.target_value), words)
+    # a yearly rate of a series whose direction is higher or lower (a floor met year by year): at least, at most
+    form = {"higher": "at_least", "lower": "at_most"}.get(row.direction, row.direction)
+    held_from = getattr(row, "held_from", None)
+    if held_from is None or is_missing(held_from):
+        return words.text(f"pace.hold_{form}", target=target)
+    return words.text(f"pace.hold_{form}_from", target=target, year=year(held_from))
+
+
 def projected_shown(row) -> float:
     """The projection as a card and the workbook give it: a rank no better than first, a count whole (firms, persons),
     any other to the decimals the series' own base and latest values carry (41.5 and 42 project to 42.3, never
@@ -981,9 +993,7 @@ def _final_need(row, words: Catalog, name: str, missed_values: str = "") -> str:
                           + ("_latest" if latest_missed else ""), name=name,
                           missed=missed_values, year=year(row.as_of_year),
                           value=amount(row, value_text(row, row.latest_value, words), words),
-                          target=words.text(f"pace.hold_{row.direction}",
-                                            target=amount(row, fmt_number(row.target_value), words)),
-                          years=join_and(words, missed_years(row)), next=following)
+                          target=held_level(row, words), years=join_and(words, missed_years(row)), next=following)
     stage = stage_missed(row)  # a stage target: a later one follows
     if _above_range(row):  # over a range's ceiling (or above a value to equal): above it, never short of it
         return words.text("summary.need_final_stage_above" if stage else "summary.need_final_above", name=name,
