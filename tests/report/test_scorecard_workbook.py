@@ -380,6 +380,12 @@ def test_a_report_before_its_targets_year_keeps_the_pace_to_it(data_folder):
                                                                            GENERATED))))
     row = _values(_row_of(_scorecard(book), 2), "en")
     assert (row["needed_change"], row["needed_rate"]) == (pytest.approx(0.18), 0.071)
+    # good-air days (17): its level (90) lies below its 2020 base (90.4): no distance to cover, so no time elapsed
+    # beside it either (2 of 3 years, 67%, compared with nothing), as its card shows neither; 2 has both: (2.52 −
+    # 2.36) / (2.7 − 2.36) = 47% of the distance in 2 of 3 years, 67%
+    air, intensity = _row_of(_scorecard(book), 17), _row_of(_scorecard(book), 2)
+    assert (air["Distance covered"].value, air["Time elapsed"].value) == (None, None)
+    assert (intensity["Distance covered"].value, intensity["Time elapsed"].value) == (0.47, 0.67)
 
 
 def test_the_warning_list_stores_numbers_beside_the_words_of_the_report(mid_term):

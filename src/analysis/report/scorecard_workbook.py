@@ -524,7 +524,10 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                        _gap(context, row), _gap_year(context, row), *_needed(row), *_next(row, words), *_seen(row),
                        _projected(row, words),
                        # without a verdict (insufficient data) no distance covered, as the card shows none
-                       *((Percent(None, 0), Percent(None, 0)) if row.status == "insufficient_data" else
+                       # the time elapsed beside the distance covered only, as the card shows the pair: alone it
+                       # compares with nothing (a target not ahead of its base value has no distance)
+                       *((Percent(None, 0), Percent(None, 0))
+                         if row.status == "insufficient_data" or is_missing(row.completion) else
                          (Percent(_number(row.completion), 0), Percent(_number(row.time_elapsed), 0))),
                        Percent(_number(row.completion_rate)),
                        # a level to hold every year: the years it missed, which make it "not achieved" beside a
