@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
 import json
 import re
 from pathlib import Path
@@ -29,7 +30,18 @@ from .context import ReportContext
 from .html import render
 from .line_breaks import HAN, HYPHENATED, KEPT, NUMBER, SHORT_LABEL, chinese_words, marked, merged, name_joined
 from .line_breaks import columns as letters
-from .pandoc_ast import PANDOC_API, Label, body_pieces, cell, document_title_inlines, header, inlines, joined, table
+from .pandoc_ast import (
+    PANDOC_API,
+    Label,
+    body_pieces,
+    cell,
+    document_title_inlines,
+    header,
+    inlines,
+    joined,
+    label_parts,
+    table,
+)
 from .render import html_to_pdf
 from .self_evaluation import (
     Block,
@@ -155,6 +167,21 @@ def _title_lines(title: str) -> list:
     return [node for number, line in enumerate(lines) for node in ([{"t": "LineBreak"}] if number else []) + line]
 
 
+#: Characters of a Chinese header kept on one line (须说明的指标); a longer one is set on two.
+HEADER_LINE = 6
+
+
+def _header_lines(header: str) -> str:
+    """A long Chinese header on two lines broken between its words, at the word end nearest its middle (下一目标及 /
+    每年需增长): the draft's text is plain, which Word would break wherever its column ends (…每年需增 / 长)."""
+    parts = label_parts(header)
+    if len(parts) < 2 or len(header) <= HEADER_LINE:
+        return header
+    ends = list(itertools.accumulate(len(part) for part in parts))[:-1]
+    cut = min(ends, key=lambda end: abs(2 * end - len(header)))
+    return f"{header[:cut]}\n{header[cut:]}"
+
+
 def self_evaluation_document(context: ReportContext, generated: str) -> tuple[dict, WordDocument]:
     document = WordDocument()
     for block in self_evaluation_blocks(context):
@@ -171,7 +198,8 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
             # the baseline, target and value right-aligned, digits under digits, as the HTML's and the report's
             aligns = [("AlignRight" if block.name == "indicators" and 3 <= number <= 5 else "AlignDefault")
                       for number in range(len(block.headers))]
-            document.add_table(table(block.headers, rows, widths, aligns), points=points)
+            document.add_table(table([_header_lines(header) for header in block.headers], rows, widths, aligns),
+                               points=points)
     meta = {"title": {"t": "MetaInlines", "c": _title_lines(self_evaluation_title(context))},
             "date": {"t": "MetaInlines", "c": inlines(report_dates(context, generated))},
             "lang": {"t": "MetaString", "c": context.words["language.docx_lang"]}}
