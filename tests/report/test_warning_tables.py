@@ -257,3 +257,23 @@ def test_a_change_from_a_baseline_year_says_the_year_is_before_the_plan(example_
                           "the baselines the plan prints."}[language]
         assert (expected in text) is said, text
         assert ("baseline year" in text or "基础值年份" in text) is said
+
+
+def test_the_change_in_status_is_printed_on_one_line(example_tables):
+    """2022 against 2021: few rows have a reason, so the change column is narrow; its words are a short label, printed
+    whole ("Status unchanged", never "Status / unchanged" in every row), as WeasyPrint lays the table out on paper."""
+    from weasyprint import HTML
+
+    from analysis.report.context import load_report
+    from analysis.report.self_evaluation_files import STYLE_SHEET
+    from tests.conftest import relative
+
+    context = load_report(relative(example_tables), 2022, "en")
+    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>{STYLE_SHEET.read_text("utf-8")}'
+            f'</style></head><body><main class="report"><div class="jp-RenderedHTMLCommon">{warnings_html(context)}'
+            "</div></main></body></html>")
+    lines = ["".join(box.text for box in line.descendants() if isinstance(getattr(box, "text", None), str)).strip()
+             for page_ in HTML(string=page, media_type="print").render().pages
+             for line in page_._page_box.descendants() if type(line).__name__ == "LineBox"]
+    assert lines.count("Status unchanged") == 15  # 1 worse, 9 better, 15 the same
+    assert "unchanged" not in lines
