@@ -105,8 +105,11 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     elif judged and missed_gap(context, row) is not None:  # met now, short in a year missed: that year's, as the
         rows.append((labels["gap"], gap_text(context, row, with_unit=True)))  # scorecard gives it: 0.4 pp (2023)
     if judged and not is_missing(row.completion):
-        rows.append((labels["completion"], f"{fmt_pct(row.completion, 0).lstrip('+')} / "
-                                           f"{fmt_pct(row.time_elapsed, 0).lstrip('+')}"))
+        # both measured to the latest value: its year said where it is older than the report's (−100% / 50% of 4
+        # provincial in the 2024 final is 2022's, not the plan's end)
+        older = not is_missing(row.as_of_year) and row.as_of_year < context.report_year
+        rows.append((labels["completion_to"].format(year=year(row.as_of_year)) if older else labels["completion"],
+                     f"{fmt_pct(row.completion, 0).lstrip('+')} / {fmt_pct(row.time_elapsed, 0).lstrip('+')}"))
     pace = pace_text(row, words)
     if pace != MISSING:  # none once the target's year has come (a final verdict without a later target): no "—" row
         rows.append((labels["needed"], pace))
