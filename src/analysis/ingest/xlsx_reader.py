@@ -338,8 +338,11 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             for index, column in cleared.items()}
     # the header's other mistakes; a required column it lacks because its cell was cleared is told at that cell
     restored = [cleared.get(index) or name for index, name in enumerate(header)]
+    # a header cell renamed under the template's label (数值 above 2023年数值): told at that cell as the column it was
+    above = {index: names.get(header_key(cell.value), "") for index, cell in enumerate(shown_labels)} if labelled \
+        else {}
     found = header_mistakes(typed, restored, required, optional, words, path, f"{shown_sheet}!A{header_row}",
-                            lambda index: f"{shown_sheet}!{get_column_letter(index + 1)}{header_row}")
+                            lambda index: f"{shown_sheet}!{get_column_letter(index + 1)}{header_row}", above)
     for error in sorted([*found, *told.values()], key=lambda error: (len(error.line), error.line)):  # by column
         mistakes.add(error)
     missing = tuple(name for name in required if name not in header)
