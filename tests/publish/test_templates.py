@@ -362,3 +362,22 @@ def test_a_file_without_values_is_noted_not_passed_in_silence(project_tmp, capsy
     quality = pd.read_csv(processed / "weihai" / "data_quality.csv", keep_default_na=False)
     assert list(quality.loc[quality["issue"] == "empty_file", "source"].str.split("/").str[-1]) == [
         "2025-bulletin.csv"]
+
+
+def test_a_blank_workbook_is_noted_once_as_a_file_without_values(project_tmp, capsys):
+    """A workbook saved before anything was typed in it (市科技局.xlsx, one blank sheet): nothing to read, as in a form
+    not filled in; the run succeeds, the console says it once, in Chinese for a file named in Chinese, and the
+    data-quality log lists it."""
+    from tests.conftest import DEFAULT_PLAN_DIR
+
+    plan = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "blank-workbook" / "weihai")
+    openpyxl.Workbook().save(plan / "observations" / "市科技局.xlsx")
+    processed = project_tmp / "blank-workbook-processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    told = capsys.readouterr()
+    assert told.err == ""
+    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    assert notes == [f"note: {relative(plan)}/observations/市科技局.xlsx: 文件中没有数值（只有表头，或报送表未填写），"
+                     "未读入任何数值"]
+    quality = pd.read_csv(processed / "weihai" / "data_quality.csv", keep_default_na=False)
+    assert list(quality.loc[quality["issue"] == "empty_file", "source"].str.split("/").str[-1]) == ["市科技局.xlsx"]

@@ -5,7 +5,8 @@ and the file is dropped into ``observations/``. Every **visible** sheet that has
 read, in the workbook's order (a department that adds next year as a second tab is read whole); a
 hidden sheet (an old copy kept out of the way) is not read, and the data-quality log lists it; a
 visible sheet with content but no header row is refused, as nothing a person can see may be left out
-in silence. A sheet's header row is the first row, among the first :data:`HEADER_SEARCH_ROWS`, whose
+in silence; a blank workbook (nothing on any visible sheet) gives no rows, noted as a file without values like
+a template not filled in. A sheet's header row is the first row, among the first :data:`HEADER_SEARCH_ROWS`, whose
 first cell is ``indicator_id`` (or the label a template shows above it, 编号 or No.: a header cell may
 be a column's name or its label in either language, :func:`header_names`), or the row below it when
 that one starts the same way (a template's labels above its header row); rows above it (a title, the
@@ -149,7 +150,7 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
     _check_zip(data, path)
     import openpyxl  # loaded only when a workbook is read
 
-    sheets, hidden, headerless, skipped = [], [], [], []
+    sheets, hidden, headerless, skipped, shown = [], [], [], [], []
     try:
         with warnings.catch_warnings():
             # openpyxl warns about parts it does not model (extensions, default styles); the cells are all it needs.
@@ -167,6 +168,7 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
                     if sheet.sheet_state != "visible":
                         hidden.append(sheet.title)
                         continue
+                    shown.append(sheet.title)
                     if others and _header_index(sheet, tuple(header_names(list(others)))) is not None:
                         skipped.append(sheet.title)
                         continue
@@ -187,9 +189,14 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
         raise InputError(NOT_A_WORKBOOK.format(why=f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}"),
                          file=path) from None
     header = words.text("entry_errors.header_rows", columns=column_names(words, required), rows=HEADER_SEARCH_ROWS)
+    if not sheets and not skipped and not headerless:
+        # a blank workbook (saved before anything was typed in it): nothing to read, as in a template not filled in;
+        # told once as a file without values, in the language of its template, else of its name (市科技局.xlsx)
+        blank = "zh" if language not in LANGUAGES and re.search("[\u4e00-\u9fff]", path.name) else words.language
+        empty = pd.DataFrame(columns=[*required, *optional, LINE_COLUMN])
+        return WorkbookRows([SheetRows(empty, shown[0] if shown else "", {}, language=blank)], hidden,
+                            year, year_sheet if isinstance(year_sheet, str) else None, properties, blank)
     if not sheets and not skipped:
-        if not headerless:  # an empty workbook: nothing visible to look for a header in
-            raise InputError(words.text("entry_errors.no_header_empty", header=header), file=path)
         raise InputError(words.text("entry_errors.no_header", header=header,
                                     sheets=", ".join(quote(title) for title in headerless)), file=path)
     if headerless:
