@@ -269,3 +269,21 @@ def test_texts_and_years_of_plan_yml_are_checked(tmp_path, changes, field, words
     with pytest.raises(InputError) as caught:
         load_plan(folder)
     assert f"plan.yml: {field}: " in str(caught.value) and words in str(caught.value)
+
+
+@pytest.mark.parametrize(("damage", "expected"), [
+    # a tab indenting a line: its line, and the fix, not the YAML library's report
+    (lambda text: text.replace("\n  zh: ", "\n\tzh: ", 1).encode("utf-8"),
+     "plan.yml:6: a tab character: YAML is indented with spaces only; replace the tab with spaces"),
+    # saved as GBK: the line of the first byte that is not UTF-8 (威 of line 4, after 286 + 11 bytes), and the fix
+    (lambda text: text.encode("gb18030"), "plan.yml:4: not UTF-8 (byte 297): save the file as UTF-8 (GBK is not read)"),
+])
+def test_a_plan_yml_that_cannot_be_read_names_its_line_and_the_fix(tmp_path, damage, expected):
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    text = (DEFAULT_PLAN_DIR / "plan.yml").read_text(encoding="utf-8")
+    assert text.splitlines()[5].startswith("  zh: ") and "威海" in text.splitlines()[3]
+    (folder / "plan.yml").write_bytes(damage(text))
+    with pytest.raises(InputError) as caught:
+        load_plan(folder)
+    assert str(caught.value) == f"{folder / expected}"

@@ -133,8 +133,7 @@ def test_byte_order_marks(tmp_path):
 def test_a_header_with_hidden_characters_is_shown_escaped(tmp_path):
     with pytest.raises(InputError) as caught:
         read(write(tmp_path, ("indicator_id,series,ye\u200bar,value,source\n").encode()))
-    assert "missing column(s) year; the header is indicator_id, series, 'ye\\u200bar', value, source" in \
-        str(caught.value)
+    assert str(caught.value).endswith("b.csv:1: header: unknown column 'ye\\u200bar': did you mean year?")
 
 
 def test_only_regular_files_of_sane_size_are_read(tmp_path):

@@ -360,6 +360,23 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+def _yaml_error(exc: yaml.YAMLError, data: bytes, path: Path) -> InputError:
+    """A YAML syntax error as one line: the line it is on and what is wrong, in words (a tab: indent with spaces),
+    not the YAML library's report."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is None:
+        return InputError(f"not valid YAML: {' '.join(str(exc).split())}", file=path)
+    lines = data.decode("utf-8").splitlines()
+    text = lines[mark.line] if mark.line < len(lines) else ""
+    if "\t" in text[:mark.column + 1]:
+        return InputError("a tab character: YAML is indented with spaces only; replace the tab with spaces", file=path,
+                          line=mark.line + 1)
+    problem = " ".join(str(getattr(exc, "problem", "") or exc).split())
+    context = " ".join(str(getattr(exc, "context", "") or "").split())
+    return InputError(f"not valid YAML: {problem}" + (f" ({context})" if context else "")
+                      + f", column {mark.column + 1}", file=path, line=mark.line + 1)
+
+
 class _DuplicateKey(Exception):
     def __init__(self, key, first: int, second: int):
         super().__init__(key)
@@ -375,10 +392,11 @@ def read_yaml(path: Path, limit: int):
         lines = f"lines {exc.first} and {exc.second}" if exc.first != exc.second else f"line {exc.first}"
         raise InputError(f"the key {quote(exc.key)} is given twice ({lines}); YAML would keep the last without a "
                          "word: keep one", file=path, line=exc.second) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (byte {exc.start})", file=path) from None
+    except UnicodeDecodeError as exc:  # saved as GBK: the line it starts in, and the fix
+        raise InputError(f"not UTF-8 (byte {exc.start}): save the file as UTF-8 (GBK is not read)", file=path,
+                         line=data[:exc.start].count(b"\n") + 1) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML: {' '.join(str(exc).split())}", file=path) from None
+        raise _yaml_error(exc, data, path) from None
     except ValueError:  # int() refuses a number of over 4,300 digits while the YAML is read
         raise InputError("holds a number of more than 4,300 digits, which no field takes", file=path) from None
     except RecursionError:

@@ -372,3 +372,24 @@ def test_a_hidden_sheet_left_unread_is_named_in_the_log(tmp_path, weihai):
     [skipped] = data.quality[data.quality.issue == "skipped_sheet"].itertuples()
     assert skipped.detail_en == "Hidden sheet '备注' of a workbook, not read; show it to have it read"
     assert skipped.detail_zh == "工作簿中的隐藏工作表 '备注'，未读取；如需使用，请取消隐藏"
+
+
+def test_a_note_typed_beside_a_row_hides_none_of_the_rows_own_mistakes(tmp_path, weihai):
+    import openpyxl
+
+    from analysis.errors import InputErrors
+
+    folder = tmp_path / "observations"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    book.active.title = "Sheet1"
+    book.active.append(["indicator_id", "series", "year", "value", "source"])
+    book.active.append([2, None, 2023, "2.5%", "统计公报", "另见附件"])
+    book.save(folder / "b.xlsx")
+    with pytest.raises(InputErrors) as caught:
+        monitoring_data(weihai, folder)
+    assert sorted(caught.value.lines()) == sorted([
+        f"{folder / 'b.xlsx'}:Sheet1!F2: holds '另见附件' in a column without a header, which is not read: move it "
+        "into the row's note, or give each table its own sheet",
+        f"{folder / 'b.xlsx'}:Sheet1!D2: value: '2.5%' is not a number (write plain digits with a decimal point, no "
+        "thousands separators, units or % signs)"])

@@ -166,3 +166,24 @@ def test_a_typed_value_for_an_unknown_indicator_is_named(tmp_path, lakeside):
         handle.write("7,,2023,baseline,1\n")
     with pytest.raises(InputError, match=r"values.csv:26: indicator_id: indicator 7 is not in indicators.csv"):
         clean(folder)
+
+
+def test_a_typed_value_that_is_no_number_is_fixed_where_it_is(tmp_path, lakeside):
+    # values.csv is typed, not printed: no "printed token", no corrections.csv; every such cell told at once
+    import shutil
+
+    from analysis.errors import InputErrors
+
+    folder = tmp_path / "lakeside"
+    shutil.copytree(lakeside.folder, folder)
+    lines = (folder / "values.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[3] == "1,,2026,target,2.6" and lines[5] == "2,,2023,baseline,410"
+    lines[3], lines[5] = "1,,2026,target,2.6 %", "2,,2023,baseline,4l0"
+    (folder / "values.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputErrors) as caught:
+        clean(folder)
+    assert caught.value.lines() == [
+        f"{folder / 'values.csv'}:4: value: '2.6 %' is not a number (did you mean 2.6?): write it here as plain "
+        "digits with a decimal point, no spaces, thousands separators, units or % signs",
+        f"{folder / 'values.csv'}:6: value: '4l0' is not a number: write it here as plain digits with a decimal "
+        "point, no spaces, thousands separators, units or % signs"]

@@ -129,6 +129,10 @@ def _unread(sheet):
     sheet["H5"] = "另见附件"  # the empty column between the inputs and the name
 
 
+def _value_renamed(sheet):
+    sheet["D4"] = "2023年数值"  # the value's name typed over with what the column holds
+
+
 def _missing_source(sheet):
     sheet.delete_cols(5, 3)
 
@@ -220,13 +224,20 @@ CASES = {
         "数据报送!A4: 表头: 表头缺少列：数据来源（source）；"
         "现在的表头为 indicator_id, series, year, value",
         "'Data entry'!A4: header: missing column(s) source; the header is indicator_id, series, year, value"),
-    "unexpected column": (
+    # note's name typed over under its label: one line at the cell, the column it stands for named (not a column
+    # missing at A4 and an unknown one at F4)
+    "column renamed under its label": (
         _unexpected,
-        "数据报送!F4: 表头: 表头中有无法识别的列：单位；可用的列为 编号（indicator_id）、序列（series）、"
-        "年份（year）、数值（value）、数据来源（source）、英文数据来源（source_en）、备注（note）、确认（confirm）、"
-        "发布日期（published）、初步数（preliminary）",
-        "'Data entry'!F4: header: unexpected column(s) 单位; allowed: indicator_id, series, year, value, source, "
-        "source_en, note, confirm, published, preliminary"),
+        "数据报送!F4: 表头: 表头单元格被改成了 单位，无法识别：其上方的标签表明该列为 备注（note），请改回 "
+        "备注（note）",
+        "'Data entry'!F4: header: the header cell reads 单位, which names no column: the label above it says the "
+        "column is note; type note back"),
+    "value renamed under its label": (
+        _value_renamed,
+        "数据报送!D4: 表头: 表头单元格被改成了 2023年数值，无法识别：其上方的标签表明该列为 数值（value），请改回 "
+        "数值（value）",
+        "'Data entry'!D4: header: the header cell reads 2023年数值, which names no column: the label above it says the "
+        "column is value; type value back"),
     "zero-width space": (
         _hidden_space,
         "数据报送!E5: 数据来源: 第 6 个字符是不可见字符 U+200B（zero width space），会改变文字的显示方式，"

@@ -142,3 +142,17 @@ def test_how_many_more_mistakes_there_are_is_told_in_the_files_language(clean_we
         check_observations(read_observation_files(folder), clean_weihai.indicators, weihai, clean_weihai.values)
     lines = caught.value.lines()
     assert len(lines) == LISTED_ERRORS + 1 and lines[-1] == "……另有 5 处错误"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    # a misspelt column: the unknown cell named with the column it most likely is, one line, not "missing value"
+    ("indicator_id,series,year,vaule,source", "a.csv:1: header: unknown column vaule: did you mean value?"),
+    ("编号,序列,年份,数值,数据来原", "a.csv:1: 表头: 表头中有无法识别的列 数据来原：是否应为 数据来源（source）？"),
+])
+def test_a_misspelt_column_is_named_with_the_column_it_is_closest_to(tmp_path, header, expected):
+    folder = tmp_path / "obs"
+    folder.mkdir()
+    (folder / "a.csv").write_text(header + "\n1,,2023,24100,统计公报\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_observation_files(folder)
+    assert str(caught.value).replace(f"{folder}/", "") == expected

@@ -130,11 +130,11 @@ def _told(path) -> list[str]:
 
 
 def test_a_cleared_header_cell_is_told_once_and_the_columns_after_it_still_read(tmp_path):
-    # note's header cell (F2) emptied under the template's label 备注 (F1): one line at F2 naming the column to type
+    # note's header cell (F2) emptied under the template's label Note (F1): one line at F2 naming the column to type
     # back, not one per row for the confirm column after it and the name beside; the formula in D4 told in the same
-    # round
+    # round (in English: the labels above the header are)
     path = _workbook(tmp_path / "a.xlsx", [
-        ["编号", "序列", "年份", "数值", "数据来源", "备注", "确认", None, "指标名称"],
+        ["No.", "Series", "Year", "Value", "Source", "Note", "Confirm", None, "Indicator"],
         [*REQUIRED, None, "confirm", None, None],
         [2, None, 2022, 2.5, "公报", "a note", "checked", None, "R&D"],
         [3, None, 2022, "=1+1", "公报", None, None, None, "patents"],

@@ -148,6 +148,38 @@ def test_a_values_error_is_told_in_the_templates_language(science, clean, weihai
     assert str(caught.value) == f"{path}:{SHEET[language]}!{expected}"
 
 
+def _copied_into_a_new_workbook(template, folder, cells: dict):
+    """The template's values sheet copied cell by cell into a workbook of its own (Excel's "Move or Copy" to a new
+    book): its labels and reference columns kept, its properties (language, year, plan) lost; ``cells`` filled."""
+    sheet = openpyxl.load_workbook(template).worksheets[0]
+    book = openpyxl.Workbook()
+    book.active.title = sheet.title
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is not None and not isinstance(cell, openpyxl.cell.cell.MergedCell):
+                book.active.cell(cell.row, cell.column).value = cell.value
+    for cell, value in cells.items():
+        book.active[cell] = value
+    folder.mkdir(parents=True, exist_ok=True)
+    book.save(folder / template.name)
+    return folder / template.name
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("zh", "数据报送!D6: 数值: '2.5%' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）"),
+    ("en", "'Data entry'!D6: value: '2.5%' is not a number (write plain digits with a decimal point, no thousands "
+           "separators, units or % signs)"),
+])
+def test_a_sheet_copied_into_a_new_workbook_keeps_its_reference_columns_and_language(
+        science, clean, weihai_in_project, tmp_path, language, expected):
+    # the reference columns (指标名称, 单位, 最新已知值 …) are known by their labels, not as text typed in columns
+    # without a header; the one mistake is told at once, in the language of the sheet's labels
+    path = _copied_into_a_new_workbook(science[language], tmp_path / "observations", {"D6": "2.5%", "E6": "统计公报"})
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
+    assert error_lines(caught.value) == [f"{path}:{expected}"]
+
+
 def test_a_row_deleted_or_moved_keeps_its_reference_cells_checked(science, clean, weihai_in_project, tmp_path):
     """The reference cells are known by the row's indicator and series, not its number: a series row the department
     deleted (row 6) moves the others up and nothing is refused; a target changed in a moved row still is."""
@@ -244,14 +276,15 @@ def test_two_workbooks_that_disagree_are_told_in_chinese_with_the_column_to_fill
         "Published column (2011-09-28): the later is used and the revision listed")
 
 
-def test_a_workbook_without_a_language_is_told_in_english(science, clean, weihai_in_project, tmp_path):
+def test_a_workbook_without_a_language_is_told_in_the_language_of_its_labels(science, clean, weihai_in_project,
+                                                                             tmp_path):
     book = openpyxl.load_workbook(science["zh"])
     language = next(prop for prop in book.custom_doc_props if prop.name == "analysis_language")
-    book.custom_doc_props.props.remove(language)  # a template made before it recorded its language
-    book.worksheets[0]["D6"], book.worksheets[0]["E6"] = "2,61", "统计公报"
+    book.custom_doc_props.props.remove(language)  # a template made before it recorded its language: its labels are
+    book.worksheets[0]["D6"], book.worksheets[0]["E6"] = "2,61", "统计公报"  # Chinese, and so are its messages
     (tmp_path / "observations").mkdir()
     book.save(tmp_path / "observations" / "a.xlsx")
-    with pytest.raises(InputError, match=r"a.xlsx:数据报送!D6: Value: '2,61' is not a number \(did you mean 2.61\?"):
+    with pytest.raises(InputError, match=r"a.xlsx:数据报送!D6: 数值: '2,61' 不是数字（是否应为 2.61？"):
         check_observations(read_observation_files(tmp_path / "observations"), clean.indicators, weihai_in_project,
                            clean.values)
 

@@ -182,14 +182,16 @@ def test_a_renamed_header_cell_is_told_with_the_rows_mistakes_in_one_round(templ
     status, path = _hand_back(templates, weihai_in_project.folder, project_tmp, "renamed", fill)
     assert status == 2
     assert capsys.readouterr().err.splitlines() == [
-        f"error: {path}:数据报送!G4: 表头: 表头中有无法识别的列：说明；可用的列为 {ALLOWED_ZH}",
+        f"error: {path}:数据报送!G4: 表头: 表头单元格被改成了 说明，无法识别：其上方的标签表明该列为 备注（note），"
+        "请改回 备注（note）",
         f"error: {path}:数据报送!D5: 数值: '约24300' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）",
         f"error: {path}:数据报送!E6: 数据来源: 为空：请写明数值出自哪一份资料"]
 
 
 def test_a_missing_column_is_told_once_not_row_by_row(templates, weihai_in_project, project_tmp, capsys):
-    """The source's header (E4) typed over as 出处: no source column (told at the row, A4, and the unknown one at E4);
-    the rows' other mistakes are told with it, but no row is told its source is empty."""
+    """The source's header (E4) typed over as 出处: no source column, told once at E4 as the column its label above
+    names (not a column missing at A4 and an unknown one at E4); the rows' other mistakes are told with it, but no
+    row is told its source is empty."""
     def fill(book):
         book.worksheets[0]["E4"] = "出处"
         _mistaken_rows(book.worksheets[0])[1][4].value = "统计公报"
@@ -197,9 +199,8 @@ def test_a_missing_column_is_told_once_not_row_by_row(templates, weihai_in_proje
     status, path = _hand_back(templates, weihai_in_project.folder, project_tmp, "sourceless", fill)
     assert status == 2
     assert capsys.readouterr().err.splitlines() == [
-        f"error: {path}:数据报送!A4: 表头: 表头缺少列：数据来源（source）；现在的表头为 indicator_id, series, year, "
-        "value, 出处, source_en, note, confirm, published, preliminary",
-        f"error: {path}:数据报送!E4: 表头: 表头中有无法识别的列：出处；可用的列为 {ALLOWED_ZH}",
+        f"error: {path}:数据报送!E4: 表头: 表头单元格被改成了 出处，无法识别：其上方的标签表明该列为 "
+        "数据来源（source），请改回 数据来源（source）",
         f"error: {path}:数据报送!D5: 数值: '约24300' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）"]
 
 
@@ -361,3 +362,22 @@ def test_a_file_without_values_is_noted_not_passed_in_silence(project_tmp, capsy
     quality = pd.read_csv(processed / "weihai" / "data_quality.csv", keep_default_na=False)
     assert list(quality.loc[quality["issue"] == "empty_file", "source"].str.split("/").str[-1]) == [
         "2025-bulletin.csv"]
+
+
+def test_a_blank_workbook_is_noted_once_as_a_file_without_values(project_tmp, capsys):
+    """A workbook saved before anything was typed in it (市科技局.xlsx, one blank sheet): nothing to read, as in a form
+    not filled in; the run succeeds, the console says it once, in Chinese for a file named in Chinese, and the
+    data-quality log lists it."""
+    from tests.conftest import DEFAULT_PLAN_DIR
+
+    plan = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "blank-workbook" / "weihai")
+    openpyxl.Workbook().save(plan / "observations" / "市科技局.xlsx")
+    processed = project_tmp / "blank-workbook-processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    told = capsys.readouterr()
+    assert told.err == ""
+    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    assert notes == [f"note: {relative(plan)}/observations/市科技局.xlsx: 文件中没有数值（只有表头，或报送表未填写），"
+                     "未读入任何数值"]
+    quality = pd.read_csv(processed / "weihai" / "data_quality.csv", keep_default_na=False)
+    assert list(quality.loc[quality["issue"] == "empty_file", "source"].str.split("/").str[-1]) == ["市科技局.xlsx"]

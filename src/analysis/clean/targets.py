@@ -12,7 +12,8 @@ the plan prints none, from the base year's observation of the statistic ``base_s
 A plan that contradicts itself is refused with the file, line and field named
 (:func:`check_plan_years`): a target in or before the base year, a baseline in or after the first
 target year, a numeric series with no target, or with neither a baseline nor a named source for its
-base value, and a final evaluation that is not the year of the plan's last targets.
+base value, and a final evaluation that is not the year of the plan's last targets (a target row past the final
+evaluation, when the other targets end in its year, is named itself: its year mistyped).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputError, quote
+from ..errors import InputError, Mistakes, quote
 from ..numbers import fmt_exact, fmt_number, fmt_printed
 from ..plan import PLAN_FILE, Plan
 from ..vocabulary import HELD_EVERY_YEAR, lower_is_better
@@ -64,6 +65,14 @@ def check_plan_years(plan: Plan, indicators: pd.DataFrame, values: pd.DataFrame,
                              field="base_source")
     final = max(year for year, kind in plan.evaluations.items() if kind == "final")
     last = int(targets["year"].max()) if not targets.empty else final
+    if last > final and (targets["year"] == final).any():
+        # the plan's targets end in the final evaluation's year but for a few rows past it: a year mistyped in them
+        told = Mistakes()
+        for row in targets[targets["year"] > final].sort_values("source_line").itertuples():
+            told.add(InputError(f"indicator {_label(row)}: target year {row.year} is after the final evaluation "
+                                f"({final}, plan.yml), which judges the plan's last targets: is the year a typo?",
+                                file=source_path, line=row.source_line, field="year"))
+        told.check()
     if last != final:
         raise InputError(f"the final evaluation in {final} is not the year of the plan's last targets ({last}); "
                          "the final evaluation judges them", file=plan.folder / PLAN_FILE, field="evaluations")

@@ -20,12 +20,13 @@ values published after the plan (checked by :mod:`analysis.clean.observations`).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputError, display_path
+from ..errors import InputError, Mistakes, display_path
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.departments import DEPARTMENTS_FILE
 from ..ingest.hand_files import CATEGORIES_FILE, CORRECTIONS_FILE, METADATA_FILE, PROSE_CHECKS_FILE
@@ -116,14 +117,15 @@ def _number(text: str) -> float | None:
     return float(text) if PLAIN_NUMBER.fullmatch(text) else None
 
 
-def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str) -> pd.DataFrame:
+def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str, printed: bool = True) -> pd.DataFrame:
     """Turn the (corrected) text of every value cell into numbers, splitting combined cells.
 
     Only plain decimals (``22154``, ``2.36``) and combined national/provincial cells
     (``国2.8/省3.1``) are accepted, exactly as written: anything else, including a stray space,
-    needs a row in ``corrections.csv``.
+    needs a row in ``corrections.csv`` in a ``printed`` table (its text stays as the plan prints it); in a typed one
+    (values.csv) the cell is fixed where it is.
     """
-    records = []
+    records, typed_mistakes = [], Mistakes()
     for row in cells.itertuples():
         base = {"indicator_id": row.indicator_id, "year": row.year, "value_type": row.value_type,
                 "printed_text": row.printed_text, "source": source_label, "source_line": row.source_line,
@@ -157,9 +159,19 @@ def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str) -> p
                 records.append({**base, "series": series, "value": part,
                                 "processing": ";".join(processing + ["split"])})
             continue
+        if not printed:  # a table typed by hand: the cell itself is fixed, no printed text to keep
+            plain = re.sub(r"[\s%％]", "", row.text)
+            if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", plain):
+                plain = plain.replace(",", "")  # thousands separators (a decimal comma, 2,8, is left to the reader)
+            hint = f" (did you mean {plain}?)" if plain != row.text and _number(plain) is not None else ""
+            typed_mistakes.add(InputError(f"{row.text!r} is not a number{hint}: write it here as plain digits with "
+                                          "a decimal point, no spaces, thousands separators, units or % signs",
+                                          file=source_path, line=row.source_line, field="value"))
+            continue  # every such cell told at once
         raise InputError(f"indicator {row.indicator_id} {row.field}: unknown printed token "
                          f"{row.text!r}; if it is a typo, add a row to corrections.csv",
                          file=source_path, line=row.source_line, field=row.field)
+    typed_mistakes.check()
     values = pd.DataFrame.from_records(records)
     # A row printed with combined cells must be combined in all its cells, or the series differ.
     for indicator_id, group in values.groupby("indicator_id"):
@@ -240,7 +252,7 @@ def clean_plan_table(inputs: PlanInputs) -> CleanDataset:
     folder = plan.folder
     source_path = table.source
     corrected = apply_corrections(table.cells, inputs.corrections, folder / CORRECTIONS_FILE, source_path)
-    values = parse_values(corrected, source_path, source_path.name)
+    values = parse_values(corrected, source_path, source_path.name, table.printed)
     if inputs.typed_indicators is None:
         indicators = build_indicators(table, values, inputs.metadata, inputs.categories, folder / METADATA_FILE)
     else:

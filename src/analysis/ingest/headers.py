@@ -7,6 +7,7 @@ keeps the header and the language of its messages.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -86,10 +87,34 @@ def check_header(typed: list[str], header: list[str], required: list[str], optio
         raise found[0]
 
 
+def meant_columns(typed: list[str], header: list[str], required: list[str], optional: list[str],
+                  labelled: dict[int, str] | None = None) -> dict[int, tuple[str, bool]]:
+    """The column each unknown header cell most likely stands for, by its index: one the header lacks, named by the
+    template's label above the cell (``labelled``: a workbook's 数值 above a cell renamed 2023年数值), else the one
+    whose name or label it is closest to (vaule: value), as a misspelt plan.yml key is told; with it, whether the
+    label said so."""
+    absent = [name for name in required + optional if name not in header]
+    names = {key: column for key, column in header_names(absent).items() if column in absent}
+    meant: dict[int, tuple[str, bool]] = {}
+    for index, name in enumerate(header):
+        if name in required or name in optional or not name:
+            continue
+        column = (labelled or {}).get(index)
+        by_label = column in absent
+        if not by_label:
+            close = difflib.get_close_matches(header_key(typed[index]) or "", list(names), n=1, cutoff=0.75)
+            column = names[close[0]] if close else None
+        if column in absent and column not in {told for told, _ in meant.values()}:
+            meant[index] = (column, by_label)
+    return meant
+
+
 def header_mistakes(typed: list[str], header: list[str], required: list[str], optional: list[str], words: Catalog,
-                    path: Path, where: int | str, cell=None) -> list[InputError]:
+                    path: Path, where: int | str, cell=None, labelled: dict[int, str] | None = None
+                    ) -> list[InputError]:
     """What is wrong with the header row (``typed``, which names the columns ``header``), in ``words``' language: a
-    separator other than a comma, the required columns it lacks, the unknown columns, the columns given twice. Each
+    separator other than a comma, an unknown column that stands for one it lacks (:func:`meant_columns`, told as
+    such: vaule, did you mean value?), the required columns it lacks, the unknown columns, the columns given twice. Each
     is named at ``where`` (the header's line, a workbook's row); with ``cell`` (a header cell's name by its index,
     0-based: a workbook's F4), an unknown or repeated column at its own cell, one mistake each, and an empty header
     cell not at all (the workbook's reader tells it)."""
@@ -104,12 +129,19 @@ def header_mistakes(typed: list[str], header: list[str], required: list[str], op
         return [InputError(words.text("entry_errors.other_separator", separator=repr(separator), header=shown),
                            file=path, line=where, field=field)]
     found = []
+    # an unknown cell that stands for a column the header lacks (a name misspelt, a label typed over): one line there
+    meant = meant_columns(typed, header, required, optional, labelled)
+    for index, (column, by_label) in meant.items():
+        key = "entry_errors.renamed_column" if by_label else "entry_errors.misspelt_column"
+        found.append(InputError(words.text(key, typed=column_name(typed[index]), column=column_label(words, column)),
+                                file=path, line=cell(index) if cell else where, field=field))
+    missing = [name for name in missing if name not in {column for column, _ in meant.values()}]
     if missing:
         found.append(InputError(words.text("entry_errors.missing_columns", columns=column_names(words, missing),
                                            header=shown), file=path, line=where, field=field))
     # a workbook's empty header cell (``cell`` given) is its caller's to tell, with the column it stood for
     unknown = [index for index, name in enumerate(header)
-               if name not in required and name not in optional and (name or not cell)]
+               if name not in required and name not in optional and (name or not cell) and index not in meant]
     unknown_names = {header[index] for index in unknown}
     repeated = sorted({name for name in header if header.count(name) > 1 and name not in unknown_names},
                       key=header.index)

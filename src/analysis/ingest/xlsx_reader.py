@@ -5,7 +5,8 @@ and the file is dropped into ``observations/``. Every **visible** sheet that has
 read, in the workbook's order (a department that adds next year as a second tab is read whole); a
 hidden sheet (an old copy kept out of the way) is not read, and the data-quality log lists it; a
 visible sheet with content but no header row is refused, as nothing a person can see may be left out
-in silence. A sheet's header row is the first row, among the first :data:`HEADER_SEARCH_ROWS`, whose
+in silence; a blank workbook (nothing on any visible sheet) gives no rows, noted as a file without values like
+a template not filled in. A sheet's header row is the first row, among the first :data:`HEADER_SEARCH_ROWS`, whose
 first cell is ``indicator_id`` (or the label a template shows above it, 编号 or No.: a header cell may
 be a column's name or its label in either language, :func:`header_names`), or the row below it when
 that one starts the same way (a template's labels above its header row); rows above it (a title, the
@@ -27,7 +28,10 @@ or stale: type the number itself, or paste it as a value). A file that is not a 
 ``.xls`` or a CSV renamed, a password-protected file), a workbook saved as Strict Open XML, and one
 whose parts unpack to far more than a data-entry workbook holds are refused in one line. The errors
 a person filling the sheet can fix are told in the language the template was made in (its
-``analysis_language`` property; English for a workbook without one).
+``analysis_language`` property); for a workbook without one, in the language of the labels a person reads above
+the header row (a template's sheet copied into a new workbook keeps its labels, 编号, 数值: Chinese), else of the
+header row itself. Such a copy keeps the template's reference columns too, known by their labels (指标名称, 单位,
+最新已知值; Indicator, Unit, Latest known value): they are the template's reference, not text typed beside the rows.
 """
 from __future__ import annotations
 
@@ -146,7 +150,7 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
     _check_zip(data, path)
     import openpyxl  # loaded only when a workbook is read
 
-    sheets, hidden, headerless, skipped = [], [], [], []
+    sheets, hidden, headerless, skipped, shown = [], [], [], [], []
     try:
         with warnings.catch_warnings():
             # openpyxl warns about parts it does not model (extensions, default styles); the cells are all it needs.
@@ -164,6 +168,7 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
                     if sheet.sheet_state != "visible":
                         hidden.append(sheet.title)
                         continue
+                    shown.append(sheet.title)
                     if others and _header_index(sheet, tuple(header_names(list(others)))) is not None:
                         skipped.append(sheet.title)
                         continue
@@ -184,9 +189,14 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
         raise InputError(NOT_A_WORKBOOK.format(why=f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}"),
                          file=path) from None
     header = words.text("entry_errors.header_rows", columns=column_names(words, required), rows=HEADER_SEARCH_ROWS)
+    if not sheets and not skipped and not headerless:
+        # a blank workbook (saved before anything was typed in it): nothing to read, as in a template not filled in;
+        # told once as a file without values, in the language of its template, else of its name (市科技局.xlsx)
+        blank = "zh" if language not in LANGUAGES and re.search("[\u4e00-\u9fff]", path.name) else words.language
+        empty = pd.DataFrame(columns=[*required, *optional, LINE_COLUMN])
+        return WorkbookRows([SheetRows(empty, shown[0] if shown else "", {}, language=blank)], hidden,
+                            year, year_sheet if isinstance(year_sheet, str) else None, properties, blank)
     if not sheets and not skipped:
-        if not headerless:  # an empty workbook: nothing visible to look for a header in
-            raise InputError(words.text("entry_errors.no_header_empty", header=header), file=path)
         raise InputError(words.text("entry_errors.no_header", header=header,
                                     sheets=", ".join(quote(title) for title in headerless)), file=path)
     if headerless:
@@ -286,8 +296,9 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                 words: Catalog | None = None, references: dict[str, str] | None = None) -> SheetRows | None:
     """The input rows of one visible sheet; None for a sheet without a header row. ``template``: the workbook is
     one ``make templates`` wrote, whose reference columns (labelled in the row above the header, after one empty
-    column) stand right of the input columns. ``words``: the language of the errors (a template's); without it, the
-    language of the sheet's header row (a workbook of one's own headed 编号, 数值: Chinese). ``references``: the
+    column) stand right of the input columns, or a sheet whose labels name them (a template's sheet copied into a new
+    workbook). ``words``: the language of the errors (a template's); without it, the language of the labels above
+    the header row, else of the header row (a workbook of one's own headed 编号, 数值: Chinese). ``references``: the
     digests of the rows' reference cells as the template wrote them (:func:`reference_digest`), by
     :func:`reference_key`."""
     from openpyxl.utils import get_column_letter
@@ -300,12 +311,20 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     header_index = next((i for i, row in enumerate(top) if row and header_key(row[0].value) in first), None)
     if header_index is None:
         return None
-    if header_index + 1 < len(top) and top[header_index + 1] and header_key(top[header_index + 1][0].value) in first:
+    labelled = (header_index + 1 < len(top) and bool(top[header_index + 1])
+                and header_key(top[header_index + 1][0].value) in first)
+    if labelled:
         header_index += 1  # the template's labels, then its header row (or the labels typed over it)
     header_row = header_index + 1
     typed = _header_cells(top[header_index], names)
     header = [names.get(header_key(text), text) for text in typed]
-    words = words or told_in(typed)
+    labels_row = typed[0] != required[0]  # the header row is the template's row of labels (its names deleted)
+    # a template's sheet copied into a workbook of its own keeps its labels, not the properties that name it one: its
+    # reference columns are known by their labels, and its language by the labels a person reads, not by the names
+    shown_labels = top[header_index - 1] if labelled else top[header_index] if labels_row else ()
+    template = template or _reference_labelled(shown_labels, len(header))
+    words = words or told_in([str(cell.value) if cell.value is not None else "" for cell in shown_labels[:len(header)]]
+                             if labelled else typed)
     # a column is read by the first header cell that names it; an unknown column (a header cell renamed) is not read
     read = [index for index, name in enumerate(header)
             if name in required + optional and header.index(name) == index]
@@ -326,8 +345,11 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             for index, column in cleared.items()}
     # the header's other mistakes; a required column it lacks because its cell was cleared is told at that cell
     restored = [cleared.get(index) or name for index, name in enumerate(header)]
+    # a header cell renamed under the template's label (数值 above 2023年数值): told at that cell as the column it was
+    above = {index: names.get(header_key(cell.value), "") for index, cell in enumerate(shown_labels)} if labelled \
+        else {}
     found = header_mistakes(typed, restored, required, optional, words, path, f"{shown_sheet}!A{header_row}",
-                            lambda index: f"{shown_sheet}!{get_column_letter(index + 1)}{header_row}")
+                            lambda index: f"{shown_sheet}!{get_column_letter(index + 1)}{header_row}", above)
     for error in sorted([*found, *told.values()], key=lambda error: (len(error.line), error.line)):  # by column
         mistakes.add(error)
     missing = tuple(name for name in required if name not in header)
@@ -341,7 +363,6 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             rows_ = range(max(merged.min_row, header_row + 1), merged.max_row + 1)
             merged_rows |= set(rows_)
             merged_cells |= {(r, c) for r in rows_ for c in range(merged.min_col, merged.max_col + 1)}
-    labels_row = typed[0] != required[0]  # the header row is the template's row of labels (its names deleted)
     read_to = _read_columns(sheet, top, header_index, len(header), template, labels_row)
     value_column = header.index("value") if "value" in header else None
     hidden = _hidden_columns(sheet)
@@ -356,8 +377,9 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                                  text_kinds, mistakes, words, hidden_columns, read)
             continue
         cells = list(row[:len(header)]) + [None] * (len(header) - len(row))
-        with mistakes.row():
+        with mistakes.row():  # told apart: a note typed beside the row does not hide the row's own mistakes
             _refuse_unread(row, read_to, len(header), path, shown_sheet, number, words)
+        with mistakes.row():
             key = reference_key(cells[0].value if cells[0] is not None else None,
                                 cells[1].value if len(cells) > 1 and cells[1] is not None else None)
             if references and key in references:  # a template's reference cells, changed: nothing there is read
@@ -461,6 +483,25 @@ def _check_beside_merged(cells, header: list[str], number: int, merged_cells: se
                        words=words)
             if column == "value":  # a number as a value needs (2.7%, 约2.5): told now, not a round later
                 parse_number(text, file=path, line=where, field=column, words=words)
+
+
+def _reference_labelled(cells, inputs: int) -> bool:
+    """True when ``cells`` (a row of labels) head a template's reference columns after one empty column: the
+    indicator's (or task's) name first, then another of the labels a template writes there, in either language
+    (指标名称, 单位, 最新已知值; Indicator, Unit, Latest known value)."""
+    texts = [header_key(cell.value) for cell in cells[inputs + 1:]]
+    if not texts or any(cell.value not in (None, "") for cell in cells[inputs:inputs + 1]):
+        return False
+    names, others = set(), set()
+    for language in LANGUAGES:
+        for path in (("entry", "reference"), ("entry", "words", "reference")):
+            node = catalog(language).entries
+            for part in path:
+                node = node.get(part, {}) if isinstance(node, dict) else {}
+            for key, label in node.items():
+                if isinstance(label, str) and "{" not in label:
+                    (names if key == "name" else others).add(header_key(label))
+    return texts[0] in names and any(text in others for text in texts[1:])
 
 
 def _blank(cell) -> bool:
