@@ -36,6 +36,7 @@ from .words import (
     target_text,
     value_text,
     year,
+    year_aside,
     years_without_value,
 )
 
@@ -108,8 +109,9 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
         # both measured to the latest value: its year said where it is older than the report's (−100% / 50% of 4
         # provincial in the 2024 final is 2022's, not the plan's end)
         older = not is_missing(row.as_of_year) and row.as_of_year < context.report_year
-        rows.append((labels["completion_to"].format(year=year(row.as_of_year)) if older else labels["completion"],
-                     f"{fmt_pct(row.completion, 0).lstrip('+')} / {fmt_pct(row.time_elapsed, 0).lstrip('+')}"))
+        rows.append((labels["completion"],
+                     f"{fmt_pct(row.completion, 0).lstrip('+')} / {fmt_pct(row.time_elapsed, 0).lstrip('+')}"
+                     + (year_aside(row.as_of_year, words) if older else "")))
     pace = pace_text(row, words)
     if pace != MISSING:  # none once the target's year has come (a final verdict without a later target): no "—" row
         rows.append((labels["needed"], pace))
