@@ -148,6 +148,8 @@ def test_how_many_more_mistakes_there_are_is_told_in_the_files_language(clean_we
     # a misspelt column: the unknown cell named with the column it most likely is, one line, not "missing value"
     ("indicator_id,series,year,vaule,source", "a.csv:1: header: unknown column vaule: did you mean value?"),
     ("编号,序列,年份,数值,数据来原", "a.csv:1: 表头: 表头中有无法识别的列 数据来原：是否应为 数据来源（source）？"),
+    # a two-character label one character off (数直 for 数值): a slip, though too short for a ratio to find
+    ("编号,序列,年份,数直,数据来源", "a.csv:1: 表头: 表头中有无法识别的列 数直：是否应为 数值（value）？"),
 ])
 def test_a_misspelt_column_is_named_with_the_column_it_is_closest_to(tmp_path, header, expected):
     folder = tmp_path / "obs"

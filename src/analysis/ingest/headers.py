@@ -102,11 +102,22 @@ def meant_columns(typed: list[str], header: list[str], required: list[str], opti
         column = (labelled or {}).get(index)
         by_label = column in absent
         if not by_label:
-            close = difflib.get_close_matches(header_key(typed[index]) or "", list(names), n=1, cutoff=0.75)
+            key = header_key(typed[index]) or ""
+            close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.75) or _one_slip(key, list(names))
             column = names[close[0]] if close else None
         if column in absent and column not in {told for told, _ in meant.values()}:
             meant[index] = (column, by_label)
     return meant
+
+
+def _one_slip(typed: str, names: list[str]) -> list[str]:
+    """The one name of ``names`` a short name (two to four characters, a Chinese label's length: 数直) is a single
+    character's slip from, same length and all else the same (数值); difflib's ratio cannot tell (0.5 for two
+    characters). [] for none, or for more than one."""
+    if not 2 <= len(typed) <= 4:
+        return []
+    slips = [name for name in names if len(name) == len(typed) and sum(a != b for a, b in zip(name, typed)) == 1]
+    return slips if len(slips) == 1 else []
 
 
 def header_mistakes(typed: list[str], header: list[str], required: list[str], optional: list[str], words: Catalog,
