@@ -282,7 +282,7 @@ def test_a_share_grows_in_percentage_points_on_an_axis_fitted_to_it(example, pac
     report = context(example, 2024, "en")
     figure = charts.growth_gap_chart(report)
     [ax] = figure.axes
-    assert {"−0.10", "+0.20", "+0.30", "+0.70"} <= set(texts(figure))
+    assert {"−0.1", "+0.2", "+0.3", "+0.7"} <= set(texts(figure))  # as the card writes them: no trailing zero
     assert "+7.5" not in texts(figure) and "−3.3" not in texts(figure)
     assert ax.get_xlabel() == "growth per year (percentage points)"
     low, high = ax.get_xlim()  # zero and the values with a margin, not −40…80

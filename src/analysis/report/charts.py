@@ -32,7 +32,7 @@ from ..vocabulary import HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
 from . import cards
 from .context import ReportContext
 from .line_breaks import BADGE_BREAK, HAN, KEPT, chinese_words, short_labels
-from .numbers import fmt_number, is_missing
+from .numbers import fmt_number, fmt_pct, fmt_signed, is_missing
 from .palette import PATH_GREY, STATUS_COLOURS, STATUS_LINES, text_on
 from .words import (
     SHOWN_IN_STEAD,
@@ -696,7 +696,8 @@ def growth_range(values) -> tuple[float, float]:
     return max(low - pad, GROWTH_RANGE[0]), min(high + pad, GROWTH_RANGE[1])
 
 
-GROWTH_ROW = 0.38  # inches a series takes in the growth chart (0.5 on a phone)
+GROWTH_ROW = 0.44  # inches a series takes in the growth chart (0.5 on a phone): a value above one marker and
+# one below the next row's, 6 points off each and 7 points high, clear of each other where they line up
 GROWTH_GAP = X_LABEL + 0.25  # inches between two panels: the upper one's axis label
 
 
@@ -747,8 +748,9 @@ def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False
             # the value above its marker (needed) or below it (seen), a fixed distance away in points at any scale
             for value, x, colour, dy, va in ((seen, shown[0], "#c62828", -6, "top"),
                                              (needed, shown[1], "#1565c0", 6, "bottom")):
-                if low <= value <= high:
-                    ax.annotate(f"{value:+.{digits}f}".replace("-", "−"), (x, yi), xytext=(0, dy),
+                if low <= value <= high:  # as the card and the scorecard write it: +0.1 pp, +8.9%
+                    shown_value = fmt_signed(value) if unit == "pp" else fmt_pct(value / 100).rstrip("%")
+                    ax.annotate(shown_value, (x, yi), xytext=(0, dy),
                                 textcoords="offset points", color=colour, fontsize=size, ha="center", va=va)
             _edge_mark(ax, yi, needed, low, high, f"{needed:+.0f}", size=size)
             _edge_mark(ax, yi, seen, low, high, f"{seen:+.0f}", size=size)
