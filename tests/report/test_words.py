@@ -367,6 +367,13 @@ def test_the_method_note_speaks_only_of_what_the_plan_has(example_tables):
     assert "stage target" not in english and "national and a provincial series" not in english
     assert "the decline in energy use per unit of GDP is itself a rate of change" in words.method_note(
         load_report(relative(example_tables), 2024, "en")).replace("\n       ", " ")
+    # the national plan's two world ranks (1, 4) are judged in places: its note says how, Weihai's (no rank) does not
+    assert "排名类（综合创新能力排名、论文被引次数排名；名次 1 为第一）按每年上升的名次线性计算" in national
+    assert "a rank (innovation capability rank, paper citations rank; 1 is the first place) moves in places a year" \
+        in english.replace("\n       ", " ")
+    assert "排名类" not in weihai
+    # one value is enough once it is the target year's (national 2 and 10: 2015 alone, achieved)
+    assert "已有该年数值的，一个数据点即可按第 1 条作最终判定" in national
 
 
 def test_data_note():

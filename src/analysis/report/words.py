@@ -837,6 +837,8 @@ def _statuses(context: ReportContext) -> str:
     counts = shown_counts(context.assessment)
     items = [words.text("summary.status_item", status=words.status(status), count=count)
              for status, count in counts.items() if count and status != "qualitative"]
+    ranks = context.indicators.drop_duplicates("indicator_id")
+    ranks = [localized(row, "short_name", context.language) for row in ranks[ranks["kind"] == "rank"].itertuples()]
     paired = context.assessment["indicator_id"].duplicated().any()  # an indicator with national and provincial series
     text = words.text("summary.statuses" if paired else "summary.statuses_single",
                       items=words["summary.item_separator"].join(items))
@@ -1219,8 +1221,11 @@ def method_note(context: ReportContext) -> str:
     rates = context.indicators.drop_duplicates("indicator_id")
     rates = [localized(row, "short_name", context.language)
              for row in rates[rates["kind"] == "rate_of_change"].itertuples()]
+    ranks = context.indicators.drop_duplicates("indicator_id")
+    ranks = [localized(row, "short_name", context.language) for row in ranks[ranks["kind"] == "rank"].itertuples()]
     if words["language.breaks_at_spaces"]:  # mid-sentence: "the decline …", an acronym kept as it is
-        rates = [name[:1].lower() + name[1:] if name[1:2].islower() else name for name in rates]
+        rates, ranks = ([name[:1].lower() + name[1:] if name[1:2].islower() else name for name in names]
+                        for names in (rates, ranks))
     paired = context.assessment["indicator_id"].duplicated().any()
     parts = {key: words[f"method.{key}"] if stages else "" for key in ("stage_verdict", "stage_red", "stage_warning",
                                                                          "stage_same")}
@@ -1231,6 +1236,8 @@ def method_note(context: ReportContext) -> str:
                       stage_next=words.text("method.stage_next", first_year=years[0]) if stages else "",
                       rate_clause=words.text("method.rate_clause", names=words["grammar.comma"].join(rates))
                       if rates else "",
+                      rank_clause=words.text("method.rank_clause", names=words["grammar.comma"].join(ranks))
+                      if ranks else "",
                       pairs_clause=words["method.pairs_clause"] if paired else "")
     official = official_rule(context, "method")
     note = f"{note}\n\n{official}" if official else note
