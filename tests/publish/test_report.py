@@ -202,9 +202,17 @@ def test_an_unchanged_rerun_does_nothing_but_put_its_tables_back(zh_report, shar
     assert lines == [f"weihai/2024/zh: {relative(copy)} is up to date (inputs, parameters, code and environment "
                      "unchanged; --force, or make's FORCE=1, rebuilds)"]
     assert (copy / "manifest.json").read_bytes() == manifest
-    # the up-to-date run put the report's tables where make data writes them
-    assert ((project_tmp / "rerun-processed" / "weihai" / "assessment.csv").read_bytes()
-            == (copy / "data" / "assessment.csv").read_bytes())
+    # the up-to-date run put the plan's tables back where make data writes them, as make data writes them
+    processed = project_tmp / "rerun-processed" / "weihai"
+    built = build_tables(shared_weihai, "eurostat", EXAMPLE).files()
+    assert {path.name: path.read_bytes() for path in processed.iterdir() if path.suffix != ".lock"} == built
+    # tables still there are left alone: the run builds nothing, it writes nothing (a table holding a year after
+    # the report's, which the report's own copy leaves out, stays as make data wrote it)
+    (processed / "indicator_values.csv").write_bytes(b"as make data wrote it")
+    lines.clear()
+    assert render_reports([job], progress=lines.append) == [copy] and "is up to date" in lines[0]
+    assert (processed / "indicator_values.csv").read_bytes() == b"as make data wrote it"
+    assert (processed / "assessment.csv").read_bytes() == built["assessment.csv"]
     # a hand-edited output is not up to date (the next run builds the report again)
     (copy / "report.html").write_bytes(b"edited")
     assert outdated_reason(copy, fingerprint(job, code_digests(), environment()), job.parameters()) == (

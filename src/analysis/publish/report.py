@@ -32,8 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, InputErrors, StepError, display_path, error_lines, printable
-from ..files import outside_project, read_regular
+from ..files import outside_project
 from .cache import Fingerprint, code_digests, environment, fingerprint, outdated_reason, previous_report
+from .data import build_tables
 from .folders import keep_failed, locked, locked_if_free, publish, tables_lock, write_tables
 from .index import write_index
 from .job import ASSESSMENT, CLEANING, PREVIOUS_ASSESSMENT, REPORT, ReportJob
@@ -192,14 +193,18 @@ def check(jobs: list[ReportJob], force: bool, progress: Callable[[str], None], h
 
 
 def republish(job: ReportJob) -> None:
-    """An up-to-date report's tables back in ``data/processed`` if they went (unless another run holds them: it
-    publishes its own)."""
-    data = job.destination / "data"
+    """An up-to-date report's tables back in ``data/processed`` if any of them went (unless another run holds them:
+    it publishes its own), built from the raw inputs as ``make data`` builds them: the report's own copy stops at
+    its year (a mid-term's holds no later value), the processed tables do not. Tables still there are left as they
+    are: a run that builds nothing writes nothing."""
+    names = [path.name for path in sorted((job.destination / "data").iterdir())
+             if path.is_file() and path.name != PREVIOUS_ASSESSMENT]
+    if all((job.tables / name).is_file() for name in names):
+        return
     with locked_if_free(job.tables) as free:
         if free:
             check_owner(job.plan, job.tables / "plan.json", job.tables)
-            write_tables({path.name: read_regular(path) for path in sorted(data.iterdir())
-                          if path.is_file() and path.name != PREVIOUS_ASSESSMENT}, job.tables)
+            write_tables(build_tables(job.plan, job.scheme, job.observations_dir).files(), job.tables)
 
 
 def groups(builds: list[Build]) -> list[list[Build]]:
