@@ -287,3 +287,24 @@ def test_a_plan_yml_that_cannot_be_read_names_its_line_and_the_fix(tmp_path, dam
     with pytest.raises(InputError) as caught:
         load_plan(folder)
     assert str(caught.value) == f"{folder / expected}"
+
+
+def test_a_plan_in_data_raw_copied_with_its_old_name_is_refused_at_once(tmp_path, monkeypatch):
+    """A copy of lakeside into data/raw/lake2 that keeps ``name: lakeside`` would write reports/lakeside/ and
+    data/processed/lakeside/: refused on its first run, before it writes anything (the original, lakeside, is then
+    never the one refused); renamed, it reads."""
+    import analysis.plan
+    from tests.conftest import LAKESIDE_DIR
+
+    monkeypatch.setattr(analysis.plan, "RAW_DIR", tmp_path)
+    copy = copy_plan(LAKESIDE_DIR, tmp_path / "lake2")
+    with pytest.raises(InputError) as caught:
+        load_plan(copy)
+    assert str(caught.value).endswith("lake2/plan.yml: name: 'lakeside' is not the name of its folder, lake2: a plan "
+                                      "in data/raw/ is named after its folder, as its reports and tables are "
+                                      "(reports/<name>/, data/processed/<name>/); a copied plan keeps the name it was "
+                                      "copied with")
+    (copy / "plan.yml").write_text((copy / "plan.yml").read_text(encoding="utf-8").replace(
+        "name: lakeside", "name: lake2", 1), encoding="utf-8")
+    assert load_plan(copy).name == "lake2"
+    assert load_plan(LAKESIDE_DIR).name == "lakeside"  # a plan outside data/raw keeps the name it has

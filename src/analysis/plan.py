@@ -20,7 +20,7 @@ import yaml
 from .errors import InputError, Mistakes, quote
 from .files import outside_project, read_regular, regular_file_kind
 from .parameters import check_year, said
-from .settings import LANGUAGES, PLAN_FILE
+from .settings import LANGUAGES, PLAN_FILE, RAW_DIR
 from .text import check_text
 from .vocabulary import STATUS_VOCABULARIES
 
@@ -308,6 +308,13 @@ def load_plan(folder: str | Path) -> Plan:
     name = spec["name"]
     if not isinstance(name, str) or not NAME.fullmatch(name):
         raise InputError(f"{quote(name)} is not a folder-safe id (lower-case letters, digits, - and _)", file=path,
+                         field="name")
+    if folder.resolve().parent == RAW_DIR.resolve() and folder.resolve().name != name:
+        # a copy keeps the name it was copied with: refused at once, before it writes the folders of the plan it
+        # copies (and that plan is refused in turn)
+        raise InputError(f"{quote(name)} is not the name of its folder, {folder.resolve().name}: a plan in "
+                         f"data/raw/ is named after its folder, as its reports and tables are (reports/<name>/, "
+                         f"data/processed/<name>/); a copied plan keeps the name it was copied with", file=path,
                          field="name")
     base_year = _year(spec["base_year"], path, "base_year")
     published = _year(spec["published"], path, "published")
