@@ -850,3 +850,28 @@ def test_a_paragraphs_first_line_indent_is_given_in_points_as_well_as_in_charact
     indent = root.find("w:style[@w:styleId='BodyText']/w:pPr/w:ind", ns)
     w = f"{{{ns['w']}}}"
     assert (indent.get(f"{w}firstLineChars"), indent.get(f"{w}firstLine")) == ("200", str(points))
+
+
+EXAMPLE_LABEL = {"zh": "示例数据（2022—2024年数值均为虚构，仅供演示，不代表威海市实际情况）",  # dataset.yml's label
+                 "en": "Example data (the 2022–2024 values are made up for demonstration and are not Weihai's)"}
+
+
+def test_the_example_label_heads_every_printed_page_of_the_word_files(printed):
+    """The Word files made from a labelled data set carry its label at the head of every page, as the PDF's do: the
+    self-evaluation is finished in Word and sent on, and no page of it may pass for the city's own figures."""
+    language, documents = printed
+    for name, (text, _, _) in documents.items():
+        if name == "national":  # the national plan's own data: no label
+            assert EXAMPLE_LABEL[language][:8] not in text
+            continue
+        pages = [page for page in text.split("\f") if page.strip()]
+        label = EXAMPLE_LABEL[language] if language == "zh" else EXAMPLE_LABEL[language][1:]
+        assert all(flat(label) in flat(page).replace("\n", "") for page in pages), name
+
+
+def test_the_running_head_is_the_labels_text_never_markup(tmp_path):
+    """The label's text is a text node of the header part the section refers to: a label with markup in it is
+    printed as it is."""
+    label = 'Example <b>data</b> & "test" {PAGE}'
+    xml = etree.fromstring(word_file.header_xml(label))
+    assert "".join(xml.itertext()) == label and xml.find(f".//{W}b") is None

@@ -47,6 +47,12 @@ class ReportContext:
         return StatusWords.from_dict(self.plan.get("status_words"))
 
     @property
+    def dataset_label(self) -> str:
+        """The label of the observations the report is made from (example data) in its language; none for a plan's
+        own data."""
+        return (self.plan.get("dataset_label") or {}).get(self.language, "")
+
+    @property
     def kind(self) -> str:
         """``final``, ``mid_term`` or ``annual``."""
         return self.plan["evaluations"].get(str(self.report_year), "annual")

@@ -72,7 +72,7 @@ def title_html(context: ReportContext, generated: str = "", inputs_date: str = "
                  "name": catalog(language)["language.edition_name"]} for language in other_languages(context)]
     return render("title.html.j2", title=title(context), dates=report_dates(context, generated, inputs_date),
                   editions=editions, editions_print=other_editions(context), intro=intro(context),
-                  dataset_label=(context.plan.get("dataset_label") or {}).get(context.language, ""))
+                  dataset_label=context.dataset_label)
 
 
 def summary_html(context: ReportContext) -> str:

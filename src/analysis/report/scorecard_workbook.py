@@ -325,8 +325,7 @@ def front_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         *([(official_header(context), official_rule(context))] if context.status_words else []),
         (names["currency"], data_currency(context)),
         # the dataset's label where it is not the plan's own data (an example, a test): the workbook may travel alone
-        *([(names["dataset"], label)] if (label := (context.plan.get("dataset_label") or {}).get(
-            context.language)) else []),
+        *([(names["dataset"], context.dataset_label)] if context.dataset_label else []),
         (names["generated"], _date(inputs.generated)),
         (names["inputs_date"], _date(inputs.inputs_date)),
     ]

@@ -192,7 +192,7 @@ def _overview(context: ReportContext, tasks: pd.DataFrame, measures: pd.DataFram
                       words.text("self_evaluation.data_years_mixed", items=words["grammar.comma"].join(
                           [words.text("self_evaluation.data_years_item", year=year(latest), count=int(count))
                            for latest, count in data_year.value_counts().sort_index(ascending=False).items()])))
-    label = (context.plan.get("dataset_label") or {}).get(context.language)  # an example's data: said, as the report
+    label = context.dataset_label  # an example's data: said, as the report
     return [heading(words["self_evaluation.sections.overview"]), paragraph(text),
             *([paragraph(words.text("summary.dataset", label=label))] if label else []),
             paragraph(words["self_evaluation.overall_judgement"], Placeholder(evaluator))]

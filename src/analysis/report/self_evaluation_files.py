@@ -127,7 +127,7 @@ def self_evaluation_html(context: ReportContext, generated: str) -> str:
     title = self_evaluation_title(context)
     return render("self_evaluation.html.j2", title=title, title_markup=title_markup(title), blocks=blocks,
                   dates=report_dates(context, generated), language=context.words["language.html_lang"],
-                  dataset_label=(context.plan.get("dataset_label") or {}).get(context.language, ""),
+                  dataset_label=context.dataset_label,
                   style=STYLE_SHEET.read_text(encoding="utf-8"))
 
 
@@ -217,7 +217,8 @@ def write_self_evaluation(context: ReportContext, folder: Path, generated: str =
     epoch = epoch_of(generated)
     written = pandoc(["--from", "json", "--to", "docx", "--reference-doc", str(REFERENCE_DOCX), "--output", "-"],
                      json.dumps(document, ensure_ascii=False).encode("utf-8"), epoch)
-    write_bytes_atomic(docx_path, finish(written, laid_on, context.words, epoch, editable=True))
+    write_bytes_atomic(docx_path, finish(written, laid_on, context.words, epoch, editable=True,
+                                            running_head=context.dataset_label))
     return [html_path, pdf_path, docx_path]
 
 

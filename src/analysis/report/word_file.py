@@ -26,7 +26,7 @@ from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
 from .context import ReportContext
 from .figures import Figures
-from .ooxml import put, serialize, w
+from .ooxml import R, W, put, serialize, w
 from .palette import ACCENT, text_on
 from .pandoc_ast import KEPT_LANGUAGE, NARROW_NO_BREAK_SPACE, WORD_JOINER, body_pieces, kept_whole
 from .word_content import METHOD_NOTE, Shading, WordDocument, report_document
@@ -126,7 +126,7 @@ def write_docx(context: ReportContext, figures: Figures, path: Path, generated: 
     epoch = epoch_of(generated)
     written = pandoc(["--from", "json", "--to", "docx", "--reference-doc", str(REFERENCE_DOCX), "--output", "-"],
                      json.dumps(document, ensure_ascii=False).encode("utf-8"), epoch)
-    write_bytes_atomic(path, finish(written, laid_on, context.words, epoch))
+    write_bytes_atomic(path, finish(written, laid_on, context.words, epoch, running_head=context.dataset_label))
     return path
 
 
@@ -145,12 +145,65 @@ def plain_text(xml: bytes) -> bytes:
     return text.encode("utf-8")
 
 
-def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool = False) -> bytes:
+#: The running head's part, its relationship and its content type (the reference document has none of its own).
+HEADER_PART, HEADER_ID = "word/header1.xml", "rIdDatasetHeader"
+HEADER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+HEADER_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+#: The running head's grey (7.0:1 on white) and size (8 pt), as the PDF's.
+HEADER_COLOUR, HEADER_HALF_POINTS = "595959", "16"
+
+
+def header_xml(text: str) -> bytes:
+    """A page header of one centred line, ``text`` as it is (set as a text node: never read as markup)."""
+    root = etree.Element(w("hdr"), nsmap={"w": W, "r": R})
+    paragraph = etree.SubElement(root, w("p"))
+    put(paragraph, "pPr").append(etree.Element(w("jc"), {w("val"): "center"}))
+    run = etree.SubElement(paragraph, w("r"))
+    properties = put(run, "rPr")
+    put(properties, "color", {"val": HEADER_COLOUR})
+    put(properties, "sz", {"val": HEADER_HALF_POINTS})
+    put(properties, "szCs", {"val": HEADER_HALF_POINTS})
+    shown = etree.SubElement(run, w("t"))
+    shown.text = text
+    return serialize(root)
+
+
+def with_header(root) -> None:
+    """The body's section with the running head (:data:`HEADER_ID`) on every page, before its footer."""
+    section = root.find(f"{w('body')}/{w('sectPr')}")
+    if section is None:
+        raise WordEditionError("pandoc wrote no section properties for the running head")
+    reference = etree.Element(w("headerReference"), {w("type"): "default", f"{{{R}}}id": HEADER_ID})
+    section.insert(0, reference)
+
+
+def with_relation(xml: bytes, kind: str, target: str, identifier: str) -> bytes:
+    root = etree.fromstring(xml)
+    etree.SubElement(root, f"{{{PACKAGE_RELATIONS}}}Relationship", {"Type": kind, "Id": identifier,
+                                                                   "Target": target})
+    return serialize(root)
+
+
+def with_content_type(xml: bytes, part: str, kind: str) -> bytes:
+    root = etree.fromstring(xml)
+    etree.SubElement(root, f"{{{CONTENT_TYPES}}}Override", {"PartName": f"/{part}", "ContentType": kind})
+    return serialize(root)
+
+
+PACKAGE_RELATIONS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool = False,
+           running_head: str = "") -> bytes:
     """The cells shaded, the tables' heads and the card tables kept on a page, the runs kept whole marked, the
     catalog's sizes in the styles, the archive's dates fixed. ``editable``: a draft to finish in Word (the
-    self-evaluation), its text plain (:func:`plain_text`): Word then breaks its lines by its own rules."""
+    self-evaluation), its text plain (:func:`plain_text`): Word then breaks its lines by its own rules.
+    ``running_head``: a line at the head of every page (the example data's label, as on the PDF's pages)."""
     def document(xml: bytes) -> bytes:
         root = etree.fromstring(xml)
+        if running_head:
+            with_header(root)
         tables = list(root.iter(w("tbl")))
         if len(tables) != laid_on.tables:  # the colours would land in the wrong cells
             raise WordEditionError(f"pandoc wrote {len(tables)} tables where the document has {laid_on.tables}")
@@ -186,6 +239,10 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
                                                         words["language.docx_lang"], words["word.line_pitch"],
                                                         words["word.paragraph_after"]),
              "docProps/core.xml": plain_title}
+    if running_head:
+        edits["word/_rels/document.xml.rels"] = lambda xml: with_relation(xml, HEADER_RELATION, "header1.xml",
+                                                                          HEADER_ID)
+        edits["[Content_Types].xml"] = lambda xml: with_content_type(xml, HEADER_PART, HEADER_TYPE)
     stamp = datetime.datetime.fromtimestamp(epoch, datetime.UTC).timetuple()[:6]
     output = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
@@ -194,6 +251,11 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
             if entry.filename in edits:
                 data = edits[entry.filename](data)
             target.writestr(zipfile.ZipInfo(entry.filename, date_time=stamp), data, compress_type=zipfile.ZIP_DEFLATED)
+        if running_head:
+            # a label starting a line: "Example data (…)", as the PDF's running head
+            target.writestr(zipfile.ZipInfo(HEADER_PART, date_time=stamp),
+                            header_xml(running_head[:1].upper() + running_head[1:]),
+                            compress_type=zipfile.ZIP_DEFLATED)
     return output.getvalue()
 
 

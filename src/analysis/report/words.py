@@ -611,7 +611,7 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     for line in (_revisions(context), _observation_revisions(context), _preliminary(context)):
         if line:
             paragraphs.append(Paragraph(line))
-    label = (context.plan.get("dataset_label") or {}).get(context.language)
+    label = context.dataset_label
     if label:
         paragraphs.insert(0, Paragraph(words.text("summary.dataset", label=label)))
     return paragraphs
@@ -1279,7 +1279,7 @@ def index_summary(context: ReportContext) -> dict:
     numeric = context.assessment[context.assessment["status"] != "qualitative"]
     currency = numeric["as_of_year"].value_counts().sort_index(ascending=False)
     counts = shown_counts(context.assessment)
-    label = (context.plan.get("dataset_label") or {}).get(context.language, "")
+    label = context.dataset_label
     items = [words.text("index.currency_item", year=year(y), count=int(n)) for y, n in currency.items()]
     bare = int(numeric["as_of_year"].isna().sum())  # series without any value: said, never left out of the count
     if bare:
