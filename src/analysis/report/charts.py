@@ -982,7 +982,8 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     items = [words.text("chart.heatmap_key_item", short=words[f"status_short.{status}"], name=words.status(status))
              for status in shown] + ([words.text("chart.heatmap_baselines_key", mark=mark, start=year(start))]
                                      if before.to_numpy().any() else []) \
-        + ([words.text("chart.heatmap_older_key", mark=older_mark)] if older.to_numpy().any() else [])
+        + ([words.text("chart.heatmap_older_key", mark=older_mark)] if older.to_numpy().any() else []) \
+        + [words["chart.heatmap_colours_key"]]  # 需加快 yellow is no warning, 进展不足 orange an amber one
     key = _wrap_items(items, words["chart.heatmap_key_separator"], width - 0.3, size, lines=6)
     line = 1.2 * size / 72  # inches: a line of type
     lines = max(text.count("\n") + 1 for text in [*labels, *cells.values()])
