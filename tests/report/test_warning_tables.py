@@ -122,7 +122,8 @@ def test_changes_since_the_previous_report_year_worse_first():
                            tables=base.tables.__class__(**{**base.tables.__dict__, "assessment": both}),
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
-    assert ("与 2023年相比（2023年的结论按现有数据评定），3 个序列的评估结论变差，1 个好转，0 个不变。"
+    assert ("与 2023年相比（2023年的结论按现有数据评定；2023年报告如已发布，所用数据与此相同），"
+            "3 个序列的评估结论变差，1 个好转，0 个不变。"
             "这 4 个序列均涉及对照基准的改变") in html  # never "结论变差或好转的 4 个序列中，4 个涉及"
     # the same values in both years here: a status that moved without a new value is worse or better as it reads,
     # its row saying there is no new value; the largest fall first (10: met to moderate, three ranks)
@@ -193,7 +194,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # met its 2023 stage target (9.3 against 9) and, without a 2024 value, falls short of 2024's 10 at the pace seen:
     # 4 worse, never "0 worse"; 3, 5, 12, 15 and 19 missed their 2023 stage targets and meet 2024's: 5 better; the
     # other 16 of the 25 series the same (2, 20, … short both times)
-    assert intro.startswith("与 2023年相比（2023年的结论按现有数据评定），4 个序列的评估结论变差，5 个好转，16 个不变。"
+    assert intro.startswith("与 2023年相比（2023年的结论按现有数据评定；2023年报告如已发布，所用数据与此相同），"
+                            "4 个序列的评估结论变差，5 个好转，16 个不变。"
                             "结论变差或好转的 9 个序列中，4 个涉及对照基准的改变")
     assert [row.indicator_id for row in changed if row.change == "worse"] == ["8", "14", "16", "21"]
     # the mid-term against 2022: 18 met its floor in 2022 and missed it in 2023; 10 on track and 2, 12 and 25
@@ -203,7 +205,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # of the stage target now)
     mid_zh = load_report(relative(example_tables), 2023, "zh")
     mid_intro = changes_intro(mid_zh, *change_rows(mid_zh))
-    assert mid_intro.startswith("与 2022年相比（2022年的结论按现有数据评定），5 个序列的评估结论变差，2 个好转，"
+    assert mid_intro.startswith("与 2022年相比（2022年的结论按现有数据评定；2022年报告如已发布，所用数据与此相同），"
+                                "5 个序列的评估结论变差，2 个好转，"
                                 "18 个不变。"  # none not comparable: no "0 个无法比较" clause
                                 # all 7 (18 too: met ahead of its first year held then, missed in it now)
                                 "这 7 个序列均涉及对照基准的改变")
