@@ -356,6 +356,9 @@ def test_a_unit_per_unit_a_level_held_every_year_and_already_met_are_kept_whole(
     assert str(keep_together("2024年目标：已达到")) == (
         '<span class="nobr">2024年</span>目标：<span class="nobr">已达到</span>')
     assert str(keep_together("≥5% every year")) == '<span class="nobr">≥5% every year</span>'
+    # a series after its indicator's number: 4 省级 whole, never 4 省 | 级 (省 read as a one-character unit)
+    assert str(keep_together("指标 4 省级、5 国家级")) == (
+        '指标 <span class="nobr">4 省级、</span><span class="nobr">5 国家级</span>')
 
 
 def test_a_long_header_takes_two_lines_at_most_in_word():

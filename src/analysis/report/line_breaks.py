@@ -38,7 +38,8 @@ def _kept_pattern(labels: str = "", ranges: bool = True) -> str:
     进度正常``: the label is kept whole instead). Not ``ranges``: a range's first number keeps its dash and the
     second its unit (``2022—`` | ``2024年``), as running text may break there, never before the dash."""
     single = rf"(?!(?:{labels}))[{HAN}]" if labels else rf"[{HAN}]"
-    unit = rf"个百分点|[{HAN}]+/[{HAN}]+|亿元|万元|{single}"  # 件/万人, 吨/万元: a unit per unit is one unit
+    # 件/万人, 吨/万元: a unit per unit is one unit; a series after its indicator's number (4 省级) one piece with it
+    unit = rf"个百分点|[{HAN}]+/[{HAN}]+|亿元|万元|国家级|省级|市级|{single}"
     if not ranges:
         return rf"{NUMBER}\s?[—–~～](?=\s?{NUMBER})|{NUMBER}(?:\s?(?:{unit}|%)|\spp\b)"
     return rf"{NUMBER}(?:\s?[—–~～]\s?{NUMBER})?(?:\s?(?:{unit}|%)|\spp\b)|{NUMBER}\s?[—–~～]\s?{NUMBER}"
