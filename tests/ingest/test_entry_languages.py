@@ -82,6 +82,10 @@ def _hidden_column(sheet):
     sheet.column_dimensions["F"].hidden = True
 
 
+def _totals(sheet):
+    sheet.append(["合计", None, None, 62.5])
+
+
 def _merged(sheet):
     sheet.append([3, None, 2023, None, "公报"])
     sheet.merge_cells("D5:D6")
@@ -159,16 +163,22 @@ CASES = {
         "checks the sheet does not see: show the column"),
     "merged": (
         _merged,
-        "数据报送!D5:D6: 是合并单元格（D5:D6）：一个数值显示一次，却代表了多行；"
+        "数据报送!D5:D6: 数值: 是合并单元格（D5:D6）：一个数值显示一次，却代表了多行；"
         "请取消合并，每行填写各自的数值",
-        "'Data entry'!D5:D6: is a merged cell (D5:D6): a value shown once stands for several rows; unmerge it and "
-        "give each row its own value"),
+        "'Data entry'!D5:D6: value: is a merged cell (D5:D6): a value shown once stands for several rows; unmerge it "
+        "and give each row its own value"),
     "merged_across": (
         _merged_across,
         "数据报送!D5:E5: 是跨列合并的单元格（D5:E5）：合并后只有第一格保留内容，其余各列读作空白；"
         "请取消合并，每格填写各自的内容",
         "'Data entry'!D5:E5: is a cell merged across columns (D5:E5): only its first cell keeps what it holds, the "
         "others read as empty; unmerge it and give each cell its own content"),
+    # a totals row under the series: one line for the row (not 编号 not a whole number, 年份 and 数据来源 empty)
+    "totals row": (
+        _totals,
+        "数据报送!A6: 第 6 行是合计行（合计）：报送表只收逐项数值，合计不读入，请删去此行",
+        "'Data entry'!A6: row 6 is a totals row (合计): the sheet takes each series' own value, a total is not read; "
+        "delete the row"),
     "formula": (
         _formula,
         "数据报送!D5: 数值: 是公式（'=2.5+0.11'）；公式不会被计算：请直接输入数字（或以“值”的方式粘贴）",
@@ -308,7 +318,7 @@ def test_a_merged_cell_is_told_with_the_sheets_other_mistakes(tmp_path):
     with pytest.raises(InputError) as caught:
         _read(path)
     lines = [line.replace(f"{path}:", "") for line in str(caught.value).splitlines()]
-    assert lines[0].startswith("数据报送!D6:D7: 是合并单元格（D6:D7）")
+    assert lines[0].startswith("数据报送!D6:D7: 数值: 是合并单元格（D6:D7）")
     assert lines[1].startswith("数据报送!E8: 数据来源: 第 2 个字符是不可见字符 U+200B")
     assert len(lines) == 2  # the merged rows themselves are not read (never a second error about D7)
 

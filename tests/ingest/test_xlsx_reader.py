@@ -273,7 +273,7 @@ def test_a_value_in_a_hidden_row_or_column_or_a_merged_cell_is_refused(tmp_path)
     book = _book({"Sheet": [REQUIRED, [1, None, 2023, 1, "x"], [2, None, 2023, None, "x"]]}, tmp_path)
     book["Sheet"].merge_cells("D2:D3")  # one value shown for two rows
     book.save(tmp_path / "merged.xlsx")
-    with pytest.raises(InputError, match=r"merged.xlsx:Sheet!D2:D3: is a merged cell \(D2:D3\)"):
+    with pytest.raises(InputError, match=r"merged.xlsx:Sheet!D2:D3: value: is a merged cell \(D2:D3\)"):
         read_workbook(tmp_path / "merged.xlsx", REQUIRED, OPTIONAL)
 
 
@@ -290,7 +290,8 @@ def test_a_merged_cell_hides_no_other_mistake_of_its_rows(tmp_path):
         read_workbook(tmp_path / "merged.xlsx", REQUIRED, OPTIONAL)
     told = [str(error) for error in caught.value.errors]
     assert len(told) == 3
-    assert "merged.xlsx:Sheet!E2:E4: is a merged cell (E2:E4): a value shown once stands for several rows" in told[0]
+    assert ("merged.xlsx:Sheet!E2:E4: source: is a merged cell (E2:E4): a value shown once stands for several rows"
+            in told[0])
     assert any(line.endswith("merged.xlsx:Sheet!D3: value: '2.7%' is not a number (write plain digits with a "
                              "decimal point, no thousands separators, units or % signs)") for line in told)
     assert any("merged.xlsx:Sheet!F3: note: " in line and "hidden" in line for line in told)

@@ -358,8 +358,11 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     for merged in sheet.merged_cells.ranges:
         if merged.max_row > header_row and merged.min_col <= len(header):
             across = merged.min_row == merged.max_row  # one row's cells (value and source): not several rows'
+            # a merged cell of one column is named by its column, as any other cell's mistake (数值: …)
+            column = header[merged.min_col - 1] if merged.min_col == merged.max_col else None
             mistakes.add(InputError(words.text("entry_errors.merged_across" if across else "entry_errors.merged",
-                                               cells=merged.coord), file=path, line=f"{shown_sheet}!{merged.coord}"))
+                                               cells=merged.coord), file=path, line=f"{shown_sheet}!{merged.coord}",
+                                    field=column))
             rows_ = range(max(merged.min_row, header_row + 1), merged.max_row + 1)
             merged_rows |= set(rows_)
             merged_cells |= {(r, c) for r in rows_ for c in range(merged.min_col, merged.max_col + 1)}
@@ -379,6 +382,12 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         cells = list(row[:len(header)]) + [None] * (len(header) - len(row))
         with mistakes.row():  # told apart: a note typed beside the row does not hide the row's own mistakes
             _refuse_unread(row, read_to, len(header), path, shown_sheet, number, words)
+        first = cells[0].value if cells[0] is not None else None
+        if isinstance(first, str) and TOTALS.fullmatch(re.sub(r"\s", "", first)):
+            # a totals row under the series (合计, Total): one line for the row, not one for each of its cells
+            mistakes.add(InputError(words.text("entry_errors.totals_row", row=number, text=first.strip()), file=path,
+                                    line=f"{shown_sheet}!A{number}"))
+            continue
         with mistakes.row():
             key = reference_key(cells[0].value if cells[0] is not None else None,
                                 cells[1].value if len(cells) > 1 and cells[1] is not None else None)
@@ -434,6 +443,10 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
     return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing)
+
+
+#: What a totals row says in its first column, in either language: 合计, 总计, 小计, Total, Subtotal, Sum.
+TOTALS = re.compile(r"(?:合计|总计|小计|共计|总和|(?:sub)?totals?|sum)[:：]?", re.IGNORECASE)
 
 
 def _header_cells(cells, names: dict[str, str]) -> list[str]:
