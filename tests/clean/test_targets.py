@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.errors import InputError
+from analysis.errors import InputError, InputErrors
 from analysis.plan import load_plan
 from analysis.publish.data import monitoring_data
 from tests.support.plans import write_typed_plan
@@ -153,6 +153,9 @@ def test_a_rank_takes_whole_places_and_is_better_the_lower_it_is(tmp_path):
     (SHARE + COUNT, "2,,2022,baseline,2.4,,\n2,,2030,target,2.8,,\n3,,2022,baseline,380,,\n3,,2027,target,500,,\n",
      "{2027: final}", "values.csv:3: year:", "indicator 2: target year 2030 is after the final evaluation (2027, "
                                              "plan.yml), which judges the plan's last targets: is the year a typo?"),
+    # a row given twice: said as the plan's author wrote it (not "target_2027")
+    (SHARE, "2,,2022,baseline,2.4,,\n2,,2027,target,2.6,,\n2,,2027,target,2.8,,\n", "{2027: final}",
+     "values.csv:4: year:", "indicator 2: its target for 2027 is given twice; keep one"),
     (SHARE, "2,,2022,baseline,2.4,relative,\n2,,2027,target,2.8,,\n", "{2027: final}", "values.csv:2: basis:",
      "basis 'relative' unknown; use absolute, multiple, percent, points"),
     (SHARE, "2,,2022,baseline,2.4,multiple,\n2,,2027,target,2.8,,\n", "{2027: final}", "values.csv:2: basis:",
@@ -163,3 +166,18 @@ def test_a_plan_that_cannot_be_meant_is_refused_by_line(tmp_path, indicators, va
     with pytest.raises(InputError) as caught:
         values_of(folder)
     assert where in str(caught.value) and words in str(caught.value), str(caught.value)
+
+
+def test_every_year_mistake_of_a_typed_plan_is_told_in_one_round(tmp_path):
+    """A target in or before the base year (line 3), a series without a target (indicators.csv:3) and a target
+    after the final evaluation (line 6): all three at once, by line, not one a run."""
+    values = ("2,,2022,baseline,2.4,,\n2,,2021,target,2.6,,\n2,,2027,target,2.8,,\n3,,2022,baseline,380,,\n"
+              "4,,2022,baseline,10,,\n4,,2029,target,12,,\n4,,2027,target,11,,\n")
+    folder = plan_folder(tmp_path, SHARE + COUNT + COUNT.replace("3,", "4,", 1), values, evaluations="{2027: final}")
+    with pytest.raises(InputErrors) as caught:
+        values_of(folder)
+    lines = caught.value.lines()
+    assert len(lines) == 3, lines
+    assert "values.csv:3: year: indicator 2: a target for 2021, in or before the base year 2022" in lines[0]
+    assert "indicators.csv:3: indicator_id: indicator 3 has no target" in lines[1]
+    assert "values.csv:7: year: indicator 4: target year 2029 is after the final evaluation (2027" in lines[2]

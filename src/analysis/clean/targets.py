@@ -35,47 +35,55 @@ def check_plan_years(plan: Plan, indicators: pd.DataFrame, values: pd.DataFrame,
     numeric = indicators[indicators["kind"] != "qualitative"]
     targets = values[values["value_type"] == "target"]
     baselines = values[values["value_type"] == "baseline"]
-    for row in targets[targets["year"] <= plan.base_year].itertuples():
-        raise InputError(f"indicator {_label(row)}: a target for {row.year}, in or before the base year "
-                         f"{plan.base_year} (plan.yml): a target lies ahead of the base", file=source_path,
-                         line=row.source_line, field="year")
+    told = Mistakes()  # every row's mistakes at once: a plan's author fixes them in one round
+    for row in targets[targets["year"] <= plan.base_year].sort_values("source_line").itertuples():
+        told.add(InputError(f"indicator {_label(row)}: a target for {row.year}, in or before the base year "
+                            f"{plan.base_year} (plan.yml): a target lies ahead of the base", file=source_path,
+                            line=row.source_line, field="year"))
     for row in numeric.itertuples():
-        key = (row.indicator_id, row.series)
-        own_targets = targets[(targets["indicator_id"] == key[0]) & (targets["series"] == key[1])]
-        own_baselines = baselines[(baselines["indicator_id"] == key[0]) & (baselines["series"] == key[1])]
-        line = kind_lines.get(key)
-        if own_targets.empty:
-            raise InputError(f"indicator {_label(row)} has no target: a numeric indicator needs one (or is it "
-                             "qualitative?)", file=kinds_path, line=line, field="indicator_id")
-        if row.direction == "within" and own_targets["upper"].isna().any():
-            raise InputError(f"indicator {_label(row)}: direction within (a range) needs an upper bound for every "
-                             "target; a plan given as printed text cannot write one: type its table "
-                             "(values.csv, column upper)", file=kinds_path, line=line, field="direction")
-        first = int(own_targets["year"].min())
-        late = own_baselines[own_baselines["year"] >= first]
-        if not late.empty:
-            bad = late.iloc[0]
-            raise InputError(f"indicator {_label(row)}: a baseline for {bad.year}, in or after its first target "
-                             f"year {first}: a baseline comes before the targets", file=source_path,
-                             line=int(bad.source_line), field="year")
-        if own_baselines.empty and not str(getattr(row, "base_source", "")).strip():
-            raise InputError(f"indicator {_label(row)} has no baseline: give its {plan.base_year} value in the "
-                             "table, or name in base_source the statistic its base value comes from (the "
-                             f"{plan.base_year} observation then gives it)", file=kinds_path, line=line,
-                             field="base_source")
+        with told.row():
+            _check_series(plan, row, targets, baselines, source_path, kinds_path, kind_lines)
     final = max(year for year, kind in plan.evaluations.items() if kind == "final")
     last = int(targets["year"].max()) if not targets.empty else final
     if last > final and (targets["year"] == final).any():
         # the plan's targets end in the final evaluation's year but for a few rows past it: a year mistyped in them
-        told = Mistakes()
         for row in targets[targets["year"] > final].sort_values("source_line").itertuples():
             told.add(InputError(f"indicator {_label(row)}: target year {row.year} is after the final evaluation "
                                 f"({final}, plan.yml), which judges the plan's last targets: is the year a typo?",
                                 file=source_path, line=row.source_line, field="year"))
-        told.check()
+    told.check()
     if last != final:
         raise InputError(f"the final evaluation in {final} is not the year of the plan's last targets ({last}); "
                          "the final evaluation judges them", file=plan.folder / PLAN_FILE, field="evaluations")
+
+
+def _check_series(plan: Plan, row, targets: pd.DataFrame, baselines: pd.DataFrame, source_path: Path,
+                  kinds_path: Path, kind_lines: dict[tuple, int]) -> None:
+    """One numeric series' targets and baselines: a target, a range's bounds, baselines before the targets."""
+    key = (row.indicator_id, row.series)
+    own_targets = targets[(targets["indicator_id"] == key[0]) & (targets["series"] == key[1])]
+    own_baselines = baselines[(baselines["indicator_id"] == key[0]) & (baselines["series"] == key[1])]
+    line = kind_lines.get(key)
+    if own_targets.empty:
+        raise InputError(f"indicator {_label(row)} has no target: a numeric indicator needs one (or is it "
+                         "qualitative?)", file=kinds_path, line=line, field="indicator_id")
+    if row.direction == "within" and own_targets["upper"].isna().any():
+        raise InputError(f"indicator {_label(row)}: direction within (a range) needs an upper bound for every "
+                         "target; a plan given as printed text cannot write one: type its table "
+                         "(values.csv, column upper)", file=kinds_path, line=line, field="direction")
+    ahead = own_targets[own_targets["year"] > plan.base_year]  # a target in or before the base year is told apart
+    first = int(ahead["year"].min()) if not ahead.empty else None
+    late = own_baselines[own_baselines["year"] >= first] if first is not None else own_baselines.iloc[:0]
+    if not late.empty:
+        bad = late.iloc[0]
+        raise InputError(f"indicator {_label(row)}: a baseline for {bad.year}, in or after its first target "
+                         f"year {first}: a baseline comes before the targets", file=source_path,
+                         line=int(bad.source_line), field="year")
+    if own_baselines.empty and not str(getattr(row, "base_source", "")).strip():
+        raise InputError(f"indicator {_label(row)} has no baseline: give its {plan.base_year} value in the "
+                         "table, or name in base_source the statistic its base value comes from (the "
+                         f"{plan.base_year} observation then gives it)", file=kinds_path, line=line,
+                         field="base_source")
 
 
 def resolve_relative_targets(plan: Plan, indicators: pd.DataFrame,

@@ -104,7 +104,8 @@ def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTabl
                       **{name: (getattr(row, name, "") or "").strip() for name in NOTE_COLUMNS}})
     frame = frame.assign(indicator_id=[c["indicator_id"] for c in cells], field=[c["field"] for c in cells])
     refuse_duplicates(frame, ["indicator_id", "series", "field"], values_path, "year",
-                      lambda row: f"indicator {row.indicator_id} {row.field} is given twice")
+                      lambda row: f"indicator {row.indicator_id}{' series ' + row.series if row.series else ''}: "
+                                  f"its {row.value_type} for {str(row.year).strip()} is given twice; keep one")
     cells = pd.DataFrame(cells, columns=["indicator_id", "series", "field", "year", "value_type", "printed_text",
                                          "source_line", "basis", "note", *NOTE_COLUMNS, "upper_text"])
     fields = tuple(sorted({value_field(r.year, r.value_type) for r in cells.itertuples()},
