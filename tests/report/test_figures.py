@@ -416,3 +416,12 @@ def test_a_card_draws_a_level_held_every_year_from_its_first_year_held(example):
                    for s in lines.get_segments())
     assert spans == [(2022.5, 2023.5), (2023.5, 2024.3)]
     assert charts.held_segments([(2024, 5.0)], 2022, 2020, 2024) == [(5.0, 2021.5, 2024.3)]
+
+
+def test_a_growth_in_points_is_labelled_as_the_card_writes_it(example):
+    """20 (S&T share of public expenditure) in 2022: 2.07 (2020) → 2.3 (2022) is (2.3 − 2.07) / 2 = +0.115 pp a year
+    seen, written +0.12 pp on its card (points to two decimals, half up): the chart's label the same, not +0.115."""
+    figure = charts.growth_gap_chart(context(example, 2022, "en"))
+    [points] = [ax for ax in figure.axes if "points" in ax.get_xlabel()]
+    labels = [text.get_text() for text in points.texts]
+    assert "+0.12" in labels and "+0.115" not in labels

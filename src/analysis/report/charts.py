@@ -41,6 +41,7 @@ from .words import (
     localized,
     localized_column,
     missed_years,
+    shown_change,
     shown_status,
     status_text,
     target_year_past,
@@ -740,7 +741,7 @@ def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False
         above += inches + GROWTH_GAP + more
         low, high = growth_range([v for _, needed, seen in panel for v in (needed, seen)])
         digits = 2 if unit == "pp" else 1
-        for yi, (_, needed, seen) in enumerate(panel):
+        for yi, (row, needed, seen) in enumerate(panel):
             shown = [float(np.clip(v, low, high)) for v in (seen, needed)]
             ax.hlines(yi, *sorted(shown), color=PATH_GREY, linewidth=1.2)
             ax.scatter(shown[0], yi, color="#c62828", marker="o", zorder=3, s=30)
@@ -749,7 +750,8 @@ def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False
             for value, x, colour, dy, va in ((seen, shown[0], "#c62828", -6, "top"),
                                              (needed, shown[1], "#1565c0", 6, "bottom")):
                 if low <= value <= high:  # as the card and the scorecard write it: +0.1 pp, +8.9%
-                    shown_value = fmt_signed(value) if unit == "pp" else fmt_pct(value / 100).rstrip("%")
+                    shown_value = (fmt_signed(shown_change(value, row)) if unit == "pp"  # +0.12, never +0.115
+                                   else fmt_pct(value / 100).rstrip("%"))
                     ax.annotate(shown_value, (x, yi), xytext=(0, dy),
                                 textcoords="offset points", color=colour, fontsize=size, ha="center", va=va)
             _edge_mark(ax, yi, needed, low, high, f"{needed:+.0f}", size=size)
