@@ -145,7 +145,7 @@ def test_a_count_by_every_method_what_if_and_its_printed_numbers():
         "Rates": ["linear (change a year)", "linear (change a year)", "compound (% a year)", "compound (% a year)"],
         "Cut-offs": ["Eurostat", "UNSD", "Eurostat", "UNSD"], "Progress ratio R": ["0.91", "0.91", "1.03", "1.03"],
         "Status": ["Moderate progress, accelerate", "Moderate progress, accelerate", "On track", "On track"],
-        "The report's": ["", "", "✓", ""]}
+        "Used in the report": ["", "", "✓", ""]}
     # 1200 × 1.05^n ≥ 1500 ⇔ n ≥ ln 1.25 / ln 1.05 = 4.57: 2027. From 738 in 2020: (1500/738)^⅓ − 1 = +26.7 %,
     # (1500 − 738)/3 = +254 a year; (1600/738)^¼ − 1 = +21.3 %, (1600 − 738)/4 = 215.5, about +216.
     assert what == [
@@ -192,7 +192,7 @@ def test_an_intensity_to_lower():
     # needed (0.80/0.92)^⅓ − 1 = −0.04552: R = 0.73; linear: −0.03 against −0.04: R = 0.75; moderate either way
     note, table, what, printed = answers(explored("en", 2022, CARBON), 30, growth_rate=-0.05)
     assert table["Progress ratio R"] == ["0.75", "0.75", "0.73", "0.73"]
-    assert set(table["Status"]) == {"Moderate progress, accelerate"} and table["The report's"][2] == "✓"
+    assert set(table["Status"]) == {"Moderate progress, accelerate"} and table["Used in the report"][2] == "✓"
     # 0.86 × 0.95^n ≤ 0.80 ⇔ n ≥ ln(0.80/0.86)/ln 0.95 = 1.41: 2024
     assert what[0] == ("From 0.86 in 2022, at −5.0% a year, the 2023 target 0.8 is "
                        "met in 2024.")
@@ -205,21 +205,25 @@ def test_an_intensity_to_lower():
 
 
 def test_a_yearly_floor_is_checked_year_by_year():
-    # ≥5 every year from 2022: 5.2 met, 4.6 missed, 5.3 met; the final verdict 5.3/5 = 106.0 %, missed in 2023
+    # ≥5 every year, set for 2023 and 2024: checked from 2023 (2022, before it, is held to none), 4.6 missed, 5.3 met;
+    # the final verdict 5.3/5 = 106.0 %, missed in 2023. A level met or missed year by year: no table of ratios.
     note, table, what, printed = answers(explored("en", 2024, ENERGY), 18)
-    assert note == ("Final verdict: not achieved, 5.3% in 2024 against a target of ≥5% (missed in 2023; 106.0% of "
-                    "the target in 2024 alone). With the target year's value in, neither the cut-offs nor the rates "
-                    "change it.")
-    assert what == ["≥5% every year from 2022: 2022 5.2% met; 2023 4.6% missed; 2024 5.3% met."]
-    assert printed[1:] == ["≥5% every year from 2022; the 2021 baseline 3.41% does not meet it."]
+    assert note == ("Decline in energy use per unit of GDP is a level to hold every year (≥5% from 2023): each year's "
+                    "value meets it or misses it. Status: not achieved (missed in 2023; 106.0% of the target in 2024 "
+                    "alone); neither the cut-offs nor the rates have a say in it.")
+    assert table == {}
+    assert what == ["≥5% every year from 2023: 2023 4.6% missed; 2024 5.3% met."]
+    assert printed[1:] == ["≥5% every year from 2023; the 2021 baseline 3.41% does not meet it."]
     chinese = answers(explored("zh", 2024, ENERGY), 18)
-    assert chinese[2] == ["2022年起每年≥5%：2022年 5.2%，达到；2023年 4.6%，未达到；2024年 5.3%，达到。"]
-    assert chinese[3][1] == "2022年起每年≥5%；2021年基础值 3.41%，未达到。"
-    # before the final year: a floor has its own method only, by either cut-off (no compound rate for a rate)
+    assert chinese[0].startswith("万元GDP能耗下降率为每年须达到的水平（2023年起每年≥5%），逐年看当年数值是否达到。"
+                                 "评估结论：未达标（2023年未达到；2024年当年完成率 106.0%）")
+    assert chinese[2] == ["2023年起每年≥5%：2023年 4.6%，未达到；2024年 5.3%，达到。"]
+    assert chinese[3][1] == "2023年起每年≥5%；2021年基础值 3.41%，未达到。"
+    # before its first year held: 5.2 in 2022 meets the level ahead of it, in the report's words (a progress verdict,
+    # never "achieved"); no year checked yet
     early = answers(explored("en", 2022, ENERGY), 18)
-    assert early[1]["Rates"] == ["a floor every year", "a floor every year"]
-    assert early[1]["Cut-offs"] == ["Eurostat", "UNSD"]
-    assert early[2] == ["≥5% every year from 2022: 2022 5.2% met."]
+    assert "Status: target already met;" in early[0] and early[1] == {}
+    assert early[2] == ["≥5% every year from 2023: no value for those years yet."]
 
 
 def test_a_rank_moves_in_places():
@@ -228,7 +232,7 @@ def test_a_rank_moves_in_places():
     note, table, what, printed = answers(explored("en", 2013, RANK, base_year=2010), 1, growth_rate=-2)
     assert table == {"Rates": ["places a year", "places a year"], "Cut-offs": ["Eurostat", "UNSD"],
                      "Progress ratio R": ["1.11", "1.11"], "Status": ["On track", "On track"],
-                     "The report's": ["✓", ""]}
+                     "Used in the report": ["✓", ""]}
     # 19 − 2 n ≤ 18 ⇔ n ≥ 0.5: 2014; from 21st in 2010 the top 18 by 2015 needs 3 places in 5 years
     assert what == ["From No. 19 in 2013, moving up 2 places a year, the 2015 target top 18 is met in 2014.",
                     "From No. 21 in 2010: to top 18 in 2015, up 0.6 places a year."]
@@ -273,9 +277,9 @@ def test_a_range_target_is_approached_from_the_side_the_series_is_on():
 
 @pytest.mark.parametrize(("indicator_id", "series", "language", "expected"), [
     # a yearly floor with a final verdict: said once; checked year by year (the example data: 5.2, 4.6, 5.3)
-    (18, "", "zh", ["最终判定：未达标，2024年为 5.3%，目标 ≥5%（2023年未达到；2024年当年完成率 106.0%）。",
-                    "2022年起每年≥5%：2022年 5.2%，达到；2023年 4.6%，未达到；2024年 5.3%，达到。",
-                    "2022年起每年≥5%；2021年基础值 3.41%，未达到。"]),
+    (18, "", "zh", ["评估结论：未达标（2023年未达到；2024年当年完成率 106.0%）；分档标准和增速算法均不影响这一结论。",
+                    "2023年起每年≥5%：2023年 4.6%，未达到；2024年 5.3%，达到。",
+                    "2023年起每年≥5%；2021年基础值 3.41%，未达到。"]),
     # a provincial series last published for 2022 (2.9; moving away): the table by method, no final verdict
     (4, "provincial", "en", ["Provincial agri-tech park revenue / GDP, report year 2024: the status by each method",
                              "From 2.9% in 2022, at +0.05 pp a year, the 2024 target 3.3% is met in 2030.",

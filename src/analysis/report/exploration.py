@@ -35,6 +35,11 @@ def method_comparison(context: ReportContext, row) -> tuple[str, pd.DataFrame]:
         return words.text("explore.qualitative", name=name), pd.DataFrame()
     if row.status == "insufficient_data":
         return words.text("explore.no_data", name=name), pd.DataFrame()
+    if _held(row):  # met or missed year by year: no ratio, no cut-off, no rate has a say
+        note = status_note(row, words)
+        return words.text("explore.held", name=name, target=_target(row, words), first=_first_held(context, row),
+                          status=status_text(row, words, "status_in_sentence"),
+                          note=words.text("grammar.aside", text=note) if note else ""), pd.DataFrame()
     if row.verdict == "final":
         return words.text("explore.final", status=status_text(row, words, "status_in_sentence"),
                           value=_value(row, row.latest_value, words), year=year(row.as_of_year),
@@ -48,7 +53,9 @@ def method_comparison(context: ReportContext, row) -> tuple[str, pd.DataFrame]:
         headers["scheme"]: [words[f"explore.schemes.{scheme}"] for scheme in table["scheme"]],
         headers["ratio"]: [MISSING if is_missing(ratio) else str(half_up(ratio, 2))
                            for ratio in table["progress_ratio"]],
-        headers["status"]: [words.status(status) for status in table["status"]],
+        # each a progress verdict (a final one is a sentence): a target met is met ahead of its year, as the report says
+        headers["status"]: [words.status("met_early" if status == "achieved" else status)
+                            for status in table["status"]],
         headers["own"]: [words["explore.own"] if own and scheme == context.scheme else ""
                          for own, scheme in zip(table["own"], table["scheme"])],
     })
@@ -112,7 +119,7 @@ def plan_numbers(context: ReportContext, row, growth_rate: float) -> list[str]:
         first = min(plan.targets)
         d = direction_sign(_written(context, row))
         lines.append(words.text("explore.printed_held", target=_target(row, words, plan.targets[first]),
-                                first=base_year + 1, year=base_year, value=_value(row, base, words),
+                                first=_first_held(context, row), year=base_year, value=_value(row, base, words),
                                 meets=words["explore.meets" if d * (base - plan.targets[first]) >= 0
                                             else "explore.misses"]))
         return lines
@@ -151,6 +158,15 @@ def _written(context: ReportContext, row) -> str:
 
 def _held(row) -> bool:
     return row.method == "annual_floor" or row.direction in HELD_EVERY_YEAR
+
+
+def _first_held(context: ReportContext, row) -> int:
+    """The first year a level held every year is checked in, as the assessment checks it (``held_from``: 2023 for a
+    level the plan sets for 2023 and 2024), else the plan period's first year."""
+    held_from = getattr(row, "held_from", None)
+    if held_from is not None and not is_missing(held_from):
+        return int(held_from)
+    return plan_start_year(context.values) or context.plan["base_year"] + 1
 
 
 def _series(context: ReportContext, row) -> Series:
@@ -227,7 +243,7 @@ def _pace(row, words: Catalog, needed: dict[str, float]) -> str:
 def _yearly(context: ReportContext, row, data: Series) -> str:
     """A target held every year, year by year from the plan period's first year: each value, met or missed."""
     words = context.words
-    first = plan_start_year(context.values) or context.plan["base_year"] + 1
+    first = _first_held(context, row)
     target = _target(row, words, data.targets[min(data.targets)]) if data.targets else MISSING
     checks = yearly_checks(data.points, data.targets, _written(context, row), first)
     if not checks:
