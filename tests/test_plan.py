@@ -175,7 +175,11 @@ def test_observation_files_are_csv_files_and_workbooks_of_any_case(tmp_path):
     ("bulletin.csv.txt", "ends in .csv.txt (an editor that hides extensions added .txt?): rename it to 'bulletin.csv'"),
     ("bulletin.CSV.TXT", "rename it to 'bulletin.CSV'"),
     ("2024.xlsm", "an Excel workbook, which is not read"),
-    ("2024.xls", "an Excel workbook"),
+    ("2024.xls", "an Excel workbook, which is not read (observations are read from .csv, .xlsx files): save it as "
+                 "'Excel Workbook (.xlsx)' in this folder and move the original out"),
+    # a department's workbook, named in Chinese, saved in Excel's old format: told in Chinese
+    ("市科技局.xls", "是 Excel 97-2003 工作簿，不能读取（观测数据只读取 .csv, .xlsx 文件）：请在 Excel 中“另存为”"
+                    "“Excel 工作簿（*.xlsx）”，放入本文件夹，并把原文件移出"),
     ("2024.xlsx.txt", "ends in .xlsx.txt"),
     ("2024.ods", "a spreadsheet (OpenDocument)"),
     ("2024.json", "a JSON file"),

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from .catalog import catalog
 from .errors import InputError, Mistakes, quote
 from .files import outside_project, read_regular, regular_file_kind
 from .parameters import check_year, said
@@ -53,13 +54,11 @@ README = re.compile(r"readme(\.(md|txt|rst))?", re.IGNORECASE)
 #: Files a system or an office suite leaves beside what a person saved: skipped like hidden files.
 SYSTEM_FILES = re.compile(r"thumbs\.db|desktop\.ini|~\$.*", re.IGNORECASE)
 #: Formats that hold data but are not read, with what to do instead.
+#: Spreadsheets of other formats: told to be saved as .xlsx (the catalogs' ``entry_errors.workbook_kinds``).
+WORKBOOK_FORMATS = (".xls", ".xlsm", ".ods", ".numbers")
 NOT_READ_FORMATS = {
     ".txt": "a text file",
     ".tsv": "a tab-separated file",
-    ".xls": "an Excel workbook",
-    ".xlsm": "an Excel workbook",
-    ".ods": "a spreadsheet (OpenDocument)",
-    ".numbers": "a Numbers spreadsheet",
     ".json": "a JSON file",
     ".xml": "an XML file",
     ".dat": "a data file",
@@ -235,14 +234,16 @@ def observation_role(path: Path) -> str:
         stem = name[: -len(path.suffix)]
         raise InputError(f"ends in {suffixes[-2]}{suffix} (an editor that hides extensions added {suffix}?): "
                          f"rename it to {quote(stem)} to have it read, or move it out of the folder", file=path)
+    if suffix in WORKBOOK_FORMATS:
+        # saved as .xlsx, a workbook of its own or a department's template is read whole (a CSV holds one sheet, and
+        # a template's title above its header); told in the language its name is written in (市科技局.xls: Chinese)
+        words = catalog("zh" if re.search(r"[\u4e00-\u9fff]", path.stem) else "en")
+        kind = words[f"entry_errors.workbook_kinds.{suffix[1:]}"]
+        raise InputError(words.text("entry_errors.not_read_workbook", kind=kind, formats=formats), file=path)
     if suffix in NOT_READ_FORMATS:
-        advice = ("save it as 'Excel Workbook (.xlsx)' or 'CSV UTF-8 (comma delimited)' (.csv) in this folder and "
-                  "move the original out"
-                  if "spreadsheet" in NOT_READ_FORMATS[suffix] or "workbook" in NOT_READ_FORMATS[suffix]
-                  else "if it holds observations, save them as a .csv file with the documented columns; "
-                       "otherwise move it out of the folder")
         raise InputError(f"{NOT_READ_FORMATS[suffix]}, which is not read (observations are read from {formats} "
-                         f"files): {advice}", file=path)
+                         "files): if it holds observations, save them as a .csv file with the documented columns; "
+                         "otherwise move it out of the folder", file=path)
     raise InputError(f"not an observation file: this folder holds {formats} files and a README; move it "
                      "elsewhere", file=path)
 

@@ -121,6 +121,18 @@ def test_missing_column_and_wrong_encoding(tmp_path, read):
         read(folder)
 
 
+def test_a_workbook_saved_as_csv_with_its_title_above_the_header_is_told_so_once(tmp_path, read):
+    """A department's sheet saved as "CSV UTF-8": its title and instructions on lines 1–2, its labels (the header) on
+    line 3: one line saying where the header is and what to do, in the labels' language, not every column missing."""
+    body = ("市科技局：2024年数据报送表,,,,,\n请在黄色单元格中填写,,,,,\n编号,序列,年份,数值,数据来源,,指标名称\n"
+            "1,,2024,25300,统计公报,,研发人员数（人）\n")
+    with pytest.raises(InputError) as caught:
+        read(_write(tmp_path, body, header=""))
+    assert str(caught.value).endswith(
+        "bulletin.csv:1: 表头应在第 1 行，但第 3 行才是表头（编号, 序列, 年份, 数值, 数据来源），其上是标题或说明："
+        "报送表请直接报送 .xlsx 文件（另存为 CSV 会带上标题、说明和参考列）；自制的 CSV 请删去第 1—2 行")
+
+
 def test_a_bom_is_accepted(tmp_path, read):
     folder = tmp_path / "observations"
     folder.mkdir()
@@ -197,9 +209,10 @@ def test_an_observation_file_of_another_format_stops_the_run(tmp_path, read):
 
 def test_every_format_read_has_a_reader():
     from analysis.ingest.observations import READERS
-    from analysis.plan import NOT_READ_FORMATS, OBSERVATION_FORMATS
+    from analysis.plan import NOT_READ_FORMATS, OBSERVATION_FORMATS, WORKBOOK_FORMATS
 
-    assert set(READERS) == set(OBSERVATION_FORMATS) and not set(OBSERVATION_FORMATS) & set(NOT_READ_FORMATS)
+    assert set(READERS) == set(OBSERVATION_FORMATS)
+    assert not set(OBSERVATION_FORMATS) & (set(NOT_READ_FORMATS) | set(WORKBOOK_FORMATS))
 
 
 def test_a_file_that_repeats_another_is_one_finding_a_single_repeat_a_note_on_its_indicator(tmp_path, weihai):

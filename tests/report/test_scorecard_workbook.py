@@ -631,3 +631,13 @@ def test_a_wide_sheet_prints_on_pages_its_text_is_readable_on(workbook):
     assert row[latest_year].value == 2024 and row[latest_year].alignment.horizontal == "center"
     change = book.worksheets[3]
     assert change.page_setup.fitToWidth in (None, 1) and not change.print_title_cols
+
+
+def test_the_front_sheet_names_the_preliminary_figures_the_verdicts_rest_on(example_reports):
+    """The national plan's 2015 R&D intensity (2.10) is preliminary: the workbook, which may travel alone, says so on
+    its front sheet, as the report's summary does; Weihai's example has none and says nothing."""
+    front = openpyxl.load_workbook(example_reports["national-2015-zh"] / "scorecard.xlsx").worksheets[0]
+    rows = {row[0].value: row[1].value for row in front.iter_rows() if row[0].value}
+    assert rows["初步数"] == "初步数 1 个（研发投入强度 2015年），正式数据可能不同。"
+    weihai = openpyxl.load_workbook(example_reports["final-zh"] / "scorecard.xlsx").worksheets[0]
+    assert "初步数" not in {row[0].value for row in weihai.iter_rows()}

@@ -288,6 +288,9 @@ def test_the_national_share_states_its_denominator_and_the_indicators_without_da
     # and the annex owes them too (not "no indicator needs explaining")
     # (the fixture's 2.10 of 2.2: 95.5 %)
     assert "研发投入强度：未达标（完成率 95.5%）" in text and "也没有须说明的指标" not in text
+    # that verdict rests on 2015's preliminary 2.10: said in the overview, as in the report (never read as final)
+    overview = text[:text.index("二、")]
+    assert "初步数 1 个（研发投入强度 2015年），正式数据可能不同。" in overview
     annex = text[text.index("附：材料报送情况"):]
     assert "未明确责任部门" in annex and "指标 3" in annex
 

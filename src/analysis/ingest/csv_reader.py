@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -122,6 +123,8 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str],
             raise InputError(first.text("entry_errors.malformed_header", problem=exc), file=path, line=1) from None
         header = [aliases(name) for name in typed] if aliases else typed
         words = told_in(typed) if told_in else catalog("en")
+        if required and required[0] not in header:
+            _refuse_header_below(text, path, required, aliases, told_in)
         check_header(typed, header, required, optional, words, path, 1)
         records = []
         while True:
@@ -144,6 +147,29 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str],
     finally:
         csv.field_size_limit(previous_limit)
     return records, header, words
+
+
+#: Lines a CSV's header is looked for in when its first line is none (a data-entry sheet saved as CSV: title,
+#: instructions, labels, then the header).
+HEADER_SEARCH_LINES = 10
+
+
+def _refuse_header_below(text: str, path: Path, required: list[str], aliases, told_in) -> None:
+    """A header with every required column on a later line than the first (a workbook saved as CSV with its title
+    and instructions above): one line saying so, not the first line's columns all missing."""
+    try:
+        lines = list(itertools.islice(csv.reader(io.StringIO(text, newline="")), HEADER_SEARCH_LINES))
+    except csv.Error:
+        return
+    for number, cells in enumerate(lines[1:], 2):
+        typed = [cell.strip() for cell in cells]
+        named = [aliases(name) for name in typed] if aliases else typed
+        if all(name in named for name in required):
+            words = told_in(typed) if told_in else catalog("en")
+            shown = ", ".join(itertools.takewhile(bool, typed))  # to the first empty cell: a template's references
+            # stand beyond it
+            raise InputError(words.text("entry_errors.header_below", line=number, header=shown, above=number - 1),
+                             file=path, line=1)
 
 
 def parse_number(text: str, *, file: Path, line: int, field: str, words: Catalog | None = None) -> float:

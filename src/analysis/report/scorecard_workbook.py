@@ -47,6 +47,7 @@ from .words import (
     pace_text,
     plan_outline_of,
     plan_period_note,
+    preliminary_note,
     projected_shown,
     projection_shown,
     prose_growth_checks,
@@ -326,6 +327,8 @@ def front_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         (names["currency"], data_currency(context)),
         # the dataset's label where it is not the plan's own data (an example, a test): the workbook may travel alone
         *([(names["dataset"], context.dataset_label)] if context.dataset_label else []),
+        # the preliminary figures the verdicts rest on, named: the warnings sheet may be read alone
+        *([(names["preliminary"], note)] if (note := preliminary_note(context)) else []),
         (names["generated"], _date(inputs.generated)),
         (names["inputs_date"], _date(inputs.inputs_date)),
     ]

@@ -38,6 +38,7 @@ from .words import (
     pace_lines,
     pace_text,
     plan_period_note,
+    preliminary_note,
     prose_growth_missed,
     series_label,
     shown_counts,
@@ -193,8 +194,10 @@ def _overview(context: ReportContext, tasks: pd.DataFrame, measures: pd.DataFram
                           [words.text("self_evaluation.data_years_item", year=year(latest), count=int(count))
                            for latest, count in data_year.value_counts().sort_index(ascending=False).items()])))
     label = context.dataset_label  # an example's data: said, as the report
+    preliminary = preliminary_note(context)  # a verdict resting on a preliminary figure is not read as final
     return [heading(words["self_evaluation.sections.overview"]), paragraph(text),
             *([paragraph(words.text("summary.dataset", label=label))] if label else []),
+            *([paragraph(preliminary)] if preliminary else []),
             paragraph(words["self_evaluation.overall_judgement"], Placeholder(evaluator))]
 
 

@@ -608,7 +608,7 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
         key = "summary.single_value_all" if len(single) == len(numeric) > 1 else "summary.single_value"
         paragraphs.append(Paragraph(words.count_text(key, len(single), ids=series_ids(single, words),
                                                      first=year(plan_start_year(context.values)))))
-    for line in (_revisions(context), _observation_revisions(context), _preliminary(context)):
+    for line in (_revisions(context), _observation_revisions(context), preliminary_note(context)):
         if line:
             paragraphs.append(Paragraph(line))
     label = context.dataset_label
@@ -1145,7 +1145,7 @@ def _observation_revisions(context: ReportContext) -> str:
     return words.count_text("summary.observation_revisions", len(items), items=words.join(items))
 
 
-def _preliminary(context: ReportContext) -> str:
+def preliminary_note(context: ReportContext) -> str:
     """The preliminary figures up to the report year, named, so no verdict built on one reads as final."""
     words = context.words
     values = context.values
