@@ -215,7 +215,7 @@ def test_the_submissions_table_says_who_sent_what_and_what_is_missing(filled):
     # 5 rows filled: tasks 4.2 and 6.5, indicators 2 (warned) and 22 (qualitative), all owed, and the explanation of
     # R&D personnel (1), which has no warning: counted beside the owed, so that owed − filled is what is missing
     # tasks due: the 8 named first and 2.2 and 7.2, which task_leads.csv assigns it
-    assert science[1:5] == ["10", science[2], "4 (and 1 more)", "市科技局.xlsx"]
+    assert science[1:5] == ["10", science[2], "4 (and 1 not asked for)", "市科技局.xlsx"]
     assert "task 4.2" not in science[5] and "task 1.2" in science[5] and "indicator 2;" not in science[5] + ";"
     # a qualitative indicator is owed until its progress is sent: 24, not 22
     assert "indicator 24" in science[5] and "indicator 22;" not in science[5] + ";"

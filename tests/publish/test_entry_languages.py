@@ -65,10 +65,11 @@ CASES = {
     "negative": ({"D6": -2.61, "E6": "统计公报"}, "D6: 数值: −2.61 是负数；比重不能为负",
                  "D6: Value: −2.61 is negative; a share cannot be negative"),
     "not the workbook's year": ({"C5": 2024, "D5": 24300, "E5": "统计公报"},
-                                "C5: 年份: 年份为 2024，但本工作簿是为 2023年生成的；"
-                                "锁定的单元格被改动了：请向评估牵头单位索取 2024年的报送表",
+                                "C5: 年份: 年份为 2024，但本工作簿是为 2023年生成的；锁定的单元格被改动了："
+                                "请改回 2023；如要报送 2024年的数值，请向评估牵头单位索取 2024年的报送表",
                                 "C5: Year: year 2024, but the workbook was made for 2023; its locked cells were "
-                                "changed: ask the office that sent it for a workbook for 2024"),
+                                "changed: type 2023 back; for 2024's values, ask the office that sent it for a "
+                                "workbook for 2024"),
     "no such series": ({"B8": "国家", "D8": 3.1, "E8": "园区年报"},
                        "B8: 序列: 指标 4 没有序列 '国家'；请填写 '国家级'、'省级'",
                        "B8: Series: indicator 4 has no series '国家'; use 'national', 'provincial'"),
