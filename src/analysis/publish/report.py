@@ -34,7 +34,6 @@ from pathlib import Path
 from ..errors import InputError, InputErrors, StepError, display_path, error_lines, printable
 from ..files import outside_project
 from .cache import Fingerprint, code_digests, environment, fingerprint, outdated_reason, previous_report
-from .data import build_tables
 from .folders import keep_failed, locked, locked_if_free, publish, tables_lock, write_tables
 from .index import write_index
 from .job import ASSESSMENT, CLEANING, PREVIOUS_ASSESSMENT, REPORT, ReportJob
@@ -201,6 +200,9 @@ def republish(job: ReportJob) -> None:
              if path.is_file() and path.name != PREVIOUS_ASSESSMENT]
     if all((job.tables / name).is_file() for name in names):
         return
+    from .data import build_tables  # the data step's libraries, only when a table is to be built: a run that finds
+    # every report up to date loads none
+
     with locked_if_free(job.tables) as free:
         if free:
             check_owner(job.plan, job.tables / "plan.json", job.tables)
