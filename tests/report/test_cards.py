@@ -251,6 +251,10 @@ def test_a_projection_only_from_enough_points_and_whole_for_counts(example_table
     # a share to the decimals its values carry: tech zones (3), 41.5 (2020) to 42 (2022), +0.25 a year, 42.25 in 2023,
     # given as 42.3 (a projection no more precise than the values it rests on; the workbook stores the same)
     assert dict(cards.card_numbers(review, rows[(3, "")]))["按实际年均增长推算 2023年"] == "42.3"
+    # never rounded onto its target: 4 national, 2.8 (2020) to 2.9 (2022), +0.05 a year, 2.95 in 2023, is short
+    # of 3.0: given as 2.95, not 3.0 beside its target 3.0 (nor 3); the workbook stores 2.95 too
+    national = dict(cards.card_numbers(review, rows[(4, "national")]))
+    assert national["按实际年均增长推算 2023年"] == "2.95"
     # the floor of energy use (18): met or missed each year, no projection
     assert not any(label.startswith("按实际年均增长推算") for label, _ in cards.card_numbers(review, rows[(18, "")]))
 

@@ -940,7 +940,15 @@ def projected_shown(row) -> float:
         return float(round(projected))
     digits = max(_decimals(getattr(row, printed, ""), getattr(row, value, math.nan))
                  for printed, value in (("base_printed", "base_value"), ("latest_printed", "latest_value")))
-    return float(half_up(projected, min(digits, shown_decimals(projected))))
+    digits = min(digits, shown_decimals(projected))
+    shown = float(half_up(projected, digits))
+    # never rounded onto or across its target: 2.95 short of 3.0 is 2.95, not 3.0 (a projection that misses reads so)
+    target = getattr(row, "target_value", math.nan)
+    side = 0 if is_missing(target) else (projected > target) - (projected < target)
+    while side and (shown > target) - (shown < target) != side and digits < shown_decimals(projected):
+        digits += 1
+        shown = float(half_up(projected, digits))
+    return shown
 
 
 def _decimals(printed, value) -> int:
