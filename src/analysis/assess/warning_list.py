@@ -36,7 +36,7 @@ OUTCOME_RANK = {"achieved": 0, "achieved_at_risk": 0, "on_track": 0, "moderate":
                 "stage_missed": 2, "moving_away": 2, "not_achieved": 2}
 CHANGES_WORST_FIRST = ("worse", "better", "same", "not_comparable")
 #: Why a status changed other than by the series moving against the same target (see :func:`status_changes`).
-RERATING_REASONS = ("no_new_value", "target_changed", "now_final")
+RERATING_REASONS = ("no_new_value", "target_changed", "now_final", "now_complete")
 #: A stage target missed then and the next target missed now (see :func:`status_changes`).
 MISSED_AGAIN = "missed_again"
 
@@ -233,7 +233,8 @@ def _rerating_reasons(assessment: pd.DataFrame, merged: pd.DataFrame, report_yea
     columns = ["as_of_year", "target_year", "target_value"]
     if not set(columns) <= set(assessment.columns):
         return [""] * len(merged)
-    columns += [column for column in ("verdict", "status", "direction", "held_from") if column in assessment.columns]
+    columns += [column for column in ("verdict", "status", "direction", "held_from", "shown_status")
+                if column in assessment.columns]
     keys = ["indicator_id", "series"]
     now = assessment[assessment["report_year"] == report_year][keys + columns]
     then = assessment[assessment["report_year"] == previous_year][keys + columns]
@@ -257,6 +258,11 @@ def _rerating_reasons(assessment: pd.DataFrame, merged: pd.DataFrame, report_yea
         if (getattr(row, "verdict", "") == "final" and getattr(row, "verdict_then", "") == "progress"
                 and (getattr(row, "status_then", "") not in met or getattr(row, "status", "") in met or before_held)):
             found.append("now_final")
+        # a level met every year so far then (its last year's value to come), finally judged now that it is in (17:
+        # met so far in 2023, achieved in 2024): the same outcome, on another basis, said
+        if getattr(row, "shown_status_then", "") == "met_so_far" and getattr(row, "shown_status", "") != "met_so_far" \
+                and getattr(row, "verdict", "") == "final":
+            found.append("now_complete")
         # short of a stage target then, of the next target now: missed both times (a series that reached it since
         # is better)
         if (getattr(row, "status_then", "") == "stage_missed" and getattr(row, "status", "") == "not_achieved"

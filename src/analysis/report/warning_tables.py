@@ -214,6 +214,8 @@ def _change_reason(row, words) -> str:
         held = stage and getattr(row, "direction", "") in HELD_EVERY_YEAR
         said.append(words.text("warnings.change_reason.now_held" if held else "warnings.change_reason.now_stage"
                                if stage else "warnings.change_reason.now_final", year=year(row.target_year)))
+    if "now_complete" in reasons:
+        said.append(words.text("warnings.change_reason.now_complete", year=year(row.target_year)))
     return words.join(said)
 
 
