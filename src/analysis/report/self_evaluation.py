@@ -380,7 +380,12 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     progress = [i for i in pending if i in with_data and i not in stages]
     reached = sum(verdict == "achieved" for verdict in stages.values())
     # a mid-term's stage verdicts are its lead sentence: the others without a final verdict are named after it
-    reasons = ([words.text("self_evaluation.share.progress_only", n=len(progress))] if progress else []) + \
+    # the target years those with a progress verdict only lack (a mid-term's 2023, never "the target year" read as
+    # the plan's last)
+    lacking = words.join_and(sorted({year(y) for y in numeric.loc[numeric["indicator_id"].astype(int).isin(progress),
+                                                                  "target_year"].dropna()}))
+    reasons = ([words.text("self_evaluation.share.progress_only", n=len(progress), years=lacking)]
+               if progress else []) + \
         ([words.text("self_evaluation.share.no_data", n=len(pending) - len(progress) - len(stages),
                      first=first or MISSING)] if len(pending) > len(progress) + len(stages) else [])
     lead = ""
@@ -409,7 +414,7 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
         rest = words.count_text("self_evaluation.share.rest", others, reasons=words.join(reasons))
     elif others:  # one reason for them all: said once, not "the other 2 …: 2 still missing …"
         kind = "progress_only" if progress else "no_data"
-        rest = words.count_text(f"self_evaluation.share.{kind}_rest", others, first=first or MISSING)
+        rest = words.count_text(f"self_evaluation.share.{kind}_rest", others, first=first or MISSING, years=lacking)
     else:
         rest = ""
     # a level to hold every year missed before the last target year: final, though that year's value is not in
@@ -608,13 +613,16 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
                            next=next_target_need(row, words) if row.verdict == "final" else "")
         answers = explained[(explained["indicator_id"] == row.indicator_id) & (explained["series"] == row.series)]
         reasons = [a for a in answers.itertuples() if a.reasons]
+        # a stage target met on a course short of the next: a risk to the next target, whose pace is explained (not
+        # the "reasons" of a target it met)
+        pace = "_pace" if stage_met_off_course(row) else ""
         if reasons:
             for answer in reasons:
-                blocks.append(paragraph(state, words.text("self_evaluation.problems.reasons",
+                blocks.append(paragraph(state, words.text(f"self_evaluation.problems.reasons{pace}",
                                                           reasons=as_submitted(answer.reasons, words),
                                                           department=sender(context, answer.department_zh))))
         else:
-            blocks.append(paragraph(state, words["self_evaluation.problems.reasons_label"], Placeholder(who)))
+            blocks.append(paragraph(state, words[f"self_evaluation.problems.reasons_label{pace}"], Placeholder(who)))
         measures = [a for a in answers.itertuples() if a.measures]
         if measures:
             next_steps += [paragraph(words.text("self_evaluation.problems.measure", name=name,
