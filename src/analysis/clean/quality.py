@@ -149,6 +149,16 @@ def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, a
                     detail, year=r.year, value=fmt_printed(r.printed_text, r.value), targets=w["grammar.comma"].join(
                         w.text("quality_detail.target_item", year=t.year, value=_target_shown(w, t, written))
                         for t in met)))
+        elif written in HELD_EVERY_YEAR and not series_targets.empty:
+            # the plan prints a value (5); holding it every year is the reading its kind gives (a rate of a year, a
+            # level): recorded, so that a verdict resting on a year missed is traced to it
+            shown = list(series_targets.sort_values("year").itertuples())
+            add("held_every_year", row.indicator_id, row.series, row.year, row.printed_text, row.value,
+                row.source_line, lambda w, r=row, shown=shown, written=written: w.text(
+                    "quality_detail.held_every_year", year=r.year, value=fmt_printed(r.printed_text, r.value),
+                    level=_target_shown(w, shown[0], written), targets=w["grammar.comma"].join(
+                        w.text("quality_detail.target_item", year=t.year, value=fmt_printed(t.printed_text, t.value))
+                        for t in shown)))
 
 
 def _target_shown(w, target, direction: str) -> str:
