@@ -167,16 +167,16 @@ def test_the_dates_and_the_other_edition_are_named(example_reports):
 
 def test_a_labelled_data_set_says_so_on_the_first_page(example_reports):
     first = " ".join(box[4] for box in pdf_layout(example_reports["final-zh"] / "report.pdf")[0]["boxes"])
-    assert "示例数据（2022—2024年数值均为虚构" in first  # tests/fixtures/example-2022-2024/dataset.yml
+    assert "示例数据（2022—2024年数值除注明者外均为虚构" in first  # tests/fixtures/example-2022-2024/dataset.yml
     # and at the head of every page, so that no page printed or quoted alone passes for Weihai's figures
     # (the self-evaluation too, the edition most often sent on), on one line
     for language, document in (("zh", "report"), ("en", "report"), ("zh", "self-evaluation"),
                                ("en", "self-evaluation")):
         pages = pdf_layout(example_reports[f"final-{language}"] / f"{document}.pdf")
         heads = [max(page["boxes"], key=lambda box: box[3])[4] for page in pages]
-        label = {"zh": "示例数据（2022—2024年数值均为虚构，仅供演示，不代表威海市实际情况）",
-                 "en": "Example data (the 2022–2024 values are made up for demonstration and are not "
-                       "Weihai's)"}[language]
+        label = {"zh": "示例数据（2022—2024年数值除注明者外均为虚构，仅供演示，不代表威海市实际情况）",
+                 "en": "Example data (the 2022–2024 values, except where noted, are made up for demonstration "
+                       "and are not Weihai's)"}[language]
         assert all(head.strip() == label for head in heads), (document, heads)
     # on a screen, under the title, before anything is read as Weihai's figures: shown, not hidden
     for document in ("report", "self-evaluation"):
@@ -185,7 +185,7 @@ def test_a_labelled_data_set_says_so_on_the_first_page(example_reports):
     plain = pdf_layout(example_reports["mid-term-en-plain"] / "report.pdf")
     assert not any("made up" in box[4] for page in plain for box in page["boxes"])
     english = unmarked((example_reports["final-en"] / "report.html").read_text(encoding="utf-8"))
-    assert "example data (the 2022–2024 values are made up for demonstration" in english
+    assert "example data (the 2022–2024 values, except where noted, are made up for demonstration" in english
     plain = (example_reports["mid-term-en-plain"] / "report.html").read_text(encoding="utf-8")
     assert "made up" not in plain
 

@@ -852,8 +852,10 @@ def test_a_paragraphs_first_line_indent_is_given_in_points_as_well_as_in_charact
     assert (indent.get(f"{w}firstLineChars"), indent.get(f"{w}firstLine")) == ("200", str(points))
 
 
-EXAMPLE_LABEL = {"zh": "示例数据（2022—2024年数值均为虚构，仅供演示，不代表威海市实际情况）",  # dataset.yml's label
-                 "en": "Example data (the 2022–2024 values are made up for demonstration and are not Weihai's)"}
+# dataset.yml's label
+EXAMPLE_LABEL = {"zh": "示例数据（2022—2024年数值除注明者外均为虚构，仅供演示，不代表威海市实际情况）",
+                 "en": "Example data (the 2022–2024 values, except where noted, are made up for demonstration and are "
+                       "not Weihai's)"}
 
 
 def test_the_example_label_heads_every_printed_page_of_the_word_files(printed):
