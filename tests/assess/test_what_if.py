@@ -219,11 +219,26 @@ def test_a_yearly_floor_is_checked_year_by_year():
                                  "评估结论：未达标（2023年未达到；2024年当年完成率 106.0%）")
     assert chinese[2] == ["2023年起每年≥5%：2023年 4.6%，未达到；2024年 5.3%，达到。"]
     assert chinese[3][1] == "2023年起每年≥5%；2021年基础值 3.41%，未达到。"
-    # before its first year held: 5.2 in 2022 meets the level ahead of it, in the report's words (a progress verdict,
-    # never "achieved"); no year checked yet
+    # before its first year held: 5.2 in 2022 meets the level ahead of it, rated as the report rates it (a progress
+    # verdict by its level, never "achieved", and no ratio beside it); no year checked yet
     early = answers(explored("en", 2022, ENERGY), 18)
-    assert "Status: target already met;" in early[0] and early[1] == {}
+    assert early[0] == "" and early[1]["Status"] == ["Target already met", "Target already met"]
+    assert early[1]["Progress ratio R"] == ["—", "—"]
     assert early[2] == ["≥5% every year from 2023: no value for those years yet."]
+
+
+def test_a_stage_target_is_judged_as_a_stage_and_a_ratio_takes_the_minus_sign():
+    # 1,450 high-tech enterprises in 2023 against the 2023 stage target 1,500 (2024's 1,600 follows): a verdict on
+    # that stage, never the plan's "final verdict"; 1,450/1,500 = 96.7 %
+    stage = (ENTERPRISES[0], ENTERPRISES[1] + values_of(10, [(2023, "actual", 1450)]))
+    note = answers(explored("en", 2023, stage), 10)[0]
+    assert note.startswith("Verdict on the 2023 stage target: stage target missed, 1,450 in 2023 against a target of "
+                           "1,500 (96.7% of the 2023 stage target")
+    assert "Final verdict" not in note
+    # carbon intensity (30) rising from 0.90 to 0.95 against 0.80 by 2023: moving away, its ratio with a minus sign
+    rising = (CARBON[0], [v for v in CARBON[1] if v["year"] != 2022] + values_of(30, [(2022, "actual", 0.95)]))
+    ratios = answers(explored("en", 2022, rising), 30)[1]["Progress ratio R"]
+    assert all(ratio.startswith("−") for ratio in ratios) and not any("-" in ratio for ratio in ratios)
 
 
 def test_a_rank_moves_in_places():

@@ -214,8 +214,8 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                             "them (11 a stage target, 1 a level to hold every year, met so far) and 10 missed them. "
                             "Of these, one already has a final verdict: "
                             "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the level "
-                            "required (≥5% every year from 2023): not achieved. The share of indicators achieved "
-                            "can be "
+                            "it is assessed against (≥5% every year from 2023): not achieved. The share of "
+                            "indicators achieved can be "
                             "given once the target years' values are in. One more still lacks the value of its "
                             "target year (2023): a progress verdict only.") for t in english)
     # the counts in a sentence, each status as a sentence writes it (never "…: Stage target met 11; Moving away 1")
@@ -245,7 +245,7 @@ def test_a_final_verdict_is_named_with_the_value_it_rests_on(example_tables):
                     "indicator 16, Technology contracts traded (100 million yuan), was 158 in 2024 against a 2024 "
                     "target of 160: not achieved",
                     "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the level "
-                    "required (≥5% every year from 2023): not achieved"])):
+                    "it is assessed against (≥5% every year from 2023): not achieved"])):
         context = load_report(relative(example_tables), 2024, language)
         numeric = context.joined()
         numeric = numeric[numeric["status"] != "qualitative"]

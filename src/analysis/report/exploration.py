@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..assess.assessment import Series, plan_start_year, series_by_key
 from ..assess.rates import direction_sign
+from ..assess.warning_list import shown_status, stage_met, stage_missed
 from ..assess.what_if import growth_needed, sensitivity, year_reached, yearly_checks
 from ..catalog import Catalog
 from ..vocabulary import HELD_EVERY_YEAR, target_range
@@ -35,13 +36,16 @@ def method_comparison(context: ReportContext, row) -> tuple[str, pd.DataFrame]:
         return words.text("explore.qualitative", name=name), pd.DataFrame()
     if row.status == "insufficient_data":
         return words.text("explore.no_data", name=name), pd.DataFrame()
-    if _held(row):  # met or missed year by year: no ratio, no cut-off, no rate has a say
+    if _held(row) and report_year_held(context, row):  # met or missed year by year: no ratio, cut-off or rate has a
+        # say (before its first year held, its pace is rated as any series' is: the table below)
         note = status_note(row, words)
         return words.text("explore.held", name=name, target=_target(row, words), first=_first_held(context, row),
                           status=status_text(row, words, "status_in_sentence"),
                           note=words.text("grammar.aside", text=note) if note else ""), pd.DataFrame()
     if row.verdict == "final":
-        return words.text("explore.final", status=status_text(row, words, "status_in_sentence"),
+        # a stage target's verdict is on that stage, not on the plan (method, item 1)
+        key = "explore.stage" if stage_met(row) or stage_missed(row) else "explore.final"
+        return words.text(key, target_year=year(row.target_year), status=status_text(row, words, "status_in_sentence"),
                           value=_value(row, row.latest_value, words), year=year(row.as_of_year),
                           target=_target(row, words), note=status_note(row, words)), pd.DataFrame()
     table = sensitivity(context.indicators, context.values, context.report_year, context.plan["base_year"],
@@ -51,11 +55,14 @@ def method_comparison(context: ReportContext, row) -> tuple[str, pd.DataFrame]:
     return "", pd.DataFrame({
         headers["rates"]: [words[f"explore.rates.{method}"] for method in rates],
         headers["scheme"]: [words[f"explore.schemes.{scheme}"] for scheme in table["scheme"]],
-        headers["ratio"]: [MISSING if is_missing(ratio) else str(half_up(ratio, 2))
-                           for ratio in table["progress_ratio"]],
-        # each a progress verdict (a final one is a sentence): a target met is met ahead of its year, as the report says
-        headers["status"]: [words.status("met_early" if status == "achieved" else status)
-                            for status in table["status"]],
+        # a target met before its year is rated by its level (method, item 2): no ratio beside it
+        headers["ratio"]: [MISSING if is_missing(ratio) or status in ("achieved", "achieved_at_risk")
+                           else str(half_up(ratio, 2)).replace("-", "−")
+                           for ratio, status in zip(table["progress_ratio"], table["status"])],
+        # each status as the report would show it for this series (a target met ahead of its year, "projected to
+        # miss" once the target year has come without its value: never "accelerate" then)
+        headers["status"]: [words.status(shown_status(row._replace(status=status, verdict=verdict)))
+                            for status, verdict in zip(table["status"], table["verdict"])],
         headers["own"]: [words["explore.own"] if own and scheme == context.scheme else ""
                          for own, scheme in zip(table["own"], table["scheme"])],
     })
@@ -158,6 +165,12 @@ def _written(context: ReportContext, row) -> str:
 
 def _held(row) -> bool:
     return row.method == "annual_floor" or row.direction in HELD_EVERY_YEAR
+
+
+def report_year_held(context: ReportContext, row) -> bool:
+    """Whether the report year is one the level is held in (from ``held_from``): before it, a value is rated by its
+    pace, as any series' is."""
+    return context.report_year >= _first_held(context, row)
 
 
 def _first_held(context: ReportContext, row) -> int:

@@ -194,6 +194,11 @@ PACKAGE_RELATIONS = "http://schemas.openxmlformats.org/package/2006/relationship
 CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 
+#: Characters beyond which a row of the appendix's tables may break over two pages (a finding of several lines);
+#: a shorter one is kept whole.
+SPLIT_ROW_CHARACTERS = 200
+
+
 def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool = False,
            running_head: str = "") -> bytes:
     """The cells shaded, the tables' heads and the card tables kept on a page, the runs kept whole marked, the
@@ -209,9 +214,10 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
             raise WordEditionError(f"pandoc wrote {len(tables)} tables where the document has {laid_on.tables}")
         shade_cells(tables, laid_on.shading)
         for index, table in enumerate(tables):  # a row is never split over two pages (its status never apart from
-            # its name), but for one of the appendix's tables of findings and sources, many lines long
-            if index not in laid_on.splittable:
-                for row in table.findall(w("tr")):
+            # its name), but for a long one of the appendix's tables of findings and sources, many lines long (a
+            # short one split left its unit alone under a repeated header on a page of its own)
+            for row in table.findall(w("tr")):
+                if index not in laid_on.splittable or len("".join(row.itertext())) <= SPLIT_ROW_CHARACTERS:
                     put(put(row, "trPr"), "cantSplit", {})
         keep_heads(table for index, table in enumerate(tables)
                    if index not in laid_on.kept_together and index not in laid_on.borderless)
