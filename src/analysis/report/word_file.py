@@ -199,6 +199,11 @@ CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 SPLIT_ROW_CHARACTERS = 200
 
 
+def row_text(row) -> str:
+    """The text a table row shows: its runs' text, word joiners included."""
+    return "".join(text.text or "" for text in row.iter(w("t")))
+
+
 def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool = False,
            running_head: str = "") -> bytes:
     """The cells shaded, the tables' heads and the card tables kept on a page, the runs kept whole marked, the
@@ -217,7 +222,7 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
             # its name), but for a long one of the appendix's tables of findings and sources, many lines long (a
             # short one split left its unit alone under a repeated header on a page of its own)
             for row in table.findall(w("tr")):
-                if index not in laid_on.splittable or len("".join(row.itertext())) <= SPLIT_ROW_CHARACTERS:
+                if index not in laid_on.splittable or len(row_text(row)) <= SPLIT_ROW_CHARACTERS:
                     put(put(row, "trPr"), "cantSplit", {})
         keep_heads(table for index, table in enumerate(tables)
                    if index not in laid_on.kept_together and index not in laid_on.borderless)
