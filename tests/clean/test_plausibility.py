@@ -258,7 +258,10 @@ def test_a_typed_plan_gets_the_same_checks(tmp_path, lakeside):
     # 2.4 / 6.9984 = 0.34293 and 2.4 × 6.9984 = 16.796
     ("share", 2.4, 2, (0.34293, 16.796)),
     ("share", 95.0, 1, (85.0, 100.0)),
-    ("rate_of_change", 3.0, 1, (-100.0, 100.0)),
+    # a rate keeps its sign: −1.2 after 3.41 is asked about (a fall typed as a rise), so the workbook warns at once
+    ("rate_of_change", 3.0, 1, (0.0, 100.0)),
+    ("rate_of_change", -2.0, 1, (-100.0, 0.0)),
+    ("rate_of_change", None, 1, (-100.0, 100.0)),
     ("intensity", None, 1, (0.0, 1e15)),
 ])
 def test_plausible_range_worked_out_by_hand(kind, previous, years, expected):

@@ -121,7 +121,11 @@ def plausible_range(kind: str, previous: float | None, years: int = 1) -> tuple[
 
     A share's range ends short of a factor near 10 from the previous value (its misplaced decimal point).
     """
-    if kind == "rate_of_change":
+    if kind == "rate_of_change":  # the sign of the previous rate kept (a fall typed as a rise is asked about)
+        if previous is not None and previous > 0:
+            return 0.0, RATE_LIMIT
+        if previous is not None and previous < 0:
+            return -RATE_LIMIT, 0.0
         return -RATE_LIMIT, RATE_LIMIT
     low = 0.0 if kind in NON_NEGATIVE_KINDS else -MAX_MAGNITUDE
     high = 100.0 if kind == "share" else MAX_MAGNITUDE
