@@ -82,6 +82,10 @@ def _hidden_column(sheet):
     sheet.column_dimensions["F"].hidden = True
 
 
+def _zero_for_none(sheet):
+    sheet["D5"], sheet["E5"], sheet["F5"] = 0, None, "统计局尚未发布，预计6月公布"
+
+
 def _totals(sheet):
     sheet.append(["合计", None, None, 62.5])
 
@@ -173,6 +177,13 @@ CASES = {
         "请取消合并，每格填写各自的内容",
         "'Data entry'!D5:E5: is a cell merged across columns (D5:E5): only its first cell keeps what it holds, the "
         "others read as empty; unmerge it and give each cell its own content"),
+    # 0 typed for "no value yet", its note saying so: told about the 0, not first about its missing source
+    "zero for none": (
+        _zero_for_none,
+        "数据报送!D5: 数值: 填了 0，但备注说明暂无数值：尚无数值时请把数值单元格留空（0 会被当作一个数值），"
+        "备注保留即可",
+        "'Data entry'!D5: value: 0, but the note says there is no value yet: leave the value cell empty until there is "
+        "one (0 is read as a value); keep the note"),
     # a totals row under the series: one line for the row (not 编号 not a whole number, 年份 and 数据来源 empty)
     "totals row": (
         _totals,

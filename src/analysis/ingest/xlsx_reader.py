@@ -403,6 +403,12 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             no_value = (value_column is not None and _blank(cells[value_column]) and "note" in given
                         and set(given) <= {"note", "source", "source_en"}
                         and says_why(str(cells[header.index("note")].value)))  # words, not a value typed aside
+            if (value_column is not None and not _blank(cells[value_column]) and cells[value_column].value == 0
+                    and "note" in given and not {"source", "source_en"} & set(given)
+                    and NO_DATA_NOTE.search(str(cells[header.index("note")].value))):
+                # 0 typed for "no value yet", its note saying so: one line on the 0, not its missing source first
+                raise InputError(words["entry_errors.zero_for_none"], file=path,
+                                 line=f"{shown_sheet}!{letters['value']}{number}", field="value")
             if value_column is not None and _blank(cells[value_column]) and not no_value:
                 if filled is not None:
                     raise InputError(words.text("entry_errors.value_missing", column=column_label(words, filled),
@@ -445,6 +451,9 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing)
 
 
+#: A note saying a value is not there yet (尚未发布, 暂无数据, not yet published): a 0 beside it stands for none.
+NO_DATA_NOTE = re.compile(r"尚未|暂无|未公布|未发布|无数据|没有数据|not (?:yet )?(?:published|available)|no data|"
+                          r"no value", re.IGNORECASE)
 #: What a totals row says in its first column, in either language: 合计, 总计, 小计, Total, Subtotal, Sum.
 TOTALS = re.compile(r"(?:合计|总计|小计|共计|总和|(?:sub)?totals?|sum)[:：]?", re.IGNORECASE)
 
