@@ -311,7 +311,7 @@ def test_a_completion_share_from_one_indicator_says_it_counts_one_of_all(project
     assert not any("100.0%" in t for t in zh)
     en = block_texts(self_evaluation_blocks(year_context(tables, "en", 2024)))
     assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value has been "
-            "published), so no share of indicators achieved is given: 1 still missing the value of their target year "
+            "published), so no share of indicators achieved is given: 1 still missing the value of its target year "
             "(2024; a progress verdict only); 22 without data for the plan period (from 2022).") in en
 
 

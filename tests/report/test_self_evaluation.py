@@ -153,7 +153,7 @@ def test_a_met_level_before_the_target_year_is_no_final_verdict_and_no_share(one
     assert not any("100.0%" in t or "完成率" in t for t in text)
     english = block_texts(self_evaluation_blocks(year_context(one_value_of_the_plan_period, "en", 2024)))
     assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value has been "
-            "published), so no share of indicators achieved is given: 1 still missing the value of their target year "
+            "published), so no share of indicators achieved is given: 1 still missing the value of its target year "
             "(2024; a progress verdict only); 22 without data for the plan period (from 2022).") in english
     assert not any("completion share" in t or "100.0%" in t for t in english)
 

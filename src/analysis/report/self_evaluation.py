@@ -384,7 +384,7 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     # the plan's last)
     lacking = words.join_and(sorted({year(y) for y in numeric.loc[numeric["indicator_id"].astype(int).isin(progress),
                                                                   "target_year"].dropna()}))
-    reasons = ([words.text("self_evaluation.share.progress_only", n=len(progress), years=lacking)]
+    reasons = ([words.count_text("self_evaluation.share.progress_only", len(progress), n=len(progress), years=lacking)]
                if progress else []) + \
         ([words.text("self_evaluation.share.no_data", n=len(pending) - len(progress) - len(stages),
                      first=first or MISSING)] if len(pending) > len(progress) + len(stages) else [])
