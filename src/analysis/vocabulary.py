@@ -91,7 +91,9 @@ SOURCE_COLUMNS = tuple(f"source_{language}" for language in LANGUAGES)
 BASE_SOURCE_COLUMNS = tuple(f"base_source_{language}" for language in LANGUAGES)
 VALUE_COLUMNS = {
     "indicator_id": "int64", "series": "str", "year": "int64", "value_type": "str", "value": "float64",
-    "printed_text": "str", "source": "str", "source_line": "int64", "processing": "str", "reference": "str",
+    "printed_text": "str", "source": "str", "source_line": "int64",
+    # A workbook's sheet the value was read from (its row is ``source_line``); empty for every other file.
+    "source_sheet": "str", "processing": "str", "reference": "str",
     "note": "str", "published": "str",
     # The note in each language where its writer gave one (note_zh, note_en); ``note`` as written otherwise.
     **{f"note_{language}": "str" for language in LANGUAGES},
@@ -108,7 +110,7 @@ PRELIMINARY, REVISED = "preliminary", "revised"
 TARGET_BASES = ("absolute", "multiple", "percent", "points")
 QUALITY_COLUMNS = {
     "issue": "str", "indicator_id": "int64", "series": "str", "year": "Int64", "printed_text": "str",
-    "value": "float64", "source": "str", "source_line": "int64",
+    "value": "float64", "source": "str", "source_line": "int64", "source_sheet": "str",
     **{f"detail_{language}": "str" for language in sorted(LANGUAGES)},
 }
 #: The plan's key tasks (重点任务), one row per task: its id (``1.2``: group 1, task 2), its group (number and title)

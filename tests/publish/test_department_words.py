@@ -380,8 +380,9 @@ def test_a_workbooks_every_mistake_is_told_at_once_and_a_note_on_a_missing_value
     assert noted[["indicator_id", "year", "detail_zh", "detail_en"]].values.tolist() == [
         [3, 2024, "2024年暂无数值；报送单位说明：统计局尚未发布，预计6月公布",
          "No value for 2024 yet; the department notes: 统计局尚未发布，预计6月公布 (original, untranslated)"]]
-    # the appendix places it by the workbook's row, as Excel numbers it (never "市科技局.xlsx:9")
-    for language, place in {"zh": f"市科技局.xlsx第 {rows[3]} 行", "en": f"市科技局.xlsx, row {rows[3]}"}.items():
+    # the appendix places it by the workbook's sheet and row, as Excel numbers it (never "市科技局.xlsx:9")
+    for language, place in {"zh": f"市科技局.xlsx“数据报送”工作表第 {rows[3]} 行",
+                            "en": f"市科技局.xlsx, sheet “数据报送”, row {rows[3]}"}.items():
         appendix = quality_table(year_context(tables, language))
         assert appendix.loc[appendix.iloc[:, 0] == catalog(language)["quality_issue.no_value_note"]].iloc[:, -1] \
             .tolist() == [place]

@@ -516,12 +516,15 @@ def test_provenance_is_a_file_and_its_line_or_nothing(source, line, shown):
     assert provenance(source, line) == shown
 
 
-@pytest.mark.parametrize(("source", "line", "zh", "en"), [
-    ("data/raw/x/observations/市科技局.xlsx", 9, "市科技局.xlsx第 9 行", "市科技局.xlsx, row 9"),
-    ("data/raw/x/observations/2024.csv", 3, "2024.csv:3", "2024.csv:3"),
-    ("data\\raw\\x\\a.XLSX", 0, "a.XLSX", "a.XLSX")])
-def test_a_file_is_placed_without_its_folders_a_workbooks_row_as_excel_numbers_it(source, line, zh, en):
-    assert (file_place(catalog("zh"), source, line), file_place(catalog("en"), source, line)) == (zh, en)
+@pytest.mark.parametrize(("source", "line", "sheet", "zh", "en"), [
+    ("data/raw/x/observations/市科技局.xlsx", 9, "", "市科技局.xlsx第 9 行", "市科技局.xlsx, row 9"),
+    # a second sheet (next year's tab) numbers its rows alike: the sheet tells them apart
+    ("data/raw/x/observations/市科技局.xlsx", 9, "2025", "市科技局.xlsx“2025”工作表第 9 行",
+     "市科技局.xlsx, sheet “2025”, row 9"),
+    ("data/raw/x/observations/2024.csv", 3, "", "2024.csv:3", "2024.csv:3"),
+    ("data\\raw\\x\\a.XLSX", 0, "Sheet1", "a.XLSX", "a.XLSX")])
+def test_a_file_is_placed_without_its_folders_a_workbooks_row_as_excel_numbers_it(source, line, sheet, zh, en):
+    assert (file_place(catalog("zh"), source, line, sheet), file_place(catalog("en"), source, line, sheet)) == (zh, en)
 
 
 def test_a_level_held_every_year_keeps_the_gap_of_the_year_it_missed(workbook):

@@ -253,7 +253,8 @@ def _no_value(row, rows: FileRows, indicators: pd.DataFrame, years: tuple[int, i
         raise InputError(words.text("entry_errors.template_year", year=year, template=rows.year),
                          file=rows.path, line=rows.where(line, "year"), field="year")
     return {"indicator_id": indicator_id, "series": series, "year": year, "note": row.note.strip(),
-            "reference": row.source.strip(), "source": display_path(rows.path), "source_line": line}
+            "reference": row.source.strip(), "source": display_path(rows.path), "source_line": line,
+            "source_sheet": rows.sheet}
 
 
 def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, plan: Plan,
@@ -350,6 +351,7 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
             raise _with_no_reason(exc, record, words) from None
     except InputError as exc:
         raise _located(exc, rows) from None
+    record["source_sheet"] = rows.sheet
     record["where"] = f"{display_path(path)}:{rows.where(record['source_line'], 'value')}"
     record["locate"] = rows.where  # its own sheet's cells: a workbook's other sheets place their columns otherwise
     key = (record["indicator_id"], record["series"], record["year"])

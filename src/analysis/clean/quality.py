@@ -227,7 +227,7 @@ def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: lis
             findings.append({
                 "issue": "observation_revises_baseline", "indicator_id": row.indicator_id, "series": row.series,
                 "year": row.year, "printed_text": row.printed_text, "value": row.value, "source": row.source,
-                "source_line": row.source_line,
+                "source_line": row.source_line, "source_sheet": row.source_sheet,
                 **details(lambda w, r=row, printed_value=printed_value:
                           w.text("quality_detail.observation_revises_baseline", reference=_reference(w, r),
                                  value=fmt_printed(r.printed_text, r.value), year=r.year, printed=printed_value,
@@ -241,7 +241,7 @@ def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: lis
             findings.append({
                 "issue": "duplicate_observation", "indicator_id": dup["indicator_id"], "series": dup["series"],
                 "year": dup["year"], "printed_text": dup["printed_text"], "value": dup["value"], "source": source,
-                "source_line": dup["source_line"],
+                "source_line": dup["source_line"], "source_sheet": dup["source_sheet"],
                 **details(lambda w, d=dup: w.text("quality_detail.duplicate_observation",
                                                   first_source=_file_name(d["first_source"]),
                                                   first_line=d["first_line"]))})
@@ -295,6 +295,7 @@ def observation_folder_findings(observed) -> list[dict]:
         findings.append({"issue": "confirmed_value", "indicator_id": row["indicator_id"], "series": row["series"],
                          "year": row["year"], "printed_text": row["printed_text"], "value": row["value"],
                          "source": row["source"], "source_line": row["source_line"],
+                         "source_sheet": row["source_sheet"],
                          **details(lambda w, r=row: _confirmed_detail(w, r))})
     for path in observed.skipped:
         findings.append({"issue": "skipped_file", "indicator_id": 0, "series": "", "year": None, "printed_text": "",
@@ -305,6 +306,7 @@ def observation_folder_findings(observed) -> list[dict]:
         findings.append({"issue": "observation_revised", "indicator_id": new["indicator_id"], "series": new["series"],
                          "year": new["year"], "printed_text": old["printed_text"], "value": new["value"],
                          "source": new["source"], "source_line": new["source_line"],
+                         "source_sheet": new["source_sheet"],
                          **details(lambda w, old=old, new=new: w.text(
                              "quality_detail.observation_revised", year=new["year"],
                              old=fmt_printed(old["printed_text"], old["value"]), old_reference=_reference(w, old),
@@ -315,13 +317,14 @@ def observation_folder_findings(observed) -> list[dict]:
             findings.append({"issue": "preliminary_value", "indicator_id": row.indicator_id, "series": row.series,
                              "year": row.year, "printed_text": row.printed_text, "value": row.value,
                              "source": row.source, "source_line": row.source_line,
+                             "source_sheet": row.source_sheet,
                              **details(lambda w, r=row: w.text("quality_detail.preliminary_value", year=r.year,
                                                                value=fmt_printed(r.printed_text, r.value),
                                                                reference=_reference(w, r)))})
     for row in getattr(observed, "unvalued", []):
         findings.append({"issue": "no_value_note", "indicator_id": row["indicator_id"], "series": row["series"],
                          "year": row["year"], "printed_text": "", "value": None, "source": row["source"],
-                         "source_line": row["source_line"],
+                         "source_line": row["source_line"], "source_sheet": row["source_sheet"],
                          **details(lambda w, r=row: w.text("quality_detail.no_value_note", year=r["year"],
                                                            note=as_submitted(r["note"], w)))})
     for path in getattr(observed, "empty", []):

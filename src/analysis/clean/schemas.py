@@ -46,7 +46,8 @@ def typed(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     for column, dtype in columns.items():
         data = frame[column]
         if dtype == "str":
-            data = data.fillna("").astype(str)
+            # a column no row gave (all missing) is read as numbers: text first, so that it fills with ""
+            data = data.astype(object).fillna("").astype(str)
         elif dtype == "bool":
             data = data.map(lambda v: v if isinstance(v, bool) else str(v) == "True").astype(bool)
         else:

@@ -261,7 +261,8 @@ def clean_plan_table(inputs: PlanInputs) -> CleanDataset:
     check_table_values(indicators, values, corrected, inputs.corrections, folder / CORRECTIONS_FILE,
                        *_kind_lines(inputs, indicators), source_path)
     check_plan_years(plan, indicators, values, source_path, *_kind_lines(inputs, indicators))
-    values = values.assign(reference="", published="", **dict.fromkeys(REFERENCE_COLUMNS, ""))[list(VALUE_COLUMNS)]
+    values = values.assign(reference="", published="", source_sheet="",
+                           **dict.fromkeys(REFERENCE_COLUMNS, ""))[list(VALUE_COLUMNS)]
     values = values.sort_values(["indicator_id", "series", "value_type", "year"], kind="stable")
     values = values.reset_index(drop=True)
     quality = table_findings(plan, table, corrected, values, indicators, inputs.prose_checks, inputs.source_lines,

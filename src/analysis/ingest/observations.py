@@ -56,6 +56,7 @@ class FileRows:
     mistakes: list = field(default_factory=list)  # what the reader found wrong in a workbook's rows, told later
     plan: str = ""  # the plan a template was made for (its id); empty for any other file
     missing: tuple[str, ...] = ()  # the required columns a workbook's sheet lacks (told with its header)
+    sheet: str = ""  # a workbook's sheet the rows are on (its name); empty for a CSV file
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
                          others=(WORDS_HEADER,), defer=True)
     rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), sheet.language,
                      sheet.noted, sheet.mistakes, plan=str(book.properties.get(PLAN_PROPERTY, "")),
-                     missing=sheet.missing)
+                     missing=sheet.missing, sheet=sheet.sheet)
             for sheet in book.sheets]
     return rows, book.hidden
 

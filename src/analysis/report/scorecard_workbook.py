@@ -651,7 +651,8 @@ def quality_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     outline = plan_outline_of(context)
     rows = [[words[f"quality_issue.{row.issue}"], int(row.indicator_id) if row.indicator_id else None,
              _whole(row.year), getattr(row, f"detail_{language}"),
-             finding_place(context, outline, row.source, row.source_line, row.issue)] for row in quality.itertuples()]
+             finding_place(context, outline, row.source, row.source_line, row.issue, row.source_sheet)]
+            for row in quality.itertuples()]
     sheet = book.add_worksheet(words["workbook.sheets.quality"])
     write_table(sheet, styles, [names["issue"], names["id"], names["year"], names["detail"], names["where"]], rows,
                 wide=(3,))
@@ -671,7 +672,7 @@ def actuals_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         rows.append([int(row.indicator_id), series_label(row.series, words),
                      localized(meta, "short_name", language), int(row.year), float(row.value),
                      localized(meta, "unit", language), reference_in(row, language), note_in(row, language),
-                     file_place(words, row.source, row.source_line)])
+                     file_place(words, row.source, row.source_line, row.source_sheet)])
     headers = [names[key] for key in ("id", "series", "indicator", "year", "value", "unit", "source", "note", "file")]
     headers, rows = _without_empty(headers, rows, [1])  # a plan of one series an indicator: no series column
     sheet = book.add_worksheet(words["workbook.sheets.actuals"])

@@ -122,8 +122,8 @@ def quality_table(context: ReportContext, include_agreements: bool = False) -> p
     rows = quality if include_agreements else quality[quality["issue"] != "prose_agrees"]
     names = words["tables.quality"]
     outline = plan_outline_of(context)
-    where = [finding_place(context, outline, source, line, issue)
-             for source, line, issue in zip(rows["source"], rows["source_line"], rows["issue"])]
+    where = [finding_place(context, outline, source, line, issue, sheet) for source, line, issue, sheet
+             in zip(rows["source"], rows["source_line"], rows["issue"], rows["source_sheet"])]
     return pd.DataFrame({names["issue"]: rows["issue"].map(lambda issue: words[f"quality_issue.{issue}"]),
                          # a finding about a file (one skipped) has no indicator: id 0, shown blank
                          names["id"]: rows["indicator_id"].map(lambda i: "" if i == 0 else str(i)),

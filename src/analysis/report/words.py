@@ -128,29 +128,33 @@ def provenance(source, line) -> str:
 ABOUT_A_FILE = ("skipped_file", "skipped_sheet", "empty_file")
 
 
-def finding_place(context: ReportContext, outline: list[dict], source, line, issue: str = "") -> str:
+def finding_place(context: ReportContext, outline: list[dict], source, line, issue: str = "", sheet="") -> str:
     """Where a data-quality finding is, as its reader finds it: the place in the printed plan (``方案二（三）2``); the
-    publication an observation file quotes; a workbook's row by its number (``市科技局.xlsx第 9 行``); else the file's
-    name and line without its folders (a file skipped, a plan typed as tables)."""
+    publication an observation file quotes; a workbook's sheet and row (``市科技局.xlsx“数据报送”工作表第 9 行``);
+    else the file's name and line without its folders (a file skipped, a plan typed as tables)."""
     words = context.words
     if is_missing(source) or not str(source).strip():
         return ""
     if source == context.plan["table"].get("printed_text"):
         return words.text("tables.plan_place", place=words.plan_place(place_of(outline, line), line))
     values = context.values
-    quoted = values[(values["source"] == source) & (values["source_line"] == line)]
+    quoted = values[(values["source"] == source) & (values["source_line"] == line)
+                    & (values["source_sheet"] == ("" if is_missing(sheet) else sheet))]
     if len(quoted) and quoted["reference"].iloc[0]:
         return reference_in(next(quoted.itertuples()), context.language)
     if issue in ABOUT_A_FILE:
         return str(source).replace("\\", "/").rsplit("/", 1)[-1]
-    return file_place(words, source, line)
+    return file_place(words, source, line, sheet)
 
 
-def file_place(words: Catalog, source, line) -> str:
+def file_place(words: Catalog, source, line, sheet="") -> str:
     """A file's line as its reader finds it, without the file's folders: ``2024.csv:3``; a workbook's row as Excel
-    numbers it (``市科技局.xlsx第 9 行``)."""
+    numbers it, on its sheet where it was read from one (``市科技局.xlsx“数据报送”工作表第 9 行``: a department may
+    add the next year as a second sheet, whose rows are numbered alike)."""
     name = str(source).replace("\\", "/").rsplit("/", 1)[-1]
     if name.lower().endswith(".xlsx") and not is_missing(line) and int(line) > 0:
+        if not is_missing(sheet) and str(sheet):
+            return words.text("tables.workbook_sheet_row", file=name, sheet=str(sheet), row=int(line))
         return words.text("tables.workbook_row", file=name, row=int(line))
     return provenance(name, line)
 
