@@ -216,8 +216,8 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                             "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the level "
                             "it is assessed against (≥5% every year from 2023): not achieved. The share of "
                             "indicators achieved can be "
-                            "given once the target years' values are in. One more still lacks the value of its "
-                            "target year (2023): a progress verdict only.") for t in english)
+                            "given once the target years' values are in. The remaining one still lacks the value "
+                            "of its target year (2023): a progress verdict only.") for t in english)
     # the counts in a sentence, each status as a sentence writes it (never "…: Stage target met 11; Moving away 1")
     assert any("stage target met\u00a011; met every year so far\u00a01; stage target missed\u00a09; moving "
                "away\u00a01; not achieved\u00a01." in t for t in english)

@@ -244,8 +244,10 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     # none not comparable: no "0 not comparable" clause
     counts["not_comparable"] = (words.text("warnings.changes_not_comparable", count=counts["not_comparable"])
                                 if counts["not_comparable"] else "")
-    text += words.text("warnings.changes_intro_published" if published else "warnings.changes_intro", year=previous,
-                       **counts)
+    key = "warnings.changes_intro_published" if published else "warnings.changes_intro"
+    # none worse and none better: said so, never "0 worse, 0 better"
+    none = not counts["worse"] and not counts["better"]
+    text += words.text(key + ("_none" if none else ""), year=previous, **counts)
     start = plan_start_year(context.values)
     if start is not None and previous < start:  # a year of the plan's printed baselines, before its period
         text += words.text("warnings.changes_before_plan", year=previous, start=start)
