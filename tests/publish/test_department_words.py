@@ -329,7 +329,7 @@ def test_a_series_still_to_accelerate_at_the_final_evaluation_is_a_problem(fille
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     problems = text[text.index("（一）存在的问题"):text.index("（二）下一步措施")]
     assert any(t.startswith("研发费用加计扣除减免占研发经费比重：预计未达标（进展判断，非最终判定；"
-                            "按现有增速难以如期完成 2024年目标；最新值为 2023年，2024年无数据）")
+                            "按现有增速不足以如期完成 2024年目标；最新值为 2023年，2024年无数据）")
                for t in problems)
     # a level held every year and missed in 2023: its rate is 2024's alone
     assert any(t.startswith("万元GDP能耗下降率：未达标（2023年未达到；2024年当年完成率 106.0%）")
@@ -397,10 +397,10 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     paths = {path.stem: path for path in build_templates(plan, 2023, "zh", project_tmp / "words-templates-2023")}
     sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
     status = {row[1].value: row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["indicator"]}
-    assert status["14"] == "按 2023年数值 103：黄色预警 · 已达阶段目标（按现有增速难以如期完成 2024年目标）"
+    assert status["14"] == "按 2023年数值 103：黄色预警 · 已达阶段目标（按现有增速不足以如期完成 2024年目标）"
     assert status["10"] == "按 2023年数值 1,450：黄色预警 · 未达阶段目标（按现有增速有望如期完成 2024年目标）"
     # R&D intensity (2), 2.61 against 2.7, at +0.08 pp a year short of 2024's 2.8 as well: red, its course said
-    assert status["2"] == "按 2023年数值 2.61：红色预警 · 未达阶段目标（按现有增速难以如期完成 2024年目标）"
+    assert status["2"] == "按 2023年数值 2.61：红色预警 · 未达阶段目标（按现有增速不足以如期完成 2024年目标）"
     # R&D personnel (1), 24,300 against 24,000: no warning, explained only if 2023's value falls behind
     # it is told what would need explaining: missing 2023's target, 24,000
     assert status["1"] == ("按 2023年数值 24,300：已达阶段目标，暂无预警；"
@@ -442,7 +442,7 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
     sheet = openpyxl.load_workbook(made_after["市科技局"])[WORDS_SHEET]
     status = {(row[1].value, row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
-    assert status["2", None] == ("按 2023年数值 2.61：红色预警 · 未达阶段目标（按现有增速难以如期完成 2024年目标）"), \
+    assert status["2", None] == ("按 2023年数值 2.61：红色预警 · 未达阶段目标（按现有增速不足以如期完成 2024年目标）"), \
         status
 
 

@@ -260,8 +260,8 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
     from tests.conftest import relative
 
     for language, status, cell, state in (
-            ("zh", "已达阶段目标（按现有增速难以如期完成 2024年目标）", "120（2024年）\n+16.5%（+17）",
-             "科技服务机构：已达阶段目标（2023年阶段目标完成率 103.0%；按现有增速难以如期完成 2024年目标），"
+            ("zh", "已达阶段目标（按现有增速不足以如期完成 2024年目标）", "120（2024年）\n+16.5%（+17）",
+             "科技服务机构：已达阶段目标（2023年阶段目标完成率 103.0%；按现有增速不足以如期完成 2024年目标），"
              "2023年为 103个，2023年目标 100个；要在 2024年达到 120个，需比 2023年增长 16.5%（17个），"
              "高于 2020年以来实际年均增长（+8.8%）。"),
             ("en", "Stage target met (off course for the 2024 target)", "120 (2024)\n+16.5% (+17)",
@@ -673,3 +673,13 @@ def test_a_long_chinese_header_of_the_word_draft_breaks_between_its_words():
     assert _header_lines("须说明的指标") == "须说明的指标"
     assert _header_lines("2023年目标值") == "2023年目标值"
     assert _header_lines("Next target and need per year") == "Next target and need per year"
+
+
+def test_the_word_indicator_table_gives_a_name_of_up_to_thirteen_characters_its_line():
+    """Word breaks a Chinese name after any character: the names column is as wide as the longest name (and a letter
+    for capitals) up to thirteen characters, so 高新技术产业产值占比 (10: 20 letters) is never 高新技术产业产值占 | 比."""
+    from analysis.report.self_evaluation_files import _name_floor
+
+    assert _name_floor(["研发人员数", "高新技术产业产值占比"]) == {1: 21.0}
+    assert _name_floor(["高企营收占规上工业企业收入比重*"]) == {1: 26.0}  # 15½ characters: thirteen, no more
+    assert _name_floor(["R&D"]) == {1: 12.0}  # six characters at least, as every names column

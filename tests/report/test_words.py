@@ -455,7 +455,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert words.status_note(by_id[2], en) == "96.4% of the target"
     # the target year come without its value: a progress verdict, said not to be final, behind the pace with no time
     # left to accelerate (amber, projected to miss), before the years missing
-    assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；按现有增速难以如期完成 2024年目标；"
+    assert words.status_note(by_id[14], zh) == ("进展判断，非最终判定；按现有增速不足以如期完成 2024年目标；"
                                                  "最新值为 2022年，2023—2024年无数据")
     assert words.status_note(by_id[14], en) == ("a progress verdict, not final; short of the 2024 target at the pace "
                                                  "seen; latest value 2022; no value for 2023–2024")

@@ -40,6 +40,7 @@ from .pandoc_ast import (
     inlines,
     joined,
     label_parts,
+    letters_of,
     table,
 )
 from .render import html_to_pdf
@@ -182,6 +183,18 @@ def _header_lines(header: str) -> str:
     return f"{header[:cut]}\n{header[cut:]}"
 
 
+#: The longest name (in Latin letters' widths: a Chinese character is two) the self-evaluation's indicator table
+#: gives a line of its own in Word: thirteen Chinese characters.
+NAME_LINE = 26.0
+
+
+def _name_floor(names: list[str]) -> dict[int, float]:
+    """The names column's least width: :data:`NAME_FLOOR`, or the longest name's up to :data:`NAME_LINE` (and a
+    letter more: a capital, GDP, prints wider than a digit)."""
+    longest = max((letters_of(str(name)) + 1 for name in names), default=0.0)
+    return {1: max(NAME_FLOOR[1], min(longest, NAME_LINE))}
+
+
 def self_evaluation_document(context: ReportContext, generated: str) -> tuple[dict, WordDocument]:
     document = WordDocument()
     for block in self_evaluation_blocks(context):
@@ -193,8 +206,10 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
             texts = [[_width_proxy(context, value) for value in row] for row in block.rows]
             columns = [list(column) for column in zip(block.headers, *texts)]
             rows = [[cell([{"t": "Plain", "c": _cell_inlines(context, value)}]) for value in row] for row in block.rows]
-            # the indicators' names at least six characters a line, never two
-            widths, points = fitted(context, columns, NAME_FLOOR if block.name == "indicators" else None)
+            # the indicators' names at least six characters a line, never two; Word breaks a Chinese name after any
+            # character, so a name of up to thirteen is given its line whole (never 高新技术产业产值占 | 比)
+            widths, points = fitted(context, columns, _name_floor(columns[1][1:]) if block.name == "indicators"
+                                    else None)
             # the baseline, target and value right-aligned, digits under digits, as the HTML's and the report's
             aligns = [("AlignRight" if block.name == "indicators" and 3 <= number <= 5 else "AlignDefault")
                       for number in range(len(block.headers))]
