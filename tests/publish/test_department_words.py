@@ -442,7 +442,8 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
     sheet = openpyxl.load_workbook(made_after["市科技局"])[WORDS_SHEET]
     status = {(row[1].value, row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
-    assert status["2", None] == ("按 2023年数值 2.61：红色预警 · 未达阶段目标（按现有增速不足以如期完成 2024年目标）"), \
+    assert status["2", None] == ("按 2023年数值 2.61：红色预警 · "
+                                 "未达阶段目标（按现有增速不足以如期完成 2024年目标）"), \
         status
 
 

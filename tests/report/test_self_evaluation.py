@@ -676,8 +676,8 @@ def test_a_long_chinese_header_of_the_word_draft_breaks_between_its_words():
 
 
 def test_the_word_indicator_table_gives_a_name_of_up_to_thirteen_characters_its_line():
-    """Word breaks a Chinese name after any character: the names column is as wide as the longest name (and a letter
-    for capitals) up to thirteen characters, so 高新技术产业产值占比 (10: 20 letters) is never 高新技术产业产值占 | 比."""
+    """Word breaks a Chinese name after any character: the names column is as wide as the longest name (and a
+    letter for capitals) up to thirteen characters: 高新技术产业产值占比 (20 letters), never 高新技术产业产值占 | 比."""
     from analysis.report.self_evaluation_files import _name_floor
 
     assert _name_floor(["研发人员数", "高新技术产业产值占比"]) == {1: 21.0}
