@@ -10,7 +10,7 @@ from openpyxl.styles import Font, PatternFill
 
 from analysis.errors import InputError
 from analysis.ingest import department_words
-from analysis.ingest.observations import REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS
+from analysis.ingest.observations import REQUIRED_COLUMNS, TEXT_KINDS, WORKBOOK_OPTIONAL_COLUMNS
 from analysis.ingest.xlsx_reader import LANGUAGE_PROPERTY, read_workbook
 
 MACHINE = ["indicator_id", "series", "year", "value", "source", "note", "confirm"]
@@ -35,7 +35,7 @@ def _workbook(path, rows, language=None, year=None, sheet="数据报送"):
 
 
 def _read(path):
-    return read_workbook(path, REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS)
+    return read_workbook(path, REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS, text_kinds=TEXT_KINDS)
 
 
 def test_the_language_property_is_the_one_the_templates_write():
@@ -101,6 +101,10 @@ def _merged_across(sheet):
 
 def _formula(sheet):
     sheet["D5"] = "=2.5+0.11"
+
+
+def _formula_note(sheet):
+    sheet["F5"] = "=A1"
 
 
 def _percentage(sheet):
@@ -194,6 +198,12 @@ CASES = {
         _formula,
         "数据报送!D5: 数值: 是公式（'=2.5+0.11'）；公式不会被计算：请直接输入数字（或以“值”的方式粘贴）",
         "'Data entry'!D5: value: is a formula ('=2.5+0.11'); type the number itself (or paste it as a value): "
+        "formulas are not evaluated"),
+    # a formula where words go (the note) is told to be typed as words, never "type the number"
+    "formula in a note": (
+        _formula_note,
+        "数据报送!F5: 备注: 是公式（'=A1'）；公式不会被计算：请直接输入文字（或以“值”的方式粘贴）",
+        "'Data entry'!F5: note: is a formula ('=A1'); type the words themselves (or paste them as values): "
         "formulas are not evaluated"),
     "percentage": (
         _percentage,

@@ -430,8 +430,8 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                 with mistakes.row():  # each cell of the row: two mistakes in one row are both told
                     where = f"{shown_sheet}!{letters[column]}{number}"
                     _refuse_unseen(cell, path, where, column, words)
-                    text = _cell_text(cell, file=path, where=where, column=column, words=words)
                     kind = text_kinds.get(column, "cell")
+                    text = _cell_text(cell, file=path, where=where, column=column, words=words, words_in=kind != "cell")
                     check_text(text, kind=kind, multiline=kind in MULTILINE_KINDS, file=path, line=where,
                                field=column, words=words)
                     record[column] = text
@@ -499,8 +499,8 @@ def _check_beside_merged(cells, header: list[str], number: int, merged_cells: se
                 raise InputError(words.text("entry_errors.hidden_column", letter=letters[column],
                                             column=column_label(words, column)), file=path, line=where, field=column)
             _refuse_unseen(cell, path, where, column, words)
-            text = _cell_text(cell, file=path, where=where, column=column, words=words)
             kind = text_kinds.get(column, "cell")
+            text = _cell_text(cell, file=path, where=where, column=column, words=words, words_in=kind != "cell")
             check_text(text, kind=kind, multiline=kind in MULTILINE_KINDS, file=path, line=where, field=column,
                        words=words)
             if column == "value":  # a number as a value needs (2.7%, 约2.5): told now, not a round later
@@ -672,15 +672,17 @@ def _format_hides(number_format: str, value) -> bool:
     return not sections[index].strip()
 
 
-def _cell_text(cell, *, file: Path, where: str, column: str, words: Catalog | None = None) -> str:
-    """A cell's value as the text a CSV cell would hold; a formula is refused."""
+def _cell_text(cell, *, file: Path, where: str, column: str, words: Catalog | None = None,
+               words_in: bool = False) -> str:
+    """A cell's value as the text a CSV cell would hold; a formula is refused (``words_in``: a column of words, a
+    source or a note, whose formula is told to be typed as text, not as a number)."""
     if cell is None or cell.value is None:
         return ""
     value = cell.value
     words = words or catalog("en")
     if getattr(cell, "data_type", None) == "f":
-        raise InputError(words.text("entry_errors.formula", formula=quote(str(value), 40)), file=file, line=where,
-                         field=column)
+        raise InputError(words.text("entry_errors.formula_text" if words_in else "entry_errors.formula",
+                                    formula=quote(str(value), 40)), file=file, line=where, field=column)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float) and "%" in FORMAT_LITERALS.sub("", getattr(cell, "number_format", "") or ""):
