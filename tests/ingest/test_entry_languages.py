@@ -107,6 +107,14 @@ def _formula_note(sheet):
     sheet["F5"] = "=A1"
 
 
+def _footnote(sheet):
+    sheet["F7"] = "注：以上数据均为初步数"
+
+
+def _signature(sheet):
+    sheet["A7"] = "填表人：李四"
+
+
 def _percentage(sheet):
     sheet["D5"].value = 0.0261
     sheet["D5"].number_format = "0.00%"
@@ -205,6 +213,20 @@ CASES = {
         "数据报送!F5: 备注: 是公式（'=A1'）；公式不会被计算：请直接输入文字（或以“值”的方式粘贴）",
         "'Data entry'!F5: note: is a formula ('=A1'); type the words themselves (or paste them as values): "
         "formulas are not evaluated"),
+    # words under the table, on a row of no series: one line on the row, never "编号: 为空" and "年份: 为空"; nor
+    # passed over in silence (a signature where the number goes)
+    "footnote": (
+        _footnote,
+        "数据报送!F7: 第 7 行不属于任何指标（'注：以上数据均为初步数'）：说明某个数值的，请写进该数值所在行的备注；"
+        "说明整张表或填表人等信息的，请在报送时另行说明；请删去此行的内容",
+        "'Data entry'!F7: row 7 holds words on no series ('注：以上数据均为初步数'): a note on one value goes in the "
+        "note of that value's row, a note on the whole sheet goes with the file when it is sent; delete it here"),
+    "signature": (
+        _signature,
+        "数据报送!A7: 第 7 行不属于任何指标（'填表人：李四'）：说明某个数值的，请写进该数值所在行的备注；"
+        "说明整张表或填表人等信息的，请在报送时另行说明；请删去此行的内容",
+        "'Data entry'!A7: row 7 holds words on no series ('填表人：李四'): a note on one value goes in the "
+        "note of that value's row, a note on the whole sheet goes with the file when it is sent; delete it here"),
     "percentage": (
         _percentage,
         "数据报送!D5: 数值: 是百分比格式的单元格（显示为 2.61% 的数，Excel 保存为 0.0261）；"
