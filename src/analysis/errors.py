@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -161,3 +162,12 @@ def error_lines(error) -> list[str]:
 
 class StepError(RuntimeError):
     """A step of a report failed (a notebook cell, the kernel, a renderer); the message names the step."""
+
+
+def cell_order(error: InputError) -> tuple:
+    """Where an error stands, for telling a file's errors in order: its sheet, row and column (``数据报送!D5``), or
+    its line."""
+    match = re.fullmatch(r"(.*)!([A-Z]+)(\d+)(?::[A-Z]+\d+)?", str(error.line or ""))  # a range by its first cell
+    if match:
+        return (match[1], int(match[3]), len(match[2]), match[2])
+    return ("", int(error.line) if isinstance(error.line, int) else 0, 0, "")

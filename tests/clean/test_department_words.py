@@ -165,3 +165,15 @@ def test_a_qualitative_indicators_row_takes_progress_and_a_rating_as_a_task_does
     # not qualitative: progress in an indicator's row is refused
     with pytest.raises(InputError, match=r"E5: 本年度进展: 指标一行只填写“原因分析”和“下一步措施”"):
         tidy_department_words([sheet([QUALITATIVE])], TASKS, series, YEARS)
+
+
+def test_a_task_rows_every_mistake_is_told_at_once():
+    """A task's row with its progress, no rating and a reason (a task takes none): both told in one round, the
+    rating's (F5) before the reason's (G5), not the rating only once the reason is deleted."""
+    from analysis.errors import InputErrors
+
+    with pytest.raises(InputErrors) as caught:
+        tidy_department_words([sheet([{**TASK, "rating": "", "reasons": "原因"}])], TASKS, SERIES, YEARS)
+    lines = caught.value.lines()
+    assert [line.split(": ", 1)[0].rsplit("!", 1)[-1] for line in lines] == ["F5", "G5"], lines
+    assert "自评等级" in lines[0] and "原因分析" in lines[1]

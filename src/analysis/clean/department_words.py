@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..catalog import catalog
-from ..errors import InputError, InputErrors, Mistakes
+from ..errors import InputError, InputErrors, Mistakes, cell_order
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.department_words import WordsSheet
 from ..ingest.headers import field_label
@@ -69,7 +69,7 @@ def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: 
         for row in sheet.rows.frame.to_dict("records"):
             with told.row():
                 records.append(_checked(row, sheet, words, known, seen))
-        mistakes.errors += told.errors
+        mistakes.errors += sorted(told.errors, key=cell_order)  # in the sheet's order: row by row, cell by cell
     mistakes.check()
     frame = pd.DataFrame.from_records(records, columns=list(WORDS_COLUMNS))
     return frame.sort_values(["year", "item", "task_id", "indicator_id", "series", "department_zh"],
@@ -116,23 +116,23 @@ def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict) -> d
     if sheet.year is not None and year != sheet.year:
         raise refuse("template_year", "year", year=year, template=sheet.year)
     kind = "qualitative" if item == "indicator" and indicator_id in known.qualitative else item
-    for column in (c for c in ("progress", "rating", "reasons", "measures") if c not in TAKES[kind]):
-        if row[column].strip():
-            raise refuse(f"not_for_{kind}", column)
+    # every mistake of the row's words told at once: a column the row does not take, a rating not in the list, a cell
+    # that says nothing (原因 “ok” and 措施 “。”), half an answer (a rating without what was done, or the reverse)
+    problems = [refuse(f"not_for_{kind}", column) for column in ("progress", "rating", "reasons", "measures")
+                if column not in TAKES[kind] and row[column].strip()]
     rating = ""
     if "rating" in TAKES[kind] and row["rating"].strip():
         rating = known.ratings.get(row["rating"].strip().casefold(), "")
         if not rating:
             listed = words.join(words[f"entry.words.ratings.{key}"] for key in RATINGS)
-            raise refuse("rating", "rating", rating=row["rating"].strip(), ratings=listed)
-    # every cell that says nothing, told at once (原因 “ok” and 措施 “。” in one round, not one after the other)
-    empty = [refuse("says_nothing", column, text=row[column].strip()) for column in TAKES[kind]
-             if column != "rating" and row[column].strip() and not says_why(row[column].strip())]
-    if empty:
-        raise empty[0] if len(empty) == 1 else InputErrors(empty)
-    if "rating" in TAKES[kind] and bool(rating) != bool(row["progress"].strip()):
-        # half a task's (or a qualitative indicator's) answer: a rating without what was done, or the reverse
-        raise refuse("rating_alone", "progress") if rating else refuse("progress_alone", "rating")
+            problems.append(refuse("rating", "rating", rating=row["rating"].strip(), ratings=listed))
+    problems += [refuse("says_nothing", column, text=row[column].strip()) for column in TAKES[kind]
+                 if column != "rating" and row[column].strip() and not says_why(row[column].strip())]
+    if "rating" in TAKES[kind] and bool(row["rating"].strip()) != bool(row["progress"].strip()):
+        problems.append(refuse("rating_alone", "progress") if row["rating"].strip()
+                        else refuse("progress_alone", "rating"))
+    if problems:
+        raise problems[0] if len(problems) == 1 else InputErrors(problems)
     key = (sheet.department, item, identifier, part, year)
     where = f"{sheet.path.name}:{sheet.rows.cell(line, 'id')}"
     if key in seen:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import Catalog, catalog, catalogs
-from ..errors import InputError, InputErrors, Mistakes, display_path, quote
+from ..errors import InputError, InputErrors, Mistakes, cell_order, display_path, quote
 from ..ingest.csv_reader import LINE_COLUMN, parse_int, parse_number
 from ..ingest.headers import column_names, field_label
 from ..ingest.observations import FileRows, ObservationFiles
@@ -290,7 +290,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
         for row in noted.itertuples():
             with told.row():
                 unvalued.append(_no_value(row, rows, indicators, years, words))
-        mistakes.errors += sorted(told.errors, key=_cell_order)
+        mistakes.errors += sorted(told.errors, key=cell_order)
     where = {rows.path: rows.where for rows in observed.files}
     languages = {rows.path: rows.language for rows in observed.files}
     templates = {rows.path for rows in observed.files if rows.year is not None}
@@ -315,7 +315,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
     # in the order a department reads them: file by file, then sheet, row and column, a value far off its series
     # among its file's other mistakes, not after every file's
     # (the folder's files are read in the order of their paths; an error without a file comes last)
-    mistakes.errors.sort(key=lambda error: (error.file is None, str(Path(error.file or "")), _cell_order(error)))
+    mistakes.errors.sort(key=lambda error: (error.file is None, str(Path(error.file or "")), cell_order(error)))
     if mistakes.errors:  # how many more than are listed, in the language of the first file told
         mistakes.more = catalog(languages.get(mistakes.errors[0].file, "en"))["entry_errors.more"]
     mistakes.check()
@@ -326,15 +326,6 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
                                            for rows in observed.files if rows.path == path)]
     return CheckedObservations(values, duplicates, confirmed, revisions=revisions, skipped=list(observed.skipped),
                                hidden_sheets=list(observed.hidden_sheets), unvalued=unvalued, empty=empty)
-
-
-def _cell_order(error: InputError) -> tuple:
-    """Where an error stands, for telling a file's errors in order: its sheet, row and column (``数据报送!D5``), or
-    its line."""
-    match = re.fullmatch(r"(.*)!([A-Z]+)(\d+)(?::[A-Z]+\d+)?", str(error.line or ""))  # a range by its first cell
-    if match:
-        return (match[1], int(match[3]), len(match[2]), match[2])
-    return ("", int(error.line) if isinstance(error.line, int) else 0, 0, "")
 
 
 def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, years: tuple[int, int],
@@ -450,7 +441,7 @@ def _named(record: dict, words: Catalog | None = None) -> str:
 def _problem_order(problem: tuple) -> tuple:
     """A series check's finding in file order, then by sheet, row and column, as each file's other mistakes."""
     source, line, *_, locate = problem
-    return (source, _cell_order(InputError("", line=locate(line, "value"))))
+    return (source, cell_order(InputError("", line=locate(line, "value"))))
 
 
 def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict | None = None,
