@@ -185,12 +185,20 @@ def test_a_typed_value_that_is_no_number_is_fixed_where_it_is(tmp_path, lakeside
     shutil.copytree(lakeside.folder, folder)
     lines = (folder / "values.csv").read_text(encoding="utf-8").splitlines()
     assert lines[3] == "1,,2026,target,2.6" and lines[5] == "2,,2023,baseline,410"
+    # full-width digits (４１０) are 410; 翻一番 is a multiple of the base value, told how to type it
     lines[3], lines[5] = "1,,2026,target,2.6 %", "2,,2023,baseline,4l0"
+    lines[4] = f"{lines[4].rsplit(',', 1)[0]},翻一番"
+    lines.append("2,,2022,baseline,４１０")
     (folder / "values.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(InputErrors) as caught:
         clean(folder)
     assert caught.value.lines() == [
         f"{folder / 'values.csv'}:4: value: '2.6 %' is not a number (did you mean 2.6?): write it here as plain "
         "digits with a decimal point, no spaces, thousands separators, units or % signs",
+        f"{folder / 'values.csv'}:5: value: '翻一番' is not a number (翻一番 is relative to the base value: write 2 "
+        "here and multiple in basis): write it here as plain digits with a decimal point, no spaces, thousands "
+        "separators, units or % signs",
         f"{folder / 'values.csv'}:6: value: '4l0' is not a number: write it here as plain digits with a decimal "
-        "point, no spaces, thousands separators, units or % signs"]
+        "point, no spaces, thousands separators, units or % signs",
+        f"{folder / 'values.csv'}:{len(lines)}: value: '４１０' is not a number (did you mean 410?): write it here as "
+        "plain digits with a decimal point, no spaces, thousands separators, units or % signs"]

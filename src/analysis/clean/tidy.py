@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,6 +78,11 @@ class MonitoringData:
 
 
 # --- 2. corrections ---------------------------------------------------------------------------------
+
+#: Words of a target relative to the base value, typed into ``value`` instead of a number and its ``basis``.
+RELATIVE_WORDS_BASIS = {"翻一番": ("2", "multiple"), "翻两番": ("4", "multiple"), "翻番": ("2", "multiple"),
+                        "减半": ("0.5", "multiple")}
+RELATIVE_WORDS = re.compile("|".join(RELATIVE_WORDS_BASIS))
 
 def apply_corrections(cells: pd.DataFrame, corrections: pd.DataFrame, corrections_path: Path,
                       source_path: Path) -> pd.DataFrame:
@@ -160,10 +166,15 @@ def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str, prin
                                 "processing": ";".join(processing + ["split"])})
             continue
         if not printed:  # a table typed by hand: the cell itself is fixed, no printed text to keep
-            plain = re.sub(r"[\s%％]", "", row.text)
+            # full-width digits and points (２.８) read as the digits they are
+            plain = re.sub(r"[\s%]", "", unicodedata.normalize("NFKC", row.text))
             if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", plain):
                 plain = plain.replace(",", "")  # thousands separators (a decimal comma, 2,8, is left to the reader)
             hint = f" (did you mean {plain}?)" if plain != row.text and _number(plain) is not None else ""
+            relative = RELATIVE_WORDS.search(row.text)
+            if relative and not hint:  # 翻一番, 减半, 增长20%: a target relative to the base value (docs/new-plan.md)
+                number, basis = RELATIVE_WORDS_BASIS[relative.group()]
+                hint = f" ({relative.group()} is relative to the base value: write {number} here and {basis} in basis)"
             typed_mistakes.add(InputError(f"{row.text!r} is not a number{hint}: write it here as plain digits with "
                                           "a decimal point, no spaces, thousands separators, units or % signs",
                                           file=source_path, line=row.source_line, field="value"))
