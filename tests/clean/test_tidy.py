@@ -202,3 +202,33 @@ def test_a_typed_value_that_is_no_number_is_fixed_where_it_is(tmp_path, lakeside
         "point, no spaces, thousands separators, units or % signs",
         f"{folder / 'values.csv'}:{len(lines)}: value: '４１０' is not a number (did you mean 410?): write it here as "
         "plain digits with a decimal point, no spaces, thousands separators, units or % signs"]
+
+
+def test_a_typed_plans_mistakes_are_told_in_one_round_per_file(tmp_path, lakeside):
+    """indicators.csv with core 是 (line 2) and direction 增长 (line 3), values.csv with a value_type 基础值 (line 2)
+    and an unknown indicator 99 (line 3): the indicators' two told together; once fixed, the values' two together."""
+    import shutil
+
+    from analysis.errors import InputErrors
+
+    folder = tmp_path / "lakeside"
+    shutil.copytree(lakeside.folder, folder)
+    path = folder / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    original = list(lines)
+    lines[1] = lines[1].replace(",true,higher,", ",是,higher,")
+    lines[2] = lines[2].replace(",false,higher,", ",false,增长,")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputErrors) as caught:
+        clean(folder)
+    assert [line.split(": ", 1)[0].rsplit(":", 1)[-1] for line in caught.value.lines()] == ["2", "3"]
+    assert "core '是'" in caught.value.lines()[0] and "'增长'" in caught.value.lines()[1]
+    path.write_text("\n".join(original) + "\n", encoding="utf-8")
+    values = folder / "values.csv"
+    rows = values.read_text(encoding="utf-8").splitlines()
+    rows[1] = rows[1].replace(",baseline,", ",基础值,")
+    rows[2] = "99" + rows[2][1:]
+    values.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(InputErrors) as caught:
+        clean(folder)
+    assert [line.split(": ", 1)[0].rsplit(":", 1)[-1] for line in caught.value.lines()] == ["2", "3"]

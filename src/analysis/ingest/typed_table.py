@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputError, quote
+from ..errors import InputError, Mistakes, quote
 from ..vocabulary import BASE_SOURCE_COLUMNS, NOTE_COLUMNS, TABLE_INDICATOR_COLUMNS, TARGET_BASES, lower_is_better
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
 from .hand_files import check_direction, check_series, refuse_duplicates, require_filled
@@ -52,56 +52,11 @@ def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTabl
     check_series(frame, values_path)
     known = {(r.indicator_id, r.series): r.kind for r in indicators.itertuples()}
     directions = {(r.indicator_id, r.series): r.direction for r in indicators.itertuples()}
-    cells = []
+    cells, told = [], Mistakes()  # every row's mistake told at once (the first of each row)
     for row in frame.itertuples():
-        line = getattr(row, LINE_COLUMN)
-        indicator_id = parse_int(row.indicator_id, file=values_path, line=line, field="indicator_id")
-        key = (indicator_id, row.series)
-        if key not in known:
-            raise InputError(f"indicator {indicator_id}{' series ' + row.series if row.series else ''} is not in "
-                             f"{indicators_path.name}", file=values_path, line=line, field="indicator_id")
-        if known[key] == "qualitative":
-            raise InputError(f"indicator {indicator_id} is qualitative: it takes no numbers", file=values_path,
-                             line=line, field="indicator_id")
-        if row.value_type not in VALUE_TYPES:
-            raise InputError(f"value_type {quote(row.value_type)} unknown; use baseline or target", file=values_path,
-                             line=line, field="value_type")
-        year = parse_int(row.year, file=values_path, line=line, field="year")
-        if not 1900 <= year <= 2100:
-            raise InputError(f"{year} is not a plausible year", file=values_path, line=line, field="year")
-        basis = (getattr(row, "basis", "") or "").strip() or "absolute"
-        if basis not in TARGET_BASES:
-            raise InputError(f"basis {quote(basis)} unknown; use {', '.join(TARGET_BASES)} (empty: absolute)",
-                             file=values_path, line=line, field="basis")
-        if basis != "absolute" and row.value_type != "target":
-            raise InputError(f"basis {basis} for a {row.value_type}: only a target can be relative to the base value",
-                             file=values_path, line=line, field="basis")
-        if basis != "absolute" and known[key] == "rank":
-            raise InputError(f"basis {basis} for a rank: a rank's target is a place (前18位: 18)", file=values_path,
-                             line=line, field="basis")
-        if basis in ("percent", "points") and row.value.strip().startswith("-"):
-            raise InputError(f"{quote(row.value.strip())} with basis {basis}: write the change without a sign, as the "
-                             "plan does (下降15%: 15); it goes the way the direction says is better (lower: down)",
-                             file=values_path, line=line, field="value")
-        if basis == "percent" and lower_is_better(directions[key]) and _at_least_100(row.value):
-            raise InputError(f"a decline of {row.value.strip()}% leaves nothing of the base value: a percent target of "
-                             f"a series whose direction is {directions[key]} is a decline, under 100",
-                             file=values_path, line=line, field="value")
-        upper = (getattr(row, "upper", "") or "").strip()
-        within = directions[key] == "within" and row.value_type == "target"
-        if upper and not within:
-            raise InputError(f"upper {quote(upper)} for a {row.value_type} of a series whose direction is "
-                             f"{directions[key]}: only a target of direction within (a range) has an upper bound",
-                             file=values_path, line=line, field="upper")
-        if within and not upper:
-            raise InputError(f"indicator {indicator_id}'s target for {year} is a range (direction within): give its "
-                             "upper bound in upper (控制在2%–3%: value 2, upper 3)", file=values_path, line=line,
-                             field="upper")
-        field = value_field(year, row.value_type)
-        cells.append({"indicator_id": indicator_id, "series": row.series, "field": field.name, "year": year,
-                      "value_type": row.value_type, "printed_text": row.value, "source_line": line,
-                      "basis": basis, "note": (getattr(row, "note", "") or "").strip(), "upper_text": upper,
-                      **{name: (getattr(row, name, "") or "").strip() for name in NOTE_COLUMNS}})
+        with told.row():
+            cells.append(_typed_cell(row, values_path, indicators_path.name, known, directions))
+    told.check()
     frame = frame.assign(indicator_id=[c["indicator_id"] for c in cells], field=[c["field"] for c in cells])
     refuse_duplicates(frame, ["indicator_id", "series", "field"], values_path, "year",
                       lambda row: f"indicator {row.indicator_id}{' series ' + row.series if row.series else ''}: "
@@ -121,25 +76,83 @@ def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTabl
         indicators
 
 
+def _typed_cell(row, values_path: Path, indicators_name: str, known: dict, directions: dict) -> dict:
+    """One row of a typed ``values.csv`` checked: its indicator and series, type, year, basis and bounds."""
+    line = getattr(row, LINE_COLUMN)
+    indicator_id = parse_int(row.indicator_id, file=values_path, line=line, field="indicator_id")
+    key = (indicator_id, row.series)
+    if key not in known:
+        raise InputError(f"indicator {indicator_id}{' series ' + row.series if row.series else ''} is not in "
+                         f"{indicators_name}", file=values_path, line=line, field="indicator_id")
+    if known[key] == "qualitative":
+        raise InputError(f"indicator {indicator_id} is qualitative: it takes no numbers", file=values_path,
+                         line=line, field="indicator_id")
+    if row.value_type not in VALUE_TYPES:
+        raise InputError(f"value_type {quote(row.value_type)} unknown; use baseline or target", file=values_path,
+                         line=line, field="value_type")
+    year = parse_int(row.year, file=values_path, line=line, field="year")
+    if not 1900 <= year <= 2100:
+        raise InputError(f"{year} is not a plausible year", file=values_path, line=line, field="year")
+    basis = (getattr(row, "basis", "") or "").strip() or "absolute"
+    if basis not in TARGET_BASES:
+        raise InputError(f"basis {quote(basis)} unknown; use {', '.join(TARGET_BASES)} (empty: absolute)",
+                         file=values_path, line=line, field="basis")
+    if basis != "absolute" and row.value_type != "target":
+        raise InputError(f"basis {basis} for a {row.value_type}: only a target can be relative to the base value",
+                         file=values_path, line=line, field="basis")
+    if basis != "absolute" and known[key] == "rank":
+        raise InputError(f"basis {basis} for a rank: a rank's target is a place (前18位: 18)", file=values_path,
+                         line=line, field="basis")
+    if basis in ("percent", "points") and row.value.strip().startswith("-"):
+        raise InputError(f"{quote(row.value.strip())} with basis {basis}: write the change without a sign, as the "
+                         "plan does (下降15%: 15); it goes the way the direction says is better (lower: down)",
+                         file=values_path, line=line, field="value")
+    if basis == "percent" and lower_is_better(directions[key]) and _at_least_100(row.value):
+        raise InputError(f"a decline of {row.value.strip()}% leaves nothing of the base value: a percent target of "
+                         f"a series whose direction is {directions[key]} is a decline, under 100",
+                         file=values_path, line=line, field="value")
+    upper = (getattr(row, "upper", "") or "").strip()
+    within = directions[key] == "within" and row.value_type == "target"
+    if upper and not within:
+        raise InputError(f"upper {quote(upper)} for a {row.value_type} of a series whose direction is "
+                         f"{directions[key]}: only a target of direction within (a range) has an upper bound",
+                         file=values_path, line=line, field="upper")
+    if within and not upper:
+        raise InputError(f"indicator {indicator_id}'s target for {year} is a range (direction within): give its "
+                         "upper bound in upper (控制在2%–3%: value 2, upper 3)", file=values_path, line=line,
+                         field="upper")
+    field = value_field(year, row.value_type)
+    return {"indicator_id": indicator_id, "series": row.series, "field": field.name, "year": year,
+            "value_type": row.value_type, "printed_text": row.value, "source_line": line,
+            "basis": basis, "note": (getattr(row, "note", "") or "").strip(), "upper_text": upper,
+            **{name: (getattr(row, name, "") or "").strip() for name in NOTE_COLUMNS}}
+
+
 def _read_indicators(path: Path) -> pd.DataFrame:
     frame = read_strict_csv(path, TYPED_INDICATOR_COLUMNS, TYPED_INDICATOR_OPTIONAL, text_kinds=TYPED_INDICATOR_TEXT)
     check_series(frame, path)
     require_filled(frame, ("category_zh", "category_en", "name_zh", "name_en", "short_name_zh", "short_name_en"),
                    path)
-    ids, cores = [], []
+    ids, cores, told = [], [], Mistakes()  # every cell's mistake told at once (core 是 and direction 增长 together)
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
-        ids.append(parse_int(row.indicator_id, file=path, line=line, field="indicator_id"))
+        ids.append(None)
+        with told.row():
+            ids[-1] = parse_int(row.indicator_id, file=path, line=line, field="indicator_id")
         core = row.core.strip().lower()
-        if core not in TRUE + FALSE:
-            raise InputError(f"core {quote(row.core)}: write true or false", file=path, line=line, field="core")
         cores.append(core in TRUE)
-        check_direction(row.direction, row.kind, path, line)
+        with told.row():
+            if core not in TRUE + FALSE:
+                raise InputError(f"core {quote(row.core)}: write true or false", file=path, line=line, field="core")
+        with told.row():
+            check_direction(row.direction, row.kind, path, line)
         if row.kind != "qualitative":
             for column in ("unit_zh", "unit_en"):
-                if not getattr(row, column).strip():
-                    raise InputError(f"empty: numeric indicator {ids[-1]} needs its unit", file=path, line=line,
-                                     field=column)
+                with told.row():
+                    if not getattr(row, column).strip():
+                        raise InputError(f"empty: numeric indicator {ids[-1] or row.indicator_id} needs its unit",
+                                         file=path, line=line, field=column)
+    told.check()
     frame["indicator_id"], frame["core"] = ids, cores
     english: dict[str, tuple[str, int]] = {}
     for row in frame.itertuples():
