@@ -2,7 +2,8 @@
 
 Each table is read as a grid of cell texts, exactly as printed (``2.40`` stays ``2.40``), with a merged
 cell's text repeated in every row and column it spans, so a category printed once beside its rows
-stands beside each of them. Web pages are read with pandas (``read_html`` over lxml, every cell kept
+stands beside each of them. What a browser does not show as text (a script, a style sheet, ``<noscript>``,
+``<template>``) is no cell's text. Web pages are read with pandas (``read_html`` over lxml, every cell kept
 as text), their encoding found by Beautiful Soup's ``UnicodeDammit`` (a page saved as GB2312 or GBK
 included); Word files with python-docx. What the grid means is :mod:`analysis.clean.plan_import`'s.
 """
@@ -21,6 +22,8 @@ MAX_BYTES = 20 * 1024 * 1024
 FORMATS = (".html", ".htm", ".docx")
 #: A table header cell: read as any other cell, so the header rows are rows of the grid.
 HEADER_CELL = re.compile(r"<(/?)th\b", re.IGNORECASE)
+#: What a browser never shows as a page's text: a script, a style sheet, what is shown only without scripts, a template.
+UNSHOWN = ("script", "style", "noscript", "template")
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,9 @@ def _html_tables(data: bytes) -> list[Grid]:
     if text is None:
         raise InputError("is not text in any encoding a web page uses")
     document = lxml.html.fromstring(text)
+    for element in list(document.iter(*UNSHOWN)):  # never a cell's text (alert(1) is no unit), nor a table
+        if element.getparent() is not None:
+            element.drop_tree()  # the text after it stays
     tables = [table for table in document.iter("table") if not any(a.tag == "table" for a in table.iterancestors())]
     grids = []
     for number, table in enumerate(tables, 1):
