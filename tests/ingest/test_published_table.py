@@ -31,3 +31,32 @@ def test_a_script_a_style_sheet_noscript_and_a_template_are_no_cell_text(tmp_pat
     read = [(i["name_zh"], i["unit_zh"], i["kind"]) for i in imported.indicators]
     assert read == [("高新技术企业数", "家", "count"), ("研发人员数", "人", "count")]
     assert not any("alert" in row["text"] + row["read_as"] for row in imported.review)
+
+
+def test_a_raised_number_stays_raised_as_a_footnote_mark_on_a_web_page(tmp_path):
+    path = page(tmp_path,
+                "<tr><td>投入</td><td>1</td><td>研发人员数（人）<sup>1</sup></td><td>100</td><td>200</td></tr>",
+                "<tr><td>投入</td><td>2</td><td>绿地面积（万m<sup>2</sup>）<sup>注</sup></td><td>5</td><td>6</td></tr>")
+    assert [row[2] for row in read_tables(path)[0].rows[1:]] == ["研发人员数（人）¹", "绿地面积（万m²）注"]
+
+
+def test_a_word_footnote_and_a_raised_number_are_kept_as_raised_marks(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("附件").add_run()._r.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="7"/>'))
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "二级指标", "2025年目标值"
+    paragraph = table.cell(1, 0).paragraphs[0]
+    paragraph.add_run("研发人员数（人）")
+    paragraph.add_run()._r.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="8"/>'))  # Word shows 2
+    table.cell(1, 1).text = "200"
+    paragraph = table.cell(2, 0).paragraphs[0]
+    paragraph.add_run("专利数（件）")
+    paragraph.add_run("3").font.superscript = True
+    table.cell(2, 1).text = "40"
+    document.save(tmp_path / "plan.docx")
+    rows = read_tables(tmp_path / "plan.docx")[0].rows
+    assert rows == [["二级指标", "2025年目标值"], ["研发人员数（人）²", "200"], ["专利数（件）³", "40"]]

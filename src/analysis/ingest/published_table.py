@@ -3,7 +3,8 @@
 Each table is read as a grid of cell texts, exactly as printed (``2.40`` stays ``2.40``), with a merged
 cell's text repeated in every row and column it spans, so a category printed once beside its rows
 stands beside each of them. What a browser does not show as text (a script, a style sheet, ``<noscript>``,
-``<template>``) is no cell's text. Web pages are read with pandas (``read_html`` over lxml, every cell kept
+``<template>``) is no cell's text; a number printed raised (a footnote's mark: ``<sup>1</sup>``, a Word
+footnote) is kept raised, ``¹``. Web pages are read with pandas (``read_html`` over lxml, every cell kept
 as text), their encoding found by Beautiful Soup's ``UnicodeDammit`` (a page saved as GB2312 or GBK
 included); Word files with python-docx. What the grid means is :mod:`analysis.clean.plan_import`'s.
 """
@@ -24,6 +25,8 @@ FORMATS = (".html", ".htm", ".docx")
 HEADER_CELL = re.compile(r"<(/?)th\b", re.IGNORECASE)
 #: What a browser never shows as a page's text: a script, a style sheet, what is shown only without scripts, a template.
 UNSHOWN = ("script", "style", "noscript", "template")
+#: A number printed raised (a footnote's mark, ``<sup>1</sup>``), kept raised: ``¹``, no digit of the text before it.
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,9 @@ def _html_tables(data: bytes) -> list[Grid]:
     for element in list(document.iter(*UNSHOWN)):  # never a cell's text (alert(1) is no unit), nor a table
         if element.getparent() is not None:
             element.drop_tree()  # the text after it stays
+    for raised in document.iter("sup"):
+        if raised.text_content().strip().isdigit():
+            raised.text, raised[:] = raised.text_content().strip().translate(SUPERSCRIPT), []
     tables = [table for table in document.iter("table") if not any(a.tag == "table" for a in table.iterancestors())]
     grids = []
     for number, table in enumerate(tables, 1):
@@ -93,7 +99,31 @@ def _html_tables(data: bytes) -> list[Grid]:
 
 def _docx_tables(data: bytes) -> list[Grid]:
     import docx
+    from docx.oxml.ns import qn
 
     document = docx.Document(io.BytesIO(data))
-    return [Grid(number, _square([[_clean(cell.text) for cell in row.cells] for row in table.rows]))
+    # a footnote's mark as Word numbers it: the footnotes in the order they stand, from 1
+    marks = [ref for ref in document.element.body.iter(qn("w:footnoteReference"))
+             if ref.get(qn("w:customMarkFollows")) not in ("1", "true", "on")]  # a mark of its own is the text
+    footnotes = {ref: str(number).translate(SUPERSCRIPT) for number, ref in enumerate(marks, 1)}
+    return [Grid(number, _square([[_clean(_cell_text(cell, footnotes)) for cell in row.cells] for row in table.rows]))
             for number, table in enumerate(document.tables, 1)]
+
+
+def _cell_text(cell, footnotes: dict) -> str:
+    """A Word cell's text, a footnote's mark and a raised number (a footnote's mark typed as such) raised: ``¹``."""
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+
+    paragraphs = []
+    for paragraph in cell.paragraphs:
+        parts = []
+        for item in paragraph.iter_inner_content():
+            text = item.text
+            if isinstance(item, Run):
+                if item.font.superscript and text.strip().isdigit():
+                    text = text.strip().translate(SUPERSCRIPT)
+                text += "".join(footnotes.get(ref, "") for ref in item._r.iter(qn("w:footnoteReference")))
+            parts.append(text)
+        paragraphs.append("".join(parts))
+    return "\n".join(paragraphs)
