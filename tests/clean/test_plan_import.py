@@ -170,3 +170,56 @@ def test_bounds_sub_series_rows_and_text_cells_are_read_with_what_they_mean():
     to_fill = [r for r in imported.review if r["action"] == "fill" and r["text"] == "较好"]
     assert to_fill[0]["where"] == "表2 第9行 第4列"
     assert imported.baseline_years == [2020] and imported.target_years == [2025]
+
+
+FOOTNOTE = "find its note in the published plan and keep what it says in a value's note if it matters"
+
+
+def test_a_footnote_mark_after_a_name_is_no_unit_and_is_told_in_the_review():
+    from analysis.ingest.published_table import Grid
+
+    grid = Grid(1, [
+        ["一级指标", "序号", "二级指标", "2020年基础值", "2025年目标值"],
+        ["投入", "1", "研发人员数（人）(注1)", "100", "200"],
+        ["投入", "2", "R&D经费投入强度（%）①", "2.1", "2.5"],
+        ["投入", "3", "专利授权数（件）[1]", "50", "80"],
+        ["投入", "4", "技术合同成交额（亿元）注2", "3", "6"],
+        ["投入", "5", "万人发明专利拥有量（件）*¹", "10", "12"],
+        ["投入", "6", "研发机构数①（个）", "7", "9"],
+    ])
+    imported = read_plan_table([grid], "plan.html")
+    read = [(i["name_zh"], i["unit_zh"], i["core"], i["kind"]) for i in imported.indicators]
+    assert read == [("研发人员数", "人", False, "count"), ("R&D经费投入强度", "%", False, "share"),
+                    ("专利授权数", "件", False, "count"), ("技术合同成交额", "亿元", False, "amount"),
+                    ("万人发明专利拥有量", "件", True, "count"), ("研发机构数", "个", False, "count")]
+    names = {row["where"]: (row["read_as"], row["action"], row["confirmed"]) for row in imported.review
+             if row["where"].endswith("第3列")}
+    assert names["表1 第2行 第3列"] == (f"indicator 1: 研发人员数, unit 人, footnote mark (注1): {FOOTNOTE}", "split",
+                                      "")
+    assert names["表1 第3行 第3列"][0] == f"indicator 2: R&D经费投入强度, unit %, footnote mark ①: {FOOTNOTE}"
+    assert names["表1 第4行 第3列"][0] == f"indicator 3: 专利授权数, unit 件, footnote mark [1]: {FOOTNOTE}"
+    assert names["表1 第5行 第3列"][0] == f"indicator 4: 技术合同成交额, unit 亿元, footnote mark 注2: {FOOTNOTE}"
+    assert names["表1 第6行 第3列"][0] == f"indicator 5: 万人发明专利拥有量, unit 件, core, footnote mark ¹: {FOOTNOTE}"
+    assert names["表1 第7行 第3列"][0] == f"indicator 6: 研发机构数, unit 个, footnote mark ①: {FOOTNOTE}"
+
+
+def test_a_core_mark_before_the_unit_or_after_the_number_makes_a_core_indicator_told_in_the_review():
+    from analysis.ingest.published_table import Grid
+    from analysis.publish.imports import _indicator_rows
+
+    grid = Grid(1, [
+        ["一级指标", "序号", "二级指标", "2020年基础值", "2025年目标值"],
+        ["投入", "1", "高新技术企业数*（家）", "380", "500"],
+        ["投入", "3*", "企业研发投入（亿元）", "20", "30"],
+        ["投入", "4", "研发人员数（人）", "100", "200"],
+    ])
+    imported = read_plan_table([grid], "plan.html")
+    read = [(i["indicator_id"], i["name_zh"], i["unit_zh"], i["core"]) for i in imported.indicators]
+    assert read == [(1, "高新技术企业数", "家", True), (3, "企业研发投入", "亿元", True),
+                    (4, "研发人员数", "人", False)]
+    assert [row[10] for row in _indicator_rows(imported)] == ["true", "true", "false"]  # indicators.csv: core
+    review = {(row["where"], row["text"]): (row["read_as"], row["action"]) for row in imported.review}
+    assert review[("表1 第2行 第3列", "高新技术企业数*（家）")] == ("indicator 1: 高新技术企业数, unit 家, core",
+                                                             "split")
+    assert review[("表1 第3行 第2列", "3*")] == ("indicator 3, core", "split")
+    assert review[("表1 第3行 第3列", "企业研发投入（亿元）")] == ("indicator 3: 企业研发投入, unit 亿元", "split")

@@ -6,8 +6,9 @@ columns named by their header words (一级指标, 序号, 二级指标, 单位,
 and every row read into ``indicators.csv`` and ``values.csv`` rows (docs/new-plan.md), splitting what
 must be split: a combined cell (``国2.8/省3.1``) into a national and a provincial series, a parent row
 with ``国家级`` and ``省级`` rows under it into two series, a unit printed in the name (``研发人员数（人）``)
-into the unit, a core mark (``*``) into ``core``, a bound (``≥90``, ``90以上``, ``前18位``, ``翻一番``) into a
-value with its direction, kind or basis.
+into the unit, a core mark (``*`` after the name, its unit or its number) into ``core``, a footnote's mark
+(``①``, ``(注1)``, ``[1]``, ``¹``) into a row of the review, a bound (``≥90``, ``90以上``, ``前18位``, ``翻一番``)
+into a value with its direction, kind or basis.
 
 Every cell read becomes a row of the review (``review.csv``), naming the table, row and column; a
 split, a guess (a kind from the unit, a direction from the words) and what only a person can give
@@ -32,8 +33,13 @@ ROLE_WORDS = [("category", re.compile(r"一级指标|类别|领域|方面|维度
               ("attribute", re.compile(r"属性|性质")),
               ("name", re.compile(r"二级指标|指标名称|具体指标|指标"))]
 SERIES_ROWS = {"国家级": "national", "省级": "provincial", "国家": "national", "省": "provincial"}
-UNIT_IN_NAME = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（）()]*)[）)]\s*(?P<core>[*＊★]?)\s*$")
-CORE = re.compile(r"\s*[*＊★]\s*$")
+UNIT_IN_NAME = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（）()]*)[）)]$")
+#: The core mark after a name or a number (``研发人员数（人）*``, ``3*``), as the printed plan marks a core indicator.
+CORE_MARKS = "*＊★"
+CIRCLED = "①-⑳⑴-⒇❶-❿➀-➉"
+#: A footnote's mark after a name or a number: ①, (注1), 注1, [1], a raised ¹ (a name's last, before or after its unit).
+FOOTNOTE = re.compile(rf"(?:[（(]\s*注\s*(?:\d+|[{CIRCLED}])?\s*[）)]|[\[［【〔]\s*注?\s*\d+\s*[\]］】〕]"
+                      rf"|注\s*(?:\d+|[{CIRCLED}])|[{CIRCLED}]|[⁰¹²³⁴-⁹]+)$")
 NUMBER = r"\d+(?:\.\d+)?"
 AT_LEAST = re.compile(rf"^(?:≥|>=|不低于|不少于|达到)\s*(?P<n>{NUMBER})\s*(?:以上)?$"
                       rf"|^(?P<m>{NUMBER})\s*(?:以上|及以上)$")
@@ -146,7 +152,7 @@ def read_plan_table(grids: list[Grid], source: str) -> ImportedPlan:
             _read_values(plan, parent, series, cells, r, where)
             continue
         number += 1
-        printed_number = row[role["number"]] if "number" in role else ""
+        printed_number = _marks(row[role["number"]])[0] if "number" in role else ""  # 3*: indicator 3, core
         indicator_id = int(printed_number) if printed_number.isdigit() else number
         number = indicator_id
         parent = _read_indicator(plan, indicator_id, row, role, r, where)
@@ -161,28 +167,66 @@ def _review(where: str, text: str, reading: str, action: str) -> dict:
             "confirmed": "yes" if action == "read" else ""}
 
 
+def _marks(text: str) -> tuple[str, bool, list[str]]:
+    """``text`` without the core marks and footnote marks after it; whether a core mark was among them; the footnote
+    marks, in their order (``研发人员数（人）*①`` → ``研发人员数（人）``, True, ``["①"]``)."""
+    core, notes = False, []
+    while True:
+        text = text.rstrip()
+        if len(text) > 1 and text[-1] in CORE_MARKS:
+            core, text = True, text[:-1]
+            continue
+        found = FOOTNOTE.search(text)
+        if not found or found.start() == 0:
+            return text, core, notes
+        notes.insert(0, found[0])
+        text = text[:found.start()]
+
+
 def _read_indicator(plan: ImportedPlan, indicator_id: int, row: list[str], role: dict, r: int, where) -> dict:
     printed = row[role["name"]]
     unit = row[role["unit"]] if "unit" in role else ""
-    core = bool(CORE.search(printed))
-    name, note = CORE.sub("", printed), ""
-    match = UNIT_IN_NAME.match(printed)
+    name, core, notes = _marks(printed)
+    note = ""
+    match = UNIT_IN_NAME.match(name)
     if match and ("、" in match["unit"] or len(match["unit"]) > 12):
         match = None  # a list in parentheses (重点实验室、技术创新中心) belongs to the name, it is no unit
     if match and not unit:
-        name, unit, core = match["name"], match["unit"], core or bool(match["core"])
+        unit = match["unit"]
+        name, name_core, name_notes = _marks(match["name"])  # 高新技术企业数*（家）: the mark before the unit
+        core, notes = core or name_core, name_notes + notes
         if "，" in unit or "," in unit:
             unit, note = re.split(r"[，,]", unit, maxsplit=1)
+    number_core = _read_number(plan, indicator_id, row, role, r, where)
     category = row[role["category"]] if "category" in role else ""
-    indicator = {"indicator_id": indicator_id, "name_zh": name.strip(), "unit_zh": unit.strip(), "core": core,
-                 "category_zh": category, "note": note.strip(), "row": r, "series": [], "bounds": set(),
-                 "texts": []}
+    indicator = {"indicator_id": indicator_id, "name_zh": name.strip(), "unit_zh": unit.strip(),
+                 "core": core or number_core, "category_zh": category, "note": note.strip(), "row": r, "series": [],
+                 "bounds": set(), "texts": []}
     reading = f"indicator {indicator_id}: {indicator['name_zh']}" + (f", unit {unit.strip()}" if unit.strip() else "") \
         + (f" ({note.strip()}: keep it in a value's note if it matters)" if note.strip() else "") \
-        + (", core" if core else "")
-    plan.review.append(_review(where(r, role["name"]), printed, reading, "split" if match or core else "read"))
+        + (", core" if core else "") + _footnote_reading(notes)
+    plan.review.append(_review(where(r, role["name"]), printed, reading,
+                               "split" if match or core or notes else "read"))
     plan.indicators.append(indicator)
     return indicator
+
+
+def _read_number(plan: ImportedPlan, indicator_id: int, row: list[str], role: dict, r: int, where) -> bool:
+    """Whether the indicator's printed number carries the core mark (``3*``); a mark after it is a row of the
+    review."""
+    printed = row[role["number"]] if "number" in role else ""
+    _, core, notes = _marks(printed)
+    if core or notes:
+        plan.review.append(_review(where(r, role["number"]), printed, f"indicator {indicator_id}"
+                                   + (", core" if core else "") + _footnote_reading(notes), "split"))
+    return core
+
+
+def _footnote_reading(notes: list[str]) -> str:
+    if not notes:
+        return ""
+    return (f", footnote mark {' '.join(notes)}: find its note in the published plan and keep what it says in a "
+            "value's note if it matters")
 
 
 def _read_values(plan: ImportedPlan, indicator: dict, series: str, cells: dict, r: int, where) -> None:
