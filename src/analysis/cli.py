@@ -274,6 +274,8 @@ def run_import(args: argparse.Namespace) -> int:
     import re
     from pathlib import Path
 
+    from .errors import quote
+    from .ingest.published_table import file_words
     from .parameters import check_not_inside_raw, check_output_dir
     from .plan import NAME
     from .settings import PROJECT_ROOT
@@ -282,12 +284,13 @@ def run_import(args: argparse.Namespace) -> int:
         raise InputError("no file given: name the saved web page or Word file, e.g. make import-plan "
                          "FILE=plan.docx", field="FILE")
     source = Path(args.file) if Path(args.file).is_absolute() else PROJECT_ROOT / args.file
+    words = file_words(source)  # told in the file's language
     stem = re.sub(r"[^a-z0-9_-]+", "-", source.stem.lower()).strip("-_")
     name = args.name if args.name is not None else (stem if NAME.fullmatch(stem or "") else "imported-plan")
     if not NAME.fullmatch(name):
-        raise InputError(f"{name!r} is not a folder-safe id (lower-case letters, digits, - and _)", field="--name")
-    output_dir = check_output_dir(args.output_dir, "--output-dir")
-    check_not_inside_raw(output_dir, "--output-dir")
+        raise InputError(words.text("import_errors.not_folder_safe", name=quote(name)), field="--name")
+    output_dir = check_output_dir(args.output_dir, "--output-dir", words)
+    check_not_inside_raw(output_dir, "--output-dir", words=words)
 
     from .publish.imports import import_plan
 

@@ -123,26 +123,54 @@ def test_the_command_writes_a_draft_and_never_into_the_raw_folder(tmp_path, nati
     assert said[-1].startswith("import-plan: 10 indicators, 12 values from table 1; ")
     assert (output / "national" / "review.csv").is_file()
     assert cli.main(["import-plan", str(source), "--name", "national", "--output-dir", relative(output)]) == 2
-    assert "exists: a draft is written into a new folder" in capsys.readouterr().err
+    # told in the file's language, Chinese for a file named in Chinese
+    assert ": 已存在：草稿只写入新的文件夹，不覆盖已有的文件夹（请移走或删除它）\n" in capsys.readouterr().err
     assert cli.main(["import-plan", str(source), "--output-dir", "data/raw"]) == 2
-    assert "lies inside the raw folder data/raw, which is read-only" in capsys.readouterr().err
+    assert "error: --output-dir: data/raw 位于原始数据文件夹 data/raw 内，该文件夹只读\n" == capsys.readouterr().err
+    assert cli.main(["import-plan", str(source), "--name", "国家"]) == 2
+    assert "error: --name: '国家' 不能用作文件夹名（只能用小写字母、数字、- 和 _）\n" == capsys.readouterr().err
+    assert cli.main(["import-plan", str(tmp_path / "plan.docx"), "--name", "A"]) == 2
+    said = capsys.readouterr().err
+    assert said == "error: --name: 'A' is not a folder-safe id (lower-case letters, digits, - and _)\n"
     assert cli.main(["import-plan", ""]) == 2  # make import-plan without FILE=…: said so, never a folder "."
     assert "FILE: no file given: name the saved web page or Word file" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("name", "content", "words"), [
-    ("plan.pdf", b"%PDF-1.4", ".pdf is not read: give a saved web page (.html, .htm) or a Word file (.docx)"),
-    ("plan.html", "<html><body><p>创新型城市建设目标</p></body></html>".encode(), "holds no table"),
+    ("plan.pdf", b"%PDF-1.4", ".pdf is not read: give a saved web page (.html, .htm) or a Word file (.docx); save a "
+                              ".doc or a PDF as one of them first"),
+    ("方案.doc", b"\xd0\xcf\x11\xe0", ".doc不能读取：请给出另存的网页（.html、.htm）或 Word 文件（.docx）；.doc 或 PDF "
+                                    "文件请先另存为其中一种"),
+    ("plan", b"x", "a file without a suffix is not read: give"),
+    ("plan.html", None, "file not found: give the saved web page (.html, .htm) or Word file (.docx)"),
+    ("方案.html", None, "找不到该文件：请给出另存的网页（.html、.htm）或 Word 文件（.docx）"),
+    ("空.html", b"", "是空文件（0 字节）：请重新保存该网页或 Word 文件"),
+    ("plan.html", b" \n", "is empty (0 bytes): save the web page or the Word file again"),
+    # a page in Chinese, whatever its name: told in Chinese
+    ("plan.html", "<html><body><p>创新型城市建设目标</p></body></html>".encode(),
+     "没有表格：方案的指标表不在其中（是否保存成了图片？）"),
+    ("plan.html", b"<html><body><p>Innovation targets</p></body></html>",
+     "holds no table: the plan's indicator table is not in it (was it saved as a picture?)"),
     ("plan.html", "<table><tr><td>项目</td><td>内容</td></tr><tr><td>a</td><td>b</td></tr></table>".encode(),
+     "没有一个表格列出指标及其基期或目标年份（表头如 二级指标 | 2020年基础值 | 2024年目标值）"),
+    ("plan.html", b"<table><tr><td>item</td><td>text</td></tr><tr><td>a</td><td>b</td></tr></table>",
      "no table names its indicators and the years of its baselines or targets"),
-    ("plan.docx", b"PK\x03\x04 not really", "cannot be read as a Word file"),
+    # a file its library cannot read: what to do, never the library's exception
+    ("plan.docx", b"PK\x03\x04 not really", "cannot be read as a Word file (.docx): it is damaged, or another kind of "
+                                            "file named .docx (a .doc?); open it in Word and save it as a Word "
+                                            "document (.docx)"),
+    ("计划.docx", b"PK\x03\x04 not really",
+     "不能作为 Word 文件（.docx）读取（文件已损坏，或是扩展名改为 .docx 的其他文件，如 .doc）："
+     "请在 Word 中打开，另存为“Word 文档（*.docx）”"),
 ])
-def test_what_is_no_plan_table_is_refused_in_one_line(tmp_path, name, content, words):
+def test_what_is_no_plan_table_is_refused_in_one_line_in_the_files_language(tmp_path, name, content, words):
     path = tmp_path / name
-    path.write_bytes(content)
+    if content is not None:
+        path.write_bytes(content)
     with pytest.raises(InputError) as caught:
         read_plan_table(read_tables(path), str(path))
-    assert words in str(caught.value) and "\n" not in str(caught.value)
+    assert str(caught.value).startswith(f"{path}: {words}") and "\n" not in str(caught.value)
+    assert "Error" not in str(caught.value) and "Zip" not in str(caught.value)
 
 
 def test_bounds_sub_series_rows_and_text_cells_are_read_with_what_they_mean():

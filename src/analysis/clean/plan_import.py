@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..ingest.printed_table import COMBINED_CELL, PLAIN_NUMBER
-from ..ingest.published_table import Grid
+from ..ingest.published_table import Grid, file_words
 
 YEAR = re.compile(r"((?:19|20)\d{2})")
 BASE_WORDS = re.compile(r"基础|基期|基准|现状|现值|起点|基数")
@@ -121,8 +121,8 @@ def find_indicator_table(grids: list[Grid], source: str) -> tuple[Grid, list[Col
         if any(c.role == "name" for c in named) and any(c.role == "value" for c in named):
             found.append((len(grid.rows), grid, named))
     if not found:
-        raise InputError("no table names its indicators and the years of its baselines or targets (a header such "
-                         "as 二级指标 | 2020年基础值 | 2024年目标值)", file=source)
+        texts = [cell for grid in grids for row in grid.rows for cell in row]
+        raise InputError(file_words(source, texts)["import_errors.no_indicator_table"], file=source)
     _, grid, named = max(found, key=lambda item: item[0])
     return grid, named
 

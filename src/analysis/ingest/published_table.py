@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..catalog import Catalog, catalog
 from ..errors import InputError
 from ..files import read_regular
 
@@ -27,6 +28,7 @@ HEADER_CELL = re.compile(r"<(/?)th\b", re.IGNORECASE)
 UNSHOWN = ("script", "style", "noscript", "template")
 #: A number printed raised (a footnote's mark, ``<sup>1</sup>``), kept raised: ``¹``, no digit of the text before it.
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -41,22 +43,32 @@ def read_tables(path: Path) -> list[Grid]:
     """Every table of the web page or Word file ``path`` (see the module's docstring)."""
     path = Path(path)
     suffix = path.suffix.lower()
+    words = file_words(path)
     if suffix not in FORMATS:
-        raise InputError(f"{suffix or 'a file without a suffix'} is not read: give a saved web page (.html, .htm) or a "
-                         "Word file (.docx); save a .doc or a PDF as one of them first", file=path)
+        raise InputError(words.text("import_errors.not_read", suffix=suffix or words["import_errors.no_suffix"]),
+                         file=path)
+    if not path.exists() and not path.is_symlink():
+        raise InputError(words["import_errors.not_found"], file=path)
     data = read_regular(path, MAX_BYTES)
+    if not data.strip():
+        raise InputError(words["import_errors.empty"], file=path)
     try:
-        grids = _docx_tables(data) if suffix == ".docx" else _html_tables(data)
-    except InputError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a file its library cannot read: one line, the file named
-        raise InputError(f"cannot be read as {'a Word file' if suffix == '.docx' else 'a web page'} "
-                         f"({type(exc).__name__}: {' '.join(str(exc).split())[:120]})", file=path) from None
+        grids, text = _docx_tables(data) if suffix == ".docx" else _html_tables(data)
+    except InputError as exc:  # its reason: a key of the catalog (import_errors.not_text)
+        raise InputError(words[exc.reason], file=path) from None
+    except Exception:  # noqa: BLE001 - a file its library cannot read: one line, the file named
+        raise InputError(words[f"import_errors.{'not_docx' if suffix == '.docx' else 'not_html'}"],
+                         file=path) from None
     grids = [grid for grid in grids if grid.rows]
     if not grids:
-        raise InputError("holds no table: the plan's indicator table is not in it (was it saved as a picture?)",
-                         file=path)
+        raise InputError(file_words(path, [text])["import_errors.no_table"], file=path)
     return grids
+
+
+def file_words(path, texts=()) -> Catalog:
+    """The words a published file's mistakes are told in: Chinese for a file whose name or text (``texts``) is
+    written in Chinese, English otherwise."""
+    return catalog("zh" if any(HAN.search(text) for text in [Path(path).name, *texts]) else "en")
 
 
 def _clean(text) -> str:
@@ -68,14 +80,15 @@ def _square(rows: list[list[str]]) -> list[list[str]]:
     return [row + [""] * (width - len(row)) for row in rows]
 
 
-def _html_tables(data: bytes) -> list[Grid]:
+def _html_tables(data: bytes) -> tuple[list[Grid], str]:
+    """The page's tables and its text."""
     import lxml.html
     import pandas as pd
     from bs4 import UnicodeDammit
 
     text = UnicodeDammit(data, ["utf-8", "gb18030"], is_html=True).unicode_markup
     if text is None:
-        raise InputError("is not text in any encoding a web page uses")
+        raise InputError("import_errors.not_text")
     document = lxml.html.fromstring(text)
     for element in list(document.iter(*UNSHOWN)):  # never a cell's text (alert(1) is no unit), nor a table
         if element.getparent() is not None:
@@ -94,10 +107,11 @@ def _html_tables(data: bytes) -> list[Grid]:
         frame = pd.read_html(io.StringIO(markup), header=None, keep_default_na=False, flavor="lxml",
                              converters={column: str for column in range(shaped.shape[1])})[0]
         grids.append(Grid(number, _square([[_clean(cell) for cell in row] for row in frame.itertuples(index=False)])))
-    return grids
+    return grids, document.text_content()
 
 
-def _docx_tables(data: bytes) -> list[Grid]:
+def _docx_tables(data: bytes) -> tuple[list[Grid], str]:
+    """The document's tables and its text."""
     import docx
     from docx.oxml.ns import qn
 
@@ -106,8 +120,8 @@ def _docx_tables(data: bytes) -> list[Grid]:
     marks = [ref for ref in document.element.body.iter(qn("w:footnoteReference"))
              if ref.get(qn("w:customMarkFollows")) not in ("1", "true", "on")]  # a mark of its own is the text
     footnotes = {ref: str(number).translate(SUPERSCRIPT) for number, ref in enumerate(marks, 1)}
-    return [Grid(number, _square([[_clean(_cell_text(cell, footnotes)) for cell in row.cells] for row in table.rows]))
-            for number, table in enumerate(document.tables, 1)]
+    return ([Grid(number, _square([[_clean(_cell_text(cell, footnotes)) for cell in row.cells] for row in table.rows]))
+             for number, table in enumerate(document.tables, 1)], "".join(p.text for p in document.paragraphs))
 
 
 def _cell_text(cell, footnotes: dict) -> str:

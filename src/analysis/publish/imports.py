@@ -18,7 +18,7 @@ from ..clean.plan_import import ImportedPlan, read_plan_table
 from ..errors import InputError, display_path
 from ..files import read_regular, write_files_atomic
 from ..ingest.plan_inputs import REVIEW_COLUMNS, REVIEW_FILE
-from ..ingest.published_table import MAX_BYTES, read_tables
+from ..ingest.published_table import MAX_BYTES, file_words, read_tables
 from ..ingest.typed_table import TYPED_INDICATOR_COLUMNS, TYPED_VALUE_COLUMNS
 
 INDICATOR_COLUMNS = [*TYPED_INDICATOR_COLUMNS, "base_source"]
@@ -31,8 +31,7 @@ def import_plan(source: Path, folder: Path, name: str) -> tuple[ImportedPlan, li
     read and the files written. An existing folder is never written over."""
     source, folder = Path(source), Path(folder)
     if folder.exists():
-        raise InputError("exists: a draft is written into a new folder, never over one (move or delete it)",
-                         file=folder)
+        raise InputError(file_words(source)["import_errors.draft_exists"], file=folder)
     imported = read_plan_table(read_tables(source), display_path(source))
     files = {folder / "indicators.csv": _csv(INDICATOR_COLUMNS, _indicator_rows(imported)),
              folder / "values.csv": _csv(VALUE_COLUMNS, [[v[c] for c in VALUE_COLUMNS] for v in imported.values]),
