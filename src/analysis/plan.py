@@ -158,6 +158,18 @@ class Plan:
     def table_file(self, role: str) -> Path:
         return self.folder / self.table[role]
 
+    def check_table_files(self) -> None:
+        """Every file ``table`` names is in the plan folder: a name mistyped (value.csv) is told with plan.yml's key
+        and the folder's files of its kind, not as a file not found."""
+        for role, name in self.table.items():
+            if not (self.folder / name).is_file():
+                suffix = Path(name).suffix.lower()
+                there = sorted(other.name for other in self.folder.iterdir() if other.is_file()
+                               and other.suffix.lower() == suffix and not other.name.startswith("."))
+                held = f"; the folder's {suffix} files: {', '.join(there)}" if there and suffix else ""
+                raise InputError(f"table: {role}: {quote(name)} is not in the plan folder{held}",
+                                 file=self.folder / PLAN_FILE)
+
     def input_files(self, observations_dir: Path | None = None) -> list[Path]:
         """Every file a run may read: the plan folder's regular files and the observation files it reads.
 

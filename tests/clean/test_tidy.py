@@ -232,3 +232,17 @@ def test_a_typed_plans_mistakes_are_told_in_one_round_per_file(tmp_path, lakesid
     with pytest.raises(InputErrors) as caught:
         clean(folder)
     assert [line.split(": ", 1)[0].rsplit(":", 1)[-1] for line in caught.value.lines()] == ["2", "3"]
+
+
+def test_a_table_file_mistyped_in_plan_yml_is_told_with_its_key(tmp_path, lakeside):
+    import shutil
+
+    folder = tmp_path / "lakeside"
+    shutil.copytree(lakeside.folder, folder)
+    spec = folder / "plan.yml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("values: values.csv", "values: value.csv"),
+                    encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        clean(folder)
+    assert str(caught.value) == (f"{spec}: table: values: 'value.csv' is not in the plan folder; the folder's .csv "
+                                 "files: indicators.csv, values.csv")

@@ -70,6 +70,7 @@ def check_review(folder) -> None:
 def load_plan_inputs(plan: Plan) -> PlanInputs:
     """Read and check, file by file, everything ``plan``'s folder gives (observations apart)."""
     folder = plan.folder
+    plan.check_table_files()
     check_review(folder)
     sources = verify_provenance(folder, required=plan.printed_text)
     if plan.printed_text is not None:
