@@ -188,20 +188,21 @@ def test_a_typed_value_that_is_no_number_is_fixed_where_it_is(tmp_path, lakeside
     # full-width digits (４１０) are 410; 翻一番 is a multiple of the base value, told how to type it
     lines[3], lines[5] = "1,,2026,target,2.6 %", "2,,2023,baseline,4l0"
     lines[4] = f"{lines[4].rsplit(',', 1)[0]},翻一番"
+    lines[6] = "2,,2024,baseline, 455 "  # spaces around a number are no mistake, as in an observation file
     lines.append("2,,2022,baseline,４１０")
     (folder / "values.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(InputErrors) as caught:
         clean(folder)
     assert caught.value.lines() == [
         f"{folder / 'values.csv'}:4: value: '2.6 %' is not a number (did you mean 2.6?): write it here as plain "
-        "digits with a decimal point, no spaces, thousands separators, units or % signs",
+        "digits with a decimal point, no spaces inside, thousands separators, units or % signs",
         f"{folder / 'values.csv'}:5: value: '翻一番' is not a number (翻一番 is relative to the base value: write 2 "
-        "here and multiple in basis): write it here as plain digits with a decimal point, no spaces, thousands "
-        "separators, units or % signs",
+        "here and multiple in basis): write it here as plain digits with a decimal point, no spaces inside, "
+        "thousands separators, units or % signs",
         f"{folder / 'values.csv'}:6: value: '4l0' is not a number: write it here as plain digits with a decimal "
-        "point, no spaces, thousands separators, units or % signs",
+        "point, no spaces inside, thousands separators, units or % signs",
         f"{folder / 'values.csv'}:{len(lines)}: value: '４１０' is not a number (did you mean 410?): write it here as "
-        "plain digits with a decimal point, no spaces, thousands separators, units or % signs"]
+        "plain digits with a decimal point, no spaces inside, thousands separators, units or % signs"]
 
 
 def test_a_typed_plans_mistakes_are_told_in_one_round_per_file(tmp_path, lakeside):

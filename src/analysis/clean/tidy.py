@@ -141,7 +141,9 @@ def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str, prin
         basis = getattr(row, "basis", "") or "absolute"
         if basis != "absolute":
             processing.append(f"{RELATIVE}{basis}")  # made absolute once the base value is known
-        value = _number(row.text)
+        # a typed cell's spaces around its number are no part of it (" 150 " is 150, as in an observation file);
+        # a printed cell is read exactly as printed
+        value = _number(row.text if printed else row.text.strip())
         upper_text = getattr(row, "upper_text", "") or ""
         if upper_text:  # a range target (direction within): 控制在2%–3% is value 2, upper 3
             upper = _number(upper_text)
@@ -176,7 +178,7 @@ def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str, prin
                 number, basis = RELATIVE_WORDS_BASIS[relative.group()]
                 hint = f" ({relative.group()} is relative to the base value: write {number} here and {basis} in basis)"
             typed_mistakes.add(InputError(f"{row.text!r} is not a number{hint}: write it here as plain digits with "
-                                          "a decimal point, no spaces, thousands separators, units or % signs",
+                                          "a decimal point, no spaces inside, thousands separators, units or % signs",
                                           file=source_path, line=row.source_line, field="value"))
             continue  # every such cell told at once
         raise InputError(f"indicator {row.indicator_id} {row.field}: unknown printed token "
