@@ -340,3 +340,11 @@ def test_regression_header_cell_with_line_break(tmp_path):
     with pytest.raises(InputError) as caught:
         read_strict_csv(path, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
     assert len(str(caught.value).splitlines()) == 1
+
+
+def test_regression_header_naming_the_line_column(tmp_path):
+    # an unknown column is told with the rows' mistakes; one named as the reader's own line column is not read as one
+    path = tmp_path / "a.csv"
+    path.write_text("a,b,csv_line\n,1,\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"a.csv:1: header: unexpected column\(s\) csv_line"):
+        read_strict_csv(path, ["a", "b"])

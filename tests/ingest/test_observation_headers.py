@@ -65,12 +65,14 @@ def test_a_chinese_comma_for_the_decimal_point_is_told_as_such(tmp_path):
      "a.csv:1: header: the header is one column, indicator_id，series，year，value，source, its names separated by the "
      "full-width comma '，': separate the columns with the comma ','"),
 ])
-def test_a_csv_header_problem_is_told_in_the_headers_language(tmp_path, text, expected):
+def test_a_csv_header_problem_is_told_in_the_headers_language(clean_weihai, weihai, tmp_path, text, expected):
+    from analysis.clean.observations import check_observations
+
     folder = tmp_path / "obs"
     folder.mkdir()
     (folder / "a.csv").write_text(text, encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        read_observation_files(folder)
+    with pytest.raises(InputError) as caught:  # a row's shape, an unknown column: told with the rows' mistakes
+        check_observations(read_observation_files(folder), clean_weihai.indicators, weihai, clean_weihai.values)
     message = str(caught.value).replace(f"{folder}/", "")
     assert message.startswith(expected)
     if "编号" in text:
@@ -158,3 +160,59 @@ def test_a_misspelt_column_is_named_with_the_column_it_is_closest_to(tmp_path, h
     with pytest.raises(InputError) as caught:
         read_observation_files(folder)
     assert str(caught.value).replace(f"{folder}/", "") == expected
+
+
+NOT_A_NUMBER = "is not a number (write plain digits with a decimal point, no thousands separators, units or % signs)"
+ADVICE = "a comma too many or too few? Put text holding a comma in double quotes"
+
+
+def test_every_row_of_too_few_or_too_many_fields_is_told_with_the_other_rows_mistakes(clean_weihai, weihai, tmp_path):
+    from analysis.clean.observations import check_observations
+
+    # line 3's missing comma stopped the reading: lines 2 and 4's values and line 5's extra fields waited for more runs
+    folder = write(tmp_path / "obs", "indicator_id,series,year,value,source,note\n2,,2023,abc,bulletin,\n"
+                                      "10,,2023,1450,bulletin\n11,,2023,xyz,bulletin,\n12,,2023,1,2,3,4\n")
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(folder), clean_weihai.indicators, weihai, clean_weihai.values)
+    assert str(caught.value).replace(f"{folder}/", "").splitlines() == [
+        f"2024-bulletin.csv:2: value: 'abc' {NOT_A_NUMBER}",
+        f"2024-bulletin.csv:3: 5 fields, expected 6 (indicator_id, series, year, value, source, note): {ADVICE}",
+        f"2024-bulletin.csv:4: value: 'xyz' {NOT_A_NUMBER}",
+        f"2024-bulletin.csv:5: 7 fields, expected 6 (indicator_id, series, year, value, source, note): {ADVICE}"]
+
+
+def test_a_csv_headed_in_chinese_is_told_its_rows_of_too_few_fields_in_chinese_with_the_others(clean_weihai, weihai,
+                                                                                               tmp_path):
+    from analysis.clean.observations import check_observations
+
+    folder = write(tmp_path / "obs", "编号,序列,年份,数值,数据来源\n2,,2023,约2.6,公报\n10,,2023,1450\n"
+                                      "11,,2023,50,公报,备注\n")
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(folder), clean_weihai.indicators, weihai, clean_weihai.values)
+    advice = "多出或缺少的逗号？含逗号的文字请加英文双引号"
+    assert str(caught.value).replace(f"{folder}/", "").splitlines() == [
+        "2024-bulletin.csv:2: 数值: '约2.6' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）",
+        f"2024-bulletin.csv:3: 这一行有 4 个值，表头有 5 列（编号, 序列, 年份, 数值, 数据来源）：{advice}",
+        f"2024-bulletin.csv:4: 这一行有 6 个值，表头有 5 列（编号, 序列, 年份, 数值, 数据来源）：{advice}"]
+
+
+@pytest.mark.parametrize(("header", "told"), [
+    ("indicator_id,series,year,value,source,extra",
+     ["2024-bulletin.csv:1: header: unexpected column(s) extra; allowed: indicator_id, series, year, value, source,",
+      f"2024-bulletin.csv:2: value: 'abc' {NOT_A_NUMBER}",
+      f"2024-bulletin.csv:3: 4 fields, expected 6 (indicator_id, series, year, value, source, extra): {ADVICE}"]),
+    ("编号,序列,年份,数值,数据来源,额外列",
+     ["2024-bulletin.csv:1: 表头: 表头中有无法识别的列：额外列；可用的列为 编号（indicator_id）、序列（series）、",
+      "2024-bulletin.csv:2: 数值: 'abc' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）",
+      "2024-bulletin.csv:3: 这一行有 4 个值，表头有 6 列（编号, 序列, 年份, 数值, 数据来源, 额外列）："
+      "多出或缺少的逗号？含逗号的文字请加英文双引号"]),
+])
+def test_an_unknown_column_in_the_header_is_told_with_the_rows_mistakes(clean_weihai, weihai, tmp_path, header, told):
+    """The header's unknown column stopped the file at its header: the rows' mistakes waited for a second round."""
+    from analysis.clean.observations import check_observations
+
+    folder = write(tmp_path / "obs", header + "\n2,,2023,abc,bulletin,x\n10,,2023,1450\n11,,2023,1950,bulletin,y\n")
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(folder), clean_weihai.indicators, weihai, clean_weihai.values)
+    lines = str(caught.value).replace(f"{folder}/", "").splitlines()
+    assert len(lines) == len(told) and all(line.startswith(start) for line, start in zip(lines, told)), lines

@@ -21,7 +21,7 @@ from ..catalog import Catalog, catalog
 from ..errors import InputError, Mistakes, quote
 from ..files import read_regular
 from ..text import check_text, visible
-from .headers import check_header, field_label
+from .headers import check_header, field_label, header_mistakes
 
 LINE_COLUMN = "csv_line"
 #: Largest hand-maintained CSV read: years of observations take a few kilobytes.
@@ -47,8 +47,10 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
     column's own name (an observation file's 编号, 数值, 数据来源: the labels of the department templates).
     ``told_in``: the words the header's and the cells' mistakes are told in, from the header row as typed (a file
     headed in Chinese, in Chinese); English otherwise. The frame's ``attrs["language"]`` records it. Every cell's
-    mistake is told, all at once; with ``defer``, the rows with one are left out of the frame and their mistakes kept
-    in its ``attrs["mistakes"]``, told with what later checks find in the other rows.
+    mistake is told, all at once, in line order, with every row of too few or too many fields and, when the header
+    names every required column, the header's other mistakes (a column it does not know, a column given twice): the
+    rows are read by the columns it names all the same. With ``defer``, the rows with a mistake are left out of the
+    frame and the mistakes kept in its ``attrs["mistakes"]``, told with what later checks find in the other rows.
     """
     path = Path(path)
     required, optional = list(required), list(optional)
@@ -68,18 +70,21 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
         raise InputError(first["entry_errors.two_boms"], file=path, line=1, field=first["entry_errors.header_field"])
     if not visible(text):
         raise InputError(first.text("entry_errors.empty_file", columns=", ".join(required)), file=path, line=1)
-    records, header, words = _parse(text, path, required, optional, aliases, told_in)
+    records, header, words, shape = _parse(text, path, required, optional, aliases, told_in)
     label = field_label(words) if words.language != "en" else str  # a column as the file's language heads it
     mistakes, kept = Mistakes(), []
+    for error in shape:  # the header's mistakes and the rows of too few or too many fields
+        mistakes.add(error)
     for record in records:
         before = len(mistakes.errors)
-        for column in header:
+        for column in (name for name in record if name != LINE_COLUMN):
             with mistakes.row():  # every cell of every row: all told in one round
                 check_text(record[column], kind=text_kinds.get(column, "cell"),
                            multiline=text_kinds.get(column, "cell") in MULTILINE_KINDS, file=path,
                            line=record[LINE_COLUMN], field=label(column), words=words)
         if len(mistakes.errors) == before:
             kept.append(record)
+    mistakes.errors.sort(key=lambda error: error.line)  # in the order of the file's lines (the sort keeps a row's)
     if not defer:
         mistakes.check()
     records = kept
@@ -108,9 +113,12 @@ def _first_line_words(raw: bytes, told_in: Callable[[list[str]], Catalog] | None
 
 def _parse(text: str, path: Path, required: list[str], optional: list[str],
            aliases: Callable[[str], str] | None = None,
-           told_in: Callable[[list[str]], Catalog] | None = None) -> tuple[list[dict], list[str], Catalog]:
-    """The rows of ``text`` as records (with their line), its header, checked against the columns, and the words its
-    mistakes are told in."""
+           told_in: Callable[[list[str]], Catalog] | None = None
+           ) -> tuple[list[dict], list[str], Catalog, list[InputError]]:
+    """The rows of ``text`` as records (with their line), its header, checked against the columns, the words its
+    mistakes are told in, and the mistakes that leave the rows readable: a header naming every required column with
+    another mistake (an unknown column), each row of too few or too many fields (left out of the records). A header
+    the rows cannot be read by (a required column missing) stops the file, as a row that is not CSV does."""
     previous_limit = csv.field_size_limit()
     # The file is in memory and bounded: let the csv module pass long cells, then name them by column.
     csv.field_size_limit(max(previous_limit, len(text) + 1))
@@ -125,7 +133,10 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str],
         words = told_in(typed) if told_in else catalog("en")
         if required and required[0] not in header:
             _refuse_header_below(text, path, required, aliases, told_in)
-        check_header(typed, header, required, optional, words, path, 1)
+        if any(name not in header for name in required):
+            check_header(typed, header, required, optional, words, path, 1)
+        found = header_mistakes(typed, header, required, optional, words, path, 1)
+        known = set(required + optional)
         records = []
         while True:
             line = reader.line_num + 1
@@ -137,16 +148,19 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str],
                 raise InputError(words.text("entry_errors.malformed", problem=exc), file=path, line=line) from None
             if not fields or all(not cell.strip() for cell in fields):
                 continue  # blank lines are harmless
-            if len(fields) != len(header):
-                raise InputError(words.count_text("entry_errors.fields", len(fields), expected=len(header),
-                                            header=", ".join(typed)), file=path, line=line)
+            if len(fields) != len(header):  # which cell moved cannot be told: the row is told, not read
+                found.append(InputError(words.count_text("entry_errors.fields", len(fields), expected=len(header),
+                                                         header=", ".join(typed)), file=path, line=line))
+                continue
             # A line break inside a cell is kept as LF: a lone CR would end the row in the CSV the project writes.
-            record = dict(zip(header, (cell.replace("\r\n", "\n").replace("\r", "\n") for cell in fields)))
+            # Only the columns known are read (a column given twice: its first), an unknown one told with the header.
+            record = {name: fields[index].replace("\r\n", "\n").replace("\r", "\n")
+                      for index, name in enumerate(header) if name in known and header.index(name) == index}
             record[LINE_COLUMN] = line
             records.append(record)
     finally:
         csv.field_size_limit(previous_limit)
-    return records, header, words
+    return records, header, words, found
 
 
 #: Lines a CSV's header is looked for in when its first line is none (a data-entry sheet saved as CSV: title,
