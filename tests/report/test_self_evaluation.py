@@ -683,3 +683,13 @@ def test_the_word_indicator_table_gives_a_name_of_up_to_thirteen_characters_its_
     assert _name_floor(["研发人员数", "高新技术产业产值占比"]) == {1: 21.0}
     assert _name_floor(["高企营收占规上工业企业收入比重*"]) == {1: 26.0}  # 15½ characters: thirteen, no more
     assert _name_floor(["R&D"]) == {1: 12.0}  # six characters at least, as every names column
+    # an English name breaks between its words in Word too: no floor beyond the six characters'
+    assert _name_floor(["High-tech firms' share of industrial revenue*"]) == {1: 12.0}
+
+
+def test_a_header_that_starts_with_its_year_is_two_lines_in_word():
+    """A column of short numbers under 2020年基础值 is not as wide as the header on one line: 2020年 / 基础值."""
+    from analysis.report.self_evaluation_files import _header_lines
+
+    assert [_header_lines(h) for h in ("2020年基础值", "2024 target", "最新值", "2023年")] == [
+        "2020年\n基础值", "2024\ntarget", "最新值", "2023年"]

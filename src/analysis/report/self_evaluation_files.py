@@ -170,11 +170,16 @@ def _title_lines(title: str) -> list:
 
 #: Characters of a Chinese header kept on one line (须说明的指标); a longer one is set on two.
 HEADER_LINE = 6
+#: A header that starts with its year (2020年基础值, 2024 target): on two lines, the year on the first.
+YEAR_HEADER = re.compile(r"(?P<year>[0-9]{4}年|[0-9]{4} )(?P<rest>\S.*)")
 
 
 def _header_lines(header: str) -> str:
     """A long Chinese header on two lines broken between its words, at the word end nearest its middle (下一目标及 /
     每年需增长): the draft's text is plain, which Word would break wherever its column ends (…每年需增 / 长)."""
+    year = YEAR_HEADER.fullmatch(str(header))
+    if year:  # 2020年 / 基础值, 2020 / baseline: a column of short numbers is not as wide as its header
+        return f"{year['year'].rstrip()}\n{year['rest']}"
     parts = label_parts(header)
     if len(parts) < 2 or len(header) <= HEADER_LINE:
         return header
@@ -188,10 +193,14 @@ def _header_lines(header: str) -> str:
 NAME_LINE = 26.0
 
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _name_floor(names: list[str]) -> dict[int, float]:
     """The names column's least width: :data:`NAME_FLOOR`, or the longest name's up to :data:`NAME_LINE` (and a
     letter more: a capital, GDP, prints wider than a digit)."""
-    longest = max((letters_of(str(name)) + 1 for name in names), default=0.0)
+    # a Latin name breaks between its words as any reader breaks it: only a Chinese one needs its line
+    longest = max((letters_of(str(name)) + 1 for name in names if CJK.search(str(name))), default=0.0)
     return {1: max(NAME_FLOOR[1], min(longest, NAME_LINE))}
 
 
@@ -204,7 +213,9 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
             document.add({"t": "Para", "c": _inlines(context, block.parts, body=True)})
         else:
             texts = [[_width_proxy(context, value) for value in row] for row in block.rows]
-            columns = [list(column) for column in zip(block.headers, *texts)]
+            # each header as it prints, on two lines where it is long (2020年 / 基础值): a short number's column is
+            # not widened to a header's whole length, the room goes to the assessment's words
+            columns = [list(column) for column in zip([_header_lines(h) for h in block.headers], *texts)]
             rows = [[cell([{"t": "Plain", "c": _cell_inlines(context, value)}]) for value in row] for row in block.rows]
             # the indicators' names at least six characters a line, never two; Word breaks a Chinese name after any
             # character, so a name of up to thirteen is given its line whole (never 高新技术产业产值占 | 比)
