@@ -44,7 +44,11 @@ def write(folder, **changes):
     ({"base_year": "20x0"}, "base_year", "is not a year"),
     ({"evaluations": {2019: "final"}}, "evaluations", "not after the base year 2020"),
     ({"evaluations": {2024: "last"}}, "evaluations", "use one of mid_term, final"),
-    ({"table": {"printed_text": "../other.txt"}}, "table", "not the name of a file in the plan folder"),
+    ({"table": {"printed_text": "../other.txt"}}, "table", "'../other.txt' is not the name of a file: name a file in "
+                                                            "the plan folder"),
+    # an empty name is said to be empty, never "None is not the name of a file"
+    ({"table": {"indicators": "indicators.csv", "values": None}}, "table", "values: is empty: name a file in the "
+                                                                          "plan folder"),
     ({"table": {"values": "values.csv"}}, "table", "expected {printed_text: FILE} or {indicators: FILE, values: FILE}"),
     ({"city": "Weihai"}, "city", "expected the text in each language"),
     ({"titel": {"en": "x"}}, "titel", "unknown key 'titel'; known: name, city, title,"),

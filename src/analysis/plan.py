@@ -493,8 +493,8 @@ def _table(value, path: Path) -> dict[str, str]:
         raise InputError(f"expected {forms}", file=path, field="table")
     for role, name in value.items():
         if not isinstance(name, str) or not name.strip() or "/" in name or "\\" in name or name in (".", ".."):
-            raise InputError(f"{role}: {quote(name)} is not the name of a file in the plan folder", file=path,
-                             field="table")
+            given = "is empty" if name is None or not str(name).strip() else f"{quote(name)} is not the name of a file"
+            raise InputError(f"{role}: {given}: name a file in the plan folder", file=path, field="table")
     return dict(value)
 
 

@@ -115,6 +115,10 @@ def _signature(sheet):
     sheet["A7"] = "填表人：李四"
 
 
+def _signature_under_the_year(sheet):
+    sheet["C7"] = "审核人：王五"
+
+
 def _percentage(sheet):
     sheet["D5"].value = 0.0261
     sheet["D5"].number_format = "0.00%"
@@ -226,6 +230,13 @@ CASES = {
         "数据报送!A7: 第 7 行不属于任何指标（'填表人：李四'）：说明某个数值的，请写进该数值所在行的备注；"
         "说明整张表或填表人等信息的，请在报送时另行说明；请删去此行的内容",
         "'Data entry'!A7: row 7 holds words on no series ('填表人：李四'): a note on one value goes in the "
+        "note of that value's row, a note on the whole sheet goes with the file when it is sent; delete it here"),
+    # in a column no one fills by hand (年份): told all the same
+    "signature under the year": (
+        _signature_under_the_year,
+        "数据报送!C7: 第 7 行不属于任何指标（'审核人：王五'）：说明某个数值的，请写进该数值所在行的备注；"
+        "说明整张表或填表人等信息的，请在报送时另行说明；请删去此行的内容",
+        "'Data entry'!C7: row 7 holds words on no series ('审核人：王五'): a note on one value goes in the "
         "note of that value's row, a note on the whole sheet goes with the file when it is sent; delete it here"),
     "percentage": (
         _percentage,

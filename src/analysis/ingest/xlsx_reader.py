@@ -394,16 +394,16 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             if references and key in references:  # a template's reference cells, changed: nothing there is read
                 _refuse_changed_reference(row, len(header), read_to, key, references, letters, path, shown_sheet,
                                           number, words)
+            aside = _words_on_no_row(cells, header, value_column)
+            if aside is not None:  # a footnote under the table (注：以上数据为初步数), a signature (填表人：李四)
+                column, text = aside
+                raise InputError(words.text("entry_errors.words_on_no_row", row=number, text=quote(text, 40)),
+                                 file=path, line=f"{shown_sheet}!{letters[column]}{number}")
             filled = next((name for name in filled_by_hand
                            if name in header and not _blank(cells[header.index(name)])), None)
             if value_column is None and filled is None:
                 continue  # a row nobody filled: the template lists every one
             given = [name for name in filled_by_hand if name in header and not _blank(cells[header.index(name)])]
-            aside = _words_on_no_row(cells, header, given, value_column)
-            if aside is not None:  # a footnote under the table (注：以上数据为初步数), a signature (填表人：李四)
-                column, text = aside
-                raise InputError(words.text("entry_errors.words_on_no_row", row=number, text=quote(text, 40)),
-                                 file=path, line=f"{shown_sheet}!{letters[column]}{number}")
             # no value, and a note saying why (统计局尚未发布): kept as the department's word on the value it lacks
             no_value = (value_column is not None and _blank(cells[value_column]) and "note" in given
                         and set(given) <= {"note", "source", "source_en"}
@@ -456,20 +456,19 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing)
 
 
-def _words_on_no_row(cells, header: list[str], given: list[str], value_column: int | None) -> tuple[str, str] | None:
-    """The column and text of what a row holds when it names no series and gives no value, year or number where the
-    number goes (words under the table: a footnote, a signature); None for any other row."""
+def _words_on_no_row(cells, header: list[str], value_column: int | None) -> tuple[str, str] | None:
+    """The column and text of the first cell a row fills when it names no series and gives no value (no number where
+    the indicator's number or the year goes): words under the table, a footnote or a signature in any column
+    (填表人：李四 under 编号, 审核人：王五 under 年份); None for any other row."""
     if value_column is None or not _blank(cells[value_column]):
         return None
-    cell = {name: cells[header.index(name)] for name in ("indicator_id", "year") if name in header}
-    if "year" in cell and not _blank(cell["year"]):
-        return None
-    first = cell.get("indicator_id")
-    if first is not None and not _blank(first):
-        if isinstance(first.value, int | float) or re.search(r"[0-9０-９]", str(first.value)):
+    for name in ("indicator_id", "year"):
+        cell = cells[header.index(name)] if name in header else None
+        if cell is not None and not _blank(cell) and (
+                isinstance(cell.value, int | float) or re.search(r"[0-9０-９]", str(cell.value))):
             return None  # a series' row (a template's, or one added, its number mistyped), whatever else it lacks
-        return "indicator_id", str(first.value).strip()
-    return (given[0], str(cells[header.index(given[0])].value).strip()) if given else None
+    return next(((name, str(cell.value).strip()) for name, cell in zip(header, cells) if name and not _blank(cell)),
+                None)
 
 
 #: A note saying a value is not there yet (尚未发布, 暂无数据, not yet published): a 0 beside it stands for none.
