@@ -114,6 +114,10 @@ class InputErrors(InputError):
 LISTED_ERRORS = 30
 
 
+#: How the line after the listed errors says how many more there are, where no reader's language is known.
+DEFAULT_MORE = "… {count} more"
+
+
 class Mistakes:
     """The mistakes of many rows, gathered: each row checked inside :meth:`row`, then :meth:`check` raises them all
     (one as itself, several as :class:`InputErrors`); a row with a mistake is left out, the others go on.
@@ -121,7 +125,7 @@ class Mistakes:
     ``untold``: fields whose mistakes are not told (a column the header lacks, told once as the header's mistake: a
     row's empty cell there is none of the row's); the row is still left out."""
 
-    def __init__(self, label=None, more: str = "… {count} more", untold=()):
+    def __init__(self, label=None, more: str = DEFAULT_MORE, untold=()):
         self.errors: list[InputError] = []
         self.label = label
         self.more = more
@@ -135,6 +139,8 @@ class Mistakes:
             self.add(exc)
 
     def add(self, exc: InputError) -> None:
+        if isinstance(exc, InputErrors) and self.more == DEFAULT_MORE:  # "……另有 5 处错误": the reader's language kept
+            self.more = exc.more
         for error in exc.errors if isinstance(exc, InputErrors) else [exc]:
             if error.field in self.untold:
                 continue

@@ -1,0 +1,19 @@
+"""Gathered mistakes keep the reader's language of "how many more"."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.errors import LISTED_ERRORS, InputError, InputErrors, Mistakes
+
+
+def test_a_gathered_list_keeps_the_language_of_how_many_more():
+    """A department's Chinese file of 35 mistakes, gathered with the run's other checks: the line after the 30 listed
+    says "……另有 5 处错误", never "… 5 more"."""
+    many = InputErrors([InputError(f"'坏{i}' 不是数字", file="多.csv", line=i + 2) for i in range(LISTED_ERRORS + 5)],
+                       more="……另有 {count} 处错误")
+    gathered = Mistakes()
+    with gathered.row():
+        raise many
+    with pytest.raises(InputErrors) as caught:
+        gathered.check()
+    assert caught.value.lines()[-1] == "……另有 5 处错误"
