@@ -17,3 +17,14 @@ def test_a_gathered_list_keeps_the_language_of_how_many_more():
     with pytest.raises(InputErrors) as caught:
         gathered.check()
     assert caught.value.lines()[-1] == "……另有 5 处错误"
+
+
+def test_every_file_with_a_mistake_is_named_in_a_long_list():
+    """a.csv with 55 mistakes, b.csv with 1 after it: b.csv's is listed (its department fixes it this round), then
+    a.csv's first 29; 26 more, counted."""
+    errors = [InputError("bad", file="a.csv", line=i + 2) for i in range(55)] + [InputError("empty", file="b.csv",
+                                                                                             line=2)]
+    lines = InputErrors(errors).lines()
+    assert len(lines) == LISTED_ERRORS + 1
+    assert "b.csv:2: empty" in lines and lines[-1] == "… 26 more"
+    assert lines[:LISTED_ERRORS - 1] == [f"a.csv:{i + 2}: bad" for i in range(LISTED_ERRORS - 1)]

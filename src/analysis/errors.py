@@ -99,7 +99,7 @@ class InputErrors(InputError):
         super().__init__(first.reason, file=first.file, line=first.line, field=first.field)
 
     def lines(self) -> list[str]:
-        shown = [error.format() for error in self.errors[:LISTED_ERRORS]]
+        shown = [error.format() for error in listed(self.errors)]
         if len(self.errors) > LISTED_ERRORS:
             shown.append(self.more.format(count=len(self.errors) - LISTED_ERRORS))
         if self.tail:
@@ -112,6 +112,25 @@ class InputErrors(InputError):
 
 #: How many of the mistakes of one input an error lists.
 LISTED_ERRORS = 30
+
+
+def listed(errors: list[InputError]) -> list[InputError]:
+    """The mistakes an error lists, in their order: all of them up to :data:`LISTED_ERRORS`; beyond, the first of
+    every file first (a second department's one mistake is told in this round, not hidden behind the first's 55),
+    then the earliest others."""
+    if len(errors) <= LISTED_ERRORS:
+        return list(errors)
+    chosen: set[int] = set()
+    files: set = set()
+    for index, error in enumerate(errors):
+        if len(chosen) < LISTED_ERRORS and str(error.file) not in files:
+            chosen.add(index)
+            files.add(str(error.file))
+    for index in range(len(errors)):
+        if len(chosen) >= LISTED_ERRORS:
+            break
+        chosen.add(index)
+    return [error for index, error in enumerate(errors) if index in chosen]
 
 
 #: How the line after the listed errors says how many more there are, where no reader's language is known.
