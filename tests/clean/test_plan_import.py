@@ -251,3 +251,22 @@ def test_a_core_mark_before_the_unit_or_after_the_number_makes_a_core_indicator_
                                                              "split")
     assert review[("表1 第3行 第2列", "3*")] == ("indicator 3, core", "split")
     assert review[("表1 第3行 第3列", "企业研发投入（亿元）")] == ("indicator 3: 企业研发投入, unit 亿元", "split")
+
+
+def test_a_note_under_the_table_is_no_indicator_and_is_told_in_the_review():
+    """注1：不含外观设计专利 across the table's width (a merged cell repeats it in every column) is no indicator 3;
+    每万人新增注册企业数 (注 with no colon) stays one."""
+    from analysis.ingest.published_table import Grid
+
+    note = "注1：不含外观设计专利"
+    grid = Grid(1, [
+        ["一级指标", "序号", "二级指标", "2020年基础值", "2025年目标值"],
+        ["投入", "1", "专利授权数（件）(注1)", "50", "80"],
+        ["投入", "2", "注册企业数（家）", "10", "12"],
+        [note] * 5,
+    ])
+    imported = read_plan_table([grid], "plan.html")
+    assert [(i["indicator_id"], i["name_zh"]) for i in imported.indicators] == [(1, "专利授权数"), (2, "注册企业数")]
+    [told] = [row for row in imported.review if row["text"] == note]
+    assert (told["where"], told["action"], told["confirmed"]) == ("表1 第4行 第1列", "skip", "")
+    assert told["read_as"].startswith("a note under the table, not an indicator")

@@ -147,6 +147,11 @@ def read_plan_table(grids: list[Grid], source: str) -> ImportedPlan:
         cells = {c: row[c.index] for c in value_columns}
         if not name and not any(cells.values()) or name in {c.label for c in named}:
             continue
+        note = _table_note(row)
+        if note:  # 注1：不含外观设计专利, across the table's width: no indicator, its words kept for a person to read
+            plan.review.append(_review(where(r, 0), note, "a note under the table, not an indicator: find what it "
+                                       "explains and keep it in that value's note if it matters", "skip"))
+            continue
         series = SERIES_ROWS.get(re.sub(r"^其中[:：]?", "", name).strip())
         if series and parent is not None:
             _read_values(plan, parent, series, cells, r, where)
@@ -160,6 +165,22 @@ def read_plan_table(grids: list[Grid], source: str) -> ImportedPlan:
             _read_values(plan, parent, "", cells, r, where)
     _guess_kinds(plan)
     return plan
+
+
+#: How a note under a table begins: 注1：…, 说明：…, 资料来源：…, Note: …
+#: (its colon is needed: 注册企业数 is a name)
+TABLE_NOTE = re.compile(r"\s*(?:注|说明|备注|资料来源|数据来源|notes?|sources?)\s*[0-9０-９①-⑩]*\s*[:：]",
+                        re.IGNORECASE)
+
+
+def _table_note(row: list[str]) -> str:
+    """The words of a row that is a note under the table (one text, spread across its cells by a merged cell, that
+    starts as a note does), else ""."""
+    texts = {cell.strip() for cell in row if cell and cell.strip()}
+    if len(texts) != 1:
+        return ""
+    [text] = texts
+    return text if TABLE_NOTE.match(text) and not _numeric(text) else ""
 
 
 def _review(where: str, text: str, reading: str, action: str) -> dict:
