@@ -270,3 +270,15 @@ def test_a_note_under_the_table_is_no_indicator_and_is_told_in_the_review():
     [told] = [row for row in imported.review if row["text"] == note]
     assert (told["where"], told["action"], told["confirmed"]) == ("表1 第4行 第1列", "skip", "")
     assert told["read_as"].startswith("a note under the table, not an indicator")
+
+
+def test_full_width_digits_are_read_as_the_number_for_a_person_to_confirm():
+    from analysis.ingest.published_table import Grid
+
+    grid = Grid(1, [
+        ["一级指标", "序号", "二级指标", "2020年基础值", "2025年目标值"],
+        ["投入", "1", "研发人员数（人）", "３５.５", "40"],
+    ])
+    imported = read_plan_table([grid], "plan.html")
+    [cell] = [row for row in imported.review if row["text"] == "３５.５"]
+    assert (cell["read_as"], cell["action"], cell["confirmed"]) == ("indicator 1 2020 baseline: 35.5", "guess", "")

@@ -18,6 +18,7 @@ confirmed (:func:`analysis.ingest.plan_inputs.check_review`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import InputError
@@ -271,6 +272,9 @@ def _read_values(plan: ImportedPlan, indicator: dict, series: str, cells: dict, 
                 break
         if text in DOUBLED:
             value, basis, action, bound = DOUBLED[text], "multiple", "guess", ""
+        wide = unicodedata.normalize("NFKC", text).strip()
+        if action == "read" and wide != text and PLAIN_NUMBER.fullmatch(wide):  # ３５.５: full-width digits
+            value, action = wide, "guess"
         if not PLAIN_NUMBER.fullmatch(value or ""):
             indicator["texts"].append(text)
             plan.review.append(_review(where(r, column.index), text, f"{key}: not a number; type it in values.csv "
