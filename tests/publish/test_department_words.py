@@ -501,3 +501,21 @@ def test_a_plan_without_departments_takes_its_words_back_under_no_department(pro
     # the annex: one row for no department, the reasons owed and sent, from the workbook
     rows = {row[0]: row for row in [b for b in blocks if b.kind == "table"][-1].rows}
     assert rows["未明确责任部门"][1:6] == ["0", "1", "1", "全部指标.xlsx", "齐全"]
+
+
+def test_words_below_the_listed_rows_of_the_words_sheet_are_told(templates, project_tmp):
+    """注：任务进展详见附件 under the words sheet's last listed row (its kind, id and year empty): one line at its cell,
+    never passed over in silence."""
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-below" / "weihai")
+    plan = load_plan(folder)
+    book = openpyxl.load_workbook(templates["市科技局"])
+    words = book[WORDS_SHEET]
+    below = words.max_row + 2
+    words[f"A{below}"] = "注：任务进展详见附件"
+    book.save(plan.observations_dir / "市科技局.xlsx")
+    with pytest.raises(InputError) as caught:
+        build_tables(plan, "eurostat")
+    assert str(caught.value).endswith(f"市科技局.xlsx:工作进展与说明!A{below}: 第 {below} 行不属于任何指标"
+                                      "（'注：任务进展详见附件'）：说明某个数值的，请写进该数值所在行的备注；"
+                                      "说明整张表或填表人等信息的，请在报送时另行说明；请删去此行的内容"), \
+        str(caught.value)

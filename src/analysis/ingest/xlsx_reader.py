@@ -402,6 +402,11 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             filled = next((name for name in filled_by_hand
                            if name in header and not _blank(cells[header.index(name)])), None)
             if value_column is None and filled is None:
+                words_only = _words_below(cells, header)
+                if words_only is not None:  # 注：任务进展详见附件 below the listed rows of a words sheet
+                    column, text = words_only
+                    raise InputError(words.text("entry_errors.words_on_no_row", row=number, text=quote(text, 40)),
+                                     file=path, line=f"{shown_sheet}!{letters[column]}{number}")
                 continue  # a row nobody filled: the template lists every one
             given = [name for name in filled_by_hand if name in header and not _blank(cells[header.index(name)])]
             # no value, and a note saying why (统计局尚未发布): kept as the department's word on the value it lacks
@@ -467,6 +472,16 @@ def _words_on_no_row(cells, header: list[str], value_column: int | None) -> tupl
         if cell is not None and not _blank(cell) and (
                 isinstance(cell.value, int | float) or re.search(r"[0-9０-９]", str(cell.value))):
             return None  # a series' row (a template's, or one added, its number mistyped), whatever else it lacks
+    return next(((name, str(cell.value).strip()) for name, cell in zip(header, cells) if name and not _blank(cell)),
+                None)
+
+
+def _words_below(cells, header: list[str]) -> tuple[str, str] | None:
+    """The column and text of the first cell filled on a row of a sheet without values (a words sheet) whose id and
+    year (a template fills them) are both empty: words below the listed rows, in its first column too; else None."""
+    listed = [name for name in ("id", "year") if name in header]
+    if not listed or any(not _blank(cells[header.index(name)]) for name in listed):
+        return None
     return next(((name, str(cell.value).strip()) for name, cell in zip(header, cells) if name and not _blank(cell)),
                 None)
 
