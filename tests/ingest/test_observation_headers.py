@@ -28,6 +28,9 @@ def test_a_csv_headed_with_the_templates_chinese_labels_is_read(tmp_path):
     folder = write(tmp_path / "obs", "编号,序列,年份,数值,数据来源\n2,,2023,2.61,威海市统计公报\n")
     frame = read_observation_files(folder).files[0].frame
     assert frame.loc[0, ["indicator_id", "year", "value", "source"]].tolist() == ["2", "2023", "2.61", "威海市统计公报"]
+    # every column has its label in each language: 中文数据来源 is source_zh, as 英文数据来源 is source_en
+    folder = write(tmp_path / "obs2", "编号,序列,年份,数值,数据来源,中文数据来源\n2,,2023,2.61,bulletin,统计公报\n")
+    assert read_observation_files(folder).files[0].frame.loc[0, "source_zh"] == "统计公报"
 
 
 def test_a_csv_header_naming_no_column_is_still_refused(tmp_path):
