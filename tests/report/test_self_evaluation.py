@@ -666,12 +666,12 @@ def test_the_indicator_table_stars_the_core_indicators_as_the_report_does(exampl
 def test_a_long_chinese_header_of_the_word_draft_breaks_between_its_words():
     """The draft's text is plain (no word joiners), so Word breaks a header wherever its column ends: 下一目标及每年需
     增长 printed "…每年需增 / 长". A Chinese header over six characters is set on two lines at a word's end near its
-    middle; a shorter one, or one with a number (2023年目标值), is left to its column."""
+    middle; a shorter one is left to its column; one led by its year breaks after it (2023年 / 目标值)."""
     from analysis.report.self_evaluation_files import _header_lines
 
     assert _header_lines("下一目标及每年需增长") == "下一目标\n及每年需增长"
     assert _header_lines("须说明的指标") == "须说明的指标"
-    assert _header_lines("2023年目标值") == "2023年目标值"
+    assert _header_lines("2023年目标值") == "2023年\n目标值"
     assert _header_lines("Next target and need per year") == "Next target and need per year"
 
 
