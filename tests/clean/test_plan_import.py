@@ -13,7 +13,7 @@ from analysis.clean.tidy import clean_plan_table
 from analysis.errors import InputError
 from analysis.ingest.plan_inputs import load_plan_inputs
 from analysis.ingest.printed_table import PLAIN_NUMBER
-from analysis.ingest.published_table import read_tables
+from analysis.ingest.published_table import Grid, read_tables
 from analysis.plan import load_plan
 from analysis.publish.data import build_tables
 from analysis.publish.imports import import_plan
@@ -174,8 +174,6 @@ def test_what_is_no_plan_table_is_refused_in_one_line_in_the_files_language(tmp_
 
 
 def test_bounds_sub_series_rows_and_text_cells_are_read_with_what_they_mean():
-    from analysis.ingest.published_table import Grid
-
     grid = Grid(2, [
         ["创新型城市建设目标"] * 5,                                  # a title spanning the width: no header
         ["一级指标", "二级指标", "单位", "2020年基础值", "2025年目标值"],
@@ -200,22 +198,27 @@ def test_bounds_sub_series_rows_and_text_cells_are_read_with_what_they_mean():
     assert imported.baseline_years == [2020] and imported.target_years == [2025]
 
 
+#: The header row of the small published tables the tests below read.
+HEADER = ["一级指标", "序号", "二级指标", "2020年基础值", "2025年目标值"]
+
+
+def imported_from(*rows: list[str]):
+    """A published table of :data:`HEADER` and ``rows``, read as import-plan reads a web page's table."""
+    return read_plan_table([Grid(1, [HEADER, *rows])], "plan.html")
+
+
 FOOTNOTE = "find its note in the published plan and keep what it says in a value's note if it matters"
 
 
 def test_a_footnote_mark_after_a_name_is_no_unit_and_is_told_in_the_review():
-    from analysis.ingest.published_table import Grid
-
-    grid = Grid(1, [
-        ["一级指标", "序号", "二级指标", "2020年基础值", "2025年目标值"],
+    imported = imported_from(
         ["投入", "1", "研发人员数（人）(注1)", "100", "200"],
         ["投入", "2", "R&D经费投入强度（%）①", "2.1", "2.5"],
         ["投入", "3", "专利授权数（件）[1]", "50", "80"],
         ["投入", "4", "技术合同成交额（亿元）注2", "3", "6"],
         ["投入", "5", "万人发明专利拥有量（件）*¹", "10", "12"],
         ["投入", "6", "研发机构数①（个）", "7", "9"],
-    ])
-    imported = read_plan_table([grid], "plan.html")
+    )
     read = [(i["name_zh"], i["unit_zh"], i["core"], i["kind"]) for i in imported.indicators]
     assert read == [("研发人员数", "人", False, "count"), ("R&D经费投入强度", "%", False, "share"),
                     ("专利授权数", "件", False, "count"), ("技术合同成交额", "亿元", False, "amount"),
@@ -232,16 +235,13 @@ def test_a_footnote_mark_after_a_name_is_no_unit_and_is_told_in_the_review():
 
 
 def test_a_core_mark_before_the_unit_or_after_the_number_makes_a_core_indicator_told_in_the_review():
-    from analysis.ingest.published_table import Grid
     from analysis.publish.imports import _indicator_rows
 
-    grid = Grid(1, [
-        ["一级指标", "序号", "二级指标", "2020年基础值", "2025年目标值"],
+    imported = imported_from(
         ["投入", "1", "高新技术企业数*（家）", "380", "500"],
         ["投入", "3*", "企业研发投入（亿元）", "20", "30"],
         ["投入", "4", "研发人员数（人）", "100", "200"],
-    ])
-    imported = read_plan_table([grid], "plan.html")
+    )
     read = [(i["indicator_id"], i["name_zh"], i["unit_zh"], i["core"]) for i in imported.indicators]
     assert read == [(1, "高新技术企业数", "家", True), (3, "企业研发投入", "亿元", True),
                     (4, "研发人员数", "人", False)]
@@ -256,16 +256,12 @@ def test_a_core_mark_before_the_unit_or_after_the_number_makes_a_core_indicator_
 def test_a_note_under_the_table_is_no_indicator_and_is_told_in_the_review():
     """注1：不含外观设计专利 across the table's width (a merged cell repeats it in every column) is no indicator 3;
     每万人新增注册企业数 (注 with no colon) stays one."""
-    from analysis.ingest.published_table import Grid
-
     note = "注1：不含外观设计专利"
-    grid = Grid(1, [
-        ["一级指标", "序号", "二级指标", "2020年基础值", "2025年目标值"],
+    imported = imported_from(
         ["投入", "1", "专利授权数（件）(注1)", "50", "80"],
         ["投入", "2", "注册企业数（家）", "10", "12"],
         [note] * 5,
-    ])
-    imported = read_plan_table([grid], "plan.html")
+    )
     assert [(i["indicator_id"], i["name_zh"]) for i in imported.indicators] == [(1, "专利授权数"), (2, "注册企业数")]
     [told] = [row for row in imported.review if row["text"] == note]
     assert (told["where"], told["action"], told["confirmed"]) == ("表1 第4行 第1列", "skip", "")
@@ -273,12 +269,8 @@ def test_a_note_under_the_table_is_no_indicator_and_is_told_in_the_review():
 
 
 def test_full_width_digits_are_read_as_the_number_for_a_person_to_confirm():
-    from analysis.ingest.published_table import Grid
-
-    grid = Grid(1, [
-        ["一级指标", "序号", "二级指标", "2020年基础值", "2025年目标值"],
+    imported = imported_from(
         ["投入", "1", "研发人员数（人）", "３５.５", "40"],
-    ])
-    imported = read_plan_table([grid], "plan.html")
+    )
     [cell] = [row for row in imported.review if row["text"] == "３５.５"]
     assert (cell["read_as"], cell["action"], cell["confirmed"]) == ("indicator 1 2020 baseline: 35.5", "guess", "")
