@@ -316,3 +316,25 @@ def test_a_plan_in_data_raw_copied_with_its_old_name_is_refused_at_once(tmp_path
         "name: lakeside", "name: lake2", 1), encoding="utf-8")
     assert load_plan(copy).name == "lake2"
     assert load_plan(LAKESIDE_DIR).name == "lakeside"  # a plan outside data/raw keeps the name it has
+
+
+def test_every_key_mistyped_in_plan_yml_is_told_in_one_round(tmp_path):
+    """Five keys mistyped: five lines in one run, in the file's order (its keys written alphabetically here), each
+    naming its key; a base year that is no year still lets the evaluations be read, their kinds checked."""
+    folder = write(tmp_path / "plan", name="Wei Hai", base_year="20x0", title={"zh": "标题"},
+                   evaluations={2024: "last"}, status_words={"vocabulary": "weather"})
+    with pytest.raises(InputError) as caught:
+        load_plan(folder)
+    lines = str(caught.value).splitlines()
+    fields = [line.split("plan.yml: ", 1)[1].split(": ", 1)[0] for line in lines]
+    assert fields == ["base_year", "evaluations", "name", "status_words.vocabulary", "title.en"]
+    assert "'last' for 2024: use one of mid_term, final" in lines[1] and "'weather': use review" in lines[3]
+
+
+def test_a_published_year_is_checked_against_the_years_read(tmp_path):
+    """The publication year is compared with the plan's years only when both are read: with the evaluations
+    mistyped, that line alone is told, not a second about the year published."""
+    folder = write(tmp_path / "plan", published=2032, evaluations={2024: "last"})
+    with pytest.raises(InputError) as caught:
+        load_plan(folder)
+    assert str(caught.value).endswith("plan.yml: evaluations: 'last' for 2024: use one of mid_term, final")

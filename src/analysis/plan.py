@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from .catalog import catalog
-from .errors import InputError, Mistakes, quote
+from .errors import InputError, InputErrors, Mistakes, quote
 from .files import outside_project, read_regular, regular_file_kind
 from .parameters import check_year, said
 from .settings import LANGUAGES, PLAN_FILE, RAW_DIR
@@ -311,14 +311,55 @@ def load_plan(folder: str | Path) -> Plan:
     spec = {_key(key): value for key, value in spec.items()}
     missing = [key for key in REQUIRED_KEYS if spec.get(key) in (None, "", {})]
     unknown = sorted(set(spec) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
+    # every key's mistake is told in one round (five keys mistyped: five lines, not five runs), each on its line
+    errors: list[InputError] = []
     if unknown and missing:  # a key misspelt (evaluation:) is the key missing: both named, the likely one suggested
-        raise InputError(f"{_unknown_keys(unknown, spec, missing)}; missing: {', '.join(missing)}", file=path)
-    if missing:
-        raise InputError("missing", file=path, field=missing[0])
-    if unknown:
-        raise InputError(f"{_unknown_keys(unknown, spec, missing)}; known: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)}",
-                         file=path, field=unknown[0])
-    name = spec["name"]
+        errors.append(InputError(f"{_unknown_keys(unknown, spec, missing)}; missing: {', '.join(missing)}", file=path))
+    else:
+        errors += [InputError("missing", file=path, field=key) for key in missing]
+        if unknown:
+            errors.append(InputError(f"{_unknown_keys(unknown, spec, missing)}; known: "
+                                     f"{', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)}", file=path, field=unknown[0]))
+    read: dict = {}
+
+    def take(key: str, reader, given: bool = True) -> None:
+        if key in missing or not given:
+            return
+        try:
+            read[key] = reader(spec[key])
+        except InputError as exc:
+            errors.append(exc)
+
+    take("name", lambda name: _name(name, folder, path))
+    take("base_year", lambda value: _year(value, path, "base_year"))
+    take("published", lambda value: _year(value, path, "published"))
+    for key in ("city", "title", "issuer", "subject", "plan_word"):
+        take(key, lambda value, key=key: language_texts(value, path, key), given=bool(spec.get(key)))
+    take("table", lambda value: _table(value, path))
+    take("schedule", lambda value: _schedule(value or {}, path), given="schedule" in spec)
+    take("status_words", lambda value: _status_words(value, path), given="status_words" in spec)
+    # a base year mistyped or missing: the evaluations are still read, their years checked against it when it is read
+    take("evaluations", lambda value: _evaluations(value, read.get("base_year"), path))
+    if {"base_year", "published", "evaluations"} <= set(read):
+        base_year, published, evaluations = read["base_year"], read["published"], read["evaluations"]
+        if not base_year <= published <= max(evaluations):  # a plan is issued after its base year, before its end
+            errors.append(InputError(f"{published} is outside the plan's years ({base_year}, the base year, to "
+                                     f"{max(evaluations)}, its last evaluation): a plan is published in between",
+                                     file=path, field="published"))
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:  # in the file's order, as its reader goes down it
+        order = {key: index for index, key in enumerate(spec)}
+        raise InputErrors(sorted(errors, key=lambda error: order.get((error.field or "").split(".")[0], -1)))
+    return Plan(
+        folder=folder.resolve(), name=read["name"], city=read["city"], title=read["title"], issuer=read["issuer"],
+        subject=read.get("subject", {}), plan_word=read.get("plan_word", {}),
+        published=read["published"], base_year=read["base_year"], evaluations=read["evaluations"],
+        table=read["table"], schedule=read.get("schedule", {}), status_words=read.get("status_words"),
+    )
+
+
+def _name(name, folder: Path, path: Path) -> str:
     if not isinstance(name, str) or not NAME.fullmatch(name):
         raise InputError(f"{quote(name)} is not a folder-safe id (lower-case letters, digits, - and _)", file=path,
                          field="name")
@@ -329,24 +370,7 @@ def load_plan(folder: str | Path) -> Plan:
                          f"data/raw/ is named after its folder, as its reports and tables are (reports/<name>/, "
                          f"data/processed/<name>/); a copied plan keeps the name it was copied with", file=path,
                          field="name")
-    base_year = _year(spec["base_year"], path, "base_year")
-    published = _year(spec["published"], path, "published")
-    evaluations = _evaluations(spec["evaluations"], base_year, path)
-    if not base_year <= published <= max(evaluations):  # a plan is issued after its base year, before its end
-        raise InputError(f"{published} is outside the plan's years ({base_year}, the base year, to "
-                         f"{max(evaluations)}, its last evaluation): a plan is published in between", file=path,
-                         field="published")
-    return Plan(
-        folder=folder.resolve(), name=name,
-        city=language_texts(spec["city"], path, "city"), title=language_texts(spec["title"], path, "title"),
-        issuer=language_texts(spec["issuer"], path, "issuer"),
-        subject=language_texts(spec["subject"], path, "subject") if spec.get("subject") else {},
-        plan_word=language_texts(spec["plan_word"], path, "plan_word") if spec.get("plan_word") else {},
-        published=published, base_year=base_year, evaluations=evaluations,
-        table=_table(spec["table"], path),
-        schedule=_schedule(spec.get("schedule") or {}, path),
-        status_words=_status_words(spec["status_words"], path) if "status_words" in spec else None,
-    )
+    return name
 
 
 def _unknown_keys(unknown: list[str], spec: dict, missing: list[str]) -> str:
@@ -458,13 +482,13 @@ def language_texts(value, path: Path, key: str) -> dict[str, str]:
     return texts
 
 
-def _evaluations(value, base_year: int, path: Path) -> dict[int, str]:
+def _evaluations(value, base_year: int | None, path: Path) -> dict[int, str]:
     if not isinstance(value, dict) or not value:
         raise InputError("expected {year: mid_term or final, …}", file=path, field="evaluations")
     evaluations = {}
     for year, kind in value.items():
         year = _year(year, path, "evaluations")
-        if year <= base_year:
+        if base_year is not None and year <= base_year:
             raise InputError(f"evaluation year {year} is not after the base year {base_year}", file=path,
                              field="evaluations")
         if kind not in EVALUATION_KINDS:
@@ -480,7 +504,7 @@ def _evaluations(value, base_year: int, path: Path) -> dict[int, str]:
     if max(evaluations) != final:
         raise InputError(f"the mid-term evaluation in {max(evaluations)} comes after the final one in {final}",
                          file=path, field="evaluations")
-    if final > base_year + MAX_PLAN_SPAN:
+    if base_year is not None and final > base_year + MAX_PLAN_SPAN:
         raise InputError(f"the final evaluation in {final} is {final - base_year} years after the base year "
                          f"{base_year}; a plan runs at most {MAX_PLAN_SPAN} (is the year mistyped?)", file=path,
                          field="evaluations")
