@@ -39,9 +39,13 @@ PROSE_CLAIMS = ("value", "annual_growth_pct")
 
 def check_series(frame: pd.DataFrame, path: Path) -> None:
     for row in frame.itertuples():
-        if row.series not in SERIES:
-            raise InputError(f"series {quote(row.series)} unknown; use empty, national or provincial",
-                             file=path, line=getattr(row, LINE_COLUMN), field="series")
+        check_row_series(row.series, path, getattr(row, LINE_COLUMN))
+
+
+def check_row_series(series: str, path: Path, line: int) -> None:
+    if series not in SERIES:
+        raise InputError(f"series {quote(series)} unknown; use empty, national or provincial", file=path, line=line,
+                         field="series")
 
 
 def require_filled(frame: pd.DataFrame, columns, path: Path, message: str = "empty") -> None:

@@ -15,7 +15,7 @@ import pandas as pd
 from ..errors import InputError, Mistakes, quote
 from ..vocabulary import BASE_SOURCE_COLUMNS, NOTE_COLUMNS, TABLE_INDICATOR_COLUMNS, TARGET_BASES, lower_is_better
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
-from .hand_files import check_direction, check_series, refuse_duplicates, require_filled
+from .hand_files import check_direction, check_row_series, check_series, refuse_duplicates, require_filled
 from .printed_table import PlanTable, value_field
 
 TYPED_INDICATOR_COLUMNS = [c for c in TABLE_INDICATOR_COLUMNS
@@ -48,14 +48,19 @@ def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTabl
     indicators = _read_indicators(Path(indicators_path))
     values_path = Path(values_path)
     frame = read_strict_csv(values_path, TYPED_VALUE_COLUMNS, TYPED_VALUE_OPTIONAL,
-                            text_kinds={"note": "note", **{name: "note" for name in NOTE_COLUMNS}})
-    check_series(frame, values_path)
+                            text_kinds={"note": "note", **{name: "note" for name in NOTE_COLUMNS}}, defer=True)
     known = {(r.indicator_id, r.series): r.kind for r in indicators.itertuples()}
     directions = {(r.indicator_id, r.series): r.direction for r in indicators.itertuples()}
-    cells, told = [], Mistakes()  # every row's mistake told at once (the first of each row)
+    # every row's mistake told at once (the first of each row), with the rows of too few or too many fields and the
+    # cells of hidden characters the reading found: one round for the file, in its lines' order
+    cells, told = [], Mistakes()
+    for error in frame.attrs["mistakes"]:
+        told.add(error)
     for row in frame.itertuples():
         with told.row():
+            check_row_series(row.series, values_path, getattr(row, LINE_COLUMN))
             cells.append(_typed_cell(row, values_path, indicators_path.name, known, directions))
+    told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
     told.check()
     frame = frame.assign(indicator_id=[c["indicator_id"] for c in cells], field=[c["field"] for c in cells])
     refuse_duplicates(frame, ["indicator_id", "series", "field"], values_path, "year",
