@@ -71,6 +71,10 @@ def write(folder, **changes):
     ({"title": {"zh": "标题"}}, "title.en", "no 'en' text: the report in every language (zh, en) shows it"),
     ({"issuer": {"en": "Weihai"}}, "issuer.zh", "no 'zh' text"),
     ({"city": {"zh": "威海", "en": "Weihai", "fr": "Weihai"}}, "city", "'fr' is not a report language; use zh, en"),
+    # an import draft's placeholders left in: no report titled （待填写）
+    ({"title": {"zh": "（待填写）", "en": "(to fill)"}}, "title",
+     "still the draft's placeholders (zh: '（待填写）', en: '(to fill)'): write the plan's own words"),
+    ({"issuer": {"zh": "威海市", "en": " (to fill) "}}, "issuer", "still the draft's placeholder (en: '(to fill)')"),
 ])
 def test_mistakes_in_plan_yml_are_named(tmp_path, changes, field, words):
     folder = write(tmp_path / "plan", **changes)

@@ -459,10 +459,21 @@ def _year(value, path: Path, key: str) -> int:
         raise InputError(exc.reason, file=path, field=key) from None
 
 
+#: What ``import-plan`` writes into a draft's plan.yml for a person to replace (the city, the title, the issuer):
+#: refused as a plan's text, so that no report is titled "（待填写）".
+DRAFT_PLACEHOLDERS = {"zh": "（待填写）", "en": "(to fill)"}
+
+
 def language_texts(value, path: Path, key: str) -> dict[str, str]:
     """``{zh: …, en: …}``: the text in every report language (a report in a language shows it)."""
     if not isinstance(value, dict) or not value:
         raise InputError("expected the text in each language, as {zh: …, en: …}", file=path, field=key)
+    left = [language for language in LANGUAGES
+            if isinstance(value.get(language), str) and value[language].strip() in DRAFT_PLACEHOLDERS.values()]
+    if left:  # both languages told at once: a draft leaves both
+        shown = ", ".join(f"{language}: {quote(value[language].strip())}" for language in left)
+        raise InputError(f"still the draft's placeholder{'s' if len(left) > 1 else ''} ({shown}): write the plan's "
+                         f"own words", file=path, field=key)
     texts = {}
     for language, text in value.items():
         language = _key(language)

@@ -90,6 +90,15 @@ def test_an_imported_plan_is_read_only_once_its_review_is_confirmed(tmp_path, na
     imported, written = import_plan(source, folder, "national-draft")
     assert {path.name for path in written} == {"indicators.csv", "values.csv", "review.csv", "plan.yml",
                                                 "national.html", "README.md"}
+    # the draft's placeholders are no plan's words: the city, the title and the issuer, told in one round
+    with pytest.raises(InputError) as caught:
+        load_plan(folder)
+    assert [line.split("plan.yml: ", 1)[1] for line in str(caught.value).splitlines()] == [
+        f"{key}: still the draft's placeholders (zh: '（待填写）', en: '(to fill)'): write the plan's own words"
+        for key in ("city", "title", "issuer")]
+    text = (folder / "plan.yml").read_text(encoding="utf-8")
+    (folder / "plan.yml").write_text(text.replace("{zh: （待填写）, en: (to fill)}", "{zh: 中国, en: China}"),
+                                     encoding="utf-8")
     plan = load_plan(folder)
     assert (plan.base_year, plan.evaluations) == (2010, {2015: "final"})
     with pytest.raises(InputError) as caught:

@@ -43,3 +43,44 @@ def test_a_typed_plans_rows_of_the_wrong_length_and_its_values_mistakes_are_told
         "few? Put text holding a comma in double quotes",
         "values.csv:5: series: series 'city' unknown; use empty, national or provincial",
         "values.csv:6: year: 215 is not a plausible year"]
+
+
+def _indicators_with(tmp_path, change) -> None:
+    """The national plan's indicators.csv with ``change(rows)`` applied to its rows (header first), and its values."""
+    import csv
+    with open(NATIONAL / "indicators.csv", encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
+    change(rows)
+    with open(tmp_path / "indicators.csv", "w", encoding="utf-8", newline="") as file:
+        csv.writer(file, lineterminator="\n").writerows(rows)
+    shutil.copy(NATIONAL / "values.csv", tmp_path / "values.csv")
+
+
+def test_two_series_of_one_short_name_are_refused_at_the_second(tmp_path):
+    """Indicator 3's short name given to indicator 4 as well: charts name a series by it alone (the status chart
+    would fold both into one row); line 5 is told, naming line 4."""
+    def same(rows):
+        rows[4][6] = rows[3][6]  # short_name_zh of indicator 4 (line 5) = indicator 3's, 研发投入强度
+
+    _indicators_with(tmp_path, same)
+    with pytest.raises(InputError) as caught:
+        read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
+    assert str(caught.value).replace(f"{tmp_path}/", "") == (
+        "indicators.csv:5: short_name_zh: '研发投入强度' is also the short name of indicator 3 (line 4): every series "
+        "needs its own, as charts and tables name a series by it alone")
+
+
+def test_every_empty_name_of_a_typed_plan_is_told_in_one_round(tmp_path):
+    """An import draft's English left empty on two rows, and a core typed 是 on a third: all three rows' mistakes in
+    one round, in the file's order (the empty cells were told one a run)."""
+    def empty(rows):
+        rows[1][3] = rows[1][5] = ""  # indicator 1: category_en, name_en
+        rows[2][7] = ""  # indicator 2: short_name_en
+        rows[3][10] = "是"  # indicator 3: core
+
+    _indicators_with(tmp_path, empty)
+    with pytest.raises(InputError) as caught:
+        read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
+    assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
+        "indicators.csv:2: category_en: empty", "indicators.csv:2: name_en: empty",
+        "indicators.csv:3: short_name_en: empty", "indicators.csv:4: core: core '是': write true or false"]

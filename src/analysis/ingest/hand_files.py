@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputError, quote
+from ..errors import InputError, Mistakes, quote
 from ..text import REASON_ADVICE, says_why, visible
 from ..vocabulary import DIRECTIONS, KIND_DIRECTIONS, KINDS, SERIES
 from .csv_reader import LINE_COLUMN, parse_int, parse_number, read_strict_csv
@@ -48,14 +48,39 @@ def check_row_series(series: str, path: Path, line: int) -> None:
                          field="series")
 
 
-def require_filled(frame: pd.DataFrame, columns, path: Path, message: str = "empty") -> None:
-    """Every cell of ``columns`` shows text; the first empty one (or one of invisible characters only) is named."""
+def require_filled(frame: pd.DataFrame, columns, path: Path, message: str = "empty",
+                   mistakes: Mistakes | None = None) -> None:
+    """Every cell of ``columns`` shows text; every empty one (or one of invisible characters only) is named, all in
+    one round, in the file's order; with ``mistakes``, they are added there, told with the file's other mistakes."""
+    told = Mistakes() if mistakes is None else mistakes
     for row in frame.itertuples():
         for column in columns:
             text = getattr(row, column)
             if not visible(text):
                 shown = f"{message} (only invisible characters)" if text.strip() else message
-                raise InputError(shown, file=path, line=getattr(row, LINE_COLUMN), field=column)
+                told.add(InputError(shown, file=path, line=getattr(row, LINE_COLUMN), field=column))
+    if mistakes is None:
+        told.check()
+
+
+def refuse_shared_short_names(frame: pd.DataFrame, path: Path, mistakes: Mistakes) -> None:
+    """No two series share a short name in one language: charts and tables name a series by it alone (the status
+    chart's rows, the small multiples' titles), so two alike would be one row, or two a reader cannot tell apart."""
+    for column in ("short_name_zh", "short_name_en"):
+        first: dict[str, tuple[int, str, int]] = {}
+        for row in frame.itertuples():
+            name = " ".join(getattr(row, column).split())
+            line = getattr(row, LINE_COLUMN)
+            if not visible(name) or row.indicator_id is None:  # an empty name, a number mistyped: told already
+                continue
+            series = f" {row.series}" if row.series else ""
+            if name in first:
+                indicator, other, where = first[name]
+                mistakes.add(InputError(f"{quote(name)} is also the short name of indicator {indicator}{other} (line "
+                                        f"{where}): every series needs its own, as charts and tables name a series by "
+                                        "it alone", file=path, line=line, field=column))
+            else:
+                first[name] = (row.indicator_id, series, line)
 
 
 def refuse_duplicates(frame: pd.DataFrame, keys: list[str], path: Path, field: str, describe) -> None:
@@ -88,14 +113,21 @@ def load_metadata(folder: Path) -> pd.DataFrame:
     """``indicator_metadata.csv``: names, units, direction and kind for every series."""
     path = Path(folder) / METADATA_FILE
     frame = read_strict_csv(path, METADATA_COLUMNS, text_kinds=METADATA_TEXT)
-    check_series(frame, path)
-    ids = []
+    ids, told = [], Mistakes()  # every row's mistakes told in one round
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
-        ids.append(parse_int(row.indicator_id, file=path, line=line, field="indicator_id"))
-        check_direction(row.direction, row.kind, path, line)
-    require_filled(frame, ("name_en", "short_name_zh", "short_name_en"), path)
+        ids.append(None)
+        with told.row():
+            check_row_series(row.series, path, line)
+        with told.row():
+            ids[-1] = parse_int(row.indicator_id, file=path, line=line, field="indicator_id")
+        with told.row():
+            check_direction(row.direction, row.kind, path, line)
+    require_filled(frame, ("name_en", "short_name_zh", "short_name_en"), path, mistakes=told)
     frame["indicator_id"] = ids
+    refuse_shared_short_names(frame, path, told)
+    told.errors.sort(key=lambda error: error.line)
+    told.check()
     refuse_duplicates(frame, ["indicator_id", "series"], path, "indicator_id",
                       lambda row: f"indicator {row.indicator_id} series {row.series!r} appears twice")
     return frame

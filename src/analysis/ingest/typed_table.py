@@ -13,9 +13,16 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, Mistakes, quote
+from ..text import visible
 from ..vocabulary import BASE_SOURCE_COLUMNS, NOTE_COLUMNS, TABLE_INDICATOR_COLUMNS, TARGET_BASES, lower_is_better
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
-from .hand_files import check_direction, check_row_series, check_series, refuse_duplicates, require_filled
+from .hand_files import (
+    check_direction,
+    check_row_series,
+    refuse_duplicates,
+    refuse_shared_short_names,
+    require_filled,
+)
 from .printed_table import PlanTable, value_field
 
 TYPED_INDICATOR_COLUMNS = [c for c in TABLE_INDICATOR_COLUMNS
@@ -135,10 +142,12 @@ def _typed_cell(row, values_path: Path, indicators_name: str, known: dict, direc
 
 def _read_indicators(path: Path) -> pd.DataFrame:
     frame = read_strict_csv(path, TYPED_INDICATOR_COLUMNS, TYPED_INDICATOR_OPTIONAL, text_kinds=TYPED_INDICATOR_TEXT)
-    check_series(frame, path)
-    require_filled(frame, ("category_zh", "category_en", "name_zh", "name_en", "short_name_zh", "short_name_en"),
-                   path)
     ids, cores, told = [], [], Mistakes()  # every cell's mistake told at once (core 是 and direction 增长 together)
+    for row in frame.itertuples():
+        with told.row():
+            check_row_series(row.series, path, getattr(row, LINE_COLUMN))
+    require_filled(frame, ("category_zh", "category_en", "name_zh", "name_en", "short_name_zh", "short_name_en"),
+                   path, mistakes=told)
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
         ids.append(None)
@@ -157,16 +166,20 @@ def _read_indicators(path: Path) -> pd.DataFrame:
                     if not getattr(row, column).strip():
                         raise InputError(f"empty: numeric indicator {ids[-1] or row.indicator_id} needs its unit",
                                          file=path, line=line, field=column)
-    told.check()
     frame["indicator_id"], frame["core"] = ids, cores
     english: dict[str, tuple[str, int]] = {}
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
+        if not visible(row.category_en):  # empty: told already
+            continue
         name, first = english.setdefault(row.category_zh, (row.category_en, line))
         if name != row.category_en:
-            raise InputError(f"category {quote(row.category_zh)} is named {quote(row.category_en)} here and "
-                             f"{quote(name)} at line {first}: give it one English name", file=path, line=line,
-                             field="category_en")
+            told.add(InputError(f"category {quote(row.category_zh)} is named {quote(row.category_en)} here and "
+                                f"{quote(name)} at line {first}: give it one English name", file=path, line=line,
+                                field="category_en"))
+    refuse_shared_short_names(frame, path, told)
+    told.errors.sort(key=lambda error: error.line)
+    told.check()
     refuse_duplicates(frame, ["indicator_id", "series"], path, "indicator_id",
                       lambda row: f"indicator {row.indicator_id} series {row.series!r} appears twice")
     frame = frame.rename(columns={LINE_COLUMN: "source_line"})

@@ -20,10 +20,11 @@ from ..files import read_regular, write_files_atomic
 from ..ingest.plan_inputs import REVIEW_COLUMNS, REVIEW_FILE
 from ..ingest.published_table import MAX_BYTES, file_words, read_tables
 from ..ingest.typed_table import TYPED_INDICATOR_COLUMNS, TYPED_VALUE_COLUMNS
+from ..plan import DRAFT_PLACEHOLDERS
 
 INDICATOR_COLUMNS = [*TYPED_INDICATOR_COLUMNS, "base_source"]
 VALUE_COLUMNS = [*TYPED_VALUE_COLUMNS, "basis", "note"]
-TO_FILL = {"zh": "（待填写）", "en": "(to fill)"}
+TO_FILL = DRAFT_PLACEHOLDERS  # refused by the plan's reader until a person writes the plan's own words
 
 
 def import_plan(source: Path, folder: Path, name: str) -> tuple[ImportedPlan, list[Path]]:
