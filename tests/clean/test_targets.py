@@ -173,7 +173,8 @@ def test_every_year_mistake_of_a_typed_plan_is_told_in_one_round(tmp_path):
     after the final evaluation (line 6): all three at once, by line, not one a run."""
     values = ("2,,2022,baseline,2.4,,\n2,,2021,target,2.6,,\n2,,2027,target,2.8,,\n3,,2022,baseline,380,,\n"
               "4,,2022,baseline,10,,\n4,,2029,target,12,,\n4,,2027,target,11,,\n")
-    folder = plan_folder(tmp_path, SHARE + COUNT + COUNT.replace("3,", "4,", 1), values, evaluations="{2027: final}")
+    fourth = COUNT.replace("3,", "4,", 1).replace(",高企,High-tech firms,", ",高企（二）,High-tech firms II,")
+    folder = plan_folder(tmp_path, SHARE + COUNT + fourth, values, evaluations="{2027: final}")
     with pytest.raises(InputErrors) as caught:
         values_of(folder)
     lines = caught.value.lines()

@@ -114,6 +114,21 @@ def test_correction_for_an_unknown_indicator_stops_the_run(plan_copy):
         clean(plan_copy)
 
 
+def test_every_row_of_corrections_csv_is_checked_in_one_round(plan_copy):
+    """A reason of one word, a field misspelt, an indicator the table lacks and a printed text mistyped: four rows,
+    four lines in one run, in the file's order (the table's cells were checked a round after the rows' own)."""
+    with open(plan_copy / "corrections.csv", "a", encoding="utf-8") as handle:
+        handle.write("3,,baseline_2020,39.9,40,typo,\n2,,basline_2021,2.4,2.5,the column name is misspelt,\n"
+                     "27,,baseline_2020,1,1,no such indicator in the table,\n"
+                     "12,,target_2024,99,100,a printed text the table does not give,\n")
+    with pytest.raises(InputError) as caught:
+        clean(plan_copy)
+    lines = [line.split("corrections.csv:", 1)[1] for line in str(caught.value).splitlines()]
+    assert [line.split(": ", 2)[:2] for line in lines] == [["4", "reason"], ["5", "field"], ["6", "indicator_id"],
+                                                           ["7", "printed_text"]]
+    assert lines[3].startswith("7: printed_text: '99' no longer matches the source, which prints ")
+
+
 def test_without_the_correction_the_typo_is_an_unknown_token(plan_copy):
     lines = (plan_copy / "corrections.csv").read_text(encoding="utf-8").splitlines()
     (plan_copy / "corrections.csv").write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")

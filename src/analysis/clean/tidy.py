@@ -27,10 +27,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputError, Mistakes, display_path
+from ..errors import InputError, Mistakes
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.departments import DEPARTMENTS_FILE
-from ..ingest.hand_files import CATEGORIES_FILE, CORRECTIONS_FILE, METADATA_FILE, PROSE_CHECKS_FILE
+from ..ingest.hand_files import (
+    CATEGORIES_FILE,
+    CORRECTIONS_FILE,
+    METADATA_FILE,
+    PROSE_CHECKS_FILE,
+    correction_cell_check,
+)
 from ..ingest.observations import ObservationFiles
 from ..ingest.plan_inputs import PlanInputs
 from ..ingest.printed_table import COMBINED_CELL, CORE_MARK, PLAIN_NUMBER, PlanTable
@@ -95,22 +101,9 @@ def apply_corrections(cells: pd.DataFrame, corrections: pd.DataFrame, correction
     cells["text"] = cells["printed_text"]
     cells["correction"] = ""
     cells["correction_zh"] = ""
-    keyed = {(r.indicator_id, r.series, r.field): i for i, r in enumerate(cells.itertuples())}
+    check = correction_cell_check(cells, corrections_path, source_path)
     for row in corrections.itertuples():
-        line = getattr(row, LINE_COLUMN)
-        key = (row.indicator_id, row.series, row.field)
-        if key not in keyed:
-            raise InputError(f"no printed cell for indicator {row.indicator_id}"
-                             f"{' series ' + row.series if row.series else ''} {row.field}: the table "
-                             "has no such indicator or field", file=corrections_path, line=line,
-                             field="indicator_id")
-        index = cells.index[keyed[key]]
-        printed = cells.at[index, "printed_text"]
-        if printed != row.printed_text:
-            raise InputError(f"{row.printed_text!r} no longer matches the source, which "
-                             f"prints {printed!r} at {display_path(source_path)}:"
-                             f"{cells.at[index, 'source_line']}", file=corrections_path, line=line,
-                             field="printed_text")
+        index = check(row)
         cells.at[index, "text"] = row.corrected_value
         cells.at[index, "correction"] = row.reason
         cells.at[index, "correction_zh"] = getattr(row, "reason_zh", "") or ""

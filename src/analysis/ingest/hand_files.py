@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputError, Mistakes, quote
+from ..errors import InputError, Mistakes, display_path, quote
 from ..text import REASON_ADVICE, says_why, visible
 from ..vocabulary import DIRECTIONS, KIND_DIRECTIONS, KINDS, SERIES
 from .csv_reader import LINE_COLUMN, parse_int, parse_number, read_strict_csv
@@ -150,37 +150,79 @@ def load_categories(folder: Path) -> pd.DataFrame:
     return frame.drop_duplicates(["category_zh"]).reset_index(drop=True)
 
 
-def load_corrections(folder: Path, fields: tuple[ValueField, ...]) -> pd.DataFrame:
-    """``corrections.csv``: one row per given cell that needs a fix, with the reason (absent: none)."""
+def load_corrections(folder: Path, fields: tuple[ValueField, ...], check_cell=None) -> pd.DataFrame:
+    """``corrections.csv``: one row per given cell that needs a fix, with the reason (absent: none).
+    ``check_cell(row)``: raises when the row's cell is not the table's as it names it (no such cell, another printed
+    text), told in the same round as the rows' other mistakes."""
     path = Path(folder) / CORRECTIONS_FILE
     if not path.exists():
         return pd.DataFrame(columns=[*CORRECTION_COLUMNS, *CORRECTION_OPTIONAL_COLUMNS, LINE_COLUMN])
-    frame = read_strict_csv(path, CORRECTION_COLUMNS, CORRECTION_OPTIONAL_COLUMNS, text_kinds=CORRECTION_TEXT)
-    check_series(frame, path)
+    frame = read_strict_csv(path, CORRECTION_COLUMNS, CORRECTION_OPTIONAL_COLUMNS, text_kinds=CORRECTION_TEXT,
+                            defer=True)
     names = [field.name for field in fields]
-    ids = []
+    ids, told = [], Mistakes()  # every row's first mistake told in one round, with the reading's
+    for error in frame.attrs["mistakes"]:
+        told.add(error)
     for row in frame.itertuples():
-        line = getattr(row, LINE_COLUMN)
-        ids.append(parse_int(row.indicator_id, file=path, line=line, field="indicator_id"))
-        if row.field not in names:
-            raise InputError(f"field {quote(row.field)} unknown; use one of {', '.join(names)}",
-                             file=path, line=line, field="field")
-        if not visible(row.reason):
-            raise InputError("every correction needs a reason", file=path, line=line, field="reason")
-        for column in ("reason", "confirm", "reason_zh"):
-            text = getattr(row, column, "") or ""
-            if visible(text) and not says_why(text):
-                raise InputError(f"{quote(text.strip())} is no reason; {REASON_ADVICE}", file=path, line=line,
-                                 field=column)
-        if not row.corrected_value.strip():
-            raise InputError("empty corrected value", file=path, line=line, field="corrected_value")
-        if not (PLAIN_NUMBER.fullmatch(row.corrected_value) or COMBINED_CELL.fullmatch(row.corrected_value)):
-            raise InputError(f"{quote(row.corrected_value)} is not a number as the table would print it "
-                             "(digits with one decimal point)", file=path, line=line, field="corrected_value")
+        ids.append(None)
+        with told.row():
+            ids[-1] = _correction_row(row, path, names)
+            if check_cell is not None:
+                check_cell(row._replace(indicator_id=ids[-1]))
+    told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
+    told.check()
     frame["indicator_id"] = ids
     refuse_duplicates(frame, ["indicator_id", "series", "field"], path, "field",
                       lambda row: f"a second correction for indicator {row.indicator_id} {row.field}")
     return frame
+
+
+def correction_cell_check(cells: pd.DataFrame, corrections_path: Path, source_path: Path):
+    """``check(row)``: the index in ``cells`` of the cell a row of corrections.csv corrects; raises when the table
+    has no such cell or prints another text there (the source changed, or the correction was mistyped)."""
+    keyed = {(r.indicator_id, r.series, r.field): i for i, r in enumerate(cells.itertuples())}
+
+    def check(row) -> int:
+        line = getattr(row, LINE_COLUMN)
+        key = (row.indicator_id, row.series, row.field)
+        if key not in keyed:
+            raise InputError(f"no printed cell for indicator {row.indicator_id}"
+                             f"{' series ' + row.series if row.series else ''} {row.field}: the table "
+                             "has no such indicator or field", file=corrections_path, line=line,
+                             field="indicator_id")
+        index = cells.index[keyed[key]]
+        printed = cells.at[index, "printed_text"]
+        if printed != row.printed_text:
+            raise InputError(f"{row.printed_text!r} no longer matches the source, which "
+                             f"prints {printed!r} at {display_path(source_path)}:"
+                             f"{cells.at[index, 'source_line']}", file=corrections_path, line=line,
+                             field="printed_text")
+        return index
+
+    return check
+
+
+def _correction_row(row, path: Path, names: list[str]) -> int:
+    """One row of ``corrections.csv`` checked; its indicator's number."""
+    line = getattr(row, LINE_COLUMN)
+    check_row_series(row.series, path, line)
+    indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id")
+    if row.field not in names:
+        raise InputError(f"field {quote(row.field)} unknown; use one of {', '.join(names)}",
+                         file=path, line=line, field="field")
+    if not visible(row.reason):
+        raise InputError("every correction needs a reason", file=path, line=line, field="reason")
+    for column in ("reason", "confirm", "reason_zh"):
+        text = getattr(row, column, "") or ""
+        if visible(text) and not says_why(text):
+            raise InputError(f"{quote(text.strip())} is no reason; {REASON_ADVICE}", file=path, line=line,
+                             field=column)
+    if not row.corrected_value.strip():
+        raise InputError("empty corrected value", file=path, line=line, field="corrected_value")
+    if not (PLAIN_NUMBER.fullmatch(row.corrected_value) or COMBINED_CELL.fullmatch(row.corrected_value)):
+        raise InputError(f"{quote(row.corrected_value)} is not a number as the table would print it "
+                         "(digits with one decimal point)", file=path, line=line, field="corrected_value")
+    return indicator_id
 
 
 def load_prose_checks(folder: Path, fields: tuple[ValueField, ...]) -> pd.DataFrame:

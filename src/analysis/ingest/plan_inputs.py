@@ -17,7 +17,14 @@ from ..errors import InputError
 from ..plan import Plan
 from .csv_reader import LINE_COLUMN, read_strict_csv
 from .departments import load_departments
-from .hand_files import load_categories, load_corrections, load_metadata, load_prose_checks
+from .hand_files import (
+    CORRECTIONS_FILE,
+    correction_cell_check,
+    load_categories,
+    load_corrections,
+    load_metadata,
+    load_prose_checks,
+)
 from .plan_outline import plan_outline
 from .plan_tasks import PlanTasks, load_plan_tasks
 from .printed_table import PlanTable, parse_printed_table, read_source_lines
@@ -86,6 +93,7 @@ def load_plan_inputs(plan: Plan) -> PlanInputs:
     departments = load_departments(folder, source_lines or None)
     return PlanInputs(plan=plan, sources=sources, table=table, typed_indicators=typed_indicators,
                       source_lines=source_lines, metadata=metadata, categories=categories,
-                      corrections=load_corrections(folder, table.fields), departments=departments,
+                      corrections=load_corrections(folder, table.fields, correction_cell_check(
+                          table.cells, folder / CORRECTIONS_FILE, table.source)), departments=departments,
                       prose_checks=load_prose_checks(folder, table.fields),
                       tasks=load_plan_tasks(folder, plan.printed_text))
