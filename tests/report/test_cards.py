@@ -175,7 +175,7 @@ def test_a_fall_in_the_plan_period_hidden_by_a_rise_before_it_comes_first(exampl
     # yet down from 86 over the plan period (2022–2024). Against its target of 81, which the plan sets below its
     # 2021 value, the fall is no move against it: moved back, still meeting it. Against a target of 84 it is.
     row = example.series_row(7)
-    assert cards.plan_period_turn(example, row) == ("方案期内有所回调、仍达到目标：由方案期前一年 2021年的 86% 变为 "
+    assert cards.plan_period_turn(example, row) == ("方案期内有所下降、仍达到目标：由方案期前一年 2021年的 86% 降至 "
                                                     "2024年的 82%；上列年均增长自 2020年基础值起算")
     short = row._replace(target_value=84.0)
     assert cards.card_notes(example, short)[0] == (
@@ -184,7 +184,7 @@ def test_a_fall_in_the_plan_period_hidden_by_a_rise_before_it_comes_first(exampl
     assert not cards.plan_period_turn(example, example.series_row(10))
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.card_notes(english, english.series_row(7)._replace(target_value=84.0))[0] == (
-        "Moved the wrong way over the plan period: from 86% in 2021, the year before it, to 82% in 2024; "
+        "Moved the wrong way over the plan period: from 86% in 2021, the year before the plan period, to 82% in 2024; "
         "the growth seen above is measured from the 2020 baseline")
     # a ratio in % grown as a compound rate says its points a year too: (82 / 68.8)^(1/4) − 1 = 4.49%, and
     # (82 − 68.8) / 4 = 3.3 points, never a bare "+4.5%" read as points
@@ -205,7 +205,7 @@ def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(exampl
         "上列年均增长和评估结论自 2020年基础值 3.1% 起算")
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.card_notes(english, english.series_row(4, "provincial"))[1] == (
-        "Moved towards the target over the plan period: from 2.7% in 2021, the year before it, to 2.9% in "
+        "Moved towards the target over the plan period: from 2.7% in 2021, the year before the plan period, to 2.9% in "
         "2022; the growth seen above and the status are measured from the 2020 baseline, 3.1%")
     # the national series rose from 2020 and in the plan period: no such note; nor has the decline in energy use
     # (18: 5.48 in 2020, 3.41 in 2021, 5.3 in 2024), a floor judged year by year, not from the base year
@@ -501,3 +501,18 @@ def test_a_distance_covered_to_an_older_value_says_its_year(example):
     numbers = dict(cards.card_numbers(example, example.series_row(4, "provincial")))
     assert numbers["增量完成比例 / 同期序时进度"] == "−100% / 50%（2022）"
     assert dict(cards.card_numbers(example, example.series_row(2)))["增量完成比例 / 同期序时进度"] == "77% / 100%"
+
+
+def test_a_series_where_lower_is_better_that_rose_while_meeting_its_target_is_said_to_rise(example):
+    """The move back of a series where lower is better is a rise: 90 at the base, 78 the year before the plan
+    period, 82 now against a ceiling of 85 (met): it rose over the plan period, never "fell"."""
+    from types import SimpleNamespace
+
+    row = example.series_row(7)._replace(direction="lower", base_value=90.0, latest_value=82.0, target_value=85.0)
+    values = example.values.copy()
+    values.loc[(values["indicator_id"] == 7) & (values["year"] == 2021) & (values["value_type"] != "target"),
+               "value"] = 78.0
+    context = SimpleNamespace(values=values, words=example.words, report_year=2024, series_values=lambda i, s: values[
+        (values["indicator_id"] == i) & (values["series"] == s)])
+    assert cards.plan_period_turn(context, row) == ("方案期内有所上升、仍达到目标：由方案期前一年 2021年的 78% 升至 "
+                                                    "2024年的 82%；上列年均增长自 2020年基础值起算")

@@ -523,7 +523,7 @@ def test_english_keeps_the_chinese_it_quotes_whole_or_breaks_it_between_words():
 
     assert '(<span class="nobr">威海日报</span>)' in keep_together("Weihai Daily (威海日报), 2023")
     assert '<span class="nobr">“国2.8/省3.1”</span>' in keep_together("printed as one cell (“国2.8/省3.1”); split")
-    survey = keep_together("China Civic Science Literacy Survey (中国公民科学素质调查) and is not in the data yet")
+    survey = keep_together("China Civic Science Literacy Survey (中国公民科学素质调查) and is not in the data")
     assert '(<span class="nobr">中国</span><span class="nobr">公民</span>' in survey
     assert embedded_joined("Weihai Daily (威海日报)") == "Weihai Daily (威\u2060海\u2060日\u2060报)"
     assert embedded_joined("Literacy Survey (中国公民科学素质调查)").startswith("Literacy Survey (中\u2060国公\u2060民")

@@ -264,10 +264,11 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
              "科技服务机构：已达阶段目标（2023年阶段目标完成率 103.0%；按现有增速不足以如期完成 2024年目标），"
              "2023年为 103个，2023年目标 100个；要在 2024年达到 120个，需比 2023年增长 16.5%（17个），"
              "高于 2020年以来实际年均增长（+8.8%）。"),
-            ("en", "Stage target met (off course for the 2024 target)", "120 (2024)\n+16.5% (+17)",
-             "103 in 2023, against a 2023 target of 100: stage target met (103.0% of the 2023 stage target; off "
-             "course for the 2024 target); to reach 120 in 2024 it must grow by 17 (16.5%) over 2023, more than the "
-             "growth seen since 2020 (+8.8% a year).")):
+            ("en", "Stage target met (at its pace, not enough to reach the 2024 target in time)",
+             "120 (2024)\n+16.5% (+17)",
+             "103 in 2023, against a 2023 target of 100: stage target met (103.0% of the 2023 stage target; at its "
+             "pace, not enough to reach the 2024 target in time); to reach 120 in 2024 it must grow by 17 (16.5%) "
+             "over 2023, more than the growth seen since 2020 (+8.8% a year).")):
         blocks = self_evaluation_blocks(load_report(relative(example_tables), 2023, language))
         table = next(block for block in blocks if block.name == "indicators")
         assert table.headers[-1] == {"zh": "下一目标及每年需增长", "en": "Next target, needed per year"}[language]
@@ -583,14 +584,14 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_a_probl
 
 def test_a_stage_target_missed_off_course_says_so_in_the_table(example_tables):
     """The mid-term's indicator table, as the report's scorecard: R&D intensity (2) missed its 2023 stage target
-    (2.61 against 2.7) and at +0.08 pp a year does not reach 2024's 2.8 either: "off course for the 2024 target",
-    not a bare "stage target missed" beside the rows that carry their course."""
+    (2.61 against 2.7) and at +0.08 pp a year does not reach 2024's 2.8 either: "at its pace, not enough to reach
+    the 2024 target in time", not a bare "stage target missed" beside the rows that carry their course."""
     from tests.conftest import relative
 
     context = load_report(relative(example_tables), 2023, "en")
     table = next(block for block in self_evaluation_blocks(context) if block.name == "indicators")
     row = next(row for row in table.rows if row[0] == "2")
-    assert row[6] == "Stage target missed (off course for the 2024 target)"
+    assert row[6] == "Stage target missed (at its pace, not enough to reach the 2024 target in time)"
 
 
 def test_a_year_heads_a_column_only_when_every_value_in_it_is_of_that_year(example_tables):

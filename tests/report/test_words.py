@@ -435,7 +435,7 @@ def test_data_currency_counts_every_latest_year_and_the_series_without_data():
         "（指标 30）、1 个尚无数据（指标 25）。")  # the series without data, or with older data, named
     assert words.data_currency(context("en", rows)) == (
         "In this 2024 review, of the 5 quantitative series, 2 have data for 2024, 1 has 2022 as its latest year "
-        "(indicator 14), 1 has 2021 as its latest year (indicator 30) and 1 has no data yet (indicator 25).")
+        "(indicator 14), 1 has 2021 as its latest year (indicator 30) and 1 has no data (indicator 25).")
     # all the same year: one short sentence
     assert words.data_currency(context("zh")) == "5 个定量序列的最新数据均为 2021年。"
 
@@ -748,9 +748,9 @@ def test_a_core_indicator_achieved_while_falling_in_the_plan_period_says_so(exam
     from tests.conftest import relative
 
     for language, core in (("zh", ["高企数与规上工业企业数比值：已达标（2024年）；"
-                                   "2021—2024年有所回调（86% → 82%），仍达到目标",
+                                   "2021—2024年有所下降（86% → 82%），仍达到目标",
                                    "R&D经费投入强度：未达标（2024年）"]),
-                           ("en", ["High-tech firms / industrial firms: achieved (2024); moved back in "
+                           ("en", ["High-tech firms / industrial firms: achieved (2024); fell in "
                                    "2021–2024 (86% → 82%), still meeting the target",
                                    "R&D intensity: not achieved (2024)"])):
         items = [unmarked(item) for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2024,

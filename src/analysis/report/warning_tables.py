@@ -79,6 +79,7 @@ class ChangeRow:
     status_then_today: str = ""  # the previous year's status from today's data
     revised_text: str = ""  # what today's data say of the previous year, where a revision changed its verdict
     reason_text: str = ""  # what changed besides the series: no new value, a later target, a verdict now
+    bases: tuple[str, ...] = ()  # the kinds of that change (BASIS_KINDS), for the sentence counting them
 
 
 def warning_rows(context: ReportContext) -> list[WarningRow]:
@@ -163,7 +164,7 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             status_then_today=row.status_then_today,
             revised_text=words.text("warnings.revised_then", status=then_today)
             if row.status_then_today != row.status_then else "",
-            reason_text=_change_reason(row, words)))
+            reason_text=_change_reason(row, words), bases=_bases(row.reason)))
     # within "the same", the rows that read alike together: "as projected" and "missed both times" (another word,
     # the same outcome) before the unchanged ones, never split by them
     rows.sort(key=lambda row: (CHANGES_WORST_FIRST.index(row.change), row.status_then == row.status_now,
@@ -191,6 +192,17 @@ def without_data_both_years(row: ChangeRow) -> bool:
 def listed_changes(rows: list[ChangeRow]) -> list[ChangeRow]:
     """The rows the table of changes lists: all but those :func:`without_data_both_years`."""
     return [row for row in rows if not without_data_both_years(row)]
+
+
+#: The kinds of basis a status can change on besides the series' move, as the sentence counting them names them, in
+#: its order: each raw reason of the assessment by the kind it is.
+BASIS_KINDS = {"no_new_value": "no_new_value", "target_changed": "later_target", "now_final": "verdict",
+               "now_complete": "verdict", MISSED_AGAIN: "missed_again"}
+
+
+def _bases(reason) -> tuple[str, ...]:
+    reasons = str(reason or "").split("+")
+    return tuple(dict.fromkeys(BASIS_KINDS[r] for r in reasons if r in BASIS_KINDS))
 
 
 def _change_reason(row, words) -> str:
@@ -238,7 +250,14 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     published = context.published_previous is not None
     # a status worse or better for another reason than the series moving against the same target (a later target now
     # binding, no new value, a verdict where a rating of the pace was) is counted as it reads, its reason in its row
-    other = sum(1 for row in rows if row.change in ("worse", "better") and row.reason_text)
+    others = [row for row in rows if row.change in ("worse", "better") and row.reason_text]
+    other = len(others)
+    # the kinds of basis those rows rest on, and only those (a plan of one target year has no later target), the
+    # most common first: "(the next target now binding, no new value)"
+    found = [basis for row in others for basis in row.bases]
+    order = list(dict.fromkeys(BASIS_KINDS.values()))
+    bases = words["grammar.comma"].join(words[f"warnings.basis_kind.{basis}"] for basis in sorted(
+        set(found), key=lambda basis: (-found.count(basis), order.index(basis))))
     text = ""
     counts = {change: changes.count(change) for change in CHANGES_WORST_FIRST}
     # none not comparable: no "0 not comparable" clause
@@ -254,7 +273,7 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     changed = changes.count("worse") + changes.count("better")
     if other:  # all of them: "It rests on …", never "Of the 1 series …, 1 rests on …"
         text += words.count_text("warnings.changes_other_all" if other == changed else "warnings.changes_other", other,
-                                 changed=changed)
+                                 changed=changed, bases=bases)
     text += words["warnings.worse_first"] if changes.count("worse") else ""
     unlisted = [row.indicator_id for row in rows if without_data_both_years(row)]
     if unlisted:

@@ -656,8 +656,8 @@ def plan_period_move(context: ReportContext, row) -> tuple[str, dict] | None:
     # a fall that stays above the target (7: 86% → 82% against 81%, the plan's own targets below its 2021 value) is
     # no move against it: ``back``, moved back while meeting the target
     meets = not is_missing(row.target_value) and d * (row.latest_value - row.target_value) >= 0
-    if in_plan < 0 < from_base:
-        kind = "back" if meets else "turn"
+    if in_plan < 0 < from_base:  # back: said as the value went (fell, or rose for a series where lower is better)
+        kind = ("back" if d > 0 else "back_rose") if meets else "turn"
     elif from_base < 0 < in_plan and row.verdict == "progress" and row.method != "annual_floor":
         kind = "toward"  # a rating of the pace from the base year (not a level judged year by year)
     else:
