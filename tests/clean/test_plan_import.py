@@ -151,6 +151,13 @@ def test_the_command_writes_a_draft_and_never_into_the_raw_folder(tmp_path, nati
     ("方案.doc", b"\xd0\xcf\x11\xe0", ".doc不能读取：请给出另存的网页（.html、.htm）或 Word 文件（.docx）；.doc 或 PDF "
                                     "文件请先另存为其中一种"),
     ("plan", b"x", "a file without a suffix is not read: give"),
+    # a file not read whose text is Chinese (a CSV file, saved as UTF-8 or as GBK): told in Chinese
+    ("wendeng.csv", "\ufeff一级指标,序号,二级指标,2023年基础值,2026年目标值\n创新投入,1,研发人员数,1,2\n".encode(),
+     ".csv不能读取：请给出另存的网页（.html、.htm）或 Word 文件（.docx）；.doc 或 PDF 文件请先另存为其中一种"),
+    ("plan.csv", "一级指标,二级指标\n".encode("gbk"), ".csv不能读取：请给出另存的网页"),
+    ("plan.csv", b"category,name\ninput,researchers\n", ".csv is not read: give a saved web page"),
+    # a binary file's bytes are no text, whatever they would spell as GB18030 (\xd0\xcf: a Han character)
+    ("plan.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", ".doc is not read: give a saved web page"),
     ("plan.html", None, "file not found: give the saved web page (.html, .htm) or Word file (.docx)"),
     ("方案.html", None, "找不到该文件：请给出另存的网页（.html、.htm）或 Word 文件（.docx）"),
     ("空.html", b"", "是空文件（0 字节）：请重新保存该网页或 Word 文件"),

@@ -10,6 +10,7 @@ included); Word files with python-docx. What the grid means is :mod:`analysis.cl
 """
 from __future__ import annotations
 
+import codecs
 import io
 import re
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from ..catalog import Catalog, catalog
 from ..errors import InputError
-from ..files import read_regular
+from ..files import open_regular, read_regular
 
 #: A web page or a Word attachment with a plan is far smaller.
 MAX_BYTES = 20 * 1024 * 1024
@@ -44,7 +45,8 @@ def read_tables(path: Path) -> list[Grid]:
     path = Path(path)
     suffix = path.suffix.lower()
     words = file_words(path)
-    if suffix not in FORMATS:
+    if suffix not in FORMATS:  # told in the language of its text too, where it is text (a CSV file, a .txt)
+        words = file_words(path, [_text_start(path)])
         raise InputError(words.text("import_errors.not_read", suffix=suffix or words["import_errors.no_suffix"]),
                          file=path)
     if not path.exists() and not path.is_symlink():
@@ -69,6 +71,29 @@ def file_words(path, texts=()) -> Catalog:
     """The words a published file's mistakes are told in: Chinese for a file whose name or text (``texts``) is
     written in Chinese, English otherwise."""
     return catalog("zh" if any(HAN.search(text) for text in [Path(path).name, *texts]) else "en")
+
+
+#: How much of a file not read is looked at for the language of its text.
+TEXT_START = 64 * 1024
+#: A control character, which no text file holds (a binary file read as text does).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _text_start(path: Path) -> str:
+    """The start of the file ``path`` as text, where it is a regular file whose start reads as UTF-8 or GB18030 text
+    (a CSV or text file saved either way); "" for any other (a PDF, a .doc, a picture, a file that is not there)."""
+    try:
+        with open_regular(path) as handle:
+            data = handle.read(TEXT_START)
+    except (InputError, OSError):
+        return ""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:  # an incremental decoder: a character cut at the end of the start read is no mistake
+            text = codecs.getincrementaldecoder(encoding)().decode(data, final=False)
+        except UnicodeDecodeError:
+            continue
+        return "" if CONTROL.search(text) else text
+    return ""
 
 
 def _clean(text) -> str:
