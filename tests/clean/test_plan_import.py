@@ -290,3 +290,32 @@ def test_full_width_digits_are_read_as_the_number_for_a_person_to_confirm():
     )
     [cell] = [row for row in imported.review if row["text"] == "３５.５"]
     assert (cell["read_as"], cell["action"], cell["confirmed"]) == ("indicator 1 2020 baseline: 35.5", "guess", "")
+
+
+def test_a_number_printed_once_beside_a_national_and_a_provincial_series_waits_for_a_person_to_place_it():
+    """国800/省900 beside 1200: the 1200 is national, provincial, each or their total, which only a person can tell;
+    it is no third series with an empty name, and no reading confirmed already."""
+    from analysis.publish.imports import _indicator_rows
+
+    imported = imported_from(
+        ["产出", "1", "有效发明专利（件）", "国800/省900", "1200"],
+        ["产出", "2", "研发人员数（人）", "≥1000", "国1200/省1500"],    # the other way round, a bound
+        ["投入", "3", "科技创新基地（个）", "69", "87"],                  # a parent row's numbers above its series
+        ["投入", "3", "国家级", "3", "7"],
+        ["投入", "3", "省级", "66", "80"],
+    )
+    assert [row[:2] for row in _indicator_rows(imported)] == [  # indicators.csv: indicator_id, series
+        [1, "national"], [1, "provincial"], [2, "national"], [2, "provincial"], [3, "national"], [3, "provincial"]]
+    values = {(v["indicator_id"], v["series"], v["year"], v["value_type"], v["value"]) for v in imported.values}
+    assert values == {(1, "national", 2020, "baseline", "800"), (1, "provincial", 2020, "baseline", "900"),
+                      (2, "national", 2025, "target", "1200"), (2, "provincial", 2025, "target", "1500"),
+                      (3, "national", 2020, "baseline", "3"), (3, "national", 2025, "target", "7"),
+                      (3, "provincial", 2020, "baseline", "66"), (3, "provincial", 2025, "target", "80")}
+    review = {row["where"]: (row["text"], row["read_as"], row["action"], row["confirmed"]) for row in imported.review}
+    place = ("one number beside the series national and provincial: it is in no series of values.csv; add it there "
+             "under the one it belongs to (or each), or leave it out if it is their total")
+    assert review["表1 第2行 第5列"] == ("1200", f"indicator 1 2025 target: 1200, {place}", "fill", "")
+    assert review["表1 第3行 第4列"] == ("≥1000", f"indicator 2 2020 baseline: 1000 (at_least), {place}", "fill", "")
+    assert review["表1 第4行 第4列"] == ("69", f"indicator 3 2020 baseline: 69, {place}", "fill", "")
+    assert review["表1 第4行 第5列"] == ("87", f"indicator 3 2025 target: 87, {place}", "fill", "")
+    assert review["表1 第5行 第5列"] == ("7", "indicator 3 national 2025 target: 7", "read", "yes")  # its row says

@@ -57,7 +57,8 @@ UNIT_KINDS = [("share", re.compile(r"^%$|^％$|百分比")), ("intensity", re.co
 
 @dataclass
 class ImportedPlan:
-    """What the table gives: the typed plan's rows, the review, and the years its header names."""
+    """What the table gives: the typed plan's rows, the review, and the years its header names. A value read from a
+    cell of its own holds its row of the review (``review``), which is not a column of ``values.csv``."""
 
     table: int
     indicators: list[dict] = field(default_factory=list)
@@ -164,6 +165,7 @@ def read_plan_table(grids: list[Grid], source: str) -> ImportedPlan:
         parent = _read_indicator(plan, indicator_id, row, role, r, where)
         if any(cells.values()):
             _read_values(plan, parent, "", cells, r, where)
+    _place_series(plan)
     _guess_kinds(plan)
     return plan
 
@@ -282,16 +284,35 @@ def _read_values(plan: ImportedPlan, indicator: dict, series: str, cells: dict, 
             continue
         if bound:
             indicator["bounds"].add(bound)
-        _add(plan, indicator, series, column, value, basis)
         reading = f"{key}: {value}" + (f" ({bound})" if bound else "") + (f" (basis {basis})" if basis else "")
         plan.review.append(_review(where(r, column.index), text, reading, action))
+        _add(plan, indicator, series, column, value, basis)["review"] = plan.review[-1]
 
 
-def _add(plan: ImportedPlan, indicator: dict, series: str, column: Column, value: str, basis: str) -> None:
+def _add(plan: ImportedPlan, indicator: dict, series: str, column: Column, value: str, basis: str) -> dict:
     if series not in indicator["series"]:
         indicator["series"].append(series)
     plan.values.append({"indicator_id": indicator["indicator_id"], "series": series, "year": column.year,
                         "value_type": column.value_type, "value": value, "basis": basis, "note": ""})
+    return plan.values[-1]
+
+
+def _place_series(plan: ImportedPlan) -> None:
+    """A number printed once for an indicator whose other cells or rows give its national and provincial series
+    (``国800/省900`` beside ``1200``; a parent row's number above its 国家级 and 省级 rows) is no series of its own
+    and belongs to none of them for sure: it is left out of ``values.csv``, and its row of the review asks a person
+    to put it under the series it is, or to leave it out if it is their total."""
+    for indicator in plan.indicators:
+        if "" not in indicator["series"] or len(indicator["series"]) == 1:
+            continue
+        indicator["series"].remove("")
+        named = " and ".join(indicator["series"])
+        for value in [v for v in plan.values if v["indicator_id"] == indicator["indicator_id"] and not v["series"]]:
+            plan.values.remove(value)
+            review = value["review"]
+            review.update(read_as=f"{review['read_as']}, one number beside the series {named}: it is in no series "
+                                  "of values.csv; add it there under the one it belongs to (or each), or leave it out "
+                                  "if it is their total", action="fill", confirmed="")
 
 
 def _guess_kinds(plan: ImportedPlan) -> None:
