@@ -262,7 +262,8 @@ def test_a_core_mark_before_the_unit_or_after_the_number_makes_a_core_indicator_
     assert read == [(1, "高新技术企业数", "家", True), (3, "企业研发投入", "亿元", True),
                     (4, "研发人员数", "人", False)]
     assert [row[10] for row in _indicator_rows(imported)] == ["true", "true", "false"]  # indicators.csv: core
-    review = {(row["where"], row["text"]): (row["read_as"], row["action"]) for row in imported.review}
+    review = {(row["where"], row["text"]): (row["read_as"], row["action"]) for row in imported.review
+              if not row["read_as"].startswith("no indicator printed with the number 2")}  # 1, 3*, 4: no 2
     assert review[("表1 第2行 第3列", "高新技术企业数*（家）")] == ("indicator 1: 高新技术企业数, unit 家, core",
                                                              "split")
     assert review[("表1 第3行 第2列", "3*")] == ("indicator 3, core", "split")
@@ -319,3 +320,43 @@ def test_a_number_printed_once_beside_a_national_and_a_provincial_series_waits_f
     assert review["表1 第4行 第4列"] == ("69", f"indicator 3 2020 baseline: 69, {place}", "fill", "")
     assert review["表1 第4行 第5列"] == ("87", f"indicator 3 2025 target: 87, {place}", "fill", "")
     assert review["表1 第5行 第5列"] == ("7", "indicator 3 national 2025 target: 7", "read", "yes")  # its row says
+
+
+def test_a_number_printed_twice_is_read_as_the_next_free_one_and_a_number_missing_is_told_in_the_review():
+    """序号 1, 1, 3: two indicators 1 would be one indicator with two targets for the same year; the second is read
+    as 2, and the 2 that no row prints is a row of the review too (a row lost, or the 1 a misprint)."""
+    imported = imported_from(
+        ["投入", "1", "研发强度（%）", "2.3", "3.0"],
+        ["投入", "1", "研发人员（人）", "4000", "5000"],
+        ["投入", "3", "专利（件）", "100", "80以上"],
+    )
+    assert [(i["indicator_id"], i["name_zh"]) for i in imported.indicators] == [(1, "研发强度"), (2, "研发人员"),
+                                                                               (3, "专利")]
+    targets = [(v["indicator_id"], v["value"]) for v in imported.values if v["value_type"] == "target"]
+    assert targets == [(1, "3.0"), (2, "5000"), (3, "80")]
+    review = {row["where"]: (row["text"], row["read_as"], row["action"], row["confirmed"]) for row in imported.review}
+    assert review["表1 第3行 第2列"] == (
+        "1", "indicator 2: the number 1 again (indicator 1 is at 表1 第2行 第2列), read as 2; check the published plan "
+             "and correct indicator_id in indicators.csv and values.csv if it is another", "guess", "")
+    assert review["表1 第4行 第2列"] == (
+        "3", "no indicator printed with the number 2 (before 3): find it in the published plan (a row lost when the "
+             "file was saved, or a number printed wrong) and give it in indicators.csv and values.csv under its "
+             "number, or confirm that the plan has none", "fill", "")
+    assert review["表1 第3行 第3列"][1] == "indicator 2: 研发人员, unit 人"
+
+
+def test_numbers_again_from_1_under_a_category_and_a_number_that_is_no_plain_number_give_indicators_of_their_own():
+    imported = imported_from(
+        ["投入", "1", "研发机构数（个）", "1", "2"],
+        ["投入", "2", "孵化器数（个）", "1", "2"],
+        ["产出", "1", "专利数（件）", "1", "2"],       # again from 1: the next number no row prints, 3
+        ["产出", "6", "商标数（件）", "1", "2"],       # 3 to 5 printed by no row
+        ["产出", "①", "论文数（篇）", "1", "2"],      # no plain number: the next no row prints, 7
+    )
+    assert [i["indicator_id"] for i in imported.indicators] == [1, 2, 3, 6, 7]
+    review = {row["where"]: (row["read_as"], row["action"]) for row in imported.review}
+    assert review["表1 第4行 第2列"] == (
+        "indicator 3: the number 1 again (indicator 1 is at 表1 第2行 第2列), read as 3; check the published plan and "
+        "correct indicator_id in indicators.csv and values.csv if it is another", "guess")
+    assert review["表1 第5行 第2列"][0].startswith("no indicator printed with the number 3–5 (before 6): find it in")
+    assert "表1 第6行 第2列" not in review

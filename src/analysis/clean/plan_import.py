@@ -17,6 +17,7 @@ confirmed (:func:`analysis.ingest.plan_inputs.check_review`).
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -144,6 +145,9 @@ def read_plan_table(grids: list[Grid], source: str) -> ImportedPlan:
                                        "guess"))
     start = _header_rows(grid)
     number, parent = 0, None
+    printed = {int(n) for n in (_printed_number(row, role) for row in grid.rows[start:]) if n}
+    numbers: dict[int, int] = {}  # each indicator's number: the row it is read from
+    numbered: list[tuple[int, int]] = []  # the numbers printed, in their order, each with its row
     for r, row in enumerate(grid.rows[start:], start):
         name = row[role["name"]] if "name" in role else ""
         cells = {c: row[c.index] for c in value_columns}
@@ -158,16 +162,53 @@ def read_plan_table(grids: list[Grid], source: str) -> ImportedPlan:
         if series and parent is not None:
             _read_values(plan, parent, series, cells, r, where)
             continue
-        number += 1
-        printed_number = _marks(row[role["number"]])[0] if "number" in role else ""  # 3*: indicator 3, core
-        indicator_id = int(printed_number) if printed_number.isdigit() else number
-        number = indicator_id
+        printed_number = _printed_number(row, role)  # 3*: indicator 3, core
+        free = next(n for n in itertools.count(number + 1) if n not in numbers and n not in printed)
+        indicator_id = int(printed_number) if printed_number else free  # none printed: the next not printed
+        if printed_number:
+            numbered.append((indicator_id, r))
+        if indicator_id in numbers:  # printed twice (1, 1, 3), or again from 1 under each category: the next free
+            first = where(numbers[indicator_id], role["number"])
+            plan.review.append(_review(where(r, role["number"]), row[role["number"]],
+                                       f"indicator {free}: the number {indicator_id} again (indicator {indicator_id} "
+                                       f"is at {first}), read as {free}; check the published plan and correct "
+                                       "indicator_id in indicators.csv and values.csv if it is another", "guess"))
+            indicator_id = free
+        numbers[indicator_id], number = r, indicator_id
         parent = _read_indicator(plan, indicator_id, row, role, r, where)
         if any(cells.values()):
             _read_values(plan, parent, "", cells, r, where)
+    if numbered:
+        _number_gaps(plan, numbered, grid, role["number"], where)
     _place_series(plan)
     _guess_kinds(plan)
     return plan
+
+
+def _printed_number(row: list[str], role: dict) -> str:
+    """The indicator's number as its row prints it, without a core mark or a footnote's (``3*``: ``3``); "" for none
+    or a number that is no plain number (``①``)."""
+    printed = _marks(row[role["number"]])[0].strip() if "number" in role else ""
+    return printed if printed.isdecimal() else ""
+
+
+def _number_gaps(plan: ImportedPlan, numbered: list[tuple[int, int]], grid: Grid, column: int, where) -> None:
+    """A number missing from those printed (1, 1, 3: no 2) is a row of the review, at the first number after it: an
+    indicator lost, or a number the plan skips, which only the published plan tells."""
+    missing = sorted(set(range(1, max(n for n, _ in numbered) + 1)) - {n for n, _ in numbered})
+    runs: list[list[int]] = []  # consecutive numbers missing: one row of the review
+    for n in missing:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    for first, last in runs:
+        after, r = next((n, r) for n, r in numbered if n > last)
+        plan.review.append(_review(
+            where(r, column), grid.rows[r][column],
+            f"no indicator printed with the number {first}{f'–{last}' if last > first else ''} (before {after}): "
+            "find it in the published plan (a row lost when the file was saved, or a number printed wrong) and give "
+            "it in indicators.csv and values.csv under its number, or confirm that the plan has none", "fill"))
 
 
 #: How a note under a table begins: 注1：…, 说明：…, 资料来源：…, Note: …
