@@ -299,7 +299,8 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"wrote {display_path(path)}")
     open_rows = sum(row["action"] != "read" for row in imported.review)
     print(f"import-plan: {len(imported.indicators)} indicators, {len(imported.values)} values from table "
-          f"{imported.table}; {open_rows} readings to confirm in {display_path(output_dir / name / 'review.csv')}")
+          f"{imported.table}; {open_rows} readings to confirm in {display_path(output_dir / name / 'review.csv')}; "
+          f"city, title and issuer to fill in {display_path(output_dir / name / 'plan.yml')}")
     return 0
 
 

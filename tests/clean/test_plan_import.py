@@ -96,11 +96,30 @@ def test_an_imported_plan_is_read_only_once_its_review_is_confirmed(tmp_path, na
     assert [line.split("plan.yml: ", 1)[1] for line in str(caught.value).splitlines()] == [
         f"{key}: still the draft's placeholders (zh: '（待填写）', en: '(to fill)'): write the plan's own words"
         for key in ("city", "title", "issuer")]
+    # what no table gives is to fill, and the years guessed from the header are to check, in review.csv and plan.yml
+    review = pd.read_csv(folder / "review.csv", dtype=str, keep_default_na=False)
+    to_fill = "in place of （待填写） and (to fill), in Chinese and English ({zh: …, en: …})"
+    placeholder = "{zh: （待填写）, en: (to fill)}"
+    assert review[review["where"] == "plan.yml"].drop(columns="where").values.tolist() == [
+        [f"city: {placeholder}", f"city: not in the table: write the city's name in plan.yml {to_fill}", "fill", ""],
+        [f"title: {placeholder}", f"title: not in the table: write the plan's title in plan.yml {to_fill}", "fill",
+         ""],
+        [f"issuer: {placeholder}", f"issuer: not in the table: write who issued it in plan.yml {to_fill}", "fill", ""],
+        ["published: 2011", "published: guessed, the year after the base year: write the year the plan was published",
+         "guess", ""],
+        ["base_year: 2010", "base_year: guessed, the table's first baseline year: check it against the plan", "guess",
+         ""],
+        ["evaluations: {2015: final}", "evaluations: guessed from the target years, the last the final evaluation: "
+                                       "check them against what the plan says of its evaluations", "guess", ""]]
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "In `plan.yml`, `city`, `title` and `issuer` are to fill (they hold （待填写） and (to fill))" in readme
+    # a person fills them first
     text = (folder / "plan.yml").read_text(encoding="utf-8")
-    (folder / "plan.yml").write_text(text.replace("{zh: （待填写）, en: (to fill)}", "{zh: 中国, en: China}"),
-                                     encoding="utf-8")
+    for key in ("city", "title", "issuer"):
+        text = text.replace(f"{key}: {placeholder}", f"{key}: {{zh: 中国{key}, en: China {key}}}")
+    (folder / "plan.yml").write_text(text, encoding="utf-8")
     plan = load_plan(folder)
-    assert (plan.base_year, plan.evaluations) == (2010, {2015: "final"})
+    assert (plan.base_year, plan.evaluations, plan.city["en"]) == (2010, {2015: "final"}, "China city")
     with pytest.raises(InputError) as caught:
         build_tables(plan, "eurostat")
     assert "review.csv:" in str(caught.value) and ": confirmed: " in str(caught.value)
@@ -130,6 +149,7 @@ def test_the_command_writes_a_draft_and_never_into_the_raw_folder(tmp_path, nati
     assert cli.main(["import-plan", str(source), "--name", "national", "--output-dir", relative(output)]) == 0
     said = capsys.readouterr().out.splitlines()
     assert said[-1].startswith("import-plan: 10 indicators, 12 values from table 1; ")
+    assert said[-1].endswith(f"; city, title and issuer to fill in {relative(output)}/national/plan.yml")
     assert (output / "national" / "review.csv").is_file()
     assert cli.main(["import-plan", str(source), "--name", "national", "--output-dir", relative(output)]) == 2
     # told in the file's language, Chinese for a file named in Chinese

@@ -34,6 +34,7 @@ def import_plan(source: Path, folder: Path, name: str) -> tuple[ImportedPlan, li
     if folder.exists():
         raise InputError(file_words(source)["import_errors.draft_exists"], file=folder)
     imported = read_plan_table(read_tables(source), display_path(source))
+    imported.review.extend(_plan_review(imported))
     files = {folder / "indicators.csv": _csv(INDICATOR_COLUMNS, _indicator_rows(imported)),
              folder / "values.csv": _csv(VALUE_COLUMNS, [[v[c] for c in VALUE_COLUMNS] for v in imported.values]),
              folder / REVIEW_FILE: _csv(REVIEW_COLUMNS, [[r[c] for c in REVIEW_COLUMNS] for r in imported.review]),
@@ -63,19 +64,46 @@ def _indicator_rows(imported: ImportedPlan) -> list[list]:
     return rows
 
 
-def _plan_yml(imported: ImportedPlan, name: str) -> str:
+#: The keys of plan.yml no table gives, written with :data:`TO_FILL` for a person to replace.
+FILLED_BY_HAND = {"city": "the city's name", "title": "the plan's title", "issuer": "who issued it"}
+FILL = "{zh: " + TO_FILL["zh"] + ", en: " + TO_FILL["en"] + "}"
+
+
+def _years(imported: ImportedPlan) -> tuple[int, int, str]:
+    """The base year, the publication year and the evaluations guessed from the years of the table's header."""
     base = min(imported.baseline_years) if imported.baseline_years else min(imported.target_years) - 1
     final = max(imported.target_years) if imported.target_years else base + 1
     mid = [year for year in imported.target_years if year != final]
-    evaluations = ", ".join([*(f"{year}: mid_term" for year in mid), f"{final}: final"])
-    fill = "{zh: " + TO_FILL["zh"] + ", en: " + TO_FILL["en"] + "}"
+    return base, base + 1, "{" + ", ".join([*(f"{year}: mid_term" for year in mid), f"{final}: final"]) + "}"
+
+
+def _plan_yml(imported: ImportedPlan, name: str) -> str:
+    base, published, evaluations = _years(imported)
     return (f"# A draft read from a published table (python -m analysis import-plan); check every line, then the rows\n"
             f"# of review.csv, before moving the folder to data/raw/{name}/.\n"
-            f"name: {name}\ncity: {fill}\ntitle: {fill}\nissuer: {fill}\n"
-            f"published: {base + 1}                     # guessed: the year after the base year\n"
+            f"name: {name}\n"
+            + "".join(f"{key}: {FILL}   # to fill: {what}, in Chinese and English\n"
+                      for key, what in FILLED_BY_HAND.items())
+            + f"published: {published}                     # guessed: the year after the base year\n"
             f"base_year: {base}                     # guessed: the table's first baseline year\n"
-            f"evaluations: {{{evaluations}}}   # guessed from the target years\n"
+            f"evaluations: {evaluations}   # guessed from the target years\n"
             "table: {indicators: indicators.csv, values: values.csv}\n")
+
+
+def _plan_review(imported: ImportedPlan) -> list[dict]:
+    """The rows of the review for ``plan.yml``: the keys no table gives, to fill, and the years guessed, to check."""
+    base, published, evaluations = _years(imported)
+    rows = [(f"{key}: {FILL}", f"{key}: not in the table: write {what} in plan.yml in place of {TO_FILL['zh']} and "
+             f"{TO_FILL['en']}, in Chinese and English ({{zh: …, en: …}})", "fill")
+            for key, what in FILLED_BY_HAND.items()]
+    rows += [(f"published: {published}", "published: guessed, the year after the base year: write the year the plan "
+              "was published", "guess"),
+             (f"base_year: {base}", "base_year: guessed, the table's first baseline year: check it against the plan",
+              "guess"),
+             (f"evaluations: {evaluations}", "evaluations: guessed from the target years, the last the final "
+              "evaluation: check them against what the plan says of its evaluations", "guess")]
+    return [{"where": "plan.yml", "text": text, "read_as": reading, "action": action, "confirmed": ""}
+            for text, reading, action in rows]
 
 
 def _readme(imported: ImportedPlan, source: str) -> str:
@@ -84,5 +112,7 @@ def _readme(imported: ImportedPlan, source: str) -> str:
             f"Table {imported.table} of `{source}` was read into `indicators.csv` and `values.csv` (docs/new-plan.md). "
             f"`review.csv` lists every cell read, and where it is in the published table; {open_rows} of its rows are "
             "splits, guesses or gaps that a person confirms (`confirmed` = yes) after checking them against the "
-            "table, correcting the CSV files where needed and giving the English names. Fill in `plan.yml`. The "
-            "plan is not read until every row is confirmed; then move this folder to `data/raw/<name>/`.\n")
+            "table, correcting the CSV files where needed and giving the English names. In `plan.yml`, `city`, "
+            f"`title` and `issuer` are to fill (they hold {TO_FILL['zh']} and {TO_FILL['en']}): the plan's own, in "
+            "Chinese and English; its years are guessed from the table's header. The plan is not read until every "
+            "row is confirmed; then move this folder to `data/raw/<name>/`.\n")
