@@ -476,7 +476,7 @@ def test_a_level_to_hold_every_year_is_said_to_be_one(example_tables):
     assert any(t.startswith("Decline in energy use per unit of GDP: 5.3% in 2024, 4.6% in 2023; the plan's 2024 "
                             "target is 5%, "
                             "assessed as ≥5% every year from 2023: not achieved (missed in 2023;") for t in english)
-    assert not any(t.startswith("Days with good air quality:") for t in english)
+    assert not any(t.startswith("Share of good-air-quality days:") for t in english)
     chinese = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "zh")))
     assert any(t.startswith("万元GDP能耗下降率：未达标（2023年未达到；")
                and "2024年为 5.3%，2023年为 4.6%；方案 2024年目标为 5%，按每年≥5%（2023年起）评估。" in t

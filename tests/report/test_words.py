@@ -695,7 +695,7 @@ def test_a_level_held_every_year_gives_the_value_of_the_year_it_missed(example_t
             ("zh", "万元GDP能耗下降率：2023年为 4.6%，未达到每年≥5%（2023年起）的要求，未达标（2024年为 5.3%）",
              "空气质量优良天数比例："),
             ("en", "Decline in energy use per unit of GDP: assessed as ≥5% every year from 2023, missed in 2023 "
-                   "(4.6%), so not achieved (5.3% in 2024)", "Days with good air quality:")):
+                   "(4.6%), so not achieved (5.3% in 2024)", "Share of good-air-quality days:")):
         items = [item for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2024, language))
                  for item in paragraph.items]
         assert expected in items, items
