@@ -302,6 +302,17 @@ def test_running_text_breaks_a_long_label_between_its_words_only():
     assert kept_whole("已达阶段目标") == f"已{j}达{j}阶{j}段{j}目{j}标"  # a table's cell
 
 
+def test_running_text_keeps_a_short_range_whole():
+    """A year range in a paragraph of the Word edition is one piece, as in a table: LibreOffice printed the report's
+    first paragraph as "…实施方案（2022—" | "2024年）》所列" and the English one as "back in 2021–" | "2023"."""
+    from analysis.report.pandoc_ast import body_pieces, kept_whole
+
+    j = "\u2060"
+    assert kept_whole("实施方案（2022—2024年）》所列", body_pieces()) == f"实施方案（2022{j}—{j}2024{j}年）》所列"
+    assert kept_whole("back in 2021–2023 (86%", body_pieces()) == f"back in 2021{j}–{j}2023 (86%"
+    assert kept_whole("最新值为 2023年，2024年无数据", body_pieces()).startswith(f"最新值为 2023{j}年，")
+
+
 def test_a_chinese_name_breaks_between_its_words_only():
     from analysis.report.line_breaks import keep_words, name, name_joined
 

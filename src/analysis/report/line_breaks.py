@@ -31,17 +31,14 @@ JOINS = re.compile(f"(?<=[^{GLUED}])(?=.)|(?<=.)(?=[^{GLUED}])", re.S)
 NUMBER = r"[+\-−]?\d[\d,]*(?:\.\d+)?"
 
 
-def _kept_pattern(labels: str = "", ranges: bool = True) -> str:
+def _kept_pattern(labels: str = "") -> str:
     """A number that keeps its unit or the other end of its range: ``2024年``, ``0.2个百分点``, ``158亿元``,
     ``92 %``, ``0.7 pp``, ``2023—2024年``, ``10—12月``, ``26 项``; a bare number needs nothing (no line breaks
     inside one). A Chinese character after a number is its unit unless it starts one of ``labels`` (``R ≥ 0.95
-    进度正常``: the label is kept whole instead). Not ``ranges``: a range's first number keeps its dash and the
-    second its unit (``2022—`` | ``2024年``), as running text may break there, never before the dash."""
+    进度正常``: the label is kept whole instead)."""
     single = rf"(?!(?:{labels}))[{HAN}]" if labels else rf"[{HAN}]"
     # 件/万人, 吨/万元: a unit per unit is one unit; a series after its indicator's number (4 省级) one piece with it
     unit = rf"个百分点|[{HAN}]+/[{HAN}]+|亿元|万元|国家级|省级|市级|{single}"
-    if not ranges:
-        return rf"{NUMBER}\s?[—–~～](?=\s?{NUMBER})|{NUMBER}(?:\s?(?:{unit}|%)|\spp\b)"
     return rf"{NUMBER}(?:\s?[—–~～]\s?{NUMBER})?(?:\s?(?:{unit}|%)|\spp\b)|{NUMBER}\s?[—–~～]\s?{NUMBER}"
 
 
@@ -109,11 +106,10 @@ def short_labels() -> tuple[str, ...]:
 @functools.cache
 def _kept(rates: bool = True) -> re.Pattern:
     """:data:`KEPT`, or one of :func:`short_labels` standing as a word of its own; ``rates``: a completion rate whole
-    too (完成率 96.4%) and a range (2022—2024年), as a table's cell keeps them, not running text
-    (:func:`body_kept_pattern`)."""
+    too (完成率 96.4%), as a table's cell keeps it, not running text (:func:`body_kept_pattern`)."""
     labels = "|".join(re.escape(label) for label in short_labels())
     return re.compile(rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{YEAR_IN_BRACKETS}|{_held_pattern(rates)}|{SPACED_NUMBER}|"
-                      rf"{_kept_pattern(labels, rates)}|"
+                      rf"{_kept_pattern(labels)}|"
                       rf"{NO_DATA}|"
                       rf"(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else rf"{SPACED_NUMBER}|{KEPT.pattern}")
 
@@ -126,9 +122,9 @@ def kept_pattern() -> re.Pattern:
 
 def body_kept_pattern() -> re.Pattern:
     """What a line of running text never breaks inside: :func:`kept_pattern` but a completion rate, whose word and
-    number may part as any word and number do (完成率 | 99.5%), and a range, which may break after its dash
-    (2022— | 2024年): the pieces （完成率 99.5%）， or （2022—2024年）》所列, carried over whole, would space a
-    justified line of Chinese out (依 据 《 威 海 市 … 方 案)."""
+    number may part as any word and number do (完成率 | 99.5%): the piece （完成率 99.5%）， carried over whole, would
+    space a justified line of Chinese out. A short range stays whole, as a reader reads it: never （2022— | 2024年）
+    nor "in 2021– | 2023"."""
     return _kept(False)
 
 
