@@ -29,6 +29,7 @@ from analysis.report.pandoc_ast import body_pieces
 from analysis.report.word_file import WordEditionError, write_docx
 from analysis.settings import DEFAULT_PLAN_DIR
 from tests.conftest import FIXTURES
+from tests.support.line_breaks import paragraph_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: data/raw/weihai/indicator_metadata.csv: 26 indicators, 4 and 5 each printed as a national and a provincial
@@ -469,11 +470,55 @@ def test_a_lists_items_take_the_bodys_pitch(example_reports, case, line):
             for item in items} == {line}
 
 
+#: Characters no line breaks between: a number's digits and marks, a word's letters, a sign before its digits.
+UNBROKEN = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.,%&")
+
+
+def unjoined_pieces(path) -> list[str]:
+    """The numbers with their units and the ranges in a Word file's paragraphs, whose runs a piece may span (7 | 个)
+    (:func:`~analysis.report.line_breaks.number_pieces`: 2024年, 7个, 2022—2024年, 2021–2023, 0.7 pp), that a line
+    may still break inside: two of their characters neither both of a number or a word nor a sign and its digit, with
+    no word joiner between them nor a no-break space."""
+    from analysis.report.line_breaks import number_pieces
+
+    out = []
+    for line in paragraph_lines(part(path, "word/document.xml")):
+        characters, bound, joiner = [], [], False
+        for character in line:
+            if character in "\u2060\u200b":
+                joiner = character == "\u2060"
+                continue
+            spaces = "\u00a0\u202f"  # no-break spaces
+            bound.append(joiner or character in spaces or bool(characters) and characters[-1] in spaces)
+            characters.append(character)
+            joiner = False
+        text = re.sub("[\u00a0\u202f]", " ", "".join(characters))
+        out += [match.group() for match in number_pieces().finditer(text)
+                if any(not bound[i] and not (characters[i - 1] in UNBROKEN | {"+", "-", "−"}
+                                             and characters[i] in UNBROKEN)
+                       for i in range(match.start() + 1, match.end()))]
+    return out
+
+
+@pytest.mark.parametrize("case", ["final-zh", "final-en", "mid-term-zh"])
+@pytest.mark.parametrize("stem", ["report", "self-evaluation"])
+def test_no_number_is_left_free_to_break_from_its_unit_or_range(example_reports, case, stem):
+    """Every number with its unit and every range the Word files write, in a title, a table or running text, is held
+    whole by word joiners (a no-break space in "0.7 pp"): LibreOffice printed "（2022—" | "2024年）》" in the report's
+    first paragraph, and the self-evaluation's draft, written plain, "（2022—2024" | "年）》", "2023—" | "2024年无数据"
+    and "7" | "个方面"."""
+    path = example_reports[case] / f"{stem}.docx"
+    assert unjoined_pieces(path) == []
+    text = "".join(node.text or "" for node in part(path, "word/document.xml").iter(f"{W}t"))
+    assert ("2022\u2060—\u20602024\u2060年" if case.endswith("zh") else "2022\u2060–\u20602024") in text
+
+
 #: LibreOffice takes some 3 s for a document; a first start makes its profile
 SOFFICE_SECONDS = 240
 #: What each language's one LibreOffice run prints: (report folder, document), as the printed PDF's name. The
-#: self-evaluation's Word file is a draft to finish by hand, its text plain (no word joiner: Find finds what the page
-#: shows), so Word breaks its lines by its own rules: it is printed for its pages, not for where its lines break.
+#: self-evaluation's Word file is a draft to finish by hand, its text plain but for its numbers with their units and
+#: its ranges (word joiners only there: Find finds its words as the page shows them), so Word breaks its lines
+#: elsewhere by its own rules.
 PRINTED = {"zh": {"report": ("final-zh", "report"), "self-evaluation": ("final-zh", "self-evaluation"),
                   "national": ("national-2015-zh", "report"), "mid-term": ("mid-term-zh", "report"),
                   "mid-term self-evaluation": ("mid-term-zh", "self-evaluation")},
@@ -556,16 +601,18 @@ def test_the_word_edition_prints_on_about_as_many_pages_as_the_pdf(printed, exam
 
 def test_no_number_is_printed_apart_from_its_unit(printed, example_reports):
     """Every number with its unit or range the Word files hold (2024年, +0.267 个百分点, 0.7 件/万人, 2022–2024) is
-    printed on one line: LibreOffice breaks Chinese anywhere, word joiners or not, unless the run is marked."""
+    printed on one line: LibreOffice breaks Chinese anywhere, word joiners or not, unless the run is marked; and the
+    self-evaluation's draft, plain but for its numbers, keeps them too (its labels break by Word's rules)."""
+    from analysis.report.line_breaks import number_pieces
+
     language, documents = printed
     for name, (text, _, _) in documents.items():
         case, stem = PRINTED[language][name]
-        if stem == "self-evaluation":  # plain text, broken by Word's rules
-            continue
         body = part(example_reports[case] / f"{stem}.docx", "word/document.xml")
         paragraphs = ["".join(t.text or "" for t in paragraph.iter(f"{W}t")) for paragraph in body.iter(f"{W}p")]
+        kept = number_pieces() if stem == "self-evaluation" else body_pieces()
         pieces = {flat(match.group()) for paragraph in paragraphs
-                  for match in body_pieces().finditer(paragraph.replace("\u2060", "").replace("\u202f", " "))}
+                  for match in kept.finditer(paragraph.replace("\u2060", "").replace("\u202f", " "))}
         pieces = {piece for piece in pieces if len(piece) > 2 and re.search(r"\d", piece)}
         # and a number of thousands in a narrow column (24,000（2023）: never 24,00 | 0（2023）)
         pieces |= {match.group() for paragraph in paragraphs

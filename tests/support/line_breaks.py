@@ -1,5 +1,5 @@
 """The report's HTML without the spans that only keep a number with its unit on one line
-(:mod:`analysis.report.line_breaks`), for tests that read the words of a cell or a header."""
+(:mod:`analysis.report.line_breaks`), for tests that read the words of a cell or a header; a Word file's lines."""
 from __future__ import annotations
 
 import re
@@ -9,3 +9,17 @@ def unmarked(html: str) -> str:
     """``html`` with every ``<span class="nobr">…</span>`` replaced by its text, and no ``<wbr>`` or zero-width space
     (a line free to break before a value's year) between two."""
     return re.sub(r'<span class="nobr">([^<]*)</span>', r"\1", html).replace("<wbr>", "").replace("&#8203;", "")
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def paragraph_lines(body) -> list[str]:
+    """The text of each line of the paragraphs of a Word document's ``body`` (apart at a line break or a tab), its runs'
+    text joined: a number and its unit may stand in two runs (7 | 个)."""
+    lines = []
+    for paragraph in body.iter(f"{W}p"):
+        text = "".join(node.text or "" if node.tag == f"{W}t" else "\n"
+                       for node in paragraph.iter(f"{W}t", f"{W}br", f"{W}tab"))
+        lines += text.split("\n")
+    return lines

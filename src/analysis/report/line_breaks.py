@@ -114,6 +114,15 @@ def _kept(rates: bool = True) -> re.Pattern:
                       rf"(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else rf"{SPACED_NUMBER}|{KEPT.pattern}")
 
 
+@functools.cache
+def number_pieces() -> re.Pattern:
+    """A number with its unit or the other end of its range (:data:`KEPT`: 2024年, 7 个, 2022—2024年, 2021–2023,
+    0.7 pp), not a short label after a number (基础值 86 已达到目标值: 已 is no unit), and nothing else: what the
+    self-evaluation's plain Word draft keeps whole."""
+    labels = "|".join(re.escape(label) for label in short_labels())
+    return re.compile(_kept_pattern(labels))
+
+
 def kept_pattern() -> re.Pattern:
     """What a line never breaks inside, as :func:`keep_together` marks it: a number with its unit, a range, a level
     held every year, a completion rate, a short label of the catalogs (the Word edition keeps the same pieces)."""

@@ -9,8 +9,9 @@ Word) so that the evaluator finds every gap.
 A line never breaks inside a department's Chinese name (市科技|局), an item of the submissions table (任务|4.1), a
 placeholder, or the title's years (2022—2024|年): in HTML each is a ``nobr`` span (:mod:`analysis.report.line_breaks`),
 and a table column is made as wide as the widest of them. The Word file is a draft the evaluator finishes: its text
-holds no invisible character (no word joiner, :func:`~analysis.report.word_file.plain_text`), so that Find finds
-what the page shows and a paste carries nothing unseen; Word breaks its lines by its own rules.
+holds no invisible character but the word joiners of a number with its unit or a range
+(:func:`~analysis.report.word_file.plain_text`), so that Find finds the words the page shows and a paste carries
+little unseen; Word breaks its lines elsewhere by its own rules.
 """
 from __future__ import annotations
 

@@ -26,9 +26,10 @@ from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
 from .context import ReportContext
 from .figures import Figures
+from .line_breaks import number_pieces
 from .ooxml import R, W, put, serialize, w
 from .palette import ACCENT, text_on
-from .pandoc_ast import KEPT_LANGUAGE, NARROW_NO_BREAK_SPACE, WORD_JOINER, body_pieces, kept_whole
+from .pandoc_ast import KEPT_LANGUAGE, NARROW_NO_BREAK_SPACE, WORD_JOINER, ZERO_WIDTH_SPACE, body_pieces, kept_whole
 from .word_content import METHOD_NOTE, Shading, WordDocument, report_document
 from .words import method_note
 
@@ -133,16 +134,52 @@ def write_docx(context: ReportContext, figures: Figures, path: Path, generated: 
 #: What keeps a piece whole on a line in the Word edition (word joiners, zero-width spaces) and the no-break spaces
 #: between a number and its unit: none in a file written to be edited (:func:`finish`'s ``editable``), where a
 #: character the reader does not see makes Find miss what is on the page ("未达标" found 0 times of 24) and goes
-#: along into any document the text is pasted into; a no-break space becomes a space.
+#: along into any document the text is pasted into; a no-break space becomes a space. But for a number with its unit
+#: and a range (:func:`plain_text`).
 INVISIBLE = {WORD_JOINER: "", "\u200b": "", NARROW_NO_BREAK_SPACE: " ", "\u00a0": " "}
 
 
-def plain_text(xml: bytes) -> bytes:
-    """``xml`` without :data:`INVISIBLE`'s characters."""
-    text = xml.decode("utf-8")
-    for character, instead in INVISIBLE.items():
-        text = text.replace(character, instead)
-    return text.encode("utf-8")
+def plain_text(root) -> None:
+    """The text of ``root``'s paragraphs without :data:`INVISIBLE`'s characters, but for a number with its unit or the
+    other end of its range (:func:`~.line_breaks.number_pieces`: 2024年, 7 个, 2022—2024年, 2021–2023, 0.7 pp),
+    joined again (:func:`~.pandoc_ast.kept_whole`): no reader breaks 2023— | 2024年, and nothing else holds it on its
+    line in LibreOffice, which breaks plain 2024 | 年 and 2023— | 2024 where a line ends. Words, names and labels
+    stay as typed, which Find finds. A piece may span runs (pandoc starts a run where the script changes: 7 | 个),
+    never a line break."""
+    for nodes in _lines_of_runs(root):
+        texts = []
+        for node in nodes:
+            text = node.text
+            for character, instead in INVISIBLE.items():
+                text = text.replace(character, instead)
+            texts.append(text)
+        # a line free to break after a comma before a number (2022年，​2023—2024年), not before a value's year in
+        # brackets (24,800（2024）): the draft's columns are as wide as a value with its year
+        kept, position = kept_whole("".join(texts), number_pieces()).replace(f"{ZERO_WIDTH_SPACE}（", "（"), 0
+        for node, text in zip(nodes, texts):
+            out = []
+            for _ in text:  # kept is the text with joiners and zero-width spaces put in, spaces made no-break
+                while kept[position] in (WORD_JOINER, ZERO_WIDTH_SPACE):
+                    out.append(kept[position])
+                    position += 1
+                out.append(kept[position])
+                position += 1
+            node.text = "".join(out)
+        if nodes:
+            nodes[-1].text += kept[position:]
+
+
+def _lines_of_runs(root):
+    """Each paragraph's lines (apart at a line break or a tab) as their text nodes with text."""
+    for paragraph in root.iter(w("p")):
+        line = []
+        for node in paragraph.iter(w("t"), w("br"), w("tab")):
+            if node.tag != w("t"):
+                yield line
+                line = []
+            elif node.text:
+                line.append(node)
+        yield line
 
 
 #: The running head's part, its relationship and its content type (the reference document has none of its own).
@@ -208,7 +245,8 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
            running_head: str = "") -> bytes:
     """The cells shaded, the tables' heads and the card tables kept on a page, the runs kept whole marked, the
     catalog's sizes in the styles, the archive's dates fixed. ``editable``: a draft to finish in Word (the
-    self-evaluation), its text plain (:func:`plain_text`): Word then breaks its lines by its own rules.
+    self-evaluation), its text plain but for a number with its unit or a range (:func:`plain_text`): Word then breaks
+    its lines by its own rules elsewhere.
     ``running_head``: a line at the head of every page (the example data's label, as on the PDF's pages)."""
     def document(xml: bytes) -> bytes:
         root = etree.fromstring(xml)
@@ -237,13 +275,16 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
         release_figures(root)
         lead_into_tables(root)
         mark_kept_runs(root)
+        if editable:
+            plain_text(root)
+            mark_kept_runs(root)  # a paragraph that holds a number's joiners only now, if any
         pitch_lists(root, words["word.line_pitch"], words["word.item_after"], words["word.item_lines"])
         if not words["language.cjk_first"]:
             latin_punctuation(root)
         for picture in root.iter(PICTURE_NAME):  # pandoc describes a picture by its source: the whole PNG again
             if picture.get("descr", "").startswith("data:"):
                 picture.set("descr", "")
-        return plain_text(serialize(root)) if editable else serialize(root)
+        return serialize(root)
 
     edits = {"word/document.xml": document,
              "word/styles.xml": lambda xml: size_styles(xml, words["word.sizes"], words["word.bold"],
