@@ -470,6 +470,25 @@ def test_a_lists_items_take_the_bodys_pitch(example_reports, case, line):
             for item in items} == {line}
 
 
+@pytest.mark.parametrize("case", ["final-zh", "final-en"])
+def test_the_tables_links_to_the_cards_print_as_text(example_reports, case):
+    """An indicator's name in a table links to its card, but prints as the table's other text: the Hyperlink style
+    in the text's colour (auto, black on paper) and not underlined, not the blue (1F4E79) of a web page's link."""
+    path = example_reports[case] / "report.docx"
+    styles = part(path, "word/styles.xml")
+    link = styles.find(f"{W}style[@{W}styleId='Hyperlink']/{W}rPr")
+    assert link.find(f"{W}color").attrib == {f"{W}val": "auto"}
+    assert link.find(f"{W}u").get(f"{W}val") == "none"
+    body = part(path, "word/document.xml")
+    anchors = [node.get(f"{W}anchor") for node in body.iter(f"{W}hyperlink")]
+    bookmarks = {node.get(f"{W}name") for node in body.iter(f"{W}bookmarkStart")}
+    assert len(anchors) >= SERIES and set(anchors) <= bookmarks  # every link still leads to its card
+    styled = [run for link in body.iter(f"{W}hyperlink") for run in link.iter(f"{W}r")]
+    assert all(run.find(f"{W}rPr/{W}rStyle").get(f"{W}val") == "Hyperlink" for run in styled)
+    assert not [run for run in styled if run.find(f"{W}rPr/{W}color") is not None or run.find(f"{W}rPr/{W}u")
+                is not None]  # no run of a link coloured or underlined on its own
+
+
 #: Characters no line breaks between: a number's digits and marks, a word's letters, a sign before its digits.
 UNBROKEN = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.,%&")
 

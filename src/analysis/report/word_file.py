@@ -28,7 +28,7 @@ from .context import ReportContext
 from .figures import Figures
 from .line_breaks import number_pieces
 from .ooxml import R, W, put, serialize, w
-from .palette import ACCENT, text_on
+from .palette import text_on
 from .pandoc_ast import KEPT_LANGUAGE, NARROW_NO_BREAK_SPACE, WORD_JOINER, ZERO_WIDTH_SPACE, body_pieces, kept_whole
 from .word_content import METHOD_NOTE, Shading, WordDocument, report_document
 from .words import method_note
@@ -468,8 +468,9 @@ def tight_figures(tables) -> None:
                 put(put(paragraph, "pPr"), "spacing", {"before": "0", "after": "0"})
 
 
-#: Character styles given the report's text colours: a link is the accent of the HTML edition's links.
-TEXT_COLOURS = {"Hyperlink": ACCENT}
+#: Character styles that look like the text around them: a link (an indicator's name in a table, to its card) is
+#: printed as its text is, in the text's colour and not underlined, as an official table reads; it still links.
+PLAIN_STYLES = ("Hyperlink",)
 #: Paragraph styles kept on the page of what follows them: a card's facts stay with its chart.
 KEPT_WITH_NEXT = ("CardFacts",)
 
@@ -525,9 +526,9 @@ def pitch_lists(root, points: float, after: float, lines: float = 0) -> None:
 
 def size_styles(xml: bytes, sizes: dict, bold: list, language: str = "zh-CN", pitch: float = 0,
                 after: float = 0) -> bytes:
-    """The catalog's sizes and bold styles, the links' colour, the paragraphs kept with the next; body text justified
-    in Chinese (GB/T 9704), flush left in another language, whose justified lines a long word would stretch; running
-    text at a fixed line ``pitch`` (points; 0: its fonts' own) and ``after`` points apart."""
+    """The catalog's sizes and bold styles, the links as plain text, the paragraphs kept with the next; body text
+    justified in Chinese (GB/T 9704), flush left in another language, whose justified lines a long word would stretch;
+    running text at a fixed line ``pitch`` (points; 0: its fonts' own) and ``after`` points apart."""
     root = etree.fromstring(xml)
     styles = {style.get(w("styleId")): style for style in root.findall(w("style"))}
     for style_id, points in sizes.items():
@@ -538,9 +539,11 @@ def size_styles(xml: bytes, sizes: dict, bold: list, language: str = "zh-CN", pi
         properties = put(styles[style_id], "rPr")
         for name in ("b", "bCs"):
             put(properties, name, {})
-    for style_id, colour in TEXT_COLOURS.items():  # a link reads on white as the HTML's does (8.8:1, not 3.9:1)
+    for style_id in PLAIN_STYLES:
         if style_id in styles:
-            put(put(styles[style_id], "rPr"), "color", {"val": colour.lstrip("#").upper()})
+            properties = put(styles[style_id], "rPr")
+            put(properties, "color", {"val": "auto"})  # no theme colour left: the attributes replaced
+            put(properties, "u", {"val": "none"})
     for style_id in KEPT_WITH_NEXT:
         if style_id in styles:
             put(put(styles[style_id], "pPr"), "keepNext", {})
