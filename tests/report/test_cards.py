@@ -363,10 +363,7 @@ def test_a_level_held_every_year_and_missed_once_shows_that_years_gap(example, e
     assert cards.missed_gap(example, example.series_row(17)) is None
     gaps = {row.indicator_id: row.gap for row in scorecard_rows(example)}
     assert (gaps["17"], gaps["18"], gaps["1"], gaps["2"]) == ("—", "0.4个百分点（2023年）", "—", "0.1个百分点")
-    # a count's gap (1,600 − 1,580) in its unit where the values beside it show theirs (zh: 1,580家 | 20家), bare
-    # where they are bare beside the unit column (en: 1,580 | 20)
-    assert gaps["10"] == "20家"
-    assert {row.indicator_id: row.gap for row in scorecard_rows(english)}["10"] == "20"
+    assert gaps["10"] == "20"  # a count's gap bare beside the unit column (1,600 − 1,580); with its unit where none is
     assert {row.indicator_id: row.gap for row in warning_rows(example)}["10"] == "20家"
     assert {row.indicator_id: row.gap for row in warning_rows(english)}["18"] == "0.4 pp (2023)"
 

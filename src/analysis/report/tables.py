@@ -104,8 +104,7 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 name_unit=named(row, words)[len(common["name"]):] if labelled else "",  # none when the name says it
                 latest=value_text(row, row.latest_value, words), latest_year=year_aside(row.as_of_year, words),
                 target=target_text(row, words), target_year=year_aside(row.target_year, words),
-                # the gap in its unit where the values beside it show theirs (24,300人 | 1个, never a bare 1)
-                gap=gap_text(context, row, with_unit=bool(joined)), phone_gap=gap_text(context, row, with_unit=True),
+                gap=gap_text(context, row), phone_gap=gap_text(context, row, with_unit=True),
                 pace=pace_text(row, words),
                 final_rate=status_note(row, words, plan_period_note(context, row))))
     return rows
