@@ -35,8 +35,8 @@ def test_english_names_a_plural_unit_once_and_never_after_one():
         "High-level talent (persons): 299 in 2023, short of the 2023 stage target of 300 (99.7% of it, "
         "1\u00a0short); to reach 300 in 2024 it must grow by 1 (0.3%) over 2023"]
     assert texts(words.summary_paragraphs(context("en", [ONE_A_YEAR], 2023)))[-2][1] == [
-        "S&T service institutions must grow by 1 (1.0%) in one year, from 99 in 2023 to 100 in 2024 "
-        "(moderate progress, accelerate)"]
+        "S&T service institutions must grow by 1 (1.0%) in one year, from 99 in 2023 to 100 in 2024: "
+        "rated “moderate progress, accelerate”"]
     # Chinese numbers carry their unit, with no label after the name
     assert texts(words.summary_paragraphs(context("zh", [ONE_SHORT], 2023)))[-1][1] == [
         "高层次人才数：2023年为 299人，未达到 2023年阶段目标 300人（完成率 99.7%，差 1人）；"

@@ -190,7 +190,7 @@ def test_summary_before_the_data_in_chinese():
             "现为进展判断（进展不足）",
             "科技服务机构：最新为 2021年的 85个，2024年目标 120个；2022—2024年尚无数据，"
             "现为进展判断（进展不足）",
-            "万元GDP能耗下降率须每年不低于 5%（2021年为 3.41%）；最新值为 2021年，2022—2024年无数据（偏离目标）",
+            "万元GDP能耗下降率须每年不低于 5%（2021年为 3.41%）；最新值为 2021年，2022—2024年无数据，评估为“偏离目标”",
             "碳排放强度：最新为 2021年的 0.9吨/万元，2024年目标 0.78吨/万元；2022—2024年尚无数据，"
             "现为进展判断（进展不足）",
         ]),
@@ -217,7 +217,7 @@ def test_summary_before_the_data_in_english():
             "S&T service institutions: 85 in 2021, against a target of 120 for 2024; no value for "
             "2022–2024 yet: rated “insufficient progress”, a progress verdict, not final",
             "Decline in energy use per unit of GDP must reach at least 5% a year (3.41% in 2021) — latest value "
-            "2021; no value for 2022–2024 (moving away)",
+            "2021; no value for 2022–2024: rated “moving away”",
             "Carbon intensity (t per 10k yuan): 0.9 in 2021, against a target of 0.78 for 2024; no value for "
             "2022–2024 yet: rated “insufficient progress”, a progress verdict, not final",
         ]),
