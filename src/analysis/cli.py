@@ -127,7 +127,7 @@ def _inputs(args: argparse.Namespace, words=None):
     from .plan import load_plan
 
     plan = load_plan(resolve_plan_dir(args.plan, parameter="--plan", words=words))
-    scheme = check_scheme(args.scheme, words)
+    scheme = _as_option(check_scheme, "--scheme")(args.scheme, words)
     observations = resolve_observations_dir(args.observations, words=words) if args.observations else None
     processed = check_output_dir(args.processed_dir, "--processed-dir", words)
     check_not_inside_raw(processed, "--processed-dir", words=words)
@@ -172,7 +172,19 @@ def _several(value: str, everything: tuple, check, name: str, words=None) -> lis
     items = list(everything) if str(value).strip() == "all" else [v.strip() for v in str(value).split(",")]
     if not all(items):
         raise InputError(said(words, "empty_item", value=repr(value)), field=name)
-    return list(dict.fromkeys(check(item, words=words) for item in items))
+    return list(dict.fromkeys(_as_option(check, name)(item, words=words) for item in items))
+
+
+def _as_option(check, name: str):
+    """``check``, its mistake named by the command line's option (``--year: 2030 is outside the plan``), as the
+    reader typed it, not by the parameter it becomes (``report_year``)."""
+    def checked(value, *args, **kwargs):
+        try:
+            return check(value, *args, **kwargs)
+        except InputError as exc:
+            raise InputError(exc.reason, file=exc.file, line=exc.line, field=name) from None
+
+    return checked
 
 
 def message_words(language):

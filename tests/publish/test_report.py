@@ -342,14 +342,14 @@ def test_every_bad_row_of_a_file_is_an_error_line_of_its_own(capsys, work_dir, w
 
 
 @pytest.mark.parametrize(("args", "line"), [
-    (["--year", "2019", "--lang", "zh"], "error: report_year: 2019年不在方案的报告年份内：报告年份为 2021—2024年"),
-    (["--year", "2019", "--lang", "en"], "error: report_year: 2019 is outside the plan: report years run 2021–2024"),
+    (["--year", "2019", "--lang", "zh"], "error: --year: 2019年不在方案的报告年份内：报告年份为 2021—2024年"),
+    (["--year", "2019", "--lang", "en"], "error: --year: 2019 is outside the plan: report years run 2021–2024"),
     # no language asked for, or several: the help's and the docs' English
-    (["--year", "2019"], "error: report_year: 2019 is outside the plan: report years run 2021–2024"),
-    (["--year", "2019", "--lang", "all"], "error: report_year: 2019 is outside the plan: report years run 2021–2024"),
+    (["--year", "2019"], "error: --year: 2019 is outside the plan: report years run 2021–2024"),
+    (["--year", "2019", "--lang", "all"], "error: --year: 2019 is outside the plan: report years run 2021–2024"),
     (["--year", "2024", "--lang", "zh", "--jobs", "0"], "error: --jobs: '0' 不是有效的工作进程数（须为正整数）"),
     (["--year", "2024", "--lang", "zh", "--scheme", "oecd"],
-     "error: scheme: 未知的进度阈值方案 'oecd'：请用 eurostat, unsd 之一"),
+     "error: --scheme: 未知的进度阈值方案 'oecd'：请用 eurostat, unsd 之一"),
 ])
 def test_a_parameter_mistake_is_told_in_the_language_the_run_asks_for(weihai_in_project, work_dir, capsys, args,
                                                                          line):
