@@ -12,6 +12,7 @@ weihai/2023/en``). ``report`` ends with a summary line
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 
@@ -23,10 +24,40 @@ EXIT_INTERRUPTED = 130
 
 
 class OneLineErrorParser(argparse.ArgumentParser):
-    """Usage mistakes print one ``error:`` line like every other user error (exit status 2)."""
+    """Usage mistakes print one ``error:`` line like every other user error (exit status 2), in the language the run
+    asks for with ``--lang`` (:func:`usage_language`), as its other parameters' mistakes are."""
+
+    language = "en"
 
     def error(self, message: str):
-        self.exit(EXIT_INPUT_ERROR, f"error: {message} (see {self.prog} --help)\n")
+        words = message_words(OneLineErrorParser.language)
+        for pattern, key in USAGE_MISTAKES:
+            match = re.fullmatch(pattern, message)
+            if match and words.language != "en":
+                message = words.text(f"parameter_errors.usage.{key}", **match.groupdict())
+                break
+        self.exit(EXIT_INPUT_ERROR, words.text("parameter_errors.usage.line", message=message, prog=self.prog) + "\n")
+
+
+#: argparse's usage mistakes, as it words them (in English), each with the catalog key that says it in another
+#: language (``parameter_errors.usage``): the fields named as argparse names them.
+USAGE_MISTAKES = [
+    (r"unrecognized arguments: (?P<arguments>.*)", "unrecognized"),
+    (r"argument (?P<option>\S+): expected one argument", "expected_one"),
+    (r"argument (?P<option>\S+): invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)", "invalid_choice"),
+    (r"the following arguments are required: (?P<arguments>.*)", "required"),
+]
+
+
+def usage_language(argv: list[str]) -> str:
+    """The language ``--lang`` asks for in ``argv`` (``--lang zh``, ``--lang=zh``), read before the arguments are
+    parsed, for the parser's own mistakes; English for none, several or an unknown one."""
+    for index, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else argv[index + 1] if (
+            arg == "--lang" and index + 1 < len(argv)) else None
+        if value is not None:
+            return value.strip()
+    return "en"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -321,6 +352,7 @@ COMMANDS = {"data": run_data, "report": run_report, "templates": run_templates, 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    OneLineErrorParser.language = usage_language(argv)
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)

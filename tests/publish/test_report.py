@@ -348,13 +348,22 @@ def test_every_bad_row_of_a_file_is_an_error_line_of_its_own(capsys, work_dir, w
     (["--year", "2019"], "error: --year: 2019 is outside the plan: report years run 2021–2024"),
     (["--year", "2019", "--lang", "all"], "error: --year: 2019 is outside the plan: report years run 2021–2024"),
     (["--year", "2024", "--lang", "zh", "--jobs", "0"], "error: --jobs: '0' 不是有效的工作进程数（须为正整数）"),
+    # the command line's own mistakes too, in the language --lang asks for wherever it stands
+    (["--year", "2024", "--lang", "zh", "--edition", "full"],
+     "error: 无法识别的参数：--edition full（参见 python -m analysis --help）"),
+    (["--lang=zh", "--year"], "error: --year：缺少取值（参见 python -m analysis report --help）"),
+    (["--year", "2024", "--lang", "en", "--edition", "full"],
+     "error: unrecognized arguments: --edition full (see python -m analysis --help)"),
     (["--year", "2024", "--lang", "zh", "--scheme", "oecd"],
      "error: --scheme: 未知的进度阈值方案 'oecd'：请用 eurostat, unsd 之一"),
 ])
 def test_a_parameter_mistake_is_told_in_the_language_the_run_asks_for(weihai_in_project, work_dir, capsys, args,
                                                                          line):
-    status = cli.main(["report", "--plan", relative(weihai_in_project.folder), *args, "--output-dir",
-                       relative(work_dir / "reports")])
+    try:
+        status = cli.main(["report", "--plan", relative(weihai_in_project.folder), *args, "--output-dir",
+                           relative(work_dir / "reports")])
+    except SystemExit as exc:  # the command line's own mistakes: argparse exits
+        status = exc.code
     assert status == 2 and capsys.readouterr().err.splitlines() == [line]
     assert not (work_dir / "reports").exists()
 
