@@ -381,3 +381,15 @@ def test_a_blank_workbook_is_noted_once_as_a_file_without_values(project_tmp, ca
                      "未读入任何数值"]
     quality = pd.read_csv(processed / "weihai" / "data_quality.csv", keep_default_na=False)
     assert list(quality.loc[quality["issue"] == "empty_file", "source"].str.split("/").str[-1]) == ["市科技局.xlsx"]
+
+
+def test_reference_numbers_keep_the_digits_the_plan_printed(templates):
+    """The plan prints indicator 4's targets 国3.0/省3.3 and indicator 2's 2021 baseline 2.40: the workbook shows 3.0
+    and 2.40, as the report does, never 3 and 2.4 (the cell keeps the number; its format the digits)."""
+    sheet = _sheet(next(p for p in templates if p.stem == "市科技局"))
+    headers = [cell.value for cell in sheet[3]]
+    rows = {(row[0].value, row[1].value): row for row in _rows(sheet)}
+    target = rows[(4, "国家级")][headers.index(f"{YEAR}年目标")]
+    assert (target.value, target.number_format) == (3, "#,##0.0")
+    latest = rows[(2, None)][headers.index("最新已知值")]
+    assert (latest.value, latest.number_format) == (2.4, "#,##0.00")

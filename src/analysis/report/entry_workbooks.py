@@ -38,6 +38,7 @@ from ..catalog import Catalog
 from ..clean.plausibility import plausible_range
 from ..ingest.department_words import DEPARTMENT_PROPERTY, LANGUAGE_PROPERTY, WORDS_FILLED, WORDS_REQUIRED
 from ..ingest.observations import REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS
+from ..ingest.printed_table import series_part
 from ..ingest.xlsx_reader import (
     PLAN_PROPERTY,
     SHEET_PROPERTY,
@@ -46,9 +47,10 @@ from ..ingest.xlsx_reader import (
     reference_key,
     reference_properties,
 )
+from ..numbers import fmt_printed
 from ..vocabulary import RATINGS
 from .numbers import fmt_number, shown_decimals
-from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Styles, display_width
+from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Shown, Styles, display_width
 from .words import localized, series_label
 
 INPUT_COLUMNS = [*REQUIRED_COLUMNS, *WORKBOOK_OPTIONAL_COLUMNS]
@@ -158,7 +160,14 @@ def _latest(values: pd.DataFrame, year: int) -> tuple[float | None, int | None]:
         return None, None
     known = known.assign(order=known["value_type"].map({"baseline": 0, "actual": 1}))
     last = known.sort_values(["year", "order"], kind="stable").iloc[-1]
-    return float(last["value"]), int(last["year"])
+    return _as_shown(last["value"], last.get("printed_text"), last["series"]), int(last["year"])
+
+
+def _as_shown(value, printed, series: str) -> float:
+    """``value`` with the digits it was printed with (the plan's 2.40, 国3.0: 2.40 and 3.0, as the report shows them),
+    where a printed form is known."""
+    part = series_part(printed, series) if isinstance(printed, str) else ""
+    return Shown(float(value), fmt_printed(part, value)) if part else float(value)
 
 
 def _inward(bound: float, rounding) -> float:
@@ -450,10 +459,11 @@ def _reference_cells(entry: EntryWorkbook, row: EntrySeries) -> list:
 
 
 def _target_cell(words: Catalog, target) -> float | str:
-    """A target's reference cell: its value, or a range's bounds (2.3–2.6), never the lower bound alone."""
+    """A target's reference cell: its value with the digits the plan printed it with (国3.0: 3.0, as the report shows
+    it, never 3), or a range's bounds (2.3–2.6), never the lower bound alone."""
     upper = getattr(target, "upper", math.nan)
     if upper is None or pd.isna(upper):
-        return float(target.value)
+        return _as_shown(target.value, getattr(target, "printed_text", ""), target.series)
     return words.text("target_form.within", lower=fmt_number(target.value), upper=fmt_number(upper))
 
 
