@@ -342,3 +342,15 @@ def test_a_published_year_is_checked_against_the_years_read(tmp_path):
     with pytest.raises(InputError) as caught:
         load_plan(folder)
     assert str(caught.value).endswith("plan.yml: evaluations: 'last' for 2024: use one of mid_term, final")
+
+
+def test_every_mistake_of_status_words_is_told_in_one_round(tmp_path):
+    """A threshold misnamed and another typed with a % sign: both lines in one run (they came one a run), the
+    comparison of amber with red left until both are numbers."""
+    folder = write(tmp_path / "plan", status_words={"vocabulary": "traffic_light", "green_points": 5,
+                                                    "amber_points": 40, "red_points": "30%"})
+    with pytest.raises(InputError) as caught:
+        load_plan(folder)
+    assert [line.split("plan.yml: ", 1)[1] for line in str(caught.value).splitlines()] == [
+        "status_words.green_points: unknown key 'green_points'; known: vocabulary, amber_points, red_points",
+        "status_words.red_points: '30%' is not a number of percentage points behind schedule (as 30)"]

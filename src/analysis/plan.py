@@ -327,8 +327,8 @@ def load_plan(folder: str | Path) -> Plan:
             return
         try:
             read[key] = reader(spec[key])
-        except InputError as exc:
-            errors.append(exc)
+        except InputError as exc:  # a key of several mistakes (status_words) tells each
+            errors.extend(exc.errors if isinstance(exc, InputErrors) else [exc])
 
     take("name", lambda name: _name(name, folder, path))
     take("base_year", lambda value: _year(value, path, "base_year"))
@@ -546,41 +546,45 @@ def _schedule(value, path: Path) -> dict[str, dict[str, str]]:
 
 def _status_words(value, path: Path) -> StatusWords:
     """``status_words``: ``{vocabulary: review}`` or ``{vocabulary: traffic_light, amber_points: 10, red_points: 30}``
-    (the thresholds optional, in percentage points behind schedule)."""
+    (the thresholds optional, in percentage points behind schedule); every mistake of the key told in one round."""
     vocabularies = " or ".join(STATUS_VOCABULARIES)
     if not isinstance(value, dict):
         raise InputError(f"expected {{vocabulary: {vocabularies}}}, the traffic light with amber_points and red_points "
                          f"({DEFAULT_AMBER_POINTS} and {DEFAULT_RED_POINTS} if not given)", file=path,
                          field="status_words")
     value = {_key(key): item for key, item in value.items()}
-    for key in value:
-        if key not in STATUS_WORDS_KEYS:
-            raise InputError(f"unknown key {quote(key)}; known: {', '.join(STATUS_WORDS_KEYS)}", file=path,
-                             field=f"status_words.{key}")
+    errors = [InputError(f"unknown key {quote(key)}; known: {', '.join(STATUS_WORDS_KEYS)}", file=path,
+                         field=f"status_words.{key}") for key in value if key not in STATUS_WORDS_KEYS]
     vocabulary = value.get("vocabulary")
     if vocabulary is None:
-        raise InputError(f"missing: use {vocabularies}", file=path, field="status_words.vocabulary")
-    if not isinstance(vocabulary, str) or vocabulary not in STATUS_VOCABULARIES:
-        raise InputError(f"{quote(vocabulary)}: use {vocabularies}", file=path, field="status_words.vocabulary")
-    if vocabulary != "traffic_light":
-        for key in THRESHOLD_KEYS:
-            if key in value:
-                raise InputError("only the traffic_light vocabulary has thresholds; remove it, or use vocabulary: "
-                                 "traffic_light", file=path, field=f"status_words.{key}")
-        return StatusWords(vocabulary)
+        errors.append(InputError(f"missing: use {vocabularies}", file=path, field="status_words.vocabulary"))
+    elif not isinstance(vocabulary, str) or vocabulary not in STATUS_VOCABULARIES:
+        errors.append(InputError(f"{quote(vocabulary)}: use {vocabularies}", file=path,
+                                 field="status_words.vocabulary"))
+    elif vocabulary != "traffic_light":
+        errors += [InputError("only the traffic_light vocabulary has thresholds; remove it, or use vocabulary: "
+                              "traffic_light", file=path, field=f"status_words.{key}")
+                   for key in THRESHOLD_KEYS if key in value]
     points = {}
     for key, default in zip(THRESHOLD_KEYS, (DEFAULT_AMBER_POINTS, DEFAULT_RED_POINTS)):
         number = value.get(key, default)
         if isinstance(number, bool) or not isinstance(number, (int, float)):
-            raise InputError(f"{quote(number)} is not a number of percentage points behind schedule (as {default})",
-                             file=path, field=f"status_words.{key}")
-        if not 0 < number <= 100:  # NaN and infinity too
-            raise InputError(f"{quote(number)}: percentage points behind schedule, more than 0 and at most 100",
-                             file=path, field=f"status_words.{key}")
-        points[key] = int(number) if float(number).is_integer() else float(number)
-    amber, red = points["amber_points"], points["red_points"]
-    if amber > red:
-        raise InputError(f"{amber} is more than red_points {red}: amber runs from amber_points to red_points points "
-                         "behind schedule and red beyond, so amber_points is at most red_points", file=path,
-                         field="status_words.amber_points")
-    return StatusWords(vocabulary, amber, red)
+            errors.append(InputError(f"{quote(number)} is not a number of percentage points behind schedule (as "
+                                     f"{default})", file=path, field=f"status_words.{key}"))
+        elif not 0 < number <= 100:  # NaN and infinity too
+            errors.append(InputError(f"{quote(number)}: percentage points behind schedule, more than 0 and at most "
+                                     "100", file=path, field=f"status_words.{key}"))
+        else:
+            points[key] = int(number) if float(number).is_integer() else float(number)
+    if len(points) == 2 and points["amber_points"] > points["red_points"]:
+        amber, red = points["amber_points"], points["red_points"]
+        errors.append(InputError(f"{amber} is more than red_points {red}: amber runs from amber_points to red_points "
+                                 "points behind schedule and red beyond, so amber_points is at most red_points",
+                                 file=path, field="status_words.amber_points"))
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise InputErrors(errors)
+    if vocabulary != "traffic_light":
+        return StatusWords(vocabulary)
+    return StatusWords(vocabulary, points["amber_points"], points["red_points"])

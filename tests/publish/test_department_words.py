@@ -204,7 +204,8 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     headings = [b.parts[0] for b in self_evaluation_blocks(year_context(filled, "zh")) if b.kind == "heading"
                 and b.level == 1]
     assert headings == ["一、总体情况和整体评价", "二、目标和指标完成情况", "三、重点任务实施情况",
-                        "四、组织保障措施落实情况", "五、经验做法", "六、存在的问题和意见建议",
+                        "四、组织保障措施落实情况", "五、取得的经验做法", "六、存在的问题和意见建议",
+                        "七、证明材料和附件",
                         "附：材料报送情况（供评估牵头单位核对，定稿报送前删除）"]
 
 

@@ -27,10 +27,11 @@ from tests.support.self_evaluation import block_texts, year_context
 
 CASES = [*EXAMPLE_REPORTS, *LAKESIDE_REPORTS, *NATIONAL_REPORTS]
 OUTLINE = {"zh": ["一、总体情况和整体评价", "二、目标和指标完成情况", "三、重点任务实施情况",
-                  "四、组织保障措施落实情况", "五、经验做法", "六、存在的问题和意见建议",
+                  "四、组织保障措施落实情况", "五、取得的经验做法", "六、存在的问题和意见建议", "七、证明材料和附件",
                   "附：材料报送情况（供评估牵头单位核对，定稿报送前删除）"],
            "en": ["1. Overall situation and evaluation", "2. Goals and indicators", "3. Key tasks",
                   "4. Organisation and support measures", "5. Experience and practices", "6. Problems and suggestions",
+                  "7. Supporting evidence and annexes",
                   "Annex: what the departments sent (for the evaluation office; delete before submission)"]}
 
 

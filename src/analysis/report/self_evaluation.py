@@ -107,6 +107,8 @@ def self_evaluation_blocks(context: ReportContext) -> list[Block]:
                                            (getattr(row, "title_en", "") or row.title_zh)), Placeholder(evaluator)))
     blocks += [heading(words["self_evaluation.sections.experience"]), paragraph(Placeholder(evaluator))]
     blocks += _problems(context, tasks, said, evaluator)
+    # the Ministry's outline ends with the evidence (证明材料和附件): the evaluation office lists what it annexes
+    blocks += [heading(words["self_evaluation.sections.evidence"]), paragraph(Placeholder(evaluator))]
     blocks += _submissions(context, tasks, said)
     return blocks
 
