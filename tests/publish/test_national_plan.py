@@ -114,3 +114,13 @@ def test_a_series_without_a_base_value_is_not_called_met_by_the_baseline_in_the_
     chart = charts.completion_chart(load_report(relative(report / "data"), 2015, "zh"))
     notes = [text.get_text() for text in chart.axes[0].texts]
     assert notes.count("无基础值") == 2 and "基础值已达标" not in notes  # 科技进步贡献率 and 公民科学素质比例
+
+
+def test_the_previous_years_status_says_the_older_value_it_rests_on(report):
+    """The 2014 review had no 2014 rank of the national innovation capability (indicator 1): its "on track" rested on
+    2013's value, and the change table says so, so a reader does not take it for a 2014 figure."""
+    from analysis.report.warning_tables import change_rows
+
+    for language, then in (("zh", "进度正常（据 2013年数据）"), ("en", "On track (2013 data)")):
+        _, rows = change_rows(load_report(relative(report / "data"), 2015, language))
+        assert {row.indicator_id: row.status_then_text for row in rows}["1"] == then

@@ -147,7 +147,9 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
     changes = changes[changes["status_now"] != "qualitative"]
     names = context.joined().drop(columns=["status"])
     # each year's status as its own report shows it (a stage target met: 已达阶段目标), from today's data
-    shown = {year_: {(row.indicator_id, row.series): status_text(row, words) for row in
+    # and, where it rests on an earlier year's value, that year (a 2014 status from 2013's rank: "On track (2013
+    # data)"), as the scorecard beside it dates its latest value
+    shown = {year_: {(row.indicator_id, row.series): _dated(status_text(row, words), row, year_, words) for row in
                      context.tables.assessment[context.tables.assessment["report_year"] == year_].itertuples()}
              for year_ in (previous, context.report_year)}
     rows = []
@@ -203,6 +205,14 @@ BASIS_KINDS = {"no_new_value": "no_new_value", "target_changed": "later_target",
 def _bases(reason) -> tuple[str, ...]:
     reasons = str(reason or "").split("+")
     return tuple(dict.fromkeys(BASIS_KINDS[r] for r in reasons if r in BASIS_KINDS))
+
+
+def _dated(status: str, row, report_year: int, words) -> str:
+    """A status with the year of the value it rests on, where that year is before the report year's."""
+    if row.status in ("insufficient_data", "qualitative") or is_missing(row.as_of_year) \
+            or int(row.as_of_year) >= report_year:
+        return status
+    return words.text("warnings.status_as_of", status=status, year=year(row.as_of_year))
 
 
 def _change_reason(row, words) -> str:
