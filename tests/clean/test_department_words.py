@@ -177,3 +177,20 @@ def test_a_task_rows_every_mistake_is_told_at_once():
     lines = caught.value.lines()
     assert [line.split(": ", 1)[0].rsplit("!", 1)[-1] for line in lines] == ["F5", "G5"], lines
     assert "自评等级" in lines[0] and "原因分析" in lines[1]
+
+
+def test_a_row_with_a_cell_the_reader_refused_has_its_other_cells_checked_in_the_same_round():
+    """The reader refused row 5's progress (struck through, say) and told it; the row is left out, and its rating not
+    on the list is told with it, not once the strike is removed; the progress is not told again."""
+    from analysis.errors import InputErrors
+    from analysis.ingest.xlsx_reader import TOLD
+
+    told = InputError("带有删除线", file="市科技局.xlsx", line="工作进展与说明!E5", field="progress")
+    words = sheet([])
+    refused = {**{column: "" for column in [*WORDS_REQUIRED, *WORDS_FILLED]}, **TASK, "rating": "差不多",
+               LINE_COLUMN: 5, TOLD: frozenset({"progress"})}
+    rows = SheetRows(words.rows.frame, "工作进展与说明", LETTERS, mistakes=[told], refused=[refused])
+    with pytest.raises(InputErrors) as caught:
+        tidy_department_words([WordsSheet(words.path, rows, "市科技局", "zh", 2024)], TASKS, SERIES, YEARS)
+    assert [line.split(": ", 1)[0].rsplit("!", 1)[-1] for line in caught.value.lines()] == ["E5", "F5"]
+    assert "“差不多”不在列表中" in caught.value.lines()[1]

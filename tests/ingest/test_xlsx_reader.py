@@ -259,6 +259,20 @@ def test_a_visible_sheet_without_a_header_row_is_refused_not_ignored(tmp_path):
         read_workbook(tmp_path / "a.xlsx", REQUIRED, OPTIONAL)
 
 
+def test_a_visible_sheet_without_a_header_row_hides_no_mistake_of_the_other_sheets(tmp_path):
+    """Read for the checks that follow (``defer``), the sheet of notes is told with the data sheet's mistake, not
+    before it in a round of its own."""
+    _book({"data": [REQUIRED, [1, None, 2024, "2,5", "x"], [2, None, 2024, "=1+1", "x"]],
+           "notes": [["we also have 2025: 3"]]}, tmp_path).save(tmp_path / "a.xlsx")
+    read = read_workbook(tmp_path / "a.xlsx", REQUIRED, OPTIONAL, defer=True)
+    told = [(error.line, error.reason) for sheet in read.sheets for error in sheet.mistakes]
+    assert told == [(None, "the sheet 'notes' is shown but has no header row (a row starting with indicator_id, "
+                           "series, year, value, source within the first 20 rows), so what it holds would not be "
+                           "read: hide it, or delete it if it holds no values"),
+                    ("data!D3", "is a formula ('=1+1'); type the number itself (or paste it as a value): formulas are "
+                                "not evaluated")]
+
+
 def test_a_value_in_a_hidden_row_or_column_or_a_merged_cell_is_refused(tmp_path):
     book = _book({"Sheet": [REQUIRED, [1, None, 2023, 1, "x"], [2, None, 2023, 2, "x"]]}, tmp_path)
     book["Sheet"].row_dimensions[3].hidden = True

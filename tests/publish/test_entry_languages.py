@@ -227,6 +227,55 @@ def test_a_confirm_without_reason_is_told_with_its_rows_other_mistake(science, c
         "数值未被提示偏离较大时，可将该单元格留空"]
 
 
+def test_a_workbooks_every_mistake_is_told_in_one_round_whatever_kind_each_is(science, clean, weihai_in_project,
+                                                                              tmp_path):
+    """A cell's look (struck, white, a comment) or a reference cell changed stops no check of the row's other cells:
+    the year not the workbook's, a date not a date, a preliminary flag not a word of the list and a confirm that gives
+    no reason are told in the same round, in the sheet's order, and the rows are kept by none."""
+    path = _filled(science["zh"], tmp_path / "observations", {
+        "C5": 2024, "D5": 24300, "E5": "统计公报", "I5": "2025年13月1日", "J5": "可能",  # the locked year changed
+        "D6": 2.61, "E6": "统计公报", "G6": "初步", "H6": "ok",
+        "D7": 45, "E7": "统计公报", "I7": "昨天", "Q7": 44})  # 44 typed over the value on file (reference cell Q7)
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    sheet["E5"].font = openpyxl.styles.Font(strike=True)
+    sheet["D6"].font = openpyxl.styles.Font(color="FFFFFFFF")  # white on the template's yellow
+    sheet["G6"].comment = openpyxl.comments.Comment("来自电话", "李四")
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
+    told = [line.split(f"{path}:数据报送!", 1)[1] for line in error_lines(caught.value)]
+    assert told == [
+        "C5: 年份: 年份为 2024，但本工作簿是为 2023年生成的；锁定的单元格被改动了：请改回 2023；如要报送 2024年的数值，"
+        "请向评估牵头单位索取 2024年的报送表",
+        "E5: 数据来源: 带有删除线：划掉的数值不是数值；请删除它，如数值有效，请去掉删除线",
+        "I5: 发布日期: '2025-13-01' 不是日期：请填写资料发布的日期，如 2011-09-28 或 2011年9月28日（或 2011-09、2011）",
+        "J5: 初步数: '可能'：初步数请填写“是”（或“初步核算”“预计”），正式数据请留空",
+        "D6: 数值: 文字颜色 #FFFFFF 与底色 #FFF9C4 几乎相同，核对表格的人看不到：请改用深色字体",
+        "G6: 备注: 带有批注（'来自电话'），批注不会被读取：请把其内容写进该行的备注（或确认）列，并删除批注",
+        "H6: 确认: 'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释）；数值未被提示偏离较大时，"
+        "可将该单元格留空",
+        "I7: 发布日期: '昨天' 不是日期：请填写资料发布的日期，如 2011-09-28 或 2011年9月28日（或 2011-09、2011）",
+        "L7:T7: 这些单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），不会被读取，"
+        "却被改动过：数值请填在 D7；请撤销改动，或从新领取的模板中把这些单元格复制回来（已填写的数值不受影响）"]
+
+
+def test_a_row_whose_id_was_changed_has_its_other_cells_checked_by_no_indicator(science, clean, weihai_in_project,
+                                                                                 tmp_path):
+    """Row 5's locked id changed from 1 to 2 (a share): its value is not judged as indicator 2's (24,300 is no share),
+    but its hidden row and its date are told with the id, in one round."""
+    path = _filled(science["zh"], tmp_path / "observations", {"A5": 2, "D5": 24300, "E5": "统计公报",
+                                                              "I5": "去年"})
+    book = openpyxl.load_workbook(path)
+    book.worksheets[0].row_dimensions[5].hidden = True
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
+    told = [line.split(f"{path}:数据报送!", 1)[1] for line in error_lines(caught.value)]
+    assert [line.split(": ", 1)[0] for line in told] == ["A5", "D5", "I5"], told
+    assert "属于编号 1 那一行" in told[0] and "第 5 行被隐藏" in told[1] and "'去年' 不是日期" in told[2]
+
+
 @pytest.mark.parametrize(("case", "cell", "chinese"), [
     ("no such indicator", "A5", "方案中没有编号为 99 的指标"),
     ("the same year twice", "C20", "已在本文件单元格 数据报送!C8 填写过（年份重复）"),

@@ -26,6 +26,7 @@ from ..errors import InputError, InputErrors, Mistakes, cell_order
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.department_words import WordsSheet
 from ..ingest.headers import field_label
+from ..ingest.xlsx_reader import TOLD
 from ..settings import LANGUAGES
 from ..text import says_why
 from ..vocabulary import RATINGS, WORDS_COLUMNS
@@ -69,6 +70,13 @@ def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: 
         for row in sheet.rows.frame.to_dict("records"):
             with told.row():
                 records.append(_checked(row, sheet, words, known, seen))
+        for row in sheet.rows.refused:  # a row with a mistake the reader told (a struck cell): its other cells checked
+            rest = Mistakes(untold=row[TOLD] | set(sheet.rows.missing))  # a cell told once, by the reader
+            with rest.row():
+                _checked({column: row.get(column, "") for column in sheet.rows.frame.columns}, sheet, words, known,
+                         {})  # left out: no row sent, the same row's second sending is none
+            for error in rest.errors:
+                told.add(error)
         mistakes.errors += sorted(told.errors, key=cell_order)  # in the sheet's order: row by row, cell by cell
     mistakes.check()
     frame = pd.DataFrame.from_records(records, columns=list(WORDS_COLUMNS))

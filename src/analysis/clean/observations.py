@@ -16,6 +16,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -24,6 +25,7 @@ from ..errors import InputError, InputErrors, Mistakes, cell_order, display_path
 from ..ingest.csv_reader import LINE_COLUMN, parse_int, parse_number
 from ..ingest.headers import column_names, field_label
 from ..ingest.observations import FileRows, ObservationFiles
+from ..ingest.xlsx_reader import TOLD
 from ..numbers import fmt_exact
 from ..plan import Plan
 from ..text import REASON_ADVICE, says_why, visible
@@ -155,7 +157,10 @@ def _series_name(text: str, known: list[str]) -> str:
 
 
 def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int],
-               words: Catalog | None = None) -> dict:
+               words: Catalog | None = None, rows: FileRows | None = None, left_out: bool = False) -> dict:
+    """One row's cells, each checked, their mistakes raised together; with a workbook's ``rows``, against what its
+    template printed beside the row too. ``left_out``: the row has a mistake told already (a struck source), so the
+    series check never sees it: a confirm that gives no reason is told here."""
     words = words or catalog("en")
     line = getattr(row, LINE_COLUMN)
     # the row's cells each checked, their mistakes told together (a year outside the plan, a value not a number and a
@@ -179,9 +184,12 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
         published = _published(getattr(row, "published", "") or "", path, line, words)
     with told.row():
         preliminary = _flag(getattr(row, "preliminary", "") or "", path, line, words)
+    if rows is not None and year is not None:
+        with told.row():  # the year the workbook was made for, the name beside the row: told with the rest
+            _check_template(line, indicator_id, series, year, rows, indicators, words)
     confirm = getattr(row, "confirm", "") or ""
     reasonless = visible(confirm) and not says_why(confirm)
-    if reasonless and told.errors:  # the row is left out: the series check, which says what to do, never sees it
+    if reasonless and (told.errors or left_out):  # left out: the series check (which says what to do) never sees it
         told.add(_no_reason(confirm, path, line, words))
     told.check()
     return {"indicator_id": indicator_id, "series": series, "year": year, "value_type": "actual",
@@ -286,6 +294,16 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
             with told.row():
                 _check_one(row, rows, path, words, indicators, years, in_file, seen, records, duplicates,
                            revisions, conflicts)
+        for record in rows.refused:  # a row with a mistake the reader told: its other cells checked, the row left out
+            rest = Mistakes(untold=record[TOLD] | set(rows.missing))  # a cell told once, by the reader
+            with rest.row():
+                row = SimpleNamespace(**{column: record.get(column, "") for column in rows.frame.columns})
+                try:
+                    _check_row(row, indicators, path, years, words, rows, left_out=True)
+                except InputError as exc:
+                    raise _located(exc, rows) from None
+            for error in rest.errors:
+                told.add(error)
         noted = pd.DataFrame.from_records(rows.noted, columns=[*rows.frame.columns])
         for row in noted.itertuples():
             with told.row():
@@ -335,11 +353,7 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
     that conflicts with one seen is added to ``conflicts``: (the value seen, how its file labels a column, the
     error)."""
     try:
-        record = _check_row(row, indicators, path, years, words)
-        try:
-            _check_template(row, record, rows, indicators, words)
-        except InputError as exc:
-            raise _with_no_reason(exc, record, words) from None
+        record = _check_row(row, indicators, path, years, words, rows)
     except InputError as exc:
         raise _located(exc, rows) from None
     record["source_sheet"] = rows.sheet
@@ -393,23 +407,22 @@ def _with_no_reason(exc: InputError, record: dict, words: Catalog, rows: FileRow
                         _located(told, rows) if rows is not None else told])
 
 
-def _check_template(row, record: dict, rows: FileRows, indicators: pd.DataFrame, words: Catalog) -> None:
-    """A row of a data-entry workbook against what the template printed beside it: the indicator's name, and the
-    year the workbook was made for. Its id and year cells are locked; changed, they would move a value to another
-    indicator or year in silence."""
-    line = record["source_line"]
-    if rows.year is not None and record["year"] != rows.year:
-        raise InputError(words.text("entry_errors.template_year", year=record["year"], template=rows.year),
+def _check_template(line: int, indicator_id: int | None, series: str | None, year: int, rows: FileRows,
+                    indicators: pd.DataFrame, words: Catalog) -> None:
+    """A row of a data-entry workbook against what the template printed beside it: the indicator's name (where the
+    row names a series of the plan), and the year the workbook was made for. Its id and year cells are locked;
+    changed, they would move a value to another indicator or year in silence."""
+    if rows.year is not None and year != rows.year:
+        raise InputError(words.text("entry_errors.template_year", year=year, template=rows.year),
                          file=rows.path, line=line, field="year")
-    if line not in rows.beside:
+    if line not in rows.beside or indicator_id is None or series is None:
         return
     cell, name = rows.beside[line]
-    meta = indicators[(indicators["indicator_id"] == record["indicator_id"])
-                      & (indicators["series"] == record["series"])].iloc[0]
+    meta = indicators[(indicators["indicator_id"] == indicator_id) & (indicators["series"] == series)].iloc[0]
     names = {" ".join(str(meta[column]).split()) for column in indicators.columns
              if column.startswith(("name_", "short_name_"))}
     if " ".join(name.split()) not in names:
-        raise InputError(words.text("entry_errors.name_beside", id=record["indicator_id"], cell=cell,
+        raise InputError(words.text("entry_errors.name_beside", id=indicator_id, cell=cell,
                                     name=quote(name, 40), expected=quote(str(meta["name_zh"]), 40)),
                          file=rows.path, line=line, field="indicator_id")
 

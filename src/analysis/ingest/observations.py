@@ -57,6 +57,7 @@ class FileRows:
     plan: str = ""  # the plan a template was made for (its id); empty for any other file
     missing: tuple[str, ...] = ()  # the required columns a workbook's sheet lacks (told with its header)
     sheet: str = ""  # a workbook's sheet the rows are on (its name); empty for a CSV file
+    refused: list[dict] = field(default_factory=list)  # a workbook's rows with a mistake told: their other cells
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
                          others=(WORDS_HEADER,), defer=True)
     rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), sheet.language,
                      sheet.noted, sheet.mistakes, plan=str(book.properties.get(PLAN_PROPERTY, "")),
-                     missing=sheet.missing, sheet=sheet.sheet)
+                     missing=sheet.missing, sheet=sheet.sheet, refused=sheet.refused)
             for sheet in book.sheets]
     return rows, book.hidden
 

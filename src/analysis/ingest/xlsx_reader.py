@@ -35,6 +35,7 @@ header row itself. Such a copy keeps the template's reference columns too, known
 """
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
 import re
@@ -83,6 +84,9 @@ REFERENCE_ROWS_PER_PROPERTY = 12
 #: The columns a person fills in a row; a row with one of them filled but no value is a value left out.
 FILLED_BY_HAND = ("value", "source", "source_en", "note", "confirm")
 WHITE = ("FFFFFFFF", "00FFFFFF")
+#: The key of a refused row's record (:attr:`SheetRows.refused`) that holds the columns whose mistakes are told: the
+#: checks that follow check its other cells, and tell nothing more of these.
+TOLD = "_told"
 #: Quoted text and escaped characters of a number format: they are written as they are, so a "%" there is a sign.
 FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.')
 
@@ -101,6 +105,7 @@ class SheetRows:
     mistakes: list = field(default_factory=list)  # the rows' mistakes, each an InputError, told with the checks'
     language: str = "en"  # the language its mistakes are told in: its template's, else its header's (数值: Chinese)
     missing: tuple[str, ...] = ()  # the required columns its header lacks (told): a row's cell there is not its own
+    refused: list[dict] = field(default_factory=list)  # rows with a mistake told (its columns in TOLD), left out
 
     def cell(self, row: int, column: str) -> str:
         """``Sheet1!D5``: the cell of ``column`` in ``row``."""
@@ -200,8 +205,11 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
         raise InputError(words.text("entry_errors.no_header", header=header,
                                     sheets=", ".join(quote(title) for title in headerless)), file=path)
     if headerless:
-        raise InputError(words.text("entry_errors.sheet_without_header", sheet=quote(headerless[0]), header=header),
-                         file=path)
+        error = InputError(words.text("entry_errors.sheet_without_header", sheet=quote(headerless[0]), header=header),
+                           file=path)
+        if not defer or not sheets:
+            raise error
+        sheets[0].mistakes.insert(0, error)  # told with the other sheets' mistakes, which it hides none of
     if not defer:
         told = Mistakes()
         for sheet in sheets:
@@ -371,7 +379,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     hidden = _hidden_columns(sheet)
     hidden_columns = [header[index] for index in read if index + 1 in hidden]
     beside_column = len(header) + 2  # after the empty column: a template's indicator name
-    records, beside, noted = [], {}, []
+    records, beside, noted, refused = [], {}, [], []
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
         if number in merged_rows:
             # its merged cells told above; its other cells checked all the same, so that a department fixes the
@@ -388,12 +396,26 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             mistakes.add(InputError(words.text("entry_errors.totals_row", row=number, text=first.strip()), file=path,
                                     line=f"{shown_sheet}!A{number}"))
             continue
-        with mistakes.row():
-            key = reference_key(cells[0].value if cells[0] is not None else None,
-                                cells[1].value if len(cells) > 1 and cells[1] is not None else None)
+        # a row's mistakes stop none of its other cells' checks: a changed reference cell, a hidden row, a struck
+        # source are told with the row's other mistakes, and the row, left out, still goes to the checks that follow
+        # (``refused``) for what they find in its other cells (a date not a date, the year not the workbook's)
+        told: set[str] = set()  # the columns of the row whose mistake is told here
+        before = len(mistakes.errors)
+        key = reference_key(cells[0].value if cells[0] is not None else None,
+                            cells[1].value if len(cells) > 1 and cells[1] is not None else None)
+        changed, doubted = False, ()  # the name beside the row: told with its reference cells, not checked again
+        try:
             if references and key in references:  # a template's reference cells, changed: nothing there is read
                 _refuse_changed_reference(row, len(header), read_to, key, references, letters, path, shown_sheet,
                                           number, words)
+        except InputError as exc:
+            mistakes.add(exc)
+            changed = True
+            # its id changed (the row's reference cells are another row's): what it names is in doubt, so the checks
+            # that follow judge its value by no indicator
+            doubted = ("indicator_id", "series") if exc.field == "indicator_id" else ()
+        stop = True  # a row told in one line (words on no series' row, a 0 for no value): its cells are not checked
+        with mistakes.row():
             aside = _words_on_no_row(cells, header, value_column)
             if aside is not None:  # a footnote under the table (注：以上数据为初步数), a signature (填表人：李四)
                 column, text = aside
@@ -420,45 +442,67 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                 raise InputError(words["entry_errors.zero_for_none"], file=path,
                                  line=f"{shown_sheet}!{letters['value']}{number}", field="value")
             if value_column is not None and _blank(cells[value_column]) and not no_value:
-                if filled is not None:
-                    raise InputError(words.text("entry_errors.value_missing", column=column_label(words, filled),
-                                                cell=f"{letters[filled]}{number}"), file=path,
-                                     line=f"{shown_sheet}!{letters['value']}{number}", field="value")
-                continue  # a series the department has no value for: the template lists them all
-            dimension = sheet.row_dimensions[number]
-            if dimension.hidden or dimension.height == 0:
-                shown = "value" if value_column is not None else filled
-                raise InputError(words.text("entry_errors.hidden_row", row=number), file=path,
-                                 line=f"{shown_sheet}!{letters[shown]}{number}", field=shown)
-            for column in hidden_columns:
-                if not _blank(cells[header.index(column)]):
-                    raise InputError(words.text("entry_errors.hidden_column", letter=letters[column],
-                                                column=column_label(words, column)), file=path,
-                                     line=f"{shown_sheet}!{letters[column]}{number}", field=column)
-            record, before = {}, len(mistakes.errors)
-            for column, cell in ((header[index], cells[index]) for index in read):
-                with mistakes.row():  # each cell of the row: two mistakes in one row are both told
-                    where = f"{shown_sheet}!{letters[column]}{number}"
+                if filled is None:
+                    continue  # a series the department has no value for: the template lists them all
+                stop = False
+                told.add("value")
+                raise InputError(words.text("entry_errors.value_missing", column=column_label(words, filled),
+                                            cell=f"{letters[filled]}{number}"), file=path,
+                                 line=f"{shown_sheet}!{letters['value']}{number}", field="value")
+            stop = False
+        if stop:
+            continue
+        dimension = sheet.row_dimensions[number]
+        if dimension.hidden or dimension.height == 0:
+            shown = "value" if value_column is not None else filled
+            told.add(shown)
+            mistakes.add(InputError(words.text("entry_errors.hidden_row", row=number), file=path,
+                                    line=f"{shown_sheet}!{letters[shown]}{number}", field=shown))
+        unseen = [column for column in hidden_columns if not _blank(cells[header.index(column)])]
+        if unseen:  # the first told (the columns shown, all are), none of them checked
+            column = unseen[0]
+            mistakes.add(InputError(words.text("entry_errors.hidden_column", letter=letters[column],
+                                               column=column_label(words, column)), file=path,
+                                    line=f"{shown_sheet}!{letters[column]}{number}", field=column))
+            told |= set(unseen)
+        record = {}
+        for column, cell in ((header[index], cells[index]) for index in read):
+            record[column] = ""
+            if column in told:  # its mistake told (in a hidden row): read as it is, for the checks of the others
+                with contextlib.suppress(InputError):
+                    record[column] = _cell_text(cell, file=path, where="", column=column, words=words)
+                continue
+            with mistakes.row():  # each cell of the row: two mistakes in one row are both told
+                told.add(column)  # until it is read
+                where = f"{shown_sheet}!{letters[column]}{number}"
+                kind = text_kinds.get(column, "cell")
+                try:
                     _refuse_unseen(cell, path, where, column, words)
-                    kind = text_kinds.get(column, "cell")
-                    text = _cell_text(cell, file=path, where=where, column=column, words=words, words_in=kind != "cell")
-                    check_text(text, kind=kind, multiline=kind in MULTILINE_KINDS, file=path, line=where,
-                               field=column, words=words)
-                    record[column] = text
-            if len(mistakes.errors) > before:
-                continue
-            record[LINE_COLUMN] = number
-            if no_value:
-                noted.append(record)
-                continue
-            records.append(record)
-            name = row[beside_column - 1].value if len(row) >= beside_column else None
-            if isinstance(name, str) and name.strip():
-                beside[number] = (f"{shown_sheet}!{get_column_letter(beside_column)}{number}", name.strip())
+                finally:  # as it reads, struck or white, for the checks of the row's other cells
+                    with contextlib.suppress(InputError):
+                        record[column] = _cell_text(cell, file=path, where=where, column=column, words=words,
+                                                    words_in=kind != "cell")
+                text = _cell_text(cell, file=path, where=where, column=column, words=words, words_in=kind != "cell")
+                check_text(text, kind=kind, multiline=kind in MULTILINE_KINDS, file=path, line=where,
+                           field=column, words=words)
+                told.discard(column)
+        record.update({column: "" for column in doubted if column in record})
+        told |= set(doubted)
+        record[LINE_COLUMN] = number
+        name = row[beside_column - 1].value if len(row) >= beside_column else None
+        if isinstance(name, str) and name.strip() and not changed:
+            beside[number] = (f"{shown_sheet}!{get_column_letter(beside_column)}{number}", name.strip())
+        if len(mistakes.errors) > before:
+            refused.append({**record, TOLD: frozenset(told)})
+            continue
+        if no_value:
+            noted.append(record)
+            continue
+        records.append(record)
     frame = pd.DataFrame.from_records(records, columns=[*required, *optional, LINE_COLUMN])
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
-    return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing)
+    return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing, refused)
 
 
 def _words_on_no_row(cells, header: list[str], value_column: int | None) -> tuple[str, str] | None:
