@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.errors import LISTED_ERRORS, InputError, InputErrors, Mistakes
+from analysis.errors import LISTED_ERRORS, InputError, InputErrors, Mistakes, file_order
 
 
 def test_a_gathered_list_keeps_the_language_of_how_many_more():
@@ -28,3 +28,15 @@ def test_every_file_with_a_mistake_is_named_in_a_long_list():
     assert len(lines) == LISTED_ERRORS + 1
     assert "b.csv:2: empty" in lines and lines[-1] == "… 26 more"
     assert lines[:LISTED_ERRORS - 1] == [f"a.csv:{i + 2}: bad" for i in range(LISTED_ERRORS - 1)]
+
+
+def test_a_rounds_errors_go_file_by_file_and_in_a_workbook_by_its_sheets_order():
+    """Sheets in the workbook's order (数据报送, 工作进展与说明, then a tab added, 2025年), not by name; an
+    error about the whole file first; a sheet the order does not know last; a CSV file by its lines."""
+    lines = ("2025年!D5", "工作进展与说明!F5", "数据报送!D6", "数据报送!AA5", "旧!A1", None)
+    errors = [InputError("x", file="b.xlsx", line=line) for line in lines]
+    errors += [InputError("x", file="a.csv", line=12), InputError("x", file="a.csv", line=3)]
+    ordered = sorted(errors, key=file_order({"b.xlsx": ("数据报送", "工作进展与说明", "2025年")}))
+    assert [(error.file, error.line) for error in ordered] == [
+        ("a.csv", 3), ("a.csv", 12), ("b.xlsx", None), ("b.xlsx", "数据报送!AA5"), ("b.xlsx", "数据报送!D6"),
+        ("b.xlsx", "工作进展与说明!F5"), ("b.xlsx", "2025年!D5"), ("b.xlsx", "旧!A1")]

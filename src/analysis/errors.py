@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -189,10 +189,23 @@ class StepError(RuntimeError):
     """A step of a report failed (a notebook cell, the kernel, a renderer); the message names the step."""
 
 
-def cell_order(error: InputError) -> tuple:
-    """Where an error stands, for telling a file's errors in order: its sheet, row and column (``数据报送!D5``), or
-    its line."""
+def cell_order(error: InputError, sheets: Sequence[str] = ()) -> tuple:
+    """Where an error stands, for telling a file's errors in order: its sheet (in the order of ``sheets``, the
+    workbook's, as a cell reference names them; any other after them by name), row and column (``数据报送!D5``), or
+    its line (an error about the whole file first)."""
     match = re.fullmatch(r"(.*)!([A-Z]+)(\d+)(?::[A-Z]+\d+)?", str(error.line or ""))  # a range by its first cell
     if match:
-        return (match[1], int(match[3]), len(match[2]), match[2])
-    return ("", int(error.line) if isinstance(error.line, int) else 0, 0, "")
+        rank = list(sheets).index(match[1]) if match[1] in sheets else len(sheets)
+        return (rank, match[1], int(match[3]), len(match[2]), match[2])
+    return (-1, "", int(error.line) if isinstance(error.line, int) else 0, 0, "")
+
+
+def file_order(sheets: dict[str, Sequence[str]] | None = None) -> Callable[[InputError], tuple]:
+    """How a round's errors are told: file by file in the order of their paths (an error without a file last), and
+    in each by :func:`cell_order`; ``sheets``: each workbook's sheets in its order, by its path."""
+    sheets = sheets or {}
+
+    def order(error: InputError) -> tuple:
+        path = str(Path(error.file or ""))
+        return (error.file is None, path, cell_order(error, sheets.get(path, ())))
+    return order

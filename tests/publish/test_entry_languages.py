@@ -422,6 +422,23 @@ def test_a_file_that_cannot_be_read_hides_no_other_files_mistakes_and_all_come_i
         read_observation_files(path.parent)
 
 
+def test_a_workbooks_mistakes_are_told_in_the_order_of_its_sheets(science, weihai_in_project, work_dir, capsys):
+    """The template's values sheet (数据报送), its words sheet (工作进展与说明), then the tab a clerk added for 2024
+    (2024年): told sheet by sheet in that order, as the clerk turns the tabs, not by the sheets' names (2024年 sorts
+    first, 工作进展与说明 before 数据报送)."""
+    plan = copy_plan(weihai_in_project.folder, work_dir / "plan")
+    path = _filled(science["zh"], plan / "observations", {"D6": "2,61", "E6": "统计公报"})
+    book = openpyxl.load_workbook(path)
+    book["工作进展与说明"]["E5"], book["工作进展与说明"]["F5"] = "新建研究院2家", "差不多"
+    added = book.copy_worksheet(book["数据报送"])
+    added.title = "2024年"
+    added["C5"], added["D5"], added["E5"], added["D6"], added["E6"] = 2024, "约25000", "统计公报", None, None
+    book.save(path)
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(work_dir / "processed")]) == 2
+    told = [line.split(".xlsx:", 1)[1].split(": ", 1)[0] for line in capsys.readouterr().err.splitlines()]
+    assert told == ["数据报送!D6", "工作进展与说明!F5", "2024年!D5"], told
+
+
 @pytest.mark.parametrize(("language", "label"), [("zh", "英文数据来源"), ("en", "Source in English")])
 def test_a_template_asks_for_the_sources_english_name_beside_the_source(science, language, label):
     """Column F, right of the source (E): labelled in the template's language, headed ``source_en`` as an observation

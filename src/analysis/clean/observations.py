@@ -21,7 +21,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from ..catalog import Catalog, catalog, catalogs
-from ..errors import InputError, InputErrors, Mistakes, cell_order, display_path, quote
+from ..errors import InputError, InputErrors, Mistakes, cell_order, display_path, file_order, quote
 from ..ingest.csv_reader import LINE_COLUMN, parse_int, parse_number
 from ..ingest.headers import column_names, field_label
 from ..ingest.observations import FileRows, ObservationFiles
@@ -308,7 +308,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
         for row in noted.itertuples():
             with told.row():
                 unvalued.append(_no_value(row, rows, indicators, years, words))
-        mistakes.errors += sorted(told.errors, key=cell_order)
+        mistakes.errors += sorted(told.errors, key=lambda error, order=rows.order: cell_order(error, order))
     where = {rows.path: rows.where for rows in observed.files}
     languages = {rows.path: rows.language for rows in observed.files}
     templates = {rows.path for rows in observed.files if rows.year is not None}
@@ -333,7 +333,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, pla
     # in the order a department reads them: file by file, then sheet, row and column, a value far off its series
     # among its file's other mistakes, not after every file's
     # (the folder's files are read in the order of their paths; an error without a file comes last)
-    mistakes.errors.sort(key=lambda error: (error.file is None, str(Path(error.file or "")), cell_order(error)))
+    mistakes.errors.sort(key=file_order(observed.sheet_orders()))
     if mistakes.errors:  # how many more than are listed, in the language of the first file told
         mistakes.more = catalog(languages.get(mistakes.errors[0].file, "en"))["entry_errors.more"]
     mistakes.check()

@@ -57,6 +57,7 @@ class FileRows:
     plan: str = ""  # the plan a template was made for (its id); empty for any other file
     missing: tuple[str, ...] = ()  # the required columns a workbook's sheet lacks (told with its header)
     sheet: str = ""  # a workbook's sheet the rows are on (its name); empty for a CSV file
+    order: tuple[str, ...] = ()  # a workbook's sheets in its order (as a cell reference names them)
     refused: list[dict] = field(default_factory=list)  # a workbook's rows with a mistake told: their other cells
 
 
@@ -73,6 +74,10 @@ class ObservationFiles:
     hidden_sheets: list[tuple[Path, str]] = field(default_factory=list)
     unread: list[InputError] = field(default_factory=list)  # why a file could not be read at all (deferred)
 
+    def sheet_orders(self) -> dict[str, tuple[str, ...]]:
+        """Each workbook's sheets in its order, by its path (:func:`analysis.errors.file_order`)."""
+        return {str(Path(rows.path)): rows.order for rows in self.files if rows.order}
+
 
 def _read_csv(path: Path) -> tuple[list[FileRows], list[str]]:
     """A CSV's rows; its header may name a column by the label the department templates show above it, in either
@@ -88,7 +93,7 @@ def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
                          others=(WORDS_HEADER,), defer=True)
     rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), sheet.language,
                      sheet.noted, sheet.mistakes, plan=str(book.properties.get(PLAN_PROPERTY, "")),
-                     missing=sheet.missing, sheet=sheet.sheet, refused=sheet.refused)
+                     missing=sheet.missing, sheet=sheet.sheet, order=book.order, refused=sheet.refused)
             for sheet in book.sheets]
     return rows, book.hidden
 

@@ -123,6 +123,7 @@ class WorkbookRows:
     year_sheet: str | None = None  # the sheet the template wrote (None: every sheet is held to ``year``)
     properties: dict = field(default_factory=dict)  # the text properties a template recorded (its department)
     language: str = "en"  # the language of the errors about its cells: the template's
+    order: tuple[str, ...] = ()  # every sheet, as a cell reference names it, in the workbook's order
 
     def year_of(self, sheet: str) -> int | None:
         """The year the rows of ``sheet`` must have: the template's, for the sheet the template wrote."""
@@ -169,6 +170,7 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
                 words = _errors(language)
                 properties = {prop.name: prop.value for prop in getattr(book, "custom_doc_props", None) or []
                               if isinstance(prop.value, str)}
+                order = tuple(sheet_reference(sheet.title) for sheet in book.worksheets)
                 for sheet in book.worksheets:
                     if sheet.sheet_state != "visible":
                         hidden.append(sheet.title)
@@ -200,7 +202,7 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
         blank = "zh" if language not in LANGUAGES and re.search("[\u4e00-\u9fff]", path.name) else words.language
         empty = pd.DataFrame(columns=[*required, *optional, LINE_COLUMN])
         return WorkbookRows([SheetRows(empty, shown[0] if shown else "", {}, language=blank)], hidden,
-                            year, year_sheet if isinstance(year_sheet, str) else None, properties, blank)
+                            year, year_sheet if isinstance(year_sheet, str) else None, properties, blank, order)
     if not sheets and not skipped:
         raise InputError(words.text("entry_errors.no_header", header=header,
                                     sheets=", ".join(quote(title) for title in headerless)), file=path)
@@ -216,7 +218,7 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
             told.errors += sheet.mistakes
         told.check()
     return WorkbookRows(sheets, hidden, year, year_sheet if isinstance(year_sheet, str) else None, properties,
-                        words.language)
+                        words.language, order)
 
 
 def _header_index(sheet, names: tuple[str, ...]) -> int | None:

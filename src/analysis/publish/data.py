@@ -18,7 +18,7 @@ from ..clean.department_words import tidy_department_words
 from ..clean.processed import PLAN_JSON, ProcessedTables, as_written
 from ..clean.quality import plan_words
 from ..clean.tidy import CleanDataset, MonitoringData, add_observations, clean_plan_table
-from ..errors import Mistakes, display_path
+from ..errors import Mistakes, display_path, file_order
 from ..files import sha256_file
 from ..ingest.department_words import read_department_words
 from ..ingest.observations import read_observation_files
@@ -44,10 +44,14 @@ def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) 
     mistakes = Mistakes()
     with plan_words(plan):
         clean = clean_plan_table(inputs)
+        observed = None
         with mistakes.row():
-            data = add_observations(inputs, clean, read_observation_files(observations, defer=True))
+            observed = read_observation_files(observations, defer=True)
+            data = add_observations(inputs, clean, observed)
         with mistakes.row():
             words = department_words(plan, clean, observations)
+    # file by file, and in a workbook sheet by sheet in its order: its words sheet's with its values sheet's
+    mistakes.errors.sort(key=file_order(observed.sheet_orders() if observed is not None else {}))
     mistakes.check()
     assessment, growth = assess_years(data.indicators, data.values, plan.report_years, plan.base_year, scheme,
                                       plan.status_words)
