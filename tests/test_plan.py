@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 import yaml
@@ -176,6 +177,18 @@ def test_observation_files_are_csv_files_and_workbooks_of_any_case(tmp_path):
     assert [(p.name, role) for p, role in observation_entries(tmp_path)] == [
         (".DS_Store", "hidden"), (".draft.csv", "hidden"), ("2024.CSV", "data"), ("README.md", "readme"),
         ("Thumbs.db", "hidden"), ("a.csv", "data"), ("b.XLSX", "data"), ("~$2024.xlsx", "hidden")]
+
+
+def test_the_folders_strays_can_be_left_to_tell_with_the_files_mistakes(tmp_path):
+    """Given a list, the entries refused (an .xls, a text file) go into it, every one, and the others are listed: a
+    reader reads the files and tells the strays with their mistakes."""
+    for name in ("a.csv", "旧格式.xls", "notes.txt", "b.xlsx"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    strays: list[InputError] = []
+    assert [(p.name, role) for p, role in observation_entries(tmp_path, strays)] == [("a.csv", "data"),
+                                                                                      ("b.xlsx", "data")]
+    assert [(Path(error.file).name, error.reason.split("，")[0].split(",")[0]) for error in strays] == [
+        ("notes.txt", "a text file"), ("旧格式.xls", "是 Excel 97-2003 工作簿")]
 
 
 @pytest.mark.parametrize(("name", "words"), [

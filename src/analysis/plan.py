@@ -272,8 +272,10 @@ def _is_workbook(path: Path) -> bool:
         return False
 
 
-def observation_entries(folder: Path) -> list[tuple[Path, str]]:
-    """Every entry of the observations folder ``folder`` with its role (:func:`observation_role`), sorted."""
+def observation_entries(folder: Path, strays: list[InputError] | None = None) -> list[tuple[Path, str]]:
+    """Every entry of the observations folder ``folder`` with its role (:func:`observation_role`), sorted. The entries
+    refused (a lock file's name, an .xls workbook) are raised together; with ``strays``, added to it instead and
+    left out, for a reader to tell with the other files' mistakes (a stray stops no other file's checks)."""
     folder = Path(folder)
     if outside_project(folder) is not None:
         raise InputError("is a link that leads outside the project; observations must lie inside it", file=folder)
@@ -285,7 +287,10 @@ def observation_entries(folder: Path) -> list[tuple[Path, str]]:
     for path in sorted(folder.iterdir()):  # every stray told in one round, not one a run
         with mistakes.row():
             entries.append((path, observation_role(path)))
-    mistakes.check()
+    if strays is None:
+        mistakes.check()
+    else:
+        strays += mistakes.errors
     return entries
 
 

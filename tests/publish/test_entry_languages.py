@@ -8,6 +8,8 @@ provincial series of indicator 4 in rows 8 and 9.
 """
 from __future__ import annotations
 
+import shutil
+
 import openpyxl
 import pandas as pd
 import pytest
@@ -437,6 +439,26 @@ def test_a_workbooks_mistakes_are_told_in_the_order_of_its_sheets(science, weiha
     assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(work_dir / "processed")]) == 2
     told = [line.split(".xlsx:", 1)[1].split(": ", 1)[0] for line in capsys.readouterr().err.splitlines()]
     assert told == ["数据报送!D6", "工作进展与说明!F5", "2024年!D5"], told
+
+
+def test_a_file_the_folder_refuses_hides_no_other_files_mistakes(science, weihai_in_project, work_dir, capsys):
+    """A real workbook named like a lock file, an old .xls and a file named .xlsx that is none are refused, each in
+    one line, in the same round as the science bureau's mistakes in its values and its words: one run, not one a
+    file. Told file by file in the order of their names (~ before the Chinese names)."""
+    plan = copy_plan(weihai_in_project.folder, work_dir / "plan")
+    folder = plan / "observations"
+    path = _filled(science["zh"], folder, {"D6": "2,61", "E6": "统计公报"})
+    book = openpyxl.load_workbook(path)
+    book["工作进展与说明"]["E5"], book["工作进展与说明"]["F5"] = "新建研究院2家", "差不多"
+    book.save(path)
+    shutil.copyfile(science["zh"], folder / "~$锁.xlsx")  # a workbook, not the lock file its name says
+    (folder / "旧格式.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # an OLE file's first bytes
+    (folder / "假表格.xlsx").write_text("编号,数值\n1,2\n", encoding="utf-8")  # a CSV renamed
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(work_dir / "processed")]) == 2
+    told = [line.removeprefix("error: ").split(": ", 1)[0] for line in capsys.readouterr().err.splitlines()]
+    observations = relative(folder)
+    assert told == [f"{observations}/{where}" for where in (
+        "~$锁.xlsx", "假表格.xlsx", "市科技局.xlsx:数据报送!D6", "市科技局.xlsx:工作进展与说明!F5", "旧格式.xls")], told
 
 
 @pytest.mark.parametrize(("language", "label"), [("zh", "英文数据来源"), ("en", "Source in English")])

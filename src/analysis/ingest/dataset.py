@@ -14,11 +14,13 @@ from ..errors import InputError
 from ..plan import MAX_PLAN_YML_BYTES, language_texts, observation_entries, read_yaml
 
 
-def read_dataset_label(folder: Path | None) -> dict[str, str]:
-    """``{language: label}`` from ``folder/dataset.yml``; empty when there is none."""
+def read_dataset_label(folder: Path | None, entries: list[tuple[Path, str]] | None = None) -> dict[str, str]:
+    """``{language: label}`` from ``folder/dataset.yml``; empty when there is none. ``entries``: the folder's entries
+    as :func:`analysis.plan.observation_entries` gave them, when read already."""
     if folder is None:
         return {}
-    labels = [path for path, role in observation_entries(Path(folder)) if role == "label"]
+    entries = observation_entries(Path(folder)) if entries is None else entries
+    labels = [path for path, role in entries if role == "label"]
     if not labels:
         return {}
     path = labels[0]

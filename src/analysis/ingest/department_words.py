@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError, Mistakes
 from ..plan import observation_entries
 from .xlsx_reader import SheetRows, read_workbook
 
@@ -51,10 +52,18 @@ def read_words_workbook(path: Path) -> list[WordsSheet]:
     return [WordsSheet(Path(path), sheet, department, language, book.year) for sheet in book.sheets]
 
 
-def read_department_words(folder: Path) -> list[WordsSheet]:
-    """Every words sheet of the workbooks in an observations folder (absent or empty: none)."""
-    sheets = []
-    for path, role in observation_entries(Path(folder)):
+def read_department_words(folder: Path, unread: list[InputError] | None = None) -> list[WordsSheet]:
+    """Every words sheet of the workbooks in an observations folder (absent or empty: none). The folder's strays are
+    the values reader's to tell (:func:`analysis.ingest.observations.read_observation_files`): none hides a sheet. A
+    workbook that cannot be read stops no other: its error is raised after the others are read, or with ``unread``
+    added to it, for the checks of the others' words to tell with their own."""
+    sheets, told = [], Mistakes()
+    for path, role in observation_entries(Path(folder), strays=[]):
         if role == "data" and path.suffix.lower() == ".xlsx":
-            sheets += read_words_workbook(path)
+            with told.row():
+                sheets += read_words_workbook(path)
+    if unread is None:
+        told.check()
+    else:
+        unread += told.errors
     return sheets

@@ -106,12 +106,13 @@ assert set(READERS) == set(OBSERVATION_FORMATS), "every format observations are 
 
 def read_observation_files(folder: Path, defer: bool = False) -> ObservationFiles:
     """Every observation file of ``folder`` read into text rows (absent or empty: none). A file that cannot be
-    read at all (not UTF-8, a header naming no column, a visible sheet without one) stops no other: every such
+    read at all (not UTF-8, a header naming no column, a visible sheet without one), or an entry the folder refuses
+    (an .xls workbook, a workbook named like a lock file), stops no other: every such
     file is told at once, or with ``defer`` kept in ``unread``, for the checks of the other files' rows to tell
     with their own mistakes (a department's every mistake in one round)."""
     folder = Path(folder)
-    entries = observation_entries(folder)
     files, hidden_sheets, unread = [], [], Mistakes()
+    entries = observation_entries(folder, unread.errors)  # a stray (~$锁.xlsx, 旧格式.xls): told with the others
     for path in (path for path, role in entries if role == "data"):
         with unread.row():
             rows, hidden = READERS[path.suffix.lower()](path)
@@ -120,4 +121,4 @@ def read_observation_files(folder: Path, defer: bool = False) -> ObservationFile
     if not defer:
         unread.check()
     return ObservationFiles(folder, files, [path for path, role in entries if role == "hidden"],
-                            read_dataset_label(folder), hidden_sheets, unread.errors)
+                            read_dataset_label(folder, entries), hidden_sheets, unread.errors)

@@ -68,11 +68,15 @@ def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) 
 def department_words(plan: Plan, data: CleanDataset | MonitoringData, observations: Path):
     """What the departments wrote back in their workbooks' words sheets, checked against the plan's tasks and
     indicator series (:mod:`analysis.clean.department_words`)."""
-    said = tidy_department_words(read_department_words(observations), set(data.tasks.tasks["task_id"]),
-                                 set(zip(data.indicators["indicator_id"].astype(int), data.indicators["series"])),
-                                 range(plan.base_year + 1, max(plan.report_years) + 1),
-                                 frozenset(data.indicators.loc[data.indicators["kind"] == "qualitative", "indicator_id"]
-                                           .astype(int)))
+    mistakes = Mistakes()  # a workbook that cannot be read, told with the others' mistakes
+    sheets = read_department_words(observations, mistakes.errors)
+    with mistakes.row():
+        said = tidy_department_words(sheets, set(data.tasks.tasks["task_id"]),
+                                     set(zip(data.indicators["indicator_id"].astype(int), data.indicators["series"])),
+                                     range(plan.base_year + 1, max(plan.report_years) + 1),
+                                     frozenset(data.indicators.loc[data.indicators["kind"] == "qualitative",
+                                                                   "indicator_id"].astype(int)))
+    mistakes.check()
     return schemas.validate("department_words.csv", said)
 
 
