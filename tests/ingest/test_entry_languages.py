@@ -128,6 +128,10 @@ def _struck(sheet):
     sheet["D5"].font = Font(strike=True)
 
 
+def _struck_source(sheet):
+    sheet["E5"].font = Font(strike=True)
+
+
 def _white(sheet):
     sheet["D5"].font = Font(color="FFFFFFFF")
 
@@ -249,6 +253,12 @@ CASES = {
         "数据报送!D5: 数值: 带有删除线：划掉的数值不是数值；请删除它，如数值有效，请去掉删除线",
         "'Data entry'!D5: value: is struck through: a value crossed out is not a value; delete it, or remove the "
         "strike if it stands"),
+    # a source struck is a source, not a value: the message says which
+    "struck source": (
+        _struck_source,
+        "数据报送!E5: 数据来源: 带有删除线：划掉的数据来源不会被读取；请删除它，如该数据来源有效，请去掉删除线",
+        "'Data entry'!E5: source: is struck through: a source crossed out is not read; delete it, or remove the strike "
+        "if it stands"),
     "white": (
         _white,
         "数据报送!D5: 数值: 是白底上的白色文字，核对表格的人看不到：请改用深色字体",

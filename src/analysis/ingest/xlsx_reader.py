@@ -52,6 +52,7 @@ from ..errors import InputError, Mistakes, quote
 from ..files import read_regular
 from ..settings import LANGUAGES
 from ..text import check_text, says_why
+from . import headers
 from .csv_reader import LINE_COLUMN, MULTILINE_KINDS, parse_number
 from .headers import column_label, column_names, field_label, header_key, header_mistakes, header_names, told_in
 
@@ -705,8 +706,11 @@ def _refuse_unseen(cell, path: Path, where: str, column: str, words: Catalog) ->
     if _faint(colour, ground):  # white on the template's yellow, yellow on white: as good as unseen
         raise InputError(words.text("entry_errors.faint", font=f"#{colour[-6:].upper()}",
                                     fill=f"#{ground[-6:].upper()}"), file=path, line=where, field=column)
-    if getattr(font, "strike", False):
-        raise InputError(words["entry_errors.struck"], file=path, line=where, field=column)
+    if getattr(font, "strike", False):  # a value struck is no value; a source or a note struck, none read
+        label = headers.short(headers.labels(words).get(column) or column)
+        what = label if words.language != "en" else label[:1].lower() + label[1:]
+        raise InputError(words["entry_errors.struck"] if column == "value" else
+                         words.text("entry_errors.struck_text", what=what), file=path, line=where, field=column)
     if getattr(cell, "comment", None) is not None:
         text = " ".join(str(cell.comment.text).split())
         raise InputError(words.text("entry_errors.comment", text=quote(text, 40)), file=path, line=where,
