@@ -179,6 +179,19 @@ def test_observation_files_are_csv_files_and_workbooks_of_any_case(tmp_path):
         ("Thumbs.db", "hidden"), ("a.csv", "data"), ("b.XLSX", "data"), ("~$2024.xlsx", "hidden")]
 
 
+@pytest.mark.parametrize(("name", "expected"), [
+    ("~$copy.xlsx", "is named like the lock file an office suite leaves (~$…), but it is a workbook: rename it without "
+                    "the ~$ to have it read, or move it out of the folder"),
+    ("~$锁.xlsx", "文件名像办公软件留下的锁定文件（~$…），却是一个工作簿：请去掉文件名开头的 ~$ 以便读取，"
+                 "或将其移出该文件夹"),
+])
+def test_a_workbook_named_like_a_lock_file_is_told_so_in_its_names_language(tmp_path, name, expected):
+    (tmp_path / name).write_bytes(b"PK\x03\x04")  # a zip archive's first bytes: a workbook, not a lock file
+    with pytest.raises(InputError) as caught:
+        observation_files(tmp_path)
+    assert str(caught.value) == f"{tmp_path / name}: {expected}"
+
+
 def test_the_folders_strays_can_be_left_to_tell_with_the_files_mistakes(tmp_path):
     """Given a list, the entries refused (an .xls, a text file) go into it, every one, and the others are listed: a
     reader reads the files and tells the strays with their mistakes."""

@@ -217,9 +217,9 @@ def observation_role(path: Path) -> str:
     name = path.name
     if name.startswith(".") or SYSTEM_FILES.fullmatch(name) and not _is_workbook(path):
         return "hidden"
-    if SYSTEM_FILES.fullmatch(name):
-        raise InputError("is named like the lock file an office suite leaves (~$…), but it is a workbook: rename it "
-                         "without the ~$ to have it read, or move it out of the folder", file=path)
+    if SYSTEM_FILES.fullmatch(name):  # told in the language its name is written in (~$市科技局.xlsx: Chinese)
+        words = catalog("zh" if re.search(r"[\u4e00-\u9fff]", name) else "en")
+        raise InputError(words["entry_errors.lock_file_name"], file=path)
     if README.fullmatch(name):
         return "readme"
     if outside_project(path) is not None:

@@ -207,6 +207,31 @@ def test_an_empty_file_named_xlsx_is_said_to_be_empty_in_its_names_language(tmp_
     assert str(caught.value) == f"{tmp_path}/{expected}"
 
 
+@pytest.mark.parametrize(("name", "expected"), [
+    ("a.xlsx", "a.xlsx: is not an Excel workbook (.xlsx), though named like one: it is not the zip archive every .xlsx "
+               "file is (an old .xls, a CSV renamed, a password-protected workbook?); open it in Excel or LibreOffice "
+               "and save it as 'Excel Workbook (.xlsx)', or as 'CSV UTF-8' (.csv)"),
+    ("假表格.xlsx", "假表格.xlsx: 文件名为 .xlsx，却不是 Excel 工作簿：它不是 .xlsx 文件应有的 zip 压缩包"
+                 "（是旧的 .xls 文件、改了扩展名的 CSV 文件，还是设有密码的工作簿？）；请在 Excel 或 LibreOffice "
+                 "中打开，另存为“Excel 工作簿（*.xlsx）”，或另存为“CSV UTF-8（逗号分隔）”（.csv）"),
+])
+def test_a_file_named_xlsx_that_is_none_is_told_so_in_its_names_language(tmp_path, name, expected):
+    path = tmp_path / name
+    path.write_text("编号,数值\n1,2\n", encoding="utf-8")  # a CSV renamed
+    with pytest.raises(InputError) as caught:
+        read_workbook(path, REQUIRED, OPTIONAL)
+    assert str(caught.value) == f"{tmp_path}/{expected}"
+
+
+def test_a_cut_off_workbook_named_in_chinese_is_told_in_chinese(tmp_path):
+    _workbook(tmp_path / "whole.xlsx", [REQUIRED, [1, None, 2024, 2, "x"]])
+    path = tmp_path / "截断.xlsx"
+    path.write_bytes((tmp_path / "whole.xlsx").read_bytes()[:2000])  # a copy interrupted
+    with pytest.raises(InputError) as caught:
+        read_workbook(path, REQUIRED, OPTIONAL)
+    assert str(caught.value).startswith(f"{path}: 文件名为 .xlsx，却不是 Excel 工作簿：")
+
+
 def test_a_zip_that_is_not_a_workbook_is_refused_in_one_line(tmp_path):
     import zipfile
 

@@ -63,8 +63,6 @@ MAX_XLSX_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 10_000
 HEADER_SEARCH_ROWS = 20
-NOT_A_WORKBOOK = ("is not an Excel workbook (.xlsx), though named like one: {why}; open it in Excel or LibreOffice "
-                  "and save it as 'Excel Workbook (.xlsx)', or as 'CSV UTF-8' (.csv)")
 #: The namespace of a workbook saved as "Strict Open XML Spreadsheet", which openpyxl does not read.
 STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 #: The custom document properties a template records the year it was made for in, and the sheet it wrote: a
@@ -151,10 +149,12 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
     ``mistakes`` instead, for the checks that follow to tell with their own (a workbook's every mistake at once)."""
     path = Path(path)
     data = read_regular(path, MAX_XLSX_BYTES)
-    if not data:  # nothing saved in it (a copy interrupted, a file made empty): no language of its own to tell it in
-        words = catalog("zh" if re.search("[\u4e00-\u9fff]", path.name) else "en")  # Chinese for a file so named
-        raise InputError(words["entry_errors.empty_workbook"], file=path)
-    _check_zip(data, path)
+    # what makes the file no workbook to read is told in the language of its name (Chinese for 市科技局.xlsx): a
+    # file that cannot be opened has no template's language to tell it in
+    named = _errors(named_in(path))
+    if not data:  # nothing saved in it (a copy interrupted, a file made empty)
+        raise InputError(named["entry_errors.empty_workbook"], file=path)
+    _check_zip(data, path, named)
     import openpyxl  # loaded only when a workbook is read
 
     sheets, hidden, headerless, skipped, shown = [], [], [], [], []
@@ -165,7 +165,7 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
             book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
             try:
                 if not book.worksheets:
-                    raise InputError("the workbook has no worksheet", file=path)
+                    raise InputError(named["entry_errors.no_worksheet"], file=path)
                 year, year_sheet = _template_property(book, YEAR_PROPERTY), _template_property(book, SHEET_PROPERTY)
                 language = _template_property(book, LANGUAGE_PROPERTY)
                 words = _errors(language)
@@ -194,8 +194,9 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure inside the file's parts: one line, the file named
-        raise InputError(NOT_A_WORKBOOK.format(why=f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}"),
-                         file=path) from None
+        why = named.text("entry_errors.unreadable_parts",
+                         error=f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}")
+        raise InputError(named.text("entry_errors.not_a_workbook", why=why), file=path) from None
     header = words.text("entry_errors.header_rows", columns=column_names(words, required), rows=HEADER_SEARCH_ROWS)
     if not sheets and not skipped and not headerless:
         # a blank workbook (saved before anything was typed in it): nothing to read, as in a template not filled in;
@@ -287,19 +288,23 @@ def _template_property(book, name: str):
     return None
 
 
-def _check_zip(data: bytes, path: Path) -> None:
+def named_in(path: Path) -> str:
+    """The language of a file's name: Chinese for 市科技局.xlsx, English otherwise; what makes a file no workbook to
+    read (a zip that is none, a lock file's name) is told in it."""
+    return "zh" if re.search("[\u4e00-\u9fff]", Path(path).name) else "en"
+
+
+def _check_zip(data: bytes, path: Path, words: Catalog) -> None:
     try:
         parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except zipfile.BadZipFile:
-        raise InputError(NOT_A_WORKBOOK.format(why="it is not the zip archive every .xlsx file is (an old .xls, a "
-                                                   "CSV renamed, a password-protected workbook?)"), file=path) from None
+        raise InputError(words.text("entry_errors.not_a_workbook", why=words["entry_errors.not_a_zip"]),
+                         file=path) from None
     if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
-        raise InputError(f"unpacks to more than {MAX_UNPACKED_BYTES:,} bytes; a data-entry workbook is far smaller "
-                         "(is it the right file?)", file=path)
+        raise InputError(words.text("entry_errors.too_large_unpacked", size=f"{MAX_UNPACKED_BYTES:,}"), file=path)
     workbook = next((part for part in parts if part.filename == "xl/workbook.xml"), None)
     if workbook is not None and STRICT_NAMESPACE in zipfile.ZipFile(io.BytesIO(data)).read(workbook)[:2000]:
-        raise InputError("is saved as 'Strict Open XML Spreadsheet', which is not read; open it in Excel or "
-                         "LibreOffice and save it as 'Excel Workbook (.xlsx)'", file=path)
+        raise InputError(words["entry_errors.strict_xml"], file=path)
 
 
 def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], text_kinds: dict[str, str],
