@@ -520,3 +520,20 @@ def test_words_below_the_listed_rows_of_the_words_sheet_are_told(templates, proj
                                       "（'注：任务进展详见附件'）：说明某个数值的，请写进该数值所在行的备注；"
                                       "说明整张表或填表人等信息的，请在报送时另行说明；请删去此行的内容"), \
         str(caught.value)
+
+
+def test_a_task_number_changed_to_another_departments_task_is_refused(templates, project_tmp):
+    """The science bureau's row for task 4.2 retyped as 1.1 (the development and reform commission's): its words
+    were read as 1.1's, and 4.2 counted as not sent. The template records the rows it lists: refused at the id's
+    cell, in the workbook's language."""
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-renumbered" / "weihai")
+    plan = load_plan(folder)
+    book = openpyxl.load_workbook(templates["市科技局"])
+    sheet = book[WORDS_SHEET]
+    row = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["task"] and row[1].value == "4.2")
+    row[1].value, row[4].value, row[5].value = "1.1", "产研院完成改革，新建专业研究院3家", "按计划推进"
+    book.save(plan.observations_dir / "市科技局.xlsx")
+    with pytest.raises(InputError) as caught:
+        build_tables(plan, "eurostat")
+    assert str(caught.value).endswith(f"市科技局.xlsx:{WORDS_SHEET}!B{row[1].row}: 编号: 编号“1.1”不是本表列出的"
+                                      "事项（灰色单元格被改动？）：请恢复本表原有的编号，只在本单位的行中填写")

@@ -24,7 +24,7 @@ import pandas as pd
 from ..catalog import catalog
 from ..errors import InputError, InputErrors, Mistakes, cell_order
 from ..ingest.csv_reader import LINE_COLUMN
-from ..ingest.department_words import WordsSheet
+from ..ingest.department_words import WordsSheet, words_row_key
 from ..ingest.headers import field_label
 from ..ingest.xlsx_reader import TOLD
 from ..settings import LANGUAGES
@@ -118,6 +118,9 @@ def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict) -> d
         indicator_id = int(identifier) if identifier.isdigit() else -1
         if (indicator_id, part) not in known.series:
             raise refuse("indicator", "id", id=identifier, series=part)
+    if sheet.listed and words_row_key(item, identifier, part) not in sheet.listed:
+        # a locked id changed to name another task (2.1 → 1.1, another department's): never read as that task's
+        raise refuse("not_listed", "id", id=identifier)
     year = int(row["year"]) if row["year"].strip().isdigit() else None
     if year is None or year not in known.years:
         raise refuse("year", "year", year=row["year"], first=known.years.start, last=known.years.stop - 1)

@@ -29,6 +29,27 @@ WORDS_TEXT = {"progress": "statement", "reasons": "statement", "measures": "stat
 #: The custom properties a template records: the department it was made for, and its language.
 DEPARTMENT_PROPERTY = "analysis_department"
 LANGUAGE_PROPERTY = "analysis_language"
+#: The custom properties (analysis_words_rows_1, _2, …) a template records the rows of its words sheet in (a task
+#: ``task/2.1/``, an indicator's series ``indicator/4/national``), a few to a property: a row whose locked cells were
+#: changed to name another is refused, never read as another department's task.
+WORDS_ROWS_PROPERTY = "analysis_words_rows_"
+WORDS_ROWS_PER_PROPERTY = 12
+
+
+def words_row_key(item: str, identifier: str, series: str) -> str:
+    """A words sheet's row as its template records it: its kind, id and series by their keys (task/2.1/)."""
+    return f"{item}/{identifier}/{series}"
+
+
+def words_rows_properties(keys: list[str]) -> dict[str, str]:
+    """The custom properties that record the rows ``keys`` of a words sheet (:func:`words_row_key`)."""
+    return {f"{WORDS_ROWS_PROPERTY}{number}": ";".join(keys[start:start + WORDS_ROWS_PER_PROPERTY])
+            for number, start in enumerate(range(0, len(keys), WORDS_ROWS_PER_PROPERTY), 1)}
+
+
+def _listed_rows(properties: dict) -> frozenset[str]:
+    return frozenset(key for name, text in properties.items() if name.startswith(WORDS_ROWS_PROPERTY)
+                     and isinstance(text, str) for key in text.split(";") if key)
 
 
 @dataclass(frozen=True)
@@ -41,6 +62,7 @@ class WordsSheet:
     department: str
     language: str
     year: int | None
+    listed: frozenset[str] = frozenset()  # the rows its template wrote (none recorded: any the plan has)
 
 
 def read_words_workbook(path: Path) -> list[WordsSheet]:
@@ -49,7 +71,8 @@ def read_words_workbook(path: Path) -> list[WordsSheet]:
                          filled_by_hand=WORDS_FILLED, defer=True)
     department = str(book.properties.get(DEPARTMENT_PROPERTY, "")).strip()
     language = str(book.properties.get(LANGUAGE_PROPERTY, "")).strip()
-    return [WordsSheet(Path(path), sheet, department, language, book.year) for sheet in book.sheets]
+    listed = _listed_rows(book.properties)
+    return [WordsSheet(Path(path), sheet, department, language, book.year, listed) for sheet in book.sheets]
 
 
 def read_department_words(folder: Path, unread: list[InputError] | None = None) -> list[WordsSheet]:

@@ -36,7 +36,14 @@ import pandas as pd
 
 from ..catalog import Catalog
 from ..clean.plausibility import plausible_range
-from ..ingest.department_words import DEPARTMENT_PROPERTY, LANGUAGE_PROPERTY, WORDS_FILLED, WORDS_REQUIRED
+from ..ingest.department_words import (
+    DEPARTMENT_PROPERTY,
+    LANGUAGE_PROPERTY,
+    WORDS_FILLED,
+    WORDS_REQUIRED,
+    words_row_key,
+    words_rows_properties,
+)
 from ..ingest.observations import REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS
 from ..ingest.printed_table import series_part
 from ..ingest.xlsx_reader import (
@@ -289,6 +296,12 @@ def entry_workbook_bytes(entry: EntryWorkbook, created: datetime.date) -> bytes:
             book.set_custom_property(name, text)
     if asks_words:
         _words_sheet(book, entry)
+        # the rows it lists, by their keys: a locked id changed to another department's task is refused on the way back
+        keys = [words_row_key("task", task.task_id, "") for task in entry.tasks]
+        keys += [words_row_key("indicator", str(item.indicator_id), "") for item in entry.qualitative]
+        keys += [words_row_key("indicator", str(item.indicator_id), item.series or "") for item in entry.explanations]
+        for name, text in words_rows_properties(keys).items():
+            book.set_custom_property(name, text)
     book.close()
     return buffer.getvalue()
 
