@@ -71,11 +71,16 @@ def write(folder, **changes):
     # a text every report shows: in every report language, and only in those
     ({"title": {"zh": "标题"}}, "title.en", "no 'en' text: the report in every language (zh, en) shows it"),
     ({"issuer": {"en": "Weihai"}}, "issuer.zh", "no 'zh' text"),
+    # a schedule's text named by its evaluation: the final's English missing is schedule.final.en
+    ({"schedule": {"final": {"zh": "二〇二七年"}}}, "schedule.final.en", "no 'en' text"),
     ({"city": {"zh": "威海", "en": "Weihai", "fr": "Weihai"}}, "city", "'fr' is not a report language; use zh, en"),
     # an import draft's placeholders left in: no report titled （待填写）
     ({"title": {"zh": "（待填写）", "en": "(to fill)"}}, "title",
      "still the draft's placeholders (zh: '（待填写）', en: '(to fill)'): write the plan's own words"),
     ({"issuer": {"zh": "威海市", "en": " (to fill) "}}, "issuer", "still the draft's placeholder (en: '(to fill)')"),
+    # however retyped: without its brackets, in capitals
+    ({"city": {"zh": "待填写", "en": "To Fill"}}, "city",
+     "still the draft's placeholders (zh: '待填写', en: 'To Fill')"),
 ])
 def test_mistakes_in_plan_yml_are_named(tmp_path, changes, field, words):
     folder = write(tmp_path / "plan", **changes)

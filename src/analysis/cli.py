@@ -248,10 +248,11 @@ def run_report(args: argparse.Namespace) -> int:
     from .settings import LANGUAGES
 
     words = message_words(args.lang)
+    # the language first: it says which words every other mistake is told in (--lang fr with --year 2030: fr told)
+    languages = _several(args.lang if args.lang is not None else "zh", LANGUAGES, check_language, "--lang", words)
     plan, scheme, observations, processed = _inputs(args, words)
     year = args.year if args.year is None or str(args.year).strip() else None
     years = _several(year or str(plan.report_years[-1]), plan.report_years, plan.check_report_year, "--year", words)
-    languages = _several(args.lang if args.lang is not None else "zh", LANGUAGES, check_language, "--lang", words)
     workers = check_jobs(args.jobs if args.jobs is None or str(args.jobs).strip() else None, words)
     output_dir = check_output_dir(args.output_dir, "--output-dir", words)
     check_not_inside_raw(output_dir, "--output-dir", words=words)
@@ -298,7 +299,7 @@ def run_templates(args: argparse.Namespace) -> int:
     words = message_words(args.lang)
     plan = load_plan(resolve_plan_dir(args.plan, parameter="--plan", words=words))
     observations = resolve_observations_dir(args.observations, words=words) if args.observations else None
-    language = check_language(args.lang if args.lang is not None else "zh", words)
+    language = _as_option(check_language, "--lang")(args.lang if args.lang is not None else "zh", words)
     output_dir = check_output_dir(args.output_dir, "--output-dir", words)
     check_not_inside_raw(output_dir, "--output-dir", words=words)
     check_not_inside_raw(output_dir, "--output-dir", plan.folder, words)

@@ -469,12 +469,21 @@ def _year(value, path: Path, key: str) -> int:
 DRAFT_PLACEHOLDERS = {"zh": "（待填写）", "en": "(to fill)"}
 
 
+def _is_placeholder(text) -> bool:
+    """The draft's placeholder however retyped: 待填写, (待填写), To fill, [to fill] (brackets, spaces and case
+    aside)."""
+    if not isinstance(text, str):
+        return False
+    bare = re.sub(r"[\s()（）\[\]【】{}<>《》]", "", text).casefold()
+    return bare in {re.sub(r"[\s()（）]", "", placeholder).casefold() for placeholder in DRAFT_PLACEHOLDERS.values()}
+
+
 def language_texts(value, path: Path, key: str) -> dict[str, str]:
     """``{zh: …, en: …}``: the text in every report language (a report in a language shows it)."""
     if not isinstance(value, dict) or not value:
         raise InputError("expected the text in each language, as {zh: …, en: …}", file=path, field=key)
     left = [language for language in LANGUAGES
-            if isinstance(value.get(language), str) and value[language].strip() in DRAFT_PLACEHOLDERS.values()]
+            if _is_placeholder(value.get(language))]
     if left:  # both languages told at once: a draft leaves both
         shown = ", ".join(f"{language}: {quote(value[language].strip())}" for language in left)
         raise InputError(f"still the draft's placeholder{'s' if len(left) > 1 else ''} ({shown}): write the plan's "
@@ -545,7 +554,7 @@ def _schedule(value, path: Path) -> dict[str, dict[str, str]]:
     for kind, texts in value.items():
         if kind not in EVALUATION_KINDS:
             raise InputError(f"{quote(kind)}: use one of {', '.join(EVALUATION_KINDS)}", file=path, field="schedule")
-        schedule[kind] = language_texts(texts, path, "schedule")
+        schedule[kind] = language_texts(texts, path, f"schedule.{kind}")
     return schedule
 
 

@@ -129,6 +129,26 @@ def test_every_row_of_corrections_csv_is_checked_in_one_round(plan_copy):
     assert lines[3].startswith("7: printed_text: '99' no longer matches the source, which prints ")
 
 
+def test_a_correction_that_changes_nothing_and_a_second_for_one_cell_are_refused(plan_copy):
+    """41.5, indicator 3's printed 2020 baseline, "corrected" to 41.5 is no correction (the row was left in by
+    mistake); a cell corrected twice is told at its second row, naming its first."""
+    with open(plan_copy / "corrections.csv", "a", encoding="utf-8") as handle:
+        handle.write("3,,baseline_2020,41.5,41.5,the printed value checked against the bulletin,\n"
+                     "19,,target_2024,3..5,3.5,the same typing error as line 3,\n")
+    with pytest.raises(InputError) as caught:
+        clean(plan_copy)
+    assert str(caught.value).endswith(
+        "corrections.csv:4: corrected_value: '41.5' is the printed text itself: nothing is corrected; remove the row, "
+        "or give the value the cell should hold")
+    (plan_copy / "corrections.csv").write_text("\n".join(
+        (plan_copy / "corrections.csv").read_text(encoding="utf-8").splitlines()[:3] + [
+            "19,,target_2024,3..5,3.5,the same typing error as line 3,"]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        clean(plan_copy)
+    assert str(caught.value).endswith("corrections.csv:4: field: a second correction for indicator 19 target_2024 "
+                                      "(first at line 3)")
+
+
 def test_without_the_correction_the_typo_is_an_unknown_token(plan_copy):
     lines = (plan_copy / "corrections.csv").read_text(encoding="utf-8").splitlines()
     (plan_copy / "corrections.csv").write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")

@@ -84,3 +84,20 @@ def test_every_empty_name_of_a_typed_plan_is_told_in_one_round(tmp_path):
     assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
         "indicators.csv:2: category_en: empty", "indicators.csv:2: name_en: empty",
         "indicators.csv:3: short_name_en: empty", "indicators.csv:4: core: core '是': write true or false"]
+
+
+def test_every_row_given_twice_is_told_in_one_round_with_its_first_line(tmp_path):
+    """Indicators 1 and 2 pasted again below the table (their short names changed): lines 12 and 13, each naming the
+    line that gives it first (they came one a run, without it)."""
+    def twice(rows):
+        for number in (1, 2):
+            again = list(rows[number])
+            again[6], again[7] = again[6] + "（二）", again[7] + " II"
+            rows.append(again)
+
+    _indicators_with(tmp_path, twice)
+    with pytest.raises(InputError) as caught:
+        read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
+    assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
+        "indicators.csv:12: indicator_id: indicator 1 series '' appears twice (first at line 2)",
+        "indicators.csv:13: indicator_id: indicator 2 series '' appears twice (first at line 3)"]

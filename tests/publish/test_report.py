@@ -348,6 +348,8 @@ def test_every_bad_row_of_a_file_is_an_error_line_of_its_own(capsys, work_dir, w
     (["--year", "2019"], "error: --year: 2019 is outside the plan: report years run 2021–2024"),
     (["--year", "2019", "--lang", "all"], "error: --year: 2019 is outside the plan: report years run 2021–2024"),
     (["--year", "2024", "--lang", "zh", "--jobs", "0"], "error: --jobs: '0' 不是有效的工作进程数（须为正整数）"),
+    # an unknown language first: it decides the words every other mistake would be told in
+    (["--year", "2030", "--lang", "fr"], "error: --lang: unknown language 'fr'; use one of zh, en"),
     # the command line's own mistakes too, in the language --lang asks for wherever it stands
     (["--year", "2024", "--lang", "zh", "--edition", "full"],
      "error: 无法识别的参数：--edition full（参见 python -m analysis --help）"),

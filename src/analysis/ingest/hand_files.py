@@ -76,6 +76,7 @@ def refuse_shared_short_names(frame: pd.DataFrame, path: Path, mistakes: Mistake
             series = f" {row.series}" if row.series else ""
             if name in first:
                 indicator, other, where = first[name]
+                indicator = int(indicator)  # never "indicator 3.0" from a column that held a mistyped id
                 mistakes.add(InputError(f"{quote(name)} is also the short name of indicator {indicator}{other} (line "
                                         f"{where}): every series needs its own, as charts and tables name a series by "
                                         "it alone", file=path, line=line, field=column))
@@ -84,11 +85,18 @@ def refuse_shared_short_names(frame: pd.DataFrame, path: Path, mistakes: Mistake
 
 
 def refuse_duplicates(frame: pd.DataFrame, keys: list[str], path: Path, field: str, describe) -> None:
-    """A key given twice stops the run at its second occurrence; ``describe(row)`` says what repeats."""
+    """A key given twice stops the run at each occurrence after its first, all told in one round, each naming the
+    line that gives it first; ``describe(row)`` says what repeats."""
     duplicated = frame[frame.duplicated(keys, keep="first")]
-    if not duplicated.empty:
-        row = duplicated.iloc[0]
-        raise InputError(describe(row), file=path, line=int(row[LINE_COLUMN]), field=field)
+    if duplicated.empty:
+        return
+    first = frame.drop_duplicates(keys, keep="first").set_index(keys)[LINE_COLUMN]
+    told = Mistakes()
+    for _, row in duplicated.iterrows():
+        where = first.get(tuple(row[key] for key in keys) if len(keys) > 1 else row[keys[0]])
+        told.add(InputError(f"{describe(row)} (first at line {int(where)})", file=path,
+                            line=int(row[LINE_COLUMN]), field=field))
+    told.check()
 
 
 def check_direction(direction: str, kind: str, path: Path, line: int) -> None:
@@ -219,6 +227,9 @@ def _correction_row(row, path: Path, names: list[str]) -> int:
                              field=column)
     if not row.corrected_value.strip():
         raise InputError("empty corrected value", file=path, line=line, field="corrected_value")
+    if row.corrected_value == row.printed_text:
+        raise InputError(f"{quote(row.corrected_value)} is the printed text itself: nothing is corrected; remove the "
+                         "row, or give the value the cell should hold", file=path, line=line, field="corrected_value")
     if not (PLAIN_NUMBER.fullmatch(row.corrected_value) or COMBINED_CELL.fullmatch(row.corrected_value)):
         raise InputError(f"{quote(row.corrected_value)} is not a number as the table would print it "
                          "(digits with one decimal point)", file=path, line=line, field="corrected_value")
