@@ -197,6 +197,15 @@ def test_a_workbook_named_like_a_lock_file_is_told_so_in_its_names_language(tmp_
     assert str(caught.value) == f"{tmp_path / name}: {expected}"
 
 
+def test_a_subfolder_named_in_chinese_is_told_in_chinese(tmp_path):
+    (tmp_path / "a.csv").write_text("x", encoding="utf-8")
+    (tmp_path / "子目录").mkdir()
+    with pytest.raises(InputError) as caught:
+        observation_files(tmp_path)
+    assert str(caught.value) == (f"{tmp_path / '子目录'}: 是文件夹：只读取该文件夹本身中的数据文件，不读取子文件夹；"
+                                 "请把其中的文件移到上一级，或把该文件夹移出")
+
+
 def test_the_folders_strays_can_be_left_to_tell_with_the_files_mistakes(tmp_path):
     """Given a list, the entries refused (an .xls, a text file) go into it, every one, and the others are listed: a
     reader reads the files and tells the strays with their mistakes."""
@@ -225,6 +234,11 @@ def test_the_folders_strays_can_be_left_to_tell_with_the_files_mistakes(tmp_path
     ("2024.tsv", "a tab-separated file"),
     ("bulletin.pdf", "not an observation file"),
     ("bulletin", "not an observation file"),
+    # named in Chinese: told in Chinese, whatever it is
+    ("2024数据.txt", "是文本文件，不能读取（观测数据只读取 .csv, .xlsx 文件）：如含有数据，请按规定的列另存为 .csv "
+                    "文件"),
+    ("统计公报.csv.txt", "文件名以 .csv.txt 结尾（隐藏扩展名的编辑器多加了 .txt？）：请改名为 '统计公报.csv'"),
+    ("说明.pdf", "不是数据文件：该文件夹只存放 .csv, .xlsx 文件和说明文件（README）"),
 ])
 def test_anything_else_that_looks_like_data_is_refused_by_name(tmp_path, name, words):
     (tmp_path / "a.csv").write_text("x", encoding="utf-8")

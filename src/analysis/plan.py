@@ -53,17 +53,11 @@ DATASET_LABEL_FILE = "dataset.yml"
 README = re.compile(r"readme(\.(md|txt|rst))?", re.IGNORECASE)
 #: Files a system or an office suite leaves beside what a person saved: skipped like hidden files.
 SYSTEM_FILES = re.compile(r"thumbs\.db|desktop\.ini|~\$.*", re.IGNORECASE)
-#: Formats that hold data but are not read, with what to do instead.
 #: Spreadsheets of other formats: told to be saved as .xlsx (the catalogs' ``entry_errors.workbook_kinds``).
 WORKBOOK_FORMATS = (".xls", ".xlsm", ".ods", ".numbers")
-NOT_READ_FORMATS = {
-    ".txt": "a text file",
-    ".tsv": "a tab-separated file",
-    ".json": "a JSON file",
-    ".xml": "an XML file",
-    ".dat": "a data file",
-    ".parquet": "a Parquet file",
-}
+#: Formats an observations folder is likely to hold that are not read: each told as what it is
+#: (``entry_errors.format_kinds``), with what to do.
+NOT_READ_FORMATS = (".txt", ".tsv", ".json", ".xml", ".dat", ".parquet")
 
 
 @dataclass(frozen=True)
@@ -217,21 +211,20 @@ def observation_role(path: Path) -> str:
     name = path.name
     if name.startswith(".") or SYSTEM_FILES.fullmatch(name) and not _is_workbook(path):
         return "hidden"
-    if SYSTEM_FILES.fullmatch(name):  # told in the language its name is written in (~$市科技局.xlsx: Chinese)
-        words = catalog("zh" if re.search(r"[\u4e00-\u9fff]", name) else "en")
+    # told in the language its name is written in (~$市科技局.xlsx, 子目录, 2024数据.txt: Chinese)
+    words = catalog("zh" if re.search(r"[\u4e00-\u9fff]", name) else "en")
+    if SYSTEM_FILES.fullmatch(name):
         raise InputError(words["entry_errors.lock_file_name"], file=path)
     if README.fullmatch(name):
         return "readme"
     if outside_project(path) is not None:
-        raise InputError("is a link that leads outside the project; copy the file into the folder instead",
-                         file=path)
+        raise InputError(words["entry_errors.link_outside"], file=path)
     try:
         mode = os.stat(path).st_mode
     except OSError:
-        raise InputError("is a link to nothing (its target is missing)", file=path) from None
+        raise InputError(words["entry_errors.dangling_link"], file=path) from None
     if stat.S_ISDIR(mode):
-        raise InputError("is a folder: observation files are read from the folder itself, not from subfolders; "
-                         "move its files up, or the folder out", file=path)
+        raise InputError(words["entry_errors.subfolder"], file=path)
     kind = regular_file_kind(mode)
     if kind is not None:
         raise InputError(f"is {kind}, not a regular file; only regular files are read", file=path)
@@ -244,20 +237,17 @@ def observation_role(path: Path) -> str:
         return "label"
     if len(suffixes) >= 2 and suffixes[-2] in OBSERVATION_FORMATS:
         stem = name[: -len(path.suffix)]
-        raise InputError(f"ends in {suffixes[-2]}{suffix} (an editor that hides extensions added {suffix}?): "
-                         f"rename it to {quote(stem)} to have it read, or move it out of the folder", file=path)
+        raise InputError(words.text("entry_errors.hidden_extension", ends=f"{suffixes[-2]}{suffix}", added=suffix,
+                                    stem=quote(stem)), file=path)
     if suffix in WORKBOOK_FORMATS:
         # saved as .xlsx, a workbook of its own or a department's template is read whole (a CSV holds one sheet, and
         # a template's title above its header); told in the language its name is written in (市科技局.xls: Chinese)
-        words = catalog("zh" if re.search(r"[\u4e00-\u9fff]", path.stem) else "en")
         kind = words[f"entry_errors.workbook_kinds.{suffix[1:]}"]
         raise InputError(words.text("entry_errors.not_read_workbook", kind=kind, formats=formats), file=path)
     if suffix in NOT_READ_FORMATS:
-        raise InputError(f"{NOT_READ_FORMATS[suffix]}, which is not read (observations are read from {formats} "
-                         "files): if it holds observations, save them as a .csv file with the documented columns; "
-                         "otherwise move it out of the folder", file=path)
-    raise InputError(f"not an observation file: this folder holds {formats} files and a README; move it "
-                     "elsewhere", file=path)
+        kind = words[f"entry_errors.format_kinds.{suffix[1:]}"]
+        raise InputError(words.text("entry_errors.not_read_format", kind=kind, formats=formats), file=path)
+    raise InputError(words.text("entry_errors.not_observation", formats=formats), file=path)
 
 
 def _is_workbook(path: Path) -> bool:
