@@ -397,3 +397,17 @@ def test_a_font_too_like_its_fill_is_as_good_as_unseen(font, fill, faint):
     from analysis.ingest.xlsx_reader import _faint
 
     assert _faint(font, fill) is faint
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("a.csv", "a.csv:1: empty file: expected a header row with indicator_id, series, year, value, source"),
+    # no header to tell the language by: the name's (a clerk's 空文件.csv, in Chinese)
+    ("空文件.csv", "空文件.csv:1: 文件为空：第一行应为表头，含 indicator_id, series, year, value, source"),
+])
+def test_an_empty_csv_is_told_in_its_names_language(tmp_path, name, expected):
+    from analysis.ingest.observations import read_observation_files
+
+    (tmp_path / name).write_bytes(b"")
+    with pytest.raises(InputError) as caught:
+        read_observation_files(tmp_path)
+    assert str(caught.value).startswith(f"{tmp_path}/{expected}")

@@ -58,7 +58,7 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
     if not path.exists() and not path.is_symlink():
         raise InputError("file not found", file=path)
     raw = read_regular(path, MAX_CSV_BYTES)
-    first = _first_line_words(raw, told_in)  # a file not read as text yet is told in its header's language
+    first = _first_line_words(raw, told_in, path)  # a file not read as text yet is told in its header's language
     if b"\x00" in raw:
         raise InputError(first["entry_errors.nul_bytes"], file=path)
     try:
@@ -97,18 +97,21 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
     return frame
 
 
-def _first_line_words(raw: bytes, told_in: Callable[[list[str]], Catalog] | None) -> Catalog:
+def _first_line_words(raw: bytes, told_in: Callable[[list[str]], Catalog] | None, path: Path) -> Catalog:
     """The words the mistakes of a file not yet read as text are told in: its first line's language, the file decoded
-    as it most likely was saved (UTF-16 where it holds NUL bytes, else UTF-8, else GB18030: Chinese Excel's "CSV")."""
+    as it most likely was saved (UTF-16 where it holds NUL bytes, else UTF-8, else GB18030: Chinese Excel's "CSV");
+    a first line of no words at all (an empty file) told in its name's language (空文件.csv: Chinese)."""
     if told_in is None:
         return catalog("en")
+    named = catalog("zh" if re.search(r"[\u4e00-\u9fff]", path.name) else "en")
     for encoding in ("utf-16",) if b"\x00" in raw else ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return told_in(text.lstrip("\ufeff").split("\n", 1)[0].split(","))
-    return catalog("en")
+        line = text.lstrip("\ufeff").split("\n", 1)[0]
+        return told_in(line.split(",")) if re.search(r"[^\W\d_]", line) else named
+    return named
 
 
 def _parse(text: str, path: Path, required: list[str], optional: list[str],
