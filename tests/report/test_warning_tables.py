@@ -128,12 +128,12 @@ def test_changes_since_the_previous_report_year_worse_first():
     # the same values in both years here: a status that moved without a new value is worse or better as it reads,
     # its row saying there is no new value; the largest fall first (10: met to moderate, three ranks)
     # 10 met its 2023 stage target (a later target followed): so the 2023 column says, as the 2023 report did
-    # every 2024 status rests on 2023's value (no 2024 value): the 2024 column says so
-    dated = "（据 2023年数据）"
-    assert rows_of(html) == [["10", "高新技术企业", "已达阶段目标", "需加快" + dated, "结论变差无新数据"],
-                             ["2", "R&amp;D经费投入强度&#8288;*", "未达阶段目标", "未达标" + dated, "结论变差无新数据"],
-                             ["25", "高层次人才数", "未达阶段目标", "未达标" + dated, "结论变差无新数据"],
-                             ["17", "空气质量优良天数比例", "未达标", "已达标" + dated, "结论好转无新数据"]]
+    # every 2024 status rests on 2023's value (no 2024 value): the change column says so after the basis
+    dated = "；2024年结论据 2023年数据"
+    assert rows_of(html) == [["10", "高新技术企业", "已达阶段目标", "需加快", "结论变差无新数据" + dated],
+                             ["2", "R&amp;D经费投入强度&#8288;*", "未达阶段目标", "未达标", "结论变差无新数据" + dated],
+                             ["25", "高层次人才数", "未达阶段目标", "未达标", "结论变差无新数据" + dated],
+                             ["17", "空气质量优良天数比例", "未达标", "已达标", "结论好转无新数据" + dated]]
     # the first report year has nothing to compare with: no subsection
     assert "status-changes" not in warnings_html(context("zh", MID_TERM_DATA, 2021))
 
@@ -225,10 +225,10 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
     # a status resting on an earlier year's value says that year: 21 has no 2024 value (its 2023 value, 9.3,
     # projected short of 10), 4 provincial none since 2022 (2.9) in either report; the others none
-    dated = {row.anchor: (row.status_then_text, row.status_now_text) for row in changed}
-    assert dated["indicator-21"] == ("已达阶段目标", "预计未达标（据 2023年数据）")
-    assert dated["indicator-4-provincial"] == ("偏离目标（据 2022年数据）", "偏离目标（据 2022年数据）")
-    assert sum("据" in then + now for then, now in dated.values()) == 2
+    notes = {row.anchor: row.note_text for row in changed}
+    assert notes["indicator-21"] == "无新数据；改为对照 2024年目标（10%）；2024年结论据 2023年数据"
+    assert notes["indicator-4-provincial"] == "无新数据；两年结论均据 2022年数据"  # both from one year: said once
+    assert sum("年结论" in note for note in notes.values()) == 2
     assert zh["20"] == "2024年目标（3.5%）仍未达到"
 
 

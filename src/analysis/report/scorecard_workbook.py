@@ -627,7 +627,7 @@ def changes_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     headers = [names["id"], names["indicator"], names["then"].format(year=previous),
                names["now"].format(year=context.report_year), names["change"], names["reason"]]
     rows = [[int(row.indicator_id), row.name, Status(row.status_then, row.status_then_text),
-             Status(row.status_now, row.status_now_text), row.change_text, row.reason_text or None]
+             Status(row.status_now, row.status_now_text), row.change_text, row.note_text or None]
             for row in changes]
     headers, rows = _without_empty(headers, rows, [5])
     sheet = book.add_worksheet(words.text("workbook.sheets.changes", year=previous))

@@ -80,6 +80,7 @@ class ChangeRow:
     revised_text: str = ""  # what today's data say of the previous year, where a revision changed its verdict
     reason_text: str = ""  # what changed besides the series: no new value, a later target, a verdict now
     bases: tuple[str, ...] = ()  # the kinds of that change (BASIS_KINDS), for the sentence counting them
+    note_text: str = ""  # what the change column says under its word: the basis changed, the earlier years' values
 
 
 def warning_rows(context: ReportContext) -> list[WarningRow]:
@@ -147,10 +148,15 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
     changes = changes[changes["status_now"] != "qualitative"]
     names = context.joined().drop(columns=["status"])
     # each year's status as its own report shows it (a stage target met: 已达阶段目标), from today's data
-    # and, where it rests on an earlier year's value, that year (a 2014 status from 2013's rank: "On track (2013
-    # data)"), as the scorecard beside it dates its latest value
-    shown = {year_: {(row.indicator_id, row.series): _dated(status_text(row, words), row, year_, words) for row in
+    shown = {year_: {(row.indicator_id, row.series): status_text(row, words) for row in
                      context.tables.assessment[context.tables.assessment["report_year"] == year_].itertuples()}
+             for year_ in (previous, context.report_year)}
+    # and, where a year's status rests on an earlier year's value, that year (a 2014 status from 2013's rank), said
+    # under the change as the scorecard dates its latest value: the status columns stay narrow
+    as_of = {year_: {(row.indicator_id, row.series): int(row.as_of_year) for row in
+                     context.tables.assessment[context.tables.assessment["report_year"] == year_].itertuples()
+                     if row.status not in ("insufficient_data", "qualitative") and not is_missing(row.as_of_year)
+                     and int(row.as_of_year) < year_}
              for year_ in (previous, context.report_year)}
     rows = []
     for row in changes.merge(names, on=["indicator_id", "series"], how="left", sort=False).itertuples():
@@ -166,7 +172,9 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             status_then_today=row.status_then_today,
             revised_text=words.text("warnings.revised_then", status=then_today)
             if row.status_then_today != row.status_then else "",
-            reason_text=_change_reason(row, words), bases=_bases(row.reason)))
+            reason_text=(reason := _change_reason(row, words)), bases=_bases(row.reason),
+            note_text=words.join([text for text in (reason, _dated(as_of[previous].get(key), as_of[
+                context.report_year].get(key), previous, context.report_year, words)) if text])))
     # within "the same", the rows that read alike together: "as projected" and "missed both times" (another word,
     # the same outcome) before the unchanged ones, never split by them
     rows.sort(key=lambda row: (CHANGES_WORST_FIRST.index(row.change), row.status_then == row.status_now,
@@ -207,12 +215,13 @@ def _bases(reason) -> tuple[str, ...]:
     return tuple(dict.fromkeys(BASIS_KINDS[r] for r in reasons if r in BASIS_KINDS))
 
 
-def _dated(status: str, row, report_year: int, words) -> str:
-    """A status with the year of the value it rests on, where that year is before the report year's."""
-    if row.status in ("insufficient_data", "qualitative") or is_missing(row.as_of_year) \
-            or int(row.as_of_year) >= report_year:
-        return status
-    return words.text("warnings.status_as_of", status=status, year=year(row.as_of_year))
+def _dated(then: int | None, now: int | None, previous: int, report_year: int, words) -> str:
+    """The years of the values a row's statuses rest on, where earlier than their report years ("2014: from 2013's
+    value"; both from one year's, said once)."""
+    if then is not None and then == now:
+        return words.text("warnings.as_of_both", year=year(then))
+    return words.join([words.text("warnings.as_of", status_year=year(status_year), year=year(data))
+                       for status_year, data in ((previous, then), (report_year, now)) if data is not None])
 
 
 def _change_reason(row, words) -> str:

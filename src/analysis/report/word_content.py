@@ -347,11 +347,11 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
         then = row.status_then_text + (f" ({row.revised_text})" if row.revised_text else "")
         lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core),
                       cell(Label(then) if then == row.status_then_text else then), cell(Label(row.status_now_text)),
-                      cell([plain(Label(row.change_text))] + ([plain(row.reason_text)] if row.reason_text else []))])
+                      cell([plain(Label(row.change_text))] + ([plain(row.note_text)] if row.note_text else []))])
         colours[(number, 2)] = STATUS_COLOURS[row.status_then]
         colours[(number, 3)] = STATUS_COLOURS[row.status_now]
     texts = [[row.indicator_id, name_joined(row.name) + CORE_MARK, Label(row.status_then_text),
-              Label(row.status_now_text), (Label(row.change_text), row.reason_text)] for row in changes]
+              Label(row.status_now_text), (Label(row.change_text), row.note_text)] for row in changes]
     columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
     widths, points = fitted(context, columns, NAME_FLOOR)
     document.add_table(table(headers, lines, widths), colours, points=points)
