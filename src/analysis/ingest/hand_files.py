@@ -177,6 +177,10 @@ def load_corrections(folder: Path, fields: tuple[ValueField, ...], check_cell=No
             ids[-1] = _correction_row(row, path, names)
             if check_cell is not None:
                 check_cell(row._replace(indicator_id=ids[-1]))
+            if row.corrected_value == row.printed_text:  # the cell as the table prints it, "corrected" to itself
+                raise InputError(f"{quote(row.corrected_value)} is the printed text itself: nothing is corrected; "
+                                 "remove the row, or give the value the cell should hold", file=path,
+                                 line=getattr(row, LINE_COLUMN), field="corrected_value")
     told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
     told.check()
     frame["indicator_id"] = ids
@@ -227,9 +231,6 @@ def _correction_row(row, path: Path, names: list[str]) -> int:
                              field=column)
     if not row.corrected_value.strip():
         raise InputError("empty corrected value", file=path, line=line, field="corrected_value")
-    if row.corrected_value == row.printed_text:
-        raise InputError(f"{quote(row.corrected_value)} is the printed text itself: nothing is corrected; remove the "
-                         "row, or give the value the cell should hold", file=path, line=line, field="corrected_value")
     if not (PLAIN_NUMBER.fullmatch(row.corrected_value) or COMBINED_CELL.fullmatch(row.corrected_value)):
         raise InputError(f"{quote(row.corrected_value)} is not a number as the table would print it "
                          "(digits with one decimal point)", file=path, line=line, field="corrected_value")
