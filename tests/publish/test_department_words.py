@@ -537,3 +537,23 @@ def test_a_task_number_changed_to_another_departments_task_is_refused(templates,
         build_tables(plan, "eurostat")
     assert str(caught.value).endswith(f"市科技局.xlsx:{WORDS_SHEET}!B{row[1].row}: 编号: 编号“1.1”不是本表列出的"
                                       "事项（灰色单元格被改动？）：请恢复本表原有的编号，只在本单位的行中填写")
+
+
+def test_a_comment_on_the_words_sheet_is_told_to_go_into_its_cell(templates, project_tmp):
+    """The words sheet has no note column: a comment on a task's progress is told to be written into the cell itself
+    (it advised the row's 备注 column, which that sheet lacks)."""
+    from openpyxl.comments import Comment
+
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-comment" / "weihai")
+    plan = load_plan(folder)
+    book = openpyxl.load_workbook(templates["市科技局"])
+    sheet = book[WORDS_SHEET]
+    row = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["task"] and row[1].value == "4.2")
+    row[4].value, row[5].value = "产研院完成改革，新建专业研究院3家", "按计划推进"
+    row[4].comment = Comment("另有两家在筹建", "clerk")
+    book.save(plan.observations_dir / "市科技局.xlsx")
+    with pytest.raises(InputError) as caught:
+        build_tables(plan, "eurostat")
+    line = str(caught.value)
+    assert f"市科技局.xlsx:{WORDS_SHEET}!E{row[4].row}: " in line
+    assert line.endswith("带有批注（'另有两家在筹建'），批注不会被读取：请把其内容写进该单元格本身，并删除批注")

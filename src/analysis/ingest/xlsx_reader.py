@@ -485,7 +485,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                 where = f"{shown_sheet}!{letters[column]}{number}"
                 kind = text_kinds.get(column, "cell")
                 try:
-                    _refuse_unseen(cell, path, where, column, words)
+                    _refuse_unseen(cell, path, where, column, words, "note" in header)
                 finally:  # as it reads, struck or white, for the checks of the row's other cells
                     with contextlib.suppress(InputError):
                         record[column] = _cell_text(cell, file=path, where=where, column=column, words=words,
@@ -585,7 +585,7 @@ def _check_beside_merged(cells, header: list[str], number: int, merged_cells: se
             if column in hidden_columns:
                 raise InputError(words.text("entry_errors.hidden_column", letter=letters[column],
                                             column=column_label(words, column)), file=path, line=where, field=column)
-            _refuse_unseen(cell, path, where, column, words)
+            _refuse_unseen(cell, path, where, column, words, "note" in header)
             kind = text_kinds.get(column, "cell")
             text = _cell_text(cell, file=path, where=where, column=column, words=words, words_in=kind != "cell")
             check_text(text, kind=kind, multiline=kind in MULTILINE_KINDS, file=path, line=where, field=column,
@@ -693,9 +693,10 @@ def _hidden_columns(sheet) -> set[int]:
     return hidden
 
 
-def _refuse_unseen(cell, path: Path, where: str, column: str, words: Catalog) -> None:
+def _refuse_unseen(cell, path: Path, where: str, column: str, words: Catalog, noted: bool = True) -> None:
     """A cell whose value the person does not see (a format that shows nothing, white on white), a value struck
-    through, or a comment on a cell (not read) is refused: a workbook is read as its reader sees it."""
+    through, or a comment on a cell (not read) is refused: a workbook is read as its reader sees it. ``noted``: the
+    sheet has a note column, where a comment's words go (the words sheet has none: into the cell itself)."""
     if _blank(cell):
         return
     if _format_hides(getattr(cell, "number_format", "") or "", cell.value):
@@ -718,8 +719,8 @@ def _refuse_unseen(cell, path: Path, where: str, column: str, words: Catalog) ->
                          words.text("entry_errors.struck_text", what=what), file=path, line=where, field=column)
     if getattr(cell, "comment", None) is not None:
         text = " ".join(str(cell.comment.text).split())
-        raise InputError(words.text("entry_errors.comment", text=quote(text, 40)), file=path, line=where,
-                         field=column)
+        raise InputError(words.text("entry_errors.comment" if noted else "entry_errors.comment_in_cell",
+                                    text=quote(text, 40)), file=path, line=where, field=column)
 
 
 #: Below this contrast with its cell's fill a text is not seen at a glance (WCAG 2's ratio; black on white is 21:1,
