@@ -192,13 +192,14 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     # a mid-term's result leads: the stage targets, 17's level held so far (no stage target) apart among those met,
     # as the statuses counted next (11 + 1), and 18's level missed in 2023 among those missed (9 + 1), then the final
     # verdict named
-    assert ("23 项定量指标中，22 项对照 2023年目标作出判定：达到 12 项（其中已达阶段目标 11 项，"
+    # 12 of 22 met: 54.545… → 54.5%
+    assert ("23 项定量指标中，22 项对照 2023年目标作出判定：达到 12 项（占 54.5%；其中已达阶段目标 11 项，"
             "每年须达到的目标目前逐年达标 1 项）、未达到 10 项。"
             # the final verdict (a level missed in a year) named with what it rests on, no share of it: 0.0% would
             # misquote the plan; never "达到目标 0 项"
             "其中 1 项已可作最终判定：指标 18 万元GDP能耗下降率 2023年为 4.6%，"
             "未达到每年≥5%（2023年起）的要求，未达标。"
-            "指标达标比例待目标年份数据到位后计算。"
+            "对照最终目标的指标达标比例待目标年份数据到位后计算。"
             # 23 = 22 + 1: the verdicts are not listed again among those without a final verdict
             # 4 provincial: no value for 2023, the year of the target it answers to (not the plan's last, 2024)
             "其余 1 项尚缺对照目标年份（2023年）的数据，仅有进展判断。") in text
@@ -214,11 +215,12 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                "偏离目标 1 项；未达标 1 项。" in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
     assert any(t.startswith("Of the 23 quantitative indicators, 22 were judged against their 2023 targets: 12 met "
-                            "them (11 a stage target, 1 a level to hold every year, met so far) and 10 missed them. "
+                            "them (54.5%: 11 a stage target, 1 a level to hold every year, met so far) and 10 missed "
+                            "them. "
                             "Of these, one already has a final verdict: "
                             "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the level "
                             "it is assessed against (≥5% every year from 2023): not achieved. The share of "
-                            "indicators achieved can be "
+                            "indicators achieving their final targets can be "
                             "given once the target years' values are in. The remaining one still lacks the value "
                             "of its target year (2023): a progress verdict only.") for t in english)
     # the counts in a sentence, each status as a sentence writes it (never "…: Stage target met 11; Moving away 1")

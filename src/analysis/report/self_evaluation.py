@@ -405,6 +405,7 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
                           n=len(stages) + len(finals), reached=reached + finished,
                           missed=len(stages) - reached + len(finals) - finished, total=total, held=held,
                           stage=reached - held,
+                          share=str(half_up((reached + finished) / (len(stages) + len(finals)), 1, 100)),
                           years=words.join_and(sorted({year(y) for y in judged["target_year"].dropna()})))
     if not finals:
         staged = [words.text("self_evaluation.share.stage_only", n=len(stages))] if stages else []
