@@ -98,9 +98,9 @@ def test_the_report_writes_places_as_places_and_names_every_caveat(report):
                   "研发投入强度：2015年为2.10%，目标2.2%，未达标（完成率95.5%，差0.1个百分点）",
                   # the revisions, each saying which value came from where: the plan's 1.75, the first release's
                   # 1.76 and the book's 1.84 for 2010 are not two "before" values of one change
-                  "研发投入强度2010年，规划印作1.75，公布值为1.84",
-                  "研发投入强度2010年，早先发布为1.76，后来发布为1.84",
-                  "研发投入强度2014年，早先发布为2.09，后来发布为2.02",
+                  "研发投入强度2010年，规划印作1.75%，公布值为1.84%",  # each with its unit
+                  "研发投入强度2010年，早先发布为1.76%，后来发布为1.84%",
+                  "研发投入强度2014年，早先发布为2.09%，后来发布为2.02%",
                   "初步数1个（研发投入强度2015年）",
                   # what the plan says of its target, in Chinese (values.csv's note_zh); a five-year plan is 规划
                   "规划（2015年目标值）：力争达到55%",
@@ -124,3 +124,14 @@ def test_the_previous_years_status_says_the_older_value_it_rests_on(report):
     for language, dated in (("zh", "2014年结论据 2013年数据"), ("en", "2014 status from 2013 data")):
         _, rows = change_rows(load_report(relative(report / "data"), 2015, language))
         assert {row.indicator_id: row.note_text for row in rows}["1"].endswith(dated)
+
+
+def test_a_revised_value_is_quoted_with_its_unit_in_either_language(report):
+    """R&D intensity is a share: "printed 1.75 in the plan, published as 1.84" left the reader to guess 1.75 of what;
+    each value of a revision carries its unit as every other number in a sentence does."""
+    from analysis.report.words import _observation_revisions, _revisions
+
+    english = load_report(relative(report / "data"), 2015, "en")
+    assert "R&D intensity 2010, printed 1.75% in the plan, published as 1.84%" in _revisions(english)
+    assert ("R&D intensity 2010, 1.76% in an earlier release, 1.84% in a later one"
+            in _observation_revisions(english))

@@ -1149,11 +1149,15 @@ def _observation_revisions(context: ReportContext) -> str:
     if revised.empty:
         return ""
     actual = _printed_texts(context, "actual")
+    series = context.indicators.set_index(["indicator_id", "series"])
     items = [words.text("summary.observation_revision_item", name=_short_name(context, row.indicator_id, row.series),
-                        year=year(row.year), printed=fmt_printed(row.printed_text),
-                        published=fmt_printed(actual.get((row.indicator_id, row.series, int(row.year)), ""),
-                                              row.value))
-             for row in revised.itertuples()]
+                        year=year(row.year),
+                        printed=amount(indicator, fmt_printed(row.printed_text), words),
+                        published=amount(indicator,
+                                         fmt_printed(actual.get((row.indicator_id, row.series, int(row.year)), ""),
+                                                     row.value), words))
+             for row in revised.itertuples()
+             for indicator in [series.loc[(row.indicator_id, row.series)]]]
     return words.count_text("summary.observation_revisions", len(items), items=words.join(items))
 
 
@@ -1191,9 +1195,12 @@ def _revisions(context: ReportContext) -> str:
     texts = _printed_texts(context, "baseline")
     items = [words.text("summary.revision_item",
                         name=names.loc[(row.indicator_id, row.series), column], year=year(row.year),
-                        printed=fmt_printed(texts.get((row.indicator_id, row.series, int(row.year)), ""),
-                                            printed.get((row.indicator_id, row.series, int(row.year)))),
-                        published=fmt_printed(row.printed_text, row.value)) for row in revised.itertuples()]
+                        printed=amount(indicator, fmt_printed(texts.get((row.indicator_id, row.series, int(row.year)),
+                                                                        ""),
+                                                              printed.get((row.indicator_id, row.series,
+                                                                           int(row.year)))), words),
+                        published=amount(indicator, fmt_printed(row.printed_text, row.value), words))
+             for row in revised.itertuples() for indicator in [names.loc[(row.indicator_id, row.series)]]]
     return words.count_text("summary.revisions", len(items), items=words.join(items))
 
 
