@@ -60,3 +60,38 @@ def test_a_word_footnote_and_a_raised_number_are_kept_as_raised_marks(tmp_path):
     document.save(tmp_path / "plan.docx")
     rows = read_tables(tmp_path / "plan.docx")[0].rows
     assert rows == [["二级指标", "2025年目标值"], ["研发人员数（人）²", "200"], ["专利数（件）³", "40"]]
+
+
+def test_a_merged_category_cell_wrapped_over_lines_or_typed_in_each_row_is_one_category(tmp_path):
+    """A narrow category column prints 创新投入 over two lines, merged down its rows; another was typed in each row,
+    then merged (Word keeps each row's paragraph). Each is read once, as printed: 创新投入 and 创新产出 beside their
+    rows, no 创新 投入 and no 创新产出 创新产出."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=5, cols=5)
+    for column, text in enumerate(["一级指标", "序号", "二级指标", "2020年基础值", "2025年目标值"]):
+        table.cell(0, column).text = text
+    rows = [["1", "研发经费投入\n强度（%）", "2.3", "3.0"], ["2", "研发人员（人）", "4000", "5000"],
+            ["3", "专利（件）", "100", "120"], ["4", "论文（篇）", "10", "20"]]
+    for index, row in enumerate(rows, 1):
+        for column, text in enumerate(row, 1):
+            table.cell(index, column).text = text
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "创新\n投入"
+    table.cell(3, 0).text = table.cell(4, 0).text = "创新产出"
+    table.cell(3, 0).merge(table.cell(4, 0))
+    document.save(tmp_path / "plan.docx")
+    grid = read_tables(tmp_path / "plan.docx")[0]
+    assert [row[0] for row in grid.rows[1:]] == ["创新投入", "创新投入", "创新产出", "创新产出"]
+    imported = read_plan_table([grid], "plan.docx")
+    assert [(i["category_zh"], i["name_zh"]) for i in imported.indicators] == [
+        ("创新投入", "研发经费投入强度"), ("创新投入", "研发人员"), ("创新产出", "专利"), ("创新产出", "论文")]
+
+
+def test_a_web_pages_cell_wrapped_in_its_markup_or_by_a_line_break_reads_as_one_text(tmp_path):
+    path = page(tmp_path,
+                '<tr><td rowspan="2"><p>创新<br>\n  投入</p></td><td>1</td><td>R&amp;D经费\n投入强度（%）</td>'
+                "<td>2.3</td><td>3.0</td></tr>",
+                "<tr><td>2</td><td>研发人员\n（人）</td><td>4000</td><td>5000</td></tr>")
+    assert [row[:3] for row in read_tables(path)[0].rows[1:]] == [["创新投入", "1", "R&D经费投入强度（%）"],
+                                                                  ["创新投入", "2", "研发人员（人）"]]

@@ -2,11 +2,14 @@
 
 Each table is read as a grid of cell texts, exactly as printed (``2.40`` stays ``2.40``), with a merged
 cell's text repeated in every row and column it spans, so a category printed once beside its rows
-stands beside each of them. What a browser does not show as text (a script, a style sheet, ``<noscript>``,
-``<template>``) is no cell's text; a number printed raised (a footnote's mark: ``<sup>1</sup>``, a Word
-footnote) is kept raised, ``¹``. Web pages are read with pandas (``read_html`` over lxml, every cell kept
-as text), their encoding found by Beautiful Soup's ``UnicodeDammit`` (a page saved as GB2312 or GBK
-included); Word files with python-docx. What the grid means is :mod:`analysis.clean.plan_import`'s.
+stands beside each of them. A cell's words wrapped over lines are one text: Chinese on both sides of a
+line break is joined without a space (创新 and 投入 on two lines: ``创新投入``), other words with one; Word
+cells merged with the same text in each (a category typed in every row, then merged) read as that text
+once. What a browser does not show as text (a script, a style sheet, ``<noscript>``, ``<template>``) is
+no cell's text; a number printed raised (a footnote's mark: ``<sup>1</sup>``, a Word footnote) is kept
+raised, ``¹``. Web pages are read with pandas (``read_html`` over lxml, every cell kept as text), their
+encoding found by Beautiful Soup's ``UnicodeDammit`` (a page saved as GB2312 or GBK included); Word files
+with python-docx. What the grid means is :mod:`analysis.clean.plan_import`'s.
 """
 from __future__ import annotations
 
@@ -96,8 +99,13 @@ def _text_start(path: Path) -> str:
     return ""
 
 
+#: Chinese text on both sides of a line break or a run of spaces (a cell's words wrapped in a narrow column,
+#: or in a web page's markup): read as one word, as a reader reads it, never 创新 投入.
+WRAPPED = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+
+
 def _clean(text) -> str:
-    return " ".join(str(text).split())
+    return WRAPPED.sub("", " ".join(str(text).split()))
 
 
 def _square(rows: list[list[str]]) -> list[list[str]]:
@@ -165,4 +173,9 @@ def _cell_text(cell, footnotes: dict) -> str:
                 text += "".join(footnotes.get(ref, "") for ref in item._r.iter(qn("w:footnoteReference")))
             parts.append(text)
         paragraphs.append("".join(parts))
+    # cells merged in Word keep each one's paragraphs: a category typed in every row, then merged over them, is
+    # the same text again and again; it is printed once
+    texts = [paragraph for paragraph in paragraphs if paragraph.strip()]
+    if len(texts) > 1 and len({" ".join(text.split()) for text in texts}) == 1:
+        return texts[0]
     return "\n".join(paragraphs)
