@@ -371,7 +371,7 @@ def test_numbers_again_from_1_under_a_category_and_a_number_that_is_no_plain_num
         ["投入", "2", "孵化器数（个）", "1", "2"],
         ["产出", "1", "专利数（件）", "1", "2"],       # again from 1: the next number no row prints, 3
         ["产出", "6", "商标数（件）", "1", "2"],       # 3 to 5 printed by no row
-        ["产出", "①", "论文数（篇）", "1", "2"],      # no plain number: the next no row prints, 7
+        ["产出", "①", "论文数（篇）", "1", "2"],      # ① is 1, again: the next no row prints, 7
     )
     assert [i["indicator_id"] for i in imported.indicators] == [1, 2, 3, 6, 7]
     review = {row["where"]: (row["read_as"], row["action"]) for row in imported.review}
@@ -379,4 +379,143 @@ def test_numbers_again_from_1_under_a_category_and_a_number_that_is_no_plain_num
         "indicator 3: the number 1 again (indicator 1 is at 表1 第2行 第2列), read as 3; check the published plan and "
         "correct indicator_id in indicators.csv and values.csv if it is another", "guess")
     assert review["表1 第5行 第2列"][0].startswith("no indicator printed with the number 3–5 (before 6): find it in")
-    assert "表1 第6行 第2列" not in review
+    assert review["表1 第6行 第2列"] == (
+        "indicator 7: the number 1 again (indicator 1 is at 表1 第2行 第2列), read as 7; check the published plan and "
+        "correct indicator_id in indicators.csv and values.csv if it is another", "guess")
+
+
+CHECK = "check the published plan and correct indicator_id in indicators.csv and values.csv if it is another"
+
+
+def test_a_number_printed_otherwise_or_not_at_all_is_kept_where_it_is_one_and_told_where_the_draft_uses_another():
+    """序号 empty, 9.1, a letter: no number to keep, each read as the next number no row prints; （二）, ５, 6. and 十二
+    are the numbers 2, 5, 6 and 12 and are kept. Each row whose number is not printed as the draft writes it is a row
+    of the review saying what was printed and what the draft uses, never a number changed in silence."""
+    imported = imported_from(
+        ["投入", "", "研发强度（%）", "2.3", "3.0"],
+        ["投入", "9.1", "研发人员（人）", "4000", "5000"],
+        ["投入", "a", "专利（件）", "100", "120"],
+        ["投入", "（二）", "论文（篇）", "10", "20"],
+        ["投入", "５", "商标（件）", "10", "20"],
+        ["投入", "6.", "平台（个）", "10", "20"],
+        ["投入", "十二", "基地（个）", "10", "20"],
+        ["投入", "13", "园区（个）", "1", "2"],
+    )
+    # printed: 2, 5, 6, 12 and 13; the rows with none take 1, 3 and 4, the first numbers no row prints
+    assert [(i["indicator_id"], i["name_zh"]) for i in imported.indicators] == [
+        (1, "研发强度"), (3, "研发人员"), (4, "专利"), (2, "论文"), (5, "商标"), (6, "平台"), (12, "基地"),
+        (13, "园区")]
+    assert {(v["indicator_id"], v["value"]) for v in imported.values if v["value_type"] == "target"} == {
+        (1, "3.0"), (3, "5000"), (4, "120"), (2, "20"), (5, "20"), (6, "20"), (12, "20"), (13, "2")}
+    numbers = {row["where"]: (row["text"], row["read_as"], row["action"], row["confirmed"]) for row in imported.review
+               if row["read_as"].startswith("indicator") and row["where"].endswith("第2列")}
+    assert numbers == {
+        "表1 第2行 第2列": ("", f"indicator 1: no number printed: read as 1, the next number no row prints; {CHECK}",
+                          "guess", ""),
+        "表1 第3行 第2列": ("9.1", "indicator 3: the number printed is 9.1, no whole number: read as 3, the next "
+                                 f"number no row prints; {CHECK}", "guess", ""),
+        "表1 第4行 第2列": ("a", "indicator 4: the number printed is a, no whole number: read as 4, the next number "
+                               f"no row prints; {CHECK}", "guess", ""),
+        "表1 第5行 第2列": ("（二）", f"indicator 2: the number printed is （二）, read as 2; {CHECK}", "guess", ""),
+        "表1 第6行 第2列": ("５", f"indicator 5: the number printed is ５, read as 5; {CHECK}", "guess", ""),
+        "表1 第7行 第2列": ("6.", f"indicator 6: the number printed is 6., read as 6; {CHECK}", "guess", ""),
+        "表1 第8行 第2列": ("十二", f"indicator 12: the number printed is 十二, read as 12; {CHECK}", "guess", "")}
+    # the numbers no row prints, told as before: 1, 3–4 and 7–11
+    gaps = [(row["where"], row["read_as"].split(":")[0]) for row in imported.review
+            if row["read_as"].startswith("no indicator printed")]
+    assert gaps == [("表1 第5行 第2列", "no indicator printed with the number 1 (before 2)"),
+                    ("表1 第6行 第2列", "no indicator printed with the number 3–4 (before 5)"),
+                    ("表1 第8行 第2列", "no indicator printed with the number 7–11 (before 12)")]
+
+
+NUMBER_HEADER = ["序号", "指标", "2020年基础值", "2025年目标值"]
+
+
+def test_category_headings_numbered_with_chinese_numerals_are_the_categories_of_the_indicators_under_them():
+    """一 创新投入 with no values above indicators 1 and 2: a category heading, no indicator; so is 二、创新产出
+    printed across the table's width. Indicators numbered 一, 二 with values are indicators 1 and 2; a parent row
+    above its 国家级 and 省级 rows is no heading, and a heading with no indicator under it (the table's last row) is
+    an indicator."""
+    imported = read_plan_table([Grid(1, [
+        NUMBER_HEADER,
+        ["一", "创新投入", "", ""],
+        ["1", "研发强度（%）", "2.3", "3.0"],
+        ["2", "科技创新基地（个）", "", ""],
+        ["", "国家级", "3", "7"],
+        ["", "省级", "66", "80"],
+        ["二、创新产出"] * 4,
+        ["3", "专利（件）", "100", "120"],
+        ["四", "创新生态", "", ""],
+    ])], "plan.html")
+    assert [(i["indicator_id"], i["category_zh"], i["name_zh"], i["series"]) for i in imported.indicators] == [
+        (1, "创新投入", "研发强度", [""]), (2, "创新投入", "科技创新基地", ["national", "provincial"]),
+        (3, "创新产出", "专利", [""]), (4, "创新产出", "创新生态", [])]
+    headings = [(row["where"], row["text"], row["read_as"], row["action"]) for row in imported.review
+                if "category" in row["read_as"] and "heading" in row["read_as"]]
+    assert headings == [
+        ("表1 第2行 第2列", "创新投入", "a category heading, not an indicator: category 创新投入 of indicators 1, 2",
+         "guess"),
+        ("表1 第7行 第2列", "二、创新产出",
+         "a category heading, not an indicator: category 创新产出 of indicators 3, 4", "guess")]
+    # 四 is a number the draft writes otherwise: told; nothing is read from the headings' cells
+    assert [row["read_as"] for row in imported.review if row["where"] == "表1 第9行 第1列"] == [
+        f"indicator 4: the number printed is 四, read as 4; {CHECK}"]
+    assert not [row for row in imported.review if row["where"].startswith(("表1 第2行 第3", "表1 第7行 第3"))]
+
+    # a heading with no number where the table numbers its rows; a row like it above 国家级 and 省级 is their parent
+    unnumbered = read_plan_table([Grid(1, [
+        NUMBER_HEADER, ["1", "孵化器（个）", "3", "5"], ["", "创新环境", "", ""], ["", "科技创新基地（个）", "", ""],
+        ["", "国家级", "3", "7"], ["", "省级", "66", "80"], ["3", "专利（件）", "1", "2"]])], "plan.html")
+    assert [(i["indicator_id"], i["category_zh"], i["name_zh"], i["series"]) for i in unnumbered.indicators] == [
+        (1, "", "孵化器", [""]), (2, "创新环境", "科技创新基地", ["national", "provincial"]),
+        (3, "创新环境", "专利", [""])]
+    assert [(row["where"], row["read_as"]) for row in unnumbered.review
+            if row["read_as"].startswith(("a category", "indicator 2: no number"))] == [
+        ("表1 第3行 第2列", "a category heading, not an indicator: category 创新环境 of indicators 2, 3"),
+        ("表1 第4行 第1列", f"indicator 2: no number printed: read as 2, the next number no row prints; {CHECK}")]
+
+    numbered = read_plan_table([Grid(1, [NUMBER_HEADER, ["一", "研发强度（%）", "2.3", "3.0"],
+                                         ["二", "专利（件）", "100", "120"]])], "plan.html")
+    assert [(i["indicator_id"], i["category_zh"]) for i in numbered.indicators] == [(1, ""), (2, "")]
+    assert [row["read_as"] for row in numbered.review if row["where"].endswith("第1列")] == [
+        f"indicator 1: the number printed is 一, read as 1; {CHECK}",
+        f"indicator 2: the number printed is 二, read as 2; {CHECK}"]
+
+
+def test_a_word_tables_category_headings_merged_across_its_width_are_no_indicators(tmp_path):
+    import docx
+
+    document = docx.Document()
+    rows = [NUMBER_HEADER, ["一、创新投入"], ["1", "研发强度（%）", "2.3", "3.0"],
+            ["2", "研发人员（人）", "4000", "5000"], ["二、创新产出"], ["3", "专利（件）", "100", "120"]]
+    table = document.add_table(rows=len(rows), cols=4)
+    for index, row in enumerate(rows):
+        if len(row) == 1:
+            table.cell(index, 0).merge(table.cell(index, 3)).text = row[0]
+        for column, text in enumerate(row if len(row) > 1 else []):
+            table.cell(index, column).text = text
+    document.save(tmp_path / "plan.docx")
+    imported = read_plan_table(read_tables(tmp_path / "plan.docx"), "plan.docx")
+    assert [(i["indicator_id"], i["category_zh"], i["name_zh"]) for i in imported.indicators] == [
+        (1, "创新投入", "研发强度"), (2, "创新投入", "研发人员"), (3, "创新产出", "专利")]
+    assert imported.target_years == [2025] and len(imported.values) == 6
+    assert not [row for row in imported.review if row["action"] == "fill" and "not a number" in row["read_as"]]
+
+
+def test_each_category_is_told_once_for_the_indicators_it_spans_and_a_category_printed_again_is_asked_about():
+    """A category cell merged down its rows stands in each row: it is one row of the review, naming its indicators;
+    the same category again after another (two categories of one name, or rows out of place) is a question."""
+    imported = imported_from(
+        ["创新投入", "1", "研发强度（%）", "2.3", "3.0"],
+        ["创新投入", "2", "研发人员（人）", "4000", "5000"],
+        ["创新产出", "3", "专利（件）", "100", "120"],
+        ["创新投入", "4", "研发机构（个）", "10", "20"],
+    )
+    categories = [(row["where"], row["text"], row["read_as"], row["action"]) for row in imported.review
+                  if row["where"].endswith("第1列")]
+    assert categories == [
+        ("表1 第2行 第1列", "创新投入", "category 创新投入 of indicators 1, 2", "read"),
+        ("表1 第4行 第1列", "创新产出", "category 创新产出 of indicators 3", "read"),
+        ("表1 第5行 第1列", "创新投入", "category 创新投入 of indicators 4; 创新投入 is printed at 表1 第2行 第1列 "
+                                      "too: one category, or two of one name? Give each its own category_zh if they "
+                                      "are two", "guess")]

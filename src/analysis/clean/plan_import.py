@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from ..errors import InputError
 from ..ingest.printed_table import COMBINED_CELL, PLAIN_NUMBER
 from ..ingest.published_table import Grid, file_words
+from ..numerals import NUMERALS, chinese_number
 
 YEAR = re.compile(r"((?:19|20)\d{2})")
 BASE_WORDS = re.compile(r"基础|基期|基准|现状|现值|起点|基数")
@@ -85,8 +86,12 @@ def _numeric(text: str) -> bool:
 
 
 def _header_rows(grid: Grid) -> int:
-    """How many rows the header takes: the rows before the first with two numbers (at most four)."""
+    """How many rows the header takes: the rows before the first with two numbers (at most four), or before the first
+    category heading (一、创新投入, or 一 beside its words), which has none."""
     for index, row in enumerate(grid.rows[:5]):
+        first = next((cell.strip() for cell in row if cell.strip()), "")
+        if index and (HEADING_NUMERAL.match(first) or HEADING_NUMBER.fullmatch(first) and not first.isdecimal()):
+            return index
         if sum(_numeric(cell) for cell in row) >= 2:
             return index
     return 1
@@ -143,53 +148,163 @@ def read_plan_table(grids: list[Grid], source: str) -> ImportedPlan:
         if column.guessed:
             plan.review.append(_review(where(0, column.index), column.label, f"{column.year} {column.value_type}",
                                        "guess"))
-    start = _header_rows(grid)
-    number, parent = 0, None
-    printed = {int(n) for n in (_printed_number(row, role) for row in grid.rows[start:]) if n}
+    rows = _rows(plan, grid, named, role, value_columns, where)
+    number, parent, heading = 0, None, None
+    headings: list[dict] = []  # each category heading: its category, its row of the review, its indicators
+    numbers_printed = {r: _indicator_number(row, role) for r, row, kind in rows if kind == "indicator"}
+    printed = {n for n, _ in numbers_printed.values() if n}
     numbers: dict[int, int] = {}  # each indicator's number: the row it is read from
     numbered: list[tuple[int, int]] = []  # the numbers printed, in their order, each with its row
-    for r, row in enumerate(grid.rows[start:], start):
-        name = row[role["name"]] if "name" in role else ""
+    for r, row, kind in rows:
         cells = {c: row[c.index] for c in value_columns}
-        if not name and not any(cells.values()) or name in {c.label for c in named}:
+        if kind == "series":
+            _read_values(plan, parent, SERIES_ROWS[_series_word(row, role)], cells, r, where)
             continue
-        note = _table_note(row)
-        if note:  # 注1：不含外观设计专利, across the table's width: no indicator, its words kept for a person to read
-            plan.review.append(_review(where(r, 0), note, "a note under the table, not an indicator: find what it "
-                                       "explains and keep it in that value's note if it matters", "skip"))
+        if kind == "heading":  # 一、创新投入: no indicator, the category of the indicators under it
+            words, category = _heading_words(row, role)
+            plan.review.append(_review(where(r, role["name"]), words, "", "guess"))
+            heading = {"category": category, "row": r, "review": plan.review[-1], "ids": []}
+            headings.append(heading)
             continue
-        series = SERIES_ROWS.get(re.sub(r"^其中[:：]?", "", name).strip())
-        if series and parent is not None:
-            _read_values(plan, parent, series, cells, r, where)
-            continue
-        printed_number = _printed_number(row, role)  # 3*: indicator 3, core
+        printed_number, as_printed = numbers_printed[r]  # 3*: indicator 3, core; （三）: indicator 3
         free = next(n for n in itertools.count(number + 1) if n not in numbers and n not in printed)
-        indicator_id = int(printed_number) if printed_number else free  # none printed: the next not printed
+        indicator_id = printed_number or free  # none printed: the next not printed
         if printed_number:
             numbered.append((indicator_id, r))
         if indicator_id in numbers:  # printed twice (1, 1, 3), or again from 1 under each category: the next free
             first = where(numbers[indicator_id], role["number"])
             plan.review.append(_review(where(r, role["number"]), row[role["number"]],
                                        f"indicator {free}: the number {indicator_id} again (indicator {indicator_id} "
-                                       f"is at {first}), read as {free}; check the published plan and correct "
-                                       "indicator_id in indicators.csv and values.csv if it is another", "guess"))
+                                       f"is at {first}), read as {free}; {CHECK_NUMBER}", "guess"))
             indicator_id = free
+        elif "number" in role and as_printed != str(indicator_id):  # （三）, 9.1, a letter, none: told, never silent
+            said = (f"the number printed is {as_printed}, read as {indicator_id}" if printed_number else
+                    f"the number printed is {as_printed}, no whole number: read as {indicator_id}, the next number "
+                    "no row prints" if as_printed else
+                    f"no number printed: read as {indicator_id}, the next number no row prints")
+            plan.review.append(_review(where(r, role["number"]), row[role["number"]],
+                                       f"indicator {indicator_id}: {said}; {CHECK_NUMBER}", "guess"))
         numbers[indicator_id], number = r, indicator_id
         parent = _read_indicator(plan, indicator_id, row, role, r, where)
+        if heading is not None and not parent["category_zh"]:  # no category cell of its own: its heading's
+            parent["category_zh"] = heading["category"]
+            heading["ids"].append(indicator_id)
         if any(cells.values()):
             _read_values(plan, parent, "", cells, r, where)
     if numbered:
         _number_gaps(plan, numbered, grid, role["number"], where)
+    _review_categories(plan, headings, role, where)
     _place_series(plan)
     _guess_kinds(plan)
     return plan
 
 
-def _printed_number(row: list[str], role: dict) -> str:
-    """The indicator's number as its row prints it, without a core mark or a footnote's (``3*``: ``3``); "" for none
-    or a number that is no plain number (``①``)."""
+#: What a row of the review asks of an indicator's number the draft does not take as printed.
+CHECK_NUMBER = ("check the published plan and correct indicator_id in indicators.csv and values.csv if it is "
+                "another")
+#: A Chinese numeral as a table numbers its rows: 一 to 九十九 (三, 十二, 二十).
+CHINESE_NUMERAL = rf"(?=[{NUMERALS}])(?:[{NUMERALS[:9]}]?十)?[{NUMERALS[:9]}]?"
+#: A number cell as printed, its width normalized (（３） → (3), ③ → 3): 3, 3., 3、, (3), 三, （三）, 三、.
+NUMBER_CELL = re.compile(rf"\(?(?:(?P<digits>\d+)|(?P<numeral>{CHINESE_NUMERAL}))\)?[、.]?")
+#: A category heading's own number: 一, 一、, （一）.
+HEADING_NUMBER = re.compile(rf"[（(]?{CHINESE_NUMERAL}[）)]?[、.．]?")
+#: The numeral a category heading's words start with: 一、创新投入, （一）创新投入, 一．创新投入.
+HEADING_NUMERAL = re.compile(rf"^(?:[（(]\s*{CHINESE_NUMERAL}\s*[）)]|{CHINESE_NUMERAL}\s*[、.．])\s*")
+
+
+def _indicator_number(row: list[str], role: dict) -> tuple[int | None, str]:
+    """The indicator's number as its row prints it, in whatever form (``3``, ``３``, ``3.``, ``（3）``, ``③``, ``三``,
+    ``（三）``), without a core mark or a footnote's (``3*``: 3), and its text as printed without them; no number
+    for none, or for one that is no whole number (``9.1``, ``a``)."""
     printed = _marks(row[role["number"]])[0].strip() if "number" in role else ""
-    return printed if printed.isdecimal() else ""
+    found = NUMBER_CELL.fullmatch(unicodedata.normalize("NFKC", printed).replace(" ", ""))
+    if not found:
+        return None, printed
+    return (int(found["digits"]) if found["digits"] else chinese_number(found["numeral"])) or None, printed
+
+
+def _series_word(row: list[str], role: dict) -> str:
+    return re.sub(r"^其中[:：]?", "", row[role["name"]] if "name" in role else "").strip()
+
+
+def _heading_words(row: list[str], role: dict) -> tuple[str, str]:
+    """A category heading's words as its row prints them (``一、创新投入``, or ``创新投入`` beside the number 一) and
+    the category they name (``创新投入``); ``("", "")`` for a row that is no heading. A heading is one text, its
+    number apart, printed in the name column (and in any column it spans), with no value of its own, that a Chinese
+    numeral numbers (一 in the number column, or 一、 before its words), that spans the table's width, or that has
+    no number where the table numbers its rows."""
+    number = row[role["number"]].strip() if "number" in role else ""
+    numeral = bool(number) and not number.isdecimal() and bool(HEADING_NUMBER.fullmatch(number))
+    texts = {cell.strip() for index, cell in enumerate(row)
+             if cell.strip() and not (numeral and index == role["number"])}
+    if len(texts) != 1 or "name" not in role or row[role["name"]].strip() not in texts:
+        return "", ""
+    [words] = texts
+    category = HEADING_NUMERAL.sub("", words).strip()
+    spans = all(cell.strip() == words for cell in row)
+    if not category or not (numeral or spans or category != words or "number" in role and not number):
+        return "", ""
+    return words, category
+
+
+def _rows(plan: ImportedPlan, grid: Grid, named: list[Column], role: dict, value_columns: list[Column],
+          where) -> list[tuple[int, list[str], str]]:
+    """The rows under the table's header, each with what it is: ``indicator``; ``series``, a 国家级 or 省级 row under
+    its parent; or ``heading``, a category heading over the indicators under it (一、创新投入, with no values; one
+    with no indicator under it is an indicator). A note under the table is told in the review and left out, and so
+    are an empty row and the header printed again."""
+    found: list[tuple[int, list[str], str]] = []
+    for r, row in enumerate(grid.rows[_header_rows(grid):], _header_rows(grid)):
+        name = row[role["name"]] if "name" in role else ""
+        if not name and not any(row[c.index] for c in value_columns) or name in {c.label for c in named}:
+            continue
+        note = _table_note(row)
+        if note:  # 注1：不含外观设计专利, across the table's width: no indicator, its words kept for a person to read
+            plan.review.append(_review(where(r, 0), note, "a note under the table, not an indicator: find what it "
+                                       "explains and keep it in that value's note if it matters", "skip"))
+            continue
+        if _series_word(row, role) in SERIES_ROWS and found:
+            if found[-1][2] == "heading":  # 科技创新基地 above its 国家级 and 省级 rows: their parent, no heading
+                found[-1] = (*found[-1][:2], "indicator")
+            kind = "series"
+        else:
+            kind = "heading" if _heading_words(row, role)[0] else "indicator"
+        found.append((r, row, kind))
+    return [(r, row, "indicator" if kind == "heading" and (index + 1 == len(found) or found[index + 1][2] !=
+                                                          "indicator") else kind)
+            for index, (r, row, kind) in enumerate(found)]
+
+
+def _review_categories(plan: ImportedPlan, headings: list[dict], role: dict, where) -> None:
+    """Each category once, for the indicators it spans (a cell merged down their rows is read in each of them): a
+    category column's as read, at its first row; a category heading's as a guess, at the heading. A category printed
+    again after another asks whether it is one category or two of one name."""
+    heading_of = {indicator_id: heading for heading in headings for indicator_id in heading["ids"]}
+    runs: list[tuple[tuple, list[dict]]] = []  # the indicators in a row of one category (and heading)
+    for indicator in plan.indicators:
+        key = (indicator["category_zh"], id(heading_of.get(indicator["indicator_id"])))
+        if runs and runs[-1][0] == key:
+            runs[-1][1].append(indicator)
+        else:
+            runs.append((key, [indicator]))
+    seen: dict[str, str] = {}
+    for (category, _), run in runs:
+        if not category:
+            continue
+        heading = heading_of.get(run[0]["indicator_id"])
+        place = where(heading["row"], role["name"]) if heading else where(run[0]["row"], role["category"])
+        again = (f"; {category} is printed at {seen[category]} too: one category, or two of one name? Give each "
+                 "its own category_zh if they are two") if category in seen else ""
+        seen.setdefault(category, place)
+        reading = f"category {category} of indicators {', '.join(str(i['indicator_id']) for i in run)}{again}"
+        if heading:
+            heading["review"]["read_as"] = f"a category heading, not an indicator: {reading}"
+        else:
+            plan.review.append(_review(place, category, reading, "guess" if again else "read"))
+    for heading in headings:
+        if not heading["ids"]:  # each row under it has a category cell of its own
+            heading["review"]["read_as"] = (f"a category heading, not an indicator: category {heading['category']}, "
+                                            "of no indicator (each under it has a category of its own)")
 
 
 def _number_gaps(plan: ImportedPlan, numbered: list[tuple[int, int]], grid: Grid, column: int, where) -> None:
