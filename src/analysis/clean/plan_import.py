@@ -177,7 +177,8 @@ def read_plan_table(grids: list[Grid], source: str) -> ImportedPlan:
                                        f"indicator {free}: the number {indicator_id} again (indicator {indicator_id} "
                                        f"is at {first}), read as {free}; {CHECK_NUMBER}", "guess"))
             indicator_id = free
-        elif "number" in role and as_printed != str(indicator_id):  # （三）, 9.1, a letter, none: told, never silent
+        elif "number" in role and re.sub(r"[^0-9]", "", as_printed) != str(indicator_id):
+            # （三）, ５, 9.1, a letter, none: told, never changed in silence; （3） and 3. are 3 as printed
             said = (f"the number printed is {as_printed}, read as {indicator_id}" if printed_number else
                     f"the number printed is {as_printed}, no whole number: read as {indicator_id}, the next number "
                     "no row prints" if as_printed else
