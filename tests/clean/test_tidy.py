@@ -54,7 +54,7 @@ def test_quality_log_lists_every_finding(dataset):
     assert by_issue["held_every_year"] == [18]
     [held] = quality[quality.issue == "held_every_year"].itertuples()
     assert held.detail_zh == ("方案所列目标（2023年目标 5、2024年目标 5）按每年须达到的水平评估（每年≥5）："
-                              "自方案首个设定目标的年份起逐年对照判断，任一年未达到即为未达标；"
+                              "自方案首个设定目标的年份（2023年）起逐年对照判断，任一年未达到即为未达标；"
                               "2021年基础值 3.41 未达到")
     disagree = quality[quality.issue == "prose_disagrees"]
     assert set(zip(disagree.indicator_id, disagree.value)) == {(14, 80.0), (16, 133.97)}

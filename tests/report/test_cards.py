@@ -150,9 +150,11 @@ def test_a_baseline_that_meets_its_target_is_not_called_a_target_held_every_year
     # good-air days: 90.1 in 2021 against ≥90, a level to hold every year (indicator_metadata.csv: at_least), its
     # targets written with their sign
     assert ("2021年基础值 90.1 已达到目标值（2023年目标 ≥90、2024年目标 ≥90）；按每年须达到的水平评估，"
-            "自方案首个设定目标的年份起逐年对照判断" in card(cards_html, "indicator-17"))
+            "自方案首个设定目标的年份（2023年）起逐年对照判断" in card(cards_html, "indicator-17"))
     assert "already meets the target (≥90 in 2023, ≥90 in 2024), assessed as a level" in card(cards_html_en,
                                                                                                "indicator-17")
+    assert "each year from 2023, the first the plan sets it for, is checked against it" in card(cards_html_en,
+                                                                                                "indicator-17")
     assert "保持" not in cards_html
 
 
@@ -516,3 +518,14 @@ def test_a_series_where_lower_is_better_that_rose_while_meeting_its_target_is_sa
         (values["indicator_id"] == i) & (values["series"] == s)])
     assert cards.plan_period_turn(context, row) == ("方案期内有所上升、仍达到目标：由方案期前一年 2021年的 78% 升至 "
                                                     "2024年的 82%；上列年均增长自 2020年基础值起算")
+
+
+def test_a_level_held_every_year_says_the_years_before_its_first_year_are_not_judged(cards_html, cards_html_en):
+    """Good-air days (17): 89.5 in 2022 under the ≥90 line the chart draws, yet "achieved": the plan sets the level
+    from 2023, so 2022 is not judged; the card says so, with the value, rather than leave a year missed unexplained.
+    A series the plan sets no level for every year (2, R&D intensity) has no such note."""
+    assert ("不对照每年须达到的水平判断：2022年（89.5%），早于方案首个设定目标的年份（2023年）"
+            in card(cards_html, "indicator-17"))
+    assert ("Not judged against the level: 2022 (89.5%), before 2023, the first year the plan sets it for"
+            in card(cards_html_en, "indicator-17"))
+    assert "不对照每年须达到的水平判断" not in card(cards_html, "indicator-2")

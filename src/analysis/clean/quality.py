@@ -144,9 +144,11 @@ def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, a
         if met:
             detail = ("quality_detail.baseline_meets_target_every_year" if written in HELD_EVERY_YEAR
                       else "quality_detail.baseline_meets_target")
+            first = int(series_targets["year"].min())  # the first year it is checked in, where held every year
             add("baseline_meets_target", row.indicator_id, row.series, row.year, row.printed_text, row.value,
-                row.source_line, lambda w, r=row, met=met, detail=detail, written=written: w.text(
-                    detail, year=r.year, value=fmt_printed(r.printed_text, r.value), targets=w["grammar.comma"].join(
+                row.source_line, lambda w, r=row, met=met, detail=detail, written=written, first=first: w.text(
+                    detail, year=r.year, value=fmt_printed(r.printed_text, r.value), first=first,
+                    targets=w["grammar.comma"].join(
                         w.text("quality_detail.target_item", year=t.year, value=_target_shown(w, t, written))
                         for t in met)))
         elif written in HELD_EVERY_YEAR and not series_targets.empty:
@@ -156,6 +158,7 @@ def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, a
             add("held_every_year", row.indicator_id, row.series, row.year, row.printed_text, row.value,
                 row.source_line, lambda w, r=row, shown=shown, written=written: w.text(
                     "quality_detail.held_every_year", year=r.year, value=fmt_printed(r.printed_text, r.value),
+                    first=shown[0].year,
                     level=_target_shown(w, shown[0], written), targets=w["grammar.comma"].join(
                         w.text("quality_detail.target_item", year=t.year, value=fmt_printed(t.printed_text, t.value))
                         for t in shown)))

@@ -10,9 +10,11 @@ import re
 
 import pandas as pd
 
+from ..assess.assessment import plan_start_year
 from ..assess.rates import direction_sign
 from ..assess.warning_list import overdue_behind
 from ..ingest.plan_outline import place_of
+from ..vocabulary import HELD_EVERY_YEAR
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, fmt_pct, half_up, is_missing
 from .words import (
@@ -135,6 +137,29 @@ def _values_in(context: ReportContext, row, years: list[str]) -> list[tuple[str,
     return [(missed, first.get(int(missed), float("nan"))) for missed in years]
 
 
+def held_before_first(context: ReportContext, row) -> str:
+    """A level to hold every year: the plan period's values before the first year the plan sets the level for, which
+    are not judged against it, said so a reader of the chart (17: 89.5 in 2022 under the ≥90 line, set from 2023)
+    does not take them for a year missed; "" for any other series."""
+    start = plan_start_year(context.values)
+    if row.direction not in HELD_EVERY_YEAR or start is None:
+        return ""
+    values = series_values(context, row)
+    targets = values.loc[values["value_type"] == "target", "year"]
+    if targets.empty:
+        return ""
+    first = int(targets.min())
+    before = [(when, value) for when, value in _values_in(context, row, [str(y) for y in range(start, first)
+                                                                          if y <= context.report_year])
+              if not is_missing(value)]
+    if not before:
+        return ""
+    words = context.words
+    return words.text("card.held_before_first", first=year(first), values=words.join(
+        words.text("card.missed_year", year=when, value=amount(row, value_text(row, value, words), words))
+        for when, value in before))
+
+
 def missed_year_values(context: ReportContext, row) -> list[tuple[str, float]]:
     """A level to hold every year: each year it missed with its value (18: [("2023", 4.6)]); [] for any other."""
     return _values_in(context, row, missed_years(row)) if missed_years(row) else []
@@ -183,6 +208,7 @@ def card_notes(context: ReportContext, row) -> list[str]:
     language = context.language
     words = context.words
     notes = [turn] if (turn := plan_period_turn(context, row)) else []
+    notes += [early] if (early := held_before_first(context, row)) else []
     if row.status == "qualitative":
         notes.append(qualitative_state(context, row))
     if not_final(row):  # first: what the status rests on, when the target year has come without its value
