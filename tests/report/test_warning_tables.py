@@ -52,7 +52,7 @@ def test_mid_term_warnings_by_department_in_chinese():
 
 def test_warnings_before_the_data_in_english_red_before_amber():
     html = warning_list(warnings_html(context("en")))
-    assert "4 in all, 1 red and 3 amber." in html
+    assert "4 series, 1 red and 3 amber." in html
     assert [row[:3] for row in rows_of(html)] == [
         ["No responsible department given (4)"], ["18", "Decline in energy use per unit of GDP", "Red"],
         ["2", "R&amp;D intensity&#8288;*", "Amber"], ["14", "S&amp;T service institutions", "Amber"],
@@ -106,9 +106,9 @@ def test_a_series_that_needs_to_accelerate_is_named_as_not_warned():
     assert "共 1 个，为红色预警。评估结论为“需加快”的 1 个序列（指标 25）" in unmarked(
         warnings_html(context("zh", achieved + red + moderate[1:], 2023)))
     assert "需加快" not in unmarked(warnings_html(context("zh", MID_TERM_DATA, 2023)))
-    # one warning of one colour: "1 in all, red", never "1 in all, 1 red and 0 amber"
+    # one warning of one colour: "1 series, red", never "1 in all, 1 red and 0 amber" ("in all" of one reads oddly)
     english = unmarked(warnings_html(context("en", achieved + red, 2023)))
-    assert ": 1 in all, red.</p>" in english and "0 amber" not in english
+    assert ": 1 series, red.</p>" in english and "0 amber" not in english
 
 
 def test_changes_since_the_previous_report_year_worse_first():
@@ -123,7 +123,7 @@ def test_changes_since_the_previous_report_year_worse_first():
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
     assert ("与 2023年相比（2023年的结论均按本报告所用数据重新评定），"
-            "3 个序列的评估结论变差，1 个好转，0 个不变。"
+            "3 个序列的评估结论变差，1 个好转，没有结论不变的。"
             "结论有变的这 4 个序列均涉及对照基准的改变") in html  # never "结论变差或好转的 4 个序列中，4 个涉及"
     # the same values in both years here: a status that moved without a new value is worse or better as it reads,
     # its row saying there is no new value; the largest fall first (10: met to moderate, three ranks)

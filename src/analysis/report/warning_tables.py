@@ -285,6 +285,9 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     key = "warnings.changes_intro_published" if published else "warnings.changes_intro"
     # none worse and none better: said so, never "0 worse, 0 better"
     none = not counts["worse"] and not counts["better"]
+    # each count as a number, or the word for none: "no series with a worse status", "none with a better one"
+    counts.update({change: words.text(f"warnings.changes_count.{change}" + ("" if counts[change] else "_zero"),
+                                      n=counts[change]) for change in ("worse", "better", "same")})
     text += words.text(key + ("_none" if none else ""), year=previous, **counts)
     start = plan_start_year(context.values)
     if start is not None and previous < start:  # a year of the plan's printed baselines, before its period
