@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from analysis.catalog import catalog
-from analysis.errors import InputError
+from analysis.errors import InputError, InputErrors
 from analysis.plan import load_plan
 from analysis.publish.data import build_tables
 from analysis.publish.templates import build_templates
@@ -557,3 +557,30 @@ def test_a_comment_on_the_words_sheet_is_told_to_go_into_its_cell(templates, pro
     line = str(caught.value)
     assert f"市科技局.xlsx:{WORDS_SHEET}!E{row[4].row}: " in line
     assert line.endswith("带有批注（'另有两家在筹建'），批注不会被读取：请把其内容写进该单元格本身，并删除批注")
+
+
+def _words_rows(book) -> dict[str, tuple]:
+    """The words sheet's rows by their id (an indicator's with its series: 4/省级)."""
+    return {row[1].value + (f"/{row[2].value}" if row[2].value else ""): row
+            for row in book[WORDS_SHEET].iter_rows(min_row=5) if row[0].value}
+
+
+def test_a_workbook_made_for_another_plan_is_told_in_one_line_its_words_included(templates, project_tmp):
+    """The science bureau's workbook from Weihai, its words filled, dropped into the lakeside plan's folder: one line
+    says whose it is. Its words sheet was checked row by row against lakeside (tasks 4.2 and 6.5 not lakeside's,
+    and indicator 2's reasons taken for lakeside's indicator 2)."""
+    from tests.conftest import LAKESIDE_DIR
+
+    folder = copy_plan(LAKESIDE_DIR, project_tmp / "words-other-plan" / "lakeside")
+    book = openpyxl.load_workbook(templates["市科技局"])
+    rows = _words_rows(book)
+    for task in ("4.2", "6.5"):
+        rows[task][4].value, rows[task][5].value = "产研院完成改革，新建专业研究院3家", "按计划推进"
+    rows["2"][6].value, rows["2"][7].value = "重点企业研发投入增速放缓", "落实研发费用加计扣除，扩大奖补"
+    book.save(folder / "observations" / "市科技局.xlsx")
+    with pytest.raises(InputError) as caught:
+        build_tables(load_plan(folder), "eurostat")
+    assert not isinstance(caught.value, InputErrors)
+    assert str(caught.value).endswith("市科技局.xlsx: 此工作簿为方案 'weihai' 制作，不是本方案（'lakeside'）的报送表，"
+                                      "其中各行对应的是该方案的指标：请移至该方案的观测数据文件夹，或填写为本方案下发的"
+                                      "报送表（make templates）")

@@ -13,7 +13,8 @@ that names no departments records none: its words are kept under no department, 
 reports name that group). A kind of row, a series and a
 rating may be written as the key (task, national) or as its label in either language (重点任务, 国家级). The same row
 sent twice by one department (two files, or one file twice) is refused with both cells named;
-different departments' words on the same task are all kept, each with its department.
+different departments' words on the same task are all kept, each with its department. A workbook made for another
+plan is told in one line, as its values are, its rows not checked.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..catalog import catalog
-from ..errors import InputError, InputErrors, Mistakes, cell_order
+from ..errors import InputError, InputErrors, Mistakes, cell_order, quote
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.department_words import WordsSheet, words_row_key
 from ..ingest.headers import field_label
@@ -51,10 +52,11 @@ def _in_either_language(section: str, keys) -> dict[str, str]:
 
 
 def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: set[tuple[int, str]],
-                          years: range, qualitative: frozenset[int] = frozenset()) -> pd.DataFrame:
+                          years: range, qualitative: frozenset[int] = frozenset(), plan: str = "") -> pd.DataFrame:
     """Every filled row of every words sheet, checked (see the module's docstring), as one table. Every row's
     mistakes are told together, a cell's column named as its workbook heads it. ``qualitative``: the ids of the
-    plan's qualitative indicators, whose rows take progress and a self-rating."""
+    plan's qualitative indicators, whose rows take progress and a self-rating. ``plan``: the plan's id; a sheet of a
+    workbook made for another is told in one line, as its values are (its rows name that plan's tasks)."""
     known = Known(task_ids, series, years, ratings=_in_either_language("entry.words.ratings", RATINGS),
                   items=_in_either_language("entry.words.items", ITEMS),
                   parts=_in_either_language("series", {part for _, part in series if part}),
@@ -64,6 +66,10 @@ def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: 
     mistakes = Mistakes()
     for sheet in sheets:
         words = catalog(sheet.language if sheet.language in LANGUAGES else "en")
+        if plan and sheet.plan and sheet.plan != plan:  # another plan's template: one line, as for its values
+            mistakes.add(InputError(words.text("entry_errors.other_plan", plan=quote(sheet.plan), this=quote(plan)),
+                                    file=sheet.path))
+            continue
         told = Mistakes(field_label(words), untold=sheet.rows.missing)  # a column missing: told with the header
         for error in sheet.rows.mistakes:  # what the reader found, told with the checks'
             told.add(error)

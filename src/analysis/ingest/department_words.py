@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import InputError, Mistakes
 from ..plan import observation_entries
-from .xlsx_reader import SheetRows, read_workbook
+from .xlsx_reader import PLAN_PROPERTY, SheetRows, read_workbook
 
 #: The first header cell of a words sheet.
 WORDS_HEADER = "item"
@@ -63,6 +63,7 @@ class WordsSheet:
     language: str
     year: int | None
     listed: frozenset[str] = frozenset()  # the rows its template wrote (none recorded: any the plan has)
+    plan: str = ""  # the plan its template was made for (its id); empty for a workbook that records none
 
 
 def read_words_workbook(path: Path) -> list[WordsSheet]:
@@ -72,7 +73,8 @@ def read_words_workbook(path: Path) -> list[WordsSheet]:
     department = str(book.properties.get(DEPARTMENT_PROPERTY, "")).strip()
     language = str(book.properties.get(LANGUAGE_PROPERTY, "")).strip()
     listed = _listed_rows(book.properties)
-    return [WordsSheet(Path(path), sheet, department, language, book.year, listed) for sheet in book.sheets]
+    plan = str(book.properties.get(PLAN_PROPERTY, "")).strip()
+    return [WordsSheet(Path(path), sheet, department, language, book.year, listed, plan=plan) for sheet in book.sheets]
 
 
 def read_department_words(folder: Path, unread: list[InputError] | None = None) -> list[WordsSheet]:

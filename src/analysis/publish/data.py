@@ -75,7 +75,7 @@ def department_words(plan: Plan, data: CleanDataset | MonitoringData, observatio
                                      set(zip(data.indicators["indicator_id"].astype(int), data.indicators["series"])),
                                      range(plan.base_year + 1, max(plan.report_years) + 1),
                                      frozenset(data.indicators.loc[data.indicators["kind"] == "qualitative",
-                                                                   "indicator_id"].astype(int)))
+                                                                   "indicator_id"].astype(int)), plan.name)
     mistakes.check()
     return schemas.validate("department_words.csv", said)
 
