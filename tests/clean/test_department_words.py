@@ -194,3 +194,28 @@ def test_a_row_with_a_cell_the_reader_refused_has_its_other_cells_checked_in_the
         tidy_department_words([WordsSheet(words.path, rows, "市科技局", "zh", 2024)], TASKS, SERIES, YEARS)
     assert [line.split(": ", 1)[0].rsplit("!", 1)[-1] for line in caught.value.lines()] == ["E5", "F5"]
     assert "“差不多”不在列表中" in caught.value.lines()[1]
+
+
+def _greys(shown: dict) -> WordsSheet:
+    """Task 4.2's row, filled, its name cell (J5) typed over and its empty assessment cell (K5) as the template left
+    it; ``shown``: what the template recorded it wrote there."""
+    words = sheet([TASK])
+    aside = {5: ({"item": "task", "id": "4.2", "series": "", "year": "2024"},
+                 (("工作进展与说明!J5", "产研院建设（已完成）"), ("工作进展与说明!K5", None)))}
+    rows = SheetRows(words.rows.frame, "工作进展与说明", LETTERS, aside=aside)
+    return WordsSheet(words.path, rows, "市科技局", "zh", 2024, frozenset({"task/4.2/"}), shown)
+
+
+def test_a_grey_cell_is_compared_with_what_its_template_recorded_and_a_workbook_recording_none_is_read_as_before():
+    """A name typed over is told at its cell with the name to put back; a workbook made before templates recorded
+    their grey cells (none recorded) has its rows read as before, its grey cells not compared; the same name written
+    with spaces is no mistake, a full-width parenthesis written half-width is."""
+    with pytest.raises(InputError) as caught:
+        tidy_department_words([_greys({"task/4.2/": {1: "产研院建设"}})], TASKS, SERIES, YEARS)
+    assert str(caught.value) == ("市科技局.xlsx:工作进展与说明!J5: 任务或指标名称: 灰色单元格不会被读取，"
+                                 "本表原为“产研院建设”，却被改为“产研院建设（已完成）”：请恢复原样，并在黄色单元格中填写")
+    assert tidy_department_words([_greys({})], TASKS, SERIES, YEARS)["task_id"].tolist() == ["4.2"]
+    said = tidy_department_words([_greys({"task/4.2/": {1: " 产研院建设\n（已完成） "}})], TASKS, SERIES, YEARS)
+    assert said["task_id"].tolist() == ["4.2"]
+    with pytest.raises(InputError, match="J5"):
+        tidy_department_words([_greys({"task/4.2/": {1: "产研院建设(已完成)"}})], TASKS, SERIES, YEARS)

@@ -535,8 +535,10 @@ def test_a_task_number_changed_to_another_departments_task_is_refused(templates,
     book.save(plan.observations_dir / "市科技局.xlsx")
     with pytest.raises(InputError) as caught:
         build_tables(plan, "eurostat")
-    assert str(caught.value).endswith(f"市科技局.xlsx:{WORDS_SHEET}!B{row[1].row}: 编号: 编号“1.1”不是本表列出的"
-                                      "事项（灰色单元格被改动？）：请恢复本表原有的编号，只在本单位的行中填写")
+    # its grey cells (J, K) still say 4.2's name: the number to put back is named
+    assert str(caught.value).endswith(f"市科技局.xlsx:{WORDS_SHEET}!B{row[1].row}: 编号: 为“1.1”，但旁边的灰色单元格"
+                                      f"（J{row[1].row}:K{row[1].row}）属于“重点任务 4.2”一行：灰色单元格被改动，"
+                                      "或各行被重新排序；请恢复为“4.2”（或撤销排序），已填写的内容不受影响")
 
 
 def test_a_comment_on_the_words_sheet_is_told_to_go_into_its_cell(templates, project_tmp):
@@ -563,6 +565,88 @@ def _words_rows(book) -> dict[str, tuple]:
     """The words sheet's rows by their id (an indicator's with its series: 4/省级)."""
     return {row[1].value + (f"/{row[2].value}" if row[2].value else ""): row
             for row in book[WORDS_SHEET].iter_rows(min_row=5) if row[0].value}
+
+
+def test_a_grey_cell_typed_over_is_told_at_its_cell_naming_what_to_put_back(templates, project_tmp):
+    """The grey cells right of the input cells (the task's or indicator's name, its assessment) are not read: a name
+    typed over, an assessment changed, a half-width "(%)" for the name's full-width "（%）", are each told at their cell
+    with what the sheet gave there, a row nobody filled included; the row's other mistake (a rating not on the list)
+    is told in the same round, and a name with spaces or a line break added (what a person sees unchanged) is no
+    mistake. Each was read over in silence."""
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-grey" / "weihai", FIXTURES / "example-2022-2024")
+    plan = load_plan(folder)
+    book = openpyxl.load_workbook(templates["市科技局"])
+    rows = _words_rows(book)
+    task, untouched, done, intensity = rows["4.2"], rows["6.2"], rows["6.5"], rows["2"]
+    task[4].value, task[5].value = "产研院完成改革，新建专业研究院3家", "差不多"
+    task[9].value = "打造区域创新龙头，加快产研院建设（已完成）"
+    untouched[9].value = "改了名字"
+    done[4].value, done[5].value = "园区提档升级方案已印发", "进度滞后"
+    intensity[6].value, intensity[7].value = "重点企业研发投入增速放缓", "落实研发费用加计扣除，扩大奖补"
+    intensity[9].value = "全社会R&D经费支出占地区GDP比重(%)"
+    intensity[10].value = "黄色预警"
+    rows["8"][9].value = " 高新技术企业主营业务收入占规上工业企业收入比重（%）  \n"
+    rows["1"][9].value = "研发人员 数（人）"  # a space put in a name
+    book.save(plan.observations_dir / "市科技局.xlsx")
+    with pytest.raises(InputError) as caught:
+        build_tables(plan, "eurostat")
+    where = f"{relative_name(plan)}:{WORDS_SHEET}!"
+    grey = "灰色单元格不会被读取，本表原为“{}”，却被改为“{}”：请恢复原样，并在黄色单元格中填写"
+    lines = caught.value.lines()
+    assert lines[0].startswith(f"{where}F{task[5].row}: 自评等级: “差不多”不在列表中")
+    assert lines[1:] == [
+        f"{where}J{task[9].row}: 任务或指标名称: " + grey.format("打造区域创新龙头，加快产研院建设",
+                                                          "打造区域创新龙头，加快产研院建设（已完成）"),
+        f"{where}J{untouched[9].row}: 任务或指标名称: " + grey.format("聚力聚焦，实施创新链体系建设", "改了名字"),
+        f"{where}J{intensity[9].row}: 任务或指标名称: " + grey.format("全社会R&D经费支出占地区GDP比重（%）",
+                                                               "全社会R&D经费支出占地区GDP比重(%)"),
+        f"{where}K{intensity[10].row}: 评估结论: " + grey.format("按 2024年数值 2.7：红色预警 · 未达标", "黄色预警")]
+
+
+def relative_name(plan) -> str:
+    from analysis.errors import display_path
+
+    return display_path(plan.observations_dir / "市科技局.xlsx")
+
+
+def test_words_typed_in_an_empty_grey_cell_are_told_in_an_english_workbook(plan, project_tmp):
+    """A self-rating typed in the empty grey cell beside a task (its assessment: a task has none), in a workbook made
+    in English: told in English at its cell; a name with trailing spaces only is no mistake."""
+    [path] = [p for p in build_templates(plan, 2024, "en", project_tmp / "words-grey-en")
+              if p.stem == "Municipal Science and Technology Bureau"]
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-grey-en-plan" / "weihai", FIXTURES / "example-2022-2024")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Progress and reasons"]
+    row = next(row for row in sheet.iter_rows(min_row=5) if row[1].value == "4.2")
+    row[4].value, row[5].value = "The institute's reform is done", "On schedule"
+    row[9].value = f"{row[9].value}   "
+    row[10].value = "Done"
+    book.save(folder / "observations" / path.name)
+    with pytest.raises(InputError) as caught:
+        build_tables(load_plan(folder), "eurostat")
+    assert not isinstance(caught.value, InputErrors)
+    assert str(caught.value).endswith(f"{path.name}:'Progress and reasons'!K{row[10].row}: Assessment: 'Done' is typed "
+                                      "in this grey cell, which the sheet left empty and is not read: clear it, and "
+                                      "write in the yellow cells")
+
+
+def test_a_task_number_changed_to_another_of_its_own_tasks_is_refused_not_read_as_that_tasks(templates, project_tmp):
+    """The science bureau's row for task 4.2 retyped as 4.4, a task it leads too, whose own row is left empty: it was
+    read as 4.4's progress, and 4.2 counted as not sent. Its grey cells still say 4.2's name: told at the number's cell,
+    with the number to put back."""
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-moved" / "weihai", FIXTURES / "example-2022-2024")
+    plan = load_plan(folder)
+    book = openpyxl.load_workbook(templates["市科技局"])
+    row = _words_rows(book)["4.2"]
+    row[1].value, row[4].value, row[5].value = "4.4", "产研院完成改革，新建专业研究院3家", "按计划推进"
+    book.save(plan.observations_dir / "市科技局.xlsx")
+    with pytest.raises(InputError) as caught:
+        build_tables(plan, "eurostat")
+    assert not isinstance(caught.value, InputErrors)
+    n = row[1].row
+    assert str(caught.value).endswith(f"市科技局.xlsx:{WORDS_SHEET}!B{n}: 编号: 为“4.4”，但旁边的灰色单元格"
+                                      f"（J{n}:K{n}）属于“重点任务 4.2”一行：灰色单元格被改动，或各行被重新排序；"
+                                      "请恢复为“4.2”（或撤销排序），已填写的内容不受影响")
 
 
 def test_a_workbook_made_for_another_plan_is_told_in_one_line_its_words_included(templates, project_tmp):

@@ -13,8 +13,9 @@ that names no departments records none: its words are kept under no department, 
 reports name that group). A kind of row, a series and a
 rating may be written as the key (task, national) or as its label in either language (重点任务, 国家级). The same row
 sent twice by one department (two files, or one file twice) is refused with both cells named;
-different departments' words on the same task are all kept, each with its department. A workbook made for another
-plan is told in one line, as its values are, its rows not checked.
+different departments' words on the same task are all kept, each with its department. The grey cells beside a row
+(its name, its assessment) are not read: one typed over is refused at its cell, naming what the template wrote there
+(:func:`_grey_cells`). A workbook made for another plan is told in one line, as its values are, its rows not checked.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ import pandas as pd
 from ..catalog import catalog
 from ..errors import InputError, InputErrors, Mistakes, cell_order, quote
 from ..ingest.csv_reader import LINE_COLUMN
-from ..ingest.department_words import WordsSheet, words_row_key
+from ..ingest.department_words import SHOWN_DIGEST, WORDS_REQUIRED, WordsSheet, shown_digest, words_row_key
 from ..ingest.headers import field_label
 from ..ingest.xlsx_reader import TOLD
 from ..settings import LANGUAGES
@@ -73,16 +74,28 @@ def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: 
         told = Mistakes(field_label(words), untold=sheet.rows.missing)  # a column missing: told with the header
         for error in sheet.rows.mistakes:  # what the reader found, told with the checks'
             told.add(error)
+        changed, moved = _grey_cells(sheet, words, known)
+        for error in changed:  # a grey cell typed over: told at its cell, the row's words checked all the same
+            told.add(error)
         for row in sheet.rows.frame.to_dict("records"):
             with told.row():
-                records.append(_checked(row, sheet, words, known, seen))
+                records.append(_checked(row, sheet, words, known, seen, moved.get(row[LINE_COLUMN])))
         for row in sheet.rows.refused:  # a row with a mistake the reader told (a struck cell): its other cells checked
             rest = Mistakes(untold=row[TOLD] | set(sheet.rows.missing))  # a cell told once, by the reader
             with rest.row():
                 _checked({column: row.get(column, "") for column in sheet.rows.frame.columns}, sheet, words, known,
-                         {})  # left out: no row sent, the same row's second sending is none
+                         {}, moved.get(row[LINE_COLUMN]))  # left out: no row sent, the same row's second sending none
             for error in rest.errors:
                 told.add(error)
+        read = {row[LINE_COLUMN] for row in [*sheet.rows.frame.to_dict("records"), *sheet.rows.refused]}
+        for line, (texts, _) in sheet.rows.aside.items():
+            # a row nobody filled, of a template that records its rows: its grey cells that name it (kind, id, series,
+            # year) checked as a filled row's are, a number changed told though no words are lost
+            if line in read or not sheet.listed or not any(texts.get(column, "") for column in WORDS_REQUIRED):
+                continue
+            with told.row():
+                _checked({**{column: texts.get(column, "") for column in sheet.rows.frame.columns},
+                          LINE_COLUMN: line}, sheet, words, known, {}, moved.get(line))
         mistakes.errors += sorted(told.errors, key=cell_order)  # in the sheet's order: row by row, cell by cell
     mistakes.check()
     frame = pd.DataFrame.from_records(records, columns=list(WORDS_COLUMNS))
@@ -104,8 +117,100 @@ class Known:
     qualitative: frozenset[int] = frozenset()
 
 
-def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict) -> dict:
-    """One row of a words sheet checked against the plan (see the module's docstring), as a record."""
+def _grey_cells(sheet: WordsSheet, words, known: Known) -> tuple[list[InputError], dict[int, InputError]]:
+    """The grey cells right of a words sheet's input cells (a task's or indicator's name, its assessment) that no
+    longer say what its template wrote there (:attr:`WordsSheet.shown`; a workbook that records none: not compared):
+    each told at its cell, naming what to put back; a cell emptied is no mistake (nothing there is read, nothing is
+    lost), nor is a space or a line break added or taken away. Where they say, unchanged, what the template wrote for
+    another of its rows, the row's kind, id or series was changed (or the rows sorted): told at that cell instead,
+    by row (to be told in place of the row's number not listed)."""
+    changed: list[InputError] = []
+    moved: dict[int, InputError] = {}
+    if not sheet.shown:
+        return changed, moved
+    for line, (texts, greys) in sheet.rows.aside.items():
+        if not any(_said(value) for _, value in greys):  # as the template left them, or emptied
+            continue
+        parts = _row_parts(texts, known)
+        key = words_row_key(*parts) if any(texts.get(column, "") for column in WORDS_REQUIRED) else None
+        given = sheet.shown.get(key, {}) if key in sheet.listed else {}
+        differ = [place for place, (_, value) in enumerate(greys, 1)
+                  if _said(value) and not _same(value, given.get(place, ""))]
+        if not differ:
+            continue
+        other = next((other for other in sheet.listed if other != key and all(
+            _same(value, sheet.shown.get(other, {}).get(place, "")) for place, (_, value) in enumerate(greys, 1))),
+            None) if key is not None else None
+        if other is not None:
+            item, identifier, part = other.split("/", 2)
+            columns = [column for column, mine, theirs in zip(("item", "id", "series"), parts, (item, identifier, part))
+                       if mine != theirs] or ["id"]
+            label = words.text("entry.words.prompt_title_series" if part else "entry.words.prompt_title",
+                               item=words[f"entry.words.items.{item}"], id=identifier,
+                               series=words["series"].get(part, part) if part else "")
+            first, last = greys[0][0].rpartition("!")[2], greys[-1][0].rpartition("!")[2]
+            given = {"item": words[f"entry.words.items.{item}"], "id": identifier,
+                     "series": words["series"].get(part, part) if part else ""}[columns[0]]
+            moved[line] = InputError(words.text("words_errors.grey_moved" if given else "words_errors.grey_moved_clear",
+                                                text=texts.get(columns[0], ""), given=given, other=label,
+                                                cells=first if first == last else f"{first}:{last}"),
+                                     file=sheet.path, line=sheet.rows.cell(line, columns[0]), field=columns[0])
+            continue
+        if key is not None and key not in sheet.listed:  # a row the sheet does not list: told at its id, by the checks
+            continue
+        for place in differ:
+            where, value = greys[place - 1]
+            field = words[f"entry.words.reference.{GREY_CELLS[place - 1]}"] if place <= len(GREY_CELLS) else None
+            original = given.get(place, "")
+            key_ = ("grey_typed" if not original else "grey_changed_long" if original.startswith(SHOWN_DIGEST)
+                    else "grey_changed")
+            changed.append(InputError(words.text(f"words_errors.{key_}", text=_shown(value), given=original),
+                                      file=sheet.path, line=where, field=field))
+    return changed, moved
+
+
+#: The grey cells right of a words sheet's input cells, in order: the task's or indicator's name, its assessment.
+GREY_CELLS = ("name", "status")
+
+
+def _row_parts(texts: dict[str, str], known: Known) -> tuple[str, str, str]:
+    """A words sheet's row as its kind, id and series keys (task, 2.1, ""), from its cells in either language."""
+    item = texts.get("item", "").strip()
+    part = texts.get("series", "").strip()
+    return (known.items.get(item.casefold(), item), texts.get("id", "").strip(), known.parts.get(part.casefold(), part))
+
+
+def _said(value) -> bool:
+    """A grey cell holds something a person typed: not empty, not spaces only."""
+    return value is not None and bool(str(value).strip())
+
+
+def _same(value, given: str) -> bool:
+    """A grey cell says what its template wrote (``given``: a text, or its digest), whitespace aside: a space or a
+    line break added or taken away changes no word (a full-width letter for a half-width one does)."""
+    text = "".join(_plain(value).split())
+    if given.startswith(SHOWN_DIGEST):
+        return shown_digest(text) == given[len(SHOWN_DIGEST):]
+    return text == "".join(given.split())
+
+
+def _plain(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _shown(value, limit: int = 80) -> str:
+    """A grey cell's text as a message quotes it: cut after ``limit`` characters."""
+    text = " ".join(_plain(value).split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict, moved: InputError | None = None) -> dict:
+    """One row of a words sheet checked against the plan (see the module's docstring), as a record. ``moved``: the
+    row's grey cells belong to another of the sheet's rows (:func:`_grey_cells`), told in place of what it names."""
     line = row[LINE_COLUMN]
     refuse = _refusal(words, sheet, line)
     if not sheet.department and sheet.year is None:  # a template records its year, and its department if any
@@ -115,6 +220,8 @@ def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict) -> d
     item = known.items.get(row["item"].strip().casefold(), "")
     if item not in ITEMS:
         raise refuse("item", "item", item=row["item"].strip())
+    if moved is not None:  # its number (or kind, or series) changed: it names another row, or none of the plan's
+        raise moved
     identifier, part = row["id"].strip(), row["series"].strip()
     part = known.parts.get(part.casefold(), part)
     if item == "task" and identifier not in known.task_ids:

@@ -12,7 +12,7 @@ its language as custom properties, which the messages about its rows speak.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Mistakes
@@ -34,6 +34,13 @@ LANGUAGE_PROPERTY = "analysis_language"
 #: changed to name another is refused, never read as another department's task.
 WORDS_ROWS_PROPERTY = "analysis_words_rows_"
 WORDS_ROWS_PER_PROPERTY = 12
+#: The custom properties (``analysis_words_shown_task/2.1/_1``: a row's key, then its grey cell's place right of the
+#: empty column) a template records what it wrote in each row's grey reference cells in (the task's or indicator's
+#: name, its assessment; an empty cell: none): a cell typed over is refused, naming what to put back. A text longer
+#: than a property holds (255 characters) is recorded by its digest, after :data:`SHOWN_DIGEST`.
+WORDS_SHOWN_PROPERTY = "analysis_words_shown_"
+SHOWN_DIGEST = "#sha256:"
+MAX_PROPERTY_TEXT = 255
 
 
 def words_row_key(item: str, identifier: str, series: str) -> str:
@@ -45,6 +52,38 @@ def words_rows_properties(keys: list[str]) -> dict[str, str]:
     """The custom properties that record the rows ``keys`` of a words sheet (:func:`words_row_key`)."""
     return {f"{WORDS_ROWS_PROPERTY}{number}": ";".join(keys[start:start + WORDS_ROWS_PER_PROPERTY])
             for number, start in enumerate(range(0, len(keys), WORDS_ROWS_PER_PROPERTY), 1)}
+
+
+def words_shown_properties(shown: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """The custom properties that record what a template wrote in each row's grey cells (``shown``: a row's key, its
+    cells' texts in order), an empty cell left out."""
+    return {f"{WORDS_SHOWN_PROPERTY}{key}_{place}": _recorded(text)
+            for key, texts in shown.items() for place, text in enumerate(texts, 1) if text}
+
+
+def _recorded(text: str) -> str:
+    """A grey cell's text as a property holds it: itself, or its digest when longer than a property holds."""
+    if len(text.encode("utf-16-le")) // 2 <= MAX_PROPERTY_TEXT:
+        return text
+    return SHOWN_DIGEST + shown_digest(text)
+
+
+def shown_digest(text: str) -> str:
+    """A grey cell's text as a digest, whitespace aside (a space or a line break added changes nothing)."""
+    import hashlib
+
+    return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def _shown_rows(properties: dict) -> dict[str, dict[int, str]]:
+    """What the template wrote in each row's grey cells, by the row's key and the cell's place (1: the name); none for
+    a workbook made before templates recorded it."""
+    shown: dict[str, dict[int, str]] = {}
+    for name, text in properties.items():
+        key, _, place = name[len(WORDS_SHOWN_PROPERTY):].rpartition("_")
+        if name.startswith(WORDS_SHOWN_PROPERTY) and key and place.isdigit() and isinstance(text, str):
+            shown.setdefault(key, {})[int(place)] = text
+    return shown
 
 
 def _listed_rows(properties: dict) -> frozenset[str]:
@@ -63,6 +102,9 @@ class WordsSheet:
     language: str
     year: int | None
     listed: frozenset[str] = frozenset()  # the rows its template wrote (none recorded: any the plan has)
+    # what its template wrote in each listed row's grey cells, by the row's key and the cell's place (1: the name; a
+    # place not given: an empty cell); none recorded (a workbook made before): not compared
+    shown: dict[str, dict[int, str]] = field(default_factory=dict)
     plan: str = ""  # the plan its template was made for (its id); empty for a workbook that records none
 
 
@@ -73,8 +115,10 @@ def read_words_workbook(path: Path) -> list[WordsSheet]:
     department = str(book.properties.get(DEPARTMENT_PROPERTY, "")).strip()
     language = str(book.properties.get(LANGUAGE_PROPERTY, "")).strip()
     listed = _listed_rows(book.properties)
+    shown = _shown_rows(book.properties)
     plan = str(book.properties.get(PLAN_PROPERTY, "")).strip()
-    return [WordsSheet(Path(path), sheet, department, language, book.year, listed, plan=plan) for sheet in book.sheets]
+    return [WordsSheet(Path(path), sheet, department, language, book.year, listed, shown, plan)
+            for sheet in book.sheets]
 
 
 def read_department_words(folder: Path, unread: list[InputError] | None = None) -> list[WordsSheet]:

@@ -105,6 +105,10 @@ class SheetRows:
     language: str = "en"  # the language its mistakes are told in: its template's, else its header's (数值: Chinese)
     missing: tuple[str, ...] = ()  # the required columns its header lacks (told): a row's cell there is not its own
     refused: list[dict] = field(default_factory=list)  # rows with a mistake told (its columns in TOLD), left out
+    # a sheet without values (a words sheet): each row the template may have written, filled or not, by row number:
+    # its cells under the header as plain text, and its grey reference cells right of the empty column (each cell and
+    # what it holds), for the checks to compare with what the template wrote there
+    aside: dict[int, tuple[dict[str, str], tuple[tuple[str, object], ...]]] = field(default_factory=dict)
 
     def cell(self, row: int, column: str) -> str:
         """``Sheet1!D5``: the cell of ``column`` in ``row``."""
@@ -387,7 +391,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     hidden = _hidden_columns(sheet)
     hidden_columns = [header[index] for index in read if index + 1 in hidden]
     beside_column = len(header) + 2  # after the empty column: a template's indicator name
-    records, beside, noted, refused = [], {}, [], []
+    records, beside, noted, refused, asides = [], {}, [], [], {}
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
         if number in merged_rows:
             # its merged cells told above; its other cells checked all the same, so that a department fixes the
@@ -437,6 +441,8 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                     column, text = words_only
                     raise InputError(words.text("entry_errors.words_on_no_row", row=number, text=quote(text, 40)),
                                      file=path, line=f"{shown_sheet}!{letters[column]}{number}")
+                if template:  # its grey cells still compared with the template's (a task's name typed over)
+                    asides[number] = _aside(row, cells, header, read_to, shown_sheet, number)
                 continue  # a row nobody filled: the template lists every one
             given = [name for name in filled_by_hand if name in header and not _blank(cells[header.index(name)])]
             # no value, and a note saying why (统计局尚未发布): kept as the department's word on the value it lacks
@@ -497,6 +503,8 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         record.update({column: "" for column in doubted if column in record})
         told |= set(doubted)
         record[LINE_COLUMN] = number
+        if value_column is None and template:
+            asides[number] = _aside(row, cells, header, read_to, shown_sheet, number)
         name = row[beside_column - 1].value if len(row) >= beside_column else None
         if isinstance(name, str) and name.strip() and not changed:
             beside[number] = (f"{shown_sheet}!{get_column_letter(beside_column)}{number}", name.strip())
@@ -510,7 +518,28 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     frame = pd.DataFrame.from_records(records, columns=[*required, *optional, LINE_COLUMN])
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
-    return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing, refused)
+    return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing, refused, asides)
+
+
+def _aside(row, cells, header: list[str], read_to: int, shown_sheet: str, number: int):
+    """A row of a sheet without values as :attr:`SheetRows.aside` keeps it: its cells under the header as plain
+    text (2024 as "2024"), and its grey reference cells (after the empty column, up to ``read_to``), each named."""
+    from openpyxl.utils import get_column_letter
+
+    texts = {column: _plain(cell.value if cell is not None else None) for column, cell in zip(header, cells)}
+    greys = tuple((f"{shown_sheet}!{get_column_letter(index)}{number}",
+                   row[index - 1].value if index <= len(row) else None)
+                  for index in range(len(header) + 2, read_to + 1))
+    return texts, greys
+
+
+def _plain(value) -> str:
+    """A cell's value as plain text: a whole number without its ".0", nothing as ""."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _words_on_no_row(cells, header: list[str], value_column: int | None) -> tuple[str, str] | None:

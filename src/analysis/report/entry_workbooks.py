@@ -43,6 +43,7 @@ from ..ingest.department_words import (
     WORDS_REQUIRED,
     words_row_key,
     words_rows_properties,
+    words_shown_properties,
 )
 from ..ingest.observations import REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS
 from ..ingest.printed_table import series_part
@@ -295,12 +296,13 @@ def entry_workbook_bytes(entry: EntryWorkbook, created: datetime.date) -> bytes:
         for name, text in reference_properties(digests).items():
             book.set_custom_property(name, text)
     if asks_words:
-        _words_sheet(book, entry)
+        shown = _words_sheet(book, entry)
         # the rows it lists, by their keys: a locked id changed to another department's task is refused on the way back
         keys = [words_row_key("task", task.task_id, "") for task in entry.tasks]
         keys += [words_row_key("indicator", str(item.indicator_id), "") for item in entry.qualitative]
         keys += [words_row_key("indicator", str(item.indicator_id), item.series or "") for item in entry.explanations]
-        for name, text in words_rows_properties(keys).items():
+        # and what each row's grey cells say (its name, its assessment): one typed over is refused, naming it
+        for name, text in {**words_rows_properties(keys), **words_shown_properties(dict(zip(keys, shown)))}.items():
             book.set_custom_property(name, text)
     book.close()
     return buffer.getvalue()
@@ -376,9 +378,10 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     _finish(sheet, columns=len(FILLED_IN))
 
 
-def _words_sheet(book, entry: EntryWorkbook) -> None:
+def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
     """The sheet of words: a row per task the department leads (progress, self-rating) and per indicator with a
-    warning (reasons, next measures); only the cells a row takes are input cells."""
+    warning (reasons, next measures); only the cells a row takes are input cells. Returns what each row's grey cells
+    right of the input cells say (its name, its assessment), in the rows' order."""
     words = entry.words
     columns = [*WORDS_REQUIRED, *WORDS_FILLED]
     sheet = book.add_worksheet(words["entry.words.sheet"])
@@ -444,6 +447,7 @@ def _words_sheet(book, entry: EntryWorkbook) -> None:
     for column, width in enumerate(WORDS_WIDTHS):
         sheet.set_column(column, column, width)
     _finish(sheet, columns=len(WORDS_REQUIRED))
+    return [shown for _, _, _, shown, _ in rows]
 
 
 def _finish(sheet, columns: int = 0) -> None:
