@@ -116,7 +116,8 @@ def test_correction_for_an_unknown_indicator_stops_the_run(plan_copy):
 
 def test_every_row_of_corrections_csv_is_checked_in_one_round(plan_copy):
     """A reason of one word, a field misspelt, an indicator the table lacks and a printed text mistyped: four rows,
-    four lines in one run, in the file's order (the table's cells were checked a round after the rows' own)."""
+    five lines in one run, in the file's order (the table's cells were checked a round after the rows' own); the first
+    row's printed text is mistyped too (the table prints 41.5), told with its reason."""
     with open(plan_copy / "corrections.csv", "a", encoding="utf-8") as handle:
         handle.write("3,,baseline_2020,39.9,40,typo,\n2,,basline_2021,2.4,2.5,the column name is misspelt,\n"
                      "27,,baseline_2020,1,1,no such indicator in the table,\n"
@@ -124,29 +125,46 @@ def test_every_row_of_corrections_csv_is_checked_in_one_round(plan_copy):
     with pytest.raises(InputError) as caught:
         clean(plan_copy)
     lines = [line.split("corrections.csv:", 1)[1] for line in str(caught.value).splitlines()]
-    assert [line.split(": ", 2)[:2] for line in lines] == [["4", "reason"], ["5", "field"], ["6", "indicator_id"],
-                                                           ["7", "printed_text"]]
-    assert lines[3].startswith("7: printed_text: '99' no longer matches the source, which prints ")
+    assert [line.split(": ", 2)[:2] for line in lines] == [["4", "reason"], ["4", "printed_text"], ["5", "field"],
+                                                           ["6", "indicator_id"], ["7", "printed_text"]]
+    assert lines[4].startswith("7: printed_text: '99' no longer matches the source, which prints ")
 
 
 def test_a_correction_that_changes_nothing_and_a_second_for_one_cell_are_refused(plan_copy):
     """41.5, indicator 3's printed 2020 baseline, "corrected" to 41.5 is no correction (the row was left in by
-    mistake); a cell corrected twice is told at its second row, naming its first."""
+    mistake); a cell corrected twice is told at its second row, naming its first: both in one round (the second came
+    a run after the first)."""
     with open(plan_copy / "corrections.csv", "a", encoding="utf-8") as handle:
         handle.write("3,,baseline_2020,41.5,41.5,the printed value checked against the bulletin,\n"
                      "19,,target_2024,3..5,3.5,the same typing error as line 3,\n")
     with pytest.raises(InputError) as caught:
         clean(plan_copy)
-    assert str(caught.value).endswith(
-        "corrections.csv:4: corrected_value: '41.5' is the printed text itself: nothing is corrected; remove the row, "
-        "or give the value the cell should hold")
-    (plan_copy / "corrections.csv").write_text("\n".join(
-        (plan_copy / "corrections.csv").read_text(encoding="utf-8").splitlines()[:3] + [
-            "19,,target_2024,3..5,3.5,the same typing error as line 3,"]) + "\n", encoding="utf-8")
+    assert [line.split("corrections.csv:", 1)[1] for line in str(caught.value).splitlines()] == [
+        "4: corrected_value: '41.5' is the printed text itself: nothing is corrected; remove the row, or give the "
+        "value the cell should hold",
+        "5: field: a second correction for indicator 19 target_2024 (first at line 3)"]
+
+
+def test_a_corrections_rows_every_mistake_is_told_in_one_round(plan_copy):
+    """Indicator 12's correction with a reason of one word and a printed text mistyped (the table prints '14.6 ', line
+    183), and indicator 19's with a reason_zh of a dot: three lines in one run (the printed text came a run after the
+    reason), and no cell looked for in a row whose field is misspelt."""
+    (plan_copy / "corrections.csv").write_text(
+        "indicator_id,series,field,printed_text,corrected_value,reason,reason_zh\n"
+        "12,,baseline_2021,14.7 ,14.6,ok,多出的空格不影响数值\n"
+        "19,,target_2024,3..5,3.5,a doubled decimal point,.\n"
+        "3,,basline_2020,41.5,41.6,the field name misspelt here,\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:
         clean(plan_copy)
-    assert str(caught.value).endswith("corrections.csv:4: field: a second correction for indicator 19 target_2024 "
-                                      "(first at line 3)")
+    lines = [line.split("corrections.csv:", 1)[1] for line in str(caught.value).splitlines()]
+    advice = "say in words why (for example 统计口径调整，见公报注释 or 'the survey method changed in 2023, see the " \
+             "bulletin's note')"
+    assert lines[0] == f"2: reason: 'ok' is no reason; {advice}"
+    assert lines[1].startswith("2: printed_text: '14.7 ' no longer matches the source, which prints '14.6 ' at ")
+    assert lines[1].endswith("weihai-innovative-city-plan-2022.txt:183")
+    assert [line.split(": ", 2)[:2] for line in lines] == [["2", "reason"], ["2", "printed_text"], ["3", "reason_zh"],
+                                                           ["4", "field"]]
+    assert lines[2] == f"3: reason_zh: '.' is no reason; {advice}"
 
 
 def test_without_the_correction_the_typo_is_an_unknown_token(plan_copy):

@@ -1,6 +1,6 @@
 """The files a person maintains beside a printed plan: metadata, categories, corrections, prose checks.
 
-Each reader checks its file row by row and names the file, line and field of the first mistake.
+Each reader checks its file row by row and names the file, line and field of every mistake, all in one round.
 ``corrections.csv`` and ``prose_checks.csv`` are optional (absent: none); the metadata and the
 categories are needed to read a printed table, which prints neither English names nor units.
 """
@@ -84,19 +84,22 @@ def refuse_shared_short_names(frame: pd.DataFrame, path: Path, mistakes: Mistake
                 first[name] = (row.indicator_id, series, line)
 
 
-def refuse_duplicates(frame: pd.DataFrame, keys: list[str], path: Path, field: str, describe) -> None:
+def refuse_duplicates(frame: pd.DataFrame, keys: list[str], path: Path, field: str, describe,
+                      mistakes: Mistakes | None = None) -> None:
     """A key given twice stops the run at each occurrence after its first, all told in one round, each naming the
-    line that gives it first; ``describe(row)`` says what repeats."""
+    line that gives it first; ``describe(row)`` says what repeats. With ``mistakes``, they are added there, told with
+    the file's other mistakes (in the order of its lines)."""
     duplicated = frame[frame.duplicated(keys, keep="first")]
     if duplicated.empty:
         return
     first = frame.drop_duplicates(keys, keep="first").set_index(keys)[LINE_COLUMN]
-    told = Mistakes()
+    told = Mistakes() if mistakes is None else mistakes
     for _, row in duplicated.iterrows():
         where = first.get(tuple(row[key] for key in keys) if len(keys) > 1 else row[keys[0]])
         told.add(InputError(f"{describe(row)} (first at line {int(where)})", file=path,
                             line=int(row[LINE_COLUMN]), field=field))
-    told.check()
+    if mistakes is None:
+        told.check()
 
 
 def check_direction(direction: str, kind: str, path: Path, line: int) -> None:
@@ -168,24 +171,26 @@ def load_corrections(folder: Path, fields: tuple[ValueField, ...], check_cell=No
     frame = read_strict_csv(path, CORRECTION_COLUMNS, CORRECTION_OPTIONAL_COLUMNS, text_kinds=CORRECTION_TEXT,
                             defer=True)
     names = [field.name for field in fields]
-    ids, told = [], Mistakes()  # every row's first mistake told in one round, with the reading's
+    ids, told = [], Mistakes()  # every mistake of every row told in one round, with the reading's
     for error in frame.attrs["mistakes"]:
         told.add(error)
     for row in frame.itertuples():
-        ids.append(None)
-        with told.row():
-            ids[-1] = _correction_row(row, path, names)
-            if check_cell is not None:
-                check_cell(row._replace(indicator_id=ids[-1]))
+        ids.append(_correction_row(row, path, names, told))
+        if ids[-1] is None or check_cell is None:
+            continue
+        line = getattr(row, LINE_COLUMN)
+        with told.row():  # the cell it names, once the row names one: no cell of a field misspelt is looked for
+            check_cell(row._replace(indicator_id=ids[-1]))
             if row.corrected_value == row.printed_text:  # the cell as the table prints it, "corrected" to itself
                 raise InputError(f"{quote(row.corrected_value)} is the printed text itself: nothing is corrected; "
-                                 "remove the row, or give the value the cell should hold", file=path,
-                                 line=getattr(row, LINE_COLUMN), field="corrected_value")
+                                 "remove the row, or give the value the cell should hold", file=path, line=line,
+                                 field="corrected_value")
+    frame["indicator_id"] = ids
+    named = frame[frame["indicator_id"].notna()]  # a row whose cell cannot be told is no second correction of one
+    refuse_duplicates(named, ["indicator_id", "series", "field"], path, "field",
+                      lambda row: f"a second correction for indicator {row.indicator_id} {row.field}", told)
     told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
     told.check()
-    frame["indicator_id"] = ids
-    refuse_duplicates(frame, ["indicator_id", "series", "field"], path, "field",
-                      lambda row: f"a second correction for indicator {row.indicator_id} {row.field}")
     return frame
 
 
@@ -214,27 +219,36 @@ def correction_cell_check(cells: pd.DataFrame, corrections_path: Path, source_pa
     return check
 
 
-def _correction_row(row, path: Path, names: list[str]) -> int:
-    """One row of ``corrections.csv`` checked; its indicator's number."""
+def _correction_row(row, path: Path, names: list[str], told: Mistakes) -> int | None:
+    """One row of ``corrections.csv`` checked, its every mistake added to ``told`` (a reason of one word and a value
+    mistyped: both, in one round); its indicator's number, or None where the row names no cell of the table (a series,
+    an indicator or a field mistyped)."""
     line = getattr(row, LINE_COLUMN)
-    check_row_series(row.series, path, line)
-    indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id")
-    if row.field not in names:
-        raise InputError(f"field {quote(row.field)} unknown; use one of {', '.join(names)}",
-                         file=path, line=line, field="field")
-    if not visible(row.reason):
-        raise InputError("every correction needs a reason", file=path, line=line, field="reason")
+    indicator_id = None
+    with told.row():
+        check_row_series(row.series, path, line)
+    with told.row():
+        indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id")
+    with told.row():
+        if row.field not in names:
+            raise InputError(f"field {quote(row.field)} unknown; use one of {', '.join(names)}",
+                             file=path, line=line, field="field")
+    with told.row():
+        if not visible(row.reason):
+            raise InputError("every correction needs a reason", file=path, line=line, field="reason")
     for column in ("reason", "confirm", "reason_zh"):
         text = getattr(row, column, "") or ""
-        if visible(text) and not says_why(text):
-            raise InputError(f"{quote(text.strip())} is no reason; {REASON_ADVICE}", file=path, line=line,
-                             field=column)
-    if not row.corrected_value.strip():
-        raise InputError("empty corrected value", file=path, line=line, field="corrected_value")
-    if not (PLAIN_NUMBER.fullmatch(row.corrected_value) or COMBINED_CELL.fullmatch(row.corrected_value)):
-        raise InputError(f"{quote(row.corrected_value)} is not a number as the table would print it "
-                         "(digits with one decimal point)", file=path, line=line, field="corrected_value")
-    return indicator_id
+        with told.row():
+            if visible(text) and not says_why(text):
+                raise InputError(f"{quote(text.strip())} is no reason; {REASON_ADVICE}", file=path, line=line,
+                                 field=column)
+    with told.row():
+        if not row.corrected_value.strip():
+            raise InputError("empty corrected value", file=path, line=line, field="corrected_value")
+        if not (PLAIN_NUMBER.fullmatch(row.corrected_value) or COMBINED_CELL.fullmatch(row.corrected_value)):
+            raise InputError(f"{quote(row.corrected_value)} is not a number as the table would print it "
+                             "(digits with one decimal point)", file=path, line=line, field="corrected_value")
+    return indicator_id if row.series in SERIES and row.field in names else None
 
 
 def load_prose_checks(folder: Path, fields: tuple[ValueField, ...]) -> pd.DataFrame:
