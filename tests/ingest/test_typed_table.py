@@ -101,3 +101,29 @@ def test_every_row_given_twice_is_told_in_one_round_with_its_first_line(tmp_path
     assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
         "indicators.csv:12: indicator_id: indicator 1 series '' appears twice (first at line 2)",
         "indicators.csv:13: indicator_id: indicator 2 series '' appears twice (first at line 3)"]
+
+
+def test_a_row_of_the_wrong_length_stops_no_other_rows_checks_in_indicators_csv(tmp_path):
+    """A core typed 是 (line 2), a cell too many (line 4), a direction typed 增长 (line 5) and indicator 1 pasted again
+    below the table (line 12, its short names changed): four lines in one run, in the file's order (the row of the
+    wrong length was told alone, the row given twice a round after the others)."""
+    def broken(rows):
+        rows[1][10] = "是"
+        rows[3].append("extra")
+        rows[4][11] = "增长"
+        again = list(rows[1])
+        again[6], again[7], again[10] = again[6] + "（二）", again[7] + " II", "true"
+        rows.append(again)
+
+    _indicators_with(tmp_path, broken)
+    with pytest.raises(InputError) as caught:
+        read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
+    columns = "indicator_id, series, category_zh, category_en, name_zh, name_en, short_name_zh, short_name_en, " \
+              "unit_zh, unit_en, core, direction, kind, base_source, base_source_en"
+    assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
+        "indicators.csv:2: core: core '是': write true or false",
+        f"indicators.csv:4: 16 fields, expected 15 ({columns}): a comma too many or too few? Put text holding a "
+        "comma in double quotes",
+        "indicators.csv:5: direction: direction '增长' unknown; use one of higher, lower, at_least, at_most, within, "
+        "exactly, none",
+        "indicators.csv:12: indicator_id: indicator 1 series '' appears twice (first at line 2)"]

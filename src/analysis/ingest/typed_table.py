@@ -141,8 +141,13 @@ def _typed_cell(row, values_path: Path, indicators_name: str, known: dict, direc
 
 
 def _read_indicators(path: Path) -> pd.DataFrame:
-    frame = read_strict_csv(path, TYPED_INDICATOR_COLUMNS, TYPED_INDICATOR_OPTIONAL, text_kinds=TYPED_INDICATOR_TEXT)
-    ids, cores, told = [], [], Mistakes()  # every cell's mistake told at once (core 是 and direction 增长 together)
+    frame = read_strict_csv(path, TYPED_INDICATOR_COLUMNS, TYPED_INDICATOR_OPTIONAL, text_kinds=TYPED_INDICATOR_TEXT,
+                            defer=True)
+    # every cell's mistake told at once (core 是 and direction 增长 together), with the rows of too few or too many
+    # fields and the cells of hidden characters the reading found (those rows left out of the checks below)
+    ids, cores, told = [], [], Mistakes()
+    for error in frame.attrs["mistakes"]:
+        told.add(error)
     for row in frame.itertuples():
         with told.row():
             check_row_series(row.series, path, getattr(row, LINE_COLUMN))
@@ -178,9 +183,9 @@ def _read_indicators(path: Path) -> pd.DataFrame:
                                 f"{quote(name)} at line {first}: give it one English name", file=path, line=line,
                                 field="category_en"))
     refuse_shared_short_names(frame, path, told)
-    told.errors.sort(key=lambda error: error.line)
+    refuse_duplicates(frame[frame["indicator_id"].notna()], ["indicator_id", "series"], path, "indicator_id",
+                      lambda row: f"indicator {row.indicator_id} series {row.series!r} appears twice", told)
+    told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
     told.check()
-    refuse_duplicates(frame, ["indicator_id", "series"], path, "indicator_id",
-                      lambda row: f"indicator {row.indicator_id} series {row.series!r} appears twice")
     frame = frame.rename(columns={LINE_COLUMN: "source_line"})
     return frame.sort_values(["indicator_id", "series"], kind="stable").reset_index(drop=True)[TABLE_INDICATOR_COLUMNS]
