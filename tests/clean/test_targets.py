@@ -170,7 +170,7 @@ def test_a_plan_that_cannot_be_meant_is_refused_by_line(tmp_path, indicators, va
 
 def test_every_year_mistake_of_a_typed_plan_is_told_in_one_round(tmp_path):
     """A target in or before the base year (line 3), a series without a target (indicators.csv:3) and a target
-    after the final evaluation (line 6): all three at once, by line, not one a run."""
+    after the final evaluation (line 6): all three at once, file by file and by line, not one a run."""
     values = ("2,,2022,baseline,2.4,,\n2,,2021,target,2.6,,\n2,,2027,target,2.8,,\n3,,2022,baseline,380,,\n"
               "4,,2022,baseline,10,,\n4,,2029,target,12,,\n4,,2027,target,11,,\n")
     fourth = COUNT.replace("3,", "4,", 1).replace(",高企,High-tech firms,", ",高企（二）,High-tech firms II,")
@@ -179,6 +179,32 @@ def test_every_year_mistake_of_a_typed_plan_is_told_in_one_round(tmp_path):
         values_of(folder)
     lines = caught.value.lines()
     assert len(lines) == 3, lines
-    assert "values.csv:3: year: indicator 2: a target for 2021, in or before the base year 2022" in lines[0]
-    assert "indicators.csv:3: indicator_id: indicator 3 has no target" in lines[1]
+    assert "indicators.csv:3: indicator_id: indicator 3 has no target" in lines[0]
+    assert "values.csv:3: year: indicator 2: a target for 2021, in or before the base year 2022" in lines[1]
     assert "values.csv:7: year: indicator 4: target year 2029 is after the final evaluation (2027" in lines[2]
+
+
+def test_every_mistake_of_values_csv_is_told_in_one_round_without_those_of_its_rows_refused(tmp_path):
+    """A signed percent (line 3), a value that is no number (line 6), a row given twice (line 8), a row of a field too
+    many (line 9) and a target in the base year (line 11): five lines in one run, in the file's order, where they came
+    in three (the rows, then their numbers, then the years). Indicator 3's only target is the row that is no number,
+    and its only baseline the row too long: neither is told missing as well; nor is plan.yml told that its final
+    evaluation (2027) is not the year of the last targets read (2026), with indicator 3's 2027 target refused."""
+    fourth = COUNT.replace("3,", "4,", 1).replace(",高企,High-tech firms,", ",高企（二）,High-tech firms II,")
+    values = ("2,,2022,baseline,2.4,,\n2,,2027,target,-15,percent,\n2,,2026,target,2.6,,\n"
+              "4,,2022,baseline,10,,\n3,,2027,target,五百,,\n4,,2026,target,11,,\n4,,2026,target,11,,\n"
+              "3,,2022,baseline,380,,,x\n4,,2021,baseline,9,,\n4,,2022,target,10,,\n")
+    folder = plan_folder(tmp_path, SHARE + COUNT + fourth, values, evaluations="{2027: final}")
+    with pytest.raises(InputErrors) as caught:
+        values_of(folder)
+    lines = [line.split("values.csv:", 1)[1] for line in caught.value.lines()]
+    assert lines == [
+        "3: value: '-15' with basis percent: write the change without a sign, as the plan does (下降15%: 15); it goes "
+        "the way the direction says is better (lower: down)",
+        "6: value: '五百' is not a number: write it here as plain digits with a decimal point, no spaces inside, "
+        "thousands separators, units or % signs",
+        "8: year: indicator 4: its target for 2026 is given twice; keep one (first at line 7)",
+        "9: 8 fields, expected 7 (indicator_id, series, year, value_type, value, basis, note): a comma too many or too "
+        "few? Put text holding a comma in double quotes",
+        "11: year: indicator 4: a target for 2022, in or before the base year 2022 (plan.yml): a target lies ahead "
+        "of the base"]

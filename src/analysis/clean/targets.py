@@ -30,8 +30,12 @@ from .quality import RELATIVE, details, in_language, met_by
 
 
 def check_plan_years(plan: Plan, indicators: pd.DataFrame, values: pd.DataFrame, source_path: Path,
-                     kinds_path: Path, kind_lines: dict[tuple, int]) -> None:
-    """The plan's years and targets against each other (see the module's docstring)."""
+                     kinds_path: Path, kind_lines: dict[tuple, int], mistakes: Mistakes | None = None,
+                     refused=frozenset()) -> None:
+    """The plan's years and targets against each other (see the module's docstring). With ``mistakes``, what is
+    wrong is added there, told with the table's other mistakes; ``refused``: the series of rows already refused (None:
+    a row whose series cannot be told), whose targets and baselines are not in ``values``: what a series lacks is not
+    told of them, nor the year of the plan's last targets, until those rows are read."""
     numeric = indicators[indicators["kind"] != "qualitative"]
     targets = values[values["value_type"] == "target"]
     baselines = values[values["value_type"] == "baseline"]
@@ -41,8 +45,9 @@ def check_plan_years(plan: Plan, indicators: pd.DataFrame, values: pd.DataFrame,
                             f"{plan.base_year} (plan.yml): a target lies ahead of the base", file=source_path,
                             line=row.source_line, field="year"))
     for row in numeric.itertuples():
+        whole = None not in refused and (row.indicator_id, row.series) not in refused
         with told.row():
-            _check_series(plan, row, targets, baselines, source_path, kinds_path, kind_lines)
+            _check_series(plan, row, targets, baselines, source_path, kinds_path, kind_lines, whole)
     final = max(year for year, kind in plan.evaluations.items() if kind == "final")
     last = int(targets["year"].max()) if not targets.empty else final
     if last > final and (targets["year"] == final).any():
@@ -51,19 +56,31 @@ def check_plan_years(plan: Plan, indicators: pd.DataFrame, values: pd.DataFrame,
             told.add(InputError(f"indicator {_label(row)}: target year {row.year} is after the final evaluation "
                                 f"({final}, plan.yml), which judges the plan's last targets: is the year a typo?",
                                 file=source_path, line=row.source_line, field="year"))
-    told.check()
+    if mistakes is not None:
+        for error in told.errors:
+            mistakes.add(error)
+    if told.errors or refused:
+        if mistakes is None:
+            told.check()
+        return
     if last != final:
-        raise InputError(f"the final evaluation in {final} is not the year of the plan's last targets ({last}); "
-                         "the final evaluation judges them", file=plan.folder / PLAN_FILE, field="evaluations")
+        error = InputError(f"the final evaluation in {final} is not the year of the plan's last targets ({last}); "
+                           "the final evaluation judges them", file=plan.folder / PLAN_FILE, field="evaluations")
+        if mistakes is None:
+            raise error
+        mistakes.add(error)
 
 
 def _check_series(plan: Plan, row, targets: pd.DataFrame, baselines: pd.DataFrame, source_path: Path,
-                  kinds_path: Path, kind_lines: dict[tuple, int]) -> None:
-    """One numeric series' targets and baselines: a target, a range's bounds, baselines before the targets."""
+                  kinds_path: Path, kind_lines: dict[tuple, int], whole: bool = True) -> None:
+    """One numeric series' targets and baselines: a target, a range's bounds, baselines before the targets; what it
+    lacks only where it is ``whole`` (none of its rows refused)."""
     key = (row.indicator_id, row.series)
     own_targets = targets[(targets["indicator_id"] == key[0]) & (targets["series"] == key[1])]
     own_baselines = baselines[(baselines["indicator_id"] == key[0]) & (baselines["series"] == key[1])]
     line = kind_lines.get(key)
+    if own_targets.empty and not whole:
+        return  # its targets refused, told with their rows
     if own_targets.empty:
         raise InputError(f"indicator {_label(row)} has no target: a numeric indicator needs one (or is it "
                          "qualitative?)", file=kinds_path, line=line, field="indicator_id")
@@ -79,7 +96,7 @@ def _check_series(plan: Plan, row, targets: pd.DataFrame, baselines: pd.DataFram
         raise InputError(f"indicator {_label(row)}: a baseline for {bad.year}, in or after its first target "
                          f"year {first}: a baseline comes before the targets", file=source_path,
                          line=int(bad.source_line), field="year")
-    if own_baselines.empty and not str(getattr(row, "base_source", "")).strip():
+    if own_baselines.empty and whole and not str(getattr(row, "base_source", "")).strip():
         raise InputError(f"indicator {_label(row)} has no baseline: give its {plan.base_year} value in the "
                          "table, or name in base_source the statistic its base value comes from (the "
                          f"{plan.base_year} observation then gives it)", file=kinds_path, line=line,

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputError, Mistakes
+from ..errors import InputError, Mistakes, file_order
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.departments import DEPARTMENTS_FILE
 from ..ingest.hand_files import (
@@ -91,7 +91,7 @@ RELATIVE_WORDS_BASIS = {"翻一番": ("2", "multiple"), "翻两番": ("4", "mult
 RELATIVE_WORDS = re.compile("|".join(RELATIVE_WORDS_BASIS))
 
 def apply_corrections(cells: pd.DataFrame, corrections: pd.DataFrame, corrections_path: Path,
-                      source_path: Path) -> pd.DataFrame:
+                      source_path: Path, refused=frozenset()) -> pd.DataFrame:
     """Return ``cells`` with a ``text`` column: the corrected text where a correction applies.
 
     A correction whose cell does not exist, or whose ``printed_text`` differs from what the table
@@ -101,9 +101,11 @@ def apply_corrections(cells: pd.DataFrame, corrections: pd.DataFrame, correction
     cells["text"] = cells["printed_text"]
     cells["correction"] = ""
     cells["correction_zh"] = ""
-    check = correction_cell_check(cells, corrections_path, source_path)
+    check = correction_cell_check(cells, corrections_path, source_path, refused)
     for row in corrections.itertuples():
         index = check(row)
+        if index is None:  # a cell of a row refused (told): nothing to correct
+            continue
         cells.at[index, "text"] = row.corrected_value
         cells.at[index, "correction"] = row.reason
         cells.at[index, "correction_zh"] = getattr(row, "reason_zh", "") or ""
@@ -116,15 +118,19 @@ def _number(text: str) -> float | None:
     return float(text) if PLAIN_NUMBER.fullmatch(text) else None
 
 
-def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str, printed: bool = True) -> pd.DataFrame:
+def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str, printed: bool = True,
+                 mistakes: Mistakes | None = None, refused: set | None = None) -> pd.DataFrame:
     """Turn the (corrected) text of every value cell into numbers, splitting combined cells.
 
     Only plain decimals (``22154``, ``2.36``) and combined national/provincial cells
     (``国2.8/省3.1``) are accepted, exactly as written: anything else, including a stray space,
     needs a row in ``corrections.csv`` in a ``printed`` table (its text stays as the plan prints it); in a typed one
-    (values.csv) the cell is fixed where it is.
+    (values.csv) the cell is fixed where it is. A typed cell's mistakes are told all at once; with ``mistakes``, they
+    are added there, the cells left out and their series added to ``refused``, for the checks after to pass them over.
     """
-    records, typed_mistakes = [], Mistakes()
+    records = []
+    typed_mistakes = Mistakes() if mistakes is None else mistakes
+    refused = set() if refused is None else refused
     for row in cells.itertuples():
         base = {"indicator_id": row.indicator_id, "year": row.year, "value_type": row.value_type,
                 "printed_text": row.printed_text, "source": source_label, "source_line": row.source_line,
@@ -143,8 +149,11 @@ def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str, prin
             if upper is None or value is None or upper < value:
                 problem = ("is not a number" if upper is None else f"is below the lower bound {row.text}"
                            if value is not None else "needs a plain number for the lower bound in value")
-                raise InputError(f"indicator {row.indicator_id} {row.field}: the upper bound {upper_text!r} "
-                                 f"{problem}", file=source_path, line=row.source_line, field="upper")
+                typed_mistakes.add(InputError(f"indicator {row.indicator_id} {row.field}: the upper bound "
+                                              f"{upper_text!r} {problem}", file=source_path, line=row.source_line,
+                                              field="upper"))
+                refused.add((row.indicator_id, row.series))
+                continue  # every such cell told at once, with the cells that are no number
             base["upper"] = upper
         if value is not None:
             records.append({**base, "series": row.series, "value": value, "processing": ";".join(processing)})
@@ -173,12 +182,16 @@ def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str, prin
             typed_mistakes.add(InputError(f"{row.text!r} is not a number{hint}: write it here as plain digits with "
                                           "a decimal point, no spaces inside, thousands separators, units or % signs",
                                           file=source_path, line=row.source_line, field="value"))
+            refused.add((row.indicator_id, row.series))
             continue  # every such cell told at once
         raise InputError(f"indicator {row.indicator_id} {row.field}: unknown printed token "
                          f"{row.text!r}; if it is a typo, add a row to corrections.csv",
                          file=source_path, line=row.source_line, field=row.field)
-    typed_mistakes.check()
-    values = pd.DataFrame.from_records(records)
+    if mistakes is None:
+        typed_mistakes.check()
+    values = pd.DataFrame.from_records(records, columns=None if records else [
+        "indicator_id", "year", "value_type", "printed_text", "source", "source_line", "note", "upper",
+        *NOTE_COLUMNS, "series", "value", "processing"])
     # A row printed with combined cells must be combined in all its cells, or the series differ.
     for indicator_id, group in values.groupby("indicator_id"):
         split = group["processing"].str.contains("split")
@@ -257,16 +270,25 @@ def clean_plan_table(inputs: PlanInputs) -> CleanDataset:
     plan, table = inputs.plan, inputs.table
     folder = plan.folder
     source_path = table.source
-    corrected = apply_corrections(table.cells, inputs.corrections, folder / CORRECTIONS_FILE, source_path)
-    values = parse_values(corrected, source_path, source_path.name, table.printed)
+    corrected = apply_corrections(table.cells, inputs.corrections, folder / CORRECTIONS_FILE, source_path,
+                                  table.refused)
+    # a typed table's mistakes, those found reading it and those found below in its other rows, told in one round
+    told, refused = Mistakes(), set(table.refused)
+    for error in table.mistakes:
+        told.add(error)
+    values = parse_values(corrected, source_path, source_path.name, table.printed,
+                          *((told, refused) if not table.printed else ()))
     if inputs.typed_indicators is None:
         indicators = build_indicators(table, values, inputs.metadata, inputs.categories, folder / METADATA_FILE)
     else:
         indicators = inputs.typed_indicators
     indicators = attach_departments(indicators, inputs.departments, folder / DEPARTMENTS_FILE)
-    check_table_values(indicators, values, corrected, inputs.corrections, folder / CORRECTIONS_FILE,
-                       *_kind_lines(inputs, indicators), source_path)
-    check_plan_years(plan, indicators, values, source_path, *_kind_lines(inputs, indicators))
+    with told.row():
+        check_table_values(indicators, values, corrected, inputs.corrections, folder / CORRECTIONS_FILE,
+                           *_kind_lines(inputs, indicators), source_path)
+    check_plan_years(plan, indicators, values, source_path, *_kind_lines(inputs, indicators), told, refused)
+    told.errors.sort(key=file_order())
+    told.check()
     values = values.assign(reference="", published="", source_sheet="",
                            **dict.fromkeys(REFERENCE_COLUMNS, ""))[list(VALUE_COLUMNS)]
     values = values.sort_values(["indicator_id", "series", "value_type", "year"], kind="stable")

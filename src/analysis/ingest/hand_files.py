@@ -194,14 +194,18 @@ def load_corrections(folder: Path, fields: tuple[ValueField, ...], check_cell=No
     return frame
 
 
-def correction_cell_check(cells: pd.DataFrame, corrections_path: Path, source_path: Path):
+def correction_cell_check(cells: pd.DataFrame, corrections_path: Path, source_path: Path, refused=frozenset()):
     """``check(row)``: the index in ``cells`` of the cell a row of corrections.csv corrects; raises when the table
-    has no such cell or prints another text there (the source changed, or the correction was mistyped)."""
+    has no such cell or prints another text there (the source changed, or the correction was mistyped). ``refused``:
+    the series of a typed table's rows refused (None: a row whose series cannot be told), whose cells are not in
+    ``cells``: a correction that may name one of them is not checked (None), its row's own mistake being told."""
     keyed = {(r.indicator_id, r.series, r.field): i for i, r in enumerate(cells.itertuples())}
 
-    def check(row) -> int:
+    def check(row) -> int | None:
         line = getattr(row, LINE_COLUMN)
         key = (row.indicator_id, row.series, row.field)
+        if key not in keyed and (None in refused or (row.indicator_id, row.series) in refused):
+            return None
         if key not in keyed:
             raise InputError(f"no printed cell for indicator {row.indicator_id}"
                              f"{' series ' + row.series if row.series else ''} {row.field}: the table "

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import InputError, Mistakes, file_order
 from ..plan import Plan
 from .csv_reader import LINE_COLUMN, read_strict_csv
 from .departments import load_departments
@@ -88,12 +88,24 @@ def load_plan_inputs(plan: Plan) -> PlanInputs:
                    else source for source in sources]
         metadata, categories = load_metadata(folder), load_categories(folder)
     else:
-        table, typed_indicators = read_typed_table(plan.table_file("indicators"), plan.table_file("values"))
+        # values.csv's mistakes kept for the clean step, which tells them with those it finds in its other rows
+        table, typed_indicators = read_typed_table(plan.table_file("indicators"), plan.table_file("values"),
+                                                   defer=True)
         source_lines, metadata, categories = [], None, None
-    departments = load_departments(folder, source_lines or None)
+    try:
+        departments = load_departments(folder, source_lines or None)
+        corrections = load_corrections(folder, table.fields, correction_cell_check(
+            table.cells, folder / CORRECTIONS_FILE, table.source, table.refused))
+        prose_checks = load_prose_checks(folder, table.fields)
+        tasks = load_plan_tasks(folder, plan.printed_text)
+    except InputError as exc:  # another file's mistake: told with the table's, not a round before them
+        if not table.mistakes:
+            raise
+        told = Mistakes()
+        for error in (*table.mistakes, exc):
+            told.add(error)
+        told.errors.sort(key=file_order())
+        told.check()
     return PlanInputs(plan=plan, sources=sources, table=table, typed_indicators=typed_indicators,
                       source_lines=source_lines, metadata=metadata, categories=categories,
-                      corrections=load_corrections(folder, table.fields, correction_cell_check(
-                          table.cells, folder / CORRECTIONS_FILE, table.source)), departments=departments,
-                      prose_checks=load_prose_checks(folder, table.fields),
-                      tasks=load_plan_tasks(folder, plan.printed_text))
+                      corrections=corrections, departments=departments, prose_checks=prose_checks, tasks=tasks)

@@ -94,6 +94,12 @@ class PlanTable:
     rows_source: Path | None = None  # where the rows are given, when not in ``source`` (a typed indicators.csv)
     title_line: int | None = None
     core_note: str = ""
+    #: A typed table's mistakes found while it was read, told with those the later checks find in its other rows (a
+    #: value that is no number, a target before the base year): one round for the file.
+    mistakes: tuple = ()
+    #: The series ``(indicator_id, series)`` of the rows refused while reading, whose cells are not in ``cells``: a
+    #: check of what a series lacks (a target, a baseline) leaves them out; None: a row whose series cannot be told.
+    refused: frozenset = frozenset()
 
     @property
     def printed(self) -> bool:

@@ -8,13 +8,21 @@ parsing and every later step treat both kinds of plan alike.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import InputError, Mistakes, quote
 from ..text import visible
-from ..vocabulary import BASE_SOURCE_COLUMNS, NOTE_COLUMNS, TABLE_INDICATOR_COLUMNS, TARGET_BASES, lower_is_better
+from ..vocabulary import (
+    BASE_SOURCE_COLUMNS,
+    NOTE_COLUMNS,
+    SERIES,
+    TABLE_INDICATOR_COLUMNS,
+    TARGET_BASES,
+    lower_is_better,
+)
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
 from .hand_files import (
     check_direction,
@@ -50,8 +58,13 @@ def _at_least_100(text: str) -> bool:
         return False
 
 
-def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTable, pd.DataFrame]:
-    """Read a typed plan; returns its table (value cells as text) and its indicators with their metadata."""
+def read_typed_table(indicators_path: Path, values_path: Path, defer: bool = False) -> tuple[PlanTable, pd.DataFrame]:
+    """Read a typed plan; returns its table (value cells as text) and its indicators with their metadata.
+
+    Every row of ``values.csv`` is checked and every row's mistake told at once (the first of each row). With
+    ``defer``, they are not raised but kept in the table's ``mistakes``, the rows refused left out of its cells and
+    their series in ``refused``: the clean step tells them with what it finds in the other rows (a value that is no
+    number, a target before the base year), the whole file in one round."""
     indicators = _read_indicators(Path(indicators_path))
     values_path = Path(values_path)
     frame = read_strict_csv(values_path, TYPED_VALUE_COLUMNS, TYPED_VALUE_OPTIONAL,
@@ -60,32 +73,61 @@ def read_typed_table(indicators_path: Path, values_path: Path) -> tuple[PlanTabl
     directions = {(r.indicator_id, r.series): r.direction for r in indicators.itertuples()}
     # every row's mistake told at once (the first of each row), with the rows of too few or too many fields and the
     # cells of hidden characters the reading found: one round for the file, in its lines' order
-    cells, told = [], Mistakes()
+    cells, told, refused, kept = [], Mistakes(), set(), []
     for error in frame.attrs["mistakes"]:
         told.add(error)
-    for row in frame.itertuples():
+        if error.line != 1:  # a row left out by the reading (the header's mistakes are line 1): its series unknown
+            refused.add(None)
+    refused_fields = []
+    for index, row in enumerate(frame.itertuples()):
+        read = False
         with told.row():
             check_row_series(row.series, values_path, getattr(row, LINE_COLUMN))
             cells.append(_typed_cell(row, values_path, indicators_path.name, known, directions))
-    told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
-    told.check()
+            read = True
+        if read:
+            kept.append(index)
+        else:
+            refused.add(_series_of(row))
+            refused_fields.append(_field_of(row))
+    frame = frame.iloc[kept].reset_index(drop=True)
     frame = frame.assign(indicator_id=[c["indicator_id"] for c in cells], field=[c["field"] for c in cells])
     refuse_duplicates(frame, ["indicator_id", "series", "field"], values_path, "year",
                       lambda row: f"indicator {row.indicator_id}{' series ' + row.series if row.series else ''}: "
-                                  f"its {row.value_type} for {str(row.year).strip()} is given twice; keep one")
+                                  f"its {row.value_type} for {str(row.year).strip()} is given twice; keep one", told)
+    told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
+    if not defer:
+        told.check()
     cells = pd.DataFrame(cells, columns=["indicator_id", "series", "field", "year", "value_type", "printed_text",
                                          "source_line", "basis", "note", *NOTE_COLUMNS, "upper_text"])
-    fields = tuple(sorted({value_field(r.year, r.value_type) for r in cells.itertuples()},
-                          key=lambda f: (f.year, f.value_type != "baseline")))
-    if "target" not in {f.value_type for f in fields}:
+    cells = cells.drop_duplicates(["indicator_id", "series", "field"]).reset_index(drop=True)  # told: the first kept
+    # a field whose only row was refused is still the table's: a correction or a prose check naming it is not told
+    # that the table has no such field
+    given = {value_field(r.year, r.value_type) for r in cells.itertuples()} | {f for f in refused_fields if f}
+    fields = tuple(sorted(given, key=lambda f: (f.year, f.value_type != "baseline")))
+    if not told.errors and "target" not in {f.value_type for f in fields}:
         # baselines may all come from statistics (base_source); every series' base is checked in the clean step
         raise InputError("the table needs target values", file=values_path)
     rows = pd.DataFrame({"indicator_id": indicators["indicator_id"], "series": indicators["series"],
                          "category": indicators["category_zh"], "name_printed": indicators["name_zh"],
                          "core": indicators["core"], "qualitative": indicators["kind"] == "qualitative",
                          "source_line": indicators["source_line"]})
-    return PlanTable(source=values_path, rows=rows, cells=cells, fields=fields, rows_source=Path(indicators_path)), \
-        indicators
+    return PlanTable(source=values_path, rows=rows, cells=cells, fields=fields, rows_source=Path(indicators_path),
+                     mistakes=tuple(told.errors), refused=frozenset(refused)), indicators
+
+
+def _series_of(row) -> tuple[int, str] | None:
+    """The series a refused row of ``values.csv`` is for, where its indicator and series can be read; else None."""
+    text = row.indicator_id.strip()
+    return (int(text), row.series) if re.fullmatch(r"[0-9]{1,9}", text) and row.series in SERIES else None
+
+
+def _field_of(row):
+    """The field a refused row of ``values.csv`` gives (``target_2027``), where its year and type can be read."""
+    year = row.year.strip()
+    if row.value_type not in VALUE_TYPES or not re.fullmatch(r"[0-9]{4}", year) or not 1900 <= int(year) <= 2100:
+        return None
+    return value_field(int(year), row.value_type)
 
 
 def _typed_cell(row, values_path: Path, indicators_name: str, known: dict, directions: dict) -> dict:
