@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from analysis.errors import InputError
+from analysis.errors import InputError, InputErrors
 from analysis.plan import StatusWords, load_plan, observation_entries, observation_files
 from analysis.settings import DEFAULT_PLAN_DIR
 from tests.conftest import copy_plan
@@ -168,6 +168,43 @@ def test_a_key_given_twice_in_plan_yml_is_refused_with_both_lines(tmp_path, text
         load_plan(folder)
     assert str(caught.value).endswith(f"plan.yml:{second}: the key {key} is given twice ({where}); YAML would keep the "
                                       "last without a word: keep one")
+
+
+def test_a_key_given_twice_hides_no_other_mistake_of_plan_yml(tmp_path):
+    """published given twice, the last 2019, and the issuer without its English: all three in one run (the key
+    given twice was told alone, the file not read past it), the year checked the last one, as YAML reads it, and
+    the line saying so."""
+    folder = write(tmp_path / "plan", issuer={"zh": "威海市"})
+    before = (folder / "plan.yml").read_text(encoding="utf-8")
+    (folder / "plan.yml").write_text(before + "published: 2019\n", encoding="utf-8")
+    lines = before.splitlines()
+    first = next(number for number, line in enumerate(lines, 1) if line.startswith("published:"))
+    second = len(lines) + 1
+    with pytest.raises(InputErrors) as caught:
+        load_plan(folder)
+    assert [line.split("plan.yml", 1)[1] for line in caught.value.lines()] == [
+        ": issuer.en: no 'en' text: the report in every language (zh, en) shows it; add it",
+        f":{second}: the key 'published' is given twice (lines {first} and {second}); YAML would keep the last without "
+        f"a word: keep one (the value at line {second} is the one checked meanwhile)",
+        ": published: 2019 is outside the plan's years (2020, the base year, to 2024, its last evaluation): a plan is "
+        "published in between"]
+
+
+def test_every_key_given_twice_in_plan_yml_is_told_in_one_round(tmp_path):
+    folder = write(tmp_path / "plan")
+    before = (folder / "plan.yml").read_text(encoding="utf-8")
+    (folder / "plan.yml").write_text(before + "name: weihai\npublished: 2022\n", encoding="utf-8")
+    lines = before.splitlines()
+    name, published = (next(number for number, line in enumerate(lines, 1) if line.startswith(key))
+                       for key in ("name:", "published:"))
+    end = len(lines)
+    with pytest.raises(InputErrors) as caught:
+        load_plan(folder)
+    assert [line.split("plan.yml", 1)[1] for line in caught.value.lines()] == [
+        f":{end + 1}: the key 'name' is given twice (lines {name} and {end + 1}); YAML would keep the last without a "
+        "word: keep one",
+        f":{end + 2}: the key 'published' is given twice (lines {published} and {end + 2}); YAML would keep the last "
+        "without a word: keep one"]
 
 
 def test_a_folder_without_plan_yml(tmp_path):

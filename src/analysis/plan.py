@@ -300,9 +300,11 @@ def load_plan(folder: str | Path) -> Plan:
     if not path.exists():
         raise InputError(f"no {PLAN_FILE}: a plan folder describes its plan there (see data/raw/README.md)",
                          file=path)
-    spec = read_yaml(path, MAX_PLAN_YML_BYTES)
+    duplicates: list[_DuplicateKey] = []  # a key given twice: told with the file's other mistakes, not a round before
+    spec = read_yaml(path, MAX_PLAN_YML_BYTES, duplicates)
     if not isinstance(spec, dict):
-        raise InputError("expected a mapping of plan fields (name, city, title, …)", file=path)
+        told = [duplicate.error(path, checked=False) for duplicate in duplicates]
+        raise InputErrors([*told, InputError("expected a mapping of plan fields (name, city, title, …)", file=path)])
     spec = {_key(key): value for key, value in spec.items()}
     missing = [key for key in REQUIRED_KEYS if spec.get(key) in (None, "", {})]
     unknown = sorted(set(spec) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
@@ -341,11 +343,19 @@ def load_plan(folder: str | Path) -> Plan:
             errors.append(InputError(f"{published} is outside the plan's years ({base_year}, the base year, to "
                                      f"{max(evaluations)}, its last evaluation): a plan is published in between",
                                      file=path, field="published"))
+    if duplicates:  # each told where its key stands in the file (one inside a key's mapping, city: {zh: …, zh: …}:
+        # first), saying which value the other mistakes were told of where there are others
+        told = [duplicate.error(path, checked=bool(errors)) for duplicate in duplicates]
+        keys = {id(error): _key(duplicate.key) for error, duplicate in zip(told, duplicates) if duplicate.top}
+        errors = told + errors
+    else:
+        keys = {}
     if len(errors) == 1:
         raise errors[0]
     if errors:  # in the file's order, as its reader goes down it
         order = {key: index for index, key in enumerate(spec)}
-        raise InputErrors(sorted(errors, key=lambda error: order.get((error.field or "").split(".")[0], -1)))
+        raise InputErrors(sorted(errors, key=lambda error: order.get(
+            keys.get(id(error), (error.field or "").split(".")[0]), -1)))
     return Plan(
         folder=folder.resolve(), name=read["name"], city=read["city"], title=read["title"], issuer=read["issuer"],
         subject=read.get("subject", {}), plan_word=read.get("plan_word", {}),
@@ -380,8 +390,11 @@ def _unknown_keys(unknown: list[str], spec: dict, missing: list[str]) -> str:
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, except that a key given twice in one mapping is refused: YAML keeps the last
-    silently, so a second ``evaluations:`` pasted below the first would replace it unseen."""
+    """PyYAML's safe loader, except that a key given twice in one mapping is noted (``duplicates``): YAML keeps the
+    last silently, so a second ``evaluations:`` pasted below the first would replace it unseen. ``root``: the
+    document's own mapping, whose keys are the file's (a key twice there is named by it)."""
+
+    root = None
 
     def construct_mapping(self, node, deep=False):
         if isinstance(node, yaml.MappingNode):
@@ -392,7 +405,8 @@ class _UniqueKeyLoader(yaml.SafeLoader):
                 key = self.construct_object(key_node, deep=True)
                 try:
                     if key in seen:
-                        raise _DuplicateKey(key, seen[key], key_node.start_mark.line + 1)
+                        self.duplicates.append(_DuplicateKey(key, seen[key], key_node.start_mark.line + 1,
+                                                             node is self.root))
                     seen[key] = key_node.start_mark.line + 1
                 except TypeError:  # an unhashable key: PyYAML's own message follows
                     continue
@@ -416,21 +430,37 @@ def _yaml_error(exc: yaml.YAMLError, data: bytes, path: Path) -> InputError:
                       + f", column {mark.column + 1}", file=path, line=mark.line + 1)
 
 
-class _DuplicateKey(Exception):
-    def __init__(self, key, first: int, second: int):
-        super().__init__(key)
-        self.key, self.first, self.second = key, first, second
+@dataclass(frozen=True)
+class _DuplicateKey:
+    """A key given twice in one mapping: its lines, and whether the mapping is the document's own (a key of the
+    file)."""
+
+    key: object
+    first: int
+    second: int
+    top: bool = False
+
+    def error(self, path: Path, checked: bool) -> InputError:
+        """The key told at its second line; ``checked``: the file's other keys are checked with the last value."""
+        lines = f"lines {self.first} and {self.second}" if self.first != self.second else f"line {self.first}"
+        meanwhile = f" (the value at line {self.second} is the one checked meanwhile)" if checked else ""
+        return InputError(f"the key {quote(self.key)} is given twice ({lines}); YAML would keep the last without a "
+                          f"word: keep one{meanwhile}", file=path, line=self.second)
 
 
-def read_yaml(path: Path, limit: int):
-    """The YAML document in the regular file ``path`` (at most ``limit`` bytes); every failure names the file."""
+def read_yaml(path: Path, limit: int, duplicates: list[_DuplicateKey] | None = None):
+    """The YAML document in the regular file ``path`` (at most ``limit`` bytes); every failure names the file. A key
+    given twice in a mapping is refused, every one in one round; with ``duplicates``, they are added there instead
+    and the document read as YAML reads it (the last value), for its other mistakes to be told with them."""
     data = read_regular(path, limit)
     try:
-        return yaml.load(data.decode("utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506 (a safe loader)
-    except _DuplicateKey as exc:
-        lines = f"lines {exc.first} and {exc.second}" if exc.first != exc.second else f"line {exc.first}"
-        raise InputError(f"the key {quote(exc.key)} is given twice ({lines}); YAML would keep the last without a "
-                         "word: keep one", file=path, line=exc.second) from None
+        loader = _UniqueKeyLoader(data.decode("utf-8"))
+        loader.duplicates = []
+        try:
+            loader.root = loader.get_single_node()
+            spec = loader.construct_document(loader.root) if loader.root is not None else None
+        finally:
+            loader.dispose()
     except UnicodeDecodeError as exc:  # saved as GBK: the line it starts in, and the fix
         raise InputError(f"not UTF-8 (byte {exc.start}): save the file as UTF-8 (GBK is not read)", file=path,
                          line=data[:exc.start].count(b"\n") + 1) from None
@@ -440,6 +470,13 @@ def read_yaml(path: Path, limit: int):
         raise InputError("holds a number of more than 4,300 digits, which no field takes", file=path) from None
     except RecursionError:
         raise InputError("nested too deeply to be a plan's description", file=path) from None
+    if duplicates is not None:
+        duplicates += loader.duplicates
+    elif len(loader.duplicates) == 1:
+        raise loader.duplicates[0].error(path, checked=False)
+    elif loader.duplicates:
+        raise InputErrors([duplicate.error(path, checked=False) for duplicate in loader.duplicates])
+    return spec
 
 
 def _key(key) -> str:
