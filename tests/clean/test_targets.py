@@ -208,3 +208,20 @@ def test_every_mistake_of_values_csv_is_told_in_one_round_without_those_of_its_r
         "few? Put text holding a comma in double quotes",
         "11: year: indicator 4: a target for 2022, in or before the base year 2022 (plan.yml): a target lies ahead "
         "of the base"]
+
+
+def test_a_round_past_the_listed_mistakes_counts_those_of_every_check_in_the_rest(tmp_path):
+    """35 rows of an unknown value type (refused reading the file) and 35 values that are no number (refused
+    parsing them): 30 lines listed, then "… 40 more", the 70 of the round (the first run counted 35, and 35 more came
+    in the next)."""
+    from analysis.errors import LISTED_ERRORS
+    assert LISTED_ERRORS == 30
+    values = "2,,2022,baseline,2.4,,\n2,,2027,target,2.8,,\n" + "".join(
+        f"2,,{2030 + n},goal,1,,\n" for n in range(35)) + "".join(f"2,,{2100 - n},target,x{n},,\n" for n in range(35))
+    folder = plan_folder(tmp_path, SHARE, values)
+    with pytest.raises(InputErrors) as caught:
+        values_of(folder)
+    lines = caught.value.lines()
+    assert len(caught.value.errors) == 70
+    assert len(lines) == 31 and lines[-1] == "… 40 more"
+    assert lines[0].endswith("values.csv:4: value_type: value_type 'goal' unknown; use baseline or target")
