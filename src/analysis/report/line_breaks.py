@@ -62,6 +62,9 @@ MOVE = rf"{NUMBER}%?\s?→"
 #: A year in Latin brackets after a gap or a value (``0.5 pp (2022)``): one piece, never its closing bracket alone
 #: at the start of a line, as WeasyPrint left it after the year (Chinese keeps ``（2022年）`` by its own rules).
 YEAR_IN_BRACKETS = r"\(\d{4}\)"
+#: A number in an English unit with what it counts (per 10,000 people, 100 million yuan, per 100 person-years): one
+#: piece, as a number keeps its unit (never "per 10,000 | people", "100 million | yuan").
+COUNTED = rf"(?<![\w.,]){NUMBER}(?: (?:thousand|million|billion))? [A-Za-z]+(?:-[A-Za-z]+)*"
 #: Width in Latin letters beyond which a label may break between its words (a CJK character counts two).
 SHORT_LABEL = 12
 
@@ -293,6 +296,8 @@ def keep_words(text) -> Markup:
     if re.fullmatch(f"[{HAN}]{{2,4}}", text):  # a short word or label whole: 未报送, 已填写, 报送文件 (never 未 | 报送)
         return marked(text, [(0, len(text))])
     spans = [match.span() for match in _kept().finditer(text)] + chinese_words(text) + embedded_chinese(text)
+    # an English unit's number with what it counts, a hyphenated word (per 100 person-years: never "person- | years")
+    spans += [match.span() for match in re.finditer(rf"{COUNTED}|{HYPHENATED.pattern}", text)]
     # a unit per unit in brackets after a name (万人发明专利拥有量（件/万人）): one piece, never （件/ | 万人）
     spans += [match.span() for match in UNIT_IN_BRACKETS.finditer(text)]
     end = name_end(text)
@@ -331,7 +336,7 @@ LABEL_ASIDE = r"（[^（）]{1,8}）"
 
 def _label_spans(text: str) -> list[tuple[int, int]]:
     spans, last = [], 0
-    for match in re.finditer(rf"{LABEL_ASIDE}|{SPACED_NUMBER}|{KEPT.pattern}", text):
+    for match in re.finditer(rf"{LABEL_ASIDE}|{COUNTED}|{SPACED_NUMBER}|{KEPT.pattern}", text):
         spans += [word.span() for word in WORD.finditer(text, last, match.start())] + [match.span()]
         last = match.end()
     return spans + [word.span() for word in WORD.finditer(text, last)]
