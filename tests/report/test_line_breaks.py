@@ -630,3 +630,15 @@ def test_a_cells_unit_per_unit_in_brackets_stays_whole():
     html = str(keep_words("12. 万人发明专利拥有量（件/万人）"))
     assert '<span class="nobr">（件/万人）</span>' in html
     assert '<span class="nobr">发明专利</span><wbr>' in html
+
+
+def test_an_english_units_number_stays_with_what_it_counts():
+    """The scorecard's unit column printed "per 10,000 / people" and "100 million / yuan", the national plan's
+    "per 100 person- / years": a number and what it counts are one unit, as 24个 is in Chinese."""
+    from analysis.report.line_breaks import keep_words, label_pieces
+
+    assert label_pieces("per 10,000 people") == ["per", "10,000 people"]
+    assert label_pieces("100 million yuan") == ["100 million yuan"]
+    assert label_pieces("person-years per 10,000 employed") == ["person-years", "per", "10,000 employed"]
+    assert str(keep_words("per 100 person-years")) == 'per <span class="nobr">100 person-years</span>'
+    assert label_pieces("Needed per year") == ["Needed", "per", "year"]  # no number: its words as they were
