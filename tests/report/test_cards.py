@@ -529,3 +529,22 @@ def test_a_level_held_every_year_says_the_years_before_its_first_year_are_not_ju
     assert ("Not judged against the level: 2022 (89.5%), before 2023, the first year the plan sets it for"
             in card(cards_html_en, "indicator-17"))
     assert "不对照每年须达到的水平判断" not in card(cards_html, "indicator-2")
+
+
+def test_no_two_cards_are_headed_alike(example_tables):
+    """The plan prints one name for 4's national and provincial series (国家和省级…（%，分别列出）) and one for 5's: in
+    Chinese the two cards read alike but for the line under them; each heading says its series where the name is
+    shared, and only there (the English names differ already: no "· national" after "Revenue of national …")."""
+    from analysis.report.cards import card_name
+    from tests.conftest import relative
+
+    for language in ("zh", "en"):
+        context = load_report(relative(example_tables), 2024, language)
+        names = [card_name(context, row) for row in context.joined().itertuples()]
+        assert len(names) == len(set(names)), language
+    zh = load_report(relative(example_tables), 2024, "zh")
+    named = {(row.indicator_id, row.series): card_name(zh, row) for row in zh.joined().itertuples()}
+    assert named[(4, "provincial")] == "国家和省级农业科技园区营业总收入占地区GDP比重（%，分别列出） · 省级"
+    assert named[(6, "")] == "全员劳动生产率（万元/人）"
+    en = load_report(relative(example_tables), 2024, "en")
+    assert not any(card_name(en, row).endswith(" · national") for row in en.joined().itertuples())

@@ -321,6 +321,21 @@ def plan_period_turn(context: ReportContext, row) -> str:
     return context.words.text(f"card.plan_period_{move[0]}", **move[1]) if move else ""
 
 
+def card_name(context: ReportContext, row) -> str:
+    """A card's heading: the indicator's full name, and its series (· 国家级) where another series of the indicator is
+    named alike (the plan prints one name for both: 国家和省级农业科技园区营业总收入占地区GDP比重（%，分别列出）),
+    so that no two cards are headed alike."""
+    language = context.language
+    name = localized(row, "name", language)
+    if not row.series:
+        return name
+    others = context.indicators[(context.indicators["indicator_id"] == row.indicator_id)
+                                & (context.indicators["series"] != row.series)]
+    alike = any(localized(other, "name", language) == name for other in others.itertuples())
+    return context.words.text("card.series_name", name=name, series=context.words[f"series.{row.series}"]) \
+        if alike else name
+
+
 def card_facts(context: ReportContext, row) -> list[str]:
     """The line under a card's name: short name, unit, series, category, and whether it is a core indicator."""
     words, language = context.words, context.language

@@ -41,7 +41,6 @@ from .words import (
     data_note,
     departments_text,
     intro,
-    localized,
     other_editions,
     other_languages,
     plan_outline_of,
@@ -139,7 +138,7 @@ def card_view(context: ReportContext, figures: Figures, row) -> CardView:
     words, language = context.words, context.language
     numeric = row.status != "qualitative"
     return CardView(anchor=cards.element_id(row), indicator_id=row.indicator_id,
-                    name=localized(row, "name", language), facts=" · ".join(cards.card_facts(context, row)),
+                    name=cards.card_name(context, row), facts=" · ".join(cards.card_facts(context, row)),
                     departments=departments_text(row, words, language, plan_outline_of(context)), status=row.status,
                     status_text=status_text(row, words), chart=figures[cards.card_id(row)] if numeric else None,
                     numbers=cards.card_numbers(context, row) if numeric else None,

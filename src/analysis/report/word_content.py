@@ -48,7 +48,6 @@ from .words import (
     data_note,
     departments_text,
     intro,
-    localized,
     other_editions,
     pace_lines,
     plan_outline_of,
@@ -432,7 +431,7 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
     """A card: its full name, the facts under it, its chart, its status and numbers as a table (its type
     ``card_points``, every card's), its notes."""
     words = context.words
-    name = localized(row, "name", context.language) + (f' · {words[f"series.{row.series}"]}' if row.series else "")
+    name = cards.card_name(context, row)
     document.add(header(3, f"{row.indicator_id}. {name}", cards.element_id(row)),
                  styled("Card Facts", [para(" · ".join(cards.card_facts(context, row)))]))
     departments = departments_text(row, words, context.language, plan_outline_of(context))
