@@ -336,15 +336,15 @@ def run_import(args: argparse.Namespace) -> int:
     output_dir = check_output_dir(args.output_dir, "--output-dir", words)
     check_not_inside_raw(output_dir, "--output-dir", words=words)
 
-    from .publish.imports import import_plan
+    from .publish.imports import import_plan, open_rows
 
     imported, written = import_plan(source, output_dir / name, name)
     for path in written:
         print(f"wrote {display_path(path)}")
-    open_rows = sum(row["action"] != "read" for row in imported.review)
-    print(f"import-plan: {len(imported.indicators)} indicators, {len(imported.values)} values from table "
-          f"{imported.table}; {open_rows} readings to confirm in {display_path(output_dir / name / 'review.csv')}; "
-          f"city, title and issuer to fill in {display_path(output_dir / name / 'plan.yml')}")
+    print(imported.words.text("import_draft.done", indicators=len(imported.indicators), values=len(imported.values),
+                              table=imported.table, open_rows=open_rows(imported),
+                              review=display_path(output_dir / name / "review.csv"),
+                              plan=display_path(output_dir / name / "plan.yml")))
     return 0
 
 

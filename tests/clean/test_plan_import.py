@@ -45,7 +45,7 @@ def national_table():
 def read_back(tmp_path, header, rows, form):
     path = (write_docx(tmp_path / "plan.docx", header, rows) if form == "docx" else
             write_html(tmp_path / "plan.html", header, rows, encoding="gb18030" if form == "html-gbk" else "utf-8"))
-    return read_plan_table(read_tables(path), str(path))
+    return read_plan_table(read_tables(path), str(path), "en")
 
 
 @pytest.mark.parametrize("form", ["html", "html-gbk", "docx"])
@@ -87,7 +87,7 @@ def test_an_imported_plan_is_read_only_once_its_review_is_confirmed(tmp_path, na
     _, (header, rows) = national_table
     source = write_html(tmp_path / "national.html", header, rows)
     folder = project_tmp / "imports" / "national-draft"
-    imported, written = import_plan(source, folder, "national-draft")
+    imported, written = import_plan(source, folder, "national-draft", "en")
     assert {path.name for path in written} == {"indicators.csv", "values.csv", "review.csv", "plan.yml",
                                                 "national.html", "README.md"}
     # the draft's placeholders are no plan's words: the city, the title and the issuer, told in one round
@@ -148,8 +148,10 @@ def test_the_command_writes_a_draft_and_never_into_the_raw_folder(tmp_path, nati
     output = project_tmp / "interim"
     assert cli.main(["import-plan", str(source), "--name", "national", "--output-dir", relative(output)]) == 0
     said = capsys.readouterr().out.splitlines()
-    assert said[-1].startswith("import-plan: 10 indicators, 12 values from table 1; ")
-    assert said[-1].endswith(f"; city, title and issuer to fill in {relative(output)}/national/plan.yml")
+    # a Chinese table's draft is told in Chinese, its review and README too
+    assert said[-1].startswith("import-plan：从表1读取指标 10 项、数值 12 个；")
+    assert said[-1].endswith(f"项读取结果待在 {relative(output)}/national/review.csv 中确认；city、title 和 issuer "
+                             f"待在 {relative(output)}/national/plan.yml 中填写")
     assert (output / "national" / "review.csv").is_file()
     assert cli.main(["import-plan", str(source), "--name", "national", "--output-dir", relative(output)]) == 2
     # told in the file's language, Chinese for a file named in Chinese
@@ -221,7 +223,7 @@ def test_bounds_sub_series_rows_and_text_cells_are_read_with_what_they_mean():
         ["投入", "省级", "个", "66", "80"],
         ["产出", "创新生态", "", "较好", "定性"],                      # text: a person gives it
     ])
-    imported = read_plan_table([grid], "plan.html")
+    imported = read_plan_table([grid], "plan.html", "en")
     kinds = {i["indicator_id"]: (i["kind"], i["direction"], i["series"]) for i in imported.indicators}
     assert kinds == {1: ("share", "at_least", [""]), 2: ("intensity", "at_most", [""]),
                      3: ("count", "higher", [""]), 4: ("count", "higher", ["national", "provincial"]),
@@ -239,8 +241,9 @@ HEADER = ["一级指标", "序号", "二级指标", "2020年基础值", "2025年
 
 
 def imported_from(*rows: list[str]):
-    """A published table of :data:`HEADER` and ``rows``, read as import-plan reads a web page's table."""
-    return read_plan_table([Grid(1, [HEADER, *rows])], "plan.html")
+    """A published table of :data:`HEADER` and ``rows``, read as import-plan reads a web page's table, its review
+    in English."""
+    return read_plan_table([Grid(1, [HEADER, *rows])], "plan.html", "en")
 
 
 FOOTNOTE = "find its note in the published plan and keep what it says in a value's note if it matters"
@@ -446,7 +449,7 @@ def test_category_headings_numbered_with_chinese_numerals_are_the_categories_of_
         ["二、创新产出"] * 4,
         ["3", "专利（件）", "100", "120"],
         ["四", "创新生态", "", ""],
-    ])], "plan.html")
+    ])], "plan.html", "en")
     assert [(i["indicator_id"], i["category_zh"], i["name_zh"], i["series"]) for i in imported.indicators] == [
         (1, "创新投入", "研发强度", [""]), (2, "创新投入", "科技创新基地", ["national", "provincial"]),
         (3, "创新产出", "专利", [""]), (4, "创新产出", "创新生态", [])]
@@ -465,7 +468,7 @@ def test_category_headings_numbered_with_chinese_numerals_are_the_categories_of_
     # a heading with no number where the table numbers its rows; a row like it above 国家级 and 省级 is their parent
     unnumbered = read_plan_table([Grid(1, [
         NUMBER_HEADER, ["1", "孵化器（个）", "3", "5"], ["", "创新环境", "", ""], ["", "科技创新基地（个）", "", ""],
-        ["", "国家级", "3", "7"], ["", "省级", "66", "80"], ["3", "专利（件）", "1", "2"]])], "plan.html")
+        ["", "国家级", "3", "7"], ["", "省级", "66", "80"], ["3", "专利（件）", "1", "2"]])], "plan.html", "en")
     assert [(i["indicator_id"], i["category_zh"], i["name_zh"], i["series"]) for i in unnumbered.indicators] == [
         (1, "", "孵化器", [""]), (2, "创新环境", "科技创新基地", ["national", "provincial"]),
         (3, "创新环境", "专利", [""])]
@@ -475,7 +478,7 @@ def test_category_headings_numbered_with_chinese_numerals_are_the_categories_of_
         ("表1 第4行 第1列", f"indicator 2: no number printed: read as 2, the next number no row prints; {CHECK}")]
 
     numbered = read_plan_table([Grid(1, [NUMBER_HEADER, ["一", "研发强度（%）", "2.3", "3.0"],
-                                         ["二", "专利（件）", "100", "120"]])], "plan.html")
+                                         ["二", "专利（件）", "100", "120"]])], "plan.html", "en")
     assert [(i["indicator_id"], i["category_zh"]) for i in numbered.indicators] == [(1, ""), (2, "")]
     assert [row["read_as"] for row in numbered.review if row["where"].endswith("第1列")] == [
         f"indicator 1: the number printed is 一, read as 1; {CHECK}",
@@ -495,7 +498,7 @@ def test_a_word_tables_category_headings_merged_across_its_width_are_no_indicato
         for column, text in enumerate(row if len(row) > 1 else []):
             table.cell(index, column).text = text
     document.save(tmp_path / "plan.docx")
-    imported = read_plan_table(read_tables(tmp_path / "plan.docx"), "plan.docx")
+    imported = read_plan_table(read_tables(tmp_path / "plan.docx"), "plan.docx", "en")
     assert [(i["indicator_id"], i["category_zh"], i["name_zh"]) for i in imported.indicators] == [
         (1, "创新投入", "研发强度"), (2, "创新投入", "研发人员"), (3, "创新产出", "专利")]
     assert imported.target_years == [2025] and len(imported.values) == 6
@@ -519,3 +522,137 @@ def test_each_category_is_told_once_for_the_indicators_it_spans_and_a_category_p
         ("表1 第5行 第1列", "创新投入", "category 创新投入 of indicators 4; 创新投入 is printed at 表1 第2行 第1列 "
                                       "too: one category, or two of one name? Give each its own category_zh if they "
                                       "are two", "guess")]
+
+
+CHECK_ZH = "请对照公开发布的方案核对，序号如有不同，请在 indicators.csv 和 values.csv 中改正 indicator_id"
+
+
+def test_a_chinese_tables_review_is_written_in_chinese_quoting_the_table_as_printed():
+    """The readings a Chinese researcher checks are in Chinese, as the table is: what they quote from it (（四）, 9.1,
+    创新投入) as printed, the codes they type (indicator_id, national, at_least, category_zh) as the files spell
+    them."""
+    table = [HEADER,
+             ["创新投入", "1", "R&D经费投入强度（%）*", "2.3", "≥3.0"],
+             ["创新投入", "1", "研发人员数（人，全时当量）①", "4000", "翻一番"],
+             ["创新产出", "（四）", "科技创新基地（个）", "国3/省66", "国7/省80"],
+             ["创新产出", "", "技术合同成交额（亿元）", "３５.５", "前18位"],
+             ["创新投入", "9.1", "创新生态", "较好", "定性"],
+             ["注1：不含外观设计专利"] * 5]
+    imported = read_plan_table([Grid(1, table)], "plan.html")
+    assert imported.language == "zh"
+    review = [(row["where"], row["text"], row["read_as"], row["action"]) for row in imported.review]
+    assert review[:26] == [
+        ("表1 第7行 第1列", "注1：不含外观设计专利",
+         "表下注释，不是指标：请找出它说明的数值，如有必要，把它写入该数值的 note", "skip"),
+        ("表1 第2行 第3列", "R&D经费投入强度（%）*", "指标 1：R&D经费投入强度，单位为%，核心指标", "split"),
+        ("表1 第2行 第4列", "2.3", "指标 1 2020年基础值：2.3", "read"),
+        ("表1 第2行 第5列", "≥3.0", "指标 1 2025年目标值：3.0（下限，不低于：at_least）", "guess"),
+        ("表1 第3行 第2列", "1", f"指标 2：序号 1 重复（指标 1 在表1 第2行 第2列），按 2 读取；{CHECK_ZH}", "guess"),
+        ("表1 第3行 第3列", "研发人员数（人，全时当量）①",
+         "指标 2：研发人员数，单位为人（全时当量：如有必要，写入数值的 note），脚注标记 ①：请在公开发布的方案中找到该"
+         "脚注，如有必要，把其内容写入数值的 note", "split"),
+        ("表1 第3行 第4列", "4000", "指标 2 2020年基础值：4000", "read"),
+        ("表1 第3行 第5列", "翻一番", "指标 2 2025年目标值：2（basis 为 multiple：基础值的倍数）", "guess"),
+        ("表1 第4行 第2列", "（四）", f"指标 4：印出的序号为“（四）”，按 4 读取；{CHECK_ZH}", "guess"),
+        ("表1 第4行 第3列", "科技创新基地（个）", "指标 4：科技创新基地，单位为个", "split"),
+        ("表1 第4行 第4列", "国3/省66", "指标 4 2020年基础值：拆为国家级（national）3、省级（provincial）66", "split"),
+        ("表1 第4行 第5列", "国7/省80", "指标 4 2025年目标值：拆为国家级（national）7、省级（provincial）80", "split"),
+        ("表1 第5行 第2列", "", f"指标 5：未印序号，按 5 读取，即各行都未印出的下一个序号；{CHECK_ZH}", "guess"),
+        ("表1 第5行 第3列", "技术合同成交额（亿元）", "指标 5：技术合同成交额，单位为亿元", "split"),
+        ("表1 第5行 第4列", "３５.５", "指标 5 2020年基础值：35.5", "guess"),
+        ("表1 第5行 第5列", "前18位", "指标 5 2025年目标值：18（位次：rank）", "guess"),
+        ("表1 第6行 第2列", "9.1",
+         f"指标 6：印出的序号为“9.1”，不是整数，按 6 读取，即各行都未印出的下一个序号；{CHECK_ZH}", "guess"),
+        ("表1 第6行 第3列", "创新生态", "指标 6：创新生态", "read"),
+        ("表1 第6行 第4列", "较好",
+         "指标 6 2020年基础值：不是数值；请在 values.csv 中填写数值，或把该指标改为定性指标（kind 为 qualitative）",
+         "fill"),
+        ("表1 第4行 第2列", "（四）", "没有一行印出序号 2–3（在 4 之前）：请在公开发布的方案中查找（可能是保存文件"
+                                   "时丢失了一行，或序号印错），按其序号补入 indicators.csv 和 values.csv；如方案本就"
+                                   "没有该序号，请确认", "fill"),
+        ("表1 第2行 第1列", "创新投入", "类别“创新投入”，含指标 1、2", "read"),
+        ("表1 第4行 第1列", "创新产出", "类别“创新产出”，含指标 4、5", "read"),
+        ("表1 第6行 第1列", "创新投入", "类别“创新投入”，含指标 6；“创新投入”也印在表1 第2行 第1列：是同一个类别，还是"
+                                      "同名的两个类别？如是两个，请分别给出各自的 category_zh", "guess"),
+        ("表1 第2行", "R&D经费投入强度", "指标 1：kind 推断为 share（比重，%），direction 推断为 at_least（每年不低于"
+                                     "目标），依据单位 % 和指标名称", "guess"),
+        ("表1 第2行", "R&D经费投入强度", "指标 1：请在 indicators.csv 中填写 category_en、name_en、short_name_zh、"
+                                     "short_name_en 和 unit_en（英文类别、英文名称、中英文简称、英文单位）", "fill"),
+        ("表1 第3行", "研发人员数", "指标 2：kind 推断为 count（数量），direction 推断为 higher（越高越好），依据单位"
+                                " 人 和指标名称", "guess")]
+    kinds = [row["read_as"] for row in imported.review if "kind 推断为" in row["read_as"]]
+    assert kinds[2:] == [
+        "指标 4：kind 推断为 count（数量），direction 推断为 higher（越高越好），依据单位 个 和指标名称",
+        "指标 5：kind 推断为 rank（位次），direction 推断为 lower（越低越好），依据单位 亿元 和指标名称",
+        "指标 6：kind 推断为 qualitative（定性），direction 推断为 none（定性，无方向），依据指标名称（表中未印单位）"]
+    # what the files hold is the same in either language: only the readings are told otherwise
+    english = read_plan_table([Grid(1, table)], "plan.html", "en")
+    assert english.language == "en"
+    assert [{k: v for k, v in value.items() if k != "review"} for value in english.values] == [
+        {k: v for k, v in value.items() if k != "review"} for value in imported.values]
+    assert english.indicators == imported.indicators
+    assert [row["read_as"] for row in english.review][:2] == [
+        "a note under the table, not an indicator: find what it explains and keep it in that value's note if it "
+        "matters", "indicator 1: R&D经费投入强度, unit %, core"]
+
+
+def test_a_chinese_tables_series_headings_and_guessed_columns_are_told_in_chinese():
+    imported = read_plan_table([Grid(1, [
+        ["一级指标", "序号", "二级指标", "2020年", "2025年目标值"],   # 2020年: a baseline, guessed
+        ["", "一", "创新投入", "", ""],                              # a heading whose rows have categories of their own
+        ["投入", "1", "科技创新基地（个）", "5", ""],                  # a number beside its 国家级 and 省级 rows
+        ["投入", "", "国家级", "3", "7"],
+        ["投入", "", "省级", "66", "80"],
+    ])], "plan.html")
+    review = {row["where"]: (row["text"], row["read_as"], row["action"]) for row in imported.review}
+    assert review["表1 第1行 第4列"] == ("2020年", "2020年基础值（表头未写明是基础值还是目标值，按年份推断）", "guess")
+    assert review["表1 第2行 第3列"] == (
+        "创新投入", "类别标题，不是指标：类别“创新投入”，不含任何指标（其下各行各有自己的类别）", "guess")
+    assert review["表1 第3行 第4列"] == (
+        "5", "指标 1 2020年基础值：5，与国家级（national）、省级（provincial）序列并列的一个数值：不在 values.csv 的"
+             "任何序列中；请把它补在所属的序列下（或每个序列下），如是各序列的合计则不补", "fill")
+    assert review["表1 第4行 第4列"] == ("3", "指标 1 国家级 2020年基础值：3", "read")
+    assert review["表1 第5行 第5列"] == ("80", "指标 1 省级 2025年目标值：80", "read")
+
+
+def test_a_chinese_tables_draft_asks_for_what_no_table_gives_in_chinese(tmp_path, national_table, project_tmp):
+    _, (header, rows) = national_table
+    source = write_docx(tmp_path / "十二五规划指标.docx", header, rows)
+    folder = project_tmp / "imports" / "national-zh"
+    imported, _ = import_plan(source, folder, "national-zh")
+    assert imported.language == "zh"
+    review = pd.read_csv(folder / "review.csv", dtype=str, keep_default_na=False)
+    placeholder = "{zh: （待填写）, en: (to fill)}"
+    to_fill = "（{zh: …, en: …}），替换（待填写）和 (to fill)"
+    assert review[review["where"] == "plan.yml"].drop(columns="where").values.tolist() == [
+        [f"city: {placeholder}", f"city：表中没有：请在 plan.yml 中以中英文写出城市名称{to_fill}", "fill", ""],
+        [f"title: {placeholder}", f"title：表中没有：请在 plan.yml 中以中英文写出方案标题{to_fill}", "fill", ""],
+        [f"issuer: {placeholder}", f"issuer：表中没有：请在 plan.yml 中以中英文写出发布机关{to_fill}", "fill", ""],
+        ["published: 2011", "published：推断为基期的次年：请写出方案发布的年份", "guess", ""],
+        ["base_year: 2010", "base_year：推断为表中最早的基础值年份：请对照方案核对", "guess", ""],
+        ["evaluations: {2015: final}",
+         "evaluations：据目标值年份推断，最后一年为总结评估：请对照方案中有关评估的安排核对", "guess", ""]]
+    # the columns and the action words stay as check_review reads them
+    assert list(review.columns) == ["where", "text", "read_as", "action", "confirmed"]
+    assert set(review["action"]) == {"read", "split", "guess", "fill"}
+    assert (review["read_as"].str.contains("indicator ") | review["read_as"].str.contains(" the ")).sum() == 0
+    open_rows = (review["action"] != "read").sum()
+    assert (folder / "README.md").read_text(encoding="utf-8") == (
+        "# 方案草稿（读自 十二五规划指标.docx）\n\n"
+        "`十二五规划指标.docx` 中的表1已读入 `indicators.csv` 和 `values.csv`（格式见 docs/new-plan.md）。`review.csv` "
+        f"列出读取的每个单元格及其在公开发布的表格中的位置；其中 {open_rows} 行是拆分、推断或缺漏，须由人对照表格逐行核"
+        "对，必要时改正这两个 CSV 文件并补上英文名称，然后在 `confirmed` 列填写 yes。表格不含 `plan.yml` 中的 "
+        "`city`、`title` 和 `issuer`（城市名称、方案标题、发布机关），现写作（待填写）和 (to fill)，请改为方案本身"
+        "的中英文表述；其中的年份据表头推断，请核对。review.csv 的每一行都确认之前，本草稿不作为方案读取；全部确认"
+        "后，把本文件夹移到 `data/raw/<name>/`。\n")
+    text = (folder / "plan.yml").read_text(encoding="utf-8")
+    assert text.splitlines()[:3] == [
+        "# 从公开发布的表格读取的草稿（python -m analysis import-plan）：请逐行核对本文件，再核对 review.csv 的各行，",
+        "# 然后把本文件夹移到 data/raw/national-zh/。", "name: national-zh"]
+    assert f"city: {placeholder}   # 待填写：城市名称，中英文\n" in text
+    assert "base_year: 2010                     # 推断：表中最早的基础值年份\n" in text
+    # the plan.yml written in Chinese reads as the English one does, once a person fills it
+    for key in ("city", "title", "issuer"):
+        text = text.replace(f"{key}: {placeholder}", f"{key}: {{zh: 中国{key}, en: China {key}}}")
+    (folder / "plan.yml").write_text(text, encoding="utf-8")
+    assert (load_plan(folder).base_year, load_plan(folder).evaluations) == (2010, {2015: "final"})

@@ -13,7 +13,10 @@ into a value with its direction, kind or basis.
 Every cell read becomes a row of the review (``review.csv``), naming the table, row and column; a
 split, a guess (a kind from the unit, a direction from the words) and what only a person can give
 (the English names) are marked for confirmation, and the plan folder is not read until each is
-confirmed (:func:`analysis.ingest.plan_inputs.check_review`).
+confirmed (:func:`analysis.ingest.plan_inputs.check_review`). The review is written in the table's language (its
+words in the catalogs' ``import_review``): Chinese for a table in Chinese, as :func:`file_words` tells a file's
+mistakes; what it quotes from the table stays as printed, and the codes a person types (``indicator_id``,
+``national``, ``at_least``) as the files spell them.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..catalog import Catalog, catalog
 from ..errors import InputError
 from ..ingest.printed_table import COMBINED_CELL, PLAIN_NUMBER
 from ..ingest.published_table import Grid, file_words
@@ -60,7 +64,8 @@ UNIT_KINDS = [("share", re.compile(r"^%$|^％$|百分比")), ("intensity", re.co
 @dataclass
 class ImportedPlan:
     """What the table gives: the typed plan's rows, the review, and the years its header names. A value read from a
-    cell of its own holds its row of the review (``review``), which is not a column of ``values.csv``."""
+    cell of its own holds its row of the review (``review``), which is not a column of ``values.csv``. ``language``:
+    the one the review (and the draft's README) is written in."""
 
     table: int
     indicators: list[dict] = field(default_factory=list)
@@ -68,6 +73,15 @@ class ImportedPlan:
     review: list[dict] = field(default_factory=list)
     baseline_years: list[int] = field(default_factory=list)
     target_years: list[int] = field(default_factory=list)
+    language: str = "en"
+
+    @property
+    def words(self) -> Catalog:
+        return catalog(self.language)
+
+    def say(self, entry: str, /, **fields) -> str:
+        """A reading of the review in the plan's language: ``import_review.<entry>`` with ``fields``."""
+        return self.words.text(f"import_review.{entry}", **fields)
 
 
 @dataclass(frozen=True)
@@ -135,19 +149,22 @@ def find_indicator_table(grids: list[Grid], source: str) -> tuple[Grid, list[Col
     return grid, named
 
 
-def read_plan_table(grids: list[Grid], source: str) -> ImportedPlan:
-    """The indicator table of ``grids`` read into typed plan rows and a review (see the module's docstring)."""
+def read_plan_table(grids: list[Grid], source: str, language: str | None = None) -> ImportedPlan:
+    """The indicator table of ``grids`` read into typed plan rows and a review (see the module's docstring), in
+    ``language`` (zh, en); by default the table's: Chinese where the file's name or the table's text is Chinese."""
     grid, named = find_indicator_table(grids, source)
+    language = language or file_words(source, [cell for row in grid.rows for cell in row]).language
     role = {c.role: c.index for c in reversed(named) if c.role and c.role != "value"}
     value_columns = [c for c in named if c.role == "value"]
     plan = ImportedPlan(grid.number, baseline_years=sorted({c.year for c in value_columns if c.value_type ==
                                                             "baseline"}),
-                        target_years=sorted({c.year for c in value_columns if c.value_type == "target"}))
+                        target_years=sorted({c.year for c in value_columns if c.value_type == "target"}),
+                        language=language)
     where = lambda row, column: f"表{grid.number} 第{row + 1}行 第{column + 1}列"  # noqa: E731
     for column in value_columns:
         if column.guessed:
-            plan.review.append(_review(where(0, column.index), column.label, f"{column.year} {column.value_type}",
-                                       "guess"))
+            plan.review.append(_review(where(0, column.index), column.label, plan.say(
+                "column_year", year=column.year, value_type=plan.say(f"value_types.{column.value_type}")), "guess"))
     rows = _rows(plan, grid, named, role, value_columns, where)
     number, parent, heading = 0, None, None
     headings: list[dict] = []  # each category heading: its category, its row of the review, its indicators
@@ -173,18 +190,14 @@ def read_plan_table(grids: list[Grid], source: str) -> ImportedPlan:
             numbered.append((indicator_id, r))
         if indicator_id in numbers:  # printed twice (1, 1, 3), or again from 1 under each category: the next free
             first = where(numbers[indicator_id], role["number"])
-            plan.review.append(_review(where(r, role["number"]), row[role["number"]],
-                                       f"indicator {free}: the number {indicator_id} again (indicator {indicator_id} "
-                                       f"is at {first}), read as {free}; {CHECK_NUMBER}", "guess"))
+            plan.review.append(_review(where(r, role["number"]), row[role["number"]], plan.say(
+                "number_again", id=free, number=indicator_id, first=first, check=plan.say("check_number")), "guess"))
             indicator_id = free
         elif "number" in role and re.sub(r"[^0-9]", "", as_printed) != str(indicator_id):
             # （三）, ５, 9.1, a letter, none: told, never changed in silence; （3） and 3. are 3 as printed
-            said = (f"the number printed is {as_printed}, read as {indicator_id}" if printed_number else
-                    f"the number printed is {as_printed}, no whole number: read as {indicator_id}, the next number "
-                    "no row prints" if as_printed else
-                    f"no number printed: read as {indicator_id}, the next number no row prints")
-            plan.review.append(_review(where(r, role["number"]), row[role["number"]],
-                                       f"indicator {indicator_id}: {said}; {CHECK_NUMBER}", "guess"))
+            said = "number_other" if printed_number else "number_not_whole" if as_printed else "number_none"
+            plan.review.append(_review(where(r, role["number"]), row[role["number"]], plan.say(
+                said, id=indicator_id, printed=as_printed, check=plan.say("check_number")), "guess"))
         numbers[indicator_id], number = r, indicator_id
         parent = _read_indicator(plan, indicator_id, row, role, r, where)
         if heading is not None and not parent["category_zh"]:  # no category cell of its own: its heading's
@@ -200,9 +213,6 @@ def read_plan_table(grids: list[Grid], source: str) -> ImportedPlan:
     return plan
 
 
-#: What a row of the review asks of an indicator's number the draft does not take as printed.
-CHECK_NUMBER = ("check the published plan and correct indicator_id in indicators.csv and values.csv if it is "
-                "another")
 #: A Chinese numeral as a table numbers its rows: 一 to 九十九 (三, 十二, 二十).
 CHINESE_NUMERAL = rf"(?=[{NUMERALS}])(?:[{NUMERALS[:9]}]?十)?[{NUMERALS[:9]}]?"
 #: A number cell as printed, its width normalized (（３） → (3), ③ → 3): 3, 3., 3、, (3), 三, （三）, 三、.
@@ -261,8 +271,7 @@ def _rows(plan: ImportedPlan, grid: Grid, named: list[Column], role: dict, value
             continue
         note = _table_note(row)
         if note:  # 注1：不含外观设计专利, across the table's width: no indicator, its words kept for a person to read
-            plan.review.append(_review(where(r, 0), note, "a note under the table, not an indicator: find what it "
-                                       "explains and keep it in that value's note if it matters", "skip"))
+            plan.review.append(_review(where(r, 0), note, plan.say("table_note"), "skip"))
             continue
         if _series_word(row, role) in SERIES_ROWS and found:
             if found[-1][2] == "heading":  # 科技创新基地 above its 国家级 and 省级 rows: their parent, no heading
@@ -294,18 +303,17 @@ def _review_categories(plan: ImportedPlan, headings: list[dict], role: dict, whe
             continue
         heading = heading_of.get(run[0]["indicator_id"])
         place = where(heading["row"], role["name"]) if heading else where(run[0]["row"], role["category"])
-        again = (f"; {category} is printed at {seen[category]} too: one category, or two of one name? Give each "
-                 "its own category_zh if they are two") if category in seen else ""
+        again = plan.say("category_again", category=category, place=seen[category]) if category in seen else ""
         seen.setdefault(category, place)
-        reading = f"category {category} of indicators {', '.join(str(i['indicator_id']) for i in run)}{again}"
+        reading = plan.say("category", category=category,
+                           ids=plan.words["grammar.comma"].join(str(i["indicator_id"]) for i in run)) + again
         if heading:
-            heading["review"]["read_as"] = f"a category heading, not an indicator: {reading}"
+            heading["review"]["read_as"] = plan.say("heading", reading=reading)
         else:
             plan.review.append(_review(place, category, reading, "guess" if again else "read"))
     for heading in headings:
         if not heading["ids"]:  # each row under it has a category cell of its own
-            heading["review"]["read_as"] = (f"a category heading, not an indicator: category {heading['category']}, "
-                                            "of no indicator (each under it has a category of its own)")
+            heading["review"]["read_as"] = plan.say("heading_alone", category=heading["category"])
 
 
 def _number_gaps(plan: ImportedPlan, numbered: list[tuple[int, int]], grid: Grid, column: int, where) -> None:
@@ -320,11 +328,8 @@ def _number_gaps(plan: ImportedPlan, numbered: list[tuple[int, int]], grid: Grid
             runs.append([n, n])
     for first, last in runs:
         after, r = next((n, r) for n, r in numbered if n > last)
-        plan.review.append(_review(
-            where(r, column), grid.rows[r][column],
-            f"no indicator printed with the number {first}{f'–{last}' if last > first else ''} (before {after}): "
-            "find it in the published plan (a row lost when the file was saved, or a number printed wrong) and give "
-            "it in indicators.csv and values.csv under its number, or confirm that the plan has none", "fill"))
+        plan.review.append(_review(where(r, column), grid.rows[r][column], plan.say(
+            "number_gap", numbers=f"{first}–{last}" if last > first else first, after=after), "fill"))
 
 
 #: How a note under a table begins: 注1：…, 说明：…, 资料来源：…, Note: …
@@ -383,9 +388,10 @@ def _read_indicator(plan: ImportedPlan, indicator_id: int, row: list[str], role:
     indicator = {"indicator_id": indicator_id, "name_zh": name.strip(), "unit_zh": unit.strip(),
                  "core": core or number_core, "category_zh": category, "note": note.strip(), "row": r, "series": [],
                  "bounds": set(), "texts": []}
-    reading = f"indicator {indicator_id}: {indicator['name_zh']}" + (f", unit {unit.strip()}" if unit.strip() else "") \
-        + (f" ({note.strip()}: keep it in a value's note if it matters)" if note.strip() else "") \
-        + (", core" if core else "") + _footnote_reading(notes)
+    reading = plan.say("name", id=indicator_id, name=indicator["name_zh"]) \
+        + (plan.say("unit", unit=unit.strip()) if unit.strip() else "") \
+        + (plan.say("unit_note", note=note.strip()) if note.strip() else "") \
+        + (plan.say("core") if core else "") + _footnote_reading(plan, notes)
     plan.review.append(_review(where(r, role["name"]), printed, reading,
                                "split" if match or core or notes else "read"))
     plan.indicators.append(indicator)
@@ -398,30 +404,28 @@ def _read_number(plan: ImportedPlan, indicator_id: int, row: list[str], role: di
     printed = row[role["number"]] if "number" in role else ""
     _, core, notes = _marks(printed)
     if core or notes:
-        plan.review.append(_review(where(r, role["number"]), printed, f"indicator {indicator_id}"
-                                   + (", core" if core else "") + _footnote_reading(notes), "split"))
+        plan.review.append(_review(where(r, role["number"]), printed, plan.say("indicator", id=indicator_id)
+                                   + (plan.say("core") if core else "") + _footnote_reading(plan, notes), "split"))
     return core
 
 
-def _footnote_reading(notes: list[str]) -> str:
-    if not notes:
-        return ""
-    return (f", footnote mark {' '.join(notes)}: find its note in the published plan and keep what it says in a "
-            "value's note if it matters")
+def _footnote_reading(plan: ImportedPlan, notes: list[str]) -> str:
+    return plan.say("footnote", marks=" ".join(notes)) if notes else ""
 
 
 def _read_values(plan: ImportedPlan, indicator: dict, series: str, cells: dict, r: int, where) -> None:
     for column, text in cells.items():
-        key = f"indicator {indicator['indicator_id']}{' ' + series if series else ''} {column.year} " \
-              f"{column.value_type}"
+        key = plan.say("value_key_series" if series else "value_key", id=indicator["indicator_id"],
+                       series=plan.say(f"series.{series}") if series else "", year=column.year,
+                       value_type=plan.say(f"value_types.{column.value_type}"))
         if NO_VALUE.match(text):
             continue
         combined = COMBINED_CELL.fullmatch(text)
         if combined and not series:
             for part in ("national", "provincial"):
                 _add(plan, indicator, part, column, combined[part], "")
-            plan.review.append(_review(where(r, column.index), text, f"{key}: national {combined['national']}, "
-                                                                     f"provincial {combined['provincial']}", "split"))
+            plan.review.append(_review(where(r, column.index), text, plan.say(
+                "combined", label=key, national=combined["national"], provincial=combined["provincial"]), "split"))
             continue
         value, basis, action, bound = text, "", "read", ""
         for pattern, found in ((AT_LEAST, "at_least"), (AT_MOST, "at_most"), (RANK, "rank")):
@@ -436,12 +440,12 @@ def _read_values(plan: ImportedPlan, indicator: dict, series: str, cells: dict, 
             value, action = wide, "guess"
         if not PLAIN_NUMBER.fullmatch(value or ""):
             indicator["texts"].append(text)
-            plan.review.append(_review(where(r, column.index), text, f"{key}: not a number; type it in values.csv "
-                                       "or mark the indicator qualitative", "fill"))
+            plan.review.append(_review(where(r, column.index), text, plan.say("not_number", label=key), "fill"))
             continue
         if bound:
             indicator["bounds"].add(bound)
-        reading = f"{key}: {value}" + (f" ({bound})" if bound else "") + (f" (basis {basis})" if basis else "")
+        reading = plan.say("value", label=key, value=value) + (plan.say(f"bounds.{bound}") if bound else "") \
+            + (plan.say(f"basis_{basis}") if basis else "")
         plan.review.append(_review(where(r, column.index), text, reading, action))
         _add(plan, indicator, series, column, value, basis)["review"] = plan.review[-1]
 
@@ -463,13 +467,12 @@ def _place_series(plan: ImportedPlan) -> None:
         if "" not in indicator["series"] or len(indicator["series"]) == 1:
             continue
         indicator["series"].remove("")
-        named = " and ".join(indicator["series"])
+        named = plan.words.join_and(plan.say(f"series_named.{series}") for series in indicator["series"])
         for value in [v for v in plan.values if v["indicator_id"] == indicator["indicator_id"] and not v["series"]]:
             plan.values.remove(value)
             review = value["review"]
-            review.update(read_as=f"{review['read_as']}, one number beside the series {named}: it is in no series "
-                                  "of values.csv; add it there under the one it belongs to (or each), or leave it out "
-                                  "if it is their total", action="fill", confirmed="")
+            review.update(read_as=plan.say("beside_series", reading=review["read_as"], series=named), action="fill",
+                          confirmed="")
 
 
 def _guess_kinds(plan: ImportedPlan) -> None:
@@ -488,9 +491,8 @@ def _guess_kinds(plan: ImportedPlan) -> None:
                          indicator["bounds"] else "lower" if LOWER_WORDS.search(name) and "下降" not in name
                          else "at_least" if kind == "rate_of_change" else "higher")
         indicator["kind"], indicator["direction"] = kind, direction
+        plan.review.append(_review(f"表{plan.table} 第{indicator['row'] + 1}行", indicator["name_zh"], plan.say(
+            "kind" if unit else "kind_no_unit", id=indicator["indicator_id"], kind=plan.say(f"kinds.{kind}"),
+            direction=plan.say(f"directions.{direction}"), unit=unit), "guess"))
         plan.review.append(_review(f"表{plan.table} 第{indicator['row'] + 1}行", indicator["name_zh"],
-                                   f"indicator {indicator['indicator_id']}: kind {kind}, direction {direction} "
-                                   f"(from the unit {unit or '–'} and the words)", "guess"))
-        plan.review.append(_review(f"表{plan.table} 第{indicator['row'] + 1}行", indicator["name_zh"],
-                                   f"indicator {indicator['indicator_id']}: give category_en, name_en, short_name_zh, "
-                                   "short_name_en and unit_en in indicators.csv", "fill"))
+                                   plan.say("names", id=indicator["indicator_id"]), "fill"))

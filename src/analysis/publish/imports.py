@@ -4,13 +4,15 @@ Read the tables (:mod:`analysis.ingest.published_table`), read the indicator tab
 review of every cell (:mod:`analysis.clean.plan_import`), then write a draft plan folder (by default
 ``data/interim/<name>/``, never inside ``data/raw``): ``indicators.csv``, ``values.csv``, ``review.csv``,
 a ``plan.yml`` whose years are guessed from the table's header, the published file itself, and a README
-saying what is left to do. The draft is read as a plan only once every row of the review that is not a
+saying what is left to do, each in the table's language (the catalogs' ``import_review`` and ``import_draft``:
+Chinese for a table in Chinese). The draft is read as a plan only once every row of the review that is not a
 plain reading is confirmed (:func:`analysis.ingest.plan_inputs.check_review`); the folder then moves to
 ``data/raw/<name>/``.
 """
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from pathlib import Path
 
@@ -27,13 +29,14 @@ VALUE_COLUMNS = [*TYPED_VALUE_COLUMNS, "basis", "note"]
 TO_FILL = DRAFT_PLACEHOLDERS  # refused by the plan's reader until a person writes the plan's own words
 
 
-def import_plan(source: Path, folder: Path, name: str) -> tuple[ImportedPlan, list[Path]]:
-    """Read the published table ``source`` into a draft plan folder ``folder`` named ``name``; returns what was
-    read and the files written. An existing folder is never written over."""
+def import_plan(source: Path, folder: Path, name: str, language: str | None = None) -> tuple[ImportedPlan, list[Path]]:
+    """Read the published table ``source`` into a draft plan folder ``folder`` named ``name``, its review and README
+    in ``language`` (the table's by default); returns what was read and the files written. An existing folder is
+    never written over."""
     source, folder = Path(source), Path(folder)
     if folder.exists():
         raise InputError(file_words(source)["import_errors.draft_exists"], file=folder)
-    imported = read_plan_table(read_tables(source), display_path(source))
+    imported = read_plan_table(read_tables(source), display_path(source), language)
     imported.review.extend(_plan_review(imported))
     files = {folder / "indicators.csv": _csv(INDICATOR_COLUMNS, _indicator_rows(imported)),
              folder / "values.csv": _csv(VALUE_COLUMNS, [[v[c] for c in VALUE_COLUMNS] for v in imported.values]),
@@ -64,8 +67,9 @@ def _indicator_rows(imported: ImportedPlan) -> list[list]:
     return rows
 
 
-#: The keys of plan.yml no table gives, written with :data:`TO_FILL` for a person to replace.
-FILLED_BY_HAND = {"city": "the city's name", "title": "the plan's title", "issuer": "who issued it"}
+#: The keys of plan.yml no table gives, written with :data:`TO_FILL` for a person to replace (what each is:
+#: ``import_draft.what`` in the catalogs).
+FILLED_BY_HAND = ("city", "title", "issuer")
 FILL = "{zh: " + TO_FILL["zh"] + ", en: " + TO_FILL["en"] + "}"
 
 
@@ -77,42 +81,39 @@ def _years(imported: ImportedPlan) -> tuple[int, int, str]:
     return base, base + 1, "{" + ", ".join([*(f"{year}: mid_term" for year in mid), f"{final}: final"]) + "}"
 
 
+def _draft_words(imported: ImportedPlan, key: str, **fields) -> str:
+    return imported.words.text(f"import_draft.{key}", **fields)
+
+
 def _plan_yml(imported: ImportedPlan, name: str) -> str:
     base, published, evaluations = _years(imported)
-    return (f"# A draft read from a published table (python -m analysis import-plan); check every line, then the rows\n"
-            f"# of review.csv, before moving the folder to data/raw/{name}/.\n"
+    say = functools.partial(_draft_words, imported)
+    return (say("yml_head", name=name) + "\n"
             f"name: {name}\n"
-            + "".join(f"{key}: {FILL}   # to fill: {what}, in Chinese and English\n"
-                      for key, what in FILLED_BY_HAND.items())
-            + f"published: {published}                     # guessed: the year after the base year\n"
-            f"base_year: {base}                     # guessed: the table's first baseline year\n"
-            f"evaluations: {evaluations}   # guessed from the target years\n"
+            + "".join(f"{key}: {FILL}   {say('yml_fill', what=say(f'what.{key}'))}\n" for key in FILLED_BY_HAND)
+            + f"published: {published}                     {say('yml_published')}\n"
+            f"base_year: {base}                     {say('yml_base_year')}\n"
+            f"evaluations: {evaluations}   {say('yml_evaluations')}\n"
             "table: {indicators: indicators.csv, values: values.csv}\n")
 
 
 def _plan_review(imported: ImportedPlan) -> list[dict]:
     """The rows of the review for ``plan.yml``: the keys no table gives, to fill, and the years guessed, to check."""
     base, published, evaluations = _years(imported)
-    rows = [(f"{key}: {FILL}", f"{key}: not in the table: write {what} in plan.yml in place of {TO_FILL['zh']} and "
-             f"{TO_FILL['en']}, in Chinese and English ({{zh: …, en: …}})", "fill")
-            for key, what in FILLED_BY_HAND.items()]
-    rows += [(f"published: {published}", "published: guessed, the year after the base year: write the year the plan "
-              "was published", "guess"),
-             (f"base_year: {base}", "base_year: guessed, the table's first baseline year: check it against the plan",
-              "guess"),
-             (f"evaluations: {evaluations}", "evaluations: guessed from the target years, the last the final "
-              "evaluation: check them against what the plan says of its evaluations", "guess")]
+    say = functools.partial(_draft_words, imported)
+    rows = [(f"{key}: {FILL}", say("fill", label=key, what=say(f"what.{key}"), placeholder_zh=TO_FILL["zh"],
+                                   placeholder_en=TO_FILL["en"]), "fill") for key in FILLED_BY_HAND]
+    rows += [(f"published: {published}", say("published"), "guess"), (f"base_year: {base}", say("base_year"), "guess"),
+             (f"evaluations: {evaluations}", say("evaluations"), "guess")]
     return [{"where": "plan.yml", "text": text, "read_as": reading, "action": action, "confirmed": ""}
             for text, reading, action in rows]
 
 
 def _readme(imported: ImportedPlan, source: str) -> str:
-    open_rows = sum(row["action"] != "read" for row in imported.review)
-    return (f"# A plan read from {source}\n\n"
-            f"Table {imported.table} of `{source}` was read into `indicators.csv` and `values.csv` (docs/new-plan.md). "
-            f"`review.csv` lists every cell read, and where it is in the published table; {open_rows} of its rows are "
-            "splits, guesses or gaps that a person confirms (`confirmed` = yes) after checking them against the "
-            "table, correcting the CSV files where needed and giving the English names. In `plan.yml`, `city`, "
-            f"`title` and `issuer` are to fill (they hold {TO_FILL['zh']} and {TO_FILL['en']}): the plan's own, in "
-            "Chinese and English; its years are guessed from the table's header. The plan is not read until every "
-            "row is confirmed; then move this folder to `data/raw/<name>/`.\n")
+    return _draft_words(imported, "readme", source=source, table=imported.table, open_rows=open_rows(imported),
+                        placeholder_zh=TO_FILL["zh"], placeholder_en=TO_FILL["en"])
+
+
+def open_rows(imported: ImportedPlan) -> int:
+    """How many rows of the review wait for a person: every one that is not a plain reading."""
+    return sum(row["action"] != "read" for row in imported.review)
