@@ -127,6 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--output-dir", default="data/interim",
                          help="inside the project, not in data/raw (default data/interim); the draft goes to "
                               "OUTPUT_DIR/NAME")
+    imports.add_argument("--lang", default=None,
+                         help="the language of review.csv's readings, the draft's README and notes: zh or en (default: "
+                              "the table's, zh for a table in Chinese); a mistake in the parameters is told in it when "
+                              "given")
     return parser
 
 
@@ -320,7 +324,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     from .errors import quote
     from .ingest.published_table import file_words
-    from .parameters import check_not_inside_raw, check_output_dir
+    from .parameters import check_language, check_not_inside_raw, check_output_dir
     from .plan import NAME
     from .settings import PROJECT_ROOT
 
@@ -328,7 +332,8 @@ def run_import(args: argparse.Namespace) -> int:
         raise InputError("no file given: name the saved web page or Word file, e.g. make import-plan "
                          "FILE=plan.docx", field="FILE")
     source = Path(args.file) if Path(args.file).is_absolute() else PROJECT_ROOT / args.file
-    words = file_words(source)  # told in the file's language
+    words = file_words(source) if args.lang is None else message_words(args.lang)  # the file's language, or --lang
+    language = None if args.lang is None else _as_option(check_language, "--lang")(args.lang, words)
     stem = re.sub(r"[^a-z0-9_-]+", "-", source.stem.lower()).strip("-_")
     name = args.name if args.name is not None else (stem if NAME.fullmatch(stem or "") else "imported-plan")
     if not NAME.fullmatch(name):
@@ -338,7 +343,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     from .publish.imports import import_plan, open_rows
 
-    imported, written = import_plan(source, output_dir / name, name)
+    imported, written = import_plan(source, output_dir / name, name, language)
     for path in written:
         print(f"wrote {display_path(path)}")
     print(imported.words.text("import_draft.done", indicators=len(imported.indicators), values=len(imported.values),

@@ -167,6 +167,28 @@ def test_the_command_writes_a_draft_and_never_into_the_raw_folder(tmp_path, nati
     assert "FILE: no file given: name the saved web page or Word file" in capsys.readouterr().err
 
 
+def test_the_command_writes_the_draft_in_the_language_asked_for(tmp_path, national_table, project_tmp, capsys):
+    _, (header, rows) = national_table
+    source = write_docx(tmp_path / "十二五规划指标.docx", header, rows)
+    output = project_tmp / "interim"
+    assert cli.main(["import-plan", str(source), "--name", "national-en", "--output-dir", relative(output),
+                     "--lang", "en"]) == 0
+    review = pd.read_csv(output / "national-en" / "review.csv", dtype=str, keep_default_na=False)
+    open_rows = (review["action"] != "read").sum()
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"import-plan: 10 indicators, 12 values from table 1; {open_rows} readings to confirm in "
+        f"{relative(output)}/national-en/review.csv; city, title and issuer to fill in "
+        f"{relative(output)}/national-en/plan.yml")
+    assert review["read_as"][0] == "indicator 1: 国家综合创新能力世界排名, unit 位"
+    assert (output / "national-en" / "README.md").read_text(encoding="utf-8").startswith(
+        "# A plan read from 十二五规划指标.docx\n\nTable 1 of `十二五规划指标.docx` was read into")
+    # a language the catalogs do not have is refused, nothing written
+    assert cli.main(["import-plan", str(source), "--name", "national-fr", "--output-dir", relative(output),
+                     "--lang", "fr"]) == 2
+    assert capsys.readouterr().err == "error: --lang: unknown language 'fr'; use one of zh, en\n"
+    assert not (output / "national-fr").exists()
+
+
 @pytest.mark.parametrize(("name", "content", "words"), [
     ("plan.pdf", b"%PDF-1.4", ".pdf is not read: give a saved web page (.html, .htm) or a Word file (.docx); save a "
                               ".doc or a PDF as one of them first"),
