@@ -377,3 +377,17 @@ def test_a_task_lead_file_with_a_mistake_is_refused_by_line(tmp_path, rows, word
     with pytest.raises(InputError) as caught:
         load_plan_tasks(folder, folder / "weihai-innovative-city-plan-2022.txt")
     assert words in str(caught.value)
+
+
+def test_the_english_task_names_quote_as_the_reports_english_does():
+    """A task name is printed as typed (never retyped by the code): task_names.csv quotes with “ ” as every English
+    sentence of the reports does, never a straight " (the self-evaluation's heading 3.1 read "exquisite city" in
+    straight quotes beside “wild-goose formation”)."""
+    import csv
+
+    from analysis.settings import PROJECT_ROOT
+
+    for path in sorted((PROJECT_ROOT / "data" / "raw").glob("*/task_names.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            straight = [row for row in csv.DictReader(handle) if '"' in row["title_en"]]
+        assert straight == [], path
