@@ -642,3 +642,5 @@ def test_an_english_units_number_stays_with_what_it_counts():
     assert label_pieces("person-years per 10,000 employed") == ["person-years", "per", "10,000 employed"]
     assert str(keep_words("per 100 person-years")) == 'per <span class="nobr">100 person-years</span>'
     assert label_pieces("Needed per year") == ["Needed", "per", "year"]  # no number: its words as they were
+    # a year is no count: a header's "2020 baseline" breaks between its words, as a narrow column needs
+    assert label_pieces("2020 baseline") == ["2020", "baseline"]

@@ -63,8 +63,9 @@ MOVE = rf"{NUMBER}%?\s?→"
 #: at the start of a line, as WeasyPrint left it after the year (Chinese keeps ``（2022年）`` by its own rules).
 YEAR_IN_BRACKETS = r"\(\d{4}\)"
 #: A number in an English unit with what it counts (per 10,000 people, 100 million yuan, per 100 person-years): one
-#: piece, as a number keeps its unit (never "per 10,000 | people", "100 million | yuan").
-COUNTED = rf"(?<![\w.,]){NUMBER}(?: (?:thousand|million|billion))? [A-Za-z]+(?:-[A-Za-z]+)*"
+#: piece, as a number keeps its unit (never "per 10,000 | people", "100 million | yuan"); not a year (a header's
+#: "2020 baseline" breaks as its words do).
+COUNTED = rf"(?<![\w.,])(?!(?:1[89]|2[01])\d\d\b){NUMBER}(?: (?:thousand|million|billion))? [A-Za-z]+(?:-[A-Za-z]+)*"
 #: Width in Latin letters beyond which a label may break between its words (a CJK character counts two).
 SHORT_LABEL = 12
 
