@@ -262,7 +262,8 @@ def load_prose_checks(folder: Path, fields: tuple[ValueField, ...]) -> pd.DataFr
         return pd.DataFrame(columns=[*PROSE_CHECK_COLUMNS, *PROSE_CHECK_OPTIONAL_COLUMNS, LINE_COLUMN])
     frame = read_strict_csv(path, PROSE_CHECK_COLUMNS, PROSE_CHECK_OPTIONAL_COLUMNS, text_kinds=PROSE_CHECK_TEXT)
     check_series(frame, path)
-    last_baseline = max(field.year for field in fields if field.value_type == "baseline")
+    # a table without a baseline (a typed plan's values.csv may give none): a growth claim has no year to start from
+    last_baseline = max((field.year for field in fields if field.value_type == "baseline"), default=None)
     parsed = []
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
@@ -270,6 +271,9 @@ def load_prose_checks(folder: Path, fields: tuple[ValueField, ...]) -> pd.DataFr
             raise InputError(f"claim {quote(row.claim)} unknown; use value or annual_growth_pct",
                              file=path, line=line, field="claim")
         year = parse_int(row.year, file=path, line=line, field="year")
+        if row.claim == "annual_growth_pct" and last_baseline is None:
+            raise InputError("an annual growth claim needs a baseline to grow from, and the plan's table gives none",
+                             file=path, line=line, field="claim")
         if row.claim == "annual_growth_pct" and year <= last_baseline:
             raise InputError(f"an annual growth claim needs a target year after the {last_baseline} baseline",
                              file=path, line=line, field="year")
