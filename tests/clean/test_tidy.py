@@ -167,6 +167,23 @@ def test_a_corrections_rows_every_mistake_is_told_in_one_round(plan_copy):
     assert lines[2] == f"3: reason_zh: '.' is no reason; {advice}"
 
 
+def test_a_correction_of_one_series_of_a_combined_cell_names_the_cell_and_a_second_names_its_id(plan_copy):
+    """Indicator 4's 2021 baseline is printed as one cell for both series ('国2.8/省2.7'), split after the
+    corrections: a correction naming its national series is told to correct the cell (was "the table has no such
+    indicator or field", though 4 is in it); a second correction of 12's cell names indicator 12 (was "12.0")."""
+    path = plan_copy / "corrections.csv"
+    path.write_text(path.read_text(encoding="utf-8")
+                    + "12,,baseline_2021,14.6 ,14.7,the same cell corrected twice,同一单元格改正两次\n"
+                    + "4,national,baseline_2021,2.8,2.9,the national series of the combined cell,国家级序列\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        clean(plan_copy)
+    lines = [line.split("corrections.csv:", 1)[1] for line in str(caught.value).splitlines()]
+    assert lines == ["4: field: a second correction for indicator 12 baseline_2021 (first at line 2)",
+                     "5: series: the table prints one cell for indicator 4 baseline_2021, '国2.8/省2.7', split into "
+                     "its series after the corrections: correct that cell, its series left empty"]
+
+
 def test_without_the_correction_the_typo_is_an_unknown_token(plan_copy):
     lines = (plan_copy / "corrections.csv").read_text(encoding="utf-8").splitlines()
     (plan_copy / "corrections.csv").write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")

@@ -188,7 +188,7 @@ def load_corrections(folder: Path, fields: tuple[ValueField, ...], check_cell=No
     frame["indicator_id"] = ids
     named = frame[frame["indicator_id"].notna()]  # a row whose cell cannot be told is no second correction of one
     refuse_duplicates(named, ["indicator_id", "series", "field"], path, "field",
-                      lambda row: f"a second correction for indicator {row.indicator_id} {row.field}", told)
+                      lambda row: f"a second correction for indicator {int(row.indicator_id)} {row.field}", told)
     told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
     told.check()
     return frame
@@ -206,6 +206,12 @@ def correction_cell_check(cells: pd.DataFrame, corrections_path: Path, source_pa
         key = (row.indicator_id, row.series, row.field)
         if key not in keyed and (None in refused or (row.indicator_id, row.series) in refused):
             return None
+        whole = (row.indicator_id, "", row.field)
+        if key not in keyed and row.series and whole in keyed:  # one cell printed for the series (国2.8/省2.7)
+            raise InputError(f"the table prints one cell for indicator {row.indicator_id} {row.field}, "
+                             f"{cells.at[cells.index[keyed[whole]], 'printed_text']!r}, split into its series after "
+                             "the corrections: correct that cell, its series left empty", file=corrections_path,
+                             line=line, field="series")
         if key not in keyed:
             raise InputError(f"no printed cell for indicator {row.indicator_id}"
                              f"{' series ' + row.series if row.series else ''} {row.field}: the table "
