@@ -103,6 +103,16 @@ def test_every_row_given_twice_is_told_in_one_round_with_its_first_line(tmp_path
         "indicators.csv:13: indicator_id: indicator 2 series '' appears twice (first at line 3)"]
 
 
+def test_a_row_pasted_again_unchanged_is_told_once(tmp_path):
+    """Indicator 2's row given twice as it stands: one line, the row given twice (its short names were told too, as
+    shared with indicator 2 itself: three lines for one mistake)."""
+    _indicators_with(tmp_path, lambda rows: rows.append(list(rows[2])))
+    with pytest.raises(InputError) as caught:
+        read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
+    assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
+        "indicators.csv:12: indicator_id: indicator 2 series '' appears twice (first at line 3)"]
+
+
 def test_a_row_of_the_wrong_length_stops_no_other_rows_checks_in_indicators_csv(tmp_path):
     """A core typed 是 (line 2), a cell too many (line 4), a direction typed 增长 (line 5) and indicator 1 pasted again
     below the table (line 12, its short names changed): four lines in one run, in the file's order (the row of the

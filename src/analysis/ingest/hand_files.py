@@ -74,6 +74,8 @@ def refuse_shared_short_names(frame: pd.DataFrame, path: Path, mistakes: Mistake
             if not visible(name) or row.indicator_id is None:  # an empty name, a number mistyped: told already
                 continue
             series = f" {row.series}" if row.series else ""
+            if name in first and (first[name][0], first[name][1]) == (row.indicator_id, series):
+                continue  # the series given twice: told once, as a row given twice (refuse_duplicates)
             if name in first:
                 indicator, other, where = first[name]
                 indicator = int(indicator)  # never "indicator 3.0" from a column that held a mistyped id
