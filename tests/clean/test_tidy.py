@@ -287,13 +287,13 @@ def test_a_typed_plans_mistakes_are_told_in_one_round_per_file(tmp_path, lakesid
     path = folder / "indicators.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     original = list(lines)
-    lines[1] = lines[1].replace(",true,higher,", ",是,higher,")
+    lines[1] = lines[1].replace(",true,higher,", ",对,higher,")
     lines[2] = lines[2].replace(",false,higher,", ",false,增长,")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(InputErrors) as caught:
         clean(folder)
     assert [line.split(": ", 1)[0].rsplit(":", 1)[-1] for line in caught.value.lines()] == ["2", "3"]
-    assert "core '是'" in caught.value.lines()[0] and "'增长'" in caught.value.lines()[1]
+    assert "core '对'" in caught.value.lines()[0] and "'增长'" in caught.value.lines()[1]
     path.write_text("\n".join(original) + "\n", encoding="utf-8")
     values = folder / "values.csv"
     rows = values.read_text(encoding="utf-8").splitlines()

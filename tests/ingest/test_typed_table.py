@@ -76,14 +76,14 @@ def test_every_empty_name_of_a_typed_plan_is_told_in_one_round(tmp_path):
     def empty(rows):
         rows[1][3] = rows[1][5] = ""  # indicator 1: category_en, name_en
         rows[2][7] = ""  # indicator 2: short_name_en
-        rows[3][10] = "是"  # indicator 3: core
+        rows[3][10] = "对"  # indicator 3: core (是 is read as true)
 
     _indicators_with(tmp_path, empty)
     with pytest.raises(InputError) as caught:
         read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
     assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
         "indicators.csv:2: category_en: empty", "indicators.csv:2: name_en: empty",
-        "indicators.csv:3: short_name_en: empty", "indicators.csv:4: core: core '是': write true or false"]
+        "indicators.csv:3: short_name_en: empty", "indicators.csv:4: core: core '对': write true or false"]
 
 
 def test_every_row_given_twice_is_told_in_one_round_with_its_first_line(tmp_path):
@@ -118,7 +118,7 @@ def test_a_row_of_the_wrong_length_stops_no_other_rows_checks_in_indicators_csv(
     below the table (line 12, its short names changed): four lines in one run, in the file's order (the row of the
     wrong length was told alone, the row given twice a round after the others)."""
     def broken(rows):
-        rows[1][10] = "是"
+        rows[1][10] = "对"
         rows[3].append("extra")
         rows[4][11] = "增长"
         again = list(rows[1])
@@ -131,9 +131,20 @@ def test_a_row_of_the_wrong_length_stops_no_other_rows_checks_in_indicators_csv(
     columns = "indicator_id, series, category_zh, category_en, name_zh, name_en, short_name_zh, short_name_en, " \
               "unit_zh, unit_en, core, direction, kind, base_source, base_source_en"
     assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
-        "indicators.csv:2: core: core '是': write true or false",
+        "indicators.csv:2: core: core '对': write true or false",
         f"indicators.csv:4: 16 fields, expected 15 ({columns}): a comma too many or too few? Put text holding a "
         "comma in double quotes",
         "indicators.csv:5: direction: direction '增长' unknown; use one of higher, lower, at_least, at_most, within, "
         "exactly, none",
         "indicators.csv:12: indicator_id: indicator 1 series '' appears twice (first at line 2)"]
+
+
+def test_a_core_mark_typed_in_chinese_is_read(tmp_path):
+    """A Chinese researcher marks a core indicator 是 and another 否, as the template's own 初步数 column takes 是:
+    read as true and false (they were refused with "write true or false")."""
+    def marked(rows):
+        rows[1][10], rows[2][10] = "是", "否"
+
+    _indicators_with(tmp_path, marked)
+    _, indicators = read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
+    assert indicators["core"].tolist()[:2] == [True, False]

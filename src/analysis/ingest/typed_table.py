@@ -47,7 +47,7 @@ VALUE_TYPES = ("baseline", "target")
 TYPED_INDICATOR_TEXT = {"category_zh": "category", "category_en": "category", "name_zh": "name", "name_en": "name",
                         "short_name_zh": "short_name", "short_name_en": "short_name", "unit_zh": "unit",
                         "unit_en": "unit", "base_source": "source", **{name: "source" for name in BASE_SOURCE_COLUMNS}}
-TRUE, FALSE = ("true", "yes", "1", "*"), ("false", "no", "0", "")
+TRUE, FALSE = ("true", "yes", "1", "*", "是"), ("false", "no", "0", "", "否")
 
 
 def _at_least_100(text: str) -> bool:
