@@ -159,15 +159,31 @@ def _inputs(args: argparse.Namespace, words=None):
         resolve_observations_dir,
         resolve_plan_dir,
     )
-    from .plan import load_plan
-
-    plan = load_plan(resolve_plan_dir(args.plan, parameter="--plan", words=words))
+    plan = _load_plan(resolve_plan_dir(args.plan, parameter="--plan", words=words))
     scheme = _as_option(check_scheme, "--scheme")(args.scheme, words)
     observations = resolve_observations_dir(args.observations, words=words) if args.observations else None
     processed = check_output_dir(args.processed_dir, "--processed-dir", words)
     check_not_inside_raw(processed, "--processed-dir", words=words)
     check_not_inside_raw(processed, "--processed-dir", plan.folder, words)
     return plan, scheme, observations, processed
+
+
+def _load_plan(folder):
+    """The plan of ``folder`` (:func:`analysis.plan.load_plan`); where plan.yml has mistakes, an imported draft's
+    readings not yet confirmed are told with them: a draft's placeholders and its review in one round, not two."""
+    from .errors import InputErrors
+    from .ingest.plan_inputs import check_review
+    from .plan import load_plan
+
+    try:
+        return load_plan(folder)
+    except InputError as exc:
+        told = exc.errors if isinstance(exc, InputErrors) else [exc]
+        try:
+            check_review(folder)
+        except InputError as review:
+            raise InputErrors([*told, *(review.errors if isinstance(review, InputErrors) else [review])]) from exc
+        raise
 
 
 def _tell_hidden_sheets(folder) -> None:
@@ -298,10 +314,8 @@ def run_templates(args: argparse.Namespace) -> int:
         resolve_observations_dir,
         resolve_plan_dir,
     )
-    from .plan import load_plan
-
     words = message_words(args.lang)
-    plan = load_plan(resolve_plan_dir(args.plan, parameter="--plan", words=words))
+    plan = _load_plan(resolve_plan_dir(args.plan, parameter="--plan", words=words))
     observations = resolve_observations_dir(args.observations, words=words) if args.observations else None
     language = _as_option(check_language, "--lang")(args.lang if args.lang is not None else "zh", words)
     output_dir = check_output_dir(args.output_dir, "--output-dir", words)

@@ -678,3 +678,20 @@ def test_a_chinese_tables_draft_asks_for_what_no_table_gives_in_chinese(tmp_path
         text = text.replace(f"{key}: {placeholder}", f"{key}: {{zh: 中国{key}, en: China {key}}}")
     (folder / "plan.yml").write_text(text, encoding="utf-8")
     assert (load_plan(folder).base_year, load_plan(folder).evaluations) == (2010, {2015: "final"})
+
+
+def test_a_drafts_placeholders_and_its_readings_to_confirm_are_told_in_one_run(tmp_path, national_table, project_tmp,
+                                                                              capsys):
+    """A draft's first data run tells the plan.yml keys to fill and the readings of review.csv to confirm together:
+    the person works through both at once (the readings came a run after the placeholders)."""
+    _, (header, rows) = national_table
+    source = write_docx(tmp_path / "十二五规划指标.docx", header, rows)
+    output = project_tmp / "interim"
+    assert cli.main(["import-plan", str(source), "--name", "draft", "--output-dir", relative(output),
+                     "--lang", "en"]) == 0
+    capsys.readouterr()
+    assert cli.main(["data", "--plan", relative(output / "draft"),
+                     "--processed-dir", relative(project_tmp / "processed")]) == 2
+    told = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error: ")]
+    assert [line.split(": ")[2] for line in told] == ["city", "title", "issuer", "confirmed"]
+    assert told[-1].split("review.csv:", 1)[1].startswith("2: confirmed: ")
