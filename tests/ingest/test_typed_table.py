@@ -148,3 +148,24 @@ def test_a_core_mark_typed_in_chinese_is_read(tmp_path):
     _indicators_with(tmp_path, marked)
     _, indicators = read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
     assert indicators["core"].tolist()[:2] == [True, False]
+
+
+def test_indicators_csv_and_values_csv_are_told_in_one_round(tmp_path):
+    """Indicator 3's core typed 对 (indicators.csv line 4), indicator 2's row of a cell too many (line 3), and a target
+    of indicator 5 typed a "goal" (values.csv): the three in one run (values.csv's came a run after indicators.csv's);
+    the rows of values.csv for 2 and 3 are not told they name no indicator, their rows' own mistakes being told."""
+    def broken(rows):
+        rows[3][10] = "对"
+        rows[2].append("extra")
+
+    _indicators_with(tmp_path, broken)
+    values = (tmp_path / "values.csv").read_text(encoding="utf-8").splitlines()
+    [line] = [number for number, text in enumerate(values) if text.startswith("5,,2015,target,")]
+    values[line] = values[line].replace("5,,2015,target,", "5,,2015,goal,", 1)
+    (tmp_path / "values.csv").write_text("\n".join(values) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
+    told = str(caught.value).replace(f"{tmp_path}/", "").splitlines()
+    assert [text.split(": ")[0] for text in told] == ["indicators.csv:3", "indicators.csv:4",
+                                                       f"values.csv:{line + 1}"]
+    assert "not in indicators.csv" not in str(caught.value)

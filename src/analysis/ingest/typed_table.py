@@ -8,6 +8,7 @@ parsing and every later step treat both kinds of plan alike.
 """
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
@@ -65,7 +66,10 @@ def read_typed_table(indicators_path: Path, values_path: Path, defer: bool = Fal
     ``defer``, they are not raised but kept in the table's ``mistakes``, the rows refused left out of its cells and
     their series in ``refused``: the clean step tells them with what it finds in the other rows (a value that is no
     number, a target before the base year), the whole file in one round."""
-    indicators = _read_indicators(Path(indicators_path))
+    # indicators.csv's mistakes told with values.csv's in one round: the rows of a series refused there are left out
+    # here, never told that they name no indicator
+    told = Mistakes()
+    indicators, unread = _read_indicators(Path(indicators_path), told)
     values_path = Path(values_path)
     frame = read_strict_csv(values_path, TYPED_VALUE_COLUMNS, TYPED_VALUE_OPTIONAL,
                             text_kinds={"note": "note", **{name: "note" for name in NOTE_COLUMNS}}, defer=True)
@@ -73,7 +77,7 @@ def read_typed_table(indicators_path: Path, values_path: Path, defer: bool = Fal
     directions = {(r.indicator_id, r.series): r.direction for r in indicators.itertuples()}
     # every row's mistake told at once (the first of each row), with the rows of too few or too many fields and the
     # cells of hidden characters the reading found: one round for the file, in its lines' order
-    cells, told, refused, kept = [], Mistakes(), set(), []
+    cells, refused, kept = [], set(), []
     for error in frame.attrs["mistakes"]:
         told.add(error)
         if error.line != 1:  # a row left out by the reading (the header's mistakes are line 1): its series unknown
@@ -81,6 +85,9 @@ def read_typed_table(indicators_path: Path, values_path: Path, defer: bool = Fal
     refused_fields = []
     for index, row in enumerate(frame.itertuples()):
         read = False
+        if unread and (None in unread or (row.indicator_id.strip(), row.series) in unread):
+            refused.add(_series_of(row))  # a series whose row of indicators.csv is refused: its own mistake told
+            continue
         with told.row():
             check_row_series(row.series, values_path, getattr(row, LINE_COLUMN))
             cells.append(_typed_cell(row, values_path, indicators_path.name, known, directions))
@@ -182,14 +189,26 @@ def _typed_cell(row, values_path: Path, indicators_name: str, known: dict, direc
             **{name: (getattr(row, name, "") or "").strip() for name in NOTE_COLUMNS}}
 
 
-def _read_indicators(path: Path) -> pd.DataFrame:
+def _read_indicators(path: Path, told: Mistakes | None = None) -> tuple[pd.DataFrame, set]:
+    """``indicators.csv`` read and checked; with ``told``, its mistakes are added there rather than raised, and the
+    rows refused left out: returns the rows kept and the (indicator, series) of those refused, as typed (``None`` for
+    a row the reading left out, whose series cannot be told), so that values.csv's rows for them are not told they
+    name no indicator."""
+    raised = told is None
+    told = Mistakes() if told is None else told
+    before = len(told.errors)
     frame = read_strict_csv(path, TYPED_INDICATOR_COLUMNS, TYPED_INDICATOR_OPTIONAL, text_kinds=TYPED_INDICATOR_TEXT,
                             defer=True)
     # every cell's mistake told at once (core 是 and direction 增长 together), with the rows of too few or too many
     # fields and the cells of hidden characters the reading found (those rows left out of the checks below)
-    ids, cores, told = [], [], Mistakes()
+    ids, cores = [], []
+    refused: set = set()
+    left_out = set()
     for error in frame.attrs["mistakes"]:
         told.add(error)
+        if isinstance(error.line, int) and error.line != 1:  # a row the reading left out: its series as typed
+            left_out.add(error.line)
+    refused |= _typed_keys(path, left_out)
     for row in frame.itertuples():
         with told.row():
             check_row_series(row.series, path, getattr(row, LINE_COLUMN))
@@ -227,7 +246,32 @@ def _read_indicators(path: Path) -> pd.DataFrame:
     refuse_shared_short_names(frame, path, told)
     refuse_duplicates(frame[frame["indicator_id"].notna()], ["indicator_id", "series"], path, "indicator_id",
                       lambda row: f"indicator {row.indicator_id} series {row.series!r} appears twice", told)
-    told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
-    told.check()
+    if raised:
+        told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
+        told.check()
+    wrong = {error.line for error in told.errors[before:] if error.file == path and isinstance(error.line, int)}
+    refused |= {(row.indicator_id.strip() if isinstance(row.indicator_id, str) else str(int(row.indicator_id)),
+                 row.series) for row in frame.itertuples() if getattr(row, LINE_COLUMN) in wrong
+                and not (isinstance(row.indicator_id, float) and pd.isna(row.indicator_id))}
+    frame = frame[~frame[LINE_COLUMN].isin(wrong) & frame["indicator_id"].notna()].copy()
+    frame["indicator_id"] = frame["indicator_id"].astype(int)
     frame = frame.rename(columns={LINE_COLUMN: "source_line"})
-    return frame.sort_values(["indicator_id", "series"], kind="stable").reset_index(drop=True)[TABLE_INDICATOR_COLUMNS]
+    frame = frame.sort_values(["indicator_id", "series"], kind="stable").reset_index(drop=True)
+    return frame[TABLE_INDICATOR_COLUMNS], refused
+
+
+def _typed_keys(path: Path, lines: set[int]) -> set:
+    """The (indicator, series) the rows at ``lines`` of ``path`` type in their first two cells (a row of too many or
+    too few cells, left out by the reading); ``None`` where a row's cannot be read."""
+    if not lines:
+        return set()
+    keys: set = set()
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            for row in reader:
+                if reader.line_num in lines:
+                    keys.add((row[0].strip(), row[1].strip()) if len(row) >= 2 else None)
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return {None}
+    return keys if len(keys) >= len(lines) else keys | {None}
