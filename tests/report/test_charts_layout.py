@@ -220,16 +220,34 @@ def test_no_panel_title_breaks_inside_a_word(report, narrow):
 # --- ticks -----------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("ticks", "expected"), [
-    ([55.0, 55.1, 55.2, 55.3], ["55.0", "55.1", "55.2", "55.3"]),  # one decimal: no 55.00
-    ([55.0, 55.05, 55.1], ["55.00", "55.05", "55.10"]),
+    ([55.0, 55.1, 55.2, 55.3], ["55", "55.1", "55.2", "55.3"]),  # 1.50 is written 1.5: no 55.0
+    ([55.0, 55.15, 55.3], ["55", "55.15", "55.3"]),  # the national plan's card 2 once: 55.00, 55.15, 55.30
+    ([2.85, 2.7, 2.55, 2.4], ["2.85", "2.7", "2.55", "2.4"]),  # never 2.70, 2.40
+    ([2.5, 2.75, 3.0], ["2.5", "2.75", "3"]),  # never 3.00
+    ([89.5, 90.0, 90.5], ["89.5", "90", "90.5"]),  # never 90.0
     ([22.0, 24.0, 26.0], ["22", "24", "26"]),
-    ([-0.5, 0.0, 0.5], ["−0.5", "0.0", "0.5"]),
+    ([-0.5, 0.0, 0.5], ["−0.5", "0", "0.5"]),
+    ([-1e-17, 0.25], ["0", "0.25"]),  # a locator's zero a little below it: never −0
     ([0.30000000000000004, 0.6000000000000001], ["0.3", "0.6"]),  # a locator's floating-point noise
     ([1500.0, 2400.0], ["1,500", "2,400"]),  # grouped as the text groups them
-    ([-1500.0, 0.0, 22400.5], ["−1,500.0", "0.0", "22,400.5"]),
+    ([-1500.0, 0.0, 22400.5], ["−1,500", "0", "22,400.5"]),
+    ([24000.0, 24500.0, 25000.0], ["24,000", "24,500", "25,000"]),  # a whole number's zeros are kept
 ])
-def test_ticks_have_as_many_decimals_as_they_need(ticks, expected):
+def test_ticks_have_no_trailing_zeros(ticks, expected):
     assert charts.FewestDecimals().format_ticks(ticks) == expected
+    assert [charts.FewestDecimals()(tick) for tick in ticks if tick] == [text for tick, text in zip(ticks, expected)
+                                                                          if tick]
+
+
+@pytest.mark.parametrize("narrow", [False, True])
+def test_the_growth_axis_has_no_trailing_zeros(report, paced, narrow):
+    # the example's 2024 phone chart once read 0.00, 0.25, 0.50, 0.75 (percentage points a year), its 2023 paper
+    # one −0.2, −0.1, 0.0, 0.1: matplotlib's own labels
+    figure = charts.growth_gap_chart(report, narrow=narrow)
+    drawn_texts(figure)
+    labels = [label.get_text() for ax in figure.axes for label in tick_labels(figure, ax.xaxis)]
+    assert labels and [label for label in labels if re.search(r"\.\d*0$|^−?0\.0*$", label)] == []
+    assert "0" in labels  # every panel's axis has its zero
 
 
 def shown_ticks(figure, axis="y") -> list[float]:

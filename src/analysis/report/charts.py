@@ -368,9 +368,10 @@ WHOLE_KINDS = ("count", "rank")
 
 
 class FewestDecimals(Formatter):
-    """Tick labels with as many decimals as the ticks need and no more, the same number on every tick of an axis
-    (55, 55.1, 55.2, 55.3 → 55.0 55.1 55.2 55.3; 55.00–55.30 in steps of 0.1 never 55.00), without an offset or a
-    power of ten; thousands grouped as the text groups them (24,800); a minus is the text's (−)."""
+    """Tick labels as the report writes its numbers: trailing zeros dropped (2.85, 2.7, 2.55, 2.4; 3; 90, never 2.70,
+    3.00 or 90.0: the method note's "1.50 is written 1.5"), a locator's floating-point noise rounded off at the
+    decimals the axis's ticks need (0.30000000000000004 is 0.3), without an offset or a power of ten; thousands
+    grouped as the text groups them (24,800); a minus is the text's (−)."""
 
     def __call__(self, value, pos=None) -> str:
         return self.format_ticks([value])[0]
@@ -379,13 +380,21 @@ class FewestDecimals(Formatter):
         values = [float(v) for v in values]
         decimals = next((d for d in range(7) if all(abs(round(v, d) - v) <= 1e-9 * max(1.0, abs(v)) for v in values)),
                         6)
-        return [f"{round(v, decimals) + 0.0:,.{decimals}f}".replace("-", "−") for v in values]
+        return [_no_trailing_zeros(f"{round(v, decimals) + 0.0:,.{decimals}f}").replace("-", "−") for v in values]
+
+
+def _no_trailing_zeros(text: str) -> str:
+    """``text`` (a number) without the zeros that end its decimals, nor a point left alone: 2.70 → 2.7, 3.00 → 3,
+    −0.0 → 0."""
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def _value_axis(axis, kind: str, bins: int) -> None:
     """An axis of a series' values: at most ``bins`` intervals, whole numbers only for a count or a rank (never 2.5
     incubators, never 4.75th place: one whole tick rather than fractions when the axis spans less than 2), each label
-    with no more decimals than the ticks need."""
+    without trailing zeros (:class:`FewestDecimals`)."""
     whole = kind in WHOLE_KINDS
     axis.set_major_locator(MaxNLocator(bins, integer=whole, min_n_ticks=1 if whole else 2))
     axis.set_major_formatter(FewestDecimals())
@@ -765,6 +774,7 @@ def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False
         ax.tick_params(axis="y", length=0, pad=4)  # a label of two lines centred on its row, no tick mark beside it
         ax.axvline(0, color="#888", linewidth=0.8)
         ax.set_xlim(low, high)
+        ax.xaxis.set_major_formatter(FewestDecimals())  # 0, 0.25, 0.5: never 0.00, 0.50
         if narrow:
             _fit_ticks(ax.xaxis, (0.96 - left) * width, [f"−{abs(v):.{digits}f}" for v in (low, high)],
                        label_size)
