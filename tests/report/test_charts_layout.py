@@ -606,6 +606,28 @@ def test_a_revised_baseline_is_drawn_once_as_the_published_value():
     assert [(x, y) for xs, ys, hollow in marks if not hollow for x, y in zip(xs, ys) if x == 2010] == [(2010, 1.84)]
 
 
+def test_a_small_difference_is_not_drawn_as_a_large_one():
+    """National indicator 2: one value, 55.3 in 2015, beside its target of 55. Its card's axis ran 55.0–55.3 (ticks
+    55, 55.15, 55.3), the 0.3 between them the height of the chart; it now spans 5% of the value at least (2.765 and
+    more), as does its small multiple's. R&D intensity (3: 1.84 in 2010 to 2.2) spans more already: its axis is the
+    data's with matplotlib's margins of 18% (1.84 − 0.0648 to 2.2 + 0.0648)."""
+    from analysis.plan import load_plan
+    from analysis.publish.data import build_tables
+    from analysis.report.context import report_context
+    from tests.conftest import NATIONAL_DIR
+
+    configure_matplotlib("zh")
+    report = report_context(build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED), 2015, "zh")
+    card = charts.card_chart(report, report.series_row(2)).axes[0]
+    multiples = charts.small_multiples(report)
+    panel = next(ax for ax in multiples.axes if ax.get_title(loc="left").startswith("2."))
+    for ax in (card, panel):
+        low, high = sorted(ax.get_ylim())
+        assert low < 55.0 and high > 55.3 and high - low >= 0.05 * 55.3
+    assert sorted(charts.card_chart(report, report.series_row(3)).axes[0].get_ylim()) == pytest.approx(
+        [1.84 - 0.0648, 2.2 + 0.0648])
+
+
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_every_word_of_a_printed_heat_map_fits_its_cell(language):
     """The national plan's five report years (2011–2015): "Not achieved" and "Already met" in cells a fifth of 40% of

@@ -400,6 +400,30 @@ def _value_axis(axis, kind: str, bins: int) -> None:
     axis.set_major_formatter(FewestDecimals())
 
 
+#: The least a value axis spans, as a share of the largest value it shows: the national plan's 55.3 beside its target
+#: of 55 (its card's one value) on an axis of 55.0–55.3 looked as far apart as 2.4 from 2.85 on another card; on one
+#: of 5% of 55.3 (53.8–56.5) they stand 0.3 apart as they are. A rank is left as it is: a place is no share of another.
+LEAST_SPAN = 0.05
+
+
+def _least_span(ax, kind: str) -> None:
+    """The value axis of ``ax`` widened about its middle to :data:`LEAST_SPAN` of the largest value it shows where
+    it spans less (a small difference never drawn as a large one); a share's axis kept within 100% where it was."""
+    if kind == "rank":
+        return
+    ax.autoscale_view()
+    start, end = ax.get_ylim()
+    low, high = sorted((start, end))
+    least = LEAST_SPAN * max(abs(low), abs(high))
+    if high - low >= least:
+        return
+    middle = (low + high) / 2
+    wide_low, wide_high = middle - least / 2, middle + least / 2
+    if kind == "share" and wide_high > max(100.0, high):  # 99.8 against 100: never up to 102.3%
+        wide_low, wide_high = wide_low - (wide_high - max(100.0, high)), max(100.0, high)
+    ax.set_ylim((wide_high, wide_low) if start > end else (wide_low, wide_high))
+
+
 class _AtLeast(Locator):
     """The ticks of ``locator`` from ``low`` up."""
 
@@ -903,7 +927,9 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
     figure.suptitle(title, fontsize=11, x=0.02, y=1 - 0.12 / inches, ha="left", va="top")
     figure.subplots_adjust(left=left, right=right, top=1 - top / inches, bottom=below / inches,
                            hspace=gap / axes_inches, wspace=PANEL_GAP)
-    for ax in grid.axes.flat:
+    kinds = [panel["kind"].iloc[0] for _, panel in data.groupby("panel", sort=False)]
+    for ax, kind in zip(grid.axes.flat, kinds):
+        _least_span(ax, kind)
         _ticks_inside(ax, axes_inches, size)
     figure.legend(handles=handles, loc="lower center", ncol=legend_columns, fontsize=_legend_size(narrow),
                   frameon=False, bbox_to_anchor=(0.5, 0.0))
@@ -1195,6 +1221,7 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
     ax.grid(axis="x", visible=False)
     ax.margins(y=0.18)
     ax.autoscale_view()  # the limits the numbers are placed by
+    _least_span(ax, row.kind)
     for point in actual.itertuples():  # each source's number beside its point, clear of a target's star
         dy, va = _mark_offset(ax, figure, (point.year, point.value), stars, text, star_size, dot)
         # on a white halo: a line passing behind it (a target's dashed path) never crosses the number
