@@ -64,3 +64,11 @@ def test_a_share_widened_near_100_stays_within_100():
     assert limits_after_least_span("share", [99.9, 100.0]) == pytest.approx((95.0, 100.0))
     # a share drawn beyond 100 already (a range target's upper bound at 100.2) keeps its top
     assert limits_after_least_span("share", [99.9, 100.2]) == pytest.approx((100.2 - 5.01, 100.2))
+
+
+def test_ticks_go_in_steps_a_reader_counts_along():
+    # 2.4 to 2.85 (the example's card 2) with matplotlib's 5% margins, 2.3775–2.8725, in four intervals at most: a
+    # step of 0.2 (2.4, 2.6, 2.8), never 0.15 (2.4, 2.55, 2.7, 2.85)
+    assert ticks_shown("share", [2.4, 2.85], bins=4) == [2.4, 2.6, 2.8]
+    # 53.77–56.53 (the national plan's card 2 widened): 54, 55, 56, never 54.4, 55.2, 56
+    assert ticks_shown("share", [53.77, 56.53], bins=4) == [54.0, 55.0, 56.0]

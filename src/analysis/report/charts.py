@@ -391,12 +391,17 @@ def _no_trailing_zeros(text: str) -> str:
     return "0" if text in ("-0", "") else text
 
 
+#: The steps a value axis's ticks go in, times a power of ten: 2.4, 2.6, 2.8 or 54, 55, 56; never matplotlib's 1.5,
+#: 3, 4, 6 or 8 as well (2.4, 2.55, 2.7, 2.85; 54.4, 55.2, 56), which a reader cannot count along.
+NICE_STEPS = (1, 2, 2.5, 5, 10)
+
+
 def _value_axis(axis, kind: str, bins: int) -> None:
     """An axis of a series' values: at most ``bins`` intervals, whole numbers only for a count or a rank (never 2.5
-    incubators, never 4.75th place: one whole tick rather than fractions when the axis spans less than 2), each label
-    without trailing zeros (:class:`FewestDecimals`)."""
+    incubators, never 4.75th place: one whole tick rather than fractions when the axis spans less than 2), in steps of
+    :data:`NICE_STEPS`, each label without trailing zeros (:class:`FewestDecimals`)."""
     whole = kind in WHOLE_KINDS
-    axis.set_major_locator(MaxNLocator(bins, integer=whole, min_n_ticks=1 if whole else 2))
+    axis.set_major_locator(MaxNLocator(bins, integer=whole, min_n_ticks=1 if whole else 2, steps=NICE_STEPS))
     axis.set_major_formatter(FewestDecimals())
 
 
