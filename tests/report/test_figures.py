@@ -2,6 +2,7 @@
 legends clear of the data, values beyond an axis marked, statuses told by name as well as colour."""
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pytest
@@ -425,3 +426,29 @@ def test_a_growth_in_points_is_labelled_as_the_card_writes_it(example):
     [points] = [ax for ax in figure.axes if "points" in ax.get_xlabel()]
     labels = [text.get_text() for text in points.texts]
     assert "+0.12" in labels and "+0.115" not in labels
+
+
+CATEGORY_NOTES = {"en": "By indicator; for {ids}, the worse of the national and provincial series",
+                  "zh": "按指标计；指标 {ids} 取国家级、省级序列中较差者"}
+
+
+@pytest.mark.parametrize(("language", "ids"), [("en", ("4 and 5", "4")), ("zh", ("4、5", "4"))])
+def test_the_category_chart_says_which_series_an_indicator_of_two_is_counted_by(example, language, ids):
+    """The category chart counts an indicator once, by its worse series: 4's national series (achieved) is in no bar.
+    A note below the legend says so, naming the indicators with two series as the data have them; none without."""
+    mid = context(example, 2024, language)
+    assessment = mid.assessment
+
+    def notes(report, narrow=False) -> list[str]:
+        figure = charts.category_status_chart(report, narrow=narrow)
+        return [text.get_text().replace("\n", " " if language == "en" else "") for text in figure.texts]
+
+    assert notes(mid) == notes(mid, narrow=True) == [CATEGORY_NOTES[language].format(ids=ids[0])]
+    # 5's national series gone from the data: 4 alone has two
+    four = dataclasses.replace(mid, assessment=assessment[(assessment.indicator_id != 5)
+                                                          | (assessment.series != "national")])
+    assert notes(four) == [CATEGORY_NOTES[language].format(ids=ids[1])]
+    # one series an indicator: nothing to say, and no room kept for it
+    single = dataclasses.replace(mid, assessment=assessment.drop_duplicates("indicator_id"))
+    assert notes(single) == notes(single, narrow=True) == []
+    assert charts.category_status_chart(single).get_figheight() < charts.category_status_chart(mid).get_figheight()

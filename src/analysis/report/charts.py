@@ -28,7 +28,7 @@ from matplotlib.ticker import FixedLocator, Formatter, Locator, MaxNLocator, Mul
 
 from ..assess.assessment import headline_status, plan_start_year
 from ..assess.rates import direction_sign
-from ..vocabulary import HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
+from ..vocabulary import HELD_EVERY_YEAR, LAGGING, SERIES, STATUSES, STATUSES_BEST_FIRST
 from . import cards
 from .context import ReportContext
 from .line_breaks import BADGE_BREAK, HAN, KEPT, chinese_words, short_labels
@@ -41,6 +41,7 @@ from .words import (
     localized,
     localized_column,
     missed_years,
+    series_label,
     shown_change,
     shown_status,
     status_text,
@@ -332,9 +333,11 @@ def _legend_height(rows: list[int], size: float = LEGEND_SIZE) -> float:
     return size * (0.8 + 1.2 * sum(rows) + 0.5 * (len(rows) - 1)) / 72 + 0.05
 
 
-def _legend_below(figure: Figure, ax, handles, columns: int = 4, size: float = LEGEND_SIZE) -> None:
-    figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=columns,
-                  fontsize=size, frameon=False)
+def _legend_below(figure: Figure, ax, handles, columns: int = 4, size: float = LEGEND_SIZE,
+                  above: float = 0.0) -> None:
+    """The legend at the bottom of ``figure``, ``above`` inches higher (over a note below it)."""
+    figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.02 + above / figure.get_figheight()),
+                  ncol=columns, fontsize=size, frameon=False)
 
 
 def _status_word(status: str, words, assessment: pd.DataFrame | None = None) -> str:
@@ -1057,9 +1060,31 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     return figure
 
 
+def paired_indicators(assessment: pd.DataFrame) -> dict[int, list[str]]:
+    """The indicators of ``assessment`` with more than one series (4 and 5: national and provincial), each with its
+    series in the vocabulary's order; the charts that count indicators count each once, by its worse series."""
+    found: dict[int, list[str]] = {}
+    for indicator, series in assessment.groupby("indicator_id", sort=True)["series"]:
+        if series.nunique() > 1:
+            found[int(indicator)] = [name for name in SERIES if name in set(series)]
+    return found
+
+
+def category_note(context: ReportContext) -> str:
+    """What the category chart's bars count where an indicator has more than one series ("By indicator; for 4 and 5,
+    the worse of the national and provincial series"): its other series is in no bar. Empty where none has."""
+    words = context.words
+    paired = paired_indicators(context.assessment)
+    if not paired:
+        return ""
+    series = list(dict.fromkeys(name for names in paired.values() for name in names))
+    return words.text("chart.category_note", ids=join_and(words, list(paired)),
+                      series=join_and(words, [series_label(name, words) for name in series]))
+
+
 def category_status_chart(context: ReportContext, narrow: bool = False) -> Figure:
     """Stacked bars: the headline status of each indicator, by category, with the counts written in (``narrow``: for
-    a phone)."""
+    a phone); below the legend, which series an indicator with several is counted by (:func:`category_note`)."""
     words, indicators = context.words, context.indicators
     text = words["chart"]
     headline = headline_status(context.assessment)
@@ -1080,7 +1105,10 @@ def category_status_chart(context: ReportContext, narrow: bool = False) -> Figur
     labels = [_wrap(name, room, size, lines=3) for name in counts.index]
     lines = max(label.count("\n") + 1 for label in labels)
     left = (max(_text_inches(label, size) for label in labels) + 0.15) / width
-    figure, ax = _figure(len(counts), max(0.36, 1.2 * size / 72 * lines + 0.1), legend, left=left, right=0.96,
+    note_size = _legend_size(narrow)
+    note = _wrap(category_note(context), width - 0.3, note_size, lines=4)
+    below = (note.count("\n") + 1) * 1.2 * note_size / 72 + 0.04 if note else 0.0  # inches: the note under the legend
+    figure, ax = _figure(len(counts), max(0.36, 1.2 * size / 72 * lines + 0.1), legend + below, left=left, right=0.96,
                          width=width)
     y = np.arange(len(counts))
     start = np.zeros(len(counts))
@@ -1102,7 +1130,10 @@ def category_status_chart(context: ReportContext, narrow: bool = False) -> Figur
         ax.set_title(text["category_title"], fontsize=11)
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", labelsize=size, length=0, pad=4)
-    _legend_below(figure, ax, handles, columns, _legend_size(narrow))
+    _legend_below(figure, ax, handles, columns, _legend_size(narrow), above=below)
+    if note:
+        figure.text(0.5, 0.02, note, fontsize=note_size, ha="center", va="bottom",
+                    multialignment="center", color="#333333")
     return figure
 
 
