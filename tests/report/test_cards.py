@@ -548,3 +548,62 @@ def test_no_two_cards_are_headed_alike(example_tables):
     assert named[(6, "")] == "全员劳动生产率（万元/人）"
     en = load_report(relative(example_tables), 2024, "en")
     assert not any(card_name(en, row).endswith(" · national") for row in en.joined().itertuples())
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("zh", {"indicator-1": "图表：研发人员数，2020—2024年",
+            "indicator-4-provincial": "图表：省级农业科技园区营收占比（省级序列），2020—2024年",
+            "indicator-5-national": "图表：国家级科技创新基地（国家级序列），2020—2024年"}),
+    ("en", {"indicator-1": "Chart: R&amp;D personnel, 2020–2024",
+            "indicator-4-provincial": "Chart: Provincial agri-tech park revenue / GDP (provincial series), 2020–2024",
+            "indicator-5-national": "Chart: National innovation bases (national series), 2020–2024"}),
+])
+def test_a_cards_chart_is_named_in_its_alt_text(example_tables, language, expected):
+    """A card's chart says what it shows to a reader who cannot see it: the indicator, its series where it has two,
+    and the years from the plan's base year (2020) to its last target (2024); Chinese with a full-width colon. It
+    said "Chart" (图表) alone, on every card."""
+    context = load_report(relative(example_tables), 2024, language)
+    page = html.cards_html(context, NoCharts())
+    alts = dict(re.findall(r'<section class="card" id="([^"]+)".*?<img alt="([^"]*)" class="card-chart"', page,
+                           flags=re.DOTALL))
+    assert len(alts) == 25 and len(set(alts.values())) == 25  # every chart its own words
+    assert {card: alts[card] for card in expected} == expected
+
+
+def test_the_overview_charts_alt_texts_take_the_languages_colon(example_tables):
+    # 图表：各类别指标状态, never 图表: 各类别指标状态
+    context = load_report(relative(example_tables), 2024, "zh")
+    alts = re.findall(r'<img alt="([^"]*)"', html.charts_html(context, NoCharts()))
+    assert alts == ["图表：各指标增量完成比例与同期序时进度", "图表：各报告年份的评估结论",
+                    "图表：进度落后指标的所需增速与实际增速", "图表：各类别指标状态"]
+
+
+def test_the_word_editions_pictures_have_the_same_alt_texts(example_tables):
+    import io
+
+    from PIL import Image
+
+    from analysis.report import word_content
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 10), "white").save(buffer, format="PNG")
+
+    class Pictures(NoCharts):
+        def __getitem__(self, name: str) -> bytes:
+            return buffer.getvalue()
+
+        def card(self, name, size, dpi) -> bytes:
+            return buffer.getvalue()
+
+    def alt(node) -> str:  # the alt text of the one picture in pandoc's blocks
+        if isinstance(node, dict) and node.get("t") == "Image":
+            text = "".join(piece["c"] for piece in node["c"][1] if piece["t"] == "Str")
+            return re.sub("[\u200b\u2060]", "", text)  # the marks a Word line breaks or keeps together at
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+        return "".join(alt(child) for child in children)
+
+    context = load_report(relative(example_tables), 2024, "zh")
+    row = next(row for row in context.joined().itertuples() if (row.indicator_id, row.series) == (4, "provincial"))
+    assert alt(word_content.card_chart(context, Pictures(), row)) == \
+        "图表：省级农业科技园区营收占比（省级序列），2020—2024年"
+    assert alt(word_content.figure_blocks(context, Pictures(), "categories")) == "图表：各类别指标状态"

@@ -1195,6 +1195,25 @@ def held_segments(targets: list[tuple[int, float]], held_from, first: int, last:
     return segments
 
 
+def card_years(context: ReportContext, targets: pd.DataFrame) -> list[int]:
+    """The years a card's chart spans: from the plan's base year to its series' last target (``targets``: the series'
+    target rows) or the report year, whichever is later."""
+    last = max(targets["year"].max(), context.report_year) if not targets.empty else context.report_year
+    return list(range(int(context.plan["base_year"]), int(last) + 1))
+
+
+def card_alt(context: ReportContext, row) -> str:
+    """A card's chart in words, for a reader who cannot see it: the series and the years it spans ("Chart: Provincial
+    agri-tech park revenue / GDP (provincial series), 2020–2024"; 图表：…（省级序列），2020—2024年)."""
+    words = context.words
+    series = cards.series_values(context, row)
+    years = card_years(context, series[series["value_type"] == "target"])
+    named = words.text("chart.alt.card_series", series=series_label(row.series, words)) if row.series else ""
+    what = words.text("chart.alt.card", name=localized(row, "short_name", words.language), series=named,
+                      first=years[0], last=years[-1])
+    return words.text("language.image_alt_of", alt=words["language.image_alt"], what=what)
+
+
 def card_chart(context: ReportContext, row, size: tuple[float, float] | None = None,
                narrow: bool = False) -> Figure | None:
     """The course of one series against its targets, for its card: the baselines (open circles), every actual
@@ -1220,7 +1239,7 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
     colour = STATUS_LINES[row.status]  # a line and its markers on white: 3:1 at least
     figure = Figure(figsize=size)
     ax = figure.add_axes((0.5 / size[0], 0.34 / size[1], 1 - 0.62 / size[0], 1 - 0.44 / size[1]))
-    years = list(range(int(context.plan["base_year"]), int(max(targets["year"].max(), context.report_year)) + 1))
+    years = card_years(context, targets)
     ranges = targets[targets["upper"].notna()] if "upper" in targets else targets.iloc[0:0]
     if not ranges.empty:  # a range target: the band to end in, and a bar at each target year
         for target in ranges.itertuples():

@@ -45,6 +45,16 @@ def chart_of(name: str) -> str:
     return base if base and part.isdigit() and not name.startswith("card-") else name
 
 
+def alt_text(context: ReportContext, name: str) -> str:
+    """Figure ``name`` in words, the text a picture of it stands with (Chart: status by category; 图表：各类别指标状态);
+    a card's names its series and years (:func:`analysis.report.charts.card_alt`)."""
+    words = context.words
+    if name.startswith("card-"):
+        return charts.card_alt(context, next(row for row in cards.numeric_rows(context) if cards.card_id(row) == name))
+    what = words[f"chart.alt.{chart_of(name)}"]
+    return words.text("language.image_alt_of", alt=words["language.image_alt"], what=what)
+
+
 def chart_names(context: ReportContext, chart: str) -> list[str]:
     """The figures of an overview chart: its name, and ``<name>-2``, ``<name>-3``… for the further pages of a chart
     whose series fill more than one (:data:`analysis.report.charts.PAGE_ROWS`)."""

@@ -22,9 +22,9 @@ from markupsafe import Markup, escape
 from ..catalog import catalog
 from ..numbers import MISSING
 from ..settings import TEMPLATES_DIR
-from . import cards, tables, warning_tables
+from . import cards, charts, tables, warning_tables
 from .context import ReportContext
-from .figures import OVERVIEW_CHARTS, Figures, chart_of
+from .figures import OVERVIEW_CHARTS, Figures, alt_text
 from .line_breaks import (
     badge,
     is_whole_badge,
@@ -106,9 +106,8 @@ def warnings_html(context: ReportContext) -> str:
 
 
 def chart_view(context: ReportContext, figures: Figures, name: str) -> dict:
-    words = context.words
     return {"name": name, "png": figures[name], "narrow": figures.narrow(name),
-            "alt": f'{words["language.image_alt"]}: {words[f"chart.alt.{chart_of(name)}"]}'}
+            "alt": alt_text(context, name)}
 
 
 def charts_html(context: ReportContext, figures: Figures) -> str:
@@ -132,6 +131,7 @@ class CardView:
     numbers: list[tuple[str, str]] | None
     notes: list[str]
     narrow_chart: bytes | None = None  # the chart drawn for a phone (larger marks), a <picture>'s source up to 600 px
+    chart_alt: str = ""  # the chart in words: its series and years
 
 
 def card_view(context: ReportContext, figures: Figures, row) -> CardView:
@@ -143,14 +143,14 @@ def card_view(context: ReportContext, figures: Figures, row) -> CardView:
                     status_text=status_text(row, words), chart=figures[cards.card_id(row)] if numeric else None,
                     numbers=cards.card_numbers(context, row) if numeric else None,
                     notes=cards.card_notes(context, row),
-                    narrow_chart=figures.narrow(cards.card_id(row)) if numeric else None)
+                    narrow_chart=figures.narrow(cards.card_id(row)) if numeric else None,
+                    chart_alt=charts.card_alt(context, row) if numeric else "")
 
 
 def card_html(context: ReportContext, figures: Figures, row) -> str:
     """One series' card (a row of :meth:`ReportContext.joined`), as the cards section shows it."""
     words = context.words
-    return render("card.html.j2", one=card_view(context, figures, row), qualitative=words["card.qualitative"],
-                  chart_alt=words["language.image_alt"])
+    return render("card.html.j2", one=card_view(context, figures, row), qualitative=words["card.qualitative"])
 
 
 def cards_html(context: ReportContext, figures: Figures) -> str:
@@ -159,7 +159,6 @@ def cards_html(context: ReportContext, figures: Figures) -> str:
     return render("cards.html.j2", heading=words["sections.cards"],
                   multiples=[chart_view(context, figures, name) for name in figures.parts("multiples")],
                   legend=legend_items(words), qualitative=words["card.qualitative"],
-                  chart_alt=words["language.image_alt"],
                   cards=[card_view(context, figures, row) for row in context.joined().itertuples()])
 
 

@@ -15,9 +15,9 @@ import base64
 import struct
 from dataclasses import dataclass, field
 
-from . import cards, warning_tables
+from . import cards, charts, warning_tables
 from .context import ReportContext
-from .figures import DPI, OVERVIEW_CHARTS, Figures, chart_of
+from .figures import DPI, OVERVIEW_CHARTS, Figures, alt_text
 from .line_breaks import name_joined
 from .numbers import is_missing
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS
@@ -368,11 +368,7 @@ def figure_blocks(context: ReportContext, figures: Figures, name: str, **size) -
     data = figures[name]
     if data is None:
         return []
-    words = context.words
-    alt = words["language.image_alt"]
-    if not name.startswith("card-"):
-        alt += f': {words[f"chart.alt.{chart_of(name)}"]}'
-    return [image(name, data, alt, **size)]
+    return [image(name, data, alt_text(context, name), **size)]
 
 
 def cards_blocks(document: WordDocument, context: ReportContext, figures: Figures) -> None:
@@ -485,7 +481,7 @@ def card_chart(context: ReportContext, figures: Figures, row) -> list:
     if figures[cards.card_id(row)] is None:
         return []
     data = figures.card(cards.card_id(row), CARD_CHART, DPI * CARD_CHART_SCALE)
-    return [image(cards.card_id(row), data, context.words["language.image_alt"], max_width_cm=CARD_CHART_CM)]
+    return [image(cards.card_id(row), data, charts.card_alt(context, row), max_width_cm=CARD_CHART_CM)]
 
 
 def method_blocks(document: WordDocument, context: ReportContext) -> None:
