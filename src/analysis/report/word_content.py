@@ -74,7 +74,11 @@ CARD_CHART_SCALE = 1.35
 #: the HTML card's (2 : 3.4), so that three cards of one-line names share a page.
 CARD_CHART_ASPECT = 1.75 / 3.4
 CARD_CHART = (CARD_CHART_CM / 2.54 / CARD_CHART_SCALE, CARD_CHART_CM / 2.54 / CARD_CHART_SCALE * CARD_CHART_ASPECT)
-PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
+#: A new page: an empty paragraph a point high that starts one (a page break before it), never a break in a line of
+#: its own, which a page filled to its foot (the heat map and the category chart) carried over whole, to break the
+#: page after it and leave one blank.
+PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:pPr><w:pageBreakBefore/><w:spacing w:before="0" w:after="0" '
+                                                'w:line="20" w:lineRule="exact"/></w:pPr></w:p>']}
 CORE_MARK = "\u2060*"  # a core indicator's star after a word joiner: never alone on a line (a no-break space is not
 # enough after a Chinese character in LibreOffice)
 METHOD_NOTE = "method-note"  # the placeholder the method note's blocks replace (:mod:`.word_file`)
