@@ -200,6 +200,7 @@ def test_a_chinese_title_breaks_between_words(name, inches):
     # never 营|收, 企|业, 减|免, 经|费: each line ends where a word does
     words = ("省级", "农业", "科技园区", "营收", "占比", "高企", "规上", "工业", "企业", "比值", "每万人", "新增",
              "注册", "研发", "费用", "加计", "扣除", "减免", "经费", "比重")
+    configure_matplotlib("zh")  # measured in the Chinese font, whichever test ran before (alone: DejaVu, no glyphs)
     wrapped = charts._wrap(name, inches, 8, lines=4).rstrip("…")
     assert "\n" in wrapped
     for line, following in zip(wrapped.split("\n"), wrapped.split("\n")[1:]):
