@@ -172,12 +172,14 @@ def _load_plan(folder):
     """The plan of ``folder`` (:func:`analysis.plan.load_plan`); where plan.yml has mistakes, an imported draft's
     readings not yet confirmed are told with them: a draft's placeholders and its review in one round, not two."""
     from .errors import InputErrors
-    from .ingest.plan_inputs import check_review
     from .plan import load_plan
 
     try:
         return load_plan(folder)
     except InputError as exc:
+        # pandas, imported only on the way to an error: a run up to date loads none
+        from .ingest.plan_inputs import check_review
+
         told = exc.errors if isinstance(exc, InputErrors) else [exc]
         try:
             check_review(folder)

@@ -207,9 +207,10 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                             "（改为对照下一目标、无新数据）；")
     assert [row.indicator_id for row in changed if row.change == "worse"] == ["8", "14", "16", "21"]
     # 17 met its level in 2023 (91.2 against ≥90), "met every year so far", and is judged on 2024's value now: the
-    # status's own words quoted, never "此前为目前逐年达标" (two words for "so far" side by side)
+    # status's own words, as 由进展判断转为… says a rating of the pace, never "此前为目前逐年达标" (two words for
+    # "so far" side by side)
     seventeen = next(row for row in changed if row.indicator_id == "17")
-    assert "由“目前逐年达标”转为按 2024年数值的最终判定" in seventeen.note_text
+    assert "由目前逐年达标转为按 2024年数值的最终判定" in seventeen.note_text
     # the mid-term against 2022: 18 met its floor in 2022 and missed it in 2023; 10 on track and 2, 12 and 25
     # moderate in 2022 miss their 2023 stage targets: 5 worse; 4 national moderate then, its stage target met now,
     # and 17 moving away then (89.5 in 2022), met so far now (91.2 in 2023, a verdict on 2023's level where a rating
