@@ -368,23 +368,23 @@ def test_a_number_printed_once_beside_a_national_and_a_provincial_series_waits_f
 
 
 def test_a_number_printed_twice_is_read_as_the_next_free_one_and_a_number_missing_is_told_in_the_review():
-    """序号 1, 1, 3: two indicators 1 would be one indicator with two targets for the same year; the second is read
-    as 2, and the 2 that no row prints is a row of the review too (a row lost, or the 1 a misprint)."""
+    """序号 1, 1, 4: two indicators 1 would be one indicator with two targets for the same year; the second is read
+    as 2, and the 3 that no row prints (nor is read as) is a row of the review too (a row lost, or a misprint)."""
     imported = imported_from(
         ["投入", "1", "研发强度（%）", "2.3", "3.0"],
         ["投入", "1", "研发人员（人）", "4000", "5000"],
-        ["投入", "3", "专利（件）", "100", "80以上"],
+        ["投入", "4", "专利（件）", "100", "80以上"],
     )
     assert [(i["indicator_id"], i["name_zh"]) for i in imported.indicators] == [(1, "研发强度"), (2, "研发人员"),
-                                                                               (3, "专利")]
+                                                                               (4, "专利")]
     targets = [(v["indicator_id"], v["value"]) for v in imported.values if v["value_type"] == "target"]
-    assert targets == [(1, "3.0"), (2, "5000"), (3, "80")]
+    assert targets == [(1, "3.0"), (2, "5000"), (4, "80")]
     review = {row["where"]: (row["text"], row["read_as"], row["action"], row["confirmed"]) for row in imported.review}
     assert review["表1 第3行 第2列"] == (
         "1", "indicator 2: the number 1 again (indicator 1 is at 表1 第2行 第2列), read as 2; check the published plan "
              "and correct indicator_id in indicators.csv and values.csv if it is another", "guess", "")
     assert review["表1 第4行 第2列"] == (
-        "3", "no indicator printed with the number 2 (before 3): find it in the published plan (a row lost when the "
+        "4", "no indicator printed with the number 3 (before 4): find it in the published plan (a row lost when the "
              "file was saved, or a number printed wrong) and give it in indicators.csv and values.csv under its "
              "number, or confirm that the plan has none", "fill", "")
     assert review["表1 第3行 第3列"][1] == "indicator 2: 研发人员, unit 人"
@@ -403,7 +403,7 @@ def test_numbers_again_from_1_under_a_category_and_a_number_that_is_no_plain_num
     assert review["表1 第4行 第2列"] == (
         "indicator 3: the number 1 again (indicator 1 is at 表1 第2行 第2列), read as 3; check the published plan and "
         "correct indicator_id in indicators.csv and values.csv if it is another", "guess")
-    assert review["表1 第5行 第2列"][0].startswith("no indicator printed with the number 3–5 (before 6): find it in")
+    assert review["表1 第5行 第2列"][0].startswith("no indicator printed with the number 4–5 (before 6): find it in")
     assert review["表1 第6行 第2列"] == (
         "indicator 7: the number 1 again (indicator 1 is at 表1 第2行 第2列), read as 7; check the published plan and "
         "correct indicator_id in indicators.csv and values.csv if it is another", "guess")
@@ -445,12 +445,31 @@ def test_a_number_printed_otherwise_or_not_at_all_is_kept_where_it_is_one_and_to
         "表1 第5行 第2列": ("（二）", f"indicator 2: the number printed is （二）, read as 2; {CHECK}", "guess", ""),
         "表1 第6行 第2列": ("５", f"indicator 5: the number printed is ５, read as 5; {CHECK}", "guess", ""),
         "表1 第8行 第2列": ("十二", f"indicator 12: the number printed is 十二, read as 12; {CHECK}", "guess", "")}
-    # the numbers no row prints, told as before: 1, 3–4 and 7–11
+    # the numbers no row prints and the draft gives no row, told before the next printed: 7–11 (1, 3 and 4 are held)
     gaps = [(row["where"], row["read_as"].split(":")[0]) for row in imported.review
             if row["read_as"].startswith("no indicator printed")]
-    assert gaps == [("表1 第5行 第2列", "no indicator printed with the number 1 (before 2)"),
-                    ("表1 第6行 第2列", "no indicator printed with the number 3–4 (before 5)"),
-                    ("表1 第8行 第2列", "no indicator printed with the number 7–11 (before 12)")]
+    assert gaps == [("表1 第8行 第2列", "no indicator printed with the number 7–11 (before 12)")]
+
+
+def test_a_number_the_draft_gave_a_row_is_never_told_as_missing():
+    """9.1 read as 3, a row with no number as 4, ① (1 again) as 6 and a second 5 as 9: the review asks a person to
+    add no indicator 3, 4, 6 or 9, which the draft holds already (two of a number); only 10–11 are missing."""
+    imported = imported_from(
+        ["投入", "一", "研发强度（%）", "2.1", "2.8"],
+        ["投入", "（二）", "研发人员数（人）", "5000", "8000"],
+        ["投入", "9.1", "高新技术企业数（家）", "300", "600"],
+        ["投入", "", "技术合同成交额（亿元）", "30", "50"],
+        ["投入", "①", "专利授权量（件）", "1000", "1500"],
+        ["产出", "5", "重点实验室（个）", "2", "4"],
+        ["产出", "5", "万元GDP能耗（吨标准煤）", "0.5", "0.45"],
+        ["产出", "十二", "科技进步贡献率（%）", "55", "60"],
+        ["产出", "7", "论文数（篇）", "1", "2"],
+        ["产出", "8", "商标数（件）", "1", "2"],
+    )
+    assert [i["indicator_id"] for i in imported.indicators] == [1, 2, 3, 4, 6, 5, 9, 12, 7, 8]
+    gaps = [(row["where"], row["text"], row["read_as"].split(":")[0]) for row in imported.review
+            if row["read_as"].startswith("no indicator printed")]
+    assert gaps == [("表1 第9行 第2列", "十二", "no indicator printed with the number 10–11 (before 12)")]
 
 
 NUMBER_HEADER = ["序号", "指标", "2020年基础值", "2025年目标值"]
@@ -589,7 +608,7 @@ def test_a_chinese_tables_review_is_written_in_chinese_quoting_the_table_as_prin
         ("表1 第6行 第4列", "较好",
          "指标 6 2020年基础值：不是数值；请在 values.csv 中填写数值，或把该指标改为定性指标（kind 为 qualitative）",
          "fill"),
-        ("表1 第4行 第2列", "（四）", "没有一行印出序号 2–3（在 4 之前）：请在公开发布的方案中查找（可能是保存文件"
+        ("表1 第4行 第2列", "（四）", "没有一行印出序号 3（在 4 之前）：请在公开发布的方案中查找（可能是保存文件"
                                    "时丢失了一行，或序号印错），按其序号补入 indicators.csv 和 values.csv；如方案本就"
                                    "没有该序号，请确认", "fill"),
         ("表1 第2行 第1列", "创新投入", "类别“创新投入”，含指标 1、2", "read"),

@@ -188,7 +188,7 @@ def read_plan_table(grids: list[Grid], source: str, language: str | None = None)
         indicator_id = printed_number or free  # none printed: the next not printed
         if printed_number:
             numbered.append((indicator_id, r))
-        if indicator_id in numbers:  # printed twice (1, 1, 3), or again from 1 under each category: the next free
+        if indicator_id in numbers:  # printed twice (1, 1, 4), or again from 1 under each category: the next free
             first = where(numbers[indicator_id], role["number"])
             plan.review.append(_review(where(r, role["number"]), row[role["number"]], plan.say(
                 "number_again", id=free, number=indicator_id, first=first, check=plan.say("check_number")), "guess"))
@@ -206,7 +206,7 @@ def read_plan_table(grids: list[Grid], source: str, language: str | None = None)
         if any(cells.values()):
             _read_values(plan, parent, "", cells, r, where)
     if numbered:
-        _number_gaps(plan, numbered, grid, role["number"], where)
+        _number_gaps(plan, numbered, set(numbers), grid, role["number"], where)
     _review_categories(plan, headings, role, where)
     _place_series(plan)
     _guess_kinds(plan)
@@ -316,10 +316,13 @@ def _review_categories(plan: ImportedPlan, headings: list[dict], role: dict, whe
             heading["review"]["read_as"] = plan.say("heading_alone", category=heading["category"])
 
 
-def _number_gaps(plan: ImportedPlan, numbered: list[tuple[int, int]], grid: Grid, column: int, where) -> None:
-    """A number missing from those printed (1, 1, 3: no 2) is a row of the review, at the first number after it: an
-    indicator lost, or a number the plan skips, which only the published plan tells."""
-    missing = sorted(set(range(1, max(n for n, _ in numbered) + 1)) - {n for n, _ in numbered})
+def _number_gaps(plan: ImportedPlan, numbered: list[tuple[int, int]], held: set[int], grid: Grid, column: int,
+                 where) -> None:
+    """A number missing from those printed (1, 1, 4: no 3) is a row of the review, at the first number after it: an
+    indicator lost, or a number the plan skips, which only the published plan tells. A number the draft gave a row
+    (``held``: one with no number, 9.1, a number printed again) is no gap: adding an indicator under it would give
+    the draft two of that number."""
+    missing = sorted(set(range(1, max(n for n, _ in numbered) + 1)) - {n for n, _ in numbered} - held)
     runs: list[list[int]] = []  # consecutive numbers missing: one row of the review
     for n in missing:
         if runs and runs[-1][1] == n - 1:
