@@ -714,3 +714,60 @@ def test_a_drafts_placeholders_and_its_readings_to_confirm_are_told_in_one_run(t
     told = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error: ")]
     assert [line.split(": ")[2] for line in told] == ["city", "title", "issuer", "confirmed"]
     assert told[-1].split("review.csv:", 1)[1].startswith("2: confirmed: ")
+
+
+def test_cells_values_csv_can_write_are_read_as_it_writes_them_for_a_person_to_confirm():
+    """A relative target (下降10%, 增长20%: basis percent, the change without its sign), a % in a % indicator, a spaced
+    thousands, a core mark after a number, 前10 without 位, 力争 (a note), a range (within, its upper bound in upper)
+    and 约 (about, a note) are what values.csv can hold (docs/data.md): each read, told as a guess, never "not a
+    number"; what it cannot hold gets advice of its own."""
+    imported = imported_from(
+        ["投入", "1", "能源消耗（吨标准煤）", "0.5", "下降10%"],
+        ["投入", "2", "技术合同成交额（亿元）", "50", "增长20%"],
+        ["投入", "3", "数字经济占比（%）", "7.5", "10%"],
+        ["投入", "4", "高新技术企业（家）", "1200", "2 000"],
+        ["投入", "5", "发明专利授权量（件）", "500", "800*"],
+        ["投入", "6", "创新能力名次", "15", "前10"],
+        ["投入", "7", "研发人员（人）", "30", "35（力争40）"],
+        ["投入", "8", "科技服务业增加值（亿元）", "10", "控制在12—15"],
+        ["投入", "9", "专利（件）", "20", "2.8-3.2"],
+        ["投入", "10", "科技人才（万人）", "约10", "15左右"],
+        ["投入", "11", "科技人员（人年）", "2.5万", "4万"],
+        ["投入", "12", "能耗下降（%）", "—", "[13.5]"],
+        ["投入", "13", "企业数（家）", "10", "20%"],
+    )
+    values = {(v["indicator_id"], v["year"]): (v["value"], v["basis"], v["upper"], v["note"]) for v in imported.values}
+    assert values == {
+        (1, 2020): ("0.5", "", "", ""), (1, 2025): ("10", "percent", "", ""),
+        (2, 2020): ("50", "", "", ""), (2, 2025): ("20", "percent", "", ""),
+        (3, 2020): ("7.5", "", "", ""), (3, 2025): ("10", "", "", ""),
+        (4, 2020): ("1200", "", "", ""), (4, 2025): ("2000", "", "", ""),
+        (5, 2020): ("500", "", "", ""), (5, 2025): ("800", "", "", ""),
+        (6, 2020): ("15", "", "", ""), (6, 2025): ("10", "", "", ""),
+        (7, 2020): ("30", "", "", ""), (7, 2025): ("35", "", "", "力争40"),
+        (8, 2020): ("10", "", "", ""), (8, 2025): ("12", "", "15", ""),
+        (9, 2020): ("20", "", "", ""), (9, 2025): ("2.8", "", "3.2", ""),
+        (10, 2020): ("10", "", "", "约10"), (10, 2025): ("15", "", "", "15左右"),
+        (11, 2020): ("25000", "", "", ""), (11, 2025): ("40000", "", "", ""),
+        (13, 2020): ("10", "", "", "")}
+    kinds = {i["indicator_id"]: (i["kind"], i["direction"], i["core"]) for i in imported.indicators}
+    assert kinds[1][1] == "lower" and kinds[2][1] == "higher"       # the way of the change the plan writes
+    assert kinds[5] == ("count", "higher", True)                     # 800*: a core indicator
+    assert kinds[6][:2] == ("rank", "lower")
+    assert kinds[8][1] == kinds[9][1] == "within"
+    review = {row["text"]: (row["read_as"], row["action"], row["confirmed"]) for row in imported.review
+              if row["where"].endswith(("第4列", "第5列"))}
+    assert review["下降10%"] == ("indicator 1 2025 target: 10 (basis percent: a fall from the base value, without its "
+                               "sign; direction lower)", "guess", "")
+    assert review["10%"][:2] == ("indicator 3 2025 target: 10 (% is the indicator's unit: dropped)", "guess")
+    assert review["2 000"][:2] == ("indicator 4 2025 target: 2000 (its thousands separator dropped)", "guess")
+    assert review["800*"][:2] == ("indicator 5 2025 target: 800, core", "split")
+    assert review["35（力争40）"][:2] == ("indicator 7 2025 target: 35 (力争40 kept in note)", "guess")
+    assert review["控制在12—15"][:2] == (
+        "indicator 8 2025 target: 12–15 (within: a range, its upper bound 15 in upper)", "guess")
+    assert review["约10"][:2] == ("indicator 10 2020 baseline: 10 (about: 约10 kept in note)", "guess")
+    assert review["[13.5]"][1:] == ("fill", "")
+    assert review["[13.5]"][0].startswith("indicator 12 2025 target: a number in brackets, often what the plan's "
+                                          "years add up to")
+    assert review["20%"][0].startswith("indicator 13 2025 target: printed with %, but the unit is 家")
+    assert not any("not a number" in reading for reading, _, _ in review.values())

@@ -24,6 +24,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ..catalog import Catalog, catalog
 from ..errors import InputError
@@ -52,7 +53,26 @@ AT_LEAST = re.compile(rf"^(?:≥|>=|不低于|不少于|达到)\s*(?P<n>{NUMBER}
                       rf"|^(?P<m>{NUMBER})\s*(?:以上|及以上)$")
 AT_MOST = re.compile(rf"^(?:≤|<=|不高于|不超过|控制在)\s*(?P<n>{NUMBER})\s*(?:以内|以下)?$"
                      rf"|^(?P<m>{NUMBER})\s*(?:以下|以内)$")
-RANK = re.compile(r"^(?:进入|保持|位居)?(?:世界|全国|全省)?(?:前|第)\s*(?P<n>\d+)\s*(?:位|名)(?:以内)?$")
+RANK = re.compile(r"^(?:进入|保持|位居)?(?:世界|全国|全省)?(?:前|第)\s*(?P<n>\d+)\s*(?:位|名)?(?:以内)?$")
+#: A change from the base value, as values.csv writes it (basis percent or points, without a sign): 下降10%, 增长20%,
+#: 提高0.6个百分点.
+CHANGE = re.compile(rf"^(?P<verb>增长|提高|提升|增加|上升|下降|降低|减少)\s*(?P<n>{NUMBER})\s*(?P<unit>%|个百分点)$")
+FALL_WORDS = ("下降", "降低", "减少")
+#: A range (direction within): 控制在12—15, 2.8-3.2, 2%～3%.
+RANGE = re.compile(rf"^(?:控制在|保持在|介于)?\s*(?P<n>{NUMBER})\s*%?\s*(?:-|－|—+|–|~|～|至|到)\s*"
+                   rf"(?P<upper>{NUMBER})\s*%?\s*(?:之间|以内|区间)?$")
+#: A number given as about: 约10, 10左右.
+ABOUT = re.compile(rf"^(?:约|大约)\s*(?P<n>{NUMBER})$|^(?P<m>{NUMBER})\s*(?:左右|上下)$")
+#: A number with what the plan strives for beside it: 35（力争40）, 35，力争40.
+STRIVE = re.compile(rf"^(?P<n>{NUMBER})\s*(?:[（(]\s*(?P<note>力争[^（）()]*)[）)]|[，,；;]\s*(?P<after>力争.*))$")
+#: A number in ten thousands: 2.5万.
+TEN_THOUSANDS = re.compile(rf"^(?P<n>{NUMBER})\s*万$")
+#: One series' number alone: 国3, 省5.
+ONE_SERIES = re.compile(rf"^(?P<series>国|省)(?:家级|级)?\s*(?P<n>{NUMBER})$")
+#: A number with its thousands apart: 2 000, 1,200.
+THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:[,，\s]\d{3})+(?![\d])")
+#: A number in brackets: often what the plan's years add up to (注：[ ]内为五年累计数).
+BRACKETED = re.compile(rf"^[\[［【〔]\s*{NUMBER}\s*%?\s*[\]］】〕]$")
 DOUBLED = {"翻一番": "2", "翻两番": "4", "翻番": "2"}
 NO_VALUE = re.compile(r"^(?:|—+|-+|－+|/|／|…+|无|暂无|定性|定性指标)$")
 LOWER_WORDS = re.compile(r"排放|能耗|污染|事故|死亡|成本|耗")
@@ -418,46 +438,114 @@ def _footnote_reading(plan: ImportedPlan, notes: list[str]) -> str:
 
 def _read_values(plan: ImportedPlan, indicator: dict, series: str, cells: dict, r: int, where) -> None:
     for column, text in cells.items():
-        key = plan.say("value_key_series" if series else "value_key", id=indicator["indicator_id"],
-                       series=plan.say(f"series.{series}") if series else "", year=column.year,
-                       value_type=plan.say(f"value_types.{column.value_type}"))
         if NO_VALUE.match(text):
             continue
         combined = COMBINED_CELL.fullmatch(text)
         if combined and not series:
             for part in ("national", "provincial"):
-                _add(plan, indicator, part, column, combined[part], "")
+                _add(plan, indicator, part, column, combined[part])
             plan.review.append(_review(where(r, column.index), text, plan.say(
-                "combined", label=key, national=combined["national"], provincial=combined["provincial"]), "split"))
+                "combined", label=_value_key(plan, indicator, series, column), national=combined["national"],
+                provincial=combined["provincial"]), "split"))
             continue
-        value, basis, action, bound = text, "", "read", ""
-        for pattern, found in ((AT_LEAST, "at_least"), (AT_MOST, "at_most"), (RANK, "rank")):
-            match = pattern.match(text)
-            if match and not PLAIN_NUMBER.fullmatch(text):
-                value, action, bound = match["n"] or match.groupdict().get("m"), "guess", found
-                break
-        if text in DOUBLED:
-            value, basis, action, bound = DOUBLED[text], "multiple", "guess", ""
-        wide = unicodedata.normalize("NFKC", text).strip()
-        if action == "read" and wide != text and PLAIN_NUMBER.fullmatch(wide):  # ３５.５: full-width digits
-            value, action = wide, "guess"
-        if not PLAIN_NUMBER.fullmatch(value or ""):
+        cell = _read_cell(text, indicator["unit_zh"])
+        key = _value_key(plan, indicator, series or cell["series"], column)
+        if cell["advice"]:
             indicator["texts"].append(text)
-            plan.review.append(_review(where(r, column.index), text, plan.say("not_number", label=key), "fill"))
+            plan.review.append(_review(where(r, column.index), text, plan.say(
+                cell["advice"], label=key, unit=indicator["unit_zh"]), "fill"))
             continue
-        if bound:
-            indicator["bounds"].add(bound)
-        reading = plan.say("value", label=key, value=value) + (plan.say(f"bounds.{bound}") if bound else "") \
-            + (plan.say(f"basis_{basis}") if basis else "")
-        plan.review.append(_review(where(r, column.index), text, reading, action))
-        _add(plan, indicator, series, column, value, basis)["review"] = plan.review[-1]
+        if cell["bound"]:
+            indicator["bounds"].add(cell["bound"])
+        if cell["core"]:
+            indicator["core"] = True
+        value, upper = cell["value"], cell["upper"]
+        reading = plan.say("value", label=key, value=f"{value}–{upper}" if upper else value) \
+            + (plan.say(f"bounds.{cell['bound']}", upper=upper) if cell["bound"] in BOUND_WORDS else "") \
+            + (plan.say(f"basis_{cell['basis']}") if cell["basis"] == "multiple" else "") \
+            + "".join(plan.say(f"cell.{entry}", **fields) for entry, fields in cell["said"]) \
+            + (plan.say("core") if cell["core"] else "") + _footnote_reading(plan, cell["notes"])
+        plan.review.append(_review(where(r, column.index), text, reading, cell["action"]))
+        _add(plan, indicator, series or cell["series"], column, value, cell["basis"], upper,
+             cell["note"])["review"] = plan.review[-1]
 
 
-def _add(plan: ImportedPlan, indicator: dict, series: str, column: Column, value: str, basis: str) -> dict:
+#: The bounds a reading names (the way of a change, fall or rise, is told with its basis).
+BOUND_WORDS = ("at_least", "at_most", "rank", "within")
+
+
+def _value_key(plan: ImportedPlan, indicator: dict, series: str, column: Column) -> str:
+    return plan.say("value_key_series" if series else "value_key", id=indicator["indicator_id"],
+                    series=plan.say(f"series.{series}") if series else "", year=column.year,
+                    value_type=plan.say(f"value_types.{column.value_type}"))
+
+
+def _read_cell(text: str, unit: str) -> dict:
+    """What a value cell gives that ``values.csv`` can hold (docs/data.md): its ``value`` and, as printed, a bound
+    (≥90, 前10位), a basis (翻一番, 下降10%: the change without its sign, its way in ``bound``: ``fall`` or
+    ``rise``), a range's ``upper`` bound (2.8-3.2: direction within), a ``note`` (约10, 35（力争40）), one ``series``
+    (国3), a core mark or a footnote's after the number (800*); ``said``: what the review tells of the reading. A
+    cell none of these reads holds the ``advice`` for a person (the catalog's entry)."""
+    cell = {"value": "", "basis": "", "bound": "", "upper": "", "note": "", "series": "", "said": [], "advice": ""}
+    bare, core, notes = _marks(text)
+    if not re.search(r"\d", bare):  # 较好*: no number's mark
+        bare, core, notes = text, False, []
+    cell.update(core=core, notes=notes)
+    wide = unicodedata.normalize("NFKC", bare).strip()
+    joined = THOUSANDS.sub(lambda found: re.sub(r"[,，\s]", "", found[0]), wide)
+    if joined != wide:  # 2 000: 2000
+        cell["said"].append(("thousands", {}))
+        wide = joined
+    percent = unit.strip() in ("%", "％")
+    if percent and wide.endswith("%") and not CHANGE.match(wide) and not RANGE.match(wide):  # 10% of a % indicator
+        wide = wide[:-1].strip()
+        cell["said"].append(("percent_sign", {}))
+    if PLAIN_NUMBER.fullmatch(wide):
+        cell["value"] = wide
+    elif wide in DOUBLED:
+        cell.update(value=DOUBLED[wide], basis="multiple")
+    elif found := next(((bound, found) for bound, pattern in (("at_least", AT_LEAST), ("at_most", AT_MOST),
+                                                              ("rank", RANK)) if (found := pattern.match(wide))), None):
+        bound, match = found
+        cell.update(value=match["n"] or match.groupdict().get("m"), bound=bound)
+    elif found := CHANGE.match(wide):  # 下降10%: 10, the way the direction says is better
+        way = "fall" if found["verb"] in FALL_WORDS else "rise"
+        basis = "percent" if found["unit"] == "%" else "points"
+        cell.update(value=found["n"], basis=basis, bound=way)
+        cell["said"].append((f"{basis}_{way}", {}))
+    elif (found := RANGE.match(wide)) and float(found["n"]) < float(found["upper"]):
+        cell.update(value=found["n"], upper=found["upper"], bound="within")
+    elif found := ABOUT.match(wide):
+        cell.update(value=found["n"] or found["m"], note=text.strip())
+        cell["said"].append(("about", {"note": cell["note"]}))
+    elif found := STRIVE.match(wide):
+        cell.update(value=found["n"], note=(found["note"] or found["after"]).strip())
+        cell["said"].append(("strive", {"note": cell["note"]}))
+    elif found := TEN_THOUSANDS.match(wide):
+        value = Decimal(found["n"]) * 10000
+        cell["value"] = format(value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize(), "f")
+        cell["said"].append(("ten_thousands", {"value": cell["value"], "printed": found["n"]}))
+    elif found := ONE_SERIES.match(wide):
+        series = "national" if found["series"] == "国" else "provincial"
+        cell.update(value=found["n"], series=series)
+        cell["said"].append((f"one_series.{series}", {}))
+    else:
+        cell["advice"] = ("advice.bracketed" if BRACKETED.match(wide) else "advice.percent" if "%" in wide else
+                          "advice.number" if re.search(r"\d", wide) else "not_number")
+        return cell
+    plain = cell["value"] == text and not cell["said"]
+    marks_only = cell["value"] == wide == bare.strip() and (core or notes) and not cell["said"]
+    cell["action"] = "read" if plain else "split" if marks_only else "guess"
+    return cell
+
+
+def _add(plan: ImportedPlan, indicator: dict, series: str, column: Column, value: str, basis: str = "",
+         upper: str = "", note: str = "") -> dict:
     if series not in indicator["series"]:
         indicator["series"].append(series)
     plan.values.append({"indicator_id": indicator["indicator_id"], "series": series, "year": column.year,
-                        "value_type": column.value_type, "value": value, "basis": basis, "note": ""})
+                        "value_type": column.value_type, "value": value, "basis": basis, "note": note,
+                        "upper": upper})
     return plan.values[-1]
 
 
@@ -490,8 +578,10 @@ def _guess_kinds(plan: ImportedPlan) -> None:
             kind = next((kind for kind, words in UNIT_KINDS if words.search(unit)), "count")
             if kind == "share" and re.search(r"(下降|降低|增长|提高)率|增速|增幅", name):
                 kind = "rate_of_change"
-            direction = ("at_least" if "at_least" in indicator["bounds"] else "at_most" if "at_most" in
-                         indicator["bounds"] else "lower" if LOWER_WORDS.search(name) and "下降" not in name
+            bounds = indicator["bounds"]
+            direction = ("within" if "within" in bounds else "at_least" if "at_least" in bounds else "at_most" if
+                         "at_most" in bounds else "lower" if "fall" in bounds else "higher" if "rise" in bounds
+                         else "lower" if LOWER_WORDS.search(name) and "下降" not in name
                          else "at_least" if kind == "rate_of_change" else "higher")
         indicator["kind"], indicator["direction"] = kind, direction
         plan.review.append(_review(f"表{plan.table} 第{indicator['row'] + 1}行", indicator["name_zh"], plan.say(

@@ -25,7 +25,7 @@ from ..ingest.typed_table import TYPED_INDICATOR_COLUMNS, TYPED_VALUE_COLUMNS
 from ..plan import DRAFT_PLACEHOLDERS
 
 INDICATOR_COLUMNS = [*TYPED_INDICATOR_COLUMNS, "base_source"]
-VALUE_COLUMNS = [*TYPED_VALUE_COLUMNS, "basis", "note"]
+VALUE_COLUMNS = [*TYPED_VALUE_COLUMNS, "basis", "note", "upper"]
 TO_FILL = DRAFT_PLACEHOLDERS  # refused by the plan's reader until a person writes the plan's own words
 
 
