@@ -283,7 +283,8 @@ def test_a_footnote_mark_after_a_name_is_no_unit_and_is_told_in_the_review():
     read = [(i["name_zh"], i["unit_zh"], i["core"], i["kind"]) for i in imported.indicators]
     assert read == [("研发人员数", "人", False, "count"), ("R&D经费投入强度", "%", False, "share"),
                     ("专利授权数", "件", False, "count"), ("技术合同成交额", "亿元", False, "amount"),
-                    ("万人发明专利拥有量", "件", True, "count"), ("研发机构数", "个", False, "count")]
+                    ("万人发明专利拥有量", "件/万人", True, "intensity"),
+                    ("研发机构数", "个", False, "count")]
     names = {row["where"]: (row["read_as"], row["action"], row["confirmed"]) for row in imported.review
              if row["where"].endswith("第3列")}
     assert names["表1 第2行 第3列"] == (f"indicator 1: 研发人员数, unit 人, footnote mark (注1): {FOOTNOTE}", "split",
@@ -291,7 +292,8 @@ def test_a_footnote_mark_after_a_name_is_no_unit_and_is_told_in_the_review():
     assert names["表1 第3行 第3列"][0] == f"indicator 2: R&D经费投入强度, unit %, footnote mark ①: {FOOTNOTE}"
     assert names["表1 第4行 第3列"][0] == f"indicator 3: 专利授权数, unit 件, footnote mark [1]: {FOOTNOTE}"
     assert names["表1 第5行 第3列"][0] == f"indicator 4: 技术合同成交额, unit 亿元, footnote mark 注2: {FOOTNOTE}"
-    assert names["表1 第6行 第3列"][0] == f"indicator 5: 万人发明专利拥有量, unit 件, core, footnote mark ¹: {FOOTNOTE}"
+    assert names["表1 第6行 第3列"][0] == ("indicator 5: 万人发明专利拥有量, unit 件/万人 (printed 件, completed from "
+                                      f"万人 in the name), core, footnote mark ¹: {FOOTNOTE}")
     assert names["表1 第7行 第3列"][0] == f"indicator 6: 研发机构数, unit 个, footnote mark ①: {FOOTNOTE}"
 
 
@@ -771,3 +773,27 @@ def test_cells_values_csv_can_write_are_read_as_it_writes_them_for_a_person_to_c
                                           "years add up to")
     assert review["20%"][0].startswith("indicator 13 2025 target: printed with %, but the unit is 家")
     assert not any("not a number" in reading for reading, _, _ in review.values())
+
+
+def test_a_rank_a_unit_and_a_count_per_people_or_per_output_are_guessed_as_the_project_types_them():
+    """位 or 排名/位次 is a place in a ranking (rank, lower); a unit printed means a number, whatever the cells; 每万人
+    and 万元GDP count per people or per output: an intensity, its unit per what the name says (as the typed plans
+    write 件/万人), never a count."""
+    imported = imported_from(
+        ["产出", "1", "城市创新能力排名（位）", "15", "10"],
+        ["产出", "2", "创新能力位次", "12", "8"],
+        ["产出", "3", "科技企业孵化器（家）", "若干", "较多"],
+        ["产出", "4", "每万人研发人员（人）", "30", "35"],
+        ["产出", "5", "每万人口高价值发明专利拥有量（件）", "3.5", "8"],
+        ["产出", "6", "万元GDP能耗（吨标准煤）", "0.5", "0.45"],
+        ["产出", "7", "创新政策体系", "—", "基本建立"],
+    )
+    kinds = {i["indicator_id"]: (i["unit_zh"], i["kind"], i["direction"]) for i in imported.indicators}
+    assert kinds == {1: ("位", "rank", "lower"), 2: ("", "rank", "lower"), 3: ("家", "count", "higher"),
+                     4: ("人/万人", "intensity", "higher"), 5: ("件/万人", "intensity", "higher"),
+                     6: ("吨标准煤/万元", "intensity", "lower"), 7: ("", "qualitative", "none")}
+    readings = [row["read_as"] for row in imported.review]
+    assert ("indicator 6: 万元GDP能耗, unit 吨标准煤/万元 (printed 吨标准煤, completed from 万元GDP in the "
+            "name)") in readings
+    assert ("indicator 3: kind count, direction higher (from the unit 家 and the words); none of its values read: "
+            "type them in values.csv") in readings

@@ -75,8 +75,16 @@ THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:[,，\s]\d{3})+(?![\d])")
 BRACKETED = re.compile(rf"^[\[［【〔]\s*{NUMBER}\s*%?\s*[\]］】〕]$")
 DOUBLED = {"翻一番": "2", "翻两番": "4", "翻番": "2"}
 NO_VALUE = re.compile(r"^(?:|—+|-+|－+|/|／|…+|无|暂无|定性|定性指标)$")
+#: A name that counts per people or per output (每万人, 万人发明专利, 万元GDP能耗): an intensity, its unit per what
+#: the name says (件 → 件/万人, 吨标准煤 → 吨标准煤/万元) where the table prints the numerator's alone.
+PER_NAME = [(re.compile(r"每万(?:名|个)?(?:人口|人|就业人员|从业人员)|^万人口?"), "万人"),
+            (re.compile(r"万元(?:GDP|地区生产总值|国内生产总值|工业增加值)"), "万元")]
+INTENSITY_NAME = re.compile(r"人均|每(?:百|千|万|十万)|^万人")
+#: A name or unit of a place in a ranking: rank, better the lower.
+RANK_NAME = re.compile(r"排名|位次|排位|名次")
+RANK_UNITS = ("位", "名")
 LOWER_WORDS = re.compile(r"排放|能耗|污染|事故|死亡|成本|耗")
-UNIT_KINDS = [("share", re.compile(r"^%$|^％$|百分比")), ("intensity", re.compile(r"/|每|万人|百人")),
+UNIT_KINDS = [("share", re.compile(r"^%$|^％$|百分比")), ("intensity", re.compile(r"/|每|百人")),
               ("amount", re.compile(r"元")),
               ("count", re.compile(r"^(个|家|件|项|人|名|座|所|台|篇|次|人次|平台|万人)$"))]
 
@@ -406,13 +414,18 @@ def _read_indicator(plan: ImportedPlan, indicator_id: int, row: list[str], role:
         core, notes = core or name_core, name_notes + notes
         if "，" in unit or "," in unit:
             unit, note = re.split(r"[，,]", unit, maxsplit=1)
+    per = next(((found[0], per) for pattern, per in PER_NAME if (found := pattern.search(name))), None)
+    printed_unit = unit.strip()
+    if per and printed_unit and not re.search(r"[/%％]|每", printed_unit) and per[1] not in printed_unit:
+        unit = f"{printed_unit}/{per[1]}"  # 万元GDP能耗（吨标准煤）: 吨标准煤/万元, as the plan means it
     number_core = _read_number(plan, indicator_id, row, role, r, where)
     category = row[role["category"]] if "category" in role else ""
     indicator = {"indicator_id": indicator_id, "name_zh": name.strip(), "unit_zh": unit.strip(),
                  "core": core or number_core, "category_zh": category, "note": note.strip(), "row": r, "series": [],
                  "bounds": set(), "texts": []}
     reading = plan.say("name", id=indicator_id, name=indicator["name_zh"]) \
-        + (plan.say("unit", unit=unit.strip()) if unit.strip() else "") \
+        + (plan.say("unit_per", unit=unit, printed=printed_unit, words=per[0]) if unit.strip() != printed_unit
+           else plan.say("unit", unit=unit.strip()) if unit.strip() else "") \
         + (plan.say("unit_note", note=note.strip()) if note.strip() else "") \
         + (plan.say("core") if core else "") + _footnote_reading(plan, notes)
     plan.review.append(_review(where(r, role["name"]), printed, reading,
@@ -570,14 +583,18 @@ def _guess_kinds(plan: ImportedPlan) -> None:
     """Each indicator's kind and direction, guessed from its unit, its words and its cells, for a person to confirm."""
     for indicator in plan.indicators:
         unit, name = indicator["unit_zh"], indicator["name_zh"]
-        if not indicator["series"]:
+        # a unit, or a number in a cell not read, is a numeric indicator whose values a person types
+        unread = not indicator["series"] and (unit or any(re.search(r"\d", text) for text in indicator["texts"]))
+        if not indicator["series"] and not unread:
             kind, direction = "qualitative", "none"
-        elif "rank" in indicator["bounds"]:
+        elif "rank" in indicator["bounds"] or unit in RANK_UNITS or RANK_NAME.search(name):
             kind, direction = "rank", "lower"
         else:
             kind = next((kind for kind, words in UNIT_KINDS if words.search(unit)), "count")
             if kind == "share" and re.search(r"(下降|降低|增长|提高)率|增速|增幅", name):
                 kind = "rate_of_change"
+            elif kind != "share" and INTENSITY_NAME.search(name):
+                kind = "intensity"
             bounds = indicator["bounds"]
             direction = ("within" if "within" in bounds else "at_least" if "at_least" in bounds else "at_most" if
                          "at_most" in bounds else "lower" if "fall" in bounds else "higher" if "rise" in bounds
@@ -586,6 +603,7 @@ def _guess_kinds(plan: ImportedPlan) -> None:
         indicator["kind"], indicator["direction"] = kind, direction
         plan.review.append(_review(f"表{plan.table} 第{indicator['row'] + 1}行", indicator["name_zh"], plan.say(
             "kind" if unit else "kind_no_unit", id=indicator["indicator_id"], kind=plan.say(f"kinds.{kind}"),
-            direction=plan.say(f"directions.{direction}"), unit=unit), "guess"))
+            direction=plan.say(f"directions.{direction}"), unit=unit) + (plan.say("unread") if unread else ""),
+            "guess"))
         plan.review.append(_review(f"表{plan.table} 第{indicator['row'] + 1}行", indicator["name_zh"],
                                    plan.say("names", id=indicator["indicator_id"]), "fill"))
