@@ -797,3 +797,25 @@ def test_a_rank_a_unit_and_a_count_per_people_or_per_output_are_guessed_as_the_p
             "name)") in readings
     assert ("indicator 3: kind count, direction higher (from the unit 家 and the words); none of its values read: "
             "type them in values.csv") in readings
+
+
+def test_a_row_of_totals_and_a_column_the_draft_does_not_read_are_told_in_the_review():
+    """The review lists every cell read: a 合计 row (no indicator) and a column with no place in the typed plan
+    (指标属性: 预期性, 约束性) are each told, never left out in silence."""
+    imported = read_plan_table([Grid(1, [
+        ["序号", "指标名称", "单位", "2020年基础值", "2025年目标值", "指标属性"],
+        ["1", "研发强度", "%", "2.3", "3.0", "预期性"],
+        ["2", "能耗下降", "%", "3", "13.5", "约束性"],
+        ["3", "研发人员", "人", "100", "200", "预期性"],
+        ["合计", "", "", "120", "200", ""],
+    ])], "plan.html", "en")
+    assert [i["indicator_id"] for i in imported.indicators] == [1, 2, 3]
+    told = [(row["where"], row["text"], row["read_as"], row["action"], row["confirmed"]) for row in imported.review
+            if row["action"] == "skip"]
+    assert told == [
+        ("表1 第1行 第6列", "指标属性", "column 指标属性 (预期性, 约束性): not read into the draft, as indicators.csv "
+                                     "and values.csv have no column for it; keep what it says in a value's note if "
+                                     "it matters", "skip", ""),
+        ("表1 第5行 第1列", "合计", "a row of totals, not an indicator: its numbers not read (the rows above added "
+                                 "up); if the plan counts it as an indicator, give it in indicators.csv and "
+                                 "values.csv", "skip", "")]

@@ -193,6 +193,7 @@ def read_plan_table(grids: list[Grid], source: str, language: str | None = None)
         if column.guessed:
             plan.review.append(_review(where(0, column.index), column.label, plan.say(
                 "column_year", year=column.year, value_type=plan.say(f"value_types.{column.value_type}")), "guess"))
+    _unused_columns(plan, grid, named, role, where)
     rows = _rows(plan, grid, named, role, value_columns, where)
     number, parent, heading = 0, None, None
     headings: list[dict] = []  # each category heading: its category, its row of the review, its indicators
@@ -293,8 +294,14 @@ def _rows(plan: ImportedPlan, grid: Grid, named: list[Column], role: dict, value
     with no indicator under it is an indicator). A note under the table is told in the review and left out, and so
     are an empty row and the header printed again."""
     found: list[tuple[int, list[str], str]] = []
+    values = {c.index for c in value_columns}
     for r, row in enumerate(grid.rows[_header_rows(grid):], _header_rows(grid)):
         name = row[role["name"]] if "name" in role else ""
+        words = {re.sub(r"\s+", "", cell) for index, cell in enumerate(row) if index not in values and cell.strip()}
+        if words and words <= TOTAL_WORDS:  # 合计: the rows above added up, no indicator; told, never lost in silence
+            column = next(index for index, cell in enumerate(row) if re.sub(r"\s+", "", cell) in TOTAL_WORDS)
+            plan.review.append(_review(where(r, column), row[column], plan.say("total_row"), "skip"))
+            continue
         if not name and not any(row[c.index] for c in value_columns) or name in {c.label for c in named}:
             continue
         note = _table_note(row)
@@ -311,6 +318,25 @@ def _rows(plan: ImportedPlan, grid: Grid, named: list[Column], role: dict, value
     return [(r, row, "indicator" if kind == "heading" and (index + 1 == len(found) or found[index + 1][2] !=
                                                           "indicator") else kind)
             for index, (r, row, kind) in enumerate(found)]
+
+
+#: The words of a row of totals: 合计, 总计, 小计.
+TOTAL_WORDS = {"合计", "总计", "小计", "共计", "总数", "合计数", "Total", "total", "TOTAL", "Subtotal"}
+
+
+def _unused_columns(plan: ImportedPlan, grid: Grid, named: list[Column], role: dict, where) -> None:
+    """A column the draft has no place for (指标属性: 预期性, 约束性; 备注), told once at its header with what it
+    prints, as the review lists every cell read."""
+    used = set(role.values()) - {role.get("attribute")}
+    for column in named:
+        if column.role == "value" or column.index in used or not column.label:
+            continue
+        printed = list(dict.fromkeys(row[column.index].strip() for row in grid.rows[_header_rows(grid):]
+                                     if row[column.index].strip() and row[column.index].strip() != column.label
+                                     and len({cell.strip() for cell in row}) > 1))  # a row across: a note, a heading
+        shown = plan.words["grammar.comma"].join(printed[:6]) + ("…" if len(printed) > 6 else "")
+        plan.review.append(_review(where(0, column.index), column.label, plan.say(
+            "column_unused" if printed else "column_empty", label=column.label, printed=shown), "skip"))
 
 
 def _review_categories(plan: ImportedPlan, headings: list[dict], role: dict, where) -> None:
