@@ -126,8 +126,8 @@ def test_an_imported_plan_is_read_only_once_its_review_is_confirmed(tmp_path, na
     assert "reading(s) of the imported table not yet confirmed" in str(caught.value)
     # the first reading named by its cell and what it was read as: the table's first indicator cell (row 2, after the
     # category and number columns), 国家综合创新能力世界排名（位）, split into its name and unit
-    assert "the first: split at 表1 第2行 第3列: indicator 1: 国家综合创新能力世界排名, unit 位; check each" in str(
-        caught.value)
+    assert ("the first: split at table 1, row 2, column 3: indicator 1: 国家综合创新能力世界排名, unit 位; check "
+            "each") in str(caught.value)
     # a person checks every reading, gives the English names, the base sources, and confirms: the plan reads
     review = pd.read_csv(folder / "review.csv", dtype=str, keep_default_na=False).assign(confirmed="yes")
     review.to_csv(folder / "review.csv", index=False)
@@ -180,6 +180,8 @@ def test_the_command_writes_the_draft_in_the_language_asked_for(tmp_path, nation
         f"{relative(output)}/national-en/review.csv; city, title and issuer to fill in "
         f"{relative(output)}/national-en/plan.yml")
     assert review["read_as"][0] == "indicator 1: 国家综合创新能力世界排名, unit 位"
+    # where each reading is, told in English too: the table's cells as any English row names them
+    assert review["where"][0] == "table 1, row 2, column 3" and not review["where"].str.contains("表|第").any()
     assert (output / "national-en" / "README.md").read_text(encoding="utf-8").startswith(
         "# A plan read from 十二五规划指标.docx\n\nTable 1 of `十二五规划指标.docx` was read into")
     # a language the catalogs do not have is refused, nothing written
@@ -254,7 +256,7 @@ def test_bounds_sub_series_rows_and_text_cells_are_read_with_what_they_mean():
     assert values[(1, "", 2025)] == ("90", "") and values[(2, "", 2025)] == ("0.45", "")
     assert values[(3, "", 2025)] == ("2", "multiple") and values[(4, "provincial", 2020)] == ("66", "")
     to_fill = [r for r in imported.review if r["action"] == "fill" and r["text"] == "较好"]
-    assert to_fill[0]["where"] == "表2 第9行 第4列"
+    assert to_fill[0]["where"] == "table 2, row 9, column 4"
     assert imported.baseline_years == [2020] and imported.target_years == [2025]
 
 
@@ -286,15 +288,17 @@ def test_a_footnote_mark_after_a_name_is_no_unit_and_is_told_in_the_review():
                     ("万人发明专利拥有量", "件/万人", True, "intensity"),
                     ("研发机构数", "个", False, "count")]
     names = {row["where"]: (row["read_as"], row["action"], row["confirmed"]) for row in imported.review
-             if row["where"].endswith("第3列")}
-    assert names["表1 第2行 第3列"] == (f"indicator 1: 研发人员数, unit 人, footnote mark (注1): {FOOTNOTE}", "split",
-                                      "")
-    assert names["表1 第3行 第3列"][0] == f"indicator 2: R&D经费投入强度, unit %, footnote mark ①: {FOOTNOTE}"
-    assert names["表1 第4行 第3列"][0] == f"indicator 3: 专利授权数, unit 件, footnote mark [1]: {FOOTNOTE}"
-    assert names["表1 第5行 第3列"][0] == f"indicator 4: 技术合同成交额, unit 亿元, footnote mark 注2: {FOOTNOTE}"
-    assert names["表1 第6行 第3列"][0] == ("indicator 5: 万人发明专利拥有量, unit 件/万人 (printed 件, completed from "
-                                      f"万人 in the name), core, footnote mark ¹: {FOOTNOTE}")
-    assert names["表1 第7行 第3列"][0] == f"indicator 6: 研发机构数, unit 个, footnote mark ①: {FOOTNOTE}"
+             if row["where"].endswith("column 3")}
+    assert names["table 1, row 2, column 3"] == (
+        f"indicator 1: 研发人员数, unit 人, footnote mark (注1): {FOOTNOTE}", "split", "")
+    assert names["table 1, row 3, column 3"][0] == f"indicator 2: R&D经费投入强度, unit %, footnote mark ①: {FOOTNOTE}"
+    assert names["table 1, row 4, column 3"][0] == f"indicator 3: 专利授权数, unit 件, footnote mark [1]: {FOOTNOTE}"
+    assert names["table 1, row 5, column 3"][0] == (
+        f"indicator 4: 技术合同成交额, unit 亿元, footnote mark 注2: {FOOTNOTE}")
+    assert names["table 1, row 6, column 3"][0] == (
+        f"indicator 5: 万人发明专利拥有量, unit 件/万人 (printed 件, completed from 万人 in the name), core, "
+        f"footnote mark ¹: {FOOTNOTE}")
+    assert names["table 1, row 7, column 3"][0] == f"indicator 6: 研发机构数, unit 个, footnote mark ①: {FOOTNOTE}"
 
 
 def test_a_core_mark_before_the_unit_or_after_the_number_makes_a_core_indicator_told_in_the_review():
@@ -311,10 +315,11 @@ def test_a_core_mark_before_the_unit_or_after_the_number_makes_a_core_indicator_
     assert [row[10] for row in _indicator_rows(imported)] == ["true", "true", "false"]  # indicators.csv: core
     review = {(row["where"], row["text"]): (row["read_as"], row["action"]) for row in imported.review
               if not row["read_as"].startswith("no indicator printed with the number 2")}  # 1, 3*, 4: no 2
-    assert review[("表1 第2行 第3列", "高新技术企业数*（家）")] == ("indicator 1: 高新技术企业数, unit 家, core",
-                                                             "split")
-    assert review[("表1 第3行 第2列", "3*")] == ("indicator 3, core", "split")
-    assert review[("表1 第3行 第3列", "企业研发投入（亿元）")] == ("indicator 3: 企业研发投入, unit 亿元", "split")
+    assert review[("table 1, row 2, column 3", "高新技术企业数*（家）")] == (
+        "indicator 1: 高新技术企业数, unit 家, core", "split")
+    assert review[("table 1, row 3, column 2", "3*")] == ("indicator 3, core", "split")
+    assert review[("table 1, row 3, column 3", "企业研发投入（亿元）")] == (
+        "indicator 3: 企业研发投入, unit 亿元", "split")
 
 
 def test_a_note_under_the_table_is_no_indicator_and_is_told_in_the_review():
@@ -328,7 +333,7 @@ def test_a_note_under_the_table_is_no_indicator_and_is_told_in_the_review():
     )
     assert [(i["indicator_id"], i["name_zh"]) for i in imported.indicators] == [(1, "专利授权数"), (2, "注册企业数")]
     [told] = [row for row in imported.review if row["text"] == note]
-    assert (told["where"], told["action"], told["confirmed"]) == ("表1 第4行 第1列", "skip", "")
+    assert (told["where"], told["action"], told["confirmed"]) == ("table 1, row 4, column 1", "skip", "")
     assert told["read_as"].startswith("a note under the table, not an indicator")
 
 
@@ -362,11 +367,13 @@ def test_a_number_printed_once_beside_a_national_and_a_provincial_series_waits_f
     review = {row["where"]: (row["text"], row["read_as"], row["action"], row["confirmed"]) for row in imported.review}
     place = ("one number beside the series national and provincial: it is in no series of values.csv; add it there "
              "under the one it belongs to (or each), or leave it out if it is their total")
-    assert review["表1 第2行 第5列"] == ("1200", f"indicator 1 2025 target: 1200, {place}", "fill", "")
-    assert review["表1 第3行 第4列"] == ("≥1000", f"indicator 2 2020 baseline: 1000 (at_least), {place}", "fill", "")
-    assert review["表1 第4行 第4列"] == ("69", f"indicator 3 2020 baseline: 69, {place}", "fill", "")
-    assert review["表1 第4行 第5列"] == ("87", f"indicator 3 2025 target: 87, {place}", "fill", "")
-    assert review["表1 第5行 第5列"] == ("7", "indicator 3 national 2025 target: 7", "read", "yes")  # its row says
+    assert review["table 1, row 2, column 5"] == ("1200", f"indicator 1 2025 target: 1200, {place}", "fill", "")
+    assert review["table 1, row 3, column 4"] == (
+        "≥1000", f"indicator 2 2020 baseline: 1000 (at_least), {place}", "fill", "")
+    assert review["table 1, row 4, column 4"] == ("69", f"indicator 3 2020 baseline: 69, {place}", "fill", "")
+    assert review["table 1, row 4, column 5"] == ("87", f"indicator 3 2025 target: 87, {place}", "fill", "")
+    # its row says
+    assert review["table 1, row 5, column 5"] == ("7", "indicator 3 national 2025 target: 7", "read", "yes")
 
 
 def test_a_number_printed_twice_is_read_as_the_next_free_one_and_a_number_missing_is_told_in_the_review():
@@ -382,14 +389,14 @@ def test_a_number_printed_twice_is_read_as_the_next_free_one_and_a_number_missin
     targets = [(v["indicator_id"], v["value"]) for v in imported.values if v["value_type"] == "target"]
     assert targets == [(1, "3.0"), (2, "5000"), (4, "80")]
     review = {row["where"]: (row["text"], row["read_as"], row["action"], row["confirmed"]) for row in imported.review}
-    assert review["表1 第3行 第2列"] == (
-        "1", "indicator 2: the number 1 again (indicator 1 is at 表1 第2行 第2列), read as 2; check the published plan "
-             "and correct indicator_id in indicators.csv and values.csv if it is another", "guess", "")
-    assert review["表1 第4行 第2列"] == (
+    assert review["table 1, row 3, column 2"] == (
+        "1", "indicator 2: the number 1 again (indicator 1 is at table 1, row 2, column 2), read as 2; check the "
+             "published plan and correct indicator_id in indicators.csv and values.csv if it is another", "guess", "")
+    assert review["table 1, row 4, column 2"] == (
         "4", "no indicator printed with the number 3 (before 4): find it in the published plan (a row lost when the "
              "file was saved, or a number printed wrong) and give it in indicators.csv and values.csv under its "
              "number, or confirm that the plan has none", "fill", "")
-    assert review["表1 第3行 第3列"][1] == "indicator 2: 研发人员, unit 人"
+    assert review["table 1, row 3, column 3"][1] == "indicator 2: 研发人员, unit 人"
 
 
 def test_numbers_again_from_1_under_a_category_and_a_number_that_is_no_plain_number_give_indicators_of_their_own():
@@ -402,13 +409,14 @@ def test_numbers_again_from_1_under_a_category_and_a_number_that_is_no_plain_num
     )
     assert [i["indicator_id"] for i in imported.indicators] == [1, 2, 3, 6, 7]
     review = {row["where"]: (row["read_as"], row["action"]) for row in imported.review}
-    assert review["表1 第4行 第2列"] == (
-        "indicator 3: the number 1 again (indicator 1 is at 表1 第2行 第2列), read as 3; check the published plan and "
-        "correct indicator_id in indicators.csv and values.csv if it is another", "guess")
-    assert review["表1 第5行 第2列"][0].startswith("no indicator printed with the number 4–5 (before 6): find it in")
-    assert review["表1 第6行 第2列"] == (
-        "indicator 7: the number 1 again (indicator 1 is at 表1 第2行 第2列), read as 7; check the published plan and "
-        "correct indicator_id in indicators.csv and values.csv if it is another", "guess")
+    assert review["table 1, row 4, column 2"] == (
+        "indicator 3: the number 1 again (indicator 1 is at table 1, row 2, column 2), read as 3; check the published "
+        "plan and correct indicator_id in indicators.csv and values.csv if it is another", "guess")
+    assert review["table 1, row 5, column 2"][0].startswith(
+        "no indicator printed with the number 4–5 (before 6): find it in")
+    assert review["table 1, row 6, column 2"] == (
+        "indicator 7: the number 1 again (indicator 1 is at table 1, row 2, column 2), read as 7; check the published "
+        "plan and correct indicator_id in indicators.csv and values.csv if it is another", "guess")
 
 
 CHECK = "check the published plan and correct indicator_id in indicators.csv and values.csv if it is another"
@@ -436,21 +444,23 @@ def test_a_number_printed_otherwise_or_not_at_all_is_kept_where_it_is_one_and_to
     assert {(v["indicator_id"], v["value"]) for v in imported.values if v["value_type"] == "target"} == {
         (1, "3.0"), (3, "5000"), (4, "120"), (2, "20"), (5, "20"), (6, "20"), (12, "20"), (13, "2")}
     numbers = {row["where"]: (row["text"], row["read_as"], row["action"], row["confirmed"]) for row in imported.review
-               if row["read_as"].startswith("indicator") and row["where"].endswith("第2列")}
+               if row["read_as"].startswith("indicator") and row["where"].endswith("column 2")}
     assert numbers == {
-        "表1 第2行 第2列": ("", f"indicator 1: no number printed: read as 1, the next number no row prints; {CHECK}",
-                          "guess", ""),
-        "表1 第3行 第2列": ("9.1", "indicator 3: the number printed is 9.1, no whole number: read as 3, the next "
-                                 f"number no row prints; {CHECK}", "guess", ""),
-        "表1 第4行 第2列": ("a", "indicator 4: the number printed is a, no whole number: read as 4, the next number "
-                               f"no row prints; {CHECK}", "guess", ""),
-        "表1 第5行 第2列": ("（二）", f"indicator 2: the number printed is （二）, read as 2; {CHECK}", "guess", ""),
-        "表1 第6行 第2列": ("５", f"indicator 5: the number printed is ５, read as 5; {CHECK}", "guess", ""),
-        "表1 第8行 第2列": ("十二", f"indicator 12: the number printed is 十二, read as 12; {CHECK}", "guess", "")}
+        "table 1, row 2, column 2": (
+            "", f"indicator 1: no number printed: read as 1, the next number no row prints; {CHECK}", "guess", ""),
+        "table 1, row 3, column 2": ("9.1", "indicator 3: the number printed is 9.1, no whole number: read as 3, the "
+                                     f"next number no row prints; {CHECK}", "guess", ""),
+        "table 1, row 4, column 2": ("a", "indicator 4: the number printed is a, no whole number: read as 4, the next "
+                                   f"number no row prints; {CHECK}", "guess", ""),
+        "table 1, row 5, column 2": (
+            "（二）", f"indicator 2: the number printed is （二）, read as 2; {CHECK}", "guess", ""),
+        "table 1, row 6, column 2": ("５", f"indicator 5: the number printed is ５, read as 5; {CHECK}", "guess", ""),
+        "table 1, row 8, column 2": (
+            "十二", f"indicator 12: the number printed is 十二, read as 12; {CHECK}", "guess", "")}
     # the numbers no row prints and the draft gives no row, told before the next printed: 7–11 (1, 3 and 4 are held)
     gaps = [(row["where"], row["read_as"].split(":")[0]) for row in imported.review
             if row["read_as"].startswith("no indicator printed")]
-    assert gaps == [("表1 第8行 第2列", "no indicator printed with the number 7–11 (before 12)")]
+    assert gaps == [("table 1, row 8, column 2", "no indicator printed with the number 7–11 (before 12)")]
 
 
 def test_a_number_the_draft_gave_a_row_is_never_told_as_missing():
@@ -471,7 +481,7 @@ def test_a_number_the_draft_gave_a_row_is_never_told_as_missing():
     assert [i["indicator_id"] for i in imported.indicators] == [1, 2, 3, 4, 6, 5, 9, 12, 7, 8]
     gaps = [(row["where"], row["text"], row["read_as"].split(":")[0]) for row in imported.review
             if row["read_as"].startswith("no indicator printed")]
-    assert gaps == [("表1 第9行 第2列", "十二", "no indicator printed with the number 10–11 (before 12)")]
+    assert gaps == [("table 1, row 9, column 2", "十二", "no indicator printed with the number 10–11 (before 12)")]
 
 
 NUMBER_HEADER = ["序号", "指标", "2020年基础值", "2025年目标值"]
@@ -499,14 +509,15 @@ def test_category_headings_numbered_with_chinese_numerals_are_the_categories_of_
     headings = [(row["where"], row["text"], row["read_as"], row["action"]) for row in imported.review
                 if "category" in row["read_as"] and "heading" in row["read_as"]]
     assert headings == [
-        ("表1 第2行 第2列", "创新投入", "a category heading, not an indicator: category 创新投入 of indicators 1, 2",
-         "guess"),
-        ("表1 第7行 第2列", "二、创新产出",
+        ("table 1, row 2, column 2", "创新投入",
+         "a category heading, not an indicator: category 创新投入 of indicators 1, 2", "guess"),
+        ("table 1, row 7, column 2", "二、创新产出",
          "a category heading, not an indicator: category 创新产出 of indicators 3, 4", "guess")]
     # 四 is a number the draft writes otherwise: told; nothing is read from the headings' cells
-    assert [row["read_as"] for row in imported.review if row["where"] == "表1 第9行 第1列"] == [
+    assert [row["read_as"] for row in imported.review if row["where"] == "table 1, row 9, column 1"] == [
         f"indicator 4: the number printed is 四, read as 4; {CHECK}"]
-    assert not [row for row in imported.review if row["where"].startswith(("表1 第2行 第3", "表1 第7行 第3"))]
+    assert not [row for row in imported.review
+                if row["where"].startswith(("table 1, row 2, column 3", "table 1, row 7, column 3"))]
 
     # a heading with no number where the table numbers its rows; a row like it above 国家级 and 省级 is their parent
     unnumbered = read_plan_table([Grid(1, [
@@ -517,13 +528,14 @@ def test_category_headings_numbered_with_chinese_numerals_are_the_categories_of_
         (3, "创新环境", "专利", [""])]
     assert [(row["where"], row["read_as"]) for row in unnumbered.review
             if row["read_as"].startswith(("a category", "indicator 2: no number"))] == [
-        ("表1 第3行 第2列", "a category heading, not an indicator: category 创新环境 of indicators 2, 3"),
-        ("表1 第4行 第1列", f"indicator 2: no number printed: read as 2, the next number no row prints; {CHECK}")]
+        ("table 1, row 3, column 2", "a category heading, not an indicator: category 创新环境 of indicators 2, 3"),
+        ("table 1, row 4, column 1",
+         f"indicator 2: no number printed: read as 2, the next number no row prints; {CHECK}")]
 
     numbered = read_plan_table([Grid(1, [NUMBER_HEADER, ["一", "研发强度（%）", "2.3", "3.0"],
                                          ["二", "专利（件）", "100", "120"]])], "plan.html", "en")
     assert [(i["indicator_id"], i["category_zh"]) for i in numbered.indicators] == [(1, ""), (2, "")]
-    assert [row["read_as"] for row in numbered.review if row["where"].endswith("第1列")] == [
+    assert [row["read_as"] for row in numbered.review if row["where"].endswith("column 1")] == [
         f"indicator 1: the number printed is 一, read as 1; {CHECK}",
         f"indicator 2: the number printed is 二, read as 2; {CHECK}"]
 
@@ -558,13 +570,13 @@ def test_each_category_is_told_once_for_the_indicators_it_spans_and_a_category_p
         ["创新投入", "4", "研发机构（个）", "10", "20"],
     )
     categories = [(row["where"], row["text"], row["read_as"], row["action"]) for row in imported.review
-                  if row["where"].endswith("第1列")]
+                  if row["where"].endswith("column 1")]
     assert categories == [
-        ("表1 第2行 第1列", "创新投入", "category 创新投入 of indicators 1, 2", "read"),
-        ("表1 第4行 第1列", "创新产出", "category 创新产出 of indicators 3", "read"),
-        ("表1 第5行 第1列", "创新投入", "category 创新投入 of indicators 4; 创新投入 is printed at 表1 第2行 第1列 "
-                                      "too: one category, or two of one name? Give each its own category_zh if they "
-                                      "are two", "guess")]
+        ("table 1, row 2, column 1", "创新投入", "category 创新投入 of indicators 1, 2", "read"),
+        ("table 1, row 4, column 1", "创新产出", "category 创新产出 of indicators 3", "read"),
+        ("table 1, row 5, column 1", "创新投入", "category 创新投入 of indicators 4; 创新投入 is printed at table 1, "
+                                               "row 2, column 1 too: one category, or two of one name? Give each its "
+                                               "own category_zh if they are two", "guess")]
 
 
 CHECK_ZH = "请对照公开发布的方案核对，序号如有不同，请在 indicators.csv 和 values.csv 中改正 indicator_id"
@@ -758,7 +770,7 @@ def test_cells_values_csv_can_write_are_read_as_it_writes_them_for_a_person_to_c
     assert kinds[6][:2] == ("rank", "lower")
     assert kinds[8][1] == kinds[9][1] == "within"
     review = {row["text"]: (row["read_as"], row["action"], row["confirmed"]) for row in imported.review
-              if row["where"].endswith(("第4列", "第5列"))}
+              if row["where"].endswith(("column 4", "column 5"))}
     assert review["下降10%"] == ("indicator 1 2025 target: 10 (basis percent: a fall from the base value, without its "
                                "sign; direction lower)", "guess", "")
     assert review["10%"][:2] == ("indicator 3 2025 target: 10 (% is the indicator's unit: dropped)", "guess")
@@ -813,9 +825,9 @@ def test_a_row_of_totals_and_a_column_the_draft_does_not_read_are_told_in_the_re
     told = [(row["where"], row["text"], row["read_as"], row["action"], row["confirmed"]) for row in imported.review
             if row["action"] == "skip"]
     assert told == [
-        ("表1 第1行 第6列", "指标属性", "column 指标属性 (预期性, 约束性): not read into the draft, as indicators.csv "
-                                     "and values.csv have no column for it; keep what it says in a value's note if "
-                                     "it matters", "skip", ""),
-        ("表1 第5行 第1列", "合计", "a row of totals, not an indicator: its numbers not read (the rows above added "
-                                 "up); if the plan counts it as an indicator, give it in indicators.csv and "
-                                 "values.csv", "skip", "")]
+        ("table 1, row 1, column 6", "指标属性", "column 指标属性 (预期性, 约束性): not read into the draft, as "
+                                               "indicators.csv and values.csv have no column for it; keep what it says "
+                                               "in a value's note if it matters", "skip", ""),
+        ("table 1, row 5, column 1", "合计", "a row of totals, not an indicator: its numbers not read (the rows "
+                                           "above added up); if the plan counts it as an indicator, give it in "
+                                           "indicators.csv and values.csv", "skip", "")]

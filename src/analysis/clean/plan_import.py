@@ -188,7 +188,7 @@ def read_plan_table(grids: list[Grid], source: str, language: str | None = None)
                                                             "baseline"}),
                         target_years=sorted({c.year for c in value_columns if c.value_type == "target"}),
                         language=language)
-    where = lambda row, column: f"表{grid.number} 第{row + 1}行 第{column + 1}列"  # noqa: E731
+    where = lambda row, column: plan.say("where", table=grid.number, row=row + 1, column=column + 1)  # noqa: E731
     for column in value_columns:
         if column.guessed:
             plan.review.append(_review(where(0, column.index), column.label, plan.say(
@@ -627,9 +627,10 @@ def _guess_kinds(plan: ImportedPlan) -> None:
                          else "lower" if LOWER_WORDS.search(name) and "下降" not in name
                          else "at_least" if kind == "rate_of_change" else "higher")
         indicator["kind"], indicator["direction"] = kind, direction
-        plan.review.append(_review(f"表{plan.table} 第{indicator['row'] + 1}行", indicator["name_zh"], plan.say(
+        where = plan.say("where_row", table=plan.table, row=indicator["row"] + 1)
+        plan.review.append(_review(where, indicator["name_zh"], plan.say(
             "kind" if unit else "kind_no_unit", id=indicator["indicator_id"], kind=plan.say(f"kinds.{kind}"),
             direction=plan.say(f"directions.{direction}"), unit=unit) + (plan.say("unread") if unread else ""),
             "guess"))
-        plan.review.append(_review(f"表{plan.table} 第{indicator['row'] + 1}行", indicator["name_zh"],
-                                   plan.say("names", id=indicator["indicator_id"]), "fill"))
+        plan.review.append(_review(where, indicator["name_zh"], plan.say("names", id=indicator["indicator_id"]),
+                                   "fill"))
