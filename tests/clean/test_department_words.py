@@ -96,6 +96,20 @@ def test_a_workbook_that_names_no_department_is_refused():
         tidy_department_words([sheet([TASK], department="", year=None)], TASKS, SERIES, YEARS)
 
 
+def test_a_department_the_plan_does_not_name_is_refused_in_one_line_in_the_workbooks_language():
+    # the property changed to a department that does not exist: its words were kept under it
+    departments = frozenset({"市科技局", "市发展改革委"})
+    for language, words in (("zh", "该工作簿注明的报送单位“市不存在局”不是本方案的责任单位"),
+                            ("en", "the workbook says it was sent by '市不存在局', "
+                                   "a department this plan does not name")):
+        with pytest.raises(InputError) as caught:
+            tidy_department_words([sheet([TASK], department="市不存在局", language=language)], TASKS, SERIES, YEARS,
+                                  departments=departments)
+        assert str(caught.value).startswith(f"市科技局.xlsx: {words}"), str(caught.value)
+    said = tidy_department_words([sheet([TASK])], TASKS, SERIES, YEARS, departments=departments)
+    assert said["department_zh"].tolist() == ["市科技局"]
+
+
 def test_a_template_of_a_plan_without_departments_is_kept_under_no_department():
     # the template for every series of a plan that names no departments records its year but no department
     words = tidy_department_words([sheet([INDICATOR], department="", name="全部指标.xlsx")], TASKS, SERIES, YEARS)

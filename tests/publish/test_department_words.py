@@ -668,3 +668,22 @@ def test_a_workbook_made_for_another_plan_is_told_in_one_line_its_words_included
     assert str(caught.value).endswith("市科技局.xlsx: 此工作簿为方案 'weihai' 制作，不是本方案（'lakeside'）的报送表，"
                                       "其中各行对应的是该方案的指标：请移至该方案的观测数据文件夹，或填写为本方案下发的"
                                       "报送表（make templates）")
+
+
+def test_a_workbook_recording_a_department_the_plan_does_not_name_is_told_in_one_line(templates, project_tmp):
+    """The science bureau's workbook, its department property changed to 市不存在局: its words were kept under that
+    department, which the plan does not name. Told in one line naming the workbook, in its language."""
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-unknown-department" / "weihai")
+    book = openpyxl.load_workbook(templates["市科技局"])
+    rows = _words_rows(book)
+    rows["4.2"][4].value, rows["4.2"][5].value = "产研院完成改革，新建专业研究院3家", "按计划推进"
+    for prop in book.custom_doc_props.props:
+        if prop.name == "analysis_department":
+            prop.value = "市不存在局"
+    book.save(folder / "observations" / "市科技局.xlsx")
+    with pytest.raises(InputError) as caught:
+        build_tables(load_plan(folder), "eurostat")
+    assert not isinstance(caught.value, InputErrors)
+    assert str(caught.value).endswith("市科技局.xlsx: 该工作簿注明的报送单位“市不存在局”不是本方案的责任单位"
+                                      "（文件属性 analysis_department 被改动？），工作进展与说明不予读入："
+                                      "请使用评估牵头单位为本单位下发的报送表填写")

@@ -15,7 +15,8 @@ rating may be written as the key (task, national) or as its label in either lang
 sent twice by one department (two files, or one file twice) is refused with both cells named;
 different departments' words on the same task are all kept, each with its department. The grey cells beside a row
 (its name, its assessment) are not read: one typed over is refused at its cell, naming what the template wrote there
-(:func:`_grey_cells`). A workbook made for another plan is told in one line, as its values are, its rows not checked.
+(:func:`_grey_cells`). A workbook made for another plan is told in one line, as its values are, its rows not checked;
+so is one that records a department the plan does not name (its property changed), its rows not read.
 """
 from __future__ import annotations
 
@@ -26,7 +27,14 @@ import pandas as pd
 from ..catalog import catalog
 from ..errors import InputError, InputErrors, Mistakes, cell_order, quote
 from ..ingest.csv_reader import LINE_COLUMN
-from ..ingest.department_words import SHOWN_DIGEST, WORDS_REQUIRED, WordsSheet, shown_digest, words_row_key
+from ..ingest.department_words import (
+    DEPARTMENT_PROPERTY,
+    SHOWN_DIGEST,
+    WORDS_REQUIRED,
+    WordsSheet,
+    shown_digest,
+    words_row_key,
+)
 from ..ingest.headers import field_label
 from ..ingest.xlsx_reader import TOLD
 from ..settings import LANGUAGES
@@ -53,11 +61,14 @@ def _in_either_language(section: str, keys) -> dict[str, str]:
 
 
 def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: set[tuple[int, str]],
-                          years: range, qualitative: frozenset[int] = frozenset(), plan: str = "") -> pd.DataFrame:
+                          years: range, qualitative: frozenset[int] = frozenset(), plan: str = "",
+                          departments: frozenset[str] | None = None) -> pd.DataFrame:
     """Every filled row of every words sheet, checked (see the module's docstring), as one table. Every row's
     mistakes are told together, a cell's column named as its workbook heads it. ``qualitative``: the ids of the
     plan's qualitative indicators, whose rows take progress and a self-rating. ``plan``: the plan's id; a sheet of a
-    workbook made for another is told in one line, as its values are (its rows name that plan's tasks)."""
+    workbook made for another is told in one line, as its values are (its rows name that plan's tasks).
+    ``departments``: the departments the plan names (None: not checked); a sheet whose workbook records another is
+    told in one line, its rows not read under a department that does not exist."""
     known = Known(task_ids, series, years, ratings=_in_either_language("entry.words.ratings", RATINGS),
                   items=_in_either_language("entry.words.items", ITEMS),
                   parts=_in_either_language("series", {part for _, part in series if part}),
@@ -70,6 +81,10 @@ def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: 
         if plan and sheet.plan and sheet.plan != plan:  # another plan's template: one line, as for its values
             mistakes.add(InputError(words.text("entry_errors.other_plan", plan=quote(sheet.plan), this=quote(plan)),
                                     file=sheet.path))
+            continue
+        if departments is not None and sheet.department and sheet.department not in departments:
+            mistakes.add(InputError(words.text("words_errors.unknown_department", department=_shown(sheet.department),
+                                               property=DEPARTMENT_PROPERTY), file=sheet.path))
             continue
         told = Mistakes(field_label(words), untold=sheet.rows.missing)  # a column missing: told with the header
         for error in sheet.rows.mistakes:  # what the reader found, told with the checks'

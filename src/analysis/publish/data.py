@@ -24,6 +24,7 @@ from ..ingest.department_words import read_department_words
 from ..ingest.observations import read_observation_files
 from ..ingest.plan_inputs import load_plan_inputs
 from ..plan import Plan
+from ..vocabulary import DEPARTMENT_SEPARATORS
 from .folders import tables_lock, write_tables
 from .manifest import PLAN_FOLDER, check_owner, plan_folder
 
@@ -75,9 +76,22 @@ def department_words(plan: Plan, data: CleanDataset | MonitoringData, observatio
                                      set(zip(data.indicators["indicator_id"].astype(int), data.indicators["series"])),
                                      range(plan.base_year + 1, max(plan.report_years) + 1),
                                      frozenset(data.indicators.loc[data.indicators["kind"] == "qualitative",
-                                                                   "indicator_id"].astype(int)), plan.name)
+                                                                   "indicator_id"].astype(int)), plan.name,
+                                     plan_departments(data))
     mistakes.check()
     return schemas.validate("department_words.csv", said)
+
+
+def plan_departments(data: CleanDataset | MonitoringData) -> frozenset[str]:
+    """Every department the plan names (its Chinese name as written): the lead and the others of each indicator
+    series, key task and task item. A template records one of them as the department it was made for."""
+    names = set()
+    for table in (data.indicators, data.tasks.tasks, data.tasks.items):
+        for column in ("lead_department_zh", "departments_zh"):
+            if column in table.columns:
+                names.update(name.strip() for cell in table[column].dropna()
+                             for name in str(cell).split(DEPARTMENT_SEPARATORS["zh"]))
+    return frozenset(names - {""})
 
 
 def build_data(plan: Plan, processed_root: Path, scheme: str, observations_dir: Path | None = None,
