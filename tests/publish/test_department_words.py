@@ -687,3 +687,25 @@ def test_a_workbook_recording_a_department_the_plan_does_not_name_is_told_in_one
     assert str(caught.value).endswith("市科技局.xlsx: 该工作簿注明的报送单位“市不存在局”不是本方案的责任单位"
                                       "（文件属性 analysis_department 被改动？），工作进展与说明不予读入："
                                       "请使用评估牵头单位为本单位下发的报送表填写")
+
+
+@pytest.mark.parametrize(("kept", "cell", "expected"), [
+    # its language removed: a rating not on the list, offered in the labels' language
+    (lambda name: name != "analysis_language", "F",
+     "自评等级: “完成了”不在列表中；请选择：已完成；按计划推进；进度滞后；尚未启动"),
+    # every property removed: no department, told in Chinese
+    (lambda name: False, "B", "编号: 该工作簿未注明报送单位；请使用评估牵头单位下发的报送表填写"),
+], ids=["no_language", "no_properties"])
+def test_a_chinese_workbook_whose_properties_were_removed_is_told_in_chinese(templates, project_tmp, kept, cell,
+                                                                              expected):
+    """The science bureau's workbook, its custom properties (or only its language) removed: its words sheet was told
+    in English. Its labels (编号, 自评等级) are Chinese: so are its messages."""
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / f"words-no-language-{cell}" / "weihai")
+    book = openpyxl.load_workbook(templates["市科技局"])
+    row = _words_rows(book)["4.2"]
+    row[4].value, row[5].value = "产研院完成改革，新建专业研究院3家", "完成了"
+    book.custom_doc_props.props = [prop for prop in book.custom_doc_props.props if kept(prop.name)]
+    book.save(folder / "observations" / "市科技局.xlsx")
+    with pytest.raises(InputError) as caught:
+        build_tables(load_plan(folder), "eurostat")
+    assert str(caught.value).endswith(f"市科技局.xlsx:{WORDS_SHEET}!{cell}{row[4].row}: {expected}"), str(caught.value)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import InputError, Mistakes
 from ..plan import observation_entries
+from ..settings import LANGUAGES
 from .xlsx_reader import PLAN_PROPERTY, SheetRows, read_workbook
 
 #: The first header cell of a words sheet.
@@ -94,7 +95,9 @@ def _listed_rows(properties: dict) -> frozenset[str]:
 @dataclass(frozen=True)
 class WordsSheet:
     """One words sheet as read: its rows (text cells, ``csv_line`` the sheet's row), the workbook it came from, the
-    department and language the template recorded ("" when the workbook records none) and the template's year."""
+    department the template recorded ("" when the workbook records none), the language its mistakes are told in (the
+    template's; for a workbook that records none, that of the sheet's labels: 编号, 本年度进展 are Chinese) and the
+    template's year."""
 
     path: Path
     rows: SheetRows
@@ -117,8 +120,9 @@ def read_words_workbook(path: Path) -> list[WordsSheet]:
     listed = _listed_rows(book.properties)
     shown = _shown_rows(book.properties)
     plan = str(book.properties.get(PLAN_PROPERTY, "")).strip()
-    return [WordsSheet(Path(path), sheet, department, language, book.year, listed, shown, plan)
-            for sheet in book.sheets]
+    # a workbook that records no language (its properties removed) speaks the language of the labels a person reads
+    return [WordsSheet(Path(path), sheet, department, language if language in LANGUAGES else sheet.language,
+                       book.year, listed, shown, plan) for sheet in book.sheets]
 
 
 def read_department_words(folder: Path, unread: list[InputError] | None = None) -> list[WordsSheet]:
