@@ -65,6 +65,9 @@ def test_a_rating_is_read_in_either_language_and_two_departments_on_one_task_bot
     ([{**INDICATOR, "reasons": "。"}], "zh", "G5: 原因分析: ", "“。”没有说明内容"),
     ([{**TASK, "year": "2023"}], "zh", "D5: 年份: ", "年份 2023 与本工作簿的报送年份 2024 不符"),
     ([{**TASK, "year": "2030"}], "en", "D5: Year: ", "year '2030' is not a report year of the plan (2021–2024)"),
+    # a year written with 年: told to write the number, as the values sheet tells it (not that 2024 is no report year)
+    ([{**TASK, "year": "2024年"}], "zh", "D5: 年份: ", "“2024年”不是数字：只填数字（2024）"),
+    ([{**TASK, "year": "in 2024"}], "en", "D5: Year: ", "'in 2024' is not a number: write the number alone (2024)"),
     ([{**TASK, "item": "任务"}], "zh", "A5: 类型: ", "类型“任务”无法识别"),
     # a row typed below the listed ones: its kind empty
     ([{"progress": "另起一行写的进展"}], "zh", "A5: 类型: ", "该行不是表中列出的行（类型为空）"),

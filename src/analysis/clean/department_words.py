@@ -20,6 +20,7 @@ so is one that records a department the plan does not name (its property changed
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -250,6 +251,9 @@ def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict, move
         # a locked id changed to name another task (2.1 → 1.1, another department's): never read as that task's
         raise refuse("not_listed", "id", id=identifier)
     year = int(row["year"]) if row["year"].strip().isdigit() else None
+    digits = re.fullmatch(r"[^0-9]*?([0-9]{1,9})[^0-9]*", row["year"].strip())  # 2024年: one number, words around it
+    if year is None and digits:
+        raise refuse("year_not_number", "year", year=row["year"].strip(), digits=digits.group(1))
     if year is None or year not in known.years:
         raise refuse("year", "year", year=row["year"], first=known.years.start, last=known.years.stop - 1)
     if sheet.year is not None and year != sheet.year:
