@@ -506,7 +506,7 @@ def test_a_plan_without_departments_takes_its_words_back_under_no_department(pro
 
 def test_words_below_the_listed_rows_of_the_words_sheet_are_told(templates, project_tmp):
     """注：任务进展详见附件 under the words sheet's last listed row (its kind, id and year empty): one line at its cell,
-    never passed over in silence."""
+    never passed over in silence, in the sheet's own terms (it was told to go into the note of a value's row)."""
     folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-below" / "weihai")
     plan = load_plan(folder)
     book = openpyxl.load_workbook(templates["市科技局"])
@@ -516,9 +516,10 @@ def test_words_below_the_listed_rows_of_the_words_sheet_are_told(templates, proj
     book.save(plan.observations_dir / "市科技局.xlsx")
     with pytest.raises(InputError) as caught:
         build_tables(plan, "eurostat")
-    assert str(caught.value).endswith(f"市科技局.xlsx:工作进展与说明!A{below}: 第 {below} 行不属于任何指标"
-                                      "（'注：任务进展详见附件'）：说明某个数值的，请写进该数值所在行的备注；"
-                                      "说明整张表或填表人等信息的，请在报送时另行说明；请删去此行的内容"), \
+    # in the words sheet's terms: its rows are tasks and indicators, and it has no note column
+    assert str(caught.value).endswith(f"市科技局.xlsx:工作进展与说明!A{below}: 第 {below} 行不属于表中列出的任何任务"
+                                      "或指标（'注：任务进展详见附件'）：说明某项任务或指标的，请写进该项所在行的"
+                                      "黄色单元格；说明整张表或填表人等信息的，请在报送时另行说明；请删去此行的内容"), \
         str(caught.value)
 
 
@@ -709,3 +710,37 @@ def test_a_chinese_workbook_whose_properties_were_removed_is_told_in_chinese(tem
     with pytest.raises(InputError) as caught:
         build_tables(load_plan(folder), "eurostat")
     assert str(caught.value).endswith(f"市科技局.xlsx:{WORDS_SHEET}!{cell}{row[4].row}: {expected}"), str(caught.value)
+
+
+def test_what_a_person_does_not_see_on_the_words_sheet_is_told_in_its_own_terms(templates, project_tmp):
+    """A hidden row, a merged cell, words typed in the empty column, a struck progress, a format that shows nothing:
+    on the words sheet they were told in the values sheet's terms (a row "holds a value", a value "stands for several
+    rows", "write it in the row's note", which the sheet lacks). Each is told in the words sheet's, in one round."""
+    from openpyxl.styles import Font
+
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-unseen" / "weihai")
+    book = openpyxl.load_workbook(templates["市科技局"])
+    rows = _words_rows(book)
+    for task in ("1.2", "2.1", "2.2", "3.4", "4.2", "4.4"):
+        rows[task][4].value, rows[task][5].value = "产研院完成改革，新建专业研究院3家", "按计划推进"
+    sheet = book[WORDS_SHEET]
+    hidden, struck, formatted = rows["1.2"][0].row, rows["2.1"][0].row, rows["2.2"][0].row
+    merged, beside = rows["3.4"][0].row, rows["4.4"][0].row
+    sheet.row_dimensions[hidden].hidden = True
+    rows["2.1"][4].font = Font(strike=True)
+    rows["2.2"][4].number_format = ";;;"
+    sheet.merge_cells(f"E{merged}:E{merged + 1}")
+    rows["4.4"][8].value = "备注：另见附件"
+    book.save(folder / "observations" / "市科技局.xlsx")
+    with pytest.raises(InputErrors) as caught:
+        build_tables(load_plan(folder), "eurostat")
+    told = {line.split(f"{WORDS_SHEET}!", 1)[1].split(":")[0]: line.split(": ", 1)[1] for line in caught.value.lines()}
+    assert told == {
+        f"E{hidden}": f"本年度进展: 第 {hidden} 行被隐藏，但填有内容，核对表格的人看不到：请取消隐藏该行",
+        f"E{struck}": "本年度进展: 带有删除线，划掉的文字不会被读取：要保留的，请去掉删除线；不要的，请删除",
+        f"E{formatted}": "本年度进展: 其数字格式（';;;'）不显示任何内容，核对表格的人看不到其中的文字："
+                         "请把单元格格式设为“常规”",
+        f"E{merged}": f"本年度进展: 是合并单元格（E{merged}:E{merged + 1}）：一段文字只显示一次，却跨了多行"
+                      "（多项任务或指标）；请取消合并，每行填写各自的内容",
+        f"I{beside}": "在没有表头的列中填写了 '备注：另见附件'，这些内容不会被读取：请写进该行的黄色单元格；"
+                      "与各行无关的说明请在报送时另行提供"}, caught.value.lines()

@@ -352,6 +352,9 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     if sheet.max_row - header_row > MAX_ROWS:
         raise InputError(f"more than {MAX_ROWS:,} rows below the header; a data-entry sheet has one per indicator "
                          "series", file=path, line=f"{shown_sheet}!A{header_row}")
+    # a sheet of words (no value column: a template's 工作进展与说明) is told its mistakes in its own terms: its cells
+    # hold words, its rows are tasks and indicators, and it has no note column
+    own = "_words" if "value" not in required + optional else ""
     # every row's mistakes, told together: a department fixes them at once
     mistakes = Mistakes(field_label(words, template))
     # the header's mistakes (named as the workbook's language names it: 表头), each at its cell, told with the rows':
@@ -380,7 +383,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             across = merged.min_row == merged.max_row  # one row's cells (value and source): not several rows'
             # a merged cell of one column is named by its column, as any other cell's mistake (数值: …)
             column = header[merged.min_col - 1] if merged.min_col == merged.max_col else None
-            mistakes.add(InputError(words.text("entry_errors.merged_across" if across else "entry_errors.merged",
+            mistakes.add(InputError(words.text("entry_errors.merged_across" if across else f"entry_errors.merged{own}",
                                                cells=merged.coord), file=path, line=f"{shown_sheet}!{merged.coord}",
                                     field=column))
             rows_ = range(max(merged.min_row, header_row + 1), merged.max_row + 1)
@@ -397,11 +400,11 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             # its merged cells told above; its other cells checked all the same, so that a department fixes the
             # sheet in one round (a "2.7%" beside a merged source); the row is not kept
             _check_beside_merged(row[:len(header)], header, number, merged_cells, letters, path, shown_sheet,
-                                 text_kinds, mistakes, words, hidden_columns, read)
+                                 text_kinds, mistakes, words, hidden_columns, read, own)
             continue
         cells = list(row[:len(header)]) + [None] * (len(header) - len(row))
         with mistakes.row():  # told apart: a note typed beside the row does not hide the row's own mistakes
-            _refuse_unread(row, read_to, len(header), path, shown_sheet, number, words)
+            _refuse_unread(row, read_to, len(header), path, shown_sheet, number, words, own)
         first = cells[0].value if cells[0] is not None else None
         if isinstance(first, str) and TOTALS.fullmatch(re.sub(r"\s", "", first)):
             # a totals row under the series (合计, Total): one line for the row, not one for each of its cells
@@ -431,7 +434,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             aside = _words_on_no_row(cells, header, value_column)
             if aside is not None:  # a footnote under the table (注：以上数据为初步数), a signature (填表人：李四)
                 column, text = aside
-                raise InputError(words.text("entry_errors.words_on_no_row", row=number, text=quote(text, 40)),
+                raise InputError(words.text(f"entry_errors.words_on_no_row{own}", row=number, text=quote(text, 40)),
                                  file=path, line=f"{shown_sheet}!{letters[column]}{number}")
             filled = next((name for name in filled_by_hand
                            if name in header and not _blank(cells[header.index(name)])), None)
@@ -439,7 +442,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                 words_only = _words_below(cells, header)
                 if words_only is not None:  # 注：任务进展详见附件 below the listed rows of a words sheet
                     column, text = words_only
-                    raise InputError(words.text("entry_errors.words_on_no_row", row=number, text=quote(text, 40)),
+                    raise InputError(words.text(f"entry_errors.words_on_no_row{own}", row=number, text=quote(text, 40)),
                                      file=path, line=f"{shown_sheet}!{letters[column]}{number}")
                 if template:  # its grey cells still compared with the template's (a task's name typed over)
                     asides[number] = _aside(row, cells, header, read_to, shown_sheet, number)
@@ -470,7 +473,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         if dimension.hidden or dimension.height == 0:
             shown = "value" if value_column is not None else filled
             told.add(shown)
-            mistakes.add(InputError(words.text("entry_errors.hidden_row", row=number), file=path,
+            mistakes.add(InputError(words.text(f"entry_errors.hidden_row{own}", row=number), file=path,
                                     line=f"{shown_sheet}!{letters[shown]}{number}", field=shown))
         unseen = [column for column in hidden_columns if not _blank(cells[header.index(column)])]
         if unseen:  # the first told (the columns shown, all are), none of them checked
@@ -491,7 +494,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                 where = f"{shown_sheet}!{letters[column]}{number}"
                 kind = text_kinds.get(column, "cell")
                 try:
-                    _refuse_unseen(cell, path, where, column, words, "note" in header)
+                    _refuse_unseen(cell, path, where, column, words, "note" in header, own)
                 finally:  # as it reads, struck or white, for the checks of the row's other cells
                     with contextlib.suppress(InputError):
                         record[column] = _cell_text(cell, file=path, where=where, column=column, words=words,
@@ -602,10 +605,10 @@ def _cleared_column(top: list[tuple], header_index: int, index: int, names: dict
 
 def _check_beside_merged(cells, header: list[str], number: int, merged_cells: set, letters: dict, path: Path,
                          shown_sheet: str, text_kinds: dict, mistakes: Mistakes, words: Catalog,
-                         hidden_columns: list[str], read: list[int]) -> None:
+                         hidden_columns: list[str], read: list[int], own: str = "") -> None:
     """The cells of a row a merged cell spans that are not merged: each checked as any row's cell is, its mistakes
     told with the merged cell's (a value is no value of the row while a cell of it is merged). ``read``: the indexes
-    (0-based) of the columns read."""
+    (0-based) of the columns read; ``own``: "_words" for a words sheet, told in its own terms."""
     for index, (column, cell) in enumerate(zip(header, cells), 1):
         if (number, index) in merged_cells or _blank(cell) or index - 1 not in read:
             continue
@@ -614,7 +617,7 @@ def _check_beside_merged(cells, header: list[str], number: int, merged_cells: se
             if column in hidden_columns:
                 raise InputError(words.text("entry_errors.hidden_column", letter=letters[column],
                                             column=column_label(words, column)), file=path, line=where, field=column)
-            _refuse_unseen(cell, path, where, column, words, "note" in header)
+            _refuse_unseen(cell, path, where, column, words, "note" in header, own)
             kind = text_kinds.get(column, "cell")
             text = _cell_text(cell, file=path, where=where, column=column, words=words, words_in=kind != "cell")
             check_text(text, kind=kind, multiline=kind in MULTILINE_KINDS, file=path, line=where, field=column,
@@ -664,15 +667,16 @@ def _read_columns(sheet, top: list[tuple], header_index: int, inputs: int, templ
 
 
 def _refuse_unread(row, read_to: int, inputs: int, path: Path, shown_sheet: str, number: int,
-                   words: Catalog) -> None:
+                   words: Catalog, own: str = "") -> None:
     """Something typed where nothing is read (the empty column after the input columns, or beyond the last
-    column read: a second table beside the first, a note in a column without a header) is refused, naming it."""
+    column read: a second table beside the first, a note in a column without a header) is refused, naming it (on a
+    words sheet, ``own`` "_words", told to go into the row's input cells: it has no note column)."""
     from openpyxl.utils import get_column_letter
 
     for index, cell in enumerate(row[inputs:], inputs + 1):
         if index != inputs + 1 and index <= read_to or _blank(cell):
             continue
-        raise InputError(words.text("entry_errors.unread", text=quote(str(cell.value), 40)), file=path,
+        raise InputError(words.text(f"entry_errors.unread{own}", text=quote(str(cell.value), 40)), file=path,
                          line=f"{shown_sheet}!{get_column_letter(index)}{number}")
 
 
@@ -722,14 +726,16 @@ def _hidden_columns(sheet) -> set[int]:
     return hidden
 
 
-def _refuse_unseen(cell, path: Path, where: str, column: str, words: Catalog, noted: bool = True) -> None:
+def _refuse_unseen(cell, path: Path, where: str, column: str, words: Catalog, noted: bool = True,
+                   own: str = "") -> None:
     """A cell whose value the person does not see (a format that shows nothing, white on white), a value struck
     through, or a comment on a cell (not read) is refused: a workbook is read as its reader sees it. ``noted``: the
-    sheet has a note column, where a comment's words go (the words sheet has none: into the cell itself)."""
+    sheet has a note column, where a comment's words go (the words sheet has none: into the cell itself); ``own``:
+    "_words" for a words sheet, whose cells hold words, not values."""
     if _blank(cell):
         return
     if _format_hides(getattr(cell, "number_format", "") or "", cell.value):
-        raise InputError(words.text("entry_errors.format_hides", format=quote(cell.number_format, 30)), file=path,
+        raise InputError(words.text(f"entry_errors.format_hides{own}", format=quote(cell.number_format, 30)), file=path,
                          line=where, field=column)
     font = getattr(cell, "font", None)
     colour = getattr(getattr(font, "color", None), "rgb", None)
@@ -744,8 +750,9 @@ def _refuse_unseen(cell, path: Path, where: str, column: str, words: Catalog, no
     if getattr(font, "strike", False):  # a value struck is no value; a source or a note struck, none read
         label = headers.short(headers.labels(words).get(column) or column)
         what = label if words.language != "en" else label[:1].lower() + label[1:]
-        raise InputError(words["entry_errors.struck"] if column == "value" else
-                         words.text("entry_errors.struck_text", what=what), file=path, line=where, field=column)
+        raise InputError(words["entry_errors.struck"] if column == "value" else words["entry_errors.struck_words"]
+                         if own else words.text("entry_errors.struck_text", what=what), file=path, line=where,
+                         field=column)
     if getattr(cell, "comment", None) is not None:
         text = " ".join(str(cell.comment.text).split())
         raise InputError(words.text("entry_errors.comment" if noted else "entry_errors.comment_in_cell",
