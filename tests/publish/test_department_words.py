@@ -65,6 +65,26 @@ def test_the_words_sheet_lists_the_tasks_led_and_the_indicators_to_explain(templ
     assert "2.2" in SCIENCE_TASKS and "市总工会" not in templates
 
 
+def test_a_workbook_of_words_only_asks_what_its_rows_hold_and_names_its_own_sheet(templates):
+    """The transport bureau leads task 3.2 and no indicator: its workbook, of words only, said to send it back with
+    the data-entry sheet it lacks, spoke of the reasons for each indicator it leads (none), and its property
+    ``analysis_sheet`` named 数据报送, a sheet it does not have. The science bureau's, of both sheets, asks all."""
+    only_words = openpyxl.load_workbook(templates["市交通运输局"])
+    assert only_words[WORDS_SHEET]["A2"].value == (
+        "请在黄色单元格中填写：方案列本单位为首位责任单位的每项重点任务 2024年的进展（做了什么、取得什么成效）"
+        "并选择自评等级。选中黄色单元格可看到该行的任务或指标及其评估；内容较多时可拉高该行。不涉及的行留空，请勿改动其他单元格。"
+        "填好后报送本工作簿。")
+    properties = {prop.name: prop.value for prop in only_words.custom_doc_props.props}
+    assert properties["analysis_sheet"] == WORDS_SHEET
+    both = openpyxl.load_workbook(templates["市科技局"])
+    assert both[WORDS_SHEET]["A2"].value == (
+        "请在黄色单元格中填写：方案列本单位为首位责任单位的每项重点任务、本单位牵头的每项定性指标 2024年的进展"
+        "（做了什么、取得什么成效）并选择自评等级；本单位牵头的每项指标的原因和下一步措施：出现预警或未达标的（排在前面）必须填写，"
+        "其余指标如 2024年数值落后也请填写。选中黄色单元格可看到该行的任务或指标及其评估；内容较多时可拉高该行。"
+        "不涉及的行留空，请勿改动其他单元格。填好后与数据报送表一并报送。")
+    assert {prop.name: prop.value for prop in both.custom_doc_props.props}["analysis_sheet"] == "数据报送"
+
+
 def test_only_the_cells_a_row_takes_are_input_cells(templates):
     sheet = openpyxl.load_workbook(templates["市科技局"])[WORDS_SHEET]
     task = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["task"])

@@ -281,14 +281,15 @@ def entry_workbook_bytes(entry: EntryWorkbook, created: datetime.date) -> bytes:
     title = words.text("entry.title", department=entry.department, year=entry.year, plan_title=entry.plan_title)
     book.set_properties({"title": title, "created": datetime.datetime.combine(created, datetime.time())})
     book.set_custom_property(YEAR_PROPERTY, entry.year)  # what the reader compares the rows' years with
-    book.set_custom_property(SHEET_PROPERTY, words["entry.sheet"])  # on this sheet (a tab added later: its own)
+    # on this sheet (a tab added later: its own): the values sheet, or the words sheet of a workbook of words only
+    book.set_custom_property(SHEET_PROPERTY, words["entry.sheet" if _has_values_sheet(entry) else "entry.words.sheet"])
     book.set_custom_property(LANGUAGE_PROPERTY, words.language)  # the language its messages speak
     if entry.plan_name:
         book.set_custom_property(PLAN_PROPERTY, entry.plan_name)  # the plan it belongs to
     if entry.department_key:
         book.set_custom_property(DEPARTMENT_PROPERTY, entry.department_key)  # who sent it back
     asks_words = bool(entry.tasks or entry.explanations or entry.qualitative)
-    if entry.series or not asks_words:
+    if _has_values_sheet(entry):
         _values_sheet(book, entry)
         # each row's reference cells as written: a cell changed there (nothing in it is read) is told on the way back
         digests = {reference_key(row.indicator_id, row.series_label if row.series else None):
@@ -395,7 +396,7 @@ def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
     reference = book.add_format({"font_color": "#3c4043", "text_wrap": True, "valign": "top"})
     sheet.write_string(0, 0, words.text("entry.words.title", department=entry.department, year=entry.year,
                                         plan_title=entry.plan_title), bold)
-    sheet.merge_range(1, 0, 1, len(columns) - 1, words.text("entry.words.instructions", year=entry.year), wrapped)
+    sheet.merge_range(1, 0, 1, len(columns) - 1, _words_instructions(entry), wrapped)
     sheet.set_row(1, LINE_HEIGHT * 4)
     sheet.set_row(2, LINE_HEIGHT * 2)
     first_reference = len(columns) + 1  # one empty column: the reader stops at an empty header cell
@@ -448,6 +449,25 @@ def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
         sheet.set_column(column, column, width)
     _finish(sheet, columns=len(WORDS_REQUIRED))
     return [shown for _, _, _, shown, _ in rows]
+
+
+def _words_instructions(entry: EntryWorkbook) -> str:
+    """What the words sheet asks, as its rows ask it: the progress of the tasks and qualitative indicators it lists,
+    the reasons of the numeric indicators (none for a department that leads none), and to send it with the values
+    sheet, or alone where the workbook has none."""
+    words = entry.words
+    items = [words[f"entry.words.asked.{kind}"] for kind, rows in (("tasks", entry.tasks),
+                                                                    ("qualitative", entry.qualitative)) if rows]
+    asked = [words.text("entry.words.asked.progress", items=words.join_and(items), year=entry.year)] if items else []
+    if entry.explanations:
+        asked.append(words.text("entry.words.asked.reasons", year=entry.year))
+    send = words["entry.words.send" if _has_values_sheet(entry) else "entry.words.send_alone"]
+    return words.text("entry.words.instructions", asked=words.join(asked), send=send)
+
+
+def _has_values_sheet(entry: EntryWorkbook) -> bool:
+    """A workbook has a values sheet where its department leads a numeric series, or where it asks no words."""
+    return bool(entry.series) or not (entry.tasks or entry.explanations or entry.qualitative)
 
 
 def _finish(sheet, columns: int = 0) -> None:
