@@ -261,9 +261,14 @@ def test_with_nothing_sent_every_gap_is_a_placeholder(project_tmp):
 
 
 def test_a_filled_words_sheet_is_never_written_over(plan, templates, project_tmp):
-    _fill(templates["市交通运输局"], templates["市交通运输局"], {("task", "3.2"): {"E": "新开通国际航线2条"}})
-    with pytest.raises(InputError, match="already holds values"):
+    """Told in the workbook's language, naming the cells filled (it named the row's locked id, B5, in English)."""
+    _fill(templates["市交通运输局"], templates["市交通运输局"], {("task", "3.2"): {"E": "新开通国际航线2条",
+                                                                                   "F": "按计划推进"}})
+    with pytest.raises(InputError) as caught:
         build_templates(plan, 2024, "zh", project_tmp / "words-templates")
+    assert str(caught.value).endswith(f"市交通运输局.xlsx: 已填有内容（{WORDS_SHEET}!E5, {WORDS_SHEET}!F5）："
+                                      "填过的工作簿不会被覆盖；请将其移走（如已填好，移入方案的 observations/ "
+                                      "文件夹）后重新运行")
 
 
 def test_the_plans_own_status_words_are_counted_by_indicator(project_tmp):

@@ -245,17 +245,23 @@ def test_same_inputs_give_the_same_bytes(weihai_in_project, project_tmp, templat
 
 
 def test_a_workbook_filled_in_place_is_never_written_over(weihai_in_project, project_tmp, templates):
+    """Told in the workbook's language (it was told in English), naming the cells filled: the value and its source;
+    a value in a hidden row is no less filled (the workbook was written over: its hidden row made it unreadable)."""
     out = project_tmp / "templates-filled"
     written = build_templates(weihai_in_project, YEAR, "zh", out)
     science = next(p for p in written if p.stem == "市科技局")
     book = openpyxl.load_workbook(science)
     rows = _rows(book.worksheets[0])
     rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023年报"
+    book.worksheets[0].row_dimensions[rows[0][3].row].hidden = True
     book.save(science)
     filled = science.read_bytes()
-    cell = f"数据报送!D{rows[0][3].row}"
-    with pytest.raises(InputError, match=rf"市科技局.xlsx: already holds values \({cell}\): a filled workbook"):
+    row = rows[0][3].row
+    with pytest.raises(InputError) as caught:
         build_templates(weihai_in_project, YEAR, "zh", out)
+    assert str(caught.value).endswith(f"市科技局.xlsx: 已填有内容（数据报送!D{row}, 数据报送!E{row}）："
+                                      "填过的工作簿不会被覆盖；请将其移走（如已填好，移入方案的 observations/ "
+                                      "文件夹）后重新运行")
     assert science.read_bytes() == filled
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from ..assess.assessment import assess, first_held_year, plan_start_year
 from ..assess.warning_list import row_warning_level
-from ..catalog import plan_catalog
+from ..catalog import catalog, plan_catalog
 from ..clean.observations import year_range
 from ..errors import InputError
 from ..files import refuse_link_outside, write_files_atomic
 from ..ingest.csv_reader import LINE_COLUMN
-from ..ingest.department_words import WORDS_HEADER, read_words_workbook
+from ..ingest.department_words import WORDS_FILLED, WORDS_HEADER, read_words_workbook
 from ..ingest.departments import DEPARTMENT_NAMES_FILE, load_department_names
 from ..ingest.observations import REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS
 from ..ingest.xlsx_reader import read_workbook
@@ -27,6 +27,7 @@ from ..parameters import check_year, said
 from ..plan import Plan
 from ..report.entry_workbooks import entry_workbook_bytes, entry_workbooks
 from ..report.words import missed_years, status_aside, status_text, target_text
+from ..settings import LANGUAGES
 from ..vocabulary import HELD_EVERY_YEAR
 from .data import monitoring_data
 
@@ -63,7 +64,7 @@ def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
     files = {folder / f"{workbook.file_stem}{SUFFIX}": entry_workbook_bytes(workbook, today)
              for workbook in workbooks}
     for path in files:
-        refuse_filled(path)
+        refuse_filled(path, language)
     write_files_atomic(files)
     return list(files)
 
@@ -139,18 +140,33 @@ def _led_tasks(data, language: str) -> list[tuple[str, str, str]]:
             for row in tasks.itertuples()]
 
 
-def refuse_filled(path: Path) -> None:
-    """A workbook already at ``path`` that holds values is a department's work: never written over."""
+def refuse_filled(path: Path, language: str = "en") -> None:
+    """A workbook already at ``path`` that holds values (or words) is a department's work: never written over. Told
+    in the workbook's language (``language``, the run's, where it records none), naming the cells filled."""
     if not path.exists():
         return
     try:
-        book = read_workbook(path, REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS, others=(WORDS_HEADER,))
+        # its rows' mistakes (a value in a hidden row) kept, not raised: a workbook with a mistake is filled too
+        book = read_workbook(path, REQUIRED_COLUMNS, WORKBOOK_OPTIONAL_COLUMNS, others=(WORDS_HEADER,), defer=True)
         said = read_words_workbook(path)
     except InputError:
         return  # not a readable workbook of ours: nothing a department filled in
-    filled = [sheet.cell(line, "value") for sheet in book.sheets for line in sheet.frame[LINE_COLUMN]]
-    filled += [sheet.rows.cell(line, "id") for sheet in said for line in sheet.rows.frame[LINE_COLUMN]]
+    filled = _filled_cells(book.sheets, [*REQUIRED_COLUMNS, *WORKBOOK_OPTIONAL_COLUMNS])
+    filled += _filled_cells([sheet.rows for sheet in said], list(WORDS_FILLED))
     if filled:
-        raise InputError(f"already holds values ({', '.join(filled[:3])}{', …' if len(filled) > 3 else ''}): a "
-                         "filled workbook is never written over; move it (into the plan's observations/, if it is "
-                         "done) and run again", file=path)
+        spoken = next((sheet.language for sheet in [*book.sheets, *(sheet.rows for sheet in said)]), language)
+        words = catalog(spoken if spoken in LANGUAGES else language)
+        cells = ", ".join(filled[:3]) + (", …" if len(filled) > 3 else "")
+        raise InputError(words.text("entry_errors.already_filled", cells=cells), file=path)
+
+
+def _filled_cells(sheets, columns: list[str]) -> list[str]:
+    """The cells a person filled in ``sheets`` (the input ``columns`` not locked: not the id, series or year), row by
+    row; a row with a mistake included."""
+    columns = [column for column in columns if column not in ("indicator_id", "series", "year")]
+    cells = []
+    for sheet in sheets:
+        rows = sorted([*sheet.frame.to_dict("records"), *sheet.noted, *sheet.refused], key=lambda row: row[LINE_COLUMN])
+        cells += [sheet.cell(row[LINE_COLUMN], column) for row in rows for column in columns
+                  if column in sheet.letters and str(row.get(column, "") or "").strip()]
+    return cells
