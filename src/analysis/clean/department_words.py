@@ -37,7 +37,7 @@ from ..ingest.department_words import (
     words_row_key,
 )
 from ..ingest.headers import field_label
-from ..ingest.xlsx_reader import TOLD
+from ..ingest.xlsx_reader import TOLD, plain_text
 from ..settings import LANGUAGES
 from ..text import says_why
 from ..vocabulary import RATINGS, WORDS_COLUMNS
@@ -204,23 +204,15 @@ def _said(value) -> bool:
 def _same(value, given: str) -> bool:
     """A grey cell says what its template wrote (``given``: a text, or its digest), whitespace aside: a space or a
     line break added or taken away changes no word (a full-width letter for a half-width one does)."""
-    text = "".join(_plain(value).split())
+    text = "".join(plain_text(value).split())
     if given.startswith(SHOWN_DIGEST):
         return shown_digest(text) == given[len(SHOWN_DIGEST):]
     return text == "".join(given.split())
 
 
-def _plain(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def _shown(value, limit: int = 80) -> str:
     """A grey cell's text as a message quotes it: cut after ``limit`` characters."""
-    text = " ".join(_plain(value).split())
+    text = " ".join(plain_text(value).split())
     return text if len(text) <= limit else text[:limit] + "…"
 
 

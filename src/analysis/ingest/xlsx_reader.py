@@ -529,14 +529,14 @@ def _aside(row, cells, header: list[str], read_to: int, shown_sheet: str, number
     text (2024 as "2024"), and its grey reference cells (after the empty column, up to ``read_to``), each named."""
     from openpyxl.utils import get_column_letter
 
-    texts = {column: _plain(cell.value if cell is not None else None) for column, cell in zip(header, cells)}
+    texts = {column: plain_text(cell.value if cell is not None else None) for column, cell in zip(header, cells)}
     greys = tuple((f"{shown_sheet}!{get_column_letter(index)}{number}",
                    row[index - 1].value if index <= len(row) else None)
                   for index in range(len(header) + 2, read_to + 1))
     return texts, greys
 
 
-def _plain(value) -> str:
+def plain_text(value) -> str:
     """A cell's value as plain text: a whole number without its ".0", nothing as ""."""
     if value is None:
         return ""
