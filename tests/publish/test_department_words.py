@@ -593,6 +593,14 @@ def _words_rows(book) -> dict[str, tuple]:
             for row in book[WORDS_SHEET].iter_rows(min_row=5) if row[0].value}
 
 
+def _the_one_mistake(plan) -> str:
+    """The line a data run on ``plan`` stops at, asserting it is one line: a mistake told once, not a row's each."""
+    with pytest.raises(InputError) as caught:
+        build_tables(plan, "eurostat")
+    assert not isinstance(caught.value, InputErrors)
+    return str(caught.value)
+
+
 def test_a_grey_cell_typed_over_is_told_at_its_cell_naming_what_to_put_back(templates, project_tmp):
     """The grey cells right of the input cells (the task's or indicator's name, its assessment) are not read: a name
     typed over, an assessment changed, a half-width "(%)" for the name's full-width "（%）", are each told at their cell
@@ -648,12 +656,10 @@ def test_words_typed_in_an_empty_grey_cell_are_told_in_an_english_workbook(plan,
     row[9].value = f"{row[9].value}   "
     row[10].value = "Done"
     book.save(folder / "observations" / path.name)
-    with pytest.raises(InputError) as caught:
-        build_tables(load_plan(folder), "eurostat")
-    assert not isinstance(caught.value, InputErrors)
-    assert str(caught.value).endswith(f"{path.name}:'Progress and reasons'!K{row[10].row}: Assessment: 'Done' is typed "
-                                      "in this grey cell, which the sheet left empty and is not read: clear it, and "
-                                      "write in the yellow cells")
+    told = _the_one_mistake(load_plan(folder))
+    assert told.endswith(f"{path.name}:'Progress and reasons'!K{row[10].row}: Assessment: 'Done' is typed "
+                         "in this grey cell, which the sheet left empty and is not read: clear it, and "
+                         "write in the yellow cells")
 
 
 def test_a_task_number_changed_to_another_of_its_own_tasks_is_refused_not_read_as_that_tasks(templates, project_tmp):
@@ -666,13 +672,11 @@ def test_a_task_number_changed_to_another_of_its_own_tasks_is_refused_not_read_a
     row = _words_rows(book)["4.2"]
     row[1].value, row[4].value, row[5].value = "4.4", "产研院完成改革，新建专业研究院3家", "按计划推进"
     book.save(plan.observations_dir / "市科技局.xlsx")
-    with pytest.raises(InputError) as caught:
-        build_tables(plan, "eurostat")
-    assert not isinstance(caught.value, InputErrors)
     n = row[1].row
-    assert str(caught.value).endswith(f"市科技局.xlsx:{WORDS_SHEET}!B{n}: 编号: 为“4.4”，但旁边的灰色单元格"
-                                      f"（J{n}:K{n}）属于“重点任务 4.2”一行：灰色单元格被改动，或各行被重新排序；"
-                                      "请恢复为“4.2”（或撤销排序），已填写的内容不受影响")
+    told = _the_one_mistake(plan)
+    assert told.endswith(f"市科技局.xlsx:{WORDS_SHEET}!B{n}: 编号: 为“4.4”，但旁边的灰色单元格"
+                         f"（J{n}:K{n}）属于“重点任务 4.2”一行：灰色单元格被改动，或各行被重新排序；"
+                         "请恢复为“4.2”（或撤销排序），已填写的内容不受影响")
 
 
 def test_a_workbook_made_for_another_plan_is_told_in_one_line_its_words_included(templates, project_tmp):
@@ -688,12 +692,10 @@ def test_a_workbook_made_for_another_plan_is_told_in_one_line_its_words_included
         rows[task][4].value, rows[task][5].value = "产研院完成改革，新建专业研究院3家", "按计划推进"
     rows["2"][6].value, rows["2"][7].value = "重点企业研发投入增速放缓", "落实研发费用加计扣除，扩大奖补"
     book.save(folder / "observations" / "市科技局.xlsx")
-    with pytest.raises(InputError) as caught:
-        build_tables(load_plan(folder), "eurostat")
-    assert not isinstance(caught.value, InputErrors)
-    assert str(caught.value).endswith("市科技局.xlsx: 此工作簿为方案 'weihai' 制作，不是本方案（'lakeside'）的报送表，"
-                                      "其中各行对应的是该方案的指标：请移至该方案的观测数据文件夹，或填写为本方案下发的"
-                                      "报送表（make templates）")
+    told = _the_one_mistake(load_plan(folder))
+    assert told.endswith("市科技局.xlsx: 此工作簿为方案 'weihai' 制作，不是本方案（'lakeside'）的报送表，"
+                         "其中各行对应的是该方案的指标：请移至该方案的观测数据文件夹，或填写为本方案下发的"
+                         "报送表（make templates）")
 
 
 def test_a_workbook_recording_a_department_the_plan_does_not_name_is_told_in_one_line(templates, project_tmp):
@@ -707,12 +709,10 @@ def test_a_workbook_recording_a_department_the_plan_does_not_name_is_told_in_one
         if prop.name == "analysis_department":
             prop.value = "市不存在局"
     book.save(folder / "observations" / "市科技局.xlsx")
-    with pytest.raises(InputError) as caught:
-        build_tables(load_plan(folder), "eurostat")
-    assert not isinstance(caught.value, InputErrors)
-    assert str(caught.value).endswith("市科技局.xlsx: 该工作簿注明的报送单位“市不存在局”不是本方案的责任单位"
-                                      "（文件属性 analysis_department 被改动？），工作进展与说明不予读入："
-                                      "请使用评估牵头单位为本单位下发的报送表填写")
+    told = _the_one_mistake(load_plan(folder))
+    assert told.endswith("市科技局.xlsx: 该工作簿注明的报送单位“市不存在局”不是本方案的责任单位"
+                         "（文件属性 analysis_department 被改动？），工作进展与说明不予读入："
+                         "请使用评估牵头单位为本单位下发的报送表填写")
 
 
 @pytest.mark.parametrize(("kept", "cell", "expected"), [
