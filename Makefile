@@ -41,7 +41,7 @@ system-deps: ## Install the fonts and libraries the report needs (apt-get as roo
 	@bash scripts/system-deps.sh
 
 data: $(VENV)/.installed ## Rebuild data/processed/<plan> from the plan folder (every report year)
-	@$(PY) -m analysis data $(INPUTS)
+	@$(PY) -m analysis data --lang "$$REPORT_LANG" $(INPUTS)
 
 report: setup ## Render reports/<plan>/YEAR/REPORT_LANG/ (HTML, PDF, Word, workbook, notebooks, manifest); skipped when up to date
 	@$(PY) -m analysis report --year "$$YEAR" --lang "$$REPORT_LANG" $(REPORT_ARGS)

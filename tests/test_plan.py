@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from analysis.catalog import mistakes_told_in
 from analysis.errors import InputError, InputErrors
 from analysis.plan import StatusWords, load_plan, observation_entries, observation_files
 from analysis.settings import DEFAULT_PLAN_DIR
@@ -210,6 +211,16 @@ def test_every_key_given_twice_in_plan_yml_is_told_in_one_round(tmp_path):
 def test_a_folder_without_plan_yml(tmp_path):
     with pytest.raises(InputError, match="no plan.yml"):
         load_plan(tmp_path)
+
+
+def test_a_plan_files_mistake_is_told_in_the_language_the_run_asks_for(tmp_path):
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        load_plan(tmp_path)
+    assert caught.value.reason == "缺少 plan.yml：方案文件夹在此文件中说明方案（见 data/raw/README.md）"
+    with mistakes_told_in("fr"), pytest.raises(InputError, match="^.*: no plan.yml: a plan folder"):
+        load_plan(tmp_path)  # a language the catalogs lack: English
+    with pytest.raises(InputError, match="not a plan folder"):
+        load_plan(tmp_path / "none")  # outside the block, English again
 
 
 def test_observation_files_are_csv_files_and_workbooks_of_any_case(tmp_path):

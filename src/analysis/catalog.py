@@ -8,8 +8,11 @@ themselves. Where the result becomes HTML, the report's templates escape it (see
 """
 from __future__ import annotations
 
+import contextvars
 import functools
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -121,6 +124,38 @@ def plan_catalog(language: str, plan_word: str = "") -> Catalog:
         return pattern.sub(plan_word, node) if isinstance(node, str) else node
 
     return Catalog(language, swap(words.entries), words.path)
+
+
+#: The language a run tells the mistakes of a plan's own files in (plan.yml, indicators.csv, corrections.csv, …):
+#: the one language ``--lang`` asks for, set once by the command line (:func:`mistakes_told_in`); English where it
+#: asks for none or both, as the files' keys and the docs are written.
+_TOLD_IN: contextvars.ContextVar[str] = contextvars.ContextVar("told_in", default="en")
+
+
+@contextmanager
+def mistakes_told_in(language: str) -> Iterator[None]:
+    """Within the block, a plan file's mistakes (:func:`plan_error`) are told in ``language`` (English if unknown)."""
+    token = _TOLD_IN.set(language if language in LANGUAGES else "en")
+    try:
+        yield
+    finally:
+        _TOLD_IN.reset(token)
+
+
+def told_words() -> Catalog:
+    """The catalog a plan file's mistakes are told from: the run's language (:func:`mistakes_told_in`)."""
+    return catalog(_TOLD_IN.get())
+
+
+def plan_error(key: str, **fields) -> str:
+    """A plan file's mistake (the catalogs' ``plan_errors.<key>``) in the language the run tells mistakes in; the
+    fields are filled in as given (a cell already quoted with :func:`~analysis.errors.quote`)."""
+    return told_words().text(f"plan_errors.{key}", **fields)
+
+
+def plan_error_count(key: str, count: int, **fields) -> str:
+    """:func:`plan_error` of ``plan_errors.<key>``, or of ``<key>_one`` when ``count`` is 1 ("1 row", "2 rows")."""
+    return told_words().count_text(f"plan_errors.{key}", count, **fields)
 
 
 def catalogs() -> list[Catalog]:

@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
                                            "validated tidy data, the data-quality log, the assessment of every "
                                            "report year.")
     _add_debug(data)
+    data.add_argument("--lang", default=None,
+                      help="the language a mistake in the plan's files or the parameters is told in: zh or en "
+                           "(default en)")
     _add_inputs(data)
 
     report = commands.add_parser(
@@ -203,10 +206,15 @@ def _tell_hidden_sheets(folder) -> None:
 
 
 def run_data(args: argparse.Namespace) -> int:
+    from .parameters import check_language
     from .publish.data import build_data
+    from .settings import LANGUAGES
 
     started = time.perf_counter()
-    plan, scheme, observations, processed = _inputs(args)
+    words = message_words(args.lang)
+    if args.lang is not None:  # the words of the mistakes only: the data are every language's
+        _several(args.lang, LANGUAGES, check_language, "--lang", words)
+    plan, scheme, observations, processed = _inputs(args, words)
     files, changed = build_data(plan, processed, scheme, observations,
                                 waiting=lambda line: print(line, file=sys.stderr, flush=True))
     for path in changed:
@@ -376,8 +384,12 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     OneLineErrorParser.language = usage_language(argv)
     args = build_parser().parse_args(argv)
+    from .catalog import mistakes_told_in
+
     try:
-        return COMMANDS[args.command](args)
+        # a plan file's mistakes are told in the one language --lang asks for, as the parameters' are
+        with mistakes_told_in(OneLineErrorParser.language):
+            return COMMANDS[args.command](args)
     except InputError as exc:
         if args.debug:
             raise

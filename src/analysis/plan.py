@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import catalog
+from .catalog import catalog, plan_error
 from .errors import InputError, InputErrors, Mistakes, quote
 from .files import outside_project, read_regular, regular_file_kind
 from .parameters import check_year, said
@@ -296,10 +296,9 @@ def load_plan(folder: str | Path) -> Plan:
     folder = Path(folder)
     path = folder / PLAN_FILE
     if not folder.is_dir():
-        raise InputError("not a plan folder (a folder with plan.yml)", file=folder)
+        raise InputError(plan_error("plan_yml.not_a_folder"), file=folder)
     if not path.exists():
-        raise InputError(f"no {PLAN_FILE}: a plan folder describes its plan there (see data/raw/README.md)",
-                         file=path)
+        raise InputError(plan_error("plan_yml.no_plan_file", file=PLAN_FILE), file=path)
     duplicates: list[_DuplicateKey] = []  # a key given twice: told with the file's other mistakes, not a round before
     spec = read_yaml(path, MAX_PLAN_YML_BYTES, duplicates)
     if not isinstance(spec, dict):
