@@ -95,3 +95,14 @@ def test_a_web_pages_cell_wrapped_in_its_markup_or_by_a_line_break_reads_as_one_
                 "<tr><td>2</td><td>研发人员\n（人）</td><td>4000</td><td>5000</td></tr>")
     assert [row[:3] for row in read_tables(path)[0].rows[1:]] == [["创新投入", "1", "R&D经费投入强度（%）"],
                                                                   ["创新投入", "2", "研发人员（人）"]]
+
+
+def test_a_web_pages_comma_inside_a_number_is_read_as_printed_and_told(tmp_path):
+    # the page's reader drops no comma unseen: 1,200 is told as thousands apart, 3,5 is no number to guess
+    path = page(tmp_path, "<tr><td>投入</td><td>1</td><td>研发人员数（人）</td><td>1,200</td><td>3,5</td></tr>")
+    assert read_tables(path)[0].rows[1] == ["投入", "1", "研发人员数（人）", "1,200", "3,5"]
+    imported = read_plan_table(read_tables(path), str(path), "zh")
+    assert [(v["year"], v["value"]) for v in imported.values] == [(2020, "1200")]
+    told = {row["text"]: row["read_as"] for row in imported.review}
+    assert "（千位分隔已去掉）" in told["1,200"]
+    assert "3,5" in told and told["3,5"] != "35"

@@ -134,10 +134,11 @@ def _html_tables(data: bytes) -> tuple[list[Grid], str]:
     for number, table in enumerate(tables, 1):
         markup = HEADER_CELL.sub(r"<\1td", lxml.html.tostring(table, encoding="unicode"))
         try:
-            shaped = pd.read_html(io.StringIO(markup), header=None, keep_default_na=False, flavor="lxml")[0]
+            shaped = pd.read_html(io.StringIO(markup), header=None, keep_default_na=False, flavor="lxml",
+                                  thousands=None)[0]
         except ValueError:  # a table without rows
             continue
-        frame = pd.read_html(io.StringIO(markup), header=None, keep_default_na=False, flavor="lxml",
+        frame = pd.read_html(io.StringIO(markup), header=None, keep_default_na=False, flavor="lxml", thousands=None,
                              converters={column: str for column in range(shaped.shape[1])})[0]
         grids.append(Grid(number, _square([[_clean(cell) for cell in row] for row in frame.itertuples(index=False)])))
     return grids, document.text_content()
