@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..catalog import Catalog, catalog
+from ..catalog import Catalog, catalog, plan_error, told_words
 from ..errors import InputError, display_path, quote
 from ..ingest.csv_reader import MAX_MAGNITUDE
 from ..numbers import fmt_exact
@@ -46,7 +46,6 @@ RATE_LIMIT = 100.0
 #: A ratio to the previous value from which a message asks whether the value is in another unit.
 UNIT_RATIO = 9.5
 PERCENT_UNITS = ("%",)
-CONFIRM_HINT = "if {value} is right, say why in the row's confirm column"
 
 
 @dataclass(frozen=True)
@@ -153,10 +152,6 @@ def previous_point(points: list[Point], year: int) -> Point | None:
     return min(later, key=lambda p: p.year) if later else None
 
 
-def confirm_hint(value: float) -> str:
-    return CONFIRM_HINT.format(value=fmt_exact(value))
-
-
 # --- the plan's table ----------------------------------------------------------------------------
 
 def check_table_values(indicators: pd.DataFrame, values: pd.DataFrame, cells: pd.DataFrame,
@@ -165,8 +160,10 @@ def check_table_values(indicators: pd.DataFrame, values: pd.DataFrame, cells: pd
     """The table's numbers against the kinds of their indicators, and corrected cells against their series.
 
     ``cells`` are the table's cells with their corrected ``text`` and ``correction`` reason;
-    ``kind_lines`` gives the line of ``kinds_path`` where each series' kind is set.
+    ``kind_lines`` gives the line of ``kinds_path`` where each series' kind is set. Mistakes are told in the language
+    the run tells a plan's mistakes in (:func:`~analysis.catalog.plan_error`).
     """
+    words = told_words()
     kinds = {(r.indicator_id, r.series): r for r in indicators.itertuples()}
     corrected = {(r.indicator_id, r.series, r.field): r for r in corrections.itertuples()}
     field_of = {(r.indicator_id, r.year, r.value_type, r.source_line): r.field for r in cells.itertuples()}
@@ -174,11 +171,11 @@ def check_table_values(indicators: pd.DataFrame, values: pd.DataFrame, cells: pd
         if meta.kind in ("qualitative",):
             continue
         if meta.kind == "share" and not all(u.strip() in PERCENT_UNITS for u in (meta.unit_zh, meta.unit_en)):
-            raise InputError(f"kind 'share' but unit {quote(meta.unit_en)}: a share is in %, so either the kind or "
-                             "the unit is wrong", file=kinds_path, line=kind_lines.get(key), field="kind")
+            raise InputError(plan_error("hand_files.share_unit", unit=quote(meta.unit_en)), file=kinds_path,
+                             line=kind_lines.get(key), field="kind")
         if meta.kind in ("count", "amount") and any(u.strip() in PERCENT_UNITS for u in (meta.unit_zh, meta.unit_en)):
-            raise InputError(f"kind {quote(meta.kind)} but unit %: a {meta.kind} is not a percentage; use share, "
-                             "intensity or rate_of_change", file=kinds_path, line=kind_lines.get(key), field="kind")
+            raise InputError(plan_error("hand_files.percent_unit", quoted=quote(meta.kind), kind=meta.kind),
+                             file=kinds_path, line=kind_lines.get(key), field="kind")
         series = values[(values.indicator_id == key[0]) & (values.series == key[1])]
         for row in series.itertuples():
             if "relative:" in row.processing:  # a multiple or an increase, checked once made absolute
@@ -186,17 +183,18 @@ def check_table_values(indicators: pd.DataFrame, values: pd.DataFrame, cells: pd
             field = field_of.get((row.indicator_id, row.year, row.value_type, row.source_line), row.value_type)
             correction = corrected.get((row.indicator_id, "", field)) or corrected.get((row.indicator_id, row.series,
                                                                                        field))
-            problem = impossible(row.value, meta.kind)
+            problem = impossible(row.value, meta.kind, words)
             if problem is None and meta.kind == "rate_of_change" and abs(row.value) > RATE_LIMIT:
-                problem = f"{fmt_exact(row.value)} % is outside −100…100 % for a yearly rate of change"
+                problem = plan_error("hand_files.rate_outside", value=fmt_exact(row.value))
             if problem is None and abs(row.value) >= 1e15:
-                problem = f"{fmt_exact(row.value)} is larger than any statistic of a city can be"
+                problem = plan_error("hand_files.too_large", value=fmt_exact(row.value))
             if problem is None:
                 continue
             if correction is not None:
                 raise InputError(problem, file=corrections_path, line=correction.csv_line, field="corrected_value")
-            raise InputError(f"kind {quote(meta.kind)} contradicts the table, which gives {row.printed_text.strip()} "
-                             f"for {field} ({display_path(source_path)}:{row.source_line}): {problem}",
+            raise InputError(plan_error("hand_files.kind_contradicts", kind=quote(meta.kind),
+                                        printed=row.printed_text.strip(), field=field,
+                                        where=f"{display_path(source_path)}:{row.source_line}", problem=problem),
                              file=kinds_path, line=kind_lines.get(key), field="kind")
         for correction in corrections.itertuples():
             if correction.indicator_id != key[0] or correction.series not in ("", key[1]):
@@ -219,7 +217,8 @@ def _check_corrected_cell(correction, series: pd.DataFrame, kind: str, field_of:
     nearest = min(others, key=lambda p: (abs(p.year - row.year), p.year), default=None)
     if nearest is None:
         return
-    problem = implausible(row.value, row.year, nearest, kind, "the nearest value of its series,")
+    words = told_words()
+    problem = implausible(row.value, row.year, nearest, kind, plan_error("hand_files.nearest_value"), words)
     if problem:
-        raise InputError(f"{problem}; {confirm_hint(row.value)}", file=corrections_path, line=correction.csv_line,
-                         field="corrected_value")
+        raise InputError(plan_error("hand_files.confirm_far_off", problem=problem, value=fmt_exact(row.value)),
+                         file=corrections_path, line=correction.csv_line, field="corrected_value")

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..catalog import plan_error
 from ..errors import InputError, quote
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
-from .hand_files import check_series, refuse_duplicates, require_filled
+from .hand_files import check_series, refuse_duplicates, require_filled, series_twice
 
 DEPARTMENTS_FILE = "departments.csv"
 DEPARTMENT_NAMES_FILE = "department_names.csv"
@@ -37,12 +38,12 @@ def _department_names(folder: Path) -> pd.DataFrame:
     frame = read_strict_csv(path, ["name_zh", "name_en"], ["same_as"],
                             text_kinds={"name_zh": "name", "name_en": "name", "same_as": "name"})
     require_filled(frame, ("name_zh", "name_en"), path)
-    refuse_duplicates(frame, ["name_zh"], path, "name_zh", lambda row: f"department {quote(row.name_zh)} appears twice")
+    refuse_duplicates(frame, ["name_zh"], path, "name_zh",
+                      lambda row: plan_error("hand_files.department_twice", name=quote(row.name_zh)))
     own = set(frame.loc[frame["same_as"] == "", "name_zh"])
     for row in frame[frame["same_as"] != ""].itertuples():
         if row.same_as not in own:
-            raise InputError(f"same_as {quote(row.same_as)} is not a department of this file with no same_as of its "
-                             "own; name the department as the file lists it", file=path,
+            raise InputError(plan_error("hand_files.unknown_same_as", name=quote(row.same_as)), file=path,
                              line=getattr(row, LINE_COLUMN), field="same_as")
     return frame
 
@@ -87,14 +88,14 @@ def load_departments(folder: Path, plan_lines: list[str] | None) -> pd.DataFrame
         ids.append(parse_int(row.indicator_id, file=path, line=line, field="indicator_id"))
         departments = split_names(row.departments)
         if row.lead not in departments:
-            raise InputError(f"the lead department {quote(row.lead)} is not among the departments", file=path,
+            raise InputError(plan_error("hand_files.lead_not_listed", lead=quote(row.lead)), file=path,
                              line=line, field="lead")
         unnamed = [name for name in departments if name not in names_en]
         if unnamed:
-            raise InputError(f"department {quote(unnamed[0])} has no English name in {DEPARTMENT_NAMES_FILE}",
-                             file=path, line=line, field="departments")
+            raise InputError(plan_error("hand_files.no_english_name", name=quote(unnamed[0]),
+                                        file=DEPARTMENT_NAMES_FILE), file=path, line=line, field="departments")
         if row.basis not in BASES:
-            raise InputError(f"basis {quote(row.basis)} unknown; use printed (the plan names them) or assigned",
+            raise InputError(plan_error("hand_files.unknown_basis", basis=quote(row.basis)),
                              file=path, line=line, field="basis")
         lists.append(departments)
         lines.append(_plan_line(row, departments, plan_lines, path, line))
@@ -107,7 +108,7 @@ def load_departments(folder: Path, plan_lines: list[str] | None) -> pd.DataFrame
     frame["plan_line"] = lines
     frame["names_en"] = [{name: names_en[name] for name in departments} for departments in lists]
     refuse_duplicates(frame, ["indicator_id", "series"], path, "indicator_id",
-                      lambda row: f"indicator {row.indicator_id} series {row.series!r} appears twice")
+                      lambda row: series_twice(row.indicator_id, row.series))
     return frame
 
 
@@ -115,25 +116,23 @@ def _plan_line(row, departments: list[str], plan_lines: list[str] | None, path: 
     """The plan line a ``printed`` row cites, checked: its （责任部门：…） names every department given."""
     if row.basis == "assigned":
         if row.plan_line.strip():
-            raise InputError("an assigned department cites no plan line; use basis printed or leave plan_line empty",
-                             file=path, line=line, field="plan_line")
+            raise InputError(plan_error("hand_files.assigned_with_line"), file=path, line=line, field="plan_line")
         return 0
     if plan_lines is None:  # a typed plan: no text to check against; the line is recorded as given
         return parse_int(row.plan_line, file=path, line=line, field="plan_line") if row.plan_line.strip() else 0
     if not row.plan_line.strip():
-        raise InputError("a printed department needs the plan line that names it", file=path, line=line,
-                         field="plan_line")
+        raise InputError(plan_error("hand_files.printed_without_line"), file=path, line=line, field="plan_line")
     number = parse_int(row.plan_line, file=path, line=line, field="plan_line")
     if not 1 <= number <= len(plan_lines):
-        raise InputError(f"plan line {number} does not exist (the plan text has {len(plan_lines)} lines)",
+        raise InputError(plan_error("hand_files.no_such_plan_line", number=number, lines=len(plan_lines)),
                          file=path, line=line, field="plan_line")
     printed = [name for match in RESPONSIBLE.finditer(plan_lines[number - 1])
                for name in split_names(match.group("names"))]
     if not printed:
-        raise InputError(f"plan line {number} names no departments (no （责任部门：…）)", file=path, line=line,
+        raise InputError(plan_error("hand_files.line_names_none", number=number), file=path, line=line,
                          field="plan_line")
     missing = [name for name in departments if name not in printed]
     if missing:
-        raise InputError(f"plan line {number} does not name {quote(missing[0])}; it names {'、'.join(printed)}",
-                         file=path, line=line, field="departments")
+        raise InputError(plan_error("hand_files.line_misses", number=number, name=quote(missing[0]),
+                                    names="、".join(printed)), file=path, line=line, field="departments")
     return number

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..catalog import plan_error
 from ..errors import InputError, Mistakes, display_path, quote
-from ..text import REASON_ADVICE, says_why, visible
+from ..text import says_why, visible
 from ..vocabulary import DIRECTIONS, KIND_DIRECTIONS, KINDS, SERIES
 from .csv_reader import LINE_COLUMN, parse_int, parse_number, read_strict_csv
 from .printed_table import COMBINED_CELL, PLAIN_NUMBER, ValueField
@@ -44,20 +45,22 @@ def check_series(frame: pd.DataFrame, path: Path) -> None:
 
 def check_row_series(series: str, path: Path, line: int) -> None:
     if series not in SERIES:
-        raise InputError(f"series {quote(series)} unknown; use empty, national or provincial", file=path, line=line,
+        raise InputError(plan_error("hand_files.unknown_series", series=quote(series)), file=path, line=line,
                          field="series")
 
 
-def require_filled(frame: pd.DataFrame, columns, path: Path, message: str = "empty",
+def require_filled(frame: pd.DataFrame, columns, path: Path, message: str | None = None,
                    mistakes: Mistakes | None = None) -> None:
     """Every cell of ``columns`` shows text; every empty one (or one of invisible characters only) is named, all in
-    one round, in the file's order; with ``mistakes``, they are added there, told with the file's other mistakes."""
+    one round, in the file's order; with ``mistakes``, they are added there, told with the file's other mistakes.
+    ``message``: what is said of an empty cell ("empty", in the language the run tells mistakes in, by default)."""
     told = Mistakes() if mistakes is None else mistakes
+    message = plan_error("hand_files.empty") if message is None else message
     for row in frame.itertuples():
         for column in columns:
             text = getattr(row, column)
             if not visible(text):
-                shown = f"{message} (only invisible characters)" if text.strip() else message
+                shown = plan_error("hand_files.only_invisible", message=message) if text.strip() else message
                 told.add(InputError(shown, file=path, line=getattr(row, LINE_COLUMN), field=column))
     if mistakes is None:
         told.check()
@@ -79,9 +82,9 @@ def refuse_shared_short_names(frame: pd.DataFrame, path: Path, mistakes: Mistake
             if name in first:
                 indicator, other, where = first[name]
                 indicator = int(indicator)  # never "indicator 3.0" from a column that held a mistyped id
-                mistakes.add(InputError(f"{quote(name)} is also the short name of indicator {indicator}{other} (line "
-                                        f"{where}): every series needs its own, as charts and tables name a series by "
-                                        "it alone", file=path, line=line, field=column))
+                mistakes.add(InputError(plan_error("hand_files.shared_short_name", name=quote(name),
+                                                   indicator=indicator, other=other, line=where),
+                                        file=path, line=line, field=column))
             else:
                 first[name] = (row.indicator_id, series, line)
 
@@ -98,7 +101,7 @@ def refuse_duplicates(frame: pd.DataFrame, keys: list[str], path: Path, field: s
     told = Mistakes() if mistakes is None else mistakes
     for _, row in duplicated.iterrows():
         where = first.get(tuple(row[key] for key in keys) if len(keys) > 1 else row[keys[0]])
-        told.add(InputError(f"{describe(row)} (first at line {int(where)})", file=path,
+        told.add(InputError(plan_error("hand_files.first_at", what=describe(row), line=int(where)), file=path,
                             line=int(row[LINE_COLUMN]), field=field))
     if mistakes is None:
         told.check()
@@ -107,18 +110,17 @@ def refuse_duplicates(frame: pd.DataFrame, keys: list[str], path: Path, field: s
 def check_direction(direction: str, kind: str, path: Path, line: int) -> None:
     """A series' direction and kind, each known and each fitting the other; refused with the line named."""
     if direction not in DIRECTIONS:
-        raise InputError(f"direction {quote(direction)} unknown; use one of {', '.join(DIRECTIONS)}", file=path,
-                         line=line, field="direction")
+        raise InputError(plan_error("hand_files.unknown_direction", direction=quote(direction),
+                                    choices=", ".join(DIRECTIONS)), file=path, line=line, field="direction")
     if kind not in KINDS:
-        raise InputError(f"kind {quote(kind)} unknown; use one of {', '.join(KINDS)}", file=path, line=line,
-                         field="kind")
+        raise InputError(plan_error("hand_files.unknown_kind", kind=quote(kind), choices=", ".join(KINDS)), file=path,
+                         line=line, field="kind")
     if (kind == "qualitative") != (direction == "none"):
-        raise InputError("direction 'none' goes with kind 'qualitative' and only with it", file=path, line=line,
-                         field="direction")
+        raise InputError(plan_error("hand_files.none_is_qualitative"), file=path, line=line, field="direction")
     if kind in KIND_DIRECTIONS and direction not in KIND_DIRECTIONS[kind]:
-        why = ("a rank is better the lower it is" if kind == "rank"
-               else "a rate of change is a floor or a ceiling to meet every year")
-        raise InputError(f"direction {quote(direction)} for a {kind}: {why}; use {' or '.join(KIND_DIRECTIONS[kind])}",
+        why = plan_error("hand_files.rank_direction" if kind == "rank" else "hand_files.rate_direction")
+        raise InputError(plan_error("hand_files.kind_direction", direction=quote(direction), kind=kind, why=why,
+                                    choices=plan_error("hand_files.choice_separator").join(KIND_DIRECTIONS[kind])),
                          file=path, line=line, field="direction")
 
 
@@ -142,8 +144,13 @@ def load_metadata(folder: Path) -> pd.DataFrame:
     told.errors.sort(key=lambda error: error.line)
     told.check()
     refuse_duplicates(frame, ["indicator_id", "series"], path, "indicator_id",
-                      lambda row: f"indicator {row.indicator_id} series {row.series!r} appears twice")
+                      lambda row: series_twice(row.indicator_id, row.series))
     return frame
+
+
+def series_twice(indicator_id, series: str) -> str:
+    """What repeats where a file gives an indicator's series twice (:func:`refuse_duplicates`)."""
+    return plan_error("hand_files.series_twice", indicator=indicator_id, series=repr(series))
 
 
 def load_categories(folder: Path) -> pd.DataFrame:
@@ -156,9 +163,9 @@ def load_categories(folder: Path) -> pd.DataFrame:
         line = getattr(row, LINE_COLUMN)
         if row.category_zh in first and first[row.category_zh][0] != row.category_en:
             name, where = first[row.category_zh]
-            raise InputError(f"category {quote(row.category_zh)} is defined again, as {quote(row.category_en)}; "
-                             f"line {where} names it {quote(name)}: keep one row", file=path, line=line,
-                             field="category_en")
+            raise InputError(plan_error("hand_files.category_again", category=quote(row.category_zh),
+                                        english=quote(row.category_en), line=where, name=quote(name)),
+                             file=path, line=line, field="category_en")
         first.setdefault(row.category_zh, (row.category_en, line))
     return frame.drop_duplicates(["category_zh"]).reset_index(drop=True)
 
@@ -184,13 +191,13 @@ def load_corrections(folder: Path, fields: tuple[ValueField, ...], check_cell=No
         with told.row():  # the cell it names, once the row names one: no cell of a field misspelt is looked for
             check_cell(row._replace(indicator_id=ids[-1]))
             if row.corrected_value == row.printed_text:  # the cell as the table prints it, "corrected" to itself
-                raise InputError(f"{quote(row.corrected_value)} is the printed text itself: nothing is corrected; "
-                                 "remove the row, or give the value the cell should hold", file=path, line=line,
-                                 field="corrected_value")
+                raise InputError(plan_error("hand_files.corrected_to_itself", value=quote(row.corrected_value)),
+                                 file=path, line=line, field="corrected_value")
     frame["indicator_id"] = ids
     named = frame[frame["indicator_id"].notna()]  # a row whose cell cannot be told is no second correction of one
     refuse_duplicates(named, ["indicator_id", "series", "field"], path, "field",
-                      lambda row: f"a second correction for indicator {int(row.indicator_id)} {row.field}", told)
+                      lambda row: plan_error("hand_files.second_correction", indicator=int(row.indicator_id),
+                                             field=row.field), told)
     told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
     told.check()
     return frame
@@ -210,22 +217,20 @@ def correction_cell_check(cells: pd.DataFrame, corrections_path: Path, source_pa
             return None
         whole = (row.indicator_id, "", row.field)
         if key not in keyed and row.series and whole in keyed:  # one cell printed for the series (国2.8/省2.7)
-            raise InputError(f"the table prints one cell for indicator {row.indicator_id} {row.field}, "
-                             f"{cells.at[cells.index[keyed[whole]], 'printed_text']!r}, split into its series after "
-                             "the corrections: correct that cell, its series left empty", file=corrections_path,
-                             line=line, field="series")
+            raise InputError(plan_error("hand_files.one_cell_printed", indicator=row.indicator_id, field=row.field,
+                                        printed=repr(cells.at[cells.index[keyed[whole]], "printed_text"])),
+                             file=corrections_path, line=line, field="series")
         if key not in keyed:
-            raise InputError(f"no printed cell for indicator {row.indicator_id}"
-                             f"{' series ' + row.series if row.series else ''} {row.field}: the table "
-                             "has no such indicator or field", file=corrections_path, line=line,
-                             field="indicator_id")
+            raise InputError(plan_error("hand_files.no_cell_series" if row.series else "hand_files.no_cell",
+                                        indicator=row.indicator_id, series=row.series, field=row.field),
+                             file=corrections_path, line=line, field="indicator_id")
         index = cells.index[keyed[key]]
         printed = cells.at[index, "printed_text"]
         if printed != row.printed_text:
-            raise InputError(f"{row.printed_text!r} no longer matches the source, which "
-                             f"prints {printed!r} at {display_path(source_path)}:"
-                             f"{cells.at[index, 'source_line']}", file=corrections_path, line=line,
-                             field="printed_text")
+            raise InputError(plan_error("hand_files.source_changed", typed=repr(row.printed_text),
+                                        printed=repr(printed),
+                                        where=f"{display_path(source_path)}:{cells.at[index, 'source_line']}"),
+                             file=corrections_path, line=line, field="printed_text")
         return index
 
     return check
@@ -243,23 +248,25 @@ def _correction_row(row, path: Path, names: list[str], told: Mistakes) -> int | 
         indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id")
     with told.row():
         if row.field not in names:
-            raise InputError(f"field {quote(row.field)} unknown; use one of {', '.join(names)}",
-                             file=path, line=line, field="field")
+            raise InputError(plan_error("hand_files.unknown_field", field=quote(row.field),
+                                        choices=", ".join(names)), file=path, line=line, field="field")
     with told.row():
         if not visible(row.reason):
-            raise InputError("every correction needs a reason", file=path, line=line, field="reason")
+            raise InputError(plan_error("hand_files.no_reason"), file=path, line=line, field="reason")
     for column in ("reason", "confirm", "reason_zh"):
         text = getattr(row, column, "") or ""
         with told.row():
             if visible(text) and not says_why(text):
-                raise InputError(f"{quote(text.strip())} is no reason; {REASON_ADVICE}", file=path, line=line,
-                                 field=column)
+                raise InputError(plan_error("hand_files.not_a_reason", text=quote(text.strip()),
+                                            advice=plan_error("hand_files.reason_advice")),
+                                 file=path, line=line, field=column)
     with told.row():
         if not row.corrected_value.strip():
-            raise InputError("empty corrected value", file=path, line=line, field="corrected_value")
+            raise InputError(plan_error("hand_files.empty_corrected_value"), file=path, line=line,
+                             field="corrected_value")
         if not (PLAIN_NUMBER.fullmatch(row.corrected_value) or COMBINED_CELL.fullmatch(row.corrected_value)):
-            raise InputError(f"{quote(row.corrected_value)} is not a number as the table would print it "
-                             "(digits with one decimal point)", file=path, line=line, field="corrected_value")
+            raise InputError(plan_error("hand_files.not_a_printed_number", value=quote(row.corrected_value)),
+                             file=path, line=line, field="corrected_value")
     return indicator_id if row.series in SERIES and row.field in names else None
 
 
@@ -276,17 +283,16 @@ def load_prose_checks(folder: Path, fields: tuple[ValueField, ...]) -> pd.DataFr
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
         if row.claim not in PROSE_CLAIMS:
-            raise InputError(f"claim {quote(row.claim)} unknown; use value or annual_growth_pct",
+            raise InputError(plan_error("hand_files.unknown_claim", claim=quote(row.claim)),
                              file=path, line=line, field="claim")
         year = parse_int(row.year, file=path, line=line, field="year")
         if row.claim == "annual_growth_pct" and last_baseline is None:
-            raise InputError("an annual growth claim needs a baseline to grow from, and the plan's table gives none",
-                             file=path, line=line, field="claim")
+            raise InputError(plan_error("hand_files.growth_without_baseline"), file=path, line=line, field="claim")
         if row.claim == "annual_growth_pct" and year <= last_baseline:
-            raise InputError(f"an annual growth claim needs a target year after the {last_baseline} baseline",
-                             file=path, line=line, field="year")
+            raise InputError(plan_error("hand_files.growth_year", year=last_baseline), file=path, line=line,
+                             field="year")
         if not visible(row.prose_quote):
-            raise InputError("empty quote: copy the words from the plan", file=path, line=line, field="prose_quote")
+            raise InputError(plan_error("hand_files.empty_quote"), file=path, line=line, field="prose_quote")
         parsed.append((parse_int(row.indicator_id, file=path, line=line, field="indicator_id"), year,
                        parse_number(row.prose_value, file=path, line=line, field="prose_value")))
     frame["indicator_id"] = [p[0] for p in parsed]
