@@ -275,3 +275,35 @@ def test_the_plausible_range_is_what_the_checks_let_pass(kind, previous):
     point = Point(2022, previous, "bulletin.csv:2", False)
     assert implausible(low, 2023, point, kind) is None and implausible(high, 2023, point, kind) is None
     assert implausible(low * 0.98, 2023, point, kind) and implausible(high * 1.02, 2023, point, kind)
+
+
+def test_the_plans_kinds_and_corrections_are_told_in_chinese_where_the_run_asks_for_it(plan_copy):
+    """The metadata's kinds against the table, and a corrected cell far off its series, in a copied plan: told in the
+    language the run asks for, the reason from the plausibility checks within the message."""
+    from analysis.catalog import mistakes_told_in
+    from analysis.plan import load_plan
+
+    metadata = plan_copy / "indicator_metadata.csv"
+    base = metadata.read_text(encoding="utf-8")
+    metadata.write_text(base.replace("R&D intensity,%,%,higher,share", "R&D intensity,%,%,higher,amount"),
+                        encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as told:
+        clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
+    assert told.value.reason == ("kind 为 'amount'，单位却是 %：amount 不是百分比；请改用 share、intensity 或 "
+                                 "rate_of_change")
+    metadata.write_text(base.replace("R&D personnel,人,persons,higher,count", "R&D personnel,%,%,higher,share"),
+                        encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as told:
+        clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
+    assert told.value.reason.startswith("kind 'share' 与指标表不符（表中 baseline_2020 为 22154，")
+    assert told.value.reason.endswith("plan-2022.txt:82）：22,154 是以 % 表示的比重，必须在 0–100 之间")
+    metadata.write_text(base, encoding="utf-8")
+    corrections = plan_copy / "corrections.csv"
+    typo = "26,,target_2024,36,3.6,thought to be a typo,\n"
+    corrections.write_text(corrections.read_text(encoding="utf-8") + typo, encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as told:
+        clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
+    assert (told.value.line, told.value.field) == (4, "corrected_value")
+    assert told.value.reason == ("3.6 与该序列中最接近的数值 36（2023年，方案所列）相差约 10 倍"
+                                 "（小数点位置错了，还是把小数当成了百分数？）；"
+                                 "如 3.6 无误，请在该行的 confirm 列说明理由")

@@ -78,3 +78,40 @@ def test_same_as_must_name_a_department_of_the_file(plan_copy):
     with pytest.raises(InputError,
                        match=r"department_names.csv:\d+: same_as: same_as '市场监管总局' is not a department"):
         load_department_aliases(plan_copy)
+
+
+def test_the_departments_mistakes_are_told_in_chinese_where_the_run_asks_for_it(plan_copy):
+    """Bad rows of a copied plan's departments.csv and department_names.csv walked through the readers."""
+    import pytest
+
+    from analysis.catalog import mistakes_told_in
+    from analysis.errors import InputError
+
+    plan = load_plan(plan_copy)
+    lines = read_source_lines(plan.printed_text)
+    departments = plan_copy / "departments.csv"
+    base = departments.read_text(encoding="utf-8")
+    cases = [
+        ("3,,市科技局,市科技局、高区管委,assigned,", "3,,市科技局,市科技局、高区管委,given,",
+         "departments.csv:4: basis: 未知的 basis 'given'：应为 printed（方案列明了部门）或 assigned"),
+        ("3,,市科技局,市科技局、高区管委,assigned,", "3,,市统计局,市科技局、高区管委,assigned,",
+         "departments.csv:4: lead: 牵头部门 '市统计局' 不在 departments 所列部门之中"),
+        ("3,,市科技局,市科技局、高区管委,assigned,", "3,,市科技局,市科技局、高区管委,assigned,12",
+         "departments.csv:4: plan_line: 指定的（assigned）部门不引用方案的行：请把 basis 改为 printed，或将 plan_line "
+         "留空"),
+        ("3,,市科技局,市科技局、高区管委,assigned,", "3,,市科技局,市科技局、高区管委,printed,99999",
+         f"departments.csv:4: plan_line: 方案第 99999 行不存在（方案文本共 {len(lines)} 行）"),
+    ]
+    for old, new, expected in cases:
+        assert old in base
+        departments.write_text(base.replace(old, new), encoding="utf-8")
+        with mistakes_told_in("zh"), pytest.raises(InputError) as told:
+            load_departments(plan_copy, lines)
+        assert str(told.value).endswith(expected)
+    departments.write_text(base, encoding="utf-8")
+    names = plan_copy / "department_names.csv"
+    names.write_text(names.read_text(encoding="utf-8") + "市科技局,Science Bureau,\n", encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as told:
+        load_departments(plan_copy, lines)
+    assert told.value.field == "name_zh"
+    assert told.value.reason == "部门 '市科技局' 出现了两次（首次出现在第 3 行）"

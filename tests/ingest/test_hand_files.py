@@ -1,11 +1,24 @@
 """The hand-written files beside a plan's table (analysis.ingest.hand_files), on small inputs."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+from analysis.catalog import catalog, mistakes_told_in
 from analysis.errors import InputError
-from analysis.ingest.hand_files import load_prose_checks
+from analysis.ingest.csv_reader import LINE_COLUMN
+from analysis.ingest.hand_files import (
+    check_direction,
+    check_row_series,
+    load_prose_checks,
+    refuse_duplicates,
+    require_filled,
+    series_twice,
+)
+from analysis.ingest.plan_inputs import load_plan_inputs
 from analysis.ingest.printed_table import value_field
+from analysis.plan import load_plan
+from analysis.text import REASON_ADVICE
 
 HEADER = "indicator_id,series,year,value_type,claim,prose_quote,prose_value,note\n"
 
@@ -22,3 +35,61 @@ def test_a_growth_claim_without_a_baseline_in_the_table_is_told_at_its_line(tmp_
         load_prose_checks(tmp_path, fields)
     assert str(told.value).endswith("prose_checks.csv:3: claim: an annual growth claim needs a baseline to grow "
                                     "from, and the plan's table gives none")
+
+
+def test_the_hand_files_mistakes_are_told_in_chinese_where_the_run_asks_for_it(tmp_path):
+    path = tmp_path / "indicator_metadata.csv"
+    with mistakes_told_in("zh"):
+        with pytest.raises(InputError) as told:
+            check_row_series("nation", path, 4)
+        assert told.value.reason == "未知的 series 'nation'：应为空、national 或 provincial"
+        # told in pieces: why the direction does not fit, and the directions that do, joined by the language's "or"
+        with pytest.raises(InputError) as told:
+            check_direction("higher", "rank", path, 3)
+        assert told.value.reason == "direction 'higher' 不适用于 rank：位次越小越好；请用 lower 或 at_most"
+        with pytest.raises(InputError) as told:
+            check_direction("none", "count", path, 3)
+        assert told.value.reason == "direction 'none' 只能且必须与 kind 'qualitative' 搭配"
+        # a row given twice: what repeats, and where it is given first
+        twice = pd.DataFrame({"indicator_id": [4, 4], "series": ["national", "national"], LINE_COLUMN: [2, 5]})
+        with pytest.raises(InputError) as told:
+            refuse_duplicates(twice, ["indicator_id", "series"], path, "indicator_id",
+                              lambda row: series_twice(row.indicator_id, row.series))
+        assert (told.value.line, told.value.reason) == (5, "指标 4（series 'national'）出现了两次（首次出现在第 2 行）")
+        # an empty cell, and one of invisible characters only
+        cells = pd.DataFrame({"name_en": ["", "\u200b"], LINE_COLUMN: [2, 3]})
+        with pytest.raises(InputError) as told:
+            require_filled(cells, ("name_en",), path)
+        assert [error.reason for error in told.value.errors] == ["为空", "为空（只有不可见字符）"]
+    # outside the block: English, as before
+    with pytest.raises(InputError) as told:
+        check_direction("higher", "rank", path, 3)
+    assert told.value.reason == "direction 'higher' for a rank: a rank is better the lower it is; use lower or at_most"
+
+
+def test_a_correction_without_a_reason_is_told_in_chinese_with_the_advice(plan_copy):
+    """A bad row of a copied plan's corrections.csv walked through the plan's reading: its every mistake, in the
+    language the run asks for, the reason's advice included."""
+    corrections = plan_copy / "corrections.csv"
+    corrections.write_text(corrections.read_text(encoding="utf-8") + "26,,target_2029,36,3.6,ok,\n", encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as told:
+        load_plan_inputs(load_plan(plan_copy))
+    assert [(error.line, error.field, error.reason) for error in told.value.errors] == [
+        (4, "field", "未知的 field 'target_2029'：请用 baseline_2020, baseline_2021, target_2023, target_2024 之一"),
+        (4, "reason", "'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释）"),
+    ]
+    with pytest.raises(InputError, match=r"corrections.csv:4: field: field 'target_2029' unknown; use one of "):
+        load_plan_inputs(load_plan(plan_copy))
+
+
+def test_the_reasons_advice_is_the_one_an_observation_file_is_given():
+    assert catalog("en").text("plan_errors.hand_files.reason_advice") == REASON_ADVICE
+
+
+def test_a_growth_claim_for_the_base_year_is_told_in_chinese(tmp_path):
+    fields = (value_field(2021, "baseline"), value_field(2024, "target"))
+    (tmp_path / "prose_checks.csv").write_text(HEADER + "1,,2021,baseline,annual_growth_pct,年均增长 10%,10,\n",
+                                               encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as told:
+        load_prose_checks(tmp_path, fields)
+    assert str(told.value).endswith("prose_checks.csv:2: year: 年均增长的说法须有晚于 2021年基期的目标年份")
