@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.catalog import catalog, catalogs
+from analysis.catalog import catalog, catalogs, mistakes_told_in
 from analysis.errors import InputError
 from analysis.ingest.csv_reader import parse_int, parse_number, read_strict_csv
 from analysis.text import LIMITS, as_submitted, check_text, forbidden_character, says_why, visible, written_in
@@ -245,3 +245,17 @@ def test_words_in_the_other_language_are_marked_as_quoted_not_translated():
     assert as_submitted("统计局尚未发布", catalog("zh")) == "统计局尚未发布"
     assert as_submitted("2024-06", catalog("en")) == "2024-06"
     assert as_submitted("", catalog("en")) == ""
+
+
+def test_a_plan_files_row_and_number_are_told_in_the_language_the_run_asks_for(tmp_path):
+    # a plan's own file (no header language to go by: its columns are English keys) is told as the run asks
+    path = write(tmp_path, (HEADER + "2,,2022\n").encode())
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        read(path)
+    assert caught.value.reason == ("这一行有 3 个值，表头有 6 列（indicator_id, series, year, value, source, note）："
+                                   "多出或缺少的逗号？含逗号的文字请加英文双引号")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        parse_int("十二", file=path, line=2, field="indicator_id")
+    assert caught.value.reason == "'十二' 不是整数"
+    with pytest.raises(InputError, match="^.*: '十二' is not a whole number"):
+        parse_int("十二", file=path, line=2, field="indicator_id")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..catalog import Catalog, catalog
+from ..catalog import Catalog, catalog, told_words
 from ..errors import InputError, Mistakes, quote
 from ..files import read_regular
 from ..text import check_text, visible
@@ -46,9 +46,10 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
     line and column. ``aliases``: the column a header cell names, where it may name one otherwise than by the
     column's own name (an observation file's 编号, 数值, 数据来源: the labels of the department templates).
     ``told_in``: the words the header's and the cells' mistakes are told in, from the header row as typed (a file
-    headed in Chinese, in Chinese); English otherwise. The frame's ``attrs["language"]`` records it. Every cell's
-    mistake is told, all at once, in line order, with every row of too few or too many fields and, when the header
-    names every required column, the header's other mistakes (a column it does not know, a column given twice): the
+    headed in Chinese, in Chinese); without it (a plan's own file), the language the run tells a plan file's mistakes
+    in (:func:`analysis.catalog.told_words`). The frame's ``attrs["language"]`` records it. Every cell's mistake is
+    told, all at once, in line order, with every row of too few or too many fields and, when the header names every
+    required column, the header's other mistakes (a column it does not know, a column given twice): the
     rows are read by the columns it names all the same. With ``defer``, the rows with a mistake are left out of the
     frame and the mistakes kept in its ``attrs["mistakes"]``, told with what later checks find in the other rows.
     """
@@ -102,7 +103,7 @@ def _first_line_words(raw: bytes, told_in: Callable[[list[str]], Catalog] | None
     as it most likely was saved (UTF-16 where it holds NUL bytes, else UTF-8, else GB18030: Chinese Excel's "CSV");
     a first line of no words at all (an empty file) told in its name's language (空文件.csv: Chinese)."""
     if told_in is None:
-        return catalog("en")
+        return told_words()
     named = catalog("zh" if re.search(r"[\u4e00-\u9fff]", path.name) else "en")
     for encoding in ("utf-16",) if b"\x00" in raw else ("utf-8-sig", "gb18030"):
         try:
@@ -130,10 +131,10 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str],
         try:
             typed = [name.strip() for name in next(reader)]
         except csv.Error as exc:
-            first = told_in(text.split("\n", 1)[0].split(",")) if told_in else catalog("en")
+            first = told_in(text.split("\n", 1)[0].split(",")) if told_in else told_words()
             raise InputError(first.text("entry_errors.malformed_header", problem=exc), file=path, line=1) from None
         header = [aliases(name) for name in typed] if aliases else typed
-        words = told_in(typed) if told_in else catalog("en")
+        words = told_in(typed) if told_in else told_words()
         if required and required[0] not in header:
             _refuse_header_below(text, path, required, aliases, told_in)
         if any(name not in header for name in required):
@@ -182,7 +183,7 @@ def _refuse_header_below(text: str, path: Path, required: list[str], aliases, to
         typed = [cell.strip() for cell in cells]
         named = [aliases(name) for name in typed] if aliases else typed
         if all(name in named for name in required):
-            words = told_in(typed) if told_in else catalog("en")
+            words = told_in(typed) if told_in else told_words()
             shown = ", ".join(itertools.takewhile(bool, typed))  # to the first empty cell: a template's references
             # stand beyond it
             raise InputError(words.text("entry_errors.header_below", line=number, header=shown, above=number - 1),
@@ -191,8 +192,9 @@ def _refuse_header_below(text: str, path: Path, required: list[str], aliases, to
 
 def parse_number(text: str, *, file: Path, line: int, field: str, words: Catalog | None = None) -> float:
     """Parse a decimal number written by a person; reject text, NaN, infinities and absurd magnitudes by name, in
-    ``words``' language (English by default: a data-entry workbook speaks its own)."""
-    words = words or catalog("en")
+    ``words``' language (by default the one the run tells a plan file's mistakes in; a data-entry workbook passes
+    its own)."""
+    words = words or told_words()
     cleaned = text.strip()
     if cleaned == "":
         raise InputError(words["entry_errors.empty_number"], file=file, line=line, field=field)
@@ -235,10 +237,10 @@ def _number_advice(text: str, words: Catalog) -> str:
 
 def parse_int(text: str, *, file: Path, line: int, field: str, words: Catalog | None = None) -> int:
     """A whole number of at most 9 digits (ids and years; ``int()`` of 5,000 digits would raise); a mistake is told
-    in ``words``' language (English by default)."""
+    in ``words``' language (by default the one the run tells a plan file's mistakes in)."""
     cleaned = text.strip()
     if not re.fullmatch(r"-?[0-9]{1,9}", cleaned):
-        words = words or catalog("en")
+        words = words or told_words()
         too_long = re.fullmatch(r"-?[0-9]+", cleaned) is not None
         digits = re.fullmatch(r"[^0-9]*?([0-9]{1,9})[^0-9]*", cleaned)  # 2024年, No. 5: one number with words around it
         if not cleaned:
