@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..catalog import plan_error
 from ..errors import InputError, quote
 from ..ingest.departments import DEPARTMENT_NAMES_FILE, one_name
 from ..ingest.plan_tasks import PlanTasks
@@ -40,12 +41,14 @@ def build_task_tables(read: PlanTasks | None) -> TaskTables:
     source = read.tasks_source.name if read.tasks_source is not None else ""
 
     def names(row, owner: str, lead_column: bool = True) -> dict:
+        """The departments of ``row``, a task (``owner``: ``owner_task``) or an item (``owner_item``)."""
         departments = list(row.departments)
         english = []
         for name, line in zip(departments, row.department_lines):
             if name not in (read.department_names or {}):
-                raise InputError(f"department {quote(name)} ({owner}) has no English name in {DEPARTMENT_NAMES_FILE}; "
-                                 "add a row name_zh,name_en", file=read.tasks_source, line=line,
+                whose = plan_error(f"tasks.{owner}", task_id=row.task_id, item=getattr(row, "item", ""))
+                raise InputError(plan_error("tasks.no_english_name", name=quote(name), owner=whose,
+                                            file=DEPARTMENT_NAMES_FILE), file=read.tasks_source, line=line,
                                  field="departments" if read.tasks_typed else None)
             english.append(read.department_names[name])
         # one department under one name, however the plan prints it (市市场监管局 is 市市场监督管理局: same_as)
@@ -62,12 +65,12 @@ def build_task_tables(read: PlanTasks | None) -> TaskTables:
     counts = read.items.groupby("task_id").size().to_dict() if not read.items.empty else {}
     tasks = [{"task_id": row.task_id, "group": row.group, "group_title_zh": row.group_title_zh,
               "group_title_en": row.group_title_en, "number": row.number, "title_zh": row.title_zh,
-              "title_en": row.title_en, **names(row, f"task {row.task_id}"), "department_wording": row.wording,
+              "title_en": row.title_en, **names(row, "owner_task"), "department_wording": row.wording,
               "department_line": row.department_line, "n_items": counts.get(row.task_id, 0), "source": source,
               "first_line": row.first_line, "last_line": row.last_line, "note": row.note}
              for row in read.tasks.itertuples()]
     items = [{"task_id": row.task_id, "item": row.item, "title_zh": row.title_zh, "line": row.line,
-              **names(row, f"task {row.task_id}, item {row.item}", lead_column=False),
+              **names(row, "owner_item", lead_column=False),
               "department_line": row.department_line}
              for row in read.items.itertuples()]
     measures_source = read.measures_source.name if read.measures_source is not None else ""

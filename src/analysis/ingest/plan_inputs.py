@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..catalog import plan_error
 from ..errors import InputError, Mistakes, file_order
 from ..plan import Plan
 from .csv_reader import LINE_COLUMN, read_strict_csv
@@ -67,10 +68,8 @@ def check_review(folder) -> None:
     open_rows = review[review["confirmed"].str.strip().str.lower() != "yes"]
     if not open_rows.empty:
         first = open_rows.iloc[0]  # a row as a Series: its cells by key (first.where is the Series' method)
-        raise InputError(f"{len(open_rows)} reading(s) of the imported table not yet confirmed, the first: "
-                         f"{first['action']} at {first['where']}: {first['read_as']}; check each against the "
-                         "published table, correct indicators.csv or values.csv where needed, and write yes in "
-                         "confirmed",
+        raise InputError(plan_error("tasks.review_open", count=len(open_rows), action=first["action"],
+                                    where=first["where"], read_as=first["read_as"]),
                          file=path, line=int(first[LINE_COLUMN]), field="confirmed")
 
 

@@ -40,6 +40,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..catalog import plan_error
 from ..errors import InputError, quote
 from ..numerals import NUMERALS, chinese_number, chinese_numeral
 from ..text import check_text, visible
@@ -150,9 +151,8 @@ def load_plan_tasks(folder: Path, printed_text: Path | None) -> PlanTasks:
     names_file = folder / DEPARTMENT_NAMES_FILE
     if named and not _exists(names_file):
         task_id, name, line = named[0]
-        raise InputError(f"file not found: the plan's key tasks name departments (task {task_id}: {quote(name)}, "
-                         f"{tasks_source.name}:{line}), whose English names it gives (name_zh,name_en)",
-                         file=names_file)
+        raise InputError(plan_error("tasks.names_file_missing", task_id=task_id, name=quote(name),
+                                    source=tasks_source.name, line=line), file=names_file)
     names = load_department_names(folder) if named else None
     return PlanTasks(tasks=tasks, items=items, measures=measures, tasks_source=tasks_source,
                      measures_source=measures_source, department_names=names,
@@ -222,8 +222,8 @@ def _one_section(sections: list[tuple[int, str]], titles: tuple[str, ...], path:
         return None
     if len(matches) > 1:
         first, second = (sections[position][0] + 1 for position in matches[:2])
-        raise InputError(f"a second heading {quote(sections[matches[1]][1])} (the first is on line {first}): "
-                         "which section sets out the plan's tasks?", file=path, line=second)
+        raise InputError(plan_error("tasks.second_heading", heading=quote(sections[matches[1]][1]), first=first),
+                         file=path, line=second)
     position = matches[0]
     end = sections[position + 1][0] if position + 1 < len(sections) else None
     return sections[position][0], end
@@ -257,12 +257,13 @@ class _TaskReader:
                 if task is not None:
                     self._record(group, task)
                 if group is None:
-                    raise InputError(f"task {start.group('number')}. before the first group of tasks （一）…",
+                    raise InputError(plan_error("tasks.task_before_group", number=start.group("number")),
                                      file=self.path, line=number)
                 expected = group["tasks"] + 1
                 if int(start.group("number")) != expected:
-                    raise InputError(f"task {start.group('number')}. out of order: expected {expected}. in group "
-                                     f"（{chinese_numeral(group['number'])}）", file=self.path, line=number)
+                    raise InputError(plan_error("tasks.task_out_of_order", number=start.group("number"),
+                                                expected=expected, group=chinese_numeral(group["number"])),
+                                     file=self.path, line=number)
                 group["tasks"] = expected
                 task = _Lines([number], [line])
             elif task is not None:
@@ -273,23 +274,23 @@ class _TaskReader:
                 loose.texts.append(line)
         self._close(group, task)
         if group is None:
-            raise InputError("the section of key tasks has no group of tasks （一）…; type the plan's tasks in "
-                             f"{TASKS_FILE} instead", file=self.path, line=self.heading)
+            raise InputError(plan_error("tasks.no_group", file=TASKS_FILE), file=self.path, line=self.heading)
         stray, owners = loose.joined()
         for match in RESPONSIBILITY_WORDS.finditer(stray):
-            raise InputError(f"{match.group()} outside any numbered task: which task do these departments answer "
-                             "for?", file=self.path, line=owners[match.start()])
+            raise InputError(plan_error("tasks.departments_outside_task", words=match.group()), file=self.path,
+                             line=owners[match.start()])
         return _frame(self.tasks, TASK_COLUMNS_READ), _frame(self.items, ITEM_COLUMNS_READ)
 
     def _group(self, heading: re.Match, number: int, previous: dict | None) -> dict:
         expected = previous["number"] + 1 if previous else 1
         value = chinese_number(heading.group("numeral"))
         if value != expected:
-            raise InputError(f"group （{heading.group('numeral')}） out of order: expected "
-                             f"（{chinese_numeral(expected)}）", file=self.path, line=number)
+            raise InputError(plan_error("tasks.group_out_of_order", numeral=heading.group("numeral"),
+                                        expected=chinese_numeral(expected)), file=self.path, line=number)
         title = heading.group("rest").split("。")[0].strip()
         if not visible(title):
-            raise InputError(f"group （{heading.group('numeral')}） has no title", file=self.path, line=number)
+            raise InputError(plan_error("tasks.group_no_title", numeral=heading.group("numeral")), file=self.path,
+                             line=number)
         check_text(title, kind="name", multiline=False, file=self.path, line=number)
         return {"number": value, "title": title, "line": number, "tasks": 0}
 
@@ -298,8 +299,8 @@ class _TaskReader:
         if task is not None:
             self._record(group, task)
         elif group is not None and group["tasks"] == 0:
-            raise InputError(f"group （{chinese_numeral(group['number'])}） {quote(group['title'])} has no numbered "
-                             f"task (1.…); type the plan's tasks in {TASKS_FILE} if it does not number them",
+            raise InputError(plan_error("tasks.group_no_task", numeral=chinese_numeral(group["number"]),
+                                        title=quote(group["title"]), file=TASKS_FILE),
                              file=self.path, line=group["line"])
 
     def _record(self, group: dict, lines: _Lines) -> None:
@@ -309,15 +310,15 @@ class _TaskReader:
         body = TASK_START.fullmatch(text.split("\n")[0].strip()).group("rest")
         title = _title(body)
         if not visible(title):
-            raise InputError(f"task {task_id} has no title before its first 。", file=self.path, line=first)
+            raise InputError(plan_error("tasks.task_no_title", task_id=task_id), file=self.path, line=first)
         check_text(title, kind="name", multiline=False, file=self.path, line=first)
         responsibilities = [self._responsibility(match, text, owners, task_id)
                             for match in RESPONSIBILITY_OPEN.finditer(text)]
         covered = [(r["start"], r["end"]) for r in responsibilities]
         for match in RESPONSIBILITY_WORDS.finditer(text):
             if not any(start <= match.start() < end for start, end in covered):
-                raise InputError(f"{match.group()} in task {task_id} is not read as （{match.group()}：…）: write the "
-                                 "departments so", file=self.path, line=owners[match.start()])
+                raise InputError(plan_error("tasks.departments_not_read", words=match.group(), task_id=task_id),
+                                 file=self.path, line=owners[match.start()])
         marks = self._items(text, owners, task_id)
         # the task's introduction, then each item: where each begins in ``text``
         starts = [0] + [mark.start() for mark in marks]
@@ -330,15 +331,15 @@ class _TaskReader:
             end = ends[segment(responsibility["start"])]
             if not TRAILING.fullmatch(text[responsibility["end"]:end]):
                 after = text[responsibility["end"]:end].strip()
-                raise InputError(f"text after the departments of task {task_id} ({quote(after, 20)}): they close "
-                                 "the task or one of its items", file=self.path, line=owners[responsibility["end"]])
+                raise InputError(plan_error("tasks.text_after_departments", task_id=task_id, after=quote(after, 20)),
+                                 file=self.path, line=owners[responsibility["end"]])
         own = {}  # item number → its responsibility
         if len(responsibilities) > 1 or (responsibilities and segment(responsibilities[0]["start"]) < len(marks)):
             for responsibility in responsibilities:
                 index = segment(responsibility["start"])
                 if index == 0:
-                    raise InputError(f"the departments of task {task_id} come before its items (一是…): they close "
-                                     "the task or each of its items", file=self.path, line=responsibility["line"])
+                    raise InputError(plan_error("tasks.departments_before_items", task_id=task_id), file=self.path,
+                                     line=responsibility["line"])
                 own[index] = responsibility
         names, name_lines = [], []
         for responsibility in responsibilities:
@@ -357,7 +358,7 @@ class _TaskReader:
             item_title = _title(text[mark.end():ends[index]])
             line = owners[mark.start("numeral")]
             if not visible(item_title):
-                raise InputError(f"item {mark.group('numeral')}是 of task {task_id} has no words before its 。",
+                raise InputError(plan_error("tasks.item_no_words", numeral=mark.group("numeral"), task_id=task_id),
                                  file=self.path, line=line)
             check_text(item_title, kind="note", multiline=False, file=self.path, line=line)
             responsibility = own.get(index)
@@ -373,8 +374,9 @@ class _TaskReader:
         for mark in ITEM_MARK.finditer(text):
             expected = len(marks) + 1
             if chinese_number(mark.group("numeral")) != expected:
-                raise InputError(f"item {mark.group('numeral')}是 of task {task_id} out of order: expected "
-                                 f"{chinese_numeral(expected)}是", file=self.path, line=owners[mark.start("numeral")])
+                raise InputError(plan_error("tasks.item_out_of_order", numeral=mark.group("numeral"), task_id=task_id,
+                                            expected=chinese_numeral(expected)),
+                                 file=self.path, line=owners[mark.start("numeral")])
             marks.append(mark)
         return marks
 
@@ -389,9 +391,9 @@ class _TaskReader:
             depth += (char in OPENING) - (char in CLOSING)
             position += 1
         if depth:
-            raise InputError(f"the （{match.group('wording')}： of task {task_id} is not closed by ） before "
-                             f"{'the end of the task' if position >= len(text) else 'the next 。'}",
-                             file=self.path, line=line)
+            key = "tasks.not_closed_task_end" if position >= len(text) else "tasks.not_closed_next_stop"
+            raise InputError(plan_error(key, wording=match.group("wording"), task_id=task_id), file=self.path,
+                             line=line)
         names, lines = [], []
         start, depth = match.end(), 0
         for offset in range(match.end(), position):
@@ -402,8 +404,8 @@ class _TaskReader:
                 name = "".join(raw.split("\n")).strip(" \t\u3000")
                 at = owners[start + len(raw) - len(raw.lstrip())] if raw.strip() else owners[offset]
                 if not visible(name):
-                    raise InputError(f"an empty department name in the （{match.group('wording')}：…） of task "
-                                     f"{task_id}", file=self.path, line=at)
+                    raise InputError(plan_error("tasks.empty_department_printed", wording=match.group("wording"),
+                                                task_id=task_id), file=self.path, line=at)
                 check_text(name, kind="name", multiline=False, file=self.path, line=at)
                 names.append(name)
                 lines.append(at)
@@ -429,11 +431,11 @@ def _read_measures(path: Path, lines: list[str], start: int, end: int | None) ->
         if heading:
             expected = len(measures) + 1
             if chinese_number(heading.group("numeral")) != expected:
-                raise InputError(f"measure （{heading.group('numeral')}） out of order: expected "
-                                 f"（{chinese_numeral(expected)}）", file=path, line=number)
+                raise InputError(plan_error("tasks.measure_out_of_order", numeral=heading.group("numeral"),
+                                            expected=chinese_numeral(expected)), file=path, line=number)
             title = heading.group("rest").split("。")[0].strip()
             if not visible(title):
-                raise InputError(f"measure （{heading.group('numeral')}） has no title before its 。", file=path,
+                raise InputError(plan_error("tasks.measure_no_title", numeral=heading.group("numeral")), file=path,
                                  line=number)
             check_text(title, kind="name", multiline=False, file=path, line=number)
             measures.append({"number": expected, "title_zh": title, "title_en": "", "first_line": number,
@@ -441,8 +443,7 @@ def _read_measures(path: Path, lines: list[str], start: int, end: int | None) ->
         elif measures:
             measures[-1]["last_line"] = number
     if not measures:
-        raise InputError(f"the section of support measures has no numbered measure （一）…; type them in "
-                         f"{MEASURES_FILE} instead", file=path, line=start + 1)
+        raise InputError(plan_error("tasks.no_measure", file=MEASURES_FILE), file=path, line=start + 1)
     return _frame(measures, MEASURE_COLUMNS_READ)
 
 
@@ -456,7 +457,8 @@ def split_departments(text: str, *, file: Path, line: int, field: str = "departm
         if char in NAME_SEPARATORS and depth <= 0:
             name = text[start:offset].strip()
             if not visible(name):
-                raise InputError(f"an empty department name in {quote(text)}", file=file, line=line, field=field)
+                raise InputError(plan_error("tasks.empty_department", text=quote(text)), file=file, line=line,
+                                 field=field)
             names.append(name)
             start = offset + 1
     return names
@@ -474,10 +476,9 @@ def read_typed_tasks(path: Path) -> pd.DataFrame:
         departments = split_departments(row.departments, file=path, line=line) if row.departments.strip() else []
         lead = row.lead.strip()
         if departments and not lead:
-            raise InputError("empty: give the lead department (one of the departments)", file=path, line=line,
-                             field="lead")
+            raise InputError(plan_error("tasks.lead_empty"), file=path, line=line, field="lead")
         if lead and lead not in departments:
-            raise InputError(f"the lead department {quote(lead)} is not among the departments", file=path, line=line,
+            raise InputError(plan_error("tasks.lead_not_among", lead=quote(lead)), file=path, line=line,
                              field="lead")
         departments = [lead, *(name for name in departments if name != lead)] if lead else []
         records.append({"task_id": f"{group}.{number}", "group": group, "group_title_zh": row.group_title_zh.strip(),
@@ -487,25 +488,27 @@ def read_typed_tasks(path: Path) -> pd.DataFrame:
                         "wording": "", "department_line": 0, "first_line": line, "last_line": line,
                         "note": (getattr(row, "note", "") or "").strip(), LINE_COLUMN: line})
     tasks = pd.DataFrame.from_records(records, columns=[*TASK_COLUMNS_READ, LINE_COLUMN])
-    refuse_duplicates(tasks, ["task_id"], path, "number", lambda row: f"task {row.task_id} appears twice")
+    refuse_duplicates(tasks, ["task_id"], path, "number",
+                      lambda row: plan_error("tasks.task_twice", task_id=row.task_id))
     titles: dict[int, tuple[str, str, int]] = {}
     for row in tasks.itertuples():
         zh, en, first = titles.setdefault(row.group, (row.group_title_zh, row.group_title_en, row.first_line))
         for column, given in (("group_title_zh", zh), ("group_title_en", en)):
             if getattr(row, column) != given:
-                raise InputError(f"group {row.group} is titled {quote(getattr(row, column))} here and {quote(given)} "
-                                 f"at line {first}: give it one title", file=path, line=row.first_line, field=column)
+                raise InputError(plan_error("tasks.group_two_titles", group=row.group, here=quote(getattr(row, column)),
+                                            given=quote(given), first=first),
+                                 file=path, line=row.first_line, field=column)
     tasks = tasks.sort_values(["group", "number"], kind="stable").reset_index(drop=True)
     for group, numbers in tasks.groupby("group", sort=True)["number"]:
         if list(numbers) != list(range(1, len(numbers) + 1)):
             missing = next(n for n in range(1, len(numbers) + 2) if n not in set(numbers))
-            raise InputError(f"group {group} has tasks {', '.join(map(str, numbers))}: task {missing} is missing "
-                             "(tasks are numbered from 1 in each group)", file=path, field="number")
+            raise InputError(plan_error("tasks.task_missing", group=group, numbers=", ".join(map(str, numbers)),
+                                        missing=missing), file=path, field="number")
     groups = sorted(titles)
     if groups != list(range(1, len(groups) + 1)):
         missing = next(n for n in range(1, len(groups) + 2) if n not in titles)
-        raise InputError(f"groups {', '.join(map(str, groups))}: group {missing} is missing (groups are numbered "
-                         "from 1)", file=path, field="group")
+        raise InputError(plan_error("tasks.group_missing", groups=", ".join(map(str, groups)), missing=missing),
+                         file=path, field="group")
     return tasks[TASK_COLUMNS_READ]
 
 
@@ -514,11 +517,12 @@ def read_typed_measures(path: Path) -> pd.DataFrame:
     frame = read_strict_csv(path, TYPED_MEASURE_COLUMNS, TYPED_MEASURE_OPTIONAL, text_kinds=TASK_TEXT)
     require_filled(frame, ("title_zh",), path)
     frame["number"] = [_positive(row.number, path, getattr(row, LINE_COLUMN), "number") for row in frame.itertuples()]
-    refuse_duplicates(frame, ["number"], path, "number", lambda row: f"measure {row.number} appears twice")
+    refuse_duplicates(frame, ["number"], path, "number",
+                      lambda row: plan_error("tasks.measure_twice", number=row.number))
     numbers = sorted(frame["number"])
     if numbers != list(range(1, len(numbers) + 1)):
         missing = next(n for n in range(1, len(numbers) + 2) if n not in set(numbers))
-        raise InputError(f"measures {', '.join(map(str, numbers))}: measure {missing} is missing (numbered from 1)",
+        raise InputError(plan_error("tasks.measure_missing", numbers=", ".join(map(str, numbers)), missing=missing),
                          file=path, field="number")
     frame = frame.sort_values("number", kind="stable").reset_index(drop=True)
     return frame.assign(title_zh=frame["title_zh"].str.strip(),
@@ -530,7 +534,7 @@ def read_typed_measures(path: Path) -> pd.DataFrame:
 def _positive(text: str, path: Path, line: int, field: str) -> int:
     number = parse_int(text, file=path, line=line, field=field)
     if number < 1:
-        raise InputError(f"{number}: numbered from 1", file=path, line=line, field=field)
+        raise InputError(plan_error("tasks.not_positive", number=number), file=path, line=line, field=field)
     return number
 
 
@@ -543,7 +547,8 @@ def apply_task_names(tasks: pd.DataFrame, path: Path, source: Path | None) -> pd
     frame = read_strict_csv(path, ["task_id", "title_en"], text_kinds={"task_id": "short_name", "title_en": "name"})
     require_filled(frame, ("task_id", "title_en"), path)
     frame["task_id"] = frame["task_id"].str.strip()
-    refuse_duplicates(frame, ["task_id"], path, "task_id", lambda row: f"{row.task_id} appears twice")
+    refuse_duplicates(frame, ["task_id"], path, "task_id",
+                      lambda row: plan_error("tasks.task_id_twice", task_id=row.task_id))
     tasks = tasks.copy()
     known_groups = set(tasks["group"])
     for row in frame.itertuples():
@@ -554,15 +559,22 @@ def apply_task_names(tasks: pd.DataFrame, path: Path, source: Path | None) -> pd
         elif task_id in set(tasks["task_id"]):
             rows, column = tasks["task_id"] == task_id, "title_en"
         else:
-            where = f"the plan's tasks ({source.name})" if source is not None else "the plan, which has no tasks"
-            raise InputError(f"{quote(task_id)} is neither a task (1.2) nor a group (1) of {where}", file=path,
-                             line=line, field="task_id")
+            raise InputError(_not_a_task("tasks.not_task_or_group", quote(task_id), source), file=path, line=line,
+                             field="task_id")
         given = tasks.loc[rows, column]
         if (given != "").any():
-            raise InputError(f"{task_id}'s English title is also given in {source.name} ({quote(given.iloc[0])}): "
-                             "give it once", file=path, line=line, field="title_en")
+            raise InputError(plan_error("tasks.task_title_twice", task_id=task_id, source=source.name,
+                                        given=quote(given.iloc[0])), file=path, line=line, field="title_en")
         tasks.loc[rows, column] = title
     return tasks
+
+
+def _not_a_task(key: str, task_id: str, source: Path | None) -> str:
+    """``task_id`` (quoted) named in a file of English titles or leads, which is no task of the plan (``source``: the
+    file its tasks were read from; None: it has none)."""
+    if source is None:
+        return plan_error(f"{key}_no_tasks", task_id=task_id)
+    return plan_error(key, task_id=task_id, source=source.name)
 
 
 def apply_task_leads(tasks: pd.DataFrame, path: Path, source: Path | None, aliases: dict[str, str]) -> pd.DataFrame:
@@ -576,23 +588,24 @@ def apply_task_leads(tasks: pd.DataFrame, path: Path, source: Path | None, alias
                                                                            "reason": "reason"})
     require_filled(frame, ("task_id", "lead", "reason"), path)
     frame["task_id"] = frame["task_id"].str.strip()
-    refuse_duplicates(frame, ["task_id"], path, "task_id", lambda row: f"task {row.task_id} appears twice")
+    refuse_duplicates(frame, ["task_id"], path, "task_id",
+                      lambda row: plan_error("tasks.task_twice", task_id=row.task_id))
     if source is not None and source.name == TASKS_FILE:
-        raise InputError(f"the tasks are typed in {TASKS_FILE}, which gives each task's lead: give it there", file=path)
+        raise InputError(plan_error("tasks.leads_typed", file=TASKS_FILE), file=path)
     tasks = tasks.copy()
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
         if row.task_id not in set(tasks["task_id"]):
-            where = f"the plan's tasks ({source.name})" if source is not None else "the plan, which has no tasks"
-            raise InputError(f"{quote(row.task_id)} is not a task (1.2) of {where}", file=path, line=line,
+            raise InputError(_not_a_task("tasks.not_a_task", quote(row.task_id), source), file=path, line=line,
                              field="task_id")
         at = tasks.index[tasks["task_id"] == row.task_id][0]
         lead = row.lead.strip()
         printed = tasks.at[at, "departments"]
         named = {aliases.get(name, name): name for name in printed}
         if aliases.get(lead, lead) not in named:
-            raise InputError(f"{quote(lead)} is not among the departments the plan lists for task {row.task_id} "
-                             f"({'、'.join(printed) or 'none'})", file=path, line=line, field="lead")
+            raise InputError(plan_error("tasks.lead_not_listed", lead=quote(lead), task_id=row.task_id,
+                                        departments="、".join(printed) or plan_error("tasks.no_departments")),
+                             file=path, line=line, field="lead")
         tasks.at[at, "lead"] = named[aliases.get(lead, lead)]
     return tasks
 
@@ -606,14 +619,15 @@ def apply_measure_names(measures: pd.DataFrame, path: Path, source: Path | None)
     measures = measures.copy()
     frame["number"] = [parse_int(row.number, file=path, line=getattr(row, LINE_COLUMN), field="number")
                        for row in frame.itertuples()]
-    refuse_duplicates(frame, ["number"], path, "number", lambda row: f"measure {row.number} appears twice")
+    refuse_duplicates(frame, ["number"], path, "number",
+                      lambda row: plan_error("tasks.measure_twice", number=row.number))
     for row in frame.itertuples():
         rows = measures["number"] == row.number
         if not rows.any():
-            raise InputError(f"measure {row.number} is not among the plan's {len(measures)} support measures",
+            raise InputError(plan_error("tasks.measure_not_among", number=row.number, count=len(measures)),
                              file=path, line=getattr(row, LINE_COLUMN), field="number")
         if (measures.loc[rows, "title_en"] != "").any():
-            raise InputError(f"measure {row.number}'s English title is also given in {source.name}: give it once",
+            raise InputError(plan_error("tasks.measure_title_twice", number=row.number, source=source.name),
                              file=path, line=getattr(row, LINE_COLUMN), field="title_en")
         measures.loc[rows, "title_en"] = row.title_en.strip()
     return measures
