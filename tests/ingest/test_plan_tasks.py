@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.catalog import mistakes_told_in
 from analysis.errors import InputError
 from analysis.ingest.plan_tasks import chinese_number, load_plan_tasks, parse_plan_tasks
 from analysis.settings import DEFAULT_PLAN_DIR
@@ -241,6 +242,30 @@ def test_what_cannot_be_read_is_refused_by_line(tmp_path, case, text, line, word
     assert words in message, message
 
 
+@pytest.mark.parametrize("case, text, line, words", [
+    ("unclosed", HEAD + GROUP_ONE + "1.甲任务。内容。（责任单位：市科技局、市统计局\n" + TAIL, 8,
+     "任务 1.1 的（责任单位：到任务结尾仍未以“）”闭合"),
+    ("unclosed before a sentence", HEAD + GROUP_ONE + "1.甲任务。（责任单位：市科技局。内容）\n" + TAIL, 8,
+     "任务 1.1 的（责任单位：在下一个“。”之前未以“）”闭合"),
+    ("task out of order", HEAD + GROUP_ONE + TASK_ONE + "3.丙任务。内容。\n" + TAIL, 9,
+     "任务 3. 编号顺序有误：任务组（一）中此处应为 2."),
+    ("text after", HEAD + GROUP_ONE + "1.甲任务。内容。（责任单位：市科技局）再做一件事。\n" + TAIL, 8,
+     "任务 1.1 的责任部门之后还有文字（'再做一件事。'）：责任部门应写在任务或其某一项的末尾"),
+    ("item out of order", HEAD + GROUP_ONE + "1.甲任务。一是甲一。三是甲三。（责任单位：市科技局）\n" + TAIL, 8,
+     "任务 1.1 的“三是”编号顺序有误：此处应为“二是”"),
+    ("group without tasks", HEAD + GROUP_ONE + TASK_ONE + "（二）第二组\n只有引言。\n" + TAIL, 9,
+     "任务组（二）'第二组' 中没有带编号的任务（1.…）；方案未给任务编号的，请在 tasks.csv 中录入方案的任务"),
+    ("two sections", HEAD + GROUP_ONE + TASK_ONE + "    四、重点任务\n（一）又一组\n1.又一个。\n", 9,
+     "又有一个标题 '重点任务'（第一个在第 3 行）：方案的任务以哪一部分为准？"),
+    ("no measure", HEAD + GROUP_ONE + TASK_ONE + "    四、保障措施\n只有一段话。\n", 9,
+     "保障措施部分没有带编号的措施（一）…；请改为在 measures.csv 中录入"),
+])
+def test_what_cannot_be_read_is_told_in_chinese_when_the_run_asks_for_it(tmp_path, case, text, line, words):
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        parse_plan_tasks(write(tmp_path, text))
+    assert (caught.value.line, caught.value.reason) == (line, words)
+
+
 # --- typed -------------------------------------------------------------------------------------------------
 
 NAMES = "name_zh,name_en\n市科技局,Science Bureau\n市统计局,Statistics Bureau\n市财政局,Finance Bureau\n"
@@ -377,6 +402,61 @@ def test_a_task_lead_file_with_a_mistake_is_refused_by_line(tmp_path, rows, word
     with pytest.raises(InputError) as caught:
         load_plan_tasks(folder, folder / "weihai-innovative-city-plan-2022.txt")
     assert words in str(caught.value)
+
+
+@pytest.mark.parametrize("change, field, words", [
+    (("1,第一组,1,甲任务,市科技局,市科技局", "1,第一组,1,甲任务,,市科技局"), "lead",
+     "为空：请填写牵头部门（须为 departments 中的一个）"),
+    (("1,第一组,1,甲任务,市科技局,市科技局,Task A,Group one", "1,第一组,1,甲任务,市科技局,市科技局,Task A,Group 1"),
+     "group_title_en", "任务组 1 在此处的标题为 'Group 1'，在第 2 行为 'Group one'：一个任务组只能有一个标题"),
+    (("2,第二组,1,丙任务", "2,第二组,2,丙任务"), "number", "任务组 2 中有任务 2：缺少任务 1（每组任务从 1 开始编号）"),
+    (("2,第二组,1,丙任务", "3,第三组,1,丙任务"), "group", "任务组 1, 3：缺少任务组 2（任务组从 1 开始编号）"),
+    (("2,第二组,1,丙任务", "2,第二组,0,丙任务"), "number", "0：编号应从 1 开始"),
+])
+def test_a_typed_tasks_csv_is_checked_in_chinese_when_the_run_asks_for_it(tmp_path, change, field, words):
+    folder = typed_folder(tmp_path, TYPED.replace(*change))
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        load_plan_tasks(folder, None)
+    assert (caught.value.field, caught.value.reason) == (field, words)
+
+
+def test_a_task_named_in_a_names_file_but_not_in_the_plan_is_told_in_chinese(tmp_path):
+    # the plan's tasks read from tasks.csv: the file is named
+    folder = typed_folder(tmp_path, task_names="task_id,title_en\n1.3,Task C\n")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        load_plan_tasks(folder, None)
+    assert caught.value.reason == "'1.3' 既不是方案任务（tasks.csv）中的任务（1.2），也不是其中的任务组（1）"
+    # a plan without tasks: nothing to name
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    (bare / "task_names.csv").write_text("task_id,title_en\n1.1,Task A\n", encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        load_plan_tasks(bare, None)
+    assert caught.value.reason == "'1.1' 既不是任务（1.2），也不是任务组（1）：方案中没有任务"
+    with pytest.raises(InputError) as caught:
+        load_plan_tasks(bare, None)
+    assert caught.value.reason == "'1.1' is neither a task (1.2) nor a group (1) of the plan, which has no tasks"
+
+
+def test_a_lead_for_a_task_that_names_no_department_is_told_in_the_runs_language(tmp_path):
+    """Task 2.1 of the small text names no department: the list the lead is not among reads "none" ("无")."""
+    write(tmp_path, HEAD + GROUP_ONE + TASK_ONE + TASK_TWO + GROUP_TWO + TAIL)
+    (tmp_path / "task_leads.csv").write_text("task_id,lead,reason\n2.1,市科技局,职能\n", encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        load_plan_tasks(tmp_path, tmp_path / "plan.txt")
+    assert str(caught.value) == (f"{tmp_path / 'task_leads.csv'}:2: lead: '市科技局' 不在方案为任务 2.1 列出的责任部门中"
+                                 "（无）")
+    with pytest.raises(InputError) as caught:
+        load_plan_tasks(tmp_path, tmp_path / "plan.txt")
+    assert caught.value.reason == "'市科技局' is not among the departments the plan lists for task 2.1 (none)"
+
+
+def test_the_names_file_a_plan_lacks_is_told_in_chinese(tmp_path):
+    folder = typed_folder(tmp_path, names=None)
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        load_plan_tasks(folder, None)
+    assert caught.value.reason == ("文件不存在：方案的重点任务列有责任部门（任务 1.1：'市科技局'，tasks.csv:3），其英文名称须在"
+                                   "此文件中给出（name_zh,name_en）")
 
 
 def test_the_english_task_names_quote_as_the_reports_english_does():
