@@ -6,6 +6,7 @@ import os
 import pytest
 import yaml
 
+from analysis.catalog import mistakes_told_in
 from analysis.errors import InputError
 from analysis.files import sha256_file
 from analysis.ingest.provenance import verify_provenance
@@ -75,3 +76,42 @@ def test_only_regular_files_are_read(plan_copy):
     os.mkfifo(source)
     with pytest.raises(InputError, match=r"is a named pipe \(FIFO\), not a regular file"):
         verify_provenance(plan_copy, source)
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ("bytes: 75164",
+     "记录的是 75164，但 weihai-innovative-city-plan-2022.txt 有 75165 字节（其 sha256 相符）：请更正来源说明文件"),
+    ("bytes: '75165'", "'75165' 不是以字节计的文件大小（须为整数）"),
+    ("", "缺少来源说明字段"),
+])
+def test_a_sidecars_mistake_is_told_in_chinese_when_the_run_asks_for_it(plan_copy, line, words):
+    sidecar = plan_copy / f"{PLAN_TEXT}.provenance.yml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace("bytes: 75165", line), encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        verify_provenance(plan_copy, plan_copy / PLAN_TEXT)
+    assert (caught.value.file, caught.value.field, caught.value.reason) == (sidecar, "bytes", words)
+
+
+def test_a_changed_source_is_told_in_chinese_when_the_run_asks_for_it(plan_copy):
+    source = plan_copy / PLAN_TEXT
+    recorded = sha256_file(source)
+    source.write_bytes(source.read_bytes().replace(b"3..5", b"3.5"))
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        verify_provenance(plan_copy, source)
+    assert caught.value.reason == (f"sha256 为 {sha256_file(source)}，来源说明文件记录的是 {recorded}："
+                                   "原始文件已被改动；请恢复原文件（原始数据一律不得编辑）")
+
+
+def test_a_plan_text_without_a_sidecar_is_told_in_chinese_when_the_run_asks_for_it(plan_copy):
+    sidecar = plan_copy / f"{PLAN_TEXT}.provenance.yml"
+    (plan_copy / "other.txt").write_text("another document\n", encoding="utf-8")
+    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace(f"file: {PLAN_TEXT}", "file: other.txt"),
+                       encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        verify_provenance(plan_copy, plan_copy / PLAN_TEXT)
+    assert caught.value.reason == (f"写的是 'other.txt'，但来源说明文件 {PLAN_TEXT}.provenance.yml 说明的是 "
+                                   f"'{PLAN_TEXT}'：来源说明文件以其说明的文件命名")
+    sidecar.unlink()
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        verify_provenance(plan_copy, plan_copy / PLAN_TEXT)
+    assert caught.value.reason == "找不到来源说明文件（*.provenance.yml）"
