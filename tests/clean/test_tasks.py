@@ -2,9 +2,12 @@
 validated, written and read back; empty for a plan that gives none."""
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
+from analysis.catalog import mistakes_told_in
 from analysis.clean import schemas
 from analysis.clean.processed import ProcessedTables, read_processed
 from analysis.clean.tasks import build_task_tables
@@ -69,6 +72,34 @@ def test_a_typed_task_names_its_row(tmp_path):
         build_task_tables(load_plan_tasks(tmp_path, None))
     assert str(caught.value) == (f"{tmp_path / 'tasks.csv'}:2: departments: department '市统计局' (task 1.1) has no "
                                  "English name in department_names.csv; add a row name_zh,name_en")
+
+
+def test_a_department_without_an_english_name_is_told_in_chinese_when_the_run_asks_for_it(plan_copy):
+    names = plan_copy / "department_names.csv"
+    names.write_text("".join(line for line in names.read_text(encoding="utf-8").splitlines(keepends=True)
+                             if not line.startswith("市外办,")), encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        build_task_tables(load_plan_tasks(plan_copy, plan_copy / SOURCE.name))
+    assert (caught.value.line, caught.value.reason) == (
+        327, "部门 '市外办'（任务 3.1）在 department_names.csv 中没有英文名称；请添加一行 name_zh,name_en")
+
+
+def test_an_items_department_without_an_english_name_names_the_item(plan_copy):
+    """An item's departments are among its task's, so the task is told first; read alone, the item is named."""
+    names = plan_copy / "department_names.csv"
+    names.write_text("".join(line for line in names.read_text(encoding="utf-8").splitlines(keepends=True)
+                             if not line.startswith("市商务局,")), encoding="utf-8")
+    read = load_plan_tasks(plan_copy, plan_copy / SOURCE.name)
+    items_only = dataclasses.replace(read, tasks=read.tasks.iloc[0:0])
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        build_task_tables(items_only)
+    # 6.1's first item closes with its own departments, 市商务局 among them (line 347)
+    assert (caught.value.line, caught.value.reason) == (
+        347, "部门 '市商务局'（任务 6.1 第 1 项）在 department_names.csv 中没有英文名称；请添加一行 name_zh,name_en")
+    with pytest.raises(InputError) as caught:
+        build_task_tables(items_only)
+    assert caught.value.reason == ("department '市商务局' (task 6.1, item 1) has no English name in "
+                                   "department_names.csv; add a row name_zh,name_en")
 
 
 def test_the_schema_keeps_the_lead_first(weihai):
