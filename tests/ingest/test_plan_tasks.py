@@ -444,8 +444,8 @@ def test_a_lead_for_a_task_that_names_no_department_is_told_in_the_runs_language
     (tmp_path / "task_leads.csv").write_text("task_id,lead,reason\n2.1,市科技局,职能\n", encoding="utf-8")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         load_plan_tasks(tmp_path, tmp_path / "plan.txt")
-    assert str(caught.value) == (f"{tmp_path / 'task_leads.csv'}:2: lead: '市科技局' 不在方案为任务 2.1 列出的责任部门中"
-                                 "（无）")
+    assert str(caught.value) == (f"{tmp_path / 'task_leads.csv'}:2: lead: "
+                                 "'市科技局' 不在方案为任务 2.1 列出的责任部门中（无）")
     with pytest.raises(InputError) as caught:
         load_plan_tasks(tmp_path, tmp_path / "plan.txt")
     assert caught.value.reason == "'市科技局' is not among the departments the plan lists for task 2.1 (none)"
@@ -455,8 +455,8 @@ def test_the_names_file_a_plan_lacks_is_told_in_chinese(tmp_path):
     folder = typed_folder(tmp_path, names=None)
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         load_plan_tasks(folder, None)
-    assert caught.value.reason == ("文件不存在：方案的重点任务列有责任部门（任务 1.1：'市科技局'，tasks.csv:3），其英文名称须在"
-                                   "此文件中给出（name_zh,name_en）")
+    assert caught.value.reason == ("文件不存在：方案的重点任务列有责任部门（任务 1.1：'市科技局'，tasks.csv:3），"
+                                   "其英文名称须在此文件中给出（name_zh,name_en）")
 
 
 def test_the_english_task_names_quote_as_the_reports_english_does():
