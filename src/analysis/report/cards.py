@@ -300,7 +300,9 @@ def prose_growth_note(context: ReportContext, row, promise) -> str:
     if not is_missing(row.base_year) and int(row.base_year) < start_year and seen_text(row, words) != MISSING:
         base_note = words.text("card.prose_growth_base", seen=seen_text(row, words), base=year(row.base_year),
                                base_value=amount(row, value_text(row, row.base_value, words), words))
-    return words.text("card.prose_growth", **fields, latest_year=int(latest["year"]), seen=fmt_pct(seen),
+    one_year = int(latest["year"]) - start_year == 1  # one year's growth is no average a year
+    pace = words.text("card.prose_growth_pace_one" if one_year else "card.prose_growth_pace", seen=fmt_pct(seen))
+    return words.text("card.prose_growth", **fields, latest_year=int(latest["year"]), pace=pace,
                       latest=amount(row, fmt_number(latest["value"]), words),
                       verdict=words[f"card.prose_growth_verdict.{'met' if met else 'short'}"]) + base_note
 

@@ -760,7 +760,8 @@ def prose_growth_missed(context: ReportContext) -> list[str]:
         row = context.series_row(promise.indicator_id, promise.series)
         check = prose_growth_check(context, row, promise)
         if check and not check[1]:
-            out.append(words.text("summary.prose_growth_item", name=localized(row, "short_name", words.language),
+            out.append(words.text("summary.prose_growth_item_one" if check[3] - check[2] == 1 else  # no average
+                                  "summary.prose_growth_item", name=localized(row, "short_name", words.language),
                                   promised=fmt_number(promise.value), seen=fmt_pct(check[0]).lstrip("+"),
                                   first=year(check[2]),
                                   last=year(check[3])))
