@@ -6,7 +6,8 @@ never end), never larger than a limit, and never through a link that leads out o
 Atomic means a temporary file beside the target, flushed to disk, then renamed over it (``os.replace``):
 a reader, or a run killed half-way, sees the old file or the complete new one, never a truncated one.
 Folders that change as one (a report, a plan's processed tables) are :mod:`analysis.publish.folders`'s.
-Only the standard library is imported here, so a report's up-to-date check stays light.
+Only the standard library and the word catalogs (a mistake is told in the run's language, :mod:`analysis.catalog`)
+are imported here, so a report's up-to-date check stays light.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .catalog import plan_error, told_words
 from .errors import InputError
 from .settings import PROJECT_ROOT
 
@@ -53,23 +55,23 @@ def outside_project(path: Path) -> Path | None:
 
 
 def refuse_link_outside(path: Path, what: str = "input") -> None:
-    """Refuse ``path`` when a link on its way leads out of the project (its target is not named)."""
+    """Refuse ``path`` when a link on its way leads out of the project (its target is not named); ``what``: an
+    ``input`` or an ``output``."""
     if outside_project(path) is not None:
-        advice = "copy the file in instead of linking it" if what == "input" else "remove the link"
-        raise InputError(f"is a link that leads outside the project; an {what} must lie inside it ({advice})",
-                         file=path)
+        raise InputError(plan_error(f"plan_yml.link_outside_{what}"), file=path)
 
 
-def regular_file_kind(mode: int) -> str | None:
-    """None for a regular file, else what it is (a FIFO, a device, …)."""
+def regular_file_kind(mode: int, words=None) -> str | None:
+    """None for a regular file, else what it is (a FIFO, a device, …), in ``words``' language (the run's by
+    default)."""
     if stat.S_ISREG(mode):
         return None
-    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISSOCK, "a socket")):
+    words = words or told_words()
+    for test, name in ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "character_device"),
+                       (stat.S_ISBLK, "block_device"), (stat.S_ISSOCK, "socket")):
         if test(mode):
-            return name
-    return "not a regular file"
+            return words[f"plan_errors.plan_yml.file_kinds.{name}"]
+    return words["plan_errors.plan_yml.file_kinds.other"]
 
 
 @contextmanager
@@ -84,15 +86,14 @@ def open_regular(path: Path, limit: int | None = None) -> Iterator:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise InputError("file not found", file=path) from None
+        raise InputError(plan_error("plan_yml.file_not_found"), file=path) from None
     try:
         info = os.fstat(fd)
         kind = regular_file_kind(info.st_mode)
         if kind is not None:
-            raise InputError(f"is {kind}, not a regular file; only regular files are read", file=path)
+            raise InputError(plan_error("plan_yml.not_regular", kind=kind), file=path)
         if limit is not None and info.st_size > limit:
-            raise InputError(f"{info.st_size:,} bytes; an input larger than {limit:,} bytes is not read (is it "
-                             "the right file?)", file=path)
+            raise InputError(plan_error("plan_yml.too_large", size=info.st_size, limit=limit), file=path)
         os.set_blocking(fd, True)
         handle = os.fdopen(fd, "rb")
     except BaseException:
@@ -107,7 +108,7 @@ def read_regular(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     with open_regular(path, limit) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:  # grew while read
-        raise InputError(f"larger than {limit:,} bytes; an input that large is not read", file=path)
+        raise InputError(plan_error("plan_yml.grew_too_large", limit=limit), file=path)
     return data
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import catalog, plan_error
+from .catalog import catalog, plan_error, plan_error_count, told_words
 from .errors import InputError, InputErrors, Mistakes, quote
 from .files import outside_project, read_regular, regular_file_kind
 from .parameters import check_year, said
@@ -127,8 +127,8 @@ class Plan:
         """The plan's ``key`` (city, title, issuer, subject) in ``language``; its absence is the user's to fix."""
         values = getattr(self, key)
         if language not in values:
-            raise InputError(f"no {language!r} entry: the report in {language} needs one", file=self.path,
-                             field=key)
+            raise InputError(plan_error("plan_yml.no_language_entry", entry=repr(language), language=language),
+                             file=self.path, field=key)
         return values[language]
 
     @property
@@ -160,8 +160,9 @@ class Plan:
                 suffix = Path(name).suffix.lower()
                 there = sorted(other.name for other in self.folder.iterdir() if other.is_file()
                                and other.suffix.lower() == suffix and not other.name.startswith("."))
-                held = f"; the folder's {suffix} files: {', '.join(there)}" if there and suffix else ""
-                raise InputError(f"table: {role}: {quote(name)} is not in the plan folder{held}",
+                held = plan_error("plan_yml.folder_files", suffix=suffix, files=_listed(there)) if there and suffix \
+                    else ""
+                raise InputError(plan_error("plan_yml.not_in_folder", role=role, name=quote(name), held=held),
                                  file=self.folder / PLAN_FILE)
 
     def input_files(self, observations_dir: Path | None = None) -> list[Path]:
@@ -225,9 +226,9 @@ def observation_role(path: Path) -> str:
         raise InputError(words["entry_errors.dangling_link"], file=path) from None
     if stat.S_ISDIR(mode):
         raise InputError(words["entry_errors.subfolder"], file=path)
-    kind = regular_file_kind(mode)
+    kind = regular_file_kind(mode, words)
     if kind is not None:
-        raise InputError(f"is {kind}, not a regular file; only regular files are read", file=path)
+        raise InputError(words.text("plan_errors.plan_yml.not_regular", kind=kind), file=path)
     suffixes = [suffix.lower() for suffix in path.suffixes]
     suffix = suffixes[-1] if suffixes else ""
     formats = ", ".join(OBSERVATION_FORMATS)
@@ -268,11 +269,11 @@ def observation_entries(folder: Path, strays: list[InputError] | None = None) ->
     left out, for a reader to tell with the other files' mistakes (a stray stops no other file's checks)."""
     folder = Path(folder)
     if outside_project(folder) is not None:
-        raise InputError("is a link that leads outside the project; observations must lie inside it", file=folder)
+        raise InputError(plan_error("plan_yml.observations_link_outside"), file=folder)
     if not folder.exists():
         return []
     if not folder.is_dir():
-        raise InputError("expected a folder of observation CSV files", file=folder)
+        raise InputError(plan_error("plan_yml.observations_not_folder"), file=folder)
     entries, mistakes = [], Mistakes()
     for path in sorted(folder.iterdir()):  # every stray told in one round, not one a run
         with mistakes.row():
@@ -303,19 +304,22 @@ def load_plan(folder: str | Path) -> Plan:
     spec = read_yaml(path, MAX_PLAN_YML_BYTES, duplicates)
     if not isinstance(spec, dict):
         told = [duplicate.error(path, checked=False) for duplicate in duplicates]
-        raise InputErrors([*told, InputError("expected a mapping of plan fields (name, city, title, …)", file=path)])
+        raise InputErrors([*told, InputError(plan_error("plan_yml.not_a_mapping"), file=path)])
     spec = {_key(key): value for key, value in spec.items()}
     missing = [key for key in REQUIRED_KEYS if spec.get(key) in (None, "", {})]
     unknown = sorted(set(spec) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
     # every key's mistake is told in one round (five keys mistyped: five lines, not five runs), each on its line
     errors: list[InputError] = []
     if unknown and missing:  # a key misspelt (evaluation:) is the key missing: both named, the likely one suggested
-        errors.append(InputError(f"{_unknown_keys(unknown, spec, missing)}; missing: {', '.join(missing)}", file=path))
+        named = _unknown_keys(unknown, spec, missing)
+        errors.append(InputError(plan_error("plan_yml.unknown_and_missing", unknown=named, missing=_listed(missing)),
+                                 file=path))
     else:
-        errors += [InputError("missing", file=path, field=key) for key in missing]
+        errors += [InputError(plan_error("plan_yml.missing"), file=path, field=key) for key in missing]
         if unknown:
-            errors.append(InputError(f"{_unknown_keys(unknown, spec, missing)}; known: "
-                                     f"{', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)}", file=path, field=unknown[0]))
+            errors.append(InputError(plan_error("plan_yml.unknown_known", unknown=_unknown_keys(unknown, spec, missing),
+                                                known=_listed(REQUIRED_KEYS + OPTIONAL_KEYS)),
+                                     file=path, field=unknown[0]))
     read: dict = {}
 
     def take(key: str, reader, given: bool = True) -> None:
@@ -339,8 +343,8 @@ def load_plan(folder: str | Path) -> Plan:
     if {"base_year", "published", "evaluations"} <= set(read):
         base_year, published, evaluations = read["base_year"], read["published"], read["evaluations"]
         if not base_year <= published <= max(evaluations):  # a plan is issued after its base year, before its end
-            errors.append(InputError(f"{published} is outside the plan's years ({base_year}, the base year, to "
-                                     f"{max(evaluations)}, its last evaluation): a plan is published in between",
+            errors.append(InputError(plan_error("plan_yml.published_outside", published=published,
+                                                base_year=base_year, last=max(evaluations)),
                                      file=path, field="published"))
     if duplicates:  # each told where its key stands in the file (one inside a key's mapping, city: {zh: …, zh: …}:
         # first), saying which value the other mistakes were told of where there are others
@@ -365,15 +369,12 @@ def load_plan(folder: str | Path) -> Plan:
 
 def _name(name, folder: Path, path: Path) -> str:
     if not isinstance(name, str) or not NAME.fullmatch(name):
-        raise InputError(f"{quote(name)} is not a folder-safe id (lower-case letters, digits, - and _)", file=path,
-                         field="name")
+        raise InputError(plan_error("plan_yml.not_folder_safe", name=quote(name)), file=path, field="name")
     if folder.resolve().parent == RAW_DIR.resolve() and folder.resolve().name != name:
         # a copy keeps the name it was copied with: refused at once, before it writes the folders of the plan it
         # copies (and that plan is refused in turn)
-        raise InputError(f"{quote(name)} is not the name of its folder, {folder.resolve().name}: a plan in "
-                         f"data/raw/ is named after its folder, as its reports and tables are (reports/<name>/, "
-                         f"data/processed/<name>/); a copied plan keeps the name it was copied with", file=path,
-                         field="name")
+        raise InputError(plan_error("plan_yml.not_folder_name", name=quote(name), folder=folder.resolve().name),
+                         file=path, field="name")
     return name
 
 
@@ -384,8 +385,8 @@ def _unknown_keys(unknown: list[str], spec: dict, missing: list[str]) -> str:
     named = []
     for key in unknown:
         close = difflib.get_close_matches(key.casefold(), absent, n=1)
-        named.append(quote(key) + (f" (did you mean {quote(close[0])}?)" if close else ""))
-    return f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(named)}"
+        named.append(quote(key) + (plan_error("plan_yml.did_you_mean", name=quote(close[0])) if close else ""))
+    return plan_error_count("plan_yml.unknown_keys", len(unknown), keys=_listed(named))
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -417,16 +418,16 @@ def _yaml_error(exc: yaml.YAMLError, data: bytes, path: Path) -> InputError:
     not the YAML library's report."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if mark is None:
-        return InputError(f"not valid YAML: {' '.join(str(exc).split())}", file=path)
+        return InputError(plan_error("plan_yml.not_yaml", problem=" ".join(str(exc).split())), file=path)
     lines = data.decode("utf-8").splitlines()
     text = lines[mark.line] if mark.line < len(lines) else ""
     if "\t" in text[:mark.column + 1]:
-        return InputError("a tab character: YAML is indented with spaces only; replace the tab with spaces", file=path,
-                          line=mark.line + 1)
+        return InputError(plan_error("plan_yml.tab"), file=path, line=mark.line + 1)
     problem = " ".join(str(getattr(exc, "problem", "") or exc).split())
     context = " ".join(str(getattr(exc, "context", "") or "").split())
-    return InputError(f"not valid YAML: {problem}" + (f" ({context})" if context else "")
-                      + f", column {mark.column + 1}", file=path, line=mark.line + 1)
+    context = plan_error("plan_yml.yaml_context", context=context) if context else ""
+    return InputError(plan_error("plan_yml.not_yaml_at", problem=problem, context=context, column=mark.column + 1),
+                      file=path, line=mark.line + 1)
 
 
 @dataclass(frozen=True)
@@ -441,10 +442,11 @@ class _DuplicateKey:
 
     def error(self, path: Path, checked: bool) -> InputError:
         """The key told at its second line; ``checked``: the file's other keys are checked with the last value."""
-        lines = f"lines {self.first} and {self.second}" if self.first != self.second else f"line {self.first}"
-        meanwhile = f" (the value at line {self.second} is the one checked meanwhile)" if checked else ""
-        return InputError(f"the key {quote(self.key)} is given twice ({lines}); YAML would keep the last without a "
-                          f"word: keep one{meanwhile}", file=path, line=self.second)
+        lines = plan_error("plan_yml.two_lines", first=self.first, second=self.second) if self.first != self.second \
+            else plan_error("plan_yml.one_line", line=self.first)
+        meanwhile = plan_error("plan_yml.checked_meanwhile", line=self.second) if checked else ""
+        return InputError(plan_error("plan_yml.given_twice", name=quote(self.key), lines=lines, meanwhile=meanwhile),
+                          file=path, line=self.second)
 
 
 def read_yaml(path: Path, limit: int, duplicates: list[_DuplicateKey] | None = None):
@@ -461,14 +463,14 @@ def read_yaml(path: Path, limit: int, duplicates: list[_DuplicateKey] | None = N
         finally:
             loader.dispose()
     except UnicodeDecodeError as exc:  # saved as GBK: the line it starts in, and the fix
-        raise InputError(f"not UTF-8 (byte {exc.start}): save the file as UTF-8 (GBK is not read)", file=path,
+        raise InputError(plan_error("plan_yml.not_utf8", byte=exc.start), file=path,
                          line=data[:exc.start].count(b"\n") + 1) from None
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, data, path) from None
     except ValueError:  # int() refuses a number of over 4,300 digits while the YAML is read
-        raise InputError("holds a number of more than 4,300 digits, which no field takes", file=path) from None
+        raise InputError(plan_error("plan_yml.long_number"), file=path) from None
     except RecursionError:
-        raise InputError("nested too deeply to be a plan's description", file=path) from None
+        raise InputError(plan_error("plan_yml.too_deep"), file=path) from None
     if duplicates is not None:
         duplicates += loader.duplicates
     elif len(loader.duplicates) == 1:
@@ -478,6 +480,16 @@ def read_yaml(path: Path, limit: int, duplicates: list[_DuplicateKey] | None = N
     return spec
 
 
+def _listed(items) -> str:
+    """Items listed as the language lists them: ``a, b`` / ``a、b``."""
+    return told_words()["grammar.comma"].join(items)
+
+
+def _either(items) -> str:
+    """Choices as the language offers them: ``review or traffic_light`` / ``review 或 traffic_light``."""
+    return plan_error("plan_yml.or").join(items)
+
+
 def _key(key) -> str:
     """A mapping key as text (``str()`` of an integer of over 4,300 digits would raise)."""
     return key if isinstance(key, str) else quote(key)
@@ -485,7 +497,7 @@ def _key(key) -> str:
 
 def _year(value, path: Path, key: str) -> int:
     try:
-        return check_year(value, key)
+        return check_year(value, key, words=told_words())
     except InputError as exc:
         raise InputError(exc.reason, file=path, field=key) from None
 
@@ -507,79 +519,81 @@ def _is_placeholder(text) -> bool:
 def language_texts(value, path: Path, key: str) -> dict[str, str]:
     """``{zh: …, en: …}``: the text in every report language (a report in a language shows it)."""
     if not isinstance(value, dict) or not value:
-        raise InputError("expected the text in each language, as {zh: …, en: …}", file=path, field=key)
+        raise InputError(plan_error("plan_yml.expected_texts", form="{zh: …, en: …}"), file=path, field=key)
     left = [language for language in LANGUAGES
             if _is_placeholder(value.get(language))]
     if left:  # both languages told at once: a draft leaves both
-        shown = ", ".join(f"{language}: {quote(value[language].strip())}" for language in left)
-        raise InputError(f"still the draft's placeholder{'s' if len(left) > 1 else ''} ({shown}): write the plan's "
-                         f"own words", file=path, field=key)
+        shown = _listed(f"{language}: {quote(value[language].strip())}" for language in left)
+        raise InputError(plan_error_count("plan_yml.placeholders", len(left), shown=shown), file=path, field=key)
     texts = {}
     for language, text in value.items():
         language = _key(language)
         if language not in LANGUAGES:
-            raise InputError(f"{quote(language)} is not a report language; use {', '.join(LANGUAGES)}", file=path,
-                             field=key)
+            raise InputError(plan_error("plan_yml.not_report_language", language=quote(language),
+                                        languages=_listed(LANGUAGES)), file=path, field=key)
         if not isinstance(text, str) or not text.strip():
-            raise InputError(f"the {quote(language)} text is empty or not text", file=path, field=key)
+            raise InputError(plan_error("plan_yml.text_not_text", language=quote(language)), file=path, field=key)
         text = " ".join(text.split()) if "\n" in text else text
         check_text(text, kind="plan_text", required=True, multiline=False, file=path, field=f"{key}.{language}",
-                   empty_message=f"the {quote(language)} text is empty")
+                   empty_message=plan_error("plan_yml.text_empty", language=quote(language)))
         texts[language] = text
     missing = [language for language in LANGUAGES if language not in texts]
     if missing:
-        raise InputError(f"no {quote(missing[0])} text: the report in every language ({', '.join(LANGUAGES)}) shows "
-                         "it; add it", file=path, field=f"{key}.{missing[0]}")
+        raise InputError(plan_error("plan_yml.no_text", language=quote(missing[0]), languages=_listed(LANGUAGES)),
+                         file=path, field=f"{key}.{missing[0]}")
     return texts
 
 
 def _evaluations(value, base_year: int | None, path: Path) -> dict[int, str]:
     if not isinstance(value, dict) or not value:
-        raise InputError("expected {year: mid_term or final, …}", file=path, field="evaluations")
+        raise InputError(plan_error("plan_yml.expected", form=f"{{year: {_either(EVALUATION_KINDS)}, …}}"), file=path,
+                         field="evaluations")
     evaluations = {}
     for year, kind in value.items():
         year = _year(year, path, "evaluations")
         if base_year is not None and year <= base_year:
-            raise InputError(f"evaluation year {year} is not after the base year {base_year}", file=path,
+            raise InputError(plan_error("plan_yml.not_after_base", year=year, base_year=base_year), file=path,
                              field="evaluations")
         if kind not in EVALUATION_KINDS:
-            raise InputError(f"{quote(kind)} for {year}: use one of {', '.join(EVALUATION_KINDS)}", file=path,
-                             field="evaluations")
+            raise InputError(plan_error("plan_yml.evaluation_kind", kind=quote(kind), year=year,
+                                        kinds=_listed(EVALUATION_KINDS)), file=path, field="evaluations")
         evaluations[year] = kind
     finals = sorted(year for year, kind in evaluations.items() if kind == "final")
     if len(finals) != 1:
-        given = f"{len(finals)} ({', '.join(map(str, finals))})" if finals else "none"
-        raise InputError(f"a plan has one final evaluation, in its target year; {given} given", file=path,
-                         field="evaluations")
+        given = plan_error("plan_yml.finals_given", count=len(finals), years=_listed(map(str, finals))) if finals \
+            else plan_error("plan_yml.no_final_given")
+        raise InputError(plan_error("plan_yml.one_final", given=given), file=path, field="evaluations")
     final = finals[0]
     if max(evaluations) != final:
-        raise InputError(f"the mid-term evaluation in {max(evaluations)} comes after the final one in {final}",
+        raise InputError(plan_error("plan_yml.mid_term_after_final", mid_term=max(evaluations), final=final),
                          file=path, field="evaluations")
     if base_year is not None and final > base_year + MAX_PLAN_SPAN:
-        raise InputError(f"the final evaluation in {final} is {final - base_year} years after the base year "
-                         f"{base_year}; a plan runs at most {MAX_PLAN_SPAN} (is the year mistyped?)", file=path,
-                         field="evaluations")
+        raise InputError(plan_error("plan_yml.too_long_a_plan", final=final, years=final - base_year,
+                                    base_year=base_year, most=MAX_PLAN_SPAN), file=path, field="evaluations")
     return dict(sorted(evaluations.items()))
 
 
 def _table(value, path: Path) -> dict[str, str]:
-    forms = " or ".join("{" + ", ".join(f"{k}: FILE" for k in sorted(form)) + "}" for form in TABLE_FORMS)
+    forms = _either("{" + ", ".join(f"{k}: FILE" for k in sorted(form)) + "}" for form in TABLE_FORMS)
     if not isinstance(value, dict) or set(value) not in TABLE_FORMS:
-        raise InputError(f"expected {forms}", file=path, field="table")
+        raise InputError(plan_error("plan_yml.expected", form=forms), file=path, field="table")
     for role, name in value.items():
         if not isinstance(name, str) or not name.strip() or "/" in name or "\\" in name or name in (".", ".."):
-            given = "is empty" if name is None or not str(name).strip() else f"{quote(name)} is not the name of a file"
-            raise InputError(f"{role}: {given}: name a file in the plan folder", file=path, field="table")
+            given = plan_error("plan_yml.file_name_empty") if name is None or not str(name).strip() \
+                else plan_error("plan_yml.not_a_file_name", name=quote(name))
+            raise InputError(plan_error("plan_yml.name_a_file", role=role, given=given), file=path, field="table")
     return dict(value)
 
 
 def _schedule(value, path: Path) -> dict[str, dict[str, str]]:
     if not isinstance(value, dict):
-        raise InputError("expected {mid_term: {zh: …, en: …}, final: …}", file=path, field="schedule")
+        raise InputError(plan_error("plan_yml.expected", form="{mid_term: {zh: …, en: …}, final: …}"), file=path,
+                         field="schedule")
     schedule = {}
     for kind, texts in value.items():
         if kind not in EVALUATION_KINDS:
-            raise InputError(f"{quote(kind)}: use one of {', '.join(EVALUATION_KINDS)}", file=path, field="schedule")
+            raise InputError(plan_error("plan_yml.schedule_kind", kind=quote(kind), kinds=_listed(EVALUATION_KINDS)),
+                             file=path, field="schedule")
         schedule[kind] = language_texts(texts, path, f"schedule.{kind}")
     return schedule
 
@@ -587,40 +601,40 @@ def _schedule(value, path: Path) -> dict[str, dict[str, str]]:
 def _status_words(value, path: Path) -> StatusWords:
     """``status_words``: ``{vocabulary: review}`` or ``{vocabulary: traffic_light, amber_points: 10, red_points: 30}``
     (the thresholds optional, in percentage points behind schedule); every mistake of the key told in one round."""
-    vocabularies = " or ".join(STATUS_VOCABULARIES)
+    vocabularies = _either(STATUS_VOCABULARIES)
     if not isinstance(value, dict):
-        raise InputError(f"expected {{vocabulary: {vocabularies}}}, the traffic light with amber_points and red_points "
-                         f"({DEFAULT_AMBER_POINTS} and {DEFAULT_RED_POINTS} if not given)", file=path,
+        raise InputError(plan_error("plan_yml.status_words_expected", vocabularies=vocabularies,
+                                    amber=DEFAULT_AMBER_POINTS, red=DEFAULT_RED_POINTS), file=path,
                          field="status_words")
     value = {_key(key): item for key, item in value.items()}
-    errors = [InputError(f"unknown key {quote(key)}; known: {', '.join(STATUS_WORDS_KEYS)}", file=path,
-                         field=f"status_words.{key}") for key in value if key not in STATUS_WORDS_KEYS]
+    errors = [InputError(plan_error("plan_yml.unknown_key", name=quote(key), known=_listed(STATUS_WORDS_KEYS)),
+                         file=path, field=f"status_words.{key}") for key in value if key not in STATUS_WORDS_KEYS]
     vocabulary = value.get("vocabulary")
     if vocabulary is None:
-        errors.append(InputError(f"missing: use {vocabularies}", file=path, field="status_words.vocabulary"))
-    elif not isinstance(vocabulary, str) or vocabulary not in STATUS_VOCABULARIES:
-        errors.append(InputError(f"{quote(vocabulary)}: use {vocabularies}", file=path,
+        errors.append(InputError(plan_error("plan_yml.vocabulary_missing", vocabularies=vocabularies), file=path,
                                  field="status_words.vocabulary"))
+    elif not isinstance(vocabulary, str) or vocabulary not in STATUS_VOCABULARIES:
+        errors.append(InputError(plan_error("plan_yml.vocabulary_unknown", value=quote(vocabulary),
+                                            vocabularies=vocabularies), file=path, field="status_words.vocabulary"))
     elif vocabulary != "traffic_light":
-        errors += [InputError("only the traffic_light vocabulary has thresholds; remove it, or use vocabulary: "
-                              "traffic_light", file=path, field=f"status_words.{key}")
+        errors += [InputError(plan_error("plan_yml.thresholds_only_traffic_light"), file=path,
+                              field=f"status_words.{key}")
                    for key in THRESHOLD_KEYS if key in value]
     points = {}
     for key, default in zip(THRESHOLD_KEYS, (DEFAULT_AMBER_POINTS, DEFAULT_RED_POINTS)):
         number = value.get(key, default)
         if isinstance(number, bool) or not isinstance(number, (int, float)):
-            errors.append(InputError(f"{quote(number)} is not a number of percentage points behind schedule (as "
-                                     f"{default})", file=path, field=f"status_words.{key}"))
+            errors.append(InputError(plan_error("plan_yml.not_points", value=quote(number), default=default),
+                                     file=path, field=f"status_words.{key}"))
         elif not 0 < number <= 100:  # NaN and infinity too
-            errors.append(InputError(f"{quote(number)}: percentage points behind schedule, more than 0 and at most "
-                                     "100", file=path, field=f"status_words.{key}"))
+            errors.append(InputError(plan_error("plan_yml.points_range", value=quote(number)), file=path,
+                                     field=f"status_words.{key}"))
         else:
             points[key] = int(number) if float(number).is_integer() else float(number)
     if len(points) == 2 and points["amber_points"] > points["red_points"]:
         amber, red = points["amber_points"], points["red_points"]
-        errors.append(InputError(f"{amber} is more than red_points {red}: amber runs from amber_points to red_points "
-                                 "points behind schedule and red beyond, so amber_points is at most red_points",
-                                 file=path, field="status_words.amber_points"))
+        errors.append(InputError(plan_error("plan_yml.amber_above_red", amber=amber, red=red), file=path,
+                                 field="status_words.amber_points"))
     if len(errors) == 1:
         raise errors[0]
     if errors:

@@ -10,14 +10,15 @@ box in the PDF, :mod:`analysis.glyphs`), and cells of invisible characters only.
 has a length cap, so a long cell cannot make the PDF step crawl (its layout time grows faster than
 linearly with the length of a table cell). Light: ``plan.yml`` is checked with it before pandas is
 loaded. A message is told in the language of the catalog it is given (a data-entry workbook's, from its
-template), English otherwise; the sentences are the catalog's (``text_errors``), the Unicode names data.
+template), otherwise in the one a run tells a plan file's mistakes in (:func:`analysis.catalog.mistakes_told_in`,
+English by default); the sentences are the catalog's (``text_errors``), the Unicode names data.
 """
 from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
 
-from .catalog import Catalog, catalog
+from .catalog import Catalog, told_words
 from .errors import InputError
 from .glyphs import drawn
 
@@ -87,8 +88,8 @@ def as_submitted(text: str, words: Catalog) -> str:
 
 
 def forbidden_character(text: str, *, multiline: bool = True, words: Catalog | None = None) -> str | None:
-    """The first character of ``text`` that data text may not hold, described in ``words``' language (English by
-    default), or None."""
+    """The first character of ``text`` that data text may not hold, described in ``words``' language (the run's
+    by default, :func:`analysis.catalog.told_words`), or None."""
     for position, char in enumerate(text, 1):
         if char in LINE_BREAKS and multiline or char == "\t":
             continue
@@ -105,7 +106,7 @@ def forbidden_character(text: str, *, multiline: bool = True, words: Catalog | N
             key = "not_drawn"
         else:
             continue
-        words = words or catalog("en")
+        words = words or told_words()
         unnamed = words["text_errors.unnamed_format" if key == "invisible" else "text_errors.unassigned"]
         return words.text(f"text_errors.{key}", code=f"{ord(char):04X}", position=position,
                           name=unicodedata.name(char, unnamed).lower())
@@ -116,20 +117,20 @@ def check_text(text: str, *, kind: str = "cell", required: bool = False, multili
                file: Path | str | None = None, line: int | str | None = None, field: str | None = None,
                empty_message: str | None = None, words: Catalog | None = None) -> str:
     """``text`` if it may be shown as data text; otherwise an :class:`InputError` naming the cell, told in
-    ``words``' language (English by default; a data-entry workbook's cells in its template's)."""
+    ``words``' language (the run's by default; a data-entry workbook's cells in its template's)."""
     limit = LIMITS[kind]
     if len(text) > limit:
-        words = words or catalog("en")
+        words = words or told_words()
         kinds = words["text_errors.kinds"]
         advice = "" if kind == "cell" else words["text_errors.shorten"]
         raise InputError(words.text("text_errors.too_long", length=len(text), limit=limit, advice=advice,
                                     kind=kinds.get(kind, kind.replace("_", " "))), file=file, line=line, field=field)
     problem = forbidden_character(text, multiline=multiline, words=words)
     if problem:
-        raise InputError((words or catalog("en")).text("text_errors.contains", problem=problem), file=file,
+        raise InputError((words or told_words()).text("text_errors.contains", problem=problem), file=file,
                          line=line, field=field)
     if required and not visible(text):
-        words = words or catalog("en")
+        words = words or told_words()
         shown = "" if not text else words["entry_errors.only_invisible"]
         raise InputError(f"{words['text_errors.empty'] if empty_message is None else empty_message}{shown}",
                          file=file, line=line, field=field)
