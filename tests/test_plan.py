@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from analysis import cli
 from analysis.catalog import mistakes_told_in
 from analysis.errors import InputError, InputErrors
 from analysis.plan import StatusWords, load_plan, observation_entries, observation_files
 from analysis.settings import DEFAULT_PLAN_DIR
-from tests.conftest import copy_plan
+from tests.conftest import copy_plan, relative
 
 
 def test_the_weihai_plan():
@@ -447,3 +448,179 @@ def test_every_mistake_of_status_words_is_told_in_one_round(tmp_path):
     assert [line.split("plan.yml: ", 1)[1] for line in str(caught.value).splitlines()] == [
         "status_words.green_points: unknown key 'green_points'; known: vocabulary, amber_points, red_points",
         "status_words.red_points: '30%' is not a number of percentage points behind schedule (as 30)"]
+
+
+@pytest.mark.parametrize(("changes", "line"), [
+    ({"name": "Wei Hai"}, "name: 'Wei Hai' 不能用作文件夹名（只可用小写字母、数字、- 和 _）"),
+    ({"base_year": "20x0"}, "base_year: '20x0' 不是年份"),
+    ({"issuer": None}, "issuer: 未填写"),
+    ({"evaluations": {2019: "final"}}, "evaluations: 评估年份 2019年不在基年 2020年之后"),
+    ({"evaluations": {2024: "last"}}, "evaluations: 2024年的 'last'：请用 mid_term、final 之一"),
+    ({"evaluations": {2023: "mid_term"}}, "evaluations: 方案有且只有一次终期评估，在其目标年；此处一次也没有"),
+    ({"evaluations": {2023: "final", 2024: "final"}},
+     "evaluations: 方案有且只有一次终期评估，在其目标年；此处有 2 次（2023、2024）"),
+    ({"evaluations": {2023: "final", 2024: "mid_term"}}, "evaluations: 2024年的中期评估在 2023年的终期评估之后"),
+    ({"evaluations": {2099: "final"}},
+     "evaluations: 2099年的终期评估比基年 2020年晚 79 年；方案最长 15 年（年份是否写错？）"),
+    ({"evaluations": [2024]}, "evaluations: 应为 {year: mid_term 或 final, …}"),
+    ({"published": 2032},
+     "published: 2032年不在方案的年份内（基年 2020年至最后一次评估的 2024年）：方案应在此期间发布"),
+    ({"table": {"values": "values.csv"}}, "table: 应为 {printed_text: FILE} 或 {indicators: FILE, values: FILE}"),
+    ({"table": {"indicators": "indicators.csv", "values": None}}, "table: values：为空：请填写方案文件夹中的文件名"),
+    ({"table": {"printed_text": "../other.txt"}},
+     "table: printed_text：'../other.txt' 不是文件名：请填写方案文件夹中的文件名"),
+    ({"city": "Weihai"}, "city: 应为各语言的文字，写作 {zh: …, en: …}"),
+    ({"city": {"zh": "\u3000", "en": "Weihai"}}, "city: 'zh' 文字为空或不是文字"),
+    ({"city": {"zh": "威海", "en": "Weihai", "fr": "Weihai"}}, "city: 'fr' 不是报告语言：请用 zh、en"),
+    ({"title": {"zh": "标题"}}, "title.en: 缺少 'en' 文字：各语言（zh、en）的报告都要显示它，请补上"),
+    ({"title": {"zh": "标题", "en": "t" * 301}},
+     "title.en: 共 301 个字符；plan.yml 中的文字最多 300 个字符（请删减；长篇内容应留在所引用的资料中）"),
+    # one placeholder, two
+    ({"issuer": {"zh": "威海市", "en": " (to fill) "}},
+     "issuer: 仍是草稿的占位文字（en: '(to fill)'）：请写上方案本身的文字"),
+    ({"title": {"zh": "（待填写）", "en": "(to fill)"}},
+     "title: 仍是草稿的占位文字（zh: '（待填写）'、en: '(to fill)'）：请写上方案本身的文字"),
+    ({"schedule": {"interim": {"zh": "年中", "en": "mid-year"}}}, "schedule: 'interim'：请用 mid_term、final 之一"),
+    ({"schedule": ["mid_term"]}, "schedule: 应为 {mid_term: {zh: …, en: …}, final: …}"),
+    ({"statuswords": {"vocabulary": "review"}},
+     "statuswords: 未知的键 'statuswords'（是否应为 'status_words'？）；可用的键：name、city、title、issuer、"
+     "published、base_year、evaluations、table、subject、plan_word、schedule、status_words"),
+    ({"status_words": "review"}, "status_words: 应为 {vocabulary: review 或 traffic_light}；交通信号灯（traffic_light）"
+                                 "可另设 amber_points 和 red_points（未给出时为 10 和 30）"),
+    ({"status_words": {"vocabulary": "weather"}}, "status_words.vocabulary: 'weather'：请用 review 或 traffic_light"),
+    ({"status_words": {"amber_points": 10}}, "status_words.vocabulary: 未填写：请用 review 或 traffic_light"),
+    ({"status_words": {"vocabulary": "review", "amber_points": 10}},
+     "status_words.amber_points: 只有 traffic_light 用语有阈值：请删去此项，或改用 vocabulary: traffic_light"),
+    ({"status_words": {"vocabulary": "traffic_light", "red_points": "30%"}},
+     "status_words.red_points: '30%' 不是落后于进度的百分点数（如 30）"),
+    ({"status_words": {"vocabulary": "traffic_light", "red_points": 150}},
+     "status_words.red_points: 150：落后于进度的百分点数须大于 0 且不超过 100"),
+    ({"status_words": {"vocabulary": "traffic_light", "amber_points": 40}},
+     "status_words.amber_points: 40 大于 red_points 30：落后于进度 amber_points 至 red_points 个百分点为黄灯，"
+     "超过为红灯，故 amber_points 不得大于 red_points"),
+])
+def test_mistakes_in_plan_yml_are_told_in_chinese_when_the_run_asks_for_it(tmp_path, changes, line):
+    folder = write(tmp_path / "plan", **changes)
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        load_plan(folder)
+    assert str(caught.value) == f"{folder / 'plan.yml'}: {line}"
+
+
+@pytest.mark.parametrize(("changes", "said"), [
+    # a key misspelt: the unknown one with the one it likely means, then what is missing; one key, two
+    ({"evaluations": None, "evaluation": {2023: "mid_term", 2024: "final"}},
+     "未知的键 'evaluation'（是否应为 'evaluations'？）；未填写：evaluations"),
+    ({"base_year": None, "Base-Year": 2020, "issuer": None, "notes": "x"},
+     "未知的键 'Base-Year'（是否应为 'base_year'？）、'notes'；未填写：issuer、base_year"),
+])
+def test_a_misspelt_key_is_told_in_chinese_with_the_key_it_leaves_missing(tmp_path, changes, said):
+    folder = write(tmp_path / "plan", **changes)
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        load_plan(folder)
+    assert str(caught.value) == f"{folder / 'plan.yml'}: {said}"
+
+
+def test_a_key_given_twice_and_the_other_mistakes_are_told_in_chinese_in_one_round(tmp_path):
+    """The duplicate's line says which value the other mistakes were checked with; every line in Chinese."""
+    folder = write(tmp_path / "plan", issuer={"zh": "威海市"})
+    before = (folder / "plan.yml").read_text(encoding="utf-8")
+    (folder / "plan.yml").write_text(before + "published: 2019\n", encoding="utf-8")
+    lines = before.splitlines()
+    first = next(number for number, line in enumerate(lines, 1) if line.startswith("published:"))
+    second = len(lines) + 1
+    with mistakes_told_in("zh"), pytest.raises(InputErrors) as caught:
+        load_plan(folder)
+    assert [line.split("plan.yml", 1)[1] for line in caught.value.lines()] == [
+        ": issuer.en: 缺少 'en' 文字：各语言（zh、en）的报告都要显示它，请补上",
+        f":{second}: 键 'published' 出现了两次（第 {first} 行和第 {second} 行）；YAML 会不加提示地只保留后一个："
+        f"请只保留一个（其余各项暂按第 {second} 行的值检查）",
+        ": published: 2019年不在方案的年份内（基年 2020年至最后一次评估的 2024年）：方案应在此期间发布"]
+
+
+@pytest.mark.parametrize(("damage", "expected"), [
+    (lambda text: text.replace("\n  zh: ", "\n\tzh: ", 1).encode("utf-8"),
+     "plan.yml:6: 有制表符（Tab）：YAML 只能用空格缩进；请把制表符换成空格"),
+    (lambda text: text.encode("gb18030"),
+     "plan.yml:4: 不是 UTF-8 编码（字节 297）：请另存为 UTF-8 编码（GBK 编码不能读取）"),
+    # YAML's own words (the library's) kept as they are, inside the Chinese sentence
+    (lambda text: (text + "table: [\n").encode("utf-8"),
+     "plan.yml:{end}: 不是有效的 YAML：expected the node content, but found '<stream end>'"
+     "（while parsing a flow node），第 1 列"),
+    (lambda text: "name: [" * 2000, "plan.yml: 嵌套层次过深，不像方案的说明"),
+    (lambda text: text.replace("base_year: 2020", "base_year: " + "2" * 5000).encode("utf-8"),
+     "plan.yml: 含有超过 4300 位的数字，没有哪一项用得到"),
+])
+def test_a_plan_yml_that_cannot_be_read_is_told_in_chinese(tmp_path, damage, expected):
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    text = (DEFAULT_PLAN_DIR / "plan.yml").read_text(encoding="utf-8")
+    damaged = damage(text)
+    (folder / "plan.yml").write_bytes(damaged if isinstance(damaged, bytes) else damaged.encode("utf-8"))
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        load_plan(folder)
+    assert str(caught.value) == f"{folder}/{expected.format(end=len(text.splitlines()) + 2)}"
+
+
+def test_the_plan_folders_own_mistakes_are_told_in_chinese(tmp_path):
+    """A file plan.yml names that the folder lacks (with the folder's files of its kind), a text the plan has not in
+    a language asked for, plan.yml a pipe, an observations folder that is a file or a pipe in it."""
+    from tests.conftest import LAKESIDE_DIR
+
+    copy = copy_plan(LAKESIDE_DIR, tmp_path / "lakeside")
+    plan = load_plan(copy)
+    (copy / "plan.yml").write_text((copy / "plan.yml").read_text(encoding="utf-8").replace(
+        "values: values.csv", "values: value.csv"), encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        load_plan(copy).check_table_files()
+    csv_files = sorted(path.name for path in copy.glob("*.csv"))
+    assert str(caught.value).endswith(
+        f"lakeside/plan.yml: table: values：方案文件夹中没有 'value.csv'；文件夹中的 .csv 文件有："
+        f"{'、'.join(csv_files)}")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        plan.text("city", "fr")
+    assert caught.value.reason == "缺少 'fr' 项：fr 版报告须有此项"
+    (tmp_path / "pipe").mkdir()
+    os.mkfifo(tmp_path / "pipe" / "plan.yml")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        load_plan(tmp_path / "pipe")
+    assert caught.value.reason == "是命名管道（FIFO），不是普通文件：只读取普通文件"
+    (tmp_path / "observations").write_text("x", encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        observation_files(tmp_path / "observations")
+    assert caught.value.reason == "应为存放观测数据 CSV 文件的文件夹"
+    (tmp_path / "folder").mkdir()
+    os.mkfifo(tmp_path / "folder" / "数据.csv")  # told in the language of its name, as the folder's other strays
+    with pytest.raises(InputError) as caught:
+        observation_files(tmp_path / "folder")
+    assert caught.value.reason == "是命名管道（FIFO），不是普通文件：只读取普通文件"
+
+
+@pytest.mark.parametrize(("args", "lines"), [
+    (["--lang", "zh"], ["city.en: 缺少 'en' 文字：各语言（zh、en）的报告都要显示它，请补上",
+                        "evaluations: 2024年的 'last'：请用 mid_term、final 之一"]),
+    ([], ["city.en: no 'en' text: the report in every language (zh, en) shows it; add it",
+          "evaluations: 'last' for 2024: use one of mid_term, final"]),
+])
+def test_the_data_step_tells_plan_yml_s_mistakes_in_the_language_it_asks_for(work_dir, capsys, args, lines):
+    """``make data LANG=zh``: both mistakes of plan.yml, in one run, in Chinese; without --lang, in English."""
+    plan = copy_plan(DEFAULT_PLAN_DIR, work_dir / "plan")
+    text = (plan / "plan.yml").read_text(encoding="utf-8")
+    text = text.replace("city: {zh: 威海市, en: Weihai}", "city: {zh: 威海市}", 1).replace(
+        "evaluations: {2023: mid_term, 2024: final}", "evaluations: {2023: mid_term, 2024: last}", 1)
+    (plan / "plan.yml").write_text(text, encoding="utf-8")
+    status = cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(work_dir / "processed"), *args])
+    assert status == 2
+    assert capsys.readouterr().err.splitlines() == [f"error: {relative(plan)}/plan.yml: {line}" for line in lines]
+    assert not (work_dir / "processed").exists()
+
+
+def test_no_mistake_of_the_plan_folder_is_worded_in_code():
+    """Every message of plan.yml, the plan folder and reading a file comes from the catalogs (``plan_errors``,
+    ``text_errors``, ``entry_errors``), so that it is told in the run's language: no InputError of a literal."""
+    import re
+
+    from analysis.settings import PACKAGE_DIR
+
+    for name in ("plan.py", "files.py", "text.py"):
+        source = (PACKAGE_DIR / name).read_text(encoding="utf-8")
+        assert re.findall(r"InputError\(\s*f?[\"']", source) == [], name

@@ -82,6 +82,21 @@ def test_a_workbooks_cell_is_told_in_its_templates_language():
     assert forbidden_character("一\n二", multiline=False, words=zh) == "第 2 个字符是换行符 U+000A"
 
 
+def test_a_plan_files_text_is_told_in_the_language_the_run_asks_for():
+    """Without a catalog given (plan.yml, a task file), the run's language (``--lang zh``); English by default."""
+    from analysis.catalog import mistakes_told_in
+
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        check_text("标题\u200b", kind="plan_text", file="plan.yml", field="title.zh")
+    assert str(caught.value) == ("plan.yml: title.zh: 第 3 个字符是不可见字符 U+200B（zero width space），"
+                                 "会改变文字的显示方式，或藏在文字中不易察觉：请删除该字符")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        check_text("\u3000", required=True, file="tasks.csv", line=4, field="title")
+    assert str(caught.value) == "tasks.csv:4: title: 为空（只有不可见字符）"
+    with pytest.raises(InputError, match=r"^title: 301 characters; a name holds at most 300 \(shorten it"):
+        check_text("x" * 301, kind="name", field="title")
+
+
 def test_every_kind_of_text_is_named_in_every_language():
     for words in catalogs():
         assert set(words["text_errors.kinds"]) == set(LIMITS), words.language

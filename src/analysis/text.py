@@ -132,6 +132,6 @@ def check_text(text: str, *, kind: str = "cell", required: bool = False, multili
     if required and not visible(text):
         words = words or told_words()
         shown = "" if not text else words["entry_errors.only_invisible"]
-        raise InputError(f"{words['text_errors.empty'] if empty_message is None else empty_message}{shown}",
-                         file=file, line=line, field=field)
+        empty = words["text_errors.empty"] if empty_message is None else empty_message
+        raise InputError(empty + shown, file=file, line=line, field=field)
     return text
