@@ -124,7 +124,7 @@ def test_changes_since_the_previous_report_year_worse_first():
     html = changes(warnings_html(report))
     assert ("与 2023年相比（2023年的结论均按本报告所用数据重新评定），"
             "3 个序列的评估结论变差，1 个好转，没有结论不变的。"
-            "结论有变的这 4 个序列均涉及对照基准的改变") in html  # never "结论变差或好转的 4 个序列中，4 个涉及"
+            "结论有变的这 4 个序列，对照基准均与 2023年不同：") in html  # never "结论变差或好转的 4 个序列中，4 个"
     # the same values in both years here: a status that moved without a new value is worse or better as it reads,
     # its row saying there is no new value; the largest fall first (10: met to moderate, three ranks)
     # 10 met its 2023 stage target (a later target followed): so the 2023 column says, as the 2023 report did
@@ -201,10 +201,10 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # other 16 of the 25 series the same (2, 20, … short both times)
     assert intro.startswith("与 2023年相比（2023年的结论均按本报告所用数据重新评定），"
                             "4 个序列的评估结论变差，5 个好转，16 个不变。"
-                            "结论变差或好转的 9 个序列中，4 个涉及对照基准的改变"
+                            "结论变差或好转的 9 个序列中，4 个的对照基准与 2023年不同："
                             # the kinds these four rest on, and no other, the most common first: 8, 14, 16 and 21
                             # now against the 2024 target, 21 without a 2024 value too
-                            "（改为对照下一目标、无新数据）；")
+                            "改为对照下一目标；无新数据。凡对照基准有变的序列，无论结论是否改变，“结论变化”列均注明。")
     assert [row.indicator_id for row in changed if row.change == "worse"] == ["8", "14", "16", "21"]
     # 17 met its level in 2023 (91.2 against ≥90), "met every year so far", and is judged on 2024's value now: the
     # status's own words, as 由进展判断转为… says a rating of the pace, never "此前为目前逐年达标" (two words for
@@ -222,10 +222,14 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                                 "5 个序列的评估结论变差，2 个好转，"
                                 "18 个不变。"  # none not comparable: no "0 个无法比较" clause
                                 # all 7 (18 too: met ahead of its first year held then, missed in it now)
-                                "结论有变的这 7 个序列均涉及对照基准的改变"
+                                "结论有变的这 7 个序列，对照基准均与 2022年不同："
                                 # every one a rating of the pace then, a verdict on 2023's value now; no later
                                 # target, no missing value: neither named
-                                "（由进展判断转为对照目标年数值的判定）；")
+                                "当时按进展判断，现按 2023年数值判定。")
+    mid_en = load_report(relative(example_tables), 2023, "en")
+    assert ("All 7 series whose status changed are judged on another basis than in 2022: rated on the pace then, "
+            "judged on the 2023 value now. The “Change in status” column says which for every series whose basis "
+            "moved, whether its status changed or not.") in changes_intro(mid_en, *change_rows(mid_en))
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
     # a status resting on an earlier year's value says that year: 21 has no 2024 value (its 2023 value, 9.3,

@@ -275,8 +275,8 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     # most common first: "(the next target now binding, no new value)"
     found = [basis for row in others for basis in row.bases]
     order = list(dict.fromkeys(BASIS_KINDS.values()))
-    bases = words["grammar.comma"].join(words[f"warnings.basis_kind.{basis}"] for basis in sorted(
-        set(found), key=lambda basis: (-found.count(basis), order.index(basis))))
+    kinds = sorted(set(found), key=lambda basis: (-found.count(basis), order.index(basis)))
+    bases = words.join(words.text(f"warnings.basis_kind.{basis}", year=context.report_year) for basis in kinds)
     text = ""
     counts = {change: changes.count(change) for change in CHANGES_WORST_FIRST}
     # none not comparable: no "0 not comparable" clause
@@ -295,7 +295,7 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     changed = changes.count("worse") + changes.count("better")
     if other:  # all of them: "It rests on …", never "Of the 1 series …, 1 rests on …"
         text += words.count_text("warnings.changes_other_all" if other == changed else "warnings.changes_other", other,
-                                 changed=changed, bases=bases)
+                                 changed=changed, bases=bases, previous=previous)
     text += words["warnings.worse_first"] if changes.count("worse") else ""
     unlisted = [row.indicator_id for row in rows if without_data_both_years(row)]
     if unlisted:
