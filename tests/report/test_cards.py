@@ -527,7 +527,7 @@ def test_a_level_held_every_year_says_the_years_before_its_first_year_are_not_ju
     A series the plan sets no level for every year (2, R&D intensity) has no such note."""
     assert ("不对照每年须达到的水平判断：2022年（89.5%），早于方案首个设定目标的年份（2023年）"
             in card(cards_html, "indicator-17"))
-    assert ("Not judged against the level: 2022 (89.5%), before 2023, the first year the plan sets it for"
+    assert ("2022 (89.5%): not judged against the level, which the plan first sets for 2023"
             in card(cards_html_en, "indicator-17"))
     assert "不对照每年须达到的水平判断" not in card(cards_html, "indicator-2")
 

@@ -55,7 +55,7 @@ def test_the_projects_own_nouns_take_their_form_for_one():
     assert words.change_per_year(-1.0, rank, zh) == "每年前进 1 位"
     # a plan with a single indicator
     single = context("en", [BEFORE_THE_DATA[0]])
-    assert words.intro(single).startswith("Based on the 1 indicator listed in “Testville's plan (2022–2024)”.")
+    assert words.intro(single).startswith("Based on the 1 indicator of the plan “Testville's plan (2022–2024)”.")
     assert texts(words.summary_paragraphs(single))[0].startswith(
         "The plan lists 1 indicator, quantitative (1 series).")
     assert texts(words.summary_paragraphs(context("en")))[0].startswith("The plan lists 6 indicators:")

@@ -454,8 +454,9 @@ def test_the_overview_says_how_current_each_series_is_and_whose_data_these_are(e
     assert any("the series' latest years differ: 2024 (23 series), 2023 (1 series), 2022 (1 series)." in t
                for t in english)
     # a sentence, not a title followed by a list: 26 indicators (23 quantitative, 3 qualitative), 29 tasks in 7 groups
-    assert any(t.startswith("“Weihai's implementation plan for building a national innovative city (2022–2024)” sets "
-                            "26 indicators (23 quantitative, 3 qualitative), 29 key tasks in 7 groups and ")
+    assert any(t.startswith("The plan “Weihai's implementation plan for building a national innovative city "
+                            "(2022–2024)” sets 26 indicators (23 quantitative, 3 qualitative), 29 key tasks in 7 "
+                            "groups and ")
                for t in english)
 
 
