@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..catalog import plan_error, told_words
 from ..errors import InputError, printable, quote
 from ..files import read_regular
 from ..vocabulary import LATER_TABLES, OBSERVATION_ISSUES, TABLES
@@ -127,25 +128,27 @@ def read_table(path: Path, columns: dict[str, str], among: bool = False) -> pd.D
     read from among the file's (a table an earlier version wrote, with other columns beside them).
     """
     text = {name for name, dtype in columns.items() if dtype == "str"}
-    rebuild = "rebuild it with `make data`"
+    rebuild = plan_error("table.rebuild")
     try:
         frame = pd.read_csv(io.BytesIO(read_regular(path)), encoding="utf-8-sig", keep_default_na=False,
                             na_values={c: [""] for c in columns if c not in text}, dtype={c: str for c in text})
     except (ValueError, OverflowError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise InputError(f"not a table this project wrote ({printable(str(exc).splitlines()[0])[:120]}); {rebuild}",
-                         file=path) from None
+        raise InputError(plan_error("table.not_our_table", problem=printable(str(exc).splitlines()[0])[:120],
+                                    rebuild=rebuild), file=path) from None
     if among and set(columns) <= set(frame.columns):
         frame = frame[list(columns)]
     if list(frame.columns) != list(columns):
-        shown = ", ".join(quote(str(c), 40) for c in frame.columns)
-        raise InputError(f"columns {shown}; expected {', '.join(columns)} ({rebuild})", file=path)
+        comma = told_words()["grammar.comma"]
+        shown = comma.join(quote(str(c), 40) for c in frame.columns)
+        raise InputError(plan_error("table.columns", columns=shown, expected=comma.join(columns), rebuild=rebuild),
+                         file=path)
     for name in text:
         frame[name] = frame[name].map(lambda v: unescape_text(v) if isinstance(v, str) else v)
     try:
         return schemas.typed(frame, columns)
     except (ValueError, OverflowError, TypeError) as exc:
-        raise InputError(f"a value is not of its column's type ({printable(str(exc).splitlines()[0])[:120]}); "
-                         f"{rebuild}", file=path) from None
+        raise InputError(plan_error("table.column_type", problem=printable(str(exc).splitlines()[0])[:120],
+                                    rebuild=rebuild), file=path) from None
 
 
 def read_processed(folder: Path) -> ProcessedTables:
@@ -154,7 +157,7 @@ def read_processed(folder: Path) -> ProcessedTables:
     folder = Path(folder)
     missing = [name for name in (PLAN_JSON, *TABLES) if not (folder / name).is_file() and name not in LATER_TABLES]
     if missing:
-        raise InputError(f"no {missing[0]}: run `make data` first (it writes the processed tables)", file=folder)
+        raise InputError(plan_error("table.no_processed", file=missing[0]), file=folder)
     tables = {name: read_table(folder / name, columns) if (folder / name).is_file() else empty_table(name)
               for name, columns in TABLES.items()}
     return ProcessedTables(

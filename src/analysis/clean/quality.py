@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..catalog import Catalog, plan_catalog
+from ..catalog import Catalog, plan_catalog, plan_error
 from ..errors import InputError, display_path, quote
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.plan_outline import place_of, plan_outline
@@ -180,12 +180,12 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines
         check_line = getattr(row, LINE_COLUMN)
         lines = [i + 1 for i, text in enumerate(source_lines) if row.prose_quote in text]
         if not lines:
-            raise InputError(f"prose_quote {row.prose_quote!r} does not occur in the source text",
+            raise InputError(plan_error("table.quote_not_found", quote=repr(row.prose_quote)),
                              file=prose_path, line=check_line, field="prose_quote")
         key = (row.indicator_id, row.series, row.year, row.value_type)
         if key not in table_value.index:
-            raise InputError(f"the table has no {row.value_type} for indicator {row.indicator_id} in "
-                             f"{row.year}", file=prose_path, line=check_line, field="indicator_id")
+            raise InputError(plan_error("table.no_checked_value", value_type=row.value_type, id=row.indicator_id,
+                                        year=row.year), file=prose_path, line=check_line, field="indicator_id")
         table = float(table_value[key])
         fields = {"prose_value": fmt_exact(row.prose_value), "table_value": fmt_printed(table_text[key], table),
                   "year": row.year}

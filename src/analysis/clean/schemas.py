@@ -11,6 +11,7 @@ import functools
 
 import pandas as pd
 
+from ..catalog import plan_error
 from ..errors import InputError
 from ..vocabulary import (
     ASSESSMENT_COLUMNS,
@@ -176,9 +177,9 @@ def validate(table: str, frame: pd.DataFrame) -> pd.DataFrame:
         index = first.get("index")
         where = ""
         if index is not None and index == index and "source_line" in frame.columns and index in frame.index:
-            where = f" (row given at line {frame.loc[index, 'source_line']})"
-        raise InputError(f"{len(cases)} validation failure(s); first: {first['check']} failed for "
-                         f"value {first['failure_case']!r}{where}", file=table,
+            where = plan_error("table.validation_line", line=frame.loc[index, "source_line"])
+        raise InputError(plan_error("table.validation", count=len(cases), check=first["check"],
+                                    value=repr(first["failure_case"]), where=where), file=table,
                          field=str(column) if column is not None else None) from None
 
 
@@ -190,5 +191,6 @@ def check_values_belong(values: pd.DataFrame, indicators: pd.DataFrame) -> None:
     for row in values.itertuples():
         key = (row.indicator_id, row.series)
         if key not in known or key in qualitative:
-            raise InputError(f"value for {'qualitative' if key in qualitative else 'unknown'} indicator "
-                             f"{row.indicator_id} {row.series!r}", file=row.source, line=row.source_line)
+            raise InputError(plan_error("table.value_qualitative" if key in qualitative else "table.value_unknown",
+                                        id=row.indicator_id, series=repr(row.series)),
+                             file=row.source, line=row.source_line)

@@ -22,7 +22,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..catalog import plan_error
 from ..errors import InputError, Mistakes, quote
+from ..ingest.printed_table import series_of
 from ..numbers import fmt_exact, fmt_number, fmt_printed
 from ..plan import PLAN_FILE, Plan
 from ..vocabulary import HELD_EVERY_YEAR, lower_is_better
@@ -41,9 +43,8 @@ def check_plan_years(plan: Plan, indicators: pd.DataFrame, values: pd.DataFrame,
     baselines = values[values["value_type"] == "baseline"]
     told = Mistakes()  # every row's mistakes at once: a plan's author fixes them in one round
     for row in targets[targets["year"] <= plan.base_year].sort_values("source_line").itertuples():
-        told.add(InputError(f"indicator {_label(row)}: a target for {row.year}, in or before the base year "
-                            f"{plan.base_year} (plan.yml): a target lies ahead of the base", file=source_path,
-                            line=row.source_line, field="year"))
+        told.add(InputError(plan_error("table.target_before_base", indicator=_label(row), year=row.year,
+                                       base_year=plan.base_year), file=source_path, line=row.source_line, field="year"))
     for row in numeric.itertuples():
         whole = None not in refused and (row.indicator_id, row.series) not in refused
         with told.row():
@@ -53,9 +54,8 @@ def check_plan_years(plan: Plan, indicators: pd.DataFrame, values: pd.DataFrame,
     if last > final and (targets["year"] == final).any():
         # the plan's targets end in the final evaluation's year but for a few rows past it: a year mistyped in them
         for row in targets[targets["year"] > final].sort_values("source_line").itertuples():
-            told.add(InputError(f"indicator {_label(row)}: target year {row.year} is after the final evaluation "
-                                f"({final}, plan.yml), which judges the plan's last targets: is the year a typo?",
-                                file=source_path, line=row.source_line, field="year"))
+            told.add(InputError(plan_error("table.target_after_final", indicator=_label(row), year=row.year,
+                                           final=final), file=source_path, line=row.source_line, field="year"))
     if mistakes is not None:
         for error in told.errors:
             mistakes.add(error)
@@ -64,8 +64,8 @@ def check_plan_years(plan: Plan, indicators: pd.DataFrame, values: pd.DataFrame,
             told.check()
         return
     if last != final:
-        error = InputError(f"the final evaluation in {final} is not the year of the plan's last targets ({last}); "
-                           "the final evaluation judges them", file=plan.folder / PLAN_FILE, field="evaluations")
+        error = InputError(plan_error("table.final_not_last", final=final, last=last), file=plan.folder / PLAN_FILE,
+                           field="evaluations")
         if mistakes is None:
             raise error
         mistakes.add(error)
@@ -82,25 +82,21 @@ def _check_series(plan: Plan, row, targets: pd.DataFrame, baselines: pd.DataFram
     if own_targets.empty and not whole:
         return  # its targets refused, told with their rows
     if own_targets.empty:
-        raise InputError(f"indicator {_label(row)} has no target: a numeric indicator needs one (or is it "
-                         "qualitative?)", file=kinds_path, line=line, field="indicator_id")
+        raise InputError(plan_error("table.no_target", indicator=_label(row)), file=kinds_path, line=line,
+                         field="indicator_id")
     if row.direction == "within" and own_targets["upper"].isna().any():
-        raise InputError(f"indicator {_label(row)}: direction within (a range) needs an upper bound for every "
-                         "target; a plan given as printed text cannot write one: type its table "
-                         "(values.csv, column upper)", file=kinds_path, line=line, field="direction")
+        raise InputError(plan_error("table.range_printed", indicator=_label(row)), file=kinds_path, line=line,
+                         field="direction")
     ahead = own_targets[own_targets["year"] > plan.base_year]  # a target in or before the base year is told apart
     first = int(ahead["year"].min()) if not ahead.empty else None
     late = own_baselines[own_baselines["year"] >= first] if first is not None else own_baselines.iloc[:0]
     if not late.empty:
         bad = late.iloc[0]
-        raise InputError(f"indicator {_label(row)}: a baseline for {bad.year}, in or after its first target "
-                         f"year {first}: a baseline comes before the targets", file=source_path,
-                         line=int(bad.source_line), field="year")
+        raise InputError(plan_error("table.baseline_late", indicator=_label(row), year=bad.year, first=first),
+                         file=source_path, line=int(bad.source_line), field="year")
     if own_baselines.empty and whole and not str(getattr(row, "base_source", "")).strip():
-        raise InputError(f"indicator {_label(row)} has no baseline: give its {plan.base_year} value in the "
-                         "table, or name in base_source the statistic its base value comes from (the "
-                         f"{plan.base_year} observation then gives it)", file=kinds_path, line=line,
-                         field="base_source")
+        raise InputError(plan_error("table.no_baseline", indicator=_label(row), base_year=plan.base_year),
+                         file=kinds_path, line=line, field="base_source")
 
 
 def resolve_relative_targets(plan: Plan, indicators: pd.DataFrame,
@@ -184,4 +180,4 @@ def _finding(issue: str, key: tuple, year, point, detail) -> dict:
 
 
 def _label(row) -> str:
-    return f"{row.indicator_id}" + (f" series {quote(row.series)}" if row.series else "")
+    return series_of(row.indicator_id, row.series, quote)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..catalog import plan_error
 from ..errors import InputError, Mistakes, file_order
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.departments import DEPARTMENTS_FILE
@@ -39,7 +40,7 @@ from ..ingest.hand_files import (
 )
 from ..ingest.observations import ObservationFiles
 from ..ingest.plan_inputs import PlanInputs
-from ..ingest.printed_table import COMBINED_CELL, CORE_MARK, PLAIN_NUMBER, PlanTable
+from ..ingest.printed_table import COMBINED_CELL, CORE_MARK, PLAIN_NUMBER, PlanTable, series_of
 from ..plan import Plan
 from ..vocabulary import (
     BASE_SOURCE_COLUMNS,
@@ -147,11 +148,12 @@ def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str, prin
         if upper_text:  # a range target (direction within): 控制在2%–3% is value 2, upper 3
             upper = _number(upper_text)
             if upper is None or value is None or upper < value:
-                problem = ("is not a number" if upper is None else f"is below the lower bound {row.text}"
-                           if value is not None else "needs a plain number for the lower bound in value")
-                typed_mistakes.add(InputError(f"indicator {row.indicator_id} {row.field}: the upper bound "
-                                              f"{upper_text!r} {problem}", file=source_path, line=row.source_line,
-                                              field="upper"))
+                problem = (plan_error("table.upper_not_number") if upper is None
+                           else plan_error("table.upper_below", lower=row.text) if value is not None
+                           else plan_error("table.upper_no_lower"))
+                typed_mistakes.add(InputError(plan_error("table.upper_bound", id=row.indicator_id, field=row.field,
+                                                         upper=repr(upper_text), problem=problem),
+                                              file=source_path, line=row.source_line, field="upper"))
                 refused.add((row.indicator_id, row.series))
                 continue  # every such cell told at once, with the cells that are no number
             base["upper"] = upper
@@ -163,8 +165,9 @@ def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str, prin
             for series in ("national", "provincial"):
                 part = _number(combined.group(series))
                 if part is None:
-                    raise InputError(f"indicator {row.indicator_id} {row.field}: the {series} part "
-                                     f"{combined.group(series)!r} of {row.text!r} is not a number",
+                    raise InputError(plan_error("table.part_not_number", id=row.indicator_id, field=row.field,
+                                                series=series, part=repr(combined.group(series)),
+                                                text=repr(row.text)),
                                      file=source_path, line=row.source_line, field=row.field)
                 records.append({**base, "series": series, "value": part,
                                 "processing": ";".join(processing + ["split"])})
@@ -174,18 +177,17 @@ def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str, prin
             plain = re.sub(r"[\s%]", "", unicodedata.normalize("NFKC", row.text))
             if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", plain):
                 plain = plain.replace(",", "")  # thousands separators (a decimal comma, 2,8, is left to the reader)
-            hint = f" (did you mean {plain}?)" if plain != row.text and _number(plain) is not None else ""
+            hint = (plan_error("table.did_you_mean", plain=plain) if plain != row.text and _number(plain) is not None
+                    else "")
             relative = RELATIVE_WORDS.search(row.text)
             if relative and not hint:  # 翻一番, 减半, 增长20%: a target relative to the base value (docs/new-plan.md)
                 number, basis = RELATIVE_WORDS_BASIS[relative.group()]
-                hint = f" ({relative.group()} is relative to the base value: write {number} here and {basis} in basis)"
-            typed_mistakes.add(InputError(f"{row.text!r} is not a number{hint}: write it here as plain digits with "
-                                          "a decimal point, no spaces inside, thousands separators, units or % signs",
+                hint = plan_error("table.relative_words", words=relative.group(), number=number, basis=basis)
+            typed_mistakes.add(InputError(plan_error("table.not_a_number", text=repr(row.text), hint=hint),
                                           file=source_path, line=row.source_line, field="value"))
             refused.add((row.indicator_id, row.series))
             continue  # every such cell told at once
-        raise InputError(f"indicator {row.indicator_id} {row.field}: unknown printed token "
-                         f"{row.text!r}; if it is a typo, add a row to corrections.csv",
+        raise InputError(plan_error("table.unknown_token", id=row.indicator_id, field=row.field, text=repr(row.text)),
                          file=source_path, line=row.source_line, field=row.field)
     if mistakes is None:
         typed_mistakes.check()
@@ -196,7 +198,7 @@ def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str, prin
     for indicator_id, group in values.groupby("indicator_id"):
         split = group["processing"].str.contains("split")
         if split.any() and not split.all():
-            raise InputError(f"indicator {indicator_id} mixes combined (国…/省…) and plain cells",
+            raise InputError(plan_error("table.mixed_cells", id=indicator_id),
                              file=source_path, line=int(group["source_line"].min()), field="value")
     return values
 
@@ -228,32 +230,29 @@ def build_indicators(table: PlanTable, values: pd.DataFrame, metadata: pd.DataFr
     missing = merged[merged["_merge"] == "left_only"]
     if not missing.empty:
         first = missing.iloc[0]
-        raise InputError(f"no metadata for indicator {first.indicator_id}"
-                         f"{' series ' + first.series if first.series else ''}; add a row",
+        raise InputError(plan_error("table.no_metadata", indicator=series_of(first.indicator_id, first.series)),
                          file=metadata_path, field="indicator_id")
     unknown = merged[merged["_merge"] == "right_only"]
     if not unknown.empty:
         first = unknown.iloc[0]
-        raise InputError(f"indicator {first.indicator_id}"
-                         f"{' series ' + first.series if first.series else ''} is not in the printed table",
+        raise InputError(plan_error("table.not_printed", indicator=series_of(first.indicator_id, first.series)),
                          file=metadata_path, line=metadata_line(first.indicator_id, first.series),
                          field="indicator_id")
     merged = merged.drop(columns="_merge")
     bad_kind = merged[(merged["kind"] == "qualitative") != merged["qualitative"]]
     if not bad_kind.empty:
         first = bad_kind.iloc[0]
-        raise InputError(f"indicator {first.indicator_id}: kind {first.kind!r} disagrees with the table, "
-                         f"which prints it as {'qualitative' if first.qualitative else 'numeric'}",
-                         file=metadata_path, field="kind")
+        raise InputError(plan_error("table.kind_qualitative" if first.qualitative else "table.kind_numeric",
+                                    id=first.indicator_id, kind=repr(first.kind)), file=metadata_path, field="kind")
     for row in merged[merged["kind"] != "qualitative"].itertuples():
         for column in ("unit_zh", "unit_en"):
             if not getattr(row, column).strip():
-                raise InputError(f"empty: numeric indicator {row.indicator_id} needs its unit", file=metadata_path,
+                raise InputError(plan_error("table.unit_empty", id=row.indicator_id), file=metadata_path,
                                  line=metadata_line(row.indicator_id, row.series), field=column)
     category_en = dict(zip(categories["category_zh"], categories["category_en"]))
     unknown_categories = sorted(set(merged["category_zh"]) - set(category_en))
     if unknown_categories:
-        raise InputError(f"no English name for category {unknown_categories[0]!r}",
+        raise InputError(plan_error("table.no_category_name", category=repr(unknown_categories[0])),
                          file=Path(metadata_path).parent / CATEGORIES_FILE, field="category_zh")
     merged["category_en"] = merged["category_zh"].map(category_en)
     merged["indicator_id"] = merged["indicator_id"].astype(int)
@@ -308,9 +307,8 @@ def attach_departments(indicators: pd.DataFrame, departments: pd.DataFrame, path
     given = {}
     for row in departments.itertuples():
         if (row.indicator_id, row.series) not in known:
-            series = f" series {row.series!r}" if row.series else ""
-            raise InputError(f"indicator {row.indicator_id}{series} is not in the plan's table", file=path,
-                             line=getattr(row, LINE_COLUMN), field="indicator_id")
+            raise InputError(plan_error("table.not_in_table", indicator=series_of(row.indicator_id, row.series, repr)),
+                             file=path, line=getattr(row, LINE_COLUMN), field="indicator_id")
         given[(row.indicator_id, row.series)] = row
     zh, en = DEPARTMENT_SEPARATORS["zh"], DEPARTMENT_SEPARATORS["en"]
     columns = {column: [] for column in DEPARTMENT_COLUMNS}

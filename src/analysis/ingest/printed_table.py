@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..catalog import plan_error, told_words
 from ..errors import InputError, quote
 from ..files import read_regular
 
@@ -45,6 +46,12 @@ COMBINED_PREFIXES = {"国": "national", "省": "provincial"}
 #: A number exactly as a table prints it: ASCII digits with at most one decimal point.
 PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 COMBINED_CELL = re.compile(r"^国(?P<national>[^/]*)/省(?P<provincial>[^/]*)$")
+
+
+def series_of(indicator_id, series: str, show=str) -> str:
+    """An indicator as a plan file's mistake names it, with its series where it has one (``5 series national``), the
+    series shown by ``show`` (``quote``: ``5 series 'national'``)."""
+    return plan_error("table.series_of", id=indicator_id, series=show(series)) if series else str(indicator_id)
 
 
 def series_part(printed_text: str, series: str) -> str:
@@ -111,11 +118,11 @@ def read_source_lines(path: Path) -> list[str]:
     """Read the plan text as UTF-8, failing with the file named when it is missing or not UTF-8."""
     path = Path(path)
     if not path.exists():
-        raise InputError("file not found (the plan text is the pipeline's raw input)", file=path)
+        raise InputError(plan_error("table.text_not_found"), file=path)
     try:
         text = read_regular(path).decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start}); save it as UTF-8", file=path) from None
+        raise InputError(plan_error("table.text_not_utf8", byte=exc.start), file=path) from None
     return text.splitlines()
 
 
@@ -123,14 +130,12 @@ def _table_span(lines: list[str], path: Path) -> tuple[int, int]:
     """Return the 0-based indices of the title line and of the footnote line that ends the table."""
     titles = [i for i, line in enumerate(lines) if line.strip() == TABLE_TITLE]
     if len(titles) != 1:
-        raise InputError(f"expected exactly one line '{TABLE_TITLE}' (the table title), found {len(titles)}",
-                         file=path)
+        raise InputError(plan_error("table.title_count", title=TABLE_TITLE, count=len(titles)), file=path)
     start = titles[0]
     for i in range(start + 1, len(lines)):
         if lines[i].startswith(FOOTNOTE_PREFIX):
             return start, i
-    raise InputError(f"the table has no closing footnote line starting with '{FOOTNOTE_PREFIX}'",
-                     file=path, line=start + 1)
+    raise InputError(plan_error("table.no_footnote", prefix=FOOTNOTE_PREFIX), file=path, line=start + 1)
 
 
 def split_cells(lines: list[str], first_line_number: int) -> list[Cell]:
@@ -158,7 +163,7 @@ def split_cells(lines: list[str], first_line_number: int) -> list[Cell]:
             blank_run += 1
         else:
             if current_text is None:
-                raise InputError(f"text outside any table cell: {quote(line.strip()[:30])}", line=number)
+                raise InputError(plan_error("table.outside_cells", text=quote(line.strip()[:30])), line=number)
             current_text.append(line)
             blank_run = 0
     close(ends_row=True)
@@ -189,8 +194,8 @@ def parse_printed_table(path: Path) -> PlanTable:
     reader.read_rows()
     footnote = lines[end].strip()
     if CORE_MARK not in footnote:
-        raise InputError(f"footnote does not explain the '{CORE_MARK}' mark: {quote(footnote)}", file=path,
-                         line=end + 1)
+        raise InputError(plan_error("table.core_mark_unexplained", mark=CORE_MARK, footnote=quote(footnote)),
+                         file=path, line=end + 1)
     return PlanTable(
         source=path,
         rows=pd.DataFrame(reader.rows),
@@ -222,7 +227,7 @@ class _RowReader:
     def take(self, what: str, after: Cell | None) -> Cell:
         cell = self.peek()
         if cell is None:
-            raise self.error(f"the table ends where {what} should be (a missing cell)", after, field=what)
+            raise self.error(plan_error("table.table_ends", what=what), after, field=what)
         self.pos += 1
         return cell
 
@@ -232,27 +237,26 @@ class _RowReader:
         for expected in NAME_HEADER:
             cell = self.take("header", previous)
             if cell.text.strip() != expected:
-                raise self.error(f"header cell reads {quote(cell.text.strip())}, expected {quote(expected)}", cell,
-                                 field="header")
+                raise self.error(plan_error("table.header_cell", text=quote(cell.text.strip()),
+                                            expected=quote(expected)), cell, field="header")
             previous = cell
         fields = []
         while not previous.ends_row:
             cell = self.take("header", previous)
             match = VALUE_HEADER.fullmatch(cell.text.strip())
             if match is None:
-                raise self.error(f"header cell reads {quote(cell.text.strip())}, expected a value column such as "
-                                 "'2020年基础值' or '2024年目标值'", cell, field="header")
+                raise self.error(plan_error("table.header_value_cell", text=quote(cell.text.strip())), cell,
+                                 field="header")
             fields.append(value_field(int(match["year"]), VALUE_TYPES[match["type"]]))
             if len(fields) > MAX_VALUE_COLUMNS:
-                raise self.error(f"the header row has more than {MAX_VALUE_COLUMNS} value columns", cell,
+                raise self.error(plan_error("table.too_many_columns", most=MAX_VALUE_COLUMNS), cell,
                                  field="header")
             previous = cell
         types = {field.value_type for field in fields}
         if types != {"baseline", "target"}:
-            raise self.error("the header needs baseline (基础值) and target (目标值) columns", previous,
-                             field="header")
+            raise self.error(plan_error("table.header_types"), previous, field="header")
         if len({field.name for field in fields}) != len(fields):
-            raise self.error("the header names a value column twice", previous, field="header")
+            raise self.error(plan_error("table.header_twice"), previous, field="header")
         self.fields = tuple(fields)
 
     def read_rows(self) -> None:
@@ -262,39 +266,34 @@ class _RowReader:
         while self.peek() is not None:
             first = self.take("category", None)
             if _is_integer_token(first.text.strip()) or first.text.strip() in SERIES_LABELS:
-                raise self.error(
-                    f"found {quote(first.text.strip())} where a row's first cell (the category) should be: "
-                    f"the row above has more cells than the header defines", first, field="category")
+                raise self.error(plan_error("table.cells_too_many", text=quote(first.text.strip())), first,
+                                 field="category")
             id_cell = self.take("indicator_id", first)
             id_text = id_cell.text.strip()
             if id_text == "":
                 # A continuation row: a second series of the indicator above.
                 if first.text.strip() or last_indicator is None or not last_indicator["series"]:
-                    raise self.error("row with an empty indicator id that does not continue a "
-                                     "two-series indicator", id_cell, field="indicator_id")
+                    raise self.error(plan_error("table.empty_id"), id_cell, field="indicator_id")
                 name_cell = self.take("indicator_name", id_cell)
                 if name_cell.text.strip():
-                    raise self.error("a continuation row must leave the name cell empty", name_cell,
-                                     field="indicator_name")
+                    raise self.error(plan_error("table.continuation_name"), name_cell, field="indicator_name")
                 self.read_series_row(last_indicator, name_cell)
                 continue
             if not _is_integer_token(id_text):
-                raise self.error(f"indicator id {quote(id_text)} is not a whole number", id_cell,
-                                 field="indicator_id")
+                raise self.error(plan_error("table.id_not_whole", id=quote(id_text)), id_cell, field="indicator_id")
             indicator_id = int(id_text)
             if indicator_id != expected_id:
-                raise self.error(f"indicator id {indicator_id} out of sequence, expected {expected_id}",
+                raise self.error(plan_error("table.id_sequence", id=indicator_id, expected=expected_id),
                                  id_cell, field="indicator_id")
             expected_id += 1
             if first.text.strip():
                 category = first.text.strip()
             elif not category:
-                raise self.error("the first row has no category (一级指标)", first, field="category")
+                raise self.error(plan_error("table.no_first_category"), first, field="category")
             name_cell = self.take("indicator_name", id_cell)
             printed_name = name_cell.text
             if not printed_name.strip():
-                raise self.error(f"indicator {indicator_id} has an empty name cell", name_cell,
-                                 field="indicator_name")
+                raise self.error(plan_error("table.empty_name", id=indicator_id), name_cell, field="indicator_name")
             stripped = printed_name.strip()
             indicator = {
                 "indicator_id": indicator_id,
@@ -320,8 +319,8 @@ class _RowReader:
         label_cell = self.take("series", previous)
         label = label_cell.text.strip()
         if label not in SERIES_LABELS:
-            raise self.error(f"expected a series label ({' or '.join(SERIES_LABELS)}), found {quote(label)}",
-                             label_cell, field="series")
+            raise self.error(plan_error("table.series_label", labels=told_words()["grammar.or"].join(SERIES_LABELS),
+                                        label=quote(label)), label_cell, field="series")
         series = SERIES_LABELS[label]
         indicator["series"] = series
         self.rows.append({**indicator, "series": series, "qualitative": False,
@@ -332,11 +331,12 @@ class _RowReader:
         token = self.take("value", previous)
         merged = self.take("value", token)
         if merged.text.strip():
-            raise self.error(f"qualitative indicator {indicator['indicator_id']} has a value "
-                             f"{quote(merged.text.strip())} after '{QUALITATIVE_TOKEN}'", merged, field="value")
+            raise self.error(plan_error("table.qualitative_value", id=indicator["indicator_id"],
+                                        value=quote(merged.text.strip()), token=QUALITATIVE_TOKEN), merged,
+                             field="value")
         if not merged.ends_row:
-            raise self.error(f"the row of qualitative indicator {indicator['indicator_id']} has more "
-                             "cells than expected", merged, field="value")
+            raise self.error(plan_error("table.qualitative_cells", id=indicator["indicator_id"]), merged,
+                             field="value")
         self.rows.append({**indicator, "qualitative": True, "source_line": token.line})
 
     def read_values(self, indicator: dict, series: str, previous: Cell) -> None:
@@ -345,12 +345,12 @@ class _RowReader:
         for index, field in enumerate(self.fields):
             cell = self.take(field.name, cell)
             if cell.text.strip() == "":
-                raise self.error(f"indicator {indicator_id}: the {field.name} cell is empty (a missing cell)",
-                                 cell, field=field.name)
+                raise self.error(plan_error("table.value_empty", id=indicator_id, field=field.name), cell,
+                                 field=field.name)
             is_last = index == len(self.fields) - 1
             if cell.ends_row and not is_last:
-                raise self.error(f"the row of indicator {indicator_id} ends after {index + 1} value "
-                                 f"cells, expected {len(self.fields)} (a missing cell)", cell, field=field.name)
+                raise self.error(plan_error("table.row_ends", id=indicator_id, count=index + 1,
+                                            expected=len(self.fields)), cell, field=field.name)
             self.values.append({
                 "indicator_id": indicator_id,
                 "series": series,
@@ -362,6 +362,5 @@ class _RowReader:
             })
         if not cell.ends_row and self.peek() is not None:
             extra = self.peek()
-            raise self.error(f"the row of indicator {indicator_id} has a cell {quote(extra.text.strip())} "
-                             f"after its {len(self.fields)} value cells (wrong number of cells)",
-                             extra, field="value")
+            raise self.error(plan_error("table.extra_cell", id=indicator_id, text=quote(extra.text.strip()),
+                                        expected=len(self.fields)), extra, field="value")

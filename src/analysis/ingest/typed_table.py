@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..catalog import plan_error, told_words
 from ..errors import InputError, Mistakes, quote
 from ..text import visible
 from ..vocabulary import (
@@ -32,7 +33,7 @@ from .hand_files import (
     refuse_shared_short_names,
     require_filled,
 )
-from .printed_table import PlanTable, value_field
+from .printed_table import PlanTable, series_of, value_field
 
 TYPED_INDICATOR_COLUMNS = [c for c in TABLE_INDICATOR_COLUMNS
                            if c not in ("source_line", "base_source", *BASE_SOURCE_COLUMNS)]
@@ -100,8 +101,8 @@ def read_typed_table(indicators_path: Path, values_path: Path, defer: bool = Fal
     frame = frame.iloc[kept].reset_index(drop=True)
     frame = frame.assign(indicator_id=[c["indicator_id"] for c in cells], field=[c["field"] for c in cells])
     refuse_duplicates(frame, ["indicator_id", "series", "field"], values_path, "year",
-                      lambda row: f"indicator {row.indicator_id}{' series ' + row.series if row.series else ''}: "
-                                  f"its {row.value_type} for {str(row.year).strip()} is given twice; keep one", told)
+                      lambda row: plan_error("table.given_twice", indicator=series_of(row.indicator_id, row.series),
+                                             value_type=row.value_type, year=str(row.year).strip()), told)
     told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
     if not defer:
         told.check()
@@ -114,7 +115,7 @@ def read_typed_table(indicators_path: Path, values_path: Path, defer: bool = Fal
     fields = tuple(sorted(given, key=lambda f: (f.year, f.value_type != "baseline")))
     if not told.errors and "target" not in {f.value_type for f in fields}:
         # baselines may all come from statistics (base_source); every series' base is checked in the clean step
-        raise InputError("the table needs target values", file=values_path)
+        raise InputError(plan_error("table.needs_targets"), file=values_path)
     rows = pd.DataFrame({"indicator_id": indicators["indicator_id"], "series": indicators["series"],
                          "category": indicators["category_zh"], "name_printed": indicators["name_zh"],
                          "core": indicators["core"], "qualitative": indicators["kind"] == "qualitative",
@@ -143,45 +144,41 @@ def _typed_cell(row, values_path: Path, indicators_name: str, known: dict, direc
     indicator_id = parse_int(row.indicator_id, file=values_path, line=line, field="indicator_id")
     key = (indicator_id, row.series)
     if key not in known:
-        raise InputError(f"indicator {indicator_id}{' series ' + row.series if row.series else ''} is not in "
-                         f"{indicators_name}", file=values_path, line=line, field="indicator_id")
+        raise InputError(plan_error("table.not_in_indicators", indicator=series_of(indicator_id, row.series),
+                                    file=indicators_name), file=values_path, line=line, field="indicator_id")
     if known[key] == "qualitative":
-        raise InputError(f"indicator {indicator_id} is qualitative: it takes no numbers", file=values_path,
+        raise InputError(plan_error("table.qualitative_no_numbers", id=indicator_id), file=values_path,
                          line=line, field="indicator_id")
     if row.value_type not in VALUE_TYPES:
-        raise InputError(f"value_type {quote(row.value_type)} unknown; use baseline or target", file=values_path,
+        raise InputError(plan_error("table.unknown_value_type", value=quote(row.value_type)), file=values_path,
                          line=line, field="value_type")
     year = parse_int(row.year, file=values_path, line=line, field="year")
     if not 1900 <= year <= 2100:
-        raise InputError(f"{year} is not a plausible year", file=values_path, line=line, field="year")
+        raise InputError(plan_error("table.implausible_year", year=year), file=values_path, line=line, field="year")
     basis = (getattr(row, "basis", "") or "").strip() or "absolute"
     if basis not in TARGET_BASES:
-        raise InputError(f"basis {quote(basis)} unknown; use {', '.join(TARGET_BASES)} (empty: absolute)",
+        raise InputError(plan_error("table.unknown_basis", basis=quote(basis),
+                                    choices=told_words()["grammar.comma"].join(TARGET_BASES)),
                          file=values_path, line=line, field="basis")
     if basis != "absolute" and row.value_type != "target":
-        raise InputError(f"basis {basis} for a {row.value_type}: only a target can be relative to the base value",
+        raise InputError(plan_error("table.basis_not_target", basis=basis, value_type=row.value_type),
                          file=values_path, line=line, field="basis")
     if basis != "absolute" and known[key] == "rank":
-        raise InputError(f"basis {basis} for a rank: a rank's target is a place (前18位: 18)", file=values_path,
-                         line=line, field="basis")
+        raise InputError(plan_error("table.basis_for_rank", basis=basis), file=values_path, line=line, field="basis")
     if basis in ("percent", "points") and row.value.strip().startswith("-"):
-        raise InputError(f"{quote(row.value.strip())} with basis {basis}: write the change without a sign, as the "
-                         "plan does (下降15%: 15); it goes the way the direction says is better (lower: down)",
+        raise InputError(plan_error("table.signed_change", value=quote(row.value.strip()), basis=basis),
                          file=values_path, line=line, field="value")
     if basis == "percent" and lower_is_better(directions[key]) and _at_least_100(row.value):
-        raise InputError(f"a decline of {row.value.strip()}% leaves nothing of the base value: a percent target of "
-                         f"a series whose direction is {directions[key]} is a decline, under 100",
+        raise InputError(plan_error("table.decline_too_large", value=row.value.strip(), direction=directions[key]),
                          file=values_path, line=line, field="value")
     upper = (getattr(row, "upper", "") or "").strip()
     within = directions[key] == "within" and row.value_type == "target"
     if upper and not within:
-        raise InputError(f"upper {quote(upper)} for a {row.value_type} of a series whose direction is "
-                         f"{directions[key]}: only a target of direction within (a range) has an upper bound",
-                         file=values_path, line=line, field="upper")
+        raise InputError(plan_error("table.upper_not_range", upper=quote(upper), value_type=row.value_type,
+                                    direction=directions[key]), file=values_path, line=line, field="upper")
     if within and not upper:
-        raise InputError(f"indicator {indicator_id}'s target for {year} is a range (direction within): give its "
-                         "upper bound in upper (控制在2%–3%: value 2, upper 3)", file=values_path, line=line,
-                         field="upper")
+        raise InputError(plan_error("table.range_needs_upper", id=indicator_id, year=year), file=values_path,
+                         line=line, field="upper")
     field = value_field(year, row.value_type)
     return {"indicator_id": indicator_id, "series": row.series, "field": field.name, "year": year,
             "value_type": row.value_type, "printed_text": row.value, "source_line": line,
@@ -223,14 +220,15 @@ def _read_indicators(path: Path, told: Mistakes | None = None) -> tuple[pd.DataF
         cores.append(core in TRUE)
         with told.row():
             if core not in TRUE + FALSE:
-                raise InputError(f"core {quote(row.core)}: write true or false", file=path, line=line, field="core")
+                raise InputError(plan_error("table.core_not_boolean", value=quote(row.core)), file=path, line=line,
+                                 field="core")
         with told.row():
             check_direction(row.direction, row.kind, path, line)
         if row.kind != "qualitative":
             for column in ("unit_zh", "unit_en"):
                 with told.row():
                     if not getattr(row, column).strip():
-                        raise InputError(f"empty: numeric indicator {ids[-1] or row.indicator_id} needs its unit",
+                        raise InputError(plan_error("table.unit_empty", id=ids[-1] or row.indicator_id),
                                          file=path, line=line, field=column)
     frame["indicator_id"], frame["core"] = ids, cores
     english: dict[str, tuple[str, int]] = {}
@@ -240,12 +238,13 @@ def _read_indicators(path: Path, told: Mistakes | None = None) -> tuple[pd.DataF
             continue
         name, first = english.setdefault(row.category_zh, (row.category_en, line))
         if name != row.category_en:
-            told.add(InputError(f"category {quote(row.category_zh)} is named {quote(row.category_en)} here and "
-                                f"{quote(name)} at line {first}: give it one English name", file=path, line=line,
-                                field="category_en"))
+            told.add(InputError(plan_error("table.two_english_names", category=quote(row.category_zh),
+                                           name=quote(row.category_en), other=quote(name), first=first),
+                                file=path, line=line, field="category_en"))
     refuse_shared_short_names(frame, path, told)
     refuse_duplicates(frame[frame["indicator_id"].notna()], ["indicator_id", "series"], path, "indicator_id",
-                      lambda row: f"indicator {row.indicator_id} series {row.series!r} appears twice", told)
+                      lambda row: plan_error("table.series_twice", id=row.indicator_id, series=repr(row.series)),
+                      told)
     if raised:
         told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
         told.check()
