@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 
+from analysis.catalog import mistakes_told_in
 from analysis.errors import InputError
 from analysis.ingest.typed_table import read_typed_table
 from analysis.settings import PROJECT_ROOT
@@ -169,3 +170,33 @@ def test_indicators_csv_and_values_csv_are_told_in_one_round(tmp_path):
     assert [text.split(": ")[0] for text in told] == ["indicators.csv:3", "indicators.csv:4",
                                                        f"values.csv:{line + 1}"]
     assert "not in indicators.csv" not in str(caught.value)
+
+
+def test_a_typed_plans_mistakes_are_told_in_the_language_the_run_asks_for(tmp_path):
+    """values.csv's rows read through read_typed_table in a Chinese run: the files' column names and values stay as
+    typed, the list of bases in the catalog's list form, an indicator named with its series."""
+    shutil.copy(NATIONAL / "indicators.csv", tmp_path / "indicators.csv")
+    (tmp_path / "values.csv").write_text("indicator_id,series,year,value_type,value,basis\n2,,2010,baseline,50.9,\n"
+                                         "2,,2015,goal,55,\n2,,215,target,55,\n2,,2015,target,55,double\n"
+                                         "99,national,2015,target,5,\n", encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
+    assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
+        "values.csv:3: value_type: value_type 'goal' 未知；请用 baseline 或 target",
+        "values.csv:4: year: 215 不是合理的年份",
+        "values.csv:5: basis: basis 'double' 未知；请用 absolute、multiple、percent、points（留空即为 absolute）",
+        "values.csv:6: indicator_id: 指标 99 序列 national 不在 indicators.csv 中"]
+
+
+def test_a_typed_plans_indicators_mistakes_are_told_in_chinese(tmp_path):
+    def broken(rows):
+        rows[1][10] = "对"
+        rows[5][3] = "Original innovation"  # indicator 5 names its category apart from indicator 4
+
+    _indicators_with(tmp_path, broken)
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
+    assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
+        "indicators.csv:2: core: core 为 '对'：请填写 true 或 false",
+        "indicators.csv:6: category_en: 类别 '原始创新能力' 在此处的英文名为 'Original innovation'，在第 5 行为 "
+        "'Capacity for original innovation'：请只用一个英文名"]
