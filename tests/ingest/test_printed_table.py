@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.catalog import mistakes_told_in
 from analysis.clean.tidy import parse_values
 from analysis.errors import InputError
 from analysis.ingest.printed_table import parse_printed_table
@@ -124,3 +125,32 @@ def test_unknown_printed_token_names_the_line():
         parse_values(cells, path, path.name)
     assert "unknown_token.txt:23: target_2023:" in str(caught.value)
     assert "unknown printed token '约14'" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "reason"),
+    [
+        ("missing_cell.txt", "指标 1 所在行只有 3 个数值单元格，应为 4 个（缺少单元格）"),
+        ("extra_cell.txt", "指标 1 所在行在 4 个数值单元格之后还有单元格 '16'（单元格数目不对）"),
+        ("empty_cell.txt", "指标 1：baseline_2021 单元格为空（缺少单元格）"),
+        ("id_out_of_sequence.txt", "指标编号 3 不连续，应为 2"),
+        ("no_footnote.txt", "表格末尾缺少以“注：”开头的注释行"),
+    ],
+)
+def test_a_broken_printed_table_is_told_in_the_language_the_run_asks_for(fixture, reason):
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        parse_printed_table(TABLES / fixture)
+    assert caught.value.reason == reason
+
+
+def test_a_series_label_the_table_does_not_know_is_told_in_chinese(tmp_path):
+    """A second row of indicator 2 labelled 市级: the labels the table takes listed with the catalog's "or"."""
+    text = (TABLES / "good.txt").read_text(encoding="utf-8")
+    two = "\t国家级\n\t2.5\n\t2.6\n\t3\n\t3\n\n\t\n\t\n\t\n\t市级\n\t2.5\n\t2.6\n\t3\n\t3\n"
+    text = text.replace("\t2.5\n\t2.6\n\t3\n\t3\n", two, 1)
+    (tmp_path / "series.txt").write_text(text, encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        parse_printed_table(tmp_path / "series.txt")
+    assert caught.value.reason == "应为序列标签（国家级或省级），实为 '市级'"
+    with pytest.raises(InputError, match=r"series: expected a series label \(国家级 or 省级\), found '市级'$"):
+        parse_printed_table(tmp_path / "series.txt")
