@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.catalog import mistakes_told_in
 from analysis.errors import InputError, InputErrors
 from analysis.plan import load_plan
 from analysis.publish.data import monitoring_data
@@ -225,3 +226,32 @@ def test_a_round_past_the_listed_mistakes_counts_those_of_every_check_in_the_res
     assert len(caught.value.errors) == 70
     assert len(lines) == 31 and lines[-1] == "… 40 more"
     assert lines[0].endswith("values.csv:4: value_type: value_type 'goal' unknown; use baseline or target")
+
+
+def test_a_typed_plans_year_mistakes_are_told_in_the_language_the_run_asks_for(tmp_path):
+    """The three mistakes of the one-round test above, in a Chinese run: years as years, plan.yml and the files'
+    names as they are."""
+    values = ("2,,2022,baseline,2.4,,\n2,,2021,target,2.6,,\n2,,2027,target,2.8,,\n3,,2022,baseline,380,,\n"
+              "4,,2022,baseline,10,,\n4,,2029,target,12,,\n4,,2027,target,11,,\n")
+    fourth = COUNT.replace("3,", "4,", 1).replace(",高企,High-tech firms,", ",高企（二）,High-tech firms II,")
+    folder = plan_folder(tmp_path, SHARE + COUNT + fourth, values, evaluations="{2027: final}")
+    with mistakes_told_in("zh"), pytest.raises(InputErrors) as caught:
+        values_of(folder)
+    assert [error.reason for error in caught.value.errors] == [
+        "指标 3 没有目标值：数值型指标须有目标值（或者它是定性评价指标？）",
+        "指标 2：2021年的目标值在基期 2022年（plan.yml）或之前：目标应在基期之后",
+        "指标 4：目标年份 2029年晚于终期评估（2027年，plan.yml），而终期评估评判方案的最后一批目标：年份是否写错？"]
+
+
+def test_a_relative_change_and_a_plans_last_targets_are_told_in_chinese(tmp_path):
+    folder = plan_folder(tmp_path, INTENSITY, "4,,2022,baseline,2.4,,\n4,,2027,target,-15,percent,\n")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        values_of(folder)
+    assert caught.value.reason == (
+        "'-15' 的 basis 为 percent：请照方案的写法填写变化量，不带正负号（下降15%：填 15）；变化方向按 direction 所示的"
+        "向好方向确定（lower：下降）")
+    folder = plan_folder(tmp_path / "final", SHARE, "2,,2022,baseline,2.4,,\n2,,2027,target,2.8,,\n",
+                         evaluations="{2026: final}")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        values_of(folder)
+    assert caught.value.reason == "终期评估在 2026年，不是方案最后一批目标的年份（2027年）；终期评估评判的正是这些目标"
