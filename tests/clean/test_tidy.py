@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis.catalog import mistakes_told_in
 from analysis.clean.tidy import clean_plan_table
 from analysis.errors import InputError
 from analysis.ingest.plan_inputs import load_plan_inputs
@@ -317,3 +318,48 @@ def test_a_table_file_mistyped_in_plan_yml_is_told_with_its_key(tmp_path, lakesi
         clean(folder)
     assert str(caught.value) == (f"{spec}: table: values: 'value.csv' is not in the plan folder; the folder's .csv "
                                  "files: indicators.csv, values.csv")
+
+
+def test_a_typed_value_that_is_no_number_is_told_in_the_language_the_run_asks_for(tmp_path, lakeside):
+    """The cells of the test above in a Chinese run, each with its hint: the cell as typed, the digits meant."""
+    import shutil
+
+    from analysis.errors import InputErrors
+
+    folder = tmp_path / "lakeside"
+    shutil.copytree(lakeside.folder, folder)
+    lines = (folder / "values.csv").read_text(encoding="utf-8").splitlines()
+    lines[3], lines[5] = "1,,2026,target,2.6 %", "2,,2023,baseline,4l0"
+    lines[4] = f"{lines[4].rsplit(',', 1)[0]},翻一番"
+    (folder / "values.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputErrors) as caught:
+        clean(folder)
+    advice = "请在此处只写数字和小数点，不含空格、千位分隔符、单位或 % 号"
+    assert [error.reason for error in caught.value.errors] == [
+        f"'2.6 %' 不是数字（是否应为 2.6？）：{advice}",
+        f"'翻一番' 不是数字（翻一番 是相对于基础值的目标：此处填 2，basis 填 multiple）：{advice}",
+        f"'4l0' 不是数字：{advice}"]
+
+
+def test_a_printed_plans_mistakes_are_told_in_chinese(plan_copy):
+    """Missing metadata, a printed token no correction fixes, a prose check of a value the table lacks: each through
+    clean_plan_table in a Chinese run."""
+    metadata = plan_copy / "indicator_metadata.csv"
+    kept = metadata.read_text(encoding="utf-8").splitlines()
+    metadata.write_text("\n".join(line for line in kept if not line.startswith("6,")) + "\n", encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        clean(plan_copy)
+    assert caught.value.reason == "指标 6 没有元数据；请添加一行"
+    metadata.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    _edit(plan_copy / "prose_checks.csv", "16,,2021,baseline,value,", "16,,2022,baseline,value,")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        clean(plan_copy)
+    assert caught.value.reason == "指标表中没有指标 16 的 2022年 baseline"
+    _edit(plan_copy / "prose_checks.csv", "16,,2022,baseline,value,", "16,,2021,baseline,value,")
+    corrections = plan_copy / "corrections.csv"
+    corrections.write_text("\n".join(corrections.read_text(encoding="utf-8").splitlines()[:2]) + "\n",
+                           encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        clean(plan_copy)
+    assert caught.value.reason == ("指标 19 target_2024：无法识别的印出内容 '3..5'；如为印误，请在 corrections.csv 中"
+                                   "添加一行")
