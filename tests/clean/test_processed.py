@@ -4,8 +4,11 @@ from __future__ import annotations
 import dataclasses
 
 import pandas as pd
+import pytest
 
-from analysis.clean.processed import ProcessedTables, read_processed
+from analysis.catalog import mistakes_told_in
+from analysis.clean.processed import ProcessedTables, read_processed, read_table
+from analysis.errors import InputError
 from analysis.vocabulary import OBSERVATION_ISSUES
 
 
@@ -40,3 +43,17 @@ def test_the_mid_term_package_holds_no_2024_value(example_reports):
     values = pd.read_csv(folder / "indicator_values.csv", encoding="utf-8-sig")
     assert values.loc[values["value_type"] == "actual", "year"].max() == 2023
     assert pd.read_csv(folder / "assessment.csv", encoding="utf-8-sig")["report_year"].max() == 2023
+
+
+def test_a_folder_or_table_the_data_step_did_not_write_is_told_in_the_language_the_run_asks_for(tmp_path):
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        read_processed(tmp_path)
+    assert caught.value.reason == "缺少 plan.json：请先运行 `make data`（它写出处理后的表格）"
+    (tmp_path / "indicators.csv").write_text("id,name\n1,x\n", encoding="utf-8")
+    columns = {"indicator_id": "int64", "series": "str"}
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        read_table(tmp_path / "indicators.csv", columns)
+    assert caught.value.reason == "列为 'id'、'name'；应为 indicator_id、series（请用 `make data` 重新生成）"
+    with pytest.raises(InputError) as caught:
+        read_table(tmp_path / "indicators.csv", columns)
+    assert caught.value.reason == "columns 'id', 'name'; expected indicator_id, series (rebuild it with `make data`)"
