@@ -172,6 +172,28 @@ def test_indicators_csv_and_values_csv_are_told_in_one_round(tmp_path):
     assert "not in indicators.csv" not in str(caught.value)
 
 
+def test_every_mistake_of_a_values_row_is_told_at_once(tmp_path):
+    """Line 3: a value type, a year and the value all mistyped: three lines in one run (the first only, before: three
+    runs). Line 4: a series that indicators.csv lacks and a value that is no number. Line 5: a baseline given a basis,
+    its value 2 fine: one line. A combined cell (国2.8/省2.7) is a value the clean step reads: no mistake of its own."""
+    shutil.copy(NATIONAL / "indicators.csv", tmp_path / "indicators.csv")
+    (tmp_path / "values.csv").write_text("indicator_id,series,year,value_type,value,basis\n2,,2010,baseline,50.9,\n"
+                                         "2,,20x5,goal,５５,\n2,national,2015,target,abc,\n3,,2010,baseline,2,percent\n"
+                                         "3,,2015,goal,国2.8/省2.7,\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
+    assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
+        "values.csv:3: value_type: value_type 'goal' unknown; use baseline or target",
+        "values.csv:3: year: '20x5' is not a whole number",
+        "values.csv:3: value: '５５' is not a number (did you mean 55?): write it here as plain digits with a decimal "
+        "point, no spaces inside, thousands separators, units or % signs",
+        "values.csv:4: indicator_id: indicator 2 series national is not in indicators.csv",
+        "values.csv:4: value: 'abc' is not a number: write it here as plain digits with a decimal point, no spaces "
+        "inside, thousands separators, units or % signs",
+        "values.csv:5: basis: basis percent for a baseline: only a target can be relative to the base value",
+        "values.csv:6: value_type: value_type 'goal' unknown; use baseline or target"]
+
+
 def test_a_typed_plans_mistakes_are_told_in_the_language_the_run_asks_for(tmp_path):
     """values.csv's rows read through read_typed_table in a Chinese run: the files' column names and values stay as
     typed, the list of bases in the catalog's list form, an indicator named with its series."""

@@ -20,8 +20,6 @@ values published after the plan (checked by :mod:`analysis.clean.observations`).
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +39,7 @@ from ..ingest.hand_files import (
 from ..ingest.observations import ObservationFiles
 from ..ingest.plan_inputs import PlanInputs
 from ..ingest.printed_table import COMBINED_CELL, CORE_MARK, PLAIN_NUMBER, PlanTable, series_of
+from ..ingest.typed_table import not_a_number
 from ..plan import Plan
 from ..vocabulary import (
     BASE_SOURCE_COLUMNS,
@@ -86,10 +85,6 @@ class MonitoringData:
 
 # --- 2. corrections ---------------------------------------------------------------------------------
 
-#: Words of a target relative to the base value, typed into ``value`` instead of a number and its ``basis``.
-RELATIVE_WORDS_BASIS = {"翻一番": ("2", "multiple"), "翻两番": ("4", "multiple"), "翻番": ("2", "multiple"),
-                        "减半": ("0.5", "multiple")}
-RELATIVE_WORDS = re.compile("|".join(RELATIVE_WORDS_BASIS))
 
 def apply_corrections(cells: pd.DataFrame, corrections: pd.DataFrame, corrections_path: Path,
                       source_path: Path, refused=frozenset()) -> pd.DataFrame:
@@ -173,18 +168,7 @@ def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str, prin
                                 "processing": ";".join(processing + ["split"])})
             continue
         if not printed:  # a table typed by hand: the cell itself is fixed, no printed text to keep
-            # full-width digits and points (２.８) read as the digits they are
-            plain = re.sub(r"[\s%]", "", unicodedata.normalize("NFKC", row.text))
-            if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", plain):
-                plain = plain.replace(",", "")  # thousands separators (a decimal comma, 2,8, is left to the reader)
-            hint = (plan_error("table.did_you_mean", plain=plain) if plain != row.text and _number(plain) is not None
-                    else "")
-            relative = RELATIVE_WORDS.search(row.text)
-            if relative and not hint:  # 翻一番, 减半, 增长20%: a target relative to the base value (docs/new-plan.md)
-                number, basis = RELATIVE_WORDS_BASIS[relative.group()]
-                hint = plan_error("table.relative_words", words=relative.group(), number=number, basis=basis)
-            typed_mistakes.add(InputError(plan_error("table.not_a_number", text=repr(row.text), hint=hint),
-                                          file=source_path, line=row.source_line, field="value"))
+            typed_mistakes.add(not_a_number(row.text, source_path, row.source_line))
             refused.add((row.indicator_id, row.series))
             continue  # every such cell told at once
         raise InputError(plan_error("table.unknown_token", id=row.indicator_id, field=row.field, text=repr(row.text)),

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
 
 from ..catalog import plan_error, told_words
-from ..errors import InputError, Mistakes, quote
+from ..errors import InputError, InputErrors, Mistakes, quote
 from ..text import visible
 from ..vocabulary import (
     BASE_SOURCE_COLUMNS,
@@ -33,7 +34,7 @@ from .hand_files import (
     refuse_shared_short_names,
     require_filled,
 )
-from .printed_table import PlanTable, series_of, value_field
+from .printed_table import COMBINED_CELL, PLAIN_NUMBER, PlanTable, series_of, value_field
 
 TYPED_INDICATOR_COLUMNS = [c for c in TABLE_INDICATOR_COLUMNS
                            if c not in ("source_line", "base_source", *BASE_SOURCE_COLUMNS)]
@@ -50,6 +51,10 @@ TYPED_INDICATOR_TEXT = {"category_zh": "category", "category_en": "category", "n
                         "short_name_zh": "short_name", "short_name_en": "short_name", "unit_zh": "unit",
                         "unit_en": "unit", "base_source": "source", **{name: "source" for name in BASE_SOURCE_COLUMNS}}
 TRUE, FALSE = ("true", "yes", "1", "*", "是"), ("false", "no", "0", "", "否")
+#: Words of a target relative to the base value, typed into ``value`` instead of a number and its ``basis``.
+RELATIVE_WORDS_BASIS = {"翻一番": ("2", "multiple"), "翻两番": ("4", "multiple"), "翻番": ("2", "multiple"),
+                        "减半": ("0.5", "multiple")}
+RELATIVE_WORDS = re.compile("|".join(RELATIVE_WORDS_BASIS))
 
 
 def _at_least_100(text: str) -> bool:
@@ -63,7 +68,7 @@ def _at_least_100(text: str) -> bool:
 def read_typed_table(indicators_path: Path, values_path: Path, defer: bool = False) -> tuple[PlanTable, pd.DataFrame]:
     """Read a typed plan; returns its table (value cells as text) and its indicators with their metadata.
 
-    Every row of ``values.csv`` is checked and every row's mistake told at once (the first of each row). With
+    Every row of ``values.csv`` is checked and every mistake of every row told at once. With
     ``defer``, they are not raised but kept in the table's ``mistakes``, the rows refused left out of its cells and
     their series in ``refused``: the clean step tells them with what it finds in the other rows (a value that is no
     number, a target before the base year), the whole file in one round."""
@@ -76,7 +81,7 @@ def read_typed_table(indicators_path: Path, values_path: Path, defer: bool = Fal
                             text_kinds={"note": "note", **{name: "note" for name in NOTE_COLUMNS}}, defer=True)
     known = {(r.indicator_id, r.series): r.kind for r in indicators.itertuples()}
     directions = {(r.indicator_id, r.series): r.direction for r in indicators.itertuples()}
-    # every row's mistake told at once (the first of each row), with the rows of too few or too many fields and the
+    # every mistake of every row told at once, with the rows of too few or too many fields and the
     # cells of hidden characters the reading found: one round for the file, in its lines' order
     cells, refused, kept = [], set(), []
     for error in frame.attrs["mistakes"]:
@@ -124,6 +129,24 @@ def read_typed_table(indicators_path: Path, values_path: Path, defer: bool = Fal
                      mistakes=tuple(told.errors), refused=frozenset(refused)), indicators
 
 
+def not_a_number(text: str, path: Path, line: int) -> InputError:
+    """The mistake of a typed value cell that is no number, with a hint where one helps: the number it most likely
+    means (full-width digits ２.８, a thousands separator, a % sign) or the basis of a target relative to the base
+    value typed as words (翻一番: value 2, basis multiple; docs/new-plan.md)."""
+    # full-width digits and points (２.８) read as the digits they are
+    plain = re.sub(r"[\s%]", "", unicodedata.normalize("NFKC", text))
+    if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", plain):
+        plain = plain.replace(",", "")  # thousands separators (a decimal comma, 2,8, is left to the reader)
+    hint = (plan_error("table.did_you_mean", plain=plain) if plain != text and PLAIN_NUMBER.fullmatch(plain)
+            else "")
+    relative = RELATIVE_WORDS.search(text)
+    if relative and not hint:  # 翻一番, 减半, 增长20%: a target relative to the base value (docs/new-plan.md)
+        number, basis = RELATIVE_WORDS_BASIS[relative.group()]
+        hint = plan_error("table.relative_words", words=relative.group(), number=number, basis=basis)
+    return InputError(plan_error("table.not_a_number", text=repr(text), hint=hint), file=path, line=line,
+                      field="value")
+
+
 def _series_of(row) -> tuple[int, str] | None:
     """The series a refused row of ``values.csv`` is for, where its indicator and series can be read; else None."""
     text = row.indicator_id.strip()
@@ -139,46 +162,64 @@ def _field_of(row):
 
 
 def _typed_cell(row, values_path: Path, indicators_name: str, known: dict, directions: dict) -> dict:
-    """One row of a typed ``values.csv`` checked: its indicator and series, type, year, basis and bounds."""
+    """One row of a typed ``values.csv`` checked: its indicator and series, type, year, basis, bounds and, where any of
+    these is wrong, its value too (the clean step reads the value of a row kept): every mistake of the row at once, as
+    :class:`InputErrors` where there are several, each part checked that the others do not decide."""
     line = getattr(row, LINE_COLUMN)
-    indicator_id = parse_int(row.indicator_id, file=values_path, line=line, field="indicator_id")
-    key = (indicator_id, row.series)
-    if key not in known:
-        raise InputError(plan_error("table.not_in_indicators", indicator=series_of(indicator_id, row.series),
-                                    file=indicators_name), file=values_path, line=line, field="indicator_id")
-    if known[key] == "qualitative":
-        raise InputError(plan_error("table.qualitative_no_numbers", id=indicator_id), file=values_path,
-                         line=line, field="indicator_id")
-    if row.value_type not in VALUE_TYPES:
-        raise InputError(plan_error("table.unknown_value_type", value=quote(row.value_type)), file=values_path,
-                         line=line, field="value_type")
-    year = parse_int(row.year, file=values_path, line=line, field="year")
-    if not 1900 <= year <= 2100:
-        raise InputError(plan_error("table.implausible_year", year=year), file=values_path, line=line, field="year")
+    found: list[InputError] = []
+
+    def told(key: str, field: str, **fields) -> None:
+        found.append(InputError(plan_error(f"table.{key}", **fields), file=values_path, line=line, field=field))
+
+    def number(text: str, field: str) -> int | None:
+        try:
+            return parse_int(text, file=values_path, line=line, field=field)
+        except InputError as exc:
+            found.append(exc)
+            return None
+
+    indicator_id = number(row.indicator_id, "indicator_id")
+    key = None if indicator_id is None else (indicator_id, row.series)
+    if key is not None and key not in known:
+        told("not_in_indicators", "indicator_id", indicator=series_of(indicator_id, row.series), file=indicators_name)
+        key = None
+    elif key is not None and known[key] == "qualitative":
+        told("qualitative_no_numbers", "indicator_id", id=indicator_id)
+        key = None
+    typed = row.value_type in VALUE_TYPES
+    if not typed:
+        told("unknown_value_type", "value_type", value=quote(row.value_type))
+    year = number(row.year, "year")
+    if year is not None and not 1900 <= year <= 2100:
+        told("implausible_year", "year", year=year)
+        year = None
     basis = (getattr(row, "basis", "") or "").strip() or "absolute"
     if basis not in TARGET_BASES:
-        raise InputError(plan_error("table.unknown_basis", basis=quote(basis),
-                                    choices=told_words()["grammar.comma"].join(TARGET_BASES)),
-                         file=values_path, line=line, field="basis")
-    if basis != "absolute" and row.value_type != "target":
-        raise InputError(plan_error("table.basis_not_target", basis=basis, value_type=row.value_type),
-                         file=values_path, line=line, field="basis")
-    if basis != "absolute" and known[key] == "rank":
-        raise InputError(plan_error("table.basis_for_rank", basis=basis), file=values_path, line=line, field="basis")
+        told("unknown_basis", "basis", basis=quote(basis), choices=told_words()["grammar.comma"].join(TARGET_BASES))
+    elif basis != "absolute":
+        if typed and row.value_type != "target":
+            told("basis_not_target", "basis", basis=basis, value_type=row.value_type)
+        if key is not None and known[key] == "rank":
+            told("basis_for_rank", "basis", basis=basis)
     if basis in ("percent", "points") and row.value.strip().startswith("-"):
-        raise InputError(plan_error("table.signed_change", value=quote(row.value.strip()), basis=basis),
-                         file=values_path, line=line, field="value")
-    if basis == "percent" and lower_is_better(directions[key]) and _at_least_100(row.value):
-        raise InputError(plan_error("table.decline_too_large", value=row.value.strip(), direction=directions[key]),
-                         file=values_path, line=line, field="value")
+        told("signed_change", "value", value=quote(row.value.strip()), basis=basis)
+    elif key is not None and basis == "percent" and lower_is_better(directions[key]) and _at_least_100(row.value):
+        told("decline_too_large", "value", value=row.value.strip(), direction=directions[key])
     upper = (getattr(row, "upper", "") or "").strip()
-    within = directions[key] == "within" and row.value_type == "target"
-    if upper and not within:
-        raise InputError(plan_error("table.upper_not_range", upper=quote(upper), value_type=row.value_type,
-                                    direction=directions[key]), file=values_path, line=line, field="upper")
-    if within and not upper:
-        raise InputError(plan_error("table.range_needs_upper", id=indicator_id, year=year), file=values_path,
-                         line=line, field="upper")
+    if key is not None and typed:
+        within = directions[key] == "within" and row.value_type == "target"
+        if upper and not within:
+            told("upper_not_range", "upper", upper=quote(upper), value_type=row.value_type, direction=directions[key])
+        if within and not upper and year is not None:
+            told("range_needs_upper", "upper", id=indicator_id, year=year)
+    if found:
+        # the row is refused here, so its value is read nowhere else: told with the rest (a value the clean step
+        # reads, a combined cell included, is none of the row's mistakes)
+        plain = row.value.strip()
+        if not any(error.field == "value" for error in found) and PLAIN_NUMBER.fullmatch(plain) is None and not (
+                COMBINED_CELL.fullmatch(plain) and not row.series):
+            found.append(not_a_number(row.value, values_path, line))
+        raise found[0] if len(found) == 1 else InputErrors(found)
     field = value_field(year, row.value_type)
     return {"indicator_id": indicator_id, "series": row.series, "field": field.name, "year": year,
             "value_type": row.value_type, "printed_text": row.value, "source_line": line,
