@@ -11,7 +11,7 @@ from analysis import cli
 from analysis.catalog import mistakes_told_in
 from analysis.errors import InputError, InputErrors
 from analysis.plan import StatusWords, load_plan, observation_entries, observation_files
-from analysis.settings import DEFAULT_PLAN_DIR
+from analysis.settings import DEFAULT_PLAN_DIR, PROJECT_ROOT
 from tests.conftest import copy_plan, relative
 
 
@@ -612,6 +612,31 @@ def test_the_data_step_tells_plan_yml_s_mistakes_in_the_language_it_asks_for(wor
     assert status == 2
     assert capsys.readouterr().err.splitlines() == [f"error: {relative(plan)}/plan.yml: {line}" for line in lines]
     assert not (work_dir / "processed").exists()
+
+
+def test_a_typed_plans_mistakes_in_plan_yml_and_its_tables_are_told_in_one_run(work_dir, capsys):
+    """plan.yml published after the plan's end, values.csv's line 3 of an unknown value type and a value that is no
+    number, line 5 (a row read) of a value that is no number: four lines in one run, plan.yml's first (two runs,
+    before: the tables were read only once plan.yml was right)."""
+    plan = copy_plan(PROJECT_ROOT / "data" / "raw" / "national-12th-fyp", work_dir / "plan")
+    text = (plan / "plan.yml").read_text(encoding="utf-8")
+    (plan / "plan.yml").write_text(text.replace("published: 2011", "published: 2030", 1), encoding="utf-8")
+    lines = (plan / "values.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[2].startswith("1,,2015,target,18,") and lines[4].startswith("3,,2010,baseline,1.75,")
+    lines[2] = lines[2].replace("1,,2015,target,18,", "1,,2015,goal,1x8,", 1)
+    lines[4] = lines[4].replace("3,,2010,baseline,1.75,", "3,,2010,baseline,一点七五,", 1)
+    (plan / "values.csv").write_text("".join(lines), encoding="utf-8")
+    status = cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(work_dir / "processed")])
+    assert status == 2
+    values = f"error: {relative(plan)}/values.csv"
+    advice = ("write it here as plain digits with a decimal point, no spaces inside, thousands separators, units or "
+              "% signs")
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: {relative(plan)}/plan.yml: published: 2030 is outside the plan's years (2010, the base year, to 2015, "
+        "its last evaluation): a plan is published in between",
+        f"{values}:3: value_type: value_type 'goal' unknown; use baseline or target",
+        f"{values}:3: value: '1x8' is not a number: {advice}",
+        f"{values}:5: value: '一点七五' is not a number: {advice}"]
 
 
 def test_no_mistake_of_the_plan_folder_is_worded_in_code():

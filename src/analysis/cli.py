@@ -182,12 +182,21 @@ def _load_plan(folder):
     except InputError as exc:
         # pandas, imported only on the way to an error: a run up to date loads none
         from .ingest.plan_inputs import check_review
+        from .ingest.typed_table import typed_table_mistakes
+        from .plan import typed_table_files
 
         told = exc.errors if isinstance(exc, InputErrors) else [exc]
+        more: list[InputError] = []
         try:
             check_review(folder)
         except InputError as review:
-            raise InputErrors([*told, *(review.errors if isinstance(review, InputErrors) else [review])]) from exc
+            more += review.errors if isinstance(review, InputErrors) else [review]
+        # a typed table's own mistakes with plan.yml's, in one round (plan.yml first, then the table's); a draft's
+        # readings still to confirm say what to do with its table first (its English names to give, …)
+        if not more and (files := typed_table_files(folder)):
+            more += typed_table_mistakes(*files)
+        if more:
+            raise InputErrors([*told, *more]) from exc
         raise
 
 

@@ -367,6 +367,22 @@ def load_plan(folder: str | Path) -> Plan:
     )
 
 
+def typed_table_files(folder: str | Path) -> tuple[Path, Path] | None:
+    """The typed table's files (indicators.csv, values.csv) that ``folder``'s plan.yml names, where it names both well
+    and both are there, even when plan.yml has other mistakes: their own mistakes are told in the same round. None
+    otherwise (a printed table, plan.yml unreadable, a file missing: told by :func:`load_plan`)."""
+    folder = Path(folder)
+    try:
+        spec = read_yaml(folder / PLAN_FILE, MAX_PLAN_YML_BYTES, [])
+        table = _table(spec.get("table") if isinstance(spec, dict) else None, folder / PLAN_FILE)
+    except InputError:
+        return None
+    if set(table) != {"indicators", "values"}:
+        return None
+    files = (folder / table["indicators"], folder / table["values"])
+    return files if all(path.is_file() for path in files) else None
+
+
 def _name(name, folder: Path, path: Path) -> str:
     if not isinstance(name, str) or not NAME.fullmatch(name):
         raise InputError(plan_error("plan_yml.not_folder_safe", name=quote(name)), file=path, field="name")

@@ -129,6 +129,24 @@ def read_typed_table(indicators_path: Path, values_path: Path, defer: bool = Fal
                      mistakes=tuple(told.errors), refused=frozenset(refused)), indicators
 
 
+def typed_table_mistakes(indicators_path: Path, values_path: Path) -> list[InputError]:
+    """Every mistake of a typed table's two files that they show on their own, without the plan (told with plan.yml's
+    when plan.yml has some): :func:`read_typed_table`'s, and every value of a row it kept that is no number (the clean
+    step tells these of a plan that reads)."""
+    try:
+        table, _ = read_typed_table(indicators_path, values_path, defer=True)
+    except InputError as exc:
+        return list(exc.errors) if isinstance(exc, InputErrors) else [exc]
+    told = Mistakes()
+    for error in table.mistakes:
+        told.add(error)
+    for cell in table.cells.itertuples():
+        text = cell.printed_text.strip()
+        if not PLAIN_NUMBER.fullmatch(text) and not (COMBINED_CELL.fullmatch(text) and not cell.series):
+            told.add(not_a_number(cell.printed_text, values_path, cell.source_line))
+    return sorted(told.errors, key=lambda error: (str(error.file), error.line if isinstance(error.line, int) else 0))
+
+
 def not_a_number(text: str, path: Path, line: int) -> InputError:
     """The mistake of a typed value cell that is no number, with a hint where one helps: the number it most likely
     means (full-width digits ２.８, a thousands separator, a % sign) or the basis of a target relative to the base
