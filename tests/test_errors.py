@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.catalog import mistakes_told_in
 from analysis.errors import LISTED_ERRORS, InputError, InputErrors, Mistakes, file_order
 
 
@@ -28,6 +29,20 @@ def test_every_file_with_a_mistake_is_named_in_a_long_list():
     assert len(lines) == LISTED_ERRORS + 1
     assert "b.csv:2: empty" in lines and lines[-1] == "… 26 more"
     assert lines[:LISTED_ERRORS - 1] == [f"a.csv:{i + 2}: bad" for i in range(LISTED_ERRORS - 1)]
+
+
+def test_a_long_list_of_a_plan_files_mistakes_counts_the_rest_in_the_runs_language():
+    """values.csv of 32 mistakes in a run told in Chinese: 30 listed, then "……另有 2 处错误" (was "… 2 more")."""
+    errors = [InputError("x", file="values.csv", line=i + 2) for i in range(LISTED_ERRORS + 2)]
+    with mistakes_told_in("zh"):
+        assert InputErrors(errors).lines()[-1] == "……另有 2 处错误"
+        gathered = Mistakes()
+        for error in errors:
+            gathered.add(error)
+        with pytest.raises(InputErrors) as caught:
+            gathered.check()
+        assert caught.value.lines()[-1] == "……另有 2 处错误"
+    assert InputErrors(errors).lines()[-1] == "… 2 more"
 
 
 def test_a_rounds_errors_go_file_by_file_and_in_a_workbook_by_its_sheets_order():

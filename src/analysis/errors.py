@@ -91,17 +91,25 @@ class InputErrors(InputError):
     department fixes them all in one go, not one a round. At most :data:`LISTED_ERRORS` are listed, and how many
     more there are."""
 
-    def __init__(self, errors: list[InputError], tail: str = "", more: str = "… {count} more"):
+    def __init__(self, errors: list[InputError], tail: str = "", more: str | None = None):
         self.errors = list(errors)
         self.tail = tail
-        self.more = more  # how the line after the listed ones says how many more there are, in the reader's language
+        # how the line after the listed ones says how many more there are, in the reader's language: by default the
+        # run's (a plan file's mistakes), read when told
+        self.more = more
         first = self.errors[0]
         super().__init__(first.reason, file=first.file, line=first.line, field=first.field)
 
     def lines(self) -> list[str]:
         shown = [error.format() for error in listed(self.errors)]
         if len(self.errors) > LISTED_ERRORS:
-            shown.append(self.more.format(count=len(self.errors) - LISTED_ERRORS))
+            more = self.more
+            if more is None:
+                # imported here, not above: the catalogs tell their own mistakes with this module
+                from .catalog import told_words
+
+                more = told_words()["entry_errors.more"]
+            shown.append(more.format(count=len(self.errors) - LISTED_ERRORS))
         if self.tail:
             shown[-1] += printable(self.tail)
         return shown
@@ -134,7 +142,8 @@ def listed(errors: list[InputError]) -> list[InputError]:
 
 
 #: How the line after the listed errors says how many more there are, where no reader's language is known.
-DEFAULT_MORE = "… {count} more"
+#: A :class:`Mistakes`' "… N more" line not given: the run's language (:class:`InputErrors`' default).
+DEFAULT_MORE = None
 
 
 class Mistakes:
@@ -144,7 +153,7 @@ class Mistakes:
     ``untold``: fields whose mistakes are not told (a column the header lacks, told once as the header's mistake: a
     row's empty cell there is none of the row's); the row is still left out."""
 
-    def __init__(self, label=None, more: str = DEFAULT_MORE, untold=()):
+    def __init__(self, label=None, more: str | None = DEFAULT_MORE, untold=()):
         self.errors: list[InputError] = []
         self.label = label
         self.more = more
@@ -158,7 +167,7 @@ class Mistakes:
             self.add(exc)
 
     def add(self, exc: InputError) -> None:
-        if isinstance(exc, InputErrors) and self.more == DEFAULT_MORE:  # "……另有 5 处错误": the reader's language kept
+        if isinstance(exc, InputErrors) and self.more is DEFAULT_MORE:  # "……另有 5 处错误": the reader's language kept
             self.more = exc.more
         for error in exc.errors if isinstance(exc, InputErrors) else [exc]:
             if error.field in self.untold:
