@@ -80,6 +80,18 @@ class Catalog:
         """Items joined as the language lists them (``；`` in Chinese, ``; `` in English)."""
         return self["grammar.list_separator"].join(items)
 
+    def join_or(self, items) -> str:
+        """``a or b``; ``a, b or c`` (``国或省``; ``lower 或 at_most``, a space beside a Latin word in Chinese):
+        choices as the language lists them."""
+        items = [str(item) for item in items]
+        if len(items) < 2:
+            return "".join(items)
+        word = self["grammar.or"]
+        if not self["language.breaks_at_spaces"] and re.search(r"[A-Za-z0-9]$", items[-2]) and re.match(
+                r"[A-Za-z0-9]", items[-1]):
+            word = f" {word.strip()} "
+        return self["grammar.comma"].join(items[:-1]) + word + items[-1]
+
     def join_and(self, items) -> str:
         """``2020、2021`` / ``2020 and 2021``; ``a, b and c``."""
         items = [str(item) for item in items]

@@ -65,6 +65,10 @@ def test_the_hand_files_mistakes_are_told_in_chinese_where_the_run_asks_for_it(t
     with pytest.raises(InputError) as told:
         check_direction("higher", "rank", path, 3)
     assert told.value.reason == "direction 'higher' for a rank: a rank is better the lower it is; use lower or at_most"
+    # four choices listed as a list is: "a, b, c or d", never "a or b or c or d"
+    with pytest.raises(InputError) as told:
+        check_direction("within", "rate_of_change", path, 3)
+    assert told.value.reason.endswith("; use higher, lower, at_least or at_most")
 
 
 def test_a_correction_without_a_reason_is_told_in_chinese_with_the_advice(plan_copy):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..catalog import plan_error
+from ..catalog import plan_error, plan_error_count
 from ..errors import InputError, quote
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
 from .hand_files import check_series, refuse_duplicates, require_filled, series_twice
@@ -124,7 +124,8 @@ def _plan_line(row, departments: list[str], plan_lines: list[str] | None, path: 
         raise InputError(plan_error("hand_files.printed_without_line"), file=path, line=line, field="plan_line")
     number = parse_int(row.plan_line, file=path, line=line, field="plan_line")
     if not 1 <= number <= len(plan_lines):
-        raise InputError(plan_error("hand_files.no_such_plan_line", number=number, lines=len(plan_lines)),
+        raise InputError(plan_error_count("hand_files.no_such_plan_line", len(plan_lines), number=number,
+                                          lines=len(plan_lines)),
                          file=path, line=line, field="plan_line")
     printed = [name for match in RESPONSIBLE.finditer(plan_lines[number - 1])
                for name in split_names(match.group("names"))]

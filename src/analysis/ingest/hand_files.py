@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..catalog import plan_error
+from ..catalog import plan_error, told_words
 from ..errors import InputError, Mistakes, display_path, quote
 from ..text import says_why, visible
 from ..vocabulary import DIRECTIONS, KIND_DIRECTIONS, KINDS, SERIES
@@ -120,7 +120,7 @@ def check_direction(direction: str, kind: str, path: Path, line: int) -> None:
     if kind in KIND_DIRECTIONS and direction not in KIND_DIRECTIONS[kind]:
         why = plan_error("hand_files.rank_direction" if kind == "rank" else "hand_files.rate_direction")
         raise InputError(plan_error("hand_files.kind_direction", direction=quote(direction), kind=kind, why=why,
-                                    choices=plan_error("hand_files.choice_separator").join(KIND_DIRECTIONS[kind])),
+                                    choices=told_words().join_or(KIND_DIRECTIONS[kind])),
                          file=path, line=line, field="direction")
 
 
