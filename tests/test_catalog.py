@@ -80,3 +80,12 @@ def test_a_plan_that_calls_itself_otherwise_gets_its_word():
     english = plan_catalog("en", "programme")
     assert english["summary.scope"].startswith("The programme lists {n_indicators} indicators")
     assert english["language.breaks_at_spaces"] is True
+
+
+def test_no_catalog_gives_a_key_twice():
+    # YAML keeps the last of a key given twice without a word: one sentence would silently replace another
+    from analysis.plan import read_yaml
+    from analysis.settings import CATALOGS_DIR
+
+    for path in sorted(CATALOGS_DIR.glob("*.yml")):
+        assert isinstance(read_yaml(path, 10 * 1024 * 1024), dict), path

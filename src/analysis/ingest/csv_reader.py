@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..catalog import Catalog, catalog, told_words
+from ..catalog import Catalog, catalog, plan_error, told_words
 from ..errors import InputError, Mistakes, quote
 from ..files import read_regular
 from ..text import check_text, visible
@@ -57,7 +57,7 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
     required, optional = list(required), list(optional)
     text_kinds = text_kinds or {}
     if not path.exists() and not path.is_symlink():
-        raise InputError("file not found", file=path)
+        raise InputError(plan_error("plan_yml.file_not_found"), file=path)
     raw = read_regular(path, MAX_CSV_BYTES)
     first = _first_line_words(raw, told_in, path)  # a file not read as text yet is told in its header's language
     if b"\x00" in raw:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..catalog import plan_error
 from ..errors import InputError
 from ..plan import MAX_PLAN_YML_BYTES, language_texts, observation_entries, read_yaml
 
@@ -26,6 +27,5 @@ def read_dataset_label(folder: Path | None, entries: list[tuple[Path, str]] | No
     path = labels[0]
     spec = read_yaml(path, MAX_PLAN_YML_BYTES)
     if not isinstance(spec, dict) or "label" not in spec:
-        raise InputError("expected label: {zh: …, en: …}, the data set's name in each language", file=path,
-                         field="label")
+        raise InputError(plan_error("plan_yml.dataset_label"), file=path, field="label")
     return language_texts(spec["label"], path, "label")

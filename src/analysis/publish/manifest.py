@@ -7,6 +7,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from ..catalog import plan_error
 from ..errors import InputError, display_path, quote
 from ..files import read_regular, sha256_file, write_bytes_atomic
 from ..settings import PROJECT_ROOT
@@ -53,8 +54,7 @@ def check_owner(plan, record: Path, folder: Path) -> None:
     ours = plan_folder(plan)
     if isinstance(theirs, str) and theirs != ours:
         shown = display_path(folder)
-        raise InputError(f"{quote(plan.name)} is also the name of the plan in {theirs}, which made {shown}; give this "
-                         f"plan a name of its own (if that plan folder was moved here, delete {shown}: it is rebuilt)",
+        raise InputError(plan_error("plan_yml.name_taken", name=quote(plan.name), theirs=theirs, shown=shown),
                          file=plan.folder / "plan.yml", field="name")
 
 
