@@ -39,7 +39,7 @@ from .words import (
     pace_text,
     plan_period_note,
     preliminary_note,
-    prose_growth_missed,
+    prose_growth_shortfalls,
     series_label,
     shown_counts,
     status_aside,
@@ -306,8 +306,7 @@ def _explained(context: ReportContext, answers: pd.DataFrame) -> list[Block]:
     """What a department wrote about a series without a warning (every series it leads has a row for it): under the
     indicator table, said to be so, never dropped; a lagging series' reasons are under the problems."""
     words = context.words
-    lagging = lagging_rows(context)
-    warned = set(zip(lagging["indicator_id"], lagging["series"]))
+    warned = {(row.indicator_id, row.series) for row in shortfall_rows(context)}
     rows = {(row.indicator_id, row.series): row for row in context.joined().itertuples()}
     blocks = []
     for answer in answers.itertuples():
@@ -528,6 +527,19 @@ def lagging_rows(context: ReportContext) -> pd.DataFrame:
     return joined[joined["status"].isin(LAGGING) | pd.Series(off_course, index=joined.index, dtype=bool)]
 
 
+def shortfall_rows(context: ReportContext) -> list:
+    """The series whose reasons the draft asks for, each once: those that lag (:func:`lagging_rows`), then those that
+    fall short of a growth the plan's prose promises (:func:`~analysis.report.words.prose_growth_shortfalls`), as the
+    problems name them; each is given its reasons, its next measures and its place in the annex."""
+    rows = list(lagging_rows(context).itertuples())
+    seen = {(row.indicator_id, row.series) for row in rows}
+    for row, _ in prose_growth_shortfalls(context):
+        if (row.indicator_id, row.series) not in seen:
+            seen.add((row.indicator_id, row.series))
+            rows.append(row)
+    return rows
+
+
 def _status_aside(context: ReportContext, row) -> str:
     """:func:`~analysis.report.words.status_aside`, with the value of each year a level to hold every year missed, as
     the report's card gives it ("未达标（2023年为 4.6%，未达到）" beside 2024's 5.3 that meets it); the years alone
@@ -588,37 +600,30 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
     lagging = lagging_rows(context)
     if lagging.empty:
         blocks.append(paragraph(_none_lagging(context)))
+    # a growth the plan's text promises that a series falls short of, as the report's overview names it (a stage
+    # target met may hide it): said after the series' own entry where it lags, else an entry of its own after theirs
+    promised: dict[tuple, list[str]] = {}
+    for row, item in prose_growth_shortfalls(context):
+        promised.setdefault((row.indicator_id, row.series), []).append(item)
+    intro = words["summary.prose_growth_intro" if context.kind == "final" else "summary.prose_growth_intro_so_far"]
+
+    def growth(row) -> str:
+        items = promised.get((row.indicator_id, row.series))
+        return words.text("self_evaluation.problems.prose_growth", intro=intro,
+                          items=words["grammar.list_separator"].join(items)) if items else ""
+
     next_steps = []
-    for row in lagging.itertuples():
+    warned = {(row.indicator_id, row.series) for row in lagging.itertuples()}
+    for row in shortfall_rows(context):
         lead = getattr(row, "lead_department_zh", "") or ""
         who = department_name(context, lead) or evaluator
         name = named_series(row, context)  # its numbers follow: in English its unit after the name
-        note = status_note(row, words, plan_period_note(context, row))
-        # a level to hold every year is no target of one year: "against a target of ≥90% every year"
-        held = row.direction in HELD_EVERY_YEAR or getattr(row, "method", "") == "annual_floor"
-        state = words.text("self_evaluation.problems.state_held" if held else "self_evaluation.problems.state",
-                           name=name,
-                           status=status_text(row, words, "status_in_sentence"),
-                           note=words.text("self_evaluation.problems.note", note=note) if note else "",
-                           latest=MISSING if is_missing(row.latest_value) else
-                           amount(row, value_text(row, row.latest_value, words), words),
-                           year=year(row.as_of_year),
-                           target=held_level(row, words) if held else amount(row, target_text(row, words), words),
-                           # the values of the years it missed, besides the latest (18: "2023年为 4.6%")
-                           missed="".join(words.text("self_evaluation.problems.missed_value", year=year(missed),
-                                                     value=amount(row, value_text(row, value, words), words))
-                                          for missed, value in missed_year_values(context, row)
-                                          if not is_missing(value) and int(missed) != row.as_of_year),
-                           # the plan prints the value (90); holding it every year is this evaluation's reading
-                           printed=amount(row, value_text(row, row.target_value, words, "target"), words),
-                           target_year=year(row.target_year),
-                           # after a stage target's verdict: what the next target asks, against the pace seen
-                           next=next_target_need(row, words) if row.verdict == "final" else "")
-        answers = explained[(explained["indicator_id"] == row.indicator_id) & (explained["series"] == row.series)]
-        reasons = [a for a in answers.itertuples() if a.reasons]
         # a stage target met on a course short of the next: a risk to the next target, whose pace is explained (not
         # the "reasons" of a target it met)
         pace = "_pace" if stage_met_off_course(row) else ""
+        state = (_lagging_state(context, row, name) if (row.indicator_id, row.series) in warned else "") + growth(row)
+        answers = explained[(explained["indicator_id"] == row.indicator_id) & (explained["series"] == row.series)]
+        reasons = [a for a in answers.itertuples() if a.reasons]
         if reasons:
             for answer in reasons:
                 blocks.append(paragraph(state, words.text(f"self_evaluation.problems.reasons{pace}",
@@ -636,24 +641,17 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
             next_steps.append(paragraph(words.text("self_evaluation.problems.measure_label", name=name),
                                         Placeholder(who)))
     # the next measures sent for a series with no warning (its explanation is under the indicator table)
-    warned = set(zip(lagging["indicator_id"], lagging["series"]))
+    asked = {(row.indicator_id, row.series) for row in shortfall_rows(context)}
     rows = {(row.indicator_id, row.series): row for row in context.joined().itertuples()}
     for answer in explained.itertuples():
         row = rows.get((answer.indicator_id, answer.series))
-        if row is None or row.status == "qualitative" or (answer.indicator_id, answer.series) in warned:
+        if row is None or row.status == "qualitative" or (answer.indicator_id, answer.series) in asked:
             continue
         name, department = series_name(row, context), sender(context, answer.department_zh)
         if answer.measures:
             next_steps.append(paragraph(words.text("self_evaluation.problems.measure", name=name,
                                                    measures=as_submitted(answer.measures, words),
                                                    department=department)))
-    # after the series that lag: a growth the plan's text promises that a series falls short of, as the report's
-    # overview names it (a stage target met may hide it)
-    if promised := prose_growth_missed(context):
-        blocks.append(paragraph(words.text("self_evaluation.problems.prose_growth",
-                                           intro=words["summary.prose_growth_intro" if context.kind == "final"
-                                                       else "summary.prose_growth_intro_so_far"],
-                                           items=words["grammar.list_separator"].join(promised))))
     behind = said[(said["item"] == "task") & said["rating"].isin(["behind", "not_started"])]
     titles = dict(zip(tasks["task_id"], tasks["title_zh"])) if not tasks.empty else {}
     for answer in behind.itertuples():
@@ -667,6 +665,33 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
     return blocks
 
 
+def _lagging_state(context: ReportContext, row, name: str) -> str:
+    """What a series that lags stands at: its latest value against its target, its status, and after a stage
+    target's verdict what the next target asks."""
+    words = context.words
+    note = status_note(row, words, plan_period_note(context, row))
+    # a level to hold every year is no target of one year: "against a target of ≥90% every year"
+    held = row.direction in HELD_EVERY_YEAR or getattr(row, "method", "") == "annual_floor"
+    return words.text("self_evaluation.problems.state_held" if held else "self_evaluation.problems.state",
+                      name=name,
+                      status=status_text(row, words, "status_in_sentence"),
+                      note=words.text("self_evaluation.problems.note", note=note) if note else "",
+                      latest=MISSING if is_missing(row.latest_value) else
+                      amount(row, value_text(row, row.latest_value, words), words),
+                      year=year(row.as_of_year),
+                      target=held_level(row, words) if held else amount(row, target_text(row, words), words),
+                      # the values of the years it missed, besides the latest (18: "2023年为 4.6%")
+                      missed="".join(words.text("self_evaluation.problems.missed_value", year=year(missed),
+                                                value=amount(row, value_text(row, value, words), words))
+                                     for missed, value in missed_year_values(context, row)
+                                     if not is_missing(value) and int(missed) != row.as_of_year),
+                      # the plan prints the value (90); holding it every year is this evaluation's reading
+                      printed=amount(row, value_text(row, row.target_value, words, "target"), words),
+                      target_year=year(row.target_year),
+                      # after a stage target's verdict: what the next target asks, against the pace seen
+                      next=next_target_need(row, words) if row.verdict == "final" else "")
+
+
 def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> list[Block]:
     """Which department sent what, from which file, and what is still missing."""
     words = context.words
@@ -677,7 +702,7 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
         return owed.setdefault(known, {"tasks": [], "indicators": []})
 
     unassigned = []  # a lagging series whose department the plan does not give: still to be explained, by someone
-    for row in lagging_rows(context).itertuples():
+    for row in shortfall_rows(context):  # a series that lags, or falls short of a growth the prose promises
         lead = getattr(row, "lead_department_zh", "") or ""
         if lead:
             owing(lead)["indicators"].append(_series_id(row, words))

@@ -754,17 +754,22 @@ def prose_growth_missed(context: ReportContext) -> list[str]:
     """The growths the plan's prose promises that a series falls short of, as the overview names them: "技术合同成交额，
     方案正文要求年均增长 10% 以上，自 2021年（方案表中最后一个基础值）至 2024年实际年均增长 5.9%" (a growth in a
     sentence without its sign, a fall with its minus); none awaiting data."""
+    return [item for _, item in prose_growth_shortfalls(context)]
+
+
+def prose_growth_shortfalls(context: ReportContext) -> list[tuple]:
+    """:func:`prose_growth_missed`'s items, each with the row of the series that falls short (whose lead department
+    is asked for its reasons, as for a series that lags)."""
     words, quality = context.words, context.quality
     out = []
     for promise in quality[quality["issue"] == "prose_growth"].itertuples():
         row = context.series_row(promise.indicator_id, promise.series)
         check = prose_growth_check(context, row, promise)
         if check and not check[1]:
-            out.append(words.text("summary.prose_growth_item_one" if check[3] - check[2] == 1 else  # no average
-                                  "summary.prose_growth_item", name=localized(row, "short_name", words.language),
-                                  promised=fmt_number(promise.value), seen=fmt_pct(check[0]).lstrip("+"),
-                                  first=year(check[2]),
-                                  last=year(check[3])))
+            key = "summary.prose_growth_item_one" if check[3] - check[2] == 1 else "summary.prose_growth_item"
+            out.append((row, words.text(key, name=localized(row, "short_name", words.language),  # one year: no average
+                                        promised=fmt_number(promise.value), seen=fmt_pct(check[0]).lstrip("+"),
+                                        first=year(check[2]), last=year(check[3]))))
     return out
 
 
