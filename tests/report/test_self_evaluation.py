@@ -152,12 +152,12 @@ def test_a_met_level_before_the_target_year_is_no_final_verdict_and_no_share(one
     assert final_verdicts(numeric) == {}
     text = block_texts(self_evaluation_blocks(context))
     assert ("23 项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例："
-            "1 项尚缺对照目标年份（2024年）的数据（仅有进展判断）；22 项尚无方案期内（2022年起）数据。") in text
+            "1 项仅有进展判断（指标 26 尚缺 2024年数据）；22 项尚无方案期内（2022年起）数据。") in text
     assert not any("100.0%" in t or "完成率" in t for t in text)
     english = block_texts(self_evaluation_blocks(year_context(one_value_of_the_plan_period, "en", 2024)))
     assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value has been "
-            "published), so no share of indicators achieved is given: 1 still missing the value of its target year "
-            "(2024; a progress verdict only); 22 without data for the plan period (from 2022).") in english
+            "published), so no share of indicators achieved is given: 1 with a progress verdict only (indicator 26 "
+            "lacks its 2024 value); 22 without data for the plan period (from 2022).") in english
     assert not any("completion share" in t or "100.0%" in t for t in english)
 
 
@@ -170,11 +170,11 @@ def test_the_share_of_indicators_achieved_counts_final_verdicts_only(example_rep
     # reviews count; of the 21 with a final verdict 12 = 57.14 %, shown 57.1 %
     expected = {"final-zh": "23 项定量指标中，达到目标的 12 项，占全部定量指标的 52.2%（12/23）；"
                             "目标年份数据已到位、可作最终判定的 21 项中，达标的占 57.1%（12/21）。"
-                            "其余 2 项尚缺对照目标年份（2024年）的数据，仅有进展判断。",
+                            "其余 2 项仅有进展判断：指标 4 的省级序列尚缺 2024年数据；指标 21 尚缺 2024年数据。",
                 "final-en": "Of the 23 quantitative indicators, 12 reached their target: 52.2% of all quantitative "
                             "indicators (12 of 23); of the 21 with a final verdict (their target year's value is in), "
-                            "57.1% reached it (12 of 21). The other 2 still lack the value of their target year "
-                            "(2024): a progress verdict only."}[case]
+                            "57.1% reached it (12 of 21). The other 2 have a progress verdict only: indicator 4 "
+                            "lacks the 2024 value of its provincial series; indicator 21 lacks its 2024 value."}[case]
     text = _page_text(example_reports[case])
     assert expected in text
     assert "指标完成率" not in text and "completion share" not in text
@@ -202,7 +202,8 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
             "对照最终目标的指标达标比例待目标年份数据到位后计算。"
             # 23 = 22 + 1: the verdicts are not listed again among those without a final verdict
             # 4 provincial: no value for 2023, the year of the target it answers to (not the plan's last, 2024)
-            "其余 1 项尚缺对照目标年份（2023年）的数据，仅有进展判断。") in text
+            # its national series has 2023's value (7, final): only the provincial series lacks it
+            "其余 1 项（指标 4）的省级序列尚缺 2023年数据。") in text
     # 14 met its 2023 stage target (103 against 100) on a course short of 2024's 120 (+8.8% a year against +16.5%
     # needed): a risk to the next target, its pace explained, never the "reasons" of a target it met; 2 (2.61 short
     # of 2.7) is asked its reasons
@@ -221,13 +222,38 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                             "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the level "
                             "it is assessed against (≥5% every year from 2023): not achieved. The share of "
                             "indicators achieving their final targets can be "
-                            "given once the target years' values are in. The remaining one still lacks the value "
-                            "of its target year (2023): a progress verdict only.") for t in english)
+                            "given once the target years' values are in. The remaining one, indicator 4, lacks "
+                            "the 2023 value of its provincial series.") for t in english)
     # the counts in a sentence, each status as a sentence writes it (never "…: Stage target met 11; Moving away 1")
     assert any("stage target met\u00a011; met every year so far\u00a01; stage target missed\u00a09; moving "
                "away\u00a01; not achieved\u00a01." in t for t in english)
     assert not any("比例 0.0%" in t or "of 0.0%" in t or "(0 of 2" in t or "0 reached" in t or "目标 0 项" in t
                    for t in text + english)
+
+
+def test_an_indicator_without_a_final_verdict_names_the_series_that_lack_the_target_years_value():
+    """What an indicator with a progress verdict only lacks is said of the series that lack it: 4's national series
+    has its 2023 value (a final verdict), its provincial one not; both lacking, both named, the value plural; one
+    series of its own, its value."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from analysis.catalog import catalog
+    from analysis.report.self_evaluation import _lacking_items
+
+    numeric = pd.DataFrame({"indicator_id": [4, 4, 5, 5, 21], "series": ["national", "provincial", "national",
+                                                                         "provincial", ""],
+                            "verdict": ["final", "progress", "progress", "progress", "progress"],
+                            "target_year": [2023, 2023, 2023, 2023, 2024]})
+    for language, expected in (
+            ("zh", ["指标 4 的省级序列尚缺 2023年数据", "指标 5 的国家级、省级序列尚缺 2023年数据",
+                    "指标 21 尚缺 2024年数据"]),
+            ("en", ["indicator 4 lacks the 2023 value of its provincial series",
+                    "indicator 5 lacks the 2023 values of its national and provincial series",
+                    "indicator 21 lacks its 2024 value"])):
+        context = SimpleNamespace(words=catalog(language), language=language)
+        assert _lacking_items(context, numeric, [4, 5, 21]) == expected
 
 
 def test_a_final_verdict_is_named_with_the_value_it_rests_on(example_tables):

@@ -380,13 +380,12 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     pending = sorted(set(numeric["indicator_id"].astype(int)) - set(finals))
     progress = [i for i in pending if i in with_data and i not in stages]
     reached = sum(verdict == "achieved" for verdict in stages.values())
-    # a mid-term's stage verdicts are its lead sentence: the others without a final verdict are named after it
-    # the target years those with a progress verdict only lack (a mid-term's 2023, never "the target year" read as
-    # the plan's last)
-    lacking = words.join_and(sorted({year(y) for y in numeric.loc[numeric["indicator_id"].astype(int).isin(progress),
-                                                                  "target_year"].dropna()}))
-    reasons = ([words.count_text("self_evaluation.share.progress_only", len(progress), n=len(progress), years=lacking)]
-               if progress else []) + \
+    # a mid-term's stage verdicts are its lead sentence: the others without a final verdict are named after it, each
+    # with the series that lack their target year's value (a mid-term's 2023, never "the target year" read as the
+    # plan's last; 4's provincial series, never the indicator, whose national series has it)
+    lacking = words.join(_lacking_items(context, numeric, progress))
+    reasons = ([words.count_text("self_evaluation.share.progress_only", len(progress), n=len(progress),
+                                 items=lacking)] if progress else []) + \
         ([words.text("self_evaluation.share.no_data", n=len(pending) - len(progress) - len(stages),
                      first=first or MISSING)] if len(pending) > len(progress) + len(stages) else [])
     lead = ""
@@ -416,7 +415,9 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
         rest = words.count_text("self_evaluation.share.rest", others, reasons=words.join(reasons))
     elif others:  # one reason for them all: said once, not "the other 2 …: 2 still missing …"
         kind = "progress_only" if progress else "no_data"
-        rest = words.count_text(f"self_evaluation.share.{kind}_rest", others, first=first or MISSING, years=lacking)
+        rest = words.count_text(f"self_evaluation.share.{kind}_rest", others, first=first or MISSING, items=lacking,
+                                **({"id": progress[0], "lacks": _lacks(context, numeric, progress[0])}
+                                   if len(progress) == 1 else {}))
     else:
         rest = ""
     # a level to hold every year missed before the last target year: final, though that year's value is not in
@@ -443,6 +444,26 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
                                               share_all=str(half_up(achieved / total, 1, 100)))
                             if len(finals) < total else "",
                             basis_one=words[f"{basis}_one"])
+
+
+def _lacks(context: ReportContext, numeric: pd.DataFrame, indicator_id: int) -> str:
+    """What an indicator without a final verdict lacks: the target year's value of the series without one, named
+    where it has several ("lacks the 2023 value of its provincial series", "的省级序列尚缺 2023年数据"), or its own
+    ("lacks its 2024 value")."""
+    words = context.words
+    rows = numeric[(numeric["indicator_id"].astype(int) == indicator_id) & (numeric["verdict"] != "final")]
+    years = words.join_and(sorted({year(y) for y in rows["target_year"].dropna()}))
+    labels = [series_label(series, words) for series in rows["series"] if series]
+    if not labels:
+        return words.text("self_evaluation.share.lacks_own", years=years)
+    return words.count_text("self_evaluation.share.lacks_series", len(labels), series=words.join_and(labels),
+                            years=years)
+
+
+def _lacking_items(context: ReportContext, numeric: pd.DataFrame, indicators: list[int]) -> list[str]:
+    """Each indicator with a progress verdict only, with what it lacks (:func:`_lacks`)."""
+    return [context.words.text("self_evaluation.share.lacking_item", id=indicator_id,
+                               lacks=_lacks(context, numeric, indicator_id)) for indicator_id in indicators]
 
 
 def _final_items(context: ReportContext, numeric: pd.DataFrame, finals: dict[int, str]) -> list[str]:
