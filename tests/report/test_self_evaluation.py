@@ -142,6 +142,45 @@ def one_value_of_the_plan_period(project_tmp):
     return build_tables(load_plan(folder), "eurostat")
 
 
+def test_no_space_beside_a_full_width_mark_in_the_chinese_pdf(example_tables, tmp_path):
+    """The Chinese draft's text has no space beside a full-width colon or bracket, nor does its print show one: a
+    placeholder after a colon reads 整体评价：【待补充：评估牵头单位】, 原因：【待补充：市科技局】, never with the gap
+    a highlight's padding left, which a reader (and a PDF's text) takes for a space."""
+    from analysis.report.render import html_to_pdf
+    from analysis.report.self_evaluation_files import self_evaluation_html
+    from tests.conftest import relative
+
+    context = load_report(relative(example_tables), 2023, "zh")
+    page = tmp_path / "self-evaluation.html"
+    page.write_text(self_evaluation_html(context, "2026-01-01"), encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8").split("<body>", 1)[1]))
+    marks = "：；，。、（）【】《》"  # a task's number before its title's quote (1.2 “五区”示范) is no such space
+    beside = re.compile(f"[{marks}][ \u00a0\u3000]|[ \u00a0\u3000][{marks}]")
+    assert not beside.findall(text)
+    html_to_pdf(page, tmp_path / "self-evaluation.pdf")
+    lines = [box[4] for layout in pdf_layout(tmp_path / "self-evaluation.pdf") for box in layout["boxes"]]
+    assert "整体评价：【待补充：评估牵头单位】" in lines
+    assert any(line.endswith("原因：【待补充：市科技局】") for line in lines)
+    assert not [line for line in lines if beside.search(line)]
+    # nor the Word draft's paragraphs and cells (pandoc's inlines: Str, Space, a placeholder in Strong)
+
+    def said(node) -> str:
+        if isinstance(node, list):
+            return "".join(said(item) for item in node)
+        if not isinstance(node, dict):
+            return ""
+        kind, content = node.get("t"), node.get("c")
+        if kind == "Str":
+            return content
+        if kind in ("Space", "SoftBreak", "LineBreak"):
+            return "\n" if kind == "LineBreak" else " "
+        return "\n" + said(content) if kind in ("Para", "Plain") else said(content)
+
+    document, _ = self_evaluation_document(context, "2026-01-01")
+    word = said(document["blocks"]).replace(WORD_JOINER, "")
+    assert "整体评价：【待补充：评估牵头单位】" in word and not beside.findall(word)
+
+
 def test_a_met_level_before_the_target_year_is_no_final_verdict_and_no_share(one_value_of_the_plan_period):
     # the 2024 final evaluation with 26's 2022 value only: "achieved" is a progress status; no indicator has its
     # target year's (2024) value, so there is no share; 1 still lacks it (26), 22 have no value for 2022–2024
