@@ -181,6 +181,60 @@ def test_no_space_beside_a_full_width_mark_in_the_chinese_pdf(example_tables, tm
     assert "整体评价：【待补充：评估牵头单位】" in word and not beside.findall(word)
 
 
+def test_the_printed_indicator_table_gives_the_assessment_its_width_and_the_units_little(example_tables, tmp_path):
+    """The English mid-term's section 2 on paper: laid out by the longest words, the unit column took about 25
+    letters ("100 million yuan" whole) and the assessment 7, a verdict one or two words a line (4 provincial's on 17
+    lines) over five pages. Widths by what a column holds: the unit's "100 million | yuan" breaks between its words,
+    the assessment at least a fifth of the line (it had 14%), wider than the unit with the blank before the
+    right-aligned baseline; the table is done by page 4 (it ran to page 6)."""
+    from analysis.report.render import html_to_pdf
+    from analysis.report.self_evaluation_files import self_evaluation_html
+    from tests.conftest import relative
+
+    page = tmp_path / "self-evaluation.html"
+    page.write_text(self_evaluation_html(load_report(relative(example_tables), 2023, "en"), "2026-01-01"),
+                    encoding="utf-8")
+    html_to_pdf(page, tmp_path / "self-evaluation.pdf")
+    layout = pdf_layout(tmp_path / "self-evaluation.pdf")
+    boxes = [box for box in layout[1]["boxes"] if box[4]]  # page 2: the table's header repeated on top
+
+    def left(text):
+        return min(box[0] for box in boxes if box[4].startswith(text))
+
+    unit, assessment = left("2020") - left("Unit"), left("Next target") - left("Assessment")
+    area = layout[1]["width"] - 2 * 45.35  # A4 less report.css's 16 mm margins
+    assert assessment >= 0.2 * area and assessment > unit
+    assert "100 million" in [box[4] for layout_page in layout for box in layout_page["boxes"]]
+    tasks = next(number for number, layout_page in enumerate(layout, 1)
+                 if any(box[4] == "3. Key tasks" for box in layout_page["boxes"]))
+    assert tasks <= 4
+
+
+def test_the_word_indicator_table_gives_the_assessment_a_line_of_words(example_tables):
+    """The Word draft's table, sized to its columns' longest words, left the English mid-term's assessment 16
+    letters a line beside "24,300 (2023)" kept whole and "Latest value" on one line: the value's year goes under it
+    and the header on two lines, as the page sets them, and the assessment has 24 letters at least (in 8 pt at the
+    smallest); the Chinese mid-term, whose names need their line, keeps its layout."""
+    from analysis.report.pandoc_ast import CELL_PADDING
+
+    for language, least in (("en", 24 + CELL_PADDING), ("zh", 0)):
+        context = load_report(example_tables, 2023, language)
+        document, laid_on = self_evaluation_document(context, "2025-01-15")
+        tables = [block for block in document["blocks"] if block["t"] == "Table"]
+        indicators = next(table for table in tables if len(table["c"][2]) == 8)
+        shares = [column[1]["c"] for column in indicators["c"][2]]
+        points = laid_on.points.get(tables.index(indicators))
+        assert points is None or points >= 8.0
+        assert shares[6] * letters_across(context, points) >= least
+        if language == "en":
+            assert shares[6] > 1.5 * shares[2]
+            row = next(row for row in indicators["c"][4][0][3]
+                       if "".join(node.get("c", "") for node in row[1][0][4][0]["c"]
+                                  if node["t"] == "Str") == "1")
+            latest = row[1][5][4][0]["c"]
+            assert {"t": "LineBreak"} in latest
+
+
 def test_a_met_level_before_the_target_year_is_no_final_verdict_and_no_share(one_value_of_the_plan_period):
     # the 2024 final evaluation with 26's 2022 value only: "achieved" is a progress status; no indicator has its
     # target year's (2024) value, so there is no share; 1 still lacks it (26), 22 have no value for 2022–2024

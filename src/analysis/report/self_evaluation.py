@@ -55,6 +55,12 @@ from .words import (
 EVALUATOR = "evaluator"
 
 
+#: What each column of the indicator table holds, by its key: its width follows (a number's or a unit's narrow, the
+#: assessment's words wide).
+COLUMN_KINDS = {"id": "id", "name": "name", "unit": "unit", "base": "number", "target": "number", "latest": "number",
+                "status": "assessment", "next": "next"}
+
+
 @dataclass(frozen=True)
 class Placeholder:
     """A gap the evaluator fills in Word: who owes the text (a department, or the evaluation office)."""
@@ -73,6 +79,7 @@ class Block:
     headers: list[str] = field(default_factory=list)
     rows: list[list] = field(default_factory=list)  # cells: str, or a list of str and Placeholder
     name: str = ""  # a table's name: the indicators or the submissions
+    columns: list[str] = field(default_factory=list)  # what each column holds (:data:`COLUMN_KINDS`), for its width
 
 
 def heading(text: str, level: int = 1) -> Block:
@@ -296,7 +303,8 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
                      # a verdict on an earlier value once the target year has come says so, as the report's does
                      status_text(row, words) + _status_aside(context, row) + _status_notes(context, row)]
                     + ([_next_target(row, words)] if ahead else []))
-    blocks.append(Block("table", headers=headers, rows=rows, name="indicators"))
+    blocks.append(Block("table", headers=headers, rows=rows, name="indicators",
+                        columns=[COLUMN_KINDS[key] for key in keys]))
     if joined["core"].any():
         blocks.append(paragraph(words["self_evaluation.core_note"]))
     return blocks + described + _explained(context, qualitative_words)

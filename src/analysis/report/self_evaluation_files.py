@@ -37,6 +37,7 @@ from .pandoc_ast import (
     body_pieces,
     cell,
     document_title_inlines,
+    fits,
     header,
     inlines,
     joined,
@@ -53,7 +54,7 @@ from .self_evaluation import (
     self_evaluation_blocks,
     self_evaluation_title,
 )
-from .word_content import NAME_FLOOR, WordDocument, fitted
+from .word_content import NAME_FLOOR, WordDocument, fitted, letters_across
 from .word_file import REFERENCE_DOCX, epoch_of, finish, pandoc
 from .words import report_dates
 
@@ -95,10 +96,12 @@ def _whole(language: str, names: tuple[str, ...], word: bool = False) -> re.Patt
         # standing as an item (、指标 4), never the end of a word of running text (确定指标 26 项, 定性指标 3 项)
         items.append(rf"(?<![{HAN}A-Za-z]){re.escape(head)}\d+(?:\.\d+)?(?: (?:{series}))?{re.escape(tail)}")
     chinese = sorted((name for name in names if re.search(f"[{HAN}]", name)), key=len, reverse=True)
-    # in Word, a value with its year (24,500（2024年）, 2.9（2022）, 24,500 (2024)), a number with its unit, a range
-    # (2021—2022年): LibreOffice breaks the draft's plain text 2024 | 年 and 2021 | —2022 where a column is sized to
-    # less; the page keeps them whole by its own spans and lets a value's year go under it in a narrow column
-    values = [rf"{NUMBER}（\d{{4}}年?）|{NUMBER} \(\d{{4}}\)", KEPT.pattern] if word else []
+    # in Word, a value with its year in full-width brackets (24,500（2024年）, 2.9（2022）), a number with its unit, a
+    # range (2021—2022年): LibreOffice breaks the draft's plain text 2024 | 年 and 2021 | —2022 where a column is sized
+    # to less; the page keeps them whole by its own spans and lets a value's year go under it in a narrow column. An
+    # English value's year after a space goes under it too (24,300 | (2023)), as on the page: the values' columns kept
+    # "24,300 (2023)" whole left the assessment's words twelve letters a line
+    values = [rf"{NUMBER}（\d{{4}}年?）", KEPT.pattern] if word else []
     return re.compile("|".join([*(re.escape(name) for name in chinese), *items, *values]))
 
 
@@ -122,7 +125,7 @@ def _width_proxy(context: ReportContext, value) -> str:
 
 def self_evaluation_html(context: ReportContext, generated: str) -> str:
     blocks = [{"kind": block.kind, "level": block.level, "parts": _parts(context, block.parts),
-               "headers": block.headers, "name": block.name,
+               "headers": block.headers, "name": block.name, "columns": block.columns,
                "rows": [[_parts(context, value if isinstance(value, list) else [value]) for value in row]
                         for row in block.rows]}
               for block in self_evaluation_blocks(context)]
@@ -169,6 +172,10 @@ def _title_lines(title: str) -> list:
     return [node for number, line in enumerate(lines) for node in ([{"t": "LineBreak"}] if number else []) + line]
 
 
+#: The space between a value and its year in Latin brackets (24,300 (2023)), where a line breaks in a values' column.
+YEAR_AFTER = re.compile(r"(?<=\d) (?=\(\d{4}\))")
+
+
 #: Characters of a Chinese header kept on one line (须说明的指标); a longer one is set on two.
 HEADER_LINE = 6
 #: A header that starts with its year (2020年基础值, 2024 target): on two lines, the year on the first.
@@ -189,9 +196,24 @@ def _header_lines(header: str) -> str:
     return f"{header[:cut]}\n{header[cut:]}"
 
 
+def _value_header(header: str) -> str:
+    """A values' column's header of Latin words on two lines (Latest / value), as the page breaks it: a column of
+    numbers is not as wide as its header on one line; one of Chinese or on two lines already as it is."""
+    if "\n" in header or " " not in header or CJK.search(header):
+        return header
+    spaces = [match.start() for match in re.finditer(" ", header)]
+    cut = min(spaces, key=lambda space: abs(2 * space - len(header)))
+    return f"{header[:cut]}\n{header[cut + 1:]}"
+
+
 #: The longest name (in Latin letters' widths: a Chinese character is two) the self-evaluation's indicator table
 #: gives a line of its own in Word: thirteen Chinese characters.
 NAME_LINE = 26.0
+#: The least width (in Latin letters' widths) of the indicator table's assessment in Word: some four English words a
+#: line, twelve Chinese characters; sized to its longest word alone it had two words a line beside the units.
+ASSESSMENT_LINE = 24.0
+#: points: the smallest type the indicator table is set in for the assessment's line.
+ASSESSMENT_TYPE = 8.0
 
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -213,19 +235,31 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
         elif block.kind == "paragraph":
             document.add({"t": "Para", "c": _inlines(context, block.parts, body=True)})
         else:
-            texts = [[_width_proxy(context, value) for value in row] for row in block.rows]
+            # a value's year in Latin brackets under the value, as the page sets it in a narrow column (24,300 |
+            # (2023)): the values' columns narrow, the room the assessment's words'
+            values = [kind in ("number", "next") for kind in block.columns]
+            block_rows = [[YEAR_AFTER.sub("\n", value) if isinstance(value, str) and under else value
+                           for value, under in itertools.zip_longest(row, values)] for row in block.rows]
+            texts = [[_width_proxy(context, value) for value in row] for row in block_rows]
             # each header as it prints, on two lines where it is long (2020年 / 基础值): a short number's column is
             # not widened to a header's whole length, the room goes to the assessment's words
-            columns = [list(column) for column in zip([_header_lines(h) for h in block.headers], *texts)]
-            rows = [[cell([{"t": "Plain", "c": _cell_inlines(context, value)}]) for value in row] for row in block.rows]
+            headers = [_value_header(_header_lines(h)) if under else _header_lines(h)
+                       for h, under in itertools.zip_longest(block.headers, values)]
+            columns = [list(column) for column in zip(headers, *texts)]
+            rows = [[cell([{"t": "Plain", "c": _cell_inlines(context, value)}]) for value in row] for row in block_rows]
             # the indicators' names at least six characters a line, never two; Word breaks a Chinese name after any
             # character, so a name of up to thirteen is given its line whole (never 高新技术产业产值占 | 比)
-            widths, points = fitted(context, columns, _name_floor(columns[1][1:]) if block.name == "indicators"
-                                    else None)
+            floors = _name_floor(columns[1][1:]) if block.name == "indicators" else None
+            if floors is not None and "assessment" in block.columns:
+                # the assessment's words a line of their own width, not its longest word's: a smaller type if need be,
+                # down to ASSESSMENT_TYPE, never at the cost of the names' line (a Chinese mid-term's eight columns)
+                wide = {**floors, block.columns.index("assessment"): ASSESSMENT_LINE}
+                floors = wide if fits(columns, letters_across(context, ASSESSMENT_TYPE), wide) else floors
+            widths, points = fitted(context, columns, floors)
             # the baseline, target and value right-aligned, digits under digits, as the HTML's and the report's
             aligns = [("AlignRight" if block.name == "indicators" and 3 <= number <= 5 else "AlignDefault")
                       for number in range(len(block.headers))]
-            document.add_table(table([_header_lines(header) for header in block.headers], rows, widths, aligns),
+            document.add_table(table(headers, rows, widths, aligns),
                                points=points)
     meta = {"title": {"t": "MetaInlines", "c": _title_lines(self_evaluation_title(context))},
             "date": {"t": "MetaInlines", "c": inlines(report_dates(context, generated))},
