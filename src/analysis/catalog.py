@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import InputError, quote
+from .errors import RUN_MORE, InputError, quote
 from .numerals import chinese_numeral
 from .settings import CATALOGS_DIR, DEFAULT_LANGUAGE, LANGUAGES
 
@@ -148,9 +148,11 @@ _TOLD_IN: contextvars.ContextVar[str] = contextvars.ContextVar("told_in", defaul
 def mistakes_told_in(language: str) -> Iterator[None]:
     """Within the block, a plan file's mistakes (:func:`plan_error`) are told in ``language`` (English if unknown)."""
     token = _TOLD_IN.set(language if language in LANGUAGES else "en")
+    more = RUN_MORE.set(told_words()["entry_errors.more"])
     try:
         yield
     finally:
+        RUN_MORE.reset(more)
         _TOLD_IN.reset(token)
 
 

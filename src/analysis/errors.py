@@ -6,6 +6,7 @@ bytes that are not UTF-8 are shown as escapes, so a message is one line and show
 """
 from __future__ import annotations
 
+import contextvars
 import math
 import os
 import re
@@ -103,12 +104,7 @@ class InputErrors(InputError):
     def lines(self) -> list[str]:
         shown = [error.format() for error in listed(self.errors)]
         if len(self.errors) > LISTED_ERRORS:
-            more = self.more
-            if more is None:
-                # imported here, not above: the catalogs tell their own mistakes with this module
-                from .catalog import told_words
-
-                more = told_words()["entry_errors.more"]
+            more = self.more if self.more is not None else RUN_MORE.get()
             shown.append(more.format(count=len(self.errors) - LISTED_ERRORS))
         if self.tail:
             shown[-1] += printable(self.tail)
@@ -117,6 +113,10 @@ class InputErrors(InputError):
     def format(self) -> str:
         return "\n".join(self.lines())
 
+
+#: The "… N more" line of a list whose maker gave none (a plan file's mistakes): the run's language, set with it by
+#: :func:`analysis.catalog.mistakes_told_in`.
+RUN_MORE: contextvars.ContextVar[str] = contextvars.ContextVar("run_more", default="… {count} more")
 
 #: How many of the mistakes of one input an error lists.
 LISTED_ERRORS = 30
