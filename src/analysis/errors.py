@@ -185,8 +185,11 @@ class Mistakes:
 
 
 def _whole_file(error: InputError, told: InputError) -> bool:
-    """Both errors are about the same file as a whole (no line): the first says what is wrong with it."""
-    return error.line is None and told.line is None and error.file is not None and error.file == told.file
+    """Both errors are about the same file as a whole (no line): the first says what is wrong with it. Two fields of
+    one file (a sidecar's sha256 and its bytes) are two mistakes, each told."""
+    two_fields = bool(error.field) and bool(told.field) and error.field != told.field
+    return (error.line is None and told.line is None and error.file is not None and error.file == told.file
+            and not two_fields)
 
 
 def error_lines(error) -> list[str]:
