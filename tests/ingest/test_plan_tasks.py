@@ -342,7 +342,7 @@ def test_a_typed_plan_without_tasks_has_none():
      "tasks.csv:3: group_title_en", "group 1 is titled 'Group 1' here and 'Group one' at line 2"),
     (("2,第二组,1,丙任务", "2,第二组,2,丙任务"), "tasks.csv: number", "group 2 has tasks 2: task 1 is missing"),
     (("2,第二组,1,丙任务", "3,第三组,1,丙任务"), "tasks.csv: group", "group 2 is missing"),
-    (("2,第二组,1,丙任务,,", "2,第二组,1,丙任务,,市科技局、、市统计局"), "tasks.csv:4: departments",
+    (("2,第二组,1,丙任务,,", "2,第二组,1,丙任务,市科技局,市科技局、、市统计局"), "tasks.csv:4: departments",
      "an empty department name"),
     (("2,第二组,1,丙任务", "2,第二组,0,丙任务"), "tasks.csv:4: number", "0: numbered from 1"),
     (("2,第二组,1,丙任务", "2,,1,丙任务"), "tasks.csv:4: group_title_zh", "empty"),
@@ -439,16 +439,18 @@ def test_a_task_named_in_a_names_file_but_not_in_the_plan_is_told_in_chinese(tmp
 
 
 def test_a_lead_for_a_task_that_names_no_department_is_told_in_the_runs_language(tmp_path):
-    """Task 2.1 of the small text names no department: the list the lead is not among reads "none" ("无")."""
+    """Task 2.1 of the small text names no department: the list the lead is not among reads "none" ("无"). The
+    plan's department_names.csv is missing too: told in the same round."""
     write(tmp_path, HEAD + GROUP_ONE + TASK_ONE + TASK_TWO + GROUP_TWO + TAIL)
     (tmp_path / "task_leads.csv").write_text("task_id,lead,reason\n2.1,市科技局,职能\n", encoding="utf-8")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         load_plan_tasks(tmp_path, tmp_path / "plan.txt")
-    assert str(caught.value) == (f"{tmp_path / 'task_leads.csv'}:2: lead: "
-                                 "'市科技局' 不在方案为任务 2.1 列出的责任部门中（无）")
+    assert str(caught.value).splitlines()[-1] == (f"{tmp_path / 'task_leads.csv'}:2: lead: "
+                                                  "'市科技局' 不在方案为任务 2.1 列出的责任部门中（无）")
     with pytest.raises(InputError) as caught:
         load_plan_tasks(tmp_path, tmp_path / "plan.txt")
-    assert caught.value.reason == "'市科技局' is not among the departments the plan lists for task 2.1 (none)"
+    assert caught.value.errors[-1].reason == (
+        "'市科技局' is not among the departments the plan lists for task 2.1 (none)")
 
 
 def test_the_names_file_a_plan_lacks_is_told_in_chinese(tmp_path):
@@ -471,3 +473,116 @@ def test_the_english_task_names_quote_as_the_reports_english_does():
         with path.open(encoding="utf-8", newline="") as handle:
             straight = [row for row in csv.DictReader(handle) if '"' in row["title_en"]]
         assert straight == [], path
+
+
+def _told(error, folder: Path) -> list[str]:
+    """The lines an error is told in, the plan folder's path left out (``task_names.csv:4: title_en: …``)."""
+    from analysis.errors import error_lines
+
+    return [line.replace(f"{folder}/", "") for line in error_lines(error)]
+
+
+def _edit(path: Path, *changes: tuple[str, str], append: str = "") -> None:
+    text = path.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text + append, encoding="utf-8")
+
+
+def test_every_mistake_of_the_names_and_leads_files_is_told_in_one_round(tmp_path):
+    """Nine mistakes of task_names.csv, task_leads.csv and measure_names.csv, as a hostile test round made them: one
+    run names them all (a number not a whole number beside one the plan does not have, a name given twice beside an
+    empty title)."""
+    from tests.conftest import copy_plan
+
+    folder = copy_plan(DEFAULT_PLAN_DIR, tmp_path / "weihai")
+    _edit(folder / "task_names.csv",
+          ("1.2,Five demonstration zones: new models of high-quality development\n", "1.2,\n"), ("\n1.3,", "\n1.1,"),
+          append="8,Group eight\n")
+    _edit(folder / "measure_names.csv", ("1,Stronger organisation", "9,Stronger organisation"),
+          ("2,Stronger policy support", "一,Stronger policy support"), ("4,Monitoring and evaluation", "4,"))
+    _edit(folder / "task_leads.csv", ("2.2,市科技局,", "2.2,市财政局,"),
+          ("7.1,市行政审批服务局,", "9.9,市行政审批服务局,"))
+    leads = (folder / "task_leads.csv").read_text(encoding="utf-8").splitlines()
+    (folder / "task_leads.csv").write_text("\n".join([*leads[:3], "7.2,市科技局,"]) + "\n", encoding="utf-8")
+    listed = "市总工会、市发展改革委、市科技局、市人力资源社会保障局、市海洋发展局、市市场监管局、高区管委、经区管委"
+    source = "weihai-innovative-city-plan-2022.txt"
+    expected = {
+        "en": [
+            "measure_names.csv:2: number: measure 9 is not among the plan's 5 support measures",
+            "measure_names.csv:3: number: '一' is not a whole number",
+            "measure_names.csv:5: title_en: empty",
+            f"task_leads.csv:2: lead: '市财政局' is not among the departments the plan lists for task 2.2 ({listed})",
+            f"task_leads.csv:3: task_id: '9.9' is not a task (1.2) of the plan's tasks ({source})",
+            "task_leads.csv:4: reason: empty",
+            "task_names.csv:4: title_en: empty",
+            "task_names.csv:5: task_id: 1.1 appears twice (first at line 3)",
+            f"task_names.csv:38: task_id: '8' is neither a task (1.2) nor a group (1) of the plan's tasks ({source})",
+        ],
+        "zh": [
+            "measure_names.csv:2: number: 保障措施 9 不在方案的 5 项保障措施之中",
+            "measure_names.csv:3: number: '一' 不是整数",
+            "measure_names.csv:5: title_en: 为空",
+            f"task_leads.csv:2: lead: '市财政局' 不在方案为任务 2.2 列出的责任部门中（{listed}）",
+            f"task_leads.csv:3: task_id: '9.9' 不是方案任务（{source}）中的任务（1.2）",
+            "task_leads.csv:4: reason: 为空",
+            "task_names.csv:4: title_en: 为空",
+            "task_names.csv:5: task_id: 1.1 出现了两次（首次出现在第 3 行）",
+            f"task_names.csv:38: task_id: '8' 既不是方案任务（{source}）中的任务（1.2），也不是其中的任务组（1）",
+        ],
+    }
+    for language, lines in expected.items():
+        with mistakes_told_in(language), pytest.raises(InputError) as caught:
+            load_plan_tasks(folder, folder / source)
+        assert _told(caught.value, folder) == lines
+
+
+def test_the_names_files_are_checked_on_their_own_while_the_tasks_have_mistakes(tmp_path):
+    """tasks.csv and measures.csv with mistakes: the English names files' own mistakes are told with theirs (their
+    checks against the tasks and measures wait)."""
+    folder = typed_folder(tmp_path, TYPED.replace("1,第一组,1,甲任务", "1,第一组,x,甲任务"),
+                          measures="number,title_zh\n1,甲\n1,乙\n", task_names="task_id,title_en\n9.9,\n",
+                          measure_names="number,title_en\nx,Leadership\n")
+    with pytest.raises(InputError) as caught:
+        load_plan_tasks(folder, None)
+    assert _told(caught.value, folder) == [
+        "measure_names.csv:2: number: 'x' is not a whole number",
+        "measures.csv:3: number: measure 1 appears twice (first at line 2)",
+        "task_names.csv:2: title_en: empty",
+        "tasks.csv:3: number: 'x' is not a whole number",
+    ]
+
+
+def test_every_mistake_of_tasks_csv_and_measures_csv_is_told_in_one_round(tmp_path):
+    """Five mistakes of a typed plan's tasks.csv and measures.csv, and the names file it lacks: one run."""
+    tasks = ("group,group_title_zh,number,title_zh,lead,departments,title_en\n"
+             "1,加强基础研究,1,建设国家实验室,科技部,科技部、、教育部,\n"
+             "1,加强基础研究,2,建设大科学装置,财政部,科技部、发改委,\n"
+             "2,人才,1,引进人才,人社部,人社部,\n"
+             "3,开放,一,国际合作,科技部,科技部,\n")
+    folder = typed_folder(tmp_path, tasks, names=None, measures="number,title_zh\n0,加强组织领导\n2,\n")
+    expected = {
+        "en": [
+            "department_names.csv: file not found: the plan's key tasks name departments (task 1.1: '科技部', "
+            "tasks.csv:2), whose English names it gives (name_zh,name_en)",
+            "measures.csv:2: number: 0: numbered from 1",
+            "measures.csv:3: title_zh: empty",
+            "tasks.csv:2: departments: an empty department name in '科技部、、教育部'",
+            "tasks.csv:3: lead: the lead department '财政部' is not among the departments",
+            "tasks.csv:5: number: '一' is not a whole number",
+        ],
+        "zh": [
+            "department_names.csv: 文件不存在：方案的重点任务列有责任部门（任务 1.1：'科技部'，tasks.csv:2），"
+            "其英文名称须在此文件中给出（name_zh,name_en）",
+            "measures.csv:2: number: 0：编号应从 1 开始",
+            "measures.csv:3: title_zh: 为空",
+            "tasks.csv:2: departments: '科技部、、教育部' 中有空的部门名称",
+            "tasks.csv:3: lead: 牵头部门 '财政部' 不在 departments 之中",
+            "tasks.csv:5: number: '一' 不是整数",
+        ],
+    }
+    for language, lines in expected.items():
+        with mistakes_told_in(language), pytest.raises(InputError) as caught:
+            load_plan_tasks(folder, None)
+        assert _told(caught.value, folder) == lines

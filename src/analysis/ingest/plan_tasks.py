@@ -41,7 +41,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import plan_error
-from ..errors import InputError, quote
+from ..errors import InputError, Mistakes, file_order, quote
 from ..numerals import NUMERALS, chinese_number, chinese_numeral
 from ..text import check_text, visible
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
@@ -122,42 +122,95 @@ class PlanTasks:
 
 def load_plan_tasks(folder: Path, printed_text: Path | None) -> PlanTasks:
     """The tasks and measures of the plan in ``folder``: typed where ``tasks.csv`` (``measures.csv``) is given,
-    else read from the plan text (``printed_text``; None for a typed plan, which then has none)."""
+    else read from the plan text (``printed_text``; None for a typed plan, which then has none).
+
+    Every mistake of every file is told at once (one :class:`InputErrors`, file by file): a file of English names or
+    leads is checked on its own even where the tasks, the measures or ``department_names.csv`` have mistakes; only
+    its checks against them wait until they are fixed."""
     folder = Path(folder)
-    tasks = items = measures = None
+    told = Mistakes()
+    tasks = items = measures = None  # None: not given, or given with mistakes (``unread``)
     tasks_source = measures_source = None
+    unread: set[str] = set()  # what has mistakes (told): "tasks", "measures"
     if _exists(folder / TASKS_FILE):
         tasks_source = folder / TASKS_FILE
-        tasks, items = read_typed_tasks(tasks_source), _frame([], ITEM_COLUMNS_READ)
+        try:
+            tasks, items = read_typed_tasks(tasks_source), _frame([], ITEM_COLUMNS_READ)
+        except InputError as exc:
+            told.add(exc)
+            unread.add("tasks")
     if _exists(folder / MEASURES_FILE):
         measures_source = folder / MEASURES_FILE
-        measures = read_typed_measures(measures_source)
-    if printed_text is not None and (tasks is None or measures is None):
-        printed = parse_plan_tasks(printed_text)
-        if tasks is None and printed.tasks_source is not None:
-            tasks, items, tasks_source = printed.tasks, printed.items, printed.tasks_source
-        if measures is None and printed.measures_source is not None:
-            measures, measures_source = printed.measures, printed.measures_source
+        try:
+            measures = read_typed_measures(measures_source)
+        except InputError as exc:
+            told.add(exc)
+            unread.add("measures")
+    if printed_text is not None and (tasks_source is None or measures_source is None):
+        try:
+            printed = parse_plan_tasks(printed_text)
+        except InputError as exc:
+            told.add(exc)
+            unread |= {kind for kind, source in (("tasks", tasks_source), ("measures", measures_source))
+                       if source is None}
+        else:
+            if tasks_source is None and printed.tasks_source is not None:
+                tasks, items, tasks_source = printed.tasks, printed.items, printed.tasks_source
+            if measures_source is None and printed.measures_source is not None:
+                measures, measures_source = printed.measures, printed.measures_source
     empty = PlanTasks()
-    tasks = empty.tasks if tasks is None else tasks
-    items = empty.items if items is None else items
-    measures = empty.measures if measures is None else measures
-    tasks = apply_task_names(tasks, folder / TASK_NAMES_FILE, tasks_source)
-    tasks = apply_task_leads(tasks, folder / TASK_LEADS_FILE, tasks_source,
-                             load_department_aliases(folder) if _exists(folder / DEPARTMENT_NAMES_FILE) else {})
-    measures = apply_measure_names(measures, folder / MEASURE_NAMES_FILE, measures_source)
-    named = [(row.task_id, row.departments[0], row.department_lines[0]) for row in tasks.itertuples()
-             if row.departments]
+    if "tasks" not in unread:
+        tasks = empty.tasks if tasks is None else tasks
+        items = empty.items if items is None else items
+    if "measures" not in unread:
+        measures = empty.measures if measures is None else measures
     names_file = folder / DEPARTMENT_NAMES_FILE
+    names: dict[str, str] | None = None  # None: no names file, or one with mistakes (told)
+    aliases: dict[str, str] | None = {}  # None: the names file has mistakes, the names counted as one unknown
+    if _exists(names_file):
+        try:
+            names, aliases = load_department_names(folder), load_department_aliases(folder)
+        except InputError as exc:
+            told.add(exc)
+            aliases = None
+    with told.row():  # the titles are in no other check: a file with mistakes leaves them out
+        tasks = apply_task_names(tasks, folder / TASK_NAMES_FILE, tasks_source)
+    with told.row():
+        tasks = apply_task_leads(tasks, folder / TASK_LEADS_FILE, tasks_source, aliases)
+    with told.row():
+        measures = apply_measure_names(measures, folder / MEASURE_NAMES_FILE, measures_source)
+    named = [(row.task_id, row.departments[0], row.department_lines[0]) for row in tasks.itertuples()
+             if row.departments] if tasks is not None else []
+    if not named and tasks is None and tasks_source == folder / TASKS_FILE:
+        named = _named_in_typed(tasks_source)  # tasks.csv has mistakes: the rows that name departments all the same
     if named and not _exists(names_file):
         task_id, name, line = named[0]
-        raise InputError(plan_error("tasks.names_file_missing", task_id=task_id, name=quote(name),
-                                    source=tasks_source.name, line=line), file=names_file)
-    names = load_department_names(folder) if named else None
+        told.add(InputError(plan_error("tasks.names_file_missing", task_id=task_id, name=quote(name),
+                                       source=tasks_source.name, line=line), file=names_file))
+    told.errors.sort(key=file_order())
+    told.check()
     return PlanTasks(tasks=tasks, items=items, measures=measures, tasks_source=tasks_source,
-                     measures_source=measures_source, department_names=names,
-                     department_aliases=load_department_aliases(folder) if named else {},
+                     measures_source=measures_source, department_names=names if named else None,
+                     department_aliases=aliases if named else {},
                      tasks_typed=tasks_source == folder / TASKS_FILE)
+
+
+def _named_in_typed(path: Path) -> list[tuple[str, str, int]]:
+    """The tasks of a ``tasks.csv`` with mistakes whose rows name departments and the task they are (as
+    :func:`read_typed_tasks` reads them): task_id, the first department named, the line."""
+    try:
+        frame = read_strict_csv(path, TYPED_TASK_COLUMNS, TYPED_TASK_OPTIONAL, text_kinds=TASK_TEXT, defer=True)
+    except InputError:  # a file that cannot be read at all: told as read_typed_tasks tells it
+        return []
+    named = []
+    for row in frame.itertuples():
+        names, _ = _split_departments(row.departments)
+        lead = row.lead.strip()
+        group, number = row.group.strip(), row.number.strip()
+        if names and re.fullmatch(r"[0-9]{1,9}", group) and re.fullmatch(r"[0-9]{1,9}", number):
+            named.append((f"{int(group)}.{int(number)}", lead if lead in names else names[0],
+                          getattr(row, LINE_COLUMN)))
+    return named
 
 
 def _exists(path: Path) -> bool:
@@ -451,36 +504,72 @@ def _read_measures(path: Path, lines: list[str], start: int, end: int | None) ->
 
 def split_departments(text: str, *, file: Path, line: int, field: str = "departments") -> list[str]:
     """``市科技局、市统计局，各区市政府`` as names; a separator without a name on one side is refused."""
-    names, start, depth = [], 0, 0
+    names, empty = _split_departments(text)
+    if empty:
+        raise InputError(plan_error("tasks.empty_department", text=quote(text)), file=file, line=line, field=field)
+    return names
+
+
+def _split_departments(text: str) -> tuple[list[str], bool]:
+    """The names ``text`` lists, and whether a separator has no name on one side."""
+    names, start, depth, empty = [], 0, 0, False
     for offset, char in enumerate(text + "、"):
         depth += (char in OPENING) - (char in CLOSING)
         if char in NAME_SEPARATORS and depth <= 0:
             name = text[start:offset].strip()
-            if not visible(name):
-                raise InputError(plan_error("tasks.empty_department", text=quote(text)), file=file, line=line,
-                                 field=field)
-            names.append(name)
+            if visible(name):
+                names.append(name)
+            else:
+                empty = True
             start = offset + 1
-    return names
+    return names, empty
+
+
+def _told_by_line(told: Mistakes, columns: list[str]) -> None:
+    """``told``'s mistakes raised at once, in the order of the file's lines, a line's from left to right (one about
+    the whole file first)."""
+    told.errors.sort(key=lambda error: (error.line if isinstance(error.line, int) else 0,
+                                        columns.index(error.field) if error.field in columns else len(columns)))
+    told.check()
+
+
+def _read(path: Path, required: list[str], optional: list[str], text_kinds: dict) -> tuple[pd.DataFrame, Mistakes]:
+    """A small CSV of a plan, its cells' mistakes gathered (their rows left out) to be told with the rows' own."""
+    frame = read_strict_csv(path, required, optional, text_kinds=text_kinds, defer=True)
+    told = Mistakes()
+    for error in frame.attrs["mistakes"]:
+        told.add(error)
+    return frame, told
 
 
 def read_typed_tasks(path: Path) -> pd.DataFrame:
-    """``tasks.csv``: one row per task, checked row by row; in order of group and number."""
-    frame = read_strict_csv(path, TYPED_TASK_COLUMNS, TYPED_TASK_OPTIONAL, text_kinds=TASK_TEXT)
-    require_filled(frame, ("group_title_zh", "title_zh"), path)
-    records = []
+    """``tasks.csv``: one row per task, checked row by row, every mistake told at once; in order of group and
+    number."""
+    frame, told = _read(path, TYPED_TASK_COLUMNS, TYPED_TASK_OPTIONAL, TASK_TEXT)
+    require_filled(frame, ("group_title_zh", "title_zh"), path, mistakes=told)
+    records, placed = [], not frame.attrs["mistakes"]  # placed: every row's task is known (no row left out)
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
-        group = _positive(row.group, path, line, "group")
-        number = _positive(row.number, path, line, "number")
-        departments = split_departments(row.departments, file=path, line=line) if row.departments.strip() else []
+        group = number = None
+        with told.row():
+            group = _positive(row.group, path, line, "group")
+        with told.row():
+            number = _positive(row.number, path, line, "number")
+        departments, empty = _split_departments(row.departments)
+        if empty and row.departments.strip():
+            told.add(InputError(plan_error("tasks.empty_department", text=quote(row.departments)), file=path,
+                                line=line, field="departments"))
         lead = row.lead.strip()
-        if departments and not lead:
-            raise InputError(plan_error("tasks.lead_empty"), file=path, line=line, field="lead")
-        if lead and lead not in departments:
-            raise InputError(plan_error("tasks.lead_not_among", lead=quote(lead)), file=path, line=line,
-                             field="lead")
-        departments = [lead, *(name for name in departments if name != lead)] if lead else []
+        with told.row():
+            if departments and not lead:
+                raise InputError(plan_error("tasks.lead_empty"), file=path, line=line, field="lead")
+            if lead and lead not in departments:
+                raise InputError(plan_error("tasks.lead_not_among", lead=quote(lead)), file=path, line=line,
+                                 field="lead")
+        if group is None or number is None:
+            placed = False
+            continue
+        departments = [lead, *(name for name in departments if name != lead)] if lead in departments else departments
         records.append({"task_id": f"{group}.{number}", "group": group, "group_title_zh": row.group_title_zh.strip(),
                         "group_title_en": (getattr(row, "group_title_en", "") or "").strip(), "number": number,
                         "title_zh": row.title_zh.strip(), "title_en": (getattr(row, "title_en", "") or "").strip(),
@@ -489,42 +578,53 @@ def read_typed_tasks(path: Path) -> pd.DataFrame:
                         "note": (getattr(row, "note", "") or "").strip(), LINE_COLUMN: line})
     tasks = pd.DataFrame.from_records(records, columns=[*TASK_COLUMNS_READ, LINE_COLUMN])
     refuse_duplicates(tasks, ["task_id"], path, "number",
-                      lambda row: plan_error("tasks.task_twice", task_id=row.task_id))
+                      lambda row: plan_error("tasks.task_twice", task_id=row.task_id), told)
     titles: dict[int, tuple[str, str, int]] = {}
     for row in tasks.itertuples():
         zh, en, first = titles.setdefault(row.group, (row.group_title_zh, row.group_title_en, row.first_line))
         for column, given in (("group_title_zh", zh), ("group_title_en", en)):
-            if getattr(row, column) != given:
-                raise InputError(plan_error("tasks.group_two_titles", group=row.group, here=quote(getattr(row, column)),
-                                            given=quote(given), first=first),
-                                 file=path, line=row.first_line, field=column)
+            if getattr(row, column) != given and visible(getattr(row, column)):
+                told.add(InputError(plan_error("tasks.group_two_titles", group=row.group,
+                                               here=quote(getattr(row, column)), given=quote(given), first=first),
+                                    file=path, line=row.first_line, field=column))
     tasks = tasks.sort_values(["group", "number"], kind="stable").reset_index(drop=True)
-    for group, numbers in tasks.groupby("group", sort=True)["number"]:
-        if list(numbers) != list(range(1, len(numbers) + 1)):
+    twice = set(tasks.loc[tasks.duplicated("task_id"), "group"])
+    # the numbering, once every row's place is known: a task given twice is likely the one missing
+    for group, numbers in tasks.groupby("group", sort=True)["number"] if placed else ():
+        if group not in twice and list(numbers) != list(range(1, len(numbers) + 1)):
             missing = next(n for n in range(1, len(numbers) + 2) if n not in set(numbers))
-            raise InputError(plan_error("tasks.task_missing", group=group, numbers=", ".join(map(str, numbers)),
-                                        missing=missing), file=path, field="number")
+            told.add(InputError(plan_error("tasks.task_missing", group=group, numbers=", ".join(map(str, numbers)),
+                                           missing=missing), file=path, field="number"))
     groups = sorted(titles)
-    if groups != list(range(1, len(groups) + 1)):
+    if placed and groups != list(range(1, len(groups) + 1)):
         missing = next(n for n in range(1, len(groups) + 2) if n not in titles)
-        raise InputError(plan_error("tasks.group_missing", groups=", ".join(map(str, groups)), missing=missing),
-                         file=path, field="group")
+        told.add(InputError(plan_error("tasks.group_missing", groups=", ".join(map(str, groups)), missing=missing),
+                            file=path, field="group"))
+    _told_by_line(told, [*TYPED_TASK_COLUMNS, *TYPED_TASK_OPTIONAL])
     return tasks[TASK_COLUMNS_READ]
 
 
 def read_typed_measures(path: Path) -> pd.DataFrame:
-    """``measures.csv``: one row per support measure, numbered from 1."""
-    frame = read_strict_csv(path, TYPED_MEASURE_COLUMNS, TYPED_MEASURE_OPTIONAL, text_kinds=TASK_TEXT)
-    require_filled(frame, ("title_zh",), path)
-    frame["number"] = [_positive(row.number, path, getattr(row, LINE_COLUMN), "number") for row in frame.itertuples()]
-    refuse_duplicates(frame, ["number"], path, "number",
-                      lambda row: plan_error("tasks.measure_twice", number=row.number))
-    numbers = sorted(frame["number"])
-    if numbers != list(range(1, len(numbers) + 1)):
-        missing = next(n for n in range(1, len(numbers) + 2) if n not in set(numbers))
-        raise InputError(plan_error("tasks.measure_missing", numbers=", ".join(map(str, numbers)), missing=missing),
-                         file=path, field="number")
-    frame = frame.sort_values("number", kind="stable").reset_index(drop=True)
+    """``measures.csv``: one row per support measure, numbered from 1; every mistake told at once."""
+    frame, told = _read(path, TYPED_MEASURE_COLUMNS, TYPED_MEASURE_OPTIONAL, TASK_TEXT)
+    require_filled(frame, ("title_zh",), path, mistakes=told)
+    numbers = []
+    for row in frame.itertuples():
+        numbers.append(None)
+        with told.row():
+            numbers[-1] = _positive(row.number, path, getattr(row, LINE_COLUMN), "number")
+    placed = not frame.attrs["mistakes"] and None not in numbers
+    frame["number"] = numbers
+    numbered = frame[frame["number"].notna()].astype({"number": int})
+    refuse_duplicates(numbered, ["number"], path, "number",
+                      lambda row: plan_error("tasks.measure_twice", number=row.number), told)
+    given = sorted(set(numbered["number"]))
+    if placed and not numbered["number"].duplicated().any() and given != list(range(1, len(given) + 1)):
+        missing = next(n for n in range(1, len(given) + 2) if n not in set(given))
+        told.add(InputError(plan_error("tasks.measure_missing", numbers=", ".join(map(str, given)), missing=missing),
+                            file=path, field="number"))
+    _told_by_line(told, [*TYPED_MEASURE_COLUMNS, *TYPED_MEASURE_OPTIONAL])
+    frame = numbered.sort_values("number", kind="stable").reset_index(drop=True)
     return frame.assign(title_zh=frame["title_zh"].str.strip(),
                         title_en=frame.get("title_en", pd.Series("", index=frame.index)).str.strip(),
                         note=frame.get("note", pd.Series("", index=frame.index)).str.strip(),
@@ -540,32 +640,39 @@ def _positive(text: str, path: Path, line: int, field: str) -> int:
 
 # --- English titles -----------------------------------------------------------------------------------------
 
-def apply_task_names(tasks: pd.DataFrame, path: Path, source: Path | None) -> pd.DataFrame:
-    """``tasks`` with the English titles ``task_names.csv`` gives (``1.2``: a task; ``1``: its group's title)."""
+def apply_task_names(tasks: pd.DataFrame | None, path: Path, source: Path | None) -> pd.DataFrame | None:
+    """``tasks`` with the English titles ``task_names.csv`` gives (``1.2``: a task; ``1``: its group's title); every
+    mistake of the file told at once. ``tasks`` None: the tasks have mistakes (told), the checks against them wait."""
     if not _exists(path):
         return tasks
-    frame = read_strict_csv(path, ["task_id", "title_en"], text_kinds={"task_id": "short_name", "title_en": "name"})
-    require_filled(frame, ("task_id", "title_en"), path)
+    frame, told = _read(path, ["task_id", "title_en"], [], {"task_id": "short_name", "title_en": "name"})
+    require_filled(frame, ("task_id", "title_en"), path, mistakes=told)
     frame["task_id"] = frame["task_id"].str.strip()
-    refuse_duplicates(frame, ["task_id"], path, "task_id",
-                      lambda row: plan_error("tasks.task_id_twice", task_id=row.task_id))
-    tasks = tasks.copy()
-    known_groups = set(tasks["group"])
-    for row in frame.itertuples():
-        line = getattr(row, LINE_COLUMN)
-        task_id, title = row.task_id, row.title_en.strip()
-        if re.fullmatch(r"[0-9]{1,3}", task_id) and int(task_id) in known_groups:
-            rows, column = tasks["group"] == int(task_id), "group_title_en"
-        elif task_id in set(tasks["task_id"]):
-            rows, column = tasks["task_id"] == task_id, "title_en"
-        else:
-            raise InputError(_not_a_task("tasks.not_task_or_group", quote(task_id), source), file=path, line=line,
-                             field="task_id")
-        given = tasks.loc[rows, column]
-        if (given != "").any():
-            raise InputError(plan_error("tasks.task_title_twice", task_id=task_id, source=source.name,
-                                        given=quote(given.iloc[0])), file=path, line=line, field="title_en")
-        tasks.loc[rows, column] = title
+    named = frame[[visible(task_id) for task_id in frame["task_id"]]]
+    refuse_duplicates(named, ["task_id"], path, "task_id",
+                      lambda row: plan_error("tasks.task_id_twice", task_id=row.task_id), told)
+    twice = set(named.index[named.duplicated("task_id")])
+    tasks = tasks.copy() if tasks is not None else None
+    known_groups = set(tasks["group"]) if tasks is not None else set()
+    for index, row in named.iterrows() if tasks is not None else ():
+        if index in twice:
+            continue
+        line = row[LINE_COLUMN]
+        task_id, title = row["task_id"], row["title_en"].strip()
+        with told.row():
+            if re.fullmatch(r"[0-9]{1,3}", task_id) and int(task_id) in known_groups:
+                rows, column = tasks["group"] == int(task_id), "group_title_en"
+            elif task_id in set(tasks["task_id"]):
+                rows, column = tasks["task_id"] == task_id, "title_en"
+            else:
+                raise InputError(_not_a_task("tasks.not_task_or_group", quote(task_id), source), file=path,
+                                 line=line, field="task_id")
+            given = tasks.loc[rows, column]
+            if (given != "").any():
+                raise InputError(plan_error("tasks.task_title_twice", task_id=task_id, source=source.name,
+                                            given=quote(given.iloc[0])), file=path, line=line, field="title_en")
+            tasks.loc[rows, column] = title
+    _told_by_line(told, ["task_id", "title_en"])
     return tasks
 
 
@@ -577,57 +684,83 @@ def _not_a_task(key: str, task_id: str, source: Path | None) -> str:
     return plan_error(key, task_id=task_id, source=source.name)
 
 
-def apply_task_leads(tasks: pd.DataFrame, path: Path, source: Path | None, aliases: dict[str, str]) -> pd.DataFrame:
+def apply_task_leads(tasks: pd.DataFrame | None, path: Path, source: Path | None,
+                     aliases: dict[str, str] | None) -> pd.DataFrame | None:
     """``tasks`` with the lead ``task_leads.csv`` assigns a printed task by function (``task_id,lead,reason``): the plan
     lists a task's departments without naming a lead, and the first it lists is the lead unless this file says
     otherwise (a mass organisation or a Party office listed first by protocol). The lead must be among the task's
-    departments (under any name ``department_names.csv`` counts as one), and a reason is required."""
+    departments (under any name ``department_names.csv`` counts as one), and a reason is required. Every mistake of
+    the file is told at once; ``tasks`` None (the tasks have mistakes) or ``aliases`` None (``department_names.csv``
+    has): the checks against them wait (a lead the plan lists as it is written is known all the same)."""
     if not _exists(path):
         return tasks
-    frame = read_strict_csv(path, ["task_id", "lead", "reason"], text_kinds={"task_id": "short_name", "lead": "name",
-                                                                           "reason": "reason"})
-    require_filled(frame, ("task_id", "lead", "reason"), path)
+    frame, told = _read(path, ["task_id", "lead", "reason"], [], {"task_id": "short_name", "lead": "name",
+                                                                  "reason": "reason"})
+    require_filled(frame, ("task_id", "lead", "reason"), path, mistakes=told)
     frame["task_id"] = frame["task_id"].str.strip()
-    refuse_duplicates(frame, ["task_id"], path, "task_id",
-                      lambda row: plan_error("tasks.task_twice", task_id=row.task_id))
+    named = frame[[visible(task_id) for task_id in frame["task_id"]]]
+    refuse_duplicates(named, ["task_id"], path, "task_id",
+                      lambda row: plan_error("tasks.task_twice", task_id=row.task_id), told)
     if source is not None and source.name == TASKS_FILE:
-        raise InputError(plan_error("tasks.leads_typed", file=TASKS_FILE), file=path)
-    tasks = tasks.copy()
-    for row in frame.itertuples():
-        line = getattr(row, LINE_COLUMN)
-        if row.task_id not in set(tasks["task_id"]):
-            raise InputError(_not_a_task("tasks.not_a_task", quote(row.task_id), source), file=path, line=line,
-                             field="task_id")
-        at = tasks.index[tasks["task_id"] == row.task_id][0]
-        lead = row.lead.strip()
-        printed = tasks.at[at, "departments"]
-        named = {aliases.get(name, name): name for name in printed}
-        if aliases.get(lead, lead) not in named:
-            raise InputError(plan_error("tasks.lead_not_listed", lead=quote(lead), task_id=row.task_id,
-                                        departments="、".join(printed) or plan_error("tasks.no_departments")),
-                             file=path, line=line, field="lead")
-        tasks.at[at, "lead"] = named[aliases.get(lead, lead)]
+        told.add(InputError(plan_error("tasks.leads_typed", file=TASKS_FILE), file=path))
+        tasks = None  # the leads are given in tasks.csv: none of this file's rows is checked against its tasks
+    twice = set(named.index[named.duplicated("task_id")])
+    tasks = tasks.copy() if tasks is not None else None
+    for index, row in named.iterrows() if tasks is not None else ():
+        line = row[LINE_COLUMN]
+        with told.row():
+            if row["task_id"] not in set(tasks["task_id"]):
+                raise InputError(_not_a_task("tasks.not_a_task", quote(row["task_id"]), source), file=path,
+                                 line=line, field="task_id")
+            lead = row["lead"].strip()
+            if index in twice or not visible(lead):
+                continue
+            at = tasks.index[tasks["task_id"] == row["task_id"]][0]
+            printed = tasks.at[at, "departments"]
+            counted = aliases or {}
+            named_as = {counted.get(name, name): name for name in printed}
+            if lead in printed:
+                tasks.at[at, "lead"] = lead
+            elif counted.get(lead, lead) in named_as and aliases is not None:
+                tasks.at[at, "lead"] = named_as[counted.get(lead, lead)]
+            elif aliases is not None:
+                raise InputError(plan_error("tasks.lead_not_listed", lead=quote(lead), task_id=row["task_id"],
+                                            departments="、".join(printed) or plan_error("tasks.no_departments")),
+                                 file=path, line=line, field="lead")
+    _told_by_line(told, ["task_id", "lead", "reason"])
     return tasks
 
 
-def apply_measure_names(measures: pd.DataFrame, path: Path, source: Path | None) -> pd.DataFrame:
-    """``measures`` with the English titles ``measure_names.csv`` gives (``number,title_en``)."""
+def apply_measure_names(measures: pd.DataFrame | None, path: Path, source: Path | None) -> pd.DataFrame | None:
+    """``measures`` with the English titles ``measure_names.csv`` gives (``number,title_en``); every mistake of the
+    file told at once. ``measures`` None: the measures have mistakes (told), the checks against them wait."""
     if not _exists(path):
         return measures
-    frame = read_strict_csv(path, ["number", "title_en"], text_kinds={"title_en": "name"})
-    require_filled(frame, ("title_en",), path)
-    measures = measures.copy()
-    frame["number"] = [parse_int(row.number, file=path, line=getattr(row, LINE_COLUMN), field="number")
-                       for row in frame.itertuples()]
-    refuse_duplicates(frame, ["number"], path, "number",
-                      lambda row: plan_error("tasks.measure_twice", number=row.number))
+    frame, told = _read(path, ["number", "title_en"], [], {"title_en": "name"})
+    require_filled(frame, ("title_en",), path, mistakes=told)
+    numbers = []
     for row in frame.itertuples():
-        rows = measures["number"] == row.number
-        if not rows.any():
-            raise InputError(plan_error("tasks.measure_not_among", number=row.number, count=len(measures)),
-                             file=path, line=getattr(row, LINE_COLUMN), field="number")
-        if (measures.loc[rows, "title_en"] != "").any():
-            raise InputError(plan_error("tasks.measure_title_twice", number=row.number, source=source.name),
-                             file=path, line=getattr(row, LINE_COLUMN), field="title_en")
-        measures.loc[rows, "title_en"] = row.title_en.strip()
+        numbers.append(None)
+        with told.row():
+            numbers[-1] = parse_int(row.number, file=path, line=getattr(row, LINE_COLUMN), field="number")
+    frame["number"] = numbers
+    numbered = frame[frame["number"].notna()].astype({"number": int})
+    refuse_duplicates(numbered, ["number"], path, "number",
+                      lambda row: plan_error("tasks.measure_twice", number=row.number), told)
+    twice = set(numbered.index[numbered.duplicated("number")])
+    measures = measures.copy() if measures is not None else None
+    for index, row in numbered.iterrows() if measures is not None else ():
+        line = row[LINE_COLUMN]
+        with told.row():
+            rows = measures["number"] == row["number"]
+            if not rows.any():
+                raise InputError(plan_error("tasks.measure_not_among", number=row["number"], count=len(measures)),
+                                 file=path, line=line, field="number")
+            if index in twice:
+                continue
+            if (measures.loc[rows, "title_en"] != "").any():
+                raise InputError(plan_error("tasks.measure_title_twice", number=row["number"], source=source.name),
+                                 file=path, line=line, field="title_en")
+            measures.loc[rows, "title_en"] = row["title_en"].strip()
+    _told_by_line(told, ["number", "title_en"])
     return measures
