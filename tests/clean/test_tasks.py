@@ -74,6 +74,29 @@ def test_a_typed_task_names_its_row(tmp_path):
                                  "English name in department_names.csv; add a row name_zh,name_en")
 
 
+def test_every_department_without_an_english_name_is_told_in_one_round(plan_copy):
+    """Two departments lack their English names: both told, each once, where the plan first names it (市商务局 closes
+    tasks 1.1, 3.2 and items of others)."""
+    names = plan_copy / "department_names.csv"
+    names.write_text("".join(line for line in names.read_text(encoding="utf-8").splitlines(keepends=True)
+                             if not line.startswith(("市外办,", "市商务局,"))), encoding="utf-8")
+    read = load_plan_tasks(plan_copy, plan_copy / SOURCE.name)
+    with pytest.raises(InputError) as caught:
+        build_task_tables(read)
+    assert [line.replace(f"{plan_copy}/", "") for line in caught.value.lines()] == [
+        f"{SOURCE.name}:309: department '市商务局' (task 1.1) has no English name in department_names.csv; add a "
+        "row name_zh,name_en",
+        f"{SOURCE.name}:327: department '市外办' (task 3.1) has no English name in department_names.csv; add a row "
+        "name_zh,name_en",
+    ]
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        build_task_tables(read)
+    assert [error.reason for error in caught.value.errors] == [
+        "部门 '市商务局'（任务 1.1）在 department_names.csv 中没有英文名称；请添加一行 name_zh,name_en",
+        "部门 '市外办'（任务 3.1）在 department_names.csv 中没有英文名称；请添加一行 name_zh,name_en",
+    ]
+
+
 def test_a_department_without_an_english_name_is_told_in_chinese_when_the_run_asks_for_it(plan_copy):
     names = plan_copy / "department_names.csv"
     names.write_text("".join(line for line in names.read_text(encoding="utf-8").splitlines(keepends=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..catalog import plan_error
-from ..errors import InputError, quote
+from ..errors import InputError, Mistakes, quote
 from ..ingest.departments import DEPARTMENT_NAMES_FILE, one_name
 from ..ingest.plan_tasks import PlanTasks
 from ..vocabulary import DEPARTMENT_SEPARATORS, MEASURE_COLUMNS, TASK_COLUMNS, TASK_ITEM_COLUMNS
@@ -39,18 +39,25 @@ def build_task_tables(read: PlanTasks | None) -> TaskTables:
     if read is None:
         return TaskTables()
     source = read.tasks_source.name if read.tasks_source is not None else ""
+    # every department without its English name told at once, each where it is first named (one row of
+    # department_names.csv names it everywhere)
+    told, unnamed_seen = Mistakes(), set()
 
     def names(row, owner: str, lead_column: bool = True) -> dict:
         """The departments of ``row``, a task (``owner``: ``owner_task``) or an item (``owner_item``)."""
         departments = list(row.departments)
-        english = []
-        for name, line in zip(departments, row.department_lines):
-            if name not in (read.department_names or {}):
-                whose = plan_error(f"tasks.{owner}", task_id=row.task_id, item=getattr(row, "item", ""))
-                raise InputError(plan_error("tasks.no_english_name", name=quote(name), owner=whose,
-                                            file=DEPARTMENT_NAMES_FILE), file=read.tasks_source, line=line,
-                                 field="departments" if read.tasks_typed else None)
-            english.append(read.department_names[name])
+        unnamed = [(name, line) for name, line in zip(departments, row.department_lines)
+                   if name not in (read.department_names or {})]
+        for name, line in unnamed:
+            if name in unnamed_seen:
+                continue
+            unnamed_seen.add(name)
+            whose = plan_error(f"tasks.{owner}", task_id=row.task_id, item=getattr(row, "item", ""))
+            told.add(InputError(plan_error("tasks.no_english_name", name=quote(name), owner=whose,
+                                           file=DEPARTMENT_NAMES_FILE), file=read.tasks_source, line=line,
+                                field="departments" if read.tasks_typed else None))
+        if unnamed:
+            return {}
         # one department under one name, however the plan prints it (市市场监管局 is 市市场监督管理局: same_as)
         departments = one_name(departments, read.department_aliases)
         english = [read.department_names[name] for name in departments]
@@ -73,6 +80,8 @@ def build_task_tables(read: PlanTasks | None) -> TaskTables:
               **names(row, "owner_item", lead_column=False),
               "department_line": row.department_line}
              for row in read.items.itertuples()]
+    told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
+    told.check()
     measures_source = read.measures_source.name if read.measures_source is not None else ""
     measures = read.measures.assign(source=measures_source)
     return TaskTables(
