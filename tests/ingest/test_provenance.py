@@ -115,3 +115,42 @@ def test_a_plan_text_without_a_sidecar_is_told_in_chinese_when_the_run_asks_for_
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         verify_provenance(plan_copy, plan_copy / PLAN_TEXT)
     assert caught.value.reason == "找不到来源说明文件（*.provenance.yml）"
+
+
+def _sidecar_told(plan_copy, language: str) -> list[str]:
+    from analysis.errors import error_lines
+
+    with mistakes_told_in(language), pytest.raises(InputError) as caught:
+        verify_provenance(plan_copy, plan_copy / PLAN_TEXT)
+    return [line.replace(f"{plan_copy}/", "") for line in error_lines(caught.value)]
+
+
+def test_a_sidecars_wrong_sha256_and_wrong_size_are_told_in_one_round(plan_copy):
+    sidecar = plan_copy / f"{PLAN_TEXT}.provenance.yml"
+    actual = sha256_file(plan_copy / PLAN_TEXT)
+    recorded = actual[:-1] + ("0" if actual[-1] != "0" else "1")
+    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace(f"sha256: {actual}", f"sha256: {recorded}")
+                       .replace("bytes: 75165", "bytes: 75156"), encoding="utf-8")
+    assert _sidecar_told(plan_copy, "en") == [
+        f"{PLAN_TEXT}: sha256: sha256 is {actual}, the provenance sidecar records {recorded}: the raw file has "
+        "changed; restore it (raw data is never edited)",
+        f"{PLAN_TEXT}.provenance.yml: bytes: records 75156, but {PLAN_TEXT} has 75165 bytes",
+    ]
+    assert _sidecar_told(plan_copy, "zh") == [
+        f"{PLAN_TEXT}: sha256: sha256 为 {actual}，来源说明文件记录的是 {recorded}：原始文件已被改动；请恢复原文件"
+        "（原始数据一律不得编辑）",
+        f"{PLAN_TEXT}.provenance.yml: bytes: 记录的是 75156，但 {PLAN_TEXT} 有 75165 字节",
+    ]
+
+
+def test_every_field_of_a_sidecar_mistyped_is_told_in_one_round(plan_copy):
+    sidecar = plan_copy / f"{PLAN_TEXT}.provenance.yml"
+    actual = sha256_file(plan_copy / PLAN_TEXT)
+    text = sidecar.read_text(encoding="utf-8").replace(f"sha256: {actual}", "sha256: abc")
+    text = text.replace("bytes: 75165", "bytes: 75,165").replace("year: 2022\n", "")
+    sidecar.write_text(text, encoding="utf-8")
+    assert _sidecar_told(plan_copy, "en") == [
+        f"{PLAN_TEXT}.provenance.yml: year: missing provenance field",
+        f"{PLAN_TEXT}.provenance.yml: sha256: 'abc' is not a sha256 hex digest (64 lowercase hex digits, quoted)",
+        f"{PLAN_TEXT}.provenance.yml: bytes: '75,165' is not a size in bytes (a whole number)",
+    ]
