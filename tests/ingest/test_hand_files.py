@@ -5,11 +5,13 @@ import pandas as pd
 import pytest
 
 from analysis.catalog import catalog, mistakes_told_in
-from analysis.errors import InputError
+from analysis.errors import InputError, Mistakes
 from analysis.ingest.csv_reader import LINE_COLUMN
 from analysis.ingest.hand_files import (
     check_direction,
     check_row_series,
+    load_categories,
+    load_metadata,
     load_prose_checks,
     refuse_duplicates,
     require_filled,
@@ -97,3 +99,67 @@ def test_a_growth_claim_for_the_base_year_is_told_in_chinese(tmp_path):
     with mistakes_told_in("zh"), pytest.raises(InputError) as told:
         load_prose_checks(tmp_path, fields)
     assert str(told.value).endswith("prose_checks.csv:2: year: 年均增长的说法须有晚于 2021年基期的目标年份")
+
+
+def test_every_row_of_prose_checks_csv_is_told_in_one_round(tmp_path):
+    """A value_type mistyped, a claim unknown, a quote the plan text lacks, a value in words: four rows, four lines in
+    one run (four runs before: the reader stopped at its first); a value_type mistyped is told as such (it was told
+    as a value the table lacks, at indicator_id)."""
+    fields = (value_field(2021, "baseline"), value_field(2024, "target"))
+    (tmp_path / "prose_checks.csv").write_text(
+        HEADER + "16,,2021,base,value,达到133.97亿元,133.97,\n16,,2024,target,growth,年均增长10%以上,10,\n"
+        "14,,2021,baseline,value,培育科技服务机构81家,80,\n15,,2021,baseline,value,其中国家级22家,二十二,\n"
+        "2,,2024,target,value,比重达到2.8%,2.8,\n", encoding="utf-8")
+    text = ["技术市场合同额年均增长10%以上，达到133.97亿元", "培育科技服务机构80家，其中国家级22家", "比重达到2.8%"]
+    with pytest.raises(InputError) as told:
+        load_prose_checks(tmp_path, fields, text)
+    assert [line.split("prose_checks.csv:", 1)[1] for line in str(told.value).splitlines()] == [
+        "2: value_type: value_type 'base' unknown; use baseline or target",
+        "3: claim: claim 'growth' unknown; use value or annual_growth_pct",
+        "4: prose_quote: prose_quote '培育科技服务机构81家' does not occur in the source text",
+        "5: prose_value: '二十二' is not a number (write plain digits with a decimal point, no thousands separators, "
+        "units or % signs)"]
+    with mistakes_told_in("zh"), pytest.raises(InputError) as told:
+        load_prose_checks(tmp_path, fields, text)
+    assert told.value.errors[0].reason == "value_type 'base' 未知；请用 baseline 或 target"
+    # with a list to add them to, the rows without a mistake are kept, to be checked against the table's values
+    found = Mistakes()
+    kept = load_prose_checks(tmp_path, fields, text, found)
+    assert len(found.errors) == 4 and kept["indicator_id"].tolist() == [2]
+
+
+def test_every_row_of_categories_csv_is_told_in_one_round(tmp_path):
+    """An English name left empty and a category given again with another: both in one run (two before)."""
+    (tmp_path / "categories.csv").write_text(
+        "category_zh,category_en\n创新投入,\n创新产出,Innovation outputs\n创新产出,Outputs\n", encoding="utf-8")
+    with pytest.raises(InputError) as told:
+        load_categories(tmp_path)
+    assert [line.split("categories.csv:", 1)[1] for line in str(told.value).splitlines()] == [
+        "2: category_en: empty",
+        "4: category_en: category '创新产出' is defined again, as 'Outputs'; line 3 names it 'Innovation outputs': "
+        "keep one row"]
+    with mistakes_told_in("zh"), pytest.raises(InputError) as told:
+        load_categories(tmp_path)
+    assert [error.reason for error in told.value.errors] == [
+        "为空", "类别 '创新产出' 再次定义为 'Outputs'，而第 3 行定义为 'Innovation outputs'：请只保留一行"]
+
+
+def test_every_row_of_the_metadata_is_told_in_one_round(tmp_path):
+    """A direction and a kind both unknown, a number mistyped, a series given twice and a name left empty: every
+    one in a run, in the file's order (the direction hid the kind, and the names the row given twice)."""
+    header = ",".join(["indicator_id", "series", "name_en", "short_name_zh", "short_name_en", "unit_zh", "unit_en",
+                       "direction", "kind"])
+    (tmp_path / "indicator_metadata.csv").write_text(
+        header + "\n1,,R&D personnel,研发人员,R&D personnel,人,persons,up,counts\n"
+        "2,,,研发强度,R&D intensity,%,%,higher,share\nx,,Bases,基地,Bases,个,bases,higher,count\n"
+        "2,,R&D intensity,研发强度二,R&D intensity 2,%,%,higher,share\n", encoding="utf-8")
+    with pytest.raises(InputError) as told:
+        load_metadata(tmp_path)
+    assert [line.split("indicator_metadata.csv:", 1)[1] for line in str(told.value).splitlines()] == [
+        "2: direction: direction 'up' unknown; use one of higher, lower, at_least, at_most, within, exactly, none",
+        "2: kind: kind 'counts' unknown; use one of count, amount, share, intensity, rate_of_change, rank, "
+        "qualitative",
+        "3: name_en: empty",
+        "4: indicator_id: 'x' is not a whole number",
+        "5: indicator_id: indicator 2 series '' appears twice (first at line 3)"]
+

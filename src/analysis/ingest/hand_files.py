@@ -36,6 +36,8 @@ PROSE_CHECK_COLUMNS = ["indicator_id", "series", "year", "value_type", "claim", 
 #: ``note_zh``: the note in Chinese, for the Chinese editions (``note`` is the English one).
 PROSE_CHECK_OPTIONAL_COLUMNS = ["note_zh"]
 PROSE_CLAIMS = ("value", "annual_growth_pct")
+#: What a prose check compares its number with: a baseline or a target the table gives.
+PROSE_VALUE_TYPES = ("baseline", "target")
 
 
 def check_series(frame: pd.DataFrame, path: Path) -> None:
@@ -108,13 +110,16 @@ def refuse_duplicates(frame: pd.DataFrame, keys: list[str], path: Path, field: s
 
 
 def check_direction(direction: str, kind: str, path: Path, line: int) -> None:
-    """A series' direction and kind, each known and each fitting the other; refused with the line named."""
+    """A series' direction and kind, each known and each fitting the other; refused with the line named (a direction
+    and a kind both unknown: both told, in one round)."""
+    told = Mistakes()
     if direction not in DIRECTIONS:
-        raise InputError(plan_error("hand_files.unknown_direction", direction=quote(direction),
-                                    choices=", ".join(DIRECTIONS)), file=path, line=line, field="direction")
+        told.add(InputError(plan_error("hand_files.unknown_direction", direction=quote(direction),
+                                       choices=", ".join(DIRECTIONS)), file=path, line=line, field="direction"))
     if kind not in KINDS:
-        raise InputError(plan_error("hand_files.unknown_kind", kind=quote(kind), choices=", ".join(KINDS)), file=path,
-                         line=line, field="kind")
+        told.add(InputError(plan_error("hand_files.unknown_kind", kind=quote(kind), choices=", ".join(KINDS)),
+                            file=path, line=line, field="kind"))
+    told.check()
     if (kind == "qualitative") != (direction == "none"):
         raise InputError(plan_error("hand_files.none_is_qualitative"), file=path, line=line, field="direction")
     if kind in KIND_DIRECTIONS and direction not in KIND_DIRECTIONS[kind]:
@@ -124,11 +129,14 @@ def check_direction(direction: str, kind: str, path: Path, line: int) -> None:
                          file=path, line=line, field="direction")
 
 
-def load_metadata(folder: Path) -> pd.DataFrame:
-    """``indicator_metadata.csv``: names, units, direction and kind for every series."""
+def load_metadata(folder: Path, mistakes: Mistakes | None = None) -> pd.DataFrame:
+    """``indicator_metadata.csv``: names, units, direction and kind for every series; every mistake of every row told
+    in one round, in the file's order. With ``mistakes``, they are added there, and the file is refused only where a
+    row cannot be joined with the table (its number, series, direction or kind mistyped, a series given twice): a name
+    left empty is told in the same round as what comparing it with the table finds (a unit it lacks)."""
     path = Path(folder) / METADATA_FILE
     frame = read_strict_csv(path, METADATA_COLUMNS, text_kinds=METADATA_TEXT)
-    ids, told = [], Mistakes()  # every row's mistakes told in one round
+    ids, told, names = [], Mistakes(), Mistakes()
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
         ids.append(None)
@@ -138,13 +146,20 @@ def load_metadata(folder: Path) -> pd.DataFrame:
             ids[-1] = parse_int(row.indicator_id, file=path, line=line, field="indicator_id")
         with told.row():
             check_direction(row.direction, row.kind, path, line)
-    require_filled(frame, ("name_en", "short_name_zh", "short_name_en"), path, mistakes=told)
-    frame["indicator_id"] = ids
-    refuse_shared_short_names(frame, path, told)
+    require_filled(frame, ("name_en", "short_name_zh", "short_name_en"), path, mistakes=names)
+    numbered = frame.assign(indicator_id=pd.Series(ids, index=frame.index, dtype=object))
+    refuse_shared_short_names(numbered, path, names)
+    named = numbered[numbered["indicator_id"].notna()]  # a row whose number is mistyped (told) repeats no other
+    refuse_duplicates(named, ["indicator_id", "series"], path, "indicator_id",
+                      lambda row: series_twice(int(row.indicator_id), row.series), told)
+    if mistakes is not None:
+        for error in sorted([*told.errors, *names.errors], key=lambda error: error.line):
+            mistakes.add(error)
+    else:
+        told.errors += names.errors
     told.errors.sort(key=lambda error: error.line)
     told.check()
-    refuse_duplicates(frame, ["indicator_id", "series"], path, "indicator_id",
-                      lambda row: series_twice(row.indicator_id, row.series))
+    frame["indicator_id"] = ids
     return frame
 
 
@@ -154,32 +169,39 @@ def series_twice(indicator_id, series: str) -> str:
 
 
 def load_categories(folder: Path) -> pd.DataFrame:
-    """``categories.csv``: the English name of every category (一级指标) the table prints."""
+    """``categories.csv``: the English name of every category (一级指标) the table prints; every mistake of every row
+    told in one round, in the file's order."""
     path = Path(folder) / CATEGORIES_FILE
     frame = read_strict_csv(path, ["category_zh", "category_en"], text_kinds=CATEGORY_TEXT)
-    require_filled(frame, ("category_zh", "category_en"), path)
+    told = Mistakes()
+    require_filled(frame, ("category_zh", "category_en"), path, mistakes=told)
     first: dict[str, tuple[str, int]] = {}
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
+        if not visible(row.category_zh):  # an empty category: told above
+            continue
         if row.category_zh in first and first[row.category_zh][0] != row.category_en:
             name, where = first[row.category_zh]
-            raise InputError(plan_error("hand_files.category_again", category=quote(row.category_zh),
-                                        english=quote(row.category_en), line=where, name=quote(name)),
-                             file=path, line=line, field="category_en")
+            told.add(InputError(plan_error("hand_files.category_again", category=quote(row.category_zh),
+                                           english=quote(row.category_en), line=where, name=quote(name)),
+                                file=path, line=line, field="category_en"))
         first.setdefault(row.category_zh, (row.category_en, line))
+    told.errors.sort(key=lambda error: error.line)
+    told.check()
     return frame.drop_duplicates(["category_zh"]).reset_index(drop=True)
 
 
-def load_corrections(folder: Path, fields: tuple[ValueField, ...], check_cell=None) -> pd.DataFrame:
-    """``corrections.csv``: one row per given cell that needs a fix, with the reason (absent: none).
+def load_corrections(folder: Path, fields: tuple[ValueField, ...] | None, check_cell=None) -> pd.DataFrame:
+    """``corrections.csv``: one row per given cell that needs a fix, with the reason (absent: none). ``fields``: the
+    table's value columns (None: the table was refused, and a row's field is not checked).
     ``check_cell(row)``: raises when the row's cell is not the table's as it names it (no such cell, another printed
     text), told in the same round as the rows' other mistakes."""
     path = Path(folder) / CORRECTIONS_FILE
     if not path.exists():
-        return pd.DataFrame(columns=[*CORRECTION_COLUMNS, *CORRECTION_OPTIONAL_COLUMNS, LINE_COLUMN])
+        return no_corrections()
     frame = read_strict_csv(path, CORRECTION_COLUMNS, CORRECTION_OPTIONAL_COLUMNS, text_kinds=CORRECTION_TEXT,
                             defer=True)
-    names = [field.name for field in fields]
+    names = None if fields is None else [field.name for field in fields]  # None: the table refused, not checked
     ids, told = [], Mistakes()  # every mistake of every row told in one round, with the reading's
     for error in frame.attrs["mistakes"]:
         told.add(error)
@@ -201,6 +223,16 @@ def load_corrections(folder: Path, fields: tuple[ValueField, ...], check_cell=No
     told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
     told.check()
     return frame
+
+
+def no_corrections() -> pd.DataFrame:
+    """The corrections of a plan that gives none (or whose corrections.csv was refused)."""
+    return pd.DataFrame(columns=[*CORRECTION_COLUMNS, *CORRECTION_OPTIONAL_COLUMNS, LINE_COLUMN])
+
+
+def no_prose_checks() -> pd.DataFrame:
+    """The prose checks of a plan that gives none (or whose prose_checks.csv was refused)."""
+    return pd.DataFrame(columns=[*PROSE_CHECK_COLUMNS, *PROSE_CHECK_OPTIONAL_COLUMNS, LINE_COLUMN])
 
 
 def correction_cell_check(cells: pd.DataFrame, corrections_path: Path, source_path: Path, refused=frozenset()):
@@ -236,7 +268,7 @@ def correction_cell_check(cells: pd.DataFrame, corrections_path: Path, source_pa
     return check
 
 
-def _correction_row(row, path: Path, names: list[str], told: Mistakes) -> int | None:
+def _correction_row(row, path: Path, names: list[str] | None, told: Mistakes) -> int | None:
     """One row of ``corrections.csv`` checked, its every mistake added to ``told`` (a reason of one word and a value
     mistyped: both, in one round); its indicator's number, or None where the row names no cell of the table (a series,
     an indicator or a field mistyped)."""
@@ -247,7 +279,7 @@ def _correction_row(row, path: Path, names: list[str], told: Mistakes) -> int | 
     with told.row():
         indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id")
     with told.row():
-        if row.field not in names:
+        if names is not None and row.field not in names:
             raise InputError(plan_error("hand_files.unknown_field", field=quote(row.field),
                                         choices=", ".join(names)), file=path, line=line, field="field")
     with told.row():
@@ -267,36 +299,65 @@ def _correction_row(row, path: Path, names: list[str], told: Mistakes) -> int | 
         if not (PLAIN_NUMBER.fullmatch(row.corrected_value) or COMBINED_CELL.fullmatch(row.corrected_value)):
             raise InputError(plan_error("hand_files.not_a_printed_number", value=quote(row.corrected_value)),
                              file=path, line=line, field="corrected_value")
-    return indicator_id if row.series in SERIES and row.field in names else None
+    return indicator_id if row.series in SERIES and (names is None or row.field in names) else None
 
 
-def load_prose_checks(folder: Path, fields: tuple[ValueField, ...]) -> pd.DataFrame:
-    """``prose_checks.csv``: numbers the plan's prose states, to compare with its table (absent: none)."""
+def load_prose_checks(folder: Path, fields: tuple[ValueField, ...] | None,
+                      source_lines: list[str] | None = None, mistakes: Mistakes | None = None) -> pd.DataFrame:
+    """``prose_checks.csv``: numbers the plan's prose states, to compare with its table (absent: none). Every mistake
+    of every row told in one round, in the file's order; with the plan text's ``source_lines``, each quote is looked
+    for in it. ``fields``: the table's value columns (None: the table was refused, and a growth claim's year is not
+    checked against its baselines). With ``mistakes``, the rows' mistakes are added there and the rows without one
+    returned, for their values to be checked against the table's in the same round."""
     path = Path(folder) / PROSE_CHECKS_FILE
     if not path.exists():
-        return pd.DataFrame(columns=[*PROSE_CHECK_COLUMNS, *PROSE_CHECK_OPTIONAL_COLUMNS, LINE_COLUMN])
+        return no_prose_checks()
     frame = read_strict_csv(path, PROSE_CHECK_COLUMNS, PROSE_CHECK_OPTIONAL_COLUMNS, text_kinds=PROSE_CHECK_TEXT)
-    check_series(frame, path)
     # a table without a baseline (a typed plan's values.csv may give none): a growth claim has no year to start from
-    last_baseline = max((field.year for field in fields if field.value_type == "baseline"), default=None)
-    parsed = []
+    last_baseline = None if fields is None else max(
+        (field.year for field in fields if field.value_type == "baseline"), default=None)
+    parsed, told = [], Mistakes()
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
-        if row.claim not in PROSE_CLAIMS:
-            raise InputError(plan_error("hand_files.unknown_claim", claim=quote(row.claim)),
-                             file=path, line=line, field="claim")
-        year = parse_int(row.year, file=path, line=line, field="year")
-        if row.claim == "annual_growth_pct" and last_baseline is None:
-            raise InputError(plan_error("hand_files.growth_without_baseline"), file=path, line=line, field="claim")
-        if row.claim == "annual_growth_pct" and year <= last_baseline:
-            raise InputError(plan_error("hand_files.growth_year", year=last_baseline), file=path, line=line,
-                             field="year")
-        if not visible(row.prose_quote):
-            raise InputError(plan_error("hand_files.empty_quote"), file=path, line=line, field="prose_quote")
-        parsed.append((parse_int(row.indicator_id, file=path, line=line, field="indicator_id"), year,
-                       parse_number(row.prose_value, file=path, line=line, field="prose_value")))
+        indicator_id = year = value = None
+        with told.row():
+            check_row_series(row.series, path, line)
+        with told.row():
+            indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id")
+        with told.row():
+            if row.value_type not in PROSE_VALUE_TYPES:
+                raise InputError(plan_error("table.unknown_value_type", value=quote(row.value_type)),
+                                 file=path, line=line, field="value_type")
+        with told.row():
+            if row.claim not in PROSE_CLAIMS:
+                raise InputError(plan_error("hand_files.unknown_claim", claim=quote(row.claim)),
+                                 file=path, line=line, field="claim")
+        with told.row():
+            year = parse_int(row.year, file=path, line=line, field="year")
+        with told.row():
+            if row.claim == "annual_growth_pct" and fields is not None and last_baseline is None:
+                raise InputError(plan_error("hand_files.growth_without_baseline"), file=path, line=line,
+                                 field="claim")
+            if row.claim == "annual_growth_pct" and last_baseline is not None and year is not None \
+                    and year <= last_baseline:
+                raise InputError(plan_error("hand_files.growth_year", year=last_baseline), file=path, line=line,
+                                 field="year")
+        with told.row():
+            if not visible(row.prose_quote):
+                raise InputError(plan_error("hand_files.empty_quote"), file=path, line=line, field="prose_quote")
+            if source_lines is not None and not any(row.prose_quote in text for text in source_lines):
+                raise InputError(plan_error("table.quote_not_found", quote=repr(row.prose_quote)),
+                                 file=path, line=line, field="prose_quote")
+        with told.row():
+            value = parse_number(row.prose_value, file=path, line=line, field="prose_value")
+        parsed.append((indicator_id, year, value, not any(error.line == line for error in told.errors)))
+    told.errors.sort(key=lambda error: error.line)
+    if mistakes is None:
+        told.check()
+    for error in told.errors:
+        mistakes.add(error)
     frame["indicator_id"] = [p[0] for p in parsed]
     frame["year"] = [p[1] for p in parsed]
     frame["prose_value"] = [p[2] for p in parsed]
-    return frame
-
+    kept = frame.loc[[p[3] for p in parsed]] if parsed else frame
+    return kept.astype({"indicator_id": int, "year": int, "prose_value": float}).reset_index(drop=True)
