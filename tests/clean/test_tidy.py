@@ -363,3 +363,90 @@ def test_a_printed_plans_mistakes_are_told_in_chinese(plan_copy):
         clean(plan_copy)
     assert caught.value.reason == ("指标 19 target_2024：无法识别的印出内容 '3..5'；如为印误，请在 corrections.csv 中"
                                    "添加一行")
+
+
+def clean_deferred(folder):
+    """The plan's files read as the data step reads them: every file's own mistakes told with the comparisons'."""
+    return clean_plan_table(load_plan_inputs(load_plan(folder), defer=True))
+
+
+def _told(caught, name):
+    return [line.split(f"{name}:", 1)[1] for line in str(caught.value).splitlines()]
+
+
+def test_the_metadata_against_the_table_is_told_in_one_round(plan_copy):
+    """A series the metadata lacks (6), one the table does not print (99), a numeric indicator said to be qualitative
+    (1) and a category deleted from categories.csv: four lines in one run (four runs before)."""
+    metadata = plan_copy / "indicator_metadata.csv"
+    kept = [line for line in metadata.read_text(encoding="utf-8").splitlines() if not line.startswith("6,")]
+    metadata.write_text("\n".join(kept) + "\n99,,Extra,额外指标,Extra,个,items,higher,count\n", encoding="utf-8")
+    _edit(metadata, "1,,R&D personnel,研发人员数,R&D personnel,人,persons,higher,count",
+          "1,,R&D personnel,研发人员数,R&D personnel,人,persons,none,qualitative")
+    _edit(plan_copy / "categories.csv", "创新要素集聚能力,Concentration of innovation resources\n", "")
+    with pytest.raises(InputError) as caught:
+        clean(plan_copy)
+    assert [line.split("weihai/", 1)[1] for line in str(caught.value).splitlines()] == [
+        "categories.csv: category_zh: no English name for category '创新要素集聚能力'",
+        "indicator_metadata.csv: indicator_id: no metadata for indicator 6; add a row",
+        "indicator_metadata.csv:2: kind: indicator 1: kind 'qualitative' disagrees with the table, which prints it as "
+        "numeric",
+        "indicator_metadata.csv:29: indicator_id: indicator 99 is not in the printed table"]
+
+
+def test_a_name_left_empty_is_told_with_the_units_the_metadata_lacks(plan_copy):
+    """Indicator 3's unit_en, 5's name_en (national) and unit_zh (provincial) left empty: three lines in one run (three
+    runs before: the name stopped the reading, and the units were told one a run), in Chinese too."""
+    metadata = plan_copy / "indicator_metadata.csv"
+    _edit(metadata, ",%,%,higher,share\n4,national", ",%,,higher,share\n4,national")
+    lines = metadata.read_text(encoding="utf-8").splitlines()
+    assert lines[6].startswith('5,national,"National-level') and lines[7].startswith("5,provincial,")
+    lines[6] = "5,national,," + lines[6].split('",', 1)[1]
+    lines[7] = lines[7].replace("Provincial innovation bases,个,bases", "Provincial innovation bases,,bases")
+    metadata.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        clean_deferred(plan_copy)
+    assert _told(caught, "indicator_metadata.csv") == [
+        "4: unit_en: empty: numeric indicator 3 needs its unit", "7: name_en: empty",
+        "8: unit_zh: empty: numeric indicator 5 needs its unit"]
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        clean_deferred(plan_copy)
+    assert [error.reason for error in caught.value.errors] == [
+        "为空：数值型指标 3 须填写单位", "为空", "为空：数值型指标 5 须填写单位"]
+
+
+def test_a_category_no_indicator_is_in_is_told(plan_copy):
+    """A category categories.csv names and the table prints no indicator under (it passed silently), told at its
+    line, in English and in Chinese."""
+    path = plan_copy / "categories.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "新类别,New category\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        clean(plan_copy)
+    assert _told(caught, "categories.csv") == [
+        "7: category_zh: category '新类别' is named by no indicator of the table: remove the row, or is the category "
+        "printed under another name?"]
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        clean(plan_copy)
+    assert caught.value.reason == "没有指标属于类别 '新类别'：请删除该行，或核对表中是否以其他名称印出该类别"
+
+
+def test_every_mistake_of_prose_checks_csv_is_told_in_one_round(plan_copy):
+    """A value_type mistyped, a claim unknown, a quote the plan lacks, a value in words and a year the table has no
+    target for: five lines in one run (six runs before); the value_type is told as mistyped (it was told as a value
+    the table lacks, at indicator_id)."""
+    path = plan_copy / "prose_checks.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1:6] = ["16,,2021,base,value,技术市场合同额年均增长10%以上，达到133.97亿元,133.97,,",
+                  "16,,2024,target,growth,技术交易额年均增长10%以上,10,,",
+                  "14,,2021,baseline,value,培育科技服务机构81家,80,,",
+                  "15,,2021,baseline,value,其中国家级22家,二十二,,",
+                  "2,,2030,target,value,研发经费投入占生产总值比重达到2.8%,2.8,,"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        clean_deferred(plan_copy)
+    assert _told(caught, "prose_checks.csv") == [
+        "2: value_type: value_type 'base' unknown; use baseline or target",
+        "3: claim: claim 'growth' unknown; use value or annual_growth_pct",
+        "4: prose_quote: prose_quote '培育科技服务机构81家' does not occur in the source text",
+        "5: prose_value: '二十二' is not a number (write plain digits with a decimal point, no thousands separators, "
+        "units or % signs)",
+        "6: indicator_id: the table has no target for indicator 2 in 2030"]

@@ -21,6 +21,7 @@ from analysis.ingest.plan_inputs import load_plan_inputs
 from analysis.ingest.printed_table import value_field
 from analysis.plan import load_plan
 from analysis.text import REASON_ADVICE
+from tests.conftest import copy_plan
 
 HEADER = "indicator_id,series,year,value_type,claim,prose_quote,prose_value,note\n"
 
@@ -163,3 +164,19 @@ def test_every_row_of_the_metadata_is_told_in_one_round(tmp_path):
         "4: indicator_id: 'x' is not a whole number",
         "5: indicator_id: indicator 2 series '' appears twice (first at line 3)"]
 
+
+def test_a_typed_plans_prose_checks_are_refused_as_it_has_no_text(tmp_path, lakeside):
+    """A typed plan has no text: a prose check's quote cannot be looked for in it. The file is refused whole, saying
+    why (each quote was told it does not occur in the source text, as though mistyped)."""
+    plan = copy_plan(lakeside.folder, tmp_path / "lakeside")
+    (plan / "prose_checks.csv").write_text(HEADER + "1,,2027,target,value,达到 80,80,\n", encoding="utf-8")
+    with pytest.raises(InputError) as told:
+        load_plan_inputs(load_plan(plan))
+    assert str(told.value).endswith(
+        "prose_checks.csv: the plan is typed as a table and has no text to quote: a prose check's quote cannot be "
+        "found in it, so the file is not read; remove it, or name the plan's printed text in plan.yml (table: "
+        "printed_text)")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as told:
+        load_plan_inputs(load_plan(plan))
+    assert told.value.reason == ("该方案以表格录入，没有方案文本可供引用：正文核对的引文无从查找，因此不读取此文件；"
+                                 "请删除该文件，或在 plan.yml 中给出方案文本（table: printed_text）")

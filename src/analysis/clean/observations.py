@@ -184,7 +184,7 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
         published = _published(getattr(row, "published", "") or "", path, line, words)
     with told.row():
         preliminary = _flag(getattr(row, "preliminary", "") or "", path, line, words)
-    if rows is not None and year is not None:
+    if rows is not None and year is not None and indicators is not None:
         with told.row():  # the year the workbook was made for, the name beside the row: told with the rest
             _check_template(line, indicator_id, series, year, rows, indicators, words)
     confirm = getattr(row, "confirm", "") or ""
@@ -198,7 +198,8 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
             "note": (note or "").strip(), "published": published,
             **{name: (getattr(row, name, "") or "").strip() for name in NOTE_COLUMNS},
             **{f"reference_{name[len('source_'):]}": (getattr(row, name, "") or "").strip() for name in SOURCE_COLUMNS},
-            "confirm": confirm.strip() if visible(confirm) and not reasonless else "", "kind": meta["kind"],
+            "confirm": confirm.strip() if visible(confirm) and not reasonless else "",
+            "kind": meta["kind"] if meta is not None else "",
             "path": path, "where": f"{display_path(path)}:{line}",
             # a confirm that gives no reason ('ok'): told by the series check, which knows whether the value is far
             # off (then a reason is asked for) or not (then the cell is best left empty), in one round
@@ -231,6 +232,8 @@ def _which_series(row, indicators: pd.DataFrame, path: Path, words: Catalog) -> 
     """The indicator, series and its row of ``indicators`` a row names, checked."""
     line = getattr(row, LINE_COLUMN)
     indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id", words=words)
+    if indicators is None:  # the plan's indicators not known (its files refused): the number alone is checked
+        return indicator_id, _series_name(row.series.strip(), []), None
     known = indicators[indicators["indicator_id"] == indicator_id]
     if known.empty:
         raise InputError(words.text("entry_errors.unknown_indicator", id=indicator_id,
@@ -265,10 +268,12 @@ def _no_value(row, rows: FileRows, indicators: pd.DataFrame, years: tuple[int, i
             "source_sheet": rows.sheet}
 
 
-def check_observations(observed: ObservationFiles, indicators: pd.DataFrame, plan: Plan,
+def check_observations(observed: ObservationFiles, indicators: pd.DataFrame | None, plan: Plan,
                        printed: pd.DataFrame | None = None) -> CheckedObservations:
     """Check every row of ``observed``; with the plan's ``printed`` values, check each value against its series
-    as well. The values come out with the columns of ``indicator_values.csv``."""
+    as well. The values come out with the columns of ``indicator_values.csv``. ``indicators`` None: the plan's
+    files were refused, and each row's own cells are checked (a value no number, a year outside the plan), not the
+    series they name (:func:`observation_mistakes`)."""
     records: list[dict] = []
     seen: dict[tuple, dict] = {}
     duplicates: list[dict] = []
@@ -510,3 +515,16 @@ def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict
                                 field=label("value") if label else "value"))
     mistakes.check()
     return confirmed
+
+
+def observation_mistakes(observed: ObservationFiles, plan: Plan) -> list[InputError]:
+    """The observation files' own mistakes where the plan's indicators are not known (a file of the plan refused):
+    those a file's rows show whatever the plan's series (a value no number, a year outside the plan, a file that
+    cannot be read), to be told with the plan's files' own; the series they name are checked once those are read."""
+    try:
+        check_observations(observed, None, plan)
+    except InputErrors as exc:
+        return list(exc.errors)
+    except InputError as exc:
+        return [exc]
+    return []

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import Catalog, plan_catalog, plan_error
-from ..errors import InputError, display_path, quote
+from ..errors import InputError, Mistakes, display_path, quote
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.plan_outline import place_of, plan_outline
 from ..ingest.printed_table import COMBINED_CELL, PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable, series_part
@@ -172,20 +172,24 @@ def _target_shown(w, target, direction: str) -> str:
 
 def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines: list[str], prose_path: Path,
                   add) -> None:
-    """Each number the prose states, compared with the table; a quote not in the text stops the run."""
+    """Each number the prose states, compared with the table; a quote not in the text, or a value the table does not
+    give, stops the run, every row's told in one round."""
     table_value = values.set_index(["indicator_id", "series", "year", "value_type"])["value"]
     table_text = values.set_index(["indicator_id", "series", "year", "value_type"])["printed_text"]
     outline = plan_outline(source_lines)
+    told = Mistakes()
     for row in prose_checks.itertuples():
         check_line = getattr(row, LINE_COLUMN)
         lines = [i + 1 for i, text in enumerate(source_lines) if row.prose_quote in text]
         if not lines:
-            raise InputError(plan_error("table.quote_not_found", quote=repr(row.prose_quote)),
-                             file=prose_path, line=check_line, field="prose_quote")
+            told.add(InputError(plan_error("table.quote_not_found", quote=repr(row.prose_quote)),
+                                file=prose_path, line=check_line, field="prose_quote"))
         key = (row.indicator_id, row.series, row.year, row.value_type)
         if key not in table_value.index:
-            raise InputError(plan_error("table.no_checked_value", value_type=row.value_type, id=row.indicator_id,
-                                        year=row.year), file=prose_path, line=check_line, field="indicator_id")
+            told.add(InputError(plan_error("table.no_checked_value", value_type=row.value_type, id=row.indicator_id,
+                                           year=row.year), file=prose_path, line=check_line, field="indicator_id"))
+        if not lines or key not in table_value.index:
+            continue
         table = float(table_value[key])
         fields = {"prose_value": fmt_exact(row.prose_value), "table_value": fmt_printed(table_text[key], table),
                   "year": row.year}
@@ -208,6 +212,7 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines
             row.prose_quote, row.prose_value, lines[0],
             lambda w, key=key, fields=fields, place=place, line=lines[0], row=row: w.text(
                 key, **fields, place=w.plan_place(place, line), note=_note(w, row)))
+    told.check()
 
 
 def _note(words: Catalog, row) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import plan_error
-from ..errors import InputError, Mistakes, file_order
+from ..errors import InputError, Mistakes, file_order, quote
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.departments import DEPARTMENTS_FILE
 from ..ingest.hand_files import (
@@ -37,7 +37,7 @@ from ..ingest.hand_files import (
     correction_cell_check,
 )
 from ..ingest.observations import ObservationFiles
-from ..ingest.plan_inputs import PlanInputs
+from ..ingest.plan_inputs import TEXT, PlanInputs
 from ..ingest.printed_table import COMBINED_CELL, CORE_MARK, PLAIN_NUMBER, PlanTable, series_of
 from ..ingest.typed_table import not_a_number
 from ..plan import Plan
@@ -189,9 +189,12 @@ def parse_values(cells: pd.DataFrame, source_path: Path, source_label: str, prin
 
 # --- 4. indicators -------------------------------------------------------------------------------------
 
-def build_indicators(table: PlanTable, values: pd.DataFrame, metadata: pd.DataFrame, categories: pd.DataFrame,
-                     metadata_path: Path) -> pd.DataFrame:
-    """One row per indicator series, joining what a printed table prints with the metadata."""
+def build_indicators(table: PlanTable, values: pd.DataFrame, metadata: pd.DataFrame,
+                     categories: pd.DataFrame | None, metadata_path: Path) -> pd.DataFrame:
+    """One row per indicator series, joining what a printed table prints with the metadata. Every series the
+    metadata lacks or the table does not print, every kind that disagrees with the table, every category without an
+    English name and every category no indicator is in: all told in one round. ``values``: each series of the table
+    (its indicator_id and series); ``categories`` None: categories.csv was refused, its names not looked for."""
     rows = []
     for row in table.rows.itertuples():
         series_list = [row.series]
@@ -206,39 +209,44 @@ def build_indicators(table: PlanTable, values: pd.DataFrame, metadata: pd.DataFr
     given = pd.DataFrame(rows)
     merged = given.merge(metadata.drop(columns=[LINE_COLUMN]), on=["indicator_id", "series"], how="outer",
                          indicator=True)
-
-    def metadata_line(indicator_id, series) -> int:
-        match = metadata[(metadata.indicator_id == indicator_id) & (metadata.series == series)]
-        return int(match[LINE_COLUMN].iloc[0])
-
-    missing = merged[merged["_merge"] == "left_only"]
-    if not missing.empty:
-        first = missing.iloc[0]
-        raise InputError(plan_error("table.no_metadata", indicator=series_of(first.indicator_id, first.series)),
-                         file=metadata_path, field="indicator_id")
-    unknown = merged[merged["_merge"] == "right_only"]
-    if not unknown.empty:
-        first = unknown.iloc[0]
-        raise InputError(plan_error("table.not_printed", indicator=series_of(first.indicator_id, first.series)),
-                         file=metadata_path, line=metadata_line(first.indicator_id, first.series),
-                         field="indicator_id")
-    merged = merged.drop(columns="_merge")
-    bad_kind = merged[(merged["kind"] == "qualitative") != merged["qualitative"]]
-    if not bad_kind.empty:
-        first = bad_kind.iloc[0]
-        raise InputError(plan_error("table.kind_qualitative" if first.qualitative else "table.kind_numeric",
-                                    id=first.indicator_id, kind=repr(first.kind)), file=metadata_path, field="kind")
-    for row in merged[merged["kind"] != "qualitative"].itertuples():
-        for column in ("unit_zh", "unit_en"):
+    lines = dict(zip(zip(metadata.indicator_id, metadata.series), metadata[LINE_COLUMN]))
+    told = Mistakes()
+    # a series the metadata lacks has no line there: each told of the file, none taken for another (Mistakes.add
+    # tells one mistake of a file as a whole)
+    for row in merged[merged["_merge"] == "left_only"].itertuples():
+        told.errors.append(InputError(plan_error("table.no_metadata", indicator=series_of(row.indicator_id,
+                                                                                            row.series)),
+                                      file=metadata_path, field="indicator_id"))
+    for row in merged[merged["_merge"] == "right_only"].itertuples():
+        told.add(InputError(plan_error("table.not_printed", indicator=series_of(row.indicator_id, row.series)),
+                            file=metadata_path, line=int(lines[(row.indicator_id, row.series)]), field="indicator_id"))
+    for row in merged[merged["_merge"] == "both"].itertuples():
+        line = int(lines[(row.indicator_id, row.series)])
+        if (row.kind == "qualitative") != bool(row.qualitative):
+            told.add(InputError(plan_error("table.kind_qualitative" if row.qualitative else "table.kind_numeric",
+                                           id=row.indicator_id, kind=repr(row.kind)), file=metadata_path,
+                                line=line, field="kind"))
+            continue  # its units: told once its kind is right
+        for column in ("unit_zh", "unit_en") if row.kind != "qualitative" else ():
             if not getattr(row, column).strip():
-                raise InputError(plan_error("table.unit_empty", id=row.indicator_id), file=metadata_path,
-                                 line=metadata_line(row.indicator_id, row.series), field=column)
-    category_en = dict(zip(categories["category_zh"], categories["category_en"]))
-    unknown_categories = sorted(set(merged["category_zh"]) - set(category_en))
-    if unknown_categories:
-        raise InputError(plan_error("table.no_category_name", category=repr(unknown_categories[0])),
-                         file=Path(metadata_path).parent / CATEGORIES_FILE, field="category_zh")
-    merged["category_en"] = merged["category_zh"].map(category_en)
+                told.add(InputError(plan_error("table.unit_empty", id=row.indicator_id), file=metadata_path,
+                                    line=line, field=column))
+    merged = merged[merged["_merge"] != "right_only"].drop(columns="_merge")
+    categories_path = Path(metadata_path).parent / CATEGORIES_FILE
+    if categories is not None:
+        category_en = dict(zip(categories["category_zh"], categories["category_en"]))
+        for category in sorted(set(merged["category_zh"]) - set(category_en)):
+            told.errors.append(InputError(plan_error("table.no_category_name", category=repr(category)),
+                                          file=categories_path, field="category_zh"))
+        printed = set(table.rows["category"])
+        for row in categories[~categories["category_zh"].isin(printed)].itertuples():
+            told.add(InputError(plan_error("table.unused_category", category=quote(row.category_zh)),
+                                file=categories_path, line=getattr(row, LINE_COLUMN), field="category_zh"))
+        merged["category_en"] = merged["category_zh"].map(category_en)
+    else:
+        merged["category_en"] = ""
+    told.errors.sort(key=file_order())
+    told.check()
     merged["indicator_id"] = merged["indicator_id"].astype(int)
     merged["base_source"] = ""  # a printed table prints its baselines
     merged[list(BASE_SOURCE_COLUMNS)] = ""
@@ -246,38 +254,69 @@ def build_indicators(table: PlanTable, values: pd.DataFrame, metadata: pd.DataFr
     return merged[TABLE_INDICATOR_COLUMNS]
 
 
+def cell_series(cells: pd.DataFrame) -> pd.DataFrame:
+    """Each series of a printed table as its cells show it (indicator_id, series), where its values could not be read
+    (a correction refused): a row whose cells are combined (国2.8/省3.1) is a national and a provincial series."""
+    records = []
+    for indicator_id, group in cells.groupby("indicator_id", sort=True):
+        for series in sorted(set(group["series"])):
+            combined = not series and group["printed_text"].map(lambda text: bool(COMBINED_CELL.fullmatch(text))).any()
+            records += [{"indicator_id": indicator_id, "series": part}
+                        for part in (("national", "provincial") if combined else (series,))]
+    return pd.DataFrame.from_records(records, columns=["indicator_id", "series"])
+
+
 # --- the whole step ------------------------------------------------------------------------------------
 
 def clean_plan_table(inputs: PlanInputs) -> CleanDataset:
-    """The plan's table (printed or typed), as read, turned into the validated, tidy dataset."""
+    """The plan's table (printed or typed), as read, turned into the validated, tidy dataset. The files' own mistakes
+    kept by the reading (:func:`~analysis.ingest.plan_inputs.load_plan_inputs` with ``defer``) are told with those
+    found here comparing the files: each comparison is made where the files it needs were read, all told in one
+    round."""
     plan, table = inputs.plan, inputs.table
     folder = plan.folder
-    source_path = table.source
-    corrected = apply_corrections(table.cells, inputs.corrections, folder / CORRECTIONS_FILE, source_path,
-                                  table.refused)
-    # a typed table's mistakes, those found reading it and those found below in its other rows, told in one round
-    told, refused = Mistakes(), set(table.refused)
-    for error in table.mistakes:
+    # a typed table's mistakes, those found reading it and those found below in its other rows, told in one round;
+    # with the other files' own mistakes
+    told = Mistakes()
+    for error in (*inputs.mistakes, *(table.mistakes if table is not None else ())):
         told.add(error)
-    values = parse_values(corrected, source_path, source_path.name, table.printed,
-                          *((told, refused) if not table.printed else ()))
-    if inputs.typed_indicators is None:
-        indicators = build_indicators(table, values, inputs.metadata, inputs.categories, folder / METADATA_FILE)
-    else:
+    if table is None:  # the table refused: nothing to compare the other files with
+        told.errors.sort(key=file_order())
+        told.check()
+    refused, source_path = set(table.refused), table.source
+    corrected = values = indicators = None
+    if CORRECTIONS_FILE not in inputs.refused:  # a cell a refused row corrects would be told as no number
+        with told.row():
+            corrected = apply_corrections(table.cells, inputs.corrections, folder / CORRECTIONS_FILE, source_path,
+                                          table.refused)
+            values = parse_values(corrected, source_path, source_path.name, table.printed,
+                                  *((told, refused) if not table.printed else ()))
+    if inputs.typed_indicators is not None:
         indicators = inputs.typed_indicators
-    indicators = attach_departments(indicators, inputs.departments, folder / DEPARTMENTS_FILE)
-    with told.row():
-        check_table_values(indicators, values, corrected, inputs.corrections, folder / CORRECTIONS_FILE,
-                           *_kind_lines(inputs, indicators), source_path)
-    check_plan_years(plan, indicators, values, source_path, *_kind_lines(inputs, indicators), told, refused)
+    elif METADATA_FILE not in inputs.refused:
+        with told.row():
+            indicators = build_indicators(table, values if values is not None else cell_series(table.cells),
+                                          inputs.metadata, inputs.categories, folder / METADATA_FILE)
+    if indicators is not None and DEPARTMENTS_FILE not in inputs.refused:
+        with told.row():
+            indicators = attach_departments(indicators, inputs.departments, folder / DEPARTMENTS_FILE)
+    if indicators is not None and values is not None:
+        with told.row():
+            check_table_values(indicators, values, corrected, inputs.corrections, folder / CORRECTIONS_FILE,
+                               *_kind_lines(inputs, indicators), source_path)
+        check_plan_years(plan, indicators, values, source_path, *_kind_lines(inputs, indicators), told, refused)
+    if values is not None:
+        values = values.assign(reference="", published="", source_sheet="",
+                               **dict.fromkeys(REFERENCE_COLUMNS, ""))[list(VALUE_COLUMNS)]
+        values = values.sort_values(["indicator_id", "series", "value_type", "year"], kind="stable")
+        values = values.reset_index(drop=True)
+    quality = None
+    if indicators is not None and values is not None and TEXT not in inputs.refused:
+        with told.row():  # the prose checks against the table's values
+            quality = table_findings(plan, table, corrected, values, indicators, inputs.prose_checks,
+                                     inputs.source_lines, folder / PROSE_CHECKS_FILE)
     told.errors.sort(key=file_order())
     told.check()
-    values = values.assign(reference="", published="", source_sheet="",
-                           **dict.fromkeys(REFERENCE_COLUMNS, ""))[list(VALUE_COLUMNS)]
-    values = values.sort_values(["indicator_id", "series", "value_type", "year"], kind="stable")
-    values = values.reset_index(drop=True)
-    quality = table_findings(plan, table, corrected, values, indicators, inputs.prose_checks, inputs.source_lines,
-                             folder / PROSE_CHECKS_FILE)
     indicators = schemas.validate("indicators.csv", indicators)
     values = schemas.validate("indicator_values.csv", values)
     schemas.check_values_belong(values, indicators)
@@ -286,14 +325,17 @@ def clean_plan_table(inputs: PlanInputs) -> CleanDataset:
 
 
 def attach_departments(indicators: pd.DataFrame, departments: pd.DataFrame, path: Path) -> pd.DataFrame:
-    """``indicators`` with each series' responsible departments (empty where ``departments.csv`` gives none)."""
+    """``indicators`` with each series' responsible departments (empty where ``departments.csv`` gives none); every
+    row of a series the table lacks told in one round."""
     known = set(zip(indicators["indicator_id"], indicators["series"]))
-    given = {}
+    given, told = {}, Mistakes()
     for row in departments.itertuples():
         if (row.indicator_id, row.series) not in known:
-            raise InputError(plan_error("table.not_in_table", indicator=series_of(row.indicator_id, row.series, repr)),
-                             file=path, line=getattr(row, LINE_COLUMN), field="indicator_id")
+            told.add(InputError(plan_error("table.not_in_table", indicator=series_of(row.indicator_id, row.series,
+                                                                                     repr)),
+                                file=path, line=getattr(row, LINE_COLUMN), field="indicator_id"))
         given[(row.indicator_id, row.series)] = row
+    told.check()
     zh, en = DEPARTMENT_SEPARATORS["zh"], DEPARTMENT_SEPARATORS["en"]
     columns = {column: [] for column in DEPARTMENT_COLUMNS}
     for key in zip(indicators["indicator_id"], indicators["series"]):

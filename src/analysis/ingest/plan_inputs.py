@@ -17,14 +17,19 @@ from ..catalog import plan_error
 from ..errors import InputError, Mistakes, file_order
 from ..plan import Plan
 from .csv_reader import LINE_COLUMN, read_strict_csv
-from .departments import load_departments
+from .departments import DEPARTMENT_COLUMNS, DEPARTMENTS_FILE, load_departments
 from .hand_files import (
+    CATEGORIES_FILE,
     CORRECTIONS_FILE,
+    METADATA_FILE,
+    PROSE_CHECKS_FILE,
     correction_cell_check,
     load_categories,
     load_corrections,
     load_metadata,
     load_prose_checks,
+    no_corrections,
+    no_prose_checks,
 )
 from .plan_outline import plan_outline
 from .plan_tasks import PlanTasks, load_plan_tasks
@@ -51,6 +56,10 @@ class PlanInputs:
     departments: pd.DataFrame
     prose_checks: pd.DataFrame
     tasks: PlanTasks | None = None
+    #: the files' own mistakes, kept for the clean step to tell with its own (``load_plan_inputs(defer=True)``), and
+    #: what they refuse: the files by their names, :data:`TABLE`, :data:`TEXT`, :data:`TASKS`
+    mistakes: tuple[InputError, ...] = ()
+    refused: frozenset[str] = frozenset()
 
 
 #: The review an imported table comes with (``python -m analysis import-plan``): every reading of a cell, and
@@ -73,38 +82,78 @@ def check_review(folder) -> None:
                          file=path, line=int(first[LINE_COLUMN]), field="confirmed")
 
 
-def load_plan_inputs(plan: Plan) -> PlanInputs:
-    """Read and check, file by file, everything ``plan``'s folder gives (observations apart)."""
+#: What :attr:`PlanInputs.refused` names, beside the hand-written files by their names: the plan's table (as printed
+#: or typed), the plan text (its lines, read for the departments and the prose checks) and the tasks' files.
+TABLE, TEXT, TASKS = "table", "text", "tasks"
+
+
+def load_plan_inputs(plan: Plan, defer: bool = False) -> PlanInputs:
+    """Read and check, file by file, everything ``plan``'s folder gives (observations apart). Each file is read
+    whatever another's mistakes, and every file's own mistakes are told in one round; a file read against another (the
+    corrections against the table, the departments against the plan text) is read where that one was, its own
+    mistakes told otherwise where they can be. With ``defer``, the mistakes are kept in ``mistakes`` and the files
+    they refuse named in ``refused``, for :func:`analysis.clean.tidy.clean_plan_table` to tell with those it finds
+    comparing the files that were read."""
     folder = plan.folder
     plan.check_table_files()
-    check_review(folder)
-    sources = verify_provenance(folder, required=plan.printed_text)
+    told, refused = Mistakes(), set()
+
+    def read(name: str, reader, *args, fallback=None):
+        """``reader(*args)``, or ``fallback`` with its mistakes told and ``name`` refused."""
+        try:
+            return reader(*args)
+        except InputError as exc:
+            told.add(exc)
+            refused.add(name)
+            return fallback
+
+    read(REVIEW_FILE, check_review, folder)
+    sources = read("provenance", verify_provenance, folder, plan.printed_text, fallback=[])
+    table = typed_indicators = metadata = categories = None
     if plan.printed_text is not None:
-        table, typed_indicators = parse_printed_table(plan.printed_text), None
-        source_lines = read_source_lines(plan.printed_text)
-        # where each line stands in the printed plan, for a report to cite it as a reader finds it
-        sources = [{**source, "outline": plan_outline(source_lines)} if source["file"] == plan.printed_text.name
-                   else source for source in sources]
-        metadata, categories = load_metadata(folder), load_categories(folder)
+        table = read(TABLE, parse_printed_table, plan.printed_text)
+        source_lines = read(TEXT, read_source_lines, plan.printed_text)
+        if source_lines is not None:
+            # where each line stands in the printed plan, for a report to cite it as a reader finds it
+            sources = [{**source, "outline": plan_outline(source_lines)} if source["file"] == plan.printed_text.name
+                       else source for source in sources]
+        # a name left empty refuses no row: the rows are compared with the table in the same round
+        metadata = read(METADATA_FILE, load_metadata, folder, told)
+        categories = read(CATEGORIES_FILE, load_categories, folder)
     else:
         # values.csv's mistakes kept for the clean step, which tells them with those it finds in its other rows
-        table, typed_indicators = read_typed_table(plan.table_file("indicators"), plan.table_file("values"),
-                                                   defer=True)
-        source_lines, metadata, categories = [], None, None
-    try:
-        departments = load_departments(folder, source_lines or None)
-        corrections = load_corrections(folder, table.fields, correction_cell_check(
-            table.cells, folder / CORRECTIONS_FILE, table.source, table.refused))
-        prose_checks = load_prose_checks(folder, table.fields)
-        tasks = load_plan_tasks(folder, plan.printed_text)
-    except InputError as exc:  # another file's mistake: told with the table's, not a round before them
-        if not table.mistakes:
-            raise
-        told = Mistakes()
-        for error in (*table.mistakes, exc):
+        table, typed_indicators = read(TABLE, read_typed_table, plan.table_file("indicators"),
+                                       plan.table_file("values"), True, fallback=(None, None))
+        source_lines = []
+    fields = table.fields if table is not None else None
+    # the departments are checked against the plan text, a typed plan's not (it has none)
+    departments = read(DEPARTMENTS_FILE, load_departments, folder, source_lines or None,
+                       fallback=empty_departments()) if source_lines is not None else empty_departments()
+    check_cell = None if table is None else correction_cell_check(table.cells, folder / CORRECTIONS_FILE,
+                                                                  table.source, table.refused)
+    corrections = read(CORRECTIONS_FILE, load_corrections, folder, fields, check_cell, fallback=no_corrections())
+    if plan.printed_text is None and (folder / PROSE_CHECKS_FILE).exists():
+        # a typed plan has no text: a prose check's quote cannot be found in it, nor the line it stands on
+        told.add(InputError(plan_error("hand_files.prose_without_text"), file=folder / PROSE_CHECKS_FILE))
+        refused.add(PROSE_CHECKS_FILE)
+        prose_checks = no_prose_checks()
+    else:
+        # the rows without a mistake go on, to be checked against the table's values in the same round
+        prose_checks = read(PROSE_CHECKS_FILE, load_prose_checks, folder, fields, source_lines, told,
+                            fallback=no_prose_checks())
+    tasks = read(TASKS, load_plan_tasks, folder, plan.printed_text)
+    if told.errors and not defer:  # with the table's own (a typed table's, kept for the clean step otherwise)
+        for error in table.mistakes if table is not None else ():
             told.add(error)
         told.errors.sort(key=file_order())
         told.check()
     return PlanInputs(plan=plan, sources=sources, table=table, typed_indicators=typed_indicators,
-                      source_lines=source_lines, metadata=metadata, categories=categories,
-                      corrections=corrections, departments=departments, prose_checks=prose_checks, tasks=tasks)
+                      source_lines=source_lines or [], metadata=metadata, categories=categories,
+                      corrections=corrections, departments=departments, prose_checks=prose_checks, tasks=tasks,
+                      mistakes=tuple(told.errors), refused=frozenset(refused))
+
+
+def empty_departments() -> pd.DataFrame:
+    """The departments of a plan whose departments.csv gives none (or was refused)."""
+    return pd.DataFrame(columns=[*DEPARTMENT_COLUMNS, "names_en", LINE_COLUMN])
+

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..assess.assessment import assess_years
 from ..clean import schemas
 from ..clean.department_words import tidy_department_words
+from ..clean.observations import observation_mistakes
 from ..clean.processed import PLAN_JSON, ProcessedTables, as_written
 from ..clean.quality import plan_words
 from ..clean.tidy import CleanDataset, MonitoringData, add_observations, clean_plan_table
@@ -41,16 +42,21 @@ def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) 
     """Every processed table of ``plan``, assessed for every report year and validated, in memory. A department's
     workbook is checked whole: the mistakes in its values and in its words are told together."""
     observations = observations_dir if observations_dir is not None else plan.observations_dir
-    inputs = load_plan_inputs(plan)
+    inputs = load_plan_inputs(plan, defer=True)  # every plan file's own mistakes, told with the cleaning's
     mistakes = Mistakes()
     with plan_words(plan):
-        clean = clean_plan_table(inputs)
-        observed = None
+        clean = observed = None
+        with mistakes.row():
+            clean = clean_plan_table(inputs)
         with mistakes.row():
             observed = read_observation_files(observations, defer=True)
-            data = add_observations(inputs, clean, observed)
-        with mistakes.row():
-            words = department_words(plan, clean, observations)
+            if clean is None:  # the plan's files refused: the observation files' own mistakes told with theirs
+                mistakes.errors += observation_mistakes(observed, plan)
+            else:
+                data = add_observations(inputs, clean, observed)
+        if clean is not None:
+            with mistakes.row():
+                words = department_words(plan, clean, observations)
     # file by file, and in a workbook sheet by sheet in its order: its words sheet's with its values sheet's
     mistakes.errors.sort(key=file_order(observed.sheet_orders() if observed is not None else {}))
     mistakes.check()
