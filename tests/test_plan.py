@@ -649,3 +649,62 @@ def test_no_mistake_of_the_plan_folder_is_worded_in_code():
     for name in ("plan.py", "files.py", "text.py"):
         source = (PACKAGE_DIR / name).read_text(encoding="utf-8")
         assert re.findall(r"InputError\(\s*f?[\"']", source) == [], name
+
+
+def _one_mistake_in_each_file(plan: Path) -> None:
+    """One mistake in each of a printed plan's files but plan.yml: its metadata, categories, departments, department
+    names, corrections, prose checks, task names, task leads, measure names and an observation file headed in
+    Chinese."""
+    for name, old, new in [
+        ("indicator_metadata.csv", "1,,R&D personnel,研发人员数,R&D personnel,人,persons,higher,",
+         "1,,R&D personnel,研发人员数,R&D personnel,人,persons,up,"),
+        ("categories.csv", "创新创业环境,Innovation and entrepreneurship environment", "创新创业环境,"),
+        ("department_names.csv", "市科技局,Municipal Science and Technology Bureau,", "市科技局,,"),
+        ("departments.csv", "3,,市科技局,市科技局、高区管委,assigned,", "3,,市科技局,市科技局、高区管委,given,"),
+        ("corrections.csv", ",Trailing space after the number in the printed cell; the value itself is unambiguous.,",
+         ",,"),
+        ("prose_checks.csv", "16,,2021,baseline,value,", "16,,2021,baseline,growth,"),
+        ("task_names.csv", "1,Innovate development thinking and build a model of the “exquisite city”", "1,"),
+        ("task_leads.csv", "2.2,市科技局,", "9.9,市科技局,"),
+        ("measure_names.csv", "1,Stronger organisation and leadership", "0,Stronger organisation and leadership"),
+    ]:
+        text = (plan / name).read_text(encoding="utf-8")
+        assert old in text
+        (plan / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    (plan / "observations").mkdir(exist_ok=True)
+    (plan / "observations" / "2024-公报.csv").write_text(
+        "编号,序列,年份,数值,数据来源\n2,,2023,约2.6,威海市2023年统计公报\n", encoding="utf-8")
+
+
+def test_every_file_of_a_printed_plan_is_told_its_own_mistakes_in_one_run(work_dir, capsys):
+    """A mistake in each of eleven files took twelve runs, one line a run. Now one run tells plan.yml's with every hand
+    file's (and, plan.yml right, the observation file's too, in its own language). Still a round later: departments.csv
+    behind department_names.csv, and task_leads.csv and measure_names.csv behind task_names.csv (their readers stop at
+    the first of these files); and, while plan.yml has a mistake, the observation files, checked against its years."""
+    plan = copy_plan(DEFAULT_PLAN_DIR, work_dir / "plan")
+    _one_mistake_in_each_file(plan)
+    text = (plan / "plan.yml").read_text(encoding="utf-8")
+    (plan / "plan.yml").write_text(text.replace("en: national innovative city indicators}", 'en: ""}', 1),
+                                   encoding="utf-8")
+    where = f"error: {relative(plan)}"
+    files = [
+        f"{where}/indicator_metadata.csv:2: direction: direction 'up' unknown; use one of higher, lower, at_least, "
+        "at_most, within, exactly, none",
+        f"{where}/categories.csv:3: category_en: empty",
+        f"{where}/department_names.csv:3: name_en: empty",
+        f"{where}/corrections.csv:2: reason: every correction needs a reason",
+        f"{where}/prose_checks.csv:2: claim: claim 'growth' unknown; use value or annual_growth_pct",
+        f"{where}/task_names.csv:2: title_en: empty"]
+    status = cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(work_dir / "processed")])
+    assert status == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{where}/plan.yml: subject: the 'en' text is empty or not text", *files]
+    (plan / "plan.yml").write_text(text, encoding="utf-8")
+    status = cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(work_dir / "processed")])
+    assert status == 2
+    # file by file, in the order of their paths
+    assert capsys.readouterr().err.splitlines() == [
+        files[1], files[3], files[2], files[0],
+        f"{where}/observations/2024-公报.csv:2: 数值: '约2.6' 不是数字（请只写数字和小数点，不加千位分隔符、"
+        "单位或 % 号）",
+        files[4], files[5]]

@@ -173,7 +173,8 @@ def _inputs(args: argparse.Namespace, words=None):
 
 def _load_plan(folder):
     """The plan of ``folder`` (:func:`analysis.plan.load_plan`); where plan.yml has mistakes, an imported draft's
-    readings not yet confirmed are told with them: a draft's placeholders and its review in one round, not two."""
+    readings not yet confirmed are told with them: a draft's placeholders and its review in one round, not two; and
+    so are a typed table's own mistakes, or a printed plan's files'."""
     from .errors import InputErrors
     from .plan import load_plan
 
@@ -181,9 +182,9 @@ def _load_plan(folder):
         return load_plan(folder)
     except InputError as exc:
         # pandas, imported only on the way to an error: a run up to date loads none
-        from .ingest.plan_inputs import check_review
+        from .ingest.plan_inputs import check_review, hand_file_mistakes
         from .ingest.typed_table import typed_table_mistakes
-        from .plan import typed_table_files
+        from .plan import printed_text_file, typed_table_files
 
         told = exc.errors if isinstance(exc, InputErrors) else [exc]
         more: list[InputError] = []
@@ -195,6 +196,8 @@ def _load_plan(folder):
         # readings still to confirm say what to do with its table first (its English names to give, …)
         if not more and (files := typed_table_files(folder)):
             more += typed_table_mistakes(*files)
+        elif not more and (text := printed_text_file(folder)):  # a printed plan's files' own mistakes, likewise
+            more += hand_file_mistakes(folder, text)
         if more:
             raise InputErrors([*told, *more]) from exc
         raise

@@ -371,16 +371,31 @@ def typed_table_files(folder: str | Path) -> tuple[Path, Path] | None:
     """The typed table's files (indicators.csv, values.csv) that ``folder``'s plan.yml names, where it names both well
     and both are there, even when plan.yml has other mistakes: their own mistakes are told in the same round. None
     otherwise (a printed table, plan.yml unreadable, a file missing: told by :func:`load_plan`)."""
+    table = _table_named(folder)
+    if table is None or set(table) != {"indicators", "values"}:
+        return None
+    files = (Path(folder) / table["indicators"], Path(folder) / table["values"])
+    return files if all(path.is_file() for path in files) else None
+
+
+def printed_text_file(folder: str | Path) -> Path | None:
+    """The plan text that ``folder``'s plan.yml names, where it names one well and it is there, even when plan.yml has
+    other mistakes: the plan's hand-written files' own mistakes are told in the same round. None otherwise."""
+    table = _table_named(folder)
+    if table is None or set(table) != {"printed_text"}:
+        return None
+    path = Path(folder) / table["printed_text"]
+    return path if path.is_file() else None
+
+
+def _table_named(folder: str | Path) -> dict[str, str] | None:
+    """The table plan.yml names (:func:`_table`), or None where plan.yml or its table cannot be read."""
     folder = Path(folder)
     try:
         spec = read_yaml(folder / PLAN_FILE, MAX_PLAN_YML_BYTES, [])
-        table = _table(spec.get("table") if isinstance(spec, dict) else None, folder / PLAN_FILE)
+        return _table(spec.get("table") if isinstance(spec, dict) else None, folder / PLAN_FILE)
     except InputError:
         return None
-    if set(table) != {"indicators", "values"}:
-        return None
-    files = (folder / table["indicators"], folder / table["values"])
-    return files if all(path.is_file() for path in files) else None
 
 
 def _name(name, folder: Path, path: Path) -> str:

@@ -10,6 +10,7 @@ handed whole to :mod:`analysis.clean.tidy`, which never opens a file itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -157,3 +158,20 @@ def empty_departments() -> pd.DataFrame:
     """The departments of a plan whose departments.csv gives none (or was refused)."""
     return pd.DataFrame(columns=[*DEPARTMENT_COLUMNS, "names_en", LINE_COLUMN])
 
+
+@dataclass(frozen=True)
+class _NamedText:
+    """What a printed plan's files are read with where its plan.yml has mistakes: its folder and its text."""
+
+    folder: Path
+    printed_text: Path
+
+    def check_table_files(self) -> None:
+        """The text is there (:func:`analysis.plan.printed_text_file`)."""
+
+
+def hand_file_mistakes(folder: Path, printed_text: Path) -> list[InputError]:
+    """The own mistakes of a printed plan's files (its table, the files beside it, its tasks' files) where its plan.yml
+    has mistakes, to be told with plan.yml's in one round; what compares them with each other waits for plan.yml."""
+    inputs = load_plan_inputs(_NamedText(Path(folder), Path(printed_text)), defer=True)
+    return list(inputs.mistakes)
