@@ -678,9 +678,8 @@ def _one_mistake_in_each_file(plan: Path) -> None:
 
 def test_every_file_of_a_printed_plan_is_told_its_own_mistakes_in_one_run(work_dir, capsys):
     """A mistake in each of eleven files took twelve runs, one line a run. Now one run tells plan.yml's with every hand
-    file's (and, plan.yml right, the observation file's too, in its own language). Still a round later: departments.csv
-    behind department_names.csv, and task_leads.csv and measure_names.csv behind task_names.csv (their readers stop at
-    the first of these files); and, while plan.yml has a mistake, the observation files, checked against its years."""
+    file's (and, plan.yml right, the observation file's too, in its own language). Still a round later, while plan.yml
+    has a mistake: the observation files, checked against its years."""
     plan = copy_plan(DEFAULT_PLAN_DIR, work_dir / "plan")
     _one_mistake_in_each_file(plan)
     text = (plan / "plan.yml").read_text(encoding="utf-8")
@@ -692,8 +691,12 @@ def test_every_file_of_a_printed_plan_is_told_its_own_mistakes_in_one_run(work_d
         "at_most, within, exactly, none",
         f"{where}/categories.csv:3: category_en: empty",
         f"{where}/department_names.csv:3: name_en: empty",
+        f"{where}/departments.csv:4: basis: basis 'given' unknown; use printed (the plan names them) or assigned",
         f"{where}/corrections.csv:2: reason: every correction needs a reason",
         f"{where}/prose_checks.csv:2: claim: claim 'growth' unknown; use value or annual_growth_pct",
+        f"{where}/measure_names.csv:2: number: measure 0 is not among the plan's 5 support measures",
+        f"{where}/task_leads.csv:2: task_id: '9.9' is not a task (1.2) of the plan's tasks "
+        "(weihai-innovative-city-plan-2022.txt)",
         f"{where}/task_names.csv:2: title_en: empty"]
     status = cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(work_dir / "processed")])
     assert status == 2
@@ -704,7 +707,7 @@ def test_every_file_of_a_printed_plan_is_told_its_own_mistakes_in_one_run(work_d
     assert status == 2
     # file by file, in the order of their paths
     assert capsys.readouterr().err.splitlines() == [
-        files[1], files[3], files[2], files[0],
+        files[1], files[4], files[2], files[3], files[0], files[6],
         f"{where}/observations/2024-公报.csv:2: 数值: '约2.6' 不是数字（请只写数字和小数点，不加千位分隔符、"
         "单位或 % 号）",
-        files[4], files[5]]
+        files[5], files[7], files[8]]

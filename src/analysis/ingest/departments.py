@@ -24,7 +24,7 @@ from ..text import visible
 from ..vocabulary import SERIES
 from .csv_reader import LINE_COLUMN, MAX_CSV_BYTES, parse_int, read_strict_csv
 from .hand_files import METADATA_FILE, check_row_series, refuse_duplicates, require_filled, series_twice
-from .printed_table import series_of
+from .printed_table import parse_printed_table, series_of
 
 DEPARTMENTS_FILE = "departments.csv"
 DEPARTMENT_NAMES_FILE = "department_names.csv"
@@ -201,19 +201,24 @@ def _refuse_series_without_row(frame: pd.DataFrame, folder: Path, path: Path, to
 
 
 def table_series(folder: Path) -> list[tuple[int, str]] | None:
-    """The series of the plan's table in ``folder``, as the file that lists them gives them (``indicator_metadata.csv``
-    beside a printed table, a typed table's ``indicators.csv``); None where they cannot be told (that file's mistakes
-    are its reader's to tell)."""
+    """The series of the plan's table in ``folder``: a typed table's as ``indicators.csv`` lists them; a printed
+    table's as ``indicator_metadata.csv`` splits them (国2.8/省2.7: national and provincial), of the indicators the
+    table prints only (a metadata row of an indicator the table lacks is the metadata's mistake, told by its reader);
+    None where they cannot be told (that file's mistakes are its reader's to tell)."""
+    printed = None
     try:
         plan = load_plan(folder)
-        path = Path(folder) / METADATA_FILE if plan.printed_text is not None else plan.table_file("indicators")
+        if plan.printed_text is not None:
+            printed = {int(indicator) for indicator in parse_printed_table(plan.printed_text).rows["indicator_id"]}
+        path = Path(folder) / METADATA_FILE if printed is not None else plan.table_file("indicators")
         rows = list(csv.DictReader(io.StringIO(read_regular(path, MAX_CSV_BYTES).decode("utf-8-sig"))))
     except (InputError, KeyError, OSError, UnicodeDecodeError, csv.Error):
         return None
     keys = [((row.get("indicator_id") or "").strip(), row.get("series") or "") for row in rows]
     if not all(re.fullmatch(r"[0-9]{1,9}", indicator) and series in SERIES for indicator, series in keys):
         return None
-    return list(dict.fromkeys((int(indicator), series) for indicator, series in keys))
+    return list(dict.fromkeys((int(indicator), series) for indicator, series in keys
+                              if printed is None or int(indicator) in printed))
 
 
 def _plan_line(row, departments: list[str], plan_lines: list[str] | None, path: Path, line: int) -> int:
