@@ -57,11 +57,11 @@ QUALITY_ISSUES = ("correction", "split_combined_cell", "split_two_rows", "qualit
                   "held_every_year", "prose_disagrees", "prose_agrees", "prose_growth", "observation_revises_baseline",
                   "duplicate_observation",
                   "confirmed_value", "skipped_file", "skipped_sheet", "observation_revised", "preliminary_value",
-                  "relative_target", "base_from_statistics", "no_value_note", "empty_file")
+                  "relative_target", "base_from_statistics", "no_value_note", "empty_file", "secondary_source")
 #: The findings on an observed value (of its year), not on the plan's table: a report of an earlier year leaves out a
 #: later year's.
 OBSERVATION_ISSUES = ("observation_revises_baseline", "duplicate_observation", "confirmed_value",
-                      "observation_revised", "preliminary_value", "no_value_note")
+                      "observation_revised", "preliminary_value", "no_value_note", "secondary_source")
 
 INDICATOR_COLUMNS = {
     "indicator_id": "int64", "series": "str", "category_zh": "str", "category_en": "str", "name_zh": "str",
@@ -98,9 +98,14 @@ VALUE_COLUMNS = {
     # The note in each language where its writer gave one (note_zh, note_en); ``note`` as written otherwise.
     **{f"note_{language}": "str" for language in LANGUAGES},
     **{f"reference_{language}": "str" for language in LANGUAGES},
+    # Where an actual value was taken from (:data:`SOURCE_KINDS`); empty for a value the plan prints.
+    "source_kind": "str",
     # A range target's upper bound (``value`` is its lower bound); empty for every other value.
     "upper": "float64",
 }
+#: What an actual value was taken from: the publisher's own release (the statistical office's, the responsible
+#: ministry's), or a value another publication quotes (a newspaper, an article, a book, a forum, a website).
+SOURCE_KINDS = ("official", "secondary")
 #: What ``processing`` may say of an actual value: a preliminary figure, a value that revised an earlier
 #: publication's (and of a printed value: corrected, split).
 PRELIMINARY, REVISED = "preliminary", "revised"

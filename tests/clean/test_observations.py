@@ -406,3 +406,54 @@ def test_a_note_typed_beside_a_row_hides_none_of_the_rows_own_mistakes(tmp_path,
         "into the row's note, or give each table its own sheet",
         f"{folder / 'b.xlsx'}:Sheet1!D2: value: '2.5%' is not a number (write plain digits with a decimal point, no "
         "thousands separators, units or % signs)"])
+
+
+KIND_HEADER = "indicator_id,series,year,value,source,source_kind\n"
+
+
+@pytest.mark.parametrize(("kind", "read_as"), [
+    ("", "official"), ("official", "official"), ("secondary", "secondary"), ("Secondary", "secondary"),
+    ("官方", "official"), ("二手", "secondary")])
+def test_the_kind_of_source_is_read_official_when_empty(tmp_path, read, kind, read_as):
+    observations, _ = read(_write(tmp_path, f"2,,2022,2.55,Bulletin 2022,{kind}\n", header=KIND_HEADER))
+    assert observations["source_kind"].tolist() == [read_as]
+
+
+def test_a_file_without_the_column_gives_official_values(read):
+    observations, _ = read(OBSERVATIONS / "good")
+    assert set(observations["source_kind"]) == {"official"}
+
+
+def test_an_unknown_kind_of_source_is_refused_in_one_line(tmp_path, read):
+    with pytest.raises(InputError) as caught:
+        read(_write(tmp_path, "2,,2022,2.55,People's Daily,quoted\n", header=KIND_HEADER))
+    assert str(caught.value).endswith(
+        "/observations/bulletin.csv:2: source_kind: 'quoted' is not a kind of source: write official (the statistical "
+        "office's or the responsible ministry's own release) or secondary (a value quoted by a newspaper, article, "
+        "book, forum or website), or leave the cell empty (official)")
+
+
+def test_an_unknown_kind_of_source_in_a_file_headed_in_chinese_is_told_in_chinese(tmp_path, read):
+    folder = _write(tmp_path, "2,,2022,2.55,人民日报,转载\n", header="编号,序列,年份,数值,数据来源,来源类型\n")
+    with pytest.raises(InputError) as caught:
+        read(folder)
+    assert str(caught.value).endswith(
+        "/observations/bulletin.csv:2: 来源类型: '转载' 不是来源类型：统计部门或主管部门自己发布的数值填“官方”，报刊、"
+        "文章、书籍、论坛或网站转引的数值填“二手”；留空按官方计")
+
+
+def test_the_kind_of_source_is_carried_into_the_tidy_table(tmp_path, weihai):
+    folder = _write(tmp_path, "2,,2022,2.55,Bulletin 2022,official\n11,,2022,1450,Dazhong Daily,secondary\n",
+                    header=KIND_HEADER)
+    values = monitoring_data(weihai, folder).values
+    kinds = values.set_index(["indicator_id", "year", "value_type"])["source_kind"]
+    assert (kinds[(2, 2022, "actual")], kinds[(11, 2022, "actual")]) == ("official", "secondary")
+    assert set(values.loc[values.value_type != "actual", "source_kind"]) == {""}  # the plan's own values: no kind
+
+
+def test_a_value_quoted_and_released_alike_is_kept_as_released(tmp_path, weihai):
+    # the same value in a newspaper (read first) and in the bureau's bulletin: the bulletin's row is the one kept
+    folder = _write(tmp_path, "2,,2022,2.55,Dazhong Daily,secondary\n", name="a.csv", header=KIND_HEADER)
+    _write(tmp_path, "2,,2022,2.55,Bulletin 2022,official\n", name="b.csv", header=KIND_HEADER)
+    actual = monitoring_data(weihai, folder).values.query("value_type == 'actual'")
+    assert actual[["reference", "source_kind"]].values.tolist() == [["Bulletin 2022", "official"]]

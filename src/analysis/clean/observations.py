@@ -116,6 +116,22 @@ def _flag(text: str, path: Path, line: int, words: Catalog | None = None) -> boo
                      field="preliminary")
 
 
+#: What the ``source_kind`` column may say, in either language, and the kind it names; empty: official.
+SOURCE_KIND_WORDS = {"": "official", "official": "official", "官方": "official", "secondary": "secondary",
+                     "二手": "secondary"}
+
+
+def _source_kind(text: str, path: Path, line: int, words: Catalog | None = None) -> str:
+    """The kind of publication a value is taken from (:data:`analysis.vocabulary.SOURCE_KINDS`): its publisher's own
+    release (official, also when empty) or another's quote of it (secondary); anything else is told in ``words``'
+    language."""
+    kind = SOURCE_KIND_WORDS.get(" ".join(text.split()).casefold())
+    if kind is None:
+        raise InputError((words or catalog("en")).text("entry_errors.source_kind", text=quote(text)), file=path,
+                         line=line, field="source_kind")
+    return kind
+
+
 def _later(first: dict, second: dict) -> dict | None:
     """Of two values of the same year, the one that revises the other: the later publication, or the final
     figure after a preliminary one; None when the rows do not say (an accidental conflict)."""
@@ -166,7 +182,7 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
     # the row's cells each checked, their mistakes told together (a year outside the plan, a value not a number and a
     # date not a date)
     told = Mistakes()
-    indicator_id = series = meta = year = value = published = preliminary = None
+    indicator_id = series = meta = year = value = published = preliminary = source_kind = None
     with told.row():
         indicator_id, series, meta, year = _which(row, indicators, path, years, words)
     with told.row():
@@ -184,6 +200,8 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
         published = _published(getattr(row, "published", "") or "", path, line, words)
     with told.row():
         preliminary = _flag(getattr(row, "preliminary", "") or "", path, line, words)
+    with told.row():
+        source_kind = _source_kind(getattr(row, "source_kind", "") or "", path, line, words)
     if rows is not None and year is not None and indicators is not None:
         with told.row():  # the year the workbook was made for, the name beside the row: told with the rest
             _check_template(line, indicator_id, series, year, rows, indicators, words)
@@ -195,7 +213,7 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
     return {"indicator_id": indicator_id, "series": series, "year": year, "value_type": "actual",
             "value": value + 0.0, "printed_text": row.value.strip(), "source": display_path(path),
             "source_line": line, "processing": PRELIMINARY if preliminary else "", "reference": row.source.strip(),
-            "note": (note or "").strip(), "published": published,
+            "note": (note or "").strip(), "published": published, "source_kind": source_kind,
             **{name: (getattr(row, name, "") or "").strip() for name in NOTE_COLUMNS},
             **{f"reference_{name[len('source_'):]}": (getattr(row, name, "") or "").strip() for name in SOURCE_COLUMNS},
             "confirm": confirm.strip() if visible(confirm) and not reasonless else "",
@@ -392,7 +410,10 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
             if later is record:
                 records[records.index(first)] = seen[key] = record
             return
-        if later is record:  # the same value, published again (a final figure confirming the preliminary)
+        keep = later is record  # the same value, published again (a final figure confirming the preliminary)
+        if first["source_kind"] != record["source_kind"]:  # the publisher's own release kept, not another's quote
+            keep = record["source_kind"] == "official"
+        if keep:
             records[records.index(first)] = seen[key] = record
             record, first = first, record
         duplicates.append({**record, "first_source": first["source"],

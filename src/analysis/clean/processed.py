@@ -29,6 +29,7 @@ from ..errors import InputError, printable, quote
 from ..files import read_regular
 from ..vocabulary import LATER_TABLES, OBSERVATION_ISSUES, TABLES
 from . import schemas
+from .quality import rested_on
 
 PLAN_JSON = "plan.json"
 #: What a spreadsheet takes for the start of a formula; the apostrophe is the escape itself.
@@ -84,6 +85,12 @@ class ProcessedTables:
         values = self.values[(self.values["value_type"] != "actual") | (self.values["year"] <= report_year)]
         later = pd.to_numeric(self.quality["year"], errors="coerce") > report_year
         quality = self.quality[~(later & self.quality["issue"].isin(OBSERVATION_ISSUES))]
+        # a value quoted by a secondary source is a finding where this year's verdicts rest on it
+        resting = rested_on(self.assessment[self.assessment["report_year"] == report_year], values)
+        quoted = quality["issue"] == "secondary_source"
+        kept = [not is_quoted or (int(row.indicator_id), row.series, int(row.year)) in resting
+                for is_quoted, row in zip(quoted, quality.itertuples())]
+        quality = quality[pd.Series(kept, index=quality.index, dtype=bool)]
         words = self.words[~(pd.to_numeric(self.words["year"], errors="coerce") > report_year)]
         return dataclasses.replace(
             self, values=values.reset_index(drop=True), quality=quality.reset_index(drop=True),

@@ -346,6 +346,39 @@ def observation_folder_findings(observed) -> list[dict]:
     return findings
 
 
+def rested_on(assessment: pd.DataFrame, values: pd.DataFrame) -> set[tuple[int, str, int]]:
+    """The values the verdicts of ``assessment`` rest on, as (indicator, series, year): of a final verdict, the target
+    year's value (the first at or after it) and those of the years a level to hold every year missed; of a progress
+    verdict, the base value and the latest one; none of a series without a verdict (insufficient data, qualitative)."""
+    points = values[values["value_type"].isin(("actual", "baseline"))]
+    years = {key: sorted(set(group)) for key, group in points.groupby(["indicator_id", "series"])["year"]}
+    found = set()
+    for row in assessment[assessment["verdict"] != ""].itertuples():
+        key = (int(row.indicator_id), row.series)
+        if row.verdict == "final":
+            seen = [y for y in years.get(key, []) if y <= row.report_year]
+            judged = next((y for y in seen if pd.notna(row.target_year) and y >= row.target_year), row.as_of_year)
+            resting = [judged, *(int(y) for y in str(row.missed_years or "").split(";") if y)]
+        else:
+            resting = [row.base_year, row.as_of_year]
+        found |= {(*key, int(y)) for y in resting if pd.notna(y)}
+    return found
+
+
+def secondary_findings(assessment: pd.DataFrame, values: pd.DataFrame) -> list[dict]:
+    """Each value a verdict of any report year rests on (:func:`rested_on`) that is quoted by a secondary source (a
+    newspaper, an article, a book, a forum, a website), not taken from its publisher's own release."""
+    resting = rested_on(assessment, values)
+    quoted = values[(values["value_type"] == "actual") & (values["source_kind"] == "secondary")]
+    return [{"issue": "secondary_source", "indicator_id": row.indicator_id, "series": row.series, "year": row.year,
+             "printed_text": row.printed_text, "value": row.value, "source": row.source,
+             "source_line": row.source_line, "source_sheet": row.source_sheet,
+             **details(lambda w, r=row: w.text("quality_detail.secondary_source", year=r.year,
+                                               value=fmt_printed(r.printed_text, r.value),
+                                               reference=_reference(w, r)))}
+            for row in quoted.itertuples() if (int(row.indicator_id), row.series, int(row.year)) in resting]
+
+
 def _confirmed_detail(words: Catalog, row: dict) -> str:
     previous = row["previous"]
     value = fmt_printed(row["printed_text"], row["value"])

@@ -29,6 +29,7 @@ from ..vocabulary import (
     QUALITY_ISSUES,
     RATINGS,
     SERIES,
+    SOURCE_KINDS,
     STATUS_VOCABULARIES,
     STATUSES,
     TABLES,
@@ -85,6 +86,7 @@ def _schemas() -> dict:
         "year": column("int64", pa.Check.in_range(1900, 2100)), "value_type": column("str", pa.Check.isin(VALUE_TYPES)),
         "value": column("float64", finite), "printed_text": column("str", filled), "source": column("str", filled),
         "source_line": column("int64", positive), "upper": column("float64", nullable=True),
+        "source_kind": column("str", pa.Check.isin(("", *SOURCE_KINDS))),
     })
     quality = {name: column(dtype, *([filled] if name.startswith("detail_") else [])) for name, dtype
                in QUALITY_COLUMNS.items()}

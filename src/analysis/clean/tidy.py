@@ -306,7 +306,7 @@ def clean_plan_table(inputs: PlanInputs) -> CleanDataset:
                                *_kind_lines(inputs, indicators), source_path)
         check_plan_years(plan, indicators, values, source_path, *_kind_lines(inputs, indicators), told, refused)
     if values is not None:
-        values = values.assign(reference="", published="", source_sheet="",
+        values = values.assign(reference="", published="", source_sheet="", source_kind="",
                                **dict.fromkeys(REFERENCE_COLUMNS, ""))[list(VALUE_COLUMNS)]
         values = values.sort_values(["indicator_id", "series", "value_type", "year"], kind="stable")
         values = values.reset_index(drop=True)

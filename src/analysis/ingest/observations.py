@@ -32,8 +32,10 @@ REQUIRED_COLUMNS = ["indicator_id", "series", "year", "value", "source"]
 #: A data-entry workbook's optional columns: a department writes its note in the workbook's language, and may give
 #: its source's English name (``source_en``), which the English edition shows instead of the name as written.
 WORKBOOK_OPTIONAL_COLUMNS = ["source_en", "note", "confirm", "published", "preliminary"]
-#: A CSV's: a note may be given in each language too (note_zh, note_en).
-OPTIONAL_COLUMNS = [*SOURCE_COLUMNS, "note", *NOTE_COLUMNS, "confirm", "published", "preliminary"]
+#: A CSV's: a note may be given in each language too (note_zh, note_en); and ``source_kind``, whether the value is
+#: the publisher's own release (official, the default) or quoted by another publication (secondary). A department's
+#: workbook sends its own figures: it has no such column.
+OPTIONAL_COLUMNS = [*SOURCE_COLUMNS, "note", *NOTE_COLUMNS, "confirm", "published", "preliminary", "source_kind"]
 TEXT_KINDS = {"source": "source", **{name: "source" for name in SOURCE_COLUMNS}, "note": "note",
               **{name: "note" for name in NOTE_COLUMNS}, "confirm": "reason"}
 

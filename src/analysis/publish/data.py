@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
+
 from ..assess.assessment import assess_years
 from ..clean import schemas
 from ..clean.department_words import tidy_department_words
 from ..clean.observations import observation_mistakes
 from ..clean.processed import PLAN_JSON, ProcessedTables, as_written
-from ..clean.quality import plan_words
+from ..clean.quality import plan_words, secondary_findings
 from ..clean.tidy import CleanDataset, MonitoringData, add_observations, clean_plan_table
 from ..errors import Mistakes, display_path, file_order
 from ..files import sha256_file
@@ -62,11 +64,16 @@ def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) 
     mistakes.check()
     assessment, growth = assess_years(data.indicators, data.values, plan.report_years, plan.base_year, scheme,
                                       plan.status_words)
+    quality = data.quality
+    with plan_words(plan):  # the values a verdict rests on that another publication quotes
+        quoted = secondary_findings(assessment, data.values)
+    if quoted:
+        quality = schemas.validate("data_quality.csv", pd.concat([quality, pd.DataFrame(quoted)], ignore_index=True))
     inputs = {display_path(path): sha256_file(path) for path in plan.input_files(observations)}
     identity = {**plan.identity(), PLAN_FOLDER: plan_folder(plan), "scheme": scheme, "sources": data.sources,
                 "dataset_label": data.dataset_label, "inputs": inputs}
     return ProcessedTables(plan=as_written(identity), indicators=data.indicators, values=data.values,
-                           quality=data.quality, assessment=schemas.validate("assessment.csv", assessment),
+                           quality=quality, assessment=schemas.validate("assessment.csv", assessment),
                            growth=schemas.validate("required_growth.csv", growth), tasks=data.tasks.tasks,
                            task_items=data.tasks.items, measures=data.tasks.measures,
                            words=words)

@@ -1,0 +1,52 @@
+"""The data-quality log's finding on a value quoted by a secondary source, where a verdict rests on it."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.plan import load_plan
+from analysis.publish.data import build_tables
+from tests.conftest import FIXTURES, NATIONAL_DIR, NATIONAL_PUBLISHED, copy_plan
+
+
+@pytest.fixture(scope="module")
+def national():
+    return build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED)
+
+
+def quoted(quality):
+    found = quality[quality["issue"] == "secondary_source"]
+    return sorted(zip(found["indicator_id"].astype(int), found["year"].astype(int)))
+
+
+def test_every_value_a_verdict_of_some_year_rests_on_that_a_secondary_source_quotes_is_a_finding(national):
+    # 2015: rank 18 and literacy 6.2 (Xinhua, reprinted), 55.3 (an article), 6.3 (a forum post); R&D intensity's
+    # 2.07 is the bulletin's own. 2011–2014: the progress verdicts of 3 and 5 rest on the book's 2010 values and on
+    # their 2014 values (the book's 4.8, Guangming Daily's 2.02)
+    assert quoted(national.quality) == [(1, 2015), (2, 2015), (3, 2010), (3, 2014), (5, 2010), (5, 2014), (5, 2015),
+                                        (10, 2015)]
+
+
+def test_a_report_lists_only_those_its_own_verdicts_rest_on(national):
+    # the final verdicts rest on the 2015 values alone; the 2014 report's on the base and the latest values
+    assert quoted(national.up_to(2015).quality) == [(1, 2015), (2, 2015), (5, 2015), (10, 2015)]
+    assert quoted(national.up_to(2014).quality) == [(3, 2010), (3, 2014), (5, 2010), (5, 2014)]
+
+
+def test_the_finding_names_the_publication_that_quotes_the_value_in_both_languages(national):
+    finding = national.quality[(national.quality["issue"] == "secondary_source")
+                               & (national.quality["indicator_id"] == 5) & (national.quality["year"] == 2015)].iloc[0]
+    assert finding.detail_en == (
+        "6.3 for 2015 is quoted by a secondary source (Undated post on the Wenxuecity forum (文学城): "
+        "https://zh.wenxuecity.com/bbs/mychina/860855-print.html), not taken from the publisher's own release; a "
+        "verdict rests on it: cite the official release")
+    assert finding.detail_zh == (
+        "2015年 6.3 转引自二手来源（每万人口发明专利拥有量达到6.3件，圆满完成了“十二五”规划纲要提出的目标"
+        "（https://zh.wenxuecity.com/bbs/mychina/860855-print.html）），非发布机构原始发布；有判断以此为据，请改引官方发布")
+    assert finding.source.endswith("invention-patents-2015.csv") and finding.source_line == 2
+
+
+def test_no_finding_where_every_value_is_the_publishers_own(tmp_path):
+    weihai = load_plan(copy_plan(NATIONAL_DIR.parent / "weihai", tmp_path / "weihai"))
+    tables = build_tables(weihai, "eurostat", FIXTURES / "example-2022-2024")
+    assert quoted(tables.quality) == []
+    assert set(tables.values.loc[tables.values.value_type == "actual", "source_kind"]) == {"official"}
