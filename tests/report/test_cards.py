@@ -608,3 +608,24 @@ def test_the_word_editions_pictures_have_the_same_alt_texts(example_tables):
     assert alt(word_content.card_chart(context, Pictures(), row)) == \
         "图表：省级农业科技园区营收占比（省级序列），2020—2024年"
     assert alt(word_content.figure_blocks(context, Pictures(), "categories")) == "图表：各类别指标状态"
+
+
+def test_a_card_whose_verdict_rests_on_a_quoted_value_says_so():
+    from analysis.plan import load_plan
+    from analysis.publish.data import build_tables
+    from analysis.report.context import report_context
+    from tests.conftest import NATIONAL_DIR, NATIONAL_PUBLISHED
+
+    tables = build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED).up_to(2015)
+    notes = {}
+    for language in ("en", "zh"):
+        context = report_context(tables, 2015, language)
+        notes[language] = {row.indicator_id: cards.card_notes(context, row) for row in cards.numeric_rows(context)}
+    assert ("The verdict “achieved” rests on 55.3% (2015), quoted by a secondary source, not taken from the "
+            "publisher's own release; cite the official release before the report is handed in.") in notes["en"][2]
+    assert ("“已达标”的判定依据2015年的 55.3%，转引自二手来源，非发布机构原始发布；"
+            "报告提交前请改引官方发布。") in notes["zh"][2]
+    # said once, not again among the findings; none where the verdict rests on the bulletin's own 2.07
+    assert sum("secondary" in note.lower() for note in notes["en"][5]) == 1
+    assert not any("secondary" in note for note in notes["en"][3])
+    assert not any("二手" in note for note in notes["zh"][3])

@@ -827,3 +827,68 @@ def test_a_group_of_departments_after_the_first_place_has_a_small_letter():
                           department_basis="printed", department_line=0)
     assert "Municipal Science and Technology Bureau (lead); district and county-level city governments" in \
         words.departments_text(row, catalog("en"), "en")
+
+
+@pytest.fixture(scope="module")
+def national_final():
+    """The national plan's 2015 final with its published values: every achieved verdict rests on a quote."""
+    from analysis.plan import load_plan
+    from analysis.publish.data import build_tables
+    from analysis.report.context import report_context
+    from tests.conftest import NATIONAL_DIR, NATIONAL_PUBLISHED
+
+    tables = build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED).up_to(2015)
+    return {language: report_context(tables, 2015, language) for language in ("en", "zh")}
+
+
+def test_the_overview_says_which_verdicts_rest_on_values_a_secondary_source_quotes(national_final):
+    # rank 18 and literacy 6.2 (Xinhua, reprinted), 55.3 (an undated article), 6.3 (a forum post); R&D intensity's
+    # "not achieved" rests on the 2015 bulletin's own 2.07
+    assert words.secondary_note(national_final["en"]) == (
+        "All 4 “achieved” verdicts (indicators 1, 2, 5, 10) rest on values quoted by secondary sources, not on the "
+        "publisher's own release; cite the official release before the report is handed in.")
+    assert words.secondary_note(national_final["zh"]) == (
+        "判定为“已达标”的 4 个序列（指标 1、2、5、10）所依据的数值转引自二手来源，非发布机构原始发布；"
+        "报告提交前请改引官方发布。")
+    for language in ("en", "zh"):
+        texts = [paragraph.text for paragraph in words.summary_paragraphs(national_final[language])]
+        assert words.secondary_note(national_final[language]) in texts
+
+
+def test_the_sentence_counts_by_status_with_its_plural_forms(national_final):
+    # the 2014 report: patents met its 2015 target early on the book's 4.8, R&D intensity's pace rests on the book's
+    # 1.84 (2010) and Guangming Daily's 2.02 (2014)
+    from analysis.plan import load_plan
+    from analysis.publish.data import build_tables
+    from analysis.report.context import report_context
+    from tests.conftest import NATIONAL_DIR, NATIONAL_PUBLISHED
+
+    tables = build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED).up_to(2014)
+    assert words.secondary_note(report_context(tables, 2014, "en")) == (
+        "The only “target already met” verdict (indicator 5) and the only “moderate progress, accelerate” verdict "
+        "(indicator 3) rest on values quoted by secondary sources, not on the publisher's own release; cite the "
+        "official release before the report is handed in.")
+    assert words.secondary_note(report_context(tables, 2014, "zh")) == (
+        "判定为“已提前达标”的 1 个序列（指标 5）、判定为“需加快”的 1 个序列（指标 3）所依据的数值转引自二手来源，"
+        "非发布机构原始发布；报告提交前请改引官方发布。")
+    # one series of several quoted: "1 of the 4", its indicator in the singular
+    context = national_final["en"]
+    values = context.tables.values.copy()
+    values.loc[(values.value_type == "actual") & values.indicator_id.isin([1, 5, 10]), "source_kind"] = "official"
+    from dataclasses import replace
+
+    one = replace(context, tables=replace(context.tables, values=values))
+    assert words.secondary_note(one) == (
+        "1 of the 4 “achieved” verdicts (indicator 2) rests on a value quoted by a secondary source, not on the "
+        "publisher's own release; cite the official release before the report is handed in.")
+
+
+def test_no_such_sentence_where_every_value_is_the_publishers_own(example_tables):
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    for language in ("en", "zh"):
+        context = load_report(relative(example_tables), 2024, language)
+        assert words.secondary_note(context) == ""
+        assert not any("secondary" in paragraph.text or "二手" in paragraph.text
+                       for paragraph in words.summary_paragraphs(context))

@@ -31,6 +31,7 @@ from .words import (
     projected_shown,
     projection_shown,
     qualitative_state,
+    quoted_values,
     rate_text,
     reference_in,
     seen_text,
@@ -232,6 +233,13 @@ def card_notes(context: ReportContext, row) -> list[str]:
                                 reference=reference_in(next(group.itertuples()), language))
                      + "".join(words.text("card.point_note", year=words["grammar.comma"].join(note_years), note=note)
                                for note, note_years in shared.items()))
+    quoted = quoted_values(context, row)
+    if not quoted.empty:  # its verdict rests on a quote, not on the publisher's release: said with its sources
+        values = [words.text("card.secondary_value", year=year(point.year),
+                             value=amount(row, value_text(row, point.value, words), words))
+                  for point in quoted.itertuples()]
+        notes.append(words.count_text("card.secondary", len(values), values=words.join_and(values),
+                                      status=status_text(row, words, "status_in_sentence")))
     plan_notes = series_values(context, row)
     plan_notes = plan_notes[plan_notes["value_type"].isin(["baseline", "target"])]
     for point in plan_notes.sort_values(["year", "value_type"]).itertuples():
@@ -242,7 +250,7 @@ def card_notes(context: ReportContext, row) -> list[str]:
     quality = context.quality
     # The card says itself that an indicator is qualitative, and agreement needs no note.
     findings = quality[(quality["indicator_id"] == row.indicator_id) & quality["series"].isin(["", row.series])
-                       & ~quality["issue"].isin(["prose_agrees", "qualitative", "prose_growth"])]
+                       & ~quality["issue"].isin(["prose_agrees", "qualitative", "prose_growth", "secondary_source"])]
     # a correction of the type only ("14.6 " with a space after it, read as 14.6) changes no number: the appendix and
     # the workbook list it, the card does not
     findings = findings[pd.Series([not typographic(finding) for finding in findings.itertuples()],

@@ -27,6 +27,7 @@ from ..assess.warning_list import (
     stage_missed_on_course,
 )
 from ..catalog import Catalog, catalog
+from ..clean.quality import rested_on
 from ..ingest.plan_outline import place_of
 from ..numbers import half_up
 from ..settings import LANGUAGES, SCHEMES
@@ -612,7 +613,8 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
         key = "summary.single_value_all" if len(single) == len(numeric) > 1 else "summary.single_value"
         paragraphs.append(Paragraph(words.count_text(key, len(single), ids=series_ids(single, words),
                                                      first=year(plan_start_year(context.values)))))
-    for line in (_revisions(context), _observation_revisions(context), preliminary_note(context)):
+    for line in (_revisions(context), _observation_revisions(context), preliminary_note(context),
+                 secondary_note(context)):
         if line:
             paragraphs.append(Paragraph(line))
     label = context.dataset_label
@@ -1178,6 +1180,57 @@ def preliminary_note(context: ReportContext) -> str:
     items = [words.text("summary.preliminary_item", name=_short_name(context, row.indicator_id, row.series),
                         year=year(row.year)) for row in preliminary.itertuples()]
     return words.count_text("summary.preliminary", len(items), items=words.join(items))
+
+
+#: The order the overview names the statuses of series resting on quoted values in: from done to not done.
+QUOTED_ORDER = ("achieved", "met_early", "met_unconfirmed", "met_so_far", "stage_achieved", "achieved_at_risk",
+                "on_track", "moderate", "overdue", "insufficient", "stage_missed", "moving_away", "not_achieved")
+
+
+def quoted_values(context: ReportContext, row) -> pd.DataFrame:
+    """The actual values the series' verdict of the report year rests on (:func:`analysis.clean.quality.rested_on`)
+    that a secondary source quotes (a newspaper, an article, a book, a forum, a website), by year; none without a
+    verdict."""
+    values = context.series_values(row.indicator_id, row.series)
+    if "source_kind" not in values.columns:
+        return values.iloc[0:0]
+    assessment = context.assessment
+    resting = rested_on(assessment[(assessment["indicator_id"] == row.indicator_id)
+                                   & (assessment["series"] == row.series)], values)
+    quoted = values[(values["value_type"] == "actual") & (values["source_kind"] == "secondary")
+                    & (values["year"] <= context.report_year)]
+    at = [(int(row.indicator_id), row.series, int(y)) in resting for y in quoted["year"]]
+    return quoted[pd.Series(at, index=quoted.index, dtype=bool)].sort_values("year", kind="stable")
+
+
+def secondary_note(context: ReportContext) -> str:
+    """The verdicts that rest on values a secondary source quotes, counted by status among the series of that status:
+    a report is handed in on the publisher's own releases; "" when every verdict rests on them."""
+    words = context.words
+    table = context.joined()
+    judged = table[(table["verdict"] != "") & (table["status"] != "qualitative")]
+    groups: dict[str, list] = {}
+    values = 0
+    for row in judged.itertuples():
+        quoted = quoted_values(context, row)
+        values += len(quoted)
+        groups.setdefault(shown_status(row), []).append((row, not quoted.empty))
+    order = [*QUOTED_ORDER, *sorted(set(groups) - set(QUOTED_ORDER))]
+    items, series = [], 0
+    for status in (status for status in order if status in groups):
+        rows = [row for row, quoted in groups[status] if quoted]
+        if not rows:
+            continue
+        series += len(rows)
+        total = len(groups[status])
+        key = "summary.secondary_item_all" if len(rows) == total else "summary.secondary_item"
+        items.append(words.count_text(key, len(rows), total=total, status=words[f"status_in_sentence.{status}"],
+                                      ids=series_ids(pd.DataFrame(rows), words)))
+    if not items:
+        return ""
+    text = words.count_text("summary.secondary", series, items=words.join_and(items),
+                            values=words.count_text("summary.secondary_values", values))
+    return text[:1].upper() + text[1:]
 
 
 def _printed_texts(context: ReportContext, value_type: str) -> dict:
