@@ -50,3 +50,9 @@ def test_no_finding_where_every_value_is_the_publishers_own(tmp_path):
     tables = build_tables(weihai, "eurostat", FIXTURES / "example-2022-2024")
     assert quoted(tables.quality) == []
     assert set(tables.values.loc[tables.values.value_type == "actual", "source_kind"]) == {"official"}
+
+
+def test_a_report_read_from_the_whole_tables_names_only_its_own_years_quoted_values(national):
+    from analysis.report.context import report_context
+
+    assert quoted(report_context(national, 2015, "en").quality) == [(1, 2015), (2, 2015), (5, 2015), (10, 2015)]

@@ -85,18 +85,28 @@ class ProcessedTables:
         values = self.values[(self.values["value_type"] != "actual") | (self.values["year"] <= report_year)]
         later = pd.to_numeric(self.quality["year"], errors="coerce") > report_year
         quality = self.quality[~(later & self.quality["issue"].isin(OBSERVATION_ISSUES))]
-        # a value quoted by a secondary source is a finding where this year's verdicts rest on it
-        resting = rested_on(self.assessment[self.assessment["report_year"] == report_year], values)
-        quoted = quality["issue"] == "secondary_source"
-        kept = [not is_quoted or (int(row.indicator_id), row.series, int(row.year)) in resting
-                for is_quoted, row in zip(quoted, quality.itertuples())]
-        quality = quality[pd.Series(kept, index=quality.index, dtype=bool)]
+        quality = self.quoted_for(report_year, quality, values)
         words = self.words[~(pd.to_numeric(self.words["year"], errors="coerce") > report_year)]
         return dataclasses.replace(
             self, values=values.reset_index(drop=True), quality=quality.reset_index(drop=True),
             assessment=self.assessment[self.assessment["report_year"] <= report_year].reset_index(drop=True),
             growth=self.growth[self.growth["report_year"] <= report_year].reset_index(drop=True),
             words=words.reset_index(drop=True))
+
+    def quoted_for(self, report_year: int, quality: pd.DataFrame | None = None,
+                   values: pd.DataFrame | None = None) -> pd.DataFrame:
+        """``quality`` (the log by default) with the values quoted by a secondary source that the verdicts of
+        ``report_year`` rest on, and none of those another year's verdicts rest on (a 2010 base value the annual
+        reports' paces counted from is no finding of the final verdicts)."""
+        quality = self.quality if quality is None else quality
+        if "issue" not in quality.columns or not (quality["issue"] == "secondary_source").any():
+            return quality
+        resting = rested_on(self.assessment[self.assessment["report_year"] == report_year],
+                            self.values if values is None else values)
+        quoted = quality["issue"] == "secondary_source"
+        kept = [not is_quoted or (int(row.indicator_id), row.series, int(row.year)) in resting
+                for is_quoted, row in zip(quoted, quality.itertuples())]
+        return quality[pd.Series(kept, index=quality.index, dtype=bool)].reset_index(drop=True)
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables by file name, in the order of :data:`analysis.vocabulary.TABLES`."""

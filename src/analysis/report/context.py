@@ -187,5 +187,6 @@ def report_context(tables: ProcessedTables, report_year, language: str) -> Repor
     assessment, growth = tables.for_year(year)
     language = check_language(language)
     words = plan_catalog(language, (tables.plan.get("plan_word") or {}).get(language, ""))
+    tables = replace(tables, quality=tables.quoted_for(year))  # the quoted values this year's verdicts rest on
     return ReportContext(plan=tables.plan, report_year=year, words=words, tables=tables,
                          assessment=assessment, growth=growth)
