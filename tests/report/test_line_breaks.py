@@ -594,6 +594,60 @@ def test_a_badge_of_three_short_words_stays_on_one_line():
     assert "badge-long" in classes("Insufficient progress, accelerate")
 
 
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_no_badge_runs_past_its_column_on_paper(language):
+    """The 2023 EN scorecard's "Stage target met" (16 letters, kept whole) ran past the table's right edge: every
+    status badge of the catalogs, in the status column of the scorecard (with the official words' column or not) and
+    of the warning list, and every official word in its own column, ends inside its cell on paper; a badge kept
+    whole (:func:`is_whole_badge`) is on one line in a status column."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    from analysis.report.html import ENVIRONMENT
+    from analysis.report.line_breaks import is_whole_badge
+    from analysis.report.palette import LIGHT_COLOURS
+    from analysis.settings import TEMPLATES_DIR
+
+    macros = ENVIRONMENT.get_template("macros.html.j2").module
+    words = catalog(language)
+    statuses = sorted(set(words["status"].values()))
+    official = [(key, text) for vocabulary in words["official_status"].values()
+                for key, text in vocabulary["words"].items()]
+    cases = [("scorecard", 9, 9), ("scorecard with-official", 10, 9), ("warning-list", 9, 4)]
+    rows = []
+    for table, columns_, column in cases:
+        cells = [[str(macros.status_badge("achieved", text)) if number == column else "x"
+                  for number in range(1, columns_ + 1)] for text in statuses]
+        if table == "scorecard with-official":
+            cells += [["x"] * 9 + [str(macros.official_word(key if key in LIGHT_COLOURS else "review", text))]
+                      for key, text in official]
+        rows.append(f'<table class="{table}"><thead><tr>{"<th>h</th>" * columns_}</tr></thead><tbody>'
+                    + "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in cells)
+                    + "</tbody></table>")
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    page = (f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+            f'<main class="report"><div class="jp-RenderedHTMLCommon">{"".join(rows)}</div></main></body></html>')
+    past, broken = [], []
+    for page_ in HTML(string=page, media_type="print").render().pages:
+        for cell in page_._page_box.descendants():
+            if not isinstance(cell, boxes.TableCellBox):
+                continue
+            right = cell.content_box_x() + cell.width
+            for badge_ in cell.descendants():
+                if isinstance(badge_, boxes.InlineBlockBox):
+                    text = "".join(box.text for box in badge_.descendants() if isinstance(box, boxes.TextBox))
+                    if badge_.position_x + badge_.margin_width() > right + 0.5:
+                        past.append(text)
+                    lines = sum(isinstance(box, boxes.LineBox) for box in badge_.descendants())
+                    if text in statuses and is_whole_badge(text) and lines > 1:
+                        broken.append(text)
+            past += [box.text for box in cell.descendants()
+                     if isinstance(box, boxes.TextBox) and box.position_x + box.width > right + 0.5]
+    assert past == [] and broken == []
+    assert is_whole_badge("Stage target met") and "Stage target met" in statuses or language == "zh"
+
+
 def test_the_words_of_statistics_are_never_split():
     """Words the segmenter's general dictionary lacks, as a card's labels use them: 序时进度 (the share of the
     period elapsed) whole in "同期序时进度", never 序时 | 进度; 营收 in a name; 自评报告 in a title."""

@@ -314,11 +314,16 @@ BADGE_BREAK = re.compile(r"(?<=[,，、但])\s*")
 
 def badge(text) -> Markup:
     """A status badge's words as HTML: in Chinese, pieces that never break, a line break allowed only after a comma
-    or 但, so that "已达标但有回落风险" never ends a line on 风; in a language that breaks at spaces, as its words
-    break (a narrow column fits "Insufficient / progress", never "Insuffi / cient")."""
+    or 但, so that "已达标但有回落风险" never ends a line on 风, and in a badge kept whole (:func:`is_whole_badge`,
+    on one line where its column holds it) between its words (基本 | 符合 | 预期, never 基本符合预 | 期) where a
+    column is narrower than it; in a language that breaks at spaces, as its words break (a narrow column fits
+    "Insufficient / progress", never "Insuffi / cient")."""
     text = str(text)
     if not re.search(f"[{HAN}]", text):
         return escape(text)
+    if is_whole_badge(text) and not BADGE_BREAK.search(text):
+        # on one line where it fits (report.css); in a column too narrow, between its words
+        return marked(text, chinese_words(text) or [(0, len(text))])
     pieces, last = [], 0
     for match in BADGE_BREAK.finditer(text):
         if match.start() > last:
