@@ -243,8 +243,7 @@ def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
     assert "nobr" not in str(keep_together("/2021-06-10-1/"))
     assert keep_together("<b>2024年</b>") == '&lt;b&gt;<span class="nobr">2024年</span>&lt;/b&gt;'  # data text escaped
     assert label("2020年基础值") == '<span class="nobr">2020年</span><span class="nobr">基础值</span>'
-    assert label("Needed per year") == ('<span class="nobr">Needed</span> <span class="nobr">per</span> '
-                                        '<span class="nobr">year</span>')
+    assert label("Needed per year") == '<span class="nobr">Needed</span> <span class="nobr">per year</span>'
     assert "红色预警" in short_labels() and "Not achieved" in short_labels()
     assert "Moderate progress, accelerate" not in short_labels()  # long: breaks between its words
 
@@ -691,10 +690,56 @@ def test_an_english_units_number_stays_with_what_it_counts():
     "per 100 person- / years": a number and what it counts are one unit, as 24个 is in Chinese."""
     from analysis.report.line_breaks import keep_words, label_pieces
 
-    assert label_pieces("per 10,000 people") == ["per", "10,000 people"]
+    assert label_pieces("per 10,000 people") == ["per 10,000 people"]  # and "per" with it
     assert label_pieces("100 million yuan") == ["100 million yuan"]
-    assert label_pieces("person-years per 10,000 employed") == ["person-years", "per", "10,000 employed"]
-    assert str(keep_words("per 100 person-years")) == 'per <span class="nobr">100 person-years</span>'
-    assert label_pieces("Needed per year") == ["Needed", "per", "year"]  # no number: its words as they were
+    assert label_pieces("person-years per 10,000 employed") == ["person-years", "per 10,000 employed"]
+    assert str(keep_words("per 100 person-years")) == '<span class="nobr">per 100 person-years</span>'
+    assert label_pieces("Needed per year") == ["Needed", "per year"]  # no number: its words, "per" with the next
     # a year is no count: a header's "2020 baseline" breaks between its words, as a narrow column needs
     assert label_pieces("2020 baseline") == ["2020", "baseline"]
+
+
+def test_a_unit_breaks_before_per_never_after_it():
+    """The scorecard printed "per / 10,000 people" (Weihai's 12 and 13), "per / 100 person-years" and "person-years /
+    per / 10,000 employed" (the national plan's 6 and 9): "per" stays with what it is per, in a unit (its column's
+    label) and a value's unit joined to it; a unit breaks before "per" where its cell is narrow."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    from analysis.report.html import ENVIRONMENT
+    from analysis.settings import TEMPLATES_DIR
+
+    assert label_pieces("per 10,000 people") == ["per 10,000 people"]
+    assert label_pieces("patents per 10,000 people") == ["patents", "per 10,000 people"]
+    assert label_pieces("per 100 person-years") == ["per 100 person-years"]
+    assert label_pieces("person-years per 10,000 employed") == ["person-years", "per 10,000 employed"]
+    assert label_pieces("10,000 yuan per worker") == ["10,000 yuan", "per worker"]
+    assert label_pieces("Needed per year") == ["Needed", "per year"]
+    value_year = ENVIRONMENT.get_template("macros.html.j2").module.value_year
+    assert '<span class="unit-joined"> <span class="nobr">per 10,000 people</span></span>' in str(
+        value_year("17.3", " (2023)", "per 10,000 people", " "))
+    # on paper, in the unit column of a scorecard with the needed pace and of one without (a final evaluation)
+    units = ["per 10,000 people", "patents per 10,000 people", "person-years per 10,000 employed",
+             "100 million yuan", "10,000 yuan per worker"]
+    tables = [("scorecard", units), ("scorecard no-pace", [*units, "per 100 person-years"])]
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    html = "".join(f'<table class="{table}"><thead><tr>{"<th>h</th>" * 9}</tr></thead><tbody>'
+                   + "".join(f"<tr><td>1</td><td>x</td><td>{label(unit)}</td>{'<td>x</td>' * 6}</tr>" for unit in rows)
+                   + "</tbody></table>" for table, rows in tables)
+    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+            f'<main class="report"><div class="jp-RenderedHTMLCommon">{html}</div></main></body></html>')
+    lines, past = [], []
+    for page_ in HTML(string=page, media_type="print").render().pages:
+        for cell in page_._page_box.descendants():
+            text = [box for box in cell.descendants() if isinstance(box, boxes.TextBox)] \
+                if isinstance(cell, boxes.TableCellBox) else []
+            if any("per" in box.text or "yuan" in box.text for box in text):
+                lines.append(["".join(box.text for box in line.descendants() if isinstance(box, boxes.TextBox))
+                              for line in cell.descendants() if isinstance(line, boxes.LineBox)])
+                right = cell.content_box_x() + cell.width + cell.padding_right
+                past += [box.text for box in text if box.position_x + box.width > right + 0.5]
+    expected = [["per 10,000 people"], ["patents", "per 10,000 people"], ["person-years", "per 10,000 employed"],
+                ["100 million yuan"]]
+    assert lines[:4] == expected and lines[5:9] == expected and lines[10] == ["per 100 person-years"], lines
+    assert lines[4] in (["10,000 yuan per worker"], ["10,000 yuan", "per worker"]), lines
+    assert past == []

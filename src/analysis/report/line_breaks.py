@@ -66,6 +66,12 @@ YEAR_IN_BRACKETS = r"\(\d{4}\)"
 #: piece, as a number keeps its unit (never "per 10,000 | people", "100 million | yuan"); not a year (a header's
 #: "2020 baseline" breaks as its words do).
 COUNTED = rf"(?<![\w.,])(?!(?:1[89]|2[01])\d\d\b){NUMBER}(?: (?:thousand|million|billion))? [A-Za-z]+(?:-[A-Za-z]+)*"
+#: "per" with what it is per (per 10,000 people, per 100 person-years, per worker): one piece, a unit breaking before
+#: "per" where its cell is narrow (person-years | per 10,000 employed), never after it (per | 10,000 people).
+PER = rf"(?<![A-Za-z])per (?:{COUNTED}|[A-Za-z]+(?:-[A-Za-z]+)*)"
+#: :data:`COUNTED` or :data:`PER`, a number whole with "per" after it (17.3 per 10,000 people, never 17.3 per |
+#: 10,000 people); a line may break before "per" after what a number counts (10,000 yuan | per worker).
+COUNTED_PER = rf"(?<![\w.,]){NUMBER} {PER}|{PER}|{COUNTED}"
 #: Width in Latin letters beyond which a label may break between its words (a CJK character counts two).
 SHORT_LABEL = 12
 
@@ -298,7 +304,7 @@ def keep_words(text) -> Markup:
         return marked(text, [(0, len(text))])
     spans = [match.span() for match in _kept().finditer(text)] + chinese_words(text) + embedded_chinese(text)
     # an English unit's number with what it counts, a hyphenated word (per 100 person-years: never "person- | years")
-    spans += [match.span() for match in re.finditer(rf"{COUNTED}|{HYPHENATED.pattern}", text)]
+    spans += [match.span() for match in re.finditer(rf"{COUNTED_PER}|{HYPHENATED.pattern}", text)]
     # a unit per unit in brackets after a name (万人发明专利拥有量（件/万人）): one piece, never （件/ | 万人）
     spans += [match.span() for match in UNIT_IN_BRACKETS.finditer(text)]
     end = name_end(text)
@@ -342,7 +348,7 @@ LABEL_ASIDE = r"（[^（）]{1,8}）"
 
 def _label_spans(text: str) -> list[tuple[int, int]]:
     spans, last = [], 0
-    for match in re.finditer(rf"{LABEL_ASIDE}|{COUNTED}|{SPACED_NUMBER}|{KEPT.pattern}", text):
+    for match in re.finditer(rf"{LABEL_ASIDE}|{COUNTED_PER}|{SPACED_NUMBER}|{KEPT.pattern}", text):
         spans += [word.span() for word in WORD.finditer(text, last, match.start())] + [match.span()]
         last = match.end()
     return spans + [word.span() for word in WORD.finditer(text, last)]
