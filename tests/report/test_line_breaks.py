@@ -334,10 +334,10 @@ def test_a_chinese_name_breaks_between_its_words_only():
     assert str(keep_words("进展判断，非最终判定")) == (
         '<span class="nobr">进展判断，</span><wbr><span class="nobr">非最终判定</span>')
     assert str(keep_together("万元/人")) == str(keep_words("万元/人")) == '<span class="nobr">万元/人</span>'
-    # a web address breaks after a slash or before a dot or an underscore, as print breaks one, not "….ht / m", and
-    # never inside its scheme and host (never "http:// | a.cn", "http://a | .cn")
+    # a web address breaks after a slash, as print breaks one, not "….ht / m" nor "content / _1.htm", and never
+    # after its scheme (never "http:// | a.cn")
     assert str(keep_together("（http://a.cn/2016/content_1.htm?x=1&y=2）")) == (
-        "（http://a.cn/<wbr>2016/<wbr>content<wbr>_1<wbr>.htm<wbr>?x=1<wbr>&amp;y=2）")
+        '（<span class="nobr">http://a.</span>cn/<wbr>2016/<wbr>content_1.htm?x=1&amp;y=2）')
     # but a short unit in brackets stays whole: never "(100 million / yuan)"
     assert pieces("Technology contracts traded (100 million yuan)") == (
         "Technology contracts traded [(100 million yuan)]")
@@ -743,3 +743,35 @@ def test_a_unit_breaks_before_per_never_after_it():
     assert lines[:4] == expected and lines[5:9] == expected and lines[10] == ["per 100 person-years"], lines
     assert lines[4] in (["10,000 yuan per worker"], ["10,000 yuan", "per worker"]), lines
     assert past == []
+
+
+def test_a_web_address_breaks_after_a_slash_only():
+    """The national plan's appendix printed "…/31/content" over "_31952113.htm", "t20161111_11620910" over ".htm" and
+    "https://" alone on a line: in a cell of any width an address breaks after a slash, inside a part only where the
+    part is wider than the cell, never after its scheme; a full stop after it is the sentence's."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    from analysis.report.line_breaks import keep_words
+    from analysis.settings import TEMPLATES_DIR
+
+    texts = ["Innovation Index Report 2013: http://www.bhkjw.net/reports/2014-03/31/content_31952113.htm. 2013",
+             "Ministry: https://www.most.gov.cn/xxgk/xinxifenlei/fdzdgknr/qtwj/qtwj2016/201611/t20161111_11620910.htm",
+             "Undated post (文学城): https://zh.wenxuecity.com/bbs/mychina/860855-print.html"]
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+
+    def lines(width: int) -> list[list[str]]:
+        rows = "".join(f"<tr><td>{keep_words(text)}</td></tr>" for text in texts)
+        page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+                f'<main class="report"><div class="jp-RenderedHTMLCommon"><div style="width:{width}px">'
+                f'<table id="actuals"><tbody>{rows}</tbody></table></div></div></main></body></html>')
+        cells = [box for page_ in HTML(string=page, media_type="print").render().pages
+                 for box in page_._page_box.descendants() if isinstance(box, boxes.TableCellBox)]
+        return [["".join(text.text for text in line.descendants() if isinstance(text, boxes.TextBox)).replace(
+            "\u200b", "") for line in cell.descendants() if isinstance(line, boxes.LineBox)] for cell in cells]
+
+    assert lines(190)[0][-3:] == ["http://www.bhkjw.net/reports/", "2014-03/31/", "content_31952113.htm. 2013"]
+    assert lines(190)[1][-1] == "t20161111_11620910.htm"
+    for width in (120, 150, 190, 240, 300):
+        for cell in lines(width):
+            assert not any(line.endswith("//") or line.startswith(("_", ".", "/")) for line in cell), (width, cell)

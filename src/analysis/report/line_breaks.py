@@ -184,17 +184,25 @@ def _opening(text: str, after_piece) -> Markup:
     return (Markup("<wbr>") if after_piece and text and text[0] in OPENING_MARKS else Markup("")) + escape(text)
 
 
-#: A web address in a text (a source's): a line breaks in it after a slash or before a dot, an underscore, a question
-#: mark or an ampersand (``…/content_ | 18325813.htm``), as addresses are broken in print, rather than anywhere; never
-#: inside its scheme and host (``https:// | m.qq.com``, ``news.fznews.com | .cn``), which would leave a line that
-#: looks like an address of its own.
-ADDRESS = re.compile(r"(?P<host>https?://[^\s<>（）()，；/]+)(?P<path>[^\s<>（）()，；]*)")
-ADDRESS_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=[^/])(?=[._?]|&amp;)")
+#: A web address in a text (a source's): a line breaks in it after a slash (``…/reports/ | 2014-03/``), as addresses
+#: are broken in print, never before a dot or at an underscore (never ``content | _31952113.htm``, ``t20161111_11620910
+#: | .htm``), and inside a part longer than the column only as a last resort (the cell's ``overflow-wrap``); its scheme
+#: is kept with the first label of its host (``https://zh.``), never "https://" alone at the end of a line. A full
+#: stop or a comma after it ends the sentence, not the address.
+ADDRESS = re.compile(r"(?P<host>https?://[^\s<>（）()，；/]+)(?P<path>(?:[^\s<>（）()，；]*[^\s<>（）()，；.,;:!?])?)")
+ADDRESS_BREAK = re.compile(r"(?<=/)(?=[^/])")
+#: An address's scheme and the first label of its host (``http://www.``), or its whole host where it has one label.
+ADDRESS_HEAD = re.compile(r"https?://[^.]*\.?")
 
 
 def _address_breaks(html: Markup) -> Markup:
-    return Markup(ADDRESS.sub(lambda match: match.group("host") + ADDRESS_BREAK.sub("<wbr>", match.group("path")),
-                              str(html)))
+    def broken(match: re.Match) -> str:
+        host = match.group("host")
+        head = ADDRESS_HEAD.match(host).group()
+        return (f'<span class="nobr">{head}</span>{host[len(head):]}'
+                + ADDRESS_BREAK.sub("<wbr>", match.group("path")))
+
+    return Markup(ADDRESS.sub(broken, str(html)))
 
 
 #: A short Chinese name or quote in English text: a run of up to eight Chinese characters (威海日报, 国家级), or a
