@@ -502,7 +502,7 @@ def test_a_distance_covered_to_an_older_value_says_its_year(example):
     """4 provincial in the 2024 final: 2.9 in 2022 is its latest; (2.9 − 3.1) / (3.3 − 3.1) = −100% of the distance in
     2 of 4 years (50%): both measured to 2022, said so, never read as the plan's end; 2 (2.7 in 2024) says no year."""
     numbers = dict(cards.card_numbers(example, example.series_row(4, "provincial")))
-    assert numbers["增量完成比例 / 同期序时进度"] == "−100% / 50%（2022）"
+    assert numbers["增量完成比例 / 同期序时进度"] == "−100% / 50%（2022年）"
     assert dict(cards.card_numbers(example, example.series_row(2)))["增量完成比例 / 同期序时进度"] == "77% / 100%"
 
 

@@ -101,7 +101,7 @@ def test_the_word_drafts_numbers_are_right_aligned_and_its_words_not(example_rep
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "序号")
     row = next(r for r in table.rows if r.cells[0].text == "1")
     aligned = [cell.paragraphs[0].alignment for cell in row.cells]
-    assert [cell.text for cell in row.cells][3:6] == ["22,154", "24,500", "24,800（2024）"]
+    assert [cell.text for cell in row.cells][3:6] == ["22,154", "24,500", "24,800（2024年）"]
     assert aligned[3:6] == [docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT] * 3
     assert docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT not in aligned[:3] + aligned[6:]
 
@@ -791,9 +791,9 @@ def test_a_year_heads_a_column_only_when_every_value_in_it_is_of_that_year(examp
 
     headers, rows = table(2024, "zh")
     assert headers[3:6] == ["2020年基础值", "2024年目标值", "最新值"]
-    assert rows[("1", "人")][4:6] == ["24,500", "24,800（2024）"]
+    assert rows[("1", "人")][4:6] == ["24,500", "24,800（2024年）"]
     latest = [row[5] for row in rows.values() if row[1] == "省级农业科技园区营收占比" or row[0] == "21"]
-    assert latest == ["2.9（2022）", "9.3（2023）"]
+    assert latest == ["2.9（2022年）", "9.3（2023年）"]
     headers, rows = table(2023, "en")
     assert headers[3:6] == ["2020 baseline", "2023 target", "Latest value"]
     assert next(row for key, row in rows.items() if key[0] == "14")[4:6] == ["100", "103 (2023)"]

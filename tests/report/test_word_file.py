@@ -101,7 +101,7 @@ def test_the_scorecard_is_a_table_with_a_row_per_series(zh, en):
     # R&D intensity: 2.70 in 2024 against a target of 2.8 (the example data's README), 2.70 / 2.8 = 96.4 %
     intensity = [spaced(cell.text) for cell in scorecard.rows[3].cells]
     assert intensity[0:2] == ["2", "R&D经费投入强度*"]  # the star joined to the name
-    assert intensity[4:6] == ["2.7\n（2024）", "2.8\n（2024）"]  # the year in Chinese brackets
+    assert intensity[4:6] == ["2.7\n（2024年）", "2.8\n（2024年）"]  # the year in Chinese brackets
     assert intensity[7] == "未达标\n完成率 96.4%"
     assert len(series_rows(en.tables[0])) == SERIES and spaced(en.tables[0].rows[0].cells[0].text) == "No."
 
@@ -633,7 +633,7 @@ def test_no_number_is_printed_apart_from_its_unit(printed, example_reports):
         pieces = {flat(match.group()) for paragraph in paragraphs
                   for match in kept.finditer(paragraph.replace("\u2060", "").replace("\u202f", " "))}
         pieces = {piece for piece in pieces if len(piece) > 2 and re.search(r"\d", piece)}
-        # and a number of thousands in a narrow column (24,000（2023）: never 24,00 | 0（2023）)
+        # and a number of thousands in a narrow column (24,000（2023年）: never 24,00 | 0（2023年）)
         pieces |= {match.group() for paragraph in paragraphs
                    for match in re.finditer(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", paragraph)}
         assert len(pieces) > 10

@@ -303,18 +303,19 @@ def test_scorecard_cells_before_the_data():
     cells = cells_of(html)
     # the 2024 report from 2021's values: the target year has come, so no pace is asked of it ("—")
     assert cells[0][:8] == ["2", '<a href="#indicator-2">R&amp;D经费投入强度</a>&#8288;*', "%", "2.36",
-                            "2.4<small>（2021）</small>",
-                            "2.8<small>（2024）</small>", "0.4个百分点", "—"]
+                            "2.4<small>（2021年）</small>",
+                            "2.8<small>（2024年）</small>", "0.4个百分点", "—"]
     assert cells[1][:8] == ["10", '<a href="#indicator-10">高新技术企业</a>', "家", "738",
-                            "1,049<small>（2021）</small>",
-                            "1,600<small>（2024）</small>", "551", "—"]
+                            "1,049<small>（2021年）</small>",
+                            "1,600<small>（2024年）</small>", "551", "—"]
     assert cells[3][:8] == ["18", '<a href="#indicator-18">万元GDP能耗下降率</a>', "%", "5.48",
-                            "3.41<small>（2021）</small>",
-                            "≥5<small>（2024）</small>", "1.59个百分点", "—"]
+                            "3.41<small>（2021年）</small>",
+                            "≥5<small>（2024年）</small>", "1.59个百分点", "—"]
     assert "进展不足" in cells[0][8] and "进度正常" in cells[1][8] and "偏离目标" in cells[3][8]
     assert cells[5][:2] == ["22", '<a href="#indicator-22">创新战略决定</a>&#8288;*'] and "定性指标" in cells[5][8]
     # a phone leaves the unit column out: the value carries its unit, joined without a space in Chinese
-    assert '<span class="nobr">1,049<span class="unit-joined">家</span></span><small>（2021）</small>' in unmarked(html)
+    assert ('<span class="nobr">1,049<span class="unit-joined">家</span></span><small>（2021年）</small>'
+            in unmarked(html))
     english = scorecard_html(context("en"))
     # English names the unit after the series' name, not after a number ("158 100 million yuan"); not where the name
     # says it (High-tech enterprises); a % stays with its number
@@ -326,9 +327,31 @@ def test_scorecard_cells_before_the_data():
     assert '<th class="num">2020 baseline</th>' in unmarked(english) and "+0.13 pp" not in unmarked(english)
 
 
+
+def test_a_year_in_brackets_is_written_as_a_year_in_chinese(example_tables):
+    """The 2023 Chinese report printed each value's and target's year "（2023）", about 40 times over the scorecard and
+    the warning list, and "−100% / 67%（2022）" on a card, where its cards print "最新值（2023年）": a year as a year
+    is 2023年 in Chinese, in every table of the report; English keeps " (2023)"."""
+    from analysis.report.cards import card_numbers
+    from analysis.report.context import load_report
+    from analysis.report.html import warnings_html
+    from analysis.report.words import year_aside
+    from tests.conftest import relative
+
+    assert year_aside(2023, catalog("zh")) == "（2023年）" and year_aside(2023, catalog("en")) == " (2023)"
+    assert year_aside(math.nan, catalog("zh")) == ""
+    zh = load_report(relative(example_tables), 2023, "zh")
+    html = scorecard_html(zh) + warnings_html(zh)
+    cards = " ".join(value for row in zh.joined().itertuples() for _, value in card_numbers(zh, row))
+    assert re.findall(r"（\d{4}）", html + cards) == []
+    assert html.count("（2023年）") >= 40
+    en = load_report(relative(example_tables), 2023, "en")
+    assert "年" not in unmarked(scorecard_html(en)) and "(2023)" in scorecard_html(en)
+
+
 def test_scorecard_cells_with_final_verdicts():
     cells = cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))
-    assert cells[0][4:8] == ["2.61<small>（2023）</small>", "2.7<small>（2023）</small>", "0.09个百分点",
+    assert cells[0][4:8] == ["2.61<small>（2023年）</small>", "2.7<small>（2023年）</small>", "0.09个百分点",
                              "2024年目标：+0.19个百分点（+7.3%）"]
     assert "未达阶段目标" in cells[0][8] and "2023年阶段目标完成率 96.7%" in cells[0][8]
     assert cells[1][6:8] == ["—", "2024年目标：+5.3%（+80）"] and "完成率 101.3%" in cells[1][8]
@@ -783,7 +806,7 @@ def test_a_base_value_of_a_later_year_is_said_with_its_year_and_is_no_want_of_pl
     tables = build_tables(load_plan(folder), "eurostat")
     for language, base, said in [
             ("en", "380 (2024)", "1 series (indicator 3) has a single value (2024), which stands in for its base"),
-            ("zh", "380（2024）", "1 个序列仅有一个数值（2024年，指标 3），以之作为基础值")]:
+            ("zh", "380（2024年）", "1 个序列仅有一个数值（2024年，指标 3），以之作为基础值")]:
         context = report_context(tables, 2027, language)
         bases = {row.indicator_id: row.base for row in scorecard_rows(context)}
         assert bases == {"2": "2.4", "3": base}

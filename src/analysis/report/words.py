@@ -275,8 +275,9 @@ def year(value) -> str:
 
 
 def year_aside(value, words: Catalog) -> str:
-    """A value's year after it in a table, in the language's brackets: 2.61（2023）, 2.61 (2023); none without one."""
-    return words.text("grammar.aside", text=year(value)) if year(value) else ""
+    """A value's year after it in a table, in the language's brackets, written as a year: 2.61（2023年）, 2.61 (2023);
+    none without one."""
+    return words.text("grammar.year_aside", year=year(value)) if year(value) else ""
 
 
 def title(context: ReportContext) -> str:
