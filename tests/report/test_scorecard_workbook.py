@@ -644,3 +644,31 @@ def test_the_front_sheet_names_the_preliminary_figures_the_verdicts_rest_on(exam
     assert rows["初步数"] == "初步数 1 个（研发投入强度 2015年），正式数据可能不同。"
     weihai = openpyxl.load_workbook(example_reports["final-zh"] / "scorecard.xlsx").worksheets[0]
     assert "初步数" not in {row[0].value for row in weihai.iter_rows()}
+
+
+def test_an_actual_value_has_its_series_printed_digits_and_a_name_its_unit_once(mid_term, data_folder):
+    """The 2023 report's appendix gave indicator 4's national 2023 value as "3" (its bulletin's figure) where the
+    scorecard, its card and the self-evaluation print the plan's 3.0, and the workbook's Actual values sheet 3 in
+    #,##0: 3.0, with one decimal, in both; and the appendix named "Invention patents per 10,000 people (per 10,000
+    people)" and "National incubators (incubators)": a unit the name ends with is not said again."""
+    from analysis.report.tables import actuals_table
+
+    language, book = mid_term
+    sheet = book.worksheets[-1]
+    headers = [cell.value for cell in sheet[1]]
+    value, year = headers.index({"zh": "数值", "en": "Value"}[language]), headers.index({"zh": "年份",
+                                                                                        "en": "Year"}[language])
+    series = headers.index({"zh": "序列", "en": "Series"}[language])
+    national = {"zh": "国家级", "en": "national"}[language]
+    cell = next(row[value] for row in sheet.iter_rows(min_row=2)
+                if row[0].value == 4 and row[year].value == 2023 and row[series].value == national)
+    assert (cell.value, cell.number_format) == (3, "#,##0.0")
+    table = actuals_table(load_report(data_folder, 2023, language))
+    names, years, values = (table.iloc[:, index].tolist() for index in range(3))
+    shown = {(name.partition(".")[0], year_): number for name, year_, number in zip(names, years, values)}
+    assert shown[("4", "2023")] == "3.0"
+    if language == "en":
+        assert "12. Invention patents per 10,000 people" in names and "15. National incubators" in names
+        assert "1. R&D personnel (persons)" in names and "2. R&D intensity (%)" in names  # a unit it does not say
+    else:
+        assert "12. 万人发明专利拥有量（件/万人）" in names  # a Chinese name keeps its unit in brackets

@@ -159,6 +159,24 @@ def _with_decimals(shown: str, value, target: str) -> str:
     return fmt_printed(f"{float(value):.{decimals}f}", value)
 
 
+
+def actuals_shown(values: pd.DataFrame, table: pd.DataFrame) -> list[str]:
+    """Each of ``values``' numbers (an actual value of a year) as the report shows it: with the digits it was printed
+    with, and as many decimals as its series' printed target where it has fewer and its digits allow (``table``:
+    :func:`joined`'s, with ``target_printed``): a bulletin's 3 beside the plan's 3.0 reads 3.0 in the appendix as it
+    does in the scorecard, on the card and in the self-evaluation."""
+    targets = {(indicator, series): target for indicator, series, target
+               in zip(table["indicator_id"], table["series"], table["target_printed"])}
+    shown = []
+    for row in values.itertuples():
+        text = getattr(row, "printed_text", "")
+        part = series_part(text, row.series) if isinstance(text, str) and text and not pd.isna(row.value) else ""
+        printed = fmt_printed(part, row.value) if part else ""
+        shown.append(_with_decimals(printed, row.value, targets.get((row.indicator_id, row.series), ""))
+                     or printed or fmt_number(row.value))
+    return shown
+
+
 #: What the change since the last report reads of the assessment that report published.
 PUBLISHED_COLUMNS = ("indicator_id", "series", "report_year", "status")
 

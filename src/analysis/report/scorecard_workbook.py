@@ -26,7 +26,7 @@ from ..files import write_bytes_atomic
 from ..ingest.printed_table import series_part
 from ..settings import SCHEMES
 from .cards import missed_gap
-from .context import ReportContext
+from .context import ReportContext, actuals_shown
 from .numbers import MISSING, fmt_number, fmt_printed, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
 from .warning_tables import change_rows, warnings_intro
@@ -667,10 +667,12 @@ def actuals_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     actual = values[(values["value_type"] == "actual") & (values["year"] <= context.report_year)]
     indicators = {(r.indicator_id, r.series): r for r in context.indicators.itertuples()}
     rows = []
-    for row in actual.itertuples():
+    # each value with the digits the report shows it with (3.0 in a series whose target the plan prints 3.0)
+    for row, shown in zip(actual.itertuples(), actuals_shown(actual, context.joined())):
         meta = indicators[(row.indicator_id, row.series)]
         rows.append([int(row.indicator_id), series_label(row.series, words),
-                     localized(meta, "short_name", language), int(row.year), float(row.value),
+                     localized(meta, "short_name", language), int(row.year),
+                     Shown(float(row.value), shown) if shown != fmt_number(row.value) else float(row.value),
                      localized(meta, "unit", language), reference_in(row, language), note_in(row, language),
                      file_place(words, row.source, row.source_line, row.source_sheet)])
     headers = [names[key] for key in ("id", "series", "indicator", "year", "value", "unit", "source", "note", "file")]

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .cards import element_id, gap_text
-from .context import ReportContext
-from .numbers import MISSING, fmt_number, is_missing
+from .context import ReportContext, actuals_shown
+from .numbers import MISSING, is_missing
 from .words import (
     finding_place,
     localized,
@@ -25,6 +25,7 @@ from .words import (
     plan_period_note,
     qualitative_state,
     reference_in,
+    says_unit,
     status_note,
     status_text,
     target_text,
@@ -141,12 +142,12 @@ def actuals_table(context: ReportContext) -> pd.DataFrame:
     actual = values[(values["value_type"] == "actual") & (values["year"] <= context.report_year)].merge(
         context.indicators[["indicator_id", "series", *dict.fromkeys([name, unit])]], on=["indicator_id", "series"])
     return pd.DataFrame({  # each value's unit after its indicator's name, as the workbook's sheet has it: 158 what?
-        names["indicator"]: [f"{i}. {n}" + (words.text("quantity.label", unit=u) if u else "")
+        # a unit the name says already left out: never "National incubators (incubators)"
+        names["indicator"]: [f"{i}. {n}" + (words.text("quantity.label", unit=u) if u and not says_unit(n, u) else "")
                              for i, n, u in zip(actual["indicator_id"], actual[name], actual[unit].fillna(""))],
         names["year"]: actual["year"].map(year),
-        names["value"]: [fmt_number(value) + (words["tables.preliminary_mark"] if "preliminary" in processing.split(";")
-                                               else "") for value, processing in zip(actual["value"],
-                                                                                     actual["processing"])],
+        names["value"]: [shown + (words["tables.preliminary_mark"] if "preliminary" in processing.split(";") else "")
+                         for shown, processing in zip(actuals_shown(actual, context.joined()), actual["processing"])],
         names["source"]: [reference_in(point, context.language)
                           + (words.text("tables.published", date=words.date(point.published))
                              if point.published else "")

@@ -365,9 +365,15 @@ def named(row, words: Catalog) -> str:
     unit = _unit(row, words)
     if row.kind == "rank" or is_percent(row) or not unit or words["quantity.unit_after_number"]:
         return name
-    if re.search(rf"(?<![A-Za-z]){re.escape(unit)}(?![A-Za-z])", name, re.IGNORECASE):
+    if says_unit(name, unit):
         return name
     return name + words.text("quantity.label", unit=unit)
+
+
+def says_unit(name: str, unit: str) -> bool:
+    """Whether a name says its unit already, as a word of its own ("National incubators", incubators; "Invention
+    patents per 10,000 people", per 10,000 people): a label of the unit after it would only repeat it."""
+    return bool(unit) and bool(re.search(rf"(?<![A-Za-z]){re.escape(unit)}(?![A-Za-z])", name, re.IGNORECASE))
 
 
 def value_text(row, value: float, words: Catalog, role: str = "value") -> str:
