@@ -415,7 +415,7 @@ def _one_place_for_the_year(document, table_class: str, required: bool = True) -
                 if column not in placed:
                     continue
                 texts = [text for text in cell.descendants() if isinstance(text, boxes.TextBox) and text.text.strip()]
-                years = [text for text in texts if re.fullmatch(r"[（(]\d{4}[）)]", text.text.strip())]
+                years = [text for text in texts if re.fullmatch(r"[（(]\d{4}年?[）)]", text.text.strip())]
                 values = [text for text in texts if text not in years]
                 if years and values:
                     # a line lower, not a smaller font's top
