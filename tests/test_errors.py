@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.catalog import mistakes_told_in
-from analysis.errors import LISTED_ERRORS, InputError, InputErrors, Mistakes, file_order
+from analysis.errors import LISTED_ERRORS, InputError, InputErrors, Mistakes, display_path, file_order, quote
 
 
 def test_a_gathered_list_keeps_the_language_of_how_many_more():
@@ -55,3 +55,17 @@ def test_a_rounds_errors_go_file_by_file_and_in_a_workbook_by_its_sheets_order()
     assert [(error.file, error.line) for error in ordered] == [
         ("a.csv", 3), ("a.csv", 12), ("b.xlsx", None), ("b.xlsx", "数据报送!AA5"), ("b.xlsx", "数据报送!D6"),
         ("b.xlsx", "工作进展与说明!F5"), ("b.xlsx", "2025年!D5"), ("b.xlsx", "旧!A1")]
+
+
+def test_a_value_cut_or_too_long_to_show_is_told_in_the_messages_language():
+    long_text = "59D9e" + "0" * 59
+    assert quote(long_text, words="en") == f"{long_text[:60]!r}… (64 characters)"
+    assert quote(long_text, words="zh") == f"{long_text[:60]!r}…（共 64 个字符）"
+    assert quote(10 ** 70, words="en") == "a number of 71 digits"
+    assert quote(10 ** 70, words="zh") == "一个 71 位的数"
+    # by default, the language the run tells a plan file's mistakes in
+    assert quote(10 ** 70) == "a number of 71 digits"
+    with mistakes_told_in("zh"):
+        assert quote(long_text) == f"{long_text[:60]!r}…（共 64 个字符）"
+        assert display_path(None) == "<输入内容>"
+    assert display_path(None) == "<input>"

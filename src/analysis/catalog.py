@@ -104,8 +104,8 @@ def check_language(value, words: Catalog | None = None) -> str:
     """A report language (zh, en); an unknown one told in ``words``' language (English by default)."""
     if value not in LANGUAGES:
         words = words or catalog("en")
-        raise InputError(words.text("parameter_errors.unknown_language", value=quote(value),
-                                    choices=", ".join(LANGUAGES)), field="language")
+        raise InputError(words.text("parameter_errors.unknown_language", value=quote(value, words=words),
+                                    choices=words["grammar.comma"].join(LANGUAGES)), field="language")
     return value
 
 

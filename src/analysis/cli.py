@@ -373,7 +373,7 @@ def run_import(args: argparse.Namespace) -> int:
     stem = re.sub(r"[^a-z0-9_-]+", "-", source.stem.lower()).strip("-_")
     name = args.name if args.name is not None else (stem if NAME.fullmatch(stem or "") else "imported-plan")
     if not NAME.fullmatch(name):
-        raise InputError(words.text("import_errors.not_folder_safe", name=quote(name)), field="--name")
+        raise InputError(words.text("import_errors.not_folder_safe", name=quote(name, words=words)), field="--name")
     output_dir = check_output_dir(args.output_dir, "--output-dir", words)
     check_not_inside_raw(output_dir, "--output-dir", words=words)
 

@@ -25,23 +25,37 @@ def printable(text: str) -> str:
     return "".join(char if char.isprintable() or char == " " else repr(char)[1:-1] for char in str(text))
 
 
-def quote(value, limit: int = ECHO_LIMIT) -> str:
+def quote(value, limit: int = ECHO_LIMIT, words=None) -> str:
     """A cell or value as a message shows it: quoted, escaped, cut after ``limit`` characters with its length.
 
     Works for any value, including an integer too long for ``str()`` (Python refuses more than
-    4,300 digits) and text too long to echo.
+    4,300 digits) and text too long to echo. ``words``: the catalog, or the language code, of the message the value
+    is quoted in (its length told as the message is: "(64 characters)", "（共 64 个字符）"); by default the language
+    the run tells a plan file's mistakes in.
     """
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10 ** limit:
-        return f"a number of {math.floor(math.log10(abs(value))) + 1} digits"
+        return _told(words).text("grammar.quote.long_number", digits=math.floor(math.log10(abs(value))) + 1)
     text = value if isinstance(value, str) else repr(value)
     shown = repr(text[:limit]) if isinstance(value, str) else printable(text[:limit])
-    return f"{shown}… ({len(text)} characters)" if len(text) > limit else shown
+    if len(text) <= limit:
+        return shown
+    return _told(words).text("grammar.quote.cut", shown=shown, length=len(text))
+
+
+def _told(words):
+    """The catalog of ``words`` (a catalog, a language code), or the run's (:func:`analysis.catalog.told_words`)."""
+    # imported here, not above: the catalogs tell their own mistakes with this module
+    from .catalog import catalog, told_words
+
+    if words is None:
+        return told_words()
+    return catalog(words) if isinstance(words, str) else words
 
 
 def display_path(path: str | Path | None) -> str:
     """Show a path relative to the project root when it lies inside it (shorter, stable messages), escaped."""
     if path is None:
-        return "<input>"
+        return _told(None)["grammar.quote.input"]
     # The path as named, not where a link leads: a link to /etc/passwd is shown as the link.
     absolute = Path(os.path.abspath(path))
     candidates = [absolute]

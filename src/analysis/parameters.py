@@ -22,11 +22,11 @@ def resolve_project_path(value: str | Path, *, parameter: str = "path", words=No
     ``words``' language (:func:`said`).
     """
     if not isinstance(value, (str, Path)) or not str(value).strip():
-        raise InputError(said(words, "not_a_path", value=quote(value)), field=parameter)
+        raise InputError(said(words, "not_a_path", value=_shown(value, words)), field=parameter)
     path = Path(value)
     resolved = (path if path.is_absolute() else PROJECT_ROOT / path).resolve()
     if resolved != PROJECT_ROOT and PROJECT_ROOT not in resolved.parents:
-        raise InputError(said(words, "outside_project", value=quote(str(value)), root=PROJECT_ROOT),
+        raise InputError(said(words, "outside_project", value=_shown(str(value), words), root=PROJECT_ROOT),
                          field=parameter)
     return resolved
 
@@ -39,7 +39,7 @@ def resolve_plan_dir(value: str | Path, *, parameter: str = "--plan", words=None
     key = ("plan_missing" if not folder.exists() else "plan_is_file" if not folder.is_dir()
            else "plan_yml_missing" if not (folder / PLAN_FILE).exists() else None)
     if key:
-        raise InputError(said(words, key, value=quote(str(value)), plan_file=PLAN_FILE), field=parameter)
+        raise InputError(said(words, key, value=_shown(str(value), words), plan_file=PLAN_FILE), field=parameter)
     return folder
 
 
@@ -50,15 +50,20 @@ def resolve_observations_dir(value: str | Path, *, parameter: str = "--observati
     folder = resolve_project_path(value, parameter=parameter, words=words)
     if not folder.exists() or not folder.is_dir():
         key = "observations_missing" if not folder.exists() else "observations_is_file"
-        raise InputError(said(words, key, value=quote(str(value))), field=parameter)
+        raise InputError(said(words, key, value=_shown(str(value), words)), field=parameter)
     return folder
 
 
 def check_scheme(value, words=None) -> str:
     if not isinstance(value, str) or value not in SCHEMES:
-        raise InputError(said(words, "unknown_scheme", value=quote(value), choices=", ".join(SCHEMES)),
-                         field="scheme")
+        choices = (words or catalog("en"))["grammar.comma"].join(SCHEMES)
+        raise InputError(said(words, "unknown_scheme", value=_shown(value, words), choices=choices), field="scheme")
     return value
+
+
+def _shown(value, words) -> str:
+    """A parameter's value as its mistake quotes it, in ``words``' language (English without one)."""
+    return quote(value, words=words or "en")
 
 
 def said(words, key: str, **fields) -> str:
@@ -70,17 +75,17 @@ def said(words, key: str, **fields) -> str:
 def check_year(value, field: str = "report_year", words=None) -> int:
     """A year written as digits (``2024``, ``"2024"``; papermill may pass ``2024.0``)."""
     if isinstance(value, bool):
-        raise InputError(said(words, "not_a_year", value=quote(value)), field=field)
+        raise InputError(said(words, "not_a_year", value=_shown(value, words)), field=field)
     if isinstance(value, int):
         if not 1000 <= value <= 9999:  # compared as a number: str() refuses integers of over 4,300 digits
-            raise InputError(said(words, "not_a_year", value=quote(value)), field=field)
+            raise InputError(said(words, "not_a_year", value=_shown(value, words)), field=field)
         return value
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e6:
         value = int(value)
     text = value if isinstance(value, str) else str(value)
     text = text.strip()
     if not (text.isascii() and text.isdigit() and len(text) == 4):
-        raise InputError(said(words, "not_a_year", value=quote(value)), field=field)
+        raise InputError(said(words, "not_a_year", value=_shown(value, words)), field=field)
     return int(text)
 
 
@@ -88,7 +93,7 @@ def check_output_dir(value, parameter: str, words=None) -> Path:
     """A folder a run writes into: inside the project, and not an existing file."""
     path = resolve_project_path(value, parameter=parameter, words=words)
     if path.exists() and not path.is_dir():
-        raise InputError(said(words, "output_is_file", value=quote(str(value))), field=parameter)
+        raise InputError(said(words, "output_is_file", value=_shown(str(value), words)), field=parameter)
     return path
 
 
@@ -108,5 +113,5 @@ def check_jobs(value, words=None) -> int | None:
     text = value.strip() if isinstance(value, str) else str(value)
     # str.isdigit() is true for '¹' and '٣', which int() refuses or reads: only ASCII digits count.
     if not (text.isascii() and text.isdigit()) or len(text) > 4 or int(text) < 1:
-        raise InputError(said(words, "jobs", value=quote(value)), field="--jobs")
+        raise InputError(said(words, "jobs", value=_shown(value, words)), field="--jobs")
     return int(text)

@@ -80,7 +80,8 @@ def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: 
     for sheet in sheets:
         words = catalog(sheet.language if sheet.language in LANGUAGES else "en")
         if plan and sheet.plan and sheet.plan != plan:  # another plan's template: one line, as for its values
-            mistakes.add(InputError(words.text("entry_errors.other_plan", plan=quote(sheet.plan), this=quote(plan)),
+            mistakes.add(InputError(words.text("entry_errors.other_plan", plan=quote(sheet.plan, words=words),
+                                               this=quote(plan, words=words)),
                                     file=sheet.path))
             continue
         if departments is not None and sheet.department and sheet.department not in departments:

@@ -99,7 +99,7 @@ def _published(text: str, path: Path, line: int, words: Catalog | None = None) -
             raise ValueError
         datetime.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
     except ValueError:
-        raise InputError(words.text("entry_errors.not_a_date", text=quote(text)), file=path, line=line,
+        raise InputError(words.text("entry_errors.not_a_date", text=quote(text, words=words)), file=path, line=line,
                          field="published") from None
     if text > datetime.date.today().isoformat():
         raise InputError(words.text("entry_errors.after_today", text=text), file=path, line=line, field="published")
@@ -112,7 +112,8 @@ def _flag(text: str, path: Path, line: int, words: Catalog | None = None) -> boo
         return True
     if word in NOT_PRELIMINARY_WORDS:
         return False
-    raise InputError((words or catalog("en")).text("entry_errors.preliminary", text=quote(text)), file=path, line=line,
+    words = words or catalog("en")
+    raise InputError(words.text("entry_errors.preliminary", text=quote(text, words=words)), file=path, line=line,
                      field="preliminary")
 
 
@@ -226,7 +227,8 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
 
 def _no_reason(confirm: str, path: Path, line: int, words: Catalog) -> InputError:
     """A confirm that gives no reason ('ok', '.'), told with the row's other mistakes: a reason, or nothing."""
-    return InputError(words.text("entry_errors.no_reason", text=quote(confirm.strip()), advice=REASON_ADVICE),
+    return InputError(words.text("entry_errors.no_reason", text=quote(confirm.strip(), words=words),
+                                  advice=REASON_ADVICE),
                       file=path, line=line, field="confirm")
 
 
@@ -259,10 +261,11 @@ def _which_series(row, indicators: pd.DataFrame, path: Path, words: Catalog) -> 
     series = _series_name(row.series.strip(), list(known["series"]))
     match = known[known["series"] == series]
     if match.empty:  # told as typed (国家级, not national), with what the indicator takes
-        allowed = words["grammar.comma"].join(quote(words["series"].get(s, s)) for s in known["series"])
+        allowed = words["grammar.comma"].join(quote(words["series"].get(s, s), words=words) for s in known["series"])
         key = ("entry_errors.no_series" if list(known["series"]) == [""] else
                "entry_errors.series_needed" if not row.series.strip() else "entry_errors.unknown_series")
-        raise InputError(words.text(key, id=indicator_id, series=quote(row.series.strip()), allowed=allowed),
+        raise InputError(words.text(key, id=indicator_id, series=quote(row.series.strip(), words=words),
+                                    allowed=allowed),
                          file=path, line=line, field="series")
     meta = match.iloc[0]
     if meta["kind"] == "qualitative":
@@ -306,8 +309,8 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame | No
         path = rows.path
         words = catalog(rows.language)
         if rows.plan and rows.plan != plan.name:  # another plan's template: its rows mean other indicators
-            mistakes.add(InputError(words.text("entry_errors.other_plan", plan=quote(rows.plan),
-                                               this=quote(plan.name)), file=path))
+            mistakes.add(InputError(words.text("entry_errors.other_plan", plan=quote(rows.plan, words=words),
+                                               this=quote(plan.name, words=words)), file=path))
             continue
         in_file: dict[tuple, int] = {}
         told = Mistakes(_field_label(rows, words), untold=rows.missing)  # a column missing: told with the header
@@ -449,7 +452,8 @@ def _check_template(line: int, indicator_id: int | None, series: str | None, yea
              if column.startswith(("name_", "short_name_"))}
     if " ".join(name.split()) not in names:
         raise InputError(words.text("entry_errors.name_beside", id=indicator_id, cell=cell,
-                                    name=quote(name, 40), expected=quote(str(meta["name_zh"]), 40)),
+                                    name=quote(name, 40, words=words),
+                                    expected=quote(str(meta["name_zh"]), 40, words=words)),
                          file=rows.path, line=line, field="indicator_id")
 
 
@@ -526,7 +530,8 @@ def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict
         confirm = label("confirm") if label else "confirm"  # as the file heads the column
         if reasonless:  # 'ok' in the confirm cell: a reason where the value is far off, else nothing
             key = "entry_errors.no_reason_far_off" if problem else "entry_errors.no_reason_not_far"
-            mistakes.add(InputError(words.text(key, problem=problem, text=quote(reasonless), value=fmt_exact(value),
+            mistakes.add(InputError(words.text(key, problem=problem, text=quote(reasonless, words=words),
+                                               value=fmt_exact(value),
                                                advice=REASON_ADVICE), file=path,
                                     line=locate(line, "confirm"), field=confirm))
             continue

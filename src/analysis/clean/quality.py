@@ -342,7 +342,7 @@ def observation_folder_findings(observed) -> list[dict]:
     for path, sheet in observed.hidden_sheets:
         findings.append({"issue": "skipped_sheet", "indicator_id": 0, "series": "", "year": None,
                          "printed_text": sheet, "value": None, "source": display_path(path), "source_line": 1,
-                         **details(lambda w, s=sheet: w.text("quality_detail.skipped_sheet", sheet=quote(s)))})
+                         **details(lambda w, s=sheet: w.text("quality_detail.skipped_sheet", sheet=quote(s, words=w)))})
     return findings
 
 

@@ -210,11 +210,11 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
         return WorkbookRows([SheetRows(empty, shown[0] if shown else "", {}, language=blank)], hidden,
                             year, year_sheet if isinstance(year_sheet, str) else None, properties, blank, order)
     if not sheets and not skipped:
-        raise InputError(words.text("entry_errors.no_header", header=header,
-                                    sheets=", ".join(quote(title) for title in headerless)), file=path)
+        named = words["grammar.comma"].join(quote(title, words=words) for title in headerless)
+        raise InputError(words.text("entry_errors.no_header", header=header, sheets=named), file=path)
     if headerless:
-        error = InputError(words.text("entry_errors.sheet_without_header", sheet=quote(headerless[0]), header=header),
-                           file=path)
+        error = InputError(words.text("entry_errors.sheet_without_header", sheet=quote(headerless[0], words=words),
+                                      header=header), file=path)
         if not defer or not sheets:
             raise error
         sheets[0].mistakes.insert(0, error)  # told with the other sheets' mistakes, which it hides none of
@@ -434,7 +434,8 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             aside = _words_on_no_row(cells, header, value_column)
             if aside is not None:  # a footnote under the table (注：以上数据为初步数), a signature (填表人：李四)
                 column, text = aside
-                raise InputError(words.text(f"entry_errors.words_on_no_row{own}", row=number, text=quote(text, 40)),
+                raise InputError(words.text(f"entry_errors.words_on_no_row{own}", row=number,
+                                            text=quote(text, 40, words=words)),
                                  file=path, line=f"{shown_sheet}!{letters[column]}{number}")
             filled = next((name for name in filled_by_hand
                            if name in header and not _blank(cells[header.index(name)])), None)
@@ -442,7 +443,8 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                 words_only = _words_below(cells, header)
                 if words_only is not None:  # 注：任务进展详见附件 below the listed rows of a words sheet
                     column, text = words_only
-                    raise InputError(words.text(f"entry_errors.words_on_no_row{own}", row=number, text=quote(text, 40)),
+                    raise InputError(words.text(f"entry_errors.words_on_no_row{own}", row=number,
+                                            text=quote(text, 40, words=words)),
                                      file=path, line=f"{shown_sheet}!{letters[column]}{number}")
                 if template:  # its grey cells still compared with the template's (a task's name typed over)
                     asides[number] = _aside(row, cells, header, read_to, shown_sheet, number)
@@ -676,8 +678,8 @@ def _refuse_unread(row, read_to: int, inputs: int, path: Path, shown_sheet: str,
     for index, cell in enumerate(row[inputs:], inputs + 1):
         if index != inputs + 1 and index <= read_to or _blank(cell):
             continue
-        raise InputError(words.text(f"entry_errors.unread{own}", text=quote(str(cell.value), 40)), file=path,
-                         line=f"{shown_sheet}!{get_column_letter(index)}{number}")
+        raise InputError(words.text(f"entry_errors.unread{own}", text=quote(str(cell.value), 40, words=words)),
+                         file=path, line=f"{shown_sheet}!{get_column_letter(index)}{number}")
 
 
 def _refuse_changed_reference(row, inputs: int, read_to: int, key: str, references: dict[str, str], letters: dict,
@@ -735,7 +737,8 @@ def _refuse_unseen(cell, path: Path, where: str, column: str, words: Catalog, no
     if _blank(cell):
         return
     if _format_hides(getattr(cell, "number_format", "") or "", cell.value):
-        raise InputError(words.text(f"entry_errors.format_hides{own}", format=quote(cell.number_format, 30)), file=path,
+        raise InputError(words.text(f"entry_errors.format_hides{own}",
+                                    format=quote(cell.number_format, 30, words=words)), file=path,
                          line=where, field=column)
     font = getattr(cell, "font", None)
     colour = getattr(getattr(font, "color", None), "rgb", None)
@@ -756,7 +759,7 @@ def _refuse_unseen(cell, path: Path, where: str, column: str, words: Catalog, no
     if getattr(cell, "comment", None) is not None:
         text = " ".join(str(cell.comment.text).split())
         raise InputError(words.text("entry_errors.comment" if noted else "entry_errors.comment_in_cell",
-                                    text=quote(text, 40)), file=path, line=where, field=column)
+                                    text=quote(text, 40, words=words)), file=path, line=where, field=column)
 
 
 #: Below this contrast with its cell's fill a text is not seen at a glance (WCAG 2's ratio; black on white is 21:1,
@@ -809,7 +812,7 @@ def _cell_text(cell, *, file: Path, where: str, column: str, words: Catalog | No
     words = words or catalog("en")
     if getattr(cell, "data_type", None) == "f":
         raise InputError(words.text("entry_errors.formula_text" if words_in else "entry_errors.formula",
-                                    formula=quote(str(value), 40)), file=file, line=where, field=column)
+                                    formula=quote(str(value), 40, words=words)), file=file, line=where, field=column)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float) and "%" in FORMAT_LITERALS.sub("", getattr(cell, "number_format", "") or ""):
