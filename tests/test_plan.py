@@ -275,7 +275,7 @@ def test_the_folders_strays_can_be_left_to_tell_with_the_files_mistakes(tmp_path
     ("2024.xls", "an Excel workbook, which is not read (observations are read from .csv, .xlsx files): save it as "
                  "'Excel Workbook (.xlsx)' in this folder and move the original out"),
     # a department's workbook, named in Chinese, saved in Excel's old format: told in Chinese
-    ("市科技局.xls", "是 Excel 97-2003 工作簿，不能读取（观测数据只读取 .csv, .xlsx 文件）：请在 Excel 中“另存为”"
+    ("市科技局.xls", "是 Excel 97-2003 工作簿，不能读取（观测数据只读取 .csv、.xlsx 文件）：请在 Excel 中“另存为”"
                     "“Excel 工作簿（*.xlsx）”，放入本文件夹，并把原文件移出"),
     ("2024.xlsx.txt", "ends in .xlsx.txt"),
     ("2024.ods", "a spreadsheet (OpenDocument)"),
@@ -284,10 +284,10 @@ def test_the_folders_strays_can_be_left_to_tell_with_the_files_mistakes(tmp_path
     ("bulletin.pdf", "not an observation file"),
     ("bulletin", "not an observation file"),
     # named in Chinese: told in Chinese, whatever it is
-    ("2024数据.txt", "是文本文件，不能读取（观测数据只读取 .csv, .xlsx 文件）：如含有数据，请按规定的列另存为 .csv "
+    ("2024数据.txt", "是文本文件，不能读取（观测数据只读取 .csv、.xlsx 文件）：如含有数据，请按规定的列另存为 .csv "
                     "文件"),
     ("统计公报.csv.txt", "文件名以 .csv.txt 结尾（隐藏扩展名的编辑器多加了 .txt？）：请改名为 '统计公报.csv'"),
-    ("说明.pdf", "不是数据文件：该文件夹只存放 .csv, .xlsx 文件和说明文件（README）"),
+    ("说明.pdf", "不是数据文件：该文件夹只存放 .csv、.xlsx 文件和说明文件（README）"),
 ])
 def test_anything_else_that_looks_like_data_is_refused_by_name(tmp_path, name, words):
     (tmp_path / "a.csv").write_text("x", encoding="utf-8")
@@ -295,6 +295,14 @@ def test_anything_else_that_looks_like_data_is_refused_by_name(tmp_path, name, w
     with pytest.raises(InputError) as caught:
         observation_files(tmp_path)
     assert f"{name}: " in str(caught.value) and words in str(caught.value)
+
+
+def test_a_file_named_in_no_language_is_refused_in_the_runs_language(tmp_path):
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        observation_files(tmp_path)
+    assert str(caught.value).endswith("notes.txt: 是文本文件，不能读取（观测数据只读取 .csv、.xlsx 文件）："
+                                      "如含有数据，请按规定的列另存为 .csv 文件；否则请将其移出该文件夹")
 
 
 def test_folders_pipes_and_links_out_of_the_project_are_refused(tmp_path):

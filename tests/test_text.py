@@ -267,8 +267,8 @@ def test_a_plan_files_row_and_number_are_told_in_the_language_the_run_asks_for(t
     path = write(tmp_path, (HEADER + "2,,2022\n").encode())
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         read(path)
-    assert caught.value.reason == ("这一行有 3 个值，表头有 6 列（indicator_id, series, year, value, source, note）："
-                                   "多出或缺少的逗号？含逗号的文字请加英文双引号")
+    assert caught.value.reason == ("这一行有 3 个值，表头有 6 列（indicator_id、series、year、value、source、note）："
+                                   "是否多了或少了逗号？含逗号的文字请用英文双引号括起")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         parse_int("十二", file=path, line=2, field="indicator_id")
     assert caught.value.reason == "'十二' 不是整数"

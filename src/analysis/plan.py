@@ -212,8 +212,9 @@ def observation_role(path: Path) -> str:
     name = path.name
     if name.startswith(".") or SYSTEM_FILES.fullmatch(name) and not _is_workbook(path):
         return "hidden"
-    # told in the language its name is written in (~$市科技局.xlsx, 子目录, 2024数据.txt: Chinese)
-    words = catalog("zh" if re.search(r"[\u4e00-\u9fff]", name) else "en")
+    # told in the language its name is written in (~$市科技局.xlsx, 子目录, 2024数据.txt: Chinese); a name of no
+    # language's words (notes.txt, 2024.txt) in the run's
+    words = catalog("zh") if re.search(r"[\u4e00-\u9fff]", name) else told_words()
     if SYSTEM_FILES.fullmatch(name):
         raise InputError(words["entry_errors.lock_file_name"], file=path)
     if README.fullmatch(name):
@@ -231,7 +232,7 @@ def observation_role(path: Path) -> str:
         raise InputError(words.text("plan_errors.plan_yml.not_regular", kind=kind), file=path)
     suffixes = [suffix.lower() for suffix in path.suffixes]
     suffix = suffixes[-1] if suffixes else ""
-    formats = ", ".join(OBSERVATION_FORMATS)
+    formats = words["grammar.comma"].join(OBSERVATION_FORMATS)
     if suffix in OBSERVATION_FORMATS:
         return "data"
     if name == DATASET_LABEL_FILE:
@@ -239,7 +240,7 @@ def observation_role(path: Path) -> str:
     if len(suffixes) >= 2 and suffixes[-2] in OBSERVATION_FORMATS:
         stem = name[: -len(path.suffix)]
         raise InputError(words.text("entry_errors.hidden_extension", ends=f"{suffixes[-2]}{suffix}", added=suffix,
-                                    stem=quote(stem)), file=path)
+                                    stem=quote(stem, words=words)), file=path)
     if suffix in WORKBOOK_FORMATS:
         # saved as .xlsx, a workbook of its own or a department's template is read whole (a CSV holds one sheet, and
         # a template's title above its header); told in the language its name is written in (市科技局.xls: Chinese)

@@ -129,7 +129,7 @@ def test_a_workbook_saved_as_csv_with_its_title_above_the_header_is_told_so_once
     with pytest.raises(InputError) as caught:
         read(_write(tmp_path, body, header=""))
     assert str(caught.value).endswith(
-        "bulletin.csv:1: 表头应在第 1 行，但第 3 行才是表头（编号, 序列, 年份, 数值, 数据来源），其上是标题或说明："
+        "bulletin.csv:1: 表头应在第 1 行，但第 3 行才是表头（编号、序列、年份、数值、数据来源），其上是标题或说明："
         "报送表请直接报送 .xlsx 文件（另存为 CSV 会带上标题、说明和参考列）；自制的 CSV 请删去第 1—2 行")
 
 

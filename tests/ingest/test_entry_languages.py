@@ -296,7 +296,7 @@ CASES = {
     "missing column": (
         _missing_source,
         "数据报送!A4: 表头: 表头缺少列：数据来源（source）；"
-        "现在的表头为 indicator_id, series, year, value",
+        "现在的表头为 indicator_id、series、year、value",
         "'Data entry'!A4: header: missing column(s) source; the header is indicator_id, series, year, value"),
     # note's name typed over under its label: one line at the cell, the column it stands for named (not a column
     # missing at A4 and an unknown one at F4)
@@ -402,7 +402,7 @@ def test_a_font_too_like_its_fill_is_as_good_as_unseen(font, fill, faint):
 @pytest.mark.parametrize(("name", "expected"), [
     ("a.csv", "a.csv:1: empty file: expected a header row with indicator_id, series, year, value, source"),
     # no header to tell the language by: the name's (a clerk's 空文件.csv, in Chinese)
-    ("空文件.csv", "空文件.csv:1: 文件为空：第一行应为表头，含 indicator_id, series, year, value, source"),
+    ("空文件.csv", "空文件.csv:1: 文件为空：第一行应为表头，含 indicator_id、series、year、value、source"),
 ])
 def test_an_empty_csv_is_told_in_its_names_language(tmp_path, name, expected):
     from analysis.ingest.observations import read_observation_files

@@ -24,7 +24,7 @@ def write(folder, text: str):
 
 
 def test_a_csv_headed_with_the_templates_chinese_labels_is_read(tmp_path):
-    # a clerk who saved the template's sheet as CSV keeps its Chinese header: 编号, 序列, 年份, 数值, 数据来源
+    # a clerk who saved the template's sheet as CSV keeps its Chinese header: 编号、序列、年份、数值、数据来源
     folder = write(tmp_path / "obs", "编号,序列,年份,数值,数据来源\n2,,2023,2.61,威海市统计公报\n")
     frame = read_observation_files(folder).files[0].frame
     assert frame.loc[0, ["indicator_id", "year", "value", "source"]].tolist() == ["2", "2023", "2.61", "威海市统计公报"]
@@ -35,7 +35,7 @@ def test_a_csv_headed_with_the_templates_chinese_labels_is_read(tmp_path):
 
 def test_a_csv_header_naming_no_column_is_still_refused(tmp_path):
     folder = write(tmp_path / "obs", "编号,年份,金额,数据来源\n2,2023,2.61,公报\n")
-    with pytest.raises(InputError, match="表头缺少列：序列（series）、数值（value）；现在的表头为 编号, 年份, 金额"):
+    with pytest.raises(InputError, match="表头缺少列：序列（series）、数值（value）；现在的表头为 编号、年份、金额"):
         read_observation_files(folder)
 
 
@@ -53,9 +53,9 @@ def test_a_chinese_comma_for_the_decimal_point_is_told_as_such(tmp_path):
 # a CSV headed in English is told them in English, as before.
 @pytest.mark.parametrize(("text", "expected"), [
     ("编号,序列,年份,数值\n2,,2023,2.61\n",
-     "a.csv:1: 表头: 表头缺少列：数据来源（source）；现在的表头为 编号, 序列, 年份, 数值"),
+     "a.csv:1: 表头: 表头缺少列：数据来源（source）；现在的表头为 编号、序列、年份、数值"),
     ("编号,序列,年份,数值,数据来源\n2,,2023,2.61\n",
-     "a.csv:2: 这一行有 4 个值，表头有 5 列（编号, 序列, 年份, 数值, 数据来源）"),
+     "a.csv:2: 这一行有 4 个值，表头有 5 列（编号、序列、年份、数值、数据来源）"),
     ("indicator_id,series,year,value,source\n2,,2023\n", "a.csv:2: 3 fields, expected 5 (indicator_id, series, year,"),
     ("indicator_id,series,year,value,source\n2\n", "a.csv:2: 1 field, expected 5"),
     ("编号,序列,年份,数值,数据来源,金额\n2,,2023,2.61,公报,3\n",
@@ -192,11 +192,11 @@ def test_a_csv_headed_in_chinese_is_told_its_rows_of_too_few_fields_in_chinese_w
                                       "11,,2023,50,公报,备注\n")
     with pytest.raises(InputError) as caught:
         check_observations(read_observation_files(folder), clean_weihai.indicators, weihai, clean_weihai.values)
-    advice = "多出或缺少的逗号？含逗号的文字请加英文双引号"
+    advice = "是否多了或少了逗号？含逗号的文字请用英文双引号括起"
     assert str(caught.value).replace(f"{folder}/", "").splitlines() == [
         "2024-bulletin.csv:2: 数值: '约2.6' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）",
-        f"2024-bulletin.csv:3: 这一行有 4 个值，表头有 5 列（编号, 序列, 年份, 数值, 数据来源）：{advice}",
-        f"2024-bulletin.csv:4: 这一行有 6 个值，表头有 5 列（编号, 序列, 年份, 数值, 数据来源）：{advice}"]
+        f"2024-bulletin.csv:3: 这一行有 4 个值，表头有 5 列（编号、序列、年份、数值、数据来源）：{advice}",
+        f"2024-bulletin.csv:4: 这一行有 6 个值，表头有 5 列（编号、序列、年份、数值、数据来源）：{advice}"]
 
 
 @pytest.mark.parametrize(("header", "told"), [
@@ -207,8 +207,8 @@ def test_a_csv_headed_in_chinese_is_told_its_rows_of_too_few_fields_in_chinese_w
     ("编号,序列,年份,数值,数据来源,额外列",
      ["2024-bulletin.csv:1: 表头: 表头中有无法识别的列：额外列；可用的列为 编号（indicator_id）、序列（series）、",
       "2024-bulletin.csv:2: 数值: 'abc' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）",
-      "2024-bulletin.csv:3: 这一行有 4 个值，表头有 6 列（编号, 序列, 年份, 数值, 数据来源, 额外列）："
-      "多出或缺少的逗号？含逗号的文字请加英文双引号"]),
+      "2024-bulletin.csv:3: 这一行有 4 个值，表头有 6 列（编号、序列、年份、数值、数据来源、额外列）："
+      "是否多了或少了逗号？含逗号的文字请用英文双引号括起"]),
 ])
 def test_an_unknown_column_in_the_header_is_told_with_the_rows_mistakes(clean_weihai, weihai, tmp_path, header, told):
     """The header's unknown column stopped the file at its header: the rows' mistakes waited for a second round."""

@@ -70,7 +70,8 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
     if text.startswith("\ufeff"):
         raise InputError(first["entry_errors.two_boms"], file=path, line=1, field=first["entry_errors.header_field"])
     if not visible(text):
-        raise InputError(first.text("entry_errors.empty_file", columns=", ".join(required)), file=path, line=1)
+        columns = first["grammar.comma"].join(required)
+        raise InputError(first.text("entry_errors.empty_file", columns=columns), file=path, line=1)
     records, header, words, shape = _parse(text, path, required, optional, aliases, told_in)
     label = field_label(words) if words.language != "en" else str  # a column as the file's language heads it
     mistakes, kept = Mistakes(), []
@@ -137,9 +138,10 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str],
         words = told_in(typed) if told_in else told_words()
         if required and required[0] not in header:
             _refuse_header_below(text, path, required, aliases, told_in)
+        by_label = told_in is not None  # a plan's own file is headed by the columns' names, and named by them
         if any(name not in header for name in required):
-            check_header(typed, header, required, optional, words, path, 1)
-        found = header_mistakes(typed, header, required, optional, words, path, 1)
+            check_header(typed, header, required, optional, words, path, 1, by_label=by_label)
+        found = header_mistakes(typed, header, required, optional, words, path, 1, by_label=by_label)
         known = set(required + optional)
         records = []
         while True:
@@ -154,7 +156,8 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str],
                 continue  # blank lines are harmless
             if len(fields) != len(header):  # which cell moved cannot be told: the row is told, not read
                 found.append(InputError(words.count_text("entry_errors.fields", len(fields), expected=len(header),
-                                                         header=", ".join(typed)), file=path, line=line))
+                                                         header=words["grammar.comma"].join(typed)),
+                                        file=path, line=line))
                 continue
             # A line break inside a cell is kept as LF: a lone CR would end the row in the CSV the project writes.
             # Only the columns known are read (a column given twice: its first), an unknown one told with the header.
@@ -184,8 +187,8 @@ def _refuse_header_below(text: str, path: Path, required: list[str], aliases, to
         named = [aliases(name) for name in typed] if aliases else typed
         if all(name in named for name in required):
             words = told_in(typed) if told_in else told_words()
-            shown = ", ".join(itertools.takewhile(bool, typed))  # to the first empty cell: a template's references
-            # stand beyond it
+            # to the first empty cell: a template's references stand beyond it
+            shown = words["grammar.comma"].join(itertools.takewhile(bool, typed))
             raise InputError(words.text("entry_errors.header_below", line=number, header=shown, above=number - 1),
                              file=path, line=1)
 
@@ -201,15 +204,15 @@ def parse_number(text: str, *, file: Path, line: int, field: str, words: Catalog
     if not re.fullmatch(r"[-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?(?:nan|inf|infinity)", cleaned,
                         re.IGNORECASE):
         # float() would also take "1_000", "٣" or "２.５": numbers here are plain ASCII decimals.
-        raise InputError(words.text("entry_errors.not_a_number", text=quote(cleaned),
+        raise InputError(words.text("entry_errors.not_a_number", text=quote(cleaned, words=words),
                                     advice=_number_advice(cleaned, words)), file=file, line=line, field=field)
     value = float(cleaned)
     written_as_digits = cleaned.lstrip("+-")[:1].isdigit() or cleaned.lstrip("+-")[:1] == "."
     if value != value or (value in (float("inf"), float("-inf")) and not written_as_digits):
-        raise InputError(words.text("entry_errors.not_finite", text=quote(cleaned)), file=file, line=line,
+        raise InputError(words.text("entry_errors.not_finite", text=quote(cleaned, words=words)), file=file, line=line,
                          field=field)
     if abs(value) >= MAX_MAGNITUDE:  # 1e400 in digits is a float's infinity: too large as well
-        raise InputError(words.text("entry_errors.too_large", text=quote(cleaned)), file=file, line=line,
+        raise InputError(words.text("entry_errors.too_large", text=quote(cleaned, words=words)), file=file, line=line,
                          field=field)
     return value
 
@@ -246,9 +249,10 @@ def parse_int(text: str, *, file: Path, line: int, field: str, words: Catalog | 
         if not cleaned:
             message = words["entry_errors.whole_empty"]
         elif digits and not too_long:
-            message = words.text("entry_errors.not_whole_only", text=quote(cleaned), digits=digits.group(1))
+            message = words.text("entry_errors.not_whole_only", text=quote(cleaned, words=words),
+                                 digits=digits.group(1))
         else:
             message = words.text("entry_errors.not_whole_digits" if too_long else "entry_errors.not_whole",
-                                 text=quote(cleaned))
+                                 text=quote(cleaned, words=words))
         raise InputError(message, file=file, line=line, field=field)
     return int(cleaned)

@@ -55,10 +55,14 @@ def short(label: str) -> str:
     return re.split(r"[（(]", label)[0].strip()
 
 
-def column_label(words: Catalog, name: str) -> str:
-    """A column as an error names it in ``words``' language: its name; in Chinese with its label, 数据来源（source）."""
-    label = labels(words).get(name)
-    return words.text("entry_errors.column", name=name, label=short(label) if label else name)
+def column_label(words: Catalog, name: str, by_label: bool = True) -> str:
+    """A column as an error names it in ``words``' language: its name; in Chinese with its label, 数据来源（source），
+    where the label differs from the name. ``by_label`` false: a file whose header is written in the columns' own
+    names (a plan's indicators.csv), whose columns are named by them alone."""
+    label = short(labels(words).get(name) or "") if by_label else ""
+    if not label or label == name:
+        return name
+    return words.text("entry_errors.column", name=name, label=label)
 
 
 def field_label(words: Catalog, template: bool = True):
@@ -72,17 +76,19 @@ def field_label(words: Catalog, template: bool = True):
     return lambda name: shown.get(name, name)
 
 
-def column_names(words: Catalog, names) -> str:
-    """Columns as an error lists them in ``words``' language: ``source, note``; 数据来源（source）、备注（note）."""
-    return words["grammar.comma"].join(column_label(words, name) for name in names)
+def column_names(words: Catalog, names, by_label: bool = True) -> str:
+    """Columns as an error lists them in ``words``' language: ``source, note``; 数据来源（source）、备注（note）
+    (``by_label`` false: ``source、note``, as :func:`column_label`)."""
+    return words["grammar.comma"].join(column_label(words, name, by_label) for name in names)
 
 
 def check_header(typed: list[str], header: list[str], required: list[str], optional: list[str], words: Catalog,
-                 path: Path, where: int | str) -> None:
+                 path: Path, where: int | str, by_label: bool = True) -> None:
     """The header row (``typed``, which names the columns ``header``) has every required column, no unknown one and
     none twice; what it lacks is named in ``words``' language, the header shown as typed. The first mistake is
-    raised (a CSV file's rows cannot be read by a header that does not fit them)."""
-    found = header_mistakes(typed, header, required, optional, words, path, where)
+    raised (a CSV file's rows cannot be read by a header that does not fit them). ``by_label``: as
+    :func:`header_mistakes`."""
+    found = header_mistakes(typed, header, required, optional, words, path, where, by_label=by_label)
     if found:
         raise found[0]
 
@@ -121,15 +127,17 @@ def _one_slip(typed: str, names: list[str]) -> list[str]:
 
 
 def header_mistakes(typed: list[str], header: list[str], required: list[str], optional: list[str], words: Catalog,
-                    path: Path, where: int | str, cell=None, labelled: dict[int, str] | None = None
-                    ) -> list[InputError]:
+                    path: Path, where: int | str, cell=None, labelled: dict[int, str] | None = None,
+                    by_label: bool = True) -> list[InputError]:
     """What is wrong with the header row (``typed``, which names the columns ``header``), in ``words``' language: a
     separator other than a comma, an unknown column that stands for one it lacks (:func:`meant_columns`, told as
     such: vaule, did you mean value?), the required columns it lacks, the unknown columns, the columns given twice. Each
     is named at ``where`` (the header's line, a workbook's row); with ``cell`` (a header cell's name by its index,
     0-based: a workbook's F4), an unknown or repeated column at its own cell, one mistake each, and an empty header
-    cell not at all (the workbook's reader tells it)."""
-    shown = ", ".join(column_name(text) for text in typed)
+    cell not at all (the workbook's reader tells it). ``by_label`` false: a header written in the columns' own names
+    (a plan's file), its columns named by them alone (indicator_id, not 编号（indicator_id）)."""
+    comma = words["grammar.comma"]
+    shown = comma.join(column_name(text, words) for text in typed)
     field = words["entry_errors.header_field"]
     missing = [name for name in required if name not in header]
     separator = next((mark for mark in (";", "\t", "；", "，") if len(typed) == 1 and mark in typed[0]), None)
@@ -142,14 +150,16 @@ def header_mistakes(typed: list[str], header: list[str], required: list[str], op
     found = []
     # an unknown cell that stands for a column the header lacks (a name misspelt, a label typed over): one line there
     meant = meant_columns(typed, header, required, optional, labelled)
-    for index, (column, by_label) in meant.items():
-        key = "entry_errors.renamed_column" if by_label else "entry_errors.misspelt_column"
-        found.append(InputError(words.text(key, typed=column_name(typed[index]), column=column_label(words, column)),
+    for index, (column, from_label) in meant.items():
+        key = "entry_errors.renamed_column" if from_label else "entry_errors.misspelt_column"
+        found.append(InputError(words.text(key, typed=column_name(typed[index], words),
+                                           column=column_label(words, column, by_label)),
                                 file=path, line=cell(index) if cell else where, field=field))
     missing = [name for name in missing if name not in {column for column, _ in meant.values()}]
     if missing:
-        found.append(InputError(words.text("entry_errors.missing_columns", columns=column_names(words, missing),
-                                           header=shown), file=path, line=where, field=field))
+        found.append(InputError(words.text("entry_errors.missing_columns",
+                                           columns=column_names(words, missing, by_label), header=shown),
+                                file=path, line=where, field=field))
     # a workbook's empty header cell (``cell`` given) is its caller's to tell, with the column it stood for
     unknown = [index for index, name in enumerate(header)
                if name not in required and name not in optional and (name or not cell) and index not in meant]
@@ -159,19 +169,26 @@ def header_mistakes(typed: list[str], header: list[str], required: list[str], op
     groups = [[index] for index in unknown] if cell else [unknown] * bool(unknown)
     for group in groups:
         found.append(InputError(words.text("entry_errors.unexpected_columns",
-                                           columns=", ".join(column_name(typed[index]) for index in group),
-                                           allowed=column_names(words, required + optional)),
+                                           columns=comma.join(column_name(typed[index], words) for index in group),
+                                           allowed=column_names(words, required + optional, by_label)),
                                 file=path, line=cell(group[0]) if cell else where, field=field))
     for group in [[name] for name in repeated] if cell else [sorted(repeated)] * bool(repeated):
         again = header.index(group[0], header.index(group[0]) + 1)  # a column given again: named where it is again
-        found.append(InputError(words.text("entry_errors.repeated_columns", columns=column_names(words, group)),
+        counts = {header.count(name) for name in group}
+        # how many times: as many as each of them is there (出现了两次), or "more than once" where they differ
+        count = counts.pop() if len(counts) == 1 else 0
+        times = (words["entry_errors.times_many"] if not count else words["entry_errors.times_two"] if count == 2
+                 else words.text("entry_errors.times", count=count))
+        found.append(InputError(words.text("entry_errors.repeated_columns",
+                                           columns=column_names(words, group, by_label), times=times),
                                 file=path, line=cell(again) if cell else where, field=field))
     return found
 
 
-def column_name(name: str) -> str:
-    """A header cell as a message shows it: as is, or quoted when empty, long or holding hidden characters."""
-    return name if name and printable(name) == name and len(name) <= 40 else quote(name, 40)
+def column_name(name: str, words: Catalog | None = None) -> str:
+    """A header cell as a message shows it: as is, or quoted when empty, long or holding hidden characters (its
+    length told in ``words``' language)."""
+    return name if name and printable(name) == name and len(name) <= 40 else quote(name, 40, words=words)
 
 
 def told_in(typed: list[str]) -> Catalog:

@@ -1,0 +1,44 @@
+"""A plan file's header (indicators.csv, categories.csv: headed by the columns' own names) told in the run's
+language: its columns named by those names alone, not by an observation template's labels."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.catalog import mistakes_told_in
+from analysis.errors import InputError
+from analysis.ingest.csv_reader import read_strict_csv
+
+
+def told(path, required, optional=()) -> str:
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        read_strict_csv(path, required, optional)
+    return str(caught.value).replace(f"{path}:", "")
+
+
+def test_a_plan_files_label_typed_for_a_column_is_told_by_the_columns_name(tmp_path):
+    path = tmp_path / "indicator_metadata.csv"
+    path.write_text("编号,series,name_en\n1,,R&D\n", encoding="utf-8")
+    assert told(path, ["indicator_id", "series", "name_en"]) == (
+        "1: 表头: 表头中有无法识别的列 编号：是否应为 indicator_id？")
+
+
+def test_a_plan_files_unknown_and_repeated_columns_are_named_by_their_names(tmp_path):
+    path = tmp_path / "indicator_metadata.csv"
+    path.write_text("indicator_id,series,name_en,extra\n1,,R&D,x\n", encoding="utf-8")
+    assert told(path, ["indicator_id", "series", "name_en"]) == (
+        "1: 表头: 表头中有无法识别的列：extra；可用的列为 indicator_id、series、name_en")
+    path = tmp_path / "categories.csv"
+    path.write_text("category_zh,category_en,category_en\n创新,Innovation,Innovation\n", encoding="utf-8")
+    assert told(path, ["category_zh", "category_en"]) == "1: 表头: 列 category_en 出现了两次"
+    path.write_text("category_zh,category_en,category_en,category_en\n创新,a,b,c\n", encoding="utf-8")
+    assert told(path, ["category_zh", "category_en"]) == "1: 表头: 列 category_en 出现了 3 次"
+
+
+def test_a_plan_files_row_of_too_few_fields_lists_its_header_in_chinese(tmp_path):
+    path = tmp_path / "categories.csv"
+    path.write_text("category_zh,category_en\n创新\n", encoding="utf-8")
+    assert told(path, ["category_zh", "category_en"]) == (
+        "2: 这一行有 1 个值，表头有 2 列（category_zh、category_en）："
+        "是否多了或少了逗号？含逗号的文字请用英文双引号括起")
+    path.write_text("", encoding="utf-8")
+    assert told(path, ["category_zh", "category_en"]) == "1: 文件为空：第一行应为表头，含 category_zh、category_en"
