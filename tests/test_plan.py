@@ -552,8 +552,8 @@ def test_a_key_given_twice_and_the_other_mistakes_are_told_in_chinese_in_one_rou
      "plan.yml:4: 不是 UTF-8 编码（字节 297）：请另存为 UTF-8 编码（GBK 编码不能读取）"),
     # YAML's own words (the library's) kept as they are, inside the Chinese sentence
     (lambda text: (text + "table: [\n").encode("utf-8"),
-     "plan.yml:{end}: 不是有效的 YAML：expected the node content, but found '<stream end>'"
-     "（while parsing a flow node），第 1 列"),
+     "plan.yml:{end}: 不是有效的 YAML：第 1 列有误（解析器原文：expected the node content, but found '<stream end>', "
+     "while parsing a flow node）"),
     (lambda text: "name: [" * 2000, "plan.yml: 嵌套层次过深，不像方案的说明"),
     (lambda text: text.replace("base_year: 2020", "base_year: " + "2" * 5000).encode("utf-8"),
      "plan.yml: 含有超过 4300 位的数字，没有哪一项用得到"),
@@ -567,6 +567,43 @@ def test_a_plan_yml_that_cannot_be_read_is_told_in_chinese(tmp_path, damage, exp
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         load_plan(folder)
     assert str(caught.value) == f"{folder}/{expected.format(end=len(text.splitlines()) + 2)}"
+
+
+@pytest.mark.parametrize(("before", "after", "zh", "en"), [
+    # a { not closed: told where it was opened (line 4), not where the parser gave up (line 5)
+    ("city: {zh: 威海市, en: Weihai}\n", "city: {zh: 威海市, en: Weihai\n",
+     ":4: 不是有效的 YAML：第 4 行的 { 没有闭合：请补上 }（解析器原文：expected ',' or '}', but got ':', "
+     "while parsing a flow mapping）",
+     ":4: not valid YAML: the { opened on line 4 is not closed: add its } (the parser says: expected ',' or '}', "
+     "but got ':' (while parsing a flow mapping))"),
+    ("city: {zh: 威海市, en: Weihai}\n", "city: [威海市, Weihai\n",
+     ":4: 不是有效的 YAML：第 4 行的 [ 没有闭合：请补上 ]（解析器原文：expected ',' or ']', but got ':', "
+     "while parsing a flow sequence）",
+     ":4: not valid YAML: the [ opened on line 4 is not closed: add its ] (the parser says: expected ',' or ']', "
+     "but got ':' (while parsing a flow sequence))"),
+    ("  zh: 威海市建设", "  zh:威海市建设",
+     ":6: 不是有效的 YAML：第 6 行的冒号后缺少空格：应写 key: value，不是 key:value"
+     "（解析器原文：mapping values are not allowed here）",
+     ":6: not valid YAML: a colon on line 6 has no space after it: write 'key: value', not 'key:value' "
+     "(the parser says: mapping values are not allowed here)"),
+    ("table: {printed_text: weihai", "table: {printed_text: 'weihai",
+     ":{last}: 不是有效的 YAML：第 {last} 行的引号没有闭合：请补上另一半引号"
+     "（解析器原文：found unexpected end of stream, while scanning a quoted scalar）",
+     ":{last}: not valid YAML: the quotation mark opened on line {last} is not closed: add the closing one "
+     "(the parser says: found unexpected end of stream (while scanning a quoted scalar))"),
+])
+def test_a_yaml_mistake_is_told_by_its_likely_cause_at_its_line(tmp_path, before, after, zh, en):
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    text = (DEFAULT_PLAN_DIR / "plan.yml").read_text(encoding="utf-8")
+    assert before in text
+    (folder / "plan.yml").write_text(text.replace(before, after, 1), encoding="utf-8")
+    for language, expected in (("zh", zh), ("en", en)):
+        with mistakes_told_in(language), pytest.raises(InputError) as caught:
+            load_plan(folder)
+        last = len(text.splitlines())
+        assert str(caught.value) == f"{folder}/plan.yml{expected.replace('{last}', str(last))}"
+
 
 
 def test_the_plan_folders_own_mistakes_are_told_in_chinese(tmp_path):

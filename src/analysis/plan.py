@@ -446,8 +446,9 @@ class _UniqueKeyLoader(yaml.SafeLoader):
 
 
 def _yaml_error(exc: yaml.YAMLError, data: bytes, path: Path) -> InputError:
-    """A YAML syntax error as one line: the line it is on and what is wrong, in words (a tab: indent with spaces),
-    not the YAML library's report."""
+    """A YAML syntax error as one line: the line it is on and what is wrong, in words (a tab: indent with spaces; a
+    ``{`` or ``[`` not closed, a colon without a space after it, a quotation mark not closed: at the line where it
+    is), the YAML library's own words kept in brackets."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if mark is None:
         return InputError(plan_error("plan_yml.not_yaml", problem=" ".join(str(exc).split())), file=path)
@@ -457,9 +458,46 @@ def _yaml_error(exc: yaml.YAMLError, data: bytes, path: Path) -> InputError:
         return InputError(plan_error("plan_yml.tab"), file=path, line=mark.line + 1)
     problem = " ".join(str(getattr(exc, "problem", "") or exc).split())
     context = " ".join(str(getattr(exc, "context", "") or "").split())
-    context = plan_error("plan_yml.yaml_context", context=context) if context else ""
-    return InputError(plan_error("plan_yml.not_yaml_at", problem=problem, context=context, column=mark.column + 1),
+    said = problem + (plan_error("plan_yml.yaml_context", context=context) if context else "")
+    cause = _yaml_cause(problem, context, getattr(exc, "context_mark", None), mark, lines)
+    if cause is not None:
+        key, line = cause
+        return InputError(plan_error("plan_yml.not_yaml_cause", said=said,
+                                     cause=plan_error(f"plan_yml.yaml_causes.{key}", line=line + 1)),
+                          file=path, line=line + 1)
+    start = getattr(exc, "context_mark", None)
+    started = plan_error("plan_yml.yaml_started", line=start.line + 1) if start and start.line != mark.line else ""
+    return InputError(plan_error("plan_yml.not_yaml_at", said=said, column=mark.column + 1, started=started),
                       file=path, line=mark.line + 1)
+
+
+#: A key written without a space after its colon (``city:weihai``, read by YAML as one word).
+_NO_SPACE = re.compile(r"^\s*(?:- )?[^\s#'\"{\[][^:#]*:[^\s:]")
+
+
+def _yaml_cause(problem: str, context: str, start, mark, lines: list[str]) -> tuple[str, int] | None:
+    """The common mistake a YAML error most likely comes of, as the library's words tell it, and the (0-based) line
+    it is on: a ``{`` or ``[`` not closed (where it was opened), a quotation mark not closed at the end of the file,
+    a colon without a space after it (``city:weihai``: the line of it, or the line before the one the library then
+    could not read);
+    None where the words do not tell."""
+    def line_of(mark) -> str:
+        return lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+
+    if start is not None and context == "while parsing a flow mapping" and problem.startswith("expected ',' or '}'"):
+        return "flow_mapping", start.line
+    if start is not None and context == "while parsing a flow sequence" and problem.startswith("expected ',' or ']'"):
+        return "flow_sequence", start.line
+    if start is not None and context == "while scanning a quoted scalar" and "end of stream" in problem:
+        return "quote", start.line
+    if start is not None and context == "while scanning a simple key" and _NO_SPACE.match(line_of(start)):
+        return "no_space", start.line
+    if problem == "mapping values are not allowed here" or problem.startswith("expected '<document start>'"):
+        before = next((number for number in range(mark.line - 1, -1, -1)
+                       if lines[number].strip() and not lines[number].lstrip().startswith("#")), None)
+        if before is not None and _NO_SPACE.match(lines[before]):
+            return "no_space", before
+    return None
 
 
 @dataclass(frozen=True)
