@@ -462,17 +462,18 @@ def test_every_mistake_of_status_words_is_told_in_one_round(tmp_path):
     ({"name": "Wei Hai"}, "name: 'Wei Hai' 不能用作文件夹名（只可用小写字母、数字、- 和 _）"),
     ({"base_year": "20x0"}, "base_year: '20x0' 不是年份"),
     ({"issuer": None}, "issuer: 未填写"),
-    ({"evaluations": {2019: "final"}}, "evaluations: 评估年份 2019年不在基年 2020年之后"),
-    ({"evaluations": {2024: "last"}}, "evaluations: 2024年的 'last'：请用 mid_term、final 之一"),
-    ({"evaluations": {2023: "mid_term"}}, "evaluations: 方案有且只有一次终期评估，在其目标年；此处一次也没有"),
+    ({"evaluations": {2019: "final"}}, "evaluations: 评估年份 2019年早于基期 2020年"),
+    ({"evaluations": {2020: "final"}}, "evaluations: 评估年份 2020年不晚于基期 2020年"),
+    ({"evaluations": {2024: "last"}}, "evaluations: 2024年的评估类型 'last' 无效：请用 mid_term 或 final"),
+    ({"evaluations": {2023: "mid_term"}}, "evaluations: 方案只能有一次总结评估，且应在最后的目标年份；此处一次也没有"),
     ({"evaluations": {2023: "final", 2024: "final"}},
-     "evaluations: 方案有且只有一次终期评估，在其目标年；此处有 2 次（2023、2024）"),
-    ({"evaluations": {2023: "final", 2024: "mid_term"}}, "evaluations: 2024年的中期评估在 2023年的终期评估之后"),
+     "evaluations: 方案只能有一次总结评估，且应在最后的目标年份；此处有 2 次（2023年、2024年）"),
+    ({"evaluations": {2023: "final", 2024: "mid_term"}}, "evaluations: 2024年的中期评估在 2023年的总结评估之后"),
     ({"evaluations": {2099: "final"}},
-     "evaluations: 2099年的终期评估比基年 2020年晚 79 年；方案最长 15 年（年份是否写错？）"),
+     "evaluations: 2099年的总结评估比基期 2020年晚 79 年；方案最长 15 年（年份是否写错？）"),
     ({"evaluations": [2024]}, "evaluations: 应为 {year: mid_term 或 final, …}"),
     ({"published": 2032},
-     "published: 2032年不在方案的年份内（基年 2020年至最后一次评估的 2024年）：方案应在此期间发布"),
+     "published: 2032年不在方案的年份内（基期 2020年至最后一次评估的 2024年）：方案应在此期间发布"),
     ({"table": {"values": "values.csv"}}, "table: 应为 {printed_text: FILE} 或 {indicators: FILE, values: FILE}"),
     ({"table": {"indicators": "indicators.csv", "values": None}}, "table: values：为空：请填写方案文件夹中的文件名"),
     ({"table": {"printed_text": "../other.txt"}},
@@ -488,14 +489,15 @@ def test_every_mistake_of_status_words_is_told_in_one_round(tmp_path):
      "issuer: 仍是草稿的占位文字（en: '(to fill)'）：请写上方案本身的文字"),
     ({"title": {"zh": "（待填写）", "en": "(to fill)"}},
      "title: 仍是草稿的占位文字（zh: '（待填写）'、en: '(to fill)'）：请写上方案本身的文字"),
-    ({"schedule": {"interim": {"zh": "年中", "en": "mid-year"}}}, "schedule: 'interim'：请用 mid_term、final 之一"),
+    ({"schedule": {"interim": {"zh": "年中", "en": "mid-year"}}}, "schedule: 'interim' 无效：请用 mid_term 或 final"),
     ({"schedule": ["mid_term"]}, "schedule: 应为 {mid_term: {zh: …, en: …}, final: …}"),
     ({"statuswords": {"vocabulary": "review"}},
      "statuswords: 未知的键 'statuswords'（是否应为 'status_words'？）；可用的键：name、city、title、issuer、"
      "published、base_year、evaluations、table、subject、plan_word、schedule、status_words"),
     ({"status_words": "review"}, "status_words: 应为 {vocabulary: review 或 traffic_light}；交通信号灯（traffic_light）"
                                  "可另设 amber_points 和 red_points（未给出时为 10 和 30）"),
-    ({"status_words": {"vocabulary": "weather"}}, "status_words.vocabulary: 'weather'：请用 review 或 traffic_light"),
+    ({"status_words": {"vocabulary": "weather"}},
+     "status_words.vocabulary: 'weather' 无效：只能是 review 或 traffic_light"),
     ({"status_words": {"amber_points": 10}}, "status_words.vocabulary: 未填写：请用 review 或 traffic_light"),
     ({"status_words": {"vocabulary": "review", "amber_points": 10}},
      "status_words.amber_points: 只有 traffic_light 用语有阈值：请删去此项，或改用 vocabulary: traffic_light"),
@@ -542,7 +544,7 @@ def test_a_key_given_twice_and_the_other_mistakes_are_told_in_chinese_in_one_rou
         ": issuer.en: 缺少 'en' 文字：各语言（zh、en）的报告都要显示它，请补上",
         f":{second}: 键 'published' 出现了两次（第 {first} 行和第 {second} 行）；YAML 会不加提示地只保留后一个："
         f"请只保留一个（其余各项暂按第 {second} 行的值检查）",
-        ": published: 2019年不在方案的年份内（基年 2020年至最后一次评估的 2024年）：方案应在此期间发布"]
+        ": published: 2019年不在方案的年份内（基期 2020年至最后一次评估的 2024年）：方案应在此期间发布"]
 
 
 @pytest.mark.parametrize(("damage", "expected"), [
@@ -642,7 +644,7 @@ def test_the_plan_folders_own_mistakes_are_told_in_chinese(tmp_path):
 
 @pytest.mark.parametrize(("args", "lines"), [
     (["--lang", "zh"], ["city.en: 缺少 'en' 文字：各语言（zh、en）的报告都要显示它，请补上",
-                        "evaluations: 2024年的 'last'：请用 mid_term、final 之一"]),
+                        "evaluations: 2024年的评估类型 'last' 无效：请用 mid_term 或 final"]),
     ([], ["city.en: no 'en' text: the report in every language (zh, en) shows it; add it",
           "evaluations: 'last' for 2024: use one of mid_term, final"]),
 ])

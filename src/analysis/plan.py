@@ -555,6 +555,11 @@ def _listed(items) -> str:
     return told_words()["grammar.comma"].join(items)
 
 
+def _choices(items) -> str:
+    """The values a key takes, as its mistake lists them: ``mid_term, final`` / ``mid_term 或 final``."""
+    return plan_error("plan_yml.choice_between").join(items)
+
+
 def _either(items) -> str:
     """Choices as the language offers them: ``review or traffic_light`` / ``review 或 traffic_light``."""
     return plan_error("plan_yml.or").join(items)
@@ -621,16 +626,17 @@ def _evaluations(value, base_year: int | None, path: Path) -> dict[int, str]:
     evaluations = {}
     for year, kind in value.items():
         year = _year(year, path, "evaluations")
-        if base_year is not None and year <= base_year:
-            raise InputError(plan_error("plan_yml.not_after_base", year=year, base_year=base_year), file=path,
-                             field="evaluations")
+        if base_year is not None and year <= base_year:  # before it (2019, 2020), or the same year
+            key = "plan_yml.before_base" if year < base_year else "plan_yml.not_after_base"
+            raise InputError(plan_error(key, year=year, base_year=base_year), file=path, field="evaluations")
         if kind not in EVALUATION_KINDS:
             raise InputError(plan_error("plan_yml.evaluation_kind", kind=quote(kind), year=year,
-                                        kinds=_listed(EVALUATION_KINDS)), file=path, field="evaluations")
+                                        kinds=_choices(EVALUATION_KINDS)), file=path, field="evaluations")
         evaluations[year] = kind
     finals = sorted(year for year, kind in evaluations.items() if kind == "final")
     if len(finals) != 1:
-        given = plan_error("plan_yml.finals_given", count=len(finals), years=_listed(map(str, finals))) if finals \
+        years = _listed(plan_error("plan_yml.final_year", year=year) for year in finals)
+        given = plan_error("plan_yml.finals_given", count=len(finals), years=years) if finals \
             else plan_error("plan_yml.no_final_given")
         raise InputError(plan_error("plan_yml.one_final", given=given), file=path, field="evaluations")
     final = finals[0]
@@ -662,7 +668,7 @@ def _schedule(value, path: Path) -> dict[str, dict[str, str]]:
     schedule = {}
     for kind, texts in value.items():
         if kind not in EVALUATION_KINDS:
-            raise InputError(plan_error("plan_yml.schedule_kind", kind=quote(kind), kinds=_listed(EVALUATION_KINDS)),
+            raise InputError(plan_error("plan_yml.schedule_kind", kind=quote(kind), kinds=_choices(EVALUATION_KINDS)),
                              file=path, field="schedule")
         schedule[kind] = language_texts(texts, path, f"schedule.{kind}")
     return schedule

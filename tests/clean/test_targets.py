@@ -240,7 +240,7 @@ def test_a_typed_plans_year_mistakes_are_told_in_the_language_the_run_asks_for(t
     assert [error.reason for error in caught.value.errors] == [
         "指标 3 没有目标值：数值型指标须有目标值（或者它是定性评价指标？）",
         "指标 2：2021年的目标值在基期 2022年（plan.yml）或之前：目标应在基期之后",
-        "指标 4：目标年份 2029年晚于终期评估（2027年，plan.yml），而终期评估评判方案的最后一批目标：年份是否写错？"]
+        "指标 4：目标年份 2029年晚于 plan.yml 中的总结评估年份（2027年）；总结评估针对方案最后一批目标，请核对年份"]
 
 
 def test_a_relative_change_and_a_plans_last_targets_are_told_in_chinese(tmp_path):
@@ -254,4 +254,4 @@ def test_a_relative_change_and_a_plans_last_targets_are_told_in_chinese(tmp_path
                          evaluations="{2026: final}")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         values_of(folder)
-    assert caught.value.reason == "终期评估在 2026年，不是方案最后一批目标的年份（2027年）；终期评估评判的正是这些目标"
+    assert caught.value.reason == "总结评估在 2026年，不是方案最后一批目标的年份（2027年）；总结评估针对的正是这些目标"

@@ -349,12 +349,12 @@ def test_a_printed_plans_mistakes_are_told_in_chinese(plan_copy):
     metadata.write_text("\n".join(line for line in kept if not line.startswith("6,")) + "\n", encoding="utf-8")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         clean(plan_copy)
-    assert caught.value.reason == "指标 6 没有元数据；请添加一行"
+    assert caught.value.reason == "指标 6 在 indicator_metadata.csv 中没有对应行；请添加一行"
     metadata.write_text("\n".join(kept) + "\n", encoding="utf-8")
     _edit(plan_copy / "prose_checks.csv", "16,,2021,baseline,value,", "16,,2022,baseline,value,")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         clean(plan_copy)
-    assert caught.value.reason == "指标表中没有指标 16 的 2022年 baseline"
+    assert caught.value.reason == "指标表中没有指标 16 的 2022年基期值（baseline）"
     _edit(plan_copy / "prose_checks.csv", "16,,2022,baseline,value,", "16,,2021,baseline,value,")
     corrections = plan_copy / "corrections.csv"
     corrections.write_text("\n".join(corrections.read_text(encoding="utf-8").splitlines()[:2]) + "\n",

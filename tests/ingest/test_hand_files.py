@@ -45,11 +45,12 @@ def test_the_hand_files_mistakes_are_told_in_chinese_where_the_run_asks_for_it(t
     with mistakes_told_in("zh"):
         with pytest.raises(InputError) as told:
             check_row_series("nation", path, 4)
-        assert told.value.reason == "未知的 series 'nation'：应为空、national 或 provincial"
+        assert told.value.reason == ("未知的 series 'nation'：series 应留空，或填写 national、provincial"
+                                     "（国家级请写 national，省级请写 provincial）")
         # told in pieces: why the direction does not fit, and the directions that do, joined by the language's "or"
         with pytest.raises(InputError) as told:
             check_direction("higher", "rank", path, 3)
-        assert told.value.reason == "direction 'higher' 不适用于 rank：位次越小越好；请用 lower 或 at_most"
+        assert told.value.reason == "direction 'higher' 不适用于 rank：排名类指标的名次越小越好；请用 lower 或 at_most"
         with pytest.raises(InputError) as told:
             check_direction("none", "count", path, 3)
         assert told.value.reason == "direction 'none' 只能且必须与 kind 'qualitative' 搭配"

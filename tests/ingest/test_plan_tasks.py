@@ -409,7 +409,7 @@ def test_a_task_lead_file_with_a_mistake_is_refused_by_line(tmp_path, rows, word
      "为空：请填写牵头部门（须为 departments 中的一个）"),
     (("1,第一组,1,甲任务,市科技局,市科技局,Task A,Group one", "1,第一组,1,甲任务,市科技局,市科技局,Task A,Group 1"),
      "group_title_en", "任务组 1 在此处的标题为 'Group 1'，在第 2 行为 'Group one'：一个任务组只能有一个标题"),
-    (("2,第二组,1,丙任务", "2,第二组,2,丙任务"), "number", "任务组 2 中有任务 2：缺少任务 1（每组任务从 1 开始编号）"),
+    (("2,第二组,1,丙任务", "2,第二组,2,丙任务"), "number", "任务组 2 只有任务 2，缺少任务 1（每组从 1 起连续编号）"),
     (("2,第二组,1,丙任务", "3,第三组,1,丙任务"), "group", "任务组 1, 3：缺少任务组 2（任务组从 1 开始编号）"),
     (("2,第二组,1,丙任务", "2,第二组,0,丙任务"), "number", "0：编号应从 1 开始"),
 ])
@@ -425,14 +425,14 @@ def test_a_task_named_in_a_names_file_but_not_in_the_plan_is_told_in_chinese(tmp
     folder = typed_folder(tmp_path, task_names="task_id,title_en\n1.3,Task C\n")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         load_plan_tasks(folder, None)
-    assert caught.value.reason == "'1.3' 既不是方案任务（tasks.csv）中的任务（1.2），也不是其中的任务组（1）"
+    assert caught.value.reason == "'1.3' 不是方案中的任务编号（如 1.2）或任务组编号（如 1）"
     # a plan without tasks: nothing to name
     bare = tmp_path / "bare"
     bare.mkdir()
     (bare / "task_names.csv").write_text("task_id,title_en\n1.1,Task A\n", encoding="utf-8")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         load_plan_tasks(bare, None)
-    assert caught.value.reason == "'1.1' 既不是任务（1.2），也不是任务组（1）：方案中没有任务"
+    assert caught.value.reason == "'1.1' 不是任务编号（如 1.2）或任务组编号（如 1）：方案中没有任务"
     with pytest.raises(InputError) as caught:
         load_plan_tasks(bare, None)
     assert caught.value.reason == "'1.1' is neither a task (1.2) nor a group (1) of the plan, which has no tasks"

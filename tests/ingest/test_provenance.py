@@ -25,7 +25,7 @@ def test_source_checksum_and_size_match_the_sidecar():
 def test_tampered_source_is_refused(plan_copy):
     source = plan_copy / PLAN_TEXT
     source.write_bytes(source.read_bytes().replace(b"3..5", b"3.5"))
-    with pytest.raises(InputError, match="sha256 is .* the raw file has changed"):
+    with pytest.raises(InputError, match="the file's is .* the raw file has changed"):
         verify_provenance(plan_copy, source)
 
 
@@ -98,7 +98,7 @@ def test_a_changed_source_is_told_in_chinese_when_the_run_asks_for_it(plan_copy)
     source.write_bytes(source.read_bytes().replace(b"3..5", b"3.5"))
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         verify_provenance(plan_copy, source)
-    assert caught.value.reason == (f"sha256 为 {sha256_file(source)}，来源说明文件记录的是 {recorded}："
+    assert caught.value.reason == (f"实际为 {sha256_file(source)}，来源说明文件记录的是 {recorded}："
                                    "原始文件已被改动；请恢复原文件（原始数据一律不得编辑）")
 
 

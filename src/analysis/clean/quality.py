@@ -18,6 +18,7 @@ from ..errors import InputError, Mistakes, display_path, quote
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.plan_outline import place_of, plan_outline
 from ..ingest.printed_table import COMBINED_CELL, PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable, series_part
+from ..ingest.typed_table import value_type_name
 from ..numbers import fmt_exact, fmt_printed
 from ..plan import Plan
 from ..settings import LANGUAGES
@@ -186,8 +187,9 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines
                                 file=prose_path, line=check_line, field="prose_quote"))
         key = (row.indicator_id, row.series, row.year, row.value_type)
         if key not in table_value.index:
-            told.add(InputError(plan_error("table.no_checked_value", value_type=row.value_type, id=row.indicator_id,
-                                           year=row.year), file=prose_path, line=check_line, field="indicator_id"))
+            told.add(InputError(plan_error("table.no_checked_value", value_type=value_type_name(row.value_type),
+                                           id=row.indicator_id, year=row.year),
+                                file=prose_path, line=check_line, field="indicator_id"))
         if not lines or key not in table_value.index:
             continue
         table = float(table_value[key])

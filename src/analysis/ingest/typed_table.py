@@ -57,6 +57,11 @@ RELATIVE_WORDS_BASIS = {"翻一番": ("2", "multiple"), "翻两番": ("4", "mult
 RELATIVE_WORDS = re.compile("|".join(RELATIVE_WORDS_BASIS))
 
 
+def value_type_name(value_type: str) -> str:
+    """A value type as a plan file's mistake names it in the run's language: target; 目标值（target）."""
+    return told_words()["plan_errors.table.value_types"].get(value_type, value_type)
+
+
 def _at_least_100(text: str) -> bool:
     """Whether a cell's number is 100 or more (a cell that is no number is left to the number parser to name)."""
     try:
@@ -107,7 +112,8 @@ def read_typed_table(indicators_path: Path, values_path: Path, defer: bool = Fal
     frame = frame.assign(indicator_id=[c["indicator_id"] for c in cells], field=[c["field"] for c in cells])
     refuse_duplicates(frame, ["indicator_id", "series", "field"], values_path, "year",
                       lambda row: plan_error("table.given_twice", indicator=series_of(row.indicator_id, row.series),
-                                             value_type=row.value_type, year=str(row.year).strip()), told)
+                                             value_type=value_type_name(row.value_type),
+                                             year=str(row.year).strip()), told)
     told.errors.sort(key=lambda error: error.line if isinstance(error.line, int) else 0)
     if not defer:
         told.check()
@@ -227,7 +233,8 @@ def _typed_cell(row, values_path: Path, indicators_name: str, known: dict, direc
     if key is not None and typed:
         within = directions[key] == "within" and row.value_type == "target"
         if upper and not within:
-            told("upper_not_range", "upper", upper=quote(upper), value_type=row.value_type, direction=directions[key])
+            told("upper_not_range", "upper", upper=quote(upper), value_type=value_type_name(row.value_type),
+                 direction=directions[key])
         if within and not upper and year is not None:
             told("range_needs_upper", "upper", id=indicator_id, year=year)
     if found:
