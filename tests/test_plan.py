@@ -464,6 +464,8 @@ def test_every_mistake_of_status_words_is_told_in_one_round(tmp_path):
     ({"issuer": None}, "issuer: 未填写"),
     ({"evaluations": {2019: "final"}}, "evaluations: 评估年份 2019年早于基期 2020年"),
     ({"evaluations": {2020: "final"}}, "evaluations: 评估年份 2020年不晚于基期 2020年"),
+    ({"base_year": "二〇二〇"}, "base_year: '二〇二〇'：请用阿拉伯数字写年份，如 2020"),
+    ({"published": "2022年"}, "published: '2022年'：请只写数字 2022，不加“年”"),
     ({"evaluations": {2024: "last"}}, "evaluations: 2024年的评估类型 'last' 无效：请用 mid_term 或 final"),
     ({"evaluations": {2023: "mid_term"}}, "evaluations: 方案只能有一次总结评估，且应在最后的目标年份；此处一次也没有"),
     ({"evaluations": {2023: "final", 2024: "final"}},

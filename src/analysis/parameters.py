@@ -7,6 +7,7 @@ anything heavy is loaded.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .catalog import catalog, check_language  # noqa: F401 - check_language: a parameter's check, as the others
@@ -85,6 +86,11 @@ def check_year(value, field: str = "report_year", words=None) -> int:
     text = value if isinstance(value, str) else str(value)
     text = text.strip()
     if not (text.isascii() and text.isdigit() and len(text) == 4):
+        suffixed = re.fullmatch(r"([0-9]{4})\s*年", text)  # 2022年
+        if suffixed:
+            raise InputError(said(words, "year_suffix", value=_shown(value, words), digits=suffixed[1]), field=field)
+        if re.fullmatch(r"[〇零一二三四五六七八九]{4}", text):  # 二〇二〇
+            raise InputError(said(words, "year_numerals", value=_shown(value, words)), field=field)
         raise InputError(said(words, "not_a_year", value=_shown(value, words)), field=field)
     return int(text)
 

@@ -240,19 +240,30 @@ def _number_advice(text: str, words: Catalog) -> str:
 
 def parse_int(text: str, *, file: Path, line: int, field: str, words: Catalog | None = None) -> int:
     """A whole number of at most 9 digits (ids and years; ``int()`` of 5,000 digits would raise); a mistake is told
-    in ``words``' language (by default the one the run tells a plan file's mistakes in)."""
+    in ``words``' language (by default the one the run tells a plan file's mistakes in), a year's (``field`` year) as
+    a year's: 2022年, 二〇二〇, 20240 digits long."""
     cleaned = text.strip()
     if not re.fullmatch(r"-?[0-9]{1,9}", cleaned):
         words = words or told_words()
+        year = field == "year"
         too_long = re.fullmatch(r"-?[0-9]+", cleaned) is not None
         digits = re.fullmatch(r"[^0-9]*?([0-9]{1,9})[^0-9]*", cleaned)  # 2024年, No. 5: one number with words around it
+        shown = quote(cleaned, words=words)
         if not cleaned:
             message = words["entry_errors.whole_empty"]
+        elif year and re.fullmatch(r"[0-9]{4}\s*年", cleaned):
+            message = words.text("entry_errors.year_suffix", text=shown, digits=digits.group(1))
         elif digits and not too_long:
-            message = words.text("entry_errors.not_whole_only", text=quote(cleaned, words=words),
-                                 digits=digits.group(1))
+            message = words.text("entry_errors.not_whole_only", text=shown, digits=digits.group(1))
+        elif CHINESE_NUMERALS.fullmatch(cleaned):  # 二〇二〇, 一: a number in Chinese numerals
+            message = words.text("entry_errors.year_numerals" if year else "entry_errors.id_numerals", text=shown)
+        elif too_long:
+            message = words.text("entry_errors.year_digits" if year else "entry_errors.not_whole_digits", text=shown)
         else:
-            message = words.text("entry_errors.not_whole_digits" if too_long else "entry_errors.not_whole",
-                                 text=quote(cleaned, words=words))
+            message = words.text("entry_errors.not_whole", text=shown)
         raise InputError(message, file=file, line=line, field=field)
     return int(cleaned)
+
+
+#: A number written in Chinese numerals (一, 十二, 二〇二〇).
+CHINESE_NUMERALS = re.compile(r"[〇零一二两三四五六七八九十百千]+")
