@@ -295,8 +295,8 @@ def test_the_plans_kinds_and_corrections_are_told_in_chinese_where_the_run_asks_
                         encoding="utf-8")
     with mistakes_told_in("zh"), pytest.raises(InputError) as told:
         clean_plan_table(load_plan_inputs(load_plan(plan_copy)))
-    assert told.value.reason.startswith("kind 'share' 与指标表不符（表中 baseline_2020 为 22154，")
-    assert told.value.reason.endswith("plan-2022.txt:82）：22,154 是以 % 表示的比重，必须在 0–100 之间")
+    assert told.value.reason.startswith("kind 'share' 与指标表不符（表中的 baseline_2020，")
+    assert told.value.reason.endswith("plan-2022.txt:82）：比重（%）应在 0–100 之间，而此处为 22,154")
     metadata.write_text(base, encoding="utf-8")
     corrections = plan_copy / "corrections.csv"
     typo = "26,,target_2024,36,3.6,thought to be a typo,\n"
@@ -306,4 +306,5 @@ def test_the_plans_kinds_and_corrections_are_told_in_chinese_where_the_run_asks_
     assert (told.value.line, told.value.field) == (4, "corrected_value")
     assert told.value.reason == ("3.6 与该序列中最接近的数值 36（2023年，方案所列）相差约 10 倍"
                                  "（小数点位置错了，还是把小数当成了百分数？）；"
-                                 "如 3.6 无误，请在该行的 confirm 列说明理由")
+                                 # the file's header has no confirm column: where it goes is told
+                                 "如 3.6 无误，请在该行的 confirm 列（可在表头末尾添加此列）说明理由")

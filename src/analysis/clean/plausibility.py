@@ -199,12 +199,14 @@ def check_table_values(indicators: pd.DataFrame, values: pd.DataFrame, cells: pd
         for correction in corrections.itertuples():
             if correction.indicator_id != key[0] or correction.series not in ("", key[1]):
                 continue
-            _check_corrected_cell(correction, series, meta.kind, field_of, corrections_path, source_path)
+            _check_corrected_cell(correction, series, meta.kind, field_of, corrections_path, source_path,
+                                  corrections.attrs.get("columns", ["confirm"]))
 
 
 def _check_corrected_cell(correction, series: pd.DataFrame, kind: str, field_of: dict, corrections_path: Path,
-                          source_path: Path) -> None:
-    """A corrected value far off the other values of its series needs a confirmation."""
+                          source_path: Path, corrections_columns=("confirm",)) -> None:
+    """A corrected value far off the other values of its series needs a confirmation (``corrections_columns``: the
+    columns the corrections file's header names, which may lack the confirm column)."""
     def field(row) -> str:
         return field_of.get((row.indicator_id, row.year, row.value_type, row.source_line), "")
 
@@ -220,5 +222,7 @@ def _check_corrected_cell(correction, series: pd.DataFrame, kind: str, field_of:
     words = told_words()
     problem = implausible(row.value, row.year, nearest, kind, plan_error("hand_files.nearest_value"), words)
     if problem:
-        raise InputError(plan_error("hand_files.confirm_far_off", problem=problem, value=fmt_exact(row.value)),
+        # a file whose header has no confirm column is told it may add one
+        key = "confirm_far_off" if "confirm" in corrections_columns else "confirm_far_off_add"
+        raise InputError(plan_error(f"hand_files.{key}", problem=problem, value=fmt_exact(row.value)),
                          file=corrections_path, line=correction.csv_line, field="corrected_value")

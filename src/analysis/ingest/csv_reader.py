@@ -52,6 +52,8 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
     required column, the header's other mistakes (a column it does not know, a column given twice): the
     rows are read by the columns it names all the same. With ``defer``, the rows with a mistake are left out of the
     frame and the mistakes kept in its ``attrs["mistakes"]``, told with what later checks find in the other rows.
+    ``attrs["columns"]``: the columns its header names (an optional column it lacks is in the frame all the same,
+    empty).
     """
     path = Path(path)
     required, optional = list(required), list(optional)
@@ -96,6 +98,7 @@ def read_strict_csv(path: Path, required: Iterable[str], optional: Iterable[str]
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
     frame.attrs["language"] = words.language
     frame.attrs["mistakes"] = mistakes.errors
+    frame.attrs["columns"] = [name for name in header if name in columns]  # the columns its header names
     return frame
 
 
