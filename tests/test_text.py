@@ -271,6 +271,6 @@ def test_a_plan_files_row_and_number_are_told_in_the_language_the_run_asks_for(t
                                    "是否多了或少了逗号？含逗号的文字请用英文双引号括起")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         parse_int("十二", file=path, line=2, field="indicator_id")
-    assert caught.value.reason == "'十二' 不是整数"
+    assert caught.value.reason == "'十二'：请用阿拉伯数字编号（1、2…）"
     with pytest.raises(InputError, match="^.*: '十二' is not a whole number"):
         parse_int("十二", file=path, line=2, field="indicator_id")
