@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.catalog import mistakes_told_in
+from analysis.catalog import catalog, mistakes_told_in
 from analysis.errors import LISTED_ERRORS, InputError, InputErrors, Mistakes, display_path, file_order, quote
 
 
@@ -59,10 +59,10 @@ def test_a_rounds_errors_go_file_by_file_and_in_a_workbook_by_its_sheets_order()
 
 def test_a_value_cut_or_too_long_to_show_is_told_in_the_messages_language():
     long_text = "59D9e" + "0" * 59
-    assert quote(long_text, words="en") == f"{long_text[:60]!r}… (64 characters)"
-    assert quote(long_text, words="zh") == f"{long_text[:60]!r}…（共 64 个字符）"
-    assert quote(10 ** 70, words="en") == "a number of 71 digits"
-    assert quote(10 ** 70, words="zh") == "一个 71 位的数"
+    assert quote(long_text, words=catalog("en")) == f"{long_text[:60]!r}… (64 characters)"
+    assert quote(long_text, words=catalog("zh")) == f"{long_text[:60]!r}…（共 64 个字符）"
+    assert quote(10 ** 70, words=catalog("en")) == "a number of 71 digits"
+    assert quote(10 ** 70, words=catalog("zh")) == "一个 71 位的数"
     # by default, the language the run tells a plan file's mistakes in
     assert quote(10 ** 70) == "a number of 71 digits"
     with mistakes_told_in("zh"):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import RUN_MORE, InputError, quote
+from .errors import RUN_MORE, RUN_WORDS, InputError, quote
 from .numerals import chinese_numeral
 from .settings import CATALOGS_DIR, DEFAULT_LANGUAGE, LANGUAGES
 
@@ -149,9 +149,11 @@ def mistakes_told_in(language: str) -> Iterator[None]:
     """Within the block, a plan file's mistakes (:func:`plan_error`) are told in ``language`` (English if unknown)."""
     token = _TOLD_IN.set(language if language in LANGUAGES else "en")
     more = RUN_MORE.set(told_words()["entry_errors.more"])
+    words = RUN_WORDS.set(told_words())
     try:
         yield
     finally:
+        RUN_WORDS.reset(words)
         RUN_MORE.reset(more)
         _TOLD_IN.reset(token)
 

@@ -29,33 +29,35 @@ def quote(value, limit: int = ECHO_LIMIT, words=None) -> str:
     """A cell or value as a message shows it: quoted, escaped, cut after ``limit`` characters with its length.
 
     Works for any value, including an integer too long for ``str()`` (Python refuses more than
-    4,300 digits) and text too long to echo. ``words``: the catalog, or the language code, of the message the value
-    is quoted in (its length told as the message is: "(64 characters)", "（共 64 个字符）"); by default the language
-    the run tells a plan file's mistakes in.
+    4,300 digits) and text too long to echo. ``words``: the catalog of the message the value is quoted in (its length
+    told as the message is: "(64 characters)", "（共 64 个字符）"); by default the run's (:data:`RUN_WORDS`).
     """
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10 ** limit:
-        return _told(words).text("grammar.quote.long_number", digits=math.floor(math.log10(abs(value))) + 1)
+        return _said(words, "grammar.quote.long_number", digits=math.floor(math.log10(abs(value))) + 1)
     text = value if isinstance(value, str) else repr(value)
     shown = repr(text[:limit]) if isinstance(value, str) else printable(text[:limit])
     if len(text) <= limit:
         return shown
-    return _told(words).text("grammar.quote.cut", shown=shown, length=len(text))
+    return _said(words, "grammar.quote.cut", shown=shown, length=len(text))
 
 
-def _told(words):
-    """The catalog of ``words`` (a catalog, a language code), or the run's (:func:`analysis.catalog.told_words`)."""
-    # imported here, not above: the catalogs tell their own mistakes with this module
-    from .catalog import catalog, told_words
+#: The catalog the run tells a plan file's mistakes in, set by :func:`analysis.catalog.mistakes_told_in` (the
+#: catalogs import this module, not it them); None outside a run: English, as these words.
+RUN_WORDS: contextvars.ContextVar = contextvars.ContextVar("run_words", default=None)
+_ENGLISH = {"grammar.quote.cut": "{shown}… ({length} characters)",
+            "grammar.quote.long_number": "a number of {digits} digits", "grammar.quote.input": "<input>"}
 
-    if words is None:
-        return told_words()
-    return catalog(words) if isinstance(words, str) else words
+
+def _said(words, key: str, **fields) -> str:
+    """``key`` of ``words`` (a catalog), or of the run's (:data:`RUN_WORDS`), filled in; English outside a run."""
+    words = words if words is not None else RUN_WORDS.get()
+    return words.text(key, **fields) if words is not None else _ENGLISH[key].format(**fields)
 
 
 def display_path(path: str | Path | None) -> str:
     """Show a path relative to the project root when it lies inside it (shorter, stable messages), escaped."""
     if path is None:
-        return _told(None)["grammar.quote.input"]
+        return _said(None, "grammar.quote.input")
     # The path as named, not where a link leads: a link to /etc/passwd is shown as the link.
     absolute = Path(os.path.abspath(path))
     candidates = [absolute]

@@ -446,7 +446,7 @@ def test_every_mistake_of_prose_checks_csv_is_told_in_one_round(plan_copy):
     assert _told(caught, "prose_checks.csv") == [
         "2: value_type: value_type 'base' unknown; use baseline or target",
         "3: claim: claim 'growth' unknown; use value or annual_growth_pct",
-        "4: prose_quote: prose_quote '培育科技服务机构81家' does not occur in the source text",
+        "4: prose_quote: '培育科技服务机构81家' does not occur in the source text",
         "5: prose_value: '二十二' is not a number (write plain digits with a decimal point, no thousands separators, "
         "units or % signs)",
         "6: indicator_id: the table has no target for indicator 2 in 2030"]

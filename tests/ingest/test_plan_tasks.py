@@ -522,14 +522,14 @@ def test_every_mistake_of_the_names_and_leads_files_is_told_in_one_round(tmp_pat
         ],
         "zh": [
             "measure_names.csv:2: number: 保障措施 9 不在方案的 5 项保障措施之中",
-            "measure_names.csv:3: number: '一' 不是整数",
+            "measure_names.csv:3: number: '一'：请用阿拉伯数字编号（1、2…）",
             "measure_names.csv:5: title_en: 为空",
             f"task_leads.csv:2: lead: '市财政局' 不在方案为任务 2.2 列出的责任部门中（{listed}）",
-            f"task_leads.csv:3: task_id: '9.9' 不是方案任务（{source}）中的任务（1.2）",
+            "task_leads.csv:3: task_id: '9.9' 不是方案中的任务编号（如 1.2）",
             "task_leads.csv:4: reason: 为空",
             "task_names.csv:4: title_en: 为空",
             "task_names.csv:5: task_id: 1.1 出现了两次（首次出现在第 3 行）",
-            f"task_names.csv:38: task_id: '8' 既不是方案任务（{source}）中的任务（1.2），也不是其中的任务组（1）",
+            "task_names.csv:38: task_id: '8' 不是方案中的任务编号（如 1.2）或任务组编号（如 1）",
         ],
     }
     for language, lines in expected.items():
@@ -579,7 +579,7 @@ def test_every_mistake_of_tasks_csv_and_measures_csv_is_told_in_one_round(tmp_pa
             "measures.csv:3: title_zh: 为空",
             "tasks.csv:2: departments: '科技部、、教育部' 中有空的部门名称",
             "tasks.csv:3: lead: 牵头部门 '财政部' 不在 departments 之中",
-            "tasks.csv:5: number: '一' 不是整数",
+            "tasks.csv:5: number: '一'：请用阿拉伯数字编号（1、2…）",
         ],
     }
     for language, lines in expected.items():

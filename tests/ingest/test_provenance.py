@@ -132,12 +132,12 @@ def test_a_sidecars_wrong_sha256_and_wrong_size_are_told_in_one_round(plan_copy)
     sidecar.write_text(sidecar.read_text(encoding="utf-8").replace(f"sha256: {actual}", f"sha256: {recorded}")
                        .replace("bytes: 75165", "bytes: 75156"), encoding="utf-8")
     assert _sidecar_told(plan_copy, "en") == [
-        f"{PLAN_TEXT}: sha256: sha256 is {actual}, the provenance sidecar records {recorded}: the raw file has "
+        f"{PLAN_TEXT}: sha256: the file's is {actual}, the provenance sidecar records {recorded}: the raw file has "
         "changed; restore it (raw data is never edited)",
         f"{PLAN_TEXT}.provenance.yml: bytes: records 75156, but {PLAN_TEXT} has 75165 bytes",
     ]
     assert _sidecar_told(plan_copy, "zh") == [
-        f"{PLAN_TEXT}: sha256: sha256 为 {actual}，来源说明文件记录的是 {recorded}：原始文件已被改动；请恢复原文件"
+        f"{PLAN_TEXT}: sha256: 实际为 {actual}，来源说明文件记录的是 {recorded}：原始文件已被改动；请恢复原文件"
         "（原始数据一律不得编辑）",
         f"{PLAN_TEXT}.provenance.yml: bytes: 记录的是 75156，但 {PLAN_TEXT} 有 75165 字节",
     ]
