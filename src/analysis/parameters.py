@@ -64,7 +64,7 @@ def check_scheme(value, words=None) -> str:
 
 def _shown(value, words) -> str:
     """A parameter's value as its mistake quotes it, in ``words``' language (English without one)."""
-    return quote(value, words=words or "en")
+    return quote(value, words=words or catalog("en"))
 
 
 def said(words, key: str, **fields) -> str:

@@ -357,7 +357,7 @@ def test_every_bad_row_of_a_file_is_an_error_line_of_its_own(capsys, work_dir, w
     (["--year", "2024", "--lang", "en", "--edition", "full"],
      "error: unrecognized arguments: --edition full (see python -m analysis --help)"),
     (["--year", "2024", "--lang", "zh", "--scheme", "oecd"],
-     "error: --scheme: 未知的进度阈值方案 'oecd'：请用 eurostat, unsd 之一"),
+     "error: --scheme: 未知的进度阈值方案 'oecd'：请用 eurostat、unsd 之一"),
 ])
 def test_a_parameter_mistake_is_told_in_the_language_the_run_asks_for(weihai_in_project, work_dir, capsys, args,
                                                                          line):

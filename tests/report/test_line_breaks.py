@@ -775,3 +775,12 @@ def test_a_web_address_breaks_after_a_slash_only():
     for width in (120, 150, 190, 240, 300):
         for cell in lines(width):
             assert not any(line.endswith("//") or line.startswith(("_", ".", "/")) for line in cell), (width, cell)
+
+
+def test_a_chinese_name_keeps_its_last_two_characters_with_its_unit_in_brackets():
+    # the appendix's "18. 万元GDP能耗下降率（%）" broke as "…下降 / 率（%）" once its column narrowed
+    from analysis.report.line_breaks import keep_words, name_end
+
+    html = str(keep_words("18. 万元GDP能耗下降率（%）"))
+    assert '<span class="nobr">下降率（%）</span>' in html
+    assert name_end("研发人员数（人）") == (3, 8) and name_end("R&D经费投入强度") == (7, 9)

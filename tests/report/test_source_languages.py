@@ -155,7 +155,8 @@ class PageText(HTMLParser):
 
 def page_text(page: str) -> str:
     parser = PageText()
-    parser.feed(page.replace("<wbr>", ""))  # a place a line may break, no text of its own
+    # a place a line may break, no text of its own; a piece kept on one line, part of the text around it
+    parser.feed(re.sub(r'<span class="nobr">(.*?)</span>', r"\1", re.sub(r"<wbr\s*/?>", "", page)))
     return "\n".join(parser.parts)
 
 

@@ -50,7 +50,8 @@ NO_DATA = "尚无数据|无数据|未达到|进展判断|非最终判定"
 SPACED_NUMBER = r"(?<![\d.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)"
 #: The last two Chinese characters of a text (a cell, a name, an item without a full stop): kept on one line, so that
 #: none is left alone at the start of the last (``R&D经费投入强`` / ``度*``), the widow typesetters avoid.
-TEXT_END = rf"[{HAN}]{{2}}$"
+#: (with the unit in brackets after it: 下降率（%）, never 下降 | 率（%）)
+TEXT_END = rf"[{HAN}]{{2}}(?:（[^（）]{{1,12}}）)?$"
 #: The method note's cut-offs of the progress ratio (``0.6 ≤ R < 0.95``, ``R ≥ 0.95``): one piece, never ``0.6 ≤ | R``.
 INEQUALITY = r"(?:\d+(?:\.\d+)?\s?[≤<]\s?)?(?<![A-Za-z&])R\s?[<≤≥]\s?−?\d+(?:\.\d+)?"
 #: A date as ISO 8601 writes it (a source's publication: 2021-06-10): one piece, never ``2021- | 06-10``.
