@@ -783,4 +783,5 @@ def test_a_chinese_name_keeps_its_last_two_characters_with_its_unit_in_brackets(
 
     html = str(keep_words("18. 万元GDP能耗下降率（%）"))
     assert '<span class="nobr">下降率（%）</span>' in html
-    assert name_end("研发人员数（人）") == (3, 8) and name_end("R&D经费投入强度") == (7, 9)
+    assert '<span class="nobr">（件/万人）</span>' in str(keep_words("12. 万人发明专利拥有量（件/万人）"))
+    assert name_end("R&D经费投入强度") == (7, 9)

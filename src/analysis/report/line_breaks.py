@@ -50,8 +50,10 @@ NO_DATA = "尚无数据|无数据|未达到|进展判断|非最终判定"
 SPACED_NUMBER = r"(?<![\d.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)"
 #: The last two Chinese characters of a text (a cell, a name, an item without a full stop): kept on one line, so that
 #: none is left alone at the start of the last (``R&D经费投入强`` / ``度*``), the widow typesetters avoid.
-#: (with the unit in brackets after it: 下降率（%）, never 下降 | 率（%）)
-TEXT_END = rf"[{HAN}]{{2}}(?:（[^（）]{{1,12}}）)?$"
+TEXT_END = rf"[{HAN}]{{2}}$"
+#: A cell's last two Chinese characters with a unit in brackets after them (下降率（%）, never 下降 | 率（%）); not a
+#: year or a number in brackets, nor a unit per unit (（件/万人）, its own piece).
+UNIT_END = rf"[{HAN}]{{2}}（[^（）/\d]{{1,8}}）$"
 #: The method note's cut-offs of the progress ratio (``0.6 ≤ R < 0.95``, ``R ≥ 0.95``): one piece, never ``0.6 ≤ | R``.
 INEQUALITY = r"(?:\d+(?:\.\d+)?\s?[≤<]\s?)?(?<![A-Za-z&])R\s?[<≤≥]\s?−?\d+(?:\.\d+)?"
 #: A date as ISO 8601 writes it (a source's publication: 2021-06-10): one piece, never ``2021- | 06-10``.
@@ -316,7 +318,7 @@ def keep_words(text) -> Markup:
     spans += [match.span() for match in re.finditer(rf"{COUNTED_PER}|{HYPHENATED.pattern}", text)]
     # a unit per unit in brackets after a name (万人发明专利拥有量（件/万人）): one piece, never （件/ | 万人）
     spans += [match.span() for match in UNIT_IN_BRACKETS.finditer(text)]
-    end = name_end(text)
+    end = name_end(text) or (match.span() if (match := re.search(UNIT_END, text)) else None)
     # each piece with the closing marks after it, as keep_together's: never a line of a cell starting "）；最新值…"
     spans = [(start, _closing_end(text, stop)) for start, stop in spans + ([end] if end else [])]
     html = marked(text, merged(spans), between=True)
