@@ -91,19 +91,23 @@ def test_mistakes_in_plan_yml_are_named(tmp_path, changes, field, words):
     assert f"plan.yml: {field}: " in str(caught.value) and words in str(caught.value)
 
 
-@pytest.mark.parametrize(("changes", "said"), [
-    # a required key misspelt: the key it should be is missing, the misspelt one unknown; both named, the one meant
-    # suggested
-    ({"evaluations": None, "evaluation": {2023: "mid_term", 2024: "final"}},
-     "unknown key 'evaluation' (did you mean 'evaluations'?); missing: evaluations"),
-    ({"base_year": None, "Base-Year": 2020, "issuer": None, "notes": "x"},
-     "unknown keys 'Base-Year' (did you mean 'base_year'?), 'notes'; missing: issuer, base_year"),
+#: One key misspelt, and two keys: the unknown one with the one it likely means, then what is missing.
+MISSPELT = [{"evaluations": None, "evaluation": {2023: "mid_term", 2024: "final"}},
+            {"base_year": None, "Base-Year": 2020, "issuer": None, "notes": "x"}]
+
+
+@pytest.mark.parametrize(("changes", "language", "said"), [
+    (MISSPELT[0], "en", "unknown key 'evaluation' (did you mean 'evaluations'?); missing: evaluations"),
+    (MISSPELT[1], "en", "unknown keys 'Base-Year' (did you mean 'base_year'?), 'notes'; missing: issuer, base_year"),
+    (MISSPELT[0], "zh", "未知的键 'evaluation'（是否应为 'evaluations'？）；未填写：evaluations"),
+    (MISSPELT[1], "zh", "未知的键 'Base-Year'（是否应为 'base_year'？）、'notes'；未填写：issuer、base_year"),
 ])
-def test_a_misspelt_key_is_named_with_the_key_it_leaves_missing(tmp_path, changes, said):
+def test_a_misspelt_key_is_named_with_the_key_it_leaves_missing(tmp_path, changes, language, said):
+    """A required key misspelt is the key missing: both named, the one meant suggested, in the run's language."""
     folder = write(tmp_path / "plan", **changes)
-    with pytest.raises(InputError) as caught:
+    with mistakes_told_in(language), pytest.raises(InputError) as caught:
         load_plan(folder)
-    assert str(caught.value).endswith(f"plan.yml: {said}")
+    assert str(caught.value) == f"{folder / 'plan.yml'}: {said}"
 
 
 @pytest.mark.parametrize(("status_words", "field", "words"), [
@@ -516,20 +520,6 @@ def test_mistakes_in_plan_yml_are_told_in_chinese_when_the_run_asks_for_it(tmp_p
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         load_plan(folder)
     assert str(caught.value) == f"{folder / 'plan.yml'}: {line}"
-
-
-@pytest.mark.parametrize(("changes", "said"), [
-    # a key misspelt: the unknown one with the one it likely means, then what is missing; one key, two
-    ({"evaluations": None, "evaluation": {2023: "mid_term", 2024: "final"}},
-     "未知的键 'evaluation'（是否应为 'evaluations'？）；未填写：evaluations"),
-    ({"base_year": None, "Base-Year": 2020, "issuer": None, "notes": "x"},
-     "未知的键 'Base-Year'（是否应为 'base_year'？）、'notes'；未填写：issuer、base_year"),
-])
-def test_a_misspelt_key_is_told_in_chinese_with_the_key_it_leaves_missing(tmp_path, changes, said):
-    folder = write(tmp_path / "plan", **changes)
-    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
-        load_plan(folder)
-    assert str(caught.value) == f"{folder / 'plan.yml'}: {said}"
 
 
 def test_a_key_given_twice_and_the_other_mistakes_are_told_in_chinese_in_one_round(tmp_path):
