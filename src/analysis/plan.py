@@ -312,13 +312,14 @@ def load_plan(folder: str | Path) -> Plan:
     # every key's mistake is told in one round (five keys mistyped: five lines, not five runs), each on its line
     errors: list[InputError] = []
     if unknown and missing:  # a key misspelt (evaluation:) is the key missing: both named, the likely one suggested
-        named = _unknown_keys(unknown, spec, missing)
+        named = unknown_keys(unknown, _absent(spec, missing))
         errors.append(InputError(plan_error("plan_yml.unknown_and_missing", unknown=named, missing=_listed(missing)),
                                  file=path))
     else:
         errors += [InputError(plan_error("plan_yml.missing"), file=path, field=key) for key in missing]
         if unknown:
-            errors.append(InputError(plan_error("plan_yml.unknown_known", unknown=_unknown_keys(unknown, spec, missing),
+            named = unknown_keys(unknown, _absent(spec, missing))
+            errors.append(InputError(plan_error("plan_yml.unknown_known", unknown=named,
                                                 known=_listed(REQUIRED_KEYS + OPTIONAL_KEYS)),
                                      file=path, field=unknown[0]))
     read: dict = {}
@@ -410,13 +411,17 @@ def _name(name, folder: Path, path: Path) -> str:
     return name
 
 
-def _unknown_keys(unknown: list[str], spec: dict, missing: list[str]) -> str:
-    """``unknown key 'evaluation' (did you mean 'evaluations'?)``: each unknown key of plan.yml, with the known key
-    not given (or given empty) it most likely misspells."""
-    absent = [key for key in REQUIRED_KEYS + OPTIONAL_KEYS if key not in spec or key in missing]
+def _absent(spec: dict, missing: list[str]) -> list[str]:
+    """plan.yml's known keys not given (or given empty): those an unknown key may misspell."""
+    return [key for key in REQUIRED_KEYS + OPTIONAL_KEYS if key not in spec or key in missing]
+
+
+def unknown_keys(unknown: list[str], absent) -> str:
+    """``unknown key 'evaluation' (did you mean 'evaluations'?)``: each unknown key of a YAML file (plan.yml, an
+    observations folder's dataset.yml), with the key of ``absent`` (known, not given) it most likely misspells."""
     named = []
     for key in unknown:
-        close = difflib.get_close_matches(key.casefold(), absent, n=1)
+        close = difflib.get_close_matches(key.casefold(), list(absent), n=1)
         named.append(quote(key) + (plan_error("plan_yml.did_you_mean", name=quote(close[0])) if close else ""))
     return plan_error_count("plan_yml.unknown_keys", len(unknown), keys=_listed(named))
 

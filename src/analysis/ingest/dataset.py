@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..catalog import plan_error
-from ..errors import InputError
-from ..plan import MAX_PLAN_YML_BYTES, language_texts, observation_entries, read_yaml
+from ..catalog import plan_error, told_words
+from ..errors import InputError, Mistakes, quote
+from ..plan import MAX_PLAN_YML_BYTES, language_texts, observation_entries, read_yaml, unknown_keys
+
+#: The keys a dataset.yml takes.
+DATASET_KEYS = ("label",)
 
 
 def read_dataset_label(folder: Path | None, entries: list[tuple[Path, str]] | None = None) -> dict[str, str]:
@@ -26,6 +29,18 @@ def read_dataset_label(folder: Path | None, entries: list[tuple[Path, str]] | No
         return {}
     path = labels[0]
     spec = read_yaml(path, MAX_PLAN_YML_BYTES)
-    if not isinstance(spec, dict) or "label" not in spec:
-        raise InputError(plan_error("plan_yml.dataset_label"), file=path, field="label")
-    return language_texts(spec["label"], path, "label")
+    told, label = Mistakes(), {}
+    with told.row():
+        if not isinstance(spec, dict) or "label" not in spec:
+            raise InputError(plan_error("plan_yml.dataset_label"), file=path, field="label")
+        label = language_texts(spec["label"], path, "label")
+    # a key misspelt (sorce:, lable:) is told as plan.yml's is, in the same round as the label's mistake
+    unknown = sorted(key if isinstance(key, str) else quote(key) for key in spec if key not in DATASET_KEYS) \
+        if isinstance(spec, dict) else []
+    if unknown:
+        absent = [key for key in DATASET_KEYS if key not in spec]
+        told.add(InputError(plan_error("plan_yml.unknown_known", unknown=unknown_keys(unknown, absent),
+                                       known=told_words()["grammar.comma"].join(DATASET_KEYS)),
+                            file=path, field=unknown[0]))
+    told.check()
+    return label
