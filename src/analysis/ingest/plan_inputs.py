@@ -126,6 +126,12 @@ def load_plan_inputs(plan: Plan, defer: bool = False) -> PlanInputs:
         table, typed_indicators = read(TABLE, read_typed_table, plan.table_file("indicators"),
                                        plan.table_file("values"), True, fallback=(None, None))
         source_lines = []
+        # what a printed table's files give, a typed table's indicators.csv gives: such a file beside it is not read
+        for name, key in ((METADATA_FILE, "metadata_in_typed"), (CATEGORIES_FILE, "categories_in_typed")):
+            if (folder / name).exists():
+                told.add(InputError(plan_error(f"hand_files.{key}", indicators=plan.table_file("indicators").name),
+                                    file=folder / name))
+                refused.add(name)
     fields = table.fields if table is not None else None
     # the departments are checked against the plan text, a typed plan's not (it has none)
     departments = read(DEPARTMENTS_FILE, load_departments, folder, source_lines or None,
