@@ -42,3 +42,20 @@ def test_a_plan_files_row_of_too_few_fields_lists_its_header_in_chinese(tmp_path
         "是否多了或少了逗号？含逗号的文字请用英文双引号括起")
     path.write_text("", encoding="utf-8")
     assert told(path, ["category_zh", "category_en"]) == "1: 文件为空：第一行应为表头，含 category_zh、category_en"
+
+
+@pytest.mark.parametrize(("header", "said"), [
+    ("category_zh,category_en,remark", "1: 表头: 表头中有无法识别的列：remark；可用的列为 category_zh、category_en"),
+    ("category_zh,remark,category_en", "1: 表头: 表头中有无法识别的列：remark；可用的列为 category_zh、category_en"),
+    ("category_zh,category_en,category_en", "1: 表头: 列 category_en 出现了两次"),
+])
+def test_a_column_added_to_the_header_only_is_told_once_not_on_every_row(tmp_path, header, said):
+    """A column typed into the header and into no row (remark): the header's mistake, told once; the rows, one cell
+    short of the header, are read by the columns it knows, not each told a comma too few."""
+    path = tmp_path / "categories.csv"
+    path.write_text(f"{header}\n创新投入,Innovation input\n创新产出,Innovation output\n创新环境,Environment\n",
+                    encoding="utf-8")
+    assert told(path, ["category_zh", "category_en"]) == said
+    frame = read_strict_csv(path, ["category_zh", "category_en"], defer=True)
+    assert frame["category_en"].tolist() == ["Innovation input", "Innovation output", "Environment"]
+    assert [error.line for error in frame.attrs["mistakes"]] == [1]

@@ -14,6 +14,8 @@ NATIONAL = PROJECT_ROOT / "data" / "raw" / "national-12th-fyp"
 
 
 def test_an_unknown_column_and_every_row_of_the_wrong_length_are_told_at_once(tmp_path):
+    """A row without a cell under the unknown column (line 3) is read by the others: the column is told once, with
+    the header; a row of a cell too many for the header (line 4) is told."""
     shutil.copy(NATIONAL / "indicators.csv", tmp_path / "indicators.csv")
     (tmp_path / "values.csv").write_text("indicator_id,series,year,value_type,value,unit\n2,,2010,baseline,50.9,%\n"
                                          "2,,2015,target,55\n2,,2015,target,55,%,x\n", encoding="utf-8")
@@ -24,8 +26,19 @@ def test_an_unknown_column_and_every_row_of_the_wrong_length_are_told_at_once(tm
     assert lines == [
         "values.csv:1: header: unexpected column(s) unit; allowed: indicator_id, series, year, value_type, value, "
         "basis, note, note_zh, note_en, upper",
-        f"values.csv:3: 5 fields, expected 6 (indicator_id, series, year, value_type, value, unit): {advice}",
         f"values.csv:4: 7 fields, expected 6 (indicator_id, series, year, value_type, value, unit): {advice}"]
+
+
+def test_a_column_added_to_the_header_of_values_csv_only_is_told_once(tmp_path):
+    """remark typed at the end of values.csv's header and in none of its 12 rows: one line, the header's."""
+    shutil.copy(NATIONAL / "indicators.csv", tmp_path / "indicators.csv")
+    lines = (NATIONAL / "values.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "values.csv").write_text("\n".join([lines[0] + ",remark", *lines[1:]]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
+    assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
+        "values.csv:1: header: unexpected column(s) remark; allowed: indicator_id, series, year, value_type, value, "
+        "basis, note, note_zh, note_en, upper"]
 
 
 def test_a_typed_plans_rows_of_the_wrong_length_and_its_values_mistakes_are_told_in_one_round(tmp_path):

@@ -146,6 +146,9 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str],
             check_header(typed, header, required, optional, words, path, 1, by_label=by_label)
         found = header_mistakes(typed, header, required, optional, words, path, 1, by_label=by_label)
         known = set(required + optional)
+        # the columns the header has beyond those read (one unknown, one given again), told once with the header: a
+        # row without a cell under them (the column added to the header only) is read by the others, not told again
+        read_only = [name for index, name in enumerate(header) if name in known and header.index(name) == index]
         records = []
         while True:
             line = reader.line_num + 1
@@ -157,7 +160,10 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str],
                 raise InputError(words.text("entry_errors.malformed", problem=exc), file=path, line=line) from None
             if not fields or all(not cell.strip() for cell in fields):
                 continue  # blank lines are harmless
-            if len(fields) != len(header):  # which cell moved cannot be told: the row is told, not read
+            if len(fields) == len(read_only) < len(header):
+                fields = [fields[read_only.index(name)] if name in read_only and header.index(name) == index
+                          else "" for index, name in enumerate(header)]
+            elif len(fields) != len(header):  # which cell moved cannot be told: the row is told, not read
                 found.append(InputError(words.count_text("entry_errors.fields", len(fields), expected=len(header),
                                                          header=words["grammar.comma"].join(typed)),
                                         file=path, line=line))
