@@ -340,7 +340,7 @@ def test_a_typed_plan_without_tasks_has_none():
      "task 1.2 appears twice"),
     (("1,第一组,1,甲任务,市科技局,市科技局,Task A,Group one", "1,第一组,1,甲任务,市科技局,市科技局,Task A,Group 1"),
      "tasks.csv:3: group_title_en", "group 1 is titled 'Group 1' here and 'Group one' at line 2"),
-    (("2,第二组,1,丙任务", "2,第二组,2,丙任务"), "tasks.csv: number", "group 2 has tasks 2: task 1 is missing"),
+    (("2,第二组,1,丙任务", "2,第二组,2,丙任务"), "tasks.csv:4: number", "group 2 has tasks 2: task 1 is missing"),
     (("2,第二组,1,丙任务", "3,第三组,1,丙任务"), "tasks.csv: group", "group 2 is missing"),
     (("2,第二组,1,丙任务,,", "2,第二组,1,丙任务,市科技局,市科技局、、市统计局"), "tasks.csv:4: departments",
      "an empty department name"),
@@ -410,7 +410,7 @@ def test_a_task_lead_file_with_a_mistake_is_refused_by_line(tmp_path, rows, word
     (("1,第一组,1,甲任务,市科技局,市科技局,Task A,Group one", "1,第一组,1,甲任务,市科技局,市科技局,Task A,Group 1"),
      "group_title_en", "任务组 1 在此处的标题为 'Group 1'，在第 2 行为 'Group one'：一个任务组只能有一个标题"),
     (("2,第二组,1,丙任务", "2,第二组,2,丙任务"), "number", "任务组 2 只有任务 2，缺少任务 1（每组从 1 起连续编号）"),
-    (("2,第二组,1,丙任务", "3,第三组,1,丙任务"), "group", "任务组 1, 3：缺少任务组 2（任务组从 1 开始编号）"),
+    (("2,第二组,1,丙任务", "3,第三组,1,丙任务"), "group", "任务组 1、3：缺少任务组 2（任务组从 1 开始编号）"),
     (("2,第二组,1,丙任务", "2,第二组,0,丙任务"), "number", "0：编号应从 1 开始"),
 ])
 def test_a_typed_tasks_csv_is_checked_in_chinese_when_the_run_asks_for_it(tmp_path, change, field, words):
@@ -580,6 +580,37 @@ def test_every_mistake_of_tasks_csv_and_measures_csv_is_told_in_one_round(tmp_pa
             "tasks.csv:2: departments: '科技部、、教育部' 中有空的部门名称",
             "tasks.csv:3: lead: 牵头部门 '财政部' 不在 departments 之中",
             "tasks.csv:5: number: '一'：请用阿拉伯数字编号（1、2…）",
+        ],
+    }
+    for language, lines in expected.items():
+        with mistakes_told_in(language), pytest.raises(InputError) as caught:
+            load_plan_tasks(folder, None)
+        assert _told(caught.value, folder) == lines
+
+
+def test_every_gap_in_the_numbering_is_told_in_one_round(tmp_path):
+    """Two tasks missing in group 1, one in group 3, group 2 missing, two measures missing: each group's gaps told at
+    the line of the task after its first gap (not group 1's alone), the groups' and the measures' with their file;
+    the numbers listed as the run's language lists them."""
+    tasks = ("group,group_title_zh,number,title_zh,lead,departments\n"
+             "1,第一组,1,甲任务,,\n"
+             "1,第一组,3,乙任务,,\n"
+             "1,第一组,5,丙任务,,\n"
+             "3,第三组,2,丁任务,,\n")
+    folder = typed_folder(tmp_path, tasks, measures="number,title_zh\n1,加强组织领导\n3,强化政策保障\n5,优化环境\n")
+    expected = {
+        "en": [
+            "measures.csv: number: measures 1, 3, 5: measures 2 and 4 are missing (numbered from 1)",
+            "tasks.csv: group: groups 1, 3: group 2 is missing (groups are numbered from 1)",
+            "tasks.csv:3: number: group 1 has tasks 1, 3, 5: tasks 2 and 4 are missing (tasks are numbered from 1 in "
+            "each group)",
+            "tasks.csv:5: number: group 3 has tasks 2: task 1 is missing (tasks are numbered from 1 in each group)",
+        ],
+        "zh": [
+            "measures.csv: number: 保障措施 1、3、5：缺少保障措施 2、4（从 1 开始编号）",
+            "tasks.csv: group: 任务组 1、3：缺少任务组 2（任务组从 1 开始编号）",
+            "tasks.csv:3: number: 任务组 1 只有任务 1、3、5，缺少任务 2、4（每组从 1 起连续编号）",
+            "tasks.csv:5: number: 任务组 3 只有任务 2，缺少任务 1（每组从 1 起连续编号）",
         ],
     }
     for language, lines in expected.items():

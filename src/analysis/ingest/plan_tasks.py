@@ -40,7 +40,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..catalog import plan_error
+from ..catalog import plan_error, plan_error_count, told_words
 from ..errors import InputError, Mistakes, file_order, quote
 from ..numerals import NUMERALS, chinese_number, chinese_numeral
 from ..text import check_text, visible
@@ -589,17 +589,21 @@ def read_typed_tasks(path: Path) -> pd.DataFrame:
                                     file=path, line=row.first_line, field=column))
     tasks = tasks.sort_values(["group", "number"], kind="stable").reset_index(drop=True)
     twice = set(tasks.loc[tasks.duplicated("task_id"), "group"])
-    # the numbering, once every row's place is known: a task given twice is likely the one missing
-    for group, numbers in tasks.groupby("group", sort=True)["number"] if placed else ():
-        if group not in twice and list(numbers) != list(range(1, len(numbers) + 1)):
-            missing = next(n for n in range(1, len(numbers) + 2) if n not in set(numbers))
-            told.add(InputError(plan_error("tasks.task_missing", group=group, numbers=", ".join(map(str, numbers)),
-                                           missing=missing), file=path, field="number"))
+    # the numbering, once every row's place is known: a task given twice is likely the one missing. Every gap of
+    # every group told, each group's at the line of the task after its first gap (group 1's and group 2's: two lines)
+    for group, rows in tasks.groupby("group", sort=True) if placed else ():
+        numbers = list(rows["number"])
+        missing = _gaps(numbers)
+        if group not in twice and missing:
+            after = rows.loc[rows["number"] > missing[0], "first_line"].iloc[0]
+            told.add(InputError(plan_error_count("tasks.task_missing", len(missing), group=group,
+                                                 numbers=_numbers(numbers), missing=told_words().join_and(missing)),
+                                file=path, line=int(after), field="number"))
     groups = sorted(titles)
-    if placed and groups != list(range(1, len(groups) + 1)):
-        missing = next(n for n in range(1, len(groups) + 2) if n not in titles)
-        told.add(InputError(plan_error("tasks.group_missing", groups=", ".join(map(str, groups)), missing=missing),
-                            file=path, field="group"))
+    if placed and _gaps(groups):
+        missing = _gaps(groups)
+        told.add(InputError(plan_error_count("tasks.group_missing", len(missing), groups=_numbers(groups),
+                                             missing=told_words().join_and(missing)), file=path, field="group"))
     _told_by_line(told, [*TYPED_TASK_COLUMNS, *TYPED_TASK_OPTIONAL])
     return tasks[TASK_COLUMNS_READ]
 
@@ -619,16 +623,27 @@ def read_typed_measures(path: Path) -> pd.DataFrame:
     refuse_duplicates(numbered, ["number"], path, "number",
                       lambda row: plan_error("tasks.measure_twice", number=row.number), told)
     given = sorted(set(numbered["number"]))
-    if placed and not numbered["number"].duplicated().any() and given != list(range(1, len(given) + 1)):
-        missing = next(n for n in range(1, len(given) + 2) if n not in set(given))
-        told.add(InputError(plan_error("tasks.measure_missing", numbers=", ".join(map(str, given)), missing=missing),
-                            file=path, field="number"))
+    missing = _gaps(given)
+    if placed and not numbered["number"].duplicated().any() and missing:
+        told.add(InputError(plan_error_count("tasks.measure_missing", len(missing), numbers=_numbers(given),
+                                             missing=told_words().join_and(missing)), file=path, field="number"))
     _told_by_line(told, [*TYPED_MEASURE_COLUMNS, *TYPED_MEASURE_OPTIONAL])
     frame = numbered.sort_values("number", kind="stable").reset_index(drop=True)
     return frame.assign(title_zh=frame["title_zh"].str.strip(),
                         title_en=frame.get("title_en", pd.Series("", index=frame.index)).str.strip(),
                         note=frame.get("note", pd.Series("", index=frame.index)).str.strip(),
                         first_line=frame[LINE_COLUMN], last_line=frame[LINE_COLUMN])[MEASURE_COLUMNS_READ]
+
+
+def _gaps(numbers) -> list[int]:
+    """The numbers missing from ``numbers``, which run from 1 (1, 3, 5: 2 and 4)."""
+    given = set(numbers)
+    return [number for number in range(1, max(given, default=0)) if number not in given]
+
+
+def _numbers(numbers) -> str:
+    """Numbers as a mistake lists them, in the run's language: ``1, 3`` / ``1、3``."""
+    return told_words()["grammar.comma"].join(map(str, numbers))
 
 
 def _positive(text: str, path: Path, line: int, field: str) -> int:
