@@ -727,7 +727,7 @@ def test_every_file_of_a_printed_plan_is_told_its_own_mistakes_in_one_run(work_d
     where = f"error: {relative(plan)}"
     files = [
         f"{where}/indicator_metadata.csv:2: direction: direction 'up' unknown; use one of higher, lower, at_least, "
-        "at_most, within, exactly, none",
+        "at_most, within, exactly or none",
         f"{where}/categories.csv:3: category_en: empty",
         f"{where}/department_names.csv:3: name_en: empty",
         f"{where}/departments.csv:4: basis: basis 'given' unknown; use printed (the plan names them) or assigned",

@@ -158,7 +158,7 @@ def test_a_rank_takes_whole_places_and_is_better_the_lower_it_is(tmp_path):
     (SHARE, "2,,2022,baseline,2.4,,\n2,,2027,target,2.6,,\n2,,2027,target,2.8,,\n", "{2027: final}",
      "values.csv:4: year:", "indicator 2: its target for 2027 is given twice; keep one"),
     (SHARE, "2,,2022,baseline,2.4,relative,\n2,,2027,target,2.8,,\n", "{2027: final}", "values.csv:2: basis:",
-     "basis 'relative' unknown; use absolute, multiple, percent, points"),
+     "basis 'relative' unknown; use absolute, multiple, percent or points"),
     (SHARE, "2,,2022,baseline,2.4,multiple,\n2,,2027,target,2.8,,\n", "{2027: final}", "values.csv:2: basis:",
      "basis multiple for a baseline: only a target can be relative to the base value"),
 ])

@@ -75,6 +75,36 @@ def test_the_hand_files_mistakes_are_told_in_chinese_where_the_run_asks_for_it(t
     assert told.value.reason.endswith("; use higher, lower, at_least or at_most")
 
 
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", ["direction: direction ' higher' (a space before it) unknown; use one of higher, lower, at_least, "
+            "at_most, within, exactly or none",
+            "kind: kind 'count ' (a space after it) unknown; use one of count, amount, share, intensity, "
+            "rate_of_change, rank or qualitative"]),
+    ("zh", ["direction: 未知的 direction ' higher'（前面多了空格）：请用 higher、lower、at_least、at_most、within、"
+            "exactly 或 none 之一",
+            "kind: 未知的 kind 'count '（后面多了空格）：请用 count、amount、share、intensity、rate_of_change、rank 或 "
+            "qualitative 之一"]),
+])
+def test_the_choices_are_listed_as_the_language_lists_them_and_a_stray_space_is_named(tmp_path, language, said):
+    """A direction and a kind refused: the words they take joined with the language's comma and "or"
+    (higher、lower…或 none in Chinese, not "higher, lower, none"); a word refused only for a space before or after it
+    says so, as the quotes alone hardly show it."""
+    path = tmp_path / "indicator_metadata.csv"
+    with mistakes_told_in(language), pytest.raises(InputError) as told:
+        check_direction(" higher", "count ", path, 3)
+    assert [f"{error.field}: {error.reason}" for error in told.value.errors] == said
+
+
+def test_a_series_refused_for_a_space_around_it_says_so(tmp_path):
+    with pytest.raises(InputError) as told:
+        check_row_series(" national ", tmp_path / "departments.csv", 2)
+    assert told.value.reason == ("series ' national ' (spaces before and after it) unknown; use empty, national or "
+                                 "provincial")
+    with pytest.raises(InputError) as told:  # a word that is none of them: no more said
+        check_row_series(" nation", tmp_path / "departments.csv", 2)
+    assert told.value.reason == "series ' nation' unknown; use empty, national or provincial"
+
+
 def test_a_correction_without_a_reason_is_told_in_chinese_with_the_advice(plan_copy):
     """A bad row of a copied plan's corrections.csv walked through the plan's reading: its every mistake, in the
     language the run asks for, the reason's advice included."""
@@ -83,7 +113,7 @@ def test_a_correction_without_a_reason_is_told_in_chinese_with_the_advice(plan_c
     with mistakes_told_in("zh"), pytest.raises(InputError) as told:
         load_plan_inputs(load_plan(plan_copy))
     assert [(error.line, error.field, error.reason) for error in told.value.errors] == [
-        (4, "field", "未知的 field 'target_2029'：请用 baseline_2020, baseline_2021, target_2023, target_2024 之一"),
+        (4, "field", "未知的 field 'target_2029'：请用 baseline_2020、baseline_2021、target_2023 或 target_2024 之一"),
         (4, "reason", "'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释）"),
     ]
     with pytest.raises(InputError, match=r"corrections.csv:4: field: field 'target_2029' unknown; use one of "):
@@ -158,8 +188,8 @@ def test_every_row_of_the_metadata_is_told_in_one_round(tmp_path):
     with pytest.raises(InputError) as told:
         load_metadata(tmp_path)
     assert [line.split("indicator_metadata.csv:", 1)[1] for line in str(told.value).splitlines()] == [
-        "2: direction: direction 'up' unknown; use one of higher, lower, at_least, at_most, within, exactly, none",
-        "2: kind: kind 'counts' unknown; use one of count, amount, share, intensity, rate_of_change, rank, "
+        "2: direction: direction 'up' unknown; use one of higher, lower, at_least, at_most, within, exactly or none",
+        "2: kind: kind 'counts' unknown; use one of count, amount, share, intensity, rate_of_change, rank or "
         "qualitative",
         "3: name_en: empty",
         "4: indicator_id: 'x' is not a whole number",

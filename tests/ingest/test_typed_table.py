@@ -149,7 +149,7 @@ def test_a_row_of_the_wrong_length_stops_no_other_rows_checks_in_indicators_csv(
         f"indicators.csv:4: 16 fields, expected 15 ({columns}): a comma too many or too few? Put text holding a "
         "comma in double quotes",
         "indicators.csv:5: direction: direction '增长' unknown; use one of higher, lower, at_least, at_most, within, "
-        "exactly, none",
+        "exactly or none",
         "indicators.csv:12: indicator_id: indicator 1 series '' appears twice (first at line 2)"]
 
 
@@ -219,7 +219,7 @@ def test_a_typed_plans_mistakes_are_told_in_the_language_the_run_asks_for(tmp_pa
     assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
         "values.csv:3: value_type: value_type 'goal' 未知；请用 baseline 或 target",
         "values.csv:4: year: 215 不是合理的年份",
-        "values.csv:5: basis: basis 'double' 未知；请用 absolute、multiple、percent、points（留空即为 absolute）",
+        "values.csv:5: basis: basis 'double' 未知；请用 absolute、multiple、percent 或 points（留空即为 absolute）",
         "values.csv:6: indicator_id: 指标 99（national 序列） 不在 indicators.csv 中"]
 
 

@@ -47,8 +47,18 @@ def check_series(frame: pd.DataFrame, path: Path) -> None:
 
 def check_row_series(series: str, path: Path, line: int) -> None:
     if series not in SERIES:
-        raise InputError(plan_error("hand_files.unknown_series", series=quote(series)), file=path, line=line,
-                         field="series")
+        raise InputError(plan_error("hand_files.unknown_series", series=refused_word(series, SERIES)), file=path,
+                         line=line, field="series")
+
+
+def refused_word(value: str, choices) -> str:
+    """A cell refused for not being one of ``choices``, quoted; where it is one but for a space before or after it
+    (' higher'), saying so, as the message's reader cannot see the space."""
+    shown = quote(value)
+    if value.strip() != value and value.strip() in choices:
+        before, after = value[:1].isspace(), value[-1:].isspace()
+        shown += plan_error(f"hand_files.spaces.{'around' if before and after else 'before' if before else 'after'}")
+    return shown
 
 
 def require_filled(frame: pd.DataFrame, columns, path: Path, message: str | None = None,
@@ -114,11 +124,12 @@ def check_direction(direction: str, kind: str, path: Path, line: int) -> None:
     and a kind both unknown: both told, in one round)."""
     told = Mistakes()
     if direction not in DIRECTIONS:
-        told.add(InputError(plan_error("hand_files.unknown_direction", direction=quote(direction),
-                                       choices=", ".join(DIRECTIONS)), file=path, line=line, field="direction"))
+        told.add(InputError(plan_error("hand_files.unknown_direction", direction=refused_word(direction, DIRECTIONS),
+                                       choices=told_words().join_or(DIRECTIONS)), file=path, line=line,
+                            field="direction"))
     if kind not in KINDS:
-        told.add(InputError(plan_error("hand_files.unknown_kind", kind=quote(kind), choices=", ".join(KINDS)),
-                            file=path, line=line, field="kind"))
+        told.add(InputError(plan_error("hand_files.unknown_kind", kind=refused_word(kind, KINDS),
+                                       choices=told_words().join_or(KINDS)), file=path, line=line, field="kind"))
     told.check()
     if (kind == "qualitative") != (direction == "none"):
         raise InputError(plan_error("hand_files.none_is_qualitative"), file=path, line=line, field="direction")
@@ -280,8 +291,8 @@ def _correction_row(row, path: Path, names: list[str] | None, told: Mistakes) ->
         indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id")
     with told.row():
         if names is not None and row.field not in names:
-            raise InputError(plan_error("hand_files.unknown_field", field=quote(row.field),
-                                        choices=", ".join(names)), file=path, line=line, field="field")
+            raise InputError(plan_error("hand_files.unknown_field", field=refused_word(row.field, names),
+                                        choices=told_words().join_or(names)), file=path, line=line, field="field")
     with told.row():
         if not visible(row.reason):
             raise InputError(plan_error("hand_files.no_reason"), file=path, line=line, field="reason")
@@ -326,11 +337,12 @@ def load_prose_checks(folder: Path, fields: tuple[ValueField, ...] | None,
             indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id")
         with told.row():
             if row.value_type not in PROSE_VALUE_TYPES:
-                raise InputError(plan_error("table.unknown_value_type", value=quote(row.value_type)),
+                raise InputError(plan_error("table.unknown_value_type",
+                                            value=refused_word(row.value_type, PROSE_VALUE_TYPES)),
                                  file=path, line=line, field="value_type")
         with told.row():
             if row.claim not in PROSE_CLAIMS:
-                raise InputError(plan_error("hand_files.unknown_claim", claim=quote(row.claim)),
+                raise InputError(plan_error("hand_files.unknown_claim", claim=refused_word(row.claim, PROSE_CLAIMS)),
                                  file=path, line=line, field="claim")
         with told.row():
             year = parse_int(row.year, file=path, line=line, field="year")

@@ -32,6 +32,7 @@ from .hand_files import (
     check_row_series,
     refuse_duplicates,
     refuse_shared_short_names,
+    refused_word,
     require_filled,
 )
 from .printed_table import COMBINED_CELL, PLAIN_NUMBER, PlanTable, series_of, value_field
@@ -212,14 +213,14 @@ def _typed_cell(row, values_path: Path, indicators_name: str, known: dict, direc
         key = None
     typed = row.value_type in VALUE_TYPES
     if not typed:
-        told("unknown_value_type", "value_type", value=quote(row.value_type))
+        told("unknown_value_type", "value_type", value=refused_word(row.value_type, VALUE_TYPES))
     year = number(row.year, "year")
     if year is not None and not 1900 <= year <= 2100:
         told("implausible_year", "year", year=year)
         year = None
     basis = (getattr(row, "basis", "") or "").strip() or "absolute"
     if basis not in TARGET_BASES:
-        told("unknown_basis", "basis", basis=quote(basis), choices=told_words()["grammar.comma"].join(TARGET_BASES))
+        told("unknown_basis", "basis", basis=quote(basis), choices=told_words().join_or(TARGET_BASES))
     elif basis != "absolute":
         if typed and row.value_type != "target":
             told("basis_not_target", "basis", basis=basis, value_type=row.value_type)
