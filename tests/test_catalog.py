@@ -1,11 +1,12 @@
 """The word catalogs: every language says the same things, with the same fields."""
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
 
-from analysis.catalog import catalog, catalogs, keys
+from analysis.catalog import catalog, catalogs, keys, mistakes_told_in, plan_error
 from analysis.errors import InputError
 from analysis.settings import LANGUAGES
 from analysis.vocabulary import QUALITY_ISSUES, STATUSES
@@ -91,3 +92,58 @@ def test_no_catalog_gives_a_key_twice():
 
     for path in sorted(CATALOGS_DIR.glob("*.yml")):
         assert isinstance(read_yaml(path, 10 * 1024 * 1024), dict), path
+
+
+#: A space beside a full-width bracket with Chinese on its other side ("） 不在", "的 （"); one beside a Latin word or a
+#: number is the house style ("26 项", "第 3 行", "national 序列").
+BRACKET_SPACE = re.compile(r"） +[\u4e00-\u9fff]|[\u4e00-\u9fff] +（")
+
+
+def texts(node, key: str = ""):
+    """Every text of a catalog, with its key."""
+    if isinstance(node, dict):
+        for name, value in node.items():
+            yield from texts(value, f"{key}.{name}" if key else str(name))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from texts(value, f"{key}[{index}]")
+    elif isinstance(node, str):
+        yield key, node
+
+
+class _Any:
+    """A field's value of any format (``{value:g}``, ``{size:,}``): a number's digit."""
+
+    def __format__(self, spec: str) -> str:
+        return "1"
+
+
+def test_no_chinese_text_puts_a_space_beside_a_full_width_bracket():
+    """Neither a text of zh.yml as written nor as filled in: a field may end with ）(an indicator with its series:
+    99（national 序列）) or start with （ (a group: （一）), and the template's space beside it is left out."""
+    zh = catalog("zh")
+    assert [key for key, text in texts(zh.entries) if BRACKET_SPACE.search(text)] == []
+    spaced = set()
+    for key, text in texts(zh.entries):
+        names = fields(text)
+        for name in names:
+            for value in ("99（national 序列）", "（一）"):
+                try:
+                    said = zh.text(key, **{other: value if other == name else _Any() for other in names})
+                except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+                    continue  # a field of a number's format (:g): never a bracket
+                if BRACKET_SPACE.search(said):
+                    spaced.add(key)
+    assert sorted(spaced) == []
+
+
+def test_an_indicators_series_is_told_without_a_space_after_its_bracket():
+    from analysis.ingest.printed_table import series_of
+
+    with mistakes_told_in("zh"):
+        assert plan_error("table.not_in_indicators", indicator=series_of(99, "national"), file="indicators.csv") == (
+            "指标 99（national 序列）不在 indicators.csv 中")
+        assert plan_error("table.not_in_indicators", indicator=series_of(99, ""), file="indicators.csv") == (
+            "指标 99 不在 indicators.csv 中")  # a space beside a number: kept
+    assert catalog("en").text("plan_errors.table.not_in_indicators", indicator="99 series national",
+                              file="indicators.csv") == "indicator 99 series national is not in indicators.csv"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import re
+import string
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,9 +40,16 @@ class Catalog:
         return node
 
     def text(self, key: str, **fields) -> str:
-        """The template at ``key`` with ``fields`` filled in."""
+        """The template at ``key`` with ``fields`` filled in. In a language that does not break at spaces, a space of
+        the template between a full-width bracket and a Chinese character is left out where a field brings the
+        bracket (指标 {indicator} 不在: 指标 99 不在, 指标 99（national 序列）不在): the bracket holds its own space.
+        The fields' own text is kept as it is."""
         template = self[key]
-        return template.format(**fields) if fields else template
+        if not fields:
+            return template
+        if self["language.breaks_at_spaces"] or " " not in template:
+            return template.format(**fields)
+        return _tight(template, fields)
 
     def count_text(self, key: str, count: int, **fields) -> str:
         """The template at ``key``, or at ``key_one`` when ``count`` is 1 (English: "1 series has")."""
@@ -98,6 +106,31 @@ class Catalog:
         if len(items) < 2:
             return "".join(items)
         return self["grammar.comma"].join(items[:-1]) + self["grammar.and"] + items[-1]
+
+
+#: A full-width bracket, and a Chinese character: no space between them in a language that does not break at spaces.
+_BRACKET_CLOSE, _BRACKET_OPEN = "）", "（"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _tight(template: str, fields: dict) -> str:
+    """``template`` filled with ``fields``, less each space of the template itself that stands between ）and a Chinese
+    character, or a Chinese character and （ (:meth:`Catalog.text`)."""
+    text, spaces = "", []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        spaces += [len(text) + index for index, char in enumerate(literal) if char == " "]
+        text += literal
+        if name is not None:
+            field = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            text += field.format(**fields)
+
+    def loose(index: int) -> bool:
+        before, after = text[index - 1:index], text[index + 1:index + 2]
+        return (before == _BRACKET_CLOSE and bool(_HAN.match(after))) or (
+            bool(_HAN.match(before)) and after == _BRACKET_OPEN)
+
+    dropped = {index for index in spaces if loose(index)}
+    return "".join(char for index, char in enumerate(text) if index not in dropped) if dropped else text
 
 
 def check_language(value, words: Catalog | None = None) -> str:

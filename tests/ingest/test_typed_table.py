@@ -220,7 +220,7 @@ def test_a_typed_plans_mistakes_are_told_in_the_language_the_run_asks_for(tmp_pa
         "values.csv:3: value_type: value_type 'goal' 未知；请用 baseline 或 target",
         "values.csv:4: year: 215 不是合理的年份",
         "values.csv:5: basis: basis 'double' 未知；请用 absolute、multiple、percent 或 points（留空即为 absolute）",
-        "values.csv:6: indicator_id: 指标 99（national 序列） 不在 indicators.csv 中"]
+        "values.csv:6: indicator_id: 指标 99（national 序列）不在 indicators.csv 中"]
 
 
 def test_a_typed_plans_indicators_mistakes_are_told_in_chinese(tmp_path):
