@@ -138,7 +138,7 @@ def check_language(value, words: Catalog | None = None) -> str:
     if value not in LANGUAGES:
         words = words or catalog("en")
         raise InputError(words.text("parameter_errors.unknown_language", value=quote(value, words=words),
-                                    choices=words["grammar.comma"].join(LANGUAGES)), field="language")
+                                    choices=words.join_or(LANGUAGES)), field="language")
     return value
 
 

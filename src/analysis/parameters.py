@@ -57,7 +57,7 @@ def resolve_observations_dir(value: str | Path, *, parameter: str = "--observati
 
 def check_scheme(value, words=None) -> str:
     if not isinstance(value, str) or value not in SCHEMES:
-        choices = (words or catalog("en"))["grammar.comma"].join(SCHEMES)
+        choices = (words or catalog("en")).join_or(SCHEMES)
         raise InputError(said(words, "unknown_scheme", value=_shown(value, words), choices=choices), field="scheme")
     return value
 

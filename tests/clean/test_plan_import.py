@@ -187,7 +187,7 @@ def test_the_command_writes_the_draft_in_the_language_asked_for(tmp_path, nation
     # a language the catalogs do not have is refused, nothing written
     assert cli.main(["import-plan", str(source), "--name", "national-fr", "--output-dir", relative(output),
                      "--lang", "fr"]) == 2
-    assert capsys.readouterr().err == "error: --lang: unknown language 'fr'; use one of zh, en\n"
+    assert capsys.readouterr().err == "error: --lang: unknown language 'fr'; use zh or en\n"
     assert not (output / "national-fr").exists()
 
 

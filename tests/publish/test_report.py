@@ -349,7 +349,7 @@ def test_every_bad_row_of_a_file_is_an_error_line_of_its_own(capsys, work_dir, w
     (["--year", "2019", "--lang", "all"], "error: --year: 2019 is outside the plan: report years run 2021–2024"),
     (["--year", "2024", "--lang", "zh", "--jobs", "0"], "error: --jobs: '0' 不是有效的工作进程数（须为正整数）"),
     # an unknown language first: it decides the words every other mistake would be told in
-    (["--year", "2030", "--lang", "fr"], "error: --lang: unknown language 'fr'; use one of zh, en"),
+    (["--year", "2030", "--lang", "fr"], "error: --lang: unknown language 'fr'; use zh or en"),
     # the command line's own mistakes too, in the language --lang asks for wherever it stands
     (["--year", "2024", "--lang", "zh", "--edition", "full"],
      "error: 无法识别的参数：--edition full（参见 python -m analysis --help）"),
@@ -357,7 +357,7 @@ def test_every_bad_row_of_a_file_is_an_error_line_of_its_own(capsys, work_dir, w
     (["--year", "2024", "--lang", "en", "--edition", "full"],
      "error: unrecognized arguments: --edition full (see python -m analysis --help)"),
     (["--year", "2024", "--lang", "zh", "--scheme", "oecd"],
-     "error: --scheme: 未知的进度阈值方案 'oecd'：请用 eurostat、unsd 之一"),
+     "error: --scheme: 未知的进度阈值方案 'oecd'：请用 eurostat 或 unsd"),
 ])
 def test_a_parameter_mistake_is_told_in_the_language_the_run_asks_for(weihai_in_project, work_dir, capsys, args,
                                                                          line):
