@@ -364,9 +364,8 @@ def run_import(args: argparse.Namespace) -> int:
     from .plan import NAME
     from .settings import PROJECT_ROOT
 
-    if not args.file.strip():  # make import-plan without FILE=…
-        raise InputError("no file given: name the saved web page or Word file, e.g. make import-plan "
-                         "FILE=plan.docx", field="FILE")
+    if not args.file.strip():  # make import-plan without FILE=…: no file to take a language from, --lang's
+        raise InputError(message_words(args.lang)["import_errors.no_file"], field="FILE")
     source = Path(args.file) if Path(args.file).is_absolute() else PROJECT_ROOT / args.file
     words = file_words(source) if args.lang is None else message_words(args.lang)  # the file's language, or --lang
     language = None if args.lang is None else _as_option(check_language, "--lang")(args.lang, words)

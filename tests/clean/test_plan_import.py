@@ -167,6 +167,18 @@ def test_the_command_writes_a_draft_and_never_into_the_raw_folder(tmp_path, nati
     assert "FILE: no file given: name the saved web page or Word file" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("lang", "expected"), [
+    (["--lang", "zh"], "error: FILE: 未指定文件：请给出另存的网页或 Word 文件，如 make import-plan FILE=plan.docx\n"),
+    (["--lang", "en"], "error: FILE: no file given: name the saved web page or Word file, e.g. make import-plan "
+                       "FILE=plan.docx\n"),
+    ([], "error: FILE: no file given: name the saved web page or Word file, e.g. make import-plan FILE=plan.docx\n"),
+])
+def test_no_file_given_is_told_in_the_language_asked_for(capsys, lang, expected):
+    # no file to take a language from: --lang's, English without it (make import-plan passes none)
+    assert cli.main(["import-plan", "", *lang]) == 2
+    assert capsys.readouterr().err == expected
+
+
 def test_the_command_writes_the_draft_in_the_language_asked_for(tmp_path, national_table, project_tmp, capsys):
     _, (header, rows) = national_table
     source = write_docx(tmp_path / "十二五规划指标.docx", header, rows)

@@ -364,3 +364,20 @@ def test_strict_open_xml_and_a_small_file_that_unpacks_huge_are_refused_in_one_l
     assert (tmp_path / "bomb.xlsx").stat().st_size < 200_000
     with pytest.raises(InputError, match="unpacks to more than 10,485,760 bytes"):
         read_workbook(tmp_path / "bomb.xlsx", REQUIRED, OPTIONAL)
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    # a header of the template's Chinese labels: a Chinese workbook, told in Chinese; of the columns' names: English
+    (["编号", "序列", "年份", "数值", "数据来源"],
+     "a.xlsx:Sheet!A1: 表头下方超过 10,000 行：数据报送表每个指标序列只占一行"),
+    (REQUIRED, "a.xlsx:Sheet!A1: more than 10,000 rows below the header; a data-entry sheet has one per indicator "
+               "series"),
+])
+def test_a_sheet_of_more_rows_than_any_plan_has_series_is_refused_in_the_workbooks_language(tmp_path, header,
+                                                                                          expected):
+    book = _book({"Sheet": [header, [2, None, 2022, 2.61, "x"]]}, tmp_path)
+    book["Sheet"]["A10002"] = "x"  # 10,001 rows below the header
+    book.save(tmp_path / "a.xlsx")
+    with pytest.raises(InputError) as caught:
+        read_workbook(tmp_path / "a.xlsx", REQUIRED, OPTIONAL)
+    assert str(caught.value) == f"{tmp_path}/{expected}"

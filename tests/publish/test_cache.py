@@ -1,20 +1,23 @@
 """The up-to-date check: what changes a report's build key, and what makes a report outdated."""
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
+from contextlib import ExitStack
 
 import pytest
 
+from analysis.catalog import mistakes_told_in
 from analysis.errors import InputError
 from analysis.files import sha256_file
 from analysis.plan import load_plan
 from analysis.publish import cache
 from analysis.publish.cache import Fingerprint, build_key, digests, fingerprint, notebook_digest, outdated_reason
-from analysis.publish.folders import tables_lock, write_tables
+from analysis.publish.folders import lock_path, tables_lock, write_tables
 from analysis.publish.job import ReportJob, make_job
-from analysis.publish.report import BatchError, Build, groups, shared_label
+from analysis.publish.report import BatchError, Build, check, groups, shared_label
 from tests.conftest import FIXTURES, relative
 
 PARAMETERS = {"report_year": 2024, "language": "zh"}
@@ -215,6 +218,39 @@ def test_reports_of_one_plan_share_their_data_step(weihai, lakeside, tmp_path):
     other = Build(ReportJob(weihai, 2024, "zh", "eurostat", observations_dir=tmp_path), None)
     with pytest.raises(InputError, match="need processed folders of their own"):
         groups([*builds, other])
+
+
+@pytest.mark.parametrize(("language", "busy", "not_a_folder", "own_folders"), [
+    ("zh", "同一年份、同一语言的报告正由另一次运行生成：请等其结束（该次运行结束后即解除锁定）",
+     "已存在，但不是文件夹：处理后的数据表须存放在文件夹中",
+     "同一次运行中由其他观测数据或其他进度阈值方案生成的报告，须各用各的处理后数据文件夹（--processed-dir）"),
+    ("en", "another report run for this year and language is in progress; wait for it to finish (the lock is released "
+           "when that run exits)",
+     "exists and is not a folder; the processed tables need a folder",
+     "reports of one run made from other observations or another scheme need processed folders of their own "
+     "(--processed-dir)"),
+])
+def test_a_runs_own_mistakes_are_told_in_the_language_it_asks_for(weihai, tmp_path, language, busy, not_a_folder,
+                                                                  own_folders):
+    job = ReportJob(weihai, 2024, "zh", "eurostat", output_root=tmp_path / "reports")
+    job.destination.parent.mkdir(parents=True)
+    with mistakes_told_in(language):
+        # the report's folder held by another run (py-filelock's lock on Unix, as a running report holds it)
+        with open(lock_path(job.destination), "w") as handle, ExitStack() as held:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            with pytest.raises(InputError) as caught:
+                check([job], False, lambda line: None, held)
+        assert str(caught.value) == f"{lock_path(job.destination)}: {busy}"
+        # a file where the processed tables go
+        (tmp_path / "processed").write_text("x")
+        with pytest.raises(InputError) as caught, tables_lock(tmp_path / "processed"):
+            pass
+        assert str(caught.value) == f"{tmp_path / 'processed'}: {not_a_folder}"
+        # two reports of other observations into one processed folder
+        other = ReportJob(weihai, 2024, "en", "eurostat", observations_dir=tmp_path)
+        with pytest.raises(InputError) as caught:
+            groups([Build(ReportJob(weihai, 2024, "zh", "eurostat"), None), Build(other, None)])
+        assert str(caught.value) == f"{relative(other.tables)}: {own_folders}"
 
 
 def test_batch_error_names_each_failure_once_with_its_reports():

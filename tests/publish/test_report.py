@@ -4,11 +4,15 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from types import SimpleNamespace
 
 import nbformat
 import pytest
 
 from analysis import cli
+from analysis.catalog import mistakes_told_in
 from analysis.clean.tidy import clean_plan_table
 from analysis.errors import InputError
 from analysis.files import sha256_file
@@ -16,7 +20,7 @@ from analysis.ingest.plan_inputs import load_plan_inputs
 from analysis.publish.cache import code_digests, environment, fingerprint, outdated_reason, previous_report
 from analysis.publish.data import build_tables
 from analysis.publish.job import ASSESSMENT, CLEANING, NOTEBOOKS, REPORT, make_job
-from analysis.publish.report import BatchError, render_reports
+from analysis.publish.report import REPORT_NOTEBOOK, BatchError, Task, render_reports, run_tasks
 from analysis.report.render import html_external_references
 from analysis.settings import NOTEBOOKS_DIR, PROJECT_ROOT
 from tests.conftest import FIXTURES, relative
@@ -188,6 +192,28 @@ def test_an_input_error_the_report_notebook_raises_is_the_users_to_fix(tmp_path,
     published = relative(work_dir / "weihai" / "2024" / "en")
     assert str(caught.value) == (f"data/units.csv:3: unit: no unit given; {published} is unchanged, the failed run "
                                  f"is kept in {kept}")
+
+
+class DeadPool:
+    """A worker pool whose processes have died: every task it is given fails as a broken pool."""
+
+    def submit(self, function, *arguments):
+        future = Future()
+        future.set_exception(BrokenProcessPool("A process in the process pool was terminated abruptly"))
+        return future
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("zh", "本次运行的一个工作进程意外退出（被终止或内存不足）：请重新运行，或加 --jobs 1 运行"),
+    ("en", "a worker process of the run died (killed, or out of memory); run again, or with --jobs 1"),
+])
+def test_a_worker_process_that_died_is_told_in_the_language_the_run_asks_for(language, expected):
+    builds = [SimpleNamespace(error=None), SimpleNamespace(error=None)]
+    tasks = [Task(f"notebook {REPORT}", [build], print, (), REPORT_NOTEBOOK) for build in builds]
+    with mistakes_told_in(language):
+        run_tasks(DeadPool(), 2, tasks, lambda line: None)
+    # every report of the run stopped by it, the one whose task found the pool broken and those still waiting
+    assert [str(build.error) for build in builds] == [expected, expected]
 
 
 def test_an_unchanged_rerun_does_nothing_but_put_its_tables_back(zh_report, shared_weihai, project_tmp):

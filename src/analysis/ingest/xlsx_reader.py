@@ -350,8 +350,8 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             if name in required + optional and header.index(name) == index]
     letters = {header[index]: get_column_letter(index + 1) for index in reversed(range(len(header)))}
     if sheet.max_row - header_row > MAX_ROWS:
-        raise InputError(f"more than {MAX_ROWS:,} rows below the header; a data-entry sheet has one per indicator "
-                         "series", file=path, line=f"{shown_sheet}!A{header_row}")
+        raise InputError(words.text("entry_errors.too_many_rows", rows=f"{MAX_ROWS:,}"), file=path,
+                         line=f"{shown_sheet}!A{header_row}")
     # a sheet of words (no value column: a template's 工作进展与说明) is told its mistakes in its own terms: its cells
     # hold words, its rows are tasks and indicators, and it has no note column
     own = "_words" if "value" not in required + optional else ""

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import filelock
 
+from ..catalog import told_words
 from ..errors import InputError, display_path
 from ..files import read_regular, refuse_link_outside
 
@@ -48,14 +49,15 @@ def previous_folder(folder: Path) -> Path:
 @contextmanager
 def locked(folder: Path, *, wait: bool, busy: str) -> Iterator[None]:
     """Hold ``folder``'s lock; without ``wait``, a lock held by another run is an :class:`InputError` saying
-    ``busy``. A folder (or a folder above it) that is a link leading out of the project is refused."""
+    ``busy`` (in the run's language, :func:`~analysis.catalog.told_words`, as the line around it). A folder (or a
+    folder above it) that is a link leading out of the project is refused."""
     refuse_link_outside(folder, "output")
     folder.parent.mkdir(parents=True, exist_ok=True)
     lock = filelock.FileLock(lock_path(folder), timeout=-1 if wait else 0)
     try:
         lock.acquire()
     except filelock.Timeout:
-        raise InputError(f"{busy} (the lock is released when that run exits)", file=lock_path(folder)) from None
+        raise InputError(told_words().text("run_errors.locked", busy=busy), file=lock_path(folder)) from None
     try:
         yield
     finally:
@@ -134,7 +136,7 @@ def tables_lock(folder: Path, waiting: Callable[[str], None] | None = None) -> I
     """Hold the lock of a processed folder: one run writes or reads a plan's tables at a time. While another
     run holds it, ``waiting`` is told so once, then the lock is waited for."""
     if folder.exists() and not folder.is_dir():
-        raise InputError("exists and is not a folder; the processed tables need a folder", file=folder)
+        raise InputError(told_words()["run_errors.tables_not_folder"], file=folder)
     refuse_link_outside(folder, "output")
     if waiting is not None:
         with locked_if_free(folder) as free:

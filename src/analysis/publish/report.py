@@ -31,6 +31,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..catalog import told_words
 from ..errors import InputError, InputErrors, StepError, display_path, error_lines, printable
 from ..files import outside_project
 from .cache import Fingerprint, code_digests, environment, fingerprint, outdated_reason, previous_report
@@ -171,8 +172,7 @@ def check(jobs: list[ReportJob], force: bool, progress: Callable[[str], None], h
     builds, built_now = [], set()
     # Year by year: a report compares its statuses with the previous year's report, built in this run or not.
     for job in sorted(jobs, key=lambda job: (str(job.output_root), job.plan.name, job.report_year)):
-        held.enter_context(locked(job.destination, wait=False, busy="another report run for this year and "
-                                  "language is in progress; wait for it to finish"))
+        held.enter_context(locked(job.destination, wait=False, busy=told_words()["run_errors.report_busy"]))
         check_owner(job.plan, job.destination / MANIFEST, job.destination)
         if job.notebooks_dir not in code:
             code[job.notebooks_dir] = code_digests(job.notebooks_dir)
@@ -217,8 +217,7 @@ def groups(builds: list[Build]) -> list[list[Build]]:
         grouped.setdefault((job.plan.folder, job.observations, job.scheme, job.tables), []).append(build)
     folders = [key[3] for key in grouped]
     if len(set(folders)) < len(folders):
-        raise InputError("reports of one run made from other observations or another scheme need processed "
-                         "folders of their own (--processed-dir)", file=folders[0])
+        raise InputError(told_words()["run_errors.own_processed"], file=folders[0])
     return list(grouped.values())
 
 
@@ -304,8 +303,7 @@ def run_tasks(pool: ProcessPoolExecutor, slots: int, tasks: list[Task], progress
             try:
                 ready += completed(task, future.result(), progress)
             except BrokenProcessPool:
-                died = StepError("a worker process of the run died (killed, or out of memory); run again, or "
-                                 "with --jobs 1")
+                died = StepError(told_words()["run_errors.worker_died"])  # in the run's language, as its mistakes
                 for build in (build for other in [task, *running.values(), *ready] for build in other.builds):
                     build.error = build.error or died
                 return

@@ -8,12 +8,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..assess.warning_list import previous_report_year
-from ..catalog import Catalog, plan_catalog
+from ..catalog import Catalog, catalog, plan_catalog
 from ..clean.processed import ProcessedTables, read_processed, read_table
-from ..errors import InputError
+from ..errors import InputError, quote
 from ..ingest.printed_table import series_part
 from ..numbers import PRINTED_NUMBER, fmt_number, fmt_printed
-from ..parameters import check_language, check_year, resolve_project_path
+from ..parameters import check_language, check_year, resolve_project_path, said
 from ..plan import StatusWords
 from ..vocabulary import ASSESSMENT_COLUMNS
 
@@ -73,16 +73,20 @@ class ReportContext:
         """The plan's ``key`` (city, title, issuer, subject) in the report's language."""
         texts = self.plan.get(key) or {}
         if self.language not in texts:
-            raise InputError(f"the plan gives no {self.language!r} {key}; add it to plan.yml", field=key)
+            raise InputError(self.words.text("report_errors.no_plan_text", language=repr(self.language), entry=key),
+                             field=key)
         return texts[self.language]
 
     def series_row(self, indicator_id, series: str = ""):
         """The report year's row of one series, with its names; an unknown one is named."""
         table = self.joined()
         match = table[(table["indicator_id"] == indicator_id) & (table["series"] == series)]
-        if match.empty:
-            known = ", ".join(f"{i}{' ' + s if s else ''}" for i, s in zip(table["indicator_id"], table["series"]))
-            raise InputError(f"no series {indicator_id!r} {series!r}; the plan has {known}", field="indicator_id")
+        if match.empty:  # a notebook's parameters (04's indicator_id, series): told in the report's language
+            words = self.words
+            known = words["grammar.comma"].join(f"{i}{' ' + s if s else ''}"
+                                                for i, s in zip(table["indicator_id"], table["series"]))
+            raise InputError(words.text("report_errors.no_series", indicator=quote(indicator_id, words=words),
+                                        series=quote(series, words=words), known=known), field="indicator_id")
         return next(match.itertuples())
 
     def series_values(self, indicator_id: int, series: str) -> pd.DataFrame:
@@ -184,12 +188,14 @@ PUBLISHED_COLUMNS = ("indicator_id", "series", "report_year", "status")
 def load_report(data_dir: str | Path, report_year, language: str,
                 previous_assessment: str | Path = "") -> ReportContext:
     """Check the notebook's parameters and read the tables in ``data_dir`` (relative to the project root), and the
-    assessment the previous year's report published (``previous_assessment``, a file; empty: none)."""
-    folder = resolve_project_path(data_dir, parameter="data_dir")
+    assessment the previous year's report published (``previous_assessment``, a file; empty: none). The language
+    first: the other parameters' mistakes are told in it (an unknown one in English)."""
+    words = catalog(check_language(language))
+    folder = resolve_project_path(data_dir, parameter="data_dir", words=words)
     context = report_context(read_processed(folder), report_year, language)
     if not str(previous_assessment).strip():
         return context
-    path = resolve_project_path(previous_assessment, parameter="previous_assessment")
+    path = resolve_project_path(previous_assessment, parameter="previous_assessment", words=context.words)
     # the columns the comparison reads, from a table an earlier version of the project may have written
     published = read_table(path, {name: ASSESSMENT_COLUMNS[name] for name in PUBLISHED_COLUMNS}, among=True)
     previous = previous_report_year(context.plan["report_years"], context.report_year)
@@ -197,14 +203,15 @@ def load_report(data_dir: str | Path, report_year, language: str,
 
 
 def report_context(tables: ProcessedTables, report_year, language: str) -> ReportContext:
-    """The report of ``report_year`` in ``language`` from processed tables already read or built."""
-    year = check_year(report_year)
-    if year not in tables.plan["report_years"]:
-        years = tables.plan["report_years"]
-        raise InputError(f"{year} is outside the plan: report years run {years[0]}–{years[-1]}", field="report_year")
-    assessment, growth = tables.for_year(year)
+    """The report of ``report_year`` in ``language`` from processed tables already read or built; the year's
+    mistakes told in the report's language (the language checked first, an unknown one told in English)."""
     language = check_language(language)
     words = plan_catalog(language, (tables.plan.get("plan_word") or {}).get(language, ""))
+    year = check_year(report_year, words=words)
+    if year not in tables.plan["report_years"]:
+        years = tables.plan["report_years"]
+        raise InputError(said(words, "outside_plan", year=year, first=years[0], last=years[-1]), field="report_year")
+    assessment, growth = tables.for_year(year)
     tables = replace(tables, quality=tables.quoted_for(year))  # the quoted values this year's verdicts rest on
     return ReportContext(plan=tables.plan, report_year=year, words=words, tables=tables,
                          assessment=assessment, growth=growth)

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from IPython.display import HTML, Markdown, display
 
-from ..errors import InputError
+from ..catalog import Catalog, catalog
+from ..errors import InputError, quote
 from ..parameters import resolve_project_path
 from . import html
 from .context import ReportContext, load_report
@@ -58,8 +59,10 @@ class Report:
             "cards": lambda: html.cards_html(context, self.figures),
             "appendix": lambda: html.appendix_html(context),
         }
-        if section not in sections:
-            raise InputError(f"no section {section!r}; the report has {', '.join(SECTIONS)}", field="section")
+        if section not in sections:  # told in the report's language, as its notebook's other parameters
+            words = context.words
+            raise InputError(words.text("report_errors.no_section", section=quote(section, words=words),
+                                        sections=words["grammar.comma"].join(SECTIONS)), field="section")
         return sections[section]()
 
     def card_html(self, indicator_id, series: str = "") -> str:
@@ -75,27 +78,28 @@ class Report:
 
     def write_word(self, folder: str | Path) -> Path:
         """``folder/report.docx``: the Word edition, with the figures the sections showed."""
-        return write_docx(self.context, self.figures, output_folder(folder) / "report.docx", self.generated,
-                          self.inputs_date)
+        return write_docx(self.context, self.figures, output_folder(folder, self.context.words) / "report.docx",
+                          self.generated, self.inputs_date)
 
     def write_self_evaluation(self, folder: str | Path) -> list[Path]:
         """``folder/self-evaluation.{html,pdf,docx}``: the draft self-evaluation report (自评报告) of a mid-term or
         final evaluation, in the Ministry's outline; nothing for an annual report."""
         if self.context.kind == "annual":
             return []
-        return write_self_evaluation(self.context, output_folder(folder), self.generated)
+        return write_self_evaluation(self.context, output_folder(folder, self.context.words), self.generated)
 
     def write_workbook(self, folder: str | Path) -> Path:
         """``folder/scorecard.xlsx``: the report's numbers for re-sorting and filtering."""
         book = ScorecardBook(self.context, self.generated, self.inputs_date, dict(self.context.plan.get("inputs", {})))
-        return write_scorecard(book, output_folder(folder))
+        return write_scorecard(book, output_folder(folder, self.context.words))
 
 
-def output_folder(folder: str | Path) -> Path:
-    """An existing folder inside the project (relative to the project root), where an edition is written."""
-    path = resolve_project_path(folder, parameter="output_dir")
+def output_folder(folder: str | Path, words: Catalog | None = None) -> Path:
+    """An existing folder inside the project (relative to the project root), where an edition is written; a mistake
+    told in ``words``' language (the report's), English without one."""
+    path = resolve_project_path(folder, parameter="output_dir", words=words)
     if not path.is_dir():
-        raise InputError(f"{folder}: no such folder; the editions are written into an existing folder",
+        raise InputError((words or catalog("en")).text("report_errors.no_folder", folder=folder),
                          field="output_dir")
     return path
 

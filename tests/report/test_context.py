@@ -1,0 +1,76 @@
+"""A report notebook's parameters checked before anything is shown: a mistake named by its parameter and told in the
+report's language (the notebook's ``language``), as a researcher running the notebook in JupyterLab reads it."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from analysis.clean.processed import read_processed
+from analysis.errors import InputError
+from analysis.report.context import load_report, report_context
+from analysis.settings import PROJECT_ROOT
+from tests.conftest import relative
+
+
+@pytest.fixture(scope="module")
+def tables(example_tables):
+    return read_processed(example_tables)
+
+
+@pytest.mark.parametrize(("year", "language", "expected"), [
+    (2030, "zh", "report_year: 2030年不在方案的报告年份内：报告年份为 2021—2024年"),
+    (2030, "en", "report_year: 2030 is outside the plan: report years run 2021–2024"),
+    ("2024年", "zh", "report_year: '2024年'：请只写数字 2024，不加“年”"),
+    ("2024年", "en", "report_year: '2024年' is not a year: write the digits 2024 alone"),
+])
+def test_a_report_year_the_plan_has_not_is_told_in_the_reports_language(tables, year, language, expected):
+    with pytest.raises(InputError) as caught:
+        report_context(tables, year, language)
+    assert str(caught.value) == expected
+
+
+def test_an_unknown_language_is_told_in_english(tables):
+    # no language to tell it in: English, whatever else is wrong (the year is told once the language is known)
+    with pytest.raises(InputError) as caught:
+        report_context(tables, 2030, "fr")
+    assert str(caught.value) == "language: unknown language 'fr'; use one of zh, en"
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("zh", "data_dir: '/etc' 位于项目文件夹（{root}）之外：请给出项目内的文件夹"),
+    ("en", "data_dir: '/etc' lies outside the project ({root}); name a folder inside it"),
+])
+def test_a_data_folder_outside_the_project_is_told_in_the_reports_language(language, expected):
+    with pytest.raises(InputError) as caught:
+        load_report("/etc", 2024, language)
+    assert str(caught.value) == expected.format(root=PROJECT_ROOT)
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("zh", "title: 方案未给出 title 的 'zh' 文本：请在 plan.yml 中补上"),
+    ("en", "title: the plan gives no 'en' title; add it to plan.yml"),
+])
+def test_a_plan_text_missing_in_the_reports_language_is_told_in_it(tables, language, expected):
+    context = report_context(tables, 2024, language)
+    other = "en" if language == "zh" else "zh"
+    without = dataclasses.replace(context, plan={**context.plan, "title": {other: "x"}})
+    with pytest.raises(InputError) as caught:
+        without.plan_text("title")
+    assert str(caught.value) == expected
+
+
+@pytest.mark.parametrize(("language", "indicator", "series", "expected"), [
+    ("zh", 99, "", "indicator_id: 没有指标 99 的序列 ''：方案中的指标（及其序列）为 1、2、3、4 national、4 provincial、"
+                   "5 national、"),
+    ("zh", 2, "national", "indicator_id: 没有指标 2 的序列 'national'：方案中的指标（及其序列）为 1、2、3、"),
+    ("en", 99, "", "indicator_id: no series 99 ''; the plan has 1, 2, 3, 4 national, 4 provincial, 5 national, "),
+    ("en", "2", "", "indicator_id: no series '2' ''; the plan has 1, 2, 3, "),
+])
+def test_a_series_the_plan_has_not_is_told_in_the_reports_language(example_tables, language, indicator, series,
+                                                                   expected):
+    # notebook 04's parameters (indicator_id, series): every series the plan has listed after the mistake
+    context = load_report(relative(example_tables), 2024, language)
+    with pytest.raises(InputError) as caught:
+        context.series_row(indicator, series)
+    assert str(caught.value).startswith(expected) and "\n" not in str(caught.value)
