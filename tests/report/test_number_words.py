@@ -33,14 +33,35 @@ def test_english_names_a_plural_unit_once_and_never_after_one():
     english = texts(words.summary_paragraphs(context("en", [ONE_SHORT], 2023)))
     assert english[-1][1] == [
         "High-level talent (persons): 299 in 2023, short of the 2023 stage target of 300 (99.7% of it, "
-        "1\u00a0short); to reach 300 in 2024 it must grow by 1 (0.3%) over 2023"]
+        "1\u00a0short); to reach 300 in 2024 it must grow by 0.3% (1 more) over 2023"]
     assert texts(words.summary_paragraphs(context("en", [ONE_A_YEAR], 2023)))[-2][1] == [
-        "S&T service institutions must grow by 1 (1.0%) in one year, from 99 in 2023 to 100 in 2024: "
+        "S&T service institutions must grow by 1.0% (1 more) in one year, from 99 in 2023 to 100 in 2024: "
         "rated “moderate progress, accelerate”"]
     # Chinese numbers carry their unit, with no label after the name
     assert texts(words.summary_paragraphs(context("zh", [ONE_SHORT], 2023)))[-1][1] == [
         "高层次人才数：2023年为 299人，未达到 2023年阶段目标 300人（完成率 99.7%，差 1人）；"
         "要在 2024年达到 300人，需比 2023年增长 0.3%（1人）"]
+
+
+def test_an_english_count_grows_by_its_rate_and_names_the_amount_as_more_or_fewer():
+    # a count's amount stands alone in English (its unit labels the name): "grow by 1 (16.7%)" reads as if 1 were
+    # the 16.7%; the rate comes first and the amount says what it is. 6 → 7: 7 / 6 − 1 = 0.1667 (16.7%), 1 more;
+    # 26 → 24 over two years: (24 / 26)^(1/2) − 1 = −0.0392 (3.9%), −1 a year, 1 fewer; a pace of 1.25 a year
+    # below 10 keeps one decimal (about 1.3); a series from 0 has no rate, the amount alone
+    en, zh = catalog_of("en"), catalog_of("zh")
+    count = next(context("en", [ONE_A_YEAR], 2023).joined().itertuples())
+    assert count.kind == "count"
+    assert words._pace_in_sentence(count, en, 7 / 6 - 1, 1.0) == "grow by 16.7% (1 more)"
+    assert words._pace_in_sentence(count, en, (24 / 26) ** 0.5 - 1, -1.0) == "fall by 3.9% (1 fewer)"
+    assert words._pace_in_sentence(count, en, 0.05, 1.25) == "grow by 5.0% (about 1.3 more)"
+    assert words._pace_in_sentence(count._replace(method="linear"), en, 0.05, 12.0) == "grow by 5.0% (12 more)"
+    assert words._pace_in_sentence(count, en, float("nan"), 3.0) == "grow by 3"
+    # a share keeps its points first, as the rate sentences beside it
+    share = count._replace(kind="share", unit_en="%", unit_zh="%")
+    assert words._pace_in_sentence(share, en, 0.073, 0.19) == "grow by 0.19 pp (7.3%)"
+    # Chinese numbers carry their unit, in the method's order as before
+    assert words._pace_in_sentence(count, zh, 7 / 6 - 1, 1.0) == "增长 16.7%（1个）"
+    assert words._pace_in_sentence(count._replace(method="linear"), zh, 7 / 6 - 1, 1.0) == "增长 1个（16.7%）"
 
 
 def test_the_projects_own_nouns_take_their_form_for_one():

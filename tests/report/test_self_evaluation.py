@@ -392,8 +392,8 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
             ("en", "Stage target met (at its pace, not enough to reach the 2024 target in time)",
              "120 (2024)\n+16.5% (+17)",
              "103 in 2023, against a 2023 target of 100: stage target met (103.0% of the 2023 stage target; at its "
-             "pace, not enough to reach the 2024 target in time); to reach 120 in 2024 it must grow by 17 (16.5%) "
-             "over 2023, more than the growth seen since 2020 (+8.8% a year).")):
+             "pace, not enough to reach the 2024 target in time); to reach 120 in 2024 it must grow by 16.5% (17 "
+             "more) over 2023, more than the growth seen since 2020 (+8.8% a year).")):
         blocks = self_evaluation_blocks(load_report(relative(example_tables), 2023, language))
         table = next(block for block in blocks if block.name == "indicators")
         assert table.headers[-1] == {"zh": "下一目标及每年需增长", "en": "Next target, needed per year"}[language]

@@ -255,7 +255,8 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
                                 "achieved "
                                 "(91.2% in 2023); the verdict stands, and the plan still asks for at least 90% in 2024")
     assert english[4][1][2] == ("High-level talent (persons): 298 in 2023, short of the 2023 stage target of 300 "
-                                "(99.3% of it, 2\u00a0short); to reach 320 in 2024 it must grow by 22 (7.4%) over 2023")
+                                "(99.3% of it, 2\u00a0short); to reach 320 in 2024 it must grow by 7.4% (22 more) "
+                                "over 2023")
 
 
 def test_pace_of_each_method_and_state():
@@ -550,7 +551,7 @@ def test_a_stage_target_missed_compares_the_pace_needed_with_the_pace_seen(examp
         assert firms.endswith("需比 2023年增长 10.3%（150家），"
                               "按 2020年以来实际年均增长（+25.2%）推算有望达到")
     else:
-        assert talent.endswith("it must grow by 22 (7.4%) over 2023, "
+        assert talent.endswith("it must grow by 7.4% (22 more) over 2023, "
                                "more than the growth seen since 2020 (+7.2% a year)")
         assert firms.endswith("over 2023, and the growth seen since 2020 (+25.2% a year), kept up, would reach it")
     assert not any("难以" in item or "does not reach" in item for item in lagging.items)
@@ -577,7 +578,8 @@ def test_a_stage_target_met_off_course_is_named_after_the_lagging(example_tables
         assert "已达阶段目标 11 项" in statuses and "已达标" not in statuses
     else:
         assert off.items[0].startswith("S&T service institutions: 103 in 2023, meeting the 2023 stage target of 100 "
-                                       "(103.0% of it); to reach 120 in 2024 it must grow by 17 (16.5%) over 2023, "
+                                       "(103.0% of it); to reach 120 in 2024 it must grow by 16.5% (17 more) "
+                                       "over 2023, "
                                        "more than the growth seen since 2020 (+8.8% a year)")
         assert any(p.text.startswith("By indicator") and "Stage target met\xa011" in p.text for p in paragraphs)
 

@@ -543,11 +543,19 @@ def _pace(row, words: Catalog, cagr: float, per_year: float, target: float, with
 
 def _pace_in_sentence(row, words: Catalog, cagr: float, per_year: float) -> str:
     """"grow by 5.3% (+0.133 pp)" / "fall by 7.4% (0.065 tonnes)": the verb carries the sign. Where the language
-    names a unit once after the series' name (English), the amount comes first and the rate in brackets ("grow by 17
-    (16.5%)"), never a bare "(17)" a reader cannot place."""
+    names a unit once after the series' name (English), the amount comes first and the rate in brackets ("grow by
+    0.19 pp (7.3%)"), never a bare "(17)" a reader cannot place; a count there grows by its rate and names the amount
+    as more or fewer ("grow by 16.7% (1 more)"), never "grow by 1 (16.7%)", a 1 that reads as the whole of 16.7%."""
     direction = "fall" if per_year < 0 else "grow"
-    magnitude = _pace(row, words, abs(cagr) if not is_missing(cagr) else cagr, abs(per_year), math.nan,
-                      with_unit=True, linear_first=not words["quantity.unit_after_number"])
+    unit_apart = not words["quantity.unit_after_number"]
+    if unit_apart and row.kind == "count" and row.method != "annual_floor" and not is_missing(cagr) \
+            and not is_missing(per_year):
+        amount = words.text("pace.fewer" if per_year < 0 else "pace.more",
+                            amount=change_per_year(abs(per_year), row, words, with_unit=True))
+        magnitude = words.text("pace.compound_first", cagr=fmt_pct(abs(cagr)), linear=amount)
+    else:
+        magnitude = _pace(row, words, abs(cagr) if not is_missing(cagr) else cagr, abs(per_year), math.nan,
+                          with_unit=True, linear_first=unit_apart)
     return words.text(f"pace.{direction}", pace=magnitude.replace("+", ""))
 
 
