@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from analysis.report import cards, html, words
@@ -552,23 +553,40 @@ def test_no_two_cards_are_headed_alike(example_tables):
 
 
 @pytest.mark.parametrize(("language", "expected"), [
-    ("zh", {"indicator-1": "图表：研发人员数，2020—2024年",
-            "indicator-4-provincial": "图表：省级农业科技园区营收占比（省级序列），2020—2024年",
-            "indicator-5-national": "图表：国家级科技创新基地（国家级序列），2020—2024年"}),
-    ("en", {"indicator-1": "Chart: R&amp;D personnel, 2020–2024",
-            "indicator-4-provincial": "Chart: Provincial agri-tech park revenue / GDP (provincial series), 2020–2024",
-            "indicator-5-national": "Chart: National innovation bases (national series), 2020–2024"}),
+    ("zh", {"indicator-1": "图表：研发人员数 2020—2024年走势与目标",
+            "indicator-4-provincial": "图表：省级农业科技园区营收占比 2020—2024年走势与目标",
+            "indicator-5-national": "图表：国家级科技创新基地 2020—2024年走势与目标"}),
+    ("en", {"indicator-1": "Chart: R&amp;D personnel from 2020 to 2024, against its targets",
+            "indicator-4-provincial": "Chart: Provincial agri-tech park revenue / GDP from 2020 to 2024, against its "
+                                      "targets",
+            "indicator-5-national": "Chart: National innovation bases from 2020 to 2024, against its targets"}),
 ])
 def test_a_cards_chart_is_named_in_its_alt_text(example_tables, language, expected):
-    """A card's chart says what it shows to a reader who cannot see it: the indicator, its series where it has two,
-    and the years from the plan's base year (2020) to its last target (2024); Chinese with a full-width colon. It
-    said "Chart" (图表) alone, on every card."""
+    """A card's chart says what it shows to a reader who cannot see it: the indicator, what is drawn and the years
+    from the plan's base year (2020) to its last target (2024); Chinese with a full-width colon. It said "Chart"
+    (图表) alone, on every card; then "National innovation bases (national series), 2020–2024", the series named
+    twice: a series' short name already tells it from the other one."""
     context = load_report(relative(example_tables), 2024, language)
     page = html.cards_html(context, NoCharts())
     alts = dict(re.findall(r'<section class="card" id="([^"]+)".*?<img alt="([^"]*)" class="card-chart"', page,
                            flags=re.DOTALL))
     assert len(alts) == 25 and len(set(alts.values())) == 25  # every chart its own words
     assert {card: alts[card] for card in expected} == expected
+
+
+def test_a_series_is_named_beside_a_short_name_only_where_another_series_shares_it():
+    # a plan may give two series one short name: only then does the alt text (and a card's heading) add the series
+    from types import SimpleNamespace
+
+    from analysis.report.cards import named_alike
+
+    indicators = pd.DataFrame({"indicator_id": [4, 4, 6], "series": ["national", "provincial", ""],
+                               "short_name_en": ["Park revenue / GDP", "Park revenue / GDP", "Labour productivity"],
+                               "short_name_zh": ["国家级园区营收占比", "省级园区营收占比", "全员劳动生产率"]})
+    rows = list(indicators.itertuples())
+    english, chinese = (SimpleNamespace(indicators=indicators, language=language) for language in ("en", "zh"))
+    assert [named_alike(english, row, "short_name") for row in rows] == [True, True, False]
+    assert [named_alike(chinese, row, "short_name") for row in rows] == [False, False, False]
 
 
 def test_the_overview_charts_alt_texts_take_the_languages_colon(example_tables):
@@ -606,7 +624,7 @@ def test_the_word_editions_pictures_have_the_same_alt_texts(example_tables):
     context = load_report(relative(example_tables), 2024, "zh")
     row = next(row for row in context.joined().itertuples() if (row.indicator_id, row.series) == (4, "provincial"))
     assert alt(word_content.card_chart(context, Pictures(), row)) == \
-        "图表：省级农业科技园区营收占比（省级序列），2020—2024年"
+        "图表：省级农业科技园区营收占比 2020—2024年走势与目标"
     assert alt(word_content.figure_blocks(context, Pictures(), "categories")) == "图表：各类别指标状态"
 
 

@@ -335,15 +335,20 @@ def card_name(context: ReportContext, row) -> str:
     """A card's heading: the indicator's full name, and its series (· 国家级) where another series of the indicator is
     named alike (the plan prints one name for both: 国家和省级农业科技园区营业总收入占地区GDP比重（%，分别列出）),
     so that no two cards are headed alike."""
-    language = context.language
-    name = localized(row, "name", language)
+    name = localized(row, "name", context.language)
+    return context.words.text("card.series_name", name=name, series=context.words[f"series.{row.series}"]) \
+        if named_alike(context, row, "name") else name
+
+
+def named_alike(context: ReportContext, row, column: str) -> bool:
+    """Whether another series of ``row``'s indicator has the same ``column`` (``name``, ``short_name``) in the report's
+    language: then, and only then, a name needs its series beside it to tell the two apart."""
     if not row.series:
-        return name
+        return False
     others = context.indicators[(context.indicators["indicator_id"] == row.indicator_id)
                                 & (context.indicators["series"] != row.series)]
-    alike = any(localized(other, "name", language) == name for other in others.itertuples())
-    return context.words.text("card.series_name", name=name, series=context.words[f"series.{row.series}"]) \
-        if alike else name
+    name = localized(row, column, context.language)
+    return any(localized(other, column, context.language) == name for other in others.itertuples())
 
 
 def card_facts(context: ReportContext, row) -> list[str]:

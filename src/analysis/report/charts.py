@@ -1203,12 +1203,15 @@ def card_years(context: ReportContext, targets: pd.DataFrame) -> list[int]:
 
 
 def card_alt(context: ReportContext, row) -> str:
-    """A card's chart in words, for a reader who cannot see it: the series and the years it spans ("Chart: Provincial
-    agri-tech park revenue / GDP (provincial series), 2020–2024"; 图表：…（省级序列），2020—2024年)."""
+    """A card's chart in words, for a reader who cannot see it: the series, what the chart shows of it and the years
+    it spans ("Chart: R&D personnel from 2020 to 2024, against its targets"; 图表：研发人员数 2020—2024年走势与目标).
+    A series is named by its short name alone where that tells it from the indicator's other series ("Provincial
+    agri-tech park revenue / GDP", never "… (provincial series)" after it); its series beside a name both share."""
     words = context.words
     series = cards.series_values(context, row)
     years = card_years(context, series[series["value_type"] == "target"])
-    named = words.text("chart.alt.card_series", series=series_label(row.series, words)) if row.series else ""
+    named = (words.text("chart.alt.card_series", series=series_label(row.series, words))
+             if cards.named_alike(context, row, "short_name") else "")
     what = words.text("chart.alt.card", name=localized(row, "short_name", words.language), series=named,
                       first=years[0], last=years[-1])
     return words.text("language.image_alt_of", alt=words["language.image_alt"], what=what)
