@@ -430,6 +430,12 @@ def test_a_growth_in_points_is_labelled_as_the_card_writes_it(example):
 
 CATEGORY_NOTES = {"en": "By indicator; for {ids}, the worse of the national and provincial series",
                   "zh": "按指标计；指标 {ids} 取国家级、省级序列中较差者"}
+ONE_WITH_DATA = {"en": "By indicator; for 4, the worse of the national and provincial series; for 5, the provincial "
+                       "series, the only one with data",
+                 "zh": "按指标计；指标 4 取国家级、省级序列中较差者；指标 5 取省级序列（仅此序列有数据）"}
+NONE_WITH_DATA = {"en": "By indicator; for 4, the worse of the national and provincial series; for 5, no series has "
+                        "data yet",
+                  "zh": "按指标计；指标 4 取国家级、省级序列中较差者；指标 5 各序列均尚无数据"}
 
 
 @pytest.mark.parametrize(("language", "ids"), [("en", ("4 and 5", "4")), ("zh", ("4、5", "4"))])
@@ -448,6 +454,14 @@ def test_the_category_chart_says_which_series_an_indicator_of_two_is_counted_by(
     four = dataclasses.replace(mid, assessment=assessment[(assessment.indicator_id != 5)
                                                           | (assessment.series != "national")])
     assert notes(four) == [CATEGORY_NOTES[language].format(ids=ids[1])]
+    # 5's national series without data: 5 is counted by its provincial series alone, not "the worse" of the two;
+    # neither of 5's series with data: 5 counts as without data
+    lacking = assessment.assign(status=assessment["status"].mask((assessment.indicator_id == 5)
+                                                                 & (assessment.series == "national"),
+                                                                 "insufficient_data"))
+    assert notes(dataclasses.replace(mid, assessment=lacking)) == [ONE_WITH_DATA[language]]
+    none = assessment.assign(status=assessment["status"].mask(assessment.indicator_id == 5, "insufficient_data"))
+    assert notes(dataclasses.replace(mid, assessment=none)) == [NONE_WITH_DATA[language]]
     # one series an indicator: nothing to say, and no room kept for it
     single = dataclasses.replace(mid, assessment=assessment.drop_duplicates("indicator_id"))
     assert notes(single) == notes(single, narrow=True) == []

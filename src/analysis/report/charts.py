@@ -1072,14 +1072,28 @@ def paired_indicators(assessment: pd.DataFrame) -> dict[int, list[str]]:
 
 def category_note(context: ReportContext) -> str:
     """What the category chart's bars count where an indicator has more than one series ("By indicator; for 4 and 5,
-    the worse of the national and provincial series"): its other series is in no bar. Empty where none has."""
+    the worse of the national and provincial series"): its other series is in no bar. An indicator is counted by its
+    worse series with data (:func:`analysis.assess.assessment.headline_status`): with data in one series only, by
+    that one ("for 4, the national series, the only one with data"), with none, as without data; never "the worse"
+    of two where one has no data. Empty where no indicator has two series."""
     words = context.words
     paired = paired_indicators(context.assessment)
     if not paired:
         return ""
-    series = list(dict.fromkeys(name for names in paired.values() for name in names))
-    return words.text("chart.category_note", ids=join_and(words, list(paired)),
-                      series=join_and(words, [series_label(name, words) for name in series]))
+    assessment = context.assessment
+    with_data = assessment[assessment["status"] != "insufficient_data"]
+    groups: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for indicator, names in paired.items():
+        judged = set(with_data.loc[with_data["indicator_id"] == indicator, "series"])
+        shown = [name for name in names if name in judged]
+        kind = "worse" if len(shown) > 1 else "alone" if shown else "no_data"
+        groups.setdefault((kind, tuple(shown) if kind == "alone" else ()), []).append(indicator)
+    worse = [indicator for (kind, _), ids in groups.items() if kind == "worse" for indicator in ids]
+    series = list(dict.fromkeys(name for indicator in worse for name in paired[indicator]))
+    clauses = [words.text(f"chart.category_{kind}", ids=join_and(words, ids),
+                          series=join_and(words, [series_label(name, words) for name in (shown or series)]))
+               for (kind, shown), ids in groups.items()]
+    return words.text("chart.category_note", clauses=words["chart.category_separator"].join(clauses))
 
 
 def category_status_chart(context: ReportContext, narrow: bool = False) -> Figure:
