@@ -268,6 +268,34 @@ def test_panel_titles_fit_their_panels_and_the_page(example, language):
                                 report.words).split()).replace(" ", "")
 
 
+def test_a_panel_title_names_its_unit_once():
+    """The national plan's 6 and 9 named what their unit is per twice: "Patent applications per 100 R&D person-years
+    (per 100 person-years)", "R&D personnel per 10,000 employed (person-years per 10,000 employed)"; the name says
+    it, the unit adds what it counts, or nothing."""
+    from types import SimpleNamespace
+
+    from analysis.catalog import catalog
+
+    def title(number, name, unit, kind="ratio", name_zh="", unit_zh=""):
+        row = SimpleNamespace(indicator_id=number, short_name_en=name, short_name_zh=name_zh, unit_en=unit,
+                              unit_zh=unit_zh, kind=kind)
+        return charts._panel_label(row, catalog("en")), charts._panel_label(row, catalog("zh"))
+
+    assert title(6, "Patent applications per 100 R&D person-years", "per 100 person-years",
+                 name_zh="研发人员发明专利申请量", unit_zh="件/百人年") == (
+        "6. Patent applications per 100 R&D person-years", "6. 研发人员发明专利申请量（件/百人年）")
+    assert title(9, "R&D personnel per 10,000 employed", "person-years per 10,000 employed")[0] == \
+        "9. R&D personnel per 10,000 employed (person-years)"
+    # as before: a unit the name holds whole, none; one it does not hold, whole; a rank's places, none
+    assert title(12, "Invention patents per 10,000 people", "per 10,000 people")[0] == \
+        "12. Invention patents per 10,000 people"
+    assert title(6, "Labour productivity", "10,000 yuan per worker")[0] == \
+        "6. Labour productivity (10,000 yuan per worker)"
+    assert title(15, "National incubators", "incubators", kind="count")[0] == "15. National incubators"
+    assert title(11, "Tech-based SMEs", "enterprises", kind="count")[0] == "11. Tech-based SMEs (enterprises)"
+    assert title(1, "Innovation capability rank", "place", kind="rank")[0] == "1. Innovation capability rank"
+
+
 def test_a_dollar_sign_in_a_label_is_text_not_mathtext(tmp_path):
     configure_matplotlib("en")
     figure = Figure(figsize=(3, 1))

@@ -99,12 +99,30 @@ def _label(row, language: str) -> str:
 def _panel_label(row, words) -> str:
     """A small multiple's title: the series' number and short name, and the unit its unlabelled value axis is in
     (16. Technology contracts traded (100 million yuan), 16. 技术合同成交额（亿元）); none for a rank, whose places
-    are its unit, nor where the name says it already (National incubators)."""
+    are its unit, nor where the name says it already (National incubators; Patent applications per 100 R&D
+    person-years, never again "(per 100 person-years)"); where the name says what the unit is per, what it counts
+    alone (R&D personnel per 10,000 employed (person-years), never "(person-years per 10,000 employed)")."""
     label = _label(row, words.language)
     unit = localized(row, "unit", words.language)
-    if row.kind == "rank" or not unit or unit.casefold() in label.casefold():
+    if row.kind == "rank" or not unit or _says(label, unit):
         return label
+    per = re.search(rf"\s{PER_UNIT}$", unit)
+    if per and _says(label, per.group().strip()):
+        unit = unit[:per.start()]
     return label + words.text("quantity.label", unit=unit)
+
+
+#: What an English unit is per, at its end (person-years per 10,000 employed): "per" and the words after it.
+PER_UNIT = r"per [^()]+"
+
+
+def _says(name: str, unit: str) -> bool:
+    """Whether ``name`` says ``unit`` already: the unit within it, or each of the unit's words in it in turn (per
+    100 person-years in "Patent applications per 100 R&D person-years")."""
+    if unit.casefold() in name.casefold():
+        return True
+    names = iter(name.casefold().split())
+    return " " in unit and all(word in names for word in unit.casefold().split())
 
 
 LEGEND_ROW = 0.2   # inches a row of the legend takes
