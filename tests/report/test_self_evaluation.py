@@ -457,6 +457,28 @@ def test_the_statuses_counted_say_how_they_are_read_only_where_it_applies(projec
         assert any(t.startswith(expected) for t in text), language
 
 
+def test_the_worse_of_two_series_is_not_said_where_only_one_has_data(project_tmp, weihai_in_project):
+    """The example's 2024 final without the provincial series of 4 and 5: each indicator is counted by its national
+    series, the only one with data; the counts say nothing of "the worse" of two."""
+    from tests.conftest import FIXTURES, relative
+
+    observations = project_tmp / "one-series-observations"
+    observations.mkdir()
+    for source in (FIXTURES / "example-2022-2024").iterdir():
+        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [line for line in lines if not line.startswith(("4,provincial,", "5,provincial,"))]
+        (observations / source.name).write_text("".join(kept), encoding="utf-8")
+    folder = project_tmp / "one-series-tables" / "weihai"
+    folder.mkdir(parents=True)
+    for name, data in build_tables(weihai_in_project, "eurostat", observations).files().items():
+        (folder / name).write_bytes(data)
+    for language, counted, worse in (("en", "by their latest verdict", "the worse of"),
+                                     ("zh", "按指标的最新评估结论计", "取较差者")):
+        text = [t for t in block_texts(self_evaluation_blocks(load_report(relative(folder), 2024, language)))
+                if counted in t]
+        assert len(text) == 1 and worse not in text[0], language
+
+
 @pytest.mark.parametrize("case", ["final-zh", "final-en"])
 def test_a_task_lists_its_departments_and_calls_none_the_lead(example_reports, case):
     # the plan prints （责任单位：市总工会、市发展改革委、…） under task 2.2: no lead named, none is called one; where

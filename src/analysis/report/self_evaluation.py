@@ -236,10 +236,11 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     which = (words.text("self_evaluation.missing_ids", ids=words["grammar.comma"].join(str(i) for i in uncounted))
              if uncounted else "")
     key = "self_evaluation.status_counts" if len(counted) else "self_evaluation.status_counts_none"
-    # how the counts are read, each where it applies: an indicator's worse series where one has two; a progress
-    # verdict where a counted series' target year has no value yet (never said where every one has it)
+    # how the counts are read, each where it applies: an indicator's worse series where one has two with data; a
+    # progress verdict where a counted series' target year has no value yet (never said where every one has it)
     shown = numeric[numeric["indicator_id"].isin(counted["indicator_id"])]
-    read = ([words["self_evaluation.pairs_clause"]] if numeric["indicator_id"].duplicated().any() else []) + \
+    paired = shown[shown["status"] != "insufficient_data"]["indicator_id"].duplicated().any()  # two series with data
+    read = ([words["self_evaluation.pairs_clause"]] if paired else []) + \
         ([words["self_evaluation.progress_clause"]] if shown["verdict"].eq("progress").any() else [])
     notes = words.text("grammar.aside", text=words["grammar.list_separator"].join(read)) if read else ""
     without = words.count_text("self_evaluation.without", len(uncounted), missing=len(uncounted), which=which,
