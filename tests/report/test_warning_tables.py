@@ -124,7 +124,8 @@ def test_changes_since_the_previous_report_year_worse_first():
     html = changes(warnings_html(report))
     assert ("与 2023年相比（2023年的结论均按本报告所用数据重新评定），"
             "3 个序列的评估结论变差，1 个好转，没有结论不变的。"
-            "结论有变的这 4 个序列，对照基准均与 2023年不同：") in html  # never "结论变差或好转的 4 个序列中，4 个"
+            # never "结论变差或好转的 4 个序列中，4 个"
+            "结论有变的这 4 个序列，对照基准与 2023年不同：均无新数据。") in html
     # the same values in both years here: a status that moved without a new value is worse or better as it reads,
     # its row saying there is no new value; the largest fall first (10: met to moderate, three ranks)
     # 10 met its 2023 stage target (a later target followed): so the 2023 column says, as the 2023 report did
@@ -201,10 +202,16 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # other 16 of the 25 series the same (2, 20, … short both times)
     assert intro.startswith("与 2023年相比（2023年的结论均按本报告所用数据重新评定），"
                             "4 个序列的评估结论变差，5 个好转，16 个不变。"
-                            "结论变差或好转的 9 个序列中，4 个的对照基准与 2023年不同："
-                            # the kinds these four rest on, and no other, the most common first: 8, 14, 16 and 21
-                            # now against the 2024 target, 21 without a 2024 value too
-                            "改为对照下一目标；无新数据。凡对照基准有变的序列，无论结论是否改变，“结论变化”列均注明。")
+                            "结论变差或好转的 9 个序列中，4 个序列的对照基准与 2023年不同："
+                            # the kinds these four rest on, and no other, the most common first, each with the
+                            # series it applies to: 8, 14, 16 and 21 now against the 2024 target, 21 without a 2024
+                            # value too (never "4 个的…：改为对照下一目标；无新数据", as if all four had no new value)
+                            "均改为对照 2024年目标，指标 21 另无新数据。"
+                            "凡对照基准有变的序列，无论结论是否改变，“结论变化”列均注明。")
+    final_en = load_report(relative(example_tables), 2024, "en")
+    assert ("Of the 9 series whose status got worse or better, 4 are judged on a different basis from 2023: all now "
+            "against the 2024 target, and indicator 21 also without a new value.") in changes_intro(
+        final_en, *change_rows(final_en))
     assert [row.indicator_id for row in changed if row.change == "worse"] == ["8", "14", "16", "21"]
     # 17 met its level in 2023 (91.2 against ≥90), "met every year so far", and is judged on 2024's value now: the
     # status's own words, as 由进展判断转为… says a rating of the pace, never "此前为目前逐年达标" (two words for
@@ -222,13 +229,13 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                                 "5 个序列的评估结论变差，2 个好转，"
                                 "18 个不变。"  # none not comparable: no "0 个无法比较" clause
                                 # all 7 (18 too: met ahead of its first year held then, missed in it now)
-                                "结论有变的这 7 个序列，对照基准均与 2022年不同："
+                                "结论有变的这 7 个序列，对照基准与 2022年不同："
                                 # every one a rating of the pace then, a verdict on 2023's value now; no later
                                 # target, no missing value: neither named
-                                "当时按进展判断，现按 2023年数值判定。")
+                                "均由进展判断转为按 2023年数值判定。")
     mid_en = load_report(relative(example_tables), 2023, "en")
-    assert ("All 7 series whose status changed are judged on another basis than in 2022: rated on the pace then, "
-            "judged on the 2023 value now. The “Change in status” column says which for every series whose basis "
+    assert ("The 7 series whose status changed are judged on a different basis from 2022: all rated on the pace "
+            "then, judged on the 2023 value now. The “Change in status” column says which for every series whose basis "
             "moved, whether its status changed or not.") in changes_intro(mid_en, *change_rows(mid_en))
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
@@ -323,3 +330,26 @@ def test_no_change_either_way_is_said_in_words_never_as_zero_counts():
         intro = changes_intro(report, *change_rows(report))
         assert intro.startswith(start), intro
         assert "0 个" not in intro and " 0 " not in intro
+
+
+def test_each_basis_names_the_series_it_applies_to():
+    from types import SimpleNamespace
+
+    from analysis.report.warning_tables import ChangeRow, _bases_text
+
+    def row(indicator_id, *bases, series=""):
+        return ChangeRow(indicator_id=indicator_id, anchor="", name="", core=False, status_then="", status_then_text="",
+                         status_now="", status_now_text="", change="worse", change_text="", bases=bases,
+                         series=series, target_year="2024")
+
+    english = SimpleNamespace(words=catalog("en"), report_year=2024)
+    chinese = SimpleNamespace(words=catalog("zh"), report_year=2024)
+    # one series: its kinds (in the order its row gives them), without "all" or its number; the second "also"
+    one = [row("21", "later_target", "no_new_value")]
+    assert _bases_text(english, one) == "without a new value, and also now against the 2024 target"
+    assert _bases_text(chinese, one) == "无新数据，另改为对照 2024年目标"
+    # two kinds of which neither covers the other: each with its series, no "also"; a series by its level
+    apart = [row("8", "later_target"), row("14", "later_target"), row("4", "no_new_value", series="provincial")]
+    assert _bases_text(english, apart) == ("indicators 8, 14 now against the 2024 target, and indicator 4 provincial "
+                                           "without a new value")  # a series named as the summary names it
+    assert _bases_text(chinese, apart) == "指标 8、14 改为对照 2024年目标，指标 4 省级无新数据"

@@ -5,7 +5,10 @@ Which series are warned and how a status change is judged is the method's
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+import pandas as pd
 
 from ..assess.assessment import plan_start_year
 from ..assess.warning_list import (
@@ -80,6 +83,8 @@ class ChangeRow:
     revised_text: str = ""  # what today's data say of the previous year, where a revision changed its verdict
     reason_text: str = ""  # what changed besides the series: no new value, a later target, a verdict now
     bases: tuple[str, ...] = ()  # the kinds of that change (BASIS_KINDS), for the sentence counting them
+    series: str = ""  # the series (national, provincial), named with the indicator's number in that sentence
+    target_year: str = ""  # the binding target's year now, for a later target that sentence names
     note_text: str = ""  # what the change column says under its word: the basis changed, the earlier years' values
 
 
@@ -172,7 +177,8 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             status_then_today=row.status_then_today,
             revised_text=words.text("warnings.revised_then", status=then_today)
             if row.status_then_today != row.status_then else "",
-            reason_text=(reason := _change_reason(row, words)), bases=_bases(row.reason),
+            reason_text=(reason := _change_reason(row, words)), bases=_bases(row.reason), series=row.series,
+            target_year=year(row.target_year),
             note_text=words.join([text for text in (reason, _dated(as_of[previous].get(key), as_of[
                 context.report_year].get(key), previous, context.report_year, words)) if text])))
     # within "the same", the rows that read alike together: "as projected" and "missed both times" (another word,
@@ -271,12 +277,7 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     # binding, no new value, a verdict where a rating of the pace was) is counted as it reads, its reason in its row
     others = [row for row in rows if row.change in ("worse", "better") and row.reason_text]
     other = len(others)
-    # the kinds of basis those rows rest on, and only those (a plan of one target year has no later target), the
-    # most common first: "(the next target now binding, no new value)"
-    found = [basis for row in others for basis in row.bases]
-    order = list(dict.fromkeys(BASIS_KINDS.values()))
-    kinds = sorted(set(found), key=lambda basis: (-found.count(basis), order.index(basis)))
-    bases = words.join(words.text(f"warnings.basis_kind.{basis}", year=context.report_year) for basis in kinds)
+    bases = _bases_text(context, others)
     text = ""
     counts = {change: changes.count(change) for change in CHANGES_WORST_FIRST}
     # none not comparable: no "0 not comparable" clause
@@ -307,6 +308,39 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
                             today=words.status(row.status_then_today)) for row in revised]
         text += words.count_text("warnings.revised", len(revised), year=previous, items=words.join(items))
     return text
+
+
+def _bases_text(context: ReportContext, others: list[ChangeRow]) -> str:
+    """The kinds of basis the series whose status changed on another basis rest on, and only those (a plan of one
+    target year has no later target), the most common first, each with the series it applies to: all of them, or
+    those named, "also" where each was named before ("all now against the 2024 target, and indicator 21 also without
+    a new value"); one series' kinds said without either."""
+    words = context.words
+    found = [basis for row in others for basis in row.bases]
+    order = list(dict.fromkeys(BASIS_KINDS.values()))
+    kinds = sorted(set(found), key=lambda basis: (-found.count(basis), order.index(basis)))
+    clauses, named_before = [], set()
+    for basis in kinds:
+        rows = [row for row in others if basis in row.bases]
+        years = {row.target_year for row in rows}
+        key = f"warnings.basis_kind.{basis}" + ("_years" if basis == "later_target" and len(years) > 1 else "")
+        said = words.text(key, year=context.report_year if basis == "verdict" else min(years))
+        keys = {(row.indicator_id, row.series) for row in rows}
+        also = words["warnings.basis_also"] if clauses and keys <= named_before else ""
+        if len(others) == 1:
+            clauses.append(also + said)
+        elif len(rows) == len(others):
+            clauses.append(words.text("warnings.basis_all", basis=said))
+        else:
+            ids = series_ids(pd.DataFrame({"indicator_id": [row.indicator_id for row in rows],
+                                           "series": [row.series for row in rows]}), words)
+            # a space after the numbers, as after a Latin word; none after a Chinese one (4 省级无新数据)
+            ids += " " if words["language.breaks_at_spaces"] or re.search(r"[A-Za-z0-9]$", ids) else ""
+            clauses.append(words.count_text("warnings.basis_some", len(rows), ids=ids, also=also, basis=said))
+        named_before |= keys
+    if len(clauses) < 2:
+        return "".join(clauses)
+    return words["warnings.basis_separator"].join(clauses[:-1]) + words["warnings.basis_last"] + clauses[-1]
 
 
 def changes_headers(context: ReportContext, previous: int) -> list[str]:
