@@ -526,11 +526,14 @@ def test_a_level_held_every_year_says_the_years_before_its_first_year_are_not_ju
     """Good-air days (17): 89.5 in 2022 under the ≥90 line the chart draws, yet "achieved": the plan sets the level
     from 2023, so 2022 is not judged; the card says so, with the value, rather than leave a year missed unexplained.
     A series the plan sets no level for every year (2, R&D intensity) has no such note."""
-    assert ("不对照每年须达到的水平判断：2022年（89.5%），早于方案首个设定目标的年份（2023年）"
+    # the year first, what it is then, and what follows last: one sentence, never "不对照…判断：2022年（89.5%），早于…"
+    assert ("2022年（89.5%）早于方案首个设定目标的年份（2023年），不按每年须达到的水平判断"
             in card(cards_html, "indicator-17"))
+    assert ("2022年（5.2%）早于方案首个设定目标的年份（2023年），不按每年须达到的水平判断"
+            in card(cards_html, "indicator-18"))
     assert ("2022 (89.5%): not judged against the level, which the plan first sets for 2023"
             in card(cards_html_en, "indicator-17"))
-    assert "不对照每年须达到的水平判断" not in card(cards_html, "indicator-2")
+    assert "不按每年须达到的水平判断" not in card(cards_html, "indicator-2")
 
 
 def test_no_two_cards_are_headed_alike(example_tables):

@@ -156,7 +156,8 @@ def held_before_first(context: ReportContext, row) -> str:
     if not before:
         return ""
     words = context.words
-    return words.text("card.held_before_first", first=year(first), values=words.join(
+    # the years as one subject of the sentence: 2021年（88%）、2022年（89.5%）早于…, 2021 (88%) and 2022 (89.5%): …
+    return words.text("card.held_before_first", first=year(first), values=words.join_and(
         words.text("card.missed_year", year=when, value=amount(row, value_text(row, value, words), words))
         for when, value in before))
 
