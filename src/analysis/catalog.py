@@ -84,6 +84,16 @@ class Catalog:
     def status(self, status: str) -> str:
         return self[f"status.{status}"]
 
+    def quantity(self, number: str, unit: str, percent: bool = False) -> str:
+        """``number`` in its unit, in a sentence: ``2.61%`` in % (the sign right after the number, in every
+        language); in another unit as the language writes it (``24个``; in English the number alone, the unit named
+        with the series' name)."""
+        if percent:
+            return self.text("quantity.percent", number=number)
+        if not unit or not self["quantity.unit_after_number"]:
+            return number
+        return self.text("quantity.unit", number=number, unit=unit)
+
     def join(self, items) -> str:
         """Items joined as the language lists them (``；`` in Chinese, ``; `` in English)."""
         return self["grammar.list_separator"].join(items)

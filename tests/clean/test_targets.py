@@ -83,9 +83,10 @@ def test_a_base_meeting_a_relative_target_is_noted_with_the_target_made_absolute
     folder = plan_folder(tmp_path, SHARE, "2,,2022,baseline,2.4,,\n2,,2027,target,0.8,multiple,\n")
     _, data = values_of(folder)
     met = data.quality[data.quality.issue == "baseline_meets_target"]
+    # both in the series' unit (%), as every value in a sentence
     assert len(met) == 1 and met.iloc[0].detail_en.startswith(
-        "The 2022 baseline 2.4 already meets the target (1.92 in 2027);"), met.iloc[0].detail_en
-    assert met.iloc[0].detail_zh.startswith("2022年基础值 2.4 已达到目标值（2027年目标 1.92）")
+        "The 2022 baseline 2.4% already meets the target (1.92% in 2027);"), met.iloc[0].detail_en
+    assert met.iloc[0].detail_zh.startswith("2022年基础值 2.4% 已达到目标值（2027年目标 1.92%）")
 
 
 @pytest.mark.parametrize(("indicators", "written", "words"), [

@@ -54,9 +54,14 @@ def test_quality_log_lists_every_finding(dataset):
     # 3.41 short of it: the reading recorded where the plan's numbers are traced (17's with its baseline met, above)
     assert by_issue["held_every_year"] == [18]
     [held] = quality[quality.issue == "held_every_year"].itertuples()
-    assert held.detail_zh == ("方案所列目标（2023年目标 5、2024年目标 5）按每年须达到的水平评估（每年≥5）："
+    # each target written as the plan sets it, the level with its sign, and every value in its unit (%): never
+    # "2023年目标 5" beside "每年≥5"
+    assert held.detail_zh == ("方案所列目标（2023年目标 ≥5%、2024年目标 ≥5%）按每年须达到的水平评估（每年≥5%）："
                               "自方案首个设定目标的年份（2023年）起逐年对照判断，任一年未达到即为未达标；"
-                              "2021年基础值 3.41 未达到")
+                              "2021年基础值 3.41% 未达到")
+    assert held.detail_en.startswith("The plan's targets (≥5% in 2023, ≥5% in 2024) are assessed as a level to hold "
+                                     "every year (≥5% every year): ")
+    assert held.detail_en.endswith("; the 2021 baseline 3.41% does not meet it")
     disagree = quality[quality.issue == "prose_disagrees"]
     assert set(zip(disagree.indicator_id, disagree.value)) == {(14, 80.0), (16, 133.97)}
     # a growth the prose promises is a finding of its own, whatever the table implies: the card holds it against data

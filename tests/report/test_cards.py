@@ -143,17 +143,23 @@ def test_a_card_from_an_older_value_names_the_years_without_one(cards_html, card
 def test_a_baseline_that_meets_its_target_is_not_called_a_target_held_every_year(cards_html, cards_html_en):
     # new enterprises per 10 000 people: 77 in 2021 against 70 in 2023 and 2024, a target to reach (higher)
     firms = card(cards_html, "indicator-13")
-    assert ("2021年基础值 77 已达到目标值（2023年目标 70、2024年目标 70）；仍与其他目标一样，依据方案期内的数值评估，"
+    # each value in its unit, as everywhere in a sentence (in English the unit is named with the series)
+    assert ("2021年基础值 77家/万人 已达到目标值（2023年目标 70家/万人、2024年目标 70家/万人）；仍与其他目标一样，"
+            "依据方案期内的数值评估，"
             "最终按目标年数值判断（不按每年须达到的水平逐年判断）") in firms
     assert ("The 2021 baseline 77 already meets the target (70 in 2023, 70 in 2024); it is still judged as any other "
             "target is, on the plan period&#39;s values and finally on the target year&#39;s (not year by year: it is "
             "not set as a level to hold every year)") in card(cards_html_en, "indicator-13")
     # good-air days: 90.1 in 2021 against ≥90, a level to hold every year (indicator_metadata.csv: at_least), its
     # targets written with their sign
-    assert ("2021年基础值 90.1 已达到目标值（2023年目标 ≥90、2024年目标 ≥90）；按每年须达到的水平评估，"
+    assert ("2021年基础值 90.1% 已达到目标值（2023年目标 ≥90%、2024年目标 ≥90%）；按每年须达到的水平评估，"
             "自方案首个设定目标的年份（2023年）起逐年对照判断" in card(cards_html, "indicator-17"))
-    assert "already meets the target (≥90 in 2023, ≥90 in 2024), assessed as a level" in card(cards_html_en,
-                                                                                               "indicator-17")
+    assert "baseline 90.1% already meets the target (≥90% in 2023, ≥90% in 2024), assessed as a level" in card(
+        cards_html_en, "indicator-17")
+    # the high-tech ratio (7), in %: 86% against 80% and 81%, never a bare 86
+    assert "2021年基础值 86% 已达到目标值（2023年目标 80%、2024年目标 81%）" in card(cards_html, "indicator-7")
+    assert "The 2021 baseline 86% already meets the target (80% in 2023, 81% in 2024)" in card(cards_html_en,
+                                                                                               "indicator-7")
     assert "each year from 2023, the first the plan sets it for, is checked against it" in card(cards_html_en,
                                                                                                 "indicator-17")
     assert "保持" not in cards_html

@@ -137,37 +137,54 @@ def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, a
     latest = latest.sort_values(["indicator_id", "series"], kind="stable")
     # a relative target (翻一番: 2, 下降15%: 15) is no value yet: it is checked once made absolute (targets.py)
     targets = values[(values["value_type"] == "target") & ~values["processing"].str.contains(RELATIVE, regex=False)]
-    direction = indicators.set_index(["indicator_id", "series"])["direction"]
+    series = indicators.set_index(["indicator_id", "series"])
     for row in latest.itertuples():
         series_targets = targets[(targets.indicator_id == row.indicator_id) & (targets.series == row.series)]
-        written = direction[(row.indicator_id, row.series)]
+        of = series.loc[(row.indicator_id, row.series)]
+        written = of["direction"]
         met = [t for t in series_targets.itertuples() if met_by(row.value, t, written)]
         if met:
             detail = ("quality_detail.baseline_meets_target_every_year" if written in HELD_EVERY_YEAR
                       else "quality_detail.baseline_meets_target")
             first = int(series_targets["year"].min())  # the first year it is checked in, where held every year
             add("baseline_meets_target", row.indicator_id, row.series, row.year, row.printed_text, row.value,
-                row.source_line, lambda w, r=row, met=met, detail=detail, written=written, first=first: w.text(
-                    detail, year=r.year, value=fmt_printed(r.printed_text, r.value), first=first,
+                row.source_line, lambda w, r=row, met=met, detail=detail, of=of, first=first: w.text(
+                    detail, year=r.year, value=in_unit(w, of, fmt_printed(r.printed_text, r.value)), first=first,
                     targets=w["grammar.comma"].join(
-                        w.text("quality_detail.target_item", year=t.year, value=_target_shown(w, t, written))
+                        w.text("quality_detail.target_item", year=t.year, value=_target_shown(w, t, of))
                         for t in met)))
         elif written in HELD_EVERY_YEAR and not series_targets.empty:
             # the plan prints a value (5); holding it every year is the reading its kind gives (a rate of a year, a
             # level): recorded, so that a verdict resting on a year missed is traced to it
             shown = list(series_targets.sort_values("year").itertuples())
             add("held_every_year", row.indicator_id, row.series, row.year, row.printed_text, row.value,
-                row.source_line, lambda w, r=row, shown=shown, written=written: w.text(
-                    "quality_detail.held_every_year", year=r.year, value=fmt_printed(r.printed_text, r.value),
-                    first=shown[0].year,
-                    level=_target_shown(w, shown[0], written), targets=w["grammar.comma"].join(
-                        w.text("quality_detail.target_item", year=t.year, value=fmt_printed(t.printed_text, t.value))
+                row.source_line, lambda w, r=row, shown=shown, of=of: w.text(
+                    "quality_detail.held_every_year", year=r.year,
+                    value=in_unit(w, of, fmt_printed(r.printed_text, r.value)), first=shown[0].year,
+                    level=_target_shown(w, shown[0], of), targets=w["grammar.comma"].join(
+                        w.text("quality_detail.target_item", year=t.year, value=_target_shown(w, t, of))
                         for t in shown)))
 
 
-def _target_shown(w, target, direction: str) -> str:
-    """A target as the plan sets it: its printed digits, a level to hold every year with its sign (≥90)."""
-    value = fmt_printed(target.printed_text, target.value)
+def in_unit(w, series, number: str) -> str:
+    """A value of ``series`` (its row of the indicators) in its unit, as the report writes every value in a sentence:
+    86%, 77家/万人 (in English the number alone, the unit named with the series); a rank's place as it is."""
+    if series["kind"] == "rank":
+        return number
+    unit = series[f"unit_{w.language}"]
+    return w.quantity(number, unit if isinstance(unit, str) else "", series["unit_zh"] == "%")
+
+
+def _target_shown(w, target, series) -> str:
+    """A target as the plan sets it: its printed digits, see :func:`target_in_unit`."""
+    return target_in_unit(w, series, fmt_printed(target.printed_text, target.value))
+
+
+def target_in_unit(w, series, number: str) -> str:
+    """A target of ``series`` in its unit, a level to hold every year with its sign (≥90%): the same target written
+    alike wherever a finding gives it."""
+    value = in_unit(w, series, number)
+    direction = series["direction"]
     return w.text(f"target_form.{direction}", value=value) if direction in HELD_EVERY_YEAR else value
 
 

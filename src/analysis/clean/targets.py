@@ -28,7 +28,7 @@ from ..ingest.printed_table import series_of
 from ..numbers import fmt_exact, fmt_number, fmt_printed
 from ..plan import PLAN_FILE, Plan
 from ..vocabulary import HELD_EVERY_YEAR, lower_is_better
-from .quality import RELATIVE, details, in_language, met_by
+from .quality import RELATIVE, details, in_language, in_unit, met_by, target_in_unit
 
 
 def check_plan_years(plan: Plan, indicators: pd.DataFrame, values: pd.DataFrame, source_path: Path,
@@ -148,11 +148,13 @@ def resolve_relative_targets(plan: Plan, indicators: pd.DataFrame,
         if met_by(base.value, values.loc[index], directions[key]):  # the base already meets the target made absolute
             detail = ("quality_detail.baseline_meets_target_every_year" if directions[key] in HELD_EVERY_YEAR
                       else "quality_detail.baseline_meets_target")
+            # both in the series' unit, the target with its sign where held every year, as the table's findings
             findings.append(_finding("baseline_meets_target", key, base.year, base, lambda w, row=row, base=base,
-                                     target=target, detail=detail: w.text(
-                                         detail, year=base.year, value=fmt_printed(base.printed_text, base.value),
+                                     target=target, detail=detail, of=kinds.loc[key]: w.text(
+                                         detail, year=base.year,
+                                         value=in_unit(w, of, fmt_printed(base.printed_text, base.value)),
                                          targets=w.text("quality_detail.target_item", year=row.year,
-                                                        value=fmt_number(target)))))
+                                                        value=target_in_unit(w, of, fmt_number(target))))))
     return values[keep].reset_index(drop=True), findings
 
 

@@ -339,17 +339,12 @@ def amount(row, number: str, words: Catalog) -> str:
     plural and "1 incubators" would be wrong); a rank's place, whose words carry it, as it is."""
     if row.kind == "rank" or number == MISSING:
         return number
-    if is_percent(row):
-        return words.text("quantity.percent", number=number)
-    return _with_unit(row, number, words)
+    return words.quantity(number, _unit(row, words), is_percent(row))
 
 
 def _with_unit(row, number: str, words: Catalog) -> str:
     """``number`` with the series' unit after it where the language writes units so (``quantity.unit_after_number``)."""
-    unit = _unit(row, words)
-    if not unit or not words["quantity.unit_after_number"]:
-        return number
-    return words.text("quantity.unit", number=number, unit=unit)
+    return words.quantity(number, _unit(row, words))
 
 
 def difference(row, number: str, words: Catalog) -> str:
