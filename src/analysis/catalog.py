@@ -66,7 +66,7 @@ class Catalog:
 
     def plan_place(self, place, line: int = 0) -> str:
         """Where in the printed plan (:func:`analysis.ingest.plan_outline.place_of`): ``[section, group,
-        paragraph]`` as the language cites it (``二（三）4``, ``part 2, section (3), point 4``), ``"table"`` the
+        paragraph]`` as the language cites it (``第二部分第三项第4条``, ``part 2, section 3, point 4``), ``"table"`` the
         indicator table, ``[]`` the opening before the first heading; None (a plan without its text) the ``line``
         given."""
         if place is None:

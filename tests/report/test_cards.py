@@ -98,7 +98,8 @@ def test_a_card_names_the_responsible_departments_and_where_the_plan_names_them(
     # where the list comes from first, so it never reads as a note on the last name
     # in the plan's order, the lead marked where it stands: the plan names no lead, so one other than its first is
     # said to be chosen by function (the marine share is the marine bureau's, though the plan lists it last)
-    assert ("责任部门（方案第二部分（三）4列明；牵头部门按职能确定）："
+    # the place without brackets of its own inside the brackets: never 责任部门（方案第二部分（三）4列明；…）
+    assert ("责任部门（方案第二部分第三项第4条列明；牵头部门按职能确定）："
             "市发展改革委、市科技局、市工业和信息化局、市海洋发展局（牵头）") in card
     card = re.search(r'<section class="card" id="indicator-17">.*?</section>', cards_html, re.S).group(0)
     assert "责任部门（方案未列明，按职能确定）：市生态环境局（牵头）" in card
@@ -290,12 +291,12 @@ def test_a_growth_the_prose_promises_is_held_against_the_growth_seen(example, ex
     # (160/133)^(1/3) − 1 = 6.36 %; the example: 158 in 2024, (158/133)^(1/3) − 1 = 5.91 % a year; 142 in 2022,
     # 142/133 − 1 = 6.77 %. Each rate with the values it runs between: the card's own pace counts from 2020.
     row = example.series_row(16)
-    assert ("正文（方案第二部分（三）2）要求年均增长 10% 以上：表中 2021年 133亿元 至 2024年 160亿元，"
+    assert ("正文（方案第二部分第三项第2条）要求年均增长 10% 以上：表中 2021年 133亿元 至 2024年 160亿元，"
             "折合年均 +6.4%；自 2021年（表中 133亿元）至 2024年实际 158亿元，年均 +5.9%，低于要求；"
             "上表实际年均增长（+9.6%）自 2020年基础值 109.61亿元 起算") in cards.card_notes(example, row)
     mid_term = load_report(relative(example_tables), 2022, "en")
     # the card's own pace from 2020: (142 / 109.61)^(1/2) − 1 = 13.8 %, named beside the note's +6.8% from 2021
-    assert ("The prose (plan, part 2, section (3), point 2) promises at least 10% a year: the table, 133 in 2021 to "
+    assert ("The prose (plan, part 2, section 3, point 2) promises at least 10% a year: the table, 133 in 2021 to "
             "160 in 2024, implies +6.4% a year; from the table's 133 in 2021 to an actual 142 in 2022: +6.8% in one "
             "year, "
             "below the promised rate; the actual growth per year above (+13.8%) counts from the 2020 baseline, "
@@ -305,7 +306,7 @@ def test_a_growth_the_prose_promises_is_held_against_the_growth_seen(example, ex
     assert ("实际年均增长（2020年起）", "+9.6%") in cards.card_numbers(example, row)
     # before any value after the table's last baseline, the promise waits for one
     first = load_report(relative(example_tables), 2021, "zh")
-    assert ("正文（方案第二部分（三）2）要求年均增长 10% 以上：表中 2021年 133亿元 至 2024年 160亿元，"
+    assert ("正文（方案第二部分第三项第2条）要求年均增长 10% 以上：表中 2021年 133亿元 至 2024年 160亿元，"
             "折合年均 +6.4%；2021年以后尚无数据，待公布后对照" in cards.card_notes(first, first.series_row(16)))
 
 

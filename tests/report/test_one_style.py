@@ -162,8 +162,8 @@ def test_the_appendix_places_each_finding_where_its_reader_finds_it(example):
     from analysis.report.tables import quality_table
 
     for language, table_place, prose_place, publication in (
-            ("zh", "方案指标表", "方案第二部分（三）2", "示例统计公报 2023（虚构）"),
-            ("en", "plan, indicator table", "plan, part 2, section (3), point 2", "Example bulletin 2023 (fictional)")):
+            ("zh", "方案指标表", "方案第二部分第三项第2条", "示例统计公报 2023（虚构）"),
+            ("en", "plan, indicator table", "plan, part 2, section 3, point 2", "Example bulletin 2023 (fictional)")):
         table = quality_table(year_context(example, language, 2024))
         where = dict(zip(zip(table.iloc[:, 0], table.iloc[:, 1], table.iloc[:, 2]), table.iloc[:, 4]))
         words = catalog(language)["quality_issue"]

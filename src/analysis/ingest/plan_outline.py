@@ -3,8 +3,8 @@
 The plan text is kept as received, one paragraph or table cell a line; a line number means nothing to a reader
 who holds the printed plan. The outline names each line's place by the plan's own headings instead: the first
 level ``二、…``, a group ``（三）…`` under it and a numbered paragraph ``4.…`` under that; the lines of the
-indicator table (its title to its footnote) are "the table". A report cites that place (``方案二（三）4``,
-``plan, part 2, section (3), point 4``); the line number stays in the data files for whoever checks the text itself.
+indicator table (its title to its footnote) are "the table". A report cites that place (``方案第二部分第三项第4条``,
+``plan, part 2, section 3, point 4``); the line number stays in the data files for whoever checks the text itself.
 
 :func:`plan_outline` lists the lines where a place starts; :func:`place_of` finds a line's place in that list.
 """
