@@ -61,7 +61,8 @@ def test_quality_log_lists_every_finding(dataset):
                               "2021年基础值 3.41% 未达到")
     assert held.detail_en.startswith("The plan's targets (≥5% in 2023, ≥5% in 2024) are assessed as a level to hold "
                                      "every year (≥5% every year): ")
-    assert held.detail_en.endswith("; the 2021 baseline 3.41% does not meet it")
+    assert held.detail_en.endswith("is checked against it, and a single year below the level means “not achieved”; "
+                                   "the 2021 baseline 3.41% does not meet it")  # never "one year short is not achieved"
     disagree = quality[quality.issue == "prose_disagrees"]
     assert set(zip(disagree.indicator_id, disagree.value)) == {(14, 80.0), (16, 133.97)}
     # a growth the prose promises is a finding of its own, whatever the table implies: the card holds it against data

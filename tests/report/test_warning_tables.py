@@ -183,7 +183,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert why["2"] == ("same", "the 2024 target (2.8%) missed as well")
     # good-air days (17): met every year so far in 2023 (91.2), achieved with 2024's value (92): the same status, the
     # row saying it is now a final verdict (a basis moved is said whether or not the status changed)
-    assert why["17"] == ("same", "met in every year so far then, now judged on 2024's value")
+    assert why["17"] == ("same", "met every year so far as of 2023; now judged on the 2024 value")
     # the same status under two words says why it is the same, never "Status unchanged" between them: a rating of the
     # pace borne out by the verdict (19: moving away, then the stage target missed; 3: insufficient, then missed), a
     # target missed twice (20); the same word both times is unchanged (17: achieved in

@@ -177,7 +177,7 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             status_then_today=row.status_then_today,
             revised_text=words.text("warnings.revised_then", status=then_today)
             if row.status_then_today != row.status_then else "",
-            reason_text=(reason := _change_reason(row, words)), bases=_bases(row.reason), series=row.series,
+            reason_text=(reason := _change_reason(row, words, previous)), bases=_bases(row.reason), series=row.series,
             target_year=year(row.target_year),
             note_text=words.join([text for text in (reason, _dated(as_of[previous].get(key), as_of[
                 context.report_year].get(key), previous, context.report_year, words)) if text])))
@@ -230,7 +230,7 @@ def _dated(then: int | None, now: int | None, previous: int, report_year: int, w
                        for status_year, data in ((previous, then), (report_year, now)) if data is not None])
 
 
-def _change_reason(row, words) -> str:
+def _change_reason(row, words, previous: int) -> str:
     """What changed besides the series: no value since the previous review, a later binding target ("no new value;
     now against the 2024 target (120)"), a verdict where a rating of the pace was, or the next target missed as the
     stage target was ("the 2024 target (42%) missed as well")."""
@@ -252,7 +252,8 @@ def _change_reason(row, words) -> str:
         said.append(words.text("warnings.change_reason.now_held" if held else "warnings.change_reason.now_stage"
                                if stage else "warnings.change_reason.now_final", year=year(row.target_year)))
     if "now_complete" in reasons:
-        said.append(words.text("warnings.change_reason.now_complete", year=year(row.target_year)))
+        said.append(words.text("warnings.change_reason.now_complete", year=year(row.target_year),
+                               previous=previous))
     return words.join(said)
 
 
