@@ -118,9 +118,13 @@ def test_statuses_are_named_not_only_coloured(example):
     # marked † as resting on an earlier year's value; so is 4 provincial (2.9 in 2022) in 2023 and 2024, moving away
     overdue = [(round(t.get_position()[0] - 0.5), t.get_text()) for t in grid.texts
                if t.get_text().startswith("Projected to miss")]
-    assert overdue == [(2, "Projected to miss†")]
+    assert overdue == [(2, "Projected to miss †")]  # a space before the mark, as after an English word
     older = sorted((round(t.get_position()[0] - 0.5), t.get_text()) for t in grid.texts if t.get_text().endswith("†"))
-    assert older == [(1, "Moving away†"), (2, "Moving away†"), (2, "Projected to miss†")]
+    assert older == [(1, "Moving away †"), (2, "Moving away †"), (2, "Projected to miss †")]
+    chinese = charts.status_heatmap(context(example, 2024, "zh")).axes[0]
+    older = sorted((round(t.get_position()[0] - 0.5), t.get_text()) for t in chinese.texts
+                   if t.get_text().endswith("†"))
+    assert older == [(1, "偏离†"), (2, "偏离†"), (2, "预计未达†")]  # none after a Chinese word
     assert "† = no value for that report year yet" in [t.get_text() for t in heat.texts][-1].replace("\n", " ")
     # and the distance chart's labels name the year of their value
     labels = [t.get_text().replace("\n", " ") for t in figure.axes[0].get_yticklabels()]

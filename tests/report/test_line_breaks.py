@@ -245,7 +245,7 @@ def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
     assert label("2020年基础值") == '<span class="nobr">2020年</span><span class="nobr">基础值</span>'
     assert label("Needed per year") == '<span class="nobr">Needed</span> <span class="nobr">per year</span>'
     assert "红色预警" in short_labels() and "Not achieved" in short_labels()
-    assert "Moderate progress, accelerate" not in short_labels()  # long: breaks between its words
+    assert "Moderate progress (needs to accelerate)" not in short_labels()  # long: breaks between its words
 
 
 def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name():
@@ -589,7 +589,7 @@ def test_a_badge_of_three_short_words_stays_on_one_line():
     for whole in ("Projected to miss", "Stage target met", "预计未达标", "已达阶段目标", "Not achieved"):
         assert "badge-long" not in classes(whole), whole
     assert "badge-long" in classes("Stage target missed")  # 19 letters: between its words, never over the numbers
-    assert "badge-long" in classes("Moderate progress, accelerate")
+    assert "badge-long" in classes("Moderate progress (needs to accelerate)")
     assert "badge-long" in classes("Insufficient progress, accelerate")
 
 

@@ -99,8 +99,9 @@ def test_a_series_that_needs_to_accelerate_is_named_as_not_warned():
     assert ("本期无预警。评估结论为“需加快”的 2 个序列（指标 2、25）进度低于要求，按方法说明不列入预警。"
             in html) and "差距尚小" not in html  # 25 needs +9.1% a year against +6.6% seen: no small gap
     english = unmarked(warnings_html(context("en", achieved + moderate[:1], 2023)))
-    assert ("no warnings. 1 series (indicator 2) is rated “Moderate progress, accelerate”: behind the pace needed, "
-            "but not far enough for a warning, as the method sets out.") in english
+    # the status says what it asks for in brackets, never "Moderate progress, accelerate" (a bare imperative)
+    assert ("no warnings. 1 series (indicator 2) is rated “Moderate progress (needs to accelerate)”: behind the pace "
+            "needed, but not far enough for a warning, as the method sets out.") in english
     # beside warnings: after the count; and nothing when no series is rated so
     red = [row for row in MID_TERM_DATA if row["indicator_id"] == 17]
     assert "共 1 个，为红色预警。评估结论为“需加快”的 1 个序列（指标 25）" in unmarked(

@@ -890,9 +890,9 @@ def test_the_sentence_counts_by_status_with_its_plural_forms(national_final):
 
     tables = build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED).up_to(2014)
     assert words.secondary_note(report_context(tables, 2014, "en")) == (
-        "The only “target already met” verdict (indicator 5) and the only “moderate progress, accelerate” verdict "
-        "(indicator 3) rest on values quoted by secondary sources, not on the publisher's own release; cite the "
-        "official release before the report is handed in.")
+        "The only “target already met” verdict (indicator 5) and the only “moderate progress (needs to accelerate)” "
+        "verdict (indicator 3) rest on values quoted by secondary sources, not on the publisher's own release; cite "
+        "the official release before the report is handed in.")
     assert words.secondary_note(report_context(tables, 2014, "zh")) == (
         "判定为“已提前达标”的 1 个序列（指标 5）、判定为“需加快”的 1 个序列（指标 3）所依据的数值转引自二手来源，"
         "非发布机构原始发布；报告提交前请改引官方发布。")

@@ -970,6 +970,12 @@ def heatmap_years(context: ReportContext) -> list[int]:
     return years if len(years) >= 2 else []
 
 
+def _marked(annotations: pd.DataFrame, mark: str, words) -> pd.DataFrame:
+    """The cells' words with ``mark`` after them as the language writes a mark after a word ("On track †", 正常†)."""
+    return annotations.apply(lambda column: column.map(lambda text: words.text("chart.heatmap_marked", text=text,
+                                                                                 mark=mark)))
+
+
 def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """Each series' status in every report year so far (seaborn heat map), once there are two or more; a plan
     with more series than a page holds gets it in parts (figure ``part``); ``narrow``: for a phone (the least type
@@ -1030,13 +1036,13 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     annotations = grid.apply(lambda column: column.map(lambda s: cells[s] if isinstance(s, str) else ""))
     for other, marked in marks.items():
         annotations = annotations.where(~marked, cells.get(other, ""))
-    annotations = annotations.where(~before, annotations + mark)
+    annotations = annotations.where(~before, _marked(annotations, mark, words))
     # a status of a report year without its own value, resting on an earlier year's (the latest then): marked, never
     # read as that year's verdict (4 provincial, its latest value 2022's, in 2023 and 2024)
     older = as_of.apply(lambda column: column.map(lambda y: not is_missing(y) and y < column.name))
     older = older & ~before & grid.isin([status for status in STATUSES if status != "insufficient_data"])
     older_mark = words["chart.heatmap_older_mark"]
-    annotations = annotations.where(~older, annotations + older_mark)
+    annotations = annotations.where(~older, _marked(annotations, older_mark, words))
     # the key to the cells' short words, below the map: only the statuses it shows
     replaced = functools.reduce(lambda a, b: a | b, marks.values(), grid.isna() & False)
     written = set(grid.where(~replaced).stack())  # a status every cell of which shows another word is not keyed
