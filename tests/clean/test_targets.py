@@ -89,6 +89,19 @@ def test_a_base_meeting_a_relative_target_is_noted_with_the_target_made_absolute
     assert met.iloc[0].detail_zh.startswith("2022年基础值 2.4% 已达到目标值（2027年目标 1.92%）")
 
 
+def test_a_base_meeting_a_relative_level_held_every_year_says_from_which_year(tmp_path):
+    # a level held every year (at_least), 0.8 times the 2022 value 2.4 from 2025 on: 1.92, which 2.4 already meets;
+    # it is checked each year from 2025, the first year the plan sets it for
+    held = SHARE.replace(",higher,", ",at_least,")
+    folder = plan_folder(tmp_path, held, "2,,2022,baseline,2.4,,\n2,,2025,target,0.8,multiple,\n"
+                                         "2,,2027,target,0.8,multiple,\n")
+    _, data = values_of(folder)
+    met = data.quality[data.quality.issue == "baseline_meets_target"]
+    assert len(met) == 2, met
+    assert all("each year from 2025, the first the plan sets it for" in text for text in met.detail_en)
+    assert all("自方案首个设定目标的年份（2025年）起逐年对照判断" in text for text in met.detail_zh)
+
+
 @pytest.mark.parametrize(("indicators", "written", "words"), [
     (INTENSITY, "-15,percent", "'-15' with basis percent: write the change without a sign, as the plan does "
                                "(下降15%: 15); it goes the way the direction says is better (lower: down)"),
