@@ -78,7 +78,7 @@ def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
     quality = dataset.quality.set_index(["issue", "indicator_id"])
     typo = quality.loc[("correction", 19)]
     assert typo.detail_zh.startswith("原表印作“3..5”，按 3.5 处理。小数点重复，系录入错误")
-    assert typo.detail_en.startswith("Printed “3..5”, read as 3.5: Doubled decimal point, a typing error")
+    assert typo.detail_en.startswith("Printed “3..5”, read as 3.5. Reason given: Doubled decimal point, a typing error")
     prose = quality.loc[("prose_disagrees", 14)]
     # the note adds what the sentence before it does not say (80 and 85 are said once)
     # (80 is the 2020 baseline the assessment starts from: the note says so, never that 85 replaces it, nor that
