@@ -62,6 +62,15 @@ def test_one_has_its_own_form_where_the_language_needs_it():
     assert zh.count_text("summary.currency_earlier", 1, year=2022, ids="21") == "1 个最新为 2022年（指标 21）"
 
 
+def test_a_date_reads_as_the_language_writes_a_day_a_month_or_a_year():
+    en, zh = catalog("en"), catalog("zh")
+    assert (zh.date("2016-08-16"), en.date("2016-08-16")) == ("2016年8月16日", "16 August 2016")
+    assert (zh.date("2016-08"), en.date("2016-08")) == ("2016年8月", "August 2016")
+    assert (zh.date("2015"), en.date("2015")) == ("2015年", "2015")
+    # anything else as given
+    assert (zh.date("2015年前后"), zh.date("2016-13"), zh.date("")) == ("2015年前后", "2016-13", "")
+
+
 def test_an_unknown_key_or_language_is_named():
     with pytest.raises(KeyError, match="en.yml has no entry 'summary.nothing'"):
         catalog("en")["summary.nothing"]

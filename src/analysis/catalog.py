@@ -57,12 +57,19 @@ class Catalog:
 
     def date(self, iso: str) -> str:
         """A day as the language writes it for a reader (``2024年2月28日``, ``28 February 2024``), from ISO
-        ``YYYY-MM-DD``; anything else (a year, a month, free text) is returned as given."""
-        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(iso).strip())
-        if not match:
+        ``YYYY-MM-DD``; a month (``YYYY-MM``: ``2024年2月``, ``February 2024``) and a year alone (``YYYY``:
+        ``2024年``, ``2024``) in the language's forms too, as a publication date may be given; anything else (free
+        text) is returned as given."""
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(iso).strip())
+        if not match or not 1 <= int(match[2] or 1) <= 12:
             return str(iso)
-        year, month, day = (int(part) for part in match.groups())
-        return self.text("dates.day", year=year, month=self["dates.months"][month - 1], day=day)
+        year = int(match[1])
+        if match[2] is None:
+            return self.text("dates.year", year=year)
+        month = self["dates.months"][int(match[2]) - 1]
+        if match[3] is None:
+            return self.text("dates.month", year=year, month=month)
+        return self.text("dates.day", year=year, month=month, day=int(match[3]))
 
     def plan_place(self, place, line: int = 0) -> str:
         """Where in the printed plan (:func:`analysis.ingest.plan_outline.place_of`): ``[section, group,

@@ -343,6 +343,18 @@ def test_a_revision_quotes_both_figures_as_they_were_published(tmp_path, weihai)
                                   "2023年11月30日发布），以后者为准")
 
 
+def test_a_publication_dated_to_its_year_or_month_only_is_dated_in_the_language_s_form(tmp_path, weihai):
+    # a book dated 2022 (its year alone), a yearbook dated 2023-11 (its month): "2022年发布", "2023年11月发布" in
+    # Chinese, never "2022发布"; in English "published 2022", "published November 2023"
+    folder = _write(tmp_path, "2,,2022,2.07,Yearbook 2023,2023-11,\n", name="a-yearbook.csv",
+                    header=REVISION_HEADER)
+    _write(tmp_path, "2,,2022,2.10,Book,2022,\n", name="b-book.csv", header=REVISION_HEADER)
+    [revision] = monitoring_data(weihai, folder).quality.query("issue == 'observation_revised'").itertuples()
+    assert revision.detail_zh == "2022年：2.10（Book，2022年发布）→ 2.07（Yearbook 2023，2023年11月发布），以后者为准"
+    assert revision.detail_en == ("2022: 2.10 (Book, published 2022) → 2.07 (Yearbook 2023, published November "
+                                  "2023); the later figure is used")
+
+
 def test_every_mistake_of_one_row_is_told_at_once(tmp_path, weihai):
     # a value with a thousands separator, no source, a date that is none and a preliminary flag not yes or no, all in
     # one row: four lines, in the order of the columns, not one a round
