@@ -125,7 +125,9 @@ def test_a_relative_target_waits_for_a_base_value_from_statistics(tmp_path):
     values, data = values_of(folder)
     assert values[(3, 2027, "target")] == pytest.approx(760)
     base = data.quality[data.quality.issue == "base_from_statistics"].iloc[0]
-    assert base.detail_en == "the plan prints no baseline; the 2022 value 380 comes from 公报2022"
+    # its label says the plan prints none ("Baseline not in the plan"): the detail does not say it again
+    assert base.detail_en == "the 2022 value 380 comes from 公报2022"
+    assert base.detail_zh == "2022年值 380 取自公报2022"
     (folder / "observations" / "bulletins.csv").write_text("indicator_id,series,year,value,source\n",
                                                             encoding="utf-8")
     values, data = values_of(folder)

@@ -657,3 +657,29 @@ def test_a_card_whose_verdict_rests_on_a_quoted_value_says_so():
     assert sum("secondary" in note.lower() for note in notes["en"][5]) == 1
     assert not any("secondary" in note for note in notes["en"][3])
     assert not any("二手" in note for note in notes["zh"][3])
+
+
+def test_a_finding_s_label_is_said_once_on_the_card():
+    # the national plan prints no baseline for 2–10: the label says so, its detail goes on with where the 2010
+    # value comes from, never "规划未列基础值：规划未列基础值；…" or "Baseline not in the plan: the plan prints no
+    # baseline; …"
+    from analysis.plan import load_plan
+    from analysis.publish.data import build_tables
+    from analysis.report.context import report_context
+    from tests.conftest import NATIONAL_DIR, NATIONAL_PUBLISHED
+
+    tables = build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED).up_to(2015)
+    notes = {}
+    for language in ("en", "zh"):
+        context = report_context(tables, 2015, language)
+        notes[language] = {row.indicator_id: cards.card_notes(context, row) for row in cards.numeric_rows(context)}
+    assert "规划未列基础值：2010年值应取自《中国科技统计年鉴》，尚未收集" in notes["zh"][6]
+    assert ("Baseline not in the plan: the 2010 value would come from the China Statistical Yearbook on Science and "
+            "Technology (《中国科技统计年鉴》), and has not been collected") in notes["en"][6]
+    assert ("规划未列基础值：2010年值 1.7 取自《中国经济的转型升级：从“十二五”看“十三五”》2.5节：每万人发明专利拥有量从"
+            "2010年的1.7件提高到2014年的4.8件（https://m.novel.qq.com/read/1026832009/20）") in notes["zh"][5]
+    for indicator in (2, 4, 5, 6, 7, 8, 9, 10):
+        assert sum("未列基础值" in note for note in notes["zh"][indicator]) == 1
+        assert sum("no baseline" in note or "not in the plan" in note for note in notes["en"][indicator]) == 1
+        assert not any(note.count("未列基础值") > 1 for note in notes["zh"][indicator])
+        assert not any("prints no baseline" in note for note in notes["en"][indicator])
