@@ -39,10 +39,22 @@ def test_the_finding_names_the_publication_that_quotes_the_value_in_both_languag
         "6.3 for 2015 is quoted by a secondary source (Undated post on the Wenxuecity forum (文学城): "
         "https://zh.wenxuecity.com/bbs/mychina/860855-print.html), not taken from the publisher's own release; a "
         "verdict rests on it: cite the official release")
+    # the value with its unit in Chinese (件/万人), never a bare 6.3; in English its unit follows the series' name
     assert finding.detail_zh == (
-        "2015年 6.3 转引自二手来源（每万人口发明专利拥有量达到6.3件，圆满完成了“十二五”规划纲要提出的目标"
+        "2015年的6.3件/万人转引自二手来源（每万人口发明专利拥有量达到6.3件，圆满完成了“十二五”规划纲要提出的目标"
         "（https://zh.wenxuecity.com/bbs/mychina/860855-print.html）），非发布机构原始发布；有判断以此为据，请改引官方发布")
     assert finding.source.endswith("invention-patents-2015.csv") and finding.source_line == 2
+
+
+def test_the_finding_quotes_a_rank_as_a_place_and_a_share_with_its_percent_sign(national):
+    found = national.quality[national.quality["issue"] == "secondary_source"].set_index(["indicator_id", "year"])
+    # 1: the innovation capability's 18th place; 2: the contribution of S&T progress, 55.3%; 3: R&D intensity's
+    # 1.84% of 2010 (the book's)
+    assert found.loc[(1, 2015), "detail_zh"].startswith("2015年的第18位转引自二手来源（新华社 2016-08-16")
+    assert found.loc[(1, 2015), "detail_en"].startswith("No. 18 for 2015 is quoted by a secondary source (Xinhua")
+    assert found.loc[(2, 2015), "detail_zh"].startswith("2015年的55.3%转引自二手来源（")
+    assert found.loc[(2, 2015), "detail_en"].startswith("55.3% for 2015 is quoted by a secondary source (")
+    assert found.loc[(3, 2010), "detail_zh"].startswith("2010年的1.84%转引自二手来源（《中国经济的转型升级")
 
 
 def test_no_finding_where_every_value_is_the_publishers_own(tmp_path):

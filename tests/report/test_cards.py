@@ -651,8 +651,11 @@ def test_a_card_whose_verdict_rests_on_a_quoted_value_says_so():
         notes[language] = {row.indicator_id: cards.card_notes(context, row) for row in cards.numeric_rows(context)}
     assert ("The verdict “achieved” rests on 55.3% (2015), quoted by a secondary source, not taken from the "
             "publisher's own release; cite the official release before the report is handed in.") in notes["en"][2]
-    assert ("“已达标”的判定依据2015年的 55.3%，转引自二手来源，非发布机构原始发布；"
+    # the space before the year the value is of, none inside "2015年的55.3%"
+    assert ("“已达标”的判定依据 2015年的55.3%，转引自二手来源，非发布机构原始发布；"
             "报告提交前请改引官方发布。") in notes["zh"][2]
+    assert any(note.startswith("“已达标”的判定依据 2015年的第18位，转引自二手来源") for note in notes["zh"][1])
+    assert any(note.startswith("“已达标”的判定依据 2015年的6.3件/万人，转引自二手来源") for note in notes["zh"][5])
     # said once, not again among the findings; none where the verdict rests on the bulletin's own 2.07
     assert sum("secondary" in note.lower() for note in notes["en"][5]) == 1
     assert not any("secondary" in note for note in notes["en"][3])

@@ -384,16 +384,17 @@ def rested_on(assessment: pd.DataFrame, values: pd.DataFrame) -> set[tuple[int, 
     return found
 
 
-def secondary_findings(assessment: pd.DataFrame, values: pd.DataFrame) -> list[dict]:
+def secondary_findings(assessment: pd.DataFrame, values: pd.DataFrame, shown) -> list[dict]:
     """Each value a verdict of any report year rests on (:func:`rested_on`) that is quoted by a secondary source (a
-    newspaper, an article, a book, a forum, a website), not taken from its publisher's own release."""
+    newspaper, an article, a book, a forum, a website), not taken from its publisher's own release. ``shown(words,
+    value)`` writes the value as a sentence of the language gives it, in its series' unit (第18位, 55.3%, 6.3件/万人):
+    a bare 18 or 6.3 says nothing of what it counts."""
     resting = rested_on(assessment, values)
     quoted = values[(values["value_type"] == "actual") & (values["source_kind"] == "secondary")]
     return [{"issue": "secondary_source", "indicator_id": row.indicator_id, "series": row.series, "year": row.year,
              "printed_text": row.printed_text, "value": row.value, "source": row.source,
              "source_line": row.source_line, "source_sheet": row.source_sheet,
-             **details(lambda w, r=row: w.text("quality_detail.secondary_source", year=r.year,
-                                               value=fmt_printed(r.printed_text, r.value),
+             **details(lambda w, r=row: w.text("quality_detail.secondary_source", year=r.year, value=shown(w, r),
                                                reference=_reference(w, r)))}
             for row in quoted.itertuples() if (int(row.indicator_id), row.series, int(row.year)) in resting]
 

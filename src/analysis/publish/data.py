@@ -26,7 +26,9 @@ from ..files import sha256_file
 from ..ingest.department_words import read_department_words
 from ..ingest.observations import read_observation_files
 from ..ingest.plan_inputs import load_plan_inputs
+from ..numbers import fmt_printed
 from ..plan import Plan
+from ..report.words import amount, value_text
 from ..vocabulary import DEPARTMENT_SEPARATORS
 from .folders import tables_lock, write_tables
 from .manifest import PLAN_FOLDER, check_owner, plan_folder
@@ -38,6 +40,21 @@ def monitoring_data(plan: Plan, observations_dir: Path | None = None) -> Monitor
     observed = read_observation_files(observations_dir if observations_dir is not None else plan.observations_dir)
     with plan_words(plan):
         return add_observations(inputs, clean_plan_table(inputs), observed)
+
+
+def value_in_unit(indicators: pd.DataFrame) -> Callable:
+    """How a finding quotes a published value: as the report's sentences write it, with its series' unit (a rank's
+    place 第18位 / No. 18, 55.3%, 6.3件/万人; in English a number alone where its unit follows the series' name),
+    its digits as published (2.10, never 2.1)."""
+    series = indicators.set_index(["indicator_id", "series"])
+
+    def shown(words, point) -> str:
+        indicator = series.loc[(point.indicator_id, point.series)]
+        number = value_text(indicator, point.value, words) if indicator.kind == "rank" else \
+            fmt_printed(point.printed_text, point.value)
+        return amount(indicator, number, words)
+
+    return shown
 
 
 def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) -> ProcessedTables:
@@ -66,7 +83,7 @@ def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) 
                                       plan.status_words)
     quality = data.quality
     with plan_words(plan):  # the values a verdict rests on that another publication quotes
-        quoted = secondary_findings(assessment, data.values)
+        quoted = secondary_findings(assessment, data.values, value_in_unit(data.indicators))
     if quoted:
         quality = schemas.validate("data_quality.csv", pd.concat([quality, pd.DataFrame(quoted)], ignore_index=True))
     inputs = {display_path(path): sha256_file(path) for path in plan.input_files(observations)}
