@@ -644,6 +644,31 @@ def test_a_plan_of_quantitative_indicators_only_says_so():
         assert said in text and "0 qualitative" not in text and "定性指标 0 项" not in text
 
 
+def test_the_verdicts_resting_on_quoted_values_are_said_under_the_table_as_in_the_report():
+    # the national plan's 2015 "achieved" verdicts (1, 2, 5, 10) rest on values newspapers, an article and a forum
+    # quote: the draft handed in says so right after its table, as the report's overview does; R&D intensity's "not
+    # achieved" rests on the bulletin's own 2.07
+    from analysis.settings import PROJECT_ROOT
+
+    said = {"zh": "判定为“已达标”的 4 个序列（指标 1、2、5、10）所依据的数值转引自二手来源，非发布机构原始发布；"
+                  "报告提交前请改引官方发布。",
+            "en": "All 4 “achieved” verdicts (indicators 1, 2, 5, 10) rest on values quoted by secondary sources, not "
+                  "on the publisher's own release; cite the official release before the report is handed in."}
+    for language in ("zh", "en"):
+        context = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, language)
+        blocks = self_evaluation_blocks(context)
+        table = next(i for i, block in enumerate(blocks) if block.name == "indicators")
+        assert block_texts(blocks[table + 1:table + 2]) == [said[language]]
+
+
+def test_no_word_of_secondary_sources_where_every_value_is_the_publishers_own(example_tables):
+    from tests.conftest import relative
+
+    for language in ("zh", "en"):
+        text = " ".join(block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, language))))
+        assert "二手" not in text and "secondary" not in text
+
+
 def unseen_outside_numbers(xml: bytes) -> list[str]:
     """The paragraphs of a Word file with a character a reader does not see (a word joiner, a zero-width or a no-break
     space) but inside a number with its unit or a range (2024⁠年, 2022⁠—⁠2024⁠年, 0.7 pp), or a zero-width space

@@ -40,6 +40,7 @@ from .words import (
     plan_period_note,
     preliminary_note,
     prose_growth_shortfalls,
+    secondary_note,
     series_label,
     shown_counts,
     status_aside,
@@ -308,6 +309,11 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
                         columns=[COLUMN_KINDS[key] for key in keys]))
     if joined["core"].any():
         blocks.append(paragraph(words["self_evaluation.core_note"]))
+    # verdicts resting on values a secondary source quotes, as the report's overview names them: the draft handed in
+    # must not read them as the publishers' own
+    quoted = secondary_note(context)
+    if quoted:
+        blocks.append(paragraph(quoted))
     return blocks + described + _explained(context, qualitative_words)
 
 
