@@ -248,6 +248,24 @@ def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
     assert "Moderate progress (needs to accelerate)" not in short_labels()  # long: breaks between its words
 
 
+def test_a_unit_in_a_narrow_column_keeps_its_pieces_and_breaks_a_long_one_between_its_words():
+    from analysis.report.line_breaks import unit
+
+    # a number with what it counts, "per" with what it is per: never "10,000 | yuan per | worker"
+    assert unit("10,000 yuan per worker") == (
+        '<span class="nobr">10,000 yuan</span> <span class="nobr">per worker</span>')
+    # a hyphenated word whole (never "person- | years"); "per 10,000 employed", too wide for the column, between its
+    # words
+    assert unit("person-years per 10,000 employed") == (
+        '<span class="nobr">person-years</span> <span class="nobr">per</span> <span class="nobr">10,000</span> '
+        '<span class="nobr">employed</span>')
+    assert unit("100 million yuan") == (
+        '<span class="nobr">100</span> <span class="nobr">million</span> <span class="nobr">yuan</span>')
+    # a Chinese unit as before: a unit per unit whole
+    assert unit("件/万人") == '<span class="nobr">件/万人</span>'
+    assert unit("<b>") == '<span class="nobr">&lt;b&gt;</span>'  # data text escaped
+
+
 def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name():
     from analysis.report.pandoc_ast import fitted_widths, kept_whole, text_widths
     from analysis.report.word_content import CORE_MARK, name_cell

@@ -211,6 +211,34 @@ def test_the_printed_indicator_table_gives_the_assessment_its_width_and_the_unit
     assert tasks <= 4
 
 
+def test_the_printed_units_keep_their_words_and_a_latest_value_its_year_where_the_column_holds_them(example_tables,
+                                                                                                    tmp_path):
+    """The English final evaluation on paper split units inside their pieces ("10,000 | yuan per | worker",
+    "person- | years") and set "45.6 | (2024)" on two lines beside "7 (2024)" on one: a unit's pieces stay whole
+    (10,000 yuan | per worker; person-years), and a value with its year on one line where the column holds it."""
+    from analysis.report.render import html_to_pdf
+    from analysis.report.self_evaluation_files import self_evaluation_html
+    from analysis.settings import PROJECT_ROOT
+    from tests.conftest import relative
+
+    lines = {}
+    for plan, folder, year in (("weihai", relative(example_tables), 2024),
+                               ("national", PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015)):
+        page = tmp_path / f"{plan}.html"
+        page.write_text(self_evaluation_html(load_report(folder, year, "en"), "2026-01-01"), encoding="utf-8")
+        html_to_pdf(page, tmp_path / f"{plan}.pdf")
+        lines[plan] = [box[4] for layout_page in pdf_layout(tmp_path / f"{plan}.pdf")
+                       for box in layout_page["boxes"] if box[4]]
+    # Weihai's labour productivity (6) in 10,000 yuan per worker, 23.5 in 2024; high-tech zones (3) 45.6 in 2024
+    assert any("10,000 yuan" in line for line in lines["weihai"])
+    assert any("per worker" in line for line in lines["weihai"])
+    assert any("45.6 (2024)" in line for line in lines["weihai"])
+    assert any("23.5 (2024)" in line for line in lines["weihai"])
+    # the national plan's R&D personnel (9) in person-years per 10,000 employed
+    assert not any(line.endswith("person-") for plan in lines for line in lines[plan])
+    assert sum("person-years" in line for line in lines["national"]) >= 2  # 6's unit and 9's
+
+
 def test_the_word_indicator_table_gives_the_assessment_a_line_of_words(example_tables):
     """The Word draft's table, sized to its columns' longest words, left the English mid-term's assessment 16
     letters a line beside "24,300 (2023)" kept whole and "Latest value" on one line: the value's year goes under it

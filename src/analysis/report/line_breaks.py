@@ -373,6 +373,22 @@ def label_pieces(text) -> list[str]:
     return [text[start:end] for start, end in _label_spans(text)]
 
 
+def unit(text) -> Markup:
+    """A unit in a narrow column (the self-evaluation's indicator table) as HTML: in a language that breaks at
+    spaces, its pieces as a table's label keeps them (:func:`label`: a hyphenated word whole, never "person- | years";
+    a number with what it counts, "10,000 yuan"; "per" with what it is per), a piece wider than a short label
+    (:data:`SHORT_LABEL`) between its words ("100 million | yuan", "per 10,000 | employed"), as a column of some
+    twelve letters holds them; a Chinese one as :func:`keep_together` keeps it (件/万人 whole)."""
+    text = str(text)
+    if re.search(f"[{HAN}]", text):
+        return keep_together(text)
+    spans = []
+    for start, end in _label_spans(text):
+        spans += [(start, end)] if columns(text[start:end]) <= SHORT_LABEL else \
+            [(start + word.start(), start + word.end()) for word in WORD.finditer(text[start:end])]
+    return marked(text, spans)
+
+
 def label_breaks(text) -> str:
     """A short label as plain text (a phone's column name before each cell, shown by CSS ``attr()``, which takes no
     markup): a zero-width space where a line may break, between its Chinese words and beside a number with its unit

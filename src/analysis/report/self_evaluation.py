@@ -57,9 +57,11 @@ EVALUATOR = "evaluator"
 
 
 #: What each column of the indicator table holds, by its key: its width follows (a number's or a unit's narrow, the
-#: assessment's words wide).
-COLUMN_KINDS = {"id": "id", "name": "name", "unit": "unit", "base": "number", "target": "number", "latest": "number",
+#: assessment's words wide; the latest value a little wider, for its year after it: 45.6 (2024)).
+COLUMN_KINDS = {"id": "id", "name": "name", "unit": "unit", "base": "number", "target": "number", "latest": "latest",
                 "status": "assessment", "next": "next"}
+#: The kinds of column that hold values (:data:`COLUMN_KINDS`).
+VALUE_COLUMNS = ("number", "latest")
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ from .pandoc_ast import (
 )
 from .render import html_to_pdf
 from .self_evaluation import (
+    VALUE_COLUMNS,
     Block,
     Placeholder,
     department_names,
@@ -237,7 +238,7 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
         else:
             # a value's year in Latin brackets under the value, as the page sets it in a narrow column (24,300 |
             # (2023)): the values' columns narrow, the room the assessment's words'
-            values = [kind == "number" for kind in block.columns]
+            values = [kind in VALUE_COLUMNS for kind in block.columns]
             block_rows = [[YEAR_AFTER.sub("\n", value) if isinstance(value, str) and under else value
                            for value, under in itertools.zip_longest(row, values)] for row in block.rows]
             texts = [[_width_proxy(context, value) for value in row] for row in block_rows]
