@@ -3,7 +3,9 @@
 The rows come as text from :mod:`analysis.ingest.observations`. Each row names a known numeric
 series, a year the plan can have a value for, a number its kind can take and a source; a year given
 twice in one file is a mistake, the same year in two files is kept once when the values agree and
-refused when they differ; a value far off its series needs a confirmation
+refused when they differ, unless one revises the other (a later publication date, a final figure after a
+preliminary one, a department's row revising the value its template showed on file); a value far off its series
+needs a confirmation
 (:mod:`analysis.clean.plausibility`). One bad row stops the run with the file, line (a workbook's
 cell) and field named, before anything is written; a department's workbook is told, of what its
 person can fix, in the language its template was made in. A series may be written as the templates
@@ -142,6 +144,29 @@ def _later(first: dict, second: dict) -> dict | None:
     if (first["processing"] == PRELIMINARY) != (second["processing"] == PRELIMINARY):
         return second if first["processing"] == PRELIMINARY else first
     return None
+
+
+def _declared_revision(first: dict, second: dict, key: tuple) -> dict | None:
+    """Of two values of the same year whose publications do not say which is later, the one a department's workbook
+    gives in a row whose template showed the other on file (the reference cell "value on file", unchanged): the
+    department filled the row to revise it, as the template asks. None when neither row says so (a conflict). A
+    revision without the day it was issued is refused, at its publication date's cell: a later publication is ordered
+    against it by that day."""
+    revising = [(mine, other) for mine, other in ((first, second), (second, first))
+                if mine.get("on_file") is not None
+                and math.isclose(mine["on_file"], other["value"], rel_tol=SAME_VALUE)]
+    if len(revising) != 1:
+        return None
+    revision, revised = revising[0]
+    if not revision["published"]:
+        words = catalog(revision["language"])
+        column = field_label(words, True)("published")
+        raise InputError(words.text("entry_errors.revision_undated", indicator=_label(key, words), year=key[2],
+                                    value=revision["printed_text"], other=revised["printed_text"],
+                                    where=_named(revised, words), column=column),
+                         file=revision["path"], line=revision["locate"](revision["source_line"], "published"),
+                         field=column)
+    return revision
 
 
 def year_range(plan: Plan) -> tuple[int, int]:
@@ -385,6 +410,8 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
     record["source_sheet"] = rows.sheet
     record["where"] = f"{display_path(path)}:{rows.where(record['source_line'], 'value')}"
     record["locate"] = rows.where  # its own sheet's cells: a workbook's other sheets place their columns otherwise
+    record["on_file"] = rows.on_file.get(record["source_line"])  # the value its template showed on file, if any
+    record["language"] = rows.language
     key = (record["indicator_id"], record["series"], record["year"])
     if key in in_file:
         raise _with_no_reason(InputError(
@@ -396,6 +423,8 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
         first = seen[key]
         later = _later(first, record)
         if not math.isclose(first["value"], record["value"], rel_tol=SAME_VALUE):
+            if later is None:  # a department's row revising the value its template showed on file: it says so
+                later = _declared_revision(first, record, key)
             if later is None:  # the column as the file heads it (发布日期, Published), the first without its folders
                 label = _field_label(rows, words)
                 # told once the series are checked, unless the value it conflicts with is refused there (a typo far
@@ -472,13 +501,16 @@ def _line_name(where: int | str, words: Catalog) -> str:
 
 
 def _named(record: dict, words: Catalog | None = None) -> str:
-    """How a message names where a value of a series was given: its publication, where the row names one, and the
-    file (without its folders) and line or cell, which a clerk comparing with it can find; in ``words``' language
-    (威海市统计公报（a.csv:2）; English by default: Bulletin, a.csv:2)."""
+    """How a message names where a value of a series was given: its publication, where the row names one (by its name
+    in ``words``' language where the row gives one), and the file (without its folders) and line or cell, which a
+    clerk comparing with it can find; in ``words``' language (威海市统计公报（a.csv:2）; English by default: Bulletin,
+    a.csv:2)."""
     where = record.get("where") or f"{record['source']}:{record['source_line']}"
     where = where.replace("\\", "/").rsplit("/", 1)[-1]
-    reference = str(record.get("reference") or "").strip()
-    return (words or catalog("en")).text("entry_errors.named", reference=reference, where=where) if reference else where
+    words = words or catalog("en")
+    # by its name in the message's language where the file gives one (source_zh): a Chinese clerk reads 统计公报
+    reference = str(record.get(f"reference_{words.language}") or record.get("reference") or "").strip()
+    return words.text("entry_errors.named", reference=reference, where=where) if reference else where
 
 
 def _problem_order(problem: tuple) -> tuple:

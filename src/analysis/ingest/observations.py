@@ -61,6 +61,7 @@ class FileRows:
     sheet: str = ""  # a workbook's sheet the rows are on (its name); empty for a CSV file
     order: tuple[str, ...] = ()  # a workbook's sheets in its order (as a cell reference names them)
     refused: list[dict] = field(default_factory=list)  # a workbook's rows with a mistake told: their other cells
+    on_file: dict[int, float] = field(default_factory=dict)  # the value a template showed on file, by row (line)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
                          others=(WORDS_HEADER,), defer=True)
     rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), sheet.language,
                      sheet.noted, sheet.mistakes, plan=str(book.properties.get(PLAN_PROPERTY, "")),
-                     missing=sheet.missing, sheet=sheet.sheet, order=book.order, refused=sheet.refused)
+                     missing=sheet.missing, sheet=sheet.sheet, order=book.order, refused=sheet.refused,
+                     on_file=sheet.on_file)
             for sheet in book.sheets]
     return rows, book.hidden
 

@@ -109,6 +109,9 @@ class SheetRows:
     # its cells under the header as plain text, and its grey reference cells right of the empty column (each cell and
     # what it holds), for the checks to compare with what the template wrote there
     aside: dict[int, tuple[dict[str, str], tuple[tuple[str, object], ...]]] = field(default_factory=dict)
+    # the value a template showed in its "value on file" column (已收到的2025年数值), by row number, where the row's
+    # reference cells are as the template wrote them (its digest): a different value typed in the row revises it
+    on_file: dict[int, float] = field(default_factory=dict)
 
     def cell(self, row: int, column: str) -> str:
         """``Sheet1!D5``: the cell of ``column`` in ``row``."""
@@ -395,6 +398,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     hidden_columns = [header[index] for index in read if index + 1 in hidden]
     beside_column = len(header) + 2  # after the empty column: a template's indicator name
     records, beside, noted, refused, asides = [], {}, [], [], {}
+    on_file, on_file_column = {}, _on_file_column(shown_labels, len(header)) if references else None
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
         if number in merged_rows:
             # its merged cells told above; its other cells checked all the same, so that a department fixes the
@@ -423,6 +427,9 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             if references and key in references:  # a template's reference cells, changed: nothing there is read
                 _refuse_changed_reference(row, len(header), read_to, key, references, letters, path, shown_sheet,
                                           number, words)
+                shown = row[on_file_column].value if on_file_column is not None and on_file_column < len(row) else None
+                if isinstance(shown, int | float) and not isinstance(shown, bool):  # as the template wrote it
+                    on_file[number] = float(shown)
         except InputError as exc:
             mistakes.add(exc)
             changed = True
@@ -523,7 +530,17 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     frame = pd.DataFrame.from_records(records, columns=[*required, *optional, LINE_COLUMN])
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
-    return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing, refused, asides)
+    return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing, refused, asides,
+                     on_file)
+
+
+def _on_file_column(labels, inputs: int) -> int | None:
+    """The index (0-based) of a template's "value on file" column among its reference columns (已收到的2025年数值,
+    2025 value on file: its label in either language), found in its row of ``labels``; None where it has none."""
+    forms = [re.escape(catalog(language)["entry.reference.on_file"]).replace(r"\{year\}", r"\d{4}")
+             for language in LANGUAGES]
+    return next((index for index, cell in enumerate(labels[inputs + 1:], inputs + 1)
+                 if any(re.fullmatch(form, str(cell.value or "").strip()) for form in forms)), None)
 
 
 def _aside(row, cells, header: list[str], read_to: int, shown_sheet: str, number: int):

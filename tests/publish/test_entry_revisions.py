@@ -1,0 +1,173 @@
+"""A department's revision of a value already on file, sent in its workbook the whole way, in both languages.
+
+The example 2022–2024 data hold R&D personnel's (1) 2024 value, 24,800, from 2025-bulletin.csv, a file without a
+publication date (its name carries the year). The science bureau's 2024 workbook shows it in its reference column
+"已收到的2024年数值" (2024 value on file); its instructions ask a department that has a revised figure to type it
+in the row, with the day it was issued. A row that does so gives another value for the same series and year: it
+revises the value its template showed, and is used, the revision listed (24,800 → 24,900) with both sources.
+"""
+from __future__ import annotations
+
+import shutil
+
+import openpyxl
+import pytest
+
+from analysis.clean.observations import check_observations
+from analysis.clean.tidy import clean_plan_table
+from analysis.errors import InputError
+from analysis.ingest.observations import read_observation_files
+from analysis.ingest.plan_inputs import load_plan_inputs
+from analysis.plan import load_plan
+from analysis.publish.templates import build_templates
+from tests.conftest import DEFAULT_PLAN_DIR, FIXTURES, copy_plan
+
+YEAR = 2024
+SCIENCE = {"zh": "市科技局", "en": "Municipal Science and Technology Bureau"}
+SHEET = {"zh": "数据报送", "en": "'Data entry'"}
+EXAMPLE = FIXTURES / "example-2022-2024"
+
+
+@pytest.fixture(scope="module")
+def templates(project_tmp):
+    """The science bureau's 2024 workbook in each language, made where 24,800 is on file for 2024."""
+    plan = load_plan(copy_plan(DEFAULT_PLAN_DIR, project_tmp / "revision-plan" / "weihai", EXAMPLE))
+    return {language: next(path for path in build_templates(plan, YEAR, language,
+                                                            project_tmp / f"revision-templates-{language}")
+                           if path.stem == SCIENCE[language]) for language in ("zh", "en")}
+
+
+def _plan(folder, observations=EXAMPLE):
+    return load_plan(copy_plan(DEFAULT_PLAN_DIR, folder / "weihai", observations))
+
+
+def _personnel_row(template) -> int:
+    sheet = openpyxl.load_workbook(template).worksheets[0]
+    return next(row[0].row for row in sheet.iter_rows(min_row=5) if row[0].value == 1)
+
+
+def _fill(template, folder, cells: dict, name: str | None = None):
+    """The template with ``cells`` ({"D": 24900}, in R&D personnel's row) filled, saved into ``folder``."""
+    row = _personnel_row(template)
+    book = openpyxl.load_workbook(template)
+    for column, value in cells.items():
+        book.worksheets[0][f"{column}{row}"] = value
+    path = folder / (name or template.name)
+    book.save(path)
+    return path
+
+
+def _checked(plan):
+    clean = clean_plan_table(load_plan_inputs(plan))
+    return check_observations(read_observation_files(plan.folder / "observations"), clean.indicators, plan,
+                              clean.values)
+
+
+def _personnel(checked):
+    values = checked.values
+    return values[(values["indicator_id"] == 1) & (values["year"] == YEAR)]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_revised_value_typed_in_the_row_of_the_value_on_file_is_used_and_the_revision_listed(
+        templates, tmp_path, language):
+    """Before, the run stopped: "D5: 数值: 指标 1：2024年的数值 24900 与 Example bulletin 2025 (fictional)
+    （2025-bulletin.csv:2）中的 24800 不一致；如其中一份资料修订了另一份，请在两行的发布日期列分别填写各自的发布
+    日期" — a file the department never saw, and which has no such column."""
+    plan = _plan(tmp_path)
+    path = _fill(templates[language], plan.folder / "observations",
+                 {"D": 24900, "E": "科技统计快报", "G": "补充在威高校数据", "I": "2025-03-20"})
+    checked = _checked(plan)
+    used = _personnel(checked)
+    assert list(used["value"]) == [24900.0]
+    assert list(used["processing"]) == ["revised"]
+    assert list(used["published"]) == ["2025-03-20"]
+    [(old, new)] = [(old, new) for old, new in checked.revisions if old["indicator_id"] == 1]
+    assert (old["value"], old["source"].rsplit("/", 1)[-1], old["source_line"]) == (24800.0, "2025-bulletin.csv", 2)
+    assert (new["value"], new["source"].rsplit("/", 1)[-1], new["reference"]) == (24900.0, path.name, "科技统计快报")
+
+
+def test_a_revision_read_before_the_value_it_revises_is_used_all_the_same(templates, tmp_path):
+    """A workbook named so that it is read before the CSV file it revises (0-市科技局.xlsx): the same."""
+    plan = _plan(tmp_path)
+    _fill(templates["zh"], plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"},
+          name="0-市科技局.xlsx")
+    checked = _checked(plan)
+    assert list(_personnel(checked)["value"]) == [24900.0]
+    assert [(old["value"], new["value"]) for old, new in checked.revisions if old["indicator_id"] == 1] == [
+        (24800.0, 24900.0)]
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("zh", "数据报送!I5: 发布日期: 指标 1：2024年的数值 24900 修订了已收到的数值 24800（示例统计公报 2025（虚构）"
+           "（2025-bulletin.csv:2））：请在发布日期列填写修订后数值发布的日期（如 2011-09-28），"
+           "以后的资料按这一日期比较先后"),
+    ("en", "'Data entry'!I5: Published: indicator 1 year 2024: value 24900 revises the value on file, 24800 (Example "
+           "bulletin 2025 (fictional), 2025-bulletin.csv:2): give the day the revised figure appeared in the Published "
+           "column (2011-09-28), by which later publications are ordered against it"),
+])
+def test_a_revision_without_the_day_it_was_issued_is_refused_at_its_date_cell(templates, tmp_path, language,
+                                                                              expected):
+    plan = _plan(tmp_path)
+    assert _personnel_row(templates[language]) == 5
+    path = _fill(templates[language], plan.folder / "observations", {"D": 24900, "E": "科技统计快报"})
+    with pytest.raises(InputError) as caught:
+        _checked(plan)
+    assert str(caught.value) == f"{path}:{expected}"
+
+
+def test_two_sources_neither_of_which_revises_the_other_are_still_refused(tmp_path, project_tmp):
+    """A workbook made before 24,800 was on file showed nothing there: its 24,900 and the bulletin's 24,800 are two
+    sources that disagree, and neither says it revises the other."""
+    early = _plan(project_tmp / "revision-early", observations=None)
+    template = next(path for path in build_templates(early, YEAR, "zh", project_tmp / "revision-early-templates")
+                    if path.stem == SCIENCE["zh"])
+    plan = _plan(tmp_path)
+    path = _fill(template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"})
+    with pytest.raises(InputError) as caught:
+        _checked(plan)
+    assert str(caught.value).startswith(
+        f"{path}:数据报送!D5: 数值: 指标 1：2024年的数值 24900 与示例统计公报 2025（虚构）（2025-bulletin.csv:2）"
+        "中的 24800 不一致；")
+
+
+def test_a_departments_dated_correction_revises_its_own_undated_workbook_without_editing_it(tmp_path):
+    """The department's first workbook (24,700, no date) is in; the workbook made after it shows 24,700 on file, and
+    the department's correction (24,900, dated) in it revises it: the first workbook is left as it was."""
+    folder = tmp_path / "start"
+    folder.mkdir()
+    for name in ("2023-bulletin.csv", "2024-bulletin.csv"):  # 2024's value not yet published
+        shutil.copyfile(EXAMPLE / name, folder / name)
+    plan = _plan(tmp_path, observations=folder)
+    first_template = next(path for path in build_templates(plan, YEAR, "zh", tmp_path / "first")
+                          if path.stem == SCIENCE["zh"])
+    first = _fill(first_template, plan.folder / "observations", {"D": 24700, "E": "科技统计快报"},
+                  name="2024-市科技局.xlsx")
+    second_template = next(path for path in build_templates(plan, YEAR, "zh", tmp_path / "second")
+                           if path.stem == SCIENCE["zh"])
+    _fill(second_template, plan.folder / "observations", {"D": 24900, "E": "科技统计年报", "I": "2025-05-10"},
+          name="2024-市科技局-更正.xlsx")
+    before = first.read_bytes()
+    checked = _checked(plan)
+    assert list(_personnel(checked)["value"]) == [24900.0]
+    assert [(old["value"], old["source"].rsplit("/", 1)[-1]) for old, _ in checked.revisions] == [
+        (24700.0, "2024-市科技局.xlsx")]
+    assert first.read_bytes() == before
+
+
+@pytest.mark.parametrize("language, asked, prompt", [
+    ("zh", "“已收到的2024年数值”列已有数值、且无修订的，也可留空；"
+           "有修订的，请在该行填写修订后的数值、数据来源和修订数的发布日期。",
+     "已收到 2024年数值 24,800：无修订可留空，有修订请填写新数值并在“发布日期”列填写修订数的发布日期。"),
+    ("en", "or if its '2024 value on file' needs no revision; to revise that value, type the revised value, its source "
+           "and the day it was issued ('Published') in the row.",
+     "2024 value on file: 24,800; leave the cell empty, or type the revised value and the day it was issued in "
+     "'Published'. "),
+])
+def test_the_workbook_asks_for_the_day_a_revised_value_was_issued(templates, language, asked, prompt):
+    """Before, the instructions and the value cell's prompt asked for the revised value only: a revision came without
+    the day it was issued."""
+    sheet = openpyxl.load_workbook(templates[language]).worksheets[0]
+    assert asked in sheet["A2"].value
+    shown = next(v.prompt for v in sheet.data_validations.dataValidation if str(v.sqref) == "D5")
+    assert shown.startswith(prompt)
