@@ -247,7 +247,7 @@ def test_make_report_passes_year_and_jobs_as_given(work_dir, weihai_in_project):
     process = make("report", f"YEAR=2024; touch {marker} #", *common)
     assert not marker.exists() and process.returncode == 2
     # make report's language is zh (REPORT_LANG): its parameters' mistakes are told in Chinese
-    assert "error: --year: '2024; touch " in process.stderr and "个字符）不是年份" in process.stderr  # no space after the closing bracket
+    assert "error: --year: '2024; touch " in process.stderr and "个字符）不是年份" in process.stderr
     process = make("report", "JOBS=¹", *common)
     assert "error: --jobs: '¹' 不是有效的工作进程数（须为正整数）" in process.stderr
     process = make("report", "JOBS=¹", "REPORT_LANG=en", *common)
