@@ -736,14 +736,18 @@ def test_a_unit_breaks_before_per_never_after_it():
     value_year = ENVIRONMENT.get_template("macros.html.j2").module.value_year
     assert '<span class="unit-joined"> <span class="nobr">per 10,000 people</span></span>' in str(
         value_year("17.3", " (2023)", "per 10,000 people", " "))
-    # on paper, in the unit column of a scorecard with the needed pace and of one without (a final evaluation)
+    # on paper, in the unit column of a scorecard with the needed pace, of one without (a final evaluation) and of
+    # one with the plan's official status words as a tenth column (its unit column 12 % wide: "per 10,000 employed"
+    # and "per 100 person-years" ran 11 px past it)
     units = ["per 10,000 people", "patents per 10,000 people", "person-years per 10,000 employed",
              "100 million yuan", "10,000 yuan per worker"]
-    tables = [("scorecard", units), ("scorecard no-pace", [*units, "per 100 person-years"])]
+    tables = [("scorecard", 9, units), ("scorecard no-pace", 9, [*units, "per 100 person-years"]),
+              ("scorecard with-official", 10, [*units, "per 100 person-years"])]
     css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
-    html = "".join(f'<table class="{table}"><thead><tr>{"<th>h</th>" * 9}</tr></thead><tbody>'
-                   + "".join(f"<tr><td>1</td><td>x</td><td>{label(unit)}</td>{'<td>x</td>' * 6}</tr>" for unit in rows)
-                   + "</tbody></table>" for table, rows in tables)
+    html = "".join(f'<table class="{table}"><thead><tr>{"<th>h</th>" * count}</tr></thead><tbody>'
+                   + "".join(f"<tr><td>1</td><td>x</td><td>{label(unit)}</td>{'<td>x</td>' * (count - 3)}</tr>"
+                             for unit in rows)
+                   + "</tbody></table>" for table, count, rows in tables)
     page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>{css}</style></head><body>'
             f'<main class="report"><div class="jp-RenderedHTMLCommon">{html}</div></main></body></html>')
     lines, past = [], []
@@ -758,8 +762,10 @@ def test_a_unit_breaks_before_per_never_after_it():
                 past += [box.text for box in text if box.position_x + box.width > right + 0.5]
     expected = [["per 10,000 people"], ["patents", "per 10,000 people"], ["person-years", "per 10,000 employed"],
                 ["100 million yuan"]]
-    assert lines[:4] == expected and lines[5:9] == expected and lines[10] == ["per 100 person-years"], lines
+    assert lines[:4] == expected and lines[5:9] == expected and lines[11:15] == expected, lines
+    assert lines[10] == lines[16] == ["per 100 person-years"], lines
     assert lines[4] in (["10,000 yuan per worker"], ["10,000 yuan", "per worker"]), lines
+    assert lines[15] in (["10,000 yuan per worker"], ["10,000 yuan", "per worker"]), lines
     assert past == []
 
 

@@ -183,3 +183,28 @@ def test_a_lights_text_has_wcag_aa_contrast_on_its_badge(light, ratio):
     lighter, darker = sorted((relative_luminance(background), relative_luminance(text)), reverse=True)
     assert (lighter + 0.05) / (darker + 0.05) == pytest.approx(ratio, abs=0.005)
     assert ratio >= 4.5
+
+
+@pytest.mark.parametrize(("year", "language"), [(2023, "en"), (2023, "zh"), (2024, "en")])
+def test_every_piece_of_the_ten_column_scorecard_stays_in_its_column_on_paper(review_tables, year, language):
+    """The scorecard with the review's words as a tenth column, printed: no cell's text runs past its column. At the
+    2023 mid-term the English table's "≥90% every year" (the needed pace of a level held every year, one piece) ran
+    16 px past its column of 11 %, "0.09 pp" 2 px past the gap's; the Chinese "0.09个百分点" 4 px."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    from analysis.settings import TEMPLATES_DIR
+
+    html = scorecard_html(report_context(review_tables, year, language))
+    assert "with-official" in html
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    page = (f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+            f'<main class="report"><div class="jp-RenderedHTMLCommon">{html}</div></main></body></html>')
+    past = []
+    for sheet in HTML(string=page, media_type="print").render().pages:
+        for cell in sheet._page_box.descendants():
+            if isinstance(cell, boxes.TableCellBox):
+                right = cell.content_box_x() + cell.width + cell.padding_right
+                past += [box.text for box in cell.descendants()
+                         if isinstance(box, boxes.TextBox) and box.position_x + box.width > right + 0.5]
+    assert past == []
