@@ -269,6 +269,69 @@ def test_pdf_is_deterministic(rendered, tmp_path):
     assert second.read_bytes() == rendered["pdf"].read_bytes()
 
 
+def charts_page(tmp_path: Path, heights: list[float], before: str = "") -> Path:
+    """A page of the report's style with a chart (``figure.chart``) for each of ``heights``, each a share of the A4
+    page's text column (261 mm high, 178 mm wide: 297 and 210 mm less the margins of 18 and 16 mm) at the column's
+    full width; ``before``: HTML before them."""
+    import base64
+
+    from PIL import Image
+
+    figures = []
+    for number, height in enumerate(heights):
+        buffer = io.BytesIO()
+        Image.new("RGB", (178 * 4, round(261 * height * 4)), "#1f4e79").save(buffer, format="PNG")
+        figures.append(f'<figure class="chart chart-{number}"><img alt="" src="data:image/png;base64,'
+                       f'{base64.b64encode(buffer.getvalue()).decode()}"></figure>')
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    page = tmp_path / "charts.html"
+    page.write_text(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+                    f'<main class="report">{before}{"".join(figures)}</main></body></html>', encoding="utf-8")
+    return page
+
+
+def chart_boxes(pdf: Path) -> list[tuple[int, float, float]]:
+    """Each picture of a PDF: its page (from 1), its width and height in millimetres."""
+    from tests.support.pdf import pdf_layout
+
+    return [(number, round((box[2] - box[0]) / 72 * 25.4, 1), round((box[3] - box[1]) / 72 * 25.4, 1))
+            for number, page in enumerate(pdf_layout(pdf), 1) for box in page["boxes"] if not box[4]]
+
+
+def test_a_chart_a_little_too_tall_for_the_pages_foot_shares_it_printed_smaller(tmp_path):
+    """The 2022 report's lagging-series chart left a third of its page blank and the category chart (84 mm) stood
+    alone on the next. Charts of 68 % and 32 % of the column's 261 mm (177.5 and 83.5 mm, 261 mm with the 1rem margin
+    between them, 3.7 mm, past the page) print on one page, both smaller by one factor, at least 90 % of the column's
+    178 mm: 160.2 mm wide at the least, together no higher than the column."""
+    pdf = html_to_pdf(charts_page(tmp_path, [0.68, 0.32]), tmp_path / "charts.pdf")
+    (page_a, width_a, height_a), (page_b, width_b, height_b) = chart_boxes(pdf)
+    assert page_a == page_b == 1
+    assert width_a == width_b and 160.2 <= width_a < 178
+    assert height_a + height_b <= 261
+
+
+def test_a_chart_that_would_need_printing_much_smaller_goes_to_the_next_page_whole(tmp_path):
+    """Charts of 68 % and 50 % of the column (177.5 and 130.5 mm): together 308 mm, 47 mm past the page, which would
+    take printing them at 261 / 308, 85 % of the column: too small; the second goes to the next page, both at the
+    column's full 178 mm, as before."""
+    pdf = html_to_pdf(charts_page(tmp_path, [0.68, 0.5]), tmp_path / "charts.pdf")
+    assert [(page, width) for page, width, _ in chart_boxes(pdf)] == [(1, 178.0), (2, 178.0)]
+
+
+def test_a_chart_kept_with_its_heading_is_fitted_with_it(tmp_path):
+    """A section's heading (``break-after: avoid``) goes with the chart after it: the chart of 30 % after a heading
+    fits the foot of a page with a chart of 68 % (177.5 + 78.3 mm and the heading's 2rem margin, a line and its rule,
+    about 16 mm, past the page's 261 mm) only printed smaller, the heading above it on the same page."""
+    page = charts_page(tmp_path, [0.68]).read_text(encoding="utf-8")
+    second = charts_page(tmp_path, [0.3]).read_text(encoding="utf-8")
+    figure = re.search(r"<figure.*</figure>", second).group(0).replace("chart-0", "chart-1")
+    (tmp_path / "both.html").write_text(page.replace("</main>", f"<h2>5. Indicator by indicator</h2>{figure}</main>"),
+                                        encoding="utf-8")
+    pdf = html_to_pdf(tmp_path / "both.html", tmp_path / "charts.pdf")
+    assert [page for page, _, _ in chart_boxes(pdf)] == [1, 1]
+    assert pdf_text(pdf).split("\n") == ["5. Indicator by indicator", "1 / 1"]  # one page: the heading on it
+
+
 # -------------------------------------------------------------------- fonts
 
 

@@ -148,11 +148,120 @@ def html_to_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike) -> Pa
     from weasyprint import HTML
 
     html_path, pdf_path = Path(html_path), Path(pdf_path)
-    document = HTML(filename=html_path, url_fetcher=offline_fetcher(), media_type="print")
+    page = HTML(filename=html_path, url_fetcher=offline_fetcher(), media_type="print")
     with _fixed_source_date():
-        pdf_bytes = document.write_pdf()
+        pdf_bytes = charts_fitted(page).write_pdf()
     write_bytes_atomic(pdf_path, pdf_bytes)
     return pdf_path
+
+
+#: The least share of the column a chart is printed at so that it shares a page with what stands before it (its type
+#: then about 6.3 points, the charts' least 7 points drawn for the column printed at 90 %); a chart that would need
+#: less goes to the next page whole, as before.
+LEAST_CHART_SCALE = 0.9
+#: How many charts a report prints smaller at most (each takes one more layout of the page).
+MOST_CHARTS_FITTED = 4
+
+
+def charts_fitted(page):
+    """The printed layout of WeasyPrint's ``page`` (an ``HTML``), a chart (``figure.chart``) that a page break pushed
+    to the top of the next page with the page before it left partly blank printed smaller instead, with the charts
+    on that page before it, all by one factor of at least :data:`LEAST_CHART_SCALE`, so that it fits the gap: a
+    lagging series' chart left a third of a page blank and the category chart alone on the next. What keeps with a
+    chart (a heading before it, ``break-after: avoid``) goes with it; a chart is never split, nor parted from its
+    heading. Each chart so fitted costs one more layout, and is kept only if the layout shows it moved up."""
+    from weasyprint import CSS
+
+    scales: dict[str, float] = {}
+    tried: set[str] = set()
+    document = page.render()
+    for _ in range(MOST_CHARTS_FITTED):
+        proposal = _chart_to_fit(document, scales, tried)
+        if proposal is None:
+            break
+        chart, wanted = proposal
+        tried.add(chart)
+        # (a sheet given to render() is the user's, which only !important sets above the page's own)
+        rules = "".join(f"figure.{name} img {{ width: {100 * scale:.2f}% !important; }}"
+                        for name, scale in wanted.items())
+        fitted = page.render(stylesheets=[CSS(string=f"@media print {{ {rules} }}")])
+        if _chart_page(fitted, chart) < _chart_page(document, chart):
+            document, scales = fitted, wanted
+    return document
+
+
+def _page_content(page) -> list:
+    """The boxes of a laid-out page's content: not its margin boxes (the running head, the page number)."""
+    from weasyprint.formatting_structure import boxes
+
+    return [box for child in page._page_box.children if not isinstance(child, boxes.MarginBox)
+            for box in child.descendants()]
+
+
+def _charts(page) -> list:
+    """The ``figure.chart`` boxes of a laid-out page, in order."""
+    from weasyprint.formatting_structure import boxes
+
+    return [box for box in _page_content(page) if isinstance(box, boxes.BlockBox) and box.element_tag == "figure"
+            and "chart" in (box.element.get("class") or "").split()]
+
+
+def _chart_name(box) -> str:
+    """A chart's classes as a selector's (``chart.chart-growth``)."""
+    return ".".join(box.element.get("class").split())
+
+
+def _chart_page(document, name: str) -> int:
+    return next((number for number, page in enumerate(document.pages)
+                 if any(_chart_name(box) == name for box in _charts(page))), -1)
+
+
+def _chart_to_fit(document, scales: dict[str, float], tried: set[str]) -> tuple[str, dict[str, float]] | None:
+    """The first chart that opens a page (after nothing but what keeps with it, a heading) and would fit the foot of
+    the page before it with that page's charts and itself printed smaller by one factor of at least
+    :data:`LEAST_CHART_SCALE` of the column; with every chart's share of the column (``scales``, 1 by default) as
+    they would print it. None if there is no such chart."""
+    from weasyprint.formatting_structure import boxes
+
+    def image_height(chart) -> float:
+        return sum(box.height for box in chart.descendants() if isinstance(box, boxes.ReplacedBox))
+
+    for before, page in zip(document.pages, document.pages[1:]):
+        charts = _charts(page)
+        if not charts or _chart_name(charts[0]) in tried:
+            continue
+        chart = charts[0]
+        content = _page_content(page)
+        top = page._page_box.content_box_y()
+        # what stands above it on its page keeps with it (a heading, a lead-in), or it does not open the page
+        above = [box for box in content if isinstance(box, boxes.BlockContainerBox)
+                 and box.position_y < chart.position_y
+                 and any(isinstance(child, boxes.LineBox) for child in box.children)]
+        if any(box.style["break_after"] not in ("avoid", "avoid-page") for box in above):
+            continue
+        lines = [box for box in _page_content(before)
+                 if isinstance(box, (boxes.LineBox, boxes.TableRowBox, boxes.ReplacedBox))]
+        if not lines:
+            continue
+        foot = before._page_box.content_box_y() + before._page_box.height
+        free = foot - max(box.position_y + box.height for box in lines)
+        # the top margin a page's top took off what opens it comes back at the foot of the page before
+        margin = max((box.style["margin_top"].value for box in content if isinstance(box, boxes.BlockBox)
+                      and box.position_y <= top + 0.5 and getattr(box.style["margin_top"], "unit", "") == "px"),
+                     default=0)
+        needed = chart.position_y + chart.margin_height() - top + margin + 2  # (2 px to spare)
+        shrinking = [*_charts(before), chart]
+        heights = sum(image_height(box) for box in shrinking)
+        if needed <= free or not heights:
+            continue
+        factor = 1 - (needed - free) / heights
+        wanted = dict(scales)
+        for box in shrinking:
+            wanted[_chart_name(box)] = scales.get(_chart_name(box), 1.0) * factor
+        if min(wanted.values()) >= LEAST_CHART_SCALE:
+            return _chart_name(chart), wanted
+        tried.add(_chart_name(chart))
+    return None
 
 
 #: Where the system keeps its fonts (Debian's packages, a local install, a user's own; macOS): a ``local()`` font is
