@@ -355,7 +355,12 @@ def test_a_chinese_name_breaks_between_its_words_only():
     # a web address breaks after a slash, as print breaks one, not "….ht / m" nor "content / _1.htm", and never
     # after its scheme (never "http:// | a.cn")
     assert str(keep_together("（http://a.cn/2016/content_1.htm?x=1&y=2）")) == (
-        '（<span class="nobr">http://a.</span>cn/<wbr>2016/<wbr>content_1.htm?x=1&amp;y=2）')
+        '（<span class="nobr">http://a.</span>cn/<wbr>2016/<wbr><span class="address-part">content_1.htm?x=1&amp;y=2'
+        '</span>）')
+    # a long part one block, a line free to break before its extension where the part is wider than its column
+    assert str(keep_together("https://a.cn/periodical/d21c972a77fcce6b4a52f7c19bb34693.html")) == (
+        '<span class="nobr">https://a.</span>cn/<wbr>periodical/<wbr><span class="address-part">'
+        'd21c972a77fcce6b4a52f7c19bb34693<wbr>.html</span>')
     # but a short unit in brackets stays whole: never "(100 million / yuan)"
     assert pieces("Technology contracts traded (100 million yuan)") == (
         "Technology contracts traded [(100 million yuan)]")
@@ -772,33 +777,77 @@ def test_a_unit_breaks_before_per_never_after_it():
 def test_a_web_address_breaks_after_a_slash_only():
     """The national plan's appendix printed "…/31/content" over "_31952113.htm", "t20161111_11620910" over ".htm" and
     "https://" alone on a line: in a cell of any width an address breaks after a slash, inside a part only where the
-    part is wider than the cell, never after its scheme; a full stop after it is the sentence's."""
+    part is wider than the cell (before its extension first), never after its scheme; a full stop after it is the
+    sentence's."""
+    texts = ["Innovation Index Report 2013: http://www.bhkjw.net/reports/2014-03/31/content_31952113.htm. 2013",
+             "Ministry: https://www.most.gov.cn/xxgk/xinxifenlei/fdzdgknr/qtwj/qtwj2016/201611/t20161111_11620910.htm",
+             "Undated post (文学城): https://zh.wenxuecity.com/bbs/mychina/860855-print.html"]
+    assert address_lines(texts, 190)[0][-3:] == ["http://www.bhkjw.net/reports/", "2014-03/31/",
+                                                 "content_31952113.htm. 2013"]
+    assert address_lines(texts, 190)[1][-1] == "t20161111_11620910.htm"
+    for width in (120, 150, 190, 240, 300):
+        for cell in address_lines(texts, width):
+            assert not any(line.endswith("//") or line.startswith(("_", "/")) for line in cell), (width, cell)
+            # a line starts with a dot only where a file's name alone fills the line before it: its extension
+            assert all(before.count("/") == 0 for before, line in zip(cell, cell[1:]) if line.startswith(".")), cell
+
+
+def address_lines(texts: list[str], width: int) -> list[list[str]]:
+    """Each of ``texts`` (:func:`keep_words`) printed in a cell of the appendix's table ``width`` px wide: its lines'
+    text as the page shows them (a long part of an address, a block of its own, counts by the lines it takes)."""
     from weasyprint import HTML
     from weasyprint.formatting_structure import boxes
 
     from analysis.report.line_breaks import keep_words
     from analysis.settings import TEMPLATES_DIR
 
-    texts = ["Innovation Index Report 2013: http://www.bhkjw.net/reports/2014-03/31/content_31952113.htm. 2013",
-             "Ministry: https://www.most.gov.cn/xxgk/xinxifenlei/fdzdgknr/qtwj/qtwj2016/201611/t20161111_11620910.htm",
-             "Undated post (文学城): https://zh.wenxuecity.com/bbs/mychina/860855-print.html"]
     css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    rows = "".join(f"<tr><td>{keep_words(text)}</td></tr>" for text in texts)
+    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+            f'<main class="report"><div class="jp-RenderedHTMLCommon"><div style="width:{width}px">'
+            f'<table id="actuals"><tbody>{rows}</tbody></table></div></div></main></body></html>')
+    cells = [box for page_ in HTML(string=page, media_type="print").render().pages
+             for box in page_._page_box.descendants() if isinstance(box, boxes.TableCellBox)]
+    found = []
+    for cell in cells:
+        # the text boxes by the line they stand on, top to bottom, left to right (a block's last line shares its line)
+        rows_: list[list] = []
+        for text in sorted((box for box in cell.descendants() if isinstance(box, boxes.TextBox)),
+                           key=lambda box: (box.position_y + box.baseline, box.position_x)):
+            if rows_ and abs(rows_[-1][0].position_y + rows_[-1][0].baseline - text.position_y - text.baseline) < 2:
+                rows_[-1].append(text)
+            else:
+                rows_.append([text])
+        found.append(["".join(text.text for text in row).replace("\u200b", "") for row in rows_])
+    return found
 
-    def lines(width: int) -> list[list[str]]:
-        rows = "".join(f"<tr><td>{keep_words(text)}</td></tr>" for text in texts)
-        page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>{css}</style></head><body>'
-                f'<main class="report"><div class="jp-RenderedHTMLCommon"><div style="width:{width}px">'
-                f'<table id="actuals"><tbody>{rows}</tbody></table></div></div></main></body></html>')
-        cells = [box for page_ in HTML(string=page, media_type="print").render().pages
-                 for box in page_._page_box.descendants() if isinstance(box, boxes.TableCellBox)]
-        return [["".join(text.text for text in line.descendants() if isinstance(text, boxes.TextBox)).replace(
-            "\u200b", "") for line in cell.descendants() if isinstance(line, boxes.LineBox)] for cell in cells]
 
-    assert lines(190)[0][-3:] == ["http://www.bhkjw.net/reports/", "2014-03/31/", "content_31952113.htm. 2013"]
-    assert lines(190)[1][-1] == "t20161111_11620910.htm"
-    for width in (120, 150, 190, 240, 300):
-        for cell in lines(width):
-            assert not any(line.endswith("//") or line.startswith(("_", ".", "/")) for line in cell), (width, cell)
+def test_a_long_part_of_an_address_is_whole_on_a_line_of_its_own_or_broken_before_its_extension():
+    """The national plan's source, a periodical's page named by a 32-character hash, printed
+    "d21c972a77fcce6b4a52f7c19bb34693.ht" over "ml" in the appendix's column of sources: the name fits the column, its
+    extension not. The part goes whole to a line of its own where it fits one; where it does not, it breaks before its
+    extension (the name, 32 characters, fills 235 px and 190 px of the sources' column does not hold it); the name
+    itself breaks only where it is wider than the column (134 px), its extension then after its end; a short part
+    ("860855-print.html") is never broken at its hyphen."""
+    texts = ["Undated periodical article: https://jxxfw.com/periodical/d21c972a77fcce6b4a52f7c19bb34693.html; next",
+             "2015年科技进步对经济社会发展的贡献率增长到55.3%（https://jxxfw.com/periodical/d21c972a77fcce6b4a52f7c19bb34693.html）",
+             "Undated post (文学城): https://zh.wenxuecity.com/bbs/mychina/860855-print.html"]
+    name = "d21c972a77fcce6b4a52f7c19bb34693"
+    english, chinese, post = address_lines(texts, 300)
+    assert f"{name}.html; next" in english and f"{name}.html）" in chinese  # whole, on a line of its own
+    english, chinese, post = address_lines(texts, 235)
+    # (a part broken takes the column's width: what follows it starts a line after its end, the semicolon with it)
+    assert english[-4:] == ["https://jxxfw.com/periodical/", name, ".html;", "next"], english
+    assert chinese[-2:] == [name, ".html）"], chinese
+    assert post[-1].endswith("860855-print.html"), post
+    for width in (134, 150, 190):
+        english, chinese, post = address_lines(texts, width)
+        for cell in (english, chinese):
+            assert any(line.startswith(name[:8]) for line in cell), (width, cell)  # after the slash, a line's start
+            # the extension whole, never ".ht" over "ml"
+            assert any(".html" in line for line in cell), (width, cell)
+            assert not any(line.endswith((".", ".h", ".ht", ".htm")) for line in cell), (width, cell)
+        assert any(line.endswith("860855-print.html") for line in post), (width, post)
 
 
 def test_a_chinese_name_keeps_its_last_two_characters_with_its_unit_in_brackets():

@@ -155,8 +155,9 @@ class PageText(HTMLParser):
 
 def page_text(page: str) -> str:
     parser = PageText()
-    # a place a line may break, no text of its own; a piece kept on one line, part of the text around it
-    parser.feed(re.sub(r'<span class="nobr">(.*?)</span>', r"\1", re.sub(r"<wbr\s*/?>", "", page)))
+    # a place a line may break, no text of its own; a piece kept on one line (a long part of an address, one block),
+    # part of the text around it
+    parser.feed(re.sub(r'<span class="(?:nobr|address-part)">(.*?)</span>', r"\1", re.sub(r"<wbr\s*/?>", "", page)))
     return "\n".join(parser.parts)
 
 

@@ -196,14 +196,25 @@ ADDRESS = re.compile(r"(?P<host>https?://[^\s<>（）()，；/]+)(?P<path>(?:[^\
 ADDRESS_BREAK = re.compile(r"(?<=/)(?=[^/])")
 #: An address's scheme and the first label of its host (``http://www.``), or its whole host where it has one label.
 ADDRESS_HEAD = re.compile(r"https?://[^.]*\.?")
+#: A long part of an address's path (a file's name, a 32-character hash): printed as one block (report.css:
+#: ``.address-part``), on the line where it fits or whole on a line of its own after the slash before it; only where
+#: the part alone is wider than its column does it break inside, before its extension first
+#: (``d21c972a77fcce6b4a52f7c19bb34693 | .html``, never ``…bb34693.ht | ml``), inside the name only where that alone is
+#: wider still (the cell's ``overflow-wrap``). A shorter part is one piece as it is.
+ADDRESS_PART = re.compile(r"(?<=/<wbr>)[^/<]{16,}")
+#: Where a long part of an address may break when it is wider than its column: before its extension (``.html``).
+ADDRESS_EXTENSION = re.compile(r"(?<=[^.])(?=\.[A-Za-z0-9]{2,5}$)")
 
 
 def _address_breaks(html: Markup) -> Markup:
+    def part(match: re.Match) -> str:
+        return f'<span class="address-part">{ADDRESS_EXTENSION.sub("<wbr>", match.group())}</span>'
+
     def broken(match: re.Match) -> str:
         host = match.group("host")
         head = ADDRESS_HEAD.match(host).group()
         return (f'<span class="nobr">{head}</span>{host[len(head):]}'
-                + ADDRESS_BREAK.sub("<wbr>", match.group("path")))
+                + ADDRESS_PART.sub(part, ADDRESS_BREAK.sub("<wbr>", match.group("path"))))
 
     return Markup(ADDRESS.sub(broken, str(html)))
 
