@@ -356,7 +356,7 @@ def test_a_chinese_name_breaks_between_its_words_only():
     # after its scheme (never "http:// | a.cn")
     assert str(keep_together("（http://a.cn/2016/content_1.htm?x=1&y=2）")) == (
         '（<span class="nobr">http://a.</span>cn/<wbr>2016/<wbr><span class="address-part">content_1.htm?x=1&amp;y=2'
-        '</span>）')
+        '）</span>')  # (the closing bracket in the last part's block, as no line starts with it)
     # a long part one block, a line free to break before its extension where the part is wider than its column
     assert str(keep_together("https://a.cn/periodical/d21c972a77fcce6b4a52f7c19bb34693.html")) == (
         '<span class="nobr">https://a.</span>cn/<wbr>periodical/<wbr><span class="address-part">'
@@ -792,9 +792,9 @@ def test_a_web_address_breaks_after_a_slash_only():
             assert all(before.count("/") == 0 for before, line in zip(cell, cell[1:]) if line.startswith(".")), cell
 
 
-def address_lines(texts: list[str], width: int) -> list[list[str]]:
-    """Each of ``texts`` (:func:`keep_words`) printed in a cell of the appendix's table ``width`` px wide: its lines'
-    text as the page shows them (a long part of an address, a block of its own, counts by the lines it takes)."""
+def address_cells(texts: list[str], width: int) -> list:
+    """Each of ``texts`` (:func:`keep_words`) printed in a cell of the appendix's table ``width`` px wide: the cells'
+    boxes as WeasyPrint laid them out."""
     from weasyprint import HTML
     from weasyprint.formatting_structure import boxes
 
@@ -806,10 +806,17 @@ def address_lines(texts: list[str], width: int) -> list[list[str]]:
     page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>{css}</style></head><body>'
             f'<main class="report"><div class="jp-RenderedHTMLCommon"><div style="width:{width}px">'
             f'<table id="actuals"><tbody>{rows}</tbody></table></div></div></main></body></html>')
-    cells = [box for page_ in HTML(string=page, media_type="print").render().pages
-             for box in page_._page_box.descendants() if isinstance(box, boxes.TableCellBox)]
+    return [box for page_ in HTML(string=page, media_type="print").render().pages
+            for box in page_._page_box.descendants() if isinstance(box, boxes.TableCellBox)]
+
+
+def address_lines(texts: list[str], width: int) -> list[list[str]]:
+    """Each of ``texts`` in a cell ``width`` px wide (:func:`address_cells`): its lines' text as the page shows them (a
+    long part of an address, a block of its own, counts by the lines it takes)."""
+    from weasyprint.formatting_structure import boxes
+
     found = []
-    for cell in cells:
+    for cell in address_cells(texts, width):
         # the text boxes by the line they stand on, top to bottom, left to right (a block's last line shares its line)
         rows_: list[list] = []
         for text in sorted((box for box in cell.descendants() if isinstance(box, boxes.TextBox)),
@@ -839,6 +846,15 @@ def test_a_long_part_of_an_address_is_whole_on_a_line_of_its_own_or_broken_befor
     # (a part broken takes the column's width: what follows it starts a line after its end, the semicolon with it)
     assert english[-4:] == ["https://jxxfw.com/periodical/", name, ".html;", "next"], english
     assert chinese[-2:] == [name, ".html）"], chinese
+    # the closing bracket after it on its last line, inside the column: a block broken takes the column's width, and
+    # the bracket after it ran 10 px past the column's edge
+    from weasyprint.formatting_structure import boxes
+
+    for width in (134, 235, 300):
+        past = [(width, text.text) for cell in address_cells(texts[:2], width) for text in cell.descendants()
+                if isinstance(text, boxes.TextBox)
+                and text.position_x + text.width > cell.content_box_x() + cell.width + cell.padding_right + 0.5]
+        assert past == []
     assert post[-1].endswith("860855-print.html"), post
     for width in (134, 150, 190):
         english, chinese, post = address_lines(texts, width)

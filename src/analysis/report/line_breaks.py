@@ -192,7 +192,8 @@ def _opening(text: str, after_piece) -> Markup:
 #: | .htm``), and inside a part longer than the column only as a last resort (the cell's ``overflow-wrap``); its scheme
 #: is kept with the first label of its host (``https://zh.``), never "https://" alone at the end of a line. A full
 #: stop or a comma after it ends the sentence, not the address.
-ADDRESS = re.compile(r"(?P<host>https?://[^\s<>（）()，；/]+)(?P<path>(?:[^\s<>（）()，；]*[^\s<>（）()，；.,;:!?])?)")
+ADDRESS = re.compile(r"(?P<host>https?://[^\s<>（）()，；/]+)(?P<path>(?:[^\s<>（）()，；]*[^\s<>（）()，；.,;:!?])?)"
+                     r"(?P<tail>[）)」』】》〕，。；：、！？,.;:!?]*)")
 ADDRESS_BREAK = re.compile(r"(?<=/)(?=[^/])")
 #: An address's scheme and the first label of its host (``http://www.``), or its whole host where it has one label.
 ADDRESS_HEAD = re.compile(r"https?://[^.]*\.?")
@@ -200,7 +201,9 @@ ADDRESS_HEAD = re.compile(r"https?://[^.]*\.?")
 #: ``.address-part``), on the line where it fits or whole on a line of its own after the slash before it; only where
 #: the part alone is wider than its column does it break inside, before its extension first
 #: (``d21c972a77fcce6b4a52f7c19bb34693 | .html``, never ``…bb34693.ht | ml``), inside the name only where that alone is
-#: wider still (the cell's ``overflow-wrap``). A shorter part is one piece as it is.
+#: wider still (the cell's ``overflow-wrap``). A shorter part is one piece as it is. The marks after an address that
+#: no line starts with (``）。``, ``;``) are in the last part's block: a broken block takes the column's width, and a
+#: closing bracket after it ran past the column's edge.
 ADDRESS_PART = re.compile(r"(?<=/<wbr>)[^/<]{16,}")
 #: Where a long part of an address may break when it is wider than its column: before its extension (``.html``).
 ADDRESS_EXTENSION = re.compile(r"(?<=[^.])(?=\.[A-Za-z0-9]{2,5}$)")
@@ -213,8 +216,12 @@ def _address_breaks(html: Markup) -> Markup:
     def broken(match: re.Match) -> str:
         host = match.group("host")
         head = ADDRESS_HEAD.match(host).group()
-        return (f'<span class="nobr">{head}</span>{host[len(head):]}'
-                + ADDRESS_PART.sub(part, ADDRESS_BREAK.sub("<wbr>", match.group("path"))))
+        path, tail = ADDRESS_PART.sub(part, ADDRESS_BREAK.sub("<wbr>", match.group("path"))), match.group("tail")
+        if tail and path.endswith("</span>"):  # its last part's block
+            path = path[:-len("</span>")] + tail + "</span>"
+            tail = ""
+        return f'<span class="nobr">{head}</span>{host[len(head):]}{path}{tail}'
+
 
     return Markup(ADDRESS.sub(broken, str(html)))
 
