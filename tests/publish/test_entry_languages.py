@@ -519,3 +519,43 @@ def test_a_template_filled_before_it_asked_for_the_english_name_is_read(science,
     actual = values[values["value_type"] == "actual"]
     assert actual[["indicator_id", "value", "reference", "reference_en", "note"]].values.tolist() == [
         [1, 24300.0, "统计公报", "", "快报数"]]
+
+
+ALLOWED = {"zh": "编号（indicator_id）、序列（series）、年份（year）、数值（value）、数据来源（source）、"
+                 "英文数据来源（source_en）、备注（note）、确认（confirm）、发布日期（published）、初步数（preliminary）",
+           "en": "indicator_id, series, year, value, source, source_en, note, confirm, published, preliminary"}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_column_added_right_of_the_reference_columns_is_told_once_where_it_is_filled(
+        science, clean, weihai_in_project, tmp_path, language):
+    """A column of its own (填报人) labelled in U3, right of the template's reference columns L:T, and filled in U5:
+    one line at U5, a column without a header, not read; the reference cells of every row (L:T, untouched) are not
+    told changed for the empty cell each row now has in U."""
+    label, name = {"zh": ("填报人", "张三"), "en": ("Filled in by", "Zhang San")}[language]
+    path = _filled(science[language], tmp_path / "observations",
+                   {"D5": 24300, "E5": "统计公报", "U3": label, "U5": name})
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
+    expected = {"zh": "U5: 在没有表头的列中填写了 '张三'，这些内容不会被读取：请写进该行的备注，"
+                      "或把每个表格放在单独的工作表中",
+                "en": "U5: holds 'Zhang San' in a column without a header, which is not read: move it into the row's "
+                      "note, or give each table its own sheet"}[language]
+    assert error_lines(caught.value) == [f"{path}:{SHEET[language]}!{expected}"]
+
+
+@pytest.mark.parametrize("labelled", [False, True])
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_header_typed_into_the_empty_column_is_told_once_and_the_reference_columns_stay(
+        science, clean, weihai_in_project, tmp_path, language, labelled):
+    """填报人 typed as a header into the empty column K (K4, and its label K3 too), and a name under it: one line, the
+    header cell not known; the indicator's name in L and the reference cells M:T are still the template's, not text
+    in a column without a header, nor reference cells changed on every row."""
+    label, name = {"zh": ("填报人", "张三"), "en": ("Filled in by", "Zhang San")}[language]
+    cells = {"D5": 24300, "E5": "统计公报", "K4": label, "K5": name} | ({"K3": label} if labelled else {})
+    path = _filled(science[language], tmp_path / "observations", cells)
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
+    expected = {"zh": f"K4: 表头: 表头中有无法识别的列：填报人；可用的列为 {ALLOWED['zh']}",
+                "en": f"K4: header: unexpected column(s) Filled in by; allowed: {ALLOWED['en']}"}[language]
+    assert error_lines(caught.value) == [f"{path}:{SHEET[language]}!{expected}"]

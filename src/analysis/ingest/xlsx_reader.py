@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import io
 import re
 import warnings
@@ -392,11 +393,13 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             rows_ = range(max(merged.min_row, header_row + 1), merged.max_row + 1)
             merged_rows |= set(rows_)
             merged_cells |= {(r, c) for r in rows_ for c in range(merged.min_col, merged.max_col + 1)}
-    read_to = _read_columns(sheet, top, header_index, len(header), template, labels_row)
+    # the template's reference columns, from its indicator's name (after the empty column, or where its label stands:
+    # a header cell typed into the empty column moves them not) up to ``read_to``
+    name_column, read_to = _read_columns(top, header_index, len(header), template, labels_row)
     value_column = header.index("value") if "value" in header else None
     hidden = _hidden_columns(sheet)
     hidden_columns = [header[index] for index in read if index + 1 in hidden]
-    beside_column = len(header) + 2  # after the empty column: a template's indicator name
+    beside_column = name_column  # after the empty column: a template's indicator name
     records, beside, noted, refused, asides = [], {}, [], [], {}
     on_file, on_file_column = {}, _on_file_column(shown_labels, len(header)) if references else None
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
@@ -408,7 +411,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             continue
         cells = list(row[:len(header)]) + [None] * (len(header) - len(row))
         with mistakes.row():  # told apart: a note typed beside the row does not hide the row's own mistakes
-            _refuse_unread(row, read_to, len(header), path, shown_sheet, number, words, own)
+            _refuse_unread(row, name_column, read_to, len(header), path, shown_sheet, number, words, own)
         first = cells[0].value if cells[0] is not None else None
         if isinstance(first, str) and TOTALS.fullmatch(re.sub(r"\s", "", first)):
             # a totals row under the series (合计, Total): one line for the row, not one for each of its cells
@@ -425,7 +428,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         changed, doubted = False, ()  # the name beside the row: told with its reference cells, not checked again
         try:
             if references and key in references:  # a template's reference cells, changed: nothing there is read
-                _refuse_changed_reference(row, len(header), read_to, key, references, letters, path, shown_sheet,
+                _refuse_changed_reference(row, name_column, read_to, key, references, letters, path, shown_sheet,
                                           number, words)
                 shown = row[on_file_column].value if on_file_column is not None and on_file_column < len(row) else None
                 if isinstance(shown, int | float) and not isinstance(shown, bool):  # as the template wrote it
@@ -454,7 +457,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                                             text=quote(text, 40, words=words)),
                                      file=path, line=f"{shown_sheet}!{letters[column]}{number}")
                 if template:  # its grey cells still compared with the template's (a task's name typed over)
-                    asides[number] = _aside(row, cells, header, read_to, shown_sheet, number)
+                    asides[number] = _aside(row, cells, header, name_column, read_to, shown_sheet, number)
                 continue  # a row nobody filled: the template lists every one
             given = [name for name in filled_by_hand if name in header and not _blank(cells[header.index(name)])]
             # no value, and a note saying why (统计局尚未发布): kept as the department's word on the value it lacks
@@ -516,7 +519,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         told |= set(doubted)
         record[LINE_COLUMN] = number
         if value_column is None and template:
-            asides[number] = _aside(row, cells, header, read_to, shown_sheet, number)
+            asides[number] = _aside(row, cells, header, name_column, read_to, shown_sheet, number)
         name = row[beside_column - 1].value if len(row) >= beside_column else None
         if isinstance(name, str) and name.strip() and not changed:
             beside[number] = (f"{shown_sheet}!{get_column_letter(beside_column)}{number}", name.strip())
@@ -543,15 +546,15 @@ def _on_file_column(labels, inputs: int) -> int | None:
                  if any(re.fullmatch(form, str(cell.value or "").strip()) for form in forms)), None)
 
 
-def _aside(row, cells, header: list[str], read_to: int, shown_sheet: str, number: int):
+def _aside(row, cells, header: list[str], name_column: int, read_to: int, shown_sheet: str, number: int):
     """A row of a sheet without values as :attr:`SheetRows.aside` keeps it: its cells under the header as plain
-    text (2024 as "2024"), and its grey reference cells (after the empty column, up to ``read_to``), each named."""
+    text (2024 as "2024"), and its grey reference cells (from ``name_column`` up to ``read_to``), each named."""
     from openpyxl.utils import get_column_letter
 
     texts = {column: plain_text(cell.value if cell is not None else None) for column, cell in zip(header, cells)}
     greys = tuple((f"{shown_sheet}!{get_column_letter(index)}{number}",
                    row[index - 1].value if index <= len(row) else None)
-                  for index in range(len(header) + 2, read_to + 1))
+                  for index in range(name_column, read_to + 1))
     return texts, greys
 
 
@@ -668,53 +671,84 @@ def _blank(cell) -> bool:
     return cell is None or cell.value is None or (isinstance(cell.value, str) and not cell.value.strip())
 
 
-def _read_columns(sheet, top: list[tuple], header_index: int, inputs: int, template: bool,
-                  labels_row: bool = False) -> int:
-    """The last column (1-based) whose cells below the header are read or stand for a reason: the input columns,
-    the indicator's name after one empty column (checked against the row's indicator), and for a template its
-    other reference columns (labelled in the row above the header, or in the header row when it is the template's
-    row of labels: ``labels_row``)."""
+def _read_columns(top: list[tuple], header_index: int, inputs: int, template: bool,
+                  labels_row: bool = False) -> tuple[int, int]:
+    """The first and last columns (1-based) right of the input columns whose cells below the header are read or
+    stand for a reason: the indicator's name after one empty column (checked against the row's indicator), and for a
+    template its other reference columns (labelled in the row above the header, or in the header row when it is the
+    template's row of labels: ``labels_row``). A template's reference columns are known by their labels: they begin
+    at the name's label (指标名称, Indicator), wherever a header cell typed into the empty column leaves it, and end
+    at the last of the labels a template writes there (a column a person added right of them, 填报人, is none of
+    them: nothing in it is read)."""
+    first = inputs + 2
     if not template:
-        return inputs + 2
-    last = inputs + 2
-    for labels in [top[header_index - 1]] * (header_index > 0) + [top[header_index]] * labels_row:
-        end = inputs + 2
+        return first, first
+    rows = [top[header_index - 1]] * (header_index > 0) + [top[header_index]] * labels_row
+    names, known = _reference_labels()
+    first = next((index + 1 for labels in rows for index in range(inputs, len(labels))
+                  if header_key(labels[index].value) in names), first)
+    last = first
+    for labels in rows:
+        end, shown = first, None  # end: the last labelled column; shown: the last of the template's labels
         while end < len(labels) and labels[end].value not in (None, ""):
             end += 1
-        last = max(last, end)
-    return last
+            if any(pattern.fullmatch(header_key(labels[end - 1].value) or "") for pattern in known):
+                shown = end
+        last = max(last, shown or end)
+    return first, last
 
 
-def _refuse_unread(row, read_to: int, inputs: int, path: Path, shown_sheet: str, number: int,
+@functools.cache
+def _reference_labels() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
+    """The labels a template writes above its reference columns, in either language: the name's (指标名称, Indicator;
+    任务或指标名称 on a words sheet), and a pattern for every label (a year in it as any year: 2025年目标)."""
+    names, patterns = set(), []
+    for language in LANGUAGES:
+        for path in (("entry", "reference"), ("entry", "words", "reference")):
+            node = catalog(language).entries
+            for part in path:
+                node = node.get(part, {}) if isinstance(node, dict) else {}
+            for key, label in node.items():
+                if not isinstance(label, str):
+                    continue
+                if key == "name":
+                    names.add(header_key(label))
+                pattern = re.sub(r"\\\{[a-z_]+\\\}", r"\\S+", re.escape(header_key(label)))
+                patterns.append(re.compile(pattern))
+    return frozenset(names), tuple(patterns)
+
+
+def _refuse_unread(row, name_column: int, read_to: int, inputs: int, path: Path, shown_sheet: str, number: int,
                    words: Catalog, own: str = "") -> None:
     """Something typed where nothing is read (the empty column after the input columns, or beyond the last
     column read: a second table beside the first, a note in a column without a header) is refused, naming it (on a
-    words sheet, ``own`` "_words", told to go into the row's input cells: it has no note column)."""
+    words sheet, ``own`` "_words", told to go into the row's input cells: it has no note column). The columns
+    ``name_column`` to ``read_to`` are the template's reference, checked apart."""
     from openpyxl.utils import get_column_letter
 
     for index, cell in enumerate(row[inputs:], inputs + 1):
-        if index != inputs + 1 and index <= read_to or _blank(cell):
+        if name_column <= index <= read_to or _blank(cell):
             continue
         raise InputError(words.text(f"entry_errors.unread{own}", text=quote(str(cell.value), 40, words=words)),
                          file=path, line=f"{shown_sheet}!{get_column_letter(index)}{number}")
 
 
-def _refuse_changed_reference(row, inputs: int, read_to: int, key: str, references: dict[str, str], letters: dict,
-                              path: Path, shown_sheet: str, number: int, words: Catalog) -> None:
-    """A template's reference cells of row ``number`` (after the empty column, up to ``read_to``) that no longer give
+def _refuse_changed_reference(row, name_column: int, read_to: int, key: str, references: dict[str, str],
+                              letters: dict, path: Path, shown_sheet: str, number: int, words: Catalog) -> None:
+    """A template's reference cells of row ``number`` (``name_column`` to ``read_to``, 1-based) that no longer give
     the digest the template recorded for the row's ``key`` (its indicator and series cells): a value typed over "the
     value on file", a target changed. Nothing there is read, so it is refused, the row's cells named, and the value's
     own cell. Where they are, unchanged, another row's (its id cell changed, or the input columns sorted without the
     reference columns), the cells changed are named instead, and the row they belong to."""
     from openpyxl.utils import get_column_letter
 
-    values = [cell.value for cell in row[inputs + 1:read_to]]
-    values += [None] * (read_to - inputs - 1 - len(values))
+    values = [cell.value for cell in row[name_column - 1:read_to]]
+    values += [None] * (read_to - name_column + 1 - len(values))
     # as written, or all empty (a row added below the template's, or its reference cleared: nothing typed there)
     digest = reference_digest(values)
     if digest == references[key] or all(value in (None, "") for value in values):
         return
-    cells = f"{get_column_letter(inputs + 2)}{number}:{get_column_letter(read_to)}{number}"
+    cells = f"{get_column_letter(name_column)}{number}:{get_column_letter(read_to)}{number}"
     other = next((other for other, recorded in references.items() if recorded == digest and other != key), None)
     if other is not None:
         (identifier, series), (other_id, other_series) = key.split("/", 1), other.split("/", 1)
