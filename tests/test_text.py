@@ -211,11 +211,15 @@ def test_a_reason_says_something_in_words(text, reason):
 
 
 @pytest.mark.parametrize(("text", "advice"), [
-    ("—", "a mark for no data: leave the row out"), ("/", "a mark for no data"), ("暂无", "a mark for no data"),
+    ("—", "a mark for no data: leave the row out"),
+    ("/", "a mark for no data"), ("暂无", "a mark for no data"),
     ("−3.2", "its minus sign is U+2212, which a word processor writes, not the hyphen-minus '-' of a keyboard"),
     ("－1", "its minus sign is U+FF0D"),
     ("１２.５", "full-width digits, such as １２．５: write them as half-width digits"),
-    ("1,234.5", "no thousands separators"), ("约2.5", "no thousands separators, units or % signs"),
+    ("1,234.5", "did you mean 1234.5? leave out the thousands separators"),
+    ("约2.5", "did you mean 2.5? leave out '约' and write the number alone; if it is an estimate, say so in the row's "
+             "note"),
+    ("2.5%", "no thousands separators, units or % signs"),
 ])
 def test_a_number_written_otherwise_is_refused_with_what_to_do(text, advice):
     with pytest.raises(InputError) as caught:
@@ -228,9 +232,27 @@ def test_a_number_written_otherwise_is_refused_with_what_to_do(text, advice):
     ("2,61", "zh", "'2,61' 不是数字（是否应为 2.61？小数点请用“.”）"),
     ("2,61", "en", "'2,61' is not a number (did you mean 2.61? use a point for decimals)"),
     ("-12,3", "en", "'-12,3' is not a number (did you mean -12.3? use a point for decimals)"),
-    # a thousands group, or more than one comma: the general advice
-    ("24,800", "en", "'24,800' is not a number (write plain digits with a decimal point, no thousands separators, "
-                     "units or % signs)"),
+    # a full-width comma (a Chinese input method's) or a full stop where the point goes: the same
+    ("2，65", "zh", "'2，65' 不是数字（是否应为 2.65？小数点请用“.”）"),
+    ("2。65", "zh", "'2。65' 不是数字（是否应为 2.65？小数点请用“.”）"),
+    ("2。65", "en", "'2。65' is not a number (did you mean 2.65? use a point for decimals)"),
+    # a thousands group, with a comma or a full-width one: the number without its separators
+    ("24,800", "en", "'24,800' is not a number (did you mean 24800? leave out the thousands separators)"),
+    ("1，820", "zh", "'1，820' 不是数字（是否应为 1820？请去掉千位分隔符）"),
+    ("1，820", "en", "'1，820' is not a number (did you mean 1820? leave out the thousands separators)"),
+    ("12,345,678.5", "zh", "'12,345,678.5' 不是数字（是否应为 12345678.5？请去掉千位分隔符）"),
+    # a word making it an estimate: the number, and the estimate said in the note
+    ("约25800", "zh", "'约25800' 不是数字（是否应为 25800？请去掉“约”，只写数字；"
+                    "如为估计数，请在该行的备注中说明）"),
+    ("25800左右", "zh", "'25800左右' 不是数字（是否应为 25800？请去掉“左右”，只写数字；"
+                      "如为估计数，请在该行的备注中说明）"),
+    ("about 3.5", "en", "'about 3.5' is not a number (did you mean 3.5? leave out 'about' and write the number alone; "
+                        "if it is an estimate, say so in the row's note)"),
+    # a unit typed in: left out, the number in the indicator's own unit (150.3亿元 is 150.3 only where it is 亿元)
+    ("150.3亿元", "zh", "'150.3亿元' 不是数字（请去掉“亿元”，只写数字，按该指标本身的单位计："
+                      "报送表在该行右侧列出了单位）"),
+    ("1820家", "en", "'1820家' is not a number (leave out '家' and write the number alone, in the indicator's own "
+                    "unit, which a data-entry workbook lists beside the row)"),
     ("1,2,3", "en", "'1,2,3' is not a number (write plain digits with a decimal point, no thousands separators, "
                     "units or % signs)"),
 ])

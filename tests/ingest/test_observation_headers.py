@@ -43,9 +43,9 @@ def test_a_chinese_comma_for_the_decimal_point_is_told_as_such(tmp_path):
     from analysis.catalog import catalog
     from analysis.ingest.csv_reader import parse_number
 
-    with pytest.raises(InputError, match="小数点应写作“.”，不是逗号或顿号"):
+    with pytest.raises(InputError, match=r"'2，9' 不是数字（是否应为 2\.9？小数点请用“\.”）"):
         parse_number("2，9", file=tmp_path / "a.xlsx", line=5, field="value", words=catalog("zh"))
-    with pytest.raises(InputError, match="请只写数字和小数点"):  # a thousands separator: the general advice
+    with pytest.raises(InputError, match=r"'24,800' 不是数字（是否应为 24800？请去掉千位分隔符）"):
         parse_number("24,800", file=tmp_path / "a.xlsx", line=5, field="value", words=catalog("zh"))
 
 
@@ -194,7 +194,8 @@ def test_a_csv_headed_in_chinese_is_told_its_rows_of_too_few_fields_in_chinese_w
         check_observations(read_observation_files(folder), clean_weihai.indicators, weihai, clean_weihai.values)
     advice = "是否多了或少了逗号？含逗号的文字请用英文双引号括起"
     assert str(caught.value).replace(f"{folder}/", "").splitlines() == [
-        "2024-bulletin.csv:2: 数值: '约2.6' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）",
+        "2024-bulletin.csv:2: 数值: '约2.6' 不是数字（是否应为 2.6？请去掉“约”，只写数字；"
+        "如为估计数，请在该行的备注中说明）",
         f"2024-bulletin.csv:3: 这一行有 4 个值，表头有 5 列（编号、序列、年份、数值、数据来源）：{advice}",
         f"2024-bulletin.csv:4: 这一行有 6 个值，表头有 5 列（编号、序列、年份、数值、数据来源）：{advice}"]
 

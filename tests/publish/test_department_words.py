@@ -390,8 +390,8 @@ def test_a_workbooks_every_mistake_is_told_at_once_and_a_note_on_a_missing_value
         build_tables(plan, "eurostat")
     lines = caught.value.lines()
     assert len(lines) == 4, lines
-    assert lines[0].endswith(f"市科技局.xlsx:数据报送!D{rows[1]}: 数值: '24,800' 不是数字（请只写数字和小数点，"
-                             "不加千位分隔符、单位或 % 号）")
+    assert lines[0].endswith(f"市科技局.xlsx:数据报送!D{rows[1]}: 数值: '24,800' 不是数字（是否应为 24800？"
+                             "请去掉千位分隔符）")
     # the value far off its series (found last, by the series check) told in its cell's place, before the formula
     assert f"市科技局.xlsx:数据报送!D{rows[2]}: 数值: 26 与" in lines[1] and "如 26 无误" in lines[1]
     assert lines[2].endswith(f"市科技局.xlsx:数据报送!D{rows[10]}: 数值: 是公式（'=1500+80'）；公式不会被计算："

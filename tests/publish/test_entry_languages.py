@@ -58,6 +58,16 @@ CASES = {
     "not a number": ({"D6": "2,61", "E6": "统计公报"},
                      "D6: 数值: '2,61' 不是数字（是否应为 2.61？小数点请用“.”）",
                      "D6: Value: '2,61' is not a number (did you mean 2.61? use a point for decimals)"),
+    # a thousands separator typed with a Chinese input method (a full-width comma), and the unit typed in
+    "a full-width thousands separator": ({"D5": "24，300", "E5": "统计公报"},
+                                         "D5: 数值: '24，300' 不是数字（是否应为 24300？请去掉千位分隔符）",
+                                         "D5: Value: '24，300' is not a number (did you mean 24300? leave out the "
+                                         "thousands separators)"),
+    "a unit typed in": ({"D5": "24300人", "E5": "统计公报"},
+                        "D5: 数值: '24300人' 不是数字（请去掉“人”，只写数字，按该指标本身的单位计：报送表在该行右侧"
+                        "列出了单位）",
+                        "D5: Value: '24300人' is not a number (leave out '人' and write the number alone, in the "
+                        "indicator's own unit, which a data-entry workbook lists beside the row)"),
     "far off its series": ({"D5": 90000, "E5": "统计公报"},
                            "D5: 数值: 90,000 是上一个值 23,000（2021年，方案所列）"
                            "的 3.9 倍；如 90,000 无误，请在该行的“确认”列说明理由",

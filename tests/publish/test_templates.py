@@ -184,7 +184,8 @@ def test_a_renamed_header_cell_is_told_with_the_rows_mistakes_in_one_round(templ
     assert capsys.readouterr().err.splitlines() == [
         f"error: {path}:数据报送!G4: 表头: 表头单元格被改成了 说明，无法识别：其上方的标签表明该列为 备注（note），"
         "请改回 备注（note）",
-        f"error: {path}:数据报送!D5: 数值: '约24300' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）",
+        f"error: {path}:数据报送!D5: 数值: '约24300' 不是数字（是否应为 24300？请去掉“约”，只写数字；"
+        "如为估计数，请在该行的备注中说明）",
         f"error: {path}:数据报送!E6: 数据来源: 为空：请写明数值出自哪一份资料"]
 
 
@@ -201,7 +202,8 @@ def test_a_missing_column_is_told_once_not_row_by_row(templates, weihai_in_proje
     assert capsys.readouterr().err.splitlines() == [
         f"error: {path}:数据报送!E4: 表头: 表头单元格被改成了 出处，无法识别：其上方的标签表明该列为 "
         "数据来源（source），请改回 数据来源（source）",
-        f"error: {path}:数据报送!D5: 数值: '约24300' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）"]
+        f"error: {path}:数据报送!D5: 数值: '约24300' 不是数字（是否应为 24300？请去掉“约”，只写数字；"
+        "如为估计数，请在该行的备注中说明）"]
 
 
 def test_a_workbook_made_for_another_plan_is_told_in_one_line(templates, project_tmp, capsys):

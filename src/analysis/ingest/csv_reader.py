@@ -233,18 +233,35 @@ OTHER_MINUS_SIGNS = "\u2212\u2012\u2013\u2014\uff0d\ufe63"
 
 
 def _number_advice(text: str, words: Catalog) -> str:
-    """What to do about ``text``, which is not a number as written."""
+    """What to do about ``text``, which is not a number as written; where the number meant is evident (1，820 typed
+    with a Chinese input method, 2。65, 约25800, 150.3亿元), said with it."""
     if NO_DATA_MARKS.fullmatch(text):
         return words["entry_errors.number_advice.no_data"]
     if text[:1] in OTHER_MINUS_SIGNS and re.fullmatch(r"[0-9.eE+-]+", text[1:] or "x"):
         return words.text("entry_errors.number_advice.minus_sign", code=f"{ord(text[0]):04X}")
     if any("\uff10" <= char <= "\uff19" or char == "\uff0e" for char in text):
         return words["entry_errors.number_advice.full_width"]
-    if re.fullmatch(r"[+\-]?\d+,\d{1,2}", text):  # 2,61: a decimal comma (a thousands group has three digits)
-        return words.text("entry_errors.number_advice.decimal_comma_meant", number=text.replace(",", "."))
-    if re.fullmatch(r"[+\-]?\d+[，、]\d+", text):  # 2，9: a Chinese comma where the decimal point goes
-        return words["entry_errors.number_advice.decimal_comma"]
+    if THOUSANDS.fullmatch(text):  # 2,600, 1，820 (a full-width comma): groups of three digits
+        return words.text("entry_errors.number_advice.thousands", number=re.sub("[,，]", "", text))
+    if re.fullmatch(r"[+\-]?[0-9]+[,，、。][0-9]+", text):  # 2,61, 2，9, 2。65: a comma or a full stop for the point
+        return words.text("entry_errors.number_advice.decimal_comma_meant", number=re.sub("[,，、。]", ".", text))
+    about = APPROXIMATE.fullmatch(text)
+    if about and (about.group("before") or about.group("after")):  # 约25800, 25800左右: an estimate's word
+        word = (about.group("before") or about.group("after")).strip()
+        return words.text("entry_errors.number_advice.approximate", word=word, number=about.group("number"))
+    unit = WITH_UNIT.fullmatch(text)
+    if unit:  # 150.3亿元, 1820家: the unit typed in
+        return words.text("entry_errors.number_advice.unit", unit=unit.group("unit"))
     return words["entry_errors.number_advice.digits"]
+
+
+#: A number with a thousands separator, a comma or a full-width comma (a Chinese input method's): 2,600, 1，820.
+THOUSANDS = re.compile(r"[+\-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[+\-]?[0-9]{1,3}(?:，[0-9]{3})+(?:\.[0-9]+)?")
+#: A number with a word that makes it an estimate, before it (约, 大约, 近, about) or after it (左右).
+APPROXIMATE = re.compile(r"(?P<before>(?:大约|约为|约|近|逾|超过|about|approx\.?|around|~|≈)\s*)?"
+                         r"(?P<number>[+\-]?[0-9]+(?:\.[0-9]+)?)(?P<after>\s*左右)?", re.IGNORECASE)
+#: A number with its unit typed after it: 150.3亿元, 1820家, 12 km (not a % sign, which has its own advice).
+WITH_UNIT = re.compile(r"(?P<number>[+\-]?[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>[^0-9\s.,，、。%％+\-][^0-9%％]*?)\s*")
 
 
 def parse_int(text: str, *, file: Path, line: int, field: str, words: Catalog | None = None) -> int:
