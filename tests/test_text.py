@@ -211,7 +211,7 @@ def test_a_reason_says_something_in_words(text, reason):
 
 
 @pytest.mark.parametrize(("text", "advice"), [
-    ("—", "a mark for no data: leave the row out"),
+    ("—", "a mark for no data: leave the row out until the value is published"),
     ("/", "a mark for no data"), ("暂无", "a mark for no data"),
     ("−3.2", "its minus sign is U+2212, which a word processor writes, not the hyphen-minus '-' of a keyboard"),
     ("－1", "its minus sign is U+FF0D"),

@@ -220,3 +220,16 @@ def test_an_unknown_column_in_the_header_is_told_with_the_rows_mistakes(clean_we
         check_observations(read_observation_files(folder), clean_weihai.indicators, weihai, clean_weihai.values)
     lines = str(caught.value).replace(f"{folder}/", "").splitlines()
     assert len(lines) == len(told) and all(line.startswith(start) for line, start in zip(lines, told)), lines
+
+
+def test_a_mark_for_no_data_without_a_source_is_told_once_at_the_value(clean_weihai, weihai, tmp_path):
+    """A dash or 无 for a value not yet published, its source left empty: one line, at the value, saying to leave the
+    row out; no second line asking for the source of a value there is none of."""
+    from analysis.clean.observations import check_observations
+
+    folder = write(tmp_path / "obs", "编号,序列,年份,数值,数据来源\n2,,2023,—,\n10,,2023,无,\n")
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(folder), clean_weihai.indicators, weihai, clean_weihai.values)
+    assert str(caught.value).replace(f"{folder}/", "").splitlines() == [
+        "2024-bulletin.csv:2: 数值: '—' 不是数字（这是表示无数据的符号：数值公布之前，请删去该行）",
+        "2024-bulletin.csv:3: 数值: '无' 不是数字（这是表示无数据的符号：数值公布之前，请删去该行）"]

@@ -68,6 +68,12 @@ CASES = {
                         "列出了单位）",
                         "D5: Value: '24300人' is not a number (leave out '人' and write the number alone, in the "
                         "indicator's own unit, which a data-entry workbook lists beside the row)"),
+    # a mark for no data, without a source: told once, at the value, which says what to do (no source asked for)
+    "a mark for no data": ({"D5": "无"},
+                           "D5: 数值: '无' 不是数字（这是表示无数据的符号：请清空数值单元格，并在备注中写明原因，"
+                           "如“统计局尚未发布”，无需填写数据来源）",
+                           "D5: Value: '无' is not a number (a mark for no data: clear the value cell and say why in "
+                           "the note, such as 'not yet published', with no source needed)"),
     "far off its series": ({"D5": 90000, "E5": "统计公报"},
                            "D5: 数值: 90,000 是上一个值 23,000（2021年，方案所列）"
                            "的 3.9 倍；如 90,000 无误，请在该行的“确认”列说明理由",

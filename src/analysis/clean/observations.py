@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..catalog import Catalog, catalog, catalogs
 from ..errors import InputError, InputErrors, Mistakes, cell_order, display_path, file_order, quote
-from ..ingest.csv_reader import LINE_COLUMN, parse_int, parse_number
+from ..ingest.csv_reader import LINE_COLUMN, NO_DATA_MARKS, parse_int, parse_number
 from ..ingest.headers import column_names, field_label
 from ..ingest.observations import FileRows, ObservationFiles
 from ..ingest.xlsx_reader import TOLD
@@ -217,7 +217,8 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
         if problem:
             raise InputError(problem, file=path, line=line, field="value")
     with told.row():
-        if not visible(row.source):
+        # a mark for no data (—, 无) is told once, at the value, which says to clear it: no value, no source to name
+        if not visible(row.source) and not NO_DATA_MARKS.fullmatch(row.value.strip()):
             hidden = words["entry_errors.only_invisible"] if row.source.strip() else ""
             raise InputError(words.text("entry_errors.source_empty", invisible=hidden), file=path, line=line,
                              field="source")

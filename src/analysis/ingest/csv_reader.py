@@ -214,7 +214,8 @@ def parse_number(text: str, *, file: Path, line: int, field: str, words: Catalog
                         re.IGNORECASE):
         # float() would also take "1_000", "٣" or "２.５": numbers here are plain ASCII decimals.
         raise InputError(words.text("entry_errors.not_a_number", text=quote(cleaned, words=words),
-                                    advice=_number_advice(cleaned, words)), file=file, line=line, field=field)
+                                    advice=_number_advice(cleaned, words, str(file).lower().endswith(".csv"))),
+                         file=file, line=line, field=field)
     value = float(cleaned)
     written_as_digits = cleaned.lstrip("+-")[:1].isdigit() or cleaned.lstrip("+-")[:1] == "."
     if value != value or (value in (float("inf"), float("-inf")) and not written_as_digits):
@@ -232,11 +233,12 @@ NO_DATA_MARKS = re.compile(r"[-—–―－/／…·.]+|无|暂无|n/?a|na|none|
 OTHER_MINUS_SIGNS = "\u2212\u2012\u2013\u2014\uff0d\ufe63"
 
 
-def _number_advice(text: str, words: Catalog) -> str:
+def _number_advice(text: str, words: Catalog, csv: bool = False) -> str:
     """What to do about ``text``, which is not a number as written; where the number meant is evident (1，820 typed
-    with a Chinese input method, 2。65, 约25800, 150.3亿元), said with it."""
+    with a Chinese input method, 2。65, 约25800, 150.3亿元), said with it. ``csv``: the value is a CSV file's, whose
+    row without a value is left out (a workbook's value cell is cleared, and the note says why)."""
     if NO_DATA_MARKS.fullmatch(text):
-        return words["entry_errors.number_advice.no_data"]
+        return words["entry_errors.number_advice.no_data_csv" if csv else "entry_errors.number_advice.no_data"]
     if text[:1] in OTHER_MINUS_SIGNS and re.fullmatch(r"[0-9.eE+-]+", text[1:] or "x"):
         return words.text("entry_errors.number_advice.minus_sign", code=f"{ord(text[0]):04X}")
     if any("\uff10" <= char <= "\uff19" or char == "\uff0e" for char in text):
