@@ -203,10 +203,16 @@ def test_no_statistic_of_a_city_reaches_ten_to_the_fifteenth(text):
 
 @pytest.mark.parametrize(("text", "reason"), [
     (".", False), ("ok", False), ("yes", False), ("—", False), ("x1", False), ("已核", False), ("12345678", False),
-    ("已核实", True), ("checked", True), ("统计口径调整", True), ("new survey", True),
+    ("统计口径调整", True), ("new survey", True), ("新增企业", True), ("已核实，见公报注3", True),
+    ("新增企业 120 家，已核实", True), ("survey method changed, verified", True),
+    # a bare confirmation says the value is right, not why: a box ticked, however many letters
+    ("已核实", False), ("已确认", False), ("核实无误", False), ("无误", False), ("是", False), ("对", False),
+    ("数据已核实无误。", False), ("确认无误！", False), ("checked", False), ("Verified, correct.", False),
+    ("double-checked", False),
 ])
 def test_a_reason_says_something_in_words(text, reason):
-    # letters, a wide character counting two: a ticked box ("ok", ".") is no reason, 已核实 ("verified") is one
+    # letters, a wide character counting two, and more than a bare confirmation: a ticked box ("ok", ".", 已核实
+    # "verified") is no reason, 统计口径调整 ("the survey method changed") is one
     assert says_why(text) is reason
 
 

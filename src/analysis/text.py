@@ -15,6 +15,7 @@ English by default); the sentences are the catalog's (``text_errors``), the Unic
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -54,18 +55,27 @@ def visible(text: str) -> bool:
     return any(not char.isspace() and unicodedata.category(char) not in INVISIBLE_CATEGORIES for char in text)
 
 
-#: How much a reason must say: letters, a Chinese character counting two (已核实 passes, "ok" and "." do not).
+#: How much a reason must say: letters, a Chinese character counting two (口径调整 passes, "ok" and "." do not).
 REASON_MIN_LETTERS = 6
 REASON_ADVICE = ("say in words why (for example 统计口径调整，见公报注释 or 'the survey method changed in 2023, "
                  "see the bulletin's note')")
 
 
+#: The words of a bare confirmation, which says the value is right but not why (已核实, 核实无误, 是, 对, verified,
+#: correct): a text made of nothing else (its spaces and marks left aside) is a box ticked, as "ok" is.
+BARE_CONFIRMATION = re.compile(
+    r"(?:数据|数值|已经|均已|已|经|再次|确认|核实|核对|核查|审核|复核|校核|过|无误|正确|准确|属实|真实|无问题|没问题|可靠|"
+    r"是的|是|对的|对|好|ok|okay|yes|checked|double|verified|confirmed|correct|right|true|fine|accurate|data|is|"
+    r"the|value|has|been|and)+")
+
+
 def says_why(text: str) -> bool:
     """True when ``text`` could be a reason: at least :data:`REASON_MIN_LETTERS` letters, where a wide (Chinese,
-    Japanese, Korean) character counts two. A dot, a dash, "ok" or "yes" is a box ticked, not a reason."""
+    Japanese, Korean) character counts two, and more than a bare confirmation (:data:`BARE_CONFIRMATION`). A dot, a
+    dash, "ok", "yes", 是 or 已核实 is a box ticked, not a reason."""
     weight = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1
                  for char in text if unicodedata.category(char).startswith("L"))
-    return weight >= REASON_MIN_LETTERS
+    return weight >= REASON_MIN_LETTERS and not BARE_CONFIRMATION.fullmatch(re.sub(r"[\W_]+", "", text.casefold()))
 
 
 def written_in(text: str) -> str:

@@ -106,6 +106,14 @@ CASES = {
                            "'ok' is no reason: if 90,000 is right, say in "
                            "words why (for example 统计口径调整，见公报注释 or 'the survey method changed in 2023, see "
                            "the bulletin's note')"),
+    # far off and 已核实 ("verified"): a bare confirmation, no more a reason than 'ok' is
+    "far off, only confirmed": ({"D5": 90000, "E5": "统计公报", "H5": "已核实"},
+                                "H5: 确认: 90,000 是上一个值 23,000（2021年，方案所列）的 3.9 倍；'已核实' 不是理由："
+                                "如 90,000 无误，请用文字说明原因（例如：统计口径调整，见公报注释）",
+                                "H5: Confirm: 90,000 is 3.9 times the previous value 23,000 (2021, as the plan prints "
+                                "it); '已核实' is no reason: if 90,000 is right, say in words why (for example "
+                                "统计口径调整，见公报注释 or 'the survey method changed in 2023, see the bulletin's "
+                                "note')"),
     # The Weihai plan numbers its indicators 1–26 and has values from its base year 2020 to 2030.
     "no such indicator": ({"A5": 99, "D5": 24300, "E5": "统计公报"},
                           "A5: 编号: 方案中没有编号为 99 的指标（指标编号为 1–26）",
