@@ -454,6 +454,27 @@ def test_an_unknown_kind_of_source_in_a_file_headed_in_chinese_is_told_in_chines
         "文章、书籍、论坛或网站转引的数值填“二手”；留空按官方计")
 
 
+@pytest.mark.parametrize(("header", "published", "expected"), [
+    ("indicator_id,series,year,value,source,published\n", "2021-03-01",
+     "published: 2021-03-01 is before the value's year (2022): a value for 2022 is not published before 2022; write "
+     "the day this value was published"),
+    ("编号,序列,年份,数值,数据来源,发布日期\n", "2021年3月",
+     "发布日期: 2021-03 早于数值所属年份（2022年）：2022年的数值不会在 2022年之前发布；请填写该数值发布的日期"),
+])
+def test_a_publication_date_before_the_values_year_is_refused(tmp_path, read, header, published, expected):
+    """A value for 2022 appears in 2022 at the earliest: a date of 2021 is a slip (the year of the bulletin before, or
+    the value's year less one), refused in the file's language."""
+    with pytest.raises(InputError) as caught:
+        read(_write(tmp_path, f"2,,2022,2.55,Bulletin 2022,{published}\n", header=header))
+    assert str(caught.value).endswith(f"/observations/bulletin.csv:2: {expected}")
+
+
+def test_a_value_published_in_its_own_year_is_read(tmp_path, read):
+    observed = read(_write(tmp_path, "2,,2022,2.55,Bulletin 2022,2022\n1,,2021,23150,Bulletin,2021-12-31\n",
+                           header="indicator_id,series,year,value,source,published\n"))
+    assert sorted(observed[0]["published"]) == ["2021-12-31", "2022"]
+
+
 def test_the_kind_of_source_is_carried_into_the_tidy_table(tmp_path, weihai):
     folder = _write(tmp_path, "2,,2022,2.55,Bulletin 2022,official\n11,,2022,1450,Dazhong Daily,secondary\n",
                     header=KIND_HEADER)

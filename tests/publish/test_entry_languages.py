@@ -136,6 +136,12 @@ CASES = {
                                                "F5: Source in English: contains the invisible character U+200B (zero "
                                                "width space) at character 7 (it changes how the text shows, or hides "
                                                "in it); remove it"),
+    # a value for 2023 published in 2022: a slip (the year before typed), refused, never stored without a word
+    "published before its year": ({"D5": 24300, "E5": "统计公报", "I5": "2022-03-01"},
+                                  "I5: 发布日期: 2022-03-01 早于数值所属年份（2023年）：2023年的数值不会在 2023年之前"
+                                  "发布；请填写该数值发布的日期",
+                                  "I5: Published: 2022-03-01 is before the value's year (2023): a value for 2023 is "
+                                  "not published before 2023; write the day this value was published"),
     "a year outside the plan": ({"C5": 2031, "D5": 24300, "E5": "统计公报"},
                                 "C5: 年份: 年份 2031 不在可填报的范围内（2020—2030年）",
                                 "C5: Year: year 2031 outside 2020–2030"),

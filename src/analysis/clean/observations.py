@@ -87,9 +87,11 @@ PRELIMINARY_WORDS = ("yes", "y", "true", "1", "preliminary", "初步", "初步�
 NOT_PRELIMINARY_WORDS = ("", "no", "n", "false", "0", "final", "否", "最终")
 
 
-def _published(text: str, path: Path, line: int, words: Catalog | None = None) -> str:
+def _published(text: str, path: Path, line: int, words: Catalog | None = None, year: int | None = None) -> str:
     """A publication date as written (``2011-09-28``, ``2011-09``, ``2011``; ``2011年9月28日`` or ``2011.9.28`` as the
-    same ISO text), checked; "" when not given. A mistake is told in ``words``' language (English by default)."""
+    same ISO text), checked; "" when not given. Never after today, nor (with the value's ``year``) before that year
+    begins: a value is published once its year has begun at the earliest. A mistake is told in ``words``' language
+    (English by default)."""
     words = words or catalog("en")
     text = text.strip()
     if not text:
@@ -105,6 +107,9 @@ def _published(text: str, path: Path, line: int, words: Catalog | None = None) -
                          field="published") from None
     if text > datetime.date.today().isoformat():
         raise InputError(words.text("entry_errors.after_today", text=text), file=path, line=line, field="published")
+    if year is not None and int(match[1]) < year:
+        raise InputError(words.text("entry_errors.before_year", text=text, year=year), file=path, line=line,
+                         field="published")
     return text
 
 
@@ -224,7 +229,7 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
                              field="source")
     note = getattr(row, "note", "")
     with told.row():
-        published = _published(getattr(row, "published", "") or "", path, line, words)
+        published = _published(getattr(row, "published", "") or "", path, line, words, year)
     with told.row():
         preliminary = _flag(getattr(row, "preliminary", "") or "", path, line, words)
     with told.row():
