@@ -771,3 +771,37 @@ def test_what_a_person_does_not_see_on_the_words_sheet_is_told_in_its_own_terms(
                       "（多项任务或指标）；请取消合并，每行填写各自的内容",
         f"I{beside}": "在没有表头的列中填写了 '备注：另见附件'，这些内容不会被读取：请写进该行的黄色单元格；"
                       "与各行无关的说明请在报送时另行提供"}, caught.value.lines()
+
+
+@pytest.mark.parametrize(("language", "sheet_name", "optional", "required"), [
+    ("zh", WORDS_SHEET,
+     "原因分析: “无”没有说明内容：该指标暂无预警，如无需说明，请留空；如有需要说明的，请用文字写明",
+     "原因分析: “无”没有说明内容；请用文字写明"),
+    ("en", "'Progress and reasons'",
+     "Reasons: '无' says nothing: the indicator has no warning, so leave it empty if there is nothing to explain, or "
+     "write it out in words",
+     "Reasons: '无' says nothing; write it out in words"),
+])
+def test_a_word_that_says_nothing_where_no_word_is_owed_is_told_to_be_left_out(plan, project_tmp, language,
+                                                                                sheet_name, optional, required):
+    """无 in the reasons of R&D personnel (1, achieved: no warning, its words asked for only if its value falls
+    behind) is told to leave the cell empty; in those of R&D intensity (2, warned: its words owed), to write them
+    out, as before. Both told 'write it out in words' before, the first where nothing was to be written."""
+    stem = {"zh": "市科技局", "en": "Municipal Science and Technology Bureau"}[language]
+    [path] = [p for p in build_templates(plan, 2024, language, project_tmp / f"words-none-{language}")
+              if p.stem == stem]
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / f"words-none-{language}-plan" / "weihai",
+                       FIXTURES / "example-2022-2024")
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[-1]
+    rows = {(row[0].value, row[1].value): row for row in sheet.iter_rows(min_row=5) if row[0].value}
+    item = ITEM["indicator"] if language == "zh" else "Indicator"
+    achieved, warned = rows[(item, "1")], rows[(item, "2")]
+    achieved[6].value, achieved[7].value = "无", ""
+    warned[6].value, warned[7].value = "无", "落实研发费用加计扣除，扩大奖补"
+    book.save(folder / "observations" / path.name)
+    with pytest.raises(InputError) as caught:
+        build_tables(load_plan(folder), "eurostat")
+    where = f"{path.name}:{sheet_name}!"
+    assert sorted(line.split(where, 1)[1] for line in caught.value.lines()) == sorted([
+        f"G{achieved[6].row}: {optional}", f"G{warned[6].row}: {required}"])

@@ -262,7 +262,9 @@ def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict, move
         if not rating:
             listed = words.join(words[f"entry.words.ratings.{key}"] for key in RATINGS)
             problems.append(refuse("rating", "rating", rating=row["rating"].strip(), ratings=listed))
-    problems += [refuse("says_nothing", column, text=row[column].strip()) for column in TAKES[kind]
+    # where the template asks for the words only if the value falls behind, nothing need be said: leave the cell empty
+    nothing = "says_nothing_optional" if words_row_key(item, identifier, part) in sheet.optional else "says_nothing"
+    problems += [refuse(nothing, column, text=row[column].strip()) for column in TAKES[kind]
                  if column != "rating" and row[column].strip() and not says_why(row[column].strip())]
     if "rating" in TAKES[kind] and bool(row["rating"].strip()) != bool(row["progress"].strip()):
         problems.append(refuse("rating_alone", "progress") if row["rating"].strip()

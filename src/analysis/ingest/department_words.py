@@ -35,6 +35,10 @@ LANGUAGE_PROPERTY = "analysis_language"
 #: changed to name another is refused, never read as another department's task.
 WORDS_ROWS_PROPERTY = "analysis_words_rows_"
 WORDS_ROWS_PER_PROPERTY = 12
+#: The custom properties (analysis_words_optional_1, …) a template records, as it records its rows, the indicator
+#: rows whose reasons and measures it asks for only where the year's value falls behind (no warning yet): words that
+#: say nothing there are told to be left out, not written out.
+WORDS_OPTIONAL_PROPERTY = "analysis_words_optional_"
 #: The custom properties (``analysis_words_shown_task/2.1/_1``: a row's key, then its grey cell's place right of the
 #: empty column) a template records what it wrote in each row's grey reference cells in (the task's or indicator's
 #: name, its assessment; an empty cell: none): a cell typed over is refused, naming what to put back. A text longer
@@ -49,9 +53,10 @@ def words_row_key(item: str, identifier: str, series: str) -> str:
     return f"{item}/{identifier}/{series}"
 
 
-def words_rows_properties(keys: list[str]) -> dict[str, str]:
-    """The custom properties that record the rows ``keys`` of a words sheet (:func:`words_row_key`)."""
-    return {f"{WORDS_ROWS_PROPERTY}{number}": ";".join(keys[start:start + WORDS_ROWS_PER_PROPERTY])
+def words_rows_properties(keys: list[str], prefix: str = WORDS_ROWS_PROPERTY) -> dict[str, str]:
+    """The custom properties that record the rows ``keys`` of a words sheet (:func:`words_row_key`); with ``prefix``
+    :data:`WORDS_OPTIONAL_PROPERTY`, the rows whose words are optional."""
+    return {f"{prefix}{number}": ";".join(keys[start:start + WORDS_ROWS_PER_PROPERTY])
             for number, start in enumerate(range(0, len(keys), WORDS_ROWS_PER_PROPERTY), 1)}
 
 
@@ -87,8 +92,8 @@ def _shown_rows(properties: dict) -> dict[str, dict[int, str]]:
     return shown
 
 
-def _listed_rows(properties: dict) -> frozenset[str]:
-    return frozenset(key for name, text in properties.items() if name.startswith(WORDS_ROWS_PROPERTY)
+def _listed_rows(properties: dict, prefix: str = WORDS_ROWS_PROPERTY) -> frozenset[str]:
+    return frozenset(key for name, text in properties.items() if name.startswith(prefix)
                      and isinstance(text, str) for key in text.split(";") if key)
 
 
@@ -109,6 +114,9 @@ class WordsSheet:
     # place not given: an empty cell); none recorded (a workbook made before): not compared
     shown: dict[str, dict[int, str]] = field(default_factory=dict)
     plan: str = ""  # the plan its template was made for (its id); empty for a workbook that records none
+    # the indicator rows whose words its template asks for only if the year's value falls behind (none recorded: each
+    # row's words asked for)
+    optional: frozenset[str] = frozenset()
 
 
 def read_words_workbook(path: Path) -> list[WordsSheet]:
@@ -122,7 +130,8 @@ def read_words_workbook(path: Path) -> list[WordsSheet]:
     plan = str(book.properties.get(PLAN_PROPERTY, "")).strip()
     # a workbook that records no language (its properties removed) speaks the language of the labels a person reads
     return [WordsSheet(Path(path), sheet, department, language if language in LANGUAGES else sheet.language,
-                       book.year, listed, shown, plan) for sheet in book.sheets]
+                       book.year, listed, shown, plan, _listed_rows(book.properties, WORDS_OPTIONAL_PROPERTY))
+            for sheet in book.sheets]
 
 
 def read_department_words(folder: Path, unread: list[InputError] | None = None) -> list[WordsSheet]:

@@ -40,6 +40,7 @@ from ..ingest.department_words import (
     DEPARTMENT_PROPERTY,
     LANGUAGE_PROPERTY,
     WORDS_FILLED,
+    WORDS_OPTIONAL_PROPERTY,
     WORDS_REQUIRED,
     words_row_key,
     words_rows_properties,
@@ -116,6 +117,7 @@ class EntryExplanation:
     series: str
     name: str
     status: str  # the warning and the status, in the workbook's language
+    warned: bool = True  # its words asked for; else only if the year's value falls behind
 
 
 @dataclass(frozen=True)
@@ -246,7 +248,7 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
             else:
                 others.append(EntryExplanation(int(meta.indicator_id), meta.series, localized(meta, "name", language),
                                                unwarned.get((int(meta.indicator_id), meta.series))
-                                               or words.text("entry.words.unjudged", year=year)))
+                                               or words.text("entry.words.unjudged", year=year), warned=False))
         explanations += others
         own_tasks = tuple(EntryTask(task_id, title) for lead, task_id, title in tasks if same[lead] == key or not key)
         own_qualitative = tuple(EntryExplanation(int(meta.indicator_id), "", localized(meta, "name", language),
@@ -302,8 +304,12 @@ def entry_workbook_bytes(entry: EntryWorkbook, created: datetime.date) -> bytes:
         keys = [words_row_key("task", task.task_id, "") for task in entry.tasks]
         keys += [words_row_key("indicator", str(item.indicator_id), "") for item in entry.qualitative]
         keys += [words_row_key("indicator", str(item.indicator_id), item.series or "") for item in entry.explanations]
-        # and what each row's grey cells say (its name, its assessment): one typed over is refused, naming it
-        for name, text in {**words_rows_properties(keys), **words_shown_properties(dict(zip(keys, shown)))}.items():
+        # and what each row's grey cells say (its name, its assessment): one typed over is refused, naming it; and the
+        # rows whose words are asked for only if the year's value falls behind: "无" there is told to be left out
+        optional = [words_row_key("indicator", str(item.indicator_id), item.series or "")
+                    for item in entry.explanations if not item.warned]
+        for name, text in {**words_rows_properties(keys), **words_shown_properties(dict(zip(keys, shown))),
+                           **words_rows_properties(optional, WORDS_OPTIONAL_PROPERTY)}.items():
             book.set_custom_property(name, text)
     book.close()
     return buffer.getvalue()
