@@ -142,9 +142,26 @@ CASES = {
                                   "发布；请填写该数值发布的日期",
                                   "I5: Published: 2022-03-01 is before the value's year (2023): a value for 2023 is "
                                   "not published before 2023; write the day this value was published"),
+    # the locked year changed, to a year outside the plan: told as the locked cell it is, not as a year to report
+    # (before: "年份 2031 不在可填报的范围内（2020—2030年）", no word of the locked cell; 2024 was told it)
     "a year outside the plan": ({"C5": 2031, "D5": 24300, "E5": "统计公报"},
-                                "C5: 年份: 年份 2031 不在可填报的范围内（2020—2030年）",
-                                "C5: Year: year 2031 outside 2020–2030"),
+                                "C5: 年份: 年份为 2031，但本工作簿是为 2023年生成的；锁定的单元格被改动了：请改回 2023"
+                                "（2031年不在可填报的范围内，2020—2030年）",
+                                "C5: Year: year 2031, but the workbook was made for 2023; its locked cells were "
+                                "changed: type 2023 back (2031 is outside the years to report, 2020–2030)"),
+    "a locked year changed to one before the plan": (
+        {"C5": 2019, "D5": 24300, "E5": "统计公报"},
+        "C5: 年份: 年份为 2019，但本工作簿是为 2023年生成的；锁定的单元格被改动了：请改回 2023（2019年不在可填报的"
+        "范围内，2020—2030年）",
+        "C5: Year: year 2019, but the workbook was made for 2023; its locked cells were changed: type 2023 back (2019 "
+        "is outside the years to report, 2020–2030)"),
+    # a row added below the template's for next year's value: no locked cell was changed (before: told it was)
+    "a row added for another year": ({"A20": 1, "C20": 2024, "D20": 24300, "E20": "统计公报"},
+                                     "C20: 年份: 年份为 2024，但本工作簿是为 2023年生成的；这一行是在模板所列各行之外"
+                                     "添加的：请删除这一行；2024年的数值请填入 2024年的报送表（请向评估牵头单位索取）",
+                                     "C20: Year: year 2024, but the workbook was made for 2023; this row was added "
+                                     "below the template's rows: delete it; a value for 2024 goes in the workbook for "
+                                     "2024 (ask the office that sent this one for it)"),
     # 24300 typed over the "2023 value on file" (Q5, a reference cell nothing reads; D5 left empty): refused, never
     # lost without a word; the row's reference cells L5:T5 named, and where the value goes
     "a value over the value on file": ({"Q5": 24300},

@@ -215,7 +215,7 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
     told = Mistakes()
     indicator_id = series = meta = year = value = published = preliminary = source_kind = None
     with told.row():
-        indicator_id, series, meta, year = _which(row, indicators, path, years, words)
+        indicator_id, series, meta, year = _which(row, indicators, path, years, words, rows)
     with told.row():
         value = parse_number(row.value, file=path, line=line, field="value", words=words)
         problem = impossible(value, meta["kind"], words) if meta is not None else None  # its kind known
@@ -263,8 +263,11 @@ def _no_reason(confirm: str, path: Path, line: int, words: Catalog) -> InputErro
                       file=path, line=line, field="confirm")
 
 
-def _which(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int], words: Catalog) -> tuple:
-    """The indicator, series, its row of ``indicators`` and the year a row names, each checked."""
+def _which(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int], words: Catalog,
+           rows: FileRows | None = None) -> tuple:
+    """The indicator, series, its row of ``indicators`` and the year a row names, each checked. With a template's
+    ``rows``, a row it wrote whose locked year was changed is told so, whatever the year (2019 as 2024): not as a year
+    outside the plan."""
     line = getattr(row, LINE_COLUMN)
     told = Mistakes()  # the indicator and the year each checked: both told at once
     indicator_id = series = meta = year = None
@@ -272,6 +275,8 @@ def _which(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int], wo
         indicator_id, series, meta = _which_series(row, indicators, path, words)
     with told.row():
         year = parse_int(row.year, file=path, line=line, field="year", words=words)
+        if rows is not None and line not in rows.added:
+            _check_year(line, year, rows, words, years)
         if not years[0] <= year <= years[1]:
             raise InputError(words.text("entry_errors.year_outside", year=year, first=years[0], last=years[1]),
                              file=path, line=line, field="year")
@@ -309,12 +314,10 @@ def _no_value(row, rows: FileRows, indicators: pd.DataFrame, years: tuple[int, i
     """A workbook's row without a value whose note says why: the series and year it speaks of, checked."""
     line = getattr(row, LINE_COLUMN)
     try:
-        indicator_id, series, _, year = _which(row, indicators, rows.path, years, words)
+        indicator_id, series, _, year = _which(row, indicators, rows.path, years, words, rows)
+        _check_year(line, year, rows, words)
     except InputError as exc:
         raise _located(exc, rows) from None
-    if rows.year is not None and year != rows.year:
-        raise InputError(words.text("entry_errors.template_year", year=year, template=rows.year),
-                         file=rows.path, line=rows.where(line, "year"), field="year")
     return {"indicator_id": indicator_id, "series": series, "year": year, "note": row.note.strip(),
             "reference": row.source.strip(), "source": display_path(rows.path), "source_line": line,
             "source_sheet": rows.sheet}
@@ -476,9 +479,7 @@ def _check_template(line: int, indicator_id: int | None, series: str | None, yea
     """A row of a data-entry workbook against what the template printed beside it: the indicator's name (where the
     row names a series of the plan), and the year the workbook was made for. Its id and year cells are locked;
     changed, they would move a value to another indicator or year in silence."""
-    if rows.year is not None and year != rows.year:
-        raise InputError(words.text("entry_errors.template_year", year=year, template=rows.year),
-                         file=rows.path, line=line, field="year")
+    _check_year(line, year, rows, words)
     if line not in rows.beside or indicator_id is None or series is None:
         return
     cell, name = rows.beside[line]
@@ -490,6 +491,20 @@ def _check_template(line: int, indicator_id: int | None, series: str | None, yea
                                     name=quote(name, 40, words=words),
                                     expected=quote(str(meta["name_zh"]), 40, words=words)),
                          file=rows.path, line=line, field="indicator_id")
+
+
+def _check_year(line: int, year: int, rows: FileRows, words: Catalog, years: tuple[int, int] | None = None) -> None:
+    """A row of a data-entry workbook against the year it was made for: a row the template wrote, its locked year
+    changed (to a year outside the plan's ``years``: no workbook for it to ask for); or a row added below them for
+    another year, whose value goes in that year's workbook."""
+    if rows.year is None or year == rows.year:
+        return
+    key = "added_year" if line in rows.added else "template_year"
+    if years is not None and not years[0] <= year <= years[1] and line not in rows.added:
+        key = "template_year_outside"
+    raise InputError(words.text(f"entry_errors.{key}", year=year, template=rows.year,
+                                first=years[0] if years else "", last=years[1] if years else ""),
+                     file=rows.path, line=line, field="year")
 
 
 def _field_label(rows: FileRows, words: Catalog):

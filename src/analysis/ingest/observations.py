@@ -62,6 +62,7 @@ class FileRows:
     order: tuple[str, ...] = ()  # a workbook's sheets in its order (as a cell reference names them)
     refused: list[dict] = field(default_factory=list)  # a workbook's rows with a mistake told: their other cells
     on_file: dict[int, float] = field(default_factory=dict)  # the value a template showed on file, by row (line)
+    added: frozenset[int] = frozenset()  # a template's rows a person added below the rows it wrote
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
     rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), sheet.language,
                      sheet.noted, sheet.mistakes, plan=str(book.properties.get(PLAN_PROPERTY, "")),
                      missing=sheet.missing, sheet=sheet.sheet, order=book.order, refused=sheet.refused,
-                     on_file=sheet.on_file)
+                     on_file=sheet.on_file, added=sheet.added)
             for sheet in book.sheets]
     return rows, book.hidden
 

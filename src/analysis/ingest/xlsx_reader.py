@@ -113,6 +113,9 @@ class SheetRows:
     # the value a template showed in its "value on file" column (已收到的2025年数值), by row number, where the row's
     # reference cells are as the template wrote them (its digest): a different value typed in the row revises it
     on_file: dict[int, float] = field(default_factory=dict)
+    # a template's sheet of values: the rows a person added, with nothing right of the input columns where the
+    # template writes each row's name and reference cells (a value for another year typed below its rows)
+    added: frozenset[int] = frozenset()
 
     def cell(self, row: int, column: str) -> str:
         """``Sheet1!D5``: the cell of ``column`` in ``row``."""
@@ -400,7 +403,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     hidden = _hidden_columns(sheet)
     hidden_columns = [header[index] for index in read if index + 1 in hidden]
     beside_column = name_column  # after the empty column: a template's indicator name
-    records, beside, noted, refused, asides = [], {}, [], [], {}
+    records, beside, noted, refused, asides, added = [], {}, [], [], {}, set()
     on_file, on_file_column = {}, _on_file_column(shown_labels, len(header)) if references else None
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
         if number in merged_rows:
@@ -523,6 +526,9 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         name = row[beside_column - 1].value if len(row) >= beside_column else None
         if isinstance(name, str) and name.strip() and not changed:
             beside[number] = (f"{shown_sheet}!{get_column_letter(beside_column)}{number}", name.strip())
+        if template and value_column is not None and all(index > len(row) or _blank(row[index - 1])
+                                                         for index in range(name_column, read_to + 1)):
+            added.add(number)  # no name, no reference cells beside it: a row the template did not write
         if len(mistakes.errors) > before:
             refused.append({**record, TOLD: frozenset(told)})
             continue
@@ -534,7 +540,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
     return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing, refused, asides,
-                     on_file)
+                     on_file, frozenset(added))
 
 
 def _on_file_column(labels, inputs: int) -> int | None:
