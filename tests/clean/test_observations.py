@@ -490,3 +490,14 @@ def test_a_value_quoted_and_released_alike_is_kept_as_released(tmp_path, weihai)
     _write(tmp_path, "2,,2022,2.55,Bulletin 2022,official\n", name="b.csv", header=KIND_HEADER)
     actual = monitoring_data(weihai, folder).values.query("value_type == 'actual'")
     assert actual[["reference", "source_kind"]].values.tolist() == [["Bulletin 2022", "official"]]
+
+
+def test_a_source_given_in_english_alone_is_told_it_was_seen(tmp_path, read):
+    """Before: "source: empty: say which publication the value comes from", as if no source had been given."""
+    with pytest.raises(InputError) as caught:
+        read(_write(tmp_path, "2,,2022,2.55,,Weihai bulletin 2022\n", header="indicator_id,series,year,value,source,"
+                                                                             "source_en\n"))
+    assert str(caught.value).endswith(
+        "/observations/bulletin.csv:2: source: empty, though the source in English gives 'Weihai bulletin 2022': write "
+        "the publication's own name here (a Chinese publication's Chinese name); the source in English holds its "
+        "English name only")

@@ -93,6 +93,14 @@ CASES = {
                        "B8: Series: indicator 4 has no series '国家'; use 'national', 'provincial'"),
     "no source": ({"D5": 24300}, "E5: 数据来源: 为空：请写明数值出自哪一份资料",
                   "E5: Source: empty: say which publication the value comes from"),
+    # the English name alone (英文数据来源 F5): told it was seen, the publication's own name asked for in E5
+    # (before: "E5: 数据来源: 为空：请写明数值出自哪一份资料", as if no source had been given)
+    "an English source alone": ({"D5": 24300, "F5": "Weihai Statistical Bulletin 2023"},
+                                "E5: 数据来源: 为空，只在英文数据来源中填写了 'Weihai Statistical Bulletin 2023'："
+                                "请在此填写该资料本身的名称（中文资料写中文名称），英文数据来源只填其英文名称",
+                                "E5: Source: empty, though the source in English gives 'Weihai Statistical Bulletin "
+                                "2023': write the publication's own name here (a Chinese publication's Chinese name); "
+                                "the source in English holds its English name only"),
     # 24300 after 23150 (2021): not far off, so the confirm cell needs nothing, least of all 'ok'
     "no reason": ({"D5": 24300, "E5": "统计公报", "H5": "ok"},
                   "H5: 确认: 'ok' 不是理由；24,300 与该序列此前的数值相差不大，无需确认：请将该单元格留空",

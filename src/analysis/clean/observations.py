@@ -225,6 +225,10 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
         # a mark for no data (—, 无) is told once, at the value, which says to clear it: no value, no source to name
         if not visible(row.source) and not NO_DATA_MARKS.fullmatch(row.value.strip()):
             hidden = words["entry_errors.only_invisible"] if row.source.strip() else ""
+            english = (getattr(row, "source_en", "") or "").strip()
+            if english and not hidden:  # the English name alone: seen, and the publication's own name asked for
+                raise InputError(words.text("entry_errors.source_only_english", text=quote(english, 40, words=words)),
+                                 file=path, line=line, field="source")
             raise InputError(words.text("entry_errors.source_empty", invisible=hidden), file=path, line=line,
                              field="source")
     note = getattr(row, "note", "")
