@@ -205,14 +205,15 @@ def _load_plan(folder):
 
 def _tell_hidden_sheets(folder) -> None:
     """A note on the console (with what was written: stderr is for errors) for each hidden sheet a workbook holds,
-    which is not read, and each file without a value (the data-quality log keeps them too): an operator watching the
+    which is not read, each file without a value and each figure read as final that its note calls preliminary (the
+    data-quality log keeps them too): an operator watching the
     run sees it, in the file's language (Chinese for a file named in Chinese)."""
     import csv
     import re
 
     with open(folder / "data_quality.csv", encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
-            if row["issue"] in ("skipped_sheet", "empty_file"):
+            if row["issue"] in ("skipped_sheet", "empty_file", "preliminary_in_note"):
                 chinese = re.search("[\u4e00-\u9fff]", row["source"])
                 print(f"note: {row['source']}: {row['detail_zh' if chinese else 'detail_en']}")
 

@@ -57,11 +57,13 @@ QUALITY_ISSUES = ("correction", "split_combined_cell", "split_two_rows", "qualit
                   "held_every_year", "prose_disagrees", "prose_agrees", "prose_growth", "observation_revises_baseline",
                   "duplicate_observation",
                   "confirmed_value", "skipped_file", "skipped_sheet", "observation_revised", "preliminary_value",
-                  "relative_target", "base_from_statistics", "no_value_note", "empty_file", "secondary_source")
+                  "relative_target", "base_from_statistics", "no_value_note", "empty_file", "secondary_source",
+                  "preliminary_in_note")
 #: The findings on an observed value (of its year), not on the plan's table: a report of an earlier year leaves out a
 #: later year's.
 OBSERVATION_ISSUES = ("observation_revises_baseline", "duplicate_observation", "confirmed_value",
-                      "observation_revised", "preliminary_value", "no_value_note", "secondary_source")
+                      "observation_revised", "preliminary_value", "no_value_note", "secondary_source",
+                      "preliminary_in_note")
 
 INDICATOR_COLUMNS = {
     "indicator_id": "int64", "series": "str", "category_zh": "str", "category_en": "str", "name_zh": "str",

@@ -277,6 +277,38 @@ def test_a_preliminary_figure_is_marked_until_a_final_one_comes(tmp_path, weihai
     assert data.quality[data.quality.issue == "preliminary_value"].empty
 
 
+NOTED_HEADER = "indicator_id,series,year,value,source,published,preliminary,note,note_zh\n"
+
+
+@pytest.mark.parametrize(("note", "note_zh", "told"), [
+    ("", "初步核算数，正式数据6月公布", "初步核算数，正式数据6月公布"),   # said in the Chinese note only
+    ("an estimate before the year's end", "", "an estimate before the year's end"),
+    ("Preliminary", "预计数", "Preliminary"),                       # the first note column that says it
+])
+def test_a_figure_read_as_final_that_its_note_calls_preliminary_is_told(tmp_path, weihai, note, note_zh, told):
+    folder = _write(tmp_path, f"2,,2022,2.55,Bulletin 2022,2023-03-20,,{note},{note_zh}\n", header=NOTED_HEADER)
+    data = monitoring_data(weihai, folder)
+    assert data.values.loc[data.values.value_type == "actual", "processing"].tolist() == [""]  # read as written
+    [finding] = data.quality[data.quality.issue == "preliminary_in_note"].itertuples()
+    assert (finding.indicator_id, finding.year, finding.value) == (2, 2022, 2.55)
+    assert finding.detail_en.startswith(f"2.55 for 2022 is read as a final figure, though its note says “{told}")
+    assert finding.detail_zh.startswith(f"2022年 2.55 按正式数据读取，但其备注称“{told}")
+    assert "请在初步数列填写“是”" in finding.detail_zh
+
+
+@pytest.mark.parametrize(("preliminary", "note"), [
+    ("yes", "初步核算数"),                                   # marked: the preliminary finding says it
+    ("", "最终数，修订 2016 年 4 月公布的初步数 2.10"),        # a final figure revising a preliminary one
+    ("", "the final figure; it revises the preliminary 2.10"),
+    ("", "统计公报"),
+])
+def test_a_note_that_is_marked_final_or_says_no_more_is_not_told(tmp_path, weihai, preliminary, note):
+    folder = _write(tmp_path, f"2,,2022,2.55,Bulletin 2022,2023-03-20,{preliminary},{note},\n",
+                    header=NOTED_HEADER)
+    data = monitoring_data(weihai, folder)
+    assert data.quality[data.quality.issue == "preliminary_in_note"].empty
+
+
 def test_a_conflict_that_declares_no_revision_says_how_to_declare_one(tmp_path, read):
     folder = _write(tmp_path, "2,,2022,2.55,Bulletin 2022,2023-03,\n", name="a.csv", header=REVISION_HEADER)
     _write(tmp_path, "2,,2022,2.62,Yearbook 2023,2023,\n", name="b.csv", header=REVISION_HEADER)  # 2023 holds 2023-03

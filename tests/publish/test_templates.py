@@ -352,6 +352,23 @@ def test_a_hidden_sheet_is_noted_on_the_console_in_the_workbooks_language(templa
                      f"note: {path}: 工作簿中的隐藏工作表 '2025'，未读取；如需使用，请取消隐藏"]
 
 
+def test_a_figure_its_note_calls_preliminary_is_noted_on_the_console(project_tmp, capsys):
+    """A bulletin's 2022 R&D intensity with the note 初步核算数 but no preliminary flag: read as final, and the console
+    says so (in English for a file named in Latin letters), as the data-quality log does."""
+    from tests.conftest import DEFAULT_PLAN_DIR
+
+    plan = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "noted-preliminary" / "weihai")
+    (plan / "observations" / "2023-bulletin.csv").write_text(
+        "indicator_id,series,year,value,source,note\n2,,2022,2.55,Bulletin 2022,初步核算数\n", encoding="utf-8")
+    processed = project_tmp / "noted-preliminary-processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    told = capsys.readouterr()
+    assert told.err == ""
+    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    assert len(notes) == 1 and "2023-bulletin.csv: 2.55 for 2022 is read as a final figure, though its note says " \
+                                "“初步核算数" in notes[0], notes
+
+
 def test_a_file_without_values_is_noted_not_passed_in_silence(project_tmp, capsys):
     """A CSV with its header alone in observations/: the run succeeds, the data-quality log lists the file, and the
     console says it, in English for a file named in Latin letters."""

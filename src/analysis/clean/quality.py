@@ -6,6 +6,7 @@ another file. Each finding is described in every language of the catalogs (``det
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -23,7 +24,15 @@ from ..numbers import fmt_exact, fmt_printed
 from ..plan import Plan
 from ..settings import LANGUAGES
 from ..text import as_submitted
-from ..vocabulary import HELD_EVERY_YEAR, PRELIMINARY, QUALITY_COLUMNS, QUALITY_ISSUES, lower_is_better, target_range
+from ..vocabulary import (
+    HELD_EVERY_YEAR,
+    NOTE_COLUMNS,
+    PRELIMINARY,
+    QUALITY_COLUMNS,
+    QUALITY_ISSUES,
+    lower_is_better,
+    target_range,
+)
 
 PRINTED_LABEL = {series: label for label, series in SERIES_LABELS.items()}
 #: How ``processing`` marks a target the plan sets relative to the base value: ``relative:multiple``.
@@ -234,6 +243,23 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines
     told.check()
 
 
+#: A note that calls its figure preliminary (初步核算数, 预计, 快报; preliminary, provisional, estimated), and one that
+#: says it is the final figure or a revision (最终数，修订…的初步数; the final figure, revising …): only the first
+#: is told.
+PRELIMINARY_SAID = re.compile(r"初步|预计|快报|预估|\b(?:preliminary|provisional|estimated?)\b", re.IGNORECASE)
+FINAL_SAID = re.compile(r"最终|修订|终核|\b(?:final|revis\w*)\b", re.IGNORECASE)
+
+
+def preliminary_in_note(row) -> str:
+    """The note of an actual value read as final (no ``preliminary`` flag) that calls the figure preliminary, in the
+    first of its note columns that does; empty where none does, or where the note says it is final or a revision."""
+    for name in ("note", *NOTE_COLUMNS):
+        text = str(getattr(row, name, "") or "")
+        if PRELIMINARY_SAID.search(text) and not FINAL_SAID.search(text):
+            return text
+    return ""
+
+
 def _note(words: Catalog, row) -> str:
     """A prose check's note, led in by the language's separator; empty without one."""
     text = own_language(words, row.note, getattr(row, "note_zh", ""))
@@ -348,6 +374,16 @@ def observation_folder_findings(observed) -> list[dict]:
                              **details(lambda w, r=row: w.text("quality_detail.preliminary_value", year=r.year,
                                                                value=fmt_printed(r.printed_text, r.value),
                                                                reference=_reference(w, r)))})
+    for row in observed.values.itertuples():
+        said = "" if PRELIMINARY in row.processing.split(";") else preliminary_in_note(row)
+        if said:  # a figure its note calls preliminary, read as final: the preliminary column says which it is
+            findings.append({"issue": "preliminary_in_note", "indicator_id": row.indicator_id, "series": row.series,
+                             "year": row.year, "printed_text": row.printed_text, "value": row.value,
+                             "source": row.source, "source_line": row.source_line,
+                             "source_sheet": row.source_sheet,
+                             **details(lambda w, r=row, said=said: w.text(
+                                 "quality_detail.preliminary_in_note", year=r.year,
+                                 value=fmt_printed(r.printed_text, r.value), note=as_submitted(said, w)))})
     for row in getattr(observed, "unvalued", []):
         findings.append({"issue": "no_value_note", "indicator_id": row["indicator_id"], "series": row["series"],
                          "year": row["year"], "printed_text": "", "value": None, "source": row["source"],
