@@ -661,16 +661,20 @@ def _reference_labelled(cells, inputs: int) -> bool:
     texts = [header_key(cell.value) for cell in cells[inputs + 1:]]
     if not texts or any(cell.value not in (None, "") for cell in cells[inputs:inputs + 1]):
         return False
-    names, others = set(), set()
+    names = {header_key(label) for key, label in _template_labels() if key == "name"}
+    others = {header_key(label) for key, label in _template_labels() if key != "name" and "{" not in label}
+    return texts[0] in names and any(text in others for text in texts[1:])
+
+
+def _template_labels():
+    """Each label a template writes above its reference columns (on a sheet of values or of words), in either
+    language, with its key (``name``: 指标名称, Indicator)."""
     for language in LANGUAGES:
         for path in (("entry", "reference"), ("entry", "words", "reference")):
             node = catalog(language).entries
             for part in path:
                 node = node.get(part, {}) if isinstance(node, dict) else {}
-            for key, label in node.items():
-                if isinstance(label, str) and "{" not in label:
-                    (names if key == "name" else others).add(header_key(label))
-    return texts[0] in names and any(text in others for text in texts[1:])
+            yield from ((key, label) for key, label in node.items() if isinstance(label, str))
 
 
 def _blank(cell) -> bool:
@@ -709,18 +713,10 @@ def _reference_labels() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
     """The labels a template writes above its reference columns, in either language: the name's (指标名称, Indicator;
     任务或指标名称 on a words sheet), and a pattern for every label (a year in it as any year: 2025年目标)."""
     names, patterns = set(), []
-    for language in LANGUAGES:
-        for path in (("entry", "reference"), ("entry", "words", "reference")):
-            node = catalog(language).entries
-            for part in path:
-                node = node.get(part, {}) if isinstance(node, dict) else {}
-            for key, label in node.items():
-                if not isinstance(label, str):
-                    continue
-                if key == "name":
-                    names.add(header_key(label))
-                pattern = re.sub(r"\\\{[a-z_]+\\\}", r"\\S+", re.escape(header_key(label)))
-                patterns.append(re.compile(pattern))
+    for key, label in _template_labels():
+        if key == "name":
+            names.add(header_key(label))
+        patterns.append(re.compile(re.sub(r"\\\{[a-z_]+\\\}", r"\\S+", re.escape(header_key(label)))))
     return frozenset(names), tuple(patterns)
 
 
