@@ -526,9 +526,11 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         name = row[beside_column - 1].value if len(row) >= beside_column else None
         if isinstance(name, str) and name.strip() and not changed:
             beside[number] = (f"{shown_sheet}!{get_column_letter(beside_column)}{number}", name.strip())
-        if template and value_column is not None and all(index > len(row) or _blank(row[index - 1])
-                                                         for index in range(name_column, read_to + 1)):
-            added.add(number)  # no name, no reference cells beside it: a row the template did not write
+        if template and references and value_column is not None and all(
+                index > len(row) or _blank(row[index - 1]) for index in range(name_column, read_to + 1)):
+            # no name, no reference cells beside it, where the template wrote them for its rows: a row it did not
+            # write (a workbook without reference cells, its rows all alike, has none added)
+            added.add(number)
         if len(mistakes.errors) > before:
             refused.append({**record, TOLD: frozenset(told)})
             continue
