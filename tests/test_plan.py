@@ -747,6 +747,6 @@ def test_every_file_of_a_printed_plan_is_told_its_own_mistakes_in_one_run(work_d
     # file by file, in the order of their paths
     assert capsys.readouterr().err.splitlines() == [
         files[1], files[4], files[2], files[3], files[0], files[6],
-        f"{where}/observations/2024-公报.csv:2: 数值: '约2.6' 不是数字（请只写数字和小数点，不加千位分隔符、"
-        "单位或 % 号）",
+        f"{where}/observations/2024-公报.csv:2: 数值: '约2.6' 不是数字（是否应为 2.6？请去掉“约”，只写数字；"
+        "如为估计数，请在该行的备注中说明）",
         files[5], files[7], files[8]]
