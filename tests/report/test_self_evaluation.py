@@ -221,14 +221,23 @@ def test_the_printed_units_keep_their_words_and_a_latest_value_its_year_where_th
     from analysis.settings import PROJECT_ROOT
     from tests.conftest import relative
 
-    lines = {}
+    lines, boxes = {}, {}
     for plan, folder, year in (("weihai", relative(example_tables), 2024),
                                ("national", PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015)):
         page = tmp_path / f"{plan}.html"
         page.write_text(self_evaluation_html(load_report(folder, year, "en"), "2026-01-01"), encoding="utf-8")
         html_to_pdf(page, tmp_path / f"{plan}.pdf")
-        lines[plan] = [box[4] for layout_page in pdf_layout(tmp_path / f"{plan}.pdf")
-                       for box in layout_page["boxes"] if box[4]]
+        boxes[plan] = [box for layout_page in pdf_layout(tmp_path / f"{plan}.pdf") for box in layout_page["boxes"]
+                       if box[4]]
+        lines[plan] = [box[4] for box in boxes[plan]]
+    # a name's last words kept whole end before the unit's column: 9's "per 10,000 employed" printed over its unit
+    # "per 10,000" (the name's column 16.5% wide)
+    left = min(box[0] for box in boxes["national"] if box[4] == "Unit")
+    units = [box for box in boxes["national"] if box[4] == "per 10,000" and abs(box[0] - left) < 3]
+    assert units
+    for unit in units:  # every line of the name beside it ends before the unit's column
+        beside = [box for box in boxes["national"] if abs(box[1] - unit[1]) < 2 and box[0] < unit[0] - 20]
+        assert beside and all(box[2] + 3 < unit[0] for box in beside), (beside, unit)
     # Weihai's labour productivity (6) in 10,000 yuan per worker, 23.5 in 2024; high-tech zones (3) 45.6 in 2024
     assert any("10,000 yuan" in line for line in lines["weihai"])
     assert any("per worker" in line for line in lines["weihai"])

@@ -35,6 +35,7 @@ from .line_breaks import (
     label,
     label_breaks,
     name,
+    name_cell,
     unit,
 )
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
@@ -55,7 +56,7 @@ ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR / 
                                  undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 ENVIRONMENT.filters["base64"] = lambda data: base64.b64encode(data).decode("ascii")
 ENVIRONMENT.filters.update(keep_title=keep_title, keep_together=keep_together, label=label, badge=badge, name=name,
-                           keep_words=keep_words, keep_dates=keep_dates, unit=unit,
+                           keep_words=keep_words, keep_dates=keep_dates, unit=unit, name_cell=name_cell,
                            label_breaks=label_breaks)
 ENVIRONMENT.tests["short_label"] = is_whole_badge
 ENVIRONMENT.globals.update(status_colours=STATUS_COLOURS, status_text=STATUS_TEXT, level_colours=LEVEL_COLOURS,

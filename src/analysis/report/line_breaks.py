@@ -407,6 +407,23 @@ def unit(text) -> Markup:
     return marked(text, spans)
 
 
+def name_cell(text) -> Markup:
+    """An indicator's name in a narrow column (the self-evaluation's indicator table): a Chinese one's words whole
+    (:func:`keep_words`); in a language that breaks at spaces, as :func:`unit` keeps a unit's pieces, a long "per"
+    phrase between its words ("R&D personnel per 10,000 | employed", which whole ran past its column into the
+    unit's)."""
+    text = str(text)
+    if re.search(f"[{HAN}]", text) or all(columns(match.group()) <= NAME_COLUMN for match in
+                                           re.finditer(COUNTED_PER, text)):
+        return keep_words(text)
+    return unit(text)
+
+
+#: The letters of a "per" phrase an English name's column holds on one line ("per 10,000 people"; "per 10,000
+#: employed" does not fit).
+NAME_COLUMN = 17
+
+
 def label_breaks(text) -> str:
     """A short label as plain text (a phone's column name before each cell, shown by CSS ``attr()``, which takes no
     markup): a zero-width space where a line may break, between its Chinese words and beside a number with its unit
