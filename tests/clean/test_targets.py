@@ -49,9 +49,9 @@ def test_a_relative_target_is_made_absolute_from_the_printed_base(tmp_path, basi
     assert len(findings) == (0 if not basis else 1)
     # the base 2.4 meets none of the targets made absolute (4.8, 3.0, 3.0, 2.9); the raw 2 or 0.6 is no target
     assert data.quality[data.quality.issue == "baseline_meets_target"].empty
-    if basis == "multiple":
-        assert findings.iloc[0].detail_en == "2027 target: 2 times the 2022 value 2.4, that is 4.8"
-        assert findings.iloc[0].detail_zh == "2027年目标为 2022年值 2.4 的 2 倍，即 4.8"
+    if basis == "multiple":  # the base and the target in the series' unit, as every value in a sentence
+        assert findings.iloc[0].detail_en == "2027 target: 2 times the 2022 value 2.4%, that is 4.8%"
+        assert findings.iloc[0].detail_zh == "2027年目标为 2022年值 2.4% 的 2 倍，即 4.8%"
 
 
 INTENSITY = "4,,总体,Overall,能耗强度,Energy intensity,能耗,Energy intensity,吨/万元,t per 10k yuan,false,lower," \
@@ -61,13 +61,13 @@ INTENSITY = "4,,总体,Overall,能耗强度,Energy intensity,能耗,Energy inten
 @pytest.mark.parametrize(("basis", "written", "target", "en", "zh"), [
     # 下降15% of energy use per unit of GDP, 0.5 in 2022: 0.5 × (1 − 0.15) = 0.425, never 0.5 × 1.15 = 0.575
     ("percent", "15", 0.425, "2027 target: 15% below the 2022 value 0.5, that is 0.425",
-     "2027年目标为在 2022年值 0.5 基础上下降 15%，即 0.425"),
+     "2027年目标为在 2022年值 0.5吨/万元 基础上下降 15%，即 0.425吨/万元"),
     # 降低0.1: 0.5 − 0.1 = 0.4
     ("points", "0.1", 0.4, "2027 target: the 2022 value 0.5 lowered by 0.1 (in points), that is 0.4",
-     "2027年目标为在 2022年值 0.5 基础上降低 0.1 个百分点，即 0.4"),
+     "2027年目标为在 2022年值 0.5吨/万元 基础上降低 0.1 个百分点，即 0.4吨/万元"),
     # 减半: a multiple is a factor whatever the direction, 0.5 × 0.5 = 0.25
     ("multiple", "0.5", 0.25, "2027 target: 0.5 times the 2022 value 0.5, that is 0.25",
-     "2027年目标为 2022年值 0.5 的 0.5 倍，即 0.25"),
+     "2027年目标为 2022年值 0.5吨/万元 的 0.5 倍，即 0.25吨/万元"),
 ], ids=["percent", "points", "multiple"])
 def test_a_relative_target_of_a_lower_is_better_series_is_a_decline(tmp_path, basis, written, target, en, zh):
     folder = plan_folder(tmp_path, INTENSITY, f"4,,2022,baseline,0.5,,\n4,,2027,target,{written},{basis},\n")
@@ -100,6 +100,10 @@ def test_a_base_meeting_a_relative_level_held_every_year_says_from_which_year(tm
     assert len(met) == 2, met
     assert all("each year from 2025, the first the plan sets it for" in text for text in met.detail_en)
     assert all("自方案首个设定目标的年份（2025年）起逐年对照判断" in text for text in met.detail_zh)
+    # the target made absolute written as every finding writes a level to hold: with its sign, in its unit
+    made = data.quality[data.quality.issue == "relative_target"].sort_values("year")
+    assert made.iloc[0].detail_en == "2025 target: 0.8 times the 2022 value 2.4%, that is ≥1.92%"
+    assert made.iloc[0].detail_zh == "2025年目标为 2022年值 2.4% 的 0.8 倍，即 ≥1.92%"
 
 
 @pytest.mark.parametrize(("indicators", "written", "words"), [
@@ -125,9 +129,13 @@ def test_a_relative_target_waits_for_a_base_value_from_statistics(tmp_path):
     values, data = values_of(folder)
     assert values[(3, 2027, "target")] == pytest.approx(760)
     base = data.quality[data.quality.issue == "base_from_statistics"].iloc[0]
-    # its label says the plan prints none ("Baseline not in the plan"): the detail does not say it again
+    # its label says the plan prints none ("Baseline not in the plan"): the detail does not say it again; the value
+    # in its unit (家), which in English follows the series' name
     assert base.detail_en == "the 2022 value 380 comes from 公报2022"
-    assert base.detail_zh == "2022年值 380 取自公报2022"
+    assert base.detail_zh == "2022年值 380家 取自公报2022"
+    made = data.quality[data.quality.issue == "relative_target"].iloc[0]
+    assert (made.detail_en, made.detail_zh) == ("2027 target: 2 times the 2022 value 380, that is 760",
+                                                "2027年目标为 2022年值 380家 的 2 倍，即 760家")
     (folder / "observations" / "bulletins.csv").write_text("indicator_id,series,year,value,source\n",
                                                             encoding="utf-8")
     values, data = values_of(folder)

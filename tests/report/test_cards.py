@@ -679,7 +679,8 @@ def test_a_finding_s_label_is_said_once_on_the_card():
     assert "规划未列基础值：2010年值应取自《中国科技统计年鉴》，尚未收集" in notes["zh"][6]
     assert ("Baseline not in the plan: the 2010 value would come from the China Statistical Yearbook on Science and "
             "Technology (《中国科技统计年鉴》), and has not been collected") in notes["en"][6]
-    assert ("规划未列基础值：2010年值 1.7 取自《中国经济的转型升级：从“十二五”看“十三五”》2.5节：每万人发明专利拥有量从"
+    assert ("规划未列基础值：2010年值 1.7件/万人 取自《中国经济的转型升级：从“十二五”看“十三五”》2.5节："
+            "每万人发明专利拥有量从"
             "2010年的1.7件提高到2014年的4.8件（https://m.novel.qq.com/read/1026832009/20）") in notes["zh"][5]
     for indicator in (2, 4, 5, 6, 7, 8, 9, 10):
         assert sum("未列基础值" in note for note in notes["zh"][indicator]) == 1

@@ -116,10 +116,11 @@ def resolve_relative_targets(plan: Plan, indicators: pd.DataFrame,
         base = _base_point(values, key, plan.base_year)
         # the statistic and the publication in the finding's language where their writer gave it
         findings.append(_finding("base_from_statistics", key, plan.base_year, base,
-                                 lambda w, base=base, row=row: w.text(
+                                 lambda w, base=base, row=row, of=kinds.loc[key]: w.text(
                                      "quality_detail.base_from_statistics" if base is not None
                                      else "quality_detail.base_awaited", base_year=plan.base_year,
-                                     value=fmt_printed(base.printed_text, base.value) if base is not None else "",
+                                     value=in_unit(w, of, fmt_printed(base.printed_text, base.value))
+                                     if base is not None else "",
                                      reference=in_language(base, "reference", w) if base is not None else "",
                                      source=in_language(row, "base_source", w))))
     for index, row in values[values["processing"].str.contains(RELATIVE, regex=False)].iterrows():
@@ -140,11 +141,12 @@ def resolve_relative_targets(plan: Plan, indicators: pd.DataFrame,
         values.at[index, "value"] = target
         if not math.isnan(row.upper):
             values.at[index, "upper"] = _absolute(basis, base.value, row.upper, down)
+        # the base and the target made absolute in the series' unit (2.4%, 380家), the target as every finding gives it
         findings.append(_finding("relative_target", key, row.year, None, lambda w, row=row, worded=worded, base=base,
-                                 target=target: w.text(f"quality_detail.relative_{worded}", year=row.year,
-                                                       base_year=plan.base_year,
-                                                       base=fmt_printed(base.printed_text, base.value),
-                                                       k=fmt_exact(row.value), value=fmt_number(target))))
+                                 target=target, of=kinds.loc[key]: w.text(
+                                     f"quality_detail.relative_{worded}", year=row.year, base_year=plan.base_year,
+                                     base=in_unit(w, of, fmt_printed(base.printed_text, base.value)),
+                                     k=fmt_exact(row.value), value=target_in_unit(w, of, fmt_number(target)))))
         if met_by(base.value, values.loc[index], directions[key]):  # the base already meets the target made absolute
             detail = ("quality_detail.baseline_meets_target_every_year" if directions[key] in HELD_EVERY_YEAR
                       else "quality_detail.baseline_meets_target")
