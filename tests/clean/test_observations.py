@@ -249,7 +249,8 @@ def test_a_later_publication_revises_an_earlier_one_whatever_the_file_order(tmp_
     [revision] = data.quality[data.quality.issue == "observation_revised"].itertuples()
     assert (revision.printed_text, revision.value) == ("2.55", 2.62)
     # the days as a reader writes them; the data keep them ISO (published above)
-    assert revision.detail_en == ("2022: 2.55 (Bulletin 2022, published 20 March 2023) → 2.62 (Yearbook 2023, "
+    # both figures in the series' unit (%), as every value in a sentence
+    assert revision.detail_en == ("2022: 2.55% (Bulletin 2022, published 20 March 2023) → 2.62% (Yearbook 2023, "
                                   "published 30 November 2023); the later figure is used")
     assert "2023年3月20日发布" in revision.detail_zh and "2023年11月30日发布" in revision.detail_zh
     assert data.quality[data.quality.issue == "preliminary_value"].empty  # the preliminary figure was replaced
@@ -268,7 +269,9 @@ def test_a_preliminary_figure_is_marked_until_a_final_one_comes(tmp_path, weihai
     data = monitoring_data(weihai, folder)
     assert data.values.loc[data.values.value_type == "actual", "processing"].tolist() == ["preliminary"]
     [finding] = data.quality[data.quality.issue == "preliminary_value"].itertuples()
-    assert finding.detail_zh == "2022年 2.55 为初步数（Bulletin 2022），正式数据公布后替换"
+    assert finding.detail_zh == "2022年 2.55% 为初步数（Bulletin 2022），正式数据公布后替换"  # in its unit
+    assert finding.detail_en == ("2.55% for 2022 is a preliminary figure (Bulletin 2022); the final figure replaces "
+                                 "it when published")
     # the same value published again as final: one value, final, and the repeat logged
     _write(tmp_path, "2,,2022,2.55,Yearbook 2023,2023-11-30,\n", name="yearbook.csv", header=REVISION_HEADER)
     data = monitoring_data(weihai, folder)
@@ -291,8 +294,9 @@ def test_a_figure_read_as_final_that_its_note_calls_preliminary_is_told(tmp_path
     assert data.values.loc[data.values.value_type == "actual", "processing"].tolist() == [""]  # read as written
     [finding] = data.quality[data.quality.issue == "preliminary_in_note"].itertuples()
     assert (finding.indicator_id, finding.year, finding.value) == (2, 2022, 2.55)
-    assert finding.detail_en.startswith(f"2.55 for 2022 is read as a final figure, though its note says “{told}")
-    assert finding.detail_zh.startswith(f"2022年 2.55 按正式数据读取，但其备注称“{told}")
+    # the value in its unit (%); the note as written
+    assert finding.detail_en.startswith(f"2.55% for 2022 is read as a final figure, though its note says “{told}")
+    assert finding.detail_zh.startswith(f"2022年 2.55% 按正式数据读取，但其备注称“{told}")
     assert "请在初步数列填写“是”" in finding.detail_zh
 
 
@@ -358,9 +362,11 @@ def test_a_value_quoted_as_printed_keeps_its_digits_and_groups_its_thousands(tmp
     revised = quality[quality.issue == "observation_revises_baseline"].set_index("indicator_id")
     assert revised.loc[1, "detail_en"] == ("Bulletin 2022 gives 23,150 for 2021; the plan printed 23,000. The "
                                            "published value replaces the printed one wherever the 2021 value is used.")
-    assert revised.loc[1, "detail_zh"] == ("据Bulletin 2022，2021年为 23,150，方案印作 23,000；"
+    # both in the series' unit: 人 after the number in Chinese (in English the unit follows the series' name), %
+    assert revised.loc[1, "detail_zh"] == ("据Bulletin 2022，2021年为 23,150人，方案印作 23,000人；"
                                            "凡用到 2021年数值之处均以公布值代替方案所列数值")
-    assert revised.loc[2, "detail_en"].startswith("Bulletin 2022 gives 2.50 for 2021; the plan printed 2.40.")
+    assert revised.loc[2, "detail_en"].startswith("Bulletin 2022 gives 2.50% for 2021; the plan printed 2.40%.")
+    assert revised.loc[2, "detail_zh"].startswith("据Bulletin 2022，2021年为 2.50%，方案印作 2.40%；")
 
 
 def test_a_revision_quotes_both_figures_as_they_were_published(tmp_path, weihai):
@@ -369,9 +375,9 @@ def test_a_revision_quotes_both_figures_as_they_were_published(tmp_path, weihai)
                     header=REVISION_HEADER)
     _write(tmp_path, "2,,2022,2.10,Bulletin 2022,2023-03-20,yes\n", name="b-bulletin.csv", header=REVISION_HEADER)
     [revision] = monitoring_data(weihai, folder).quality.query("issue == 'observation_revised'").itertuples()
-    assert revision.detail_en == ("2022: 2.10 (Bulletin 2022, published 20 March 2023) → 2.07 (Yearbook 2023, "
+    assert revision.detail_en == ("2022: 2.10% (Bulletin 2022, published 20 March 2023) → 2.07% (Yearbook 2023, "
                                   "published 30 November 2023); the later figure is used")
-    assert revision.detail_zh == ("2022年：2.10（Bulletin 2022，2023年3月20日发布）→ 2.07（Yearbook 2023，"
+    assert revision.detail_zh == ("2022年：2.10%（Bulletin 2022，2023年3月20日发布）→ 2.07%（Yearbook 2023，"
                                   "2023年11月30日发布），以后者为准")
 
 
@@ -382,8 +388,8 @@ def test_a_publication_dated_to_its_year_or_month_only_is_dated_in_the_language_
                     header=REVISION_HEADER)
     _write(tmp_path, "2,,2022,2.10,Book,2022,\n", name="b-book.csv", header=REVISION_HEADER)
     [revision] = monitoring_data(weihai, folder).quality.query("issue == 'observation_revised'").itertuples()
-    assert revision.detail_zh == "2022年：2.10（Book，2022年发布）→ 2.07（Yearbook 2023，2023年11月发布），以后者为准"
-    assert revision.detail_en == ("2022: 2.10 (Book, published 2022) → 2.07 (Yearbook 2023, published November "
+    assert revision.detail_zh == "2022年：2.10%（Book，2022年发布）→ 2.07%（Yearbook 2023，2023年11月发布），以后者为准"
+    assert revision.detail_en == ("2022: 2.10% (Book, published 2022) → 2.07% (Yearbook 2023, published November "
                                   "2023); the later figure is used")
 
 

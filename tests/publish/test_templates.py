@@ -365,7 +365,7 @@ def test_a_figure_its_note_calls_preliminary_is_noted_on_the_console(project_tmp
     told = capsys.readouterr()
     assert told.err == ""
     notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
-    assert len(notes) == 1 and "2023-bulletin.csv: 2.55 for 2022 is read as a final figure, though its note says " \
+    assert len(notes) == 1 and "2023-bulletin.csv: 2.55% for 2022 is read as a final figure, though its note says " \
                                 "“初步核算数" in notes[0], notes
 
 

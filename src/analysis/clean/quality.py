@@ -267,9 +267,10 @@ def _note(words: Catalog, row) -> str:
 
 
 def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: list[dict],
-                         printed: pd.DataFrame) -> list[dict]:
+                         printed: pd.DataFrame, indicators: pd.DataFrame) -> list[dict]:
     """Observations that revise a printed baseline, and rows that repeat another file's value."""
     findings = []
+    series = indicators.set_index(["indicator_id", "series"])
     plan_baselines = printed[printed["value_type"] == "baseline"].set_index(["indicator_id", "series", "year"])
     baselines = plan_baselines["value"]
     printed_texts = plan_baselines["printed_text"] if "printed_text" in plan_baselines else pd.Series(dtype=str)
@@ -277,14 +278,15 @@ def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: lis
         key = (row.indicator_id, row.series, row.year)
         if key in baselines.index and baselines[key] != row.value:
             printed_value = fmt_printed(printed_texts.get(key, ""), baselines[key])  # as the plan printed it: 2.40
+            of = series.loc[(row.indicator_id, row.series)]
             findings.append({
                 "issue": "observation_revises_baseline", "indicator_id": row.indicator_id, "series": row.series,
                 "year": row.year, "printed_text": row.printed_text, "value": row.value, "source": row.source,
                 "source_line": row.source_line, "source_sheet": row.source_sheet,
-                **details(lambda w, r=row, printed_value=printed_value:
+                **details(lambda w, r=row, printed_value=printed_value, of=of:
                           w.text("quality_detail.observation_revises_baseline", reference=_reference(w, r),
-                                 value=fmt_printed(r.printed_text, r.value), year=r.year, printed=printed_value,
-                                 base_year=plan.base_year))})
+                                 value=in_unit(w, of, fmt_printed(r.printed_text, r.value)), year=r.year,
+                                 printed=in_unit(w, of, printed_value), base_year=plan.base_year))})
     pairs: dict[tuple[str, str], list[dict]] = {}
     for dup in duplicates:
         pairs.setdefault((dup["source"], dup["first_source"]), []).append(dup)
@@ -336,20 +338,29 @@ def _reference(words: Catalog, value) -> str:
     return in_language(value, "reference", words)
 
 
-def observation_folder_findings(observed) -> list[dict]:
+def observation_folder_findings(observed, indicators: pd.DataFrame) -> list[dict]:
     """Values kept because their row confirms them, and hidden files and sheets of the observations folder left
     unread.
 
-    ``observed`` is an :class:`analysis.clean.observations.CheckedObservations`. A skipped file is a
-    finding about a file, not an indicator: its ``indicator_id`` is 0.
+    ``observed`` is an :class:`analysis.clean.observations.CheckedObservations`; ``indicators`` the series, whose
+    units the values are given in (:func:`in_unit`). A skipped file is a finding about a file, not an indicator: its
+    ``indicator_id`` is 0.
     """
     findings = []
+    series = indicators.set_index(["indicator_id", "series"])
+
+    def shown(w, point) -> str:
+        """A value as published (2.10, never 2.1), in its series' unit: 133家, 2.61%."""
+        get = point.get if isinstance(point, dict) else lambda name: getattr(point, name)
+        return in_unit(w, series.loc[(get("indicator_id"), get("series"))],
+                       fmt_printed(get("printed_text"), get("value")))
+
     for row in observed.confirmed:
         findings.append({"issue": "confirmed_value", "indicator_id": row["indicator_id"], "series": row["series"],
                          "year": row["year"], "printed_text": row["printed_text"], "value": row["value"],
                          "source": row["source"], "source_line": row["source_line"],
                          "source_sheet": row["source_sheet"],
-                         **details(lambda w, r=row: _confirmed_detail(w, r))})
+                         **details(lambda w, r=row: _confirmed_detail(w, r, shown))})
     for path in observed.skipped:
         findings.append({"issue": "skipped_file", "indicator_id": 0, "series": "", "year": None, "printed_text": "",
                          "value": None, "source": display_path(path), "source_line": 1,
@@ -362,8 +373,8 @@ def observation_folder_findings(observed) -> list[dict]:
                          "source_sheet": new["source_sheet"],
                          **details(lambda w, old=old, new=new: w.text(
                              "quality_detail.observation_revised", year=new["year"],
-                             old=fmt_printed(old["printed_text"], old["value"]), old_reference=_reference(w, old),
-                             old_published=_published(w, old), new=fmt_printed(new["printed_text"], new["value"]),
+                             old=shown(w, old), old_reference=_reference(w, old),
+                             old_published=_published(w, old), new=shown(w, new),
                              new_reference=_reference(w, new), new_published=_published(w, new)))})
     for row in observed.values.itertuples():
         if PRELIMINARY in row.processing.split(";"):
@@ -372,7 +383,7 @@ def observation_folder_findings(observed) -> list[dict]:
                              "source": row.source, "source_line": row.source_line,
                              "source_sheet": row.source_sheet,
                              **details(lambda w, r=row: w.text("quality_detail.preliminary_value", year=r.year,
-                                                               value=fmt_printed(r.printed_text, r.value),
+                                                               value=shown(w, r),
                                                                reference=_reference(w, r)))})
     for row in observed.values.itertuples():
         said = "" if PRELIMINARY in row.processing.split(";") else preliminary_in_note(row)
@@ -383,7 +394,7 @@ def observation_folder_findings(observed) -> list[dict]:
                              "source_sheet": row.source_sheet,
                              **details(lambda w, r=row, said=said: w.text(
                                  "quality_detail.preliminary_in_note", year=r.year,
-                                 value=fmt_printed(r.printed_text, r.value), note=as_submitted(said, w)))})
+                                 value=shown(w, r), note=as_submitted(said, w)))})
     for row in getattr(observed, "unvalued", []):
         findings.append({"issue": "no_value_note", "indicator_id": row["indicator_id"], "series": row["series"],
                          "year": row["year"], "printed_text": "", "value": None, "source": row["source"],
@@ -435,12 +446,15 @@ def secondary_findings(assessment: pd.DataFrame, values: pd.DataFrame, shown) ->
             for row in quoted.itertuples() if (int(row.indicator_id), row.series, int(row.year)) in resting]
 
 
-def _confirmed_detail(words: Catalog, row: dict) -> str:
+def _confirmed_detail(words: Catalog, row: dict, shown) -> str:
+    """A value far off its previous one, kept as its row confirms it: both in the series' unit (``shown``); a rate of
+    change out of −100…100 with the percent sign its sentence gives it."""
     previous = row["previous"]
-    value = fmt_printed(row["printed_text"], row["value"])
     confirm = as_submitted(row["confirm"], words)  # the department's reason, as written
     if row["kind"] == "rate_of_change" or previous is None:
-        return words.text("quality_detail.confirmed_rate", value=value, year=row["year"], confirm=confirm)
-    return words.text("quality_detail.confirmed_value", value=value, year=row["year"],
-                      previous=fmt_printed(getattr(previous, "printed_text", ""), previous.value),
-                      previous_year=previous.year, confirm=confirm)
+        return words.text("quality_detail.confirmed_rate", value=fmt_printed(row["printed_text"], row["value"]),
+                          year=row["year"], confirm=confirm)
+    earlier = {"indicator_id": row["indicator_id"], "series": row["series"],
+               "printed_text": getattr(previous, "printed_text", ""), "value": previous.value}
+    return words.text("quality_detail.confirmed_value", value=shown(words, row), year=row["year"],
+                      previous=shown(words, earlier), previous_year=previous.year, confirm=confirm)

@@ -374,8 +374,8 @@ def add_observations(inputs: PlanInputs, clean: CleanDataset, observed: Observat
         values = values.reset_index(drop=True)
     values, target_findings = resolve_relative_targets(plan, clean.indicators, values)
     quality = clean.quality
-    findings = observation_findings(plan, observations, checked.duplicates, clean.values)
-    findings += observation_folder_findings(checked) + target_findings
+    findings = observation_findings(plan, observations, checked.duplicates, clean.values, clean.indicators)
+    findings += observation_folder_findings(checked, clean.indicators) + target_findings
     if findings:
         quality = pd.concat([quality, pd.DataFrame(findings)], ignore_index=True)
     values = schemas.validate("indicator_values.csv", values)
