@@ -70,6 +70,9 @@ def test_quality_log_lists_every_finding(dataset):
     assert (growth.indicator_id, growth.year, growth.value) == (16, 2024, 10.0)
     # (160 / 133) ** (1/3) - 1 = 0.0636: the table implies 6.4% a year against the promised 10 %
     assert "implies 6.4% a year" in growth.detail_en and "折合年均 6.4%" in growth.detail_zh
+    # the table's values in the series' unit (亿元; in English it follows the series' name), the promise a rate
+    assert "要求年均增长 10% 以上；表中 2021年 133亿元 至 2024年 160亿元，折合年均 6.4%" in growth.detail_zh
+    assert "promises at least 10% a year; the table (133 in 2021 to 160 in 2024) implies 6.4%" in growth.detail_en
 
 
 def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
@@ -83,7 +86,9 @@ def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
     # the note adds what the sentence before it does not say (80 and 85 are said once)
     # (80 is the 2020 baseline the assessment starts from: the note says so, never that 85 replaces it, nor that
     # the two "agree" under a heading that says they disagree)
-    assert prose.detail_zh.endswith("表中为 85；正文未注明年份；80 与表中 2020年基础值（评估的起点）相同；"
+    # both values in the series' unit (个); the note as written
+    assert "）为 80个，表中为 85个；" in prose.detail_zh
+    assert prose.detail_zh.endswith("表中为 85个；正文未注明年份；80 与表中 2020年基础值（评估的起点）相同；"
                                     "85 为表中 2021年数值")
     assert prose.detail_en.endswith("the table 85. The prose names no year; 80 is the table's 2020 value, the "
                                     "baseline the assessment starts from; 85 is the table's 2021 value.")

@@ -110,7 +110,7 @@ def table_findings(plan: Plan, table: PlanTable, cells: pd.DataFrame, values: pd
         add("qualitative", row.indicator_id, "", None, QUALITATIVE_TOKEN, None, row.source_line,
             lambda w: w.text("quality_detail.qualitative"), source=rows_source)
     _baselines_meeting_targets(values, indicators, add)
-    _prose_checks(prose_checks, values, source_lines, prose_path, add)
+    _prose_checks(prose_checks, values, indicators, source_lines, prose_path, add)
     frame = pd.DataFrame(findings, columns=list(QUALITY_COLUMNS))
     order = {name: i for i, name in enumerate(QUALITY_ISSUES)}
     frame["_order"] = frame["issue"].map(order)
@@ -197,10 +197,12 @@ def target_in_unit(w, series, number: str) -> str:
     return w.text(f"target_form.{direction}", value=value) if direction in HELD_EVERY_YEAR else value
 
 
-def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines: list[str], prose_path: Path,
-                  add) -> None:
-    """Each number the prose states, compared with the table; a quote not in the text, or a value the table does not
-    give, stops the run, every row's told in one round."""
+def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, indicators: pd.DataFrame, source_lines: list[str],
+                  prose_path: Path, add) -> None:
+    """Each number the prose states, compared with the table, both in the series' unit (80%, 133家; a growth the prose
+    promises is a rate, its % written by the sentence); a quote not in the text, or a value the table does not give,
+    stops the run, every row's told in one round."""
+    series = indicators.set_index(["indicator_id", "series"])
     table_value = values.set_index(["indicator_id", "series", "year", "value_type"])["value"]
     table_text = values.set_index(["indicator_id", "series", "year", "value_type"])["printed_text"]
     outline = plan_outline(source_lines)
@@ -219,8 +221,10 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines
         if not lines or key not in table_value.index:
             continue
         table = float(table_value[key])
+        of = series.loc[(row.indicator_id, row.series)]
         fields = {"prose_value": fmt_exact(row.prose_value), "table_value": fmt_printed(table_text[key], table),
                   "year": row.year}
+        shown = {"table_value"} if row.claim != "value" else {"prose_value", "table_value"}
         if row.claim == "value":
             agrees = abs(table - row.prose_value) < 1e-9
             key = "quality_detail.prose_value"
@@ -233,13 +237,15 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, source_lines
             fields.update(start_year=int(start.year), start_value=fmt_printed(start.printed_text, start.value),
                           implied=implied)
             key = "quality_detail.prose_growth"
+            shown.add("start_value")
         place = place_of(outline, lines[0])  # as a reader finds it in the printed plan: 二（三）2
         # a growth the prose promises is a commitment of its own, held against the values seen on the card
         issue = "prose_growth" if row.claim != "value" else "prose_agrees" if agrees else "prose_disagrees"
         add(issue, row.indicator_id, row.series, row.year,
             row.prose_quote, row.prose_value, lines[0],
-            lambda w, key=key, fields=fields, place=place, line=lines[0], row=row: w.text(
-                key, **fields, place=w.plan_place(place, line), note=_note(w, row)))
+            lambda w, key=key, fields=fields, place=place, line=lines[0], row=row, of=of, shown=shown: w.text(
+                key, **{name: in_unit(w, of, text) if name in shown else text for name, text in fields.items()},
+                place=w.plan_place(place, line), note=_note(w, row)))
     told.check()
 
 
