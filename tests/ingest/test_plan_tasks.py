@@ -482,6 +482,15 @@ def _told(error, folder: Path) -> list[str]:
     return [line.replace(f"{folder}/", "") for line in error_lines(error)]
 
 
+def _told_in_each_language(folder: Path, source: Path | None, expected: dict[str, list[str]]) -> None:
+    """Loading ``folder``'s task files (with the printed plan ``source``, or none) is refused with ``expected``'s
+    lines in each of its languages."""
+    for language, lines in expected.items():
+        with mistakes_told_in(language), pytest.raises(InputError) as caught:
+            load_plan_tasks(folder, source)
+        assert _told(caught.value, folder) == lines, language
+
+
 def _edit(path: Path, *changes: tuple[str, str], append: str = "") -> None:
     text = path.read_text(encoding="utf-8")
     for old, new in changes:
@@ -532,10 +541,7 @@ def test_every_mistake_of_the_names_and_leads_files_is_told_in_one_round(tmp_pat
             "task_names.csv:38: task_id: '8' 不是方案中的任务编号（如 1.2）或任务组编号（如 1）",
         ],
     }
-    for language, lines in expected.items():
-        with mistakes_told_in(language), pytest.raises(InputError) as caught:
-            load_plan_tasks(folder, folder / source)
-        assert _told(caught.value, folder) == lines
+    _told_in_each_language(folder, folder / source, expected)
 
 
 def test_the_names_files_are_checked_on_their_own_while_the_tasks_have_mistakes(tmp_path):
@@ -582,10 +588,7 @@ def test_every_mistake_of_tasks_csv_and_measures_csv_is_told_in_one_round(tmp_pa
             "tasks.csv:5: number: '一'：请用阿拉伯数字编号（1、2…）",
         ],
     }
-    for language, lines in expected.items():
-        with mistakes_told_in(language), pytest.raises(InputError) as caught:
-            load_plan_tasks(folder, None)
-        assert _told(caught.value, folder) == lines
+    _told_in_each_language(folder, None, expected)
 
 
 def test_every_gap_in_the_numbering_is_told_in_one_round(tmp_path):
@@ -613,7 +616,4 @@ def test_every_gap_in_the_numbering_is_told_in_one_round(tmp_path):
             "tasks.csv:5: number: 任务组 3 只有任务 2，缺少任务 1（每组从 1 起连续编号）",
         ],
     }
-    for language, lines in expected.items():
-        with mistakes_told_in(language), pytest.raises(InputError) as caught:
-            load_plan_tasks(folder, None)
-        assert _told(caught.value, folder) == lines
+    _told_in_each_language(folder, None, expected)
