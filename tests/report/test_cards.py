@@ -638,7 +638,9 @@ def test_the_word_editions_pictures_have_the_same_alt_texts(example_tables):
     assert alt(word_content.figure_blocks(context, Pictures(), "categories")) == "图表：各类别指标状态"
 
 
-def test_a_card_whose_verdict_rests_on_a_quoted_value_says_so():
+@pytest.fixture(scope="module")
+def national_notes() -> dict[str, dict[int, list[str]]]:
+    """The national plan's 2015 cards' notes with its published values, by language and indicator."""
     from analysis.plan import load_plan
     from analysis.publish.data import build_tables
     from analysis.report.context import report_context
@@ -649,6 +651,11 @@ def test_a_card_whose_verdict_rests_on_a_quoted_value_says_so():
     for language in ("en", "zh"):
         context = report_context(tables, 2015, language)
         notes[language] = {row.indicator_id: cards.card_notes(context, row) for row in cards.numeric_rows(context)}
+    return notes
+
+
+def test_a_card_whose_verdict_rests_on_a_quoted_value_says_so(national_notes):
+    notes = national_notes
     assert ("The verdict “achieved” rests on 55.3% (2015), quoted by a secondary source, not taken from the "
             "publisher's own release; cite the official release before the report is handed in.") in notes["en"][2]
     # the space before the year the value is of, none inside "2015年的55.3%"
@@ -662,20 +669,11 @@ def test_a_card_whose_verdict_rests_on_a_quoted_value_says_so():
     assert not any("二手" in note for note in notes["zh"][3])
 
 
-def test_a_finding_s_label_is_said_once_on_the_card():
+def test_a_finding_s_label_is_said_once_on_the_card(national_notes):
     # the national plan prints no baseline for 2–10: the label says so, its detail goes on with where the 2010
     # value comes from, never "规划未列基础值：规划未列基础值；…" or "Baseline not in the plan: the plan prints no
     # baseline; …"
-    from analysis.plan import load_plan
-    from analysis.publish.data import build_tables
-    from analysis.report.context import report_context
-    from tests.conftest import NATIONAL_DIR, NATIONAL_PUBLISHED
-
-    tables = build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED).up_to(2015)
-    notes = {}
-    for language in ("en", "zh"):
-        context = report_context(tables, 2015, language)
-        notes[language] = {row.indicator_id: cards.card_notes(context, row) for row in cards.numeric_rows(context)}
+    notes = national_notes
     assert "规划未列基础值：2010年值应取自《中国科技统计年鉴》，尚未收集" in notes["zh"][6]
     assert ("Baseline not in the plan: the 2010 value would come from the China Statistical Yearbook on Science and "
             "Technology (《中国科技统计年鉴》), and has not been collected") in notes["en"][6]
