@@ -296,10 +296,10 @@ def test_a_growth_the_prose_promises_is_held_against_the_growth_seen(example, ex
             "上表实际年均增长（+9.6%）自 2020年基础值 109.61亿元 起算") in cards.card_notes(example, row)
     mid_term = load_report(relative(example_tables), 2022, "en")
     # the card's own pace from 2020: (142 / 109.61)^(1/2) − 1 = 13.8 %, named beside the note's +6.8% from 2021
-    assert ("The prose (plan, part 2, section 3, point 2) promises at least 10% a year: the table, 133 in 2021 to "
+    assert ("The prose (plan, part 2, section 3, point 2) requires at least 10% a year: the table, 133 in 2021 to "
             "160 in 2024, implies +6.4% a year; from the table's 133 in 2021 to an actual 142 in 2022: +6.8% in one "
             "year, "
-            "below the promised rate; the actual growth per year above (+13.8%) counts from the 2020 baseline, "
+            "below the required rate; the actual growth per year above (+13.8%) counts from the 2020 baseline, "
             "109.61") in cards.card_notes(mid_term, mid_term.series_row(16))
     # the card's own row says where its pace counts from: (158 / 109.61)^(1/4) − 1 = 9.57 % from the 2020 baseline,
     # so +9.6% beside the note's +5.9% from 2021 is no contradiction

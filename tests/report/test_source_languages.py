@@ -221,7 +221,7 @@ def test_the_chinese_edition_says_in_words_that_a_printed_value_had_a_blank(edit
 def test_the_english_edition_names_a_plan_section_in_english(editions):
     shown = editions["weihai", "en"]
     # the place as the printed plan numbers it (二（三）2), found by its headings, in English words
-    assert "Prose (plan, part 2, section 3, point 2) promises at least 10% a year" in shown
+    assert "Prose (plan, part 2, section 3, point 2) requires at least 10% a year" in shown
     assert "Section 一" not in shown and "二（三）" not in shown
 
 

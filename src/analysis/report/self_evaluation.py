@@ -39,6 +39,7 @@ from .words import (
     pace_text,
     plan_period_note,
     preliminary_note,
+    prose_growth_shortfall_fields,
     prose_growth_shortfalls,
     secondary_note,
     series_label,
@@ -640,18 +641,29 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
         blocks.append(paragraph(_none_lagging(context)))
     # a growth the plan's text promises that a series falls short of, as the report's overview names it (a stage
     # target met may hide it): said after the series' own entry where it lags, else an entry of its own after theirs
+    # a series whose own state is said first is not named again: its shortfall follows as a clause of its own
+    warned = {(row.indicator_id, row.series) for row in lagging.itertuples()}
     promised: dict[tuple, list[str]] = {}
-    for row, item in prose_growth_shortfalls(context):
-        promised.setdefault((row.indicator_id, row.series), []).append(item)
+    for row, one, fields in prose_growth_shortfall_fields(context):
+        key = (f"self_evaluation.problems.prose_growth_also{one}" if (row.indicator_id, row.series) in warned
+               else f"summary.prose_growth_item{one}")
+        promised.setdefault((row.indicator_id, row.series), []).append(
+            words.text(key, name=localized(row, "short_name", words.language), **fields))
     intro = words["summary.prose_growth_intro" if context.kind == "final" else "summary.prose_growth_intro_so_far"]
+    verdict = words["self_evaluation.problems.prose_growth_verdict"
+                    + ("" if context.kind == "final" else "_so_far")]
 
     def growth(row) -> str:
         items = promised.get((row.indicator_id, row.series))
+        if not items:
+            return ""
+        if (row.indicator_id, row.series) in warned:
+            return words.text("self_evaluation.problems.prose_growth_clause",
+                              items=words["grammar.list_separator"].join(items), verdict=verdict)
         return words.text("self_evaluation.problems.prose_growth", intro=intro,
-                          items=words["grammar.list_separator"].join(items)) if items else ""
+                          items=words["grammar.list_separator"].join(items))
 
     next_steps = []
-    warned = {(row.indicator_id, row.series) for row in lagging.itertuples()}
     for row in shortfall_rows(context):
         lead = getattr(row, "lead_department_zh", "") or ""
         who = department_name(context, lead) or evaluator

@@ -772,16 +772,24 @@ def prose_growth_missed(context: ReportContext) -> list[str]:
 def prose_growth_shortfalls(context: ReportContext) -> list[tuple]:
     """:func:`prose_growth_missed`'s items, each with the row of the series that falls short (whose lead department
     is asked for its reasons, as for a series that lags)."""
-    words, quality = context.words, context.quality
+    words = context.words
+    return [(row, words.text(f"summary.prose_growth_item{one}", name=localized(row, "short_name", words.language),
+                             **fields))
+            for row, one, fields in prose_growth_shortfall_fields(context)]
+
+
+def prose_growth_shortfall_fields(context: ReportContext) -> list[tuple]:
+    """Each series short of a growth the plan's prose promises: its row, "_one" where a single year is seen (no
+    average to speak of) else "", and the figures its sentence gives (the rate required, the rate seen, the years)."""
+    quality = context.quality
     out = []
     for promise in quality[quality["issue"] == "prose_growth"].itertuples():
         row = context.series_row(promise.indicator_id, promise.series)
         check = prose_growth_check(context, row, promise)
         if check and not check[1]:
-            key = "summary.prose_growth_item_one" if check[3] - check[2] == 1 else "summary.prose_growth_item"
-            out.append((row, words.text(key, name=localized(row, "short_name", words.language),  # one year: no average
-                                        promised=fmt_number(promise.value), seen=fmt_pct(check[0]).lstrip("+"),
-                                        first=year(check[2]), last=year(check[3]))))
+            out.append((row, "_one" if check[3] - check[2] == 1 else "",
+                        {"promised": fmt_number(promise.value), "seen": fmt_pct(check[0]).lstrip("+"),
+                         "first": year(check[2]), "last": year(check[3])}))
     return out
 
 
