@@ -35,7 +35,7 @@ def test_english_names_a_plural_unit_once_and_never_after_one():
         "High-level talent (persons): 299 in 2023, short of the 2023 stage target of 300 (99.7% of it, "
         "1\u00a0short); to reach 300 in 2024 it must grow by 0.3% (1 more) over 2023"]
     assert texts(words.summary_paragraphs(context("en", [ONE_A_YEAR], 2023)))[-2][1] == [
-        "S&T service institutions must grow by 1.0% (1 more) in one year, from 99 in 2023 to 100 in 2024: "
+        "S&T service institutions must grow by 1.0% (1 more) in one year, from 99 in 2023 to the 2024 target of 100: "
         "rated “moderate progress (needs to accelerate)”"]
     # Chinese numbers carry their unit, with no label after the name
     assert texts(words.summary_paragraphs(context("zh", [ONE_SHORT], 2023)))[-1][1] == [

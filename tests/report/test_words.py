@@ -716,6 +716,21 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
         assert [expected] in [p[1] for p in paragraphs if isinstance(p, tuple)]
 
 
+def test_the_need_sentence_reads_the_target_as_a_target_not_a_value(example_tables):
+    """The 2022 review's lagging list: R&D intensity 2.52% in 2022 against the 2023 stage target of 2.7%: 0.18 pp in
+    one year, 0.18 / 2.52 = 7.1%, by hand. "到 2023年的 2.7%" read as a value 2023 had; the target is named one."""
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    for language, expected in (
+            ("zh", "R&D经费投入强度从 2022年的 2.52% 到 2023年目标 2.7%，需增长 0.18个百分点（7.1%）"),
+            ("en", "R&D intensity must grow by 0.18 pp (7.1%) in one year, from 2.52% in 2022 to the 2023 target "
+                   "of 2.7%")):
+        paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2022, language)))
+        items = [item for p in paragraphs if isinstance(p, tuple) for item in p[1]]
+        assert any(item.startswith(expected) for item in items), items
+
+
 def test_a_level_held_every_year_gives_the_value_of_the_year_it_missed(example_tables):
     # the example's 2024 final: energy saving (18) 4.6% in 2023 against ≥5%: the value beside the year, as the verdict
     # rests on it, not only the latest (5.3%); air quality (17), 89.5% in 2022, a year the plan sets no level for,
