@@ -790,14 +790,16 @@ def test_a_move_the_status_from_the_base_year_hides_is_said_in_the_self_evaluati
 
     # and, as the scorecard, the years its latest value (2022) leaves without data in a final evaluation: 2023–2024
     for language, move in (("zh", "偏离目标（进展判断，非最终判定；按 2020年基础值 3.1% 评定，"
-                                  "但 2021—2022年已向目标方向变化（2.7% → 2.9%）；"
+                                  "但 2021—2022年已由 2.7% 变为 2.9%，向目标方向变化；"
                                   "最新值为 2022年，2023—2024年无数据）"),
-                           ("en", "Moving away (a progress verdict, not final; rated from the 2020 baseline of 3.1%, "
-                                  "though it moved towards the target in 2021–2022 (2.7% → 2.9%); latest value 2022; "
-                                  "no value for 2023–2024)")):
+                           ("en", "Moving away (a progress verdict, not final; judged from the 2020 baseline of 3.1%, "
+                                  "though it moved towards the target in 2021–2022, from 2.7% to 2.9%; latest value "
+                                  "2022; no value for 2023–2024)")):
         text = " ".join(block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, language))))
         assert move in text
-        assert text.count("2.7% → 2.9%") == 2  # the table and the problems section
+        # the table and the problems section; no bracket within the status's bracket
+        assert text.count({"zh": "由 2.7% 变为 2.9%", "en": "from 2.7% to 2.9%"}[language]) == 2
+        assert "（2.7%" not in text and "(2.7%" not in text
 
 
 def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_a_problem(example_tables):

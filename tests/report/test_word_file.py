@@ -195,7 +195,7 @@ def test_no_table_row_is_split_over_two_pages_but_the_appendixs(zh):
     assert all(row.find(f"{W}trPr/{W}cantSplit") is None for row in long)
     assert len(appendix) > len(long) and all(row.find(f"{W}trPr/{W}cantSplit") is not None
                                              for row in appendix if row not in long)
-    moved = [row for row in rows if "2.7% → 2.9%" in "".join(t.text or "" for t in row.iter(f"{W}t")).replace(
+    moved = [row for row in rows if "由 2.7% 变为 2.9%" in "".join(t.text or "" for t in row.iter(f"{W}t")).replace(
         "\u2060", "").replace("\u00a0", " ").replace("\u202f", " ")]
     assert moved
     lead = next(p for p in zh.paragraphs if spaced(p.text).startswith("未达标、偏离目标"))
