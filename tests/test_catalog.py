@@ -156,3 +156,31 @@ def test_an_indicators_series_is_told_without_a_space_after_its_bracket():
             "指标 99 不在 indicators.csv 中")  # a space beside a number: kept
     assert catalog("en").text("plan_errors.table.not_in_indicators", indicator="99 series national",
                               file="indicators.csv") == "indicator 99 series national is not in indicators.csv"
+
+
+def test_no_chinese_text_leaves_a_space_between_a_fields_unit_and_the_words_after_it():
+    """A value in its unit (77家/万人, 109.61亿元) ends in a Chinese character: the template's space after the field,
+    there for a bare number (2.5% 已达到), is left out before a Chinese word (77家/万人已达到); a space that sets a
+    word apart (单位 人 和), one the template writes between two of its own words, and one beside a number or a Latin
+    word are kept."""
+    zh = catalog("zh")
+    assert zh.text("quantity.unit", number="77", unit="家/万人") == "77家/万人"
+    spaced = set()
+    for key, text in texts(zh.entries):
+        names = fields(text)
+        for name in names:
+            try:
+                said = zh.text(key, **{other: "77家/万人" if other == name else _Any() for other in names})
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+                continue  # a field of a number's format (:g)
+            if "77家/万人 " in said and re.search(r"77家/万人 +[\u4e00-\u9fff]", said):
+                spaced.add(key)
+    assert sorted(spaced) == []
+    from analysis.catalog import _tight
+
+    assert _tight("{value} 起算", {"value": "109.61亿元"}) == "109.61亿元起算"
+    assert _tight("{value} 起算", {"value": "2.5%"}) == "2.5% 起算"
+    assert _tight("依据单位 {unit} 和指标名称", {"unit": "人"}) == "依据单位 人 和指标名称"  # a word set apart
+    assert _tight("另见 {where}", {"where": "市科技局.xlsx"}) == "另见 市科技局.xlsx"
+    assert _tight("表{table} 第{row}行", {"table": "1", "row": "2"}) == "表1 第2行"
+    assert _tight("{name} 序列", {"name": "national"}) == "national 序列"

@@ -128,23 +128,31 @@ class Catalog:
 #: A full-width bracket, and a Chinese character: no space between them in a language that does not break at spaces.
 _BRACKET_CLOSE, _BRACKET_OPEN = "）", "（"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+#: A number in a Chinese unit (77家/万人, 109.61亿元, 2023—2024年): no space before the Chinese word after it.
+_QUANTITY = re.compile(r"[+\-−]?\d[\d,.]*(?:[—–-]\d[\d,.]*)?\S*[\u4e00-\u9fff]")
 
 
 def _tight(template: str, fields: dict) -> str:
     """``template`` filled with ``fields``, less each space of the template itself that stands between ）and a Chinese
-    character, or a Chinese character and （ (:meth:`Catalog.text`)."""
-    text, spaces = "", []
+    character, or a Chinese character and （, and after a field that is a number in a Chinese unit before a Chinese
+    character (``{latest} 已达到`` gives 77家/万人已达到, as 2.5% 已达到 keeps its space and a word set apart,
+    ``单位 {unit} 和``, its own) (:meth:`Catalog.text`)."""
+    text, spaces, quantities = "", [], set()
     for literal, name, spec, conversion in string.Formatter().parse(template):
         spaces += [len(text) + index for index, char in enumerate(literal) if char == " "]
         text += literal
         if name is not None:
             field = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-            text += field.format(**fields)
+            value = field.format(**fields)
+            text += value
+            if _QUANTITY.fullmatch(value):
+                quantities.add(len(text) - 1)
 
     def loose(index: int) -> bool:
         before, after = text[index - 1:index], text[index + 1:index + 2]
         return (before == _BRACKET_CLOSE and bool(_HAN.match(after))) or (
-            bool(_HAN.match(before)) and after == _BRACKET_OPEN)
+            bool(_HAN.match(before)) and after == _BRACKET_OPEN) or (
+            index - 1 in quantities and bool(_HAN.match(after)))
 
     dropped = {index for index in spaces if loose(index)}
     return "".join(char for index, char in enumerate(text) if index not in dropped) if dropped else text

@@ -185,7 +185,7 @@ def test_a_confirmed_outlier_is_kept_and_logged(tmp_path, weihai, clean):
                              "confirms it: all firms counted from 2022 on")
     # the reason as written, marked so in the other language's edition
     # both in the series' unit (家 after the number in Chinese; in English the unit follows the series' name)
-    assert row.detail_zh == ("2022年数值 15,800家 与前值 1,049家（2021年）相差悬殊，该行已确认，予以保留："
+    assert row.detail_zh == ("2022年数值 15,800家与前值 1,049家（2021年）相差悬殊，该行已确认，予以保留："
                              "all firms counted from 2022 on（原文，未译）")
 
 

@@ -61,13 +61,13 @@ INTENSITY = "4,,总体,Overall,能耗强度,Energy intensity,能耗,Energy inten
 @pytest.mark.parametrize(("basis", "written", "target", "en", "zh"), [
     # 下降15% of energy use per unit of GDP, 0.5 in 2022: 0.5 × (1 − 0.15) = 0.425, never 0.5 × 1.15 = 0.575
     ("percent", "15", 0.425, "2027 target: 15% below the 2022 value 0.5, that is 0.425",
-     "2027年目标为在 2022年值 0.5吨/万元 基础上下降 15%，即 0.425吨/万元"),
+     "2027年目标为在 2022年值 0.5吨/万元基础上下降 15%，即 0.425吨/万元"),
     # 降低0.1: 0.5 − 0.1 = 0.4
     ("points", "0.1", 0.4, "2027 target: the 2022 value 0.5 lowered by 0.1 (in points), that is 0.4",
-     "2027年目标为在 2022年值 0.5吨/万元 基础上降低 0.1 个百分点，即 0.4吨/万元"),
+     "2027年目标为在 2022年值 0.5吨/万元基础上降低 0.1 个百分点，即 0.4吨/万元"),
     # 减半: a multiple is a factor whatever the direction, 0.5 × 0.5 = 0.25
     ("multiple", "0.5", 0.25, "2027 target: 0.5 times the 2022 value 0.5, that is 0.25",
-     "2027年目标为 2022年值 0.5吨/万元 的 0.5 倍，即 0.25吨/万元"),
+     "2027年目标为 2022年值 0.5吨/万元的 0.5 倍，即 0.25吨/万元"),
 ], ids=["percent", "points", "multiple"])
 def test_a_relative_target_of_a_lower_is_better_series_is_a_decline(tmp_path, basis, written, target, en, zh):
     folder = plan_folder(tmp_path, INTENSITY, f"4,,2022,baseline,0.5,,\n4,,2027,target,{written},{basis},\n")
@@ -132,10 +132,10 @@ def test_a_relative_target_waits_for_a_base_value_from_statistics(tmp_path):
     # its label says the plan prints none ("Baseline not in the plan"): the detail does not say it again; the value
     # in its unit (家), which in English follows the series' name
     assert base.detail_en == "the 2022 value 380 comes from 公报2022"
-    assert base.detail_zh == "2022年值 380家 取自公报2022"
+    assert base.detail_zh == "2022年值 380家取自公报2022"
     made = data.quality[data.quality.issue == "relative_target"].iloc[0]
     assert (made.detail_en, made.detail_zh) == ("2027 target: 2 times the 2022 value 380, that is 760",
-                                                "2027年目标为 2022年值 380家 的 2 倍，即 760家")
+                                                "2027年目标为 2022年值 380家的 2 倍，即 760家")
     (folder / "observations" / "bulletins.csv").write_text("indicator_id,series,year,value,source\n",
                                                             encoding="utf-8")
     values, data = values_of(folder)

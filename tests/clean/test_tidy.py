@@ -71,8 +71,8 @@ def test_quality_log_lists_every_finding(dataset):
     # (160 / 133) ** (1/3) - 1 = 0.0636: the table implies 6.4% a year against the promised 10 %
     assert "implies 6.4% a year" in growth.detail_en and "折合年均 6.4%" in growth.detail_zh
     # the table's values in the series' unit (亿元; in English it follows the series' name), the promise a rate
-    assert "要求年均增长 10% 以上；表中 2021年 133亿元 至 2024年 160亿元，折合年均 6.4%" in growth.detail_zh
-    assert "promises at least 10% a year; the table (133 in 2021 to 160 in 2024) implies 6.4%" in growth.detail_en
+    assert "要求年均增长 10% 以上；表中 2021年 133亿元至 2024年 160亿元，折合年均 6.4%" in growth.detail_zh
+    assert "requires at least 10% a year; the table (133 in 2021 to 160 in 2024) implies 6.4%" in growth.detail_en
 
 
 def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
@@ -81,7 +81,7 @@ def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
     quality = dataset.quality.set_index(["issue", "indicator_id"])
     typo = quality.loc[("correction", 19)]
     assert typo.detail_zh.startswith("原表印作“3..5”，按 3.5 处理。小数点重复，系录入错误")
-    assert typo.detail_en.startswith("Printed “3..5”, read as 3.5. Reason given: Doubled decimal point, a typing error")
+    assert typo.detail_en.startswith("Printed “3..5”, read as 3.5. Reason: Doubled decimal point, a typing error")
     prose = quality.loc[("prose_disagrees", 14)]
     # the note adds what the sentence before it does not say (80 and 85 are said once)
     # (80 is the 2020 baseline the assessment starts from: the note says so, never that 85 replaces it, nor that

@@ -145,7 +145,7 @@ def test_a_baseline_that_meets_its_target_is_not_called_a_target_held_every_year
     # new enterprises per 10 000 people: 77 in 2021 against 70 in 2023 and 2024, a target to reach (higher)
     firms = card(cards_html, "indicator-13")
     # each value in its unit, as everywhere in a sentence (in English the unit is named with the series)
-    assert ("2021年基础值 77家/万人 已达到目标值（2023年目标 70家/万人、2024年目标 70家/万人）；仍与其他目标一样，"
+    assert ("2021年基础值 77家/万人已达到目标值（2023年目标 70家/万人、2024年目标 70家/万人）；仍与其他目标一样，"
             "依据方案期内的数值评估，"
             "最终按目标年数值判断（不按每年须达到的水平逐年判断）") in firms
     assert ("The 2021 baseline 77 already meets the target (70 in 2023, 70 in 2024); it is still judged as any other "
@@ -291,9 +291,9 @@ def test_a_growth_the_prose_promises_is_held_against_the_growth_seen(example, ex
     # (160/133)^(1/3) − 1 = 6.36 %; the example: 158 in 2024, (158/133)^(1/3) − 1 = 5.91 % a year; 142 in 2022,
     # 142/133 − 1 = 6.77 %. Each rate with the values it runs between: the card's own pace counts from 2020.
     row = example.series_row(16)
-    assert ("正文（方案第二部分第三项第2条）要求年均增长 10% 以上：表中 2021年 133亿元 至 2024年 160亿元，"
+    assert ("正文（方案第二部分第三项第2条）要求年均增长 10% 以上：表中 2021年 133亿元至 2024年 160亿元，"
             "折合年均 +6.4%；自 2021年（表中 133亿元）至 2024年实际 158亿元，年均 +5.9%，低于要求；"
-            "上表实际年均增长（+9.6%）自 2020年基础值 109.61亿元 起算") in cards.card_notes(example, row)
+            "上表实际年均增长（+9.6%）自 2020年基础值 109.61亿元起算") in cards.card_notes(example, row)
     mid_term = load_report(relative(example_tables), 2022, "en")
     # the card's own pace from 2020: (142 / 109.61)^(1/2) − 1 = 13.8 %, named beside the note's +6.8% from 2021
     assert ("The prose (plan, part 2, section 3, point 2) requires at least 10% a year: the table, 133 in 2021 to "
@@ -306,7 +306,7 @@ def test_a_growth_the_prose_promises_is_held_against_the_growth_seen(example, ex
     assert ("实际年均增长（2020年起）", "+9.6%") in cards.card_numbers(example, row)
     # before any value after the table's last baseline, the promise waits for one
     first = load_report(relative(example_tables), 2021, "zh")
-    assert ("正文（方案第二部分第三项第2条）要求年均增长 10% 以上：表中 2021年 133亿元 至 2024年 160亿元，"
+    assert ("正文（方案第二部分第三项第2条）要求年均增长 10% 以上：表中 2021年 133亿元至 2024年 160亿元，"
             "折合年均 +6.4%；2021年以后尚无数据，待公布后对照" in cards.card_notes(first, first.series_row(16)))
 
 
@@ -677,7 +677,7 @@ def test_a_finding_s_label_is_said_once_on_the_card(national_notes):
     assert "规划未列基础值：2010年值应取自《中国科技统计年鉴》，尚未收集" in notes["zh"][6]
     assert ("Baseline not in the plan: the 2010 value would come from the China Statistical Yearbook on Science and "
             "Technology (《中国科技统计年鉴》), and has not been collected") in notes["en"][6]
-    assert ("规划未列基础值：2010年值 1.7件/万人 取自《中国经济的转型升级：从“十二五”看“十三五”》2.5节："
+    assert ("规划未列基础值：2010年值 1.7件/万人取自《中国经济的转型升级：从“十二五”看“十三五”》2.5节："
             "每万人发明专利拥有量从"
             "2010年的1.7件提高到2014年的4.8件（https://m.novel.qq.com/read/1026832009/20）") in notes["zh"][5]
     for indicator in (2, 4, 5, 6, 7, 8, 9, 10):

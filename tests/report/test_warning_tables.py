@@ -236,8 +236,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                                 "均由进展判断转为按 2023年数值判定。")
     mid_en = load_report(relative(example_tables), 2023, "en")
     assert ("The 7 series whose status changed are judged on a different basis from 2022: all rated on the pace "
-            "then, judged on the 2023 value now. The “Change in status” column says which for every series whose basis "
-            "moved, whether its status changed or not.") in changes_intro(mid_en, *change_rows(mid_en))
+            "then, judged on the 2023 value now. The “Change in status” column names the new basis of every series "
+            "whose basis moved, whether its status changed or not.") in changes_intro(mid_en, *change_rows(mid_en))
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
     # a status resting on an earlier year's value says that year: 21 has no 2024 value (its 2023 value, 9.3,

@@ -206,7 +206,7 @@ def test_summary_before_the_data_in_english():
         "2020 baseline, and the plan period starts in 2022.",
         "The quantitative indicators are: On track\xa01; Insufficient progress\xa03; Moving away\xa01. Of these, 5 "
         "(indicators 2, "
-        "10, 14, 18, 30) have no value for their target year yet: a progress verdict, not a final one.",
+        "10, 14, 18, 30) have no value for their target year yet, so their verdict is one of progress, not final.",
         ("Core indicators (*):", ["R&D intensity: insufficient progress (latest value 2021; no value for 2022–2024)",
                                   "Innovation-strategy decision: qualitative, not assessed yet"]),
         ("Indicators moving away or progressing too slowly:", [
@@ -625,8 +625,8 @@ def test_the_series_without_its_target_years_value_are_named_by_series(example_t
     zh = words._statuses(load_report(relative(example_tables), 2024, "zh"))
     assert zh.endswith("其中 2 项（指标 4 省级、21）尚无目标年份数据，其结论为进展判断，不是最终判定。")
     en = words._statuses(load_report(relative(example_tables), 2024, "en"))
-    assert en.endswith(" Of these, 2 (indicators 4 provincial, 21) have no value for their target year yet: a "
-                       "progress verdict, not a final one.")
+    assert en.endswith(" Of these, 2 (indicators 4 provincial, 21) have no value for their target year yet, so "
+                       "their verdict is one of progress, not final.")
 
 
 def test_a_plan_with_two_baseline_years_says_which_the_growth_counts_from(example_tables):
@@ -656,9 +656,9 @@ def test_indicators_without_a_verdict_are_said_to_lack_their_target_year_too():
     en = words._statuses(context("en", rows))
     assert zh.endswith("其中 1 项（指标 10）尚无目标年份数据，其结论为进展判断，不是最终判定。"
                        "数据不足的 1 项无目标年份数据，不作判断。")
-    assert en.endswith("Of these, 1 (indicator 10) has no value for its target year yet: a progress verdict, not a "
-                       "final one. The 1 with insufficient data has no value for its target year, so it has no "
-                       "verdict.")
+    assert en.endswith("Of these, 1 (indicator 10) has no value for its target year yet, so its verdict is one of "
+                       "progress, not final. The 1 with insufficient data has no value for its target year, so it "
+                       "has no verdict.")
     # none has its target year's value (Weihai's published data: 26 met in 2022, 22 with insufficient data): said
     # first, never "of these, 1 …", which reads as if the others had theirs
     zh = words._statuses(context("zh", rows[1:]))
