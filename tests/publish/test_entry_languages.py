@@ -272,6 +272,30 @@ def test_input_columns_sorted_without_the_reference_columns_name_each_rows_id(sc
     assert "属于编号 1 那一行" in caught.value.lines()[0] and "属于编号 2 那一行" in caught.value.lines()[1]
 
 
+@pytest.mark.parametrize(("language", "expected"), [
+    ("zh", "数据报送!C20: 年份: 年份为 2024，但本工作簿是为 2023年生成的；这一行是复制模板第 5 行后改了年份添加的："
+           "请删除这一行；2024年的数值请填入 2024年的报送表（请向评估牵头单位索取）"),
+    ("en", "'Data entry'!C20: Year: year 2024, but the workbook was made for 2023; this row was added, a copy of the "
+           "template's row 5 with its year changed: delete it; a value for 2024 goes in the workbook for 2024 (ask the "
+           "office that sent this one for it)"),
+])
+def test_a_row_copied_whole_for_another_year_is_told_as_added(science, clean, weihai_in_project, tmp_path, language,
+                                                             expected):
+    """Row 5 (indicator 1) copied whole into row 20, its grey reference cells too, and its year changed to 2024: a row
+    added for another year's value, told which row it copies, not as a locked cell changed (before: "its locked cells
+    were changed: type 2023 back"); row 5, filled for 2023, is read as it is."""
+    path = _filled(science[language], tmp_path / "observations", {"D5": 24300, "E5": "统计公报"})
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    for cell in sheet[5]:
+        sheet.cell(20, cell.column).value = cell.value
+    sheet["C20"], sheet["D20"] = 2024, 25100
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
+    assert error_lines(caught.value) == [f"{path}:{expected}"]
+
+
 def test_a_confirm_without_reason_is_told_with_its_rows_other_mistake(science, clean, weihai_in_project, tmp_path):
     """A row with a mistake of its own (no source) is left out of the series check, which tells a confirm that gives
     no reason what to do: here the confirm is told with that mistake, in the same round, in the old words."""

@@ -116,6 +116,9 @@ class SheetRows:
     # a template's sheet of values: the rows a person added, with nothing right of the input columns where the
     # template writes each row's name and reference cells (a value for another year typed below its rows)
     added: frozenset[int] = frozenset()
+    # of those, the rows copied whole from a row the template wrote (its reference cells too), their year changed: the
+    # row each copies (the one still giving the template's year), by row number
+    copied: dict[int, int] = field(default_factory=dict)
 
     def cell(self, row: int, column: str) -> str:
         """``Sheet1!D5``: the cell of ``column`` in ``row``."""
@@ -195,7 +198,7 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
                                        template=year is not None, filled_by_hand=filled_by_hand,
                                        words=words if language in LANGUAGES else None,
                                        references=_reference_digests(properties) if sheet.title == year_sheet
-                                       else {})
+                                       else {}, year=year if sheet.title == year_sheet else None)
                     if rows is not None:
                         sheets.append(rows)
                     elif any(cell.value not in (None, "") for row in sheet.iter_rows() for cell in row):
@@ -320,14 +323,16 @@ def _check_zip(data: bytes, path: Path, words: Catalog) -> None:
 
 def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], text_kinds: dict[str, str],
                 template: bool = False, filled_by_hand: tuple[str, ...] = FILLED_BY_HAND,
-                words: Catalog | None = None, references: dict[str, str] | None = None) -> SheetRows | None:
+                words: Catalog | None = None, references: dict[str, str] | None = None,
+                year: int | None = None) -> SheetRows | None:
     """The input rows of one visible sheet; None for a sheet without a header row. ``template``: the workbook is
     one ``make templates`` wrote, whose reference columns (labelled in the row above the header, after one empty
     column) stand right of the input columns, or a sheet whose labels name them (a template's sheet copied into a new
     workbook). ``words``: the language of the errors (a template's); without it, the language of the labels above
     the header row, else of the header row (a workbook of one's own headed 编号, 数值: Chinese). ``references``: the
     digests of the rows' reference cells as the template wrote them (:func:`reference_digest`), by
-    :func:`reference_key`."""
+    :func:`reference_key`; ``year``: the year the template was made for, by which a row copied whole (its reference
+    cells too) and given another year is told from the row it copies."""
     from openpyxl.utils import get_column_letter
 
     title = sheet.title
@@ -405,6 +410,8 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     beside_column = name_column  # after the empty column: a template's indicator name
     records, beside, noted, refused, asides, added = [], {}, [], [], {}, set()
     on_file, on_file_column = {}, _on_file_column(shown_labels, len(header)) if references else None
+    written: dict[str, list[tuple[int, bool]]] = {}  # the rows giving a key's reference cells as the template wrote
+    # them: their number, and whether they give the template's year
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
         if number in merged_rows:
             # its merged cells told above; its other cells checked all the same, so that a department fixes the
@@ -436,6 +443,10 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                 shown = row[on_file_column].value if on_file_column is not None and on_file_column < len(row) else None
                 if isinstance(shown, int | float) and not isinstance(shown, bool):  # as the template wrote it
                     on_file[number] = float(shown)
+                if any(not _blank(cell) for cell in row[name_column - 1:read_to]) and "year" in header:
+                    year_cell = cells[header.index("year")]
+                    given = plain_text(year_cell.value if year_cell is not None else None)
+                    written.setdefault(key, []).append((number, given.strip() == str(year)))
         except InputError as exc:
             mistakes.add(exc)
             changed = True
@@ -541,8 +552,15 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     frame = pd.DataFrame.from_records(records, columns=[*required, *optional, LINE_COLUMN])
     for column in required + optional:
         frame[column] = [cell if isinstance(cell, str) else "" for cell in frame[column]]
+    # a row copied whole, reference cells and all, for another year's value: added, as a row typed below the
+    # template's is, and told which row it copies (not as a locked cell changed)
+    copied = {}
+    for rows in written.values():
+        original = next((number for number, own in rows if own), None)
+        if original is not None:
+            copied.update({number: original for number, own in rows if not own})
     return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing, refused, asides,
-                     on_file, frozenset(added))
+                     on_file, frozenset(added | set(copied)), copied)
 
 
 def _on_file_column(labels, inputs: int) -> int | None:
