@@ -539,3 +539,21 @@ def test_a_source_given_in_english_alone_is_told_it_was_seen(tmp_path, read):
         "/observations/bulletin.csv:2: source: empty, though the source in English gives 'Weihai bulletin 2022': write "
         "the publication's own name here (a Chinese publication's Chinese name); the source in English holds its "
         "English name only")
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("indicator_id,series,year,value,source,source_zh\n",
+     "bulletin.csv:2: source: empty, though the source in Chinese gives '威海市2022年统计公报': write the "
+     "publication's own name here (a Chinese publication's Chinese name, as given there); the source in Chinese holds "
+     "a Chinese name only for a publication in another language"),
+    ("编号,序列,年份,数值,数据来源,中文数据来源\n",  # headed in Chinese: told in Chinese, the column by its label
+     "bulletin.csv:2: 数据来源: 为空，只在中文数据来源中填写了 '威海市2022年统计公报'：请在此填写该资料本身的名称"
+     "（中文资料即填该中文名称）；中文数据来源只用于填写外文资料的中文名称"),
+])
+def test_a_source_given_in_chinese_alone_is_told_it_was_seen(tmp_path, read, header, expected):
+    """``source`` names the publication, ``source_zh`` only what the Chinese edition shows (docs/data.md): a Chinese
+    name in ``source_zh`` alone is refused as the English one alone is, told it was seen and where it goes. Before:
+    "source: empty: say which publication the value comes from", as if no source had been given."""
+    with pytest.raises(InputError) as caught:
+        read(_write(tmp_path, "2,,2022,2.55,,威海市2022年统计公报\n", header=header))
+    assert str(caught.value).endswith("/observations/" + expected)

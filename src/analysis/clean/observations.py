@@ -226,8 +226,12 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
         if not visible(row.source) and not NO_DATA_MARKS.fullmatch(row.value.strip()):
             hidden = words["entry_errors.only_invisible"] if row.source.strip() else ""
             english = (getattr(row, "source_en", "") or "").strip()
+            chinese = (getattr(row, "source_zh", "") or "").strip()
             if english and not hidden:  # the English name alone: seen, and the publication's own name asked for
                 raise InputError(words.text("entry_errors.source_only_english", text=quote(english, 40, words=words)),
+                                 file=path, line=line, field="source")
+            if chinese and not hidden:  # the Chinese name alone (a CSV's source_zh): likewise
+                raise InputError(words.text("entry_errors.source_only_chinese", text=quote(chinese, 40, words=words)),
                                  file=path, line=line, field="source")
             raise InputError(words.text("entry_errors.source_empty", invisible=hidden), file=path, line=line,
                              field="source")
