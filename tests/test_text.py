@@ -225,7 +225,7 @@ def test_a_reason_says_something_in_words(text, reason):
     ("1,234.5", "did you mean 1234.5? leave out the thousands separators"),
     ("约2.5", "did you mean 2.5? leave out '约' and write the number alone; if it is an estimate, say so in the row's "
              "note"),
-    ("2.5%", "no thousands separators, units or % signs"),
+    ("2.5%", "did you mean 2.5? leave out the % sign"),  # before: "no thousands separators, units or % signs"
 ])
 def test_a_number_written_otherwise_is_refused_with_what_to_do(text, advice):
     with pytest.raises(InputError) as caught:
@@ -259,6 +259,12 @@ def test_a_number_written_otherwise_is_refused_with_what_to_do(text, advice):
                       "报送表在该行右侧列出了单位）"),
     ("1820家", "en", "'1820家' is not a number (leave out '家' and write the number alone, in the indicator's own "
                     "unit, which a data-entry workbook lists beside the row)"),
+    # a share typed with its % sign, as text (before: "write plain digits …, no thousands separators, units or %
+    # signs"): the number meant, the sign left out, in the indicator's own unit (the template lists it: %)
+    ("2.65%", "zh", "'2.65%' 不是数字（是否应为 2.65？请去掉“%”，只写数字，按该指标本身的单位计：报送表在该行右侧"
+                    "列出了单位）"),
+    ("2.65 ％", "en", "'2.65 ％' is not a number (did you mean 2.65? leave out the % sign and write the number alone, "
+                     "in the indicator's own unit, which a data-entry workbook lists beside the row)"),
     ("1,2,3", "en", "'1,2,3' is not a number (write plain digits with a decimal point, no thousands separators, "
                     "units or % signs)"),
 ])

@@ -454,8 +454,8 @@ def test_a_note_typed_beside_a_row_hides_none_of_the_rows_own_mistakes(tmp_path,
     assert sorted(caught.value.lines()) == sorted([
         f"{folder / 'b.xlsx'}:Sheet1!F2: holds '另见附件' in a column without a header, which is not read: move it "
         "into the row's note, or give each table its own sheet",
-        f"{folder / 'b.xlsx'}:Sheet1!D2: value: '2.5%' is not a number (write plain digits with a decimal point, no "
-        "thousands separators, units or % signs)"])
+        f"{folder / 'b.xlsx'}:Sheet1!D2: value: '2.5%' is not a number (did you mean 2.5? leave out the % sign and "
+        "write the number alone, in the indicator's own unit, which a data-entry workbook lists beside the row)"])
 
 
 KIND_HEADER = "indicator_id,series,year,value,source,source_kind\n"

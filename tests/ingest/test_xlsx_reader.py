@@ -331,8 +331,9 @@ def test_a_merged_cell_hides_no_other_mistake_of_its_rows(tmp_path):
     assert len(told) == 3
     assert ("merged.xlsx:Sheet!E2:E4: source: is a merged cell (E2:E4): a value shown once stands for several rows"
             in told[0])
-    assert any(line.endswith("merged.xlsx:Sheet!D3: value: '2.7%' is not a number (write plain digits with a "
-                             "decimal point, no thousands separators, units or % signs)") for line in told)
+    assert any(line.endswith("merged.xlsx:Sheet!D3: value: '2.7%' is not a number (did you mean 2.7? leave out the % "
+                             "sign and write the number alone, in the indicator's own unit, which a data-entry "
+                             "workbook lists beside the row)") for line in told)
     assert any("merged.xlsx:Sheet!F3: note: " in line and "hidden" in line for line in told)
 
 

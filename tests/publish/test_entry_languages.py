@@ -68,6 +68,14 @@ CASES = {
                         "列出了单位）",
                         "D5: Value: '24300人' is not a number (leave out '人' and write the number alone, in the "
                         "indicator's own unit, which a data-entry workbook lists beside the row)"),
+    # R&D intensity (row 6, unit %) typed with its % sign as text: the number meant, the sign left out (before: the
+    # general advice, "write plain digits with a decimal point, no thousands separators, units or % signs")
+    "a percent sign typed in": ({"D6": "2.65%", "E6": "统计公报"},
+                                "D6: 数值: '2.65%' 不是数字（是否应为 2.65？请去掉“%”，只写数字，按该指标本身的单位计："
+                                "报送表在该行右侧列出了单位）",
+                                "D6: Value: '2.65%' is not a number (did you mean 2.65? leave out the % sign and write "
+                                "the number alone, in the indicator's own unit, which a data-entry workbook lists "
+                                "beside the row)"),
     # a mark for no data, without a source: told once, at the value, which says what to do (no source asked for)
     "a mark for no data": ({"D5": "无"},
                            "D5: 数值: '无' 不是数字（这是表示无数据的符号：请清空数值单元格，并在备注中写明原因，"
@@ -224,9 +232,10 @@ def _copied_into_a_new_workbook(template, folder, cells: dict):
 
 
 @pytest.mark.parametrize(("language", "expected"), [
-    ("zh", "数据报送!D6: 数值: '2.5%' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）"),
-    ("en", "'Data entry'!D6: value: '2.5%' is not a number (write plain digits with a decimal point, no thousands "
-           "separators, units or % signs)"),
+    ("zh", "数据报送!D6: 数值: '2.5%' 不是数字（是否应为 2.5？请去掉“%”，只写数字，按该指标本身的单位计：报送表在该行"
+           "右侧列出了单位）"),
+    ("en", "'Data entry'!D6: value: '2.5%' is not a number (did you mean 2.5? leave out the % sign and write the "
+           "number alone, in the indicator's own unit, which a data-entry workbook lists beside the row)"),
 ])
 def test_a_sheet_copied_into_a_new_workbook_keeps_its_reference_columns_and_language(
         science, clean, weihai_in_project, tmp_path, language, expected):

@@ -251,6 +251,9 @@ def _number_advice(text: str, words: Catalog, csv: bool = False) -> str:
     if about and (about.group("before") or about.group("after")):  # 约25800, 25800左右: an estimate's word
         word = (about.group("before") or about.group("after")).strip()
         return words.text("entry_errors.number_advice.approximate", word=word, number=about.group("number"))
+    percent = PERCENT.fullmatch(text)
+    if percent:  # 2.65%: a share typed with its sign, as text
+        return words.text("entry_errors.number_advice.percent", number=percent.group("number"))
     unit = WITH_UNIT.fullmatch(text)
     if unit:  # 150.3亿元, 1820家: the unit typed in
         return words.text("entry_errors.number_advice.unit", unit=unit.group("unit"))
@@ -259,6 +262,8 @@ def _number_advice(text: str, words: Catalog, csv: bool = False) -> str:
 
 #: A number with a thousands separator, a comma or a full-width comma (a Chinese input method's): 2,600, 1，820.
 THOUSANDS = re.compile(r"[+\-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[+\-]?[0-9]{1,3}(?:，[0-9]{3})+(?:\.[0-9]+)?")
+#: A number with a percent sign after it, half- or full-width: 2.65%, 2.65 ％.
+PERCENT = re.compile(r"(?P<number>[+\-]?[0-9]+(?:\.[0-9]+)?)\s*[%％]")
 #: A number with a word that makes it an estimate, before it (约, 大约, 近, about) or after it (左右).
 APPROXIMATE = re.compile(r"(?P<before>(?:大约|约为|约|近|逾|超过|about|approx\.?|around|~|≈)\s*)?"
                          r"(?P<number>[+\-]?[0-9]+(?:\.[0-9]+)?)(?P<after>\s*左右)?", re.IGNORECASE)
