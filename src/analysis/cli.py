@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
                            help="folder of observation files, inside the project (default PLAN/observations)")
     templates.add_argument("--output-dir", default="reports/templates",
                            help="inside the project (default reports/templates); the workbooks go to "
-                                "OUTPUT_DIR/<plan>/YEAR/<department>.xlsx")
+                                "OUTPUT_DIR/<plan>/YEAR/YEAR-<department>.xlsx")
 
     imports = commands.add_parser(
         "import-plan", help="read a plan's indicator table from a saved web page or a Word file into a draft plan "

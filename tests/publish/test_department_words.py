@@ -37,7 +37,8 @@ def plan(project_tmp):
 
 @pytest.fixture(scope="module")
 def templates(plan, project_tmp):
-    return {path.stem: path for path in build_templates(plan, 2024, "zh", project_tmp / "words-templates")}
+    return {path.stem.removeprefix("2024-"): path for path in build_templates(plan, 2024, "zh",
+                                                                            project_tmp / "words-templates")}
 
 
 def _rows(path):
@@ -422,7 +423,8 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     # 2023: S&T service institutions (14) met its stage target (103 against 100) but its 8.8% a year does not reach
     # 2024's 120 (16.5% needed): amber, and the department is told why before it is asked for reasons; 10 (1,450
     # against 1,500) missed it on a course that reaches 1,600 (25.2% a year against 10.3%): amber too, and why
-    paths = {path.stem: path for path in build_templates(plan, 2023, "zh", project_tmp / "words-templates-2023")}
+    paths = {path.stem.removeprefix("2023-"): path
+             for path in build_templates(plan, 2023, "zh", project_tmp / "words-templates-2023")}
     sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
     status = {row[1].value: row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["indicator"]}
     assert status["14"] == "按 2023年数值 103：黄色预警 · 已达阶段目标（按现有增速不足以如期完成 2024年目标）"
@@ -437,7 +439,8 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     order = list(status)
     assert max(order.index(key) for key in ("2", "10", "14")) < order.index("1")
     # in English the status inside the sentence, in lower case after the value it rests on
-    paths = {path.stem: path for path in build_templates(plan, 2023, "en", project_tmp / "words-templates-2023-en")}
+    paths = {path.stem.removeprefix("2023-"): path
+             for path in build_templates(plan, 2023, "en", project_tmp / "words-templates-2023-en")}
     book = openpyxl.load_workbook(paths["Municipal Science and Technology Bureau"])
     sheet = book.worksheets[1]
     english = {row[1].value: row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == "Indicator"}
@@ -451,7 +454,7 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
     folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-before" / "weihai")
     for name in ("2023-bulletin.csv", "2024-bulletin.csv"):
         (folder / "observations" / name).write_bytes((FIXTURES / "example-2022-2024" / name).read_bytes())
-    paths = {path.stem: path for path in build_templates(load_plan(folder), 2024, "zh",
+    paths = {path.stem.removeprefix("2024-"): path for path in build_templates(load_plan(folder), 2024, "zh",
                                                          project_tmp / "words-before-templates")}
     sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
     status = {(row[1].value, row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
@@ -465,7 +468,7 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
     assert status["1", None].startswith("按 2023年数值 24,300："), status
     # made once the year's data are in, a workbook judges that year, and says so: R&D intensity (2), 2.61 in 2023
     # against the 2023 stage target 2.7
-    made_after = {path.stem: path for path in build_templates(load_plan(folder), 2023, "zh",
+    made_after = {path.stem.removeprefix("2023-"): path for path in build_templates(load_plan(folder), 2023, "zh",
                                                               project_tmp / "words-after-templates")}
     sheet = openpyxl.load_workbook(made_after["市科技局"])[WORDS_SHEET]
     status = {(row[1].value, row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
@@ -528,7 +531,7 @@ def test_a_plan_without_departments_takes_its_words_back_under_no_department(pro
     assert "原因（未明确责任部门）：研发投入增长放缓" in text
     # the annex: one row for no department, the reasons owed and sent, from the workbook
     rows = {row[0]: row for row in [b for b in blocks if b.kind == "table"][-1].rows}
-    assert rows["未明确责任部门"][1:6] == ["0", "1", "1", "全部指标.xlsx", "齐全"]
+    assert rows["未明确责任部门"][1:6] == ["0", "1", "1", "2015-全部指标.xlsx", "齐全"]
 
 
 def test_words_below_the_listed_rows_of_the_words_sheet_are_told(templates, project_tmp):
@@ -649,7 +652,7 @@ def test_words_typed_in_an_empty_grey_cell_are_told_in_an_english_workbook(plan,
     """A self-rating typed in the empty grey cell beside a task (its assessment: a task has none), in a workbook made
     in English: told in English at its cell; a name with trailing spaces only is no mistake."""
     [path] = [p for p in build_templates(plan, 2024, "en", project_tmp / "words-grey-en")
-              if p.stem == "Municipal Science and Technology Bureau"]
+              if p.name == "2024-Municipal Science and Technology Bureau.xlsx"]
     folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-grey-en-plan" / "weihai", FIXTURES / "example-2022-2024")
     book = openpyxl.load_workbook(path)
     sheet = book["Progress and reasons"]
@@ -789,7 +792,7 @@ def test_a_word_that_says_nothing_where_no_word_is_owed_is_told_to_be_left_out(p
     out, as before. Both told 'write it out in words' before, the first where nothing was to be written."""
     stem = {"zh": "市科技局", "en": "Municipal Science and Technology Bureau"}[language]
     [path] = [p for p in build_templates(plan, 2024, language, project_tmp / f"words-none-{language}")
-              if p.stem == stem]
+              if p.name == f"2024-{stem}.xlsx"]
     folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / f"words-none-{language}-plan" / "weihai",
                        FIXTURES / "example-2022-2024")
     book = openpyxl.load_workbook(path)

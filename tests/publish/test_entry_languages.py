@@ -33,7 +33,7 @@ def science(weihai_in_project, project_tmp):
     """The science bureau's template in each language."""
     return {language: next(path for path in build_templates(weihai_in_project, YEAR, language,
                                                             project_tmp / f"language-templates-{language}")
-                           if path.stem == SCIENCE[language]) for language in ("zh", "en")}
+                           if path.name == f"{YEAR}-{SCIENCE[language]}.xlsx") for language in ("zh", "en")}
 
 
 @pytest.fixture(scope="module")
@@ -495,9 +495,9 @@ def test_a_workbooks_second_sheet_leaves_the_first_sheets_cells_named_as_they_ar
 
 def test_a_file_that_cannot_be_read_hides_no_other_files_mistakes_and_all_come_in_cell_order(
         science, clean, weihai_in_project, tmp_path):
-    """A CSV saved from Excel in GBK cannot be read at all; the workbook beside it is still checked, and its two
-    mistakes are told in the same round, in the order of their cells: the value far off its series (D5, found by the
-    series check, which runs last) before the number mistyped in D6."""
+    """A CSV saved from Excel in GBK cannot be read at all; the workbook beside it (2023-市科技局.xlsx, read first) is
+    still checked, and its two mistakes are told in the same round, in the order of their cells: the value far off its
+    series (D5, found by the series check, which runs last) before the number mistyped in D6."""
     path = _filled(science["zh"], tmp_path / "observations", {"D5": 90000, "E5": "统计公报", "D6": "2,61",
                                                               "E6": "统计公报"})
     (path.parent / "a.csv").write_bytes("编号,序列,年份,数值,数据来源\n2,,2023,2.61,统计公报\n".encode("gbk"))
@@ -505,9 +505,9 @@ def test_a_file_that_cannot_be_read_hides_no_other_files_mistakes_and_all_come_i
         check_observations(read_observation_files(path.parent, defer=True), clean.indicators, weihai_in_project,
                            clean.values)
     told = error_lines(caught.value)
-    assert [line.split(": ")[0] for line in told] == [f"{path.parent / 'a.csv'}:1", f"{path}:数据报送!D5",
-                                                     f"{path}:数据报送!D6"], told
-    assert "不是 UTF-8 编码" in told[0] and "90,000" in told[1] and "'2,61'" in told[2]
+    assert [line.split(": ")[0] for line in told] == [f"{path}:数据报送!D5", f"{path}:数据报送!D6",
+                                                     f"{path.parent / 'a.csv'}:1"], told
+    assert "90,000" in told[0] and "'2,61'" in told[1] and "不是 UTF-8 编码" in told[2]
     with pytest.raises(InputError, match="不是 UTF-8 编码"):  # read alone, the unreadable file is told at once
         read_observation_files(path.parent)
 
@@ -532,7 +532,8 @@ def test_a_workbooks_mistakes_are_told_in_the_order_of_its_sheets(science, weiha
 def test_a_file_the_folder_refuses_hides_no_other_files_mistakes(science, weihai_in_project, work_dir, capsys):
     """A real workbook named like a lock file, an old .xls and a file named .xlsx that is none are refused, each in
     one line, in the same round as the science bureau's mistakes in its values and its words: one run, not one a
-    file. Told file by file in the order of their names (~ before the Chinese names)."""
+    file. Told file by file in the order of their names (the template's, its year first, before ~, ~ before the
+    Chinese names)."""
     plan = copy_plan(weihai_in_project.folder, work_dir / "plan")
     folder = plan / "observations"
     path = _filled(science["zh"], folder, {"D6": "2,61", "E6": "统计公报"})
@@ -546,7 +547,8 @@ def test_a_file_the_folder_refuses_hides_no_other_files_mistakes(science, weihai
     told = [line.removeprefix("error: ").split(": ", 1)[0] for line in capsys.readouterr().err.splitlines()]
     observations = relative(folder)
     assert told == [f"{observations}/{where}" for where in (
-        "~$锁.xlsx", "假表格.xlsx", "市科技局.xlsx:数据报送!D6", "市科技局.xlsx:工作进展与说明!F5", "旧格式.xls")], told
+        "2023-市科技局.xlsx:数据报送!D6", "2023-市科技局.xlsx:工作进展与说明!F5", "~$锁.xlsx", "假表格.xlsx",
+        "旧格式.xls")], told
 
 
 @pytest.mark.parametrize(("language", "label"), [("zh", "英文数据来源"), ("en", "Source in English")])

@@ -34,7 +34,7 @@ def templates(project_tmp):
     plan = load_plan(copy_plan(DEFAULT_PLAN_DIR, project_tmp / "revision-plan" / "weihai", EXAMPLE))
     return {language: next(path for path in build_templates(plan, YEAR, language,
                                                             project_tmp / f"revision-templates-{language}")
-                           if path.stem == SCIENCE[language]) for language in ("zh", "en")}
+                           if path.name == f"{YEAR}-{SCIENCE[language]}.xlsx") for language in ("zh", "en")}
 
 
 def _plan(folder, observations=EXAMPLE):
@@ -121,9 +121,11 @@ def test_two_sources_neither_of_which_revises_the_other_are_still_refused(tmp_pa
     sources that disagree, and neither says it revises the other."""
     early = _plan(project_tmp / "revision-early", observations=None)
     template = next(path for path in build_templates(early, YEAR, "zh", project_tmp / "revision-early-templates")
-                    if path.stem == SCIENCE["zh"])
+                    if path.name == f"{YEAR}-{SCIENCE['zh']}.xlsx")
     plan = _plan(tmp_path)
-    path = _fill(template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"})
+    # named to be read after the bulletin: the conflict is told at its cell
+    path = _fill(template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"},
+                 name="市科技局.xlsx")
     with pytest.raises(InputError) as caught:
         _checked(plan)
     assert str(caught.value).startswith(
@@ -140,11 +142,11 @@ def test_a_departments_dated_correction_revises_its_own_undated_workbook_without
         shutil.copyfile(EXAMPLE / name, folder / name)
     plan = _plan(tmp_path, observations=folder)
     first_template = next(path for path in build_templates(plan, YEAR, "zh", tmp_path / "first")
-                          if path.stem == SCIENCE["zh"])
+                          if path.name == f"{YEAR}-{SCIENCE['zh']}.xlsx")
     first = _fill(first_template, plan.folder / "observations", {"D": 24700, "E": "科技统计快报"},
                   name="2024-市科技局.xlsx")
     second_template = next(path for path in build_templates(plan, YEAR, "zh", tmp_path / "second")
-                           if path.stem == SCIENCE["zh"])
+                           if path.name == f"{YEAR}-{SCIENCE['zh']}.xlsx")
     _fill(second_template, plan.folder / "observations", {"D": 24900, "E": "科技统计年报", "I": "2025-05-10"},
           name="2024-市科技局-更正.xlsx")
     before = first.read_bytes()

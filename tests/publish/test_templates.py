@@ -49,11 +49,12 @@ def _rows(sheet):
 
 
 def test_one_workbook_per_lead_department(templates, project_tmp):
-    assert {path.stem for path in templates} == LEADS | TASK_LEADS
+    # each named with its year first, as it is kept when it comes back (before: 市科技局.xlsx, the year in no name)
+    assert {path.name for path in templates} == {f"{YEAR}-{name}.xlsx" for name in LEADS | TASK_LEADS}
     assert {path.parent for path in templates} == {project_tmp / "templates" / "weihai" / str(YEAR)}
-    science = _sheet(next(p for p in templates if p.stem == "市科技局"))
+    science = _sheet(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))
     assert len(_rows(science)) == 15
-    assert len(_rows(_sheet(next(p for p in templates if p.stem == "市委组织部")))) == 1
+    assert len(_rows(_sheet(next(p for p in templates if p.name == f"{YEAR}-市委组织部.xlsx")))) == 1
 
 
 def test_header_row_is_the_observation_columns_with_labels_above(templates):
@@ -84,7 +85,7 @@ def test_every_input_column_is_wide_enough_and_only_the_empty_one_narrow(templat
 
 
 def test_ids_and_year_are_filled_in_and_locked_inputs_unlocked(templates):
-    sheet = _sheet(next(p for p in templates if p.stem == "市科技局"))
+    sheet = _sheet(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))
     assert sheet.protection.sheet is True and not sheet.protection.password
     first = _rows(sheet)[0]
     assert [first[0].value, first[1].value, first[2].value] == [1, None, YEAR]
@@ -93,7 +94,7 @@ def test_ids_and_year_are_filled_in_and_locked_inputs_unlocked(templates):
 
 
 def test_value_cells_are_validated_in_the_plausible_range(templates):
-    sheet = _sheet(next(p for p in templates if p.stem == "市科技局"))
+    sheet = _sheet(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))
     validations = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
     rows = _rows(sheet)
     # the value cell validated; the row's other input cells (E–I) only name the row when selected; the preliminary
@@ -120,7 +121,7 @@ def test_value_cells_are_validated_in_the_plausible_range(templates):
 
 def test_a_filled_workbook_is_read_as_observations(templates, weihai_in_project, project_tmp):
     plan = copy_plan(weihai_in_project.folder, project_tmp / "filled-plan")
-    book = openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局"))
+    book = openpyxl.load_workbook(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))
     sheet = book.worksheets[0]
     rows = _rows(sheet)
     rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023年报"      # R&D personnel
@@ -138,7 +139,7 @@ def test_a_filled_workbook_is_read_as_observations(templates, weihai_in_project,
 
 def test_a_filled_workbook_error_names_the_sheet_and_cell(templates, weihai_in_project, project_tmp, capsys):
     plan = copy_plan(weihai_in_project.folder, project_tmp / "bad-plan")
-    book = openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局"))
+    book = openpyxl.load_workbook(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))
     rows = _rows(book.worksheets[0])
     rows[2][3].value, rows[2][4].value = "abc", "市科技局"
     book.save(plan / "observations" / "市科技局.xlsx")
@@ -155,7 +156,7 @@ def _hand_back(templates, plan_dir, project_tmp, name: str, fill) -> tuple[int, 
     """市科技局's template filled by ``fill(book)``, handed back into a copy of the plan (``name``-plan) and read by
     ``analysis data``: the exit status and the workbook's path as the messages give it."""
     plan = copy_plan(plan_dir, project_tmp / f"{name}-plan")
-    book = openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局"))
+    book = openpyxl.load_workbook(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))
     fill(book)
     book.save(plan / "observations" / "市科技局.xlsx")
     status = cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / name)])
@@ -213,7 +214,7 @@ def test_a_workbook_made_for_another_plan_is_told_in_one_line(templates, project
     from tests.conftest import LAKESIDE_DIR
 
     plan = copy_plan(LAKESIDE_DIR, project_tmp / "other-plan")
-    book = openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局"))
+    book = openpyxl.load_workbook(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))
     rows = _rows(book.worksheets[0])
     rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023年报"
     book.save(plan / "observations" / "市科技局.xlsx")
@@ -222,7 +223,7 @@ def test_a_workbook_made_for_another_plan_is_told_in_one_line(templates, project
     assert lines == [f"error: {relative(plan / 'observations' / '市科技局.xlsx')}: 此工作簿为方案 'weihai' 制作，"
                      "不是本方案（'lakeside'）的报送表，其中各行对应的是该方案的指标：请移至该方案的观测数据文件夹，"
                      "或填写为本方案下发的报送表（make templates）"]
-    assert openpyxl.load_workbook(next(p for p in templates if p.stem == "市科技局")).custom_doc_props[
+    assert openpyxl.load_workbook(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx")).custom_doc_props[
         "analysis_plan"].value == "weihai"
 
 
@@ -251,7 +252,7 @@ def test_a_workbook_filled_in_place_is_never_written_over(weihai_in_project, pro
     a value in a hidden row is no less filled (the workbook was written over: its hidden row made it unreadable)."""
     out = project_tmp / "templates-filled"
     written = build_templates(weihai_in_project, YEAR, "zh", out)
-    science = next(p for p in written if p.stem == "市科技局")
+    science = next(p for p in written if p.name == f"{YEAR}-市科技局.xlsx")
     book = openpyxl.load_workbook(science)
     rows = _rows(book.worksheets[0])
     rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023年报"
@@ -261,7 +262,7 @@ def test_a_workbook_filled_in_place_is_never_written_over(weihai_in_project, pro
     row = rows[0][3].row
     with pytest.raises(InputError) as caught:
         build_templates(weihai_in_project, YEAR, "zh", out)
-    assert str(caught.value).endswith(f"市科技局.xlsx: 已填有内容（数据报送!D{row}, 数据报送!E{row}）："
+    assert str(caught.value).endswith(f"/{YEAR}-市科技局.xlsx: 已填有内容（数据报送!D{row}, 数据报送!E{row}）："
                                       "填过的工作簿不会被覆盖；请将其移走（如已填好，移入方案的 observations/ "
                                       "文件夹）后重新运行")
     assert science.read_bytes() == filled
@@ -273,7 +274,7 @@ def test_templates_command_writes_the_workbooks(weihai_in_project, project_tmp, 
                      "--output-dir", relative(out)])
     assert code == 0
     assert "templates: 12 workbooks" in capsys.readouterr().out
-    assert (out / "weihai" / "2024" / "Municipal Science and Technology Bureau.xlsx").is_file()
+    assert (out / "weihai" / "2024" / "2024-Municipal Science and Technology Bureau.xlsx").is_file()
     shutil.rmtree(out)
 
 
@@ -305,7 +306,7 @@ def test_a_words_rows_height_holds_its_longest_name_or_assessment(weihai_in_proj
     line, less the cell's margins) or its assessment in one 30 wide (28), three at least: indicator 24's long English
     name more than three."""
     [path] = [p for p in build_templates(weihai_in_project, YEAR, "en", project_tmp / "templates-en-heights")
-              if p.stem == "Municipal Science and Technology Bureau"]
+              if p.name == f"{YEAR}-Municipal Science and Technology Bureau.xlsx"]
     sheet = openpyxl.load_workbook(path)["Progress and reasons"]
     heights = {}
     for row in sheet.iter_rows(min_row=5):
@@ -323,7 +324,7 @@ def test_a_year_after_the_last_report_asks_for_values_only(weihai_in_project, pr
     report years) and no workbook for the departments that lead tasks only; a workbook sent back unfilled is read
     without a word."""
     written = build_templates(weihai_in_project, 2025, "zh", project_tmp / "templates-2025")
-    assert {path.stem for path in written} == LEADS
+    assert {path.name for path in written} == {f"2025-{name}.xlsx" for name in LEADS}
     for path in written:
         assert openpyxl.load_workbook(path).sheetnames == ["数据报送"], path.stem
     plan = copy_plan(weihai_in_project.folder, project_tmp / "plan-2025")
@@ -411,7 +412,7 @@ def test_a_blank_workbook_is_noted_once_as_a_file_without_values(project_tmp, ca
 def test_reference_numbers_keep_the_digits_the_plan_printed(templates):
     """The plan prints indicator 4's targets 国3.0/省3.3 and indicator 2's 2021 baseline 2.40: the workbook shows 3.0
     and 2.40, as the report does, never 3 and 2.4 (the cell keeps the number; its format the digits)."""
-    sheet = _sheet(next(p for p in templates if p.stem == "市科技局"))
+    sheet = _sheet(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))
     headers = [cell.value for cell in sheet[3]]
     rows = {(row[0].value, row[1].value): row for row in _rows(sheet)}
     target = rows[(4, "国家级")][headers.index(f"{YEAR}年目标")]

@@ -1,4 +1,5 @@
-"""``make templates``: the departments' data-entry workbooks for one year, in ``OUTPUT_DIR/<plan>/<year>/``.
+"""``make templates``: the departments' data-entry workbooks for one year, in ``OUTPUT_DIR/<plan>/<year>/``, each
+named with the year first (``2025-市科技局.xlsx``).
 
 The workbooks are made from the plan and its observations as ``make data`` reads them (every check
 included), so the latest known value each shows is the one the next report starts from. They are
@@ -38,6 +39,12 @@ def templates_folder(plan: Plan, output_dir: Path, year: int) -> Path:
     return Path(output_dir) / plan.name / str(year)
 
 
+def template_name(stem: str, year: int) -> str:
+    """A workbook's file name, its year first (2025-市科技局.xlsx), as it is kept when it comes back: a department's
+    workbooks of two years stand side by side in the observations folder, which takes no subfolders."""
+    return f"{year}-{stem}{SUFFIX}"
+
+
 def check_entry_year(plan: Plan, value, words=None) -> int:
     """A year observations may be given for (:func:`analysis.clean.observations.year_range`)."""
     year = check_year(value, "--year", words)
@@ -61,7 +68,7 @@ def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
     folder = templates_folder(plan, output_dir, year)
     refuse_link_outside(folder, "output")
     today = datetime.date.today()
-    files = {folder / f"{workbook.file_stem}{SUFFIX}": entry_workbook_bytes(workbook, today)
+    files = {folder / template_name(workbook.file_stem, year): entry_workbook_bytes(workbook, today)
              for workbook in workbooks}
     for path in files:
         refuse_filled(path, language)
