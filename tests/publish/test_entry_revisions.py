@@ -116,21 +116,45 @@ def test_a_revision_without_the_day_it_was_issued_is_refused_at_its_date_cell(te
     assert str(caught.value) == f"{path}:{expected}"
 
 
-def test_two_sources_neither_of_which_revises_the_other_are_still_refused(tmp_path, project_tmp):
-    """A workbook made before 24,800 was on file showed nothing there: its 24,900 and the bulletin's 24,800 are two
-    sources that disagree, and neither says it revises the other."""
+@pytest.fixture(scope="module")
+def early_template(project_tmp):
+    """The science bureau's 2024 workbook made before 24,800 was on file: it shows nothing there."""
     early = _plan(project_tmp / "revision-early", observations=None)
-    template = next(path for path in build_templates(early, YEAR, "zh", project_tmp / "revision-early-templates")
-                    if path.name == f"{YEAR}-{SCIENCE['zh']}.xlsx")
+    return next(path for path in build_templates(early, YEAR, "zh", project_tmp / "revision-early-templates")
+                if path.name == f"{YEAR}-{SCIENCE['zh']}.xlsx")
+
+
+def test_two_sources_neither_of_which_revises_the_other_are_still_refused(early_template, tmp_path):
+    """A workbook made before 24,800 was on file showed nothing there: its 24,900 (dated) and the bulletin's 24,800
+    are two sources that disagree, and neither says it revises the other. Told at the workbook's cell (read after
+    the bulletin), with what the department does, as docs/data.md says: ask for a new workbook, which shows 24,800 on
+    file. Before: "如其中一份资料修订了另一份，请在两行的发布日期列分别填写各自的发布日期" (the bulletin's row is
+    no row of the department's, and its own gives its date already)."""
     plan = _plan(tmp_path)
-    # named to be read after the bulletin: the conflict is told at its cell
-    path = _fill(template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"},
+    path = _fill(early_template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"},
                  name="市科技局.xlsx")
     with pytest.raises(InputError) as caught:
         _checked(plan)
-    assert str(caught.value).startswith(
+    assert str(caught.value) == (
         f"{path}:数据报送!D5: 数值: 指标 1：2024年的数值 24900 与示例统计公报 2025（虚构）（2025-bulletin.csv:2）"
-        "中的 24800 不一致；")
+        "中的 24800 不一致；本工作簿生成时尚未收到 24800，因此未显示该数值：如 24900 是对它的修订，请向评估牵头单位"
+        "索取新的 2024年报送表（其中显示已收到的 24800），在该行填写 24900，并在发布日期列填写其发布日期")
+
+
+def test_a_conflict_with_an_old_workbook_read_first_says_what_its_department_does(early_template, tmp_path):
+    """The same workbook under the name it was sent with (2024-市科技局.xlsx), read before the bulletin: the conflict
+    is told at the bulletin's row, in its file's language, naming the workbook and what its department does. Before:
+    "if one publication revises the other, give both rows the day each appeared in the published column"."""
+    plan = _plan(tmp_path)
+    _fill(early_template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"})
+    with pytest.raises(InputError) as caught:
+        _checked(plan)
+    assert str(caught.value) == (
+        f"{plan.folder / 'observations' / '2025-bulletin.csv'}:2: value: indicator 1 year 2024: value 24800 conflicts "
+        "with 24900 in 科技统计快报, 2024-市科技局.xlsx:数据报送!D5, a department's workbook made before 24800 came in "
+        "(it shows no value on file for 2024): if 24900 revises 24800, the department asks for a new workbook for "
+        "2024, which shows 24800 on file, and gives 24900 in that row with the day it was published, in place of that "
+        "workbook")
 
 
 def test_a_departments_dated_correction_revises_its_own_undated_workbook_without_editing_it(tmp_path):

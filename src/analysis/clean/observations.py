@@ -151,6 +151,19 @@ def _later(first: dict, second: dict) -> dict | None:
     return None
 
 
+def _conflict_key(first: dict, second: dict) -> str:
+    """How a conflict between two values of a year is told, at the second: as two publications, whose rows each give
+    the day it appeared; or, where one of them is a department's workbook made before the other value came in (its
+    template showed none on file, so its row cannot say it revises it), with what that department does: ask for a new
+    workbook, which shows the value on file, and give its value there."""
+    old = [record.get("template") and record.get("on_file") is None for record in (first, second)]
+    if old == [False, True]:
+        return "entry_errors.conflict_not_on_file"
+    if old == [True, False]:
+        return "entry_errors.conflict_old_workbook"
+    return "entry_errors.conflict"
+
+
 def _declared_revision(first: dict, second: dict, key: tuple) -> dict | None:
     """Of two values of the same year whose publications do not say which is later, the one a department's workbook
     gives in a row whose template showed the other on file (the reference cell "value on file", unchanged): the
@@ -429,6 +442,7 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
     record["locate"] = rows.where  # its own sheet's cells: a workbook's other sheets place their columns otherwise
     record["on_file"] = rows.on_file.get(record["source_line"])  # the value its template showed on file, if any
     record["language"] = rows.language
+    record["template"] = rows.year is not None  # a department's workbook, made for its year
     key = (record["indicator_id"], record["series"], record["year"])
     if key in in_file:
         raise _with_no_reason(InputError(
@@ -447,7 +461,7 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
                 # told once the series are checked, unless the value it conflicts with is refused there (a typo far
                 # off its series blames no correct cell elsewhere)
                 conflicts.append((first, label, _with_no_reason(InputError(
-                    words.text("entry_errors.conflict", indicator=_label(key, words), year=key[2],
+                    words.text(_conflict_key(first, record), indicator=_label(key, words), year=key[2],
                                value=record["printed_text"], other=first["printed_text"], where=_named(first, words),
                                column=label("published") if label else column_names(words, ["published"])),
                     file=path, line=rows.where(record["source_line"], "value"), field="value"), record, words,
