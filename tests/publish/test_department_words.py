@@ -293,12 +293,12 @@ def test_the_completion_share_as_official_reviews_state_it(filled):
     # the 21 with a final verdict = 57.14 %, 57.1 %
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
     assert ("23 项定量指标中，达到目标的 12 项，占全部定量指标的 52.2%（12/23）；目标年份数据已到位、可作最终判定的 21 "
-            "项中，达标的占 57.1%（12/21）。其余 2 项仅有进展判断：指标 4 的省级序列尚缺 2024年数据；"
+            "项中，达标的占 57.1%（12/21）。其余 2 项仅有进展判断：指标 4 的省级序列尚缺 2023—2024年数据；"
             "指标 21 尚缺 2024年数据。") in text
     english = block_texts(self_evaluation_blocks(year_context(filled, "en")))
     assert ("Of the 23 quantitative indicators, 12 reached their target: 52.2% of all quantitative indicators (12 of "
             "23); of the 21 with a final verdict (their target year's value is in), 57.1% reached it (12 of 21). The "
-            "other 2 have a progress verdict only: indicator 4 lacks the 2024 value of its provincial series; "
+            "other 2 have a progress verdict only: indicator 4 lacks the 2023–2024 values of its provincial series; "
             "indicator 21 lacks its 2024 value.") in english
 
 
@@ -336,12 +336,12 @@ def test_a_completion_share_from_one_indicator_says_it_counts_one_of_all(project
     tables = build_tables(load_plan(folder), "eurostat")
     zh = block_texts(self_evaluation_blocks(year_context(tables, "zh", 2024)))
     assert ("23 项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例：1 项仅有进展判断"
-            "（指标 26 尚缺 2024年数据）；22 项尚无方案期内（2022年起）数据。") in zh
+            "（指标 26 尚缺 2023—2024年数据）；22 项尚无方案期内（2022年起）数据。") in zh
     assert not any("100.0%" in t for t in zh)
     en = block_texts(self_evaluation_blocks(year_context(tables, "en", 2024)))
     assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value has been "
             "published), so no share of indicators achieved is given: 1 with a progress verdict only (indicator 26 "
-            "lacks its 2024 value); 22 without data for the plan period (from 2022).") in en
+            "lacks its 2023–2024 values); 22 without data for the plan period (from 2022).") in en
 
 
 def test_the_indicator_table_names_the_year_a_level_held_every_year_missed(filled):

@@ -283,12 +283,12 @@ def test_a_met_level_before_the_target_year_is_no_final_verdict_and_no_share(one
     assert final_verdicts(numeric) == {}
     text = block_texts(self_evaluation_blocks(context))
     assert ("23 项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例："
-            "1 项仅有进展判断（指标 26 尚缺 2024年数据）；22 项尚无方案期内（2022年起）数据。") in text
+            "1 项仅有进展判断（指标 26 尚缺 2023—2024年数据）；22 项尚无方案期内（2022年起）数据。") in text
     assert not any("100.0%" in t or "完成率" in t for t in text)
     english = block_texts(self_evaluation_blocks(year_context(one_value_of_the_plan_period, "en", 2024)))
     assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value has been "
             "published), so no share of indicators achieved is given: 1 with a progress verdict only (indicator 26 "
-            "lacks its 2024 value); 22 without data for the plan period (from 2022).") in english
+            "lacks its 2023–2024 values); 22 without data for the plan period (from 2022).") in english
     assert not any("completion share" in t or "100.0%" in t for t in english)
 
 
@@ -301,11 +301,12 @@ def test_the_share_of_indicators_achieved_counts_final_verdicts_only(example_rep
     # reviews count; of the 21 with a final verdict 12 = 57.14 %, shown 57.1 %
     expected = {"final-zh": "23 项定量指标中，达到目标的 12 项，占全部定量指标的 52.2%（12/23）；"
                             "目标年份数据已到位、可作最终判定的 21 项中，达标的占 57.1%（12/21）。"
-                            "其余 2 项仅有进展判断：指标 4 的省级序列尚缺 2024年数据；指标 21 尚缺 2024年数据。",
+                            "其余 2 项仅有进展判断：指标 4 的省级序列尚缺 2023—2024年数据；指标 21 尚缺 2024年数据。",
                 "final-en": "Of the 23 quantitative indicators, 12 reached their target: 52.2% of all quantitative "
                             "indicators (12 of 23); of the 21 with a final verdict (their target year's value is in), "
                             "57.1% reached it (12 of 21). The other 2 have a progress verdict only: indicator 4 "
-                            "lacks the 2024 value of its provincial series; indicator 21 lacks its 2024 value."}[case]
+                            "lacks the 2023–2024 values of its provincial series; indicator 21 lacks its 2024 "
+                            "value."}[case]
     text = _page_text(example_reports[case])
     assert expected in text
     assert "指标完成率" not in text and "completion share" not in text
@@ -385,6 +386,28 @@ def test_an_indicator_without_a_final_verdict_names_the_series_that_lack_the_tar
                     "indicator 21 lacks its 2024 value"])):
         context = SimpleNamespace(words=catalog(language), language=language)
         assert _lacking_items(context, numeric, [4, 5, 21]) == expected
+
+
+def test_an_indicator_without_a_final_verdict_names_every_year_its_series_lacks():
+    """A series whose latest value is 2022's lacks 2023's as well as its target year's (2024): both named, not
+    "lacks 2024" alone, which reads as if 2023 were in; a latest of 2023 lacks 2024 alone."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from analysis.catalog import catalog
+    from analysis.report.self_evaluation import _lacking_items
+
+    numeric = pd.DataFrame({"indicator_id": [4, 4, 21, 26], "series": ["national", "provincial", "", ""],
+                            "verdict": ["final", "progress", "progress", "progress"],
+                            "target_year": [2024, 2024, 2024, 2024], "as_of_year": [2024, 2022, 2023, 2022]})
+    for language, expected in (
+            ("zh", ["指标 4 的省级序列尚缺 2023—2024年数据", "指标 21 尚缺 2024年数据",
+                    "指标 26 尚缺 2023—2024年数据"]),
+            ("en", ["indicator 4 lacks the 2023–2024 values of its provincial series",
+                    "indicator 21 lacks its 2024 value", "indicator 26 lacks its 2023–2024 values"])):
+        context = SimpleNamespace(words=catalog(language), language=language)
+        assert _lacking_items(context, numeric, [4, 21, 26]) == expected
 
 
 def test_a_final_verdict_is_named_with_the_value_it_rests_on(example_tables):

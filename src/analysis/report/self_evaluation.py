@@ -465,15 +465,21 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
 
 
 def _lacks(context: ReportContext, numeric: pd.DataFrame, indicator_id: int) -> str:
-    """What an indicator without a final verdict lacks: the target year's value of the series without one, named
-    where it has several ("lacks the 2023 value of its provincial series", "的省级序列尚缺 2023年数据"), or its own
-    ("lacks its 2024 value")."""
+    """What an indicator without a final verdict lacks: the values of the series without one from the year after its
+    latest to its target year, named where it has several ("lacks the 2023–2024 values of its provincial series",
+    "的省级序列尚缺 2023—2024年数据": its latest is 2022's), or its own ("lacks its 2024 value")."""
     words = context.words
     rows = numeric[(numeric["indicator_id"].astype(int) == indicator_id) & (numeric["verdict"] != "final")]
-    years = words.join_and(sorted({year(y) for y in rows["target_year"].dropna()}))
+    targets = sorted({int(y) for y in rows["target_year"].dropna()})
+    years, span = words.join_and([year(y) for y in targets]), ""
+    latest = rows["as_of_year"].dropna() if "as_of_year" in rows else ()
+    if len(targets) == 1 and len(latest) and int(latest.min()) + 1 < targets[0]:
+        years, span = words.text("data_gap.span", first=int(latest.min()) + 1, last=targets[0]), "_span"
     labels = [series_label(series, words) for series in rows["series"] if series]
     if not labels:
-        return words.text("self_evaluation.share.lacks_own", years=years)
+        return words.text(f"self_evaluation.share.lacks_own{span}", years=years)
+    if span:
+        return words.text("self_evaluation.share.lacks_series_span", series=words.join_and(labels), years=years)
     return words.count_text("self_evaluation.share.lacks_series", len(labels), series=words.join_and(labels),
                             years=years)
 
