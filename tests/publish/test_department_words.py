@@ -322,7 +322,7 @@ def test_a_task_names_who_the_plan_makes_responsible_and_a_series_its_level_once
     # 国家级科技创新基地 says its level; 省级农业科技园区营收占比 too: no "(国家级)" after them
     assert not any("国家级科技创新基地 (国家级)" in t or "（国家级）" in t or "(省级)" in t for t in text)
     english = block_texts(self_evaluation_blocks(year_context(filled, "en")))
-    task = next(t for t in english if t.startswith("Task 1.1: "))
+    task = next(t for t in english if t.startswith("Task 1.1 – "))
     assert task.endswith("development zones)") and "reports" not in task and "lead" not in task
 
 

@@ -60,7 +60,7 @@ def test_the_word_draft_follows_the_outline_with_its_gaps_marked(example_reports
     # no-break spaces keep numbers whole, word joiners a department's name
     text = "\n".join(p.text for p in document.paragraphs).replace("\u00a0", " ").replace("\u202f", " ").replace(
         WORD_JOINER, "")
-    first, last = {"zh": ("\n1.1 ", "\n7.6 "), "en": ("\nTask 1.1: ", "\nTask 7.6: ")}[language]
+    first, last = {"zh": ("\n1.1 ", "\n7.6 "), "en": ("\nTask 1.1 – ", "\nTask 7.6 – ")}[language]
     assert text.count(last) == 1 and text.count(first) == 1
 
 
@@ -546,7 +546,7 @@ def test_a_task_lists_its_departments_and_calls_none_the_lead(example_reports, c
     # listed first by protocol), the list stays as printed and the lead is said after it
     document = docx.Document(example_reports[case] / "self-evaluation.docx")
     text = [p.text.replace(WORD_JOINER, "").replace("\u00a0", " ").replace("\u202f", " ") for p in document.paragraphs]
-    start = {"final-zh": "2.2 ", "final-en": "Task 2.2: "}[case]
+    start = {"final-zh": "2.2 ", "final-en": "Task 2.2 – "}[case]
     task = next(t for t in text if t.startswith(start))
     # each department under the one name department_names.csv counts it under (市人力资源社会保障局 and 市市场监管局
     # as printed: same_as)
@@ -569,13 +569,28 @@ def test_a_task_lists_its_departments_and_calls_none_the_lead(example_reports, c
     assert header == {"final-zh": "须报送的任务", "final-en": "Tasks due"}[case]
 
 
+def test_the_plans_groups_are_numbered_apart_from_the_tasks_they_hold(example_tables):
+    """English numbered the plan's groups as sections of part 3 (3.3 Open wider to the world) above tasks numbered by
+    the plan (Task 3.3): the same number for two things. Groups and measures take the plan's (1), as Chinese its
+    （一）; a task's number is set off from its title by a dash, as a title may hold a colon of its own (Task 1.2 –
+    Five demonstration zones: new models …)."""
+    from tests.conftest import relative
+
+    text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "en")))
+    assert "(3) Open wider to the world: speed up building an international city" in text
+    assert not any(re.match(r"[34]\.\d ", t) for t in text)
+    task = next(t for t in text if t.startswith("Task 1.2 "))
+    assert task.startswith("Task 1.2 – Five demonstration zones: new models of high-quality development (")
+    assert any(t.startswith("(1) Stronger organisation and leadership: ") for t in text)
+
+
 def test_a_group_of_departments_is_no_proper_name_after_the_first_place(example_tables):
     """Task 1.1's departments in English: seven bureaus by their proper names, then the plan's 各区市政府 and
     开发区管委, groups, written as a list writes a common noun ("district and …", never "…; District and …")."""
     from tests.conftest import relative
 
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
-    task = next(t for t in text if t.startswith("Task 1.1: "))
+    task = next(t for t in text if t.startswith("Task 1.1 – "))
     assert task.endswith("(responsible: Municipal Development and Reform Commission; Municipal Bureau of Industry and "
                          "Information Technology; Municipal Bureau of Natural Resources and Planning; Municipal Bureau "
                          "of Housing and Urban-Rural Development; Municipal Transport Bureau; Municipal Bureau of "
