@@ -548,12 +548,14 @@ def test_a_stage_target_missed_compares_the_pace_needed_with_the_pace_seen(examp
     if language == "zh":
         assert talent.endswith("需比 2023年增长 7.4%（22人），"
                                "高于 2020年以来实际年均增长（+7.2%）")
+        # on course for the next target: amber in the warning list, and said so in this list of the red
         assert firms.endswith("需比 2023年增长 10.3%（150家），"
-                              "按 2020年以来实际年均增长（+25.2%）推算有望达到")
+                              "按 2020年以来实际年均增长（+25.2%）推算有望达到（列为黄色预警）")
     else:
         assert talent.endswith("it must grow by 7.4% (22 more) over 2023, "
                                "more than the growth seen since 2020 (+7.2% a year)")
-        assert firms.endswith("over 2023, and the growth seen since 2020 (+25.2% a year), kept up, would reach it")
+        assert firms.endswith("over 2023, and the growth seen since 2020 (+25.2% a year), kept up, would reach it "
+                              "(an amber warning)")
     assert not any("难以" in item or "does not reach" in item for item in lagging.items)
 
 

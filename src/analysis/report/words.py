@@ -704,7 +704,8 @@ def _lagging_item(row, words: Catalog, missed: str = "", moved: str = "") -> str
     (:func:`plan_period_note`), said after the status, as the scorecard and the warning list say it."""
     need = _need(row, words, missed) + _data_gap_in_sentence(row, words)
     if row.verdict == "final":
-        return need
+        # a stage target missed on course for the next one: amber in the warning list, said so among the red
+        return need + (words["summary.lagging_amber"] if stage_missed_on_course(row) else "")
     status = status_text(row, words, "status_in_sentence")
     if _awaiting_final(row):  # the status said with what it is, not in a bracket after it
         return words.text("summary.lagging_item_not_final", need=need, status=status,
