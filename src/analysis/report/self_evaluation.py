@@ -650,11 +650,13 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
     # a series whose own state is said first is not named again: its shortfall follows as a clause of its own
     warned = {(row.indicator_id, row.series) for row in lagging.itertuples()}
     promised: dict[tuple, list[str]] = {}
+    table: dict[tuple, str] = {}  # what the table's target implies, after the verdict on the prose's growth
     for row, one, fields in prose_growth_shortfall_fields(context):
         key = (f"self_evaluation.problems.prose_growth_also{one}" if (row.indicator_id, row.series) in warned
                else f"summary.prose_growth_item{one}")
         promised.setdefault((row.indicator_id, row.series), []).append(
             words.text(key, name=localized(row, "short_name", words.language), **fields))
+        table.setdefault((row.indicator_id, row.series), fields["table"])
     intro = words["summary.prose_growth_intro" if context.kind == "final" else "summary.prose_growth_intro_so_far"]
     verdict = words["self_evaluation.problems.prose_growth_verdict"
                     + ("" if context.kind == "final" else "_so_far")]
@@ -665,7 +667,8 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
             return ""
         if (row.indicator_id, row.series) in warned:
             return words.text("self_evaluation.problems.prose_growth_clause",
-                              items=words["grammar.list_separator"].join(items), verdict=verdict)
+                              items=words["grammar.list_separator"].join(items), verdict=verdict,
+                              table=table[(row.indicator_id, row.series)])
         return words.text("self_evaluation.problems.prose_growth", intro=intro,
                           items=words["grammar.list_separator"].join(items))
 

@@ -782,15 +782,24 @@ def prose_growth_shortfalls(context: ReportContext) -> list[tuple]:
 def prose_growth_shortfall_fields(context: ReportContext) -> list[tuple]:
     """Each series short of a growth the plan's prose promises: its row, "_one" where a single year is seen (no
     average to speak of) else "", and the figures its sentence gives (the rate required, the rate seen, the years)."""
-    quality = context.quality
+    quality, words = context.quality, context.words
     out = []
     for promise in quality[quality["issue"] == "prose_growth"].itertuples():
         row = context.series_row(promise.indicator_id, promise.series)
         check = prose_growth_check(context, row, promise)
         if check and not check[1]:
+            # what the table's own target implies a year, from the same start: a growth short of the prose may
+            # still be ahead of the table's path (6.6% seen, 6.4% implied)
+            series = context.series_values(row.indicator_id, row.series)
+            target = series.loc[(series["value_type"] == "target") & (series["year"] == promise.year), "value"]
+            start = series[series["year"] == check[2]].sort_values("value_type")["value"].iloc[0]
+            table = "" if target.empty or promise.year <= check[2] else words.text(
+                "summary.prose_growth_table", year=year(promise.year),
+                implied=fmt_pct((float(target.iloc[0]) / float(start)) ** (1 / (promise.year - check[2])) - 1)
+                .lstrip("+"))
             out.append((row, "_one" if check[3] - check[2] == 1 else "",
                         {"promised": fmt_number(promise.value), "seen": fmt_pct(check[0]).lstrip("+"),
-                         "first": year(check[2]), "last": year(check[3])}))
+                         "first": year(check[2]), "last": year(check[3]), "table": table}))
     return out
 
 
