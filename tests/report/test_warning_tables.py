@@ -200,9 +200,11 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # 8, 14 and 16 met their 2023 stage targets and miss 2024's (14: 103 against 100, then 112 against 120), and 21
     # met its 2023 stage target (9.3 against 9) and, without a 2024 value, falls short of 2024's 10 at the pace seen:
     # 4 worse, never "0 worse"; 3, 5, 12, 15 and 19 missed their 2023 stage targets and meet 2024's: 5 better; the
-    # other 16 of the 25 series the same (2, 20, … short both times)
+    # other 16 of the 25 series the same, of which 5 missed their 2023 stage targets and miss 2024's too (2: 2.61
+    # then 2.7; 5 provincial: 76 then 79; 10: 1,450 then 1,580; 20: 2.8 then 3.2; 25: 298 then 318), counted apart as
+    # the table's column names them, never hidden in "unchanged"
     assert intro.startswith("与 2023年相比（2023年的结论均按本报告所用数据重新评定），"
-                            "4 个序列的评估结论变差，5 个好转，16 个不变。"
+                            "4 个序列的评估结论变差，5 个好转，16 个不变（其中两次均未达到 5 个）。"
                             "结论变差或好转的 9 个序列中，4 个序列的对照基准与 2023年不同："
                             # the kinds these four rest on, and no other, the most common first, each with the
                             # series it applies to: 8, 14, 16 and 21 now against the 2024 target, 21 without a 2024
@@ -228,13 +230,16 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     mid_intro = changes_intro(mid_zh, *change_rows(mid_zh))
     assert mid_intro.startswith("与 2022年相比（2022年的结论均按本报告所用数据重新评定），"
                                 "5 个序列的评估结论变差，2 个好转，"
-                                "18 个不变。"  # none not comparable: no "0 个无法比较" clause
+                                # 12 of them a rating then borne out by the verdict now, "as projected" in
+                                # the table (3, 19: short of pace, then of the stage target; …)
+                                "18 个不变（其中与预判一致 12 个）。"  # none not comparable: no "0 个无法比较"
                                 # all 7 (18 too: met ahead of its first year held then, missed in it now)
                                 "结论有变的这 7 个序列，对照基准与 2022年不同："
                                 # every one a rating of the pace then, a verdict on 2023's value now; no later
                                 # target, no missing value: neither named
                                 "均由进展判断转为按 2023年数值判定。")
     mid_en = load_report(relative(example_tables), 2023, "en")
+    assert "18 with the same (12 as projected)." in changes_intro(mid_en, *change_rows(mid_en))
     assert ("The 7 series whose status changed are judged on a different basis from 2022: all rated on the pace "
             "then, judged on the 2023 value now. The “Change in status” column names the new basis of every series "
             "whose basis moved, whether its status changed or not.") in changes_intro(mid_en, *change_rows(mid_en))

@@ -290,6 +290,15 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     # each count as a number, or the word for none: "no series with a worse status", "none with a better one"
     counts.update({change: words.text(f"warnings.changes_count.{change}" + ("" if counts[change] else "_zero"),
                                       n=counts[change]) for change in ("worse", "better", "same")})
+    # the same under another word (a progress verdict then, a final one now, as projected): counted apart, as the
+    # table's "Change in status" column names them, never hidden in "unchanged"
+    alike = [row.change_text for row in rows if row.change == "same" and row.status_then != row.status_now]
+    if alike:
+        kinds = [words.text("warnings.changes_count.same_kind", kind=words[f"warnings.changes_count.kinds.{kind}"],
+                            n=alike.count(words[f"warnings.change_same.{kind}"]))
+                 for kind in ("as_projected", "missed_again") if words[f"warnings.change_same.{kind}"] in alike]
+        counts["same"] = words.text("warnings.changes_count.same_of_which", same=counts["same"],
+                                    kinds=words["grammar.comma"].join(kinds))
     text += words.text(key + ("_none" if none else ""), year=previous, **counts)
     start = plan_start_year(context.values)
     if start is not None and previous < start:  # a year of the plan's printed baselines, before its period
