@@ -196,7 +196,7 @@ def test_the_printed_indicator_table_gives_the_assessment_its_width_and_the_unit
     page.write_text(self_evaluation_html(load_report(relative(example_tables), 2023, "en"), "2026-01-01"),
                     encoding="utf-8")
     html_to_pdf(page, tmp_path / "self-evaluation.pdf")
-    layout = pdf_layout(tmp_path / "self-evaluation.pdf")
+    layout = pdf_layout(tmp_path / "self-evaluation.pdf", char_margin=1.0)  # a header's cells apart
     boxes = [box for box in layout[1]["boxes"] if box[4]]  # page 2: the table's header repeated on top
 
     def left(text):
@@ -215,7 +215,8 @@ def test_the_printed_units_keep_their_words_and_a_latest_value_its_year_where_th
                                                                                                     tmp_path):
     """The English final evaluation on paper split units inside their pieces ("10,000 | yuan per | worker",
     "person- | years") and set "45.6 | (2024)" on two lines beside "7 (2024)" on one: a unit's pieces stay whole
-    (10,000 yuan | per worker; person-years), and a value with its year on one line where the column holds it."""
+    (10,000 yuan | per worker; person-years), and a value with its year on one line where the column holds it, one
+    with thousands too ("24,800 | (2024)" on two lines beside "2.7 (2024)" on one)."""
     from analysis.report.render import html_to_pdf
     from analysis.report.self_evaluation_files import self_evaluation_html
     from analysis.settings import PROJECT_ROOT
@@ -243,6 +244,11 @@ def test_the_printed_units_keep_their_words_and_a_latest_value_its_year_where_th
     assert any("per worker" in line for line in lines["weihai"])
     assert any("45.6 (2024)" in line for line in lines["weihai"])
     assert any("23.5 (2024)" in line for line in lines["weihai"])
+    # and a value with thousands (1: 24,800 persons; 10: 1,580 enterprises; 11: 2,610), which the latest value's
+    # column set as "24,800 | (2024)" two rows above "2.7 (2024)" on one line: the column holds it whole too
+    for value in ("24,800", "1,580", "2,610"):
+        assert any(f"{value} (2024)" in line for line in lines["weihai"]), value
+        assert value not in lines["weihai"], value  # never alone on its line, its year under it
     # the national plan's R&D personnel (9) in person-years per 10,000 employed
     assert not any(line.endswith("person-") for plan in lines for line in lines[plan])
     assert sum("person-years" in line for line in lines["national"]) >= 2  # 6's unit and 9's

@@ -87,10 +87,12 @@ def _font_is_embedded(font) -> bool:
     return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
-def pdf_layout(pdf_path: str | os.PathLike) -> list[dict]:
+def pdf_layout(pdf_path: str | os.PathLike, char_margin: float = 2.0) -> list[dict]:
     """Each page's size and the boxes of its text lines and images (pdfminer), in PDF points.
 
     A box is ``(x0, y0, x1, y1, text)``: y grows upwards from the bottom of the page; images have text "".
+    ``char_margin``: how far apart, in widths of a letter, two runs of text on one baseline are two boxes (pdfminer's
+    own 2.0 joins two table cells a little more than a blank apart: "Latest value Assessment").
     """
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTFigure, LTImage, LTTextContainer, LTTextLine
@@ -105,7 +107,7 @@ def pdf_layout(pdf_path: str | os.PathLike) -> list[dict]:
                 walk(child, boxes)
 
     pages = []
-    for page in extract_pages(str(pdf_path), laparams=LAParams()):
+    for page in extract_pages(str(pdf_path), laparams=LAParams(char_margin=char_margin)):
         boxes: list = []
         walk(page, boxes)
         pages.append({"width": page.width, "height": page.height, "boxes": boxes})
