@@ -874,3 +874,20 @@ def test_a_chinese_name_keeps_its_last_two_characters_with_its_unit_in_brackets(
     assert '<span class="nobr">下降率（%）</span>' in html
     assert '<span class="nobr">（件/万人）</span>' in str(keep_words("12. 万人发明专利拥有量（件/万人）"))
     assert name_end("R&D经费投入强度") == (7, 9)
+
+
+def test_a_cards_series_stays_with_its_separator_after_the_name():
+    """The mid-term zh card of indicator 5 ended a line on "…工程实验室） ·" and set "国家级" alone on the next: the
+    series and the separator before it are one piece, a line breaking before the separator."""
+    from analysis.report.line_breaks import name, name_pieces
+
+    def pieces(text):
+        return re.sub(r'<span class="nobr">([^<]*)</span>', r"[\1]", str(name(text))).replace("<wbr>", "|")
+
+    text = "科技创新基地（重点实验室、技术创新中心、工程研究中心、工程实验室） · 国家级"
+    assert pieces(text).endswith("） [· 国家级]")
+    assert (len(text) - 5, len(text)) in name_pieces(text)  # "· 国家级": five characters
+    assert pieces("R&D intensity · national") == "R&amp;D intensity [· national]"  # escaped
+    assert pieces("Innovation bases · provincial") == "Innovation bases [· provincial]"
+    # a name without its series has no such piece (a dot inside a name is no separator)
+    assert "·" not in "".join(re.findall(r"\[([^\]]*)\]", pieces("研发人员 · 数量")))

@@ -493,12 +493,29 @@ def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 NAME_UNIT = re.compile(r"\([^()]{1,18}\)$")
 
 
+@functools.cache
+def _series_after_name() -> re.Pattern:
+    """A card's series after its indicator's name, as the catalogs write it (``card.series_name``: … · 国家级,
+    … · national): the separator with the series, from the separator on."""
+    forms = []
+    for language in LANGUAGES:
+        words = catalog(language)
+        between, _, tail = words["card.series_name"].partition("{name}")[2].partition("{series}")
+        labels = "|".join(re.escape(label) for label in sorted(words["series"].values(), key=len, reverse=True))
+        forms.append(rf"{re.escape(between.lstrip())}(?:{labels}){re.escape(tail)}$")
+    return re.compile("|".join(forms))
+
+
 def name_pieces(text: str) -> list[tuple[int, int]]:
     """The pieces of an indicator's name a line never breaks inside: its Chinese words (:func:`chinese_words`) and
-    its last two characters (:func:`name_end`); in English its unit in brackets, when short (:data:`NAME_UNIT`)."""
+    its last two characters (:func:`name_end`); in English its unit in brackets, when short (:data:`NAME_UNIT`); a
+    card's series after the name with its separator (``· 国家级``: a line breaks before the separator, never after it,
+    "…工程实验室） ·" ending a line and "国家级" alone on the next)."""
     end = name_end(text)
     unit = NAME_UNIT.search(text) if not re.search(f"[{HAN}]", text) else None
-    return merged(chinese_words(text) + ([end] if end else []) + ([unit.span()] if unit else []))
+    series = _series_after_name().search(text)
+    return merged(chinese_words(text) + ([end] if end else []) + ([unit.span()] if unit else [])
+                  + ([series.span()] if series else []))
 
 
 def name_end(text: str) -> tuple[int, int] | None:
