@@ -891,3 +891,18 @@ def test_a_cards_series_stays_with_its_separator_after_the_name():
     assert pieces("Innovation bases · provincial") == "Innovation bases [· provincial]"
     # a name without its series has no such piece (a dot inside a name is no separator)
     assert "·" not in "".join(re.findall(r"\[([^\]]*)\]", pieces("研发人员 · 数量")))
+
+
+def test_an_english_name_keeps_a_short_hyphenated_word_whole():
+    """The national plan's English scorecard printed 6 as "Patent applications / per 100 R&D person- / years": a
+    name's unit word with a hyphen is one piece, as the unit column keeps it; a long hyphenated word may still break
+    after its hyphen in a narrow column."""
+    from analysis.report.line_breaks import name
+
+    def pieces(text):
+        return re.sub(r'<span class="nobr">([^<]*)</span>', r"[\1]", str(name(text))).replace("<wbr>", "|")
+
+    assert pieces("Patent applications per 100 R&D person-years") == (
+        "Patent applications per 100 R&amp;D [person-years]")
+    assert pieces("High-tech share of manufacturing") == "[High-tech] share of manufacturing"
+    assert pieces("Innovation-strategy decision and policies") == "Innovation-strategy decision and policies"

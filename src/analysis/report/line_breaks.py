@@ -528,9 +528,13 @@ def name_end(text: str) -> tuple[int, int] | None:
 
 def name(text) -> Markup:
     """An indicator's name as HTML: escaped, each of its :func:`name_pieces` in a span that never breaks; a name in
-    a language that breaks at spaces as it is."""
+    a language that breaks at spaces as it is, but a short hyphenated word whole, as a unit's (per 100 R&D
+    person-years: never "person- | years"; a long one, Innovation-strategy, may break after its hyphen where a column
+    is narrower than it)."""
     text = str(text)
-    return marked(text, name_pieces(text), between=True)
+    hyphenated = [match.span() for match in HYPHENATED.finditer(text) if is_short(match.group())] \
+        if not re.search(f"[{HAN}]", text) else []
+    return marked(text, merged(name_pieces(text) + hyphenated), between=True)
 
 
 
