@@ -525,8 +525,13 @@ def drawn_marks(figure, report) -> dict[str, set]:
     ax = figure.axes[0]
     labels = [label.get_text().replace("\n", "") for label in ax.get_yticklabels()]
     ids = [int(label.split(".")[0]) for label in labels]
-    bars = {ids[round(bar.get_y() + bar.get_height() / 2)] for bar in ax.patches if bar.get_width()}
-    diamonds = {ids[round(y)] for collection in ax.collections for _, y in collection.get_offsets()}
+    rows = list(ax.get_yticks())  # each row's middle (a row with a label on two lines is taller)
+
+    def at(y):
+        return ids[min(range(len(rows)), key=lambda index: abs(rows[index] - y))]
+
+    bars = {at(bar.get_y() + bar.get_height() / 2) for bar in ax.patches if bar.get_width()}
+    diamonds = {at(y) for collection in ax.collections for _, y in collection.get_offsets()}
     timed = any(len(line.get_ydata()) == 2 and abs(line.get_ydata()[1] - line.get_ydata()[0] - 0.76) < 1e-9
                 for line in ax.lines)  # a bar's time-elapsed mark, not the 0% and 100% rules across the axes
     return {"bars": bars, "diamonds": diamonds, "timed": timed}
@@ -690,3 +695,24 @@ def test_the_growth_values_of_neighbouring_rows_stand_clear_of_each_other(exampl
         assert shares or {"+8.9", "+8.7"} <= {text for text, _ in values}
         clashes = [(a, b) for i, (a, box) in enumerate(values) for b, other in values[i + 1:] if box.overlaps(other)]
         assert clashes == []
+
+
+def test_a_completion_label_on_two_lines_heightens_its_own_row_only(example_tables):
+    """The final English chart sets 4 provincial's label and 21's on two lines, each with its value's year
+    ("…revenue / GDP (2022 value)"): every one of its 25 rows was as tall as those two (0.31 inch: two lines of 7.5
+    points, 1.2 apart, and 0.06 to spare), the chart 1.6 inches taller than the mid-term's, too tall for the foot of
+    the page before it, which it left blank. Those two rows are 0.31 inch, the 23 others 0.24 as ever: 6.14 inches
+    of rows (7.75 before), each bar at its row's middle."""
+    configure_matplotlib("en")
+    figure = charts.completion_chart(load_report(relative(example_tables), 2024, "en"))
+    ax = figure.axes[0]
+    rows = ax.get_position().height * figure.get_figheight()  # the axes' height, in inches
+    assert rows == pytest.approx(23 * 0.24 + 2 * 0.31, abs=0.01)
+    labels = [label.get_text() for label in ax.get_yticklabels()]
+    ticks = list(ax.get_yticks())
+    tall = [index for index, label in enumerate(labels) if "\n" in label]
+    assert [labels[index].split(".")[0] for index in tall] == ["21", "4"]  # drawn from the bottom up
+    # a tall row is 0.31 / 0.24 of a usual one: its middle that much further from its neighbours', half each side
+    for index in tall:
+        assert ticks[index] - ticks[index - 1] == pytest.approx(0.5 + 0.31 / 0.24 / 2)
+    assert ticks[1] - ticks[0] == pytest.approx(1)  # 26 and 25, two usual rows

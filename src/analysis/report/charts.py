@@ -655,15 +655,18 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
         labels = [_wrap(label, left * width - 0.12, label_size, lines=3) for label in labels]
         lines = max(shown.count("\n") + 1 for shown in [*labels, *badges.values()])
         row_height = max(0.42, lines * 1.2 * label_size / 72 + 0.12)  # every line of the tallest label, and a gap
-    else:  # a label longer than its room (with its year: …比重（2023年数值）) on two lines, its row as tall
+    heights = [row_height] * len(labels)  # each row's, in inches
+    if not narrow:  # a label longer than its room (with its year: …比重（2023年数值）) on two lines, its row as tall;
+        # the other rows as they were: one long label made every row taller, the chart too tall for the page left
+        # before it (three-quarters of it blank)
         labels = [_wrap(label, left * width - 0.12, label_size, lines=2) for label in labels]
-        lines = max(label.count("\n") + 1 for label in labels)
-        if lines > 1:
-            row_height = max(row_height, lines * 1.2 * label_size / 72 + 0.06)
-    figure, ax = _figure(len(table), row_height, legend, left=left, right=right, width=width,
+        heights = [max(row_height, (label.count("\n") + 1) * 1.2 * label_size / 72 + 0.06) if "\n" in label
+                   else row_height for label in labels]
+    figure, ax = _figure(len(table), sum(heights) / len(table), legend, left=left, right=right, width=width,
                          title_lines=title.count("\n") + 1, label_lines=x_label.count("\n") + 1)
     inches = (right - left) * width  # the axes' width
-    y = np.arange(len(table))
+    spans = np.array(heights) / row_height  # each row's height in rows of the usual one: a bar at its row's middle
+    y = np.cumsum(spans) - spans / 2 - 0.5
     for yi, row, mark in zip(y, table.itertuples(), marks):
         colour = STATUS_COLOURS[row.status]
         if mark and mark[0] == "bar":
@@ -702,7 +705,7 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
     ax.axvline(1, color="#1b5e20", linewidth=1)
     ax.axvline(0, color="#888", linewidth=0.8)
     ax.set_xlim(low - 0.05, high + 0.05)
-    ax.set_ylim(-0.7, len(table) - 0.3)
+    ax.set_ylim(-0.7, spans.sum() - 0.3)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}".replace("-", "−"))
     if narrow:
         _fit_ticks(ax.xaxis, inches, ["100%", "200%"], label_size, low=0.0)
