@@ -148,3 +148,17 @@ def test_a_count_of_none_is_said_in_words_in_the_change_sentence(report):
             ("zh", "1 个序列的评估结论变差，无好转，2 个不变，7 个无法比较")):
         context = load_report(relative(report / "data"), 2015, language)
         assert expected in changes_intro(context, *change_rows(context))
+
+
+def test_the_sentence_on_a_changed_basis_names_the_series(report):
+    """2014 → 2015: the one series whose status changed (3, rated on its pace in 2014, judged on its 2015 value now) is
+    named by its number, never "the series" alone (结论有变的该序列，…)."""
+    from analysis.report.warning_tables import change_rows, changes_intro
+
+    for language, expected in (
+            ("zh", "结论有变的序列（指标 3）的对照基准与 2014年不同：由进展判断转为按 2015年数值判定。"),
+            ("en", " The series whose status changed (indicator 3) is judged on a different basis from 2014: rated on "
+                   "the pace then, judged on the 2015 value now.")):
+        context = load_report(relative(report / "data"), 2015, language)
+        intro = changes_intro(context, *change_rows(context))
+        assert expected in intro and "该序列" not in intro

@@ -126,7 +126,7 @@ def test_changes_since_the_previous_report_year_worse_first():
     assert ("与 2023年相比（2023年的结论均按本报告所用数据重新评定），"
             "3 个序列的评估结论变差，1 个好转，没有结论不变的。"
             # never "结论变差或好转的 4 个序列中，4 个"
-            "结论有变的这 4 个序列，对照基准与 2023年不同：均无新数据。") in html
+            "结论有变的 4 个序列（指标 2、10、17、25）的对照基准与 2023年不同：均无新数据。") in html
     # the same values in both years here: a status that moved without a new value is worse or better as it reads,
     # its row saying there is no new value; the largest fall first (10: met to moderate, three ranks)
     # 10 met its 2023 stage target (a later target followed): so the 2023 column says, as the 2023 report did
@@ -205,16 +205,16 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # the table's column names them, never hidden in "unchanged"
     assert intro.startswith("与 2023年相比（2023年的结论均按本报告所用数据重新评定），"
                             "4 个序列的评估结论变差，5 个好转，16 个不变（其中两次均未达到 5 个）。"
-                            "结论变差或好转的 9 个序列中，4 个序列的对照基准与 2023年不同："
+                            "结论变差或好转的 9 个序列中，4 个序列（指标 8、14、16、21）的对照基准与 2023年不同："
                             # the kinds these four rest on, and no other, the most common first, each with the
                             # series it applies to: 8, 14, 16 and 21 now against the 2024 target, 21 without a 2024
                             # value too (never "4 个的…：改为对照下一目标；无新数据", as if all four had no new value)
                             "均改为对照 2024年目标，指标 21 另无新数据。"
                             "凡对照基准有变的序列，无论结论是否改变，“结论变化”列均注明。")
     final_en = load_report(relative(example_tables), 2024, "en")
-    assert ("Of the 9 series whose status got worse or better, 4 are judged on a different basis from 2023: all now "
-            "against the 2024 target, and indicator 21 also without a new value.") in changes_intro(
-        final_en, *change_rows(final_en))
+    assert ("Of the 9 series whose status got worse or better, 4 (indicators 8, 14, 16, 21) are judged on a "
+            "different basis from 2023: all now against the 2024 target, and indicator 21 also without a new "
+            "value.") in changes_intro(final_en, *change_rows(final_en))
     assert [row.indicator_id for row in changed if row.change == "worse"] == ["8", "14", "16", "21"]
     # 17 met its level in 2023 (91.2 against ≥90), "met every year so far", and is judged on 2024's value now: the
     # status's own words, as 由进展判断转为… says a rating of the pace, never "此前为目前逐年达标" (two words for
@@ -234,15 +234,16 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                                 # the table (3, 19: short of pace, then of the stage target; …)
                                 "18 个不变（其中与预判一致 12 个）。"  # none not comparable: no "0 个无法比较"
                                 # all 7 (18 too: met ahead of its first year held then, missed in it now)
-                                "结论有变的这 7 个序列，对照基准与 2022年不同："
+                                "结论有变的 7 个序列（指标 2、4 国家级、10、12、17、18、25）的对照基准与 2022年不同："
                                 # every one a rating of the pace then, a verdict on 2023's value now; no later
                                 # target, no missing value: neither named
                                 "均由进展判断转为按 2023年数值判定。")
     mid_en = load_report(relative(example_tables), 2023, "en")
     assert "18 with the same (12 as projected)." in changes_intro(mid_en, *change_rows(mid_en))
-    assert ("The 7 series whose status changed are judged on a different basis from 2022: all rated on the pace "
-            "then, judged on the 2023 value now. The “Change in status” column names the new basis of every series "
-            "whose basis moved, whether its status changed or not.") in changes_intro(mid_en, *change_rows(mid_en))
+    assert ("The 7 series whose status changed (indicators 2, 4 national, 10, 12, 17, 18, 25) are judged on a "
+            "different basis from 2022: all rated on the pace then, judged on the 2023 value now. The “Change in "
+            "status” column names the new basis of every series whose basis moved, whether its status changed or "
+            "not.") in changes_intro(mid_en, *change_rows(mid_en))
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
     # a status resting on an earlier year's value says that year: 21 has no 2024 value (its 2023 value, 9.3,

@@ -306,7 +306,7 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     changed = changes.count("worse") + changes.count("better")
     if other:  # all of them: "It rests on …", never "Of the 1 series …, 1 rests on …"
         text += words.count_text("warnings.changes_other_all" if other == changed else "warnings.changes_other", other,
-                                 changed=changed, bases=bases, previous=previous)
+                                 changed=changed, bases=bases, previous=previous, ids=_changed_ids(others, words))
     text += words["warnings.worse_first"] if changes.count("worse") else ""
     unlisted = [row.indicator_id for row in rows if without_data_both_years(row)]
     if unlisted:
@@ -318,6 +318,14 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
                             today=words.status(row.status_then_today)) for row in revised]
         text += words.count_text("warnings.revised", len(revised), year=previous, items=words.join(items))
     return text
+
+
+def _changed_ids(others: list[ChangeRow], words: Catalog) -> str:
+    """The series whose status changed on another basis, by their indicators' numbers in the plan's order ("3",
+    "8、14、16、21"): the sentence saying their basis moved names them, never "the series" alone."""
+    keys = dict.fromkeys((row.indicator_id, row.series) for row in others)
+    ordered = sorted(keys, key=lambda key: (int(re.match(r"\d*", str(key[0]))[0] or 0), str(key[0])))
+    return series_ids(pd.DataFrame(ordered, columns=["indicator_id", "series"]), words)
 
 
 def _bases_text(context: ReportContext, others: list[ChangeRow]) -> str:
