@@ -62,6 +62,23 @@ def test_one_has_its_own_form_where_the_language_needs_it():
     assert zh.count_text("summary.currency_earlier", 1, year=2022, ids="21") == "1 个最新为 2022年（指标 21）"
 
 
+def test_a_value_a_sentence_does_not_name_the_series_of_has_its_unit_in_every_language():
+    en, zh = catalog("en"), catalog("zh")
+    assert en.quantity_alone("6.3", "patents per 10,000 people") == "6.3 patents per 10,000 people"
+    # a unit that is a multiple of its own: never "8,000 100 million yuan"
+    assert en.quantity_alone("8,000", "100 million yuan") == "8,000 × 100 million yuan"
+    assert en.quantity_alone("55.3", "%", percent=True) == "55.3%"
+    assert zh.quantity_alone("6.3", "件/万人") == "6.3件/万人"
+    assert zh.quantity_alone("8,000", "亿元") == "8,000亿元"
+
+
+def test_a_number_after_a_chinese_word_has_a_space_a_place_s_words_none():
+    zh = catalog("zh")
+    assert zh.value_text("card.secondary_value", "55.3%", year="2015") == "2015年的 55.3%"
+    assert zh.value_text("card.secondary_value", "第18位", year="2015") == "2015年的第18位"
+    assert catalog("en").value_text("card.secondary_value", "No. 18", year="2015") == "No. 18 (2015)"
+
+
 def test_a_date_reads_as_the_language_writes_a_day_a_month_or_a_year():
     en, zh = catalog("en"), catalog("zh")
     assert (zh.date("2016-08-16"), en.date("2016-08-16")) == ("2016年8月16日", "16 August 2016")

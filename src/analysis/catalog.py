@@ -51,6 +51,13 @@ class Catalog:
             return template.format(**fields)
         return _tight(template, fields)
 
+    def value_text(self, key: str, value: str, **fields) -> str:
+        """The template at ``key`` for a ``value`` that opens with a number (2015年的 55.3%, a space between 年 and
+        the number, as every number beside a Chinese word has), or at ``key_words`` for one that opens with a word
+        (2015年的第18位, a rank's place: no space before 第)."""
+        key += "" if re.match(r"[0-9+\-−.]", value) else "_words"
+        return self.text(key, value=value, **fields)
+
     def count_text(self, key: str, count: int, **fields) -> str:
         """The template at ``key``, or at ``key_one`` when ``count`` is 1 (English: "1 series has")."""
         return self.text(f"{key}_one" if count == 1 else key, count=count, **fields)
@@ -100,6 +107,15 @@ class Catalog:
         if not unit or not self["quantity.unit_after_number"]:
             return number
         return self.text("quantity.unit", number=number, unit=unit)
+
+    def quantity_alone(self, number: str, unit: str, percent: bool = False) -> str:
+        """``number`` in its unit where the sentence does not name the series (a finding of the appendix, a value a
+        verdict rests on): the unit after the number in every language (``6.3件/万人``, ``6.3 patents per 10,000
+        people``); a unit that opens with a number of its own as a multiple (``8,000 × 100 million yuan``)."""
+        if percent or not unit or self["quantity.unit_after_number"]:
+            return self.quantity(number, unit, percent)
+        key = "quantity.alone_scaled" if re.match(r"\d", unit) else "quantity.alone"
+        return self.text(key, number=number, unit=unit)
 
     def join(self, items) -> str:
         """Items joined as the language lists them (``；`` in Chinese, ``; `` in English)."""

@@ -36,13 +36,14 @@ def test_the_finding_names_the_publication_that_quotes_the_value_in_both_languag
     finding = national.quality[(national.quality["issue"] == "secondary_source")
                                & (national.quality["indicator_id"] == 5) & (national.quality["year"] == 2015)].iloc[0]
     assert finding.detail_en == (
-        "6.3 for 2015 is quoted by a secondary source (Undated post on the Wenxuecity forum (文学城): "
-        "https://zh.wenxuecity.com/bbs/mychina/860855-print.html), not taken from the publisher's own release; a "
-        "verdict rests on it: cite the official release")
-    # the value with its unit in Chinese (件/万人), never a bare 6.3; in English its unit follows the series' name
+        "6.3 patents per 10,000 people for 2015 is quoted by a secondary source (Undated post on the Wenxuecity "
+        "forum (文学城): https://zh.wenxuecity.com/bbs/mychina/860855-print.html), not taken from the publisher's own "
+        "release; this report's verdict rests on it: cite the official release")
+    # the value with its unit in either language (件/万人, patents per 10,000 people): the finding does not name its
+    # series, so a bare 6.3 would say nothing of what it counts; a space between 年 and the number
     assert finding.detail_zh == (
-        "2015年的6.3件/万人转引自二手来源（每万人口发明专利拥有量达到6.3件，圆满完成了“十二五”规划纲要提出的目标"
-        "（https://zh.wenxuecity.com/bbs/mychina/860855-print.html）），非发布机构原始发布；有判断以此为据，请改引官方发布")
+        "2015年的 6.3件/万人 转引自二手来源（每万人口发明专利拥有量达到6.3件，圆满完成了“十二五”规划纲要提出的目标"
+        "（https://zh.wenxuecity.com/bbs/mychina/860855-print.html）），非发布机构原始发布；本报告的判定以此为据，请改引官方发布")
     assert finding.source.endswith("invention-patents-2015.csv") and finding.source_line == 2
 
 
@@ -52,9 +53,9 @@ def test_the_finding_quotes_a_rank_as_a_place_and_a_share_with_its_percent_sign(
     # 1.84% of 2010 (the book's)
     assert found.loc[(1, 2015), "detail_zh"].startswith("2015年的第18位转引自二手来源（新华社 2016-08-16")
     assert found.loc[(1, 2015), "detail_en"].startswith("No. 18 for 2015 is quoted by a secondary source (Xinhua")
-    assert found.loc[(2, 2015), "detail_zh"].startswith("2015年的55.3%转引自二手来源（")
+    assert found.loc[(2, 2015), "detail_zh"].startswith("2015年的 55.3% 转引自二手来源（")
     assert found.loc[(2, 2015), "detail_en"].startswith("55.3% for 2015 is quoted by a secondary source (")
-    assert found.loc[(3, 2010), "detail_zh"].startswith("2010年的1.84%转引自二手来源（《中国经济的转型升级")
+    assert found.loc[(3, 2010), "detail_zh"].startswith("2010年的 1.84% 转引自二手来源（《中国经济的转型升级")
 
 
 def test_no_finding_where_every_value_is_the_publishers_own(tmp_path):

@@ -130,8 +130,8 @@ def test_a_relative_target_waits_for_a_base_value_from_statistics(tmp_path):
     assert values[(3, 2027, "target")] == pytest.approx(760)
     base = data.quality[data.quality.issue == "base_from_statistics"].iloc[0]
     # its label says the plan prints none ("Baseline not in the plan"): the detail does not say it again; the value
-    # in its unit (家), which in English follows the series' name
-    assert base.detail_en == "the 2022 value 380 comes from 公报2022"
+    # in its unit in either language (家, firms): the finding does not name its series
+    assert base.detail_en == "the 2022 value 380 firms comes from 公报2022"
     assert base.detail_zh == "2022年值 380家取自公报2022"
     made = data.quality[data.quality.issue == "relative_target"].iloc[0]
     assert (made.detail_en, made.detail_zh) == ("2027 target: 2 times the 2022 value 380, that is 760",

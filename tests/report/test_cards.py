@@ -658,11 +658,14 @@ def test_a_card_whose_verdict_rests_on_a_quoted_value_says_so(national_notes):
     notes = national_notes
     assert ("The verdict “achieved” rests on 55.3% (2015), quoted by a secondary source, not taken from the "
             "publisher's own release; cite the official release before the report is handed in.") in notes["en"][2]
-    # the space before the year the value is of, none inside "2015年的55.3%"
-    assert ("“已达标”的判定依据 2015年的55.3%，转引自二手来源，非发布机构原始发布；"
+    # a space before the year and after 年 before the number (2015年的 55.3%), none before a place's words (第18位)
+    assert ("“已达标”的判定依据 2015年的 55.3%，转引自二手来源，非发布机构原始发布；"
             "报告提交前请改引官方发布。") in notes["zh"][2]
     assert any(note.startswith("“已达标”的判定依据 2015年的第18位，转引自二手来源") for note in notes["zh"][1])
-    assert any(note.startswith("“已达标”的判定依据 2015年的6.3件/万人，转引自二手来源") for note in notes["zh"][5])
+    assert any(note.startswith("“已达标”的判定依据 2015年的 6.3件/万人，转引自二手来源") for note in notes["zh"][5])
+    # in English too the value is given with its unit: the note does not name the series
+    assert any(note.startswith("The verdict “achieved” rests on 6.3 patents per 10,000 people (2015), quoted by")
+               for note in notes["en"][5])
     # said once, not again among the findings; none where the verdict rests on the bulletin's own 2.07
     assert sum("secondary" in note.lower() for note in notes["en"][5]) == 1
     assert not any("secondary" in note for note in notes["en"][3])
@@ -680,6 +683,9 @@ def test_a_finding_s_label_is_said_once_on_the_card(national_notes):
     assert ("规划未列基础值：2010年值 1.7件/万人取自《中国经济的转型升级：从“十二五”看“十三五”》2.5节："
             "每万人发明专利拥有量从"
             "2010年的1.7件提高到2014年的4.8件（https://m.novel.qq.com/read/1026832009/20）") in notes["zh"][5]
+    # the English finding gives the value's unit too, as the Chinese does (1.7件/万人): it does not name its series
+    assert any(note.startswith("Baseline not in the plan: the 2010 value 1.7 patents per 10,000 people comes from ")
+               for note in notes["en"][5])
     for indicator in (2, 4, 5, 6, 7, 8, 9, 10):
         assert sum("未列基础值" in note for note in notes["zh"][indicator]) == 1
         assert sum("no baseline" in note or "not in the plan" in note for note in notes["en"][indicator]) == 1

@@ -184,6 +184,15 @@ def in_unit(w, series, number: str) -> str:
     return w.quantity(number, unit if isinstance(unit, str) else "", series["unit_zh"] == "%")
 
 
+def alone_in_unit(w, series, number: str) -> str:
+    """A value of ``series`` in its unit in a sentence that does not name the series: in English too (1.7 patents per
+    10,000 people, where :func:`in_unit` leaves the unit to the series' name); a rank's place as it is."""
+    if series["kind"] == "rank":
+        return number
+    unit = series[f"unit_{w.language}"]
+    return w.quantity_alone(number, unit if isinstance(unit, str) else "", series["unit_zh"] == "%")
+
+
 def _target_shown(w, target, series) -> str:
     """A target as the plan sets it: its printed digits, see :func:`target_in_unit`."""
     return target_in_unit(w, series, fmt_printed(target.printed_text, target.value))
@@ -447,8 +456,8 @@ def secondary_findings(assessment: pd.DataFrame, values: pd.DataFrame, shown) ->
     return [{"issue": "secondary_source", "indicator_id": row.indicator_id, "series": row.series, "year": row.year,
              "printed_text": row.printed_text, "value": row.value, "source": row.source,
              "source_line": row.source_line, "source_sheet": row.source_sheet,
-             **details(lambda w, r=row: w.text("quality_detail.secondary_source", year=r.year, value=shown(w, r),
-                                               reference=_reference(w, r)))}
+             **details(lambda w, r=row: w.value_text("quality_detail.secondary_source", shown(w, r), year=r.year,
+                                                     reference=_reference(w, r)))}
             for row in quoted.itertuples() if (int(row.indicator_id), row.series, int(row.year)) in resting]
 
 

@@ -28,7 +28,7 @@ from ..ingest.printed_table import series_of
 from ..numbers import fmt_exact, fmt_number, fmt_printed
 from ..plan import PLAN_FILE, Plan
 from ..vocabulary import HELD_EVERY_YEAR, lower_is_better
-from .quality import RELATIVE, details, in_language, in_unit, met_by, target_in_unit
+from .quality import RELATIVE, alone_in_unit, details, in_language, in_unit, met_by, target_in_unit
 
 
 def check_plan_years(plan: Plan, indicators: pd.DataFrame, values: pd.DataFrame, source_path: Path,
@@ -119,7 +119,7 @@ def resolve_relative_targets(plan: Plan, indicators: pd.DataFrame,
                                  lambda w, base=base, row=row, of=kinds.loc[key]: w.text(
                                      "quality_detail.base_from_statistics" if base is not None
                                      else "quality_detail.base_awaited", base_year=plan.base_year,
-                                     value=in_unit(w, of, fmt_printed(base.printed_text, base.value))
+                                     value=alone_in_unit(w, of, fmt_printed(base.printed_text, base.value))
                                      if base is not None else "",
                                      reference=in_language(base, "reference", w) if base is not None else "",
                                      source=in_language(row, "base_source", w))))

@@ -28,7 +28,7 @@ from ..ingest.observations import read_observation_files
 from ..ingest.plan_inputs import load_plan_inputs
 from ..numbers import fmt_printed
 from ..plan import Plan
-from ..report.words import amount, value_text
+from ..report.words import amount_alone, value_text
 from ..vocabulary import DEPARTMENT_SEPARATORS
 from .folders import tables_lock, write_tables
 from .manifest import PLAN_FOLDER, check_owner, plan_folder
@@ -44,7 +44,7 @@ def monitoring_data(plan: Plan, observations_dir: Path | None = None) -> Monitor
 
 def value_in_unit(indicators: pd.DataFrame) -> Callable:
     """How a finding quotes a published value: as the report's sentences write it, with its series' unit (a rank's
-    place 第18位 / No. 18, 55.3%, 6.3件/万人; in English a number alone where its unit follows the series' name),
+    place 第18位 / No. 18, 55.3%, 6.3件/万人, 6.3 patents per 10,000 people: the finding does not name its series),
     its digits as published (2.10, never 2.1)."""
     series = indicators.set_index(["indicator_id", "series"])
 
@@ -52,7 +52,7 @@ def value_in_unit(indicators: pd.DataFrame) -> Callable:
         indicator = series.loc[(point.indicator_id, point.series)]
         number = value_text(indicator, point.value, words) if indicator.kind == "rank" else \
             fmt_printed(point.printed_text, point.value)
-        return amount(indicator, number, words)
+        return amount_alone(indicator, number, words)
 
     return shown
 

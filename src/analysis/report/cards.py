@@ -19,6 +19,7 @@ from .context import ReportContext
 from .numbers import MISSING, fmt_number, fmt_pct, half_up, is_missing
 from .words import (
     amount,
+    amount_alone,
     difference,
     is_percent,
     localized,
@@ -236,8 +237,8 @@ def card_notes(context: ReportContext, row) -> list[str]:
                                for note, note_years in shared.items()))
     quoted = quoted_values(context, row)
     if not quoted.empty:  # its verdict rests on a quote, not on the publisher's release: said with its sources
-        values = [words.text("card.secondary_value", year=year(point.year),
-                             value=amount(row, value_text(row, point.value, words), words))
+        values = [words.value_text("card.secondary_value",
+                                   amount_alone(row, value_text(row, point.value, words), words), year=year(point.year))
                   for point in quoted.itertuples()]
         notes.append(words.count_text("card.secondary", len(values), values=words.join_and(values),
                                       status=status_text(row, words, "status_in_sentence")))

@@ -342,6 +342,14 @@ def amount(row, number: str, words: Catalog) -> str:
     return words.quantity(number, _unit(row, words), is_percent(row))
 
 
+def amount_alone(row, number: str, words: Catalog) -> str:
+    """A number in the series' unit where the sentence does not name the series, in every language (6.3件/万人,
+    6.3 patents per 10,000 people, 55.3%); a rank's place as it is."""
+    if row.kind == "rank" or number == MISSING:
+        return number
+    return words.quantity_alone(number, _unit(row, words), is_percent(row))
+
+
 def _with_unit(row, number: str, words: Catalog) -> str:
     """``number`` with the series' unit after it where the language writes units so (``quantity.unit_after_number``)."""
     return words.quantity(number, _unit(row, words))
