@@ -510,6 +510,26 @@ def test_where_a_finding_comes_from_is_never_a_bare_line_number(national):
                 if place and ("/" in re.sub(r"https?://[^\s）)]+", "", place) or ".csv" in place)]
 
 
+def test_a_finding_in_a_row_of_its_own_opens_with_a_capital_its_data_as_written(national, project_tmp):
+    from analysis.report.tables import quality_table
+
+    language, book = national
+    words = catalog(language)
+    quality = book[words["workbook.sheets.quality"]]
+    rows = [[cell.value for cell in row] for row in quality.iter_rows(min_row=2)]
+    # on the card the words follow their label ("Baseline not in the plan: the 2010 value …"); in a row of their own
+    # they are a sentence (Chinese has no capitals: as it is)
+    expected = {"en": "The 2010 value would come from the China Statistical Yearbook on Science and Technology "
+                      "(《中国科技统计年鉴》), and has not been collected",
+                "zh": "2010年值应取自《中国科技统计年鉴》，尚未收集"}[language]
+    assert [row[3] for row in rows if row[1] == 6] == [expected]  # 6's one finding: no baseline in the plan
+    appendix = quality_table(load_report(project_tmp / f"workbook-national-{language}", 2015, language))
+    assert expected in list(appendix[words["tables.quality.detail"]])
+    # a detail the catalog opens with a publication's name is that name as written
+    assert any(row[3].startswith({"en": "China's Economic Transformation", "zh": "据《中国经济的转型升级"}[language])
+               for row in rows if row[1] == 3)
+
+
 @pytest.mark.parametrize(("source", "line", "shown"), [
     ("data/raw/x/values.csv", 4, "data/raw/x/values.csv:4"), ("values.csv", 0, "values.csv"), ("", 1, ""),
     (float("nan"), 1, "")])

@@ -13,6 +13,7 @@ from .cards import element_id, gap_text
 from .context import ReportContext, actuals_shown
 from .numbers import MISSING, is_missing
 from .words import (
+    finding_detail,
     finding_place,
     localized,
     localized_column,
@@ -129,7 +130,9 @@ def quality_table(context: ReportContext, include_agreements: bool = False) -> p
                          # a finding about a file (one skipped) has no indicator: id 0, shown blank
                          names["id"]: rows["indicator_id"].map(lambda i: "" if i == 0 else str(i)),
                          names["year"]: rows["year"].astype("string").fillna(""),
-                         names["detail"]: rows[f"detail_{language}"], names["where"]: where})
+                         names["detail"]: [finding_detail(words, issue, detail) for issue, detail
+                                           in zip(rows["issue"], rows[f"detail_{language}"])],
+                         names["where"]: where})
 
 
 def actuals_table(context: ReportContext) -> pd.DataFrame:

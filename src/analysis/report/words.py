@@ -148,6 +148,19 @@ def finding_place(context: ReportContext, outline: list[dict], source, line, iss
     return file_place(words, source, line, sheet)
 
 
+def finding_detail(words: Catalog, issue: str, detail: str) -> str:
+    """A finding's detail in a row of its own (the appendix, the workbook's log): a sentence, its first letter a
+    capital where the catalog's words open it in lower case to follow their label on a card ("Baseline not in the
+    plan: the 2010 value …"); a detail the catalog opens with a field (a source's name, a value) as written."""
+    try:
+        template = words[f"quality_detail.{issue}"]
+    except KeyError:
+        return detail
+    if isinstance(template, str) and template[:1].islower() and detail[:1].islower():
+        return detail[0].upper() + detail[1:]
+    return detail
+
+
 def file_place(words: Catalog, source, line, sheet="") -> str:
     """A file's line as its reader finds it, without the file's folders: ``2024.csv:3``; a workbook's row as Excel
     numbers it, on its sheet where it was read from one (``市科技局.xlsx“数据报送”工作表第 9 行``: a department may
