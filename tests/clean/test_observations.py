@@ -369,6 +369,15 @@ def test_a_value_quoted_as_printed_keeps_its_digits_and_groups_its_thousands(tmp
     assert revised.loc[2, "detail_zh"].startswith("据Bulletin 2022，2021年为 2.50%，方案印作 2.40%；")
 
 
+def test_a_preliminary_figure_whose_source_has_brackets_gives_it_apart(tmp_path, weihai):
+    # the source ends with its address in brackets: the finding puts none around it, never “（公报（http://…））”
+    folder = _write(tmp_path, "2,,2022,2.55,公报（http://x.cn/a）,2023-03-20,预计\n", header=REVISION_HEADER)
+    [finding] = monitoring_data(weihai, folder).quality.query("issue == 'preliminary_value'").itertuples()
+    assert finding.detail_zh == "2022年 2.55% 为初步数，正式数据公布后替换；来源：公报（http://x.cn/a）"
+    assert finding.detail_en.startswith("2.55% for 2022 is a preliminary figure; the final figure replaces it when "
+                                        "published. Source: 公报（http://x.cn/a）")
+
+
 def test_a_revision_quotes_both_figures_as_they_were_published(tmp_path, weihai):
     # 2.10 first (a preliminary figure, printed with its trailing zero), 2.07 later: "2.10 → 2.07", never "2.1 → 2.07"
     folder = _write(tmp_path, "2,,2022,2.07,Yearbook 2023,2023-11-30,\n", name="a-yearbook.csv",

@@ -36,14 +36,18 @@ def test_the_finding_names_the_publication_that_quotes_the_value_in_both_languag
     finding = national.quality[(national.quality["issue"] == "secondary_source")
                                & (national.quality["indicator_id"] == 5) & (national.quality["year"] == 2015)].iloc[0]
     assert finding.detail_en == (
-        "6.3 patents per 10,000 people for 2015 is quoted by a secondary source (Undated post on the Wenxuecity "
-        "forum (文学城): https://zh.wenxuecity.com/bbs/mychina/860855-print.html), not taken from the publisher's own "
-        "release; this report's verdict rests on it: cite the official release")
+        "6.3 patents per 10,000 people for 2015 is quoted by a secondary source, not taken from the publisher's own "
+        "release: Undated post on the Wenxuecity forum (文学城): "
+        "https://zh.wenxuecity.com/bbs/mychina/860855-print.html; this report's verdict rests on it, so cite the "
+        "official release")
     # the value with its unit in either language (件/万人, patents per 10,000 people): the finding does not name its
     # series, so a bare 6.3 would say nothing of what it counts; a space between 年 and the number
     assert finding.detail_zh == (
-        "2015年的 6.3件/万人 转引自二手来源（每万人口发明专利拥有量达到6.3件，圆满完成了“十二五”规划纲要提出的目标"
-        "（https://zh.wenxuecity.com/bbs/mychina/860855-print.html）），非发布机构原始发布；本报告的判定以此为据，请改引官方发布")
+        "2015年的 6.3件/万人 转引自二手来源（非发布机构原始发布）：每万人口发明专利拥有量达到6.3件，圆满完成了“十二五”"
+        "规划纲要提出的目标（https://zh.wenxuecity.com/bbs/mychina/860855-print.html）；"
+        "本报告的判定以此为据，请改引官方发布")
+    # the source's own brackets (its address) are never inside the finding's: no “（…（https://…））”
+    assert "））" not in finding.detail_zh
     assert finding.source.endswith("invention-patents-2015.csv") and finding.source_line == 2
 
 
@@ -51,11 +55,13 @@ def test_the_finding_quotes_a_rank_as_a_place_and_a_share_with_its_percent_sign(
     found = national.quality[national.quality["issue"] == "secondary_source"].set_index(["indicator_id", "year"])
     # 1: the innovation capability's 18th place; 2: the contribution of S&T progress, 55.3%; 3: R&D intensity's
     # 1.84% of 2010 (the book's)
-    assert found.loc[(1, 2015), "detail_zh"].startswith("2015年的第18位转引自二手来源（新华社 2016-08-16")
-    assert found.loc[(1, 2015), "detail_en"].startswith("No. 18 for 2015 is quoted by a secondary source (Xinhua")
-    assert found.loc[(2, 2015), "detail_zh"].startswith("2015年的 55.3% 转引自二手来源（")
-    assert found.loc[(2, 2015), "detail_en"].startswith("55.3% for 2015 is quoted by a secondary source (")
-    assert found.loc[(3, 2010), "detail_zh"].startswith("2010年的 1.84% 转引自二手来源（《中国经济的转型升级")
+    zh, en = found["detail_zh"], found["detail_en"]
+    said = "is quoted by a secondary source, not taken from the publisher's own release: "
+    assert zh[(1, 2015)].startswith("2015年的第18位转引自二手来源（非发布机构原始发布）：新华社 2016-08-16")
+    assert en[(1, 2015)].startswith(f"No. 18 for 2015 {said}Xinhua")
+    assert zh[(2, 2015)].startswith("2015年的 55.3% 转引自二手来源（非发布机构原始发布）：")
+    assert en[(2, 2015)].startswith(f"55.3% for 2015 {said}")
+    assert zh[(3, 2010)].startswith("2010年的 1.84% 转引自二手来源（非发布机构原始发布）：《中国经济的转型升级")
 
 
 def test_no_finding_where_every_value_is_the_publishers_own(tmp_path):
@@ -69,3 +75,19 @@ def test_a_report_read_from_the_whole_tables_names_only_its_own_years_quoted_val
     from analysis.report.context import report_context
 
     assert quoted(report_context(national, 2015, "en").quality) == [(1, 2015), (2, 2015), (5, 2015), (10, 2015)]
+
+
+def test_a_revision_whose_sources_have_brackets_of_their_own_gives_them_apart(national):
+    # R&D intensity 2014: the book's 2.09, then Guangming Daily's 2.02; each source ends with its address in brackets,
+    # so the finding puts none around them: never “2.09%（…（https://…），2015年发布）”
+    found = national.quality[(national.quality["issue"] == "observation_revised")
+                             & (national.quality["indicator_id"] == 3) & (national.quality["year"] == 2014)].iloc[0]
+    assert found.detail_zh == (
+        "2014年：2.09% → 2.02%，以后者为准。前者：《中国经济的转型升级：从“十二五”看“十三五”》2.5节：占GDP的比重从"
+        "2010年的1.84%提高到2014年的2.09%（https://m.novel.qq.com/read/1026832009/20），2015年发布；"
+        "后者：光明日报 2021-06-10（https://news.gmw.cn/2021-06/10/content_34912395.htm），2021年6月10日发布")
+    assert found.detail_en == (
+        "2014: 2.09% → 2.02%; the later figure is used. Earlier: China's Economic Transformation and Upgrading "
+        "(《中国经济的转型升级：从“十二五”看“十三五”》), a book, section 2.5: "
+        "https://m.novel.qq.com/read/1026832009/20, published 2015; later: Guangming Daily (光明日报), 2021-06-10: "
+        "https://news.gmw.cn/2021-06/10/content_34912395.htm, published 10 June 2021")

@@ -530,6 +530,22 @@ def test_a_finding_in_a_row_of_its_own_opens_with_a_capital_its_data_as_written(
                for row in rows if row[1] == 3)
 
 
+def test_where_a_finding_comes_from_names_its_publication_not_the_passage_it_quotes(national):
+    language, book = national
+    rows = [[cell.value for cell in row] for row in book[catalog(language)["workbook.sheets.quality"]].iter_rows(
+        min_row=2)]
+    where = {(row[1], row[2]): row[-1] for row in rows if row[0] == catalog(language)["quality_issue.secondary_source"]}
+    # as the English edition names the sources (Xinhua News Agency (新华社), 2016-08-16: http://…), the Chinese one
+    # gives their names and addresses, never the passages they quote again
+    assert where[(1, 2015)] == {"zh": "新华社 2016-08-16：http://shenduxp.com/2016-08/16/content_18325813.htm",
+                                "en": "Xinhua News Agency (新华社), 2016-08-16: "
+                                      "http://shenduxp.com/2016-08/16/content_18325813.htm"}[language]
+    # a forum post typed as its quotation and address: its address (the English edition has a name for it)
+    assert where[(5, 2015)] == {"zh": "https://zh.wenxuecity.com/bbs/mychina/860855-print.html",
+                                "en": "Undated post on the Wenxuecity forum (文学城): "
+                                      "https://zh.wenxuecity.com/bbs/mychina/860855-print.html"}[language]
+
+
 @pytest.mark.parametrize(("source", "line", "shown"), [
     ("data/raw/x/values.csv", 4, "data/raw/x/values.csv:4"), ("values.csv", 0, "values.csv"), ("", 1, ""),
     (float("nan"), 1, "")])

@@ -336,6 +336,13 @@ def _part(printed_text: str, series: str, value: float) -> str:
     return fmt_printed(series_part(printed_text, series) if COMBINED_CELL.match(printed_text or "") else "", value)
 
 
+def _apart(*references: str) -> str:
+    """``_apart``, the form of a finding that gives its sources apart, where one has brackets of its own (its address:
+    新华社 2016-08-16: …（http://…）): never brackets inside the finding's brackets; else nothing, the sources in
+    brackets after their figures."""
+    return "_apart" if any(re.search(r"[（(]", reference) for reference in references) else ""
+
+
 def _published(words, record: dict) -> str:
     return words.text("quality_detail.published", date=words.date(record["published"])) if record["published"] else ""
 
@@ -387,7 +394,8 @@ def observation_folder_findings(observed, indicators: pd.DataFrame) -> list[dict
                          "source": new["source"], "source_line": new["source_line"],
                          "source_sheet": new["source_sheet"],
                          **details(lambda w, old=old, new=new: w.text(
-                             "quality_detail.observation_revised", year=new["year"],
+                             "quality_detail.observation_revised" + _apart(_reference(w, old), _reference(w, new)),
+                             year=new["year"],
                              old=shown(w, old), old_reference=_reference(w, old),
                              old_published=_published(w, old), new=shown(w, new),
                              new_reference=_reference(w, new), new_published=_published(w, new)))})
@@ -397,7 +405,8 @@ def observation_folder_findings(observed, indicators: pd.DataFrame) -> list[dict
                              "year": row.year, "printed_text": row.printed_text, "value": row.value,
                              "source": row.source, "source_line": row.source_line,
                              "source_sheet": row.source_sheet,
-                             **details(lambda w, r=row: w.text("quality_detail.preliminary_value", year=r.year,
+                             **details(lambda w, r=row: w.text("quality_detail.preliminary_value"
+                                                               + _apart(_reference(w, r)), year=r.year,
                                                                value=shown(w, r),
                                                                reference=_reference(w, r)))})
     for row in observed.values.itertuples():

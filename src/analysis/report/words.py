@@ -142,10 +142,40 @@ def finding_place(context: ReportContext, outline: list[dict], source, line, iss
     quoted = values[(values["source"] == source) & (values["source_line"] == line)
                     & (values["source_sheet"] == ("" if is_missing(sheet) else sheet))]
     if len(quoted) and quoted["reference"].iloc[0]:
-        return reference_in(next(quoted.itertuples()), context.language)
+        point = next(quoted.itertuples())
+        if getattr(point, f"reference_{context.language}", ""):  # its name in the language, as its writer gave it
+            return reference_in(point, context.language)
+        return source_name(reference_in(point, context.language), fmt_printed(point.printed_text, point.value), words)
     if issue in ABOUT_A_FILE:
         return str(source).replace("\\", "/").rsplit("/", 1)[-1]
     return file_place(words, source, line, sheet)
+
+
+#: Opening and closing brackets a source's name or quotation may hold (《…》, “…”, （…）): a colon inside them is
+#: part of a title (《中国经济的转型升级：从“十二五”看“十三五”》), not the end of the name.
+_OPENING, _CLOSING = "《“（(「『", "》”）)」』"
+
+
+def source_name(text: str, value: str, words: Catalog) -> str:
+    """A source as it names a publication, without the passage it quotes: a source written as ``name: quotation
+    （address）`` (新华社 2016-08-16: 国家整体创新能力从2015年的18名…（http://…）) is named by its name and address
+    (新华社 2016-08-16：http://…), as the English editions' sources are; one written as ``quotation（address）``, the
+    quotation giving the value (每万人口发明专利拥有量达到6.3件…（https://…）), by its address alone; one that quotes
+    nothing (光明日报 2021-06-10（https://…）) by its name and address alike. A source without an address in brackets
+    at its end is as written."""
+    match = re.search(r"[（(]([^（）()]*https?://[^（）()]*)[）)]\s*$", text)
+    if not match:
+        return text
+    body, address = text[:match.start()].rstrip(), match[1].strip()
+    depth, name = 0, None
+    for at, char in enumerate(body):
+        depth += (char in _OPENING) - (char in _CLOSING)
+        if depth == 0 and (char == "：" or body.startswith(": ", at)):
+            name = body[:at].rstrip()
+            break
+    if name is None:  # a publication's name alone (光明日报 2021-06-10), or a quotation, which gives the value
+        name = "" if re.search(rf"(?<![\d.]){re.escape(value)}(?![\d])", body) else body
+    return words.text("tables.source_name", name=name, address=address) if name else address
 
 
 def finding_detail(words: Catalog, issue: str, detail: str) -> str:
