@@ -602,6 +602,21 @@ def test_a_final_verdict_on_a_single_value_is_not_called_thin_evidence():
     assert "进展判断仅有一两个数据点、或规划期内仅一个数值（证据有限）的序列：0 个。" in words.data_note(national)
 
 
+def test_the_appendix_lists_the_publications_by_name_each_once():
+    from analysis.plan import load_plan
+    from analysis.publish.data import build_tables
+    from analysis.report.context import report_context
+    from tests.conftest import NATIONAL_DIR, NATIONAL_PUBLISHED
+
+    national = report_context(build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED), 2015, "zh")
+    [line] = [line for line in words.data_note(national) if line.startswith("规划之后公布的实际值")]
+    # Xinhua's two passages and the book's two are one source each, named with the address, as in English
+    assert line.count("新华社 2016-08-16：http://shenduxp.com/2016-08/16/content_18325813.htm") == 1
+    book = "《中国经济的转型升级：从“十二五”看“十三五”》2.5节：https://m.novel.qq.com/read/1026832009/20"
+    assert line.count(book) == 1
+    assert "国家整体创新能力" not in line and "每万人发明专利拥有量从" not in line
+
+
 def test_a_level_to_hold_every_year_missed_before_its_targets_year_must_hold_in_that_year():
     """A 2022 review: good-air days (17) were 89.5 in 2022 against ≥90 for every year (targets for 2023 and 2024): a
     final "not achieved" for 2022; what it asks next is 2023's ≥90, not 2024's (2023 counts too)."""

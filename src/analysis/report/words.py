@@ -142,13 +142,18 @@ def finding_place(context: ReportContext, outline: list[dict], source, line, iss
     quoted = values[(values["source"] == source) & (values["source_line"] == line)
                     & (values["source_sheet"] == ("" if is_missing(sheet) else sheet))]
     if len(quoted) and quoted["reference"].iloc[0]:
-        point = next(quoted.itertuples())
-        if getattr(point, f"reference_{context.language}", ""):  # its name in the language, as its writer gave it
-            return reference_in(point, context.language)
-        return source_name(reference_in(point, context.language), fmt_printed(point.printed_text, point.value), words)
+        return publication(next(quoted.itertuples()), context.language, words)
     if issue in ABOUT_A_FILE:
         return str(source).replace("\\", "/").rsplit("/", 1)[-1]
     return file_place(words, source, line, sheet)
+
+
+def publication(point, language: str, words: Catalog) -> str:
+    """The publication a value comes from, named as a list of sources names it: its name in the language where its
+    writer gave one (``source_en``), else its source as written without the passage it quotes (:func:`source_name`)."""
+    if getattr(point, f"reference_{language}", ""):
+        return reference_in(point, language)
+    return source_name(reference_in(point, language), fmt_printed(point.printed_text, point.value), words)
 
 
 #: Opening and closing brackets a source's name or quotation may hold (《…》, “…”, （…）): a colon inside them is
@@ -1414,7 +1419,8 @@ def data_note(context: ReportContext) -> list[str]:
     numeric = context.assessment[context.assessment["status"] != "qualitative"]
     values = context.values
     actual = values[(values["value_type"] == "actual") & (values["year"] <= context.report_year)]
-    references = sorted({reference_in(point, language) for point in actual.itertuples()})
+    # the publications by name, each once (two passages quoted from one book are one source)
+    references = sorted({publication(point, language, words) for point in actual.itertuples()})
     latest = numeric["as_of_year"].dropna()
     lines = [words.text("data_note.as_of", as_of=year(latest.max()) if len(latest) else MISSING,
                         report_year=context.report_year)]
