@@ -530,7 +530,7 @@ def test_a_finding_in_a_row_of_its_own_opens_with_a_capital_its_data_as_written(
                for row in rows if row[1] == 3)
 
 
-def test_where_a_finding_comes_from_names_its_publication_not_the_passage_it_quotes(national):
+def test_where_a_finding_comes_from_names_its_publication_not_the_passage_it_quotes(national, project_tmp):
     language, book = national
     rows = [[cell.value for cell in row] for row in book[catalog(language)["workbook.sheets.quality"]].iter_rows(
         min_row=2)]
@@ -544,6 +544,15 @@ def test_where_a_finding_comes_from_names_its_publication_not_the_passage_it_quo
     assert where[(5, 2015)] == {"zh": "https://zh.wenxuecity.com/bbs/mychina/860855-print.html",
                                 "en": "Undated post on the Wenxuecity forum (文学城): "
                                       "https://zh.wenxuecity.com/bbs/mychina/860855-print.html"}[language]
+    # the appendix's list of the actual values names them alike, with the day each was published
+    from analysis.report.tables import actuals_table
+
+    table = actuals_table(load_report(project_tmp / f"workbook-national-{language}", 2015, language))
+    sources = dict(zip(zip(table.iloc[:, 0].str.partition(".")[0], table.iloc[:, 1]), table.iloc[:, 3]))
+    assert sources[("1", "2015")] == {
+        "zh": "新华社 2016-08-16：http://shenduxp.com/2016-08/16/content_18325813.htm（2016年8月16日发布）",
+        "en": "Xinhua News Agency (新华社), 2016-08-16: http://shenduxp.com/2016-08/16/content_18325813.htm "
+              "(published 16 August 2016)"}[language]
 
 
 @pytest.mark.parametrize(("source", "line", "shown"), [

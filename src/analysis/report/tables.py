@@ -24,8 +24,8 @@ from .words import (
     pace_text,
     plan_outline_of,
     plan_period_note,
+    publication,
     qualitative_state,
-    reference_in,
     says_unit,
     status_note,
     status_text,
@@ -151,7 +151,9 @@ def actuals_table(context: ReportContext) -> pd.DataFrame:
         names["year"]: actual["year"].map(year),
         names["value"]: [shown + (words["tables.preliminary_mark"] if "preliminary" in processing.split(";") else "")
                          for shown, processing in zip(actuals_shown(actual, context.joined()), actual["processing"])],
-        names["source"]: [reference_in(point, context.language)
+        # the publication by name, as the English edition's sources are, never the passage it quotes again (the
+        # card quotes it)
+        names["source"]: [publication(point, context.language, words)
                           + (words.text("tables.published", date=words.date(point.published))
                              if point.published else "")
                           for point in actual.itertuples()],
