@@ -537,7 +537,7 @@ def test_where_a_finding_comes_from_names_its_publication_not_the_passage_it_quo
     where = {(row[1], row[2]): row[-1] for row in rows if row[0] == catalog(language)["quality_issue.secondary_source"]}
     # as the English edition names the sources (Xinhua News Agency (新华社), 2016-08-16: http://…), the Chinese one
     # gives their names and addresses, never the passages they quote again
-    assert where[(1, 2015)] == {"zh": "新华社 2016-08-16：http://shenduxp.com/2016-08/16/content_18325813.htm",
+    assert where[(1, 2015)] == {"zh": "新华社 2016-08-16（http://shenduxp.com/2016-08/16/content_18325813.htm）",
                                 "en": "Xinhua News Agency (新华社), 2016-08-16: "
                                       "http://shenduxp.com/2016-08/16/content_18325813.htm"}[language]
     # a forum post typed as its quotation and address: its address (the English edition has a name for it)
@@ -550,7 +550,7 @@ def test_where_a_finding_comes_from_names_its_publication_not_the_passage_it_quo
     table = actuals_table(load_report(project_tmp / f"workbook-national-{language}", 2015, language))
     sources = dict(zip(zip(table.iloc[:, 0].str.partition(".")[0], table.iloc[:, 1]), table.iloc[:, 3]))
     assert sources[("1", "2015")] == {
-        "zh": "新华社 2016-08-16：http://shenduxp.com/2016-08/16/content_18325813.htm（2016年8月16日发布）",
+        "zh": "新华社 2016-08-16（http://shenduxp.com/2016-08/16/content_18325813.htm）（2016年8月16日发布）",
         "en": "Xinhua News Agency (新华社), 2016-08-16: http://shenduxp.com/2016-08/16/content_18325813.htm "
               "(published 16 August 2016)"}[language]
 

@@ -611,8 +611,8 @@ def test_the_appendix_lists_the_publications_by_name_each_once():
     national = report_context(build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED), 2015, "zh")
     [line] = [line for line in words.data_note(national) if line.startswith("规划之后公布的实际值")]
     # Xinhua's two passages and the book's two are one source each, named with the address, as in English
-    assert line.count("新华社 2016-08-16：http://shenduxp.com/2016-08/16/content_18325813.htm") == 1
-    book = "《中国经济的转型升级：从“十二五”看“十三五”》2.5节：https://m.novel.qq.com/read/1026832009/20"
+    assert line.count("新华社 2016-08-16（http://shenduxp.com/2016-08/16/content_18325813.htm）") == 1
+    book = "《中国经济的转型升级：从“十二五”看“十三五”》2.5节（https://m.novel.qq.com/read/1026832009/20）"
     assert line.count(book) == 1
     assert "国家整体创新能力" not in line and "每万人发明专利拥有量从" not in line
 
@@ -955,24 +955,24 @@ def test_no_such_sentence_where_every_value_is_the_publishers_own(example_tables
 @pytest.mark.parametrize(("source", "value", "named"), [
     # a name, then the passage it quotes, then its address: the name and the address
     ("新华社 2016-08-16: 国家整体创新能力从2015年的18名…（http://shenduxp.com/2016-08/16/content_18325813.htm）", "18",
-     "新华社 2016-08-16：http://shenduxp.com/2016-08/16/content_18325813.htm"),
+     "新华社 2016-08-16（http://shenduxp.com/2016-08/16/content_18325813.htm）"),
     # a colon inside a title's brackets is the title's own
     ("《中国经济的转型升级：从“十二五”看“十三五”》2.5节：每万人发明专利拥有量从2010年的1.7件提高到2014年的4.8件"
      "（https://m.novel.qq.com/read/1026832009/20）", "1.7",
-     "《中国经济的转型升级：从“十二五”看“十三五”》2.5节：https://m.novel.qq.com/read/1026832009/20"),
+     "《中国经济的转型升级：从“十二五”看“十三五”》2.5节（https://m.novel.qq.com/read/1026832009/20）"),
     # a reprint's words stay with its address
     ("国家统计局、科技部、财政部《2015年全国科技经费投入统计公报》："
      "研究与试验发展（R&D）经费投入强度（与国内生产总值之比）为2.07%"
      "（中新网 2016-11-11，转载于中国台湾网 http://www.taiwan.cn/x.htm）", "2.07",
-     "国家统计局、科技部、财政部《2015年全国科技经费投入统计公报》：中新网 2016-11-11，转载于中国台湾网 "
-     "http://www.taiwan.cn/x.htm"),
+     "国家统计局、科技部、财政部《2015年全国科技经费投入统计公报》（中新网 2016-11-11，转载于中国台湾网 "
+     "http://www.taiwan.cn/x.htm）"),
     # a quotation alone, which gives the value: its address alone
     ("每万人口发明专利拥有量达到6.3件，圆满完成了“十二五”规划纲要提出的目标"
      "（https://zh.wenxuecity.com/bbs/1.html）", "6.3",
      "https://zh.wenxuecity.com/bbs/1.html"),
     # a name alone, with its address
     ("光明日报 2021-06-10（https://news.gmw.cn/2021-06/10/content_34912395.htm）", "2.02",
-     "光明日报 2021-06-10：https://news.gmw.cn/2021-06/10/content_34912395.htm"),
+     "光明日报 2021-06-10（https://news.gmw.cn/2021-06/10/content_34912395.htm）"),
     # no address in brackets at the end: as written
     ("市统计局统计公报2024", "2.61", "市统计局统计公报2024"),
 ])

@@ -164,7 +164,7 @@ _OPENING, _CLOSING = "《“（(「『", "》”）)」』"
 def source_name(text: str, value: str, words: Catalog) -> str:
     """A source as it names a publication, without the passage it quotes: a source written as ``name: quotation
     （address）`` (新华社 2016-08-16: 国家整体创新能力从2015年的18名…（http://…）) is named by its name and address
-    (新华社 2016-08-16：http://…), as the English editions' sources are; one written as ``quotation（address）``, the
+    (新华社 2016-08-16（http://…）), as the English editions' sources are; one written as ``quotation（address）``, the
     quotation giving the value (每万人口发明专利拥有量达到6.3件…（https://…）), by its address alone; one that quotes
     nothing (光明日报 2021-06-10（https://…）) by its name and address alike. A source without an address in brackets
     at its end is as written."""
