@@ -281,6 +281,8 @@ def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name(
     # a line may break before a number's year in brackets, with its 年 or without (never 24,50 | 0（2024年）)
     assert kept_whole("24,500（2024年）") == "24,500\u200b（2024\u2060年）"
     assert kept_whole("24,000（2023）") == "24,000\u200b（2023）"
+    # and after a title's closing bracket before its section's number, never inside the number (2. | 5节)
+    assert kept_whole("《年鉴》2.5节（https://x.cn/a）") == "《年鉴》\u200b2.5\u2060节（https://x.cn/a）"
     assert kept_whole("24,800人") == "24,800\u2060人" and kept_whole("R&D经费") == "R&D经费"
     assert kept_whole("fall by 0.7 pp a year") == "fall by 0.7\u00a0pp a year"
     assert kept_whole("in 2022–2024") == "in 2022\u2060–\u20602024"  # never 2022– | 2024

@@ -105,8 +105,9 @@ def body_pieces() -> re.Pattern:
 #: and break ``。2015`` inside the number; and a full-width bracket after a number, its year ``24,000（2023）``,
 #: ``24,500（2024年）`` (its 年 joined) or a source's address after its date ``2021-06-10（https://…``, which
 #: LibreOffice does not break before and so breaks inside the number (``24,00 | 0（2023）``, ``202 | 1-06-10``) in a
-#: narrow column.
-BREAK_AFTER = re.compile(r"(?<=[，、；：。！？])(?=[\d+\-−])|(?<=\d)(?=（)")
+#: narrow column; and a title's closing bracket before a section's number (《…》2.5节（https://…）), after which
+#: LibreOffice does not break either, and so breaks inside the number (2. | 5节).
+BREAK_AFTER = re.compile(r"(?<=[，、；：。！？》])(?=[\d+\-−])|(?<=\d)(?=（)")
 ZERO_WIDTH_SPACE = "\u200b"
 
 
