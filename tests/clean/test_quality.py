@@ -43,7 +43,7 @@ def test_the_finding_names_the_publication_that_quotes_the_value_in_both_languag
     # the value with its unit in either language (件/万人, patents per 10,000 people): the finding does not name its
     # series, so a bare 6.3 would say nothing of what it counts; a space between 年 and the number
     assert finding.detail_zh == (
-        "2015年的 6.3件/万人 转引自二手来源（非发布机构原始发布）：每万人口发明专利拥有量达到6.3件，圆满完成了“十二五”"
+        "2015年的 6.3件/万人转引自二手来源（非发布机构原始发布）：每万人口发明专利拥有量达到6.3件，圆满完成了“十二五”"
         "规划纲要提出的目标（https://zh.wenxuecity.com/bbs/mychina/860855-print.html）；"
         "本报告的判定以此为据，请改引官方发布")
     # the source's own brackets (its address) are never inside the finding's: no “（…（https://…））”
