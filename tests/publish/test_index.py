@@ -112,3 +112,20 @@ def test_the_self_evaluation_is_linked_in_every_format_it_has(tmp_path):
     page = index_html(tmp_path)
     assert "Self-evaluation PDF" in page and "总结评估 / final evaluation" not in page
     assert '<span class="muted">Final evaluation</span>' in page and '<span class="muted">总结评估</span>' in page
+
+
+def test_the_data_currency_keeps_each_count_with_its_series_on_a_phone(tmp_path):
+    """A phone's narrow line breaks the data currency between a year and its count, never between a count and the
+    series it counts (…2023年 1 | 个序列, 2023 (1 | series)): a no-break space after each number."""
+    for language, text in (("zh", "最新数据年份：2024年 23 个序列、2023年 1 个序列"),
+                           ("en", "latest data: 2024 (23 series), 2023 (1 series)")):
+        folder = tmp_path / language
+        manifest(folder / "weihai" / "2024" / language, "weihai", 2024, language, "Final", {"Achieved": 1})
+        path = folder / "weihai" / "2024" / language / "manifest.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["summary"]["currency"] = text
+        path.write_text(json.dumps(data), encoding="utf-8")
+        page = index_html(folder)
+        expected = {"zh": "最新数据年份：2024年 23\u00a0个序列、2023年 1\u00a0个序列",
+                    "en": "latest data: 2024\u00a0(23\u00a0series), 2023\u00a0(1\u00a0series)"}[language]
+        assert re.search(r'<td class="data"( lang="en")?>' + re.escape(expected) + "</td>", page), language

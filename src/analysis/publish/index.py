@@ -65,7 +65,7 @@ def index_html(root: Path) -> str:
                        "name": (_in(SELF_EVALUATION, language) + " " if name.startswith("self-evaluation") else "")
                        + name.rsplit(".", 1)[-1].upper()}
                       for name in FORMATS if (folder / name).is_file()],
-            "built": (manifest.get("dates") or {}).get("generated", ""), "currency": summary.get("currency", ""),
+            "built": (manifest.get("dates") or {}).get("generated", ""), "currency": _currency(summary),
             # a count never apart from its status (已达标 4, never 已达标 | 4): a no-break space between
             "counts": _counts(summary)})
     # a plan headed by its title, Chinese first (its folder id only when no report names it)
@@ -80,6 +80,12 @@ def _counts(summary: dict) -> str:
     if summary.get("counts_text"):
         return re.sub(r"(?<=\S) (?=\d)|(?<=\d) (?=\S)", "\u00a0", summary["counts_text"])
     return ", ".join(f"{label}\u00a0{count}" for label, count in (summary.get("counts") or {}).items())
+
+
+def _currency(summary: dict) -> str:
+    """The data currency (最新数据年份：2024年 23 个序列、2023年 1 个序列; latest data: 2024 (23 series)), a count never
+    apart from its series (1 个序列, never 1 | 个序列 on a phone's line): a no-break space after a number."""
+    return re.sub(r"(?<=\d) (?=\S)", "\u00a0", str(summary.get("currency", "")))
 
 
 def _in(words: dict[str, str], language: str) -> str:
