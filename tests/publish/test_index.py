@@ -50,7 +50,8 @@ def test_an_english_reports_title_is_marked_english_for_its_latin_font(tmp_path)
     manifest(tmp_path / "weihai" / "2024" / "en", "weihai", 2024, "en", "“Final” evaluation", {"Achieved": 20})
     manifest(tmp_path / "weihai" / "2024" / "zh", "weihai", 2024, "zh", "总结评估", {"已达标": 1})
     page = index_html(tmp_path)
-    assert '<td lang="en">“Final” evaluation<br>' in page and "<td>总结评估<br>" in page
+    assert '<td lang="en">“Final” evaluation<br>' in page
+    assert '<td><span class="nobr">总结</span><wbr><span class="nobr">评估</span><br>' in page  # no lang: Chinese
     assert re.search(r':lang\(en\) \{ font-family: "Latin Marks", "Noto Sans CJK SC"', page)  # marks in a Latin face
 
 
@@ -129,3 +130,15 @@ def test_the_data_currency_keeps_each_count_with_its_series_on_a_phone(tmp_path)
         expected = {"zh": "最新数据年份：2024年 23\u00a0个序列、2023年 1\u00a0个序列",
                     "en": "latest data: 2024\u00a0(23\u00a0series), 2023\u00a0(1\u00a0series)"}[language]
         assert re.search(r'<td class="data"( lang="en")?>' + re.escape(expected) + "</td>", page), language
+
+
+def test_a_reports_title_breaks_between_its_words_never_inside_its_year(tmp_path):
+    """A phone's narrow line broke a title as 评估报告（2024 | 年）: the title's pieces are kept whole, as its page's
+    own heading keeps them, and still escaped."""
+    manifest(tmp_path / "weihai" / "2024" / "zh", "weihai", 2024, "zh", "<i>总结评估报告（2024年）</i>", {"已达标": 1})
+    manifest(tmp_path / "weihai" / "2023" / "en", "weihai", 2023, "en", "Indicators: Mid-term evaluation 2023",
+             {"Achieved": 1})
+    page = index_html(tmp_path)
+    assert '<span class="nobr">（2024年）</span>' in page and "&lt;i&gt;" in page and "<i>" not in page
+    assert '<span class="nobr">Mid-term evaluation 2023</span>' in page
+    assert ".nobr { white-space: nowrap; }" in page

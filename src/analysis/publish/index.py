@@ -15,11 +15,14 @@ import jinja2
 
 from ..errors import InputError
 from ..files import read_regular, write_bytes_atomic
+from ..report.line_breaks import keep_title
 
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
-TEMPLATE = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True,
-                              lstrip_blocks=True).get_template("index.html.j2")
+ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
+                                 undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+#: a report's title breaks between its words, as its own page's heading does, never inside 2024年 (…报告（2024 | 年）)
+ENVIRONMENT.filters["keep_title"] = keep_title
+TEMPLATE = ENVIRONMENT.get_template("index.html.j2")
 FORMATS = ("report.html", "report.pdf", "report.docx", "scorecard.xlsx", "self-evaluation.html",
            "self-evaluation.docx", "self-evaluation.pdf")
 #: A report's kind and its self-evaluation's name on its row, in the report's language (English for any other).
