@@ -37,10 +37,10 @@ style="border:0"></iframe><script>window.addEventListener('message', event =>
 document.body.setAttribute('data-measured', event.data));</script></body></html>"""
 
 
-def measured(html: Path, width: int, folder: Path) -> dict:
-    """What :data:`MEASURE` finds in ``html`` laid out ``width`` pixels wide."""
+def measured(html: Path, width: int, folder: Path, script: str = MEASURE) -> dict:
+    """What ``script`` (:data:`MEASURE` unless told) finds in ``html`` laid out ``width`` pixels wide."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "page.html").write_text(html.read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>"),
+    (folder / "page.html").write_text(html.read_text(encoding="utf-8").replace("</body>", script + "</body>"),
                                       encoding="utf-8")
     (folder / "frame.html").write_text(FRAME.format(width=width), encoding="utf-8")
     dom = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1400,2400",
@@ -64,3 +64,41 @@ def test_every_table_and_chart_fits_a_phone_a_tablet_and_a_laptop(example_report
         found = measured(example_reports[case] / "report.html", width, tmp_path / str(width))
         assert width - 20 <= found["page"] <= width  # less the frame's scroll bar, where it draws one
         assert found["wide"] == [] and found["scroll"] <= found["page"], (width, found)
+
+
+#: Run inside a page once it is laid out: for each value's year in the scorecard and the warning list (a <small> in
+#: the latest or target column), the lines its text takes; sent to the frame's parent page.
+YEAR_LINES = """<script>window.addEventListener('load', () => {
+  const lines = [...document.querySelectorAll('td:nth-child(5) small, td:nth-child(6) small')].map(small => {
+    const range = document.createRange();
+    range.selectNodeContents(small);
+    return new Set([...range.getClientRects()].map(box => Math.round(box.top))).size;
+  });
+  parent.postMessage(JSON.stringify({page: document.documentElement.clientWidth, scroll: 0, wide: [], lines}), '*');
+});</script>"""
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_a_values_year_under_it_is_never_broken_on_a_wide_screen(tmp_path, width):
+    """A Chinese scorecard laid out by its contents gave the latest and target columns their values' width (24,800)
+    and broke each year under its value as （2024 | 年）: the year stays whole on one line, in the scorecard as in the
+    warning list."""
+    from analysis.report.html import ENVIRONMENT
+    from analysis.settings import TEMPLATES_DIR
+
+    value_year = ENVIRONMENT.get_template("macros.html.j2").module.value_year
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    note = "2023年阶段目标完成率 96.7%；按现有增速不足以如期完成 2024年目标" * 2
+    rows = "".join(f"<tr><td>{number}</td><td>国家级农业科技园区营收占比</td><td>家/万人</td><td>22,154</td>"
+                   f"<td>{value_year('24,800', '（2024年）', '人')}</td>"
+                   f"<td>{value_year('1,580', '（2023年）', '家')}</td>"
+                   f"<td>0.09个百分点（2023年）</td><td>2024年目标：+0.19个百分点（+7.3%）</td><td>未达阶段目标<br>"
+                   f"<small>{note}</small></td></tr>" for number in range(1, 4))
+    tables = "".join(f'<div class="jp-RenderedHTML jp-RenderedHTMLCommon"><table class="{name}"><thead><tr>'
+                     + "<th>表头</th>" * 9 + f"</tr></thead><tbody>{rows}</tbody></table></div>"
+                     for name in ("scorecard", "warning-list"))
+    page = tmp_path / "page.html"
+    page.write_text(f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+                    f'<main class="report">{tables}</main></body></html>', encoding="utf-8")
+    found = measured(page, width, tmp_path / "frame", YEAR_LINES)
+    assert found["lines"] == [1] * 12, found
