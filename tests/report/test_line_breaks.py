@@ -368,6 +368,19 @@ def test_a_chinese_name_breaks_between_its_words_only():
         "Technology contracts traded [(100 million yuan)]")
 
 
+def test_a_core_indicators_star_stays_with_its_name_in_the_self_evaluation():
+    """The self-evaluation's name column on a phone put a core indicator's star on a line of its own (…收入比重 | *):
+    Unicode's rules break between a Chinese character and the star; a word joiner keeps it with the last word, as the
+    report's scorecard does, in English too, and the name is still escaped."""
+    from analysis.report.line_breaks import name_cell
+
+    assert str(name_cell("R&D经费投入强度*")) == ('R&amp;D<span class="nobr">经费</span><wbr><span class="nobr">投入'
+                                               '</span><wbr><span class="nobr">强度</span>&#8288;*')
+    assert str(name_cell("High-tech firms / industrial firms*")) == ('<span class="nobr">High-tech</span> firms / '
+                                                                   'industrial firms&#8288;*')
+    assert str(name_cell("<b>*")) == "&lt;b&gt;&#8288;*"
+
+
 def test_a_column_of_chinese_names_keeps_its_floor():
     from analysis.report.pandoc_ast import CELL_PADDING, fitted_widths
 

@@ -411,8 +411,11 @@ def name_cell(text) -> Markup:
     """An indicator's name in a narrow column (the self-evaluation's indicator table): a Chinese one's words whole
     (:func:`keep_words`); in a language that breaks at spaces, as :func:`unit` keeps a unit's pieces, a long "per"
     phrase between its words ("R&D personnel per 10,000 | employed", which whole ran past its column into the
-    unit's)."""
+    unit's); a core indicator's star joined to the name's last word (…比重*, never a line of its own after 比重, where
+    Unicode's rules allow a break between a Chinese character and a mark), as the report's scorecard joins it."""
     text = str(text)
+    if len(text) > 1 and text.endswith("*"):
+        return name_cell(text[:-1]) + Markup("&#8288;*")
     if re.search(f"[{HAN}]", text) or all(columns(match.group()) <= NAME_COLUMN for match in
                                            re.finditer(COUNTED_PER, text)):
         return keep_words(text)
