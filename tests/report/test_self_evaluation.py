@@ -564,7 +564,7 @@ def test_a_task_lists_its_departments_and_calls_none_the_lead(example_reports, c
                           "final-en": "Administrative Committee of the Economic and Technological Development "
                                       "Zone; lead assigned by function: Municipal Science and Technology "
                                       "Bureau)"}[case])
-    tasks = [t for t in text if re.match({"final-zh": r"\d\.\d+ ", "final-en": r"Task \d\.\d+: "}[case], t)]
+    tasks = [t for t in text if re.match({"final-zh": r"\d\.\d+ ", "final-en": r"Task \d\.\d+ – "}[case], t)]
     assert len(tasks) == 29
     led = [t.split(" ")[0 if case == "final-zh" else 1].rstrip(":") for t in tasks
            if re.search(r"牵头|列首位|\blead\b|first listed", t)]
