@@ -232,7 +232,7 @@ def test_the_scorecard_and_the_warning_list_say_a_rise_the_status_from_the_base_
 
     english = load_report(relative(example_tables), 2024, "en")
     # the status from the base year, "but" the move since: the one does not read as the other's cause
-    for context, move in ((example, "按 2020年基础值 3.1% 评定，但 2021—2022年已由 2.7% 变为 2.9%，向目标方向变化"),
+    for context, move in ((example, "按 2020年基础值 3.1% 评定，但 2021—2022年已由 2.7% 变为 2.9%，趋近目标"),
                           (english, "moved towards the target in 2021–2022, from 2.7% to 2.9%")):
         notes = {(row.indicator_id, row.anchor): row.final_rate for row in scorecard_rows(context)}
         assert move in notes[("4", "indicator-4-provincial")]

@@ -837,7 +837,7 @@ def test_a_move_the_status_from_the_base_year_hides_is_said_in_the_self_evaluati
 
     # and, as the scorecard, the years its latest value (2022) leaves without data in a final evaluation: 2023–2024
     for language, move in (("zh", "偏离目标（进展判断，非最终判定；按 2020年基础值 3.1% 评定，"
-                                  "但 2021—2022年已由 2.7% 变为 2.9%，向目标方向变化；"
+                                  "但 2021—2022年已由 2.7% 变为 2.9%，趋近目标；"
                                   "最新值为 2022年，2023—2024年无数据）"),
                            ("en", "Moving away (a progress verdict, not final; judged from the 2020 baseline of 3.1%, "
                                   "though it moved towards the target in 2021–2022, from 2.7% to 2.9%; latest value "

@@ -798,7 +798,7 @@ def test_the_overview_says_the_plan_period_move_a_moving_away_status_hides(examp
                           for item in paragraph.items if "2.9%" in unmarked(item) and "3.3%" in unmarked(item)]
     assert said["zh"] == ["省级农业科技园区营收占比：最新为 2022年的 2.9%，2024年目标 3.3%；2023—2024年尚无数据，"
                           "现为进展判断（偏离目标）；按 2020年基础值 3.1% 评定，但 2021—2022年已由 2.7% 变为 2.9%，"
-                          "向目标方向变化"]
+                          "趋近目标"]
     assert said["en"] == ["Provincial agri-tech park revenue / GDP: 2.9% in 2022, against a target of 3.3% for "
                           "2024; no value for 2023–2024 yet: rated “moving away”, a progress verdict, not final; "
                           "judged from the 2020 baseline of 3.1%, though it moved towards the target in 2021–2022, "
