@@ -204,7 +204,7 @@ def test_summary_before_the_data_in_english():
         "The plan lists 6 indicators: 5 quantitative (5 series) and 1 qualitative. All 5 quantitative series have "
         "2021 as their latest year. The plan's table prints baselines for 2020 and 2021: growth is counted from the "
         "2020 baseline, and the plan period starts in 2022.",
-        "The quantitative indicators are: On track\xa01; Insufficient progress\xa03; Moving away\xa01. Of these, 5 "
+        "The quantitative indicators are: on track\xa01; insufficient progress\xa03; moving away\xa01. Of these, 5 "
         "(indicators 2, "
         "10, 14, 18, 30) have no value for their target year yet, so their verdict is one of progress, not final.",
         ("Core indicators (*):", ["R&D intensity: insufficient progress (latest value 2021; no value for 2022–2024)",
@@ -247,7 +247,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     ]
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
     assert english[2] == ("By series, 4 have data for their binding target year and are judged against that year's "
-                          "target: Stage target met\xa01; Stage target missed\xa02; Not achieved\xa01.")
+                          "target: stage target met\xa01; stage target missed\xa02; not achieved\xa01.")
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
                                 "it, 0.09 pp\u00a0short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) over "
                                 "2023")
@@ -583,7 +583,7 @@ def test_a_stage_target_met_off_course_is_named_after_the_lagging(example_tables
                                        "(103.0% of it); to reach 120 in 2024 it must grow by 16.5% (17 more) "
                                        "over 2023, "
                                        "more than the growth seen since 2020 (+8.8% a year)")
-        assert any(p.text.startswith("By indicator") and "Stage target met\xa011" in p.text for p in paragraphs)
+        assert any(p.text.startswith("By indicator") and "stage target met\xa011" in p.text for p in paragraphs)
 
 
 def test_a_final_verdict_on_a_single_value_is_not_called_thin_evidence():
@@ -864,8 +864,8 @@ def test_the_final_verdicts_by_series_add_up_to_their_count(example_tables):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2023, language)))
         finals = next(p for p in paragraphs if isinstance(p, str) and p.startswith(expected[:12]))
         assert finals.startswith(expected)
-    assert finals.endswith(": Stage target met\xa012; Met every year so far\xa01; Stage target missed\xa010; "
-                           "Not achieved\xa01.")
+    assert finals.endswith(": stage target met\xa012; met every year so far\xa01; stage target missed\xa010; "
+                           "not achieved\xa01.")
 
 
 def test_a_group_of_departments_after_the_first_place_has_a_small_letter():

@@ -625,7 +625,7 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
         # every shown status counted (a level met in a stage year, a later one to hold, is "met every year so
         # far"): the items add up to the count
         order = ("achieved", "stage_achieved", "met_so_far", "stage_missed", "not_achieved")
-        items = [words.text("summary.final_item", status=words.status(s), count=int(counts[s]))
+        items = [words.text("summary.final_item", status=words[f"status_in_sentence.{s}"], count=int(counts[s]))
                  for s in (*order, *sorted(set(counts.index) - set(order))) if s in counts]
         paragraphs.append(Paragraph(words.count_text("summary.finals", len(finals),
                                                      items=words["summary.item_separator"].join(items))))
@@ -928,10 +928,11 @@ def data_currency(context: ReportContext) -> str:
 
 
 def _statuses(context: ReportContext) -> str:
-    """Headline statuses counted with the labels the scorecard uses, every status with a count."""
+    """Headline statuses counted, each in the words a sentence gives it (achieved 12, never a badge's Achieved 12),
+    every status with a count."""
     words = context.words
     counts = shown_counts(context.assessment)
-    items = [words.text("summary.status_item", status=words.status(status), count=count)
+    items = [words.text("summary.status_item", status=words[f"status_in_sentence.{status}"], count=count)
              for status, count in counts.items() if count and status != "qualitative"]
     ranks = context.indicators.drop_duplicates("indicator_id")
     ranks = [localized(row, "short_name", context.language) for row in ranks[ranks["kind"] == "rank"].itertuples()]
