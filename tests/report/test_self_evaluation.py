@@ -591,6 +591,8 @@ def test_the_plans_groups_are_numbered_apart_from_the_tasks_they_hold(example_ta
     task = next(t for t in text if t.startswith("Task 1.2 "))
     assert task.startswith("Task 1.2 – Five demonstration zones: new models of high-quality development (")
     assert any(t.startswith("(1) Stronger organisation and leadership: ") for t in text)
+    # and part 6's own parts the same way: (1) Problems, never 6.1 beside the (1) of parts 3 and 4
+    assert {"(1) Problems", "(2) Next measures", "(3) Suggestions"} <= set(text)
 
 
 def test_a_group_of_departments_is_no_proper_name_after_the_first_place(example_tables):
@@ -887,8 +889,8 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_asked_f
         for year in (2023, 2024):
             blocks = self_evaluation_blocks(load_report(relative(example_tables), year, language))
             texts = block_texts(blocks)
-            problems = texts[texts.index({"zh": "（一）存在的问题", "en": "6.1 Problems"}[language]):]
-            steps = problems[problems.index({"zh": "（二）下一步措施", "en": "6.2 Next measures"}[language]):]
+            problems = texts[texts.index({"zh": "（一）存在的问题", "en": "(1) Problems"}[language]):]
+            steps = problems[problems.index({"zh": "（二）下一步措施", "en": "(2) Next measures"}[language]):]
             growth = [t for t in problems if "10% 以上" in t or "at least 10% a year" in t]
             assert len(growth) == 1 and growth[0].endswith(f"【{lead}】")
             assert measure + f"【{lead}】" in steps
