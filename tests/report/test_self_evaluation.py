@@ -862,9 +862,9 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_a_probl
             ("zh", "方案正文另有年均增速要求、目前增速低于要求的指标：技术合同成交额，方案正文要求年均增长 10% 以上，"
                    "自 2021年（方案表中最后一个基础值）至 2023年实际年均增长 6.6%；方案表中 2024年目标折合年均 6.4%。"
                    "原因：【市科技局】"),
-            ("en", "Growth the plan's text requires, falling short so far: Technology contracts traded: at "
-                   "least 10% a year required; 6.6% a year seen from 2021 (the table's last baseline) to 2023; the "
-                   "table's 2024 target implies 6.4% a year. "
+            ("en", "Growth rates required by the plan's text and short so far: Technology contracts traded: at "
+                   "least 10% a year required; actual growth 6.6% a year from 2021 (the table's last baseline) to "
+                   "2023; the table's 2024 target implies 6.4% a year. "
                    "Reasons: 【Municipal Science and Technology Bureau】")):
         texts = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, language)))
         assert expected in texts
@@ -908,8 +908,8 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_asked_f
                           "5.9%，未达到要求；方案表中 2024年目标折合年均 6.4%。原因：【市科技局】",
                     "en": "Technology contracts traded (100 million yuan): 158 in 2024, against a 2024 target of 160: "
                           "not achieved (98.8% of the target). The plan's text also requires at least 10% a year; "
-                          "5.9% a year seen from 2021 (the table's last baseline) to 2024: below the requirement; the "
-                          "table's 2024 target implies 6.4% a year. "
+                          "actual growth 5.9% a year from 2021 (the table's last baseline) to 2024: below the "
+                          "requirement; the table's 2024 target implies 6.4% a year. "
                           "Reasons: 【Municipal Science and Technology Bureau】"}[language]
 
 

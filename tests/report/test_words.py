@@ -720,16 +720,16 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
             ("zh", ("方案正文另有年均增速要求而未达到的指标：",
                     ["技术合同成交额，方案正文要求年均增长 10% 以上，自 2021年（方案表中最后一个基础值）至 2024年"
                      "实际年均增长 5.9%；方案表中 2024年目标折合年均 6.4%"])),
-            ("en", ("Growth the plan's text requires but not achieved:",
-                    ["Technology contracts traded: at least 10% a year required; 5.9% a year seen from 2021 (the "
-                     "table's last baseline) to 2024; the table's 2024 target implies 6.4% a year"]))):
+            ("en", ("Growth rates required by the plan's text and not achieved:",
+                    ["Technology contracts traded: at least 10% a year required; actual growth 5.9% a year from 2021 "
+                     "(the table's last baseline) to 2024; the table's 2024 target implies 6.4% a year"]))):
         assert expected in texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))
     # 2022, one year after the 2021 baseline: 142 / 133 − 1 = 6.77%, one year's growth, not an average a year
     for language, expected in (
             ("zh", "技术合同成交额，方案正文要求年均增长 10% 以上，2022年比 2021年（方案表中最后一个基础值）"
                    "实际增长 6.8%；方案表中 2024年目标折合年均 6.4%"),
-            ("en", "Technology contracts traded: at least 10% a year required; 6.8% seen in 2022 over 2021 (the "
-                   "table's last baseline); the table's 2024 target implies 6.4% a year")):
+            ("en", "Technology contracts traded: at least 10% a year required; actual growth 6.8% in 2022 over 2021 "
+                   "(the table's last baseline); the table's 2024 target implies 6.4% a year")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2022, language)))
         assert [expected] in [p[1] for p in paragraphs if isinstance(p, tuple)]
 
