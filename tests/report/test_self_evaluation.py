@@ -895,8 +895,8 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_asked_f
             assert len(growth) == 1 and growth[0].endswith(f"【{lead}】")
             assert measure + f"【{lead}】" in steps
             annex = next(block for block in blocks if block.name == "submissions")
-            # what its count counts, as the English "Form rows completed": never a bare 已填写
-            assert annex.headers[3] == {"zh": "已填写行数", "en": "Form rows completed"}[language]
+            # what its count counts, as the English "Form rows completed": never a bare 已填写 (on two lines at most)
+            assert annex.headers[3] == {"zh": "填写行数", "en": "Form rows completed"}[language]
             owed = next(row for row in annex.rows if row[0] == lead)
             assert item in owed[-1].split({"zh": "；", "en": "; "}[language])
             if year == 2024:
