@@ -210,6 +210,10 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                             # series it applies to: 8, 14, 16 and 21 now against the 2024 target, 21 without a 2024
                             # value too (never "4 个的…：改为对照下一目标；无新数据", as if all four had no new value)
                             "均改为对照 2024年目标，指标 21 另无新数据。"
+                            # and of the 16 the same, 10 moved basis too: the 5 that missed both times, now against
+                            # 2024's targets; 1, 6, 7 and 11, stage targets met then, 2024's now; 17, met so far
+                            # then, a final verdict now (4 provincial only lacks a new value: no basis)
+                            "结论未变的序列中，另有 10 个对照基准也有变化。"
                             "凡对照基准有变的序列，无论结论是否改变，“结论变化”列均注明。")
     final_en = load_report(relative(example_tables), 2024, "en")
     assert ("Of the 9 series whose status got worse or better, 4 (indicators 8, 14, 16, 21) are judged on a "
@@ -237,13 +241,17 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                                 "结论有变的 7 个序列（指标 2、4 国家级、10、12、17、18、25）的对照基准与 2022年不同："
                                 # every one a rating of the pace then, a verdict on 2023's value now; no later
                                 # target, no missing value: neither named
-                                "均由进展判断转为按 2023年数值判定。")
+                                "均由进展判断转为按 2023年数值判定。"
+                                # the other 18, the same: every one but 4 provincial (no new value) moved from a
+                                # rating to a verdict on 2023's stage target as well, 17
+                                "结论未变的序列中，另有 17 个对照基准也有变化。")
     mid_en = load_report(relative(example_tables), 2023, "en")
     assert "18 with the same (12 as projected)." in changes_intro(mid_en, *change_rows(mid_en))
     assert ("The 7 series whose status changed (indicators 2, 4 national, 10, 12, 17, 18, 25) are judged on a "
-            "different basis from 2022: all rated on the pace then, judged on the 2023 value now. The “Change in "
-            "status” column names the new basis of every series whose basis moved, whether its status changed or "
-            "not.") in changes_intro(mid_en, *change_rows(mid_en))
+            "different basis from 2022: all rated on the pace then, judged on the 2023 value now. Of the series "
+            "with the same status, 17 moved basis too. The “Change in status” column names the new basis of every "
+            "series whose basis moved, whether its status changed or not.") in changes_intro(mid_en,
+                                                                                           *change_rows(mid_en))
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
     # a status resting on an earlier year's value says that year: 21 has no 2024 value (its 2023 value, 9.3,

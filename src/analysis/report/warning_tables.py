@@ -307,6 +307,13 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     if other:  # all of them: "It rests on …", never "Of the 1 series …, 1 rests on …"
         text += words.count_text("warnings.changes_other_all" if other == changed else "warnings.changes_other", other,
                                  changed=changed, bases=bases, previous=previous, ids=_changed_ids(others, words))
+    # the same status on a moved basis (a later target, a verdict where a rating was; no new value is no basis):
+    # counted, never left to read as if only the series whose status changed had moved
+    same_moved = [row for row in rows if row.change == "same" and set(row.bases) - {"no_new_value"}]
+    if same_moved:
+        text += words.count_text("warnings.changes_same_moved", len(same_moved))
+    if other or same_moved:
+        text += words["warnings.changes_column"]
     text += words["warnings.worse_first"] if changes.count("worse") else ""
     unlisted = [row.indicator_id for row in rows if without_data_both_years(row)]
     if unlisted:
