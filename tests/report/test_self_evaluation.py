@@ -853,18 +853,20 @@ def test_a_move_the_status_from_the_base_year_hides_is_said_in_the_self_evaluati
 
 def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_a_problem(example_tables):
     """Technology contracts: at least 10% a year promised in the plan's text, +6.6% a year seen 2021–2023 (151 / 133,
-    two years: (151 / 133) ** 0.5 − 1 = 6.55%, by hand): the report's overview names it, and so does the
+    two years: (151 / 133) ** 0.5 − 1 = 6.55%, by hand; from the 2020 baseline 109.61, (151 / 109.61) ** (1/3) − 1 =
+    11.27%, named beside it): the report's overview names it, and so does the
     self-evaluation's problems section, though the mid-term's stage target (140) is met."""
     from tests.conftest import relative
 
     for language, expected in (
             # one colon, after the lead-in; the growth in the sentence without its sign; its reasons asked of its lead
             ("zh", "方案正文另有年均增速要求、目前增速低于要求的指标：技术合同成交额，方案正文要求年均增长 10% 以上，"
-                   "自 2021年（方案表中最后一个基础值）至 2023年实际年均增长 6.6%；方案表中 2024年目标折合年均 6.4%。"
+                   "自 2021年（方案表中最后一个基础值）至 2023年实际年均增长 6.6%（自 2020年基础值起算为年均 11.3%）；"
+                   "方案表中 2024年目标折合年均 6.4%。"
                    "原因：【市科技局】"),
             ("en", "Growth rates required by the plan's text and short so far: Technology contracts traded: at "
                    "least 10% a year required; actual growth 6.6% a year from 2021 (the table's last baseline) to "
-                   "2023; the table's 2024 target implies 6.4% a year. "
+                   "2023; 11.3% a year counted from the 2020 baseline; the table's 2024 target implies 6.4% a year. "
                    "Reasons: 【Municipal Science and Technology Bureau】")):
         texts = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, language)))
         assert expected in texts

@@ -853,9 +853,15 @@ def prose_growth_shortfall_fields(context: ReportContext) -> list[tuple]:
                 "summary.prose_growth_table", year=year(promise.year),
                 implied=fmt_pct((float(target.iloc[0]) / float(start)) ** (1 / (promise.year - check[2])) - 1)
                 .lstrip("+"))
+            # the scorecard and the card count growth from the first baseline: the same series' other figure is
+            # named beside this one, so that 5.9% here and +9.6% there read as two starts, not two answers
+            since = "" if (pd.isna(row.observed_cagr) or row.method != "compound"
+                           or int(row.base_year) >= check[2]) else words.text(
+                "summary.prose_growth_since", year=year(int(row.base_year)),
+                seen=fmt_pct(float(row.observed_cagr)).lstrip("+"))
             out.append((row, "_one" if check[3] - check[2] == 1 else "",
                         {"promised": fmt_number(promise.value), "seen": fmt_pct(check[0]).lstrip("+"),
-                         "first": year(check[2]), "last": year(check[3]), "table": table}))
+                         "first": year(check[2]), "last": year(check[3]), "table": table, "since": since}))
     return out
 
 
