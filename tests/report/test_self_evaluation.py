@@ -485,7 +485,8 @@ def test_the_national_share_states_its_denominator_and_the_indicators_without_da
             "其余 5 项尚无规划期内（2011年起）数据。") in text
     # no indicator of this plan has a national and a provincial series: nothing said of taking the worse; every
     # indicator judged has its target year's value: nothing said of a progress verdict either
-    assert "按指标的最新评估结论计，已有规划期内数据的 5 项定量指标中，已达标 4 项；未达标 1 项。" in text
+    # the 4 achieved are the share's numerator just given: the counts after it say the rest, not the 4 again
+    assert "按指标的最新评估结论计，已有规划期内数据的 5 项定量指标中，除上述达到目标的 4 项外，未达标 1 项。" in text
     assert "省级" not in text and "进展判断" not in text
     # R&D intensity (3) missed its target and the plan names no department for it: the problems ask its reasons,
     # and the annex owes them too (not "no indicator needs explaining")
@@ -510,9 +511,9 @@ def test_the_statuses_counted_say_how_they_are_read_only_where_it_applies(projec
     for name, data in build_tables(plan, "eurostat", FIXTURES / "national-12th-fyp-2021").files().items():
         (folder / name).write_bytes(data)
     for language, expected in (
-            ("zh", "按指标的最新评估结论计，已有规划期内数据的 5 项定量指标中，已达标 4 项；未达标 1 项。"),
-            ("en", "Of the 5 quantitative indicators with data for the plan period, by their latest verdict: "
-                   "achieved\u00a04; not achieved\u00a01.")):
+            ("zh", "按指标的最新评估结论计，已有规划期内数据的 5 项定量指标中，除上述达到目标的 4 项外，未达标 1 项。"),
+            ("en", "Of the 5 quantitative indicators with data for the plan period, by their latest verdict, besides "
+                   "the 4 achieved above: not achieved\u00a01.")):
         text = block_texts(self_evaluation_blocks(load_report(relative(folder), 2015, language)))
         assert any(t.startswith(expected) for t in text), language
         assert not any("进展判断" in t or "progress verdict" in t for t in text)
@@ -524,6 +525,25 @@ def test_the_statuses_counted_say_how_they_are_read_only_where_it_applies(projec
                    "year's value has not been published): ")):
         text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, language)))
         assert any(t.startswith(expected) for t in text), language
+
+
+def test_a_final_counts_the_achieved_once(example_tables):
+    """The example's 2024 final: 12 of the 23 quantitative indicators achieved (the share's numerator, 12 / 21 with a
+    final verdict), then by latest verdict the rest: 1 projected to miss (21), 1 moving away (4, provincial), 9 not
+    achieved (2, 5, 6, 8, 10, 13, 16, 18, 25 by the overview's list): 12 + 1 + 1 + 9 = 23. The second paragraph gave the
+    12 again; the mid-term, whose lead counts stage targets, keeps its own list."""
+    from tests.conftest import relative
+
+    for language, share, rest in (
+            ("zh", "23 项定量指标中，达到目标的 12 项", "已有方案期内数据的 23 项定量指标中，除上述达到目标的 12 项外，"
+                                                   "预计未达标 1 项；偏离目标 1 项；未达标 9 项。"),
+            ("en", "Of the 23 quantitative indicators, 12 reached their target", "published), besides the 12 achieved "
+             "above: projected to miss\u00a01; moving away\u00a01; not achieved\u00a09.")):
+        text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, language)))
+        assert any(t.startswith(share) for t in text), language
+        assert sum(rest in t for t in text) == 1, language
+    mid = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "zh")))
+    assert not any("除上述" in t for t in mid)
 
 
 def test_the_worse_of_two_series_is_not_said_where_only_one_has_data(project_tmp, weihai_in_project):

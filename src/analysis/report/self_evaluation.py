@@ -231,15 +231,21 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     counts = shown_counts(numeric[numeric["indicator_id"].isin(counted["indicator_id"])])
     best_first = [shown for status in STATUSES_BEST_FIRST  # the statuses shown in a status's stead beside it
                   for shown in (status, *(other for other, _ in SHOWN_IN_STEAD.get(status, ())))]
+    # a final: the achieved the paragraph before counts (its share's numerator) are not counted again, only the rest
+    finals = final_verdicts(numeric)
+    said = sum(verdict == "achieved" for verdict in finals.values())
+    rest = bool(said) and not stage_verdicts(numeric, finals) and counts.get("achieved", 0) == said and any(
+        counts.get(status, 0) for status in best_first if status != "achieved")
     listed = words.join(words.text("self_evaluation.count", status=words[f"status_in_sentence.{status}"],
                                        n=counts[status])
-                        for status in best_first if counts.get(status, 0))
+                        for status in best_first if counts.get(status, 0) and not (rest and status == "achieved"))
     if len(counted):
         blocks.append(paragraph(_achieved_share(context, numeric, set(counted["indicator_id"]), len(headline),
                                                 first)))
     which = (words.text("self_evaluation.missing_ids", ids=words["grammar.comma"].join(str(i) for i in uncounted))
              if uncounted else "")
-    key = "self_evaluation.status_counts" if len(counted) else "self_evaluation.status_counts_none"
+    key = ("self_evaluation.status_counts" + ("_rest" if rest else "")) if len(counted) \
+        else "self_evaluation.status_counts_none"
     # how the counts are read, each where it applies: an indicator's worse series where one has two with data; a
     # progress verdict where a counted series' target year has no value yet (never said where every one has it)
     shown = numeric[numeric["indicator_id"].isin(counted["indicator_id"])]
@@ -250,6 +256,7 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     without = words.count_text("self_evaluation.without", len(uncounted), missing=len(uncounted), which=which,
                                first=first or MISSING) if uncounted else ""
     blocks.append(paragraph(words.count_text(key, len(counted), n=len(counted), counts=listed, missing=len(uncounted),
+                                             achieved=said,
                                              which=which, first=first or MISSING, notes=notes, without=without)))
     chosen = context.status_words
     if chosen is not None and not counted.empty:
