@@ -452,7 +452,7 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     basis = ("self_evaluation.share.basis" if not len(early) else "self_evaluation.share.basis_held_only"
              if len(early.drop_duplicates("indicator_id")) == len(finals) else "self_evaluation.share.basis_held")
     if stages:  # a mid-term: a share of the few final verdicts (levels missed in a year) would misquote the plan
-        # each named, with what it rests on (18: "2023年为 4.6%，未达到每年≥5%的要求，未达标")
+        # each named, with what it rests on (18: "2023年为 4.6%，低于按每年≥5%评估的水平，未达标")
         return lead + words.count_text("self_evaluation.share.finals_mid", len(finals), rest=rest,
                                        items=words["grammar.list_separator"].join(_final_items(context, numeric,
                                                                                                finals)))
@@ -500,7 +500,7 @@ def _lacking_items(context: ReportContext, numeric: pd.DataFrame, indicators: li
 def _final_items(context: ReportContext, numeric: pd.DataFrame, finals: dict[int, str]) -> list[str]:
     """Each indicator with a final verdict for the plan, by the series it rests on (those not achieved of one not
     achieved, every series of one achieved): its number and name, the values of the years a level to hold every
-    year missed against that level ("指标 18 万元GDP能耗下降率 2023年为 4.6%，未达到每年≥5%的要求，未达标"), or its
+    year missed against that level ("指标 18 万元GDP能耗下降率 2023年为 4.6%，低于按每年≥5%评估的水平，未达标"), or its
     value of the target year against the target."""
     words = context.words
     items = []
@@ -752,10 +752,27 @@ def _lagging_state(context: ReportContext, row, name: str) -> str:
                                      for missed, value in missed_year_values(context, row)
                                      if not is_missing(value) and int(missed) != row.as_of_year),
                       # the plan prints the value (90); holding it every year is this evaluation's reading
-                      printed=amount(row, value_text(row, row.target_value, words, "target"), words),
+                      printed=_printed_targets(context, row) if held else "",
                       target_year=year(row.target_year),
                       # after a stage target's verdict: what the next target asks, against the pace seen
                       next=next_target_need(row, words) if row.verdict == "final" else "")
+
+
+def _printed_targets(context: ReportContext, row) -> str:
+    """What the plan prints for a level held every year, each year it sets one: "方案 2023、2024年目标均为 5%" (the
+    verdict may rest on 2023: never only the last year's named), "方案 2024年目标为 90%" where it sets one."""
+    words = context.words
+    series = context.series_values(row.indicator_id, row.series)
+    targets = series[(series["value_type"] == "target") & (series["year"] <= row.target_year)].sort_values("year")
+    if len(targets) < 2:
+        return words.text("self_evaluation.problems.printed_one", year=year(row.target_year),
+                          value=amount(row, value_text(row, row.target_value, words, "target"), words))
+    values = [amount(row, value_text(row, float(value), words), words) for value in targets["value"]]
+    years = [year(int(y)) for y in targets["year"]]
+    if len(set(values)) == 1:
+        return words.text("self_evaluation.problems.printed_same", years=words.join_and(years), value=values[0])
+    return words.text("self_evaluation.problems.printed_each", items=words.join_and(
+        words.text("self_evaluation.problems.printed_item", year=y, value=v) for y, v in zip(years, values)))
 
 
 def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> list[Block]:
