@@ -58,7 +58,7 @@ def test_an_english_count_grows_by_its_rate_and_names_the_amount_as_more_or_fewe
     assert words._pace_in_sentence(count, en, float("nan"), 3.0) == "grow by 3"
     # a share keeps its points first, as the rate sentences beside it
     share = count._replace(kind="share", unit_en="%", unit_zh="%")
-    assert words._pace_in_sentence(share, en, 0.073, 0.19) == "grow by 0.19 pp (7.3%)"
+    assert words._pace_in_sentence(share, en, 0.073, 0.19) == "grow by 0.19 pp (7.3% relative)"
     # Chinese numbers carry their unit, in the method's order as before
     assert words._pace_in_sentence(count, zh, 7 / 6 - 1, 1.0) == "增长 16.7%（1个）"
     assert words._pace_in_sentence(count._replace(method="linear"), zh, 7 / 6 - 1, 1.0) == "增长 1个（16.7%）"

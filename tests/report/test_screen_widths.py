@@ -92,7 +92,8 @@ def test_a_values_year_under_it_is_never_broken_on_a_wide_screen(tmp_path, width
     rows = "".join(f"<tr><td>{number}</td><td>国家级农业科技园区营收占比</td><td>家/万人</td><td>22,154</td>"
                    f"<td>{value_year('24,800', '（2024年）', '人')}</td>"
                    f"<td>{value_year('1,580', '（2023年）', '家')}</td>"
-                   f"<td>0.09个百分点（2023年）</td><td>2024年目标：+0.19个百分点（+7.3%）</td><td>未达阶段目标<br>"
+                   f"<td>0.09个百分点（2023年）</td><td>2024年目标：+0.19个百分点（相对 +7.3%）</td>"
+                   f"<td>未达阶段目标<br>"
                    f"<small>{note}</small></td></tr>" for number in range(1, 4))
     tables = "".join(f'<div class="jp-RenderedHTML jp-RenderedHTMLCommon"><table class="{name}"><thead><tr>'
                      + "<th>表头</th>" * 9 + f"</tr></thead><tbody>{rows}</tbody></table></div>"

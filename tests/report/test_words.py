@@ -237,7 +237,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
         # a stage target missed (2024's follows): what one year must add, and no pace seen here to compare with
         ("未达标或未达阶段目标的指标：", [
             "R&D经费投入强度：2023年为 2.61%，未达到 2023年阶段目标 2.7%（完成率 96.7%，差 0.09个百分点）；"
-            "要在 2024年达到 2.8%，需比 2023年增长 0.19个百分点（7.3%）",
+            "要在 2024年达到 2.8%，需比 2023年增长 0.19个百分点（相对 7.3%）",
             # held every year: the year missed first, as 91.2% in 2023 meets the level
             "空气质量优良天数比例：按每年≥90%评估，2022年未达到，未达标（2023年为 91.2%），结论不再改变；"
             "方案对 2024年仍要求不低于 90%",
@@ -249,8 +249,8 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert english[2] == ("By series, 4 have data for their binding target year and are judged against that year's "
                           "target: stage target met\xa01; stage target missed\xa02; not achieved\xa01.")
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
-                                "it, 0.09 pp\u00a0short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3%) over "
-                                "2023")
+                                "it, 0.09 pp\u00a0short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3% "
+                                "relative) over 2023")
     assert english[4][1][1] == ("Days with good air quality: assessed as ≥90% every year, missed in 2022, so not "
                                 "achieved "
                                 "(91.2% in 2023); the verdict stands, and the plan still asks for at least 90% in 2024")
@@ -265,8 +265,8 @@ def test_pace_of_each_method_and_state():
     rows = {row.indicator_id: row._replace(report_year=2023) for row in context("zh").joined().itertuples()}
     # in the 2024 report itself the target year has come: no pace, the verdict awaits 2024's value
     assert words.pace_text(rows[2]._replace(report_year=2024), zh) == "—"
-    assert words.pace_text(rows[2], zh) == "+0.13个百分点（+5.3%）"  # 0.133 points: two decimals
-    assert words.pace_text(rows[2], en) == "+0.13 pp (+5.3%)"
+    assert words.pace_text(rows[2], zh) == "+0.13个百分点（相对 +5.3%）"  # 0.133 points: two decimals
+    assert words.pace_text(rows[2], en) == "+0.13 pp (+5.3% relative)"
     assert words.pace_text(rows[10], zh) == "+15.1%（约+184）"  # no fraction of an enterprise
     assert words.pace_text(rows[14], zh) == "+12.2%（约+12）"
     assert words.pace_text(rows[14], en) == "+12.2% (about +12)"
@@ -353,7 +353,7 @@ def test_a_year_in_brackets_is_written_as_a_year_in_chinese(example_tables):
 def test_scorecard_cells_with_final_verdicts():
     cells = cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))
     assert cells[0][4:8] == ["2.61<small>（2023年）</small>", "2.7<small>（2023年）</small>", "0.09个百分点",
-                             "2024年目标：+0.19个百分点（+7.3%）"]
+                             "2024年目标：+0.19个百分点（相对 +7.3%）"]
     assert "未达阶段目标" in cells[0][8] and "2023年阶段目标完成率 96.7%" in cells[0][8]
     assert cells[1][6:8] == ["—", "2024年目标：+5.3%（+80）"] and "完成率 101.3%" in cells[1][8]
 
@@ -745,9 +745,9 @@ def test_the_need_sentence_reads_the_target_as_a_target_not_a_value(example_tabl
     from tests.conftest import relative
 
     for language, expected in (
-            ("zh", "R&D经费投入强度从 2022年的 2.52% 到 2023年目标 2.7%，需增长 0.18个百分点（7.1%）"),
-            ("en", "R&D intensity must grow by 0.18 pp (7.1%) in one year, from 2.52% in 2022 to the 2023 target "
-                   "of 2.7%")):
+            ("zh", "R&D经费投入强度从 2022年的 2.52% 到 2023年目标 2.7%，需增长 0.18个百分点（相对 7.1%）"),
+            ("en", "R&D intensity must grow by 0.18 pp (7.1% relative) in one year, from 2.52% in 2022 to the 2023 "
+                   "target of 2.7%")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2022, language)))
         items = [item for p in paragraphs if isinstance(p, tuple) for item in p[1]]
         assert any(item.startswith(expected) for item in items), items

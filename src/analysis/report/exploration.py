@@ -21,7 +21,18 @@ from ..catalog import Catalog
 from ..vocabulary import HELD_EVERY_YEAR, target_range
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, fmt_pct, half_up, is_missing
-from .words import amount, change_per_year, localized, named, status_note, status_text, target_text, value_text, year
+from .words import (
+    amount,
+    change_per_year,
+    localized,
+    named,
+    paired_pace,
+    status_note,
+    status_text,
+    target_text,
+    value_text,
+    year,
+)
 
 HORIZON = 50  # years: "what if" looks no further
 
@@ -249,8 +260,7 @@ def _pace(row, words: Catalog, needed: dict[str, float]) -> str:
     linear = change_per_year(needed["linear"], row, words)
     if is_missing(needed["compound"]):
         return linear
-    first = "compound_first" if row.method == "compound" else "linear_first"
-    return words.text(f"pace.{first}", cagr=fmt_pct(needed["compound"]), linear=linear)
+    return paired_pace(row, words, needed["compound"], linear)
 
 
 def _yearly(context: ReportContext, row, data: Series) -> str:

@@ -588,8 +588,16 @@ def _pace(row, words: Catalog, cagr: float, per_year: float, target: float, with
     linear = change_per_year(per_year, row, words, with_unit)
     if is_missing(cagr):
         return linear
+    return paired_pace(row, words, cagr, linear, linear_first)
+
+
+def paired_pace(row, words: Catalog, cagr: float, linear: str, linear_first: bool = False) -> str:
+    """A growth a year as a rate and an amount, the series' method first: "+5.3%（+8亿元）"; a share's percentage
+    points with the rate after them said to be relative ("+0.19个百分点（相对 +7.3%）", "+0.19 pp (+7.3% relative)"),
+    never a bare 7.3% that reads as the same rise in other words."""
     first = "compound_first" if row.method == "compound" and not linear_first else "linear_first"
-    return words.text(f"pace.{first}", cagr=fmt_pct(cagr), linear=linear)
+    relative = "_relative" if first == "linear_first" and is_percent(row) and row.kind != "rank" else ""
+    return words.text(f"pace.{first}{relative}", cagr=fmt_pct(cagr), linear=linear)
 
 
 def _pace_in_sentence(row, words: Catalog, cagr: float, per_year: float) -> str:
