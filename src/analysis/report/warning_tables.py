@@ -309,9 +309,17 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
                                  changed=changed, bases=bases, previous=previous, ids=_changed_ids(others, words))
     # the same status on a moved basis (a later target, a verdict where a rating was; no new value is no basis):
     # counted, never left to read as if only the series whose status changed had moved
-    same_moved = [row for row in rows if row.change == "same" and set(row.bases) - {"no_new_value"}]
-    if same_moved:
-        text += words.count_text("warnings.changes_same_moved", len(same_moved))
+    same = [row for row in rows if row.change == "same"]
+    same_moved = [row for row in same if set(row.bases) - {"no_new_value"}]
+    # each named, so that a reader counting the column's notes finds them: those moved, or where fewer, those not
+    kept = [row for row in same if row not in same_moved]
+    if same_moved and not kept:
+        text += words.count_text("warnings.changes_same_moved_all", len(same_moved))
+    elif same_moved and len(kept) < len(same_moved):
+        text += words.count_text("warnings.changes_same_moved_but", len(kept), moved=len(same_moved),
+                                 same=len(same), ids=_changed_ids(kept, words))
+    elif same_moved:
+        text += words.count_text("warnings.changes_same_moved", len(same_moved), ids=_changed_ids(same_moved, words))
     if other or same_moved:
         text += words["warnings.changes_column"]
     text += words["warnings.worse_first"] if changes.count("worse") else ""
@@ -328,8 +336,8 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
 
 
 def _changed_ids(others: list[ChangeRow], words: Catalog) -> str:
-    """The series whose status changed on another basis, by their indicators' numbers in the plan's order ("3",
-    "8、14、16、21"): the sentence saying their basis moved names them, never "the series" alone."""
+    """Series by their indicators' numbers in the plan's order ("3", "8、14、16、21"): the sentences saying whose basis
+    moved name them, never "the series" alone."""
     keys = dict.fromkeys((row.indicator_id, row.series) for row in others)
     ordered = sorted(keys, key=lambda key: (int(re.match(r"\d*", str(key[0]))[0] or 0), str(key[0])))
     return series_ids(pd.DataFrame(ordered, columns=["indicator_id", "series"]), words)
