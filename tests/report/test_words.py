@@ -983,3 +983,18 @@ def test_no_such_sentence_where_every_value_is_the_publishers_own(example_tables
 ])
 def test_the_where_column_names_a_source_without_the_passage_it_quotes(source, value, named):
     assert words.source_name(source, value, catalog("zh")) == named
+
+
+def test_a_revised_plan_value_is_counted_in_words(example_tables):
+    """The example revises one printed baseline: R&D personnel 2021, 23,000 in the plan, 23,150 published. One value
+    opens an English sentence as a word ("One value the plan printed has …"), never "revised 1 value"."""
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    for language, expected in (
+            ("en", "One value the plan printed has since been revised by published data; the assessment uses the "
+                   "published value: R&D personnel 2021, printed 23,000 in the plan, published as 23,150."),
+            ("zh", "方案所列数值中有 1 个被后来公布的数据修订，评估以公布值为准：研发人员数 2021年，方案印作 23,000人，"
+                   "公布值为 23,150人。")):
+        paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))
+        assert expected in [p for p in paragraphs if isinstance(p, str)], language
