@@ -201,3 +201,12 @@ def test_no_chinese_text_leaves_a_space_between_a_fields_unit_and_the_words_afte
     assert _tight("另见 {where}", {"where": "市科技局.xlsx"}) == "另见 市科技局.xlsx"
     assert _tight("表{table} 第{row}行", {"table": "1", "row": "2"}) == "表1 第2行"
     assert _tight("{name} 序列", {"name": "national"}) == "national 序列"
+
+
+def test_the_chinese_catalog_calls_a_plan_by_its_own_word():
+    """The catalog says 方案 where it speaks of the plan, a plan.yml's plan_word (规划) put in its stead: a sentence
+    that wrote 规划 itself read "对规划目标的最终判定" in a report on Weihai's 方案, and the workbook's front sheet
+    labelled the plan 规划. Only the national plans' official status words, a vocabulary of their own, name 规划."""
+    words = catalog("zh")
+    said = [key for key in keys(words.entries) if "规划" in str(words[key])]
+    assert said and all(key.startswith("official_status.") for key in said), said
