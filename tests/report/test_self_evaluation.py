@@ -885,7 +885,7 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_a_probl
                    "自 2021年（方案表中最后一个基础值）至 2023年实际年均增长 6.6%（自 2020年基础值起算为年均 11.3%）；"
                    "方案表中 2024年目标折合年均 6.4%。"
                    "原因：【市科技局】"),
-            ("en", "Growth rates required by the plan's text and short so far: Technology contracts traded: at "
+            ("en", "Growth rates required by the plan's text and not reached so far: Technology contracts traded: at "
                    "least 10% a year required; actual growth 6.6% a year from 2021 (the table's last baseline) to "
                    "2023; 11.3% a year counted from the 2020 baseline; the table's 2024 target implies 6.4% a year. "
                    "Reasons: 【Municipal Science and Technology Bureau】")):
