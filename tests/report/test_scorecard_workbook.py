@@ -618,13 +618,16 @@ def test_an_empty_warning_sheet_says_why(data_folder, monkeypatch):
 def test_the_growth_the_plans_text_promises_is_in_the_workbook_as_the_overview_gives_it(workbook):
     """Technology contracts (16): the plan's text promises at least 10% a year; from the table's 2021 baseline, 133, to
     158 in 2024, (158 / 133) ** (1 / 3) − 1 = 5.91% a year, by hand: the overview's "+5.9% a year seen from 2021"
-    as numbers, one decimal as shown; the columns empty for every series the text promises nothing for."""
+    as numbers, one decimal as shown, and what the table's 2024 target of 160 implies from the same start, (160 /
+    133) ** (1 / 3) − 1 = 6.36%, as the overview's "方案表中 2024年目标折合年均 6.4%"; the columns empty for every
+    series the text promises nothing for."""
     language, book = workbook
     names = catalog(language)["workbook.scorecard"]
     row = _row_of(_scorecard(book), 16)
-    promised, seen, first = (row[names[key]] for key in ("promised_rate", "promised_seen", "promised_from"))
-    assert (promised.value, seen.value, first.value) == (0.1, 0.059, 2021)
-    assert promised.number_format == seen.number_format == "0.0%"
+    promised, seen, first, implied = (row[names[key]] for key in ("promised_rate", "promised_seen", "promised_from",
+                                                                  "promised_implied"))
+    assert (promised.value, seen.value, first.value, implied.value) == (0.1, 0.059, 2021, 0.064)
+    assert promised.number_format == seen.number_format == implied.number_format == "0.0%"
     others = [_row_of(_scorecard(book), i)[names["promised_rate"]].value for i in (1, 2, 10)]
     assert others == [None, None, None]
 

@@ -31,6 +31,7 @@ from .words import (
     plan_period_move,
     projected_shown,
     projection_shown,
+    prose_growth_implied,
     qualitative_state,
     quoted_values,
     rate_text,
@@ -295,8 +296,8 @@ def prose_growth_note(context: ReportContext, row, promise) -> str:
               "promised": fmt_number(promise.value), "year": year(promise.year), "start_year": start_year,
               "start_value": amount(row, fmt_number(start), words),
               "target": amount(row, fmt_number(target["value"].iloc[0]), words) if len(target) else MISSING,
-              "implied": fmt_pct((float(target["value"].iloc[0]) / start) ** (1 / (promise.year - start_year)) - 1)
-              if len(target) else MISSING}
+              "implied": MISSING if (implied := prose_growth_implied(context, row, promise)) is None
+              else fmt_pct(implied)}
     later = actuals(context, row)
     later = later[later["year"] > start_year]
     if later.empty:

@@ -75,6 +75,8 @@ PAGE_WIDTH = 150
 #: 等线, at 11 pt) is about 16 pt high; at 15 a row of two lines showed one and a half in LibreOffice. A whole number
 #: of pixels (24), as a spreadsheet stores a row's height.
 LINE_HEIGHT = 18
+#: A column's padding, in characters, beside the width its text is given (5 pixels at 7 pixels a character).
+CELL_PADDING = 5 / 7
 HEADER_COLOUR = "#e8eaed"
 FRONT_VALUE_WIDTH = 80
 
@@ -264,6 +266,9 @@ def print_setup(sheet, header_rows: int = 0, widths: list[float] = (), named_by:
     each."""
     sheet.set_paper(9)
     sheet.set_landscape()
+    # each column as the file stores it, and a spreadsheet prints it: its characters and the cell's padding of 5
+    # pixels (at 7 a character); counted without, a sheet 457 characters wide was printed 4 pages wide, not 5
+    widths = [width + CELL_PADDING for width in widths]
     named = sum(widths[:named_by])
     pages = max(1, math.ceil((sum(widths) - named) / (PAGE_WIDTH - named))) if widths else 1
     sheet.fit_to_pages(pages, 0)
@@ -509,6 +514,7 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                names["seen_change"],
                names["projected"], names["completion"], names["time_elapsed"], names["completion_rate"],
                names["missed_years"], names["promised_rate"], names["promised_seen"], names["promised_from"],
+               names["promised_implied"],
                names["status"], names["status_note"],
                *([official_header(context)] if context.status_words else [])]
     departments = f"lead_department_{language}" in context.indicators.columns  # a plan folder may name none
@@ -519,7 +525,7 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
     for row in context.joined().itertuples():
         key = (row.indicator_id, row.series)
         numeric = row.status != "qualitative"
-        figures = [None] * (len(target_years) + len(upper_years) + 21)  # a qualitative indicator has no numbers
+        figures = [None] * (len(target_years) + len(upper_years) + 22)  # a qualitative indicator has no numbers
         if numeric:
             figures = [ranked(row, row.latest_value, words), _whole(row.as_of_year),
                        *(ranked(row, targets.get(key, {}).get(y), words, "target") for y in target_years),
@@ -550,19 +556,22 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
     note = headers.index(names["status_note"])  # none in any row (every verdict final on a current value): left out
     # and what a plan never has: a second series, core indicators, a level to hold every year, its departments
     optional = [headers.index(names[key]) for key in ("series", "core", "gap_year", "missed_years", "lead_department",
-                                                      "projected", "promised_rate", "promised_seen", "promised_from")
+                                                      "projected", "promised_rate", "promised_seen", "promised_from",
+                                                      "promised_implied")
                 if names[key] in headers]
     return _without_empty(headers, [[cell or None if column == note else cell for column, cell in enumerate(row)]
                                     for row in rows], [*range(first, first + len(NEEDED_COLUMNS)), note, *optional])
 
 
 def _promised(check) -> list:
-    """A growth the plan's text promises (10.0%), the growth seen against it (5.9%) and the year that is counted
-    from, as the overview gives them (one decimal); empty for a series the text promises nothing."""
+    """A growth the plan's text promises (10.0%), the growth seen against it (5.9%), the year that is counted from
+    and what the table's target implies a year from it (6.4%), as the overview gives them (one decimal); empty for a
+    series the text promises nothing."""
     if check is None:
-        return [None, None, None]
-    promised, seen, first = check
-    return [Percent(promised / 100, 1), Percent(seen, 1) if seen is not None else None, _whole(first)]
+        return [None, None, None, None]
+    promised, seen, first, implied = check
+    return [Percent(promised / 100, 1), Percent(seen, 1) if seen is not None else None, _whole(first),
+            Percent(implied, 1) if implied is not None else None]
 
 
 def _without_empty(headers: list[str], rows: list[list], columns) -> tuple[list[str], list[list]]:

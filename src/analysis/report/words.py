@@ -816,15 +816,31 @@ def thin_evidence(numeric: pd.DataFrame) -> pd.DataFrame:
                    & (numeric["verdict"] != "final")]
 
 
-def prose_growth_checks(context: ReportContext) -> dict[tuple, tuple[float, float | None, int | None]]:
+def prose_growth_checks(context: ReportContext) -> dict[tuple, tuple]:
     """By series, the growth a year the plan's prose promises (in %), the growth seen against it and the year that is
-    counted from (:func:`prose_growth_check`; None before a value after the table's last baseline)."""
+    counted from (:func:`prose_growth_check`; None before a value after the table's last baseline), and what the
+    table's own target implies a year from the same start (:func:`prose_growth_implied`)."""
     out = {}
     for promise in context.quality[context.quality["issue"] == "prose_growth"].itertuples():
-        check = prose_growth_check(context, context.series_row(promise.indicator_id, promise.series), promise)
+        row = context.series_row(promise.indicator_id, promise.series)
+        check = prose_growth_check(context, row, promise)
         out[(promise.indicator_id, promise.series)] = (float(promise.value), *((check[0], check[2]) if check else
-                                                                                (None, None)))
+                                                                                (None, None)),
+                                                        prose_growth_implied(context, row, promise))
     return out
+
+
+def prose_growth_implied(context: ReportContext, row, promise) -> float | None:
+    """What the table's target for the year of a growth the prose promises implies a year, from the table's last
+    baseline as the report uses it (a value published for that year before the printed one): (160 / 133)^(1/3) − 1 =
+    6.4%; None where the table sets no target that year."""
+    series = context.series_values(row.indicator_id, row.series)
+    start_year = int(series.loc[series["value_type"] == "baseline", "year"].max())
+    start = float(series[series["year"] == start_year].sort_values("value_type")["value"].iloc[0])
+    target = series.loc[(series["value_type"] == "target") & (series["year"] == promise.year), "value"]
+    if target.empty or promise.year <= start_year:
+        return None
+    return (float(target.iloc[0]) / start) ** (1 / (promise.year - start_year)) - 1
 
 
 def prose_growth_missed(context: ReportContext) -> list[str]:
@@ -854,13 +870,9 @@ def prose_growth_shortfall_fields(context: ReportContext) -> list[tuple]:
         if check and not check[1]:
             # what the table's own target implies a year, from the same start: a growth short of the prose may
             # still be ahead of the table's path (6.6% seen, 6.4% implied)
-            series = context.series_values(row.indicator_id, row.series)
-            target = series.loc[(series["value_type"] == "target") & (series["year"] == promise.year), "value"]
-            start = series[series["year"] == check[2]].sort_values("value_type")["value"].iloc[0]
-            table = "" if target.empty or promise.year <= check[2] else words.text(
-                "summary.prose_growth_table", year=year(promise.year),
-                implied=fmt_pct((float(target.iloc[0]) / float(start)) ** (1 / (promise.year - check[2])) - 1)
-                .lstrip("+"))
+            implied = prose_growth_implied(context, row, promise)
+            table = "" if implied is None else words.text(
+                "summary.prose_growth_table", year=year(promise.year), implied=fmt_pct(implied).lstrip("+"))
             # the scorecard and the card count growth from the first baseline: the same series' other figure is
             # named beside this one, so that 5.9% here and +9.6% there read as two starts, not two answers
             since = "" if (pd.isna(row.observed_cagr) or row.method != "compound"
