@@ -203,19 +203,23 @@ def _load_plan(folder):
         raise
 
 
-def _tell_hidden_sheets(folder) -> None:
+def _tell_hidden_sheets(folder, languages: dict[str, str] | None = None) -> None:
     """A note on the console (with what was written: stderr is for errors) for each hidden sheet a workbook holds,
     which is not read, each file without a value and each figure read as final that its note calls preliminary (the
-    data-quality log keeps them too): an operator watching the
-    run sees it, in the file's language (Chinese for a file named in Chinese)."""
+    data-quality log keeps them too): an operator watching the run sees it, in the file's language, as its mistakes
+    are told (``languages``: a workbook's template's, a CSV file's header's, by the file as the log names it); for a
+    file not among them, Chinese for a file named in Chinese."""
     import csv
     import re
+
+    from .catalog import catalog
 
     with open(folder / "data_quality.csv", encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
             if row["issue"] in ("skipped_sheet", "empty_file", "preliminary_in_note"):
-                chinese = re.search("[\u4e00-\u9fff]", row["source"])
-                print(f"note: {row['source']}: {row['detail_zh' if chinese else 'detail_en']}")
+                language = (languages or {}).get(row["source"]) or (
+                    "zh" if re.search("[\u4e00-\u9fff]", row["source"]) else "en")
+                print(catalog(language).text("run_lines.note", file=row["source"], detail=row[f"detail_{language}"]))
 
 
 def run_data(args: argparse.Namespace) -> int:
@@ -224,18 +228,20 @@ def run_data(args: argparse.Namespace) -> int:
     from .settings import LANGUAGES
 
     started = time.perf_counter()
-    words = message_words(args.lang)
+    words = message_words(args.lang)  # the run's language: its mistakes', and the lines that say how it went
     if args.lang is not None:  # the words of the mistakes only: the data are every language's
         _several(args.lang, LANGUAGES, check_language, "--lang", words)
     plan, scheme, observations, processed = _inputs(args, words)
+    languages: dict[str, str] = {}
     files, changed = build_data(plan, processed, scheme, observations,
-                                waiting=lambda line: print(line, file=sys.stderr, flush=True))
+                                waiting=lambda line: print(line, file=sys.stderr, flush=True), languages=languages)
     for path in changed:
-        print(f"wrote {display_path(path)}")
-    _tell_hidden_sheets(plan.processed_folder(processed))
+        print(words.text("run_lines.wrote", path=display_path(path)))
+    _tell_hidden_sheets(plan.processed_folder(processed), languages)
     folder = display_path(plan.processed_folder(processed))
-    state = f"{len(changed)} changed" if changed else "unchanged"
-    print(f"data: {folder}: {len(files)} files, {state}, in {time.perf_counter() - started:.1f} s")
+    state = words.text("run_lines.data_changed", count=len(changed)) if changed else words["run_lines.data_unchanged"]
+    print(words.text("run_lines.data_done", folder=folder, files=len(files), state=state,
+                     seconds=f"{time.perf_counter() - started:.1f}"))
     return 0
 
 
@@ -349,9 +355,9 @@ def run_templates(args: argparse.Namespace) -> int:
 
     year = args.year if args.year is not None and str(args.year).strip() else str(plan.report_years[-1])
     written = build_templates(plan, check_entry_year(plan, year, words), language, output_dir, observations)
-    for path in written:
-        print(f"wrote {display_path(path)}")
-    print(f"templates: {len(written)} {'workbook' if len(written) == 1 else 'workbooks'}")
+    for path in written:  # in the run's language (--lang when given: the workbooks' own), as its mistakes
+        print(words.text("run_lines.wrote", path=display_path(path)))
+    print(words.count_text("run_lines.templates_done", len(written)))
     return 0
 
 
@@ -380,8 +386,8 @@ def run_import(args: argparse.Namespace) -> int:
     from .publish.imports import import_plan, open_rows
 
     imported, written = import_plan(source, output_dir / name, name, language)
-    for path in written:
-        print(f"wrote {display_path(path)}")
+    for path in written:  # in the draft's language, as its last line
+        print(imported.words.text("run_lines.wrote", path=display_path(path)))
     print(imported.words.text("import_draft.done", indicators=len(imported.indicators), values=len(imported.values),
                               table=imported.table, open_rows=open_rows(imported),
                               review=display_path(output_dir / name / "review.csv"),

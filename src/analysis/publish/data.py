@@ -57,9 +57,12 @@ def value_in_unit(indicators: pd.DataFrame) -> Callable:
     return shown
 
 
-def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) -> ProcessedTables:
+def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None,
+                 languages: dict[str, str] | None = None) -> ProcessedTables:
     """Every processed table of ``plan``, assessed for every report year and validated, in memory. A department's
-    workbook is checked whole: the mistakes in its values and in its words are told together."""
+    workbook is checked whole: the mistakes in its values and in its words are told together. ``languages``, when
+    given, is filled with the language each observation file speaks, by its path as the tables name it (a workbook's
+    template's, a CSV file's header's): what the run says of the file is said in it, as its mistakes are."""
     observations = observations_dir if observations_dir is not None else plan.observations_dir
     inputs = load_plan_inputs(plan, defer=True)  # every plan file's own mistakes, told with the cleaning's
     mistakes = Mistakes()
@@ -79,6 +82,9 @@ def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None) 
     # file by file, and in a workbook sheet by sheet in its order: its words sheet's with its values sheet's
     mistakes.errors.sort(key=file_order(observed.sheet_orders() if observed is not None else {}))
     mistakes.check()
+    if languages is not None:
+        for rows in observed.files:  # a workbook's first sheet read speaks for the file, as its template does
+            languages.setdefault(display_path(rows.path), rows.language)
     assessment, growth = assess_years(data.indicators, data.values, plan.report_years, plan.base_year, scheme,
                                       plan.status_words)
     quality = data.quality
@@ -125,11 +131,13 @@ def plan_departments(data: CleanDataset | MonitoringData) -> frozenset[str]:
 
 
 def build_data(plan: Plan, processed_root: Path, scheme: str, observations_dir: Path | None = None,
-               waiting: Callable[[str], None] | None = None) -> tuple[list[Path], list[Path]]:
+               waiting: Callable[[str], None] | None = None,
+               languages: dict[str, str] | None = None) -> tuple[list[Path], list[Path]]:
     """Rebuild ``processed_root/<plan>/`` from the plan's raw inputs; returns its files and those that changed.
     While a report run holds the tables, ``waiting`` is told so and the tables are written after it ends: a
-    report publishes the tables it was made from, so tables written under it would be undone."""
-    files = build_tables(plan, scheme, observations_dir).files()
+    report publishes the tables it was made from, so tables written under it would be undone. ``languages``: filled
+    with each observation file's language (:func:`build_tables`)."""
+    files = build_tables(plan, scheme, observations_dir, languages).files()
     folder = plan.processed_folder(processed_root)
     check_owner(plan, folder / PLAN_JSON, folder)  # before the lock too: a refused run leaves nothing behind
     with tables_lock(folder, waiting):

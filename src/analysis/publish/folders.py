@@ -143,7 +143,7 @@ def tables_lock(folder: Path, waiting: Callable[[str], None] | None = None) -> I
             if free:
                 yield
                 return
-        waiting(f"waiting for the run that uses {display_path(folder)} (a report being built) to finish …")
+        waiting(told_words().text("run_lines.waiting", folder=display_path(folder)))  # in the run's language
     with locked(folder, wait=True, busy=""):
         yield
 

@@ -1,0 +1,81 @@
+"""What a run says when it goes well (``wrote …``, ``data: …``, ``templates: …``, ``note: …``): in the run's language
+(``--lang``; English where it asks for none), and a line about one file in that file's own language, as its mistakes
+are told: a department's workbook in its template's, whatever its name, a CSV file in its header's."""
+from __future__ import annotations
+
+import shutil
+
+import openpyxl
+
+from analysis import cli
+from analysis.publish.templates import build_templates
+from tests.conftest import DEFAULT_PLAN_DIR, copy_plan, relative
+
+YEAR = 2023
+
+
+def _lines(capsys) -> list[str]:
+    told = capsys.readouterr()
+    assert told.err == ""  # stderr is for errors
+    return told.out.splitlines()
+
+
+def test_a_chinese_data_run_says_what_it_wrote_in_chinese(project_tmp, capsys):
+    plan = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "lines-zh" / "weihai")
+    processed = project_tmp / "lines-zh-processed"
+    assert cli.main(["data", "--lang", "zh", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    lines = _lines(capsys)
+    folder = relative(processed / "weihai")
+    assert f"已写入 {folder}/indicators.csv" in lines
+    assert lines[-1].startswith(f"data: {folder}：10 个文件，10 个有变化，用时 ") and lines[-1].endswith(" 秒"), lines
+    # run again: nothing changed, said so in Chinese; in English where the run asks for English, or for no language
+    assert cli.main(["data", "--lang", "zh", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    assert _lines(capsys)[-1].startswith(f"data: {folder}：10 个文件，均无变化，用时 ")
+    for asked in (["--lang", "en"], []):
+        assert cli.main(["data", *asked, "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+        assert _lines(capsys)[-1].startswith(f"data: {folder}: 10 files, unchanged, in ")
+
+
+def test_a_chinese_templates_run_counts_its_workbooks_in_chinese(project_tmp, capsys):
+    plan = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "lines-templates" / "weihai")
+    out = project_tmp / "lines-templates-out"
+    assert cli.main(["templates", "--year", "2024", "--lang", "zh", "--plan", relative(plan),
+                     "--output-dir", relative(out)]) == 0
+    lines = _lines(capsys)
+    assert lines[-1] == "templates: 12 个工作簿"
+    assert f"已写入 {relative(out)}/weihai/2024/2024-市科技局.xlsx" in lines
+    shutil.rmtree(out)
+
+
+def test_a_note_on_a_workbook_speaks_its_templates_language_whatever_its_name(project_tmp, capsys):
+    """A Chinese template handed back renamed in Latin letters (kjj.xlsx), with a hidden tab, and an English one
+    renamed in Chinese (科技局-英文.xlsx): each noted in its template's language, as its mistakes would be told, not in
+    the language of its name; a CSV file headed in Chinese, named in Latin letters, in Chinese."""
+    plan = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "lines-notes" / "weihai")
+    for language, name in (("zh", "kjj.xlsx"), ("en", "科技局-英文.xlsx")):
+        [path] = [p for p in build_templates(plan_of(plan), YEAR, language, project_tmp / f"lines-{language}")
+                  if "市科技局" in p.name or "Science and Technology" in p.name]
+        book = openpyxl.load_workbook(path)
+        hidden = book.create_sheet("2025")
+        hidden["A1"], hidden["D1"] = "1", 25000
+        hidden.sheet_state = "hidden"
+        book.save(plan / "observations" / name)
+    (plan / "observations" / "bulletin.csv").write_text("编号,序列,年份,数值,数据来源\n", encoding="utf-8")
+    processed = project_tmp / "lines-notes-processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    notes = [line for line in _lines(capsys) if line.startswith("note: ")]
+    where = relative(plan / "observations")
+    assert notes == [
+        f"note: {where}/bulletin.csv: 文件中没有数值（只有表头，或报送表未填写），未读入任何数值",
+        f"note: {where}/kjj.xlsx: 文件中没有数值（只有表头，或报送表未填写），未读入任何数值",
+        f"note: {where}/科技局-英文.xlsx: No value in the file (a header only, or a form not filled in): nothing read "
+        "from it",
+        f"note: {where}/kjj.xlsx: 工作簿中的隐藏工作表 '2025'，未读取；如需使用，请取消隐藏",
+        f"note: {where}/科技局-英文.xlsx: Hidden sheet '2025' of a workbook, not read; show it to have it read",
+    ], notes
+
+
+def plan_of(folder):
+    from analysis.plan import load_plan
+
+    return load_plan(folder)
