@@ -236,3 +236,40 @@ def test_a_grey_cell_is_compared_with_what_its_template_recorded_and_a_workbook_
     assert said["task_id"].tolist() == ["4.2"]
     with pytest.raises(InputError, match="J5"):
         tidy_department_words([_greys({"task/4.2/": {1: "产研院建设(已完成)"}})], TASKS, SERIES, YEARS)
+
+
+def _copied(year: str, greys: bool = True, language: str = "zh") -> WordsSheet:
+    """Task 4.2's row (5), filled for the workbook's year, and below it (6) the same row copied whole, its grey name
+    cell too (or typed below without it: ``greys`` False), its year changed to ``year`` and its progress typed."""
+    words = sheet([TASK, {**TASK, "year": year, "progress": "下一年度的进展"}], language=language)
+    name = "产研院建设"
+    aside = {number: ({"item": "task", "id": "4.2", "series": "", "year": given},
+                      ((f"工作进展与说明!J{number}", name if number == 5 or greys else None),
+                       (f"工作进展与说明!K{number}", None)))
+             for number, given in ((5, "2024"), (6, year))}
+    rows = SheetRows(words.rows.frame, "工作进展与说明", LETTERS, aside=aside)
+    return WordsSheet(words.path, rows, "市科技局", language, 2024, frozenset({"task/4.2/"}),
+                      {"task/4.2/": {1: name}})
+
+
+@pytest.mark.parametrize(("year", "language", "words"), [
+    # a year after the plan's report years: told as the copy it is, no workbook of that year asked for (none has words)
+    ("2025", "zh", "年份为 2025，但本工作簿是为 2024年生成的；这一行是复制本表第 5 行后改了年份添加的：请删除这一行"
+                   "（2025年不是方案的报告年份，2021—2024年，无须填写工作进展与说明）"),
+    ("2023", "en", "year 2023, but the workbook was made for 2024; this row was added, a copy of the sheet's row 5 "
+                   "with its year changed: delete it; words for 2023 go in the workbook for 2023 (ask the office that "
+                   "sent this one for it)"),
+])
+def test_a_row_copied_whole_with_its_year_changed_is_told_which_row_it_copies(year, language, words):
+    """As on the sheet of values: a department copies its task's row, grey cells and all, to report another year's
+    progress; told at the copy's year which row it copies and where those words go, the row it copies read."""
+    with pytest.raises(InputError) as caught:
+        tidy_department_words([_copied(year, language=language)], TASKS, SERIES, YEARS)
+    label = "年份" if language == "zh" else "Year"
+    assert str(caught.value) == f"市科技局.xlsx:工作进展与说明!D6: {label}: {words}"
+
+
+def test_a_row_typed_below_without_the_grey_cells_is_no_copy():
+    with pytest.raises(InputError) as caught:
+        tidy_department_words([_copied("2023", greys=False)], TASKS, SERIES, YEARS)
+    assert str(caught.value) == "市科技局.xlsx:工作进展与说明!D6: 年份: 年份 2023 与本工作簿的报送年份 2024 不符"

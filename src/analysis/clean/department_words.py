@@ -10,7 +10,9 @@ outside the plan period or other than the one its workbook was made for, a ratin
 says nothing (a dot, "ok"), half a task's answer (a rating without progress, or progress without a
 rating), or a workbook that does not say which department sent it (a template made for every series of a plan
 that names no departments records none: its words are kept under no department, ``department_zh`` empty, as the
-reports name that group). A kind of row, a series and a
+reports name that group). A row copied whole (its grey cells too) with its
+year changed is told, as on the sheet of values, which row it copies and that its words go in that year's workbook. A
+kind of row, a series and a
 rating may be written as the key (task, national) or as its label in either language (重点任务, 国家级). The same row
 sent twice by one department (two files, or one file twice) is refused with both cells named;
 different departments' words on the same task are all kept, each with its department. The grey cells beside a row
@@ -92,16 +94,19 @@ def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: 
         for error in sheet.rows.mistakes:  # what the reader found, told with the checks'
             told.add(error)
         changed, moved = _grey_cells(sheet, words, known)
+        copied = _copied_rows(sheet, known)  # a row copied whole, its year changed: told which row it copies
         for error in changed:  # a grey cell typed over: told at its cell, the row's words checked all the same
             told.add(error)
         for row in sheet.rows.frame.to_dict("records"):
             with told.row():
-                records.append(_checked(row, sheet, words, known, seen, moved.get(row[LINE_COLUMN])))
+                records.append(_checked(row, sheet, words, known, seen, moved.get(row[LINE_COLUMN]),
+                                        copied.get(row[LINE_COLUMN])))
         for row in sheet.rows.refused:  # a row with a mistake the reader told (a struck cell): its other cells checked
             rest = Mistakes(untold=row[TOLD] | set(sheet.rows.missing))  # a cell told once, by the reader
             with rest.row():
                 _checked({column: row.get(column, "") for column in sheet.rows.frame.columns}, sheet, words, known,
-                         {}, moved.get(row[LINE_COLUMN]))  # left out: no row sent, the same row's second sending none
+                         {}, moved.get(row[LINE_COLUMN]), copied.get(row[LINE_COLUMN]))  # left out: no row sent, the
+                # same row's second sending none
             for error in rest.errors:
                 told.add(error)
         read = {row[LINE_COLUMN] for row in [*sheet.rows.frame.to_dict("records"), *sheet.rows.refused]}
@@ -112,7 +117,7 @@ def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: 
                 continue
             with told.row():
                 _checked({**{column: texts.get(column, "") for column in sheet.rows.frame.columns},
-                          LINE_COLUMN: line}, sheet, words, known, {}, moved.get(line))
+                          LINE_COLUMN: line}, sheet, words, known, {}, moved.get(line), copied.get(line))
         mistakes.errors += sorted(told.errors, key=cell_order)  # in the sheet's order: row by row, cell by cell
     mistakes.check()
     frame = pd.DataFrame.from_records(records, columns=list(WORDS_COLUMNS))
@@ -186,6 +191,29 @@ def _grey_cells(sheet: WordsSheet, words, known: Known) -> tuple[list[InputError
     return changed, moved
 
 
+def _copied_rows(sheet: WordsSheet, known: Known) -> dict[int, int]:
+    """The rows of a template's words sheet copied whole from one of its rows (its kind, id and series, and its grey
+    cells as the template wrote them) with the year changed, as on the sheet of values: the row each copies (the one
+    still giving the template's year), by row number. A sheet of a workbook that records no year: none."""
+    if sheet.year is None:
+        return {}
+    rows: dict[tuple, list[tuple[int, bool]]] = {}
+    for line, (texts, greys) in sorted(sheet.rows.aside.items()):
+        shown = tuple("".join(plain_text(value).split()) for _, value in greys)
+        if not any(shown) or not any(texts.get(column, "") for column in WORDS_REQUIRED):
+            continue  # no grey cells beside it: a row typed below, not a copy
+        key = words_row_key(*_row_parts(texts, known))
+        if sheet.listed and key not in sheet.listed:
+            continue
+        rows.setdefault((key, shown), []).append((line, texts.get("year", "").strip() == str(sheet.year)))
+    copied = {}
+    for lines in rows.values():
+        original = next((line for line, own in lines if own), None)
+        if original is not None:
+            copied.update({line: original for line, own in lines if not own})
+    return copied
+
+
 #: The grey cells right of a words sheet's input cells, in order: the task's or indicator's name, its assessment.
 GREY_CELLS = ("name", "status")
 
@@ -217,9 +245,11 @@ def _shown(value, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict, moved: InputError | None = None) -> dict:
+def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict, moved: InputError | None = None,
+             copies: int | None = None) -> dict:
     """One row of a words sheet checked against the plan (see the module's docstring), as a record. ``moved``: the
-    row's grey cells belong to another of the sheet's rows (:func:`_grey_cells`), told in place of what it names."""
+    row's grey cells belong to another of the sheet's rows (:func:`_grey_cells`), told in place of what it names;
+    ``copies``: the row is a copy of that row of the sheet, its year changed (:func:`_copied_rows`)."""
     line = row[LINE_COLUMN]
     refuse = _refusal(words, sheet, line)
     if not sheet.department and sheet.year is None:  # a template records its year, and its department if any
@@ -247,6 +277,9 @@ def _checked(row: dict, sheet: WordsSheet, words, known: Known, seen: dict, move
     digits = re.fullmatch(r"[^0-9]*?([0-9]{1,9})[^0-9]*", row["year"].strip())  # 2024年: one number, words around it
     if year is None and digits:
         raise refuse("year_not_number", "year", year=row["year"].strip(), digits=digits.group(1))
+    if copies is not None and year is not None and year != sheet.year:  # whatever the year: its words go elsewhere
+        raise refuse("copied_year" if year in known.years else "copied_year_outside", "year", year=year,
+                     template=sheet.year, row=copies, first=known.years.start, last=known.years.stop - 1)
     if year is None or year not in known.years:
         raise refuse("year", "year", year=row["year"], first=known.years.start, last=known.years.stop - 1)
     if sheet.year is not None and year != sheet.year:
