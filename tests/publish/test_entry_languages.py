@@ -179,15 +179,25 @@ CASES = {
                                      "below the template's rows: delete it; a value for 2024 goes in the workbook for "
                                      "2024 (ask the office that sent this one for it)"),
     # 24300 typed over the "2023 value on file" (Q5, a reference cell nothing reads; D5 left empty): refused, never
-    # lost without a word; the row's reference cells L5:T5 named, and where the value goes
+    # lost without a word; the cell named with what the template wrote there (nothing: no 2023 value was on file),
+    # and where the value goes
     "a value over the value on file": ({"Q5": 24300},
-                                       "L5:T5: 这些单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），"
-                                       "不会被读取，却被改动过：数值请填在 D5；请撤销改动，或从新领取的模板中把这些"
-                                       "单元格复制回来（已填写的数值不受影响）",
-                                       "L5:T5: was changed, though these cells show the template's reference (name, "
-                                       "unit, latest value, targets, range) and are not read: a value goes in D5; "
-                                       "undo the change, or copy these cells back from a fresh template (the values "
-                                       "typed stay)"),
+                                       "Q5: 模板列出的参考信息（名称、单位、最新值、目标、合理范围）不会被读取，"
+                                       "却被改动过：Q5 原为空，现为 '24300'；请改回模板原来的内容，数值请填在 D5"
+                                       "（已填写的数值不受影响）",
+                                       "Q5: the template's reference cells (name, unit, latest value, targets, range) "
+                                       "are not read, but were changed: Q5 was empty, now '24300'; put back what the "
+                                       "template wrote; a value goes in D5 (the values typed stay)"),
+    # the latest known value (O5: 23,000, 2021, as the plan prints it) and the 2024 target (S5: 24,500) typed over:
+    # each named with the number the template wrote, to type back
+    "the reference numbers changed": ({"O5": 23500, "S5": 26000},
+                                      "L5:T5: 模板列出的参考信息（名称、单位、最新值、目标、合理范围）不会被读取，"
+                                      "却被改动过：O5 原为 23000，现为 '23500'；S5 原为 24500，现为 '26000'；请改回模板"
+                                      "原来的内容，数值请填在 D5（已填写的数值不受影响）",
+                                      "L5:T5: the template's reference cells (name, unit, latest value, targets, "
+                                      "range) are not read, but were changed: O5 was 23000, now '23500'; S5 was 24500, "
+                                      "now '26000'; put back what the template wrote; a value goes in D5 (the values "
+                                      "typed stay)"),
     # the locked id of row 5 changed from 1 to 2 (or the input columns sorted alone): L5:T5, untouched, are indicator
     # 1's; the id cell is named, not the reference cells, and nothing asks for a fresh template
     "an id changed": ({"A5": 2, "D5": 24300, "E5": "统计公报"},
@@ -258,7 +268,7 @@ def test_a_row_deleted_or_moved_keeps_its_reference_cells_checked(science, clean
     sheet = book.worksheets[0]
     sheet["S6"] = 999  # a target of the row that moved up from 7 to 6
     book.save(path)
-    with pytest.raises(InputError, match=r"数据报送!L6:T6: 这些单元格是模板列出的参考信息"):
+    with pytest.raises(InputError, match=r"数据报送!S6: 模板列出的参考信息.*S6 原为 "):
         check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
 
 
@@ -346,8 +356,8 @@ def test_a_workbooks_every_mistake_is_told_in_one_round_whatever_kind_each_is(sc
         "H6: 确认: 'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释）；数值未被提示偏离较大时，"
         "可将该单元格留空",
         "I7: 发布日期: '昨天' 不是日期：请填写资料发布的日期，如 2011-09-28 或 2011年9月28日（或 2011-09、2011）",
-        "L7:T7: 这些单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），不会被读取，"
-        "却被改动过：数值请填在 D7；请撤销改动，或从新领取的模板中把这些单元格复制回来（已填写的数值不受影响）"]
+        "Q7: 模板列出的参考信息（名称、单位、最新值、目标、合理范围）不会被读取，却被改动过：Q7 原为空，现为 '44'；"
+        "请改回模板原来的内容，数值请填在 D7（已填写的数值不受影响）"]
 
 
 def test_a_row_whose_id_was_changed_has_its_other_cells_checked_by_no_indicator(science, clean, weihai_in_project,
@@ -649,3 +659,20 @@ def test_a_header_typed_into_the_empty_column_is_told_once_and_the_reference_col
     expected = {"zh": f"K4: 表头: 表头中有无法识别的列：填报人；可用的列为 {ALLOWED['zh']}",
                 "en": f"K4: header: unexpected column(s) Filled in by; allowed: {ALLOWED['en']}"}[language]
     assert error_lines(caught.value) == [f"{path}:{SHEET[language]}!{expected}"]
+
+
+def test_a_reference_cell_of_a_workbook_that_records_its_digests_only_names_the_copy_sent(science, clean,
+                                                                                        weihai_in_project, tmp_path):
+    """A workbook made before templates recorded what they wrote in each reference cell (its digests only): what to
+    put back cannot be said, so the copy it was sent from is named, where make templates writes it, as it was sent."""
+    path = _filled(science["zh"], tmp_path / "observations", {"Q5": 24300})
+    book = openpyxl.load_workbook(path)
+    for prop in [prop for prop in book.custom_doc_props if prop.name.startswith("analysis_reference_shown_")]:
+        book.custom_doc_props.props.remove(prop)
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
+    assert error_lines(caught.value) == [
+        f"{path}:数据报送!L5:T5: 这些单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），不会被读取，"
+        "却被改动过：数值请填在 D5；请撤销改动，或从下发时的报送表 reports/templates/weihai/2023/2023-市科技局.xlsx "
+        "中把这些单元格复制回来（已填写的数值不受影响）"]

@@ -81,6 +81,15 @@ PLAN_PROPERTY = "analysis_plan"
 REFERENCE_PROPERTY = "analysis_reference_"
 #: The rows one such property holds (a property's text stays under the 255 characters Excel keeps).
 REFERENCE_ROWS_PER_PROPERTY = 12
+#: The custom properties (``analysis_reference_shown_4/国家级_6``: a row's :func:`reference_key`, then its reference
+#: cell's place from the indicator's name, 1) a template records what it wrote in each reference cell in, a number as
+#: a number (an empty cell: none), so that a cell typed over is told with what to put back. A text longer than a
+#: property holds (255 characters) is recorded by its digest, after :data:`REFERENCE_SHOWN_DIGEST`.
+REFERENCE_SHOWN_PROPERTY = "analysis_reference_shown_"
+REFERENCE_SHOWN_DIGEST = "#sha256:"
+#: Where ``make templates`` writes a year's workbooks by default: a workbook whose reference cells cannot be put back
+#: from what it records is told to take them from its copy there (the name it was sent with, which it comes back with).
+SENT_FOLDER = "reports/templates"
 #: The columns a person fills in a row; a row with one of them filled but no value is a value left out.
 FILLED_BY_HAND = ("value", "source", "source_en", "note", "confirm")
 WHITE = ("FFFFFFFF", "00FFFFFF")
@@ -198,7 +207,9 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
                                        template=year is not None, filled_by_hand=filled_by_hand,
                                        words=words if language in LANGUAGES else None,
                                        references=_reference_digests(properties) if sheet.title == year_sheet
-                                       else {}, year=year if sheet.title == year_sheet else None)
+                                       else {}, year=year if sheet.title == year_sheet else None,
+                                       recorded=_reference_shown(book) if sheet.title == year_sheet else {},
+                                       sent=_sent_copy(path, year, properties.get(PLAN_PROPERTY)))
                     if rows is not None:
                         sheets.append(rows)
                     elif any(cell.value not in (None, "") for row in sheet.iter_rows() for cell in row):
@@ -277,6 +288,41 @@ def reference_properties(digests: dict[str, str]) -> dict[str, str]:
             for number, start in enumerate(range(0, len(items), REFERENCE_ROWS_PER_PROPERTY), 1)}
 
 
+def reference_shown_properties(cells: dict[str, list]) -> dict[str, object]:
+    """The custom properties that record what a template wrote in each row's reference cells (``cells``: a row's
+    :func:`reference_key`, its reference cells' values in order), an empty cell left out, a long text by its digest."""
+    recorded = {}
+    for key, values in cells.items():
+        for place, value in enumerate(values, 1):
+            if value is None or value == "":
+                continue
+            if isinstance(value, str) and len(value.encode("utf-16-le")) // 2 > 255:
+                value = REFERENCE_SHOWN_DIGEST + _text_digest(value)
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 2 ** 31:
+                value = float(value)  # a property's whole number holds 32 bits
+            recorded[f"{REFERENCE_SHOWN_PROPERTY}{key}_{place}"] = value
+    return recorded
+
+
+def _text_digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(str(text).strip().encode("utf-8")).hexdigest()[:16]
+
+
+def _reference_shown(book) -> dict[str, dict[int, object]]:
+    """What a template wrote in each row's reference cells (:func:`reference_shown_properties`), by the row's key and
+    the cell's place; none for a workbook made before templates recorded it (its digests only)."""
+    shown: dict[str, dict[int, object]] = {}
+    for prop in getattr(book, "custom_doc_props", None) or []:
+        if not prop.name.startswith(REFERENCE_SHOWN_PROPERTY):
+            continue
+        key, _, place = prop.name[len(REFERENCE_SHOWN_PROPERTY):].rpartition("_")
+        if key and place.isdigit():
+            shown.setdefault(key, {})[int(place)] = prop.value
+    return shown
+
+
 def _reference_digests(properties: dict[str, str]) -> dict[str, str]:
     """The rows' digests a template recorded (:func:`reference_properties`); none for a workbook without them."""
     digests = {}
@@ -287,6 +333,15 @@ def _reference_digests(properties: dict[str, str]) -> dict[str, str]:
                 if key and digest:
                     digests[key] = digest
     return digests
+
+
+def _sent_copy(path: Path, year, plan) -> str:
+    """The copy of a template as ``make templates`` wrote it, where it writes it by default
+    (reports/templates/weihai/2025/2025-市科技局.xlsx: a workbook comes back with the name it was sent with); "" for a
+    workbook that records no plan or year."""
+    if not isinstance(plan, str) or not plan.strip() or year is None:
+        return ""
+    return f"{SENT_FOLDER}/{plan.strip()}/{year}/{Path(path).name}"
 
 
 def _template_property(book, name: str):
@@ -324,7 +379,8 @@ def _check_zip(data: bytes, path: Path, words: Catalog) -> None:
 def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], text_kinds: dict[str, str],
                 template: bool = False, filled_by_hand: tuple[str, ...] = FILLED_BY_HAND,
                 words: Catalog | None = None, references: dict[str, str] | None = None,
-                year: int | None = None) -> SheetRows | None:
+                year: int | None = None, recorded: dict[str, dict[int, object]] | None = None,
+                sent: str = "") -> SheetRows | None:
     """The input rows of one visible sheet; None for a sheet without a header row. ``template``: the workbook is
     one ``make templates`` wrote, whose reference columns (labelled in the row above the header, after one empty
     column) stand right of the input columns, or a sheet whose labels name them (a template's sheet copied into a new
@@ -332,7 +388,9 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     the header row, else of the header row (a workbook of one's own headed 编号, 数值: Chinese). ``references``: the
     digests of the rows' reference cells as the template wrote them (:func:`reference_digest`), by
     :func:`reference_key`; ``year``: the year the template was made for, by which a row copied whole (its reference
-    cells too) and given another year is told from the row it copies."""
+    cells too) and given another year is told from the row it copies. ``recorded``: what the template wrote in each
+    row's reference cells (:func:`reference_shown_properties`), named to put back where one was changed; ``sent``: the
+    template's copy as it was sent, named where they cannot be (a workbook that records its digests only)."""
     from openpyxl.utils import get_column_letter
 
     title = sheet.title
@@ -439,7 +497,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         try:
             if references and key in references:  # a template's reference cells, changed: nothing there is read
                 _refuse_changed_reference(row, name_column, read_to, key, references, letters, path, shown_sheet,
-                                          number, words)
+                                          number, words, (recorded or {}).get(key), sent)
                 shown = row[on_file_column].value if on_file_column is not None and on_file_column < len(row) else None
                 if isinstance(shown, int | float) and not isinstance(shown, bool):  # as the template wrote it
                     on_file[number] = float(shown)
@@ -756,7 +814,8 @@ def _refuse_unread(row, name_column: int, read_to: int, inputs: int, path: Path,
 
 
 def _refuse_changed_reference(row, name_column: int, read_to: int, key: str, references: dict[str, str],
-                              letters: dict, path: Path, shown_sheet: str, number: int, words: Catalog) -> None:
+                              letters: dict, path: Path, shown_sheet: str, number: int, words: Catalog,
+                              shown: dict[int, object] | None = None, sent: str = "") -> None:
     """A template's reference cells of row ``number`` (``name_column`` to ``read_to``, 1-based) that no longer give
     the digest the template recorded for the row's ``key`` (its indicator and series cells): a value typed over "the
     value on file", a target changed. Nothing there is read, so it is refused, the row's cells named, and the value's
@@ -780,9 +839,44 @@ def _refuse_changed_reference(row, name_column: int, read_to: int, key: str, ref
                                     other=_row_label(other, words)), file=path,
                          line=f"{shown_sheet}!{changed[0]}{number}" + (f":{changed[-1]}{number}" * (len(changed) > 1)),
                          field="indicator_id")
-    raise InputError(words.text("entry_errors.reference_changed", cells=cells,
-                                value=f"{letters.get('value', 'D')}{number}"), file=path,
-                     line=f"{shown_sheet}!{cells}")
+    value = f"{letters.get('value', 'D')}{number}"
+    # each cell changed, with what the template wrote there (recorded beside its digest): what to put back
+    changes = [] if shown is None else [
+        (f"{get_column_letter(index)}{number}", shown.get(place), current)
+        for place, (index, current) in enumerate(zip(range(name_column, read_to + 1), values), 1)
+        if not _same_reference(current, shown.get(place))]
+    if changes and not any(_digested(original) for _, original, _ in changes):
+        def change(cell: str, original, current) -> str:
+            if current in (None, ""):
+                return words.text("entry_errors.reference_was_emptied", cell=cell, was=plain_text(original))
+            key = "entry_errors.reference_was" if original not in (None, "") else "entry_errors.reference_was_empty"
+            return words.text(key, cell=cell, was=plain_text(original), now=quote(plain_text(current), 40, words=words))
+
+        told = words["grammar.list_separator"].join(change(*each) for each in changes)
+        raise InputError(words.text("entry_errors.reference_changed_to", changes=told, value=value), file=path,
+                         line=f"{shown_sheet}!{changes[0][0] if len(changes) == 1 else cells}")
+    raise InputError(words.text("entry_errors.reference_changed_sent" if sent else "entry_errors.reference_changed",
+                                cells=cells, value=value, sent=sent), file=path, line=f"{shown_sheet}!{cells}")
+
+
+def _digested(recorded) -> bool:
+    """A reference cell recorded by its digest (a long text), not as it was written."""
+    return isinstance(recorded, str) and recorded.startswith(REFERENCE_SHOWN_DIGEST)
+
+
+def _same_reference(current, recorded) -> bool:
+    """A reference cell as its template recorded it: a number by its value (24800 and 24800.0 alike), an empty cell
+    as none recorded, a long text by its digest, any other text as it is, spaces around it aside."""
+    if current is None or current == "":
+        return recorded is None or recorded == ""
+    if recorded is None or recorded == "":
+        return False
+    number = (int, float)
+    if isinstance(current, number) and not isinstance(current, bool) and isinstance(recorded, number):
+        return float(current) == float(recorded)
+    if _digested(recorded):
+        return _text_digest(current) == recorded[len(REFERENCE_SHOWN_DIGEST):]
+    return str(current).strip() == str(recorded).strip() and isinstance(current, str) == isinstance(recorded, str)
 
 
 def _row_label(key: str, words: Catalog) -> str:

@@ -55,6 +55,7 @@ from ..ingest.xlsx_reader import (
     reference_digest,
     reference_key,
     reference_properties,
+    reference_shown_properties,
 )
 from ..numbers import fmt_printed
 from ..vocabulary import RATINGS
@@ -298,6 +299,11 @@ def entry_workbook_bytes(entry: EntryWorkbook, created: datetime.date) -> bytes:
                    reference_digest(_reference_cells(entry, row)) for row in entry.series}
         for name, text in reference_properties(digests).items():
             book.set_custom_property(name, text)
+        # and what each cell holds: one typed over is told with what to put back
+        cells = {reference_key(row.indicator_id, row.series_label if row.series else None): _reference_cells(entry, row)
+                 for row in entry.series}
+        for name, value in reference_shown_properties(cells).items():
+            book.set_custom_property(name, value)
     if asks_words:
         shown = _words_sheet(book, entry)
         # the rows it lists, by their keys: a locked id changed to another department's task is refused on the way back
