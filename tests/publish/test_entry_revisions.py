@@ -138,7 +138,9 @@ def test_two_sources_neither_of_which_revises_the_other_are_still_refused(early_
     assert str(caught.value) == (
         f"{path}:数据报送!D5: 数值: 指标 1：2024年的数值 24900 与示例统计公报 2025（虚构）（2025-bulletin.csv:2）"
         "中的 24800 不一致；本工作簿生成时尚未收到 24800，因此未显示该数值：如 24900 是对它的修订，请向评估牵头单位"
-        "索取新的 2024年报送表（其中显示已收到的 24800），在该行填写 24900，并在发布日期列填写其发布日期")
+        "索取新的 2024年报送表（其中显示已收到的 24800），在该行填写 24900，并在发布日期列填写其发布日期；"
+        "或在本行的发布日期列和 24800 所在文件那一行的发布日期列各自填写发布日期：将采用较晚发布的数值，"
+        "并列出这次修订")
 
 
 def test_a_conflict_with_an_old_workbook_read_first_says_what_its_department_does(early_template, tmp_path):
@@ -154,7 +156,57 @@ def test_a_conflict_with_an_old_workbook_read_first_says_what_its_department_doe
         "with 24900 in 科技统计快报, 2024-市科技局.xlsx:数据报送!D5, a department's workbook made before 24800 came in "
         "(it shows no value on file for 2024): if 24900 revises 24800, the department asks for a new workbook for "
         "2024, which shows 24800 on file, and gives 24900 in that row with the day it was published, in place of that "
-        "workbook")
+        "workbook; or give both rows the day each was published (this row's published, and that workbook's own "
+        "publication date column): the later is used and the revision listed")
+
+
+def test_a_conflict_with_an_old_english_workbook_offers_both_routes_in_english(project_tmp, tmp_path):
+    """The English workbook made before 24,800 was on file, read after the bulletin: the same two routes, in English
+    (before: the new workbook's alone)."""
+    early = _plan(project_tmp / "revision-early-en", observations=None)
+    template = next(path for path in build_templates(early, YEAR, "en", project_tmp / "revision-early-templates-en")
+                    if path.name == f"{YEAR}-{SCIENCE['en']}.xlsx")
+    plan = _plan(tmp_path)
+    path = _fill(template, plan.folder / "observations", {"D": 24900, "E": "S&T flash report", "I": "2025-03-20"},
+                 name="science.xlsx")
+    with pytest.raises(InputError) as caught:
+        _checked(plan)
+    assert str(caught.value) == (
+        f"{path}:'Data entry'!D5: Value: indicator 1 year 2024: value 24900 conflicts with 24800 in Example bulletin "
+        "2025 (fictional), 2025-bulletin.csv:2, which this workbook does not show on file: it was made before 24800 "
+        "came in; if 24900 revises 24800, ask the office that sent it for a new workbook for 2024, which shows 24800 "
+        "on file, and give 24900 in that row with the day it appeared in the Published column; or give both rows the "
+        "day each appeared (this row's Published, and the publication date column of 24800's file): the later is "
+        "used and the revision listed")
+
+
+def test_a_conflict_with_an_old_workbook_told_at_a_chinese_file_offers_both_routes_in_chinese(early_template,
+                                                                                             tmp_path):
+    """The bulletin headed in Chinese, read after the old workbook: told in Chinese, both routes."""
+    plan = _plan(tmp_path)
+    _fill(early_template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"})
+    bulletin = plan.folder / "observations" / "2025-bulletin.csv"
+    bulletin.write_text("编号,序列,年份,数值,数据来源\n1,,2024,24800,2025年统计公报\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        _checked(plan)
+    assert str(caught.value) == (
+        f"{bulletin}:2: 数值: 指标 1：2024年的数值 24800 与科技统计快报（2024-市科技局.xlsx:数据报送!D5）中的 24900 "
+        "不一致；该报送表生成时尚未收到 24800，因此未显示该数值：如 24900 是对它的修订，请该部门索取新的 2024年报送表"
+        "（其中显示已收到的 24800），在该行填写 24900 及其发布日期，以取代原报送表；或在本行的发布日期列和该报送表"
+        "那一行的发布日期列各自填写发布日期：将采用较晚发布的数值，并列出这次修订")
+
+
+def test_the_dated_route_the_conflict_offers_settles_it(early_template, tmp_path):
+    """The route the conflict offers beside a new workbook: the old workbook's row dated 2025-03-20, the bulletin's
+    given the day it appeared, 2025-02-28: the later, the department's 24,900, is used, the revision listed."""
+    plan = _plan(tmp_path)
+    _fill(early_template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"})
+    (plan.folder / "observations" / "2025-bulletin.csv").write_text(
+        "indicator_id,series,year,value,source,published\n1,,2024,24800,Bulletin 2025,2025-02-28\n", encoding="utf-8")
+    checked = _checked(plan)
+    assert list(_personnel(checked)["value"]) == [24900.0]
+    assert [(old["value"], new["value"]) for old, new in checked.revisions if old["indicator_id"] == 1] == [
+        (24800.0, 24900.0)]
 
 
 def test_a_departments_dated_correction_revises_its_own_undated_workbook_without_editing_it(tmp_path):
