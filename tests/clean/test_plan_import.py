@@ -226,7 +226,8 @@ def test_the_command_writes_the_draft_in_the_language_asked_for(tmp_path, nation
     ("plan.html", b"<html><body><p>Innovation targets</p></body></html>",
      "holds no table: the plan's indicator table is not in it (was it saved as a picture?)"),
     ("plan.html", "<table><tr><td>项目</td><td>内容</td></tr><tr><td>a</td><td>b</td></tr></table>".encode(),
-     "没有一个表格列出指标及其基期或目标年份（表头如 二级指标 | 2020年基础值 | 2024年目标值）"),
+     "没有一个表格列出指标及其基期或目标年份（表头如 二级指标 | 2020年基础值 | 2024年目标值，或英文的 Indicator | "
+     "2020 baseline | 2024 target）"),
     ("plan.html", b"<table><tr><td>item</td><td>text</td></tr><tr><td>a</td><td>b</td></tr></table>",
      "no table names its indicators and the years of its baselines or targets"),
     # a file its library cannot read: what to do, never the library's exception
@@ -843,3 +844,40 @@ def test_a_row_of_totals_and_a_column_the_draft_does_not_read_are_told_in_the_re
         ("table 1, row 5, column 1", "合计", "a row of totals, not an indicator: its numbers not read (the rows "
                                            "above added up); if the plan counts it as an indicator, give it in "
                                            "indicators.csv and values.csv", "skip", "")]
+
+
+def test_a_table_headed_in_english_is_read_as_one_headed_in_chinese(tmp_path):
+    """A plan's table as an English web page heads it (No., Indicator, Unit, 2020, 2023 target, 2024 target): its
+    columns are named by the English words as by the Chinese (before: no table named its indicators and years), the
+    year printed alone a baseline guessed, as for 2020年 alone; a category column headed "Primary indicator" is the
+    category, not the name."""
+    header = ["Primary indicator", "No.", "Indicator", "Unit", "2020", "2023 target", "2024 target"]
+    rows = [["Input", "1", "R&D intensity", "%", "2.4", "2.7", "2.8"],
+            ["Output", "2", "High-tech enterprises", "", "380", "500", "600"]]
+    path = write_html(tmp_path / "plan.html", header, rows)
+    imported = read_plan_table(read_tables(path), str(path))
+    assert imported.language == "en"
+    assert imported.baseline_years == [2020] and imported.target_years == [2023, 2024]
+    assert [(i["indicator_id"], i["category_zh"], i["name_zh"], i["unit_zh"]) for i in imported.indicators] == [
+        (1, "Input", "R&D intensity", "%"), (2, "Output", "High-tech enterprises", "")]
+    values = {(v["indicator_id"], v["year"], v["value_type"]): v["value"] for v in imported.values}
+    assert values == {(1, 2020, "baseline"): "2.4", (1, 2023, "target"): "2.7", (1, 2024, "target"): "2.8",
+                      (2, 2020, "baseline"): "380", (2, 2023, "target"): "500", (2, 2024, "target"): "600"}
+    # the year printed alone is a guess for a person to confirm, as 2020年 alone is
+    assert [r["where"] for r in imported.review if r["text"] == "2020"] == ["table 1, row 1, column 5"]
+
+
+@pytest.mark.parametrize(("label", "role"), [
+    ("No.", "number"), ("Number", "number"), ("S/N", "number"), ("Indicator", "name"), ("Indicator name", "name"),
+    ("Secondary indicator", "name"), ("Category", "category"), ("Level-1 indicator", "category"), ("Unit", "unit"),
+    ("Unit of measurement", "unit"), ("Attribute", "attribute"), ("Indicator type", "attribute"),
+    ("2020 baseline", "value"), ("Base year 2020", "value"), ("Target 2025", "value")])
+def test_each_english_header_word_names_its_column(label, role):
+    from analysis.clean.plan_import import columns
+
+    named = columns(Grid(1, [[label, "Indicator" if role != "name" else "No."], ["1", "2"]]))
+    assert named[0].role == role, named
+    if label.startswith(("2020 baseline", "Base year")):
+        assert (named[0].year, named[0].value_type, named[0].guessed) == (2020, "baseline", False)
+    if label == "Target 2025":
+        assert (named[0].year, named[0].value_type) == (2025, "target")

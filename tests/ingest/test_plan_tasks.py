@@ -194,6 +194,24 @@ def test_a_parenthesis_over_two_lines_and_items_with_their_own_departments(tmp_p
     assert read.items["departments"].tolist() == [["市科技局", "市统计局"], ["市财政局", "各区市政府"]]
 
 
+def test_blank_lines_inside_the_task_list_are_gaps_the_reading_goes_past(tmp_path):
+    """A text saved from a web page or a Word file leaves blank lines (some of spaces, a full-width one) between a
+    group and its tasks, between tasks, between a task's items and inside a parenthesis broken over lines: each task,
+    item and department after a gap is read as without it, and a task's last line is its last with words."""
+    task = ("1.甲任务。\n\n一是甲一。内容。（责任部门：市科技局、\n\n市统计局）\n  \n"
+            "二是甲二。内容。（责任部门：市财政局，各区市政府）\n\u3000\n\n")
+    text = HEAD + "（一）第一组任务\n\n\n" + task + TASK_TWO + "\n\t\n" + GROUP_TWO + TAIL
+    read = parse_plan_tasks(write(tmp_path, text))
+    assert read.tasks["task_id"].tolist() == ["1.1", "1.2", "2.1"]
+    assert read.tasks["title_zh"].tolist() == ["甲任务", "乙任务", "丙任务"]
+    first = read.tasks.iloc[0]
+    assert first.departments == ["市科技局", "市统计局", "市财政局", "各区市政府"]
+    # lines: 6 the group, 9 the task, 11–13 its first item (its parenthesis over 11 and 13), 15 its second
+    assert first.department_lines == [11, 13, 15, 15] and (first.first_line, first.last_line) == (9, 15)
+    assert read.items["title_zh"].tolist() == ["甲一", "甲二", "乙一", "乙二，其二"]
+    assert read.measures["title_zh"].tolist() == ["加强组织领导", "强化政策保障"]
+
+
 def test_a_text_without_the_sections_has_no_tasks(tmp_path):
     read = parse_plan_tasks(write(tmp_path, "一、总体要求\n按计划推进。\n二、主要目标\n目标。\n"))
     assert read.tasks.empty and read.items.empty and read.measures.empty

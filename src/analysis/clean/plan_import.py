@@ -2,7 +2,8 @@
 
 :mod:`analysis.ingest.published_table` gives the tables of a web page or a Word file as grids of text.
 Here the indicator table is found (the table whose header names baseline and target years), its
-columns named by their header words (一级指标, 序号, 二级指标, 单位, ``2020年基础值``, ``2024年目标值``),
+columns named by their header words (一级指标, 序号, 二级指标, 单位, ``2020年基础值``, ``2024年目标值``; in English
+No., Indicator, Unit, ``2020``, ``2024 target``),
 and every row read into ``indicators.csv`` and ``values.csv`` rows (docs/new-plan.md), splitting what
 must be split: a combined cell (``国2.8/省3.1``) into a national and a provincial series, a parent row
 with ``国家级`` and ``省级`` rows under it into two series, a unit printed in the name (``研发人员数（人）``)
@@ -33,13 +34,19 @@ from ..ingest.published_table import Grid, file_words
 from ..numerals import NUMERALS, chinese_number
 
 YEAR = re.compile(r"((?:19|20)\d{2})")
-BASE_WORDS = re.compile(r"基础|基期|基准|现状|现值|起点|基数")
-TARGET_WORDS = re.compile(r"目标|预期值|规划值|计划")
-ROLE_WORDS = [("category", re.compile(r"一级指标|类别|领域|方面|维度|分类")),
-              ("number", re.compile(r"序号|编号")),
-              ("unit", re.compile(r"^(计量)?单位$")),
-              ("attribute", re.compile(r"属性|性质")),
-              ("name", re.compile(r"二级指标|指标名称|具体指标|指标"))]
+#: The header words of a column, in Chinese as a plan prints them and in English as a translated table heads them
+#: (No., Indicator, Unit, 2020, 2023 target, 2024 target), an English word whole and in any case: the first role
+#: whose words a header names is the column's (一级指标 and "Primary indicator" a category, not a name).
+BASE_WORDS = re.compile(r"基础|基期|基准|现状|现值|起点|基数|\b(?:base(?:line)?|base[- ]year|current|actual)\b",
+                        re.IGNORECASE)
+TARGET_WORDS = re.compile(r"目标|预期值|规划值|计划|\b(?:targets?|goals?|planned|expected)\b", re.IGNORECASE)
+ROLE_WORDS = [("category", re.compile(r"一级指标|类别|领域|方面|维度|分类|\b(?:categor(?:y|ies)|dimensions?|areas?|"
+                                      r"fields?|domains?|first[- ]level|level[- ]?(?:1|one)|primary)\b",
+                                      re.IGNORECASE)),
+              ("number", re.compile(r"序号|编号|^\s*(?:no\.?|nos?\.|number|s/?n|#|item)\s*$", re.IGNORECASE)),
+              ("unit", re.compile(r"^(计量)?单位$|^\s*units?(?:\s+of\s+measure(?:ment)?)?\s*$", re.IGNORECASE)),
+              ("attribute", re.compile(r"属性|性质|\b(?:attributes?|nature|type)\b", re.IGNORECASE)),
+              ("name", re.compile(r"二级指标|指标名称|具体指标|指标|\bindicators?\b|\bnames?\b", re.IGNORECASE))]
 SERIES_ROWS = {"国家级": "national", "省级": "provincial", "国家": "national", "省": "provincial"}
 UNIT_IN_NAME = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（）()]*)[）)]$")
 #: The core mark after a name or a number (``研发人员数（人）*``, ``3*``), as the printed plan marks a core indicator.
