@@ -233,3 +233,58 @@ def test_a_mark_for_no_data_without_a_source_is_told_once_at_the_value(clean_wei
     assert str(caught.value).replace(f"{folder}/", "").splitlines() == [
         "2024-bulletin.csv:2: 数值: '—' 不是数字（这是表示无数据的符号：数值公布之前，请删去该行）",
         "2024-bulletin.csv:3: 数值: '无' 不是数字（这是表示无数据的符号：数值公布之前，请删去该行）"]
+
+
+def test_the_empty_columns_excel_saves_after_the_last_one_are_read_as_nothing(tmp_path):
+    """Excel saves a sheet whose cells right of the table were once touched with empty columns after the last one
+    (",,," on every line, the header included): before, the file was refused ("unexpected column(s) '', '', ''") for
+    columns that hold nothing; now its rows are read, its empty rows skipped."""
+    folder = write(tmp_path / "obs", "indicator_id,series,year,value,source,,,\r\n2,,2023,2.61,公报,,,\r\n"
+                                     ",,,,,,,\r\n3,,2023,40.2,公报\r\n")
+    frame = read_observation_files(folder).files[0].frame
+    assert frame[["indicator_id", "value", "csv_line"]].values.tolist() == [["2", "2.61", 2], ["3", "40.2", 4]]
+    assert read_observation_files(folder).files[0].mistakes == []
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("indicator_id,series,year,value,source,,",
+     "2024-bulletin.csv:2: column 7 has no name in the header (line 1), but holds '见附注' (and 1 more row): "
+     "nothing in a column without a name is read; type the column's name in the header, or move what it holds into "
+     "a column that has one"),
+    ("编号,序列,年份,数值,数据来源,,",
+     "2024-bulletin.csv:2: 第 7 列在表头（第 1 行）中没有列名，却填有 '见附注'（另有 1 行也在该列填有内容）："
+     "没有列名的列不会被读取；请在表头中填写该列的列名，或把内容移到有列名的列中"),
+])
+def test_words_under_a_column_without_a_name_are_told_once_where_first_filled(tmp_path, header, expected):
+    """What a row writes under an unnamed column is not read: told once for the column, at the first line filling it,
+    in the header's language, never passed over in silence (before: only the header's "unexpected column(s) '', ''")."""
+    folder = write(tmp_path / "obs", f"{header}\n2,,2023,2.61,公报,,见附注\n3,,2023,40.2,公报,,\n"
+                                     "1,,2023,24300,公报,,另见\n")
+    rows = read_observation_files(folder).files[0]
+    assert [str(error).replace(f"{folder}/", "") for error in rows.mistakes] == [expected]
+    assert rows.frame["indicator_id"].tolist() == ["2", "3", "1"]  # the rows are read by the columns named
+
+
+def test_a_plan_file_saved_with_empty_columns_after_the_last_is_read(tmp_path):
+    """A typed plan's indicators.csv saved from Excel with two empty columns after the last: read as without them."""
+    from analysis.ingest.csv_reader import read_strict_csv
+
+    path = tmp_path / "indicators.csv"
+    path.write_text("indicator_id,series,kind,,\n1,,count,,\n", encoding="utf-8")
+    frame = read_strict_csv(path, ["indicator_id", "series", "kind"])
+    assert frame[["indicator_id", "kind"]].values.tolist() == [["1", "count"]]
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "a.csv:2: value: '=1+1' is not a number (a formula, which is not computed here: type the number it gives)"),
+    ("zh", "a.csv:2: value: '=1+1' 不是数字（是公式，此处不会计算：请直接填写其结果数字）"),
+])
+def test_a_formula_typed_into_a_csv_value_is_told_as_a_formula(tmp_path, language, expected):
+    """=1+1 in a CSV file is its text, never computed: told as a formula whose result goes there (before: "write plain
+    digits with a decimal point, no thousands separators, units or % signs", which it had none of)."""
+    from analysis.catalog import catalog
+    from analysis.ingest.csv_reader import parse_number
+
+    with pytest.raises(InputError) as caught:
+        parse_number("=1+1", file=tmp_path / "a.csv", line=2, field="value", words=catalog(language))
+    assert str(caught.value).replace(f"{tmp_path}/", "") == expected

@@ -235,3 +235,18 @@ def test_a_typed_plans_indicators_mistakes_are_told_in_chinese(tmp_path):
         "indicators.csv:2: core: core 为 '对'：请填写 true 或 false",
         "indicators.csv:6: category_en: 类别 '原始创新能力' 在此处的英文名为 'Original innovation'，在第 5 行为 "
         "'Capacity for original innovation'：请只用一个英文名"]
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("=1+1", " (a formula, which is not computed here: type the number it gives)"),
+    ("+1.75", " (did you mean 1.75?)"),
+])
+def test_a_typed_value_is_told_what_it_is_where_that_is_evident(tmp_path, typed, hint):
+    """values.csv typed by hand: a formula (=1+1, never computed) and a number with a plus sign (+1.75) are told what
+    they are (before: only "is not a number: write it here as plain digits …")."""
+    from analysis.ingest.typed_table import not_a_number
+
+    error = not_a_number(typed, tmp_path / "values.csv", 5)
+    assert str(error).replace(f"{tmp_path}/", "") == (
+        f"values.csv:5: value: '{typed}' is not a number{hint}: write it here as plain digits with a decimal point, no "
+        "spaces inside, thousands separators, units or % signs")

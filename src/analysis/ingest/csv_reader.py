@@ -149,6 +149,9 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str],
         # the columns the header has beyond those read (one unknown, one given again), told once with the header: a
         # row without a cell under them (the column added to the header only) is read by the others, not told again
         read_only = [name for index, name in enumerate(header) if name in known and header.index(name) == index]
+        # the columns without a name (the empty columns Excel saves after the last one, ",,," on every line): nothing
+        # under them is read, so a row that fills one is told, once for each such column, where it is first filled
+        unnamed: dict[int, list] = {}
         records = []
         while True:
             line = reader.line_num + 1
@@ -174,8 +177,15 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str],
                       for index, name in enumerate(header) if name in known and header.index(name) == index}
             record[LINE_COLUMN] = line
             records.append(record)
+            for index, name in enumerate(header):
+                if not name and fields[index].strip():
+                    unnamed.setdefault(index, [line, fields[index].strip(), 0])[2] += 1
     finally:
         csv.field_size_limit(previous_limit)
+    for index, (line, cell, count) in unnamed.items():
+        more = words.count_text("entry_errors.unnamed_more", count - 1) if count > 1 else ""
+        found.append(InputError(words.text("entry_errors.unnamed_column", number=index + 1,
+                                           text=quote(cell, 40, words=words), more=more), file=path, line=line))
     return records, header, words, found
 
 
@@ -237,6 +247,8 @@ def _number_advice(text: str, words: Catalog, csv: bool = False) -> str:
     """What to do about ``text``, which is not a number as written; where the number meant is evident (1，820 typed
     with a Chinese input method, 2。65, 约25800, 150.3亿元), said with it. ``csv``: the value is a CSV file's, whose
     row without a value is left out (a workbook's value cell is cleared, and the note says why)."""
+    if text.startswith("="):  # =1+1, =B5*100: a formula typed into a CSV file, or saved from a sheet as its text
+        return words["entry_errors.number_advice.formula"]
     if NO_DATA_MARKS.fullmatch(text):
         return words["entry_errors.number_advice.no_data_csv" if csv else "entry_errors.number_advice.no_data"]
     if text[:1] in OTHER_MINUS_SIGNS and re.fullmatch(r"[0-9.eE+-]+", text[1:] or "x"):

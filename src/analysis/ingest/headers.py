@@ -160,11 +160,12 @@ def header_mistakes(typed: list[str], header: list[str], required: list[str], op
         found.append(InputError(words.text("entry_errors.missing_columns",
                                            columns=column_names(words, missing, by_label), header=shown),
                                 file=path, line=where, field=field))
-    # a workbook's empty header cell (``cell`` given) is its caller's to tell, with the column it stood for
+    # an empty header cell is its caller's to tell, with what its column holds: a workbook's, with the column it stood
+    # for; a CSV file's (the empty columns Excel saves after the last one), only where a row fills its column
     unknown = [index for index, name in enumerate(header)
-               if name not in required and name not in optional and (name or not cell) and index not in meant]
+               if name not in required and name not in optional and name and index not in meant]
     unknown_names = {header[index] for index in unknown}
-    repeated = sorted({name for name in header if header.count(name) > 1 and name not in unknown_names},
+    repeated = sorted({name for name in header if name and header.count(name) > 1 and name not in unknown_names},
                       key=header.index)
     groups = [[index] for index in unknown] if cell else [unknown] * bool(unknown)
     for group in groups:

@@ -159,11 +159,13 @@ def not_a_number(text: str, path: Path, line: int) -> InputError:
     means (full-width digits ２.８, a thousands separator, a % sign) or the basis of a target relative to the base
     value typed as words (翻一番: value 2, basis multiple; docs/new-plan.md)."""
     # full-width digits and points (２.８) read as the digits they are
-    plain = re.sub(r"[\s%]", "", unicodedata.normalize("NFKC", text))
+    plain = re.sub(r"[\s%]", "", unicodedata.normalize("NFKC", text)).removeprefix("+")  # +1.75: 1.75
     if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", plain):
         plain = plain.replace(",", "")  # thousands separators (a decimal comma, 2,8, is left to the reader)
     hint = (plan_error("table.did_you_mean", plain=plain) if plain != text and PLAIN_NUMBER.fullmatch(plain)
             else "")
+    if text.strip().startswith("="):  # =1+1: a formula typed by hand, which nothing computes
+        hint = plan_error("table.formula")
     relative = RELATIVE_WORDS.search(text)
     if relative and not hint:  # 翻一番, 减半, 增长20%: a target relative to the base value (docs/new-plan.md)
         number, basis = RELATIVE_WORDS_BASIS[relative.group()]
