@@ -382,3 +382,25 @@ def test_a_sheet_of_more_rows_than_any_plan_has_series_is_refused_in_the_workboo
     with pytest.raises(InputError) as caught:
         read_workbook(tmp_path / "a.xlsx", REQUIRED, OPTIONAL)
     assert str(caught.value) == f"{tmp_path}/{expected}"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    (REQUIRED, "a.xlsx:Sheet1!D2: value: is a date (2025-02-06), not a number: Excel turns some numbers into dates as "
+               "they are typed (2.6 into 6 February); give the cell the Number or General format and type the value "
+               "again"),
+    (["编号", "序列", "年份", "数值", "数据来源"],
+     "a.xlsx:Sheet1!D2: 数值: 是日期（2025-02-06），不是数字：Excel 会把某些输入自动识别为日期"
+     "（如 2.6 变成 2月6日）；请把该单元格格式设为“数值”或“常规”，再重新填写数值"),
+])
+def test_a_value_excel_took_for_a_date_is_told_as_a_date(tmp_path, header, expected):
+    """2.6 typed into a cell Excel reads as a date shows 2月6日 and is kept as a date: told as such, with what to do
+    (before: "'2025-02-06' is not a number (write plain digits …)", a text the person never typed). A publication
+    date in its own column is a date, and read as one."""
+    path = _workbook(tmp_path / "a.xlsx", [header, [2, None, 2025, datetime.datetime(2025, 2, 6), "公报"]])
+    with pytest.raises(InputError) as caught:
+        read_workbook(path, REQUIRED, OPTIONAL)
+    assert str(caught.value).replace(f"{tmp_path}/", "") == expected
+    dated = _workbook(tmp_path / "b.xlsx", [REQUIRED + ["published"], [2, None, 2025, 2.6, "公报",
+                                                                        datetime.datetime(2026, 2, 6)]])
+    [rows] = read_workbook(dated, REQUIRED, ["published"]).sheets
+    assert rows.frame[["value", "published"]].values.tolist() == [["2.6", "2026-02-06"]]

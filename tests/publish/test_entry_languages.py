@@ -676,3 +676,35 @@ def test_a_reference_cell_of_a_workbook_that_records_its_digests_only_names_the_
         f"{path}:数据报送!L5:T5: 这些单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），不会被读取，"
         "却被改动过：数值请填在 D5；请撤销改动，或从下发时的报送表 reports/templates/weihai/2023/2023-市科技局.xlsx "
         "中把这些单元格复制回来（已填写的数值不受影响）"]
+
+
+@pytest.mark.parametrize(("language", "cells", "expected"), [
+    # a value typed over the value on file (Q5), which nothing reads: before, passed over in silence
+    ("zh", {"Q5": 25000}, "Sheet1!L5:T5: 这些单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），"
+                          "不会被读取，却被改动过：数值请填在 D5；"),
+    ("en", {"Q5": 25000}, "Sheet1!L5:T5: was changed, though these cells show the template's reference (name, unit, "
+                          "latest value, targets, range) and are not read: a value goes in D5;"),
+    # a locked year changed: before, read as a 2022 value sent in the 2023 workbook
+    ("zh", {"C6": 2022, "D6": 2.61, "E6": "统计公报"}, "Sheet1!C6: 年份: 年份为 2022，但本工作簿是为 2023年生成的；"),
+    ("en", {"C6": 2022, "D6": 2.61, "E6": "Bulletin"}, "Sheet1!C6: Year: year 2022, but the workbook was made for "
+                                                       "2023;"),
+])
+def test_the_templates_sheet_renamed_is_still_checked_as_the_templates(science, clean, weihai_in_project, tmp_path,
+                                                                       language, cells, expected):
+    """A department renamed the template's sheet (数据报送 to Sheet1): its reference cells and its year are the
+    template's all the same, and a change there is told as in the sheet under its own name; renamed and filled right,
+    it is read."""
+    path = _filled(science[language], tmp_path / "observations", {"D5": 24300, "E5": "统计公报", **cells})
+    book = openpyxl.load_workbook(path)
+    book.worksheets[0].title = "Sheet1"
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
+    assert [line.replace(f"{path}:", "") for line in error_lines(caught.value)][0].startswith(expected)
+    fine = _filled(science[language], tmp_path / "fine", {"D5": 24300, "E5": "统计公报"})
+    book = openpyxl.load_workbook(fine)
+    book.worksheets[0].title = "Sheet1"
+    book.save(fine)
+    observed = check_observations(read_observation_files(fine.parent), clean.indicators, weihai_in_project,
+                                  clean.values)
+    assert observed.values[["indicator_id", "year", "value"]].values.tolist() == [[1, YEAR, 24300.0]]

@@ -195,6 +195,10 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
                 properties = {prop.name: prop.value for prop in getattr(book, "custom_doc_props", None) or []
                               if isinstance(prop.value, str)}
                 order = tuple(sheet_reference(sheet.title) for sheet in book.worksheets)
+                if isinstance(year_sheet, str) and year_sheet not in book.sheetnames:
+                    # the template's sheet renamed (数据报送 to Sheet1): still the template's, held to its year and its
+                    # reference cells, never read as a tab of one's own whose rows no check holds
+                    year_sheet = _renamed_sheet(book, list(required), others) or year_sheet
                 for sheet in book.worksheets:
                     if sheet.sheet_state != "visible":
                         hidden.append(sheet.title)
@@ -246,6 +250,21 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
         told.check()
     return WorkbookRows(sheets, hidden, year, year_sheet if isinstance(year_sheet, str) else None, properties,
                         words.language, order)
+
+
+def _renamed_sheet(book, required: list[str], others: tuple[str, ...]) -> str | None:
+    """The title of the sheet a template wrote, where no sheet has the name it recorded (renamed by the department):
+    the first visible sheet with a header row of values (a template writes its sheet of values first, and a tab a
+    department adds comes after it); None where there is none."""
+    first = tuple(key for key, name in header_names(required).items() if name == required[0])
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        if others and _header_index(sheet, tuple(header_names(list(others)))) is not None:
+            continue
+        if _header_index(sheet, first) is not None:
+            return sheet.title
+    return None
 
 
 def _header_index(sheet, names: tuple[str, ...]) -> int | None:
@@ -991,6 +1010,11 @@ def _cell_text(cell, *, file: Path, where: str, column: str, words: Catalog | No
     if isinstance(value, float):
         # Every number in a workbook is a float; a whole one (a year, an id) reads as its digits.
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if column == "value" and isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        # a number Excel took for a date as it was typed (2.6 as 6 February): no value to read, told as what it is
+        shown = value.date() if isinstance(value, datetime.datetime) and value.time() == datetime.time() else value
+        raise InputError(words.text("entry_errors.date_value", date=shown.isoformat()), file=file, line=where,
+                         field=column)
     if isinstance(value, datetime.datetime) and value.time() == datetime.time():
         return value.date().isoformat()  # a spreadsheet keeps every date as a date and time
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
