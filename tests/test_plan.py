@@ -750,3 +750,16 @@ def test_every_file_of_a_printed_plan_is_told_its_own_mistakes_in_one_run(work_d
         f"{where}/observations/2024-公报.csv:2: 数值: '约2.6' 不是数字（是否应为 2.6？请去掉“约”，只写数字；"
         "如为估计数，请在该行的备注中说明）",
         files[5], files[7], files[8]]
+
+
+@pytest.mark.parametrize(("typed", "shown"), [("yes", "'yes'"), ("no", "'no'"), ("on", "'on'")])
+def test_a_word_yaml_1_1_takes_for_a_boolean_is_told_as_typed(tmp_path, typed, shown):
+    """``published: yes`` was told "True is not a year", words the file never had: plan.yml's yes, no, on and off are
+    words, as YAML 1.2 reads them, told as typed."""
+    folder = tmp_path / "plan"
+    copy_plan(DEFAULT_PLAN_DIR, folder)
+    text = (folder / "plan.yml").read_text(encoding="utf-8")
+    (folder / "plan.yml").write_text(text.replace("published: 2022", f"published: {typed}"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_plan(folder)
+    assert str(caught.value).endswith(f"plan.yml: published: {shown} is not a year")

@@ -450,6 +450,15 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+# A plan.yml value is read as YAML 1.2 reads it: true and false are booleans, but yes, no, on and off are words (YAML
+# 1.1 would make ``published: yes`` the boolean True, and the file be told "True is not a year", words it never had).
+_UniqueKeyLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_UniqueKeyLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                       list("tTfF"))
+
+
 def _yaml_error(exc: yaml.YAMLError, data: bytes, path: Path) -> InputError:
     """A YAML syntax error as one line: the line it is on and what is wrong, in words (a tab: indent with spaces; a
     ``{`` or ``[`` not closed, a colon without a space after it, a quotation mark not closed: at the line where it
