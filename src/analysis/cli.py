@@ -207,18 +207,19 @@ def _tell_hidden_sheets(folder, languages: dict[str, str] | None = None) -> None
     """A note on the console (with what was written: stderr is for errors) for each hidden sheet a workbook holds,
     which is not read, each file without a value and each figure read as final that its note calls preliminary (the
     data-quality log keeps them too): an operator watching the run sees it, in the file's language, as its mistakes
-    are told (``languages``: a workbook's template's, a CSV file's header's, by the file as the log names it); for a
-    file not among them, Chinese for a file named in Chinese."""
+    are told (``languages``: a workbook's template's, by the file as the log names it; else the file's rows', a CSV
+    file headed in Chinese, a template made in Chinese; else its name's, Chinese for a file named in Chinese)."""
     import csv
-    import re
+    import functools
 
     from .catalog import catalog
+    from .ingest.observations import file_language
 
+    language_of = functools.cache(file_language)
     with open(folder / "data_quality.csv", encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
             if row["issue"] in ("skipped_sheet", "empty_file", "preliminary_in_note"):
-                language = (languages or {}).get(row["source"]) or (
-                    "zh" if re.search("[\u4e00-\u9fff]", row["source"]) else "en")
+                language = (languages or {}).get(row["source"]) or language_of(row["source"])
                 print(catalog(language).text("run_lines.note", file=row["source"], detail=row[f"detail_{language}"]))
 
 

@@ -390,6 +390,26 @@ def test_a_file_without_values_is_noted_not_passed_in_silence(project_tmp, capsy
         "2025-bulletin.csv"]
 
 
+@pytest.mark.parametrize(("name", "header", "note"), [
+    ("2025-bulletin.csv", "编号,序列,年份,数值,数据来源\r\n,,,,\r\n",
+     "2025-bulletin.csv: 文件中没有数值（只有表头，或报送表未填写），未读入任何数值"),
+    ("2025年统计公报.csv", "indicator_id,series,year,value,source\n",
+     "2025年统计公报.csv: No value in the file (a header only, or a form not filled in): nothing read from it"),
+])
+def test_a_file_without_values_is_noted_in_the_language_its_header_is_written_in(project_tmp, capsys, name, header,
+                                                                                  note):
+    """The note on a file without values speaks the language its mistakes would be told in, its header's (before: its
+    name's, so that a CSV headed 编号, 数值 and named in Latin letters was told in English)."""
+    from tests.conftest import DEFAULT_PLAN_DIR
+
+    folder = project_tmp / f"empty-{len(name)}"
+    plan = copy_plan(DEFAULT_PLAN_DIR, folder / "weihai")
+    (plan / "observations" / name).write_text(header, encoding="utf-8")
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(folder / "processed")]) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if line.startswith("note: ")]
+    assert notes == [f"note: {relative(plan / 'observations')}/{note}"]
+
+
 def test_a_blank_workbook_is_noted_once_as_a_file_without_values(project_tmp, capsys):
     """A workbook saved before anything was typed in it (市科技局.xlsx, one blank sheet): nothing to read, as in a form
     not filled in; the run succeeds, the console says it once, in Chinese for a file named in Chinese, and the

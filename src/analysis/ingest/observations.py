@@ -18,12 +18,13 @@ import pandas as pd
 
 from ..errors import InputError, Mistakes
 from ..plan import OBSERVATION_FORMATS, observation_entries
+from ..settings import PROJECT_ROOT
 from ..vocabulary import NOTE_COLUMNS, SOURCE_COLUMNS
 from .csv_reader import read_strict_csv
 from .dataset import read_dataset_label
 from .department_words import WORDS_HEADER
 from .headers import header_key, header_names, told_in
-from .xlsx_reader import PLAN_PROPERTY, read_workbook
+from .xlsx_reader import PLAN_PROPERTY, named_in, read_workbook
 
 REQUIRED_COLUMNS = ["indicator_id", "series", "year", "value", "source"]
 #: ``confirm``: why a value far off its series is right (the plausibility checks then keep it). ``published``:
@@ -108,6 +109,19 @@ def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
 #: of its sheets), and the hidden sheets left unread.
 READERS = {".csv": _read_csv, ".xlsx": _read_xlsx}
 assert set(READERS) == set(OBSERVATION_FORMATS), "every format observations are read from needs a reader"
+
+
+def file_language(source: str | Path) -> str:
+    """The language an observation file is told in, given as the data-quality log names it (relative to the project
+    root): its rows' (a CSV file headed in Chinese, a workbook made from a Chinese template: zh); where the file cannot
+    be read again, its name's (市科技局.xlsx: zh)."""
+    path = Path(source)
+    path = path if path.is_absolute() else PROJECT_ROOT / path
+    try:
+        rows, _ = READERS[path.suffix.lower()](path)
+    except (InputError, OSError, KeyError):
+        return named_in(path)
+    return rows[0].language if rows else named_in(path)
 
 
 def read_observation_files(folder: Path, defer: bool = False) -> ObservationFiles:
