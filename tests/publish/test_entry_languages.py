@@ -680,10 +680,10 @@ def test_a_reference_cell_of_a_workbook_that_records_its_digests_only_names_the_
 
 @pytest.mark.parametrize(("language", "cells", "expected"), [
     # a value typed over the value on file (Q5), which nothing reads: before, passed over in silence
-    ("zh", {"Q5": 25000}, "Sheet1!L5:T5: 这些单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），"
-                          "不会被读取，却被改动过：数值请填在 D5；"),
-    ("en", {"Q5": 25000}, "Sheet1!L5:T5: was changed, though these cells show the template's reference (name, unit, "
-                          "latest value, targets, range) and are not read: a value goes in D5;"),
+    ("zh", {"Q5": 25000}, "Sheet1!Q5: 模板列出的参考信息（名称、单位、最新值、目标、合理范围）不会被读取，"
+                          "却被改动过：Q5 原为空，现为 '25000'；"),
+    ("en", {"Q5": 25000}, "Sheet1!Q5: the template's reference cells (name, unit, latest value, targets, range) are "
+                          "not read, but were changed: Q5 was empty, now '25000';"),
     # a locked year changed: before, read as a 2022 value sent in the 2023 workbook
     ("zh", {"C6": 2022, "D6": 2.61, "E6": "统计公报"}, "Sheet1!C6: 年份: 年份为 2022，但本工作簿是为 2023年生成的；"),
     ("en", {"C6": 2022, "D6": 2.61, "E6": "Bulletin"}, "Sheet1!C6: Year: year 2022, but the workbook was made for "
