@@ -202,6 +202,25 @@ def test_no_word_is_broken_without_a_hyphen(report):
     assert broken_words(line_pairs(folder / "report.pdf"), words) == []
 
 
+#: An indicator's number and the name of its series, in a list of indicators (indicators 4 provincial, 21; 指标 4 省级).
+SERIES = re.compile(r"(?:national|provincial|国家级|省级)(?![A-Za-z])")
+
+
+def broken_series(pairs) -> list:
+    """An indicator's number at the end of a line whose series starts the next (indicators 4 / provincial, 21)."""
+    return [(page, a[-12:], b[:12]) for page, a, b in pairs if re.search(r"\d$", a) and SERIES.match(b)]
+
+
+def printed(folder) -> list:
+    """The report's PDF and, at a mid-term or final evaluation, the self-evaluation's."""
+    return [folder / name for name in ("report.pdf", "self-evaluation.pdf") if (folder / name).is_file()]
+
+
+def test_no_indicators_number_is_parted_from_its_series(report):
+    _, folder = report
+    assert [found for pdf in printed(folder) for found in broken_series(line_pairs(pdf))] == []
+
+
 # --- the checks flag what the report printed before (a test that cannot fail proves nothing) ---------------
 
 def test_the_checks_flag_the_breaks_the_report_used_to_have():
@@ -221,6 +240,10 @@ def test_the_checks_flag_the_breaks_the_report_used_to_have():
         (2, "h enterprise", "s 738"), (4, "cator Warnin", "g Status")]
     assert broken_words([(4, "Not", "achieved")], words) == []  # two words: a break between them is allowed
     assert broken_words([(12, "（https://zh.wenxuecity.co", "m/bbs/mychina/）")], words | {"com"}) == []  # an address
+    # the overview's "(indicators 4 / provincial, 21)"; a series' name after a word is no break
+    assert broken_series([(1, "have no value for 2024. Of these, 2 (indicators 4", "provincial, 21) have no")]) != []
+    assert broken_series([(1, "（指标 4", "省级、21）尚无")]) != []
+    assert broken_series([(1, "the worse of the", "provincial series")]) == []
 
 
 def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
@@ -264,6 +287,26 @@ def test_a_unit_in_a_narrow_column_keeps_its_pieces_and_breaks_a_long_one_betwee
     # a Chinese unit as before: a unit per unit whole
     assert unit("件/万人") == '<span class="nobr">件/万人</span>'
     assert unit("<b>") == '<span class="nobr">&lt;b&gt;</span>'  # data text escaped
+
+
+def test_an_indicators_number_keeps_its_series_in_every_language():
+    """The overview printed "(indicators 4 | provincial, 21)": a list naming an indicator by its number and series
+    (summary.currency_series, " {series}") keeps the two on one line in every language, as Chinese kept 指标 4 省级; a
+    word that only starts like a series' name is no series."""
+    from analysis.report.line_breaks import number_pieces
+    from analysis.report.pandoc_ast import body_pieces, kept_whole
+
+    assert keep_together("Of these, 2 (indicators 4 provincial, 21) have") == (
+        'Of these, 2 (indicators <span class="nobr">4 provincial</span>, 21) have')
+    assert keep_together("the 7 series (indicators 2, 4 national, 10)") == (
+        'the 7 series (indicators 2, <span class="nobr">4 national</span>, 10)')
+    assert keep_together("其中 2 项（指标 4 省级、21）") == (
+        '其中 <span class="nobr">2 项</span>（指标 <span class="nobr">4 省级、</span>21）')
+    assert "nobr" not in str(keep_together("grew 4 nationally"))
+    # the self-evaluation's Word draft and the report's Word edition: a no-break space, the words as typed
+    assert [match.group() for match in number_pieces().finditer("indicator 4 provincial; 指标 5 国家级")] == [
+        "4 provincial", "5 国家级"]
+    assert kept_whole("(indicators 4 provincial, 21)", body_pieces()) == "(indicators 4\u00a0provincial, 21)"
 
 
 def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name():

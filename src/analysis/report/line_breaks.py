@@ -31,15 +31,27 @@ JOINS = re.compile(f"(?<=[^{GLUED}])(?=.)|(?<=.)(?=[^{GLUED}])", re.S)
 NUMBER = r"[+\-−]?\d[\d,]*(?:\.\d+)?"
 
 
-def _kept_pattern(labels: str = "") -> str:
+def _kept_pattern(labels: str = "", series: str = "") -> str:
     """A number that keeps its unit or the other end of its range: ``2024年``, ``0.2个百分点``, ``158亿元``,
     ``92 %``, ``0.7 pp``, ``2023—2024年``, ``10—12月``, ``26 项``; a bare number needs nothing (no line breaks
     inside one). A Chinese character after a number is its unit unless it starts one of ``labels`` (``R ≥ 0.95
-    进度正常``: the label is kept whole instead)."""
+    进度正常``: the label is kept whole instead). An indicator's number keeps the name of its series after it in
+    every language, ``series`` (:func:`series_labels`): ``4 省级``, ``4 provincial``, never "4 | provincial"."""
     single = rf"(?!(?:{labels}))[{HAN}]" if labels else rf"[{HAN}]"
     # 件/万人, 吨/万元: a unit per unit is one unit; a series after its indicator's number (4 省级) one piece with it
     unit = rf"个百分点|[{HAN}]+/[{HAN}]+|亿元|万元|国家级|省级|市级|{single}"
-    return rf"{NUMBER}(?:\s?[—–~～]\s?{NUMBER})?(?:\s?(?:{unit}|%)|\spp\b)|{NUMBER}\s?[—–~～]\s?{NUMBER}"
+    after = rf"|\s(?:{series})(?![A-Za-z])" if series else ""
+    return (rf"{NUMBER}(?:\s?[—–~～]\s?{NUMBER})?(?:\s?(?:{unit}|%)|\spp\b{after})|"
+            rf"{NUMBER}\s?[—–~～]\s?{NUMBER}")
+
+
+@functools.cache
+def series_labels() -> str:
+    """The names of an indicator's series in every language (国家级, national, provincial), longest first, as one
+    alternation: a list naming an indicator by its number and series (指标 4 省级, indicators 4 provincial, 21) keeps
+    the two on one line, as the catalogs write them (``summary.currency_series``: " {series}")."""
+    labels = {label for language in LANGUAGES for label in catalog(language)["series"].values()}
+    return "|".join(re.escape(label) for label in sorted(labels, key=lambda label: (-len(label), label)))
 
 
 KEPT = re.compile(_kept_pattern())
@@ -122,7 +134,7 @@ def _kept(rates: bool = True) -> re.Pattern:
     too (完成率 96.4%), as a table's cell keeps it, not running text (:func:`body_kept_pattern`)."""
     labels = "|".join(re.escape(label) for label in short_labels())
     return re.compile(rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{YEAR_IN_BRACKETS}|{_held_pattern(rates)}|{SPACED_NUMBER}|"
-                      rf"{_kept_pattern(labels)}|"
+                      rf"{_kept_pattern(labels, series_labels())}|"
                       rf"{NO_DATA}|"
                       rf"(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else rf"{SPACED_NUMBER}|{KEPT.pattern}")
 
@@ -133,7 +145,7 @@ def number_pieces() -> re.Pattern:
     0.7 pp), not a short label after a number (基础值 86 已达到目标值: 已 is no unit), and nothing else: what the
     self-evaluation's plain Word draft keeps whole."""
     labels = "|".join(re.escape(label) for label in short_labels())
-    return re.compile(_kept_pattern(labels))
+    return re.compile(_kept_pattern(labels, series_labels()))
 
 
 def kept_pattern() -> re.Pattern:
