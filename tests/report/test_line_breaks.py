@@ -204,11 +204,19 @@ def test_no_word_is_broken_without_a_hyphen(report):
 
 #: An indicator's number and the name of its series, in a list of indicators (indicators 4 provincial, 21; 指标 4 省级).
 SERIES = re.compile(r"(?:national|provincial|国家级|省级)(?![A-Za-z])")
+#: An English unit's pieces, which a line never breaks inside, in the scorecard's unit column and the
+#: self-evaluation's (Weihai's 12, 13, 16 and 6, the Lakeside plan's 3); a unit breaks between two of them only.
+UNIT_PIECES = ["per 10,000 people", "100 million yuan", "10,000 yuan", "per worker", "per 10 000 yuan"]
 
 
 def broken_series(pairs) -> list:
     """An indicator's number at the end of a line whose series starts the next (indicators 4 / provincial, 21)."""
     return [(page, a[-12:], b[:12]) for page, a, b in pairs if re.search(r"\d$", a) and SERIES.match(b)]
+
+
+def broken_units(pairs) -> list:
+    """A line ending inside one of :data:`UNIT_PIECES` and the next going on with its rest (per 10,000 / people)."""
+    return [(page, a[-12:], b[:12]) for page, a, b in pairs for piece in UNIT_PIECES if split_inside(piece, a, b, ())]
 
 
 def printed(folder) -> list:
@@ -219,6 +227,12 @@ def printed(folder) -> list:
 def test_no_indicators_number_is_parted_from_its_series(report):
     _, folder = report
     assert [found for pdf in printed(folder) for found in broken_series(line_pairs(pdf))] == []
+
+
+def test_no_english_unit_breaks_inside_its_pieces(report):
+    case, folder = report
+    if language_of(case) == "en":
+        assert [found for pdf in printed(folder) for found in broken_units(line_pairs(pdf))] == []
 
 
 # --- the checks flag what the report printed before (a test that cannot fail proves nothing) ---------------
@@ -240,10 +254,14 @@ def test_the_checks_flag_the_breaks_the_report_used_to_have():
         (2, "h enterprise", "s 738"), (4, "cator Warnin", "g Status")]
     assert broken_words([(4, "Not", "achieved")], words) == []  # two words: a break between them is allowed
     assert broken_words([(12, "（https://zh.wenxuecity.co", "m/bbs/mychina/）")], words | {"com"}) == []  # an address
-    # the overview's "(indicators 4 / provincial, 21)"; a series' name after a word is no break
+    # the overview's "(indicators 4 / provincial, 21)", the self-evaluation's units "per 10,000 / people" and
+    # "100 million / yuan"; a unit between its pieces, a series' name after a word, are no breaks
     assert broken_series([(1, "have no value for 2024. Of these, 2 (indicators 4", "provincial, 21) have no")]) != []
     assert broken_series([(1, "（指标 4", "省级、21）尚无")]) != []
     assert broken_series([(1, "the worse of the", "provincial series")]) == []
+    assert broken_units([(2, "per 10,000", "people")]) == [(2, "per 10,000", "people")]
+    assert broken_units([(2, "100 million", "yuan")]) != [] and broken_units([(2, "per", "10 000 yuan")]) != []
+    assert broken_units([(2, "10,000 yuan", "per worker")]) == []
 
 
 def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
@@ -277,13 +295,20 @@ def test_a_unit_in_a_narrow_column_keeps_its_pieces_and_breaks_a_long_one_betwee
     # a number with what it counts, "per" with what it is per: never "10,000 | yuan per | worker"
     assert unit("10,000 yuan per worker") == (
         '<span class="nobr">10,000 yuan</span> <span class="nobr">per worker</span>')
-    # a hyphenated word whole (never "person- | years"); "per 10,000 employed", too wide for the column, between its
-    # words
+    # the self-evaluation's column holds 17 letters: "per 10,000 people" and "100 million yuan" whole (they printed
+    # "per 10,000 | people", "100 million | yuan"), and with its thousands set apart by a space "per 10 000 yuan"
+    assert unit("per 10,000 people") == '<span class="nobr">per 10,000 people</span>'
+    assert unit("patents per 10,000 people") == (
+        '<span class="nobr">patents</span> <span class="nobr">per 10,000 people</span>')
+    assert unit("100 million yuan") == '<span class="nobr">100 million yuan</span>'
+    assert unit("tonnes per 10 000 yuan") == (
+        '<span class="nobr">tonnes</span> <span class="nobr">per 10 000 yuan</span>')
+    # a hyphenated word whole (never "person- | years"); "per 10,000 employed" (19 letters), too wide for the column,
+    # between its words, "per" with the number after it (never "person-years per | 10,000 employed")
     assert unit("person-years per 10,000 employed") == (
-        '<span class="nobr">person-years</span> <span class="nobr">per</span> <span class="nobr">10,000</span> '
+        '<span class="nobr">person-years</span> <span class="nobr">per 10,000</span> '
         '<span class="nobr">employed</span>')
-    assert unit("100 million yuan") == (
-        '<span class="nobr">100</span> <span class="nobr">million</span> <span class="nobr">yuan</span>')
+    assert unit("per 100 person-years") == '<span class="nobr">per 100</span> <span class="nobr">person-years</span>'
     # a Chinese unit as before: a unit per unit whole
     assert unit("件/万人") == '<span class="nobr">件/万人</span>'
     assert unit("<b>") == '<span class="nobr">&lt;b&gt;</span>'  # data text escaped
@@ -519,7 +544,8 @@ def test_a_long_header_breaks_between_its_words_only_in_word(header, pieces):
 def test_a_number_with_spaced_thousands_is_one_number():
     from analysis.report.line_breaks import keep_together, label_pieces
 
-    assert label_pieces("per 10 000 people") == ["per", "10 000", "people"]  # never "10 | 000"
+    # never "10 | 000"; with what it counts and "per", one piece, as "per 10,000 people" is
+    assert label_pieces("per 10 000 people") == ["per 10 000 people"]
     assert '<span class="nobr">12 345.6</span>' in str(keep_together("12 345.6 yuan"))
     assert "nobr" not in str(keep_together("in 2024 123 firms"))  # a year beside a count is not one number
 

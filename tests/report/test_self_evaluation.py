@@ -185,8 +185,9 @@ def test_no_space_beside_a_full_width_mark_in_the_chinese_pdf(example_tables, tm
 def test_the_printed_indicator_table_gives_the_assessment_its_width_and_the_units_little(example_tables, tmp_path):
     """The English mid-term's section 2 on paper: laid out by the longest words, the unit column took about 25
     letters ("100 million yuan" whole) and the assessment 7, a verdict one or two words a line (4 provincial's on 17
-    lines) over five pages. Widths by what a column holds: the unit's "100 million | yuan" breaks between its words,
-    the assessment about a fifth of the line at least (it had 14%; 19% since the latest value's column holds a value
+    lines) over five pages. Widths by what a column holds: the unit's pieces whole in a smaller type ("100 million
+    yuan", "per 10,000 people": they printed "100 million | yuan", "per 10,000 | people" in a 13% column), the
+    assessment about a fifth of the line at least (it had 14%; 19% since the latest value's column holds a value
     with thousands and its year on one line), wider than the unit with the blank before the right-aligned baseline;
     the table is done by page 4 (it ran to page 6)."""
     from analysis.report.render import html_to_pdf
@@ -206,7 +207,9 @@ def test_the_printed_indicator_table_gives_the_assessment_its_width_and_the_unit
     unit, assessment = left("2020") - left("Unit"), left("Next target") - left("Assessment")
     area = layout[1]["width"] - 2 * 45.35  # A4 less report.css's 16 mm margins
     assert assessment >= 0.185 * area and assessment > unit  # (19%, its width by report.css)
-    assert "100 million" in [box[4] for layout_page in layout for box in layout_page["boxes"]]
+    lines = [box[4] for layout_page in layout for box in layout_page["boxes"]]
+    assert "100 million yuan" in lines and "per 10,000 people" in lines
+    assert "100 million" not in lines and "per 10,000" not in lines
     tasks = next(number for number, layout_page in enumerate(layout, 1)
                  if any(box[4] == "3. Key tasks" for box in layout_page["boxes"]))
     assert tasks <= 4

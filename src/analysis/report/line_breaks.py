@@ -77,10 +77,11 @@ MOVE = rf"{NUMBER}%?\s?→"
 #: A year in Latin brackets after a gap or a value (``0.5 pp (2022)``): one piece, never its closing bracket alone
 #: at the start of a line, as WeasyPrint left it after the year (Chinese keeps ``（2022年）`` by its own rules).
 YEAR_IN_BRACKETS = r"\(\d{4}\)"
-#: A number in an English unit with what it counts (per 10,000 people, 100 million yuan, per 100 person-years): one
-#: piece, as a number keeps its unit (never "per 10,000 | people", "100 million | yuan"); not a year (a header's
-#: "2020 baseline" breaks as its words do).
-COUNTED = rf"(?<![\w.,])(?!(?:1[89]|2[01])\d\d\b){NUMBER}(?: (?:thousand|million|billion))? [A-Za-z]+(?:-[A-Za-z]+)*"
+#: A number in an English unit with what it counts (per 10,000 people, 100 million yuan, per 100 person-years, its
+#: thousands set apart by a space too: per 10 000 yuan): one piece, as a number keeps its unit (never "per 10,000 |
+#: people", "100 million | yuan"); not a year (a header's "2020 baseline" breaks as its words do).
+COUNTED = (rf"(?<![\w.,])(?!(?:1[89]|2[01])\d\d\b)(?:{SPACED_NUMBER}|{NUMBER})(?: (?:thousand|million|billion))? "
+           rf"[A-Za-z]+(?:-[A-Za-z]+)*")
 #: "per" with what it is per (per 10,000 people, per 100 person-years, per worker): one piece, a unit breaking before
 #: "per" where its cell is narrow (person-years | per 10,000 employed), never after it (per | 10,000 people).
 PER = rf"(?<![A-Za-z])per (?:{COUNTED}|[A-Za-z]+(?:-[A-Za-z]+)*)"
@@ -403,20 +404,34 @@ def label_pieces(text) -> list[str]:
     return [text[start:end] for start, end in _label_spans(text)]
 
 
+#: The letters of a unit's piece the self-evaluation's unit column holds on one line ("per 10,000 people", "100
+#: million yuan", "per 10 000 yuan"); a longer one ("per 10,000 employed", "per 100 person-years") breaks between its
+#: words where it must, each word whole.
+UNIT_COLUMN = 17
+
+
 def unit(text) -> Markup:
     """A unit in a narrow column (the self-evaluation's indicator table) as HTML: in a language that breaks at
-    spaces, its pieces as a table's label keeps them (:func:`label`: a hyphenated word whole, never "person- | years";
-    a number with what it counts, "10,000 yuan"; "per" with what it is per), a piece wider than a short label
-    (:data:`SHORT_LABEL`) between its words ("100 million | yuan", "per 10,000 | employed"), as a column of some
-    twelve letters holds them; a Chinese one as :func:`keep_together` keeps it (件/万人 whole)."""
+    spaces, its pieces as a table's label keeps them (:func:`label`: a number with what it counts, "100 million yuan";
+    "per" with what it is per, "per 10,000 people"; a hyphenated word whole, never "person- | years"), so that a unit
+    breaks between what it counts and what it is per ("10,000 yuan | per worker", "patents | per 10,000 people"),
+    never inside either (the column holds :data:`UNIT_COLUMN` letters: "per 10,000 | people" and "100 million | yuan"
+    read as two units); only a piece wider than the column between its words, "per" with the word after it
+    (:data:`UNIT_WORD`: "per 10,000 | employed", "per 100 | person-years"); a Chinese one as :func:`keep_together`
+    keeps it (件/万人 whole)."""
     text = str(text)
     if re.search(f"[{HAN}]", text):
         return keep_together(text)
     spans = []
     for start, end in _label_spans(text):
-        spans += [(start, end)] if columns(text[start:end]) <= SHORT_LABEL else \
-            [(start + word.start(), start + word.end()) for word in WORD.finditer(text[start:end])]
+        spans += [(start, end)] if columns(text[start:end]) <= UNIT_COLUMN else \
+            [(start + word.start(), start + word.end()) for word in UNIT_WORD.finditer(text[start:end])]
     return marked(text, spans)
+
+
+#: A word of a unit's piece too wide for its column, "per" with the word after it: "per 10,000 | employed", never
+#: "person-years per | 10,000 employed".
+UNIT_WORD = re.compile(r"(?<![A-Za-z])per \S+|\S+")
 
 
 def name_cell(text) -> Markup:
@@ -545,11 +560,16 @@ def name(text) -> Markup:
     """An indicator's name as HTML: escaped, each of its :func:`name_pieces` in a span that never breaks; a name in
     a language that breaks at spaces as it is, but a short hyphenated word whole, as a unit's (per 100 R&D
     person-years: never "person- | years"; a long one, Innovation-strategy, may break after its hyphen where a column
-    is narrower than it)."""
+    is narrower than it), and a "per" phrase a name's column holds whole (:data:`NAME_COLUMN`: "New enterprises |
+    per 10,000 people", never "… per | 10,000 people"; a longer one, "per 10,000 employed", between its words)."""
     text = str(text)
-    hyphenated = [match.span() for match in HYPHENATED.finditer(text) if is_short(match.group())] \
-        if not re.search(f"[{HAN}]", text) else []
-    return marked(text, merged(name_pieces(text) + hyphenated), between=True)
+    latin = not re.search(f"[{HAN}]", text)
+    hyphenated = [match.span() for match in HYPHENATED.finditer(text) if is_short(match.group())] if latin else []
+    # a "per" phrase a name's column holds (…per 10,000 people: never "New enterprises per | 10,000 people"), ending
+    # with a whole word (not "per 100 R" of "per 100 R&D")
+    counted = [match.span() for match in re.finditer(COUNTED_PER, text) if columns(match.group()) <= NAME_COLUMN
+               and not re.match(r"[\w&]", text[match.end():])] if latin else []
+    return marked(text, merged(name_pieces(text) + hyphenated + counted), between=True)
 
 
 
