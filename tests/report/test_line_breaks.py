@@ -754,6 +754,38 @@ def test_no_badge_runs_past_its_column_on_paper(language):
     assert is_whole_badge("Stage target met") and "Stage target met" in statuses or language == "zh"
 
 
+def test_a_mid_terms_status_keeps_its_badge_on_one_line_beside_its_note_on_paper():
+    """The English mid-term's scorecard set "Stage target / missed" on two lines and its note ("96.7% of the 2023
+    stage target; at its pace, not enough to reach the 2024 target in time") under it in a 17 % status column, six
+    lines a row beside a name of two: the status column takes what the numbers' columns spare, the badge on one line,
+    badge and note five lines at most, nothing past the column."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    from analysis.report.html import ENVIRONMENT
+    from analysis.settings import TEMPLATES_DIR
+
+    macros = ENVIRONMENT.get_template("macros.html.j2").module
+    note = "96.7% of the 2023 stage target; at its pace, not enough to reach the 2024 target in time"
+    status = f'{macros.status_badge("stage_missed", "Stage target missed")}<br><small>{keep_together(note)}</small>'
+    cells = ["2", "R&amp;D intensity*", "%", "2.36", "2.61", "2.7", "0.09 pp", "2024 target: +0.19 pp (+7.3%)", status]
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    page = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>' + css + '</style></head><body>'
+            '<main class="report"><div class="jp-RenderedHTMLCommon"><table class="scorecard"><thead><tr>'
+            + "<th>h</th>" * 9 + "</tr></thead><tbody><tr>" + "".join(f"<td>{cell}</td>" for cell in cells)
+            + "</tr></tbody></table></div></main></body></html>")
+    document = HTML(string=page, media_type="print").render()
+    cell = [box for box in document.pages[0]._page_box.descendants() if isinstance(box, boxes.TableCellBox)][-1]
+    badge_ = next(box for box in cell.descendants() if isinstance(box, boxes.InlineBlockBox))
+    lines = [box for box in cell.descendants() if isinstance(box, boxes.LineBox)]
+    badge_lines = [box for box in badge_.descendants() if isinstance(box, boxes.LineBox)]
+    right = cell.content_box_x() + cell.width + 0.5
+    assert len(badge_lines) == 1
+    assert len(lines) - len(badge_lines) <= 5, len(lines)
+    assert not [box.text for box in cell.descendants()
+                if isinstance(box, boxes.TextBox) and box.position_x + box.width > right]
+
+
 def test_the_words_of_statistics_are_never_split():
     """Words the segmenter's general dictionary lacks, as a card's labels use them: 序时进度 (the share of the
     period elapsed) whole in "同期序时进度", never 序时 | 进度; 营收 in a name; 自评报告 in a title."""
