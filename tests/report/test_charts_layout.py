@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
@@ -335,6 +336,47 @@ def test_the_number_checker_sees_a_number_under_a_star():
     assert charts._mark_offset(ax, figure, (2023, 1500), [(2023, 1500)], 7) == (pytest.approx(6.25), "bottom")
     # a star well above the point: the number goes above the point as always
     assert charts._mark_offset(ax, figure, (2023, 900), [(2023, 1500)], 7) == (5, "bottom")
+
+
+def pixel(figure, renderer, ax, point) -> str:
+    """The colour drawn at ``point`` (data coordinates) of ``ax``, as #rrggbb."""
+    x, y = ax.transData.transform(point)
+    rgba = np.asarray(renderer.buffer_rgba())
+    return "#{:02x}{:02x}{:02x}".format(*rgba[int(round(figure.bbox.height - y)), int(round(x))][:3])
+
+
+def test_a_value_just_short_of_its_target_is_drawn_over_the_star(example_tables):
+    """High-tech enterprises, 2024: 1,580 against a target of 1,600 (not achieved). The star (9.5 points) drawn over
+    the dot (5.3 points) hid it: the card read as the target reached. The dot is drawn over the star, in its status's
+    colour at its centre, ringed in white; so in the small multiples."""
+    configure_matplotlib("en")
+    report = load_report(relative(example_tables), 2024, "en")
+    row = report.series_row(10)
+    assert (row.latest_value, row.target_value, row.status) == (1580, 1600, "not_achieved")
+    colour = charts.STATUS_LINES["not_achieved"]
+    figure = charts.card_chart(report, row)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    ax = figure.axes[0]
+    star = next(line for line in ax.lines if line.get_marker() == "*")
+    dots = [line for line in ax.lines if line.get_marker() == "o"]
+    # the dot's centre lies inside the star: 20 enterprises are less than a point apart on the card
+    apart = (ax.transData.transform((2024, 1600)) - ax.transData.transform((2024, 1580)))[1] * 72 / figure.dpi
+    assert 0 < apart < charts.STAR_SIZE / 4
+    assert all(dot.get_zorder() > star.get_zorder() for dot in dots)
+    assert pixel(figure, renderer, ax, (2024, 1580)) == colour
+    filled = next(dot for dot in dots if 1580 in list(dot.get_ydata()))
+    assert filled.get_markeredgecolor() == "white"
+    assert filled.get_markersize() - filled.get_markeredgewidth() == pytest.approx(charts.CARD_DOT)
+
+    multiples = charts.small_multiples(report)
+    renderer = FigureCanvasAgg(multiples).get_renderer()
+    multiples.draw(renderer)
+    panel = next(ax for ax in multiples.axes if ax.get_title(loc="left").startswith("10."))
+    star = next(line for line in panel.lines if line.get_marker() == "*")
+    dot = next(line for line in panel.lines if line.get_marker() == "o")
+    assert dot.get_zorder() > star.get_zorder()
+    assert pixel(multiples, renderer, panel, (2024, 1580)) == colour
 
 
 def dash_pattern(line) -> tuple:

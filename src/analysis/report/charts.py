@@ -921,8 +921,11 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
         colour = STATUS_LINES[panel["status"].iloc[0]]
         observed = panel[panel["role"] == "observed"].sort_values("year")
         targets = panel[panel["role"] == "target"]
-        ax.plot(observed["year"], observed["value"], color=colour, linewidth=1.6, marker="o", markersize=2.5)
+        ax.plot(observed["year"], observed["value"], color=colour, linewidth=1.6)
         ax.plot(targets["year"], targets["value"], linestyle="", marker="*", markersize=6, color="#212121", zorder=3)
+        # each value's dot over a target's star, as on a card: a value just short of its target stays in sight
+        ax.plot(observed["year"], observed["value"], linestyle="", marker="o", markersize=2.5, color=colour,
+                markeredgecolor="white", markeredgewidth=0.4, zorder=VALUE_OVER_TARGET)
         if panel["held"].iloc[0]:  # a level to hold every year: its line over the years held, as on the card
             for value, low, high in held_segments(list(zip(targets["year"], targets["value"])),
                                                   panel["held_from"].iloc[0], first, last):
@@ -1212,6 +1215,11 @@ def _mark_offset(ax, figure: Figure, point: tuple[float, float], stars: list[tup
     return max(sy - y for _, sy in marks) + star + 1, "bottom"
 
 
+#: Where a value's dot is drawn: over a target's star (zorder 4), under a source's number (5). A value just short of
+#: its target (1,580 against 1,600) was hidden under the star, and the chart read as the target reached.
+VALUE_OVER_TARGET = 4.5
+#: A filled dot's white ring: the dot told from the black star it sits on (the dot as large inside it as without).
+VALUE_RING = {"markeredgecolor": "white", "markeredgewidth": 0.8}
 #: A card's projection at the observed pace: round dots (the legend's ···), apart from a target's dashed path.
 DOTTED = {"linestyle": (0, (0.1, 2.4)), "dash_capstyle": "round", "linewidth": 1.8}
 #: A target's straight path from the base year on a card (the legend's - - -).
@@ -1298,10 +1306,12 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
         for target in targets.itertuples():
             ax.plot([row.base_year, target.year], [row.base_value, target.value], color=PATH_GREY, **DASHED)
     ax.plot(observed["year"], observed["value"], color=colour, linewidth=1.8)
-    # Markers as lines without a line (cheaper to draw than scatter collections, the same to the eye).
+    # Markers as lines without a line (cheaper to draw than scatter collections, the same to the eye); a value's dot
+    # over a target's star (:data:`VALUE_OVER_TARGET`), ringed in white: 1,580 against 1,600 shows its dot on the star
     ax.plot(baselines["year"], baselines["value"], linestyle="", marker="o", markersize=dot,
-            markerfacecolor="white", markeredgecolor=colour, zorder=3)
-    ax.plot(actual["year"], actual["value"], linestyle="", marker="o", markersize=dot, color=colour, zorder=3)
+            markerfacecolor="white", markeredgecolor=colour, zorder=VALUE_OVER_TARGET)
+    ax.plot(actual["year"], actual["value"], linestyle="", marker="o", markersize=dot + VALUE_RING["markeredgewidth"],
+            color=colour, **VALUE_RING, zorder=VALUE_OVER_TARGET)
     if row.verdict == "progress" and not is_missing(row.projected_value):
         ax.plot([row.as_of_year, row.target_year], [row.latest_value, row.projected_value], color=colour, **DOTTED)
     ax.plot(targets["year"], targets["value"], linestyle="", marker="*", markersize=star_size, color="#212121",
