@@ -182,6 +182,51 @@ def test_no_space_beside_a_full_width_mark_in_the_chinese_pdf(example_tables, tm
     assert "整体评价：【待补充：评估牵头单位】" in word and not beside.findall(word)
 
 
+def printed_rows(page) -> list[tuple[int, list[list[int]]]]:
+    """Each table body of the printed ``page`` (an HTML file), in order: how many rows it has, and the rows (their
+    places in the body) each page prints of it, page by page (WeasyPrint's layout)."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    from analysis.report.render import offline_fetcher
+
+    document = HTML(filename=page, url_fetcher=offline_fetcher(), media_type="print").render()
+    bodies, pages = [], []
+    for printed in document.pages:
+        for box in printed._page_box.descendants():
+            if isinstance(box, boxes.TableRowGroupBox) and box.element_tag == "tbody":
+                if box.element not in bodies:
+                    bodies.append(box.element)
+                    pages.append([])
+                rows = list(box.element)
+                pages[bodies.index(box.element)].append([rows.index(row.element) for row in box.children])
+    return [(len(body), printed) for body, printed in zip(bodies, pages)]
+
+
+@pytest.mark.parametrize("year, language", [(2023, "zh"), (2023, "en"), (2024, "zh"), (2024, "en")])
+def test_no_printed_table_leaves_its_last_row_alone_on_a_page(example_tables, tmp_path, year, language):
+    """The English final's annex (nine departments) ran from page 11 to a page 12 holding one row, the Municipal
+    Administration for Market Regulation's: a table's last row goes to the next page with the row before it, and the
+    annex, in the type of the indicators' table with an English name two lines a row, is printed on one page."""
+    from analysis.report.render import html_to_pdf
+    from analysis.report.self_evaluation_files import self_evaluation_html
+    from tests.conftest import relative
+
+    page = tmp_path / "self-evaluation.html"
+    page.write_text(self_evaluation_html(load_report(relative(example_tables), year, language), "2026-01-01"),
+                    encoding="utf-8")
+    printed = printed_rows(page)
+    assert len(printed) >= 2  # the indicators' table and the annex
+    for count, pages in printed:
+        assert sum(len(rows) for rows in pages) == count
+        assert count < 2 or len(pages[-1]) >= 2, pages
+    annex = printed[-1][1]
+    if (year, language) == (2024, "en"):
+        assert annex == [list(range(9))]  # nine departments owe words, all on the annex's page
+        html_to_pdf(page, tmp_path / "self-evaluation.pdf")
+        assert len(pdf_layout(tmp_path / "self-evaluation.pdf")) == 11  # the lone row's page 12 gone
+
+
 def test_the_printed_indicator_table_gives_the_assessment_its_width_and_the_units_little(example_tables, tmp_path):
     """The English mid-term's section 2 on paper: laid out by the longest words, the unit column took about 25
     letters ("100 million yuan" whole) and the assessment 7, a verdict one or two words a line (4 provincial's on 17
