@@ -285,6 +285,19 @@ def test_the_front_sheet_says_what_each_column_the_scorecard_has_holds(mid_term,
     assert not [key for key in ("needed_rate", "next_year", "next_rate") if COLUMNS[language][key] in _glossary(final)]
 
 
+def test_the_front_sheet_says_a_shares_gap_is_in_percentage_points(workbook):
+    """R&D intensity (2) in 2024: 2.7 against a target of 2.8, its gap 0.1 beside the unit "%", which the report
+    writes "0.1 pp" (0.1个百分点), never 0.1 per cent of 2.8: the front sheet's note on the gap column says that a
+    share's gap is in percentage points, as its note on the actual change per year does."""
+    language, book = workbook
+    gap, unit = {"zh": ("与对照目标差距", "单位"), "en": ("Gap to binding target", "Unit")}[language]
+    intensity = _row_of(_scorecard(book), 2)
+    assert (intensity[unit].value, intensity[gap].value) == ("%", 0.1)
+    points = {"zh": "按指标单位计（比重类为百分点；排名类为位次）",
+              "en": "in the indicator's unit (percentage points for a share; places for a rank)"}[language]
+    assert points in _glossary(book)[gap]
+
+
 def test_same_inputs_give_the_same_bytes(workbook_bytes, data_folder, project_tmp):
     language, data = workbook_bytes
     folder = project_tmp / f"workbook-again-{language}"
