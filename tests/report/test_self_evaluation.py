@@ -14,6 +14,7 @@ from lxml import etree
 from analysis.plan import load_plan
 from analysis.publish.data import build_tables
 from analysis.report.context import load_report
+from analysis.report.line_breaks import CLOSING_MARKS, HAN
 from analysis.report.line_breaks import columns as letters
 from analysis.report.pandoc_ast import WORD_JOINER
 from analysis.report.render import html_external_references
@@ -696,6 +697,36 @@ def test_the_title_years_and_the_departments_names_are_never_broken_in_the_pdf(e
     for name in ("市发展改革委", "市科技局", "市行政审批服务局", "市住房城乡建设局", "市交通运输局", "市委组织部",
                  "市市场监督管理局"):
         assert any(line.startswith(name) for line in annex), name
+
+
+def test_a_tasks_line_breaks_inside_a_chinese_department_name_where_its_line_ends(example_tables, tmp_path):
+    """The Chinese final's key tasks: 1.1's line (its title, then eleven departments) broke after 市工业和信息化局、 at
+    some three quarters of the line, as every name was kept whole; a task's line is running text, and breaks where
+    the line ends, inside a name too (市自然资源和规 | 划局). Its last two characters stay with the bracket after them
+    (never 局） alone on a line); the annex's cells keep each name whole, as before."""
+    from analysis.report.render import html_to_pdf
+    from analysis.report.self_evaluation_files import self_evaluation_html
+    from tests.conftest import relative
+
+    page = tmp_path / "self-evaluation.html"
+    text = self_evaluation_html(load_report(relative(example_tables), 2024, "zh"), "2026-01-01")
+    page.write_text(text, encoding="utf-8")
+    task = next(line for line in text.splitlines() if "1.1 " in line and "责任单位" in line)
+    assert '<span class="nobr">市自然资源和规划局</span>' not in task and "市自然资源和规划局" in task
+    assert re.search(r'<td data-label="[^"]+"><span class="nobr">市住房城乡建设局</span></td>', text)
+    html_to_pdf(page, tmp_path / "self-evaluation.pdf")
+    layout = pdf_layout(tmp_path / "self-evaluation.pdf")
+    right = layout[0]["width"] - 16 / 25.4 * 72  # report.css's 16 mm margin
+    lines = [box for printed in layout for box in printed["boxes"] if box[4]]
+    first = [box for box in lines if re.match(r"\d\.\d+ ", box[4]) and re.search("责任(单位|部门)：", box[4])]
+    assert len(first) == 29
+    # a task's first line, unless the whole task fits on it, runs to within three characters (10.5 points each) of
+    # the margin (the line's end, 游局）, goes on whole): the next name (9 characters, 市自然资源和规划局) no longer
+    # goes whole to the next line
+    assert [box[4] for box in first if not box[4].endswith("）") and box[2] < right - 3 * 10.5 - 3] == []
+    broke = "1.1 创新布局，优化城市梯次发展新空间（责任单位：市发展改革委、市工业和信息化局、"  # where it broke
+    assert next(box for box in first if box[4].startswith("1.1 "))[4].startswith(broke + "市自然资源")
+    assert not [box[4] for box in lines if re.fullmatch(rf"[{HAN}][{CLOSING_MARKS}]+", box[4])]
 
 
 def test_the_word_draft_joins_the_title_years_and_the_names_and_sizes_the_column(example_tables):

@@ -82,7 +82,7 @@ class Block:
     level: int = 1
     headers: list[str] = field(default_factory=list)
     rows: list[list] = field(default_factory=list)  # cells: str, or a list of str and Placeholder
-    name: str = ""  # a table's name: the indicators or the submissions
+    name: str = ""  # a table's name: the indicators or the submissions; "task": a key task's line, its departments
     columns: list[str] = field(default_factory=list)  # what each column holds (:data:`COLUMN_KINDS`), for its width
 
 
@@ -554,9 +554,9 @@ def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> l
             if getattr(task, "lead_basis", "") == "assigned":
                 departments += words.text("self_evaluation.task_lead",
                                           lead=department_name(context, task.lead_department_zh))
-            blocks.append(paragraph(words.text("self_evaluation.task", id=task.task_id, title=task_title,
-                                               wording=wording or words["self_evaluation.wording"],
-                                               departments=departments)))
+            blocks.append(Block("paragraph", [words.text("self_evaluation.task", id=task.task_id, title=task_title,
+                                                         wording=wording or words["self_evaluation.wording"],
+                                                         departments=departments)], name="task"))
             sent = progress[progress["task_id"] == task.task_id]
             for answer in sent.itertuples():
                 rating = words[f"entry.words.ratings.{answer.rating}"] if answer.rating else MISSING

@@ -8,7 +8,9 @@ Word) so that the evaluator finds every gap.
 
 A line never breaks inside a department's Chinese name (市科技|局), an item of the submissions table (任务|4.1), a
 placeholder, or the title's years (2022—2024|年): in HTML each is a ``nobr`` span (:mod:`analysis.report.line_breaks`),
-and a table column is made as wide as the widest of them. The Word file is a draft the evaluator finishes: its text
+and a table column is made as wide as the widest of them. A key task's line, its number, title and departments, is
+running text: a name in its list of departments breaks where the line ends, as Chinese breaks between any two
+characters. The Word file is a draft the evaluator finishes: its text
 holds no invisible character but the word joiners of a number with its unit or a range
 (:func:`~analysis.report.word_file.plain_text`), so that Find finds the words the page shows and a paste carries
 little unseen; Word breaks its lines elsewhere by its own rules.
@@ -29,7 +31,18 @@ from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
 from .context import ReportContext
 from .html import render
-from .line_breaks import HAN, HYPHENATED, KEPT, NUMBER, SHORT_LABEL, chinese_words, marked, merged, name_joined
+from .line_breaks import (
+    CLOSING_MARKS,
+    HAN,
+    HYPHENATED,
+    KEPT,
+    NUMBER,
+    SHORT_LABEL,
+    chinese_words,
+    marked,
+    merged,
+    name_joined,
+)
 from .line_breaks import columns as letters
 from .pandoc_ast import (
     PANDOC_API,
@@ -63,21 +76,32 @@ STEM = "self-evaluation"
 STYLE_SHEET = TEMPLATES_DIR / "report" / "report.css"
 
 
-def _parts(context: ReportContext, parts: list, word: bool = False) -> list[tuple[str, str]]:
+def _parts(context: ReportContext, parts: list, word: bool = False, names: bool = True) -> list[tuple[str, str]]:
     """(kind, text) pairs: plain text, a piece kept whole on its line (``whole``: a department's Chinese name, an item
     of the submissions table; in Word, ``word``, a value with its year and a number with its unit too), or a
-    placeholder's text."""
+    placeholder's text. ``names``: a department's Chinese name kept whole; a task's line lets it break, as Chinese
+    running text breaks between any two characters (its list of departments, kept whole, broke its lines at three
+    quarters of the line: 1.1 …（责任单位：市发展改革委、市工业和信息化局、 | 市自然资源和规划局、…)."""
     out: list[tuple[str, str]] = []
+    pattern = _whole_pattern(context, word) if names else _whole(context.language, (), word)
     for part in parts:
         if isinstance(part, Placeholder):
             out.append(("placeholder", placeholder_text(context, part.who)))
             continue
         last = 0
-        for match in _whole_pattern(context, word).finditer(part):
+        for match in pattern.finditer(part):
             out += [("text", part[last:match.start()])] * (match.start() > last) + [("whole", match.group())]
             last = match.end()
         out += [("text", part[last:])] * (last < len(part))
+    if not names and out and out[-1][0] == "text" and (end := re.search(LINE_END, out[-1][1])) and end.start():
+        # the line's last two characters with the bracket after them whole: never 局） alone on the last line
+        text = out.pop()[1]
+        out += [("text", text[:end.start()]), ("whole", end.group())]
     return out
+
+
+#: The last two Chinese characters of a task's line with the closing marks after them (旅游局）).
+LINE_END = re.compile(rf"[{HAN}]{{2}}[{CLOSING_MARKS}]*$")
 
 
 def _whole_pattern(context: ReportContext, word: bool = False) -> re.Pattern:
@@ -125,7 +149,8 @@ def _width_proxy(context: ReportContext, value) -> str:
 
 
 def self_evaluation_html(context: ReportContext, generated: str) -> str:
-    blocks = [{"kind": block.kind, "level": block.level, "parts": _parts(context, block.parts),
+    blocks = [{"kind": block.kind, "level": block.level,
+               "parts": _parts(context, block.parts, names=block.name != "task"),
                "headers": block.headers, "name": block.name, "columns": block.columns,
                "rows": [[_parts(context, value if isinstance(value, list) else [value]) for value in row]
                         for row in block.rows]}
