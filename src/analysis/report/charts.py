@@ -924,7 +924,7 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
         ax.plot(observed["year"], observed["value"], color=colour, linewidth=1.6)
         ax.plot(targets["year"], targets["value"], linestyle="", marker="*", markersize=6, color="#212121", zorder=3)
         # each value's dot over a target's star, as on a card: a value just short of its target stays in sight
-        ax.plot(observed["year"], observed["value"], linestyle="", marker="o", markersize=2.5, color=colour,
+        ax.plot(observed["year"], observed["value"], linestyle="", marker="o", markersize=2.5 + 0.4, color=colour,
                 markeredgecolor="white", markeredgewidth=0.4, zorder=VALUE_OVER_TARGET)
         if panel["held"].iloc[0]:  # a level to hold every year: its line over the years held, as on the card
             for value, low, high in held_segments(list(zip(targets["year"], targets["value"])),
