@@ -1022,3 +1022,13 @@ def test_an_english_name_keeps_a_short_hyphenated_word_whole():
         "Patent applications per 100 R&amp;D [person-years]")
     assert pieces("High-tech share of manufacturing") == "[High-tech] share of manufacturing"
     assert pieces("Innovation-strategy decision and policies") == "Innovation-strategy decision and policies"
+
+
+def test_a_relative_rate_is_one_piece_with_its_word():
+    """A share's pace in a narrow cell broke "（相对 | +9.4%）", the word at a line's end and its number below: the
+    two are one piece, in either language; the amount before them breaks from them as before."""
+    from analysis.report.line_breaks import keep_together
+
+    for text, piece in (("+0.3个百分点（相对 +9.4%）", "相对 +9.4%"), ("+0.3 pp (+9.4% relative)", "+9.4% relative")):
+        # (a closing bracket goes with the piece before it, as everywhere: never at a line's start)
+        assert re.search(f'<span class="nobr">{re.escape(piece)}[）)]?</span>', str(keep_together(text))), text

@@ -77,6 +77,8 @@ MOVE = rf"{NUMBER}%?\s?→"
 #: A year in Latin brackets after a gap or a value (``0.5 pp (2022)``): one piece, never its closing bracket alone
 #: at the start of a line, as WeasyPrint left it after the year (Chinese keeps ``（2022年）`` by its own rules).
 YEAR_IN_BRACKETS = r"\(\d{4}\)"
+#: A relative rate after a share's percentage points, whole: "相对 +7.3%", "+7.3% relative" (never "（相对 | +7.3%）").
+RELATIVE = rf"相对\s?{NUMBER}%|{NUMBER}%\s?relative\b"
 #: A number in an English unit with what it counts (per 10,000 people, 100 million yuan, per 100 person-years, its
 #: thousands set apart by a space too: per 10 000 yuan): one piece, as a number keeps its unit (never "per 10,000 |
 #: people", "100 million | yuan"); not a year (a header's "2020 baseline" breaks as its words do).
@@ -134,7 +136,8 @@ def _kept(rates: bool = True) -> re.Pattern:
     """:data:`KEPT`, or one of :func:`short_labels` standing as a word of its own; ``rates``: a completion rate whole
     too (完成率 96.4%), as a table's cell keeps it, not running text (:func:`body_kept_pattern`)."""
     labels = "|".join(re.escape(label) for label in short_labels())
-    return re.compile(rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{YEAR_IN_BRACKETS}|{_held_pattern(rates)}|{SPACED_NUMBER}|"
+    return re.compile(rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{YEAR_IN_BRACKETS}|{RELATIVE}|{_held_pattern(rates)}|"
+                      rf"{SPACED_NUMBER}|"
                       rf"{_kept_pattern(labels, series_labels())}|"
                       rf"{NO_DATA}|"
                       rf"(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else rf"{SPACED_NUMBER}|{KEPT.pattern}")
