@@ -77,8 +77,10 @@ MOVE = rf"{NUMBER}%?\s?→"
 #: A year in Latin brackets after a gap or a value (``0.5 pp (2022)``): one piece, never its closing bracket alone
 #: at the start of a line, as WeasyPrint left it after the year (Chinese keeps ``（2022年）`` by its own rules).
 YEAR_IN_BRACKETS = r"\(\d{4}\)"
-#: A relative rate after a share's percentage points, whole: "相对 +7.3%", "+7.3% relative" (never "（相对 | +7.3%）").
-RELATIVE = rf"相对\s?{NUMBER}%|{NUMBER}%\s?relative\b"
+#: The word for a relative rate after a share's percentage points whole, and in English with its rate: "相对" (never
+#: "（相 | 对 +7.3%）"; a narrow cell may still break before the rate: "（相对 +25.0%）" whole is wider than a phone's
+#: column), "+7.3% relative" (never "(+7.3% | relative)").
+RELATIVE = rf"相对|{NUMBER}%\s?relative\b"
 #: A number in an English unit with what it counts (per 10,000 people, 100 million yuan, per 100 person-years, its
 #: thousands set apart by a space too: per 10 000 yuan): one piece, as a number keeps its unit (never "per 10,000 |
 #: people", "100 million | yuan"); not a year (a header's "2020 baseline" breaks as its words do).
