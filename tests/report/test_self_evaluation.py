@@ -535,7 +535,8 @@ def test_the_national_share_states_its_denominator_and_the_indicators_without_da
     # no indicator of this plan has a national and a provincial series: nothing said of taking the worse; every
     # indicator judged has its target year's value: nothing said of a progress verdict either
     # the 4 achieved are the share's numerator just given: the counts after it say the rest, not the 4 again
-    assert "按指标的最新评估结论计，已有规划期内数据的 5 项定量指标中，除上述达到目标的 4 项外，未达标 1 项。" in text
+    assert ("按指标的最新评估结论计，已有规划期内数据的 5 项定量指标中，除上述达到目标的 4 项外，"
+            "其余 1 项未达标。") in text
     assert "省级" not in text and "进展判断" not in text
     # R&D intensity (3) missed its target and the plan names no department for it: the problems ask its reasons,
     # and the annex owes them too (not "no indicator needs explaining")
@@ -560,9 +561,10 @@ def test_the_statuses_counted_say_how_they_are_read_only_where_it_applies(projec
     for name, data in build_tables(plan, "eurostat", FIXTURES / "national-12th-fyp-2021").files().items():
         (folder / name).write_bytes(data)
     for language, expected in (
-            ("zh", "按指标的最新评估结论计，已有规划期内数据的 5 项定量指标中，除上述达到目标的 4 项外，未达标 1 项。"),
-            ("en", "Of the 5 quantitative indicators with data for the plan period, by their latest verdict, besides "
-                   "the 4 achieved above: not achieved\u00a01.")):
+            ("zh", "按指标的最新评估结论计，已有规划期内数据的 5 项定量指标中，除上述达到目标的 4 项外，"
+                   "其余 1 项未达标。"),
+            ("en", "Of the 5 quantitative indicators with data for the plan period, by their latest verdict, 4 are "
+                   "achieved, as above, and 1 not achieved.")):
         text = block_texts(self_evaluation_blocks(load_report(relative(folder), 2015, language)))
         assert any(t.startswith(expected) for t in text), language
         assert not any("进展判断" in t or "progress verdict" in t for t in text)
@@ -585,9 +587,9 @@ def test_a_final_counts_the_achieved_once(example_tables):
 
     for language, share, rest in (
             ("zh", "23 项定量指标中，达到目标的 12 项", "已有方案期内数据的 23 项定量指标中，除上述达到目标的 12 项外，"
-                                                   "预计未达标 1 项；偏离目标 1 项；未达标 9 项。"),
-            ("en", "Of the 23 quantitative indicators, 12 reached their target", "published), besides the 12 achieved "
-             "above: projected to miss\u00a01; moving away\u00a01; not achieved\u00a09.")):
+                                                   "其余 11 项中，预计未达标 1 项；偏离目标 1 项；未达标 9 项。"),
+            ("en", "Of the 23 quantitative indicators, 12 reached their target", "published), 12 are achieved, as "
+             "above; of the other 11: projected to miss\u00a01; moving away\u00a01; not achieved\u00a09.")):
         text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, language)))
         assert any(t.startswith(share) for t in text), language
         assert sum(rest in t for t in text) == 1, language
@@ -961,12 +963,14 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_a_probl
     for language, expected in (
             # one colon, after the lead-in; the growth in the sentence without its sign; its reasons asked of its lead
             ("zh", "方案正文另有年均增速要求、目前增速低于要求的指标：技术合同成交额，方案正文要求年均增长 10% 以上，"
-                   "自 2021年（方案表中最后一个基础值）至 2023年实际年均增长 6.6%（自 2020年基础值起算为年均 11.3%）；"
+                   "自 2021年（方案表中最后一个基础值）至 2023年实际年均增长 6.6%（自 2020年基础值起算为年均 11.3%，"
+                   "因含方案期前 2021年的增长而达到要求）；"
                    "方案表中 2024年目标折合年均 6.4%。"
                    "原因：【市科技局】"),
             ("en", "Growth rates required by the plan's text and not reached so far: Technology contracts traded: at "
                    "least 10% a year required; actual growth 6.6% a year from 2021 (the table's last baseline) to "
-                   "2023; 11.3% a year counted from the 2020 baseline; the table's 2024 target implies 6.4% a year. "
+                   "2023; 11.3% a year counted from the 2020 baseline, above the requirement only through 2021's "
+                   "growth, before the plan period; the table's 2024 target implies 6.4% a year. "
                    "Reasons: 【Municipal Science and Technology Bureau】")):
         texts = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, language)))
         assert expected in texts
@@ -1003,15 +1007,18 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_asked_f
             assert item in owed[-1].split({"zh": "；", "en": "; "}[language])
             if year == 2024:
                 # its state, then its growth as a clause of its own: neither the overview's heading pasted in
-                # nor its name said twice; (158 / 133) ** (1 / 3) − 1 = 5.9% a year, by hand
+                # nor its name said twice; (158 / 133) ** (1 / 3) − 1 = 5.9% a year, by hand, with the growth
+                # from the 2020 baseline as the report gives it, (158 / 109.61) ** (1 / 4) − 1 = 9.6%
                 assert growth[0] == {
                     "zh": "技术合同成交额：未达标（完成率 98.8%），2024年为 158亿元，2024年目标 160亿元。"
                           "方案正文另要求年均增长 10% 以上，自 2021年（方案表中最后一个基础值）至 2024年实际年均增长 "
-                          "5.9%，未达到要求；方案表中 2024年目标折合年均 6.4%。原因：【市科技局】",
+                          "5.9%（自 2020年基础值起算为年均 9.6%），未达到要求；方案表中 2024年目标折合年均 6.4%。"
+                          "原因：【市科技局】",
                     "en": "Technology contracts traded (100 million yuan): 158 in 2024, against a 2024 target of 160: "
                           "not achieved (98.8% of the target). The plan's text also requires at least 10% a year; "
-                          "actual growth 5.9% a year from 2021 (the table's last baseline) to 2024: below the "
-                          "requirement; the table's 2024 target implies 6.4% a year. "
+                          "actual growth 5.9% a year from 2021 (the table's last baseline) to 2024 (9.6% a year "
+                          "counted from the 2020 baseline): below the requirement; the table's 2024 target implies "
+                          "6.4% a year. "
                           "Reasons: 【Municipal Science and Technology Bureau】"}[language]
 
 

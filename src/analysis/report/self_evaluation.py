@@ -244,8 +244,10 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
                                                 first)))
     which = (words.text("self_evaluation.missing_ids", ids=words["grammar.comma"].join(str(i) for i in uncounted))
              if uncounted else "")
-    key = ("self_evaluation.status_counts" + ("_rest" if rest else "")) if len(counted) \
-        else "self_evaluation.status_counts_none"
+    others = [status for status in best_first if counts.get(status, 0) and status != "achieved"]
+    # the rest all of one status: said in a word ("其余 1 项未达标", "and 1 not achieved"), never counted as a list
+    key = ("self_evaluation.status_counts" + ("_rest" + ("_all" if len(others) == 1 else "") if rest else "")) \
+        if len(counted) else "self_evaluation.status_counts_none"
     # how the counts are read, each where it applies: an indicator's worse series where one has two with data; a
     # progress verdict where a counted series' target year has no value yet (never said where every one has it)
     shown = numeric[numeric["indicator_id"].isin(counted["indicator_id"])]
@@ -256,7 +258,8 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     without = words.count_text("self_evaluation.without", len(uncounted), missing=len(uncounted), which=which,
                                first=first or MISSING) if uncounted else ""
     blocks.append(paragraph(words.count_text(key, len(counted), n=len(counted), counts=listed, missing=len(uncounted),
-                                             achieved=said,
+                                             achieved=said, rest=len(counted) - said,
+                                             status=words[f"status_in_sentence.{others[0]}"] if others else "",
                                              which=which, first=first or MISSING, notes=notes, without=without)))
     chosen = context.status_words
     if chosen is not None and not counted.empty:
