@@ -228,6 +228,37 @@ def test_no_printed_table_leaves_its_last_row_alone_on_a_page(example_tables, tm
         assert len(pdf_layout(tmp_path / "self-evaluation.pdf")) == 11  # the lone row's page 12 gone
 
 
+@pytest.mark.parametrize("year, language", [(2023, "zh"), (2024, "zh"), (2024, "en")])
+def test_a_key_tasks_line_is_printed_on_one_page_with_what_follows_it(example_tables, tmp_path, year, language):
+    """Once a task's departments could break at a line's end, a task's line broke at a page's too: the English
+    final's task 6.3 ended page 6 at "…Municipal Local Financial Supervision and", the Chinese mid-term's 7.6 at
+    "…市自然资"; and the final's 4.4 ended page 4 with its placeholder on page 5. Each task's line on one page, the
+    paragraph after it starting on that page."""
+    from weasyprint import HTML
+
+    from analysis.report.render import offline_fetcher
+    from analysis.report.self_evaluation_files import self_evaluation_html
+    from tests.conftest import relative
+
+    page = tmp_path / "self-evaluation.html"
+    page.write_text(self_evaluation_html(load_report(relative(example_tables), year, language), "2026-01-01"),
+                    encoding="utf-8")
+    document = HTML(filename=page, url_fetcher=offline_fetcher(), media_type="print").render()
+    pages: dict = {}  # each paragraph's element: the pages its boxes are on
+    for number, printed in enumerate(document.pages):
+        for box in printed._page_box.descendants():
+            if box.element_tag == "p" and box.element is not None:
+                pages.setdefault(box.element, set()).add(number)
+    order = list(pages)  # the paragraphs in the order printed
+    tasks = [element for element in order if "task" in (element.get("class") or "").split()]
+    assert len(tasks) >= 29  # Weihai's 29 key tasks
+    for task in tasks:
+        assert len(pages[task]) == 1, "".join(task.itertext())[:40]
+        after = order[order.index(task) + 1] if task is not order[-1] else None
+        if after is not None:
+            assert min(pages[after]) == min(pages[task]), "".join(task.itertext())[:40]
+
+
 def test_the_printed_indicator_table_gives_the_assessment_its_width_and_the_units_little(example_tables, tmp_path):
     """The English mid-term's section 2 on paper: laid out by the longest words, the unit column took about 25
     letters ("100 million yuan" whole) and the assessment 7, a verdict one or two words a line (4 provincial's on 17
