@@ -51,7 +51,7 @@ def test_no_text_runs_past_the_page_edge(layout):
 
 
 def test_no_self_evaluation_text_runs_past_the_page_edge(report):
-    # a mid-term's eight columns once pushed "下一目标及每年需增长" and "+0.19个百分点（相对 +7.3%）" past the edge
+    # a mid-term's eight columns once pushed "下一目标及每年需增长" and "+0.19个百分点（+7.3%）" past the edge
     assert cut_at_the_edge(pdf_layout(report / "self-evaluation.pdf")) == []
 
 
@@ -254,7 +254,7 @@ def test_a_phone_keeps_the_mid_terms_need_per_year_under_each_status(example_rep
     words, sheet = fits_a_phone(example_reports, edition, "scorecard", tmp_path)
     text = "".join(box[4] for box in sheet["boxes"]).replace(" ", "")
     need = words["scorecard.headers"][7].replace(" ", "")
-    assert "每年需增长2024年目标：+0.19个百分点（相对 +7.3%）" in text
+    assert "每年需增长2024年目标：+0.19个百分点（相对+7.3%）" in text
     assert text.count(need) >= 20  # the header is not on the phone, each row's line is
 
 
