@@ -14,6 +14,7 @@ import datetime
 import functools
 import io
 import json
+import math
 import os
 import re
 import subprocess
@@ -29,7 +30,15 @@ from .figures import Figures
 from .line_breaks import number_pieces
 from .ooxml import R, W, put, serialize, w
 from .palette import text_on
-from .pandoc_ast import KEPT_LANGUAGE, NARROW_NO_BREAK_SPACE, WORD_JOINER, ZERO_WIDTH_SPACE, body_pieces, kept_whole
+from .pandoc_ast import (
+    KEPT_LANGUAGE,
+    NARROW_NO_BREAK_SPACE,
+    WORD_JOINER,
+    ZERO_WIDTH_SPACE,
+    body_pieces,
+    kept_whole,
+    letters_of,
+)
 from .word_content import METHOD_NOTE, Shading, WordDocument, report_document
 from .words import method_note
 
@@ -406,11 +415,45 @@ def size_runs(table, points: float) -> None:
             put(properties, name, {"val": str(round(points * 2))})
 
 
+#: A table's type (the Compact style's, points) where a run does not set its own.
+TABLE_POINTS = 9
+#: A cell's margins and some slack, in twips (1 mm each side).
+CELL_TWIPS = 150
+#: The most lines a table's second row of data may print on for its first to be kept with it: a taller one (a warning's
+#: status with its long note, nine lines) would carry the header and the first row over with it, leaving a quarter
+#: of a page blank under the table's heading where the header and the first row fit.
+SHORT_ROW_LINES = 4
+
+
+def row_lines(row, table) -> int:
+    """About how many lines ``row`` of ``table`` prints on: its tallest cell's, each paragraph's text as wide as
+    :func:`~.pandoc_ast.letters_of` counts it over its column's width (a digit half its type's size), each line break
+    a line more."""
+    widths = [int(column.get(w("w"), "0")) for column in table.findall(f"{w('tblGrid')}/{w('gridCol')}")]
+    tallest, column = 1, 0
+    for cell in row.findall(w("tc")):
+        span = cell.find(f"{w('tcPr')}/{w('gridSpan')}")
+        across = int(span.get(w("val"))) if span is not None else 1
+        twips = sum(widths[column:column + across]) - CELL_TWIPS
+        column += across
+        lines = 0
+        for paragraph in cell.iter(w("p")):
+            sizes = [int(size.get(w("val"))) / 2 for size in paragraph.iter(w("sz"))]
+            letter = max(sizes, default=TABLE_POINTS) * 10  # a digit's width in twips: half the type's size
+            text = "".join(text.text or "" for text in paragraph.iter(w("t")))
+            breaks = len(paragraph.findall(f".//{w('br')}"))
+            lines += max(1, math.ceil(letters_of(text) * letter / twips)) + breaks if twips > 0 else 1
+        tallest = max(tallest, lines)
+    return tallest
+
+
 def keep_heads(tables) -> None:
     """A table's header and its rows naming a group (a category, a department) kept with the row after them, its first
-    row of data with its second and its last two rows together: no header or group's name left at a page's foot, nor a
-    header with one row under it, and no row alone on the next page. No other row is chained: LibreOffice (7.4) dropped
-    the rest of a long table whose header and first three rows of data it had to carry over to the next page."""
+    row of data with its second (when that is :data:`SHORT_ROW_LINES` lines at most: a taller one is not carried over
+    with them, the table then starting where its header and first row fit) and its last two rows together: no header
+    or group's name left at a page's foot, nor a header with one short row under it, and no row alone on the next
+    page. No other row is chained: LibreOffice (7.4) dropped the rest of a long table whose header and first three rows
+    of data it had to carry over to the next page."""
     for table in tables:
         if table.getparent().tag == w("tc"):  # a table inside a cell (a card's numbers) is on its row's page
             continue
@@ -424,7 +467,7 @@ def keep_heads(tables) -> None:
         # the first row of data kept with the second: never a header and one row at a page's foot
         first = next((number for number in range(len(rows)) if number not in kept
                       and rows[number].find(f"{w('trPr')}/{w('tblHeader')}") is None), None)
-        if first is not None and first + 2 < len(rows) - 1:
+        if first is not None and first + 2 < len(rows) - 1 and row_lines(rows[first + 1], table) <= SHORT_ROW_LINES:
             kept.add(first)
         for number in kept:
             for paragraph in rows[number].iter(w("p")):
