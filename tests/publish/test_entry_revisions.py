@@ -63,6 +63,13 @@ def _checked(plan):
                               clean.values)
 
 
+def _refusal(plan) -> str:
+    """What checking the plan's observations refuses, as the run tells it (it must refuse them)."""
+    with pytest.raises(InputError) as caught:
+        _checked(plan)
+    return str(caught.value)
+
+
 def _personnel(checked):
     values = checked.values
     return values[(values["indicator_id"] == 1) & (values["year"] == YEAR)]
@@ -111,9 +118,7 @@ def test_a_revision_without_the_day_it_was_issued_is_refused_at_its_date_cell(te
     plan = _plan(tmp_path)
     assert _personnel_row(templates[language]) == 5
     path = _fill(templates[language], plan.folder / "observations", {"D": 24900, "E": "科技统计快报"})
-    with pytest.raises(InputError) as caught:
-        _checked(plan)
-    assert str(caught.value) == f"{path}:{expected}"
+    assert _refusal(plan) == f"{path}:{expected}"
 
 
 @pytest.fixture(scope="module")
@@ -133,9 +138,7 @@ def test_two_sources_neither_of_which_revises_the_other_are_still_refused(early_
     plan = _plan(tmp_path)
     path = _fill(early_template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"},
                  name="市科技局.xlsx")
-    with pytest.raises(InputError) as caught:
-        _checked(plan)
-    assert str(caught.value) == (
+    assert _refusal(plan) == (
         f"{path}:数据报送!D5: 数值: 指标 1：2024年的数值 24900 与示例统计公报 2025（虚构）（2025-bulletin.csv:2）"
         "中的 24800 不一致；本工作簿生成时尚未收到 24800，因此未显示该数值：如 24900 是对它的修订，请向评估牵头单位"
         "索取新的 2024年报送表（其中显示已收到的 24800），在该行填写 24900，并在发布日期列填写其发布日期；"
@@ -149,9 +152,7 @@ def test_a_conflict_with_an_old_workbook_read_first_says_what_its_department_doe
     "if one publication revises the other, give both rows the day each appeared in the published column"."""
     plan = _plan(tmp_path)
     _fill(early_template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"})
-    with pytest.raises(InputError) as caught:
-        _checked(plan)
-    assert str(caught.value) == (
+    assert _refusal(plan) == (
         f"{plan.folder / 'observations' / '2025-bulletin.csv'}:2: value: indicator 1 year 2024: value 24800 conflicts "
         "with 24900 in 科技统计快报, 2024-市科技局.xlsx:数据报送!D5, a department's workbook made before 24800 came in "
         "(it shows no value on file for 2024): if 24900 revises 24800, the department asks for a new workbook for "
@@ -169,9 +170,7 @@ def test_a_conflict_with_an_old_english_workbook_offers_both_routes_in_english(p
     plan = _plan(tmp_path)
     path = _fill(template, plan.folder / "observations", {"D": 24900, "E": "S&T flash report", "I": "2025-03-20"},
                  name="science.xlsx")
-    with pytest.raises(InputError) as caught:
-        _checked(plan)
-    assert str(caught.value) == (
+    assert _refusal(plan) == (
         f"{path}:'Data entry'!D5: Value: indicator 1 year 2024: value 24900 conflicts with 24800 in Example bulletin "
         "2025 (fictional), 2025-bulletin.csv:2, which this workbook does not show on file: it was made before 24800 "
         "came in; if 24900 revises 24800, ask the office that sent it for a new workbook for 2024, which shows 24800 "
@@ -187,9 +186,7 @@ def test_a_conflict_with_an_old_workbook_told_at_a_chinese_file_offers_both_rout
     _fill(early_template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"})
     bulletin = plan.folder / "observations" / "2025-bulletin.csv"
     bulletin.write_text("编号,序列,年份,数值,数据来源\n1,,2024,24800,2025年统计公报\n", encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        _checked(plan)
-    assert str(caught.value) == (
+    assert _refusal(plan) == (
         f"{bulletin}:2: 数值: 指标 1：2024年的数值 24800 与科技统计快报（2024-市科技局.xlsx:数据报送!D5）中的 24900 "
         "不一致；该报送表生成时尚未收到 24800，因此未显示该数值：如 24900 是对它的修订，请该部门索取新的 2024年报送表"
         "（其中显示已收到的 24800），在该行填写 24900 及其发布日期，以取代原报送表；或在本行的发布日期列和该报送表"
