@@ -182,6 +182,10 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # cell says why, where R&D intensity (2: 2.61 short of 2.7 in 2023, 2.7 short of 2.8 in 2024) is re-rated
     assert why["20"] == ("same", "the 2024 target (3.5%) missed as well")
     assert why["2"] == ("same", "the 2024 target (2.8%) missed as well")
+    # …and only 2's basis moved, to a higher target (2.7 then 2.8): 20's 3.5 is the same value, as 3's 45 is, so the
+    # sentence counting the series on another basis counts 2 and not 20
+    bases = {row.indicator_id: row.bases for row in rows if row.series in ("", None) or row.series != row.series}
+    assert (bases["2"], bases["20"], bases["3"]) == (("later_target",), (), ())
     # good-air days (17): met every year so far in 2023 (91.2), achieved with 2024's value (92): the same status, the
     # row saying it is now a final verdict (a basis moved is said whether or not the status changed)
     assert why["17"] == ("same", "met every year so far as of 2023; now judged on the 2024 value")
@@ -210,13 +214,14 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                             # series it applies to: 8, 14, 16 and 21 now against the 2024 target, 21 without a 2024
                             # value too (never "4 个的…：改为对照下一目标；无新数据", as if all four had no new value)
                             "均改为对照 2024年目标，指标 21 另无新数据。"
-                            # and of the 16 the same, 10 moved basis too: the 5 that missed both times, now against
-                            # 2024's targets; 1, 6, 7 and 11, stage targets met then, 2024's now; 17, met so far
-                            # then, a final verdict now. The other 6, fewer, are named, so that a reader counting the
-                            # column's notes finds them: 4 national, 9, 13, 18 and 26, final or against 2024 in both
-                            # years, and 4 provincial, which only lacks a new value (no basis)
-                            "结论未变的 16 个序列中，除 6 个（指标 4 国家级、4 省级、9、13、18、26）外，"
-                            "其余 10 个对照基准也有变化。"
+                            # and of the 16 the same, 8 moved basis too: 2, 10 and 25, which missed both times,
+                            # against 2024's higher targets (2.7 then 2.8, 1,500 then 1,600, 300 then 320); 1, 6, 7
+                            # and 11, stage targets met then, 2024's higher ones now; 17, met so far then, a final
+                            # verdict now. Not the other 8: 5 provincial and 20 missed a 2024 target of the same
+                            # value as 2023's (80, 3.5), as 3 and 5 national met theirs (45, 7) with no basis moved;
+                            # 4 national, 9, 13, 18 and 26 against the same values both years; 4 provincial only
+                            # lacks a new value (no basis). As many moved as not: those moved are named
+                            "结论未变的序列中，另有 8 个（指标 1、2、6、7、10、11、17、25）对照基准也有变化。"
                             "凡对照基准有变的序列，无论结论是否改变，“结论变化”列均注明。")
     final_en = load_report(relative(example_tables), 2024, "en")
     assert ("Of the 9 series whose status got worse or better, 4 (indicators 8, 14, 16, 21) are judged on a "

@@ -267,7 +267,9 @@ def _rerating_reasons(assessment: pd.DataFrame, merged: pd.DataFrame, report_yea
         # is better)
         if (getattr(row, "status_then", "") == "stage_missed" and getattr(row, "status", "") == "not_achieved"
                 and pd.notna(row.target_year) and row.target_year != row.target_year_then):
-            found = [reason for reason in found if reason == "no_new_value"] + [MISSED_AGAIN]
+            # against the same value as the stage target (80 then, 80 now) on the same basis, as a series that met
+            # it since is; against another value on a later one (2.7 then, 2.8 now), said as such
+            found = [reason for reason in found if reason in ("no_new_value", "target_changed")] + [MISSED_AGAIN]
         reasons.append("+".join(found))
     return reasons
 

@@ -213,7 +213,7 @@ def listed_changes(rows: list[ChangeRow]) -> list[ChangeRow]:
 #: The kinds of basis a status can change on besides the series' move, as the sentence counting them names them, in
 #: its order: each raw reason of the assessment by the kind it is.
 BASIS_KINDS = {"no_new_value": "no_new_value", "target_changed": "later_target", "now_final": "verdict",
-               "now_complete": "verdict", MISSED_AGAIN: "missed_again"}
+               "now_complete": "verdict"}
 
 
 def _bases(reason) -> tuple[str, ...]:
@@ -241,7 +241,7 @@ def _change_reason(row, words, previous: int) -> str:
     if MISSED_AGAIN in reasons:
         said.append(words.text("warnings.change_reason.missed_again", year=year(row.target_year),
                                target=amount(row, target_text(row, words), words)))
-    if "target_changed" in reasons:
+    if "target_changed" in reasons and MISSED_AGAIN not in reasons:  # the target named once, as missed again
         said.append(words.text("warnings.change_reason.later_target", year=year(row.target_year),
                                target=amount(row, target_text(row, words), words)))
     if "now_final" in reasons:
