@@ -543,6 +543,19 @@ def test_a_level_held_every_year_says_the_years_before_its_first_year_are_not_ju
     assert "不按每年须达到的水平判断" not in card(cards_html, "indicator-2")
 
 
+def test_a_level_held_every_year_in_a_report_before_its_first_year_says_the_status_compares(example_tables):
+    """In 2022, a year before 2023, the first the plan sets the energy saving's (18) and good-air days' (17) levels
+    for, their statuses compare 2022's values with 2023's level (18: 5.2 against ≥5, already met; 17: 89.5 against
+    ≥90, moving away): the note says so, never "not judged against the level" beside a status that compares them."""
+    zh = html.cards_html(load_report(relative(example_tables), 2022, "zh"), NoCharts())
+    assert ("2022年（5.2%）早于方案首个设定目标的年份（2023年）；状态为与 2023年须达到水平的对照，"
+            "判定待 2023年数据公布后作出") in card(zh, "indicator-18")
+    assert "不按每年须达到的水平判断" not in zh
+    en = html.cards_html(load_report(relative(example_tables), 2022, "en"), NoCharts())
+    assert ("2022 (89.5%): before 2023, the first year the plan sets the level for; the status compares it with the "
+            "2023 level, and the verdict waits for 2023&#39;s value") in card(en, "indicator-17")
+
+
 def test_no_two_cards_are_headed_alike(example_tables):
     """The plan prints one name for 4's national and provincial series (国家和省级…（%，分别列出）) and one for 5's: in
     Chinese the two cards read alike but for the line under them; each heading says its series where the name is

@@ -158,8 +158,12 @@ def held_before_first(context: ReportContext, row) -> str:
     if not before:
         return ""
     words = context.words
+    # a report before that first year rates the value against the first year's level, as its status says (18: 5.2 in
+    # 2022 "already met" against 2023's ≥5), a comparison and not a verdict: said as such, never "not judged" beside
+    # the status that compares it
+    key = "card.held_before_first" if context.report_year >= first else "card.held_before_first_rated"
     # the years as one subject of the sentence: 2021年（88%）、2022年（89.5%）早于…, 2021 (88%) and 2022 (89.5%): …
-    return words.text("card.held_before_first", first=year(first), values=words.join_and(
+    return words.text(key, first=year(first), values=words.join_and(
         words.text("card.missed_year", year=when, value=amount(row, value_text(row, value, words), words))
         for when, value in before))
 
