@@ -62,6 +62,21 @@ def test_one_has_its_own_form_where_the_language_needs_it():
     assert zh.count_text("summary.currency_earlier", 1, year=2022, ids="21") == "1 个最新为 2022年（指标 21）"
 
 
+def test_two_read_as_both_where_the_language_says_so():
+    """"All 2 series" is no English: two are "both"; Chinese counts them as any other number; one is "the"."""
+    en, zh = catalog("en"), catalog("zh")
+    assert en.count_text("warnings.changes_same_moved_all", 2) == (
+        " Both series with the same status are judged on a different basis too.")
+    assert en.count_text("warnings.changes_same_moved_all", 3) == (
+        " All 3 series with the same status are judged on a different basis too.")
+    assert zh.count_text("warnings.changes_same_moved_all", 2) == "结论未变的 2 个序列，对照基准也都有变化。"
+    assert en.count_text("summary.currency_one", 1, year=2015) == "The quantitative series has 2015 as its latest year."
+    assert en.count_text("summary.currency_one", 2, year=2015) == (
+        "Both quantitative series have 2015 as their latest year.")
+    # a key without a form for two keeps its own: "2 have 2022 as their latest year"
+    assert en.count_text("summary.currency_earlier", 2, year=2022, ids="4, 21").startswith("2 have")
+
+
 def test_a_value_a_sentence_does_not_name_the_series_of_has_its_unit_in_every_language():
     en, zh = catalog("en"), catalog("zh")
     assert en.quantity_alone("6.3", "patents per 10,000 people") == "6.3 patents per 10,000 people"

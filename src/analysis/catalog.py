@@ -59,8 +59,18 @@ class Catalog:
         return self.text(key, value=value, **fields)
 
     def count_text(self, key: str, count: int, **fields) -> str:
-        """The template at ``key``, or at ``key_one`` when ``count`` is 1 (English: "1 series has")."""
+        """The template at ``key``, or at ``key_one`` when ``count`` is 1 (English: "1 series has"), or at
+        ``key_two`` when ``count`` is 2 and the catalog has one (English: "both series", never "all 2 series")."""
+        if count == 2 and self._has(f"{key}_two"):
+            key = f"{key}_two"
         return self.text(f"{key}_one" if count == 1 else key, count=count, **fields)
+
+    def _has(self, key: str) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
 
     def date(self, iso: str) -> str:
         """A day as the language writes it for a reader (``2024年2月28日``, ``28 February 2024``), from ISO

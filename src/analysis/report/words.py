@@ -937,7 +937,7 @@ def data_currency(context: ReportContext) -> str:
     table = context.joined()
     latest = table.loc[table["status"] != "qualitative", "as_of_year"]
     if latest.nunique(dropna=False) == 1 and latest.notna().all():
-        return words.text("summary.currency_one", count=len(latest), year=year(latest.iloc[0]))
+        return words.count_text("summary.currency_one", len(latest), year=year(latest.iloc[0]))
     groups = []
     numeric = table[table["status"] != "qualitative"]
     for as_of, count in latest.value_counts(dropna=False).sort_index(ascending=False).items():
