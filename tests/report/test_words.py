@@ -459,7 +459,7 @@ def test_data_currency_counts_every_latest_year_and_the_series_without_data():
         "（指标 30）、1 个尚无数据（指标 25）。")  # the series without data, or with older data, named
     assert words.data_currency(context("en", rows)) == (
         "In this 2024 review, of the 5 quantitative series, 2 have data for 2024, 1 has 2022 as its latest year "
-        "(indicator 14), 1 has 2021 as its latest year (indicator 30) and 1 has no data (indicator 25).")
+        "(indicator 14), 1 has 2021 as its latest year (indicator 30) and 1 has no data yet (indicator 25).")
     # all the same year: one short sentence
     assert words.data_currency(context("zh")) == "5 个定量序列的最新数据均为 2021年。"
 
