@@ -3,6 +3,7 @@ assessments of test_words (rows typed there; expected cells written out by hand 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 
@@ -186,6 +187,13 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # sentence counting the series on another basis counts 2 and not 20
     bases = {row.indicator_id: row.bases for row in rows if row.series in ("", None) or row.series != row.series}
     assert (bases["2"], bases["20"], bases["3"]) == (("later_target",), (), ())
+    # 14 (103 in 2023 met the stage target of 100, +8.8% a year short of the +16.5% 2024's 120 needed) and 21 (9.3
+    # met 9, +0.3 pp a year short of the +0.7 pp 10 needed) were amber in 2023's warning list: their worse status now
+    # was foreseen, and the row says so; 8 and 16, on course for 2024 then, were not warned, and say nothing of it
+    notes = {row.indicator_id: row.note_text for row in rows}
+    assert notes["14"] == "now against the 2024 target (120); warned in 2023 (amber)"
+    assert notes["21"].endswith("; warned in 2023 (amber)")
+    assert "warned" not in notes["8"] + notes["16"]
     # good-air days (17): met every year so far in 2023 (91.2), achieved with 2024's value (92): the same status, the
     # row saying it is now a final verdict (a basis moved is said whether or not the status changed)
     assert why["17"] == ("same", "met every year so far as of 2023; now judged on the 2024 value")
@@ -266,7 +274,9 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # a status resting on an earlier year's value says that year: 21 has no 2024 value (its 2023 value, 9.3,
     # projected short of 10), 4 provincial none since 2022 (2.9) in either report; the others none
     notes = {row.anchor: row.note_text for row in changed}
-    assert notes["indicator-21"] == "无新数据；改为对照 2024年目标（10%）；2024年结论据 2023年数据"
+    # …and, amber in 2023's warning list, says it was warned
+    assert notes["indicator-21"] == ("无新数据；改为对照 2024年目标（10%）；2024年结论据 2023年数据；"
+                                     "2023年已列为黄色预警")
     assert notes["indicator-4-provincial"] == "无新数据；两年结论均据 2022年数据"  # both from one year: said once
     assert sum("年结论" in note for note in notes.values()) == 2
     assert zh["20"] == "2024年目标（3.5%）仍未达到"
@@ -308,15 +318,23 @@ def test_a_change_from_a_baseline_year_says_the_year_is_before_the_plan(example_
     from analysis.report.warning_tables import change_rows, changes_intro
     from tests.conftest import relative
 
+    # R&D personnel's 2021 baseline, printed 23,000, published 23,150: the statuses of 2021 rest on it as revised
     for year, language, said in ((2022, "zh", True), (2022, "en", True), (2023, "en", False)):
         context = load_report(relative(example_tables), year, language)
         previous, rows = change_rows(context)
         text = changes_intro(context, previous, rows)
-        expected = {"zh": "2021年为方案基础值年份，当年的结论依据方案表列的基础值，方案期自 2022年起。",
+        expected = {"zh": "2021年为方案基础值年份，当年的结论依据方案表列的基础值（已公布数据修订的，按修订后的数值），"
+                          "方案期自 2022年起。",
                     "en": " 2021 is a baseline year of the plan, before its period (from 2022): its statuses rest on "
-                          "the baselines the plan prints."}[language]
+                          "the baselines the plan prints, as published data revised them."}[language]
         assert (expected in text) is said, text
         assert ("baseline year" in text or "基础值年份" in text) is said
+    # without that revision, the baselines as printed, and nothing said of revisions
+    unrevised = load_report(relative(example_tables), 2022, "en")
+    unrevised = replace(unrevised, tables=replace(unrevised.tables, quality=unrevised.tables.quality[
+        unrevised.tables.quality["issue"] != "observation_revises_baseline"]))
+    assert (" 2021 is a baseline year of the plan, before its period (from 2022): its statuses rest on the baselines "
+            "the plan prints. ") in changes_intro(unrevised, *change_rows(unrevised))
 
 
 def test_the_change_in_status_is_printed_on_one_line(example_tables):

@@ -16,6 +16,7 @@ from ..assess.warning_list import (
     MISSED_AGAIN,
     overdue_behind,
     previous_report_year,
+    row_warning_level,
     status_changes,
     warning_list,
 )
@@ -163,9 +164,17 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
                      if row.status not in ("insufficient_data", "qualitative") and not is_missing(row.as_of_year)
                      and int(row.as_of_year) < year_}
              for year_ in (previous, context.report_year)}
+    # the series the previous report warned amber (a stage target met on a course short of the next target, a pace
+    # too slow) whose status is worse now: the warning borne out, said, so that a reader of both reports sees it was
+    # foreseen (a red one was already failing then: nothing foreseen to say)
+    warned = {(row.indicator_id, row.series) for row in
+              context.tables.assessment[context.tables.assessment["report_year"] == previous].itertuples()
+              if row_warning_level(row) == "amber"}
     rows = []
     for row in changes.merge(names, on=["indicator_id", "series"], how="left", sort=False).itertuples():
         key = (row.indicator_id, row.series)
+        foreseen = (words.text("warnings.warned_then", year=previous)
+                    if row.change == "worse" and key in warned and row.status_then == row.status_then_today else "")
         then_today = shown[previous].get(key, words.status(row.status_then_today))
         then = then_today if row.status_then == row.status_then_today else words.status(row.status_then)
         rows.append(ChangeRow(
@@ -180,7 +189,7 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             reason_text=(reason := _change_reason(row, words, previous)), bases=_bases(row.reason), series=row.series,
             target_year=year(row.target_year),
             note_text=words.join([text for text in (reason, _dated(as_of[previous].get(key), as_of[
-                context.report_year].get(key), previous, context.report_year, words)) if text])))
+                context.report_year].get(key), previous, context.report_year, words), foreseen) if text])))
     # within "the same", the rows that read alike together: "as projected" and "missed both times" (another word,
     # the same outcome) before the unchanged ones, never split by them
     rows.sort(key=lambda row: (CHANGES_WORST_FIRST.index(row.change), row.status_then == row.status_now,
@@ -302,7 +311,13 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     text += words.text(key + ("_none" if none else ""), year=previous, **counts)
     start = plan_start_year(context.values)
     if start is not None and previous < start:  # a year of the plan's printed baselines, before its period
-        text += words.text("warnings.changes_before_plan", year=previous, start=start)
+        # a baseline of that year that published data revised (R&D personnel 2021: 23,000 printed, 23,150
+        # published) is used as revised: said, never "the baselines the plan prints" alone
+        quality = context.quality
+        revised = not quality[(quality["issue"] == "observation_revises_baseline")
+                              & (pd.to_numeric(quality["year"], errors="coerce") == previous)].empty
+        text += words.text("warnings.changes_before_plan" + ("_revised" if revised else ""), year=previous,
+                           start=start)
     changed = changes.count("worse") + changes.count("better")
     if other:  # all of them: "It rests on …", never "Of the 1 series …, 1 rests on …"
         text += words.count_text("warnings.changes_other_all" if other == changed else "warnings.changes_other", other,
