@@ -27,7 +27,9 @@ from .context import ReportContext
 from .numbers import is_missing
 from .words import (
     amount,
+    join_and,
     localized,
+    missed_years,
     named,
     pace_text,
     plan_period_note,
@@ -175,6 +177,13 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
         key = (row.indicator_id, row.series)
         foreseen = (words.text("warnings.warned_then", year=previous)
                     if row.change == "worse" and key in warned and row.status_then == row.status_then_today else "")
+        # a level held every year missed in a year judged then too: both statuses rest on that year, whatever the
+        # years since (18: 4.6 in 2023; 5.3 in 2024 meets the level, "not achieved" both times), said so that a
+        # reader does not look for a second year missed
+        missed = [when for when in missed_years(row) if int(when) <= previous]
+        stands = (words.text("warnings.missed_stands", years=join_and(words, missed))
+                  if row.change == "same" and row.status_then == row.status_now == "not_achieved" and missed
+                  and row.status_then == row.status_then_today else "")
         then_today = shown[previous].get(key, words.status(row.status_then_today))
         then = then_today if row.status_then == row.status_then_today else words.status(row.status_then)
         rows.append(ChangeRow(
@@ -189,7 +198,8 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             reason_text=(reason := _change_reason(row, words, previous)), bases=_bases(row.reason), series=row.series,
             target_year=year(row.target_year),
             note_text=words.join([text for text in (reason, _dated(as_of[previous].get(key), as_of[
-                context.report_year].get(key), previous, context.report_year, words), foreseen) if text])))
+                context.report_year].get(key), previous, context.report_year, words), foreseen, stands)
+                                    if text])))
     # within "the same", the rows that read alike together: "as projected" and "missed both times" (another word,
     # the same outcome) before the unchanged ones, never split by them
     rows.sort(key=lambda row: (CHANGES_WORST_FIRST.index(row.change), row.status_then == row.status_now,
