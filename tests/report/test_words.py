@@ -251,7 +251,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
                                 "it, 0.09 pp\u00a0short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3% "
                                 "relative) over 2023")
-    assert english[4][1][1] == ("Days with good air quality: assessed as ≥90% every year, missed in 2022, so not "
+    assert english[4][1][1] == ("Days with good air quality: assessed against ≥90% every year, missed in 2022, so not "
                                 "achieved "
                                 "(91.2% in 2023); the verdict stands, and the plan still asks for at least 90% in 2024")
     assert english[4][1][2] == ("High-level talent (persons): 298 in 2023, short of the 2023 stage target of 300 "
@@ -768,7 +768,7 @@ def test_a_level_held_every_year_gives_the_value_of_the_year_it_missed(example_t
             # for 2023 and 2024: held every year is the evaluation's reading, never called the plan's requirement)
             ("zh", "万元GDP能耗下降率：2023年为 4.6%，低于按每年≥5%（2023年起）评估的水平，未达标（2024年为 5.3%）",
              "空气质量优良天数比例："),
-            ("en", "Decline in energy use per unit of GDP: assessed as ≥5% every year from 2023, missed in 2023 "
+            ("en", "Decline in energy use per unit of GDP: assessed against ≥5% every year from 2023, missed in 2023 "
                    "(4.6%), so not achieved (5.3% in 2024)", "Share of good-air-quality days:")):
         items = [item for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2024, language))
                  for item in paragraph.items]
@@ -784,7 +784,7 @@ def test_a_level_missed_in_its_latest_year_gives_that_value_once(example_tables)
 
     for language, expected in (
             ("zh", "万元GDP能耗下降率：2023年为 4.6%，低于按每年≥5%（2023年起）评估的水平，未达标"),
-            ("en", "Decline in energy use per unit of GDP: assessed as ≥5% every year from 2023, missed in 2023 "
+            ("en", "Decline in energy use per unit of GDP: assessed against ≥5% every year from 2023, missed in 2023 "
                    "(4.6%), so not achieved")):
         items = [item for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2023, language))
                  for item in paragraph.items]
