@@ -62,6 +62,15 @@ def test_one_has_its_own_form_where_the_language_needs_it():
     assert zh.count_text("summary.currency_earlier", 1, year=2022, ids="21") == "1 个最新为 2022年（指标 21）"
 
 
+def test_a_status_word_has_no_comma_of_its_own():
+    """A status is counted in lists ("achieved 12; provisionally met 1"): a comma of its own would read as the list's
+    ("Met, to be confirmed 1", "Achieved, at risk 2"), in no language."""
+    for words in catalogs():
+        for group in ("status", "status_in_sentence"):
+            for status in STATUSES:
+                assert not re.search(r"[,，、]", words[f"{group}.{status}"]), (words.language, group, status)
+
+
 def test_two_read_as_both_where_the_language_says_so():
     """"All 2 series" is no English: two are "both"; Chinese counts them as any other number; one is "the"."""
     en, zh = catalog("en"), catalog("zh")

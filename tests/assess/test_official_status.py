@@ -176,7 +176,7 @@ def test_the_assessment_records_the_plans_words(dataset):
     assert light[(12, "")] == "green" and review[(12, "")] == "on_schedule"
     # national R&D intensity (4): 2.80 → 2.80 of 3.0: nothing covered, 33.3 behind: red
     assert light[(4, "national")] == "red" and review[(4, "national")] == "lagging"
-    # good-air days (17): 90.1 ≥ 90 before 2023, its trend adverse (achieved, at risk)
+    # good-air days (17): 90.1 ≥ 90 before 2023, its trend adverse (achieved but at risk)
     assert light[(17, "")] == "green" and review[(17, "")] == "reached_early"
     # energy saving (18), a yearly floor: 3.41 % against 5 % a year, no completion: red
     assert light[(18, "")] == "red" and review[(18, "")] == "lagging"
