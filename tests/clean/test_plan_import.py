@@ -881,3 +881,25 @@ def test_each_english_header_word_names_its_column(label, role):
         assert (named[0].year, named[0].value_type, named[0].guessed) == (2020, "baseline", False)
     if label == "Target 2025":
         assert (named[0].year, named[0].value_type) == (2025, "target")
+
+
+def test_a_level_the_plan_keeps_is_a_bound_and_a_fall_named_in_the_name_is_better_the_more():
+    """保持40%以上 (maintain above 40%) is a floor, as 40以上 is; 保持在0.45以下 a ceiling. An indicator that counts
+    a fall itself (单位地区生产总值能耗降低, 碳排放减少: its value is how much energy use fell) is better the more it
+    falls: higher, never lower, as 能耗下降 already was."""
+    imported = imported_from(
+        ["创新主体", "1", "有研发活动企业占比（%）", "38", "保持40%以上"],
+        ["创新主体", "2", "高新技术企业数（家）", "520", "保持500以上"],
+        ["创新环境", "3", "万元GDP能耗（吨标准煤）", "0.5", "保持在0.45以下"],
+        ["创新环境", "4", "单位地区生产总值能耗降低（%）", "—", "13.5"],
+        ["创新环境", "5", "单位GDP二氧化碳排放减少（%）", "3", "18"],
+    )
+    values = {(v["indicator_id"], v["year"]): v["value"] for v in imported.values}
+    assert values == {(1, 2020): "38", (1, 2025): "40", (2, 2020): "520", (2, 2025): "500", (3, 2020): "0.5",
+                      (3, 2025): "0.45", (5, 2020): "3", (5, 2025): "18", (4, 2025): "13.5"}
+    kinds = {i["indicator_id"]: (i["kind"], i["direction"]) for i in imported.indicators}
+    assert kinds == {1: ("share", "at_least"), 2: ("count", "at_least"), 3: ("intensity", "at_most"),
+                     4: ("share", "higher"), 5: ("share", "higher")}
+    review = {row["text"]: (row["read_as"], row["action"]) for row in imported.review}
+    assert review["保持40%以上"] == ("indicator 1 2025 target: 40 (at_least) (% is the indicator's unit: dropped)",
+                                   "guess")

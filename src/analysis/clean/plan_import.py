@@ -56,10 +56,13 @@ CIRCLED = "①-⑳⑴-⒇❶-❿➀-➉"
 FOOTNOTE = re.compile(rf"(?:[（(]\s*注\s*(?:\d+|[{CIRCLED}])?\s*[）)]|[\[［【〔]\s*注?\s*\d+\s*[\]］】〕]"
                       rf"|注\s*(?:\d+|[{CIRCLED}])|[{CIRCLED}]|[⁰¹²³⁴-⁹]+)$")
 NUMBER = r"\d+(?:\.\d+)?"
-AT_LEAST = re.compile(rf"^(?:≥|>=|不低于|不少于|达到)\s*(?P<n>{NUMBER})\s*(?:以上)?$"
-                      rf"|^(?P<m>{NUMBER})\s*(?:以上|及以上)$")
-AT_MOST = re.compile(rf"^(?:≤|<=|不高于|不超过|控制在)\s*(?P<n>{NUMBER})\s*(?:以内|以下)?$"
-                     rf"|^(?P<m>{NUMBER})\s*(?:以下|以内)$")
+#: A floor (≥90, 90以上) or a ceiling (控制在0.45以内), as the plan may say it is kept (保持40以上, 保持在0.45以下).
+AT_LEAST = re.compile(rf"^(?:保持)?(?:≥|>=|不低于|不少于|达到)\s*(?P<n>{NUMBER})\s*(?:以上)?$"
+                      rf"|^(?:保持在?)?\s*(?P<m>{NUMBER})\s*(?:以上|及以上)$")
+AT_MOST = re.compile(rf"^(?:保持)?(?:≤|<=|不高于|不超过|控制在)\s*(?P<n>{NUMBER})\s*(?:以内|以下)?$"
+                     rf"|^(?:保持在?)?\s*(?P<m>{NUMBER})\s*(?:以下|以内)$")
+#: The % of a bound in a % indicator (40%以上, ≥90%): the unit, dropped before the bound is read.
+BOUND_PERCENT = re.compile(r"\s*%\s*(?=(?:以上|及以上|以内|以下)?$)")
 RANK = re.compile(r"^(?:进入|保持|位居)?(?:世界|全国|全省)?(?:前|第)\s*(?P<n>\d+)\s*(?:位|名)?(?:以内)?$")
 #: A change from the base value, as values.csv writes it (basis percent or points, without a sign): 下降10%, 增长20%,
 #: 提高0.6个百分点.
@@ -91,6 +94,8 @@ INTENSITY_NAME = re.compile(r"人均|每(?:百|千|万|十万)|^万人")
 RANK_NAME = re.compile(r"排名|位次|排位|名次")
 RANK_UNITS = ("位", "名")
 LOWER_WORDS = re.compile(r"排放|能耗|污染|事故|死亡|成本|耗")
+#: A name that counts a fall itself (能耗降低, 排放下降: its value is how much it fell): the more, the better.
+FALL_NAME = re.compile(r"下降|降低|减少")
 UNIT_KINDS = [("share", re.compile(r"^%$|^％$|百分比")), ("intensity", re.compile(r"/|每|百人")),
               ("amount", re.compile(r"元")),
               ("count", re.compile(r"^(个|家|件|项|人|名|座|所|台|篇|次|人次|平台|万人)$"))]
@@ -543,8 +548,8 @@ def _read_cell(text: str, unit: str) -> dict:
         cell["said"].append(("thousands", {}))
         wide = joined
     percent = unit.strip() in ("%", "％")
-    if percent and wide.endswith("%") and not CHANGE.match(wide) and not RANGE.match(wide):  # 10% of a % indicator
-        wide = wide[:-1].strip()
+    if percent and BOUND_PERCENT.search(wide) and not CHANGE.match(wide) and not RANGE.match(wide):
+        wide = BOUND_PERCENT.sub("", wide, count=1).strip()  # 10% (or 40%以上) of a % indicator
         cell["said"].append(("percent_sign", {}))
     if PLAIN_NUMBER.fullmatch(wide):
         cell["value"] = wide
@@ -631,7 +636,7 @@ def _guess_kinds(plan: ImportedPlan) -> None:
             bounds = indicator["bounds"]
             direction = ("within" if "within" in bounds else "at_least" if "at_least" in bounds else "at_most" if
                          "at_most" in bounds else "lower" if "fall" in bounds else "higher" if "rise" in bounds
-                         else "lower" if LOWER_WORDS.search(name) and "下降" not in name
+                         else "lower" if LOWER_WORDS.search(name) and not FALL_NAME.search(name)
                          else "at_least" if kind == "rate_of_change" else "higher")
         indicator["kind"], indicator["direction"] = kind, direction
         where = plan.say("where_row", table=plan.table, row=indicator["row"] + 1)
