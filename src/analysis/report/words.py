@@ -1138,7 +1138,8 @@ def _final_need(row, words: Catalog, name: str, missed_values: str = "") -> str:
                           value=amount(row, value_text(row, row.latest_value, words), words),
                           target=amount(row, target_text(row, words), words),
                           over=difference(row, fmt_number(row.shortfall), words), missed=missed, next=following)
-    return words.text("summary.need_final_stage" if stage else "summary.need_final", name=name,
+    rank = "_rank" if row.kind == "rank" else ""  # a place is reached or not: no share of its target
+    return words.text(("summary.need_final_stage" if stage else "summary.need_final") + rank, name=name,
                       year=year(row.as_of_year), stage_year=year(row.target_year),
                       value=amount(row, value_text(row, row.latest_value, words), words),
                       target=amount(row, target_text(row, words), words), rate=rate_text(row.completion_rate),
@@ -1162,25 +1163,34 @@ def next_target_need(row, words: Catalog) -> str:
     if is_missing(row.next_target_year):
         return ""
     fields = {"next_year": year(row.next_target_year),
-              "next_target": amount(row, fmt_number(row.next_target_value), words)}
+              "next_target": value_text(row, row.next_target_value, words, "target") if row.kind == "rank"
+              else amount(row, fmt_number(row.next_target_value), words)}
     if direction_sign(row.direction) * (row.latest_value - row.next_target_value) >= 0:
         # a range already reached: its bound is no target to name alone (3 of 2.5–3)
         return words.text("summary.need_final_next_met" + ("_range" if operator(row) in ("within", "exactly")
                                                             else ""), **fields)
-    pace = _pace_in_sentence(row, words, row.next_required_cagr, row.next_required_per_year)
-    one_year = int(row.next_target_year) - int(row.as_of_year) == 1  # one year's growth, not "a year"
-    following = words.text("summary.need_final_next_one" if one_year else "summary.need_final_next",
-                           pace=pace, year=year(row.as_of_year), **fields)
+    rank = "_rank" if row.kind == "rank" else ""  # a place: the places it must move a year, never a growth
+    if rank:
+        pace = MISSING if is_missing(row.next_required_per_year) else change_per_year(row.next_required_per_year,
+                                                                                       row, words)
+        following = words.text("summary.need_final_next_rank", pace=pace, **fields)
+    else:
+        pace = _pace_in_sentence(row, words, row.next_required_cagr, row.next_required_per_year)
+        one_year = int(row.next_target_year) - int(row.as_of_year) == 1  # one year's growth, not "a year"
+        following = words.text("summary.need_final_next_one" if one_year else "summary.need_final_next",
+                               pace=pace, year=year(row.as_of_year), **fields)
     if seen_text(row, words) != MISSING:
         course = "on" if stage_missed_on_course(row) or (stage_met(row) and not stage_met_off_course(row)) else "off"
-        following += words.text(f"summary.need_final_course_{course}", seen=seen_text(row, words),
+        following += words.text(f"summary.need_final_course{rank}_{course}", seen=seen_text(row, words),
                                 base=year(row.base_year))
     return following
 
 
 def _stage_met_need(row, words: Catalog) -> str:
     """A stage target met off course for the next one: its value, the stage target, and what the next one asks."""
-    return words.text("summary.need_stage_met", name=named(row, words), year=year(row.as_of_year),
+    # a place is reached or not: no share of its target (as the scorecard gives none)
+    return words.text("summary.need_stage_met" + ("_rank" if row.kind == "rank" else ""), name=named(row, words),
+                      year=year(row.as_of_year),
                       stage_year=year(row.target_year),
                       value=amount(row, value_text(row, row.latest_value, words), words),
                       target=amount(row, target_text(row, words), words), rate=rate_text(row.completion_rate),
