@@ -264,6 +264,7 @@ def test_a_typed_plan_gets_the_same_checks(tmp_path, lakeside):
     ("rate_of_change", -2.0, 1, (-100.0, 0.0)),
     ("rate_of_change", None, 1, (-100.0, 100.0)),
     ("intensity", None, 1, (0.0, 1e15)),
+    ("rank", 6.0, 1, (1.0, 1e15)),                # a place: the first or any later, whatever the place before
 ])
 def test_plausible_range_worked_out_by_hand(kind, previous, years, expected):
     assert plausible_range(kind, previous, years) == pytest.approx(expected, rel=1e-4)

@@ -6,6 +6,7 @@ series, two of them qualitative (22, 24), so its workbook has 15 input rows; 市
 """
 from __future__ import annotations
 
+import datetime
 import io
 import shutil
 
@@ -19,7 +20,13 @@ from analysis.catalog import catalog
 from analysis.errors import InputError
 from analysis.publish.data import monitoring_data
 from analysis.publish.templates import build_templates
-from analysis.report.entry_workbooks import entry_workbooks, safe_file_stem
+from analysis.report.entry_workbooks import (
+    EntrySeries,
+    _range_text,
+    entry_workbook_bytes,
+    entry_workbooks,
+    safe_file_stem,
+)
 from analysis.report.scorecard_workbook import LINE_HEIGHT
 from tests.conftest import copy_plan, relative
 
@@ -439,3 +446,26 @@ def test_reference_numbers_keep_the_digits_the_plan_printed(templates):
     assert (target.value, target.number_format) == (3, "#,##0.0")
     latest = rows[(2, None)][headers.index("最新已知值")]
     assert (latest.value, latest.number_format) == (2.4, "#,##0.00")
+
+
+def test_a_rank_and_a_count_after_a_zero_are_asked_for_without_an_upper_bound_of_ten_to_the_fifteenth(project_tmp):
+    """The national plan's world rank (1: 21st in 2010) can be no place before the first and has no last: its row
+    shows "1 or more", never "−1,000,000,000,000,000 – 1,000,000,000,000,000", and a 0 or a −3 is warned at once (the
+    reader refuses them); a count whose latest value is 0 (new platforms, counted from 0) shows "0 or more"."""
+    from analysis.plan import load_plan
+    from tests.conftest import NATIONAL_DIR, NATIONAL_PUBLISHED
+
+    data = monitoring_data(load_plan(NATIONAL_DIR), NATIONAL_PUBLISHED)
+    for language, shown in (("en", "1 or more"), ("zh", "1 及以上")):
+        [workbook] = entry_workbooks(data.indicators, data.values, 2012, catalog(language), "national-12th-fyp")
+        path = project_tmp / f"national-{language}.xlsx"
+        path.write_bytes(entry_workbook_bytes(workbook, datetime.date(2026, 1, 1)))
+        sheet = _sheet(path)
+        rank = next(row for row in _rows(sheet) if row[0].value == 1)
+        assert shown in [cell.value for cell in rank]  # the plausible range, the last reference cell
+        validation = next(v for v in sheet.data_validations.dataValidation if str(v.sqref) == f"D{rank[0].row}")
+        assert float(validation.formula1) == 1
+        assert shown in validation.prompt and shown in validation.error
+    # a count counted from 0 (new platforms since the base year): no ratio to a zero, so no upper bound to show
+    platforms = EntrySeries(8, "", "新增省级以上研发平台", "", "家", 0.0, 2020, {}, 0.0, 1e15)
+    assert _range_text(catalog("zh"), platforms) == "0 及以上" and _range_text(catalog("en"), platforms) == "0 or more"

@@ -126,6 +126,8 @@ def plausible_range(kind: str, previous: float | None, years: int = 1) -> tuple[
         if previous is not None and previous < 0:
             return -RATE_LIMIT, 0.0
         return -RATE_LIMIT, RATE_LIMIT
+    if kind == "rank":  # a place: the first or a later one, whatever the place before (impossible: below 1)
+        return 1.0, MAX_MAGNITUDE
     low = 0.0 if kind in NON_NEGATIVE_KINDS else -MAX_MAGNITUDE
     high = 100.0 if kind == "share" else MAX_MAGNITUDE
     if previous is None or not previous > 0:

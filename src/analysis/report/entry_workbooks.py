@@ -36,6 +36,7 @@ import pandas as pd
 
 from ..catalog import Catalog
 from ..clean.plausibility import plausible_range
+from ..ingest.csv_reader import MAX_MAGNITUDE
 from ..ingest.department_words import (
     DEPARTMENT_PROPERTY,
     LANGUAGE_PROPERTY,
@@ -517,6 +518,9 @@ def _target_cell(words: Catalog, target) -> float | str:
 
 
 def _range_text(words: Catalog, row: EntrySeries) -> str:
+    """"0.343 – 16.79"; "0 or more" where no value is too high (a count after a zero, a rank), never up to 10^15."""
+    if row.high >= MAX_MAGNITUDE:
+        return words.text("entry.range_from", low=fmt_number(row.low))
     return words.text("entry.range", low=fmt_number(row.low), high=fmt_number(row.high))
 
 
@@ -540,8 +544,7 @@ def _named(entry: EntryWorkbook, row: EntrySeries, name: str | None = None) -> s
 def _validation(entry: EntryWorkbook, row: EntrySeries) -> dict:
     """A decimal in the plausible range; outside it a warning the person may override (and explain in confirm)."""
     words = entry.words
-    fields = {"named": _named(entry, row, clipped(row.name, MAX_PROMPT_NAME)), "low": fmt_number(row.low),
-              "high": fmt_number(row.high)}
+    fields = {"named": _named(entry, row, clipped(row.name, MAX_PROMPT_NAME)), "range": _range_text(words, row)}
     if row.latest is not None:
         latest = words.text("entry.latest", value=fmt_number(row.latest), year=row.latest_year)
         message = words.text("entry.input_message", latest=latest, **fields)
@@ -555,5 +558,5 @@ def _validation(entry: EntryWorkbook, row: EntrySeries) -> dict:
                                               year=entry.year, series=row.series_label), MAX_INPUT_TITLE),
             "input_message": clipped(message, MAX_INPUT_MESSAGE),
             "error_title": words["entry.error_title"][:MAX_INPUT_TITLE],
-            "error_message": words.text("entry.error_message", low=fields["low"], high=fields["high"])[
+            "error_message": words.text("entry.error_message", range=fields["range"])[
                 :MAX_INPUT_MESSAGE]}
