@@ -763,3 +763,18 @@ def test_a_word_yaml_1_1_takes_for_a_boolean_is_told_as_typed(tmp_path, typed, s
     with pytest.raises(InputError) as caught:
         load_plan(folder)
     assert str(caught.value).endswith(f"plan.yml: published: {shown} is not a year")
+
+
+def test_a_comma_that_cuts_a_text_in_braces_is_named_as_such(tmp_path):
+    """`en: Plan for Science, Technology and Innovation` inside {zh: …, en: …}: YAML ends the text at the comma and
+    reads "Technology and Innovation" as a key of its own. The person wrote no such key: the message names the comma
+    and the quotes that keep it, not a language to use instead."""
+    folder = write(tmp_path / "plan", title=None)
+    with (folder / "plan.yml").open("a", encoding="utf-8") as plan_yml:
+        plan_yml.write("title: {zh: 云溪市“十四五”科技创新规划, "
+                       "en: Yunxi's Plan for Science, Technology and Innovation}\n")
+    with pytest.raises(InputError) as caught:
+        load_plan(folder)
+    assert str(caught.value).endswith(
+        "plan.yml: title: 'Technology and Innovation' is no report language but the rest of the text before it, cut "
+        "at its comma: in {zh: …, en: …} a comma ends a text; put a text holding a comma in quotes (en: \"…, …\")")

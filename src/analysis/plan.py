@@ -618,8 +618,12 @@ def language_texts(value, path: Path, key: str) -> dict[str, str]:
     for language, text in value.items():
         language = _key(language)
         if language not in LANGUAGES:
-            raise InputError(plan_error("plan_yml.not_report_language", language=quote(language),
-                                        languages=_listed(LANGUAGES)), file=path, field=key)
+            # {zh: …, en: Science, Technology and Innovation}: YAML ends the text at its comma, and reads the rest as
+            # a key without a value; the person wrote no key, so the comma is named, not a language
+            cut = text is None and any(language in value for language in LANGUAGES)
+            raise InputError(plan_error("plan_yml.comma_in_text" if cut else "plan_yml.not_report_language",
+                                        language=quote(language), languages=_listed(LANGUAGES)),
+                             file=path, field=key)
         if not isinstance(text, str) or not text.strip():
             raise InputError(plan_error("plan_yml.text_not_text", language=quote(language)), file=path, field=key)
         text = " ".join(text.split()) if "\n" in text else text
