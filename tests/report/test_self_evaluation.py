@@ -1165,3 +1165,32 @@ def test_a_header_that_starts_with_its_year_is_two_lines_in_word():
 
     assert [_header_lines(h) for h in ("2020年基础值", "2024 target", "最新值", "2023年")] == [
         "2020年\n基础值", "2024\ntarget", "最新值", "2023年"]
+
+
+def test_a_next_target_that_is_a_range_is_given_with_both_its_bounds(project_tmp):
+    """Lakeside's R&D intensity (1) set as ranges, 2.3–2.6 for 2026 and 2.5–2.8 for 2027, with 2.4 in 2026: the 2026
+    stage target is met, and the mid-term's table names the next one as the plan prints it, 2.5–2.8 (2027), never
+    "2.5–2.5" (its lower bound twice)."""
+    import pandas as pd
+
+    from tests.conftest import LAKESIDE_DIR
+
+    folder = copy_plan(LAKESIDE_DIR, project_tmp / "lakeside-ranges")
+    indicators = pd.read_csv(folder / "indicators.csv", dtype=str, keep_default_na=False)
+    indicators.loc[indicators["indicator_id"] == "1", "direction"] = "within"
+    indicators.to_csv(folder / "indicators.csv", index=False)
+    values = pd.read_csv(folder / "values.csv", dtype=str, keep_default_na=False)
+    values["upper"] = ""
+    for target_year, lower, upper in (("2026", "2.3", "2.6"), ("2027", "2.5", "2.8")):
+        at = (values["indicator_id"] == "1") & (values["year"] == target_year)
+        values.loc[at, "value"], values.loc[at, "upper"] = lower, upper
+    values.to_csv(folder / "values.csv", index=False)
+    (folder / "observations" / "2026-bulletin.csv").write_text(
+        "indicator_id,series,year,value,source\n1,,2026,2.4,Lakeside statistical bulletin 2026 (fictional)\n",
+        encoding="utf-8")
+    tables = build_tables(load_plan(folder), "eurostat", folder / "observations")
+    for language, cell in (("zh", "2.5～2.8（2027年）"), ("en", "2.5–2.8 (2027)")):
+        blocks = self_evaluation_blocks(year_context(tables, language, 2026))
+        table = next(block for block in blocks if block.name == "indicators")
+        row = next(row for row in table.rows if row[0] == "1")
+        assert row[-1].startswith(cell)

@@ -317,7 +317,7 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
                      value_text(row, row.base_value, words), target, latest,
                      # a verdict on an earlier value once the target year has come says so, as the report's does
                      status_text(row, words) + _status_aside(context, row) + _status_notes(context, row)]
-                    + ([_next_target(row, words)] if ahead else []))
+                    + ([_next_target(context, row)] if ahead else []))
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators",
                         columns=[COLUMN_KINDS[key] for key in keys]))
     if joined["core"].any():
@@ -350,15 +350,20 @@ def _explained(context: ReportContext, answers: pd.DataFrame) -> list[Block]:
     return blocks
 
 
-def _next_target(row, words) -> str:
+def _next_target(context: ReportContext, row) -> str:
     """After a stage target's verdict: the next target and what it needs a year ("120 (2024)", "+16.5% (+17)"), as
     the scorecard says it; — without one (a progress verdict). The target without its unit, as the table's other
-    values: its unit column gives it."""
+    values: its unit column gives it; a range with both its bounds as the plan sets them (2.5–2.8 (2027))."""
+    words = context.words
     next_year, next_value = following_target(row)
     if row.verdict != "final" or is_missing(next_year):
         return MISSING
     need = pace_lines(pace_text(row, words), words)[-1]
-    return words.text("self_evaluation.next", target=target_text(row, words, next_value),
+    targets, upper = context.series_values(row.indicator_id, row.series), None
+    if "upper" in targets:  # a range's upper bound, which the assessment's row does not give for the next target
+        bounds = targets.loc[(targets["value_type"] == "target") & (targets["year"] == next_year), "upper"]
+        upper = bounds.iloc[0] if len(bounds) else None
+    return words.text("self_evaluation.next", target=target_text(row, words, next_value, upper),
                       year=year(next_year), need=need)
 
 
