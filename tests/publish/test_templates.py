@@ -469,3 +469,21 @@ def test_a_rank_and_a_count_after_a_zero_are_asked_for_without_an_upper_bound_of
     # a count counted from 0 (new platforms since the base year): no ratio to a zero, so no upper bound to show
     platforms = EntrySeries(8, "", "新增省级以上研发平台", "", "家", 0.0, 2020, {}, 0.0, 1e15)
     assert _range_text(catalog("zh"), platforms) == "0 及以上" and _range_text(catalog("en"), platforms) == "0 or more"
+
+
+def test_a_level_to_hold_and_a_ranks_place_are_shown_as_the_plan_sets_them(templates, project_tmp):
+    """Good-air days (17) must be at least 90% every year: its targets read "≥90", as the words sheet beside it and
+    the report write them, never a bare 90 a clerk takes for a value to reach once; the national plan's world rank
+    (1) must be among the top 18 by 2015: "前18位", never 18."""
+    from analysis.plan import load_plan
+    from tests.conftest import NATIONAL_DIR, NATIONAL_PUBLISHED
+
+    sheet = _sheet(next(p for p in templates if p.name == f"{YEAR}-市生态环境局.xlsx"))
+    headers = [cell.value for cell in sheet[3]]
+    [air] = [row for row in _rows(sheet) if row[0].value == 17]
+    assert [air[headers.index(f"{year}年目标")].value for year in (2023, 2024)] == ["≥90", "≥90"]
+    data = monitoring_data(load_plan(NATIONAL_DIR), NATIONAL_PUBLISHED)
+    for language, shown in (("zh", "前18位"), ("en", "top 18")):
+        [workbook] = entry_workbooks(data.indicators, data.values, 2012, catalog(language), "national-12th-fyp")
+        [rank] = [row for row in workbook.series if row.indicator_id == 1]
+        assert rank.targets == {2015: shown}

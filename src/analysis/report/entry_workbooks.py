@@ -59,7 +59,7 @@ from ..ingest.xlsx_reader import (
     reference_shown_properties,
 )
 from ..numbers import fmt_printed
-from ..vocabulary import RATINGS
+from ..vocabulary import HELD_EVERY_YEAR, RATINGS
 from .numbers import fmt_number, shown_decimals
 from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Shown, Styles, display_width
 from .words import localized, series_label
@@ -232,7 +232,7 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
         for meta in numeric[keys == key].itertuples():
             series_values = by_series.get((meta.indicator_id, meta.series), values.iloc[0:0])
             latest, latest_year = _latest(series_values, year)
-            targets = {int(r.year): _target_cell(words, r) for r in series_values.itertuples()
+            targets = {int(r.year): _target_cell(words, r, meta) for r in series_values.itertuples()
                        if r.value_type == "target"}
             low, high = plausible_range(meta.kind, latest, year - latest_year if latest_year else 1)
             if meta.kind == "count":  # whole firms, persons, bases: 7,667 – 69,000, never 7,666.67
@@ -508,13 +508,18 @@ def _reference_cells(entry: EntryWorkbook, row: EntrySeries) -> list:
             *(row.targets.get(y) for y in entry.target_years), _range_text(entry.words, row)]
 
 
-def _target_cell(words: Catalog, target) -> float | str:
+def _target_cell(words: Catalog, target, meta) -> float | str:
     """A target's reference cell: its value with the digits the plan printed it with (国3.0: 3.0, as the report shows
-    it, never 3), or a range's bounds (2.3–2.6), never the lower bound alone."""
+    it, never 3), or a range's bounds (2.3–2.6), never the lower bound alone; a level to hold every year as such
+    (≥90) and a rank's as the places to be among (前18位), as the words sheet and the report write them."""
     upper = getattr(target, "upper", math.nan)
-    if upper is None or pd.isna(upper):
-        return _as_shown(target.value, getattr(target, "printed_text", ""), target.series)
-    return words.text("target_form.within", lower=fmt_number(target.value), upper=fmt_number(upper))
+    if upper is not None and not pd.isna(upper):
+        return words.text("target_form.within", lower=fmt_number(target.value), upper=fmt_number(upper))
+    if meta.kind == "rank":
+        return words.text("rank.target", n=int(round(float(target.value))))
+    if meta.direction in HELD_EVERY_YEAR:
+        return words.text(f"target_form.{meta.direction}", value=fmt_number(target.value))
+    return _as_shown(target.value, getattr(target, "printed_text", ""), target.series)
 
 
 def _range_text(words: Catalog, row: EntrySeries) -> str:
