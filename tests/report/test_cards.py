@@ -704,3 +704,23 @@ def test_a_finding_s_label_is_said_once_on_the_card(national_notes):
         assert sum("no baseline" in note or "not in the plan" in note for note in notes["en"][indicator]) == 1
         assert not any(note.count("未列基础值") > 1 for note in notes["zh"][indicator])
         assert not any("prints no baseline" in note for note in notes["en"][indicator])
+
+
+def test_a_ranks_card_asks_for_places_not_growth():
+    """A rank (40) 5th in 2023 with the top 3 to reach by 2025: its card's row reads "每年前进 1 位" under a label
+    of places, as the row below it (实际位次变化), never under "每年需增长" (growth a year), which a place has not."""
+    from types import SimpleNamespace
+
+    from analysis.assess.warning_list import shown_status
+    from tests.report.test_words import assessed, context
+
+    row = {**assessed(40, 2023, "linear", 6, 2023, 5, 2023, 5, "achieved", n=4, verdict="final", shortfall=0,
+                      next_year=2025, next_target=3, next_per_year=-1.0), "observed_per_year": -1 / 3}
+    row["shown_status"] = shown_status(SimpleNamespace(**row))
+    for language, label, needed, seen in (
+            ("zh", "所需位次变化", "2025年目标：每年前进 1 位", "实际位次变化（2020年起）"),
+            ("en", "Change in rank needed", "2025 target: up 1 place a year", "Change in rank (since 2020)")):
+        review = context(language, [row], 2023)
+        numbers = dict(cards.card_numbers(review, next(review.joined().itertuples())))
+        assert numbers[label] == needed and seen in numbers
+        assert "每年需增长" not in numbers and "Needed per year" not in numbers
