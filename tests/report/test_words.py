@@ -27,6 +27,7 @@ With the mid-term's data (report year 2023, latest values 2023): final verdicts.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from types import SimpleNamespace
@@ -169,6 +170,14 @@ def test_title_and_introduction():
                                           "本报告为总结评估，对照最终目标评估主要指标完成情况。"
                                           # made after the year it reports on: from the data published by then
                                           "本报告按编制时已发布的数据评估，各数值的来源见附录。")
+
+
+def test_a_plan_without_a_subject_is_titled_by_its_city_alone():
+    """subject is optional in plan.yml, and an import draft has none: the title is the city's and the report's kind,
+    never "Testville : Final evaluation 2024" with a space before its colon."""
+    plan = {key: value for key, value in PLAN.items() if key != "subject"}
+    for language, expected in (("en", "Testville: Final evaluation 2024"), ("zh", "测试市总结评估报告（2024年）")):
+        assert words.title(dataclasses.replace(context(language), plan=plan)) == expected
 
 
 def test_summary_before_the_data_in_chinese():

@@ -329,8 +329,11 @@ def year_aside(value, words: Catalog) -> str:
 
 
 def title(context: ReportContext) -> str:
+    """The report's title: the city, the plan's subject and the kind of report; a plan.yml without a subject (it is
+    optional, and an import draft has none) titled by the city alone ("Yunxi: Mid-term evaluation 2023")."""
     words = context.words
-    return words.text("title", city=context.plan_text("city"), subject=_subject(context),
+    subject = _subject(context)
+    return words.text("title" if subject else "title_no_subject", city=context.plan_text("city"), subject=subject,
                       kind=words[f"report_kind.{context.kind}"], year=context.report_year)
 
 
