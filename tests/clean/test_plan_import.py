@@ -719,11 +719,19 @@ def test_a_chinese_tables_draft_asks_for_what_no_table_gives_in_chinese(tmp_path
         "# 然后把本文件夹移到 data/raw/national-zh/。", "name: national-zh"]
     assert f"city: {placeholder}   # 待填写：城市名称，中英文\n" in text
     assert "base_year: 2010                     # 推断：表中最早的基础值年份\n" in text
+    # what a plan calls itself, which no table gives: a 规划 left without it would be called 方案 in every report
+    assert ("# subject: {zh: …, en: …}   # 可选：报告标题中的指标主题（如 科技创新主要指标）\n"
+            "# plan_word: {zh: 规划, en: plan}   "
+            "# 可选：方案的自称；不写则报告一律称之为“方案”（plan）\n"
+            "published: 2011") in text
     # the plan.yml written in Chinese reads as the English one does, once a person fills it
     for key in ("city", "title", "issuer"):
         text = text.replace(f"{key}: {placeholder}", f"{key}: {{zh: 中国{key}, en: China {key}}}")
     (folder / "plan.yml").write_text(text, encoding="utf-8")
     assert (load_plan(folder).base_year, load_plan(folder).evaluations) == (2010, {2015: "final"})
+    # the line uncommented, as a person does for a 规划: read as the plan's word
+    (folder / "plan.yml").write_text(text.replace("# plan_word: ", "plan_word: "), encoding="utf-8")
+    assert load_plan(folder).plan_word == {"zh": "规划", "en": "plan"}
 
 
 def test_a_drafts_placeholders_and_its_readings_to_confirm_are_told_in_one_run(tmp_path, national_table, project_tmp,

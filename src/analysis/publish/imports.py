@@ -91,6 +91,8 @@ def _plan_yml(imported: ImportedPlan, name: str) -> str:
     return (say("yml_head", name=name) + "\n"
             f"name: {name}\n"
             + "".join(f"{key}: {FILL}   {say('yml_fill', what=say(f'what.{key}'))}\n" for key in FILLED_BY_HAND)
+            # optional: a plan that calls itself 规划 says so, or the reports call it 方案 (docs/new-plan.md)
+            + say("yml_optional", subject="{zh: …, en: …}", plan_word="{zh: 规划, en: plan}") + "\n"
             + f"published: {published}                     {say('yml_published')}\n"
             f"base_year: {base}                     {say('yml_base_year')}\n"
             f"evaluations: {evaluations}   {say('yml_evaluations')}\n"
