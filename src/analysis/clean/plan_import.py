@@ -504,7 +504,7 @@ def _read_values(plan: ImportedPlan, indicator: dict, series: str, cells: dict, 
         if cell["advice"]:
             indicator["texts"].append(text)
             plan.review.append(_review(where(r, column.index), text, plan.say(
-                cell["advice"], label=key, unit=indicator["unit_zh"]), "fill"))
+                cell["advice"], label=key, unit=indicator["unit_zh"], year=column.year), "fill"))
             continue
         if cell["bound"]:
             indicator["bounds"].add(cell["bound"])
