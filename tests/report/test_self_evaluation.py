@@ -1194,3 +1194,20 @@ def test_a_next_target_that_is_a_range_is_given_with_both_its_bounds(project_tmp
         table = next(block for block in blocks if block.name == "indicators")
         row = next(row for row in table.rows if row[0] == "1")
         assert row[-1].startswith(cell)
+
+
+def test_a_rank_met_off_course_is_asked_why_its_place_moves_too_slowly():
+    """A rank (40) 5th in 2023, its stage target of the top 5 met, the top 3 by 2025 out of reach at 0.3 places a year:
+    the problems ask why the place moves too slowly, not why its growth (增速) is slow, which a place has not."""
+    from types import SimpleNamespace
+
+    from analysis.assess.warning_list import shown_status
+    from tests.report.test_words import assessed, context
+
+    row = {**assessed(40, 2023, "linear", 6, 2023, 5, 2023, 5, "achieved", n=4, verdict="final", shortfall=0,
+                      next_year=2025, next_target=3, next_per_year=-1.0), "observed_per_year": -1 / 3}
+    row["shown_status"] = shown_status(SimpleNamespace(**row))
+    for language, asked in (("zh", "（每年前进 0.3 位）。位次进展偏慢的原因：【评估牵头单位】"),
+                            ("en", "(up 0.3 places a year). Why the rank moves too slowly: 【the evaluation office】")):
+        texts = block_texts(self_evaluation_blocks(context(language, [row], 2023)))
+        assert any(text.endswith(asked) for text in texts), [t for t in texts if "0.3" in t]

@@ -694,7 +694,8 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
         name = named_series(row, context)  # its numbers follow: in English its unit after the name
         # a stage target met on a course short of the next: a risk to the next target, whose pace is explained (not
         # the "reasons" of a target it met)
-        pace = "_pace" if stage_met_off_course(row) else ""
+        # the reasons asked of a rank name its places, not a growth (增速) it has not
+        pace = ("_pace_rank" if row.kind == "rank" else "_pace") if stage_met_off_course(row) else ""
         state = (_lagging_state(context, row, name) if (row.indicator_id, row.series) in warned else "") + growth(row)
         answers = explained[(explained["indicator_id"] == row.indicator_id) & (explained["series"] == row.series)]
         reasons = [a for a in answers.itertuples() if a.reasons]
