@@ -272,12 +272,71 @@ def test_a_cards_notes_start_on_the_page_of_its_numbers(zh):
         elif run:
             runs.append(run)
             run = []
-    # the appendix's notes, in the same type, follow its heading: no card's
-    long_runs = [run for run in runs if len(run) > 1 and run[0].getprevious().tag == f"{W}tbl"]
-    assert len(long_runs) >= 20 and len(long_runs) == len([run for run in runs if len(run) > 1]) - 1
-    for run in long_runs:
+    # the legend, in the same type, follows the small multiples, and the appendix's notes its heading: no card's
+    card_runs = [run for run in runs if run[0].getprevious().tag == f"{W}tbl"]
+    assert len(card_runs) >= 20 and len(card_runs) == len(runs) - 2
+    for run in card_runs:
         card = run[0].getprevious()
         assert card.tag == f"{W}tbl" and kept_with_next(card.findall(f"{W}tr")[-1])
+
+
+def style_of(block) -> str:
+    style = block.find(f"{W}pPr/{W}pStyle") if block.tag == f"{W}p" else None
+    return "" if style is None else style.get(f"{W}val")
+
+
+def test_a_cards_facts_with_its_departments_and_its_sources_take_a_paragraph_each(zh):
+    """Under a card's name one paragraph of facts ends with its departments (a line of facts and a line of departments
+    ending on a character or two took three lines), and its values' sources run on in one note (① 2022：…；② 2023：…),
+    each mark held to its year: three cards share a page more often."""
+    body = zh.element.body
+    names = [block for block in body if style_of(block) == "Heading3"]
+    assert len(names) == SERIES
+    for name in names:
+        facts = name.getnext()
+        assert style_of(facts) == "CardFacts" and style_of(facts.getnext()) != "CardFacts"
+        assert "责任部门" in "".join(text.text or "" for text in facts.iter(f"{W}t"))
+    notes = ["".join(text.text or "" for text in block.iter(f"{W}t")) for block in body
+             if style_of(block) == "CardNotes"]
+    sources = [note for note in notes if note[:1] in "①②③"]
+    # the example's series have a value a year from 2022 to 2024, each from its year's bulletin: ① ② ③ in one note
+    assert sum(bool(re.search("①.*；②.*；③", note)) for note in sources) >= 20
+    assert all(re.match("[①②③]\u2060\u00a0\u2060\\d{4}", part) for note in sources for part in note.split("；")
+               if part[:1] in "①②③")
+
+
+def test_a_cards_sources_run_on_but_after_a_sentence_and_other_notes_stay_apart():
+    from analysis.report.word_content import sources_joined
+
+    notes = ["2024年为目标年份", "① 2022：公报 2023", "② 2023：日报。2023年：转载", "③ 2024：公报 2025",
+             "④ 2021：年鉴。2021年：修订值。", "⑤ 2020：公报 2021", "分两行列出"]
+    held = "\u2060\u00a0\u2060"
+    assert sources_joined(notes, "；") == [
+        "2024年为目标年份", f"①{held}2022：公报 2023；②{held}2023：日报。2023年：转载；③{held}2024：公报 2025；"
+        f"④{held}2021：年鉴。2021年：修订值。", f"⑤{held}2020：公报 2021", "分两行列出"]
+
+
+def test_a_cards_labels_print_on_one_line_beside_short_numbers(zh):
+    """A card's numbers' labels on one line each beside numbers of 14 letters at most (113% / 100%): 增量完成比例 /
+    同期序时进度 (27 letters of 5.25 pt, 5.0 cm) took two lines in half the type area (its column 4.9 cm less its
+    margins), a card two lines taller."""
+    from analysis.report.pandoc_ast import letters_of
+
+    checked = 0
+    for cell in zh.element.body.iter(f"{W}tc"):
+        for numbers in cell.findall(f"{W}tbl"):
+            outer = [int(col.get(f"{W}w")) for col in cell.getparent().getparent().findall(f"{W}tblGrid/{W}gridCol")]
+            inner = [int(col.get(f"{W}w")) for col in numbers.findall(f"{W}tblGrid/{W}gridCol")]
+            points = max([int(size.get(f"{W}val")) / 2 for size in numbers.iter(f"{W}sz")] or [10.5])
+            rows = [["".join(text.text or "" for text in column.iter(f"{W}t")) for column in row.findall(f"{W}tc")]
+                    for row in numbers.findall(f"{W}tr")]
+            if any(letters_of(value) > 14 for _, value in rows):
+                continue
+            width_cm = 15.6 * outer[1] / sum(outer) * inner[0] / sum(inner) - 0.2  # less the cell's margins
+            for label, _ in rows:
+                assert letters_of(label) * points / 2 / 72 * 2.54 <= width_cm, label
+            checked += 1
+    assert checked >= 10
 
 
 @pytest.mark.parametrize("case", ["final-zh", "national-2015-zh"])
@@ -584,8 +643,10 @@ PRINTED = {"zh": {"report": ("final-zh", "report"), "self-evaluation": ("final-z
 #: still its table's rows), the self-evaluation 12 for 8 (1.5) and the mid-term's 14 for 9 (1.56): their pages are
 #: full, longer for the 三号 type alone. Cards since give their notes in full (a missed year's value, the base a
 #: promise's growth counts from) and share a page two by two; the mid-term's summary counts and names more: the
-#: report 31 for 28 (1.11), the mid-term 35 for 29 (1.21), the self-evaluations 13 for 9 and 15 for 10.
-PAGES_PER_PDF_PAGE = {"report": 1.2, "mid-term": 1.25, "national": 1.5, "self-evaluation": 1.55,
+#: report 31 for 28 (1.11), the mid-term 35 for 29 (1.21), the self-evaluations 13 for 9 and 15 for 10. Since a
+#: card's numbers are wide enough for their labels on one line, its facts and departments one paragraph and its
+#: sources one note, three cards share a page more often: the final report 30 for 27 (1.11, 32 before).
+PAGES_PER_PDF_PAGE = {"report": 1.15, "mid-term": 1.25, "national": 1.5, "self-evaluation": 1.55,
                       "mid-term self-evaluation": 1.6}
 
 

@@ -24,6 +24,7 @@ from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS
 from .pandoc_ast import (
     HEADER,
     PANDOC_API,
+    WORD_JOINER,
     Label,
     bullets,
     cell,
@@ -64,15 +65,18 @@ TYPE_AREA_CM = (15.6, 22.5)  # GB/T 9704's type area
 DENSE_TABLE = (9.0, 8.5, 8.0, 7.5)
 #: points: the smallest of them a table whose words fit in the tables' own type is set in to print shorter (小五)
 SMALLEST_CHOSEN = 9.0
-CARD_COLUMNS = (0.5, 0.5)  # a card's chart beside its numbers
+#: A card's chart beside its numbers: the numbers' cell wide enough for their longest labels on one line in 五号
+#: (增量完成比例 / 同期序时进度 beside 108% / 100%, 实际年均增长（2020年起） beside +23.1%), which at half the
+#: width took two lines each, a card two lines taller.
+CARD_COLUMNS = (0.44, 0.56)
 CARD_CHART_CM = TYPE_AREA_CM[0] * CARD_COLUMNS[0] - 0.4  # the chart's cell less its margins
 #: How much larger a card's chart prints in Word than the HTML card's: drawn this much smaller than it prints (its
 #: cell), its lines, marks and 7 pt labels print this much larger (9.5 pt, beside tables of 10.5 pt and a text of 16,
 #: where 7 pt were unreadable), at 150 pixels an inch as printed.
 CARD_CHART_SCALE = 1.35
-#: A card's chart's height for its width: as high as the numbers beside it (seven rows of 五号, 3.7 cm), lower than
-#: the HTML card's (2 : 3.4), so that three cards of one-line names share a page.
-CARD_CHART_ASPECT = 1.75 / 3.4
+#: A card's chart's height for its width: the HTML card's (2 : 3.4), as high as the numbers beside it (eight rows of
+#: 五号, 3.8 cm).
+CARD_CHART_ASPECT = 2 / 3.4
 CARD_CHART = (CARD_CHART_CM / 2.54 / CARD_CHART_SCALE, CARD_CHART_CM / 2.54 / CARD_CHART_SCALE * CARD_CHART_ASPECT)
 #: A new page: an empty paragraph a point high that starts one (a page break before it), never a break in a line of
 #: its own, which a page filled to its foot (the heat map and the category chart) carried over whole, to break the
@@ -428,19 +432,19 @@ def card_numbers_fitted(context: ReportContext, numbers: list[tuple[str, str]], 
 
 def card_blocks(document: WordDocument, context: ReportContext, figures: Figures, row,
                 card_points: float | None = None) -> None:
-    """A card: its full name, the facts under it, its chart, its status and numbers as a table (its type
-    ``card_points``, every card's), its notes."""
+    """A card: its full name, the facts under it with its departments (one paragraph, which a line of facts alone
+    and a line of departments ending on a character or two made three lines), its chart, its status and numbers as a
+    table (its type ``card_points``, every card's), its notes, its values' sources together (:func:`sources_joined`)."""
     words = context.words
     name = cards.card_name(context, row)
-    document.add(header(3, f"{row.indicator_id}. {name}", cards.element_id(row)),
-                 styled("Card Facts", [para(" · ".join(cards.card_facts(context, row)))]))
     departments = departments_text(row, words, context.language, plan_outline_of(context))
-    if departments:
-        document.add(styled("Card Facts", [para(departments)]))
+    facts = [*cards.card_facts(context, row), *([departments] if departments else [])]
+    document.add(header(3, f"{row.indicator_id}. {name}", cards.element_id(row)),
+                 styled("Card Facts", [para(" · ".join(facts))]))
     status_label = context.words["scorecard.headers"][-1]
     numbers = [(status_label, status_text(row, words))]
     colour = STATUS_COLOURS[row.status]
-    notes = cards.card_notes(context, row)
+    notes = sources_joined(cards.card_notes(context, row), words["grammar.list_separator"])
     if row.status == "qualitative":  # its status first, as every card's, then what a qualitative indicator is
         # what a qualitative indicator is, in the notes' type, the row under its status: kept on its page
         note = styled("Card Notes", [para(without_widow(words["card.qualitative"]))])
@@ -477,6 +481,24 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
             # share a page (kept in the card's table, a card and its notes would take most of a page each)
             document.kept_with_next.append(document.tables - (2 if chart else 1))
             document.add(*noted)
+
+
+def sources_joined(notes: list[str], separator: str) -> list[str]:
+    """A card's notes with the sources of its values (a note that starts with the mark its chart shows: ① 2022：…) run
+    together in one note, apart by the language's ``separator`` (；), as a short source takes a third of a line: three
+    lines of a card's notes in one or two, so that three cards share a page more often. A source whose value's note
+    ends a sentence (。) is not followed by another on its line, nor are the other notes joined. A mark is kept with
+    the year after it (never "③" at a line's end, "2024：…" under it)."""
+    out: list[str] = []
+    for note in notes:
+        if note[:1] in cards.CIRCLED and note[1:2] == " ":
+            note = f"{note[0]}{WORD_JOINER}\u00a0{WORD_JOINER}{note[2:]}"
+        if out and note[:1] in cards.CIRCLED and out[-1][:1] in cards.CIRCLED \
+                and not out[-1].rstrip().endswith(cards.SENTENCE_ENDS):
+            out[-1] += separator + note
+        else:
+            out.append(note)
+    return out
 
 
 def card_chart(context: ReportContext, figures: Figures, row) -> list:
