@@ -385,6 +385,49 @@ def test_a_tables_printed_lines_count_each_rows_fullest_cell():
     assert printed_lines([["a\nb"]], [1.0], 10) == 2
 
 
+def test_a_column_is_widened_to_its_longer_lines_where_the_table_prints_shorter():
+    from analysis.report.pandoc_ast import fewer_lines, fitted_widths
+
+    # four names of twelve characters (24 letters, 26 with the cell's margins) beside three short sources (8 letters,
+    # one word) and a long note (60 letters) on 50 letters across: shared by their text (96 and 84 letters), 23.2 and
+    # 26.8 letters, each name on two lines and the note on three, 9 lines; the names' column at 26 takes 2.8 of the
+    # 16.8 the notes' has over its least (10): a name a line, the note still three, 6 lines
+    names, sources = ["一二三四五六七八九十甲乙"] * 4, ["子丑寅卯"] * 3 + ["子" * 30]
+    shares = fitted_widths([names, sources], 50)
+    assert shares == pytest.approx([0.464, 0.536])
+    assert fewer_lines([names, sources], shares, 50) == pytest.approx([0.52, 0.48])
+    # a name (24 letters) beside four sources of 20 letters on 44 across: 22 and 22, the name on two lines beside one,
+    # 5 lines; widened to 26 it would put each source on two (8 lines): left as it is
+    names, sources = ["一二三四五六七八九十甲乙"], ["子" * 10] * 4
+    shares = fitted_widths([names + [""] * 3, sources], 44)
+    assert shares == pytest.approx([0.5, 0.5])
+    assert fewer_lines([names + [""] * 3, sources], shares, 44) == pytest.approx([0.5, 0.5])
+
+
+def test_the_appendixs_names_hold_their_units(zh, en):
+    """The appendix's indicator names with their unit in brackets print the unit on the line of the name's
+    last word (…研发经费 | 比重（%）, never …比重 | （%） alone, which in the final report carried its last
+    two rows over to a page of their own), and the column holds "26. 海洋产业增加值占GDP比重（%）" whole
+    where the sources' column has room to spare: in 9 pt, twelve wide characters (108 pt) and "26. ", "GDP"
+    and "%" (about 42 pt, and 4 for the space LibreOffice puts between Chinese and Latin), 5.45 cm, where it
+    was 4.9 cm wide."""
+    def actuals(document):
+        return next(table for table in top_tables(document)
+                    if [spaced(cell.text) for cell in table.rows[0].cells[:2]]
+                    in (["指标", "年份"], ["Indicator", "Year"]))
+
+    table = actuals(zh)
+    names = [row.cells[0].text for row in table.rows[1:]]
+    with_units = [name for name in names if re.search("（[^（）]*）$", name)]
+    assert len(with_units) >= 40
+    assert all(re.search("[\u4e00-\u9fff]\u2060[\u4e00-\u9fff]\u2060（[^（）]*）$", name) for name in with_units)
+    grid = [int(col.get(f"{W}w")) for col in table._tbl.findall(f"{W}tblGrid/{W}gridCol")]
+    assert "26. 海洋产业增加值占GDP比重（%）" in {spaced(name) for name in names}
+    assert 15.6 * grid[0] / sum(grid) - 0.2 >= 5.45
+    english = [row.cells[0].text for row in actuals(en).rows[1:] if row.cells[0].text.endswith(")")]
+    assert english and all(re.search("\u00a0\\([^()]*\\)$", name) for name in english)
+
+
 def test_a_table_whose_notes_wrap_is_set_in_small_five_not_smaller():
     """A table whose words fit in the tables' own type (五号, 10.5 pt) is set in 小五 (9 pt) where that prints it much
     shorter: one column of 84.2 letters across in 10.5 pt (15.6 cm), 98.3 in 9 pt, 2 of them the cell's margins."""

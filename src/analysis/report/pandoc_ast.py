@@ -376,6 +376,30 @@ def fitted_widths(columns: list[list[str]], letters_across: float, floors: dict[
     return [share / sum(width) for share in width]
 
 
+def fewer_lines(columns: list[list[str]], shares: list[float], letters_across: float,
+                floors: dict[int, float] | None = None) -> list[float]:
+    """``shares`` (:func:`fitted_widths`) with a column widened to hold more of its lines whole where the table then
+    prints on fewer lines (:func:`printed_lines`): the room taken from the other columns wider than their least (their
+    longest word, or floor), by how much wider. A column of names a few letters short of its longer names ("…比重" on
+    one line, "（%）" alone on the next, in every row of the name) is widened as far as prints the fewest lines; a
+    column of sources or notes gives the room where it has room to spare. Each column in turn, from the first."""
+    widths, least, _ = _least(columns, floors)
+    best, fewest = list(shares), printed_lines(columns, shares, letters_across)
+    for i, lines_of in enumerate(widths):
+        width = [share * letters_across for share in best]
+        spare = {j: width[j] - least[j] for j in range(len(width)) if j != i and width[j] - least[j] > 1e-9}
+        for target in sorted({line + CELL_PADDING for line, _ in lines_of if line + CELL_PADDING > width[i] + 1e-9}):
+            need = target - width[i]
+            if need > sum(spare.values()):
+                break
+            wider = [low - need * spare[j] / sum(spare.values()) if j in spare else low for j, low in enumerate(width)]
+            wider[i] = target
+            trial = [low / sum(wider) for low in wider]
+            if (lines := printed_lines(columns, trial, letters_across)) < fewest:
+                best, fewest = trial, lines
+    return best
+
+
 def printed_lines(columns: list[list[str]], shares: list[float], letters_across: float) -> int:
     """How many lines the rows of a table print on, roughly, its columns given ``shares`` of ``letters_across``: each
     row as many as its fullest cell, each of a cell's lines as many as its width fills (at least one)."""

@@ -12,13 +12,14 @@ never read as Markdown, HTML or a link. The method note is the catalog's own Mar
 from __future__ import annotations
 
 import base64
+import re
 import struct
 from dataclasses import dataclass, field
 
 from . import cards, charts, warning_tables
 from .context import ReportContext
 from .figures import DPI, OVERVIEW_CHARTS, Figures, alt_text
-from .line_breaks import name_joined
+from .line_breaks import HAN, name_joined
 from .numbers import is_missing
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS
 from .pandoc_ast import (
@@ -29,6 +30,7 @@ from .pandoc_ast import (
     bullets,
     cell,
     document_title_inlines,
+    fewer_lines,
     fits,
     fitted_widths,
     header,
@@ -523,6 +525,8 @@ def appendix_blocks(document: WordDocument, context: ReportContext) -> None:
         if frame.empty:
             continue
         texts = [[text_of(value) for value in values] for values in frame.itertuples(index=False)]
+        if frame is actuals:
+            texts = [[unit_held(line[0]), *line[1:]] for line in texts]
         headers = [str(column) for column in frame.columns]
         columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
         rows = [[cell(text) for text in line] for line in texts]
@@ -530,9 +534,19 @@ def appendix_blocks(document: WordDocument, context: ReportContext) -> None:
         # 统计) whole up to eight
         floors = {0: NAME_FLOOR[1], 4: NAME_FLOOR[1]} if frame is actuals else {0: FINDING_FLOOR}
         widths, points = fitted(context, columns, floors)
+        # a name whose unit would wrap alone (…比重 | （%）) on one line, where a note's column gives the room
+        widths = fewer_lines(columns, widths, letters_across(context, points), floors)
         # a finding or a source runs to many lines: its row may break over two pages, as carried over whole it would
         # leave a page's foot blank; the report's other tables keep each row whole (a status never apart from its name)
         document.add_table(table(headers, rows, widths), points=points, splittable=True)
+
+
+def unit_held(name: str) -> str:
+    """An indicator's name with the unit in brackets after it (…占研发经费比重（%）, R&D intensity (%)) held to the
+    name's last word (its last two Chinese characters): a line that breaks the name carries them over together, never
+    the unit alone."""
+    held = re.sub(f"[{HAN}]{{2}}（[^（）]*）$", lambda match: joined(match.group()), name)
+    return re.sub(r" (?=\([^()]*\)$)", "\u00a0", held)
 
 
 def text_of(value) -> str:
