@@ -428,6 +428,21 @@ def test_the_appendixs_names_hold_their_units(zh, en):
     assert english and all(re.search("\u00a0\\([^()]*\\)$", name) for name in english)
 
 
+def test_a_chinese_paragraph_holding_a_plans_years_whole_is_flush_left(zh):
+    """The introduction's plan, 《威海市建设国家创新型城市实施方案（2022—2024年）》, whose years with their brackets
+    (（2022—2024年）》, 18 letters) go to the next line whole, is set flush left: its first line ends short, not spread
+    out a character's room between every two (依 据 《 威 海 …); a paragraph without so long a piece stays justified."""
+    from analysis.report.word_file import held_pieces
+
+    assert held_pieces("依据《方案（2022\u2060—\u20602024\u2060年）》所列 26\u2060\u202f\u2060项指标") == [
+        "（2022\u2060—\u20602024\u2060年）》", "26\u2060\u202f\u2060项"]
+    paragraphs = {spaced(paragraph.text): paragraph._p.find(f"{W}pPr/{W}jc") for paragraph in zh.paragraphs
+                  if paragraph.style.name in ("Body Text", "First Paragraph")}
+    intro = next(text for text in paragraphs if text.startswith("依据《"))
+    assert paragraphs[intro] is not None and paragraphs[intro].get(f"{W}val") == "left"
+    assert paragraphs["本报告另附英文版。"] is None  # justified, as its style
+
+
 def test_a_table_whose_notes_wrap_is_set_in_small_five_not_smaller():
     """A table whose words fit in the tables' own type (五号, 10.5 pt) is set in 小五 (9 pt) where that prints it much
     shorter: one column of 84.2 letters across in 10.5 pt (15.6 cm), 98.3 in 9 pt, 2 of them the cell's margins."""

@@ -290,6 +290,8 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
         pitch_lists(root, words["word.line_pitch"], words["word.item_after"], words["word.item_lines"])
         if not words["language.cjk_first"]:
             latin_punctuation(root)
+        else:
+            flush_left_where_held(root)
         for picture in root.iter(PICTURE_NAME):  # pandoc describes a picture by its source: the whole PNG again
             if picture.get("descr", "").startswith("data:"):
                 picture.set("descr", "")
@@ -333,6 +335,38 @@ def mark_kept_runs(root) -> None:
         if any(WORD_JOINER in (text.text or "") for run in runs for text in run.iter(w("t"))):
             for run in runs:
                 put(put(run, "rPr"), "lang").set(w("eastAsia"), KEPT_LANGUAGE)
+
+
+#: Letters (a Chinese character two) of a piece held on one line beyond which its paragraph is set flush left, not
+#: justified: a plan's title's years with its brackets, （2022—2024年）》 (18 letters), moved to the next line whole,
+#: left six characters' room spread over the line before (依 据 《 威 海 市 …); a number with its unit (+0.267 个百分点,
+#: 12) leaves a line little to spread.
+HELD_LETTERS = 16
+#: What a line breaks neither after (an opening bracket, quote) nor before (a closing one, a stop), in Chinese.
+NO_BREAK_AFTER, NO_BREAK_BEFORE = "（《“‘〈「『【([", "）》”’〉」』】)]，。、；：！？,.;:!?"
+
+
+def held_pieces(text: str) -> list[str]:
+    """The pieces of ``text`` a line does not break inside: characters bound by word joiners or no-break spaces, a
+    run of Latin letters and digits counted as one, with the brackets and stops no line starts or ends with around
+    them."""
+    unit = r"(?:[A-Za-z0-9.,%+\-−]+|[^\s\u2060\u202f\u00a0])"
+    binds = "[\u2060\u202f\u00a0]"
+    pattern = (f"[{re.escape(NO_BREAK_AFTER)}]*{unit}(?:{binds}+{unit})+[{re.escape(NO_BREAK_BEFORE)}]*")
+    return [match.group() for match in re.finditer(pattern, text)]
+
+
+def flush_left_where_held(root) -> None:
+    """A Chinese paragraph of running text (justified, GB/T 9704) set flush left where it holds a piece wider than
+    :data:`HELD_LETTERS` on one line: its line before the piece ends short rather than spread out, a character's room
+    between every two."""
+    for paragraph in root.iter(w("p")):
+        style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+        if style is None or style.get(w("val")) not in TEXT_STYLES:
+            continue
+        text = "".join(node.text or "" for node in paragraph.iter(w("t")))
+        if any(letters_of(piece) > HELD_LETTERS for piece in held_pieces(text)):
+            put(put(paragraph, "pPr"), "jc", {"val": "left"})
 
 
 def latin_punctuation(root) -> None:
