@@ -182,12 +182,12 @@ CASES = {
     # lost without a word; the cell named with what the template wrote there (nothing: no 2023 value was on file),
     # and where the value goes
     "a value over the value on file": ({"Q5": 24300},
-                                       "Q5: 模板列出的参考信息（名称、单位、最新值、目标、合理范围）不会被读取，"
-                                       "却被改动过：Q5 原为空，现为 '24300'；请改回模板原来的内容，数值请填在 D5"
-                                       "（已填写的数值不受影响）",
-                                       "Q5: the template's reference cells (name, unit, latest value, targets, range) "
-                                       "are not read, but were changed: Q5 was empty, now '24300'; put back what the "
-                                       "template wrote; a value goes in D5 (the values typed stay)"),
+                                       "Q5: 这一单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），"
+                                       "不会被读取，却被改动过：原为空，现为 '24300'；请改回模板原来的内容，"
+                                       "数值请填在 D5（已填写的数值不受影响）",
+                                       "Q5: this cell shows the template's reference (name, unit, latest value, "
+                                       "targets, range) and is not read, but was changed: it was empty, now '24300'; "
+                                       "put back what the template wrote; a value goes in D5 (the values typed stay)"),
     # the latest known value (O5: 23,000, 2021, as the plan prints it) and the 2024 target (S5: 24,500) typed over:
     # each named with the number the template wrote, to type back
     "the reference numbers changed": ({"O5": 23500, "S5": 26000},
@@ -268,7 +268,8 @@ def test_a_row_deleted_or_moved_keeps_its_reference_cells_checked(science, clean
     sheet = book.worksheets[0]
     sheet["S6"] = 999  # a target of the row that moved up from 7 to 6
     book.save(path)
-    with pytest.raises(InputError, match=r"数据报送!S6: 模板列出的参考信息.*S6 原为 "):
+    told = r"数据报送!S6: 这一单元格是模板列出的参考信息.*被改动过：原为 [0-9.]+，现为 '999'；"  # S6 named once
+    with pytest.raises(InputError, match=told):
         check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
 
 
@@ -356,8 +357,8 @@ def test_a_workbooks_every_mistake_is_told_in_one_round_whatever_kind_each_is(sc
         "H6: 确认: 'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释）；数值未被提示偏离较大时，"
         "可将该单元格留空",
         "I7: 发布日期: '昨天' 不是日期：请填写资料发布的日期，如 2011-09-28 或 2011年9月28日（或 2011-09、2011）",
-        "Q7: 模板列出的参考信息（名称、单位、最新值、目标、合理范围）不会被读取，却被改动过：Q7 原为空，现为 '44'；"
-        "请改回模板原来的内容，数值请填在 D7（已填写的数值不受影响）"]
+        "Q7: 这一单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），不会被读取，却被改动过："
+        "原为空，现为 '44'；请改回模板原来的内容，数值请填在 D7（已填写的数值不受影响）"]
 
 
 def test_a_row_whose_id_was_changed_has_its_other_cells_checked_by_no_indicator(science, clean, weihai_in_project,
@@ -680,10 +681,10 @@ def test_a_reference_cell_of_a_workbook_that_records_its_digests_only_names_the_
 
 @pytest.mark.parametrize(("language", "cells", "expected"), [
     # a value typed over the value on file (Q5), which nothing reads: before, passed over in silence
-    ("zh", {"Q5": 25000}, "Sheet1!Q5: 模板列出的参考信息（名称、单位、最新值、目标、合理范围）不会被读取，"
-                          "却被改动过：Q5 原为空，现为 '25000'；"),
-    ("en", {"Q5": 25000}, "Sheet1!Q5: the template's reference cells (name, unit, latest value, targets, range) are "
-                          "not read, but were changed: Q5 was empty, now '25000';"),
+    ("zh", {"Q5": 25000}, "Sheet1!Q5: 这一单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），"
+                          "不会被读取，却被改动过：原为空，现为 '25000'；"),
+    ("en", {"Q5": 25000}, "Sheet1!Q5: this cell shows the template's reference (name, unit, latest value, targets, "
+                          "range) and is not read, but was changed: it was empty, now '25000';"),
     # a locked year changed: before, read as a 2022 value sent in the 2023 workbook
     ("zh", {"C6": 2022, "D6": 2.61, "E6": "统计公报"}, "Sheet1!C6: 年份: 年份为 2022，但本工作簿是为 2023年生成的；"),
     ("en", {"C6": 2022, "D6": 2.61, "E6": "Bulletin"}, "Sheet1!C6: Year: year 2022, but the workbook was made for "

@@ -865,15 +865,21 @@ def _refuse_changed_reference(row, name_column: int, read_to: int, key: str, ref
         for place, (index, current) in enumerate(zip(range(name_column, read_to + 1), values), 1)
         if not _same_reference(current, shown.get(place))]
     if changes and not any(_digested(original) for _, original, _ in changes):
+        # one cell changed is named once, as the error's place; several, each in the sentence, the row's cells the place
+        kind = "reference_cell_was" if len(changes) == 1 else "reference_was"
+
         def change(cell: str, original, current) -> str:
             if current in (None, ""):
-                return words.text("entry_errors.reference_was_emptied", cell=cell, was=plain_text(original))
-            key = "entry_errors.reference_was" if original not in (None, "") else "entry_errors.reference_was_empty"
+                return words.text(f"entry_errors.{kind}_emptied", cell=cell, was=plain_text(original))
+            key = f"entry_errors.{kind}" if original not in (None, "") else f"entry_errors.{kind}_empty"
             return words.text(key, cell=cell, was=plain_text(original), now=quote(plain_text(current), 40, words=words))
 
+        if len(changes) == 1:
+            raise InputError(words.text("entry_errors.reference_changed_cell", change=change(*changes[0]), value=value),
+                             file=path, line=f"{shown_sheet}!{changes[0][0]}")
         told = words["grammar.list_separator"].join(change(*each) for each in changes)
         raise InputError(words.text("entry_errors.reference_changed_to", changes=told, value=value), file=path,
-                         line=f"{shown_sheet}!{changes[0][0] if len(changes) == 1 else cells}")
+                         line=f"{shown_sheet}!{cells}")
     raise InputError(words.text("entry_errors.reference_changed_sent" if sent else "entry_errors.reference_changed",
                                 cells=cells, value=value, sent=sent), file=path, line=f"{shown_sheet}!{cells}")
 
