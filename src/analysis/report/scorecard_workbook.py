@@ -84,7 +84,7 @@ FRONT_VALUE_WIDTH = 80
 @dataclass(frozen=True)
 class Percent:
     """A fraction shown as a percentage (0.773 → 77.3%), stored rounded so (0.7727 → 0.773); ``digits`` 0 for one
-    the report shows whole (distance covered and time elapsed: 116%)."""
+    the report shows whole (distance covered and time elapsed: 116%; the plan text's required 10%)."""
 
     value: float | None
     digits: int = 1
@@ -224,7 +224,7 @@ def write_cell(sheet, styles: Styles, row: int, column: int, value, wrap: bool =
     elif isinstance(value, Percent):
         if value.value is not None and math.isfinite(value.value):
             sheet.write_number(row, column, round_pct(value.value, value.digits),
-                               styles.get(num_format="0.0%" if value.digits else "0%"))
+                               styles.get(num_format="0" + "." * bool(value.digits) + "0" * value.digits + "%"))
     elif isinstance(value, bool):
         raise TypeError("write a yes/no as its catalog word")
     elif isinstance(value, int):  # an id, a year: centred, never against the number right-aligned before it
@@ -564,13 +564,16 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
 
 
 def _promised(check) -> list:
-    """A growth the plan's text promises (10.0%), the growth seen against it (5.9%), the year that is counted from
+    """A growth the plan's text promises (10%), the growth seen against it (5.9%), the year that is counted from
     and what the table's target implies a year from it (6.4%), as the overview gives them (one decimal); empty for a
     series the text promises nothing."""
     if check is None:
         return [None, None, None, None]
     promised, seen, first, implied = check
-    return [Percent(promised / 100, 1), Percent(seen, 1) if seen is not None else None, _whole(first),
+    # the requirement with the digits the plan's text gives it, as the overview quotes it ("10% 以上", not 10.0%)
+    shown = fmt_number(promised)
+    required = Percent(promised / 100, len(shown.split(".", 1)[1]) if "." in shown else 0)
+    return [required, Percent(seen, 1) if seen is not None else None, _whole(first),
             Percent(implied, 1) if implied is not None else None]
 
 
