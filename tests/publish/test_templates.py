@@ -360,6 +360,32 @@ def test_a_hidden_sheet_is_noted_on_the_console_in_the_workbooks_language(templa
                      f"note: {path}: 工作簿中的隐藏工作表 '2025'，未读取；如需使用，请取消隐藏"]
 
 
+def test_a_workbook_of_words_only_is_noted_in_its_own_language_whatever_its_name(weihai_in_project, project_tmp,
+                                                                               capsys):
+    """The transport bureau's English workbook of words only (no data-entry sheet), its task's progress filled and
+    saved as 2023-市交通运输局.xlsx, with a hidden tab: the note on that tab is in English, the workbook's language
+    (before: in Chinese, from the file's name, as it has no values sheet to take a language from)."""
+    [made] = [path for path in build_templates(weihai_in_project, YEAR, "en", project_tmp / "templates-words-en")
+              if path.name == f"{YEAR}-Municipal Transport Bureau.xlsx"]
+    book = openpyxl.load_workbook(made)
+    assert book.sheetnames == ["Progress and reasons"]
+    sheet = book["Progress and reasons"]
+    row = next(row for row in sheet.iter_rows(min_row=5) if row[1].value == "3.2")
+    row[4].value, row[5].value = "Two new bus lines to the science park", "Completed"
+    hidden = book.create_sheet("Sheet2")
+    hidden["A1"] = "draft"
+    hidden.sheet_state = "hidden"
+    plan = copy_plan(weihai_in_project.folder, project_tmp / "words-only-named-in-chinese")
+    book.save(plan / "observations" / f"{YEAR}-市交通运输局.xlsx")
+    processed = project_tmp / "words-only-named-in-chinese-processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    told = capsys.readouterr()
+    assert told.err == ""
+    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    assert notes == [f"note: {relative(plan)}/observations/{YEAR}-市交通运输局.xlsx: Hidden sheet 'Sheet2' of a "
+                     "workbook, not read; show it to have it read"]
+
+
 def test_a_figure_its_note_calls_preliminary_is_noted_on_the_console(project_tmp, capsys):
     """A bulletin's 2022 R&D intensity with the note 初步核算数 but no preliminary flag: read as final, and the console
     says so (in English for a file named in Latin letters), as the data-quality log does."""

@@ -22,7 +22,7 @@ from ..settings import PROJECT_ROOT
 from ..vocabulary import NOTE_COLUMNS, SOURCE_COLUMNS
 from .csv_reader import read_strict_csv
 from .dataset import read_dataset_label
-from .department_words import WORDS_HEADER
+from .department_words import WORDS_HEADER, read_words_workbook
 from .headers import header_key, header_names, told_in
 from .xlsx_reader import PLAN_PROPERTY, named_in, read_workbook
 
@@ -113,12 +113,15 @@ assert set(READERS) == set(OBSERVATION_FORMATS), "every format observations are 
 
 def file_language(source: str | Path) -> str:
     """The language an observation file is told in, given as the data-quality log names it (relative to the project
-    root): its rows' (a CSV file headed in Chinese, a workbook made from a Chinese template: zh); where the file cannot
+    root): its rows' (a CSV file headed in Chinese, a workbook made from a Chinese template: zh); a workbook of words
+    only, its words sheet's (an English template's, whatever the name it came back under); where the file cannot
     be read again, its name's (市科技局.xlsx: zh)."""
     path = Path(source)
     path = path if path.is_absolute() else PROJECT_ROOT / path
     try:
         rows, _ = READERS[path.suffix.lower()](path)
+        if not rows and path.suffix.lower() == ".xlsx":
+            rows = read_words_workbook(path)
     except (InputError, OSError, KeyError):
         return named_in(path)
     return rows[0].language if rows else named_in(path)
