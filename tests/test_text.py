@@ -221,7 +221,12 @@ def test_a_reason_says_something_in_words(text, reason):
     ("/", "a mark for no data"), ("暂无", "a mark for no data"),
     ("−3.2", "its minus sign is U+2212, which a word processor writes, not the hyphen-minus '-' of a keyboard"),
     ("－1", "its minus sign is U+FF0D"),
-    ("１２.５", "full-width digits, such as １２．５: write them as half-width digits"),
+    # a number in full-width digits alone: the number meant said (before: "full-width digits, such as １２．５")
+    ("１２.５", "did you mean 12.5? the digits are full-width, as a Chinese input method types them: type them again "
+             "as half-width digits"),
+    ("－１２３", "did you mean -123? the digits are full-width"),
+    # with a separator in them, the number meant is not said: the full-width digits are
+    ("１，２３４", "full-width digits, such as １２．５: write them as half-width digits"),
     ("1,234.5", "did you mean 1234.5? leave out the thousands separators"),
     ("约2.5", "did you mean 2.5? leave out '约' and write the number alone; if it is an estimate, say so in the row's "
              "note"),

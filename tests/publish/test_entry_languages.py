@@ -63,6 +63,12 @@ CASES = {
                                          "D5: 数值: '24，300' 不是数字（是否应为 24300？请去掉千位分隔符）",
                                          "D5: Value: '24，300' is not a number (did you mean 24300? leave out the "
                                          "thousands separators)"),
+    # the value typed with a Chinese input method's full-width digits: the number meant said, as for a separator
+    "full-width digits": ({"D5": "２４３００", "E5": "统计公报"},
+                          "D5: 数值: '２４３００' 不是数字（是否应为 24300？这是全角数字（中文输入法下输入）："
+                          "请改用半角数字重新输入）",
+                          "D5: Value: '２４３００' is not a number (did you mean 24300? the digits are full-width, "
+                          "as a Chinese input method types them: type them again as half-width digits)"),
     "a unit typed in": ({"D5": "24300人", "E5": "统计公报"},
                         "D5: 数值: '24300人' 不是数字（请去掉“人”，只写数字，按该指标本身的单位计：报送表在该行右侧"
                         "列出了单位）",

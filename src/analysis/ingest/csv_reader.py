@@ -12,6 +12,7 @@ import csv
 import io
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -254,6 +255,10 @@ def _number_advice(text: str, words: Catalog, csv: bool = False) -> str:
     if text[:1] in OTHER_MINUS_SIGNS and re.fullmatch(r"[0-9.eE+-]+", text[1:] or "x"):
         return words.text("entry_errors.number_advice.minus_sign", code=f"{ord(text[0]):04X}")
     if any("\uff10" <= char <= "\uff19" or char == "\uff0e" for char in text):
+        # １２３, －１２．５: a number in full-width characters alone, the number meant evident
+        meant = unicodedata.normalize("NFKC", text).strip()
+        if re.fullmatch(r"[-+]?[0-9]*\.?[0-9]+", meant):
+            return words.text("entry_errors.number_advice.full_width_meant", number=meant)
         return words["entry_errors.number_advice.full_width"]
     if THOUSANDS.fullmatch(text):  # 2,600, 1，820 (a full-width comma): groups of three digits
         return words.text("entry_errors.number_advice.thousands", number=re.sub("[,，]", "", text))
