@@ -230,6 +230,27 @@ def test_a_values_error_is_told_in_the_templates_language(science, clean, weihai
     assert str(caught.value) == f"{path}:{SHEET[language]}!{expected}"
 
 
+@pytest.mark.parametrize(("language", "expected"), [
+    ("zh", "数据报送!D5: 工作表 '数据报送' 是本报送表填写数值的工作表，却被隐藏了；隐藏的工作表不会被读取，"
+           "这一数值将被遗漏：请取消隐藏该工作表"),
+    ("en", "'Data entry'!D5: the sheet 'Data entry', the workbook's own sheet of values, is hidden, and a hidden sheet "
+           "is not read: this value would be lost; show the sheet"),
+])
+def test_the_templates_own_sheet_hidden_with_a_value_is_refused_at_the_value(science, clean, weihai_in_project,
+                                                                             tmp_path, language, expected):
+    """A clerk hid the values sheet (24,300 typed in D5), the words sheet left in view: before, the run succeeded with
+    a note that a hidden sheet was not read, and the value was lost; now one line at the first value, in the
+    workbook's language. A hidden sheet of one's own (a draft) is still only noted."""
+    path = _filled(science[language], tmp_path / "observations", {"D5": 24300, "E5": "统计公报"})
+    book = openpyxl.load_workbook(path)
+    book.active = 1
+    book.worksheets[0].sheet_state = "hidden"
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
+    assert error_lines(caught.value) == [f"{path}:{expected}"]
+
+
 def _copied_into_a_new_workbook(template, folder, cells: dict):
     """The template's values sheet copied cell by cell into a workbook of its own (Excel's "Move or Copy" to a new
     book): its labels and reference columns kept, its properties (language, year, plan) lost; ``cells`` filled."""

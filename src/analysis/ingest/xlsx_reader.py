@@ -181,6 +181,7 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
     import openpyxl  # loaded only when a workbook is read
 
     sheets, hidden, headerless, skipped, shown = [], [], [], [], []
+    hidden_values = None
     try:
         with warnings.catch_warnings():
             # openpyxl warns about parts it does not model (extensions, default styles); the cells are all it needs.
@@ -201,6 +202,11 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
                     year_sheet = _renamed_sheet(book, list(required), others) or year_sheet
                 for sheet in book.worksheets:
                     if sheet.sheet_state != "visible":
+                        if sheet.title == year_sheet and (cell := _value_typed(sheet, required)) is not None:
+                            # the template's own sheet of values hidden with a value in it: never lost to a note
+                            hidden_values = InputError(words.text("entry_errors.hidden_template_sheet",
+                                                                  sheet=quote(sheet.title, words=words)),
+                                                       file=path, line=f"{sheet_reference(sheet.title)}!{cell}")
                         hidden.append(sheet.title)
                         continue
                     shown.append(sheet.title)
@@ -226,6 +232,10 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
         why = named.text("entry_errors.unreadable_parts",
                          error=f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}")
         raise InputError(named.text("entry_errors.not_a_workbook", why=why), file=path) from None
+    if hidden_values is not None:
+        if not defer or not sheets:
+            raise hidden_values
+        sheets[0].mistakes.insert(0, hidden_values)
     header = words.text("entry_errors.header_rows", columns=column_names(words, required), rows=HEADER_SEARCH_ROWS)
     if not sheets and not skipped and not headerless:
         # a blank workbook (saved before anything was typed in it): nothing to read, as in a template not filled in;
@@ -250,6 +260,24 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
         told.check()
     return WorkbookRows(sheets, hidden, year, year_sheet if isinstance(year_sheet, str) else None, properties,
                         words.language, order)
+
+
+def _value_typed(sheet, required: list[str]) -> str | None:
+    """The first cell (D5) below the header row of ``sheet`` that holds a value, in the column its header names
+    ``value``; None where none does, or the sheet has no header row."""
+    first = tuple(key for key, name in header_names(required).items() if name == required[0])
+    index = _header_index(sheet, first)
+    if index is None:
+        return None
+    values = tuple(key for key, name in header_names(required).items() if name == "value")
+    header = next(sheet.iter_rows(min_row=index + 1, max_row=index + 1))
+    column = next((number for number, cell in enumerate(header) if header_key(cell.value) in values), None)
+    if column is None:
+        return None
+    # below the header, the row of names under the template's labels (indicator_id … under 编号 …) left out
+    return next((row[column].coordinate for row in sheet.iter_rows(min_row=index + 2)
+                 if len(row) > column and row[column].value not in (None, "")
+                 and header_key(row[0].value) not in first), None)
 
 
 def _renamed_sheet(book, required: list[str], others: tuple[str, ...]) -> str | None:
