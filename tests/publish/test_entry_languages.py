@@ -251,6 +251,27 @@ def test_the_templates_own_sheet_hidden_with_a_value_is_refused_at_the_value(sci
     assert error_lines(caught.value) == [f"{path}:{expected}"]
 
 
+@pytest.mark.parametrize(("language", "expected"), [
+    ("zh", "数据报送!A4:J4: 表头: 是跨列合并的单元格（A4:J4）：合并后只有第一格保留列名，其余各列没有列名，"
+           "整张表无法读取；请取消合并，并按模板原样填回各列的列名"),
+    ("en", "'Data entry'!A4:J4: header: is merged across columns (A4:J4): only the first keeps its name, the other "
+           "columns have none, so the sheet cannot be read; unmerge it and type each column's name back as the "
+           "template wrote it"),
+])
+def test_a_header_row_merged_across_its_columns_is_told_once(science, clean, weihai_in_project, tmp_path, language,
+                                                             expected):
+    """The header row (row 4, indicator_id … preliminary) merged into one cell: before, the header was told to lack
+    series, year, value and source, then every year and series cell below as typed in a column without a header,
+    30 lines for one slip; now one line at the merged cell."""
+    path = _filled(science[language], tmp_path / "observations", {"D5": 24300, "E5": "统计公报"})
+    book = openpyxl.load_workbook(path)
+    book.worksheets[0].merge_cells("A4:J4")
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
+    assert error_lines(caught.value) == [f"{path}:{expected}"]
+
+
 def _copied_into_a_new_workbook(template, folder, cells: dict):
     """The template's values sheet copied cell by cell into a workbook of its own (Excel's "Move or Copy" to a new
     book): its labels and reference columns kept, its properties (language, year, plan) lost; ``cells`` filled."""

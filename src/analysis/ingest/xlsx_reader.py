@@ -472,6 +472,13 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     # a sheet of words (no value column: a template's 工作进展与说明) is told its mistakes in its own terms: its cells
     # hold words, its rows are tasks and indicators, and it has no note column
     own = "_words" if "value" not in required + optional else ""
+    # the header row merged across columns (A4:J4): its columns after the first have no name, and every cell under
+    # them would be told as unread, row by row; told once, at the merged cell, the sheet not read further
+    for merged in sheet.merged_cells.ranges:
+        if merged.min_row <= header_row <= merged.max_row and merged.min_col < merged.max_col:
+            label = field_label(words, template)
+            raise InputError(words.text("entry_errors.merged_header", cells=merged.coord), file=path,
+                             line=f"{shown_sheet}!{merged.coord}", field=label("header") if label else "header")
     # every row's mistakes, told together: a department fixes them at once
     mistakes = Mistakes(field_label(words, template))
     # the header's mistakes (named as the workbook's language names it: 表头), each at its cell, told with the rows':
