@@ -272,6 +272,26 @@ def test_a_header_row_merged_across_its_columns_is_told_once(science, clean, wei
     assert error_lines(caught.value) == [f"{path}:{expected}"]
 
 
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_row_of_labels_deleted_keeps_the_reference_columns_known(science, clean, weihai_in_project, tmp_path,
+                                                                     language):
+    """Row 3 (编号 … 指标名称, 单位 …: the labels) deleted, the header row of names (indicator_id …) kept: the reference
+    columns have no label left, yet the template recorded what it wrote in each, so they are known by their number
+    (before: each row's unit, latest value and targets told as typed in a column without a header, and its name as a
+    reference cell changed, two lines a row). The value is read; a value typed over the value on file is still
+    told, once, at its cell."""
+    path = _filled(science[language], tmp_path / "observations", {"D5": 24300, "E5": "统计公报"}, delete_row=3)
+    observed = check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project,
+                                  clean.values)
+    assert observed.values[["indicator_id", "value"]].values.tolist() == [[1, 24300.0]]
+    book = openpyxl.load_workbook(path)
+    book.worksheets[0]["Q4"] = 24300  # R&D personnel's "2023 value on file", empty in the template, now in row 4
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
+    assert [line.split("!", 1)[1].split(":", 1)[0] for line in error_lines(caught.value)] == ["Q4"]
+
+
 def _copied_into_a_new_workbook(template, folder, cells: dict):
     """The template's values sheet copied cell by cell into a workbook of its own (Excel's "Move or Copy" to a new
     book): its labels and reference columns kept, its properties (language, year, plan) lost; ``cells`` filled."""

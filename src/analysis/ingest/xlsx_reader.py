@@ -515,7 +515,8 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             merged_cells |= {(r, c) for r in rows_ for c in range(merged.min_col, merged.max_col + 1)}
     # the template's reference columns, from its indicator's name (after the empty column, or where its label stands:
     # a header cell typed into the empty column moves them not) up to ``read_to``
-    name_column, read_to = _read_columns(top, header_index, len(header), template, labels_row)
+    name_column, read_to = _read_columns(top, header_index, len(header), template, labels_row,
+                                         max((max(shown, default=0) for shown in (recorded or {}).values()), default=0))
     value_column = header.index("value") if "value" in header else None
     hidden = _hidden_columns(sheet)
     hidden_columns = [header[index] for index in read if index + 1 in hidden]
@@ -814,21 +815,25 @@ def _blank(cell) -> bool:
 
 
 def _read_columns(top: list[tuple], header_index: int, inputs: int, template: bool,
-                  labels_row: bool = False) -> tuple[int, int]:
+                  labels_row: bool = False, recorded: int = 0) -> tuple[int, int]:
     """The first and last columns (1-based) right of the input columns whose cells below the header are read or
     stand for a reason: the indicator's name after one empty column (checked against the row's indicator), and for a
     template its other reference columns (labelled in the row above the header, or in the header row when it is the
     template's row of labels: ``labels_row``). A template's reference columns are known by their labels: they begin
     at the name's label (指标名称, Indicator), wherever a header cell typed into the empty column leaves it, and end
     at the last of the labels a template writes there (a column a person added right of them, 填报人, is none of
-    them: nothing in it is read)."""
+    them: nothing in it is read). Where no label names them (the row of labels deleted), the ``recorded`` number of
+    reference columns the template wrote, from the name's column after the empty one."""
     first = inputs + 2
     if not template:
         return first, first
     rows = [top[header_index - 1]] * (header_index > 0) + [top[header_index]] * labels_row
     names, known = _reference_labels()
-    first = next((index + 1 for labels in rows for index in range(inputs, len(labels))
-                  if header_key(labels[index].value) in names), first)
+    labelled = next((index + 1 for labels in rows for index in range(inputs, len(labels))
+                     if header_key(labels[index].value) in names), None)
+    if labelled is None and recorded:
+        return first, first + recorded - 1
+    first = labelled or first
     last = first
     for labels in rows:
         end, shown = first, None  # end: the last labelled column; shown: the last of the template's labels
