@@ -386,6 +386,25 @@ def test_a_workbook_of_words_only_is_noted_in_its_own_language_whatever_its_name
                      "workbook, not read; show it to have it read"]
 
 
+def test_a_workbook_whose_values_sheet_was_deleted_is_noted_as_a_file_without_values(templates, weihai_in_project,
+                                                                                   project_tmp, capsys):
+    """The science bureau's workbook sent back with its words sheet alone (数据报送 deleted): before, passed over
+    in silence, though the template had a sheet of values; now noted as a file without values, as one whose sheet
+    of values is left empty, in the workbook's language."""
+    [made] = [path for path in templates if path.name == f"{YEAR}-市科技局.xlsx"]
+    book = openpyxl.load_workbook(made)
+    del book["数据报送"]
+    plan = copy_plan(weihai_in_project.folder, project_tmp / "values-sheet-deleted")
+    book.save(plan / "observations" / made.name)
+    processed = project_tmp / "values-sheet-deleted-processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    told = capsys.readouterr()
+    assert told.err == ""
+    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    assert notes == [f"note: {relative(plan)}/observations/{made.name}: 文件中没有数值（只有表头，或报送表未填写），"
+                     "未读入任何数值"]
+
+
 def test_a_figure_its_note_calls_preliminary_is_noted_on_the_console(project_tmp, capsys):
     """A bulletin's 2022 R&D intensity with the note 初步核算数 but no preliminary flag: read as final, and the console
     says so (in English for a file named in Latin letters), as the data-quality log does."""

@@ -181,7 +181,7 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
     import openpyxl  # loaded only when a workbook is read
 
     sheets, hidden, headerless, skipped, shown = [], [], [], [], []
-    hidden_values = None
+    hidden_values, deleted = None, False
     try:
         with warnings.catch_warnings():
             # openpyxl warns about parts it does not model (extensions, default styles); the cells are all it needs.
@@ -200,6 +200,8 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
                     # the template's sheet renamed (数据报送 to Sheet1): still the template's, held to its year and its
                     # reference cells, never read as a tab of one's own whose rows no check holds
                     year_sheet = _renamed_sheet(book, list(required), others) or year_sheet
+                # the template's sheet of values deleted (its words sheet sent alone): a file without values, noted
+                deleted = isinstance(year_sheet, str) and year_sheet not in book.sheetnames and "value" in required
                 for sheet in book.worksheets:
                     if sheet.sheet_state != "visible":
                         if sheet.title == year_sheet and (cell := _value_typed(sheet, required)) is not None:
@@ -232,6 +234,9 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
         why = named.text("entry_errors.unreadable_parts",
                          error=f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}")
         raise InputError(named.text("entry_errors.not_a_workbook", why=why), file=path) from None
+    if deleted and not sheets:
+        sheets.append(SheetRows(pd.DataFrame(columns=[*required, *optional, LINE_COLUMN]), year_sheet, {},
+                                language=words.language))
     if hidden_values is not None:
         if not defer or not sheets:
             raise hidden_values
