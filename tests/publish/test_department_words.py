@@ -572,6 +572,25 @@ def test_a_task_number_changed_to_another_departments_task_is_refused(templates,
                                       "或各行被重新排序；请恢复为“4.2”（或撤销排序），已填写的内容不受影响")
 
 
+def test_the_words_sheet_hidden_with_its_words_typed_is_refused_at_the_first(templates, project_tmp):
+    """The science bureau typed task 4.2's progress and rating, then hid the words sheet: before, the run succeeded
+    with a note that a hidden sheet was not read, and the words were lost, the task counted as not sent; now one line
+    at the cell, in the workbook's language."""
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-hidden" / "weihai")
+    plan = load_plan(folder)
+    book = openpyxl.load_workbook(templates["市科技局"])
+    sheet = book[WORDS_SHEET]
+    row = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["task"] and row[1].value == "4.2")
+    row[4].value, row[5].value = "产研院完成改革，新建专业研究院3家", "按计划推进"
+    sheet.sheet_state = "hidden"
+    book.save(plan.observations_dir / "市科技局.xlsx")
+    with pytest.raises(InputError) as caught:
+        build_tables(plan, "eurostat")
+    assert str(caught.value).endswith(f"市科技局.xlsx:{WORDS_SHEET}!E{row[4].row}: 工作表 '{WORDS_SHEET}' "
+                                      "是本报送表填写工作进展与说明的工作表，却被隐藏了；隐藏的工作表不会被读取，"
+                                      "所填内容将被遗漏：请取消隐藏该工作表")
+
+
 def test_a_comment_on_the_words_sheet_is_told_to_go_into_its_cell(templates, project_tmp):
     """The words sheet has no note column: a comment on a task's progress is told to be written into the cell itself
     (it advised the row's 备注 column, which that sheet lacks)."""

@@ -204,9 +204,14 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
                 deleted = isinstance(year_sheet, str) and year_sheet not in book.sheetnames and "value" in required
                 for sheet in book.worksheets:
                     if sheet.sheet_state != "visible":
-                        if sheet.title == year_sheet and (cell := _value_typed(sheet, required)) is not None:
-                            # the template's own sheet of values hidden with a value in it: never lost to a note
-                            hidden_values = InputError(words.text("entry_errors.hidden_template_sheet",
+                        # the template's own sheet of values, or its words sheet, hidden with something typed in
+                        # it: never lost to a note
+                        own = "" if "value" in required else "_words"
+                        mine = sheet.title == year_sheet if not own else year is not None
+                        cell = _value_typed(sheet, required, ("value",) if not own else filled_by_hand) if mine \
+                            else None
+                        if cell is not None and hidden_values is None:
+                            hidden_values = InputError(words.text(f"entry_errors.hidden_template_sheet{own}",
                                                                   sheet=quote(sheet.title, words=words)),
                                                        file=path, line=f"{sheet_reference(sheet.title)}!{cell}")
                         hidden.append(sheet.title)
@@ -267,22 +272,21 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
                         words.language, order)
 
 
-def _value_typed(sheet, required: list[str]) -> str | None:
-    """The first cell (D5) below the header row of ``sheet`` that holds a value, in the column its header names
-    ``value``; None where none does, or the sheet has no header row."""
-    first = tuple(key for key, name in header_names(required).items() if name == required[0])
+def _value_typed(sheet, required: list[str], filled: tuple[str, ...] = ("value",)) -> str | None:
+    """The first cell (D5) below the header row of ``sheet`` that holds something, in a column its header names one
+    of ``filled`` (a value; a words sheet's progress, rating, reasons or measures); None where none does, or the sheet
+    has no header row."""
+    names = header_names([*required, *filled])
+    first = tuple(key for key, name in names.items() if name == required[0])
     index = _header_index(sheet, first)
     if index is None:
         return None
-    values = tuple(key for key, name in header_names(required).items() if name == "value")
     header = next(sheet.iter_rows(min_row=index + 1, max_row=index + 1))
-    column = next((number for number, cell in enumerate(header) if header_key(cell.value) in values), None)
-    if column is None:
-        return None
+    columns = [number for number, cell in enumerate(header) if names.get(header_key(cell.value)) in filled]
     # below the header, the row of names under the template's labels (indicator_id … under 编号 …) left out
     return next((row[column].coordinate for row in sheet.iter_rows(min_row=index + 2)
-                 if len(row) > column and row[column].value not in (None, "")
-                 and header_key(row[0].value) not in first), None)
+                 if header_key(row[0].value) not in first for column in columns
+                 if len(row) > column and row[column].value not in (None, "")), None)
 
 
 def _renamed_sheet(book, required: list[str], others: tuple[str, ...]) -> str | None:
