@@ -61,16 +61,30 @@ def test_a_plan_text_missing_in_the_reports_language_is_told_in_it(tables, langu
 
 
 @pytest.mark.parametrize(("language", "indicator", "series", "expected"), [
-    ("zh", 99, "", "indicator_id: 没有指标 99 的序列 ''：方案中的指标（及其序列）为 1、2、3、4 national、4 provincial、"
+    ("zh", 99, "", "indicator_id: 方案中没有指标 99：方案中的指标（及其序列）为 1、2、3、4 national、4 provincial、"
                    "5 national、"),
-    ("zh", 2, "national", "indicator_id: 没有指标 2 的序列 'national'：方案中的指标（及其序列）为 1、2、3、"),
-    ("en", 99, "", "indicator_id: no series 99 ''; the plan has 1, 2, 3, 4 national, 4 provincial, 5 national, "),
-    ("en", "2", "", "indicator_id: no series '2' ''; the plan has 1, 2, 3, "),
+    ("en", 99, "", "indicator_id: no indicator 99; the plan has 1, 2, 3, 4 national, 4 provincial, 5 national, "),
+    ("en", "R&D", "", "indicator_id: no indicator 'R&D'; the plan has 1, 2, 3, "),
+    ("en", 2.5, "", "indicator_id: no indicator 2.5; the plan has 1, 2, 3, "),
+    ("zh", 2, "national", "series: 指标 2 不分序列（series 填写了 'national'）：series 请留空"),
+    ("en", 2, "national", "series: indicator 2 has one series only: leave series empty ('national' given)"),
+    ("zh", 4, "", "series: 指标 4 分为多个序列：请将 series 设为 national 或 provincial"),
+    ("en", 4, "", "series: indicator 4 has several series: set series to national or provincial"),
+    ("en", 4, "National", "series: indicator 4 has no series 'National'; set series to national or provincial"),
 ])
 def test_a_series_the_plan_has_not_is_told_in_the_reports_language(example_tables, language, indicator, series,
                                                                    expected):
-    # notebook 04's parameters (indicator_id, series): every series the plan has listed after the mistake
+    # notebook 04's parameters (indicator_id, series): an unknown indicator with every series the plan has listed
+    # after the mistake; a series left out, given where there is none, or unknown, with what to set instead
     context = load_report(relative(example_tables), 2024, language)
     with pytest.raises(InputError) as caught:
         context.series_row(indicator, series)
     assert str(caught.value).startswith(expected) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("indicator", [2, "2", " 2 ", 2.0])
+def test_an_indicator_number_given_as_text_or_a_whole_float_is_the_indicator(example_tables, indicator):
+    # papermill -r indicator_id 2, or indicator_id = "2" typed in JupyterLab: R&D intensity, as 2 is
+    context = load_report(relative(example_tables), 2024, "en")
+    row = context.series_row(indicator)
+    assert (row.indicator_id, row.series, row.short_name_en) == (2, "", "R&D intensity")

@@ -78,16 +78,33 @@ class ReportContext:
         return texts[self.language]
 
     def series_row(self, indicator_id, series: str = ""):
-        """The report year's row of one series, with its names; an unknown one is named."""
+        """The report year's row of one series, with its names. ``indicator_id`` as the plan numbers it (``2``, also
+        ``"2"`` or ``2.0`` as a notebook's parameter may come); an unknown indicator, or a series it has not, is
+        named with what to set instead."""
         table = self.joined()
-        match = table[(table["indicator_id"] == indicator_id) & (table["series"] == series)]
+        number = indicator_number(indicator_id)
+        series = "" if series is None else series
+        match = table[(table["indicator_id"] == number) & (table["series"] == series)]
         if match.empty:  # a notebook's parameters (04's indicator_id, series): told in the report's language
-            words = self.words
+            raise self._no_series(table, indicator_id, number, series)
+        return next(match.itertuples())
+
+    def _no_series(self, table: pd.DataFrame, indicator_id, number: int | None, series) -> InputError:
+        """What is wrong with ``indicator_id`` and ``series``: an indicator the plan has not (every series it has
+        listed), a series left empty where the indicator has several, or one it has not."""
+        words = self.words
+        own = table.loc[table["indicator_id"] == number, "series"].tolist() if number is not None else []
+        if not own:
             known = words["grammar.comma"].join(f"{i}{' ' + s if s else ''}"
                                                 for i, s in zip(table["indicator_id"], table["series"]))
-            raise InputError(words.text("report_errors.no_series", indicator=quote(indicator_id, words=words),
-                                        series=quote(series, words=words), known=known), field="indicator_id")
-        return next(match.itertuples())
+            return InputError(words.text("report_errors.no_indicator", indicator=quote(indicator_id, words=words),
+                                         known=known), field="indicator_id")
+        if own == [""]:
+            return InputError(words.text("report_errors.no_series", indicator=number,
+                                         series=quote(series, words=words)), field="series")
+        key = "report_errors.series_needed" if series == "" else "report_errors.unknown_series"
+        return InputError(words.text(key, indicator=number, series=quote(series, words=words),
+                                     choices=words.join_or(own)), field="series")
 
     def series_values(self, indicator_id: int, series: str) -> pd.DataFrame:
         """Every value of one series (baselines, targets, actual values)."""
@@ -179,6 +196,20 @@ def actuals_shown(values: pd.DataFrame, table: pd.DataFrame) -> list[str]:
         shown.append(_with_decimals(printed, row.value, targets.get((row.indicator_id, row.series), ""))
                      or printed or fmt_number(row.value))
     return shown
+
+
+def indicator_number(value) -> int | None:
+    """An indicator's number as a notebook's parameter gives it: ``2``, ``2.0`` (papermill) or ``"2"`` (typed as
+    text); None for anything else (``True``, ``2.5``, ``"R&D"``)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value.strip())
+    return None
 
 
 #: What the change since the last report reads of the assessment that report published.
