@@ -224,8 +224,19 @@ def test_a_plan_files_mistake_is_told_in_the_language_the_run_asks_for(tmp_path)
     assert caught.value.reason == "缺少 plan.yml：方案文件夹在此文件中说明方案（见 data/raw/README.md）"
     with mistakes_told_in("fr"), pytest.raises(InputError, match="^.*: no plan.yml: a plan folder"):
         load_plan(tmp_path)  # a language the catalogs lack: English
-    with pytest.raises(InputError, match="not a plan folder"):
+    with pytest.raises(InputError, match="no such folder; name a plan folder"):
         load_plan(tmp_path / "none")  # outside the block, English again
+
+
+def test_a_plan_folder_that_does_not_exist_is_said_not_to_exist_and_a_file_not_to_be_a_folder(tmp_path):
+    # notebook 01's plan_dir mistyped: "no such folder", not "not a plan folder" as if it were there
+    with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
+        load_plan(tmp_path / "weihia")
+    assert caught.value.reason == "没有这个文件夹：请给出方案文件夹（须含 plan.yml）"
+    (tmp_path / "plan.yml").write_text("city: x\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_plan(tmp_path / "plan.yml")
+    assert caught.value.reason == "not a plan folder (a folder with plan.yml)"
 
 
 def test_observation_files_are_csv_files_and_workbooks_of_any_case(tmp_path):

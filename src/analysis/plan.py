@@ -297,6 +297,8 @@ def load_plan(folder: str | Path) -> Plan:
     """Read and check ``folder/plan.yml``; every mistake is an :class:`InputError` naming the key."""
     folder = Path(folder)
     path = folder / PLAN_FILE
+    if not folder.exists():  # a name mistyped: said so, not "not a plan folder"
+        raise InputError(plan_error("plan_yml.no_folder"), file=folder)
     if not folder.is_dir():
         raise InputError(plan_error("plan_yml.not_a_folder"), file=folder)
     if not path.exists():

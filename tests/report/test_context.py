@@ -48,6 +48,19 @@ def test_a_data_folder_outside_the_project_is_told_in_the_reports_language(langu
 
 
 @pytest.mark.parametrize(("language", "expected"), [
+    ("zh", "data/processed/weihia: 没有这个文件夹：请给出 `make data` 写出处理后表格的文件夹（data/processed/<方案>）"),
+    ("en", "data/processed/weihia: no such folder; name the folder `make data` wrote the processed tables into "
+           "(data/processed/<plan>)"),
+])
+def test_a_data_folder_that_does_not_exist_is_said_not_to_in_the_reports_language(language, expected):
+    # notebook 02, 03 or 04's data_dir mistyped: not "no plan.json: run `make data` first", and not in English in a
+    # Chinese report's notebook
+    with pytest.raises(InputError) as caught:
+        load_report("data/processed/weihia", 2024, language)
+    assert str(caught.value) == expected
+
+
+@pytest.mark.parametrize(("language", "expected"), [
     ("zh", "title: 方案未给出 title 的 'zh' 文本：请在 plan.yml 中补上"),
     ("en", "title: the plan gives no 'en' title; add it to plan.yml"),
 ])

@@ -172,6 +172,8 @@ def read_processed(folder: Path) -> ProcessedTables:
     """The tables of ``folder``; a missing file is named with the command that writes it (a table of
     :data:`~analysis.vocabulary.LATER_TABLES` missing from a folder written before it is read as empty)."""
     folder = Path(folder)
+    if not folder.is_dir():  # a name mistyped: said so, not "no plan.json"
+        raise InputError(plan_error("table.no_processed_folder"), file=folder)
     missing = [name for name in (PLAN_JSON, *TABLES) if not (folder / name).is_file() and name not in LATER_TABLES]
     if missing:
         raise InputError(plan_error("table.no_processed", file=missing[0]), file=folder)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..assess.warning_list import previous_report_year
-from ..catalog import Catalog, catalog, plan_catalog
+from ..catalog import Catalog, catalog, mistakes_told_in, plan_catalog
 from ..clean.processed import ProcessedTables, read_processed, read_table
 from ..errors import InputError, quote
 from ..ingest.printed_table import series_part
@@ -223,7 +223,9 @@ def load_report(data_dir: str | Path, report_year, language: str,
     first: the other parameters' mistakes are told in it (an unknown one in English)."""
     words = catalog(check_language(language))
     folder = resolve_project_path(data_dir, parameter="data_dir", words=words)
-    context = report_context(read_processed(folder), report_year, language)
+    with mistakes_told_in(language):  # a folder without the tables: told in the report's language too
+        tables = read_processed(folder)
+    context = report_context(tables, report_year, language)
     if not str(previous_assessment).strip():
         return context
     path = resolve_project_path(previous_assessment, parameter="previous_assessment", words=context.words)
