@@ -147,6 +147,31 @@ def plan_numbers(context: ReportContext, row, growth_rate: float) -> list[str]:
     return lines
 
 
+def growth_from_latest(context: ReportContext, row) -> str:
+    """Notebook 02's example: the series named, and from its latest value the growth a year each target of the report
+    year's growth table (``required_growth.csv``) needs, in the report's words; a target already met said so."""
+    words = context.words
+    name = _name(row, words)
+    if row.kind == "qualitative":
+        return words.text("explore.qualitative", name=name)
+    growth = context.growth
+    rows = growth[(growth["indicator_id"] == row.indicator_id) & (growth["series"] == row.series)]
+    if rows.empty:
+        return words.text("explore.no_data", name=name)
+    items = []
+    for target in rows.sort_values("target_year").itertuples():
+        fields = dict(target=_target(row, words, target.target_value), target_year=int(target.target_year))
+        if target.already_met:
+            items.append(words.text("explore.needed_met", **fields))
+            continue
+        pace = _pace(row, words, {"linear": target.required_per_year, "compound": target.required_cagr})
+        items.append(words.text("explore.needed_item_rank" if row.kind == "rank" else "explore.needed_item",
+                                pace=pace, **fields))
+    first = rows.iloc[0]
+    return words.text("explore.needed_named", name=name, value=_value(row, first["from_value"], words),
+                      year=int(first["from_year"]), items=words.join(items))
+
+
 # --- the pieces -----------------------------------------------------------------------------------------
 
 def _name(row, words: Catalog) -> str:

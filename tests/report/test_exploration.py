@@ -1,0 +1,25 @@
+"""Notebook 02's and 04's sentences about one series, with the numbers worked out by hand."""
+from __future__ import annotations
+
+from analysis.report.context import load_report
+from analysis.report.exploration import growth_from_latest
+
+
+def test_the_growth_needed_from_the_latest_value_names_the_plans_own_indicator():
+    # Weihai, 2024, printed values only: R&D intensity 2.4 in 2021; to 2.7 in 2023: 0.3/2 = 0.15 pp a year,
+    # √(2.7/2.4) − 1 = √1.125 − 1 = 6.07%; to 2.8 in 2024: 0.4/3 = 0.133 pp, (2.8/2.4)^(1/3) − 1 = 5.27%
+    weihai = load_report("data/processed/weihai", 2024, "en")
+    assert growth_from_latest(weihai, weihai.series_row(2)) == (
+        "R&D intensity, from 2.4% in 2021: to 2.7% in 2023, +0.15 pp (+6.1% relative) a year; "
+        "to 2.8% in 2024, +0.13 pp (+5.3% relative) a year.")
+
+
+def test_a_target_already_met_is_said_met_not_a_growth_of_nan():
+    # the national 12th plan's indicator 2 is the contribution of S&T progress (not R&D intensity): 55.3% in 2015
+    # against the 2015 target 55%, met: no growth needed, and no "nan% a year"
+    national = load_report("data/processed/national-12th-fyp", 2015, "en")
+    assert growth_from_latest(national, national.series_row(2)) == (
+        "Contribution of S&T progress, from 55.3% in 2015: to 55% in 2015, already met.")
+    chinese = load_report("data/processed/national-12th-fyp", 2015, "zh")
+    assert growth_from_latest(chinese, chinese.series_row(2)) == (
+        "科技进步贡献率，从 2015年的 55.3% 起：至 2015年 55%，已达到。")
