@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from analysis.report.context import load_report
-from analysis.report.exploration import growth_from_latest
+from analysis.report.exploration import growth_from_latest, what_if
+from tests.conftest import relative
 
 
 def test_the_growth_needed_from_the_latest_value_names_the_plans_own_indicator():
@@ -23,3 +24,19 @@ def test_a_target_already_met_is_said_met_not_a_growth_of_nan():
     chinese = load_report("data/processed/national-12th-fyp", 2015, "zh")
     assert growth_from_latest(chinese, chinese.series_row(2)) == (
         "科技进步贡献率，从 2015年的 55.3% 起：至 2015年 55%，已达到。")
+
+
+def test_what_if_after_a_stage_target_is_judged_looks_to_the_next_target(example_tables):
+    # the example data's 2023 (mid-term) report: high-level talent 298 in 2023, the 2023 stage target 300 missed; the
+    # card asks for the 2024 target 320 next. At +5% a year: 298 × 1.05 = 312.9 in 2024, × 1.05 = 328.5 in 2025 ≥ 320
+    # (not "the 2023 target 300 is met in 2024", a year already judged)
+    mid_term = load_report(relative(example_tables), 2023, "en")
+    assert what_if(mid_term, mid_term.series_row(25), 0.05)[0] == (
+        "From 298 in 2023, at +5.0% a year, the 2024 target 320 is met in 2025.")
+    # R&D intensity 2.61% in 2023, the 2023 target 2.7% missed: 2.61 + 4 × 0.05 = 2.81 ≥ 2.8 in 2027 (2.76 in 2026)
+    assert what_if(mid_term, mid_term.series_row(2), 0.05)[0] == (
+        "From 2.61% in 2023, at +0.05 pp a year, the 2024 target 2.8% is met in 2027.")
+    # the final report (2024): no target after 2024, the binding one is still the one asked about: 2.7 + 2 × 0.05
+    final = load_report(relative(example_tables), 2024, "en")
+    assert what_if(final, final.series_row(2), 0.05)[0] == (
+        "From 2.7% in 2024, at +0.05 pp a year, the 2024 target 2.8% is met in 2026.")

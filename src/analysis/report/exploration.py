@@ -84,7 +84,8 @@ def method_caption(context: ReportContext, row) -> str:
 
 
 def what_if(context: ReportContext, row, growth_rate: float, from_year: int | None = None) -> list[str]:
-    """From the latest value, the year the binding target is met at ``growth_rate`` a year (a fraction for compound
+    """From the latest value, the year the binding target (once a stage target is judged on its year's value, the
+    next target) is met at ``growth_rate`` a year (a fraction for compound
     rates, the series' unit a year for linear ones, places a year for a rank: −1 is up one place); from
     ``from_year``'s value (the base year's when None), the growth a year each later target needs. A target held
     every year is checked year by year instead; a qualitative indicator has nothing to compute."""
@@ -96,7 +97,12 @@ def what_if(context: ReportContext, row, growth_rate: float, from_year: int | No
         return [_yearly(context, row, data)]
     if is_missing(row.latest_value):
         return [words.text("explore.no_data", name=_name(row, words))]
-    lines = [_reach(row, words, int(row.as_of_year), row.latest_value, int(row.target_year), growth_rate)]
+    if row.verdict == "final" and not is_missing(row.next_target_year):
+        # a stage target judged on its year's value: what is ahead is the next target (the card's "needed per year")
+        lines = [_reach(row, words, int(row.as_of_year), row.latest_value, int(row.next_target_year), growth_rate,
+                        data, _written(context, row))]
+    else:
+        lines = [_reach(row, words, int(row.as_of_year), row.latest_value, int(row.target_year), growth_rate)]
     start_year = from_year if from_year is not None else (int(row.base_year) if not is_missing(row.base_year)
                                                           else data.points[0][0])
     values = dict(data.points)
