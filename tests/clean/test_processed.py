@@ -57,3 +57,45 @@ def test_a_folder_or_table_the_data_step_did_not_write_is_told_in_the_language_t
     with pytest.raises(InputError) as caught:
         read_table(tmp_path / "indicators.csv", columns)
     assert caught.value.reason == "columns 'id', 'name'; expected indicator_id, series (rebuild it with `make data`)"
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "data/processed/weihai: holds the tables of plan 'weihai', not of 'national-12th-fyp': set data_dir to "
+           "data/processed/national-12th-fyp"),
+    ("zh", "data/processed/weihai: 存放的是方案 'weihai' 的表格，不是 'national-12th-fyp' 的：请将 data_dir 设为 "
+           "data/processed/national-12th-fyp"),
+])
+def test_the_tables_of_another_plan_are_refused_with_the_folder_to_name(language, expected):
+    # notebook 01 with plan_dir data/raw/national-12th-fyp and data_dir left at Weihai's: not Weihai's tables shown
+    # under the national plan's table
+    from analysis.clean.processed import read_processed_of
+    from analysis.settings import PROJECT_ROOT
+
+    with mistakes_told_in(language), pytest.raises(InputError) as caught:
+        read_processed_of("national-12th-fyp", PROJECT_ROOT / "data" / "processed" / "weihai")
+    assert str(caught.value) == expected
+    assert read_processed_of("weihai", PROJECT_ROOT / "data" / "processed" / "weihai").plan["name"] == "weihai"
+
+
+def test_notebook_01_tells_a_typed_plans_table_in_its_own_words(project_tmp):
+    # the national plan's table is typed (values.csv), not printed in a text: no "table title at line None", no
+    # "Series([], )", and its indicator 2 is the contribution of S&T progress (55% in 2015), not "R&D intensity
+    # 2020–2024"
+    import json
+
+    import papermill
+
+    from analysis.settings import NOTEBOOKS_DIR
+
+    output = project_tmp / "01-national.ipynb"
+    papermill.execute_notebook(str(NOTEBOOKS_DIR / "01_clean_indicators.ipynb"), str(output), kernel_name="python3",
+                               parameters={"plan_dir": "data/raw/national-12th-fyp",
+                                           "data_dir": "data/processed/national-12th-fyp"}, progress_bar=False)
+    printed = "".join("".join(out.get("text", "")) for cell in json.loads(output.read_text(encoding="utf-8"))["cells"]
+                      for out in cell.get("outputs", []) if out.get("output_type") == "stream")
+    for line in ("no plan text in the folder: the table is typed in values.csv\n",
+                 "typed table values.csv; 10 indicators in 5 categories; 12 printed value cells\n",
+                 "indicator 2, Contribution of S&T progress: {2015: 55.0}\n",
+                 "no finding about values.csv\n"):
+        assert line in printed, line
+    assert "None" not in printed and "Series(" not in printed and "R&D intensity" not in printed

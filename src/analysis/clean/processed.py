@@ -168,6 +168,17 @@ def read_table(path: Path, columns: dict[str, str], among: bool = False) -> pd.D
                                     rebuild=rebuild), file=path) from None
 
 
+def read_processed_of(plan_name: str, folder: Path) -> ProcessedTables:
+    """The tables of ``folder``, refused when the data step wrote them from another plan than ``plan_name`` (notebook
+    01's plan_dir and data_dir naming two plans: the one's table would be shown beside the other's)."""
+    tables = read_processed(folder)
+    written = tables.plan.get("name")
+    if written != plan_name:
+        raise InputError(plan_error("table.other_plan", written=quote(written), plan=quote(plan_name),
+                                    folder=f"data/processed/{plan_name}"), file=folder)
+    return tables
+
+
 def read_processed(folder: Path) -> ProcessedTables:
     """The tables of ``folder``; a missing file is named with the command that writes it (a table of
     :data:`~analysis.vocabulary.LATER_TABLES` missing from a folder written before it is read as empty)."""
