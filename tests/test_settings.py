@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from analysis.errors import InputError, display_path, printable, quote
 from analysis.parameters import (
     check_jobs,
+    check_rate,
     check_year,
     resolve_observations_dir,
     resolve_plan_dir,
@@ -35,6 +36,22 @@ def test_anything_else_is_not_a_year_and_the_message_stays_short(value):
     message = str(caught.value)
     assert message.startswith("base_year: ") and message.endswith(" is not a year")
     assert len(message) < 120
+
+
+@pytest.mark.parametrize(("value", "rate"), [(0.05, 0.05), (-1, -1.0), ("0.05", 0.05), (" -1 ", -1.0), (".5", 0.5)])
+def test_a_change_a_year_is_a_number(value, rate):
+    # notebook 04's growth_rate, as papermill -p, -r or a JupyterLab cell gives it
+    assert check_rate(value) == rate
+
+
+@pytest.mark.parametrize(("value", "shown"), [("5%", "'5%'"), ("five", "'five'"), (True, "True"),
+                                              (float("nan"), "nan"), ("", "''"), (None, "None")])
+def test_anything_else_is_not_a_change_a_year_and_is_told_in_one_line(value, shown):
+    # "5%" reached abs() and stopped the notebook with "TypeError: bad operand type for abs(): 'str'"
+    with pytest.raises(InputError) as caught:
+        check_rate(value)
+    assert str(caught.value) == (f"growth_rate: {shown} is not a number: write a change a year as one (0.05 for +5% "
+                                 "a year, -1 for up one place)")
 
 
 def test_a_huge_integer_is_described_not_printed():

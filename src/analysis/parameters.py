@@ -7,6 +7,7 @@ anything heavy is loaded.
 """
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -93,6 +94,16 @@ def check_year(value, field: str = "report_year", words=None) -> int:
             raise InputError(said(words, "year_numerals", value=_shown(value, words)), field=field)
         raise InputError(said(words, "not_a_year", value=_shown(value, words)), field=field)
     return int(text)
+
+
+def check_rate(value, field: str = "growth_rate", words=None) -> float:
+    """A change a year (notebook 04's ``growth_rate``): a finite number (``0.05``, ``-1``; ``"0.05"`` as text), not
+    ``"5%"`` or a word, which the arithmetic would stop at with a Python error."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    if isinstance(value, str) and value.strip().isascii() and re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", value.strip()):
+        return float(value.strip())
+    raise InputError(said(words, "not_a_rate", value=_shown(value, words)), field=field)
 
 
 def check_output_dir(value, parameter: str, words=None) -> Path:

@@ -1,6 +1,9 @@
 """Notebook 02's and 04's sentences about one series, with the numbers worked out by hand."""
 from __future__ import annotations
 
+import pytest
+
+from analysis.errors import InputError
 from analysis.report.context import load_report
 from analysis.report.exploration import growth_from_latest, what_if
 from tests.conftest import relative
@@ -40,3 +43,20 @@ def test_what_if_after_a_stage_target_is_judged_looks_to_the_next_target(example
     final = load_report(relative(example_tables), 2024, "en")
     assert what_if(final, final.series_row(2), 0.05)[0] == (
         "From 2.7% in 2024, at +0.05 pp a year, the 2024 target 2.8% is met in 2026.")
+
+
+def test_what_if_takes_a_year_and_a_rate_given_as_text_and_refuses_a_percentage_in_one_line(example_tables):
+    # papermill -r from_year 2022 gives "2022": the example's R&D intensity has 2.52 for 2022, not "No value for 2022;
+    # the series has values for 2020, 2021, 2022, …". From 2.52: (2.7 − 2.52)/1 = +0.18 pp, 2.7/2.52 − 1 = +7.1%;
+    # (2.8 − 2.52)/2 = +0.14 pp, √(2.8/2.52) − 1 = √1.1111 − 1 = +5.4%
+    final = load_report(relative(example_tables), 2024, "en")
+    assert what_if(final, final.series_row(2), "0.05", "2022")[1] == (
+        "From 2.52% in 2022: to 2.7% in 2023, +0.18 pp (+7.1% relative) a year; to 2.8% in 2024, +0.14 pp (+5.4% "
+        "relative) a year.")
+    chinese = load_report(relative(example_tables), 2024, "zh")
+    with pytest.raises(InputError) as caught:
+        what_if(chinese, chinese.series_row(2), "5%")
+    assert str(caught.value) == "growth_rate: '5%' 不是数字：每年的变化请写作数字（0.05 即每年 +5%，-1 即前进一位）"
+    with pytest.raises(InputError) as caught:
+        what_if(final, final.series_row(2), 0.05, "2022年")
+    assert str(caught.value) == "from_year: '2022年' is not a year: write the digits 2022 alone"

@@ -18,6 +18,7 @@ from ..assess.rates import direction_sign
 from ..assess.warning_list import shown_status, stage_met, stage_missed
 from ..assess.what_if import growth_needed, sensitivity, year_reached, yearly_checks
 from ..catalog import Catalog
+from ..parameters import check_rate, check_year
 from ..vocabulary import HELD_EVERY_YEAR, target_range
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, fmt_pct, half_up, is_missing
@@ -90,6 +91,8 @@ def what_if(context: ReportContext, row, growth_rate: float, from_year: int | No
     ``from_year``'s value (the base year's when None), the growth a year each later target needs. A target held
     every year is checked year by year instead; a qualitative indicator has nothing to compute."""
     words = context.words
+    growth_rate = check_rate(growth_rate, words=words)  # "5%" or "2022" as text: told, not a Python error
+    from_year = None if from_year is None else check_year(from_year, field="from_year", words=words)
     if row.kind == "qualitative":
         return [words.text("explore.qualitative", name=_name(row, words))]
     data = _series(context, row)
@@ -120,6 +123,7 @@ def plan_numbers(context: ReportContext, row, growth_rate: float) -> list[str]:
     target held every year, whether that baseline meets it), and the year its last target is met at
     ``growth_rate`` a year from that baseline."""
     words = context.words
+    growth_rate = check_rate(growth_rate, words=words)
     name = _name(row, words)
     if row.kind == "qualitative":
         return [words.text("explore.qualitative", name=name)]
