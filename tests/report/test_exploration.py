@@ -60,3 +60,11 @@ def test_what_if_takes_a_year_and_a_rate_given_as_text_and_refuses_a_percentage_
     with pytest.raises(InputError) as caught:
         what_if(final, final.series_row(2), 0.05, "2022年")
     assert str(caught.value) == "from_year: '2022年' is not a year: write the digits 2022 alone"
+
+
+def test_growth_needed_from_the_last_target_year_says_there_is_no_target_after_it(example_tables):
+    # from_year 2024, the plan's last target year: not "From 2.7% in 2024: none."
+    final = load_report(relative(example_tables), 2024, "en")
+    assert what_if(final, final.series_row(2), 0.05, 2024)[1] == "From 2.7% in 2024: no target after 2024."
+    chinese = load_report(relative(example_tables), 2024, "zh")
+    assert what_if(chinese, chinese.series_row(2), 0.05, 2024)[1] == "从 2024年的 2.7% 起：2024年以后没有目标。"

@@ -283,8 +283,9 @@ def _needed(context: ReportContext, row, start_year: int, start: float, data: Se
         needed = growth_needed(start_year, start, target_year, bound)
         items.append(words.text("explore.needed_item_rank" if row.kind == "rank" else "explore.needed_item",
                                 pace=_pace(row, words, needed), **fields))
-    return words.text("explore.needed", value=_value(row, start, words), year=start_year,
-                      items=words.join(items) or words["explore.printed_none"])
+    if not items:  # from the last target year: nothing ahead to need growth for
+        return words.text("explore.needed_none", value=_value(row, start, words), year=start_year)
+    return words.text("explore.needed", value=_value(row, start, words), year=start_year, items=words.join(items))
 
 
 def _pace(row, words: Catalog, needed: dict[str, float]) -> str:
