@@ -68,3 +68,24 @@ def test_growth_needed_from_the_last_target_year_says_there_is_no_target_after_i
     assert what_if(final, final.series_row(2), 0.05, 2024)[1] == "From 2.7% in 2024: no target after 2024."
     chinese = load_report(relative(example_tables), 2024, "zh")
     assert what_if(chinese, chinese.series_row(2), 0.05, 2024)[1] == "从 2024年的 2.7% 起：2024年以后没有目标。"
+
+
+def test_notebook_04_runs_for_a_series_without_any_value(project_tmp):
+    # the national plan's paper-citations rank: a 2015 target, no baseline collected, no value published; its card has
+    # no chart, and the notebook stopped there ("'NoneType' object has no attribute 'set_dpi'")
+    import json
+
+    import papermill
+
+    from analysis.settings import NOTEBOOKS_DIR
+
+    output = project_tmp / "04-national-4.ipynb"
+    papermill.execute_notebook(str(NOTEBOOKS_DIR / "04_explore_indicator.ipynb"), str(output), kernel_name="python3",
+                               parameters={"data_dir": "data/processed/national-12th-fyp", "report_year": 2015,
+                                           "indicator_id": 4, "language": "en"}, progress_bar=False)
+    cells = json.loads(output.read_text(encoding="utf-8"))["cells"]
+    printed = "".join("".join(out.get("text", "")) for cell in cells for out in cell.get("outputs", []))
+    sentence = ("Paper citations rank has no value yet, not even its baseline: insufficient data, whatever the "
+                "method.\n")
+    assert printed.count(sentence) == 2  # by method, and what if
+    assert not any("image/png" in out.get("data", {}) for cell in cells for out in cell.get("outputs", []))

@@ -20,6 +20,7 @@ from ..assess.what_if import growth_needed, sensitivity, year_reached, yearly_ch
 from ..catalog import Catalog
 from ..parameters import check_rate, check_year
 from ..vocabulary import HELD_EVERY_YEAR, target_range
+from .charts import card_chart
 from .context import ReportContext
 from .numbers import MISSING, fmt_number, fmt_pct, half_up, is_missing
 from .words import (
@@ -47,7 +48,7 @@ def method_comparison(context: ReportContext, row) -> tuple[str, pd.DataFrame]:
     if row.kind == "qualitative":
         return words.text("explore.qualitative", name=name), pd.DataFrame()
     if row.status == "insufficient_data":
-        return words.text("explore.no_data", name=name), pd.DataFrame()
+        return _no_data(context, row), pd.DataFrame()
     if _held(row) and report_year_held(context, row):  # met or missed year by year: no ratio, cut-off or rate has a
         # say (before its first year held, its pace is rated as any series' is: the table below)
         note = status_note(row, words)
@@ -99,7 +100,7 @@ def what_if(context: ReportContext, row, growth_rate: float, from_year: int | No
     if _held(row):
         return [_yearly(context, row, data)]
     if is_missing(row.latest_value):
-        return [words.text("explore.no_data", name=_name(row, words))]
+        return [_no_data(context, row)]
     if row.verdict == "final" and not is_missing(row.next_target_year):
         # a stage target judged on its year's value: what is ahead is the next target (the card's "needed per year")
         lines = [_reach(row, words, int(row.as_of_year), row.latest_value, int(row.next_target_year), growth_rate,
@@ -167,7 +168,7 @@ def growth_from_latest(context: ReportContext, row) -> str:
     growth = context.growth
     rows = growth[(growth["indicator_id"] == row.indicator_id) & (growth["series"] == row.series)]
     if rows.empty:
-        return words.text("explore.no_data", name=name)
+        return _no_data(context, row)
     items = []
     for target in rows.sort_values("target_year").itertuples():
         fields = dict(target=_target(row, words, target.target_value), target_year=int(target.target_year))
@@ -182,7 +183,23 @@ def growth_from_latest(context: ReportContext, row) -> str:
                       year=int(first["from_year"]), items=words.join(items))
 
 
+def course_chart(context: ReportContext, row, size: tuple[float, float] = (9, 5)):
+    """The series' course at full size (its card's chart), or None where there is none to draw: a qualitative
+    indicator, or a series with no value at all yet (a target alone: the card's table says it)."""
+    if row.kind == "qualitative":
+        return None
+    return card_chart(context, row, size=size)
+
+
 # --- the pieces -----------------------------------------------------------------------------------------
+
+def _no_data(context: ReportContext, row) -> str:
+    """Insufficient data, whatever the method: no value after the base year, or (a baseline not collected yet)
+    no value at all."""
+    words = context.words
+    key = "explore.no_data" if _series(context, row).points else "explore.no_value"
+    return words.text(key, name=_name(row, words))
+
 
 def _name(row, words: Catalog) -> str:
     """The series' name, with its unit as a label where the language does not write units after numbers."""
