@@ -69,3 +69,35 @@ def test_a_value_cut_or_too_long_to_show_is_told_in_the_messages_language():
         assert quote(long_text) == f"{long_text[:60]!r}…（共 64 个字符）"
         assert display_path(None) == "<输入内容>"
     assert display_path(None) == "<input>"
+
+
+def test_a_notebook_shows_a_mistake_as_its_line_not_a_traceback(example_tables, project_tmp):
+    # notebook 04 with indicator_id 99: the cell's error is the one line naming the parameter (IPython's
+    # _render_traceback_), not five frames of the project's code ending in it
+    import json
+
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from analysis.settings import NOTEBOOKS_DIR
+    from tests.conftest import relative
+
+    output = project_tmp / "04-unknown-indicator.ipynb"
+    with pytest.raises(PapermillExecutionError) as caught:
+        papermill.execute_notebook(str(NOTEBOOKS_DIR / "04_explore_indicator.ipynb"), str(output),
+                                   kernel_name="python3", progress_bar=False,
+                                   parameters={"data_dir": relative(example_tables), "indicator_id": 99,
+                                               "language": "en"})
+    assert caught.value.ename == "InputError"  # as make report reads it
+    errors = [out for cell in json.loads(output.read_text(encoding="utf-8"))["cells"]
+              for out in cell.get("outputs", []) if out["output_type"] == "error"]
+    assert len(errors) == 1
+    assert errors[0]["traceback"] == [
+        "InputError: indicator_id: no indicator 99; the plan has 1, 2, 3, 4 national, 4 provincial, 5 national, "
+        "5 provincial, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26"]
+
+
+def test_several_mistakes_are_shown_a_line_each():
+    errors = InputErrors([InputError("empty", file="a.csv", line=2, field="value"),
+                          InputError("not a year", file="a.csv", line=3, field="year")])
+    assert errors._render_traceback_() == ["InputErrors: a.csv:2: value: empty", "a.csv:3: year: not a year"]

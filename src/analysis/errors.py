@@ -102,6 +102,12 @@ class InputError(ValueError):
         # One line, always: a line break or an escape code inside an echoed cell is shown, not obeyed.
         return printable(text)
 
+    def _render_traceback_(self) -> list[str]:
+        """What a notebook shows of the mistake (IPython asks an exception for this before drawing a traceback): its
+        line, naming the parameter or file to fix, not a traceback into the project's code, which is not at fault."""
+        first, *rest = str(self).splitlines() or [""]
+        return [f"{type(self).__name__}: {first}", *rest]  # several mistakes (InputErrors): a line each
+
 
 class InputErrors(InputError):
     """Several mistakes in one input (a workbook's rows), each its own line as :class:`InputError` writes it: a
