@@ -7,6 +7,7 @@ anything heavy is loaded.
 """
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from pathlib import Path
@@ -94,6 +95,20 @@ def check_year(value, field: str = "report_year", words=None) -> int:
             raise InputError(said(words, "year_numerals", value=_shown(value, words)), field=field)
         raise InputError(said(words, "not_a_year", value=_shown(value, words)), field=field)
     return int(text)
+
+
+def check_date(value, field: str, words=None) -> str:
+    """A day as notebook 03 takes it (``generated``, ``inputs_date``): ``YYYY-MM-DD`` or empty (none given), not
+    ``yesterday`` or ``2024-13-01``, which the report's title would print as given."""
+    text = value.strip() if isinstance(value, str) else None
+    if text == "":
+        return ""
+    try:
+        if text is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise InputError(said(words, "not_a_date", value=_shown(value, words)), field=field)
 
 
 def check_rate(value, field: str = "growth_rate", words=None) -> float:

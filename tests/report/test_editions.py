@@ -47,3 +47,30 @@ def test_an_edition_folder_that_is_no_path_is_told_in_the_reports_language(repor
     with pytest.raises(InputError) as caught:
         reports[language].write_word("")
     assert str(caught.value) == expected
+
+
+@pytest.mark.parametrize(("language", "generated", "inputs_date", "expected"), [
+    ("en", "yesterday", "", "generated: 'yesterday' is not a day: write it as year-month-day (2024-12-01), or leave "
+                            "it empty"),
+    ("zh", "2024-12-02", "2024-13-01", "inputs_date: '2024-13-01' 不是日期：请写作 年-月-日（2024-12-01），或留空"),
+    ("en", "", "2024-02-30", "inputs_date: '2024-02-30' is not a day: write it as year-month-day (2024-12-01), or "
+                             "leave it empty"),
+])
+def test_a_date_that_is_not_a_day_is_told_not_printed_in_the_title(example_tables, language, generated, inputs_date,
+                                                                   expected):
+    # notebook 03's generated and inputs_date: the title printed "Generated on yesterday; inputs last changed on
+    # 2024-13-01"
+    from analysis.report.editions import open_report
+
+    with pytest.raises(InputError) as caught:
+        open_report(relative(example_tables), 2024, language, generated, inputs_date)
+    assert str(caught.value) == expected
+
+
+def test_a_day_given_is_the_titles_day(example_tables):
+    from analysis.report.editions import open_report
+
+    report = open_report(relative(example_tables), 2024, "en", " 2024-12-02 ", "2024-11-30")
+    assert (report.generated, report.inputs_date) == ("2024-12-02", "2024-11-30")
+    assert ('Generated on <span class="nobr">2 December 2024</span>; inputs last changed on <span class="nobr">'
+            '30 November 2024</span>') in report.html("title")

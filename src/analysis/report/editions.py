@@ -20,7 +20,7 @@ from IPython.display import HTML, Markdown, display
 
 from ..catalog import Catalog, catalog
 from ..errors import InputError, quote
-from ..parameters import resolve_project_path
+from ..parameters import check_date, resolve_project_path
 from . import html
 from .context import ReportContext, load_report
 from .figures import Figures
@@ -109,6 +109,8 @@ def open_report(data_dir: str | Path, report_year, language: str, generated: str
     """The report of ``report_year`` in ``language`` from the processed tables in ``data_dir`` (relative to the
     project root), with matplotlib set up for its charts (:func:`analysis.report.fonts.configure_matplotlib`);
     ``previous_assessment``: what the previous year's report published, when it was made from other data."""
-    report = Report(load_report(data_dir, report_year, language, previous_assessment), generated, inputs_date)
+    context = load_report(data_dir, report_year, language, previous_assessment)
+    report = Report(context, check_date(generated, "generated", context.words),
+                    check_date(inputs_date, "inputs_date", context.words))
     configure_matplotlib(report.context.language)
     return report
