@@ -89,3 +89,28 @@ def test_notebook_04_runs_for_a_series_without_any_value(project_tmp):
                 "method.\n")
     assert printed.count(sentence) == 2  # by method, and what if
     assert not any("image/png" in out.get("data", {}) for cell in cells for out in cell.get("outputs", []))
+
+
+def test_notebook_02_counts_the_statuses_in_the_reports_words(project_tmp):
+    # Weihai 2024 on the plan's own values: 26 indicators, 3 qualitative; the marine economy's 36.6% of 2022 meets
+    # its 2024 target 36%, the other 22 have no value after 2021: "Insufficient data 22", not "insufficient_data 22"
+    import json
+
+    import papermill
+
+    from analysis.settings import NOTEBOOKS_DIR
+
+    output = project_tmp / "02-weihai.ipynb"
+    papermill.execute_notebook(str(NOTEBOOKS_DIR / "02_gap_to_target.ipynb"), str(output), kernel_name="python3",
+                               progress_bar=False)
+    outputs = [out for cell in json.loads(output.read_text(encoding="utf-8"))["cells"]
+               for out in cell.get("outputs", [])]
+    printed = "".join("".join(out.get("text", "")) for out in outputs)
+    assert "Achieved                                 1\n" in printed
+    assert "Insufficient data                        22\n" in printed
+    assert "Qualitative                              3\n" in printed
+    floor = next(line for line in printed.splitlines() if line.startswith("18 "))  # the energy-use decline
+    assert "a floor every year" in floor and floor.endswith("  Insufficient data")
+    assert not {"insufficient_data", "annual_floor", "achieved\n"} & {word for word in printed.split(" ") if word}
+    assert any("Assessment for 2024 (Eurostat cut-offs)" in "".join(out.get("data", {}).get("text/html", ""))
+               for out in outputs)
