@@ -101,3 +101,17 @@ def test_an_indicator_number_given_as_text_or_a_whole_float_is_the_indicator(exa
     context = load_report(relative(example_tables), 2024, "en")
     row = context.series_row(indicator)
     assert (row.indicator_id, row.series, row.short_name_en) == (2, "", "R&D intensity")
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "previous_assessment: 'reports/weihai/2023/zh/data/assesment.csv' is not a file; name the assessment.csv "
+           "the previous year's report published (in its data folder), or leave it empty"),
+    ("zh", "previous_assessment: 'reports/weihai/2023/zh/data/assesment.csv' 不是文件：请给出上一年度报告发布的 "
+           "assessment.csv（在其 data 文件夹中），或留空"),
+])
+def test_a_previous_assessment_that_is_not_there_is_said_not_to_be(example_tables, language, expected):
+    # notebook 03's previous_assessment mistyped: not "not a table this project wrote (…: file not found); rebuild it
+    # with `make data`"
+    with pytest.raises(InputError) as caught:
+        load_report(relative(example_tables), 2024, language, "reports/weihai/2023/zh/data/assesment.csv")
+    assert str(caught.value) == expected

@@ -229,6 +229,10 @@ def load_report(data_dir: str | Path, report_year, language: str,
     if not str(previous_assessment).strip():
         return context
     path = resolve_project_path(previous_assessment, parameter="previous_assessment", words=context.words)
+    if not path.is_file():  # a name mistyped: said so, not "not a table this project wrote; rebuild it"
+        raise InputError(said(context.words, "previous_missing", value=quote(str(previous_assessment),
+                                                                            words=context.words)),
+                         field="previous_assessment")
     # the columns the comparison reads, from a table an earlier version of the project may have written
     published = read_table(path, {name: ASSESSMENT_COLUMNS[name] for name in PUBLISHED_COLUMNS}, among=True)
     previous = previous_report_year(context.plan["report_years"], context.report_year)
