@@ -114,3 +114,14 @@ def test_notebook_02_counts_the_statuses_in_the_reports_words(project_tmp):
     assert not {"insufficient_data", "annual_floor", "achieved\n"} & {word for word in printed.split(" ") if word}
     assert any("Assessment for 2024 (Eurostat cut-offs)" in "".join(out.get("data", {}).get("text/html", ""))
                for out in outputs)
+
+
+def test_what_if_says_the_rate_as_given_not_rounded_as_a_computed_pace(example_tables):
+    # 0.004 pp a year was said "at 0 pp a year" (a share's pace is shown to two decimals); 9.3 + 50 × 0.004 = 9.5 < 10
+    final = load_report(relative(example_tables), 2024, "en")
+    assert what_if(final, final.series_row(21), 0.004)[0] == (
+        "From 9.3% in 2023, at +0.004 pp a year, the 2024 target 10% is not met within 50 years.")
+    # a rank's places: 0.05 (the default growth_rate) was said "0.1 places"; 19 + 0.05 n never reaches the top 18
+    national = load_report("data/processed/national-12th-fyp", 2013, "zh")
+    assert what_if(national, national.series_row(1), 0.05)[0] == (
+        "从 2013年的 第19位 起，按每年后退 0.05 位，2015年目标 前18位 在 50年内无法达到。")

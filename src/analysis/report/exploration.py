@@ -22,10 +22,11 @@ from ..parameters import check_rate, check_year
 from ..vocabulary import HELD_EVERY_YEAR, target_range
 from .charts import card_chart
 from .context import ReportContext
-from .numbers import MISSING, fmt_number, fmt_pct, half_up, is_missing
+from .numbers import MISSING, fmt_number, fmt_pct, fmt_signed, half_up, is_missing
 from .words import (
     amount,
     change_per_year,
+    is_percent,
     localized,
     named,
     paired_pace,
@@ -250,10 +251,17 @@ def _series(context: ReportContext, row) -> Series:
 
 
 def _rate(row, words: Catalog, growth_rate: float) -> str:
-    """At +5.0% a year, at +0.05 pp a year, moving up 2 places a year."""
+    """At +5.0% a year, at +0.05 pp a year, moving up 2 places a year: the rate as the reader gave it, not rounded
+    as a pace the report computed is (0.004 pp a year is not "0 pp", 0.05 places not "0.1")."""
     if row.kind == "rank":
-        return words.text("explore.rank_rate", pace=change_per_year(growth_rate, row, words))
-    pace = fmt_pct(growth_rate) if row.method == "compound" else change_per_year(growth_rate, row, words)
+        places = abs(growth_rate)
+        if places == 0:
+            return words.text("explore.rank_rate", pace=words["rank.steady"])
+        key = ("rank.up" if growth_rate < 0 else "rank.down") + ("_one" if places == 1 else "")
+        return words.text("explore.rank_rate", pace=words.text(key, places=fmt_number(places)))
+    if row.method == "compound":
+        return words.text("explore.per_year", pace=fmt_pct(growth_rate))
+    pace = fmt_signed(growth_rate) + (words["pace.percentage_points"] if is_percent(row) else "")
     return words.text("explore.per_year", pace=pace)
 
 
