@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -46,3 +47,15 @@ def test_saving_in_jupyterlab_keeps_only_the_source_and_the_checked_outputs():
                                     "data": {"text/plain": "1"}}]
     assert model["content"]["metadata"]["kernelspec"]["name"] == "python3"
     assert "widgets" not in model["content"]["metadata"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_FILES, ids=[p.name for p in NOTEBOOK_FILES])
+def test_every_file_a_notebooks_story_names_is_there(path):
+    # 01 sent the reader to data/raw/corrections.csv; the corrections are the plan folder's (data/raw/weihai/)
+    from analysis.settings import PROJECT_ROOT
+
+    story = "".join("".join(cell["source"]) for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
+                    if cell["cell_type"] == "markdown")
+    named = [name for name in re.findall(r"`([^`\s]+)`", story)
+             if name.startswith(("data/", "src/", "notebooks/", "tests/", "docs/")) and "<" not in name]
+    assert [name for name in named if not (PROJECT_ROOT / name).exists()] == []
