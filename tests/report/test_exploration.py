@@ -125,3 +125,12 @@ def test_what_if_says_the_rate_as_given_not_rounded_as_a_computed_pace(example_t
     national = load_report("data/processed/national-12th-fyp", 2013, "zh")
     assert what_if(national, national.series_row(1), 0.05)[0] == (
         "从 2013年的 第19位 起，按每年后退 0.05 位，2015年目标 前18位 在 50年内无法达到。")
+
+
+def test_what_if_a_rank_holds_its_place(example_tables):
+    # growth_rate 0 for a rank read "moving no change in place"; No. 19 held never reaches the top 18
+    for language, expected in (("en", "From No. 19 in 2013, holding its place, the 2015 target top 18 is not met "
+                                      "within 50 years."),
+                               ("zh", "从 2013年的 第19位 起，位次保持不变，2015年目标 前18位 在 50年内无法达到。")):
+        national = load_report("data/processed/national-12th-fyp", 2013, language)
+        assert what_if(national, national.series_row(1), 0)[0] == expected

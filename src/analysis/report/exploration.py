@@ -255,8 +255,8 @@ def _rate(row, words: Catalog, growth_rate: float) -> str:
     as a pace the report computed is (0.004 pp a year is not "0 pp", 0.05 places not "0.1")."""
     if row.kind == "rank":
         places = abs(growth_rate)
-        if places == 0:
-            return words.text("explore.rank_rate", pace=words["rank.steady"])
+        if places == 0:  # "holding its place", not "moving no change in place"
+            return words["explore.rank_held"]
         key = ("rank.up" if growth_rate < 0 else "rank.down") + ("_one" if places == 1 else "")
         return words.text("explore.rank_rate", pace=words.text(key, places=fmt_number(places)))
     if row.method == "compound":
