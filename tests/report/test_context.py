@@ -115,3 +115,16 @@ def test_a_previous_assessment_that_is_not_there_is_said_not_to_be(example_table
     with pytest.raises(InputError) as caught:
         load_report(relative(example_tables), 2024, language, "reports/weihai/2023/zh/data/assesment.csv")
     assert str(caught.value) == expected
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "data/raw/weihai: a plan folder, not its processed tables: name the folder `make data` wrote them into "
+           "(data/processed/weihai)"),
+    ("zh", "data/raw/weihai: 这是方案文件夹，不是处理后的表格：请给出 `make data` 写出表格的文件夹"
+           "（data/processed/weihai）"),
+])
+def test_a_plan_folder_given_for_the_processed_tables_is_said_to_be_one(language, expected):
+    # data_dir = "data/raw/weihai" (the plan_dir of notebook 01): not "no plan.json: run `make data` first"
+    with pytest.raises(InputError) as caught:
+        load_report("data/raw/weihai", 2024, language)
+    assert str(caught.value) == expected

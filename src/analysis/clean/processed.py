@@ -27,6 +27,7 @@ import pandas as pd
 from ..catalog import plan_error, told_words
 from ..errors import InputError, printable, quote
 from ..files import read_regular
+from ..settings import PLAN_FILE
 from ..vocabulary import LATER_TABLES, OBSERVATION_ISSUES, TABLES
 from . import schemas
 from .quality import rested_on
@@ -185,6 +186,8 @@ def read_processed(folder: Path) -> ProcessedTables:
     folder = Path(folder)
     if not folder.is_dir():  # a name mistyped: said so, not "no plan.json"
         raise InputError(plan_error("table.no_processed_folder"), file=folder)
+    if (folder / PLAN_FILE).is_file() and not (folder / PLAN_JSON).is_file():  # data/raw/weihai for data/processed/…
+        raise InputError(plan_error("table.plan_not_processed", name=folder.name), file=folder)
     missing = [name for name in (PLAN_JSON, *TABLES) if not (folder / name).is_file() and name not in LATER_TABLES]
     if missing:
         raise InputError(plan_error("table.no_processed", file=missing[0]), file=folder)
