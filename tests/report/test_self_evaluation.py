@@ -1211,3 +1211,45 @@ def test_a_rank_met_off_course_is_asked_why_its_place_moves_too_slowly():
                             ("en", "(up 0.3 places a year). Why the rank moves too slowly: 【the evaluation office】")):
         texts = block_texts(self_evaluation_blocks(context(language, [row], 2023)))
         assert any(text.endswith(asked) for text in texts), [t for t in texts if "0.3" in t]
+
+
+def printed_cells(page, column: str) -> list[tuple[float, list[str]]]:
+    """Each cell of the indicators' column ``column`` (its class, col-unit …) as the printed ``page`` (an HTML file)
+    lays it out: its type's size (px) and its lines' text."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    from analysis.report.render import offline_fetcher
+
+    document = HTML(filename=page, url_fetcher=offline_fetcher(), media_type="print").render()
+    cells = []
+    for printed in document.pages:
+        for box in printed._page_box.descendants():
+            if isinstance(box, boxes.TableCellBox) and box.element_tag == "td" \
+                    and f"col-{column}" in (box.element.get("class") or "").split():
+                lines = ["".join(text.text for text in line.descendants() if isinstance(text, boxes.TextBox))
+                         for line in box.descendants() if isinstance(line, boxes.LineBox)]
+                cells.append((box.style["font_size"], [line.strip() for line in lines if line.strip()]))
+    return cells
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_printed_unit_is_set_in_one_type_at_the_mid_term_and_the_final(example_tables, tmp_path, language):
+    """The English mid-term set its table's units at 0.9 of the table's type (8.1 pt of 9 pt), the final at the
+    table's own (9.5 pt): one table read in two ways. Every evaluation's unit in the same proportion to its table's
+    names: 0.9 of it in English (8.1 of 9 pt, 8.55 of 9.5 pt), the table's own in Chinese (9.5 pt in both)."""
+    from analysis.report.self_evaluation_files import self_evaluation_html
+    from tests.conftest import relative
+
+    sizes = {}
+    for year in (2023, 2024):
+        page = tmp_path / f"{year}.html"
+        page.write_text(self_evaluation_html(load_report(relative(example_tables), year, language), "2026-01-01"),
+                        encoding="utf-8")
+        units, names = printed_cells(page, "unit"), printed_cells(page, "name")
+        assert len(units) == len(names) >= 20
+        sizes[year] = ({round(size * 3 / 4, 2) for size, _ in units}, {round(size * 3 / 4, 2) for size, _ in names})
+    expected = {"en": {2023: (8.1, 9), 2024: (8.55, 9.5)}, "zh": {2023: (9.5, 9.5), 2024: (9.5, 9.5)}}[language]
+    for year, (unit, name) in expected.items():  # in points (a CSS pixel is 3/4 of one)
+        assert sizes[year] == ({unit}, {name}), year
+
