@@ -309,16 +309,18 @@ def test_the_printed_units_keep_their_words_and_a_latest_value_its_year_where_th
         page = tmp_path / f"{plan}.html"
         page.write_text(self_evaluation_html(load_report(folder, year, "en"), "2026-01-01"), encoding="utf-8")
         html_to_pdf(page, tmp_path / f"{plan}.pdf")
-        boxes[plan] = [box for layout_page in pdf_layout(tmp_path / f"{plan}.pdf") for box in layout_page["boxes"]
-                       if box[4]]
-        lines[plan] = [box[4] for box in boxes[plan]]
+        boxes[plan] = [(number, box) for number, layout_page in enumerate(pdf_layout(tmp_path / f"{plan}.pdf"))
+                       for box in layout_page["boxes"] if box[4]]
+        lines[plan] = [box[4] for _, box in boxes[plan]]
     # a name's last words kept whole end before the unit's column: 9's "per 10,000 employed" printed over its unit
     # "per 10,000" (the name's column 16.5% wide)
-    left = min(box[0] for box in boxes["national"] if box[4] == "Unit")
-    units = [box for box in boxes["national"] if box[4] == "per 10,000" and abs(box[0] - left) < 3]
+    left = min(box[0] for _, box in boxes["national"] if box[4] == "Unit")
+    units = [(number, box) for number, box in boxes["national"] if box[4] == "per 10,000" and abs(box[0] - left) < 3]
     assert units
-    for unit in units:  # every line of the name beside it ends before the unit's column
-        beside = [box for box in boxes["national"] if abs(box[1] - unit[1]) < 2 and box[0] < unit[0] - 20]
+    for number, unit in units:  # every line of the name beside it on its page (level with it: the unit's type is
+        # smaller than the name's, their lines' heights differ) ends before the unit's column
+        beside = [box for page_number, box in boxes["national"] if page_number == number and box[1] < unit[3]
+                  and unit[1] < box[3] and box[0] < unit[0] - 20]
         assert beside and all(box[2] + 3 < unit[0] for box in beside), (beside, unit)
     # Weihai's labour productivity (6) in 10,000 yuan per worker, 23.5 in 2024; high-tech zones (3) 45.6 in 2024
     assert any("10,000 yuan" in line for line in lines["weihai"])
@@ -1229,7 +1231,8 @@ def printed_cells(page, column: str) -> list[tuple[float, list[str]]]:
                     and f"col-{column}" in (box.element.get("class") or "").split():
                 lines = ["".join(text.text for text in line.descendants() if isinstance(text, boxes.TextBox))
                          for line in box.descendants() if isinstance(line, boxes.LineBox)]
-                cells.append((box.style["font_size"], [line.strip() for line in lines if line.strip()]))
+                lines = [line.replace("\u2060", "").strip() for line in lines]  # (a star's word joiner unseen)
+                cells.append((box.style["font_size"], [line for line in lines if line]))
     return cells
 
 
@@ -1252,4 +1255,5 @@ def test_the_printed_unit_is_set_in_one_type_at_the_mid_term_and_the_final(examp
     expected = {"en": {2023: (8.1, 9), 2024: (8.55, 9.5)}, "zh": {2023: (9.5, 9.5), 2024: (9.5, 9.5)}}[language]
     for year, (unit, name) in expected.items():  # in points (a CSS pixel is 3/4 of one)
         assert sizes[year] == ({unit}, {name}), year
+
 
