@@ -444,8 +444,9 @@ def test_a_core_indicators_star_stays_with_its_name_in_the_self_evaluation():
 
     assert str(name_cell("R&D经费投入强度*")) == ('R&amp;D<span class="nobr">经费</span><wbr><span class="nobr">投入'
                                                '</span><wbr><span class="nobr">强度</span>&#8288;*')
+    # (its last two words on one line too: never "…industrial / firms*")
     assert str(name_cell("High-tech firms / industrial firms*")) == ('<span class="nobr">High-tech</span> firms / '
-                                                                   'industrial firms&#8288;*')
+                                                                   '<span class="nobr">industrial firms</span>&#8288;*')
     assert str(name_cell("<b>*")) == "&lt;b&gt;&#8288;*"
 
 
@@ -1021,7 +1022,8 @@ def test_an_english_name_keeps_a_short_hyphenated_word_whole():
     assert pieces("Patent applications per 100 R&D person-years") == (
         "Patent applications per 100 R&amp;D [person-years]")
     assert pieces("High-tech share of manufacturing") == "[High-tech] share of manufacturing"
-    assert pieces("Innovation-strategy decision and policies") == "Innovation-strategy decision and policies"
+    # (a name's last two words on one line, where they fit the narrowest column of names)
+    assert pieces("Innovation-strategy decision and policies") == "Innovation-strategy decision [and policies]"
 
 
 def test_a_relative_rate_is_one_piece_with_its_word():
@@ -1033,3 +1035,34 @@ def test_a_relative_rate_is_one_piece_with_its_word():
     for text, piece in (("+0.3个百分点（相对 +9.4%）", "相对"), ("+0.3 pp (+9.4% relative)", "+9.4% relative")):
         # (a closing bracket goes with the piece before it, as everywhere: never at a line's start)
         assert re.search(f'<span class="nobr">{re.escape(piece)}[）)]?</span>', str(keep_together(text))), text
+
+
+def test_an_english_names_last_line_never_holds_one_word_alone():
+    """The English mid-term's scorecard printed "National high-tech / zone revenue / / GDP", the self-evaluation
+    "High-tech firms' / share of industrial / revenue*": a name of three words or more keeps its last two on one line
+    (a mark between them goes along), where they fit the narrowest column of names (the report's tables: about 8 ems;
+    the self-evaluation's: 8.6); a name of two words breaks between them as before; a Chinese name is set as before
+    (its last two characters whole)."""
+    from analysis.report.line_breaks import name, name_cell
+
+    def pieces(markup):
+        return re.sub(r'<span class="nobr">([^<]*)</span>', r"[\1]", str(markup)).replace("<wbr>", "|")
+
+    assert pieces(name("National high-tech zone revenue / GDP")) == "National [high-tech] zone [revenue / GDP]"
+    assert pieces(name_cell("National high-tech zone revenue / GDP")) == "National [high-tech] zone [revenue / GDP]"
+    assert pieces(name("Foreign investment used / GDP")) == "Foreign investment [used / GDP]"
+    # "industrial revenue" (8.5 ems) fits the self-evaluation's column, not the report's narrowest
+    assert pieces(name_cell("High-tech firms' share of industrial revenue*")) == (
+        "[High-tech] firms&#39; share of [industrial revenue]&#8288;*")
+    assert pieces(name("High-tech firms' share of industrial revenue")) == (
+        "[High-tech] firms&#39; share of industrial revenue")
+    # too wide for any column of names (8.8 ems): the name breaks as before
+    assert pieces(name_cell("S&T service institutions")) == "S&amp;T service institutions"
+    # two words: free to break between them
+    assert pieces(name("Labour productivity")) == "Labour productivity"
+    # a long "per" phrase keeps breaking between its words, never joined into one wider than its column
+    assert pieces(name_cell("R&D personnel per 10,000 employed")) == (
+        "[R&amp;D] [personnel] [per 10,000] [employed]")
+    # Chinese: its words and its last two characters, nothing more
+    assert pieces(name("国家高新区营业收入占GDP比重")) == "[国家]|[高新区]|[营业]|[收入]占GDP[比重]"
+    assert pieces(name_cell("万元GDP能耗下降率")) == "[万元]GDP[能耗]|[下降率]"

@@ -345,10 +345,16 @@ def keep_words(text) -> Markup:
     notes of a narrow cell (进展判断，非最终判定), never 非最终判 | 定, and a table's cells (示例统计公报（虚构）, never
     虚 | 构); a web address breaks where print breaks one."""
     text = str(text)
+    html = marked(text, _word_spans(text), between=True)
+    return _address_breaks(html) if "://" in text else html
+
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    """The pieces :func:`keep_words` keeps whole, merged."""
     if re.fullmatch(rf"[{HAN}]+/[{HAN}]+", text) and is_short(text):  # a unit per unit: 万元/人
-        return marked(text, [(0, len(text))])
+        return [(0, len(text))]
     if re.fullmatch(f"[{HAN}]{{2,4}}", text):  # a short word or label whole: 未报送, 已填写, 报送文件 (never 未 | 报送)
-        return marked(text, [(0, len(text))])
+        return [(0, len(text))]
     spans = [match.span() for match in _kept().finditer(text)] + chinese_words(text) + embedded_chinese(text)
     # an English unit's number with what it counts, a hyphenated word (per 100 person-years: never "person- | years")
     spans += [match.span() for match in re.finditer(rf"{COUNTED_PER}|{HYPHENATED.pattern}", text)]
@@ -356,9 +362,7 @@ def keep_words(text) -> Markup:
     spans += [match.span() for match in UNIT_IN_BRACKETS.finditer(text)]
     end = name_end(text) or (match.span() if (match := re.search(UNIT_END, text)) else None)
     # each piece with the closing marks after it, as keep_together's: never a line of a cell starting "）；最新值…"
-    spans = [(start, _closing_end(text, stop)) for start, stop in spans + ([end] if end else [])]
-    html = marked(text, merged(spans), between=True)
-    return _address_breaks(html) if "://" in text else html
+    return merged([(start, _closing_end(text, stop)) for start, stop in spans + ([end] if end else [])])
 
 
 #: Where a long badge may break: after a comma, and after 但 ("已达标但 | 有回落风险", "Achieved, | at risk").
@@ -427,11 +431,16 @@ def unit(text) -> Markup:
     text = str(text)
     if re.search(f"[{HAN}]", text):
         return keep_together(text)
+    return marked(text, _unit_spans(text))
+
+
+def _unit_spans(text: str) -> list[tuple[int, int]]:
+    """The pieces :func:`unit` keeps whole in a language that breaks at spaces."""
     spans = []
     for start, end in _label_spans(text):
         spans += [(start, end)] if columns(text[start:end]) <= UNIT_COLUMN else \
             [(start + word.start(), start + word.end()) for word in UNIT_WORD.finditer(text[start:end])]
-    return marked(text, spans)
+    return spans
 
 
 #: A word of a unit's piece too wide for its column, "per" with the word after it: "per 10,000 | employed", never
@@ -444,19 +453,76 @@ def name_cell(text) -> Markup:
     (:func:`keep_words`); in a language that breaks at spaces, as :func:`unit` keeps a unit's pieces, a long "per"
     phrase between its words ("R&D personnel per 10,000 | employed", which whole ran past its column into the
     unit's); a core indicator's star joined to the name's last word (…比重*, never a line of its own after 比重, where
-    Unicode's rules allow a break between a Chinese character and a mark), as the report's scorecard joins it."""
+    Unicode's rules allow a break between a Chinese character and a mark), as the report's scorecard joins it; an
+    English name's last two words on one line where the column holds them (:func:`name_tail`)."""
     text = str(text)
     if len(text) > 1 and text.endswith("*"):
         return name_cell(text[:-1]) + Markup("&#8288;*")
-    if re.search(f"[{HAN}]", text) or all(columns(match.group()) <= NAME_COLUMN for match in
-                                           re.finditer(COUNTED_PER, text)):
+    if re.search(f"[{HAN}]", text):
         return keep_words(text)
-    return unit(text)
+    words = all(columns(match.group()) <= NAME_COLUMN for match in re.finditer(COUNTED_PER, text))
+    # as a cell's words or a unit's pieces, and its last two words on one line: never a word alone on its last line
+    # (… revenue / | GDP)
+    html = marked(text, with_tail(text, _word_spans(text) if words else _unit_spans(text), NAME_CELL_TAIL),
+                  between=words)
+    return _address_breaks(html) if "://" in text else html
 
 
 #: The letters of a "per" phrase an English name's column holds on one line ("per 10,000 people"; "per 10,000
 #: employed" does not fit).
 NAME_COLUMN = 17
+#: How wide a Latin character is drawn, in ems (the report's sans-serif, Noto Sans: a space 0.22, "i" 0.28, "m"
+#: 0.93), a little over rather than under; any other character 0.6 (a digit 0.56, most letters 0.5–0.65).
+LATIN_EMS = {" ": 0.22, **dict.fromkeys("ijl.,'I", 0.28), **dict.fromkeys("f()-/rt", 0.36),
+             **dict.fromkeys("*szxcvy", 0.49), **dict.fromkeys("&DGUNHOQ", 0.72), **dict.fromkeys("mwMW%", 0.88)}
+
+
+def ems(text: str) -> float:
+    """How wide Latin ``text`` is drawn, in ems (:data:`LATIN_EMS`): "revenue / GDP" 6.7, "service institutions"
+    8.8 (measured 6.6 and 8.8); its letters tell less ("management team", 15 letters, is 9.0 ems)."""
+    return sum(LATIN_EMS.get(character, 0.6) for character in text)
+
+
+#: How wide a name's last two words kept on one line may be (:func:`name_tail`), in ems: what the narrowest column of
+#: names holds, the report's warning list's (8.2 ems: 69.7 pt at 8.5 pt) and a scorecard's beside the plan's own
+#: status words (8.1: 14 % at 8 pt), with a little to spare ("revenue / GDP", 6.7; never "service institutions",
+#: 8.8, which would run past them).
+NAME_TAIL = 8.0
+#: … in the self-evaluation's indicator table, whose name column is wider (8.8 ems at a mid-term, 10.2 at a final):
+#: "industrial revenue" (8.5) kept whole, "service institutions" (8.8, as wide as the column) not.
+NAME_CELL_TAIL = 8.6
+#: A word of a name in a language that breaks at spaces: what stands between spaces with a letter or a digit in it
+#: (a slash between two words is none: "revenue / GDP" are two).
+NAME_WORD = re.compile(r"[^\s]*[^\W_][^\s]*")
+
+
+def name_tail(text: str, widest: float = NAME_TAIL) -> tuple[int, int] | None:
+    """Where a name in a language that breaks at spaces has its last two words, what stands between them included
+    ("National high-tech zone revenue / GDP": "revenue / GDP"): kept on one line, the name's last line never holds
+    one word alone (a runt: "… zone revenue / | GDP"). Only for a name of three words at least (a shorter one breaks
+    between its two words where it must) whose last two are no wider than ``widest`` ems (:func:`ems`); None for a
+    Chinese name, whose last two characters :func:`name_end` keeps."""
+    if re.search(f"[{HAN}]", text):
+        return None
+    words = list(NAME_WORD.finditer(text))
+    if len(words) < 3:
+        return None
+    tail = (words[-2].start(), words[-1].end())
+    return tail if ems(text[tail[0]:tail[1]]) <= widest else None
+
+
+def with_tail(text: str, spans: list[tuple[int, int]], widest: float = NAME_TAIL) -> list[tuple[int, int]]:
+    """A name's pieces kept whole (``spans``) and its last two words (:func:`name_tail`), merged; without the last
+    two words where, joined to a piece beside them, they would make a piece wider than ``widest`` and than any
+    before ("per 10,000" and "10,000 employed": "R&D personnel per 10,000 employed" breaks between "per 10,000" and
+    "employed" as before, never runs past its column)."""
+    tail = name_tail(text, widest)
+    if tail is None:
+        return merged(spans)
+    joined = merged([*spans, tail])
+    piece = next(span for span in joined if span[0] <= tail[0] and tail[1] <= span[1])
+    before = max((ems(text[start:end]) for start, end in spans if start < piece[1] and piece[0] < end), default=0.0)
+    return joined if ems(text[piece[0]:piece[1]]) <= max(widest, before) else merged(spans)
 
 
 def label_breaks(text) -> str:
@@ -574,7 +640,8 @@ def name(text) -> Markup:
     # with a whole word (not "per 100 R" of "per 100 R&D")
     counted = [match.span() for match in re.finditer(COUNTED_PER, text) if columns(match.group()) <= NAME_COLUMN
                and not re.match(r"[\w&]", text[match.end():])] if latin else []
-    return marked(text, merged(name_pieces(text) + hyphenated + counted), between=True)
+    # and its last two words on one line (:func:`name_tail`): never "… revenue / | GDP"
+    return marked(text, with_tail(text, name_pieces(text) + hyphenated + counted), between=True)
 
 
 
