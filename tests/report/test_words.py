@@ -726,12 +726,13 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
     # shows for it, from the 2020 baseline 109.61: (158 / 109.61)^(1/4) − 1 = 9.57%, named beside it so that the two
     # figures read as two starts (in 2022: (142 / 109.61)^(1/2) − 1 = 13.82%, above the 10% only through 2021's
     # growth, 133 / 109.61 − 1 = 21.3%, the year before the plan period: said so, never read as a contradiction)
+    # (the name followed by a colon, as in every other item of the overview's lists: never "技术合同成交额，方案…")
     from analysis.report.context import load_report
     from tests.conftest import relative
 
     for language, expected in (
             ("zh", ("方案正文另有年均增速要求而未达到的指标：",
-                    ["技术合同成交额，方案正文要求年均增长 10% 以上，自 2021年（方案表中最后一个基础值）至 2024年"
+                    ["技术合同成交额：方案正文要求年均增长 10% 以上，自 2021年（方案表中最后一个基础值）至 2024年"
                      "实际年均增长 5.9%（自 2020年基础值起算为年均 9.6%）；方案表中 2024年目标折合年均 6.4%"])),
             ("en", ("Growth rates required by the plan's text and not achieved:",
                     ["Technology contracts traded: at least 10% a year required; actual growth 5.9% a year from 2021 "
@@ -740,7 +741,7 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
         assert expected in texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))
     # 2022, one year after the 2021 baseline: 142 / 133 − 1 = 6.77%, one year's growth, not an average a year
     for language, expected in (
-            ("zh", "技术合同成交额，方案正文要求年均增长 10% 以上，2022年比 2021年（方案表中最后一个基础值）"
+            ("zh", "技术合同成交额：方案正文要求年均增长 10% 以上，2022年比 2021年（方案表中最后一个基础值）"
                    "实际增长 6.8%（自 2020年基础值起算为年均 13.8%，因含方案期前 2021年的增长而达到要求）；"
                    "方案表中 2024年目标折合年均 6.4%"),
             ("en", "Technology contracts traded: at least 10% a year required; actual growth 6.8% in 2022 over 2021 "

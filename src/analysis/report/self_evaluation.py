@@ -666,13 +666,13 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
     warned = {(row.indicator_id, row.series) for row in lagging.itertuples()}
     promised: dict[tuple, list[str]] = {}
     table: dict[tuple, str] = {}  # what the table's target implies, after the verdict on the prose's growth
+    # a series named for its growth alone is named as a lagging one is for its state, its name and a colon first
+    # ("技术合同成交额：方案正文要求年均增长 10% 以上，…，目前低于要求；…"), the verdict after the figures
     for row, one, fields in prose_growth_shortfall_fields(context):
         key = (f"self_evaluation.problems.prose_growth_also{one}" if (row.indicator_id, row.series) in warned
-               else f"summary.prose_growth_item{one}")
-        promised.setdefault((row.indicator_id, row.series), []).append(
-            words.text(key, name=localized(row, "short_name", words.language), **fields))
+               else f"self_evaluation.problems.prose_growth_own{one}")
+        promised.setdefault((row.indicator_id, row.series), []).append(words.text(key, **fields))
         table.setdefault((row.indicator_id, row.series), fields["table"])
-    intro = words["summary.prose_growth_intro" if context.kind == "final" else "summary.prose_growth_intro_so_far"]
     verdict = words["self_evaluation.problems.prose_growth_verdict"
                     + ("" if context.kind == "final" else "_so_far")]
 
@@ -680,12 +680,11 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
         items = promised.get((row.indicator_id, row.series))
         if not items:
             return ""
+        fields = dict(items=words["grammar.list_separator"].join(items), verdict=verdict,
+                      table=table[(row.indicator_id, row.series)])
         if (row.indicator_id, row.series) in warned:
-            return words.text("self_evaluation.problems.prose_growth_clause",
-                              items=words["grammar.list_separator"].join(items), verdict=verdict,
-                              table=table[(row.indicator_id, row.series)])
-        return words.text("self_evaluation.problems.prose_growth", intro=intro,
-                          items=words["grammar.list_separator"].join(items))
+            return words.text("self_evaluation.problems.prose_growth_clause", **fields)
+        return words.text("self_evaluation.problems.prose_growth", name=series_name(row, context), **fields)
 
     next_steps = []
     for row in shortfall_rows(context):

@@ -847,7 +847,7 @@ def prose_growth_implied(context: ReportContext, row, promise) -> float | None:
 
 
 def prose_growth_missed(context: ReportContext) -> list[str]:
-    """The growths the plan's prose promises that a series falls short of, as the overview names them: "技术合同成交额，
+    """The growths the plan's prose promises that a series falls short of, as the overview names them: "技术合同成交额：
     方案正文要求年均增长 10% 以上，自 2021年（方案表中最后一个基础值）至 2024年实际年均增长 5.9%" (a growth in a
     sentence without its sign, a fall with its minus); none awaiting data."""
     return [item for _, item in prose_growth_shortfalls(context)]
