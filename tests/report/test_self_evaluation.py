@@ -442,8 +442,8 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                             "them (54.5%: 11 a stage target, 1 a level to hold every year, met so far) and 10 missed "
                             "them. "
                             "Of these, one already has a final verdict: "
-                            "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the level "
-                            "it is assessed against (≥5% every year from 2023): not achieved. The share of "
+                            "indicator 18, “Decline in energy use per unit of GDP”, was 4.6% in 2023, short of the "
+                            "level it is assessed against (≥5% every year from 2023): not achieved. The share of "
                             "indicators achieving their final targets can be "
                             "given once the target years' values are in. The remaining one, indicator 4, lacks "
                             "the 2023 value of its provincial series.") for t in english)
@@ -514,13 +514,15 @@ def test_a_final_verdict_is_named_with_the_value_it_rests_on(example_tables):
                     "指标 5 省级科技创新基地 2024年为 79个，2024年目标 80个，未达标",
                     "指标 16 技术合同成交额 2024年为 158亿元，2024年目标 160亿元，未达标",
                     "指标 18 万元GDP能耗下降率 2023年为 4.6%，低于按每年≥5%（2023年起）评估的水平，未达标"]),
-            ("en", ["indicator 1, R&D personnel (persons), was 24,800 in 2024 against a 2024 target of 24,500: "
+            # in English the name quoted inside the sentence, as the plan gives it (never "indicator 18, Decline in
+            # …", its capital read as a sentence's start), its unit after it
+            ("en", ["indicator 1, “R&D personnel” (persons), was 24,800 in 2024 against a 2024 target of 24,500: "
                     "achieved",
-                    "indicator 5, Provincial innovation bases, was 79 in 2024 against a 2024 target of 80: "
+                    "indicator 5, “Provincial innovation bases”, was 79 in 2024 against a 2024 target of 80: "
                     "not achieved",
-                    "indicator 16, Technology contracts traded (100 million yuan), was 158 in 2024 against a 2024 "
+                    "indicator 16, “Technology contracts traded” (100 million yuan), was 158 in 2024 against a 2024 "
                     "target of 160: not achieved",
-                    "indicator 18, Decline in energy use per unit of GDP, was 4.6% in 2023, short of the level "
+                    "indicator 18, “Decline in energy use per unit of GDP”, was 4.6% in 2023, short of the level "
                     "it is assessed against (≥5% every year from 2023): not achieved"])):
         context = load_report(relative(example_tables), 2024, language)
         numeric = context.joined()

@@ -343,7 +343,8 @@ def _explained(context: ReportContext, answers: pd.DataFrame) -> list[Block]:
                 or not answer.reasons:
             continue
         blocks.append(paragraph(words.text("self_evaluation.problems.unwarned", id=row.indicator_id,
-                                           name=series_name(row, context),
+                                           name=words.text("grammar.name_in_sentence",
+                                                           name=series_name(row, context)),
                                            status=status_text(row, words, "status_in_sentence"),
                                            department=sender(context, answer.department_zh),
                                            reasons=as_submitted(answer.reasons, words))))
@@ -517,7 +518,7 @@ def _final_items(context: ReportContext, numeric: pd.DataFrame, finals: dict[int
         series = series[_for_the_plan(series) & (series["status"] == "not_achieved")] \
             if verdict == "not_achieved" else series
         for row in series.itertuples():
-            fields = dict(id=row.indicator_id, name=named_series(row, context),
+            fields = dict(id=row.indicator_id, name=named_series(row, context, in_sentence=True),
                           status=status_text(row, words, "status_in_sentence"),
                           target=held_level(row, words) if row.direction in HELD_EVERY_YEAR
                           else amount(row, target_text(row, words), words))
@@ -872,12 +873,16 @@ def placeholder_text(context: ReportContext, who: str) -> str:
     return context.words.text("self_evaluation.placeholder", who=who)
 
 
-def named_series(row, context: ReportContext) -> str:
+def named_series(row, context: ReportContext, in_sentence: bool = False) -> str:
     """:func:`series_name` with the unit a sentence giving its numbers names after it where the language does not
     write units after numbers (:func:`analysis.report.words.named`: "Technology contracts traded (100 million
-    yuan)")."""
-    return named(row, context.words).replace(localized(row, "short_name", context.language), series_name(row, context),
-                                             1)
+    yuan)"); ``in_sentence``: the name as a sentence quotes it after its number (``grammar.name_in_sentence``:
+    "indicator 16, “Technology contracts traded” (100 million yuan), was …"), never with a capital that reads as a
+    sentence's start ("indicator 18, Decline in …"), the name as the plan gives it."""
+    name = series_name(row, context)
+    if in_sentence:
+        name = context.words.text("grammar.name_in_sentence", name=name)
+    return named(row, context.words).replace(localized(row, "short_name", context.language), name, 1)
 
 
 def series_name(row, context: ReportContext) -> str:
