@@ -1049,3 +1049,30 @@ def test_a_rank_short_of_its_stage_target_is_told_without_a_share_of_it():
         items = [item for paragraph in words.summary_paragraphs(context(language, [row], 2023))
                  for item in paragraph.items]
         assert sentence in [unmarked(str(item)) for item in items]
+
+
+def test_a_growth_needed_in_one_year_is_headed_with_that_year(example_tables):
+    """The mid-term's scorecard, warning list and cards headed the growth from 2023's values to the 2024 targets
+    "每年需增长" / "Needed per year", of a single year: headed with the year that must add it ("2024年需增长",
+    "Needed in 2024"), as the 2022 review's growth to the 2023 targets ("2023年需增长"); where one growth spans two
+    years (a latest value of 2022 to a 2024 target), per year as before."""
+    from analysis.report.context import load_report
+    from analysis.report.tables import scorecard_headers
+    from analysis.report.warning_tables import warning_headers
+    from tests.conftest import relative
+
+    for language, one_year, per_year, review in (("zh", "2024年需增长", "每年需增长", "2023年需增长"),
+                                                  ("en", "Needed in 2024", "Needed per year", "Needed in 2023")):
+        context = load_report(relative(example_tables), 2023, language)
+        assert scorecard_headers(context)[7] == one_year
+        assert warning_headers(context)[7] == one_year
+        rows = list(context.joined().itertuples())
+        # R&D intensity (2): 2.61 in 2023, the 2024 target 2.8
+        intensity = next(row for row in rows if int(row.indicator_id) == 2)
+        assert words.needed_label([intensity], context.words) == one_year
+        # had its latest value been 2022's, its growth to 2024 would be two years', a year each
+        older = intensity._replace(as_of_year=2022)
+        assert words.needed_label([older], context.words) == per_year
+        assert words.needed_label([*rows, older], context.words) == per_year
+        review_context = load_report(relative(example_tables), 2022, language)
+        assert scorecard_headers(review_context)[7] == review

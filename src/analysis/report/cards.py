@@ -24,6 +24,7 @@ from .words import (
     is_percent,
     localized,
     missed_years,
+    needed_label,
     not_final,
     note_in,
     pace_text,
@@ -119,7 +120,8 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
                      + (year_aside(row.as_of_year, words) if older else "")))
     pace = pace_text(row, words)
     if pace != MISSING:  # none once the target's year has come (a final verdict without a later target): no "—" row
-        rows.append((labels["needed_rank" if row.kind == "rank" else "needed"], pace))  # a place moves, not grows
+        # a place moves, not grows; "Needed in 2024" with one year left
+        rows.append((labels["needed_rank"] if row.kind == "rank" else needed_label([row], words), pace))
     if judged and seen_text(row, words) != MISSING:
         # from the base value on, which a prose's promise or a turn in the plan period may count otherwise
         # a rank's change is in places a year already ("up 0.6 places a year"), not "per year … a year"

@@ -35,6 +35,7 @@ from .words import (
     named,
     next_target_need,
     not_final,
+    one_year_left,
     pace_lines,
     pace_text,
     plan_period_note,
@@ -281,7 +282,9 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     quantitative = joined[joined["status"] != "qualitative"]
     target_year = _one_year(quantitative["target_year"])
     latest_year = _one_year(quantitative.loc[quantitative["latest_value"].notna(), "as_of_year"])
-    headed = {"target": target_year, "latest": latest_year}
+    # and the year every next target's growth is needed in, where each is one year's ("下一目标及2024年需增长")
+    headed = {"target": target_year, "latest": latest_year,
+              "next": one_year_left(quantitative[quantitative["verdict"] == "final"].itertuples())}
     headers = [words.text(f"self_evaluation.table.{key}" + ("_in" if headed.get(key) else ""),
                           base_year=context.plan["base_year"], year=headed.get(key)) for key in keys]
     rows, described = [], []

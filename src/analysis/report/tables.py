@@ -18,6 +18,7 @@ from .words import (
     localized,
     localized_column,
     named,
+    needed_label,
     note_in,
     official_header,
     official_text,
@@ -69,8 +70,9 @@ class ScorecardRow:
 def scorecard_headers(context: ReportContext) -> list[str]:
     """The scorecard's headers; the official status words last, when the plan chose them."""
     official = official_header(context)
-    return [h.format(base_year=context.plan["base_year"]) for h in context.words["scorecard.headers"]] + (
-        [official] if official else [])
+    needed = needed_label(context.joined().itertuples(), context.words)  # "2024年需增长" with one year left
+    return [h.format(base_year=context.plan["base_year"], needed=needed)
+            for h in context.words["scorecard.headers"]] + ([official] if official else [])
 
 
 def _base_text(context: ReportContext, row) -> str:

@@ -31,6 +31,7 @@ from .words import (
     localized,
     missed_years,
     named,
+    needed_label,
     pace_text,
     plan_period_note,
     seen_text,
@@ -280,7 +281,10 @@ def warning_headers(context: ReportContext) -> list[str]:
     """The warning list's column headers, the growth seen with the year it is measured from ("Actual per year since
     2020"), as the cards label it: a reader comparing it with a growth counted from another year sees which is
     which."""
-    return [header.format(base_year=context.plan["base_year"]) for header in context.words["warnings.headers"]]
+    # what each series needs, as the scorecard heads it ("2024年需增长" with one year left to every target)
+    needed = needed_label(context.joined().itertuples(), context.words)
+    return [header.format(base_year=context.plan["base_year"], needed=needed)
+            for header in context.words["warnings.headers"]]
 
 
 def changes_heading(context: ReportContext, previous: int) -> str:

@@ -548,6 +548,39 @@ def pace_text(row, words: Catalog) -> str:
     return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value)
 
 
+def pace_years(row) -> tuple[int, int] | None:
+    """The years the growth :func:`pace_text` gives spans, from the latest value's year to the target's (the next
+    target's after a final verdict); None where it gives no growth: a level to hold every year, a yearly floor, a
+    target met already, or none at all."""
+    if is_missing(getattr(row, "as_of_year", float("nan"))):
+        return None
+    if row.verdict == "final":
+        return (int(row.as_of_year), int(following_target(row)[0])) if next_need(row) == "pace" else None
+    if (row.status in ("achieved", "qualitative") or target_year_past(row) or row.method == "annual_floor"
+            or is_missing(row.required_per_year) or is_missing(row.target_year)):
+        return None
+    return int(row.as_of_year), int(row.target_year)
+
+
+def one_year_left(rows) -> int | None:
+    """The year every growth a column of ``rows`` gives is needed in, where each is one year's, to the same year (a
+    mid-term's 2023 values to their 2024 targets): the column says that year ("2024年需增长", "Needed in 2024"),
+    never "per year" of a single year; None where a growth spans more years (a latest value of 2022 to a 2024
+    target) or none is given."""
+    spans = {span for row in rows if (span := pace_years(row)) is not None}
+    ends = {end for _, end in spans}
+    if len(ends) == 1 and all(end - start == 1 for start, end in spans):
+        return ends.pop()
+    return None
+
+
+def needed_label(rows, words: Catalog) -> str:
+    """The header of what ``rows`` need: "每年需增长" ("Needed per year"), or with one year left for each, that year
+    (:func:`one_year_left`: "2024年需增长", "Needed in 2024")."""
+    left = one_year_left(rows)
+    return words["card.needed"] if left is None else words.text("card.needed_in", year=year(left))
+
+
 def pace_lines(text: str, words: Catalog) -> tuple[str, ...]:
     """A pace as the lines of a narrow table cell: the next target's label ("2024年目标：", "2024 target:") on a line
     of its own, so that a column breaks there rather than inside the number and its unit."""
