@@ -550,7 +550,7 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
         blocks = self_evaluation_blocks(load_report(relative(example_tables), 2023, language))
         table = next(block for block in blocks if block.name == "indicators")
         # every next target's growth is one year's, 2023's value to 2024's target: that year, never "per year"
-        assert table.headers[-1] == {"zh": "下一目标及2024年需增长", "en": "Next target, needed in 2024"}[language]
+        assert table.headers[-1] == {"zh": "下一目标及2024年需增长", "en": "Next target, needed in\u00a02024"}[language]
         row = next(row for row in table.rows if row[0] == "14")
         assert row[-2:] == [status, cell]
         assert any(state in text for text in block_texts(blocks))

@@ -1054,15 +1054,16 @@ def test_a_rank_short_of_its_stage_target_is_told_without_a_share_of_it():
 def test_a_growth_needed_in_one_year_is_headed_with_that_year(example_tables):
     """The mid-term's scorecard, warning list and cards headed the growth from 2023's values to the 2024 targets
     "每年需增长" / "Needed per year", of a single year: headed with the year that must add it ("2024年需增长",
-    "Needed in 2024"), as the 2022 review's growth to the 2023 targets ("2023年需增长"); where one growth spans two
-    years (a latest value of 2022 to a 2024 target), per year as before."""
+    "Needed in 2024", "in 2024" never parted), as the 2022 review's growth to the 2023 targets ("2023年需增长");
+    where one growth spans two years (a latest value of 2022 to a 2024 target), per year as before."""
     from analysis.report.context import load_report
     from analysis.report.tables import scorecard_headers
     from analysis.report.warning_tables import warning_headers
     from tests.conftest import relative
 
-    for language, one_year, per_year, review in (("zh", "2024年需增长", "每年需增长", "2023年需增长"),
-                                                  ("en", "Needed in 2024", "Needed per year", "Needed in 2023")):
+    for language, one_year, per_year, review in (
+            ("zh", "2024年需增长", "每年需增长", "2023年需增长"),
+            ("en", "Needed in\u00a02024", "Needed per year", "Needed in\u00a02023")):  # (a no-break space)
         context = load_report(relative(example_tables), 2023, language)
         assert scorecard_headers(context)[7] == one_year
         assert warning_headers(context)[7] == one_year
