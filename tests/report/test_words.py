@@ -511,10 +511,11 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert status_cell.endswith("Projected to miss</span><br><small>a progress verdict, not final; "
                                 "short of the 2024 target at the pace seen; latest value 2022; no value "
                                 "for 2023–2024</small>")
-    # then, at a mid-term, the next target's need a phone shows there (the column it leaves out)
+    # then, at a mid-term, the next target's need a phone shows there (the column it leaves out), under the column's
+    # name: the growths it gives are one year's, 2023 to 2024
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
         "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small>"
-        '<small class="phone-only" hidden>每年需增长 2024年目标：每年≥90%</small>')
+        '<small class="phone-only" hidden>2024年需增长 2024年目标：每年≥90%</small>')
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
         "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，现为进展判断（预计未达标）")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
