@@ -529,6 +529,9 @@ def test_a_final_verdict_is_named_with_the_value_it_rests_on(example_tables):
         numeric = numeric[numeric["status"] != "qualitative"]
         finals = final_verdicts(numeric)
         assert _final_items(context, numeric, {i: finals[i] for i in (1, 5, 16, 18)}) == expected
+    # a qualitative indicator's name after its number, so too (never "indicator 22, Innovation-strategy …")
+    english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "en")))
+    assert any(t.startswith("Qualitative indicator 22, “Innovation-strategy decision and policies”: ") for t in english)
 
 
 def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):

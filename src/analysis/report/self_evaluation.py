@@ -303,11 +303,12 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
                 words["self_evaluation.qualitative_owed"]
             rows.append([str(row.indicator_id), named, "", "", "", "", [words.status(row.status), aside]]
                         + ([""] if ahead else []))
+            quoted = words.text("grammar.name_in_sentence", name=name)  # after its number, as a sentence quotes it
             if not sent:
-                described.append(paragraph(words.text("self_evaluation.qualitative", id=row.indicator_id, name=name),
+                described.append(paragraph(words.text("self_evaluation.qualitative", id=row.indicator_id, name=quoted),
                                            Placeholder(department_name(context, lead) or
                                                        words["self_evaluation.evaluator"])))
-            described += [paragraph(words.text("self_evaluation.qualitative", id=row.indicator_id, name=name),
+            described += [paragraph(words.text("self_evaluation.qualitative", id=row.indicator_id, name=quoted),
                                     words.text("self_evaluation.progress",
                                                department=sender(context, answer.department_zh),
                                                rating=words[f"entry.words.ratings.{answer.rating}"]),
