@@ -181,9 +181,9 @@ CASES = {
         "see: show the row, or delete it"),
     "hidden column": (
         _hidden_column,
-        "数据报送!F5: 备注: 备注（note）所在的 F 列被隐藏，但该行在其中填有内容，"
+        "数据报送!F5: 备注: F 列被隐藏，但该行在其中填有内容，"
         "核对表格的人看不到：请取消隐藏该列",
-        "'Data entry'!F5: note: column F (note) is hidden but holds what this row gives, which the person who "
+        "'Data entry'!F5: note: column F is hidden but holds what this row gives, which the person who "
         "checks the sheet does not see: show the column"),
     "merged": (
         _merged,

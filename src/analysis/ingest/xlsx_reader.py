@@ -626,8 +626,8 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         unseen = [column for column in hidden_columns if not _blank(cells[header.index(column)])]
         if unseen:  # the first told (the columns shown, all are), none of them checked
             column = unseen[0]
-            mistakes.add(InputError(words.text("entry_errors.hidden_column", letter=letters[column],
-                                               column=column_label(words, column)), file=path,
+            # the column named once: by the message's field, then by its letter
+            mistakes.add(InputError(words.text("entry_errors.hidden_column", letter=letters[column]), file=path,
                                     line=f"{shown_sheet}!{letters[column]}{number}", field=column))
             told |= set(unseen)
         record = {}
@@ -785,8 +785,8 @@ def _check_beside_merged(cells, header: list[str], number: int, merged_cells: se
         with mistakes.row():
             where = f"{shown_sheet}!{letters[column]}{number}"
             if column in hidden_columns:
-                raise InputError(words.text("entry_errors.hidden_column", letter=letters[column],
-                                            column=column_label(words, column)), file=path, line=where, field=column)
+                raise InputError(words.text("entry_errors.hidden_column", letter=letters[column]), file=path,
+                                 line=where, field=column)
             _refuse_unseen(cell, path, where, column, words, "note" in header, own)
             kind = text_kinds.get(column, "cell")
             text = _cell_text(cell, file=path, where=where, column=column, words=words, words_in=kind != "cell")
