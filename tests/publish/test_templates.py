@@ -405,6 +405,59 @@ def test_a_workbook_whose_values_sheet_was_deleted_is_noted_as_a_file_without_va
                      "未读入任何数值"]
 
 
+@pytest.mark.parametrize(("language", "name", "note"), [
+    ("zh", f"{YEAR}-市交通运输局.xlsx", "退回时未填写任何内容，未读入任何文字说明"),
+    ("en", f"{YEAR}-Municipal Transport Bureau.xlsx", "Came back with nothing filled in: no words read from it"),
+])
+def test_a_workbook_of_words_only_sent_back_unfilled_is_noted_once(weihai_in_project, project_tmp, capsys, language,
+                                                                   name, note):
+    """The transport bureau's workbook of words only sent back as it was made: before, the run said nothing of it
+    (no sheet of values to find empty), though its words are still owed; now one line, in the workbook's language,
+    says that it came back with nothing filled in, and the data-quality log lists it."""
+    [made] = [path for path in build_templates(weihai_in_project, YEAR, language,
+                                               project_tmp / f"templates-unfilled-{language}") if path.name == name]
+    plan = copy_plan(weihai_in_project.folder, project_tmp / f"words-unfilled-{language}")
+    shutil.copyfile(made, plan / "observations" / name)
+    processed = project_tmp / f"words-unfilled-{language}-processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    told = capsys.readouterr()
+    assert told.err == ""
+    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    assert notes == [f"note: {relative(plan)}/observations/{name}: {note}"]
+    quality = pd.read_csv(processed / "weihai" / "data_quality.csv", keep_default_na=False)
+    assert list(quality.loc[quality["issue"] == "empty_file", "source"].str.split("/").str[-1]) == [name]
+
+
+@pytest.mark.parametrize(("language", "name", "rating", "note"), [
+    ("zh", f"{YEAR}-市科技局.xlsx", "已完成", "数值工作表中没有数值；其文字说明（工作进展与说明）已读入"),
+    ("en", f"{YEAR}-Municipal Science and Technology Bureau.xlsx", "Completed",
+     "No value on its sheet of values; its words (progress, reasons) were read"),
+])
+def test_a_workbook_with_only_its_words_filled_is_not_called_a_form_not_filled_in(weihai_in_project, project_tmp,
+                                                                                   capsys, language, name, rating,
+                                                                                   note):
+    """The science bureau's workbook sent back with task 1.2's progress and rating filled and its sheet of values
+    left empty: before, "No value in the file (a header only, or a form not filled in)", though its words were read;
+    now the note says its sheet of values holds no value and its words were read."""
+    [made] = [path for path in build_templates(weihai_in_project, YEAR, language,
+                                               project_tmp / f"templates-words-filled-{language}")
+              if path.name == name]
+    book = openpyxl.load_workbook(made)
+    sheet = book.worksheets[1]
+    assert sheet["B5"].value == "1.2"
+    sheet["E5"], sheet["F5"] = "建成两个新型研发机构" if language == "zh" else "Two new research institutes", rating
+    plan = copy_plan(weihai_in_project.folder, project_tmp / f"words-filled-{language}")
+    book.save(plan / "observations" / name)
+    processed = project_tmp / f"words-filled-{language}-processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    told = capsys.readouterr()
+    assert told.err == ""
+    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    assert notes == [f"note: {relative(plan)}/observations/{name}: {note}"]
+    said = pd.read_csv(processed / "weihai" / "department_words.csv", keep_default_na=False, dtype=str)
+    assert list(said["task_id"]) == ["1.2"]
+
+
 def test_a_figure_its_note_calls_preliminary_is_noted_on_the_console(project_tmp, capsys):
     """A bulletin's 2022 R&D intensity with the note 初步核算数 but no preliminary flag: read as final, and the console
     says so (in English for a file named in Latin letters), as the data-quality log does."""

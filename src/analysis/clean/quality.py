@@ -33,6 +33,7 @@ from ..vocabulary import (
     lower_is_better,
     target_range,
 )
+from . import schemas
 
 PRINTED_LABEL = {series: label for label, series in SERIES_LABELS.items()}
 #: How ``processing`` marks a target the plan sets relative to the base value: ``relative:multiple``.
@@ -434,6 +435,33 @@ def observation_folder_findings(observed, indicators: pd.DataFrame) -> list[dict
                          "printed_text": sheet, "value": None, "source": display_path(path), "source_line": 1,
                          **details(lambda w, s=sheet: w.text("quality_detail.skipped_sheet", sheet=quote(s, words=w)))})
     return findings
+
+
+def words_file_findings(quality: pd.DataFrame, observed, sheets) -> pd.DataFrame:
+    """The data-quality log ``quality`` with what it says of the department workbooks' words sheets (``sheets``, as
+    read; ``observed``, the observation files' rows): a workbook whose sheet of values holds no value but whose
+    words were read says so, not that its form was not filled in; a workbook of words only sent back with nothing
+    filled in is noted as a file without values, never passed over in silence (its department's words still owed)."""
+    read = {display_path(rows.path) for rows in observed.files}
+    worded, words_only = set(), {}
+    for sheet in sheets:
+        source = display_path(sheet.path)
+        if not sheet.rows.frame.empty:
+            worded.add(source)
+        if source not in read:
+            words_only.setdefault(source, True)
+    quality = quality.copy()
+    said = (quality["issue"] == "empty_file") & quality["source"].isin(worded)
+    for column, value in details(lambda w: w.text("quality_detail.values_sheet_empty")).items():
+        quality.loc[said, column] = value
+    unfilled = [{"issue": "empty_file", "indicator_id": 0, "series": "", "year": None, "printed_text": "",
+                 "value": None, "source": source, "source_line": 1,
+                 **details(lambda w: w.text("quality_detail.nothing_filled"))}
+                for source in words_only if source not in worded]
+    if unfilled:
+        quality = schemas.validate("data_quality.csv", pd.concat([quality, pd.DataFrame(unfilled)],
+                                                                 ignore_index=True))
+    return quality
 
 
 def rested_on(assessment: pd.DataFrame, values: pd.DataFrame) -> set[tuple[int, str, int]]:

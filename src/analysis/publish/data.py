@@ -19,7 +19,7 @@ from ..clean import schemas
 from ..clean.department_words import tidy_department_words
 from ..clean.observations import observation_mistakes
 from ..clean.processed import PLAN_JSON, ProcessedTables, as_written
-from ..clean.quality import plan_words, secondary_findings
+from ..clean.quality import plan_words, secondary_findings, words_file_findings
 from ..clean.tidy import CleanDataset, MonitoringData, add_observations, clean_plan_table
 from ..errors import Mistakes, display_path, file_order
 from ..files import sha256_file
@@ -78,16 +78,19 @@ def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None,
                 data = add_observations(inputs, clean, observed)
         if clean is not None:
             with mistakes.row():
-                words = department_words(plan, clean, observations)
+                words, sheets = department_words(plan, clean, observations)
     # file by file, and in a workbook sheet by sheet in its order: its words sheet's with its values sheet's
     mistakes.errors.sort(key=file_order(observed.sheet_orders() if observed is not None else {}))
     mistakes.check()
     if languages is not None:
         for rows in observed.files:  # a workbook's first sheet read speaks for the file, as its template does
             languages.setdefault(display_path(rows.path), rows.language)
+        for sheet in sheets:  # a workbook of words only: its words sheet's
+            languages.setdefault(display_path(sheet.path), sheet.language)
     assessment, growth = assess_years(data.indicators, data.values, plan.report_years, plan.base_year, scheme,
                                       plan.status_words)
-    quality = data.quality
+    with plan_words(plan):  # a workbook's words told with its values: read, or nothing filled in at all
+        quality = words_file_findings(data.quality, observed, sheets)
     with plan_words(plan):  # the values a verdict rests on that another publication quotes
         quoted = secondary_findings(assessment, data.values, value_in_unit(data.indicators))
     if quoted:
@@ -104,7 +107,7 @@ def build_tables(plan: Plan, scheme: str, observations_dir: Path | None = None,
 
 def department_words(plan: Plan, data: CleanDataset | MonitoringData, observations: Path):
     """What the departments wrote back in their workbooks' words sheets, checked against the plan's tasks and
-    indicator series (:mod:`analysis.clean.department_words`)."""
+    indicator series (:mod:`analysis.clean.department_words`), and the words sheets as read."""
     mistakes = Mistakes()  # a workbook that cannot be read, told with the others' mistakes
     sheets = read_department_words(observations, mistakes.errors)
     with mistakes.row():
@@ -115,7 +118,7 @@ def department_words(plan: Plan, data: CleanDataset | MonitoringData, observatio
                                                                    "indicator_id"].astype(int)), plan.name,
                                      plan_departments(data))
     mistakes.check()
-    return schemas.validate("department_words.csv", said)
+    return schemas.validate("department_words.csv", said), sheets
 
 
 def plan_departments(data: CleanDataset | MonitoringData) -> frozenset[str]:
