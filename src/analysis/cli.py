@@ -205,10 +205,11 @@ def _load_plan(folder):
 
 def _tell_hidden_sheets(folder, languages: dict[str, str] | None = None) -> None:
     """A note on the console (with what was written: stderr is for errors) for each hidden sheet a workbook holds,
-    which is not read, each file without a value and each figure read as final that its note calls preliminary (the
-    data-quality log keeps them too): an operator watching the run sees it, in the file's language, as its mistakes
-    are told (``languages``: a workbook's template's, by the file as the log names it; else the file's rows', a CSV
-    file headed in Chinese, a template made in Chinese; else its name's, Chinese for a file named in Chinese)."""
+    which is not read, each file without a value, each file that repeats another's values (a copy: both files named)
+    and each figure read as final that its note calls preliminary (the data-quality log keeps them too): an operator
+    watching the run sees it, in the file's language, as its mistakes are told (``languages``: a workbook's
+    template's, by the file as the log names it; else the file's rows', a CSV file headed in Chinese, a template made
+    in Chinese; else its name's, Chinese for a file named in Chinese)."""
     import csv
     import functools
 
@@ -218,7 +219,9 @@ def _tell_hidden_sheets(folder, languages: dict[str, str] | None = None) -> None
     language_of = functools.cache(file_language)
     with open(folder / "data_quality.csv", encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
-            if row["issue"] in ("skipped_sheet", "empty_file", "preliminary_in_note"):
+            # a file that repeats another (a copy of a workbook), told once by its finding on the file, not its values'
+            copy = row["issue"] == "duplicate_observation" and row["indicator_id"] == "0"
+            if copy or row["issue"] in ("skipped_sheet", "empty_file", "preliminary_in_note"):
                 language = (languages or {}).get(row["source"]) or language_of(row["source"])
                 print(catalog(language).text("run_lines.note", file=row["source"], detail=row[f"detail_{language}"]))
 

@@ -458,6 +458,38 @@ def test_a_workbook_with_only_its_words_filled_is_not_called_a_form_not_filled_i
     assert list(said["task_id"]) == ["1.2"]
 
 
+@pytest.mark.parametrize(("language", "name", "copy", "note"), [
+    ("zh", f"{YEAR}-市科技局.xlsx", f"{YEAR}-市科技局 - 副本.xlsx",
+     f"2个数值与 {YEAR}-市科技局 - 副本.xlsx 相同，各只计一次"),
+    ("en", f"{YEAR}-Municipal Science and Technology Bureau.xlsx",
+     f"{YEAR}-Municipal Science and Technology Bureau - Copy.xlsx",
+     f"2 values the same as in {YEAR}-Municipal Science and Technology Bureau - Copy.xlsx, each kept once"),
+])
+def test_two_copies_of_a_workbook_are_noted_once_on_the_console(weihai_in_project, project_tmp, capsys, language,
+                                                                name, copy, note):
+    """The science bureau's workbook, two values filled, sent back twice (a copy saved as Windows names it): each
+    value kept once and the data-quality log says so; before, the console said nothing, now one note, in the
+    workbook's language, names both files (the copy, named with a space before the original's dot, is read first)."""
+    [made] = [path for path in build_templates(weihai_in_project, YEAR, language,
+                                               project_tmp / f"templates-copies-{language}") if path.name == name]
+    book = openpyxl.load_workbook(made)
+    rows = _rows(book.worksheets[0])
+    rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023年报"
+    rows[1][3].value, rows[1][4].value = 2.61, "市科技局 2023年报"
+    plan = copy_plan(weihai_in_project.folder, project_tmp / f"copies-{language}")
+    book.save(plan / "observations" / name)
+    book.save(plan / "observations" / copy)
+    processed = project_tmp / f"copies-{language}-processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    told = capsys.readouterr()
+    assert told.err == ""
+    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    assert notes == [f"note: {relative(plan)}/observations/{name}: {note}"]
+    values = pd.read_csv(processed / "weihai" / "indicator_values.csv", encoding="utf-8-sig", keep_default_na=False)
+    actual = values[values["value_type"] == "actual"]
+    assert actual[["indicator_id", "year", "value"]].values.tolist() == [[1, YEAR, 24300.0], [2, YEAR, 2.61]]
+
+
 def test_a_figure_its_note_calls_preliminary_is_noted_on_the_console(project_tmp, capsys):
     """A bulletin's 2022 R&D intensity with the note 初步核算数 but no preliminary flag: read as final, and the console
     says so (in English for a file named in Latin letters), as the data-quality log does."""
