@@ -438,3 +438,37 @@ def test_the_pdf_fetcher_reads_installed_fonts_only(tmp_path):
                 (tmp_path / "notes.txt").as_uri(), "https://example.org/font.ttf"):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
+
+
+def _first_page_rows(page: str, spacer: float) -> tuple[int, int]:
+    """How many of a printed table's body rows its first page holds, and how many it has: ``page`` an HTML page with
+    ``{spacer}`` standing for the height (points) of what comes before the table."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    document = HTML(string=page.replace("{spacer}", f"{spacer}pt"), media_type="print").render()
+    printed = [[row for group in sheet._page_box.descendants()
+                if isinstance(group, boxes.TableRowGroupBox) and group.element_tag == "tbody" for row in group.children]
+               for sheet in document.pages]
+    return next(len(rows) for rows in printed if rows), sum(len(rows) for rows in printed)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_tables_header_never_goes_to_a_page_with_fewer_than_three_of_its_rows(language):
+    """A report's table (the self-evaluation's: tests/report/test_self_evaluation.py) never starts at a page's foot
+    with its header over a row or two of its body. Wherever it starts on its page (a block before it of 560 to 740
+    points, on an A4 page of 740 points inside its margins), its first page holds three rows of its body at least (a
+    row two lines high, about 25 points), or none: the table starts on the next page; a table of two rows goes
+    whole."""
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    for count in (2, 12):
+        rows = "".join(f"<tr><td>{number}</td><td>row {number}<br>second line</td></tr>"
+                       for number in range(1, count + 1))
+        page = (f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><style>{css}</style></head>'
+                '<body><main class="report"><div class="jp-RenderedHTMLCommon"><div style="height: {spacer}"></div>'
+                f"<table><thead><tr><th>No.</th><th>Name</th></tr></thead><tbody>{rows}</tbody></table>"
+                "</div></main></body></html>")
+        for spacer in range(560, 741, 20):
+            first, every = _first_page_rows(page, spacer)
+            assert every == count
+            assert first >= min(3, count), (count, spacer, first)

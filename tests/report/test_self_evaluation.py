@@ -228,6 +228,23 @@ def test_no_printed_table_leaves_its_last_row_alone_on_a_page(example_tables, tm
         assert len(pdf_layout(tmp_path / "self-evaluation.pdf")) == 11  # the lone row's page 12 gone
 
 
+@pytest.mark.parametrize("year, language", [(2023, "en"), (2023, "zh"), (2024, "en")])
+def test_no_printed_table_starts_at_a_pages_foot_with_one_row_under_its_header(example_tables, tmp_path, year,
+                                                                               language):
+    """The English mid-term's indicators' table started at page 1's foot, its header and row 1 (R&D personnel) there,
+    rows 2 to 24 on page 2: a table's first page holds three of its rows at least (every row of a shorter one)."""
+    from analysis.report.self_evaluation_files import self_evaluation_html
+    from tests.conftest import relative
+
+    page = tmp_path / "self-evaluation.html"
+    page.write_text(self_evaluation_html(load_report(relative(example_tables), year, language), "2026-01-01"),
+                    encoding="utf-8")
+    printed = printed_rows(page)
+    assert len(printed) >= 2  # the indicators' table and the annex
+    for count, pages in printed:
+        assert len(pages[0]) >= min(3, count), pages
+
+
 @pytest.mark.parametrize("year, language", [(2023, "zh"), (2024, "zh"), (2024, "en")])
 def test_a_key_tasks_line_is_printed_on_one_page_with_what_follows_it(example_tables, tmp_path, year, language):
     """Once a task's departments could break at a line's end, a task's line broke at a page's too: the English
