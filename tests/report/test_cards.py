@@ -725,3 +725,50 @@ def test_a_ranks_card_asks_for_places_not_growth():
         numbers = dict(cards.card_numbers(review, next(review.joined().itertuples())))
         assert numbers[label] == needed and seen in numbers
         assert "每年需增长" not in numbers and "Needed per year" not in numbers
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_card_without_a_chart_sets_its_numbers_where_the_others_do(language):
+    """The national plan's cards of series with no data (4, 6, 7, 8, 9) had their numbers at the card's left edge,
+    every other card beside its chart, at half the card and a gap: on paper and on a wide screen, a card's numbers
+    start at one place whether it has a chart or not; on a phone, under the chart, at the card's left."""
+    import io
+
+    from PIL import Image
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    from analysis.settings import TEMPLATES_DIR
+    from tests.publish.test_report_layout import narrow_screen_rules
+
+    picture = io.BytesIO()
+    Image.new("RGB", (300, 200), "white").save(picture, format="PNG")
+    macros = html.ENVIRONMENT.get_template("macros.html.j2").module
+
+    def card(number: int, chart) -> str:
+        return str(macros.card({"anchor": f"indicator-{number}", "indicator_id": number, "name": "Name",
+                                "facts": "facts", "departments": "", "status": "insufficient",
+                                "status_text": "Insufficient data", "numbers": [("2010 baseline", "—"),
+                                                                                ("Target (2015)", "5")],
+                                "chart": chart, "narrow_chart": None, "chart_alt": "chart", "notes": []}, ""))
+
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    page = (f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+            f'<main class="report"><div class="jp-RenderedHTMLCommon">{card(1, picture.getvalue())}{card(2, None)}'
+            "</div></main></body></html>")
+    for media, width in (("print", None), ("screen", 1000), ("screen", 390)):
+        # (WeasyPrint reads media types, not widths: a phone's rules unwrapped)
+        sheet = (f"@page {{ size: {width}px 3000px; margin: 0 }}" if width else "") + (
+            narrow_screen_rules(css, width) if width == 390 else "")
+        document = HTML(string=page + f"<style>{sheet}</style>", media_type=media).render()
+        tables = [box for box in document.pages[0]._page_box.descendants()
+                  if isinstance(box, boxes.TableBox) and "card-numbers" in (box.element.get("class") or "")]
+        cards_ = list({box.element: box for box in document.pages[0]._page_box.descendants()
+                       if isinstance(box, boxes.BlockBox) and box.element_tag == "section"}.values())
+        assert len(tables) == 2 and len(cards_) == 2
+        left = [table.border_box_x() - card_.content_box_x() for table, card_ in zip(tables, cards_)]
+        if width == 390:  # a phone: the numbers under the chart, at the card's left
+            assert left[1] == pytest.approx(0, abs=0.5), left
+        else:  # half the card and the gap (0.8 rem) in from its left edge, as beside a chart
+            assert left[0] > cards_[0].width / 2
+            assert left[1] == pytest.approx(left[0], abs=0.5), (media, left)
