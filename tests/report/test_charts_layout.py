@@ -758,3 +758,48 @@ def test_a_completion_label_on_two_lines_heightens_its_own_row_only(example_tabl
     for index in tall:
         assert ticks[index] - ticks[index - 1] == pytest.approx(0.5 + 0.31 / 0.24 / 2)
     assert ticks[1] - ticks[0] == pytest.approx(1)  # 26 and 25, two usual rows
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("narrow", [False, True])
+def test_the_two_values_of_a_growth_row_stand_side_by_side_never_one_over_the_other(example_tables, language,
+                                                                                     narrow):
+    """2022's example, 4 national: +0.05 seen and +0.1 needed, their markers 0.05 apart, each value centred on its
+    marker: +0.1 over +0.05, the one across the other's marker. Every row's two values span no common width of the
+    chart: side by side where their markers are close (the lower's to the left), each over its own marker where
+    there is room."""
+    configure_matplotlib(language)
+    figure = charts.growth_gap_chart(load_report(relative(example_tables), 2022, language), narrow=narrow)
+    renderer, _ = drawn_texts(figure)
+    pairs = 0
+    for ax in figure.axes:
+        rows: dict[float, list] = {}
+        for text in ax.texts:
+            rows.setdefault(text.xy[1], []).append((text.get_text(), text.get_window_extent(renderer)))
+        for values in rows.values():
+            pairs += len(values) == 2
+            across = [(a, b) for i, (a, box) in enumerate(values) for b, other in values[i + 1:]
+                      if box.x0 < other.x1 and other.x0 < box.x1]
+            assert across == []
+        shares = "points" in ax.get_xlabel() or "百分点" in ax.get_xlabel()
+        if shares:  # 4 national: +0.05 left of +0.1
+            [(low, low_box), (high, high_box)] = next(values for values in rows.values()
+                                                      if {text for text, _ in values} == {"+0.05", "+0.1"})
+            boxes_ = dict([(low, low_box), (high, high_box)])
+            assert boxes_["+0.05"].x1 <= boxes_["+0.1"].x0
+    assert pairs >= 10  # 12 lagging series, 2 with a value beyond the axis (an edge mark)
+
+
+@pytest.mark.parametrize(("xs", "texts"), [((0.05, 0.1), ("+0.05", "+0.1")), ((0.3, 0.3), ("+0.3", "+0.3")),
+                                           ((2.0, -1.0), ("+2.0", "−1.0")), ((0.0, 60.0), ("+0.0", "+60.0"))])
+def test_two_values_of_a_growth_row_are_placed_apart_whatever_they_are(xs, texts):
+    """Two values at any distance (equal, reversed, far apart), 30 points a unit: their labels' extents, measured as
+    drawn at 7.5 points, do not meet."""
+    configure_matplotlib("en")
+    spans = []
+    for (x, dx, ha), text in zip(charts._value_places(list(xs), list(texts), 7.5, 30.0), texts):
+        width = charts._text_inches(text, 7.5) * 72
+        start = x * 30 + dx - {"center": width / 2, "right": width, "left": 0}[ha]
+        spans.append((start, start + width))
+    (a0, a1), (b0, b1) = spans
+    assert a1 <= b0 or b1 <= a0, spans

@@ -764,6 +764,20 @@ GROWTH_ROW = 0.44  # inches a series takes in the growth chart (0.5 on a phone):
 GROWTH_GAP = X_LABEL + 0.25  # inches between two panels: the upper one's axis label
 
 
+def _value_places(xs: list[float], texts: list[str], size: float, points_per_unit: float) -> list[tuple]:
+    """Where a growth row's two values stand, each as (x, points right of x, alignment): centred on its marker, or,
+    where the two so centred would come within two points of each other across (0.05 and 0.1 side by side, one
+    over the other's marker), each on its own side of the point between the two markers, the lower value's to the
+    left: never one over the other, whatever the values."""
+    halves = [_text_inches(text, size) * 72 / 2 for text in texts]
+    apart = abs(xs[1] - xs[0]) * points_per_unit
+    if apart >= halves[0] + halves[1] + 2:
+        return [(x, 0, "center") for x in xs]
+    middle = (xs[0] + xs[1]) / 2
+    lower = 0 if xs[0] <= xs[1] else 1
+    return [(middle, -1, "right") if index == lower else (middle, 1, "left") for index in range(2)]
+
+
 def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """For the series still short of a target year: the growth a year needed from now against the
     growth a year seen since the base year (a yearly rate: the rate needed against the latest rate). A share
@@ -808,14 +822,16 @@ def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False
             ax.hlines(yi, *sorted(shown), color=PATH_GREY, linewidth=1.2)
             ax.scatter(shown[0], yi, color="#c62828", marker="o", zorder=3, s=30)
             ax.scatter(shown[1], yi, color="#1565c0", marker="s", zorder=3, s=30)
-            # the value above its marker (needed) or below it (seen), a fixed distance away in points at any scale
-            for value, x, colour, dy, va in ((seen, shown[0], "#c62828", -6, "top"),
-                                             (needed, shown[1], "#1565c0", 6, "bottom")):
-                if low <= value <= high:  # as the card and the scorecard write it: +0.1 pp, +8.9%
-                    shown_value = (fmt_signed(shown_change(value, row)) if unit == "pp"  # +0.12, never +0.115
-                                   else fmt_pct(value / 100).rstrip("%"))
-                    ax.annotate(shown_value, (x, yi), xytext=(0, dy),
-                                textcoords="offset points", color=colour, fontsize=size, ha="center", va=va)
+            # the value above its marker (needed) or below it (seen), a fixed distance away in points at any scale, as
+            # the card and the scorecard write it: +0.1 pp, +8.9% (+0.12, never +0.115)
+            texts = [fmt_signed(shown_change(value, row)) if unit == "pp" else fmt_pct(value / 100).rstrip("%")
+                     for value in (seen, needed)]
+            places = _value_places(shown, texts, size, (0.96 - left) * width * 72 / (high - low))
+            for value, text_, colour, dy, va, (x, dx, ha) in zip((seen, needed), texts, ("#c62828", "#1565c0"),
+                                                                 (-6, 6), ("top", "bottom"), places):
+                if low <= value <= high:
+                    ax.annotate(text_, (x, yi), xytext=(dx, dy),
+                                textcoords="offset points", color=colour, fontsize=size, ha=ha, va=va)
             _edge_mark(ax, yi, needed, low, high, f"{needed:+.0f}", size=size)
             _edge_mark(ax, yi, seen, low, high, f"{seen:+.0f}", size=size)
         labels = [_label(row, language) + (words.text("grammar.aside", text=words.text(
