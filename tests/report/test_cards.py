@@ -425,7 +425,7 @@ def test_a_phone_reads_each_gap_under_its_status(example_tables):
     lines = {}
     for language, word in (("zh", "差距"), ("en", "Gap")):
         scorecard = html.scorecard_html(load_report(relative(example_tables), 2024, language))
-        rows = re.findall(r"<tr><td class=\"num\">(\d+)</td>(.*?)</tr>", scorecard, re.S)
+        rows = re.findall(r"<tr id=\"[^\"]*\"><td class=\"num\">(\d+)</td>(.*?)</tr>", scorecard, re.S)
         for number, row in rows:
             cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
             phone = re.findall(r'<small class="phone-only" hidden>(.*?)</small>', row, re.S)

@@ -51,7 +51,7 @@ def review_tables(tmp_path_factory):
 def rows_of(html: str) -> dict[str, list[str]]:
     """The scorecard's body rows by their number: each cell's text, tags removed."""
     found = {}
-    for row in re.findall(r"<tr>(.*?)</tr>", html, re.S):
+    for row in re.findall(r"<tr(?: id=\"[^\"]*\")?>(.*?)</tr>", html, re.S):
         cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
         if cells:
             found.setdefault(cells[0], cells)

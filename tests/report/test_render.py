@@ -472,3 +472,81 @@ def test_a_tables_header_never_goes_to_a_page_with_fewer_than_three_of_its_rows(
             first, every = _first_page_rows(page, spacer)
             assert every == count
             assert first >= min(3, count), (count, spacer, first)
+
+
+@pytest.fixture(scope="module")
+def national_tables(project_tmp):
+    """The national 12th Five-Year plan's tables with its values as collected (categories of one to three rows)."""
+    from analysis.plan import load_plan
+    from analysis.publish.data import build_tables
+    from tests.conftest import NATIONAL_DIR
+
+    folder = project_tmp / "render-national" / "national-12th-fyp"
+    folder.mkdir(parents=True)
+    for name, data in build_tables(load_plan(NATIONAL_DIR), "eurostat",
+                                   FIXTURES / "national-12th-fyp-2021").files().items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def scorecard_pages(document) -> list[list[tuple[str, str]]]:
+    """The scorecard's body rows page by page, as laid out: each row's class ("category" for a band) and text."""
+    from weasyprint.formatting_structure import boxes
+
+    from analysis.report.render import _page_content
+
+    pages = []
+    for sheet in document.pages:
+        rows = []
+        for group in _page_content(sheet):
+            if (isinstance(group, boxes.TableRowGroupBox) and group.element_tag == "tbody"
+                    and group.element is not None):
+                rows += [(row.element.get("class") or "", "".join(row.element.itertext()).strip())
+                         for row in group.children]
+        pages.append(rows)
+    return pages
+
+
+@pytest.mark.parametrize(("plan", "year", "language", "continued"),
+                         [("national", 2015, "zh", None), ("national", 2015, "en", None),
+                          ("example", 2023, "en", "Concentration of innovation resources (continued)"),
+                          ("example", 2024, "zh", "创新要素集聚能力（续）")])
+def test_a_category_carried_to_another_page_has_its_band_there(national_tables, example_tables, plan, year,
+                                                                language, continued):
+    """The national zh scorecard broke after row 4: rows 5 and 6 of 原始创新能力 opened page 2 under no band. Wherever
+    the scorecard starts on its page, every page it continues on starts with a category's band; a category of five
+    rows or fewer is on one page; a longer one (the example's first, fourteen rows) carried over has its band
+    again, "… (continued)" ("…（续）"), over its rows on the next page."""
+    from weasyprint import HTML
+
+    from analysis.report.context import load_report
+    from analysis.report.html import scorecard_html
+    from analysis.report.render import continued_bands
+    from tests.conftest import relative
+
+    tables = national_tables if plan == "national" else example_tables
+    table = scorecard_html(load_report(relative(tables), year, language))
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    bands_repeated = set()
+    for spacer in range(0, 741, 60):
+        page = (f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><style>{css}</style></head>'
+                f'<body><main class="report"><div style="height: {spacer}pt"></div>'
+                f'<div class="jp-RenderedHTMLCommon">{table}</div></main></body></html>')
+        _, document = continued_bands(page, lambda text: HTML(string=text, media_type="print"))
+        pages = [rows for rows in scorecard_pages(document) if rows]
+        for rows in pages[1:]:
+            assert "category" in rows[0][0].split(), (spacer, rows[0])
+        bands = [text for rows in pages for kind, text in rows if "continued" in kind.split()]
+        bands_repeated |= set(bands)
+        # each category's rows (under its own band, the first of its name) and the pages they are on
+        where: dict[str, set] = {}
+        category = None
+        for number, rows in enumerate(pages):
+            for kind, text in rows:
+                if "category" in kind.split():
+                    category = category if "continued" in kind.split() else text
+                else:
+                    where.setdefault(category, []).append(number)
+        for rows_pages in where.values():
+            assert len(rows_pages) > 5 or len(set(rows_pages)) == 1, (spacer, where)
+    assert bands_repeated == ({continued} if continued else set())

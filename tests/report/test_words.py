@@ -305,7 +305,7 @@ def cells_of(html: str) -> list[list[str]]:
     """The cells of a table's rows (each cell's inner HTML, a value's unit joined for a phone left out), leaving out
     the category rows."""
     rows = [re.findall(r"<td[^>]*>(.*?)</td>", JOINED_UNIT.sub(r"\1", row))
-            for row in re.findall(r"<tr>(.*?)</tr>", unmarked(html), re.S)]
+            for row in re.findall(r"<tr(?: id=\"[^\"]*\")?>(.*?)</tr>", unmarked(html), re.S)]
     return [row for row in rows if len(row) > 1]
 
 

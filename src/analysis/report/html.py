@@ -80,12 +80,19 @@ def summary_html(context: ReportContext) -> str:
     return render("summary.html.j2", heading=context.words["sections.summary"], paragraphs=summary_paragraphs(context))
 
 
+#: A category of the scorecard of this many rows at most is printed on one page, its band with its rows; a longer one
+#: may be split, its band repeated over its rows on the next page ("（续）", "(continued)").
+KEPT_CATEGORY = 5
+
+
 def scorecard_html(context: ReportContext) -> str:
     """Every indicator series grouped by category, its status in colour and in words; the official status word last
     when the plan chose words."""
     rows = tables.scorecard_rows(context)
+    continued = {row.category: context.words.text("scorecard.continued", category=row.category) for row in rows}
     return render("scorecard.html.j2", heading=context.words["sections.scorecard"],
                   headers=tables.scorecard_headers(context), rows=rows, pace=tables.pace_shown(rows),
+                  kept=KEPT_CATEGORY, continued=continued,
                   official=context.status_words is not None, missing=MISSING,
                   # a phone joins each value's unit to it: 24,800人
                   unit_space=context.words["quantity.unit"].replace("{number}", "").replace("{unit}", ""))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from html import escape
 from pathlib import Path
 
 import nbformat
@@ -148,11 +149,61 @@ def html_to_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike) -> Pa
     from weasyprint import HTML
 
     html_path, pdf_path = Path(html_path), Path(pdf_path)
-    page = HTML(filename=html_path, url_fetcher=offline_fetcher(), media_type="print")
+
+    def page_of(text: str):
+        return HTML(string=text, base_url=str(html_path), url_fetcher=offline_fetcher(), media_type="print")
+
     with _fixed_source_date():
-        pdf_bytes = charts_fitted(page).write_pdf()
+        page, document = continued_bands(html_path.read_text(encoding="utf-8"), page_of)
+        pdf_bytes = charts_fitted(page, document).write_pdf()
     write_bytes_atomic(pdf_path, pdf_bytes)
     return pdf_path
+
+
+#: How many times at most a report is laid out again to repeat a category's band over its rows on the next page.
+MOST_BANDS_REPEATED = 4
+
+
+def continued_bands(html_text: str, page_of):
+    """The page ``page_of(html_text)`` makes (WeasyPrint's ``HTML``) and its layout, with a category's band repeated
+    ("研发投入（续）", "R&D (continued)") over its rows where the scorecard carries them to another page: a reader of a
+    row at the top of page 2 sees its category there, not only at the foot of page 1. Each band so repeated costs one
+    more layout, none where no category is split (a short one is kept whole: html.KEPT_CATEGORY)."""
+    page = page_of(html_text)
+    document = page.render()
+    for _ in range(MOST_BANDS_REPEATED):
+        rows = _rows_continuing_a_category(document)
+        bands = [(f'<tr id="{row_id}"', f'<tr class="category continued"><td colspan="{colspan}">{escape(text)}</td>'
+                  "</tr>") for row_id, text, colspan in rows]
+        bands = [(row, band) for row, band in bands if html_text.count(row) == 1]
+        if not bands:
+            break
+        for row, band in bands:
+            html_text = html_text.replace(row, band + row)
+        page = page_of(html_text)
+        document = page.render()
+    return page, document
+
+
+def _rows_continuing_a_category(document) -> list[tuple[str, str, int]]:
+    """Each scorecard row that opens a page below no band of its category (begun on a page before): its id, the band's
+    text on a page it continues (the body's ``data-continued``) and the band's column span."""
+    from weasyprint.formatting_structure import boxes
+
+    found, begun = [], set()
+    for page in document.pages:
+        for group in _page_content(page):
+            if not (isinstance(group, boxes.TableRowGroupBox) and group.element_tag == "tbody"
+                    and "category-group" in (group.element.get("class") or "").split()):
+                continue
+            first = group.children[0].element if group.children else None
+            if (group.element in begun and first is not None and first.get("id")
+                    and "category" not in (first.get("class") or "").split()):
+                band = next(iter(group.element))  # the category's own band, its first row
+                found.append((first.get("id"), group.element.get("data-continued") or "",
+                              int(next(iter(band)).get("colspan") or 1)))
+            begun.add(group.element)
+    return found
 
 
 #: The least share of the column a chart is printed at so that it shares a page with what stands before it (its type
@@ -163,18 +214,19 @@ LEAST_CHART_SCALE = 0.9
 MOST_CHARTS_FITTED = 4
 
 
-def charts_fitted(page):
+def charts_fitted(page, document=None):
     """The printed layout of WeasyPrint's ``page`` (an ``HTML``), a chart (``figure.chart``) that a page break pushed
     to the top of the next page with the page before it left partly blank printed smaller instead, with the charts
     on that page before it, all by one factor of at least :data:`LEAST_CHART_SCALE`, so that it fits the gap: a
     lagging series' chart left a third of a page blank and the category chart alone on the next. What keeps with a
     chart (a heading before it, ``break-after: avoid``) goes with it; a chart is never split, nor parted from its
-    heading. Each chart so fitted costs one more layout, and is kept only if the layout shows it moved up."""
+    heading. Each chart so fitted costs one more layout, and is kept only if the layout shows it moved up.
+    ``document``: ``page`` laid out already, if it is."""
     from weasyprint import CSS
 
     scales: dict[str, float] = {}
     tried: set[str] = set()
-    document = page.render()
+    document = page.render() if document is None else document
     for _ in range(MOST_CHARTS_FITTED):
         proposal = _chart_to_fit(document, scales, tried)
         if proposal is None:
