@@ -489,21 +489,25 @@ def national_tables(project_tmp):
     return folder
 
 
-def scorecard_pages(document) -> list[list[tuple[str, str]]]:
-    """The scorecard's body rows page by page, as laid out: each row's class ("category" for a band) and text."""
+def scorecard_pages(document) -> list[tuple[list[tuple[str, str, float, str]], float]]:
+    """The scorecard's body rows page by page, as laid out: each row's class ("category" for a band), text, height
+    and its body's class; and the room left under the page's last row."""
     from weasyprint.formatting_structure import boxes
 
     from analysis.report.render import _page_content
 
     pages = []
     for sheet in document.pages:
-        rows = []
+        rows, bottom = [], None
         for group in _page_content(sheet):
             if (isinstance(group, boxes.TableRowGroupBox) and group.element_tag == "tbody"
                     and group.element is not None):
-                rows += [(row.element.get("class") or "", "".join(row.element.itertext()).strip())
-                         for row in group.children]
-        pages.append(rows)
+                rows += [(row.element.get("class") or "", "".join(row.element.itertext()).strip(), row.height,
+                          group.element.get("class") or "") for row in group.children]
+                if group.children:
+                    bottom = group.children[-1].position_y + group.children[-1].height
+        foot = sheet._page_box.content_box_y() + sheet._page_box.height
+        pages.append((rows, foot - bottom if bottom is not None else 0.0))
     return pages
 
 
@@ -533,9 +537,19 @@ def test_a_category_carried_to_another_page_has_its_band_there(national_tables, 
                 f'<body><main class="report"><div style="height: {spacer}pt"></div>'
                 f'<div class="jp-RenderedHTMLCommon">{table}</div></main></body></html>')
         _, document = continued_bands(page, lambda text: HTML(string=text, media_type="print"))
-        pages = [rows for rows in scorecard_pages(document) if rows]
+        laid_out = [(rows, room) for rows, room in scorecard_pages(document) if rows]
+        pages = [[(kind, text) for kind, text, _, _ in rows] for rows, _ in laid_out]
         for rows in pages[1:]:
             assert "category" in rows[0][0].split(), (spacer, rows[0])
+        # and no category goes to the next page needlessly: what opens a page (a short category whole, a longer
+        # one's band and two rows, a band repeated and its row) did not fit the room left on the page before
+        for (_, room), (rows, _) in zip(laid_out, laid_out[1:]):
+            kind, _, _, body = rows[0]
+            together = (len(rows) if "kept" in body.split() else 2 if "continued" in kind.split() else 3)
+            together = next((index for index, row in enumerate(rows[1:], 1)
+                             if row[3] != body or ("category" in row[0].split() and "continued" not in row[0])),
+                            len(rows)) if "kept" in body.split() else together
+            assert sum(height for _, _, height, _ in rows[:together]) > room, (spacer, rows[0], room)
         bands = [text for rows in pages for kind, text in rows if "continued" in kind.split()]
         bands_repeated |= set(bands)
         # each category's rows (under its own band, the first of its name) and the pages they are on
