@@ -366,7 +366,7 @@ def test_the_scorecard_on_a_phone_shows_each_value_with_its_unit(example_reports
     text = "".join(box[4] for box in sheet["boxes"]).replace(" ", "")
     space = "" if words.language == "zh" else " "
     checked = 0
-    for row in re.findall(r'<tr><td class="num">.*?</tr>', table, re.S):
+    for row in re.findall(r'<tr(?: id="[^"]*")?><td class="num">.*?</tr>', table, re.S):
         cells = [unescape(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
         name, unit, latest = cells[1], cells[2], cells[4]
         if not unit or latest.startswith("—") or latest.startswith(("第", "No.", "前", "top")):  # a rank says its place
