@@ -20,7 +20,7 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
 from analysis.catalog import catalog
-from analysis.report.line_breaks import is_short, keep_together, label, label_pieces, short_labels
+from analysis.report.line_breaks import is_short, keep_together, keep_words, label, label_pieces, short_labels
 
 #: Every report the run builds: Weihai's final in both languages and its mid-term without data, the fictional
 #: Lakeside plan's mid-term (Chinese) and final (English), the national 12th plan's final (Chinese).
@@ -1066,3 +1066,24 @@ def test_an_english_names_last_line_never_holds_one_word_alone():
     # Chinese: its words and its last two characters, nothing more
     assert pieces(name("国家高新区营业收入占GDP比重")) == "[国家]|[高新区]|[营业]|[收入]占GDP[比重]"
     assert pieces(name_cell("万元GDP能耗下降率")) == "[万元]GDP[能耗]|[下降率]"
+
+
+def test_a_kept_piece_never_starts_or_ends_inside_a_number():
+    """The English report printed "national 2.<span>8, provincial</span>" and "3.<span>0, …": the piece that keeps an
+    indicator's number with its series (4 provincial) began inside a decimal, took the comma after it as part of the
+    number, and left "2." free to end a line. A number is kept whole or not at all: "2.8, provincial" is a value, a
+    comma and the next series' name, no number with its series."""
+    from analysis.report.line_breaks import number_pieces
+
+    text = "needs national 2.8, provincial 3.0 a year (provincial 3.0, national 2.5)"
+    assert str(keep_together(text)) == text
+    assert [match.group() for match in number_pieces().finditer(text)] == []
+    # a number with its series after a decimal and a comma is still one piece, the decimal left whole before it
+    assert str(keep_together("values 2.5, 4 provincial")) == 'values 2.5, <span class="nobr">4 provincial</span>'
+    # thousands and decimals stay inside the piece they belong to
+    assert str(keep_together("1,580.5 provincial; 24,800个")) == (
+        '<span class="nobr">1,580.5 provincial</span>; <span class="nobr">24,800个</span>')
+    for sample in (text, "national 12.75, provincial 3.05", "2.8, national 1,600, provincial",
+                   "0.95, 国家级 1.5, 省级"):
+        html = str(keep_together(sample)) + str(keep_words(sample))
+        assert not re.search(r'\d[.,]?<span class="nobr">\d|\d</span>[.,]?\d', html), html

@@ -27,8 +27,9 @@ GLUED = "0-9A-Za-z.,%&"
 #: Where the Word edition puts a word joiner (U+2060) in what it keeps whole: between two characters, not both
 #: :data:`GLUED`, so that Word's Find still finds 2023, R&D or million in it (2023年 is 2023⁠年).
 JOINS = re.compile(f"(?<=[^{GLUED}])(?=.)|(?<=.)(?=[^{GLUED}])", re.S)
-#: A number, signed or not, with thousands separators and decimals.
-NUMBER = r"[+\-−]?\d[\d,]*(?:\.\d+)?"
+#: A number, signed or not, with thousands separators and decimals: whole, never from inside another (the "8" of
+#: "2.8", the "0" of "3.0"), nor with the comma after it ("2.8, provincial" is no number with its series).
+NUMBER = r"(?<![\d.,])(?<!\d[.,])[+\-−]?\d(?:[\d,]*\d)?(?:\.\d+)?"
 
 
 def _kept_pattern(labels: str = "", series: str = "") -> str:
