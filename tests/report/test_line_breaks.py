@@ -1087,3 +1087,23 @@ def test_a_kept_piece_never_starts_or_ends_inside_a_number():
                    "0.95, 国家级 1.5, 省级"):
         html = str(keep_together(sample)) + str(keep_words(sample))
         assert not re.search(r'\d[.,]?<span class="nobr">\d|\d</span>[.,]?\d', html), html
+
+
+def test_a_list_of_departments_keeps_each_short_name_and_its_role_whole():
+    """A phone printed a card's departments as "市科技局（牵 / 头）、市统计局": only a name's last two
+    characters were kept together (市统<span>计局</span>). A short name is whole, a role in brackets whole with the
+    mark after it; a long name breaks between its words (after 市, before 和), never inside a word of two
+    characters (规 | 划局)."""
+    from analysis.report.line_breaks import departments
+
+    def pieces(text):
+        return re.sub(r'<span class="nobr">([^<]*)</span>', r"[\1]", str(departments(text))).replace("<wbr>", "|")
+
+    assert pieces("责任部门（方案未列明，按职能确定）：市科技局（牵头）、市统计局") == (
+        "[责任部门]|（[方案未列明，]|[按职能确定）：]|[市科技局]|[（牵头）、]|[市统计局]")
+    assert pieces("市发展改革委、市自然资源和规划局、市住房城乡建设局") == (
+        "[市发展改革委、]市[自然资源]和[规划局、]市[住房]|[城乡]|[建设局]")
+    # an English list breaks at its spaces as before; data text escaped
+    assert str(departments("Municipal Science and Technology Bureau (lead); <b>")) == (
+        "Municipal Science and Technology Bureau (lead); &lt;b&gt;")
+    assert pieces("<b>市科技局") == "&lt;b&gt;[市科技局]"

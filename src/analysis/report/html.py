@@ -27,6 +27,7 @@ from .context import ReportContext
 from .figures import OVERVIEW_CHARTS, Figures, alt_text
 from .line_breaks import (
     badge,
+    departments,
     is_whole_badge,
     keep_dates,
     keep_title,
@@ -56,8 +57,8 @@ ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR / 
                                  undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 ENVIRONMENT.filters["base64"] = lambda data: base64.b64encode(data).decode("ascii")
 ENVIRONMENT.filters.update(keep_title=keep_title, keep_together=keep_together, label=label, badge=badge, name=name,
-                           keep_words=keep_words, keep_dates=keep_dates, unit=unit, name_cell=name_cell,
-                           label_breaks=label_breaks)
+                           keep_words=keep_words, keep_dates=keep_dates, departments=departments, unit=unit,
+                           name_cell=name_cell, label_breaks=label_breaks)
 ENVIRONMENT.tests["short_label"] = is_whole_badge
 ENVIRONMENT.globals.update(status_colours=STATUS_COLOURS, status_text=STATUS_TEXT, level_colours=LEVEL_COLOURS,
                            light_colours=LIGHT_COLOURS, missing=MISSING)

@@ -366,6 +366,26 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
     return merged([(start, _closing_end(text, stop)) for start, stop in spans + ([end] if end else [])])
 
 
+def departments(text) -> Markup:
+    """A list of responsible departments as HTML (a card's 责任部门（方案未列明，按职能确定）：
+    市科技局（牵头）、市统计局): a short name whole (市科技局, 市发展改革委: :func:`is_short`), a long one between
+    its words (市 | 自然资源 | 和 | 规划局), never inside a word of two characters (市统 | 计局, 规 | 划局), and a
+    role in brackets whole with the marks after it (（牵头）、, never （牵 | 头）、); a list in a language that
+    breaks at spaces as :func:`keep_together` keeps it. A piece is a name at most: a card's line is wide."""
+    text = str(text)
+    if not re.search(f"[{HAN}]", text):
+        return keep_together(text)
+    spans = [match.span() for match in _kept().finditer(text)] + chinese_words(text) + embedded_chinese(text)
+    for run in re.finditer(f"[{HAN}]+", text):  # a name, or the words of the list's lead-in
+        if len(run.group()) > 1 and is_short(run.group()):
+            spans.append(run.span())
+        elif end := name_end(run.group()):
+            spans.append((run.start() + end[0], run.start() + end[1]))
+    spans += [match.span() for match in re.finditer(LABEL_ASIDE, text)]
+    spans = [(start, _closing_end(text, stop)) for start, stop in spans]
+    return marked(text, merged(spans), between=True)
+
+
 #: Where a long badge may break: after a comma, and after 但 ("已达标但 | 有回落风险", "Achieved, | at risk").
 BADGE_BREAK = re.compile(r"(?<=[,，、但])\s*")
 
