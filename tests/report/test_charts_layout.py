@@ -803,3 +803,17 @@ def test_two_values_of_a_growth_row_are_placed_apart_whatever_they_are(xs, texts
         spans.append((start, start + width))
     (a0, a1), (b0, b1) = spans
     assert a1 <= b0 or b1 <= a0, spans
+
+
+def test_a_phone_completion_charts_status_is_never_cut(example_tables):
+    """The 2022 English phone chart cut a status to "Moderate progress (needs to…" (four lines in a badge of three):
+    a status too long for the badge is written in its brief words there, which the legend below names in full in the
+    same colour; no text of the chart is cut with "…"."""
+    configure_matplotlib("en")
+    figure = charts.completion_chart(load_report(relative(example_tables), 2022, "en"), narrow=True)
+    _, texts = drawn_texts(figure)
+    shown = [text.get_text() for text in texts]
+    assert [text for text in shown if "…" in text] == []
+    assert "Moderate\nprogress" in shown and "Insufficient\nprogress" in shown and "On track" in shown
+    assert "Moderate progress (needs to accelerate)" in [text.get_text() for text in figure.legends[0].get_texts()]
+    assert outside(figure) == []

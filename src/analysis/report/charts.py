@@ -516,11 +516,27 @@ def completion_rows(context: ReportContext) -> pd.DataFrame:
     return table[table["status"] != "qualitative"]
 
 
+#: Lines a status's badge takes at most on a phone: a longer status is written in its brief words there (the legend
+#: below names it in full in the same colour).
+NARROW_BADGE_LINES = 3
+
+
+def _phone_badge(status: str, words, size: float) -> str:
+    """A status's badge on a phone, :data:`NARROW_BADGE` wide: its words whole on up to :data:`NARROW_BADGE_LINES`
+    lines, or its brief words ("Moderate progress (needs to accelerate)" on four lines is "Moderate | progress"; the
+    legend names it in full), never cut with "…"."""
+    full = _badge_text(words.status(status), NARROW_BADGE, size)
+    if full.count("\n") < NARROW_BADGE_LINES:
+        return full
+    return _badge_text(words[f"status_brief.{status}"], NARROW_BADGE, size)
+
+
 def _badge_text(text: str, inches: float, size: float) -> str:
-    """A status's words on a badge whose lines are at most ``inches`` wide: Chinese breaks only after a comma or 但
-    (已达标但|有回落风险, as the HTML's badges, never 回落风|险), a language with spaces between its words."""
+    """A status's words on a badge whose lines are at most ``inches`` wide, every word of it on as many lines as it
+    takes (never cut with "…"): Chinese breaks only after a comma or 但 (已达标但|有回落风险, as the HTML's badges,
+    never 回落风|险), a language with spaces between its words."""
     if not re.search(f"[{HAN}]", text):
-        return _wrap(text, inches, size, lines=3)
+        return _wrap(text, inches, size, lines=len(text))
     lines: list[str] = []
     for piece in (piece for piece in BADGE_BREAK.split(text) if piece):
         if lines and _text_inches(lines[-1] + piece, size) <= inches:
@@ -626,8 +642,7 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
     legend_columns, legend = _fit_legend(handles, width, legend_columns, _legend_size(narrow))
     # each row's status as the scorecard names it (a stage target met: 已达阶段目标), in its status's colour
     shown_of = {row.Index: shown_status(row) for row in table.itertuples()}
-    badges = {s: _badge_text(words.status(s), NARROW_BADGE, size) if narrow else words.status(s)
-              for s in set(shown_of.values())}
+    badges = {s: _phone_badge(s, words, size) if narrow else words.status(s) for s in set(shown_of.values())}
     badge = max(_text_inches(b, size) for b in badges.values()) + 2 * 0.25 * size / 72 + 5 / 72
     title = _part_title(text["completion"], "completion", len(every), part, words)
     # a bar measured against a stage target (a later one follows: a mid-term's 2023 targets) says so: a long bar is
