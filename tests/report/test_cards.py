@@ -774,3 +774,22 @@ def test_a_card_without_a_chart_sets_its_numbers_where_the_others_do(language):
         else:  # half the card and the gap (0.8 rem) in from its left edge, as beside a chart
             assert left[0] > cards_[0].width / 2
             assert left[1] == pytest.approx(left[0], abs=0.5), (media, left)
+
+
+def test_a_sources_web_address_in_a_card_is_a_link_and_nothing_else_is(example, monkeypatch):
+    """A source's address was plain text: an http or https address is a link on screen, its href the address as typed
+    (escaped), opened without a way back into the report (rel="noopener"); any other scheme, and a quote or a bracket
+    typed after an address, stay text."""
+    from bs4 import BeautifulSoup
+
+    typed = ('示例统计公报（https://tjj.example.cn/a/b.html?x=1&y=2），另见 javascript:alert(1)、ftp://x.cn/a、'
+             'http://e.cn/p"onmouseover="alert(1)')
+    monkeypatch.setattr(cards, "card_notes", lambda context, row: [typed])
+    notes = BeautifulSoup(html.card_html(example, NoCharts(), example.series_row(2)), "html.parser").select_one(
+        "ul.card-notes")
+    links = [(a["href"], a.get("rel"), a.get_text()) for a in notes.find_all("a")]
+    assert links == [("https://tjj.example.cn/a/b.html?x=1&y=2", ["noopener"],
+                      "https://tjj.example.cn/a/b.html?x=1&y=2），"),  # its closing marks in its last block
+                     ("http://e.cn/p", ["noopener"], "http://e.cn/p")]
+    assert notes.get_text() == typed  # the words as typed
+    assert not notes.find_all(attrs={"onmouseover": True})

@@ -423,14 +423,16 @@ def test_a_chinese_name_breaks_between_its_words_only():
         '<span class="nobr">进展判断，</span><wbr><span class="nobr">非最终判定</span>')
     assert str(keep_together("万元/人")) == str(keep_words("万元/人")) == '<span class="nobr">万元/人</span>'
     # a web address breaks after a slash, as print breaks one, not "….ht / m" nor "content / _1.htm", and never
-    # after its scheme (never "http:// | a.cn")
+    # after its scheme (never "http:// | a.cn"); on screen it is a link to itself
     assert str(keep_together("（http://a.cn/2016/content_1.htm?x=1&y=2）")) == (
-        '（<span class="nobr">http://a.</span>cn/<wbr>2016/<wbr><span class="address-part">content_1.htm?x=1&amp;y=2'
-        '）</span>')  # (the closing bracket in the last part's block, as no line starts with it)
+        '（<a class="address" href="http://a.cn/2016/content_1.htm?x=1&amp;y=2" rel="noopener">'
+        '<span class="nobr">http://a.</span>cn/<wbr>2016/<wbr><span class="address-part">content_1.htm?x=1&amp;y=2'
+        '）</span></a>')  # (the closing bracket in the last part's block, as no line starts with it)
     # a long part one block, a line free to break before its extension where the part is wider than its column
     assert str(keep_together("https://a.cn/periodical/d21c972a77fcce6b4a52f7c19bb34693.html")) == (
+        '<a class="address" href="https://a.cn/periodical/d21c972a77fcce6b4a52f7c19bb34693.html" rel="noopener">'
         '<span class="nobr">https://a.</span>cn/<wbr>periodical/<wbr><span class="address-part">'
-        'd21c972a77fcce6b4a52f7c19bb34693<wbr>.html</span>')
+        'd21c972a77fcce6b4a52f7c19bb34693<wbr>.html</span></a>')
     # but a short unit in brackets stays whole: never "(100 million / yuan)"
     assert pieces("Technology contracts traded (100 million yuan)") == (
         "Technology contracts traded [(100 million yuan)]")
@@ -915,11 +917,11 @@ def address_cells(texts: list[str], width: int) -> list:
     from weasyprint import HTML
     from weasyprint.formatting_structure import boxes
 
-    from analysis.report.line_breaks import keep_words
+    from analysis.report.line_breaks import keep_words, without_address_links
     from analysis.settings import TEMPLATES_DIR
 
     css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
-    rows = "".join(f"<tr><td>{keep_words(text)}</td></tr>" for text in texts)
+    rows = "".join(f"<tr><td>{without_address_links(keep_words(text))}</td></tr>" for text in texts)  # as printed
     page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>{css}</style></head><body>'
             f'<main class="report"><div class="jp-RenderedHTMLCommon"><div style="width:{width}px">'
             f'<table id="actuals"><tbody>{rows}</tbody></table></div></div></main></body></html>')
@@ -1107,3 +1109,17 @@ def test_a_list_of_departments_keeps_each_short_name_and_its_role_whole():
     assert str(departments("Municipal Science and Technology Bureau (lead); <b>")) == (
         "Municipal Science and Technology Bureau (lead); &lt;b&gt;")
     assert pieces("<b>市科技局") == "&lt;b&gt;[市科技局]"
+
+
+def test_a_web_address_is_a_link_on_screen_and_text_on_paper():
+    """Sources' addresses were plain text: an http or https address is a link on screen, built from the escaped text
+    (href and words escaped, rel="noopener"); any other scheme stays text; the printed page has the address as text,
+    as WeasyPrint broke an address inside a link where no break is allowed (reports/2 | 014-03/)."""
+    from analysis.report.line_breaks import without_address_links
+
+    html = str(keep_together('see http://a.cn/x"><script>y</script>?a=1&b=2 and javascript:alert(1), ftp://a.cn/f'))
+    assert html == ('see <a class="address" href="http://a.cn/x" rel="noopener"><span class="nobr">http://a.</span>'
+                    'cn/<wbr>x</a>&#34;&gt;&lt;script&gt;y&lt;/script&gt;?a=1&amp;b=2 and javascript:alert(1), '
+                    'ftp://a.cn/f')
+    assert without_address_links(html) == ('see <span class="nobr">http://a.</span>cn/<wbr>x&#34;&gt;&lt;script&gt;y'
+                                           '&lt;/script&gt;?a=1&amp;b=2 and javascript:alert(1), ftp://a.cn/f')

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from html import unescape
 
 from markupsafe import Markup, escape
 
@@ -210,8 +211,10 @@ def _opening(text: str, after_piece) -> Markup:
 #: are broken in print, never before a dot or at an underscore (never ``content | _31952113.htm``, ``t20161111_11620910
 #: | .htm``), and inside a part longer than the column only as a last resort (the cell's ``overflow-wrap``); its scheme
 #: is kept with the first label of its host (``https://zh.``), never "https://" alone at the end of a line. A full
-#: stop or a comma after it ends the sentence, not the address.
-ADDRESS = re.compile(r"(?P<host>https?://[^\s<>（）()，；/]+)(?P<path>(?:[^\s<>（）()，；]*[^\s<>（）()，；.,;:!?])?)"
+#: stop or a comma after it ends the sentence, not the address. Read from escaped text: an address ends before an
+#: escaped quote or bracket (&#34;, &lt;), which no address holds, and holds &amp; whole.
+ADDRESS = re.compile(r"(?P<host>https?://(?:[^\s<>（）()，；/&]|&amp;)+)"
+                     r"(?P<path>(?:(?:[^\s<>（）()，；&]|&amp;)*[^\s<>（）()，；.,;:!?&])?)"
                      r"(?P<tail>[）)」』】》〕，。；：、！？,.;:!?]*)")
 ADDRESS_BREAK = re.compile(r"(?<=/)(?=[^/])")
 #: An address's scheme and the first label of its host (``http://www.``), or its whole host where it has one label.
@@ -239,10 +242,25 @@ def _address_breaks(html: Markup) -> Markup:
         if tail and path.endswith("</span>"):  # its last part's block
             path = path[:-len("</span>")] + tail + "</span>"
             tail = ""
-        return f'<span class="nobr">{head}</span>{host[len(head):]}{path}{tail}'
-
+        # a link to the address (http and https only: ADDRESS matches no other scheme), its href the address as
+        # typed, escaped once more from the text it was read from; rel="noopener": the page it opens cannot reach
+        # back into the report. Its closing marks in its last part's block are in the link with it.
+        href = escape(unescape(match.group("host") + match.group("path")))
+        return (f'<a class="address" href="{href}" rel="noopener"><span class="nobr">{head}</span>'
+                f'{host[len(head):]}{path}</a>{tail}')
 
     return Markup(ADDRESS.sub(broken, str(html)))
+
+
+#: A web address's link as :func:`_address_breaks` writes it (no link inside it).
+ADDRESS_LINK = re.compile(r'<a class="address" href="[^"<>]*" rel="noopener">(.*?)</a>', re.S)
+
+
+def without_address_links(html: str) -> str:
+    """``html`` with each web address's link replaced by its text: for the printed page, where the address reads as
+    text and breaks where it did (WeasyPrint misses the line breaks allowed inside a link and broke
+    "reports/2 | 014-03/")."""
+    return ADDRESS_LINK.sub(lambda match: match.group(1), str.__str__(html))
 
 
 #: A short Chinese name or quote in English text: a run of up to eight Chinese characters (威海日报, 国家级), or a

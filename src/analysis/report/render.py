@@ -21,7 +21,7 @@ from traitlets.config import Config
 from ..catalog import catalog
 from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
-from .line_breaks import keep_together
+from .line_breaks import keep_together, without_address_links
 
 # Cells carrying one of these tags are left out of the report entirely.
 # "injected-parameters" is the cell papermill adds with the run's parameters.
@@ -151,10 +151,13 @@ def html_to_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike) -> Pa
     html_path, pdf_path = Path(html_path), Path(pdf_path)
 
     def page_of(text: str):
-        return HTML(string=text, base_url=str(html_path), url_fetcher=offline_fetcher(), media_type="print")
+        return HTML(string=text, base_url=str(html_path.resolve()), url_fetcher=offline_fetcher(),
+                    media_type="print")
 
+    # a web address as text on paper (its link is the screen's): read as a string, its folder the base of its URLs
+    printed = without_address_links(html_path.read_text(encoding="utf-8"))
     with _fixed_source_date():
-        page, document = continued_bands(html_path.read_text(encoding="utf-8"), page_of)
+        page, document = continued_bands(printed, page_of)
         pdf_bytes = charts_fitted(page, document).write_pdf()
     write_bytes_atomic(pdf_path, pdf_bytes)
     return pdf_path
