@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import pytest
 
 from analysis.report.html import table_html
 
@@ -57,3 +58,20 @@ def test_a_table_of_four_columns_or_more_names_each_cell_for_a_phone():
         '<td data-label="Detail">&quot;&lt;i&gt;x&lt;/i&gt;&quot;</td>' in html
     narrow = table_html(pd.DataFrame({"year": [2020], "value": [1.5]}))
     assert "reflow" not in narrow and "data-label" not in narrow  # two columns fit any screen
+
+
+@pytest.mark.parametrize(("year", "language", "expected"), [
+    (2024, "zh", [("../en/report.html", "English edition"), ("self-evaluation.html", "自评报告（草稿）"),
+                  ("../../../index.html", "全部报告")]),
+    (2022, "en", [("../zh/report.html", "中文版"), ("../../../index.html", "All reports")]),  # annual: no draft
+])
+def test_the_report_links_its_other_edition_its_self_evaluation_and_every_report(example_tables, year, language,
+                                                                                 expected):
+    from bs4 import BeautifulSoup
+
+    from analysis.report.context import load_report
+    from analysis.report.html import title_html
+    from tests.conftest import relative
+
+    page = BeautifulSoup(title_html(load_report(relative(example_tables), year, language)), "html.parser")
+    assert [(a["href"], a.get_text()) for a in page.select("p.editions a")] == expected

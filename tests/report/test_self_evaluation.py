@@ -1309,3 +1309,23 @@ def test_no_printed_english_name_ends_with_one_word_alone_on_its_line(example_ta
             assert len(printed["National high-tech zone revenue / GDP"]) >= 2  # (it is broken, at its end never)
         else:
             assert all(len(lines[-1].rstrip("*")) >= 2 for lines in names if len(lines) > 1)
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("zh", [("report.html", "评估报告"), ("../en/self-evaluation.html", "English edition"),
+            ("../../../index.html", "全部报告")]),
+    ("en", [("report.html", "The evaluation report"), ("../zh/self-evaluation.html", "中文版"),
+            ("../../../index.html", "All reports")]),
+])
+def test_the_page_links_its_report_the_other_language_and_every_report(example_tables, language, expected):
+    """The self-evaluation's page had no link at all: on screen it links its report (in the same folder), the draft
+    in the other language, and the reports' index (reports/index.html, three folders up), as the report links its
+    other edition; a printed page has none (report.css hides p.editions in print)."""
+    from bs4 import BeautifulSoup
+
+    from analysis.report.self_evaluation_files import self_evaluation_html
+    from tests.conftest import relative
+
+    page = BeautifulSoup(self_evaluation_html(load_report(relative(example_tables), 2024, language), "2026-01-01"),
+                         "html.parser")
+    assert [(a["href"], a.get_text()) for a in page.select("p.editions a")] == expected

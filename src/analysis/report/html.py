@@ -68,13 +68,21 @@ def render(template: str, **values) -> str:
     return ENVIRONMENT.get_template(template).render(**values).strip()
 
 
+def editions_of(context: ReportContext) -> list[dict]:
+    """The report's editions in the other languages, each with its language, ``lang`` and name (English edition)."""
+    return [{"language": language, "html_lang": catalog(language)["language.html_lang"],
+             "name": catalog(language)["language.edition_name"]} for language in other_languages(context)]
+
+
 def title_html(context: ReportContext, generated: str = "", inputs_date: str = "") -> str:
-    """The title, the dates (built; inputs last changed), the other language editions, the introduction."""
-    editions = [{"language": language, "html_lang": catalog(language)["language.html_lang"],
-                 "name": catalog(language)["language.edition_name"]} for language in other_languages(context)]
+    """The title, the dates (built; inputs last changed), links on screen to the other language editions, the
+    self-evaluation (a mid-term or final evaluation's) and every report (the reports' index, three folders up:
+    ``<plan>/<year>/<language>/``), the introduction."""
+    editions = editions_of(context)
     return render("title.html.j2", title=title(context), dates=report_dates(context, generated, inputs_date),
                   editions=editions, editions_print=other_editions(context), intro=intro(context),
-                  dataset_label=context.dataset_label)
+                  dataset_label=context.dataset_label, links=context.words["links"],
+                  self_evaluation=context.kind != "annual")
 
 
 def summary_html(context: ReportContext) -> str:

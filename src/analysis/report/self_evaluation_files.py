@@ -30,7 +30,7 @@ from ..catalog import catalog
 from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
 from .context import ReportContext
-from .html import render
+from .html import editions_of, render
 from .line_breaks import (
     CLOSING_MARKS,
     HAN,
@@ -158,7 +158,7 @@ def self_evaluation_html(context: ReportContext, generated: str) -> str:
     title = self_evaluation_title(context)
     return render("self_evaluation.html.j2", title=title, title_markup=title_markup(title), blocks=blocks,
                   dates=report_dates(context, generated), language=context.words["language.html_lang"],
-                  dataset_label=context.dataset_label,
+                  dataset_label=context.dataset_label, links=context.words["links"], editions=editions_of(context),
                   style=STYLE_SHEET.read_text(encoding="utf-8"))
 
 
