@@ -9,11 +9,12 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from html import escape
+from html import unescape
 from pathlib import Path
 
 import nbformat
 from bs4 import BeautifulSoup, NavigableString
+from markupsafe import escape
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 from traitlets.config import Config
@@ -119,7 +120,8 @@ def notebook_to_html(
         },
     }
     html_text, _ = _report_exporter().from_notebook_node(notebook, resources=resources)
-    html_text = _keep_together_in_markdown(_right_align_numeric_columns(html_text))
+    html_text = _with_contents(_keep_together_in_markdown(_right_align_numeric_columns(html_text)),
+                               words["links.contents"])
 
     external = html_external_references(html_text)
     if external:
@@ -441,6 +443,35 @@ def _right_align_numeric_columns(html_text: str) -> str:
                 if "num" not in cell.get("class", []):  # the report's own tables mark their columns themselves
                     cell["class"] = [*cell.get("class", []), "num"]
     return str(soup)
+
+
+#: A section's heading in the page, its attributes and what it holds (a Markdown cell's ends with its ¶ link).
+_SECTION_HEADING = re.compile(r"<h2(?P<attributes>[^>]*)>(?P<inner>.*?)</h2>", re.S)
+_ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
+_TAG = re.compile(r"<[^>]*>")
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
+def _with_contents(html_text: str, heading: str) -> str:
+    """The page with a compact list of its sections before the first: each section's heading (``<h2>``) linked, an
+    id given to a heading without one (``section-1``, in the order of the page); none for a page of one section.
+    On screen only (report.css: the PDF's outline lists the sections, from its headings)."""
+    sections: list[tuple[str, str]] = []
+
+    def identified(match: re.Match) -> str:
+        attributes, inner = match.group("attributes"), match.group("inner")
+        found = _ID.search(attributes)
+        anchor = unescape(found.group(1)) if found else f"section-{len(sections) + 1}"
+        sections.append((anchor, " ".join(unescape(_TAG.sub("", _ANCHOR_LINK.sub("", inner))).split())))
+        return match.group(0) if found else f'<h2 id="{anchor}"{attributes}>{inner}</h2>'
+
+    page = _SECTION_HEADING.sub(identified, html_text)
+    if len(sections) < 2:
+        return html_text
+    items = "".join(f'<li><a href="#{escape(anchor)}">{escape(words)}</a></li>' for anchor, words in sections)
+    contents = f'<nav class="contents" aria-label="{escape(heading)}"><ul>{items}</ul></nav>\n'
+    first = page.index("<h2")
+    return page[:first] + contents + page[first:]
 
 
 def _keep_together_in_markdown(html_text: str) -> str:
