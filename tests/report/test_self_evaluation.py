@@ -204,19 +204,33 @@ def printed_rows(page) -> list[tuple[int, list[list[int]]]]:
     return [(len(body), printed) for body, printed in zip(bodies, pages)]
 
 
+@pytest.fixture(scope="module")
+def printed_pages(example_tables, tmp_path_factory):
+    """A year's and language's self-evaluation page, written once, and the rows of its tables as they print (each
+    table's row count and its rows by page): laid out once for every test that reads them."""
+    from analysis.report.self_evaluation_files import self_evaluation_html
+    from tests.conftest import relative
+
+    laid_out = {}
+
+    def printed(year: int, language: str):
+        if (year, language) not in laid_out:
+            page = tmp_path_factory.mktemp(f"self-evaluation-{year}-{language}") / "self-evaluation.html"
+            page.write_text(self_evaluation_html(load_report(relative(example_tables), year, language),
+                                                 "2026-01-01"), encoding="utf-8")
+            laid_out[year, language] = page, printed_rows(page)
+        return laid_out[year, language]
+    return printed
+
+
 @pytest.mark.parametrize("year, language", [(2023, "zh"), (2023, "en"), (2024, "zh"), (2024, "en")])
-def test_no_printed_table_leaves_its_last_row_alone_on_a_page(example_tables, tmp_path, year, language):
+def test_no_printed_table_leaves_its_last_row_alone_on_a_page(printed_pages, tmp_path, year, language):
     """The English final's annex (nine departments) ran from page 11 to a page 12 holding one row, the Municipal
     Administration for Market Regulation's: a table's last row goes to the next page with the row before it, and the
     annex, in the type of the indicators' table with an English name two lines a row, is printed on one page."""
     from analysis.report.render import html_to_pdf
-    from analysis.report.self_evaluation_files import self_evaluation_html
-    from tests.conftest import relative
 
-    page = tmp_path / "self-evaluation.html"
-    page.write_text(self_evaluation_html(load_report(relative(example_tables), year, language), "2026-01-01"),
-                    encoding="utf-8")
-    printed = printed_rows(page)
+    page, printed = printed_pages(year, language)
     assert len(printed) >= 2  # the indicators' table and the annex
     for count, pages in printed:
         assert sum(len(rows) for rows in pages) == count
@@ -229,17 +243,10 @@ def test_no_printed_table_leaves_its_last_row_alone_on_a_page(example_tables, tm
 
 
 @pytest.mark.parametrize("year, language", [(2023, "en"), (2023, "zh"), (2024, "en")])
-def test_no_printed_table_starts_at_a_pages_foot_with_one_row_under_its_header(example_tables, tmp_path, year,
-                                                                               language):
+def test_no_printed_table_starts_at_a_pages_foot_with_one_row_under_its_header(printed_pages, year, language):
     """The English mid-term's indicators' table started at page 1's foot, its header and row 1 (R&D personnel) there,
     rows 2 to 24 on page 2: a table's first page holds three of its rows at least (every row of a shorter one)."""
-    from analysis.report.self_evaluation_files import self_evaluation_html
-    from tests.conftest import relative
-
-    page = tmp_path / "self-evaluation.html"
-    page.write_text(self_evaluation_html(load_report(relative(example_tables), year, language), "2026-01-01"),
-                    encoding="utf-8")
-    printed = printed_rows(page)
+    _, printed = printed_pages(year, language)
     assert len(printed) >= 2  # the indicators' table and the annex
     for count, pages in printed:
         assert len(pages[0]) >= min(3, count), pages
