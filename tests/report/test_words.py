@@ -1015,41 +1015,47 @@ def test_a_revised_plan_value_is_counted_in_words(example_tables):
         assert expected in [p for p in paragraphs if isinstance(p, str)], language
 
 
+def rank_in_2023(place: int, status: str, shortfall: float, next_per_year: float, observed_per_year: float) -> dict:
+    """The rank (40) 6th in 2020, ``place`` in 2023 against the 2023 stage target of the top 5, the top 3 in 2025."""
+    row = {**assessed(40, 2023, "linear", 6, 2023, place, 2023, 5, status, n=4, verdict="final", shortfall=shortfall,
+                      next_year=2025, next_target=3, next_per_year=next_per_year),
+           "observed_per_year": observed_per_year}
+    return {**row, "shown_status": shown_status(SimpleNamespace(**row))}
+
+
+def overview_items(row: dict, language: str) -> list[str]:
+    """The overview's list items of a 2023 mid-term of ``row`` alone, as read (no break marks)."""
+    return [unmarked(str(item)) for paragraph in words.summary_paragraphs(context(language, [row], 2023))
+            for item in paragraph.items]
+
+
 def test_a_rank_that_met_its_stage_target_is_told_in_places_to_its_next_target():
     """A 2023 mid-term: the rank (40) went from 6th (2020) to 5th (2023), meeting the 2023 stage target of the top 5;
     the top 3 in 2025 asks for 2 places in 2 years, 1 a year up, more than the 1 place in 3 years seen (0.3 a year).
     The overview says so in places: no completion rate (a place is reached or not), the target as the top 3, never
     "3", and the move up, never "fall by down 1 place a year" nor a growth."""
-    row = {**assessed(40, 2023, "linear", 6, 2023, 5, 2023, 5, "achieved", n=4, verdict="final", shortfall=0,
-                      next_year=2025, next_target=3, next_per_year=-1.0), "observed_per_year": -1 / 3}
-    row["shown_status"] = shown_status(SimpleNamespace(**row))
+    rank_row = rank_in_2023(5, "achieved", shortfall=0, next_per_year=-1.0, observed_per_year=-1 / 3)
     expected = {"zh": "区域创新能力位次：2023年为 第5位，达到 2023年阶段目标 前5位；"
                       "至 2025年进入前3位，需每年前进 1 位，快于 2020年以来的实际位次变化（每年前进 0.3 位）",
                 "en": "Innovation capability rank: No. 5 in 2023, meeting the 2023 stage target of top 5; to move into "
                       "the top 3 by 2025 it must move up 1 place a year, more than the change seen since 2020 (up 0.3 "
                       "places a year)"}
     for language, sentence in expected.items():
-        items = [item for paragraph in words.summary_paragraphs(context(language, [row], 2023))
-                 for item in paragraph.items]
-        assert sentence in [unmarked(str(item)) for item in items]
+        assert sentence in overview_items(rank_row, language)
 
 
 def test_a_rank_short_of_its_stage_target_is_told_without_a_share_of_it():
     """A 2023 mid-term: the rank (40) fell from 6th (2020) to 7th (2023), short of the 2023 stage target of the top 5;
     the top 3 in 2025 asks for 4 places in 2 years, 2 a year up. No completion rate ("— of it"), as the scorecard
     gives none for a place."""
-    row = {**assessed(40, 2023, "linear", 6, 2023, 7, 2023, 5, "stage_missed", n=4, verdict="final", shortfall=2,
-                      next_year=2025, next_target=3, next_per_year=-2.0), "observed_per_year": 1 / 3}
-    row["shown_status"] = shown_status(SimpleNamespace(**row))
+    rank_row = rank_in_2023(7, "stage_missed", shortfall=2, next_per_year=-2.0, observed_per_year=1 / 3)
     expected = {"zh": "区域创新能力位次：2023年为 第7位，未达到 2023年阶段目标 前5位；"
                       "至 2025年进入前3位，需每年前进 2 位，快于 2020年以来的实际位次变化（每年后退 0.3 位）",
                 "en": "Innovation capability rank: No. 7 in 2023, short of the 2023 stage target of top 5; to move "
                       "into the top 3 by 2025 it must move up 2 places a year, more than the change seen since 2020 "
                       "(down 0.3 places a year)"}
     for language, sentence in expected.items():
-        items = [item for paragraph in words.summary_paragraphs(context(language, [row], 2023))
-                 for item in paragraph.items]
-        assert sentence in [unmarked(str(item)) for item in items]
+        assert sentence in overview_items(rank_row, language)
 
 
 def test_a_growth_needed_in_one_year_is_headed_with_that_year(example_tables):
