@@ -461,3 +461,22 @@ def test_every_mistake_of_prose_checks_csv_is_told_in_one_round(plan_copy):
         "5: prose_value: '二十二' is not a number (write plain digits with a decimal point, no thousands separators, "
         "units or % signs)",
         "6: indicator_id: the table has no target for indicator 2 in 2030"]
+
+
+def test_levels_that_rise_are_each_given_with_the_years_they_are_held_in(tmp_path, lakeside):
+    """Technology contracts (4) held at ≥48 by 2025 and ≥55 by 2027: each year is held to the first target at or
+    after it, so 48 is the level of 2025 alone and 55 that of 2026 and 2027, never "every year ≥48"."""
+    import shutil
+
+    folder = tmp_path / "lakeside"
+    shutil.copytree(lakeside.folder, folder)
+    path = folder / "indicators.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "false,higher,amount", "false,at_least,amount"), encoding="utf-8")
+    path = folder / "values.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("4,,2026,target,48", "4,,2025,target,48"),
+                    encoding="utf-8")
+    quality = clean(folder).quality
+    [held] = quality[quality.issue == "held_every_year"].itertuples()
+    assert "按每年须达到的水平评估（2025年≥48亿元、2026—2027年每年≥55亿元）：" in held.detail_zh
+    assert "as a level to hold every year (≥48 in 2025, ≥55 every year 2026–2027): " in held.detail_en

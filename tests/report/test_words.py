@@ -296,6 +296,21 @@ def test_pace_of_each_method_and_state():
     assert words.pace_text(ahead, en) == "2024 target: already met"
 
 
+def test_a_level_to_hold_that_the_next_target_raises_is_given_with_its_years():
+    """Good-air days (17), met in 2023 against ≥90: held at ≥92 by 2024 instead, 92 is 2024's level alone; by 2025,
+    that of 2024 and 2025; at 90 again, the level of every year, as before."""
+    zh, en = catalog("zh"), catalog("en")
+    final = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}
+    assert (final[17].target_year, final[17].next_target_year, final[17].next_target_value) == (2023, 2024, 90)
+    raised = final[17]._replace(next_target_value=92.0)
+    assert words.pace_text(raised, zh) == "2024年目标：2024年≥92%"
+    assert words.pace_text(raised, en) == "2024 target: ≥92% in 2024"
+    later = raised._replace(next_target_year=2025)
+    assert words.pace_text(later, zh) == "2025年目标：2024—2025年每年≥92%"
+    assert words.pace_text(later, en) == "2025 target: ≥92% every year 2024–2025"
+    assert words.pace_text(final[17]._replace(next_target_year=2025), zh) == "2025年目标：每年≥90%"
+
+
 #: A value with its unit joined for a phone (macros.html.j2: value_year): ``<span class="nobr">2.4<span
 #: class="unit-joined">%</span></span>``; :func:`cells_of` reads the value as paper shows it, 2.4.
 JOINED_UNIT = re.compile(r'<span class="(?:nobr|value-unit)">([^<]*)<span class="unit-joined">[^<]*</span></span>')

@@ -171,9 +171,37 @@ def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, a
                 row.source_line, lambda w, r=row, shown=shown, of=of: w.text(
                     "quality_detail.held_every_year", year=r.year,
                     value=in_unit(w, of, fmt_printed(r.printed_text, r.value)), first=shown[0].year,
-                    level=_target_shown(w, shown[0], of), targets=w["grammar.comma"].join(
+                    level=_levels_held(w, shown, of), targets=w["grammar.comma"].join(
                         w.text("quality_detail.target_item", year=t.year, value=_target_shown(w, t, of))
                         for t in shown)))
+
+
+def held_in_years(w, direction: str, target: str, first: int, last: int | None = None) -> str:
+    """A level held every year as the years it is held in: "2023年≥45亿元" for one year, "2024—2025年每年≥60亿元" for
+    several (to ``last``), "每年≥60亿元" without years (``first`` None: the plan's one level, held throughout)."""
+    if first is None:
+        return w.text(f"pace.hold_{direction}", target=target)
+    if last is None or first == last:
+        return w.text(f"pace.hold_{direction}_in", target=target, year=int(first))
+    return w.text(f"pace.hold_{direction}_over", target=target, first=int(first), last=int(last))
+
+
+def _levels_held(w, targets: list, series) -> str:
+    """The levels a plan sets to hold every year, each with the years it is held in where they differ (≥45 in 2023,
+    ≥60 in 2025: "2023年≥45亿元、2024—2025年每年≥60亿元", as each year is held to the first target at or after it);
+    one level alone, however many years print it, as "每年≥40%"."""
+    direction = series["direction"]
+    if len({t.value for t in targets}) == 1:
+        return held_in_years(w, direction, in_unit(w, series, fmt_printed(targets[0].printed_text, targets[0].value)),
+                             None)
+    levels, first = [], int(targets[0].year)  # checked from the first year the plan sets a level for
+    for i, target in enumerate(targets):
+        if i + 1 < len(targets) and targets[i + 1].value == target.value:
+            continue  # the same level the next target year again: one span
+        levels.append(held_in_years(w, direction, in_unit(w, series, fmt_printed(target.printed_text, target.value)),
+                                    first, int(target.year)))
+        first = int(target.year) + 1
+    return w["grammar.comma"].join(levels)
 
 
 def in_unit(w, series, number: str) -> str:

@@ -27,7 +27,7 @@ from ..assess.warning_list import (
     stage_missed_on_course,
 )
 from ..catalog import Catalog, catalog
-from ..clean.quality import rested_on
+from ..clean.quality import held_in_years, rested_on
 from ..ingest.plan_outline import place_of
 from ..numbers import half_up
 from ..settings import LANGUAGES, SCHEMES
@@ -537,7 +537,11 @@ def pace_text(row, words: Catalog) -> str:
             return MISSING
         next_year, next_value = following_target(row)
         if need == "hold":
-            pace = words.text(f"pace.hold_{row.direction}", target=amount(row, fmt_number(next_value), words))
+            # a level the next target raises (or lowers) is held from the year after this target's only
+            # (≥45 in 2023, ≥60 in 2025: 2024—2025年每年≥60亿元), never "every year"
+            changes = next_year > row.target_year and next_value != row.target_value
+            pace = held_in_years(words, row.direction, amount(row, fmt_number(next_value), words),
+                                 int(row.target_year) + 1 if changes else None, next_year)
         elif need == "met":
             pace = words["pace.met"]
         else:
