@@ -1099,3 +1099,16 @@ def test_a_growth_needed_in_one_year_is_headed_with_that_year(example_tables):
         assert words.needed_label([*rows, older], context.words) == per_year
         review_context = load_report(relative(example_tables), 2022, language)
         assert scorecard_headers(review_context)[7] == review
+
+
+def test_a_rank_off_course_for_its_next_target_is_said_to_move_too_slowly_in_places():
+    """A rank (40) 6th in 2020, 5th in 2023: the top 5 of 2023 met, the top 3 by 2025 asks a place a year against
+    1/3 seen; the note the scorecard, the warning list and the self-evaluation share says its place moves too slowly
+    (位次变化), never its growth (增速); the scorecard gives it as it gives any stage target's course."""
+    row = rank_in_2023(5, "achieved", shortfall=0, next_per_year=-1.0, observed_per_year=-1 / 3)
+    zh, en = catalog("zh"), catalog("en")
+    [rank] = context("zh", [row], 2023).joined().itertuples()
+    assert words.status_note(rank, zh) == "按现有位次变化不足以如期完成 2025年目标"
+    assert words.status_note(rank, en) == "at the rank's pace so far, not enough to reach the 2025 target in time"
+    assert words.status_aside(rank, zh) == "（按现有位次变化不足以如期完成 2025年目标）"
+    assert words.status_aside(rank, en) == " (at the rank's pace so far, not enough to reach the 2025 target in time)"

@@ -112,8 +112,15 @@ def status_aside(row, words: Catalog) -> str:
                                                            years=words["grammar.comma"].join(missed_years(row))))
     course = ("off_course" if stage_met_off_course(row) or stage_missed_off_course(row)
               else "on_course" if stage_missed_on_course(row) else "")
-    return words.text("grammar.aside", text=words.text(f"scorecard.{course}", year=year(row.next_target_year))) \
-        if course else ""
+    return words.text("grammar.aside", text=course_text(row, course, words)) if course else ""
+
+
+def course_text(row, course: str, words: Catalog) -> str:
+    """Whether the pace seen reaches a target in time (``course``: ``off_course`` or ``on_course`` for the next target
+    after a stage target's verdict, ``overdue`` for a target whose year has come without its value), as the scorecard,
+    the warning list and the self-evaluation say it: of a rank, its move in places (位次变化), never a growth."""
+    target_year = row.target_year if course == "overdue" else row.next_target_year
+    return words.text(f"scorecard.{course}{'_rank' if row.kind == 'rank' else ''}", year=year(target_year))
 
 
 def provenance(source, line) -> str:
@@ -1273,25 +1280,26 @@ def status_note(row, words: Catalog, moved: str = "") -> str:
     notes = [words["scorecard.not_final"]] if not_final(row) else []
     if missed_years(row):  # first: the reason a target held every year is not achieved, whatever its last value
         notes.append(words.text("scorecard.missed", years=join_and(words, missed_years(row))))
-    if row.verdict == "final" and row.kind != "rank":  # a place is reached or not: no share of a target
-        stage = stage_missed(row) or stage_met(row)
-        # a level held every year and missed in an earlier year: the rate is the last year's alone
-        key = ("scorecard.stage_rate" if stage else "scorecard.year_rate" if missed_years(row)
-               else "scorecard.final_rate")
-        if _above_range(row):  # over a range's ceiling: by how much, never a share of the target that reads short
-            key = "scorecard.stage_above" if stage else "scorecard.final_above"
-        notes.append(words.text(key, rate=rate_text(row.completion_rate), year=year(row.as_of_year)
-                                if key == "scorecard.year_rate" else year(row.target_year),
-                                over=difference(row, fmt_number(row.shortfall), words)))
+    if row.verdict == "final":
+        if row.kind != "rank":  # a place is reached or not: no share of a target
+            stage = stage_missed(row) or stage_met(row)
+            # a level held every year and missed in an earlier year: the rate is the last year's alone
+            key = ("scorecard.stage_rate" if stage else "scorecard.year_rate" if missed_years(row)
+                   else "scorecard.final_rate")
+            if _above_range(row):  # over a range's ceiling: by how much, never a share of the target that reads short
+                key = "scorecard.stage_above" if stage else "scorecard.final_above"
+            notes.append(words.text(key, rate=rate_text(row.completion_rate), year=year(row.as_of_year)
+                                    if key == "scorecard.year_rate" else year(row.target_year),
+                                    over=difference(row, fmt_number(row.shortfall), words)))
         if stage_met_off_course(row):  # met now, but the pace seen does not reach the next target: amber
-            notes.append(words.text("scorecard.off_course", year=year(row.next_target_year)))
+            notes.append(course_text(row, "off_course", words))
         elif stage_missed_on_course(row):  # missed now, but the pace seen reaches the next target: amber, not red
-            notes.append(words.text("scorecard.on_course", year=year(row.next_target_year)))
+            notes.append(course_text(row, "on_course", words))
         elif stage_missed_off_course(row):  # missed, and the pace seen does not reach the next target either: red,
             # said so, as a row of amber beside it may show a lower completion rate
-            notes.append(words.text("scorecard.off_course", year=year(row.next_target_year)))
+            notes.append(course_text(row, "off_course", words))
     if overdue_behind(row):  # behind the pace, its target's year come without its value: amber
-        notes.append(words.text("scorecard.overdue", year=year(row.target_year)))
+        notes.append(course_text(row, "overdue", words))
     if moved:
         notes.append(moved)
     gap = data_gap_text(row, words)
