@@ -1112,3 +1112,18 @@ def test_a_rank_off_course_for_its_next_target_is_said_to_move_too_slowly_in_pla
     assert words.status_note(rank, en) == "at the rank's pace so far, not enough to reach the 2025 target in time"
     assert words.status_aside(rank, zh) == "（按现有位次变化不足以如期完成 2025年目标）"
     assert words.status_aside(rank, en) == " (at the rank's pace so far, not enough to reach the 2025 target in time)"
+
+
+def test_a_running_total_in_percent_needs_its_points_alone_without_a_relative_rate():
+    """A cumulative fall typed as a running total (R&D intensity's row standing in: 0 in 2020, 8.1 by 2023, 〔13.5〕
+    by 2025): (13.5 − 8.1) ÷ 2 = 2.7 points a year; the relative rate √(13.5 ÷ 8.1) − 1 = 29.1% is a rate of a total
+    counted from 0, and is left out. The same share from a base of 2.36 keeps it."""
+    zh, en = catalog("zh"), catalog("en")
+    total = assessed(2, 2023, "linear", 0, 2023, 8.1, 2025, 13.5, "on_track", n=4, gap=5.4,
+                     required_cagr=(13.5 / 8.1) ** 0.5 - 1, required_per_year=2.7)
+    share = {**total, "base_value": 2.36}
+    [total_row], [share_row] = (context("zh", [row], 2023).joined().itertuples() for row in (total, share))
+    assert words.pace_text(total_row, zh) == "+2.7个百分点"
+    assert words.pace_text(total_row, en) == "+2.7 pp"
+    assert words.pace_text(share_row, zh) == "+2.7个百分点（相对 +29.1%）"
+    assert words.pace_text(share_row, en) == "+2.7 pp (+29.1% relative)"

@@ -638,11 +638,21 @@ def _pace(row, words: Catalog, cagr: float, per_year: float, target: float, with
     return paired_pace(row, words, cagr, linear, linear_first)
 
 
+def running_total(row) -> bool:
+    """A total over the plan's years, typed as a running total: its base value 0 (〔13.5〕, a cumulative fall in
+    %; 〔100〕 platforms added since the base year), each target the total to reach by its year."""
+    base = getattr(row, "base_value", float("nan"))
+    return not is_missing(base) and base == 0
+
+
 def paired_pace(row, words: Catalog, cagr: float, linear: str, linear_first: bool = False) -> str:
     """A growth a year as a rate and an amount, the series' method first: "+5.3%（+8亿元）"; a share's percentage
     points with the rate after them said to be relative ("+0.19个百分点（相对 +7.3%）", "+0.19 pp (+7.3% relative)"),
-    never a bare 7.3% that reads as the same rise in other words."""
+    never a bare 7.3% that reads as the same rise in other words; a running total's amount alone ("+2.7个百分点": a rate
+    of a total counted from 0 has no meaning)."""
     first = "compound_first" if row.method == "compound" and not linear_first else "linear_first"
+    if first == "linear_first" and running_total(row):
+        return linear  # a total counted from 0 (〔13.5〕, 〔100〕): its own rate a year says nothing of the plan's pace
     relative = "_relative" if first == "linear_first" and is_percent(row) and row.kind != "rank" else ""
     return words.text(f"pace.{first}{relative}", cagr=fmt_pct(cagr), linear=linear)
 
