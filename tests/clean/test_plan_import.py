@@ -914,3 +914,56 @@ def test_a_level_the_plan_keeps_is_a_bound_and_a_fall_named_in_the_name_is_bette
     review = {row["text"]: (row["read_as"], row["action"]) for row in imported.review}
     assert review["保持40%以上"] == ("indicator 1 2025 target: 40 (at_least) (% is the indicator's unit: dropped)",
                                    "guess")
+
+
+def test_the_plans_title_is_read_where_the_file_prints_it_unambiguously_and_told_in_the_review(tmp_path, project_tmp):
+    """A Word file's title paragraph, a web page's one <h1> (its <title> a notice issuing the plan), a notice's 《…》:
+    the Chinese title is read into plan.yml, its English left to fill, and review.csv says where it was read; a
+    page with two different <h1> titles, or a first paragraph that names no plan, leaves it to fill."""
+    import docx
+
+    from analysis.ingest.published_table import plan_title
+
+    header, rows = NUMBER_HEADER, [["1", "研发强度（%）", "2.3", "3.0"]]
+    document = docx.Document()
+    document.add_heading("云溪市“十四五”科技创新规划", 0)
+    document.add_paragraph("云溪市人民政府  2021年6月")
+    table = document.add_table(rows=2, cols=4)
+    for index, row in enumerate([header, *rows]):
+        for column, text in enumerate(row):
+            table.cell(index, column).text = text
+    document.save(tmp_path / "yunxi.docx")
+    cells = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in [header, *rows])
+    page = ("<html><head><meta charset='utf-8'><title>云溪市人民政府关于印发云溪市“十四五”科技创新规划的通知</title>"
+            "</head><body>{}<table>" + cells + "</table></body></html>")
+    (tmp_path / "one.html").write_text(page.format("<h1>云溪市“十四五”科技创新规划</h1>"), encoding="utf-8")
+    two = "<h1>云溪市“十四五”科技创新规划</h1><h1>云溪市科技创新行动方案</h1>"
+    (tmp_path / "two.html").write_text(page.format(two), encoding="utf-8")
+    (tmp_path / "notice.html").write_text(page.format("<p>附件</p>").replace(
+        "印发云溪市“十四五”科技创新规划", "印发《云溪市“十四五”科技创新规划》"), encoding="utf-8")
+    title = "云溪市“十四五”科技创新规划"
+    assert plan_title(tmp_path / "yunxi.docx") == (title, "docx_title")
+    assert plan_title(tmp_path / "one.html") == (title, "html_h1")
+    assert plan_title(tmp_path / "notice.html") == (title, "html_title")
+    assert plan_title(tmp_path / "two.html") is None  # two titles: which is the plan's is for a person to say
+    # a first paragraph that names no plan (附件：创新型城市建设目标)
+    assert plan_title(write_docx(tmp_path / "plan.docx", ["类别", *header], [["创新投入", *rows[0]]])) is None
+    assert plan_title(tmp_path / "page.html") is None  # no file: no title, and no error here
+    folder = project_tmp / "imports" / "yunxi-draft"
+    import_plan(tmp_path / "yunxi.docx", folder, "yunxi-draft")
+    text = (folder / "plan.yml").read_text(encoding="utf-8")
+    read = 'title: {zh: "云溪市“十四五”科技创新规划", en: (to fill)}'
+    assert f"{read}   # 取自Word 文件的标题段落：请核对，并写出英文标题\n" in text
+    review = pd.read_csv(folder / "review.csv", dtype=str, keep_default_na=False)
+    assert review[review["text"].str.startswith("title: ")].drop(columns="where").values.tolist() == [
+        [read, "title：取自Word 文件的标题段落：请对照公开发布的方案核对中文标题，并写出英文标题，"
+               "替换 (to fill)", "guess", ""]]
+    # the Chinese title is the plan's own words now; the English one still the placeholder, refused until written
+    with pytest.raises(InputError) as caught:
+        load_plan(folder)
+    assert "title: " in str(caught.value) and "(to fill)" in str(caught.value)
+    text = text.replace("city: {zh: （待填写）, en: (to fill)}", "city: {zh: 云溪市, en: Yunxi}")
+    text = text.replace("issuer: {zh: （待填写）, en: (to fill)}", "issuer: {zh: 云溪市人民政府, en: Yunxi government}")
+    text = text.replace("en: (to fill)}", "en: Yunxi's plan for science and technology}")
+    (folder / "plan.yml").write_text(text, encoding="utf-8")
+    assert load_plan(folder).title == {"zh": title, "en": "Yunxi's plan for science and technology"}

@@ -70,6 +70,75 @@ def read_tables(path: Path) -> list[Grid]:
     return grids
 
 
+#: A plan's title as printed: a name that ends in what a plan calls itself, its years in brackets after it allowed
+#: (云溪市“十四五”科技创新规划, 威海市创建国家创新型城市实施方案（2022—2024年）), with at least six characters before
+#: that word: a page titled 实施方案 alone names no plan.
+PLAN_TITLE = re.compile(r"\S.{5,78}?(?:规划|方案|计划|纲要)(?:（[^（）]*）|\([^()]*\))?")
+#: A title quoted in a notice that issues it (关于印发《…》的通知).
+QUOTED = re.compile(r"《([^《》]+)》")
+
+
+def plan_title(path: Path) -> tuple[str, str] | None:
+    """The plan's title where the file prints it unambiguously, and where (``docx_title``, ``docx_heading``,
+    ``docx_first``, ``html_h1``, ``html_title``: keys of ``import_draft.title_from``): a Word file's title paragraph,
+    else its one first-level heading, else its first paragraph; a web page's one ``<h1>``, else its ``<title>``; each
+    the first place that prints one, before the file's first table. Read as a title only when it reads as one (a
+    name ending in 规划, 方案, 计划 or 纲要, or one such name quoted in 《》 in a notice issuing it); two different
+    titles in that place, or none, give none: the draft leaves it to fill."""
+    path = Path(path)
+    try:
+        data = read_regular(path, MAX_BYTES)
+        places = _docx_title_places(data) if path.suffix.lower() == ".docx" else _html_title_places(data)
+    except Exception:  # noqa: BLE001 - a file read_tables refuses is told there; here no title
+        return None
+    for place, texts in places:
+        titles = {title for title in map(_as_title, texts) if title}
+        if titles:
+            return (titles.pop(), place) if len(titles) == 1 else None
+    return None
+
+
+def _as_title(text: str) -> str:
+    text = _clean(text)
+    quoted = [name for name in QUOTED.findall(text) if PLAN_TITLE.fullmatch(_clean(name))]
+    if len(quoted) == 1:
+        return _clean(quoted[0])
+    return text if PLAN_TITLE.fullmatch(text) else ""
+
+
+def _docx_title_places(data: bytes) -> list[tuple[str, list[str]]]:
+    import docx
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(io.BytesIO(data))
+    paragraphs = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            break
+        if child.tag == qn("w:p"):
+            paragraphs.append(Paragraph(child, document))
+    styled = [(paragraph.style.name if paragraph.style is not None else "", paragraph.text) for paragraph in paragraphs
+              if paragraph.text.strip()]
+    return [("docx_title", [text for style, text in styled if style == "Title"]),
+            ("docx_heading", [text for style, text in styled if style == "Heading 1"]),
+            ("docx_first", [text for _, text in styled[:1]])]
+
+
+def _html_title_places(data: bytes) -> list[tuple[str, list[str]]]:
+    import lxml.html
+    from bs4 import UnicodeDammit
+
+    text = UnicodeDammit(data, ["utf-8", "gb18030"], is_html=True).unicode_markup
+    document = lxml.html.fromstring(text)
+    headings = []
+    for element in document.iter("h1", "table"):
+        if element.tag == "table":
+            break
+        headings.append(element.text_content())
+    return [("html_h1", headings), ("html_title", [element.text_content() for element in document.iter("title")])]
+
+
 def file_words(path, texts=()) -> Catalog:
     """The words a published file's mistakes are told in: Chinese for a file whose name or text (``texts``) is
     written in Chinese, English otherwise."""

@@ -14,13 +14,14 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import json
 from pathlib import Path
 
 from ..clean.plan_import import ImportedPlan, read_plan_table
 from ..errors import InputError, display_path
 from ..files import read_regular, write_files_atomic
 from ..ingest.plan_inputs import REVIEW_COLUMNS, REVIEW_FILE
-from ..ingest.published_table import MAX_BYTES, file_words, read_tables
+from ..ingest.published_table import MAX_BYTES, file_words, plan_title, read_tables
 from ..ingest.typed_table import TYPED_INDICATOR_COLUMNS, TYPED_VALUE_COLUMNS
 from ..plan import DRAFT_PLACEHOLDERS
 
@@ -37,11 +38,12 @@ def import_plan(source: Path, folder: Path, name: str, language: str | None = No
     if folder.exists():
         raise InputError(file_words(source)["import_errors.draft_exists"], file=folder)
     imported = read_plan_table(read_tables(source), display_path(source), language)
-    imported.review.extend(_plan_review(imported))
+    title = plan_title(source)
+    imported.review.extend(_plan_review(imported, title))
     files = {folder / "indicators.csv": _csv(INDICATOR_COLUMNS, _indicator_rows(imported)),
              folder / "values.csv": _csv(VALUE_COLUMNS, [[v[c] for c in VALUE_COLUMNS] for v in imported.values]),
              folder / REVIEW_FILE: _csv(REVIEW_COLUMNS, [[r[c] for c in REVIEW_COLUMNS] for r in imported.review]),
-             folder / "plan.yml": _plan_yml(imported, name).encode("utf-8"),
+             folder / "plan.yml": _plan_yml(imported, name, title).encode("utf-8"),
              folder / source.name: read_regular(source, MAX_BYTES),
              folder / "README.md": _readme(imported, source.name).encode("utf-8")}
     (folder / "observations").mkdir(parents=True)
@@ -85,12 +87,20 @@ def _draft_words(imported: ImportedPlan, key: str, **fields) -> str:
     return imported.words.text(f"import_draft.{key}", **fields)
 
 
-def _plan_yml(imported: ImportedPlan, name: str) -> str:
+def _title_read(title: str) -> str:
+    """The title the file prints, in Chinese, its English to fill: quoted, as a title may hold a comma or a colon."""
+    return "{zh: " + json.dumps(title, ensure_ascii=False) + ", en: " + TO_FILL["en"] + "}"
+
+
+def _plan_yml(imported: ImportedPlan, name: str, title: tuple[str, str] | None = None) -> str:
     base, published, evaluations = _years(imported)
     say = functools.partial(_draft_words, imported)
+    filled = {key: f"{key}: {FILL}   {say('yml_fill', what=say(f'what.{key}'))}\n" for key in FILLED_BY_HAND}
+    if title:  # the file prints it: read, for a person to check, its English to write
+        filled["title"] = f"title: {_title_read(title[0])}   {say('yml_title', place=say(f'title_from.{title[1]}'))}\n"
     return (say("yml_head", name=name) + "\n"
             f"name: {name}\n"
-            + "".join(f"{key}: {FILL}   {say('yml_fill', what=say(f'what.{key}'))}\n" for key in FILLED_BY_HAND)
+            + "".join(filled[key] for key in FILLED_BY_HAND)
             # optional: a plan that calls itself 规划 says so, or the reports call it 方案 (docs/new-plan.md)
             + say("yml_optional", subject="{zh: …, en: …}", plan_word="{zh: 规划, en: plan}") + "\n"
             + f"published: {published}                     {say('yml_published')}\n"
@@ -99,11 +109,16 @@ def _plan_yml(imported: ImportedPlan, name: str) -> str:
             "table: {indicators: indicators.csv, values: values.csv}\n")
 
 
-def _plan_review(imported: ImportedPlan) -> list[dict]:
-    """The rows of the review for ``plan.yml``: the keys no table gives, to fill, and the years guessed, to check."""
+def _plan_review(imported: ImportedPlan, title: tuple[str, str] | None = None) -> list[dict]:
+    """The rows of the review for ``plan.yml``: the keys no table gives, to fill, the title where the file prints it
+    (``title``: it and where, :func:`~analysis.ingest.published_table.plan_title`), to check, and the years
+    guessed, to check."""
     base, published, evaluations = _years(imported)
     say = functools.partial(_draft_words, imported)
-    rows = [(f"{key}: {FILL}", say("fill", label=key, what=say(f"what.{key}"), placeholder_zh=TO_FILL["zh"],
+    rows = [(f"title: {_title_read(title[0])}", say("title_read", place=say(f"title_from.{title[1]}"),
+                                                     placeholder_en=TO_FILL["en"]), "guess")
+            if key == "title" and title else
+            (f"{key}: {FILL}", say("fill", label=key, what=say(f"what.{key}"), placeholder_zh=TO_FILL["zh"],
                                    placeholder_en=TO_FILL["en"]), "fill") for key in FILLED_BY_HAND]
     rows += [(f"published: {published}", say("published"), "guess"), (f"base_year: {base}", say("base_year"), "guess"),
              (f"evaluations: {evaluations}", say("evaluations"), "guess")]
