@@ -738,3 +738,20 @@ def test_an_actual_value_has_its_series_printed_digits_and_a_name_its_unit_once(
         assert "1. R&D personnel (persons)" in names and "2. R&D intensity (%)" in names  # a unit it does not say
     else:
         assert "12. 万人发明专利拥有量（件/万人）" in names  # a Chinese name keeps its unit in brackets
+
+
+def test_a_running_totals_pace_is_its_amount_alone_in_the_book_too():
+    """A cumulative fall typed as a running total (0 in 2020, 8.1 by 2023, 〔13.5〕 by 2025): the book's pace a year
+    is (13.5 − 8.1) ÷ 2 = 2.7 in the unit, its % column empty, as the report gives no rate of a total counted from 0;
+    the same share from a base of 2.36 keeps √(13.5 ÷ 8.1) − 1 = 29.1%."""
+    from types import SimpleNamespace
+
+    from analysis.report.scorecard_workbook import Percent, _needed
+    from tests.report.test_words import assessed
+
+    total = assessed(2, 2023, "linear", 0, 2023, 8.1, 2025, 13.5, "on_track", n=4, gap=5.4,
+                     required_cagr=(13.5 / 8.1) ** 0.5 - 1, required_per_year=2.7)
+    rate, change = _needed(SimpleNamespace(**total, unit_zh="%"))
+    assert rate == Percent(None) and change == pytest.approx(2.7)
+    rate, _ = _needed(SimpleNamespace(**{**total, "base_value": 2.36}, unit_zh="%"))
+    assert rate.value == pytest.approx(0.291, abs=5e-4)

@@ -54,6 +54,7 @@ from .words import (
     prose_growth_checks,
     qualitative_state,
     reference_in,
+    running_total,
     series_label,
     shown_change,
     status_note,
@@ -453,7 +454,8 @@ def _needed(row) -> list:
     final (see :func:`_next`), the target met, or its year come without its value."""
     if row.status == "achieved" or target_year_past(row):
         return [None, None]
-    return [Percent(_number(row.required_cagr)), _change(row.required_per_year, row)]
+    # a running total's rate a year is no pace of the plan's: its amount alone, as the report gives it
+    return [Percent(None if running_total(row) else _number(row.required_cagr)), _change(row.required_per_year, row)]
 
 
 def _next(row, words) -> list:
@@ -464,7 +466,7 @@ def _next(row, words) -> list:
     pace = next_need(row) == "pace"
     next_year, next_value = following_target(row)
     return [_whole(next_year), ranked(row, next_value, words, "target"),
-            Percent(_number(row.next_required_cagr) if pace else None),
+            Percent(_number(row.next_required_cagr) if pace and not running_total(row) else None),
             _change(row.next_required_per_year, row) if pace else None]
 
 
