@@ -462,9 +462,9 @@ def test_data_text_is_escaped_never_read_as_markup(language):
     html = title_html(hostile_context) + summary_html(hostile_context) + scorecard_html(hostile_context)
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<strong>" not in html and "**bold**" in html
-    # The only links are the report's own: cards in this page and its other editions.
+    # The only links are the report's own: cards in this page, its other editions and the index of all reports.
     hrefs = re.findall(r'<a [^>]*href="([^"]*)"', html)
-    own = r"#indicator-\d+|[\w-]+\.(?:html|pdf)|\.\./\w+/[\w-]+\.html"
+    own = r"#indicator-\d+|[\w-]+\.(?:html|pdf)|\.\./\w+/[\w-]+\.html|(?:\.\./)+index\.html"
     assert hrefs and all(re.fullmatch(own, h) for h in hrefs), hrefs
     assert "javascript" not in "".join(hrefs)
 
