@@ -1044,31 +1044,29 @@ def overview_items(row: dict, language: str) -> list[str]:
             for item in paragraph.items]
 
 
-def test_a_rank_that_met_its_stage_target_is_told_in_places_to_its_next_target():
-    """A 2023 mid-term: the rank (40) went from 6th (2020) to 5th (2023), meeting the 2023 stage target of the top 5;
-    the top 3 in 2025 asks for 2 places in 2 years, 1 a year up, more than the 1 place in 3 years seen (0.3 a year).
-    The overview says so in places: no completion rate (a place is reached or not), the target as the top 3, never
-    "3", and the move up, never "fall by down 1 place a year" nor a growth."""
-    rank_row = rank_in_2023(5, "achieved", shortfall=0, next_per_year=-1.0, observed_per_year=-1 / 3)
-    expected = {"zh": "区域创新能力位次：2023年为 第5位，达到 2023年阶段目标 前5位；"
-                      "至 2025年进入前3位，需每年前进 1 位，快于 2020年以来的实际位次变化（每年前进 0.3 位）",
-                "en": "Innovation capability rank: No. 5 in 2023, meeting the 2023 stage target of top 5; to move into "
-                      "the top 3 by 2025 it must move up 1 place a year, more than the change seen since 2020 (up 0.3 "
-                      "places a year)"}
-    for language, sentence in expected.items():
-        assert sentence in overview_items(rank_row, language)
-
-
-def test_a_rank_short_of_its_stage_target_is_told_without_a_share_of_it():
-    """A 2023 mid-term: the rank (40) fell from 6th (2020) to 7th (2023), short of the 2023 stage target of the top 5;
-    the top 3 in 2025 asks for 4 places in 2 years, 2 a year up. No completion rate ("— of it"), as the scorecard
-    gives none for a place."""
-    rank_row = rank_in_2023(7, "stage_missed", shortfall=2, next_per_year=-2.0, observed_per_year=1 / 3)
-    expected = {"zh": "区域创新能力位次：2023年为 第7位，未达到 2023年阶段目标 前5位；"
-                      "至 2025年进入前3位，需每年前进 2 位，快于 2020年以来的实际位次变化（每年后退 0.3 位）",
-                "en": "Innovation capability rank: No. 7 in 2023, short of the 2023 stage target of top 5; to move "
-                      "into the top 3 by 2025 it must move up 2 places a year, more than the change seen since 2020 "
-                      "(down 0.3 places a year)"}
+@pytest.mark.parametrize(("place", "status", "shortfall", "needed", "seen", "expected"), [
+    # 6th (2020) to 5th (2023), the 2023 stage target of the top 5 met; the top 3 in 2025 asks for 2 places in 2
+    # years, 1 a year up, more than the 1 place in 3 years seen (0.3 a year)
+    (5, "achieved", 0, -1.0, -1 / 3, {
+        "zh": "区域创新能力位次：2023年为 第5位，达到 2023年阶段目标 前5位；"
+              "至 2025年进入前3位，需每年前进 1 位，快于 2020年以来的实际位次变化（每年前进 0.3 位）",
+        "en": "Innovation capability rank: No. 5 in 2023, meeting the 2023 stage target of top 5; to move into the top "
+              "3 by 2025 it must move up 1 place a year, more than the change seen since 2020 (up 0.3 places a year)"}),
+    # 6th to 7th, short of the top 5: the top 3 asks for 4 places in 2 years, 2 a year up; no completion rate ("— of
+    # it"), as the scorecard gives none for a place
+    (7, "stage_missed", 2, -2.0, 1 / 3, {
+        "zh": "区域创新能力位次：2023年为 第7位，未达到 2023年阶段目标 前5位；"
+              "至 2025年进入前3位，需每年前进 2 位，快于 2020年以来的实际位次变化（每年后退 0.3 位）",
+        "en": "Innovation capability rank: No. 7 in 2023, short of the 2023 stage target of top 5; to move into the "
+              "top 3 by 2025 it must move up 2 places a year, more than the change seen since 2020 (down 0.3 places "
+              "a year)"}),
+])
+def test_a_rank_at_the_mid_term_is_told_in_places_to_its_next_target(place, status, shortfall, needed, seen,
+                                                                      expected):
+    """A 2023 mid-term of the rank (40), 6th in 2020, against the top 5 in 2023 and the top 3 in 2025: the overview
+    says so in places: no completion rate (a place is reached or not), the target as the top 3, never "3", and the
+    move up, never "fall by down 1 place a year" nor a growth."""
+    rank_row = rank_in_2023(place, status, shortfall=shortfall, next_per_year=needed, observed_per_year=seen)
     for language, sentence in expected.items():
         assert sentence in overview_items(rank_row, language)
 
