@@ -55,6 +55,15 @@ def _rows(sheet):
     return [row for row in sheet.iter_rows(min_row=5) if row[0].value is not None]
 
 
+
+def data_run_notes(plan, processed, capsys) -> list[str]:
+    """`analysis data` on ``plan`` into ``processed``: it succeeds, tells no error, and its notes ("note: …") are
+    returned as printed."""
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    told = capsys.readouterr()
+    assert told.err == ""
+    return [line for line in told.out.splitlines() if line.startswith("note: ")]
+
 def test_one_workbook_per_lead_department(templates, project_tmp):
     # each named with its year first, as it is kept when it comes back (before: 市科技局.xlsx, the year in no name)
     assert {path.name for path in templates} == {f"{YEAR}-{name}.xlsx" for name in LEADS | TASK_LEADS}
@@ -378,10 +387,7 @@ def test_a_workbook_of_words_only_is_noted_in_its_own_language_whatever_its_name
     plan = copy_plan(weihai_in_project.folder, project_tmp / "words-only-named-in-chinese")
     book.save(plan / "observations" / f"{YEAR}-市交通运输局.xlsx")
     processed = project_tmp / "words-only-named-in-chinese-processed"
-    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
-    told = capsys.readouterr()
-    assert told.err == ""
-    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    notes = data_run_notes(plan, processed, capsys)
     assert notes == [f"note: {relative(plan)}/observations/{YEAR}-市交通运输局.xlsx: Hidden sheet 'Sheet2' of a "
                      "workbook, not read; show it to have it read"]
 
@@ -397,10 +403,7 @@ def test_a_workbook_whose_values_sheet_was_deleted_is_noted_as_a_file_without_va
     plan = copy_plan(weihai_in_project.folder, project_tmp / "values-sheet-deleted")
     book.save(plan / "observations" / made.name)
     processed = project_tmp / "values-sheet-deleted-processed"
-    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
-    told = capsys.readouterr()
-    assert told.err == ""
-    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    notes = data_run_notes(plan, processed, capsys)
     assert notes == [f"note: {relative(plan)}/observations/{made.name}: 文件中没有数值（只有表头，或报送表未填写），"
                      "未读入任何数值"]
 
@@ -419,10 +422,7 @@ def test_a_workbook_of_words_only_sent_back_unfilled_is_noted_once(weihai_in_pro
     plan = copy_plan(weihai_in_project.folder, project_tmp / f"words-unfilled-{language}")
     shutil.copyfile(made, plan / "observations" / name)
     processed = project_tmp / f"words-unfilled-{language}-processed"
-    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
-    told = capsys.readouterr()
-    assert told.err == ""
-    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    notes = data_run_notes(plan, processed, capsys)
     assert notes == [f"note: {relative(plan)}/observations/{name}: {note}"]
     quality = pd.read_csv(processed / "weihai" / "data_quality.csv", keep_default_na=False)
     assert list(quality.loc[quality["issue"] == "empty_file", "source"].str.split("/").str[-1]) == [name]
@@ -449,10 +449,7 @@ def test_a_workbook_with_only_its_words_filled_is_not_called_a_form_not_filled_i
     plan = copy_plan(weihai_in_project.folder, project_tmp / f"words-filled-{language}")
     book.save(plan / "observations" / name)
     processed = project_tmp / f"words-filled-{language}-processed"
-    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
-    told = capsys.readouterr()
-    assert told.err == ""
-    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    notes = data_run_notes(plan, processed, capsys)
     assert notes == [f"note: {relative(plan)}/observations/{name}: {note}"]
     said = pd.read_csv(processed / "weihai" / "department_words.csv", keep_default_na=False, dtype=str)
     assert list(said["task_id"]) == ["1.2"]
@@ -480,10 +477,7 @@ def test_two_copies_of_a_workbook_are_noted_once_on_the_console(weihai_in_projec
     book.save(plan / "observations" / name)
     book.save(plan / "observations" / copy)
     processed = project_tmp / f"copies-{language}-processed"
-    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
-    told = capsys.readouterr()
-    assert told.err == ""
-    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    notes = data_run_notes(plan, processed, capsys)
     assert notes == [f"note: {relative(plan)}/observations/{name}: {note}"]
     values = pd.read_csv(processed / "weihai" / "indicator_values.csv", encoding="utf-8-sig", keep_default_na=False)
     actual = values[values["value_type"] == "actual"]
@@ -499,10 +493,7 @@ def test_a_figure_its_note_calls_preliminary_is_noted_on_the_console(project_tmp
     (plan / "observations" / "2023-bulletin.csv").write_text(
         "indicator_id,series,year,value,source,note\n2,,2022,2.55,Bulletin 2022,初步核算数\n", encoding="utf-8")
     processed = project_tmp / "noted-preliminary-processed"
-    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
-    told = capsys.readouterr()
-    assert told.err == ""
-    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    notes = data_run_notes(plan, processed, capsys)
     assert len(notes) == 1 and "2023-bulletin.csv: 2.55% for 2022 is read as a final figure, though its note says " \
                                 "“初步核算数" in notes[0], notes
 
@@ -516,10 +507,7 @@ def test_a_file_without_values_is_noted_not_passed_in_silence(project_tmp, capsy
     (plan / "observations" / "2025-bulletin.csv").write_text("indicator_id,series,year,value,source\n",
                                                              encoding="utf-8")
     processed = project_tmp / "empty-file-processed"
-    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
-    told = capsys.readouterr()
-    assert told.err == ""
-    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    notes = data_run_notes(plan, processed, capsys)
     assert len(notes) == 1 and notes[0].endswith("2025-bulletin.csv: No value in the file (a header only, or a form "
                                                   "not filled in): nothing read from it")
     quality = pd.read_csv(processed / "weihai" / "data_quality.csv", keep_default_na=False)
@@ -556,10 +544,7 @@ def test_a_blank_workbook_is_noted_once_as_a_file_without_values(project_tmp, ca
     plan = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "blank-workbook" / "weihai")
     openpyxl.Workbook().save(plan / "observations" / "市科技局.xlsx")
     processed = project_tmp / "blank-workbook-processed"
-    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
-    told = capsys.readouterr()
-    assert told.err == ""
-    notes = [line for line in told.out.splitlines() if line.startswith("note: ")]
+    notes = data_run_notes(plan, processed, capsys)
     assert notes == [f"note: {relative(plan)}/observations/市科技局.xlsx: 文件中没有数值（只有表头，或报送表未填写），"
                      "未读入任何数值"]
     quality = pd.read_csv(processed / "weihai" / "data_quality.csv", keep_default_na=False)
