@@ -490,6 +490,35 @@ def test_a_cards_chart_is_drawn_for_its_page(example_reports):
     assert 7 * CARD_CHART_SCALE >= 9
 
 
+def card_numbers_spacing(path) -> set[tuple[str, str]]:
+    """The line spacing (line, rule) of every paragraph of the cards' numbers (a table inside a card's cell)."""
+    body = part(path, "word/document.xml")
+    return {(spacing.get(f"{W}line"), spacing.get(f"{W}lineRule")) if spacing is not None else (None, None)
+            for table in body.iter(f"{W}tbl") if table.getparent().tag == f"{W}tc"
+            for paragraph in table.iter(f"{W}p") for spacing in [paragraph.find(f"{W}pPr/{W}spacing")]}
+
+
+def test_three_cards_share_a_page_their_facts_numbers_and_chart_set_tight(example_reports):
+    """A card's facts (12 pt) in Chinese are 15 pt apart, not the fallback font's 17.4; its numbers 1.15 times their
+    type apart (10.5 pt: 12 pt, 240 twips; English 9 pt: 10.35, to the half point 10.5, 210 twips), not 12.8; its
+    chart no taller than eight rows of them (96 pt in Chinese): LibreOffice printed two cards a page, a quarter of the
+    page blank under them, where the third's heading, facts and numbers missed the room by some 20 points."""
+    zh_styles = part(example_reports["final-zh"] / "report.docx", "word/styles.xml")
+    en_styles = part(example_reports["final-en"] / "report.docx", "word/styles.xml")
+    facts = zh_styles.find(f"{W}style[@{W}styleId='CardFacts']/{W}pPr/{W}spacing")
+    assert (facts.get(f"{W}line"), facts.get(f"{W}lineRule")) == ("300", "exact")
+    assert en_styles.find(f"{W}style[@{W}styleId='CardFacts']/{W}pPr/{W}spacing").get(f"{W}lineRule") is None
+    assert card_numbers_spacing(example_reports["final-zh"] / "report.docx") == {("240", "exact")}
+    assert card_numbers_spacing(example_reports["final-en"] / "report.docx") == {("210", "exact")}
+    body = part(example_reports["final-zh"] / "report.docx", "word/document.xml")
+    drawing = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+    heights = [int(inline.find(f"{drawing}extent").get("cy")) for table in body.iter(f"{W}tbl")
+               if table.getparent().tag == f"{W}tc"
+               for inline in table.getparent().getparent().iter(f"{drawing}inline")]
+    assert len(heights) == CHARTED_CARDS
+    assert max(heights) <= 8 * 12 * 12700  # eight rows of 12 pt, in EMU (12,700 a point)
+
+
 def test_english_body_text_is_flush_left_and_chinese_justified(example_reports):
     """A justified English line is stretched where a long word moves to the next (an edition's file name, a plan's
     title): English is set flush left, as the HTML edition is; Chinese justified (GB/T 9704)."""

@@ -76,9 +76,10 @@ CARD_CHART_CM = TYPE_AREA_CM[0] * CARD_COLUMNS[0] - 0.4  # the chart's cell less
 #: cell), its lines, marks and 7 pt labels print this much larger (9.5 pt, beside tables of 10.5 pt and a text of 16,
 #: where 7 pt were unreadable), at 150 pixels an inch as printed.
 CARD_CHART_SCALE = 1.35
-#: A card's chart's height for its width: the HTML card's (2 : 3.4), as high as the numbers beside it (eight rows of
-#: 五号, 3.8 cm).
-CARD_CHART_ASPECT = 2 / 3.4
+#: A card's chart's height for its width (3.3 cm high): no higher than the numbers beside it, eight rows of 五号
+#: 12 points apart (3.4 cm; :func:`~.word_file.tight_rows`), where the HTML card's 2 : 3.4 (3.8 cm) made each card
+#: taller than its numbers, and two cards shared a page where three fit.
+CARD_CHART_ASPECT = 2 / 3.9
 CARD_CHART = (CARD_CHART_CM / 2.54 / CARD_CHART_SCALE, CARD_CHART_CM / 2.54 / CARD_CHART_SCALE * CARD_CHART_ASPECT)
 #: A new page: an empty paragraph a point high that starts one (a page break before it), never a break in a line of
 #: its own, which a page filled to its foot (the heat map and the category chart) carried over whole, to break the
