@@ -121,17 +121,20 @@ def strings(node) -> str:
 def test_the_word_scorecard_has_the_light_in_its_colour(light_tables):
     document = WordDocument()
     scorecard_blocks(document, report_context(light_tables, 2024, "en"))
-    table = document.blocks[-1]["c"]
-    headers = [strings(cell) for cell in table[3][1][0][1]]
+    tables = [block["c"] for block in document.blocks if block["t"] == "Table"]
+    assert len(tables) == 5  # a table a category
+    headers = [strings(cell) for cell in tables[0][3][1][0][1]]
     # the final evaluation: no "needed per year" column (every target's year has come), 9 columns
-    assert headers[-2:] == ["Status", "Traffic light"] and len(table[2]) == 9  # the category is a row of its own
-    body = [[strings(cell) for cell in row[1]] for row in table[4][0][3]]
-    assert body[0] == ["Concentration of innovation resources"]  # the first category's row, across the table
-    lights = {row[0]: row[-1] for row in body if len(row) == 9}
-    assert lights["2"] == "Red" and lights["21"] == "Amber" and lights["1"] == "Green"
-    shaded = {(shade.row, shade.column): shade.colour for shade in document.shading}
-    number = next(i for i, row in enumerate(body, 1) if row[0] == "21")
-    assert shaded[(number, 8)] == LIGHT_COLOURS["amber"][0]
+    assert headers[-2:] == ["Status", "Traffic light"] and len(tables[0][2]) == 9
+    # the category is the header's second row, across the table
+    assert [strings(cell) for cell in tables[0][3][1][1][1]] == ["Concentration of innovation resources"]
+    # a row's place: (its table, its row counted from the header's first, 0)
+    body = {strings(row[1][0]): ([strings(cell) for cell in row[1]], (number, index))
+            for number, table in enumerate(tables) for index, row in enumerate(table[4][0][3], 2)}
+    assert body["2"][0][-1] == "Red" and body["21"][0][-1] == "Amber" and body["1"][0][-1] == "Green"
+    shaded = {(shade.table, shade.row, shade.column): shade.colour for shade in document.shading}
+    assert shaded[(*body["21"][1], 8)] == LIGHT_COLOURS["amber"][0]
+    assert body["21"][1][0] == 3  # R&D super-deduction: the fourth category, policy and governance
 
 
 def test_the_workbook_has_the_light_filled_and_the_rule_on_its_front(light_tables):

@@ -90,20 +90,51 @@ def test_sections_are_word_headings_in_the_reports_order(zh):
     assert cards[3].startswith("4. ") and cards[3].endswith(" · 国家级") and cards[4].endswith(" · 省级")
 
 
-def test_the_scorecard_is_a_table_with_a_row_per_series(zh, en):
-    scorecard = zh.tables[0]
-    assert len(series_rows(scorecard)) == SERIES
-    # the final evaluation: every target's year has come, no "needed per year" column (it would be all "—")
-    assert [spaced(cell.text) for cell in scorecard.rows[0].cells] == [
-        "序号", "指标", "单位", "2020年基础值", "最新值", "目标值", "差距", "状态"]
-    # each category heads its series in a row across the table
-    assert [spaced(cell.text) for cell in scorecard.rows[1].cells] == [CATEGORIES_ZH[0]] * 8
+def scorecard(document) -> list:
+    """The scorecard's tables, a category each, in the document's first tables."""
+    return document.tables[:len(CATEGORIES_ZH)]
+
+
+def test_the_scorecard_is_a_table_a_category_with_a_row_per_series(zh, en):
+    """A table a category, its band the header's second row: Word and LibreOffice repeat the columns' names and the
+    category's band on each page the category continues on (the example's first category, 14 series, from page 4 to
+    page 5 in Chinese), where one table's rows at the top of page 5 stood under the columns' names alone."""
+    tables = scorecard(zh)
+    assert sum(len(series_rows(table)) for table in tables) == SERIES
+    for table, category in zip(tables, CATEGORIES_ZH):
+        # the final evaluation: every target's year has come, no "needed per year" column (it would be all "—")
+        assert [spaced(cell.text) for cell in table.rows[0].cells] == [
+            "序号", "指标", "单位", "2020年基础值", "最新值", "目标值", "差距", "状态"]
+        # the category heads its series in a row across the table
+        assert [spaced(cell.text) for cell in table.rows[1].cells] == [category] * 8
+        rows = table._tbl.findall(f"{W}tr")
+        assert [row.find(f"{W}trPr/{W}tblHeader") is not None for row in rows] == [True, True] + [False] * (
+            len(rows) - 2)
+    # all of one width, column by column
+    assert len({tuple(col.get(f"{W}w") for col in table._tbl.iter(f"{W}gridCol")) for table in tables}) == 1
     # R&D intensity: 2.70 in 2024 against a target of 2.8 (the example data's README), 2.70 / 2.8 = 96.4 %
-    intensity = [spaced(cell.text) for cell in scorecard.rows[3].cells]
+    intensity = [spaced(cell.text) for cell in tables[0].rows[3].cells]
     assert intensity[0:2] == ["2", "R&D经费投入强度*"]  # the star joined to the name
     assert intensity[4:6] == ["2.7\n（2024年）", "2.8\n（2024年）"]  # the year in Chinese brackets
     assert intensity[7] == "未达标\n完成率 96.4%"
-    assert len(series_rows(en.tables[0])) == SERIES and spaced(en.tables[0].rows[0].cells[0].text) == "No."
+    assert sum(len(series_rows(table)) for table in scorecard(en)) == SERIES
+    assert spaced(scorecard(en)[0].rows[0].cells[0].text) == "No."
+    assert spaced(scorecard(en)[-1].rows[1].cells[0].text) == "City-specific indicators"
+
+
+def test_the_scorecards_tables_are_a_hairline_apart():
+    """The empty paragraph pandoc puts between two tables is a point high (20 twips), in 1-point type: not a blank
+    line of the body's 16 points between two categories; a paragraph with text between tables stays as it is."""
+    body = etree.fromstring(f'<w:body xmlns:w="{W[1:-1]}"><w:tbl/><w:p/><w:tbl/><w:p><w:r><w:t>note</w:t></w:r></w:p>'
+                           '<w:tbl/><w:p/></w:body>')
+    root = etree.Element(f"{W}document")
+    root.append(body)
+    word_file.tables_close(root)
+    empty, note, last = body.findall(f"{W}p")
+    spacing = empty.find(f"{W}pPr/{W}spacing")
+    assert (spacing.get(f"{W}line"), spacing.get(f"{W}lineRule"), spacing.get(f"{W}after")) == ("20", "exact", "0")
+    assert empty.find(f"{W}pPr/{W}rPr/{W}sz").get(f"{W}val") == "2"
+    assert note.find(f"{W}pPr") is None and last.find(f"{W}pPr") is None
 
 
 def fill(cell) -> str:
@@ -132,7 +163,7 @@ def part_of(document):
 
 
 def test_status_cells_have_the_status_colours(zh):
-    rows = series_rows(zh.tables[0])
+    rows = [row for table in scorecard(zh) for row in series_rows(table)]
     assert fill(rows[1].cells[7]) == "7F0000"  # not achieved, as in the HTML scorecard
     words = catalog("zh")
     from analysis.report.palette import STATUS_COLOURS
@@ -150,7 +181,7 @@ def test_status_cells_have_the_status_colours(zh):
 
 
 def test_the_warning_list_has_its_levels_and_statuses_in_colour(zh):
-    warning_list, changes = zh.tables[1], zh.tables[2]
+    warning_list, changes = zh.tables[len(CATEGORIES_ZH):len(CATEGORIES_ZH) + 2]
     # no "needed per year" at the final evaluation
     assert [spaced(cell.text) for cell in warning_list.rows[0].cells] == [
         "序号", "指标", "预警", "评估结果", "最新值", "目标", "差距", "实际年均增长（2020年起）"]
@@ -216,13 +247,15 @@ def test_a_tables_header_and_group_rows_are_kept_with_the_rows_after_them(zh):
     row (the warning list's first department and row 2 were seen alone at a page's foot): the first row of data goes
     with the second. No row is left alone on a page: the last two go together. No other row is chained (LibreOffice
     lost a table's rest)."""
-    for table in top_tables(zh)[:3]:  # the scorecard, the warning list, the changes
+    for table in top_tables(zh)[:len(CATEGORIES_ZH) + 2]:  # the scorecard's, the warning list, the changes
         rows = table._tbl.findall(f"{W}tr")
         across = len(table._tbl.findall(f"{W}tblGrid/{W}gridCol"))
         groups = {number for number, row in enumerate(rows) if len(row.findall(f"{W}tc")) == 1 < across}
         first = min(set(range(1, len(rows))) - groups)  # the first row of data: after the header and its group
-        # with its second, unless that is tall (2023's scorecard: R&D intensity's status and note, six lines)
-        chained = {first} if word_file.row_lines(rows[first + 1], table._tbl) <= word_file.SHORT_ROW_LINES else set()
+        # with its second, unless that is tall (2023's scorecard: R&D intensity's status and note, six lines) or one
+        # of the last two, kept together already (a category of three series)
+        chained = {first} if first + 2 < len(rows) - 1 and word_file.row_lines(
+            rows[first + 1], table._tbl) <= word_file.SHORT_ROW_LINES else set()
         assert {number for number, row in enumerate(rows) if kept_with_next(row)} == (
             {0, len(rows) - 2} | chained | groups) - {len(rows) - 1}
 

@@ -231,12 +231,15 @@ def cell(content, align: str = "AlignDefault", row_span: int = 1, col_span: int 
     return [NO_ATTR, {"t": align}, row_span, col_span, blocks]
 
 
-def table(header_cells: list[str], rows: list[list], widths, aligns=None) -> dict:
-    """A Word table: a header row and body rows of cells (:func:`cell`); ``widths`` as shares of the page."""
+def table(header_cells: list[str], rows: list[list], widths, aligns=None, head_rows: list[list] = ()) -> dict:
+    """A Word table: a header row and body rows of cells (:func:`cell`); ``widths`` as shares of the page;
+    ``head_rows``: rows of cells under the header that are part of it (a category's band), repeated with it at the
+    top of each page the table continues on."""
     aligns = aligns or ["AlignDefault"] * len(widths)
     columns = [[{"t": align}, {"t": "ColWidth", "c": width}] for align, width in zip(aligns, widths)]
     head = [NO_ATTR, [[NO_ATTR, [cell(text if isinstance(text, Label) else Label(text, HEADER))
-                                 for text in header_cells]]]] if header_cells else [NO_ATTR, []]
+                                 for text in header_cells]], *([NO_ATTR, row] for row in head_rows)]] \
+        if header_cells else [NO_ATTR, []]
     body = [NO_ATTR, 0, [], [[NO_ATTR, row] for row in rows]]
     return {"t": "Table", "c": [NO_ATTR, [None, []], columns, head, [body], [NO_ATTR, []]]}
 

@@ -239,7 +239,9 @@ def summary_blocks(document: WordDocument, context: ReportContext) -> None:
 
 def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
     """One row per series under a row naming its category (the page's width goes to the names); the status cell in
-    its colour; the official status word last, when the plan chose words (a traffic light in its colour)."""
+    its colour; the official status word last, when the plan chose words (a traffic light in its colour). A table a
+    category, all of one width, its band part of its header: Word and LibreOffice repeat the two on each page the
+    category continues on, where one table's rows at the top of a page showed no category."""
     document.add(header(1, context.words["sections.scorecard"]))
     lines, colours, texts = [], {}, []
     official = context.status_words is not None
@@ -271,7 +273,12 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
         headers, lines, texts, aligns, colours = without_column(PACE_COLUMN, headers, lines, texts, aligns, colours)
     columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
     widths, points = fitted(context, columns, NAME_FLOOR)
-    document.add_table(table(headers, lines, widths, aligns), colours, points=points)
+    # a table a category, its band under the header and repeated with it on each page the category continues on
+    bands = [number for number, line in enumerate(lines) if len(line) == 1]
+    for start, end in zip(bands, [*bands[1:], len(lines)]):
+        shades = {(row - start, column): colour for (row, column), colour in colours.items() if start + 1 < row <= end}
+        document.add_table(table(headers, lines[start + 1:end], widths, aligns, head_rows=[lines[start]]), shades,
+                           points=points)
 
 
 #: The "needed per year" column of the scorecard and of the warning list.

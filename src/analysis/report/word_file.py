@@ -287,6 +287,7 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
             roomy(tables[index])
         release_figures(root)
         lead_into_tables(root)
+        tables_close(root)
         mark_kept_runs(root)
         if editable:
             plain_text(root)
@@ -424,6 +425,27 @@ def lead_into_tables(root) -> None:
         if block.tag == w("p") and leads and (style is None or style.get(w("val")) != "Figure") \
                 and 0 < len(text) <= LEAD_IN_CHARACTERS:
             put(put(block, "pPr"), "keepNext", {})
+
+
+#: The height of the empty paragraph pandoc puts between two tables (twips: one point), the type in it as small.
+BETWEEN_TABLES_TWIPS = 20
+
+
+def tables_close(root) -> None:
+    """The empty paragraph pandoc puts between two tables (the scorecard's, a category each) a point high, not a
+    blank line of the body's 16 points: the scorecard reads as one table, its categories' bands apart by a hairline.
+    Word would join two tables with nothing between them into one, and repeat no category's band."""
+    for paragraph in root.find(w("body")).findall(w("p")):
+        before, after = paragraph.getprevious(), paragraph.getnext()
+        if before is None or after is None or before.tag != w("tbl") or after.tag != w("tbl") \
+                or paragraph.find(f".//{w('t')}") is not None:
+            continue
+        properties = put(paragraph, "pPr")
+        put(properties, "spacing", {"before": "0", "after": "0", "line": str(BETWEEN_TABLES_TWIPS),
+                                    "lineRule": "exact"})
+        marks = put(properties, "rPr")
+        for name in ("sz", "szCs"):
+            put(marks, name, {"val": "2"})
 
 
 def plain_title(xml: bytes) -> bytes:
