@@ -552,6 +552,27 @@ def test_three_cards_share_a_page_their_facts_numbers_and_chart_set_tight(exampl
     assert max(heights) <= 8 * 12 * 12700  # eight rows of 12 pt, in EMU (12,700 a point)
 
 
+@pytest.mark.parametrize(("case", "scorecard_line"), [("final-zh", "210"), ("final-en", "200")])
+def test_a_tables_lines_are_its_type_and_a_little_apart(example_reports, case, scorecard_line):
+    """Every table's lines (but a card's layout of its chart beside its numbers) 1.15 times its type apart, exactly, to
+    the half point: the scorecard's 9 points (Chinese) 10.5 apart, 210 twips, and 8.5 (English) 10, not LibreOffice's
+    15.2 for a line of Chinese in its fallback font; the appendix's sources in 9 points (10.5 in Chinese by their
+    runs, the tables' own 9 in English) 10.5 apart: the Chinese report's last seven rows of sources took its last page
+    alone, now they end on the page before."""
+    path = example_reports[case] / "report.docx"
+    body = part(path, "word/document.xml").find(f"{W}body")
+    tables = [table for table in body.findall(f"{W}tbl") if table.find(f".//{W}tbl") is None]
+    assert len(tables) > len(CATEGORIES_ZH) + 2
+
+    def spacing(table) -> set:
+        found = [paragraph.find(f"{W}pPr/{W}spacing") for paragraph in table.iter(f"{W}p")]
+        return {(None, None) if line is None else (line.get(f"{W}line"), line.get(f"{W}lineRule")) for line in found}
+
+    assert spacing(tables[0]) == {(scorecard_line, "exact")}
+    assert spacing(tables[-1]) == {("210", "exact")}
+    assert {rule for table in tables for _, rule in spacing(table)} == {"exact"}
+
+
 def test_english_body_text_is_flush_left_and_chinese_justified(example_reports):
     """A justified English line is stretched where a long word moves to the next (an edition's file name, a plan's
     title): English is set flush left, as the HTML edition is; Chinese justified (GB/T 9704)."""
