@@ -370,6 +370,25 @@ def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name(
     assert text_widths("比重" + CORE_MARK)[1] == 3  # 重 and its star: 2 + 1
 
 
+def test_an_english_word_is_never_broken_inside_a_table():
+    """A column holds an English word whole, however long: a name's last word held to its unit by a no-break space
+    ("Tech-based SMEs (enterprises)", 18 letters together) was counted as one word of at most 18 letters, so a longer
+    piece ("High-tech enterprises (enterprises)": "enterprises (enterprises", 24) made the column narrower than it
+    and the line broke inside a word (enterpris | es). Such a name's unit now starts a line of its own where the two
+    are longer than 18 letters together; an address still breaks where it must."""
+    from analysis.report.pandoc_ast import text_widths
+    from analysis.report.word_content import unit_held
+
+    assert unit_held("R&D intensity (%)") == "R&D intensity\u00a0(%)"  # "intensity (%)": 13 letters, held
+    assert unit_held("Tech-based SMEs (enterprises)") == "Tech-based SMEs\u00a0(enterprises)"  # 4 + 1 + 12 = 17
+    assert unit_held("High-tech enterprises (enterprises)") == "High-tech enterprises (enterprises)"  # 24
+    assert unit_held("Labour productivity (10,000 yuan per worker)") == (
+        "Labour productivity (10,000 yuan per worker)")  # "productivity (10,000": 12 + 1 + 7 = 20
+    # the longest word of a text: 22 letters whole, where it counted 18; an address's letters not a word
+    assert text_widths("Internationalizational reforms")[1] == 22
+    assert text_widths("see https://www.example.org/abcdefghijklmnopqrstuvwxyz.htm")[1] == 18
+
+
 def test_running_text_breaks_a_long_label_between_its_words_only():
     """In a paragraph of the Word edition a label of more than four Chinese characters is carried over in parts, at
     the ends of its words (已达 | 阶段 | 目标), never inside one, nor one character alone (已提前 | 达标, not

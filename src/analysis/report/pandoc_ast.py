@@ -272,6 +272,10 @@ def letters_of(text: str) -> float:
                for character in text)
 
 
+#: An English word: Latin letters between spaces, hyphens, brackets or punctuation (not a piece of an address).
+ENGLISH_WORD = re.compile(r"(?<![\w/.:@])[A-Za-z]+(?![\w/.:@])")
+
+
 def text_widths(text: str) -> tuple[float, float]:
     """The width of ``text`` on one line and that of its longest word, in widths of a Latin letter (a CJK
     character is two, and a word of its own: a line may break after any of them, and after a hyphen; a
@@ -304,8 +308,10 @@ def text_widths(text: str) -> tuple[float, float]:
     # (with a mark after it that may not start a line: 2022 年，)
     kept = [letters_of(match.group()) + (2.0 if str(text)[match.end():match.end() + 1] in CLOSING else 0.0)
             for match in word_pieces().finditer(str(text))]
-    # a longer word (a web address, a file's path) breaks where it must: no column is made as wide
-    return total, max([*(min(word, LONG_WORD) for word in words), *kept])
+    # a longer word (a web address, a file's path) breaks where it must: no column is made as wide; but an English
+    # word, however long, is whole ("enterprises" of "SMEs (enterprises)", never "enterpris | es")
+    latin = [len(word) for word in ENGLISH_WORD.findall(str(text).replace(WORD_JOINER, ""))]
+    return total, max([*(min(word, LONG_WORD) for word in words), *kept, *latin])
 
 
 def lines(text) -> list[str]:

@@ -24,6 +24,7 @@ from .numbers import is_missing
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS
 from .pandoc_ast import (
     HEADER,
+    LONG_WORD,
     PANDOC_API,
     WORD_JOINER,
     Label,
@@ -36,6 +37,7 @@ from .pandoc_ast import (
     header,
     inlines,
     joined,
+    letters_of,
     link,
     para,
     plain,
@@ -552,8 +554,13 @@ def appendix_blocks(document: WordDocument, context: ReportContext) -> None:
 def unit_held(name: str) -> str:
     """An indicator's name with the unit in brackets after it (…占研发经费比重（%）, R&D intensity (%)) held to the
     name's last word (its last two Chinese characters): a line that breaks the name carries them over together, never
-    the unit alone."""
+    the unit alone. An English name's last word and its unit's first (productivity (10,000) when they are longer
+    together than :data:`~.pandoc_ast.LONG_WORD` letters are not held: a column narrower than they are broke a word
+    in two (SMEs (enterpris | es)), where the unit may as well start the next line."""
     held = re.sub(f"[{HAN}]{{2}}（[^（）]*）$", lambda match: joined(match.group()), name)
+    piece = re.search(r"(\S+) (\([^()\s]*)[^()]*\)$", held)
+    if piece and letters_of(f"{piece.group(1)} {piece.group(2)}") > LONG_WORD:
+        return held
     return re.sub(r" (?=\([^()]*\)$)", "\u00a0", held)
 
 
