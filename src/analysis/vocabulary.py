@@ -68,7 +68,11 @@ OBSERVATION_ISSUES = ("observation_revises_baseline", "duplicate_observation", "
 INDICATOR_COLUMNS = {
     "indicator_id": "int64", "series": "str", "category_zh": "str", "category_en": "str", "name_zh": "str",
     "name_en": "str", "short_name_zh": "str", "short_name_en": "str", "unit_zh": "str", "unit_en": "str",
-    "core": "bool", "direction": "str", "kind": "str", "source_line": "int64",
+    "core": "bool", "direction": "str", "kind": "str",
+    # A total over the plan's years (〔13.5〕, 〔100〕: a cumulative fall in %, platforms added since the base year),
+    # as the plan folder marks it (``running_total`` in indicators.csv or indicator_metadata.csv): each value the total
+    # since the base year, whatever its base value is; its pace an amount a year, never a rate of the total.
+    "running_total": "bool", "source_line": "int64",
     # Where the base value comes from when the plan prints none: a statistic named, its base-year value an
     # observation ("" when the plan prints the baseline); as written, and in each language where it is given.
     "base_source": "str", **{f"base_source_{language}": "str" for language in LANGUAGES},
@@ -200,6 +204,9 @@ TABLES = {
 }
 #: Tables added after the first five: a folder written before them (a report's ``data/``) reads them as empty.
 LATER_TABLES = ("tasks.csv", "task_items.csv", "measures.csv", "department_words.csv")
+#: Columns added to a table after it was first written, with the value a table written before them reads as (a
+#: report's ``data/`` of an earlier version: no series marked a running total).
+LATER_COLUMNS = {"indicators.csv": {"running_total": False}}
 
 
 def lower_is_better(direction: str) -> bool:

@@ -804,9 +804,11 @@ def test_cells_values_csv_can_write_are_read_as_it_writes_them_for_a_person_to_c
     assert review["[13.5]"][1:] == ("fill", "")
     assert review["[13.5]"][0].startswith("indicator 12 2025 target: a number in brackets, often what the plan's "
                                           "years add up to")
-    # a total is typed as a running total from 0, the number the total to reach by its year: not "find which year"
-    assert ("a total is typed as a running total, a baseline of 0 in the base year and this number as the total to "
-            "reach by 2025, each actual value the total since the base year") in review["[13.5]"][0]
+    # a total is marked and typed as a running total from 0, the number the total to reach by its year: not "find
+    # which year"
+    assert ("a total is marked running_total true in indicators.csv and typed as a running total, a baseline of 0 in "
+            "the base year and this number as the total to reach by 2025, each actual value the total since the base "
+            "year") in review["[13.5]"][0]
     assert review["20%"][0].startswith("indicator 13 2025 target: printed with %, but the unit is 家")
     assert not any("not a number" in reading for reading, _, _ in review.values())
 

@@ -211,3 +211,19 @@ def test_a_typed_plans_prose_checks_are_refused_as_it_has_no_text(tmp_path, lake
         load_plan_inputs(load_plan(plan))
     assert told.value.reason == ("该方案以表格录入，没有方案文本可供引用：正文核对的引文无从查找，因此不读取此文件；"
                                  "请删除该文件，或在 plan.yml 中给出方案文本（table: printed_text）")
+
+
+def test_the_metadata_marks_a_running_total_in_a_column_of_its_own(tmp_path):
+    """A printed table's 〔100〕 marked in indicator_metadata.csv's running_total (true, 是); a row left empty or
+    false is none; without the column, no series is one."""
+    header = ",".join(["indicator_id", "series", "name_en", "short_name_zh", "short_name_en", "unit_zh", "unit_en",
+                       "direction", "kind"])
+    rows = ("1,,R&D platforms added,新增研发平台,Platforms added,个,platforms,higher,count",
+            "2,,R&D intensity,研发强度,R&D intensity,%,%,higher,share",
+            "3,,Energy use cut,能耗累计降低,Energy use cut,%,%,higher,share")
+    (tmp_path / "indicator_metadata.csv").write_text(
+        header + ",running_total\n" + "\n".join(f"{row},{mark}" for row, mark in zip(rows, ("true", "", "是")))
+        + "\n", encoding="utf-8")
+    assert load_metadata(tmp_path)["running_total"].tolist() == [True, False, True]
+    (tmp_path / "indicator_metadata.csv").write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert load_metadata(tmp_path)["running_total"].tolist() == [False, False, False]

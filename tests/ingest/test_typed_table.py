@@ -250,3 +250,30 @@ def test_a_typed_value_is_told_what_it_is_where_that_is_evident(tmp_path, typed,
     assert str(error).replace(f"{tmp_path}/", "") == (
         f"values.csv:5: value: '{typed}' is not a number{hint}: write it here as plain digits with a decimal point, no "
         "spaces inside, thousands separators, units or % signs")
+
+
+def test_a_running_total_is_read_from_its_own_column_not_its_base_value(tmp_path):
+    """indicators.csv marks indicator 7 a running total (true) and indicator 8 not (false), and leaves the others'
+    cells empty: 7 alone is one, though the plan prints no base of 0 for it; without the column none is; a word other
+    than true or false is told with its line."""
+    def marked(rows):
+        rows[0].append("running_total")
+        for row in rows[1:]:
+            row.append({"7": "true", "8": "false"}.get(row[0], ""))
+
+    _indicators_with(tmp_path, marked)
+    _, indicators = read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
+    assert indicators.loc[indicators["running_total"], "indicator_id"].tolist() == [7]
+    _, plain = read_typed_table(NATIONAL / "indicators.csv", NATIONAL / "values.csv")
+    assert not plain["running_total"].any()
+
+    def mistyped(rows):
+        marked(rows)
+        rows[7][-1] = "累计"  # indicator 7, line 8
+
+    _indicators_with(tmp_path, mistyped)
+    with pytest.raises(InputError) as caught:
+        read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
+    assert str(caught.value).replace(f"{tmp_path}/", "") == (
+        "indicators.csv:8: running_total: running_total '累计': write true for a total over the plan's years (〔100〕, "
+        "五年累计), false or nothing otherwise")

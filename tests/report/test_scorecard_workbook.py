@@ -743,9 +743,9 @@ def test_an_actual_value_has_its_series_printed_digits_and_a_name_its_unit_once(
 
 
 def test_a_running_totals_pace_is_its_amount_alone_in_the_book_too():
-    """A cumulative fall typed as a running total (0 in 2020, 8.1 by 2023, 〔13.5〕 by 2025): the book's pace a year
-    is (13.5 − 8.1) ÷ 2 = 2.7 in the unit, its % column empty, as the report gives no rate of a total counted from 0;
-    the same share from a base of 2.36 keeps √(13.5 ÷ 8.1) − 1 = 29.1%."""
+    """A cumulative fall marked a running total (0 in 2020, 8.1 by 2023, 〔13.5〕 by 2025): the book's pace a year
+    is (13.5 − 8.1) ÷ 2 = 2.7 in the unit, its % column empty, as the report gives no rate of a total, from a printed
+    base of 0 or of 2.36 alike; a share not marked so keeps √(13.5 ÷ 8.1) − 1 = 29.1%, its base 2.36 or truly 0."""
     from types import SimpleNamespace
 
     from analysis.report.scorecard_workbook import Percent, _needed
@@ -753,7 +753,8 @@ def test_a_running_totals_pace_is_its_amount_alone_in_the_book_too():
 
     total = assessed(2, 2023, "linear", 0, 2023, 8.1, 2025, 13.5, "on_track", n=4, gap=5.4,
                      required_cagr=(13.5 / 8.1) ** 0.5 - 1, required_per_year=2.7)
-    rate, change = _needed(SimpleNamespace(**total, unit_zh="%"))
-    assert rate == Percent(None) and change == pytest.approx(2.7)
-    rate, _ = _needed(SimpleNamespace(**{**total, "base_value": 2.36}, unit_zh="%"))
-    assert rate.value == pytest.approx(0.291, abs=5e-4)
+    for base in (0, 2.36):
+        rate, change = _needed(SimpleNamespace(**{**total, "base_value": base}, running_total=True, unit_zh="%"))
+        assert rate == Percent(None) and change == pytest.approx(2.7)
+        rate, _ = _needed(SimpleNamespace(**{**total, "base_value": base}, running_total=False, unit_zh="%"))
+        assert rate.value == pytest.approx(0.291, abs=5e-4)

@@ -59,11 +59,12 @@ PLAN = {
 }
 
 
-def indicator(indicator_id, short_zh, short_en, unit_zh, unit_en, direction, kind, core=False):
+def indicator(indicator_id, short_zh, short_en, unit_zh, unit_en, direction, kind, core=False, running_total=False):
     return {"indicator_id": indicator_id, "series": "", "category_zh": "类别", "category_en": "Category",
             "name_zh": short_zh + "（全称）", "name_en": short_en + " (full name)", "short_name_zh": short_zh,
             "short_name_en": short_en, "unit_zh": unit_zh, "unit_en": unit_en, "core": core,
-            "direction": direction, "kind": kind, "source_line": indicator_id, "base_source": "",
+            "direction": direction, "kind": kind, "running_total": running_total, "source_line": indicator_id,
+            "base_source": "",
             "base_source_zh": "", "base_source_en": "",
             **DEPARTMENTS.get(indicator_id, NO_DEPARTMENTS)}
 
@@ -149,9 +150,11 @@ VALUES = pd.DataFrame({"indicator_id": [2, 2, 2], "series": ["", "", ""], "year"
 QUALITY = pd.DataFrame(columns=["issue", "indicator_id", "series", "year", "value"])
 
 
-def context(language: str, rows=BEFORE_THE_DATA, report_year: int = 2024) -> ReportContext:
+def context(language: str, rows=BEFORE_THE_DATA, report_year: int = 2024, running_totals=()) -> ReportContext:
+    """``running_totals``: the indicators the plan folder marks as totals over the plan's years (〔13.5〕)."""
     assessment = typed(pd.DataFrame(rows), ASSESSMENT_COLUMNS)
     indicators = INDICATORS[INDICATORS["indicator_id"].isin(assessment["indicator_id"])].reset_index(drop=True)
+    indicators["running_total"] = indicators["indicator_id"].isin(running_totals)
     growth = typed(pd.DataFrame(columns=list(GROWTH_COLUMNS)), GROWTH_COLUMNS)
     processed = ProcessedTables(plan=PLAN, indicators=indicators, values=VALUES, quality=QUALITY,
                                 assessment=assessment, growth=growth)
@@ -1113,15 +1116,21 @@ def test_a_rank_off_course_for_its_next_target_is_said_to_move_too_slowly_in_pla
 
 
 def test_a_running_total_in_percent_needs_its_points_alone_without_a_relative_rate():
-    """A cumulative fall typed as a running total (R&D intensity's row standing in: 0 in 2020, 8.1 by 2023, 〔13.5〕
-    by 2025): (13.5 − 8.1) ÷ 2 = 2.7 points a year; the relative rate √(13.5 ÷ 8.1) − 1 = 29.1% is a rate of a total
-    counted from 0, and is left out. The same share from a base of 2.36 keeps it."""
+    """A cumulative fall marked a running total (R&D intensity's row standing in: 0 in 2020, 8.1 by 2023, 〔13.5〕
+    by 2025): (13.5 − 8.1) ÷ 2 = 2.7 points a year; the relative rate √(13.5 ÷ 8.1) − 1 = 29.1% is a rate of a total,
+    and is left out, whether its plan prints a base of 0 or of 2.36 (a total counted from an earlier year). A share
+    not marked so keeps it, from a base of 2.36 or one truly 0 in its base year."""
     zh, en = catalog("zh"), catalog("en")
     total = assessed(2, 2023, "linear", 0, 2023, 8.1, 2025, 13.5, "on_track", n=4, gap=5.4,
                      required_cagr=(13.5 / 8.1) ** 0.5 - 1, required_per_year=2.7)
-    share = {**total, "base_value": 2.36}
-    [total_row], [share_row] = (context("zh", [row], 2023).joined().itertuples() for row in (total, share))
-    assert words.pace_text(total_row, zh) == "+2.7个百分点"
-    assert words.pace_text(total_row, en) == "+2.7 pp"
-    assert words.pace_text(share_row, zh) == "+2.7个百分点（相对 +29.1%）"
-    assert words.pace_text(share_row, en) == "+2.7 pp (+29.1% relative)"
+    from_nonzero = {**total, "base_value": 2.36}
+    for row in (total, from_nonzero):
+        [marked] = context("zh", [row], 2023, running_totals=[2]).joined().itertuples()
+        assert words.running_total(marked)
+        assert words.pace_text(marked, zh) == "+2.7个百分点"
+        assert words.pace_text(marked, en) == "+2.7 pp"
+    for row in (from_nonzero, total):  # a share of 2.36 in 2020, and one truly 0 then: no running total
+        [share] = context("zh", [row], 2023).joined().itertuples()
+        assert not words.running_total(share)
+        assert words.pace_text(share, zh) == "+2.7个百分点（相对 +29.1%）"
+        assert words.pace_text(share, en) == "+2.7 pp (+29.1% relative)"

@@ -28,7 +28,7 @@ from ..catalog import plan_error, told_words
 from ..errors import InputError, printable, quote
 from ..files import read_regular
 from ..settings import PLAN_FILE
-from ..vocabulary import LATER_TABLES, OBSERVATION_ISSUES, TABLES
+from ..vocabulary import LATER_COLUMNS, LATER_TABLES, OBSERVATION_ISSUES, TABLES
 from . import schemas
 from .quality import rested_on
 
@@ -155,6 +155,9 @@ def read_table(path: Path, columns: dict[str, str], among: bool = False) -> pd.D
                                     rebuild=rebuild), file=path) from None
     if among and set(columns) <= set(frame.columns):
         frame = frame[list(columns)]
+    later = LATER_COLUMNS.get(path.name, {})
+    if later and list(frame.columns) == [c for c in columns if c not in later]:  # written before them
+        frame = frame.assign(**{name: later[name] for name in later})[list(columns)]
     if list(frame.columns) != list(columns):
         comma = told_words()["grammar.comma"]
         shown = comma.join(quote(str(c), 40) for c in frame.columns)

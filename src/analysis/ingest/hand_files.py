@@ -23,6 +23,10 @@ CORRECTIONS_FILE = "corrections.csv"
 PROSE_CHECKS_FILE = "prose_checks.csv"
 METADATA_COLUMNS = ["indicator_id", "series", "name_en", "short_name_zh", "short_name_en", "unit_zh", "unit_en",
                     "direction", "kind"]
+#: ``running_total``: true for a total over the plan's years (〔100〕), false or empty otherwise.
+METADATA_OPTIONAL_COLUMNS = ["running_total"]
+#: How a yes-or-no cell may be written (core, running_total).
+TRUE_WORDS, FALSE_WORDS = ("true", "yes", "1", "*", "是"), ("false", "no", "0", "", "否")
 CORRECTION_COLUMNS = ["indicator_id", "series", "field", "printed_text", "corrected_value", "reason"]
 #: ``confirm``: why a corrected value that looks implausible is right (see the plausibility checks);
 #: ``reason_zh``: the reason in Chinese, for the Chinese editions (``reason`` is the English one).
@@ -38,6 +42,17 @@ PROSE_CHECK_OPTIONAL_COLUMNS = ["note_zh"]
 PROSE_CLAIMS = ("value", "annual_growth_pct")
 #: What a prose check compares its number with: a baseline or a target the table gives.
 PROSE_VALUE_TYPES = ("baseline", "target")
+
+
+def is_running_total(cell: str, path: Path, line: int, told: Mistakes) -> bool:
+    """A ``running_total`` cell read: true for a total over the plan's years (〔100〕), false or empty otherwise; any
+    other word told in ``told`` (and read as false)."""
+    word = (cell or "").strip().lower()
+    with told.row():
+        if word not in TRUE_WORDS + FALSE_WORDS:
+            raise InputError(plan_error("table.running_total_not_boolean", value=quote(cell)), file=path, line=line,
+                             field="running_total")
+    return word in TRUE_WORDS
 
 
 def check_series(frame: pd.DataFrame, path: Path) -> None:
@@ -146,8 +161,8 @@ def load_metadata(folder: Path, mistakes: Mistakes | None = None) -> pd.DataFram
     row cannot be joined with the table (its number, series, direction or kind mistyped, a series given twice): a name
     left empty is told in the same round as what comparing it with the table finds (a unit it lacks)."""
     path = Path(folder) / METADATA_FILE
-    frame = read_strict_csv(path, METADATA_COLUMNS, text_kinds=METADATA_TEXT)
-    ids, told, names = [], Mistakes(), Mistakes()
+    frame = read_strict_csv(path, METADATA_COLUMNS, METADATA_OPTIONAL_COLUMNS, text_kinds=METADATA_TEXT)
+    ids, totals, told, names = [], [], Mistakes(), Mistakes()
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)
         ids.append(None)
@@ -157,6 +172,7 @@ def load_metadata(folder: Path, mistakes: Mistakes | None = None) -> pd.DataFram
             ids[-1] = parse_int(row.indicator_id, file=path, line=line, field="indicator_id")
         with told.row():
             check_direction(row.direction, row.kind, path, line)
+        totals.append(is_running_total(row.running_total, path, line, told))
     require_filled(frame, ("name_en", "short_name_zh", "short_name_en"), path, mistakes=names)
     numbered = frame.assign(indicator_id=pd.Series(ids, index=frame.index, dtype=object))
     refuse_shared_short_names(numbered, path, names)
@@ -170,7 +186,7 @@ def load_metadata(folder: Path, mistakes: Mistakes | None = None) -> pd.DataFram
         told.errors += names.errors
     told.errors.sort(key=lambda error: error.line)
     told.check()
-    frame["indicator_id"] = ids
+    frame["indicator_id"], frame["running_total"] = ids, totals
     return frame
 
 

@@ -28,8 +28,11 @@ from ..vocabulary import (
 )
 from .csv_reader import LINE_COLUMN, parse_int, read_strict_csv
 from .hand_files import (
+    FALSE_WORDS,
+    TRUE_WORDS,
     check_direction,
     check_row_series,
+    is_running_total,
     refuse_duplicates,
     refuse_shared_short_names,
     refused_word,
@@ -38,10 +41,11 @@ from .hand_files import (
 from .printed_table import COMBINED_CELL, PLAIN_NUMBER, PlanTable, series_of, value_field
 
 TYPED_INDICATOR_COLUMNS = [c for c in TABLE_INDICATOR_COLUMNS
-                           if c not in ("source_line", "base_source", *BASE_SOURCE_COLUMNS)]
-#: ``base_source``: for a series whose base value the plan does not print, the statistic it comes from; its name in
-#: each language beside it (``base_source_en``: what the English edition names), as ``source_en`` for a publication.
-TYPED_INDICATOR_OPTIONAL = ["base_source", *BASE_SOURCE_COLUMNS]
+                           if c not in ("source_line", "running_total", "base_source", *BASE_SOURCE_COLUMNS)]
+#: ``running_total``: a total over the plan's years (〔100〕), true or false (empty: false); ``base_source``: for a
+#: series whose base value the plan does not print, the statistic it comes from; its name in each language beside it
+#: (``base_source_en``: what the English edition names), as ``source_en`` for a publication.
+TYPED_INDICATOR_OPTIONAL = ["running_total", "base_source", *BASE_SOURCE_COLUMNS]
 TYPED_VALUE_COLUMNS = ["indicator_id", "series", "year", "value_type", "value"]
 #: ``basis``: how a target relates to the base value (:data:`analysis.vocabulary.TARGET_BASES`); ``note``:
 #: what the plan says of the value (力争: strive for; "now" for a baseline of the year the plan appeared);
@@ -51,7 +55,7 @@ VALUE_TYPES = ("baseline", "target")
 TYPED_INDICATOR_TEXT = {"category_zh": "category", "category_en": "category", "name_zh": "name", "name_en": "name",
                         "short_name_zh": "short_name", "short_name_en": "short_name", "unit_zh": "unit",
                         "unit_en": "unit", "base_source": "source", **{name: "source" for name in BASE_SOURCE_COLUMNS}}
-TRUE, FALSE = ("true", "yes", "1", "*", "是"), ("false", "no", "0", "", "否")
+TRUE, FALSE = TRUE_WORDS, FALSE_WORDS
 #: Words of a target relative to the base value, typed into ``value`` instead of a number and its ``basis``.
 RELATIVE_WORDS_BASIS = {"翻一番": ("2", "multiple"), "翻两番": ("4", "multiple"), "翻番": ("2", "multiple"),
                         "减半": ("0.5", "multiple")}
@@ -267,7 +271,7 @@ def _read_indicators(path: Path, told: Mistakes | None = None) -> tuple[pd.DataF
                             defer=True)
     # every cell's mistake told at once (core 是 and direction 增长 together), with the rows of too few or too many
     # fields and the cells of hidden characters the reading found (those rows left out of the checks below)
-    ids, cores = [], []
+    ids, cores, totals = [], [], []
     refused: set = set()
     left_out = set()
     for error in frame.attrs["mistakes"]:
@@ -291,6 +295,7 @@ def _read_indicators(path: Path, told: Mistakes | None = None) -> tuple[pd.DataF
             if core not in TRUE + FALSE:
                 raise InputError(plan_error("table.core_not_boolean", value=quote(row.core)), file=path, line=line,
                                  field="core")
+        totals.append(is_running_total(row.running_total, path, line, told))
         with told.row():
             check_direction(row.direction, row.kind, path, line)
         if row.kind != "qualitative":
@@ -299,7 +304,7 @@ def _read_indicators(path: Path, told: Mistakes | None = None) -> tuple[pd.DataF
                     if not getattr(row, column).strip():
                         raise InputError(plan_error("table.unit_empty", id=ids[-1] or row.indicator_id),
                                          file=path, line=line, field=column)
-    frame["indicator_id"], frame["core"] = ids, cores
+    frame["indicator_id"], frame["core"], frame["running_total"] = ids, cores, totals
     english: dict[str, tuple[str, int]] = {}
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)

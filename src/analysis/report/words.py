@@ -639,10 +639,10 @@ def _pace(row, words: Catalog, cagr: float, per_year: float, target: float, with
 
 
 def running_total(row) -> bool:
-    """A total over the plan's years, typed as a running total: its base value 0 (〔13.5〕, a cumulative fall in
-    %; 〔100〕 platforms added since the base year), each target the total to reach by its year."""
-    base = getattr(row, "base_value", float("nan"))
-    return not is_missing(base) and base == 0
+    """A total over the plan's years, as the plan folder marks it (``running_total``: 〔13.5〕, a cumulative fall in %;
+    〔100〕 platforms added since the base year), each target the total to reach by its year; never told by its base
+    value (a share truly 0 in its base year is no total, and a total may be printed from a base other than 0)."""
+    return bool(getattr(row, "running_total", False))
 
 
 def paired_pace(row, words: Catalog, cagr: float, linear: str, linear_first: bool = False) -> str:
