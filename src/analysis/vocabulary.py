@@ -122,6 +122,9 @@ TARGET_BASES = ("absolute", "multiple", "percent", "points")
 QUALITY_COLUMNS = {
     "issue": "str", "indicator_id": "int64", "series": "str", "year": "Int64", "printed_text": "str",
     "value": "float64", "source": "str", "source_line": "int64", "source_sheet": "str",
+    # What the value ``source`` names was taken from (:data:`SOURCE_KINDS`), and for a value a later publication
+    # revised, what the earlier one was taken from; empty for a finding on no observed value.
+    "source_kind": "str", "revised_source_kind": "str",
     **{f"detail_{language}": "str" for language in sorted(LANGUAGES)},
 }
 #: The plan's key tasks (重点任务), one row per task: its id (``1.2``: group 1, task 2), its group (number and title)
@@ -206,7 +209,8 @@ TABLES = {
 LATER_TABLES = ("tasks.csv", "task_items.csv", "measures.csv", "department_words.csv")
 #: Columns added to a table after it was first written, with the value a table written before them reads as (a
 #: report's ``data/`` of an earlier version: no series marked a running total).
-LATER_COLUMNS = {"indicators.csv": {"running_total": False}}
+LATER_COLUMNS = {"indicators.csv": {"running_total": False},
+                 "data_quality.csv": {"source_kind": "", "revised_source_kind": ""}}
 
 
 def lower_is_better(direction: str) -> bool:

@@ -79,15 +79,24 @@ def test_a_report_read_from_the_whole_tables_names_only_its_own_years_quoted_val
 
 def test_a_revision_whose_sources_have_brackets_of_their_own_gives_them_apart(national):
     # R&D intensity 2014: the book's 2.09, then Guangming Daily's 2.02; each source ends with its address in brackets,
-    # so the finding puts none around them: never “2.09%（…（https://…），2015年发布）”
+    # so the finding puts none around them: never “2.09%（…（https://…），2015年发布）”; both are quotes (a book, a
+    # newspaper), each said to be a secondary source, and the finding records both kinds
     found = national.quality[(national.quality["issue"] == "observation_revised")
                              & (national.quality["indicator_id"] == 3) & (national.quality["year"] == 2014)].iloc[0]
+    assert (found.revised_source_kind, found.source_kind) == ("secondary", "secondary")
     assert found.detail_zh == (
         "2014年：2.09% → 2.02%，以后者为准。前者：《中国经济的转型升级：从“十二五”看“十三五”》2.5节：占GDP的比重从"
-        "2010年的1.84%提高到2014年的2.09%（https://m.novel.qq.com/read/1026832009/20），2015年发布；"
-        "后者：光明日报 2021-06-10（https://news.gmw.cn/2021-06/10/content_34912395.htm），2021年6月10日发布")
+        "2010年的1.84%提高到2014年的2.09%（https://m.novel.qq.com/read/1026832009/20），二手来源，2015年发布；"
+        "后者：光明日报 2021-06-10（https://news.gmw.cn/2021-06/10/content_34912395.htm），二手来源，2021年6月10日发布")
     assert found.detail_en == (
         "2014: 2.09% → 2.02%; the later figure is used. Earlier: China's Economic Transformation and Upgrading "
         "(《中国经济的转型升级：从“十二五”看“十三五”》), a book, section 2.5: "
-        "https://m.novel.qq.com/read/1026832009/20, published 2015; later: Guangming Daily (光明日报), 2021-06-10: "
-        "https://news.gmw.cn/2021-06/10/content_34912395.htm, published 10 June 2021")
+        "https://m.novel.qq.com/read/1026832009/20, a secondary source, published 2015; later: Guangming Daily "
+        "(光明日报), 2021-06-10: https://news.gmw.cn/2021-06/10/content_34912395.htm, a secondary source, published "
+        "10 June 2021")
+    # the bureau's own first release (1.76 for 2010) is no quote: said as before, only the book's 1.84 marked
+    first = national.quality[(national.quality["issue"] == "observation_revised")
+                             & (national.quality["indicator_id"] == 3) & (national.quality["year"] == 2010)].iloc[0]
+    assert (first.revised_source_kind, first.source_kind) == ("official", "secondary")
+    assert "http://jiyikeji.com/sci/kjxw6432.html, published 28 September 2011" in first.detail_en
+    assert first.detail_en.count("a secondary source") == 1

@@ -96,10 +96,17 @@ def test_the_report_writes_places_as_places_and_names_every_caveat(report):
                   "实际位次变化（2010年起）",  # a rank's pace, already "a year": not under "年均增长"
                   "研发投入强度：2015年为2.10%，目标2.2%，未达标（完成率95.5%，差0.1个百分点）",
                   # the revisions, each saying which value came from where: the plan's 1.75, the first release's
-                  # 1.76 and the book's 1.84 for 2010 are not two "before" values of one change
-                  "研发投入强度2010年，规划印作1.75%，公布值为1.84%",  # each with its unit
-                  "研发投入强度2010年，早先发布为1.76%，后来发布为1.84%",
-                  "研发投入强度2014年，早先发布为2.09%，后来发布为2.02%",
+                  # 1.76 and the book's 1.84 for 2010 are not two "before" values of one change; the book's and the
+                  # newspaper's values are said to be quoted, with their sources, never called published (公布, 发布)
+                  # each with its unit
+                  "研发投入强度2010年，规划印作1.75%，修订为1.84%（二手来源：《中国经济的转型升级",
+                  "研发投入强度2010年，早先为1.76%，后来为1.84%（二手来源：《中国经济的转型升级",
+                  "研发投入强度2014年，早先为2.09%（二手来源），后来为2.02%（二手来源：光明日报2021-06-10",
+                  "基础值按二手来源数值修订：据《中国经济的转型升级",  # the card's finding
+                  "该数值转引自二手来源（非发布机构原始发布），凡用到2010年数值之处均以该数值代替规划所列数值",
+                  # the data note: of the 10 values, only the 2013 rank (the index report's own) is no quote
+                  "规划之后公布的实际值：10个",
+                  "其中9个转引自二手来源（报刊、文章、书籍、论坛），非发布机构原始发布。",
                   "初步数1个（研发投入强度2015年）",
                   # what the plan says of its target, in Chinese (values.csv's note_zh); a five-year plan is 规划
                   "规划（2015年目标值）：力争达到55%",
@@ -107,6 +114,7 @@ def test_the_report_writes_places_as_places_and_names_every_caveat(report):
                   "规划未列基础值：2010年值应取自科技进步贡献率测算（科学技术部），尚未收集"):
         assert words in text, words
     assert "规划未列基础值；" not in text
+    assert "公布值为1.84%" not in text and "后来发布为1.84%" not in text and "后来发布为2.02%" not in text
     assert "strive" not in text and "方案" not in text  # no English note, no implementation plan's word
 
 
@@ -129,13 +137,23 @@ def test_the_previous_years_status_says_the_older_value_it_rests_on(report):
 
 def test_a_revised_value_is_quoted_with_its_unit_in_either_language(report):
     """R&D intensity is a share: "printed 1.75 in the plan, published as 1.84" left the reader to guess 1.75 of what;
-    each value of a revision carries its unit as every other number in a sentence does."""
+    each value of a revision carries its unit as every other number in a sentence does. 1.84 is a book's (a
+    secondary source), 2.09 the same book's and 2.02 a newspaper's: none is called published or a release, each
+    given as quoted, the one used with its source; the bureau's 1.76 stays a plain value."""
     from analysis.report.words import _observation_revisions, _revisions
 
     english = load_report(relative(report / "data"), 2015, "en")
-    assert "R&D intensity 2010, printed 1.75% in the plan, published as 1.84%" in _revisions(english)
-    assert ("R&D intensity 2010, 1.76% in an earlier release, 1.84% in a later one"
-            in _observation_revisions(english))
+    book = ("China's Economic Transformation and Upgrading (《中国经济的转型升级：从“十二五”看“十三五”》), a book, "
+            "section 2.5: https://m.novel.qq.com/read/1026832009/20")
+    assert _revisions(english) == (
+        "One value the plan printed has since been revised by later data; the assessment uses the revised value: "
+        f"R&D intensity 2010, printed 1.75% in the plan, revised to 1.84% (secondary source: {book}).")
+    revisions = _observation_revisions(english)
+    assert revisions.startswith("Later publications revised 2 earlier values; the report uses the latest: ")
+    assert f"R&D intensity 2010, earlier 1.76%, later 1.84% (secondary source: {book})" in revisions
+    assert ("R&D intensity 2014, earlier 2.09% (secondary source), later 2.02% (secondary source: Guangming Daily "
+            "(光明日报), 2021-06-10: https://news.gmw.cn/2021-06/10/content_34912395.htm)") in revisions
+    assert "published" not in revisions and "release" not in revisions
 
 
 def test_a_count_of_none_is_said_in_words_in_the_change_sentence(report):

@@ -327,8 +327,10 @@ def observation_findings(plan: Plan, observations: pd.DataFrame, duplicates: lis
                 "issue": "observation_revises_baseline", "indicator_id": row.indicator_id, "series": row.series,
                 "year": row.year, "printed_text": row.printed_text, "value": row.value, "source": row.source,
                 "source_line": row.source_line, "source_sheet": row.source_sheet,
+                "source_kind": row.source_kind,
                 **details(lambda w, r=row, printed_value=printed_value, of=of:
-                          w.text("quality_detail.observation_revises_baseline", reference=_reference(w, r),
+                          w.text("quality_detail.observation_revises_baseline" + _secondary(r),
+                                 reference=_reference(w, r),
                                  value=in_unit(w, of, fmt_printed(r.printed_text, r.value)), year=r.year,
                                  printed=in_unit(w, of, printed_value), base_year=plan.base_year))})
     pairs: dict[tuple[str, str], list[dict]] = {}
@@ -389,6 +391,24 @@ def _reference(words: Catalog, value) -> str:
     return in_language(value, "reference", words)
 
 
+def _is_secondary(record) -> bool:
+    """Whether a value is quoted by a secondary source (a newspaper, an article, a book), not its publisher's own
+    release; ``record`` a dict or a row tuple."""
+    get = record.get if isinstance(record, (dict, pd.Series)) else (
+        lambda name, default="": getattr(record, name, default))
+    return get("source_kind", "") == "secondary"
+
+
+def _secondary(record) -> str:
+    """The suffix of a finding's words for a value a secondary source quotes: it is no published statistic."""
+    return "_secondary" if _is_secondary(record) else ""
+
+
+def _secondary_mark(words: Catalog, record) -> str:
+    """", a secondary source" after the name of a publication that quotes the value, not its publisher's release."""
+    return words["quality_detail.secondary_mark"] if _is_secondary(record) else ""
+
+
 def observation_folder_findings(observed, indicators: pd.DataFrame) -> list[dict]:
     """Values kept because their row confirms them, and hidden files and sheets of the observations folder left
     unread.
@@ -421,13 +441,15 @@ def observation_folder_findings(observed, indicators: pd.DataFrame) -> list[dict
         findings.append({"issue": "observation_revised", "indicator_id": new["indicator_id"], "series": new["series"],
                          "year": new["year"], "printed_text": old["printed_text"], "value": new["value"],
                          "source": new["source"], "source_line": new["source_line"],
-                         "source_sheet": new["source_sheet"],
+                         "source_sheet": new["source_sheet"], "source_kind": new["source_kind"],
+                         "revised_source_kind": old["source_kind"],
                          **details(lambda w, old=old, new=new: w.text(
                              "quality_detail.observation_revised" + _apart(_reference(w, old), _reference(w, new)),
                              year=new["year"],
-                             old=shown(w, old), old_reference=_reference(w, old),
+                             old=shown(w, old), old_reference=_reference(w, old) + _secondary_mark(w, old),
                              old_published=_published(w, old), new=shown(w, new),
-                             new_reference=_reference(w, new), new_published=_published(w, new)))})
+                             new_reference=_reference(w, new) + _secondary_mark(w, new),
+                             new_published=_published(w, new)))})
     for row in observed.values.itertuples():
         if PRELIMINARY in row.processing.split(";"):
             findings.append({"issue": "preliminary_value", "indicator_id": row.indicator_id, "series": row.series,
@@ -520,7 +542,7 @@ def secondary_findings(assessment: pd.DataFrame, values: pd.DataFrame, shown) ->
     quoted = values[(values["value_type"] == "actual") & (values["source_kind"] == "secondary")]
     return [{"issue": "secondary_source", "indicator_id": row.indicator_id, "series": row.series, "year": row.year,
              "printed_text": row.printed_text, "value": row.value, "source": row.source,
-             "source_line": row.source_line, "source_sheet": row.source_sheet,
+             "source_line": row.source_line, "source_sheet": row.source_sheet, "source_kind": row.source_kind,
              **details(lambda w, r=row: w.value_text("quality_detail.secondary_source", shown(w, r), year=r.year,
                                                      reference=_reference(w, r)))}
             for row in quoted.itertuples() if (int(row.indicator_id), row.series, int(row.year)) in resting]

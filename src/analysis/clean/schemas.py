@@ -95,6 +95,8 @@ def _schemas() -> dict:
         "issue": column("str", pa.Check.isin(QUALITY_ISSUES)), "indicator_id": column("int64", pa.Check.ge(0)),
         "series": column("str", pa.Check.isin(SERIES)), "year": column("Int64", nullable=True),
         "value": column("float64", nullable=True), "source_line": column("int64", positive),
+        "source_kind": column("str", pa.Check.isin(("", *SOURCE_KINDS))),
+        "revised_source_kind": column("str", pa.Check.isin(("", *SOURCE_KINDS))),
     })
     assessment = {name: column(dtype, nullable=dtype in ("Int64", "float64")) for name, dtype
                   in ASSESSMENT_COLUMNS.items()}

@@ -21,6 +21,7 @@ from .words import (
     amount,
     amount_alone,
     difference,
+    finding_label,
     is_percent,
     localized,
     missed_years,
@@ -267,8 +268,8 @@ def card_notes(context: ReportContext, row) -> list[str]:
     notes += [prose_growth_note(context, row, promise) for promise in quality[
         (quality["indicator_id"] == row.indicator_id) & (quality["series"] == row.series)
         & (quality["issue"] == "prose_growth")].itertuples()]
-    for issue, group in findings.groupby("issue", sort=False):  # one line an issue: a split cell is four
-        note = words.text("card.finding", label=words[f"quality_issue.{issue}"],
+    for _issue, group in findings.groupby("issue", sort=False):  # one line an issue: a split cell is four
+        note = words.text("card.finding", label=finding_label(words, next(group.itertuples())),
                           detail=group[f"detail_{language}"].iloc[0])
         # the others of the kind are in the appendix, said in a sentence of its own after the first
         notes.append(sentence(note, words) + words.count_text("card.more", len(group) - 1) if len(group) > 1

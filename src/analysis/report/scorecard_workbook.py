@@ -35,6 +35,7 @@ from .words import (
     data_currency,
     file_place,
     finding_detail,
+    finding_label,
     finding_place,
     following_target,
     localized,
@@ -664,7 +665,7 @@ def quality_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     names = words["tables.quality"]
     quality = context.quality[context.quality["issue"] != "prose_agrees"]
     outline = plan_outline_of(context)
-    rows = [[words[f"quality_issue.{row.issue}"], int(row.indicator_id) if row.indicator_id else None,
+    rows = [[finding_label(words, row), int(row.indicator_id) if row.indicator_id else None,
              _whole(row.year), finding_detail(words, row.issue, getattr(row, f"detail_{language}")),
              finding_place(context, outline, row.source, row.source_line, row.issue, row.source_sheet)]
             for row in quality.itertuples()]

@@ -14,6 +14,7 @@ from .context import ReportContext, actuals_shown
 from .numbers import MISSING, is_missing
 from .words import (
     finding_detail,
+    finding_label,
     finding_place,
     localized,
     localized_column,
@@ -128,7 +129,7 @@ def quality_table(context: ReportContext, include_agreements: bool = False) -> p
     outline = plan_outline_of(context)
     where = [finding_place(context, outline, source, line, issue, sheet) for source, line, issue, sheet
              in zip(rows["source"], rows["source_line"], rows["issue"], rows["source_sheet"])]
-    return pd.DataFrame({names["issue"]: rows["issue"].map(lambda issue: words[f"quality_issue.{issue}"]),
+    return pd.DataFrame({names["issue"]: [finding_label(words, row) for row in rows.itertuples()],
                          # a finding about a file (one skipped) has no indicator: id 0, shown blank
                          names["id"]: rows["indicator_id"].map(lambda i: "" if i == 0 else str(i)),
                          names["year"]: rows["year"].astype("string").fillna(""),

@@ -1333,7 +1333,9 @@ def _short_name(context: ReportContext, indicator_id: int, series: str) -> str:
 
 
 def _observation_revisions(context: ReportContext) -> str:
-    """The values a later publication revised, up to the report year: the latest is the one used."""
+    """The values a later publication revised, up to the report year: the latest is the one used. A value a secondary
+    source quotes is said to be one, never an earlier or a later release (1.84%, a book's: "1.84% (secondary source:
+    …)"), and the sentence then speaks of earlier values, not published ones."""
     words = context.words
     revised = context.quality[(context.quality["issue"] == "observation_revised")
                               & (context.quality["year"].fillna(0) <= context.report_year)]
@@ -1341,15 +1343,38 @@ def _observation_revisions(context: ReportContext) -> str:
         return ""
     actual = _printed_texts(context, "actual")
     series = context.indicators.set_index(["indicator_id", "series"])
-    items = [words.text("summary.observation_revision_item", name=_short_name(context, row.indicator_id, row.series),
-                        year=year(row.year),
-                        printed=amount(indicator, fmt_printed(row.printed_text), words),
-                        published=amount(indicator,
-                                         fmt_printed(actual.get((row.indicator_id, row.series, int(row.year)), ""),
-                                                     row.value), words))
-             for row in revised.itertuples()
-             for indicator in [series.loc[(row.indicator_id, row.series)]]]
-    return words.count_text("summary.observation_revisions", len(items), items=words.join(items))
+    items, quoted = [], False
+    for row in revised.itertuples():
+        indicator = series.loc[(row.indicator_id, row.series)]
+        earlier = amount(indicator, fmt_printed(row.printed_text), words)
+        later = amount(indicator, fmt_printed(actual.get((row.indicator_id, row.series, int(row.year)), ""),
+                                              row.value), words)
+        earlier_quoted = getattr(row, "revised_source_kind", "") == "secondary"
+        later_point = _quoted_point(context, row)
+        if earlier_quoted or later_point is not None:
+            quoted = True
+            earlier = words.text("summary.quoted_value_unnamed", value=earlier) if earlier_quoted else earlier
+            later = later if later_point is None else words.text(
+                "summary.quoted_value", value=later, reference=publication(later_point, context.language, words))
+            key = "summary.observation_revision_item_quoted"
+        else:
+            key = "summary.observation_revision_item"
+        items.append(words.text(key, name=_short_name(context, row.indicator_id, row.series), year=year(row.year),
+                                printed=earlier, published=later))
+    return words.count_text("summary.observation_revisions" + ("_quoted" if quoted else ""), len(items),
+                            items=words.join(items))
+
+
+def _quoted_point(context: ReportContext, finding):
+    """The actual value a finding names (its series, year and value), where a secondary source quotes it (a
+    newspaper, an article, a book: no release of its publisher's); else None."""
+    if getattr(finding, "source_kind", "") != "secondary" or "source_kind" not in context.values.columns:
+        return None
+    values = context.values
+    found = values[(values["indicator_id"] == finding.indicator_id) & (values["series"] == finding.series)
+                   & (values["year"] == finding.year) & (values["value_type"] == "actual")
+                   & (values["source_kind"] == "secondary")]
+    return next(found.itertuples(), None)
 
 
 def preliminary_note(context: ReportContext) -> str:
@@ -1435,15 +1460,34 @@ def _revisions(context: ReportContext) -> str:
     printed = context.values[context.values["value_type"] == "baseline"].set_index(
         ["indicator_id", "series", "year"])["value"]
     texts = _printed_texts(context, "baseline")
-    items = [words.text("summary.revision_item",
-                        name=names.loc[(row.indicator_id, row.series), column], year=year(row.year),
-                        printed=amount(indicator, fmt_printed(texts.get((row.indicator_id, row.series, int(row.year)),
-                                                                        ""),
-                                                              printed.get((row.indicator_id, row.series,
-                                                                           int(row.year)))), words),
-                        published=amount(indicator, fmt_printed(row.printed_text, row.value), words))
-             for row in revised.itertuples() for indicator in [names.loc[(row.indicator_id, row.series)]]]
-    return words.count_text("summary.revisions", len(items), items=words.join(items))
+    items, quoted = [], False
+    for row in revised.itertuples():
+        indicator = names.loc[(row.indicator_id, row.series)]
+        key = (row.indicator_id, row.series, int(row.year))
+        later = amount(indicator, fmt_printed(row.printed_text, row.value), words)
+        point = _quoted_point(context, row)
+        if point is not None:  # no published statistic: a secondary source's, named (1.84%, a book's)
+            quoted = True
+            later = words.text("summary.quoted_value", value=later,
+                               reference=publication(point, context.language, words))
+        items.append(words.text("summary.revision_item" + ("_quoted" if point is not None else ""),
+                                name=names.loc[(row.indicator_id, row.series), column], year=year(row.year),
+                                printed=amount(indicator, fmt_printed(texts.get(key, ""), printed.get(key)), words),
+                                published=later))
+    return words.count_text("summary.revisions" + ("_quoted" if quoted else ""), len(items), items=words.join(items))
+
+
+def finding_label(words: Catalog, finding) -> str:
+    """A data-quality finding's label (the card's, the appendix's, the workbook's); a baseline revised by a value a
+    secondary source quotes is not said to be revised by a published one."""
+    issue = finding.issue
+    if issue in QUOTED_LABELS and getattr(finding, "source_kind", "") == "secondary":
+        return words[f"quality_issue.{issue}_quoted"]
+    return words[f"quality_issue.{issue}"]
+
+
+#: The findings whose label says the value is published, with another for a value a secondary source quotes.
+QUOTED_LABELS = ("observation_revises_baseline",)
 
 
 # --- the method note and the data note ----------------------------------------------------------------
@@ -1529,7 +1573,10 @@ def data_note(context: ReportContext) -> list[str]:
                                 issuer=context.plan_text("issuer") or source["issuer"]))
     sources = (words.text("data_note.actuals_sources", sources=words.join(references)) if references
                else words["data_note.actuals_none"])
-    lines.append(words.text("data_note.actuals", count=len(actual), sources=sources))
+    quoted = int((actual["source_kind"] == "secondary").sum()) if "source_kind" in actual.columns else 0
+    lines.append(words.text("data_note.actuals", count=len(actual), sources=sources)
+                 # a value a newspaper, an article or a book quotes is no publisher's release: how many, said
+                 + (words.count_text("data_note.actuals_quoted", quoted) if quoted else ""))
     lines.append(words.text("data_note.low_evidence", count=len(thin_evidence(numeric))
                             + len(single_plan_value(context, numeric))))
     return lines
