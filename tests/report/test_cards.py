@@ -211,14 +211,16 @@ def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(exampl
     # away from 3.3 by its growth from 2020, yet up from 2.7 over the plan period
     row = example.series_row(4, "provincial")
     assert row.status == "moving_away"
-    # second, after what the status rests on (the 2024 report has no 2024 value for it)
+    # second, after what the status rests on (the 2024 report has no 2024 value for it); one sentence says why it is
+    # "moving away" all the same: 2.9 is still below 3.1, further from 3.3 than the baseline it is measured from
     assert cards.card_notes(example, row)[1] == (
         "方案期内向目标方向变化：由方案期前一年 2021年的 2.7% 变为 2022年的 2.9%；"
-        "上列年均增长和评估结论自 2020年基础值 3.1% 起算")
+        "但上列年均增长和评估结论自 2020年基础值 3.1% 起算，2.9% 仍比该基础值离目标更远")
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.card_notes(english, english.series_row(4, "provincial"))[1] == (
-        "Moved towards the target over the plan period: from 2.7% in 2021, the year before the plan period, to 2.9% in "
-        "2022; the growth seen above and the status are measured from the 2020 baseline, 3.1%")
+        "Moved towards the target over the plan period, from 2.7% in 2021 (the year before the plan period) to 2.9% in "
+        "2022, but the growth seen above and the status are measured from the 2020 baseline of 3.1%, and 2.9% is "
+        "still further from the target than that")
     # the national series rose from 2020 and in the plan period: no such note; nor has the decline in energy use
     # (18: 5.48 in 2020, 3.41 in 2021, 5.3 in 2024), a floor judged year by year, not from the base year
     assert not cards.plan_period_turn(example, example.series_row(4, "national"))

@@ -391,12 +391,20 @@ def test_method_note_states_the_scheme_and_the_plan_years(language="zh"):
         note = words.method_note(context(language))
         if language == "zh":
             assert "以 2020年基础值为起点" in note
+            # the plan prints 2021's baseline too (2.40 beside 2.36): said to be no starting point, in one sentence
+            assert ("以报告年份及以前的最新值为现状。方案另列 2021年基础值的，仍以 2020年基础值为起点：2021年值只是途中"
+                    "数值（方案期首个数值到位前作为最新值），因此 2020年后下降、此后部分回升的序列仍评为“偏离目标”。") \
+                in note
             assert "2023年评估对照 2023年目标，2024年评估对照 2024年目标" in note
             assert "R ≥ 0.95 进度正常；0.6 ≤ R < 0.95 需加快；0.0 ≤ R < 0.6 进展不足；R < 0.0 偏离目标" in note
             # the scheme by its name; sentences run on without the space a line break of the source would leave
             assert "**分档**（欧盟统计局 Eurostat）" in note and "。 " not in note and "。\n  " not in note
         else:
             assert "starts from its 2020 baseline" in note
+            assert ("before the report year. Where the plan also prints a 2021 baseline, the series still starts from "
+                    "2020: the 2021 value is one on the way (the latest value until the plan period's first is in), so "
+                    "a series that fell after 2020 and has since recovered part of the way is still rated “moving "
+                    "away”.") in note
             assert "the\n2023 review is held against the 2023 targets, the 2024 review against the 2024 targets" in note
             assert "R ≥ 0.95 on track; 0.6 ≤ R < 0.95 moderate, accelerate" in note
             assert "**Categories** (Eurostat)" in note
@@ -419,6 +427,9 @@ def test_the_method_note_speaks_only_of_what_the_plan_has(example_tables):
     assert "未达标或偏离目标的指标为红色预警" in national
     english = words.method_note(report_context(national_tables, 2015, "en"))
     assert "stage target" not in english and "national and a provincial series" not in english
+    # its one baseline year (2010): nothing said of a later baseline, which Weihai (2020 and 2021) has
+    assert "另列" not in national and "also prints a" not in english
+    assert "方案另列 2021年基础值的，仍以 2020年基础值为起点" in weihai
     assert "the decline in energy use per unit of GDP is itself a rate of change" in words.method_note(
         load_report(relative(example_tables), 2024, "en")).replace("\n       ", " ")
     # the national plan's two world ranks (1, 4) are judged in places: its note says how, Weihai's (no rank) does not

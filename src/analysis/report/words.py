@@ -1532,6 +1532,11 @@ def method_note(context: ReportContext) -> str:
         rates, ranks = ([name[:1].lower() + name[1:] if name[1:2].islower() else name for name in names]
                         for names in (rates, ranks))
     paired = context.assessment["indicator_id"].duplicated().any()
+    base_year = int(context.plan["base_year"])
+    baselines = context.values[context.values["value_type"] == "baseline"]["year"]
+    later = sorted({int(y) for y in baselines if y > base_year})  # Weihai's 2021 beside 2020: not the start
+    later_baselines = words.text("method.later_baselines", base_year=base_year,
+                                 years=words.join_and([str(y) for y in later])) if later else ""
     parts = {key: words[f"method.{key}"] if stages else "" for key in ("stage_verdict", "stage_red", "stage_warning",
                                                                          "stage_same")}
     note = words.text("method.note", base_year=context.plan["base_year"], first_year=years[0],
@@ -1543,7 +1548,7 @@ def method_note(context: ReportContext) -> str:
                       if rates else "",
                       rank_clause=words.text("method.rank_clause", names=words["grammar.comma"].join(ranks))
                       if ranks else "",
-                      pairs_clause=words["method.pairs_clause"] if paired else "")
+                      pairs_clause=words["method.pairs_clause"] if paired else "", later_baselines=later_baselines)
     official = official_rule(context, "method")
     note = f"{note}\n\n{official}" if official else note
     if not words["language.breaks_at_spaces"]:  # Chinese: a line of the source is no space in the text
