@@ -77,6 +77,11 @@ def test_a_workbook_of_words_only_asks_what_its_rows_hold_and_names_its_own_shee
         "填好后报送本工作簿。")
     properties = {prop.name: prop.value for prop in only_words.custom_doc_props.props}
     assert properties["analysis_sheet"] == WORDS_SHEET
+    # titled by what it holds: key tasks, no indicator to explain (before: 重点任务进展与指标说明; its file's title
+    # 数据报送表, a sheet it does not have)
+    plan_title = "威海市建设国家创新型城市实施方案（2022—2024年）"
+    assert only_words[WORDS_SHEET]["A1"].value == f"市交通运输局：2024年重点任务进展（{plan_title}）"
+    assert only_words.properties.title == f"市交通运输局：2024年重点任务进展（{plan_title}）"
     both = openpyxl.load_workbook(templates["市科技局"])
     assert both[WORDS_SHEET]["A2"].value == (
         "请在黄色单元格中填写：方案列本单位为首位责任单位的每项重点任务、本单位牵头的每项定性指标 2024年的进展"
@@ -84,6 +89,7 @@ def test_a_workbook_of_words_only_asks_what_its_rows_hold_and_names_its_own_shee
         "其余指标如 2024年数值落后也请填写。选中黄色单元格可看到该行的任务或指标及其评估；内容较多时可拉高该行。"
         "不涉及的行留空，请勿改动其他单元格。填好后与数据报送表一并报送。")
     assert {prop.name: prop.value for prop in both.custom_doc_props.props}["analysis_sheet"] == "数据报送"
+    assert both[WORDS_SHEET]["A1"].value == f"市科技局：2024年重点任务进展与指标说明（{plan_title}）"
 
 
 def test_only_the_cells_a_row_takes_are_input_cells(templates):

@@ -282,7 +282,8 @@ def entry_workbook_bytes(entry: EntryWorkbook, created: datetime.date) -> bytes:
     words = entry.words
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, WORKBOOK_OPTIONS)
-    title = words.text("entry.title", department=entry.department, year=entry.year, plan_title=entry.plan_title)
+    title = words.text("entry.title", department=entry.department, year=entry.year, plan_title=entry.plan_title) \
+        if _has_values_sheet(entry) else _words_title(entry)
     book.set_properties({"title": title, "created": datetime.datetime.combine(created, datetime.time())})
     book.set_custom_property(YEAR_PROPERTY, entry.year)  # what the reader compares the rows' years with
     # on this sheet (a tab added later: its own): the values sheet, or the words sheet of a workbook of words only
@@ -407,8 +408,7 @@ def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
     unlocked = book.add_format({"locked": False, "border": 1, "bg_color": INPUT_COLOUR, "text_wrap": True,
                                 "valign": "top"})
     reference = book.add_format({"font_color": "#3c4043", "text_wrap": True, "valign": "top"})
-    sheet.write_string(0, 0, words.text("entry.words.title", department=entry.department, year=entry.year,
-                                        plan_title=entry.plan_title), bold)
+    sheet.write_string(0, 0, _words_title(entry), bold)
     sheet.merge_range(1, 0, 1, len(columns) - 1, _words_instructions(entry), wrapped)
     sheet.set_row(1, LINE_HEIGHT * 4)
     sheet.set_row(2, LINE_HEIGHT * 2)
@@ -462,6 +462,13 @@ def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
         sheet.set_column(column, column, width)
     _finish(sheet, columns=len(WORDS_REQUIRED))
     return [shown for _, _, _, shown, _ in rows]
+
+
+def _words_title(entry: EntryWorkbook) -> str:
+    """The words sheet's title, by what it lists: key tasks and indicators (重点任务进展与指标说明), or key tasks alone
+    (重点任务进展) for a department that leads no indicator."""
+    key = "entry.words.title" if entry.explanations or entry.qualitative else "entry.words.title_tasks"
+    return entry.words.text(key, department=entry.department, year=entry.year, plan_title=entry.plan_title)
 
 
 def _words_instructions(entry: EntryWorkbook) -> str:
