@@ -47,6 +47,9 @@ def test_the_language_property_is_the_one_the_templates_write():
     ["编号", "序列", "年份", "数值", "数据来源", "备注", "确认", "发布日期", "初步数"],  # the words before a bracket
     ["NO.", " series ", "年份", "Value", "数据来源", "note", "confirm (why a value  far off is right)",
      "Published (e.g. 2024-02-28)", "初步数（是则填“是”）"],  # any case, any spacing, both languages mixed
+    # the publication date's label as a 2025 template writes it, its example in 2026
+    ["编号", "序列", "年份", "数值", "数据来源", "备注", "确认", "发布日期（如 2026-02-28）", "初步数"],
+    ["No.", "Series", "Year", "Value", "Source", "Note", "Confirm", "Published (e.g. 2026-02-28)", "Preliminary"],
 ])
 def test_a_header_row_of_the_templates_labels_names_the_columns(tmp_path, header):
     path = _workbook(tmp_path / "a.xlsx", [header, [4, "国家级", 2023, 3.1, "园区年报", "初步", None, None, None]])

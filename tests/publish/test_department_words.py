@@ -90,6 +90,8 @@ def test_a_workbook_of_words_only_asks_what_its_rows_hold_and_names_its_own_shee
         "不涉及的行留空，请勿改动其他单元格。填好后与数据报送表一并报送。")
     assert {prop.name: prop.value for prop in both.custom_doc_props.props}["analysis_sheet"] == "数据报送"
     assert both[WORDS_SHEET]["A1"].value == f"市科技局：2024年重点任务进展与指标说明（{plan_title}）"
+    # the publication date's example after the year whose values are asked: 2024's are published in 2025
+    assert both["数据报送"]["I3"].value == "发布日期（如 2025-02-28）"
 
 
 def test_only_the_cells_a_row_takes_are_input_cells(templates):

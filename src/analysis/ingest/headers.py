@@ -17,16 +17,21 @@ from ..settings import LANGUAGES
 
 #: Where a catalog keeps the labels a template shows above its header rows (the values sheet, the words sheet).
 LABELS = (("entry", "labels"), ("entry", "words", "labels"))
+#: A date in a label (发布日期（如 2025-02-28）: the day after the year a template asks for), or its place in the
+#: catalog's label (``{date}``): a label is the same label whatever its example date.
+EXAMPLE_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|\{date\}")
+
 
 def header_key(value) -> str | None:
-    """A header cell as it is compared: its words, in any case; None for a cell that holds no text."""
-    return " ".join(value.split()).casefold() if isinstance(value, str) else None
+    """A header cell as it is compared: its words, in any case, an example date as any other; None for a cell that
+    holds no text."""
+    return EXAMPLE_DATE.sub("{date}", " ".join(value.split())).casefold() if isinstance(value, str) else None
 
 
 def header_names(columns: list[str]) -> dict[str, str]:
     """What a header cell may say for each of ``columns`` (as :func:`header_key` gives it), and the column it
     names: the column's name, or the label a template shows above it in either language, whole or its words before
-    a bracket (确认 for 确认（数值偏离较大时说明理由）, Published for Published (e.g. 2024-02-28))."""
+    a bracket (确认 for 确认（数值偏离较大时说明理由）, Published for Published (e.g. 2025-02-28))."""
     names = {}
     for language in LANGUAGES:
         for column, label in labels(catalog(language)).items():

@@ -347,7 +347,8 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     first_reference = len(INPUT_COLUMNS) + 1  # one empty column: the reader stops at an empty header cell
     sheet.set_row(2, LINE_HEIGHT * 3)
     for column, name in enumerate(INPUT_COLUMNS):
-        sheet.write_string(2, column, words[f"entry.labels.{name}"], label)
+        # a publication date's example after the year asked (2024's values are published in 2025)
+        sheet.write_string(2, column, words.text(f"entry.labels.{name}", date=f"{entry.year + 1}-02-28"), label)
         sheet.write_string(HEADER_ROW, column, name, header)
     for offset, name in enumerate(references):
         sheet.write_string(2, first_reference + offset, name, label)
