@@ -42,8 +42,11 @@ def templates(plan, project_tmp):
 
 
 def _rows(path):
+    """The words sheet's rows: kind, id (as text: an indicator's id is a number there, a task's 1.2 text), series,
+    year."""
     sheet = openpyxl.load_workbook(path)[WORDS_SHEET]
-    return [[cell.value for cell in row[:4]] for row in sheet.iter_rows(min_row=5) if row[0].value]
+    return [[row[0].value, str(row[1].value), row[2].value, row[3].value] for row in sheet.iter_rows(min_row=5)
+            if row[0].value]
 
 
 def test_the_words_sheet_lists_the_tasks_led_and_the_indicators_to_explain(templates):
@@ -56,6 +59,12 @@ def test_the_words_sheet_lists_the_tasks_led_and_the_indicators_to_explain(templ
     assert explained.index(("2", None)) < explained.index(("1", None))
     # its qualitative indicators (22, 24: no value to send) ask for progress and a self-rating
     assert ("22", None) in explained and ("24", None) in explained
+    # an indicator's id a number, as on the values sheet (before: the text "2"); a task's (1.2) text
+    sheet = openpyxl.load_workbook(templates["市科技局"])[WORDS_SHEET]
+    types: dict[str, set] = {}
+    for row in (row for row in sheet.iter_rows(min_row=5) if row[0].value):
+        types.setdefault(row[0].value, set()).add(type(row[1].value))
+    assert types == {ITEM["task"]: {str}, ITEM["indicator"]: {int}}
     assert all(row[3] == 2024 for row in rows)
     # a department that leads tasks but no indicator gets a workbook of words only
     only_words = openpyxl.load_workbook(templates["市交通运输局"])
@@ -98,10 +107,10 @@ def test_only_the_cells_a_row_takes_are_input_cells(templates):
     sheet = openpyxl.load_workbook(templates["市科技局"])[WORDS_SHEET]
     task = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["task"])
     indicator = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["indicator"]
-                     and row[1].value == "2")
+                     and str(row[1].value) == "2")
     assert [cell.protection.locked for cell in task[:8]] == [True] * 4 + [False, False, True, True]
     assert [cell.protection.locked for cell in indicator[:8]] == [True] * 4 + [True, True, False, False]
-    qualitative = next(row for row in sheet.iter_rows(min_row=5) if row[1].value == "22")
+    qualitative = next(row for row in sheet.iter_rows(min_row=5) if str(row[1].value) == "22")
     assert [cell.protection.locked for cell in qualitative[:8]] == [True] * 4 + [False, False, True, True]
     assert qualitative[10].value == "定性指标：请写明本年度进展并选择自评等级"
     assert any(f"F{qualitative[0].row}" in str(v.sqref) for v in sheet.data_validations.dataValidation)
@@ -118,17 +127,17 @@ def test_selecting_an_input_cell_names_its_row_and_the_naming_columns_stay_in_vi
     assert sheet.freeze_panes == "E5"
     assert book.worksheets[0].freeze_panes == "D5"  # the values sheet: indicator_id, series, year
     prompts = {str(v.sqref): (v.promptTitle, v.prompt) for v in sheet.data_validations.dataValidation}
-    intensity = next(row[0].row for row in sheet.iter_rows(min_row=5) if row[1].value == "2")
+    intensity = next(row[0].row for row in sheet.iter_rows(min_row=5) if str(row[1].value) == "2")
     # R&D intensity, 2.70 in 2024 against 2.8: its two input cells (reasons G, measures H)
     assert prompts[f"G{intensity}"] == prompts[f"H{intensity}"] == (
         "指标 2", "全社会R&D经费支出占地区GDP比重（%）\n按 2024年数值 2.7：红色预警 · 未达标")
     assert f"E{intensity}" not in prompts  # a locked cell has no prompt
     # a series of an indicator of two: the title names it
     provincial = next(row[0].row for row in sheet.iter_rows(min_row=5)
-                      if row[1].value == "5" and row[2].value == "省级")
+                      if str(row[1].value) == "5" and row[2].value == "省级")
     assert prompts[f"G{provincial}"][0] == "指标 5（省级）"
     # a task: its title; the rating cell keeps its list and shows the same prompt
-    task = next(row[0].row for row in sheet.iter_rows(min_row=5) if row[1].value == "6.5")
+    task = next(row[0].row for row in sheet.iter_rows(min_row=5) if str(row[1].value) == "6.5")
     assert prompts[f"E{task}"] == prompts[f"F{task}"] == ("重点任务 6.5", "聚焦专业特色，推进产业园区提档升级")
 
 
@@ -150,10 +159,10 @@ def test_a_level_held_every_year_is_judged_on_each_years_value_not_the_last_alon
     meets ≥90 and 91.2 in 2023 did (89.5 in 2022, a year the plan sets none for, is held to none): no warning, its
     2024 value the one judged."""
     sheet = openpyxl.load_workbook(templates["市发展改革委"])[WORDS_SHEET]
-    energy = next(row for row in sheet.iter_rows(min_row=5) if row[1].value == "18")
+    energy = next(row for row in sheet.iter_rows(min_row=5) if str(row[1].value) == "18")
     assert energy[10].value == "按 2023—2024年各年数值：红色预警 · 未达标（2023年未达到）"
     sheet = openpyxl.load_workbook(templates["市生态环境局"])[WORDS_SHEET]
-    air = next(row for row in sheet.iter_rows(min_row=5) if row[1].value == "17")
+    air = next(row for row in sheet.iter_rows(min_row=5) if str(row[1].value) == "17")
     assert air[10].value.startswith("按 2024年数值 92：已达标，暂无预警")
 
 
@@ -171,7 +180,7 @@ def _fill(source, target, answers: dict) -> None:
     book = openpyxl.load_workbook(source)
     for row in book[WORDS_SHEET].iter_rows(min_row=5):
         for (item, identifier), cells in answers.items():
-            if row[0].value == ITEM[item] and row[1].value == identifier:
+            if row[0].value == ITEM[item] and str(row[1].value) == identifier:
                 for column, text in cells.items():
                     row["EFGH".index(column) + 4].value = text
     book.save(target)
@@ -436,7 +445,8 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     paths = {path.stem.removeprefix("2023-"): path
              for path in build_templates(plan, 2023, "zh", project_tmp / "words-templates-2023")}
     sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
-    status = {row[1].value: row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["indicator"]}
+    status = {str(row[1].value): row[10].value for row in sheet.iter_rows(min_row=5)
+              if row[0].value == ITEM["indicator"]}
     assert status["14"] == "按 2023年数值 103：黄色预警 · 已达阶段目标（按现有增速不足以如期完成 2024年目标）"
     assert status["10"] == "按 2023年数值 1,450：黄色预警 · 未达阶段目标（按现有增速有望如期完成 2024年目标）"
     # R&D intensity (2), 2.61 against 2.7, at +0.08 pp a year short of 2024's 2.8 as well: red, its course said
@@ -453,7 +463,7 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
              for path in build_templates(plan, 2023, "en", project_tmp / "words-templates-2023-en")}
     book = openpyxl.load_workbook(paths["Municipal Science and Technology Bureau"])
     sheet = book.worksheets[1]
-    english = {row[1].value: row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == "Indicator"}
+    english = {str(row[1].value): row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == "Indicator"}
     assert english["1"].startswith("On the 2023 value, 24,300: stage target met, no warning; ")
 
 
@@ -467,7 +477,7 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
     paths = {path.stem.removeprefix("2024-"): path for path in build_templates(load_plan(folder), 2024, "zh",
                                                          project_tmp / "words-before-templates")}
     sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
-    status = {(row[1].value, row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
+    status = {(str(row[1].value), row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
     assert status["4", "省级"].startswith("按 2022年数值 2.9："), status
     assert status["22", None] == "定性指标：请写明本年度进展并选择自评等级"
@@ -481,7 +491,7 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
     made_after = {path.stem.removeprefix("2023-"): path for path in build_templates(load_plan(folder), 2023, "zh",
                                                               project_tmp / "words-after-templates")}
     sheet = openpyxl.load_workbook(made_after["市科技局"])[WORDS_SHEET]
-    status = {(row[1].value, row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
+    status = {(str(row[1].value), row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
     assert status["2", None] == ("按 2023年数值 2.61：红色预警 · "
                                  "未达阶段目标（按现有增速不足以如期完成 2024年目标）"), \
@@ -530,7 +540,7 @@ def test_a_plan_without_departments_takes_its_words_back_under_no_department(pro
     [template] = build_templates(national, 2015, "zh", project_tmp / "words-national-templates")
     book = openpyxl.load_workbook(template)
     sheet = book[WORDS_SHEET]
-    row = next(r for r in range(5, sheet.max_row + 1) if [sheet[f"A{r}"].value, sheet[f"B{r}"].value] == ["指标", "3"])
+    row = next(r for r in range(5, sheet.max_row + 1) if [sheet[f"A{r}"].value, sheet[f"B{r}"].value] == ["指标", 3])
     sheet[f"G{row}"], sheet[f"H{row}"] = "研发投入增长放缓", "加大财政科技投入"
     book.save(national.observations_dir / template.name)
     tables = build_tables(national, "eurostat")
@@ -571,7 +581,7 @@ def test_a_task_number_changed_to_another_departments_task_is_refused(templates,
     plan = load_plan(folder)
     book = openpyxl.load_workbook(templates["市科技局"])
     sheet = book[WORDS_SHEET]
-    row = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["task"] and row[1].value == "4.2")
+    row = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["task"] and str(row[1].value) == "4.2")
     row[1].value, row[4].value, row[5].value = "1.1", "产研院完成改革，新建专业研究院3家", "按计划推进"
     book.save(plan.observations_dir / "市科技局.xlsx")
     with pytest.raises(InputError) as caught:
@@ -590,7 +600,7 @@ def test_the_words_sheet_hidden_with_its_words_typed_is_refused_at_the_first(tem
     plan = load_plan(folder)
     book = openpyxl.load_workbook(templates["市科技局"])
     sheet = book[WORDS_SHEET]
-    row = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["task"] and row[1].value == "4.2")
+    row = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["task"] and str(row[1].value) == "4.2")
     row[4].value, row[5].value = "产研院完成改革，新建专业研究院3家", "按计划推进"
     sheet.sheet_state = "hidden"
     book.save(plan.observations_dir / "市科技局.xlsx")
@@ -610,7 +620,7 @@ def test_a_comment_on_the_words_sheet_is_told_to_go_into_its_cell(templates, pro
     plan = load_plan(folder)
     book = openpyxl.load_workbook(templates["市科技局"])
     sheet = book[WORDS_SHEET]
-    row = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["task"] and row[1].value == "4.2")
+    row = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["task"] and str(row[1].value) == "4.2")
     row[4].value, row[5].value = "产研院完成改革，新建专业研究院3家", "按计划推进"
     row[4].comment = Comment("另有两家在筹建", "clerk")
     book.save(plan.observations_dir / "市科技局.xlsx")
@@ -623,7 +633,7 @@ def test_a_comment_on_the_words_sheet_is_told_to_go_into_its_cell(templates, pro
 
 def _words_rows(book) -> dict[str, tuple]:
     """The words sheet's rows by their id (an indicator's with its series: 4/省级)."""
-    return {row[1].value + (f"/{row[2].value}" if row[2].value else ""): row
+    return {str(row[1].value) + (f"/{row[2].value}" if row[2].value else ""): row
             for row in book[WORDS_SHEET].iter_rows(min_row=5) if row[0].value}
 
 
@@ -685,7 +695,7 @@ def test_words_typed_in_an_empty_grey_cell_are_told_in_an_english_workbook(plan,
     folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-grey-en-plan" / "weihai", FIXTURES / "example-2022-2024")
     book = openpyxl.load_workbook(path)
     sheet = book["Progress and reasons"]
-    row = next(row for row in sheet.iter_rows(min_row=5) if row[1].value == "4.2")
+    row = next(row for row in sheet.iter_rows(min_row=5) if str(row[1].value) == "4.2")
     row[4].value, row[5].value = "The institute's reform is done", "On schedule"
     row[9].value = f"{row[9].value}   "
     row[10].value = "Done"
@@ -828,7 +838,7 @@ def test_a_word_that_says_nothing_where_no_word_is_owed_is_told_to_be_left_out(p
     sheet = book.worksheets[-1]
     rows = {(row[0].value, row[1].value): row for row in sheet.iter_rows(min_row=5) if row[0].value}
     item = ITEM["indicator"] if language == "zh" else "Indicator"
-    achieved, warned = rows[(item, "1")], rows[(item, "2")]
+    achieved, warned = rows[(item, 1)], rows[(item, 2)]
     achieved[6].value, achieved[7].value = "无", ""
     warned[6].value, warned[7].value = "无", "落实研发费用加计扣除，扩大奖补"
     book.save(folder / "observations" / path.name)

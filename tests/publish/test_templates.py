@@ -78,6 +78,10 @@ def test_header_row_is_the_observation_columns_with_labels_above(templates):
     assert [c.value for c in sheet[4][:10]] == ["indicator_id", "series", "year", "value", "source", "source_en",
                                                 "note", "confirm", "published", "preliminary"]
     assert sheet["K4"].value is None  # the reader stops here: the reference columns are not read back
+    # the row of names said to be the system's, after the empty column, on both sheets (before: English names in a
+    # Chinese workbook, unexplained)
+    assert sheet["L4"].value == "系统字段，请勿修改"
+    assert openpyxl.load_workbook(templates[0])["工作进展与说明"]["J4"].value == "系统字段，请勿修改"
     assert [c.value for c in sheet[3][:4]] == ["编号", "序列", "年份", "数值"]
     # on paper, both (the labels and the header row) head every page, on both sheets
     for each in openpyxl.load_workbook(templates[0]).worksheets:
@@ -290,7 +294,9 @@ def test_templates_command_writes_the_workbooks(weihai_in_project, project_tmp, 
                      "--output-dir", relative(out)])
     assert code == 0
     assert "templates: 12 workbooks" in capsys.readouterr().out
-    assert (out / "weihai" / "2024" / "2024-Municipal Science and Technology Bureau.xlsx").is_file()
+    science = openpyxl.load_workbook(out / "weihai" / "2024" / "2024-Municipal Science and Technology Bureau.xlsx")
+    assert science["Data entry"]["L4"].value == "System field names, do not change"
+    assert science["Progress and reasons"]["J4"].value == "System field names, do not change"
     shutil.rmtree(out)
 
 
@@ -329,7 +335,7 @@ def test_a_words_rows_height_holds_its_longest_name_or_assessment(weihai_in_proj
         if row[0].value:
             lines = max(-(-len(row[9].value) // 38), -(-len(row[10].value or "") // 28))  # ceiling: a character a
             # column in English
-            heights[row[1].value] = (sheet.row_dimensions[row[0].row].height, LINE_HEIGHT * max(3, lines))
+            heights[str(row[1].value)] = (sheet.row_dimensions[row[0].row].height, LINE_HEIGHT * max(3, lines))
     assert heights["24"][1] > 3 * LINE_HEIGHT
     assert all(height == expected for height, expected in heights.values()), heights
 
@@ -588,7 +594,8 @@ def test_a_rank_and_a_count_after_a_zero_are_asked_for_without_an_upper_bound_of
 
 def test_a_level_to_hold_and_a_ranks_place_are_shown_as_the_plan_sets_them(templates, project_tmp):
     """Good-air days (17) must be at least 90% every year: its targets read "≥90", as the words sheet beside it and
-    the report write them, never a bare 90 a clerk takes for a value to reach once; the national plan's world rank
+    the report write them, never a bare 90 a clerk takes for a value to reach once, each cell the number 90 with the
+    sign in its format (before: the text "≥90" among targets stored as numbers); the national plan's world rank
     (1) must be among the top 18 by 2015: "前18位", never 18."""
     from analysis.plan import load_plan
     from tests.conftest import NATIONAL_DIR, NATIONAL_PUBLISHED
@@ -596,7 +603,9 @@ def test_a_level_to_hold_and_a_ranks_place_are_shown_as_the_plan_sets_them(templ
     sheet = _sheet(next(p for p in templates if p.name == f"{YEAR}-市生态环境局.xlsx"))
     headers = [cell.value for cell in sheet[3]]
     [air] = [row for row in _rows(sheet) if row[0].value == 17]
-    assert [air[headers.index(f"{year}年目标")].value for year in (2023, 2024)] == ["≥90", "≥90"]
+    cells = [air[headers.index(f"{year}年目标")] for year in (2023, 2024)]
+    assert [cell.value for cell in cells] == [90, 90]
+    assert [cell.number_format for cell in cells] == ['"≥"#,##0;-"≥"#,##0'] * 2
     data = monitoring_data(load_plan(NATIONAL_DIR), NATIONAL_PUBLISHED)
     for language, shown in (("zh", "前18位"), ("en", "top 18")):
         [workbook] = entry_workbooks(data.indicators, data.values, 2012, catalog(language), "national-12th-fyp")

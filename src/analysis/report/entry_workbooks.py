@@ -85,6 +85,22 @@ MAX_INPUT_TITLE = 32
 MAX_PROMPT_NAME = 110
 
 
+class Held(Shown):
+    """A level to hold every year (≥90, ≤5): its number, shown with its sign by the cell's number format ('"≥"0'), so
+    that the cell holds a number, as the other targets' cells do."""
+
+    sign: str
+
+    def __new__(cls, value: float, shown: str, sign: str):
+        number = super().__new__(cls, value, shown)
+        number.sign = sign
+        return number
+
+
+#: The sign of each level held every year, as a target's cell shows it before the number.
+HELD_SIGNS = {"at_least": "≥", "at_most": "≤"}
+
+
 @dataclass(frozen=True)
 class EntrySeries:
     """One input row: a series, what the department sees of it, and the range its value should lie in."""
@@ -338,6 +354,7 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     reference = book.add_format({"font_color": "#3c4043"})
     # the plausible range indented: beside a target's value (2.8) it never reads "2.80 – 12.61"
     indented = book.add_format({"font_color": "#3c4043", "indent": 1})
+    system = book.add_format({"italic": True, "font_color": "#5f6368"})
     styles = Styles(book)
 
     sheet.write_string(0, 0, title, bold)
@@ -352,6 +369,8 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
         sheet.write_string(HEADER_ROW, column, name, header)
     for offset, name in enumerate(references):
         sheet.write_string(2, first_reference + offset, name, label)
+    # the row of column names the reader finds, said to be the system's, after the empty column (not one of them)
+    sheet.write_string(HEADER_ROW, first_reference, words["entry.system_fields"], system)
     for number, row in enumerate(entry.series, HEADER_ROW + 1):
         sheet.write_number(number, 0, row.indicator_id, locked_number)
         if row.series:  # as the workbook's language names it (国家级), which is read back as the series
@@ -378,6 +397,10 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
         for offset, value in enumerate(cells):
             if offset == len(cells) - 1:
                 sheet.write_string(number, first_reference + offset, value, indented)
+            elif isinstance(value, Held):  # ≥90: the number, its sign in the format
+                numbers = styles.number(value).num_format
+                sheet.write_number(number, first_reference + offset, value,
+                                   styles.get(num_format=f'"{value.sign}"{numbers};-"{value.sign}"{numbers}'))
             elif isinstance(value, float):
                 sheet.write_number(number, first_reference + offset, value, styles.number(value))
             elif isinstance(value, int):
@@ -406,6 +429,8 @@ def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
     label = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#e8eaed", "border": 1})
     header = book.add_format({"bold": True, "font_color": "#5f6368", "border": 1})
     locked = book.add_format({"border": 1, "bg_color": "#f1f3f4", "valign": "top"})
+    locked_number = book.add_format({"border": 1, "bg_color": "#f1f3f4", "valign": "top", "num_format": "0",
+                                     "align": "left"})
     unlocked = book.add_format({"locked": False, "border": 1, "bg_color": INPUT_COLOUR, "text_wrap": True,
                                 "valign": "top"})
     reference = book.add_format({"font_color": "#3c4043", "text_wrap": True, "valign": "top"})
@@ -419,6 +444,8 @@ def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
         sheet.write_string(HEADER_ROW, column, name, header)
     for offset, name in enumerate((words["entry.words.reference.name"], words["entry.words.reference.status"])):
         sheet.write_string(2, first_reference + offset, name, label)
+    sheet.write_string(HEADER_ROW, first_reference, words["entry.system_fields"],
+                       book.add_format({"italic": True, "font_color": "#5f6368"}))
     ratings = [words[f"entry.words.ratings.{key}"] for key in RATINGS]
     listed = ("、" if words.language == "zh" else ", ").join(ratings)
     # the kind of row and the series as the workbook's language names them (重点任务, 国家级), read back as such
@@ -431,7 +458,9 @@ def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
               ("reasons", "measures")) for item in entry.explanations]
     for number, (item, identifier, series, shown, inputs) in enumerate(rows, HEADER_ROW + 1):
         for column, value in enumerate((item, identifier, series)):
-            if value:
+            if column == 1 and item == words["entry.words.items.indicator"]:  # an indicator's id a number, as on the
+                sheet.write_number(number, column, int(value), locked_number)  # values sheet (a task's, 1.2, text)
+            elif value:
                 sheet.write_string(number, column, value, locked)
             else:
                 sheet.write_blank(number, column, None, locked)
@@ -525,9 +554,10 @@ def _target_cell(words: Catalog, target, meta) -> float | str:
         return words.text("target_form.within", lower=fmt_number(target.value), upper=fmt_number(upper))
     if meta.kind == "rank":
         return words.text("rank.target", n=int(round(float(target.value))))
+    shown = _as_shown(target.value, getattr(target, "printed_text", ""), target.series)
     if meta.direction in HELD_EVERY_YEAR:
-        return words.text(f"target_form.{meta.direction}", value=fmt_number(target.value))
-    return _as_shown(target.value, getattr(target, "printed_text", ""), target.series)
+        return Held(float(shown), getattr(shown, "shown", "") or fmt_number(shown), HELD_SIGNS[meta.direction])
+    return shown
 
 
 def _range_text(words: Catalog, row: EntrySeries) -> str:
