@@ -70,6 +70,9 @@ def test_shares_that_move_little_pass():
     assert implausible(60.0, 2023, point(2021, 40.0), "share") is None   # 20 points over 2 years: 10 a year
     assert implausible(2.61, 2022, point(2021, 2.4), "share") is None
     assert implausible(0.4, 2022, point(2021, 0.5), "share") is None     # a tenth of a point
+    # exactly ten points a year, whatever the binary arithmetic makes of 40.2 − 10.2 (30.000000000000004)
+    assert implausible(10.2, 2024, point(2021, 40.2), "share") is None
+    assert implausible(70.2, 2024, point(2021, 40.2), "share") is None
 
 
 def test_rates_of_change_keep_within_a_hundred_percent():

@@ -130,13 +130,25 @@ def test_value_cells_are_validated_in_the_plausible_range(templates):
     assert personnel.operator in (None, "between")  # "between" is the default, written as no operator
     assert float(personnel.formula1) == 7667 and float(personnel.formula2) == 69000
     assert "7,667 – 69,000" in personnel.prompt
-    # R&D intensity (2, a share): 2021 baseline 2.4, two years before 2023: 2.4 ± 20 points within 0–100, and short
-    # of a factor near 10 (10^0.845 = 6.9984: 0.34293 and 16.796), rounded inward as shown: 0.343 – 16.79 (a 27 the
-    # reader refuses as a misplaced decimal point is outside it)
+    # R&D intensity (2, a share): 2021 baseline printed 2.40, two years before 2023: 2.4 ± 20 points within 0–100,
+    # and short of a factor near 10 (10^0.845 = 6.9984: 0.34293 and 16.796), each bound to the two decimals the plan
+    # prints it with: 0.34 (2.4 / 0.34 = 7.06, short of the 7.08 the checks refuse from) and 16.80 (7.0 times), never
+    # 0.343 – 16.79 (a 27 the reader refuses as a misplaced decimal point is outside it)
     intensity = validations[f"D{rows[1][0].row}"]
-    assert float(intensity.formula1) == 0.343 and float(intensity.formula2) == 16.79
-    assert "0.343 – 16.79" in intensity.prompt
+    assert float(intensity.formula1) == 0.34 and float(intensity.formula2) == 16.8
+    assert "合理范围：0.34 – 16.80。" in intensity.prompt
     assert "23,000（2021年）" in personnel.prompt
+    # its latest value as the plan prints it, 2.40, as the report quotes it (before: 2.4)
+    assert "最新已知值：2.40（2021年）" in intensity.prompt
+    by_id = {(row[0].value, row[1].value): validations[f"D{row[0].row}"] for row in rows}
+    # high-tech firms to industrial firms (7, a ratio printed 86, whole): a third to three times, 28.67 – 258, in
+    # whole numbers: 29 (86 / 29 = 2.97) – 258, never 28.67
+    assert (float(by_id[7, None].formula1), float(by_id[7, None].formula2)) == (29, 258)
+    assert "合理范围：29 – 258。" in by_id[7, None].prompt
+    # high-tech revenue share (8, printed 40.2): 20 points either way over two years, 20.2 – 60.2, 20.2 itself let
+    # pass (ten points a year exactly)
+    assert (float(by_id[8, None].formula1), float(by_id[8, None].formula2)) == (20.2, 60.2)
+    assert "合理范围：20.2 – 60.2。" in by_id[8, None].prompt
 
 
 def test_a_filled_workbook_is_read_as_observations(templates, weihai_in_project, project_tmp):

@@ -108,7 +108,8 @@ def implausible(value: float, year: int, previous: Point, kind: str, compared: s
                 if abs(power - exponent) <= FACTOR_TOLERANCE:
                     return says("factor", factor=factor, before=before)
         years = max(1, abs(year - previous.year))
-        points = abs(value - previous.value) / years
+        # to the digits a share is given with: 40.2 − 10.2 is 30 points, not the 30.000000000000004 of binary floats
+        points = round(abs(value - previous.value) / years, 9)
         if points > MAX_SHARE_POINTS_PER_YEAR:
             return says("points", points=f"{points:.1f}", before=before)
     return None

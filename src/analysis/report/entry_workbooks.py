@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..catalog import Catalog
-from ..clean.plausibility import plausible_range
+from ..clean.plausibility import Point, implausible, impossible, plausible_range
 from ..ingest.csv_reader import MAX_MAGNITUDE
 from ..ingest.department_words import (
     DEPARTMENT_PROPERTY,
@@ -58,7 +58,7 @@ from ..ingest.xlsx_reader import (
     reference_properties,
     reference_shown_properties,
 )
-from ..numbers import fmt_printed
+from ..numbers import fmt_printed, half_up
 from ..vocabulary import HELD_EVERY_YEAR, RATINGS
 from .numbers import fmt_number, shown_decimals
 from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Shown, Styles, display_width
@@ -116,6 +116,7 @@ class EntrySeries:
     low: float
     high: float
     on_file: float | None = None  # a value for the year asked already known (sent before, or published)
+    decimals: int | None = None  # the decimals its values are printed with, which its range is shown with
 
 
 @dataclass(frozen=True)
@@ -198,11 +199,44 @@ def _as_shown(value, printed, series: str) -> float:
     return Shown(float(value), fmt_printed(part, value)) if part else float(value)
 
 
-def _inward(bound: float, rounding) -> float:
-    """A range's bound rounded (``math.ceil`` for its low end, ``math.floor`` for its high end) to the decimals
-    :func:`~analysis.numbers.fmt_number` shows it with."""
-    scale = 10 ** shown_decimals(bound)
-    return rounding(round(bound * scale, 6)) / scale
+def printed_decimals(value) -> int:
+    """The decimals a series' values are printed with: its latest value's, as the plan printed it (2.40: two), else
+    as the report shows it (67.13: two, 86: none)."""
+    shown = getattr(value, "shown", "") or fmt_number(value)
+    return len(shown.split(".", 1)[1]) if "." in shown else 0
+
+
+def shown_range(kind: str, latest: float | None, latest_year: int | None, year: int) -> tuple[float, float, int]:
+    """The plausible range a value for ``year`` is validated with and its decimals: the range the checks let pass
+    (:func:`~analysis.clean.plausibility.plausible_range`), each bound rounded to the decimals the series is printed
+    with (2.4 printed 2.40: 0.34 – 16.80, never 0.343 – 16.79; a whole-number series' bounds whole, 86: 29 – 258), and
+    moved one step inward where the rounded bound is a value the checks refuse, so that the cell lets pass nothing
+    they refuse. No limit is added: where the checks set none (a rate of change: 0 – 100), none is shown."""
+    years = year - latest_year if latest_year else 1
+    low, high = plausible_range(kind, latest, years)
+    decimals = 0 if kind == "count" or latest is None else printed_decimals(latest)
+    if latest is None or not latest > 0:
+        return low, high, decimals
+    previous = Point(latest_year, float(latest), "-", True)
+
+    def passes(value: float) -> bool:
+        return impossible(value, kind) is None and implausible(value, year, previous, kind) is None
+
+    def bound(value: float, inward: int, places: int) -> float:
+        if abs(value) >= MAX_MAGNITUDE:
+            return value
+        rounded = float(half_up(value, places))
+        for _ in range(3):
+            if passes(rounded):
+                break
+            rounded = float(half_up(rounded + inward / 10 ** places, places))
+        return rounded
+
+    for places in range(decimals, decimals + 4):  # a finer step where the printed one leaves no room
+        shown_low, shown_high = bound(low, 1, places), bound(high, -1, places)
+        if shown_low <= float(latest) <= shown_high and passes(shown_low) and passes(shown_high):
+            return shown_low, shown_high, places
+    return low, high, shown_decimals(latest)
 
 
 def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, words: Catalog,
@@ -250,15 +284,12 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
             latest, latest_year = _latest(series_values, year)
             targets = {int(r.year): _target_cell(words, r, meta) for r in series_values.itertuples()
                        if r.value_type == "target"}
-            low, high = plausible_range(meta.kind, latest, year - latest_year if latest_year else 1)
-            if meta.kind == "count":  # whole firms, persons, bases: 7,667 – 69,000, never 7,666.67
-                low, high = float(math.ceil(low)), float(math.floor(high))
-            else:  # inward to the decimals the prompt shows (0.343 – 16.79): the cell checks what it says
-                low, high = (_inward(low, math.ceil), _inward(high, math.floor))
+            # whole firms, persons, bases: 7,667 – 69,000, never 7,666.67; a share printed 2.40: 0.34 – 16.80
+            low, high, decimals = shown_range(meta.kind, latest, latest_year, year)
             rows.append(EntrySeries(int(meta.indicator_id), meta.series, localized(meta, "name", language),
                                     series_label(meta.series, words),
                                     localized(meta, "unit", language), latest, latest_year, targets, low, high,
-                                    _on_file(series_values, year)))
+                                    _on_file(series_values, year), decimals))
             status = lagging.get((int(meta.indicator_id), meta.series))
             if status:  # the warned first, which must be explained; then the others, explained if they fall behind
                 explanations.append(EntryExplanation(int(meta.indicator_id), meta.series,
@@ -561,10 +592,16 @@ def _target_cell(words: Catalog, target, meta) -> float | str:
 
 
 def _range_text(words: Catalog, row: EntrySeries) -> str:
-    """"0.343 – 16.79"; "0 or more" where no value is too high (a count after a zero, a rank), never up to 10^15."""
+    """"0.34 – 16.80", with the decimals the series is printed with; "0 or more" where no value is too high (a count
+    after a zero, a rank), never up to 10^15."""
+    def shown(value: float) -> str:  # a limit of the checks' own (0, 100) whole: 0 – 100, 60.1 – 100
+        if row.decimals is None or float(value).is_integer():
+            return fmt_number(value)
+        return f"{half_up(value, row.decimals):,.{row.decimals}f}".replace("-", "−")
+
     if row.high >= MAX_MAGNITUDE:
-        return words.text("entry.range_from", low=fmt_number(row.low))
-    return words.text("entry.range", low=fmt_number(row.low), high=fmt_number(row.high))
+        return words.text("entry.range_from", low=shown(row.low))
+    return words.text("entry.range", low=shown(row.low), high=shown(row.high))
 
 
 def _row_prompt(entry: EntryWorkbook, row: EntrySeries) -> dict:
@@ -589,7 +626,9 @@ def _validation(entry: EntryWorkbook, row: EntrySeries) -> dict:
     words = entry.words
     fields = {"named": _named(entry, row, clipped(row.name, MAX_PROMPT_NAME)), "range": _range_text(words, row)}
     if row.latest is not None:
-        latest = words.text("entry.latest", value=fmt_number(row.latest), year=row.latest_year)
+        # as the plan printed it (2.40, as the report quotes it), never 2.4
+        latest = words.text("entry.latest", value=getattr(row.latest, "shown", "") or fmt_number(row.latest),
+                            year=row.latest_year)
         message = words.text("entry.input_message", latest=latest, **fields)
     else:
         message = words.text("entry.input_message_no_latest", **fields)
