@@ -306,6 +306,12 @@ def test_templates_command_writes_the_workbooks(weihai_in_project, project_tmp, 
                      "--output-dir", relative(out)])
     assert code == 0
     assert "templates: 12 workbooks" in capsys.readouterr().out
+    # good-air days (17): a 2021 value alone, and a level to hold in 2023 and 2024 each
+    ecology = openpyxl.load_workbook(out / "weihai" / "2024" / "2024-Municipal Bureau of Ecology and Environment.xlsx")
+    assert ecology["Progress and reasons"]["K5"].value == (
+        "Only a value from before the plan period (2021): progress cannot be judged; send the values for 2022–2024; "
+        "if a value you send misses the target (≥90% every year in 2023 and 2024), give the reasons and the next "
+        "measures")
     science = openpyxl.load_workbook(out / "weihai" / "2024" / "2024-Municipal Science and Technology Bureau.xlsx")
     assert science["Data entry"]["L4"].value == "System field names, do not change"
     assert science["Progress and reasons"]["J4"].value == "System field names, do not change"
@@ -623,3 +629,18 @@ def test_a_level_to_hold_and_a_ranks_place_are_shown_as_the_plan_sets_them(templ
         [workbook] = entry_workbooks(data.indicators, data.values, 2012, catalog(language), "national-12th-fyp")
         [rank] = [row for row in workbook.series if row.indicator_id == 1]
         assert rank.targets == {2015: shown}
+
+
+def test_a_series_with_no_value_of_the_plan_period_is_asked_for_its_years(weihai_in_project, project_tmp):
+    """The plan's own data give energy intensity's decline (18) and labour productivity (6) no value after 2021:
+    their words ask for 2022–2024's values, not "按 2021年数值 3.41：数据不足，暂无预警", which tells a clerk nothing;
+    18, a decline of at least 5% to hold in 2023 and in 2024, is to be explained if a value of either year misses it,
+    not 2024's alone (before: "未达到 2024年目标 ≥5")."""
+    [path] = [p for p in build_templates(weihai_in_project, 2024, "zh", project_tmp / "templates-before-plan")
+              if p.name == "2024-市发展改革委.xlsx"]
+    sheet = openpyxl.load_workbook(path)["工作进展与说明"]
+    said = {row[1].value: row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == "指标"}
+    assert said[18] == ("仅有方案期前（2021年）数值，无法判断进展；请报送 2022—2024年数值；"
+                        "如本次报送的数值未达到目标（2023、2024年每年均须≥5%），请说明原因和下一步措施")
+    assert said[6] == ("仅有方案期前（2021年）数值，无法判断进展；请报送 2022—2024年数值；"
+                       "如本次报送的 2024年数值未达到 2024年目标 23，请说明原因和下一步措施")

@@ -93,11 +93,26 @@ def _lagging(plan: Plan, data, year: int, words, warned: bool = True) -> dict[tu
             return plan_start
         return first_held_year(dict.fromkeys(years.astype(int)), plan_start)
 
-    if not warned:  # after "On the 2021 value, 23,000: " the status as inside a sentence (insufficient data)
-        return {(int(row.indicator_id), row.series): words.text(
-                    "entry.words.unwarned", status=(judged := _judged_on(row, words, start_of(row)))
-                    + status_text(row, words, "status_in_sentence" if judged else "status")
-                    + status_aside(row, words), behind=_behind(row, year, words))
+    def held_years(row) -> list[int]:  # the years a level held every year is checked in, up to the workbook's
+        years = targets.loc[(targets["indicator_id"] == row.indicator_id) & (targets["series"] == row.series), "year"]
+        start = start_of(row) or year
+        return sorted(int(y) for y in years.unique() if start <= int(y) <= year)
+
+    units = {(int(meta.indicator_id), meta.series): str(getattr(meta, "unit_zh", "") or "").strip()
+             for meta in data.indicators.itertuples()}
+
+    def unwarned(row) -> str:
+        behind = _behind(row, year, words, held_years(row), units.get((int(row.indicator_id), row.series), ""))
+        if _before_plan(row, plan_start):  # a printed baseline alone: no progress to judge, the plan years asked for
+            span = str(year) if plan_start == year else words.text("data_gap.span", first=plan_start, last=year)
+            return words.text("entry.words.before_plan", year=int(row.as_of_year), span=span, behind=behind)
+        # after "On the 2023 value, 24,300: " the status as inside a sentence
+        judged = _judged_on(row, words, start_of(row))
+        return words.text("entry.words.unwarned", status=judged + status_text(
+            row, words, "status_in_sentence" if judged else "status") + status_aside(row, words), behind=behind)
+
+    if not warned:
+        return {(int(row.indicator_id), row.series): unwarned(row)
                 for row in assessment.itertuples() if not row_warning_level(row) and row.status != "qualitative"}
     return {(int(row.indicator_id), row.series): _judged_on(row, words, start_of(row)) + words.text(
                 "entry.words.status", level=words[f"warnings.level.{row_warning_level(row)}"],
@@ -122,10 +137,21 @@ def _judged_on(row, words, start: int | None = None) -> str:
     return words.text("entry.words.as_of", year=int(as_of), value=fmt_number(row.latest_value))
 
 
-def _behind(row, year: int, words) -> str:
+def _before_plan(row, plan_start: int | None) -> bool:
+    """A series judged on no value of the plan period: its latest value (a printed baseline) before its first year."""
+    return (row.status == "insufficient_data" and plan_start is not None and not is_missing(row.as_of_year)
+            and int(row.as_of_year) < plan_start)
+
+
+def _behind(row, year: int, words, held: list[int] | None = None, unit: str = "") -> str:
     """When a series without a warning is to be explained: its value for ``year`` missing the target of that year,
-    or behind the pace to a later one (the binding target, named with its value)."""
+    or behind the pace to a later one (the binding target, named with its value); a level to hold every year, checked
+    in more than one year (``held``: 2023 and 2024), a value of any of them missing it (≥5%, with its unit where it
+    is a percentage)."""
     target = target_text(row, words)
+    if row.direction in HELD_EVERY_YEAR and held and len(held) > 1:
+        years = words.join_and(held)
+        return words.text("entry.words.behind_held", years=years, target=target + ("%" if unit == "%" else ""))
     if is_missing(row.target_year) or is_missing(row.target_value):
         return words.text("entry.words.behind", year=year)
     if int(row.target_year) <= year:
