@@ -754,6 +754,8 @@ def _header_cells(cells, names: dict[str, str]) -> list[str]:
     typed: list[str] = []
     texts = [str(cell.value).strip() if cell.value is not None else "" for cell in cells]
     for index, text in enumerate(texts):
+        if header_key(text) in _system_labels():
+            break  # the template's word on the row (系统字段，请勿修改), right of the empty column: no column's name
         if not text:
             after = next((other for other in texts[index + 1:] if other), "")
             column = names.get(header_key(after))
@@ -761,6 +763,14 @@ def _header_cells(cells, names: dict[str, str]) -> list[str]:
                 break  # reference columns to the right of an empty header cell are not read; nor a second table
         typed.append(text)
     return typed
+
+
+@functools.cache
+def _system_labels() -> frozenset[str]:
+    """What a template writes beside its header row, right of the empty column, in either language (系统字段，请勿修改,
+    System field names, do not change): no column's name, where a header cell typed into the empty column would make
+    it one."""
+    return frozenset(header_key(catalog(language)["entry.system_fields"]) for language in LANGUAGES)
 
 
 def _cleared_column(top: list[tuple], header_index: int, index: int, names: dict[str, str],
