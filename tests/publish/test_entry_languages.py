@@ -4,7 +4,8 @@ own labels are read back, as a header row (the row of names deleted, or typed ov
 
 The Weihai plan without observations: R&D personnel (1, a count) was 23,000 in 2021 (plan text line 83), R&D
 intensity (2) is a share; the science bureau's workbook for 2023 lists them in rows 5 and 6, the national and
-provincial series of indicator 4 in rows 8 and 9.
+provincial series of indicator 4 in rows 8 and 9, and its fifteen series again in rows 20–34 for 2022, a year of the
+plan period with no value yet: row 35 is the first below the template's rows.
 """
 from __future__ import annotations
 
@@ -140,11 +141,11 @@ CASES = {
     "no such indicator": ({"A5": 99, "D5": 24300, "E5": "统计公报"},
                           "A5: 编号: 方案中没有编号为 99 的指标（指标编号为 1–26）",
                           "A5: No.: unknown indicator 99 (the plan has 1–26)"),
-    "the same year twice": ({"D8": 3.1, "E8": "园区年报", "A20": 4, "B20": "national", "C20": YEAR, "D20": 3.2,
-                             "E20": "园区年报"},  # a row added below the template's, repeating row 8
-                            "C20: 年份: 指标 4（国家级）：2023年的数值已在本文件单元格 数据报送!C8 填写过（年份重复）："
+    "the same year twice": ({"D8": 3.1, "E8": "园区年报", "A35": 4, "B35": "national", "C35": YEAR, "D35": 3.2,
+                             "E35": "园区年报"},  # a row added below the template's, repeating row 8
+                            "C35: 年份: 指标 4（国家级）：2023年的数值已在本文件单元格 数据报送!C8 填写过（年份重复）："
                             "同一年份请只填写一行",
-                            "C20: Year: indicator 4 national year 2023 already given at 'Data entry'!C8 of this file "
+                            "C35: Year: indicator 4 national year 2023 already given at 'Data entry'!C8 of this file "
                             "(duplicate year)"),
     "a zero-width space": ({"D5": 24300, "E5": "统计\u200b公报"},  # pasted from a web page
                            "E5: 数据来源: 第 3 个字符是不可见字符 U+200B（zero width space），会改变文字的显示方式，"
@@ -178,10 +179,10 @@ CASES = {
         "C5: Year: year 2019, but the workbook was made for 2023; its locked cells were changed: type 2023 back (2019 "
         "is outside the years to report, 2020–2030)"),
     # a row added below the template's for next year's value: no locked cell was changed (before: told it was)
-    "a row added for another year": ({"A20": 1, "C20": 2024, "D20": 24300, "E20": "统计公报"},
-                                     "C20: 年份: 年份为 2024，但本工作簿是为 2023年生成的；这一行是在模板所列各行之外"
+    "a row added for another year": ({"A35": 1, "C35": 2024, "D35": 24300, "E35": "统计公报"},
+                                     "C35: 年份: 年份为 2024，但本工作簿是为 2023年生成的；这一行是在模板所列各行之外"
                                      "添加的：请删除这一行；2024年的数值请填入 2024年的报送表（请向评估牵头单位索取）",
-                                     "C20: Year: year 2024, but the workbook was made for 2023; this row was added "
+                                     "C35: Year: year 2024, but the workbook was made for 2023; this row was added "
                                      "below the template's rows: delete it; a value for 2024 goes in the workbook for "
                                      "2024 (ask the office that sent this one for it)"),
     # 24300 typed over the "2023 value on file" (Q5, a reference cell nothing reads; D5 left empty): refused, never
@@ -361,23 +362,23 @@ def test_input_columns_sorted_without_the_reference_columns_name_each_rows_id(sc
 
 
 @pytest.mark.parametrize(("language", "expected"), [
-    ("zh", "数据报送!C20: 年份: 年份为 2024，但本工作簿是为 2023年生成的；这一行是复制模板第 5 行后改了年份添加的："
+    ("zh", "数据报送!C35: 年份: 年份为 2024，但本工作簿是为 2023年生成的；这一行是复制模板第 5 行后改了年份添加的："
            "请删除这一行；2024年的数值请填入 2024年的报送表（请向评估牵头单位索取）"),
-    ("en", "'Data entry'!C20: Year: year 2024, but the workbook was made for 2023; this row was added, a copy of the "
+    ("en", "'Data entry'!C35: Year: year 2024, but the workbook was made for 2023; this row was added, a copy of the "
            "template's row 5 with its year changed: delete it; a value for 2024 goes in the workbook for 2024 (ask the "
            "office that sent this one for it)"),
 ])
 def test_a_row_copied_whole_for_another_year_is_told_as_added(science, clean, weihai_in_project, tmp_path, language,
                                                              expected):
-    """Row 5 (indicator 1) copied whole into row 20, its grey reference cells too, and its year changed to 2024: a row
+    """Row 5 (indicator 1) copied whole into row 35, its grey reference cells too, and its year changed to 2024: a row
     added for another year's value, told which row it copies, not as a locked cell changed (before: "its locked cells
     were changed: type 2023 back"); row 5, filled for 2023, is read as it is."""
     path = _filled(science[language], tmp_path / "observations", {"D5": 24300, "E5": "统计公报"})
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
     for cell in sheet[5]:
-        sheet.cell(20, cell.column).value = cell.value
-    sheet["C20"], sheet["D20"] = 2024, 25100
+        sheet.cell(35, cell.column).value = cell.value
+    sheet["C35"], sheet["D35"] = 2024, 25100
     book.save(path)
     with pytest.raises(InputError) as caught:
         check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
@@ -447,7 +448,7 @@ def test_a_row_whose_id_was_changed_has_its_other_cells_checked_by_no_indicator(
 
 @pytest.mark.parametrize(("case", "cell", "chinese"), [
     ("no such indicator", "A5", "方案中没有编号为 99 的指标"),
-    ("the same year twice", "C20", "已在本文件单元格 数据报送!C8 填写过（年份重复）"),
+    ("the same year twice", "C35", "已在本文件单元格 数据报送!C8 填写过（年份重复）"),
     ("a zero-width space", "E5", "是不可见字符 U+200B（zero width space）"),
     ("a year outside the plan", "C5", "不在可填报的范围内"),
 ])

@@ -50,9 +50,11 @@ def _sheet(path):
     return openpyxl.load_workbook(path).worksheets[0]
 
 
-def _rows(sheet):
-    """The input rows below the header row (row 4)."""
-    return [row for row in sheet.iter_rows(min_row=5) if row[0].value is not None]
+def _rows(sheet, year: int | None = YEAR):
+    """The input rows below the header row (row 4) for ``year`` (None: of every year, the plan period's earlier years
+    with no value yet too)."""
+    return [row for row in sheet.iter_rows(min_row=5) if row[0].value is not None
+            and (year is None or row[2].value == year)]
 
 
 
@@ -119,8 +121,10 @@ def test_value_cells_are_validated_in_the_plausible_range(templates):
     rows = _rows(sheet)
     # the value cell validated; the row's other input cells (E–I) only name the row when selected; the preliminary
     # flag (J) from its list
-    assert set(validations) == ({f"D{row[0].row}" for row in rows} | {f"E{row[0].row}:I{row[0].row}" for row in rows}
-                                | {f"J{row[0].row}" for row in rows})
+    every = _rows(sheet, None)  # the 2022 rows too (a year of the plan period with no value yet)
+    assert set(validations) == ({f"D{row[0].row}" for row in every}
+                                | {f"E{row[0].row}:I{row[0].row}" for row in every}
+                                | {f"J{row[0].row}" for row in every})
     assert {validations[f"E{row[0].row}:I{row[0].row}"].type for row in rows} == {None}  # "any": no check
     assert {validations[f"J{row[0].row}"].type for row in rows} == {"list"}
     # R&D personnel (1, a count): latest known before 2023 is the 2021 baseline 23,000; a third to three times it,
@@ -600,7 +604,7 @@ def test_a_rank_and_a_count_after_a_zero_are_asked_for_without_an_upper_bound_of
         path = project_tmp / f"national-{language}.xlsx"
         path.write_bytes(entry_workbook_bytes(workbook, datetime.date(2026, 1, 1)))
         sheet = _sheet(path)
-        rank = next(row for row in _rows(sheet) if row[0].value == 1)
+        rank = next(row for row in _rows(sheet, 2012) if row[0].value == 1)
         assert shown in [cell.value for cell in rank]  # the plausible range, the last reference cell
         validation = next(v for v in sheet.data_validations.dataValidation if str(v.sqref) == f"D{rank[0].row}")
         assert float(validation.formula1) == 1
@@ -644,3 +648,65 @@ def test_a_series_with_no_value_of_the_plan_period_is_asked_for_its_years(weihai
                         "如本次报送的数值未达到目标（2023、2024年每年均须≥5%），请说明原因和下一步措施")
     assert said[6] == ("仅有方案期前（2021年）数值，无法判断进展；请报送 2022—2024年数值；"
                        "如本次报送的 2024年数值未达到 2024年目标 23，请说明原因和下一步措施")
+
+
+def test_each_year_of_the_plan_period_with_no_value_gets_a_row_of_its_own(weihai_in_project, project_tmp):
+    """The plan's own data give labour productivity (6) and energy intensity's decline (18) no value after 2021, and
+    the ocean economy's share (26) a 2022 value (36.6): the 2024 workbook asks for each year of the plan period with
+    no value yet, each in a row of its own, its year filled in and locked, before 2024's (before: 2024's alone, and
+    2022–2023's values nowhere to go), and says so."""
+    from analysis.plan import load_plan
+    from tests.conftest import DEFAULT_PLAN_DIR
+
+    # the plan with its observations as collected (26's 2022 value among them)
+    plan = load_plan(copy_plan(DEFAULT_PLAN_DIR, project_tmp / "years-plan" / "weihai",
+                               DEFAULT_PLAN_DIR / "observations"))
+    made = {p.name: p for p in build_templates(plan, 2024, "zh", project_tmp / "templates-years")}
+    reform = _sheet(made["2024-市发展改革委.xlsx"])
+    # the year's rows first, where they stood before, then a block for each earlier year, filled from its publication
+    assert [(row[0].value, row[2].value) for row in _rows(reform, None)] == [
+        (6, 2024), (18, 2024), (6, 2022), (18, 2022), (6, 2023), (18, 2023)]
+    assert all(row[2].protection.locked and not row[3].protection.locked for row in _rows(reform, None))
+    assert reform["A2"].value.endswith(
+        "方案期内尚无数值的 2022、2023年列在本年各行之下，每年一组、每个序列一行（年份已填好），请一并填写。")
+    ocean = _sheet(made["2024-市海洋发展局.xlsx"])
+    assert [(row[0].value, row[2].value) for row in _rows(ocean, None)] == [(26, 2024), (26, 2023)]
+    # each value cell says which year it asks for
+    prompts = {str(v.sqref): v.promptTitle for v in reform.data_validations.dataValidation}
+    assert [prompts[f"D{row[0].row}"] for row in _rows(reform, None)] == [
+        "2024年数值", "2024年数值", "2022年数值", "2022年数值", "2023年数值", "2023年数值"]
+
+
+def test_the_rows_of_earlier_years_are_read_back_as_their_years(weihai_in_project, project_tmp):
+    """The decline of energy intensity (18) sent for 2022, 2023 and 2024 in the 2024 workbook: read as three values,
+    each of its own year, none refused as a year the workbook was not made for."""
+    [path] = [p for p in build_templates(weihai_in_project, 2024, "zh", project_tmp / "templates-years-back")
+              if p.name == "2024-市发展改革委.xlsx"]
+    plan = copy_plan(weihai_in_project.folder, project_tmp / "years-back-plan")
+    book = openpyxl.load_workbook(path)
+    rows = sorted((row for row in _rows(book.worksheets[0], None) if row[0].value == 18), key=lambda r: r[2].value)
+    for row, value in zip(rows, (4.1, 5.2, 5.5)):
+        row[3].value, row[4].value = value, "威海市统计公报"
+    book.save(plan / "observations" / path.name)
+    processed = project_tmp / "years-back-processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    values = pd.read_csv(processed / "weihai" / "indicator_values.csv", encoding="utf-8-sig", keep_default_na=False)
+    actual = values[(values["value_type"] == "actual") & (values["indicator_id"] == 18)]
+    assert actual[["year", "value"]].values.tolist() == [[2022, 4.1], [2023, 5.2], [2024, 5.5]]
+
+
+def test_a_row_of_the_year_whose_locked_year_is_changed_to_an_earlier_one_is_still_told(weihai_in_project,
+                                                                                         project_tmp, capsys):
+    """R&D intensity's (2) 2024 row, its locked year changed to 2022, a year the same workbook asks for in a row of its
+    own: its reference cells are still 2024's (the range 0.34 – 16.80, not 2022's 0.34 – 12.40), so it is told as a
+    locked year changed, not read as a 2022 value."""
+    [path] = [p for p in build_templates(weihai_in_project, 2024, "zh", project_tmp / "templates-year-changed")
+              if p.name == "2024-市科技局.xlsx"]
+    plan = copy_plan(weihai_in_project.folder, project_tmp / "year-changed-plan")
+    book = openpyxl.load_workbook(path)
+    [row] = [row for row in _rows(book.worksheets[0], 2024) if row[0].value == 2]
+    row[2].value, row[3].value, row[4].value = 2022, 2.5, "威海市统计公报"
+    book.save(plan / "observations" / path.name)
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "year-changed")]) == 2
+    assert (f"2024-市科技局.xlsx:数据报送!C{row[0].row}: 年份: 年份为 2022，但本工作簿是为 2024年生成的；"
+            "锁定的单元格被改动了：请改回 2024") in capsys.readouterr().err

@@ -518,8 +518,9 @@ def _check_template(line: int, indicator_id: int | None, series: str | None, yea
 def _check_year(line: int, year: int, rows: FileRows, words: Catalog, years: tuple[int, int] | None = None) -> None:
     """A row of a data-entry workbook against the year it was made for: a row the template wrote, its locked year
     changed (to a year outside the plan's ``years``: no workbook for it to ask for); or a row added below them, or
-    copied whole from one of them (its locked cells too), for another year, whose value goes in that year's workbook."""
-    if rows.year is None or year == rows.year:
+    copied whole from one of them (its locked cells too), for another year, whose value goes in that year's workbook.
+    A row the template wrote for an earlier year of the plan period (one with no value yet) gives that year."""
+    if rows.year is None or year == rows.year or rows.asked.get(line) == year:
         return
     key = "copied_year" if line in rows.copied else "added_year" if line in rows.added else "template_year"
     if years is not None and not years[0] <= year <= years[1] and line not in rows.added:

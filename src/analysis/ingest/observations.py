@@ -65,6 +65,7 @@ class FileRows:
     on_file: dict[int, float] = field(default_factory=dict)  # the value a template showed on file, by row (line)
     added: frozenset[int] = frozenset()  # a template's rows a person added below the rows it wrote
     copied: dict[int, int] = field(default_factory=dict)  # of those, a row copied whole from one it wrote: that row
+    asked: dict[int, int] = field(default_factory=dict)  # a template's rows for an earlier year it asks: that year
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
     rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), sheet.language,
                      sheet.noted, sheet.mistakes, plan=str(book.properties.get(PLAN_PROPERTY, "")),
                      missing=sheet.missing, sheet=sheet.sheet, order=book.order, refused=sheet.refused,
-                     on_file=sheet.on_file, added=sheet.added, copied=sheet.copied)
+                     on_file=sheet.on_file, added=sheet.added, copied=sheet.copied, asked=sheet.asked)
             for sheet in book.sheets]
     return rows, book.hidden
 

@@ -86,6 +86,8 @@ REFERENCE_ROWS_PER_PROPERTY = 12
 #: a number (an empty cell: none), so that a cell typed over is told with what to put back. A text longer than a
 #: property holds (255 characters) is recorded by its digest, after :data:`REFERENCE_SHOWN_DIGEST`.
 REFERENCE_SHOWN_PROPERTY = "analysis_reference_shown_"
+#: Between a row's key and the year of a row for an earlier year of the plan period (``1/@2022``, :func:`dated_key`).
+YEAR_MARK = "@"
 REFERENCE_SHOWN_DIGEST = "#sha256:"
 #: Where ``make templates`` writes a year's workbooks by default: a workbook whose reference cells cannot be put back
 #: from what it records is told to take them from its copy there (the name it was sent with, which it comes back with).
@@ -128,6 +130,9 @@ class SheetRows:
     # of those, the rows copied whole from a row the template wrote (its reference cells too), their year changed: the
     # row each copies (the one still giving the template's year), by row number
     copied: dict[int, int] = field(default_factory=dict)
+    # the rows the template wrote for an earlier year of the plan period than its own (one with no value yet), their
+    # reference cells its own for that year: the year each gives, by row number
+    asked: dict[int, int] = field(default_factory=dict)
 
     def cell(self, row: int, column: str) -> str:
         """``Sheet1!D5``: the cell of ``column`` in ``row``."""
@@ -336,6 +341,17 @@ def reference_key(indicator, series) -> str:
     return f"{int(number)}/{'' if series is None else str(series).strip()}"
 
 
+def dated_key(key: str, year) -> str:
+    """The key of a template's row for an earlier year of the plan period than the workbook's (``1/@2022``: a year
+    with no value yet, asked for beside the workbook's own): :func:`reference_key` and the year its year cell gives."""
+    return f"{key}{YEAR_MARK}{str(year).strip()}"
+
+
+def plain_key(key: str) -> str:
+    """A row's :func:`reference_key` without the year of a :func:`dated_key` (``1/@2022``: ``1/``)."""
+    return key.partition(YEAR_MARK)[0]
+
+
 def reference_properties(digests: dict[str, str]) -> dict[str, str]:
     """The custom properties that record ``digests`` (a row's :func:`reference_key`: its digest), a few rows to a
     property."""
@@ -530,7 +546,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     hidden = _hidden_columns(sheet)
     hidden_columns = [header[index] for index in read if index + 1 in hidden]
     beside_column = name_column  # after the empty column: a template's indicator name
-    records, beside, noted, refused, asides, added = [], {}, [], [], {}, set()
+    records, beside, noted, refused, asides, added, asked = [], {}, [], [], {}, set(), {}
     on_file, on_file_column = {}, _on_file_column(shown_labels, len(header)) if references else None
     written: dict[str, list[tuple[int, bool]]] = {}  # the rows giving a key's reference cells as the template wrote
     # them: their number, and whether they give the template's year
@@ -557,6 +573,9 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         before = len(mistakes.errors)
         key = reference_key(cells[0].value if cells[0] is not None else None,
                             cells[1].value if len(cells) > 1 and cells[1] is not None else None)
+        dated = _dated_row(row, cells, header, key, references, name_column, read_to)
+        if dated:  # a row the template wrote for an earlier year (its reference cells that year's)
+            key, asked[number] = dated
         changed, doubted = False, ()  # the name beside the row: told with its reference cells, not checked again
         try:
             if references and key in references:  # a template's reference cells, changed: nothing there is read
@@ -568,7 +587,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                 if any(not _blank(cell) for cell in row[name_column - 1:read_to]) and "year" in header:
                     year_cell = cells[header.index("year")]
                     given = plain_text(year_cell.value if year_cell is not None else None)
-                    written.setdefault(key, []).append((number, given.strip() == str(year)))
+                    written.setdefault(key, []).append((number, given.strip() == str(year) or number in asked))
         except InputError as exc:
             mistakes.add(exc)
             changed = True
@@ -682,7 +701,26 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         if original is not None:
             copied.update({number: original for number, own in rows if not own})
     return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing, refused, asides,
-                     on_file, frozenset(added | set(copied)), copied)
+                     on_file, frozenset(added | set(copied)), copied, asked)
+
+
+def _dated_row(row, cells, header: list[str], key: str, references: dict[str, str] | None, name_column: int,
+               read_to: int) -> tuple[str, int] | None:
+    """A row the template wrote for an earlier year of the plan period (:func:`dated_key`): its key and that year,
+    where the template recorded a row of the year its year cell gives, and its reference cells are that row's, or
+    another's of none (a reference cell typed over: told against that year's). A row of the workbook's year whose
+    locked year was changed keeps its own key: its reference cells are still its own, and the year is told."""
+    if not references or not key or "year" not in header:
+        return None
+    year_cell = cells[header.index("year")]
+    given = plain_text(year_cell.value if year_cell is not None else None).strip()
+    if not given.isdigit() or dated_key(key, given) not in references:
+        return None
+    values = [cell.value for cell in row[name_column - 1:read_to]]
+    digest = reference_digest(values + [None] * (read_to - name_column + 1 - len(values)))
+    if digest != references[dated_key(key, given)] and digest == references.get(key):
+        return None
+    return dated_key(key, given), int(given)
 
 
 def _on_file_column(labels, inputs: int) -> int | None:
@@ -910,7 +948,7 @@ def _refuse_changed_reference(row, name_column: int, read_to: int, key: str, ref
     cells = f"{get_column_letter(name_column)}{number}:{get_column_letter(read_to)}{number}"
     other = next((other for other, recorded in references.items() if recorded == digest and other != key), None)
     if other is not None:
-        (identifier, series), (other_id, other_series) = key.split("/", 1), other.split("/", 1)
+        (identifier, series), (other_id, other_series) = plain_key(key).split("/", 1), plain_key(other).split("/", 1)
         pairs = (("indicator_id", "A", identifier, other_id), ("series", "B", series, other_series))
         changed = [letters.get(column, letter) for column, letter, mine, theirs in pairs if mine != theirs]
         raise InputError(words.text("entry_errors.reference_moved", id=_row_label(key, words), cells=cells,
@@ -965,7 +1003,7 @@ def _same_reference(current, recorded) -> bool:
 
 def _row_label(key: str, words: Catalog) -> str:
     """A template row's :func:`reference_key` as a message names it: 4（国家级）, 4 national; 1 for ``1/``."""
-    identifier, series = key.split("/", 1)
+    identifier, series = plain_key(key).split("/", 1)
     return words.text("entry_errors.indicator_series", id=identifier, series=series) if series else identifier
 
 

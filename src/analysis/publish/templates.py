@@ -64,7 +64,9 @@ def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
                                 unwarned=_lagging(plan, data, year, words, warned=False),
                                 department_names=_department_names(plan),
                                 # a year after the last report year: values for later revisions, no words asked
-                                asks_words=year in plan.report_years, plan_name=plan.name)
+                                asks_words=year in plan.report_years, plan_name=plan.name,
+                                # the plan period's earlier years a series has no value for yet: a row each
+                                first_year=plan_start_year(data.values))
     folder = templates_folder(plan, output_dir, year)
     refuse_link_outside(folder, "output")
     today = datetime.date.today()

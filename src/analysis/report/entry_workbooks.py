@@ -1,14 +1,18 @@
 """The departments' data-entry workbooks (数据报送表): one per lead department, filled and read back as observations.
 
 Each workbook lists the numeric indicator series its department leads, one input row per series
-for the year asked. Its one sheet holds, from the top: a title, what to do, a row of labels in the
+for the year asked, then a block for each earlier year of the plan period, a row for each series it has no value for
+yet (its
+reference cells recorded under :func:`~analysis.ingest.xlsx_reader.dated_key`, so that the row is read back as that
+year's). Its one sheet holds, from the top: a title, what to do, a row of labels in the
 workbook's language, and the header row the observation reader looks for (``indicator_id, series,
 year, value, source, source_en, note, confirm, published, preliminary``: the columns of an observation CSV
 file). ``indicator_id``, ``series`` and ``year`` are filled in and locked; the others are the yellow input
 cells (``source_en``: the source's English name, for the English edition), the only unlocked ones (the
 sheet is protected without a password, so
 nobody types over the ids by accident). ``value`` is validated as a decimal in the range the
-plausibility checks let pass (:func:`analysis.clean.plausibility.plausible_range`), with a
+plausibility checks let pass (:func:`shown_range`: :func:`analysis.clean.plausibility.plausible_range` rounded to the
+series' printed decimals), with a
 warning, not a refusal: a right value far off its series is kept with a reason in ``confirm``.
 Right of an empty column sit the reference columns (name, unit, latest known value, targets,
 plausible range); the reader stops at the empty header cell, so they are never read back.
@@ -53,6 +57,7 @@ from ..ingest.xlsx_reader import (
     PLAN_PROPERTY,
     SHEET_PROPERTY,
     YEAR_PROPERTY,
+    dated_key,
     reference_digest,
     reference_key,
     reference_properties,
@@ -117,6 +122,7 @@ class EntrySeries:
     high: float
     on_file: float | None = None  # a value for the year asked already known (sent before, or published)
     decimals: int | None = None  # the decimals its values are printed with, which its range is shown with
+    year: int | None = None  # an earlier year of the plan period it asks for, with no value yet; None: the workbook's
 
 
 @dataclass(frozen=True)
@@ -244,11 +250,13 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
                     lagging: dict[tuple, str] | None = None,
                     department_names: dict[str, str] | None = None,
                     unwarned: dict[tuple, str] | None = None, asks_words: bool = True,
-                    plan_name: str = "") -> list[EntryWorkbook]:
+                    plan_name: str = "", first_year: int | None = None) -> list[EntryWorkbook]:
     """The workbooks to write for ``year``: one per lead department (in the order the indicators name them, then
     the departments that lead only tasks). ``tasks``: (lead department as printed, task id, title) of the plan's
     key tasks; ``lagging``: the status text of each series with a warning, by (indicator id, series), which its
-    department must explain; ``unwarned``: the status of the others assessed, which it explains if the year's value
+    department must explain; ``first_year``: the plan period's first year, from which each earlier year a series has
+    no value for yet gets a row of its own before the year's; ``unwarned``: the status of the others assessed, which it
+    explains if the year's value
     falls behind (a row for every series it leads: a lag its own value shows is explained in the same workbook);
     ``department_names``: the English name of each department, for a workbook in English. Without ``asks_words``
     (a year after the plan's last report: no report asks what was done), values only, and no workbook for a
@@ -278,18 +286,22 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
     by_series = {key: group for key, group in values.groupby(["indicator_id", "series"], sort=False)}
     workbooks, stems = [], set()
     for number, key in enumerate(order, 1):
-        rows, explanations, others = [], [], []
+        rows, explanations, others, earlier = [], [], [], []
         for meta in numeric[keys == key].itertuples():
             series_values = by_series.get((meta.indicator_id, meta.series), values.iloc[0:0])
-            latest, latest_year = _latest(series_values, year)
             targets = {int(r.year): _target_cell(words, r, meta) for r in series_values.itertuples()
                        if r.value_type == "target"}
-            # whole firms, persons, bases: 7,667 – 69,000, never 7,666.67; a share printed 2.40: 0.34 – 16.80
-            low, high, decimals = shown_range(meta.kind, latest, latest_year, year)
-            rows.append(EntrySeries(int(meta.indicator_id), meta.series, localized(meta, "name", language),
-                                    series_label(meta.series, words),
-                                    localized(meta, "unit", language), latest, latest_year, targets, low, high,
-                                    _on_file(series_values, year), decimals))
+            # the year's row, and one for each earlier year of the plan period with no value yet (2022 and 2023 of a
+            # 2024 workbook): a value of each is what the report judges a level held every year (17, 18) on
+            missing = [asked for asked in range(first_year or year, year) if _on_file(series_values, asked) is None]
+            for asked in [year, *missing]:
+                latest, latest_year = _latest(series_values, asked)
+                # whole firms, persons, bases: 7,667 – 69,000, never 7,666.67; a share printed 2.40: 0.34 – 16.80
+                low, high, decimals = shown_range(meta.kind, latest, latest_year, asked)
+                (rows if asked == year else earlier).append(EntrySeries(
+                    int(meta.indicator_id), meta.series, localized(meta, "name", language),
+                    series_label(meta.series, words), localized(meta, "unit", language), latest, latest_year, targets,
+                    low, high, _on_file(series_values, asked), decimals, asked if asked != year else None))
             status = lagging.get((int(meta.indicator_id), meta.series))
             if status:  # the warned first, which must be explained; then the others, explained if they fall behind
                 explanations.append(EntryExplanation(int(meta.indicator_id), meta.series,
@@ -299,6 +311,9 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
                                                unwarned.get((int(meta.indicator_id), meta.series))
                                                or words.text("entry.words.unjudged", year=year), warned=False))
         explanations += others
+        # the year's rows first, as before, then the earlier years' a block each (2022's, then 2023's): each block
+        # filled from that year's publication
+        rows += sorted(earlier, key=lambda row: row.year)
         own_tasks = tuple(EntryTask(task_id, title) for lead, task_id, title in tasks if same[lead] == key or not key)
         own_qualitative = tuple(EntryExplanation(int(meta.indicator_id), "", localized(meta, "name", language),
                                                  words["entry.words.qualitative"])
@@ -344,13 +359,11 @@ def entry_workbook_bytes(entry: EntryWorkbook, created: datetime.date) -> bytes:
     if _has_values_sheet(entry):
         _values_sheet(book, entry)
         # each row's reference cells as written: a cell changed there (nothing in it is read) is told on the way back
-        digests = {reference_key(row.indicator_id, row.series_label if row.series else None):
-                   reference_digest(_reference_cells(entry, row)) for row in entry.series}
+        digests = {_row_key(row): reference_digest(_reference_cells(entry, row)) for row in entry.series}
         for name, text in reference_properties(digests).items():
             book.set_custom_property(name, text)
         # and what each cell holds: one typed over is told with what to put back
-        cells = {reference_key(row.indicator_id, row.series_label if row.series else None): _reference_cells(entry, row)
-                 for row in entry.series}
+        cells = {_row_key(row): _reference_cells(entry, row) for row in entry.series}
         for name, value in reference_shown_properties(cells).items():
             book.set_custom_property(name, value)
     if asks_words:
@@ -368,6 +381,13 @@ def entry_workbook_bytes(entry: EntryWorkbook, created: datetime.date) -> bytes:
             book.set_custom_property(name, text)
     book.close()
     return buffer.getvalue()
+
+
+def _row_key(row: EntrySeries) -> str:
+    """A row's key among the reference cells the workbook records: its indicator and series (1/, 4/国家级), and for a
+    row of an earlier year its year (1/@2022)."""
+    key = reference_key(row.indicator_id, row.series_label if row.series else None)
+    return dated_key(key, row.year) if row.year else key
 
 
 def _values_sheet(book, entry: EntryWorkbook) -> None:
@@ -389,7 +409,11 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     styles = Styles(book)
 
     sheet.write_string(0, 0, title, bold)
-    sheet.merge_range(1, 0, 1, len(INPUT_COLUMNS) - 1, words.text("entry.instructions", year=entry.year), wrapped)
+    instructions = words.text("entry.instructions", year=entry.year)
+    earlier = sorted({row.year for row in entry.series if row.year})
+    if earlier:  # the rows of earlier years of the plan period with no value yet, said
+        instructions += words.text("entry.earlier_years", years=words.join_and(earlier), year=entry.year)
+    sheet.merge_range(1, 0, 1, len(INPUT_COLUMNS) - 1, instructions, wrapped)
     sheet.set_row(1, LINE_HEIGHT * 4)
     references = _reference_headers(entry)
     first_reference = len(INPUT_COLUMNS) + 1  # one empty column: the reader stops at an empty header cell
@@ -408,7 +432,7 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
             sheet.write_string(number, 1, row.series_label, locked)
         else:
             sheet.write_blank(number, 1, None, locked)
-        sheet.write_number(number, 2, entry.year, locked_number)
+        sheet.write_number(number, 2, row.year or entry.year, locked_number)
         sheet.write_blank(number, 3, None, unlocked)
         for column in range(4, len(INPUT_COLUMNS)):
             sheet.write_blank(number, column, None, unlocked)
@@ -633,11 +657,11 @@ def _validation(entry: EntryWorkbook, row: EntrySeries) -> dict:
     else:
         message = words.text("entry.input_message_no_latest", **fields)
     if row.on_file is not None:  # said first: a clerk who sees no reason to send it again may leave the cell empty
-        message = words.text("entry.on_file", year=entry.year, value=fmt_number(row.on_file)) + message
+        message = words.text("entry.on_file", year=row.year or entry.year, value=fmt_number(row.on_file)) + message
     return {"validate": "decimal", "criteria": "between", "minimum": row.low, "maximum": row.high,
             "ignore_blank": True, "error_type": "warning",
             "input_title": clipped(words.text("entry.input_title_series" if row.series else "entry.input_title",
-                                              year=entry.year, series=row.series_label), MAX_INPUT_TITLE),
+                                              year=row.year or entry.year, series=row.series_label), MAX_INPUT_TITLE),
             "input_message": clipped(message, MAX_INPUT_MESSAGE),
             "error_title": words["entry.error_title"][:MAX_INPUT_TITLE],
             "error_message": words.text("entry.error_message", range=fields["range"])[
