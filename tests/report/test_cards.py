@@ -115,6 +115,14 @@ def cards_html_en(example_tables):
     return html.cards_html(load_report(relative(example_tables), 2024, "en"), NoCharts())
 
 
+def test_an_english_card_names_the_target_it_is_assessed_against_in_plain_words(cards_html_en):
+    """对照目标 is the target a series is assessed against: "applicable", never "binding", which official English
+    uses for 约束性 (a binding indicator), another thing."""
+    rd = card(cards_html_en, "indicator-2")
+    assert "<th>Applicable target (2024)</th><td>2.8</td>" in rd and "<th>2023 target</th><td>2.7</td>" in rd
+    assert "binding" not in cards_html_en.lower()
+
+
 def test_a_card_names_the_year_a_target_to_hold_missed_and_its_value(cards_html, cards_html_en):
     # energy-intensity decline: 5.3 in 2024 against ≥5 every year (106.0 %), but 4.6 in 2023: not achieved
     energy = card(cards_html, "indicator-18")

@@ -70,7 +70,7 @@ FIRST_HEADERS = {"zh": ["序号", "简称", "序列", "类别", "指标名称（
                         "对照目标年份"],
                  "en": ["No.", "Short name", "Series", "Category", "Indicator (full name)", "Core", "Unit",
                         "Target form", "2020 baseline", "2021 baseline", "Latest value", "Latest year", "2023 target",
-                        "2024 target", "Binding target year"]}
+                        "2024 target", "Applicable target year"]}
 
 
 def _scorecard(book):
@@ -178,7 +178,7 @@ def test_numbers_are_numbers_worked_out_by_hand(workbook):
     personnel = _row_of(_scorecard(book), 1)
     assert personnel[names[10]].number_format == "#,##0"
     # 24,800 against 24,500: past the target, no gap, as the report's "—" (not −300)
-    assert personnel[{"zh": "与对照目标差距", "en": "Gap to binding target"}[language]].value is None
+    assert personnel[{"zh": "与对照目标差距", "en": "Gap to applicable target"}[language]].value is None
     assert (personnel[names[8]].value, personnel[names[9]].value) == (22154, 23150)
 
 
@@ -292,7 +292,7 @@ def test_the_front_sheet_says_a_shares_gap_is_in_percentage_points(workbook):
     writes "0.1 pp" (0.1个百分点), never 0.1 per cent of 2.8: the front sheet's note on the gap column says that a
     share's gap is in percentage points, as its note on the actual change per year does."""
     language, book = workbook
-    gap, unit = {"zh": ("与对照目标差距", "单位"), "en": ("Gap to binding target", "Unit")}[language]
+    gap, unit = {"zh": ("与对照目标差距", "单位"), "en": ("Gap to applicable target", "Unit")}[language]
     intensity = _row_of(_scorecard(book), 2)
     assert (intensity[unit].value, intensity[gap].value) == ("%", 0.1)
     points = {"zh": "按指标单位计（比重类为百分点；排名类为位次）",
@@ -319,7 +319,7 @@ COLUMNS = {"zh": {"gap": "与对照目标差距", "needed_rate": "每年需增�
                   "next_year": "下一目标年份", "next_target": "下一目标", "next_rate": "距下一目标每年需增长（%）",
                   "next_change": "距下一目标每年需增长（按单位）", "seen_rate": "实际年均增长（%）",
                   "seen_change": "实际年均增长（按单位）", "needed_text": "每年需增长（报告表述）"},
-           "en": {"gap": "Gap to binding target", "needed_rate": "Needed per year (%)",
+           "en": {"gap": "Gap to applicable target", "needed_rate": "Needed per year (%)",
                   "needed_change": "Needed per year (in the unit)", "next_year": "Next target year",
                   "next_target": "Next target", "next_rate": "Needed per year to the next target (%)",
                   "next_change": "Needed per year to the next target (in the unit)", "seen_rate": "Actual per year (%)",
@@ -595,7 +595,7 @@ def test_a_level_held_every_year_keeps_the_gap_of_the_year_it_missed(workbook):
     binding year) no year of its gap."""
     language, book = workbook
     gap, year_, missed = {"zh": ("与对照目标差距", "差距所在年份（该年未达到）", "未达到的年份"),
-                          "en": ("Gap to binding target", "Year of the gap (a level missed that year)",
+                          "en": ("Gap to applicable target", "Year of the gap (a level missed that year)",
                                  "Years missed")}[language]
     row = _row_of(_scorecard(book), 18)
     assert (row[gap].value, row[gap].data_type, row[year_].value, row[missed].value) == (0.4, "n", 2023, 2023)

@@ -259,8 +259,8 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
         ]),
     ]
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
-    assert english[2] == ("By series, 4 have data for their binding target year and are judged against that year's "
-                          "target: stage target met\xa01; stage target missed\xa02; not achieved\xa01.")
+    assert english[2] == ("By series, 4 have data for the year of their applicable target and are judged against "
+                          "that year's target: stage target met\xa01; stage target missed\xa02; not achieved\xa01.")
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
                                 "it, 0.09 pp\u00a0short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3% "
                                 "relative) over 2023")
@@ -908,8 +908,8 @@ def test_the_final_verdicts_by_series_add_up_to_their_count(example_tables):
 
     for language, expected in (("zh", "按序列计，24 个序列已有对照目标年份的数据，按该年目标作出判断："
                                       "已达阶段目标 12 个、目前逐年达标 1 个、未达阶段目标 10 个、未达标 1 个。"),
-                               ("en", "By series, 24 have data for their binding target year and are judged against "
-                                      "that year's target:")):
+                               ("en", "By series, 24 have data for the year of their applicable target and are "
+                                      "judged against that year's target:")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2023, language)))
         finals = next(p for p in paragraphs if isinstance(p, str) and p.startswith(expected[:12]))
         assert finals.startswith(expected)
