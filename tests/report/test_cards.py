@@ -121,6 +121,8 @@ def test_an_english_card_names_the_target_it_is_assessed_against_in_plain_words(
     rd = card(cards_html_en, "indicator-2")
     assert "<th>Applicable target (2024)</th><td>2.8</td>" in rd and "<th>2023 target</th><td>2.7</td>" in rd
     assert "binding" not in cards_html_en.lower()
+    # the growth seen, a noun phrase with the year it counts from: (2.70 − 2.36) / 4 = 0.085 points a year
+    assert re.search(r"<th>Growth seen per year since 2020</th><td>\+0\.09\s?pp</td>", rd)
 
 
 def test_a_card_names_the_year_a_target_to_hold_missed_and_its_value(cards_html, cards_html_en):

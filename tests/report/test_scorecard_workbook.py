@@ -171,7 +171,7 @@ def test_numbers_are_numbers_worked_out_by_hand(workbook):
     completion = row[{"zh": "增量完成比例", "en": "Distance covered"}[language]]
     assert completion.value == 0.77 and completion.number_format == "0%"
     assert row[{"zh": "完成率", "en": "Completion rate"}[language]].value == 0.964
-    assert row[{"zh": "实际年均增长（按单位）", "en": "Actual per year (in the unit)"}[language]].value == 0.09
+    assert row[{"zh": "实际年均增长（按单位）", "en": "Growth seen per year (in the unit)"}[language]].value == 0.09
     assert row[names[0]].value == 2 and row[names[0]].data_type == "n"
     # R&D personnel (1): 24,800 persons, shown with a thousands separator and no decimals; its 2021 baseline is
     # the published 23,150 that revised the plan's 23,000, as the report uses it
@@ -322,8 +322,8 @@ COLUMNS = {"zh": {"gap": "与对照目标差距", "needed_rate": "每年需增�
            "en": {"gap": "Gap to applicable target", "needed_rate": "Needed per year (%)",
                   "needed_change": "Needed per year (in the unit)", "next_year": "Next target year",
                   "next_target": "Next target", "next_rate": "Needed per year to the next target (%)",
-                  "next_change": "Needed per year to the next target (in the unit)", "seen_rate": "Actual per year (%)",
-                  "seen_change": "Actual per year (in the unit)",
+                  "next_change": "Needed per year to the next target (in the unit)",
+                  "seen_rate": "Growth seen per year (%)", "seen_change": "Growth seen per year (in the unit)",
                   "needed_text": "Needed per year, as the report writes it"}}
 
 
