@@ -163,9 +163,9 @@ def test_a_count_of_none_is_said_in_words_in_the_change_sentence(report):
     from analysis.report.warning_tables import change_rows, changes_intro
 
     for language, expected in (
-            ("en", "1 series with a worse status, none with a better one, 2 with the same (1 as projected), 7 not "
-                   "comparable"),
-            ("zh", "1 个序列的评估结论变差，无好转，2 个不变（其中 1 个与预判一致），7 个无法比较")):
+            ("en", "1 series with a worse status, none with a better one, 2 with the same (1 matching the previous "
+                   "progress verdict), 7 not comparable"),
+            ("zh", "1 个序列的评估结论变差，无好转，2 个不变（其中 1 个与上期进展判断一致），7 个无法比较")):
         context = load_report(relative(report / "data"), 2015, language)
         assert expected in changes_intro(context, *change_rows(context))
 

@@ -213,7 +213,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     _, mid_rows = change_rows(load_report(relative(example_tables), 2023, "en"))
     told_mid = {row.indicator_id: row.change_text for row in mid_rows}
     assert (told_mid["19"], told_mid["3"], told["20"], told["17"]) == (
-        "As projected", "As projected", "Missed both times", "Status unchanged")
+        "Matches the previous progress verdict", "Matches the previous progress verdict", "Missed both times",
+        "Status unchanged")
     final_zh = load_report(relative(example_tables), 2024, "zh")
     previous, changed = change_rows(final_zh)
     intro = changes_intro(final_zh, previous, changed)
@@ -260,7 +261,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                                 "5 个序列的评估结论变差，2 个好转，"
                                 # 12 of them a rating then borne out by the verdict now, "as projected" in
                                 # the table (3, 19: short of pace, then of the stage target; …)
-                                "18 个不变（其中 12 个与预判一致）。"  # none not comparable: no "0 个无法比较"
+                                "18 个不变（其中 12 个与上期进展判断一致）。"  # none not comparable: no "0 个无法比较"
                                 # all 7 (18 too: met ahead of its first year held then, missed in it now)
                                 "结论有变的 7 个序列（指标 2、4 国家级、10、12、17、18、25）的对照基准与 2022年不同："
                                 # every one a rating of the pace then, a verdict on 2023's value now; no later
@@ -270,7 +271,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                                 # rating to a verdict on 2023's stage target as well, 17
                                 "结论未变的 18 个序列中，除 1 个（指标 4 省级）外，其余 17 个对照基准也有变化。")
     mid_en = load_report(relative(example_tables), 2023, "en")
-    assert "18 with the same (12 as projected)." in changes_intro(mid_en, *change_rows(mid_en))
+    assert "18 with the same (12 matching the previous progress verdict)." in changes_intro(mid_en,
+                                                                                           *change_rows(mid_en))
     assert ("The 7 series whose status changed (indicators 2, 4 national, 10, 12, 17, 18, 25) are judged on a "
             "different basis from 2022: all rated on the pace then, judged on the 2023 value now. Of the 18 series "
             "with the same status, 17 are judged on a different basis too: all but 1 (indicator 4 provincial). "
@@ -319,7 +321,7 @@ def test_the_rows_that_read_alike_stand_together(example_tables):
 
     _, rows = change_rows(load_report(relative(example_tables), 2023, "en"))
     same = [row.change_text for row in rows if row.change == "same"]
-    assert same == ["As projected"] * 12 + ["Status unchanged"] * 6
+    assert same == ["Matches the previous progress verdict"] * 12 + ["Status unchanged"] * 6
 
 
 def test_a_change_from_a_baseline_year_says_the_year_is_before_the_plan(example_tables):

@@ -210,8 +210,8 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
 
 def _change_text(row, words: Catalog) -> str:
     """How the change reads: worse, better, unchanged; the same status under another word says why it is the same
-    (“与预判一致”: behind then, short now; “仍未达到”: a stage target missed, the next one too), never "unchanged"
-    between two different words."""
+    (“与上期进展判断一致”: behind then, short now; “仍未达到”: a stage target missed, the next one too), never
+    "unchanged" between two different words."""
     if row.change == "same" and row.status_then != row.status_now:
         reasons = str(row.reason or "").split("+")
         kind = "missed_again" if MISSED_AGAIN in reasons else "as_projected"
