@@ -43,7 +43,7 @@ def test_the_front_page_is_rewritten_only_when_it_changes(tmp_path):
     os.utime(path, ns=(before - 10**9, before - 10**9))
     write_index(tmp_path)
     assert path.stat().st_mtime_ns == before - 10**9
-    assert "总结评估" in path.read_text(encoding="utf-8")
+    assert "总结评估" in re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8"))
 
 
 def test_an_english_reports_title_is_marked_english_for_its_latin_font(tmp_path):
@@ -51,7 +51,7 @@ def test_an_english_reports_title_is_marked_english_for_its_latin_font(tmp_path)
     manifest(tmp_path / "weihai" / "2024" / "zh", "weihai", 2024, "zh", "总结评估", {"已达标": 1})
     page = index_html(tmp_path)
     assert '<td lang="en">“Final” evaluation<br>' in page
-    assert '<td><span class="nobr">总结</span><wbr><span class="nobr">评估</span><br>' in page  # no lang: Chinese
+    assert '<td><span class="nobr">总结</span><wbr><span class="nobr">评估</span></td>' in page  # no lang: Chinese
     assert re.search(r':lang\(en\) \{ font-family: "Latin Marks", "Noto Sans CJK SC"', page)  # marks in a Latin face
 
 
@@ -112,7 +112,20 @@ def test_the_self_evaluation_is_linked_in_every_format_it_has(tmp_path):
              formats=("report.html", "self-evaluation.pdf"))
     page = index_html(tmp_path)
     assert "Self-evaluation PDF" in page and "总结评估 / final evaluation" not in page
-    assert '<span class="muted">Final evaluation</span>' in page and '<span class="muted">总结评估</span>' in page
+    # the kind under a title that does not say it ("Weihai: 2024"), never under one that does (总结评估)
+    assert '<span class="muted">Final evaluation</span>' in page and '<span class="muted">总结评估</span>' not in page
+
+
+def test_a_title_that_says_its_kind_is_not_followed_by_the_kind_again(tmp_path):
+    """A report's title names its kind (…总结评估报告（2024年）, "…: Final evaluation 2024"): the row says it once,
+    never "Final evaluation 2024" and under it "Final evaluation" again."""
+    manifest(tmp_path / "weihai" / "2024" / "zh", "weihai", 2024, "zh",
+             "威海市国家创新型城市建设指标总结评估报告（2024年）", {"已达标": 1})
+    manifest(tmp_path / "weihai" / "2024" / "en", "weihai", 2024, "en", "Weihai: final evaluation 2024",
+             {"Achieved": 1})
+    rows = re.sub(r"<[^>]+>", "", index_html(tmp_path).split("<tbody>", 1)[1])
+    assert rows.count("总结评估") == 1 and rows.count("inal evaluation") == 1
+    assert '<span class="muted">' not in index_html(tmp_path).split("<tbody>", 1)[1]
 
 
 def test_the_data_currency_keeps_each_count_with_its_series_on_a_phone(tmp_path):

@@ -57,13 +57,16 @@ def index_html(root: Path) -> str:
         relative = folder.relative_to(root).as_posix()
         summary = manifest.get("summary") or {}
         plan, language = str(report.get("plan", "")), str(report.get("language", ""))
+        title = str(summary.get("title") or relative)
+        kind = _in(KINDS.get(summary.get("kind", ""), {}), language)
         if summary.get("plan_title"):
             titles.setdefault(plan, {}).setdefault(language, str(summary["plan_title"]))
         plans.setdefault(plan, []).append({
             "year": report.get("year", ""), "language": LANGUAGE_NAMES.get(language, language),
             "lang": language,
-            "title": summary.get("title") or relative,
-            "kind": _in(KINDS.get(summary.get("kind", ""), {}), language),
+            # the kind under the title only where the title does not say it (总结评估报告（2024年） says 总结评估;
+            # "…: Final evaluation 2024" says final evaluation): never the kind twice in one cell
+            "title": title, "kind": "" if kind.casefold() in title.casefold() else kind,
             "links": [{"href": f"{relative}/{name}",
                        "name": (_in(SELF_EVALUATION, language) + " " if name.startswith("self-evaluation") else "")
                        + name.rsplit(".", 1)[-1].upper()}
