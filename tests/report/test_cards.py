@@ -125,6 +125,16 @@ def test_an_english_card_names_the_target_it_is_assessed_against_in_plain_words(
     assert re.search(r"<th>Growth seen per year since 2020</th><td>\+0\.09\s?pp</td>", rd)
 
 
+def test_a_level_met_since_it_applies_is_not_said_met_every_year(example_tables):
+    """Good-air days (17) at the 2023 mid-term: ≥90 every year from 2023, 91.2 in 2023, but 89.5 in 2022, before the
+    level applied: "met every year required so far", never "every year so far", which 2022 belies."""
+    air = card(html.cards_html(load_report(relative(example_tables), 2023, "en"), NoCharts()), "indicator-17")
+    assert "Met every year required so far" in air and "every year so far" not in air
+    assert "2022 (89.5%): not judged against the level, which the plan first sets for 2023" in air
+    air = card(html.cards_html(load_report(relative(example_tables), 2023, "zh"), NoCharts()), "indicator-17")
+    assert "目前要求年份均达标" in air and "目前逐年达标" not in air
+
+
 def test_a_card_names_the_year_a_target_to_hold_missed_and_its_value(cards_html, cards_html_en):
     # energy-intensity decline: 5.3 in 2024 against ≥5 every year (106.0 %), but 4.6 in 2023: not achieved
     energy = card(cards_html, "indicator-18")

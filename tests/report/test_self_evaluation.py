@@ -442,7 +442,7 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     # verdict named
     # 12 of 22 met: 54.545… → 54.5%
     assert ("23 项定量指标中，22 项对照 2023年目标作出判定：达到 12 项（占 54.5%；其中已达阶段目标 11 项，"
-            "每年须达到的目标目前逐年达标 1 项）、未达到 10 项。"
+            "每年须达到的目标目前要求年份均达标 1 项）、未达到 10 项。"
             # the final verdict (a level missed in a year) named with what it rests on, no share of it: 0.0% would
             # misquote the plan; never "达到目标 0 项"
             "其中 1 项已可作最终判定：指标 18 万元GDP能耗下降率 2023年为 4.6%，"
@@ -460,7 +460,7 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     assert "增速偏慢的原因：" in services and "。原因：" not in services
     assert any(t.startswith("R&D经费投入强度：") and "。原因：" in t and "增速偏慢" not in t for t in problems)
     # counted as the scorecard shows them: a stage target met is not the plan's "已达标"
-    assert any("已有方案期内数据的 23 项定量指标中，已达阶段目标 11 项；目前逐年达标 1 项；未达阶段目标 9 项；"
+    assert any("已有方案期内数据的 23 项定量指标中，已达阶段目标 11 项；目前要求年份均达标 1 项；未达阶段目标 9 项；"
                "偏离目标 1 项；未达标 1 项。" in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
     assert any(t.startswith("Of the 23 quantitative indicators, 22 were judged against their 2023 targets: 12 met "
@@ -473,7 +473,7 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                             "given once the target years' values are in. The remaining one, indicator 4, lacks "
                             "the 2023 value of its provincial series.") for t in english)
     # the counts in a sentence, each status as a sentence writes it (never "…: Stage target met 11; Moving away 1")
-    assert any("stage target met\u00a011; met every year so far\u00a01; stage target missed\u00a09; moving "
+    assert any("stage target met\u00a011; met every year required so far\u00a01; stage target missed\u00a09; moving "
                "away\u00a01; not achieved\u00a01." in t for t in english)
     assert not any("比例 0.0%" in t or "of 0.0%" in t or "(0 of 2" in t or "0 reached" in t or "目标 0 项" in t
                    for t in text + english)

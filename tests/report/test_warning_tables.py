@@ -204,7 +204,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert "year missed" not in notes["2"]
     # good-air days (17): met every year so far in 2023 (91.2), achieved with 2024's value (92): the same status, the
     # row saying it is now a final verdict (a basis moved is said whether or not the status changed)
-    assert why["17"] == ("same", "met every year so far as of 2023; now judged on the 2024 value")
+    assert why["17"] == ("same", "met every year required so far as of 2023; now judged on the 2024 value")
     # the same status under two words says why it is the same, never "Status unchanged" between them: a rating of the
     # pace borne out by the verdict (19: moving away, then the stage target missed; 3: insufficient, then missed), a
     # target missed twice (20); the same word both times is unchanged (17: achieved in
@@ -249,7 +249,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # status's own words, as 由进展判断转为… says a rating of the pace, never "此前为目前逐年达标" (two words for
     # "so far" side by side)
     seventeen = next(row for row in changed if row.indicator_id == "17")
-    assert "由目前逐年达标转为按 2024年数值的最终判定" in seventeen.note_text
+    assert "由目前要求年份均达标转为按 2024年数值的最终判定" in seventeen.note_text
     # the mid-term against 2022: 18 met its floor in 2022 and missed it in 2023; 10 on track and 2, 12 and 25
     # moderate in 2022 miss their 2023 stage targets: 5 worse; 4 national moderate then, its stage target met now,
     # and 17 moving away then (89.5 in 2022), met so far now (91.2 in 2023, a verdict on 2023's level where a rating
