@@ -115,10 +115,10 @@ def test_english_mid_term_report_has_english_names(example_reports, indicators):
     report = example_reports["mid-term-en-plain"]
     html = (report / "report.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in html
-    assert "Weihai national innovative city indicators: Mid-term evaluation 2023" in html
+    assert "Weihai: Mid-term evaluation of the national innovative city indicators, 2023" in html
     assert names_missing_from(html, indicators["short_name_en"]) == []
     text = " ".join(pdf_text(report / "report.pdf").split())
-    assert "Mid- term evaluation 2023" in text or "Mid-term evaluation 2023" in text
+    assert "Mid- term evaluation of the" in text or "Mid-term evaluation of the" in text
     assert "总结评估" not in html
     final = " ".join(pdf_text(example_reports["final-en"] / "report.pdf").split())
     assert "Example bulletin 2024 (fictional)" in final  # the actual values' source, named in the cards

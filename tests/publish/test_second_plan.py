@@ -57,7 +57,7 @@ def test_the_mid_term_report_of_the_second_plan(reports):
 def test_the_final_report_of_the_second_plan_in_english(reports):
     folder = reports / "lakeside" / "2027" / "en"
     text = " ".join(pdf_text(folder / "report.pdf").split())
-    assert "Lakeside innovation-driven development indicators: Final evaluation 2027" in text
+    assert "Lakeside: Final evaluation of the innovation-driven development indicators, 2027" in text
     assert "Lakeside statistical bulletin 2025 (fictional)" in text
     assessment = read_processed(folder / "data").assessment
     carbon = assessment[(assessment.indicator_id == 3) & (assessment.report_year == 2027)].iloc[0]

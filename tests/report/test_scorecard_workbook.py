@@ -246,7 +246,7 @@ def test_front_sheet_names_the_report_and_its_inputs(workbook):
     language, book = workbook
     text = [cell.value for row in book.worksheets[0].iter_rows() for cell in row if cell.value is not None]
     assert {"zh": "威海市国家创新型城市建设指标总结评估报告（2024年）",
-            "en": "Weihai national innovative city indicators: Final evaluation 2024"}[language] in text
+            "en": "Weihai: Final evaluation of the national innovative city indicators, 2024"}[language] in text
     # the generated date a date a spreadsheet sorts as one, shown as ISO text
     assert datetime.datetime(2025, 1, 15) in text and "data/raw/weihai/plan.yml" in text and "0" * 64 in text
     dated = next(cell for row in book.worksheets[0].iter_rows() for cell in row if cell.value == datetime.datetime(

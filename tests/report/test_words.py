@@ -168,7 +168,8 @@ def texts(paragraphs) -> list:
 
 def test_title_and_introduction():
     assert words.title(context("zh")) == "测试市国家创新型城市建设指标总结评估报告（2024年）"
-    assert words.title(context("en")) == "Testville national innovative city indicators: Final evaluation 2024"
+    # the subject after "of the", never a run of nouns ("Testville national innovative city indicators: …")
+    assert words.title(context("en")) == "Testville: Final evaluation of the national innovative city indicators, 2024"
     assert words.intro(context("zh")) == ("依据《测试市建设方案（2022—2024年）》所列 6 项指标。"
                                           "本报告为总结评估，对照最终目标评估主要指标完成情况。"
                                           # made after the year it reports on: from the data published by then
