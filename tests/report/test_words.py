@@ -172,8 +172,17 @@ def test_title_and_introduction():
     assert words.title(context("en")) == "Testville: Final evaluation of the national innovative city indicators, 2024"
     assert words.intro(context("zh")) == ("依据《测试市建设方案（2022—2024年）》所列 6 项指标。"
                                           "本报告为总结评估，对照最终目标评估主要指标完成情况。"
+                                          # the year the data are for, and when they come out: never read as the
+                                          # schedule's evaluation months
+                                          "各项数值均为全年数据：2024年数值反映 2024年1—12月的情况，2025年起陆续公布。"
                                           # made after the year it reports on: from the data published by then
                                           "本报告按编制时已发布的数据评估，各数值的来源见附录。")
+    # a schedule that sets the evaluation in the report year's last months: the data are still the whole year's,
+    # published the year after, said right after it
+    plan = {**PLAN, "schedule": {"final": {"en": "The plan is evaluated in October–December 2024."}}}
+    assert ("The plan is evaluated in October–December 2024. The values are whole-year figures: those for 2024 cover "
+            "January to December 2024 and are published from 2025 on. The report assesses the data published by the "
+            "time it was made") in words.intro(dataclasses.replace(context("en"), plan=plan))
 
 
 def test_a_plan_without_a_subject_is_titled_by_its_city_alone():

@@ -375,8 +375,11 @@ def intro(context: ReportContext) -> str:
     schedule = (context.plan.get("schedule") or {}).get(context.kind, {})
     purpose = schedule.get(context.language) or words[f"purpose.{context.kind}"]
     count = context.indicators["indicator_id"].nunique()
+    # the year the values are for and when they come out (2024's in 2025), apart from when the plan's schedule sets
+    # the evaluation (October–December 2024), which a reader would otherwise take for the months the data cover
+    period = words.text("period", year=context.report_year, next=context.report_year + 1)
     return words.count_text("intro", count, plan_title=context.plan_text("title"), n_indicators=count,
-                            purpose=purpose)
+                            purpose=purpose, period=period)
 
 
 # --- paces -------------------------------------------------------------------------------------------
