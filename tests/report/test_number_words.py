@@ -1,8 +1,9 @@
 """Numbers in words: English plurals and one percent style, in the report's sentences and in the catalogs.
 
 A plan types its units in the plural ("persons", "institutions"), which is wrong after 1; English sentences
-name the unit once after the series' name and write the numbers alone ("High-level talent (persons): 299 in
-2023 ..., 1 short"). The project's own nouns take their catalog's form for one ("up 1 place a year"). A
+name the unit once after the series' name and write the values alone ("High-level talent (persons): 299 in
+2023 ..."); a shortfall, a number a reader cannot place otherwise, carries its unit, in the singular after 1
+("1 person short"). The project's own nouns take their catalog's form for one ("up 1 place a year"). A
 percentage is written one way in every language: the sign right after the number (2.7%), never "2.7 %".
 The rows are typed by hand (tests/report/test_words.py) and every expected text worked out from them.
 """
@@ -33,7 +34,7 @@ def test_english_names_a_plural_unit_once_and_never_after_one():
     english = texts(words.summary_paragraphs(context("en", [ONE_SHORT], 2023)))
     assert english[-1][1] == [
         "High-level talent (persons): 299 in 2023, short of the 2023 stage target of 300 (99.7% of it, "
-        "1\u00a0short); to reach 300 in 2024 it must grow by 0.3% (1 more) over 2023"]
+        "1 person\u00a0short); to reach 300 in 2024 it must grow by 0.3% (1 more) over 2023"]
     assert texts(words.summary_paragraphs(context("en", [ONE_A_YEAR], 2023)))[-2][1] == [
         "S&T service institutions must grow by 1.0% (1 more) in one year, from 99 in 2023 to the 2024 target of 100: "
         "rated “moderate progress (needs to accelerate)”"]
@@ -113,8 +114,10 @@ def test_rendered_text_has_one_percent_style(language):
 
 
 def test_rendered_english_puts_no_plural_unit_after_a_number():
+    """The values of a series its name labels with its unit are written alone; a shortfall carries its unit ("2
+    persons short"), never in the plural after 1 ("1 person short")."""
     rendered = _rendered("en")
-    after_number = re.compile(rf"\d (?:{'|'.join(re.escape(unit) for unit in UNITS_EN)})\b")
+    after_number = re.compile(rf"\d (?:{'|'.join(re.escape(unit) for unit in UNITS_EN)})\b(?!\u00a0short| above)")
     assert [text for text in rendered if after_number.search(text)] == []
     assert [text for text in rendered if PLURAL_AFTER_ONE.search(text)] == []
 
@@ -182,3 +185,17 @@ def test_a_half_computed_in_floats_is_still_a_half():
     assert shown_change((2.7 - 2.36) / 4, percent) == 0.09 and shown_change(-(37.9 - 34) / 4, percent) == -0.98
     # a completion rate under a status, as the card's beside it: R&D personnel's 2023 stage target 24,300 ÷ 24,000
     assert rate_text(24300 / 24000) == "101.3%" and rate_text(29 / 30) == "96.7%"
+
+
+def test_a_shortfall_carries_its_unit_in_the_singular_after_one():
+    """A number where the sentence does not place it by the series' name (a shortfall, a change's target) carries its
+    unit: a plan's plural unit in the singular after 1, a unit that opens with a number as a multiple of it."""
+    english = catalog_of("en")
+    assert english.quantity_alone("20", "enterprises") == "20 enterprises"
+    assert english.quantity_alone("1", "enterprises") == "1 enterprise"
+    assert english.quantity_alone("1", "bases") == "1 base"
+    assert english.quantity_alone("1", "companies") == "1 company"
+    assert english.quantity_alone("1", "patents per 10,000 people") == "1 patent per 10,000 people"
+    assert english.quantity_alone("1", "class") == "1 class"  # a word ending in ss is no plural
+    assert english.quantity_alone("2", "100 million yuan") == "2 × 100 million yuan"
+    assert catalog_of("zh").quantity_alone("2", "亿元") == "2亿元"

@@ -158,7 +158,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     why = {row.indicator_id: (row.change, row.reason_text) for row in rows}
     # S&T service institutions (14): 103 met the 2023 target of 100; 112 (up) misses 2024's 120: worse, as the status
     # reads, the row saying the target moved
-    assert why["14"] == ("worse", "now against the 2024 target (120)")
+    # the table names the series without its unit: the target carries it (never a bare "(120)")
+    assert why["14"] == ("worse", "now against the 2024 target (120 institutions)")
     # R&D super-deduction (21): 9.3 in 2023 both times, no 2024 value; judged against 2024's 10 instead of 2023's
     assert why["21"] == ("worse", "no new value; now against the 2024 target (10%)")  # with its unit
     # the same target in both years (3: 45): nothing to explain beyond the values
@@ -194,7 +195,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # met 9, +0.3 pp a year short of the +0.7 pp 10 needed) were amber in 2023's warning list: their worse status now
     # was foreseen, and the row says so; 8 and 16, on course for 2024 then, were not warned, and say nothing of it
     notes = {row.indicator_id: row.note_text for row in rows}
-    assert notes["14"] == "now against the 2024 target (120); warned in 2023 (amber)"
+    assert notes["14"] == "now against the 2024 target (120 institutions); warned in 2023 (amber)"
     assert notes["21"].endswith("; warned in 2023 (amber)")
     assert "warned" not in notes["8"] + notes["16"]
     # energy saving (18): 4.6 in 2023 missed the ≥5 to hold every year, "not achieved" then and now, though 2024's 5.3

@@ -277,9 +277,10 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert english[4][1][1] == ("Days with good air quality: assessed against ≥90% every year, missed in 2022, so not "
                                 "achieved "
                                 "(91.2% in 2023); the verdict stands, and the plan still asks for at least 90% in 2024")
+    # the shortfall with its unit (never a bare "2 short")
     assert english[4][1][2] == ("High-level talent (persons): 298 in 2023, short of the 2023 stage target of 300 "
-                                "(99.3% of it, 2\u00a0short); to reach 320 in 2024 it must grow by 7.4% (22 more) "
-                                "over 2023")
+                                "(99.3% of it, 2 persons\u00a0short); to reach 320 in 2024 it must grow by 7.4% "
+                                "(22 more) over 2023")
 
 
 def test_pace_of_each_method_and_state():

@@ -27,6 +27,7 @@ from .context import ReportContext
 from .numbers import is_missing
 from .words import (
     amount,
+    amount_alone,
     join_and,
     localized,
     missed_years,
@@ -259,11 +260,13 @@ def _change_reason(row, words, previous: int) -> str:
     if "no_new_value" in reasons:
         said.append(words["warnings.change_reason.no_new_value"])
     if MISSED_AGAIN in reasons:
+        # the table names the series without its unit: the target with it (the 2024 target (160 × 100 million
+        # yuan)), never a bare 160
         said.append(words.text("warnings.change_reason.missed_again", year=year(row.target_year),
-                               target=amount(row, target_text(row, words), words)))
+                               target=amount_alone(row, target_text(row, words), words)))
     if "target_changed" in reasons and MISSED_AGAIN not in reasons:  # the target named once, as missed again
         said.append(words.text("warnings.change_reason.later_target", year=year(row.target_year),
-                               target=amount(row, target_text(row, words), words)))
+                               target=amount_alone(row, target_text(row, words), words)))
     if "now_final" in reasons:
         # a stage target (a later one follows) is checked, not finally judged (method, item 1)
         stage = not is_missing(getattr(row, "next_target_value", float("nan")))

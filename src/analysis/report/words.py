@@ -416,6 +416,13 @@ def _with_unit(row, number: str, words: Catalog) -> str:
     return words.quantity(number, _unit(row, words))
 
 
+def shortfall_text(row, number: str, words: Catalog) -> str:
+    """A shortfall (or an excess) in a sentence, in the series' unit in every language: 0.1 pp, 20 enterprises,
+    2 × 100 million yuan (never a bare "2 short", which a reader cannot tell 2 of what from), a rank's places as
+    they are."""
+    return number + words["pace.percentage_points"] if is_percent(row) else amount_alone(row, number, words)
+
+
 def difference(row, number: str, words: Catalog) -> str:
     """A difference in the series' unit: percentage points for a series in % (0.09 pp, 0.09个百分点)."""
     return number + words["pace.percentage_points"] if is_percent(row) else amount(row, number, words)
@@ -1178,7 +1185,7 @@ def _final_need(row, words: Catalog, name: str, missed_values: str = "") -> str:
     shortfall = ""
     if row.shortfall > 0:
         shortfall = words.text("summary.need_final_shortfall",
-                               shortfall=difference(row, fmt_number(row.shortfall), words))
+                               shortfall=shortfall_text(row, fmt_number(row.shortfall), words))
     missed = ""
     if row.missed_years:
         missed = words.text("summary.need_final_missed", years=join_and(words, row.missed_years.split(";")))
@@ -1197,7 +1204,7 @@ def _final_need(row, words: Catalog, name: str, missed_values: str = "") -> str:
                           year=year(row.as_of_year), stage_year=year(row.target_year),
                           value=amount(row, value_text(row, row.latest_value, words), words),
                           target=amount(row, target_text(row, words), words),
-                          over=difference(row, fmt_number(row.shortfall), words), missed=missed, next=following)
+                          over=shortfall_text(row, fmt_number(row.shortfall), words), missed=missed, next=following)
     rank = "_rank" if row.kind == "rank" else ""  # a place is reached or not: no share of its target
     return words.text(("summary.need_final_stage" if stage else "summary.need_final") + rank, name=name,
                       year=year(row.as_of_year), stage_year=year(row.target_year),
@@ -1303,7 +1310,7 @@ def status_note(row, words: Catalog, moved: str = "") -> str:
                 key = "scorecard.stage_above" if stage else "scorecard.final_above"
             notes.append(words.text(key, rate=rate_text(row.completion_rate), year=year(row.as_of_year)
                                     if key == "scorecard.year_rate" else year(row.target_year),
-                                    over=difference(row, fmt_number(row.shortfall), words)))
+                                    over=shortfall_text(row, fmt_number(row.shortfall), words)))
         if stage_met_off_course(row):  # met now, but the pace seen does not reach the next target: amber
             notes.append(course_text(row, "off_course", words))
         elif stage_missed_on_course(row):  # missed now, but the pace seen reaches the next target: amber, not red
