@@ -72,7 +72,7 @@ def test_a_rating_is_read_in_either_language_and_two_departments_on_one_task_bot
     # a row typed below the listed ones: its kind empty
     ([{"progress": "另起一行写的进展"}], "zh", "A5: 类型: ", "该行不是表中列出的行（类型为空）"),
     ([{"reasons": "typed below the table"}], "en", "A5: Item: ", "a row the sheet does not list (its item is empty)"),
-    ([TASK, {**TASK, "progress": "另一说法，完成改革"}], "zh", "B6: 编号: ", "同一单位对同一事项填写了两次（另见 "
+    ([TASK, {**TASK, "progress": "另一说法，完成改革"}], "zh", "B6: 编号: ", "同一部门对同一事项填写了两次（另见 "
                                                                           "市科技局.xlsx:工作进展与说明!B5）"),
 ])
 def test_a_row_that_cannot_be_meant_is_refused_in_the_workbooks_language(rows, language, cell, words):
@@ -95,14 +95,14 @@ def test_every_cell_of_a_row_that_says_nothing_is_told_at_once():
 
 def test_a_workbook_that_names_no_department_is_refused():
     # a workbook of one's own: no template's year, no department
-    with pytest.raises(InputError, match="未注明报送单位"):
+    with pytest.raises(InputError, match="未注明报送部门"):
         tidy_department_words([sheet([TASK], department="", year=None)], TASKS, SERIES, YEARS)
 
 
 def test_a_department_the_plan_does_not_name_is_refused_in_one_line_in_the_workbooks_language():
     # the property changed to a department that does not exist: its words were kept under it
     departments = frozenset({"市科技局", "市发展改革委"})
-    for language, words in (("zh", "该工作簿注明的报送单位“市不存在局”不是本方案的责任单位"),
+    for language, words in (("zh", "该工作簿注明的报送部门“市不存在局”不是本方案的责任部门"),
                             ("en", "the workbook says it was sent by '市不存在局', "
                                    "a department this plan does not name")):
         with pytest.raises(InputError) as caught:

@@ -8,6 +8,8 @@ key tasks as printed (1.2, 2.1, 3.4, 4.2, 4.4, 5.2, 6.2, 6.5: the first departme
 """
 from __future__ import annotations
 
+import re
+
 import openpyxl
 import pytest
 
@@ -81,7 +83,7 @@ def test_a_workbook_of_words_only_asks_what_its_rows_hold_and_names_its_own_shee
     ``analysis_sheet`` named 数据报送, a sheet it does not have. The science bureau's, of both sheets, asks all."""
     only_words = openpyxl.load_workbook(templates["市交通运输局"])
     assert only_words[WORDS_SHEET]["A2"].value == (
-        "请在黄色单元格中填写：方案列本单位为首位责任单位的每项重点任务 2024年的进展（做了什么、取得什么成效）"
+        "请在黄色单元格中填写：方案列本部门为首位责任部门的每项重点任务 2024年的进展（做了什么、取得什么成效）"
         "并选择自评等级。选中黄色单元格可看到该行的任务或指标及其评估；内容较多时可拉高该行。不涉及的行留空，请勿改动其他单元格。"
         "填好后报送本工作簿。")
     properties = {prop.name: prop.value for prop in only_words.custom_doc_props.props}
@@ -93,8 +95,8 @@ def test_a_workbook_of_words_only_asks_what_its_rows_hold_and_names_its_own_shee
     assert only_words.properties.title == f"市交通运输局：2024年重点任务进展（{plan_title}）"
     both = openpyxl.load_workbook(templates["市科技局"])
     assert both[WORDS_SHEET]["A2"].value == (
-        "请在黄色单元格中填写：方案列本单位为首位责任单位的每项重点任务、本单位牵头的每项定性指标 2024年的进展"
-        "（做了什么、取得什么成效）并选择自评等级；本单位牵头的每项指标的原因和下一步措施：出现预警或未达标的（排在前面）必须填写，"
+        "请在黄色单元格中填写：方案列本部门为首位责任部门的每项重点任务、本部门牵头的每项定性指标 2024年的进展"
+        "（做了什么、取得什么成效）并选择自评等级；本部门牵头的每项指标的原因和下一步措施：出现预警或未达标的（排在前面）必须填写，"
         "其余指标如 2024年数值落后也请填写。选中黄色单元格可看到该行的任务或指标及其评估；内容较多时可拉高该行。"
         "不涉及的行留空，请勿改动其他单元格。填好后与数据报送表一并报送。")
     assert {prop.name: prop.value for prop in both.custom_doc_props.props}["analysis_sheet"] == "数据报送"
@@ -336,7 +338,11 @@ def test_a_task_names_who_the_plan_makes_responsible_and_a_series_its_level_once
     # the plan prints （责任单位：市发展改革委、市工业和信息化局、…） under task 1.1: no lead named, the first listed
     # reports
     task = next(t for t in text if t.startswith("1.1 "))
-    assert task.startswith("1.1 创新布局，优化城市梯次发展新空间（责任单位：市发展改革委、市工业和信息化局、")
+    assert task.startswith("1.1 创新布局，优化城市梯次发展新空间（责任部门：市发展改革委、市工业和信息化局、")
+    # one word for the departments a task names, as the report's own: the plan prints 责任单位 under some tasks (1.1)
+    # and 责任部门 under others (3.3), the self-evaluation 责任部门 under every one
+    tasks = [t for t in text if re.match(r"\d\.\d+ ", t) and "（责任" in t]
+    assert len(tasks) == 29 and all("（责任部门：" in t and "责任单位" not in t for t in tasks)
     assert task.endswith("各区市政府、开发区管委）") and "牵头" not in task and "汇总报送" not in task
     # 国家级科技创新基地 says its level; 省级农业科技园区营收占比 too: no "(国家级)" after them
     assert not any("国家级科技创新基地 (国家级)" in t or "（国家级）" in t or "(省级)" in t for t in text)
@@ -426,7 +432,7 @@ def test_a_workbooks_every_mistake_is_told_at_once_and_a_note_on_a_missing_value
     tables = build_tables(plan, "eurostat")
     noted = tables.quality[tables.quality["issue"] == "no_value_note"]
     assert noted[["indicator_id", "year", "detail_zh", "detail_en"]].values.tolist() == [
-        [3, 2024, "2024年暂无数值；报送单位说明：统计局尚未发布，预计6月公布",
+        [3, 2024, "2024年暂无数值；报送部门说明：统计局尚未发布，预计6月公布",
          "No value for 2024 yet; the department notes: 统计局尚未发布，预计6月公布 (original, untranslated)"]]
     # the appendix places it by the workbook's sheet and row, as Excel numbers it (never "市科技局.xlsx:9")
     for language, place in {"zh": f"市科技局.xlsx“数据报送”工作表第 {rows[3]} 行",
@@ -754,9 +760,9 @@ def test_a_workbook_recording_a_department_the_plan_does_not_name_is_told_in_one
             prop.value = "市不存在局"
     book.save(folder / "observations" / "市科技局.xlsx")
     told = _the_one_mistake(load_plan(folder))
-    assert told.endswith("市科技局.xlsx: 该工作簿注明的报送单位“市不存在局”不是本方案的责任单位"
+    assert told.endswith("市科技局.xlsx: 该工作簿注明的报送部门“市不存在局”不是本方案的责任部门"
                          "（文件属性 analysis_department 被改动？），工作进展与说明不予读入："
-                         "请使用评估牵头单位为本单位下发的报送表填写")
+                         "请使用评估牵头单位为本部门下发的报送表填写")
 
 
 @pytest.mark.parametrize(("kept", "cell", "expected"), [
@@ -764,7 +770,7 @@ def test_a_workbook_recording_a_department_the_plan_does_not_name_is_told_in_one
     (lambda name: name != "analysis_language", "F",
      "自评等级: “完成了”不在列表中；请选择：已完成；按计划推进；进度滞后；尚未启动"),
     # every property removed: no department, told in Chinese
-    (lambda name: False, "B", "编号: 该工作簿未注明报送单位；请使用评估牵头单位下发的报送表填写"),
+    (lambda name: False, "B", "编号: 该工作簿未注明报送部门；请使用评估牵头单位下发的报送表填写"),
 ], ids=["no_language", "no_properties"])
 def test_a_chinese_workbook_whose_properties_were_removed_is_told_in_chinese(templates, project_tmp, kept, cell,
                                                                               expected):

@@ -76,7 +76,7 @@ def test_the_page_loads_nothing_and_escapes_the_data(example_reports):
 def test_the_paragraph_before_a_table_stays_on_its_page(example_reports):
     # the annex's note on who is asked for a task's words leads into the submissions table: kept with it
     page = (example_reports["final-zh"] / "self-evaluation.html").read_text(encoding="utf-8")
-    note = re.search(r'<p class="lead-in">方案对重点任务只列责任单位(?:(?!</p>).)*</p>\s*'
+    note = re.search(r'<p class="lead-in">方案对重点任务只列责任部门(?:(?!</p>).)*</p>\s*'
                      r'<div class="table-wrap"><table class="submissions', page)
     assert note, "the annex's note is not kept with its table"
 
@@ -89,7 +89,7 @@ def test_the_paragraph_before_a_table_stays_on_its_page_in_word(example_reports)
     with zipfile.ZipFile(example_reports["final-zh"] / "self-evaluation.docx") as docx:
         body = etree.fromstring(docx.read("word/document.xml")).find(f"{w}body")
     leading = [block for block, after in zip(body, list(body)[1:]) if block.tag == f"{w}p" and after.tag == f"{w}tbl"]
-    note = [p for p in leading if "方案对重点任务只列责任单位" in "".join(t.text or "" for t in p.iter(f"{w}t"))
+    note = [p for p in leading if "方案对重点任务只列责任部门" in "".join(t.text or "" for t in p.iter(f"{w}t"))
             .replace("\u2060", "")]
     assert len(note) == 1 and note[0].find(f"{w}pPr/{w}keepNext") is not None
 
@@ -694,8 +694,8 @@ def test_a_task_lists_its_departments_and_calls_none_the_lead(example_reports, c
     task = next(t for t in text if t.startswith(start))
     # each department under the one name department_names.csv counts it under (市人力资源社会保障局 and 市市场监管局
     # as printed: same_as)
-    assert task.endswith({"final-zh": "（责任单位：市总工会、市发展改革委、市科技局、市人力资源和社会保障局、"
-                                      "市海洋发展局、市市场监督管理局、高区管委、经区管委；牵头单位按职能确定为市科技局）",
+    assert task.endswith({"final-zh": "（责任部门：市总工会、市发展改革委、市科技局、市人力资源和社会保障局、"
+                                      "市海洋发展局、市市场监督管理局、高区管委、经区管委；牵头部门按职能确定为市科技局）",
                           "final-en": "Administrative Committee of the Economic and Technological Development "
                                       "Zone; lead assigned by function: Municipal Science and Technology "
                                       "Bureau)"}[case])
@@ -737,9 +737,10 @@ def test_a_group_of_departments_is_no_proper_name_after_the_first_place(example_
 
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
     task = next(t for t in text if t.startswith("Task 1.1 – "))
-    assert task.endswith("(responsible: Municipal Development and Reform Commission; Municipal Bureau of Industry and "
-                         "Information Technology; Municipal Bureau of Natural Resources and Planning; Municipal Bureau "
-                         "of Housing and Urban-Rural Development; Municipal Transport Bureau; Municipal Bureau of "
+    assert task.endswith("(responsible departments: Municipal Development and Reform Commission; Municipal Bureau "
+                         "of Industry and Information Technology; Municipal Bureau of Natural Resources and Planning; "
+                         "Municipal Bureau of Housing and Urban-Rural Development; Municipal Transport Bureau; "
+                         "Municipal Bureau of "
                          "Commerce; Municipal Administrative Approval Service Bureau; district and county-level city "
                          "governments; administrative committees of the development zones)")
     assert not any("; District and" in t or "; Administrative committees" in t for t in text)
@@ -777,7 +778,7 @@ def test_a_tasks_line_breaks_inside_a_chinese_department_name_where_its_line_end
     page = tmp_path / "self-evaluation.html"
     text = self_evaluation_html(load_report(relative(example_tables), 2024, "zh"), "2026-01-01")
     page.write_text(text, encoding="utf-8")
-    task = next(line for line in text.splitlines() if "1.1 " in line and "责任单位" in line)
+    task = next(line for line in text.splitlines() if "1.1 " in line and "责任部门" in line)
     assert '<span class="nobr">市自然资源和规划局</span>' not in task and "市自然资源和规划局" in task
     assert re.search(r'<td data-label="[^"]+"><span class="nobr">市住房城乡建设局</span></td>', text)
     html_to_pdf(page, tmp_path / "self-evaluation.pdf")
@@ -790,7 +791,7 @@ def test_a_tasks_line_breaks_inside_a_chinese_department_name_where_its_line_end
     # the margin (the line's end, 游局）, goes on whole): the next name (9 characters, 市自然资源和规划局) no longer
     # goes whole to the next line
     assert [box[4] for box in first if not box[4].endswith("）") and box[2] < right - 3 * 10.5 - 3] == []
-    broke = "1.1 创新布局，优化城市梯次发展新空间（责任单位：市发展改革委、市工业和信息化局、"  # where it broke
+    broke = "1.1 创新布局，优化城市梯次发展新空间（责任部门：市发展改革委、市工业和信息化局、"  # where it broke
     assert next(box for box in first if box[4].startswith("1.1 "))[4].startswith(broke + "市自然资源")
     assert not [box[4] for box in lines if re.fullmatch(rf"[{HAN}][{CLOSING_MARKS}]+", box[4])]
 

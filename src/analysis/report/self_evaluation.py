@@ -556,11 +556,10 @@ def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> l
                                          title=group_title), 2))
         for task in group_tasks.itertuples():
             task_title = task.title_zh if context.language == "zh" else (getattr(task, "title_en", "") or task.title_zh)
-            # the departments the plan makes responsible (责任单位), as printed: the plan names no lead among them
-            # (tasks.csv's lead_department is the first listed, to whom the words workbook goes), so none is called
-            # one, unless task_leads.csv assigns another by function: then said after the list
-            wording = getattr(task, "department_wording", "") if context.language == "zh" else ""
-            wording = wording if isinstance(wording, str) else ""
+            # the departments the plan makes responsible: the plan names no lead among them (tasks.csv's
+            # lead_department is the first listed, to whom the words workbook goes), so none is called one, unless
+            # task_leads.csv assigns another by function: then said after the list; always in the report's own word
+            # (责任部门), as everywhere else, though the plan prints 责任单位 for some tasks and 责任部门 for others
             listed = localized(task, "departments", context.language)
             separator = DEPARTMENT_SEPARATORS["zh" if listed == task.departments_zh else "en"]
             departments = separator.join(in_a_list(listed.split(separator))) if listed else MISSING
@@ -568,7 +567,7 @@ def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> l
                 departments += words.text("self_evaluation.task_lead",
                                           lead=department_name(context, task.lead_department_zh))
             blocks.append(Block("paragraph", [words.text("self_evaluation.task", id=task.task_id, title=task_title,
-                                                         wording=wording or words["self_evaluation.wording"],
+                                                         wording=words["self_evaluation.wording"],
                                                          departments=departments)], name="task"))
             sent = progress[progress["task_id"] == task.task_id]
             for answer in sent.itertuples():
