@@ -89,8 +89,13 @@ def test_two_read_as_both_where_the_language_says_so():
 def test_a_value_a_sentence_does_not_name_the_series_of_has_its_unit_in_every_language():
     en, zh = catalog("en"), catalog("zh")
     assert en.quantity_alone("6.3", "patents per 10,000 people") == "6.3 patents per 10,000 people"
-    # a unit that is a multiple of its own: never "8,000 100 million yuan"
-    assert en.quantity_alone("8,000", "100 million yuan") == "8,000 × 100 million yuan"
+    # a unit that is a multiple of its own is written out: never "8,000 100 million yuan" nor "8,000 × 100 million yuan"
+    assert en.quantity_alone("8,000", "100 million yuan") == "800 billion yuan"  # 8,000 × 10^8 = 8 × 10^11
+    assert en.quantity_alone("158", "100 million yuan") == "15.8 billion yuan"
+    assert en.quantity_alone("0.35", "100 million yuan") == "35 million yuan"
+    assert en.quantity_alone("2.5", "10,000 people") == "25,000 people"  # below a million: the number in full
+    # a large-number word the catalog does not know keeps the multiple
+    assert en.quantity_alone("3", "100 zillion yuan") == "3 × 100 zillion yuan"
     assert en.quantity_alone("55.3", "%", percent=True) == "55.3%"
     assert zh.quantity_alone("6.3", "件/万人") == "6.3件/万人"
     assert zh.quantity_alone("8,000", "亿元") == "8,000亿元"

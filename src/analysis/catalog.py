@@ -14,6 +14,7 @@ import re
 import string
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -121,15 +122,40 @@ class Catalog:
     def quantity_alone(self, number: str, unit: str, percent: bool = False) -> str:
         """``number`` in its unit where the sentence does not name the series (a finding of the appendix, a value a
         verdict rests on): the unit after the number in every language (``6.3件/万人``, ``6.3 patents per 10,000
-        people``); a unit that opens with a number of its own as a multiple (``8,000 × 100 million yuan``)."""
+        people``); a unit that opens with a number of its own written out (``800 billion yuan``) where the catalog
+        names the large numbers, else as a multiple (``8,000 × 100 zillion yuan``)."""
         if percent or not unit or self["quantity.unit_after_number"]:
             return self.quantity(number, unit, percent)
+        if re.match(r"\d", unit):  # 100 million yuan, 10,000 people: the amount written out in full
+            scaled = self._scaled_out(number, unit)
+            if scaled:
+                return scaled
         key = "quantity.alone_scaled" if re.match(r"\d", unit) else "quantity.alone"
         if number == "1" and self["quantity.singular_drops_s"]:  # 1 enterprise, 1 base, never "1 bases"
             first, _, rest = unit.partition(" ")
             first = first[:-3] + "y" if first.endswith("ies") else first[:-1] if re.search(r"[^s]s$", first) else first
             unit = f"{first} {rest}" if rest else first
         return self.text(key, number=number, unit=unit)
+
+    def _scaled_out(self, number: str, unit: str) -> str:
+        """``2`` in ``100 million yuan`` as the language writes the amount (``200 million yuan``; ``158`` as
+        ``15.8 billion yuan``; ``2.5`` in ``10,000 people`` as ``25,000 people``), where the catalog names the large
+        numbers (``quantity.large``); empty where it does not, or the number or unit is not plain."""
+        large = {int(power): word for power, word in self["quantity.large"]}
+        match = re.fullmatch(r"([\d,]+)(?: (\w+))? (.+)", unit)
+        powers = {word: power for power, word in large.items()}
+        if not large or not match or (match.group(2) and match.group(2) not in powers):
+            return ""
+        try:
+            value = Decimal(number.replace(",", "")) * Decimal(match.group(1).replace(",", ""))
+        except ArithmeticError:
+            return ""
+        value *= Decimal(10) ** powers.get(match.group(2), 0)
+        for power in sorted(large, reverse=True):
+            if abs(value) >= Decimal(10) ** power:
+                amount = value.scaleb(-power).normalize()
+                return self.text("quantity.scaled_out", number=f"{amount:,f}", large=large[power], unit=match.group(3))
+        return self.text("quantity.alone", number=f"{value.normalize():,f}", unit=match.group(3))
 
     def join(self, items) -> str:
         """Items joined as the language lists them (``；`` in Chinese, ``; `` in English)."""

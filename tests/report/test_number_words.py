@@ -197,5 +197,5 @@ def test_a_shortfall_carries_its_unit_in_the_singular_after_one():
     assert english.quantity_alone("1", "companies") == "1 company"
     assert english.quantity_alone("1", "patents per 10,000 people") == "1 patent per 10,000 people"
     assert english.quantity_alone("1", "class") == "1 class"  # a word ending in ss is no plural
-    assert english.quantity_alone("2", "100 million yuan") == "2 × 100 million yuan"
+    assert english.quantity_alone("2", "100 million yuan") == "200 million yuan"
     assert catalog_of("zh").quantity_alone("2", "亿元") == "2亿元"

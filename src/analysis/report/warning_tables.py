@@ -260,7 +260,7 @@ def _change_reason(row, words, previous: int) -> str:
     if "no_new_value" in reasons:
         said.append(words["warnings.change_reason.no_new_value"])
     if MISSED_AGAIN in reasons:
-        # the table names the series without its unit: the target with it (the 2024 target (160 × 100 million
+        # the table names the series without its unit: the target with it (the 2024 target (16 billion
         # yuan)), never a bare 160
         said.append(words.text("warnings.change_reason.missed_again", year=year(row.target_year),
                                target=amount_alone(row, target_text(row, words), words)))

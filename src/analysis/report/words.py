@@ -418,7 +418,7 @@ def _with_unit(row, number: str, words: Catalog) -> str:
 
 def shortfall_text(row, number: str, words: Catalog) -> str:
     """A shortfall (or an excess) in a sentence, in the series' unit in every language: 0.1 pp, 20 enterprises,
-    2 × 100 million yuan (never a bare "2 short", which a reader cannot tell 2 of what from), a rank's places as
+    200 million yuan (never a bare "2 short", which a reader cannot tell 2 of what from), a rank's places as
     they are."""
     return number + words["pace.percentage_points"] if is_percent(row) else amount_alone(row, number, words)
 
