@@ -303,8 +303,17 @@ def test_pace_of_each_method_and_state():
     final = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}
     assert words.pace_text(final[10], zh) == "2024年目标：+5.3%（+80）"
     assert words.pace_text(final[10], en) == "2024 target: +5.3% (+80)"
-    assert words.pace_text(final[17], zh) == "2024年目标：每年≥90%"  # held every year: no pace, a floor
-    assert words.pace_text(final[17], en) == "2024 target: ≥90% every year"
+    # held every year: no pace, the one year's level left to hold (2023's value in, 2024's to come), and the year
+    # missed, never "2024 target: ≥90% every year", which reads as if every year were still to come
+    assert words.pace_text(final[17], zh) == "2024年≥90%（2022年未达到）"
+    assert words.pace_text(final[17], en) == "≥90% in 2024 (missed in 2022)"
+    assert words.pace_text(final[17]._replace(missed_years=""), en) == "≥90% in 2024"
+    # energy intensity (18), a yearly floor, 4.6 in 2023 against ≥5: 2024's level and the year missed
+    energy = context("zh", [assessed(18, 2023, "annual_floor", 5.48, 2023, 4.6, 2023, 5, "not_achieved", n=4,
+                                     gap=0.4, verdict="final", rate=4.6 / 5, shortfall=0.4, missed="2023",
+                                     next_year=2024, next_target=5)], 2023).joined().iloc[0]
+    assert words.pace_text(energy, zh) == "2024年≥5%（2023年未达到）"
+    assert words.pace_text(energy, en) == "≥5% in 2024 (missed in 2023)"
     ahead = final[10]._replace(latest_value=1650.0)  # already past the next target
     assert words.pace_text(ahead, zh) == "2024年目标：已达到"
     assert words.pace_text(ahead, en) == "2024 target: already met"
@@ -317,8 +326,8 @@ def test_a_level_to_hold_that_the_next_target_raises_is_given_with_its_years():
     final = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}
     assert (final[17].target_year, final[17].next_target_year, final[17].next_target_value) == (2023, 2024, 90)
     raised = final[17]._replace(next_target_value=92.0)
-    assert words.pace_text(raised, zh) == "2024年目标：2024年≥92%"
-    assert words.pace_text(raised, en) == "2024 target: ≥92% in 2024"
+    assert words.pace_text(raised, zh) == "2024年≥92%（2022年未达到）"
+    assert words.pace_text(raised, en) == "≥92% in 2024 (missed in 2022)"
     later = raised._replace(next_target_year=2025)
     assert words.pace_text(later, zh) == "2025年目标：2024—2025年每年≥92%"
     assert words.pace_text(later, en) == "2025 target: ≥92% every year 2024–2025"
@@ -555,7 +564,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     # name: the growths it gives are one year's, 2023 to 2024
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
         "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small>"
-        '<small class="phone-only" hidden>2024年需增长 2024年目标：每年≥90%</small>')
+        '<small class="phone-only" hidden>2024年需增长 2024年≥90%（2022年未达到）</small>')
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
         "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，现为进展判断（预计未达标）")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
@@ -681,7 +690,7 @@ def test_a_level_to_hold_every_year_missed_before_its_targets_year_must_hold_in_
     # in 2023, with 2023's value (91.2, met; 2022 missed), the next year to hold is 2024
     later = row.copy()
     later["report_year"], later["as_of_year"], later["latest_value"] = 2023, 2023, 91.2
-    assert words.pace_text(later, en) == "2024 target: ≥90% every year"
+    assert words.pace_text(later, en) == "≥90% in 2024 (missed in 2022)"
 
 
 def test_the_series_without_its_target_years_value_are_named_by_series(example_tables):

@@ -563,10 +563,25 @@ def pace_text(row, words: Catalog) -> str:
             pace = words["pace.met"]
         else:
             pace = _pace(row, words, row.next_required_cagr, row.next_required_per_year, next_value)
+        if need in ("hold", "floor") and _one_year_to_hold(row, next_year):
+            # a level to hold every year with one year left, the next target's: that year's level, and the years
+            # missed so far ("≥5% in 2024 (missed in 2023)"), never "2024 target: ≥5% every year", which reads as
+            # if every year were still to come
+            pace = held_in_years(words, row.direction, amount(row, fmt_number(next_value), words), next_year)
+            missed = missed_years(row)
+            return words.text("pace.missed_in", pace=pace, years=join_and(words, missed)) if missed else pace
         return words.text("pace.next", year=year(next_year), pace=pace)
     if row.status == "achieved" or target_year_past(row):
         return MISSING
     return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value)
+
+
+def _one_year_to_hold(row, next_year) -> bool:
+    """A level to hold every year whose next target, the one it answers to next, is the year after its latest value's:
+    one year's level left to hold (18 at the mid-term: 2024's)."""
+    return (row.direction in HELD_EVERY_YEAR and not is_missing(next_year) and not is_missing(row.as_of_year)
+            and next_year == getattr(row, "next_target_year", float("nan"))
+            and int(next_year) == int(row.as_of_year) + 1)
 
 
 def pace_years(row) -> tuple[int, int] | None:
