@@ -167,8 +167,9 @@ ASSESSMENT_COLUMNS = {
     "time_elapsed": "float64", "observed_cagr": "float64", "observed_per_year": "float64",
     "required_cagr": "float64", "required_per_year": "float64", "progress_ratio": "float64",
     "projected_value": "float64", "anticipated_progress": "float64", "status": "str", "verdict": "str",
-    # The status the reports show (``stage_achieved``, ``met_early``, ``met_unconfirmed``, ``met_so_far``, ``overdue``
-    # where one applies: :func:`analysis.assess.warning_list.shown_status`), else ``status``.
+    # The status the reports show (``stage_achieved``, ``met_early``, ``met_stage_early``, ``met_unconfirmed``,
+    # ``met_so_far``, ``overdue`` where one applies: :func:`analysis.assess.warning_list.shown_status`), else
+    # ``status``.
     "shown_status": "str",
     "completion_rate": "float64", "shortfall": "float64", "missed_years": "str",
     # The first year a level to hold every year is checked in (:func:`analysis.assess.assessment.first_held_year`);

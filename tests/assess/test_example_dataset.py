@@ -101,3 +101,13 @@ def test_the_counts_of_the_final_evaluation(final):
     assert counts["not_achieved"] == 9 and counts["moving_away"] == 1 and counts["moderate"] == 1
     assert counts["achieved"] == 12 and counts["qualitative"] == 3
     assert (final.as_of_year == 2024).sum() == 23
+
+
+def test_a_stage_target_met_early_is_shown_as_one(data):
+    """2022, a year before the 2023 targets: technology contracts (16), 142 against 2023's 140, misses 2024's 160: its
+    2023 target is a stage target met ahead of time, not the plan's target ("Stage target already met"); the
+    high-tech ratio (7), 84 against 2023's 80, meets 2024's 81 too, and marine economy (26), 36.6 against 36 both
+    years, and energy saving (18), 5.2 against 2023's and 2024's ≥5: the target itself already met."""
+    early = assess(data.indicators, data.values, 2022, 2020)
+    assert row(early, 16).status == "achieved" and row(early, 16).shown_status == "met_stage_early"
+    assert [row(early, i).shown_status for i in (7, 26, 18)] == ["met_early"] * 3

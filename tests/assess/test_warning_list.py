@@ -216,3 +216,25 @@ def test_a_target_met_before_its_year_is_told_from_one_met_in_it():
     assert met_early(early) and not met_so_far(early)
     assert met_so_far(row(direction="at_least", held_from=2023.0, report_year=2023))
     assert met_so_far(row(direction="at_least", held_from=2022.0))
+
+
+def test_a_status_given_before_the_level_applied_is_not_compared_with_a_verdict_on_it():
+    """Energy saving (18), a floor to hold every year from 2023: 5.2 in 2022 "met" 2023's ≥5 a year before it
+    applied, 4.6 in 2023 misses it. The 2022 status compared a value with a level not yet in force: not comparable with
+    2023's verdict (never "worse"), the reason said; 2021 against 2022, both before the level applied, compares like
+    with like; a target that is no level to hold every year (1) is compared as ever."""
+    rows = []
+    for year, status, verdict in ((2021, "moving_away", "progress"), (2022, "achieved", "progress"),
+                                  (2023, "not_achieved", "final")):
+        rows.append({"indicator_id": 18, "series": "", "report_year": year, "status": status, "verdict": verdict,
+                     "direction": "at_least", "held_from": 2023.0, "as_of_year": year, "target_year": 2023,
+                     "target_value": 5.0})
+        rows.append({"indicator_id": 1, "series": "", "report_year": year, "status": status, "verdict": verdict,
+                     "direction": "increase", "held_from": float("nan"), "as_of_year": year, "target_year": 2023,
+                     "target_value": 5.0})
+    assessment = pd.DataFrame(rows)
+    mid = status_changes(assessment, 2023, 2022).set_index("indicator_id")
+    assert mid.loc[18, ["change", "reason"]].tolist() == ["not_comparable", "before_level"]
+    assert mid.loc[1, "change"] == "worse"
+    early = status_changes(assessment, 2022, 2021).set_index("indicator_id")
+    assert early.loc[18, ["change", "reason"]].tolist() == ["better", ""]

@@ -18,7 +18,7 @@ from ..settings import SCHEMES
 from ..vocabulary import ASSESSMENT_COLUMNS, GROWTH_COLUMNS, HELD_EVERY_YEAR, METHOD_BY_KIND, STATUSES, target_range
 from .official_status import official_status
 from .rates import NAN, compound_rate, direction_sign, finite_or_nan, floor_catch_up_rate, linear_rate
-from .warning_list import shown_status
+from .warning_list import mark_stage_early, shown_status
 
 
 @dataclass(frozen=True)
@@ -280,6 +280,10 @@ def assess(indicators: pd.DataFrame, values: pd.DataFrame, report_year: int, bas
         records.append({**record, "official_status": official_status(record, status_words)})
     frame = pd.DataFrame(records, columns=list(ASSESSMENT_COLUMNS))
     frame["shown_status"] = [shown_status(row) for row in frame.itertuples()]
+    # a target met ahead of its year that a later, unmet target follows: a stage target met early (the later targets
+    # known here, not in the row)
+    frame["shown_status"] = [mark_stage_early(row, known.get((row.indicator_id, row.series), empty).targets)
+                             for row in frame.itertuples()]
     return without_float_noise(typed(frame, ASSESSMENT_COLUMNS))
 
 

@@ -39,6 +39,12 @@ CHANGES_WORST_FIRST = ("worse", "better", "same", "not_comparable")
 RERATING_REASONS = ("no_new_value", "target_changed", "now_final", "now_complete")
 #: A stage target missed then and the next target missed now (see :func:`status_changes`).
 MISSED_AGAIN = "missed_again"
+#: A level to hold every year, its status in the previous report year given before the first year the plan sets the
+#: level for: a comparison with a level not yet in force, not comparable with a verdict (see :func:`status_changes`).
+BEFORE_LEVEL = "before_level"
+#: The statuses that say a target was missed: a verdict on a target year's value short of it (a stage target, the
+#: plan's target); a rating of the pace (moving away, insufficient progress) is no miss, the year still to come.
+MISSED = ("stage_missed", "not_achieved")
 
 
 def warning_level(status: str) -> str:
@@ -94,6 +100,30 @@ def met_early(row) -> bool:
     """A target met by a value before its year, the year still to come: ahead of time (已提前达标). The final verdict
     comes with the target year's value."""
     return _met_before_its_year(row) and not _target_year_come(row)
+
+
+def met_stage_early(row) -> bool:
+    """A target met by a value before its year (:func:`met_early`) that is a stage target: a later target of the series
+    follows which the value does not meet (16 in 2022: 142 meets 2023's 140, not 2024's 160), ahead of time for the
+    stage only (阶段提前达标). The row does not carry its later targets: :func:`mark_stage_early` marked it in
+    ``shown_status`` where the assessment knew them."""
+    return met_early(row) and getattr(row, "shown_status", "") == "met_stage_early"
+
+
+def _met_early_whole(row) -> bool:
+    return met_early(row) and not met_stage_early(row)
+
+
+def mark_stage_early(row, later_targets: dict) -> str:
+    """The status ``row`` is shown with (its ``shown_status``), ``met_stage_early`` where it is ``met_early`` and a
+    target of a later year than its binding one (``later_targets``: year → value, every target of the series) is not
+    met by its latest value; a range target is left as it is."""
+    shown = getattr(row, "shown_status", "")
+    if shown != "met_early" or pd.notna(getattr(row, "target_upper", float("nan"))):
+        return shown
+    sign = direction_sign(row.direction)
+    later = [value for when, value in later_targets.items() if when > row.target_year and pd.notna(value)]
+    return "met_stage_early" if any(sign * (row.latest_value - value) < 0 for value in later) else shown
 
 
 def met_unconfirmed(row) -> bool:
@@ -220,11 +250,33 @@ def status_changes(assessment: pd.DataFrame, report_year: int, previous_year: in
     # a reason stays wherever the basis moved, whether the status changed or not (no new value, a later target, a
     # verdict where a rating was, missed again: method, item 8); none where nothing can be compared
     merged.loc[merged["change"] == "not_comparable", "reason"] = ""
+    # a level to hold every year rated in the previous year before the first year the plan sets it for (18: 5.2 in
+    # 2022 "already met" against 2023's ≥5): a comparison with a level not yet in force, not comparable with a
+    # verdict on a year it is held in, whichever way it reads (method, item 8)
+    before = _before_level(assessment, merged, report_year, previous_year)
+    merged.loc[before, "change"] = "not_comparable"
+    merged.loc[before, "reason"] = BEFORE_LEVEL
     merged["_order"] = merged["change"].map(CHANGES_WORST_FIRST.index)
     merged["_step"] = -step.fillna(0)
     merged = merged.sort_values(["_order", "_step", "indicator_id", "series"], kind="stable")
     return merged[["indicator_id", "series", "status_then", "status_now", "change", "reason",
                    "status_then_today"]].reset_index(drop=True)
+
+
+def _before_level(assessment: pd.DataFrame, merged: pd.DataFrame, report_year: int, previous_year: int) -> pd.Series:
+    """Per row of ``merged``: a level to hold every year whose status in ``previous_year`` (a rated one) was given
+    before the first year the plan sets the level for (``held_from``), and its status in ``report_year`` in or after
+    it (two statuses before it compare with the same level alike: comparable)."""
+    if not {"direction", "held_from"} <= set(assessment.columns):
+        return pd.Series(False, index=merged.index)
+    keys = ["indicator_id", "series"]
+    then = assessment[assessment["report_year"] == previous_year][[*keys, "direction", "held_from"]]
+    both = merged[keys].merge(then, on=keys, how="left")
+    held_from = pd.to_numeric(both["held_from"], errors="coerce")
+    before = (both["direction"].isin(HELD_EVERY_YEAR) & held_from.notna() & (held_from > previous_year)
+              & (held_from <= report_year)
+              & merged["status_then"].isin(STATUS_RANK).to_numpy())
+    return pd.Series(before.to_numpy(), index=merged.index)
 
 
 def _rerating_reasons(assessment: pd.DataFrame, merged: pd.DataFrame, report_year: int,
@@ -282,7 +334,8 @@ def _differs(a, b) -> bool:
 
 
 #: The statuses a series is shown with in its status's stead (and colour), each with the test that picks it.
-SHOWN_IN_STEAD = {"achieved": (("stage_achieved", stage_met), ("met_early", met_early),
+SHOWN_IN_STEAD = {"achieved": (("stage_achieved", stage_met), ("met_stage_early", met_stage_early),
+                                ("met_early", _met_early_whole),
                                 ("met_unconfirmed", met_unconfirmed), ("met_so_far", met_so_far)),
                   "moderate": (("overdue", overdue_behind),)}
 
@@ -291,7 +344,9 @@ def shown_status(row) -> str:
     """The status a series is shown with: ``stage_achieved`` (已达阶段目标, "Stage target met") for a stage target met,
     a verdict on a target a later one follows, which is not the plan's "achieved"; ``met_early`` (已提前达标, "Target
     already met") for a target met by a value before its year, a progress verdict, not the final one, and
-    ``met_unconfirmed`` (达标待确认, "Met, to be confirmed") once that year has come without its value; ``met_so_far``
+    ``met_stage_early`` (阶段提前达标, "Stage target already met") where that target is a stage target the value
+    meets and a later one it does not (:func:`met_stage_early`); ``met_unconfirmed`` (达标待确认, "Met, to be
+    confirmed") once that year has come without its value; ``met_so_far``
     (目前逐年达标, "Met every year so far") for a level to hold every year, met so far; ``overdue`` (预计未达标,
     "Projected to miss") for a pace behind what was needed once the target's year has come without its value, where
     "accelerate" would ask for what time no longer allows; else its status (:data:`SHOWN_IN_STEAD`)."""

@@ -1080,6 +1080,13 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     older = older & ~before & grid.isin([status for status in STATUSES if status != "insufficient_data"])
     older_mark = words["chart.heatmap_older_mark"]
     annotations = annotations.where(~older, _marked(annotations, older_mark, words))
+    # a level to hold every year rated in a year before the first the plan sets it for (18 in 2022: "already met"
+    # against 2023's ≥5): a comparison with a level not yet in force, marked, never read as a verdict on that year
+    # (a cell marked as resting on the printed baselines alone is grey, no verdict of any kind: one mark is enough)
+    early = _before_level_cells(history, order, years) & ~before & grid.isin(
+        [status for status in STATUSES if status != "insufficient_data"])
+    early_mark = words["chart.heatmap_before_level_mark"]
+    annotations = annotations.where(~early, _marked(annotations, early_mark, words))
     # the key to the cells' short words, below the map: only the statuses it shows
     replaced = functools.reduce(lambda a, b: a | b, marks.values(), grid.isna() & False)
     written = set(grid.where(~replaced).stack())  # a status every cell of which shows another word is not keyed
@@ -1090,6 +1097,7 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
              for status in shown] + ([words.text("chart.heatmap_baselines_key", mark=mark, start=year(start))]
                                      if before.to_numpy().any() else []) \
         + ([words.text("chart.heatmap_older_key", mark=older_mark)] if older.to_numpy().any() else []) \
+        + ([words.text("chart.heatmap_before_level_key", mark=early_mark)] if early.to_numpy().any() else []) \
         + [words["chart.heatmap_colours_key"]]  # 需加快 yellow is no warning, 进展不足 orange an amber one
     key = _wrap_items(items, words["chart.heatmap_key_separator"], width - 0.3, size, lines=6)
     line = 1.2 * size / 72  # inches: a line of type
@@ -1119,6 +1127,17 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     figure.suptitle(title, fontsize=11, x=0.02, y=1 - 0.08 / height, ha="left", va="top")
     figure.text(0.02, 0.08 / height, key, fontsize=size, ha="left", va="bottom", color="#333333")
     return figure
+
+
+def _before_level_cells(history: pd.DataFrame, order: list[str], years: list[int]) -> pd.DataFrame:
+    """The heat map's cells of a level to hold every year in a report year before the first year the plan sets it for
+    (``held_from``): True there, by label and report year."""
+    if not {"direction", "held_from"} <= set(history.columns):
+        return pd.DataFrame(False, index=order, columns=years)
+    held_from = pd.to_numeric(history["held_from"], errors="coerce")
+    early = history.assign(_early=history["direction"].isin(HELD_EVERY_YEAR).to_numpy()
+                           & (held_from > history["report_year"]).to_numpy())
+    return early.pivot(index="label", columns="report_year", values="_early").reindex(order)[years].eq(True)
 
 
 def paired_indicators(assessment: pd.DataFrame) -> dict[int, list[str]]:

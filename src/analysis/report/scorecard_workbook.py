@@ -643,8 +643,8 @@ def changes_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     headers = [names["id"], names["indicator"], names["then"].format(year=previous),
                names["now"].format(year=context.report_year), names["change"], names["reason"]]
     rows = [[int(row.indicator_id), row.name, Status(row.status_then, row.status_then_text),
-             Status(row.status_now, row.status_now_text), row.change_text, row.note_text or None]
-            for row in changes]
+             Status(row.status_now, row.status_now_text), row.change_text, words.join(row.note_parts) or None]
+            for row in changes]  # every basis in its row, the one most share too: a sheet's rows are read one by one
     headers, rows = _without_empty(headers, rows, [5])
     sheet = book.add_worksheet(words.text("workbook.sheets.changes", year=previous))
     write_table(sheet, styles, headers, rows)

@@ -6,13 +6,16 @@ Which series are warned and how a status change is judged is the method's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from ..assess.assessment import plan_start_year
 from ..assess.warning_list import (
+    BEFORE_LEVEL,
     CHANGES_WORST_FIRST,
+    MISSED,
     MISSED_AGAIN,
     overdue_behind,
     previous_report_year,
@@ -91,6 +94,9 @@ class ChangeRow:
     series: str = ""  # the series (national, provincial), named with the indicator's number in that sentence
     target_year: str = ""  # the binding target's year now, for a later target that sentence names
     note_text: str = ""  # what the change column says under its word: the basis changed, the earlier years' values
+    reason_parts: tuple[str, ...] = ()  # the pieces of ``reason_text``, one of which the sentence above may say once
+    note_parts: tuple[str, ...] = ()  # the pieces of ``note_text``
+    reason: str = ""  # the assessment's reasons, joined by "+" (:func:`~analysis.assess.warning_list.status_changes`)
 
 
 def warning_rows(context: ReportContext) -> list[WarningRow]:
@@ -197,27 +203,54 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             status_then_today=row.status_then_today,
             revised_text=words.text("warnings.revised_then", status=then_today)
             if row.status_then_today != row.status_then else "",
-            reason_text=(reason := _change_reason(row, words, previous)), bases=_bases(row.reason), series=row.series,
-            target_year=year(row.target_year),
-            note_text=words.join([text for text in (reason, _dated(as_of[previous].get(key), as_of[
-                context.report_year].get(key), previous, context.report_year, words), foreseen, stands)
-                                    if text])))
+            reason_text=words.join(reason := _change_reason(row, words, previous)), bases=_bases(row.reason),
+            series=row.series, target_year=year(row.target_year), reason_parts=tuple(reason), reason=row.reason,
+            note_parts=(notes := tuple(text for text in (*reason, _dated(as_of[previous].get(key), as_of[
+                context.report_year].get(key), previous, context.report_year, words), foreseen, stands) if text)),
+            note_text=words.join(notes)))
+    # the basis most rows share, said once in the sentence above the table (:func:`common_reason`): left out of
+    # their notes, which name the exceptions only
+    common = common_reason(rows, words)
+    if common:
+        rows = [replace(row, note_text=words.join([part for part in row.note_parts if part != common]))
+                if common in row.reason_parts else row for row in rows]
     # within "the same", the rows that read alike together: "as projected" and "missed both times" (another word,
     # the same outcome) before the unchanged ones, never split by them
-    rows.sort(key=lambda row: (CHANGES_WORST_FIRST.index(row.change), row.status_then == row.status_now,
+    unchanged = words["warnings.change.same"]
+    rows.sort(key=lambda row: (CHANGES_WORST_FIRST.index(row.change), row.change_text == unchanged,
                                row.change_text if row.change == "same" else ""))
     return previous, rows
+
+
+def common_reason(rows: list[ChangeRow], words: Catalog) -> str:
+    """The basis more than half the listed rows (and at least three) share, word for word ("rated on its pace then,
+    now judged on the 2023 stage target" at a mid-term): said once above the table, not in each row; "" for none.
+    Never "no new value", a fact of the data, not a basis, which its rows keep."""
+    listed = listed_changes(rows)
+    shared = Counter(part for row in listed for part in row.reason_parts
+                     if part != words["warnings.change_reason.no_new_value"]).most_common(1)
+    if not shared:
+        return ""
+    part, count = shared[0]
+    return part if count >= 3 and 2 * count > len(listed) else ""
 
 
 def _change_text(row, words: Catalog) -> str:
     """How the change reads: worse, better, unchanged; the same status under another word says why it is the same
     (“与上期进展判断一致”: behind then, short now; “仍未达到”: a stage target missed, the next one too), never
     "unchanged" between two different words."""
-    if row.change == "same" and row.status_then != row.status_now:
+    if row.change == "same" and (missed_twice(row.status_then, row.status_now) or row.status_then != row.status_now):
         reasons = str(row.reason or "").split("+")
-        kind = "missed_again" if MISSED_AGAIN in reasons else "as_projected"
-        return words[f"warnings.change_same.{kind}"]
+        twice = MISSED_AGAIN in reasons or missed_twice(row.status_then, row.status_now)
+        return words[f"warnings.change_same.{'missed_again' if twice else 'as_projected'}"]
     return words[f"warnings.change.{row.change}"]
+
+
+def missed_twice(then: str, now: str) -> bool:
+    """A target missed in both reports: each status a verdict short of a target (:data:`MISSED`: a stage target
+    missed, not achieved), "missed both times" whether the words are the same (18: not achieved in 2023 and 2024) or
+    not; a rating of the pace (moving away both times, 4 provincial) is no miss."""
+    return then in MISSED and now in MISSED
 
 
 def without_data_both_years(row: ChangeRow) -> bool:
@@ -256,6 +289,10 @@ def _change_reason(row, words, previous: int) -> str:
     now against the 2024 target (120)"), a verdict where a rating of the pace was, or the next target missed as the
     stage target was ("the 2024 target (42%) missed as well")."""
     reasons = row.reason.split("+")
+    if BEFORE_LEVEL in reasons:  # nothing else to say: the two statuses are not compared
+        held_from = getattr(row, "held_from", float("nan"))
+        return [words.text("warnings.change_reason.before_level", previous=year(previous),
+                           first=year(held_from) if not is_missing(held_from) else "")]
     said = []
     if "no_new_value" in reasons:
         said.append(words["warnings.change_reason.no_new_value"])
@@ -277,7 +314,7 @@ def _change_reason(row, words, previous: int) -> str:
     if "now_complete" in reasons:
         said.append(words.text("warnings.change_reason.now_complete", year=year(row.target_year),
                                previous=previous))
-    return words.join(said)
+    return said
 
 
 def warning_headers(context: ReportContext) -> list[str]:
@@ -307,9 +344,8 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     bases = _bases_text(context, others)
     text = ""
     counts = {change: changes.count(change) for change in CHANGES_WORST_FIRST}
-    # none not comparable: no "0 not comparable" clause
-    counts["not_comparable"] = (words.text("warnings.changes_not_comparable", count=counts["not_comparable"])
-                                if counts["not_comparable"] else "")
+    # none not comparable: no "0 not comparable" clause; each kind with its number where there are two
+    counts["not_comparable"] = _not_comparable(context, previous, rows) if counts["not_comparable"] else ""
     key = "warnings.changes_intro_published" if published else "warnings.changes_intro"
     # none worse and none better: said so, never "0 worse, 0 better"
     none = not counts["worse"] and not counts["better"]
@@ -318,10 +354,16 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
                                       n=counts[change]) for change in ("worse", "better", "same")})
     # the same under another word (a progress verdict then, a final one now, as projected): counted apart, as the
     # table's "Change in status" column names them, never hidden in "unchanged"
-    alike = [row.change_text for row in rows if row.change == "same" and row.status_then != row.status_now]
+    # (a target missed in both reports, by the same word or not, "missed both times", each named: :func:`missed_twice`)
+    alike = [row.change_text for row in rows if row.change == "same" and row.change_text != words[
+        "warnings.change.same"]]
     if alike:
+        missed = [row for row in rows if row.change == "same"
+                  and row.change_text == words["warnings.change_same.missed_again"]]
         kinds = [words.text("warnings.changes_count.same_kind", kind=words[f"warnings.changes_count.kinds.{kind}"],
                             n=alike.count(words[f"warnings.change_same.{kind}"]))
+                 + (words.count_text("warnings.changes_count.missed_ids", len(missed), ids=_changed_ids(missed, words))
+                    if kind == "missed_again" else "")
                  for kind in ("as_projected", "missed_again") if words[f"warnings.change_same.{kind}"] in alike]
         counts["same"] = words.text("warnings.changes_count.same_of_which", same=counts["same"],
                                     kinds=words["grammar.comma"].join(kinds))
@@ -352,7 +394,10 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
                                  same=len(same), ids=_changed_ids(kept, words))
     elif same_moved:
         text += words.count_text("warnings.changes_same_moved", len(same_moved), ids=_changed_ids(same_moved, words))
-    if other or same_moved:
+    common = common_reason(rows, words)
+    if common:  # said here once, the column's notes naming only the other bases
+        text += words.text("warnings.changes_column_common", reason=common)
+    elif other or same_moved:
         text += words["warnings.changes_column"]
     text += words["warnings.worse_first"] if changes.count("worse") else ""
     unlisted = [row.indicator_id for row in rows if without_data_both_years(row)]
@@ -365,6 +410,23 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
                             today=words.status(row.status_then_today)) for row in revised]
         text += words.count_text("warnings.revised", len(revised), year=previous, items=words.join(items))
     return text
+
+
+def _not_comparable(context: ReportContext, previous: int, rows: list[ChangeRow]) -> str:
+    """The clause counting the series whose statuses cannot be compared: for want of data (a status without a verdict),
+    or a level to hold every year rated in ``previous`` before the first year the plan sets it for (named)."""
+    words = context.words
+    incomparable = [row for row in rows if row.change == "not_comparable"]
+    early = [row for row in incomparable if BEFORE_LEVEL in row.reason.split("+")]
+    kinds = {"insufficient_data": words["warnings.not_comparable_kind.insufficient_data"]} if len(early) < len(
+        incomparable) else {}
+    if early:
+        kinds["before_level"] = words.count_text("warnings.not_comparable_kind.before_level", len(early),
+                                                 ids=_changed_ids(early, words), year=year(previous))
+    counted = {"insufficient_data": len(incomparable) - len(early), "before_level": len(early)}
+    why = next(iter(kinds.values())) if len(kinds) == 1 else words["grammar.comma"].join(
+        words.text("warnings.changes_count.same_kind", n=counted[kind], kind=text) for kind, text in kinds.items())
+    return words.text("warnings.changes_not_comparable", count=len(incomparable), why=why)
 
 
 def _changed_ids(others: list[ChangeRow], words: Catalog) -> str:

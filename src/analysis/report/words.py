@@ -1416,8 +1416,9 @@ def preliminary_note(context: ReportContext) -> str:
 
 
 #: The order the overview names the statuses of series resting on quoted values in: from done to not done.
-QUOTED_ORDER = ("achieved", "met_early", "met_unconfirmed", "met_so_far", "stage_achieved", "achieved_at_risk",
-                "on_track", "moderate", "overdue", "insufficient", "stage_missed", "moving_away", "not_achieved")
+QUOTED_ORDER = ("achieved", "met_early", "met_stage_early", "met_unconfirmed", "met_so_far", "stage_achieved",
+                "achieved_at_risk", "on_track", "moderate", "overdue", "insufficient", "stage_missed", "moving_away",
+                "not_achieved")
 
 
 def quoted_values(context: ReportContext, row) -> pd.DataFrame:
@@ -1563,7 +1564,7 @@ def method_note(context: ReportContext) -> str:
     later_baselines = words.text("method.later_baselines", base_year=base_year,
                                  years=words.join_and([str(y) for y in later])) if later else ""
     parts = {key: words[f"method.{key}"] if stages else "" for key in ("stage_verdict", "stage_red", "stage_warning",
-                                                                         "stage_same")}
+                                                                         "stage_same", "stage_early")}
     note = words.text("method.note", base_year=context.plan["base_year"], first_year=years[0],
                       examples=words["method.example_separator"].join(examples),
                       scheme=words[f"explore.schemes.{context.scheme}"], on_track=on_track, moderate=moderate,
