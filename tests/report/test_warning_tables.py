@@ -297,8 +297,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert mid_notes[("4", "provincial")] == "no new value; 2023 status from 2022 data"
     assert mid_notes[("18", "")] == "2022: before the level applied (compared with the 2023 level)"
     assert "rated on its pace" not in " ".join(mid_notes.values())
-    assert "18 with the same (12 matching the previous progress verdict), 2 not comparable (indicators 17, 18: 2022 before the level applied)." \
-        in changes_intro(mid_en, *change_rows(mid_en))
+    assert ("18 with the same (12 matching the previous progress verdict), 2 not comparable (indicators 17, 18: "
+            "2022 before the level applied).") in changes_intro(mid_en, *change_rows(mid_en))
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
     # a status resting on an earlier year's value says that year: 21 has no 2024 value (its 2023 value, 9.3,
