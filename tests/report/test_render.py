@@ -591,3 +591,23 @@ def test_the_rendered_pages_contents_link_every_section(html):
     headings = soup.find_all("h2")
     links = soup.select("nav.contents a")
     assert len(headings) >= 2 and [a["href"] for a in links] == [f"#{h['id']}" for h in headings]
+
+
+def test_a_sentence_that_leads_into_a_table_is_never_split_between_two_pages(tmp_path):
+    """A lead-in paragraph (the warning list's intro) that reaches a page's foot goes whole to the next page with
+    its table, never its first lines on one page and its last with the table on the next (the 2023 English
+    report's warning list: "…is amber, and so is one met on a course that does not: 14 series…" split at p. 5)."""
+    filler = "".join(f"<p>Line {number} of the text before.</p>" for number in range(1, 21))
+    words = " ".join(f"word{number}" for number in range(1, 90))
+    page = tmp_path / "page.html"
+    page.write_text('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>'
+                    + (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+                    + f'</style></head><body>{filler}<p class="lead-in">LEADSTART {words} LEADEND</p>'
+                    '<table><thead><tr><th>No.</th><th>Indicator</th></tr></thead><tbody>'
+                    + "".join(f"<tr><td>{row}</td><td>Row {row}</td></tr>" for row in range(1, 6))
+                    + "</tbody></table></body></html>", encoding="utf-8")
+    from pypdf import PdfReader
+
+    pages = [sheet.extract_text() for sheet in PdfReader(html_to_pdf(page, tmp_path / "page.pdf")).pages]
+    start = next(number for number, text in enumerate(pages) if "LEADSTART" in text)
+    assert len(pages) >= 2 and "LEADEND" in pages[start] and "Row 1" in pages[start], pages
