@@ -441,12 +441,13 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     # as the statuses counted next (11 + 1), and 18's level missed in 2023 among those missed (9 + 1), then the final
     # verdict named
     # 12 of 22 met: 54.545… → 54.5%
-    assert ("23 项定量指标中，22 项对照 2023年目标作出判定：达到 12 项（占 54.5%；其中已达阶段目标 11 项，"
-            "每年须达到的目标目前要求年份均达标 1 项）、未达到 10 项。"
+    # (never "其中已达阶段目标 11 项，每年须达到的目标目前逐年达标 1 项", hard to read)
+    assert ("23 项定量指标中，22 项对照 2023年目标作出判定：达到 12 项（占 54.5%），其中 11 项达到 2023年阶段目标，"
+            "1 项目前逐年达到要求；未达到 10 项。"
             # the final verdict (a level missed in a year) named with what it rests on, no share of it: 0.0% would
             # misquote the plan; never "达到目标 0 项"
             "其中 1 项已可作最终判定：指标 18 万元GDP能耗下降率 2023年为 4.6%，"
-            "低于按每年≥5%（2023年起）评估的水平，未达标。"
+            "低于每年≥5%（2023年起）的要求，未达标。"
             "对照最终目标的指标达标比例待目标年份数据到位后计算。"
             # 23 = 22 + 1: the verdicts are not listed again among those without a final verdict
             # 4 provincial: no value for 2023, the year of the target it answers to (not the plan's last, 2024)
@@ -463,9 +464,10 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     assert any("已有方案期内数据的 23 项定量指标中，已达阶段目标 11 项；目前要求年份均达标 1 项；未达阶段目标 9 项；"
                "偏离目标 1 项；未达标 1 项。" in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
+    # (never "12 met them (54.5%: 11 a stage target, 1 a level to hold every year, met so far)")
     assert any(t.startswith("Of the 23 quantitative indicators, 22 were judged against their 2023 targets: 12 met "
-                            "them (54.5%: 11 a stage target, 1 a level to hold every year, met so far) and 10 missed "
-                            "them. "
+                            "them (54.5%; 11 met the 2023 stage target, and 1 has met its yearly level so far) and "
+                            "10 missed them. "
                             "Of these, one already has a final verdict: "
                             "indicator 18, “Decline in energy use per unit of GDP”, was 4.6% in 2023, short of the "
                             "level it is assessed against (≥5% every year from 2023): not achieved. The share of "
@@ -538,7 +540,7 @@ def test_a_final_verdict_is_named_with_the_value_it_rests_on(example_tables):
             ("zh", ["指标 1 研发人员数 2024年为 24,800人，2024年目标 24,500人，已达标",
                     "指标 5 省级科技创新基地 2024年为 79个，2024年目标 80个，未达标",
                     "指标 16 技术合同成交额 2024年为 158亿元，2024年目标 160亿元，未达标",
-                    "指标 18 万元GDP能耗下降率 2023年为 4.6%，低于按每年≥5%（2023年起）评估的水平，未达标"]),
+                    "指标 18 万元GDP能耗下降率 2023年为 4.6%，低于每年≥5%（2023年起）的要求，未达标"]),
             # in English the name quoted inside the sentence, as the plan gives it (never "indicator 18, Decline in
             # …", its capital read as a sentence's start), its unit after it
             ("en", ["indicator 1, “R&D personnel” (persons), was 24,800 in 2024 against a 2024 target of 24,500: "
@@ -1072,6 +1074,14 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_asked_f
             assert annex.headers[3] == {"zh": "填写行数", "en": "Form rows completed"}[language]
             owed = next(row for row in annex.rows if row[0] == lead)
             assert item in owed[-1].split({"zh": "；", "en": "; "}[language])
+            # what the count of things to explain counts: series, as its list of what is missing names them (5 national
+            # and 5 provincial two), never "Indicators to explain: 11" over ten indicators
+            assert annex.headers[2] == {"zh": "须说明的序列", "en": "Series to explain"}[language]
+            listed = [part for part in owed[-1].split({"zh": "；", "en": "; "}[language])
+                      if part.startswith({"zh": "指标 ", "en": "indicator "}[language])]
+            assert owed[2] == str(len(listed))
+            if year == 2023:  # nothing sent: 2, 3, 4 provincial, 5 national, 5 provincial, 10, 14, 15, 16, 22, 24
+                assert len(listed) == 11 and len({part.split()[1] for part in listed}) == 10
             if year == 2024:
                 # its state, then its growth as a clause of its own: neither the overview's heading pasted in
                 # nor its name said twice; (158 / 133) ** (1 / 3) − 1 = 5.9% a year, by hand, with the growth

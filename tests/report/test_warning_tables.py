@@ -200,9 +200,9 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert "warned" not in notes["8"] + notes["16"]
     # energy saving (18): 4.6 in 2023 missed the ≥5 to hold every year, "not achieved" then and now, though 2024's 5.3
     # meets it: both statuses rest on 2023, said, so that a reader does not look for a second year missed
-    assert notes["18"] == "both statuses rest on the year missed, 2023"
+    assert notes["18"] == "both statuses rest on the level missed in 2023"
     # 2 missed its 2023 stage target and 2024's: no level held every year, nothing of the kind
-    assert "year missed" not in notes["2"]
+    assert "level missed" not in notes["2"]
     # good-air days (17): met every year so far in 2023 (91.2), achieved with 2024's value (92): the same status, the
     # row saying it is now a final verdict (a basis moved is said whether or not the status changed)
     assert why["17"] == ("same", "met every year required so far as of 2023; now judged on the 2024 value")
@@ -311,7 +311,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # the others' notes name no year of data; 18's names the year missed its statuses rest on, 2023
     assert [anchor for anchor, note in notes.items() if "年结论" in note] == [
         "indicator-21", "indicator-18", "indicator-4-provincial"]  # 18 with the others missed both times
-    assert notes["indicator-18"] == "两年结论均据未达到的 2023年"
+    assert notes["indicator-18"] == "两年结论均依据 2023年未达到的数值"  # never "均据未达到的 2023年"
     assert zh["20"] == "2024年目标（3.5%）仍未达到"
 
 
@@ -324,11 +324,14 @@ def test_series_without_data_in_either_year_are_counted_not_listed(weihai):
 
     tables = build_tables(weihai, "eurostat")
     html = changes(warnings_html(report_context(tables, 2024, "zh")))
-    assert html.endswith("两个年份均数据不足的 25 个序列（指标 1、2、3、4、5、6、7、8、9、10、11、12、13、14、15、16、"
-                         "17、18、19、20、21、25、26）不逐行列出。</p>")
+    # each by its series, as the count is of series: 4 and 5 have a national and a provincial one (23 numbers, 25
+    # series), never "25 个序列（指标 1、2、3、4、5…）" listing 23
+    assert html.endswith("两个年份均数据不足的 25 个序列（指标 1、2、3、4 国家级、4 省级、5 国家级、5 省级、"
+                         "6、7、8、9、10、11、12、13、14、15、16、17、18、19、20、21、25、26）不逐行列出。</p>")
     assert rows_of(html) == [] and "<table" not in html
     en = changes(warnings_html(report_context(tables, 2024, "en")))
-    assert "The 25 series with insufficient data in both years (indicators 1, 2, 3," in en and "<table" not in en
+    assert ("The 25 series with insufficient data in both years (indicators 1, 2, 3, 4 national, 4 provincial, "
+            "5 national, 5 provincial, 6, 7,") in en and "<table" not in en
 
 
 def test_the_rows_that_read_alike_stand_together(example_tables):

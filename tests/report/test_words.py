@@ -825,9 +825,9 @@ def test_a_level_held_every_year_gives_the_value_of_the_year_it_missed(example_t
     from tests.conftest import relative
 
     for language, expected, air in (
-            # (the year's value first, as an official writes it: 2023年为 4.6%，低于按…评估的水平; the plan prints 5
+            # (the year's value first, as an official writes it: 2023年为 4.6%，低于…的要求; the plan prints 5
             # for 2023 and 2024: held every year is the evaluation's reading, never called the plan's requirement)
-            ("zh", "万元GDP能耗下降率：2023年为 4.6%，低于按每年≥5%（2023年起）评估的水平，未达标（2024年为 5.3%）",
+            ("zh", "万元GDP能耗下降率：2023年为 4.6%，低于每年≥5%（2023年起）的要求，未达标（2024年为 5.3%）",
              "空气质量优良天数比例："),
             ("en", "Decline in energy use per unit of GDP: assessed against ≥5% every year from 2023, missed in 2023 "
                    "(4.6%), so not achieved (5.3% in 2024)", "Share of good-air-quality days:")):
@@ -844,7 +844,7 @@ def test_a_level_missed_in_its_latest_year_gives_that_value_once(example_tables)
     from tests.conftest import relative
 
     for language, expected in (
-            ("zh", "万元GDP能耗下降率：2023年为 4.6%，低于按每年≥5%（2023年起）评估的水平，未达标"),
+            ("zh", "万元GDP能耗下降率：2023年为 4.6%，低于每年≥5%（2023年起）的要求，未达标"),
             ("en", "Decline in energy use per unit of GDP: assessed against ≥5% every year from 2023, missed in 2023 "
                    "(4.6%), so not achieved")):
         items = [item for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2023, language))

@@ -437,8 +437,9 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
         # the few final verdicts of a mid-term (a level held every year, missed in a year: 18) are verdicts on that
         # year's level too: counted among those judged, and named after it ("其中 1 项已可作最终判定")
         finished = sum(verdict == "achieved" for verdict in finals.values())
-        lead = words.text("self_evaluation.share.stage_lead_held" if held else "self_evaluation.share.stage_lead",
-                          n=len(stages) + len(finals), reached=reached + finished,
+        # (1 "has met its yearly level", 2 "have met their yearly levels")
+        key = "stage_lead" if not held else "stage_lead_held_one" if held == 1 else "stage_lead_held"
+        lead = words.text(f"self_evaluation.share.{key}", n=len(stages) + len(finals), reached=reached + finished,
                           missed=len(stages) - reached + len(finals) - finished, total=total, held=held,
                           stage=reached - held,
                           share=str(half_up((reached + finished) / (len(stages) + len(finals)), 1, 100)),
@@ -465,7 +466,7 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     basis = ("self_evaluation.share.basis" if not len(early) else "self_evaluation.share.basis_held_only"
              if len(early.drop_duplicates("indicator_id")) == len(finals) else "self_evaluation.share.basis_held")
     if stages:  # a mid-term: a share of the few final verdicts (levels missed in a year) would misquote the plan
-        # each named, with what it rests on (18: "2023年为 4.6%，低于按每年≥5%评估的水平，未达标")
+        # each named, with what it rests on (18: "2023年为 4.6%，低于每年≥5%的要求，未达标")
         return lead + words.count_text("self_evaluation.share.finals_mid", len(finals), rest=rest,
                                        items=words["grammar.list_separator"].join(_final_items(context, numeric,
                                                                                                finals)))
@@ -513,7 +514,7 @@ def _lacking_items(context: ReportContext, numeric: pd.DataFrame, indicators: li
 def _final_items(context: ReportContext, numeric: pd.DataFrame, finals: dict[int, str]) -> list[str]:
     """Each indicator with a final verdict for the plan, by the series it rests on (those not achieved of one not
     achieved, every series of one achieved): its number and name, the values of the years a level to hold every
-    year missed against that level ("指标 18 万元GDP能耗下降率 2023年为 4.6%，低于按每年≥5%评估的水平，未达标"), or its
+    year missed against that level ("指标 18 万元GDP能耗下降率 2023年为 4.6%，低于每年≥5%的要求，未达标"), or its
     value of the target year against the target."""
     words = context.words
     items = []

@@ -400,10 +400,10 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     elif other or same_moved:
         text += words["warnings.changes_column"]
     text += words["warnings.worse_first"] if changes.count("worse") else ""
-    unlisted = [row.indicator_id for row in rows if without_data_both_years(row)]
+    # each by its series, as a count of series is listed (4 国家级、4 省级), never 24 series listed as 22 numbers
+    unlisted = [row for row in rows if without_data_both_years(row)]
     if unlisted:
-        text += words.count_text("warnings.changes_unlisted", len(unlisted),
-                                 ids=words["grammar.comma"].join(dict.fromkeys(unlisted)))
+        text += words.count_text("warnings.changes_unlisted", len(unlisted), ids=_changed_ids(unlisted, words))
     revised = [row for row in rows if row.revised_text]
     if revised:
         items = [words.text("warnings.revised_item", name=row.name, then=row.status_then_text,
