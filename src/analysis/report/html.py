@@ -30,6 +30,7 @@ from .line_breaks import (
     departments,
     is_whole_badge,
     keep_dates,
+    keep_running,
     keep_title,
     keep_together,
     keep_words,
@@ -56,7 +57,8 @@ from .words import (
 ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "html"), autoescape=True,
                                  undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 ENVIRONMENT.filters["base64"] = lambda data: base64.b64encode(data).decode("ascii")
-ENVIRONMENT.filters.update(keep_title=keep_title, keep_together=keep_together, label=label, badge=badge, name=name,
+ENVIRONMENT.filters.update(keep_title=keep_title, keep_together=keep_together, keep_running=keep_running,
+                           label=label, badge=badge, name=name,
                            keep_words=keep_words, keep_dates=keep_dates, departments=departments, unit=unit,
                            name_cell=name_cell, label_breaks=label_breaks)
 ENVIRONMENT.tests["short_label"] = is_whole_badge

@@ -22,7 +22,7 @@ from traitlets.config import Config
 from ..catalog import catalog
 from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
-from .line_breaks import keep_together, without_address_links
+from .line_breaks import keep_running, without_address_links
 
 # Cells carrying one of these tags are left out of the report entirely.
 # "injected-parameters" is the cell papermill adds with the run's parameters.
@@ -475,14 +475,14 @@ def _with_contents(html_text: str, heading: str) -> str:
 
 
 def _keep_together_in_markdown(html_text: str) -> str:
-    """In the Markdown outputs (the method note, the catalog's words and numbers), each number with its unit and each
-    status word kept on one line, as the templates keep them in the other sections (:mod:`.line_breaks`)."""
+    """In the Markdown outputs (the method note, the catalog's words and numbers), each number with its unit, each
+    status word and each Chinese word kept on one line, as the templates keep a paragraph's (:func:`keep_running`)."""
     soup = BeautifulSoup(html_text, "html.parser")
     for output in soup.select(".jp-RenderedMarkdown"):
         for string in list(output.find_all(string=True)):
             if type(string) is not NavigableString or string.parent.name in ("code", "pre", "script", "style"):
                 continue
-            marked = str(keep_together(string))
+            marked = str(keep_running(string))
             if "<span" in marked:
                 string.replace_with(BeautifulSoup(marked, "html.parser"))
     return str(soup)
