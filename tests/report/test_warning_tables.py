@@ -307,7 +307,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # …and, amber in 2023's warning list, says it was warned
     assert notes["indicator-21"] == ("无新数据；改为对照 2024年目标（10%）；2024年结论据 2023年数据；"
                                      "2023年已列为黄色预警")
-    assert notes["indicator-4-provincial"] == "无新数据；两年结论均据 2022年数据"  # both from one year: said once
+    assert notes["indicator-4-provincial"] == "无新数据；两年结论均依据 2022年数据"  # both from one year: said once
     # the others' notes name no year of data; 18's names the year missed its statuses rest on, 2023
     assert [anchor for anchor, note in notes.items() if "年结论" in note] == [
         "indicator-21", "indicator-18", "indicator-4-provincial"]  # 18 with the others missed both times
