@@ -465,9 +465,9 @@ def test_a_core_indicators_star_stays_with_its_name_in_the_self_evaluation():
 
     assert str(name_cell("R&D经费投入强度*")) == ('R&amp;D<span class="nobr">经费</span><wbr><span class="nobr">投入'
                                                '</span><wbr><span class="nobr">强度</span>&#8288;*')
-    # (its last two words on one line too: never "…industrial / firms*")
+    # (its words filling their lines: "High-tech firms / / industrial firms*", nothing else kept)
     assert str(name_cell("High-tech firms / industrial firms*")) == ('<span class="nobr">High-tech</span> firms / '
-                                                                   '<span class="nobr">industrial firms</span>&#8288;*')
+                                                                   'industrial firms&#8288;*')
     assert str(name_cell("<b>*")) == "&lt;b&gt;&#8288;*"
 
 
@@ -1043,8 +1043,8 @@ def test_an_english_name_keeps_a_short_hyphenated_word_whole():
     assert pieces("Patent applications per 100 R&D person-years") == (
         "Patent applications per 100 R&amp;D [person-years]")
     assert pieces("High-tech share of manufacturing") == "[High-tech] share of manufacturing"
-    # (a name's last two words on one line, where they fit the narrowest column of names)
-    assert pieces("Innovation-strategy decision and policies") == "Innovation-strategy decision [and policies]"
+    # (its words filling their lines: "Innovation-strategy / decision and policies", nothing more kept)
+    assert pieces("Innovation-strategy decision and policies") == "Innovation-strategy decision and policies"
 
 
 def test_a_relative_rate_is_one_piece_with_its_word():
@@ -1058,25 +1058,40 @@ def test_a_relative_rate_is_one_piece_with_its_word():
         assert re.search(f'<span class="nobr">{re.escape(piece)}[）)]?</span>', str(keep_together(text))), text
 
 
-def test_an_english_names_last_line_never_holds_one_word_alone():
-    """The English mid-term's scorecard printed "National high-tech / zone revenue / / GDP", the self-evaluation
-    "High-tech firms' / share of industrial / revenue*": a name of three words or more keeps its last two on one line
-    (a mark between them goes along), where they fit the narrowest column of names (the report's tables: about 8 ems;
-    the self-evaluation's: 8.6); a name of two words breaks between them as before; a Chinese name is set as before
-    (its last two characters whole)."""
-    from analysis.report.line_breaks import name, name_cell
+def test_an_english_name_fills_its_lines_and_keeps_a_short_last_word_company_only_where_it_can():
+    """The English scorecard, warning list and self-evaluation printed "National high-tech / zone / revenue / GDP" and
+    "High-tech firms' / share of / industrial revenue*", a word or two a line: a rule kept a name's last two words on
+    one line whatever the column. A name now fills each line of its column as its words come; only where its last
+    line would hold one short word alone (GDP) and the line before keeps two words after giving up one are the last
+    two kept together (its column's width by where it stands: line_breaks.NAME_WIDTHS)."""
+    from analysis.report.line_breaks import name, name_cell, name_lines
 
     def pieces(markup):
         return re.sub(r'<span class="nobr">([^<]*)</span>', r"[\1]", str(markup)).replace("<wbr>", "|")
 
-    assert pieces(name("National high-tech zone revenue / GDP")) == "National [high-tech] zone [revenue / GDP]"
-    assert pieces(name_cell("National high-tech zone revenue / GDP")) == "National [high-tech] zone [revenue / GDP]"
-    assert pieces(name("Foreign investment used / GDP")) == "Foreign investment [used / GDP]"
-    # "industrial revenue" (8.5 ems) fits the self-evaluation's column, not the report's narrowest
+    # 9.6 ems: "National high-tech" (8.75) / "zone revenue / GDP" (9.2): filled, no word alone, nothing joined
+    text = "National high-tech zone revenue / GDP"
+    assert [text[start:end] for start, end in name_lines(text, [(9, 18)], 9.6)] == [
+        "National high-tech", "zone revenue / GDP"]
+    assert pieces(name(text)) == "National [high-tech] zone revenue / GDP"
+    assert pieces(name_cell(text)) == "National [high-tech] zone revenue / GDP"
+    assert pieces(name_cell(text, "final")) == "National [high-tech] zone revenue / GDP"
+    # beside the plan's status words (8 ems): "National / high-tech zone / revenue / GDP", GDP not alone either
+    assert pieces(name(text, "official")) == "National [high-tech] zone revenue / GDP"
+    # "High-tech firms' / share of industrial / revenue*": its last word is no short one, never "share of / industrial
+    # revenue*"
     assert pieces(name_cell("High-tech firms' share of industrial revenue*")) == (
-        "[High-tech] firms&#39; share of [industrial revenue]&#8288;*")
-    assert pieces(name("High-tech firms' share of industrial revenue")) == (
-        "[High-tech] firms&#39; share of industrial revenue")
+        "[High-tech] firms&#39; share of industrial revenue&#8288;*")
+    # GDP alone after "parks as a share of": "of GDP" together, the line before keeping "parks as a share"
+    long = "Revenue of national agricultural science and technology parks as a share of GDP"
+    assert [long[start:end] for start, end in name_lines(long, [], 9.6)][-2:] == ["parks as a share of", "GDP"]
+    assert pieces(name(long)).endswith(" parks as a share [of GDP]")
+    # R&D alone after "relief / business", which cannot spare "business" ("relief /" alone would be a line of one
+    # word): left as its words fill the lines
+    assert pieces(name("R&D super-deduction relief / business R&D")) == (
+        "R&amp;D super-deduction relief / business R&amp;D")
+    assert pieces(name("Foreign investment used / GDP")) == "Foreign investment used / GDP"
+    assert pieces(name("Innovation-strategy decision and policies")) == "Innovation-strategy decision and policies"
     # too wide for any column of names (8.8 ems): the name breaks as before
     assert pieces(name_cell("S&T service institutions")) == "S&amp;T service institutions"
     # two words: free to break between them

@@ -526,22 +526,23 @@ def _unit_spans(text: str) -> list[tuple[int, int]]:
 UNIT_WORD = re.compile(r"(?<![A-Za-z])per \S+|\S+")
 
 
-def name_cell(text) -> Markup:
+def name_cell(text, where: str = "mid-term") -> Markup:
     """An indicator's name in a narrow column (the self-evaluation's indicator table): a Chinese one's words whole
     (:func:`keep_words`); in a language that breaks at spaces, as :func:`unit` keeps a unit's pieces, a long "per"
     phrase between its words ("R&D personnel per 10,000 | employed", which whole ran past its column into the
     unit's); a core indicator's star joined to the name's last word (…比重*, never a line of its own after 比重, where
     Unicode's rules allow a break between a Chinese character and a mark), as the report's scorecard joins it; an
-    English name's last two words on one line where the column holds them (:func:`name_tail`)."""
+    English name's last short word alone on a line only where its column (``where``: :data:`NAME_WIDTHS`) leaves
+    no room for it (:func:`name_tail`)."""
     text = str(text)
     if len(text) > 1 and text.endswith("*"):
-        return name_cell(text[:-1]) + Markup("&#8288;*")
+        return name_cell(text[:-1], where) + Markup("&#8288;*")
     if re.search(f"[{HAN}]", text):
         return keep_words(text)
     words = all(columns(match.group()) <= NAME_COLUMN for match in re.finditer(COUNTED_PER, text))
-    # as a cell's words or a unit's pieces, and its last two words on one line: never a word alone on its last line
-    # (… revenue / | GDP)
-    html = marked(text, with_tail(text, _word_spans(text) if words else _unit_spans(text), NAME_CELL_TAIL),
+    # as a cell's words or a unit's pieces, and its last two words on one line where a short word would be alone on
+    # its last line and the line before can spare one (:func:`name_tail`)
+    html = marked(text, with_tail(text, _word_spans(text) if words else _unit_spans(text), NAME_WIDTHS[where]),
                   between=words)
     return _address_breaks(html) if "://" in text else html
 
@@ -561,46 +562,66 @@ def ems(text: str) -> float:
     return sum(LATIN_EMS.get(character, 0.6) for character in text)
 
 
-#: How wide a name's last two words kept on one line may be (:func:`name_tail`), in ems: what the narrowest column of
-#: names holds, the report's warning list's (8.2 ems: 69.7 pt at 8.5 pt) and a scorecard's beside the plan's own
-#: status words (8.1: 14 % at 8 pt), with a little to spare ("revenue / GDP", 6.7; never "service institutions",
-#: 8.8, which would run past them).
-NAME_TAIL = 8.0
-#: … in the self-evaluation's indicator table, whose name column is wider (8.8 ems at a mid-term, 10.2 at a final):
-#: "industrial revenue" (8.5) kept whole, "service institutions" (8.8, as wide as the column) not.
-NAME_CELL_TAIL = 8.6
+#: How wide a line of an English name is in each table that lists names, in ems of the table's type (its column's
+#: width less its padding, report.css): the scorecard's and the warning list's (17.5 % at 8.5 pt: 9.7), a scorecard's
+#: beside the plan's own status words (14 % at 8 pt: 8.1), a card's title (a line of the page) and the
+#: self-evaluation's indicator table (a mid-term's 18 % at 9 pt: 9.4; a final's 20.5 % at 9.5 pt: 10.2), each a
+#: little under. :func:`name_tail` sets a name at that width to find its last line.
+NAME_WIDTHS = {"table": 9.6, "official": 8.0, "card": 40.0, "mid-term": 9.3, "final": 10.1}
+#: A word short enough that a name's last line never holds it alone where the line before can spare a word for it
+#: (GDP, R&D, size: up to about four letters); a longer one (revenue*, people) may end a name on its own line.
+SHORT_WORD = 3.0
 #: A word of a name in a language that breaks at spaces: what stands between spaces with a letter or a digit in it
 #: (a slash between two words is none: "revenue / GDP" are two).
 NAME_WORD = re.compile(r"[^\s]*[^\W_][^\s]*")
 
 
-def name_tail(text: str, widest: float = NAME_TAIL) -> tuple[int, int] | None:
-    """Where a name in a language that breaks at spaces has its last two words, what stands between them included
-    ("National high-tech zone revenue / GDP": "revenue / GDP"): kept on one line, the name's last line never holds
-    one word alone (a runt: "… zone revenue / | GDP"). Only for a name of three words at least (a shorter one breaks
-    between its two words where it must) whose last two are no wider than ``widest`` ems (:func:`ems`); None for a
-    Chinese name, whose last two characters :func:`name_end` keeps."""
+def name_lines(text: str, spans: list[tuple[int, int]], width: float) -> list[tuple[int, int]]:
+    """Where each line of a name in a language that breaks at spaces starts and ends when its words fill a line of
+    ``width`` ems (:func:`ems`) one after another, as a browser sets them: a line breaks at a space, never inside one
+    of ``spans`` (the pieces kept whole); a piece wider than the line has one of its own."""
+    atoms: list[list[int]] = []
+    for match in re.finditer(r"\S+", text):
+        if atoms and any(start < match.start() < end for start, end in spans):
+            atoms[-1][1] = match.end()  # inside a piece kept whole: one with the word before it
+        else:
+            atoms.append([match.start(), match.end()])
+    lines: list[tuple[int, int]] = []
+    for start, end in atoms:
+        if lines and ems(text[lines[-1][0]:end]) <= width:
+            lines[-1] = (lines[-1][0], end)
+        else:
+            lines.append((start, end))
+    return lines
+
+
+def name_tail(text: str, spans: list[tuple[int, int]] | None = None, width: float = NAME_WIDTHS["table"]
+              ) -> tuple[int, int] | None:
+    """Where a name in a language that breaks at spaces has its last two words, what stands between them included,
+    when they are to be kept on one line: only where the name, its words filling each line of ``width`` ems
+    (:func:`name_lines`), would end with a short word alone (:data:`SHORT_WORD`: "… zone revenue / | GDP" in a
+    narrow column) and the line before can spare the word before it, keeping two words of its own ("Foreign
+    investment | used / GDP", never "National high-tech / zone / revenue / GDP", a line of one word traded for
+    another); None otherwise, the name set as its words fill the lines, and for a Chinese name, whose last two
+    characters :func:`name_end` keeps."""
     if re.search(f"[{HAN}]", text):
         return None
     words = list(NAME_WORD.finditer(text))
     if len(words) < 3:
         return None
+    lines = name_lines(text, spans or [], width)
     tail = (words[-2].start(), words[-1].end())
-    return tail if ems(text[tail[0]:tail[1]]) <= widest else None
+    if len(lines) < 2 or len(NAME_WORD.findall(text[lines[-1][0]:lines[-1][1]])) != 1 \
+            or ems(words[-1].group()) > SHORT_WORD or ems(text[tail[0]:tail[1]]) > width:
+        return None
+    kept = text[lines[-2][0]:tail[0]]  # what the line before keeps, the word before the last gone down
+    return tail if lines[-2][0] < tail[0] and len(NAME_WORD.findall(kept)) >= 2 else None
 
 
-def with_tail(text: str, spans: list[tuple[int, int]], widest: float = NAME_TAIL) -> list[tuple[int, int]]:
-    """A name's pieces kept whole (``spans``) and its last two words (:func:`name_tail`), merged; without the last
-    two words where, joined to a piece beside them, they would make a piece wider than ``widest`` and than any
-    before ("per 10,000" and "10,000 employed": "R&D personnel per 10,000 employed" breaks between "per 10,000" and
-    "employed" as before, never runs past its column)."""
-    tail = name_tail(text, widest)
-    if tail is None:
-        return merged(spans)
-    joined = merged([*spans, tail])
-    piece = next(span for span in joined if span[0] <= tail[0] and tail[1] <= span[1])
-    before = max((ems(text[start:end]) for start, end in spans if start < piece[1] and piece[0] < end), default=0.0)
-    return joined if ems(text[piece[0]:piece[1]]) <= max(widest, before) else merged(spans)
+def with_tail(text: str, spans: list[tuple[int, int]], width: float = NAME_WIDTHS["table"]) -> list[tuple[int, int]]:
+    """A name's pieces kept whole (``spans``) and, where :func:`name_tail` keeps them, its last two words, merged."""
+    tail = name_tail(text, merged(spans), width)
+    return merged([*spans, tail]) if tail else merged(spans)
 
 
 def label_breaks(text) -> str:
@@ -705,7 +726,7 @@ def name_end(text: str) -> tuple[int, int] | None:
     return match.span() if match and len(text) > 2 else None
 
 
-def name(text) -> Markup:
+def name(text, where: str = "table") -> Markup:
     """An indicator's name as HTML: escaped, each of its :func:`name_pieces` in a span that never breaks; a name in
     a language that breaks at spaces as it is, but a short hyphenated word whole, as a unit's (per 100 R&D
     person-years: never "person- | years"; a long one, Innovation-strategy, may break after its hyphen where a column
@@ -718,8 +739,9 @@ def name(text) -> Markup:
     # with a whole word (not "per 100 R" of "per 100 R&D")
     counted = [match.span() for match in re.finditer(COUNTED_PER, text) if columns(match.group()) <= NAME_COLUMN
                and not re.match(r"[\w&]", text[match.end():])] if latin else []
-    # and its last two words on one line (:func:`name_tail`): never "… revenue / | GDP"
-    return marked(text, with_tail(text, name_pieces(text) + hyphenated + counted), between=True)
+    # and its last two words on one line where a short word would be alone on its last line in its column (``where``:
+    # :data:`NAME_WIDTHS`) and the line before can spare one (:func:`name_tail`)
+    return marked(text, with_tail(text, name_pieces(text) + hyphenated + counted, NAME_WIDTHS[where]), between=True)
 
 
 
