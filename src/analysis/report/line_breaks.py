@@ -308,41 +308,16 @@ def keep_together(text) -> Markup:
 
 def keep_running(text) -> Markup:
     """Running Chinese text (a paragraph, the method note's points) as HTML: as :func:`keep_together` keeps it, and
-    each Chinese word whole (:func:`chinese_words`: 改称, never 改 | 称 at a line's end); a status of five characters
-    or more (未达阶段目标) in two halves, each whole (未达 | 阶段目标: :func:`label_halves`), so that a line fills
-    up to its end rather than ending early before the whole word (…为黄色预警； | 未达阶段目标). Text in a language
-    that breaks at spaces as :func:`keep_together` keeps it."""
+    each Chinese word whole (:func:`chinese_words`: 改称, never 改 | 称 at a line's end; 列出, never 列 | 出). Text in
+    a language that breaks at spaces as :func:`keep_together` keeps it."""
     text = str(text)
     if len(re.findall(f"[{HAN}]", text)) < max(2, len(re.findall("[A-Za-z]", text))):
         return keep_together(text)
-    labels = set(short_labels())
-    spans = []
-    for match in _kept().finditer(text):
-        halves = label_halves(match.group()) if match.group() in labels else None
-        spans += [(match.start() + start, match.start() + end) for start, end in halves] if halves else [match.span()]
-    spans += chinese_words(text)
+    spans = [match.span() for match in _kept().finditer(text)] + chinese_words(text)
     end = name_end(text)
     spans = [(start, _closing_end(text, stop)) for start, stop in spans + ([end] if end else [])]
     html = marked(text, merged(spans), between=True)
     return _address_breaks(html) if "://" in text else html
-
-
-#: Characters of a Chinese status a line of running text keeps whole (红色预警, 未达标); a longer one in two halves.
-RUNNING_LABEL = 4
-
-
-def label_halves(label: str) -> list[tuple[int, int]] | None:
-    """A Chinese status longer than :data:`RUNNING_LABEL` characters in two pieces, cut at the end of a word nearest
-    its middle (未达阶段目标: 未达 | 阶段目标; 基本符合预期: 基本 | 符合预期); None for a shorter one or one of
-    one word."""
-    if len(label) <= RUNNING_LABEL or not re.fullmatch(f"[{HAN}]+", label):
-        return None
-    ends = [end for _, end in chinese_words(label)] + [start for start, _ in chinese_words(label)]
-    cuts = sorted({cut for cut in ends if 1 < cut < len(label) - 1})
-    if not cuts:
-        return None
-    cut = min(cuts, key=lambda cut: abs(2 * cut - len(label)))
-    return [(0, cut), (cut, len(label))]
 
 
 #: Marks no line starts with (Chinese typesetting's 行首禁则): closing brackets and the full-width stops.
@@ -565,9 +540,10 @@ def ems(text: str) -> float:
 #: How wide a line of an English name is in each table that lists names, in ems of the table's type (its column's
 #: width less its padding, report.css): the scorecard's and the warning list's (17.5 % at 8.5 pt: 9.7), a scorecard's
 #: beside the plan's own status words (14 % at 8 pt: 8.1), a card's title (a line of the page) and the
-#: self-evaluation's indicator table (a mid-term's 18 % at 9 pt: 9.4; a final's 20.5 % at 9.5 pt: 10.2), each a
-#: little under. :func:`name_tail` sets a name at that width to find its last line.
-NAME_WIDTHS = {"table": 9.6, "official": 8.0, "card": 40.0, "mid-term": 9.3, "final": 10.1}
+#: self-evaluation's indicator table (a mid-term's 17 % at 9 pt: 8.8, its assessment keeping a fifth of the line; a
+#: final's 20.5 % at 9.5 pt: 10.2), each a little under. :func:`name_tail` sets a name at that width to find its
+#: last line.
+NAME_WIDTHS = {"table": 9.6, "official": 8.0, "card": 40.0, "mid-term": 8.7, "final": 10.1}
 #: A word short enough that a name's last line never holds it alone where the line before can spare a word for it
 #: (GDP, R&D, size: up to about four letters); a longer one (revenue*, people) may end a name on its own line.
 SHORT_WORD = 3.0
