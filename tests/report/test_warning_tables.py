@@ -36,17 +36,19 @@ def test_mid_term_warnings_by_department_in_chinese():
     # science bureau: departments in the order of their first indicator. Under each status its completion rate
     # (2.61/2.7 = 96.7 %, 91.2/90 = 101.3 %, 298/300 = 99.3 %), and for 17 the year it fell below 90.
     assert "共 3 个，均为红色预警。" in html  # never "红色 3 个，黄色 0 个"
+    # the need column's header says the one year each growth is needed in (2023 to 2024): its cells never again
+    assert "2024年需增长" in html and "2024年目标" not in html
     assert rows_of(html) == [
         ["未明确责任部门（1 个）"],
         ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达阶段目标2023年阶段目标完成率 96.7%", "2.61%（2023年）",
          "2.7%（2023年）", "0.09个百分点",
-         "2024年目标：+0.19个百分点（相对 +7.3%）", "—"],
+         "+0.19个百分点（相对 +7.3%）", "—"],
         ["市生态环境局（1 个）"],
         ["17", "空气质量优良天数比例", "红色预警", "未达标2022年未达到；2023年当年完成率 101.3%", "91.2%（2023年）",
-         "≥90%（2023年）", "—", "2024年≥90%（2022年未达到）", "—"],
+         "≥90%（2023年）", "—", "≥90%（2022年未达到）", "—"],
         ["市科技局（1 个）"],
         ["25", "高层次人才数", "红色预警", "未达阶段目标2023年阶段目标完成率 99.3%", "298人（2023年）",
-         "300人（2023年）", "2人", "2024年目标：+7.4%（+22）", "—"],
+         "300人（2023年）", "2人", "+7.4%（+22）", "—"],
     ]
     assert "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small></td>" in html
 

@@ -319,6 +319,27 @@ def test_pace_of_each_method_and_state():
     assert words.pace_text(ahead, en) == "2024 target: already met"
 
 
+def test_a_need_under_a_label_naming_its_year_says_the_year_once():
+    """With one year left (the mid-term's 2023 values to the 2024 targets), a label says the year ("2024年需增长",
+    "Needed in 2024") and the value what that year's target asks alone: never "2024年需增长 2024年目标：…". R&D
+    intensity (2): 2.8 − 2.61 = +0.19 points, 2.8 / 2.61 − 1 = +7.3%; a target met already; good-air days (17) at
+    ≥90 again, or ≥92 for 2024 alone; a target of another year keeps its own label."""
+    zh, en = catalog("zh"), catalog("en")
+    final = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}
+    assert words.pace_text(final[2], zh, 2024) == "+0.19个百分点（相对 +7.3%）"
+    assert words.pace_text(final[2], en, 2024) == "+0.19 pp (+7.3% relative)"
+    ahead = final[10]._replace(latest_value=1650.0)
+    assert words.pace_text(ahead, zh, 2024) == "已达到目标"
+    assert words.pace_text(ahead, en, 2024) == "target already met"
+    assert words.pace_text(final[17], zh, 2024) == "每年≥90%"
+    assert words.pace_text(final[17], en, 2024) == "≥90% every year"
+    raised = final[17]._replace(next_target_value=92.0)
+    assert words.pace_text(raised, zh, 2024) == "≥92%"
+    assert words.pace_text(raised, en, 2024) == "≥92%"
+    assert words.pace_text(raised._replace(next_target_year=2025), zh, 2024) == "2025年目标：2024—2025年每年≥92%"
+    assert words.pace_text(final[2], zh, 2025) == "2024年目标：+0.19个百分点（相对 +7.3%）"
+
+
 def test_a_level_to_hold_that_the_next_target_raises_is_given_with_its_years():
     """Good-air days (17), met in 2023 against ≥90: held at ≥92 by 2024 instead, 92 is 2024's level alone; by 2025,
     that of 2024 and 2025; at 90 again, the level of every year, as before."""
@@ -399,11 +420,16 @@ def test_a_year_in_brackets_is_written_as_a_year_in_chinese(example_tables):
 
 
 def test_scorecard_cells_with_final_verdicts():
-    cells = cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))
+    """The need column is headed with the one year every growth is needed in (2023's values to the 2024 targets):
+    its cells say the growth alone, the year once (2.8 − 2.61 = 0.19 points, 2.8 / 2.61 − 1 = 7.3%; 1600 / 1520
+    − 1 = 5.3%, 80 more)."""
+    html = scorecard_html(context("zh", MID_TERM_DATA, 2023))
+    assert "<th>2024年需增长</th>" in unmarked(html)
+    cells = cells_of(html)
     assert cells[0][4:8] == ["2.61<small>（2023年）</small>", "2.7<small>（2023年）</small>", "0.09个百分点",
-                             "2024年目标：+0.19个百分点（相对 +7.3%）"]
+                             "+0.19个百分点（相对 +7.3%）"]
     assert "未达阶段目标" in cells[0][8] and "2023年阶段目标完成率 96.7%" in cells[0][8]
-    assert cells[1][6:8] == ["—", "2024年目标：+5.3%（+80）"] and "完成率 101.3%" in cells[1][8]
+    assert cells[1][6:8] == ["—", "+5.3%（+80）"] and "完成率 101.3%" in cells[1][8]
 
 
 def test_method_note_states_the_scheme_and_the_plan_years(language="zh"):
@@ -564,7 +590,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     # name: the growths it gives are one year's, 2023 to 2024
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
         "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small>"
-        '<small class="phone-only" hidden>2024年需增长 2024年≥90%（2022年未达到）</small>')
+        '<small class="phone-only" hidden>2024年需增长 ≥90%（2022年未达到）</small>')
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
         "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，现为进展判断（预计未达标）")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (

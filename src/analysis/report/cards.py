@@ -28,6 +28,7 @@ from .words import (
     needed_label,
     not_final,
     note_in,
+    one_year_left,
     pace_text,
     plan_outline_of,
     plan_period_move,
@@ -119,9 +120,10 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
         rows.append((labels["completion"],
                      f"{fmt_pct(row.completion, 0).lstrip('+')} / {fmt_pct(row.time_elapsed, 0).lstrip('+')}"
                      + (year_aside(row.as_of_year, words) if older else "")))
-    pace = pace_text(row, words)
+    # a place moves, not grows; "Needed in 2024" with one year left, its growth then without "2024 target:" again
+    named = None if row.kind == "rank" else one_year_left([row])
+    pace = pace_text(row, words, named)
     if pace != MISSING:  # none once the target's year has come (a final verdict without a later target): no "—" row
-        # a place moves, not grows; "Needed in 2024" with one year left
         rows.append((labels["needed_rank"] if row.kind == "rank" else needed_label([row], words), pace))
     if judged and seen_text(row, words) != MISSING:
         # from the base value on, which a prose's promise or a turn in the plan period may count otherwise

@@ -128,7 +128,7 @@ def short_labels() -> tuple[str, ...]:
     for language in LANGUAGES:
         words = catalog(language)
         labels |= {*words["status"].values(), *words["status_in_sentence"].values(), *words["warnings.level"].values(),
-                   words["pace.met"]}
+                   words["pace.met"], words["pace.met_named"]}
         for vocabulary in words["official_status"].values():
             labels |= set(vocabulary["words"].values())
     return tuple(sorted((label for label in labels if is_short(label) and len(label) > 1),

@@ -23,6 +23,7 @@ from .words import (
     note_in,
     official_header,
     official_text,
+    one_year_left,
     pace_text,
     plan_outline_of,
     plan_period_note,
@@ -89,6 +90,7 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
     """Every indicator series, grouped by category, in the order of the scorecard."""
     words, language = context.words, context.language
     table = context.joined()
+    column_year = one_year_left(table.itertuples())  # the year the need column's header names ("2024年需增长")
     rows = []
     for category, group in table.groupby(localized_column(table, "category", language), sort=False):
         for row in group.itertuples():
@@ -110,7 +112,7 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 latest=value_text(row, row.latest_value, words), latest_year=year_aside(row.as_of_year, words),
                 target=target_text(row, words), target_year=year_aside(row.target_year, words),
                 gap=gap_text(context, row), phone_gap=gap_text(context, row, with_unit=True),
-                pace=pace_text(row, words),
+                pace=pace_text(row, words, column_year),
                 final_rate=status_note(row, words, plan_period_note(context, row))))
     return rows
 

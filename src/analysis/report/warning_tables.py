@@ -36,6 +36,7 @@ from .words import (
     missed_years,
     named,
     needed_label,
+    one_year_left,
     pace_text,
     plan_period_note,
     seen_text,
@@ -103,6 +104,7 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
     """The warned series of the report year, grouped by lead department (see :func:`warning_list`)."""
     words, language = context.words, context.language
     rows = []
+    column_year = one_year_left(context.joined().itertuples())  # the year the need column's header names, if any
     for row in warning_list(context.joined()).itertuples():
         rows.append(WarningRow(
             department=localized(row, "lead_department", language) or words["warnings.no_department"],
@@ -113,7 +115,7 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             latest=amount(row, value_text(row, row.latest_value, words), words),
             latest_year=year_aside(row.as_of_year, words), target=amount(row, target_text(row, words), words),
             target_year=year_aside(row.target_year, words),
-            gap=gap_text(context, row, with_unit=True), pace=pace_text(row, words),
+            gap=gap_text(context, row, with_unit=True), pace=pace_text(row, words, column_year),
             seen=seen_text(row, words), status_note=status_note(row, words, plan_period_note(context, row))))
     return rows
 

@@ -543,34 +543,42 @@ def seen_text(row, words: Catalog) -> str:
     return fmt_pct(seen) if row.method == "compound" else change_per_year(seen, row, words)
 
 
-def pace_text(row, words: Catalog) -> str:
+def pace_text(row, words: Catalog, named: int | None = None) -> str:
     """The scorecard's "needed per year": from the latest value to the binding target, in the series' method.
 
-    After a final verdict it is the pace to the next target (a mid-term with data for its year), or —.
+    After a final verdict it is the pace to the next target (a mid-term with data for its year), or —. Under a
+    label that names the year the growth is needed in (``named``, :func:`one_year_left`: "2024年需增长"), what the
+    next target of that year asks is given alone, the year said once: "2024年需增长 +0.19个百分点" (已达到目标,
+    每年≥90%, ≥92% for 2024's level alone), never "2024年需增长 2024年目标：+0.19个百分点".
     """
     if row.verdict == "final":
         need = next_need(row)
         if need == "none":
             return MISSING
         next_year, next_value = following_target(row)
+        alone = named is not None and int(next_year) == named  # the label says the year already
         if need == "hold":
             # a level the next target raises (or lowers) is held from the year after this target's only
             # (≥45 in 2023, ≥60 in 2025: 2024—2025年每年≥60亿元), never "every year"
             changes = next_year > row.target_year and next_value != row.target_value
-            pace = held_in_years(words, row.direction, amount(row, fmt_number(next_value), words),
-                                 int(row.target_year) + 1 if changes else None, next_year)
+            first = int(row.target_year) + 1 if changes else None
+            target = amount(row, fmt_number(next_value), words)
+            pace = (words.text(f"pace.hold_{row.direction}_named", target=target) if alone and first == named
+                    else held_in_years(words, row.direction, target, first, next_year))  # 2024年需增长 ≥92%
         elif need == "met":
-            pace = words["pace.met"]
+            pace = words["pace.met_named" if alone else "pace.met"]  # 2024年需增长 已达到目标
         else:
             pace = _pace(row, words, row.next_required_cagr, row.next_required_per_year, next_value)
         if need in ("hold", "floor") and _one_year_to_hold(row, next_year):
             # a level to hold every year with one year left, the next target's: that year's level, and the years
             # missed so far ("≥5% in 2024 (missed in 2023)"), never "2024 target: ≥5% every year", which reads as
-            # if every year were still to come
-            pace = held_in_years(words, row.direction, amount(row, fmt_number(next_value), words), next_year)
+            # if every year were still to come; under a label naming the year, the level alone ("≥5% (missed in 2023)")
+            target = amount(row, fmt_number(next_value), words)
+            pace = (words.text(f"pace.hold_{row.direction}_named", target=target) if alone
+                    else held_in_years(words, row.direction, target, next_year))
             missed = missed_years(row)
             return words.text("pace.missed_in", pace=pace, years=join_and(words, missed)) if missed else pace
-        return words.text("pace.next", year=year(next_year), pace=pace)
+        return pace if alone else words.text("pace.next", year=year(next_year), pace=pace)
     if row.status == "achieved" or target_year_past(row):
         return MISSING
     return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value)
