@@ -1172,3 +1172,47 @@ def test_running_chinese_text_keeps_its_words_whole():
     assert unescape(re.sub(r"<[^>]+>", "", html)) == text
     english = "Stage target missed for 2 series in 2023, 0.7 pp short"
     assert str(keep_running(english)) == str(keep_together(english))
+
+
+def _note_lines(note, width: float, language: str) -> tuple[list[str], list[str]]:
+    """A change table's note (its HTML) in a column ``width`` points wide on paper: the text of each line, and any
+    text past the column's right edge."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    from analysis.settings import TEMPLATES_DIR
+
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    page = (f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+            '<main class="report"><div class="jp-RenderedHTMLCommon">'
+            f'<table class="status-changes" style="width: {width}pt"><tbody><tr><td><span class="change-word">x</span>'
+            f"<br><small>{note}</small></td></tr></tbody></table></div></main></body></html>")
+    document = HTML(string=page, media_type="print").render()
+    cell = [box for box in document.pages[0]._page_box.descendants() if isinstance(box, boxes.TableCellBox)][-1]
+    lines = ["".join(box.text for box in line.descendants() if isinstance(box, boxes.TextBox))
+             for line in cell.descendants() if isinstance(line, boxes.LineBox)]
+    right = cell.content_box_x() + cell.width + 0.5
+    return lines, [box.text for box in cell.descendants()
+                   if isinstance(box, boxes.TextBox) and box.position_x + box.width > right]
+
+
+@pytest.mark.parametrize(("language", "notes", "whole"), [
+    ("en", ("no new value", "now against the 2024 target (10%)", "2024 status from 2023 data",
+            "warned in 2023 (amber)"), ("2024 status from 2023 data;", "warned in 2023 (amber)")),
+    ("zh", ("无新数据", "改为对照 2024年目标（10%）", "2024年结论据 2023年数据", "2023年已列为黄色预警"),
+     ("2024年结论据 2023年数据；", "2023年已列为黄色预警"))])
+def test_a_changes_short_clauses_stay_whole_on_paper(language, notes, whole):
+    """The final report's change table printed "…; warned in | 2023 (amber)" (21, R&D super-deduction): each short
+    clause of a change's note stays on one line, its semicolon with it, at any width of the column (a longer clause,
+    "now against the 2024 target (10%)", breaks between its words), and nothing runs past the column."""
+    from analysis.report.line_breaks import keep_phrases
+
+    separator = catalog(language)["grammar.list_separator"]
+    html = keep_phrases(notes, separator)
+    assert unescape(re.sub(r"<[^>]+>", "", str(html))) == separator.join(notes)  # the text itself unchanged
+    for width in range(80, 260, 10):
+        lines, past = _note_lines(html, width, language)
+        assert past == [], (width, past)
+        for clause in whole:
+            assert any(clause in line for line in lines), (width, lines)
+        assert not any(line.startswith(separator.strip()) for line in lines)

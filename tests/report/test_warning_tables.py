@@ -199,6 +199,11 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     notes = {row.indicator_id: row.note_text for row in rows}
     assert notes["14"] == "now against the 2024 target (120 institutions); warned in 2023 (amber)"
     assert notes["21"].endswith("; warned in 2023 (amber)")
+    # each clause apart, so that a short one is kept on one line (never "warned in | 2023 (amber)")
+    clauses = {row.indicator_id: row.notes for row in rows}
+    assert clauses["14"] == ("now against the 2024 target (120)", "warned in 2023 (amber)")
+    assert clauses["21"] == ("no new value", "now against the 2024 target (10%)", "2024 status from 2023 data",
+                             "warned in 2023 (amber)")
     assert "warned" not in notes["8"] + notes["16"]
     # energy saving (18): 4.6 in 2023 missed the ≥5 to hold every year, "not achieved" then and now, though 2024's 5.3
     # meets it: both statuses rest on 2023, said, so that a reader does not look for a second year missed

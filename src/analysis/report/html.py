@@ -30,6 +30,7 @@ from .line_breaks import (
     departments,
     is_whole_badge,
     keep_dates,
+    keep_phrases,
     keep_running,
     keep_title,
     keep_together,
@@ -60,7 +61,7 @@ ENVIRONMENT.filters["base64"] = lambda data: base64.b64encode(data).decode("asci
 ENVIRONMENT.filters.update(keep_title=keep_title, keep_together=keep_together, keep_running=keep_running,
                            label=label, badge=badge, name=name,
                            keep_words=keep_words, keep_dates=keep_dates, departments=departments, unit=unit,
-                           name_cell=name_cell, label_breaks=label_breaks)
+                           name_cell=name_cell, label_breaks=label_breaks, keep_phrases=keep_phrases)
 ENVIRONMENT.tests["short_label"] = is_whole_badge
 ENVIRONMENT.globals.update(status_colours=STATUS_COLOURS, status_text=STATUS_TEXT, level_colours=LEVEL_COLOURS,
                            light_colours=LIGHT_COLOURS, missing=MISSING)
@@ -122,7 +123,7 @@ def warnings_html(context: ReportContext) -> str:
                   changes_heading=warning_tables.changes_heading(context, previous) if previous else "",
                   changes_intro=warning_tables.changes_intro(context, previous, changes) if previous else "",
                   changes_headers=warning_tables.changes_headers(context, previous) if previous else [],
-                  changes=warning_tables.listed_changes(changes))
+                  changes=warning_tables.listed_changes(changes), separator=words["grammar.list_separator"])
 
 
 def chart_view(context: ReportContext, figures: Figures, name: str) -> dict:

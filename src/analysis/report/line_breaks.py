@@ -320,6 +320,28 @@ def keep_running(text) -> Markup:
     return _address_breaks(html) if "://" in text else html
 
 
+#: Width in Latin letters up to which a clause of a note in a table stays on one line (a change's "warned in 2023
+#: (amber)", "2024 status from 2023 data", 2023年已列为黄色预警): the column holds it on paper and a wide screen.
+PHRASE = 28
+
+
+def keep_phrases(phrases, separator: str) -> Markup:
+    """The clauses of a note (``phrases``) joined by ``separator`` (``；``, ``; ``), each as :func:`keep_together` marks
+    it and a short one (:data:`PHRASE`) whole besides, in a ``<span class="phrase">`` (report.css: a phone's narrow
+    column may still break it), the separator's mark with the clause before it: never "warned in | 2023 (amber)"
+    nor a line starting with "；"."""
+    phrases = [str(phrase) for phrase in phrases]
+    mark = separator.rstrip()
+    out = []
+    for number, phrase in enumerate(phrases):
+        last = number == len(phrases) - 1
+        html = keep_together(phrase if last else phrase + mark)
+        out.append(Markup('<span class="phrase">%s</span>') % html if columns(phrase) <= PHRASE else html)
+        if not last:
+            out.append(escape(separator[len(mark):]))
+    return Markup("").join(out)
+
+
 #: Marks no line starts with (Chinese typesetting's 行首禁则): closing brackets and the full-width stops.
 CLOSING_MARKS = "）〕」』】》，。；：、！？"
 

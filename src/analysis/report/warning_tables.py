@@ -98,6 +98,7 @@ class ChangeRow:
     reason_parts: tuple[str, ...] = ()  # the pieces of ``reason_text``, one of which the sentence above may say once
     note_parts: tuple[str, ...] = ()  # the pieces of ``note_text``
     reason: str = ""  # the assessment's reasons, joined by "+" (:func:`~analysis.assess.warning_list.status_changes`)
+    notes: tuple[str, ...] = ()  # its clauses ("no new value", "warned in 2023 (amber)"), a short one kept whole
 
 
 def warning_rows(context: ReportContext) -> list[WarningRow]:
@@ -205,16 +206,17 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             status_then_today=row.status_then_today,
             revised_text=words.text("warnings.revised_then", status=then_today)
             if row.status_then_today != row.status_then else "",
-            reason_text=words.join(reason := _change_reason(row, words, previous)), bases=_bases(row.reason),
-            series=row.series, target_year=year(row.target_year), reason_parts=tuple(reason), reason=row.reason,
-            note_parts=(notes := tuple(text for text in (*reason, _dated(as_of[previous].get(key), as_of[
+            reason_text=words.join(reasons := _change_reasons(row, words, previous)), bases=_bases(row.reason),
+            series=row.series, target_year=year(row.target_year), reason_parts=tuple(reasons), reason=row.reason,
+            note_parts=(notes := tuple(text for text in (*reasons, *_dated(as_of[previous].get(key), as_of[
                 context.report_year].get(key), previous, context.report_year, words), foreseen, stands) if text)),
-            note_text=words.join(notes)))
+            notes=notes, note_text=words.join(notes)))
     # the basis most rows share, said once in the sentence above the table (:func:`common_reason`): left out of
     # their notes, which name the exceptions only
     common = common_reason(rows, words)
     if common:
-        rows = [replace(row, note_text=words.join([part for part in row.note_parts if part != common]))
+        rows = [replace(row, notes=(kept := tuple(part for part in row.note_parts if part != common)),
+                        note_text=words.join(kept))
                 if common in row.reason_parts else row for row in rows]
     # within "the same", the rows that read alike together: "as projected" and "missed both times" (another word,
     # the same outcome) before the unchanged ones, never split by them
@@ -277,19 +279,19 @@ def _bases(reason) -> tuple[str, ...]:
     return tuple(dict.fromkeys(BASIS_KINDS[r] for r in reasons if r in BASIS_KINDS))
 
 
-def _dated(then: int | None, now: int | None, previous: int, report_year: int, words) -> str:
+def _dated(then: int | None, now: int | None, previous: int, report_year: int, words) -> list[str]:
     """The years of the values a row's statuses rest on, where earlier than their report years ("2014: from 2013's
-    value"; both from one year's, said once)."""
+    value"; both from one year's, said once), each a clause."""
     if then is not None and then == now:
-        return words.text("warnings.as_of_both", year=year(then))
-    return words.join([words.text("warnings.as_of", status_year=year(status_year), year=year(data))
-                       for status_year, data in ((previous, then), (report_year, now)) if data is not None])
+        return [words.text("warnings.as_of_both", year=year(then))]
+    return [words.text("warnings.as_of", status_year=year(status_year), year=year(data))
+            for status_year, data in ((previous, then), (report_year, now)) if data is not None]
 
 
-def _change_reason(row, words, previous: int) -> str:
-    """What changed besides the series: no value since the previous review, a later binding target ("no new value;
-    now against the 2024 target (120)"), a verdict where a rating of the pace was, or the next target missed as the
-    stage target was ("the 2024 target (42%) missed as well")."""
+def _change_reasons(row, words, previous: int) -> list[str]:
+    """What changed besides the series, each a clause: no value since the previous review, a later binding target
+    ("no new value", "now against the 2024 target (120)"), a verdict where a rating of the pace was, or the next
+    target missed as the stage target was ("the 2024 target (42%) missed as well")."""
     reasons = row.reason.split("+")
     if BEFORE_LEVEL in reasons:  # nothing else to say: the two statuses are not compared
         held_from = getattr(row, "held_from", float("nan"))
