@@ -340,6 +340,32 @@ def test_a_need_under_a_label_naming_its_year_says_the_year_once():
     assert words.pace_text(final[2], zh, 2025) == "2024年目标：+0.19个百分点（相对 +7.3%）"
 
 
+def test_a_level_that_rises_is_stated_with_the_years_it_is_held_in():
+    """Good-air days (17) held at ≥90 in 2023 and ≥92 in 2024 and 2025: the mid-term's level is 2023's alone, a
+    later report's 92 that of 2024—2025, in a sentence (held_level) and beside the chart's diamond (_level_rule),
+    never "每年≥92%" beside a 2023 of 90; one level throughout has no years."""
+    from analysis.report.charts import _level_rule
+
+    rising = pd.DataFrame({"indicator_id": [17] * 3, "series": [""] * 3, "year": [2023, 2024, 2025],
+                           "value_type": ["target"] * 3, "value": [90.0, 92.0, 92.0], "reference": [""] * 3,
+                           "processing": [""] * 3})
+    later = [{**row, "target_year": 2024, "target_value": 92.0, "held_from": 2023} if row["indicator_id"] == 17
+             else row for row in MID_TERM_DATA]
+
+    def held(rows, values, language):
+        base = context(language, rows, 2023)
+        row = next(row for row in dataclasses.replace(base, tables=dataclasses.replace(base.tables, values=values))
+                   .joined().itertuples() if row.indicator_id == 17)
+        return words.held_level(row, base.words), _level_rule(row, base.words)
+
+    assert held(MID_TERM_DATA, rising, "zh") == ("2023年≥90%", "2023年≥90%")
+    assert held(MID_TERM_DATA, rising, "en") == ("≥90% in 2023", "≥90% in 2023")
+    assert held(later, rising, "zh") == ("2024—2025年每年≥92%", "2024—2025年每年≥92%")
+    assert held(later, rising, "en") == ("≥92% every year 2024–2025", "≥92% every year 2024–2025")
+    level = rising.assign(value=90.0)  # one level throughout: every year, as before
+    assert held(MID_TERM_DATA, level, "zh") == ("每年≥90%", "每年≥90%")
+
+
 def test_a_level_to_hold_that_the_next_target_raises_is_given_with_its_years():
     """Good-air days (17), met in 2023 against ≥90: held at ≥92 by 2024 instead, 92 is 2024's level alone; by 2025,
     that of 2024 and 2025; at 90 again, the level of every year, as before."""

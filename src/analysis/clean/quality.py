@@ -186,6 +186,21 @@ def held_in_years(w, direction: str, target: str, first: int, last: int | None =
     return w.text(f"pace.hold_{direction}_over", target=target, first=int(first), last=int(last))
 
 
+def level_spans(targets: list[tuple[int, float]], first: int | None = None) -> list[tuple[int, int, float]]:
+    """The levels of a series' targets to hold every year (``(year, value)``, by year), each as ``(first, last,
+    value)``, the years it is held in: each year is held to the first target at or after it, from ``first`` (else
+    the first target's year) on; the same level over consecutive target years one span (≥45 in 2023, ≥60 in 2024
+    and 2025: (2023, 2023, 45), (2024, 2025, 60))."""
+    spans = []
+    start = int(targets[0][0]) if first is None else int(first)
+    for i, (year, value) in enumerate(targets):
+        if i + 1 < len(targets) and targets[i + 1][1] == value:
+            continue  # the same level the next target year again: one span
+        spans.append((start, int(year), value))
+        start = int(year) + 1
+    return spans
+
+
 def _levels_held(w, targets: list, series) -> str:
     """The levels a plan sets to hold every year, each with the years it is held in where they differ (≥45 in 2023,
     ≥60 in 2025: "2023年≥45亿元、2024—2025年每年≥60亿元", as each year is held to the first target at or after it);
@@ -194,14 +209,11 @@ def _levels_held(w, targets: list, series) -> str:
     if len({t.value for t in targets}) == 1:
         return held_in_years(w, direction, in_unit(w, series, fmt_printed(targets[0].printed_text, targets[0].value)),
                              None)
-    levels, first = [], int(targets[0].year)  # checked from the first year the plan sets a level for
-    for i, target in enumerate(targets):
-        if i + 1 < len(targets) and targets[i + 1].value == target.value:
-            continue  # the same level the next target year again: one span
-        levels.append(held_in_years(w, direction, in_unit(w, series, fmt_printed(target.printed_text, target.value)),
-                                    first, int(target.year)))
-        first = int(target.year) + 1
-    return w["grammar.comma"].join(levels)
+    by_year = {int(target.year): target for target in targets}  # checked from the first year the plan sets one for
+    return w["grammar.comma"].join(
+        held_in_years(w, direction, in_unit(w, series, fmt_printed(by_year[last].printed_text, by_year[last].value)),
+                      first, last)
+        for first, last, _ in level_spans([(int(target.year), target.value) for target in targets]))
 
 
 def in_unit(w, series, number: str) -> str:

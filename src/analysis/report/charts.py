@@ -38,6 +38,7 @@ from .words import (
     SHOWN_IN_STEAD,
     amount,
     join_and,
+    level_in_years,
     localized,
     localized_column,
     missed_years,
@@ -563,10 +564,13 @@ def _level_rule(row, words) -> str:
     """What is written beside a diamond: the level held every year as the scorecard writes it (每年≥90%, 每年≥5%: one
     form for a level and a floor), else why there is no distance to cover (无基础值, 基础值已达标)."""
     case = _level_case(row)
+    # with the years it is held in where the targets set more than one level (2024—2025年每年≥60亿元)
     if case == "held" and row.method == "annual_floor":
-        return words.text("pace.floor", target=f"{row.target_value:g}")
+        return (level_in_years(row, words, f"{row.target_value:g}%")
+                or words.text("pace.floor", target=f"{row.target_value:g}"))
     if case == "held":
-        return words.text(f"pace.hold_{row.direction}", target=amount(row, fmt_number(row.target_value), words))
+        target = amount(row, fmt_number(row.target_value), words)
+        return level_in_years(row, words, target) or words.text(f"pace.hold_{row.direction}", target=target)
     return words["chart.no_base" if case == "no_base" else "chart.maintain"]
 
 

@@ -10,12 +10,13 @@ import pandas as pd
 from ..assess.warning_list import previous_report_year
 from ..catalog import Catalog, catalog, mistakes_told_in, plan_catalog
 from ..clean.processed import ProcessedTables, read_processed, read_table
+from ..clean.quality import level_spans
 from ..errors import InputError, quote
 from ..ingest.printed_table import series_part
 from ..numbers import PRINTED_NUMBER, fmt_number, fmt_printed
 from ..parameters import check_language, check_year, resolve_project_path, said
 from ..plan import StatusWords
-from ..vocabulary import ASSESSMENT_COLUMNS
+from ..vocabulary import ASSESSMENT_COLUMNS, HELD_EVERY_YEAR
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,31 @@ def joined(indicators: pd.DataFrame, assessment: pd.DataFrame, values: pd.DataFr
     """The assessment with each series' names, units and category; with ``values``, also the baseline, the latest
     value and the target as their plan or publication printed them (:func:`printed_forms`)."""
     table = assessment.merge(indicators.drop(columns=["kind", "direction", "core"]), on=["indicator_id", "series"])
-    return table if values is None else printed_forms(table, values)
+    return table if values is None else level_years(printed_forms(table, values), values)
+
+
+def level_years(table: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with the years the binding target's level is held in (``level_first``, ``level_last``), for a level
+    to hold every year (or a yearly floor) whose targets set more than one level: ≥50 in 2023, ≥60 in 2024 and 2025
+    is held at 60 in 2024—2025 (:func:`~analysis.clean.quality.level_spans`), said so, never "every year"; empty
+    (NaN) where one level is held throughout."""
+    targets = values[(values["value_type"] == "target") & values["value"].notna()] \
+        if {"value_type", "value"} <= set(values.columns) else values.iloc[0:0]
+    levels = {key: sorted((int(when), float(value)) for when, value in zip(group["year"], group["value"]))
+              for key, group in targets.groupby(["indicator_id", "series"], dropna=False)}
+    first, last = [], []
+    for row in table.itertuples():
+        span = (float("nan"), float("nan"))
+        years = levels.get((row.indicator_id, row.series), [])
+        held = row.direction in HELD_EVERY_YEAR or getattr(row, "method", "") == "annual_floor"
+        if held and len({value for _, value in years}) > 1 and not pd.isna(row.target_year):
+            start = getattr(row, "held_from", float("nan"))  # checked from the first year held, as the chart draws it
+            for low, high, _ in level_spans(years, None if pd.isna(start) else int(start)):
+                if low <= int(row.target_year) <= high:
+                    span = (float(low), float(high))
+        first.append(span[0])
+        last.append(span[1])
+    return table.assign(level_first=first, level_last=last)
 
 
 #: The columns :func:`printed_forms` adds: each number's printed digits (2.40, 3.0), or "" where none is known.

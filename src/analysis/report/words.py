@@ -1134,10 +1134,25 @@ def projection_shown(row) -> bool:
             and row.method != "annual_floor" and row.direction not in HELD_EVERY_YEAR)
 
 
+def level_in_years(row, words: Catalog, target: str) -> str:
+    """A level to hold every year (``target``: it as written) with the years it is held in, where the series' targets
+    set more than one level (``level_first``, ``level_last``: ≥50 in 2023, ≥60 in 2024 and 2025, this row's 60:
+    "2024—2025年每年≥60亿元", "≥60 every year 2024–2025"); "" where one level is held throughout."""
+    first, last = getattr(row, "level_first", math.nan), getattr(row, "level_last", math.nan)
+    if is_missing(first) or is_missing(last):
+        return ""
+    # a yearly rate of a series whose direction is higher or lower (a floor met year by year): at least, at most
+    form = {"higher": "at_least", "lower": "at_most"}.get(row.direction, row.direction)
+    return held_in_years(words, form, target, int(first), int(last))
+
+
 def held_level(row, words: Catalog) -> str:
-    """A level to hold every year as a sentence states it, from the first year it is held in where that is known
-    ("2023年起每年≥5%", "≥5% every year from 2023": 2022's 5.2 was held to none); else "每年≥5%"."""
+    """A level to hold every year as a sentence states it: with the years it is held in where the targets set more
+    than one (:func:`level_in_years`: "2024—2025年每年≥60亿元"), else from the first year it is held in where that is
+    known ("2023年起每年≥5%", "≥5% every year from 2023": 2022's 5.2 was held to none); else "每年≥5%"."""
     target = amount(row, fmt_number(row.target_value), words)
+    if years := level_in_years(row, words, target):
+        return years
     # a yearly rate of a series whose direction is higher or lower (a floor met year by year): at least, at most
     form = {"higher": "at_least", "lower": "at_most"}.get(row.direction, row.direction)
     held_from = getattr(row, "held_from", None)
