@@ -817,3 +817,19 @@ def test_a_phone_completion_charts_status_is_never_cut(example_tables):
     assert "Moderate\nprogress" in shown and "Insufficient\nprogress" in shown and "On track" in shown
     assert "Moderate progress (needs to accelerate)" in [text.get_text() for text in figure.legends[0].get_texts()]
     assert outside(figure) == []
+
+
+@pytest.mark.parametrize("chart", ["heatmap", "multiples"])
+def test_a_phones_heat_map_and_small_multiples_read_at_390_px(report, chart):
+    """On a 390 px phone the heat map's cells and the small multiples' panels, drawn in 8.5 points (10.9 px) and two
+    panels a row (each some 1.5 inches of a 4-inch figure), were too small to read: every text is 10 points at least,
+    12.9 px; the small multiples one panel a row, its axes three quarters of the screen's width and more, each with
+    its years under it (the last row's are a long scroll away)."""
+    figure = NARROW[chart](report, narrow=True)
+    assert small_type(figure, 12.5, px_at_390) == []
+    if chart == "multiples":
+        lefts = {round(ax.get_position().x0, 3) for ax in figure.axes}
+        assert len(lefts) == 1 and all(ax.get_position().width >= 0.75 for ax in figure.axes)
+        _, texts = drawn_texts(figure)
+        years = [text.get_text() for text in texts if text.get_text() in ("2020", "2024")]
+        assert years.count("2020") == years.count("2024") == len(figure.axes) == 25

@@ -59,6 +59,9 @@ NARROW_LEFT = 0.42  # the row labels' share of a narrow chart's width
 #: is shown :data:`PHONE_PX` wide, so 8.5 points are 10.9 px, whose ink (a Chinese character; a capital and a
 #: descender) is some 9 px high, where 6 points were 7.7 px and 5–6 px of ink.
 PAPER_TEXT, PHONE_TEXT = 7.0, 8.5
+#: points: the least type of the phone's heat map and small multiples, whose words and numbers are what a reader reads
+#: in them (a status in every cell, a panel's values): 10 points, 12.9 px on a 390 px phone, where 8.5 read too small.
+PHONE_READ_TEXT = 10.0
 #: CSS px: how wide a phone (390 px) shows a chart: the screen less the page's margins (report.css: 0.6rem each side).
 PHONE_PX = 390 - 2 * 0.6 * 16
 
@@ -913,19 +916,21 @@ def _ticks_inside(ax, inches: float, size: float) -> None:
 
 def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """Every numeric series in a faceted figure (seaborn): its course, its targets, coloured by status; a plan
-    with more series than a page holds gets them in parts (figure ``part``); ``narrow``: for a phone, two panels a
-    row, the least type :data:`PHONE_TEXT`."""
+    with more series than a page holds gets them in parts (figure ``part``); ``narrow``: for a phone, one panel a
+    row, as wide as the screen, the least type :data:`PHONE_READ_TEXT` (two a row were too small to read)."""
     words = context.words
     every = completion_rows(context)
     if every.empty:
         return None
     table = _part(every, "multiples", part)
     values = context.values
-    # a phone: two panels a row (a figure more than twice as tall); a panel's title on up to four lines of its width
-    columns, width = (2, NARROW_WIDTH) if narrow else (PANEL_COLUMNS, WIDTH)
-    size, axes_inches = (PHONE_TEXT, NARROW_PANEL_AXES) if narrow else (PAPER_TEXT, PANEL_AXES)
-    # the right margin: half a year under the last column's axis (less the axis' own margin)
-    left, right = (0.46 / width if narrow else 0.06), 1 - 0.1 / width
+    # a phone: one panel a row, the screen's width (a tall figure, scrolled as the page is); a panel's title on up to
+    # four lines of its width
+    columns, width = (1, NARROW_WIDTH) if narrow else (PANEL_COLUMNS, WIDTH)
+    size, axes_inches = (PHONE_READ_TEXT, NARROW_PANEL_AXES) if narrow else (PAPER_TEXT, PANEL_AXES)
+    # the right margin: half a year under the last column's axis (less the axis' own margin); on a phone, room on
+    # the left for a value's label in its type (24,000)
+    left, right = (0.62 / width if narrow else 0.06), 1 - 0.1 / width
     # a panel's width (the grid's width less the gaps between panels, PANEL_GAP of a panel each); a title may run
     # into the gap on its right, the last column's up to the figure's edge
     panel_inches = (right - left) * width / (columns + (columns - 1) * PANEL_GAP)
@@ -971,7 +976,8 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
     grid.set_titles("{col_name}", size=size, linespacing=TITLE_SPACING)
     for ax in grid.axes.flat:
         ax.set_xticks([first, last], [str(first), str(last)])
-        ax.tick_params(labelsize=size, length=2, pad=1.5)
+        # a phone's single column: each panel its years, the last row's far below a scrolled screen
+        ax.tick_params(labelsize=size, length=2, pad=1.5, **({"labelbottom": True} if narrow else {}))
         ax.set_xlabel("")
         ax.set_ylabel("")
         ax.margins(y=0.2)
@@ -980,12 +986,13 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
         Line2D([], [], color="#212121", marker="*", linestyle="", markersize=7, label=words["chart.target"])]
     if data["held"].any():
         handles.append(Line2D([], [], color="#555", linestyle="-.", linewidth=0.8, label=words["chart.level_held"]))
-    legend_columns, legend = _fit_legend(handles, width, 3 if narrow else 6, _legend_size(narrow))
+    legend_size = PHONE_READ_TEXT if narrow else _legend_size(narrow)  # on a phone as the panels' words
+    legend_columns, legend = _fit_legend(handles, width, 3 if narrow else 6, legend_size)
     # The figure's height from its rows and the room above and below, in inches, so a short figure keeps them whole:
     # above each row its panels' titles (the most lines any has, and matplotlib's 6 points of pad), the tick marks of
     # the row above and a margin; below the last row its years, then the legend.
     titles = max(name.count("\n") + 1 for name in order) * TITLE_SPACING * size / 72 + 6 / 72
-    gap = titles + 0.12
+    gap = titles + 0.12 + ((1.2 * size + 3.5) / 72 if narrow else 0)  # on a phone each panel's years under it
     rows = -(-len(table) // columns)
     top, below = PANELS_TOP + titles, PANELS_BOTTOM + legend
     inches = rows * axes_inches + (rows - 1) * gap + top + below
@@ -998,7 +1005,7 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
     for ax, kind in zip(grid.axes.flat, kinds):
         _least_span(ax, kind)
         _ticks_inside(ax, axes_inches, size)
-    figure.legend(handles=handles, loc="lower center", ncol=legend_columns, fontsize=_legend_size(narrow),
+    figure.legend(handles=handles, loc="lower center", ncol=legend_columns, fontsize=legend_size,
                   frameon=False, bbox_to_anchor=(0.5, 0.0))
     return figure
 
@@ -1020,7 +1027,7 @@ def _marked(annotations: pd.DataFrame, mark: str, words) -> pd.DataFrame:
 def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """Each series' status in every report year so far (seaborn heat map), once there are two or more; a plan
     with more series than a page holds gets it in parts (figure ``part``); ``narrow``: for a phone (the least type
-    :data:`PHONE_TEXT`, the cells as wide as their words need, the row labels wrapped to the rest)."""
+    :data:`PHONE_READ_TEXT`, the cells as wide as their words need, the row labels wrapped to the rest)."""
     words, language = context.words, context.language
     history = context.tables.assessment
     years = heatmap_years(context)
@@ -1039,7 +1046,7 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     codes = {status: i for i, status in enumerate(STATUSES)}
     grid = history.pivot(index="label", columns="report_year", values="status").reindex(order)[years]
     numbers = grid.apply(lambda column: column.map(codes))
-    size = PHONE_TEXT if narrow else PAPER_TEXT
+    size = PHONE_READ_TEXT if narrow else PAPER_TEXT
     width = NARROW_WIDTH if narrow else WIDTH
     # on a phone a cell as wide as its widest word and a margin, at least half an inch (a word of two on two lines
     # when the years would leave the labels less than 40% of the width: No|data); on paper 40% of the width
@@ -1103,7 +1110,7 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
         + ([words.text("chart.heatmap_older_key", mark=older_mark)] if older.to_numpy().any() else []) \
         + ([words.text("chart.heatmap_before_level_key", mark=early_mark)] if early.to_numpy().any() else []) \
         + [words["chart.heatmap_colours_key"]]  # 需加快 yellow is no warning, 进展不足 orange an amber one
-    key = _wrap_items(items, words["chart.heatmap_key_separator"], width - 0.3, size, lines=6)
+    key = _wrap_items(items, words["chart.heatmap_key_separator"], width - 0.3, size, lines=10 if narrow else 6)
     line = 1.2 * size / 72  # inches: a line of type
     lines = max(text.count("\n") + 1 for text in [*labels, *cells.values()])
     row = max(0.2, lines * line + 0.08)  # inches: a row holds every line of its label and of its cells' words
