@@ -1210,6 +1210,10 @@ def test_a_changes_short_clauses_stay_whole_on_paper(language, notes, whole):
     separator = catalog(language)["grammar.list_separator"]
     html = keep_phrases(notes, separator)
     assert unescape(re.sub(r"<[^>]+>", "", str(html))) == separator.join(notes)  # the text itself unchanged
+    # each clause's mark inside a piece kept whole with the word before it, a long clause's too: the PDF set
+    # "…the 2024 target (10%)" and "; 2024 status…" on the next line
+    mark = separator.strip()
+    assert str(html).count(mark) == len(notes) - 1 and re.findall(f"{re.escape(mark)}(?!</span>)", str(html)) == []
     for width in range(80, 260, 10):
         lines, past = _note_lines(html, width, language)
         assert past == [], (width, past)

@@ -335,8 +335,14 @@ def keep_phrases(phrases, separator: str) -> Markup:
     out = []
     for number, phrase in enumerate(phrases):
         last = number == len(phrases) - 1
-        html = keep_together(phrase if last else phrase + mark)
-        out.append(Markup('<span class="phrase">%s</span>') % html if columns(phrase) <= PHRASE else html)
+        if columns(phrase) <= PHRASE:
+            out.append(Markup('<span class="phrase">%s</span>') % keep_together(phrase if last else phrase + mark))
+        elif not last and " " in phrase.strip():  # a long one breaks between its words, its last word and the
+            # mark together: never "…(10%)" and "; 2024 status…" on the next line
+            head, _, tail = phrase.rpartition(" ")
+            out.append(keep_together(head + " ") + Markup('<span class="nobr">%s</span>') % keep_together(tail + mark))
+        else:
+            out.append(keep_together(phrase if last else phrase + mark))
         if not last:
             out.append(escape(separator[len(mark):]))
     return Markup("").join(out)
