@@ -366,6 +366,23 @@ def test_a_level_that_rises_is_stated_with_the_years_it_is_held_in():
     assert held(MID_TERM_DATA, level, "zh") == ("每年≥90%", "每年≥90%")
 
 
+def test_a_yearly_floor_that_rises_is_labelled_with_its_years_in_the_growth_chart():
+    """Energy saving (18), a yearly floor of 4% in 2022 and 5% in 2023 and 2024, behind in 2023: the growth chart
+    names its floor with the years it holds, "2023—2024年每年≥5%", not "每年≥5%" beside a 2022 of 4%."""
+    from matplotlib.text import Text
+
+    from analysis.report import charts
+    from analysis.report.fonts import configure_matplotlib
+
+    configure_matplotlib("zh")
+    base = context("zh", [{**row, "report_year": 2023} for row in BEFORE_THE_DATA], 2023)
+    floors = pd.DataFrame({"indicator_id": [18] * 3, "series": [""] * 3, "year": [2022, 2023, 2024],
+                           "value_type": ["target"] * 3, "value": [4.0, 5.0, 5.0], "reference": [""] * 3,
+                           "processing": [""] * 3})
+    figure = charts.growth_gap_chart(dataclasses.replace(base, tables=dataclasses.replace(base.tables, values=floors)))
+    assert "18. 万元GDP能耗下降率（2023—2024年每年≥5%）" in {text.get_text() for text in figure.findobj(Text)}
+
+
 def test_a_level_to_hold_that_the_next_target_raises_is_given_with_its_years():
     """Good-air days (17), met in 2023 against ≥90: held at ≥92 by 2024 instead, 92 is 2024's level alone; by 2025,
     that of 2024 and 2025; at 90 again, the level of every year, as before."""

@@ -856,9 +856,10 @@ def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False
                                 textcoords="offset points", color=colour, fontsize=size, ha=ha, va=va)
             _edge_mark(ax, yi, needed, low, high, f"{needed:+.0f}", size=size)
             _edge_mark(ax, yi, seen, low, high, f"{seen:+.0f}", size=size)
-        labels = [_label(row, language) + (words.text("grammar.aside", text=words.text(
-            "pace.floor", target=f"{row.target_value:g}")) if row.method == "annual_floor" else "")
-            for row, _, _ in panel]
+        # a floor that rises with the years held in (2024—2025年每年≥6%), as beside the completion chart's diamond
+        labels = [_label(row, language) + (words.text("grammar.aside", text=level_in_years(
+            row, words, f"{row.target_value:g}%") or words.text("pace.floor", target=f"{row.target_value:g}"))
+            if row.method == "annual_floor" else "") for row, _, _ in panel]
         if narrow:
             labels = [_wrap(label, left * width - 0.12, label_size, lines=3) for label in labels]
         ax.set_yticks(range(len(panel)), labels, fontsize=label_size, verticalalignment="center")
