@@ -1175,8 +1175,9 @@ def test_running_chinese_text_keeps_its_words_whole():
 
 
 def _note_lines(note, width: float, language: str) -> tuple[list[str], list[str]]:
-    """A change table's note (its HTML) in a column ``width`` points wide on paper: the text of each line, and any
-    text past the column's right edge."""
+    """A change table's note (its HTML) beside a long name in a table ``width`` points wide on paper: the text of
+    each line of the note, and any text past the table's right edge (a column as wide as a note that cannot break
+    pushes the table past its width)."""
     from weasyprint import HTML
     from weasyprint.formatting_structure import boxes
 
@@ -1185,13 +1186,16 @@ def _note_lines(note, width: float, language: str) -> tuple[list[str], list[str]
     css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
     page = (f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><style>{css}</style></head><body>'
             '<main class="report"><div class="jp-RenderedHTMLCommon">'
-            f'<table class="status-changes" style="width: {width}pt"><tbody><tr><td><span class="change-word">x</span>'
-            f"<br><small>{note}</small></td></tr></tbody></table></div></main></body></html>")
+            f'<table class="status-changes" style="width: {width}pt"><tbody><tr>'
+            "<td>研发费用加计扣除减免占研发经费比重</td>"
+            f'<td><span class="change-word">x</span><br><small>{note}</small></td></tr></tbody></table>'
+            "</div></main></body></html>")
     document = HTML(string=page, media_type="print").render()
     cell = [box for box in document.pages[0]._page_box.descendants() if isinstance(box, boxes.TableCellBox)][-1]
     lines = ["".join(box.text for box in line.descendants() if isinstance(box, boxes.TextBox))
              for line in cell.descendants() if isinstance(line, boxes.LineBox)]
-    right = cell.content_box_x() + cell.width + 0.5
+    table = next(box for box in document.pages[0]._page_box.descendants() if isinstance(box, boxes.TableBox))
+    right = table.position_x + width * 4 / 3 + 0.5  # CSS px
     return lines, [box.text for box in cell.descendants()
                    if isinstance(box, boxes.TextBox) and box.position_x + box.width > right]
 
@@ -1214,7 +1218,7 @@ def test_a_changes_short_clauses_stay_whole_on_paper(language, notes, whole):
     # "…the 2024 target (10%)" and "; 2024 status…" on the next line
     mark = separator.strip()
     assert str(html).count(mark) == len(notes) - 1 and re.findall(f"{re.escape(mark)}(?!</span>)", str(html)) == []
-    for width in range(80, 260, 10):
+    for width in range(160, 360, 20):
         lines, past = _note_lines(html, width, language)
         assert past == [], (width, past)
         for clause in whole:

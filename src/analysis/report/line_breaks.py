@@ -343,8 +343,9 @@ def keep_phrases(phrases, separator: str) -> Markup:
             out.append(keep_together(head + " ") + Markup('<span class="nobr">%s</span>') % keep_together(tail + mark))
         else:
             out.append(keep_together(phrase if last else phrase + mark))
-        if not last:
-            out.append(escape(separator[len(mark):]))
+        if not last:  # and a <wbr>: a table sizing its columns knows a line may break between two clauses kept
+            # whole (a Chinese note has no space there: the column was as wide as the whole note, past the page)
+            out.append(escape(separator[len(mark):]) + Markup("<wbr>"))
     return Markup("").join(out)
 
 
