@@ -1194,3 +1194,19 @@ def test_the_running_head_is_the_labels_text_never_markup(tmp_path):
     label = 'Example <b>data</b> & "test" {PAGE}'
     xml = etree.fromstring(word_file.header_xml(label))
     assert "".join(xml.itertext()) == label and xml.find(f".//{W}b") is None
+
+
+def test_a_changes_short_clauses_stay_whole_in_word():
+    """LibreOffice printed the Word edition's "…; warned in 2023 | (amber)", "2024 status | from 2023 data": each
+    short clause of a change's note is joined (no-break spaces; in Chinese word joiners), a long one breaks between
+    its words as before."""
+    from analysis.catalog import catalog
+    from analysis.report.word_content import change_note
+
+    notes = ("no new value", "now against the 2024 target (10%)", "2024 status from 2023 data",
+             "warned in 2023 (amber)")
+    assert change_note(notes, catalog("en")) == ("no\u00a0new\u00a0value; now against the 2024 target (10%); "
+                                                 "2024\u00a0status\u00a0from\u00a02023\u00a0data; "
+                                                 "warned\u00a0in\u00a02023\u00a0(amber)")
+    joined = change_note(("无新数据", "2023年已列为黄色预警"), catalog("zh"))
+    assert joined == "无\u2060新\u2060数\u2060据；2023\u2060年\u2060已\u2060列\u2060为\u2060黄\u2060色\u2060预\u2060警"

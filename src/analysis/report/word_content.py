@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from . import cards, charts, warning_tables
 from .context import ReportContext
 from .figures import DPI, OVERVIEW_CHARTS, Figures, alt_text
-from .line_breaks import HAN, name_joined
+from .line_breaks import HAN, PHRASE, name_joined
+from .line_breaks import columns as text_columns
 from .numbers import is_missing
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS
 from .pandoc_ast import (
@@ -316,6 +317,12 @@ def name_cell(name: str, anchor: str, core: bool) -> list:
     return cell([{"t": "Plain", "c": [link(name_joined(name) + (CORE_MARK if core else ""), anchor)]}])
 
 
+def change_note(notes: tuple[str, ...], words) -> str:
+    """A change's note as the Word edition prints it: each short clause (:data:`~.line_breaks.PHRASE`) kept on one
+    line (:func:`~.pandoc_ast.joined`), as the HTML keeps it: never "warned in | 2023 (amber)"."""
+    return words.join(joined(note) if text_columns(note) <= PHRASE else note for note in notes)
+
+
 def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
     """The warning list by lead department (warning and status cells in their colours), then each series'
     status against the previous report year."""
@@ -366,11 +373,13 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
         then = row.status_then_text + (f" ({row.revised_text})" if row.revised_text else "")
         lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core),
                       cell(Label(then) if then == row.status_then_text else then), cell(Label(row.status_now_text)),
-                      cell([plain(Label(row.change_text))] + ([plain(row.note_text)] if row.note_text else []))])
+                      cell([plain(Label(row.change_text))]
+                           + ([plain(change_note(row.notes, context.words))] if row.notes else []))])
         colours[(number, 2)] = STATUS_COLOURS[row.status_then]
         colours[(number, 3)] = STATUS_COLOURS[row.status_now]
     texts = [[row.indicator_id, name_joined(row.name) + CORE_MARK, Label(row.status_then_text),
-              Label(row.status_now_text), (Label(row.change_text), row.note_text)] for row in changes]
+              Label(row.status_now_text), (Label(row.change_text), change_note(row.notes, context.words))]
+             for row in changes]
     columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
     widths, points = fitted(context, columns, NAME_FLOOR)
     document.add_table(table(headers, lines, widths), colours, points=points)
