@@ -263,7 +263,13 @@ def test_a_qualitative_indicator_has_nothing_to_compute():
     sentence = ("Innovation-strategy decision is qualitative (定性评价): an evaluator judges it from the evidence; "
                 "the plan prints no numbers to compute with.")
     context = explored("en", 2024, DECISION, INTENSITY)
-    assert answers(context, 22) == (sentence, {}, [sentence], [sentence])
+    # said once, where the notebook first comes to it (how the status depends on the method); "what if" and the plan's
+    # own numbers refer back to it, not the same sentence three times over
+    again = "Qualitative: nothing to compute (see above)."
+    assert answers(context, 22) == (sentence, {}, [again], [again])
+    chinese = answers(explored("zh", 2024, DECISION, INTENSITY), 22)
+    assert chinese[0] == "创新战略决定为定性评价指标：由评估组依据有关材料判断，方案未列可计算的数值。"
+    assert chinese[2] == chinese[3] == ["定性指标：无数值可计算（见上文）。"]
     # and the numbers beneath do not fail on a series with no values at all
     table = sensitivity(context.indicators, context.values, 2024, 2020, 22)
     assert list(table["status"]) == ["qualitative", "qualitative"]
@@ -321,3 +327,6 @@ def test_notebook_04_runs_for_any_series(example_tables, project_tmp, indicator_
                    for out in cell.get("outputs", []))
     for line in expected:
         assert line in text, line
+    if indicator_id == 22:  # a qualitative indicator: said once, then referred back to, in "what if" and the plan's
+        assert text.count("is qualitative (定性评价)") == 1  # own numbers
+        assert text.count("Qualitative: nothing to compute (see above).") == 2

@@ -91,12 +91,13 @@ def what_if(context: ReportContext, row, growth_rate: float, from_year: int | No
     next target) is met at ``growth_rate`` a year (a fraction for compound
     rates, the series' unit a year for linear ones, places a year for a rank: −1 is up one place); from
     ``from_year``'s value (the base year's when None), the growth a year each later target needs. A target held
-    every year is checked year by year instead; a qualitative indicator has nothing to compute."""
+    every year is checked year by year instead; a qualitative indicator has nothing to compute, which
+    :func:`method_comparison` says in full and this refers back to."""
     words = context.words
     growth_rate = check_rate(growth_rate, words=words)  # "5%" or "2022" as text: told, not a Python error
     from_year = None if from_year is None else check_year(from_year, field="from_year", words=words)
-    if row.kind == "qualitative":
-        return [words.text("explore.qualitative", name=_name(row, words))]
+    if row.kind == "qualitative":  # said in full by the notebook's section before (method_comparison): referred to
+        return [words["explore.qualitative_again"]]
     data = _series(context, row)
     if _held(row):
         return [_yearly(context, row, data)]
@@ -123,12 +124,13 @@ def plan_numbers(context: ReportContext, row, growth_rate: float) -> list[str]:
     """What the plan's printed numbers alone say of the series, so the answer holds whatever values are published
     later: its baselines and targets, the growth a year each target needs from the last printed baseline (for a
     target held every year, whether that baseline meets it), and the year its last target is met at
-    ``growth_rate`` a year from that baseline."""
+    ``growth_rate`` a year from that baseline. A qualitative indicator's line refers back to
+    :func:`method_comparison`'s."""
     words = context.words
     growth_rate = check_rate(growth_rate, words=words)
     name = _name(row, words)
-    if row.kind == "qualitative":
-        return [words.text("explore.qualitative", name=name)]
+    if row.kind == "qualitative":  # said in full once, by method_comparison: referred to
+        return [words["explore.qualitative_again"]]
     printed = context.series_values(row.indicator_id, row.series)
     baselines = printed[printed["value_type"] == "baseline"].sort_values("year")
     targets = printed[printed["value_type"] == "target"].sort_values("year")
