@@ -5,7 +5,7 @@ import pytest
 
 from analysis.errors import InputError
 from analysis.report.context import load_report
-from analysis.report.exploration import growth_from_latest, what_if
+from analysis.report.exploration import growth_from_latest, plan_numbers, what_if
 from tests.conftest import relative
 
 
@@ -125,6 +125,37 @@ def test_what_if_says_the_rate_as_given_not_rounded_as_a_computed_pace(example_t
     national = load_report("data/processed/national-12th-fyp", 2013, "zh")
     assert what_if(national, national.series_row(1), 0.05)[0] == (
         "从 2013年的 第19位 起，按每年后退 0.05 位，2015年目标 前18位 在 50年内无法达到。")
+
+
+def test_what_if_without_a_rate_moves_a_rank_by_whole_places(example_tables, project_tmp):
+    # the notebook's default rate was 0.05 whatever the series: for a rank "moving down 0.05 places a year, not met
+    # within 50 years", which means nothing; without a rate chosen a rank moves up one place a year. No. 19 in 2013:
+    # 19 − n ≤ 18 ⇔ n ≥ 1: 2014; from the printed No. 21 of 2010: 21 − n ≤ 18 ⇔ n ≥ 3: 2013
+    national = load_report("data/processed/national-12th-fyp", 2013, "en")
+    rank = national.series_row(1)
+    assert what_if(national, rank)[0] == (
+        "From No. 19 in 2013, moving up 1 place a year, the 2015 target top 18 is met in 2014.")
+    assert plan_numbers(national, rank)[-1] == (
+        "From No. 21 in 2010, moving up 1 place a year, the 2015 target top 18 is met in 2013.")
+    # a share keeps 0.05 a year in its own method (+0.05 pp a year): 2.7 + 0.05 n ≥ 2.8 ⇔ n ≥ 2: 2026
+    final = load_report(relative(example_tables), 2024, "en")
+    assert what_if(final, final.series_row(2))[0] == (
+        "From 2.7% in 2024, at +0.05 pp a year, the 2024 target 2.8% is met in 2026.")
+    # the notebook, run as a researcher runs it with the rank chosen and no rate: whole places, in its words
+    import json
+
+    import papermill
+
+    from analysis.settings import NOTEBOOKS_DIR
+
+    output = project_tmp / "04-national-rank.ipynb"
+    papermill.execute_notebook(str(NOTEBOOKS_DIR / "04_explore_indicator.ipynb"), str(output), kernel_name="python3",
+                               parameters={"data_dir": "data/processed/national-12th-fyp", "report_year": 2015,
+                                           "indicator_id": 1, "language": "zh"}, progress_bar=False)
+    printed = "".join("".join(out.get("text", "")) for cell in json.loads(output.read_text(encoding="utf-8"))["cells"]
+                      for out in cell.get("outputs", []))
+    assert "从 2010年的 第21位 起，按每年前进 1 位，2015年目标 前18位 于 2013年达到。\n" in printed
+    assert "0.05 位" not in printed
 
 
 def test_what_if_a_rank_holds_its_place(example_tables):

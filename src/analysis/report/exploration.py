@@ -38,6 +38,17 @@ from .words import (
 )
 
 HORIZON = 50  # years: "what if" looks no further
+#: "What if" without a growth rate chosen (``growth_rate = None``): +5% a year for a compound rate, +0.05 a year in
+#: the unit for a linear one, and for a rank, where a fraction of a place means nothing, up one place a year.
+DEFAULT_RATE, DEFAULT_RANK_RATE = 0.05, -1.0
+
+
+def chosen_rate(row, growth_rate, words: Catalog | None = None) -> float:
+    """The rate "what if" goes at: ``growth_rate`` checked (a number, or its digits as text), or where it is None the
+    series' default (:data:`DEFAULT_RATE`; up one place a year for a rank)."""
+    if growth_rate is None:
+        return DEFAULT_RANK_RATE if row.kind == "rank" else DEFAULT_RATE
+    return check_rate(growth_rate, words=words)  # "5%" or "2022" as text: told, not a Python error
 
 
 def method_comparison(context: ReportContext, row) -> tuple[str, pd.DataFrame]:
@@ -86,15 +97,16 @@ def method_caption(context: ReportContext, row) -> str:
     return context.words.text("explore.caption", name=_name(row, context.words), year=context.report_year)
 
 
-def what_if(context: ReportContext, row, growth_rate: float, from_year: int | None = None) -> list[str]:
+def what_if(context: ReportContext, row, growth_rate: float | None = None, from_year: int | None = None) -> list[str]:
     """From the latest value, the year the binding target (once a stage target is judged on its year's value, the
     next target) is met at ``growth_rate`` a year (a fraction for compound
-    rates, the series' unit a year for linear ones, places a year for a rank: −1 is up one place); from
+    rates, the series' unit a year for linear ones, places a year for a rank: −1 is up one place; None: the series'
+    default, :func:`chosen_rate`); from
     ``from_year``'s value (the base year's when None), the growth a year each later target needs. A target held
     every year is checked year by year instead; a qualitative indicator has nothing to compute, which
     :func:`method_comparison` says in full and this refers back to."""
     words = context.words
-    growth_rate = check_rate(growth_rate, words=words)  # "5%" or "2022" as text: told, not a Python error
+    growth_rate = chosen_rate(row, growth_rate, words)
     from_year = None if from_year is None else check_year(from_year, field="from_year", words=words)
     if row.kind == "qualitative":  # said in full by the notebook's section before (method_comparison): referred to
         return [words["explore.qualitative_again"]]
@@ -120,14 +132,14 @@ def what_if(context: ReportContext, row, growth_rate: float, from_year: int | No
     return lines
 
 
-def plan_numbers(context: ReportContext, row, growth_rate: float) -> list[str]:
+def plan_numbers(context: ReportContext, row, growth_rate: float | None = None) -> list[str]:
     """What the plan's printed numbers alone say of the series, so the answer holds whatever values are published
     later: its baselines and targets, the growth a year each target needs from the last printed baseline (for a
     target held every year, whether that baseline meets it), and the year its last target is met at
     ``growth_rate`` a year from that baseline. A qualitative indicator's line refers back to
     :func:`method_comparison`'s."""
     words = context.words
-    growth_rate = check_rate(growth_rate, words=words)
+    growth_rate = chosen_rate(row, growth_rate, words)
     name = _name(row, words)
     if row.kind == "qualitative":  # said in full once, by method_comparison: referred to
         return [words["explore.qualitative_again"]]
