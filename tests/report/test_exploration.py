@@ -111,6 +111,12 @@ def test_notebook_02_counts_the_statuses_in_the_reports_words(project_tmp):
     assert "Qualitative                              3\n" in printed
     floor = next(line for line in printed.splitlines() if line.startswith("18 "))  # the energy-use decline
     assert "a floor every year" in floor and floor.endswith("  Insufficient data")
+    # a series without a verdict on its pace has no progress ratio, in words: not "R=  1.50" worked out from the
+    # plan's two printed baselines (R&D personnel: 2020 and 2021) nor "R=   n/a"
+    personnel = next(line for line in printed.splitlines() if line.startswith(" 1 "))
+    assert personnel.split() == ["1", "compound", "(%", "a", "year)", "no", "progress", "ratio", "Insufficient",
+                                 "data"]
+    assert "R=" not in printed and "n/a" not in printed
     assert not {"insufficient_data", "annual_floor", "achieved\n"} & {word for word in printed.split(" ") if word}
     assert any("Assessment for 2024 (Eurostat cut-offs)" in "".join(out.get("data", {}).get("text/html", ""))
                for out in outputs)

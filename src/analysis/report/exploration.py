@@ -198,6 +198,25 @@ def growth_from_latest(context: ReportContext, row) -> str:
                       year=int(first["from_year"]), items=words.join(items))
 
 
+def status_lines(context: ReportContext) -> list[str]:
+    """Notebook 02's list: each numeric series' number, series, rates, progress ratio and status, in the report's
+    words. A series without a verdict on its pace (insufficient data) has no progress ratio, said so, not a number
+    computed from its printed baselines alone; nor has one whose ratio cannot be computed."""
+    words = context.words
+    lines = []
+    for row in context.assessment.itertuples():
+        if row.status == "qualitative":
+            continue
+        if row.status == "insufficient_data" or is_missing(row.progress_ratio):
+            ratio = words["explore.ratio_none"]
+        else:
+            ratio = words.text("explore.ratio_line", ratio=f"{row.progress_ratio:.2f}".replace("-", "−"))
+        series = words["series"].get(row.series, row.series)
+        rates = words["explore.rates"][row.method]  # the report's words, not the codes of assessment.csv
+        lines.append(f"{row.indicator_id:>2} {series:<10} {rates:<24} {ratio:<22} {words.status(row.status)}")
+    return lines
+
+
 def course_chart(context: ReportContext, row, size: tuple[float, float] = (9, 5)):
     """The series' course at full size (its card's chart), or None where there is none to draw: a qualitative
     indicator, or a series with no value at all yet (a target alone: the card's table says it)."""
