@@ -6,10 +6,11 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from analysis.catalog import mistakes_told_in
+from analysis.catalog import catalog, mistakes_told_in
 from analysis.clean.processed import ProcessedTables, read_processed, read_table
 from analysis.errors import InputError
 from analysis.vocabulary import OBSERVATION_ISSUES
+from tests.conftest import DEFAULT_PLAN_DIR, LAKESIDE_DIR
 
 
 def test_a_mid_term_publishes_nothing_of_a_later_year(example_tables):
@@ -94,11 +95,16 @@ def test_notebook_01_tells_a_typed_plans_table_in_its_own_words(project_tmp):
     printed = "".join("".join(out.get("text", "")) for cell in json.loads(output.read_text(encoding="utf-8"))["cells"]
                       for out in cell.get("outputs", []) if out.get("output_type") == "stream")
     for line in ("no plan text in the folder: the table is typed in values.csv\n",
-                 "typed table values.csv; 10 indicators in 5 categories; 12 printed value cells\n",
+                 "typed table values.csv; 10 indicators in 5 categories; 12 value cells\n",
+                 "The table is typed, one row per value in values.csv. Every value cell keeps its text as typed and "
+                 "its line in values.csv.\n",
+                 "A typed table gives each series its own rows: no cell to split.\n",
+                 "processing: {'as given': 12}\n",
                  "indicator 2, Contribution of S&T progress: {2015: 55.0}\n",
                  "no finding about values.csv\n"):
         assert line in printed, line
     assert "None" not in printed and "Series(" not in printed and "R&D intensity" not in printed
+    assert "printed" not in printed and "a tab opens a cell" not in printed  # words for a table parsed as printed
 
 
 def test_an_indicators_table_written_before_running_totals_were_marked_reads_none_as_one(tmp_path):
@@ -118,3 +124,73 @@ def test_an_indicators_table_written_before_running_totals_were_marked_reads_non
     pd.DataFrame([row]).drop(columns="running_total").to_csv(tmp_path / "indicators.csv", index=False)
     earlier = read_table(tmp_path / "indicators.csv", INDICATOR_COLUMNS)
     assert list(earlier.columns) == list(INDICATOR_COLUMNS) and earlier["running_total"].tolist() == [False]
+
+
+def _imported_plan(folder, published: str):
+    """The fictional Lakeside plan as ``import-plan`` leaves it once reviewed and moved: its typed tables, review.csv
+    confirmed, and the published file it was read from (``published``: a Word file or a saved web page; a table of
+    one row stands in for it, the story names it, never reads it)."""
+    from analysis.ingest.plan_inputs import REVIEW_COLUMNS, REVIEW_FILE
+    from tests.conftest import copy_plan
+    from tests.support.published import write_docx, write_html
+
+    plan = copy_plan(LAKESIDE_DIR, folder)
+    (plan / REVIEW_FILE).write_text(",".join(REVIEW_COLUMNS) + "\n表1 第2行 第2列,1,指标 1,read,yes\n",
+                                    encoding="utf-8")
+    (write_docx if published.endswith(".docx") else write_html)(
+        plan / published, ["一级指标", "序号", "二级指标", "2023年基础值", "2027年目标值"],
+        [["创新投入", "1", "R&D经费投入强度（%）*", "2.1", "2.6"]])
+    return plan
+
+
+@pytest.mark.parametrize(("published", "kind"), [("实施方案.docx", "a Word file"),
+                                                 ("实施方案.html", "a saved web page")])
+def test_the_story_of_a_table_read_from_a_published_file_names_that_file(project_tmp, published, kind):
+    # a plan imported from a Word file or a web page was told "the table is typed in values.csv", and its cells
+    # "split into cells (a tab opens a cell …)" as a printed text's are
+    from analysis.ingest.plan_inputs import table_story
+    from analysis.plan import load_plan
+
+    plan = load_plan(_imported_plan(project_tmp / published.replace(".", "-") / "lakeside", published))
+    assert table_story(plan, "source") == (
+        f"no plan text in the folder: the table was read from {published} ({kind}) into values.csv and "
+        "indicators.csv, each reading confirmed in review.csv")
+    assert table_story(plan, "where") == f"table read from {published} into values.csv"
+    assert table_story(plan, "reading").startswith(f"The tables of {published} were read as grids of cell text")
+    assert table_story(plan, "splits", catalog("zh")) == (
+        f"国2.8/省3.1 这样的合并单元格在读取 {published} 时已拆为国家级和省级两个序列，"
+        "每次拆分都是 review.csv 中的一行。")
+    # typed by hand (no review, no published file), and printed
+    assert table_story(load_plan(LAKESIDE_DIR), "source") == (
+        "no plan text in the folder: the table is typed in values.csv")
+    assert table_story(load_plan(DEFAULT_PLAN_DIR), "where", line=64) == "table title at line 64"
+
+
+def test_notebook_01_tells_a_table_read_from_a_word_file_in_its_own_words(project_tmp):
+    import json
+
+    import papermill
+
+    from analysis.plan import load_plan
+    from analysis.publish.data import build_tables
+    from analysis.settings import NOTEBOOKS_DIR
+    from tests.conftest import relative
+
+    plan = load_plan(_imported_plan(project_tmp / "imported" / "lakeside", "实施方案.docx"))
+    processed = project_tmp / "imported-processed" / "lakeside"
+    processed.mkdir(parents=True)
+    for name, data in build_tables(plan, "eurostat", plan.folder / "observations").files().items():
+        (processed / name).write_bytes(data)
+    output = project_tmp / "01-imported.ipynb"
+    papermill.execute_notebook(str(NOTEBOOKS_DIR / "01_clean_indicators.ipynb"), str(output), kernel_name="python3",
+                               parameters={"plan_dir": relative(plan.folder), "data_dir": relative(processed)},
+                               progress_bar=False)
+    printed = "".join("".join(out.get("text", "")) for cell in json.loads(output.read_text(encoding="utf-8"))["cells"]
+                      for out in cell.get("outputs", []) if out.get("output_type") == "stream")
+    for line in ("no plan text in the folder: the table was read from 实施方案.docx (a Word file) into values.csv and "
+                 "indicators.csv, each reading confirmed in review.csv\n",
+                 "table read from 实施方案.docx into values.csv; ",
+                 "The tables of 实施方案.docx were read as grids of cell text, exactly as published",
+                 "were split into a national and a provincial series when 实施方案.docx was read"):
+        assert line in printed, line
+    assert "typed" not in printed and "printed" not in printed and "a tab opens a cell" not in printed

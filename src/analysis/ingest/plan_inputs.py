@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..catalog import plan_error
+from ..catalog import Catalog, catalog, plan_error
 from ..errors import InputError, Mistakes, file_order
 from ..plan import Plan
 from .csv_reader import LINE_COLUMN, read_strict_csv
@@ -36,6 +36,7 @@ from .plan_outline import plan_outline
 from .plan_tasks import PlanTasks, load_plan_tasks
 from .printed_table import PlanTable, parse_printed_table, read_source_lines
 from .provenance import verify_provenance
+from .published_table import FORMATS
 from .typed_table import read_typed_table
 
 
@@ -181,3 +182,38 @@ def hand_file_mistakes(folder: Path, printed_text: Path) -> list[InputError]:
     has mistakes, to be told with plan.yml's in one round; what compares them with each other waits for plan.yml."""
     inputs = load_plan_inputs(_NamedText(Path(folder), Path(printed_text)), defer=True)
     return list(inputs.mistakes)
+
+
+@dataclass(frozen=True)
+class TableOrigin:
+    """Where a plan's table comes from: ``printed`` (parsed from the plan text as printed), ``published`` (read from
+    a saved web page or Word file by ``import-plan``, its readings confirmed in review.csv) or ``typed`` (typed as
+    CSV files by hand). ``file``: the plan text, the published file or values.csv."""
+
+    kind: str
+    file: Path
+
+
+def table_origin(plan: Plan) -> TableOrigin:
+    """Where ``plan``'s table comes from (:class:`TableOrigin`): a typed plan whose folder holds review.csv and the
+    web page or Word file it was imported from was read from that file; without that file it is told typed."""
+    if plan.printed_text is not None:
+        return TableOrigin("printed", plan.printed_text)
+    folder = plan.folder
+    published = sorted(path for path in folder.iterdir() if path.suffix.lower() in FORMATS and path.is_file())
+    if (folder / REVIEW_FILE).exists() and published:
+        return TableOrigin("published", published[0])
+    return TableOrigin("typed", plan.table_file("values"))
+
+
+def table_story(plan: Plan, part: str, words: Catalog | None = None, line: int | None = None) -> str:
+    """Notebook 01's words for ``part`` of its story (``source``, ``reading``, ``where``, ``splits``) as the plan's
+    table came: printed, published (a web page or a Word file) or typed (:func:`table_origin`); ``line``: a printed
+    table's title line, for ``where``."""
+    words = words or catalog("en")
+    origin = table_origin(plan)
+    suffix = origin.file.suffix.lower().lstrip(".")
+    return words.text(f"table_story.{part}.{origin.kind}", file=origin.file.name, line=line,
+                      format=words["table_story.formats"].get(suffix, suffix), review=REVIEW_FILE,
+                      values=plan.table_file("values").name if origin.kind != "printed" else "",
+                      indicators=plan.table_file("indicators").name if origin.kind != "printed" else "")
