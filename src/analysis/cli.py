@@ -205,7 +205,8 @@ def _load_plan(folder):
 
 def _tell_hidden_sheets(folder, languages: dict[str, str] | None = None) -> None:
     """A note on the console (with what was written: stderr is for errors) for each hidden sheet a workbook holds,
-    which is not read, each file without a value, each file that repeats another's values (a copy: both files named)
+    which is not read, each file without a value, each file that repeats another's values (a copy, of one value or
+    more: both files named)
     and each figure read as final that its note calls preliminary (the data-quality log keeps them too): an operator
     watching the run sees it, in the file's language, as its mistakes are told (``languages``: a workbook's
     template's, by the file as the log names it; else the file's rows', a CSV file headed in Chinese, a template made
@@ -217,10 +218,13 @@ def _tell_hidden_sheets(folder, languages: dict[str, str] | None = None) -> None
     from .ingest.observations import file_language
 
     language_of = functools.cache(file_language)
+    with open(folder / "indicator_values.csv", encoding="utf-8-sig", newline="") as handle:
+        kept = {row["source"] for row in csv.DictReader(handle) if row["value_type"] == "actual"}
     with open(folder / "data_quality.csv", encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
-            # a file that repeats another (a copy of a workbook), told once by its finding on the file, not its values'
-            copy = row["issue"] == "duplicate_observation" and row["indicator_id"] == "0"
+            # a file that repeats another (a copy of a workbook), told once by its finding on the file, not its values';
+            # a file whose one value another gives (a copy of a workbook of one value) by that value's, which names both
+            copy = row["issue"] == "duplicate_observation" and (row["indicator_id"] == "0" or row["source"] not in kept)
             if copy or row["issue"] in ("skipped_sheet", "empty_file", "preliminary_in_note"):
                 language = (languages or {}).get(row["source"]) or language_of(row["source"])
                 print(catalog(language).text("run_lines.note", file=row["source"], detail=row[f"detail_{language}"]))

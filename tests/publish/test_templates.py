@@ -512,6 +512,55 @@ def test_two_copies_of_a_workbook_are_noted_once_on_the_console(weihai_in_projec
     assert actual[["indicator_id", "year", "value"]].values.tolist() == [[1, YEAR, 24300.0], [2, YEAR, 2.61]]
 
 
+@pytest.mark.parametrize(("language", "name", "copy", "note"), [
+    # the copy is read first: the value is in its row 5, the first below the header row (4)
+    ("zh", f"{YEAR}-市科技局.xlsx", f"{YEAR}-市科技局 - 副本.xlsx",
+     f"与 {YEAR}-市科技局 - 副本.xlsx 第5行数值相同，只计一次"),
+    ("en", f"{YEAR}-Municipal Science and Technology Bureau.xlsx",
+     f"{YEAR}-Municipal Science and Technology Bureau - Copy.xlsx",
+     f"Same value as {YEAR}-Municipal Science and Technology Bureau - Copy.xlsx:5; kept once."),
+])
+def test_two_copies_of_a_workbook_of_one_value_are_noted_too(weihai_in_project, project_tmp, capsys, language, name,
+                                                             copy, note):
+    """The science bureau's workbook, one value filled (R&D personnel 24300), sent back twice: the console said
+    nothing, as for a value two bulletins both give; a file whose one value another file gives is a copy of it,
+    noted as one of two values is, both files named (as the data-quality log notes it, on the value's indicator)."""
+    [made] = [path for path in build_templates(weihai_in_project, YEAR, language,
+                                               project_tmp / f"templates-one-copy-{language}") if path.name == name]
+    book = openpyxl.load_workbook(made)
+    rows = _rows(book.worksheets[0])
+    rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023年报"
+    plan = copy_plan(weihai_in_project.folder, project_tmp / f"one-copy-{language}")
+    book.save(plan / "observations" / name)
+    book.save(plan / "observations" / copy)
+    processed = project_tmp / f"one-copy-{language}-processed"
+    notes = data_run_notes(plan, processed, capsys)
+    assert notes == [f"note: {relative(plan)}/observations/{name}: {note}"]
+    quality = pd.read_csv(processed / "weihai" / "data_quality.csv", keep_default_na=False)
+    copies = quality[quality["issue"] == "duplicate_observation"]
+    assert list(copies["indicator_id"]) == [1]
+    values = pd.read_csv(processed / "weihai" / "indicator_values.csv", encoding="utf-8-sig", keep_default_na=False)
+    actual = values[values["value_type"] == "actual"]
+    assert actual[["indicator_id", "year", "value"]].values.tolist() == [[1, YEAR, 24300.0]]
+
+
+def test_a_value_two_files_give_among_others_is_not_noted_as_a_copy(project_tmp, capsys):
+    """Two bulletins each with a value of their own, both giving R&D intensity 2.55 for 2022: no file is a copy of the
+    other; the data-quality log notes the repeat on the indicator, the console nothing."""
+    from tests.conftest import DEFAULT_PLAN_DIR
+
+    plan = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "shared-value" / "weihai")
+    header = "indicator_id,series,year,value,source\n"
+    (plan / "observations" / "2023-bulletin.csv").write_text(
+        header + "2,,2022,2.55,Bulletin 2022\n1,,2022,23800,Bulletin 2022\n", encoding="utf-8")
+    (plan / "observations" / "2023-yearbook.csv").write_text(
+        header + "2,,2022,2.55,Yearbook 2023\n10,,2022,1200,Yearbook 2023\n", encoding="utf-8")
+    processed = project_tmp / "shared-value-processed"
+    assert data_run_notes(plan, processed, capsys) == []
+    quality = pd.read_csv(processed / "weihai" / "data_quality.csv", keep_default_na=False)
+    assert list(quality.loc[quality["issue"] == "duplicate_observation", "indicator_id"]) == [2]
+
+
 def test_a_figure_its_note_calls_preliminary_is_noted_on_the_console(project_tmp, capsys):
     """A bulletin's 2022 R&D intensity with the note 初步核算数 but no preliminary flag: read as final, and the console
     says so (in English for a file named in Latin letters), as the data-quality log does."""
