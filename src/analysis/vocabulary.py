@@ -12,6 +12,15 @@ from dataclasses import dataclass
 from .settings import LANGUAGES
 
 SERIES = ("", "national", "provincial")
+#: What a clerk types for a series besides its label (国家级, national): the short forms the names invite
+#: (国家级园区, 国家和省级农业科技园区: 国家, 省), as a combined cell writes them (国2.8/省3.1: 国, 省), and the
+#: English ones. Compared in any case, spaces and a closing 。 or . aside.
+SERIES_ALIASES = {"国家": "national", "国": "national", "nat": "national", "national level": "national",
+                  "national-level": "national", "省": "provincial", "prov": "provincial", "province": "provincial",
+                  "provincial level": "provincial", "provincial-level": "provincial"}
+#: What names the national series and the provincial one in a series cell: a cell naming both (国家/省, 国省, national
+#: and provincial) is refused as naming no one series.
+SERIES_MARKS = {"national": ("国", "nation"), "provincial": ("省", "provinc")}
 VALUE_TYPES = ("baseline", "target", "actual")
 DIRECTIONS = ("higher", "lower", "at_least", "at_most", "within", "exactly", "none")
 LOWER_IS_BETTER = ("lower", "at_most")

@@ -103,9 +103,15 @@ CASES = {
                                 "C5: Year: year 2024, but the workbook was made for 2023; its locked cells were "
                                 "changed: type 2023 back; for 2024's values, ask the office that sent it for a "
                                 "workbook for 2024"),
-    "no such series": ({"B8": "国家", "D8": 3.1, "E8": "园区年报"},
-                       "B8: 序列: 指标 4 没有序列 '国家'；请填写 '国家级'、'省级'",
-                       "B8: Series: indicator 4 has no series '国家'; use 'national', 'provincial'"),
+    # 国家 is read as 国家级 (a short form the series' names invite): a series no label or short form names
+    "no such series": ({"B8": "市级", "D8": 3.1, "E8": "园区年报"},
+                       "B8: 序列: 指标 4 没有序列 '市级'；请填写 '国家级'、'省级'",
+                       "B8: Series: indicator 4 has no series '市级'; use 'national', 'provincial'"),
+    # a cell that names both series is no short form of either: one line, at the cell, saying why
+    "both series": ({"B8": "国家/省", "D8": 3.1, "E8": "园区年报"},
+                    "B8: 序列: '国家/省' 同时指指标 4 的两个序列：每行只填一个序列，请分行填写 '国家级'、'省级'",
+                    "B8: Series: '国家/省' names both of indicator 4's series: a row gives one; write 'national', "
+                    "'provincial', one row each"),
     "no source": ({"D5": 24300}, "E5: 数据来源: 为空：请写明数值出自哪一份资料",
                   "E5: Source: empty: say which publication the value comes from"),
     # the English name alone (英文数据来源 F5): told it was seen, the publication's own name asked for in E5
@@ -514,6 +520,11 @@ def test_a_workbook_without_a_language_is_told_in_the_language_of_its_labels(sci
     ("en", ["No.", "Series", "Year", "Value", "Source", "Source in English", "Note",
             "Confirm (why a value far off is right)", "Published", "Preliminary"],
      ("National", "provincial")),   # the names typed over with the labels
+    # the short forms the names invite (国家级园区, 国家和省级农业科技园区: 国家, 省; 国2.8/省3.1: 国), read as
+    # the labels; before: "指标 4 没有序列 '国家'；请填写 '国家级'、'省级'"
+    ("zh", None, ("国家", "省")),
+    ("zh", None, ("国", "省 ")),
+    ("en", None, ("National level", "PROV")),
 ])
 def test_the_templates_own_labels_are_read_back(science, weihai_in_project, work_dir, language, header, series):
     plan = copy_plan(weihai_in_project.folder, work_dir / "plan")

@@ -31,7 +31,15 @@ from ..ingest.xlsx_reader import TOLD
 from ..numbers import fmt_exact
 from ..plan import Plan
 from ..text import REASON_ADVICE, says_why, visible
-from ..vocabulary import NOTE_COLUMNS, PRELIMINARY, REVISED, SOURCE_COLUMNS, VALUE_COLUMNS
+from ..vocabulary import (
+    NOTE_COLUMNS,
+    PRELIMINARY,
+    REVISED,
+    SERIES_ALIASES,
+    SERIES_MARKS,
+    SOURCE_COLUMNS,
+    VALUE_COLUMNS,
+)
 from .plausibility import Point, implausible, impossible, previous_point
 
 #: Observation years run from the plan's base year to some years after its last evaluation.
@@ -209,11 +217,20 @@ def _located(exc: InputError, rows: FileRows) -> InputError:
 
 
 def _series_name(text: str, known: list[str]) -> str:
-    """The series ``text`` names: itself, or the series whose label it is in either language (国家级: national)."""
+    """The series ``text`` names: itself, or the series whose label it is in either language (国家级: national), or
+    whose short form (国家, 省: :data:`~analysis.vocabulary.SERIES_ALIASES`)."""
     if text in known:
         return text
     labels = {label.casefold(): series for words in catalogs() for series, label in words["series"].items()}
-    return labels.get(text.casefold(), text)
+    key = " ".join(text.casefold().rstrip("。.").split())
+    return labels.get(key) or SERIES_ALIASES.get(key) or text
+
+
+def _names_both(text: str) -> bool:
+    """Whether a series cell names both the national series and the provincial one (国家/省, 国省, national and
+    provincial)."""
+    folded = text.casefold()
+    return all(any(mark in folded for mark in marks) for marks in SERIES_MARKS.values())
 
 
 def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int],
@@ -320,7 +337,8 @@ def _which_series(row, indicators: pd.DataFrame, path: Path, words: Catalog) -> 
     if match.empty:  # told as typed (国家级, not national), with what the indicator takes
         allowed = words["grammar.comma"].join(quote(words["series"].get(s, s), words=words) for s in known["series"])
         key = ("entry_errors.no_series" if list(known["series"]) == [""] else
-               "entry_errors.series_needed" if not row.series.strip() else "entry_errors.unknown_series")
+               "entry_errors.series_needed" if not row.series.strip() else
+               "entry_errors.series_both" if _names_both(row.series) else "entry_errors.unknown_series")
         raise InputError(words.text(key, id=indicator_id, series=quote(row.series.strip(), words=words),
                                     allowed=allowed),
                          file=path, line=line, field="series")
