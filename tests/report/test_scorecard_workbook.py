@@ -171,7 +171,7 @@ def test_numbers_are_numbers_worked_out_by_hand(workbook):
     completion = row[{"zh": "增量完成比例", "en": "Distance covered"}[language]]
     assert completion.value == 0.77 and completion.number_format == "0%"
     assert row[{"zh": "完成率", "en": "Completion rate"}[language]].value == 0.964
-    assert row[{"zh": "实际年均增长（按单位）", "en": "Growth seen per year (in the unit)"}[language]].value == 0.09
+    assert row[{"zh": "实际年均变化量", "en": "Change seen a year"}[language]].value == 0.09
     assert row[names[0]].value == 2 and row[names[0]].data_type == "n"
     # R&D personnel (1): 24,800 persons, shown with a thousands separator and no decimals; its 2021 baseline is
     # the published 23,150 that revised the plan's 23,000, as the report uses it
@@ -300,6 +300,24 @@ def test_the_front_sheet_says_a_shares_gap_is_in_percentage_points(workbook):
     assert points in _glossary(book)[gap]
 
 
+def test_a_pace_column_is_headed_true_for_every_row_of_any_unit(mid_term):
+    """R&D intensity (2), a share in %: its pace to 2024 is 2.8 / 2.61 − 1 = 7.3% relative and 2.8 − 2.61 = 0.19
+    percentage points; R&D personnel (1) in persons. The headers were "Needed per year (%)" and "(in the unit)"
+    (每年需增长（%）, （按单位）): % for a row in persons or places, and "the unit" % for a share's points. No pace
+    column's header names a unit now: a growth rate is a percentage in its cell, a change a year is in the row's
+    unit, the front sheet saying which (points for a share, places for a rank)."""
+    language, book = mid_term
+    names = COLUMNS[language]
+    for sheet in (_scorecard(book), book.worksheets[2]):
+        paces = [header for header in _headers(sheet) if header in names.values() and header != names["needed_text"]]
+        assert len(paces) >= 4, paces
+        assert not [header for header in paces if "%" in header or "unit" in header or "单位" in header]
+    intensity = _row_of(_scorecard(book), 2)
+    assert (intensity[names["next_rate"]].value, intensity[names["next_rate"]].number_format) == (0.073, "0.0%")
+    assert intensity[names["next_change"]].value == 0.19
+    assert {"zh": "按指标单位计", "en": "in the indicator's unit"}[language] in _glossary(book)[names["next_change"]]
+
+
 def test_same_inputs_give_the_same_bytes(workbook_bytes, data_folder, project_tmp):
     language, data = workbook_bytes
     folder = project_tmp / f"workbook-again-{language}"
@@ -315,15 +333,15 @@ def mid_term(request, data_folder):
     return request.param, openpyxl.load_workbook(io.BytesIO(data))
 
 
-COLUMNS = {"zh": {"gap": "与对照目标差距", "needed_rate": "每年需增长（%）", "needed_change": "每年需增长（按单位）",
-                  "next_year": "下一目标年份", "next_target": "下一目标", "next_rate": "距下一目标每年需增长（%）",
-                  "next_change": "距下一目标每年需增长（按单位）", "seen_rate": "实际年均增长（%）",
-                  "seen_change": "实际年均增长（按单位）", "needed_text": "每年需增长（报告表述）"},
-           "en": {"gap": "Gap to applicable target", "needed_rate": "Needed per year (%)",
-                  "needed_change": "Needed per year (in the unit)", "next_year": "Next target year",
-                  "next_target": "Next target", "next_rate": "Needed per year to the next target (%)",
-                  "next_change": "Needed per year to the next target (in the unit)",
-                  "seen_rate": "Growth seen per year (%)", "seen_change": "Growth seen per year (in the unit)",
+COLUMNS = {"zh": {"gap": "与对照目标差距", "needed_rate": "每年需增长率", "needed_change": "每年需变化量",
+                  "next_year": "下一目标年份", "next_target": "下一目标", "next_rate": "距下一目标每年需增长率",
+                  "next_change": "距下一目标每年需变化量", "seen_rate": "实际年均增长率",
+                  "seen_change": "实际年均变化量", "needed_text": "每年需增长（报告表述）"},
+           "en": {"gap": "Gap to applicable target", "needed_rate": "Needed growth rate a year",
+                  "needed_change": "Needed change a year", "next_year": "Next target year",
+                  "next_target": "Next target", "next_rate": "Needed growth rate a year to the next target",
+                  "next_change": "Needed change a year to the next target", "seen_rate": "Growth rate seen a year",
+                  "seen_change": "Change seen a year",
                   "needed_text": "Needed per year, as the report writes it"}}
 
 
