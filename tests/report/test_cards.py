@@ -362,7 +362,15 @@ def test_a_final_evaluation_explains_no_stage_target_rule(example, example_table
     final = unmarked(html.warnings_html(example))
     assert "阶段目标" not in final.split("</p>")[0]
     mid = unmarked(html.warnings_html(load_report(relative(example_tables), 2023, "zh")))
-    assert "未达阶段目标、但按现有增速有望如期完成下一目标的" in mid.split("</p>")[0]
+    # said by colour, so that a stage target missed reads once under red and once under amber, never as both
+    lead = mid.split("</p>")[0]
+    assert ("红色：未达标、偏离目标、未达阶段目标且按现有增速不足以如期完成下一目标的；"
+            "黄色：进展不足、预计未达标的，以及未达阶段目标但按现有增速可如期完成下一目标的、"
+            "已达阶段目标但按现有增速不足以如期完成下一目标的。") in lead
+    mid_en = unmarked(html.warnings_html(load_report(relative(example_tables), 2023, "en")))
+    assert ("Red: missed their target or moving away from it, or a stage target missed on a course that does not "
+            "reach the next target; amber: progressing too slowly or projected to miss, or a stage target missed on a "
+            "course that reaches the next target, or one met on a course that does not.") in mid_en.split("</p>")[0]
 
 
 def test_a_card_says_why_a_pace_behind_is_warned_once_its_target_year_has_come(cards_html, cards_html_en):

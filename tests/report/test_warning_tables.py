@@ -115,7 +115,7 @@ def test_a_series_that_needs_to_accelerate_is_named_as_not_warned():
     assert "需加快" not in unmarked(warnings_html(context("zh", MID_TERM_DATA, 2023)))
     # one warning of one colour: "1 series, red", never "1 in all, 1 red and 0 amber" ("in all" of one reads oddly)
     english = unmarked(warnings_html(context("en", achieved + red, 2023)))
-    assert ": 1 series, red.</p>" in english and "0 amber" not in english
+    assert ". 1 series, red.</p>" in english and "0 amber" not in english
 
 
 def test_changes_since_the_previous_report_year_worse_first():

@@ -122,14 +122,15 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
 
 
 def warnings_intro(context: ReportContext, rows: list[WarningRow]) -> str:
-    """The sentence counting the warnings by colour (or saying there are none); the rule for a stage target missed
-    only for a plan with stage targets."""
+    """The sentence saying which series each colour warns ("红色：…；黄色：…") and counting them (or saying there are
+    none); the rule for a stage target only for a plan with stage targets."""
     words = context.words
     stages = stage_verdicts_open(context)  # not at a final evaluation, when no stage verdict can be
-    stage = {key: words[f"warnings.{key}"] if stages else "" for key in ("stage_red", "stage_amber")}
+    stage = {key: words[f"warnings.{key}"] if stages else "" for key in ("intro_stage_red", "intro_stage_amber")}
     if not rows:
         unjudged = int((context.assessment["status"] == "insufficient_data").sum())
-        return words.text("warnings.none_judged" if unjudged else "warnings.none", stage_red=stage["stage_red"]) + (
+        return words.text("warnings.none_judged" if unjudged else "warnings.none",
+                          stage_red=words["warnings.stage_red"] if stages else "") + (
             words.count_text("warnings.unjudged", unjudged, status=words.status("insufficient_data"))
             if unjudged else "") + _not_warned(context)
     levels = [row.level for row in rows]
