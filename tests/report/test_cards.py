@@ -836,3 +836,32 @@ def test_a_sources_web_address_in_a_card_is_a_link_and_nothing_else_is(example, 
                      ("http://e.cn/p", ["noopener"], "http://e.cn/p")]
     assert notes.get_text() == typed  # the words as typed
     assert not notes.find_all(attrs={"onmouseover": True})
+
+
+def test_the_front_pages_statuses_count_the_quantitative_mark_progress_verdicts_and_keep_the_qualitative(
+        example_tables):
+    """The example's 2024 statuses by indicator: achieved 1, 3, 6, 7, 9, 11, 12, 13, 15, 17, 19, 26 (12); not achieved
+    2, 5 (its provincial series), 8, 10, 14, 16, 18, 20, 25 (9); moving away 4 (its provincial series, to 2022 only)
+    and projected to miss 21 (to 2023 only), both progress verdicts: 23 quantitative; 22–24 qualitative, none rated."""
+    import dataclasses
+
+    from analysis.report.words import index_summary
+
+    chinese = index_summary(load_report(relative(example_tables), 2024, "zh"))
+    english_context = load_report(relative(example_tables), 2024, "en")
+    assert chinese["counts_text"] == ("定量指标 23 项：已达标 12 项、预计未达标 1 项（进度判断，非最终结论）、"
+                                      "偏离目标 1 项（进度判断，非最终结论）、未达标 9 项；定性指标 3 项尚未评价")
+    assert index_summary(english_context)["counts_text"] == (
+        "23 quantitative indicators: Achieved\u00a012; Projected to miss\u00a01 (progress verdict, not final); Moving "
+        "away\u00a01 (progress verdict, not final); Not achieved\u00a09. 3 qualitative indicators not assessed yet")
+    # one of each: indicator 21 and qualitative 22 alone, in the singular
+    assessment = english_context.assessment
+    one = dataclasses.replace(english_context, assessment=assessment[assessment["indicator_id"].isin([21, 22])])
+    assert index_summary(one)["counts_text"] == (
+        "1 quantitative indicator: Projected to miss\u00a01 (progress verdict, not final). "
+        "1 qualitative indicator not assessed yet")
+    # a status some of whose indicators have a progress verdict (a guard: 2 final, 8 made a progress verdict here):
+    # how many, said
+    mixed = assessment[assessment["indicator_id"].isin([2, 8])].assign(verdict=["final", "progress"])
+    assert index_summary(dataclasses.replace(english_context, assessment=mixed))["counts_text"] == (
+        "2 quantitative indicators: Not achieved\u00a02 (1 of them by progress verdict, not final)")

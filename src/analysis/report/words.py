@@ -70,14 +70,20 @@ def shown_counts(table: pd.DataFrame) -> dict[str, int]:
     every edition); every status with a count listed, insufficient data last but one."""
     order = [shown for status in STATUSES_BEST_FIRST for shown in (status, *(other for other, _ in
                                                                               SHOWN_IN_STEAD.get(status, ())))]
+    counts = shown_rows(table)["_shown"].value_counts()
+    return {status: int(counts[status]) for status in order if counts.get(status, 0)}
+
+
+def shown_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The row :func:`shown_counts` counts for each indicator (the worse series of two), its shown status in
+    ``_shown``."""
     rank = {status: i for i, status in enumerate(STATUSES)}
     shown = table.assign(_shown=[shown_status(row) for row in table.itertuples()],
                          _rank=table["status"].map(rank))
     judged = shown[shown["status"] != "insufficient_data"].sort_values("_rank", kind="stable")
     worst = judged.drop_duplicates("indicator_id")
     missing = shown[~shown["indicator_id"].isin(worst["indicator_id"])].drop_duplicates("indicator_id")
-    counts = pd.concat([worst, missing])["_shown"].value_counts()
-    return {status: int(counts[status]) for status in order if counts.get(status, 0)}
+    return pd.concat([worst, missing])
 
 
 def qualitative_rating(context: ReportContext, row) -> str:
@@ -1652,6 +1658,34 @@ def index_summary(context: ReportContext) -> dict:
             "plan_title": context.plan_text("title"),
             "currency": words.text("index.currency", items=words["grammar.comma"].join(items)) if items else "",
             "counts": {words.status(s): n for s, n in shown.items()},
-            # the same in the report's words, by indicator (已达标 4 项、数据不足 22 项; Achieved 11; …)
-            "counts_text": words["summary.item_separator"].join(
-                words.text("summary.status_item", status=words.status(s), count=n) for s, n in shown.items())}
+            # the same in the report's words, by indicator (定量指标 26 项：已达标 4 项、数据不足 22 项; 23 quantitative
+            # indicators: Achieved 12; …), the qualitative ones counted after them, never left out
+            "counts_text": index_counts(context, shown)}
+
+
+def index_counts(context: ReportContext, shown: dict[str, int]) -> str:
+    """The front page's statuses by indicator: the quantitative ones counted, each status with a progress verdict
+    marked so (a final evaluation's 预计未达标 rests on an earlier year's value: not final), then the qualitative ones,
+    assessed or not ("23 quantitative indicators: Achieved 12; Projected to miss 1 (progress verdict, not final); ….
+    3 qualitative indicators not assessed yet")."""
+    words = context.words
+    rows = shown_rows(context.assessment)
+    items = []
+    for status, n in shown.items():
+        item = words.text("summary.status_item", status=words.status(status), count=n)
+        progress = int((rows.loc[rows["_shown"] == status, "verdict"] == "progress").sum()) if "verdict" in rows else 0
+        if progress == n:
+            item = words.text("index.status_progress", item=item)
+        elif progress:
+            item = words.count_text("index.status_progress_some", progress, item=item)
+        items.append(item)
+    parts = [words.count_text("index.quantitative", sum(shown.values()),
+                              items=words["summary.item_separator"].join(items))] if shown else []
+    qualitative = headline_status(context.assessment)
+    qualitative = qualitative[qualitative["status"] == "qualitative"]
+    rated = sum(bool(qualitative_rating(context, row)) for row in qualitative.itertuples())
+    if rated:
+        parts.append(words.count_text("index.qualitative_rated", rated))
+    if len(qualitative) - rated:
+        parts.append(words.count_text("index.qualitative_owed", len(qualitative) - rated))
+    return words["index.part_separator"].join(parts)
