@@ -1032,13 +1032,14 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_a_probl
             # a colon after each: "…的指标：技术合同成交额：…"), the verdict after the figures; the growth in the
             # sentence without its sign; its reasons asked of its lead
             ("zh", "技术合同成交额：方案正文要求年均增长 10% 以上，"
-                   "自 2021年（方案表中最后一个基础值）至 2023年实际年均增长 6.6%（自 2020年基础值起算为年均 11.3%，"
-                   "因含方案期前 2021年的增长而达到要求），目前低于要求；"
+                   "自 2021年（方案表中最后一个基础值，判断以此起算）至 2023年实际年均增长 6.6%"
+                   "（按各表口径自 2020年基础值起算为年均 11.3%，因含方案期前 2021年的增长而达到要求），目前低于要求；"
                    "方案表中 2024年目标折合年均 6.4%。"
                    "原因：【市科技局】"),
             ("en", "Technology contracts traded: the plan's text requires at least 10% a year; actual growth 6.6% a "
-                   "year from 2021 (the table's last baseline) to 2023 (11.3% a year counted from the 2020 baseline, "
-                   "above the requirement only through 2021's growth, before the plan period), below the requirement "
+                   "year from 2021 (the table's last baseline, the start this verdict counts from) to 2023 (11.3% a "
+                   "year from the 2020 baseline, as the tables count growth, above the requirement only through "
+                   "2021's growth, before the plan period), below the requirement "
                    "so far; the table's 2024 target implies 6.4% a year. "
                    "Reasons: 【Municipal Science and Technology Bureau】")):
         texts = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, language)))
@@ -1088,13 +1089,15 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_asked_f
                 # from the 2020 baseline as the report gives it, (158 / 109.61) ** (1 / 4) − 1 = 9.6%
                 assert growth[0] == {
                     "zh": "技术合同成交额：未达标（完成率 98.8%），2024年为 158亿元，2024年目标 160亿元。"
-                          "方案正文另要求年均增长 10% 以上，自 2021年（方案表中最后一个基础值）至 2024年实际年均增长 "
-                          "5.9%（自 2020年基础值起算为年均 9.6%），未达到要求；方案表中 2024年目标折合年均 6.4%。"
+                          "方案正文另要求年均增长 10% 以上，自 2021年（方案表中最后一个基础值，判断以此起算）至 2024年"
+                          "实际年均增长 5.9%（按各表口径自 2020年基础值起算为年均 9.6%，同样低于要求的 10%），"
+                          "未达到要求；方案表中 2024年目标折合年均 6.4%。"
                           "原因：【市科技局】",
                     "en": "Technology contracts traded (100 million yuan): 158 in 2024, against a 2024 target of 160: "
                           "not achieved (98.8% of the target). The plan's text also requires at least 10% a year; "
-                          "actual growth 5.9% a year from 2021 (the table's last baseline) to 2024 (9.6% a year "
-                          "counted from the 2020 baseline): below the requirement; the table's 2024 target implies "
+                          "actual growth 5.9% a year from 2021 (the table's last baseline, the start this verdict "
+                          "counts from) to 2024 (9.6% a year from the 2020 baseline, as the tables count growth, below "
+                          "the 10% required too): below the requirement; the table's 2024 target implies "
                           "6.4% a year. "
                           "Reasons: 【Municipal Science and Technology Bureau】"}[language]
 

@@ -851,20 +851,24 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
 
     for language, expected in (
             ("zh", ("方案正文另有年均增速要求而未达到的指标：",
-                    ["技术合同成交额：方案正文要求年均增长 10% 以上，自 2021年（方案表中最后一个基础值）至 2024年"
-                     "实际年均增长 5.9%（自 2020年基础值起算为年均 9.6%）；方案表中 2024年目标折合年均 6.4%"])),
+                    ["技术合同成交额：方案正文要求年均增长 10% 以上，自 2021年（方案表中最后一个基础值，判断以此起算）"
+                     "至 2024年实际年均增长 5.9%（按各表口径自 2020年基础值起算为年均 9.6%；两者均低于要求的 10%）；"
+                     "方案表中 2024年目标折合年均 6.4%"])),
             ("en", ("Growth rates required by the plan's text and not achieved:",
                     ["Technology contracts traded: at least 10% a year required; actual growth 5.9% a year from 2021 "
-                     "(the table's last baseline) to 2024; 9.6% a year counted from the 2020 baseline; the table's "
-                     "2024 target implies 6.4% a year"]))):
+                     "(the table's last baseline, the start this verdict counts from) to 2024; 9.6% a year from the "
+                     "2020 baseline, as the tables count growth; both below the 10% required; the table's 2024 target "
+                     "implies 6.4% a year"]))):
         assert expected in texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))
     # 2022, one year after the 2021 baseline: 142 / 133 − 1 = 6.77%, one year's growth, not an average a year
     for language, expected in (
-            ("zh", "技术合同成交额：方案正文要求年均增长 10% 以上，2022年比 2021年（方案表中最后一个基础值）"
-                   "实际增长 6.8%（自 2020年基础值起算为年均 13.8%，因含方案期前 2021年的增长而达到要求）；"
+            ("zh", "技术合同成交额：方案正文要求年均增长 10% 以上，2022年比 2021年"
+                   "（方案表中最后一个基础值，判断以此起算）实际增长 6.8%（按各表口径自 2020年基础值起算为年均 13.8%，"
+                   "因含方案期前 2021年的增长而达到要求）；"
                    "方案表中 2024年目标折合年均 6.4%"),
             ("en", "Technology contracts traded: at least 10% a year required; actual growth 6.8% in 2022 over 2021 "
-                   "(the table's last baseline); 13.8% a year counted from the 2020 baseline, above the requirement "
+                   "(the table's last baseline, the start this verdict counts from); 13.8% a year from the 2020 "
+                   "baseline, as the tables count growth, above the requirement "
                    "only through 2021's growth, before the plan period; the table's 2024 target "
                    "implies 6.4% a year")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2022, language)))

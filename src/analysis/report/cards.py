@@ -318,8 +318,16 @@ def prose_growth_note(context: ReportContext, row, promise) -> str:
     # which, so that +11.3% above and +6.6% "below the promised rate" here are not read as one figure
     base_note = ""
     if not is_missing(row.base_year) and int(row.base_year) < start_year and seen_text(row, words) != MISSING:
+        # short of the requirement from the table's last baseline: whether the growth from the base year is too, or
+        # above it only through the last baseline's year, before the plan period (9.6% from 2020: below 10% too)
+        compared = ""
+        if not met and row.method == "compound" and not pd.isna(row.observed_cagr):
+            above = float(half_up(float(row.observed_cagr), 1, 100)) >= promise.value - 1e-9
+            compared = words.text(f"card.prose_growth_base_compared.{'above' if above else 'short'}",
+                                  start_year=year(start_year))
         base_note = words.text("card.prose_growth_base", seen=seen_text(row, words), base=year(row.base_year),
-                               base_value=amount(row, value_text(row, row.base_value, words), words))
+                               base_value=amount(row, value_text(row, row.base_value, words), words),
+                               compared=compared)
     one_year = int(latest["year"]) - start_year == 1  # one year's growth is no average a year
     pace = words.text("card.prose_growth_pace_one" if one_year else "card.prose_growth_pace", seen=fmt_pct(seen))
     return words.text("card.prose_growth", **fields, latest_year=int(latest["year"]), pace=pace,

@@ -977,7 +977,8 @@ def prose_growth_shortfall_fields(context: ReportContext) -> list[tuple]:
             if not (pd.isna(row.observed_cagr) or row.method != "compound" or int(row.base_year) >= check[2]):
                 above = "_above" if float(half_up(float(row.observed_cagr), 1, 100)) >= promise.value - 1e-9 else ""
                 since = {field: words.text(f"summary.prose_growth_{field}{above}", year=year(int(row.base_year)),
-                                           seen=fmt_pct(float(row.observed_cagr)).lstrip("+"), before=year(check[2]))
+                                           seen=fmt_pct(float(row.observed_cagr)).lstrip("+"), before=year(check[2]),
+                                           promised=fmt_number(promise.value))
                          for field in ("since", "since_aside")}
             out.append((row, "_one" if check[3] - check[2] == 1 else "",
                         {"promised": fmt_number(promise.value), "seen": fmt_pct(check[0]).lstrip("+"),
