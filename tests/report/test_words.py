@@ -782,10 +782,13 @@ def test_a_plan_with_two_baseline_years_says_which_the_growth_counts_from(exampl
     from tests.conftest import relative
 
     zh = words.summary_paragraphs(load_report(relative(example_tables), 2024, "zh"))[1].text
-    assert zh.endswith("方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案期自 2022年起。")
+    # the plan's text requires 10% a year for technology contracts, judged from 2021
+    assert zh.endswith("方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案期自 2022年起。"
+                       "方案正文的年均增速要求则自方案表中最后一个基础值 2021年起算判断。")
     en = words.summary_paragraphs(load_report(relative(example_tables), 2024, "en"))[1].text
     assert en.endswith(" The plan's table prints baselines for 2020 and 2021: growth is counted from the 2020 "
-                       "baseline, and the plan period starts in 2022.")
+                       "baseline, and the plan period starts in 2022. A growth a year the plan's text requires is "
+                       "judged from 2021, the table's last baseline.")
     from analysis.settings import PROJECT_ROOT
     national = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, "zh")
     assert not any("基础值：增长自" in paragraph.text for paragraph in words.summary_paragraphs(national))

@@ -1025,6 +1025,11 @@ def _scope(context: ReportContext, numeric: pd.DataFrame) -> str:
     if len(baselines) > 1 and start is not None:
         text += words.text("summary.baselines", years=words.join_and([year(y) for y in baselines]),
                            base=year(context.plan["base_year"]), start=year(start))
+        # a growth the plan's text requires counts from the table's last baseline (2021), not the base year: said
+        # here too, where the overview names the base year
+        quality = context.quality
+        if (quality["issue"] == "prose_growth").any():
+            text += words.text("summary.baselines_prose", last=year(baselines[-1]))
     return text
 
 
