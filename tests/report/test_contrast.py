@@ -171,6 +171,10 @@ def test_every_text_colour_of_the_style_sheet_reads_on_its_grounds():
     pairs = css_pairs(CSS.read_text(encoding="utf-8"))
     assert ("#1f3b57", "#eef3f8", "table.scorecard tr.category td") in pairs  # a rule with its own ground
     assert ("#59636e", "#f6f8fa", ".card-sub") in pairs                      # a text on every ground
+    # the note under a status (a progress verdict, …; 差距 0.4个百分点), 12 px on a phone: its grey on a row's white
+    # (L 0.1218: 1.05 / 0.1718) and on the zebra rows (L 0.9363: 0.9863 / 0.1718)
+    assert {("#59636e", "#f6f8fa", "table.scorecard small"), ("#59636e", "#fff", "table.scorecard small")} <= set(pairs)
+    assert (round(ratio("#59636e", "#fff"), 2), round(ratio("#59636e", "#f6f8fa"), 2)) == (6.11, 5.74)
     assert len(pairs) > 40
     assert failing(pairs) == []
 

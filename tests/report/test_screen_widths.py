@@ -103,3 +103,53 @@ def test_a_values_year_under_it_is_never_broken_on_a_wide_screen(tmp_path, width
                     f'<main class="report">{tables}</main></body></html>', encoding="utf-8")
     found = measured(page, width, tmp_path / "frame", YEAR_LINES)
     assert found["lines"] == [1] * 12, found
+
+
+#: Run inside a page once it is laid out: the type size of each note under a status (a <small> in a status's cell),
+#: in pixels, by the table it is in; sent to the frame's parent page.
+NOTE_SIZES = """<script>window.addEventListener('load', () => {
+  const sizes = {};
+  document.querySelectorAll('td small[data-note]').forEach(small => {
+    if (small.getClientRects().length === 0) return;  // not shown at this width
+    const table = small.closest('table').className;
+    (sizes[table] = sizes[table] || []).push(Math.round(parseFloat(getComputedStyle(small).fontSize) * 100) / 100);
+  });
+  parent.postMessage(JSON.stringify({page: document.documentElement.clientWidth, scroll: 0, wide: [], sizes}), '*');
+});</script>"""
+
+
+@pytest.mark.parametrize(("width", "expected"), [
+    (390, 12.0),     # 0.75rem: the table's 0.78rem (12.48 px) made smaller for a <small> read 12.48 / 1.2 = 10.4 px
+    (1024, 11.67),   # a wide screen's as it was: the table's 0.875rem (14 px) / 1.2
+])
+def test_the_note_under_a_status_is_read_without_zooming_on_a_phone(tmp_path, width, expected):
+    """The note under a status carries its reasoning ("a progress verdict, not final; …", "差距 0.4个百分点"): on a
+    phone at least 12 px in the scorecard (with the plan's own words as a tenth column too), the warning list and the
+    changes since last year; a wide screen keeps its size."""
+    from analysis.report.html import ENVIRONMENT
+    from analysis.settings import TEMPLATES_DIR
+
+    badge = ENVIRONMENT.get_template("macros.html.j2").module.status_badge("moderate", "Moderate progress, accelerate")
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    note = "<small data-note>a progress verdict, not final; judged from the 2020 baseline</small>"
+    gap = '<small class="phone-only" data-note hidden>Gap 0.4 percentage points</small>'
+    cells = ["1", "Enterprises' R&amp;D spending", "%", "2.1", "2.4", "2.9", "0.5", "+0.2"]
+    scorecard = "".join(f"<td>{cell}</td>" for cell in cells) + f"<td>{badge}<br>{note}{gap}</td>"
+    rows = {"scorecard": scorecard, "scorecard with-official": scorecard + "<td>Green</td>",
+            "warning-list reflow": "".join(f"<td>{cell}</td>" for cell in cells[:3]) + f"<td>{badge}<br>{note}</td>"
+                                   + "<td>2.4</td>" * 5,
+            "status-changes": f"<td>1</td><td>{cells[1]}</td><td>{badge}<br>{note}</td><td>{badge}</td>"
+                              f"<td>Status unchanged<br>{note}</td>"}
+    tables = "".join(f'<div class="jp-RenderedHTML jp-RenderedHTMLCommon"><table class="{name}"><thead><tr>'
+                     + "<th>Header</th>" * row.count("<td")
+                     + f"</tr></thead><tbody><tr>{row}</tr></tbody></table></div>"
+                     for name, row in rows.items())
+    page = tmp_path / "page.html"
+    page.write_text(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+                    '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
+                    f'<style>{css}</style></head><body><main class="report">{tables}</main></body></html>',
+                    encoding="utf-8")
+    found = measured(page, width, tmp_path / "frame", NOTE_SIZES)
+    shown = 2 if width == 390 else 1  # the gap under the status on a phone only, where its column goes
+    assert found["sizes"] == {"scorecard": [expected] * shown, "scorecard with-official": [expected] * shown,
+                              "warning-list reflow": [expected], "status-changes": [expected] * 2}, found
