@@ -227,9 +227,9 @@ def test_the_draft_shows_what_was_sent_and_names_who_owes_the_rest(filled):
     # a qualitative indicator: the self-rating in the table, what was done below it; 24, not sent, a placeholder
     table = next(b for b in self_evaluation_blocks(year_context(filled, "zh")) if b.kind == "table")
     rows = {row[0]: "".join(str(p) for p in row[-1]) for row in table.rows}
-    assert rows["22"].endswith("（自评：按计划推进，见表后）") and "【" not in rows["22"]
+    assert rows["22"].endswith("（自评：按计划推进，见下文说明）") and "【" not in rows["22"]
     assert "定性指标 22 " in text and "：市科技局（自评：按计划推进）：新建省级以上创新平台12家" in text
-    assert rows["24"] == "定性指标（尚未评价，进展待报送，见表后）"
+    assert rows["24"] == "定性指标（尚未评价，进展待报送，见下文说明）"
     assert [line for line in text.split("\n") if line.startswith("定性指标 24 ") and line.endswith("：【市科技局】")]
     # the English edition quotes the Chinese words as written, and says it does
     english = "\n".join(block_texts(self_evaluation_blocks(year_context(filled, "en"))))

@@ -1349,3 +1349,35 @@ def test_the_page_links_its_report_the_other_language_and_every_report(example_t
     page = BeautifulSoup(self_evaluation_html(load_report(relative(example_tables), 2024, language), "2026-01-01"),
                          "html.parser")
     assert [(a["href"], a.get_text()) for a in page.select("p.editions a")] == expected
+
+
+def test_the_pages_assessment_is_its_status_in_the_status_colour_as_the_report_shows_it(example_tables):
+    """On a phone the indicator table is 26 cards of 7 rows: the assessment was plain text among them. Its status is
+    a badge in the status's colour, as in the report's scorecard, what is said of it under the badge; a qualitative
+    indicator's words are "below", which a phone's cards and paper's table both have them (not "below the table")."""
+    from bs4 import BeautifulSoup
+
+    from analysis.report.palette import STATUS_COLOURS, STATUS_TEXT
+    from analysis.report.self_evaluation_files import self_evaluation_html
+    from tests.conftest import relative
+
+    soup = BeautifulSoup(self_evaluation_html(load_report(relative(example_tables), 2023, "en"), "2026-01-01"),
+                         "html.parser")
+    cells = soup.select("table.indicators td.col-assessment")
+    assert len(cells) == 28  # 25 series of 23 quantitative indicators and 3 qualitative
+    shown = []
+    for cell in cells:
+        badge = cell.find("span", class_="status")
+        assert badge is not None and cell.contents[0] is badge, cell
+        said = cell.get_text()[len(badge.get_text()):]
+        assert not said or badge.next_sibling.name == "br", cell  # on a line of its own (a printed gap read as a space)
+        shown.append((cell.find_parent("tr").td.get_text(), badge.get_text(), badge["style"].split(";")[:2], said))
+    assert shown[0] == ("1", "Stage target met", ["background:#1b5e20", "color:#ffffff"], "")
+    assert shown[1] == ("2", "Stage target missed", ["background:#6a1b9a", "color:#ffffff"],
+                        "(at its pace, not enough to reach the 2024 target in time)")
+    qualitative = [row for row in shown if row[1] == "Qualitative"]
+    assert len(qualitative) == 3
+    assert {tuple(row[2]) for row in qualitative} == {(f"background:{STATUS_COLOURS['qualitative']}",
+                                                       f"color:{STATUS_TEXT['qualitative']}")}
+    assert {row[3] for row in qualitative} == {"(not assessed yet: progress still to be sent; see the notes below)"}
+    assert "below the table" not in soup.get_text()

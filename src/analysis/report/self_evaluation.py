@@ -73,6 +73,20 @@ class Placeholder:
     who: str
 
 
+class Status(str):
+    """The indicator table's assessment: a status's words (已达标, Moderate progress, accelerate) and what is said of
+    it after them (（进展判断，非最终判定；…）), one text. ``status``: its key, the colour the page's badge of its words
+    (``words``) takes, as the report's scorecard shows them; Word writes the text."""
+
+    status: str
+    words: str
+
+    def __new__(cls, status: str, words: str, said: str = "") -> Status:
+        made = super().__new__(cls, words + said)
+        made.status, made.words = status, words
+        return made
+
+
 @dataclass
 class Block:
     """One block of the document: a heading (``level`` 1–2), a paragraph (text and placeholders in turn), or a
@@ -301,7 +315,8 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
             # column a department's long name took seven lines)
             aside = words.text("self_evaluation.qualitative_rating", rating=ratings) if sent else \
                 words["self_evaluation.qualitative_owed"]
-            rows.append([str(row.indicator_id), named, "", "", "", "", [words.status(row.status), aside]]
+            rows.append([str(row.indicator_id), named, "", "", "", "",
+                         Status(row.status, words.status(row.status), aside)]
                         + ([""] if ahead else []))
             quoted = words.text("grammar.name_in_sentence", name=name)  # after its number, as a sentence quotes it
             if not sent:
@@ -320,7 +335,8 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
         rows.append([str(row.indicator_id), named, localized(row, "unit", context.language),
                      value_text(row, row.base_value, words), target, latest,
                      # a verdict on an earlier value once the target year has come says so, as the report's does
-                     status_text(row, words) + _status_aside(context, row) + _status_notes(context, row)]
+                     Status(row.status, status_text(row, words),
+                            _status_aside(context, row) + _status_notes(context, row))]
                     + ([_next_target(context, row)] if ahead else []))
     blocks.append(Block("table", headers=headers, rows=rows, name="indicators",
                         columns=[COLUMN_KINDS[key] for key in keys]))

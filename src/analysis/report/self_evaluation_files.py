@@ -63,6 +63,7 @@ from .self_evaluation import (
     VALUE_COLUMNS,
     Block,
     Placeholder,
+    Status,
     department_names,
     placeholder_text,
     self_evaluation_blocks,
@@ -88,6 +89,9 @@ def _parts(context: ReportContext, parts: list, word: bool = False, names: bool 
         if isinstance(part, Placeholder):
             out.append(("placeholder", placeholder_text(context, part.who)))
             continue
+        if isinstance(part, Status) and not word:  # on the page the status's words a badge in its colour, what is
+            out.append(("status", part))          # said of it under the badge (as the report's scorecard has it)
+            part = part[len(part.words):].lstrip()
         last = 0
         for match in pattern.finditer(part):
             out += [("text", part[last:match.start()])] * (match.start() > last) + [("whole", match.group())]
