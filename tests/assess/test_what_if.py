@@ -259,6 +259,17 @@ def test_a_rank_moves_in_places():
                           "从 2010年的 第21位 起：至 2015年 前18位，每年前进 0.6 位。"]
 
 
+def test_a_ranks_final_verdict_has_no_empty_brackets_in_both_languages():
+    # 18th in 2015 against the top 18 in 2015: achieved; a place is reached or not, no share of the target beside it,
+    # so nothing in brackets (it read "against a target of top 18 ()")
+    reached = (RANK[0], RANK[1] + values_of(1, [(2015, "actual", 18)]))
+    assert answers(explored("en", 2015, reached, base_year=2010), 1, growth_rate=-1)[0] == (
+        "Final verdict: achieved, No. 18 in 2015 against a target of top 18. With the target year's value in, "
+        "neither the cut-offs nor the rates change it.")
+    assert answers(explored("zh", 2015, reached, base_year=2010), 1, growth_rate=-1)[0] == (
+        "最终判定：已达标，2015年为 第18位，目标 前18位。目标年数据到位后，分档标准和增速算法都不改变这一结论。")
+
+
 def test_a_qualitative_indicator_has_nothing_to_compute():
     sentence = ("Innovation-strategy decision is qualitative (定性评价): an evaluator judges it from the evidence; "
                 "the plan prints no numbers to compute with.")

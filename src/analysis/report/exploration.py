@@ -70,9 +70,11 @@ def method_comparison(context: ReportContext, row) -> tuple[str, pd.DataFrame]:
     if row.verdict == "final":
         # a stage target's verdict is on that stage, not on the plan (method, item 1)
         key = "explore.stage" if stage_met(row) or stage_missed(row) else "explore.final"
+        note = status_note(row, words)  # none for a rank reached or not, with nothing else to say: no brackets
         return words.text(key, target_year=year(row.target_year), status=status_text(row, words, "status_in_sentence"),
                           value=_value(row, row.latest_value, words), year=year(row.as_of_year),
-                          target=_target(row, words), note=status_note(row, words)), pd.DataFrame()
+                          target=_target(row, words),
+                          note=words.text("grammar.aside", text=note) if note else ""), pd.DataFrame()
     table = sensitivity(context.indicators, context.values, context.report_year, context.plan["base_year"],
                         row.indicator_id, row.series)
     headers = words["explore.headers"]
