@@ -91,7 +91,9 @@ def test_a_plan_text_missing_in_the_reports_language_is_told_in_it(tables, langu
     ("en", 2, "national", "series: indicator 2 has one series only: leave series empty ('national' given)"),
     ("zh", 4, "", "series: 指标 4 分为多个序列：请将 series 设为 national 或 provincial"),
     ("en", 4, "", "series: indicator 4 has several series: set series to national or provincial"),
-    ("en", 4, "National", "series: indicator 4 has no series 'National'; set series to national or provincial"),
+    ("en", 4, "city", "series: indicator 4 has no series 'city'; set series to national or provincial"),
+    ("zh", 4, "市级", "series: 指标 4 没有序列 '市级'：请将 series 设为 national 或 provincial"),
+    ("en", 2, "国家", "series: indicator 2 has one series only: leave series empty ('国家' given)"),
 ])
 def test_a_series_the_plan_has_not_is_told_in_the_reports_language(example_tables, language, indicator, series,
                                                                    expected):
@@ -101,6 +103,19 @@ def test_a_series_the_plan_has_not_is_told_in_the_reports_language(example_table
     with pytest.raises(InputError) as caught:
         context.series_row(indicator, series)
     assert str(caught.value).startswith(expected) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("series", "expected"), [
+    ("National", "national"), ("国家级", "national"), ("国家", "national"), ("国", "national"), ("省", "provincial"),
+    ("national level", "national"), ("nat", "national"), ("Province", "provincial"), ("prov", "provincial"),
+    (" provincial ", "provincial"), ("省级", "provincial"),
+])
+def test_a_series_is_taken_as_a_department_workbook_writes_it(example_tables, series, expected):
+    # papermill -p series National, or series = "国家" typed in JupyterLab: the series a department workbook's cell
+    # would name by it (the example data's indicator 4 has a national and a provincial series)
+    context = load_report(relative(example_tables), 2024, "zh")
+    row = context.series_row(4, series)
+    assert (row.indicator_id, row.series) == (4, expected)
 
 
 @pytest.mark.parametrize("indicator", [2, "2", " 2 ", 2.0])

@@ -91,6 +91,25 @@ def test_notebook_04_runs_for_a_series_without_any_value(project_tmp):
     assert not any("image/png" in out.get("data", {}) for cell in cells for out in cell.get("outputs", []))
 
 
+def test_notebook_04_takes_a_series_as_a_department_workbook_writes_it(project_tmp):
+    # papermill -p series 国家: Weihai's indicator 4, national series (a department workbook reads 国家 so); it
+    # stopped at "indicator 4 has no series '国家'"
+    import json
+
+    import papermill
+
+    from analysis.settings import NOTEBOOKS_DIR
+
+    output = project_tmp / "04-weihai-4.ipynb"
+    papermill.execute_notebook(str(NOTEBOOKS_DIR / "04_explore_indicator.ipynb"), str(output), kernel_name="python3",
+                               parameters={"data_dir": "data/processed/weihai", "report_year": 2024, "indicator_id": 4,
+                                           "series": "国家", "language": "en"}, progress_bar=False)
+    cells = json.loads(output.read_text(encoding="utf-8"))["cells"]
+    printed = "".join("".join(out.get("text", "")) for cell in cells for out in cell.get("outputs", []))
+    assert ("National agri-tech park revenue / GDP, as the plan prints it: baselines 2.8% (2020), 2.8% (2021); "
+            "targets 3.0% (2023), 3.0% (2024).\n") in printed
+
+
 def test_notebook_02_counts_the_statuses_in_the_reports_words(project_tmp):
     # Weihai 2024 on the plan's own values: 26 indicators, 3 qualitative; the marine economy's 36.6% of 2022 meets
     # its 2024 target 36%, the other 22 have no value after 2021: "Insufficient data 22", not "insufficient_data 22"

@@ -216,9 +216,10 @@ def _located(exc: InputError, rows: FileRows) -> InputError:
     return InputError(exc.reason, file=exc.file, line=rows.where(exc.line, exc.field), field=exc.field)
 
 
-def _series_name(text: str, known: list[str]) -> str:
+def series_named(text: str, known: list[str]) -> str:
     """The series ``text`` names: itself, or the series whose label it is in either language (国家级: national), or
-    whose short form (国家, 省: :data:`~analysis.vocabulary.SERIES_ALIASES`)."""
+    whose short form (国家, 省: :data:`~analysis.vocabulary.SERIES_ALIASES`); ``text`` as given where it names none.
+    A department workbook's series cell and notebook 04's ``series`` parameter alike."""
     if text in known:
         return text
     labels = {label.casefold(): series for words in catalogs() for series, label in words["series"].items()}
@@ -327,12 +328,12 @@ def _which_series(row, indicators: pd.DataFrame, path: Path, words: Catalog) -> 
     line = getattr(row, LINE_COLUMN)
     indicator_id = parse_int(row.indicator_id, file=path, line=line, field="indicator_id", words=words)
     if indicators is None:  # the plan's indicators not known (its files refused): the number alone is checked
-        return indicator_id, _series_name(row.series.strip(), []), None
+        return indicator_id, series_named(row.series.strip(), []), None
     known = indicators[indicators["indicator_id"] == indicator_id]
     if known.empty:
         raise InputError(words.text("entry_errors.unknown_indicator", id=indicator_id,
                                     last=indicators.indicator_id.max()), file=path, line=line, field="indicator_id")
-    series = _series_name(row.series.strip(), list(known["series"]))
+    series = series_named(row.series.strip(), list(known["series"]))
     match = known[known["series"] == series]
     if match.empty:  # told as typed (国家级, not national), with what the indicator takes
         allowed = words["grammar.comma"].join(quote(words["series"].get(s, s), words=words) for s in known["series"])

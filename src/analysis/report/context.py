@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..assess.warning_list import previous_report_year
 from ..catalog import Catalog, catalog, mistakes_told_in, plan_catalog
+from ..clean.observations import series_named
 from ..clean.processed import ProcessedTables, read_processed, read_table
 from ..clean.quality import level_spans
 from ..errors import InputError, quote
@@ -80,14 +81,18 @@ class ReportContext:
 
     def series_row(self, indicator_id, series: str = ""):
         """The report year's row of one series, with its names. ``indicator_id`` as the plan numbers it (``2``, also
-        ``"2"`` or ``2.0`` as a notebook's parameter may come); an unknown indicator, or a series it has not, is
-        named with what to set instead."""
+        ``"2"`` or ``2.0`` as a notebook's parameter may come), ``series`` as a department workbook may write it
+        (national, 国家级, 国家, prov); an unknown indicator, or a series it has not, is named with what to set
+        instead."""
         table = self.joined()
         number = indicator_number(indicator_id)
-        series = "" if series is None else series
-        match = table[(table["indicator_id"] == number) & (table["series"] == series)]
-        if match.empty:  # a notebook's parameters (04's indicator_id, series): told in the report's language
-            raise self._no_series(table, indicator_id, number, series)
+        given = "" if series is None else str(series).strip()
+        # written as a department workbook may write it (National, 国家级, 国家, prov): the series it names
+        named = series_named(given, table.loc[table["indicator_id"] == number, "series"].tolist())
+        match = table[(table["indicator_id"] == number) & (table["series"] == named)]
+        if match.empty:  # a notebook's parameters (04's indicator_id, series): told in the report's language, the
+            # series as given
+            raise self._no_series(table, indicator_id, number, given)
         return next(match.itertuples())
 
     def _no_series(self, table: pd.DataFrame, indicator_id, number: int | None, series) -> InputError:
