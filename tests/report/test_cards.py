@@ -347,6 +347,25 @@ def test_a_card_says_what_a_series_needs_a_year_only_while_it_needs_something(ex
     assert "需增长" not in card(mid, "indicator-4-provincial")
 
 
+def test_a_card_with_one_year_left_names_that_year_for_a_target_met_or_a_level_held(example_tables):
+    """The mid-term (2023), its need column headed "2024年需增长": a card whose 2024 target is met already (high-tech
+    firms per industrial firm (7), 83 in 2023 against 81) or a level to hold (good-air days (17), ≥90 again in 2024)
+    is headed so too, the value that year's alone, as the scorecard gives it: never "每年需增长 2024年目标：已达到"
+    ("per year" of one year, and the year named twice)."""
+    for language, label, met, held in (("zh", "2024年需增长", "已达到目标", "每年≥90%"),
+                                       ("en", "Needed in\u00a02024", "target already met", "≥90% every year")):
+        mid = load_report(relative(example_tables), 2023, language)
+        [seven] = [row for row in mid.joined().itertuples() if row.indicator_id == 7]
+        [good_air] = [row for row in mid.joined().itertuples() if row.indicator_id == 17]
+        assert (label, met) in cards.card_numbers(mid, seven)
+        assert (label, held) in cards.card_numbers(mid, good_air)
+        assert words.year_left(seven) == 2024
+        # the growth of a latest value two years before its target is a year's each, per year as before
+        assert words.year_left(seven._replace(as_of_year=2022)) is None
+    mid_html = html.cards_html(load_report(relative(example_tables), 2023, "zh"), NoCharts())
+    assert "<th>2024年需增长</th><td>已达到目标</td>" in card(mid_html, "indicator-7")
+
+
 def test_a_final_evaluation_leaves_out_the_needed_per_year_column(example, example_tables):
     # 2024, the year of every target, with its values: nothing is needed any more, the column would be all "—"; the
     # mid-term (2023): the pace to 2024 (R&D intensity 2.61 → 2.8: +0.19 points)

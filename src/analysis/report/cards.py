@@ -28,7 +28,6 @@ from .words import (
     needed_label,
     not_final,
     note_in,
-    one_year_left,
     pace_text,
     plan_outline_of,
     plan_period_move,
@@ -45,6 +44,7 @@ from .words import (
     value_text,
     year,
     year_aside,
+    year_left,
     years_without_value,
 )
 
@@ -120,11 +120,12 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
         rows.append((labels["completion"],
                      f"{fmt_pct(row.completion, 0).lstrip('+')} / {fmt_pct(row.time_elapsed, 0).lstrip('+')}"
                      + (year_aside(row.as_of_year, words) if older else "")))
-    # a place moves, not grows; "Needed in 2024" with one year left, its growth then without "2024 target:" again
-    named = None if row.kind == "rank" else one_year_left([row])
+    # a place moves, not grows; "Needed in 2024" with one year left, its need then without "2024 target:" again
+    # (a growth, a target met already, a level to hold), as the scorecard gives it
+    named = year_left(row)
     pace = pace_text(row, words, named)
     if pace != MISSING:  # none once the target's year has come (a final verdict without a later target): no "—" row
-        rows.append((labels["needed_rank"] if row.kind == "rank" else needed_label([row], words), pace))
+        rows.append((labels["needed_rank"] if row.kind == "rank" else needed_label([row], words, named), pace))
     if judged and seen_text(row, words) != MISSING:
         # from the base value on, which a prose's promise or a turn in the plan period may count otherwise
         # a rank's change is in places a year already ("up 0.6 places a year"), not "per year … a year"

@@ -624,10 +624,25 @@ def one_year_left(rows) -> int | None:
     return None
 
 
-def needed_label(rows, words: Catalog) -> str:
+def year_left(row) -> int | None:
+    """The one year left to what a single series needs, its card's label says ("2024年需增长", "Needed in 2024"): a
+    growth's as :func:`one_year_left`; a final verdict's next target met already, a level to hold or a yearly floor
+    of the year after the latest value's too, the value then that year's alone (已达到目标, never "每年需增长 2024年
+    目标：已达到"); None for a rank (it moves, not grows) or a need over more years."""
+    if row.kind == "rank":
+        return None
+    if (row.verdict == "final" and next_need(row) in ("met", "hold", "floor")
+            and not is_missing(getattr(row, "as_of_year", float("nan")))):
+        next_year = int(following_target(row)[0])
+        return next_year if next_year - int(row.as_of_year) == 1 else None
+    return one_year_left([row])
+
+
+def needed_label(rows, words: Catalog, left: int | None | bool = False) -> str:
     """The header of what ``rows`` need: "每年需增长" ("Needed per year"), or with one year left for each, that year
-    (:func:`one_year_left`: "2024年需增长", "Needed in 2024")."""
-    left = one_year_left(rows)
+    (:func:`one_year_left`, or ``left`` where given: "2024年需增长", "Needed in 2024")."""
+    if left is False:
+        left = one_year_left(rows)
     return words["card.needed"] if left is None else words.text("card.needed_in", year=year(left))
 
 
