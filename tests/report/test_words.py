@@ -1241,3 +1241,23 @@ def test_a_running_total_in_percent_needs_its_points_alone_without_a_relative_ra
         assert not words.running_total(share)
         assert words.pace_text(share, zh) == "+2.7个百分点（相对 +29.1%）"
         assert words.pace_text(share, en) == "+2.7 pp (+29.1% relative)"
+
+
+def test_a_yearly_floor_that_rises_needs_its_years_in_the_scorecard():
+    """Energy saving (18), a yearly floor of 4% in 2022 and 5% in 2023 and 2024, its 2024 target binding: the
+    scorecard's need is the floor with the years it holds, "2023—2024年每年≥5%", as a sentence gives it (held_level),
+    never "每年≥5%" beside a 2022 of 4%; one floor throughout has no years."""
+    floors = pd.DataFrame({"indicator_id": [18] * 3, "series": [""] * 3, "year": [2022, 2023, 2024],
+                           "value_type": ["target"] * 3, "value": [4.0, 5.0, 5.0], "reference": [""] * 3,
+                           "processing": [""] * 3})
+
+    def need(values, language):
+        base = context(language, [{**row, "report_year": 2023} for row in BEFORE_THE_DATA], 2023)
+        row = next(row for row in dataclasses.replace(base, tables=dataclasses.replace(base.tables, values=values))
+                   .joined().itertuples() if row.indicator_id == 18)
+        return words.pace_text(row, base.words), words.held_level(row, base.words)
+
+    assert need(floors, "zh") == ("2023—2024年每年≥5%", "2023—2024年每年≥5%")
+    assert need(floors, "en") == ("≥5% every year 2023–2024", "≥5% every year 2023–2024")
+    assert need(floors.assign(value=5.0), "zh")[0] == "每年≥5%"
+    assert need(floors.assign(value=5.0), "en")[0] == "≥5% every year"

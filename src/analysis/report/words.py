@@ -587,7 +587,7 @@ def pace_text(row, words: Catalog, named: int | None = None) -> str:
         return pace if alone else words.text("pace.next", year=year(next_year), pace=pace)
     if row.status == "achieved" or target_year_past(row):
         return MISSING
-    return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value)
+    return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value, held_years=True)
 
 
 def _one_year_to_hold(row, next_year) -> bool:
@@ -681,9 +681,12 @@ def following_target(row) -> tuple[float, float]:
 
 
 def _pace(row, words: Catalog, cagr: float, per_year: float, target: float, with_unit: bool = False,
-          linear_first: bool = False) -> str:
+          linear_first: bool = False, held_years: bool = False) -> str:
     if row.method == "annual_floor":
-        return words.text("pace.floor", target=fmt_number(target))
+        # a floor that rises (4% in 2022, 5% in 2023 and 2024) with the years the binding target's holds in, as a
+        # sentence gives it (:func:`held_level`: "2023—2024年每年≥5%"), never "每年≥5%" beside a 2022 of 4%
+        years = level_in_years(row, words, amount(row, fmt_number(target), words)) if held_years else ""
+        return years or words.text("pace.floor", target=fmt_number(target))
     if is_missing(per_year):
         return MISSING
     linear = change_per_year(per_year, row, words, with_unit)
