@@ -201,7 +201,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert notes["21"].endswith("; warned in 2023 (amber)")
     # each clause apart, so that a short one is kept on one line (never "warned in | 2023 (amber)")
     clauses = {row.indicator_id: row.notes for row in rows}
-    assert clauses["14"] == ("now against the 2024 target (120)", "warned in 2023 (amber)")
+    assert clauses["14"] == ("now against the 2024 target (120 institutions)", "warned in 2023 (amber)")
     assert clauses["21"] == ("no new value", "now against the 2024 target (10%)", "2024 status from 2023 data",
                              "warned in 2023 (amber)")
     assert "warned" not in notes["8"] + notes["16"]

@@ -331,11 +331,12 @@ def test_a_need_under_a_label_naming_its_year_says_the_year_once():
     ahead = final[10]._replace(latest_value=1650.0)
     assert words.pace_text(ahead, zh, 2024) == "已达到目标"
     assert words.pace_text(ahead, en, 2024) == "target already met"
-    assert words.pace_text(final[17], zh, 2024) == "每年≥90%"
-    assert words.pace_text(final[17], en, 2024) == "≥90% every year"
+    # the label names 2024: the level alone, with the year it missed
+    assert words.pace_text(final[17], zh, 2024) == "≥90%（2022年未达到）"
+    assert words.pace_text(final[17], en, 2024) == "≥90% (missed in 2022)"
     raised = final[17]._replace(next_target_value=92.0)
-    assert words.pace_text(raised, zh, 2024) == "≥92%"
-    assert words.pace_text(raised, en, 2024) == "≥92%"
+    assert words.pace_text(raised, zh, 2024) == "≥92%（2022年未达到）"
+    assert words.pace_text(raised, en, 2024) == "≥92% (missed in 2022)"
     assert words.pace_text(raised._replace(next_target_year=2025), zh, 2024) == "2025年目标：2024—2025年每年≥92%"
     assert words.pace_text(final[2], zh, 2025) == "2024年目标：+0.19个百分点（相对 +7.3%）"
 
