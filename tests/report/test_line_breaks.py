@@ -323,11 +323,11 @@ def test_an_indicators_number_keeps_its_series_in_every_language():
 
     assert keep_together("Of these, 2 (indicators 4 provincial, 21) have") == (
         'Of these, 2 (indicators <span class="nobr">4 provincial</span>, 21) have')
-    assert keep_together("the 7 series (indicators 2, 4 national, 10)") == (
-        'the 7 series (indicators 2, <span class="nobr">4 national</span>, 10)')
+    assert keep_together("the 7 series (indicators 2, 4 national, 10)") == (  # a count with its word too (7 series)
+        'the <span class="nobr">7 series</span> (indicators 2, <span class="nobr">4 national</span>, 10)')
     assert keep_together("其中 2 项（指标 4 省级、21）") == (
         '其中 <span class="nobr">2 项</span>（指标 <span class="nobr">4 省级、</span>21）')
-    assert "nobr" not in str(keep_together("grew 4 nationally"))
+    assert '<span class="nobr">4 national</span>' not in str(keep_together("grew 4 nationally"))
     # the self-evaluation's Word draft and the report's Word edition: a no-break space, the words as typed
     assert [match.group() for match in number_pieces().finditer("indicator 4 provincial; 指标 5 国家级")] == [
         "4 provincial", "5 国家级"]
@@ -493,7 +493,8 @@ def test_a_unit_per_unit_a_level_held_every_year_and_already_met_are_kept_whole(
         '<span class="nobr">2024年</span>目标：<span class="nobr">每年≥90%</span>')
     assert str(keep_together("2024年目标：已达到")) == (
         '<span class="nobr">2024年</span>目标：<span class="nobr">已达到</span>')
-    assert str(keep_together("≥5% every year")) == '<span class="nobr">≥5% every year</span>'
+    # a level to hold: its value and its words each whole, a line breaking between them where it must
+    assert str(keep_together("≥5% every year")) == '<span class="nobr">≥5%</span> <span class="nobr">every year</span>'
     # a series after its indicator's number: 4 省级 whole, never 4 省 | 级 (省 read as a one-character unit)
     assert str(keep_together("指标 4 省级、5 国家级")) == (
         '指标 <span class="nobr">4 省级、</span><span class="nobr">5 国家级</span>')
@@ -568,8 +569,9 @@ def test_a_number_with_spaced_thousands_is_one_number():
 
     # never "10 | 000"; with what it counts and "per", one piece, as "per 10,000 people" is
     assert label_pieces("per 10 000 people") == ["per 10 000 people"]
-    assert '<span class="nobr">12 345.6</span>' in str(keep_together("12 345.6 yuan"))
-    assert "nobr" not in str(keep_together("in 2024 123 firms"))  # a year beside a count is not one number
+    assert str(keep_together("12 345.6 yuan")) == '<span class="nobr">12 345.6 yuan</span>'
+    # a year beside a count is not one number: the count keeps its word, the year stands apart
+    assert str(keep_together("in 2024 123 firms")) == 'in 2024 <span class="nobr">123 firms</span>'
 
 
 def test_word_body_text_keeps_a_status_word_and_a_short_label_whole():
@@ -1224,3 +1226,64 @@ def test_a_changes_short_clauses_stay_whole_on_paper(language, notes, whole):
         for clause in whole:
             assert any(clause in line for line in lines), (width, lines)
         assert not any(line.startswith(separator.strip()) for line in lines)
+
+
+def cells_past_their_column(table: str, rows: list[list[str]], width: str = "100%") -> list[str]:
+    """The text of each cell of ``rows`` (HTML) that runs past its column's right edge (its content box: a value's
+    column ends where its values end) in a ``table`` of the report's print style ``width`` wide."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    from analysis.settings import TEMPLATES_DIR
+
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    columns_ = len(rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+            f'<main class="report"><div class="jp-RenderedHTMLCommon"><div style="width:{width}">'
+            f'<table class="{table}"><thead><tr>{"<th>h</th>" * columns_}</tr></thead><tbody>{body}</tbody></table>'
+            '</div></div></main></body></html>')
+    past = []
+    for page_ in HTML(string=page, media_type="print").render().pages:
+        for cell in page_._page_box.descendants():
+            if isinstance(cell, boxes.TableCellBox):
+                right = cell.content_box_x() + cell.width + 0.2
+                past += [box.text for box in cell.descendants()
+                         if isinstance(box, boxes.TextBox) and box.position_x + box.width > right]
+    return past
+
+
+@pytest.mark.parametrize("width", ["100%", "85%", "70%"])
+def test_a_short_value_stays_inside_its_column_on_paper(width):
+    """The 2023 English editions printed "≥90% every year" (a level held every year, kept as one piece) 2 px past
+    the right edge of its column in the self-evaluation's scorecard, and "0.09 pp" 6 px past the warning list's gap
+    column of 6 %. A level to hold breaks at the space after its value where its column is too narrow for it whole
+    ("≥90% | every year"); the gap's column holds "0.09 pp" whole."""
+    needed = f"2024 target:<br>{keep_together('≥90% every year')}"
+    scorecard = [["17", "Share of good-air-quality days", "%", "90.4", "91.2<small>(2023)</small>",
+                  "≥90<small>(2023)</small>", "—", needed, "Met every year so far"]]
+    assert cells_past_their_column("scorecard", scorecard, width) == []
+    assert cells_past_their_column("scorecard with-official", [scorecard[0] + ["Completed"]], width) == []
+    warnings = [["2", "R&amp;D intensity*", "Red", "Stage target missed", "2.61%<small>(2023)</small>",
+                 "2.7%<small>(2023)</small>", keep_together("0.09 pp"),
+                 f"2024 target:<br>{keep_together('+0.19 pp (+7.3% relative)')}", keep_together("+0.08 pp")]]
+    assert cells_past_their_column("warning-list", warnings) == []
+    assert str(keep_together("≥90% every year")) == (
+        '<span class="nobr">≥90%</span> <span class="nobr">every year</span>')
+
+
+def test_a_number_keeps_the_first_word_of_its_unit_in_running_english():
+    """Running English parted a number from its unit at a line's end ("…, 1 | base short", "20 | enterprises
+    short"): the number and the unit's first word are one piece in the HTML, the text's plain space kept; a year, a
+    percentage and a word that is no unit ("24 in 2023", "7 of the 26") still part from the number as words do."""
+    from analysis.report.line_breaks import keep_running
+
+    assert str(keep_together("to reach 7 in 2024, 1 base\u00a0short")) == (
+        'to reach 7 in 2024, <span class="nobr">1 base</span>\u00a0short')
+    assert str(keep_running("1,450 in 2023, 20 enterprises\u00a0short of the target")) == (
+        '1,450 in 2023, <span class="nobr">20 enterprises</span>\u00a0short of the target')
+    assert str(keep_running("2023 (24 series), 2022 (1 series)")) == (
+        '2023 (<span class="nobr">24 series</span>), 2022 (<span class="nobr">1 series</span>)')
+    assert str(keep_running("24 in 2023, 7 of the 26 and 96.7% of it in 2023 alone")) == (
+        '24 in 2023, 7 of the 26 and <span class="nobr">96.7%</span> of it in 2023 alone')
+    assert unescape(re.sub("<[^>]+>", "", str(keep_running("20 enterprises short")))) == "20 enterprises short"

@@ -91,6 +91,16 @@ COUNTED = (rf"(?<![\w.,])(?!(?:1[89]|2[01])\d\d\b)(?:{SPACED_NUMBER}|{NUMBER})(?
 #: "per" with what it is per (per 10,000 people, per 100 person-years, per worker): one piece, a unit breaking before
 #: "per" where its cell is narrow (person-years | per 10,000 employed), never after it (per | 10,000 people).
 PER = rf"(?<![A-Za-z])per (?:{COUNTED}|[A-Za-z]+(?:-[A-Za-z]+)*)"
+#: Words that follow a number without being its unit ("24 in 2023", "7 of the 26", "11 and 1"): a line may break
+#: after the number before one as before any word.
+NOT_UNITS = ("a", "an", "and", "are", "as", "at", "by", "for", "from", "had", "has", "have", "in", "is", "met",
+             "missed", "of", "on", "or", "over", "than", "the", "to", "was", "were", "with")
+#: A number in running English with the first word of its unit or of what it counts ("1 base short", "20 enterprises
+#: short", "(1 series)"): one piece (never "1 | base short"), as a number keeps its unit; not a percentage, whose unit
+#: is its sign, a year ("in 2023 the"), a bound and the label after it ("0.0 ≤ R < 0.6 insufficient"), nor a word that
+#: is no unit (:data:`NOT_UNITS`). The HTML keeps the text's spaces: a span that never breaks holds the two.
+NUMBER_WORD = (rf"(?<![\w.,])(?<![<>≤≥=] )(?!(?:1[89]|2[01])\d\d\b){NUMBER}(?![\d%]) "
+               rf"(?!(?:{'|'.join(NOT_UNITS)}|per)\b)[a-z]+(?:-[a-z]+)*")
 #: :data:`COUNTED` or :data:`PER`, a number whole with "per" after it (17.3 per 10,000 people, never 17.3 per |
 #: 10,000 people); a line may break before "per" after what a number counts (10,000 yuan | per worker).
 COUNTED_PER = rf"(?<![\w.,]){NUMBER} {PER}|{PER}|{COUNTED}"
@@ -172,14 +182,22 @@ def body_kept_pattern() -> re.Pattern:
 
 def _held_pattern(rates: bool = True) -> str:
     """A level to hold every year as the catalogs write it (每年≥90%, ≥90% every year), and with ``rates`` a completion
-    rate (完成率 96.4%), kept whole."""
+    rate (完成率 96.4%), kept whole; where words follow the value after a space, the value and the words are each
+    whole and a line may break between them ("≥90% | every year"), as a column too narrow for the whole needs: kept
+    as one piece it ran past the edge of a value's column."""
     forms = []
     for language in LANGUAGES:
         words = catalog(language)
         for key, field in (("pace.hold_at_least", "target"), ("pace.hold_at_most", "target"),
                            ("pace.floor", "target"), *([("scorecard.final_rate", "rate")] if rates else [])):
             head, _, tail = words[key].partition("{" + field + "}")
-            forms.append(rf"{re.escape(head)}{NUMBER}%?{re.escape(tail)}")
+            spaced = re.fullmatch(r"(%?)\s+(\S.*)", tail)
+            if spaced and field == "target":  # "≥{target} every year": "≥90%" and "every year", each whole
+                forms += [rf"{re.escape(head)}{NUMBER}%?(?={re.escape(tail.removeprefix(spaced[1]))})",
+                          rf"(?<=\d{re.escape(spaced[1])} ){re.escape(spaced[2])}",
+                          rf"(?<=\d% ){re.escape(spaced[2])}"]
+            else:
+                forms.append(rf"{re.escape(head)}{NUMBER}%?{re.escape(tail)}")
     return "|".join(sorted(set(forms), key=len, reverse=True))
 
 
@@ -292,13 +310,14 @@ def embedded_joined(text: str) -> str:
 
 
 def keep_together(text) -> Markup:
-    """``text`` escaped, each number with its unit, each range, each short label of the catalogs, its last two
-    Chinese characters (:func:`name_end`) and in English the Chinese names it quotes (:func:`embedded_chinese`) in a
-    span that never breaks."""
+    """``text`` escaped, each number with its unit (in English the unit's first word, :data:`NUMBER_WORD`), each range,
+    each short label of the catalogs, its last two Chinese characters (:func:`name_end`) and in English the Chinese
+    names it quotes (:func:`embedded_chinese`) in a span that never breaks."""
     text = str(text)
     if re.fullmatch(rf"[{HAN}]+/[{HAN}]+", text) and is_short(text):  # a unit per unit in a cell: 万元/人, 件/万人
         return marked(text, [(0, len(text))])
-    spans = [match.span() for match in _kept().finditer(text)] + embedded_chinese(text)
+    spans = ([match.span() for match in _kept().finditer(text)] + embedded_chinese(text)
+             + [match.span() for match in re.finditer(NUMBER_WORD, text)])
     end = name_end(text)  # and its last two Chinese characters, as a table cell or a list's item ends
     # with the closing marks after each piece (2.9%）；): no line starts with one, as Chinese typesetting rules
     spans = [(start, _closing_end(text, stop)) for start, stop in spans + ([end] if end else [])]
