@@ -108,7 +108,7 @@ def test_the_change_since_the_previous_year_and_the_projections_are_in_the_book(
     assert [row[0] for row in worse] == [8, 14, 16, 21] and rows[:4] == worse
     # 14 was warned amber in 2023 (its stage target met, on a course short of 2024's): said beside the reason
     assert worse[1][5] == words.join([words.text("warnings.change_reason.later_target", year="2024",
-                                                 target={"zh": "120个", "en": "120"}[language]),
+                                                 target={"zh": "120个", "en": "120 institutions"}[language]),
                                       words.text("warnings.warned_then", year="2023")])
     assert len(rows) == 25  # every numeric series: 23 quantitative indicators, two of them with two series
     header = words["workbook.scorecard.projected"]

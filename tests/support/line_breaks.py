@@ -9,6 +9,7 @@ def unmarked(html: str) -> str:
     """``html`` with every ``<span class="nobr">…</span>`` (and a long part of a web address in its block,
     ``<span class="address-part">…</span>``) replaced by its text, and no ``<wbr>`` or zero-width space (a line free to
     break before a value's year) between two."""
+    html = re.sub(r"<wbr\s*/?>", "<wbr>", html)  # as written, or as the page is saved (<wbr/>)
     html = re.sub(r'<span class="address-part">((?:[^<]|<wbr>)*)</span>', r"\1", html)
     return re.sub(r'<span class="nobr">([^<]*)</span>', r"\1", html).replace("<wbr>", "").replace("&#8203;", "")
 
