@@ -319,7 +319,11 @@ def name_cell(name: str, anchor: str, core: bool) -> list:
 
 def change_note(notes: tuple[str, ...], words) -> str:
     """A change's note as the Word edition prints it: each short clause (:data:`~.line_breaks.PHRASE`) kept on one
-    line (:func:`~.pandoc_ast.joined`), as the HTML keeps it: never "warned in | 2023 (amber)"."""
+    line (:func:`~.pandoc_ast.joined`), as the HTML keeps it: never "warned in | 2023 (amber)". Chinese clauses break
+    as Chinese does (between characters, a number whole): joined, a clause wider than the narrow column LibreOffice
+    gives it was broken inside its year ("202 | 3年结论据 2022年数据")."""
+    if not words["language.breaks_at_spaces"]:
+        return words.join(notes)
     return words.join(joined(note) if text_columns(note) <= PHRASE else note for note in notes)
 
 
