@@ -78,22 +78,27 @@ def test_the_tables_of_another_plan_are_refused_with_the_folder_to_name(language
     assert read_processed_of("weihai", PROJECT_ROOT / "data" / "processed" / "weihai").plan["name"] == "weihai"
 
 
-def test_notebook_01_tells_a_typed_plans_table_in_its_own_words(project_tmp):
-    # the national plan's table is typed (values.csv), not printed in a text: no "table title at line None", no
-    # "Series([], )", and its indicator 2 is the contribution of S&T progress (55% in 2015), not "R&D intensity
-    # 2020–2024"
+def notebook_01_prints(output, plan_dir: str, data_dir: str) -> str:
+    """Notebook 01 run by papermill into ``output`` on ``plan_dir`` and ``data_dir`` (project-relative): the text
+    its cells print."""
     import json
 
     import papermill
 
     from analysis.settings import NOTEBOOKS_DIR
 
-    output = project_tmp / "01-national.ipynb"
     papermill.execute_notebook(str(NOTEBOOKS_DIR / "01_clean_indicators.ipynb"), str(output), kernel_name="python3",
-                               parameters={"plan_dir": "data/raw/national-12th-fyp",
-                                           "data_dir": "data/processed/national-12th-fyp"}, progress_bar=False)
-    printed = "".join("".join(out.get("text", "")) for cell in json.loads(output.read_text(encoding="utf-8"))["cells"]
-                      for out in cell.get("outputs", []) if out.get("output_type") == "stream")
+                               parameters={"plan_dir": plan_dir, "data_dir": data_dir}, progress_bar=False)
+    return "".join("".join(out.get("text", "")) for cell in json.loads(output.read_text(encoding="utf-8"))["cells"]
+                   for out in cell.get("outputs", []) if out.get("output_type") == "stream")
+
+
+def test_notebook_01_tells_a_typed_plans_table_in_its_own_words(project_tmp):
+    # the national plan's table is typed (values.csv), not printed in a text: no "table title at line None", no
+    # "Series([], )", and its indicator 2 is the contribution of S&T progress (55% in 2015), not "R&D intensity
+    # 2020–2024"
+    printed = notebook_01_prints(project_tmp / "01-national.ipynb", "data/raw/national-12th-fyp",
+                                 "data/processed/national-12th-fyp")
     for line in ("no plan text in the folder: the table is typed in values.csv\n",
                  "typed table values.csv; 10 indicators in 5 categories; 12 value cells\n",
                  "The table is typed, one row per value in values.csv. Every value cell keeps its text as typed and "
@@ -167,13 +172,8 @@ def test_the_story_of_a_table_read_from_a_published_file_names_that_file(project
 
 
 def test_notebook_01_tells_a_table_read_from_a_word_file_in_its_own_words(project_tmp):
-    import json
-
-    import papermill
-
     from analysis.plan import load_plan
     from analysis.publish.data import build_tables
-    from analysis.settings import NOTEBOOKS_DIR
     from tests.conftest import relative
 
     plan = load_plan(_imported_plan(project_tmp / "imported" / "lakeside", "实施方案.docx"))
@@ -181,12 +181,7 @@ def test_notebook_01_tells_a_table_read_from_a_word_file_in_its_own_words(projec
     processed.mkdir(parents=True)
     for name, data in build_tables(plan, "eurostat", plan.folder / "observations").files().items():
         (processed / name).write_bytes(data)
-    output = project_tmp / "01-imported.ipynb"
-    papermill.execute_notebook(str(NOTEBOOKS_DIR / "01_clean_indicators.ipynb"), str(output), kernel_name="python3",
-                               parameters={"plan_dir": relative(plan.folder), "data_dir": relative(processed)},
-                               progress_bar=False)
-    printed = "".join("".join(out.get("text", "")) for cell in json.loads(output.read_text(encoding="utf-8"))["cells"]
-                      for out in cell.get("outputs", []) if out.get("output_type") == "stream")
+    printed = notebook_01_prints(project_tmp / "01-imported.ipynb", relative(plan.folder), relative(processed))
     for line in ("no plan text in the folder: the table was read from 实施方案.docx (a Word file) into values.csv and "
                  "indicators.csv, each reading confirmed in review.csv\n",
                  "table read from 实施方案.docx into values.csv; ",

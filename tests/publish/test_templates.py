@@ -483,6 +483,25 @@ def test_a_workbook_with_only_its_words_filled_is_not_called_a_form_not_filled_i
     assert list(said["task_id"]) == ["1.2"]
 
 
+def _sent_twice(plan_in_project, folder, capsys, language, name, copy, note, values):
+    """The science bureau's workbook in ``language``, its first rows filled with ``values`` (a bulletin named beside
+    each), saved as ``name`` and as its ``copy`` in a copy of the plan in ``folder``; ``analysis data`` run on it,
+    its one console note checked to be ``note`` on ``name``: the processed folder and the actual values read, as
+    [indicator, year, value] rows."""
+    [made] = [path for path in build_templates(plan_in_project, YEAR, language, folder.with_name(f"{folder.name}-made"))
+              if path.name == name]
+    book = openpyxl.load_workbook(made)
+    for row, value in zip(_rows(book.worksheets[0]), values):
+        row[3].value, row[4].value = value, "市科技局 2023年报"
+    plan = copy_plan(plan_in_project.folder, folder)
+    book.save(plan / "observations" / name)
+    book.save(plan / "observations" / copy)
+    processed = folder.with_name(f"{folder.name}-processed")
+    assert data_run_notes(plan, processed, capsys) == [f"note: {relative(plan)}/observations/{name}: {note}"]
+    read = pd.read_csv(processed / "weihai" / "indicator_values.csv", encoding="utf-8-sig", keep_default_na=False)
+    return processed, read[read["value_type"] == "actual"][["indicator_id", "year", "value"]].values.tolist()
+
+
 @pytest.mark.parametrize(("language", "name", "copy", "note"), [
     ("zh", f"{YEAR}-市科技局.xlsx", f"{YEAR}-市科技局 - 副本.xlsx",
      f"2个数值与 {YEAR}-市科技局 - 副本.xlsx 相同，各只计一次"),
@@ -495,21 +514,9 @@ def test_two_copies_of_a_workbook_are_noted_once_on_the_console(weihai_in_projec
     """The science bureau's workbook, two values filled, sent back twice (a copy saved as Windows names it): each
     value kept once and the data-quality log says so; before, the console said nothing, now one note, in the
     workbook's language, names both files (the copy, named with a space before the original's dot, is read first)."""
-    [made] = [path for path in build_templates(weihai_in_project, YEAR, language,
-                                               project_tmp / f"templates-copies-{language}") if path.name == name]
-    book = openpyxl.load_workbook(made)
-    rows = _rows(book.worksheets[0])
-    rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023年报"
-    rows[1][3].value, rows[1][4].value = 2.61, "市科技局 2023年报"
-    plan = copy_plan(weihai_in_project.folder, project_tmp / f"copies-{language}")
-    book.save(plan / "observations" / name)
-    book.save(plan / "observations" / copy)
-    processed = project_tmp / f"copies-{language}-processed"
-    notes = data_run_notes(plan, processed, capsys)
-    assert notes == [f"note: {relative(plan)}/observations/{name}: {note}"]
-    values = pd.read_csv(processed / "weihai" / "indicator_values.csv", encoding="utf-8-sig", keep_default_na=False)
-    actual = values[values["value_type"] == "actual"]
-    assert actual[["indicator_id", "year", "value"]].values.tolist() == [[1, YEAR, 24300.0], [2, YEAR, 2.61]]
+    processed, actual = _sent_twice(weihai_in_project, project_tmp / f"copies-{language}", capsys, language, name,
+                                    copy, note, [24300, 2.61])
+    assert actual == [[1, YEAR, 24300.0], [2, YEAR, 2.61]]
 
 
 @pytest.mark.parametrize(("language", "name", "copy", "note"), [
@@ -525,23 +532,12 @@ def test_two_copies_of_a_workbook_of_one_value_are_noted_too(weihai_in_project, 
     """The science bureau's workbook, one value filled (R&D personnel 24300), sent back twice: the console said
     nothing, as for a value two bulletins both give; a file whose one value another file gives is a copy of it,
     noted as one of two values is, both files named (as the data-quality log notes it, on the value's indicator)."""
-    [made] = [path for path in build_templates(weihai_in_project, YEAR, language,
-                                               project_tmp / f"templates-one-copy-{language}") if path.name == name]
-    book = openpyxl.load_workbook(made)
-    rows = _rows(book.worksheets[0])
-    rows[0][3].value, rows[0][4].value = 24300, "市科技局 2023年报"
-    plan = copy_plan(weihai_in_project.folder, project_tmp / f"one-copy-{language}")
-    book.save(plan / "observations" / name)
-    book.save(plan / "observations" / copy)
-    processed = project_tmp / f"one-copy-{language}-processed"
-    notes = data_run_notes(plan, processed, capsys)
-    assert notes == [f"note: {relative(plan)}/observations/{name}: {note}"]
+    processed, actual = _sent_twice(weihai_in_project, project_tmp / f"one-copy-{language}", capsys, language, name,
+                                    copy, note, [24300])
+    assert actual == [[1, YEAR, 24300.0]]
     quality = pd.read_csv(processed / "weihai" / "data_quality.csv", keep_default_na=False)
     copies = quality[quality["issue"] == "duplicate_observation"]
     assert list(copies["indicator_id"]) == [1]
-    values = pd.read_csv(processed / "weihai" / "indicator_values.csv", encoding="utf-8-sig", keep_default_na=False)
-    actual = values[values["value_type"] == "actual"]
-    assert actual[["indicator_id", "year", "value"]].values.tolist() == [[1, YEAR, 24300.0]]
 
 
 def test_a_value_two_files_give_among_others_is_not_noted_as_a_copy(project_tmp, capsys):
