@@ -598,16 +598,23 @@ def test_a_task_number_changed_to_another_departments_task_is_refused(templates,
                                       "或各行被重新排序；请恢复为“4.2”（或撤销排序），已填写的内容不受影响")
 
 
+def _task_42_typed(templates):
+    """The science bureau's workbook with task 4.2's progress and rating typed on its words sheet: the workbook, the
+    sheet and the task's row."""
+    book = openpyxl.load_workbook(templates["市科技局"])
+    sheet = book[WORDS_SHEET]
+    row = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["task"] and str(row[1].value) == "4.2")
+    row[4].value, row[5].value = "产研院完成改革，新建专业研究院3家", "按计划推进"
+    return book, sheet, row
+
+
 def test_the_words_sheet_hidden_with_its_words_typed_is_refused_at_the_first(templates, project_tmp):
     """The science bureau typed task 4.2's progress and rating, then hid the words sheet: before, the run succeeded
     with a note that a hidden sheet was not read, and the words were lost, the task counted as not sent; now one line
     at the cell, in the workbook's language."""
     folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-hidden" / "weihai")
     plan = load_plan(folder)
-    book = openpyxl.load_workbook(templates["市科技局"])
-    sheet = book[WORDS_SHEET]
-    row = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["task"] and str(row[1].value) == "4.2")
-    row[4].value, row[5].value = "产研院完成改革，新建专业研究院3家", "按计划推进"
+    book, sheet, row = _task_42_typed(templates)
     sheet.sheet_state = "hidden"
     book.save(plan.observations_dir / "市科技局.xlsx")
     with pytest.raises(InputError) as caught:
@@ -624,10 +631,7 @@ def test_a_comment_on_the_words_sheet_is_told_to_go_into_its_cell(templates, pro
 
     folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-comment" / "weihai")
     plan = load_plan(folder)
-    book = openpyxl.load_workbook(templates["市科技局"])
-    sheet = book[WORDS_SHEET]
-    row = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == ITEM["task"] and str(row[1].value) == "4.2")
-    row[4].value, row[5].value = "产研院完成改革，新建专业研究院3家", "按计划推进"
+    book, sheet, row = _task_42_typed(templates)
     row[4].comment = Comment("另有两家在筹建", "clerk")
     book.save(plan.observations_dir / "市科技局.xlsx")
     with pytest.raises(InputError) as caught:
