@@ -150,7 +150,7 @@ def test_a_value_already_on_file_for_the_year_asked_is_shown_beside_the_latest_b
     labels = [cell.value for cell in sheet[3]]
     personnel = next(row for row in sheet.iter_rows(min_row=5) if row[0].value == 1)
     assert personnel[labels.index("最新已知值")].value == 24300
-    assert personnel[labels.index("已收到的2024年数值")].value == 24800
+    assert personnel[labels.index("本行年份已收到的数值")].value == 24800
     prompt = next(v.prompt for v in sheet.data_validations.dataValidation if str(v.sqref) == f"D{personnel[0].row}")
     assert prompt.startswith("已收到 2024年数值 24,800：无修订可留空")
 

@@ -3,9 +3,10 @@ fills it, read back. The values sheet's errors a clerk can fix are told in the t
 own labels are read back, as a header row (the row of names deleted, or typed over) and as series (国家级, 省级).
 
 The Weihai plan without observations: R&D personnel (1, a count) was 23,000 in 2021 (plan text line 83), R&D
-intensity (2) is a share; the science bureau's workbook for 2023 lists them in rows 5 and 6, the national and
-provincial series of indicator 4 in rows 8 and 9, and its fifteen series again in rows 20–34 for 2022, a year of the
-plan period with no value yet: row 35 is the first below the template's rows.
+intensity (2) is a share. The science bureau's workbook for 2023 gives each of its fifteen series a row for 2022, a
+year of the plan period with no value yet, then one for 2023: R&D personnel's 2023 row is row 6 (2022's row 5), R&D
+intensity's row 8, the national and provincial series of indicator 4 rows 12 and 14; row 35 is the first below the
+template's rows.
 """
 from __future__ import annotations
 
@@ -56,133 +57,134 @@ def _filled(template, folder, cells: dict, delete_row: int | None = None):
 
 
 CASES = {
-    "not a number": ({"D6": "2,61", "E6": "统计公报"},
-                     "D6: 数值: '2,61' 不是数字（是否应为 2.61？小数点请用“.”）",
-                     "D6: Value: '2,61' is not a number (did you mean 2.61? use a point for decimals)"),
+    "not a number": ({"D8": "2,61", "E8": "统计公报"},
+                     "D8: 数值: '2,61' 不是数字（是否应为 2.61？小数点请用“.”）",
+                     "D8: Value: '2,61' is not a number (did you mean 2.61? use a point for decimals)"),
     # a thousands separator typed with a Chinese input method (a full-width comma), and the unit typed in
-    "a full-width thousands separator": ({"D5": "24，300", "E5": "统计公报"},
-                                         "D5: 数值: '24，300' 不是数字（是否应为 24300？请去掉千位分隔符）",
-                                         "D5: Value: '24，300' is not a number (did you mean 24300? leave out the "
+    "a full-width thousands separator": ({"D6": "24，300", "E6": "统计公报"},
+                                         "D6: 数值: '24，300' 不是数字（是否应为 24300？请去掉千位分隔符）",
+                                         "D6: Value: '24，300' is not a number (did you mean 24300? leave out the "
                                          "thousands separators)"),
     # the value typed with a Chinese input method's full-width digits: the number meant said, as for a separator
-    "full-width digits": ({"D5": "２４３００", "E5": "统计公报"},
-                          "D5: 数值: '２４３００' 不是数字（是否应为 24300？这是全角数字（中文输入法下输入）："
+    "full-width digits": ({"D6": "２４３００", "E6": "统计公报"},
+                          "D6: 数值: '２４３００' 不是数字（是否应为 24300？这是全角数字（中文输入法下输入）："
                           "请改用半角数字重新输入）",
-                          "D5: Value: '２４３００' is not a number (did you mean 24300? the digits are full-width, "
+                          "D6: Value: '２４３００' is not a number (did you mean 24300? the digits are full-width, "
                           "as a Chinese input method types them: type them again as half-width digits)"),
-    "a unit typed in": ({"D5": "24300人", "E5": "统计公报"},
-                        "D5: 数值: '24300人' 不是数字（请去掉“人”，只写数字，按该指标本身的单位计：报送表在该行右侧"
+    "a unit typed in": ({"D6": "24300人", "E6": "统计公报"},
+                        "D6: 数值: '24300人' 不是数字（请去掉“人”，只写数字，按该指标本身的单位计：报送表在该行右侧"
                         "列出了单位）",
-                        "D5: Value: '24300人' is not a number (leave out '人' and write the number alone, in the "
+                        "D6: Value: '24300人' is not a number (leave out '人' and write the number alone, in the "
                         "indicator's own unit, which a data-entry workbook lists beside the row)"),
-    # R&D intensity (row 6, unit %) typed with its % sign as text: the number meant, the sign left out (before: the
+    # R&D intensity (row 8, unit %) typed with its % sign as text: the number meant, the sign left out (before: the
     # general advice, "write plain digits with a decimal point, no thousands separators, units or % signs")
-    "a percent sign typed in": ({"D6": "2.65%", "E6": "统计公报"},
-                                "D6: 数值: '2.65%' 不是数字（是否应为 2.65？请去掉“%”，只写数字，按该指标本身的单位计："
+    "a percent sign typed in": ({"D8": "2.65%", "E8": "统计公报"},
+                                "D8: 数值: '2.65%' 不是数字（是否应为 2.65？请去掉“%”，只写数字，按该指标本身的单位计："
                                 "报送表在该行右侧列出了单位）",
-                                "D6: Value: '2.65%' is not a number (did you mean 2.65? leave out the % sign and write "
+                                "D8: Value: '2.65%' is not a number (did you mean 2.65? leave out the % sign and write "
                                 "the number alone, in the indicator's own unit, which a data-entry workbook lists "
                                 "beside the row)"),
     # a mark for no data, without a source: told once, at the value, which says what to do (no source asked for)
-    "a mark for no data": ({"D5": "无"},
-                           "D5: 数值: '无' 不是数字（这是表示无数据的符号：请清空数值单元格，并在备注中写明原因，"
+    "a mark for no data": ({"D6": "无"},
+                           "D6: 数值: '无' 不是数字（这是表示无数据的符号：请清空数值单元格，并在备注中写明原因，"
                            "如“统计局尚未发布”，无需填写数据来源）",
-                           "D5: Value: '无' is not a number (a mark for no data: clear the value cell and say why in "
+                           "D6: Value: '无' is not a number (a mark for no data: clear the value cell and say why in "
                            "the note, such as 'not yet published', with no source needed)"),
-    "far off its series": ({"D5": 90000, "E5": "统计公报"},
-                           "D5: 数值: 90,000 是上一个值 23,000（2021年，方案所列）"
+    "far off its series": ({"D6": 90000, "E6": "统计公报"},
+                           "D6: 数值: 90,000 是上一个值 23,000（2021年，方案所列）"
                            "的 3.9 倍；如 90,000 无误，请在该行的“确认”列说明理由",
-                           "D5: Value: 90,000 is 3.9 times the previous value 23,000 (2021, as the plan prints it); "
+                           "D6: Value: 90,000 is 3.9 times the previous value 23,000 (2021, as the plan prints it); "
                            "if 90,000 is right, say why in the row's Confirm "
                            "column"),
-    "negative": ({"D6": -2.61, "E6": "统计公报"}, "D6: 数值: −2.61 是负数；比重不能为负",
-                 "D6: Value: −2.61 is negative; a share cannot be negative"),
-    "not the workbook's year": ({"C5": 2024, "D5": 24300, "E5": "统计公报"},
-                                "C5: 年份: 年份为 2024，但本工作簿是为 2023年生成的；锁定的单元格被改动了："
+    "negative": ({"D8": -2.61, "E8": "统计公报"}, "D8: 数值: −2.61 是负数；比重不能为负",
+                 "D8: Value: −2.61 is negative; a share cannot be negative"),
+    "not the workbook's year": ({"C6": 2024, "D6": 24300, "E6": "统计公报"},
+                                "C6: 年份: 年份为 2024，但本工作簿是为 2023年生成的；锁定的单元格被改动了："
                                 "请改回 2023；如要报送 2024年的数值，请向评估牵头单位索取 2024年的报送表",
-                                "C5: Year: year 2024, but the workbook was made for 2023; its locked cells were "
+                                "C6: Year: year 2024, but the workbook was made for 2023; its locked cells were "
                                 "changed: type 2023 back; for 2024's values, ask the office that sent it for a "
                                 "workbook for 2024"),
     # 国家 is read as 国家级 (a short form the series' names invite): a series no label or short form names
-    "no such series": ({"B8": "市级", "D8": 3.1, "E8": "园区年报"},
-                       "B8: 序列: 指标 4 没有序列 '市级'；请填写 '国家级'、'省级'",
-                       "B8: Series: indicator 4 has no series '市级'; use 'national', 'provincial'"),
+    "no such series": ({"B12": "市级", "D12": 3.1, "E12": "园区年报"},
+                       "B12: 序列: 指标 4 没有序列 '市级'；请填写 '国家级'、'省级'",
+                       "B12: Series: indicator 4 has no series '市级'; use 'national', 'provincial'"),
     # a cell that names both series is no short form of either: one line, at the cell, saying why
-    "both series": ({"B8": "国家/省", "D8": 3.1, "E8": "园区年报"},
-                    "B8: 序列: '国家/省' 同时指指标 4 的两个序列：每行只填一个序列，请分行填写 '国家级'、'省级'",
-                    "B8: Series: '国家/省' names both of indicator 4's series: a row gives one; write 'national', "
+    "both series": ({"B12": "国家/省", "D12": 3.1, "E12": "园区年报"},
+                    "B12: 序列: '国家/省' 同时指指标 4 的两个序列：每行只填一个序列，请分行填写 '国家级'、'省级'",
+                    "B12: Series: '国家/省' names both of indicator 4's series: a row gives one; write 'national', "
                     "'provincial', one row each"),
-    "no source": ({"D5": 24300}, "E5: 数据来源: 为空：请写明数值出自哪一份资料",
-                  "E5: Source: empty: say which publication the value comes from"),
-    # the English name alone (英文数据来源 F5): told it was seen, the publication's own name asked for in E5
-    # (before: "E5: 数据来源: 为空：请写明数值出自哪一份资料", as if no source had been given)
-    "an English source alone": ({"D5": 24300, "F5": "Weihai Statistical Bulletin 2023"},
-                                "E5: 数据来源: 为空，只在英文数据来源中填写了 'Weihai Statistical Bulletin 2023'："
+    "no source": ({"D6": 24300}, "E6: 数据来源: 为空：请写明数值出自哪一份资料",
+                  "E6: Source: empty: say which publication the value comes from"),
+    # the English name alone (英文数据来源 F6): told it was seen, the publication's own name asked for in E6
+    # (before: "E6: 数据来源: 为空：请写明数值出自哪一份资料", as if no source had been given)
+    "an English source alone": ({"D6": 24300, "F6": "Weihai Statistical Bulletin 2023"},
+                                "E6: 数据来源: 为空，只在英文数据来源中填写了 'Weihai Statistical Bulletin 2023'："
                                 "请在此填写该资料本身的名称（中文资料写中文名称），英文数据来源只填其英文名称",
-                                "E5: Source: empty, though the source in English gives 'Weihai Statistical Bulletin "
+                                "E6: Source: empty, though the source in English gives 'Weihai Statistical Bulletin "
                                 "2023': write the publication's own name here (a Chinese publication's Chinese name); "
                                 "the source in English holds its English name only"),
     # 24300 after 23150 (2021): not far off, so the confirm cell needs nothing, least of all 'ok'
-    "no reason": ({"D5": 24300, "E5": "统计公报", "H5": "ok"},
-                  "H5: 确认: 'ok' 不是理由；24,300 与该序列此前的数值相差不大，无需确认：请将该单元格留空",
-                  "H5: Confirm: 'ok' is no reason, and 24,300 is not far off its series, so it needs none: leave the "
+    "no reason": ({"D6": 24300, "E6": "统计公报", "H6": "ok"},
+                  "H6: 确认: 'ok' 不是理由；24,300 与该序列此前的数值相差不大，无需确认：请将该单元格留空",
+                  "H6: Confirm: 'ok' is no reason, and 24,300 is not far off its series, so it needs none: leave the "
                   "cell empty"),
     # far off and 'ok': one round says both, and asks for a reason (before: 'no reason' first, 'far off' after)
-    "far off, no reason": ({"D5": 90000, "E5": "统计公报", "H5": "ok"},
-                           "H5: 确认: 90,000 是上一个值 23,000（2021年，方案所列）的 3.9 倍；'ok' 不是理由：如 90,000 "
+    "far off, no reason": ({"D6": 90000, "E6": "统计公报", "H6": "ok"},
+                           "H6: 确认: 90,000 是上一个值 23,000（2021年，方案所列）的 3.9 倍；'ok' 不是理由：如 90,000 "
                            "无误，请用文字说明原因（例如：统计口径调整，见公报注释）",
-                           "H5: Confirm: 90,000 is 3.9 times the previous value 23,000 (2021, as the plan prints it); "
+                           "H6: Confirm: 90,000 is 3.9 times the previous value 23,000 (2021, as the plan prints it); "
                            "'ok' is no reason: if 90,000 is right, say in "
                            "words why (for example 统计口径调整，见公报注释 or 'the survey method changed in 2023, see "
                            "the bulletin's note')"),
     # far off and 已核实 ("verified"): a bare confirmation, no more a reason than 'ok' is
-    "far off, only confirmed": ({"D5": 90000, "E5": "统计公报", "H5": "已核实"},
-                                "H5: 确认: 90,000 是上一个值 23,000（2021年，方案所列）的 3.9 倍；'已核实' 不是理由："
+    "far off, only confirmed": ({"D6": 90000, "E6": "统计公报", "H6": "已核实"},
+                                "H6: 确认: 90,000 是上一个值 23,000（2021年，方案所列）的 3.9 倍；'已核实' 不是理由："
                                 "如 90,000 无误，请用文字说明原因（例如：统计口径调整，见公报注释）",
-                                "H5: Confirm: 90,000 is 3.9 times the previous value 23,000 (2021, as the plan prints "
+                                "H6: Confirm: 90,000 is 3.9 times the previous value 23,000 (2021, as the plan prints "
                                 "it); '已核实' is no reason: if 90,000 is right, say in words why (for example "
                                 "统计口径调整，见公报注释 or 'the survey method changed in 2023, see the bulletin's "
                                 "note')"),
     # The Weihai plan numbers its indicators 1–26 and has values from its base year 2020 to 2030.
-    "no such indicator": ({"A5": 99, "D5": 24300, "E5": "统计公报"},
-                          "A5: 编号: 方案中没有编号为 99 的指标（指标编号为 1–26）",
-                          "A5: No.: unknown indicator 99 (the plan has 1–26)"),
-    "the same year twice": ({"D8": 3.1, "E8": "园区年报", "A35": 4, "B35": "national", "C35": YEAR, "D35": 3.2,
-                             "E35": "园区年报"},  # a row added below the template's, repeating row 8
-                            "C35: 年份: 指标 4（国家级）：2023年的数值已在本文件单元格 数据报送!C8 填写过（年份重复）："
+    "no such indicator": ({"A6": 99, "D6": 24300, "E6": "统计公报"},
+                          "A6: 编号: 方案中没有编号为 99 的指标（指标编号为 1–26）",
+                          "A6: No.: unknown indicator 99 (the plan has 1–26)"),
+    "the same year twice": ({"D12": 3.1, "E12": "园区年报", "A35": 4, "B35": "national", "C35": YEAR, "D35": 3.2,
+                             "E35": "园区年报"},  # a row added below the template's, repeating row 12
+                            "C35: 年份: 指标 4（国家级）：2023年的数值已在本文件单元格 数据报送!C12 填写过"
+                            "（年份重复）："
                             "同一年份请只填写一行",
-                            "C35: Year: indicator 4 national year 2023 already given at 'Data entry'!C8 of this file "
+                            "C35: Year: indicator 4 national year 2023 already given at 'Data entry'!C12 of this file "
                             "(duplicate year)"),
-    "a zero-width space": ({"D5": 24300, "E5": "统计\u200b公报"},  # pasted from a web page
-                           "E5: 数据来源: 第 3 个字符是不可见字符 U+200B（zero width space），会改变文字的显示方式，"
+    "a zero-width space": ({"D6": 24300, "E6": "统计\u200b公报"},  # pasted from a web page
+                           "E6: 数据来源: 第 3 个字符是不可见字符 U+200B（zero width space），会改变文字的显示方式，"
                            "或藏在文字中不易察觉：请删除该字符",
-                           "E5: Source: contains the invisible character U+200B (zero width space) at character 3 "
+                           "E6: Source: contains the invisible character U+200B (zero width space) at character 3 "
                            "(it changes how the text shows, or hides in it); remove it"),
     # the source's English name is text checked as the source is, named by its own label
-    "a zero-width space in the English name": ({"D5": 24300, "E5": "统计公报", "F5": "Weihai\u200b bulletin"},
-                                               "F5: 英文数据来源: 第 7 个字符是不可见字符 U+200B（zero width space），"
+    "a zero-width space in the English name": ({"D6": 24300, "E6": "统计公报", "F6": "Weihai\u200b bulletin"},
+                                               "F6: 英文数据来源: 第 7 个字符是不可见字符 U+200B（zero width space），"
                                                "会改变文字的显示方式，或藏在文字中不易察觉：请删除该字符",
-                                               "F5: Source in English: contains the invisible character U+200B (zero "
+                                               "F6: Source in English: contains the invisible character U+200B (zero "
                                                "width space) at character 7 (it changes how the text shows, or hides "
                                                "in it); remove it"),
     # a value for 2023 published in 2022: a slip (the year before typed), refused, never stored without a word
-    "published before its year": ({"D5": 24300, "E5": "统计公报", "I5": "2022-03-01"},
-                                  "I5: 发布日期: 2022-03-01 早于数值所属年份（2023年）：2023年的数值不会在 2023年之前"
+    "published before its year": ({"D6": 24300, "E6": "统计公报", "I6": "2022-03-01"},
+                                  "I6: 发布日期: 2022-03-01 早于数值所属年份（2023年）：2023年的数值不会在 2023年之前"
                                   "发布；请填写该数值发布的日期",
-                                  "I5: Published: 2022-03-01 is before the value's year (2023): a value for 2023 is "
+                                  "I6: Published: 2022-03-01 is before the value's year (2023): a value for 2023 is "
                                   "not published before 2023; write the day this value was published"),
     # the locked year changed, to a year outside the plan: told as the locked cell it is, not as a year to report
     # (before: "年份 2031 不在可填报的范围内（2020—2030年）", no word of the locked cell; 2024 was told it)
-    "a year outside the plan": ({"C5": 2031, "D5": 24300, "E5": "统计公报"},
-                                "C5: 年份: 年份为 2031，但本工作簿是为 2023年生成的；锁定的单元格被改动了：请改回 2023"
+    "a year outside the plan": ({"C6": 2031, "D6": 24300, "E6": "统计公报"},
+                                "C6: 年份: 年份为 2031，但本工作簿是为 2023年生成的；锁定的单元格被改动了：请改回 2023"
                                 "（2031年不在可填报的范围内，2020—2030年）",
-                                "C5: Year: year 2031, but the workbook was made for 2023; its locked cells were "
+                                "C6: Year: year 2031, but the workbook was made for 2023; its locked cells were "
                                 "changed: type 2023 back (2031 is outside the years to report, 2020–2030)"),
     "a locked year changed to one before the plan": (
-        {"C5": 2019, "D5": 24300, "E5": "统计公报"},
-        "C5: 年份: 年份为 2019，但本工作簿是为 2023年生成的；锁定的单元格被改动了：请改回 2023（2019年不在可填报的"
+        {"C6": 2019, "D6": 24300, "E6": "统计公报"},
+        "C6: 年份: 年份为 2019，但本工作簿是为 2023年生成的；锁定的单元格被改动了：请改回 2023（2019年不在可填报的"
         "范围内，2020—2030年）",
-        "C5: Year: year 2019, but the workbook was made for 2023; its locked cells were changed: type 2023 back (2019 "
+        "C6: Year: year 2019, but the workbook was made for 2023; its locked cells were changed: type 2023 back (2019 "
         "is outside the years to report, 2020–2030)"),
     # a row added below the template's for next year's value: no locked cell was changed (before: told it was)
     "a row added for another year": ({"A35": 1, "C35": 2024, "D35": 24300, "E35": "统计公报"},
@@ -191,33 +193,33 @@ CASES = {
                                      "C35: Year: year 2024, but the workbook was made for 2023; this row was added "
                                      "below the template's rows: delete it; a value for 2024 goes in the workbook for "
                                      "2024 (ask the office that sent this one for it)"),
-    # 24300 typed over the "2023 value on file" (Q5, a reference cell nothing reads; D5 left empty): refused, never
+    # 24300 typed over the "2023 value on file" (Q6, a reference cell nothing reads; D6 left empty): refused, never
     # lost without a word; the cell named with what the template wrote there (nothing: no 2023 value was on file),
     # and where the value goes
-    "a value over the value on file": ({"Q5": 24300},
-                                       "Q5: 这一单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），"
+    "a value over the value on file": ({"Q6": 24300},
+                                       "Q6: 这一单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），"
                                        "不会被读取，却被改动过：原为空，现为 '24300'；请改回模板原来的内容，"
-                                       "数值请填在 D5（已填写的数值不受影响）",
-                                       "Q5: this cell shows the template's reference (name, unit, latest value, "
+                                       "数值请填在 D6（已填写的数值不受影响）",
+                                       "Q6: this cell shows the template's reference (name, unit, latest value, "
                                        "targets, range) and is not read, but was changed: it was empty, now '24300'; "
-                                       "put back what the template wrote; a value goes in D5 (the values typed stay)"),
-    # the latest known value (O5: 23,000, 2021, as the plan prints it) and the 2024 target (S5: 24,500) typed over:
+                                       "put back what the template wrote; a value goes in D6 (the values typed stay)"),
+    # the latest known value (O6: 23,000, 2021, as the plan prints it) and the 2024 target (S6: 24,500) typed over:
     # each named with the number the template wrote, to type back
-    "the reference numbers changed": ({"O5": 23500, "S5": 26000},
-                                      "L5:T5: 模板列出的参考信息（名称、单位、最新值、目标、合理范围）不会被读取，"
-                                      "却被改动过：O5 原为 23000，现为 '23500'；S5 原为 24500，现为 '26000'；请改回模板"
-                                      "原来的内容，数值请填在 D5（已填写的数值不受影响）",
-                                      "L5:T5: the template's reference cells (name, unit, latest value, targets, "
-                                      "range) are not read, but were changed: O5 was 23000, now '23500'; S5 was 24500, "
-                                      "now '26000'; put back what the template wrote; a value goes in D5 (the values "
+    "the reference numbers changed": ({"O6": 23500, "S6": 26000},
+                                      "L6:T6: 模板列出的参考信息（名称、单位、最新值、目标、合理范围）不会被读取，"
+                                      "却被改动过：O6 原为 23000，现为 '23500'；S6 原为 24500，现为 '26000'；请改回模板"
+                                      "原来的内容，数值请填在 D6（已填写的数值不受影响）",
+                                      "L6:T6: the template's reference cells (name, unit, latest value, targets, "
+                                      "range) are not read, but were changed: O6 was 23000, now '23500'; S6 was 24500, "
+                                      "now '26000'; put back what the template wrote; a value goes in D6 (the values "
                                       "typed stay)"),
-    # the locked id of row 5 changed from 1 to 2 (or the input columns sorted alone): L5:T5, untouched, are indicator
+    # the locked id of row 6 changed from 1 to 2 (or the input columns sorted alone): L6:T6, untouched, are indicator
     # 1's; the id cell is named, not the reference cells, and nothing asks for a fresh template
-    "an id changed": ({"A5": 2, "D5": 24300, "E5": "统计公报"},
-                      "A5: 编号: 编号为 2，但该行右侧的参考信息（L5:T5）属于编号 1 那一行：这一锁定的单元格被改动过，"
+    "an id changed": ({"A6": 2, "D6": 24300, "E6": "统计公报"},
+                      "A6: 编号: 编号为 2，但该行右侧的参考信息（L6:T6）属于编号 1 那一行：这一锁定的单元格被改动过，"
                       "或只对左侧填报各列排了序而没有连同右侧各列；请撤销这一改动（编号改回 1，或撤销排序），"
                       "已填写的数值不受影响",
-                      "A5: No.: is 2, but the reference cells beside it (L5:T5) belong to the row of indicator 1: this "
+                      "A6: No.: is 2, but the reference cells beside it (L6:T6) belong to the row of indicator 1: this "
                       "locked cell was changed, or the input columns were sorted without the reference columns; undo "
                       "that (the id back to 1, or the sort undone), and the values typed stay"),
 }
@@ -350,39 +352,39 @@ def test_a_row_deleted_or_moved_keeps_its_reference_cells_checked(science, clean
 
 def test_input_columns_sorted_without_the_reference_columns_name_each_rows_id(science, clean, weihai_in_project,
                                                                                tmp_path):
-    # rows 5 (indicator 1) and 6 (indicator 2) swapped in A:J only, as sorting A5:J6 by value does: each row's id cell
+    # rows 6 (indicator 1) and 8 (indicator 2) swapped in A:J only, as sorting A6:J8 by value does: each row's id cell
     # is named with the indicator whose reference cells stand beside it
     book = openpyxl.load_workbook(science["zh"])
     sheet = book.worksheets[0]
-    sheet["D5"], sheet["E5"], sheet["D6"], sheet["E6"] = 24300, "统计公报", 2.61, "统计公报"
+    sheet["D6"], sheet["E6"], sheet["D8"], sheet["E8"] = 24300, "统计公报", 2.61, "统计公报"
     for letter in "ABCDEFGHIJ":
-        sheet[f"{letter}5"], sheet[f"{letter}6"] = sheet[f"{letter}6"].value, sheet[f"{letter}5"].value
+        sheet[f"{letter}6"], sheet[f"{letter}8"] = sheet[f"{letter}8"].value, sheet[f"{letter}6"].value
     (tmp_path / "observations").mkdir()
     book.save(tmp_path / "observations" / science["zh"].name)
     with pytest.raises(InputError) as caught:
         check_observations(read_observation_files(tmp_path / "observations"), clean.indicators, weihai_in_project,
                            clean.values)
     assert [line.split("数据报送!", 1)[1].split("但", 1)[0] for line in caught.value.lines()] == [
-        "A5: 编号: 编号为 2，", "A6: 编号: 编号为 1，"]
+        "A6: 编号: 编号为 2，", "A8: 编号: 编号为 1，"]
     assert "属于编号 1 那一行" in caught.value.lines()[0] and "属于编号 2 那一行" in caught.value.lines()[1]
 
 
 @pytest.mark.parametrize(("language", "expected"), [
-    ("zh", "数据报送!C35: 年份: 年份为 2024，但本工作簿是为 2023年生成的；这一行是复制模板第 5 行后改了年份添加的："
+    ("zh", "数据报送!C35: 年份: 年份为 2024，但本工作簿是为 2023年生成的；这一行是复制模板第 6 行后改了年份添加的："
            "请删除这一行；2024年的数值请填入 2024年的报送表（请向评估牵头单位索取）"),
     ("en", "'Data entry'!C35: Year: year 2024, but the workbook was made for 2023; this row was added, a copy of the "
-           "template's row 5 with its year changed: delete it; a value for 2024 goes in the workbook for 2024 (ask the "
+           "template's row 6 with its year changed: delete it; a value for 2024 goes in the workbook for 2024 (ask the "
            "office that sent this one for it)"),
 ])
 def test_a_row_copied_whole_for_another_year_is_told_as_added(science, clean, weihai_in_project, tmp_path, language,
                                                              expected):
-    """Row 5 (indicator 1) copied whole into row 35, its grey reference cells too, and its year changed to 2024: a row
-    added for another year's value, told which row it copies, not as a locked cell changed (before: "its locked cells
-    were changed: type 2023 back"); row 5, filled for 2023, is read as it is."""
-    path = _filled(science[language], tmp_path / "observations", {"D5": 24300, "E5": "统计公报"})
+    """Row 6 (indicator 1, 2023) copied whole into row 35, its grey reference cells too, and its year changed to
+    2024: a row added for another year's value, told which row it copies, not as a locked cell changed (before: "its
+    locked cells were changed: type 2023 back"); row 6, filled for 2023, is read as it is."""
+    path = _filled(science[language], tmp_path / "observations", {"D6": 24300, "E6": "统计公报"})
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
-    for cell in sheet[5]:
+    for cell in sheet[6]:
         sheet.cell(35, cell.column).value = cell.value
     sheet["C35"], sheet["D35"] = 2024, 25100
     book.save(path)
@@ -409,31 +411,31 @@ def test_a_workbooks_every_mistake_is_told_in_one_round_whatever_kind_each_is(sc
     the year not the workbook's, a date not a date, a preliminary flag not a word of the list and a confirm that gives
     no reason are told in the same round, in the sheet's order, and the rows are kept by none."""
     path = _filled(science["zh"], tmp_path / "observations", {
-        "C5": 2024, "D5": 24300, "E5": "统计公报", "I5": "2025年13月1日", "J5": "可能",  # the locked year changed
-        "D6": 2.61, "E6": "统计公报", "G6": "初步", "H6": "ok",
-        "D7": 45, "E7": "统计公报", "I7": "昨天", "Q7": 44})  # 44 typed over the value on file (reference cell Q7)
+        "C6": 2024, "D6": 24300, "E6": "统计公报", "I6": "2025年13月1日", "J6": "可能",  # the locked year changed
+        "D8": 2.61, "E8": "统计公报", "G8": "初步", "H8": "ok",
+        "D10": 45, "E10": "统计公报", "I10": "昨天", "Q10": 44})  # 44 typed over the value on file (reference cell Q10)
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
-    sheet["E5"].font = openpyxl.styles.Font(strike=True)
-    sheet["D6"].font = openpyxl.styles.Font(color="FFFFFFFF")  # white on the template's yellow
-    sheet["G6"].comment = openpyxl.comments.Comment("来自电话", "李四")
+    sheet["E6"].font = openpyxl.styles.Font(strike=True)
+    sheet["D8"].font = openpyxl.styles.Font(color="FFFFFFFF")  # white on the template's yellow
+    sheet["G8"].comment = openpyxl.comments.Comment("来自电话", "李四")
     book.save(path)
     with pytest.raises(InputError) as caught:
         check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
     told = [line.split(f"{path}:数据报送!", 1)[1] for line in error_lines(caught.value)]
     assert told == [
-        "C5: 年份: 年份为 2024，但本工作簿是为 2023年生成的；锁定的单元格被改动了：请改回 2023；如要报送 2024年的数值，"
+        "C6: 年份: 年份为 2024，但本工作簿是为 2023年生成的；锁定的单元格被改动了：请改回 2023；如要报送 2024年的数值，"
         "请向评估牵头单位索取 2024年的报送表",
-        "E5: 数据来源: 带有删除线：划掉的数据来源不会被读取；请删除它，如该数据来源有效，请去掉删除线",
-        "I5: 发布日期: '2025-13-01' 不是日期：请填写资料发布的日期，如 2011-09-28 或 2011年9月28日（或 2011-09、2011）",
-        "J5: 初步数: '可能'：初步数请填写“是”（或“初步核算”“预计”），正式数据请留空",
-        "D6: 数值: 文字颜色 #FFFFFF 与底色 #FFF9C4 几乎相同，核对表格的人看不到：请改用深色字体",
-        "G6: 备注: 带有批注（'来自电话'），批注不会被读取：请把其内容写进该行的备注（或确认）列，并删除批注",
-        "H6: 确认: 'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释）；数值未被提示偏离较大时，"
+        "E6: 数据来源: 带有删除线：划掉的数据来源不会被读取；请删除它，如该数据来源有效，请去掉删除线",
+        "I6: 发布日期: '2025-13-01' 不是日期：请填写资料发布的日期，如 2011-09-28 或 2011年9月28日（或 2011-09、2011）",
+        "J6: 初步数: '可能'：初步数请填写“是”（或“初步核算”“预计”），正式数据请留空",
+        "D8: 数值: 文字颜色 #FFFFFF 与底色 #FFF9C4 几乎相同，核对表格的人看不到：请改用深色字体",
+        "G8: 备注: 带有批注（'来自电话'），批注不会被读取：请把其内容写进该行的备注（或确认）列，并删除批注",
+        "H8: 确认: 'ok' 不是理由；请用文字说明原因（例如：统计口径调整，见公报注释）；数值未被提示偏离较大时，"
         "可将该单元格留空",
-        "I7: 发布日期: '昨天' 不是日期：请填写资料发布的日期，如 2011-09-28 或 2011年9月28日（或 2011-09、2011）",
-        "Q7: 这一单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），不会被读取，却被改动过："
-        "原为空，现为 '44'；请改回模板原来的内容，数值请填在 D7（已填写的数值不受影响）"]
+        "I10: 发布日期: '昨天' 不是日期：请填写资料发布的日期，如 2011-09-28 或 2011年9月28日（或 2011-09、2011）",
+        "Q10: 这一单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），不会被读取，却被改动过："
+        "原为空，现为 '44'；请改回模板原来的内容，数值请填在 D10（已填写的数值不受影响）"]
 
 
 def test_a_row_whose_id_was_changed_has_its_other_cells_checked_by_no_indicator(science, clean, weihai_in_project,
@@ -453,10 +455,10 @@ def test_a_row_whose_id_was_changed_has_its_other_cells_checked_by_no_indicator(
 
 
 @pytest.mark.parametrize(("case", "cell", "chinese"), [
-    ("no such indicator", "A5", "方案中没有编号为 99 的指标"),
-    ("the same year twice", "C35", "已在本文件单元格 数据报送!C8 填写过（年份重复）"),
-    ("a zero-width space", "E5", "是不可见字符 U+200B（zero width space）"),
-    ("a year outside the plan", "C5", "不在可填报的范围内"),
+    ("no such indicator", "A6", "方案中没有编号为 99 的指标"),
+    ("the same year twice", "C35", "已在本文件单元格 数据报送!C12 填写过（年份重复）"),
+    ("a zero-width space", "E6", "是不可见字符 U+200B（zero width space）"),
+    ("a year outside the plan", "C6", "不在可填报的范围内"),
 ])
 def test_a_chinese_clerk_is_told_in_chinese_which_cell_is_wrong(science, clean, weihai_in_project, tmp_path, case,
                                                                   cell, chinese):
@@ -484,21 +486,21 @@ def _refusal(folder, clean, plan) -> str:
 def test_two_workbooks_that_disagree_are_told_in_chinese_with_the_column_to_fill(science, clean, weihai_in_project,
                                                                                   tmp_path):
     folder = tmp_path / "observations"
-    first = _named_as(science["zh"], folder, {"D5": 24300, "E5": "统计公报"}, "a.xlsx")
-    second = _named_as(science["zh"], folder, {"D5": 24500, "E5": "统计年鉴"}, "b.xlsx")
+    first = _named_as(science["zh"], folder, {"D6": 24300, "E6": "统计公报"}, "a.xlsx")
+    second = _named_as(science["zh"], folder, {"D6": 24500, "E6": "统计年鉴"}, "b.xlsx")
     assert _refusal(folder, clean, weihai_in_project) == (
         # the first named by its publication and its file without the folders a clerk never sees; the column to fill
         # as the template heads it
-        f"{second}:数据报送!D5: 数值: 指标 1：2023年的数值 24500 与统计公报（a.xlsx:数据报送!D5）中的 24300 不一致；"
+        f"{second}:数据报送!D6: 数值: 指标 1：2023年的数值 24500 与统计公报（a.xlsx:数据报送!D6）中的 24300 不一致；"
         "如其中一份资料修订了另一份，请在两行的发布日期列分别填写各自的发布日期（如 2011-09-28）："
         "将采用较晚发布的数值，并列出这次修订")
     # an English template's clerk, read after the Chinese one, is told the same in English, the column as the English
     # template heads it
     first.unlink()
-    english = _named_as(science["en"], folder, {"D5": 24300, "E5": "Bulletin"}, "z.xlsx")
+    english = _named_as(science["en"], folder, {"D6": 24300, "E6": "Bulletin"}, "z.xlsx")
     assert _refusal(folder, clean, weihai_in_project) == (
-        f"{english}:'Data entry'!D5: Value: indicator 1 year 2023: value 24300 conflicts with 24500 in 统计年鉴, "
-        "b.xlsx:数据报送!D5; if one publication revises the other, give both rows the day each appeared in the "
+        f"{english}:'Data entry'!D6: Value: indicator 1 year 2023: value 24300 conflicts with 24500 in 统计年鉴, "
+        "b.xlsx:数据报送!D6; if one publication revises the other, give both rows the day each appeared in the "
         "Published column (2011-09-28): the later is used and the revision listed")
 
 
@@ -528,8 +530,8 @@ def test_a_workbook_without_a_language_is_told_in_the_language_of_its_labels(sci
 ])
 def test_the_templates_own_labels_are_read_back(science, weihai_in_project, work_dir, language, header, series):
     plan = copy_plan(weihai_in_project.folder, work_dir / "plan")
-    cells = {"D5": 24300, "E5": "统计公报", "B8": series[0], "D8": 3.1, "E8": "园区年报", "B9": series[1], "D9": 2.9,
-             "E9": "园区年报"}
+    cells = {"D6": 24300, "E6": "统计公报", "B12": series[0], "D12": 3.1, "E12": "园区年报", "B14": series[1],
+             "D14": 2.9, "E14": "园区年报"}
     cells.update({f"{column}4": name for column, name in zip("ABCDEFGHIJ", header or [])})
     _filled(science[language], plan / "observations", cells, delete_row=4 if header is None else None)
     processed = work_dir / "processed"
@@ -538,8 +540,8 @@ def test_the_templates_own_labels_are_read_back(science, weihai_in_project, work
     actual = values[values["value_type"] == "actual"]
     assert actual[["indicator_id", "series", "year", "value"]].values.tolist() == [
         [1, "", YEAR, 24300.0], [4, "national", YEAR, 3.1], [4, "provincial", YEAR, 2.9]]
-    first = 4 if header is None else 5  # the rows moved up one with the row of names
-    assert actual["source_line"].tolist() == [first, first + 3, first + 4]
+    first = 5 if header is None else 6  # the rows moved up one with the row of names
+    assert actual["source_line"].tolist() == [first, first + 6, first + 8]
 
 
 @pytest.mark.parametrize(("language", "word"), [("zh", "是"), ("en", "yes")])
@@ -662,9 +664,9 @@ def test_a_sources_english_name_reaches_the_values_as_from_a_csv_file_and_the_en
     from analysis.report.words import reference_in
 
     plan = copy_plan(weihai_in_project.folder, work_dir / "plan")
-    _filled(science["zh"], plan / "observations", {"D5": 24300, "E5": "市统计局统计公报",
-                                                   "F5": "Weihai statistical bulletin (市统计局统计公报)",
-                                                   "D6": 2.61, "E6": "市科技局年报"})
+    _filled(science["zh"], plan / "observations", {"D6": 24300, "E6": "市统计局统计公报",
+                                                   "F6": "Weihai statistical bulletin (市统计局统计公报)",
+                                                   "D8": 2.61, "E8": "市科技局年报"})
     (plan / "observations" / "bulletin.csv").write_text(
         "indicator_id,series,year,value,source,source_en\n"
         "3,,2023,40.2,高新区统计报表,High-tech zone statistical report (高新区统计报表)\n", encoding="utf-8")
@@ -760,14 +762,14 @@ def test_a_reference_cell_of_a_workbook_that_records_its_digests_only_names_the_
 
 
 @pytest.mark.parametrize(("language", "cells", "expected"), [
-    # a value typed over the value on file (Q5), which nothing reads: before, passed over in silence
-    ("zh", {"Q5": 25000}, "Sheet1!Q5: 这一单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），"
+    # a value typed over the value on file (Q6), which nothing reads: before, passed over in silence
+    ("zh", {"Q6": 25000}, "Sheet1!Q6: 这一单元格是模板列出的参考信息（名称、单位、最新值、目标、合理范围），"
                           "不会被读取，却被改动过：原为空，现为 '25000'；"),
-    ("en", {"Q5": 25000}, "Sheet1!Q5: this cell shows the template's reference (name, unit, latest value, targets, "
+    ("en", {"Q6": 25000}, "Sheet1!Q6: this cell shows the template's reference (name, unit, latest value, targets, "
                           "range) and is not read, but was changed: it was empty, now '25000';"),
     # a locked year changed: before, read as a 2022 value sent in the 2023 workbook
-    ("zh", {"C6": 2022, "D6": 2.61, "E6": "统计公报"}, "Sheet1!C6: 年份: 年份为 2022，但本工作簿是为 2023年生成的；"),
-    ("en", {"C6": 2022, "D6": 2.61, "E6": "Bulletin"}, "Sheet1!C6: Year: year 2022, but the workbook was made for "
+    ("zh", {"C8": 2022, "D8": 2.61, "E8": "统计公报"}, "Sheet1!C8: 年份: 年份为 2022，但本工作簿是为 2023年生成的；"),
+    ("en", {"C8": 2022, "D8": 2.61, "E8": "Bulletin"}, "Sheet1!C8: Year: year 2022, but the workbook was made for "
                                                        "2023;"),
 ])
 def test_the_templates_sheet_renamed_is_still_checked_as_the_templates(science, clean, weihai_in_project, tmp_path,
@@ -775,14 +777,14 @@ def test_the_templates_sheet_renamed_is_still_checked_as_the_templates(science, 
     """A department renamed the template's sheet (数据报送 to Sheet1): its reference cells and its year are the
     template's all the same, and a change there is told as in the sheet under its own name; renamed and filled right,
     it is read."""
-    path = _filled(science[language], tmp_path / "observations", {"D5": 24300, "E5": "统计公报", **cells})
+    path = _filled(science[language], tmp_path / "observations", {"D6": 24300, "E6": "统计公报", **cells})
     book = openpyxl.load_workbook(path)
     book.worksheets[0].title = "Sheet1"
     book.save(path)
     with pytest.raises(InputError) as caught:
         check_observations(read_observation_files(path.parent), clean.indicators, weihai_in_project, clean.values)
     assert [line.replace(f"{path}:", "") for line in error_lines(caught.value)][0].startswith(expected)
-    fine = _filled(science[language], tmp_path / "fine", {"D5": 24300, "E5": "统计公报"})
+    fine = _filled(science[language], tmp_path / "fine", {"D6": 24300, "E6": "统计公报"})
     book = openpyxl.load_workbook(fine)
     book.worksheets[0].title = "Sheet1"
     book.save(fine)

@@ -2,9 +2,10 @@
 
 The example 2022–2024 data hold R&D personnel's (1) 2024 value, 24,800, from 2025-bulletin.csv, a file without a
 publication date (its name carries the year). The science bureau's 2024 workbook shows it in its reference column
-"已收到的2024年数值" (2024 value on file); its instructions ask a department that has a revised figure to type it
-in the row, with the day it was issued. A row that does so gives another value for the same series and year: it
-revises the value its template showed, and is used, the revision listed (24,800 → 24,900) with both sources.
+"本行年份已收到的数值" (Value already received for the row's year); its instructions ask a department that has a revised
+figure to type it in the row, with the day it was issued. A row that does so gives another value for the same series
+and year: it revises the value its template showed, and is used, the revision listed (24,800 → 24,900) with both
+sources.
 """
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def _plan(folder, observations=EXAMPLE):
 
 def _personnel_row(template) -> int:
     sheet = openpyxl.load_workbook(template).worksheets[0]
-    return next(row[0].row for row in sheet.iter_rows(min_row=5) if row[0].value == 1)
+    return next(row[0].row for row in sheet.iter_rows(min_row=5) if row[0].value == 1 and row[2].value == YEAR)
 
 
 def _fill(template, folder, cells: dict, name: str | None = None):
@@ -94,6 +95,23 @@ def test_a_revised_value_typed_in_the_row_of_the_value_on_file_is_used_and_the_r
     assert (new["value"], new["source"].rsplit("/", 1)[-1], new["reference"]) == (24900.0, path.name, "科技统计快报")
 
 
+@pytest.mark.parametrize("language, label", [("zh", "已收到的2024年数值"), ("en", "2024 value on file")])
+def test_a_workbook_sent_out_with_the_earlier_label_of_the_value_on_file_is_read_the_same(templates, tmp_path,
+                                                                                          language, label):
+    """A workbook made before the column was named by the row's year (本行年份已收到的数值), its label the workbook's
+    year (已收到的2024年数值), and sent back with a revision: its value on file is still found, and the revision
+    used, not refused as a conflict with the value it revises."""
+    plan = _plan(tmp_path)
+    path = _fill(templates[language], plan.folder / "observations",
+                 {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"})
+    book = openpyxl.load_workbook(path)
+    [cell] = [cell for cell in book.worksheets[0][3]
+              if cell.value in ("本行年份已收到的数值", "Value already received for the row's year")]
+    cell.value = label
+    book.save(path)
+    assert list(_personnel(_checked(plan))["value"]) == [24900.0]
+
+
 def test_a_revision_read_before_the_value_it_revises_is_used_all_the_same(templates, tmp_path):
     """A workbook named so that it is read before the CSV file it revises (0-市科技局.xlsx): the same."""
     plan = _plan(tmp_path)
@@ -123,7 +141,8 @@ def test_a_revision_without_the_day_it_was_issued_is_refused_at_its_date_cell(te
 
 @pytest.fixture(scope="module")
 def early_template(project_tmp):
-    """The science bureau's 2024 workbook made before 24,800 was on file: it shows nothing there."""
+    """The science bureau's 2024 workbook made before 24,800 was on file: it shows nothing there. Made from the plan's
+    own data (R&D personnel known for 2021 alone), it asks for 2022 and 2023 too: R&D personnel's 2024 row is row 7."""
     early = _plan(project_tmp / "revision-early", observations=None)
     return next(path for path in build_templates(early, YEAR, "zh", project_tmp / "revision-early-templates")
                 if path.name == f"{YEAR}-{SCIENCE['zh']}.xlsx")
@@ -139,7 +158,7 @@ def test_two_sources_neither_of_which_revises_the_other_are_still_refused(early_
     path = _fill(early_template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"},
                  name="市科技局.xlsx")
     assert _refusal(plan) == (
-        f"{path}:数据报送!D5: 数值: 指标 1：2024年的数值 24900 与示例统计公报 2025（虚构）（2025-bulletin.csv:2）"
+        f"{path}:数据报送!D7: 数值: 指标 1：2024年的数值 24900 与示例统计公报 2025（虚构）（2025-bulletin.csv:2）"
         "中的 24800 不一致；本工作簿生成时尚未收到 24800，因此未显示该数值：如 24900 是对它的修订，请向评估牵头单位"
         "索取新的 2024年报送表（其中显示已收到的 24800），在该行填写 24900，并在发布日期列填写其发布日期；"
         "或在本行的发布日期列和 24800 所在文件那一行的发布日期列各自填写发布日期：将采用较晚发布的数值，"
@@ -154,7 +173,7 @@ def test_a_conflict_with_an_old_workbook_read_first_says_what_its_department_doe
     _fill(early_template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"})
     assert _refusal(plan) == (
         f"{plan.folder / 'observations' / '2025-bulletin.csv'}:2: value: indicator 1 year 2024: value 24800 conflicts "
-        "with 24900 in 科技统计快报, 2024-市科技局.xlsx:数据报送!D5, a department's workbook made before 24800 came in "
+        "with 24900 in 科技统计快报, 2024-市科技局.xlsx:数据报送!D7, a department's workbook made before 24800 came in "
         "(it shows no value on file for 2024): if 24900 revises 24800, the department asks for a new workbook for "
         "2024, which shows 24800 on file, and gives 24900 in that row with the day it was published, in place of that "
         "workbook; or give both rows the day each was published (this row's published, and that workbook's own "
@@ -171,7 +190,7 @@ def test_a_conflict_with_an_old_english_workbook_offers_both_routes_in_english(p
     path = _fill(template, plan.folder / "observations", {"D": 24900, "E": "S&T flash report", "I": "2025-03-20"},
                  name="science.xlsx")
     assert _refusal(plan) == (
-        f"{path}:'Data entry'!D5: Value: indicator 1 year 2024: value 24900 conflicts with 24800 in Example bulletin "
+        f"{path}:'Data entry'!D7: Value: indicator 1 year 2024: value 24900 conflicts with 24800 in Example bulletin "
         "2025 (fictional), 2025-bulletin.csv:2, which this workbook does not show on file: it was made before 24800 "
         "came in; if 24900 revises 24800, ask the office that sent it for a new workbook for 2024, which shows 24800 "
         "on file, and give 24900 in that row with the day it appeared in the Published column; or give both rows the "
@@ -187,7 +206,7 @@ def test_a_conflict_with_an_old_workbook_told_at_a_chinese_file_offers_both_rout
     bulletin = plan.folder / "observations" / "2025-bulletin.csv"
     bulletin.write_text("编号,序列,年份,数值,数据来源\n1,,2024,24800,2025年统计公报\n", encoding="utf-8")
     assert _refusal(plan) == (
-        f"{bulletin}:2: 数值: 指标 1：2024年的数值 24800 与科技统计快报（2024-市科技局.xlsx:数据报送!D5）中的 24900 "
+        f"{bulletin}:2: 数值: 指标 1：2024年的数值 24800 与科技统计快报（2024-市科技局.xlsx:数据报送!D7）中的 24900 "
         "不一致；该报送表生成时尚未收到 24800，因此未显示该数值：如 24900 是对它的修订，请该部门索取新的 2024年报送表"
         "（其中显示已收到的 24800），在该行填写 24900 及其发布日期，以取代原报送表；或在本行的发布日期列和该报送表"
         "那一行的发布日期列各自填写发布日期：将采用较晚发布的数值，并列出这次修订")
@@ -231,11 +250,11 @@ def test_a_departments_dated_correction_revises_its_own_undated_workbook_without
 
 
 @pytest.mark.parametrize("language, asked, prompt", [
-    ("zh", "“已收到的2024年数值”列已有数值、且无修订的，也可留空；"
+    ("zh", "“本行年份已收到的数值”列已有数值、且无修订的，也可留空；"
            "有修订的，请在该行填写修订后的数值、数据来源和修订数的发布日期。",
      "已收到 2024年数值 24,800：无修订可留空，有修订请填写新数值并在“发布日期”列填写修订数的发布日期。"),
-    ("en", "or if its '2024 value on file' needs no revision; to revise that value, type the revised value, its source "
-           "and the day it was issued ('Published') in the row.",
+    ("en", "or if its 'Value already received for the row's year' needs no revision; to revise that value, type the "
+           "revised value, its source and the day it was issued ('Published') in the row.",
      "2024 value on file: 24,800; leave the cell empty, or type the revised value and the day it was issued in "
      "'Published'. "),
 ])

@@ -200,8 +200,9 @@ def _hand_back(templates, plan_dir, project_tmp, name: str, fill) -> tuple[int, 
 
 
 def _mistaken_rows(sheet) -> list:
-    """The first two input rows filled: a value that is not a number (D5, with its source) and a value (D6) without
-    its source; the rows, for a test to fill on."""
+    """The first two input rows of the year filled: a value that is not a number (D6, with its source) and a value
+    (D8) without its source; the rows, for a test to fill on. (Rows 5 and 7 are 2022's, a year of the plan period
+    with no value yet.)"""
     rows = _rows(sheet)
     rows[0][3].value, rows[0][4].value = "约24300", "市科技局 2023年报"
     rows[1][3].value = 2.61
@@ -211,19 +212,19 @@ def _mistaken_rows(sheet) -> list:
 def test_a_renamed_header_cell_is_told_with_the_rows_mistakes_in_one_round(templates, weihai_in_project,
                                                                               project_tmp, capsys):
     """The note's header (G4) typed over as 说明: told at G4, and the rows' mistakes with it, not a round later (a
-    value not a number in D5, a value without its source in E6)."""
+    value not a number in D6, a value without its source in E8)."""
     def fill(book):
         book.worksheets[0]["G4"] = "说明"
-        _mistaken_rows(book.worksheets[0])  # D6 without its source
+        _mistaken_rows(book.worksheets[0])  # D8 without its source
 
     status, path = _hand_back(templates, weihai_in_project.folder, project_tmp, "renamed", fill)
     assert status == 2
     assert capsys.readouterr().err.splitlines() == [
         f"error: {path}:数据报送!G4: 表头: 表头单元格被改成了 说明，无法识别：其上方的标签表明该列为 备注（note），"
         "请改回 备注（note）",
-        f"error: {path}:数据报送!D5: 数值: '约24300' 不是数字（是否应为 24300？请去掉“约”，只写数字；"
+        f"error: {path}:数据报送!D6: 数值: '约24300' 不是数字（是否应为 24300？请去掉“约”，只写数字；"
         "如为估计数，请在该行的备注中说明）",
-        f"error: {path}:数据报送!E6: 数据来源: 为空：请写明数值出自哪一份资料"]
+        f"error: {path}:数据报送!E8: 数据来源: 为空：请写明数值出自哪一份资料"]
 
 
 def test_a_missing_column_is_told_once_not_row_by_row(templates, weihai_in_project, project_tmp, capsys):
@@ -239,7 +240,7 @@ def test_a_missing_column_is_told_once_not_row_by_row(templates, weihai_in_proje
     assert capsys.readouterr().err.splitlines() == [
         f"error: {path}:数据报送!E4: 表头: 表头单元格被改成了 出处，无法识别：其上方的标签表明该列为 "
         "数据来源（source），请改回 数据来源（source）",
-        f"error: {path}:数据报送!D5: 数值: '约24300' 不是数字（是否应为 24300？请去掉“约”，只写数字；"
+        f"error: {path}:数据报送!D6: 数值: '约24300' 不是数字（是否应为 24300？请去掉“约”，只写数字；"
         "如为估计数，请在该行的备注中说明）"]
 
 
@@ -520,12 +521,12 @@ def test_two_copies_of_a_workbook_are_noted_once_on_the_console(weihai_in_projec
 
 
 @pytest.mark.parametrize(("language", "name", "copy", "note"), [
-    # the copy is read first: the value is in its row 5, the first below the header row (4)
+    # the copy is read first: the value is in its row 6, R&D personnel's 2023 row (row 5 its 2022 row)
     ("zh", f"{YEAR}-市科技局.xlsx", f"{YEAR}-市科技局 - 副本.xlsx",
-     f"与 {YEAR}-市科技局 - 副本.xlsx 第5行数值相同，只计一次"),
+     f"与 {YEAR}-市科技局 - 副本.xlsx 第6行数值相同，只计一次"),
     ("en", f"{YEAR}-Municipal Science and Technology Bureau.xlsx",
      f"{YEAR}-Municipal Science and Technology Bureau - Copy.xlsx",
-     f"Same value as {YEAR}-Municipal Science and Technology Bureau - Copy.xlsx:5; kept once."),
+     f"Same value as {YEAR}-Municipal Science and Technology Bureau - Copy.xlsx:6; kept once."),
 ])
 def test_two_copies_of_a_workbook_of_one_value_are_noted_too(weihai_in_project, project_tmp, capsys, language, name,
                                                              copy, note):
@@ -699,7 +700,9 @@ def test_each_year_of_the_plan_period_with_no_value_gets_a_row_of_its_own(weihai
     """The plan's own data give labour productivity (6) and energy intensity's decline (18) no value after 2021, and
     the ocean economy's share (26) a 2022 value (36.6): the 2024 workbook asks for each year of the plan period with
     no value yet, each in a row of its own, its year filled in and locked, before 2024's (before: 2024's alone, and
-    2022–2023's values nowhere to go), and says so."""
+    2022–2023's values nowhere to go), and says so: each series' rows together, their years in order, as a clerk
+    copies them from a yearbook (before: every 2024 row, then a block of 2022's, then one of 2023's, and the
+    instructions saying they stood below the year's)."""
     from analysis.plan import load_plan
     from tests.conftest import DEFAULT_PLAN_DIR
 
@@ -708,18 +711,23 @@ def test_each_year_of_the_plan_period_with_no_value_gets_a_row_of_its_own(weihai
                                DEFAULT_PLAN_DIR / "observations"))
     made = {p.name: p for p in build_templates(plan, 2024, "zh", project_tmp / "templates-years")}
     reform = _sheet(made["2024-市发展改革委.xlsx"])
-    # the year's rows first, where they stood before, then a block for each earlier year, filled from its publication
-    assert [(row[0].value, row[2].value) for row in _rows(reform, None)] == [
-        (6, 2024), (18, 2024), (6, 2022), (18, 2022), (6, 2023), (18, 2023)]
+    # a series' rows together, its years in order: 6's 2022, 2023, 2024 in rows 5–7, then 18's in rows 8–10
+    assert [(row[0].row, row[0].value, row[2].value) for row in _rows(reform, None)] == [
+        (5, 6, 2022), (6, 6, 2023), (7, 6, 2024), (8, 18, 2022), (9, 18, 2023), (10, 18, 2024)]
     assert all(row[2].protection.locked and not row[3].protection.locked for row in _rows(reform, None))
     assert reform["A2"].value.endswith(
-        "方案期内尚无数值的 2022、2023年列在本年各行之下，每年一组、每个序列一行（年份已填好），请一并填写。")
+        "方案期内尚无数值的 2022、2023年也各占一行，排在同一序列的 2024年一行之前（按年份先后，年份已填好），"
+        "请一并填写。")
+    # the column of a value already received heads the 2022 and 2023 rows too: named by the row's year, not 2024's
+    # (before: 已收到的2024年数值 above a 2022 row)
+    assert "本行年份已收到的数值" in [cell.value for cell in reform[3]]
+    assert not [cell.coordinate for cell in reform[3] if "2024" in str(cell.value or "") and "目标" not in cell.value]
     ocean = _sheet(made["2024-市海洋发展局.xlsx"])
-    assert [(row[0].value, row[2].value) for row in _rows(ocean, None)] == [(26, 2024), (26, 2023)]
+    assert [(row[0].value, row[2].value) for row in _rows(ocean, None)] == [(26, 2023), (26, 2024)]
     # each value cell says which year it asks for
     prompts = {str(v.sqref): v.promptTitle for v in reform.data_validations.dataValidation}
     assert [prompts[f"D{row[0].row}"] for row in _rows(reform, None)] == [
-        "2024年数值", "2024年数值", "2022年数值", "2022年数值", "2023年数值", "2023年数值"]
+        "2022年数值", "2023年数值", "2024年数值", "2022年数值", "2023年数值", "2024年数值"]
 
 
 def test_the_rows_of_earlier_years_are_read_back_as_their_years(weihai_in_project, project_tmp):

@@ -724,10 +724,11 @@ def _dated_row(row, cells, header: list[str], key: str, references: dict[str, st
 
 
 def _on_file_column(labels, inputs: int) -> int | None:
-    """The index (0-based) of a template's "value on file" column among its reference columns (已收到的2025年数值,
-    2025 value on file: its label in either language), found in its row of ``labels``; None where it has none."""
-    forms = [re.escape(catalog(language)["entry.reference.on_file"]).replace(r"\{year\}", r"\d{4}")
-             for language in LANGUAGES]
+    """The index (0-based) of a template's "value on file" column among its reference columns (本行年份已收到的数值,
+    Value already received for the row's year; 已收到的2025年数值 and 2025 value on file in an earlier template: its
+    label in either language), found in its row of ``labels``; None where it has none."""
+    forms = [re.escape(catalog(language)[f"entry.{node}.on_file"]).replace(r"\{year\}", r"\d{4}")
+             for language in LANGUAGES for node in ("reference", "earlier_reference")]
     return next((index for index, cell in enumerate(labels[inputs + 1:], inputs + 1)
                  if any(re.fullmatch(form, str(cell.value or "").strip()) for form in forms)), None)
 
@@ -860,7 +861,7 @@ def _template_labels():
     """Each label a template writes above its reference columns (on a sheet of values or of words), in either
     language, with its key (``name``: 指标名称, Indicator)."""
     for language in LANGUAGES:
-        for path in (("entry", "reference"), ("entry", "words", "reference")):
+        for path in (("entry", "reference"), ("entry", "earlier_reference"), ("entry", "words", "reference")):
             node = catalog(language).entries
             for part in path:
                 node = node.get(part, {}) if isinstance(node, dict) else {}

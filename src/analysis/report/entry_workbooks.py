@@ -1,21 +1,19 @@
 """The departments' data-entry workbooks (数据报送表): one per lead department, filled and read back as observations.
 
-Each workbook lists the numeric indicator series its department leads, one input row per series
-for the year asked, then a block for each earlier year of the plan period, a row for each series it has no value for
-yet (its
-reference cells recorded under :func:`~analysis.ingest.xlsx_reader.dated_key`, so that the row is read back as that
-year's). Its one sheet holds, from the top: a title, what to do, a row of labels in the
-workbook's language, and the header row the observation reader looks for (``indicator_id, series,
-year, value, source, source_en, note, confirm, published, preliminary``: the columns of an observation CSV
-file). ``indicator_id``, ``series`` and ``year`` are filled in and locked; the others are the yellow input
-cells (``source_en``: the source's English name, for the English edition), the only unlocked ones (the
-sheet is protected without a password, so
-nobody types over the ids by accident). ``value`` is validated as a decimal in the range the
-plausibility checks let pass (:func:`shown_range`: :func:`analysis.clean.plausibility.plausible_range` rounded to the
-series' printed decimals), with a
-warning, not a refusal: a right value far off its series is kept with a reason in ``confirm``.
-Right of an empty column sit the reference columns (name, unit, latest known value, targets,
-plausible range); the reader stops at the empty header cell, so they are never read back.
+Each workbook lists the numeric indicator series its department leads, one input row per series for the year asked,
+after a row for each earlier year of the plan period the series has no value for yet, its years in order (2022,
+2023, 2024; the earlier rows' reference cells recorded under :func:`~analysis.ingest.xlsx_reader.dated_key`, so that
+such a row is read back as that year's). Its one sheet holds, from the top: a title, what to do, a row of labels in
+the workbook's language, and the header row the observation reader looks for (``indicator_id, series, year, value,
+source, source_en, note, confirm, published, preliminary``: the columns of an observation CSV file).
+``indicator_id``, ``series`` and ``year`` are filled in and locked; the others are the yellow input cells
+(``source_en``: the source's English name, for the English edition), the only unlocked ones (the sheet is protected
+without a password, so nobody types over the ids by accident). ``value`` is validated as a decimal in the range the
+plausibility checks let pass (:func:`shown_range`: :func:`analysis.clean.plausibility.plausible_range` rounded to
+the series' printed decimals), with a warning, not a refusal: a right value far off its series is kept with a reason
+in ``confirm``. Right of an empty column sit the reference columns (name, unit, latest known value, the value
+already received for the row's year, targets, plausible range); the reader stops at the empty header cell, so they
+are never read back.
 
 A second sheet takes the department's words (:mod:`analysis.ingest.department_words`): one row for
 each key task it leads (progress this year, a self-rating from a list), one for each of its
@@ -286,19 +284,20 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
     by_series = {key: group for key, group in values.groupby(["indicator_id", "series"], sort=False)}
     workbooks, stems = [], set()
     for number, key in enumerate(order, 1):
-        rows, explanations, others, earlier = [], [], [], []
+        rows, explanations, others = [], [], []
         for meta in numeric[keys == key].itertuples():
             series_values = by_series.get((meta.indicator_id, meta.series), values.iloc[0:0])
             targets = {int(r.year): _target_cell(words, r, meta) for r in series_values.itertuples()
                        if r.value_type == "target"}
-            # the year's row, and one for each earlier year of the plan period with no value yet (2022 and 2023 of a
-            # 2024 workbook): a value of each is what the report judges a level held every year (17, 18) on
+            # a row for each earlier year of the plan period with no value yet (2022 and 2023 of a 2024 workbook),
+            # then the year's: the series' years in order, as a yearbook lists them; a value of each is what the report
+            # judges a level held every year (17, 18) on
             missing = [asked for asked in range(first_year or year, year) if _on_file(series_values, asked) is None]
-            for asked in [year, *missing]:
+            for asked in [*missing, year]:
                 latest, latest_year = _latest(series_values, asked)
                 # whole firms, persons, bases: 7,667 – 69,000, never 7,666.67; a share printed 2.40: 0.34 – 16.80
                 low, high, decimals = shown_range(meta.kind, latest, latest_year, asked)
-                (rows if asked == year else earlier).append(EntrySeries(
+                rows.append(EntrySeries(
                     int(meta.indicator_id), meta.series, localized(meta, "name", language),
                     series_label(meta.series, words), localized(meta, "unit", language), latest, latest_year, targets,
                     low, high, _on_file(series_values, asked), decimals, asked if asked != year else None))
@@ -311,9 +310,6 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
                                                unwarned.get((int(meta.indicator_id), meta.series))
                                                or words.text("entry.words.unjudged", year=year), warned=False))
         explanations += others
-        # the year's rows first, as before, then the earlier years' a block each (2022's, then 2023's): each block
-        # filled from that year's publication
-        rows += sorted(earlier, key=lambda row: row.year)
         own_tasks = tuple(EntryTask(task_id, title) for lead, task_id, title in tasks if same[lead] == key or not key)
         own_qualitative = tuple(EntryExplanation(int(meta.indicator_id), "", localized(meta, "name", language),
                                                  words["entry.words.qualitative"])
@@ -591,7 +587,7 @@ def _finish(sheet, columns: int = 0) -> None:
 def _reference_headers(entry: EntryWorkbook) -> list[str]:
     names = entry.words["entry.reference"]
     return [names["name"], names["series"], names["unit"], names["latest"], names["latest_year"],
-            names["on_file"].format(year=entry.year), *(names["target"].format(year=y) for y in entry.target_years),
+            names["on_file"], *(names["target"].format(year=y) for y in entry.target_years),
             names["range"]]
 
 
