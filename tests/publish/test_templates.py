@@ -90,20 +90,39 @@ def test_header_row_is_the_observation_columns_with_labels_above(templates):
         assert each.print_title_rows == "$3:$4", each.title
 
 
+def _widths(sheet) -> dict[str, float]:
+    """Each column's width, from the ranges a workbook stores them in (E:F, the two sources, are one)."""
+    return {get_column_letter(index): dimension.width for dimension in sheet.column_dimensions.values()
+            for index in range(dimension.min, dimension.max + 1)}
+
+
 def test_every_input_column_is_wide_enough_and_only_the_empty_one_narrow(templates):
     """A publication date (2025-02-28, ten characters) shows whole in 发布日期 (I); the empty column the reader stops
-    at (K) is the narrow one, not an input column."""
-    sheet = _sheet(templates[0])
-    # each column's width, from the ranges a workbook stores them in (E:F, the two sources, are one)
-    widths = {get_column_letter(index): dimension.width for dimension in sheet.column_dimensions.values()
-              for index in range(dimension.min, dimension.max + 1)}
+    at (K) is the narrow one, not an input column; the input columns together narrow enough that the name and unit
+    right of them stand on a screen too (before: A–K 212 characters wide, the name off the screen)."""
+    widths = _widths(_sheet(templates[0]))
     assert widths["K"] < 5, widths
     assert min(widths[letter] for letter in "ABCDEFGHIJ") >= 7, widths
-    # a date, its label 发布日期（如 2024-02-28） on one line in bold (LibreOffice breaks the date at a hyphen);
-    # 初步数（是则填“是”） (20 wide) whole, its closing quote and bracket never alone on a line; the reason a value
-    # is far off (确认) room to be typed; the source's English name (F) as wide as the source (E)
-    assert widths["I"] >= 27 and widths["J"] >= 24 and widths["H"] >= 30, widths
-    assert widths["F"] == widths["E"] >= 30, widths
+    # a date whole (its label wraps in the row of labels, three lines high); the reason a value is far off (确认) room
+    # to be typed; the source's English name (F) as wide as the source (E)
+    assert widths["I"] >= 12 and widths["H"] >= 20, widths
+    assert widths["F"] == widths["E"] >= 20, widths
+    # 12 + 11 + 7 + 14 + 24 + 24 + 20 + 24 + 14 + 12 + 3 = 165 (each stored with its padding: 12.71)
+    assert sum(int(widths[letter]) for letter in "ABCDEFGHIJK") <= 170, widths
+
+
+def test_a_printed_workbook_keeps_its_text_readable(templates):
+    """On paper (A4 landscape) each sheet is printed over as many pages wide as keep its text near its size, what
+    names a row (编号, 序列, 年份; on the words sheet its kind too) and the header rows repeated on every page, a row's
+    pages side by side (before: one page wide, 20 columns at 4 pt in LibreOffice's PDF)."""
+    book = openpyxl.load_workbook(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))
+    for sheet, named in zip(book.worksheets, ("$A:$C", "$A:$D")):
+        setup = sheet.page_setup
+        assert (setup.orientation, setup.paperSize, setup.pageOrder) == ("landscape", 9, "overThenDown"), sheet.title
+        # the values sheet: 165 characters of input columns and 172 of reference columns (the name 60), 337; the words
+        # sheet 10 + 8 + … + 30 = 250: each more than the 150 a page holds near the text's size
+        assert setup.fitToWidth >= 2 and setup.fitToHeight == 0, sheet.title
+        assert (sheet.print_title_cols, sheet.print_title_rows) == (named, "$3:$4"), sheet.title
 
 
 def test_ids_and_year_are_filled_in_and_locked_inputs_unlocked(templates):

@@ -64,7 +64,7 @@ from ..ingest.xlsx_reader import (
 from ..numbers import fmt_printed, half_up
 from ..vocabulary import HELD_EVERY_YEAR, RATINGS
 from .numbers import fmt_number, shown_decimals
-from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Shown, Styles, display_width
+from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Shown, Styles, display_width, print_setup
 from .words import localized, series_label
 
 INPUT_COLUMNS = [*REQUIRED_COLUMNS, *WORKBOOK_OPTIONAL_COLUMNS]
@@ -73,9 +73,11 @@ HEADER_ROW = 3  # zero-based: title, instructions, labels, then the header row t
 INPUT_COLOUR = "#fff9c4"
 #: The width of each column of the words sheet, in characters: its inputs, the empty column, the name and assessment.
 WORDS_WIDTHS = (10, 8, 10, 7, 50, 12, 40, 40, 3, 40, 30)
-#: The width of each input column of the values sheet, in characters.
-INPUT_WIDTHS = {"indicator_id": 12, "series": 11, "year": 7, "value": 14, "source": 30, "source_en": 30, "note": 24,
-                "confirm": 30, "published": 27, "preliminary": 24}
+#: The width of each input column of the values sheet, in characters: narrow, so that the reference columns beside
+#: them (the name, unit and plausible range) stand on the screen too; a label wider than its column wraps in its row of
+#: three lines (发布日期（如 2025-02-28）: the date whole on the second).
+INPUT_WIDTHS = {"indicator_id": 12, "series": 11, "year": 7, "value": 14, "source": 24, "source_en": 24, "note": 20,
+                "confirm": 24, "published": 14, "preliminary": 12}
 #: What a file name must not hold on any system: path separators, characters Windows refuses, controls,
 #: bidi controls (they would show the name reversed).
 UNSAFE_IN_FILE_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]')
@@ -458,14 +460,14 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
                 sheet.write_number(number, first_reference + offset, value, reference)
             elif value:
                 sheet.write_string(number, first_reference + offset, value, reference)
-    # each input column as wide as its label asks (a date, 2025-02-28, in 发布日期), then the empty column, narrow
+    # each input column narrow (INPUT_WIDTHS: a date, 2025-02-28, whole in 发布日期), then the empty column, narrower
     widths = [INPUT_WIDTHS[name] for name in INPUT_COLUMNS] + [3]
     widths += [min(max(display_width(h) + 2, 10), 24) for h in references]
     widths[first_reference] = 60  # the indicator's name
     widths[-1] = 22  # the plausible range
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
-    _finish(sheet, columns=len(FILLED_IN))
+    _finish(sheet, widths, columns=len(FILLED_IN))
 
 
 def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
@@ -541,7 +543,7 @@ def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
         sheet.set_row(number, LINE_HEIGHT * max(3, wraps))
     for column, width in enumerate(WORDS_WIDTHS):
         sheet.set_column(column, column, width)
-    _finish(sheet, columns=len(WORDS_REQUIRED))
+    _finish(sheet, WORDS_WIDTHS, columns=len(WORDS_REQUIRED))
     return [shown for _, _, _, shown, _ in rows]
 
 
@@ -571,17 +573,17 @@ def _has_values_sheet(entry: EntryWorkbook) -> bool:
     return bool(entry.series) or not (entry.tasks or entry.explanations or entry.qualitative)
 
 
-def _finish(sheet, columns: int = 0) -> None:
-    """A sheet to fill: its header rows (and its first ``columns``, what names a row) frozen on screen and its header
-    rows repeated on every printed page (A4 landscape, one page wide); only the input cells unlocked, rows and columns
-    free to be resized."""
+def _finish(sheet, widths, columns: int = 0) -> None:
+    """A sheet to fill: its header rows (and its first ``columns``, what names a row) frozen on screen; on paper A4
+    landscape, as many pages wide as keep the text near its size (:func:`print_setup`: before, one page wide, its
+    text at 4 pt), its header rows and first ``columns`` repeated on every page, printed across then down; only the
+    input cells unlocked, rows and columns free to be resized. ``widths``: each column's width, in characters."""
     sheet.freeze_panes(HEADER_ROW + 1, columns)
     sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                        "format_rows": True})
-    sheet.set_paper(9)
-    sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
+    print_setup(sheet, widths=list(widths), named_by=columns)
     sheet.repeat_rows(2, HEADER_ROW)  # the labels and the header row the reader finds
+    sheet.print_across()  # a row's pages side by side, then the next rows: its name and targets follow its value
 
 
 def _reference_headers(entry: EntryWorkbook) -> list[str]:
