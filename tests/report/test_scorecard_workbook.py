@@ -786,3 +786,14 @@ def test_a_running_totals_pace_is_its_amount_alone_in_the_book_too():
         assert rate == Percent(None) and change == pytest.approx(2.7)
         rate, _ = _needed(SimpleNamespace(**{**total, "base_value": base}, running_total=False, unit_zh="%"))
         assert rate.value == pytest.approx(0.291, abs=5e-4)
+
+
+def test_the_change_seen_a_year_is_shown_as_the_indicator_card_shows_it(workbook):
+    """The report's card of good-air days (17, a share to hold at ≥90 every year) shows the change seen a year since
+    the base year, (92 − 90.4) / (2024 − 2020) = +0.4 points, as any share; the energy saving's (18, a decline rate to
+    hold at ≥5 every year) none: a rate is met or missed each year, its drift is no growth. The scorecard gives the
+    same, and docs/data.md says so (before, it said the reports show no pace for any level held every year)."""
+    language, book = workbook
+    seen = catalog(language)["workbook.scorecard"]["seen_change"]
+    assert _row_of(_scorecard(book), 17)[seen].value == pytest.approx(0.4)
+    assert _row_of(_scorecard(book), 18)[seen].value is None
