@@ -749,6 +749,18 @@ def test_each_year_of_the_plan_period_with_no_value_gets_a_row_of_its_own(weihai
         "2022年数值", "2023年数值", "2024年数值", "2022年数值", "2023年数值", "2024年数值"]
 
 
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_recorded_property_is_within_what_excel_keeps(weihai_in_project, project_tmp, language):
+    """Each custom property a workbook records (the rows' reference digests among them) within the 255 characters
+    Excel keeps: an English 2024 workbook's digests, twelve to a property, took 267 where the keys name a series and
+    an earlier year (4/provincial@2022:1d8fcccd, 26 characters with its comma), and Excel would cut them."""
+    for path in build_templates(weihai_in_project, 2024, language, project_tmp / f"templates-properties-{language}"):
+        book = openpyxl.load_workbook(path)
+        long = [(prop.name, len(str(prop.value))) for prop in book.custom_doc_props
+                if len(str(prop.value).encode("utf-16-le")) // 2 > 255]
+        assert not long, (path.name, long)
+
+
 def test_the_rows_of_earlier_years_are_read_back_as_their_years(weihai_in_project, project_tmp):
     """The decline of energy intensity (18) sent for 2022, 2023 and 2024 in the 2024 workbook: read as three values,
     each of its own year, none refused as a year the workbook was not made for."""

@@ -79,8 +79,8 @@ PLAN_PROPERTY = "analysis_plan"
 #: changes nothing): a reference cell changed (a value typed over the "value on file") is told, since nothing there
 #: is read.
 REFERENCE_PROPERTY = "analysis_reference_"
-#: The rows one such property holds (a property's text stays under the 255 characters Excel keeps).
-REFERENCE_ROWS_PER_PROPERTY = 12
+#: The characters (UTF-16 units) a property's text may take: Excel keeps 255.
+MAX_PROPERTY_TEXT = 255
 #: The custom properties (``analysis_reference_shown_4/国家级_6``: a row's :func:`reference_key`, then its reference
 #: cell's place from the indicator's name, 1) a template records what it wrote in each reference cell in, a number as
 #: a number (an empty cell: none), so that a cell typed over is told with what to put back. A text longer than a
@@ -353,11 +353,16 @@ def plain_key(key: str) -> str:
 
 
 def reference_properties(digests: dict[str, str]) -> dict[str, str]:
-    """The custom properties that record ``digests`` (a row's :func:`reference_key`: its digest), a few rows to a
-    property."""
-    items = [f"{key}:{digest}" for key, digest in digests.items()]
-    return {f"{REFERENCE_PROPERTY}{number}": ",".join(items[start:start + REFERENCE_ROWS_PER_PROPERTY])
-            for number, start in enumerate(range(0, len(items), REFERENCE_ROWS_PER_PROPERTY), 1)}
+    """The custom properties that record ``digests`` (a row's :func:`reference_key`: its digest), as many rows to a
+    property as its text keeps within :data:`MAX_PROPERTY_TEXT` (a fixed twelve went over where the keys name a
+    series and a year: 4/provincial@2022)."""
+    groups: list[list[str]] = [[]]
+    for key, digest in digests.items():
+        item = f"{key}:{digest}"
+        if groups[-1] and len(",".join([*groups[-1], item]).encode("utf-16-le")) // 2 > MAX_PROPERTY_TEXT:
+            groups.append([])
+        groups[-1].append(item)
+    return {f"{REFERENCE_PROPERTY}{number}": ",".join(items) for number, items in enumerate(groups, 1) if items}
 
 
 def reference_shown_properties(cells: dict[str, list]) -> dict[str, object]:
