@@ -792,5 +792,33 @@ def test_a_row_of_the_year_whose_locked_year_is_changed_to_an_earlier_one_is_sti
     row[2].value, row[3].value, row[4].value = 2022, 2.5, "威海市统计公报"
     book.save(plan / "observations" / path.name)
     assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "year-changed")]) == 2
-    assert (f"2024-市科技局.xlsx:数据报送!C{row[0].row}: 年份: 年份为 2022，但本工作簿是为 2024年生成的；"
-            "锁定的单元格被改动了：请改回 2024") in capsys.readouterr().err
+    # told which row takes 2022's value: the template's 15 rows for 2024 (5–19), then 2022's, R&D intensity second
+    assert (f"2024-市科技局.xlsx:数据报送!C{row[0].row}: 年份: 年份为 2022，但这一行是本工作簿为 2024年列出的；"
+            "锁定的单元格被改动了：请改回 2024；2022年的数值请填入本表为 2022年列出的第 21 行") in \
+        capsys.readouterr().err
+
+
+@pytest.mark.parametrize("earlier_filled", [False, True])
+def test_a_row_of_the_year_changed_to_an_earlier_year_with_the_same_reference_cells_is_told_at_its_year(
+        weihai_in_project, project_tmp, capsys, earlier_filled):
+    """The high-tech firms' ratio (7) has no value after 2021, so the 2024 workbook lists it for 2024, 2022 and 2023,
+    the three rows' reference cells alike (the same latest value, 2021's 86, the same targets and range). Its 2024 row,
+    its locked year changed to 2023 with 88 typed in it, is still the template's row for 2024 (where the template wrote
+    it): told so at its year's cell, naming the row for 2023; before, it was read as a 2023 value in silence, and with
+    the real 2023 row filled too (84) the year given twice was told at that row, which was right."""
+    [path] = [p for p in build_templates(weihai_in_project, 2024, "zh", project_tmp / "templates-year-alike")
+              if p.name == "2024-市科技局.xlsx"]
+    plan = copy_plan(weihai_in_project.folder, project_tmp / f"year-alike-plan-{earlier_filled}")
+    book = openpyxl.load_workbook(path)
+    rows = {row[2].value: row for row in _rows(book.worksheets[0], None) if row[0].value == 7}
+    own, earlier = rows[2024], rows[2023]
+    own[2].value, own[3].value, own[4].value = 2023, 88, "威海市统计公报"
+    if earlier_filled:
+        earlier[3].value, earlier[4].value = 84, "威海市统计公报"
+    book.save(plan / "observations" / path.name)
+    processed = project_tmp / f"year-alike-{earlier_filled}"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"error: {relative(plan / 'observations' / path.name)}:数据报送!C{own[0].row}: 年份: 年份为 2023，"
+        f"但这一行是本工作簿为 2024年列出的；锁定的单元格被改动了：请改回 2024；2023年的数值请填入本表为 2023年列出的"
+        f"第 {earlier[0].row} 行"]

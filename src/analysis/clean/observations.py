@@ -541,12 +541,13 @@ def _check_year(line: int, year: int, rows: FileRows, words: Catalog, years: tup
     A row the template wrote for an earlier year of the plan period (one with no value yet) gives that year."""
     if rows.year is None or year == rows.year or rows.asked.get(line) == year:
         return
-    key = "copied_year" if line in rows.copied else "added_year" if line in rows.added else "template_year"
+    key = "copied_year" if line in rows.copied else "added_year" if line in rows.added else \
+        "template_year_listed" if line in rows.listed else "template_year"
     if years is not None and not years[0] <= year <= years[1] and line not in rows.added:
         key = "template_year_outside"
     raise InputError(words.text(f"entry_errors.{key}", year=year, template=rows.year,
                                 first=years[0] if years else "", last=years[1] if years else "",
-                                row=rows.copied.get(line, "")),
+                                row=rows.copied.get(line, rows.listed.get(line, ""))),
                      file=rows.path, line=line, field="year")
 
 

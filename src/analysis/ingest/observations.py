@@ -66,6 +66,7 @@ class FileRows:
     added: frozenset[int] = frozenset()  # a template's rows a person added below the rows it wrote
     copied: dict[int, int] = field(default_factory=dict)  # of those, a row copied whole from one it wrote: that row
     asked: dict[int, int] = field(default_factory=dict)  # a template's rows for an earlier year it asks: that year
+    listed: dict[int, int] = field(default_factory=dict)  # its rows for its own year given a year it has a row for
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
     rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), sheet.language,
                      sheet.noted, sheet.mistakes, plan=str(book.properties.get(PLAN_PROPERTY, "")),
                      missing=sheet.missing, sheet=sheet.sheet, order=book.order, refused=sheet.refused,
-                     on_file=sheet.on_file, added=sheet.added, copied=sheet.copied, asked=sheet.asked)
+                     on_file=sheet.on_file, added=sheet.added, copied=sheet.copied, asked=sheet.asked,
+                     listed=sheet.listed)
             for sheet in book.sheets]
     return rows, book.hidden
 

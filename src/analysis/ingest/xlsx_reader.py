@@ -133,6 +133,9 @@ class SheetRows:
     # the rows the template wrote for an earlier year of the plan period than its own (one with no value yet), their
     # reference cells its own for that year: the year each gives, by row number
     asked: dict[int, int] = field(default_factory=dict)
+    # the rows the template wrote for its own year whose locked year was changed to an earlier year it lists a row of
+    # its own for (its reference cells alike, known by where it stands): that row, by row number
+    listed: dict[int, int] = field(default_factory=dict)
 
     def cell(self, row: int, column: str) -> str:
         """``Sheet1!D5``: the cell of ``column`` in ``row``."""
@@ -403,8 +406,12 @@ def _reference_shown(book) -> dict[str, dict[int, object]]:
 def _reference_digests(properties: dict[str, str]) -> dict[str, str]:
     """The rows' digests a template recorded (:func:`reference_properties`); none for a workbook without them."""
     digests = {}
-    for name, text in properties.items():
-        if name.startswith(REFERENCE_PROPERTY):
+    # in the order the template wrote its rows (analysis_reference_1, _2, …, each's rows in order): the key of its
+    # n-th row is the n-th, whatever order the properties come in
+    numbered = [(int(name[len(REFERENCE_PROPERTY):]), text) for name, text in properties.items()
+                if name.startswith(REFERENCE_PROPERTY) and name[len(REFERENCE_PROPERTY):].isdigit()]
+    for _, text in sorted(numbered):
+        if isinstance(text, str):
             for item in text.split(","):
                 key, _, digest = item.rpartition(":")
                 if key and digest:
@@ -551,7 +558,9 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     hidden = _hidden_columns(sheet)
     hidden_columns = [header[index] for index in read if index + 1 in hidden]
     beside_column = name_column  # after the empty column: a template's indicator name
-    records, beside, noted, refused, asides, added, asked = [], {}, [], [], {}, set(), {}
+    records, beside, noted, refused, asides, added, asked, listed = [], {}, [], [], {}, set(), {}, {}
+    # the rows as the template wrote them, from the first under its header: the key of each, by row number
+    written_at = {number: key for number, key in enumerate(references or {}, header_row + 1)}
     on_file, on_file_column = {}, _on_file_column(shown_labels, len(header)) if references else None
     written: dict[str, list[tuple[int, bool]]] = {}  # the rows giving a key's reference cells as the template wrote
     # them: their number, and whether they give the template's year
@@ -578,9 +587,15 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         before = len(mistakes.errors)
         key = reference_key(cells[0].value if cells[0] is not None else None,
                             cells[1].value if len(cells) > 1 and cells[1] is not None else None)
-        dated = _dated_row(row, cells, header, key, references, name_column, read_to)
+        dated = _dated_row(row, cells, header, key, references, name_column, read_to, written_at.get(number))
         if dated:  # a row the template wrote for an earlier year (its reference cells that year's)
             key, asked[number] = dated
+        elif key and references and written_at.get(number) == key and "year" in header:
+            # the template's row for its own year, where it wrote it: a year changed to one it lists a row for
+            given = plain_text(getattr(cells[header.index("year")], "value", None)).strip()
+            row_of = {name: at for at, name in written_at.items()}
+            if given.isdigit() and dated_key(key, given) in row_of:
+                listed[number] = row_of[dated_key(key, given)]
         changed, doubted = False, ()  # the name beside the row: told with its reference cells, not checked again
         try:
             if references and key in references:  # a template's reference cells, changed: nothing there is read
@@ -706,15 +721,17 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         if original is not None:
             copied.update({number: original for number, own in rows if not own})
     return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing, refused, asides,
-                     on_file, frozenset(added | set(copied)), copied, asked)
+                     on_file, frozenset(added | set(copied)), copied, asked, listed)
 
 
 def _dated_row(row, cells, header: list[str], key: str, references: dict[str, str] | None, name_column: int,
-               read_to: int) -> tuple[str, int] | None:
+               read_to: int, written: str | None = None) -> tuple[str, int] | None:
     """A row the template wrote for an earlier year of the plan period (:func:`dated_key`): its key and that year,
     where the template recorded a row of the year its year cell gives, and its reference cells are that row's, or
     another's of none (a reference cell typed over: told against that year's). A row of the workbook's year whose
-    locked year was changed keeps its own key: its reference cells are still its own, and the year is told."""
+    locked year was changed keeps its own key: its reference cells are still its own, and the year is told; where
+    they are the same as the earlier year's (nothing new on file since), by where it stands: the row the template
+    wrote there (``written``, its key) for its own year."""
     if not references or not key or "year" not in header:
         return None
     year_cell = cells[header.index("year")]
@@ -723,7 +740,7 @@ def _dated_row(row, cells, header: list[str], key: str, references: dict[str, st
         return None
     values = [cell.value for cell in row[name_column - 1:read_to]]
     digest = reference_digest(values + [None] * (read_to - name_column + 1 - len(values)))
-    if digest != references[dated_key(key, given)] and digest == references.get(key):
+    if digest == references.get(key) and (digest != references[dated_key(key, given)] or written == key):
         return None
     return dated_key(key, given), int(given)
 
