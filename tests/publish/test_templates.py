@@ -822,3 +822,58 @@ def test_a_row_of_the_year_changed_to_an_earlier_year_with_the_same_reference_ce
         f"error: {relative(plan / 'observations' / path.name)}:数据报送!C{own[0].row}: 年份: 年份为 2023，"
         f"但这一行是本工作簿为 2024年列出的；锁定的单元格被改动了：请改回 2024；2023年的数值请填入本表为 2023年列出的"
         f"第 {earlier[0].row} 行"]
+
+
+#: What a department notes in a row it has no value for yet.
+NOT_YET = "统计局尚未发布，预计6月公布"
+
+
+def _national_parks(weihai_in_project, project_tmp, name: str, note: str):
+    """The 2024 science bureau workbook with the national agricultural parks' share (4, 国家级) for 2024 left blank,
+    its note ``note``; the workbook, its sheet, that row and the first row below the template's."""
+    [path] = [p for p in build_templates(weihai_in_project, 2024, "zh", project_tmp / f"templates-{name}")
+              if p.name == "2024-市科技局.xlsx"]
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    [row] = [row for row in _rows(sheet, 2024) if row[0].value == 4 and row[1].value == "国家级"]
+    row[6].value = note
+    return path, book, row[0].row, max(row[0].row for row in _rows(sheet, None)) + 1
+
+
+def test_a_row_added_for_a_series_and_year_the_template_lists_is_told_to_go_in_its_row(weihai_in_project,
+                                                                                      project_tmp, capsys):
+    """The 2024 row of the national agricultural parks' share left blank with a note (统计局尚未发布), and its value,
+    3.2, typed in a row added below the table (4, 国家, 2024): told at the added row's value, naming the row the
+    template lists for it, in one line. Before, 3.2 was used while the data-quality log said there was no 2024 value
+    yet."""
+    path, book, listed, added = _national_parks(weihai_in_project, project_tmp, "added-listed", NOT_YET)
+    for column, value in zip("ABCDE", (4, "国家", 2024, 3.2, "威海市统计公报")):
+        book.worksheets[0][f"{column}{added}"] = value
+    plan = copy_plan(weihai_in_project.folder, project_tmp / "added-listed-plan")
+    book.save(plan / "observations" / path.name)
+    processed = project_tmp / "added-listed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"error: {relative(plan / 'observations' / path.name)}:数据报送!D{added}: 数值: 指标 4（国家级）：2024年的数值"
+        f"填在了表格下方另加的一行，但本表已为它列出了一行（数据报送!D{listed}）：请把 3.2 填入 数据报送!D{listed}"
+        "（该行备注如说暂无数值，请一并改正），再删除这一行"]
+
+
+def test_a_note_of_no_value_is_not_logged_as_no_value_where_another_file_gives_one(weihai_in_project, project_tmp):
+    """The workbook's row says the 2024 value is not yet published; a bulletin gives it (3.2): the data-quality log
+    keeps the department's note and names the value read, never "2024年暂无数值" beside a value used."""
+    path, book, listed, _ = _national_parks(weihai_in_project, project_tmp, "note-given", NOT_YET)
+    plan = copy_plan(weihai_in_project.folder, project_tmp / "note-given-plan")
+    book.save(plan / "observations" / path.name)
+    (plan / "observations" / "2025-bulletin.csv").write_text(
+        "indicator_id,series,year,value,source,source_zh\n4,national,2024,3.2,Bulletin 2025,2025年统计公报\n",
+        encoding="utf-8")
+    processed = project_tmp / "note-given"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    quality = pd.read_csv(processed / "weihai" / "data_quality.csv", encoding="utf-8-sig", keep_default_na=False)
+    noted = quality[quality["issue"] == "no_value_note"]
+    assert noted[["source_line", "detail_zh", "detail_en"]].values.tolist() == [[
+        listed, f"报送部门说明 2024年暂无数值：{NOT_YET}；但已从 2025年统计公报（2025-bulletin.csv）读入 "
+        "2024年的数值 3.2%",
+        f"The department notes no value for 2024 yet: {NOT_YET} (original, untranslated); but 3.2% for 2024 was read "
+        "from Bulletin 2025 (2025-bulletin.csv)"]]

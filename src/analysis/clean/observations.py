@@ -463,6 +463,15 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
     record["language"] = rows.language
     record["template"] = rows.year is not None  # a department's workbook, made for its year
     key = (record["indicator_id"], record["series"], record["year"])
+    listed = _listed_row(rows, indicators, key) if record["source_line"] in rows.added else None
+    if listed is not None and record["source_line"] not in rows.copied:
+        # a row added below the template's for a series and year it lists a row for: the value goes in that row
+        # (before: taken, while that row's note said the value was not yet published)
+        cell = rows.where(listed, "value")
+        raise _with_no_reason(InputError(
+            words.text("entry_errors.added_listed", indicator=_label(key, words), year=key[2], cell=cell,
+                       value=record["printed_text"]),
+            file=path, line=rows.where(record["source_line"], "value"), field="value"), record, words, rows)
     if key in in_file:
         raise _with_no_reason(InputError(
             words.text("entry_errors.duplicate_year", indicator=_label(key, words), year=key[2],
@@ -503,6 +512,19 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
         return
     seen[key] = record
     records.append(record)
+
+
+def _listed_row(rows: FileRows, indicators: pd.DataFrame | None, key: tuple) -> int | None:
+    """The row a template wrote for ``key`` (an indicator, its series and a year), still giving that year; None where
+    it wrote none (or the plan's indicators are not known)."""
+    if indicators is None:
+        return None
+    known = list(indicators.loc[indicators["indicator_id"] == key[0], "series"])
+    for (written, year), number in rows.own_rows.items():
+        identifier, _, series = written.partition("/")
+        if year == key[2] and identifier == str(key[0]) and series_named(series, known) == key[1]:
+            return number
+    return None
 
 
 def _with_no_reason(exc: InputError, record: dict, words: Catalog, rows: FileRows | None = None) -> InputError:

@@ -482,12 +482,18 @@ def observation_folder_findings(observed, indicators: pd.DataFrame) -> list[dict
                              **details(lambda w, r=row, said=said: w.text(
                                  "quality_detail.preliminary_in_note", year=r.year,
                                  value=shown(w, r), note=as_submitted(said, w)))})
+    given = {(row.indicator_id, row.series, row.year): row for row in observed.values.itertuples()}
     for row in getattr(observed, "unvalued", []):
+        # a value of the year read from another file: the department's note is not told as "no value yet"
+        value = given.get((row["indicator_id"], row["series"], row["year"]))
         findings.append({"issue": "no_value_note", "indicator_id": row["indicator_id"], "series": row["series"],
                          "year": row["year"], "printed_text": "", "value": None, "source": row["source"],
                          "source_line": row["source_line"], "source_sheet": row["source_sheet"],
-                         **details(lambda w, r=row: w.text("quality_detail.no_value_note", year=r["year"],
-                                                           note=as_submitted(r["note"], w)))})
+                         **details(lambda w, r=row, v=value: w.text(
+                             "quality_detail.no_value_note" if v is None else "quality_detail.no_value_note_given",
+                             year=r["year"], note=as_submitted(r["note"], w),
+                             **({} if v is None else {"value": shown(w, v), "reference": _reference(w, v),
+                                                      "where": Path(v.source).name})))})
     for path in getattr(observed, "empty", []):
         findings.append({"issue": "empty_file", "indicator_id": 0, "series": "", "year": None, "printed_text": "",
                          "value": None, "source": display_path(path), "source_line": 1,

@@ -136,6 +136,9 @@ class SheetRows:
     # the rows the template wrote for its own year whose locked year was changed to an earlier year it lists a row of
     # its own for (its reference cells alike, known by where it stands): that row, by row number
     listed: dict[int, int] = field(default_factory=dict)
+    # the rows the template wrote, each still giving its year, by its key (4/国家级, as its cells write it) and that
+    # year: a row added below them for one of them is told to go in it
+    own_rows: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def cell(self, row: int, column: str) -> str:
         """``Sheet1!D5``: the cell of ``column`` in ``row``."""
@@ -558,7 +561,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     hidden = _hidden_columns(sheet)
     hidden_columns = [header[index] for index in read if index + 1 in hidden]
     beside_column = name_column  # after the empty column: a template's indicator name
-    records, beside, noted, refused, asides, added, asked, listed = [], {}, [], [], {}, set(), {}, {}
+    records, beside, noted, refused, asides, added, asked, listed, own_rows = [], {}, [], [], {}, set(), {}, {}, {}
     # the rows as the template wrote them, from the first under its header: the key of each, by row number
     written_at = {number: key for number, key in enumerate(references or {}, header_row + 1)}
     on_file, on_file_column = {}, _on_file_column(shown_labels, len(header)) if references else None
@@ -608,6 +611,9 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
                     year_cell = cells[header.index("year")]
                     given = plain_text(year_cell.value if year_cell is not None else None)
                     written.setdefault(key, []).append((number, given.strip() == str(year) or number in asked))
+                    gives = asked.get(number) or (year if given.strip() == str(year) else None)
+                    if gives is not None:
+                        own_rows.setdefault((plain_key(key), gives), number)
         except InputError as exc:
             mistakes.add(exc)
             changed = True
@@ -721,7 +727,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         if original is not None:
             copied.update({number: original for number, own in rows if not own})
     return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing, refused, asides,
-                     on_file, frozenset(added | set(copied)), copied, asked, listed)
+                     on_file, frozenset(added | set(copied)), copied, asked, listed, own_rows)
 
 
 def _dated_row(row, cells, header: list[str], key: str, references: dict[str, str] | None, name_column: int,
