@@ -265,3 +265,22 @@ def test_the_workbook_asks_for_the_day_a_revised_value_was_issued(templates, lan
     assert asked in sheet["A2"].value
     shown = next(v.prompt for v in sheet.data_validations.dataValidation if str(v.sqref) == "D5")
     assert shown.startswith(prompt)
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("zh", "50 是上一个值 6（2023年，示例统计公报 2024（虚构）（2024-bulletin.csv:6））的 8.3 倍"),
+    ("en", "50 is 8.3 times the previous value 6 (2023, Example bulletin 2024 (fictional), 2024-bulletin.csv:6)"),
+])
+def test_a_value_far_off_names_the_previous_values_source_in_the_messages_language(templates, tmp_path, language,
+                                                                                    expected):
+    """National innovation bases (5, 国家级): 6 in 2023, from 2024-bulletin.csv, whose row names its source in both
+    languages (source, source_zh). 50 typed for 2024 is far off it, and the message names that source in the
+    workbook's language (before, the Chinese message quoted its English name)."""
+    plan = _plan(tmp_path)
+    book = openpyxl.load_workbook(templates[language])
+    sheet = book.worksheets[0]
+    row = next(row[0].row for row in sheet.iter_rows(min_row=5) if row[0].value == 5 and row[1].value in ("国家级",
+                                                                                                   "national"))
+    sheet[f"D{row}"], sheet[f"E{row}"] = 50, "科技统计快报"
+    book.save(plan.folder / "observations" / templates[language].name)
+    assert expected in _refusal(plan)

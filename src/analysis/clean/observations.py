@@ -30,6 +30,7 @@ from ..ingest.observations import FileRows, ObservationFiles
 from ..ingest.xlsx_reader import TOLD
 from ..numbers import fmt_exact
 from ..plan import Plan
+from ..settings import LANGUAGES
 from ..text import REASON_ADVICE, says_why, visible
 from ..vocabulary import (
     NOTE_COLUMNS,
@@ -641,7 +642,8 @@ def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict
             if refused is not None:
                 refused.add(id(record))
             continue
-        series.append(Point(record["year"], record["value"], _named(record), False))
+        series.append(Point(record["year"], record["value"],
+                            {language: _named(record, catalog(language)) for language in LANGUAGES}, False))
     mistakes = Mistakes()
     for _, line, problem, value, path, words, reasonless, locate in sorted(problems, key=_problem_order):
         label = (field_label(words, path in (templates or ())) if str(path).lower().endswith(".xlsx")

@@ -50,11 +50,12 @@ PERCENT_UNITS = ("%",)
 
 @dataclass(frozen=True)
 class Point:
-    """A value of a series and where it was given."""
+    """A value of a series and where it was given (as each language names it, where its source has a name in each:
+    by language)."""
 
     year: int
     value: float
-    where: str
+    where: str | dict[str, str]
     printed: bool
 
 
@@ -81,8 +82,10 @@ def implausible(value: float, year: int, previous: Point, kind: str, compared: s
     def says(key: str, **fields) -> str:
         return words.text(f"plausibility.{key}", value=fmt_exact(value), **fields)
 
-    # a value the plan prints is named as the plan's (a department's clerk knows the plan, not its text file)
-    where = words.text("plausibility.printed_where", where=previous.where) if previous.printed else previous.where
+    # a value the plan prints is named as the plan's (a department's clerk knows the plan, not its text file); another
+    # by its source's name in the message's language
+    where = previous.where.get(words.language, "") if isinstance(previous.where, dict) else previous.where
+    where = words.text("plausibility.printed_where", where=where) if previous.printed else where
     before = words.text("plausibility.before", compared=compared or words["plausibility.previous_value"],
                         value=fmt_exact(previous.value), year=previous.year, where=where)
     if kind == "rate_of_change":
