@@ -165,19 +165,19 @@ def test_two_sources_neither_of_which_revises_the_other_are_still_refused(early_
         "并列出这次修订")
 
 
-def test_a_conflict_with_an_old_workbook_read_first_says_what_its_department_does(early_template, tmp_path):
+def test_a_conflict_with_an_old_workbook_read_first_is_told_at_the_workbooks_cell(early_template, tmp_path):
     """The same workbook under the name it was sent with (2024-市科技局.xlsx), read before the bulletin: the conflict
-    is told at the bulletin's row, in its file's language, naming the workbook and what its department does. Before:
-    "if one publication revises the other, give both rows the day each appeared in the published column"."""
+    is told at the workbook's cell all the same, in its language, naming the bulletin, as docs/data.md says; which file
+    it is told at does not hang on the order of the files' names. Before: at the bulletin's row, in English
+    ("2025-bulletin.csv:2: value: … conflicts with 24900 in 科技统计快报, 2024-市科技局.xlsx:数据报送!D5")."""
     plan = _plan(tmp_path)
-    _fill(early_template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"})
+    path = _fill(early_template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"})
     assert _refusal(plan) == (
-        f"{plan.folder / 'observations' / '2025-bulletin.csv'}:2: value: indicator 1 year 2024: value 24800 conflicts "
-        "with 24900 in 科技统计快报, 2024-市科技局.xlsx:数据报送!D7, a department's workbook made before 24800 came in "
-        "(it shows no value on file for 2024): if 24900 revises 24800, the department asks for a new workbook for "
-        "2024, which shows 24800 on file, and gives 24900 in that row with the day it was published, in place of that "
-        "workbook; or give both rows the day each was published (this row's published, and that workbook's own "
-        "publication date column): the later is used and the revision listed")
+        f"{path}:数据报送!D7: 数值: 指标 1：2024年的数值 24900 与示例统计公报 2025（虚构）（2025-bulletin.csv:2）"
+        "中的 24800 不一致；本工作簿生成时尚未收到 24800，因此未显示该数值：如 24900 是对它的修订，请向评估牵头单位"
+        "索取新的 2024年报送表（其中显示已收到的 24800），在该行填写 24900，并在发布日期列填写其发布日期；"
+        "或在本行的发布日期列和 24800 所在文件那一行的发布日期列各自填写发布日期：将采用较晚发布的数值，"
+        "并列出这次修订")
 
 
 def test_a_conflict_with_an_old_english_workbook_offers_both_routes_in_english(project_tmp, tmp_path):
@@ -198,18 +198,19 @@ def test_a_conflict_with_an_old_english_workbook_offers_both_routes_in_english(p
         "used and the revision listed")
 
 
-def test_a_conflict_with_an_old_workbook_told_at_a_chinese_file_offers_both_routes_in_chinese(early_template,
-                                                                                             tmp_path):
-    """The bulletin headed in Chinese, read after the old workbook: told in Chinese, both routes."""
+def test_a_conflict_with_a_chinese_bulletin_read_after_the_workbook_is_told_at_the_workbook(early_template,
+                                                                                           tmp_path):
+    """The bulletin headed in Chinese, read after the old workbook: told at the workbook's cell too, naming the
+    bulletin by its source (before: at the bulletin's row)."""
     plan = _plan(tmp_path)
-    _fill(early_template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"})
+    path = _fill(early_template, plan.folder / "observations", {"D": 24900, "E": "科技统计快报", "I": "2025-03-20"})
     bulletin = plan.folder / "observations" / "2025-bulletin.csv"
     bulletin.write_text("编号,序列,年份,数值,数据来源\n1,,2024,24800,2025年统计公报\n", encoding="utf-8")
     assert _refusal(plan) == (
-        f"{bulletin}:2: 数值: 指标 1：2024年的数值 24800 与科技统计快报（2024-市科技局.xlsx:数据报送!D7）中的 24900 "
-        "不一致；该报送表生成时尚未收到 24800，因此未显示该数值：如 24900 是对它的修订，请该部门索取新的 2024年报送表"
-        "（其中显示已收到的 24800），在该行填写 24900 及其发布日期，以取代原报送表；或在本行的发布日期列和该报送表"
-        "那一行的发布日期列各自填写发布日期：将采用较晚发布的数值，并列出这次修订")
+        f"{path}:数据报送!D7: 数值: 指标 1：2024年的数值 24900 与2025年统计公报（2025-bulletin.csv:2）中的 24800 "
+        "不一致；本工作簿生成时尚未收到 24800，因此未显示该数值：如 24900 是对它的修订，请向评估牵头单位索取新的 "
+        "2024年报送表（其中显示已收到的 24800），在该行填写 24900，并在发布日期列填写其发布日期；或在本行的发布日期列"
+        "和 24800 所在文件那一行的发布日期列各自填写发布日期：将采用较晚发布的数值，并列出这次修订")
 
 
 def test_the_dated_route_the_conflict_offers_settles_it(early_template, tmp_path):

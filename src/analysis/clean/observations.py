@@ -464,20 +464,20 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
     record["language"] = rows.language
     record["template"] = rows.year is not None  # a department's workbook, made for its year
     key = (record["indicator_id"], record["series"], record["year"])
-    listed = _listed_row(rows, indicators, key) if record["source_line"] in rows.added else None
-    if listed is not None and record["source_line"] not in rows.copied:
-        # a row added below the template's for a series and year it lists a row for: the value goes in that row
-        # (before: taken, while that row's note said the value was not yet published)
-        cell = rows.where(listed, "value")
-        raise _with_no_reason(InputError(
-            words.text("entry_errors.added_listed", indicator=_label(key, words), year=key[2], cell=cell,
-                       value=record["printed_text"]),
-            file=path, line=rows.where(record["source_line"], "value"), field="value"), record, words, rows)
     if key in in_file:
         raise _with_no_reason(InputError(
             words.text("entry_errors.duplicate_year", indicator=_label(key, words), year=key[2],
                        first=_line_name(rows.where(in_file[key], "year"), words)),
             file=path, line=rows.where(record["source_line"], "year"), field="year"), record, words, rows)
+    listed = _listed_row(rows, indicators, key) if record["source_line"] in rows.added else None
+    if listed is not None and record["source_line"] not in rows.copied:
+        # a row added below the template's for a series and year it lists a row for, left without a value: the value
+        # goes in that row (before: taken, while that row's note said the value was not yet published)
+        cell = rows.where(listed, "value")
+        raise _with_no_reason(InputError(
+            words.text("entry_errors.added_listed", indicator=_label(key, words), year=key[2], cell=cell,
+                       value=record["printed_text"]),
+            file=path, line=rows.where(record["source_line"], "value"), field="value"), record, words, rows)
     in_file[key] = record["source_line"]
     if key in seen:
         first = seen[key]
@@ -486,6 +486,11 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
             if later is None:  # a department's row revising the value its template showed on file: it says so
                 later = _declared_revision(first, record, key)
             if later is None:  # the column as the file heads it (发布日期, Published), the first without its folders
+                if _workbook(first) and not _workbook(record):
+                    # a workbook's value and another file's: told at the workbook's cell, in its language, naming the
+                    # other file, whichever is read first (file names order the folder, not who answers)
+                    conflicts.append((first, *_conflict_at(first, record, key, rows)))
+                    return
                 label = _field_label(rows, words)
                 # told once the series are checked, unless the value it conflicts with is refused there (a typo far
                 # off its series blames no correct cell elsewhere)
@@ -513,6 +518,29 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
         return
     seen[key] = record
     records.append(record)
+
+
+def _workbook(record: dict) -> bool:
+    """Whether a value was read from a workbook (a department's, or one of one's own)."""
+    return Path(record["path"]).suffix.lower() == ".xlsx"
+
+
+def _conflict_at(told: dict, other: dict, key: tuple, rows: FileRows) -> tuple:
+    """A conflict between two values of a year told at ``told``'s cell (a workbook's, read before ``other``'s file,
+    whose ``rows`` are read now), in its language, naming ``other``: how its file labels a column, and the error (with
+    a confirm of ``other``'s row that gives no reason, which is left out, at its own cell)."""
+    words = catalog(told["language"])
+    label = field_label(words, told["template"])
+    error = InputError(words.text(_conflict_key(other, told), indicator=_label(key, words), year=key[2],
+                                  value=told["printed_text"], other=other["printed_text"],
+                                  where=_named(other, words),
+                                  column=label("published") if label else column_names(words, ["published"])),
+                       file=told["path"], line=told["locate"](told["source_line"], "value"), field="value")
+    if other["reasonless"]:
+        own = catalog(rows.language)
+        error = InputErrors([error, _located(_no_reason(other["reasonless"], other["path"], other["source_line"], own),
+                                             rows)])
+    return label, error
 
 
 def _listed_row(rows: FileRows, indicators: pd.DataFrame | None, key: tuple) -> int | None:
