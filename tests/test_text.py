@@ -259,6 +259,12 @@ def test_a_number_written_otherwise_is_refused_with_what_to_do(text, advice):
                       "如为估计数，请在该行的备注中说明）"),
     ("about 3.5", "en", "'about 3.5' is not a number (did you mean 3.5? leave out 'about' and write the number alone; "
                         "if it is an estimate, say so in the row's note)"),
+    # an estimate's word and a unit (before: only "请只写数字…", though 约2600 alone gets the number meant)
+    ("约2600家", "zh", "'约2600家' 不是数字（是否应为 2600？请去掉“约”和“家”，只写数字，按该指标本身的单位计；"
+                     "如为估计数，请在该行的备注中说明）"),
+    ("about 150.3 亿元", "en", "'about 150.3 亿元' is not a number (did you mean 150.3? leave out 'about' and '亿元' "
+                             "and write the number alone, in the indicator's own unit; if it is an estimate, say so "
+                             "in the row's note)"),
     # a unit typed in: left out, the number in the indicator's own unit (150.3亿元 is 150.3 only where it is 亿元)
     ("150.3亿元", "zh", "'150.3亿元' 不是数字（请去掉“亿元”，只写数字，按该指标本身的单位计："
                       "报送表在该行右侧列出了单位）"),

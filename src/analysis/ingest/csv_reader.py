@@ -264,6 +264,11 @@ def _number_advice(text: str, words: Catalog, csv: bool = False) -> str:
         return words.text("entry_errors.number_advice.thousands", number=re.sub("[,，]", "", text))
     if re.fullmatch(r"[+\-]?[0-9]+[,，、。][0-9]+", text):  # 2,61, 2，9, 2。65: a comma or a full stop for the point
         return words.text("entry_errors.number_advice.decimal_comma_meant", number=re.sub("[,，、。]", ".", text))
+    about_unit = ABOUT_WITH_UNIT.fullmatch(text)
+    unit = WITH_UNIT.fullmatch(about_unit.group("rest")) if about_unit else None
+    if unit:  # 约2600家: an estimate's word and the unit, both left out
+        return words.text("entry_errors.number_advice.approximate_unit", word=about_unit.group("before").strip(),
+                          number=unit.group("number"), unit=unit.group("unit").strip())
     about = APPROXIMATE.fullmatch(text)
     if about and (about.group("before") or about.group("after")):  # 约25800, 25800左右: an estimate's word
         word = (about.group("before") or about.group("after")).strip()
@@ -286,6 +291,9 @@ APPROXIMATE = re.compile(r"(?P<before>(?:大约|约为|约|近|逾|超过|about|
                          r"(?P<number>[+\-]?[0-9]+(?:\.[0-9]+)?)(?P<after>\s*左右)?", re.IGNORECASE)
 #: A number with its unit typed after it: 150.3亿元, 1820家, 12 km (not a % sign, which has its own advice).
 WITH_UNIT = re.compile(r"(?P<number>[+\-]?[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>[^0-9\s.,，、。%％+\-][^0-9%％]*?)\s*")
+#: An estimate's word before a number with its unit (约2600家): the rest read by :data:`WITH_UNIT`.
+ABOUT_WITH_UNIT = re.compile(r"(?P<before>(?:大约|约为|约|近|逾|超过|about|approx\.?|around|~|≈)\s*)(?P<rest>.+)",
+                             re.IGNORECASE)
 
 
 def parse_int(text: str, *, file: Path, line: int, field: str, words: Catalog | None = None) -> int:
