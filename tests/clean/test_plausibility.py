@@ -58,9 +58,15 @@ def test_counts_amounts_and_intensities_within_three_times_the_previous_value(va
     (0.024, 2.4, 1, "0.024 is off by a factor near 100"),   # ratio 0.01
     (60.0, 90.1, 1, "60 moves 30.1 percentage points a year from the previous value 90.1"),
     (61.0, 40.0, 2, "61 moves 10.5 percentage points a year"),   # 21 points over 2 years
-    # ratio 6.67: log10 0.824 is not near 1, but 16 - 2.4 = 13.6 points in a year
-    (16.0, 2.4, 1, "16 moves 13.6 percentage points a year from the previous value 2.4 (2021, as the plan prints "
-                   "it)"),
+    # ratio 2.08: 25 - 12 = 13 points in a year
+    (25.0, 12.0, 1, "25 moves 13.0 percentage points a year from the previous value 12 (2021, as the plan prints "
+                    "it)"),
+    # a share below 10 %, held to twice and half its previous value: 12.5 / 2.4 = 5.21 (before: let pass, 10.1 points
+    # over two years and no factor near 10), 16 / 2.4 = 6.67 (before: told as 13.6 points), 1.1 / 2.4 = 1 / 2.18
+    (12.5, 2.4, 2, "12.5 is 5.2 times the previous value 2.4 (2021, as the plan prints it)"),
+    (16.0, 2.4, 1, "16 is 6.7 times the previous value 2.4"),
+    (1.1, 2.4, 1, "1.1 is 1/2.2 of the previous value 2.4"),
+    (4.9, 2.4, 1, "4.9 is 2.0 times the previous value 2.4"),  # 2.04 times
 ])
 def test_shares(value, previous, years, words):
     assert words in implausible(value, 2021 + years, point(2021, previous), "share")
@@ -73,6 +79,11 @@ def test_shares_that_move_little_pass():
     # exactly ten points a year, whatever the binary arithmetic makes of 40.2 − 10.2 (30.000000000000004)
     assert implausible(10.2, 2024, point(2021, 40.2), "share") is None
     assert implausible(70.2, 2024, point(2021, 40.2), "share") is None
+    # a share below 10 %: twice and half its previous value exactly pass
+    assert implausible(4.8, 2022, point(2021, 2.4), "share") is None
+    assert implausible(1.2, 2022, point(2021, 2.4), "share") is None
+    # one of 10 % or more is held to its points alone: 6 after 12, half of it, is 6 points
+    assert implausible(6.0, 2022, point(2021, 12.0), "share") is None
 
 
 def test_rates_of_change_keep_within_a_hundred_percent():
@@ -258,9 +269,12 @@ def test_a_typed_plan_gets_the_same_checks(tmp_path, lakeside):
 @pytest.mark.parametrize(("kind", "previous", "years", "expected"), [
     ("count", 300.0, 1, (100.0, 900.0)),          # a third to three times the previous value
     ("amount", 0.0, 1, (0.0, 1e15)),              # no ratio to a zero: only the sign and the magnitude
-    # ±10 points a year (−17.6…22.4), within 0–100, and short of a factor near 10: 10^0.845 = 6.9984, so
-    # 2.4 / 6.9984 = 0.34293 and 2.4 × 6.9984 = 16.796
-    ("share", 2.4, 2, (0.34293, 16.796)),
+    # a share below 10 %: ±10 points a year (−17.6…22.4), within 0–100, and within half and twice it: 1.2–4.8
+    # (before: short of a factor near 10 alone, 0.34293–16.796)
+    ("share", 2.4, 2, (1.2, 4.8)),
+    # one of 10 % or more: ±10 points a year (−8…32), within 0–100, and short of a factor near 10: 10^0.845 = 6.9984,
+    # so 12 / 6.9984 = 1.7147
+    ("share", 12.0, 2, (1.7147, 32.0)),
     ("share", 95.0, 1, (85.0, 100.0)),
     # a rate keeps its sign: −1.2 after 3.41 is asked about (a fall typed as a rise), so the workbook warns at once
     ("rate_of_change", 3.0, 1, (0.0, 100.0)),

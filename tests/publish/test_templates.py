@@ -153,13 +153,12 @@ def test_value_cells_are_validated_in_the_plausible_range(templates):
     assert personnel.operator in (None, "between")  # "between" is the default, written as no operator
     assert float(personnel.formula1) == 7667 and float(personnel.formula2) == 69000
     assert "7,667 – 69,000" in personnel.prompt
-    # R&D intensity (2, a share): 2021 baseline printed 2.40, two years before 2023: 2.4 ± 20 points within 0–100,
-    # and short of a factor near 10 (10^0.845 = 6.9984: 0.34293 and 16.796), each bound to the two decimals the plan
-    # prints it with: 0.34 (2.4 / 0.34 = 7.06, short of the 7.08 the checks refuse from) and 16.80 (7.0 times), never
-    # 0.343 – 16.79 (a 27 the reader refuses as a misplaced decimal point is outside it)
+    # R&D intensity (2, a share below 10 %): 2021 baseline printed 2.40, two years before 2023: 2.4 ± 20 points
+    # within 0–100, and within half and twice it: 1.2 and 4.8, each bound to the two decimals the plan prints it with,
+    # 1.20 – 4.80 (before: short of a factor near 10 alone, 0.34 – 16.80, which let 12.5 pass)
     intensity = validations[f"D{rows[1][0].row}"]
-    assert float(intensity.formula1) == 0.34 and float(intensity.formula2) == 16.8
-    assert "合理范围：0.34 – 16.80。" in intensity.prompt
+    assert float(intensity.formula1) == 1.2 and float(intensity.formula2) == 4.8
+    assert "合理范围：1.20 – 4.80。" in intensity.prompt
     assert "23,000（2021年）" in personnel.prompt
     # its latest value as the plan prints it, 2.40, as the report quotes it (before: 2.4)
     assert "最新已知值：2.40（2021年）" in intensity.prompt
@@ -782,7 +781,7 @@ def test_the_rows_of_earlier_years_are_read_back_as_their_years(weihai_in_projec
 def test_a_row_of_the_year_whose_locked_year_is_changed_to_an_earlier_one_is_still_told(weihai_in_project,
                                                                                          project_tmp, capsys):
     """R&D intensity's (2) 2024 row, its locked year changed to 2022, a year the same workbook asks for in a row of its
-    own: its reference cells are still 2024's (the range 0.34 – 16.80, not 2022's 0.34 – 12.40), so it is told as a
+    own: its reference cells are still 2024's (its range from 2.4, three years back, not two), so it is told as a
     locked year changed, not read as a 2022 value."""
     [path] = [p for p in build_templates(weihai_in_project, 2024, "zh", project_tmp / "templates-year-changed")
               if p.name == "2024-市科技局.xlsx"]

@@ -9,7 +9,8 @@ the kind the metadata gives an indicator:
 * **implausible** (refused unless the row confirms it): a count, amount or intensity more than
   three times, or less than a third of, the previous value of its series; a share off by a factor
   near 10 or 100 (a misplaced decimal point, a fraction typed for a percentage) or moving more than
-  10 percentage points a year; a zero after a value that was not (how "no data" is often typed); a
+  10 percentage points a year, or, for a share below 10 % (R&D intensity), more than twice or less than half of the
+  previous value; a zero after a value that was not (how "no data" is often typed); a
   rate of change outside −100…100 %, or of the other sign than the previous value (a fall typed as a
   negative rate of decline). If such a value is right, the
   row says why in its ``confirm`` column; the value is then kept and the confirmation goes to the
@@ -38,6 +39,11 @@ RATIO_KINDS = ("count", "amount", "intensity")
 MAX_RATIO = 3.0
 #: A share moving more than this many percentage points a year is implausible.
 MAX_SHARE_POINTS_PER_YEAR = 10.0
+#: A share whose previous value is below this many percent (R&D intensity, 2.4) is also held to a ratio: ten points
+#: a year would let it pass at seven times itself.
+SMALL_SHARE = 10.0
+#: More than this many times (or less than its inverse) the previous value of a small share is implausible.
+MAX_SMALL_SHARE_RATIO = 2.0
 #: A share whose ratio to the previous value lies this close (in powers of ten) to 10 or 100.
 FACTOR_TOLERANCE = 0.15
 #: How far inside the refused factors the plausible range a workbook shows ends (in powers of ten).
@@ -110,6 +116,11 @@ def implausible(value: float, year: int, previous: Point, kind: str, compared: s
             for factor, exponent in ((10, 1), (100, 2)):
                 if abs(power - exponent) <= FACTOR_TOLERANCE:
                     return says("factor", factor=factor, before=before)
+            ratio = value / previous.value
+            if previous.value < SMALL_SHARE and ratio > MAX_SMALL_SHARE_RATIO:  # 12.5 after 2.4: five times
+                return says("times", ratio=f"{ratio:,.1f}", before=before, hint="")
+            if previous.value < SMALL_SHARE and ratio < 1 / MAX_SMALL_SHARE_RATIO:
+                return says("fraction", ratio=f"{1 / ratio:,.1f}", before=before, hint="")
         years = max(1, abs(year - previous.year))
         # to the digits a share is given with: 40.2 − 10.2 is 30 points, not the 30.000000000000004 of binary floats
         points = round(abs(value - previous.value) / years, 9)
@@ -143,6 +154,8 @@ def plausible_range(kind: str, previous: float | None, years: int = 1) -> tuple[
         # refused however few points it moves): 2.4 gives 0.34–16.8, as the checks let pass
         points = MAX_SHARE_POINTS_PER_YEAR * max(1, years)
         factor = 10 ** (1 - FACTOR_TOLERANCE - FACTOR_MARGIN)
+        if previous < SMALL_SHARE:  # a small share: within half and twice the previous value too (2.4: 1.2–4.8)
+            factor = MAX_SMALL_SHARE_RATIO
         return max(low, previous - points, previous / factor), min(high, previous + points, previous * factor)
     return low, high
 
