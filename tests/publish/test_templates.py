@@ -876,3 +876,21 @@ def test_a_note_of_no_value_is_not_logged_as_no_value_where_another_file_gives_o
         "2024年的数值 3.2%",
         f"The department notes no value for 2024 yet: {NOT_YET} (original, untranslated); but 3.2% for 2024 was read "
         "from Bulletin 2025 (2025-bulletin.csv)"]]
+
+
+def test_a_number_asked_about_outside_the_rows_range_is_said_to_be_so(weihai_in_project, project_tmp, capsys):
+    """12.5% typed for R&D intensity's 2024 row (2.40 in 2021: its range half to twice that, 1.2 – 4.8): asked
+    whether 12.5 was meant, and told in the same line that 12.5 is outside the row's range (before: the question
+    alone, whose answer the checks would then ask about)."""
+    [path] = [p for p in build_templates(weihai_in_project, 2024, "zh", project_tmp / "templates-meant")
+              if p.name == "2024-市科技局.xlsx"]
+    plan = copy_plan(weihai_in_project.folder, project_tmp / "meant-plan")
+    book = openpyxl.load_workbook(path)
+    [row] = [row for row in _rows(book.worksheets[0], 2024) if row[0].value == 2]
+    row[3].value, row[4].value = "12.5%", "威海市统计公报"
+    book.save(plan / "observations" / path.name)
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "meant")]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"error: {relative(plan / 'observations' / path.name)}:数据报送!D{row[0].row}: 数值: '12.5%' 不是数字"
+        "（是否应为 12.5？请去掉“%”，只写数字，按该指标本身的单位计：报送表在该行右侧列出了单位）；但 12.5 不在该行的"
+        "合理范围（1.2 – 4.8）内：请核对数值和单位，如确实无误，请在确认列说明理由"]

@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..catalog import Catalog, catalog, catalogs
 from ..errors import InputError, InputErrors, Mistakes, cell_order, display_path, file_order, quote
-from ..ingest.csv_reader import LINE_COLUMN, NO_DATA_MARKS, parse_int, parse_number
+from ..ingest.csv_reader import LINE_COLUMN, NO_DATA_MARKS, meant_number, parse_int, parse_number
 from ..ingest.headers import column_names, field_label
 from ..ingest.observations import FileRows, ObservationFiles
 from ..ingest.xlsx_reader import TOLD
@@ -249,7 +249,10 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
     with told.row():
         indicator_id, series, meta, year = _which(row, indicators, path, years, words, rows)
     with told.row():
-        value = parse_number(row.value, file=path, line=line, field="value", words=words)
+        try:
+            value = parse_number(row.value, file=path, line=line, field="value", words=words)
+        except InputError as exc:
+            raise _meant_outside(exc, row.value, rows.ranges.get(line) if rows is not None else None, words) from None
         problem = impossible(value, meta["kind"], words) if meta is not None else None  # its kind known
         if problem:
             raise InputError(problem, file=path, line=line, field="value")
@@ -294,6 +297,18 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
             # a confirm that gives no reason ('ok'): told by the series check, which knows whether the value is far
             # off (then a reason is asked for) or not (then the cell is best left empty), in one round
             "reasonless": confirm.strip() if reasonless else ""}
+
+
+def _meant_outside(exc: InputError, text: str, shown: tuple[float, float] | None, words: Catalog) -> InputError:
+    """``exc``, a value not a number as written, and, where the number it asks whether was meant (12.5 for 12.5%) lies
+    outside the plausible range the row's template shows, that said in the same line: the number asked about is no
+    answer to take on trust."""
+    meant = meant_number(text)
+    if shown is None or meant is None or shown[0] <= meant <= shown[1]:
+        return exc
+    return InputError(exc.reason + words.text("entry_errors.meant_outside", number=fmt_exact(meant),
+                                              low=fmt_exact(shown[0]), high=fmt_exact(shown[1])),
+                      file=exc.file, line=exc.line, field=exc.field)
 
 
 def _no_reason(confirm: str, path: Path, line: int, words: Catalog) -> InputError:

@@ -282,6 +282,27 @@ def _number_advice(text: str, words: Catalog, csv: bool = False) -> str:
     return words["entry_errors.number_advice.digits"]
 
 
+def meant_number(text: str) -> float | None:
+    """The number :func:`_number_advice` asks whether ``text`` meant (2.65 for 2.65%, 2600 for 约2600家, 1820 for
+    1，820), or None where it names none."""
+    text = text.strip()
+    candidates = [unicodedata.normalize("NFKC", text).strip()] if any(
+        "\uff10" <= char <= "\uff19" or char == "\uff0e" for char in text) else []
+    if THOUSANDS.fullmatch(text):
+        candidates.append(re.sub("[,，]", "", text))
+    if re.fullmatch(r"[+\-]?[0-9]+[,，、。][0-9]+", text):
+        candidates.append(re.sub("[,，、。]", ".", text))
+    about_unit = ABOUT_WITH_UNIT.fullmatch(text)
+    unit = WITH_UNIT.fullmatch(about_unit.group("rest")) if about_unit else None
+    for match in (unit, APPROXIMATE.fullmatch(text), PERCENT.fullmatch(text)):
+        if match:
+            candidates.append(match.group("number"))
+    for candidate in candidates:
+        if re.fullmatch(r"[-+]?[0-9]*\.?[0-9]+", candidate):
+            return float(candidate)
+    return None
+
+
 #: A number with a thousands separator, a comma or a full-width comma (a Chinese input method's): 2,600, 1，820.
 THOUSANDS = re.compile(r"[+\-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[+\-]?[0-9]{1,3}(?:，[0-9]{3})+(?:\.[0-9]+)?")
 #: A number with a percent sign after it, half- or full-width: 2.65%, 2.65 ％.

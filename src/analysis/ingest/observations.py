@@ -68,6 +68,7 @@ class FileRows:
     asked: dict[int, int] = field(default_factory=dict)  # a template's rows for an earlier year it asks: that year
     listed: dict[int, int] = field(default_factory=dict)  # its rows for its own year given a year it has a row for
     own_rows: dict[tuple[str, int], int] = field(default_factory=dict)  # the rows it wrote, by key (4/国家级) and year
+    ranges: dict[int, tuple[float, float]] = field(default_factory=dict)  # each row's plausible range, as it shows
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
                      sheet.noted, sheet.mistakes, plan=str(book.properties.get(PLAN_PROPERTY, "")),
                      missing=sheet.missing, sheet=sheet.sheet, order=book.order, refused=sheet.refused,
                      on_file=sheet.on_file, added=sheet.added, copied=sheet.copied, asked=sheet.asked,
-                     listed=sheet.listed, own_rows=sheet.own_rows)
+                     listed=sheet.listed, own_rows=sheet.own_rows,
+                     ranges=sheet.ranges)
             for sheet in book.sheets]
     return rows, book.hidden
 

@@ -139,6 +139,8 @@ class SheetRows:
     # the rows the template wrote, each still giving its year, by its key (4/国家级, as its cells write it) and that
     # year: a row added below them for one of them is told to go in it
     own_rows: dict[tuple[str, int], int] = field(default_factory=dict)
+    # the range a template's value cell lets pass (its validation: the plausible range it shows), by row number
+    ranges: dict[int, tuple[float, float]] = field(default_factory=dict)
 
     def cell(self, row: int, column: str) -> str:
         """``Sheet1!D5``: the cell of ``column`` in ``row``."""
@@ -727,7 +729,26 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         if original is not None:
             copied.update({number: original for number, own in rows if not own})
     return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing, refused, asides,
-                     on_file, frozenset(added | set(copied)), copied, asked, listed, own_rows)
+                     on_file, frozenset(added | set(copied)), copied, asked, listed, own_rows,
+                     _value_ranges(sheet, letters.get("value")) if template and value_column is not None else {})
+
+
+def _value_ranges(sheet, letter: str | None) -> dict[int, tuple[float, float]]:
+    """The range each value cell's validation lets pass (a template's plausible range for the row), by row number."""
+    from openpyxl.utils import get_column_letter
+
+    ranges = {}
+    for validation in getattr(getattr(sheet, "data_validations", None), "dataValidation", None) or []:
+        if validation.type != "decimal" or letter is None:
+            continue
+        try:
+            low, high = float(validation.formula1), float(validation.formula2)
+        except (TypeError, ValueError):
+            continue
+        for cells in validation.sqref.ranges:
+            if cells.min_col == cells.max_col and get_column_letter(cells.min_col) == letter:
+                ranges.update({number: (low, high) for number in range(cells.min_row, cells.max_row + 1)})
+    return ranges
 
 
 def _dated_row(row, cells, header: list[str], key: str, references: dict[str, str] | None, name_column: int,
