@@ -569,18 +569,19 @@ def test_a_category_carried_to_another_page_has_its_band_there(national_tables, 
 
 def test_a_page_lists_its_sections_before_the_first_with_working_anchors():
     """A long report on a phone (some 55 screens) had no contents: a compact list of its sections (each h2) stands
-    before the first, each a link to its section, an id given where a heading has none; the words as the heading
-    shows them, escaped; hidden on paper (report.css), whose PDF lists the headings in its outline."""
+    before the first, each a link to its section; the words as the heading shows them, escaped; hidden on paper
+    (report.css), whose PDF lists the headings in its outline. Every section's id is section-N, N its place: the
+    Markdown heading of the method note was "6.-Method", the only one with a "¶" link, which goes."""
     from analysis.report.render import _with_contents
 
     page = ('<h1>T</h1><p>intro</p><h2>1. Overview &amp; <span class="nobr">2024年</span></h2><p>x</p>'
             '<h2 id="6.-Method">6. Method<a class="anchor-link" href="#6.-Method">¶</a></h2>')
     assert _with_contents(page, "Contents") == (
         '<h1>T</h1><p>intro</p><nav class="contents" aria-label="Contents"><ul>'
-        '<li><a href="#section-1">1. Overview &amp; 2024年</a></li><li><a href="#6.-Method">6. Method</a></li>'
+        '<li><a href="#section-1">1. Overview &amp; 2024年</a></li><li><a href="#section-2">6. Method</a></li>'
         '</ul></nav>\n'
         '<h2 id="section-1">1. Overview &amp; <span class="nobr">2024年</span></h2><p>x</p>'
-        '<h2 id="6.-Method">6. Method<a class="anchor-link" href="#6.-Method">¶</a></h2>')
+        '<h2 id="section-2">6. Method</h2>')
     assert _with_contents("<h1>T</h1><h2>One</h2>", "Contents") == "<h1>T</h1><h2>One</h2>"  # one section: none
     css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
     assert "@media print { nav.contents { display: none; } }" in css
@@ -591,6 +592,9 @@ def test_the_rendered_pages_contents_link_every_section(html):
     headings = soup.find_all("h2")
     links = soup.select("nav.contents a")
     assert len(headings) >= 2 and [a["href"] for a in links] == [f"#{h['id']}" for h in headings]
+    # one scheme for every section's id, and no "¶" after a Markdown heading
+    assert [h["id"] for h in headings] == [f"section-{number}" for number in range(1, len(headings) + 1)]
+    assert soup.select("a.anchor-link") == []
 
 
 def test_a_sentence_that_leads_into_a_table_is_never_split_between_two_pages(tmp_path):

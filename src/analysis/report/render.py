@@ -384,6 +384,8 @@ def _report_exporter() -> HTMLExporter:
                 "template_name": "report",
                 "extra_template_basedirs": [str(TEMPLATES_DIR)],
                 "embed_images": True,
+                # no "¶" link after a Markdown heading: the page's contents link every section (_with_contents)
+                "exclude_anchor_links": True,
             },
             "NbConvertBase": {"display_data_priority": REPORT_MIME_PRIORITY},
             "TagRemovePreprocessor": {
@@ -453,17 +455,17 @@ _ID = re.compile(r'\sid="([^"]*)"')
 
 
 def _with_contents(html_text: str, heading: str) -> str:
-    """The page with a compact list of its sections before the first: each section's heading (``<h2>``) linked, an
-    id given to a heading without one (``section-1``, in the order of the page); none for a page of one section.
+    """The page with a compact list of its sections before the first: each section's heading (``<h2>``) linked, each
+    heading's id ``section-1``, ``section-2``… in the order of the page, a Markdown heading's too (nbconvert named
+    it from its words, ``6.-Method``, with a "¶" link after them, left out); none for a page of one section.
     On screen only (report.css: the PDF's outline lists the sections, from its headings)."""
     sections: list[tuple[str, str]] = []
 
     def identified(match: re.Match) -> str:
-        attributes, inner = match.group("attributes"), match.group("inner")
-        found = _ID.search(attributes)
-        anchor = unescape(found.group(1)) if found else f"section-{len(sections) + 1}"
-        sections.append((anchor, " ".join(unescape(_TAG.sub("", _ANCHOR_LINK.sub("", inner))).split())))
-        return match.group(0) if found else f'<h2 id="{anchor}"{attributes}>{inner}</h2>'
+        attributes, inner = _ID.sub("", match.group("attributes")), _ANCHOR_LINK.sub("", match.group("inner"))
+        anchor = f"section-{len(sections) + 1}"
+        sections.append((anchor, " ".join(unescape(_TAG.sub("", inner)).split())))
+        return f'<h2 id="{anchor}"{attributes}>{inner}</h2>'
 
     page = _SECTION_HEADING.sub(identified, html_text)
     if len(sections) < 2:
