@@ -1228,6 +1228,22 @@ def test_a_changes_short_clauses_stay_whole_on_paper(language, notes, whole):
         assert not any(line.startswith(separator.strip()) for line in lines)
 
 
+@pytest.mark.parametrize(("notes", "whole"), [
+    (("now against the 2024 target (120 institutions)", "warned in 2023 (amber)"), "(120 institutions);"),
+    (("now against the 2024 target (16 billion yuan)",), "(16 billion yuan)")])
+def test_a_changes_long_clause_keeps_its_amount_with_its_unit(notes, whole):
+    """A long clause breaks between its words, but never inside the amount it ends with: the final report's change
+    table broke "(120 | institutions);" (14) and "(16 billion | yuan)" (16), the last word alone kept with its mark."""
+    from bs4 import BeautifulSoup
+
+    from analysis.report.line_breaks import keep_phrases
+
+    html = keep_phrases(notes, "; ")
+    assert unescape(re.sub(r"<[^>]+>", "", str(html))) == "; ".join(notes)
+    pieces = [span.get_text() for span in BeautifulSoup(str(html), "html.parser").select("span.nobr")]
+    assert whole in pieces, pieces
+
+
 def cells_past_their_column(table: str, rows: list[list[str]], width: str = "100%") -> list[str]:
     """The text of each cell of ``rows`` (HTML) that runs past its column's right edge (its content box: a value's
     column ends where its values end) in a ``table`` of the report's print style ``width`` wide."""

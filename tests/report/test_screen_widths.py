@@ -153,3 +153,107 @@ def test_the_note_under_a_status_is_read_without_zooming_on_a_phone(tmp_path, wi
     shown = 2 if width == 390 else 1  # the gap under the status on a phone only, where its column goes
     assert found["sizes"] == {"scorecard": [expected] * shown, "scorecard with-official": [expected] * shown,
                               "warning-list reflow": [expected], "status-changes": [expected] * 2}, found
+
+
+#: Run inside a page once it is laid out: each row of the change table, the width of its note (the <small> under the
+#: change) against the table's, whether it stands under the change's word, the weight of both; the type size of each
+#: status; each piece a note keeps whole that a line broke; sent to the frame's parent page.
+CHANGE_ROWS = """<script>window.addEventListener('load', () => {
+  const table = document.querySelector('table.status-changes'), width = table.getBoundingClientRect().width;
+  const lines = element => new Set([...element.getClientRects()].map(box => Math.round(box.top))).size;
+  const rows = [...table.querySelectorAll('tbody tr')].map(row => {
+    const word = row.querySelector('.change-word'), note = row.querySelector('td:last-child small');
+    const seen = {change: row.className, weight: getComputedStyle(word).fontWeight};
+    if (note) Object.assign(seen, {share: Math.round(note.getBoundingClientRect().width / width * 100) / 100,
+                                   below: note.getBoundingClientRect().top >= word.getBoundingClientRect().bottom - 1,
+                                   note_weight: getComputedStyle(note).fontWeight});
+    return seen;
+  });
+  const badges = [...table.querySelectorAll('.status')].map(badge => parseFloat(getComputedStyle(badge).fontSize));
+  const broken = [...table.querySelectorAll('small .nobr')].filter(piece => lines(piece) > 1)
+    .map(piece => piece.textContent);
+  const whole = [...table.querySelectorAll('small .nobr')].map(piece => piece.textContent);
+  parent.postMessage(JSON.stringify({page: document.documentElement.clientWidth, scroll: 0, wide: [], rows,
+                                     smallest: Math.min(...badges), broken, whole}), '*');
+});</script>"""
+
+
+@pytest.mark.parametrize(("language", "amount"), [("en", "(120 institutions);"), ("zh", "120个）；")])
+def test_a_phone_sets_each_change_as_a_row_its_note_the_screens_width(example_tables, tmp_path, language, amount):
+    """The final report's change since 2023 on a 390-pixel phone was five columns, its note's 85 px wide, a word a
+    line ("Status | worse | now | against | the 2024 | target"), each row for the worse bold throughout, "(120
+    institutions⏎);" and "（120⏎个）" broken, the Chinese statuses 11.2 px. Each row is now a block: the note under the
+    change on a line of its own as wide as the table (nearly: padding), as a wide screen sets it; only the word of a
+    change for the worse in bold; an amount with its unit and bracket whole (S&T service institutions, 14); every
+    status at least 12 px."""
+    from analysis.report.context import load_report
+    from analysis.report.html import warnings_html
+    from analysis.settings import TEMPLATES_DIR
+    from tests.conftest import relative
+
+    context = load_report(relative(example_tables), 2024, language)
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text(f'<!DOCTYPE html><html lang="{context.words["language.html_lang"]}"><head><meta charset="utf-8">'
+                    '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
+                    f'<style>{css}</style></head><body><main class="report">'
+                    f'<div class="jp-RenderedHTML jp-RenderedHTMLCommon">{warnings_html(context)}</div>'
+                    "</main></body></html>", encoding="utf-8")
+    found = measured(page, 390, tmp_path / "frame", CHANGE_ROWS)
+    rows = found["rows"]
+    noted = [row for row in rows if "share" in row]
+    worse = [row for row in rows if row["change"] == "change-worse"]
+    assert len(rows) >= 10 and len(noted) >= 5 and len(worse) == 4, rows  # 8, 14, 16 and 21 worse in 2024
+    assert all(row["share"] >= 0.95 and row["below"] for row in noted), rows
+    assert all(row["weight"] == "700" for row in worse)
+    assert all(row["note_weight"] == "400" for row in noted), rows
+    assert [row["weight"] for row in rows if row["change"] != "change-worse"] == ["400"] * (len(rows) - 4)
+    assert found["smallest"] >= 12, found["smallest"]
+    assert amount in found["whole"] and found["broken"] == [], found
+
+
+#: Run inside a page once it is laid out: the widest paragraph or list item outside a table, in its own font's "0"s
+#: (ch) and ems, and the scorecard's width; sent to the frame's parent page.
+MEASURES = """<script>window.addEventListener('load', () => {
+  const widest = {ch: 0, em: 0};
+  document.querySelectorAll('main p, main li').forEach(element => {
+    if (element.closest('table')) return;
+    const zero = document.createElement('span');
+    zero.textContent = '0'.repeat(100);
+    zero.style.whiteSpace = 'nowrap';
+    element.appendChild(zero);
+    const ch = zero.getBoundingClientRect().width / 100;
+    zero.remove();
+    const width = element.getBoundingClientRect().width, em = parseFloat(getComputedStyle(element).fontSize);
+    widest.ch = Math.max(widest.ch, width / ch);
+    widest.em = Math.max(widest.em, width / em);
+  });
+  const table = document.querySelector('table.scorecard').getBoundingClientRect().width;
+  parent.postMessage(JSON.stringify({page: document.documentElement.clientWidth, scroll: 0, wide: [], widest, table}),
+                     '*');
+});</script>"""
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_running_text_keeps_a_reading_measure_on_a_laptop(example_tables, tmp_path, language):
+    """At 1,280 px the summary's lines ran the column's 1,000 px, some 150 characters: a paragraph or a list's item
+    outside a table holds some 75 (70 "0"s of its font in English, 42 Chinese characters), the scorecard keeps the
+    column's width (952 px inside the page's padding)."""
+    from analysis.report.context import load_report
+    from analysis.report.html import scorecard_html, summary_html
+    from analysis.settings import TEMPLATES_DIR
+    from tests.conftest import relative
+
+    context = load_report(relative(example_tables), 2024, language)
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text(f'<!DOCTYPE html><html lang="{context.words["language.html_lang"]}"><head><meta charset="utf-8">'
+                    f'<style>{css}</style></head><body><main class="report">{summary_html(context)}'
+                    f'<div class="jp-RenderedHTML jp-RenderedHTMLCommon">{scorecard_html(context)}</div>'
+                    "</main></body></html>", encoding="utf-8")
+    found = measured(page, 1280, tmp_path / "frame", MEASURES)
+    if language == "en":
+        assert 60 <= found["widest"]["ch"] <= 70.5, found
+    else:
+        assert 36 <= found["widest"]["em"] <= 42.5, found
+    assert found["table"] >= 950, found

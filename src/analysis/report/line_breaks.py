@@ -356,16 +356,28 @@ def keep_phrases(phrases, separator: str) -> Markup:
         last = number == len(phrases) - 1
         if columns(phrase) <= PHRASE:
             out.append(Markup('<span class="phrase">%s</span>') % keep_together(phrase if last else phrase + mark))
-        elif not last and " " in phrase.strip():  # a long one breaks between its words, its last word and the
-            # mark together: never "…(10%)" and "; 2024 status…" on the next line
-            head, _, tail = phrase.rpartition(" ")
-            out.append(keep_together(head + " ") + Markup('<span class="nobr">%s</span>') % keep_together(tail + mark))
+        elif (space := _last_free_space(phrase)) > 0:  # a long one breaks between its words, its last word (with
+            # the amount it ends: "(120 institutions)", "(16 billion yuan)") and the mark together: never "…(10%)" and
+            # "; 2024 status…" on the next line, nor "(120 | institutions);"
+            head, tail = phrase[:space + 1], phrase[space + 1:]
+            out.append(keep_together(head) + Markup('<span class="nobr">%s</span>')
+                       % keep_together(tail if last else tail + mark))
         else:
             out.append(keep_together(phrase if last else phrase + mark))
         if not last:  # and a <wbr>: a table sizing its columns knows a line may break between two clauses kept
             # whole (a Chinese note has no space there: the column was as wide as the whole note, past the page)
             out.append(escape(separator[len(mark):]) + Markup("<wbr>"))
     return Markup("").join(out)
+
+
+def _last_free_space(phrase: str) -> int:
+    """Where ``phrase`` may break last: its last space outside an amount with its unit (``(120 institutions)``, ``16
+    billion yuan``, :data:`COUNTED`) or another piece :func:`keep_together` keeps whole; -1 where it has none."""
+    spans = [match.span() for pattern in (_kept(), re.compile(NUMBER_WORD), re.compile(COUNTED))
+             for match in pattern.finditer(phrase)]
+    spaces = [at for at, character in enumerate(phrase.rstrip())
+              if character == " " and not any(start < at < end for start, end in spans)]
+    return spaces[-1] if spaces else -1
 
 
 #: Marks no line starts with (Chinese typesetting's 行首禁则): closing brackets and the full-width stops.
