@@ -6,6 +6,7 @@ import os
 import re
 
 from analysis.publish.index import index_html, write_index
+from analysis.settings import TEMPLATES_DIR
 
 
 def manifest(folder, plan, year, language, title, counts, formats=("report.html", "report.pdf"), plan_title=None):
@@ -114,6 +115,23 @@ def test_the_self_evaluation_is_linked_in_every_format_it_has(tmp_path):
     assert "Self-evaluation PDF" in page and "总结评估 / final evaluation" not in page
     # the kind under a title that does not say it ("Weihai: 2024"), never under one that does (总结评估)
     assert '<span class="muted">Final evaluation</span>' in page and '<span class="muted">总结评估</span>' not in page
+
+
+def test_the_report_and_its_self_evaluation_link_their_formats_in_one_order_in_the_reports_colour(tmp_path):
+    """The report's formats were linked HTML, PDF, DOCX and its self-evaluation's HTML, DOCX, PDF: one order for both;
+    and the links were a browser's default blue beside the reports' own dark blue (report.css's --accent)."""
+    from bs4 import BeautifulSoup
+
+    formats = ("report.html", "report.pdf", "report.docx", "self-evaluation.html", "self-evaluation.docx",
+               "self-evaluation.pdf")
+    manifest(tmp_path / "weihai" / "2024" / "en", "weihai", 2024, "en", "Weihai: 2024", {"Achieved": 1},
+             formats=formats)
+    page = BeautifulSoup(index_html(tmp_path), "html.parser")
+    names = [link.get_text() for link in page.select("td.formats a")]
+    assert names == ["HTML", "PDF", "DOCX", "Self-evaluation HTML", "Self-evaluation PDF", "Self-evaluation DOCX"]
+    accent = re.search(r"--accent:\s*(#[0-9a-f]{6})", (TEMPLATES_DIR / "report" / "report.css").read_text(
+        encoding="utf-8")).group(1)
+    assert re.search(r"(?:^|\n)a \{ color: " + accent + r"; \}", page.style.string), page.style.string[:200]
 
 
 def test_a_title_that_says_its_kind_is_not_followed_by_the_kind_again(tmp_path):

@@ -23,8 +23,9 @@ ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).p
 #: a report's title breaks between its words, as its own page's heading does, never inside 2024年 (…报告（2024 | 年）)
 ENVIRONMENT.filters["keep_title"] = keep_title
 TEMPLATE = ENVIRONMENT.get_template("index.html.j2")
+#: A report's files in the order its row links them: the report's formats, then the self-evaluation's in the same order.
 FORMATS = ("report.html", "report.pdf", "report.docx", "scorecard.xlsx", "self-evaluation.html",
-           "self-evaluation.docx", "self-evaluation.pdf")
+           "self-evaluation.pdf", "self-evaluation.docx")
 #: A report's kind and its self-evaluation's name on its row, in the report's language (English for any other).
 KINDS = {"final": {"zh": "总结评估", "en": "Final evaluation"},
          "mid_term": {"zh": "中期评估", "en": "Mid-term evaluation"},
