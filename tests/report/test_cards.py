@@ -39,6 +39,35 @@ def test_the_scorecard_links_every_name_to_its_card(example, cards_html):
     assert links == re.findall(r'<section class="card" id="([^"]+)"', cards_html)
 
 
+def test_every_card_links_back_to_its_row_in_the_scorecard_on_a_screen_only(example, cards_html):
+    """A phone's report is some 60,000 px long, and no card had a way back: each card's head links to its series' row
+    in the scorecard, in the catalog's words; paper (WeasyPrint's print media, the PDF) leaves the link out."""
+    from bs4 import BeautifulSoup
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    from analysis.settings import TEMPLATES_DIR
+
+    soup = BeautifulSoup(cards_html, "html.parser")
+    rows = {row["id"] for row in BeautifulSoup(html.scorecard_html(example), "html.parser").select("tr[id]")}
+    cards_ = soup.select("section.card")
+    backs = [(card_.select_one(".card-head > a.card-back"), card_["id"]) for card_ in cards_]
+    assert len(backs) == 28 and all(link is not None for link, _ in backs)
+    assert [link["href"] for link, _ in backs] == [f"#scorecard-{anchor}" for _, anchor in backs]
+    assert {link["href"][1:] for link, _ in backs} <= rows
+    assert {link.get_text() for link, _ in backs} == {"↑ 指标评估表"}
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    page = (f'<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+            f'<main class="report"><div class="jp-RenderedHTMLCommon">{cards_[0]}</div></main></body></html>')
+
+    def texts(media: str) -> str:
+        document = HTML(string=page, media_type=media).render()
+        return "".join(box.text for sheet in document.pages for box in sheet._page_box.descendants()
+                       if isinstance(box, boxes.TextBox))
+
+    assert "指标评估表" in texts("screen") and "指标评估表" not in texts("print")
+
+
 def card(text: str, element: str) -> str:
     start = text.index(f'id="{element}"')
     return unmarked(text[start:text.index("</section>", start)])
@@ -671,8 +700,16 @@ def test_the_overview_charts_alt_texts_take_the_languages_colon(example_tables):
     # 图表：各类别指标状态, never 图表: 各类别指标状态
     context = load_report(relative(example_tables), 2024, "zh")
     alts = re.findall(r'<img alt="([^"]*)"', html.charts_html(context, NoCharts()))
-    assert alts == ["图表：各指标增量完成比例与同期序时进度", "图表：各报告年份的评估结论",
-                    "图表：进度落后指标的所需增速与实际增速", "图表：各类别指标状态"]
+    assert [alt.split("。")[0] for alt in alts] == [
+        "图表：各指标增量完成比例与同期序时进度", "图表：各报告年份的评估结论",
+        "图表：进度落后指标的所需增速与实际增速", "图表：各类别指标状态"]
+    # a chart coloured by status said only its title ("Chart: status by category"): it counts the indicators by
+    # status after it, the 26 of the plan, 23 quantitative and 3 qualitative; the growth chart colours no status
+    for alt in (alts[0], alts[1], alts[3]):
+        counts = alt.split("。", 1)[1]
+        assert counts.startswith("定量指标 23 项：") and counts.endswith("定性指标 3 项尚未评价"), alt
+        assert sum(int(n) for n in re.findall(r"(\d+) 项(?!：|尚)", counts)) == 23, alt
+    assert "。" not in alts[2]
 
 
 def test_the_word_editions_pictures_have_the_same_alt_texts(example_tables):
@@ -703,7 +740,12 @@ def test_the_word_editions_pictures_have_the_same_alt_texts(example_tables):
     row = next(row for row in context.joined().itertuples() if (row.indicator_id, row.series) == (4, "provincial"))
     assert alt(word_content.card_chart(context, Pictures(), row)) == \
         "图表：省级农业科技园区营收占比 2020—2024年走势与目标"
-    assert alt(word_content.figure_blocks(context, Pictures(), "categories")) == "图表：各类别指标状态"
+    # a chart coloured by status with its indicators counted by status, as the HTML says it (Word's spaces aside)
+    from analysis.report.figures import alt_text
+
+    categories = alt(word_content.figure_blocks(context, Pictures(), "categories"))
+    assert categories.startswith("图表：各类别指标状态。定量指标")
+    assert re.sub(r"\s", "", categories) == re.sub(r"\s", "", alt_text(context, "categories"))
 
 
 @pytest.fixture(scope="module")

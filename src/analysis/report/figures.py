@@ -18,6 +18,7 @@ from PIL import Image
 
 from . import cards, charts
 from .context import ReportContext
+from .words import index_summary
 
 DPI = 150
 #: The overview charts, in the order the report shows them (they fill printed pages; the tall small multiples
@@ -45,14 +46,23 @@ def chart_of(name: str) -> str:
     return base if base and part.isdigit() and not name.startswith("card-") else name
 
 
+#: The overview charts coloured by status: their alt text counts the indicators by status after the chart's title.
+STATUS_CHARTS = frozenset({"completion", "heatmap", "categories", "multiples"})
+
+
 def alt_text(context: ReportContext, name: str) -> str:
-    """Figure ``name`` in words, the text a picture of it stands with (Chart: status by category; 图表：各类别指标状态);
-    a card's names its series and years (:func:`analysis.report.charts.card_alt`)."""
+    """Figure ``name`` in words, the text a picture of it stands with (Chart: status by category; 图表：各类别指标状态),
+    a chart coloured by status with the indicators counted by status after its title ("… 23 quantitative indicators:
+    Achieved 12; …"), which a reader who cannot see the colours is told; a card's names its series and years
+    (:func:`analysis.report.charts.card_alt`)."""
     words = context.words
     if name.startswith("card-"):
         return charts.card_alt(context, next(row for row in cards.numeric_rows(context) if cards.card_id(row) == name))
     what = words[f"chart.alt.{chart_of(name)}"]
-    return words.text("language.image_alt_of", alt=words["language.image_alt"], what=what)
+    alt = words.text("language.image_alt_of", alt=words["language.image_alt"], what=what)
+    if chart_of(name) in STATUS_CHARTS:  # and what it shows in one line: the indicators by status
+        alt = words.text("chart.alt.summary", alt=alt, counts=index_summary(context)["counts_text"])
+    return alt
 
 
 def chart_names(context: ReportContext, chart: str) -> list[str]:

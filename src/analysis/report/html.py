@@ -171,15 +171,18 @@ def card_view(context: ReportContext, figures: Figures, row) -> CardView:
 def card_html(context: ReportContext, figures: Figures, row) -> str:
     """One series' card (a row of :meth:`ReportContext.joined`), as the cards section shows it."""
     words = context.words
-    return render("card.html.j2", one=card_view(context, figures, row), qualitative=words["card.qualitative"])
+    return render("card.html.j2", one=card_view(context, figures, row), qualitative=words["card.qualitative"],
+                  back=words["links.back_to_scorecard"])
 
 
 def cards_html(context: ReportContext, figures: Figures) -> str:
-    """The small multiples, the legend of the charts' marks, then every card in the order of the scorecard."""
+    """The small multiples, the legend of the charts' marks, then every card in the order of the scorecard, each
+    with a link back to its row there (on a screen: a phone's report is some 60,000 px long)."""
     words = context.words
     return render("cards.html.j2", heading=words["sections.cards"],
                   multiples=[chart_view(context, figures, name) for name in figures.parts("multiples")],
                   legend=legend_items(words), qualitative=words["card.qualitative"],
+                  back=words["links.back_to_scorecard"],
                   cards=[card_view(context, figures, row) for row in context.joined().itertuples()])
 
 
