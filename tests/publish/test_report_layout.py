@@ -155,9 +155,9 @@ def test_the_dates_and_the_other_edition_are_named(example_reports):
     assert f"生成日期：{day(generated, 'zh')}" in zh and f"输入数据最后更新：{day(inputs, 'zh')}" in zh
     assert generated not in en + zh  # the manifest keeps ISO dates; a reader never sees them
     html = (example_reports["final-en"] / "report.html").read_text(encoding="utf-8")
-    assert '<a href="../zh/report.html" hreflang="zh-Hans">' in html
-    assert '<a href="../en/report.html" hreflang="en">' in (example_reports["final-zh"] / "report.html").read_text(
-        encoding="utf-8")
+    assert '<a href="../zh/report.html" hreflang="zh-Hans" lang="zh-Hans">' in html  # its name in its language
+    assert '<a href="../en/report.html" hreflang="en" lang="en">' in (
+        example_reports["final-zh"] / "report.html").read_text(encoding="utf-8")
     text = " ".join(page_text for page in pdf_layout(example_reports["final-en"] / "report.pdf")[:1]
                     for *_, page_text in page["boxes"])
     # the printed page says there is a Chinese edition, without a folder path a reader cannot follow

@@ -615,3 +615,28 @@ def test_a_sentence_that_leads_into_a_table_is_never_split_between_two_pages(tmp
     pages = [sheet.extract_text() for sheet in PdfReader(html_to_pdf(page, tmp_path / "page.pdf")).pages]
     start = next(number for number, text in enumerate(pages) if "LEADSTART" in text)
     assert len(pages) >= 2 and "LEADEND" in pages[start] and "Row 1" in pages[start], pages
+
+
+def test_chinese_in_an_english_page_is_marked_as_chinese(tmp_path):
+    """An English edition quotes Chinese (a source's name, 威海日报; a book's title, 《中国科技统计年鉴》) that a screen
+    reader read with English rules: each run of it is in a span of lang zh-Hans, its text as it was, never read as
+    HTML; a title, a style and a run already marked are left alone. A Chinese edition is Chinese throughout."""
+    from analysis.report.render import _chinese_marked
+
+    page = ('<html><head><title>威海</title><style>p::before { content: "注"; }</style></head><body>'
+            '<p>Weihai Daily (<span class="nobr">威海日报</span>), 2023; the Yearbook (《中国科技统计年鉴》 第3版) '
+            '&lt;b&gt;中文&lt;/b&gt; <span lang="zh-Hans">中文版</span> — ok</p></body></html>')
+    soup = BeautifulSoup(_chinese_marked(page, "zh-Hans"), "html.parser")
+    assert [span.get_text() for span in soup.select('p span[lang="zh-Hans"]')] == [
+        "威海日报", "《中国科技统计年鉴》", "第", "版", "中文", "中文版"]
+    assert soup.p.get_text() == BeautifulSoup(page, "html.parser").p.get_text()  # the text itself unchanged
+    assert soup.find("b") is None and soup.title.string == "威海" and "注" in soup.style.string
+    # the sample notebook rendered as an English page: no Chinese outside a span that says so
+    english = BeautifulSoup(notebook_to_html(FIXTURE, tmp_path / "en.html", language="en").read_text(
+        encoding="utf-8"), "html.parser")
+    unmarked = [str(text) for text in english.body.find_all(string=re.compile("[\u4e00-\u9fff]"))
+                if not text.find_parent(lang="zh-Hans") and text.parent.name not in ("script", "style")]
+    assert unmarked == [] and english.select('span[lang="zh-Hans"]')
+    chinese = BeautifulSoup(notebook_to_html(FIXTURE, tmp_path / "zh.html", language="zh").read_text(
+        encoding="utf-8"), "html.parser")
+    assert chinese.select("span[lang]") == []

@@ -22,7 +22,7 @@ from traitlets.config import Config
 from ..catalog import catalog
 from ..files import write_bytes_atomic
 from ..settings import TEMPLATES_DIR
-from .line_breaks import keep_running, without_address_links
+from .line_breaks import HAN, keep_running, without_address_links
 
 # Cells carrying one of these tags are left out of the report entirely.
 # "injected-parameters" is the cell papermill adds with the run's parameters.
@@ -122,6 +122,8 @@ def notebook_to_html(
     html_text, _ = _report_exporter().from_notebook_node(notebook, resources=resources)
     html_text = _with_contents(_keep_together_in_markdown(_right_align_numeric_columns(html_text)),
                                words["links.contents"])
+    if words["language.quoted_chinese_lang"]:
+        html_text = _chinese_marked(html_text, words["language.quoted_chinese_lang"])
 
     external = html_external_references(html_text)
     if external:
@@ -487,6 +489,40 @@ def _keep_together_in_markdown(html_text: str) -> str:
             marked = str(keep_running(string))
             if "<span" in marked:
                 string.replace_with(BeautifulSoup(marked, "html.parser"))
+    return str(soup)
+
+
+#: A run of Chinese in a text: Han characters and the CJK marks and full-width forms among them (《中国科技统计年鉴》,
+#: 威海日报，2023年), quotation marks, an ellipsis or a dash inside it (《中国经济的转型升级：从“十二五”看“十三五”》).
+_CJK = f"{HAN}\u3000-\u303f\uff00-\uffef"
+_CHINESE_RUN = re.compile(f"[{_CJK}]+(?:[“”‘’…—·]+[{_CJK}]+)*")
+
+
+def _chinese_marked(html_text: str, lang: str) -> str:
+    """An English edition with each run of Chinese in its text (a source's name, 威海日报; a book's title; the other
+    edition's name, 中文版) in a ``<span lang>`` of ``lang``: a screen reader reads it as Chinese, a browser draws it
+    with a Chinese face. The text is never read as HTML: each run is a new element holding it as text."""
+    soup = BeautifulSoup(html_text, "html.parser")
+    body = soup.body or soup
+    for string in list(body.find_all(string=_CHINESE_RUN)):
+        if (type(string) is not NavigableString or string.parent.name in ("script", "style", "title")
+                or string.find_parent(lang=lang)):
+            continue
+        text, pieces, last = str(string), [], 0
+        for match in _CHINESE_RUN.finditer(text):
+            if not re.search(f"[{HAN}]", match.group()):
+                continue
+            pieces.append(text[last:match.start()])
+            span = soup.new_tag("span", attrs={"lang": lang})
+            span.string = match.group()
+            pieces.append(span)
+            last = match.end()
+        if not pieces:
+            continue
+        pieces.append(text[last:])
+        for piece in reversed([piece for piece in pieces if piece != ""]):
+            string.insert_after(piece)
+        string.extract()
     return str(soup)
 
 
