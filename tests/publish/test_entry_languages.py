@@ -768,8 +768,9 @@ def test_a_reference_cell_of_a_workbook_that_records_its_digests_only_names_the_
     ("en", {"Q6": 25000}, "Sheet1!Q6: this cell shows the template's reference (name, unit, latest value, targets, "
                           "range) and is not read, but was changed: it was empty, now '25000';"),
     # a locked year changed: before, read as a 2022 value sent in the 2023 workbook
-    ("zh", {"C8": 2022, "D8": 2.61, "E8": "统计公报"}, "Sheet1!C8: 年份: 年份为 2022，但本工作簿是为 2023年生成的；"),
-    ("en", {"C8": 2022, "D8": 2.61, "E8": "Bulletin"}, "Sheet1!C8: Year: year 2022, but the workbook was made for "
+    ("zh", {"C8": 2022, "D8": 2.61, "E8": "统计公报"},
+     "Sheet1!C8: 年份: 年份为 2022，但这一行是本工作簿为 2023年列出的；"),
+    ("en", {"C8": 2022, "D8": 2.61, "E8": "Bulletin"}, "Sheet1!C8: Year: year 2022, but this is the workbook's row for "
                                                        "2023;"),
 ])
 def test_the_templates_sheet_renamed_is_still_checked_as_the_templates(science, clean, weihai_in_project, tmp_path,
