@@ -857,3 +857,18 @@ def test_a_word_that_says_nothing_where_no_word_is_owed_is_told_to_be_left_out(p
     where = f"{path.name}:{sheet_name}!"
     assert sorted(line.split(where, 1)[1] for line in caught.value.lines()) == sorted([
         f"G{achieved[6].row}: {optional}", f"G{warned[6].row}: {required}"])
+
+
+def test_the_recorded_rows_of_a_words_sheet_stay_within_what_excel_keeps():
+    """A plan whose department leads many provincial series: twelve keys to a property took 12 × 23 + 11 = 287
+    characters (indicator/26/provincial is 23, each separator 1), past the 255 Excel keeps. A property takes as many
+    as fit: 10 of them, 10 × 23 + 9 = 239 (11 would be 263); every row is read back, once."""
+    from analysis.ingest.department_words import WORDS_ROWS_PROPERTY, _listed_rows, words_rows_properties
+
+    keys = [f"indicator/{number}/provincial" for number in range(10, 40)]  # 30 keys of 23 characters
+    properties = words_rows_properties(keys)
+    assert [len(text) for text in properties.values()] == [239, 239, 239]
+    assert list(properties) == [f"{WORDS_ROWS_PROPERTY}{number}" for number in (1, 2, 3)]
+    assert _listed_rows(properties) == frozenset(keys)
+    assert words_rows_properties(["task/2.1/", "indicator/4/national"]) == {
+        f"{WORDS_ROWS_PROPERTY}1": "task/2.1/;indicator/4/national"}

@@ -31,10 +31,10 @@ WORDS_TEXT = {"progress": "statement", "reasons": "statement", "measures": "stat
 DEPARTMENT_PROPERTY = "analysis_department"
 LANGUAGE_PROPERTY = "analysis_language"
 #: The custom properties (analysis_words_rows_1, _2, …) a template records the rows of its words sheet in (a task
-#: ``task/2.1/``, an indicator's series ``indicator/4/national``), a few to a property: a row whose locked cells were
-#: changed to name another is refused, never read as another department's task.
+#: ``task/2.1/``, an indicator's series ``indicator/4/national``), as many to a property as its text keeps within
+#: :data:`MAX_PROPERTY_TEXT`: a row whose locked cells were changed to name another is refused, never read as another
+#: department's task.
 WORDS_ROWS_PROPERTY = "analysis_words_rows_"
-WORDS_ROWS_PER_PROPERTY = 12
 #: The custom properties (analysis_words_optional_1, …) a template records, as it records its rows, the indicator
 #: rows whose reasons and measures it asks for only where the year's value falls behind (no warning yet): words that
 #: say nothing there are told to be left out, not written out.
@@ -55,9 +55,15 @@ def words_row_key(item: str, identifier: str, series: str) -> str:
 
 def words_rows_properties(keys: list[str], prefix: str = WORDS_ROWS_PROPERTY) -> dict[str, str]:
     """The custom properties that record the rows ``keys`` of a words sheet (:func:`words_row_key`); with ``prefix``
-    :data:`WORDS_OPTIONAL_PROPERTY`, the rows whose words are optional."""
-    return {f"{prefix}{number}": ";".join(keys[start:start + WORDS_ROWS_PER_PROPERTY])
-            for number, start in enumerate(range(0, len(keys), WORDS_ROWS_PER_PROPERTY), 1)}
+    :data:`WORDS_OPTIONAL_PROPERTY`, the rows whose words are optional. As many rows to a property as its text keeps
+    within :data:`MAX_PROPERTY_TEXT` (UTF-16 units): a fixed twelve went over where the keys name a provincial series
+    (twelve ``indicator/26/provincial``, 23 characters each, take 287 with their separators)."""
+    groups: list[list[str]] = [[]]
+    for key in keys:
+        if groups[-1] and len(";".join([*groups[-1], key]).encode("utf-16-le")) // 2 > MAX_PROPERTY_TEXT:
+            groups.append([])
+        groups[-1].append(key)
+    return {f"{prefix}{number}": ";".join(group) for number, group in enumerate(groups, 1) if group}
 
 
 def words_shown_properties(shown: dict[str, tuple[str, ...]]) -> dict[str, str]:
