@@ -791,9 +791,11 @@ def test_a_row_of_the_year_whose_locked_year_is_changed_to_an_earlier_one_is_sti
     row[2].value, row[3].value, row[4].value = 2022, 2.5, "威海市统计公报"
     book.save(plan / "observations" / path.name)
     assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(project_tmp / "year-changed")]) == 2
-    # told which row takes 2022's value: the template's 15 rows for 2024 (5–19), then 2022's, R&D intensity second
+    # told which row takes 2022's value: each series' rows together, years in order (R&D personnel 5–7: 2022, 2023,
+    # 2024), R&D intensity's 2022 row the eighth
+    assert row[0].row == 10
     assert (f"2024-市科技局.xlsx:数据报送!C{row[0].row}: 年份: 年份为 2022，但这一行是本工作簿为 2024年列出的；"
-            "锁定的单元格被改动了：请改回 2024；2022年的数值请填入本表为 2022年列出的第 21 行") in \
+            "锁定的单元格被改动了：请改回 2024；2022年的数值请填入本表为 2022年列出的第 8 行") in \
         capsys.readouterr().err
 
 
