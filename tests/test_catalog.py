@@ -94,8 +94,14 @@ def test_a_value_a_sentence_does_not_name_the_series_of_has_its_unit_in_every_la
     assert en.quantity_alone("158", "100 million yuan") == "15.8 billion yuan"
     assert en.quantity_alone("0.35", "100 million yuan") == "35 million yuan"
     assert en.quantity_alone("2.5", "10,000 people") == "25,000 people"  # below a million: the number in full
-    # a large-number word the catalog does not know keeps the multiple
-    assert en.quantity_alone("3", "100 zillion yuan") == "3 × 100 zillion yuan"
+    # a word after the unit's number that names no large number is what the unit counts: 23 × 10,000 yuan per worker
+    # is 230,000 yuan per worker (never "23 × 10,000 yuan per worker"), 23.5 of them 235,000
+    assert en.quantity_alone("23", "10,000 yuan per worker") == "230,000 yuan per worker"
+    assert en.quantity_alone("23.5", "10,000 yuan per worker") == "235,000 yuan per worker"
+    # a floor's sign kept before the amount written out: ≥60 × 100 million yuan is ≥6 billion yuan
+    assert en.quantity_alone("≥60", "100 million yuan") == "≥6 billion yuan"
+    # a number that is no plain number (a range) keeps the multiple
+    assert en.quantity_alone("2–3", "100 million yuan") == "2–3 × 100 million yuan"
     assert en.quantity_alone("55.3", "%", percent=True) == "55.3%"
     assert zh.quantity_alone("6.3", "件/万人") == "6.3件/万人"
     assert zh.quantity_alone("8,000", "亿元") == "8,000亿元"
@@ -239,3 +245,30 @@ def test_the_chinese_catalog_calls_a_plan_by_its_own_word():
     words = catalog("zh")
     said = [key for key in keys(words.entries) if "规划" in str(words[key])]
     assert said and all(key.startswith("official_status.") for key in said), said
+
+
+def test_a_sentence_writes_an_amount_in_a_scaled_unit_out_and_names_no_unit_after_the_series():
+    """In English running text an amount in 100 million yuan is written out (15.8 billion yuan), the name labelled
+    with no unit: never "Technology contracts traded (100 million yuan): 158 … 200 million yuan short"."""
+    en, zh = catalog("en"), catalog("zh")
+    assert en.quantity("158", "100 million yuan") == "15.8 billion yuan"  # 158 × 10^8 = 1.58 × 10^10
+    assert en.quantity("160", "100 million yuan") == "16 billion yuan"
+    assert en.quantity("24", "incubators") == "24"  # a unit without a number of its own: named after the series
+    assert en.writes_out("100 million yuan") and not en.writes_out("incubators")
+    assert not zh.writes_out("亿元") and zh.quantity("158", "亿元") == "158亿元"
+
+
+def test_a_plan_typed_from_a_press_quote_says_the_quote_gives_no_baseline():
+    """A plan whose figures come from a press quote of it (figures_from: press_quote): a baseline it lacks is the
+    quote's silence, not the plan's; the data note says once where its figures come from."""
+    from analysis.catalog import plan_catalog
+
+    quote_zh, quote_en = plan_catalog("zh", "规划", "press_quote"), plan_catalog("en", "plan", "press_quote")
+    assert quote_zh["quality_issue.base_from_statistics"] == "所据新闻稿引文未列基础值"
+    assert quote_en["quality_issue.base_from_statistics"] == (
+        "No baseline in the press quote the plan's figures come from")
+    assert quote_zh["data_note.plan_text"].startswith("规划文本：规划原文无从获得")  # 方案 said as the plan's 规划
+    assert plan_catalog("zh", "规划")["quality_issue.base_from_statistics"] == "规划未列基础值"
+    assert plan_catalog("en")["data_note.plan_text"] == ""
+    # every other sentence as the catalog has it
+    assert quote_en["quality_issue.prose_disagrees"] == catalog("en")["quality_issue.prose_disagrees"]

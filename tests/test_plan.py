@@ -138,6 +138,18 @@ def test_status_words_mistakes_are_named_in_one_line(tmp_path, status_words, fie
     assert f"plan.yml: {field}: " in message and words in message and "\n" not in message
 
 
+def test_a_plan_says_whether_its_figures_come_from_its_text_or_a_press_quote(tmp_path):
+    """``figures_from``: the plan's own text by default (Weihai's, checked word for word), ``press_quote`` for a plan
+    typed from a press report quoting it (the national 12th five-year plan); anything else told."""
+    weihai = load_plan(DEFAULT_PLAN_DIR)
+    assert weihai.figures_from == "plan_text" and "figures_from" not in weihai.identity()
+    quoted = load_plan(write(tmp_path / "quoted", figures_from="press_quote"))
+    assert quoted.figures_from == "press_quote" and quoted.identity()["figures_from"] == "press_quote"
+    with pytest.raises(InputError) as caught:
+        load_plan(write(tmp_path / "rumour", figures_from="rumour"))
+    assert "plan.yml: figures_from: " in str(caught.value) and "plan_text or press_quote" in str(caught.value)
+
+
 def test_status_words_are_optional_with_the_traffic_lights_thresholds_by_default(tmp_path):
     weihai = load_plan(DEFAULT_PLAN_DIR)
     assert weihai.status_words is None and "status_words" not in weihai.identity()
@@ -510,7 +522,7 @@ def test_every_mistake_of_status_words_is_told_in_one_round(tmp_path):
     ({"schedule": ["mid_term"]}, "schedule: 应为 {mid_term: {zh: …, en: …}, final: …}"),
     ({"statuswords": {"vocabulary": "review"}},
      "statuswords: 未知的键 'statuswords'（是否应为 'status_words'？）；可用的键：name、city、title、issuer、"
-     "published、base_year、evaluations、table、subject、plan_word、schedule、status_words"),
+     "published、base_year、evaluations、table、subject、plan_word、schedule、status_words、figures_from"),
     ({"status_words": "review"}, "status_words: 应为 {vocabulary: review 或 traffic_light}；交通信号灯（traffic_light）"
                                  "可另设 amber_points 和 red_points（未给出时为 10 和 30）"),
     ({"status_words": {"vocabulary": "weather"}},
@@ -714,7 +726,7 @@ def _one_mistake_in_each_file(plan: Path) -> None:
         ("corrections.csv", ",Trailing space after the number in the printed cell; the value itself is unambiguous.,",
          ",,"),
         ("prose_checks.csv", "16,,2021,baseline,value,", "16,,2021,baseline,growth,"),
-        ("task_names.csv", "1,Innovate development thinking and build a model of the “exquisite city”", "1,"),
+        ("task_names.csv", "1,Rethink development and make Weihai a model “exquisite city”", "1,"),
         ("task_leads.csv", "2.2,市科技局,", "9.9,市科技局,"),
         ("measure_names.csv", "1,Stronger organisation and leadership", "0,Stronger organisation and leadership"),
     ]:
@@ -789,3 +801,22 @@ def test_a_comma_that_cuts_a_text_in_braces_is_named_as_such(tmp_path):
     assert str(caught.value).endswith(
         "plan.yml: title: 'Technology and Innovation' is no report language but the rest of the text before it, cut "
         "at its comma: in {zh: …, en: …} a comma ends a text; put a text holding a comma in quotes (en: \"…, …\")")
+
+
+def test_weihais_english_task_titles_read_as_english_not_word_for_word():
+    """The plan folder's English task titles (task_names.csv, the translation, never the printed plan): an English
+    reader's words for 精准培育，打造科技型企业“雁阵”群 and the rest, not a gloss of each character ("a “wild-goose
+    formation”", "Refinement first", "Strengthening the best", "the whole city an … city" without a verb)."""
+    import csv
+
+    with (DEFAULT_PLAN_DIR / "task_names.csv").open(encoding="utf-8", newline="") as handle:
+        titles = {row["task_id"]: row["title_en"] for row in csv.DictReader(handle)}
+    assert titles["1"] == "Rethink development and make Weihai a model “exquisite city”"
+    assert titles["2.1"] == ("Land and sea planned together: make the whole city an international marine science "
+                             "and technology city")
+    assert titles["3.1"] == "Putting the “exquisite city” first: bring the city up to international standards"
+    assert titles["5.1"] == ("Targeted support: a “flying geese” formation of technology-based enterprises, the "
+                             "leaders pulling the rest")
+    assert titles["6.4"] == "Make the strongest industries stronger: grow the seven leading industrial clusters"
+    assert titles["7.5"] == ("Led by Party building: a Party-guided (“red”) science and technology service industry, "
+                             "governed and shared together")

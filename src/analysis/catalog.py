@@ -115,9 +115,19 @@ class Catalog:
         with the series' name)."""
         if percent:
             return self.text("quantity.percent", number=number)
+        if self.writes_out(unit):  # 158 in 100 million yuan: "15.8 billion yuan", never a bare 158
+            return self.quantity_alone(number, unit)
         if not unit or not self["quantity.unit_after_number"]:
             return number
         return self.text("quantity.unit", number=number, unit=unit)
+
+    def writes_out(self, unit: str) -> bool:
+        """Whether a sentence writes an amount in ``unit`` out in full (``15.8 billion yuan`` for 158 in
+        ``100 million yuan``, ``230,000 yuan per worker`` for 23 in ``10,000 yuan per worker``): a unit that opens
+        with a number of its own, in a language that names the unit apart from its numbers and names the large
+        numbers (``quantity.large``); the series' name then takes no label of its unit."""
+        return bool(unit) and bool(re.match(r"\d", unit)) and not self["quantity.unit_after_number"] and bool(
+            self["quantity.large"])
 
     def quantity_alone(self, number: str, unit: str, percent: bool = False) -> str:
         """``number`` in its unit where the sentence does not name the series (a finding of the appendix, a value a
@@ -142,20 +152,25 @@ class Catalog:
         ``15.8 billion yuan``; ``2.5`` in ``10,000 people`` as ``25,000 people``), where the catalog names the large
         numbers (``quantity.large``); empty where it does not, or the number or unit is not plain."""
         large = {int(power): word for power, word in self["quantity.large"]}
-        match = re.fullmatch(r"([\d,]+)(?: (\w+))? (.+)", unit)
         powers = {word: power for power, word in large.items()}
-        if not large or not match or (match.group(2) and match.group(2) not in powers):
+        # the unit's number, the large number's word if it has one (100 million), and what it counts ("yuan per
+        # worker" in 10,000 yuan per worker: a word after the number that names no large number is the unit's own)
+        words = "|".join(re.escape(word) for word in powers)
+        match = re.fullmatch(rf"([\d,]+)(?: ({words}))? (.+)" if words else r"([\d,]+) (.+)()", unit)
+        sign = re.match(r"[≥≤=+−-]?", number).group()  # a floor's, a ceiling's or a change's sign kept before it
+        if not large or not match:
             return ""
         try:
-            value = Decimal(number.replace(",", "")) * Decimal(match.group(1).replace(",", ""))
+            value = Decimal(number[len(sign):].replace(",", "")) * Decimal(match.group(1).replace(",", ""))
         except ArithmeticError:
             return ""
         value *= Decimal(10) ** powers.get(match.group(2), 0)
         for power in sorted(large, reverse=True):
             if abs(value) >= Decimal(10) ** power:
                 amount = value.scaleb(-power).normalize()
-                return self.text("quantity.scaled_out", number=f"{amount:,f}", large=large[power], unit=match.group(3))
-        return self.text("quantity.alone", number=f"{value.normalize():,f}", unit=match.group(3))
+                return self.text("quantity.scaled_out", number=f"{sign}{amount:,f}", large=large[power],
+                                 unit=match.group(3))
+        return self.text("quantity.alone", number=f"{sign}{value.normalize():,f}", unit=match.group(3))
 
     def join(self, items) -> str:
         """Items joined as the language lists them (``；`` in Chinese, ``; `` in English)."""
@@ -232,14 +247,19 @@ def catalog(language: str = DEFAULT_LANGUAGE) -> Catalog:
 
 
 @functools.cache
-def plan_catalog(language: str, plan_word: str = "") -> Catalog:
+def plan_catalog(language: str, plan_word: str = "", figures_from: str = "plan_text") -> Catalog:
     """The catalog of ``language`` for a plan that calls itself ``plan_word`` (规划) where the catalog says
     ``language.plan_word`` (方案): the catalog's own sentences with the plan's word, a whole word in a language that
-    breaks at spaces. Empty, or the catalog's word: the catalog as it is."""
+    breaks at spaces. Empty, or the catalog's word: the catalog as it is. A plan whose figures were typed from a
+    press quote of it (``figures_from``: ``press_quote``) takes the sentences the catalog gives such a plan
+    (``figures_from.press_quote``: "the press quote gives no baseline", never "the plan prints none")."""
     words = catalog(language)
+    entries = words.entries
+    if figures_from != "plan_text":
+        entries = _overlaid(entries, words[f"figures_from.{figures_from}"])
     own = words["language.plan_word"]
     if not plan_word or plan_word == own:
-        return words
+        return words if entries is words.entries else Catalog(language, entries, words.path)
     pattern = re.compile(rf"\b{re.escape(own)}\b" if words["language.breaks_at_spaces"] else re.escape(own))
 
     def swap(node):
@@ -249,7 +269,15 @@ def plan_catalog(language: str, plan_word: str = "") -> Catalog:
             return [swap(value) for value in node]
         return pattern.sub(plan_word, node) if isinstance(node, str) else node
 
-    return Catalog(language, swap(words.entries), words.path)
+    return Catalog(language, swap(entries), words.path)
+
+
+def _overlaid(entries: dict, overlay: dict) -> dict:
+    """``entries`` with each sentence of ``overlay`` (a mapping of the catalog's own shape) in place of its namesake."""
+    merged = dict(entries)
+    for key, value in overlay.items():
+        merged[key] = _overlaid(merged[key], value) if isinstance(value, dict) else value
+    return merged
 
 
 #: The language a run tells the mistakes of a plan's own files in (plan.yml, indicators.csv, corrections.csv, …):

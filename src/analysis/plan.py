@@ -30,7 +30,10 @@ EVALUATION_KINDS = ("mid_term", "final")
 REPORT_KINDS = ("annual", *EVALUATION_KINDS)
 TABLE_FORMS = ({"printed_text"}, {"indicators", "values"})
 REQUIRED_KEYS = ("name", "city", "title", "issuer", "published", "base_year", "evaluations", "table")
-OPTIONAL_KEYS = ("subject", "plan_word", "schedule", "status_words")
+OPTIONAL_KEYS = ("subject", "plan_word", "schedule", "status_words", "figures_from")
+#: Where a plan's figures were typed from: its own text (by default), or a press report quoting it, where its text is
+#: not to be had (the reports then say what the quote leaves out is the quote's silence, not the plan's).
+FIGURES_FROM = ("plan_text", "press_quote")
 NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
 MAX_PLAN_YML_BYTES = 256 * 1024
 #: The longest span from the base year to the final evaluation: a long-range plan (2020 to 2035).
@@ -104,6 +107,8 @@ class Plan:
     plan_word: dict[str, str] = field(default_factory=dict)
     schedule: dict[str, dict[str, str]] = field(default_factory=dict)
     status_words: StatusWords | None = None
+    #: What its figures were typed from (:data:`FIGURES_FROM`): the plan's own text, or a press quote of it.
+    figures_from: str = "plan_text"
 
     @property
     def report_years(self) -> tuple[int, ...]:
@@ -193,7 +198,8 @@ class Plan:
                 "published": self.published, "base_year": self.base_year,
                 "evaluations": {str(year): kind for year, kind in sorted(self.evaluations.items())},
                 "schedule": self.schedule, "table": self.table, "report_years": list(self.report_years),
-                **({"status_words": self.status_words.as_dict()} if self.status_words else {})}
+                **({"status_words": self.status_words.as_dict()} if self.status_words else {}),
+                **({"figures_from": self.figures_from} if self.figures_from != "plan_text" else {})}
 
 
 def is_regular(path: Path) -> bool:
@@ -342,6 +348,7 @@ def load_plan(folder: str | Path) -> Plan:
     take("table", lambda value: _table(value, path))
     take("schedule", lambda value: _schedule(value or {}, path), given="schedule" in spec)
     take("status_words", lambda value: _status_words(value, path), given="status_words" in spec)
+    take("figures_from", lambda value: _figures_from(value, path), given="figures_from" in spec)
     # a base year mistyped or missing: the evaluations are still read, their years checked against it when it is read
     take("evaluations", lambda value: _evaluations(value, read.get("base_year"), path))
     if {"base_year", "published", "evaluations"} <= set(read):
@@ -368,6 +375,7 @@ def load_plan(folder: str | Path) -> Plan:
         subject=read.get("subject", {}), plan_word=read.get("plan_word", {}),
         published=read["published"], base_year=read["base_year"], evaluations=read["evaluations"],
         table=read["table"], schedule=read.get("schedule", {}), status_words=read.get("status_words"),
+        figures_from=read.get("figures_from", "plan_text"),
     )
 
 
@@ -692,6 +700,14 @@ def _schedule(value, path: Path) -> dict[str, dict[str, str]]:
                              file=path, field="schedule")
         schedule[kind] = language_texts(texts, path, f"schedule.{kind}")
     return schedule
+
+
+def _figures_from(value, path: Path) -> str:
+    """``figures_from``: ``plan_text`` or ``press_quote`` (:data:`FIGURES_FROM`)."""
+    if not isinstance(value, str) or value not in FIGURES_FROM:
+        raise InputError(plan_error("plan_yml.figures_from_unknown", value=quote(value),
+                                    choices=_either(FIGURES_FROM)), file=path, field="figures_from")
+    return value
 
 
 def _status_words(value, path: Path) -> StatusWords:

@@ -350,11 +350,14 @@ def test_a_growth_the_prose_promises_is_held_against_the_growth_seen(example, ex
     mid_term = load_report(relative(example_tables), 2022, "en")
     # the card's own pace from 2020: (142 / 109.61)^(1/2) − 1 = 13.8 %, named beside the note's +6.8% from 2021, and
     # above 10% only through 2021's jump (109.61 to 133); 2024's 9.6% from 2020 is below 10% too
-    assert ("The prose (plan, part 2, section 3, point 2) requires at least 10% a year: the table, 133 in 2021 to "
-            "160 in 2024, implies +6.4% a year; from the table's 133 in 2021 to an actual 142 in 2022: +6.8% in one "
-            "year, "
+    # (the amounts in 100 million yuan written out, as every English sentence gives them: 133 is 13.3 billion yuan,
+    # 109.61 is 10.961 billion)
+    assert ("The prose (plan, part 2, section 3, point 2) requires at least 10% a year: the table, 13.3 billion yuan "
+            "in 2021 to 16 billion yuan in 2024, implies +6.4% a year; from the table's 13.3 billion yuan in 2021 to "
+            "an actual 14.2 billion yuan in 2022: +6.8% in one year, "
             "below the required rate; the actual growth per year above (+13.8%) counts from the 2020 baseline, "
-            "109.61, above the required rate only through 2021's growth, before the plan period") in cards.card_notes(
+            "10.961 billion yuan, above the required rate only because of the jump in 2021, before the plan "
+            "period") in cards.card_notes(
         mid_term, mid_term.series_row(16))
     # the card's own row says where its pace counts from: (158 / 109.61)^(1/4) − 1 = 9.57 % from the 2020 baseline,
     # so +9.6% beside the note's +5.9% from 2021 is no contradiction
@@ -795,22 +798,23 @@ def test_a_card_whose_verdict_rests_on_a_quoted_value_says_so(national_notes):
 
 
 def test_a_finding_s_label_is_said_once_on_the_card(national_notes):
-    # the national plan prints no baseline for 2–10: the label says so, its detail goes on with where the 2010
-    # value comes from, never "规划未列基础值：规划未列基础值；…" or "Baseline not in the plan: the plan prints no
-    # baseline; …"
+    # the press quote the national plan's figures come from gives no baseline for 2–10 (its text is not to be had:
+    # never said to be the plan's silence): the label says so, its detail goes on with where the 2010 value comes
+    # from, never "…未列基础值：…未列基础值；…" or "No baseline …: the plan prints no baseline; …"
     notes = national_notes
-    assert "规划未列基础值：2010年值应取自《中国科技统计年鉴》，尚未收集" in notes["zh"][6]
-    assert ("Baseline not in the plan: the 2010 value would come from the China Statistical Yearbook on Science and "
-            "Technology (《中国科技统计年鉴》), and has not been collected") in notes["en"][6]
-    assert ("规划未列基础值：2010年值 1.7件/万人取自《中国经济的转型升级：从“十二五”看“十三五”》2.5节："
+    assert "所据新闻稿引文未列基础值：2010年值应取自《中国科技统计年鉴》，尚未收集" in notes["zh"][6]
+    assert ("No baseline in the press quote the plan's figures come from: the 2010 value would come from the China "
+            "Statistical Yearbook on Science and Technology (《中国科技统计年鉴》), and has not been collected"
+            ) in notes["en"][6]
+    assert ("所据新闻稿引文未列基础值：2010年值 1.7件/万人取自《中国经济的转型升级：从“十二五”看“十三五”》2.5节："
             "每万人发明专利拥有量从"
             "2010年的1.7件提高到2014年的4.8件（https://m.novel.qq.com/read/1026832009/20）") in notes["zh"][5]
     # the English finding gives the value's unit too, as the Chinese does (1.7件/万人): it does not name its series
-    assert any(note.startswith("Baseline not in the plan: the 2010 value 1.7 patents per 10,000 people comes from ")
-               for note in notes["en"][5])
+    assert any(note.startswith("No baseline in the press quote the plan's figures come from: the 2010 value 1.7 "
+                               "patents per 10,000 people comes from ") for note in notes["en"][5])
     for indicator in (2, 4, 5, 6, 7, 8, 9, 10):
         assert sum("未列基础值" in note for note in notes["zh"][indicator]) == 1
-        assert sum("no baseline" in note or "not in the plan" in note for note in notes["en"][indicator]) == 1
+        assert sum("No baseline in the press quote" in note for note in notes["en"][indicator]) == 1
         assert not any(note.count("未列基础值") > 1 for note in notes["zh"][indicator])
         assert not any("prints no baseline" in note for note in notes["en"][indicator])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from analysis.catalog import catalog as catalog_of
@@ -32,8 +33,10 @@ ONE_A_YEAR = assessed(14, 2023, "compound", 80, 2023, 99, 2024, 100, "moderate",
 
 def test_english_names_a_plural_unit_once_and_never_after_one():
     english = texts(words.summary_paragraphs(context("en", [ONE_SHORT], 2023)))
+    # the shortfall names the unit: the name takes no label of it (never "High-level talent (persons): … 1 person
+    # short", the unit twice)
     assert english[-1][1] == [
-        "High-level talent (persons): 299 in 2023, short of the 2023 stage target of 300 (99.7% of it, "
+        "High-level talent: 299 in 2023, short of the 2023 stage target of 300 (99.7% of it, "
         "1 person\u00a0short); to reach 300 in 2024 it must grow by 0.3% (1 more) over 2023"]
     assert texts(words.summary_paragraphs(context("en", [ONE_A_YEAR], 2023)))[-2][1] == [
         "S&T service institutions must grow by 1.0% (1 more) in one year, from 99 in 2023 to the 2024 target of 100: "
@@ -57,9 +60,16 @@ def test_an_english_count_grows_by_its_rate_and_names_the_amount_as_more_or_fewe
     assert words._pace_in_sentence(count, en, 0.05, 1.25) == "grow by 5.0% (about 1.3 more)"
     assert words._pace_in_sentence(count._replace(method="linear"), en, 0.05, 12.0) == "grow by 5.0% (12 more)"
     assert words._pace_in_sentence(count, en, float("nan"), 3.0) == "grow by 3"
-    # a share keeps its points first, as the rate sentences beside it
-    share = count._replace(kind="share", unit_en="%", unit_zh="%")
+    # every series in its method's order, as in Chinese: a share's points first (its method linear), a rate per
+    # head's rate first and its amount with its unit after it (never "grow by 0.7 (4.0%)" beside "grow by 16.7% (1
+    # more)"): 4.0% and 0.7 patents per 10,000 people
+    share = count._replace(kind="share", unit_en="%", unit_zh="%", method="linear")
     assert words._pace_in_sentence(share, en, 0.073, 0.19) == "grow by 0.19 pp (7.3% relative)"
+    per_head = count._replace(kind="intensity", unit_en="patents per 10,000 people", unit_zh="件/万人")
+    assert words._pace_in_sentence(per_head, en, 0.04, 0.7) == "grow by 4.0% (0.7 patents per 10,000 people)"
+    # an amount in a scaled unit written out: 10 × 100 million yuan a year is 1 billion yuan
+    amount_row = count._replace(kind="amount", unit_en="100 million yuan", unit_zh="亿元")
+    assert words._pace_in_sentence(amount_row, en, 0.064, 10.0) == "grow by 6.4% (1 billion yuan)"
     # Chinese numbers carry their unit, in the method's order as before
     assert words._pace_in_sentence(count, zh, 7 / 6 - 1, 1.0) == "增长 16.7%（1个）"
     assert words._pace_in_sentence(count._replace(method="linear"), zh, 7 / 6 - 1, 1.0) == "增长 1个（16.7%）"
@@ -199,3 +209,19 @@ def test_a_shortfall_carries_its_unit_in_the_singular_after_one():
     assert english.quantity_alone("1", "class") == "1 class"  # a word ending in ss is no plural
     assert english.quantity_alone("2", "100 million yuan") == "200 million yuan"
     assert catalog_of("zh").quantity_alone("2", "亿元") == "2亿元"
+
+
+def test_a_shortfall_per_10000_people_names_what_it_counts():
+    """Weihai's invention patents (件/万人) and new enterprises (家/万人) per 10,000 people: a shortfall of 0.7 is
+    "0.7 patents per 10,000 people short", never "0.7 per 10,000 people", which counts nothing; the unit the plan
+    folder gives in English names the noun the Chinese unit's 件 and 家 count."""
+    from types import SimpleNamespace
+
+    from analysis.settings import PROJECT_ROOT
+
+    indicators = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "weihai" / "indicators.csv")
+    units = dict(zip(indicators["indicator_id"], indicators["unit_en"]))
+    assert (units[12], units[13]) == ("patents per 10,000 people", "enterprises per 10,000 people")
+    patents = SimpleNamespace(kind="intensity", unit_zh="件/万人", unit_en=units[12])
+    assert words.shortfall_text(patents, "0.7", catalog_of("en")) == "0.7 patents per 10,000 people"
+    assert words.shortfall_text(patents, "0.7", catalog_of("zh")) == "0.7件/万人"

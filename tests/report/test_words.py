@@ -271,14 +271,15 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
     assert english[2] == ("By series, 4 have data for the year of their applicable target and are judged against "
                           "that year's target: stage target met\xa01; stage target missed\xa02; not achieved\xa01.")
+    # the overview's first difference in points defines the abbreviation, the next uses it
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
-                                "it, 0.09 pp\u00a0short); to reach 2.8% in 2024 it must grow by 0.19 pp (7.3% "
-                                "relative) over 2023")
+                                "it, 0.09 percentage points (pp)\u00a0short); to reach 2.8% in 2024 it must grow by "
+                                "0.19 pp (7.3% relative) over 2023")
     assert english[4][1][1] == ("Days with good air quality: assessed against ≥90% every year, missed in 2022, so not "
                                 "achieved "
                                 "(91.2% in 2023); the verdict stands, and the plan still asks for at least 90% in 2024")
-    # the shortfall with its unit (never a bare "2 short")
-    assert english[4][1][2] == ("High-level talent (persons): 298 in 2023, short of the 2023 stage target of 300 "
+    # the shortfall with its unit (never a bare "2 short"), the name then without it
+    assert english[4][1][2] == ("High-level talent: 298 in 2023, short of the 2023 stage target of 300 "
                                 "(99.3% of it, 2 persons\u00a0short); to reach 320 in 2024 it must grow by 7.4% "
                                 "(22 more) over 2023")
 
@@ -585,10 +586,11 @@ def test_data_currency_counts_every_latest_year_and_the_series_without_data():
     ]
     assert words.data_currency(context("zh", rows)) == (
         "截至本次（2024年）评估，5 个定量序列中，2 个有 2024年数据、1 个最新为 2022年（指标 14）、1 个最新为 2021年"
-        "（指标 30）、1 个尚无数据（指标 25）。")  # the series without data, or with older data, named
+        "（指标 30）、1 个未收集到本报告所用数值（指标 25）。")  # the series without data, or with older data, named
     assert words.data_currency(context("en", rows)) == (
         "In this 2024 review, of the 5 quantitative series, 2 have data for 2024, 1 has 2022 as its latest year "
-        "(indicator 14), 1 has 2021 as its latest year (indicator 30) and 1 has no data yet (indicator 25).")
+        "(indicator 14), 1 has 2021 as its latest year (indicator 30) and 1 has no value collected for this report "
+        "(indicator 25).")
     # all the same year: one short sentence
     assert words.data_currency(context("zh")) == "5 个定量序列的最新数据均为 2021年。"
 
@@ -785,11 +787,11 @@ def test_a_plan_with_two_baseline_years_says_which_the_growth_counts_from(exampl
     zh = words.summary_paragraphs(load_report(relative(example_tables), 2024, "zh"))[1].text
     # the plan's text requires 10% a year for technology contracts, judged from 2021
     assert zh.endswith("方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案期自 2022年起。"
-                       "方案正文的年均增速要求则自方案表中最后一个基础值 2021年起算判断。")
+                       "方案正文的年均增速要求则自 2021年（方案表最后一个基础值年份）起算。")
     en = words.summary_paragraphs(load_report(relative(example_tables), 2024, "en"))[1].text
     assert en.endswith(" The plan's table prints baselines for 2020 and 2021: growth is counted from the 2020 "
-                       "baseline, and the plan period starts in 2022. A growth a year the plan's text requires is "
-                       "judged from 2021, the table's last baseline.")
+                       "baseline, and the plan period starts in 2022. A growth rate the plan's text requires is "
+                       "counted from 2021, the table's last baseline.")
     from analysis.settings import PROJECT_ROOT
     national = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, "zh")
     assert not any("基础值：增长自" in paragraph.text for paragraph in words.summary_paragraphs(national))
@@ -805,10 +807,10 @@ def test_indicators_without_a_verdict_are_said_to_lack_their_target_year_too():
     zh = words._statuses(context("zh", rows))
     en = words._statuses(context("en", rows))
     assert zh.endswith("其中 1 项（指标 10）尚无目标年份数据，其结论为进展判断，不是最终判定。"
-                       "数据不足的 1 项无目标年份数据，不作判断。")
+                       "数据不足的 1 项（共 3 项）无目标年份数据，无法判断。")
     assert en.endswith("Of these, 1 (indicator 10) has no value for its target year yet, so its verdict is one of "
-                       "progress, not final. The 1 with insufficient data has no value for its target year, so it "
-                       "has no verdict.")
+                       "progress, not final. This 1 of the 3 has no value for its target year: it cannot be "
+                       "judged.")
     # none has its target year's value (Weihai's published data: 26 met in 2022, 22 with insufficient data): said
     # first, never "of these, 1 …", which reads as if the others had theirs
     zh = words._statuses(context("zh", rows[1:]))
@@ -855,25 +857,25 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
 
     for language, expected in (
             ("zh", ("方案正文另有年均增速要求而未达到的指标：",
-                    ["技术合同成交额：方案正文要求年均增长 10% 以上，自 2021年（方案表中最后一个基础值，判断以此起算）"
-                     "至 2024年实际年均增长 5.9%（按各表口径自 2020年基础值起算为年均 9.6%；两者均低于要求的 10%）；"
+                    ["技术合同成交额：方案正文要求年均增长 10% 以上，自 2021年（方案表最后一个基础值年份）起算"
+                     "至 2024年实际年均增长 5.9%（按方案表口径自 2020年基础值起算为年均 9.6%；两者均低于要求的 10%）；"
                      "方案表中 2024年目标折合年均 6.4%"])),
             ("en", ("Growth rates required by the plan's text and not achieved:",
                     ["Technology contracts traded: at least 10% a year required; actual growth 5.9% a year from 2021 "
-                     "(the table's last baseline, the start this verdict counts from) to 2024; 9.6% a year from the "
-                     "2020 baseline, as the tables count growth; both below the 10% required; the table's 2024 target "
-                     "implies 6.4% a year"]))):
+                     "(the year of the table's last baseline, which the verdict counts from) to 2024; 9.6% a year "
+                     "from the 2020 baseline, as the plan's table counts growth; both below the 10% required; the "
+                     "table's 2024 target implies 6.4% a year"]))):
         assert expected in texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))
     # 2022, one year after the 2021 baseline: 142 / 133 − 1 = 6.77%, one year's growth, not an average a year
     for language, expected in (
             ("zh", "技术合同成交额：方案正文要求年均增长 10% 以上，2022年比 2021年"
-                   "（方案表中最后一个基础值，判断以此起算）实际增长 6.8%（按各表口径自 2020年基础值起算为年均 13.8%，"
-                   "因含方案期前 2021年的增长而达到要求）；"
+                   "（方案表最后一个基础值年份）实际增长 6.8%（按方案表口径自 2020年基础值起算为年均 13.8%，"
+                   "仅因方案期前 2021年的跃升而高于 10%）；"
                    "方案表中 2024年目标折合年均 6.4%"),
             ("en", "Technology contracts traded: at least 10% a year required; actual growth 6.8% in 2022 over 2021 "
-                   "(the table's last baseline, the start this verdict counts from); 13.8% a year from the 2020 "
-                   "baseline, as the tables count growth, above the requirement "
-                   "only through 2021's growth, before the plan period; the table's 2024 target "
+                   "(the year of the table's last baseline, which the verdict counts from); 13.8% a year from the "
+                   "2020 baseline, as the plan's table counts growth, above 10% only because of the jump in 2021, "
+                   "before the plan period; the table's 2024 target "
                    "implies 6.4% a year")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2022, language)))
         assert [expected] in [p[1] for p in paragraphs if isinstance(p, tuple)]
@@ -887,8 +889,9 @@ def test_the_need_sentence_reads_the_target_as_a_target_not_a_value(example_tabl
 
     for language, expected in (
             ("zh", "R&D经费投入强度从 2022年的 2.52% 到 2023年目标 2.7%，需增长 0.18个百分点（相对 7.1%）"),
-            ("en", "R&D intensity must grow by 0.18 pp (7.1% relative) in one year, from 2.52% in 2022 to the 2023 "
-                   "target of 2.7%")):
+            # the overview's first difference in points, a bracket after it: in full, not abbreviated
+            ("en", "R&D intensity must grow by 0.18 percentage points (7.1% relative) in one year, from 2.52% in 2022 "
+                   "to the 2023 target of 2.7%")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2022, language)))
         items = [item for p in paragraphs if isinstance(p, tuple) for item in p[1]]
         assert any(item.startswith(expected) for item in items), items
@@ -1218,9 +1221,9 @@ def test_a_rank_off_course_for_its_next_target_is_said_to_move_too_slowly_in_pla
     zh, en = catalog("zh"), catalog("en")
     [rank] = context("zh", [row], 2023).joined().itertuples()
     assert words.status_note(rank, zh) == "按现有位次变化不足以如期完成 2025年目标"
-    assert words.status_note(rank, en) == "at the rank's pace so far, not enough to reach the 2025 target in time"
+    assert words.status_note(rank, en) == "at the rank's pace so far it would fall short of the 2025 target"
     assert words.status_aside(rank, zh) == "（按现有位次变化不足以如期完成 2025年目标）"
-    assert words.status_aside(rank, en) == " (at the rank's pace so far, not enough to reach the 2025 target in time)"
+    assert words.status_aside(rank, en) == " (at the rank's pace so far it would fall short of the 2025 target)"
 
 
 def test_a_running_total_in_percent_needs_its_points_alone_without_a_relative_rate():
@@ -1262,3 +1265,46 @@ def test_a_yearly_floor_that_rises_needs_its_years_in_the_scorecard():
     assert need(floors, "en") == ("≥5% every year 2023–2024", "≥5% every year 2023–2024")
     assert need(floors.assign(value=5.0), "zh")[0] == "每年≥5%"
     assert need(floors.assign(value=5.0), "en")[0] == "≥5% every year"
+
+
+def test_the_national_plans_overview_tells_each_year_of_a_revised_baseline_once():
+    """The national plan's R&D intensity of 2010: 1.75% printed (values.csv), 1.76% in the statistics bureau's first
+    release (2011-09-28), 1.84% in the revised series used: one sentence with the three, never two paragraphs; the
+    other revisions (2014: 2.09 → 2.02, 2015: 2.10 → 2.07) two, in the paragraph of later publications. The five
+    indicators without a value (4, 6, 7, 8, 9) are said to have none collected, and not to be judged: 5 of 10."""
+    from analysis.report.context import load_report
+    from analysis.settings import PROJECT_ROOT
+
+    national = PROJECT_ROOT / "data" / "processed" / "national-12th-fyp"
+    en = [p.text for p in words.summary_paragraphs(load_report(national, 2015, "en"))]
+    zh = [p.text for p in words.summary_paragraphs(load_report(national, 2015, "zh"))]
+    [revised] = [text for text in en if "printed 1.75%" in text]
+    assert "R&D intensity 2010, printed 1.75% in the plan, first released as 1.76%, revised to 1.84% (secondary " \
+           "source: " in revised
+    assert [text for text in en if "1.76%" in text] == [revised]
+    [later] = [text for text in en if text.startswith("Later publications")]
+    assert later.startswith("Later publications revised 2 earlier values; the report uses the latest: R&D intensity "
+                            "2015, earlier 2.10% (secondary source), later 2.07%; R&D intensity 2014, earlier 2.09%")
+    assert any("研发投入强度 2010年，规划印作 1.75%，初次发布为 1.76%，修订为 1.84%" in text for text in zh)
+    assert "5 have no value collected for this report (indicators 4, 6, 7, 8, 9)" in en[0]
+    assert "5 个未收集到本报告所用数值（指标 4、6、7、8、9）" in zh[0]
+    assert en[1].endswith(" These 5 of the 10 have no value for their target year: they cannot be judged.")
+    assert zh[1].endswith("数据不足的 5 项（共 10 项）均无目标年份数据，无法判断。")
+
+
+def test_a_plan_typed_from_a_press_quote_says_so_in_its_data_note_and_of_each_missing_baseline():
+    """The national plan's figures are a press report's quote of it: its data note says so once (Weihai's, whose
+    text was checked word for word, does not), and a baseline the quote lacks is the quote's, not the plan's."""
+    from analysis.report.context import load_report
+    from analysis.settings import PROJECT_ROOT
+
+    national = PROJECT_ROOT / "data" / "processed" / "national-12th-fyp"
+    for language, said in (("en", "Plan text: the plan's own text is not available; its baselines and targets are "
+                                  "typed as a press report of its release quotes them"),
+                           ("zh", "规划文本：规划原文无从获得，基础值和目标值按发布时新闻稿的引文录入")):
+        context_ = load_report(national, 2015, language)
+        assert [line for line in words.data_note(context_) if line.startswith(said)] != []
+        label = {"en": "No baseline in the press quote the plan's figures come from", "zh": "所据新闻稿引文未列基础值"}
+        assert context_.words["quality_issue.base_from_statistics"] == label[language]
+    weihai = load_report(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, "en")
+    assert not any(line.startswith("Plan text:") for line in words.data_note(weihai))

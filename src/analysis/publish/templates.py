@@ -58,7 +58,7 @@ def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
                     observations_dir: Path | None = None) -> list[Path]:
     """Write one data-entry workbook per lead department for ``year``; returns their paths."""
     data = monitoring_data(plan, observations_dir)
-    words = plan_catalog(language, plan.plan_word.get(language, ""))
+    words = plan_catalog(language, plan.plan_word.get(language, ""), plan.figures_from)
     workbooks = entry_workbooks(data.indicators, data.values, year, words, plan.text("title", language),
                                 tasks=_led_tasks(data, language), lagging=_lagging(plan, data, year, words),
                                 unwarned=_lagging(plan, data, year, words, warned=False),

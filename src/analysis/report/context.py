@@ -273,7 +273,8 @@ def report_context(tables: ProcessedTables, report_year, language: str) -> Repor
     """The report of ``report_year`` in ``language`` from processed tables already read or built; the year's
     mistakes told in the report's language (the language checked first, an unknown one told in English)."""
     language = check_language(language)
-    words = plan_catalog(language, (tables.plan.get("plan_word") or {}).get(language, ""))
+    words = plan_catalog(language, (tables.plan.get("plan_word") or {}).get(language, ""),
+                         tables.plan.get("figures_from", "plan_text"))
     year = check_year(report_year, words=words)
     if year not in tables.plan["report_years"]:
         years = tables.plan["report_years"]

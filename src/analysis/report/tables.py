@@ -108,7 +108,9 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
             rows.append(ScorecardRow(
                 **common, unit=unit, base=_base_text(context, row),
                 value_unit=unit if joined else "",
-                name_unit=named(row, words)[len(common["name"]):] if labelled else "",  # none when the name says it
+                # none when the name says it; the plan's own unit where a sentence writes the amount out
+                name_unit=(words.text("quantity.label", unit=unit) if words.writes_out(unit)
+                           else named(row, words)[len(common["name"]):]) if labelled else "",
                 latest=value_text(row, row.latest_value, words), latest_year=year_aside(row.as_of_year, words),
                 target=target_text(row, words), target_year=year_aside(row.target_year, words),
                 gap=gap_text(context, row), phone_gap=gap_text(context, row, with_unit=True),

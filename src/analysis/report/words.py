@@ -126,7 +126,8 @@ def course_text(row, course: str, words: Catalog) -> str:
     after a stage target's verdict, ``overdue`` for a target whose year has come without its value), as the scorecard,
     the warning list and the self-evaluation say it: of a rank, its move in places (位次变化), never a growth."""
     target_year = row.target_year if course == "overdue" else row.next_target_year
-    return words.text(f"scorecard.{course}{'_rank' if row.kind == 'rank' else ''}", year=year(target_year))
+    return words.text(f"scorecard.{course}{'_rank' if row.kind == 'rank' else ''}", year=year(target_year),
+                      base=MISSING if is_missing(row.base_year) else year(row.base_year))
 
 
 def provenance(source, line) -> str:
@@ -418,8 +419,9 @@ def amount_alone(row, number: str, words: Catalog) -> str:
 
 
 def _with_unit(row, number: str, words: Catalog) -> str:
-    """``number`` with the series' unit after it where the language writes units so (``quantity.unit_after_number``)."""
-    return words.quantity(number, _unit(row, words))
+    """``number`` with the series' unit after it, as a sentence that does not name the series gives it, in every
+    language (+22人, 0.7 patents per 10,000 people, 1 billion yuan)."""
+    return words.quantity_alone(number, _unit(row, words))
 
 
 def shortfall_text(row, number: str, words: Catalog) -> str:
@@ -442,7 +444,7 @@ def named(row, words: Catalog) -> str:
     unit = _unit(row, words)
     if row.kind == "rank" or is_percent(row) or not unit or words["quantity.unit_after_number"]:
         return name
-    if says_unit(name, unit):
+    if says_unit(name, unit) or words.writes_out(unit):  # its amounts carry it: 15.8 billion yuan
         return name
     return name + words.text("quantity.label", unit=unit)
 
@@ -715,20 +717,22 @@ def paired_pace(row, words: Catalog, cagr: float, linear: str, linear_first: boo
 
 
 def _pace_in_sentence(row, words: Catalog, cagr: float, per_year: float) -> str:
-    """"grow by 5.3% (+0.133 pp)" / "fall by 7.4% (0.065 tonnes)": the verb carries the sign. Where the language
-    names a unit once after the series' name (English), the amount comes first and the rate in brackets ("grow by
-    0.19 pp (7.3%)"), never a bare "(17)" a reader cannot place; a count there grows by its rate and names the amount
-    as more or fewer ("grow by 16.7% (1 more)"), never "grow by 1 (16.7%)", a 1 that reads as the whole of 16.7%."""
+    """"grow by 5.3% (0.133 pp)" / "fall by 7.4% (0.065 tonnes)": the verb carries the sign, the series' method
+    first in every sentence (a growth rate, then its amount with its unit: "grow by 4.0% (0.7 patents per 10,000
+    people)"; a share's percentage points, then the rate: "grow by 0.19 pp (7.3% relative)"), never a bare "(17)"
+    a reader cannot place. Where the language names a unit once after the series' name (English), a count names
+    its amount as more or fewer ("grow by 16.7% (1 more)"), never "1 enterprise" beside a name that says it."""
     direction = "fall" if per_year < 0 else "grow"
     unit_apart = not words["quantity.unit_after_number"]
     if unit_apart and row.kind == "count" and row.method != "annual_floor" and not is_missing(cagr) \
             and not is_missing(per_year):
         amount = words.text("pace.fewer" if per_year < 0 else "pace.more",
-                            amount=change_per_year(abs(per_year), row, words, with_unit=True))
+                            amount=change_per_year(abs(per_year), row, words))
         magnitude = words.text("pace.compound_first", cagr=fmt_pct(abs(cagr)), linear=amount)
     else:
+        # a count's amount alone where its unit labels the name (grow by 3), as "1 more" above
         magnitude = _pace(row, words, abs(cagr) if not is_missing(cagr) else cagr, abs(per_year), math.nan,
-                          with_unit=True, linear_first=unit_apart)
+                          with_unit=not (unit_apart and row.kind == "count"))
     return words.text(f"pace.{direction}", pace=magnitude.replace("+", ""))
 
 
@@ -808,7 +812,40 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     label = context.dataset_label
     if label:
         paragraphs.insert(0, Paragraph(words.text("summary.dataset", label=label)))
-    return paragraphs
+    return _points_defined(paragraphs, words)
+
+
+def _points_defined(paragraphs: list[Paragraph], words: Catalog) -> list[Paragraph]:
+    """The overview with its first differences in percentage points written in full where the language abbreviates
+    them (``0.1 percentage points (pp) short``, then ``0.3 pp``): the abbreviation defined where a reader first meets
+    it; one with a bracket of its own after it in full without the abbreviation (``0.18 percentage points (7.1%
+    relative)``, never two brackets running), the next defining it. A difference is the suffix right after a number,
+    never the same letters in a name."""
+    short, full, defining = (words["pace.percentage_points"], words["pace.percentage_points_full"],
+                             words["pace.percentage_points_first"])
+    if short == defining:
+        return paragraphs
+    points = re.compile(rf"(?<=\d){re.escape(short)}(?![A-Za-z])(?P<bracket> \()?")
+    done = False
+
+    def defined(text: str) -> str:
+        nonlocal done
+        if done:
+            return text
+
+        def one(match: re.Match) -> str:
+            nonlocal done
+            if done:
+                return match.group(0)
+            if match.group("bracket"):
+                return full + match.group("bracket")
+            done = True
+            return defining
+
+        return points.sub(one, text)
+
+    return [Paragraph(defined(paragraph.text), tuple(defined(item) for item in paragraph.items))
+            for paragraph in paragraphs]
 
 
 def _missed_values(context: ReportContext, row) -> str:
@@ -1112,7 +1149,7 @@ def _statuses(context: ReportContext) -> str:
     if pending:
         text += words.count_text("summary.not_final", len(pending), ids=words["grammar.comma"].join(named_))
     if unjudged:
-        text += words.count_text("summary.no_verdict", len(unjudged))
+        text += words.count_text("summary.no_verdict", len(unjudged), total=len(numeric))
     return text
 
 
@@ -1257,6 +1294,10 @@ def _final_need(row, words: Catalog, name: str, missed_values: str = "") -> str:
     missed = ""
     if row.missed_years:
         missed = words.text("summary.need_final_missed", years=join_and(words, row.missed_years.split(";")))
+    # a shortfall in the series' unit (2 persons short) names it: the name then takes no label of it ("High-level
+    # talent: 318 in 2024 against a target of 320, … 2 persons short", never "(persons) … persons")
+    if row.shortfall > 0 and row.kind != "rank" and not is_percent(row):
+        name = localized(row, "short_name", words.language)
     following = next_target_need(row, words)
     if row.missed_years and row.direction in HELD_EVERY_YEAR:  # the missed year first: the latest value may meet it
         # the values of the years missed given, the latest among them: its value once, not again after "not achieved"
@@ -1422,7 +1463,10 @@ def _observation_revisions(context: ReportContext) -> str:
     actual = _printed_texts(context, "actual")
     series = context.indicators.set_index(["indicator_id", "series"])
     items, quoted = [], False
+    told = _baseline_revised(context)  # a year the plan printed: its releases told with it (:func:`_revisions`)
     for row in revised.itertuples():
+        if not pd.isna(row.year) and (row.indicator_id, row.series, int(row.year)) in told:
+            continue
         indicator = series.loc[(row.indicator_id, row.series)]
         earlier = amount(indicator, fmt_printed(row.printed_text), words)
         later = amount(indicator, fmt_printed(actual.get((row.indicator_id, row.series, int(row.year)), ""),
@@ -1439,8 +1483,27 @@ def _observation_revisions(context: ReportContext) -> str:
             key = "summary.observation_revision_item"
         items.append(words.text(key, name=_short_name(context, row.indicator_id, row.series), year=year(row.year),
                                 printed=earlier, published=later))
+    if not items:
+        return ""
     return words.count_text("summary.observation_revisions" + ("_quoted" if quoted else ""), len(items),
                             items=words.join(items))
+
+
+def _baseline_revised(context: ReportContext) -> set:
+    """The (indicator, series, year) of each value the plan printed that a published one revises."""
+    revised = context.quality[context.quality["issue"] == "observation_revises_baseline"]
+    return {(row.indicator_id, row.series, int(row.year)) for row in revised.itertuples() if not pd.isna(row.year)}
+
+
+def _earlier_releases(context: ReportContext, key: tuple, indicator) -> str:
+    """The values earlier releases gave for a year the plan printed, before the one used (2010: the first
+    release's 1.76%, before 1.84%), in the order they came out; empty where the one used was the first."""
+    words = context.words
+    revised = context.quality[(context.quality["issue"] == "observation_revised")
+                              & (context.quality["year"].fillna(0) <= context.report_year)]
+    found = [row for row in revised.itertuples()
+             if not pd.isna(row.year) and (row.indicator_id, row.series, int(row.year)) == key]
+    return words.join(amount(indicator, fmt_printed(row.printed_text), words) for row in found)
 
 
 def _quoted_point(context: ReportContext, finding):
@@ -1549,10 +1612,14 @@ def _revisions(context: ReportContext) -> str:
             quoted = True
             later = words.text("summary.quoted_value", value=later,
                                reference=publication(point, context.language, words))
-        items.append(words.text("summary.revision_item" + ("_quoted" if point is not None else ""),
+        # the year's earlier releases in the same sentence (1.75% printed, 1.76% first released, 1.84% used), never
+        # one year's three values spread over two paragraphs
+        earlier = _earlier_releases(context, key, indicator)
+        items.append(words.text("summary.revision_item" + ("_quoted" if point is not None else "")
+                                + ("_between" if earlier else ""),
                                 name=names.loc[(row.indicator_id, row.series), column], year=year(row.year),
                                 printed=amount(indicator, fmt_printed(texts.get(key, ""), printed.get(key)), words),
-                                published=later))
+                                earlier=earlier, published=later))
     return words.count_text("summary.revisions" + ("_quoted" if quoted else ""), len(items), items=words.join(items))
 
 
@@ -1655,6 +1722,8 @@ def data_note(context: ReportContext) -> list[str]:
         # the plan's title as the rest of the report gives it (plan.yml), one title per edition
         lines.append(words.text("data_note.source", title=context.plan_text("title") or source["title"],
                                 issuer=context.plan_text("issuer") or source["issuer"]))
+    if words["data_note.plan_text"]:  # figures typed from a press quote of the plan: said once, here
+        lines.append(words["data_note.plan_text"])
     sources = (words.text("data_note.actuals_sources", sources=words.join(references)) if references
                else words["data_note.actuals_none"])
     quoted = int((actual["source_kind"] == "secondary").sum()) if "source_kind" in actual.columns else 0
