@@ -833,3 +833,24 @@ def test_a_phones_heat_map_and_small_multiples_read_at_390_px(report, chart):
         _, texts = drawn_texts(figure)
         years = [text.get_text() for text in texts if text.get_text() in ("2020", "2024")]
         assert years.count("2020") == years.count("2024") == len(figure.axes) == 25
+
+
+@pytest.mark.parametrize(("name", "unit"), [("6. 全员劳动生产率", "（万元/人）"), ("11. 科技型中小企业", "（家）")])
+def test_a_chinese_panel_title_breaks_before_its_unit_never_inside_the_name(name, unit):
+    # room for the name on a line, and for its last word with the unit: "6. 全员劳动生产率" / "（万元/人）", never
+    # "6. 全员" / "劳动生产率（万元/人）", which breaks the term 全员劳动生产率 (likewise 科技型 | 中小企业)
+    configure_matplotlib("zh")
+    last = {"6. 全员劳动生产率": "劳动生产率", "11. 科技型中小企业": "中小企业"}[name]
+    inches = max(charts._text_inches(name, 7), charts._text_inches(last + unit, 7)) + 0.02
+    assert charts._title_with_unit(name + unit, inches, 7).split("\n") == [name, unit]
+
+
+def test_the_small_multiples_titles_keep_each_term_whole(example_tables):
+    """The final zh report's panels 5, 6 and 11 (p. 9): the name whole where it fits a line, the unit after it or on a
+    line of its own (never 国家级科技创新 | 基地（个）, 全员 | 劳动生产率（万元/人）, 科技型 | 中小企业（家）)."""
+    configure_matplotlib("zh")
+    figure = charts.small_multiples(load_report(relative(example_tables), 2024, "zh"))
+    titles = [ax.get_title(loc="left").split("\n")[:-1] for ax in figure.axes]  # the name, not its status line
+    assert ["6. 全员劳动生产率", "（万元/人）"] in titles
+    assert ["11. 科技型中小企业", "（家）"] in titles
+    assert ["5. 国家级科技创新基地", "（个）"] in titles

@@ -240,21 +240,23 @@ def _pieces(text: str) -> list[tuple[str, str]]:
 
 #: A unit in brackets, as a chart's title ends (（%）, （万元/人）, (100 million yuan)).
 UNIT_ALONE = re.compile(r"（[^（）()]{1,12}）")
-#: A panel title's unit in Latin brackets at its end: "6. Labour productivity (10,000 yuan per worker)".
-LATIN_UNIT = re.compile(r"(?P<name>.*\S)\s+(?P<unit>\([^()]{1,40}\))")
+#: A panel title's unit in brackets at its end: "6. Labour productivity (10,000 yuan per worker)", "6. 全员劳动生产率
+#: （万元/人）"; a Latin one after a space, a full-width one straight after the name.
+TITLE_UNIT = re.compile(r"(?P<name>.*\S)(?:(?P<space>\s+)(?P<latin>\([^()]{1,40}\))|(?P<cjk>（[^（）]{1,12}）))")
 
 
 def _title_with_unit(text: str, inches: float, size: float, lines: int = 4) -> str:
-    """A panel's title on lines at most ``inches`` wide, its unit in Latin brackets whole on the name's last line or
-    a line of its own ("1. R&D personnel" / "(persons)", never "1. R&D" / "personnel (persons)" nor "(10,000 yuan
-    per" / "worker)"), broken only where it is wider than a line; Chinese as :func:`_wrap` breaks it."""
-    match = LATIN_UNIT.fullmatch(text)
+    """A panel's title on lines at most ``inches`` wide, its unit in brackets whole on the name's last line or a line
+    of its own ("1. R&D personnel" / "(persons)", never "1. R&D" / "personnel (persons)" nor "(10,000 yuan per" /
+    "worker)"; "6. 全员劳动生产率" / "（万元/人）", never "6. 全员" / "劳动生产率（万元/人）"): the name broken
+    only where it is wider than a line, between its words, the unit never taking a word of the name down with it."""
+    match = TITLE_UNIT.fullmatch(text)
     if match is None or _text_inches(text, size) <= inches:
         return _wrap(text, inches, size, lines=lines)
     head = _wrap(match["name"], inches, size, lines=lines - 1).split("\n")
-    unit = match["unit"]
-    if _text_inches(f"{head[-1]} {unit}", size) <= inches:
-        head[-1] = f"{head[-1]} {unit}"
+    unit, space = match["latin"] or match["cjk"], " " if match["latin"] else ""
+    if _text_inches(f"{head[-1]}{space}{unit}", size) <= inches:
+        head[-1] = f"{head[-1]}{space}{unit}"
     elif _text_inches(unit, size) <= inches:
         head.append(unit)
     else:
