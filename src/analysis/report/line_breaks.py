@@ -109,14 +109,15 @@ SHORT_LABEL = 12
 
 
 #: Width in Latin letters up to which a status or warning badge stays on one line on paper and a wide screen:
-#: "Projected to miss" and "Stage target met" whole; a longer one ("Stage target missed", "Moderate progress,
-#: accelerate") breaks between its words, as a narrow column beside the numbers needs (wider, it covered them).
-WHOLE_BADGE = 17
+#: "Projected to miss", "Stage target met" and "Stage target missed" whole (a badge on two lines, "Stage target /
+#: missed", read as two); a longer one ("Moderate progress, accelerate") breaks between its words, as a narrow column
+#: beside the numbers needs (wider, it covered them).
+WHOLE_BADGE = 19
 
 
 def is_whole_badge(text) -> bool:
-    """A badge that never breaks (:data:`WHOLE_BADGE`)."""
-    return columns(text) <= WHOLE_BADGE
+    """A badge that never breaks (:data:`WHOLE_BADGE`), nor has a place to break of its own (已达标但 | 有回落风险)."""
+    return columns(text) <= WHOLE_BADGE and not BADGE_BREAK.search(str(text))
 
 
 def columns(text) -> float:
