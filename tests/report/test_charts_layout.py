@@ -11,11 +11,14 @@ import re
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex
 from matplotlib.text import Text
 
+from analysis.catalog import catalog
 from analysis.report import charts, figures
 from analysis.report.context import load_report
 from analysis.report.fonts import configure_matplotlib
+from analysis.report.palette import LEVEL_COLOURS
 from tests.conftest import NATIONAL_PUBLISHED, relative
 
 NARROW = {"completion": charts.completion_chart, "growth": charts.growth_gap_chart,
@@ -854,3 +857,55 @@ def test_the_small_multiples_titles_keep_each_term_whole(example_tables):
     assert ["6. 全员劳动生产率", "（万元/人）"] in titles
     assert ["11. 科技型中小企业", "（家）"] in titles
     assert ["5. 国家级科技创新基地", "（个）"] in titles
+
+
+def _badges_by_row(figure) -> dict[str, str]:
+    """The completion chart's badge beside each row: its label's number (and series) → the badge's words."""
+    ax = figure.axes[0]
+    rows = {round(y, 3): label.get_text().split("\n")[0] for y, label in zip(ax.get_yticks(), ax.get_yticklabels())}
+    return {rows[round(text.xy[1], 3)]: text.get_text() for text in ax.texts
+            if getattr(text, "xycoords", None) == ("axes fraction", "data")}
+
+
+def test_a_stage_target_met_on_the_warning_list_is_marked_so_on_the_completion_chart(example_tables):
+    """The mid-term zh chart: 14 (S&T service institutions) and 21 (R&D super-deduction) met their 2023 stage targets,
+    green bars past 100%, but at a pace short of the 2024 targets they are amber on the warning list: each badge
+    carries the mark, its bar an amber edge, the key says what the mark means; no other row is marked."""
+    configure_matplotlib("zh")
+    words = catalog("zh")
+    figure = charts.completion_chart(load_report(relative(example_tables), 2023, "zh"))
+    mark = words["chart.amber_mark"]
+    marked = sorted(row.split(".")[0] for row, badge in _badges_by_row(figure).items() if badge.endswith(mark))
+    assert marked == ["14", "21"]
+    edged = [patch for patch in figure.axes[0].patches
+             if patch.get_linewidth() > 1 and to_hex(patch.get_edgecolor()) == LEVEL_COLOURS["amber"][0]]
+    assert len(edged) == 2
+    assert words.text("chart.amber_key", mark=mark) in [text.get_text() for text in figure.legends[0].get_texts()]
+
+
+@pytest.mark.parametrize(("language", "year"), [("en", 2024), ("zh", 2023)])
+def test_the_completion_axis_says_what_its_diamonds_are_on_lines_apart(example_tables, language, year):
+    """17 and 18 (levels held every year) are diamonds at value ÷ target on an axis titled "Distance covered": the
+    axis title says what the diamonds are, their rows on a ground of their own; the title's lines apart (the mid-term
+    zh's two lines touched at matplotlib's 1.2) and in Chinese "已完成基础值至目标值差距的比例"."""
+    configure_matplotlib(language)
+    words = catalog(language)
+    figure = charts.completion_chart(load_report(relative(example_tables), year, language))
+    ax = figure.axes[0]
+    label = ax.xaxis.get_label()
+    assert label.get_text().split("\n")[-1] == words["chart.completion_x_level"]
+    assert label.get_linespacing() >= 1.35
+    if language == "zh":
+        assert "已完成基础值至对照目标差距的比例" in label.get_text()
+        assert "距离已完成" not in label.get_text()
+    grounds = [patch for patch in ax.patches if to_hex(patch.get_facecolor()) == charts.LEVEL_GROUND]
+    assert len(grounds) == 2  # 17 and 18
+
+
+def test_the_heat_maps_key_is_eight_points_printed_on_lines_apart(example_tables):
+    """The final zh heat map's key (p. 8) was 7 points drawn, 6.8 printed (the figure at 97%), its lines touching:
+    8 points at least as printed (1,080 pixels at 150 dpi on a column of 7.0 inches), lines 1.35 ems apart."""
+    configure_matplotlib("zh")
+    figure = charts.status_heatmap(load_report(relative(example_tables), 2024, "zh"))
+    [key] = [text for text in figure.texts if "颜色" in text.get_text()]
+    assert key.get_fontsize() * 7.0 / 7.2 >= 8 and key.get_linespacing() >= 1.35

@@ -28,12 +28,13 @@ from matplotlib.ticker import FixedLocator, Formatter, Locator, MaxNLocator, Mul
 
 from ..assess.assessment import headline_status, plan_start_year
 from ..assess.rates import direction_sign
+from ..assess.warning_list import stage_met_off_course
 from ..vocabulary import HELD_EVERY_YEAR, LAGGING, SERIES, STATUSES, STATUSES_BEST_FIRST
 from . import cards
 from .context import ReportContext
 from .line_breaks import BADGE_BREAK, HAN, KEPT, chinese_words, short_labels
 from .numbers import fmt_number, fmt_pct, fmt_signed, is_missing
-from .palette import PATH_GREY, STATUS_COLOURS, STATUS_LINES, text_on
+from .palette import LEVEL_COLOURS, PATH_GREY, STATUS_COLOURS, STATUS_LINES, text_on
 from .words import (
     SHOWN_IN_STEAD,
     amount,
@@ -133,7 +134,7 @@ LEGEND_ROW = 0.2   # inches a row of the legend takes
 TITLE = 0.42      # inches above the axes for the title
 TITLE_LINE = 0.2  # inches each further line of a wrapped title takes
 X_LABEL = 0.5     # inches below the axes for the tick labels and the axis label
-LABEL_LINE = 0.15  # inches each further line of a wrapped axis label takes
+LABEL_LINE = 0.16  # inches each further line of a wrapped axis label takes (LABEL_SPACING apart)
 
 
 def _figure(rows: int, row_height: float, legend: float, left: float = 0.36, right: float = 0.88,
@@ -516,6 +517,12 @@ BADGE = {"boxstyle": "round,pad=0.25", "linewidth": 0}
 NARROW_BADGE, NARROW_COMPLETION_LEFT = 0.75, 0.36
 
 
+#: An amber warning's edge on a bar of another status's colour, its width in points; the pale ground of a diamond's row.
+AMBER_EDGE, AMBER_LINE, LEVEL_GROUND = LEVEL_COLOURS["amber"][0], 1.8, "#f1f1f1"
+#: A label of several lines apart, in ems: at matplotlib's 1.2 a Chinese line's ink touched the next's.
+LABEL_SPACING = 1.4
+
+
 def completion_rows(context: ReportContext) -> pd.DataFrame:
     """The series the completion chart shows, in the scorecard's order."""
     table = context.joined()
@@ -647,12 +654,22 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
                  if case in cases]
         label = words.text("chart.level", cases=join_and(words, kinds))
         handles.append(Line2D([], [], color="#555", marker="D", linestyle="", markersize=5, label=label))
+    # a stage target met at a pace short of the next target is on the warning list (amber) in achieved's green: its
+    # bar edged in amber and its badge marked, the mark keyed below, never read as a plain "met"
+    amber = {row.Index for mark, row in zip(marks, table.itertuples())
+             if mark and mark[0] == "bar" and stage_met_off_course(row)}
+    amber_mark = text["amber_mark"]
+    if amber:
+        handles.append(Patch(facecolor=STATUS_COLOURS["achieved"], edgecolor=AMBER_EDGE, linewidth=AMBER_LINE,
+                             label=words.text("chart.amber_key", mark=amber_mark)))
     width, left, legend_columns = (NARROW_WIDTH, NARROW_COMPLETION_LEFT, 2) if narrow else (WIDTH, 0.36, 4)
     legend_columns, legend = _fit_legend(handles, width, legend_columns, _legend_size(narrow))
     # each row's status as the scorecard names it (a stage target met: 已达阶段目标), in its status's colour
     shown_of = {row.Index: shown_status(row) for row in table.itertuples()}
     badges = {s: _phone_badge(s, words, size) if narrow else words.status(s) for s in set(shown_of.values())}
-    badge = max(_text_inches(b, size) for b in badges.values()) + 2 * 0.25 * size / 72 + 5 / 72
+    badge_of = {row.Index: words.text("chart.heatmap_marked", text=badges[shown_of[row.Index]], mark=amber_mark)
+                if row.Index in amber else badges[shown_of[row.Index]] for row in table.itertuples()}
+    badge = max(_text_inches(b, size) for b in badge_of.values()) + 2 * 0.25 * size / 72 + 5 / 72
     title = _part_title(text["completion"], "completion", len(every), part, words)
     # a bar measured against a stage target (a later one follows: a mid-term's 2023 targets) says so: a long bar is
     # no promise for the final target
@@ -661,6 +678,8 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
                      and not is_missing(getattr(row, "next_target_year", float("nan")))})
     x_label = (words.text("chart.completion_x_stage", years=words["grammar.comma"].join(year(y) for y in stages))
                if stages else text["completion_x"])
+    if cases:  # the diamonds on the same axis are no distance covered: the axis title says what they are
+        x_label = f"{x_label}\n{text['completion_x_level']}"
     right = 1 - (badge + 0.08) / width
     # a series without a value of the report year says whose year its bar is (4 provincial: 2022's, in 2024)
     label_size = max(7.5, size)
@@ -691,15 +710,18 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
     inches = (right - left) * width  # the axes' width
     spans = np.array(heights) / row_height  # each row's height in rows of the usual one: a bar at its row's middle
     y = np.cumsum(spans) - spans / 2 - 0.5
-    for yi, row, mark in zip(y, table.itertuples(), marks):
+    for yi, span, row, mark in zip(y, spans, table.itertuples(), marks):
         colour = STATUS_COLOURS[row.status]
         if mark and mark[0] == "bar":
-            ax.barh(yi, float(np.clip(row.completion, low, high)), color=colour, height=0.68)
+            edge = {"edgecolor": AMBER_EDGE, "linewidth": AMBER_LINE} if row.Index in amber else {}
+            ax.barh(yi, float(np.clip(row.completion, low, high)), color=colour, height=0.68, **edge)
             _edge_mark(ax, yi, row.completion, low, high, f"{row.completion:.0%}", text_on(colour),
                        room=(high if row.completion > high else -low) * inches / (high - low + 0.1), size=size)
             if not is_missing(row.time_elapsed):
                 ax.plot([row.time_elapsed] * 2, [yi - 0.38, yi + 0.38], color="#111", linewidth=1.4)
         elif mark:
+            # its row set apart on a pale ground: a value ÷ target, not a distance covered, on the same axis
+            ax.axhspan(yi - span / 2, yi + span / 2, color=LEVEL_GROUND, zorder=0, linewidth=0)
             at = float(np.clip(mark[1], low, high))
             ax.scatter(at, yi, marker="D", s=26, color=STATUS_LINES[row.status], zorder=3)
             # beside the diamond on the side with more room, wrapped to it: never under the badge
@@ -721,7 +743,7 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
                         ha="left" if after >= before else "right", fontsize=size, color="#444", zorder=4,
                         # on white: the 0% and 100% lines pass behind the words, never through them
                         bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6})
-        ax.annotate(badges[shown_of[row.Index]], (1.0, yi), xycoords=("axes fraction", "data"), xytext=(5, 0),
+        ax.annotate(badge_of[row.Index], (1.0, yi), xycoords=("axes fraction", "data"), xytext=(5, 0),
                     textcoords="offset points", va="center", fontsize=size, color=text_on(colour),
                     bbox={**BADGE, "facecolor": colour})
     ax.set_yticks(y, labels, fontsize=label_size, verticalalignment="center")
@@ -742,7 +764,7 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
     else:
         ax.set_title(title, fontsize=11)
     ax.tick_params(axis="x", labelsize=label_size)
-    ax.set_xlabel(x_label, fontsize=max(8, size))
+    ax.set_xlabel(x_label, fontsize=max(8, size), linespacing=LABEL_SPACING)
     ax.grid(axis="y", visible=False)
     _legend_below(figure, ax, handles, legend_columns, _legend_size(narrow))
     return figure
@@ -1013,6 +1035,10 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
     return figure
 
 
+#: The heat map's key's least type, in points: the figure is printed at 97% of its size.
+KEY_SIZE = 8.5
+
+
 def heatmap_years(context: ReportContext) -> list[int]:
     """The report years of the plan period the status heat map shows (none before a second): a year before the plan
     period is judged on the printed baselines alone, not on what the plan has done."""
@@ -1113,12 +1139,14 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
         + ([words.text("chart.heatmap_older_key", mark=older_mark)] if older.to_numpy().any() else []) \
         + ([words.text("chart.heatmap_before_level_key", mark=early_mark)] if early.to_numpy().any() else []) \
         + [words["chart.heatmap_colours_key"]]  # 需加快 yellow is no warning, 进展不足 orange an amber one
-    key = _wrap_items(items, words["chart.heatmap_key_separator"], width - 0.3, size, lines=10 if narrow else 6)
+    # the key at 8.5 points at least (8 as the page prints the figure), its lines apart
+    key_size = max(size, KEY_SIZE)
+    key = _wrap_items(items, words["chart.heatmap_key_separator"], width - 0.3, key_size, lines=10 if narrow else 6)
     line = 1.2 * size / 72  # inches: a line of type
     lines = max(text.count("\n") + 1 for text in [*labels, *cells.values()])
     row = max(0.2, lines * line + 0.08)  # inches: a row holds every line of its label and of its cells' words
     # inches: the title and the years above, the key below
-    top, bottom = 0.75 + 2 * line, 0.25 + line * (key.count("\n") + 1)
+    top, bottom = 0.75 + 2 * line, 0.25 + LABEL_SPACING * key_size / 72 * (key.count("\n") + 1)
     height = row * len(order) + top + bottom
     figure = Figure(figsize=(width, height))
     ax = figure.add_axes((left, bottom / height, cells_inches / width, 1 - (top + bottom) / height))
@@ -1139,7 +1167,8 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     ax.xaxis.set_label_position("top")
     title = _part_title(words["chart.heatmap_title"], "heatmap", len(every), part, words)
     figure.suptitle(title, fontsize=11, x=0.02, y=1 - 0.08 / height, ha="left", va="top")
-    figure.text(0.02, 0.08 / height, key, fontsize=size, ha="left", va="bottom", color="#333333")
+    figure.text(0.02, 0.08 / height, key, fontsize=key_size, ha="left", va="bottom", color="#333333",
+                linespacing=LABEL_SPACING)
     return figure
 
 
