@@ -28,6 +28,7 @@ from tests.conftest import EXAMPLE_REPORTS
 from tests.support.line_breaks import unmarked
 from tests.support.pdf import pdf_layout
 
+SPANNED = 4  # pages: the final en appendix's actual values took five beside a column of notes nearly empty
 EDGE = 36  # points: the page margins are 16 mm (45 pt); a line this close to the paper's edge was pushed out
 
 
@@ -428,3 +429,23 @@ def _one_place_for_the_year(document, table_class: str, required: bool = True) -
                     placed[column].add(years[0].position_y > values[0].position_y + 8)
     assert (placed[5] and placed[6]) or not required, table_class
     assert all(len(where) <= 1 for where in placed.values()), (table_class, placed)
+
+
+def test_the_appendix_gives_a_mostly_empty_note_columns_room_to_the_names(example_reports):
+    """The final en appendix's actual values (pp. 26–30): 2 notes in 73 rows kept a Note column of 30% empty down five
+    pages while each name took three lines: each note follows its value's source, the column goes, and the table
+    takes fewer pages (every page repeats the header's "Source")."""
+    from bs4 import BeautifulSoup
+
+    words = catalog("en")
+    names = words["tables.actuals"]
+    folder = example_reports["final-en"]
+    page = BeautifulSoup((folder / "report.html").read_text(encoding="utf-8"), "html.parser")
+    table = page.find("table", id="actuals")
+    assert [th.get_text() for th in table.find_all("th")] == [names[key] for key in ("indicator", "year", "value",
+                                                                                       "source")]
+    sources = [unmarked(str(row.find_all("td")[-1])) for row in table.find("tbody").find_all("tr")]
+    assert sum("; note: revised figure; the plan printed 23,000" in source for source in sources) == 1
+    spanned = [number for number, layout_ in enumerate(pdf_layout(folder / "report.pdf"), 1)
+               if any(box[4] == names["source"] for box in layout_["boxes"])]
+    assert len(spanned) <= SPANNED

@@ -191,6 +191,14 @@ def appendix_html(context: ReportContext) -> str:
     views = [table_view(tables.quality_table(context), table_id="quality")]
     actuals = tables.actuals_table(context)
     if not actuals.empty:
+        # a column of notes most values have none of is left out, each note after its value's source: the column's
+        # room goes to the indicators' names (report.css), which took three lines beside it, empty down the pages
+        names = context.words["tables.actuals"]
+        notes = actuals[names["note"]].fillna("").astype(str).str.strip()
+        if (notes != "").mean() < 0.5:
+            actuals[names["source"]] = [context.words.text("tables.source_note", source=source, note=note) if note
+                                        else source for source, note in zip(actuals[names["source"]], notes)]
+            actuals = actuals.drop(columns=names["note"])
         views.append(table_view(actuals, table_id="actuals"))
     return render("appendix.html.j2", heading=context.words["sections.quality"], note=data_note(context),
                   tables=views)
