@@ -431,6 +431,58 @@ def _one_place_for_the_year(document, table_class: str, required: bool = True) -
     assert all(len(where) <= 1 for where in placed.values()), (table_class, placed)
 
 
+def pdf_chars(pdf_path, pages=None):
+    """Each page's characters (pdfminer's LTChar: its size, its colour, its baseline in ``matrix[5]``), in order."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    def chars(item):
+        if isinstance(item, LTChar):
+            yield item
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                yield from chars(child)
+
+    return [list(chars(page)) for page in extract_pages(str(pdf_path), page_numbers=pages)]
+
+
+def test_no_text_is_smaller_than_seven_and_a_half_points_nor_too_pale(report):
+    """A table's small type (a value's year, a status's note, the scorecard's unit) was 7.2 and 6.8 points, a card's
+    departments 7.4: 7.5 points at least, and small type (under 9 points) at a contrast of 4.5:1 at least on white."""
+    from analysis.colours import contrast
+
+    small, pale = set(), set()
+    for number, chars in enumerate(pdf_chars(report / "report.pdf"), 1):
+        for char in chars:
+            if not char.get_text().strip():
+                continue
+            if char.size < 7.45:
+                small.add((number, round(char.size, 1)))
+            colour = char.graphicstate.ncolor
+            if char.size < 9 and isinstance(colour, tuple) and len(colour) == 3 and colour != (1.0, 1.0, 1.0):
+                hexed = "#" + "".join(f"{round(part * 255):02x}" for part in colour)
+                if contrast(hexed, "#ffffff") < 4.5 and min(colour) < 0.9:  # (white on a badge is the badge's)
+                    pale.add((number, hexed))
+    assert sorted(small) == [] and sorted(pale) == []
+
+
+def test_a_scorecard_unit_stands_on_its_values_baseline(example_reports):
+    """The final en scorecard's first row: "persons" in the unit column, in its smaller type, on the baseline of
+    22,154 beside it (it stood at the cell's top, 1.5 points higher, "%" reading as a footnote's mark); the zh
+    labour productivity's "万元/人" beside its 17.4 likewise."""
+    for edition, unit, value in (("final-en", "persons", "22,154"), ("final-zh", "万元/人", "17.4")):
+        for chars in pdf_chars(example_reports[edition] / "report.pdf", pages=range(1, 4)):
+            text = "".join(char.get_text() for char in chars)
+            if unit + value not in text:
+                continue
+            at_unit = text.index(unit + value)  # the unit, and the baseline in the column after it
+            at_value = at_unit + len(unit)
+            assert abs(chars[at_unit].matrix[5] - chars[at_value].matrix[5]) < 0.2, edition
+            break
+        else:
+            raise AssertionError(f"no scorecard in {edition}")
+
+
 def test_the_appendix_gives_a_mostly_empty_note_columns_room_to_the_names(example_reports):
     """The final en appendix's actual values (pp. 26–30): 2 notes in 73 rows kept a Note column of 30% empty down five
     pages while each name took three lines: each note follows its value's source, the column goes, and the table
