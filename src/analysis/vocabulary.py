@@ -47,6 +47,13 @@ VERDICTS = ("", "final", "progress")
 #: The order a reader scans in: from done to not done, then the statuses without a verdict.
 STATUSES_BEST_FIRST = ("achieved", "achieved_at_risk", "on_track", "moderate", "insufficient", "stage_missed",
                        "moving_away", "not_achieved", "insufficient_data", "qualitative")
+#: The order statuses are counted in, as shown (a stage target met, a target already met: in achieved's stead; projected
+#: to miss in moderate's), in every tally of every edition and language: those met or on course, best first; then the
+#: others, worst first, as the summary lists the lagging series (not achieved, moving away, … projected to miss); then
+#: the statuses without a verdict.
+TALLY_ORDER = ("achieved", "stage_achieved", "met_stage_early", "met_early", "met_unconfirmed", "met_so_far",
+               "achieved_at_risk", "on_track", "not_achieved", "moving_away", "stage_missed", "insufficient", "overdue",
+               "moderate", "insufficient_data", "qualitative")
 #: How a series' departments are known: not given, named by the plan, assigned where it names none.
 DEPARTMENT_BASES = ("", "printed", "assigned")
 LAGGING = ("moderate", "insufficient", "stage_missed", "moving_away", "not_achieved")

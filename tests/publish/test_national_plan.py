@@ -177,8 +177,8 @@ def test_the_sentence_on_a_changed_basis_names_the_series(report):
 
     for language, expected in (
             ("zh", "结论有变的序列（指标 3）的对照基准与 2014年不同：由进展判断转为按 2015年数值判定。"),
-            ("en", " The series whose status changed (indicator 3) is judged on a different basis from 2014: rated on "
-                   "the pace then, judged on the 2015 value now.")):
+            ("en", " The series whose status changed (indicator 3) is judged on a different basis from 2014: given a "
+                   "progress verdict then, judged on the 2015 value now.")):
         context = load_report(relative(report / "data"), 2015, language)
         intro = changes_intro(context, *change_rows(context))
         assert expected in intro and "该序列" not in intro

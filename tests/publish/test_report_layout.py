@@ -243,7 +243,7 @@ def test_the_change_table_fits_a_390_pixel_screen(example_reports, edition, tmp_
     text = "".join(box[4] for box in sheet["boxes"]).replace(" ", "")
     assert words["warnings.change.worse"].replace(" ", "") in text  # the last column, on the screen
     # 21 in the final, no 2024 value; 4 provincial in the mid-term, no 2023 value (the mid-term's common basis,
-    # "rated on its pace then", is said once above the table, not under each row)
+    # "given a progress verdict then", is said once above the table, not under each row)
     reason = words["warnings.change_reason.no_new_value"]
     assert reason.replace(" ", "") in text  # and the reason under it
 

@@ -156,9 +156,10 @@ def test_an_english_card_names_the_target_it_is_assessed_against_in_plain_words(
 
 def test_a_level_met_since_it_applies_is_not_said_met_every_year(example_tables):
     """Good-air days (17) at the 2023 mid-term: ≥90 every year from 2023, 91.2 in 2023, but 89.5 in 2022, before the
-    level applied: "met every year required so far", never "every year so far", which 2022 belies."""
+    level applied: "met in every year assessed so far" (the years the assessors judge it in, never "required",
+    which the plan is not), never "every year so far", which 2022 belies."""
     air = card(html.cards_html(load_report(relative(example_tables), 2023, "en"), NoCharts()), "indicator-17")
-    assert "Met every year required so far" in air and "every year so far" not in air
+    assert "Met in every year assessed so far" in air and "every year so far" not in air and "required" not in air
     assert "2022 (89.5%): not judged against the level, which the plan first sets for 2023" in air
     air = card(html.cards_html(load_report(relative(example_tables), 2023, "zh"), NoCharts()), "indicator-17")
     assert "目前均达标" in air and "目前逐年达标" not in air
@@ -176,9 +177,10 @@ def test_a_card_names_the_year_a_target_to_hold_missed_and_its_value(cards_html,
     assert "<th>Completion rate in 2024 alone</th><td>106.0%</td>" in english
     assert "<th>完成率</th><td>96.4%</td>" in card(cards_html, "indicator-2")  # a target to reach: 2.7 ÷ 2.8
     # good-air days: 89.5 in 2022, a year before the plan's first target (90 for 2023 and 2024): held to none; 91.2
-    # and 92 meet both: no year missed, the completion rate 92 ÷ 90 = 102.2 %
+    # and 92 meet both: no year missed, the completion rate 92 ÷ 90 = 102.2 %, 2024's own as 18's is, by the same
+    # label
     air = unmarked(card(cards_html, "indicator-17"))
-    assert "未达到的年份" not in air and "<th>完成率</th><td>102.2%</td>" in air
+    assert "未达到的年份" not in air and "<th>2024年当年完成率</th><td>102.2%</td>" in air
     assert "未达到的年份" not in card(cards_html, "indicator-2")  # a target to reach is judged in its year
 
 
@@ -237,16 +239,16 @@ def test_a_fall_in_the_plan_period_hidden_by_a_rise_before_it_comes_first(exampl
     # 2021 value, the fall is no move against it: moved back, still meeting it. Against a target of 84 it is.
     row = example.series_row(7)
     assert cards.plan_period_turn(example, row) == ("方案期内有所下降、仍达到目标：由方案期前一年 2021年的 86% 降至 "
-                                                    "2024年的 82%；上列年均增长自 2020年基础值起算")
+                                                    "2024年的 82%；上列年均增长自 2020年基础值起算。")
     short = row._replace(target_value=84.0)
     assert cards.card_notes(example, short)[0] == (
-        "方案期内变化方向与目标相反：由方案期前一年 2021年的 86% 变为 2024年的 82%；上列年均增长自 2020年基础值起算")
+        "方案期内变化方向与目标相反：由方案期前一年 2021年的 86% 变为 2024年的 82%；上列年均增长自 2020年基础值起算。")
     # a series that rose in the plan period as well has no such note (10: 1,049 in 2021, 1,580 in 2024)
     assert not cards.plan_period_turn(example, example.series_row(10))
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.card_notes(english, english.series_row(7)._replace(target_value=84.0))[0] == (
         "Moved the wrong way over the plan period: from 86% in 2021, the year before the plan period, to 82% in 2024; "
-        "the growth seen above is measured from the 2020 baseline")
+        "the growth seen above is measured from the 2020 baseline.")
     # a ratio in % grown as a compound rate says its points a year too: (82 / 68.8)^(1/4) − 1 = 4.49%, and
     # (82 − 68.8) / 4 = 3.3 points, never a bare "+4.5%" read as points
     from analysis.report.words import seen_text
@@ -260,16 +262,16 @@ def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(exampl
     # away from 3.3 by its growth from 2020, yet up from 2.7 over the plan period
     row = example.series_row(4, "provincial")
     assert row.status == "moving_away"
-    # second, after what the status rests on (the 2024 report has no 2024 value for it); one sentence says why it is
-    # "moving away" all the same: 2.9 is still below 3.1, further from 3.3 than the baseline it is measured from
+    # second, after what the status rests on (the 2024 report has no 2024 value for it); one sentence, ended as one,
+    # says why it is "moving away" all the same: 2.9 is still below 3.1, the baseline it is measured from; never
+    # "towards the target" beside "moving away"
     assert cards.card_notes(example, row)[1] == (
-        "方案期内向目标方向变化：由方案期前一年 2021年的 2.7% 变为 2022年的 2.9%；"
-        "但上列年均增长和评估结论自 2020年基础值 3.1% 起算，2.9% 仍比该基础值离目标更远")
+        "方案期内有所回升：由方案期前一年 2021年的 2.7% 升至 2022年的 2.9%，但仍低于 2020年基础值 3.1%；"
+        "上列年均增长和评估结论自该基础值起算。")
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.card_notes(english, english.series_row(4, "provincial"))[1] == (
-        "Moved towards the target over the plan period, from 2.7% in 2021 (the year before the plan period) to 2.9% in "
-        "2022, but the growth seen above and the status are measured from the 2020 baseline of 3.1%, and 2.9% is "
-        "still further from the target than that")
+        "Rose over the plan period, from 2.7% in 2021 (the year before the plan period) to 2.9% in 2022, but is still "
+        "below the 2020 baseline of 3.1%, from which the growth seen above and the status are measured.")
     # the national series rose from 2020 and in the plan period: no such note; nor has the decline in energy use
     # (18: 5.48 in 2020, 3.41 in 2021, 5.3 in 2024), a floor judged year by year, not from the base year
     assert not cards.plan_period_turn(example, example.series_row(4, "national"))
@@ -284,13 +286,14 @@ def test_the_scorecard_and_the_warning_list_say_a_rise_the_status_from_the_base_
     from analysis.report.warning_tables import warning_rows
 
     english = load_report(relative(example_tables), 2024, "en")
-    # the status from the base year, "but" the move since: the one does not read as the other's cause
-    for context, move in ((example, "按 2020年基础值 3.1% 评定，但 2021—2022年已由 2.7% 变为 2.9%，趋近目标"),
-                          (english, "moved towards the target in 2021–2022, from 2.7% to 2.9%")):
+    # the latest value still below the baseline the status is measured from, then the rise since: never "towards the
+    # target" beside "moving away"
+    for context, move in ((example, "2022年 2.9%，仍低于 2020年基础值 3.1%；2021年以来有所回升"),
+                          (english, "2.9% in 2022, still below the 2020 baseline of 3.1%; up since 2021")):
         notes = {(row.indicator_id, row.anchor): row.final_rate for row in scorecard_rows(context)}
         assert move in notes[("4", "indicator-4-provincial")]
         assert not [note for key, note in notes.items() if key != ("4", "indicator-4-provincial") and
-                    ("→" in note)]
+                    ("2021年以来" in note or "since 2021" in note)]
         warned = {row.anchor: row.status_note for row in warning_rows(context)}
         assert move in warned["indicator-4-provincial"]
     assert words.plan_period_note(example, example.series_row(7)) == ""
@@ -613,7 +616,7 @@ def test_a_series_where_lower_is_better_that_rose_while_meeting_its_target_is_sa
     context = SimpleNamespace(values=values, words=example.words, report_year=2024, series_values=lambda i, s: values[
         (values["indicator_id"] == i) & (values["series"] == s)])
     assert cards.plan_period_turn(context, row) == ("方案期内有所上升、仍达到目标：由方案期前一年 2021年的 78% 升至 "
-                                                    "2024年的 82%；上列年均增长自 2020年基础值起算")
+                                                    "2024年的 82%；上列年均增长自 2020年基础值起算。")
 
 
 def test_a_level_held_every_year_says_the_years_before_its_first_year_are_not_judged(cards_html, cards_html_en):
@@ -916,11 +919,15 @@ def test_the_front_pages_statuses_count_the_quantitative_mark_progress_verdicts_
 
     chinese = index_summary(load_report(relative(example_tables), 2024, "zh"))
     english_context = load_report(relative(example_tables), 2024, "en")
-    assert chinese["counts_text"] == ("定量指标 23 项：已达标 12 项、预计未达标 1 项（进度判断，非最终结论）、"
-                                      "偏离目标 1 项（进度判断，非最终结论）、未达标 9 项；定性指标 3 项尚未评价")
+    # those met first, then the others worst first: not achieved, moving away, projected to miss (as the summary
+    # lists the lagging series), in both languages
+    assert chinese["counts_text"] == ("定量指标 23 项：已达标 12 项、未达标 9 项、"
+                                      "偏离目标 1 项（进度判断，非最终结论）、"
+                                      "预计未达标 1 项（进度判断，非最终结论）；定性指标 3 项尚未评价")
     assert index_summary(english_context)["counts_text"] == (
-        "23 quantitative indicators: Achieved\u00a012; Projected to miss\u00a01 (progress verdict, not final); Moving "
-        "away\u00a01 (progress verdict, not final); Not achieved\u00a09. 3 qualitative indicators not assessed yet")
+        "23 quantitative indicators: Achieved\u00a012; Not achieved\u00a09; Moving away\u00a01 (progress verdict, "
+        "not final); Projected to miss\u00a01 (progress verdict, not final). 3 qualitative indicators not assessed "
+        "yet")
     # one of each: indicator 21 and qualitative 22 alone, in the singular
     assessment = english_context.assessment
     one = dataclasses.replace(english_context, assessment=assessment[assessment["indicator_id"].isin([21, 22])])
@@ -932,3 +939,64 @@ def test_the_front_pages_statuses_count_the_quantitative_mark_progress_verdicts_
     mixed = assessment[assessment["indicator_id"].isin([2, 8])].assign(verdict=["final", "progress"])
     assert index_summary(dataclasses.replace(english_context, assessment=mixed))["counts_text"] == (
         "2 quantitative indicators: Not achieved\u00a02 (1 of them by progress verdict, not final)")
+
+
+def test_a_series_where_lower_is_better_moving_away_though_down_in_the_plan_period_is_said_to_fall(example):
+    """"Moving away" from the base year, yet down towards a ceiling over the plan period: 2.5 at the base (2020), 3.3
+    the year before the plan period, 2.9 now against 2.0. It fell, and is still above its baseline, which the status
+    counts from: the card and the scorecard say so, never "towards the target" beside "moving away"."""
+    from types import SimpleNamespace
+
+    row = example.series_row(4, "provincial")._replace(direction="lower", base_value=2.5, base_printed="2.5",
+                                                       target_value=2.0)
+    values = example.values.copy()
+    values.loc[(values["indicator_id"] == 4) & (values["series"] == "provincial") & (values["year"] == 2021)
+               & (values["value_type"] != "target"), "value"] = 3.3
+    context = SimpleNamespace(values=values, words=example.words, report_year=2024, series_values=lambda i, s: values[
+        (values["indicator_id"] == i) & (values["series"] == s)])
+    assert cards.plan_period_turn(context, row) == (
+        "方案期内有所回落：由方案期前一年 2021年的 3.3% 降至 2022年的 2.9%，但仍高于 2020年基础值 2.5%；"
+        "上列年均增长和评估结论自该基础值起算。")
+    assert words.plan_period_note(context, row) == "2022年 2.9%，仍高于 2020年基础值 2.5%；2021年以来有所回落"
+
+
+def test_a_level_missed_in_a_year_says_both_years_and_its_rate_as_the_years_own(example, example_tables):
+    """Energy saving (18), ≥5% to hold every year: 4.6 in 2023 (missed), 5.3 in 2024. The 2024 row shows 5.3 against
+    ≥5, so its note says both years, never "missed in 2023" alone; its rate, 5.3 / 5 = 106.0%, is 2024's own, labelled
+    so on its card as on good-air days' (17: 92 / 90 = 102.2%, met both years), the same thing by the same words."""
+    from analysis.report.words import scorecard_note
+
+    english = load_report(relative(example_tables), 2024, "en")
+    assert scorecard_note(example, example.series_row(18)) == (
+        "2023年为 4.6%，未达到；2024年 5.3%；2024年当年完成率 106.0%")
+    assert scorecard_note(english, english.series_row(18)) == (
+        "4.6% in 2023, missed; 5.3% in 2024; 106.0% of the target in 2024 alone")
+    assert scorecard_note(english, english.series_row(17)) == "102.2% of the target in 2024 alone"
+    for context, label in ((example, "2024年当年完成率"), (english, "Completion rate in 2024 alone")):
+        assert dict(cards.card_numbers(context, context.series_row(17)))[label] == "102.2%"
+        assert dict(cards.card_numbers(context, context.series_row(18)))[label] == "106.0%"
+
+
+def test_a_stage_target_met_off_course_says_so_on_its_card_too(example_tables):
+    """The mid-term: S&T service institutions (14: 103 against 100 in 2023, 120 in 2024 needs +16.5%) and R&D
+    super-deduction (21: 9.3 against 9, 10 in 2024) met their stage targets at a pace short of 2024's: amber in the
+    scorecard and the warning list, and the card says it, first, as they do."""
+    for language, note in (("zh", "已达阶段目标：按现有增速不足以如期完成 2024年目标。"),
+                           ("en", "Stage target met: at its pace, not enough to reach the 2024 target in time.")):
+        mid = load_report(relative(example_tables), 2023, language)
+        for indicator in (14, 21):
+            assert cards.card_notes(mid, mid.series_row(indicator))[0] == note
+        # one met on course for 2024 (1: 24,300 against 24,000, 24,500 next) has no such note
+        assert not any(note in text for text in cards.card_notes(mid, mid.series_row(1)))
+
+
+def test_the_mid_terms_next_target_of_a_level_held_every_year_is_said_once(example_tables):
+    """The 2023 self-evaluation's column of the next target and what it needs: for a level to hold every year (17:
+    ≥90, 18: ≥5) the next target is the level 2024 must hold, said once ("≥5 (2024)"), never followed by "≥5% in
+    2024" again; a growth target keeps its need (10: 1,600 in 2024, +10.3% (+150) over 1,450)."""
+    from analysis.report.self_evaluation import _next_target
+
+    for language, held in (("zh", ("≥90（2024年）", "≥5（2024年）")), ("en", ("≥90 (2024)", "≥5 (2024)"))):
+        mid = load_report(relative(example_tables), 2023, language)
+        assert (_next_target(mid, mid.series_row(17)), _next_target(mid, mid.series_row(18))) == held
+        assert "\n" in _next_target(mid, mid.series_row(10))

@@ -138,11 +138,11 @@ def test_statuses_are_named_not_only_coloured(example):
     mid = context(example, 2023, "en")
     completion = charts.completion_chart(mid)
     legend = [t.get_text() for legend in completion.legends for t in legend.get_texts()]
-    assert "Stage target met / Met every year required so far" in legend and "Achieved" not in legend
+    assert "Stage target met / Met in every year assessed so far" in legend and "Achieved" not in legend
     assert texts(completion).count("Stage target met") == 12  # a badge a series met (1, 4 national, 6, …)
-    assert texts(completion).count("Met every year required so far") == 1
+    assert texts(completion).count("Met in every year assessed so far") == 1
     bars = charts.category_status_chart(mid)
-    assert "Stage target met / Met every year required so far" in [t.get_text() for legend in bars.legends
+    assert "Stage target met / Met in every year assessed so far" in [t.get_text() for legend in bars.legends
                                                           for t in legend.get_texts()]
 
 

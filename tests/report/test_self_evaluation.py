@@ -445,7 +445,7 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     # 12 of 22 met: 54.545… → 54.5%
     # (never "其中已达阶段目标 11 项，每年须达到的目标目前逐年达标 1 项", hard to read)
     assert ("23 项定量指标中，22 项对照 2023年目标作出判定：达到 12 项（占 54.5%），其中 11 项达到 2023年阶段目标，"
-            "1 项目前逐年达到要求；未达到 10 项。"
+            "1 项已评估年份均达标；未达到 10 项。"
             # the final verdict (a level missed in a year) named with what it rests on, no share of it: 0.0% would
             # misquote the plan; never "达到目标 0 项"
             "其中 1 项已可作最终判定：指标 18 万元GDP能耗下降率 2023年为 4.6%，"
@@ -462,9 +462,10 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     services = next(t for t in problems if t.startswith("科技服务机构："))
     assert "增速偏慢的原因：" in services and "。原因：" not in services
     assert any(t.startswith("R&D经费投入强度：") and "。原因：" in t and "增速偏慢" not in t for t in problems)
-    # counted as the scorecard shows them: a stage target met is not the plan's "已达标"
-    assert any("已有方案期内数据的 23 项定量指标中，已达阶段目标 11 项；目前要求年份均达标 1 项；未达阶段目标 9 项；"
-               "偏离目标 1 项；未达标 1 项。" in t for t in text)
+    # counted as the scorecard shows them: a stage target met is not the plan's "已达标"; those met first, then the
+    # others worst first, as every tally orders them (a final verdict missed, a rating of the pace, a stage missed)
+    assert any("已有方案期内数据的 23 项定量指标中，已达阶段目标 11 项；已评估年份均达标 1 项；未达标 1 项；"
+               "偏离目标 1 项；未达阶段目标 9 项。" in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
     # (never "12 met them (54.5%: 11 a stage target, 1 a level to hold every year, met so far)")
     assert any(t.startswith("Of the 23 quantitative indicators, 22 were judged against their 2023 targets: 12 met "
@@ -477,8 +478,8 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                             "given once the target years' values are in. The remaining one, indicator 4, lacks "
                             "the 2023 value of its provincial series.") for t in english)
     # the counts in a sentence, each status as a sentence writes it (never "…: Stage target met 11; Moving away 1")
-    assert any("stage target met\u00a011; met every year required so far\u00a01; stage target missed\u00a09; moving "
-               "away\u00a01; not achieved\u00a01." in t for t in english)
+    assert any("stage target met\u00a011; met in every year assessed so far\u00a01; not achieved\u00a01; moving "
+               "away\u00a01; stage target missed\u00a09." in t for t in english)
     assert not any("比例 0.0%" in t or "of 0.0%" in t or "(0 of 2" in t or "0 reached" in t or "目标 0 项" in t
                    for t in text + english)
 
@@ -655,9 +656,9 @@ def test_a_final_counts_the_achieved_once(example_tables):
 
     for language, share, rest in (
             ("zh", "23 项定量指标中，达到目标的 12 项", "已有方案期内数据的 23 项定量指标中，除上述达到目标的 12 项外，"
-                                                   "其余 11 项中，预计未达标 1 项；偏离目标 1 项；未达标 9 项。"),
+                                                   "其余 11 项中，未达标 9 项；偏离目标 1 项；预计未达标 1 项。"),
             ("en", "Of the 23 quantitative indicators, 12 reached their target", "published), 12 are achieved, as "
-             "above; of the other 11: projected to miss\u00a01; moving away\u00a01; not achieved\u00a09.")):
+             "above; of the other 11: not achieved\u00a09; moving away\u00a01; projected to miss\u00a01.")):
         text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, language)))
         assert any(t.startswith(share) for t in text), language
         assert sum(rest in t for t in text) == 1, language
@@ -1009,16 +1010,14 @@ def test_a_move_the_status_from_the_base_year_hides_is_said_in_the_self_evaluati
     from tests.conftest import relative
 
     # and, as the scorecard, the years its latest value (2022) leaves without data in a final evaluation: 2023–2024
-    for language, move in (("zh", "偏离目标（进展判断，非最终判定；按 2020年基础值 3.1% 评定，"
-                                  "但 2021—2022年已由 2.7% 变为 2.9%，趋近目标；"
-                                  "最新值为 2022年，2023—2024年无数据）"),
-                           ("en", "Moving away (a progress verdict, not final; judged from the 2020 baseline of 3.1%, "
-                                  "though it moved towards the target in 2021–2022, from 2.7% to 2.9%; latest value "
-                                  "2022; no value for 2023–2024)")):
+    for language, move in (("zh", "偏离目标（进展判断，非最终判定；2022年 2.9%，仍低于 2020年基础值 3.1%；"
+                                  "2021年以来有所回升；最新值为 2022年，2023—2024年无数据）"),
+                           ("en", "Moving away (a progress verdict, not final; 2.9% in 2022, still below the 2020 "
+                                  "baseline of 3.1%; up since 2021; latest value 2022; no value for 2023–2024)")):
         text = " ".join(block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, language))))
         assert move in text
         # the table and the problems section; no bracket within the status's bracket
-        assert text.count({"zh": "由 2.7% 变为 2.9%", "en": "from 2.7% to 2.9%"}[language]) == 2
+        assert text.count({"zh": "2021年以来有所回升", "en": "up since 2021"}[language]) == 2
         assert "（2.7%" not in text and "(2.7%" not in text
 
 
@@ -1177,7 +1176,7 @@ def test_the_indicator_table_stars_the_core_indicators_as_the_report_does(exampl
     six names, no other, and says under the table what the star means."""
     from tests.conftest import relative
 
-    for language, note in (("zh", "注：标 * 的为方案确定的核心考核指标。"),
+    for language, note in (("zh", "注：标 * 的为方案确定的核心指标。"),
                            ("en", "Note: * marks the plan's core indicators.")):
         blocks = self_evaluation_blocks(load_report(relative(example_tables), 2024, language))
         table = next(block for block in blocks if block.name == "indicators")

@@ -34,7 +34,8 @@ def test_mid_term_warnings_by_department_in_chinese():
     html = warning_list(warnings_html(context("zh", MID_TERM_DATA, 2023)))
     # 2, 17 and 25 are not achieved (red); 10 is achieved. 2 has no department, 17 the ecology bureau, 25 the
     # science bureau: departments in the order of their first indicator. Under each status its completion rate
-    # (2.61/2.7 = 96.7 %, 91.2/90 = 101.3 %, 298/300 = 99.3 %), and for 17 the year it fell below 90.
+    # (2.61/2.7 = 96.7 %, 91.2/90 = 101.3 %, 298/300 = 99.3 %), and for 17 the year it fell below 90 (these
+    # assessed rows carry no values of their years: the year alone).
     assert "共 3 个，均为红色预警。" in html  # never "红色 3 个，黄色 0 个"
     # the need column's header says the one year each growth is needed in (2023 to 2024): its cells never again
     assert "2024年需增长" in html and "2024年目标" not in html
@@ -171,13 +172,13 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # saying the basis moved
     _, mid = change_rows(load_report(relative(example_tables), 2023, "en"))
     mid = {row.indicator_id: (row.change, row.reason_text) for row in mid}
-    assert mid["19"] == ("same", "rated on its pace then, now judged on the 2023 stage target")
-    # the high-tech ratio (7): its target met early in 2022 (a rating), its 2023 stage target met now (a verdict):
-    # the same status, its basis said all the same
-    assert mid["7"] == ("same", "rated on its pace then, now judged on the 2023 stage target")
+    assert mid["19"] == ("same", "given a progress verdict then, now judged on the 2023 stage target")
+    # the high-tech ratio (7): its target met early in 2022 (a progress verdict, not a rating of its pace), its 2023
+    # stage target met now (a verdict): the same status, its basis said all the same, never "rated on its pace"
+    assert mid["7"] == ("same", "given a progress verdict then, now judged on the 2023 stage target")
     # high-tech enterprises (10): on track in 2022, short of the 2023 stage target (3.5 again in 2024): worse, a
     # verdict on a stage target, not a final one (method, item 1)
-    assert mid["10"] == ("worse", "rated on its pace then, now judged on the 2023 stage target")
+    assert mid["10"] == ("worse", "given a progress verdict then, now judged on the 2023 stage target")
     # the energy saving (18) "met" its floor in 2022 (5.2 against 5), a year before the first it is held in (2023),
     # and missed it in 2023 (4.6): 2022's status compared 5.2 with a level not yet in force, not comparable with the
     # verdict on 2023's, never "worse"; good-air days (17: 89.5 in 2022 "moving away", 91.2 in 2023 met) likewise,
@@ -186,9 +187,16 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert mid["17"] == ("not_comparable", "2022: before the level applied (compared with the 2023 level)")
     # S&T share of public spending (20): 2.8 in 2023 short of the stage target 3.5, 3.2 in 2024 short of the same 3.5:
     # missed both times, the same (as tech zones, 3: 44.1 short of 45 in 2023, 45.6 in 2024, reached it: better); the
-    # cell says why, where R&D intensity (2: 2.61 short of 2.7 in 2023, 2.7 short of 2.8 in 2024) is re-rated
+    # cell says why, where R&D intensity (2: 2.61 short of 2.7 in 2023, 2.7 short of 2.8 in 2024) is re-rated, its
+    # row saying the target changed (as the sentence above the table says every such row does)
     assert why["20"] == ("same", "the 2024 target (3.5%) missed as well")
-    assert why["2"] == ("same", "the 2024 target (2.8%) missed as well")
+    assert why["2"] == ("same", "now against the 2024 target (2.8%), still missed")
+    # likewise 10 (2023's target 1,500, 2024's 1,600) and 25 (300, then 320), whose targets changed; 5 provincial (80
+    # both years) did not
+    assert why["10"][1] == "now against the 2024 target (1,600 enterprises), still missed"
+    assert why["25"][1] == "now against the 2024 target (320 persons), still missed"
+    assert [row.reason_text for row in rows if row.anchor == "indicator-5-provincial"] == [
+        "the 2024 target (80 bases) missed as well"]
     # …and only 2's basis moved, to a higher target (2.7 then 2.8): 20's 3.5 is the same value, as 3's 45 is, so the
     # sentence counting the series on another basis counts 2 and not 20
     bases = {row.indicator_id: row.bases for row in rows if row.series in ("", None) or row.series != row.series}
@@ -212,7 +220,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert "level missed" not in notes["2"]
     # good-air days (17): met every year so far in 2023 (91.2), achieved with 2024's value (92): the same status, the
     # row saying it is now a final verdict (a basis moved is said whether or not the status changed)
-    assert why["17"] == ("same", "met every year required so far as of 2023; now judged on the 2024 value")
+    assert why["17"] == ("same", "met in every year assessed so far as of 2023; now judged on the 2024 value")
     # the same status under two words says why it is the same, never "Status unchanged" between them: a rating of the
     # pace borne out by the verdict (19: moving away, then the stage target missed; 3: insufficient, then missed), a
     # target missed twice (20); the same word both times is unchanged (17: achieved in
@@ -265,7 +273,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # status's own words, as 由进展判断转为… says a rating of the pace, never "此前为目前逐年达标" (two words for
     # "so far" side by side)
     seventeen = next(row for row in changed if row.indicator_id == "17")
-    assert "由目前要求年份均达标转为按 2024年数值的最终判定" in seventeen.note_text
+    assert "由已评估年份均达标转为按 2024年数值的最终判定" in seventeen.note_text
     # the mid-term against 2022: 18 met its floor in 2022 and missed it in 2023; 10 on track and 2, 12 and 25
     # moderate in 2022 miss their 2023 stage targets: 5 worse; 4 national moderate then, its stage target met now,
     # and 17 moving away then (89.5 in 2022), met so far now (91.2 in 2023, a verdict on 2023's level where a rating
@@ -292,9 +300,10 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                                 "该列只注明其他对照基准的变化。")
     mid_en = load_report(relative(example_tables), 2023, "en")
     assert ("The 5 series whose status changed (indicators 2, 4 national, 10, 12, 25) are judged on a "
-            "different basis from 2022: all rated on the pace then, judged on the 2023 value now. Of the 18 series "
-            "with the same status, 17 are judged on a different basis too: all but 1 (indicator 4 provincial). "
-            "Every series listed was rated on its pace then, now judged on the 2023 stage target, unless its row in "
+            "different basis from 2022: all given a progress verdict then, judged on the 2023 value now. Of the 18 "
+            "series with the same status, 17 are judged on a different basis too: all but 1 (indicator 4 provincial). "
+            "Every series listed was given a progress verdict then, now judged on the 2023 stage target, unless its "
+            "row in "
             "the “Change in status” column says otherwise; that column names only the other changes of basis."
             ) in changes_intro(mid_en, *change_rows(mid_en))
     # …and the rows sharing it say nothing of it: their notes are the exceptions only (4 provincial without a new
@@ -320,6 +329,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
         "indicator-21", "indicator-18", "indicator-4-provincial"]  # 18 with the others missed both times
     assert notes["indicator-18"] == "两年结论均依据 2023年未达到的数值"  # never "均据未达到的 2023年"
     assert zh["20"] == "2024年目标（3.5%）仍未达到"
+    # R&D intensity (2): 2.7 in 2023, 2.8 in 2024, a changed target: said so, as the sentence above says of such rows
+    assert zh["2"] == "改为对照 2024年目标（2.8%），仍未达到"
 
 
 

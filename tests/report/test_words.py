@@ -199,16 +199,17 @@ def test_summary_before_the_data_in_chinese():
         "方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案期自 2022年起。",
         # no indicator here has a national and a provincial series: no word on taking the worse
         # the synthetic 2024 report from 2021's values: progress verdicts, said not to be final
-        "定量指标中进度正常 1 项、进展不足 3 项、偏离目标 1 项。其中 5 项（指标 2、10、14、18、30）尚无目标年份数据，"
+        # those on course first, then the others worst first: moving away before insufficient progress
+        "定量指标中进度正常 1 项、偏离目标 1 项、进展不足 3 项。其中 5 项（指标 2、10、14、18、30）尚无目标年份数据，"
         "其结论为进展判断，不是最终判定。",
         # the 2024 report from 2021's values: every verdict and pace says 2022–2024 have none
         # a qualitative core indicator (22) is named as such, never left out
-        ("核心考核指标（*）：", ["R&D经费投入强度：进展不足（最新值为 2021年，2022—2024年无数据）",
+        ("核心指标（*）：", ["R&D经费投入强度：进展不足（最新值为 2021年，2022—2024年无数据）",
                               "创新战略决定：定性指标，尚未评价"]),
         # the target year has come without its value: no pace to reach it, a verdict that awaits the data
         # a progress verdict's status follows its need, which does not say it; the 2024 report, after which no
         # target follows: no "short of a stage target" in the list's head
-        ("偏离目标或进展不足的指标：", [  # the statuses the list holds
+        ("偏离目标或进展不足的指标（核心指标在前）：", [  # the statuses the list holds; 2 (core) first
             "R&D经费投入强度：最新为 2021年的 2.4%，2024年目标 2.8%；2022—2024年尚无数据，"
             "现为进展判断（进展不足）",
             "科技服务机构：最新为 2021年的 85个，2024年目标 120个；2022—2024年尚无数据，"
@@ -227,12 +228,12 @@ def test_summary_before_the_data_in_english():
         "The plan lists 6 indicators: 5 quantitative (5 series) and 1 qualitative. All 5 quantitative series have "
         "2021 as their latest year. The plan's table prints baselines for 2020 and 2021: growth is counted from the "
         "2020 baseline, and the plan period starts in 2022.",
-        "The quantitative indicators are: on track\xa01; insufficient progress\xa03; moving away\xa01. Of these, 5 "
+        "The quantitative indicators are: on track\xa01; moving away\xa01; insufficient progress\xa03. Of these, 5 "
         "(indicators 2, "
         "10, 14, 18, 30) have no value for their target year yet, so their verdict is one of progress, not final.",
         ("Core indicators (*):", ["R&D intensity: insufficient progress (latest value 2021; no value for 2022–2024)",
                                   "Innovation-strategy decision: qualitative, not assessed yet"]),
-        ("Indicators moving away or progressing too slowly:", [
+        ("Indicators moving away or progressing too slowly (core indicators first):", [
             # a number in % carries its sign without a space; a unit typed in the plural is named once, after the
             # name, never after a number ("1 institutions" would be wrong)
             "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet: rated "
@@ -253,12 +254,13 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert texts(words.summary_paragraphs(context("zh", MID_TERM_DATA, 2023))) == [
         "方案共列 4 项指标，均为定量指标（4 个序列）。4 个定量序列的最新数据均为 2023年。"
         "方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案期自 2022年起。",
-        "定量指标中已达阶段目标 1 项、未达阶段目标 2 项、未达标 1 项。",  # 10: 2024's target follows
-        "按序列计，4 个序列已有对照目标年份的数据，按该年目标作出判断：已达阶段目标 1 个、未达阶段目标 2 个、"
-        "未达标 1 个。",
-        ("核心考核指标（*）：", ["R&D经费投入强度：未达阶段目标（2023年）"]),
-        # a stage target missed (2024's follows): what one year must add, and no pace seen here to compare with
-        ("未达标或未达阶段目标的指标：", [
+        "定量指标中已达阶段目标 1 项、未达标 1 项、未达阶段目标 2 项。",  # 10: 2024's target follows
+        "按序列计，4 个序列已有对照目标年份的数据，按该年目标作出判断：已达阶段目标 1 个、未达标 1 个、"
+        "未达阶段目标 2 个。",
+        ("核心指标（*）：", ["R&D经费投入强度：未达阶段目标（2023年）"]),
+        # a stage target missed (2024's follows): what one year must add, and no pace seen here to compare with; the
+        # core indicator (2) first, said so
+        ("未达标或未达阶段目标的指标（核心指标在前）：", [
             "R&D经费投入强度：2023年为 2.61%，未达到 2023年阶段目标 2.7%（完成率 96.7%，差 0.09个百分点）；"
             "要在 2024年达到 2.8%，需比 2023年增长 0.19个百分点（相对 7.3%）",
             # held every year: the year missed first, as 91.2% in 2023 meets the level
@@ -270,7 +272,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     ]
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
     assert english[2] == ("By series, 4 have data for the year of their applicable target and are judged against "
-                          "that year's target: stage target met\xa01; stage target missed\xa02; not achieved\xa01.")
+                          "that year's target: stage target met\xa01; not achieved\xa01; stage target missed\xa02.")
     # the overview's first difference in points defines the abbreviation, the next uses it
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
                                 "it, 0.09 percentage points (pp)\u00a0short); to reach 2.8% in 2024 it must grow by "
@@ -660,7 +662,7 @@ def test_a_core_indicator_names_the_years_without_a_value():
     rows = [assessed(2, 2024, "linear", 2.36, 2022, 2.5, 2024, 2.8, "moderate", n=3, gap=0.3,
                      required_cagr=(2.8 / 2.5) ** 0.5 - 1, required_per_year=0.15)]
     assert texts(words.summary_paragraphs(context("zh", rows)))[2] == (
-        ("核心考核指标（*）：", ["R&D经费投入强度：预计未达标（最新值为 2022年，2023—2024年无数据）"]))
+        ("核心指标（*）：", ["R&D经费投入强度：预计未达标（最新值为 2022年，2023—2024年无数据）"]))
     assert texts(words.summary_paragraphs(context("en", rows)))[2] == (
         ("Core indicators (*):", ["R&D intensity: projected to miss (latest value 2022; no value for 2023–2024)"]))
 
@@ -946,12 +948,11 @@ def test_the_overview_says_the_plan_period_move_a_moving_away_status_hides(examp
         said[language] = [unmarked(item) for paragraph in words.summary_paragraphs(context)
                           for item in paragraph.items if "2.9%" in unmarked(item) and "3.3%" in unmarked(item)]
     assert said["zh"] == ["省级农业科技园区营收占比：最新为 2022年的 2.9%，2024年目标 3.3%；2023—2024年尚无数据，"
-                          "现为进展判断（偏离目标）；按 2020年基础值 3.1% 评定，但 2021—2022年已由 2.7% 变为 2.9%，"
-                          "趋近目标"]
+                          "现为进展判断（偏离目标）；2022年 2.9%，仍低于 2020年基础值 3.1%；"
+                          "2021年以来有所回升"]
     assert said["en"] == ["Provincial agri-tech park revenue / GDP: 2.9% in 2022, against a target of 3.3% for "
                           "2024; no value for 2023–2024 yet: rated “moving away”, a progress verdict, not final; "
-                          "judged from the 2020 baseline of 3.1%, though it moved towards the target in 2021–2022, "
-                          "from 2.7% to 2.9%"]
+                          "2.9% in 2022, still below the 2020 baseline of 3.1%; up since 2021"]
 
 
 def test_a_core_indicator_achieved_while_falling_in_the_plan_period_says_so(example_tables):
@@ -1007,14 +1008,15 @@ def test_the_final_verdicts_by_series_add_up_to_their_count(example_tables):
     from tests.conftest import relative
 
     for language, expected in (("zh", "按序列计，24 个序列已有对照目标年份的数据，按该年目标作出判断："
-                                      "已达阶段目标 12 个、目前要求年份均达标 1 个、未达阶段目标 10 个、未达标 1 个。"),
+                                      "已达阶段目标 12 个、已评估年份均达标 1 个、未达标 1 个、未达阶段目标 10 个。"),
                                ("en", "By series, 24 have data for the year of their applicable target and are "
                                       "judged against that year's target:")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2023, language)))
         finals = next(p for p in paragraphs if isinstance(p, str) and p.startswith(expected[:12]))
         assert finals.startswith(expected)
-    assert finals.endswith(": stage target met\xa012; met every year required so far\xa01; stage target missed\xa010; "
-                           "not achieved\xa01.")
+    # those met first, then the others worst first, as every tally orders them
+    assert finals.endswith(": stage target met\xa012; met in every year assessed so far\xa01; not achieved\xa01; "
+                           "stage target missed\xa010.")
 
 
 def test_a_group_of_departments_after_the_first_place_has_a_small_letter():
@@ -1046,6 +1048,24 @@ def national_final():
 
     tables = build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED).up_to(2015)
     return {language: report_context(tables, 2015, language) for language in ("en", "zh")}
+
+
+def test_the_change_tables_rows_without_a_progress_verdict_then_say_so(national_final):
+    """2014 → 2015: the sentence above the table says every row was given a progress verdict in 2014 unless its row
+    says otherwise. 5 (invention patents, "target already met" in 2014) was one; 2 (S&T contribution) and 10
+    (scientific literacy) had insufficient data in 2014 and a verdict now: their rows say so."""
+    from analysis.report.warning_tables import change_rows, changes_intro
+
+    context = national_final["en"]
+    previous, rows = change_rows(context)
+    assert ("Every series listed was given a progress verdict then, now judged on the 2015 target, unless its row"
+            in changes_intro(context, previous, rows))
+    notes = {row.indicator_id: row.note_text for row in rows}
+    assert notes["2"] == notes["10"] == "insufficient data then, now judged on the 2015 target"
+    assert notes["5"] == ""
+    zh = national_final["zh"]
+    zh_notes = {row.indicator_id: row.note_text for row in change_rows(zh)[1]}
+    assert zh_notes["2"] == "由数据不足转为对照 2015年目标的最终判定"
 
 
 def test_the_overview_says_which_verdicts_rest_on_values_a_secondary_source_quotes(national_final):

@@ -20,9 +20,11 @@ from .numbers import MISSING, fmt_number, fmt_pct, half_up, is_missing
 from .words import (
     amount,
     amount_alone,
+    course_text,
     difference,
     finding_label,
     is_percent,
+    judged_yearly,
     localized,
     missed_years,
     needed_label,
@@ -39,6 +41,7 @@ from .words import (
     rate_text,
     reference_in,
     seen_text,
+    stage_course,
     status_text,
     target_text,
     value_text,
@@ -102,8 +105,9 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
                                                              value=amount(row, value_text(row, value, words), words))
                                                   for missed, value in _values_in(context, row, missed_years(row)))))
     if row.verdict == "final" and row.kind != "rank":  # a place is reached or not: no share of a target
-        # after a year missed, the rate is the last year's alone (over 100 % beside "not achieved")
-        label = (labels["completion_rate_year"].format(year=year(row.as_of_year)) if missed_years(row)
+        # a level held every year: the rate is the last year's alone (over 100 % beside "not achieved" after a year
+        # missed), labelled so whether a year was missed or not (17 and 18 alike)
+        label = (labels["completion_rate_year"].format(year=year(row.as_of_year)) if judged_yearly(row)
                  else labels["completion_rate"])
         rows.append((label, rate_text(row.completion_rate)))
     # without a verdict (insufficient data: the printed baselines alone, its target year come), no gap nor progress:
@@ -222,6 +226,11 @@ def card_notes(context: ReportContext, row) -> list[str]:
     language = context.language
     words = context.words
     notes = [turn] if (turn := plan_period_turn(context, row)) else []
+    # a stage target's verdict and the next target: as the scorecard and the warning list say it beside the status
+    # (14 and 21 at the mid-term: met, amber, the pace short of 2024's target), first
+    if course := stage_course(row):
+        notes.insert(0, sentence(words.text("card.course", status=status_text(row, words),
+                                            course=course_text(row, course, words)), words))
     notes += [early] if (early := held_before_first(context, row)) else []
     if row.status == "qualitative":
         notes.append(qualitative_state(context, row))
@@ -349,7 +358,8 @@ def plan_period_turn(context: ReportContext, row) -> str:
     """The card's note on a series whose plan-period move and growth from the base year point opposite ways
     (:func:`plan_period_move`), first among its notes."""
     move = plan_period_move(context, row)
-    return context.words.text(f"card.plan_period_{move[0]}", **move[1]) if move else ""
+    # a sentence, ended as one (the notes after it are sentences too)
+    return sentence(context.words.text(f"card.plan_period_{move[0]}", **move[1]), context.words) if move else ""
 
 
 def card_name(context: ReportContext, row) -> str:

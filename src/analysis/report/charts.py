@@ -28,7 +28,7 @@ from matplotlib.ticker import FixedLocator, Formatter, Locator, MaxNLocator, Mul
 
 from ..assess.assessment import headline_status, plan_start_year
 from ..assess.rates import direction_sign
-from ..assess.warning_list import stage_met_off_course
+from ..assess.warning_list import SHOWN_IN_STEAD, stage_met_off_course
 from ..vocabulary import HELD_EVERY_YEAR, LAGGING, SERIES, STATUSES, STATUSES_BEST_FIRST
 from . import cards
 from .context import ReportContext
@@ -36,7 +36,6 @@ from .line_breaks import BADGE_BREAK, HAN, KEPT, chinese_words, short_labels
 from .numbers import fmt_number, fmt_pct, fmt_signed, is_missing
 from .palette import LEVEL_COLOURS, PATH_GREY, STATUS_COLOURS, STATUS_LINES, text_on
 from .words import (
-    SHOWN_IN_STEAD,
     amount,
     join_and,
     level_in_years,
@@ -306,8 +305,8 @@ def _wrap(text, inches: float, size: float, lines: int = 2) -> str:
 
 def _wrap_items(items: list[str], separator: str, inches: float, size: float, lines: int = 2) -> str:
     """``items`` joined by ``separator`` on lines at most ``inches`` wide at ``size`` points, a line breaking only
-    between two items (after the separator's mark), each item whole on one line (a key's "逐年达标＝目前逐年达标",
-    never 逐 | 年达标); an item wider than a line alone on lines of its own (:func:`_wrap`); at most ``lines``."""
+    between two items (after the separator's mark), each item whole on one line (a key's "偏离＝偏离目标",
+    never 偏 | 离目标); an item wider than a line alone on lines of its own (:func:`_wrap`); at most ``lines``."""
     rows: list[str] = []
     for item in items:
         joined = rows[-1] + separator + item if rows else item

@@ -48,7 +48,6 @@ from .words import (
     operator,
     pace_text,
     plan_outline_of,
-    plan_period_note,
     preliminary_note,
     projected_shown,
     projection_shown,
@@ -56,9 +55,9 @@ from .words import (
     qualitative_state,
     reference_in,
     running_total,
+    scorecard_note,
     series_label,
     shown_change,
-    status_note,
     status_text,
     target_year_past,
     title,
@@ -552,7 +551,7 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                      *(ranked(row, baselines.get(key, {}).get(y), words) for y in baseline_years),
                      *figures, status_cell(row, words),
                      qualitative_state(context, row, "scorecard") if not numeric else
-                     status_note(row, words, plan_period_note(context, row)),
+                     scorecard_note(context, row),
                      *([Official(row.official_status, official_text(row, context))] if context.status_words else []),
                      *([getattr(row, f"lead_department_{language}")] if departments else [])])
     first = headers.index(names[NEEDED_COLUMNS[0]])
@@ -608,7 +607,7 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         rows.append([localized(row, "lead_department", language) or words["warnings.no_department"],
                      Warning(row.level, words[f"warnings.level.{row.level}"]), int(row.indicator_id),
                      series_label(row.series, words), localized(row, "short_name", language),
-                     status_cell(row, words), status_note(row, words, plan_period_note(context, row)) or None,
+                     status_cell(row, words), scorecard_note(context, row) or None,
                      ranked(row, row.latest_value, words), _whole(row.as_of_year),
                      ranked(row, row.target_value, words, "target"), _whole(row.target_year),
                      _gap(context, row), _gap_year(context, row),

@@ -20,17 +20,17 @@ import pandas as pd
 from ..assess.assessment import headline_status, plan_start_year
 from ..assess.warning_list import shown_status, stage_met_off_course
 from ..text import as_submitted
-from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUS_VOCABULARIES, STATUSES_BEST_FIRST
+from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUS_VOCABULARIES, TALLY_ORDER
 from .cards import missed_year_values
 from .context import ReportContext
 from .numbers import MISSING, half_up, is_missing
 from .words import (
-    SHOWN_IN_STEAD,
     amount,
     data_gap_text,
     following_target,
     held_level,
     in_a_list,
+    judged_yearly,
     localized,
     named,
     next_target_need,
@@ -244,8 +244,7 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     counted = headline[(headline["status"] != "insufficient_data") & headline["indicator_id"].isin(in_period)]
     uncounted = sorted(set(headline["indicator_id"]) - set(counted["indicator_id"]))
     counts = shown_counts(numeric[numeric["indicator_id"].isin(counted["indicator_id"])])
-    best_first = [shown for status in STATUSES_BEST_FIRST  # the statuses shown in a status's stead beside it
-                  for shown in (status, *(other for other, _ in SHOWN_IN_STEAD.get(status, ())))]
+    best_first = TALLY_ORDER  # the statuses shown in a status's stead beside it, as every tally orders them
     # a final: the achieved the paragraph before counts (its share's numerator) are not counted again, only the rest
     finals = final_verdicts(numeric)
     said = sum(verdict == "achieved" for verdict in finals.values())
@@ -384,8 +383,10 @@ def _next_target(context: ReportContext, row) -> str:
     if "upper" in targets:  # a range's upper bound, which the assessment's row does not give for the next target
         bounds = targets.loc[(targets["value_type"] == "target") & (targets["year"] == next_year), "upper"]
         upper = bounds.iloc[0] if len(bounds) else None
-    return words.text("self_evaluation.next", target=target_text(row, words, next_value, upper),
-                      year=year(next_year), need=need)
+    # a level to hold every year: the next target is the level the next year must hold, said once (never "≥5 (2024)"
+    # and "≥5% in 2024" in one cell); the years missed, in the status column
+    return words.text("self_evaluation.next_held" if judged_yearly(row) else "self_evaluation.next",
+                      target=target_text(row, words, next_value, upper), year=year(next_year), need=need)
 
 
 def _for_the_plan(series: pd.DataFrame) -> pd.Series:
@@ -446,7 +447,7 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     if stages:  # a mid-term's result: the stage targets, before the share of the few final verdicts
         judged = numeric[numeric["indicator_id"].astype(int).isin(stages)]
         # a level to hold every year, met so far, has no stage target: counted apart among those met, as the
-        # statuses counted after it show it (17: 目前逐年达标)
+        # statuses counted after it show it (17: 已评估年份均达标)
         held = sum(verdict == "achieved" and all(shown_status(row) == "met_so_far" for row in series.itertuples())
                    for indicator_id, verdict in stages.items()
                    for series in [judged[judged["indicator_id"].astype(int) == indicator_id]])

@@ -26,11 +26,10 @@ from .words import (
     one_year_left,
     pace_text,
     plan_outline_of,
-    plan_period_note,
     publication,
     qualitative_state,
     says_unit,
-    status_note,
+    scorecard_note,
     status_text,
     target_text,
     value_text,
@@ -115,7 +114,7 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 target=target_text(row, words), target_year=year_aside(row.target_year, words),
                 gap=gap_text(context, row), phone_gap=gap_text(context, row, with_unit=True),
                 pace=pace_text(row, words, column_year),
-                final_rate=status_note(row, words, plan_period_note(context, row))))
+                final_rate=scorecard_note(context, row)))
     return rows
 
 

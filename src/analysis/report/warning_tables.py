@@ -38,11 +38,10 @@ from .words import (
     needed_label,
     one_year_left,
     pace_text,
-    plan_period_note,
+    scorecard_note,
     seen_text,
     series_ids,
     stage_verdicts_open,
-    status_note,
     status_text,
     target_text,
     value_text,
@@ -117,7 +116,7 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             latest_year=year_aside(row.as_of_year, words), target=amount(row, target_text(row, words), words),
             target_year=year_aside(row.target_year, words),
             gap=gap_text(context, row, with_unit=True), pace=pace_text(row, words, column_year),
-            seen=seen_text(row, words), status_note=status_note(row, words, plan_period_note(context, row))))
+            seen=seen_text(row, words), status_note=scorecard_note(context, row)))
     return rows
 
 
@@ -304,18 +303,25 @@ def _change_reasons(row, words, previous: int) -> list[str]:
     if MISSED_AGAIN in reasons:
         # the table names the series without its unit: the target with it (the 2024 target (16 billion
         # yuan)), never a bare 160
-        said.append(words.text("warnings.change_reason.missed_again", year=year(row.target_year),
+        # against a later target of another value (2.7 then, 2.8 now): said so, as a row whose basis changed
+        said.append(words.text("warnings.change_reason.missed_again" + ("_later" if "target_changed" in reasons
+                                                                         else ""), year=year(row.target_year),
                                target=amount_alone(row, target_text(row, words), words)))
     if "target_changed" in reasons and MISSED_AGAIN not in reasons:  # the target named once, as missed again
         said.append(words.text("warnings.change_reason.later_target", year=year(row.target_year),
                                target=amount_alone(row, target_text(row, words), words)))
-    if "now_final" in reasons:
+    # no status then (insufficient data), one now: said, as the sentence above the table speaks of a verdict then
+    no_data = row.status_then == "insufficient_data" and row.status_now not in ("insufficient_data", "qualitative")
+    if "now_final" in reasons or (no_data and getattr(row, "verdict", "") == "final"):
         # a stage target (a later one follows) is checked, not finally judged (method, item 1)
         stage = not is_missing(getattr(row, "next_target_value", float("nan")))
         # a level to hold every year, checked in a year with a later one to hold: no stage target, the year's level
         held = stage and getattr(row, "direction", "") in HELD_EVERY_YEAR
-        said.append(words.text("warnings.change_reason.now_held" if held else "warnings.change_reason.now_stage"
-                               if stage else "warnings.change_reason.now_final", year=year(row.target_year)))
+        kind = "held" if held else "stage" if stage else "final"
+        said.append(words.text(f"warnings.change_reason.{'no_data' if no_data else 'now'}_{kind}",
+                               year=year(row.target_year)))
+    elif no_data:
+        said.append(words["warnings.change_reason.no_data"])
     if "now_complete" in reasons:
         said.append(words.text("warnings.change_reason.now_complete", year=year(row.target_year),
                                previous=previous))

@@ -17,7 +17,6 @@ import pandas as pd
 from ..assess.assessment import headline_status, plan_start_year
 from ..assess.rates import direction_sign
 from ..assess.warning_list import (
-    SHOWN_IN_STEAD,
     overdue_behind,
     shown_status,
     stage_met,
@@ -32,7 +31,7 @@ from ..ingest.plan_outline import place_of
 from ..numbers import half_up
 from ..settings import LANGUAGES, SCHEMES
 from ..text import as_submitted
-from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUSES, STATUSES_BEST_FIRST
+from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUSES, TALLY_ORDER
 from .context import ReportContext
 from .numbers import (
     MISSING,
@@ -66,12 +65,10 @@ def status_text(row, words: Catalog, form: str = "status") -> str:
 
 def shown_counts(table: pd.DataFrame) -> dict[str, int]:
     """How many indicators are shown in each status (:func:`shown_status`), the worse series of an indicator with two
-    (a stage target met ranks with achieved), best first, as an official's table lists them (已达标 first, and so in
-    every edition); every status with a count listed, insufficient data last but one."""
-    order = [shown for status in STATUSES_BEST_FIRST for shown in (status, *(other for other, _ in
-                                                                              SHOWN_IN_STEAD.get(status, ())))]
+    (a stage target met ranks with achieved), in :data:`TALLY_ORDER` (已达标 first, then not achieved, moving away, …
+    projected to miss, and so in every edition); every status with a count listed, insufficient data last but one."""
     counts = shown_rows(table)["_shown"].value_counts()
-    return {status: int(counts[status]) for status in order if counts.get(status, 0)}
+    return {status: int(counts[status]) for status in TALLY_ORDER if counts.get(status, 0)}
 
 
 def shown_rows(table: pd.DataFrame) -> pd.DataFrame:
@@ -116,9 +113,16 @@ def status_aside(row, words: Catalog) -> str:
     if missed_years(row):
         return words.text("grammar.aside", text=words.text("scorecard.missed",
                                                            years=words["grammar.comma"].join(missed_years(row))))
-    course = ("off_course" if stage_met_off_course(row) or stage_missed_off_course(row)
-              else "on_course" if stage_missed_on_course(row) else "")
+    course = stage_course(row)
     return words.text("grammar.aside", text=course_text(row, course, words)) if course else ""
+
+
+def stage_course(row) -> str:
+    """Whether a stage target's verdict is on course for the next target: ``off_course`` (met or missed, the pace seen
+    short of the next target), ``on_course`` (missed, the pace seen enough for it); "" for any other verdict, and for
+    one met on course, which needs no word."""
+    return ("off_course" if stage_met_off_course(row) or stage_missed_off_course(row)
+            else "on_course" if stage_missed_on_course(row) else "")
 
 
 def course_text(row, course: str, words: Catalog) -> str:
@@ -750,9 +754,8 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
         counts = pd.Series([shown_status(row) for row in finals.itertuples()]).value_counts()
         # every shown status counted (a level met in a stage year, a later one to hold, is "met every year so
         # far"): the items add up to the count
-        order = ("achieved", "stage_achieved", "met_so_far", "stage_missed", "not_achieved")
         items = [words.text("summary.final_item", status=words[f"status_in_sentence.{s}"], count=int(counts[s]))
-                 for s in (*order, *sorted(set(counts.index) - set(order))) if s in counts]
+                 for s in (*TALLY_ORDER, *sorted(set(counts.index) - set(TALLY_ORDER))) if s in counts]
         paragraphs.append(Paragraph(words.count_text("summary.finals", len(finals),
                                                      items=words["summary.item_separator"].join(items))))
     core = table[table["core"]]  # a qualitative core indicator too, named as such
@@ -780,7 +783,10 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
         kinds = [words[f"summary.lagging_kinds.{status}"] for status in shown]
         listed = kinds[0] if len(kinds) == 1 else words["grammar.comma"].join(kinds[:-1]) + words["grammar.or"] \
             + kinds[-1]
-        paragraphs.append(Paragraph(words.text("summary.lagging_intro", kinds=listed), tuple(needs)))
+        # core indicators first, said so where both kinds are listed
+        core_first = lagging["core"].any() and not lagging["core"].all()
+        paragraphs.append(Paragraph(words.text("summary.lagging_intro_core" if core_first else "summary.lagging_intro",
+                                               kinds=listed), tuple(needs)))
     promised = prose_growth_missed(context)
     if promised:
         # before the final evaluation the promise still runs: short so far, not missed
@@ -864,9 +870,9 @@ def plan_period_move(context: ReportContext, row) -> tuple[str, dict] | None:
     """A series whose growth from the base year and whose move over the plan period point opposite ways: ``turn``,
     one that moved the wrong way in the plan period while its growth from the base year looks right (a jump before
     the plan hides a fall in it) and is short of its target, ``back``, the same move ending still at or beyond the
-    target (the plan setting its target below the value it started from), or ``toward``, one that moved towards its
-    target in the plan period while its status, from the base year, says it moves away (a fall before the plan hides
-    a rise in it);
+    target (the plan setting its target below the value it started from), or ``toward`` (``toward_fell`` where lower
+    is better), one that moved towards its target in the plan period while its status, from the base year, says it
+    moves away (a fall before the plan hides a rise in it, and it is still short of the baseline);
     with the two ends of the plan period, as shown in the series' unit. None for any other."""
     first = plan_start_year(context.values)
     if first is None or row.kind == "qualitative" or is_missing(row.as_of_year) or int(row.as_of_year) < first:
@@ -886,7 +892,10 @@ def plan_period_move(context: ReportContext, row) -> tuple[str, dict] | None:
     if in_plan < 0 < from_base:  # back: said as the value went (fell, or rose for a series where lower is better)
         kind = ("back" if d > 0 else "back_rose") if meets else "turn"
     elif from_base < 0 < in_plan and row.verdict == "progress" and row.method != "annual_floor":
-        kind = "toward"  # a rating of the pace from the base year (not a level judged year by year)
+        # a rating of the pace from the base year (not a level judged year by year); said as the value went (rose,
+        # or fell for a series where lower is better), and as still short of the baseline, never "towards the target"
+        # beside a status that says it moves away
+        kind = "toward" if d > 0 else "toward_fell"
     else:
         return None
     words = context.words
@@ -899,11 +908,11 @@ def plan_period_move(context: ReportContext, row) -> tuple[str, dict] | None:
 
 
 def plan_period_note(context: ReportContext, row, final_too: bool = False) -> str:
-    """The same in a few words under the series' status in the scorecard and the warning list ("moved towards the
-    target in 2021–2023 (2.7% → 2.9%)"), as a status rating the pace from the base year would otherwise say the
-    opposite there; none beside a verdict on the level reached (achieved, missed), which the move does not change.
-    ``final_too``: beside a final verdict as well (the overview's core indicators: one achieved while falling every
-    year of the plan is said to fall, as its card says)."""
+    """The same in a few words under the series' status in the scorecard and the warning list ("2.9% in 2022, still
+    below the 2020 baseline of 3.1%; up since 2021"), as a status rating the pace from the base year would otherwise
+    say the opposite there; none beside a verdict on the level reached (achieved, missed), which the move does not
+    change. ``final_too``: beside a final verdict as well (the overview's core indicators: one achieved while falling
+    every year of the plan is said to fall, as its card says)."""
     move = plan_period_move(context, row) if row.verdict == "progress" or final_too else None
     if not move:
         return ""
@@ -1401,19 +1410,56 @@ def missed_years(row) -> list[str]:
     return [item for item in str(row.missed_years or "").split(";") if item]
 
 
-def status_note(row, words: Catalog, moved: str = "") -> str:
+def judged_yearly(row) -> bool:
+    """A target judged year by year: a level to hold every year (at least, at most) or a yearly rate's floor; its
+    completion rate is the latest year's own, whatever the years before."""
+    return row.direction in HELD_EVERY_YEAR or getattr(row, "method", "") == "annual_floor"
+
+
+def held_note(context: ReportContext, row) -> str:
+    """A level to hold every year missed in a year: the values of the years it missed, and the latest value where
+    it is of a later year ("4.6% in 2023, missed; 5.3% in 2024"), so that a row showing 5.3 against ≥5 says why it is
+    not achieved and that 2024 met the level; "" for any other series, or where a year's value is not at hand."""
+    years = missed_years(row)
+    if not years:
+        return ""
+    words = context.words
+    values = context.series_values(row.indicator_id, row.series)
+    actual = values[values["value_type"] == "actual"].drop_duplicates("year", keep="last").set_index("year")["value"]
+    if any(int(when) not in actual.index for when in years):
+        return ""
+
+    def shown(value: float) -> str:  # in the series' unit: 4.6%
+        return amount(row, value_text(row, value, words), words)
+
+    notes = [words.text("scorecard.missed_values", values=join_and(words, [
+        words.text("scorecard.missed_value", year=year(when), value=shown(actual[int(when)])) for when in years]))]
+    if not is_missing(row.as_of_year) and str(int(row.as_of_year)) not in years:
+        notes.append(words.text("scorecard.held_latest", year=year(row.as_of_year), value=shown(row.latest_value)))
+    return words.join(notes)
+
+
+def scorecard_note(context: ReportContext, row) -> str:
+    """:func:`status_note` as the scorecard, the warning list and the workbook give it: with the plan-period move
+    (:func:`plan_period_note`) and a level held every year's values (:func:`held_note`)."""
+    return status_note(row, context.words, plan_period_note(context, row), held_note(context, row))
+
+
+def status_note(row, words: Catalog, moved: str = "", held: str = "") -> str:
     """The line under a series' status in the scorecard: the completion rate of a final verdict, the years a
-    target to hold every year was missed in, a plan-period move the status from the base year hides (``moved``:
-    :func:`plan_period_note`), and the years without a value when the verdict rests on an older one
-    ("104.0% of the target; missed in 2023", "latest value 2022; no value for 2023–2024")."""
+    target to hold every year was missed in (``held``: with their values, :func:`held_note`), a plan-period move the
+    status from the base year hides (``moved``: :func:`plan_period_note`), and the years without a value when the
+    verdict rests on an older one ("104.0% of the target; missed in 2023", "latest value 2022; no value for
+    2023–2024")."""
     notes = [words["scorecard.not_final"]] if not_final(row) else []
     if missed_years(row):  # first: the reason a target held every year is not achieved, whatever its last value
-        notes.append(words.text("scorecard.missed", years=join_and(words, missed_years(row))))
+        notes.append(held or words.text("scorecard.missed", years=join_and(words, missed_years(row))))
     if row.verdict == "final":
         if row.kind != "rank":  # a place is reached or not: no share of a target
             stage = stage_missed(row) or stage_met(row)
-            # a level held every year and missed in an earlier year: the rate is the last year's alone
-            key = ("scorecard.stage_rate" if stage else "scorecard.year_rate" if missed_years(row)
+            # a level held every year: the rate is the last year's alone, met or missed the years before (17 and 18
+            # alike)
+            key = ("scorecard.stage_rate" if stage else "scorecard.year_rate" if judged_yearly(row)
                    else "scorecard.final_rate")
             if _above_range(row):  # over a range's ceiling: by how much, never a share of the target that reads short
                 key = "scorecard.stage_above" if stage else "scorecard.final_above"
