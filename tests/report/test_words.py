@@ -370,6 +370,33 @@ def test_a_level_that_rises_is_stated_with_the_years_it_is_held_in():
     assert held(MID_TERM_DATA, level, "zh") == ("每年≥90%", "每年≥90%")
 
 
+def test_a_year_missed_under_a_lower_level_names_that_level():
+    """Good-air days (17) held at ≥90 in 2023 and ≥92 in 2024, missed in 2022 (judged against 2023's 90, the first
+    target from 2022 on): beside 2024's 92 the year missed says the level it missed, never "≥92% (missed in 2022)",
+    read as 2022 short of 92; at 90 throughout, the year alone, as before. A level to hold at most (≤) is exceeded."""
+    rising = pd.DataFrame({"indicator_id": [17] * 2, "series": [""] * 2, "year": [2023, 2024],
+                           "value_type": ["target"] * 2, "value": [90.0, 92.0], "reference": [""] * 2,
+                           "processing": [""] * 2})
+
+    def row(language, values):
+        base = context(language, MID_TERM_DATA, 2023)
+        joined = dataclasses.replace(base, tables=dataclasses.replace(base.tables, values=values)).joined()
+        return next(row for row in joined.itertuples() if row.indicator_id == 17), base.words
+
+    for language, named, next_year in (("zh", "≥92%（2022年未达到 90%）", "2024年≥92%（2022年未达到 90%）"),
+                                       ("en", "≥92% (2022: below the 90% then required)",
+                                        "≥92% in 2024 (2022: below the 90% then required)")):
+        raised, catalog_ = row(language, rising)
+        raised = raised._replace(next_target_value=92.0)
+        assert words.pace_text(raised, catalog_, 2024) == named
+        assert words.pace_text(raised, catalog_) == next_year
+    level, zh = row("zh", rising.assign(value=90.0))
+    assert words.pace_text(level, zh, 2024) == "≥90%（2022年未达到）"
+    capped, en = row("en", rising.assign(value=[30.0, 28.0]))
+    capped = capped._replace(direction="at_most", next_target_value=28.0)
+    assert words.pace_text(capped, en, 2024) == "≤28% (2022: above the 30% then allowed)"
+
+
 def test_a_yearly_floor_that_rises_is_labelled_with_its_years_in_the_growth_chart():
     """Energy saving (18), a yearly floor of 4% in 2022 and 5% in 2023 and 2024, behind in 2023: the growth chart
     names its floor with the years it holds, "2023—2024年每年≥5%", not "每年≥5%" beside a 2022 of 4%."""
@@ -917,6 +944,31 @@ def test_a_level_held_every_year_gives_the_value_of_the_year_it_missed(example_t
                  for item in paragraph.items]
         assert expected in items, items
         assert not any(item.startswith(air) for item in items), items
+
+
+def test_a_level_missed_under_a_lower_level_gives_that_level_beside_its_value():
+    """The final's lagging list: good-air days (17) at ≥90 in 2023 and ≥92 in 2024, 89 in 2023 and 93 in 2024: 2023
+    missed its own 90, never "assessed against ≥92% in 2024, missed in 2023 (89%)" (2023年为 89%，低于2024年≥92%的要求),
+    which reads as 2023 held to 92."""
+    values = pd.DataFrame({"indicator_id": [17] * 4, "series": [""] * 4, "year": [2023, 2024, 2023, 2024],
+                           "value_type": ["target", "target", "actual", "actual"], "value": [90.0, 92.0, 89.0, 93.0],
+                           "reference": [""] * 4, "processing": [""] * 4})
+    rows = [assessed(17, 2024, "linear", 90.4, 2024, 93, 2024, 92, "not_achieved", n=4, gap=-1, verdict="final",
+                     rate=93 / 92, shortfall=1.0, missed="2023")]
+    for language, expected in (
+            ("zh", "空气质量优良天数比例：2023年为 89%（须≥90%），未达到当年须达到的水平，未达标（2024年为 93%）"),
+            ("en", "Days with good air quality: missed the level it had to hold (89% in 2023 against ≥90%), so not "
+                   "achieved (93% in 2024)")):
+        base = context(language, rows, 2024)
+        base = dataclasses.replace(base, tables=dataclasses.replace(base.tables, values=values))
+        items = [item for paragraph in words.summary_paragraphs(base) for item in paragraph.items]
+        assert expected in items, items
+    # the completion chart beside its diamond: the level written (2024's ≥92%) and the year missed with its own
+    from analysis.report.charts import _year_missed
+
+    row = next(base.joined().itertuples())
+    assert _year_missed(row, catalog("zh"), "chart.level_missed", 2023) == "（2023年未达到 90%）"
+    assert _year_missed(row, catalog("en"), "chart.level_missed", 2023) == " (2023: below the 90% then required)"
 
 
 def test_a_level_missed_in_its_latest_year_gives_that_value_once(example_tables):

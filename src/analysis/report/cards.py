@@ -26,6 +26,7 @@ from .words import (
     is_percent,
     judged_yearly,
     localized,
+    missed_levels,
     missed_years,
     needed_label,
     not_final,
@@ -189,10 +190,10 @@ def missed_gap(context: ReportContext, row) -> tuple[float, str] | None:
     (a gap of the latest value is the gap then)."""
     if not missed_years(row) or (not is_missing(row.gap) and row.gap > 0):
         return None
-    values = series_values(context, row)
-    targets = values[values["value_type"] == "target"].drop_duplicates("year").set_index("year")["value"]
+    # each year against the level it was judged by then (90 in 2022 beside a 2024 level of 92)
+    levels = {when: row.target_value if is_missing(level) else level for when, level in missed_levels(row)}
     d = direction_sign(row.direction)
-    shortfalls = [(d * (float(targets.get(int(missed), row.target_value)) - value), missed)
+    shortfalls = [(d * (levels[missed] - value), missed)
                   for missed, value in _values_in(context, row, missed_years(row)) if not is_missing(value)]
     shortfalls = [(round(gap, 10), missed) for gap, missed in shortfalls if gap > 0]
     return max(shortfalls, key=lambda item: item[0]) if shortfalls else None

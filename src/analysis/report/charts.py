@@ -41,6 +41,7 @@ from .words import (
     level_in_years,
     localized,
     localized_column,
+    missed_levels,
     missed_years,
     series_label,
     shown_change,
@@ -585,6 +586,18 @@ def _level_rule(row, words) -> str:
     return words["chart.no_base" if case == "no_base" else "chart.maintain"]
 
 
+def _year_missed(row, words, key: str, when: int) -> str:
+    """What follows the level beside a diamond of a year missed (``key``: with brackets or without): the year
+    ("（2022年未达到）"), with the level it missed where that differs from the level written (2022's 90 beside a 2024
+    level of 92: "（2022年未达到 90%）"), never read as short of the level written."""
+    level = dict(missed_levels(row)).get(str(when), math.nan)
+    if is_missing(level) or math.isclose(level, row.target_value):
+        return words.text(key, year=year(when))
+    form = {"higher": "at_least", "lower": "at_most"}.get(row.direction, row.direction)
+    return words.text(f"{key}_level", missed=words.text(f"pace.missed_level_{form}", year=year(when),
+                                                         level=amount(row, fmt_number(level), words)))
+
+
 def _completion_mark(row) -> tuple[str, float] | None:
     """How the completion chart draws ``row``: ``("bar", completion)``, ``("level", latest ÷ target)`` (a diamond,
     the share turned over for a series where lower is better), or None (nothing to draw: no value yet, or no
@@ -612,8 +625,11 @@ def _worst_year(context: ReportContext, row, mark):
         latest = None if is_missing(row.as_of_year) else str(int(row.as_of_year))
         return (*mark, int(latest)) if latest and latest in missed_years(row) else mark
     gap, missed_year = missed
-    value = row.target_value - direction_sign(row.direction) * gap
-    share = value / row.target_value if row.direction not in ("lower", "at_most") else row.target_value / value
+    # against the level of that year (89 against 2023's 90, beside a 2024 level of 92)
+    level = dict(missed_levels(row)).get(missed_year, math.nan)
+    level = row.target_value if is_missing(level) else level
+    value = level - direction_sign(row.direction) * gap
+    share = value / level if row.direction not in ("lower", "at_most") else level / value
     return "level", float(share), int(missed_year)
 
 
@@ -732,7 +748,7 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
             room = max(after, before)
             rule = _level_rule(row, words)
             for key in ("chart.level_missed", "chart.level_missed_short")[:2 if len(mark) > 2 else 0]:
-                missed = words.text(key, year=year(mark[2]))
+                missed = _year_missed(row, words, key, mark[2])
                 space = missed[:len(missed) - len(missed.lstrip())]  # " (missed in 2022)": a space between
                 rule = _wrap_items([_level_rule(row, words), missed.lstrip()], space, room, size, lines=3)
                 if max(_text_inches(line, size) for line in rule.split("\n")) <= room:

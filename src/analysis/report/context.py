@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..assess.assessment import binding_target
 from ..assess.warning_list import previous_report_year
 from ..catalog import Catalog, catalog, mistakes_told_in, plan_catalog
 from ..clean.observations import series_named
@@ -142,13 +143,18 @@ def level_years(table: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
     """``table`` with the years the binding target's level is held in (``level_first``, ``level_last``), for a level
     to hold every year (or a yearly floor) whose targets set more than one level: ≥50 in 2023, ≥60 in 2024 and 2025
     is held at 60 in 2024—2025 (:func:`~analysis.clean.quality.level_spans`), said so, never "every year"; empty
-    (NaN) where one level is held throughout."""
+    (NaN) where one level is held throughout. With them, the level each year in ``missed_years`` was judged against
+    (``missed_levels``, in the same order: "90.0" for 2022 beside a 2024 level of 92), as the assessment judged it
+    (:func:`~analysis.assess.assessment.binding_target`)."""
     targets = values[(values["value_type"] == "target") & values["value"].notna()] \
         if {"value_type", "value"} <= set(values.columns) else values.iloc[0:0]
     levels = {key: sorted((int(when), float(value)) for when, value in zip(group["year"], group["value"]))
               for key, group in targets.groupby(["indicator_id", "series"], dropna=False)}
-    first, last = [], []
+    first, last, missed = [], [], []
     for row in table.itertuples():
+        own = dict(levels.get((row.indicator_id, row.series), []))
+        missed.append(";".join(repr(binding_target(own, int(when))[1])
+                               for when in str(getattr(row, "missed_years", "") or "").split(";") if when and own))
         span = (float("nan"), float("nan"))
         years = levels.get((row.indicator_id, row.series), [])
         held = row.direction in HELD_EVERY_YEAR or getattr(row, "method", "") == "annual_floor"
@@ -159,7 +165,7 @@ def level_years(table: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
                     span = (float(low), float(high))
         first.append(span[0])
         last.append(span[1])
-    return table.assign(level_first=first, level_last=last)
+    return table.assign(level_first=first, level_last=last, missed_levels=missed)
 
 
 #: The columns :func:`printed_forms` adds: each number's printed digits (2.40, 3.0), or "" where none is known.

@@ -588,8 +588,7 @@ def pace_text(row, words: Catalog, named: int | None = None) -> str:
             target = amount(row, fmt_number(next_value), words)
             pace = (words.text(f"pace.hold_{row.direction}_named", target=target) if alone
                     else held_in_years(words, row.direction, target, next_year))
-            missed = missed_years(row)
-            return words.text("pace.missed_in", pace=pace, years=join_and(words, missed)) if missed else pace
+            return missed_in(row, words, pace, next_value)
         return pace if alone else words.text("pace.next", year=year(next_year), pace=pace)
     if row.status == "achieved" or target_year_past(row):
         return MISSING
@@ -862,8 +861,23 @@ def _missed_values(context: ReportContext, row) -> str:
         return ""
     values = context.series_values(row.indicator_id, row.series)
     actual = values[values["value_type"] == "actual"].drop_duplicates("year", keep="last").set_index("year")["value"]
-    return context.words["grammar.comma"].join(amount(row, value_text(row, actual[int(y)], context.words),
-                                                      context.words) for y in years if int(y) in actual.index)
+    words = context.words
+    if not _missed_other_level(row):
+        return words["grammar.comma"].join(amount(row, value_text(row, actual[int(y)], words), words)
+                                           for y in years if int(y) in actual.index)
+    # a year held to another level than the one the sentence states: each value with the level it missed then
+    form = {"higher": "at_least", "lower": "at_most"}.get(row.direction, row.direction)
+    return words["summary.held_missed_separator"].join(
+        words.text("summary.held_missed_item", year=when, value=amount(row, value_text(row, actual[int(when)], words),
+                                                                      words),
+                   level=words.text(f"pace.hold_{form}_named", target=amount(row, fmt_number(level), words)))
+        for when, level in missed_levels(row) if int(when) in actual.index)
+
+
+def _missed_other_level(row) -> bool:
+    """A level to hold every year missed in a year held to another level than its binding target's (2023's 90 beside
+    2024's 92)."""
+    return any(not is_missing(level) and not math.isclose(level, row.target_value) for _, level in missed_levels(row))
 
 
 def plan_period_move(context: ReportContext, row) -> tuple[str, dict] | None:
@@ -1311,7 +1325,8 @@ def _final_need(row, words: Catalog, name: str, missed_values: str = "") -> str:
     if row.missed_years and row.direction in HELD_EVERY_YEAR:  # the missed year first: the latest value may meet it
         # the values of the years missed given, the latest among them: its value once, not again after "not achieved"
         latest_missed = missed_values and int(row.as_of_year) in {int(y) for y in missed_years(row)}
-        return words.text("summary.need_final_held" + ("_values" if missed_values else "")
+        levels = "_levels" if missed_values and _missed_other_level(row) else ""  # each value with its own level
+        return words.text("summary.need_final_held" + ("_values" if missed_values else "") + levels
                           + ("_latest" if latest_missed else ""), name=name,
                           missed=missed_values, year=year(row.as_of_year),
                           value=amount(row, value_text(row, row.latest_value, words), words),
@@ -1443,6 +1458,30 @@ def scorecard_note(context: ReportContext, row) -> str:
     """:func:`status_note` as the scorecard, the warning list and the workbook give it: with the plan-period move
     (:func:`plan_period_note`) and a level held every year's values (:func:`held_note`)."""
     return status_note(row, context.words, plan_period_note(context, row), held_note(context, row))
+
+
+def missed_levels(row) -> list[tuple[str, float]]:
+    """The years a level to hold every year missed, each with the level it was judged against then
+    (``missed_levels``, :func:`~analysis.report.context.level_years`: [("2022", 90.0)]; NaN where not known)."""
+    levels = [float(level) for level in str(getattr(row, "missed_levels", "") or "").split(";") if level]
+    years = missed_years(row)
+    return list(zip(years, levels)) if len(levels) == len(years) else [(when, math.nan) for when in years]
+
+
+def missed_in(row, words: Catalog, text: str, shown: float) -> str:
+    """``text`` (a level to hold: "≥92%") with the years it missed: "≥92% (missed in 2022)" where each was held to the
+    level ``shown``; where one was held to another (90 in 2022, 92 in 2024), every year with its own, so a year is
+    never read as having missed the level shown: "≥92% (2022: below the 90% then required)"; ``text`` alone where
+    none was missed."""
+    missed = missed_levels(row)
+    if not missed:
+        return text
+    if all(is_missing(level) or math.isclose(level, shown) for _, level in missed):
+        return words.text("pace.missed_in", pace=text, years=join_and(words, [when for when, _ in missed]))
+    form = {"higher": "at_least", "lower": "at_most"}.get(row.direction, row.direction)
+    return words.text("pace.missed_levels", pace=text, years=join_and(words, [
+        words.text(f"pace.missed_level_{form}", year=when, level=amount(row, fmt_number(level), words))
+        for when, level in missed]))
 
 
 def status_note(row, words: Catalog, moved: str = "", held: str = "") -> str:
