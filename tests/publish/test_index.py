@@ -5,6 +5,8 @@ import json
 import os
 import re
 
+from bs4 import BeautifulSoup
+
 from analysis.publish.index import index_html, write_index
 from analysis.settings import TEMPLATES_DIR
 
@@ -78,10 +80,21 @@ def test_the_statuses_read_in_the_reports_words_and_stay_on_a_phone(tmp_path):
     manifest(tmp_path / "weihai" / "2024" / "zh", "weihai", 2024, "zh", "总结评估", {"已达标": 4, "数据不足": 22})
     path = tmp_path / "weihai" / "2024" / "zh" / "manifest.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["summary"]["counts_text"] = "已达标 4 项、数据不足 22 项"
+    data["summary"]["counts_parts"] = ["定量指标 26 项：已达标 4 项、数据不足 22 项", "定性指标 3 项尚未评价"]
     path.write_text(json.dumps(data), encoding="utf-8")
     page = index_html(tmp_path)
-    assert '<td class="counts">已达标\u00a04\u00a0项、数据不足\u00a022\u00a0项</td>' in page
+    # each part a line of its own (display: block), a count never joined to the next part ("未达标 9 项 定性指标 3
+    # 项", "Not achieved 9. 3 qualitative …" read as one)
+    parts = [span.get_text() for span in BeautifulSoup(page, "html.parser").select("td.counts span.part")]
+    assert parts == ["定量指标\u00a026\u00a0项：已达标\u00a04\u00a0项、数据不足\u00a022\u00a0项",
+                     "定性指标\u00a03\u00a0项尚未评价"]
+    assert re.search(r"td\.counts \.part \{ display: block; \}", page)
+    # a manifest written before the parts: its text in one part
+    data["summary"].pop("counts_parts")
+    data["summary"]["counts_text"] = "已达标 4 项、数据不足 22 项"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    parts = [span.get_text() for span in BeautifulSoup(index_html(tmp_path), "html.parser").select("td.counts .part")]
+    assert parts == ["已达标\u00a04\u00a0项、数据不足\u00a022\u00a0项"]
     phone = page[page.index("@media (max-width: 600px)"):]
     phone = phone[:phone.index("</style>")]
     assert "thead { display: none; }" in phone and not re.search(r"td\.counts[^{]*\{ display: none", phone)

@@ -920,25 +920,25 @@ def test_the_front_pages_statuses_count_the_quantitative_mark_progress_verdicts_
     chinese = index_summary(load_report(relative(example_tables), 2024, "zh"))
     english_context = load_report(relative(example_tables), 2024, "en")
     # those met first, then the others worst first: not achieved, moving away, projected to miss (as the summary
-    # lists the lagging series), in both languages
-    assert chinese["counts_text"] == ("定量指标 23 项：已达标 12 项、未达标 9 项、"
-                                      "偏离目标 1 项（进度判断，非最终结论）、"
-                                      "预计未达标 1 项（进度判断，非最终结论）；定性指标 3 项尚未评价")
-    assert index_summary(english_context)["counts_text"] == (
+    # lists the lagging series), in both languages; each count a part of its own, the qualitative apart from the
+    # quantitative: never "Not achieved 9. 3 qualitative"
+    assert chinese["counts_parts"] == ["定量指标 23 项：已达标 12 项、未达标 9 项、"
+                                       "偏离目标 1 项（进度判断，非最终结论）、"
+                                       "预计未达标 1 项（进度判断，非最终结论）", "定性指标 3 项尚未评价"]
+    assert index_summary(english_context)["counts_parts"] == [
         "23 quantitative indicators: Achieved\u00a012; Not achieved\u00a09; Moving away\u00a01 (progress verdict, "
-        "not final); Projected to miss\u00a01 (progress verdict, not final). 3 qualitative indicators not assessed "
-        "yet")
+        "not final); Projected to miss\u00a01 (progress verdict, not final)", "3 qualitative indicators not assessed yet"]
     # one of each: indicator 21 and qualitative 22 alone, in the singular
     assessment = english_context.assessment
     one = dataclasses.replace(english_context, assessment=assessment[assessment["indicator_id"].isin([21, 22])])
-    assert index_summary(one)["counts_text"] == (
-        "1 quantitative indicator: Projected to miss\u00a01 (progress verdict, not final). "
-        "1 qualitative indicator not assessed yet")
+    assert index_summary(one)["counts_parts"] == [
+        "1 quantitative indicator: Projected to miss\u00a01 (progress verdict, not final)",
+        "1 qualitative indicator not assessed yet"]
     # a status some of whose indicators have a progress verdict (a guard: 2 final, 8 made a progress verdict here):
     # how many, said
     mixed = assessment[assessment["indicator_id"].isin([2, 8])].assign(verdict=["final", "progress"])
-    assert index_summary(dataclasses.replace(english_context, assessment=mixed))["counts_text"] == (
-        "2 quantitative indicators: Not achieved\u00a02 (1 of them by progress verdict, not final)")
+    assert index_summary(dataclasses.replace(english_context, assessment=mixed))["counts_parts"] == [
+        "2 quantitative indicators: Not achieved\u00a02 (1 of them by progress verdict, not final)"]
 
 
 def test_a_series_where_lower_is_better_moving_away_though_down_in_the_plan_period_is_said_to_fall(example):
@@ -1000,3 +1000,24 @@ def test_the_mid_terms_next_target_of_a_level_held_every_year_is_said_once(examp
         mid = load_report(relative(example_tables), 2023, language)
         assert (_next_target(mid, mid.series_row(17)), _next_target(mid, mid.series_row(18))) == held
         assert "\n" in _next_target(mid, mid.series_row(10))
+
+
+def test_the_front_page_counts_the_qualitative_indicators_self_rated_apart_from_those_owed(example_tables):
+    """The example's 2024: qualitative 22–24, of which 22 and 24 sent a 2024 self-rating (on schedule, behind) and 23
+    none (a 2023 rating of 23 is not this year's): 2 self-rated, 1 not assessed yet, each a part of its own."""
+    import dataclasses
+
+    import pandas as pd
+
+    from analysis.report.words import index_summary
+
+    said = pd.DataFrame({"department_zh": ["市科技局"] * 3, "item": ["indicator"] * 3, "task_id": [""] * 3,
+                         "indicator_id": [22, 24, 23], "series": [""] * 3, "year": [2024, 2024, 2023],
+                         "progress": [""] * 3, "rating": ["on_schedule", "behind", "completed"], "reasons": [""] * 3,
+                         "measures": [""] * 3, "source": [""] * 3})
+    for language, expected in (("zh", ["定性指标 2 项已自评", "定性指标 1 项尚未评价"]),
+                               ("en", ["2 qualitative indicators self-rated",
+                                       "1 qualitative indicator not assessed yet"])):
+        context = load_report(relative(example_tables), 2024, language)
+        context = dataclasses.replace(context, tables=dataclasses.replace(context.tables, words=said))
+        assert index_summary(context)["counts_parts"][1:] == expected

@@ -81,12 +81,15 @@ def index_html(root: Path) -> str:
     return TEMPLATE.render(plans=plans, headings=headings)
 
 
-def _counts(summary: dict) -> str:
-    """The statuses by indicator in the report's own words (已达标 4 项、数据不足 22 项), a count never apart from its
-    status (a no-break space); a manifest written before the report gave them: its counts, comma-separated."""
-    if summary.get("counts_text"):
-        return re.sub(r"(?<=\S) (?=\d)|(?<=\d) (?=\S)", "\u00a0", summary["counts_text"])
-    return ", ".join(f"{label}\u00a0{count}" for label, count in (summary.get("counts") or {}).items())
+def _counts(summary: dict) -> list[str]:
+    """The statuses by indicator in the report's own words, each part a line of the cell (定量指标 23 项：已达标 12
+    项、…; 定性指标 3 项尚未评价), a count never apart from its status (a no-break space) but never joined to the next
+    part; a manifest written before the report gave them in parts: its text, or its counts, comma-separated."""
+    parts = summary.get("counts_parts")
+    if not isinstance(parts, list):
+        parts = [summary["counts_text"]] if summary.get("counts_text") else [
+            ", ".join(f"{label} {count}" for label, count in (summary.get("counts") or {}).items())]
+    return [re.sub(r"(?<=\S) (?=\d)|(?<=\d) (?=\S)", "\u00a0", str(part)) for part in parts if part]
 
 
 def _currency(summary: dict) -> str:

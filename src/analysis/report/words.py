@@ -1837,15 +1837,17 @@ def index_summary(context: ReportContext) -> dict:
             "currency": words.text("index.currency", items=words["grammar.comma"].join(items)) if items else "",
             "counts": {words.status(s): n for s, n in shown.items()},
             # the same in the report's words, by indicator (定量指标 26 项：已达标 4 项、数据不足 22 项; 23 quantitative
-            # indicators: Achieved 12; …), the qualitative ones counted after them, never left out
-            "counts_text": index_counts(context, shown)}
+            # indicators: Achieved 12; …), the qualitative ones counted after them, never left out: each count a part
+            # of its own, which the front page sets on a line of its own
+            "counts_parts": index_counts(context, shown)}
 
 
-def index_counts(context: ReportContext, shown: dict[str, int]) -> str:
-    """The front page's statuses by indicator: the quantitative ones counted, each status with a progress verdict
-    marked so (a final evaluation's 预计未达标 rests on an earlier year's value: not final), then the qualitative ones,
-    assessed or not ("23 quantitative indicators: Achieved 12; Projected to miss 1 (progress verdict, not final); ….
-    3 qualitative indicators not assessed yet")."""
+def index_counts(context: ReportContext, shown: dict[str, int]) -> list[str]:
+    """The front page's statuses by indicator, each count a part of its own: the quantitative ones counted, each
+    status with a progress verdict marked so (a final evaluation's 预计未达标 rests on an earlier year's value: not
+    final), then the qualitative ones self-rated, then those not assessed yet (["23 quantitative indicators: Achieved
+    12; Projected to miss 1 (progress verdict, not final); …", "3 qualitative indicators not assessed yet"]), never
+    run together ("Not achieved 9. 3 qualitative …" read as one number)."""
     words = context.words
     rows = shown_rows(context.assessment)
     items = []
@@ -1866,4 +1868,4 @@ def index_counts(context: ReportContext, shown: dict[str, int]) -> str:
         parts.append(words.count_text("index.qualitative_rated", rated))
     if len(qualitative) - rated:
         parts.append(words.count_text("index.qualitative_owed", len(qualitative) - rated))
-    return words["index.part_separator"].join(parts)
+    return parts
