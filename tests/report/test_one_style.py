@@ -142,6 +142,25 @@ def test_the_method_note_says_what_a_published_value_replaces(example):
         assert said in " ".join(note.split()) and unsaid not in note
 
 
+def test_the_method_note_names_both_starts_of_a_growth_the_plans_text_requires(example, national_tables):
+    # Weihai's plan requires 10% a year in its text (technology trading, 二（三）2) and prints baselines for 2020 and
+    # 2021: the requirement is judged from 2021, the table's last baseline, the status and the growth beside it from
+    # 2020 (docs/method.md, "The status", item 7); said under what is reported (item 7 of the note), before item 8
+    for language, said in (
+            ("en", "A growth a year the plan's text requires beside its table is judged on its own, from 2021, the "
+                   "table's last baseline, as a requirement on the plan's own period; the status against the table's "
+                   "target, and the growth a year shown beside it, count from 2020, as the target does."),
+            ("zh", "方案正文在指标表之外要求的年均增速单独评价：作为对方案期本身的要求，"
+                   "自指标表最后一个基础值 2021年起算；"
+                   "对照指标表目标的结论及其旁所列的年均增速，与目标一样自 2020年起算。")):
+        note = " ".join(report_words.method_note(year_context(example, language, 2024)).split())
+        assert said in note
+        item_7, item_8 = note.index(" 7. "), note.index(" 8. ")
+        assert item_7 < note.index(said) < item_8
+    # a plan without such a requirement (the national plan's indicators alone): not a word of it
+    assert "table's last baseline" not in report_words.method_note(year_context(national_tables, "en", 2015))
+
+
 @pytest.mark.parametrize(("language", "said"), [
     ("en", ["; the plan's key tasks and support measures were not provided for this evaluation.",
             "The plan's key tasks were not provided for this evaluation."]),

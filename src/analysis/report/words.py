@@ -1768,6 +1768,10 @@ def method_note(context: ReportContext) -> str:
     later = sorted({int(y) for y in baselines if y > base_year})  # Weihai's 2021 beside 2020: not the start
     later_baselines = words.text("method.later_baselines", base_year=base_year,
                                  years=words.join_and([str(y) for y in later])) if later else ""
+    # a growth a year the plan's text requires (a prose check) counts from the table's last baseline, the status and
+    # the growth beside it from the base year: both starts, said where the note says what is reported (method, item 7)
+    prose = (context.quality["issue"] == "prose_growth").any() and later
+    prose_growth = words.text("method.prose_growth", last=later[-1], base_year=base_year) if prose else ""
     parts = {key: words[f"method.{key}"] if stages else "" for key in ("stage_verdict", "stage_red", "stage_warning",
                                                                          "stage_same", "stage_early")}
     note = words.text("method.note", base_year=context.plan["base_year"], first_year=years[0],
@@ -1779,7 +1783,8 @@ def method_note(context: ReportContext) -> str:
                       if rates else "",
                       rank_clause=words.text("method.rank_clause", names=words["grammar.comma"].join(ranks))
                       if ranks else "",
-                      pairs_clause=words["method.pairs_clause"] if paired else "", later_baselines=later_baselines)
+                      pairs_clause=words["method.pairs_clause"] if paired else "", later_baselines=later_baselines,
+                      prose_growth=prose_growth)
     official = official_rule(context, "method")
     note = f"{note}\n\n{official}" if official else note
     if not words["language.breaks_at_spaces"]:  # Chinese: a line of the source is no space in the text
