@@ -131,7 +131,9 @@ EXAMPLE_REPORTS = {"final-zh": ("weihai", 2024, "zh", FIXTURES / "example-2022-2
                    "final-en": ("weihai", 2024, "en", FIXTURES / "example-2022-2024", "final", "processed-example"),
                    "mid-term-en-plain": ("weihai", 2023, "en", None, "plain", "processed-plain"),
                    # the mid-term with data: stage targets met and missed, the next target's need
-                   "mid-term-zh": ("weihai", 2023, "zh", FIXTURES / "example-2022-2024", "mid", "processed-example")}
+                   "mid-term-zh": ("weihai", 2023, "zh", FIXTURES / "example-2022-2024", "mid", "processed-example"),
+                   # its English edition: the need's column in English ("Needed in 2024", "(+7.3% relative)")
+                   "mid-term-en": ("weihai", 2023, "en", FIXTURES / "example-2022-2024", "mid", "processed-example")}
 LAKESIDE_REPORTS = {"lakeside-2026-zh": ("lakeside", 2026, "zh", None, "final", "processed-example"),
                     "lakeside-2027-en": ("lakeside", 2027, "en", None, "final", "processed-example")}
 #: A real second plan: the national 12th Five-Year S&T plan's final evaluation, with its values as collected.

@@ -106,17 +106,24 @@ def test_no_page_is_left_half_empty_except_before_a_section(report, layout):
     assert half_empty == []
 
 
+#: px: how far a line may reach into its cell's padding (4 px a side): the Chinese mid-term's "0.09个百分点" reaches
+#: 1.3 px into it, leaving the columns 6.7 px apart.
+INTO_PADDING = 1.5
+
+
 def test_no_text_overflows_its_table_cell(report):
-    """Every line of text in a table (scorecard, cards' numbers, appendix) ends inside its cell."""
+    """Every line of text in a table (scorecard, cards' numbers, appendix) ends inside its cell's content, or at most
+    :data:`INTO_PADDING` into its padding, the gap between two columns: the English mid-term's "(+7.3% relative)" ran
+    2.2 px into it, its header "baseline" 4.4 px, touching the next column's words."""
     document = HTML(filename=report / "report.html", url_fetcher=URLFetcher(allowed_protocols={"data"}),
                     media_type="print").render()
     overflowing = []
     for number, page in enumerate(document.pages, 1):
         for cell in page._page_box.descendants():  # the laid-out boxes: a test may read WeasyPrint's tree
             if isinstance(cell, boxes.TableCellBox):
-                right = cell.content_box_x() + cell.width + cell.padding_right
+                right = cell.content_box_x() + cell.width + INTO_PADDING
                 overflowing += [(number, text.text[:30]) for text in cell.descendants()
-                                if isinstance(text, boxes.TextBox) and text.position_x + text.width > right + 0.5]
+                                if isinstance(text, boxes.TextBox) and text.position_x + text.width > right]
     assert overflowing == []
 
 

@@ -22,9 +22,10 @@ from pdfminer.pdfpage import PDFPage
 from analysis.catalog import catalog
 from analysis.report.line_breaks import is_short, keep_together, keep_words, label, label_pieces, short_labels
 
-#: Every report the run builds: Weihai's final in both languages and its mid-term without data, the fictional
-#: Lakeside plan's mid-term (Chinese) and final (English), the national 12th plan's final (Chinese).
-REPORTS = ["final-zh", "final-en", "mid-term-en-plain", "lakeside-2026-zh", "lakeside-2027-en", "national-2015-zh"]
+#: Every report the run builds: Weihai's final in both languages and its mid-term without data and with (English),
+#: the fictional Lakeside plan's mid-term (Chinese) and final (English), the national 12th plan's final (Chinese).
+REPORTS = ["final-zh", "final-en", "mid-term-en-plain", "mid-term-en", "lakeside-2026-zh", "lakeside-2027-en",
+           "national-2015-zh"]
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
@@ -224,6 +225,22 @@ def printed(folder) -> list:
     return [folder / name for name in ("report.pdf", "self-evaluation.pdf") if (folder / name).is_file()]
 
 
+#: A change a year with its unit ("+0.03 pp a year", "+8.8% a year"), as the English sentences write it.
+PER_YEAR = re.compile(r"[+\-−]?\d[\d,]*(?:\.\d+)?(?:%| pp)? a year\b")
+
+
+def broken_per_year(pairs) -> list:
+    """A change a year broken over two lines (+0.03 pp a / year, +0.03 pp / a year, +8.8% / a year)."""
+    return [(page, a[-12:], b[:12]) for page, a, b in pairs
+            if any(match.start() < len(a) < match.end() for match in PER_YEAR.finditer(f"{a} {b}"))]
+
+
+def test_no_change_a_year_is_broken_over_two_lines(report):
+    case, folder = report
+    if language_of(case) == "en":
+        assert [found for pdf in printed(folder) for found in broken_per_year(line_pairs(pdf))] == []
+
+
 def test_no_indicators_number_is_parted_from_its_series(report):
     _, folder = report
     assert [found for pdf in printed(folder) for found in broken_series(line_pairs(pdf))] == []
@@ -262,6 +279,10 @@ def test_the_checks_flag_the_breaks_the_report_used_to_have():
     assert broken_units([(2, "per 10,000", "people")]) == [(2, "per 10,000", "people")]
     assert broken_units([(2, "100 million", "yuan")]) != [] and broken_units([(2, "per", "10 000 yuan")]) != []
     assert broken_units([(2, "10,000 yuan", "per worker")]) == []
+    # the mid-term's self-evaluation: "(+0.03 pp a / year)"; a change a year whole at a line's end is no break
+    assert broken_per_year([(9, "growth seen since 2020 (+0.03 pp a", "year). Reasons")]) != []
+    assert broken_per_year([(9, "since 2020 (+0.87 pp", "a year)")]) != []
+    assert broken_per_year([(9, "since 2020 (+0.87 pp a year).", "Reasons: [To be")]) == []
 
 
 def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
@@ -270,8 +291,10 @@ def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
     assert keep_together("差 0.2个百分点，2023—2024年无数据") == (
         '差 <span class="nobr">0.2个百分点，</span><span class="nobr">2023—2024年</span>'
         '<span class="nobr">无数据</span>')
+    # a change a year with its unit and "a year" whole: never "+0.03 pp a | year"
     assert keep_together("92 % in 2024; 0.7 pp a year") == (
-        '<span class="nobr">92 %</span> in 2024; <span class="nobr">0.7 pp</span> a year')
+        '<span class="nobr">92 %</span> in 2024; <span class="nobr">0.7 pp a year</span>')
+    assert keep_together("since 2020 (+8.8% a year)") == 'since 2020 (<span class="nobr">+8.8% a year</span>)'
     assert keep_together("未达标 10 项，not achieved; unachieved") == (
         '<span class="nobr">未达标</span> <span class="nobr">10 项，</span><span class="nobr">not achieved</span>; '
         "unachieved")

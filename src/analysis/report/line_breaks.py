@@ -146,12 +146,25 @@ def short_labels() -> tuple[str, ...]:
                         key=lambda label: (-len(label), label)))
 
 
+def _per_year() -> str:
+    """A change a year with its unit and the words for "a year" after it (the catalogs' ``language.per_year``: "+0.03
+    pp a year", "+8.8% a year"): one piece, never "+0.03 pp a | year"; a pattern that matches nothing in a language
+    without such words."""
+    said = sorted({phrase for language in LANGUAGES for phrase in catalog(language)["language.per_year"]},
+                  key=len, reverse=True)
+    if not said:
+        return r"(?!)"
+    return rf"{NUMBER}(?:%|\spp\b)?\s(?:{'|'.join(re.escape(phrase) for phrase in said)})(?![A-Za-z])"
+
+
+
 @functools.cache
 def _kept(rates: bool = True) -> re.Pattern:
     """:data:`KEPT`, or one of :func:`short_labels` standing as a word of its own; ``rates``: a completion rate whole
     too (完成率 96.4%), as a table's cell keeps it, not running text (:func:`body_kept_pattern`)."""
     labels = "|".join(re.escape(label) for label in short_labels())
-    return re.compile(rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{YEAR_IN_BRACKETS}|{RELATIVE}|{_held_pattern(rates)}|"
+    return re.compile(rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{YEAR_IN_BRACKETS}|{RELATIVE}|{_per_year()}|"
+                      rf"{_held_pattern(rates)}|"
                       rf"{SPACED_NUMBER}|"
                       rf"{_kept_pattern(labels, series_labels())}|"
                       rf"{NO_DATA}|"
