@@ -927,7 +927,8 @@ def test_the_front_pages_statuses_count_the_quantitative_mark_progress_verdicts_
                                        "预计未达标 1 项（进度判断，非最终结论）", "定性指标 3 项尚未评价"]
     assert index_summary(english_context)["counts_parts"] == [
         "23 quantitative indicators: Achieved\u00a012; Not achieved\u00a09; Moving away\u00a01 (progress verdict, "
-        "not final); Projected to miss\u00a01 (progress verdict, not final)", "3 qualitative indicators not assessed yet"]
+        "not final); Projected to miss\u00a01 (progress verdict, not final)",
+        "3 qualitative indicators not assessed yet"]
     # one of each: indicator 21 and qualitative 22 alone, in the singular
     assessment = english_context.assessment
     one = dataclasses.replace(english_context, assessment=assessment[assessment["indicator_id"].isin([21, 22])])
