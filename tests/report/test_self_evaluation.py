@@ -550,8 +550,9 @@ def test_a_final_verdict_is_named_with_the_value_it_rests_on(example_tables):
                     "achieved",
                     "indicator 5, “Provincial innovation bases”, was 79 in 2024 against a 2024 target of 80: "
                     "not achieved",
-                    "indicator 16, “Technology contracts traded” (100 million yuan), was 158 in 2024 against a 2024 "
-                    "target of 160: not achieved",
+                    # an amount in 100 million yuan written out: 158 is 15.8 billion yuan, 160 16 billion
+                    "indicator 16, “Technology contracts traded”, was 15.8 billion yuan in 2024 against a 2024 "
+                    "target of 16 billion yuan: not achieved",
                     "indicator 18, “Decline in energy use per unit of GDP”, was 4.6% in 2023, short of the level "
                     "it is assessed against (≥5% every year from 2023): not achieved"])):
         context = load_report(relative(example_tables), 2024, language)
@@ -575,10 +576,11 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
              "科技服务机构：已达阶段目标（2023年阶段目标完成率 103.0%；按现有增速不足以如期完成 2024年目标），"
              "2023年为 103个，2023年目标 100个；要在 2024年达到 120个，需比 2023年增长 16.5%（17个），"
              "高于 2020年以来实际年均增长（+8.8%）。"),
-            ("en", "Stage target met (at its pace, not enough to reach the 2024 target in time)",
+            ("en", "Stage target met (at the pace seen since 2020 it would fall short of the 2024 target)",
              "120 (2024)\n+16.5% (+17)",
-             "103 in 2023, against a 2023 target of 100: stage target met (103.0% of the 2023 stage target; at its "
-             "pace, not enough to reach the 2024 target in time); to reach 120 in 2024 it must grow by 16.5% (17 "
+             "103 in 2023, against a 2023 target of 100: stage target met (103.0% of the 2023 stage target; at the "
+             "pace seen since 2020 it would fall short of the 2024 target); to reach 120 in 2024 it must grow by "
+             "16.5% (17 "
              "more) over 2023, more than the growth seen since 2020 (+8.8% a year).")):
         blocks = self_evaluation_blocks(load_report(relative(example_tables), 2023, language))
         table = next(block for block in blocks if block.name == "indicators")
@@ -861,12 +863,13 @@ def test_the_overview_says_how_current_each_series_is_and_whose_data_these_are(e
 
 def test_a_problem_names_the_unit_its_numbers_are_in(example_tables):
     """English writes a unit once, after the name (never "1 incubators"): the final self-evaluation's problems give
-    technology contracts (16) as 158 against 160 in 100 million yuan, not as a count of contracts."""
+    technology contracts (16) as 15.8 billion yuan against 16 billion (158 and 160 in 100 million yuan, written
+    out), not as a count of contracts."""
     from tests.conftest import relative
 
     text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "en")))
-    assert any(t.startswith("Technology contracts traded (100 million yuan): 158 in 2024, against a 2024 target of "
-                            "160") for t in text)
+    assert any(t.startswith("Technology contracts traded: 15.8 billion yuan in 2024, against a 2024 target of "
+                            "16 billion yuan") for t in text)
 
 
 def test_a_level_to_hold_every_year_is_said_to_be_one(example_tables):
@@ -1033,14 +1036,14 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_a_probl
             # a colon after each: "…的指标：技术合同成交额：…"), the verdict after the figures; the growth in the
             # sentence without its sign; its reasons asked of its lead
             ("zh", "技术合同成交额：方案正文要求年均增长 10% 以上，"
-                   "自 2021年（方案表中最后一个基础值，判断以此起算）至 2023年实际年均增长 6.6%"
-                   "（按各表口径自 2020年基础值起算为年均 11.3%，因含方案期前 2021年的增长而达到要求），目前低于要求；"
-                   "方案表中 2024年目标折合年均 6.4%。"
+                   "自 2021年（方案表最后一个基础值年份）起算至 2023年实际年均增长 6.6%"
+                   "（按方案表口径自 2020年基础值起算为年均 11.3%，仅因方案期前 2021年的跃升而高于 10%），"
+                   "目前低于要求；方案表中 2024年目标折合年均 6.4%。"
                    "原因：【市科技局】"),
             ("en", "Technology contracts traded: the plan's text requires at least 10% a year; actual growth 6.6% a "
-                   "year from 2021 (the table's last baseline, the start this verdict counts from) to 2023 (11.3% a "
-                   "year from the 2020 baseline, as the tables count growth, above the requirement only through "
-                   "2021's growth, before the plan period), below the requirement "
+                   "year from 2021 (the year of the table's last baseline, which the verdict counts from) to 2023 "
+                   "(11.3% a year from the 2020 baseline, as the plan's table counts growth, above 10% only because "
+                   "of the jump in 2021, before the plan period), below the requirement "
                    "so far; the table's 2024 target implies 6.4% a year. "
                    "Reasons: 【Municipal Science and Technology Bureau】")):
         texts = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, language)))
@@ -1062,7 +1065,7 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_asked_f
     for language, lead, item, measure in (
             ("zh", "市科技局", "指标 16", "技术合同成交额："),
             ("en", "Municipal Science and Technology Bureau", "indicator 16",
-             "Technology contracts traded (100 million yuan): ")):
+             "Technology contracts traded: ")):
         for year in (2023, 2024):
             blocks = self_evaluation_blocks(load_report(relative(example_tables), year, language))
             texts = block_texts(blocks)
@@ -1090,15 +1093,16 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_asked_f
                 # from the 2020 baseline as the report gives it, (158 / 109.61) ** (1 / 4) − 1 = 9.6%
                 assert growth[0] == {
                     "zh": "技术合同成交额：未达标（完成率 98.8%），2024年为 158亿元，2024年目标 160亿元。"
-                          "方案正文另要求年均增长 10% 以上，自 2021年（方案表中最后一个基础值，判断以此起算）至 2024年"
-                          "实际年均增长 5.9%（按各表口径自 2020年基础值起算为年均 9.6%，同样低于要求的 10%），"
+                          "方案正文另要求年均增长 10% 以上，自 2021年（方案表最后一个基础值年份）起算至 2024年"
+                          "实际年均增长 5.9%（按方案表口径自 2020年基础值起算为年均 9.6%，同样低于要求的 10%），"
                           "未达到要求；方案表中 2024年目标折合年均 6.4%。"
                           "原因：【市科技局】",
-                    "en": "Technology contracts traded (100 million yuan): 158 in 2024, against a 2024 target of 160: "
-                          "not achieved (98.8% of the target). The plan's text also requires at least 10% a year; "
-                          "actual growth 5.9% a year from 2021 (the table's last baseline, the start this verdict "
-                          "counts from) to 2024 (9.6% a year from the 2020 baseline, as the tables count growth, below "
-                          "the 10% required too): below the requirement; the table's 2024 target implies "
+                    "en": "Technology contracts traded: 15.8 billion yuan in 2024, against a 2024 target of 16 "
+                          "billion yuan: not achieved (98.8% of the target). The plan's text also requires at least "
+                          "10% a year; actual growth 5.9% a year from 2021 (the year of the table's last baseline, "
+                          "which the verdict counts from) to 2024 (9.6% a year from the 2020 baseline, as the plan's "
+                          "table counts growth, below the 10% required too): below the requirement; the table's 2024 "
+                          "target implies "
                           "6.4% a year. "
                           "Reasons: 【Municipal Science and Technology Bureau】"}[language]
 
@@ -1112,7 +1116,7 @@ def test_a_stage_target_missed_off_course_says_so_in_the_table(example_tables):
     context = load_report(relative(example_tables), 2023, "en")
     table = next(block for block in self_evaluation_blocks(context) if block.name == "indicators")
     row = next(row for row in table.rows if row[0] == "2")
-    assert row[6] == "Stage target missed (at its pace, not enough to reach the 2024 target in time)"
+    assert row[6] == "Stage target missed (at the pace seen since 2020 it would fall short of the 2024 target)"
 
 
 def test_a_year_heads_a_column_only_when_every_value_in_it_is_of_that_year(example_tables):
@@ -1375,7 +1379,7 @@ def test_the_pages_assessment_is_its_status_in_the_status_colour_as_the_report_s
         shown.append((cell.find_parent("tr").td.get_text(), badge.get_text(), badge["style"].split(";")[:2], said))
     assert shown[0] == ("1", "Stage target met", ["background:#1b5e20", "color:#ffffff"], "")
     assert shown[1] == ("2", "Stage target missed", ["background:#6a1b9a", "color:#ffffff"],
-                        "(at its pace, not enough to reach the 2024 target in time)")
+                        "(at the pace seen since 2020 it would fall short of the 2024 target)")
     qualitative = [row for row in shown if row[1] == "Qualitative"]
     assert len(qualitative) == 3
     assert {tuple(row[2]) for row in qualitative} == {(f"background:{STATUS_COLOURS['qualitative']}",
