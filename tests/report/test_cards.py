@@ -983,7 +983,8 @@ def test_a_stage_target_met_off_course_says_so_on_its_card_too(example_tables):
     super-deduction (21: 9.3 against 9, 10 in 2024) met their stage targets at a pace short of 2024's: amber in the
     scorecard and the warning list, and the card says it, first, as they do."""
     for language, note in (("zh", "已达阶段目标：按现有增速不足以如期完成 2024年目标。"),
-                           ("en", "Stage target met: at its pace, not enough to reach the 2024 target in time.")):
+                           ("en", "Stage target met: at the pace seen since 2020 it would fall short of the 2024 "
+                                  "target.")):
         mid = load_report(relative(example_tables), 2023, language)
         for indicator in (14, 21):
             assert cards.card_notes(mid, mid.series_row(indicator))[0] == note

@@ -61,7 +61,7 @@ def alt_text(context: ReportContext, name: str) -> str:
     what = words[f"chart.alt.{chart_of(name)}"]
     alt = words.text("language.image_alt_of", alt=words["language.image_alt"], what=what)
     if chart_of(name) in STATUS_CHARTS:  # and what it shows in one line: the indicators by status
-        alt = words.text("chart.alt.summary", alt=alt, counts=index_summary(context)["counts_text"])
+        alt = words.text("chart.alt.summary", alt=alt, counts=words.join(index_summary(context)["counts_parts"]))
     return alt
 
 
