@@ -111,3 +111,19 @@ def test_a_stage_target_met_early_is_shown_as_one(data):
     early = assess(data.indicators, data.values, 2022, 2020)
     assert row(early, 16).status == "achieved" and row(early, 16).shown_status == "met_stage_early"
     assert [row(early, i).shown_status for i in (7, 26, 18)] == ["met_early"] * 3
+
+
+def test_the_mid_terms_warnings_grade_a_stage_target_missed_by_the_pace_on_track_for_the_next(mid_term):
+    """A stage target missed is amber where the pace seen is on track for 2024's target as the method rates a pace
+    (R = seen ÷ needed ≥ 0.95), red below. By hand, from the 2020 baselines and the 2023 values:
+    3: (44.1 − 41.5) ÷ 3 = +0.867 points a year against 45 − 44.1 = +0.9 needed, R = 0.963: amber;
+    25: (298 ÷ 242)^(1/3) − 1 = 7.18 % a year against 320 ÷ 298 − 1 = 7.38 %, R = 0.973: amber;
+    5 provincial: 4.81 % against 80 ÷ 76 − 1 = 5.26 %, R = 0.915 (needs to accelerate): red;
+    20: (2.8 − 2.07) ÷ 3 = +0.243 against 3.5 − 2.8 = +0.7, R = 0.35: red."""
+    from analysis.assess.warning_list import row_warning_level
+
+    levels = {(row.indicator_id, row.series): row_warning_level(row) for row in mid_term.itertuples()}
+    assert (levels[(3, "")], levels[(25, "")], levels[(5, "provincial")], levels[(20, "")]) == (
+        "amber", "amber", "red", "red")
+    warned = [level for level in levels.values() if level]
+    assert (len(warned), warned.count("red"), warned.count("amber")) == (14, 7, 7)

@@ -124,7 +124,9 @@ def test_a_stage_target_missed_on_course_to_the_next_is_amber():
     assert row_warning_level(row()) == "amber"  # 25 % a year seen reaches 10.3 %
     assert row_warning_level(row(observed_cagr=0.05)) == "red"  # 5 % a year does not
     assert row_warning_level(row(method="linear", observed_per_year=150.0)) == "amber"  # exactly the need
-    assert row_warning_level(row(method="linear", observed_per_year=149.0)) == "red"
+    # on track as the method rates a pace: R = seen / needed at least 0.95, 142.5 of the 150 needed
+    assert row_warning_level(row(method="linear", observed_per_year=143.0)) == "amber"  # R = 0.953
+    assert row_warning_level(row(method="linear", observed_per_year=142.0)) == "red"  # R = 0.947
     # the last target, or a level to hold every year: missed for good, whatever the pace
     assert row_warning_level(row(status="not_achieved", next_target_year=float("nan"))) == "red"
     assert row_warning_level(row(status="not_achieved", direction="at_least")) == "red"
@@ -133,6 +135,35 @@ def test_a_stage_target_missed_on_course_to_the_next_is_amber():
                                  next_required_cagr=-0.05, observed_cagr=-0.08)) == "amber"
     assert row_warning_level(row(status="insufficient")) == "amber"
     assert row_warning_level(row(status="moving_away")) == "red"
+
+
+def test_on_course_for_the_next_target_is_the_methods_on_track_band():
+    """A stage target missed is amber where the pace seen is on track for the next target as the method rates a pace
+    (R ≥ 0.95, Eurostat's and UNSD's cut-off), red below it; a stage target met is amber below it. Worked out from the
+    example data's mid-term: 3 (41.5 in 2020, 44.1 in 2023 against 45 in 2024) sees (44.1 − 41.5) / 3 = +0.867 points
+    a year against +0.9 needed, R = 0.963; 5 provincial, 25 and 20: see tests/assess/test_example_dataset.py."""
+    from types import SimpleNamespace
+
+    from analysis.assess.warning_list import row_warning_level, stage_met_off_course, stage_missed_on_course
+
+    def row(**changes):
+        base = dict(status="stage_missed", verdict="final", method="linear", direction="higher", latest_value=44.1,
+                    next_target_year=2024.0, next_target_value=45.0, next_required_per_year=0.9,
+                    observed_per_year=2.6 / 3, next_required_cagr=float("nan"), observed_cagr=float("nan"))
+        return SimpleNamespace(**{**base, **changes})
+
+    assert stage_missed_on_course(row()) and row_warning_level(row()) == "amber"  # R = 0.963
+    assert row_warning_level(row(scheme="unsd")) == "amber"  # UNSD's on-track cut-off is 0.95 too
+    assert row_warning_level(row(observed_per_year=0.85)) == "red"  # R = 0.944: needs to accelerate, not on track
+    assert row_warning_level(row(observed_per_year=0.24)) == "red"  # R = 0.34, as 20 at the mid-term
+    # to bring down: -4.8 % a year seen against -5 % needed is R = 0.96, on track; -4.7 % (0.94) is not
+    lower = dict(method="compound", direction="lower", latest_value=1.0, next_target_value=0.95,
+                 next_required_cagr=-0.05)
+    assert row_warning_level(row(**lower, observed_cagr=-0.048)) == "amber"
+    assert row_warning_level(row(**lower, observed_cagr=-0.047)) == "red"
+    # a stage target met with a pace on track for the next one is not warned; one below the band is
+    assert not stage_met_off_course(row(status="achieved", observed_per_year=0.86))  # R = 0.956
+    assert row_warning_level(row(status="achieved", observed_per_year=0.85)) == "amber"
 
 
 def test_a_stage_target_met_off_course_for_the_next_is_amber():

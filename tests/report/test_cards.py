@@ -3,6 +3,7 @@ full name, the numbers, the sources of the actual values and the series' data-qu
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pandas as pd
 import pytest
@@ -420,13 +421,20 @@ def test_a_final_evaluation_explains_no_stage_target_rule(example, example_table
     mid = unmarked(html.warnings_html(load_report(relative(example_tables), 2023, "zh")))
     # said by colour, so that a stage target missed reads once under red and once under amber, never as both
     lead = mid.split("</p>")[0]
-    assert ("红色：未达标、偏离目标、未达阶段目标且按现有增速不足以如期完成下一目标的；"
-            "黄色：进展不足、预计未达标的，以及未达阶段目标但按现有增速可如期完成下一目标的、"
-            "已达阶段目标但按现有增速不足以如期完成下一目标的。") in lead
+    # on course for the next target is the method's on-track band, R ≥ 0.95 (Eurostat): 3 (R = 0.96) and 25
+    # (R = 0.97) turn amber, 7 red and 7 amber of the 14
+    assert ("红色：未达标、偏离目标、未达阶段目标且对下一目标未达进度正常"
+            "（现有年均增速 ÷ 下一目标所需年均增速 < 0.95）的；"
+            "黄色：进展不足、预计未达标的，以及未达阶段目标但对下一目标进度正常"
+            "（现有年均增速 ÷ 下一目标所需年均增速 ≥ 0.95）的、"
+            "已达阶段目标但对下一目标未达进度正常的。共 14 个，红色 7 个，黄色 7 个。") in unescape(lead)
     mid_en = unmarked(html.warnings_html(load_report(relative(example_tables), 2023, "en")))
-    assert ("Red: missed their target or moving away from it, or a stage target missed on a course that does not "
-            "reach the next target; amber: progressing too slowly or projected to miss, or a stage target missed on a "
-            "course that reaches the next target, or one met on a course that does not.") in mid_en.split("</p>")[0]
+    assert ("Red: missed their target or moving away from it, or a stage target missed while not on track for the "
+            "next target (growth seen a year ÷ growth the next target needs a year < 0.95); amber: progressing too "
+            "slowly or projected to miss, or a stage target missed while on track for the next target "
+            "(growth seen a year ÷ growth the next target needs a year ≥ 0.95), or one met while not on track for it. "
+            "14 series, 7 red and "
+            "7 amber.") in unescape(mid_en.split("</p>")[0])
 
 
 def test_a_card_says_why_a_pace_behind_is_warned_once_its_target_year_has_come(cards_html, cards_html_en):

@@ -540,7 +540,8 @@ def test_the_method_note_speaks_only_of_what_the_plan_has(example_tables):
 
     stage, rate, pairs = "中期评估已有 2023年数据的", "万元GDP能耗下降率本身是变化率", "国家级、省级两个序列"
     weihai = words.method_note(load_report(relative(example_tables), 2024, "zh"))
-    assert stage in weihai and rate in weihai and pairs in weihai and "未达标、未达阶段目标或偏离目标" in weihai
+    assert stage in weihai and rate in weihai and pairs in weihai
+    assert "未达标、未达阶段目标且对下一目标未达进度正常或偏离目标" in weihai
     national_tables = build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED)
     national = words.method_note(report_context(national_tables, 2015, "zh"))
     assert not any(phrase in national for phrase in (stage, rate, pairs, "阶段目标", "万元GDP"))
@@ -707,14 +708,17 @@ def test_a_stage_target_missed_compares_the_pace_needed_with_the_pace_seen(examp
     talent = next(item for item in lagging.items if item.startswith(("高层次人才数", "High-level talent")))
     firms = next(item for item in lagging.items if item.startswith(("高新技术企业", "High-tech enterprises")))
     if language == "zh":
-        assert talent.endswith("需比 2023年增长 7.4%（22人），"
-                               "高于 2020年以来实际年均增长（+7.2%）")
+        # 25: (298 / 242)^(1/3) − 1 = 7.2 % a year against 7.4 % needed, R = 0.97: on track for 2024 (amber), a
+        # little below the need, never said to reach it
+        assert talent.endswith("需比 2023年增长 7.4%（22人），略高于 2020年以来实际年均增长（+7.2%），"
+                               "仍属对下一目标进度正常（现有年均增速 ÷ 下一目标所需年均增速 ≥ 0.95）（列为黄色预警）")
         # on course for the next target: amber in the warning list, and said so in this list of the red
         assert firms.endswith("需比 2023年增长 10.3%（150家），"
                               "按 2020年以来实际年均增长（+25.2%）推算有望达到（列为黄色预警）")
     else:
-        assert talent.endswith("it must grow by 7.4% (22 more) over 2023, "
-                               "more than the growth seen since 2020 (+7.2% a year)")
+        assert talent.endswith("it must grow by 7.4% (22 more) over 2023, a little more than the growth seen since "
+                               "2020 (+7.2% a year), still on track for the next target (growth seen a year ÷ growth "
+                               "the next target needs a year ≥ 0.95) (an amber warning)")
         assert firms.endswith("over 2023, and the growth seen since 2020 (+25.2% a year), kept up, would reach it "
                               "(an amber warning)")
     assert not any("难以" in item or "does not reach" in item for item in lagging.items)

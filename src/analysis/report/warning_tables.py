@@ -24,6 +24,7 @@ from ..assess.warning_list import (
     warning_list,
 )
 from ..catalog import Catalog
+from ..settings import SCHEMES
 from ..vocabulary import HELD_EVERY_YEAR
 from .cards import element_id, gap_text
 from .context import ReportContext
@@ -125,7 +126,9 @@ def warnings_intro(context: ReportContext, rows: list[WarningRow]) -> str:
     none); the rule for a stage target only for a plan with stage targets."""
     words = context.words
     stages = stage_verdicts_open(context)  # not at a final evaluation, when no stage verdict can be
-    stage = {key: words[f"warnings.{key}"] if stages else "" for key in ("intro_stage_red", "intro_stage_amber")}
+    on_track = SCHEMES[context.scheme][0]  # on course for the next target: the method's on-track band
+    stage = {key: words.text(f"warnings.{key}", on_track=on_track) if stages else ""
+             for key in ("intro_stage_red", "intro_stage_amber")}
     if not rows:
         unjudged = int((context.assessment["status"] == "insufficient_data").sum())
         return words.text("warnings.none_judged" if unjudged else "warnings.none",

@@ -17,6 +17,8 @@ import pandas as pd
 from ..assess.assessment import headline_status, plan_start_year
 from ..assess.rates import direction_sign
 from ..assess.warning_list import (
+    on_course_short,
+    on_track_cut,
     overdue_behind,
     shown_status,
     stage_met,
@@ -1381,8 +1383,9 @@ def next_target_need(row, words: Catalog) -> str:
                                pace=pace, year=year(row.as_of_year), **fields)
     if seen_text(row, words) != MISSING:
         course = "on" if stage_missed_on_course(row) or (stage_met(row) and not stage_met_off_course(row)) else "off"
+        course = "near" if on_course_short(row) else course  # on track, a little below the need: never "reaches"
         following += words.text(f"summary.need_final_course{rank}_{course}", seen=seen_text(row, words),
-                                base=year(row.base_year))
+                                base=year(row.base_year), on_track=on_track_cut(row))
     return following
 
 
@@ -1772,8 +1775,8 @@ def method_note(context: ReportContext) -> str:
     # the growth beside it from the base year: both starts, said where the note says what is reported (method, item 7)
     prose = (context.quality["issue"] == "prose_growth").any() and later
     prose_growth = words.text("method.prose_growth", last=later[-1], base_year=base_year) if prose else ""
-    parts = {key: words[f"method.{key}"] if stages else "" for key in ("stage_verdict", "stage_red", "stage_warning",
-                                                                         "stage_same", "stage_early")}
+    parts = {key: words.text(f"method.{key}", on_track=on_track) if stages else ""
+             for key in ("stage_verdict", "stage_red", "stage_warning", "stage_same", "stage_early")}
     note = words.text("method.note", base_year=context.plan["base_year"], first_year=years[0],
                       examples=words["method.example_separator"].join(examples),
                       scheme=words[f"explore.schemes.{context.scheme}"], on_track=on_track, moderate=moderate,
