@@ -831,8 +831,9 @@ def test_the_word_drafts_next_target_column_holds_a_value_with_its_year_on_one_l
     """The mid-term's last column ("24,500（2024年）", then the pace on its own line): LibreOffice broke the draft's
     plain text as "24,500（2024" | "年）" where the column was sized to its words alone; it is as wide as the value
     with its year and the cell's padding (8 + 4 × 2 = 16 Latin letters for 24,500（2024年）: six digits and a comma,
-    four Chinese characters and brackets; the column had 16.2 with the padding in)."""
-    from analysis.report.pandoc_ast import CELL_PADDING
+    four Chinese characters and brackets; the column had 16.2 with the padding in): its margins and slack, 0.5 mm each
+    side and 0.5 mm (a letter of 8.5 points)."""
+    from analysis.report.word_content import cell_padding
 
     context = load_report(example_tables, 2023, "zh")
     document, laid_on = self_evaluation_document(context, "2025-01-15")
@@ -840,7 +841,7 @@ def test_the_word_drafts_next_target_column_holds_a_value_with_its_year_on_one_l
     indicators = next(table for table in tables if len(table["c"][2]) == 8)
     share = indicators["c"][2][-1][1]["c"]
     points = laid_on.points.get(tables.index(indicators))
-    assert share * letters_across(context, points) >= letters("24,500（2024年）") + CELL_PADDING
+    assert share * letters_across(context, points) >= letters("24,500（2024年）") + cell_padding(context, points)
 
 
 def test_the_overview_says_how_current_each_series_is_and_whose_data_these_are(example_tables):

@@ -372,6 +372,13 @@ def test_a_cards_labels_print_on_one_line_beside_short_numbers(zh):
     assert checked >= 10
 
 
+def cell_margins_cm(table) -> float:
+    """A table's cells' left and right margins together, in cm: its own (the Chinese edition's 0.5 mm each side), else
+    the table style's 1 mm each side."""
+    sides = [table.find(f"{W}tblPr/{W}tblCellMar/{W}{side}") for side in ("left", "right")]
+    return sum(int(side.get(f"{W}w")) / 567 if side is not None else 0.1 for side in sides)
+
+
 @pytest.mark.parametrize("case", ["final-zh", "national-2015-zh"])
 def test_a_column_of_names_holds_six_characters_a_line(example_reports, case):
     """The indicators' names, in every table that lists them, at least six characters a line (never 国家 | 级科 | 技创):
@@ -381,11 +388,12 @@ def test_a_column_of_names_holds_six_characters_a_line(example_reports, case):
     for table in top_tables(document):
         grid = [int(col.get(f"{W}w")) for col in table._tbl.findall(f"{W}tblGrid/{W}gridCol")]
         sizes = [int(size.get(f"{W}val")) / 2 for size in table._tbl.iter(f"{W}sz")] or [10.5]
+        margins = cell_margins_cm(table._tbl)
         for column, header in enumerate(table.rows[0].cells):
             names = [spaced(row.cells[column].text) for row in table.rows[1:]]
             if spaced(header.text) != "指标" or not any(re.search("[\u4e00-\u9fff]{6}", name) for name in names):
                 continue
-            width_cm = 15.6 * grid[column] / sum(grid) - 0.2  # less the cell's margins
+            width_cm = 15.6 * grid[column] / sum(grid) - margins  # less the cell's margins
             assert width_cm >= 6 * max(sizes) / 72 * 2.54, (spaced(header.text), table.rows[1].cells[0].text)
             checked += 1
     assert checked >= 2
@@ -612,6 +620,66 @@ def test_fonts_are_in_the_styles_east_asian_for_chinese_and_a_serif(example_repo
     assert fallback.find(f"{W}font[@{W}name='仿宋_GB2312']/{W}altName").get(f"{W}val") == "仿宋"
 
 
+def east_asian(run, styles, table) -> tuple[str | None, str | None]:
+    """The East Asian font and language a run in ``table`` resolves to, as Word resolves them: the run's own
+    properties, its character style's, its paragraph's style's (the default paragraph style where it names none), the
+    table's style's, the document's defaults; a style's own before the style it is based on."""
+    by_id = {style.get(f"{W}styleId"): style for style in styles.iter(f"{W}style")}
+
+    def chain(style_id):
+        while style_id in by_id:
+            yield by_id[style_id].find(f"{W}rPr")
+            based = by_id[style_id].find(f"{W}basedOn")
+            style_id = None if based is None else based.get(f"{W}val")
+
+    def style_of(element, path: str, kind: str):
+        named = element.find(path)
+        if named is not None:
+            return named.get(f"{W}val")
+        return next((style.get(f"{W}styleId") for style in by_id.values()
+                     if style.get(f"{W}type") == kind and style.get(f"{W}default") == "1"), None)
+
+    paragraph = next(ancestor for ancestor in run.iterancestors(f"{W}p"))
+    character = run.find(f"{W}rPr/{W}rStyle")
+    layers = [run.find(f"{W}rPr"), *(chain(character.get(f"{W}val")) if character is not None else []),
+              *chain(style_of(paragraph, f"{W}pPr/{W}pStyle", "paragraph")),
+              *chain(style_of(table, f"{W}tblPr/{W}tblStyle", "table")),
+              styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")]
+
+    def first(name: str):
+        return next((found.get(f"{W}eastAsia") for layer in layers if layer is not None
+                     for found in [layer.find(f"{W}{name}")] if found is not None and found.get(f"{W}eastAsia")), None)
+
+    return first("rFonts"), first("lang")
+
+
+@pytest.mark.parametrize(("case", "stem"), [("final-zh", "report"), ("mid-term-zh", "report"),
+                                            ("final-zh", "self-evaluation")])
+def test_every_tables_chinese_text_is_in_one_east_asian_font_and_language(example_reports, case, stem):
+    """Every run of a table with Chinese text in it resolves to the table's style's East Asian font (宋体) and to the
+    East Asian language of the rest of the table's text: a cell holding a unit alone (人, 家, 个) or a category's name
+    was left in the document's zh-CN beside runs in zh-Hans (the language of a run a word joiner keeps whole), and
+    LibreOffice, without 宋体, printed it in another fallback face than its neighbours (Noto Sans CJK SC beside a face
+    found glyph by glyph, its quotes in DejaVu Sans)."""
+    path = example_reports[case] / f"{stem}.docx"
+    styles, body = part(path, "word/styles.xml"), part(path, "word/document.xml")
+    found = set()
+    for table in body.iter(f"{W}tbl"):
+        named = table.find(f"{W}tblPr/{W}tblStyle")
+        style = styles.find(f"{W}style[@{W}styleId='{named.get(f'{W}val') if named is not None else 'Table'}']")
+        table_font = style.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia")
+        for run in table.iter(f"{W}r"):
+            if next(run.iterancestors(f"{W}tbl")) is not table:  # a card's numbers: their own table's
+                continue
+            if re.search("[\u4e00-\u9fff]", "".join(text.text or "" for text in run.iter(f"{W}t"))):
+                font, language = east_asian(run, styles, table)
+                assert font == table_font, "".join(run.itertext())
+                found.add((font, language))
+    assert len(found) == 1, found  # one font and one language
+    (font, language), = found
+    assert font == "宋体" and language.startswith("zh"), found
+
+
 def test_english_quotes_are_in_the_latin_font_and_chinese_runs_keep_their_east_asian_mark(example_reports):
     """pandoc marks a run holding Chinese characters ``w:hint="eastAsia"``, under which Word sets the run's quotes,
     dashes and ellipses in the East Asian font, full width: the English edition drops the mark (its Chinese names'
@@ -794,7 +862,9 @@ PRINTED = {"zh": {"report": ("final-zh", "report"), "self-evaluation": ("final-z
 #: facts and every table's lines are set 1.15 times their type apart and its chart no taller than its numbers: the
 #: final report 28 for 28 in Chinese (31 before), 28 for 30 in English (28 before), its sources' last rows on the page
 #: before. Since the change table's notes name each series missed both times and the ones not comparable, and the
-#: need of a level held every year says the year it was missed: 30 for 28 in Chinese (1.07).
+#: need of a level held every year says the year it was missed: 30 for 28 in Chinese (1.07). Since a Chinese table
+#: is set in 小五 at least where its words fit (cells 0.5 mm from their lines), its tables of sentences in 五号: the
+#: final report still 30 for 28, the mid-term 34 for 28 (33), its self-evaluation 16 for 10 (15).
 PAGES_PER_PDF_PAGE = {"report": 1.1, "mid-term": 1.25, "national": 1.5, "self-evaluation": 1.55,
                       "mid-term self-evaluation": 1.6}
 

@@ -343,32 +343,34 @@ def given_way(width: list[float], letters_across: float) -> list[float]:
     return [min(low, cap) for low in width]
 
 
-def _least(columns: list[list[str]], floors: dict[int, float] | None):
-    """Each column's lines' widths, least width (its longest word, or its floor) and most (its longest line)."""
+def _least(columns: list[list[str]], floors: dict[int, float] | None, padding: float = CELL_PADDING):
+    """Each column's lines' widths, least width (its longest word, or its floor) and most (its longest line), each
+    with a cell's ``padding`` (its margins and some slack, in letters)."""
     widths = [[text_widths(line) if isinstance(line, Label) else short_whole(text_widths(line))
                for text in column for line in lines(text)] for column in columns]
-    width = [max(word for _, word in column) + CELL_PADDING for column in widths]
-    most = [max(max(line for line, _ in column) + CELL_PADDING, low) for column, low in zip(widths, width)]
+    width = [max(word for _, word in column) + padding for column in widths]
+    most = [max(max(line for line, _ in column) + padding, low) for column, low in zip(widths, width)]
     for i, floor in (floors or {}).items():
-        width[i] = max(width[i], min(floor + CELL_PADDING, most[i]))
+        width[i] = max(width[i], min(floor + padding, most[i]))
     return widths, width, most
 
 
-def fits(columns: list[list[str]], letters_across: float, floors: dict[int, float] | None = None) -> bool:
+def fits(columns: list[list[str]], letters_across: float, floors: dict[int, float] | None = None,
+         padding: float = CELL_PADDING) -> bool:
     """Whether every column's longest word (and floor) fits on ``letters_across`` at once."""
-    return sum(_least(columns, floors)[1]) <= letters_across
+    return sum(_least(columns, floors, padding)[1]) <= letters_across
 
 
-def fitted_widths(columns: list[list[str]], letters_across: float, floors: dict[int, float] | None = None
-                  ) -> list[float]:
+def fitted_widths(columns: list[list[str]], letters_across: float, floors: dict[int, float] | None = None,
+                  padding: float = CELL_PADDING) -> list[float]:
     """Shares of the page for columns of text: each column as wide as its longest word (no word broken inside
     it), then the rest of the line shared by how much text each column holds, none wider than its longest line;
     ``letters_across`` is the type area's width in widths of a Latin letter. ``floors``: a column's least width in
     letters (a column of Chinese names, whose every character is a word, would otherwise get two characters a line),
     never more than its longest line. A line of at most :data:`SHORT_LABEL` letters (a unit: 万元/人; a short name)
     is one word: its column holds it. Where the longest words do not fit, the widest columns give way (a long
-    address in a note), the others keep their words whole."""
-    widths, width, most = _least(columns, floors)
+    address in a note), the others keep their words whole. ``padding``: a cell's margins and slack, in letters."""
+    widths, width, most = _least(columns, floors, padding)
     text = [sum(line for line, _ in column) for column in widths]
     room = letters_across - sum(width)
     if room <= 0:
@@ -386,33 +388,35 @@ def fitted_widths(columns: list[list[str]], letters_across: float, floors: dict[
 
 
 def fewer_lines(columns: list[list[str]], shares: list[float], letters_across: float,
-                floors: dict[int, float] | None = None) -> list[float]:
+                floors: dict[int, float] | None = None, padding: float = CELL_PADDING) -> list[float]:
     """``shares`` (:func:`fitted_widths`) with a column widened to hold more of its lines whole where the table then
     prints on fewer lines (:func:`printed_lines`): the room taken from the other columns wider than their least (their
     longest word, or floor), by how much wider. A column of names a few letters short of its longer names ("…比重" on
     one line, "（%）" alone on the next, in every row of the name) is widened as far as prints the fewest lines; a
     column of sources or notes gives the room where it has room to spare. Each column in turn, from the first."""
-    widths, least, _ = _least(columns, floors)
-    best, fewest = list(shares), printed_lines(columns, shares, letters_across)
+    widths, least, _ = _least(columns, floors, padding)
+    best, fewest = list(shares), printed_lines(columns, shares, letters_across, padding)
     for i, lines_of in enumerate(widths):
         width = [share * letters_across for share in best]
         spare = {j: width[j] - least[j] for j in range(len(width)) if j != i and width[j] - least[j] > 1e-9}
-        for target in sorted({line + CELL_PADDING for line, _ in lines_of if line + CELL_PADDING > width[i] + 1e-9}):
+        for target in sorted({line + padding for line, _ in lines_of if line + padding > width[i] + 1e-9}):
             need = target - width[i]
             if need > sum(spare.values()):
                 break
             wider = [low - need * spare[j] / sum(spare.values()) if j in spare else low for j, low in enumerate(width)]
             wider[i] = target
             trial = [low / sum(wider) for low in wider]
-            if (lines := printed_lines(columns, trial, letters_across)) < fewest:
+            if (lines := printed_lines(columns, trial, letters_across, padding)) < fewest:
                 best, fewest = trial, lines
     return best
 
 
-def printed_lines(columns: list[list[str]], shares: list[float], letters_across: float) -> int:
+def printed_lines(columns: list[list[str]], shares: list[float], letters_across: float,
+                  padding: float = CELL_PADDING) -> int:
     """How many lines the rows of a table print on, roughly, its columns given ``shares`` of ``letters_across``: each
-    row as many as its fullest cell, each of a cell's lines as many as its width fills (at least one)."""
-    room = [max(share * letters_across - CELL_PADDING, 1.0) for share in shares]
+    row as many as its fullest cell, each of a cell's lines as many as its width fills (at least one), less a cell's
+    ``padding``."""
+    room = [max(share * letters_across - padding, 1.0) for share in shares]
     return sum(max(sum(max(1, math.ceil(text_widths(line)[0] / width - 1e-9)) for line in lines(text))
                    for text, width in zip(row, room))
                for row in zip(*columns))

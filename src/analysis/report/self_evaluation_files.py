@@ -69,7 +69,7 @@ from .self_evaluation import (
     self_evaluation_blocks,
     self_evaluation_title,
 )
-from .word_content import NAME_FLOOR, WordDocument, fitted, letters_across
+from .word_content import NAME_FLOOR, WordDocument, cell_padding, fitted, letters_across
 from .word_file import REFERENCE_DOCX, epoch_of, finish, pandoc
 from .words import report_dates
 
@@ -284,8 +284,10 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
                 # the assessment's words a line of their own width, not its longest word's: a smaller type if need be,
                 # down to ASSESSMENT_TYPE, never at the cost of the names' line (a Chinese mid-term's eight columns)
                 wide = {**floors, block.columns.index("assessment"): ASSESSMENT_LINE}
-                floors = wide if fits(columns, letters_across(context, ASSESSMENT_TYPE), wide) else floors
-            widths, points = fitted(context, columns, floors)
+                floors = wide if fits(columns, letters_across(context, ASSESSMENT_TYPE), wide,
+                                      cell_padding(context, ASSESSMENT_TYPE)) else floors
+            # the departments' submissions a table of sentences, in the tables' own type where its words fit
+            widths, points = fitted(context, columns, floors, shorter=block.name == "indicators")
             # the baseline, target and value right-aligned, digits under digits, as the HTML's and the report's
             aligns = [("AlignRight" if block.name == "indicators" and 3 <= number <= 5 else "AlignDefault")
                       for number in range(len(block.headers))]

@@ -24,6 +24,7 @@ from .line_breaks import columns as text_columns
 from .numbers import is_missing
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS
 from .pandoc_ast import (
+    CELL_PADDING,
     HEADER,
     LONG_WORD,
     PANDOC_API,
@@ -70,6 +71,11 @@ TYPE_AREA_CM = (15.6, 22.5)  # GB/T 9704's type area
 DENSE_TABLE = (9.0, 8.5, 8.0, 7.5)
 #: points: the smallest of them a table whose words fit in the tables' own type is set in to print shorter (小五)
 SMALLEST_CHOSEN = 9.0
+#: points: the largest type of a long table of short cells (the scorecard, the warning list, the actual values'
+#: sources), 小五 where its words fit, as an official statistical table is set: in 五号 the Chinese final report's
+#: scorecard alone printed a page longer. A table of sentences (the change table's notes, the data's findings) is set
+#: in the tables' own type (五号) where its words fit.
+DENSE_LARGEST = SMALLEST_CHOSEN
 #: A card's chart beside its numbers: the numbers' cell wide enough for their longest labels on one line in 五号
 #: (增量完成比例 / 同期序时进度 beside 108% / 100%, 实际年均增长（2020年起） beside +23.1%), which at half the
 #: width took two lines each, a card two lines taller.
@@ -150,26 +156,58 @@ def letters_across(context: ReportContext, points: float | None = None, width_cm
     return width_cm / 2.54 * 72 / (points * 0.5)
 
 
+#: mm: what a cell's text needs beside its margins (``word.cell_margin`` each side): its lines' width and some slack.
+CELL_SLACK_MM = 0.5
+
+
+def cell_padding(context: ReportContext, points: float | None = None) -> float:
+    """A table cell's margins (the catalog's ``word.cell_margin`` each side) and :data:`CELL_SLACK_MM`, in widths of a
+    Latin letter of ``points`` (the tables' own size where None): 1.5 mm, 0.94 letters of 9 points beside
+    :data:`~.pandoc_ast.CELL_PADDING`'s 2 (3.2 mm), which a catalog keeping the reference document's 1 mm margins
+    keeps."""
+    margin = float(context.words["word.cell_margin"])
+    if not margin:
+        return CELL_PADDING
+    points = points or float(context.words["word.sizes"]["Compact"])
+    return (2 * margin + CELL_SLACK_MM) / (points * 0.5 / 72 * 25.4)
+
+
 def fitted(context: ReportContext, columns: list[list[str]], floors: dict[int, float] | None = None,
-           width_cm: float = TYPE_AREA_CM[0], shorter: bool = True) -> tuple[list[float], float | None]:
+           width_cm: float = TYPE_AREA_CM[0], shorter: bool = True, largest: float | None = None
+           ) -> tuple[list[float], float | None]:
     """A table's columns' shares of its width (the type area's, or ``width_cm``: :func:`~.pandoc_ast.fitted_widths`),
     and its type size when the tables' own is too large for its words to fit on that width whole (the largest of
     :data:`DENSE_TABLE` they fit in, the smallest if none) or prints the table much taller than a smaller one down to
-    :data:`SMALLEST_CHOSEN` (:func:`printed_height`; not when ``shorter`` is false), else None."""
+    :data:`SMALLEST_CHOSEN` (:func:`printed_height`; not when ``shorter`` is false), else None. ``largest``: the
+    largest type the table is set in (a dense table's, :data:`DENSE_LARGEST`), where it is smaller than the tables'
+    own. A cell's margins (:func:`cell_padding`) are as wide in every type: a smaller type's columns hold more
+    letters."""
     points = float(context.words["word.sizes"]["Compact"])
     smaller = [size for size in DENSE_TABLE if size < points]
-    if fits(columns, letters_across(context, width_cm=width_cm), floors) and not shorter:
-        return fitted_widths(columns, letters_across(context, width_cm=width_cm), floors), None
-    if fits(columns, letters_across(context, width_cm=width_cm), floors):
-        own = fitted_widths(columns, letters_across(context, width_cm=width_cm), floors)
-        return min([(own, None), *((fitted_widths(columns, letters_across(context, size, width_cm), floors), size)
-                                   for size in smaller if size >= SMALLEST_CHOSEN)],
+    if largest is not None and largest < points:
+        # the tables' own type too large for a table of short cells: the largest of the others its words fit in
+        sizes = [size for size in smaller if size <= largest] or [largest]
+        size = next((size for size in sizes
+                     if fits(columns, letters_across(context, size, width_cm), floors, cell_padding(context, size))),
+                    sizes[-1])
+        return fitted_widths(columns, letters_across(context, size, width_cm), floors,
+                             cell_padding(context, size)), size
+
+    def fit(size: float | None) -> bool:
+        return fits(columns, letters_across(context, size, width_cm), floors, cell_padding(context, size))
+
+    def shares(size: float | None) -> list[float]:
+        return fitted_widths(columns, letters_across(context, size, width_cm), floors, cell_padding(context, size))
+
+    if fit(None) and not shorter:
+        return shares(None), None
+    if fit(None):
+        return min([(shares(None), None), *((shares(size), size) for size in smaller if size >= SMALLEST_CHOSEN)],
                    key=lambda fitting: printed_height(context, columns, *fitting, width_cm))
     if not smaller:
-        return fitted_widths(columns, letters_across(context, width_cm=width_cm), floors), None
-    size = next((size for size in smaller if fits(columns, letters_across(context, size, width_cm), floors)),
-                smaller[-1])
-    return fitted_widths(columns, letters_across(context, size, width_cm), floors), size
+        return shares(None), None
+    size = next((size for size in smaller if fit(size)), smaller[-1])
+    return shares(size), size
 
 
 def printed_height(context: ReportContext, columns: list[list[str]], shares: list[float], points: float | None,
@@ -180,7 +218,8 @@ def printed_height(context: ReportContext, columns: list[list[str]], shares: lis
     table prints less than 0.73 times as high)."""
     own = float(context.words["word.sizes"]["Compact"])
     size = points or own
-    return printed_lines(columns, shares, letters_across(context, size, width_cm)) * size * (own / size) ** 2
+    return printed_lines(columns, shares, letters_across(context, size, width_cm),
+                         cell_padding(context, size)) * size * (own / size) ** 2
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -275,7 +314,7 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
     if not pace_shown(rows):  # a final evaluation: no column of "—"
         headers, lines, texts, aligns, colours = without_column(PACE_COLUMN, headers, lines, texts, aligns, colours)
     columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
-    widths, points = fitted(context, columns, NAME_FLOOR)
+    widths, points = fitted(context, columns, NAME_FLOOR, largest=DENSE_LARGEST)
     # a table a category, its band under the header and repeated with it on each page the category continues on
     bands = [number for number, line in enumerate(lines) if len(line) == 1]
     for start, end in zip(bands, [*bands[1:], len(lines)]):
@@ -361,7 +400,7 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
             headers, lines, texts, aligns, colours = without_column(PACE_COLUMN, headers, lines, texts, aligns,
                                                                     colours)
         columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
-        widths, points = fitted(context, columns, NAME_FLOOR)
+        widths, points = fitted(context, columns, NAME_FLOOR, largest=DENSE_LARGEST)
         document.add_table(table(headers, lines, widths, aligns), colours, points=points)
     previous, changes = warning_tables.change_rows(context)
     if previous is None:
@@ -385,7 +424,7 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
               Label(row.status_now_text), (Label(row.change_text), change_note(row.notes, context.words))]
              for row in changes]
     columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
-    widths, points = fitted(context, columns, NAME_FLOOR)
+    widths, points = fitted(context, columns, NAME_FLOOR, shorter=False)
     document.add_table(table(headers, lines, widths), colours, points=points)
 
 
@@ -451,7 +490,8 @@ def card_numbers_fitted(context: ReportContext, numbers: list[tuple[str, str]], 
     columns = [[Label(text) for text in column] for column in zip(*numbers)]
     width_cm = TYPE_AREA_CM[0] * CARD_COLUMNS[1] - 0.2
     if points:
-        return fitted_widths(columns, letters_across(context, points, width_cm)), points
+        return fitted_widths(columns, letters_across(context, points, width_cm),
+                             padding=cell_padding(context, points)), points
     return fitted(context, columns, width_cm=width_cm, shorter=False)
 
 
@@ -556,9 +596,11 @@ def appendix_blocks(document: WordDocument, context: ReportContext) -> None:
         # the indicators' names and the notes at least six characters a line, never two; a finding's kind (基础值取自
         # 统计) whole up to eight
         floors = {0: NAME_FLOOR[1], 4: NAME_FLOOR[1]} if frame is actuals else {0: FINDING_FLOOR}
-        widths, points = fitted(context, columns, floors)
+        # the sources a long table of short cells, in 小五; the findings sentences, in the tables' own type
+        widths, points = (fitted(context, columns, floors, largest=DENSE_LARGEST) if frame is actuals
+                          else fitted(context, columns, floors, shorter=False))
         # a name whose unit would wrap alone (…比重 | （%）) on one line, where a note's column gives the room
-        widths = fewer_lines(columns, widths, letters_across(context, points), floors)
+        widths = fewer_lines(columns, widths, letters_across(context, points), floors, cell_padding(context, points))
         # a finding or a source runs to many lines: its row may break over two pages, as carried over whole it would
         # leave a page's foot blank; the report's other tables keep each row whole (a status never apart from its name)
         document.add_table(table(headers, rows, widths), points=points, splittable=True)

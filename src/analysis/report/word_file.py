@@ -265,6 +265,10 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
         if len(tables) != laid_on.tables:  # the colours would land in the wrong cells
             raise WordEditionError(f"pandoc wrote {len(tables)} tables where the document has {laid_on.tables}")
         shade_cells(tables, laid_on.shading)
+        margin = margin_twips(words["word.cell_margin"])
+        for index, table in enumerate(tables):  # the catalog's cell margins, but a card's layout of its chart
+            if margin and index not in laid_on.borderless:
+                cell_margins(table, margin)
         for index, table in enumerate(tables):  # a row is never split over two pages (its status never apart from
             # its name), but for a long one of the appendix's tables of findings and sources, many lines long (a
             # short one split left its unit alone under a repeated header on a page of its own)
@@ -291,6 +295,7 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
         if editable:
             plain_text(root)
             mark_kept_runs(root)  # a paragraph that holds a number's joiners only now, if any
+        tables_in_one_language(root)
         pitch_lists(root, words["word.line_pitch"], words["word.item_after"], words["word.item_lines"])
         if not words["language.cjk_first"]:
             latin_punctuation(root)
@@ -339,6 +344,26 @@ def mark_kept_runs(root) -> None:
         if any(WORD_JOINER in (text.text or "") for run in runs for text in run.iter(w("t"))):
             for run in runs:
                 put(put(run, "rPr"), "lang").set(w("eastAsia"), KEPT_LANGUAGE)
+
+
+#: The East Asian language of every run of a table: Simplified Chinese of China, as the document's zh-CN, for which
+#: LibreOffice asks fontconfig for the same face (without 宋体, Noto Sans CJK SC, its quotes full width), but whose
+#: lines it breaks by Unicode's rules, which a word joiner binds, as :data:`~.pandoc_ast.KEPT_LANGUAGE`'s. A run in
+#: zh-Hans is printed in a fallback face found glyph by glyph (its quotes in DejaVu Sans), one in zh-CN, broken
+#: anywhere, in Noto Sans CJK SC.
+TABLE_LANGUAGE = "zh-Hans-CN"
+
+
+def tables_in_one_language(root) -> None:
+    """Every run of a table's text in :data:`TABLE_LANGUAGE`: a cell holding a unit alone (人, 家, 个) or a category's
+    name, in the document's zh-CN, and its neighbours, kept whole in zh-Hans (:func:`mark_kept_runs`), were printed in
+    two faces where the table's font (宋体, its paragraph style's for every run) is missing."""
+    for table in root.iter(w("tbl")):
+        if table.getparent().tag == w("tc"):  # a table in a cell: its runs are the outer table's
+            continue
+        for run in table.iter(w("r")):
+            if run.find(w("t")) is not None:
+                put(put(run, "rPr"), "lang").set(w("eastAsia"), TABLE_LANGUAGE)
 
 
 #: Letters (a Chinese character two) of a piece held on one line beyond which its paragraph is set flush left, not
@@ -476,8 +501,35 @@ def size_runs(table, points: float) -> None:
 
 #: A table's type (the Compact style's, points) where a run does not set its own.
 TABLE_POINTS = 9
-#: A cell's margins and some slack, in twips (1 mm each side).
-CELL_TWIPS = 150
+#: A cell's margin each side in the reference document's table style (twips: 1 mm), where a table sets none.
+STYLE_MARGIN_TWIPS = 57
+#: Twips of a cell's width its text does not take beside its margins: some slack.
+CELL_SLACK_TWIPS = 36
+
+
+def margin_twips(millimetres) -> int:
+    """A cell's margin of ``millimetres`` (the catalog's ``word.cell_margin``) in twips (0: the table style's)."""
+    return round(float(millimetres) / 25.4 * 1440)
+
+
+def cell_margins(table, twips: int) -> None:
+    """``table``'s cells ``twips`` apart from their left and right lines (none above and below, as the table style's):
+    a column as wide holds more of its words whole, a Chinese table's words whole in 小五 where 1 mm each side set
+    them in 8 points."""
+    margins = put(put(table, "tblPr"), "tblCellMar", {})
+    for old in list(margins):
+        margins.remove(old)
+    for side, width in (("top", 0), ("left", twips), ("bottom", 0), ("right", twips)):
+        etree.SubElement(margins, w(side), {w("w"): str(width), w("type"): "dxa"})
+
+
+def cell_twips(table) -> int:
+    """The twips of a cell's width of ``table`` that its text does not take: its margins and :data:`CELL_SLACK_TWIPS`
+    (the table's own margins, else the table style's)."""
+    sides = [table.find(f"{w('tblPr')}/{w('tblCellMar')}/{w(side)}") for side in ("left", "right")]
+    return sum(int(side.get(w("w"))) if side is not None else STYLE_MARGIN_TWIPS for side in sides) + CELL_SLACK_TWIPS
+
+
 #: The most lines a table's second row of data may print on for its first to be kept with it: a taller one (a warning's
 #: status with its long note, nine lines) would carry the header and the first row over with it, leaving a quarter
 #: of a page blank under the table's heading where the header and the first row fit.
@@ -493,7 +545,7 @@ def row_lines(row, table) -> int:
     for cell in row.findall(w("tc")):
         span = cell.find(f"{w('tcPr')}/{w('gridSpan')}")
         across = int(span.get(w("val"))) if span is not None else 1
-        twips = sum(widths[column:column + across]) - CELL_TWIPS
+        twips = sum(widths[column:column + across]) - cell_twips(table)
         column += across
         lines = 0
         for paragraph in cell.iter(w("p")):
