@@ -70,9 +70,11 @@ def test_quality_log_lists_every_finding(dataset):
     assert (growth.indicator_id, growth.year, growth.value) == (16, 2024, 10.0)
     # (160 / 133) ** (1/3) - 1 = 0.0636: the table implies 6.4% a year against the promised 10 %
     assert "implies 6.4% a year" in growth.detail_en and "折合年均 6.4%" in growth.detail_zh
-    # the table's values in the series' unit (亿元; in English it follows the series' name), the promise a rate
+    # the table's values in the series' unit (亿元; in English written out: 133 亿元 = 13.3 billion yuan), the promise
+    # a rate
     assert "要求年均增长 10% 以上；表中 2021年 133亿元至 2024年 160亿元，折合年均 6.4%" in growth.detail_zh
-    assert "requires at least 10% a year; the table (133 in 2021 to 160 in 2024) implies 6.4%" in growth.detail_en
+    assert ("requires at least 10% a year; the table (13.3 billion yuan in 2021 to 16 billion yuan in 2024) "
+            "implies 6.4%") in growth.detail_en
 
 
 def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
@@ -479,4 +481,6 @@ def test_levels_that_rise_are_each_given_with_the_years_they_are_held_in(tmp_pat
     quality = clean(folder).quality
     [held] = quality[quality.issue == "held_every_year"].itertuples()
     assert "按每年须达到的水平评估（2025年≥48亿元、2026—2027年每年≥55亿元）：" in held.detail_zh
-    assert "as a level to hold every year (≥48 in 2025, ≥55 every year 2026–2027): " in held.detail_en
+    # 48 亿元 = 4.8 billion yuan, 55 亿元 = 5.5 billion yuan: the amounts written out in English
+    assert ("as a level to hold every year (≥4.8 billion yuan in 2025, ≥5.5 billion yuan every year 2026–2027): "
+            in held.detail_en)

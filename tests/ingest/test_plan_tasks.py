@@ -133,7 +133,7 @@ def test_five_support_measures(weihai):
 def test_the_plan_folder_adds_the_english_titles_and_the_department_names():
     read = load_plan_tasks(DEFAULT_PLAN_DIR, SOURCE)
     first = read.tasks.iloc[0]
-    assert first.title_en.startswith("A new layout") and first.group_title_en.startswith("Innovate development")
+    assert first.title_en.startswith("A new layout") and first.group_title_en.startswith("Rethink development")
     assert read.measures["title_en"].iloc[0] == "Stronger organisation and leadership"
     assert read.department_names["市外办"] == "Foreign Affairs Office of the Municipal Government"
     assert read.tasks_source == SOURCE and not read.tasks_typed

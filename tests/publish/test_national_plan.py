@@ -99,7 +99,7 @@ def test_the_report_writes_places_as_places_and_names_every_caveat(report):
                   # 1.76 and the book's 1.84 for 2010 are not two "before" values of one change; the book's and the
                   # newspaper's values are said to be quoted, with their sources, never called published (公布, 发布)
                   # each with its unit
-                  "研发投入强度2010年，规划印作1.75%，修订为1.84%（二手来源：《中国经济的转型升级",
+                  "研发投入强度2010年，规划印作1.75%，初次发布为1.76%，修订为1.84%（二手来源：《中国经济的转型升级",
                   "研发投入强度2010年，早先为1.76%，后来为1.84%（二手来源：《中国经济的转型升级",
                   "研发投入强度2014年，早先为2.09%（二手来源），后来为2.02%（二手来源：光明日报2021-06-10",
                   "基础值按二手来源数值修订：据《中国经济的转型升级",  # the card's finding
@@ -139,7 +139,8 @@ def test_a_revised_value_is_quoted_with_its_unit_in_either_language(report):
     """R&D intensity is a share: "printed 1.75 in the plan, published as 1.84" left the reader to guess 1.75 of what;
     each value of a revision carries its unit as every other number in a sentence does. 1.84 is a book's (a
     secondary source), 2.09 the same book's and 2.02 a newspaper's: none is called published or a release, each
-    given as quoted, the one used with its source; the bureau's 1.76 stays a plain value."""
+    given as quoted, the one used with its source; the bureau's 1.76, its first release, is named as such between
+    the plan's value and the one used."""
     from analysis.report.words import _observation_revisions, _revisions
 
     english = load_report(relative(report / "data"), 2015, "en")
@@ -147,7 +148,8 @@ def test_a_revised_value_is_quoted_with_its_unit_in_either_language(report):
             "section 2.5: https://m.novel.qq.com/read/1026832009/20")
     assert _revisions(english) == (
         "One value the plan printed has since been revised by later data; the assessment uses the revised value: "
-        f"R&D intensity 2010, printed 1.75% in the plan, revised to 1.84% (secondary source: {book}).")
+        f"R&D intensity 2010, printed 1.75% in the plan, first released as 1.76%, revised to 1.84% (secondary source: "
+        f"{book}).")
     revisions = _observation_revisions(english)
     assert revisions.startswith("Later publications revised 2 earlier values; the report uses the latest: ")
     assert f"R&D intensity 2010, earlier 1.76%, later 1.84% (secondary source: {book})" in revisions

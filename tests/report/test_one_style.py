@@ -147,7 +147,7 @@ def test_the_method_note_names_both_starts_of_a_growth_the_plans_text_requires(e
     # 2021: the requirement is judged from 2021, the table's last baseline, the status and the growth beside it from
     # 2020 (docs/method.md, "The status", item 7); said under what is reported (item 7 of the note), before item 8
     for language, said in (
-            ("en", "A growth a year the plan's text requires beside its table is judged on its own, from 2021, the "
+            ("en", "A growth rate the plan's text requires beside its table is judged on its own, from 2021, the "
                    "table's last baseline, as a requirement on the plan's own period; the status against the table's "
                    "target, and the growth a year shown beside it, count from 2020, as the target does."),
             ("zh", "方案正文在指标表之外要求的年均增速单独评价：作为对方案期本身的要求，"
