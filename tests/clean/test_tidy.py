@@ -54,13 +54,14 @@ def test_quality_log_lists_every_finding(dataset):
     # 3.41 short of it: the reading recorded where the plan's numbers are traced (17's with its baseline met, above)
     assert by_issue["held_every_year"] == [18]
     [held] = quality[quality.issue == "held_every_year"].itertuples()
-    # each target written as the plan sets it, the level with its sign, and every value in its unit (%): never
-    # "2023年目标 5" beside "每年≥5"
-    assert held.detail_zh == ("方案所列目标（2023年目标 ≥5%、2024年目标 ≥5%）按每年须达到的水平评估（每年≥5%）："
+    # each target quoted as the plan's table prints it (5, no sign: never "≥5" put in the plan's mouth), said to be
+    # printed bare, the level read from it with its sign apart, and every value in its unit (%)
+    assert held.detail_zh == ("方案所列目标（2023年目标 5%、2024年目标 5%，方案表未标“≥”）"
+                              "按每年须达到的水平评估（每年≥5%）："
                               "自方案首个设定目标的年份（2023年）起逐年对照判断，任一年未达到即为未达标；"
                               "2021年基础值 3.41% 未达到")
-    assert held.detail_en.startswith("The plan's targets (≥5% in 2023, ≥5% in 2024) are assessed as a level to hold "
-                                     "every year (≥5% every year): ")
+    assert held.detail_en.startswith("The plan's targets (5% in 2023, 5% in 2024, printed without “≥”) are assessed "
+                                     "as a level to hold every year (≥5% every year): ")
     assert held.detail_en.endswith("is checked against it, and a single year below the level means “not achieved”; "
                                    "the 2021 baseline 3.41% does not meet it")  # never "one year short is not achieved"
     disagree = quality[quality.issue == "prose_disagrees"]

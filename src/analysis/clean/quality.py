@@ -20,7 +20,7 @@ from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.plan_outline import place_of, plan_outline
 from ..ingest.printed_table import COMBINED_CELL, PLAIN_NUMBER, QUALITATIVE_TOKEN, SERIES_LABELS, PlanTable, series_part
 from ..ingest.typed_table import value_type_name
-from ..numbers import fmt_exact, fmt_printed
+from ..numbers import fmt_exact, fmt_printed, is_missing
 from ..plan import Plan
 from ..settings import LANGUAGES
 from ..text import as_submitted
@@ -160,9 +160,7 @@ def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, a
             add("baseline_meets_target", row.indicator_id, row.series, row.year, row.printed_text, row.value,
                 row.source_line, lambda w, r=row, met=met, detail=detail, of=of, first=first: w.text(
                     detail, year=r.year, value=in_unit(w, of, fmt_printed(r.printed_text, r.value)), first=first,
-                    targets=w["grammar.comma"].join(
-                        w.text("quality_detail.target_item", year=t.year, value=_target_shown(w, t, of))
-                        for t in met)))
+                    targets=_targets_printed(w, met, of), unsigned=_unsigned(w, met, of)))
         elif written in HELD_EVERY_YEAR and not series_targets.empty:
             # the plan prints a value (5); holding it every year is the reading its kind gives (a rate of a year, a
             # level): recorded, so that a verdict resting on a year missed is traced to it
@@ -171,9 +169,8 @@ def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, a
                 row.source_line, lambda w, r=row, shown=shown, of=of: w.text(
                     "quality_detail.held_every_year", year=r.year,
                     value=in_unit(w, of, fmt_printed(r.printed_text, r.value)), first=shown[0].year,
-                    level=_levels_held(w, shown, of), targets=w["grammar.comma"].join(
-                        w.text("quality_detail.target_item", year=t.year, value=_target_shown(w, t, of))
-                        for t in shown)))
+                    level=_levels_held(w, shown, of), targets=_targets_printed(w, shown, of),
+                    unsigned=_unsigned(w, shown, of)))
 
 
 def held_in_years(w, direction: str, target: str, first: int, last: int | None = None) -> str:
@@ -232,6 +229,32 @@ def alone_in_unit(w, series, number: str) -> str:
         return number
     unit = series[f"unit_{w.language}"]
     return w.quantity_alone(number, unit if isinstance(unit, str) else "", series["unit_zh"] == "%")
+
+
+#: The signs a plan's table may print before a level to hold (≥5, ＞90): a target printed with one is quoted with it.
+SIGNS = ("≥", "≤", ">", "<", "＞", "＜", "≧", "≦")
+
+
+def _targets_printed(w, targets, series) -> str:
+    """The targets as the plan's table prints them (2023年目标 5%、2024年目标 5%): a level to hold every year keeps
+    its sign only where the table prints one; the level read from them is given apart (:func:`_levels_held`)."""
+    return w["grammar.comma"].join(
+        w.text("quality_detail.target_item", year=t.year, value=_target_printed(w, t, series)) for t in targets)
+
+
+def _target_printed(w, target, series) -> str:
+    printed = "" if is_missing(target.printed_text) else str(target.printed_text).strip()
+    signed = printed[:1] in SIGNS and series["direction"] in HELD_EVERY_YEAR
+    return _target_shown(w, target, series) if signed else in_unit(w, series, fmt_printed(printed, target.value))
+
+
+def _unsigned(w, targets, series) -> str:
+    """", printed without “≥”" where a level to hold every year is read from targets the table prints bare."""
+    direction = series["direction"]
+    if direction not in HELD_EVERY_YEAR or any(
+            str(t.printed_text).strip()[:1] in SIGNS for t in targets if not is_missing(t.printed_text)):
+        return ""
+    return w.text("quality_detail.printed_unsigned", sign=w.text(f"target_form.{direction}", value=""))
 
 
 def _target_shown(w, target, series) -> str:
