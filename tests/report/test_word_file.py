@@ -1144,6 +1144,12 @@ def test_a_legend_and_a_qualitative_cards_note_are_in_the_notes_type(zh):
         height = status.find(f"{W}trPr/{W}trHeight")
         assert height is not None and int(height.get(f"{W}val")) >= 340 and height.get(f"{W}hRule") == "atLeast"
         assert kept_with_next(status) and note.find(f"{W}trPr/{W}trHeight") is None
+    # with no chart beside it, the table spans the type area as the scorecard does: its note (36 characters in 小五,
+    # some 114 mm) on one line, where in the half width a chart leaves it took two, and card 24 a page of its own
+    def across(table):
+        return sum(int(column.get(f"{W}w")) for column in table.findall(f"{W}tblGrid/{W}gridCol"))
+    scorecard = next(table for table in top_tables(zh) if spaced(table._tbl.xpath("string(.)")).startswith("序号"))
+    assert all(across(table) >= 0.98 * across(scorecard._tbl) for table in qualitative)
 
 
 def test_a4_with_official_margins_and_page_numbers_in_the_footer(zh, example_reports):

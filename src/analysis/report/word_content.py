@@ -511,12 +511,13 @@ def card_blocks(document: WordDocument, context: ReportContext, figures: Figures
     colour = STATUS_COLOURS[row.status]
     notes = sources_joined(cards.card_notes(context, row), words["grammar.list_separator"])
     if row.status == "qualitative":  # its status first, as every card's, then what a qualitative indicator is
-        # what a qualitative indicator is, in the notes' type, the row under its status: kept on its page
+        # what a qualitative indicator is, in the notes' type, the row under its status: kept on its page; the table
+        # across the type area (no chart beside it), its note on one line, not two in half the width
         note = styled("Card Notes", [para(without_widow(words["card.qualitative"]))])
         if notes:  # kept with its notes; not with the next card's heading, which chained the cards after it
             document.kept_with_next.append(document.tables)
         document.add_table(table([], [*([cell(label), cell(Label(value))] for label, value in numbers),
-                                      [cell([note], col_span=2)]], (0.32, 0.23)),
+                                      [cell([note], col_span=2)]], (0.32, 0.68)),
                            {(0, 1): colour}, keep_together=True)
         document.roomy.append(document.tables - 1)
         if notes:
