@@ -206,6 +206,11 @@ def test_warning_sheet_lists_the_lagging_series_by_department(workbook):
     assert rnd[level].fill.fgColor.rgb == "FFB71C1C"
     assert rnd[department].value == {"zh": "市科技局", "en": "Municipal Science and Technology Bureau"}[language]
     assert rnd[latest].value == 2.7 and rnd[gap].value == pytest.approx(0.1)
+    # each number read in its unit, as on the scorecard sheet: technology contracts' 158, 160 and 2 are 亿元
+    unit = {"zh": "单位", "en": "Unit"}[language]
+    assert rnd[unit].value == "%"
+    trade = next(row for row in rows if row[number].value == 16)
+    assert trade[unit].value == {"zh": "亿元", "en": "100 million yuan"}[language] and trade[latest].value == 158
     # exactly the scorecard's series that are not achieved, moving away or insufficient
     lagging = {"zh": ("未达标", "偏离目标", "进展不足"), "en": ("Not achieved", "Moving away",
                                                         "Insufficient progress")}[language]

@@ -607,21 +607,23 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         rows.append([localized(row, "lead_department", language) or words["warnings.no_department"],
                      Warning(row.level, words[f"warnings.level.{row.level}"]), int(row.indicator_id),
                      series_label(row.series, words), localized(row, "short_name", language),
-                     status_cell(row, words), scorecard_note(context, row) or None,
+                     localized(row, "unit", language), status_cell(row, words), scorecard_note(context, row) or None,
                      ranked(row, row.latest_value, words), _whole(row.as_of_year),
                      ranked(row, row.target_value, words, "target"), _whole(row.target_year),
                      _gap(context, row), _gap_year(context, row),
                      *_needed(row), *_next(row, words), *_seen(row), pace_text(row, words)])
-    headers = [*(names[key] for key in ("department", "level", "id", "series", "indicator", "status", "status_note",
-                                        "latest", "latest_year", "target", "target_year", "gap", "gap_year")),
+    # the unit beside the name, as on the scorecard sheet: 158 and 2 read as 亿元, 2.7 and 0.1 as % and points
+    headers = [*(names[key] for key in ("department", "level", "id", "series", "indicator")), columns["unit"],
+               *(names[key] for key in ("status", "status_note", "latest", "latest_year", "target", "target_year",
+                                        "gap", "gap_year")),
                *(columns[key] for key in (*NEEDED_COLUMNS, "seen_rate", "seen_change")), names["needed"]]
     # the report's words for the pace last, left out with the numbers where the report leaves its column out (a
     # final evaluation: all "—")
-    pace = range(13, 13 + len(NEEDED_COLUMNS))
+    pace = range(14, 14 + len(NEEDED_COLUMNS))
     if all(row[-1] == MISSING for row in rows):
         rows = [row[:-1] + [None] for row in rows]
     # 3: a plan of one series each; 12: no level held every year missed in an earlier year
-    headers, rows = _without_empty(headers, rows, [3, 6, 12, *pace, len(headers) - 1])
+    headers, rows = _without_empty(headers, rows, [3, 7, 13, *pace, len(headers) - 1])
     sheet = book.add_worksheet(words["workbook.sheets.warnings"])
     if not rows:  # an empty list says why, as the report does: never a sheet of headers read as "no problem", nor
         # the sentence in a data row under "Lead department"
