@@ -326,7 +326,10 @@ def _change_reasons(row, words, previous: int) -> list[str]:
     elif no_data:
         said.append(words["warnings.change_reason.no_data"])
     if "now_complete" in reasons:
-        said.append(words.text("warnings.change_reason.now_complete", year=year(row.target_year),
+        # a level held every year: the final verdict rests on every year it is held in, not on the last one's value
+        held_from = getattr(row, "held_from", float("nan"))
+        first = year(held_from) if not is_missing(held_from) else year(row.target_year)
+        said.append(words.text("warnings.change_reason.now_complete", year=year(row.target_year), first=first,
                                previous=previous))
     return said
 

@@ -1437,10 +1437,11 @@ def judged_yearly(row) -> bool:
 def held_note(context: ReportContext, row) -> str:
     """A level to hold every year missed in a year: the values of the years it missed, and the latest value where
     it is of a later year ("4.6% in 2023, missed; 5.3% in 2024"), so that a row showing 5.3 against ≥5 says why it is
-    not achieved and that 2024 met the level; "" for any other series, or where a year's value is not at hand."""
+    not achieved and that 2024 met the level; one held in every year a final verdict rests on, each year's value
+    (:func:`_held_met_note`); "" for any other series, or where a year's value is not at hand."""
     years = missed_years(row)
     if not years:
-        return ""
+        return _held_met_note(context, row)
     words = context.words
     values = context.series_values(row.indicator_id, row.series)
     actual = values[values["value_type"] == "actual"].drop_duplicates("year", keep="last").set_index("year")["value"]
@@ -1455,6 +1456,25 @@ def held_note(context: ReportContext, row) -> str:
     if not is_missing(row.as_of_year) and str(int(row.as_of_year)) not in years:
         notes.append(words.text("scorecard.held_latest", year=year(row.as_of_year), value=shown(row.latest_value)))
     return words.join(notes)
+
+
+def _held_met_note(context: ReportContext, row) -> str:
+    """A level to hold every year, achieved in a final verdict over more than one year: each year's value, as the
+    verdict rests on them all ("91.2% in 2023, 92% in 2024, met in each"), never the last year's alone; "" where a
+    year's value is not at hand, or for any other series."""
+    held_from = getattr(row, "held_from", float("nan"))
+    if (row.verdict != "final" or row.status != "achieved" or not judged_yearly(row) or is_missing(held_from)
+            or is_missing(row.as_of_year) or int(row.as_of_year) <= int(held_from)):
+        return ""
+    words = context.words
+    values = context.series_values(row.indicator_id, row.series)
+    actual = values[values["value_type"] == "actual"].drop_duplicates("year", keep="last").set_index("year")["value"]
+    years = range(int(held_from), int(row.as_of_year) + 1)
+    if any(when not in actual.index for when in years):
+        return ""
+    return words.text("scorecard.held_met_values", values=join_and(words, [
+        words.text("scorecard.missed_value", year=year(when), value=amount(row, value_text(row, actual[when], words),
+                                                                            words)) for when in years]))
 
 
 def scorecard_note(context: ReportContext, row) -> str:
@@ -1496,6 +1516,8 @@ def status_note(row, words: Catalog, moved: str = "", held: str = "") -> str:
     notes = [words["scorecard.not_final"]] if not_final(row) else []
     if missed_years(row):  # first: the reason a target held every year is not achieved, whatever its last value
         notes.append(held or words.text("scorecard.missed", years=join_and(words, missed_years(row))))
+    elif held:  # a level held in every year its verdict rests on: each year's value
+        notes.append(held)
     if row.verdict == "final":
         if row.kind != "rank":  # a place is reached or not: no share of a target
             stage = stage_missed(row) or stage_met(row)
