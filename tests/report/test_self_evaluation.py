@@ -1042,8 +1042,8 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_a_probl
                    "目前低于要求；方案表中 2024年目标折合年均 6.4%。"
                    "原因：【市科技局】"),
             ("en", "Technology contracts traded: the plan's text requires at least 10% a year; actual growth 6.6% a "
-                   "year from 2021 (the year of the table's last baseline, which the verdict counts from) to 2023 "
-                   "(11.3% a year from the 2020 baseline, as the plan's table counts growth, above 10% only because "
+                   "year from 2021 (the table's last baseline, which the verdict counts from) to 2023 "
+                   "(11.3% a year from the 2020 baseline, like the table's targets, above 10% only because "
                    "of the jump in 2021, before the plan period), below the requirement "
                    "so far; the table's 2024 target implies 6.4% a year. "
                    "Reasons: 【Municipal Science and Technology Bureau】")):
@@ -1100,9 +1100,9 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_asked_f
                           "原因：【市科技局】",
                     "en": "Technology contracts traded: 15.8 billion yuan in 2024, against a 2024 target of 16 "
                           "billion yuan: not achieved (98.8% of the target). The plan's text also requires at least "
-                          "10% a year; actual growth 5.9% a year from 2021 (the year of the table's last baseline, "
-                          "which the verdict counts from) to 2024 (9.6% a year from the 2020 baseline, as the plan's "
-                          "table counts growth, below the 10% required too): below the requirement; the table's 2024 "
+                          "10% a year; actual growth 5.9% a year from 2021 (the table's last baseline, "
+                          "which the verdict counts from) to 2024 (9.6% a year from the 2020 baseline, like the "
+                          "table's targets, below the 10% required too): below the requirement; the table's 2024 "
                           "target implies "
                           "6.4% a year. "
                           "Reasons: 【Municipal Science and Technology Bureau】"}[language]

@@ -895,8 +895,8 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
                      "方案表中 2024年目标折合年均 6.4%"])),
             ("en", ("Growth rates required by the plan's text and not achieved:",
                     ["Technology contracts traded: at least 10% a year required; actual growth 5.9% a year from 2021 "
-                     "(the year of the table's last baseline, which the verdict counts from) to 2024; 9.6% a year "
-                     "from the 2020 baseline, as the plan's table counts growth; both below the 10% required; the "
+                     "(the table's last baseline, which the verdict counts from) to 2024; 9.6% a year "
+                     "from the 2020 baseline, like the table's targets; both below the 10% required; the "
                      "table's 2024 target implies 6.4% a year"]))):
         assert expected in texts(words.summary_paragraphs(load_report(relative(example_tables), 2024, language)))
     # 2022, one year after the 2021 baseline: 142 / 133 − 1 = 6.77%, one year's growth, not an average a year
@@ -906,8 +906,8 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
                    "仅因方案期前 2021年的跃升而高于 10%）；"
                    "方案表中 2024年目标折合年均 6.4%"),
             ("en", "Technology contracts traded: at least 10% a year required; actual growth 6.8% in 2022 over 2021 "
-                   "(the year of the table's last baseline, which the verdict counts from); 13.8% a year from the "
-                   "2020 baseline, as the plan's table counts growth, above 10% only because of the jump in 2021, "
+                   "(the table's last baseline, which the verdict counts from); 13.8% a year from the "
+                   "2020 baseline, like the table's targets, above 10% only because of the jump in 2021, "
                    "before the plan period; the table's 2024 target "
                    "implies 6.4% a year")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2022, language)))
