@@ -565,6 +565,19 @@ def test_three_cards_share_a_page_their_facts_numbers_and_chart_set_tight(exampl
     assert max(heights) <= 8 * 12 * 12700  # eight rows of 12 pt, in EMU (12,700 a point)
 
 
+def test_a_chinese_cards_name_and_facts_are_set_close_to_what_they_lead(example_reports):
+    """A Chinese card's name 4 pt below the notes of the card before it (80 twips, not the reference document's 8 pt,
+    160) and its facts straight above its chart and numbers (0, not 3 pt, 60): the final report's card 24 missed the
+    foot of its page by some 14 mm, carried over whole, and its 26 cards took a page more. The English cards keep the
+    reference document's spacing."""
+    def spacing(case: str, style_id: str, side: str) -> str:
+        styles = part(example_reports[case] / "report.docx", "word/styles.xml")
+        return styles.find(f"{W}style[@{W}styleId='{style_id}']/{W}pPr/{W}spacing").get(f"{W}{side}")
+
+    assert (spacing("final-zh", "Heading3", "before"), spacing("final-zh", "CardFacts", "after")) == ("80", "0")
+    assert (spacing("final-en", "Heading3", "before"), spacing("final-en", "CardFacts", "after")) == ("160", "60")
+
+
 @pytest.mark.parametrize(("case", "scorecard_line"), [("final-zh", "210"), ("final-en", "200")])
 def test_a_tables_lines_are_its_type_and_a_little_apart(example_reports, case, scorecard_line):
     """Every table's lines (but a card's layout of its chart beside its numbers) 1.15 times its type apart, exactly, to

@@ -309,7 +309,8 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
     edits = {"word/document.xml": document,
              "word/styles.xml": lambda xml: size_styles(xml, words["word.sizes"], words["word.bold"],
                                                         words["language.docx_lang"], words["word.line_pitch"],
-                                                        words["word.paragraph_after"], words["word.facts_pitch"]),
+                                                        words["word.paragraph_after"], words["word.facts_pitch"],
+                                                        words["word.card_spacing"]),
              "docProps/core.xml": plain_title}
     if running_head:
         edits["word/_rels/document.xml.rels"] = lambda xml: with_relation(xml, HEADER_RELATION, "header1.xml",
@@ -692,12 +693,13 @@ def pitch_lists(root, points: float, after: float, lines: float = 0) -> None:
 
 
 def size_styles(xml: bytes, sizes: dict, bold: list, language: str = "zh-CN", pitch: float = 0,
-                after: float = 0, facts_pitch: float = 0) -> bytes:
+                after: float = 0, facts_pitch: float = 0, card_spacing: list | None = None) -> bytes:
     """The catalog's sizes and bold styles, the links as plain text, the paragraphs kept with the next; body text
     justified in Chinese (GB/T 9704), flush left in another language, whose justified lines a long word would stretch;
     running text at a fixed line ``pitch`` (points; 0: its fonts' own) and ``after`` points apart; a card's facts at
     ``facts_pitch`` (``word.facts_pitch``; 0: its fonts' own), not a Chinese fallback font's lines half as high again
-    as its type: three cards share a page."""
+    as its type: three cards share a page. ``card_spacing`` (``word.card_spacing``): the points before a card's name
+    (Heading3) and after its facts (CardFacts), where given."""
     root = etree.fromstring(xml)
     styles = {style.get(w("styleId")): style for style in root.findall(w("style"))}
     for style_id, points in sizes.items():
@@ -718,6 +720,10 @@ def size_styles(xml: bytes, sizes: dict, bold: list, language: str = "zh-CN", pi
             put(put(styles[style_id], "pPr"), "keepNext", {})
     if facts_pitch and "CardFacts" in styles:
         pitched(put(styles["CardFacts"], "pPr"), float(facts_pitch))
+    if card_spacing:
+        for (style_id, side), points in zip((("Heading3", "before"), ("CardFacts", "after")), card_spacing):
+            if style_id in styles:
+                put(put(styles[style_id], "pPr"), "spacing").set(w(side), str(round(float(points) * 20)))
     if not language.startswith("zh") and "BodyText" in styles:
         put(put(styles["BodyText"], "pPr"), "jc", {"val": "left"})
     for style_id in TEXT_STYLES:  # an indent in characters (首行缩进 2 字符) in points too: LibreOffice reads no other
