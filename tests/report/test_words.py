@@ -446,7 +446,7 @@ def test_scorecard_cells_before_the_data():
     html = scorecard_html(context("zh"))
     cells = cells_of(html)
     # the 2024 report from 2021's values: the target year has come, so no pace is asked of it ("—")
-    assert cells[0][:8] == ["2", '<a href="#indicator-2">R&amp;D经费投入强度</a>&#8288;*', "%", "2.36",
+    assert cells[0][:8] == ["2", '<a href="#indicator-2">R&amp;D经费投入强度&#8288;*</a>', "%", "2.36",
                             "2.4<small>（2021年）</small>",
                             "2.8<small>（2024年）</small>", "0.4个百分点", "—"]
     assert cells[1][:8] == ["10", '<a href="#indicator-10">高新技术企业</a>', "家", "738",
@@ -456,7 +456,7 @@ def test_scorecard_cells_before_the_data():
                             "3.41<small>（2021年）</small>",
                             "≥5<small>（2024年）</small>", "1.59个百分点", "—"]
     assert "进展不足" in cells[0][8] and "进度正常" in cells[1][8] and "偏离目标" in cells[3][8]
-    assert cells[5][:2] == ["22", '<a href="#indicator-22">创新战略决定</a>&#8288;*'] and "定性指标" in cells[5][8]
+    assert cells[5][:2] == ["22", '<a href="#indicator-22">创新战略决定&#8288;*</a>'] and "定性指标" in cells[5][8]
     # a phone leaves the unit column out: the value carries its unit, joined without a space in Chinese
     assert ('<span class="nobr">1,049<span class="unit-joined">家</span></span><small>（2021年）</small>'
             in unmarked(html))

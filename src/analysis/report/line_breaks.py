@@ -776,12 +776,16 @@ def name_end(text: str) -> tuple[int, int] | None:
     return match.span() if match and len(text) > 2 else None
 
 
-def name(text, where: str = "table") -> Markup:
+def name(text, where: str = "table", core: bool = False) -> Markup:
     """An indicator's name as HTML: escaped, each of its :func:`name_pieces` in a span that never breaks; a name in
     a language that breaks at spaces as it is, but a short hyphenated word whole, as a unit's (per 100 R&D
     person-years: never "person- | years"; a long one, Innovation-strategy, may break after its hyphen where a column
     is narrower than it), and a "per" phrase a name's column holds whole (:data:`NAME_COLUMN`: "New enterprises |
-    per 10,000 people", never "… per | 10,000 people"; a longer one, "per 10,000 employed", between its words)."""
+    per 10,000 people", never "… per | 10,000 people"; a longer one, "per 10,000 employed", between its words).
+    ``core``: a core indicator's star after a word joiner, in the name's last piece kept whole (…收入 | 比重*, as
+    :func:`with_core_star` joins it)."""
+    if core:
+        return with_core_star(name(text, where))
     text = str(text)
     latin = not re.search(f"[{HAN}]", text)
     hyphenated = [match.span() for match in HYPHENATED.finditer(text) if is_short(match.group())] if latin else []
@@ -793,6 +797,22 @@ def name(text, where: str = "table") -> Markup:
     # :data:`NAME_WIDTHS`) and the line before can spare one (:func:`name_tail`)
     return marked(text, with_tail(text, name_pieces(text) + hyphenated + counted, NAME_WIDTHS[where]), between=True)
 
+
+#: A core indicator's star as HTML: after a word joiner (U+2060), never alone at the start of a line.
+CORE_STAR = Markup("&#8288;*")
+
+
+def with_core_star(html) -> Markup:
+    """A name's HTML (:func:`name`) with a core indicator's star (:data:`CORE_STAR`) inside the span of its last piece
+    kept whole (``<span class="nobr">比重&#8288;*</span>``), or after its last word: one piece with it, so that a line
+    breaks before the piece where the star does not fit on its line. (A star in a text of its own after the piece,
+    WeasyPrint set "比重" on the line and the star past the cell's edge, or broke at the word joiner, the star alone on
+    the next line; after a link holding the name, it found no break inside the link: the change table's
+    "高企营收占规上工业企业收入比重*" ran its star 3 px past its cell.)"""
+    html = str(html)
+    if html.endswith("</span>"):  # its last piece kept whole (marked: only such spans end a name)
+        return Markup(html[:-len("</span>")]) + CORE_STAR + Markup("</span>")
+    return Markup(html) + CORE_STAR
 
 
 def name_joined(text: str) -> str:
