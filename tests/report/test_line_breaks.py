@@ -375,7 +375,8 @@ def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name(
     # and after a title's closing bracket before its section's number, never inside the number (2. | 5节)
     assert kept_whole("《年鉴》2.5节（https://x.cn/a）") == "《年鉴》\u200b2.5\u2060节（https://x.cn/a）"
     assert kept_whole("24,800人") == "24,800\u2060人" and kept_whole("R&D经费") == "R&D经费"
-    assert kept_whole("fall by 0.7 pp a year") == "fall by 0.7\u00a0pp a year"
+    # a change a year with its unit and its "a year" (never "pp a | year")
+    assert kept_whole("fall by 0.7 pp a year") == "fall by 0.7\u00a0pp\u00a0a\u00a0year"
     assert kept_whole("in 2022–2024") == "in 2022\u2060–\u20602024"  # never 2022– | 2024
     # a column is as wide as "0.19个百分点" (4 + 4 × 2 = 12 letters), and "2022年，" with the comma that may not
     # start a line (4 + 2 + 2 = 8)
@@ -1138,7 +1139,8 @@ def test_a_kept_piece_never_starts_or_ends_inside_a_number():
     from analysis.report.line_breaks import number_pieces
 
     text = "needs national 2.8, provincial 3.0 a year (provincial 3.0, national 2.5)"
-    assert str(keep_together(text)) == text
+    # (a change a year whole with its "a year", the number whole inside it)
+    assert str(keep_together(text)) == text.replace("3.0 a year", '<span class="nobr">3.0 a year</span>')
     assert [match.group() for match in number_pieces().finditer(text)] == []
     # a number with its series after a decimal and a comma is still one piece, the decimal left whole before it
     assert str(keep_together("values 2.5, 4 provincial")) == 'values 2.5, <span class="nobr">4 provincial</span>'
