@@ -150,14 +150,15 @@ def resolve_relative_targets(plan: Plan, indicators: pd.DataFrame,
         if met_by(base.value, values.loc[index], directions[key]):  # the base already meets the target made absolute
             detail = ("quality_detail.baseline_meets_target_every_year" if directions[key] in HELD_EVERY_YEAR
                       else "quality_detail.baseline_meets_target")
-            # both in the series' unit, the target with its sign where held every year, as the table's findings;
-            # checked each year from the series' first target year
+            # both in the series' unit, the target with its sign where held every year, as the table's findings (a
+            # level worked out from a relative target, never printed bare: no word of the table's sign); checked each
+            # year from the series' first target year
             first = int(values.loc[(values["indicator_id"] == key[0]) & (values["series"] == key[1])
                                    & (values["value_type"] == "target"), "year"].min())
             findings.append(_finding("baseline_meets_target", key, base.year, base, lambda w, row=row, base=base,
                                      target=target, detail=detail, of=kinds.loc[key],
                                      first=first: w.text(
-                                         detail, year=base.year, first=first,
+                                         detail, year=base.year, first=first, unsigned="",
                                          value=in_unit(w, of, fmt_printed(base.printed_text, base.value)),
                                          targets=w.text("quality_detail.target_item", year=row.year,
                                                         value=target_in_unit(w, of, fmt_number(target))))))
