@@ -495,6 +495,44 @@ def test_a_core_indicators_star_stays_with_its_name_in_the_self_evaluation():
     assert str(name_cell("<b>*")) == "&lt;b&gt;&#8288;*"
 
 
+def test_a_core_indicators_star_stays_with_its_name_in_a_link():
+    """The Chinese mid-term's change table ran the star of 高企营收占规上工业企业收入比重* 3 px past its cell: after the
+    link holding the name, WeasyPrint found no break between the link's pieces kept whole, and a star in the link
+    after them it set alone on the next line. The star is in the link, in the name's last piece (or after its last
+    word): at any width a line breaks before 比重*, the star never past the cell nor at a line's start."""
+    from types import SimpleNamespace
+
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    from analysis.report.html import ENVIRONMENT
+    from analysis.report.line_breaks import name
+    from analysis.settings import TEMPLATES_DIR
+
+    assert str(name("R&D经费投入强度", core=True)).endswith('<span class="nobr">强度&#8288;*</span>')
+    assert str(name("R&D intensity", core=True)) == "R&amp;D intensity&#8288;*"
+    assert str(name("<b>", core=True)) == "&lt;b&gt;&#8288;*"
+    name_link = ENVIRONMENT.get_template("macros.html.j2").module.name_link
+    link = str(name_link(SimpleNamespace(anchor="indicator-8", name="高企营收占规上工业企业收入比重", core=True)))
+    assert link.startswith('<a href="#indicator-8">') and link.endswith("比重&#8288;*</span></a>")
+    css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
+    cells = "".join(f'<table class="status-changes" style="table-layout: fixed; width: auto"><tbody><tr>'
+                    f'<td style="width: {width}px">{link}</td></tr></tbody></table>' for width in range(160, 184, 2))
+    page = (f'<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+            f'<main class="report"><div class="jp-RenderedHTMLCommon">{cells}</div></main></body></html>')
+    found = []
+    for page_ in HTML(string=page, media_type="print").render().pages:
+        for cell in page_._page_box.descendants():
+            if isinstance(cell, boxes.TableCellBox):
+                lines = ["".join(box.text for box in line.descendants() if isinstance(box, boxes.TextBox))
+                         for line in cell.descendants() if isinstance(line, boxes.LineBox)]
+                right = max(box.position_x + box.width for box in cell.descendants() if isinstance(box, boxes.TextBox))
+                found.append((round(cell.width), lines[-1].replace("\u200b", ""),
+                              right <= cell.content_box_x() + cell.width + 0.5))
+    assert len(found) == 12
+    assert all(last.endswith("比重\u2060*") and len(last) > 2 and inside for _, last, inside in found), found
+
+
 def test_a_column_of_chinese_names_keeps_its_floor():
     from analysis.report.pandoc_ast import CELL_PADDING, fitted_widths
 

@@ -585,7 +585,7 @@ def name_cell(text, where: str = "mid-term") -> Markup:
     no room for it (:func:`name_tail`)."""
     text = str(text)
     if len(text) > 1 and text.endswith("*"):
-        return name_cell(text[:-1], where) + Markup("&#8288;*")
+        return name_cell(text[:-1], where) + CORE_STAR
     if re.search(f"[{HAN}]", text):
         return keep_words(text)
     words = all(columns(match.group()) <= NAME_COLUMN for match in re.finditer(COUNTED_PER, text))
