@@ -59,19 +59,9 @@ def test_no_self_evaluation_text_runs_past_the_page_edge(report):
 def test_the_self_evaluations_numbers_stand_digits_under_digits(example_reports):
     """The final zh self-evaluation's value column (2024年实际值): 24,800 (row 1), 2.7 (row 2) and 45.6 (row 3) end
     at one right edge, as the report's scorecard sets numbers; before, they began at one left edge."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar
-
-    def chars(item):
-        if isinstance(item, LTChar):
-            yield item
-        elif hasattr(item, "__iter__"):
-            for child in item:
-                yield from chars(child)
-
-    first = next(extract_pages(str(example_reports["final-zh"] / "self-evaluation.pdf"), page_numbers=[0]))
+    [first] = pdf_chars(example_reports["final-zh"] / "self-evaluation.pdf", pages=[0])
     rows: dict[int, list] = {}
-    for char in chars(first):
+    for char in first:
         rows.setdefault(round(char.y0), []).append(char)
     ends = {}  # each value's right end: its last character's, on its row, after the target's column
     for row in rows.values():
