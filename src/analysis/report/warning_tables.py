@@ -135,11 +135,23 @@ def warnings_intro(context: ReportContext, rows: list[WarningRow]) -> str:
                           stage_red=words["warnings.stage_red"] if stages else "") + (
             words.count_text("warnings.unjudged", unjudged, status=words.status("insufficient_data"))
             if unjudged else "") + _not_warned(context)
-    levels = [row.level for row in rows]
-    red, amber = levels.count("red"), levels.count("amber")
+    red, amber = warning_tally(rows).values()
     tally = (words.text("warnings.tally", count=len(rows), red=red, amber=amber) if red and amber
              else words.count_text(f"warnings.tally_{'red' if red else 'amber'}", len(rows)))
     return words.text("warnings.intro", tally=tally, **stage) + _not_warned(context)
+
+
+def warning_tally(rows: list[WarningRow]) -> dict[str, int]:
+    """The warned series by colour, red then amber, as the sentence above the warning list counts them."""
+    levels = [row.level for row in rows]
+    return {"red": levels.count("red"), "amber": levels.count("amber")}
+
+
+def change_counts(rows: list[ChangeRow]) -> dict[str, int]:
+    """The series by change of status (worse, better, same, not comparable), as the sentence above the table of
+    changes counts them."""
+    changes = [row.change for row in rows]
+    return {change: changes.count(change) for change in CHANGES_WORST_FIRST}
 
 
 def _not_warned(context: ReportContext) -> str:
@@ -360,7 +372,7 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     other = len(others)
     bases = _bases_text(context, others)
     text = ""
-    counts = {change: changes.count(change) for change in CHANGES_WORST_FIRST}
+    counts: dict = change_counts(rows)
     # none not comparable: no "0 not comparable" clause; each kind with its number where there are two
     counts["not_comparable"] = _not_comparable(context, previous, rows) if counts["not_comparable"] else ""
     key = "warnings.changes_intro_published" if published else "warnings.changes_intro"

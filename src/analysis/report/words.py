@@ -749,15 +749,12 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     words = context.words
     table = context.joined()
     numeric = table[table["status"] != "qualitative"]
-    paragraphs = [Paragraph(_scope(context, numeric)), Paragraph(_statuses(context))]
-    finals = numeric[numeric["verdict"] == "final"]
-    if len(finals):
-        counts = pd.Series([shown_status(row) for row in finals.itertuples()]).value_counts()
-        # every shown status counted (a level met in a stage year, a later one to hold, is "met every year so
-        # far"): the items add up to the count
-        items = [words.text("summary.final_item", status=words[f"status_in_sentence.{s}"], count=int(counts[s]))
-                 for s in (*TALLY_ORDER, *sorted(set(counts.index) - set(TALLY_ORDER))) if s in counts]
-        paragraphs.append(Paragraph(words.count_text("summary.finals", len(finals),
+    paragraphs = [Paragraph(_scope(context)), Paragraph(_statuses(context))]
+    finals = final_counts(context)
+    if finals:
+        items = [words.text("summary.final_item", status=words[f"status_in_sentence.{s}"], count=count)
+                 for s, count in finals.items()]
+        paragraphs.append(Paragraph(words.count_text("summary.finals", sum(finals.values()),
                                                      items=words["summary.item_separator"].join(items))))
     core = table[table["core"]]  # a qualitative core indicator too, named as such
     if len(core):
@@ -820,6 +817,16 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     if label:
         paragraphs.insert(0, Paragraph(words.text("summary.dataset", label=label)))
     return _points_defined(paragraphs, words)
+
+
+def final_counts(context: ReportContext) -> dict[str, int]:
+    """The numeric series judged on their target year's value (a final verdict), counted by shown status in
+    :data:`TALLY_ORDER`, any other after it: every shown status counted (a level met in a stage year, a later one to
+    hold, is "met every year so far"), so the counts add up to the series judged. The overview's and the workbook's."""
+    table = context.joined()
+    finals = table[(table["status"] != "qualitative") & (table["verdict"] == "final")]
+    counts = pd.Series([shown_status(row) for row in finals.itertuples()], dtype=object).value_counts()
+    return {s: int(counts[s]) for s in (*TALLY_ORDER, *sorted(set(counts.index) - set(TALLY_ORDER))) if s in counts}
 
 
 def _points_defined(paragraphs: list[Paragraph], words: Catalog) -> list[Paragraph]:
@@ -1089,14 +1096,22 @@ def single_plan_value(context: ReportContext, numeric: pd.DataFrame) -> pd.DataF
                    & (numeric["status"] != "insufficient_data")]
 
 
-def _scope(context: ReportContext, numeric: pd.DataFrame) -> str:
-    words = context.words
+def scope_counts(context: ReportContext) -> dict[str, int]:
+    """The plan's indicators, its quantitative ones, their series and its qualitative ones, as the overview's first
+    sentence counts them (and the workbook's summary sheet)."""
     headline = headline_status(context.assessment)
+    table = context.joined()
     qualitative = int((headline["status"] == "qualitative").sum())
-    fields = dict(n_indicators=len(headline), numeric_indicators=len(headline) - qualitative,
-                  numeric_series=len(numeric), qualitative=qualitative, currency=data_currency(context))
+    return dict(n_indicators=len(headline), numeric_indicators=len(headline) - qualitative,
+                numeric_series=int((table["status"] != "qualitative").sum()), qualitative=qualitative)
+
+
+def _scope(context: ReportContext) -> str:
+    words = context.words
+    fields = scope_counts(context)
     # a plan of quantitative indicators only says so, never "and 0 qualitative"
-    text = words.count_text("summary.scope" if qualitative else "summary.scope_all_numeric", len(headline), **fields)
+    text = words.count_text("summary.scope" if fields["qualitative"] else "summary.scope_all_numeric",
+                            fields["n_indicators"], **fields, currency=data_currency(context))
     # a plan that prints baselines for two years (2020, 2021): which one the growth counts from, and where the plan
     # period starts, said once, as the cards speak of either
     values = context.values
@@ -1139,13 +1154,19 @@ def data_currency(context: ReportContext) -> str:
                       groups=join_and(words, groups))
 
 
+def indicator_counts(context: ReportContext) -> dict[str, int]:
+    """The quantitative indicators by shown status (the worse series of two: :func:`shown_counts`), every status with
+    a count, as the overview counts them (and the workbook's summary sheet)."""
+    return {status: count for status, count in shown_counts(context.assessment).items()
+            if count and status != "qualitative"}
+
+
 def _statuses(context: ReportContext) -> str:
     """Headline statuses counted, each in the words a sentence gives it (achieved 12, never a badge's Achieved 12),
     every status with a count."""
     words = context.words
-    counts = shown_counts(context.assessment)
     items = [words.text("summary.status_item", status=words[f"status_in_sentence.{status}"], count=count)
-             for status, count in counts.items() if count and status != "qualitative"]
+             for status, count in indicator_counts(context).items()]
     ranks = context.indicators.drop_duplicates("indicator_id")
     ranks = [localized(row, "short_name", context.language) for row in ranks[ranks["kind"] == "rank"].itertuples()]
     paired = context.assessment["indicator_id"].duplicated().any()  # an indicator with national and provincial series
