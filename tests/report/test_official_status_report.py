@@ -140,7 +140,7 @@ def test_the_word_scorecard_has_the_light_in_its_colour(light_tables):
 def test_the_workbook_has_the_light_filled_and_the_rule_on_its_front(light_tables):
     book = openpyxl.load_workbook(io.BytesIO(scorecard_bytes(ScorecardBook(report_context(light_tables, 2024, "zh"),
                                                                            "2025-01-15"))))
-    sheet = book.worksheets[1]
+    sheet = book.worksheets[2]
     headers = [cell.value for cell in sheet[1]]
     assert headers[-4:] == ["状态", "结论说明", "红黄绿灯", "牵头责任部门"]
     column = headers.index("红黄绿灯")
@@ -149,7 +149,7 @@ def test_the_workbook_has_the_light_filled_and_the_rule_on_its_front(light_table
     assert by_id[(21, "")][column].value == "黄灯"
     assert by_id[(21, "")][column].fill.fgColor.rgb == "FF" + LIGHT_COLOURS["amber"][0].lstrip("#").upper()
     assert by_id[(2, "")][column].value == "红灯" and by_id[(22, "")][column].value is None
-    front = {row[0].value: row[1].value for row in book.worksheets[0].iter_rows(min_row=3, max_row=14) if row[0].value}
+    front = {row[0].value: row[1].value for row in book.worksheets[1].iter_rows(min_row=3, max_row=14) if row[0].value}
     assert "落后不到 10 个百分点为绿灯，10～30 个百分点（含两端）为黄灯，超过 30 个百分点为红灯" in front["红黄绿灯"]
 
 

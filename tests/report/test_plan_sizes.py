@@ -51,7 +51,7 @@ def test_every_edition_of_a_plan_of_any_size(plans, project_tmp, n, observed, ye
     with zipfile.ZipFile(report.write_word(relative(folder))) as document:
         assert "word/document.xml" in document.namelist()
     workbook = load_workbook(report.write_workbook(relative(folder)))
-    scorecard = workbook.worksheets[1]
+    scorecard = workbook.worksheets[2]
     ids = [row[0] for row in scorecard.iter_rows(min_row=2, values_only=True) if isinstance(row[0], int)]
     assert ids == list(range(1, n + 1))
 

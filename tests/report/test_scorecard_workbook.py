@@ -20,7 +20,7 @@ from analysis.catalog import catalog
 from analysis.plan import load_plan
 from analysis.publish.data import build_tables, write_tables
 from analysis.report.context import load_report
-from analysis.report.scorecard_workbook import ScorecardBook, scorecard_bytes, write_scorecard
+from analysis.report.scorecard_workbook import ScorecardBook, display_width, scorecard_bytes, write_scorecard
 from analysis.report.words import file_place, provenance
 from tests.conftest import FIXTURES, NATIONAL_DIR
 
@@ -62,8 +62,9 @@ def workbook(workbook_bytes):
     return language, openpyxl.load_workbook(io.BytesIO(data))
 
 
-SHEET_NAMES = {"zh": ["说明", "指标评估表", "预警清单", "与2023年相比的变化", "数据质量", "实际值"],
-               "en": ["About", "Scorecard", "Warnings", "Change since 2023", "Data quality", "Actual values"]}
+SHEET_NAMES = {"zh": ["概况", "说明", "指标评估表", "预警清单", "与2023年相比的变化", "数据质量", "实际值"],
+               "en": ["Summary", "About", "Scorecard", "Warnings", "Change since 2023", "Data quality",
+                      "Actual values"]}
 # the number, short name and series first: what each printed page repeats at its left
 FIRST_HEADERS = {"zh": ["序号", "简称", "序列", "类别", "指标名称（方案原文）", "核心指标", "单位", "目标属性",
                         "2020年基础值", "2021年基础值", "最新值", "最新值年份", "2023年目标", "2024年目标",
@@ -74,7 +75,7 @@ FIRST_HEADERS = {"zh": ["序号", "简称", "序列", "类别", "指标名称（
 
 
 def _scorecard(book):
-    return book.worksheets[1]
+    return book.worksheets[2]
 
 
 def _row_of(sheet, indicator_id: int, series: str = ""):
@@ -96,12 +97,87 @@ def test_sheets_and_headers_come_from_the_catalog(workbook):
                             "en": ["Status", "Status note", "Lead department"]}[language]
 
 
+def _summary(book, language: str) -> tuple[dict, dict]:
+    """The summary sheet's facts (label → value, above its table) and counts (label → cell), by their labels."""
+    sheet = book[catalog(language)["workbook.sheets.summary"]]
+    rows = [row for row in sheet.iter_rows(min_row=2) if row[0].value is not None]
+    header = next(i for i, row in enumerate(rows) if row[0].value == catalog(language)["workbook.summary.label"])
+    return ({row[0].value: row[1].value for row in rows[:header]},
+            {row[0].value: row[1] for row in rows[header + 1:]})
+
+
+def _counted(words, key: str, word: str = "", **fields) -> str:
+    return words.text(f"workbook.summary.{key}", **fields, **({"status": words.status(word)} if word else {}))
+
+
+def test_the_summary_sheet_holds_the_overviews_counts_as_numbers(workbook):
+    """The 2024 final's overview counted by hand from the plan and the example data: 26 indicators, 3 qualitative
+    (22–24), 23 quantitative in 25 series (4 and 5 national and provincial). Every series but 4 provincial (no value
+    since 2022) and 21 (none for 2024) has its 2024 value: 9 miss their 2024 target (2: 2.7 of 2.8; 5 provincial, 8,
+    10, 14, 16, 18 (4.6 in 2023, a level held every year), 20, 25), the other 14 meet it. By indicator, the worse
+    series: 5 not achieved by its provincial one, 4 moving away by its provincial one (2.9 in 2022 below the 3.1
+    baseline), 21 projected to miss (9.3 in 2023 short of 10 at its pace): 9 not achieved, 1, 1, and 23 − 11 = 12
+    achieved. Warned: the ten missed or moving away red, 21 amber. Against 2023: 8, 14, 16, 21 worse (stage target
+    met, 2024's missed), 3, 5, 12, 15, 19 better (stage target missed, 2024's met), the other 16 of the 25 the same."""
+    language, book = workbook
+    words = catalog(language)
+    facts, counts = _summary(book, language)
+    front = words["workbook.front"]
+    assert facts[front["report_year"]] == 2024
+    assert facts[front["kind"]] == words["report_kind.final"]
+    assert facts[front["plan"]] == {"zh": "威海市建设国家创新型城市实施方案（2022—2024年）",
+                                    "en": "Weihai's implementation plan for building a national innovative city "
+                                          "(2022–2024)"}[language]
+    assert facts[front["currency"]].startswith({"zh": "截至本次（2024年）评估，25 个定量序列中，23 个有 2024年数据",
+                                                "en": "In this 2024 review, of the 25 quantitative series, 23 have "
+                                                      "data for 2024"}[language])
+    level = {key: words[f"warnings.level.{key}"] for key in ("red", "amber")}
+    change = {key: words[f"warnings.change.{key}"] for key in ("worse", "better", "same")}
+    expected = {_counted(words, "n_indicators"): 26, _counted(words, "numeric_indicators"): 23,
+                _counted(words, "numeric_series"): 25, _counted(words, "qualitative"): 3,
+                _counted(words, "status", "achieved"): 12, _counted(words, "status", "not_achieved"): 9,
+                _counted(words, "status", "moving_away"): 1, _counted(words, "status", "overdue"): 1,
+                _counted(words, "final", "achieved"): 14, _counted(words, "final", "not_achieved"): 9,
+                _counted(words, "warning", level=level["red"]): 10,
+                _counted(words, "warning", level=level["amber"]): 1,
+                _counted(words, "change", year=2023, change=change["worse"]): 4,
+                _counted(words, "change", year=2023, change=change["better"]): 5,
+                _counted(words, "change", year=2023, change=change["same"]): 16}
+    assert {label: cell.value for label, cell in counts.items()} == expected
+    assert list(counts) == list(expected)  # in the overview's order
+    # numbers, whole, never text; every label wholly inside its column (a Chinese character two)
+    assert all(cell.data_type == "n" and type(cell.value) is int for cell in counts.values())
+    sheet = book.worksheets[0]
+    assert sheet.column_dimensions["A"].width >= max(display_width(label) for label in [*facts, *counts])
+
+
+def test_the_mid_terms_summary_sheet_counts_its_stage_targets(mid_term):
+    """The 2023 mid-term, by hand: 2, 3, 5 (both series), 10, 12, 15, 19, 20 and 25 miss their 2023 stage targets (10
+    series, 9 indicators); 18 misses the level it holds every year (4.6 of 5); 17 holds its level so far; 4
+    provincial (no value since 2022) is moving away; the other 12 series meet their stage targets, 11 indicators
+    (4 counted by its provincial series). Warned: 7 red, 7 amber (3 and 25 amber, on course for 2024)."""
+    language, book = mid_term
+    words = catalog(language)
+    facts, counts = _summary(book, language)
+    assert facts[words["workbook.front.report_year"]] == 2023
+    assert facts[words["workbook.front.kind"]] == words["report_kind.mid_term"]
+    values = {label: cell.value for label, cell in counts.items()}
+    statuses = {status: values.pop(_counted(words, "status", status), None) for status in
+                ("stage_achieved", "met_so_far", "not_achieved", "moving_away", "stage_missed")}
+    assert statuses == {"stage_achieved": 11, "met_so_far": 1, "not_achieved": 1, "moving_away": 1,
+                        "stage_missed": 9}
+    assert [values[_counted(words, "final", status)] for status in ("stage_achieved", "met_so_far", "not_achieved",
+                                                                    "stage_missed")] == [12, 1, 1, 10]
+    assert [values[_counted(words, "warning", level=words[f"warnings.level.{level}"])]
+            for level in ("red", "amber")] == [7, 7]
+
+
 def test_the_change_since_the_previous_year_and_the_projections_are_in_the_book(workbook):
     """Section 3.2 and the cards' projections as the report gives them: 8, 14, 16 met their 2023 stage targets and
     miss 2024's, and 21 (9.3 in 2023, no 2024 value) falls short of 2024's 10: 4 worse, first; 21 projected at
     9.3 + 0.3 × 1 = 9.6 and 4 provincial at 2.9 − 0.1 × 2 = 2.7 by 2024; a final verdict is never projected."""
     language, book = workbook
-    changes = book.worksheets[3]
+    changes = book.worksheets[4]
     words = catalog(language)
     rows = [[cell.value for cell in row] for row in changes.iter_rows(min_row=2)]
     worse = [row for row in rows if row[4] == words["warnings.change.worse"]]
@@ -138,7 +214,7 @@ def test_the_status_says_what_it_rests_on_as_the_report_does(workbook):
                        (2, ""): "96.4% of the target"}}[language]
     for (indicator, series), text in expected.items():
         assert _row_of(_scorecard(book), indicator, series)[note].value == text
-    warnings = book.worksheets[2]
+    warnings = book.worksheets[3]
     headers = [cell.value for cell in warnings[1]]
     rows = {(row[2].value, row[3].value or ""): row[headers.index(note)].value for row in warnings.iter_rows(min_row=2)}
     assert rows[(4, {"zh": "省级", "en": "provincial"}[language])] == expected[
@@ -194,7 +270,7 @@ def test_status_is_written_and_filled_in_the_report_colour(workbook):
 
 def test_warning_sheet_lists_the_lagging_series_by_department(workbook):
     language, book = workbook
-    sheet = book.worksheets[2]
+    sheet = book.worksheets[3]
     headers = [cell.value for cell in sheet[1]]
     rows = [{header: cell for header, cell in zip(headers, row)} for row in sheet.iter_rows(min_row=2)]
     names = {"zh": ("牵头责任部门", "预警", "序号", "最新值", "差距"), "en": ("Lead department", "Warning", "No.",
@@ -248,12 +324,12 @@ def test_formula_looking_source_is_stored_as_text(workbook):
 
 def test_front_sheet_names_the_report_and_its_inputs(workbook):
     language, book = workbook
-    text = [cell.value for row in book.worksheets[0].iter_rows() for cell in row if cell.value is not None]
+    text = [cell.value for row in book.worksheets[1].iter_rows() for cell in row if cell.value is not None]
     assert {"zh": "威海市国家创新型城市建设指标总结评估报告（2024年）",
             "en": "Weihai: Final evaluation of the national innovative city indicators, 2024"}[language] in text
     # the generated date a date a spreadsheet sorts as one, shown as ISO text
     assert datetime.datetime(2025, 1, 15) in text and "data/raw/weihai/plan.yml" in text and "0" * 64 in text
-    dated = next(cell for row in book.worksheets[0].iter_rows() for cell in row if cell.value == datetime.datetime(
+    dated = next(cell for row in book.worksheets[1].iter_rows() for cell in row if cell.value == datetime.datetime(
         2025, 1, 15))
     assert dated.number_format == "yyyy-mm-dd"
     # 28 series, 3 of them qualitative; the example data reach 2024 for 23 of the 25 numeric ones
@@ -271,7 +347,7 @@ def test_front_sheet_names_the_report_and_its_inputs(workbook):
 
 def _glossary(book) -> dict:
     """The front sheet's note on the scorecard's columns: each column's header and what it holds."""
-    rows = [[cell.value for cell in row[:2]] for row in book.worksheets[0].iter_rows()]
+    rows = [[cell.value for cell in row[:2]] for row in book.worksheets[1].iter_rows()]
     start = next(number for number, row in enumerate(rows) if row[0] in ("指标评估表各列说明",
                                                                          "What the scorecard's columns hold"))
     return {row[0]: row[1] for row in rows[start + 2:] if row[0]}
@@ -312,7 +388,7 @@ def test_a_pace_column_is_headed_true_for_every_row_of_any_unit(mid_term):
     unit, the front sheet saying which (points for a share, places for a rank)."""
     language, book = mid_term
     names = COLUMNS[language]
-    for sheet in (_scorecard(book), book.worksheets[2]):
+    for sheet in (_scorecard(book), book.worksheets[3]):
         paces = [header for header in _headers(sheet) if header in names.values() and header != names["needed_text"]]
         assert len(paces) >= 4, paces
         assert not [header for header in paces if "%" in header or "unit" in header or "单位" in header]
@@ -359,7 +435,7 @@ def test_the_change_sheet_gives_every_rows_basis_though_the_report_says_the_comm
     so each keeps it (high-tech enterprises, 10: on track in 2022, short of 2023's 1,500 in 2023)."""
     language, book = mid_term
     words = catalog(language)
-    rows = {row[0].value: row for row in book.worksheets[3].iter_rows(min_row=2) if row[0].value == 10}
+    rows = {row[0].value: row for row in book.worksheets[4].iter_rows(min_row=2) if row[0].value == 10}
     assert rows[10][5].value == words.text("warnings.change_reason.now_stage", year="2023")
 
 
@@ -403,7 +479,7 @@ def _headers(sheet) -> list:
     return [cell.value for cell in sheet[1]]
 
 
-@pytest.mark.parametrize("sheet", [1, 2])
+@pytest.mark.parametrize("sheet", [2, 3])
 def test_a_mid_term_leaves_out_the_pace_to_a_target_whose_year_has_come(mid_term, workbook, sheet):
     # 2023, the year of every binding target (the stage targets): no series needs a pace to it any more, the
     # mid-term's number is the pace to 2024's (the next target's columns); the report's own wording stays last
@@ -418,7 +494,7 @@ def test_a_mid_term_leaves_out_the_pace_to_a_target_whose_year_has_come(mid_term
     headers = _headers(final.worksheets[sheet])
     assert not [key for key in ("needed_rate", "needed_change", "next_year", "next_target", "next_rate",
                                 "next_change", "needed_text") if names[key] in headers]
-    assert names["seen_change"] in headers and (sheet == 2 or names["gap"] in headers)
+    assert names["seen_change"] in headers and (sheet == 3 or names["gap"] in headers)
 
 
 def test_a_report_before_its_targets_year_keeps_the_pace_to_it(data_folder):
@@ -438,7 +514,7 @@ def test_a_report_before_its_targets_year_keeps_the_pace_to_it(data_folder):
 
 def test_the_warning_list_stores_numbers_beside_the_words_of_the_report(mid_term):
     language, book = mid_term
-    sheet = book.worksheets[2]
+    sheet = book.worksheets[3]
     headers = [cell.value for cell in sheet[1]]
     rows = {row[2].value: {header: cell for header, cell in zip(headers, row)} for row in sheet.iter_rows(min_row=2)}
     rnd = rows[2]
@@ -468,7 +544,7 @@ def test_numbers_are_stored_as_numbers_rounded_as_shown(data_folder, year, langu
     book = openpyxl.load_workbook(io.BytesIO(scorecard_bytes(ScorecardBook(load_report(data_folder, year, language),
                                                                             GENERATED))))
     checked = 0
-    for sheet in book.worksheets[1:]:  # the tables (the front sheet pairs labels with values)
+    for sheet in book.worksheets[2:]:  # the tables (the summary and front sheets pair labels with values)
         columns = list(sheet.iter_cols(min_row=2))
         for column in columns:
             numbers = [cell for cell in column if cell.data_type == "n" and cell.value is not None]
@@ -701,7 +777,7 @@ def test_a_gap_of_an_earlier_year_names_its_year_in_the_warning_sheet(workbook):
     """Energy saving (18): 5.3 in 2024 meets 5, the gap is 2023's (5 − 4.6 = 0.4), as the report writes "0.4 pp
     (2023)"; its year stands beside it. R&D intensity (2), short in 2024 itself, has none."""
     language, book = workbook
-    sheet = book.worksheets[2]
+    sheet = book.worksheets[3]
     headers = [cell.value for cell in sheet[1]]
     rows = {row[headers.index({"zh": "序号", "en": "No."}[language])].value: dict(zip(headers, row))
             for row in sheet.iter_rows(min_row=2)}
@@ -732,17 +808,18 @@ def test_a_wide_sheet_prints_on_pages_its_text_is_readable_on(workbook):
     row = _row_of(sheet, 1)
     latest_year = {"zh": "最新值年份", "en": "Latest year"}[language]
     assert row[latest_year].value == 2024 and row[latest_year].alignment.horizontal == "center"
-    change = book.worksheets[3]
+    change = book.worksheets[4]
     assert change.page_setup.fitToWidth in (None, 1) and not change.print_title_cols
 
 
 def test_the_front_sheet_names_the_preliminary_figures_the_verdicts_rest_on(example_reports):
     """The national plan's 2015 R&D intensity (2.10) is preliminary: the workbook, which may travel alone, says so on
     its front sheet, as the report's summary does; Weihai's example has none and says nothing."""
-    front = openpyxl.load_workbook(example_reports["national-2015-zh"] / "scorecard.xlsx").worksheets[0]
+    sheet = catalog("zh")["workbook.sheets.front"]  # the second: after the summary
+    front = openpyxl.load_workbook(example_reports["national-2015-zh"] / "scorecard.xlsx")[sheet]
     rows = {row[0].value: row[1].value for row in front.iter_rows() if row[0].value}
     assert rows["初步数"] == "初步数 1 个（研发投入强度 2015年），正式数据可能不同。"
-    weihai = openpyxl.load_workbook(example_reports["final-zh"] / "scorecard.xlsx").worksheets[0]
+    weihai = openpyxl.load_workbook(example_reports["final-zh"] / "scorecard.xlsx")[sheet]
     assert "初步数" not in {row[0].value for row in weihai.iter_rows()}
 
 

@@ -162,9 +162,10 @@ def page_text(page: str) -> str:
 
 
 def workbook_text(data: bytes) -> str:
-    """The text of a workbook's sheets of data (not its first, which says how it was made: methods, checksums)."""
+    """The text of a workbook's sheets of data (not its first two: the overview's counts, and how it was made: methods,
+    checksums)."""
     book = openpyxl.load_workbook(io.BytesIO(data))
-    return "\n".join(cell.value for sheet in book.worksheets[1:] for row in sheet.iter_rows() for cell in row
+    return "\n".join(cell.value for sheet in book.worksheets[2:] for row in sheet.iter_rows() for cell in row
                      if isinstance(cell.value, str))
 
 

@@ -1,4 +1,4 @@
-"""``scorecard.xlsx``: the report's scorecard, data-quality log and actual values as a workbook.
+"""``scorecard.xlsx``: the overview's counts, the report's scorecard, data-quality log and actual values as a workbook.
 
 Written beside ``report.html`` and ``report.pdf`` by every report build, for the people who
 re-sort, filter and annotate the numbers. Every word (sheet names, headers, status text) comes from
@@ -29,15 +29,17 @@ from .cards import missed_gap
 from .context import ReportContext, actuals_shown
 from .numbers import MISSING, fmt_number, fmt_printed, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
-from .warning_tables import change_rows, warnings_intro
+from .warning_tables import change_counts, change_rows, warning_rows, warning_tally, warnings_intro
 from .words import (
     as_printed,
     data_currency,
     file_place,
+    final_counts,
     finding_detail,
     finding_label,
     finding_place,
     following_target,
+    indicator_counts,
     localized,
     missed_years,
     next_need,
@@ -55,6 +57,7 @@ from .words import (
     qualitative_state,
     reference_in,
     running_total,
+    scope_counts,
     scorecard_note,
     series_label,
     shown_change,
@@ -314,6 +317,67 @@ def write_sentence(sheet, styles: Styles, text: str) -> None:
 
 
 # --- the sheets --------------------------------------------------------------------------------------
+
+def summary_counts(context: ReportContext) -> list[tuple[str, int]]:
+    """The overview's counts, each with its label in the report's language: the plan's indicators and series, the
+    quantitative indicators by status, the series judged on their target year's value, the series warned red and
+    amber, and the series by change since the previous report year (none in the first). Each from the function the
+    overview's sentence counts with, never counted again here."""
+    words = context.words
+    names = words["workbook.summary"]
+    counts = [(names[key], count) for key, count in scope_counts(context).items()]
+    paired = context.assessment["indicator_id"].duplicated().any()  # the worse series of two, said where there are
+    counts += [(words.text(f"workbook.summary.{'status' if paired else 'status_single'}", status=words.status(status)),
+                count) for status, count in indicator_counts(context).items()]
+    counts += [(words.text("workbook.summary.final", status=words.status(status)), count)
+               for status, count in final_counts(context).items()]
+    counts += [(words.text("workbook.summary.warning", level=words[f"warnings.level.{level}"]), count)
+               for level, count in warning_tally(warning_rows(context)).items()]
+    previous, changes = change_rows(context)
+    if previous is not None:
+        counts += [(words.text("workbook.summary.change", year=previous, change=words[f"warnings.change.{change}"]),
+                    count) for change, count in change_counts(changes).items()
+                   if count or change != "not_comparable"]  # as the sentence: no "0 not comparable"
+    return counts
+
+
+def summary_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
+    """The overview's counts as numbers, one a row, under the report's year, plan, edition and data currency."""
+    context = inputs.context
+    words = context.words
+    names, front = words["workbook.summary"], words["workbook.front"]
+    sheet = book.add_worksheet(words["workbook.sheets.summary"])
+    facts = [(front["report_year"], context.report_year), (front["plan"], context.plan_text("title")),
+             (front["kind"], words[f"report_kind.{context.kind}"]), (front["currency"], data_currency(context)),
+             # the dataset's label where it is not the plan's own data (an example, a test), as on the front sheet
+             *([(front["dataset"], context.dataset_label)] if context.dataset_label else [])]
+    counts = summary_counts(context)
+    whole = styles.get(num_format="0", align="left")  # a count or a year beside its label, never a sum's digits
+    sheet.write_string(0, 0, title(context), styles.get(bold=True, font_size=14))
+    for number, (label, value) in enumerate(facts, 2):
+        sheet.write_string(number, 0, label, styles.get(bold=True))
+        lines = lines_needed(value, FRONT_VALUE_WIDTH)
+        if lines > 1:
+            sheet.set_row(number, LINE_HEIGHT * lines)
+        if isinstance(value, int):
+            sheet.write_number(number, 1, value, whole)
+        else:
+            write_cell(sheet, styles, number, 1, value, wrap=lines > 1)
+    first = len(facts) + 3
+    sheet.write_string(first, 0, names["label"], styles.header)
+    sheet.write_string(first, 1, names["count"], styles.header)
+    widest = max(display_width(label) for label, _ in [*facts, *counts, (names["label"], 0)])
+    width = min(widest + 2, FRONT_VALUE_WIDTH)  # a label on one line: no table beside it, one page wide on paper
+    for number, (label, count) in enumerate(counts, first + 1):
+        lines = lines_needed(label, width)
+        if lines > 1:
+            sheet.set_row(number, LINE_HEIGHT * lines)
+        write_cell(sheet, styles, number, 0, label, wrap=lines > 1)
+        sheet.write_number(number, 1, int(count), whole)
+    sheet.set_column(0, 0, width)
+    sheet.set_column(1, 1, FRONT_VALUE_WIDTH)
+    print_setup(sheet)
+
 
 def front_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     """What the workbook is: the report, the plan, the method, the data currency, the dates and the input files."""
@@ -699,7 +763,7 @@ def actuals_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
 
 
 #: The workbook's sheets, in order: a function each, given the workbook, its formats and what it is made from.
-SHEETS: tuple[Callable[..., None], ...] = (front_sheet, scorecard_sheet, warnings_sheet, changes_sheet,
+SHEETS: tuple[Callable[..., None], ...] = (summary_sheet, front_sheet, scorecard_sheet, warnings_sheet, changes_sheet,
                                            quality_sheet, actuals_sheet)
 
 
