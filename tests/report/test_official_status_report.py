@@ -13,11 +13,13 @@ import openpyxl
 import pytest
 import yaml
 
+from analysis.catalog import catalog
 from analysis.plan import load_plan
 from analysis.publish.data import build_tables
 from analysis.report.context import load_report, report_context
 from analysis.report.html import scorecard_html
 from analysis.report.palette import LIGHT_COLOURS
+from analysis.report.pandoc_ast import WORD_JOINER
 from analysis.report.scorecard_workbook import ScorecardBook, scorecard_bytes
 from analysis.report.word_content import WordDocument, scorecard_blocks
 from analysis.report.words import method_note
@@ -211,3 +213,86 @@ def test_every_piece_of_the_ten_column_scorecard_stays_in_its_column_on_paper(re
                 past += [box.text for box in cell.descendants()
                          if isinstance(box, boxes.TextBox) and box.position_x + box.width > right + 0.5]
     assert past == []
+
+
+def _pandoc_text(node) -> str:
+    """The text of a pandoc JSON node: its strings, a space for a space."""
+    if isinstance(node, dict):
+        return node["c"] if node.get("t") == "Str" else " " if node.get("t") in ("Space", "SoftBreak") else \
+            _pandoc_text(node.get("c", []))
+    return "".join(_pandoc_text(item) for item in node) if isinstance(node, list) else ""
+
+
+def word_table(context) -> list[list[str]]:
+    """The method section's table as the Word edition lays it out: its rows of cell texts, the header first, without
+    the word joiners that keep a word on its line; the note above it without a table of its own."""
+    from analysis.report.word_content import method_blocks
+
+    assert "|---" not in method_note(context, table=False)  # no pipe table (a | stands for an absolute value)
+    document = WordDocument()
+    method_blocks(document, context)
+    [table] = [block for block in document.blocks if block["t"] == "Table"]
+    assert document.tables == 1 and document.kept_together == [0]  # on one page
+    _, _, _, head, bodies, _ = table["c"]
+    rows = head[1] + [row for body in bodies for row in body[3]]
+    return [[_pandoc_text(cell[4]).replace(WORD_JOINER, "").strip() for cell in row[1]] for row in rows]
+
+
+def html_table(note: str) -> tuple[list[str], list[list[str]]]:
+    """The method note as the HTML report renders it (nbconvert's Markdown): the paragraphs' text and the table's
+    rows of cell texts, the header first."""
+    from bs4 import BeautifulSoup
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    page = BeautifulSoup(markdown2html_mistune(note), "html.parser")
+    [table] = page.find_all("table")
+    return ([p.get_text() for p in page.find_all("p")],
+            [[cell.get_text(strip=True) for cell in row.find_all(["th", "td"])] for row in table.find_all("tr")])
+
+
+#: The review's words at the 2023 mid-term, by hand from the example data: every series with a stage target has its
+#: 2023 value but 4 provincial (no value since 2022: moving away, a progress verdict, 相对滞后); 12 met their stage
+#: targets (1, 4 national, 6, 7, 8, 9, 11, 13, 14, 16, 21, 26) and 17 holds its level so far: 13 已完成; 10 missed
+#: theirs (2, 3, 5 both series, 10, 12, 15, 19, 20, 25) and 18 its level (4.6 of 5): 11 未完成; none before its year.
+MID_TERM = {"提前实现": 0, "快于预期": 0, "基本符合预期": 0, "相对滞后": 1, "已完成": 13, "未完成": 11, "数据不足": 0}
+#: The 2024 final: 21 (9.3 in 2023, no 2024 value, moderate) 基本符合预期, 4 provincial 相对滞后, and of the 23 with
+#: their 2024 value 9 miss it (2, 5 provincial, 8, 10, 14, 16, 18, 20, 25: 未完成), 14 meet it (已完成).
+FINAL = {"基本符合预期": 1, "相对滞后": 1, "已完成": 14, "未完成": 9}
+
+
+def test_the_method_note_tables_the_review_words_with_the_series_that_have_them(review_tables):
+    """Under the paragraph, each word with its rule in short and how many series have it, as the scorecard's column:
+    every word at the mid-term (0 for one none has), in the final only those some series has, the others named."""
+    mid_term = report_context(review_tables, 2023, "zh")
+    note = method_note(mid_term)
+    rule = {word: catalog("zh")[f"official_status.review.rules.{key}"]
+            for key, word in catalog("zh")["official_status.review.words"].items()}
+    paragraphs, rows = html_table(note)
+    assert rows[0] == ["表述", "判定规则", "本报告序列数"]
+    assert rows[1:] == [[word, rule[word], str(count)] for word, count in MID_TERM.items()]
+    assert word_table(mid_term) == rows  # the Word edition: the same table
+    assert paragraphs[-1] == "各表述的判定规则及本报告中的序列数（按序列计，定性指标不列）："
+    assert note.index("**规划评估表述。**") < note.index("| 表述 |")  # where the paragraph is, after it
+    final = report_context(review_tables, 2024, "zh")
+    paragraphs, rows = html_table(method_note(final))
+    assert rows[1:] == [[word, rule[word], str(count)] for word, count in FINAL.items()]
+    assert word_table(final) == rows
+    assert paragraphs[-1] == ("总结评估只列有序列使用的表述，“提前实现”、“快于预期”或“数据不足”"
+                              "本报告没有序列使用，不列。"
+                              "各表述的判定规则及本报告中的序列数（按序列计，定性指标不列）：")
+    english = method_note(report_context(review_tables, 2024, "en"))
+    paragraphs, rows = html_table(english)
+    assert [row[0] for row in rows] == ["Wording", "Broadly on schedule", "Lagging", "Completed", "Not completed"]
+    assert [row[2] for row in rows[1:]] == ["1", "1", "14", "9"]
+    assert paragraphs[-1].startswith("A final evaluation lists only the words some series has; no series here has "
+                                     "“Reached early”, “Ahead of schedule” or “Insufficient data”.")
+
+
+def test_the_lights_table_counts_the_lights_with_the_plans_thresholds(light_tables):
+    """The traffic light's words in the same table, their rules with the plan's points (10, 30): at the 2024 final 21
+    is amber (18.75 points behind), 4 provincial red (moving away), the 23 judged on their 2024 value green (14) or
+    red (9); no series without data."""
+    paragraphs, rows = html_table(method_note(report_context(light_tables, 2024, "zh")))
+    assert rows[1:] == [["绿灯", "落后不到 10 个百分点（含进度超前），或已达标", "14"],
+                        ["黄灯", "落后 10～30 个百分点（含两端）", "1"],
+                        ["红灯", "落后超过 30 个百分点，或目标年数据到位后未达标", "10"]]

@@ -55,6 +55,7 @@ from .words import (
     data_note,
     departments_text,
     intro,
+    official_rows,
     other_editions,
     pace_lines,
     plan_outline_of,
@@ -577,8 +578,16 @@ def card_chart(context: ReportContext, figures: Figures, row) -> list:
 
 
 def method_blocks(document: WordDocument, context: ReportContext) -> None:
-    """The heading, and a placeholder for the method note's own blocks (Markdown, read by pandoc)."""
+    """The heading, and a placeholder for the method note's own blocks (Markdown, read by pandoc), then the table of the
+    official status words under their paragraph (:func:`~.words.official_rows`), kept on one page."""
     document.add(header(1, context.words["sections.method"]), {"t": "Div", "c": [[METHOD_NOTE, [], []], []]})
+    _, headers, rows = official_rows(context)
+    if rows:  # the official words' table, under its paragraph and the sentence that ends the note
+        columns = [[Label(header, HEADER), *(row[i] for row in rows)] for i, header in enumerate(headers)]
+        widths, points = fitted(context, columns, shorter=False)
+        aligns = ["AlignDefault", "AlignDefault", "AlignRight"]
+        document.add_table(table(headers, [[cell(text, align) for text, align in zip(row, aligns)] for row in rows],
+                                 widths, aligns), keep_together=True, points=points)
 
 
 def appendix_blocks(document: WordDocument, context: ReportContext) -> None:

@@ -130,7 +130,7 @@ def write_docx(context: ReportContext, figures: Figures, path: Path, generated: 
     """Write ``path``, the Word edition of the report, with the report's ``figures``."""
     generated = generated or datetime.date.today().isoformat()
     document, laid_on = report_document(context, figures, generated, inputs_date)
-    note = markdown_blocks(method_note(context))
+    note = markdown_blocks(method_note(context, table=False))  # its table laid out as the others (word_content)
     document["blocks"] = [block for node in document["blocks"] for block in
                           (note if node["t"] == "Div" and node["c"][0][0] == METHOD_NOTE else [node])]
     epoch = epoch_of(generated)

@@ -33,7 +33,14 @@ from ..ingest.plan_outline import place_of
 from ..numbers import half_up
 from ..settings import LANGUAGES, SCHEMES
 from ..text import as_submitted
-from ..vocabulary import DEPARTMENT_SEPARATORS, HELD_EVERY_YEAR, LAGGING, STATUSES, TALLY_ORDER
+from ..vocabulary import (
+    DEPARTMENT_SEPARATORS,
+    HELD_EVERY_YEAR,
+    LAGGING,
+    STATUS_VOCABULARIES,
+    STATUSES,
+    TALLY_ORDER,
+)
 from .context import ReportContext
 from .numbers import (
     MISSING,
@@ -279,6 +286,51 @@ def official_rule(context: ReportContext, part: str = "rule") -> str:
     return context.words.text(f"official_status.{chosen.vocabulary}.{part}",
                               **({"amber_points": chosen.amber_points, "red_points": chosen.red_points}
                                  if chosen.vocabulary == "traffic_light" else {}))
+
+
+def official_counts(context: ReportContext) -> dict[str, int]:
+    """The series of this report by official status word, as the scorecard's column gives them (``official_status``:
+    a qualitative indicator none), every word of the plan's vocabulary in its order, 0 for one no series has; empty
+    when the plan chose no words."""
+    chosen = context.status_words
+    if chosen is None:
+        return {}
+    counts = context.joined()["official_status"].value_counts()
+    return {word: int(counts.get(word, 0)) for word in STATUS_VOCABULARIES[chosen.vocabulary]}
+
+
+def official_rows(context: ReportContext) -> tuple[str, list[str], list[list[str]]]:
+    """The table of the official words under their paragraph in the method note: the sentence above it, its headers
+    and its rows (each word, its rule in short, how many of this report's series have it: :func:`official_counts`).
+    A mid-term or annual report lists every word, one no series has with 0; a final evaluation only those some series
+    has, and names the others, left out (提前实现, 快于预期 speak of a target year still ahead). ("", [], []) when the
+    plan chose no words. The HTML report's Markdown (:func:`official_table`) and the Word edition's table."""
+    counts = official_counts(context)
+    if not counts:
+        return "", [], []
+    words, chosen = context.words, context.status_words
+    key = f"official_status.{chosen.vocabulary}"
+    fields = ({"amber_points": chosen.amber_points, "red_points": chosen.red_points}
+              if chosen.vocabulary == "traffic_light" else {})
+    shown = {word: count for word, count in counts.items() if count or context.kind != "final"}
+    left_out = [words.text("official_status_table.quoted", word=words[f"{key}.words.{word}"])
+                for word in counts if word not in shown]
+    # none has “reached early”, “ahead of schedule” or “insufficient data”
+    listed = left_out[0] if len(left_out) == 1 else words["grammar.comma"].join(left_out[:-1]) + words[
+        "grammar.or"] + left_out[-1] if left_out else ""
+    said = words.text("official_status_table.final_only", words=listed) if left_out else ""
+    rows = [[words[f"{key}.words.{word}"], words.text(f"{key}.rules.{word}", **fields), str(count)]
+            for word, count in shown.items()]
+    return said + words["official_status_table.intro"], list(words["official_status_table.headers"]), rows
+
+
+def official_table(context: ReportContext) -> str:
+    """:func:`official_rows` as Markdown: the sentence, then a pipe table (the catalog's words and numbers only)."""
+    intro, headers, rows = official_rows(context)
+    if not rows:
+        return ""
+    lines = ["| " + " | ".join(headers) + " |", "|---|---|---:|", *("| " + " | ".join(row) + " |" for row in rows)]
+    return intro + "\n\n" + "\n".join(lines)
 
 
 def plan_outline_of(context: ReportContext) -> list[dict]:
@@ -1792,9 +1844,10 @@ def stage_verdicts_open(context: ReportContext) -> bool:
                  & ~judged["direction"].isin(HELD_EVERY_YEAR)).any())  # a level held every year has no stage
 
 
-def method_note(context: ReportContext) -> str:
+def method_note(context: ReportContext, table: bool = True) -> str:
     """The one method note, with the plan's base year, evaluation years and the scheme's cut-offs; the parts on stage
-    targets, rates of change and national/provincial pairs only for a plan that has them."""
+    targets, rates of change and national/provincial pairs only for a plan that has them; the official words'
+    paragraph and its table (without the table: ``table`` False, for the Word edition, which lays it out itself)."""
     words = context.words
     years = sorted(int(y) for y in context.plan["evaluations"])
     examples = [words.text("method.example" if i == 0 else "method.example_next", year=y) for i, y in enumerate(years)]
@@ -1832,7 +1885,9 @@ def method_note(context: ReportContext) -> str:
                       pairs_clause=words["method.pairs_clause"] if paired else "", later_baselines=later_baselines,
                       prose_growth=prose_growth)
     official = official_rule(context, "method")
-    note = f"{note}\n\n{official}" if official else note
+    if official:
+        below = official_table(context) if table else official_rows(context)[0]
+        note = f"{note}\n\n{official}\n\n{below}"
     if not words["language.breaks_at_spaces"]:  # Chinese: a line of the source is no space in the text
         note = CJK_SOFT_BREAK.sub("", note)
     return note
