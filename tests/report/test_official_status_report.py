@@ -105,6 +105,13 @@ def test_no_column_without_a_choice(example_tables):
     assert headers_of(html)[-1] == "状态" and "with-official" not in html and "红黄绿灯" not in html
     assert all(len(cells) == 9 for cells in rows_of(html).values())
     assert "红黄绿灯" not in method_note(context) and "规划评估表述" not in method_note(context)
+    # no table of words either: the method section as before, in the Word edition too (its page count held)
+    from analysis.report.word_content import method_blocks
+
+    assert "|---" not in method_note(context) and method_note(context, table=False) == method_note(context)
+    document = WordDocument()
+    method_blocks(document, context)
+    assert document.tables == 0 and len(document.blocks) == 2  # the heading and the note's placeholder
 
 
 def strings(node) -> str:
