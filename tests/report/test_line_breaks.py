@@ -287,7 +287,7 @@ def test_the_checks_flag_the_breaks_the_report_used_to_have():
 
 def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
     # with the closing mark after it: no line starts with ）or ；
-    assert keep_together("报告（2024年）") == '报告（<span class="nobr">2024年）</span>'
+    assert keep_together("报告（2024年）") == '报告<span class="nobr">（2024年）</span>'
     assert keep_together("差 0.2个百分点，2023—2024年无数据") == (
         '差 <span class="nobr">0.2个百分点，</span><span class="nobr">2023—2024年</span>'
         '<span class="nobr">无数据</span>')
@@ -550,7 +550,7 @@ def test_a_column_of_chinese_names_keeps_its_floor():
 
 def test_a_unit_per_unit_a_level_held_every_year_and_already_met_are_kept_whole():
     assert str(keep_together("需增长 0.7件/万人（+5%）")) == (
-        '需增长 <span class="nobr">0.7件/万人</span>（<span class="nobr">+5%）</span>')
+        '需增长 <span class="nobr">0.7件/万人</span><span class="nobr">（+5%）</span>')
     assert str(keep_together("2024年目标：每年≥90%")) == (
         '<span class="nobr">2024年</span>目标：<span class="nobr">每年≥90%</span>')
     assert str(keep_together("2024年目标：已达到")) == (
@@ -694,7 +694,7 @@ def test_a_cell_may_break_before_an_opening_bracket_after_a_kept_piece():
     from analysis.report.line_breaks import keep_words
 
     assert str(keep_words("+0.8个百分点（+1.9%）")) == (
-        '<span class="nobr">+0.8个百分点</span><wbr>（<span class="nobr">+1.9%）</span>')
+        '<span class="nobr">+0.8个百分点</span><wbr><span class="nobr">（+1.9%）</span>')
     # a cell's closing marks go with what they close: never a line starting "）；最新值" (the mid-term warning list's 4
     # provincial)
     assert '<span class="nobr">2.9%）；</span><wbr><span class="nobr">最新值</span>' in str(
@@ -715,7 +715,7 @@ def test_a_year_in_brackets_is_one_piece():
     # the warning list's gap of a level missed in an earlier year: never "0.5 pp (2022" with ")" alone below
     assert keep_together("0.5 pp (2022)") == '<span class="nobr">0.5 pp</span> <span class="nobr">(2022)</span>'
     assert keep_together("0.5个百分点（2022年）") == (  # Chinese brackets: no line starts with （ nor ends with ）
-        '<span class="nobr">0.5个百分点</span>（<span class="nobr">2022年）</span>')
+        '<span class="nobr">0.5个百分点</span><span class="nobr">（2022年）</span>')
 
 
 def test_english_keeps_the_chinese_it_quotes_whole_or_breaks_it_between_words():
@@ -1118,7 +1118,8 @@ def test_a_relative_rate_is_one_piece_with_its_word():
     English rate one with its word; the amount before them breaks from them as before."""
     from analysis.report.line_breaks import keep_together
 
-    for text, piece in (("+0.3个百分点（相对 +9.4%）", "相对"), ("+0.3 pp (+9.4% relative)", "+9.4% relative")):
+    # (in Chinese with its opening bracket, inside the aside's block: test_a_year_with_its_value_…)
+    for text, piece in (("+0.3个百分点（相对 +9.4%）", "（相对"), ("+0.3 pp (+9.4% relative)", "+9.4% relative")):
         # (a closing bracket goes with the piece before it, as everywhere: never at a line's start)
         assert re.search(f'<span class="nobr">{re.escape(piece)}[）)]?</span>', str(keep_together(text))), text
 
@@ -1308,23 +1309,40 @@ def test_a_changes_long_clause_keeps_its_amount_with_its_unit(notes, whole):
     assert whole in pieces, pieces
 
 
-def cells_past_their_column(table: str, rows: list[list[str]], width: str = "100%") -> list[str]:
-    """The text of each cell of ``rows`` (HTML) that runs past its column's right edge (its content box: a value's
-    column ends where its values end) in a ``table`` of the report's print style ``width`` wide."""
+def printed_table(table: str, rows: list[list[str]], width: str = "100%", language: str = "en"):
+    """A ``table`` of the report's print style ``width`` wide with ``rows`` (each cell's HTML), as WeasyPrint lays it
+    out on paper: the rendered document."""
     from weasyprint import HTML
-    from weasyprint.formatting_structure import boxes
 
     from analysis.settings import TEMPLATES_DIR
 
     css = (TEMPLATES_DIR / "report" / "report.css").read_text(encoding="utf-8")
     columns_ = len(rows[0])
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+    page = (f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><style>{css}</style></head><body>'
             f'<main class="report"><div class="jp-RenderedHTMLCommon"><div style="width:{width}">'
             f'<table class="{table}"><thead><tr>{"<th>h</th>" * columns_}</tr></thead><tbody>{body}</tbody></table>'
             '</div></div></main></body></html>')
+    return HTML(string=page, media_type="print").render()
+
+
+def cell_lines(document) -> list[list[str]]:
+    """The text of each line of each body cell of a rendered table (:func:`printed_table`), cell by cell."""
+    from weasyprint.formatting_structure import boxes
+
+    cells = [box for page in document.pages for box in page._page_box.descendants()
+             if isinstance(box, boxes.TableCellBox) and box.element_tag == "td"]
+    return [["".join(box.text for box in line.descendants() if isinstance(box, boxes.TextBox))
+             for line in cell.descendants() if isinstance(line, boxes.LineBox)] for cell in cells]
+
+
+def cells_past_their_column(table: str, rows: list[list[str]], width: str = "100%", language: str = "en") -> list[str]:
+    """The text of each cell of ``rows`` (HTML) that runs past its column's right edge (its content box: a value's
+    column ends where its values end) in a ``table`` of the report's print style ``width`` wide."""
+    from weasyprint.formatting_structure import boxes
+
     past = []
-    for page_ in HTML(string=page, media_type="print").render().pages:
+    for page_ in printed_table(table, rows, width, language).pages:
         for cell in page_._page_box.descendants():
             if isinstance(cell, boxes.TableCellBox):
                 right = cell.content_box_x() + cell.width + 0.2
@@ -1367,3 +1385,90 @@ def test_a_number_keeps_the_first_word_of_its_unit_in_running_english():
     assert str(keep_running("24 in 2023, 7 of the 26 and 96.7% of it in 2023 alone")) == (
         '24 in 2023, 7 of the 26 and <span class="nobr">96.7%</span> of it in 2023 alone')
     assert unescape(re.sub("<[^>]+>", "", str(keep_running("20 enterprises short")))) == "20 enterprises short"
+
+
+def _pieces(html, kind: str = "nobr") -> list[str]:
+    """The text of each span of class ``kind`` in ``html``: a piece that never breaks, or a short aside's block."""
+    from bs4 import BeautifulSoup
+
+    return [span.get_text() for span in BeautifulSoup(str(html), "html.parser").select(f"span.{kind}")]
+
+
+def test_a_year_with_its_value_a_short_aside_and_a_bracketed_letter_are_each_one_piece():
+    """The Chinese mid-term's warning list printed "2022年 / 2.9%" and "（相对 / +7.3%）" over two lines, and the
+    self-evaluation "(a" alone at a line's end: a year with the value after it and an opening bracket with a
+    one-letter word and the word after it are each kept whole, as a number keeps its unit; a short clause in
+    full-width brackets is a block of its own pieces (whole where its column holds it: report.css ``.aside``); a
+    longer aside, or one holding a clause's comma, breaks as its words do."""
+    from analysis.report.line_breaks import keep_running
+
+    assert "2022年 2.9%，" in _pieces(keep_words("进展判断，非最终判定；2022年 2.9%，仍低于 2020年基础值"))
+    html = keep_together("+0.19个百分点（相对 +7.3%）")
+    assert _pieces(html, "aside") == ["（相对 +7.3%）"] and _pieces(html) == ["+0.19个百分点", "（相对", "+7.3%）"]
+    assert _pieces(keep_words("≥5%（2023年未达到）；"), "aside") == ["（2023年未达到）；"]
+    assert "(a progress" in _pieces(keep_together("(a progress verdict, not final; latest value 2023)"))
+    # a long aside, one with a comma, a letter after a word's bracket (f(x), R(a)): none kept whole
+    assert _pieces(keep_together("责任部门（方案未列明，按职能确定）"), "aside") == []
+    assert not any(piece.startswith("(") for piece in _pieces(keep_together("f(x y) and R(a b)")))
+    # running text breaks a long aside between its words: a justified line spaced out round a piece kept whole
+    assert _pieces(keep_running("提高 0.7个百分点（相对 25.0%），高于 2020年以来实际年均增长"), "aside") == []
+    for text in ("+0.19个百分点（相对 +7.3%）", "2022年 2.9%，仍低于", "(a <b>)"):  # the text itself, escaped
+        assert unescape(re.sub(r"<[^>]+>", "", str(keep_together(text)))) == text
+
+
+@pytest.mark.parametrize("width", ["100%", "85%"])
+def test_a_warning_lists_short_asides_stay_whole_on_paper(width):
+    """On paper, the warning list as wide as the page or a little narrower, "（相对 +7.3%）" and "2022年 2.9%，" are each
+    on one line of their cell (the mid-term's PDF broke them after 相对 and after the year)."""
+    # as the list prints 4 provincial's row and 2's (warnings.html.j2): the status's note under its badge
+    note = keep_words("进展判断，非最终判定；2022年 2.9%，仍低于 2020年基础值 3.1%；2021年以来回升")
+    status = f'<span class="status">偏离目标</span><br><small>{note}</small>'
+    row = ["4", "省级农业科技园区营收占比", "红色预警", status,
+           keep_together("2.61%"), keep_together("2.7%"), keep_together("0.4个百分点"),
+           f"{keep_together('+0.19个百分点（相对 +7.3%）')}", keep_together("+0.08个百分点")]
+    lines = [line for cell in cell_lines(printed_table("warning-list", [row], width, "zh")) for line in cell]
+    for whole in ("（相对 +7.3%）", "2022年 2.9%，"):
+        assert any(whole in line for line in lines), (width, lines)
+
+
+def broken_asides(pairs) -> list:
+    """A short clause in full-width brackets broken over two lines (（相对 / +7.3%）), or a year at a line's end with
+    its value at the start of the next (2022年 / 2.9%)."""
+    found = []
+    for page, a, b in pairs:
+        opened = re.search(r"（([^（）]*)$", a)
+        closed = re.match(r"([^（）]*)）", b)
+        if opened and closed and opened.group(1) and len(opened.group(1) + closed.group(1)) <= 10 \
+                and not re.search("[，；。、]", opened.group(1) + closed.group(1)):
+            found.append((page, a[-12:], b[:12]))
+        if re.search(r"\d{4}年$", a) and re.match(r"[+\-−]?\d", b):
+            found.append((page, a[-12:], b[:12]))
+    return found
+
+
+def section_pages(pdf, first: str, after: str) -> set[int]:
+    """The pages (from 1) of a report's section from its heading ``first`` to the page of the next heading,
+    ``after``."""
+    from tests.publish.test_report_layout import pdf_chars
+
+    texts = ["".join(char.get_text() for char in page) for page in pdf_chars(pdf)]
+    start = next(number for number, text in enumerate(texts, 1) if first in text)
+    end = next(number for number, text in enumerate(texts, 1) if number > start and after in text)
+    return set(range(start, end + 1))
+
+
+def test_the_mid_terms_warning_list_keeps_its_short_asides_and_years_with_their_values(example_reports):
+    """The Chinese mid-term's warning list printed "（相对 / +7.3%）" and "2022年 / 2.9%": on its printed pages (section
+    3, its list and its changes) neither breaks."""
+    pdf = example_reports["mid-term-zh"] / "report.pdf"
+    sections = catalog("zh")["sections"]
+    pages = section_pages(pdf, sections["warnings"], sections["charts"])
+    assert [found for found in broken_asides(line_pairs(pdf)) if found[0] in pages] == []
+
+
+@pytest.mark.parametrize("case", ["final-zh", "final-en"])
+def test_no_bracket_and_one_letter_word_end_a_line_of_the_self_evaluation(example_reports, case):
+    """The final self-evaluations printed "(a" alone at a line's end in 4 provincial's assessment ("(a" / "progress
+    verdict, not final; …"): an opening bracket and a one-letter word go with the word after them."""
+    pairs = line_pairs(example_reports[case] / "self-evaluation.pdf")
+    assert [(page, a[-12:], b[:12]) for page, a, b in pairs if re.search(r"[(（][A-Za-z]$", a)] == []

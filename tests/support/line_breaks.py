@@ -7,11 +7,13 @@ import re
 
 def unmarked(html: str) -> str:
     """``html`` with every ``<span class="nobr">…</span>`` (and a long part of a web address in its block,
-    ``<span class="address-part">…</span>``) replaced by its text, and no ``<wbr>`` or zero-width space (a line free to
-    break before a value's year) between two."""
+    ``<span class="address-part">…</span>``, a short aside in its, ``<span class="aside">…</span>``) replaced by its
+    text, and no ``<wbr>`` or zero-width space (a line free to break before a value's year) between two."""
     html = re.sub(r"<wbr\s*/?>", "<wbr>", html)  # as written, or as the page is saved (<wbr/>)
     html = re.sub(r'<span class="address-part">((?:[^<]|<wbr>)*)</span>', r"\1", html)
-    return re.sub(r'<span class="nobr">([^<]*)</span>', r"\1", html).replace("<wbr>", "").replace("&#8203;", "")
+    html = re.sub(r'<span class="nobr">([^<]*)</span>', r"\1", html)
+    html = re.sub(r'<span class="aside">((?:[^<]|<wbr>)*)</span>', r"\1", html)
+    return html.replace("<wbr>", "").replace("&#8203;", "")
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -83,6 +83,17 @@ YEAR_IN_BRACKETS = r"\(\d{4}\)"
 #: "（相 | 对 +7.3%）"; a narrow cell may still break before the rate: "（相对 +25.0%）" whole is wider than a phone's
 #: column), "+7.3% relative" (never "(+7.3% | relative)").
 RELATIVE = rf"相对|{NUMBER}%\s?relative\b"
+#: A year with the value it gives after it (``2022年 2.9%``, ``2023年 24,300人``): one piece, never ``2022年 | 2.9%``,
+#: the year read apart from what it dates; the value as :func:`_kept_pattern` keeps it, with its unit.
+YEAR_VALUE = r"(?<![\d.,])\d{4}年 ?(?=[+\-−]?\d)"
+#: A short clause in full-width brackets (``（相对 +7.3%）``, ``（2023年未达到）``, ``（2020年起）``): one block, on the
+#: line where it fits or whole on the next, never ``（相对 | +7.3%）``; only where the block alone is wider than its
+#: column (a mid-term scorecard's column of what each series needs) does it break inside, between its own pieces
+#: (:func:`marked`). A longer one, or one with a comma in it (a clause, a list), breaks as its words do.
+SHORT_ASIDE = re.compile(r"（[^（），；。、\n]{1,10}）")
+#: An opening bracket with a word of one letter after it and the word after that (``(a value``, ``(I think``): one
+#: piece, never "(a" alone at the end of a line.
+BRACKETED_LETTER = r"[(（\[](?<![A-Za-z0-9][(\[])[A-Za-z] [^\s()（）\[\]]+"
 #: A number in an English unit with what it counts (per 10,000 people, 100 million yuan, per 100 person-years, its
 #: thousands set apart by a space too: per 10 000 yuan): one piece, as a number keeps its unit (never "per 10,000 |
 #: people", "100 million | yuan"); not a year (a header's "2020 baseline" breaks as its words do).
@@ -163,10 +174,12 @@ def _kept(rates: bool = True) -> re.Pattern:
     """:data:`KEPT`, or one of :func:`short_labels` standing as a word of its own; ``rates``: a completion rate whole
     too (完成率 96.4%), as a table's cell keeps it, not running text (:func:`body_kept_pattern`)."""
     labels = "|".join(re.escape(label) for label in short_labels())
-    return re.compile(rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{YEAR_IN_BRACKETS}|{RELATIVE}|{_per_year()}|"
+    number = _kept_pattern(labels, series_labels())
+    return re.compile(rf"{BRACKETED_LETTER}|{YEAR_VALUE}(?:{number}|{NUMBER})|"
+                      rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{YEAR_IN_BRACKETS}|{RELATIVE}|{_per_year()}|"
                       rf"{_held_pattern(rates)}|"
                       rf"{SPACED_NUMBER}|"
-                      rf"{_kept_pattern(labels, series_labels())}|"
+                      rf"{number}|"
                       rf"{NO_DATA}|"
                       rf"(?<![A-Za-z])(?:{labels})(?![A-Za-z])" if labels else rf"{SPACED_NUMBER}|{KEPT.pattern}")
 
@@ -215,18 +228,37 @@ def _held_pattern(rates: bool = True) -> str:
     return "|".join(sorted(set(forms), key=len, reverse=True))
 
 
-def marked(text: str, pieces: list[tuple[int, int]], between: bool = False) -> Markup:
+def marked(text: str, pieces: list[tuple[int, int]], between: bool = False, blocks=()) -> Markup:
     """``text`` escaped, the ``(start, end)`` pieces each in a span that never breaks; ``between``: a ``<wbr>``
     between two pieces that touch, so that a table sized to its cells' narrowest width knows a line may break there
-    (WeasyPrint and the browsers break between two such spans, but may size a column to the two as one)."""
+    (WeasyPrint and the browsers break between two such spans, but may size a column to the two as one). A piece
+    among ``blocks``, a short aside (:func:`asides`), is a block (report.css: ``.aside``) of its own pieces, whole on
+    one line where its column holds it, broken between them only where it does not."""
     out, last = [], 0
     for start, end in pieces:
         gap = Markup("<wbr>") if between and start == last and last else Markup("")
-        out += [_opening(text[last:start], between and last), gap, Markup('<span class="nobr">'),
-                escape(text[start:end]), Markup("</span>")]
+        piece = text[start:end]
+        inner = _aside_pieces(piece) if (start, end) in blocks else [(0, len(piece))]
+        inside = (Markup('<span class="aside">%s</span>') % marked(piece, inner) if len(inner) > 1
+                  else Markup('<span class="nobr">%s</span>') % piece)  # one piece: a span that never breaks
+        out += [_opening(text[last:start], between and last), gap, inside]
         last = end
     out.append(_opening(text[last:], between and last))
     return Markup("").join(out)
+
+
+def _aside_pieces(aside: str) -> list[tuple[int, int]]:
+    """A short aside's own pieces (``（相对`` and ``+7.3%）``; ``（2023年`` and ``未达到）``; ``（件/万人）`` one), as
+    running text keeps them, and a unit per unit whole."""
+    spans = [match.span() for match in body_kept_pattern().finditer(aside)] + chinese_words(aside)
+    spans += [match.span() for match in re.finditer(rf"[{HAN}]+/[{HAN}]+", aside)]
+    # the opening bracket with the piece after it (a line never ends with it)
+    return merged([(0 if start == 1 else start, _closing_end(aside, stop)) for start, stop in spans])
+
+
+def asides(text: str) -> list[tuple[int, int]]:
+    """Where the short asides of ``text`` stand (:data:`SHORT_ASIDE`), each with the closing marks after it."""
+    return [(match.start(), _closing_end(text, match.end())) for match in SHORT_ASIDE.finditer(text)]
 
 
 #: The marks a line may start with but never end with: after a kept piece, a line may break before one
@@ -326,7 +358,8 @@ def embedded_joined(text: str) -> str:
 def keep_together(text) -> Markup:
     """``text`` escaped, each number with its unit (in English the unit's first word, :data:`NUMBER_WORD`), each range,
     each short label of the catalogs, its last two Chinese characters (:func:`name_end`) and in English the Chinese
-    names it quotes (:func:`embedded_chinese`) in a span that never breaks."""
+    names it quotes (:func:`embedded_chinese`) in a span that never breaks; each short aside in brackets
+    (:func:`asides`: （相对 +7.3%）) in a block whole where its column holds it."""
     text = str(text)
     if re.fullmatch(rf"[{HAN}]+/[{HAN}]+", text) and is_short(text):  # a unit per unit in a cell: 万元/人, 件/万人
         return marked(text, [(0, len(text))])
@@ -335,7 +368,7 @@ def keep_together(text) -> Markup:
     end = name_end(text)  # and its last two Chinese characters, as a table cell or a list's item ends
     # with the closing marks after each piece (2.9%）；): no line starts with one, as Chinese typesetting rules
     spans = [(start, _closing_end(text, stop)) for start, stop in spans + ([end] if end else [])]
-    html = marked(text, merged(spans))
+    html = marked(text, merged(spans + asides(text)), blocks=asides(text))
     return _address_breaks(html) if "://" in text else html
 
 
@@ -450,9 +483,9 @@ UNIT_IN_BRACKETS = re.compile(rf"（[{HAN}]+/[{HAN}]+）")
 def keep_words(text) -> Markup:
     """:func:`keep_together`, and each Chinese word (:func:`chinese_words`) in a span that never breaks: for the short
     notes of a narrow cell (进展判断，非最终判定), never 非最终判 | 定, and a table's cells (示例统计公报（虚构）, never
-    虚 | 构); a web address breaks where print breaks one."""
+    虚 | 构); a web address breaks where print breaks one; a short aside in brackets a block (:func:`asides`)."""
     text = str(text)
-    html = marked(text, _word_spans(text), between=True)
+    html = marked(text, merged(_word_spans(text) + asides(text)), between=True, blocks=asides(text))
     return _address_breaks(html) if "://" in text else html
 
 
