@@ -1418,8 +1418,8 @@ def test_a_year_with_its_value_a_short_aside_and_a_bracketed_letter_are_each_one
 
 @pytest.mark.parametrize("width", ["100%", "85%"])
 def test_a_warning_lists_short_asides_stay_whole_on_paper(width):
-    """On paper, the warning list as wide as the page or a little narrower, "（相对 +7.3%）" and "2022年 2.9%，" are each
-    on one line of their cell (the mid-term's PDF broke them after 相对 and after the year)."""
+    """On paper, the warning list as wide as the page or a little narrower, "（相对 +7.3%）" and "2022年 2.9%，" are
+    each on one line of their cell (the mid-term's PDF broke them after 相对 and after the year)."""
     # as the list prints 4 provincial's row and 2's (warnings.html.j2): the status's note under its badge
     note = keep_words("进展判断，非最终判定；2022年 2.9%，仍低于 2020年基础值 3.1%；2021年以来回升")
     status = f'<span class="status">偏离目标</span><br><small>{note}</small>'
