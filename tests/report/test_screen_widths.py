@@ -178,7 +178,7 @@ CHANGE_ROWS = """<script>window.addEventListener('load', () => {
 });</script>"""
 
 
-@pytest.mark.parametrize(("language", "amount"), [("en", "(120 institutions);"), ("zh", "120个）；")])
+@pytest.mark.parametrize(("language", "amount"), [("en", "(120 institutions);"), ("zh", "（120个）；")])
 def test_a_phone_sets_each_change_as_a_row_its_note_the_screens_width(example_tables, tmp_path, language, amount):
     """The final report's change since 2023 on a 390-pixel phone was five columns, its note's 85 px wide, a word a
     line ("Status | worse | now | against | the 2024 | target"), each row for the worse bold throughout, "(120
