@@ -205,14 +205,24 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # met 9, +0.3 pp a year short of the +0.7 pp 10 needed) were amber in 2023's warning list: their worse status now
     # was foreseen, and the row says so; 8 and 16, on course for 2024 then, were not warned, and say nothing of it
     notes = {row.indicator_id: row.note_text for row in rows}
-    assert notes["14"] == "now against the 2024 target (120 institutions); warned in 2023 (amber)"
+    # …and, its value up (103 in 2023, 112 in 2024) though its status is worse, the row gives both values with why
+    assert notes["14"] == ("103 institutions → 112 institutions, now against the 2024 target (120 institutions); "
+                           "warned in 2023 (amber)")
     assert notes["21"].endswith("; warned in 2023 (amber)")
     # each clause apart, so that a short one is kept on one line (never "warned in | 2023 (amber)")
     clauses = {row.indicator_id: row.notes for row in rows}
-    assert clauses["14"] == ("now against the 2024 target (120 institutions)", "warned in 2023 (amber)")
+    assert clauses["14"] == ("103 institutions → 112 institutions, now against the 2024 target (120 institutions)",
+                             "warned in 2023 (amber)")
     assert clauses["21"] == ("no new value", "now against the 2024 target (10%)", "2024 status from 2023 data",
                              "warned in 2023 (amber)")
     assert "warned" not in notes["8"] + notes["16"]
+    # the high-tech share (8): 41.2 met 2023's 41, 41.8 (up) misses 2024's 42; technology contracts (16): 151 (亿元,
+    # 15.1 billion yuan) met 2023's 140, 158 (15.8 billion) misses 2024's 160: worse, their values up, both said
+    assert notes["8"] == "41.2% → 41.8%, now against the 2024 target (42%)"
+    assert notes["16"] == "15.1 billion yuan → 15.8 billion yuan, now against the 2024 target (16 billion yuan)"
+    # 21's value did not move (9.3, no 2024 value) and tech zones (3: 44.1 then 45.6, better) moved with their
+    # statuses: no values to explain
+    assert "→" not in notes["21"] + notes["3"]
     # energy saving (18): 4.6 in 2023 missed the ≥5 to hold every year, "not achieved" then and now, though 2024's 5.3
     # meets it: both statuses rest on 2023, said, so that a reader does not look for a second year missed
     assert notes["18"] == "both statuses rest on the level missed in 2023"
@@ -239,6 +249,10 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert (told_series[("18", "")], told_series[("4", "provincial")]) == ("Missed both times", "Status unchanged")
     final_zh = load_report(relative(example_tables), 2024, "zh")
     previous, changed = change_rows(final_zh)
+    # in Chinese likewise, each value with its unit as the row gives the target's (14: 103个, then 112个, its unit 个)
+    zh_notes = {row.indicator_id: row.note_text for row in changed}
+    assert zh_notes["8"] == "41.2% → 41.8%，改为对照 2024年目标（42%）"
+    assert zh_notes["14"].startswith("103个 → 112个，改为对照 2024年目标（120个）")
     intro = changes_intro(final_zh, previous, changed)
     # 8, 14 and 16 met their 2023 stage targets and miss 2024's (14: 103 against 100, then 112 against 120), and 21
     # met its 2023 stage target (9.3 against 9) and, without a 2024 value, falls short of 2024's 10 at the pace seen:
@@ -311,7 +325,11 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # …and the rows sharing it say nothing of it: their notes are the exceptions only (4 provincial without a new
     # value; 17 and 18 rated before the level applied)
     mid_notes = {(row.indicator_id, row.series): row.note_text for row in change_rows(mid_en)[1]}
-    assert mid_notes[("10", "")] == mid_notes[("7", "")] == mid_notes[("4", "national")] == ""
+    assert mid_notes[("7", "")] == mid_notes[("4", "national")] == ""
+    # but high-tech enterprises (10), worse though its value rose (1,300 in 2022, 1,450 in 2023), keeps its values,
+    # their reason said above; as do 2 (2.52 then 2.61), 12 and 25
+    assert mid_notes[("10", "")] == "1,300 enterprises → 1,450 enterprises"
+    assert mid_notes[("2", "")] == "2.52% → 2.61%"
     assert mid_notes[("4", "provincial")] == "no new value; 2023 status from 2022 data"
     assert mid_notes[("18", "")] == "2022: before the level applied (compared with the 2023 level)"
     assert "rated on its pace" not in " ".join(mid_notes.values())

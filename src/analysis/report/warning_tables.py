@@ -25,7 +25,7 @@ from ..assess.warning_list import (
 )
 from ..catalog import Catalog
 from ..settings import SCHEMES
-from ..vocabulary import HELD_EVERY_YEAR
+from ..vocabulary import HELD_EVERY_YEAR, LOWER_IS_BETTER
 from .cards import element_id, gap_text
 from .context import ReportContext
 from .numbers import is_missing
@@ -99,6 +99,7 @@ class ChangeRow:
     note_parts: tuple[str, ...] = ()  # the pieces of ``note_text``
     reason: str = ""  # the assessment's reasons, joined by "+" (:func:`~analysis.assess.warning_list.status_changes`)
     notes: tuple[str, ...] = ()  # its clauses ("no new value", "warned in 2023 (amber)"), a short one kept whole
+    values_text: str = ""  # the values then and now, where the value moved against the status ("41.2% → 41.8%")
 
 
 def warning_rows(context: ReportContext) -> list[WarningRow]:
@@ -198,6 +199,9 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
     warned = {(row.indicator_id, row.series) for row in
               context.tables.assessment[context.tables.assessment["report_year"] == previous].itertuples()
               if row_warning_level(row) == "amber"}
+    # the value each series' previous status rests on, from today's data: said where it moved against the status
+    judged = {(row.indicator_id, row.series): row.latest_value for row in
+              context.tables.assessment[context.tables.assessment["report_year"] == previous].itertuples()}
     rows = []
     for row in changes.merge(names, on=["indicator_id", "series"], how="left", sort=False).itertuples():
         key = (row.indicator_id, row.series)
@@ -223,14 +227,18 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
             if row.status_then_today != row.status_then else "",
             reason_text=words.join(reasons := _change_reasons(row, words, previous)), bases=_bases(row.reason),
             series=row.series, target_year=year(row.target_year), reason_parts=tuple(reasons), reason=row.reason,
-            note_parts=(notes := tuple(text for text in (*reasons, *_dated(as_of[previous].get(key), as_of[
-                context.report_year].get(key), previous, context.report_year, words), foreseen, stands) if text)),
+            values_text=(values := _values_against(row, judged.get(key), words)),
+            note_parts=(notes := tuple(text for text in (
+                *_with_values(reasons, values, words), *_dated(as_of[previous].get(key), as_of[context.report_year].get(
+                    key), previous, context.report_year, words), foreseen, stands) if text)),
             notes=notes, note_text=words.join(notes)))
     # the basis most rows share, said once in the sentence above the table (:func:`common_reason`): left out of
-    # their notes, which name the exceptions only
+    # their notes, which name the exceptions only (a row's values kept, their reason said above)
     common = common_reason(rows, words)
     if common:
-        rows = [replace(row, notes=(kept := tuple(part for part in row.note_parts if part != common)),
+        said = {words.text("warnings.change_values_because", values=row.values_text, reason=common): row.values_text
+                for row in rows if row.values_text}
+        rows = [replace(row, notes=(kept := tuple(said.get(part, part) for part in row.note_parts if part != common)),
                         note_text=words.join(kept))
                 if common in row.reason_parts else row for row in rows]
     # within "the same", the rows that read alike together: "as projected" and "missed both times" (another word,
@@ -292,6 +300,31 @@ BASIS_KINDS = {"no_new_value": "no_new_value", "target_changed": "later_target",
 def _bases(reason) -> tuple[str, ...]:
     reasons = str(reason or "").split("+")
     return tuple(dict.fromkeys(BASIS_KINDS[r] for r in reasons if r in BASIS_KINDS))
+
+
+def _values_against(row, then, words: Catalog) -> str:
+    """The values then and now of a series whose value moved one way and its status the other ("41.2% → 41.8%": up,
+    yet worse against a later target; down, yet better), in the series' unit as the row names its target; "" for a
+    status that moved with its value, did not move, or a series without a better side (a range)."""
+    if row.change not in ("worse", "better") or is_missing(then) or is_missing(row.latest_value):
+        return ""
+    if row.latest_value == then or row.direction not in ("higher", "at_least", *LOWER_IS_BETTER):
+        return ""
+    improved = (row.latest_value < then) == (row.direction in LOWER_IS_BETTER)
+    if improved == (row.change == "better"):
+        return ""
+    return words.text("warnings.change_values", then=amount_alone(row, value_text(row, then, words), words),
+                      now=amount_alone(row, value_text(row, row.latest_value, words), words))
+
+
+def _with_values(reasons: list[str], values: str, words: Catalog) -> list[str]:
+    """A row's reasons with its values (:func:`_values_against`) before the first, as one clause: the values and
+    why the status moved against them ("41.2% → 41.8%, now against the 2024 target (42%)")."""
+    if not values:
+        return reasons
+    if not reasons:
+        return [values]
+    return [words.text("warnings.change_values_because", values=values, reason=reasons[0]), *reasons[1:]]
 
 
 def _dated(then: int | None, now: int | None, previous: int, report_year: int, words) -> list[str]:
