@@ -387,9 +387,10 @@ def test_a_card_with_one_year_left_names_that_year_for_a_target_met_or_a_level_h
     """The mid-term (2023), its need column headed "2024年需增长": a card whose 2024 target is met already (high-tech
     firms per industrial firm (7), 83 in 2023 against 81) or a level to hold (good-air days (17), ≥90 again in 2024)
     is headed so too, the value that year's alone, as the scorecard gives it: never "每年需增长 2024年目标：已达到"
-    ("per year" of one year, and the year named twice)."""
-    for language, label, met, held in (("zh", "2024年需增长", "已达到目标", "≥90%"),
-                                       ("en", "Needed in\u00a02024", "target already met", "≥90%")):
+    ("per year" of one year, and the year named twice). The level in words, as the column heads a growth: never a bare
+    "≥90%" under "2024年需增长", read as a growth of 90%."""
+    for language, label, met, held in (("zh", "2024年需增长", "已达到目标", "须不低于 90%"),
+                                       ("en", "Needed in\u00a02024", "target already met", "at least 90%")):
         mid = load_report(relative(example_tables), 2023, language)
         [seven] = [row for row in mid.joined().itertuples() if row.indicator_id == 7]
         [good_air] = [row for row in mid.joined().itertuples() if row.indicator_id == 17]

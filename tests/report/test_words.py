@@ -334,12 +334,12 @@ def test_a_need_under_a_label_naming_its_year_says_the_year_once():
     ahead = final[10]._replace(latest_value=1650.0)
     assert words.pace_text(ahead, zh, 2024) == "已达到目标"
     assert words.pace_text(ahead, en, 2024) == "target already met"
-    # the label names 2024: the level alone, with the year it missed
-    assert words.pace_text(final[17], zh, 2024) == "≥90%（2022年未达到）"
-    assert words.pace_text(final[17], en, 2024) == "≥90% (missed in 2022)"
+    # the label names 2024: the level alone, in words under a label that heads a growth, with the year it missed
+    assert words.pace_text(final[17], zh, 2024) == "须不低于 90%（2022年未达到）"
+    assert words.pace_text(final[17], en, 2024) == "at least 90% (missed in 2022)"
     raised = final[17]._replace(next_target_value=92.0)
-    assert words.pace_text(raised, zh, 2024) == "≥92%（2022年未达到）"
-    assert words.pace_text(raised, en, 2024) == "≥92% (missed in 2022)"
+    assert words.pace_text(raised, zh, 2024) == "须不低于 92%（2022年未达到）"
+    assert words.pace_text(raised, en, 2024) == "at least 92% (missed in 2022)"
     assert words.pace_text(raised._replace(next_target_year=2025), zh, 2024) == "2025年目标：2024—2025年每年≥92%"
     assert words.pace_text(final[2], zh, 2025) == "2024年目标：+0.19个百分点（相对 +7.3%）"
 
@@ -383,18 +383,18 @@ def test_a_year_missed_under_a_lower_level_names_that_level():
         joined = dataclasses.replace(base, tables=dataclasses.replace(base.tables, values=values)).joined()
         return next(row for row in joined.itertuples() if row.indicator_id == 17), base.words
 
-    for language, named, next_year in (("zh", "≥92%（2022年未达到 90%）", "2024年≥92%（2022年未达到 90%）"),
-                                       ("en", "≥92% (2022: below the 90% then required)",
+    for language, named, next_year in (("zh", "须不低于 92%（2022年未达到 90%）", "2024年≥92%（2022年未达到 90%）"),
+                                       ("en", "at least 92% (2022: below the 90% then required)",
                                         "≥92% in 2024 (2022: below the 90% then required)")):
         raised, catalog_ = row(language, rising)
         raised = raised._replace(next_target_value=92.0)
         assert words.pace_text(raised, catalog_, 2024) == named
         assert words.pace_text(raised, catalog_) == next_year
     level, zh = row("zh", rising.assign(value=90.0))
-    assert words.pace_text(level, zh, 2024) == "≥90%（2022年未达到）"
+    assert words.pace_text(level, zh, 2024) == "须不低于 90%（2022年未达到）"
     capped, en = row("en", rising.assign(value=[30.0, 28.0]))
     capped = capped._replace(direction="at_most", next_target_value=28.0)
-    assert words.pace_text(capped, en, 2024) == "≤28% (2022: above the 30% then allowed)"
+    assert words.pace_text(capped, en, 2024) == "at most 28% (2022: above the 30% then allowed)"
 
 
 def test_a_yearly_floor_that_rises_is_labelled_with_its_years_in_the_growth_chart():

@@ -629,7 +629,7 @@ def pace_text(row, words: Catalog, named: int | None = None) -> str:
             changes = next_year > row.target_year and next_value != row.target_value
             first = int(row.target_year) + 1 if changes else None
             target = amount(row, fmt_number(next_value), words)
-            pace = (words.text(f"pace.hold_{row.direction}_named", target=target) if alone and first == named
+            pace = (words.text(f"pace.hold_{row.direction}_needed", target=target) if alone and first == named
                     else held_in_years(words, row.direction, target, first, next_year))  # 2024年需增长 ≥92%
         elif need == "met":
             pace = words["pace.met_named" if alone else "pace.met"]  # 2024年需增长 已达到目标
@@ -640,7 +640,7 @@ def pace_text(row, words: Catalog, named: int | None = None) -> str:
             # missed so far ("≥5% in 2024 (missed in 2023)"), never "2024 target: ≥5% every year", which reads as
             # if every year were still to come; under a label naming the year, the level alone ("≥5% (missed in 2023)")
             target = amount(row, fmt_number(next_value), words)
-            pace = (words.text(f"pace.hold_{row.direction}_named", target=target) if alone
+            pace = (words.text(f"pace.hold_{row.direction}_needed", target=target) if alone
                     else held_in_years(words, row.direction, target, next_year))
             return missed_in(row, words, pace, next_value)
         return pace if alone else words.text("pace.next", year=year(next_year), pace=pace)
