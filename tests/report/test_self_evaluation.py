@@ -445,7 +445,7 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     # 12 of 22 met: 54.545… → 54.5%
     # (never "其中已达阶段目标 11 项，每年须达到的目标目前逐年达标 1 项", hard to read)
     assert ("23 项定量指标中，22 项对照 2023年目标作出判定：达到 12 项（占 54.5%），其中 11 项达到 2023年阶段目标，"
-            "1 项已评估年份均达标；未达到 10 项。"
+            "1 项为“目前均达标”；未达到 10 项。"
             # the final verdict (a level missed in a year) named with what it rests on, no share of it: 0.0% would
             # misquote the plan; never "达到目标 0 项"
             "其中 1 项已可作最终判定：指标 18 万元GDP能耗下降率 2023年为 4.6%，"
@@ -464,7 +464,7 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     assert any(t.startswith("R&D经费投入强度：") and "。原因：" in t and "增速偏慢" not in t for t in problems)
     # counted as the scorecard shows them: a stage target met is not the plan's "已达标"; those met first, then the
     # others worst first, as every tally orders them (a final verdict missed, a rating of the pace, a stage missed)
-    assert any("已有方案期内数据的 23 项定量指标中，已达阶段目标 11 项；已评估年份均达标 1 项；未达标 1 项；"
+    assert any("已有方案期内数据的 23 项定量指标中，已达阶段目标 11 项；目前均达标 1 项；未达标 1 项；"
                "偏离目标 1 项；未达阶段目标 9 项。" in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
     # (never "12 met them (54.5%: 11 a stage target, 1 a level to hold every year, met so far)")
@@ -478,7 +478,7 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                             "given once the target years' values are in. The remaining one, indicator 4, lacks "
                             "the 2023 value of its provincial series.") for t in english)
     # the counts in a sentence, each status as a sentence writes it (never "…: Stage target met 11; Moving away 1")
-    assert any("stage target met\u00a011; met in every year assessed so far\u00a01; not achieved\u00a01; moving "
+    assert any("stage target met\u00a011; met so far\u00a01; not achieved\u00a01; moving "
                "away\u00a01; stage target missed\u00a09." in t for t in english)
     assert not any("比例 0.0%" in t or "of 0.0%" in t or "(0 of 2" in t or "0 reached" in t or "目标 0 项" in t
                    for t in text + english)

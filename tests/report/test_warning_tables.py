@@ -231,7 +231,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # good-air days (17): met every year so far in 2023 (91.2), achieved with 2024's value (92): the same status, the
     # row saying it is now a final verdict on each year it is held in, 2023 and 2024, never on 2024's value alone (a
     # basis moved is said whether or not the status changed)
-    assert why["17"] == ("same", "met in every year assessed so far as of 2023; now a final verdict on every year "
+    assert why["17"] == ("same", "met so far as of 2023; now a final verdict on every year "
                                  "from 2023 to 2024")
     # the same status under two words says why it is the same, never "Status unchanged" between them: a rating of the
     # pace borne out by the verdict (19: moving away, then the stage target missed; 3: insufficient, then missed), a
@@ -289,7 +289,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # status's own words, as 由进展判断转为… says a rating of the pace, never "此前为目前逐年达标" (two words for
     # "so far" side by side)
     seventeen = next(row for row in changed if row.indicator_id == "17")
-    assert "由已评估年份均达标转为按 2023—2024年各年数值的最终判定" in seventeen.note_text
+    assert "由目前均达标转为按 2023—2024年各年数值的最终判定" in seventeen.note_text
     # the mid-term against 2022: 18 met its floor in 2022 and missed it in 2023; 10 on track and 2, 12 and 25
     # moderate in 2022 miss their 2023 stage targets: 5 worse; 4 national moderate then, its stage target met now,
     # and 17 moving away then (89.5 in 2022), met so far now (91.2 in 2023, a verdict on 2023's level where a rating

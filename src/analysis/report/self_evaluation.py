@@ -447,7 +447,7 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     if stages:  # a mid-term's result: the stage targets, before the share of the few final verdicts
         judged = numeric[numeric["indicator_id"].astype(int).isin(stages)]
         # a level to hold every year, met so far, has no stage target: counted apart among those met, as the
-        # statuses counted after it show it (17: 已评估年份均达标)
+        # statuses counted after it show it (17: 目前均达标)
         held = sum(verdict == "achieved" and all(shown_status(row) == "met_so_far" for row in series.itertuples())
                    for indicator_id, verdict in stages.items()
                    for series in [judged[judged["indicator_id"].astype(int) == indicator_id]])
