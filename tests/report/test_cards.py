@@ -289,12 +289,12 @@ def test_the_scorecard_and_the_warning_list_say_a_rise_the_status_from_the_base_
     english = load_report(relative(example_tables), 2024, "en")
     # the latest value still below the baseline the status is measured from, then the rise since: never "towards the
     # target" beside "moving away"
-    for context, move in ((example, "2022年 2.9%，仍低于 2020年基础值 3.1%；2021年以来有所回升"),
-                          (english, "2.9% in 2022, still below the 2020 baseline of 3.1%; up since 2021")):
+    for context, move in ((example, "仍低于 2020年基础值 3.1%；较 2021年的 2.7% 有所回升"),
+                          (english, "still below the 2020 baseline of 3.1%; up from 2.7% in 2021")):
         notes = {(row.indicator_id, row.anchor): row.final_rate for row in scorecard_rows(context)}
         assert move in notes[("4", "indicator-4-provincial")]
         assert not [note for key, note in notes.items() if key != ("4", "indicator-4-provincial") and
-                    ("2021年以来" in note or "since 2021" in note)]
+                    ("有所回升" in note or "up from" in note)]
         warned = {row.anchor: row.status_note for row in warning_rows(context)}
         assert move in warned["indicator-4-provincial"]
     assert words.plan_period_note(example, example.series_row(7)) == ""
@@ -967,7 +967,7 @@ def test_a_series_where_lower_is_better_moving_away_though_down_in_the_plan_peri
     assert cards.plan_period_turn(context, row) == (
         "方案期内有所回落：由方案期前一年 2021年的 3.3% 降至 2022年的 2.9%，但仍高于 2020年基础值 2.5%；"
         "上列年均增长和评估结论自该基础值起算。")
-    assert words.plan_period_note(context, row) == "2022年 2.9%，仍高于 2020年基础值 2.5%；2021年以来有所回落"
+    assert words.plan_period_note(context, row) == "仍高于 2020年基础值 2.5%；较 2021年的 3.3% 有所回落"
 
 
 def test_a_level_missed_in_a_year_says_both_years_and_its_rate_as_the_years_own(example, example_tables):

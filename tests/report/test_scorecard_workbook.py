@@ -201,13 +201,13 @@ def test_the_status_says_what_it_rests_on_as_the_report_does(workbook):
     completion rate (2.7 / 2.8 = 96.4%)."""
     language, book = workbook
     note = {"zh": "结论说明", "en": "Status note"}[language]
-    expected = {"zh": {(4, "省级"): "进展判断，非最终判定；2022年 2.9%，仍低于 2020年基础值 3.1%；"
-                                    "2021年以来有所回升；最新值为 2022年，2023—2024年无数据",
+    expected = {"zh": {(4, "省级"): "进展判断，非最终判定；仍低于 2020年基础值 3.1%；"
+                                    "较 2021年的 2.7% 有所回升；最新值为 2022年，2023—2024年无数据",
                        (21, ""): ("进展判断，非最终判定；按现有增速不足以如期完成 2024年目标；"
                                   "最新值为 2023年，2024年无数据"),
                        (2, ""): "完成率 96.4%"},
-                "en": {(4, "provincial"): "a progress verdict, not final; 2.9% in 2022, still below the 2020 "
-                                          "baseline of 3.1%; up since 2021; latest value 2022; no value for "
+                "en": {(4, "provincial"): "a progress verdict, not final; still below the 2020 baseline of "
+                                          "3.1%; up from 2.7% in 2021; latest value 2022; no value for "
                                           "2023–2024",
                        (21, ""): "a progress verdict, not final; short of the 2024 target at the pace seen; "
                                  "latest value 2023; no value for 2024",

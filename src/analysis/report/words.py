@@ -447,6 +447,7 @@ def intro(context: ReportContext) -> str:
                             purpose=purpose, period=period)
 
 
+
 # --- paces -------------------------------------------------------------------------------------------
 
 def _unit(row, words: Catalog) -> str:
@@ -983,8 +984,9 @@ def plan_period_move(context: ReportContext, row) -> tuple[str, dict] | None:
 
 
 def plan_period_note(context: ReportContext, row, final_too: bool = False) -> str:
-    """The same in a few words under the series' status in the scorecard and the warning list ("2.9% in 2022, still
-    below the 2020 baseline of 3.1%; up since 2021"), as a status rating the pace from the base year would otherwise
+    """The same in a few words under the series' status in the scorecard and the warning list ("still below the 2020
+    baseline of 3.1%; up from 2.7% in 2021": the latest value, 2.9% in 2022, is said beside it, never twice in one
+    sentence of the overview), as a status rating the pace from the base year would otherwise
     say the opposite there; none beside a verdict on the level reached (achieved, missed), which the move does not
     change. ``final_too``: beside a final verdict as well (the overview's core indicators: one achieved while falling
     every year of the plan is said to fall, as its card says)."""
