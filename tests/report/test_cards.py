@@ -265,14 +265,16 @@ def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(exampl
     assert row.status == "moving_away"
     # second, after what the status rests on (the 2024 report has no 2024 value for it); one sentence, ended as one,
     # says why it is "moving away" all the same: 2.9 is still below 3.1, the baseline it is measured from; never
-    # "towards the target" beside "moving away"
+    # "towards the target" beside "moving away"; and a second, that the chart's dotted line, falling from 2.9 to 2.7
+    # (2.9 − 0.1 × 2, the pace from 3.1 in 2020), carries that pace on, not the rise since 2021
     assert cards.card_notes(example, row)[1] == (
         "方案期内有所回升：由方案期前一年 2021年的 2.7% 升至 2022年的 2.9%，但仍低于 2020年基础值 3.1%；"
-        "上列年均增长和评估结论自该基础值起算。")
+        "上列年均增长和评估结论自该基础值起算。图中点线即按该增速推算至 2024年。")
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.card_notes(english, english.series_row(4, "provincial"))[1] == (
         "Rose over the plan period, from 2.7% in 2021 (the year before the plan period) to 2.9% in 2022, but is still "
-        "below the 2020 baseline of 3.1%, from which the growth seen above and the status are measured.")
+        "below the 2020 baseline of 3.1%, from which the growth seen above and the status are measured. The chart's "
+        "dotted line carries that pace on to 2024.")
     # the national series rose from 2020 and in the plan period: no such note; nor has the decline in energy use
     # (18: 5.48 in 2020, 3.41 in 2021, 5.3 in 2024), a floor judged year by year, not from the base year
     assert not cards.plan_period_turn(example, example.series_row(4, "national"))
@@ -966,7 +968,7 @@ def test_a_series_where_lower_is_better_moving_away_though_down_in_the_plan_peri
         (values["indicator_id"] == i) & (values["series"] == s)])
     assert cards.plan_period_turn(context, row) == (
         "方案期内有所回落：由方案期前一年 2021年的 3.3% 降至 2022年的 2.9%，但仍高于 2020年基础值 2.5%；"
-        "上列年均增长和评估结论自该基础值起算。")
+        "上列年均增长和评估结论自该基础值起算。图中点线即按该增速推算至 2024年。")
     assert words.plan_period_note(context, row) == "仍高于 2020年基础值 2.5%；较 2021年的 3.3% 有所回落"
 
 

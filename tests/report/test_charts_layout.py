@@ -285,6 +285,30 @@ def card_rows(report):
     return list(table[table["status"] != "qualitative"].itertuples())
 
 
+def test_a_dotted_line_against_the_plan_periods_move_is_named_for_the_pace_it_carries_on(report):
+    """4 provincial: 3.1 in 2020, 2.7 in 2021, 2.9 in 2022, against 3.3. Its dotted line carries on the pace from the
+    2020 baseline, (2.9 − 3.1) ÷ 2 = −0.1 a year, from 2022 to the binding target's year: 2.8 in 2023 at the
+    mid-term, 2.7 in 2024 at the final; it falls though its card's note says the series rose since 2021. The chart
+    names the line for that pace, under its end (the targets lie above), inside the picture; the national series
+    (2.8 in 2020 and 2021, up every year since) and R&D intensity (2) draw no such label."""
+    label = {"en": "pace from the 2020 baseline", "zh": "自 2020年基础值起算的增速"}[report.language]
+    end = {2023: (2023, 2.8), 2024: (2024, 2.7)}[report.report_year]
+    figure = charts.card_chart(report, report.series_row(4, "provincial"))
+    ax = figure.axes[0]
+    dotted = [line.get_xydata().tolist() for line in ax.lines if len(line.get_xdata()) == 2
+              and line.get_xdata()[0] == 2022]
+    assert len(dotted) == 1 and dotted[0][1] == pytest.approx(end)
+    named = [text for text in ax.texts if text.get_text() == label]
+    assert len(named) == 1
+    assert named[0].xy == pytest.approx(end) and named[0].xyann[1] < 0 and named[0].get_va() == "top"
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    box, frame = named[0].get_window_extent(renderer), figure.bbox
+    assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+    for row in (report.series_row(4, "national"), report.series_row(2)):
+        assert not [text for text in charts.card_chart(report, row).axes[0].texts if text.get_text() == label]
+
+
 def test_no_source_number_hides_under_a_target_star(report):
     for row in card_rows(report):
         figure = charts.card_chart(report, row)

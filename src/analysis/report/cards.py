@@ -359,8 +359,28 @@ def plan_period_turn(context: ReportContext, row) -> str:
     """The card's note on a series whose plan-period move and growth from the base year point opposite ways
     (:func:`plan_period_move`), first among its notes."""
     move = plan_period_move(context, row)
-    # a sentence, ended as one (the notes after it are sentences too)
-    return sentence(context.words.text(f"card.plan_period_{move[0]}", **move[1]), context.words) if move else ""
+    if not move:
+        return ""
+    # a sentence, ended as one (the notes after it are sentences too); where the chart's dotted line carries the pace
+    # from the baseline on against that move, it says so (the chart labels the line too: :func:`pace_against_move`)
+    note = sentence(context.words.text(f"card.plan_period_{move[0]}", **move[1]), context.words)
+    return note + (context.words.text("card.pace_line", target_year=year(row.target_year))
+                   if pace_against_move(context, row) else "")
+
+
+def pace_drawn(row) -> bool:
+    """Whether a card's chart draws the projection at the pace seen (its dotted line): a progress verdict with a
+    projected value."""
+    return row.verdict == "progress" and not is_missing(row.projected_value)
+
+
+def pace_against_move(context: ReportContext, row) -> bool:
+    """Whether a card's dotted line, the pace from the base year carried on (the method's projection), goes against
+    the plan period's move its note tells (:func:`plan_period_move`: ``toward``, ``toward_fell``): 4 provincial, 3.1
+    in 2020, 2.7 in 2021, 2.9 in 2022, whose line falls to 2.7 in 2024 (−0.1 a year from 3.1) though the series rose
+    since 2021. The chart then labels the line as that pace, and the note says what it carries on."""
+    move = plan_period_move(context, row)
+    return bool(move) and move[0] in ("toward", "toward_fell") and pace_drawn(row)
 
 
 def card_name(context: ReportContext, row) -> str:

@@ -1378,7 +1378,8 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
                narrow: bool = False) -> Figure | None:
     """The course of one series against its targets, for its card: the baselines (open circles), every actual
     value (filled, numbered by its source), the targets (stars), the straight path from the base year to each
-    target (what "on schedule" means, dashed), the projection at the observed pace (dotted), and, for a target held
+    target (what "on schedule" means, dashed), the projection at the observed pace (dotted; named "pace from the 2020
+    baseline" where the plan period's move goes the other way: :func:`_label_pace`), and, for a target held
     every year, the line to stay above (or below). Each style is one item of the cards' legend (``card.legend``).
     ``narrow``: drawn for a phone (:data:`NARROW_CARD_SIZE`), its dots, stars and type larger; ``size``: inches
     (:data:`CARD_SIZE` on paper). None for a series with no value yet (no baseline, no actual value): its targets
@@ -1420,7 +1421,7 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
             markerfacecolor="white", markeredgecolor=colour, zorder=VALUE_OVER_TARGET)
     ax.plot(actual["year"], actual["value"], linestyle="", marker="o", markersize=dot + VALUE_RING["markeredgewidth"],
             color=colour, **VALUE_RING, zorder=VALUE_OVER_TARGET)
-    if row.verdict == "progress" and not is_missing(row.projected_value):
+    if cards.pace_drawn(row):
         ax.plot([row.as_of_year, row.target_year], [row.latest_value, row.projected_value], color=colour, **DOTTED)
     ax.plot(targets["year"], targets["value"], linestyle="", marker="*", markersize=star_size, color="#212121",
             zorder=4)
@@ -1445,4 +1446,18 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
         ax.annotate(point.mark, (point.year, point.value), textcoords="offset points", xytext=(0, dy), ha="center",
                     va=va, fontsize=text, color="#333", zorder=5,
                     path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
+    if cards.pace_against_move(context, row):
+        _label_pace(ax, row, context.words.text("chart.pace_from", base=year(row.base_year)), text, dot)
     return figure
+
+
+def _label_pace(ax, row, label: str, size: float, dot: float) -> None:
+    """A card's dotted line named for what it is where the series' move since the plan began goes the other way
+    ("pace from the 2020 baseline": 4 provincial's line falls from 2.9 in 2022 though the series rose since 2021):
+    under its end (over it where the targets lie below), on the side away from the targets, its right edge at the
+    target year; on a white halo, as a source's number."""
+    down = (direction_sign(row.direction) > 0) != ax.yaxis_inverted()  # the targets above: the label below the line
+    ax.annotate(label, (row.target_year, row.projected_value), textcoords="offset points",
+                xytext=(0, -(dot / 2 + 2) if down else dot / 2 + 2), ha="right", va="top" if down else "bottom",
+                fontsize=size, color="#333", zorder=5,
+                path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
