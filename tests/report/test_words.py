@@ -185,6 +185,37 @@ def test_title_and_introduction():
             "time it was made") in words.intro(dataclasses.replace(context("en"), plan=plan))
 
 
+def test_the_introduction_says_the_report_was_made_after_the_schedules_months():
+    """The plan's schedule sets the final evaluation in October–December 2024; a report with 2024 values was made
+    once they had come out, in 2025 or later (whole-year figures): said right after when the values come out, with
+    the latest day one was published where the values record it (2025-03-12, after 2025-03; 2022's 2023-02-28
+    aside), never a day the data do not give. Without a 2024 value, or without a schedule quoted, nothing is said."""
+    plan = {**PLAN, "schedule": {"final": {"en": "The plan is evaluated in October–December 2024.",
+                                           "zh": "2024年10—12月进行总结评估。"}}}
+    actual = pd.DataFrame({"indicator_id": [2, 2, 2], "series": ["", "", ""], "year": [2022, 2024, 2024],
+                           "value_type": ["actual"] * 3, "value": [2.5, 2.7, 2.8], "reference": ["", "", ""],
+                           "processing": ["", "", ""]})
+
+    def with_values(language, published):
+        values = pd.concat([VALUES, actual.assign(published=published)], ignore_index=True)
+        made = context(language)
+        return dataclasses.replace(made, plan=plan, tables=dataclasses.replace(made.tables, values=values))
+
+    undated = [None, None, None]
+    assert ("published from 2025 on. This report was made once its 2024 values had come out: in 2025 or later. "
+            "The report assesses") in words.intro(with_values("en", undated))
+    assert ("2025年起陆续公布。本报告在所用 2024年数据发布后编制，即 2025年或以后。本报告按编制时"
+            in words.intro(with_values("zh", undated)))
+    dated = ["2023-02-28", "2025-03", "2025-03-12"]
+    assert ("published from 2025 on. This report was made once its 2024 values had come out, the latest on "
+            "12 March 2025. The report assesses") in words.intro(with_values("en", dated))
+    assert ("2025年起陆续公布。本报告在所用 2024年数据发布后编制，其中最近一项于 2025年3月12日发布。本报告按编制时"
+            in words.intro(with_values("zh", dated)))
+    # no 2024 value (the 2022 one alone), or no schedule quoted: the intro as before
+    assert "made once" not in words.intro(dataclasses.replace(context("en"), plan=plan))
+    assert "made once" not in words.intro(dataclasses.replace(with_values("en", dated), plan=PLAN))
+
+
 def test_a_plan_without_a_subject_is_titled_by_its_city_alone():
     """subject is optional in plan.yml, and an import draft has none: the title is the city's and the report's kind,
     never "Testville : Final evaluation 2024" with a space before its colon."""

@@ -443,9 +443,31 @@ def intro(context: ReportContext) -> str:
     # the year the values are for and when they come out (2024's in 2025), apart from when the plan's schedule sets
     # the evaluation (October–December 2024), which a reader would otherwise take for the months the data cover
     period = words.text("period", year=context.report_year, next=context.report_year + 1)
+    if schedule.get(context.language):  # the schedule's months beside when the report could be made
+        period += made_after(context)
     return words.count_text("intro", count, plan_title=context.plan_text("title"), n_indicators=count,
                             purpose=purpose, period=period)
 
+
+#: A publication day, month or year as the values' ``published`` column holds it (2025-03-12, 2025-03, 2025).
+ISO_DAY = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def made_after(context: ReportContext) -> str:
+    """That the report was made once its year's values had come out, after the schedule's months the intro quotes
+    (a final evaluation set for October–December 2024, made from 2024 values published in 2025): the latest day one
+    of them was published, where the values record it ("the latest on 12 March 2025"), else the year after the
+    report year, from which whole-year figures are published; nothing without a value for the report year."""
+    values = context.values
+    actual = values[(values["value_type"] == "actual") & (values["year"] == context.report_year)]
+    if actual.empty:
+        return ""
+    days = [str(day).strip() for day in actual.get("published", pd.Series(dtype=object)) if not is_missing(day)]
+    days = [day for day in days if ISO_DAY.fullmatch(day)]
+    words = context.words
+    if days:  # ISO: the latest sorts last (a day after its month, 2025-03-12 after 2025-03)
+        return words.text("made_after_dated", year=context.report_year, date=words.date(max(days)))
+    return words.text("made_after", year=context.report_year, next=context.report_year + 1)
 
 
 # --- paces -------------------------------------------------------------------------------------------
