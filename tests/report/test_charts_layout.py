@@ -289,24 +289,34 @@ def test_a_dotted_line_against_the_plan_periods_move_is_named_for_the_pace_it_ca
     """4 provincial: 3.1 in 2020, 2.7 in 2021, 2.9 in 2022, against 3.3. Its dotted line carries on the pace from the
     2020 baseline, (2.9 − 3.1) ÷ 2 = −0.1 a year, from 2022 to the binding target's year: 2.8 in 2023 at the
     mid-term, 2.7 in 2024 at the final; it falls though its card's note says the series rose since 2021. The chart
-    names the line for that pace, under its end (the targets lie above), inside the picture; the national series
-    (2.8 in 2020 and 2021, up every year since) and R&D intensity (2) draw no such label."""
+    names the line for that pace, under it (the targets lie above), inside the frame, clear of the line of values
+    (2021's 2.7 and the rise to 2022): in one line under the final's end; on two at the mid-term, whose line, one
+    year long, has the rise just left of it. The national series (2.8 in 2020 and 2021, up every year since) and
+    R&D intensity (2) draw no such label."""
     label = {"en": "pace from the 2020 baseline", "zh": "自 2020年基础值起算的增速"}[report.language]
     end = {2023: (2023, 2.8), 2024: (2024, 2.7)}[report.report_year]
-    figure = charts.card_chart(report, report.series_row(4, "provincial"))
-    ax = figure.axes[0]
-    dotted = [line.get_xydata().tolist() for line in ax.lines if len(line.get_xdata()) == 2
-              and line.get_xdata()[0] == 2022]
-    assert len(dotted) == 1 and dotted[0][1] == pytest.approx(end)
-    named = [text for text in ax.texts if text.get_text() == label]
-    assert len(named) == 1
-    assert named[0].xy == pytest.approx(end) and named[0].xyann[1] < 0 and named[0].get_va() == "top"
-    renderer = FigureCanvasAgg(figure).get_renderer()
-    figure.draw(renderer)
-    box, frame = named[0].get_window_extent(renderer), figure.bbox
-    assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+    for narrow in (False, True):
+        figure = charts.card_chart(report, report.series_row(4, "provincial"), narrow=narrow)
+        ax = figure.axes[0]
+        dotted = [line.get_xydata().tolist() for line in ax.lines if len(line.get_xdata()) == 2
+                  and line.get_xdata()[0] == 2022]
+        assert len(dotted) == 1 and dotted[0][0] == [2022, 2.9] and dotted[0][1] == pytest.approx(end)
+        named = [text for text in ax.texts
+                 if text.get_text().replace("\n", " " if report.language == "en" else "") == label]
+        assert len(named) == 1
+        assert named[0].get_text().count("\n") == (1 if report.report_year == 2023 else 0)
+        assert named[0].xyann[1] < 0 and named[0].get_va() == "top"  # under the line
+        renderer = FigureCanvasAgg(figure).get_renderer()
+        figure.draw(renderer)
+        box, frame = named[0].get_window_extent(renderer), ax.bbox
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+        values = next(line for line in ax.lines if line.get_xdata().tolist() == [2020, 2021, 2022])
+        xy = ax.transData.transform(values.get_xydata())
+        along = [a + (b - a) * t for a, b in zip(xy[:-1], xy[1:]) for t in np.linspace(0, 1, 200)]
+        assert not [p for p in along if box.x0 <= p[0] <= box.x1 and box.y0 <= p[1] <= box.y1]
     for row in (report.series_row(4, "national"), report.series_row(2)):
-        assert not [text for text in charts.card_chart(report, row).axes[0].texts if text.get_text() == label]
+        assert not [text for text in charts.card_chart(report, row).axes[0].texts
+                    if label in text.get_text().replace("\n", " " if report.language == "en" else "")]
 
 
 def test_no_source_number_hides_under_a_target_star(report):

@@ -1451,13 +1451,66 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
     return figure
 
 
+def _drawn_points(ax) -> np.ndarray:
+    """Pixels a label must keep off on a card's chart: every line drawn (sampled every 2 pixels along it), each
+    marker's rim and each number already placed, by its anchor and offset."""
+    points = []
+    scale = ax.figure.dpi / 72
+    for line in ax.lines:
+        xy = ax.transData.transform(line.get_xydata())
+        if line.get_linestyle() not in ("None", "", " ") and len(xy) > 1:
+            for a, b in zip(xy[:-1], xy[1:]):
+                steps = max(2, int(np.hypot(*(b - a)) / 2) + 1)
+                points.extend(a + (b - a) * t for t in np.linspace(0, 1, steps))
+        if line.get_marker() not in ("None", "", " ", None):
+            rim = line.get_markersize() * scale / 2
+            points.extend(p + rim * np.array([math.cos(k * math.pi / 4), math.sin(k * math.pi / 4)])
+                          for p in xy for k in range(8))
+            points.extend(xy)
+    for collection in ax.collections:  # a level held every year (hlines), a range's bars (vlines)
+        for path in getattr(collection, "get_segments", lambda: [])():
+            xy = ax.transData.transform(path)
+            for a, b in zip(xy[:-1], xy[1:]):
+                points.extend(a + (b - a) * t for t in np.linspace(0, 1, max(2, int(np.hypot(*(b - a)) / 2) + 1)))
+    for mark in ax.texts:
+        x, y = ax.transData.transform(mark.xy) + np.asarray(mark.xyann) * scale
+        reach = mark.get_fontsize() * scale
+        points.extend([(x, y), (x - reach / 2, y), (x + reach / 2, y), (x, y + reach), (x, y - reach)])
+    return np.array(points).reshape(-1, 2)
+
+
 def _label_pace(ax, row, label: str, size: float, dot: float) -> None:
     """A card's dotted line named for what it is where the series' move since the plan began goes the other way
-    ("pace from the 2020 baseline": 4 provincial's line falls from 2.9 in 2022 though the series rose since 2021):
-    under its end (over it where the targets lie below), on the side away from the targets, its right edge at the
-    target year; on a white halo, as a source's number."""
-    down = (direction_sign(row.direction) > 0) != ax.yaxis_inverted()  # the targets above: the label below the line
-    ax.annotate(label, (row.target_year, row.projected_value), textcoords="offset points",
-                xytext=(0, -(dot / 2 + 2) if down else dot / 2 + 2), ha="right", va="top" if down else "bottom",
-                fontsize=size, color="#333", zorder=5,
-                path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
+    ("pace from the 2020 baseline": 4 provincial's line falls from 2.9 in 2022 though the series rose since 2021),
+    on a white halo, as a source's number: beside the line, on the side away from the targets first, at the first
+    place clear of every line, mark and number drawn (:func:`_drawn_points`) and inside the frame: under its end,
+    its right edge at the target year (the final's 2024); else from its start, or under its middle; else on two
+    lines (the mid-term's line, 2022 to 2023, is short: its end's left is the plan period's own rise)."""
+    scale = ax.figure.dpi / 72
+    away = (direction_sign(row.direction) > 0) != ax.yaxis_inverted()  # the targets above: the label below the line
+    start, end = (row.as_of_year, row.latest_value), (row.target_year, row.projected_value)
+    middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+    taken, frame, gap = _drawn_points(ax), ax.bbox, dot / 2 + 2
+    shown = [label, _wrap(label, _text_inches(label, size) * 0.6, size)]
+    places = [(down, point, ha) for down in (away, not away)
+              for point, ha in ((end, "right"), (start, "left"), (middle, "center"))]
+    chosen = None
+    for text in dict.fromkeys(shown):
+        width, height = _text_inches(text, size) * ax.figure.dpi, (text.count("\n") + 1) * size * 1.25 * scale
+        for down, point, ha in places:
+            x, y = ax.transData.transform(point)
+            left = {"right": x - width, "left": x, "center": x - width / 2}[ha]
+            top = y - gap * scale if down else y + gap * scale + height
+            box = (left - 1, top - height - 1, left + width + 1, top + 1)
+            inside = frame.x0 <= box[0] and box[2] <= frame.x1 and frame.y0 <= box[1] and box[3] <= frame.y1
+            clear = not ((taken[:, 0] > box[0]) & (taken[:, 0] < box[2]) & (taken[:, 1] > box[1])
+                         & (taken[:, 1] < box[3])).any()
+            if inside and clear:
+                chosen = (text, down, point, ha)
+                break
+        if chosen:
+            break
+    text, down, point, ha = chosen or (label, away, end, "right")
+    ax.annotate(text, point, textcoords="offset points", xytext=(0, -gap if down else gap), ha=ha,
+                va="top" if down else "bottom", multialignment=ha if ha != "center" else "center", fontsize=size,
+                color="#333", zorder=5, path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
