@@ -182,10 +182,11 @@ def test_the_change_since_the_previous_year_and_the_projections_are_in_the_book(
     rows = [[cell.value for cell in row] for row in changes.iter_rows(min_row=2)]
     worse = [row for row in rows if row[4] == words["warnings.change.worse"]]
     assert [row[0] for row in worse] == [8, 14, 16, 21] and rows[:4] == worse
-    # 14 was warned amber in 2023 (its stage target met, on a course short of 2024's): said beside the reason
-    assert worse[1][5] == words.join([words.text("warnings.change_reason.later_target", year="2024",
-                                                 target={"zh": "120个", "en": "120 institutions"}[language]),
-                                      words.text("warnings.warned_then", year="2023")])
+    # 14 was warned amber in 2023 (its stage target met, on a course short of 2024's): said beside the reason, after
+    # its values (103 in 2023, 112 in 2024: up, yet worse against 2024's 120)
+    assert worse[1][5] == {"zh": "103个 → 112个，改为对照 2024年目标（120个）；2023年已列为黄色预警",
+                           "en": "103 → 112 institutions, now against the 2024 target (120 institutions); "
+                                 "warned in 2023 (amber)"}[language]
     assert len(rows) == 25  # every numeric series: 23 quantitative indicators, two of them with two series
     header = words["workbook.scorecard.projected"]
     card = _scorecard(book)
@@ -432,11 +433,13 @@ def _values(row, language: str) -> dict:
 def test_the_change_sheet_gives_every_rows_basis_though_the_report_says_the_common_one_once(mid_term):
     """The mid-term's changes since 2022: the report says once, above its table, that the series were rated on their
     pace in 2022 and are judged on the 2023 stage target now; a sheet's rows are read one by one (sorted, filtered),
-    so each keeps it (high-tech enterprises, 10: on track in 2022, short of 2023's 1,500 in 2023)."""
+    so each keeps it (high-tech enterprises, 10: on track in 2022, short of 2023's 1,500 in 2023), after its values
+    (1,300 in 2022, 1,450 in 2023: up, yet worse)."""
     language, book = mid_term
-    words = catalog(language)
     rows = {row[0].value: row for row in book.worksheets[4].iter_rows(min_row=2) if row[0].value == 10}
-    assert rows[10][5].value == words.text("warnings.change_reason.now_stage", year="2023")
+    assert rows[10][5].value == {"zh": "1,300家 → 1,450家，由进展判断转为对照 2023年阶段目标的判定",
+                                 "en": "1,300 → 1,450 enterprises, given a progress verdict then, now judged on the "
+                                       "2023 stage target"}[language]
 
 
 def test_a_mid_term_gives_the_pace_to_the_next_target_once_a_verdict_is_final(mid_term):

@@ -183,8 +183,9 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # and missed it in 2023 (4.6): 2022's status compared 5.2 with a level not yet in force, not comparable with the
     # verdict on 2023's, never "worse"; good-air days (17: 89.5 in 2022 "moving away", 91.2 in 2023 met) likewise,
     # never "better"
-    assert mid["18"] == ("not_comparable", "2022: before the level applied (compared with the 2023 level)")
-    assert mid["17"] == ("not_comparable", "2022: before the level applied (compared with the 2023 level)")
+    before = "2022 came before the level applied (its status then compared the 2022 value with the 2023 level)"
+    assert mid["18"] == ("not_comparable", before)
+    assert mid["17"] == ("not_comparable", before)
     # S&T share of public spending (20): 2.8 in 2023 short of the stage target 3.5, 3.2 in 2024 short of the same 3.5:
     # missed both times, the same (as tech zones, 3: 44.1 short of 45 in 2023, 45.6 in 2024, reached it: better); the
     # cell says why, where R&D intensity (2: 2.61 short of 2.7 in 2023, 2.7 short of 2.8 in 2024) is re-rated, its
@@ -206,12 +207,12 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # was foreseen, and the row says so; 8 and 16, on course for 2024 then, were not warned, and say nothing of it
     notes = {row.indicator_id: row.note_text for row in rows}
     # …and, its value up (103 in 2023, 112 in 2024) though its status is worse, the row gives both values with why
-    assert notes["14"] == ("103 institutions → 112 institutions, now against the 2024 target (120 institutions); "
+    assert notes["14"] == ("103 → 112 institutions, now against the 2024 target (120 institutions); "
                            "warned in 2023 (amber)")
     assert notes["21"].endswith("; warned in 2023 (amber)")
     # each clause apart, so that a short one is kept on one line (never "warned in | 2023 (amber)")
     clauses = {row.indicator_id: row.notes for row in rows}
-    assert clauses["14"] == ("103 institutions → 112 institutions, now against the 2024 target (120 institutions)",
+    assert clauses["14"] == ("103 → 112 institutions, now against the 2024 target (120 institutions)",
                              "warned in 2023 (amber)")
     assert clauses["21"] == ("no new value", "now against the 2024 target (10%)", "2024 status from 2023 data",
                              "warned in 2023 (amber)")
@@ -219,7 +220,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # the high-tech share (8): 41.2 met 2023's 41, 41.8 (up) misses 2024's 42; technology contracts (16): 151 (亿元,
     # 15.1 billion yuan) met 2023's 140, 158 (15.8 billion) misses 2024's 160: worse, their values up, both said
     assert notes["8"] == "41.2% → 41.8%, now against the 2024 target (42%)"
-    assert notes["16"] == "15.1 billion yuan → 15.8 billion yuan, now against the 2024 target (16 billion yuan)"
+    assert notes["16"] == "15.1 → 15.8 billion yuan, now against the 2024 target (16 billion yuan)"
     # 21's value did not move (9.3, no 2024 value) and tech zones (3: 44.1 then 45.6, better) moved with their
     # statuses: no values to explain
     assert "→" not in notes["21"] + notes["3"]
@@ -289,7 +290,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # status's own words, as 由进展判断转为… says a rating of the pace, never "此前为目前逐年达标" (two words for
     # "so far" side by side)
     seventeen = next(row for row in changed if row.indicator_id == "17")
-    assert "由目前均达标转为按 2023—2024年各年数值的最终判定" in seventeen.note_text
+    assert "由截至 2023年均达标转为按 2023—2024年各年数值的最终判定" in seventeen.note_text
     # the mid-term against 2022: 18 met its floor in 2022 and missed it in 2023; 10 on track and 2, 12 and 25
     # moderate in 2022 miss their 2023 stage targets: 5 worse; 4 national moderate then, its stage target met now,
     # and 17 moving away then (89.5 in 2022), met so far now (91.2 in 2023, a verdict on 2023's level where a rating
@@ -328,10 +329,11 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert mid_notes[("7", "")] == mid_notes[("4", "national")] == ""
     # but high-tech enterprises (10), worse though its value rose (1,300 in 2022, 1,450 in 2023), keeps its values,
     # their reason said above; as do 2 (2.52 then 2.61), 12 and 25
-    assert mid_notes[("10", "")] == "1,300 enterprises → 1,450 enterprises"
+    assert mid_notes[("10", "")] == "1,300 → 1,450 enterprises"
     assert mid_notes[("2", "")] == "2.52% → 2.61%"
     assert mid_notes[("4", "provincial")] == "no new value; 2023 status from 2022 data"
-    assert mid_notes[("18", "")] == "2022: before the level applied (compared with the 2023 level)"
+    assert mid_notes[("18", "")] == ("2022 came before the level applied (its status then compared the 2022 value with "
+                                     "the 2023 level)")
     assert "rated on its pace" not in " ".join(mid_notes.values())
     assert ("18 with the same (12 matching the previous progress verdict), 2 not comparable (indicators 17, 18: "
             "2022 before the level applied).") in changes_intro(mid_en, *change_rows(mid_en))

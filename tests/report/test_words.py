@@ -202,18 +202,18 @@ def test_the_introduction_says_the_report_was_made_after_the_schedules_months():
         return dataclasses.replace(made, plan=plan, tables=dataclasses.replace(made.tables, values=values))
 
     undated = [None, None, None]
-    assert ("published from 2025 on. This report was made once its 2024 values had come out: in 2025 or later. "
-            "The report assesses") in words.intro(with_values("en", undated))
-    assert ("2025年起陆续公布。本报告在所用 2024年数据发布后编制，即 2025年或以后。本报告按编制时"
+    assert ("published from 2025 on. It was prepared after the 2024 figures it uses were published, so in 2025 or "
+            "later. The report assesses") in words.intro(with_values("en", undated))
+    assert ("2025年起陆续公布。本报告于所用 2024年数据发布后（2025年或以后）编制。本报告按编制时"
             in words.intro(with_values("zh", undated)))
     dated = ["2023-02-28", "2025-03", "2025-03-12"]
-    assert ("published from 2025 on. This report was made once its 2024 values had come out, the latest on "
+    assert ("published from 2025 on. It was prepared after the 2024 figures it uses were published, the latest on "
             "12 March 2025. The report assesses") in words.intro(with_values("en", dated))
-    assert ("2025年起陆续公布。本报告在所用 2024年数据发布后编制，其中最近一项于 2025年3月12日发布。本报告按编制时"
+    assert ("2025年起陆续公布。本报告于所用 2024年数据发布后编制，其中最近一项于 2025年3月12日发布。本报告按编制时"
             in words.intro(with_values("zh", dated)))
     # no 2024 value (the 2022 one alone), or no schedule quoted: the intro as before
-    assert "made once" not in words.intro(dataclasses.replace(context("en"), plan=plan))
-    assert "made once" not in words.intro(dataclasses.replace(with_values("en", dated), plan=PLAN))
+    assert "prepared after" not in words.intro(dataclasses.replace(context("en"), plan=plan))
+    assert "prepared after" not in words.intro(dataclasses.replace(with_values("en", dated), plan=PLAN))
 
 
 def test_a_plan_without_a_subject_is_titled_by_its_city_alone():
@@ -697,7 +697,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     # name: the growths it gives are one year's, 2023 to 2024
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
         "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small>"
-        '<small class="phone-only" hidden>2024年需增长 ≥90%（2022年未达到）</small>')
+        '<small class="phone-only" hidden>2024年需增长 须不低于 90%（2022年未达到）</small>')
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
         "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，现为进展判断（预计未达标）")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (

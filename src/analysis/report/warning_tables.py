@@ -313,8 +313,12 @@ def _values_against(row, then, words: Catalog) -> str:
     improved = (row.latest_value < then) == (row.direction in LOWER_IS_BETTER)
     if improved == (row.change == "better"):
         return ""
-    return words.text("warnings.change_values", then=amount_alone(row, value_text(row, then, words), words),
-                      now=amount_alone(row, value_text(row, row.latest_value, words), words))
+    before = amount_alone(row, value_text(row, then, words), words)
+    after = amount_alone(row, value_text(row, row.latest_value, words), words)
+    number, _, unit = before.partition(" ")
+    if words["warnings.change_values_unit_once"] and unit and after.endswith(" " + unit):
+        before = number  # the same words after both numbers (billion yuan, enterprises): said once, after the later
+    return words.text("warnings.change_values", then=before, now=after)
 
 
 def _with_values(reasons: list[str], values: str, words: Catalog) -> list[str]:
