@@ -1309,6 +1309,23 @@ def test_a_changes_long_clause_keeps_its_amount_with_its_unit(notes, whole):
     assert whole in pieces, pieces
 
 
+def test_a_changes_amount_in_brackets_keeps_its_whole_unit_on_paper():
+    """The final report's PDF broke "(230,000 yuan per | worker)" (row 6): an amount in brackets at a long clause's end
+    stays on one line with all its unit's words where its column holds it; where the column is narrower, it breaks
+    before "per" only, and nothing runs past the column."""
+    from analysis.report.line_breaks import keep_phrases
+
+    notes = ("no new value", "now against the 2024 target (230,000 yuan per worker)", "warned in 2023 (amber)")
+    html = keep_phrases(notes, "; ")
+    assert unescape(re.sub(r"<[^>]+>", "", str(html))) == "; ".join(notes)
+    for width in range(120, 380, 20):
+        lines, past = _note_lines(html, width, "en")
+        assert past == [], (width, past)
+        assert not any(line.rstrip("\u200b ").endswith(("(230,000", "yuan per")) for line in lines), (width, lines)
+        if width >= 140:  # a note's column about 100 pt wide holds the amount whole
+            assert any("(230,000 yuan per worker);" in line for line in lines), (width, lines)
+
+
 def printed_table(table: str, rows: list[list[str]], width: str = "100%", language: str = "en"):
     """A ``table`` of the report's print style ``width`` wide with ``rows`` (each cell's HTML), as WeasyPrint lays it
     out on paper: the rendered document."""

@@ -407,8 +407,7 @@ def keep_phrases(phrases, separator: str) -> Markup:
             # the amount it ends: "(120 institutions)", "(16 billion yuan)") and the mark together: never "…(10%)" and
             # "; 2024 status…" on the next line, nor "(120 | institutions);"
             head, tail = phrase[:space + 1], phrase[space + 1:]
-            out.append(keep_together(head) + Markup('<span class="nobr">%s</span>')
-                       % keep_together(tail if last else tail + mark))
+            out.append(keep_together(head) + _amount_block(tail if last else tail + mark))
         else:
             out.append(keep_together(phrase if last else phrase + mark))
         if not last:  # and a <wbr>: a table sizing its columns knows a line may break between two clauses kept
@@ -417,10 +416,33 @@ def keep_phrases(phrases, separator: str) -> Markup:
     return Markup("").join(out)
 
 
+#: An amount in Latin brackets at the end of a clause, with its whole unit (``(230,000 yuan per worker)``, ``(120
+#: institutions)``, ``(10%)``): a block of its own pieces, whole on the line where it fits (never "(230,000 yuan per |
+#: worker)"), broken between them only where its column is narrower (:func:`_amount_block`).
+AMOUNT_IN_BRACKETS = re.compile(rf"\((?=[+\-−]?\d)[^()]{{1,{PHRASE}}}\)[;,.]?$")
+
+
+def _amount_block(tail: str) -> Markup:
+    """The end of a long clause (``tail``, its mark after it) kept whole: a bracketed amount with its unit
+    (:data:`AMOUNT_IN_BRACKETS`) as a block (report.css: ``.aside``) of its pieces, "(230,000 yuan" and "per worker);"
+    (a number with what it counts, "per" with what it is per), on one line where its column holds it; one piece, or
+    any other last word, in a span that never breaks."""
+    if AMOUNT_IN_BRACKETS.search(tail):
+        spans = [match.span() for pattern in (_kept(), re.compile(COUNTED_PER), re.compile(NUMBER_WORD))
+                 for match in pattern.finditer(tail)]
+        # the opening bracket with the piece after it, the closing one and the mark with the piece before them
+        pieces = merged([(0 if start == 1 else start, _closing_end(tail, stop, LATIN_CLOSING))
+                         for start, stop in spans])
+        if len(pieces) > 1:
+            return Markup('<span class="aside">%s</span>') % marked(tail, pieces)
+    return Markup('<span class="nobr">%s</span>') % keep_together(tail)
+
+
 def _last_free_space(phrase: str) -> int:
     """Where ``phrase`` may break last: its last space outside an amount with its unit (``(120 institutions)``, ``16
-    billion yuan``, :data:`COUNTED`) or another piece :func:`keep_together` keeps whole; -1 where it has none."""
-    spans = [match.span() for pattern in (_kept(), re.compile(NUMBER_WORD), re.compile(COUNTED))
+    billion yuan``, :data:`COUNTED`), a bracketed amount at its end (:data:`AMOUNT_IN_BRACKETS`) or another piece
+    :func:`keep_together` keeps whole; -1 where it has none."""
+    spans = [match.span() for pattern in (_kept(), re.compile(NUMBER_WORD), re.compile(COUNTED), AMOUNT_IN_BRACKETS)
              for match in pattern.finditer(phrase)]
     spaces = [at for at, character in enumerate(phrase.rstrip())
               if character == " " and not any(start < at < end for start, end in spans)]
@@ -431,9 +453,13 @@ def _last_free_space(phrase: str) -> int:
 CLOSING_MARKS = "）〕」』】》，。；：、！？"
 
 
-def _closing_end(text: str, stop: int) -> int:
-    """``stop`` moved past the closing marks that follow it (2.9% → 2.9%）；)."""
-    while stop < len(text) and text[stop] in CLOSING_MARKS:
+#: Latin marks no line starts with after an amount in brackets: "(120 institutions);".
+LATIN_CLOSING = ");,."
+
+
+def _closing_end(text: str, stop: int, marks: str = CLOSING_MARKS) -> int:
+    """``stop`` moved past the closing ``marks`` that follow it (2.9% → 2.9%）；)."""
+    while stop < len(text) and text[stop] in marks:
         stop += 1
     return stop
 
