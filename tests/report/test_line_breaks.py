@@ -1326,6 +1326,22 @@ def test_a_changes_amount_in_brackets_keeps_its_whole_unit_on_paper():
             assert any("(230,000 yuan per worker);" in line for line in lines), (width, lines)
 
 
+def test_a_changes_clause_in_brackets_at_a_long_clauses_end_stays_whole_on_paper():
+    """The mid-term's PDF broke "2022年早于该水平适用的年份（为与 | 2023年水平的对照）" (rows 17 and 18), a clause in
+    brackets longer than a short aside: where its column holds it, it stays on one line, and nothing runs past the
+    column where it does not."""
+    from analysis.report.line_breaks import keep_phrases
+
+    notes = ("无新数据", "2022年早于该水平适用的年份（为与 2023年水平的对照）")
+    html = keep_phrases(notes, "；")
+    assert unescape(re.sub(r"<[^>]+>", "", str(html))) == "；".join(notes)
+    for width in range(120, 380, 20):
+        lines, past = _note_lines(html, width, "zh")
+        assert past == [], (width, past)
+        if width >= 180:  # a note's column about 130 pt wide holds the clause whole
+            assert "（为与 2023年水平的对照）" in lines, (width, lines)
+
+
 def printed_table(table: str, rows: list[list[str]], width: str = "100%", language: str = "en"):
     """A ``table`` of the report's print style ``width`` wide with ``rows`` (each cell's HTML), as WeasyPrint lays it
     out on paper: the rendered document."""

@@ -403,6 +403,12 @@ def keep_phrases(phrases, separator: str) -> Markup:
         last = number == len(phrases) - 1
         if columns(phrase) <= PHRASE:
             out.append(Markup('<span class="phrase">%s</span>') % keep_together(phrase if last else phrase + mark))
+        elif (aside := CLOSING_ASIDE.search(phrase)) and columns(aside.group()) <= PHRASE:
+            # a long one ending on a clause in brackets: the clause a block whole where its column holds it, never
+            # "（为与 | 2023年水平的对照）"
+            tail = phrase[aside.start():] + ("" if last else mark)
+            whole = [(0, len(tail))]
+            out.append(keep_together(phrase[:aside.start()]) + marked(tail, whole, blocks=whole))
         elif (space := _last_free_space(phrase)) > 0:  # a long one breaks between its words, its last word (with
             # the amount it ends: "(120 institutions)", "(16 billion yuan)") and the mark together: never "…(10%)" and
             # "; 2024 status…" on the next line, nor "(120 | institutions);"
@@ -414,6 +420,12 @@ def keep_phrases(phrases, separator: str) -> Markup:
             # whole (a Chinese note has no space there: the column was as wide as the whole note, past the page)
             out.append(escape(separator[len(mark):]) + Markup("<wbr>"))
     return Markup("").join(out)
+
+
+#: A clause in full-width brackets that ends a long clause of a note (``…适用的年份（为与 2023年水平的对照）``), longer
+#: than a short aside (:data:`SHORT_ASIDE`) but at most :data:`PHRASE` wide: a block of its own pieces (report.css:
+#: ``.aside``), whole on the line where its column holds it, broken between its pieces only where it does not.
+CLOSING_ASIDE = re.compile(r"(?<=\S)（[^（）\n]+）$")
 
 
 #: An amount in Latin brackets at the end of a clause, with its whole unit (``(230,000 yuan per worker)``, ``(120
