@@ -21,10 +21,8 @@ import re
 from ..catalog import catalog
 from ..settings import LANGUAGES
 from .line_breaks import (
-    COUNTED_PER,
     HAN,
     JOINS,
-    NUMBER_WORD,
     SHORT_LABEL,
     body_kept_pattern,
     chinese_words,
@@ -87,13 +85,9 @@ HYPHENATED = r"(?<![A-Za-z-])[A-Za-z]{1,14}(?:-[A-Za-z]{1,14}){1,2}(?![A-Za-z-])
 @functools.cache
 def word_pieces() -> re.Pattern:
     """What the Word edition's tables never break: :func:`~analysis.report.line_breaks.kept_pattern`'s pieces, the
-    head of a stage's completion rate, a hyphenated word (:data:`HYPHENATED`), and in English a number with what it
-    counts or the first word of its unit, as the HTML keeps them (:data:`~analysis.report.line_breaks.COUNTED_PER`:
-    "16 billion yuan", "per worker"; :data:`~analysis.report.line_breaks.NUMBER_WORD`: "120 institutions"), never
-    "(120 | institutions)"."""
+    head of a stage's completion rate, and a hyphenated word (:data:`HYPHENATED`)."""
     heads = _stage_heads()
-    return re.compile("|".join(part for part in (heads, kept_pattern().pattern, COUNTED_PER, NUMBER_WORD, HYPHENATED)
-                               if part))
+    return re.compile("|".join(part for part in (heads, kept_pattern().pattern, HYPHENATED) if part))
 
 
 @functools.cache
