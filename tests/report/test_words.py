@@ -202,13 +202,13 @@ def test_the_introduction_says_the_report_was_made_after_the_schedules_months():
         return dataclasses.replace(made, plan=plan, tables=dataclasses.replace(made.tables, values=values))
 
     undated = [None, None, None]
-    assert ("published from 2025 on. It was prepared after the 2024 figures it uses were published, so in 2025 or "
-            "later. The report assesses") in words.intro(with_values("en", undated))
+    assert ("published from 2025 on. This report was prepared after the 2024 figures it uses were published, so in "
+            "2025 or later. The report assesses") in words.intro(with_values("en", undated))
     assert ("2025年起陆续公布。本报告于所用 2024年数据发布后（2025年或以后）编制。本报告按编制时"
             in words.intro(with_values("zh", undated)))
     dated = ["2023-02-28", "2025-03", "2025-03-12"]
-    assert ("published from 2025 on. It was prepared after the 2024 figures it uses were published, the latest on "
-            "12 March 2025. The report assesses") in words.intro(with_values("en", dated))
+    assert ("published from 2025 on. This report was prepared after the 2024 figures it uses were published, the "
+            "latest on 12 March 2025. The report assesses") in words.intro(with_values("en", dated))
     assert ("2025年起陆续公布。本报告于所用 2024年数据发布后编制，其中最近一项于 2025年3月12日发布。本报告按编制时"
             in words.intro(with_values("zh", dated)))
     # no 2024 value (the 2022 one alone), or no schedule quoted: the intro as before
