@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
 from analysis.assess.assessment import assess
+from analysis.clean.observations import named_date
 from analysis.clean.tidy import clean_plan_table
 from analysis.errors import InputError
 from analysis.ingest.plan_inputs import load_plan_inputs
@@ -400,6 +402,68 @@ def test_a_publication_dated_to_its_year_or_month_only_is_dated_in_the_language_
     assert revision.detail_zh == "2022年：2.10%（Book，2022年发布）→ 2.07%（Yearbook 2023，2023年11月发布），以后者为准"
     assert revision.detail_en == ("2022: 2.10% (Book, published 2022) → 2.07% (Yearbook 2023, published November "
                                   "2023); the later figure is used")
+
+
+DAILY = "26,,2022,36.6,Weihai Daily 2023\n"  # a file without a published column, as the first Weihai files are
+BULLETIN = "26,,2022,36.9,Bulletin 2024,2025-03-01\n"
+DATED = "indicator_id,series,year,value,source,published\n"
+
+
+def test_a_dated_publication_revises_a_file_whose_name_gives_an_earlier_year(tmp_path, weihai):
+    # the marine economy's share (26) for 2022: 36.6 in a file named 2023-… without a published column, 36.9 in a
+    # bulletin published 2025-03-01. The earlier file is not edited: its name dates it to 2023, some day before any
+    # of 2025, so the bulletin revises it (before: refused as a conflict until the earlier file had a published cell)
+    folder = _write(tmp_path, DAILY, name="2023-weihai-daily.csv")
+    _write(tmp_path, BULLETIN, name="2025-03-01-statistical-bulletin.csv", header=DATED)
+    data = monitoring_data(weihai, folder)
+    actual = data.values[data.values.value_type == "actual"]
+    # the published column as the files give it: the bulletin's day, nothing the daily's file did not say
+    assert actual[["year", "value", "reference", "published", "processing"]].values.tolist() == [
+        [2022, 36.9, "Bulletin 2024", "2025-03-01", "revised"]]
+    [revision] = data.quality[data.quality.issue == "observation_revised"].itertuples()
+    assert (revision.printed_text, revision.value) == ("36.6", 36.9)
+    assert revision.detail_en == ("2022: 36.6% (Weihai Daily 2023, published 2023) → 36.9% (Bulletin 2024, "
+                                  "published 1 March 2025); the later figure is used")
+    assert revision.detail_zh == ("2022年：36.6%（Weihai Daily 2023，2023年发布）→ 36.9%（Bulletin 2024，"
+                                  "2025年3月1日发布），以后者为准")
+
+
+def test_two_files_dated_by_their_names_alone_are_ordered_by_them(tmp_path, weihai):
+    # neither file has a published column: the day 2025-03-01 the second's name begins with is later than 2023
+    folder = _write(tmp_path, DAILY, name="2023-weihai-daily.csv")
+    _write(tmp_path, "26,,2022,36.9,Bulletin 2024\n", name="2025-03-01-statistical-bulletin.csv")
+    data = monitoring_data(weihai, folder)
+    assert data.values.loc[data.values.value_type == "actual", ["value", "published"]].values.tolist() == [
+        [36.9, ""]]
+    assert len(data.quality[data.quality.issue == "observation_revised"]) == 1
+
+
+def test_a_name_s_year_and_a_day_of_that_year_are_still_a_conflict(tmp_path, read):
+    # 2025 is some day of 2025: neither 2025-03-01 nor it is the later, so the two values are refused as before, the
+    # message saying how to date them. Indicator 2's 2022 value, revised by a file named a year later, passes: the
+    # conflict is the one line told (before: indicator 2's revision was refused too)
+    folder = _write(tmp_path, DAILY + "2,,2022,2.55,Weihai Daily 2023\n", name="2025-weihai-daily.csv")
+    _write(tmp_path, BULLETIN, name="2025-03-01-statistical-bulletin.csv", header=DATED)
+    _write(tmp_path, "2,,2022,2.62,Yearbook\n", name="2026-yearbook.csv")
+    with pytest.raises(InputError) as caught:
+        read(folder)
+    assert str(caught.value) == (
+        f"{folder / '2025-weihai-daily.csv'}:2: value: indicator 26 year 2022: value 36.6 conflicts with 36.9 in "
+        "Bulletin 2024, 2025-03-01-statistical-bulletin.csv:2; if one publication revises the other, give both rows "
+        "the day each appeared in the published column (2011-09-28): the later is used and the revision listed")
+
+
+@pytest.mark.parametrize(("name", "date"), [
+    ("2025-03-01-statistical-bulletin.csv", "2025-03-01"), ("2025-03-bulletin.csv", "2025-03"),
+    ("2023-weihai-daily.csv", "2023"), ("2024.CSV", "2024"), ("2023年统计公报.csv", "2023"),
+    ("2025-02-30-bulletin.csv", ""),     # no day
+    ("2024-2025-review.csv", ""),        # which year is not said
+    ("20250301-bulletin.csv", ""), ("bulletin-2025.csv", ""), ("revised-series-2015.csv", ""),
+    ("2999-bulletin.csv", ""),           # after today
+    ("2021-bulletin.csv", ""),           # before the value's year (2022) began
+])
+def test_the_date_a_file_s_name_begins_with(name, date):
+    assert named_date(Path(name), 2022) == date
 
 
 def test_every_mistake_of_one_row_is_told_at_once(tmp_path, weihai):

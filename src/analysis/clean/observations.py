@@ -122,6 +122,29 @@ def _published(text: str, path: Path, line: int, words: Catalog | None = None, y
     return text
 
 
+#: The date a file's name begins with, as docs/data.md advises naming a publication's file: its day
+#: (``2025-03-01-statistical-bulletin.csv``), month (``2025-03-…``) or year (``2023-weihai-daily.csv``, ``2024.csv``);
+#: never a number that runs on (``20250301-…``, ``2024-2025-…``: which year is not said).
+NAME_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d|-\d)")
+
+
+def named_date(path: Path, year: int | None = None) -> str:
+    """The publication date ``path``'s name begins with (ISO, at the precision the name gives it: 2025-03-01, 2025-03
+    or 2025), or "" where it begins with none, or with one that is no day, lies after today, or (with the value's
+    ``year``) before that year begins, so cannot be the day a value of it appeared. Where a row's ``published`` cell
+    is empty, the publication is ordered against another by this date."""
+    match = NAME_DATE.match(path.name)
+    if match is None:
+        return ""
+    try:
+        datetime.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
+    except ValueError:
+        return ""
+    if match[0] > datetime.date.today().isoformat() or (year is not None and int(match[1]) < year):
+        return ""
+    return match[0]
+
+
 def _flag(text: str, path: Path, line: int, words: Catalog | None = None) -> bool:
     word = text.strip().lower()
     if word in PRELIMINARY_WORDS:
@@ -150,9 +173,11 @@ def _source_kind(text: str, path: Path, line: int, words: Catalog | None = None)
 
 
 def _later(first: dict, second: dict) -> dict | None:
-    """Of two values of the same year, the one that revises the other: the later publication, or the final
-    figure after a preliminary one; None when the rows do not say (an accidental conflict)."""
-    a, b = first["published"], second["published"]
+    """Of two values of the same year, the one that revises the other: the later publication (by the day each row's
+    ``published`` cell gives, else the date its file's name begins with: ``dated``), or the final figure after a
+    preliminary one; None when the rows do not say (an accidental conflict, or two dates neither of which is later at
+    the precision given: 2025 and 2025-03-01)."""
+    a, b = first.get("dated", first["published"]), second.get("dated", second["published"])
     if a and b and not (a.startswith(b) or b.startswith(a)):
         return first if a > b else second
     if (first["processing"] == PRELIMINARY) != (second["processing"] == PRELIMINARY):
@@ -478,6 +503,9 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
     record["on_file"] = rows.on_file.get(record["source_line"])  # the value its template showed on file, if any
     record["language"] = rows.language
     record["template"] = rows.year is not None  # a department's workbook, made for its year
+    # the day the row's publication appeared: its published cell, else the date its file's name begins with (never a
+    # department's workbook's: its name's year is the year the values are asked for, not the day they appeared)
+    record["dated"] = record["published"] or ("" if record["template"] else named_date(path, record["year"]))
     key = (record["indicator_id"], record["series"], record["year"])
     if key in in_file:
         raise _with_no_reason(InputError(

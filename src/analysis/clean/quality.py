@@ -410,7 +410,10 @@ def _apart(*references: str) -> str:
 
 
 def _published(words, record: dict) -> str:
-    return words.text("quality_detail.published", date=words.date(record["published"])) if record["published"] else ""
+    """The day a revision's figure appeared, as the rows were ordered by: its ``published`` cell, else the date its
+    file's name begins with."""
+    day = record.get("dated") or record["published"]
+    return words.text("quality_detail.published", date=words.date(day)) if day else ""
 
 
 def in_language(record, column: str, words: Catalog) -> str:
