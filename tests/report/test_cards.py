@@ -386,18 +386,19 @@ def test_a_card_says_what_a_series_needs_a_year_only_while_it_needs_something(ex
 
 
 def test_a_card_with_one_year_left_names_that_year_for_a_target_met_or_a_level_held(example_tables):
-    """The mid-term (2023), its need column headed "2024年需增长": a card whose 2024 target is met already (high-tech
-    firms per industrial firm (7), 83 in 2023 against 81) or a level to hold (good-air days (17), ≥90 again in 2024)
-    is headed so too, the value that year's alone, as the scorecard gives it: never "每年需增长 2024年目标：已达到"
-    ("per year" of one year, and the year named twice). The level in words, as the column heads a growth: never a bare
-    "≥90%" under "2024年需增长", read as a growth of 90%."""
-    for language, label, met, held in (("zh", "2024年需增长", "已达到目标", "须不低于 90%"),
-                                       ("en", "Needed in\u00a02024", "target already met", "at least 90%")):
+    """The mid-term (2023): a card whose 2024 target is met already (high-tech firms per industrial firm (7), 83 in
+    2023 against 81) or a level to hold (good-air days (17), ≥90 again in 2024) names the year too, the value that
+    year's alone, as the scorecard gives it: never "每年需增长 2024年目标：已达到" ("per year" of one year, and the
+    year named twice). The level in words under a label for a level ("2024年要求", "Required in 2024"): never a bare
+    "≥90%", nor a level under "2024年需增长", read as a growth of 90%."""
+    for language, label, level, met, held in (
+            ("zh", "2024年需增长", "2024年要求", "已达到目标", "须不低于 90%"),
+            ("en", "Needed in\u00a02024", "Required in\u00a02024", "target already met", "at least 90%")):
         mid = load_report(relative(example_tables), 2023, language)
         [seven] = [row for row in mid.joined().itertuples() if row.indicator_id == 7]
         [good_air] = [row for row in mid.joined().itertuples() if row.indicator_id == 17]
         assert (label, met) in cards.card_numbers(mid, seven)
-        assert (label, held) in cards.card_numbers(mid, good_air)
+        assert (level, held) in cards.card_numbers(mid, good_air)
         assert words.year_left(seven) == 2024
         # the growth of a latest value two years before its target is a year's each, per year as before
         assert words.year_left(seven._replace(as_of_year=2022)) is None
@@ -412,9 +413,30 @@ def test_a_final_evaluation_leaves_out_the_needed_per_year_column(example, examp
     assert '<table class="warning-list reflow no-pace">' in html.warnings_html(example)
     mid = load_report(relative(example_tables), 2023, "zh")
     assert '<table class="scorecard">' in html.scorecard_html(mid)
-    assert "<th>2024年需增长</th>" in unmarked(html.scorecard_html(mid))  # the year in the header, once
+    # the year in the header, once; growths (2) and levels to hold (17, 18) share the column: a header for both
+    assert "<th>2024年所需</th>" in unmarked(html.scorecard_html(mid))
     assert "<td>+0.19个百分点（相对 +7.3%）</td>" in unmarked(html.scorecard_html(mid))
     assert '<table class="warning-list reflow">' in html.warnings_html(mid)
+
+
+@pytest.mark.parametrize("language, growth, level", [("zh", "2024年需增长", "2024年要求"),
+                                                     ("en", "Needed in\u00a02024", "Required in\u00a02024")])
+def test_a_phone_labels_each_rows_need_by_its_kind(example_tables, language, growth, level):
+    """The mid-term's scorecard on a phone gives each row's need under its status with a label of its own: a growth
+    (R&D intensity (2), +0.19 points in 2024) as one, a level to hold (good-air days (17): at least 90%; 18: at least
+    5%) as a level, never "2024年需增长 须不低于 90%" (the column's header over a level)."""
+    from bs4 import BeautifulSoup
+    mid = load_report(relative(example_tables), 2023, language)
+    soup = BeautifulSoup(html.scorecard_html(mid), "html.parser")
+
+    def phone(number: str) -> list[str]:
+        return [" ".join(small.get_text().split()) for row in soup.select("tr[id]")
+                if row.select_one("td").get_text() == number for small in row.select("small.phone-only")]
+
+    held = {"zh": "须不低于", "en": "at least"}[language]
+    assert [line for line in phone("17") if held in line][0].startswith(level.replace("\u00a0", " ") + " ")
+    assert [line for line in phone("18") if held in line][0].startswith(level.replace("\u00a0", " ") + " ")
+    assert any(line.startswith(growth.replace("\u00a0", " ") + " +0.19") for line in phone("2"))
 
 
 def test_a_final_evaluation_explains_no_stage_target_rule(example, example_tables):

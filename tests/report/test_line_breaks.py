@@ -548,6 +548,18 @@ def test_a_column_of_chinese_names_keeps_its_floor():
     assert fitted_widths([["比重"], note], 30, {0: 12.0})[0] * 30 == pytest.approx(4 + CELL_PADDING)
 
 
+def test_a_level_in_words_keeps_its_words_whole():
+    """A level to reach in words (the mid-term's 17: "须不低于 90%"): Word and a browser never break inside 须不低于
+    nor "at least"; the amount after it is whole with its unit as any amount (0.5吨), a line free to break between."""
+    from analysis.report.pandoc_ast import inlines
+    joiner = "\u2060"
+    word = inlines("须不低于 90%（2022年未达到）")[0]["c"]
+    assert word.startswith(joiner.join("须不低于"))
+    assert inlines("at least 90%")[0]["c"].startswith("at\u00a0least")
+    assert str(keep_together("须不高于 0.5吨")) == '<span class="nobr">须不高于</span> <span class="nobr">0.5吨</span>'
+    assert str(keep_together("at least 90%")) == '<span class="nobr">at least</span> <span class="nobr">90%</span>'
+
+
 def test_a_unit_per_unit_a_level_held_every_year_and_already_met_are_kept_whole():
     assert str(keep_together("需增长 0.7件/万人（+5%）")) == (
         '需增长 <span class="nobr">0.7件/万人</span><span class="nobr">（+5%）</span>')

@@ -37,8 +37,9 @@ def test_mid_term_warnings_by_department_in_chinese():
     # (2.61/2.7 = 96.7 %, 91.2/90 = 101.3 %, 298/300 = 99.3 %), and for 17 the year it fell below 90 (these
     # assessed rows carry no values of their years: the year alone).
     assert "共 3 个，均为红色预警。" in html  # never "红色 3 个，黄色 0 个"
-    # the need column's header says the one year each growth is needed in (2023 to 2024): its cells never again
-    assert "2024年需增长" in html and "2024年目标" not in html
+    # the need column's header says the one year each need is for (2023 to 2024): its cells never again; a growth
+    # (2) and a level to hold (17) share it, so it heads both ("2024年所需"), never "需增长" over a level
+    assert "2024年所需" in html and "2024年目标" not in html and "需增长" not in html
     assert rows_of(html) == [
         ["未明确责任部门（1 个）"],
         ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达阶段目标2023年阶段目标完成率 96.7%", "2.61%（2023年）",
@@ -52,6 +53,17 @@ def test_mid_term_warnings_by_department_in_chinese():
          "300人（2023年）", "2人", "+7.4%（+22）", "—"],
     ]
     assert "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small></td>" in html
+
+
+def test_a_phone_labels_each_warnings_need_by_its_kind():
+    """On a phone each cell of the warning list is labelled: a growth's need (2: +0.19 points in 2024) as a growth
+    ("2024年需增长"), a level to hold (17: at least 90% in 2024) as a level ("2024年要求"), never the growth's label
+    over a level; 25's growth (+7.4%) as 2's."""
+    from bs4 import BeautifulSoup
+    soup = BeautifulSoup(warnings_html(context("zh", MID_TERM_DATA, 2023)), "html.parser")
+    labels = {row.select("td")[0].get_text(): row.select("td")[7]["data-label"].replace("\u200b", "")
+              for row in soup.select("table.warning-list tbody tr") if len(row.select("td")) > 1}
+    assert labels == {"2": "2024年需增长", "17": "2024年要求", "25": "2024年需增长"}
 
 
 def test_warnings_before_the_data_in_english_red_before_amber():

@@ -529,7 +529,7 @@ def test_scorecard_cells_with_final_verdicts():
     its cells say the growth alone, the year once (2.8 − 2.61 = 0.19 points, 2.8 / 2.61 − 1 = 7.3%; 1600 / 1520
     − 1 = 5.3%, 80 more)."""
     html = scorecard_html(context("zh", MID_TERM_DATA, 2023))
-    assert "<th>2024年需增长</th>" in unmarked(html)
+    assert "<th>2024年所需</th>" in unmarked(html)  # a growth (2) and a level to hold (17): a header for both
     cells = cells_of(html)
     assert cells[0][4:8] == ["2.61<small>（2023年）</small>", "2.7<small>（2023年）</small>", "0.09个百分点",
                              "+0.19个百分点（相对 +7.3%）"]
@@ -693,11 +693,11 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert status_cell.endswith("Projected to miss</span><br><small>a progress verdict, not final; "
                                 "short of the 2024 target at the pace seen; latest value 2022; no value "
                                 "for 2023–2024</small>")
-    # then, at a mid-term, the next target's need a phone shows there (the column it leaves out), under the column's
-    # name: the growths it gives are one year's, 2023 to 2024
+    # then, at a mid-term, the next target's need a phone shows there (the column it leaves out), labelled as its
+    # kind: a level to hold in 2024 (17), never "2024年需增长" (the growths' label) over it
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
         "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small>"
-        '<small class="phone-only" hidden>2024年需增长 须不低于 90%（2022年未达到）</small>')
+        '<small class="phone-only" hidden>2024年要求 须不低于 90%（2022年未达到）</small>')
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
         "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，现为进展判断（预计未达标）")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
@@ -1303,18 +1303,21 @@ def test_a_growth_needed_in_one_year_is_headed_with_that_year(example_tables):
     """The mid-term's scorecard, warning list and cards headed the growth from 2023's values to the 2024 targets
     "每年需增长" / "Needed per year", of a single year: headed with the year that must add it ("2024年需增长",
     "Needed in 2024", "in 2024" never parted), as the 2022 review's growth to the 2023 targets ("2023年需增长");
-    where one growth spans two years (a latest value of 2022 to a 2024 target), per year as before."""
+    where one growth spans two years (a latest value of 2022 to a 2024 target), per year as before. The example's
+    columns hold levels to hold every year too (17, 18): their header heads both kinds ("2024年所需"), a growth's
+    own label says it grows."""
     from analysis.report.context import load_report
     from analysis.report.tables import scorecard_headers
     from analysis.report.warning_tables import warning_headers
     from tests.conftest import relative
 
-    for language, one_year, per_year, review in (
-            ("zh", "2024年需增长", "每年需增长", "2023年需增长"),
-            ("en", "Needed in\u00a02024", "Needed per year", "Needed in\u00a02023")):  # (a no-break space)
+    for language, one_year, per_year, both, both_per_year, review in (
+            ("zh", "2024年需增长", "每年需增长", "2024年所需", "每年所需", "2023年所需"),
+            ("en", "Needed in\u00a02024", "Needed per year", "Needed in\u00a02024", "Needed per year",
+             "Needed in\u00a02023")):  # (a no-break space)
         context = load_report(relative(example_tables), 2023, language)
-        assert scorecard_headers(context)[7] == one_year
-        assert warning_headers(context)[7] == one_year
+        assert scorecard_headers(context)[7] == both
+        assert warning_headers(context)[7] == both
         rows = list(context.joined().itertuples())
         # R&D intensity (2): 2.61 in 2023, the 2024 target 2.8
         intensity = next(row for row in rows if int(row.indicator_id) == 2)
@@ -1322,7 +1325,7 @@ def test_a_growth_needed_in_one_year_is_headed_with_that_year(example_tables):
         # had its latest value been 2022's, its growth to 2024 would be two years', a year each
         older = intensity._replace(as_of_year=2022)
         assert words.needed_label([older], context.words) == per_year
-        assert words.needed_label([*rows, older], context.words) == per_year
+        assert words.needed_label([*rows, older], context.words) == both_per_year
         review_context = load_report(relative(example_tables), 2022, language)
         assert scorecard_headers(review_context)[7] == review
 

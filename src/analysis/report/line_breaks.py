@@ -225,6 +225,10 @@ def _held_pattern(rates: bool = True) -> str:
                           rf"(?<=\d% ){re.escape(spaced[2])}"]
             else:
                 forms.append(rf"{re.escape(head)}{NUMBER}%?{re.escape(tail)}")
+        # a level in words ("须不低于 90%", "at least 0.5 tonnes"): its words whole (never 须不 | 低于), the amount
+        # after them kept with its unit as any amount is
+        forms += [rf"{re.escape(words[key].partition('{target}')[0].rstrip())}(?=\s*[-+−]?\d)"
+                  for key in ("pace.hold_at_least_needed", "pace.hold_at_most_needed")]
     return "|".join(sorted(set(forms), key=len, reverse=True))
 
 

@@ -57,6 +57,7 @@ class ScorecardRow:
     target_year: str = ""
     gap: str = ""
     pace: str = ""
+    pace_label: str = ""  # what the need is, as a phone labels it under the status: "2024年需增长", "2024年要求"
     final_rate: str = ""  # under the status: "96.7% of the target" once a final verdict is in, the years a target to
     # hold every year was missed in, "latest value 2022; no value for 2023–2024" (words.status_note)
     official: str = ""       # the official status word's key (a light: its colour), when the plan chose words
@@ -113,7 +114,7 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 latest=value_text(row, row.latest_value, words), latest_year=year_aside(row.as_of_year, words),
                 target=target_text(row, words), target_year=year_aside(row.target_year, words),
                 gap=gap_text(context, row), phone_gap=gap_text(context, row, with_unit=True),
-                pace=pace_text(row, words, column_year),
+                pace=pace_text(row, words, column_year), pace_label=needed_label([row], words, column_year),
                 final_rate=scorecard_note(context, row)))
     return rows
 

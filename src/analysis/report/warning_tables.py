@@ -72,6 +72,7 @@ class WarningRow:
     pace: str
     seen: str
     status_note: str = ""  # under the status: a final verdict's completion rate, missed years, years without a value
+    pace_label: str = ""  # the need's label on a phone, by its kind: "2024年需增长" (a growth), "2024年要求" (a level)
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,8 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             latest_year=year_aside(row.as_of_year, words), target=amount(row, target_text(row, words), words),
             target_year=year_aside(row.target_year, words),
             gap=gap_text(context, row, with_unit=True), pace=pace_text(row, words, column_year),
-            seen=seen_text(row, words), status_note=scorecard_note(context, row)))
+            seen=seen_text(row, words), status_note=scorecard_note(context, row),
+            pace_label=needed_label([row], words, column_year)))
     return rows
 
 

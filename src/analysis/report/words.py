@@ -720,12 +720,28 @@ def year_left(row) -> int | None:
     return one_year_left([row])
 
 
+def needs_level(row) -> bool:
+    """Whether what :func:`pace_text` gives for ``row`` is a level to reach (a level to hold every year, a yearly
+    floor: "须不低于 90%", "每年≥5%"), not a growth: a label over it says so, never "需增长"."""
+    if row.kind == "rank":
+        return False
+    if row.verdict == "final":
+        return next_need(row) in ("hold", "floor")
+    return judged_yearly(row)
+
+
 def needed_label(rows, words: Catalog, left: int | None | bool = False) -> str:
     """The header of what ``rows`` need: "每年需增长" ("Needed per year"), or with one year left for each, that year
-    (:func:`one_year_left`, or ``left`` where given: "2024年需增长", "Needed in 2024")."""
+    (:func:`one_year_left`, or ``left`` where given: "2024年需增长", "Needed in 2024"). Where each need given is a
+    level to reach (:func:`needs_level`), a label for a level ("2024年要求", "Required in 2024"); where growths and
+    levels share the column, one that fits both ("2024年所需")."""
+    rows = list(rows)
     if left is False:
         left = one_year_left(rows)
-    return words["card.needed"] if left is None else words.text("card.needed_in", year=year(left))
+    kinds = {needs_level(row) for row in rows if row.status != "qualitative" and pace_text(row, words, left) != MISSING}
+    kind = "_level" if kinds == {True} else "_mixed" if len(kinds) == 2 else ""
+    return (words[f"card.needed{kind}"] if left is None
+            else words.text(f"card.needed_in{kind}", year=year(left)))
 
 
 def pace_lines(text: str, words: Catalog) -> tuple[str, ...]:
