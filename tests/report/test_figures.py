@@ -127,7 +127,7 @@ def test_statuses_are_named_not_only_coloured(example):
     chinese = charts.status_heatmap(context(example, 2024, "zh")).axes[0]
     older = sorted((round(t.get_position()[0] - 0.5), t.get_text()) for t in chinese.texts
                    if t.get_text().endswith("†"))
-    assert older == [(1, "偏离†"), (2, "偏离†"), (2, "预计未达†")]  # none after a Chinese word
+    assert older == [(1, "偏离目标†"), (2, "偏离目标†"), (2, "预计未达标†")]  # none after a Chinese word
     assert "† = no value for that report year yet" in [t.get_text() for t in heat.texts][-1].replace("\n", " ")
     # and the distance chart's labels name the year of their value
     labels = [t.get_text().replace("\n", " ") for t in figure.axes[0].get_yticklabels()]
@@ -165,7 +165,7 @@ def test_a_status_from_the_printed_baselines_alone_is_marked_in_the_heat_map(exa
     rows = [label.get_text().replace("\n", " ") for label in grid.get_yticklabels()]
     cells = {(round(t.get_position()[1] - 0.5), round(t.get_position()[0] - 0.5)): t.get_text() for t in grid.texts}
     marine = rows.index("26. Marine economy share of GDP")
-    assert cells[(marine, 0)] == "Already met"  # 36.6 in 2022 against 36 for 2023: met before its year
+    assert cells[(marine, 0)] == "Target already met"  # 36.6 in 2022 against 36 for 2023: met before its year
     assert cells[(rows.index("1. R&D personnel"), 0)].endswith("*")
     assert sum(text.endswith("*") for (_, column), text in cells.items() if column == 0) == len(rows) - 1
     assert not any(text.endswith("*") for (_, column), text in cells.items() if column > 0)  # unmarked, grey
@@ -183,13 +183,13 @@ def test_a_status_from_the_printed_baselines_alone_is_marked_in_the_heat_map(exa
 
 def test_a_target_met_before_its_year_is_not_called_achieved_in_the_heat_map(example):
     """The example's 2022 column: 7 (84 in 2022 against 80 for 2023), 9 (68 against 67), 13 (79 against 70), 16 (142
-    against 140) and 26 (36.6 against 36) met their 2023 target in 2022, a progress verdict: "Already met" (提前达标,
-    keyed as 已提前达标); so did 18, a floor to meet every year from 2023 (≥5% each year: 5.2 in 2022), the year
-    before its first year held: "Already met" too, not "Met so far" (no year held yet) nor "Achieved" (in 2023 it
-    missed: not achieved). In 2023 the verdict is final: 7 (83 against 80) "Stage target met"."""
+    against 140) and 26 (36.6 against 36) met their 2023 target in 2022, a progress verdict: "Target already met"
+    (已提前达标, the status's name: no key); so did 18, a floor to meet every year from 2023 (≥5% each year: 5.2 in
+    2022), the year before its first year held: "Target already met" too, not "Met so far" (no year held yet) nor
+    "Achieved" (in 2023 it missed: not achieved). In 2023 the verdict is final: 7 (83 against 80) "Stage target met"."""
     for language, early, stage, stage_early, before in (
-            ("en", "Already met", "Stage target met", "Stage met early", "Already met ‡"),
-            ("zh", "提前达标", "阶段达标", "阶段提前达标", "提前达标‡")):
+            ("en", "Target already met", "Stage target met", "Stage already met", "Target already met ‡"),
+            ("zh", "已提前达标", "已达阶段目标", "阶段提前达标", "已提前达标‡")):
         heat = charts.status_heatmap(context(example, 2023, language))
         grid = heat.axes[0]
         rows = [label.get_text().replace("\n", "") for label in grid.get_yticklabels()]
@@ -204,12 +204,32 @@ def test_a_target_met_before_its_year_is_not_called_achieved_in_the_heat_map(exa
         assert [number for number, text in first.items() if "‡" in text] == [17, 18]
         assert cells[(rows.index(next(row for row in rows if row.startswith("7."))), 1)] == stage
         key = [t.get_text() for t in heat.texts][-1].replace("\n", "")
-        assert (early + (" = Target already met" if language == "en" else "＝已提前达标")).replace(" ", "") in \
-            key.replace(" ", "")
+        assert (early + (" =" if language == "en" else "＝")).replace(" ", "") not in key.replace(" ", "")  # no "X = X"
         if language == "en":  # 阶段提前达标 is short enough for its cell: no key
-            assert "Stage met early = Stage target already met".replace(" ", "") in key.replace(" ", "")
+            assert "Stage already met = Stage target already met".replace(" ", "") in key.replace(" ", "")
         assert ("‡ = before the level applied" if language == "en" else "‡＝早于该水平适用的年份").replace(" ", "") in \
             key.replace(" ", "")
+
+
+@pytest.mark.parametrize("language, heads", [
+    ("en", {"moderate": "Moderate", "met_stage_early": "Stage already met"}),
+    ("zh", {"achieved_at_risk": "有回落风险"})])
+def test_a_heat_maps_word_is_its_statuss_name_or_words_of_it(language, heads):
+    """The heat map's short words said a status in other words than its name everywhere else ("Slow progress" for
+    Insufficient progress, "Unconfirmed" for Provisionally met, 阶段未达 for 未达阶段目标): each is now the name itself,
+    or where that is too wide for a cell (wider than "Stage target missed", 6 Chinese characters) words of it, in its
+    order (Moderate, Stage already met; 有回落风险 of 已达标但有回落风险), never another word."""
+    import re
+
+    from analysis.catalog import catalog
+    from analysis.vocabulary import STATUSES
+
+    words = catalog(language)
+    for status in STATUSES:
+        short, name = words[f"status_short.{status}"], words[f"status.{status}"]
+        assert short == heads.get(status, name), status
+        pieces = short.split() if language == "en" else [short]
+        assert re.search(".*".join(re.escape(piece) for piece in pieces), name), status
 
 
 def test_the_heat_maps_key_breaks_between_its_items(example):
@@ -395,7 +415,7 @@ def test_the_heat_map_shows_the_plan_period_with_a_key_to_its_words(example):
     assert "Projected to miss =" not in key  # the whole words: no key
     assert "Achieved =" not in key and "Not achieved =" not in key  # whole words: no key
     zh = " ".join(text.get_text() for text in charts.status_heatmap(context(example, 2024, "zh")).texts)
-    assert "达标＝已达标" in zh and "未达标＝" not in zh  # a word that is the status itself needs no key
+    assert "已达标＝" not in zh and "未达标＝" not in zh  # a word that is the status itself needs no key
     # yellow 需加快 is no warning, orange 进展不足 an amber one: the colours are not read as warning levels
     assert "颜色＝评估结论（不是预警等级，预警见预警清单）" in zh.replace("\n", "")
     assert "colour = status (not a warning level: see the warning list)" in key
@@ -451,15 +471,15 @@ def test_a_level_missed_in_an_earlier_year_is_drawn_at_that_year(example):
 
 
 def test_the_heat_maps_key_names_only_the_words_its_cells_show(example):
-    """At the 2023 mid-term every series achieved in 2023 met a stage target (阶段达标) and in 2022 was ahead of time
-    (提前达标): no cell reads 达标, so the key has no "达标＝已达标"; the 2024 final's cells do, and its key says it."""
-    for year, keyed in ((2023, False), (2024, True)):
+    """At the 2023 mid-term every series achieved in 2023 met a stage target (已达阶段目标) and in 2022 was ahead of
+    time (已提前达标); the 2024 final's cells read 已达标 too. Each cell's word is its status's name, which needs no
+    key: no "已达标＝已达标", "已达阶段目标＝已达阶段目标"."""
+    for year, achieved in ((2023, False), (2024, True)):
         heat = charts.status_heatmap(context(example, year, "zh"))
         cells = {t.get_text() for t in heat.axes[0].texts}
         key = heat.texts[-1].get_text().replace("\n", "")
-        assert ("达标" in cells) is keyed
-        assert ("达标＝已达标" in key) is keyed
-        assert "阶段达标＝已达阶段目标" in key
+        assert ("已达标" in cells) is achieved and "已达阶段目标" in cells
+        assert "已达标＝" not in key and "已达阶段目标＝" not in key and "达标＝" not in key
 
 
 def test_a_card_draws_a_level_held_every_year_from_its_first_year_held(example):
