@@ -281,11 +281,22 @@ def text_widths(text: str) -> tuple[float, float]:
     character is two, and a word of its own: a line may break after any of them, and after a hyphen; a
     :class:`Label` breaks only between its pieces)."""
     if isinstance(text, Label):
-        total, word = text_widths(str(text))
-        if total <= text.short:  # one more letter: a header is bold, and capitals are wider than digits
-            return total + 1, total + 1
-        # a longer label on two lines at most (每年需 | 增长), never a character a line
-        return total, max([word, total / 2, *(letters_of(match.group()) for match in word_pieces().finditer(text))])
+        return _label_widths(str(text), text.short)
+    return _text_widths(str(text))
+
+
+@functools.cache
+def _label_widths(text: str, short: float) -> tuple[float, float]:
+    total, word = _text_widths(text)
+    if total <= short:  # one more letter: a header is bold, and capitals are wider than digits
+        return total + 1, total + 1
+    # a longer label on two lines at most (每年需 | 增长), never a character a line
+    return total, max([word, total / 2, *(letters_of(match.group()) for match in word_pieces().finditer(text))])
+
+
+@functools.cache
+def _text_widths(text: str) -> tuple[float, float]:
+    """:func:`text_widths` of text that is no :class:`Label` (a table's fitting measures each cell's many times)."""
     words, total = [0.0], 0.0
     for character in str(text):
         if character == WORD_JOINER:  # no width, no break: the next character stays in the word before it
@@ -358,7 +369,14 @@ def _least(columns: list[list[str]], floors: dict[int, float] | None, padding: f
 def fits(columns: list[list[str]], letters_across: float, floors: dict[int, float] | None = None,
          padding: float = CELL_PADDING) -> bool:
     """Whether every column's longest word (and floor) fits on ``letters_across`` at once."""
-    return sum(_least(columns, floors, padding)[1]) <= letters_across
+    return least_width(columns, floors, padding) <= letters_across
+
+
+def least_width(columns: list[list[str]], floors: dict[int, float] | None = None,
+                padding: float = CELL_PADDING) -> float:
+    """How many letters wide a table of ``columns`` is at least: each column's longest word (or floor) and
+    ``padding``."""
+    return sum(_least(columns, floors, padding)[1])
 
 
 def fitted_widths(columns: list[list[str]], letters_across: float, floors: dict[int, float] | None = None,
