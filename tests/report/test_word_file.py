@@ -468,9 +468,11 @@ def test_the_appendixs_names_hold_their_units(zh, en):
     assert 15.6 * grid[0] / sum(grid) - 0.2 >= 5.45
     english = {row.cells[0].text for row in actuals(en).rows[1:] if row.cells[0].text.endswith(")")}
     # in English the unit held to the name's last word by a no-break space, but where the two are longer than a
-    # column holds whole (18 letters): "productivity (10,000", 20, breaks before the bracket, never inside a word
+    # column holds whole (18 letters): "productivity (10,000", 20, breaks before the bracket, never inside a word; the
+    # unit's amounts whole (10,000 yuan | per worker)
     unheld = {name for name in english if not re.search("\u00a0\\([^()]*\\)$", name)}
-    assert "6. Labour productivity (10,000 yuan per worker)" in unheld and "2. R&D intensity\u00a0(%)" in english
+    assert "6. Labour productivity (10,000\u00a0yuan per\u00a0worker)" in unheld
+    assert "2. R&D intensity\u00a0(%)" in english
     assert len(english) > 2 * len(unheld)
 
 
@@ -949,10 +951,12 @@ def test_the_word_edition_prints_on_about_as_many_pages_as_the_pdf(printed, exam
 
 
 def test_no_number_is_printed_apart_from_its_unit(printed, example_reports):
-    """Every number with its unit or range the Word files hold (2024年, +0.267 个百分点, 0.7 件/万人, 2022–2024) is
-    printed on one line: LibreOffice breaks Chinese anywhere, word joiners or not, unless the run is marked; and the
-    self-evaluation's draft, plain but for its numbers, keeps them too (its labels break by Word's rules)."""
+    """Every number with its unit or range the Word files hold (2024年, +0.267 个百分点, 0.7 件/万人, 2022–2024), and
+    every English amount a table keeps whole (per 10,000 people), is printed on one line: LibreOffice breaks Chinese
+    anywhere, word joiners or not, unless the run is marked; and the self-evaluation's draft, plain but for its
+    numbers, keeps them too (its labels break by Word's rules)."""
     from analysis.report.line_breaks import number_pieces
+    from analysis.report.word_content import AMOUNT
 
     language, documents = printed
     for name, (text, _, _) in documents.items():
@@ -966,6 +970,14 @@ def test_no_number_is_printed_apart_from_its_unit(printed, example_reports):
         # and a number of thousands in a narrow column (24,000（2023年）: never 24,00 | 0（2023年）)
         pieces |= {match.group() for paragraph in paragraphs
                    for match in re.finditer(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", paragraph)}
+        # and an English amount the tables hold whole wherever it stands (per 10,000 people, 100 million yuan:
+        # :func:`~analysis.report.word_content.held_amounts`); not one a column too narrow for it breaks in one place
+        # (15.8 billion | yuan in the warning list's values), nor one a paragraph holds (the method note's)
+        found = [(flat(match.group()), match.group().replace(" ", "\u00a0") in paragraph.replace("\u2060", ""))
+                 for paragraph in paragraphs for match in AMOUNT.finditer(spaced(paragraph))]
+        amounts = {piece for piece, whole in found if whole} - {piece for piece, whole in found if not whole}
+        assert len(amounts) >= 10 or language == "zh", (name, amounts)
+        pieces |= amounts
         assert len(pieces) > 10
         printed_text = flat(text)
         assert not [piece for piece in sorted(pieces) if split_inside(piece, printed_text)], name
@@ -1320,3 +1332,31 @@ def test_a_changes_amount_keeps_its_unit_as_the_html_keeps_it(en):
               if not re.search("\u2060?".join("[\u00a0\u202f]" if character == " " else re.escape(character)
                                               for character in match.group()), note)]
     assert broken == [], broken[:5]
+
+
+def test_a_tables_amounts_are_kept_whole_where_its_type_stays():
+    """An amount is kept whole (no-break spaces) where the table keeps its type with it whole; one that would make the
+    type smaller is left to break. English tables (9 points; cells 1 mm a side and 0.5 mm of slack: 1.575 letters at
+    9 points, 1.667 at 8.5) 15.6 cm across: 98.27 letters of 9 points, 104.05 of 8.5. A column of units beside one
+    word 80 letters long: "enterprises" (11) and "80 letters" fit in 9 points (12.575 + 81.575 = 94.15); "per 10,000
+    people" whole (17) does not (100.15), which would set the table in 8.5; "6.3 patents" (11) widens nothing."""
+    from types import SimpleNamespace
+
+    from analysis.report.word_content import held, held_amounts
+
+    context = SimpleNamespace(words=catalog("en"))
+    amounts = [("unit", "6.3 patents"), ("unit", "per 10,000 people")]
+
+    def table_of(word: int):
+        def build(kept):
+            units = [held(text, "unit", kept) for text in ("enterprises per 10,000 people", "6.3 patents")]
+            return units, [units, ["x" * word]]
+        return build
+
+    units, _, points = held_amounts(context, table_of(80), amounts, shorter=False)
+    assert points is None  # the tables' own 9 points, as with no amount kept
+    assert units == ["enterprises per 10,000 people", "6.3\u00a0patents"]
+    # a word of 70 letters leaves room for both in 9 points (18.575 + 71.575 = 90.15)
+    units, _, points = held_amounts(context, table_of(70), amounts, shorter=False)
+    assert points is None
+    assert units == ["enterprises per\u00a010,000\u00a0people", "6.3\u00a0patents"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import re
 import struct
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import cards, charts, warning_tables
 from .context import ReportContext
@@ -39,6 +39,7 @@ from .pandoc_ast import (
     header,
     inlines,
     joined,
+    least_width,
     letters_of,
     link,
     para,
@@ -284,14 +285,33 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
     """One row per series under a row naming its category (the page's width goes to the names); the status cell in
     its colour; the official status word last, when the plan chose words (a traffic light in its colour). A table a
     category, all of one width, its band part of its header: Word and LibreOffice repeat the two on each page the
-    category continues on, where one table's rows at the top of a page showed no category."""
+    category continues on, where one table's rows at the top of a page showed no category. Its amounts whole where
+    they fit in its type (:func:`held_amounts`)."""
     document.add(header(1, context.words["sections.scorecard"]))
+    rows = scorecard_rows(context)
+    (headers, lines, aligns, colours), widths, points = held_amounts(
+        context, lambda kept: scorecard_table(context, amounts_joined(rows, SCORECARD_AMOUNTS, kept)),
+        row_amounts(rows, SCORECARD_AMOUNTS), NAME_FLOOR, largest=DENSE_LARGEST)
+    # a table a category, its band under the header and repeated with it on each page the category continues on
+    bands = [number for number, line in enumerate(lines) if len(line) == 1]
+    for start, end in zip(bands, [*bands[1:], len(lines)]):
+        shades = {(row - start, column): colour for (row, column), colour in colours.items() if start + 1 < row <= end}
+        document.add_table(table(headers, lines[start + 1:end], widths, aligns, head_rows=[lines[start]]), shades,
+                           points=points)
+
+
+#: The scorecard's fields whose amounts are kept whole where they fit (the unit, the name, the values, the notes).
+SCORECARD_AMOUNTS = ("name", "unit", "base", "latest", "target", "gap", "pace", "final_rate", "official_text")
+
+
+def scorecard_table(context: ReportContext, rows: list) -> tuple[tuple, list[list]]:
+    """The scorecard's header, rows of cells, alignments and cell colours, and the columns of text its widths are
+    fitted to."""
     lines, colours, texts = [], {}, []
     official = context.status_words is not None
     headers = scorecard_headers(context)
     right = "AlignRight"
     category = None
-    rows = scorecard_rows(context)
     for row in rows:
         if row.category != category:
             category = row.category
@@ -315,13 +335,61 @@ def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
     if not pace_shown(rows):  # a final evaluation: no column of "—"
         headers, lines, texts, aligns, colours = without_column(PACE_COLUMN, headers, lines, texts, aligns, colours)
     columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
-    widths, points = fitted(context, columns, NAME_FLOOR, largest=DENSE_LARGEST)
-    # a table a category, its band under the header and repeated with it on each page the category continues on
-    bands = [number for number, line in enumerate(lines) if len(line) == 1]
-    for start, end in zip(bands, [*bands[1:], len(lines)]):
-        shades = {(row - start, column): colour for (row, column), colour in colours.items() if start + 1 < row <= end}
-        document.add_table(table(headers, lines[start + 1:end], widths, aligns, head_rows=[lines[start]]), shades,
-                           points=points)
+    return (headers, lines, aligns, colours), columns
+
+
+def held_amounts(context: ReportContext, build, amounts: list, floors: dict[int, float] | None = None,
+                 **fitting) -> tuple[tuple, list[float], float | None]:
+    """A table built by ``build`` (the amounts to keep whole -> (the table's parts, its columns' text)) with as many
+    of its ``amounts`` kept whole (:func:`row_amounts`: "120 institutions", "per 10,000 people", "100 million yuan",
+    joined by no-break spaces, never "per 10,000 | people") as fit in the type it takes with none: all where they
+    fit, else one by one, the narrowest first, each where the table keeps its type and its words fit whole in it
+    (its columns' widths fitted to them, :func:`fitted`), or, where they never did (the table set in the smallest
+    type, its widest columns given way), where no column needs to be wider. Amounts whole in every column made the
+    scorecard's type smaller (8.5 points to 8 in English) and the warning list's (to 7.5). The table's parts, its
+    columns' shares and its type (``fitting``: :func:`fitted`'s)."""
+    own = float(context.words["word.sizes"]["Compact"])
+    width_cm = fitting.get("width_cm", TYPE_AREA_CM[0])
+
+    def least(columns: list, points: float) -> float:
+        return least_width(columns, floors, cell_padding(context, points))
+
+    parts, columns = build(frozenset())
+    widths, points = fitted(context, columns, floors, **fitting)
+    size = points or own
+    over = max(least(columns, size), letters_across(context, size, width_cm))
+
+    def kept_in(kept: frozenset) -> bool:
+        _, columns = build(kept)
+        points = fitted(context, columns, floors, **fitting)[1] or own
+        return points >= size and least(columns, points) <= max(over, letters_across(context, points, width_cm))
+
+    if not amounts:
+        return parts, widths, points
+    kept: frozenset = frozenset(amounts)
+    if not kept_in(kept):
+        kept = frozenset()
+        for amount in sorted(amounts, key=lambda amount: (letters_of(amount[1]), amount)):
+            if kept_in(kept | {amount}):
+                kept |= {amount}
+    parts, columns = build(kept)
+    return (parts, *fitted(context, columns, floors, **fitting))
+
+
+def row_amounts(rows: list, names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The amounts (:data:`AMOUNT`) in the fields ``names`` of ``rows``, as (field, amount), each once."""
+    return sorted({(name, match.group()) for row in rows for name in names
+                   for match in AMOUNT.finditer(getattr(row, name))})
+
+
+def amounts_joined(rows: list, names: tuple[str, ...], kept: frozenset) -> list:
+    """``rows`` with the amounts of their fields ``names`` that ``kept`` holds ((field, amount)) :func:`joined`."""
+    return [replace(row, **{name: held(getattr(row, name), name, kept) for name in names}) for row in rows]
+
+
+def held(text: str, key, kept: frozenset) -> str:
+    """``text`` with each amount (:data:`AMOUNT`) that ``kept`` holds as (``key``, amount) :func:`joined`."""
+    return AMOUNT.sub(lambda match: joined(match.group()) if (key, match.group()) in kept else match.group(), text)
 
 
 #: The "needed per year" column of the scorecard and of the warning list.
@@ -369,8 +437,8 @@ def change_note(notes: tuple[str, ...], words) -> str:
 
 #: A number with what it counts or the first word of its unit, and "per" with what it is per (120 institutions, 16
 #: billion yuan, 230,000 yuan | per worker): one piece of a change's longer clause, as the HTML keeps it (never
-#: "(120 | institutions)"). Only there: in the scorecard's and the warning list's columns "per 10,000 people" whole
-#: made their type smaller.
+#: "(120 | institutions)"); in a table's cells, where the table keeps its type with it whole (:func:`held_amounts`):
+#: joined wherever they stood, "per 10,000 people" made the scorecard's and the warning list's type smaller.
 AMOUNT = re.compile(f"{COUNTED_PER}|{NUMBER_WORD}")
 
 
@@ -385,34 +453,10 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
     document.add(header(1, words["sections.warnings"]), header(2, words["warnings.title"]))
     rows = warning_tables.warning_rows(context)
     document.add(para(warning_tables.warnings_intro(context, rows)))
-    right = "AlignRight"
     if rows:
-        headers = warning_tables.warning_headers(context)
-        lines, colours, department = [], {}, None
-        for row in rows:
-            if row.department != department:
-                department = row.department
-                lines.append([cell([strong(warning_tables.department_label(context, rows, department))],
-                                   col_span=len(headers))])
-            lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core),
-                          cell(Label(row.level_text)),
-                          cell([plain(Label(row.status_text))]
-                               + ([plain(name_joined(row.status_note))] if row.status_note else [])),
-                          cell(value_with_year(row.latest, row.latest_year), right),
-                          cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right),
-                          lines_cell(pace_lines(row.pace, words)), cell(row.seen)])
-            colours[(len(lines), 2)] = LEVEL_COLOURS[row.level][0]
-            colours[(len(lines), 3)] = STATUS_COLOURS[row.status]
-        texts = [[row.indicator_id, name_joined(row.name) + CORE_MARK, Label(row.level_text),
-                  (Label(row.status_text), name_joined(row.status_note)), f"{row.latest}\n{row.latest_year.strip()}",
-                  f"{row.target}\n{row.target_year.strip()}", row.gap, pace_lines(row.pace, words), row.seen]
-                 for row in rows]
-        aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault", right]  # the growth seen a number, as in HTML
-        if not pace_shown(rows):
-            headers, lines, texts, aligns, colours = without_column(PACE_COLUMN, headers, lines, texts, aligns,
-                                                                    colours)
-        columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
-        widths, points = fitted(context, columns, NAME_FLOOR, largest=DENSE_LARGEST)
+        (headers, lines, aligns, colours), widths, points = held_amounts(
+            context, lambda kept: warning_table(context, amounts_joined(rows, WARNING_AMOUNTS, kept)),
+            row_amounts(rows, WARNING_AMOUNTS), NAME_FLOOR, largest=DENSE_LARGEST)
         document.add_table(table(headers, lines, widths, aligns), colours, points=points)
     previous, changes = warning_tables.change_rows(context)
     if previous is None:
@@ -423,6 +467,18 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
     changes = warning_tables.listed_changes(changes)
     if not changes:
         return
+    (lines, colours, headers), widths, points = held_amounts(
+        context, lambda kept: change_table(context, amounts_joined(changes, CHANGE_AMOUNTS, kept), headers),
+        row_amounts(changes, CHANGE_AMOUNTS), NAME_FLOOR, shorter=False)
+    document.add_table(table(headers, lines, widths), colours, points=points)
+
+
+#: The change table's fields whose amounts are kept whole where they fit (its notes' are: :func:`change_note`).
+CHANGE_AMOUNTS = ("name",)
+
+
+def change_table(context: ReportContext, changes: list, headers: list) -> tuple[tuple, list[list]]:
+    """The change table's rows of cells and cell colours, and the columns of text its widths are fitted to."""
     lines, colours = [], {}
     for number, row in enumerate(changes, 1):
         then = row.status_then_text + (f" ({row.revised_text})" if row.revised_text else "")
@@ -436,8 +492,44 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
               Label(row.status_now_text), (Label(row.change_text), change_note(row.notes, context.words))]
              for row in changes]
     columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
-    widths, points = fitted(context, columns, NAME_FLOOR, shorter=False)
-    document.add_table(table(headers, lines, widths), colours, points=points)
+    return (lines, colours, headers), columns
+
+
+#: The warning list's fields whose amounts are kept whole where they fit.
+WARNING_AMOUNTS = ("name", "status_note", "latest", "target", "gap", "pace", "seen")
+
+
+def warning_table(context: ReportContext, rows: list) -> tuple[tuple, list[list]]:
+    """The warning list's header, rows of cells, alignments and cell colours, and the columns of text its widths are
+    fitted to."""
+    words = context.words
+    right = "AlignRight"
+    headers = warning_tables.warning_headers(context)
+    lines, colours, department = [], {}, None
+    for row in rows:
+        if row.department != department:
+            department = row.department
+            lines.append([cell([strong(warning_tables.department_label(context, rows, department))],
+                               col_span=len(headers))])
+        lines.append([cell(row.indicator_id), name_cell(row.name, row.anchor, row.core),
+                      cell(Label(row.level_text)),
+                      cell([plain(Label(row.status_text))]
+                           + ([plain(name_joined(row.status_note))] if row.status_note else [])),
+                      cell(value_with_year(row.latest, row.latest_year), right),
+                      cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right),
+                      lines_cell(pace_lines(row.pace, words)), cell(row.seen)])
+        colours[(len(lines), 2)] = LEVEL_COLOURS[row.level][0]
+        colours[(len(lines), 3)] = STATUS_COLOURS[row.status]
+    texts = [[row.indicator_id, name_joined(row.name) + CORE_MARK, Label(row.level_text),
+              (Label(row.status_text), name_joined(row.status_note)), f"{row.latest}\n{row.latest_year.strip()}",
+              f"{row.target}\n{row.target_year.strip()}", row.gap, pace_lines(row.pace, words), row.seen]
+             for row in rows]
+    aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault", right]  # the growth seen a number, as in HTML
+    if not pace_shown(rows):
+        headers, lines, texts, aligns, colours = without_column(PACE_COLUMN, headers, lines, texts, aligns,
+                                                                colours)
+    columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
+    return (headers, lines, aligns, colours), columns
 
 
 def charts_blocks(document: WordDocument, context: ReportContext, figures: Figures) -> None:
@@ -608,18 +700,26 @@ def appendix_blocks(document: WordDocument, context: ReportContext) -> None:
     for frame in (quality_table(context), actuals):
         if frame.empty:
             continue
-        texts = [[text_of(value) for value in values] for values in frame.itertuples(index=False)]
-        if frame is actuals:
-            texts = [[unit_held(line[0]), *line[1:]] for line in texts]
+        values = [[text_of(value) for value in values] for values in frame.itertuples(index=False)]
         headers = [str(column) for column in frame.columns]
-        columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
-        rows = [[cell(text) for text in line] for line in texts]
+
+        def built(kept: frozenset, values=values, named=frame is actuals, headers=headers) -> tuple:
+            texts = [[held(text, column, kept) for column, text in enumerate(line)] for line in values]
+            if named:
+                texts = [[unit_held(line[0]), *line[1:]] for line in texts]
+            return texts, [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
+
         # the indicators' names and the notes at least six characters a line, never two; a finding's kind (基础值取自
         # 统计) whole up to eight
         floors = {0: NAME_FLOOR[1], 4: NAME_FLOOR[1]} if frame is actuals else {0: FINDING_FLOOR}
-        # the sources a long table of short cells, in 小五; the findings sentences, in the tables' own type
-        widths, points = (fitted(context, columns, floors, largest=DENSE_LARGEST) if frame is actuals
-                          else fitted(context, columns, floors, shorter=False))
+        # the sources a long table of short cells, in 小五; the findings sentences, in the tables' own type; their
+        # amounts whole where they fit
+        amounts = sorted({(column, match.group()) for line in values for column, text in enumerate(line)
+                          for match in AMOUNT.finditer(text)})
+        texts, widths, points = held_amounts(context, built, amounts, floors,
+                                             **({"largest": DENSE_LARGEST} if frame is actuals else {"shorter": False}))
+        columns = [[Label(header, HEADER), *(line[i] for line in texts)] for i, header in enumerate(headers)]
+        rows = [[cell(text) for text in line] for line in texts]
         # a name whose unit would wrap alone (…比重 | （%）) on one line, where a note's column gives the room
         widths = fewer_lines(columns, widths, letters_across(context, points), floors, cell_padding(context, points))
         # a finding or a source runs to many lines: its row may break over two pages, as carried over whole it would
