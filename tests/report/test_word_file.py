@@ -1360,3 +1360,28 @@ def test_a_tables_amounts_are_kept_whole_where_its_type_stays():
     units, _, points = held_amounts(context, table_of(70), amounts, shorter=False)
     assert points is None
     assert units == ["enterprises per\u00a010,000\u00a0people", "6.3\u00a0patents"]
+
+
+def table_points(table) -> set[float]:
+    """The type sizes (points) of a Word table's runs."""
+    return {int(size.get(f"{W}val")) / 2 for size in table._tbl.iter(f"{W}sz")}
+
+
+def test_the_scorecards_amounts_are_whole_in_its_type(en):
+    """The English scorecard broke "per 10,000 | people" (a unit, a name), "100 million | yuan" and "10,000 yuan per |
+    worker" in LibreOffice: every amount of its cells (a number with what it counts or its unit's first word, "per"
+    with what it is per) is joined by no-break spaces, its type still 8.5 points (8 when they were joined with the
+    old fitting's slack), the warning list's no smaller than 8.5 either (7.5 then)."""
+    from analysis.report.word_content import AMOUNT
+
+    tables = scorecard(en)
+    texts = [paragraph.text for table in tables for row in table.rows[2:] for cell in row.cells
+             for paragraph in cell.paragraphs]
+    found = {match.group() for text in texts for match in AMOUNT.finditer(spaced(text))}
+    assert {"per 10,000 people", "100 million yuan", "10,000 yuan", "per worker"} <= found
+    broken = [(match.group(), text) for text in texts for match in AMOUNT.finditer(spaced(text))
+              if match.group().replace(" ", "\u00a0") not in text.replace("\u2060", "")]
+    assert broken == []
+    assert {points for table in tables for points in table_points(table)} == {8.5}
+    warnings = next(table for table in en.tables if spaced(table.rows[0].cells[2].text) == "Warning")
+    assert min(table_points(warnings) or {9.0}) >= 8.5
