@@ -893,6 +893,38 @@ def test_the_small_multiples_titles_keep_each_term_whole(example_tables):
     assert ["5. 国家级科技创新基地", "（个）"] in titles
 
 
+
+def _marks_in_2024(ax, renderer, marker: str) -> list[tuple[np.ndarray, float]]:
+    """Where a panel draws its ``marker`` marks for 2024, in pixels, each with its reach from its centre (half its
+    size and half its edge)."""
+    scale = ax.figure.dpi / 72
+    found = []
+    for line in ax.lines:
+        if line.get_marker() == marker and line.get_visible():
+            reach = (line.get_markersize() + line.get_markeredgewidth()) / 2 * scale
+            found += [(line.get_transform().transform(point), reach) for point in line.get_xydata() if point[0] == 2024]
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("narrow", [False, True])
+def test_a_target_just_missed_keeps_its_star_apart_from_the_value(example_tables, language, narrow):
+    """The final report's panels 8 (41.8 against 42), 10 (1,580 against 1,600) and 16 (158 against 160): the star
+    sat on the 2024 dot, and a series not achieved looked met. A missed target's star and the year's dot do not touch;
+    panel 15's 25 against 25, met, keeps its star where the dot is."""
+    configure_matplotlib(language)
+    figure = charts.small_multiples(load_report(relative(example_tables), 2024, language), narrow=narrow)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    panels = {ax.get_title(loc="left").split(".")[0]: ax for ax in figure.axes if ax.get_title(loc="left")}
+    for number in ("8", "10", "16"):
+        [(star, star_reach)] = _marks_in_2024(panels[number], renderer, "*")
+        [(dot, dot_reach)] = _marks_in_2024(panels[number], renderer, "o")
+        assert np.hypot(*(star - dot)) > star_reach + dot_reach, number
+    [(star, _)] = _marks_in_2024(panels["15"], renderer, "*")
+    [(dot, _)] = _marks_in_2024(panels["15"], renderer, "o")
+    assert np.hypot(*(star - dot)) < 1
+
 def _badges_by_row(figure) -> dict[str, str]:
     """The completion chart's badge beside each row: its label's number (and series) → the badge's words."""
     ax = figure.axes[0]

@@ -25,11 +25,12 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, Formatter, Locator, MaxNLocator, MultipleLocator
+from matplotlib.transforms import ScaledTranslation
 
 from ..assess.assessment import headline_status, plan_start_year
 from ..assess.rates import direction_sign
 from ..assess.warning_list import SHOWN_IN_STEAD, stage_met_off_course
-from ..vocabulary import HELD_EVERY_YEAR, LAGGING, SERIES, STATUSES, STATUSES_BEST_FIRST
+from ..vocabulary import HELD_EVERY_YEAR, LAGGING, SERIES, STATUSES, STATUSES_BEST_FIRST, target_range
 from . import cards
 from .context import ReportContext
 from .line_breaks import BADGE_BREAK, HAN, KEPT, chinese_words, short_labels
@@ -954,6 +955,31 @@ def _ticks_inside(ax, inches: float, size: float) -> None:
     ax.set_ylim((top, bottom) if start > end else (bottom, top))
 
 
+#: A small multiple's marks, in points across: a target's star, a value's dot (its white ring with it).
+PANEL_STAR, PANEL_DOT = 6.0, 2.9
+#: How far right of its year a missed target's star is drawn, in points: clear of the year's dot by a point and more
+#: (the star's reach 3.5 points from its centre with its edge, the dot's 1.65 with its ring).
+MISSED_BESIDE = 6.0
+
+
+def missed_targets(observed: pd.DataFrame, targets: pd.DataFrame, direction: str) -> pd.Series:
+    """For each of ``targets`` (rows of year, value and maybe upper), whether the value ``observed`` the same year
+    misses it: below a floor, above a ceiling, outside a range; False for a year with no value, or a series with no
+    direction."""
+    values = dict(zip(observed["year"], observed["value"]))
+
+    def missed(target) -> bool:
+        value = values.get(target.year)
+        if value is None or is_missing(value) or direction == "none":
+            return False
+        bounds = target_range(direction, target.value, getattr(target, "upper", math.nan))
+        if bounds is not None:
+            return not bounds.holds(value)
+        return direction_sign(direction) * (value - target.value) < 0
+
+    return pd.Series([missed(target) for target in targets.itertuples()], index=targets.index, dtype=bool)
+
+
 def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """Every numeric series in a faceted figure (seaborn): its course, its targets, coloured by status; a plan
     with more series than a page holds gets them in parts (figure ``part``); ``narrow``: for a phone, one panel a
@@ -988,6 +1014,8 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
                                     "held": row.direction in HELD_EVERY_YEAR,
                                     "held_from": getattr(row, "held_from", None)}))
         frames.append(pd.DataFrame({"panel": panel, "year": targets["year"], "value": targets["value"],
+                                    "upper": targets["upper"] if "upper" in targets else np.nan,
+                                    "missed": missed_targets(observed, targets, row.direction),
                                     "role": "target", "status": row.status, "kind": row.kind,
                                     "held": row.direction in HELD_EVERY_YEAR,
                                     "held_from": getattr(row, "held_from", None)}))
@@ -1002,9 +1030,17 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
         observed = panel[panel["role"] == "observed"].sort_values("year")
         targets = panel[panel["role"] == "target"]
         ax.plot(observed["year"], observed["value"], color=colour, linewidth=1.6)
-        ax.plot(targets["year"], targets["value"], linestyle="", marker="*", markersize=6, color="#212121", zorder=3)
+        # a target met (or not yet due): its star on the year, under the value's dot; a target the year's value
+        # missed: beside that dot, to its right (:data:`MISSED_BESIDE`), so 1,580 against 1,600 does not read as met
+        missed = targets["missed"].astype(bool)
+        ax.plot(targets.loc[~missed, "year"], targets.loc[~missed, "value"], linestyle="", marker="*",
+                markersize=PANEL_STAR, color="#212121", zorder=3)
+        if missed.any():  # the axis' limits from the target's own place, then the star moved beside it
+            beside, = ax.plot(targets.loc[missed, "year"], targets.loc[missed, "value"], linestyle="", marker="*",
+                              markersize=PANEL_STAR, color="#212121", zorder=3, clip_on=False)
+            beside.set_transform(ax.transData + ScaledTranslation(MISSED_BESIDE / 72, 0, ax.figure.dpi_scale_trans))
         # each value's dot over a target's star, as on a card: a value just short of its target stays in sight
-        ax.plot(observed["year"], observed["value"], linestyle="", marker="o", markersize=2.5 + 0.4, color=colour,
+        ax.plot(observed["year"], observed["value"], linestyle="", marker="o", markersize=PANEL_DOT, color=colour,
                 markeredgecolor="white", markeredgewidth=0.4, zorder=VALUE_OVER_TARGET)
         if panel["held"].iloc[0]:  # a level to hold every year: its line over the years held, as on the card
             for value, low, high in held_segments(list(zip(targets["year"], targets["value"])),
