@@ -319,6 +319,32 @@ def test_a_dotted_line_against_the_plan_periods_move_is_named_for_the_pace_it_ca
                     if label in text.get_text().replace("\n", " " if report.language == "en" else "")]
 
 
+
+def test_the_word_cards_dotted_line_label_keeps_off_the_years(report):
+    """The Word edition draws a card's chart 1.89 by 0.97 inches (printed 1.35 times larger): 4 provincial's label
+    found no place inside the frame there and printed over the years under it (2024 .docx p. 14, 2023 p. 16). At
+    that size it stays inside the frame, clear of every tick label and of the line of values."""
+    from analysis.report.word_content import CARD_CHART
+
+    label = {"en": "pace from the 2020 baseline", "zh": "自 2020年基础值起算的增速"}[report.language]
+    figure = charts.card_chart(report, report.series_row(4, "provincial"), size=CARD_CHART)
+    ax = figure.axes[0]
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    [named] = [text for text in ax.texts
+               if text.get_text().replace("\n", " " if report.language == "en" else "") == label]
+    box, frame = named.get_window_extent(renderer), ax.bbox
+    assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+    hidden = undrawn_tick_labels(figure)
+    ticks = [tick for tick in (*ax.get_xticklabels(), *ax.get_yticklabels())
+             if tick.get_text() and id(tick) not in hidden]
+    assert len(ticks) >= 5 + 2  # the years 2020 to 2024, two values at least
+    assert not [tick.get_text() for tick in ticks if box.overlaps(tick.get_window_extent(renderer))]
+    values = next(line for line in ax.lines if line.get_xdata().tolist() == [2020, 2021, 2022])
+    xy = ax.transData.transform(values.get_xydata())
+    along = [a + (b - a) * t for a, b in zip(xy[:-1], xy[1:]) for t in np.linspace(0, 1, 200)]
+    assert not [p for p in along if box.x0 <= p[0] <= box.x1 and box.y0 <= p[1] <= box.y1]
+
 def test_no_source_number_hides_under_a_target_star(report):
     for row in card_rows(report):
         figure = charts.card_chart(report, row)

@@ -1515,37 +1515,51 @@ def _drawn_points(ax) -> np.ndarray:
     return np.array(points).reshape(-1, 2)
 
 
+#: How many times a card's value axis may reach half a line further to find the dotted line's label a place.
+PACE_ROOM_STEPS = 12
+
+
 def _label_pace(ax, row, label: str, size: float, dot: float) -> None:
     """A card's dotted line named for what it is where the series' move since the plan began goes the other way
     ("pace from the 2020 baseline": 4 provincial's line falls from 2.9 in 2022 though the series rose since 2021),
     on a white halo, as a source's number: beside the line, on the side away from the targets first, at the first
     place clear of every line, mark and number drawn (:func:`_drawn_points`) and inside the frame: under its end,
     its right edge at the target year (the final's 2024); else from its start, or under its middle; else on two
-    lines (the mid-term's line, 2022 to 2023, is short: its end's left is the plan period's own rise)."""
+    lines (the mid-term's line, 2022 to 2023, is short: its end's left is the plan period's own rise); where none is
+    clear, the value axis reaches further on the label's side until one is (never over the years under the frame)."""
     scale = ax.figure.dpi / 72
     away = (direction_sign(row.direction) > 0) != ax.yaxis_inverted()  # the targets above: the label below the line
     start, end = (row.as_of_year, row.latest_value), (row.target_year, row.projected_value)
     middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-    taken, frame, gap = _drawn_points(ax), ax.bbox, dot / 2 + 2
+    gap = dot / 2 + 2
     shown = [label, _wrap(label, _text_inches(label, size) * 0.6, size)]
     places = [(down, point, ha) for down in (away, not away)
               for point, ha in ((end, "right"), (start, "left"), (middle, "center"))]
     chosen = None
-    for text in dict.fromkeys(shown):
-        width, height = _text_inches(text, size) * ax.figure.dpi, (text.count("\n") + 1) * size * 1.25 * scale
-        for down, point, ha in places:
-            x, y = ax.transData.transform(point)
-            left = {"right": x - width, "left": x, "center": x - width / 2}[ha]
-            top = y - gap * scale if down else y + gap * scale + height
-            box = (left - 1, top - height - 1, left + width + 1, top + 1)
-            inside = frame.x0 <= box[0] and box[2] <= frame.x1 and frame.y0 <= box[1] and box[3] <= frame.y1
-            clear = not ((taken[:, 0] > box[0]) & (taken[:, 0] < box[2]) & (taken[:, 1] > box[1])
-                         & (taken[:, 1] < box[3])).any()
-            if inside and clear:
-                chosen = (text, down, point, ha)
+    # a chart too low for the label anywhere (the Word card's, 0.97 inches high) gives it room: its value axis
+    # reaches further on the side away from the targets, half a line of the label at a time, until one place is clear
+    for step in range(PACE_ROOM_STEPS + 1):
+        taken, frame = _drawn_points(ax), ax.bbox
+        for text in dict.fromkeys(shown):
+            width, height = _text_inches(text, size) * ax.figure.dpi, (text.count("\n") + 1) * size * 1.25 * scale
+            for down, point, ha in places:
+                x, y = ax.transData.transform(point)
+                left = {"right": x - width, "left": x, "center": x - width / 2}[ha]
+                top = y - gap * scale if down else y + gap * scale + height
+                box = (left - 1, top - height - 1, left + width + 1, top + 1)
+                inside = frame.x0 <= box[0] and box[2] <= frame.x1 and frame.y0 <= box[1] and box[3] <= frame.y1
+                clear = not ((taken[:, 0] > box[0]) & (taken[:, 0] < box[2]) & (taken[:, 1] > box[1])
+                             & (taken[:, 1] < box[3])).any()
+                if inside and clear:
+                    chosen = (text, down, point, ha)
+                    break
+            if chosen:
                 break
-        if chosen:
+        if chosen or step == PACE_ROOM_STEPS:
             break
+        bottom, top = ax.get_ylim()  # in the frame's order, bottom first (an inverted axis too)
+        more = (top - bottom) / frame.height * size * 1.25 / 2 * scale
+        ax.set_ylim((bottom - more, top) if away else (bottom, top + more))
     text, down, point, ha = chosen or (label, away, end, "right")
     ax.annotate(text, point, textcoords="offset points", xytext=(0, -gap if down else gap), ha=ha,
                 va="top" if down else "bottom", multialignment=ha if ha != "center" else "center", fontsize=size,
