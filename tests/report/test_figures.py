@@ -70,12 +70,13 @@ def test_figures_are_drawn_once_and_the_same_bytes_every_time(example, monkeypat
 
 
 def test_every_numeric_series_is_in_the_completion_chart_with_its_own_rule(before_data):
-    # the plan as printed in its final year: every series listed, none drawn (no verdict from the printed baselines
-    # alone once the target year has come: high-tech zones' 203% would read as progress under the plan)
-    final = charts.completion_chart(context(before_data, 2024, "en"))
-    labels = [label.get_text() for label in final.axes[0].get_yticklabels()]
-    assert len(labels) == 25 and "18. Decline in energy use per unit of GDP" in labels
-    assert not any(text.startswith(("▶", "◀")) or "every year" in text for text in texts(final))
+    # the plan as printed in its final year: no series drawn (no verdict from the printed baselines alone once the
+    # target year has come: high-tech zones' 203% would read as progress under the plan), and 25 grey rows would
+    # show nothing: a sentence says so in the chart's place
+    final = context(before_data, 2024, "en")
+    assert charts.completion_chart(final) is None
+    assert charts.few_series_note(final, "completion") == ("Distance covered against time elapsed: not drawn, as none "
+                                                           "of its 25 series has data yet.")
     # in 2022, before the first target year, the baselines' pace is the progress verdict and is drawn
     figure = charts.completion_chart(context(before_data, 2022, "en"))
     assert "≥5% every year" in texts(figure)  # indicator 18: the floor, not a distance covered
@@ -541,3 +542,40 @@ def test_the_category_chart_says_which_series_an_indicator_of_two_is_counted_by(
     single = dataclasses.replace(mid, assessment=assessment.drop_duplicates("indicator_id"))
     assert notes(single) == notes(single, narrow=True) == []
     assert charts.category_status_chart(single).get_figheight() < charts.category_status_chart(mid).get_figheight()
+
+
+def test_a_chart_with_one_series_with_data_says_so_in_a_sentence():
+    """The Weihai data's 2024 report drew its completion chart as 24 grey rows and one bar. Three series, one with
+    data (10: 1,580 in 2024 from 738 in 2020, against 1,600: (1,580 − 738) ÷ (1,600 − 738) = 842 ÷ 862 = 98% of the
+    distance covered): no chart, a sentence naming the series, its value and its status, in the Word edition too.
+    With a second series with data the chart is drawn."""
+    from analysis.report.word_content import figure_blocks
+    from tests.report.test_words import QUALITATIVE, assessed
+    from tests.report.test_words import context as small_context
+
+    met = {**assessed(10, 2024, "compound", 738, 2024, 1580, 2024, 1600, "not_achieved"), "completion": 842 / 862}
+    empty = [assessed(i, 2024, "compound", base, None, float("nan"), 2024, target, "insufficient_data", n=1)
+             for i, base, target in ((14, 80, 120), (25, 242, 320))]
+    sentences = {"zh": "增量完成比例与同期序时进度：3 个序列中仅 1 个有数据，不单独绘图："
+                       "10. 高新技术企业，增量完成比例 98%（未达标）；其余 2 个序列数据不足。",
+                 "en": "Distance covered against time elapsed: not drawn, as one of its 3 series has data: "
+                       "10. High-tech enterprises, 98% of the distance from its baseline to its target covered "
+                       "(status: Not achieved); the other 2 have insufficient data."}
+    for language, sentence in sentences.items():
+        configure_matplotlib(language)
+        few = small_context(language, rows=[met, *empty, QUALITATIVE])
+        assert charts.completion_chart(few) is None
+        assert charts.few_series_note(few, "completion") == sentence
+        [block] = figure_blocks(few, figures.Figures(few), "completion")
+        assert block["t"] == "Para"
+        two = small_context(language, rows=[met, {**empty[0], "status": "not_achieved", "as_of_year": 2024,
+                                            "latest_value": 100.0, "completion": 0.5}, empty[1], QUALITATIVE])
+        assert charts.few_series_note(two, "completion") is None
+        assert isinstance(charts.completion_chart(two), Figure)
+    # Weihai's published data: 26 alone, 36.6 in 2022 from 34 in 2020 against 36: 2.6 ÷ 2 = 130%
+    from analysis.settings import PROJECT_ROOT
+
+    real = context(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, "zh")
+    assert charts.few_series_note(real, "completion") == (
+        "增量完成比例与同期序时进度：25 个序列中仅 1 个有数据，不单独绘图："
+        "26. 海洋产业增加值占GDP比重，增量完成比例 130%（达标待确认）；其余 24 个序列数据不足。")

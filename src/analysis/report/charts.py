@@ -642,17 +642,50 @@ def _as_of_label(label: str, as_of: float, words, room: tuple[float, float], lin
     return one if _text_inches(one, room[1]) <= room[0] else f"{_wrap(label, *room, lines=lines)}\n{aside}"
 
 
+#: The fewest series with data a chart is drawn for: one bar among 24 grey rows "insufficient data" (the Weihai
+#: data's 2024 completion chart) shows nothing a sentence does not say better (:func:`few_series_note`).
+FEWEST_SERIES = 2
+
+
+def _completion_drawn(context: ReportContext) -> list[tuple]:
+    """The completion chart's series with something to draw, each with its mark (:func:`_worst_year`)."""
+    every = completion_rows(context)
+    marks = [(row, _worst_year(context, row, _completion_mark(row))) for row in every.itertuples()]
+    return [(row, mark) for row, mark in marks if mark]
+
+
+def few_series_note(context: ReportContext, chart: str) -> str | None:
+    """The sentence a chart with data for fewer than :data:`FEWEST_SERIES` of its series gives in its place (the
+    completion chart: the one series, its distance covered or its value as a share of the target, and its status);
+    None where the chart is drawn, or has no series to show."""
+    if chart != "completion":
+        return None
+    every, words = completion_rows(context), context.words
+    drawn = _completion_drawn(context)
+    if every.empty or len(drawn) >= FEWEST_SERIES:
+        return None
+    title = words["chart.completion"]
+    if not drawn:
+        return words.text("chart.few_series_none", title=title, total=len(every))
+    row, mark = drawn[0]
+    series = words.text(f"chart.few_series_{mark[0]}", label=_label(row, context.language),
+                        value=f"{mark[1]:.0%}", status=words.status(shown_status(row)))
+    return words.text("chart.few_series_one", title=title, total=len(every), series=series,
+                      others=len(every) - 1)
+
+
 def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
     """How far each series has come: the share of the distance from its baseline to its target covered
     (增量完成比例) against the share of the time elapsed (同期序时进度); for a series without that distance (a target
     held every year, no base value, a baseline that meets its target), the latest value as a share of the target (a
     diamond, its rule beside it). The legend names only the marks drawn. Figure ``part`` of a plan with more series
-    than a page holds; ``narrow``: drawn for a phone (the least type :data:`PHONE_TEXT`, labels and badges on up to
+    than a page holds (None where fewer than :data:`FEWEST_SERIES` have data: a sentence says what it would show);
+    ``narrow``: drawn for a phone (the least type :data:`PHONE_TEXT`, labels and badges on up to
     three lines and rows as tall as they need, fewer ticks, the title and the legend wrapped to the width)."""
     words, language = context.words, context.language
     text = words["chart"]
     every = completion_rows(context)
-    if every.empty:
+    if every.empty or few_series_note(context, "completion"):
         return None
     table = _part(every, "completion", part).iloc[::-1]
     low, high = COMPLETION_RANGE

@@ -127,8 +127,11 @@ def warnings_html(context: ReportContext) -> str:
 
 
 def chart_view(context: ReportContext, figures: Figures, name: str) -> dict:
-    return {"name": name, "png": figures[name], "narrow": figures.narrow(name),
-            "alt": alt_text(context, name)}
+    """A figure as the page shows it: its pictures and their words, or the sentence said in place of a chart with
+    data for too few series (:func:`analysis.report.charts.few_series_note`)."""
+    png = figures[name]
+    return {"name": name, "png": png, "narrow": figures.narrow(name), "alt": alt_text(context, name),
+            "note": charts.few_series_note(context, name) if png is None else None}
 
 
 def charts_html(context: ReportContext, figures: Figures) -> str:

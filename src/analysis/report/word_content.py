@@ -540,10 +540,12 @@ def charts_blocks(document: WordDocument, context: ReportContext, figures: Figur
 
 
 def figure_blocks(context: ReportContext, figures: Figures, name: str, **size) -> list:
-    """Figure ``name`` as the report drew it (none when it has nothing to show)."""
+    """Figure ``name`` as the report drew it (none when it has nothing to show), or the sentence said in its place
+    where it has data for too few series (:func:`~.charts.few_series_note`)."""
     data = figures[name]
     if data is None:
-        return []
+        note = charts.few_series_note(context, name)
+        return [para(note)] if note else []
     return [image(name, data, alt_text(context, name), **size)]
 
 
