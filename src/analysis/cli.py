@@ -12,8 +12,11 @@ weihai/2023/en``). ``report`` ends with a summary line
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
+import signal
 import sys
+import threading
 import time
 
 from .errors import InputError, StepError, display_path, error_lines
@@ -406,6 +409,25 @@ def run_import(args: argparse.Namespace) -> int:
 COMMANDS = {"data": run_data, "report": run_report, "templates": run_templates, "import-plan": run_import}
 
 
+@contextlib.contextmanager
+def terminated_as_interrupted():
+    """A SIGTERM (a scheduler's time limit, ``systemctl stop``) ends the run as a Ctrl-C does: its workers shut
+    down, nothing half-written kept, "interrupted" said and 130 returned (before: killed outright, exit 143, with no
+    word and a leaked semaphore warned about). Only the main thread can take a signal; elsewhere nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     OneLineErrorParser.language = usage_language(argv)
@@ -414,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         # a plan file's mistakes are told in the one language --lang asks for, as the parameters' are
-        with mistakes_told_in(OneLineErrorParser.language):
+        with mistakes_told_in(OneLineErrorParser.language), terminated_as_interrupted():
             return COMMANDS[args.command](args)
     except InputError as exc:
         if args.debug:

@@ -378,3 +378,20 @@ def test_a_notebooks_kernel_imports_the_package_the_run_imports(monkeypatch, tmp
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(["src", "/elsewhere"]))
     assert kernel_path().split(os.pathsep) == [str(PACKAGE_ROOT), str(tmp_path / "src"), "/elsewhere"]
     assert (PACKAGE_ROOT / "analysis" / "__init__.py").is_file()
+
+
+def test_a_run_terminated_by_sigterm_ends_as_an_interrupted_one():
+    """A scheduler's time limit (systemd's TimeoutStartSec) stops a run with SIGTERM: it ends as a Ctrl-C does, said
+    so, exit 130 (before: killed outright, 143, no word). The command stands in for a run that takes long: it is sent
+    the signal while it runs."""
+    probe = ("import os, signal, sys, time\n"
+             "from analysis import cli\n"
+             "def long_run(args):\n"
+             "    os.kill(os.getpid(), signal.SIGTERM)\n"
+             "    time.sleep(30)\n"
+             "    return 0\n"
+             "cli.COMMANDS['data'] = long_run\n"
+             "sys.exit(cli.main(['data']))\n")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT / "src")})
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "interrupted; previous outputs are unchanged\n")
