@@ -193,6 +193,20 @@ def test_a_text_file_named_xlsx_is_refused_in_one_line(tmp_path):
     assert "\n" not in str(caught.value)
 
 
+def test_a_failure_of_the_reader_itself_is_no_workbook_the_person_must_save_again(tmp_path, monkeypatch):
+    """A workbook openpyxl reads whole, on which a step of the reader fails (a bug: an IndexError): the failure
+    surfaces as what it is. Before, the file was said to be no Excel workbook, to be saved again, its mistakes lost."""
+    from analysis.ingest import xlsx_reader
+
+    def failing(*args, **kwargs):
+        raise IndexError("list index out of range")
+
+    path = _workbook(tmp_path / "a.xlsx", [REQUIRED, [1, None, 2022, 2.5, "公报"]])
+    monkeypatch.setattr(xlsx_reader, "_sheet_rows", failing)
+    with pytest.raises(IndexError):
+        read_workbook(path, REQUIRED, OPTIONAL)
+
+
 @pytest.mark.parametrize(("name", "expected"), [
     ("a.xlsx", "a.xlsx: is empty (0 bytes): nothing was saved in it; save the filled workbook again, or take it out "
                "of the folder"),

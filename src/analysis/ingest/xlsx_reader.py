@@ -200,58 +200,59 @@ def read_workbook(path: Path, required: list[str], optional: list[str],
             # openpyxl warns about parts it does not model (extensions, default styles); the cells are all it needs.
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-            try:
-                if not book.worksheets:
-                    raise InputError(named["entry_errors.no_worksheet"], file=path)
-                year, year_sheet = _template_property(book, YEAR_PROPERTY), _template_property(book, SHEET_PROPERTY)
-                language = _template_property(book, LANGUAGE_PROPERTY)
-                words = _errors(language)
-                properties = {prop.name: prop.value for prop in getattr(book, "custom_doc_props", None) or []
-                              if isinstance(prop.value, str)}
-                order = tuple(sheet_reference(sheet.title) for sheet in book.worksheets)
-                if isinstance(year_sheet, str) and year_sheet not in book.sheetnames:
-                    # the template's sheet renamed (数据报送 to Sheet1): still the template's, held to its year and its
-                    # reference cells, never read as a tab of one's own whose rows no check holds
-                    year_sheet = _renamed_sheet(book, list(required), others) or year_sheet
-                # the template's sheet of values deleted (its words sheet sent alone): a file without values, noted
-                deleted = isinstance(year_sheet, str) and year_sheet not in book.sheetnames and "value" in required
-                for sheet in book.worksheets:
-                    if sheet.sheet_state != "visible":
-                        # the template's own sheet of values, or its words sheet, hidden with something typed in
-                        # it: never lost to a note
-                        own = "" if "value" in required else "_words"
-                        mine = sheet.title == year_sheet if not own else year is not None
-                        cell = _value_typed(sheet, required, ("value",) if not own else filled_by_hand) if mine \
-                            else None
-                        if cell is not None and hidden_values is None:
-                            hidden_values = InputError(words.text(f"entry_errors.hidden_template_sheet{own}",
-                                                                  sheet=quote(sheet.title, words=words)),
-                                                       file=path, line=f"{sheet_reference(sheet.title)}!{cell}")
-                        hidden.append(sheet.title)
-                        continue
-                    shown.append(sheet.title)
-                    if others and _header_index(sheet, tuple(header_names(list(others)))) is not None:
-                        skipped.append(sheet.title)
-                        continue
-                    rows = _sheet_rows(sheet, path, list(required), list(optional), text_kinds or {},
-                                       template=year is not None, filled_by_hand=filled_by_hand,
-                                       words=words if language in LANGUAGES else None,
-                                       references=_reference_digests(properties) if sheet.title == year_sheet
-                                       else {}, year=year if sheet.title == year_sheet else None,
-                                       recorded=_reference_shown(book) if sheet.title == year_sheet else {},
-                                       sent=_sent_copy(path, year, properties.get(PLAN_PROPERTY)))
-                    if rows is not None:
-                        sheets.append(rows)
-                    elif any(cell.value not in (None, "") for row in sheet.iter_rows() for cell in row):
-                        headerless.append(sheet.title)
-            finally:
-                book.close()
-    except InputError:
-        raise
     except Exception as exc:  # noqa: BLE001 - any failure inside the file's parts: one line, the file named
         why = named.text("entry_errors.unreadable_parts",
                          error=f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}")
         raise InputError(named.text("entry_errors.not_a_workbook", why=why), file=path) from None
+    # what follows reads a workbook openpyxl has read whole: a failure there is no fault of the file's
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # as above: the cells are all it reads
+        try:
+            if not book.worksheets:
+                raise InputError(named["entry_errors.no_worksheet"], file=path)
+            year, year_sheet = _template_property(book, YEAR_PROPERTY), _template_property(book, SHEET_PROPERTY)
+            language = _template_property(book, LANGUAGE_PROPERTY)
+            words = _errors(language)
+            properties = {prop.name: prop.value for prop in getattr(book, "custom_doc_props", None) or []
+                          if isinstance(prop.value, str)}
+            order = tuple(sheet_reference(sheet.title) for sheet in book.worksheets)
+            if isinstance(year_sheet, str) and year_sheet not in book.sheetnames:
+                # the template's sheet renamed (数据报送 to Sheet1): still the template's, held to its year and its
+                # reference cells, never read as a tab of one's own whose rows no check holds
+                year_sheet = _renamed_sheet(book, list(required), others) or year_sheet
+            # the template's sheet of values deleted (its words sheet sent alone): a file without values, noted
+            deleted = isinstance(year_sheet, str) and year_sheet not in book.sheetnames and "value" in required
+            for sheet in book.worksheets:
+                if sheet.sheet_state != "visible":
+                    # the template's own sheet of values, or its words sheet, hidden with something typed in
+                    # it: never lost to a note
+                    own = "" if "value" in required else "_words"
+                    mine = sheet.title == year_sheet if not own else year is not None
+                    cell = _value_typed(sheet, required, ("value",) if not own else filled_by_hand) if mine \
+                        else None
+                    if cell is not None and hidden_values is None:
+                        hidden_values = InputError(words.text(f"entry_errors.hidden_template_sheet{own}",
+                                                              sheet=quote(sheet.title, words=words)),
+                                                   file=path, line=f"{sheet_reference(sheet.title)}!{cell}")
+                    hidden.append(sheet.title)
+                    continue
+                shown.append(sheet.title)
+                if others and _header_index(sheet, tuple(header_names(list(others)))) is not None:
+                    skipped.append(sheet.title)
+                    continue
+                rows = _sheet_rows(sheet, path, list(required), list(optional), text_kinds or {},
+                                   template=year is not None, filled_by_hand=filled_by_hand,
+                                   words=words if language in LANGUAGES else None,
+                                   references=_reference_digests(properties) if sheet.title == year_sheet
+                                   else {}, year=year if sheet.title == year_sheet else None,
+                                   recorded=_reference_shown(book) if sheet.title == year_sheet else {},
+                                   sent=_sent_copy(path, year, properties.get(PLAN_PROPERTY)))
+                if rows is not None:
+                    sheets.append(rows)
+                elif any(cell.value not in (None, "") for row in sheet.iter_rows() for cell in row):
+                    headerless.append(sheet.title)
+        finally:
+            book.close()
     if deleted and not sheets:
         sheets.append(SheetRows(pd.DataFrame(columns=[*required, *optional, LINE_COLUMN]), year_sheet, {},
                                 language=words.language))
