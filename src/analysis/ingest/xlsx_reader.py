@@ -567,6 +567,8 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     records, beside, noted, refused, asides, added, asked, listed, own_rows = [], {}, [], [], {}, set(), {}, {}, {}
     # the rows as the template wrote them, from the first under its header: the key of each, by row number
     written_at = {number: key for number, key in enumerate(references or {}, header_row + 1)}
+    placed = _placed_rows(sheet, written_at)
+    known_keys = _series_forms(references or {})
     on_file, on_file_column = {}, _on_file_column(shown_labels, len(header)) if references else None
     written: dict[str, list[tuple[int, bool]]] = {}  # the rows giving a key's reference cells as the template wrote
     # them: their number, and whether they give the template's year
@@ -593,10 +595,26 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         before = len(mistakes.errors)
         key = reference_key(cells[0].value if cells[0] is not None else None,
                             cells[1].value if len(cells) > 1 and cells[1] is not None else None)
-        dated = _dated_row(row, cells, header, key, references, name_column, read_to, written_at.get(number))
+        key = known_keys.get(_series_form(key), key)  # a series as the docs accept it (省, prov, NATIONAL)
+        dated = None
+        if number in placed and key and "year" in header:
+            # a row the template wrote, standing where it wrote it: its series and year are the ones it wrote there
+            there = placed[number]
+            try:
+                _changed_place(cells, header, key, there, year, placed, known_keys.values(), letters, path,
+                               shown_sheet, number, words)
+            except InputError as exc:
+                mistakes.add(exc)
+                told.add(exc.field)
+            if plain_key(key).partition("/")[0] == plain_key(there).partition("/")[0]:
+                key = there  # its reference cells compared with those the template wrote there
+                if YEAR_MARK in there:
+                    asked[number] = int(there.partition(YEAR_MARK)[2])
+        else:
+            dated = _dated_row(row, cells, header, key, references, name_column, read_to, written_at.get(number))
         if dated:  # a row the template wrote for an earlier year (its reference cells that year's)
             key, asked[number] = dated
-        elif key and references and written_at.get(number) == key and "year" in header:
+        elif key and references and written_at.get(number) == key and "year" in header and number not in placed:
             # the template's row for its own year, where it wrote it: a year changed to one it lists a row for
             given = plain_text(getattr(cells[header.index("year")], "value", None)).strip()
             row_of = {name: at for at, name in written_at.items()}
@@ -606,7 +624,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         try:
             if references and key in references:  # a template's reference cells, changed: nothing there is read
                 _refuse_changed_reference(row, name_column, read_to, key, references, letters, path, shown_sheet,
-                                          number, words, (recorded or {}).get(key), sent)
+                                          number, words, (recorded or {}).get(key), sent, year)
                 shown = row[on_file_column].value if on_file_column is not None and on_file_column < len(row) else None
                 if isinstance(shown, int | float) and not isinstance(shown, bool):  # as the template wrote it
                     on_file[number] = float(shown)
@@ -623,6 +641,8 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             # its id changed (the row's reference cells are another row's): what it names is in doubt, so the checks
             # that follow judge its value by no indicator
             doubted = ("indicator_id", "series") if exc.field == "indicator_id" else ()
+            if exc.field == "year":  # a changed year, told here: not again by the checks that follow
+                told.add("year")
         stop = True  # a row told in one line (words on no series' row, a 0 for no value): its cells are not checked
         with mistakes.row():
             aside = _words_on_no_row(cells, header, value_column)
@@ -705,7 +725,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         if value_column is None and template:
             asides[number] = _aside(row, cells, header, name_column, read_to, shown_sheet, number)
         name = row[beside_column - 1].value if len(row) >= beside_column else None
-        if isinstance(name, str) and name.strip() and not changed:
+        if isinstance(name, str) and name.strip() and not changed and "series" not in told:  # the series in doubt
             beside[number] = (f"{shown_sheet}!{get_column_letter(beside_column)}{number}", name.strip())
         if template and references and value_column is not None and all(
                 index > len(row) or _blank(row[index - 1]) for index in range(name_column, read_to + 1)):
@@ -750,6 +770,64 @@ def _value_ranges(sheet, letter: str | None) -> dict[int, tuple[float, float]]:
             if cells.min_col == cells.max_col and get_column_letter(cells.min_col) == letter:
                 ranges.update({number: (low, high) for number in range(cells.min_row, cells.max_row + 1)})
     return ranges
+
+
+def _placed_rows(sheet, written_at: dict[int, str]) -> dict[int, str]:
+    """The rows the template wrote that still stand where it wrote them, each with the key it wrote there (``1/@2023``,
+    ``4/国家级``): those of an indicator whose every row the template wrote still gives its indicator, so that a row
+    deleted, added or moved among them leaves the indicator's rows to be known by their reference cells instead."""
+    if not written_at:
+        return {}
+    given = {row[0].row: reference_key(row[0].value, None) for row in
+             sheet.iter_rows(min_row=min(written_at), max_row=max(written_at), max_col=1) if row}
+    indicators: dict[str, list[int]] = {}
+    for number, key in written_at.items():
+        indicators.setdefault(plain_key(key).partition("/")[0] + "/", []).append(number)
+    return {number: written_at[number] for identifier, numbers in indicators.items()
+            if all(given.get(number) == identifier for number in numbers) for number in numbers}
+
+
+def _series_form(key: str) -> str:
+    """A row's key with its series as the plan names it (4/省, 4/prov, 4/Provincial: 4/provincial), "" for none."""
+    from ..clean.observations import series_named  # the series' names in every language, and their short forms
+
+    identifier, _, series = key.partition("/")
+    return f"{identifier}/{series_named(series, [])}" if identifier else ""
+
+
+def _series_forms(references: dict[str, str]) -> dict[str, str]:
+    """The key of each series the template wrote a row of (4/省级), by its series as the plan names it
+    (4/provincial): a series cell retyped in a form the docs accept (省, prov, Provincial) is the row's."""
+    keys = dict.fromkeys(plain_key(key) for key in references)
+    return {_series_form(key): key for key in keys if key}
+
+
+def _changed_place(cells, header: list[str], key: str, written: str, year: int | None, placed: dict[int, str],
+                   listed, letters: dict, path: Path, shown_sheet: str, number: int, words: Catalog) -> None:
+    """A row the template wrote (``written``: its key there, ``1/@2023``) whose locked series or year cell was
+    changed (``key``: the row's key as its cells give it; ``listed``: the keys of the series the template wrote rows
+    of, 4/国家级) to another the template wrote rows of is refused at that cell, told what to type back. A year
+    that is no whole number, and a row of the workbook's own year given a year it lists no row of (told to ask for
+    that year's workbook), are left to the checks that follow."""
+    identifier, _, series = plain_key(written).partition("/")
+    if plain_key(key) != plain_key(written):
+        if plain_key(key).partition("/")[0] != identifier or plain_key(key) not in listed:
+            return  # its id changed (told by its reference cells), or a series the indicator lacks (by the checks)
+        given = plain_text(getattr(cells[header.index("series")], "value", None)) if "series" in header else ""
+        raise InputError(words.text("entry_errors.series_changed", series=quote(given.strip(), 30, words=words),
+                                    written=series), file=path,
+                         line=f"{shown_sheet}!{letters.get('series', 'B')}{number}", field="series")
+    shown = plain_text(getattr(cells[header.index("year")], "value", None)).strip()
+    own = int(written.partition(YEAR_MARK)[2]) if YEAR_MARK in written else year
+    if not shown.isdigit() or own is None or int(shown) == own:
+        return
+    rows = {placed_key: at for at, placed_key in placed.items()}
+    other = rows.get(dated_key(plain_key(written), shown) if int(shown) != year else plain_key(written))
+    if other is None and own == year:
+        return  # the row of the workbook's year, given a year it lists no row of: told by the checks that follow
+    raise InputError(words.text("entry_errors.template_year_listed" if other else "entry_errors.row_year",
+                                year=int(shown), template=own, row=other or ""),
+                     file=path, line=f"{shown_sheet}!{letters.get('year', 'C')}{number}", field="year")
 
 
 def _dated_row(row, cells, header: list[str], key: str, references: dict[str, str] | None, name_column: int,
@@ -982,7 +1060,7 @@ def _refuse_unread(row, name_column: int, read_to: int, inputs: int, path: Path,
 
 def _refuse_changed_reference(row, name_column: int, read_to: int, key: str, references: dict[str, str],
                               letters: dict, path: Path, shown_sheet: str, number: int, words: Catalog,
-                              shown: dict[int, object] | None = None, sent: str = "") -> None:
+                              shown: dict[int, object] | None = None, sent: str = "", year: int | None = None) -> None:
     """A template's reference cells of row ``number`` (``name_column`` to ``read_to``, 1-based) that no longer give
     the digest the template recorded for the row's ``key`` (its indicator and series cells): a value typed over "the
     value on file", a target changed. Nothing there is read, so it is refused, the row's cells named, and the value's
@@ -1002,6 +1080,15 @@ def _refuse_changed_reference(row, name_column: int, read_to: int, key: str, ref
         (identifier, series), (other_id, other_series) = plain_key(key).split("/", 1), plain_key(other).split("/", 1)
         pairs = (("indicator_id", "A", identifier, other_id), ("series", "B", series, other_series))
         changed = [letters.get(column, letter) for column, letter, mine, theirs in pairs if mine != theirs]
+        if not changed:  # another year's row of the same series (a year changed to one the template lists no row of)
+            from openpyxl.utils import column_index_from_string
+
+            letter = letters.get("year", "C")
+            cell = row[column_index_from_string(letter) - 1] if column_index_from_string(letter) <= len(row) else None
+            written = other.partition(YEAR_MARK)[2] or year
+            raise InputError(words.text("entry_errors.row_year", year=plain_text(getattr(cell, "value", None)).strip(),
+                                        template=written), file=path, line=f"{shown_sheet}!{letter}{number}",
+                             field="year")
         raise InputError(words.text("entry_errors.reference_moved", id=_row_label(key, words), cells=cells,
                                     other=_row_label(other, words)), file=path,
                          line=f"{shown_sheet}!{changed[0]}{number}" + (f":{changed[-1]}{number}" * (len(changed) > 1)),

@@ -1,0 +1,125 @@
+"""A data-entry workbook's locked series and year cells, changed or retyped, read back: each row is the one the
+template wrote where it stands, so a year changed to another (one the workbook lists a row of, or none) is told at
+that cell with what to type back, and a series retyped in a form the docs accept (省, prov, NATIONAL) is read as the
+row's own, never told as a year changed."""
+from __future__ import annotations
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from analysis import cli
+from analysis.publish.templates import build_templates
+from tests.conftest import copy_plan, relative
+
+YEAR = 2024
+SCIENCE = {"zh": "2024-市科技局.xlsx", "en": "2024-Municipal Science and Technology Bureau.xlsx"}
+
+
+def _filled(weihai_in_project, project_tmp, language: str, name: str, cells: dict, deleted: int | None = None):
+    """The 2024 science bureau workbook in ``language``, ``cells`` typed over (the row ``deleted`` first taken out),
+    read by ``analysis data``: its exit code, the errors it told (each line, its file named as the plan holds it) and
+    the actual values it filed (indicator, series, year, value, row)."""
+    [path] = [p for p in build_templates(weihai_in_project, YEAR, language, project_tmp / f"templates-{name}")
+              if p.name == SCIENCE[language]]
+    plan = copy_plan(weihai_in_project.folder, project_tmp / f"plan-{name}")
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    if deleted is not None:
+        sheet.delete_rows(deleted)
+    for cell, value in cells.items():
+        sheet[cell].value = value
+    book.save(plan / "observations" / path.name)
+    processed = project_tmp / f"processed-{name}"
+    code = cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)])
+    values = []
+    if code == 0:
+        table = pd.read_csv(processed / "weihai" / "indicator_values.csv", encoding="utf-8-sig", keep_default_na=False)
+        actual = table[table["value_type"] == "actual"]
+        values = actual[["indicator_id", "series", "year", "value", "source_line"]].values.tolist()
+    return code, relative(plan / "observations" / path.name), values
+
+
+def _errors(capsys) -> list[str]:
+    return capsys.readouterr().err.strip().splitlines()
+
+
+@pytest.mark.parametrize("typed", [2203, 2025, 1024])
+def test_a_year_changed_to_one_the_workbook_lists_no_row_of_is_told_at_its_cell_with_the_other_mistakes(
+        weihai_in_project, project_tmp, capsys, typed):
+    """The high-tech zones' share (3), whose 2023 row's plausible range is not its 2024 row's: its 2023 year (C12)
+    changed. Before, the reader failed on it and the file was told to be no Excel workbook, to be saved again, its
+    other mistakes (a value no number) lost."""
+    code, name, _ = _filled(weihai_in_project, project_tmp, "zh", f"year-{typed}",
+                            {"C12": typed, "D12": 1.5, "E12": "威海市统计公报", "D5": "约两万", "E5": "威海市统计公报"})
+    assert code == 2
+    assert _errors(capsys) == [
+        f"error: {name}:数据报送!D5: 数值: '约两万' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）",
+        f"error: {name}:数据报送!C12: 年份: 年份为 {typed}，但这一行是本工作簿为 2023年列出的；"
+        "锁定的单元格被改动了：请改回 2023"]
+
+
+def test_a_changed_year_is_told_by_its_reference_cells_where_a_row_above_it_was_deleted(weihai_in_project,
+                                                                                      project_tmp, capsys):
+    """R&D personnel's 2022 row (5) deleted: the rows below stand a row higher, and the high-tech zones' 2023 row
+    (now row 11), its year changed to 2025, is known by its reference cells (that year's range): told at its year."""
+    code, name, _ = _filled(weihai_in_project, project_tmp, "zh", "deleted",
+                            {"C11": 2025, "D11": 1.5, "E11": "威海市统计公报"}, deleted=5)
+    assert code == 2
+    assert _errors(capsys) == [
+        f"error: {name}:数据报送!C11: 年份: 年份为 2025，但这一行是本工作簿为 2023年列出的；"
+        "锁定的单元格被改动了：请改回 2023"]
+
+
+def test_a_year_changed_to_another_the_workbook_lists_is_told_at_its_cell_not_at_the_untouched_row(
+        weihai_in_project, project_tmp, capsys):
+    """R&D personnel's 2023 row (6), its year changed to 2024 with 24000 typed, and the real 2024 row (7) filled too;
+    R&D intensity's 2022 row (8) changed to 2023. Before, row 6 was filed as 2024's value in silence (or, with row 7
+    filled, the year given twice was told at row 7, which was right), and row 8 as 2023's."""
+    code, name, _ = _filled(weihai_in_project, project_tmp, "zh", "listed", {
+        "C6": 2024, "D6": 24000, "E6": "威海市统计公报", "D7": 25000, "E7": "威海市统计公报",
+        "C8": 2023, "D8": 2.5, "E8": "威海市统计公报"})
+    assert code == 2
+    assert _errors(capsys) == [
+        f"error: {name}:数据报送!C6: 年份: 年份为 2024，但这一行是本工作簿为 2023年列出的；"
+        "锁定的单元格被改动了：请改回 2023；2024年的数值请填入本表为 2024年列出的第 7 行",
+        f"error: {name}:数据报送!C8: 年份: 年份为 2023，但这一行是本工作簿为 2022年列出的；"
+        "锁定的单元格被改动了：请改回 2022；2023年的数值请填入本表为 2023年列出的第 9 行"]
+
+
+@pytest.mark.parametrize(("language", "cells"), [
+    ("en", {"B17": "省", "B15": "NATIONAL", "B16": " national level "}),
+    ("en", {"B17": "Provincial", "B15": "国家级", "B16": "nat"}),
+    ("en", {"B17": "prov", "B15": "National", "B16": "国家"}),
+    ("zh", {"B17": "省", "B15": "国家", "B16": "national"}),
+])
+def test_a_series_retyped_in_a_form_the_docs_accept_is_read_as_the_rows_own(weihai_in_project, project_tmp, capsys,
+                                                                           language, cells):
+    """The agricultural parks' share (4): its national rows (14–16: 2022–2024) and provincial rows (17–19), their
+    series cells retyped as the docs allow (the template's label in either language, a short form, in any case).
+    Before, each was told as a year changed ("type 2024 back"), which would have moved a 2022 value to 2024."""
+    typed = {**cells, **{f"D{row}": value for row, value in ((15, 4.0), (16, 5.0), (17, 3.0))},
+             **{f"E{row}": "Weihai Statistical Communique" for row in (15, 16, 17)}}
+    code, _, values = _filled(weihai_in_project, project_tmp, language, f"series-{language}-{cells['B17']}", typed)
+    assert (code, _errors(capsys)) == (0, [])
+    assert sorted(values) == [[4, "national", 2023, 4.0, 15], [4, "national", 2024, 5.0, 16],
+                              [4, "provincial", 2022, 3.0, 17]]
+
+
+@pytest.mark.parametrize(("language", "typed", "expected"), [
+    ("en", "NAT", "'Data entry'!B17: Series: series 'NAT', but this is the workbook's row for the provincial series; "
+                  "its locked cells were changed: type provincial back"),
+    ("zh", "国家级", "数据报送!B17: 序列: 序列为 '国家级'，但这一行是本工作簿为省级序列列出的；"
+             "锁定的单元格被改动了：请改回 省级"),
+    # a series the indicator lacks is told so, as in any file, and its year (untouched) not at all
+    ("zh", "市级", "数据报送!B17: 序列: 指标 4 没有序列 '市级'；请填写 '国家级'、'省级'"),
+])
+def test_a_series_changed_to_another_is_told_at_its_series_cell_never_as_a_year_changed(
+        weihai_in_project, project_tmp, capsys, language, typed, expected):
+    """The agricultural parks' provincial 2022 row (17), its series cell changed: to the national series (in a form
+    read as it), told to type the row's series back; before, the reference cells were said to be another row's, or
+    (a series no form names) a year changed was told beside the series' mistake."""
+    code, name, _ = _filled(weihai_in_project, project_tmp, language, f"other-series-{language}-{typed}",
+                            {"B17": typed, "D17": 3.0, "E17": "Weihai Statistical Communique"})
+    assert code == 2
+    assert _errors(capsys) == [f"error: {name}:{expected}"]
