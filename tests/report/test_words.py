@@ -241,13 +241,15 @@ def test_summary_before_the_data_in_chinese():
         # a progress verdict's status follows its need, which does not say it; the 2024 report, after which no
         # target follows: no "short of a stage target" in the list's head
         ("偏离目标或进展不足的指标（核心指标在前）：", [  # the statuses the list holds; 2 (core) first
+            # each item names its warning's colour: insufficient progress amber, moving away red
             "R&D经费投入强度：最新为 2021年的 2.4%，2024年目标 2.8%；2022—2024年尚无数据，"
-            "现为进展判断（进展不足）",
+            "现为进展判断（进展不足）；列为黄色预警",
             "科技服务机构：最新为 2021年的 85个，2024年目标 120个；2022—2024年尚无数据，"
-            "现为进展判断（进展不足）",
-            "万元GDP能耗下降率须每年不低于 5%（2021年为 3.41%）；最新值为 2021年，2022—2024年无数据，评估为“偏离目标”",
+            "现为进展判断（进展不足）；列为黄色预警",
+            "万元GDP能耗下降率须每年不低于 5%（2021年为 3.41%）；最新值为 2021年，2022—2024年无数据，"
+            "评估为“偏离目标”；列为红色预警",
             "碳排放强度：最新为 2021年的 0.9吨/万元，2024年目标 0.78吨/万元；2022—2024年尚无数据，"
-            "现为进展判断（进展不足）",
+            "现为进展判断（进展不足）；列为黄色预警",
         ]),
         "注意：5 个序列（指标 2、10、14、18、30）只有一两个数据点（2020、2021年基础值），判断依据有限，"
         "待补充实际值后更新。",
@@ -268,13 +270,13 @@ def test_summary_before_the_data_in_english():
             # a number in % carries its sign without a space; a unit typed in the plural is named once, after the
             # name, never after a number ("1 institutions" would be wrong)
             "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet: rated "
-            "“insufficient progress”, a progress verdict, not final",
+            "“insufficient progress”, a progress verdict, not final; an amber warning",
             "S&T service institutions: 85 in 2021, against a target of 120 for 2024; no value for "
-            "2022–2024 yet: rated “insufficient progress”, a progress verdict, not final",
+            "2022–2024 yet: rated “insufficient progress”, a progress verdict, not final; an amber warning",
             "Decline in energy use per unit of GDP must reach at least 5% a year (3.41% in 2021) — latest value "
-            "2021; no value for 2022–2024: rated “moving away”",
+            "2021; no value for 2022–2024: rated “moving away”; a red warning",
             "Carbon intensity (t per 10k yuan): 0.9 in 2021, against a target of 0.78 for 2024; no value for "
-            "2022–2024 yet: rated “insufficient progress”, a progress verdict, not final",
+            "2022–2024 yet: rated “insufficient progress”, a progress verdict, not final; an amber warning",
         ]),
         "Caution: 5 series (indicators 2, 10, 14, 18, 30) have only one or two data points (the 2020 and 2021 "
         "baselines); the evidence is thin until actual values for later years are added.",
@@ -293,12 +295,12 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
         # core indicator (2) first, said so
         ("未达标或未达阶段目标的指标（核心指标在前）：", [
             "R&D经费投入强度：2023年为 2.61%，未达到 2023年阶段目标 2.7%（完成率 96.7%，差 0.09个百分点）；"
-            "要在 2024年达到 2.8%，需比 2023年增长 0.19个百分点（相对 7.3%）",
+            "要在 2024年达到 2.8%，需比 2023年增长 0.19个百分点（相对 7.3%）；列为红色预警",
             # held every year: the year missed first, as 91.2% in 2023 meets the level
             "空气质量优良天数比例：按每年≥90%评估，2022年未达到，未达标（2023年为 91.2%），结论不再改变；"
-            "方案对 2024年仍要求不低于 90%",
+            "方案对 2024年仍要求不低于 90%；列为红色预警",
             "高层次人才数：2023年为 298人，未达到 2023年阶段目标 300人（完成率 99.3%，差 2人）；"
-            "要在 2024年达到 320人，需比 2023年增长 7.4%（22人）",
+            "要在 2024年达到 320人，需比 2023年增长 7.4%（22人）；列为红色预警",
         ]),
     ]
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
@@ -307,14 +309,15 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     # the overview's first difference in points defines the abbreviation, the next uses it
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
                                 "it, 0.09 percentage points (pp)\u00a0short); to reach 2.8% in 2024 it must grow by "
-                                "0.19 pp (7.3% relative) over 2023")
+                                "0.19 pp (7.3% relative) over 2023; a red warning")
     assert english[4][1][1] == ("Days with good air quality: assessed against ≥90% every year, missed in 2022, so not "
                                 "achieved "
-                                "(91.2% in 2023); the verdict stands, and the plan still asks for at least 90% in 2024")
+                                "(91.2% in 2023); the verdict stands, and the plan still asks for at least 90% in "
+                                "2024; a red warning")
     # the shortfall with its unit (never a bare "2 short"), the name then without it
     assert english[4][1][2] == ("High-level talent: 298 in 2023, short of the 2023 stage target of 300 "
                                 "(99.3% of it, 2 persons\u00a0short); to reach 320 in 2024 it must grow by 7.4% "
-                                "(22 more) over 2023")
+                                "(22 more) over 2023; a red warning")
 
 
 def test_pace_of_each_method_and_state():
@@ -699,10 +702,11 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
         "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small>"
         '<small class="phone-only" hidden>2024年要求 须不低于 90%（2022年未达到）</small>')
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
-        "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，现为进展判断（预计未达标）")
+        "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，现为进展判断（预计未达标）"
+        "；列为黄色预警")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
         "S&T service institutions: 96 in 2022, against a target of 120 for 2024; no value for "
-        "2023–2024 yet: rated “projected to miss”, a progress verdict, not final")
+        "2023–2024 yet: rated “projected to miss”, a progress verdict, not final; an amber warning")
 
 
 def test_a_stage_target_without_its_year_is_awaited_as_a_stage_target():
@@ -738,20 +742,33 @@ def test_a_stage_target_missed_compares_the_pace_needed_with_the_pace_seen(examp
                    if p.items and not p.text.startswith(("核心", "Core")))  # the list after the core indicators
     talent = next(item for item in lagging.items if item.startswith(("高层次人才数", "High-level talent")))
     firms = next(item for item in lagging.items if item.startswith(("高新技术企业", "High-tech enterprises")))
+    # 3: 41.5 (2020) to 44.1 (2023) is +0.8667 points a year; 2024's 45 needs +0.9: 0.8667 / 0.9 = 0.963, 96%
+    zone = next(item for item in lagging.items
+                if item.startswith(("国家高新区营收占GDP比重", "National high-tech zone")))
+    # 2: 2.61 against 2023's 2.7, +0.08 a year seen against +0.19 needed: off course, red
+    intensity = next(item for item in lagging.items if item.startswith(("R&D经费投入强度", "R&D intensity")))
     if language == "zh":
-        # 25: (298 / 242)^(1/3) − 1 = 7.2 % a year against 7.4 % needed, R = 0.97: on track for 2024 (amber), a
-        # little below the need, never said to reach it
-        assert talent.endswith("需比 2023年增长 7.4%（22人），略高于 2020年以来实际年均增长（+7.2%），"
-                               "仍属对下一目标进度正常（现有年均增速 ÷ 下一目标所需年均增速 ≥ 0.95）（列为黄色预警）")
-        # on course for the next target: amber in the warning list, and said so in this list of the red
+        # 25: (298 / 242)^(1/3) − 1 = 7.185 % a year against 320 / 298 − 1 = 7.383 % needed, 0.973: on track for
+        # 2024 by the band (≥ 0.95), a little below the need, never said to reach it; amber for the stage target missed
+        assert talent.endswith("需比 2023年增长 7.4%（22人），略高于 2020年以来实际年均增长（+7.2%）；"
+                               "现有增速为所需的 97%（视为进度正常），但未达 2023年阶段目标，列为黄色预警")
+        assert zone.endswith("略高于 2020年以来实际年均增长（+0.87个百分点）；"
+                             "现有增速为所需的 96%（视为进度正常），但未达 2023年阶段目标，列为黄色预警")
+        # on course for the next target: amber in the warning list, and why, in this list of the red
         assert firms.endswith("需比 2023年增长 10.3%（150家），"
-                              "按 2020年以来实际年均增长（+25.2%）推算有望达到（列为黄色预警）")
+                              "按 2020年以来实际年均增长（+25.2%）推算有望达到，但未达 2023年阶段目标，列为黄色预警")
+        # a red one names its colour too
+        assert intensity.endswith("高于 2020年以来实际年均增长（+0.08个百分点）；列为红色预警")
     else:
         assert talent.endswith("it must grow by 7.4% (22 more) over 2023, a little more than the growth seen since "
-                               "2020 (+7.2% a year), still on track for the next target (growth seen a year ÷ growth "
-                               "the next target needs a year ≥ 0.95) (an amber warning)")
-        assert firms.endswith("over 2023, and the growth seen since 2020 (+25.2% a year), kept up, would reach it "
-                              "(an amber warning)")
+                               "2020 (+7.2% a year); the growth seen is 97% of that needed (counted as on track), "
+                               "but the 2023 stage target was missed: an amber warning")
+        assert zone.endswith("the growth seen is 96% of that needed (counted as on track), "
+                             "but the 2023 stage target was missed: an amber warning")
+        assert firms.endswith("over 2023, and the growth seen since 2020 (+25.2% a year), kept up, would reach it, "
+                              "but the 2023 stage target was missed: an amber warning")
+        assert intensity.endswith("; a red warning")
+    assert not any("≥ 0.95" in item or "≥ 0.95" in item for item in lagging.items)
     assert not any("难以" in item or "does not reach" in item for item in lagging.items)
 
 
@@ -971,10 +988,11 @@ def test_a_level_held_every_year_gives_the_value_of_the_year_it_missed(example_t
     for language, expected, air in (
             # (the year's value first, as an official writes it: 2023年为 4.6%，低于…的要求; the plan prints 5
             # for 2023 and 2024: held every year is the evaluation's reading, never called the plan's requirement)
-            ("zh", "万元GDP能耗下降率：2023年为 4.6%，低于每年≥5%（2023年起）的要求，未达标（2024年为 5.3%）",
+            ("zh", "万元GDP能耗下降率：2023年为 4.6%，低于每年≥5%（2023年起）的要求，未达标（2024年为 5.3%）"
+                   "；列为红色预警",
              "空气质量优良天数比例："),
             ("en", "Decline in energy use per unit of GDP: assessed against ≥5% every year from 2023, missed in 2023 "
-                   "(4.6%), so not achieved (5.3% in 2024)", "Share of good-air-quality days:")):
+                   "(4.6%), so not achieved (5.3% in 2024); a red warning", "Share of good-air-quality days:")):
         items = [item for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2024, language))
                  for item in paragraph.items]
         assert expected in items, items
@@ -991,9 +1009,10 @@ def test_a_level_missed_under_a_lower_level_gives_that_level_beside_its_value():
     rows = [assessed(17, 2024, "linear", 90.4, 2024, 93, 2024, 92, "not_achieved", n=4, gap=-1, verdict="final",
                      rate=93 / 92, shortfall=1.0, missed="2023")]
     for language, expected in (
-            ("zh", "空气质量优良天数比例：2023年为 89%（须≥90%），未达到当年须达到的水平，未达标（2024年为 93%）"),
+            ("zh", "空气质量优良天数比例：2023年为 89%（须≥90%），未达到当年须达到的水平，未达标（2024年为 93%）"
+                   "；列为红色预警"),
             ("en", "Days with good air quality: missed the level it had to hold (89% in 2023 against ≥90%), so not "
-                   "achieved (93% in 2024)")):
+                   "achieved (93% in 2024); a red warning")):
         base = context(language, rows, 2024)
         base = dataclasses.replace(base, tables=dataclasses.replace(base.tables, values=values))
         items = [item for paragraph in words.summary_paragraphs(base) for item in paragraph.items]
@@ -1032,15 +1051,17 @@ def test_the_overview_says_the_plan_period_move_a_moving_away_status_hides(examp
     from tests.conftest import relative
 
     expected = {("zh", 2023): "省级农业科技园区营收占比：最新为 2022年的 2.9%，2023年目标 3.3%；2023年尚无数据，"
-                              "现为进展判断（偏离目标）；仍低于 2020年基础值 3.1%；较 2021年的 2.7% 有所回升",
+                              "现为进展判断（偏离目标）；仍低于 2020年基础值 3.1%；较 2021年的 2.7% 有所回升"
+                              "；列为红色预警",
                 ("zh", 2024): "省级农业科技园区营收占比：最新为 2022年的 2.9%，2024年目标 3.3%；2023—2024年尚无数据，"
-                              "现为进展判断（偏离目标）；仍低于 2020年基础值 3.1%；较 2021年的 2.7% 有所回升",
+                              "现为进展判断（偏离目标）；仍低于 2020年基础值 3.1%；较 2021年的 2.7% 有所回升"
+                              "；列为红色预警",
                 ("en", 2023): "Provincial agri-tech park revenue / GDP: 2.9% in 2022, against a target of 3.3% for "
                               "2023; no value for 2023 yet: rated “moving away”, a progress verdict, not final; "
-                              "still below the 2020 baseline of 3.1%; up from 2.7% in 2021",
+                              "still below the 2020 baseline of 3.1%; up from 2.7% in 2021; a red warning",
                 ("en", 2024): "Provincial agri-tech park revenue / GDP: 2.9% in 2022, against a target of 3.3% for "
                               "2024; no value for 2023–2024 yet: rated “moving away”, a progress verdict, not final; "
-                              "still below the 2020 baseline of 3.1%; up from 2.7% in 2021"}
+                              "still below the 2020 baseline of 3.1%; up from 2.7% in 2021; a red warning"}
     for (language, report_year), sentence in expected.items():
         context = load_report(relative(example_tables), report_year, language)
         said = [unmarked(item) for paragraph in words.summary_paragraphs(context)
@@ -1284,10 +1305,10 @@ def overview_items(row: dict, language: str) -> list[str]:
     # it"), as the scorecard gives none for a place
     (7, "stage_missed", 2, -2.0, 1 / 3, {
         "zh": "区域创新能力位次：2023年为 第7位，未达到 2023年阶段目标 前5位；"
-              "至 2025年进入前3位，需每年前进 2 位，快于 2020年以来的实际位次变化（每年后退 0.3 位）",
+              "至 2025年进入前3位，需每年前进 2 位，快于 2020年以来的实际位次变化（每年后退 0.3 位）；列为红色预警",
         "en": "Innovation capability rank: No. 7 in 2023, short of the 2023 stage target of top 5; to move into the "
               "top 3 by 2025 it must move up 2 places a year, more than the change seen since 2020 (down 0.3 places "
-              "a year)"}),
+              "a year); a red warning"}),
 ])
 def test_a_rank_at_the_mid_term_is_told_in_places_to_its_next_target(place, status, shortfall, needed, seen,
                                                                       expected):

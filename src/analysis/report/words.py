@@ -17,9 +17,10 @@ import pandas as pd
 from ..assess.assessment import headline_status, plan_start_year
 from ..assess.rates import direction_sign
 from ..assess.warning_list import (
+    course_share,
     on_course_short,
-    on_track_cut,
     overdue_behind,
+    row_warning_level,
     shown_status,
     stage_met,
     stage_met_off_course,
@@ -1042,15 +1043,19 @@ def _lagging_item(row, words: Catalog, missed: str = "", moved: str = "") -> str
     missed (:func:`_missed_values`); ``moved``: the plan-period move its status from the base year hides
     (:func:`plan_period_note`), said after the status, as the scorecard and the warning list say it."""
     need = _need(row, words, missed) + _data_gap_in_sentence(row, words)
+    # every warned item says its warning's colour, as the warning list gives it; a stage target missed on course for
+    # the next one says why it is warned (the stage target missed, not the pace)
+    level = row_warning_level(row)
+    warned = (words.text("summary.lagging_amber", stage_year=year(row.target_year)) if stage_missed_on_course(row)
+              else words[f"summary.lagging_level.{level}"] if level else "")
     if row.verdict == "final":
-        # a stage target missed on course for the next one: amber in the warning list, said so among the red
-        return need + (words["summary.lagging_amber"] if stage_missed_on_course(row) else "")
+        return need + warned
     status = status_text(row, words, "status_in_sentence")
     if _awaiting_final(row):  # the status said with what it is, not in a bracket after it
         return words.text("summary.lagging_item_not_final", need=need, status=status,
-                          moved=words.text("summary.lagging_item_moved_tail", moved=moved) if moved else "")
+                          moved=words.text("summary.lagging_item_moved_tail", moved=moved) if moved else "") + warned
     return words.text("summary.lagging_item_moved" if moved else "summary.lagging_item", need=need, status=status,
-                      moved=moved)
+                      moved=moved) + warned
 
 
 def _awaiting_plan_data(context: ReportContext, numeric: pd.DataFrame) -> str:
@@ -1498,8 +1503,14 @@ def next_target_need(row, words: Catalog) -> str:
         course = "on" if stage_missed_on_course(row) or (stage_met(row) and not stage_met_off_course(row)) else "off"
         course = "near" if on_course_short(row) else course  # on track, a little below the need: never "reaches"
         following += words.text(f"summary.need_final_course{rank}_{course}", seen=seen_text(row, words),
-                                base=year(row.base_year), on_track=on_track_cut(row))
+                                base=year(row.base_year), share=share_text(course_share(row)))
     return following
+
+
+def share_text(ratio: float) -> str:
+    """The growth seen as a share of the growth needed, in whole percent rounded down (0.967: 96%): one on track
+    (at least 0.95) never shown below the cut-off, one short of the need never shown as 100%."""
+    return f"{math.floor(round(ratio * 100, 6))}%"
 
 
 def _stage_met_need(row, words: Catalog) -> str:
