@@ -502,6 +502,22 @@ def test_a_level_held_every_year_and_missed_once_shows_that_years_gap(example, e
     assert {row.indicator_id: row.gap for row in warning_rows(english)}["18"] == "0.4 pp (2023)"
 
 
+@pytest.mark.parametrize(("language", "latest", "target", "gap", "note"), [
+    ("zh", ("4.6%", "（2023年，未达到）"), ("≥5%", "（2023年）"), "0.4个百分点（2023年）", "2024年 5.3%"),
+    ("en", ("4.6%", " (2023, missed)"), ("≥5%", " (2023)"), "0.4 pp (2023)", "5.3% in 2024")])
+def test_a_level_missed_in_an_earlier_year_shows_that_years_value_target_and_gap(example_tables, language, latest,
+                                                                                   target, gap, note):
+    """18 (≥5 every year) at the final: 4.6 in 2023 missed the level, 5.3 in 2024 meets it. The warning row gives one
+    year's value, level and gap (2023's: 4.6 against ≥5, 5 − 4.6 = 0.4), never 5.3 (2024) beside a gap of 2023's;
+    the latest value follows in the note under the status."""
+    from analysis.report.warning_tables import warning_rows
+
+    [row] = [row for row in warning_rows(load_report(relative(example_tables), 2024, language))
+             if row.indicator_id == "18"]
+    assert ((row.latest, row.latest_year), (row.target, row.target_year), row.gap) == (latest, target, gap)
+    assert note in row.status_note
+
+
 def test_no_gap_without_a_verdict(example):
     """A series with insufficient data (its printed 2021 value, 23,000, against the 2024 target 24,500) shows no gap
     of 1,500 in the scorecard, the warning list or the workbook: the report cannot judge it."""

@@ -199,6 +199,20 @@ def missed_gap(context: ReportContext, row) -> tuple[float, str] | None:
     return max(shortfalls, key=lambda item: item[0]) if shortfalls else None
 
 
+def missed_row(context: ReportContext, row) -> tuple[float, float, int] | None:
+    """A level to hold every year whose gap is an earlier year's (:func:`missed_gap`): that year's value, the level
+    it was held to then, and the year (18 at the final: 4.6, 5, 2023), which a row of the scorecard or the warning
+    list shows together with the gap, the latest value (5.3 in 2024) in its note; None for any other series."""
+    if row.status == "insufficient_data" or (missed := missed_gap(context, row)) is None:
+        return None
+    when = missed[1]
+    value = dict(missed_year_values(context, row)).get(when)
+    if value is None or is_missing(value):
+        return None
+    level = dict(missed_levels(row)).get(when)
+    return float(value), float(row.target_value if level is None or is_missing(level) else level), int(when)
+
+
 def gap_text(context: ReportContext, row, with_unit: bool = False) -> str:
     """A scorecard's gap: the latest value's to the binding target, or, for a level to hold every year missed in an
     earlier year, that year's (:func:`missed_gap`: "0.5 (2022)"); "—" when none is short, or without a verdict

@@ -25,7 +25,7 @@ from ..assess.warning_list import warning_list
 from ..files import write_bytes_atomic
 from ..ingest.printed_table import series_part
 from ..settings import SCHEMES
-from .cards import missed_gap
+from .cards import missed_gap, missed_row
 from .context import ReportContext, actuals_shown
 from .numbers import MISSING, fmt_number, fmt_printed, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
@@ -668,12 +668,15 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     names, columns = words["workbook.warnings"], words["workbook.scorecard"]
     rows = []
     for row in warning_list(context.joined()).itertuples():
+        # a level held every year, missed in an earlier year: that year's value and level beside its gap, as the
+        # report's list gives them (the latest value in the status note)
+        value, level, when = missed_row(context, row) or (row.latest_value, row.target_value, None)
         rows.append([localized(row, "lead_department", language) or words["warnings.no_department"],
                      Warning(row.level, words[f"warnings.level.{row.level}"]), int(row.indicator_id),
                      series_label(row.series, words), localized(row, "short_name", language),
                      localized(row, "unit", language), status_cell(row, words), scorecard_note(context, row) or None,
-                     ranked(row, row.latest_value, words), _whole(row.as_of_year),
-                     ranked(row, row.target_value, words, "target"), _whole(row.target_year),
+                     ranked(row, value, words), _whole(row.as_of_year if when is None else when),
+                     ranked(row, level, words, "target"), _whole(row.target_year if when is None else when),
                      _gap(context, row), _gap_year(context, row),
                      *_needed(row), *_next(row, words), *_seen(row), pace_text(row, words)])
     # the unit beside the name, as on the scorecard sheet: 158 and 2 read as 亿元, 2.7 and 0.1 as % and points

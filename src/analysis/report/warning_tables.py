@@ -26,7 +26,7 @@ from ..assess.warning_list import (
 from ..catalog import Catalog
 from ..settings import SCHEMES
 from ..vocabulary import HELD_EVERY_YEAR, LOWER_IS_BETTER
-from .cards import element_id, gap_text
+from .cards import element_id, gap_text, missed_row
 from .context import ReportContext
 from .numbers import is_missing
 from .words import (
@@ -109,15 +109,20 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
     rows = []
     column_year = one_year_left(context.joined().itertuples())  # the year the need column's header names, if any
     for row in warning_list(context.joined()).itertuples():
+        # a level held every year, missed in an earlier year: that year's value and level beside its gap, the latest
+        # value in the note under the status (18 at the final: 4.6% in 2023 against ≥5%, not 5.3% in 2024)
+        value, level, when = missed_row(context, row) or (row.latest_value, None, None)
         rows.append(WarningRow(
             department=localized(row, "lead_department", language) or words["warnings.no_department"],
             # the table has no unit column: each value carries its unit (2.7%, 24,800人), or in English the name does
             indicator_id=str(row.indicator_id), anchor=element_id(row), name=named(row, words),
             core=bool(row.core), level=row.level, level_text=words[f"warnings.level.{row.level}"],
             status=row.status, status_text=status_text(row, words),
-            latest=amount(row, value_text(row, row.latest_value, words), words),
-            latest_year=year_aside(row.as_of_year, words), target=amount(row, target_text(row, words), words),
-            target_year=year_aside(row.target_year, words),
+            latest=amount(row, value_text(row, value, words), words),
+            latest_year=year_aside(row.as_of_year, words) if when is None
+            else words.text("warnings.missed_year_aside", year=year(when)),
+            target=amount(row, target_text(row, words, level), words),
+            target_year=year_aside(row.target_year if when is None else when, words),
             gap=gap_text(context, row, with_unit=True), pace=pace_text(row, words, column_year),
             seen=seen_text(row, words), status_note=scorecard_note(context, row),
             pace_label=needed_label([row], words, column_year)))
