@@ -518,6 +518,24 @@ def test_a_level_missed_in_an_earlier_year_shows_that_years_value_target_and_gap
     assert note in row.status_note
 
 
+@pytest.mark.parametrize(("language", "reading"), [
+    ("zh", "方案表列 5%，未标“≥”，本报告按每年须达到评估"),
+    ("en", "the plan's table prints 5%, without “≥”; read as a level to hold every year")])
+def test_a_verdict_resting_on_a_level_read_from_bare_targets_says_so_in_the_warning_list(example_tables, language,
+                                                                                          reading):
+    """18: the plan's table prints 5 for 2023 and 2024, no "≥"; at the final, 5.3 in 2024 meets it, and "not achieved"
+    rests on reading it as a level to hold every year (2023's 4.6): the note says so. At the mid-term 2023's own 4.6
+    misses 2023's 5, whatever the reading: no such note."""
+    from analysis.report.warning_tables import warning_rows
+
+    notes = {}
+    for report_year in (2023, 2024):
+        [row] = [row for row in warning_rows(load_report(relative(example_tables), report_year, language))
+                 if row.indicator_id == "18"]
+        notes[report_year] = row.status_note
+    assert reading in notes[2024] and reading not in notes[2023]
+
+
 def test_no_gap_without_a_verdict(example):
     """A series with insufficient data (its printed 2021 value, 23,000, against the 2024 target 24,500) shows no gap
     of 1,500 in the scorecard, the warning list or the workbook: the report cannot judge it."""

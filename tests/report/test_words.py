@@ -988,11 +988,13 @@ def test_a_level_held_every_year_gives_the_value_of_the_year_it_missed(example_t
     for language, expected, air in (
             # (the year's value first, as an official writes it: 2023年为 4.6%，低于…的要求; the plan prints 5
             # for 2023 and 2024: held every year is the evaluation's reading, never called the plan's requirement)
-            ("zh", "万元GDP能耗下降率：2023年为 4.6%，低于每年≥5%（2023年起）的要求，未达标（2024年为 5.3%）"
-                   "；列为红色预警",
+            # the verdict rests on the reading (2024's 5.3 meets 5): said so, briefly, where the verdict is
+            ("zh", "万元GDP能耗下降率：2023年为 4.6%，低于每年≥5%（2023年起）的要求"
+                   "（方案表列 5%，未标“≥”，本报告按每年须达到评估），未达标（2024年为 5.3%）；列为红色预警",
              "空气质量优良天数比例："),
-            ("en", "Decline in energy use per unit of GDP: assessed against ≥5% every year from 2023, missed in 2023 "
-                   "(4.6%), so not achieved (5.3% in 2024); a red warning", "Share of good-air-quality days:")):
+            ("en", "Decline in energy use per unit of GDP: assessed against ≥5% every year from 2023 (the plan's "
+                   "table prints 5%, without “≥”; read as a level to hold every year), missed in 2023 (4.6%), so not "
+                   "achieved (5.3% in 2024); a red warning", "Share of good-air-quality days:")):
         items = [item for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2024, language))
                  for item in paragraph.items]
         assert expected in items, items

@@ -248,11 +248,17 @@ def _target_printed(w, target, series) -> str:
     return _target_shown(w, target, series) if signed else in_unit(w, series, fmt_printed(printed, target.value))
 
 
+def read_from_bare(direction: str, printed_texts) -> bool:
+    """A level to hold every year read from targets the plan's table prints without a sign (18: "5" for 2023 and
+    2024, no "≥"): holding it every year is the evaluation's reading, not the table's words."""
+    return direction in HELD_EVERY_YEAR and not any(
+        str(text).strip()[:1] in SIGNS for text in printed_texts if not is_missing(text))
+
+
 def _unsigned(w, targets, series) -> str:
     """", printed without “≥”" where a level to hold every year is read from targets the table prints bare."""
     direction = series["direction"]
-    if direction not in HELD_EVERY_YEAR or any(
-            str(t.printed_text).strip()[:1] in SIGNS for t in targets if not is_missing(t.printed_text)):
+    if not read_from_bare(direction, [t.printed_text for t in targets]):
         return ""
     return w.text("quality_detail.printed_unsigned", sign=w.text(f"target_form.{direction}", value=""))
 

@@ -32,6 +32,7 @@ from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
 from .warning_tables import change_counts, change_rows, warning_rows, warning_tally, warnings_intro
 from .words import (
     as_printed,
+    bare_reading,
     data_currency,
     file_place,
     final_counts,
@@ -674,8 +675,10 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         rows.append([localized(row, "lead_department", language) or words["warnings.no_department"],
                      Warning(row.level, words[f"warnings.level.{row.level}"]), int(row.indicator_id),
                      series_label(row.series, words), localized(row, "short_name", language),
-                     localized(row, "unit", language), status_cell(row, words), scorecard_note(context, row) or None,
-                     ranked(row, value, words), _whole(row.as_of_year if when is None else when),
+                     localized(row, "unit", language), status_cell(row, words),
+                     # with the level read from targets the table prints bare, as the report's list says it
+                     words.join([note for note in (scorecard_note(context, row), bare_reading(context, row)) if note])
+                     or None, ranked(row, value, words), _whole(row.as_of_year if when is None else when),
                      ranked(row, level, words, "target"), _whole(row.target_year if when is None else when),
                      _gap(context, row), _gap_year(context, row),
                      *_needed(row), *_next(row, words), *_seen(row), pace_text(row, words)])

@@ -32,6 +32,7 @@ from .numbers import is_missing
 from .words import (
     amount,
     amount_alone,
+    bare_reading,
     join_and,
     localized,
     missed_years,
@@ -124,7 +125,10 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             target=amount(row, target_text(row, words, level), words),
             target_year=year_aside(row.target_year if when is None else when, words),
             gap=gap_text(context, row, with_unit=True), pace=pace_text(row, words, column_year),
-            seen=seen_text(row, words), status_note=scorecard_note(context, row),
+            seen=seen_text(row, words),
+            # where the verdict rests on a level read from targets the table prints bare, said so under the status
+            status_note=words.join([note for note in (scorecard_note(context, row), bare_reading(context, row))
+                                    if note]),
             pace_label=needed_label([row], words, column_year)))
     return rows
 

@@ -29,7 +29,7 @@ from ..assess.warning_list import (
     stage_missed_on_course,
 )
 from ..catalog import Catalog, catalog
-from ..clean.quality import held_in_years, rested_on
+from ..clean.quality import held_in_years, read_from_bare, rested_on
 from ..ingest.plan_outline import place_of
 from ..numbers import half_up
 from ..settings import LANGUAGES, SCHEMES
@@ -864,8 +864,8 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
         paragraphs.append(Paragraph(words["summary.core"], tuple(items)))
     lagging = numeric[numeric["status"].isin(LAGGING)].sort_values(["core", "indicator_id"], ascending=[False, True],
                                                                    kind="stable")
-    needs = [_lagging_item(row, words, _missed_values(context, row), plan_period_note(context, row))
-             for row in lagging.itertuples()]
+    needs = [_lagging_item(row, words, _missed_values(context, row), plan_period_note(context, row),
+                           bare_reading(context, row)) for row in lagging.itertuples()]
     if needs:
         # the lead-in names the statuses the list holds, worst first, and no other
         shown = [status for status in ("not_achieved", "moving_away", "stage_missed", "insufficient", "overdue",
@@ -1037,12 +1037,12 @@ def plan_period_note(context: ReportContext, row, final_too: bool = False) -> st
                               span=context.words.text("data_gap.span", first=fields["first"], last=fields["last"]))
 
 
-def _lagging_item(row, words: Catalog, missed: str = "", moved: str = "") -> str:
+def _lagging_item(row, words: Catalog, missed: str = "", moved: str = "", reading: str = "") -> str:
     """What a lagging series needs, with its status named after it where the sentence does not say it (a progress
     verdict; a final one says "not achieved" itself); ``missed``: the values of the years a level held every year
     missed (:func:`_missed_values`); ``moved``: the plan-period move its status from the base year hides
     (:func:`plan_period_note`), said after the status, as the scorecard and the warning list say it."""
-    need = _need(row, words, missed) + _data_gap_in_sentence(row, words)
+    need = _need(row, words, missed, reading) + _data_gap_in_sentence(row, words)
     # every warned item says its warning's colour, as the warning list gives it; a stage target missed on course for
     # the next one says why it is warned (the stage target missed, not the pace)
     level = row_warning_level(row)
@@ -1296,10 +1296,10 @@ def _statuses(context: ReportContext) -> str:
     return text
 
 
-def _need(row, words: Catalog, missed: str = "") -> str:
+def _need(row, words: Catalog, missed: str = "", reading: str = "") -> str:
     name = named(row, words)
     if row.verdict == "final":
-        return _final_need(row, words, name, missed)
+        return _final_need(row, words, name, missed, reading)
     if row.method == "annual_floor":
         catch_up = ""
         if (not is_missing(row.required_per_year) and abs(row.required_per_year - row.target_value) > 0.005
@@ -1427,9 +1427,30 @@ def _data_gap_in_sentence(row, words: Catalog) -> str:
     return words.text("summary.need_data_gap", gap=gap) if gap else ""
 
 
-def _final_need(row, words: Catalog, name: str, missed_values: str = "") -> str:
+def bare_reading(context: ReportContext, row) -> str:
+    """A level to hold every year read from targets the plan's table prints without its sign (18: 5% for 2023 and
+    2024, no "≥"), said where a verdict rests on that reading: a year missed before a latest year that meets the
+    level (18 at the final: 4.6 in 2023, 5.3 in 2024): "方案表列 5%，未标“≥”，本报告按每年须达到评估"; "" for any
+    other series (a table that prints the sign, a target to reach, a latest year that misses the level itself)."""
+    missed = missed_years(row)
+    if row.direction not in HELD_EVERY_YEAR or not missed or is_missing(row.as_of_year) \
+            or str(int(row.as_of_year)) in missed:
+        return ""
+    values = context.series_values(row.indicator_id, row.series)
+    targets = values[values["value_type"] == "target"].sort_values("year")
+    if targets.empty or "printed_text" not in targets or not read_from_bare(row.direction, targets["printed_text"]):
+        return ""
+    words = context.words
+    printed = list(dict.fromkeys(amount(row, value_text(row, float(value), words, "target"), words)
+                                 for value in targets["value"]))
+    return words.text("summary.bare_reading_text", printed=words["grammar.comma"].join(printed),
+                      sign=words.text(f"target_form.{row.direction}", value=""))
+
+
+def _final_need(row, words: Catalog, name: str, missed_values: str = "", reading: str = "") -> str:
     """A target year's value that missed its target: the completion rate, the shortfall, the years a target to
-    hold every year was missed, and what the next target (if any) asks."""
+    hold every year was missed (``reading``: the level read from targets the table prints bare, :func:`bare_reading`),
+    and what the next target (if any) asks."""
     shortfall = ""
     if row.shortfall > 0:
         shortfall = words.text("summary.need_final_shortfall",
@@ -1450,7 +1471,8 @@ def _final_need(row, words: Catalog, name: str, missed_values: str = "") -> str:
                           + ("_latest" if latest_missed else ""), name=name,
                           missed=missed_values, year=year(row.as_of_year),
                           value=amount(row, value_text(row, row.latest_value, words), words),
-                          target=held_level(row, words), years=join_and(words, missed_years(row)), next=following)
+                          target=held_level(row, words), years=join_and(words, missed_years(row)), next=following,
+                          reading=words.text("summary.bare_reading", reading=reading) if reading else "")
     stage = stage_missed(row)  # a stage target: a later one follows
     if _above_range(row):  # over a range's ceiling (or above a value to equal): above it, never short of it
         return words.text("summary.need_final_stage_above" if stage else "summary.need_final_above", name=name,
