@@ -650,10 +650,10 @@ def test_data_currency_counts_every_latest_year_and_the_series_without_data():
     ]
     assert words.data_currency(context("zh", rows)) == (
         "截至本次（2024年）评估，5 个定量序列中，2 个有 2024年数据、1 个最新为 2022年（指标 14）、1 个最新为 2021年"
-        "（指标 30）、1 个未收集到本报告所用数值（指标 25）。")  # the series without data, or with older data, named
+        "（指标 30）、1 个尚未收集到数据（指标 25）。")  # the series without data, or with older data, named
     assert words.data_currency(context("en", rows)) == (
         "In this 2024 review, of the 5 quantitative series, 2 have data for 2024, 1 has 2022 as its latest year "
-        "(indicator 14), 1 has 2021 as its latest year (indicator 30) and 1 has no value collected for this report "
+        "(indicator 14), 1 has 2021 as its latest year (indicator 30) and 1 has no data collected yet "
         "(indicator 25).")
     # all the same year: one short sentence
     assert words.data_currency(context("zh")) == "5 个定量序列的最新数据均为 2021年。"
@@ -888,10 +888,10 @@ def test_indicators_without_a_verdict_are_said_to_lack_their_target_year_too():
     zh = words._statuses(context("zh", rows))
     en = words._statuses(context("en", rows))
     assert zh.endswith("其中 1 项（指标 10）尚无目标年份数据，其结论为进展判断，不是最终判定。"
-                       "数据不足的 1 项（共 3 项）无目标年份数据，无法判断。")
+                       "数据不足的 1 项无目标年份数据，无法判断。")
     assert en.endswith("Of these, 1 (indicator 10) has no value for its target year yet, so its verdict is one of "
-                       "progress, not final. This 1 of the 3 has no value for its target year: it cannot be "
-                       "judged.")
+                       "progress, not final. The 1 with insufficient data has no value for its target year: it "
+                       "cannot be judged.")
     # none has its target year's value (Weihai's published data: 26 met in 2022, 22 with insufficient data): said
     # first, never "of these, 1 …", which reads as if the others had theirs
     zh = words._statuses(context("zh", rows[1:]))
@@ -1426,10 +1426,11 @@ def test_the_national_plans_overview_tells_each_year_of_a_revised_baseline_once(
     assert later.startswith("Later publications revised 2 earlier values; the report uses the latest: R&D intensity "
                             "2015, earlier 2.10% (secondary source), later 2.07%; R&D intensity 2014, earlier 2.09%")
     assert any("研发投入强度 2010年，规划印作 1.75%，初次发布为 1.76%，修订为 1.84%" in text for text in zh)
-    assert "5 have no value collected for this report (indicators 4, 6, 7, 8, 9)" in en[0]
-    assert "5 个未收集到本报告所用数值（指标 4、6、7、8、9）" in zh[0]
-    assert en[1].endswith(" These 5 of the 10 have no value for their target year: they cannot be judged.")
-    assert zh[1].endswith("数据不足的 5 项（共 10 项）均无目标年份数据，无法判断。")
+    assert "5 have no data collected yet (indicators 4, 6, 7, 8, 9)" in en[0]
+    assert "5 个尚未收集到数据（指标 4、6、7、8、9）" in zh[0]
+    # the count of the indicators said once, in the sentence before: not repeated in a bracket
+    assert en[1].endswith(" The 5 with insufficient data have no value for their target year: they cannot be judged.")
+    assert zh[1].endswith("数据不足的 5 项均无目标年份数据，无法判断。") and "（共 10 项）" not in zh[1]
 
 
 def test_a_plan_typed_from_a_press_quote_says_so_in_its_data_note_and_of_each_missing_baseline():
