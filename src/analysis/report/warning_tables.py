@@ -120,8 +120,7 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             core=bool(row.core), level=row.level, level_text=words[f"warnings.level.{row.level}"],
             status=row.status, status_text=status_text(row, words),
             latest=amount(row, value_text(row, value, words), words),
-            latest_year=year_aside(row.as_of_year, words) if when is None
-            else words.text("warnings.missed_year_aside", year=year(when)),
+            latest_year=year_aside(row.as_of_year if when is None else when, words),
             target=amount(row, target_text(row, words, level), words),
             target_year=year_aside(row.target_year if when is None else when, words),
             gap=gap_text(context, row, with_unit=True), pace=pace_text(row, words, column_year),
