@@ -1,6 +1,8 @@
 """The data-quality log's finding on a value quoted by a secondary source, where a verdict rests on it."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from analysis.plan import load_plan
@@ -66,7 +68,17 @@ def test_the_finding_quotes_a_rank_as_a_place_and_a_share_with_its_percent_sign(
 
 def test_no_finding_where_every_value_is_the_publishers_own(tmp_path):
     weihai = load_plan(copy_plan(NATIONAL_DIR.parent / "weihai", tmp_path / "weihai"))
+    # the example quotes Weihai Daily (a newspaper) for 26's 2022 value: its one finding of the kind
     tables = build_tables(weihai, "eurostat", FIXTURES / "example-2022-2024")
+    assert quoted(tables.quality) == [(26, 2022)]
+    # the same files with that value recorded as the publisher's own: none
+    observations = tmp_path / "observations"
+    shutil.copytree(FIXTURES / "example-2022-2024", observations)
+    bulletin = observations / "2023-bulletin.csv"
+    text = bulletin.read_text(encoding="utf-8")
+    assert text.count(",secondary\n") == 1
+    bulletin.write_text(text.replace(",secondary\n", ",official\n"), encoding="utf-8")
+    tables = build_tables(weihai, "eurostat", observations)
     assert quoted(tables.quality) == []
     assert set(tables.values.loc[tables.values.value_type == "actual", "source_kind"]) == {"official"}
 

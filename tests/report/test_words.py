@@ -602,13 +602,43 @@ def test_data_note():
         "报告年份：2024年；现有数据最新为 2021年（各序列最新数据年份见评估表）。",
         # a reader is told the text was checked, not shown its checksum
         "来源：测试市建设方案（2022—2024年），测试市；所用文本已校验，与收到的原文逐字一致。",
-        "方案之后公布的实际值：0 个（暂无）。",
+        "方案之后取得的实际值：0 个（暂无）。",
         "进展判断仅有一两个数据点、或方案期内仅一个数值（证据有限）的序列：5 个。",
     ]
     # the plan's title and issuer as plan.yml gives them in the edition's language, not as the provenance words them:
     # one English title throughout the edition
     assert words.data_note(context("en"))[1] == ("Source: Testville's plan (2022–2024), Testville; the text used has "
                                                  "been checked word for word against the text as received.")
+
+
+def test_weihai_daily_s_quote_is_a_secondary_value_never_called_published():
+    """Weihai Daily's 36.6% (indicator 26, 2022) is a newspaper's quote: the processed table says so, the data note
+    does not call it published, and card 26 gives it with its source and a caution."""
+    from analysis.report import cards
+    from analysis.report.context import load_report
+    from analysis.settings import PROJECT_ROOT
+
+    processed = PROJECT_ROOT / "data" / "processed" / "weihai"
+    values = pd.read_csv(processed / "indicator_values.csv", encoding="utf-8-sig")
+    [kind] = values[(values["indicator_id"] == 26) & (values["year"] == 2022)
+                    & (values["value_type"] == "actual")]["source_kind"]
+    assert kind == "secondary"
+    daily = ("Weihai Daily (威海日报), 2023, reprinted on the website of the Yellow Sea Fisheries Research Institute, "
+             "Chinese Academy of Fishery Sciences: http://ysfri.cafs.ac.cn/info/1110/38740.htm")
+    expected = {"en": f"Actual values reported after the plan: 1 value, from {daily}. It is quoted by a secondary "
+                      "source (a newspaper, an article, a book, a forum), not taken from the publisher's own release.",
+                "zh": "方案之后取得的实际值：1 个，来源：威海日报，2023（中国水产科学研究院黄海水产研究所网站转载："
+                      "http://ysfri.cafs.ac.cn/info/1110/38740.htm）。该数值转引自二手来源（报刊、文章、书籍、论坛），"
+                      "非发布机构原始发布。"}
+    caution = {"en": "The verdict “provisionally met” rests on 36.6% (2022), quoted by a secondary source, not taken "
+                     "from the publisher's own release; cite the official release before the report is handed in.",
+               "zh": "“达标待确认”的判定依据 2022年的 36.6%，转引自二手来源，非发布机构原始发布；"
+                     "报告提交前请改引官方发布。"}
+    for language in ("en", "zh"):
+        context_ = load_report(processed, 2024, language)
+        assert expected[language] in words.data_note(context_)
+        [row] = [row for row in cards.numeric_rows(context_) if row.indicator_id == 26]
+        assert caution[language] in cards.card_notes(context_, row)
 
 
 def test_status_counts_list_every_status_worst_first():
@@ -822,7 +852,7 @@ def test_the_appendix_lists_the_publications_by_name_each_once():
     from tests.conftest import NATIONAL_DIR, NATIONAL_PUBLISHED
 
     national = report_context(build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED), 2015, "zh")
-    [line] = [line for line in words.data_note(national) if line.startswith("规划之后公布的实际值")]
+    [line] = [line for line in words.data_note(national) if line.startswith("规划之后取得的实际值")]
     # Xinhua's two passages and the book's two are one source each, named with the address, as in English
     assert line.count("新华社 2016-08-16（http://shenduxp.com/2016-08/16/content_18325813.htm）") == 1
     book = "《中国经济的转型升级：从“十二五”看“十三五”》2.5节（https://m.novel.qq.com/read/1026832009/20）"

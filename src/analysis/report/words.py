@@ -1991,9 +1991,11 @@ def data_note(context: ReportContext) -> list[str]:
     sources = (words.text("data_note.actuals_sources", sources=words.join(references)) if references
                else words["data_note.actuals_none"])
     quoted = int((actual["source_kind"] == "secondary").sum()) if "source_kind" in actual.columns else 0
-    lines.append(words.text("data_note.actuals", count=len(actual), sources=sources)
+    lines.append(words.text("data_note.actuals", values=words.count_text("data_note.actuals_values", len(actual)),
+                            sources=sources)
                  # a value a newspaper, an article or a book quotes is no publisher's release: how many, said
-                 + (words.count_text("data_note.actuals_quoted", quoted) if quoted else ""))
+                 + (words.count_text("data_note.actuals_quoted_all" if quoted == len(actual)
+                                     else "data_note.actuals_quoted", quoted) if quoted else ""))
     lines.append(words.text("data_note.low_evidence", count=len(thin_evidence(numeric))
                             + len(single_plan_value(context, numeric))))
     return lines
