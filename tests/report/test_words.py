@@ -559,9 +559,38 @@ def test_method_note_states_the_scheme_and_the_plan_years(language="zh"):
                     "2020: the 2021 value is one on the way (the latest value until the plan period's first is in), so "
                     "a series that fell after 2020 and has since recovered part of the way is still rated “moving "
                     "away”.") in note
-            assert "the\n2023 review is held against the 2023 targets, the 2024 review against the 2024 targets" in note
+            assert "the 2023 review is held against the 2023 targets, the 2024 review against the 2024 targets" in note
             assert "R ≥ 0.95 on track; 0.6 ≤ R < 0.95 moderate, accelerate" in note
             assert "**Categories** (Eurostat)" in note
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("year", [2023, 2024])
+def test_the_method_note_has_no_line_break_inside_a_sentence(example_tables, language, year):
+    """The catalog's Markdown wraps its points over several lines, and the note kept each line break ("…for its last
+    year only, from the\n   year after…"). A line is now a paragraph, a list item or a table row: each ends a
+    sentence (or a table row), and the next starts a paragraph, an item or a row."""
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    note = words.method_note(load_report(relative(example_tables), year, language))
+    assert "for its last year only, from the year after the last printed baseline" in note or language == "zh"
+    for before, after in zip(note.split("\n"), note.split("\n")[1:]):
+        assert before == "" or after == "" or re.match(r"\d+\. |\|", after), (before[-40:], after[:40])
+
+
+def test_no_line_of_the_method_note_breaks_at_a_space_before_an_emphasis():
+    """WeasyPrint breaking a line at the space before "*not achieved*" broke it at the line's first space instead
+    ("…for its last year only,⏎from⏎the year after…"): the space goes inside the emphasis, the text unchanged."""
+    from bs4 import BeautifulSoup
+
+    from analysis.report.render import _keep_together_in_markdown
+
+    html = ('<div class="jp-RenderedMarkdown"><ol><li><strong>A final verdict</strong>: a single year below the '
+            'level means <em>not achieved</em>, a final verdict</li></ol></div>')
+    kept = _keep_together_in_markdown(html)
+    assert " <em>" not in kept and "means<em> " in kept
+    assert BeautifulSoup(kept, "html.parser").get_text() == BeautifulSoup(html, "html.parser").get_text()
 
 
 def test_the_method_note_speaks_only_of_what_the_plan_has(example_tables):

@@ -1898,6 +1898,11 @@ QUOTED_LABELS = ("observation_revises_baseline",)
 #: indent between): Markdown makes it a space, which Chinese does not put between sentences.
 CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 CJK_SOFT_BREAK = re.compile(rf"(?<=[{CJK}])\n[ \t]*(?=[{CJK}])")
+#: Any other line break inside a paragraph or a list item of the catalog's Markdown (not before a blank line, a list
+#: item or a table row): one space. A break left in the text can break the PDF's line where it is, or next to it.
+#: After a full-width mark (。，：) none: Chinese puts no space after its own punctuation.
+SOFT_BREAK = re.compile(r"(?<=(\S))[ \t]*\n[ \t]*(?=\S)(?!\d+\.\s|[-*+]\s|\|)")
+FULL_WIDTH_MARK = re.compile("[\u3000-\u303f\uff00-\uffef]")
 
 
 def has_stage_targets(context: ReportContext) -> bool:
@@ -1963,7 +1968,8 @@ def method_note(context: ReportContext, table: bool = True) -> str:
         note = f"{note}\n\n{official}\n\n{below}"
     if not words["language.breaks_at_spaces"]:  # Chinese: a line of the source is no space in the text
         note = CJK_SOFT_BREAK.sub("", note)
-    return note
+    # one line a paragraph or list item: no break inside a sentence
+    return SOFT_BREAK.sub(lambda match: "" if FULL_WIDTH_MARK.match(match[1]) else " ", note)
 
 
 def method_markdown(context: ReportContext) -> str:
