@@ -1081,13 +1081,16 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_asked_f
             owed = next(row for row in annex.rows if row[0] == lead)
             assert item in owed[-1].split({"zh": "；", "en": "; "}[language])
             # what the count of things to explain counts: series, as its list of what is missing names them (5 national
-            # and 5 provincial two), never "Indicators to explain: 11" over ten indicators
-            assert annex.headers[2] == {"zh": "须说明的序列", "en": "Series to explain"}[language]
+            # and 5 provincial two), never "Indicators to explain: 11" over ten indicators; and the qualitative
+            # indicators (22, 24: their progress and self-rating), never counted as series
+            assert annex.headers[2] == {"zh": "须说明的序列和定性指标",
+                                        "en": "Series and qualitative indicators to explain"}[language]
             listed = [part for part in owed[-1].split({"zh": "；", "en": "; "}[language])
                       if part.startswith({"zh": "指标 ", "en": "indicator "}[language])]
             assert owed[2] == str(len(listed))
             if year == 2023:  # nothing sent: 2, 3, 4 provincial, 5 national, 5 provincial, 10, 14, 15, 16, 22, 24
                 assert len(listed) == 11 and len({part.split()[1] for part in listed}) == 10
+                assert {f"{item.split()[0]} 22", f"{item.split()[0]} 24"} <= set(listed)  # the qualitative two
             if year == 2024:
                 # its state, then its growth as a clause of its own: neither the overview's heading pasted in
                 # nor its name said twice; (158 / 133) ** (1 / 3) − 1 = 5.9% a year, by hand, with the growth
