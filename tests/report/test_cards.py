@@ -874,18 +874,18 @@ def test_a_finding_s_label_is_said_once_on_the_card(national_notes):
     # from, never "…未列基础值：…未列基础值；…" or "No baseline …: the plan prints no baseline; …"
     notes = national_notes
     assert "所据新闻稿引文未列基础值：2010年值应取自《中国科技统计年鉴》，尚未收集" in notes["zh"][6]
-    assert ("No baseline in the press quote the plan's figures come from: the 2010 value would come from the China "
+    assert ("Baseline not given by the press report quoting the plan: the 2010 value would come from the China "
             "Statistical Yearbook on Science and Technology (《中国科技统计年鉴》), and has not been collected"
             ) in notes["en"][6]
     assert ("所据新闻稿引文未列基础值：2010年值 1.7件/万人取自《中国经济的转型升级：从“十二五”看“十三五”》2.5节："
             "每万人发明专利拥有量从"
             "2010年的1.7件提高到2014年的4.8件（https://m.novel.qq.com/read/1026832009/20）") in notes["zh"][5]
     # the English finding gives the value's unit too, as the Chinese does (1.7件/万人): it does not name its series
-    assert any(note.startswith("No baseline in the press quote the plan's figures come from: the 2010 value 1.7 "
+    assert any(note.startswith("Baseline not given by the press report quoting the plan: the 2010 value 1.7 "
                                "patents per 10,000 people comes from ") for note in notes["en"][5])
     for indicator in (2, 4, 5, 6, 7, 8, 9, 10):
         assert sum("未列基础值" in note for note in notes["zh"][indicator]) == 1
-        assert sum("No baseline in the press quote" in note for note in notes["en"][indicator]) == 1
+        assert sum("Baseline not given by the press report" in note for note in notes["en"][indicator]) == 1
         assert not any(note.count("未列基础值") > 1 for note in notes["zh"][indicator])
         assert not any("prints no baseline" in note for note in notes["en"][indicator])
 

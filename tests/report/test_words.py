@@ -306,10 +306,12 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
     assert english[2] == ("By series, 4 have data for the year of their applicable target and are judged against "
                           "that year's target: stage target met\xa01; not achieved\xa01; stage target missed\xa02.")
-    # the overview's first difference in points defines the abbreviation, the next uses it
+    # the overview's first difference in points outside a bracket defines the abbreviation, the next uses it; one
+    # inside a bracket or before a bracket of its own is written in full: never "(…, 0.09 percentage points (pp)
+    # short)", a bracket inside a bracket
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
-                                "it, 0.09 percentage points (pp)\u00a0short); to reach 2.8% in 2024 it must grow by "
-                                "0.19 pp (7.3% relative) over 2023; a red warning")
+                                "it, 0.09 percentage points\u00a0short); to reach 2.8% in 2024 it must grow by "
+                                "0.19 percentage points (7.3% relative) over 2023; a red warning")
     assert english[4][1][1] == ("Days with good air quality: assessed against ≥90% every year, missed in 2022, so not "
                                 "achieved "
                                 "(91.2% in 2023); the verdict stands, and the plan still asks for at least 90% in "
@@ -604,7 +606,7 @@ def test_the_method_note_speaks_only_of_what_the_plan_has(example_tables):
     stage, rate, pairs = "中期评估已有 2023年数据的", "万元GDP能耗下降率本身是变化率", "国家级、省级两个序列"
     weihai = words.method_note(load_report(relative(example_tables), 2024, "zh"))
     assert stage in weihai and rate in weihai and pairs in weihai
-    assert "未达标、未达阶段目标且对下一目标未达进度正常或偏离目标" in weihai
+    assert "未达标或偏离目标的指标为红色预警；未达阶段目标、且对下一目标未达进度正常的，也为红色预警。" in weihai
     national_tables = build_tables(load_plan(NATIONAL_DIR), "eurostat", NATIONAL_PUBLISHED)
     national = words.method_note(report_context(national_tables, 2015, "zh"))
     assert not any(phrase in national for phrase in (stage, rate, pairs, "阶段目标", "万元GDP"))
@@ -1140,10 +1142,10 @@ def test_a_core_indicator_achieved_while_falling_in_the_plan_period_says_so(exam
     from tests.conftest import relative
 
     for language, core in (("zh", ["高企数与规上工业企业数比值：已达标（2024年）；"
-                                   "2021—2024年有所下降（86% → 82%），仍达到目标",
+                                   "由 2021年的 86% 降至 2024年的 82%，仍达到目标",
                                    "R&D经费投入强度：未达标（2024年）"]),
-                           ("en", ["High-tech firms / industrial firms: achieved (2024); fell in "
-                                   "2021–2024 (86% → 82%), still meeting the target",
+                           ("en", ["High-tech firms / industrial firms: achieved (2024); fell from 86% "
+                                   "in 2021 to 82% in 2024, still meeting the target",
                                    "R&D intensity: not achieved (2024)"])):
         items = [unmarked(item) for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2024,
                                                                                       language))
@@ -1504,7 +1506,7 @@ def test_a_plan_typed_from_a_press_quote_says_so_in_its_data_note_and_of_each_mi
                            ("zh", "规划文本：规划原文无从获得，基础值和目标值按发布时新闻稿的引文录入")):
         context_ = load_report(national, 2015, language)
         assert [line for line in words.data_note(context_) if line.startswith(said)] != []
-        label = {"en": "No baseline in the press quote the plan's figures come from", "zh": "所据新闻稿引文未列基础值"}
+        label = {"en": "Baseline not given by the press report quoting the plan", "zh": "所据新闻稿引文未列基础值"}
         assert context_.words["quality_issue.base_from_statistics"] == label[language]
     weihai = load_report(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, "en")
     assert not any(line.startswith("Plan text:") for line in words.data_note(weihai))

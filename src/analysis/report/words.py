@@ -924,9 +924,10 @@ def final_counts(context: ReportContext) -> dict[str, int]:
 def _points_defined(paragraphs: list[Paragraph], words: Catalog) -> list[Paragraph]:
     """The overview with its first differences in percentage points written in full where the language abbreviates
     them (``0.1 percentage points (pp) short``, then ``0.3 pp``): the abbreviation defined where a reader first meets
-    it; one with a bracket of its own after it in full without the abbreviation (``0.18 percentage points (7.1%
-    relative)``, never two brackets running), the next defining it. A difference is the suffix right after a number,
-    never the same letters in a name."""
+    it; one with a bracket of its own after it, or inside a bracket, in full without the abbreviation (``0.18
+    percentage points (7.1% relative)``, ``(96.4% of the target, 0.1 percentage points short)``: never two brackets
+    running, nor one inside another), the next defining it. A difference is the suffix right after a number, never
+    the same letters in a name."""
     short, full, defining = (words["pace.percentage_points"], words["pace.percentage_points_full"],
                              words["pace.percentage_points_first"])
     if short == defining:
@@ -943,8 +944,9 @@ def _points_defined(paragraphs: list[Paragraph], words: Catalog) -> list[Paragra
             nonlocal done
             if done:
                 return match.group(0)
-            if match.group("bracket"):
-                return full + match.group("bracket")
+            before = text[:match.start()]
+            if match.group("bracket") or before.count("(") > before.count(")"):
+                return full + (match.group("bracket") or "")
             done = True
             return defining
 
