@@ -1390,3 +1390,23 @@ def test_the_pages_assessment_is_its_status_in_the_status_colour_as_the_report_s
                                                        f"color:{STATUS_TEXT['qualitative']}")}
     assert {row[3] for row in qualitative} == {"(not assessed yet: progress still to be sent; see the notes below)"}
     assert "below the table" not in soup.get_text()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_mid_term_series_without_its_stage_years_value_is_given_the_need_of_the_target_still_ahead(
+        example_tables, language):
+    """4 provincial at the 2023 mid-term: 2.9% in 2022, no 2023 value, 3.3% for 2023 and again for 2024 (a progress
+    verdict, moving away). Its 2024 target is still ahead: the scorecard and the self-evaluation's next target give
+    what it needs, never a bare —. By hand: (3.3 − 2.9) / (2024 − 2022) = +0.2 points a year, and
+    (3.3 / 2.9) ** (1 / 2) − 1 = 6.67%, +6.7% relative; counted from the 2022 value, as said."""
+    from analysis.report import tables
+    from tests.conftest import relative
+
+    context = load_report(relative(example_tables), 2023, language)
+    need = {"en": "+0.2 pp (+6.7% relative) a year in 2023–2024, from the 2022 value",
+            "zh": "2023—2024年每年 +0.2个百分点（相对 +6.7%），自 2022年数值起算"}[language]
+    [row] = [row for row in tables.scorecard_rows(context) if row.anchor == "indicator-4-provincial"]
+    assert row.pace == need
+    annex = next(block for block in self_evaluation_blocks(context) if block.name == "indicators")
+    national, provincial = [cells for cells in annex.rows if cells[0] == "4"]  # the national series first
+    assert provincial[-1] == {"en": "3.3 (2024)\n", "zh": "3.3（2024年）\n"}[language] + need

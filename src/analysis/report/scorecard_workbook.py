@@ -41,6 +41,7 @@ from .words import (
     finding_place,
     following_target,
     indicator_counts,
+    later_target,
     localized,
     missed_years,
     next_need,
@@ -697,7 +698,8 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                      or None, ranked(row, value, words), _whole(row.as_of_year if when is None else when),
                      ranked(row, level, words, "target"), _whole(row.target_year if when is None else when),
                      _gap(context, row), _gap_year(context, row),
-                     *_needed(row), *_next(row, words), *_seen(row), pace_text(row, words)])
+                     *_needed(row), *_next(row, words), *_seen(row),
+                     pace_text(row, words, later=later_target(context, row))])
     # the unit beside the name, as on the scorecard sheet: 158 and 2 read as 亿元, 2.7 and 0.1 as % and points
     headers = [*(names[key] for key in ("department", "level", "id", "series", "indicator")), columns["unit"],
                *(names[key] for key in ("status", "status_note", "latest", "latest_year", "target", "target_year",

@@ -31,6 +31,7 @@ from .words import (
     held_level,
     in_a_list,
     judged_yearly,
+    later_target,
     localized,
     named,
     next_target_need,
@@ -372,13 +373,20 @@ def _explained(context: ReportContext, answers: pd.DataFrame) -> list[Block]:
 
 def _next_target(context: ReportContext, row) -> str:
     """After a stage target's verdict: the next target and what it needs a year ("120 (2024)", "+16.5% (+17)"), as
-    the scorecard says it; — without one (a progress verdict). The target without its unit, as the table's other
-    values: its unit column gives it; a range with both its bounds as the plan sets them (2.5–2.8 (2027))."""
+    the scorecard says it; — without one (a progress verdict, but for one whose target's year came without its value,
+    given the target still ahead: :func:`~analysis.report.words.later_target`). The target without its unit, as the
+    table's other values: its unit column gives it; a range with both its bounds as the plan sets them (2.5–2.8
+    (2027))."""
     words = context.words
     next_year, next_value = following_target(row)
-    if row.verdict != "final" or is_missing(next_year):
+    later = later_target(context, row)
+    if later is not None:  # its target's year came without its value: the target still ahead, and its need
+        next_year, next_value = later
+        need = pace_text(row, words, later=later)
+    elif row.verdict != "final" or is_missing(next_year):
         return MISSING
-    need = pace_lines(pace_text(row, words), words)[-1]
+    else:
+        need = pace_lines(pace_text(row, words), words)[-1]
     targets, upper = context.series_values(row.indicator_id, row.series), None
     if "upper" in targets:  # a range's upper bound, which the assessment's row does not give for the next target
         bounds = targets.loc[(targets["value_type"] == "target") & (targets["year"] == next_year), "upper"]

@@ -16,6 +16,7 @@ from .words import (
     finding_detail,
     finding_label,
     finding_place,
+    later_target,
     localized,
     localized_column,
     named,
@@ -114,7 +115,8 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 latest=value_text(row, row.latest_value, words), latest_year=year_aside(row.as_of_year, words),
                 target=target_text(row, words), target_year=year_aside(row.target_year, words),
                 gap=gap_text(context, row), phone_gap=gap_text(context, row, with_unit=True),
-                pace=pace_text(row, words, column_year), pace_label=needed_label([row], words, column_year),
+                pace=pace_text(row, words, column_year, later_target(context, row)),
+                pace_label=needed_label([row], words, column_year),
                 final_rate=scorecard_note(context, row)))
     return rows
 

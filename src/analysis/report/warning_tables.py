@@ -34,6 +34,7 @@ from .words import (
     amount_alone,
     bare_reading,
     join_and,
+    later_target,
     localized,
     missed_years,
     named,
@@ -123,7 +124,8 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             latest_year=year_aside(row.as_of_year if when is None else when, words),
             target=amount(row, target_text(row, words, level), words),
             target_year=year_aside(row.target_year if when is None else when, words),
-            gap=gap_text(context, row, with_unit=True), pace=pace_text(row, words, column_year),
+            gap=gap_text(context, row, with_unit=True),
+            pace=pace_text(row, words, column_year, later_target(context, row)),
             seen=seen_text(row, words),
             # where the verdict rests on a level read from targets the table prints bare, said so under the status
             status_note=words.join([note for note in (scorecard_note(context, row), bare_reading(context, row))

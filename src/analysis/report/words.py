@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..assess.assessment import headline_status, plan_start_year
-from ..assess.rates import direction_sign
+from ..assess.rates import compound_rate, direction_sign, linear_rate
 from ..assess.warning_list import (
     course_share,
     on_course_short,
@@ -633,7 +633,7 @@ def seen_text(row, words: Catalog) -> str:
     return fmt_pct(seen) if row.method == "compound" else change_per_year(seen, row, words)
 
 
-def pace_text(row, words: Catalog, named: int | None = None) -> str:
+def pace_text(row, words: Catalog, named: int | None = None, later: tuple[int, float] | None = None) -> str:
     """The scorecard's "needed per year": from the latest value to the binding target, in the series' method.
 
     After a final verdict it is the pace to the next target (a mid-term with data for its year), or —. Under a
@@ -668,9 +668,45 @@ def pace_text(row, words: Catalog, named: int | None = None) -> str:
                     else held_in_years(words, row.direction, target, next_year))
             return missed_in(row, words, pace, next_value)
         return pace if alone else words.text("pace.next", year=year(next_year), pace=pace)
+    if later is not None and target_year_past(row) and row.status != "achieved":
+        return later_need(row, words, later)
     if row.status == "achieved" or target_year_past(row):
         return MISSING
     return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value, held_years=True)
+
+
+def later_target(context: ReportContext, row) -> tuple[int, float] | None:
+    """The series' first target after the one it answers to, for a progress verdict whose target's year has come
+    without its value (a mid-term's series without a 2023 value: 4 provincial, 2.9 in 2022 against 3.3 for 2023 and
+    for 2024): the target still ahead, which a need can be counted to; None for any other row, a level to hold
+    every year, a yearly floor or a range (their needs are not a growth to a value), or a series without a verdict
+    (insufficient data: no value of the plan period)."""
+    if (not target_year_past(row) or row.verdict != "progress" or row.direction in HELD_EVERY_YEAR
+            or row.method == "annual_floor" or not is_missing(getattr(row, "target_upper", float("nan")))):
+        return None
+    values = context.series_values(row.indicator_id, row.series)
+    later = values[(values["value_type"] == "target") & (values["year"] > row.target_year)
+                   & (values["year"] > int(row.report_year))].sort_values("year")
+    return None if later.empty else (int(later["year"].iloc[0]), float(later["value"].iloc[0]))
+
+
+def later_need(row, words: Catalog, later: tuple[int, float]) -> str:
+    """What a series whose target's year came without its value needs for the target still ahead (``later``), a
+    year from its latest value: "+0.2 pp (+6.7% relative) a year in 2023–2024, from the 2022 value", never a bare —
+    that reads as nothing needed; the years said, as the growth spans more than the one a column's label names."""
+    next_year, next_value = later
+    if is_missing(row.latest_value) or is_missing(row.as_of_year):
+        return MISSING
+    first = int(row.as_of_year) + 1
+    years = words.text("data_gap.span", first=year(first), last=year(next_year)) if next_year > first \
+        else year(next_year)
+    if direction_sign(row.direction) * (row.latest_value - next_value) >= 0:
+        return words.text("pace.later_met", year=year(next_year), as_of=year(row.as_of_year))
+    span = next_year - int(row.as_of_year)
+    # a place moves, never grows at a rate (as the assessment gives a rank no rate)
+    cagr = float("nan") if row.kind == "rank" else compound_rate(row.latest_value, next_value, span)
+    pace = _pace(row, words, cagr, linear_rate(row.latest_value, next_value, span), next_value)
+    return words.text("pace.later", pace=pace, years=years, as_of=year(row.as_of_year))
 
 
 def _one_year_to_hold(row, next_year) -> bool:
