@@ -104,7 +104,7 @@ def test_the_report_writes_places_as_places_and_names_every_caveat(report):
                   "基础值按二手来源数值修订：据《中国经济的转型升级",  # the card's finding
                   "该数值转引自二手来源（非发布机构原始发布），凡用到2010年数值之处均以该数值代替规划所列数值",
                   # the data note: of the 10 values, only the 2013 rank (the index report's own) is no quote
-                  "规划之后公布的实际值：10个",
+                  "规划之后取得的实际值：10个",
                   "其中9个转引自二手来源（报刊、文章、书籍、论坛），非发布机构原始发布。",
                   "初步数1个（研发投入强度2015年）",
                   # what the plan says of its target, in Chinese (values.csv's note_zh); a five-year plan is 规划
