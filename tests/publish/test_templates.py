@@ -111,6 +111,21 @@ def test_every_input_column_is_wide_enough_and_only_the_empty_one_narrow(templat
     assert sum(int(widths[letter]) for letter in "ABCDEFGHIJK") <= 170, widths
 
 
+def test_the_indicator_name_stays_in_view_while_a_value_is_typed(templates):
+    """The indicator's name (its unit in it) stands frozen beside the input columns: the clerk typing a value sees
+    which indicator it is for (before: A–C frozen, 编号 序列 年份 only, the name in L scrolled off); the frozen
+    columns fit a laptop's screen (1366 pixels: 7 a character, 5 a cell's padding) with room for the unit beside."""
+    sheet = _sheet(next(p for p in templates if p.name == f"{YEAR}-市发展改革委.xlsx"))
+    assert sheet.freeze_panes == "M5"
+    assert sheet["L3"].value == "指标名称"
+    energy = next(row for row in _rows(sheet) if row[0].value == 18)
+    assert energy[11].value == "万元GDP综合能耗下降率（%）"
+    widths = _widths(sheet)
+    assert sum(int(widths[letter]) * 7 + 5 for letter in "ABCDEFGHIJKL") <= 1366 - 30 - 75, widths
+    # a name wider than its column wraps, its row as high as its lines
+    assert energy[11].alignment.wrap_text and sheet.row_dimensions[energy[0].row].height == 18
+
+
 def test_a_printed_workbook_keeps_its_text_readable(templates):
     """On paper (A4 landscape) each sheet is printed over as many pages wide as keep its text near its size, what
     names a row (编号, 序列, 年份; on the words sheet its kind too) and the header rows repeated on every page, a row's

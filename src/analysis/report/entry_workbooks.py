@@ -73,11 +73,15 @@ HEADER_ROW = 3  # zero-based: title, instructions, labels, then the header row t
 INPUT_COLOUR = "#fff9c4"
 #: The width of each column of the words sheet, in characters: its inputs, the empty column, the name and assessment.
 WORDS_WIDTHS = (10, 8, 10, 7, 50, 12, 40, 40, 3, 40, 30)
-#: The width of each input column of the values sheet, in characters: narrow, so that the reference columns beside
-#: them (the name, unit and plausible range) stand on the screen too; a label wider than its column wraps in its row of
-#: three lines (发布日期（如 2025-02-28）: the date whole on the second).
-INPUT_WIDTHS = {"indicator_id": 12, "series": 11, "year": 7, "value": 14, "source": 24, "source_en": 24, "note": 20,
-                "confirm": 24, "published": 14, "preliminary": 12}
+#: The width of each input column of the values sheet, in characters: narrow, so that they and the indicator's name
+#: beside them, frozen on the screen with them (the clerk types a value seeing which indicator it is for), stand on a
+#: laptop's screen (1366 pixels) with room left for the other reference columns; a label wider than its column wraps
+#: in its row of three lines (发布日期（如 2025-02-28）: the date whole on the second).
+INPUT_WIDTHS = {"indicator_id": 10, "series": 8, "year": 7, "value": 12, "source": 20, "source_en": 20, "note": 14,
+                "confirm": 20, "published": 12, "preliminary": 10}
+#: The width of the indicator's name on the values sheet, in characters: a longer name wraps, its row made as high as
+#: it needs.
+NAME_WIDTH = 28
 #: What a file name must not hold on any system: path separators, characters Windows refuses, controls,
 #: bidi controls (they would show the name reversed).
 UNSAFE_IN_FILE_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]')
@@ -401,6 +405,7 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     locked_number = book.add_format({"border": 1, "bg_color": "#f1f3f4", "num_format": "0", "align": "left"})
     unlocked = book.add_format({"locked": False, "border": 1, "bg_color": INPUT_COLOUR, "text_wrap": True})
     reference = book.add_format({"font_color": "#3c4043"})
+    named = book.add_format({"font_color": "#3c4043", "text_wrap": True, "valign": "top"})
     # the plausible range indented: beside a target's value (2.8) it never reads "2.80 – 12.61"
     indented = book.add_format({"font_color": "#3c4043", "indent": 1})
     system = book.add_format({"italic": True, "font_color": "#5f6368"})
@@ -447,8 +452,12 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
             "error_title": words["entry.labels.preliminary"], "error_message": words["entry.preliminary_error"],
             **prompt})
         cells = _reference_cells(entry, row)
+        # the name wrapped in its narrow column, its row as high as it needs (spreadsheets measure no row on opening)
+        sheet.set_row(number, LINE_HEIGHT * max(1, math.ceil(display_width(row.name) / (NAME_WIDTH - 2))))
         for offset, value in enumerate(cells):
-            if offset == len(cells) - 1:
+            if offset == 0:
+                sheet.write_string(number, first_reference, value, named)
+            elif offset == len(cells) - 1:
                 sheet.write_string(number, first_reference + offset, value, indented)
             elif isinstance(value, Held):  # ≥90: the number, its sign in the format
                 numbers = styles.number(value).num_format
@@ -463,11 +472,12 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     # each input column narrow (INPUT_WIDTHS: a date, 2025-02-28, whole in 发布日期), then the empty column, narrower
     widths = [INPUT_WIDTHS[name] for name in INPUT_COLUMNS] + [3]
     widths += [min(max(display_width(h) + 2, 10), 24) for h in references]
-    widths[first_reference] = 60  # the indicator's name
+    widths[first_reference] = NAME_WIDTH  # the indicator's name
     widths[-1] = 22  # the plausible range
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
-    _finish(sheet, widths, columns=len(FILLED_IN))
+    # the columns through the indicator's name frozen: whichever input cell is typed in, its row's name stands beside
+    _finish(sheet, widths, columns=len(FILLED_IN), frozen=first_reference + 1)
 
 
 def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
@@ -573,12 +583,13 @@ def _has_values_sheet(entry: EntryWorkbook) -> bool:
     return bool(entry.series) or not (entry.tasks or entry.explanations or entry.qualitative)
 
 
-def _finish(sheet, widths, columns: int = 0) -> None:
-    """A sheet to fill: its header rows (and its first ``columns``, what names a row) frozen on screen; on paper A4
+def _finish(sheet, widths, columns: int = 0, frozen: int | None = None) -> None:
+    """A sheet to fill: its header rows (and its first ``frozen`` columns, by default its first ``columns``, what
+    names a row) frozen on screen; on paper A4
     landscape, as many pages wide as keep the text near its size (:func:`print_setup`: before, one page wide, its
     text at 4 pt), its header rows and first ``columns`` repeated on every page, printed across then down; only the
     input cells unlocked, rows and columns free to be resized. ``widths``: each column's width, in characters."""
-    sheet.freeze_panes(HEADER_ROW + 1, columns)
+    sheet.freeze_panes(HEADER_ROW + 1, columns if frozen is None else frozen)
     sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                        "format_rows": True})
     print_setup(sheet, widths=list(widths), named_by=columns)
