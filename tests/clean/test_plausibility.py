@@ -110,11 +110,16 @@ def test_a_value_after_a_zero_is_compared_with_the_last_value_that_was_not():
     assert previous_point([point(2022, 0.0)], 2023).value == 0.0        # nothing else to compare with
 
 
-def test_a_rate_of_change_of_the_other_sign_needs_a_confirmation():
-    # 万元GDP能耗下降率: the plan prints 5.48 and 3.41 (a fall, as a positive rate); −3.2 reads 下降3.2% wrongly
-    assert implausible(-3.2, 2023, point(2022, 3.41), "rate_of_change") == (
-        "−3.2% has the other sign than the previous value 3.41 (2022, as the plan prints it) (where the "
+def test_a_rate_of_change_far_to_the_other_sign_needs_a_confirmation():
+    # 万元GDP能耗下降率: the plan prints 5.48 and 3.41 (a fall, as a positive rate); −32 reads 下降32% wrongly, while
+    # −3.2 (energy use per unit of GDP rose by 3.2 %) is plausible (before: asked about, its range shown 0 – 100)
+    assert implausible(-32.0, 2023, point(2022, 3.41), "rate_of_change") == (
+        "−32% has the other sign than the previous value 3.41 (2022, as the plan prints it) (where the "
         "indicator is a rate of decline, a fall is written as a positive number)")
+    assert implausible(-3.2, 2023, point(2022, 3.41), "rate_of_change") is None
+    assert implausible(-10.0, 2023, point(2022, 3.41), "rate_of_change") is None
+    assert implausible(-10.1, 2023, point(2022, 3.41), "rate_of_change") is not None
+    assert implausible(10.1, 2023, point(2022, -2.0), "rate_of_change") is not None
     assert implausible(3.2, 2023, point(2022, 3.41), "rate_of_change") is None
     assert implausible(0.0, 2023, point(2022, 3.41), "rate_of_change") is None
     assert implausible(-3.2, 2023, Point(2023, -3.2, "", False), "rate_of_change") is None  # no previous value
@@ -276,9 +281,10 @@ def test_a_typed_plan_gets_the_same_checks(tmp_path, lakeside):
     # so 12 / 6.9984 = 1.7147
     ("share", 12.0, 2, (1.7147, 32.0)),
     ("share", 95.0, 1, (85.0, 100.0)),
-    # a rate keeps its sign: −1.2 after 3.41 is asked about (a fall typed as a rise), so the workbook warns at once
-    ("rate_of_change", 3.0, 1, (0.0, 100.0)),
-    ("rate_of_change", -2.0, 1, (-100.0, 0.0)),
+    # a rate keeps its sign but for up to 10 % the other way: −12 after 3.41 is asked about (a fall typed as a rise),
+    # −2 not (a rise of 2 %)
+    ("rate_of_change", 3.0, 1, (-10.0, 100.0)),
+    ("rate_of_change", -2.0, 1, (-100.0, 10.0)),
     ("rate_of_change", None, 1, (-100.0, 100.0)),
     ("intensity", None, 1, (0.0, 1e15)),
     ("rank", 6.0, 1, (1.0, 1e15)),                # a place: the first or any later, whatever the place before

@@ -206,6 +206,46 @@ def test_a_filled_workbook_is_read_as_observations(templates, weihai_in_project,
     assert actual["reference"].tolist() == ["市科技局 2023年报", "'=HYPERLINK(\"x\")"]
 
 
+def _validations(sheet) -> dict[str, object]:
+    return {str(v.sqref): v for v in sheet.data_validations.dataValidation}
+
+
+def test_a_rate_of_decline_says_its_sign_and_admits_a_rise(templates):
+    """万元GDP综合能耗下降率 (3.41 in 2021): a rise of energy use per unit of GDP is typed as a negative decline, the
+    prompt says so, and the range admits it (before: 0 – 100, no sign convention; −2 asked about as a sign typed
+    wrongly)."""
+    sheet = _sheet(next(p for p in templates if p.name == f"{YEAR}-市发展改革委.xlsx"))
+    energy = next(row for row in _rows(sheet) if row[0].value == 18)
+    assert energy[-1].value == "−10.00 – 100.00"
+    check = _validations(sheet)[energy[3].coordinate]
+    assert (float(check.formula1), float(check.formula2)) == (-10.0, 100.0)
+    assert check.prompt.startswith(
+        "万元GDP综合能耗下降率（%）。下降填正数，上升的填负数（如上升 2% 填 -2）。最新已知值：3.41")
+
+
+def test_a_range_shows_both_bounds_with_the_series_decimals_and_says_what_it_is(templates):
+    """研发经费加计扣除 (8.5 in 2021): 4.3 – 17.0, never 4.3 – 17; the instructions say the range is a check worked out
+    from the latest value, not a target."""
+    sheet = _sheet(next(p for p in templates if p.name == f"{YEAR}-市税务局.xlsx"))
+    deduction = next(row for row in _rows(sheet) if row[0].value == 21)
+    assert deduction[-1].value == "4.3 – 17.0"
+    assert "（合理范围由最新已知值推算，距其年份越远越宽，只作核对，不是目标）" in sheet["A2"].value
+
+
+def test_a_rise_typed_as_a_negative_decline_is_read_back_without_a_confirmation(templates, weihai_in_project,
+                                                                               project_tmp):
+    plan = copy_plan(weihai_in_project.folder, project_tmp / "rise-plan")
+    book = openpyxl.load_workbook(next(p for p in templates if p.name == f"{YEAR}-市发展改革委.xlsx"))
+    energy = next(row for row in _rows(book.worksheets[0]) if row[0].value == 18)
+    energy[3].value, energy[4].value = -2, "威海市统计公报"
+    book.save(plan / "observations" / "市发展改革委.xlsx")
+    processed = project_tmp / "rise-processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    values = pd.read_csv(processed / "weihai" / "indicator_values.csv", encoding="utf-8-sig", keep_default_na=False)
+    actual = values[values["value_type"] == "actual"]
+    assert actual[["indicator_id", "year", "value"]].values.tolist() == [[18, YEAR, -2.0]]
+
+
 def test_a_filled_workbook_error_names_the_sheet_and_cell(templates, weihai_in_project, project_tmp, capsys):
     plan = copy_plan(weihai_in_project.folder, project_tmp / "bad-plan")
     book = openpyxl.load_workbook(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))

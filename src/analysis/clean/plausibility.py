@@ -11,8 +11,9 @@ the kind the metadata gives an indicator:
   near 10 or 100 (a misplaced decimal point, a fraction typed for a percentage) or moving more than
   10 percentage points a year, or, for a share below 10 % (R&D intensity), more than twice or less than half of the
   previous value; a zero after a value that was not (how "no data" is often typed); a
-  rate of change outside −100…100 %, or of the other sign than the previous value (a fall typed as a
-  negative rate of decline). If such a value is right, the
+  rate of change outside −100…100 %, or of the other sign than the previous value and more than
+  :data:`RATE_OTHER_SIGN` percent (a fall typed as a negative rate of decline; energy use per unit of GDP rising by
+  2 % after falling, a decline of −2, is plausible). If such a value is right, the
   row says why in its ``confirm`` column; the value is then kept and the confirmation goes to the
   data-quality log.
 
@@ -49,6 +50,9 @@ FACTOR_TOLERANCE = 0.15
 #: How far inside the refused factors the plausible range a workbook shows ends (in powers of ten).
 FACTOR_MARGIN = 0.005
 RATE_LIMIT = 100.0
+#: A rate of change of the other sign than the previous value up to this many percent is plausible (a decline of
+#: energy use per unit of GDP of −2: it rose by 2 %); beyond, it is asked about (a fall of 30 typed as −30).
+RATE_OTHER_SIGN = 10.0
 #: A ratio to the previous value from which a message asks whether the value is in another unit.
 UNIT_RATIO = 9.5
 PERCENT_UNITS = ("%",)
@@ -97,7 +101,7 @@ def implausible(value: float, year: int, previous: Point, kind: str, compared: s
     if kind == "rate_of_change":
         if not -RATE_LIMIT <= value <= RATE_LIMIT:
             return says("rate_range")
-        if previous.where and value * previous.value < 0:
+        if previous.where and value * previous.value < 0 and abs(value) > RATE_OTHER_SIGN:
             return says("rate_sign", before=before)
         return None
     if kind in RATIO_KINDS + ("share",) and value == 0 and previous.value > 0:
@@ -135,11 +139,12 @@ def plausible_range(kind: str, previous: float | None, years: int = 1) -> tuple[
 
     A share's range ends short of a factor near 10 from the previous value (its misplaced decimal point).
     """
-    if kind == "rate_of_change":  # the sign of the previous rate kept (a fall typed as a rise is asked about)
+    if kind == "rate_of_change":  # the other sign than the previous rate's up to RATE_OTHER_SIGN (a fall typed as
+        # a rise is asked about, a small rise after a fall not)
         if previous is not None and previous > 0:
-            return 0.0, RATE_LIMIT
+            return -RATE_OTHER_SIGN, RATE_LIMIT
         if previous is not None and previous < 0:
-            return -RATE_LIMIT, 0.0
+            return -RATE_LIMIT, RATE_OTHER_SIGN
         return -RATE_LIMIT, RATE_LIMIT
     if kind == "rank":  # a place: the first or a later one, whatever the place before (impossible: below 1)
         return 1.0, MAX_MAGNITUDE

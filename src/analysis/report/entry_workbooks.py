@@ -37,6 +37,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..catalog import Catalog
+from ..clean.plan_import import FALL_NAME
 from ..clean.plausibility import Point, implausible, impossible, plausible_range
 from ..ingest.csv_reader import MAX_MAGNITUDE
 from ..ingest.department_words import (
@@ -127,6 +128,7 @@ class EntrySeries:
     on_file: float | None = None  # a value for the year asked already known (sent before, or published)
     decimals: int | None = None  # the decimals its values are printed with, which its range is shown with
     year: int | None = None  # an earlier year of the plan period it asks for, with no value yet; None: the workbook's
+    sign: str = ""  # a rate of change's sign convention (a fall as a positive number), in the workbook's language
 
 
 @dataclass(frozen=True)
@@ -299,6 +301,7 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
             # then the year's: the series' years in order, as a yearbook lists them; a value of each is what the report
             # judges a level held every year (17, 18) on
             missing = [asked for asked in range(first_year or year, year) if _on_file(series_values, asked) is None]
+            sign = _sign_convention(words, meta)
             for asked in [*missing, year]:
                 latest, latest_year = _latest(series_values, asked)
                 # whole firms, persons, bases: 7,667 – 69,000, never 7,666.67; a share printed 2.40: 0.34 – 16.80
@@ -306,7 +309,7 @@ def entry_workbooks(indicators: pd.DataFrame, values: pd.DataFrame, year: int, w
                 rows.append(EntrySeries(
                     int(meta.indicator_id), meta.series, localized(meta, "name", language),
                     series_label(meta.series, words), localized(meta, "unit", language), latest, latest_year, targets,
-                    low, high, _on_file(series_values, asked), decimals, asked if asked != year else None))
+                    low, high, _on_file(series_values, asked), decimals, asked if asked != year else None, sign))
             status = lagging.get((int(meta.indicator_id), meta.series))
             if status:  # the warned first, which must be explained; then the others, explained if they fall behind
                 explanations.append(EntryExplanation(int(meta.indicator_id), meta.series,
@@ -417,7 +420,9 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     if earlier:  # the rows of earlier years of the plan period with no value yet, said
         instructions += words.text("entry.earlier_years", years=words.join_and(earlier), year=entry.year)
     sheet.merge_range(1, 0, 1, len(INPUT_COLUMNS) - 1, instructions, wrapped)
-    sheet.set_row(1, LINE_HEIGHT * 4)
+    # as many lines as the instructions wrap to across the narrow input columns, and one to spare (a line wraps short)
+    across = sum(INPUT_WIDTHS.values()) - 2
+    sheet.set_row(1, LINE_HEIGHT * max(4, math.ceil(display_width(instructions) / across) + 1))
     references = _reference_headers(entry)
     first_reference = len(INPUT_COLUMNS) + 1  # one empty column: the reader stops at an empty header cell
     sheet.set_row(2, LINE_HEIGHT * 3)
@@ -624,11 +629,21 @@ def _target_cell(words: Catalog, target, meta) -> float | str:
     return shown
 
 
+def _sign_convention(words: Catalog, meta) -> str:
+    """How the sign of a rate of change is written: a rate of decline (its Chinese name says a fall, 能耗下降率) a fall
+    as a positive number and a rise as a negative one, another rate a rise as a positive number; "" for another
+    kind."""
+    if getattr(meta, "kind", "") != "rate_of_change":
+        return ""
+    falls = FALL_NAME.search(str(getattr(meta, "name_zh", "") or ""))
+    return words["entry.sign_fall" if falls else "entry.sign_rise"]
+
+
 def _range_text(words: Catalog, row: EntrySeries) -> str:
     """"0.34 – 16.80", with the decimals the series is printed with; "0 or more" where no value is too high (a count
     after a zero, a rank), never up to 10^15."""
-    def shown(value: float) -> str:  # a limit of the checks' own (0, 100) whole: 0 – 100, 60.1 – 100
-        if row.decimals is None or float(value).is_integer():
+    def shown(value: float) -> str:  # both bounds with the series' decimals, a limit of the checks' own (100) too
+        if row.decimals is None:
             return fmt_number(value)
         return f"{half_up(value, row.decimals):,.{row.decimals}f}".replace("-", "−")
 
@@ -657,7 +672,10 @@ def _named(entry: EntryWorkbook, row: EntrySeries, name: str | None = None) -> s
 def _validation(entry: EntryWorkbook, row: EntrySeries) -> dict:
     """A decimal in the plausible range; outside it a warning the person may override (and explain in confirm)."""
     words = entry.words
-    fields = {"named": _named(entry, row, clipped(row.name, MAX_PROMPT_NAME)), "range": _range_text(words, row)}
+    # a rate of change's sign convention said with its name, where the prompt is never cut
+    named = _named(entry, row, clipped(row.name, MAX_PROMPT_NAME)) + (words.text("entry.sign", sign=row.sign)
+                                                                       if row.sign else "")
+    fields = {"named": named, "range": _range_text(words, row)}
     if row.latest is not None:
         # as the plan printed it (2.40, as the report quotes it), never 2.4
         latest = words.text("entry.latest", value=getattr(row.latest, "shown", "") or fmt_number(row.latest),
