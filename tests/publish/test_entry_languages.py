@@ -644,13 +644,13 @@ def test_a_file_the_folder_refuses_hides_no_other_files_mistakes(science, weihai
         "旧格式.xls")], told
 
 
-@pytest.mark.parametrize(("language", "label"), [("zh", "英文数据来源"), ("en", "Source in English")])
+@pytest.mark.parametrize(("language", "label"), [("zh", "英文数据来源（可不填）"),
+                                                 ("en", "Source in English (optional)")])
 def test_a_template_asks_for_the_sources_english_name_beside_the_source(science, language, label):
-    """Column F, right of the source (E): labelled in the template's language, headed ``source_en`` as an observation
-    CSV file heads it, a yellow input cell in every row."""
+    """Column F, right of the source (E): labelled in the template's language, said to be optional, headed
+    ``source_en`` as an observation CSV file heads it, a yellow input cell in every row."""
     sheet = openpyxl.load_workbook(science[language]).worksheets[0]
-    assert (sheet["E3"].value, sheet["F3"].value) == (("数据来源", "英文数据来源") if language == "zh"
-                                                      else ("Source", "Source in English"))
+    assert sheet["E3"].value == ("数据来源" if language == "zh" else "Source")
     assert sheet["F3"].value == label and (sheet["E4"].value, sheet["F4"].value) == ("source", "source_en")
     assert not sheet["F5"].protection.locked and not sheet["F6"].protection.locked
 

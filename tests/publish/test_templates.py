@@ -90,6 +90,18 @@ def test_header_row_is_the_observation_columns_with_labels_above(templates):
         assert each.print_title_rows == "$3:$4", each.title
 
 
+def test_the_row_of_system_names_stays_but_out_of_the_way_and_the_english_source_may_be_left_blank(templates):
+    """Row 4 (indicator_id, series, …: what the reader finds) is kept as it is, not hidden, but small and grey, not
+    bold; the English source's label says it may be left blank (before: 英文数据来源, as if required)."""
+    book = openpyxl.load_workbook(templates[0])
+    for sheet in book.worksheets:
+        assert not sheet.row_dimensions[4].hidden and sheet.row_dimensions[4].height == 12, sheet.title
+        assert (sheet["A4"].font.sz, sheet["A4"].font.b) == (8, False), sheet.title
+    sheet = book.worksheets[0]
+    assert sheet["F3"].value == "英文数据来源（可不填）" and sheet["F4"].value == "source_en"
+    assert sheet["L4"].font.sz == 8
+
+
 def _widths(sheet) -> dict[str, float]:
     """Each column's width, from the ranges a workbook stores them in (E:F, the two sources, are one)."""
     return {get_column_letter(index): dimension.width for dimension in sheet.column_dimensions.values()

@@ -72,6 +72,10 @@ INPUT_COLUMNS = [*REQUIRED_COLUMNS, *WORKBOOK_OPTIONAL_COLUMNS]
 FILLED_IN = ("indicator_id", "series", "year")
 HEADER_ROW = 3  # zero-based: title, instructions, labels, then the header row the reader finds
 INPUT_COLOUR = "#fff9c4"
+#: The row of column names the reader finds (indicator_id, …), kept as it is but out of the way: its font size in
+#: points and its height.
+SYSTEM_FONT_SIZE = 8
+SYSTEM_ROW_HEIGHT = 12
 #: The width of each column of the words sheet, in characters: its inputs, the empty column, the name and assessment.
 WORDS_WIDTHS = (10, 8, 10, 7, 50, 12, 40, 40, 3, 40, 30)
 #: The width of each input column of the values sheet, in characters: narrow, so that they and the indicator's name
@@ -403,7 +407,8 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     bold = book.add_format({"bold": True, "font_size": 14})
     wrapped = book.add_format({"text_wrap": True, "valign": "top"})
     label = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#e8eaed", "border": 1})
-    header = book.add_format({"bold": True, "font_color": "#5f6368", "border": 1})
+    # the row of column names the reader finds, small and grey: the labels above it are what a person reads
+    header = book.add_format({"font_size": SYSTEM_FONT_SIZE, "font_color": "#5f6368", "border": 1})
     locked = book.add_format({"border": 1, "bg_color": "#f1f3f4"})
     locked_number = book.add_format({"border": 1, "bg_color": "#f1f3f4", "num_format": "0", "align": "left"})
     unlocked = book.add_format({"locked": False, "border": 1, "bg_color": INPUT_COLOUR, "text_wrap": True})
@@ -411,7 +416,7 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     named = book.add_format({"font_color": "#3c4043", "text_wrap": True, "valign": "top"})
     # the plausible range indented: beside a target's value (2.8) it never reads "2.80 – 12.61"
     indented = book.add_format({"font_color": "#3c4043", "indent": 1})
-    system = book.add_format({"italic": True, "font_color": "#5f6368"})
+    system = book.add_format({"italic": True, "font_size": SYSTEM_FONT_SIZE, "font_color": "#5f6368"})
     styles = Styles(book)
 
     sheet.write_string(0, 0, title, bold)
@@ -434,6 +439,7 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
         sheet.write_string(2, first_reference + offset, name, label)
     # the row of column names the reader finds, said to be the system's, after the empty column (not one of them)
     sheet.write_string(HEADER_ROW, first_reference, words["entry.system_fields"], system)
+    sheet.set_row(HEADER_ROW, SYSTEM_ROW_HEIGHT)
     for number, row in enumerate(entry.series, HEADER_ROW + 1):
         sheet.write_number(number, 0, row.indicator_id, locked_number)
         if row.series:  # as the workbook's language names it (国家级), which is read back as the series
@@ -495,7 +501,8 @@ def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
     bold = book.add_format({"bold": True, "font_size": 14})
     wrapped = book.add_format({"text_wrap": True, "valign": "top"})
     label = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#e8eaed", "border": 1})
-    header = book.add_format({"bold": True, "font_color": "#5f6368", "border": 1})
+    # the row of column names the reader finds, small and grey: the labels above it are what a person reads
+    header = book.add_format({"font_size": SYSTEM_FONT_SIZE, "font_color": "#5f6368", "border": 1})
     locked = book.add_format({"border": 1, "bg_color": "#f1f3f4", "valign": "top"})
     locked_number = book.add_format({"border": 1, "bg_color": "#f1f3f4", "valign": "top", "num_format": "0",
                                      "align": "left"})
@@ -513,7 +520,8 @@ def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
     for offset, name in enumerate((words["entry.words.reference.name"], words["entry.words.reference.status"])):
         sheet.write_string(2, first_reference + offset, name, label)
     sheet.write_string(HEADER_ROW, first_reference, words["entry.system_fields"],
-                       book.add_format({"italic": True, "font_color": "#5f6368"}))
+                       book.add_format({"italic": True, "font_size": SYSTEM_FONT_SIZE, "font_color": "#5f6368"}))
+    sheet.set_row(HEADER_ROW, SYSTEM_ROW_HEIGHT)
     ratings = [words[f"entry.words.ratings.{key}"] for key in RATINGS]
     listed = ("、" if words.language == "zh" else ", ").join(ratings)
     # the kind of row and the series as the workbook's language names them (重点任务, 国家级), read back as such
