@@ -119,7 +119,7 @@ def test_every_input_column_is_wide_enough_and_only_the_empty_one_narrow(templat
     # to be typed; the source's English name (F) as wide as the source (E)
     assert widths["I"] >= 12 and widths["H"] >= 20, widths
     assert widths["F"] == widths["E"] >= 20, widths
-    # 12 + 11 + 7 + 14 + 24 + 24 + 20 + 24 + 14 + 12 + 3 = 165 (each stored with its padding: 12.71)
+    # 10 + 8 + 7 + 12 + 20 + 20 + 14 + 20 + 12 + 10 + 3 = 136 (each stored with its padding: 10.71)
     assert sum(int(widths[letter]) for letter in "ABCDEFGHIJK") <= 170, widths
 
 
@@ -146,7 +146,7 @@ def test_a_printed_workbook_keeps_its_text_readable(templates):
     for sheet, named in zip(book.worksheets, ("$A:$C", "$A:$D")):
         setup = sheet.page_setup
         assert (setup.orientation, setup.paperSize, setup.pageOrder) == ("landscape", 9, "overThenDown"), sheet.title
-        # the values sheet: 165 characters of input columns and 172 of reference columns (the name 60), 337; the words
+        # the values sheet: 136 characters of input columns and 140 of reference columns (the name 28), 276; the words
         # sheet 10 + 8 + … + 30 = 250: each more than the 150 a page holds near the text's size
         assert setup.fitToWidth >= 2 and setup.fitToHeight == 0, sheet.title
         assert (sheet.print_title_cols, sheet.print_title_rows) == (named, "$3:$4"), sheet.title

@@ -227,7 +227,7 @@ def shown_range(kind: str, latest: float | None, latest_year: int | None, year: 
     (:func:`~analysis.clean.plausibility.plausible_range`), each bound rounded to the decimals the series is printed
     with (2.4 printed 2.40: 0.34 – 16.80, never 0.343 – 16.79; a whole-number series' bounds whole, 86: 29 – 258), and
     moved one step inward where the rounded bound is a value the checks refuse, so that the cell lets pass nothing
-    they refuse. No limit is added: where the checks set none (a rate of change: 0 – 100), none is shown."""
+    they refuse. No limit is added: where the checks set none (a rate of change: −10 – 100), none is shown."""
     years = year - latest_year if latest_year else 1
     low, high = plausible_range(kind, latest, years)
     decimals = 0 if kind == "count" or latest is None else printed_decimals(latest)
