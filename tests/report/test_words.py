@@ -187,7 +187,8 @@ def test_title_and_introduction():
 
 def test_the_introduction_says_the_report_was_made_after_the_schedules_months():
     """The plan's schedule sets the final evaluation in October–December 2024; a report with 2024 values was made
-    once they had come out, in 2025 or later (whole-year figures): said right after when the values come out, with
+    once they had come out (whole-year figures, from 2025 on): said right after when the values come out (the
+    report's own date is in its header, so no year is guessed here), with
     the latest day one was published where the values record it (2025-03-12, after 2025-03; 2022's 2023-02-28
     aside), never a day the data do not give. Without a 2024 value, or without a schedule quoted, nothing is said."""
     plan = {**PLAN, "schedule": {"final": {"en": "The plan is evaluated in October–December 2024.",
@@ -202,9 +203,9 @@ def test_the_introduction_says_the_report_was_made_after_the_schedules_months():
         return dataclasses.replace(made, plan=plan, tables=dataclasses.replace(made.tables, values=values))
 
     undated = [None, None, None]
-    assert ("published from 2025 on. This report was prepared after the 2024 figures it uses were published, so in "
-            "2025 or later. The report assesses") in words.intro(with_values("en", undated))
-    assert ("2025年起陆续公布。本报告于所用 2024年数据发布后（2025年或以后）编制。本报告按编制时"
+    assert ("published from 2025 on. This report was prepared after the 2024 figures it uses were published. The "
+            "report assesses") in words.intro(with_values("en", undated))
+    assert ("2025年起陆续公布。本报告于所用 2024年数据发布后编制。本报告按编制时"
             in words.intro(with_values("zh", undated)))
     dated = ["2023-02-28", "2025-03", "2025-03-12"]
     assert ("published from 2025 on. This report was prepared after the 2024 figures it uses were published, the "

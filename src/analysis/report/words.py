@@ -457,8 +457,8 @@ ISO_DAY = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 def made_after(context: ReportContext) -> str:
     """That the report was made once its year's values had come out, after the schedule's months the intro quotes
     (a final evaluation set for October–December 2024, made from 2024 values published in 2025): the latest day one
-    of them was published, where the values record it ("the latest on 12 March 2025"), else the year after the
-    report year, from which whole-year figures are published; nothing without a value for the report year."""
+    of them was published, where the values record it ("the latest on 12 March 2025"), else no date (the report's
+    header gives the day it was made); nothing without a value for the report year."""
     values = context.values
     actual = values[(values["value_type"] == "actual") & (values["year"] == context.report_year)]
     if actual.empty:
@@ -468,7 +468,7 @@ def made_after(context: ReportContext) -> str:
     words = context.words
     if days:  # ISO: the latest sorts last (a day after its month, 2025-03-12 after 2025-03)
         return words.text("made_after_dated", year=context.report_year, date=words.date(max(days)))
-    return words.text("made_after", year=context.report_year, next=context.report_year + 1)
+    return words.text("made_after", year=context.report_year)
 
 
 # --- paces -------------------------------------------------------------------------------------------
