@@ -392,9 +392,10 @@ def test_a_card_with_one_year_left_names_that_year_for_a_target_met_or_a_level_h
     2023 against 81) or a level to hold (good-air days (17), ≥90 again in 2024) names the year too, the value that
     year's alone, as the scorecard gives it: never "每年需增长 2024年目标：已达到" ("per year" of one year, and the
     year named twice). The level in words under a label for a level ("2024年要求", "Required in 2024"): never a bare
-    "≥90%", nor a level under "2024年需增长", read as a growth of 90%."""
+    "≥90%", nor a level under "2024年需增长", read as a growth of 90%. A target met already is no growth either: under
+    the label of what a year needs, of any kind ("2024年所需"; in English "Needed in 2024" is that already)."""
     for language, label, level, met, held in (
-            ("zh", "2024年需增长", "2024年要求", "已达到目标", "须不低于 90%"),
+            ("zh", "2024年所需", "2024年要求", "已达到目标", "须不低于 90%"),
             ("en", "Needed in\u00a02024", "Required in\u00a02024", "target already met", "at least 90%")):
         mid = load_report(relative(example_tables), 2023, language)
         [seven] = [row for row in mid.joined().itertuples() if row.indicator_id == 7]
@@ -405,7 +406,7 @@ def test_a_card_with_one_year_left_names_that_year_for_a_target_met_or_a_level_h
         # the growth of a latest value two years before its target is a year's each, per year as before
         assert words.year_left(seven._replace(as_of_year=2022)) is None
     mid_html = html.cards_html(load_report(relative(example_tables), 2023, "zh"), NoCharts())
-    assert "<th>2024年需增长</th><td>已达到目标</td>" in card(mid_html, "indicator-7")
+    assert "<th>2024年所需</th><td>已达到目标</td>" in card(mid_html, "indicator-7")
 
 
 def test_a_final_evaluation_leaves_out_the_needed_per_year_column(example, example_tables):

@@ -584,8 +584,12 @@ def test_a_mid_term_table_gives_the_next_target_and_its_need(example_tables):
              "more) over 2023, more than the growth seen since 2020 (+8.8% a year).")):
         blocks = self_evaluation_blocks(load_report(relative(example_tables), 2023, language))
         table = next(block for block in blocks if block.name == "indicators")
-        # every next target's growth is one year's, 2023's value to 2024's target: that year, never "per year"
-        assert table.headers[-1] == {"zh": "下一目标及2024年需增长", "en": "Next target, needed in\u00a02024"}[language]
+        # every next target's growth is one year's, 2023's value to 2024's target: that year, never "per year"; the
+        # column holds growths (14: +16.5%), levels to hold (17, 18: ≥90, ≥5) and targets met already (7: 已达到):
+        # headed for both kinds, never "2024年需增长" over a level
+        assert table.headers[-1] == {"zh": "下一目标及2024年所需", "en": "Next target, needed in\u00a02024"}[language]
+        assert [row[-1] for row in table.rows if row[0] in ("7", "17")] == {
+            "zh": ["81（2024年）\n已达到", "≥90（2024年）"], "en": ["81 (2024)\nalready met", "≥90 (2024)"]}[language]
         row = next(row for row in table.rows if row[0] == "14")
         assert row[-2:] == [status, cell]
         assert any(state in text for text in block_texts(blocks))

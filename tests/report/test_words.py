@@ -1411,6 +1411,16 @@ def test_a_growth_needed_in_one_year_is_headed_with_that_year(example_tables):
         older = intensity._replace(as_of_year=2022)
         assert words.needed_label([older], context.words) == per_year
         assert words.needed_label([*rows, older], context.words) == both_per_year
+        # a target met already (7: 83 in 2023 against 2024's 81) is no growth: its label heads both kinds, never
+        # "2024年需增长" over 已达到目标; with a growth (2) beside it, so too
+        met = next(row for row in rows if int(row.indicator_id) == 7)
+        assert words.pace_text(met, context.words, 2024) == {"zh": "已达到目标", "en": "target already met"}[language]
+        assert words.needed_label([met], context.words, 2024) == both  # (its phone label: the column's year)
+        assert words.needed_label([intensity, met], context.words) == both
+        # levels alone (17, 18: at least 90 %, 5 % a year in 2024): a level's label
+        levels = [row for row in rows if int(row.indicator_id) in (17, 18)]
+        required = {"zh": "2024年要求", "en": "Required in\u00a02024"}[language]
+        assert words.needed_label(levels, context.words, 2024) == required
         review_context = load_report(relative(example_tables), 2022, language)
         assert scorecard_headers(review_context)[7] == review
 

@@ -44,6 +44,7 @@ from .words import (
     later_target,
     localized,
     missed_years,
+    needed_kind,
     next_need,
     note_in,
     official_header,
@@ -684,8 +685,10 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     context = inputs.context
     words, language = context.words, context.language
     names, columns = words["workbook.warnings"], words["workbook.scorecard"]
-    rows = []
-    for row in warning_list(context.joined()).itertuples():
+    rows, listed = [], list(warning_list(context.joined()).itertuples())
+    # the report's words for the need headed by their kind: a growth, a level to reach, both (每年所需（报告表述）)
+    needed = names["needed" + needed_kind(listed, words, None)]
+    for row in listed:
         # a level held every year, missed in an earlier year: that year's value and level beside its gap, as the
         # report's list gives them (the latest value in the status note)
         value, level, when = missed_row(context, row) or (row.latest_value, row.target_value, None)
@@ -704,7 +707,7 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     headers = [*(names[key] for key in ("department", "level", "id", "series", "indicator")), columns["unit"],
                *(names[key] for key in ("status", "status_note", "latest", "latest_year", "target", "target_year",
                                         "gap", "gap_year")),
-               *(columns[key] for key in (*NEEDED_COLUMNS, "seen_rate", "seen_change")), names["needed"]]
+               *(columns[key] for key in (*NEEDED_COLUMNS, "seen_rate", "seen_change")), needed]
     # the report's words for the pace last, left out with the numbers where the report leaves its column out (a
     # final evaluation: all "—")
     pace = range(14, 14 + len(NEEDED_COLUMNS))
@@ -717,7 +720,7 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         # the sentence in a data row under "Lead department"
         write_sentence(sheet, styles, warnings_intro(context, []))
         return
-    write_table(sheet, styles, headers, rows, wide=(len(headers) - 1,) if headers[-1] == names["needed"] else ())
+    write_table(sheet, styles, headers, rows, wide=(len(headers) - 1,) if headers[-1] == needed else ())
 
 
 def changes_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:

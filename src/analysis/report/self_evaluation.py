@@ -34,6 +34,7 @@ from .words import (
     later_target,
     localized,
     named,
+    needed_kind,
     next_target_need,
     not_final,
     one_year_left,
@@ -297,9 +298,11 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     target_year = _one_year(quantitative["target_year"])
     latest_year = _one_year(quantitative.loc[quantitative["latest_value"].notna(), "as_of_year"])
     # and the year every next target's growth is needed in, where each is one year's ("下一目标及2024年需增长")
-    headed = {"target": target_year, "latest": latest_year,
-              "next": one_year_left(quantitative[quantitative["verdict"] == "final"].itertuples())}
-    headers = [words.text(f"self_evaluation.table.{key}" + ("_in" if headed.get(key) else ""),
+    # and the kind of what each needs: a growth, a level to reach, both ("下一目标及2024年要求", "下一目标及2024年所需")
+    finals = list(quantitative[quantitative["verdict"] == "final"].itertuples())
+    headed = {"target": target_year, "latest": latest_year, "next": one_year_left(finals)}
+    kinds = {"next": needed_kind(finals, words, None)}
+    headers = [words.text(f"self_evaluation.table.{key}" + ("_in" if headed.get(key) else "") + kinds.get(key, ""),
                           base_year=context.plan["base_year"], year=headed.get(key)) for key in keys]
     rows, described = [], []
     qualitative_words = written[written["item"] == "indicator"]

@@ -775,10 +775,18 @@ def needed_label(rows, words: Catalog, left: int | None | bool = False) -> str:
     rows = list(rows)
     if left is False:
         left = one_year_left(rows)
-    kinds = {needs_level(row) for row in rows if row.status != "qualitative" and pace_text(row, words, left) != MISSING}
-    kind = "_level" if kinds == {True} else "_mixed" if len(kinds) == 2 else ""
+    kind = needed_kind(rows, words, left)
     return (words[f"card.needed{kind}"] if left is None
             else words.text(f"card.needed_in{kind}", year=year(left)))
+
+
+def needed_kind(rows, words: Catalog, left: int | None) -> str:
+    """Which label fits what :func:`pace_text` gives for ``rows`` (named by ``left``), as the suffix of its catalog
+    key: "" where each is a growth, "_level" where each is a level to reach (:func:`needs_level`), "_mixed" where a
+    column holds both, or a target met already (已达到目标 is no growth: never under "2024年需增长")."""
+    kinds = {"met" if row.verdict == "final" and next_need(row) == "met" else needs_level(row)
+             for row in rows if row.status != "qualitative" and pace_text(row, words, left) != MISSING}
+    return "" if kinds <= {False} else "_level" if kinds == {True} else "_mixed"
 
 
 def pace_lines(text: str, words: Catalog) -> tuple[str, ...]:
