@@ -345,6 +345,25 @@ def test_the_word_cards_dotted_line_label_keeps_off_the_years(report):
     along = [a + (b - a) * t for a, b in zip(xy[:-1], xy[1:]) for t in np.linspace(0, 1, 200)]
     assert not [p for p in along if box.x0 <= p[0] <= box.x1 and box.y0 <= p[1] <= box.y1]
 
+@pytest.mark.parametrize("size", ["paper", "phone", "word"])
+def test_every_source_number_lies_inside_its_card_figure(report, size):
+    """A source's number above its point at the top of the value axis was clipped at the figure's top edge in Word,
+    whose card chart is 1.89 by 0.97 inches (5 national's ③, 2024 .docx p. 14): at every size (paper, phone, Word)
+    each number, and every other label, lies whole inside the figure."""
+    from analysis.report.word_content import CARD_CHART
+
+    for row in card_rows(report):
+        figure = charts.card_chart(report, row, **{"paper": {}, "phone": {"narrow": True},
+                                                   "word": {"size": CARD_CHART}}[size])
+        renderer = FigureCanvasAgg(figure).get_renderer()
+        figure.draw(renderer)
+        whole = figure.bbox
+        for mark in figure.axes[0].texts:
+            box = mark.get_window_extent(renderer)
+            assert whole.x0 <= box.x0 and box.x1 <= whole.x1 and whole.y0 <= box.y0 and box.y1 <= whole.y1, \
+                (row.indicator_id, row.series, mark.get_text(), box.bounds, whole.bounds)
+
+
 def test_no_source_number_hides_under_a_target_star(report):
     for row in card_rows(report):
         figure = charts.card_chart(report, row)

@@ -1392,6 +1392,30 @@ def _mark_offset(ax, figure: Figure, point: tuple[float, float], stars: list[tup
     return max(sy - y for _, sy in marks) + star + 1, "bottom"
 
 
+#: How many times a card's value axis may reach half a line further for a source's number to lie inside the figure.
+MARK_ROOM_STEPS = 12
+
+
+def _mark_offsets(ax, figure: Figure, points: list[tuple[float, float]], stars: list[tuple[float, float]],
+                  size: float, star_size: float = STAR_SIZE, dot: float = CARD_DOT) -> list[tuple[float, str]]:
+    """Each source's number's place beside its point (:func:`_mark_offset`), whole inside the figure: a number
+    above a point at the top of the value axis reached past the figure's top edge and was cut off there (the Word
+    card's chart, 0.97 inches high: 5 national's ③). Where one would, the value axis reaches further at the top,
+    half a line at a time, until it lies inside, as the dotted line's label finds its room (:func:`_label_pace`)."""
+    scale = 72 / figure.dpi
+    line = size * 1.25  # a number's height, with its line's leading, in points
+    ceiling = figure.bbox.height * scale
+    for step in range(MARK_ROOM_STEPS + 1):
+        offsets = [_mark_offset(ax, figure, point, stars, size, star_size, dot) for point in points]
+        reach = max((ax.transData.transform(point)[1] * scale + dy + (line if va == "bottom" else 0)
+                     for point, (dy, va) in zip(points, offsets)), default=0)
+        if reach <= ceiling or step == MARK_ROOM_STEPS:
+            return offsets
+        bottom, top = ax.get_ylim()  # in the frame's order, bottom first (an inverted axis too)
+        ax.set_ylim(bottom, top + (top - bottom) / (ax.bbox.height * scale) * line / 2)
+    return offsets
+
+
 #: Where a value's dot is drawn: over a target's star (zorder 4), under a source's number (5). A value just short of
 #: its target (1,580 against 1,600) was hidden under the star, and the chart read as the target reached.
 VALUE_OVER_TARGET = 4.5
@@ -1509,8 +1533,10 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
     ax.margins(y=0.18)
     ax.autoscale_view()  # the limits the numbers are placed by
     _least_span(ax, row.kind)
-    for point in actual.itertuples():  # each source's number beside its point, clear of a target's star
-        dy, va = _mark_offset(ax, figure, (point.year, point.value), stars, text, star_size, dot)
+    # each source's number beside its point, clear of a target's star, and whole inside the figure
+    offsets = _mark_offsets(ax, figure, [(point.year, point.value) for point in actual.itertuples()], stars, text,
+                            star_size, dot)
+    for point, (dy, va) in zip(actual.itertuples(), offsets):
         # on a white halo: a line passing behind it (a target's dashed path) never crosses the number
         ax.annotate(point.mark, (point.year, point.value), textcoords="offset points", xytext=(0, dy), ha="center",
                     va=va, fontsize=text, color="#333", zorder=5,
