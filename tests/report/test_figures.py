@@ -233,6 +233,28 @@ def test_a_heat_maps_word_is_its_statuss_name_or_words_of_it(language, heads):
         assert re.search(".*".join(re.escape(piece) for piece in pieces), name), status
 
 
+@pytest.mark.parametrize("language, heads", [("en", {"moderate": "Moderate progress"}), ("zh", {})])
+def test_a_panels_brief_status_is_its_name_or_its_head_words(language, heads):
+    """The small panels' titles and a phone's badges said a status in other words than its name ("Stage met early"
+    for Stage target already met, "At risk" for Achieved but at risk): each brief word is now the name itself,
+    where it fits a panel's title on two lines (1.09 inches at 7 points: "Stage target already met" is 1.07) and a
+    phone's badge on three; else its head words ("Moderate progress" of "Moderate progress (needs to accelerate)",
+    whose badge took four lines), never another word."""
+    from analysis.catalog import catalog
+    from analysis.report.fonts import configure_matplotlib
+    from analysis.vocabulary import STATUSES
+
+    configure_matplotlib(language)
+    words = catalog(language)
+    for status in STATUSES:
+        brief, name = words[f"status_brief.{status}"], words.status(status)
+        assert brief == heads.get(status, name), status
+        assert name.startswith(brief), status
+        badge = charts._badge_text(brief, charts.NARROW_BADGE, charts.PHONE_READ_TEXT)
+        assert badge.count("\n") < charts.NARROW_BADGE_LINES, status
+    assert words["status_brief.met_stage_early"] == {"en": "Stage target already met", "zh": "阶段提前达标"}[language]
+
+
 def test_the_heat_maps_key_breaks_between_its_items(example):
     """The key under the heat map breaks a line only after an item's separator: every part of every line is a whole
     "short = name" (never "逐 | 年达标＝目前逐年达标", "预计未 | 达＝预计未达标")."""
