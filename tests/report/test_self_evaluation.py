@@ -1414,3 +1414,19 @@ def test_a_mid_term_series_without_its_stage_years_value_is_given_the_need_of_th
     annex = next(block for block in self_evaluation_blocks(context) if block.name == "indicators")
     national, provincial = [cells for cells in annex.rows if cells[0] == "4"]  # the national series first
     assert provincial[-1] == {"en": "3.3 (2024)\n", "zh": "3.3（2024年）\n"}[language] + need
+
+
+def test_an_item_of_a_paragraph_is_kept_whole_in_the_word_draft(example_tables):
+    """An item a paragraph names (指标 4 的省级序列尚缺 2024年数据, in the progress verdicts' list) is one piece in
+    Word, as in a cell: LibreOffice printed 指标 at a page's foot and 4 的省级序列 on the next. A department's name in
+    a paragraph still breaks (a justified line would be spaced out for it); the item's words carry no joiner, so that
+    Find finds 指标 as typed."""
+    from analysis.report.self_evaluation_files import _inlines
+    from tests.conftest import relative
+
+    context = load_report(relative(example_tables), 2024, "zh")
+    text = "2 项仅有进展判断（指标 4 的省级序列尚缺 2024年数据、指标 12 尚缺 2024年数据），市科技局报送"
+    inlines = _inlines(context, [text], body=True)
+    printed = "".join(inline["c"] if inline["t"] == "Str" else " " for inline in inlines)
+    assert "（指标\u2060\u202f\u20604 的" in printed and "、指标\u2060\u202f\u206012 尚缺" in printed
+    assert "市科技局" in printed

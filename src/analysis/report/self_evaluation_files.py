@@ -113,9 +113,9 @@ def _whole_pattern(context: ReportContext, word: bool = False) -> re.Pattern:
 
 
 @functools.cache
-def _whole(language: str, names: tuple[str, ...], word: bool = False) -> re.Pattern:
-    """The departments' names written in Chinese (an English one breaks between its words, as English does), longest
-    first, and the submissions table's items (任务 4.1, 指标 4 省级, task 4.1), as one pattern."""
+def _items(language: str) -> list[str]:
+    """The patterns of the submissions table's items as they stand in text (任务 4.1, 指标 4 省级, task 4.1): a task's
+    or an indicator's word with its number, and an indicator's series after it."""
     words = catalog(language)
     items = []
     # an indicator's series after its number (指标 4 省级, indicator 5 provincial): one item, never 指标 4 | 省级
@@ -124,6 +124,24 @@ def _whole(language: str, names: tuple[str, ...], word: bool = False) -> re.Patt
         head, _, tail = words[f"self_evaluation.submissions.{key}"].partition("{id}")
         # standing as an item (、指标 4), never the end of a word of running text (确定指标 26 项, 定性指标 3 项)
         items.append(rf"(?<![{HAN}A-Za-z]){re.escape(head)}\d+(?:\.\d+)?(?: (?:{series}))?{re.escape(tail)}")
+    return items
+
+
+#: A space inside an item with a character either side (指标 4 省级), which :func:`~.pandoc_ast.joined` joins as it
+#: joins it beside them: a narrow no-break space between word joiners beside Chinese, else a no-break space.
+SPACE_IN_ITEM = re.compile(r"(?<=(\S)) (?=(\S))")
+
+
+@functools.cache
+def _an_item(language: str) -> re.Pattern:
+    return re.compile("|".join(_items(language)))
+
+
+@functools.cache
+def _whole(language: str, names: tuple[str, ...], word: bool = False) -> re.Pattern:
+    """The departments' names written in Chinese (an English one breaks between its words, as English does), longest
+    first, and the submissions table's items (任务 4.1, 指标 4 省级, task 4.1), as one pattern."""
+    items = _items(language)
     chinese = sorted((name for name in names if re.search(f"[{HAN}]", name)), key=len, reverse=True)
     # in Word, a value with its year in full-width brackets (24,500（2024年）, 2.9（2022）), a number with its unit, a
     # range (2021—2022年): LibreOffice breaks the draft's plain text 2024 | 年 and 2021 | —2022 where a column is sized
@@ -168,14 +186,20 @@ def self_evaluation_html(context: ReportContext, generated: str) -> str:
 
 def _inlines(context: ReportContext, parts: list, body: bool = False, cell: bool = False) -> list:
     """Parts as pandoc inlines: a piece kept whole joined, a placeholder in bold; ``body``: a paragraph's, which keeps a
-    number with its unit and a short label only (:func:`~.pandoc_ast.body_pieces`): a justified line of Chinese would
-    be spaced out for a department's name that does not fit on it (a table's column is made as wide); ``cell``: a
-    table cell's, whose other text breaks between its words only (空气质量 | 优良 | 天数 | 比例, never 天数比 | 例)."""
+    number with its unit, a short label and an item (指标 4) only (:func:`~.pandoc_ast.body_pieces`): a justified line
+    of Chinese would be spaced out for a department's name that does not fit on it (a table's column is made as
+    wide); ``cell``: a table cell's, whose other text breaks between its words only (空气质量 | 优良 | 天数 | 比例,
+    never 天数比 | 例)."""
     out: list = []
     for kind, text in _parts(context, parts, word=True):
         if kind == "placeholder":  # bold, as typed: Word's Find finds 待补充 (no word joiners inside, which would
             # keep it on one line but hide it from a search), an official's first step in filling the draft
             out.append({"t": "Strong", "c": [{"t": "Str", "c": text}]})
+        elif kind == "whole" and body and _an_item(context.language).fullmatch(text):
+            # an item of a paragraph whole too (指标 4, never 指标 | 4 的省级序列 over a page's foot), by its spaces
+            # joined only: Find finds its words as typed; a department's name breaks there, as a justified line of
+            # Chinese would be spaced out for it
+            out += inlines(SPACE_IN_ITEM.sub(lambda space: joined(f"{space[1]} {space[2]}")[1:-1], text))
         elif kind == "whole" and not body:
             out += inlines(joined(text))
         else:
