@@ -1095,6 +1095,57 @@ def test_a_figure_is_kept_on_the_page_of_its_legend_only(zh):
     assert (True, True) in followed  # the small multiples with their legend
 
 
+#: The most of a page's type area a page may leave blank at its foot, but a document's last and one before a figure
+#: too tall for what it leaves (the completion chart, 16 cm and its heading): half. The example's English final report,
+#: its overview charts set close, leaves at most 39 % of a page blank (the page before "4. Charts"); before, the
+#: categories' chart (7.4 cm), carried over by its spacing, stood alone on a page 67 % blank, under a page whose 7.6 cm
+#: blank would have held it.
+MOST_BLANK = 0.5
+
+
+def blank_feet(pdf) -> list[float]:
+    """Each page's share of the type area left blank under its last ink (text or picture), from the page drawn in
+    grey at 30 pixels an inch (``pdftoppm``): the running head above the type area and the page number under it
+    are not counted."""
+    import numpy as np
+    from PIL import Image
+
+    folder = pdf.parent / f"{pdf.stem}-pages"
+    folder.mkdir(exist_ok=True)
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", "-png", str(pdf), str(folder / "page")], check=True,
+                   timeout=120)
+    shares = []
+    for png in sorted(folder.glob("page-*.png"), key=lambda path: int(path.stem.rsplit("-", 1)[1])):
+        grey = np.asarray(Image.open(png).convert("L"))
+        cm = grey.shape[0] / 29.7
+        top, foot = round(TYPE_TOP_CM * cm), round((TYPE_TOP_CM + TYPE_HEIGHT_CM) * cm)
+        inked = np.nonzero((grey[top:foot] < 200).any(axis=1))[0]
+        shares.append(1 - (inked[-1] + 1 if len(inked) else 0) / (foot - top))
+    return shares
+
+
+def test_no_page_but_a_documents_last_is_left_half_blank(printed):
+    """Figures flow two to a page where they fit (the heat map and the categories' chart), a heading may start
+    mid-page: no page is a figure alone that the blank under the page before would have held, and none but the last is
+    more than half blank, unless what starts the next is a figure too tall for that blank with its heading."""
+    if shutil.which("pdftoppm") is None or shutil.which("pdfimages") is None:
+        pytest.skip("pdftoppm or pdfimages (poppler) is not installed")
+    from analysis.report.word_content import HEADING_CM
+
+    _, documents = printed
+    blank, alone = {}, {}
+    for name, (_, word, _) in documents.items():
+        shares, figures, lines = blank_feet(word), figure_heights(word), text_lines(word)
+        room = [share * TYPE_HEIGHT_CM for share in shares]
+        blank[name] = [(page, round(shares[page - 1], 2)) for page in range(1, len(shares))
+                       if shares[page - 1] > MOST_BLANK
+                       and max(figures.get(page + 1, [0])) + HEADING_CM <= room[page - 1]]
+        alone[name] = [(page, round(sum(figures[page]), 1), round(room[page - 2], 1)) for page in sorted(figures)
+                       if page > 1 and not lines[page - 1] and sum(figures[page]) <= room[page - 2]]
+    assert not any(alone.values()), alone
+    assert not any(blank.values()), blank
+
+
 def test_figures_leave_room_on_their_page_for_what_ends_the_page_before():
     """A tall chart prints at most as high as the type area less its heading and some five lines of the page before
     (a table's last rows): 16 cm, where it took all but 2 cm."""
