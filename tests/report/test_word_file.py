@@ -25,7 +25,7 @@ from analysis.catalog import catalog
 from analysis.publish.data import build_tables, write_tables
 from analysis.report import word_file
 from analysis.report.context import load_report
-from analysis.report.pandoc_ast import body_pieces
+from analysis.report.pandoc_ast import body_pieces, kept_whole
 from analysis.report.word_file import WordEditionError, write_docx
 from analysis.settings import DEFAULT_PLAN_DIR
 from tests.conftest import FIXTURES
@@ -1438,3 +1438,15 @@ def test_the_scorecards_amounts_are_whole_in_its_type(en):
     warnings = next(table for table in en.tables if spaced(table.rows[0].cells[2].text) == "Warning")
     assert min(table_points(warnings) or {9.0}) >= 8.5
 
+
+def test_running_texts_amounts_are_kept_whole_as_the_tables_keep_them():
+    """A card's note, the summary and the method note keep an English amount whole, as a table's cells do: a number
+    with the word after it, "per" with what it is per; a year before a word ("in 2023 the") and Chinese text as
+    before."""
+    text = "raised (150 more), (1 incubator short); 7 amber, 17.3 per 10,000 people in 2023 the"
+    out = kept_whole(text, body_pieces())
+    nbsp = "\u00a0"
+    assert out == (f"raised (150{nbsp}more), (1{nbsp}incubator short); 7{nbsp}amber, "
+                   f"17.3{nbsp}per{nbsp}10,000{nbsp}people in 2023 the")
+    chinese = "与 2022\u2060年相比，\u200b4\u2060\u202f\u2060个序列"
+    assert kept_whole("与 2022年相比，4 个序列", body_pieces()) == chinese

@@ -21,8 +21,10 @@ import re
 from ..catalog import catalog
 from ..settings import LANGUAGES
 from .line_breaks import (
+    COUNTED_PER,
     HAN,
     JOINS,
+    NUMBER_WORD,
     SHORT_LABEL,
     body_kept_pattern,
     chinese_words,
@@ -97,8 +99,15 @@ def body_pieces() -> re.Pattern:
     achieved: :func:`~analysis.report.line_breaks.body_kept_pattern`), never 已达 | 标; not the head of a stage's rate
     (2023 年阶段目标), whose ten characters carried over whole would space a justified line of Chinese out, nor a
     completion rate's word and number (完成率 | 99.5%). A short label is six Chinese characters at most
-    (:data:`~analysis.report.line_breaks.SHORT_LABEL`)."""
-    return body_kept_pattern()
+    (:data:`~analysis.report.line_breaks.SHORT_LABEL`); and an English amount, as a table's cells keep it where
+    they hold it (:data:`~.word_content.AMOUNT`): a number with the word after it ("(150 more)", "7 amber"), "per"
+    with what it is per ("per 10,000 people"), never "(150 | more)"."""
+    return _body_pieces()
+
+
+@functools.cache
+def _body_pieces() -> re.Pattern:
+    return re.compile(f"{body_kept_pattern().pattern}|{COUNTED_PER}|{NUMBER_WORD}")
 
 
 #: A mark of Chinese a line may break after, before a number: LibreOffice would carry ``2022 年，2023`` over whole,
