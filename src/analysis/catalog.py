@@ -22,6 +22,7 @@ import yaml
 from .errors import RUN_MORE, RUN_WORDS, InputError, quote
 from .numerals import chinese_numeral
 from .settings import CATALOGS_DIR, DEFAULT_LANGUAGE, LANGUAGES
+from .vocabulary import SERIES_ALIASES
 
 
 class Catalog:
@@ -327,3 +328,14 @@ def keys(entries: dict, prefix: str = "") -> set[str]:
         key = f"{prefix}{name}"
         found |= keys(value, key + ".") if isinstance(value, dict) else {key}
     return found
+
+
+def series_named(text: str, known: list[str]) -> str:
+    """The series ``text`` names: itself, or the series whose label it is in either language (国家级: national), or
+    whose short form (国家, 省: :data:`~analysis.vocabulary.SERIES_ALIASES`); ``text`` as given where it names none.
+    A department workbook's series cell and notebook 04's ``series`` parameter alike."""
+    if text in known:
+        return text
+    labels = {label.casefold(): series for words in catalogs() for series, label in words["series"].items()}
+    key = " ".join(text.casefold().rstrip("。.").split())
+    return labels.get(key) or SERIES_ALIASES.get(key) or text

@@ -35,16 +35,17 @@ def test_english_names_a_plural_unit_once_and_never_after_one():
     english = texts(words.summary_paragraphs(context("en", [ONE_SHORT], 2023)))
     # the shortfall names the unit: the name takes no label of it (never "High-level talent (persons): … 1 person
     # short", the unit twice)
+    # the row gives no growth seen, so its pace to the 2024 target is not known to be on track: a red warning
     assert english[-1][1] == [
         "High-level talent: 299 in 2023, short of the 2023 stage target of 300 (99.7% of it, "
-        "1 person\u00a0short); to reach 300 in 2024 it must grow by 0.3% (1 more) over 2023"]
+        "1 person\u00a0short); to reach 300 in 2024 it must grow by 0.3% (1 more) over 2023; a red warning"]
     assert texts(words.summary_paragraphs(context("en", [ONE_A_YEAR], 2023)))[-2][1] == [
         "S&T service institutions must grow by 1.0% (1 more) in one year, from 99 in 2023 to the 2024 target of 100: "
         "rated “moderate progress (needs to accelerate)”"]
     # Chinese numbers carry their unit, with no label after the name
     assert texts(words.summary_paragraphs(context("zh", [ONE_SHORT], 2023)))[-1][1] == [
         "高层次人才数：2023年为 299人，未达到 2023年阶段目标 300人（完成率 99.7%，差 1人）；"
-        "要在 2024年达到 300人，需比 2023年增长 0.3%（1人）"]
+        "要在 2024年达到 300人，需比 2023年增长 0.3%（1人）；列为红色预警"]
 
 
 def test_an_english_count_grows_by_its_rate_and_names_the_amount_as_more_or_fewer():

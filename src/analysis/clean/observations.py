@@ -22,7 +22,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ..catalog import Catalog, catalog, catalogs
+from ..catalog import Catalog, catalog, series_named
 from ..errors import InputError, InputErrors, Mistakes, cell_order, display_path, file_order, quote
 from ..ingest.csv_reader import LINE_COLUMN, NO_DATA_MARKS, meant_number, parse_int, parse_number
 from ..ingest.headers import column_names, field_label
@@ -36,7 +36,6 @@ from ..vocabulary import (
     NOTE_COLUMNS,
     PRELIMINARY,
     REVISED,
-    SERIES_ALIASES,
     SERIES_MARKS,
     SOURCE_COLUMNS,
     VALUE_COLUMNS,
@@ -240,17 +239,6 @@ def _located(exc: InputError, rows: FileRows) -> InputError:
     if not isinstance(exc.line, int) or exc.field is None:
         return exc
     return InputError(exc.reason, file=exc.file, line=rows.where(exc.line, exc.field), field=exc.field)
-
-
-def series_named(text: str, known: list[str]) -> str:
-    """The series ``text`` names: itself, or the series whose label it is in either language (国家级: national), or
-    whose short form (国家, 省: :data:`~analysis.vocabulary.SERIES_ALIASES`); ``text`` as given where it names none.
-    A department workbook's series cell and notebook 04's ``series`` parameter alike."""
-    if text in known:
-        return text
-    labels = {label.casefold(): series for words in catalogs() for series, label in words["series"].items()}
-    key = " ".join(text.casefold().rstrip("。.").split())
-    return labels.get(key) or SERIES_ALIASES.get(key) or text
 
 
 def _names_both(text: str) -> bool:

@@ -47,7 +47,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..catalog import Catalog, catalog
+from ..catalog import Catalog, catalog, series_named  # the series' names in every language, and short forms
 from ..colours import contrast
 from ..errors import InputError, Mistakes, quote
 from ..files import read_regular
@@ -789,8 +789,6 @@ def _placed_rows(sheet, written_at: dict[int, str]) -> dict[int, str]:
 
 def _series_form(key: str) -> str:
     """A row's key with its series as the plan names it (4/省, 4/prov, 4/Provincial: 4/provincial), "" for none."""
-    from ..clean.observations import series_named  # the series' names in every language, and their short forms
-
     identifier, _, series = key.partition("/")
     return f"{identifier}/{series_named(series, [])}" if identifier else ""
 
