@@ -87,11 +87,26 @@ def test_no_page_is_left_half_empty_except_before_a_section(report, layout):
         top = max(body(page), key=lambda box: box[3])
         return top[4] in sections
 
+    # the lowest a page's words or pictures reach: the foot of the type area
+    foot = min(box[1] for page in layout for box in body(page))
+
+    def opens_with_a_taller_figure(page, blank: float) -> bool:
+        """The page opens with a figure (under its title's line or two) taller than the blank the page before left:
+        the plain mid-term's status map after its completion chart, a sentence there, took 5 a page's half."""
+        content = body(page)
+        pictures = [box for box in content if not box[4]]
+        if not pictures:
+            return False
+        first = max(pictures, key=lambda box: box[3])
+        above = [box for box in content if box[4] and box[1] >= first[3]]
+        return len(above) <= 2 and max(box[3] for box in content) - first[1] > blank
+
     half_empty = []
     for number, (page, following) in enumerate(zip(layout, layout[1:]), 1):
         content = body(page)
         top, bottom = max(box[3] for box in content), min(box[1] for box in content)
-        if (top - bottom) / page["height"] < 0.5 and not opens_section(following):
+        if (top - bottom) / page["height"] < 0.5 and not opens_section(following) \
+                and not opens_with_a_taller_figure(following, bottom - foot):
             half_empty.append(number)
     assert half_empty == []
 
