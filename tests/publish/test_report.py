@@ -127,8 +127,12 @@ def test_english_mid_term_report_has_english_names(example_reports, indicators):
 def test_the_report_is_made_from_the_data_steps_tables_read_where_make_data_writes_them(example_reports,
                                                                                        shared_weihai):
     report = example_reports["final-en"]
-    fresh = build_tables(shared_weihai, "eurostat", EXAMPLE).files()
-    assert {p.name: p.read_bytes() for p in (report / "data").iterdir()} == fresh
+    tables = build_tables(shared_weihai, "eurostat", EXAMPLE)
+    fresh = tables.files()
+    # the report's data are the tables as of its year: the example's one value quoted by a secondary source (26's
+    # 36.6% for 2022) is no 2024 verdict's ground (26's rests on its 2024 value), so its finding is left out there
+    assert {p.name: p.read_bytes() for p in (report / "data").iterdir()} == tables.up_to(2024).files()
+    assert tables.up_to(2024).files()["data_quality.csv"] != fresh["data_quality.csv"]
     processed = report.parents[3] / "processed-example" / "weihai"
     assert {p.name: p.read_bytes() for p in processed.iterdir() if p.is_file()} == fresh
     for name in NOTEBOOKS:

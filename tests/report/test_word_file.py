@@ -975,9 +975,12 @@ def test_no_number_is_printed_apart_from_its_unit(printed, example_reports):
         # (15.8 billion | yuan in the warning list's values), nor one a paragraph holds (the method note's)
         found = [(flat(match.group()), match.group().replace(" ", "\u00a0") in paragraph.replace("\u2060", ""))
                  for paragraph in paragraphs for match in AMOUNT.finditer(spaced(paragraph))]
-        amounts = {piece for piece, whole in found if whole} - {piece for piece, whole in found if not whole}
+        broken = {piece for piece, whole in found if not whole}
+        amounts = {piece for piece, whole in found if whole} - broken
         assert len(amounts) >= 10 or language == "zh", (name, amounts)
-        pieces |= amounts
+        # the body's pieces hold the same amounts where a sentence keeps them (15.8 billion yuan in the overview):
+        # one a table's column leaves unjoined is left out there too
+        pieces = (pieces - broken) | amounts
         assert len(pieces) > 10
         printed_text = flat(text)
         assert not [piece for piece in sorted(pieces) if split_inside(piece, printed_text)], name
