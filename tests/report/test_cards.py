@@ -281,6 +281,42 @@ def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(exampl
     assert not cards.plan_period_turn(example, example.series_row(18))
 
 
+def test_a_faster_rise_in_the_plan_period_than_the_pace_rated_is_said_at_the_mid_term(example_tables):
+    """外资占比 (19): 3.1% in 2020, 2.7% in 2021 (both printed), 3.2% in 2023. The mid-term rates the way to the 2024
+    target (3.5%) on the pace from 2020, (3.2 − 3.1) / 3 = +0.03 pp a year, while the plan period saw (3.2 − 2.7) / 2 =
+    +0.25 pp a year: the card, the scorecard and the warning list say the plan period's rise beside the red warning.
+    Likewise 3 (41.5, 39.3, 44.1) and 20 (2.07, 1.9, 2.8). Not 4 national (2.8 in 2020 and 2021: no dip), not 17 (a
+    level held every year: 90.4, 90.1, 91.2 against ≥ 90), and none in the final report, with no target ahead."""
+    from analysis.report.tables import scorecard_rows
+    from analysis.report.warning_tables import warning_rows
+
+    zh = load_report(relative(example_tables), 2023, "zh")
+    en = load_report(relative(example_tables), 2023, "en")
+    assert cards.plan_period_turn(zh, zh.series_row(19)) == (
+        "方案期内上升快于自基础值以来：由方案期前一年 2021年的 2.7%（低于 2020年基础值 3.1%）升至 2023年的 3.2%；"
+        "上列年均增长和评估结论自该基础值起算。")
+    assert cards.plan_period_turn(en, en.series_row(19)) == (
+        "Rose faster over the plan period than since the baseline: from 2.7% in 2021 (the year before the plan "
+        "period, below the 2020 baseline of 3.1%) to 3.2% in 2023; the growth seen above and the status are measured "
+        "from the baseline.")
+    for context, notes in ((zh, {"3": "2021年（39.3%，低于 2020年基础值）以来回升较快",
+                                 "19": "2021年（2.7%，低于 2020年基础值）以来回升较快",
+                                 "20": "2021年（1.9%，低于 2020年基础值）以来回升较快"}),
+                           (en, {"3": "up faster since 2021 (39.3%, below the 2020 baseline)",
+                                 "19": "up faster since 2021 (2.7%, below the 2020 baseline)",
+                                 "20": "up faster since 2021 (1.9%, below the 2020 baseline)"})):
+        shown = {row.indicator_id: row.final_rate for row in scorecard_rows(context)}
+        assert {key for key, note in shown.items() if ("回升较快" in note or "up faster" in note)} == set(notes)
+        for key, note in notes.items():
+            assert shown[key].endswith(note)
+        warned = {row.anchor: row.status_note for row in warning_rows(context)}
+        assert warned["indicator-19"].endswith(notes["19"])
+    for number in ("4", "17"):
+        assert not cards.plan_period_turn(zh, zh.series_row(number, "national" if number == "4" else ""))
+    final = load_report(relative(example_tables), 2024, "zh")
+    assert not cards.plan_period_turn(final, final.series_row(19))
+
+
 def test_the_scorecard_and_the_warning_list_say_a_rise_the_status_from_the_base_year_hides(example, example_tables):
     """"Moving away" for 4 provincial (3.1 in 2020, 2.7 in 2021, 2.9 in 2022) is followed, under the status, by the
     plan period's move (2021–2022: 2.7% → 2.9%) in the scorecard and the warning list, not on the card alone; 7,

@@ -950,10 +950,10 @@ def test_indicators_without_a_verdict_are_said_to_lack_their_target_year_too():
     zh = words._statuses(context("zh", rows))
     en = words._statuses(context("en", rows))
     assert zh.endswith("其中 1 项（指标 10）尚无目标年份数据，其结论为进展判断，不是最终判定。"
-                       "数据不足的 1 项无目标年份数据，无法判断。")
+                       "数据不足的 1 项尚未收录目标年份数据，暂无法判断。")
     assert en.endswith("Of these, 1 (indicator 10) has no value for its target year yet, so its verdict is one of "
-                       "progress, not final. The 1 with insufficient data has no value for its target year: it "
-                       "cannot be judged.")
+                       "progress, not final. The 1 with insufficient data has no value for its target year on file "
+                       "yet: it cannot be judged until one is added.")
     # none has its target year's value (Weihai's published data: 26 met in 2022, 22 with insufficient data): said
     # first, never "of these, 1 …", which reads as if the others had theirs
     zh = words._statuses(context("zh", rows[1:]))
@@ -1505,8 +1505,10 @@ def test_the_national_plans_overview_tells_each_year_of_a_revised_baseline_once(
     assert "5 have no data collected yet (indicators 4, 6, 7, 8, 9)" in en[0]
     assert "5 个尚未收集到数据（指标 4、6、7、8、9）" in zh[0]
     # the count of the indicators said once, in the sentence before: not repeated in a bracket
-    assert en[1].endswith(" The 5 with insufficient data have no value for their target year: they cannot be judged.")
-    assert zh[1].endswith("数据不足的 5 项均无目标年份数据，无法判断。") and "（共 10 项）" not in zh[1]
+    # (not collected: the values may well be published; "on file yet", never "have no value", read as none exists)
+    assert en[1].endswith(" The 5 with insufficient data have no value for their target year on file yet: they cannot "
+                          "be judged until one is added.")
+    assert zh[1].endswith("数据不足的 5 项尚未收录目标年份数据，暂无法判断。") and "（共 10 项）" not in zh[1]
 
 
 def test_a_plan_typed_from_a_press_quote_says_so_in_its_data_note_and_of_each_missing_baseline():
