@@ -339,6 +339,22 @@ def test_a_status_with_its_note_has_the_status_alone_on_its_colour(ground):
     assert failing(word_pairs(table)) == []
 
 
+def test_a_badge_is_a_millimetre_from_its_cells_lines_where_the_tables_cells_are_closer():
+    """A status with its note (a badge) gets 1 mm (57 twips) each side where the tables' cells are 0.5 mm (28 twips)
+    from their lines; a cell's own margin is left alone where the tables' are 1 mm already, or the style's (0)."""
+    narrow = one_cell_table(note=True)
+    shade_cells([narrow], [Shading(0, 0, 0, "#7f0000")], 28)
+    sides = narrow.find(f"{W}tr/{W}tc/{W}tcPr/{W}tcMar")
+    assert [(etree.QName(side).localname, side.get(f"{W}w")) for side in sides] == [("left", "57"), ("right", "57")]
+    for margin in (57, 0):
+        wide = one_cell_table(note=True)
+        shade_cells([wide], [Shading(0, 0, 0, "#7f0000")], margin)
+        assert wide.find(f"{W}tr/{W}tc/{W}tcPr/{W}tcMar") is None
+    whole = one_cell_table()  # a cell on its colour throughout: no badge
+    shade_cells([whole], [Shading(0, 0, 0, "#7f0000")], 28)
+    assert whole.find(f"{W}tr/{W}tc/{W}tcPr/{W}tcMar") is None
+
+
 def test_the_word_checker_flags_white_on_teal():
     # on track, #26a69a: the old rule (perceived brightness 0.50 < 0.6) wrote it white, 3.00:1
     table = one_cell_table("FFFFFF")

@@ -180,6 +180,30 @@ def test_status_cells_have_the_status_colours(zh):
     assert note.find(f"{W}pPr/{W}shd") is None and not list(note.iter(f"{W}color"))
 
 
+def cell_margin(tc, side: str) -> int:
+    """A cell's margin on ``side`` in twips: its own, else its table's."""
+    own = tc.find(f"{W}tcPr/{W}tcMar/{W}{side}")
+    if own is None:
+        own = tc.getparent().getparent().find(f"{W}tblPr/{W}tblCellMar/{W}{side}")
+    return int(own.get(f"{W}w"))
+
+
+def test_a_badge_stands_a_millimetre_clear_of_its_cells_lines(zh):
+    """A status on its colour with its note under it (the scorecard's, the warning list's) is 1 mm (1440 / 25.4 = 57
+    twips) from its cell's lines, not the Chinese tables' 0.5 mm (28 twips), which set the colour against the line
+    and the number of the cell before it (0.4个百分点) touching it from the other side; the tables' other cells keep
+    0.5 mm."""
+    badges = others = 0
+    for tc in zh.element.body.iter(f"{W}tc"):
+        if tc.find(f"{W}p/{W}pPr/{W}shd") is not None:
+            badges += 1
+            assert (cell_margin(tc, "left"), cell_margin(tc, "right")) == (57, 57)
+        elif tc.getparent().getparent().find(f"{W}tblPr/{W}tblCellMar") is not None:  # not a card's layout
+            others += 1
+            assert (cell_margin(tc, "left"), cell_margin(tc, "right")) == (28, 28)
+    assert badges >= SERIES - 3 and others
+
+
 def test_the_warning_list_has_its_levels_and_statuses_in_colour(zh):
     warning_list, changes = zh.tables[len(CATEGORIES_ZH):len(CATEGORIES_ZH) + 2]
     # no "needed per year" at the final evaluation

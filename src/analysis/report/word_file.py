@@ -264,8 +264,8 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
         tables = list(root.iter(w("tbl")))
         if len(tables) != laid_on.tables:  # the colours would land in the wrong cells
             raise WordEditionError(f"pandoc wrote {len(tables)} tables where the document has {laid_on.tables}")
-        shade_cells(tables, laid_on.shading)
         margin = margin_twips(words["word.cell_margin"])
+        shade_cells(tables, laid_on.shading, margin)
         for index, table in enumerate(tables):  # the catalog's cell margins, but a card's layout of its chart
             if margin and index not in laid_on.borderless:
                 cell_margins(table, margin)
@@ -605,10 +605,27 @@ def keep_heads(tables) -> None:
                 put(put(paragraph, "pPr"), "keepNext", {})
 
 
-def shade_cells(tables: list, shading: list[Shading]) -> None:
+#: A badge's cell margin each side at least (twips: 1 mm, the reference document's): a status on its colour stands
+#: clear of the cell's lines and of the number in the cell before it (0.4个百分点 | 未达标), where the Chinese tables'
+#: 0.5 mm set the colour against the line, the number's last character touching it from the other side.
+BADGE_MARGIN_TWIPS = 57
+
+
+def badge_margins(tc, margin: int) -> None:
+    """Cell ``tc`` (a badge's) :data:`BADGE_MARGIN_TWIPS` from its left and right lines, where the table's ``margin``
+    (twips; 0: the table style's) is less."""
+    if (margin or STYLE_MARGIN_TWIPS) >= BADGE_MARGIN_TWIPS:
+        return
+    margins = put(put(tc, "tcPr"), "tcMar", {})
+    for side in ("left", "right"):
+        etree.SubElement(margins, w(side), {w("w"): str(BADGE_MARGIN_TWIPS), w("type"): "dxa"})
+
+
+def shade_cells(tables: list, shading: list[Shading], margin: int = 0) -> None:
     """Each cell of ``shading`` on its colour, its text black or white, whichever contrasts more (WCAG 2); a cell of
     more than one paragraph (a status and its note) has its first alone on the colour, as the HTML's badge, the note
-    under it in the text's own colour on white: never read as part of the verdict."""
+    under it in the text's own colour on white: never read as part of the verdict. A badge's cell is at least
+    :data:`BADGE_MARGIN_TWIPS` from its lines (the tables' cell ``margin`` in twips, 0: the table style's)."""
     for shade in shading:
         tc = tables[shade.table].findall(w("tr"))[shade.row].findall(w("tc"))[shade.column]
         fill = shade.colour.lstrip("#").upper()
@@ -616,6 +633,7 @@ def shade_cells(tables: list, shading: list[Shading]) -> None:
         paragraphs = tc.findall(w("p"))
         if len(paragraphs) > 1:
             put(put(paragraphs[0], "pPr"), "shd", {"val": "clear", "color": "auto", "fill": fill})
+            badge_margins(tc, margin)
             runs = paragraphs[0].iter(w("r"))
         else:
             put(put(tc, "tcPr"), "shd", {"val": "clear", "color": "auto", "fill": fill})
