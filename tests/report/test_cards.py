@@ -558,6 +558,26 @@ def test_a_level_missed_in_an_earlier_year_shows_that_years_value_target_and_gap
     assert note in row.status_note
 
 
+@pytest.mark.parametrize(("language", "latest", "target", "gap", "note"), [
+    ("zh", ("4.6", "（2023年）"), ("≥5", "（2023年）"), "0.4个百分点（2023年）", "2023年为 4.6%，未达到；2024年 5.3%"),
+    ("en", ("4.6", " (2023)"), ("≥5", " (2023)"), "0.4 pp (2023)", "5.3% in 2024")])
+def test_the_scorecard_row_of_a_level_missed_in_an_earlier_year_is_that_years(example_tables, language, latest,
+                                                                               target, gap, note):
+    """18 (≥5% every year from 2023) at the final: 4.6 in 2023 (the 2024 bulletin) missed it, 5.3 in 2024 (the 2025
+    bulletin) meets it. The scorecard's row is 2023's, as the warning list's is: 4.6 against ≥5, gap 5 − 4.6 = 0.4,
+    all dated 2023, the % in the unit column; 2024's 5.3 follows in the note under the status, never "5.3 (2024)"
+    beside a gap of 2023's. At the mid-term 2023 is the latest year: 4.6 (2023) against 2023's ≥5, unchanged."""
+    from analysis.report.tables import scorecard_rows
+
+    [row] = [row for row in scorecard_rows(load_report(relative(example_tables), 2024, language))
+             if row.indicator_id == "18"]
+    assert ((row.latest, row.latest_year), (row.target, row.target_year), row.gap) == (latest, target, gap)
+    assert note in row.final_rate
+    [mid] = [row for row in scorecard_rows(load_report(relative(example_tables), 2023, language))
+             if row.indicator_id == "18"]
+    assert ((mid.latest, mid.latest_year), (mid.target, mid.target_year)) == (latest, target)
+
+
 @pytest.mark.parametrize(("language", "reading"), [
     ("zh", "方案表列 5%，未标“≥”，本报告按每年须达到评估"),
     ("en", "the plan's table prints 5%, without “≥”; read as a level to hold every year")])
