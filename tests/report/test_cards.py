@@ -578,6 +578,35 @@ def test_the_scorecard_row_of_a_level_missed_in_an_earlier_year_is_that_years(ex
     assert ((mid.latest, mid.latest_year), (mid.target, mid.target_year)) == (latest, target)
 
 
+@pytest.mark.parametrize(("language", "shares"), [
+    ("zh", {"3": "现有增速为 2024年目标所需的 96%，视为进度正常",
+            "25": "现有增速为 2024年目标所需的 97%，视为进度正常"}),
+    ("en", {"3": "the growth seen since 2020 is 96% of what the 2024 target needs, counted as on track",
+            "25": "the growth seen since 2020 is 97% of what the 2024 target needs, counted as on track"})])
+def test_on_track_on_a_growth_below_the_need_gives_its_share_wherever_a_short_note_says_it(example_tables, language,
+                                                                                           shares):
+    """The mid-term: 3 (linear) missed its 2023 stage target of 45 with 44.1; since 41.5 in 2020 it grew
+    (44.1 − 41.5) ÷ 3 = +0.867 a year, and 2024's 45 needs 45 − 44.1 = +0.9: 0.867 ÷ 0.9 = 0.963, 96% (rounded down).
+    25 (compound): 242 in 2020, 298 in 2023, (298 ÷ 242)^(1/3) − 1 = 7.18% a year seen, 320 ÷ 298 − 1 = 7.38% needed:
+    0.973, 97%. Both are on track by the band (≥ 95%) on a growth short of the need: the scorecard's note, the warning
+    list's and the card's say the share, as the overview does, never a bare "on track". 5 (national), whose growth
+    seen is more than its need, keeps the plain words."""
+    from analysis.report.tables import scorecard_rows
+    from analysis.report.warning_tables import warning_rows
+
+    context = load_report(relative(example_tables), 2023, language)
+    rows = scorecard_rows(context)
+    notes = {row.indicator_id: row.final_rate for row in rows}
+    warned = {row.indicator_id: row.status_note for row in warning_rows(context)}
+    plain = {"zh": "按现有增速对 2024年目标进度正常",
+             "en": "at the pace seen since 2020, on track for the 2024 target"}[language]
+    for indicator, share in shares.items():
+        assert share in notes[indicator] and plain not in notes[indicator]
+        assert share in warned[indicator]
+        assert any(share in note for note in cards.card_notes(context, context.series_row(int(indicator))))
+    assert any(plain in row.final_rate for row in rows if row.indicator_id == "5")  # the national series
+
+
 @pytest.mark.parametrize(("language", "reading"), [
     ("zh", "方案表列 5%，未标“≥”，本报告按每年须达到评估"),
     ("en", "the plan's table prints 5%, without “≥”; read as a level to hold every year")])

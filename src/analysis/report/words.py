@@ -140,8 +140,12 @@ def course_text(row, course: str, words: Catalog) -> str:
     after a stage target's verdict, ``overdue`` for a target whose year has come without its value), as the scorecard,
     the warning list and the self-evaluation say it: of a rank, its move in places (位次变化), never a growth."""
     target_year = row.target_year if course == "overdue" else row.next_target_year
-    return words.text(f"scorecard.{course}{'_rank' if row.kind == 'rank' else ''}", year=year(target_year),
-                      base=MISSING if is_missing(row.base_year) else year(row.base_year))
+    # on track by the on-track band on a growth below the need (25 at the mid-term: 97%): its share of the need, as
+    # the overview says it, never a bare "on track"
+    near = course == "on_course" and on_course_short(row)
+    return words.text(f"scorecard.{course}{'_rank' if row.kind == 'rank' else ''}{'_near' if near else ''}",
+                      year=year(target_year), base=MISSING if is_missing(row.base_year) else year(row.base_year),
+                      share=share_text(course_share(row)) if near else "")
 
 
 def provenance(source, line) -> str:
