@@ -429,10 +429,11 @@ def test_a_card_with_one_year_left_names_that_year_for_a_target_met_or_a_level_h
     year's alone, as the scorecard gives it: never "每年需增长 2024年目标：已达到" ("per year" of one year, and the
     year named twice). The level in words under a label for a level ("2024年要求", "Required in 2024"): never a bare
     "≥90%", nor a level under "2024年需增长", read as a growth of 90%. A target met already is no growth either: under
-    the label of what a year needs, of any kind ("2024年所需"; in English "Needed in 2024" is that already)."""
+    the label of what a year needs, of any kind ("2024年所需", "2024 needs"): never under "Needed in 2024", a growth's
+    label."""
     for language, label, level, met, held in (
             ("zh", "2024年所需", "2024年要求", "已达到目标", "须不低于 90%"),
-            ("en", "Needed in\u00a02024", "Required in\u00a02024", "target already met", "at least 90%")):
+            ("en", "2024\u00a0needs", "Required in\u00a02024", "target already met", "at least 90%")):
         mid = load_report(relative(example_tables), 2023, language)
         [seven] = [row for row in mid.joined().itertuples() if row.indicator_id == 7]
         [good_air] = [row for row in mid.joined().itertuples() if row.indicator_id == 17]

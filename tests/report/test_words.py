@@ -1393,8 +1393,8 @@ def test_a_growth_needed_in_one_year_is_headed_with_that_year(example_tables):
     "每年需增长" / "Needed per year", of a single year: headed with the year that must add it ("2024年需增长",
     "Needed in 2024", "in 2024" never parted), as the 2022 review's growth to the 2023 targets ("2023年需增长");
     where one growth spans two years (a latest value of 2022 to a 2024 target), per year as before. The example's
-    columns hold levels to hold every year too (17, 18): their header heads both kinds ("2024年所需"), a growth's
-    own label says it grows."""
+    columns hold levels to hold every year too (17, 18): their header heads both kinds ("2024年所需", "2024 needs":
+    never "Needed in 2024", a growth's label, over a level or a target met), a growth's own label says it grows."""
     from analysis.report.context import load_report
     from analysis.report.tables import scorecard_headers
     from analysis.report.warning_tables import warning_headers
@@ -1402,8 +1402,8 @@ def test_a_growth_needed_in_one_year_is_headed_with_that_year(example_tables):
 
     for language, one_year, per_year, both, both_per_year, review in (
             ("zh", "2024年需增长", "每年需增长", "2024年所需", "每年所需", "2023年所需"),
-            ("en", "Needed in\u00a02024", "Needed per year", "Needed in\u00a02024", "Needed per year",
-             "Needed in\u00a02023")):  # (a no-break space)
+            ("en", "Needed in\u00a02024", "Needed per year", "2024\u00a0needs", "Needed per year",
+             "2023\u00a0needs")):  # (a no-break space)
         context = load_report(relative(example_tables), 2023, language)
         assert scorecard_headers(context)[7] == both
         assert warning_headers(context)[7] == both

@@ -775,7 +775,7 @@ def needed_label(rows, words: Catalog, left: int | None | bool = False) -> str:
     """The header of what ``rows`` need: "每年需增长" ("Needed per year"), or with one year left for each, that year
     (:func:`one_year_left`, or ``left`` where given: "2024年需增长", "Needed in 2024"). Where each need given is a
     level to reach (:func:`needs_level`), a label for a level ("2024年要求", "Required in 2024"); where growths and
-    levels share the column, one that fits both ("2024年所需")."""
+    levels share the column, one that fits both ("2024年所需", "2024 needs")."""
     rows = list(rows)
     if left is False:
         left = one_year_left(rows)
