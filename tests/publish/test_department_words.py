@@ -455,7 +455,7 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     status = {str(row[1].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
     assert status["14"] == "按 2023年数值 103：黄色预警 · 已达阶段目标（按现有增速不足以如期完成 2024年目标）"
-    assert status["10"] == "按 2023年数值 1,450：黄色预警 · 未达阶段目标（按现有增速对 2024年目标进度正常）"
+    assert status["10"] == "按 2023年数值 1,450：黄色预警 · 未达阶段目标（按现有增速有望如期完成 2024年目标）"
     # R&D intensity (2), 2.61 against 2.7, at +0.08 pp a year short of 2024's 2.8 as well: red, its course said
     assert status["2"] == "按 2023年数值 2.61：红色预警 · 未达阶段目标（按现有增速不足以如期完成 2024年目标）"
     # R&D personnel (1), 24,300 against 24,000: no warning, explained only if 2023's value falls behind

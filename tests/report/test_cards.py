@@ -599,7 +599,7 @@ def test_on_track_on_a_growth_below_the_need_gives_its_share_wherever_a_short_no
     rows = scorecard_rows(context)
     notes = {row.indicator_id: row.final_rate for row in rows}
     warned = {row.indicator_id: row.status_note for row in warning_rows(context)}
-    plain = {"zh": "按现有增速对 2024年目标进度正常",
+    plain = {"zh": "按现有增速有望如期完成 2024年目标",
              "en": "at the pace seen since 2020, on track for the 2024 target"}[language]
     for indicator, share in shares.items():
         assert share in notes[indicator] and plain not in notes[indicator]
