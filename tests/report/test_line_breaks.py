@@ -20,7 +20,15 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
 from analysis.catalog import catalog
-from analysis.report.line_breaks import is_short, keep_together, keep_words, label, label_pieces, short_labels
+from analysis.report.line_breaks import (
+    is_short,
+    keep_together,
+    keep_words,
+    label,
+    label_pieces,
+    number_words,
+    short_labels,
+)
 
 #: Every report the run builds: Weihai's final in both languages and its mid-term without data and with (English),
 #: the fictional Lakeside plan's mid-term (Chinese) and final (English), the national 12th plan's final (Chinese).
@@ -215,6 +223,13 @@ def broken_series(pairs) -> list:
     return [(page, a[-12:], b[:12]) for page, a, b in pairs if re.search(r"\d$", a) and SERIES.match(b)]
 
 
+def broken_references(pairs) -> list:
+    """A word that names a thing by its number at the end of a line whose number starts the next (（指标 / 4 省级、21）,
+    "(indicators / 4 provincial", 第 / 2条): the words of every language's ``language.number_words``."""
+    end = re.compile(rf"(?:{number_words()})\s?$")
+    return [(page, a[-12:], b[:12]) for page, a, b in pairs if end.search(a) and re.match(r"[+\-−]?\d", b)]
+
+
 def broken_units(pairs) -> list:
     """A line ending inside one of :data:`UNIT_PIECES` and the next going on with its rest (per 10,000 / people)."""
     return [(page, a[-12:], b[:12]) for page, a, b in pairs for piece in UNIT_PIECES if split_inside(piece, a, b, ())]
@@ -244,6 +259,11 @@ def test_no_change_a_year_is_broken_over_two_lines(report):
 def test_no_indicators_number_is_parted_from_its_series(report):
     _, folder = report
     assert [found for pdf in printed(folder) for found in broken_series(line_pairs(pdf))] == []
+
+
+def test_no_reference_by_number_is_parted_from_its_number(report):
+    _, folder = report
+    assert [found for pdf in printed(folder) for found in broken_references(line_pairs(pdf))] == []
 
 
 def test_no_english_unit_breaks_inside_its_pieces(report):
@@ -276,6 +296,14 @@ def test_the_checks_flag_the_breaks_the_report_used_to_have():
     assert broken_series([(1, "have no value for 2024. Of these, 2 (indicators 4", "provincial, 21) have no")]) != []
     assert broken_series([(1, "（指标 4", "省级、21）尚无")]) != []
     assert broken_series([(1, "the worse of the", "provincial series")]) == []
+    # the final report's "2 (indicators / 4 provincial, 21)", the Chinese one's "第二项第 / 2条"; a number alone on
+    # the next line after other words is no reference, nor a count after a word that ends in 指标 (定性指标 / 3 项)
+    assert broken_references([(1, "Of these, 2 (indicators", "4 provincial, 21) have")]) != []
+    assert broken_references([(25, "方案第一部分第二项第", "2条")]) != []
+    assert broken_references([(1, "尚无目标年份数据（指标", "4 省级、21）")]) != []
+    assert broken_references([(1, "定量指标 23 项、定性指标", "3 项），7 个方面")]) == []
+    assert broken_references([(1, "Of these, 2 (indicators 4", "provincial, 21)"), (2, "the top", "indicator")]) == []
+    assert broken_references([(3, "subindicators", "4 and 5")]) == []
     assert broken_units([(2, "per 10,000", "people")]) == [(2, "per 10,000", "people")]
     assert broken_units([(2, "100 million", "yuan")]) != [] and broken_units([(2, "per", "10 000 yuan")]) != []
     assert broken_units([(2, "10,000 yuan", "per worker")]) == []
@@ -345,16 +373,45 @@ def test_an_indicators_number_keeps_its_series_in_every_language():
     from analysis.report.pandoc_ast import body_pieces, kept_whole
 
     assert keep_together("Of these, 2 (indicators 4 provincial, 21) have") == (
-        'Of these, 2 (indicators <span class="nobr">4 provincial</span>, 21) have')
+        'Of these, 2 (<span class="nobr">indicators 4 provincial</span>, 21) have')
     assert keep_together("the 7 series (indicators 2, 4 national, 10)") == (  # a count with its word too (7 series)
-        'the <span class="nobr">7 series</span> (indicators 2, <span class="nobr">4 national</span>, 10)')
+        'the <span class="nobr">7 series</span> (<span class="nobr">indicators 2</span>, '
+        '<span class="nobr">4 national</span>, 10)')
     assert keep_together("其中 2 项（指标 4 省级、21）") == (
-        '其中 <span class="nobr">2 项</span>（指标 <span class="nobr">4 省级、</span>21）')
+        '其中 <span class="nobr">2 项</span>（<span class="nobr">指标 4 省级、</span>21）')
     assert '<span class="nobr">4 national</span>' not in str(keep_together("grew 4 nationally"))
-    # the self-evaluation's Word draft and the report's Word edition: a no-break space, the words as typed
+    # the self-evaluation's Word draft and the report's Word edition: no-break spaces, the words as typed
     assert [match.group() for match in number_pieces().finditer("indicator 4 provincial; 指标 5 国家级")] == [
-        "4 provincial", "5 国家级"]
-    assert kept_whole("(indicators 4 provincial, 21)", body_pieces()) == "(indicators 4\u00a0provincial, 21)"
+        "indicator 4 provincial", "指标 5 国家级"]
+    assert kept_whole("(indicators 4 provincial, 21)", body_pieces()) == "(indicators\u00a04\u00a0provincial, 21)"
+
+
+def test_a_reference_by_number_keeps_its_word_with_its_number():
+    """A phone's line broke "（指标 | 4 省级、21）" and "：指标 | 2、5 省级", the PDF "方案第二项第 | 2条": a word that
+    names a thing by the number after it (the catalogs' ``language.number_words``) stays on the line of its
+    number, and of the series or unit after the number, in the HTML (a span that never breaks) and in Word (word
+    joiners, no-break spaces); the text itself is as written, and a word that only ends like one is none."""
+    from analysis.report.line_breaks import keep_running, number_pieces
+    from analysis.report.pandoc_ast import body_pieces, kept_whole
+
+    assert keep_together("：指标 2、5 省级") == (
+        '：<span class="nobr">指标 2、</span><span class="nobr">5 省级</span>')
+    assert keep_running("两次均未达到：指标 2、5 省级") == (
+        '<span class="nobr">两次</span>均<span class="nobr">未达到：</span><wbr><span class="nobr">指标 2、</span>'
+        '<wbr><span class="nobr">5 省级</span>')
+    assert keep_together("方案第二项第2条") == '方案第二项<span class="nobr">第2条</span>'
+    assert keep_together("Indicator 18, “Decline”; No. 18") == (
+        '<span class="nobr">Indicator 18</span>, <span class="nobr">“Decline”</span>; <span class="nobr">No. 18</span>')
+    assert "nobr" not in str(keep_together("subindicators 4, 5"))  # no word of its own
+    assert keep_together("定量指标 23 项") == '定量指标 <span class="nobr">23 项</span>'  # a count of indicators
+    assert keep_together("<b>指标 4</b>") == '&lt;b&gt;<span class="nobr">指标 4</span>&lt;/b&gt;'  # data text escaped
+    # Word: in Chinese every character joined by a word joiner, the spaces narrow no-break spaces (LibreOffice
+    # breaks at a no-break space beside Chinese), a line free to break after the 、; in English no-break spaces
+    assert kept_whole("（指标 4 省级、21）", body_pieces()) == (
+        "（指\u2060标\u2060\u202f\u20604\u2060\u202f\u2060省\u2060级、\u200b21）")
+    assert kept_whole("rank No. 18 (2023)", body_pieces()) == "rank No.\u00a018 (2023)"
+    # the character after a number is kept with it as before (21 另: the catalogs' basis_some)
+    assert [match.group() for match in number_pieces().finditer("指标 18 另无新数据；第2条")] == ["指标 18 另", "第2条"]
 
 
 def test_the_word_edition_keeps_a_number_with_its_unit_and_a_star_with_its_name():
@@ -569,9 +626,10 @@ def test_a_unit_per_unit_a_level_held_every_year_and_already_met_are_kept_whole(
         '<span class="nobr">2024年</span>目标：<span class="nobr">已达到</span>')
     # a level to hold: its value and its words each whole, a line breaking between them where it must
     assert str(keep_together("≥5% every year")) == '<span class="nobr">≥5%</span> <span class="nobr">every year</span>'
-    # a series after its indicator's number: 4 省级 whole, never 4 省 | 级 (省 read as a one-character unit)
+    # a series after its indicator's number: 4 省级 whole, never 4 省 | 级 (省 read as a one-character unit); the
+    # first with the word before it (never 指标 | 4 省级)
     assert str(keep_together("指标 4 省级、5 国家级")) == (
-        '指标 <span class="nobr">4 省级、</span><span class="nobr">5 国家级</span>')
+        '<span class="nobr">指标 4 省级、</span><span class="nobr">5 国家级</span>')
 
 
 def test_a_long_header_takes_two_lines_at_most_in_word():

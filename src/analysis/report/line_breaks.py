@@ -56,6 +56,29 @@ def series_labels() -> str:
     return "|".join(re.escape(label) for label in sorted(labels, key=lambda label: (-len(label), label)))
 
 
+@functools.cache
+def number_words() -> str:
+    """The words that name a thing by the number after them, in every language (the catalogs'
+    ``language.number_words``: 指标, 第, indicator, No.), an English one with a capital or not, as one pattern: a
+    reference keeps its word with its number and series (指标 4 省级, indicators 4 provincial, No. 18, 第2条), never
+    "指标 | 4 省级" nor "No. | 18". A word of more than one character stands as a word of its own, not the end of
+    another ("subindicators 4"; 定性指标 3 项 counts indicators, a line may break before the count as between any
+    words); one Chinese character is a prefix, wherever it stands (第二项第2条). A pattern that matches nothing in
+    languages without such words."""
+    said = {word for language in LANGUAGES for word in catalog(language)["language.number_words"]}
+    said |= {word[0].upper() + word[1:] for word in said if word.isascii()}
+    words = "|".join(re.escape(word) for word in sorted(said, key=lambda word: (-len(word), word)) if len(word) > 1)
+    prefixes = "".join(re.escape(word) for word in sorted(said) if len(word) == 1)
+    return "|".join([*([rf"(?<![{HAN}A-Za-z])(?:{words})"] if words else []),
+                     *([f"[{prefixes}]"] if prefixes else [])]) or r"(?!)"
+
+
+def _reference_pattern(number: str) -> str:
+    """A reference by number (:func:`number_words`): the word, a space or none, and the first number after it as
+    ``number`` keeps it (with its series or unit: 指标 4 省级, 第2条)."""
+    return rf"(?:{number_words()})[ \u00a0\u202f]?(?:{number}|{NUMBER})"
+
+
 KEPT = re.compile(_kept_pattern())
 #: "No data" and "missed" in Chinese, kept whole after the years they follow (2023—2024 年无数据: never 年无数|据;
 #: 2022年未达到: never 未|达到).
@@ -175,7 +198,7 @@ def _kept(rates: bool = True) -> re.Pattern:
     too (完成率 96.4%), as a table's cell keeps it, not running text (:func:`body_kept_pattern`)."""
     labels = "|".join(re.escape(label) for label in short_labels())
     number = _kept_pattern(labels, series_labels())
-    return re.compile(rf"{BRACKETED_LETTER}|{YEAR_VALUE}(?:{number}|{NUMBER})|"
+    return re.compile(rf"{BRACKETED_LETTER}|{_reference_pattern(number)}|{YEAR_VALUE}(?:{number}|{NUMBER})|"
                       rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{YEAR_IN_BRACKETS}|{RELATIVE}|{_per_year()}|"
                       rf"{_held_pattern(rates)}|"
                       rf"{SPACED_NUMBER}|"
@@ -187,10 +210,12 @@ def _kept(rates: bool = True) -> re.Pattern:
 @functools.cache
 def number_pieces() -> re.Pattern:
     """A number with its unit or the other end of its range (:data:`KEPT`: 2024年, 7 个, 2022—2024年, 2021–2023,
-    0.7 pp), not a short label after a number (基础值 86 已达到目标值: 已 is no unit), and nothing else: what the
-    self-evaluation's plain Word draft keeps whole."""
+    0.7 pp), a reference by number with its word (指标 4 省级, indicator 18), not a short label after a number
+    (基础值 86 已达到目标值: 已 is no unit), and nothing else: what the self-evaluation's plain Word draft keeps
+    whole."""
     labels = "|".join(re.escape(label) for label in short_labels())
-    return re.compile(_kept_pattern(labels, series_labels()))
+    number = _kept_pattern(labels, series_labels())
+    return re.compile(f"{_reference_pattern(number)}|{number}")
 
 
 def kept_pattern() -> re.Pattern:
