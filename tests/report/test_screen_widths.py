@@ -257,3 +257,70 @@ def test_running_text_keeps_a_reading_measure_on_a_laptop(example_tables, tmp_pa
     else:
         assert 36 <= found["widest"]["em"] <= 42.5, found
     assert found["table"] >= 950, found
+
+
+#: Run inside a page once it is laid out: each reference to a thing by its number in one block of text (指标 4 省级,
+#: indicators 4 provincial, No. 18: ``{pattern}``), as it reads, and each of them a line breaks; sent to the frame's
+#: parent page.
+REFERENCE_LINES = """<script>window.addEventListener('load', () => {{
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), nodes = [];
+  const block = node => node.parentElement.closest('p, li, td, th, div, h1, h2, h3, h4, caption, figcaption');
+  let text = '';
+  while (walker.nextNode()) {{  // a block's text apart from the next's: never a word ending one cell, a number the next
+    if (nodes.length && block(nodes.at(-1)[0]) !== block(walker.currentNode)) text += '\\n';
+    nodes.push([walker.currentNode, text.length]);
+    text += walker.currentNode.data;
+  }}
+  const at = offset => {{
+    const [node, start] = nodes.findLast(([, start]) => start <= offset);
+    return [node, offset - start];
+  }};
+  const found = [], broken = [];
+  for (const match of text.matchAll(new RegExp({pattern}, 'g'))) {{
+    const [first, start] = at(match.index), [last, end] = at(match.index + match[0].length - 1);
+    const range = document.createRange();
+    range.setStart(first, start);
+    range.setEnd(last, end + 1);
+    const boxes = [...range.getClientRects()].filter(box => box.width > 0);
+    if (!boxes.length) continue;  // not shown at this width
+    found.push(match[0]);
+    const tops = boxes.map(box => box.top), height = Math.min(...boxes.map(box => box.height));
+    if (Math.max(...tops) - Math.min(...tops) > height / 2) broken.push(match[0]);
+  }}
+  parent.postMessage(JSON.stringify({{page: document.documentElement.clientWidth, scroll: 0, wide: [], found,
+                                     broken}}), '*');
+}});</script>"""
+
+
+def reference_lines(pattern: str) -> str:
+    """:data:`REFERENCE_LINES` looking for ``pattern`` (a regular expression both Python and JavaScript read)."""
+    return REFERENCE_LINES.format(pattern=json.dumps(pattern))
+
+
+def references_pattern() -> str:
+    """A word of the catalogs' ``language.number_words``, the number after it and its series' name, if any."""
+    from analysis.report.line_breaks import number_words, series_labels
+
+    return rf"(?:{number_words()})[ \u00a0\u202f]?\d+(?:[ \u00a0\u202f](?:{series_labels()}))?"
+
+
+def test_the_reference_measure_sees_a_word_broken_from_its_number(tmp_path):
+    page = tmp_path / "narrow.html"
+    page.write_text('<!DOCTYPE html><html><body><p style="width:4em">indicators 4 provincial</p>'
+                    '<p style="width:4em"><span style="white-space:nowrap">indicators 21</span></p>'
+                    "<table><tr><td>指标</td><td>4</td></tr></table></body></html>", encoding="utf-8")
+    found = measured(page, 390, tmp_path / "frame", reference_lines(references_pattern()))
+    assert found["found"] == ["indicators 4 provincial", "indicators 21"], found
+    assert found["broken"] == ["indicators 4 provincial"], found
+
+
+@pytest.mark.parametrize("case", ["final-zh", "final-en", "mid-term-zh", "mid-term-en"])
+def test_a_reference_by_number_is_never_broken_on_a_phone(example_reports, case, tmp_path):
+    """A phone's line broke "（指标 | 4 省级、21）" and "：指标 | 2、5 省级" in the final report's overview and changes:
+    every reference to an indicator by its number (a word of ``language.number_words``, its number and its
+    series) stays on one line, in the report and the self-evaluation, at 390 px."""
+    for name in ("report.html", "self-evaluation.html"):
+        found = measured(example_reports[case] / name, 390, tmp_path / name, reference_lines(references_pattern()))
+        assert found["broken"] == [], (name, found)
+        if name == "report.html":
+            assert len(found["found"]) >= 5, found  # the overview's, the warnings', the changes' lists
