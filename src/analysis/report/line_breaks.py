@@ -210,12 +210,11 @@ def _kept(rates: bool = True) -> re.Pattern:
 @functools.cache
 def number_pieces() -> re.Pattern:
     """A number with its unit or the other end of its range (:data:`KEPT`: 2024年, 7 个, 2022—2024年, 2021–2023,
-    0.7 pp), a reference by number with its word (指标 4 省级, indicator 18), not a short label after a number
-    (基础值 86 已达到目标值: 已 is no unit), and nothing else: what the self-evaluation's plain Word draft keeps
+    0.7 pp), not a short label after a number (基础值 86 已达到目标值: 已 is no unit), nor a reference's word before
+    a number (指标 4: Find finds 指标 as typed), and nothing else: what the self-evaluation's plain Word draft keeps
     whole."""
     labels = "|".join(re.escape(label) for label in short_labels())
-    number = _kept_pattern(labels, series_labels())
-    return re.compile(f"{_reference_pattern(number)}|{number}")
+    return re.compile(_kept_pattern(labels, series_labels()))
 
 
 def kept_pattern() -> re.Pattern:
