@@ -464,8 +464,9 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     assert any(t.startswith("R&D经费投入强度：") and "。原因：" in t and "增速偏慢" not in t for t in problems)
     # counted as the scorecard shows them: a stage target met is not the plan's "已达标"; those met first, then the
     # others worst first, as every tally orders them (a final verdict missed, a rating of the pace, a stage missed)
-    assert any("已有方案期内数据的 23 项定量指标中，已达阶段目标 11 项；目前均达标 1 项；未达标 1 项；"
-               "偏离目标 1 项；未达阶段目标 9 项。" in t for t in text)
+    # one list, its items parted by 、; all 23 have data for the plan period: not said of them
+    assert any("进展判断），23 项定量指标中，已达阶段目标 11 项、目前均达标 1 项、未达标 1 项、"
+               "偏离目标 1 项、未达阶段目标 9 项。" in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
     # (never "12 met them (54.5%: 11 a stage target, 1 a level to hold every year, met so far)")
     assert any(t.startswith("Of the 23 quantitative indicators, 22 were judged against their 2023 targets: 12 met "
@@ -627,7 +628,9 @@ def test_the_national_share_states_its_denominator_and_the_indicators_without_da
 def test_the_statuses_counted_say_how_they_are_read_only_where_it_applies(project_tmp, example_tables):
     """The national plan's 2015 final evaluation: 1, 2, 3, 5 and 10 each have their 2015 value, a final verdict,
     and no indicator has two series: the counts carry no "(a progress verdict where …)" nor "(the worse of …)". The
-    example's 2023 mid-term has a progress verdict (4 provincial, 2022's value) and pairs: both said."""
+    example's 2023 mid-term has a progress verdict (4 provincial, 2022's value) and pairs: both said. The national
+    plan's counts are of those with data for the plan period (5 of its 10 have none), said so; the example's 23 all
+    have some: nothing said of it."""
     from tests.conftest import FIXTURES, NATIONAL_DIR, relative
 
     folder = project_tmp / "national-tables" / "national"
@@ -645,8 +648,8 @@ def test_the_statuses_counted_say_how_they_are_read_only_where_it_applies(projec
         assert not any("进展判断" in t or "progress verdict" in t for t in text)
     for language, expected in (
             ("zh", "按指标的最新评估结论计（同一指标的国家级、省级序列取较差者；目标年份数据未到位的为进展判断），"
-                   "已有方案期内数据的 23 项定量指标中，"),
-            ("en", "Of the 23 quantitative indicators with data for the plan period, by their latest verdict (the "
+                   "23 项定量指标中，"),
+            ("en", "Of the 23 quantitative indicators, by their latest verdict (the "
                    "worse of an indicator's national and provincial series; a progress verdict where the target "
                    "year's value has not been published): ")):
         text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, language)))
@@ -661,8 +664,8 @@ def test_a_final_counts_the_achieved_once(example_tables):
     from tests.conftest import relative
 
     for language, share, rest in (
-            ("zh", "23 项定量指标中，达到目标的 12 项", "已有方案期内数据的 23 项定量指标中，除上述达到目标的 12 项外，"
-                                                   "其余 11 项中，未达标 9 项；偏离目标 1 项；预计未达标 1 项。"),
+            ("zh", "23 项定量指标中，达到目标的 12 项", "进展判断），23 项定量指标中，除上述达到目标的 12 项外，"
+                                                   "其余 11 项中，未达标 9 项、偏离目标 1 项、预计未达标 1 项。"),
             ("en", "Of the 23 quantitative indicators, 12 reached their target", "published), 12 are achieved, as "
              "above; of the other 11: not achieved\u00a09; moving away\u00a01; projected to miss\u00a01.")):
         text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, language)))
@@ -859,9 +862,15 @@ def test_the_overview_says_how_current_each_series_is_and_whose_data_these_are(e
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "en")))
     assert any("the series' latest years differ: 2024 (23 series), 2023 (1 series), 2022 (1 series)." in t
                for t in english)
-    # a sentence, not a title followed by a list: 26 indicators (23 quantitative, 3 qualitative), 29 tasks in 7 groups
+    # a sentence, not a title followed by a list: 26 indicators (23 quantitative, 3 qualitative), 29 tasks in 7 groups;
+    # the series the latest years count (23 + 1 + 1 = 25) explained where the indicators are first counted: 4 and 5
+    # each have a national and a provincial series (the plan folder's indicators.csv), 21 one each: 21 + 2 × 2 = 25
+    assert any("确定指标 26 项（定量指标 23 项、定性指标 3 项；指标 4、5 分国家级、省级序列评估，"
+               "定量指标共 25 个序列），" in t for t in text)
     assert any(t.startswith("The plan “Weihai's implementation plan for building a national innovative city "
-                            "(2022–2024)” sets 26 indicators (23 quantitative, 3 qualitative), 29 key tasks in 7 "
+                            "(2022–2024)” sets 26 indicators (23 quantitative, 3 qualitative; indicators 4 and 5 "
+                            "are each assessed as national and provincial series: 25 quantitative series in all), "
+                            "29 key tasks in 7 "
                             "groups and ")
                for t in english)
 

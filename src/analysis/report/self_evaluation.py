@@ -214,7 +214,7 @@ def _overview(context: ReportContext, tasks: pd.DataFrame, measures: pd.DataFram
     text = words.text(key, plan_title=context.plan_text("title"),
                       indicators=numeric + qualitative, numeric=numeric, qualitative=qualitative, groups=groups,
                       kinds=words.text("self_evaluation.kinds" if qualitative else "self_evaluation.kinds_all_numeric",
-                                       numeric=numeric, qualitative=qualitative),
+                                       numeric=numeric, qualitative=qualitative, split=_split_series(context)),
                       tasks=len(tasks), measures=len(measures), kind=words[f"self_evaluation.kind.{context.kind}"],
                       data_years=MISSING if data_year.empty else
                       words.text("self_evaluation.data_years_one", year=year(data_year.max()))
@@ -229,6 +229,25 @@ def _overview(context: ReportContext, tasks: pd.DataFrame, measures: pd.DataFram
             *([paragraph(words.text("summary.dataset", label=label))] if label else []),
             *([paragraph(preliminary)] if preliminary else []),
             paragraph(words["self_evaluation.overall_judgement"], Placeholder(evaluator))]
+
+
+def _split_series(context: ReportContext) -> str:
+    """Where a quantitative indicator is assessed as several series (4 and 5: national and provincial), said where the
+    indicators are first counted, with the series counted, so that the series' latest years counted after it add up
+    ("；指标 4、5 分国家级、省级序列评估，定量指标共 25 个序列"); "" where each has one series."""
+    words = context.words
+    numeric = context.indicators[context.indicators["kind"] != "qualitative"]
+    split: dict[tuple[str, ...], list[str]] = {}
+    for indicator_id, series in numeric.groupby("indicator_id", sort=True):
+        if len(series) > 1:
+            labels = tuple(series_label(name, words) for name in series["series"])
+            split.setdefault(labels, []).append(str(indicator_id))
+    if not split:
+        return ""
+    items = words["grammar.list_separator"].join(
+        words.count_text("self_evaluation.split_item", len(ids), ids=words.join_and(ids),
+                         series=words.join_and(labels)) for labels, ids in split.items())
+    return words.text("self_evaluation.split", items=items, count=len(numeric))
 
 
 def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
@@ -252,9 +271,10 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     said = sum(verdict == "achieved" for verdict in finals.values())
     rest = bool(said) and not stage_verdicts(numeric, finals) and counts.get("achieved", 0) == said and any(
         counts.get(status, 0) for status in best_first if status != "achieved")
-    listed = words.join(words.text("self_evaluation.count", status=words[f"status_in_sentence.{status}"],
-                                       n=counts[status])
-                        for status in best_first if counts.get(status, 0) and not (rest and status == "achieved"))
+    # the statuses counted: one list, its items as a list's ("未达标 9 项、偏离目标 1 项")
+    listed = words["self_evaluation.count_separator"].join(
+        words.text("self_evaluation.count", status=words[f"status_in_sentence.{status}"], n=counts[status])
+        for status in best_first if counts.get(status, 0) and not (rest and status == "achieved"))
     if len(counted):
         blocks.append(paragraph(_achieved_share(context, numeric, set(counted["indicator_id"]), len(headline),
                                                 first)))
@@ -276,13 +296,16 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     blocks.append(paragraph(words.count_text(key, len(counted), n=len(counted), counts=listed, missing=len(uncounted),
                                              achieved=said, rest=len(counted) - said,
                                              status=words[f"status_in_sentence.{others[0]}"] if others else "",
-                                             which=which, first=first or MISSING, notes=notes, without=without)))
+                                             which=which, first=first or MISSING, notes=notes, without=without,
+                                             # "with data for the plan period" only where some have none
+                                             with_data=words["self_evaluation.with_data"] if uncounted else "")))
     chosen = context.status_words
     if chosen is not None and not counted.empty:
         # in the plan's own status words, one per indicator: the word of the series that gives its status
         worst = counted.merge(numeric, on=["indicator_id", "status"]).drop_duplicates("indicator_id")
         said = worst["official_status"].value_counts()
-        words_listed = words.join(words.text("self_evaluation.count", n=int(said[key]),
+        words_listed = words["self_evaluation.count_separator"].join(words.text("self_evaluation.count",
+                                                                                 n=int(said[key]),
                                              status=words[f"official_status.{chosen.vocabulary}.words.{key}"])
                                   for key in STATUS_VOCABULARIES[chosen.vocabulary] if said.get(key, 0))
         blocks.append(paragraph(words.text("self_evaluation.official_counts", n=len(worst),
