@@ -1240,9 +1240,16 @@ def prose_growth_shortfall_fields(context: ReportContext) -> list[tuple]:
                                            seen=fmt_pct(float(row.observed_cagr)).lstrip("+"), before=year(check[2]),
                                            promised=fmt_number(promise.value), table_base=table_base)
                          for field in ("since", "since_aside")}
+            # the value the growth is counted from, as the table prints it: a reader of a table that shows the first
+            # baseline only (the self-evaluation's 2020) is told the year counted from and its value (133亿元)
+            series = context.series_values(row.indicator_id, row.series)
+            start = series[(series["year"] == check[2]) & (series["value_type"] == "baseline")]
+            start_value = amount(row, value_text(row, float(start["value"].iloc[0]), words), words) \
+                if len(start) else MISSING
             out.append((row, "_one" if check[3] - check[2] == 1 else "",
                         {"promised": fmt_number(promise.value), "seen": fmt_pct(check[0]).lstrip("+"),
-                         "first": year(check[2]), "last": year(check[3]), "table": table, **since}))
+                         "first": year(check[2]), "last": year(check[3]), "table": table, "start": start_value,
+                         **since}))
     return out
 
 
