@@ -1446,3 +1446,24 @@ def test_an_item_of_a_paragraph_is_kept_whole_in_the_word_draft(example_tables):
     printed = "".join(inline["c"] if inline["t"] == "Str" else " " for inline in inlines)
     assert "（指标\u2060\u202f\u20604 的" in printed and "、指标\u2060\u202f\u206012 尚缺" in printed
     assert "市科技局" in printed
+
+
+def test_a_sign_the_table_adds_to_a_bare_target_is_said_under_it(example_tables):
+    """The plan's table prints 17's targets as 90 (2023 and 2024) and 18's as 5, no "≥" (data/raw/weihai's plan text,
+    printed_text "90" and "5"); the assessment reads each as a level to hold every year and the indicator table
+    writes "≥90", "≥5": a note under the table says so of both, in the main report's words, whatever the verdict
+    (17 is achieved, 18 not), in the mid-term and the final alike; no other target is read so."""
+    from tests.conftest import relative
+
+    for year in (2023, 2024):
+        for language, expected in (
+                ("zh", "注：指标 17 方案表列 90%，未标“≥”，本报告按每年须达到评估；"
+                       "指标 18 方案表列 5%，未标“≥”，本报告按每年须达到评估。"),
+                ("en", "Note on the targets. Indicator 17: the plan's table prints 90%, without “≥”; read as a level "
+                       "to hold every year. Indicator 18: the plan's table prints 5%, without “≥”; read as a level "
+                       "to hold every year.")):
+            blocks = self_evaluation_blocks(load_report(relative(example_tables), year, language))
+            table = next(i for i, block in enumerate(blocks) if block.name == "indicators")
+            # under the table, after the core indicators' note
+            assert block_texts(blocks[table + 2:table + 3]) == [expected], (year, language)
+            assert sum(expected in text for text in block_texts(blocks)) == 1

@@ -26,6 +26,7 @@ from .context import ReportContext
 from .numbers import MISSING, half_up, is_missing
 from .words import (
     amount,
+    bare_target_reading,
     data_gap_text,
     following_target,
     held_level,
@@ -368,6 +369,13 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
                         columns=[COLUMN_KINDS[key] for key in keys]))
     if joined["core"].any():
         blocks.append(paragraph(words["self_evaluation.core_note"]))
+    # a target the table writes "≥90" where the plan printed 90: the sign is this evaluation's reading, said so
+    bare = [words.text("self_evaluation.bare_note_item", id=row.indicator_id, reading=reading)
+            for row in joined[joined["status"] != "qualitative"].itertuples()
+            if (reading := bare_target_reading(context, row))]
+    if bare:
+        blocks.append(paragraph(words.text("self_evaluation.bare_note",
+                                           items=words["self_evaluation.bare_note_separator"].join(bare))))
     # verdicts resting on values a secondary source quotes, as the report's overview names them: the draft handed in
     # must not read them as the publishers' own
     quoted = secondary_note(context)

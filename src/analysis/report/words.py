@@ -1519,6 +1519,15 @@ def bare_reading(context: ReportContext, row) -> str:
     if row.direction not in HELD_EVERY_YEAR or not missed or is_missing(row.as_of_year) \
             or str(int(row.as_of_year)) in missed:
         return ""
+    return bare_target_reading(context, row)
+
+
+def bare_target_reading(context: ReportContext, row) -> str:
+    """"方案表列 5%，未标“≥”，本报告按每年须达到评估": how a level to hold every year is read from targets the plan's
+    table prints without its sign, whatever the verdict (a table that writes the target "≥5" says so under it); ""
+    for a series whose targets are printed with their sign or are no level to hold."""
+    if row.direction not in HELD_EVERY_YEAR:
+        return ""
     values = context.series_values(row.indicator_id, row.series)
     targets = values[values["value_type"] == "target"].sort_values("year")
     if targets.empty or "printed_text" not in targets or not read_from_bare(row.direction, targets["printed_text"]):
