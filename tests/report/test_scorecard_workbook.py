@@ -262,6 +262,26 @@ def test_numbers_are_numbers_worked_out_by_hand(workbook):
     assert (personnel[names[8]].value, personnel[names[9]].value) == (22154, 23150)
 
 
+def test_a_baseline_a_published_value_revises_is_marked_in_its_cell(workbook):
+    """Indicator 1's 2021 baseline: the plan prints 23,000 (data/raw/weihai's plan text), the example's 2023 bulletin
+    gives 23,150 for 2021 (tests/fixtures/example-2022-2024); the cell holds 23,150, the value used, and its comment
+    names the printed value, the published one and where it comes from, as the data-quality sheet does. The 2020
+    baseline (22,154, printed and used) carries none, nor does any other cell."""
+    language, book = workbook
+    names = FIRST_HEADERS[language]
+    personnel = _row_of(_scorecard(book), 1)
+    revised = personnel[names[9]]
+    assert revised.value == 23150 and revised.comment is not None
+    assert revised.comment.text == {
+        "zh": "据示例统计公报 2023（虚构），2021年为 23,150人，方案印作 23,000人；"
+              "凡用到 2021年数值之处均以公布值代替方案所列数值",
+        "en": "Example bulletin 2023 (fictional) gives 23,150 for 2021; the plan printed 23,000. The published value "
+              "replaces the printed one wherever the 2021 value is used."}[language]
+    assert personnel[names[8]].comment is None
+    commented = [cell.coordinate for row in _scorecard(book).iter_rows() for cell in row if cell.comment]
+    assert commented == [revised.coordinate]
+
+
 def test_status_is_written_and_filled_in_the_report_colour(workbook):
     language, book = workbook
     status = _row_of(_scorecard(book), 2)[{"zh": "状态", "en": "Status"}[language]]

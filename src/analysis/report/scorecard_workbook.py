@@ -128,6 +128,19 @@ class Shown(float):
         return number
 
 
+class Revised(Shown):
+    """A plan's printed value a published one replaces (a baseline revised: 23,150 where the plan printed 23,000):
+    the number used, its cell carrying ``comment``, the data-quality log's words naming the printed value, the
+    published one and its source, so that a reader of the sheet alone sees the cell is no printed figure."""
+
+    comment: str
+
+    def __new__(cls, value: float, shown: str, comment: str):
+        number = super().__new__(cls, value, shown)
+        number.comment = comment
+        return number
+
+
 def ranked(row, value, words, role: str = "value"):
     """A series' value for its cell: a :class:`Rank` for a rank (its place, or the places of a target), else the
     number, with the digits its plan or publication printed where the report quotes them (:func:`as_printed`)."""
@@ -305,6 +318,8 @@ def write_table(sheet, styles: Styles, headers: list[str], rows: list[list], fir
             sheet.set_row(number, LINE_HEIGHT * lines)
         for column, value in enumerate(row):
             write_cell(sheet, styles, number, column, value, wrap=lines_needed(value, widths[column]) > 1)
+            if isinstance(value, Revised):  # a printed value replaced: the cell says so itself
+                sheet.write_comment(number, column, value.comment, {"author": "", "x_scale": 2, "y_scale": 2})
     sheet.freeze_panes(first_row + 1, 0)
     sheet.autofilter(first_row, 0, first_row + max(len(rows), 1), len(headers) - 1)
     print_setup(sheet, first_row + 1, widths, named_by)
@@ -475,9 +490,14 @@ def _series_values(context: ReportContext, value_type: str,
     years = {int(y) for y in values["year"]}
     if value_type == "baseline":  # a baseline revised by a published actual: the value the assessment uses
         actuals = context.values[(context.values["value_type"] == "actual") & context.values["value"].notna()]
+        revisions = _revisions(context)
         for row in actuals.itertuples():
             if int(row.year) in by_series.get((row.indicator_id, row.series), {}):
-                by_series[(row.indicator_id, row.series)][int(row.year)] = _as_printed_cell(row, float(row.value))
+                value = _as_printed_cell(row, float(row.value))
+                said = revisions.get((int(row.indicator_id), _series_key(row.series), int(row.year)))
+                # marked where the data-quality log says the published value replaces the printed one
+                by_series[(row.indicator_id, row.series)][int(row.year)] = value if not said else Revised(
+                    float(value), getattr(value, "shown", "") or fmt_number(float(value)), said)
         # the base value the report shows, where the plan prints none: a published value of the base year (the
         # 2010 value 1.7 of a plan without a baseline), or a later value standing in for the base year's
         for row in context.assessment.itertuples():
@@ -486,6 +506,22 @@ def _series_values(context: ReportContext, value_type: str,
                 kept.setdefault(int(row.base_year), float(row.base_value))
                 years.add(int(row.base_year))
     return sorted(years), by_series
+
+
+def _series_key(series) -> str:
+    return series if isinstance(series, str) else ""
+
+
+def _revisions(context: ReportContext) -> dict[tuple, str]:
+    """The baselines a published value revises, by (indicator, series, year): what the data-quality log says of each
+    in the report's language (据…，2021年为 23,150人，方案印作 23,000人；…)."""
+    quality = context.quality
+    if quality is None or quality.empty or "issue" not in quality:
+        return {}
+    column = f"detail_{context.language}" if f"detail_{context.language}" in quality else "detail_en"
+    revised = quality[quality["issue"].astype(str).str.startswith("observation_revises_baseline")]
+    return {(int(row.indicator_id), _series_key(row.series), int(row.year)): str(getattr(row, column))
+            for row in revised.itertuples() if not is_missing(row.year) and not is_missing(getattr(row, column))}
 
 
 def _as_printed_cell(row, value: float, column: str = "value") -> float:
