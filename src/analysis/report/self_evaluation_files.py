@@ -194,6 +194,9 @@ def _inlines(context: ReportContext, parts: list, body: bool = False, cell: bool
     for kind, text in _parts(context, parts, word=True):
         if kind == "placeholder":  # bold, as typed: Word's Find finds 待补充 (no word joiners inside, which would
             # keep it on one line but hide it from a search), an official's first step in filling the draft
+            if body and out:  # on a line of its own after the paragraph's words, as the page sets it where it does
+                # not fit: whole there (a line holds it), never 【待补充：市财政 | 局】 at a line's end
+                out.append({"t": "LineBreak"})
             out.append({"t": "Strong", "c": [{"t": "Str", "c": text}]})
         elif kind == "whole" and body and _an_item(context.language).fullmatch(text):
             # an item of a paragraph whole too (指标 4, never 指标 | 4 的省级序列 over a page's foot), by its spaces
@@ -232,18 +235,20 @@ YEAR_AFTER = re.compile(r"(?<=\d) (?=\(\d{4}\))")
 
 #: Characters of a Chinese header kept on one line (须说明的指标); a longer one is set on two.
 HEADER_LINE = 6
+#: Characters of a header of the submissions table kept on one line (部门, 尚缺): its counts' longer ones on two.
+COUNT_HEADER_LINE = 3
 #: A header that starts with its year (2020年基础值, 2024 target): on two lines, the year on the first.
 YEAR_HEADER = re.compile(r"(?P<year>[0-9]{4}年|[0-9]{4} )(?P<rest>\S.*)")
 
 
-def _header_lines(header: str) -> str:
+def _header_lines(header: str, line: int = HEADER_LINE) -> str:
     """A long Chinese header on two lines broken between its words, at the word end nearest its middle (下一目标及 /
     每年需增长): the draft's text is plain, which Word would break wherever its column ends (…每年需增 / 长)."""
     year = YEAR_HEADER.fullmatch(str(header))
     if year:  # 2020年 / 基础值, 2020 / baseline: a column of short numbers is not as wide as its header
         return f"{year['year'].rstrip()}\n{year['rest']}"
     parts = label_parts(header)
-    if len(parts) < 2 or len(header) <= HEADER_LINE:
+    if len(parts) < 2 or len(header) <= line:
         return header
     ends = list(itertools.accumulate(len(part) for part in parts))[:-1]
     cut = min(ends, key=lambda end: abs(2 * end - len(header)))
@@ -297,7 +302,10 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
             texts = [[_width_proxy(context, value) for value in row] for row in block_rows]
             # each header as it prints, on two lines where it is long (2020年 / 基础值): a short number's column is
             # not widened to a header's whole length, the room goes to the assessment's words
-            headers = [_value_header(_header_lines(h)) if under else _header_lines(h)
+            # the submissions' counts (须报送的 / 任务, 填写 / 行数) a header on two lines over a column of one or two
+            # digits: the room goes to what is missing, whose items broke at its narrow lines' ends (任务 | 2.2)
+            line = COUNT_HEADER_LINE if block.name == "submissions" else HEADER_LINE
+            headers = [_value_header(_header_lines(h)) if under else _header_lines(h, line)
                        for h, under in itertools.zip_longest(block.headers, values)]
             columns = [list(column) for column in zip(headers, *texts)]
             rows = [[cell([{"t": "Plain", "c": _cell_inlines(context, value)}]) for value in row] for row in block_rows]
