@@ -1503,3 +1503,26 @@ def test_the_word_annexs_missing_items_have_the_room_its_counts_do_not_need(exam
     assert len(shares) == 6 and shares[-1] >= 0.40
     # the count columns narrower than any header of theirs on one line; the department's names whole, as before
     assert shares[1] < 0.1 and shares[3] < 0.1
+
+
+def test_the_printed_chinese_finals_names_take_two_lines_at_most(example_tables, tmp_path):
+    """The Chinese final's indicator table on paper: the name column (15.5%) set 4's "国家级农业科技园区营收占比"
+    (13 characters) on three lines (国家级农业 / 科技园区营收 / 占比) beside an assessment of a word or two with room
+    to spare. The names a fifth of the line, about nine characters a line at the table's 9.5 pt, broken between
+    words: the longest, 21's 研发费用加计扣除减免占研发经费比重 (17), on two lines; 4's 国家级农业科技园区 /
+    营收占比."""
+    from analysis.report.render import html_to_pdf
+    from analysis.report.self_evaluation_files import self_evaluation_html
+    from tests.conftest import relative
+
+    page = tmp_path / "self-evaluation.html"
+    page.write_text(self_evaluation_html(load_report(relative(example_tables), 2024, "zh"), "2026-01-01"),
+                    encoding="utf-8")
+    html_to_pdf(page, tmp_path / "self-evaluation.pdf")
+    lines = [box[4] for layout_page in pdf_layout(tmp_path / "self-evaluation.pdf") for box in layout_page["boxes"]
+             if box[4]]
+    # 4's two series and 21 on two lines each, broken between words
+    for first, second in (("国家级农业科技园区", "营收占比"), ("省级农业科技园区", "营收占比"),
+                          ("研发费用加计扣除", "减免占研发经费比重")):
+        assert first in lines and second in lines
+    assert not {"国家级农业", "省级农业", "科技园区营收", "研发费用加计"} & set(lines)
