@@ -1125,9 +1125,9 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_asked_f
                           "billion yuan: not achieved (98.8% of the target). The plan's text also requires at least "
                           "10% a year; actual growth 5.9% a year from 2021 (the table's last baseline, "
                           "13.3 billion yuan, which the verdict counts from) to 2024 (from the 2020 baseline, as "
-                          "the table's targets count, 9.6% a year against the 9.9% the table's target implies, also below the 10% "
-                          "required): below the requirement; from 2021, the table's 2024 target implies "
-                          "6.4% a year. "
+                          "the table's targets count, 9.6% a year against the 9.9% the table's target implies, "
+                          "also below the 10% required): below the requirement; from 2021, the table's 2024 target "
+                          "implies 6.4% a year. "
                           "Reasons: 【Municipal Science and Technology Bureau】"}[language]
 
 
