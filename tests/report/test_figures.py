@@ -64,7 +64,8 @@ def test_figures_are_drawn_once_and_the_same_bytes_every_time(example, monkeypat
     assert {name: again[name] for name in first} == first  # a new report draws the same bytes
     calls = []
     real = charts.completion_chart
-    monkeypatch.setattr(charts, "completion_chart", lambda context, part=0: calls.append(1) or real(context, part))
+    monkeypatch.setattr(charts, "completion_chart",
+                        lambda context, part=0, **size: calls.append(1) or real(context, part, **size))
     once = figures.Figures(report)
     assert once["completion"] == once["completion"] == first["completion"] and calls == [1]  # drawn once
 

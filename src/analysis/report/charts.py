@@ -52,7 +52,9 @@ from .words import (
     year,
 )
 
-WIDTH = 7.2  # inches: the width of the A4 text column
+#: inches: the width of the A4 text column, the overview charts' and the small multiples' (their ``width`` draws them
+#: for another page, the Word edition's narrower type area; their ``page_rows``, in figures of so many series)
+WIDTH = 7.2
 #: inches: an overview chart drawn for a phone (a screen up to 600 px): about 390 px wide, the same type as on paper,
 #: so a label reads at 9–10 px where the paper width shrunk to the screen would make it 5 px; row labels wrap.
 NARROW_WIDTH = 4.0
@@ -82,19 +84,20 @@ GROWTH_RANGE = (-40.0, 80.0)
 PAGE_ROWS = {"completion": 32, "growth": 20, "heatmap": 40, "multiples": 25}
 
 
-def parts(rows: int, chart: str) -> int:
-    """How many figures a chart of ``rows`` series takes (one at least: the chart says what it has)."""
-    return max(1, -(-rows // PAGE_ROWS[chart]))
+def parts(rows: int, chart: str, page_rows: int | None = None) -> int:
+    """How many figures a chart of ``rows`` series takes (one at least: the chart says what it has), ``page_rows`` a
+    figure (None: :data:`PAGE_ROWS`)."""
+    return max(1, -(-rows // (page_rows or PAGE_ROWS[chart])))
 
 
-def _part(items, chart: str, part: int):
-    """The rows of figure ``part`` (0-based) of a chart in parts."""
-    size = PAGE_ROWS[chart]
+def _part(items, chart: str, part: int, page_rows: int | None = None):
+    """The rows of figure ``part`` (0-based) of a chart in parts of ``page_rows`` (None: :data:`PAGE_ROWS`)."""
+    size = page_rows or PAGE_ROWS[chart]
     return items[part * size:(part + 1) * size]
 
 
-def _part_title(title: str, chart: str, rows: int, part: int, words) -> str:
-    count = parts(rows, chart)
+def _part_title(title: str, chart: str, rows: int, part: int, words, page_rows: int | None = None) -> str:
+    count = parts(rows, chart, page_rows)
     return title if count == 1 else words.text("chart.part", title=title, part=part + 1, parts=count)
 
 
@@ -674,7 +677,8 @@ def few_series_note(context: ReportContext, chart: str) -> str | None:
                       others=len(every) - 1)
 
 
-def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
+def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False,
+                     width: float = WIDTH, page_rows: int | None = None) -> Figure | None:
     """How far each series has come: the share of the distance from its baseline to its target covered
     (增量完成比例) against the share of the time elapsed (同期序时进度); for a series without that distance (a target
     held every year, no base value, a baseline that meets its target), the latest value as a share of the target (a
@@ -687,7 +691,7 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
     every = completion_rows(context)
     if every.empty or few_series_note(context, "completion"):
         return None
-    table = _part(every, "completion", part).iloc[::-1]
+    table = _part(every, "completion", part, page_rows).iloc[::-1]
     low, high = COMPLETION_RANGE
     size = PHONE_TEXT if narrow else PAPER_TEXT  # the least type: badges, rules, values at the edge
     marks = [_worst_year(context, row, _completion_mark(row)) for row in table.itertuples()]
@@ -711,7 +715,7 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
     if amber:
         handles.append(Patch(facecolor=STATUS_COLOURS["achieved"], edgecolor=AMBER_EDGE, linewidth=AMBER_LINE,
                              label=words.text("chart.amber_key", mark=amber_mark)))
-    width, left, legend_columns = (NARROW_WIDTH, NARROW_COMPLETION_LEFT, 2) if narrow else (WIDTH, 0.36, 4)
+    width, left, legend_columns = (NARROW_WIDTH, NARROW_COMPLETION_LEFT, 2) if narrow else (width, 0.36, 4)
     legend_columns, legend = _fit_legend(handles, width, legend_columns, _legend_size(narrow))
     # each row's status as the scorecard names it (a stage target met: 已达阶段目标), in its status's colour
     shown_of = {row.Index: shown_status(row) for row in table.itertuples()}
@@ -719,7 +723,7 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
     badge_of = {row.Index: words.text("chart.heatmap_marked", text=badges[shown_of[row.Index]], mark=amber_mark)
                 if row.Index in amber else badges[shown_of[row.Index]] for row in table.itertuples()}
     badge = max(_text_inches(b, size) for b in badge_of.values()) + 2 * 0.25 * size / 72 + 5 / 72
-    title = _part_title(text["completion"], "completion", len(every), part, words)
+    title = _part_title(text["completion"], "completion", len(every), part, words, page_rows)
     # a bar measured against a stage target (a later one follows: a mid-term's 2023 targets) says so: a long bar is
     # no promise for the final target
     stages = sorted({int(row.target_year) for mark, row in zip(marks, table.itertuples())
@@ -873,7 +877,8 @@ def _value_places(xs: list[float], texts: list[str], size: float, points_per_uni
     return [(middle, -1, "right") if index == lower else (middle, 1, "left") for index in range(2)]
 
 
-def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
+def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False,
+                     width: float = WIDTH, page_rows: int | None = None) -> Figure | None:
     """For the series still short of a target year: the growth a year needed from now against the
     growth a year seen since the base year (a yearly rate: the rate needed against the latest rate). A share
     paced linearly is in percentage points a year, on a panel of its own; each axis spans the values it shows; the
@@ -883,11 +888,11 @@ def growth_gap_chart(context: ReportContext, part: int = 0, narrow: bool = False
     every = growth_rows(context)
     if not every:
         return None
-    rows = _part(every, "growth", part)
+    rows = _part(every, "growth", part, page_rows)
     panels = [(unit, [r for r in rows if growth_unit(r[0]) == unit]) for unit in ("%", "pp")]
     panels = [(unit, panel[::-1]) for unit, panel in panels if panel]
-    width, left = (NARROW_WIDTH, NARROW_LEFT) if narrow else (WIDTH, 0.36)
-    title = _part_title(text["growth_title"], "growth", len(every), part, words)
+    width, left = (NARROW_WIDTH, NARROW_LEFT) if narrow else (width, 0.36)
+    title = _part_title(text["growth_title"], "growth", len(every), part, words, page_rows)
     if len(every) == 1:
         title = words.text("chart.growth_one", title=title)
     title = _wrap(title, width - 0.3, 11, lines=3)  # from the figure's left edge, never cut
@@ -1013,7 +1018,8 @@ def missed_targets(observed: pd.DataFrame, targets: pd.DataFrame, direction: str
     return pd.Series([missed(target) for target in targets.itertuples()], index=targets.index, dtype=bool)
 
 
-def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
+def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False,
+                    width: float = WIDTH, page_rows: int | None = None) -> Figure | None:
     """Every numeric series in a faceted figure (seaborn): its course, its targets, coloured by status; a plan
     with more series than a page holds gets them in parts (figure ``part``); ``narrow``: for a phone, one panel a
     row, as wide as the screen, the least type :data:`PHONE_READ_TEXT` (two a row were too small to read)."""
@@ -1021,11 +1027,11 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
     every = completion_rows(context)
     if every.empty:
         return None
-    table = _part(every, "multiples", part)
+    table = _part(every, "multiples", part, page_rows)
     values = context.values
     # a phone: one panel a row, the screen's width (a tall figure, scrolled as the page is); a panel's title on up to
     # four lines of its width
-    columns, width = (1, NARROW_WIDTH) if narrow else (PANEL_COLUMNS, WIDTH)
+    columns, width = (1, NARROW_WIDTH) if narrow else (PANEL_COLUMNS, width)
     size, axes_inches = (PHONE_READ_TEXT, NARROW_PANEL_AXES) if narrow else (PAPER_TEXT, PANEL_AXES)
     # the right margin: half a year under the last column's axis (less the axis' own margin); on a phone, room on
     # the left for a value's label in its type (24,000)
@@ -1106,7 +1112,7 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False)
     top, below = PANELS_TOP + titles, PANELS_BOTTOM + legend
     inches = rows * axes_inches + (rows - 1) * gap + top + below
     figure.set_size_inches(width, inches)
-    title = _part_title(words["chart.multiples_title"], "multiples", len(every), part, words)
+    title = _part_title(words["chart.multiples_title"], "multiples", len(every), part, words, page_rows)
     figure.suptitle(title, fontsize=11, x=0.02, y=1 - 0.12 / inches, ha="left", va="top")
     figure.subplots_adjust(left=left, right=right, top=1 - top / inches, bottom=below / inches,
                            hspace=gap / axes_inches, wspace=PANEL_GAP)
@@ -1137,7 +1143,8 @@ def _marked(annotations: pd.DataFrame, mark: str, words) -> pd.DataFrame:
                                                                                  mark=mark)))
 
 
-def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) -> Figure | None:
+def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False,
+                   width: float = WIDTH, page_rows: int | None = None) -> Figure | None:
     """Each series' status in every report year so far (seaborn heat map), once there are two or more; a plan
     with more series than a page holds gets it in parts (figure ``part``); ``narrow``: for a phone (the least type
     :data:`PHONE_READ_TEXT`, the cells as wide as their words need, the row labels wrapped to the rest)."""
@@ -1154,13 +1161,13 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     history = history.assign(label=[f"{i}. {names[(i, s)]}" for i, s in zip(history["indicator_id"],
                                                                             history["series"])])
     every = list(dict.fromkeys(history.sort_values(["indicator_id", "series"])["label"]))
-    order = _part(every, "heatmap", part)
+    order = _part(every, "heatmap", part, page_rows)
     history = history[history["label"].isin(order)]
     codes = {status: i for i, status in enumerate(STATUSES)}
     grid = history.pivot(index="label", columns="report_year", values="status").reindex(order)[years]
     numbers = grid.apply(lambda column: column.map(codes))
     size = PHONE_READ_TEXT if narrow else PAPER_TEXT
-    width = NARROW_WIDTH if narrow else WIDTH
+    width = NARROW_WIDTH if narrow else width
     # on a phone a cell as wide as its widest word and a margin, at least half an inch (a word of two on two lines
     # when the years would leave the labels less than 40% of the width: No|data); on paper 40% of the width
     # a stage target met (a later target follows) is written so in its cell, in achieved's colour: a mid-term's
@@ -1249,7 +1256,7 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False) 
     ax.set_ylabel("")
     ax.xaxis.set_ticks_position("top")
     ax.xaxis.set_label_position("top")
-    title = _part_title(words["chart.heatmap_title"], "heatmap", len(every), part, words)
+    title = _part_title(words["chart.heatmap_title"], "heatmap", len(every), part, words, page_rows)
     figure.suptitle(title, fontsize=11, x=0.02, y=1 - 0.08 / height, ha="left", va="top")
     figure.text(0.02, 0.08 / height, key, fontsize=key_size, ha="left", va="bottom", color="#333333",
                 linespacing=LABEL_SPACING)
@@ -1303,7 +1310,7 @@ def category_note(context: ReportContext) -> str:
     return words.text("chart.category_note", clauses=words["chart.category_separator"].join(clauses))
 
 
-def category_status_chart(context: ReportContext, narrow: bool = False) -> Figure:
+def category_status_chart(context: ReportContext, narrow: bool = False, width: float = WIDTH) -> Figure:
     """Stacked bars: the headline status of each indicator, by category, with the counts written in (``narrow``: for
     a phone); below the legend, which series an indicator with several is counted by (:func:`category_note`)."""
     words, indicators = context.words, context.indicators
@@ -1317,7 +1324,7 @@ def category_status_chart(context: ReportContext, narrow: bool = False) -> Figur
     counts = table.pivot_table(index="category", columns="status", values="indicator_id", aggfunc="count",
                                fill_value=0).reindex(order[::-1])
     statuses = [s for s in STATUSES_BEST_FIRST if s in counts.columns]
-    width, columns = (NARROW_WIDTH, 2) if narrow else (WIDTH, 4)
+    width, columns = (NARROW_WIDTH, 2) if narrow else (width, 4)
     handles = _status_handles(statuses, words, context.assessment)
     columns, legend = _fit_legend(handles, width, columns, _legend_size(narrow))
     size = PHONE_TEXT if narrow else 8

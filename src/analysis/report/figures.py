@@ -2,8 +2,8 @@
 
 Every figure of a report has a name (``completion``, ``card-4-national``, …) and one function that
 draws it (:mod:`analysis.report.charts`). :class:`Figures` keeps what it drew: the HTML sections
-show a figure, the Word edition places the same bytes (a card's chart drawn for its page, :meth:`Figures.card`),
-and nothing is drawn twice. The same inputs
+show a figure, the Word edition places figures drawn for its page (a card's chart, :meth:`Figures.card`; the overview
+charts as wide as its type area, :meth:`Figures.drawn_for`), and nothing is drawn twice. The same inputs
 give the same bytes (a fixed size and resolution, no metadata that varies).
 """
 from __future__ import annotations
@@ -65,30 +65,34 @@ def alt_text(context: ReportContext, name: str) -> str:
     return alt
 
 
-def chart_names(context: ReportContext, chart: str) -> list[str]:
+def chart_names(context: ReportContext, chart: str, page_rows: dict[str, int] | None = None) -> list[str]:
     """The figures of an overview chart: its name, and ``<name>-2``, ``<name>-3``… for the further pages of a chart
-    whose series fill more than one (:data:`analysis.report.charts.PAGE_ROWS`)."""
+    whose series fill more than one (``page_rows``, else :data:`analysis.report.charts.PAGE_ROWS`)."""
     rows = {"completion": lambda: len(charts.completion_rows(context)),
             "growth": lambda: len(charts.growth_rows(context)),
             "heatmap": lambda: len(charts.completion_rows(context)) if charts.heatmap_years(context) else 0,
             "multiples": lambda: len(charts.completion_rows(context))}
-    count = charts.parts(rows[chart](), chart) if chart in rows else 1
+    count = charts.parts(rows[chart](), chart, (page_rows or {}).get(chart)) if chart in rows else 1
     return [chart if part == 0 else f"{chart}-{part + 1}" for part in range(count)]
 
 
-def drawers(context: ReportContext, narrow: bool = False) -> dict[str, Callable[[], Figure | None]]:
+def drawers(context: ReportContext, narrow: bool = False, width: float = charts.WIDTH,
+            page_rows: dict[str, int] | None = None) -> dict[str, Callable[[], Figure | None]]:
     """Every figure of the report, in the order the report shows them, with the function that draws it; ``narrow``:
-    as a phone shows them (the overview charts, the small multiples, each card's chart with larger marks)."""
+    as a phone shows them (the overview charts, the small multiples, each card's chart with larger marks); ``width``:
+    the overview charts' and the small multiples' width on paper, in inches (the Word edition's type area's);
+    ``page_rows``: the series a figure of a chart holds (:func:`chart_names`)."""
     draw = {"completion": charts.completion_chart, "growth": charts.growth_gap_chart,
-            "categories": lambda context, part, **narrow: charts.category_status_chart(context, **narrow),
+            "categories": lambda context, part, page_rows=None, **size: charts.category_status_chart(context, **size),
             "heatmap": charts.status_heatmap, "multiples": charts.small_multiples}
-    phone = {"narrow": True} if narrow else {}
+    page_rows = {} if narrow else page_rows or {}
     found: dict[str, Callable[[], Figure | None]] = {}
     for chart in (*OVERVIEW_CHARTS, "multiples"):
-        for part, name in enumerate(chart_names(context, chart)):
-            found[name] = lambda chart=chart, part=part: draw[chart](context, part, **phone)
+        size = {"narrow": True} if narrow else {"width": width, "page_rows": page_rows.get(chart)}
+        for part, name in enumerate(chart_names(context, chart, page_rows)):
+            found[name] = lambda chart=chart, part=part, size=size: draw[chart](context, part, **size)
     for row in cards.numeric_rows(context):
-        found[cards.card_id(row)] = lambda row=row: charts.card_chart(context, row, **phone)
+        found[cards.card_id(row)] = lambda row=row: charts.card_chart(context, row, narrow=narrow)
     return found
 
 
@@ -96,17 +100,19 @@ class Figures:
     """The figures of one report: ``figures[name]`` is the PNG of figure ``name``, drawn the first time it is
     asked for, or None when the figure has nothing to show (no lagging series, a single report year…)."""
 
-    def __init__(self, context: ReportContext):
+    def __init__(self, context: ReportContext, width: float = charts.WIDTH, page_rows: dict[str, int] | None = None):
         self._context = context
-        self._drawers = drawers(context)
+        self._page_rows = page_rows
+        self._drawers = drawers(context, width=width, page_rows=page_rows)
         self._drawn: dict[str, bytes | None] = {}
         self._narrow_drawers: dict[str, Callable[[], Figure | None]] | None = None
         self._narrow: dict[str, bytes | None] = {}
         self._cards: dict[tuple, bytes | None] = {}
+        self._editions: dict[tuple, Figures] = {}
 
     def parts(self, chart: str) -> list[str]:
         """The names of the figures of ``chart`` (more than one when its series fill more than a page)."""
-        return chart_names(self._context, chart)
+        return chart_names(self._context, chart, self._page_rows)
 
     @property
     def names(self) -> list[str]:
@@ -132,6 +138,15 @@ class Figures:
                 row = next(row for row in cards.numeric_rows(self._context) if cards.card_id(row) == name)
                 self._cards[key] = png(charts.card_chart(self._context, row, size=size), dpi=dpi)
         return self._cards[key]
+
+    def drawn_for(self, width: float, page_rows: dict[str, int] | None = None) -> Figures:
+        """The report's figures drawn for another page: the overview charts and the small multiples ``width`` inches
+        wide, a chart ``page_rows[chart]`` series a figure (the Word edition's, as wide as they print and no taller
+        than its page, their type printed at the size it is drawn). Made once for each page."""
+        key = (width, tuple(sorted((page_rows or {}).items())))
+        if key not in self._editions:
+            self._editions[key] = Figures(self._context, width, page_rows)
+        return self._editions[key]
 
     def narrow(self, name: str) -> bytes | None:
         """The PNG of figure ``name`` drawn for a phone (a screen up to 600 px wide), for the HTML edition's
