@@ -28,7 +28,7 @@ from analysis.report.context import load_report
 from analysis.report.pandoc_ast import body_pieces, kept_whole
 from analysis.report.word_file import WordEditionError, write_docx
 from analysis.settings import DEFAULT_PLAN_DIR
-from tests.conftest import FIXTURES
+from tests.conftest import EXAMPLE_REPORTS, FIXTURES, relative
 from tests.support.line_breaks import paragraph_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -572,6 +572,61 @@ def test_a_cards_chart_is_drawn_for_its_page(example_reports):
     assert 7 * CARD_CHART_SCALE >= 9
 
 
+#: points: the least type of a chart as printed
+PRINTED_LEAST_PT = 7.0
+
+
+def word_figures(path) -> dict[str, tuple[float, bytes]]:
+    """Every figure of a Word file by name (its bookmark: ``completion``, ``card-1``…): its printed width in inches
+    (the drawing's extent) and its PNG."""
+    body = part(path, "word/document.xml")
+    relations = {relation.get("Id"): relation.get("Target")
+                 for relation in part(path, "word/_rels/document.xml.rels")}
+    drawing = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+    blip = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+    embed = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+    found = {}
+    with zipfile.ZipFile(path) as archive:
+        for paragraph in body.iter(f"{W}p"):
+            names = [mark.get(f"{W}name") for mark in paragraph.iter(f"{W}bookmarkStart")]
+            for name, inline in zip(names, paragraph.iter(f"{drawing}inline")):
+                data = archive.read(f"word/{relations[inline.find(f'.//{blip}').get(embed)]}")
+                found[name] = (int(inline.find(f"{drawing}extent").get("cx")) / 914400, data)
+    return found
+
+
+@pytest.mark.parametrize("case", ["final-zh", "final-en", "mid-term-zh", "mid-term-en"])
+def test_every_charts_type_prints_at_seven_points_at_least(example_reports, example_tables, case):
+    """The completion chart, drawn for the PDF's column (7.2 inches) in 7 pt type, printed at 73–81% in Word (the
+    type area is 6.14 inches wide, 16 cm of a page high for a figure), its type at 5.1–5.6 pt; the other overview
+    charts and the small multiples at 85%, 6 pt. Each figure's printed scale is its drawing's extent against the
+    inches its PNG was drawn (its pixels at the resolution it was drawn at: 150 dpi, a card's 1.35 times that); the
+    charts are drawn again at those inches, in the Word edition's parts, to find their least type."""
+    from analysis.report import cards, charts, figures
+    from analysis.report.fonts import configure_matplotlib
+    from analysis.report.word_content import CARD_CHART, CARD_CHART_SCALE, FIGURE_PAGE_ROWS
+    from tests.report.test_charts_layout import drawn_texts
+
+    _, year, language, *_ = EXAMPLE_REPORTS[case]
+    configure_matplotlib(language)
+    context = load_report(relative(example_tables), year, language)
+    rows = {cards.card_id(row): row for row in cards.numeric_rows(context)}
+    small = []
+    for name, (printed, data) in word_figures(example_reports[case] / "report.docx").items():
+        pixels = int.from_bytes(data[16:20], "big")
+        if name.startswith("card-"):
+            drawn = pixels / (figures.DPI * CARD_CHART_SCALE)
+            figure = charts.card_chart(context, rows[name], size=CARD_CHART)
+        else:
+            drawn = pixels / figures.DPI
+            figure = figures.drawers(context, width=drawn, page_rows=FIGURE_PAGE_ROWS)[name]()
+        assert figure.get_figwidth() == pytest.approx(drawn, abs=0.01)
+        least = min(text.get_fontsize() for text in drawn_texts(figure)[1])
+        if least * printed / drawn < PRINTED_LEAST_PT - 0.005:
+            small.append((name, round(printed / drawn, 3), round(least * printed / drawn, 2)))
+    assert small == []
+
+
 def card_numbers_spacing(path) -> set[tuple[str, str]]:
     """The line spacing (line, rule) of every paragraph of the cards' numbers (a table inside a card's cell)."""
     body = part(path, "word/document.xml")
@@ -915,7 +970,11 @@ PRINTED = {"zh": {"report": ("final-zh", "report"), "self-evaluation": ("final-z
 #: need of a level held every year says the year it was missed: 30 for 28 in Chinese (1.07). Since a Chinese table
 #: is set in 小五 at least where its words fit (cells 0.5 mm from their lines), its tables of sentences in 五号: the
 #: final report still 30 for 28, the mid-term 34 for 28 (33), its self-evaluation 16 for 10 (15).
-PAGES_PER_PDF_PAGE = {"report": 1.1, "mid-term": 1.25, "national": 1.5, "self-evaluation": 1.55,
+#: Since the overview charts and the small multiples print at the size they are drawn (their 7 pt type, which the
+#: type area shrunk to 5.1–6), each taller than 16 cm on a page of its own, the completion chart and the small
+#: multiples in two figures each: the final report 33 for 27 in Chinese (29 before), 30 for 30 in English (28); the
+#: mid-term 35 for 27 in Chinese (33), 33 in English (31).
+PAGES_PER_PDF_PAGE = {"report": 1.25, "mid-term": 1.3, "national": 1.5, "self-evaluation": 1.55,
                       "mid-term self-evaluation": 1.6}
 
 
@@ -1316,6 +1375,9 @@ class NothingToShow:
 
     def parts(self, chart: str) -> list[str]:
         return [chart]
+
+    def drawn_for(self, width: float, page_rows: dict | None = None) -> NothingToShow:
+        return self
 
 
 def test_data_text_is_literal_never_markup_or_a_link(hostile_report, project_tmp):

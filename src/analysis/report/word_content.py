@@ -237,6 +237,15 @@ HEADING_CM = 2.0
 FIGURE_ROOM_CM = 4.5
 #: cm: the most a figure prints high (16 cm), so that it shares its page with its heading and :data:`FIGURE_ROOM_CM`.
 FIGURE_HEIGHT_CM = TYPE_AREA_CM[1] - HEADING_CM - FIGURE_ROOM_CM
+#: cm: the most a figure taller than :data:`FIGURE_HEIGHT_CM` prints high, on a page of its own under a heading
+TALL_FIGURE_CM = TYPE_AREA_CM[1] - HEADING_CM
+#: inches: the width the Word edition draws its overview charts and small multiples at, the type area's: drawn for the
+#: PDF's column (7.2 inches) they printed at 85%, their 7 pt type at 6
+FIGURE_WIDTH_IN = TYPE_AREA_CM[0] / 2.54
+#: The series a figure of the Word edition's completion chart and small multiples holds: drawn as wide as the type
+#: area, 25 series in one figure were 21.3–22.3 cm high (their legend on one column under a label of three lines),
+#: more than a page holds under a heading (:data:`TALL_FIGURE_CM`), and printed at 92–96%: their type under 7 pt
+FIGURE_PAGE_ROWS = {"completion": 20, "multiples": 20}
 
 
 def printed_size(data: bytes, max_width_cm: float = TYPE_AREA_CM[0],
@@ -533,15 +542,30 @@ def warning_table(context: ReportContext, rows: list) -> tuple[tuple, list[list]
 
 
 def charts_blocks(document: WordDocument, context: ReportContext, figures: Figures) -> None:
-    document.add(header(1, context.words["sections.charts"]))
+    """The overview charts under their heading, each printed as large as it is drawn: one taller than the room a
+    figure leaves on its page (:data:`FIGURE_HEIGHT_CM`) starts a page (the first its heading's), as high as the page
+    less a heading (shrunk to the 16 cm, the completion chart printed at 73–81%, its 7 pt type at 5.1–5.6)."""
+    blocks: list = [header(1, context.words["sections.charts"])]
+    figures = word_figures(figures)
     for chart in OVERVIEW_CHARTS:
         for name in figures.parts(chart):
-            document.add(*figure_blocks(context, figures, name))
+            data = figures[name]
+            tall = data is not None and printed_size(data, max_height_cm=float("inf"))[1] > FIGURE_HEIGHT_CM
+            if tall:
+                blocks.insert(len(blocks) - (len(blocks) == 1), PAGE_BREAK)
+            blocks.extend(figure_blocks(context, figures, name, **({"max_height_cm": TALL_FIGURE_CM} if tall else {})))
+    document.add(*blocks)
+
+
+def word_figures(figures: Figures) -> Figures:
+    """The overview charts and the small multiples as the Word edition prints them: drawn as wide as the type area
+    (:data:`FIGURE_WIDTH_IN`), never shrunk to it, and in figures no taller than a page (:data:`FIGURE_PAGE_ROWS`)."""
+    return figures.drawn_for(FIGURE_WIDTH_IN, FIGURE_PAGE_ROWS)
 
 
 def figure_blocks(context: ReportContext, figures: Figures, name: str, **size) -> list:
-    """Figure ``name`` as the report drew it (none when it has nothing to show), or the sentence said in its place
-    where it has data for too few series (:func:`~.charts.few_series_note`)."""
+    """Figure ``name`` of ``figures`` (none when it has nothing to show), or the sentence said in its place where it
+    has data for too few series (:func:`~.charts.few_series_note`)."""
     data = figures[name]
     if data is None:
         note = charts.few_series_note(context, name)
@@ -556,11 +580,12 @@ def cards_blocks(document: WordDocument, context: ReportContext, figures: Figure
     # on a new page when the small multiples fill more than half of one: a heading left at the foot of the page
     # before is what LibreOffice makes of "keep with next" before so tall a picture (a few fit where they are); as
     # high as the page less its heading then, as it shares its page with nothing before it
-    height = {"max_height_cm": TYPE_AREA_CM[1] - HEADING_CM}
-    tall = any(printed_size(figures[name], **height)[1] > TYPE_AREA_CM[1] / 2 for name in figures.parts("multiples")
-               if figures[name] is not None)
-    multiples = [block for name in figures.parts("multiples")
-                 for block in figure_blocks(context, figures, name, **(height if tall else {}))]
+    height = {"max_height_cm": TALL_FIGURE_CM}
+    printed = word_figures(figures)
+    tall = any(printed_size(printed[name], **height)[1] > TYPE_AREA_CM[1] / 2 for name in printed.parts("multiples")
+               if printed[name] is not None)
+    multiples = [block for name in printed.parts("multiples")
+                 for block in figure_blocks(context, printed, name, **(height if tall else {}))]
     document.add(*[PAGE_BREAK] * tall, header(1, words["sections.cards"]), *multiples, legend(words))
     series = {cards.element_id(row): row for row in context.joined().itertuples()}
     # every card's numbers in one type: the largest in which each card's words fit whole (+0.075 个百分点)
