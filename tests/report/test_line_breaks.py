@@ -230,9 +230,17 @@ def broken_references(pairs) -> list:
     return [(page, a[-12:], b[:12]) for page, a, b in pairs if end.search(a) and re.match(r"[+\-−]?\d", b)]
 
 
+#: An English amount written out with its word of scale and what it counts (15.8 billion yuan, 200 million yuan):
+#: one piece too, never "15.8 billion / yuan", which the warning list's narrow columns of values printed.
+SCALED = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)? (?:thousand|million|billion) [a-z]+")
+
+
 def broken_units(pairs) -> list:
-    """A line ending inside one of :data:`UNIT_PIECES` and the next going on with its rest (per 10,000 / people)."""
-    return [(page, a[-12:], b[:12]) for page, a, b in pairs for piece in UNIT_PIECES if split_inside(piece, a, b, ())]
+    """A line ending inside one of :data:`UNIT_PIECES` or a written-out amount (:data:`SCALED`) and the next going on
+    with its rest (per 10,000 / people, 15.8 billion / yuan)."""
+    return [(page, a[-12:], b[:12]) for page, a, b in pairs
+            if any(split_inside(piece, a, b, ()) for piece in UNIT_PIECES)
+            or any(match.start() < len(a) < match.end() for match in SCALED.finditer(f"{a} {b}"))]
 
 
 def printed(folder) -> list:
@@ -307,6 +315,10 @@ def test_the_checks_flag_the_breaks_the_report_used_to_have():
     assert broken_units([(2, "per 10,000", "people")]) == [(2, "per 10,000", "people")]
     assert broken_units([(2, "100 million", "yuan")]) != [] and broken_units([(2, "per", "10 000 yuan")]) != []
     assert broken_units([(2, "10,000 yuan", "per worker")]) == []
+    # the warning list's values: "15.8 billion / yuan", "200 / million yuan"; whole at a line's end, no break
+    assert broken_units([(5, "15.8 billion", "yuan")]) == [(5, "15.8 billion", "yuan")]
+    assert broken_units([(5, "200", "million yuan")]) != []
+    assert broken_units([(5, "to 16 billion yuan", "in 2024")]) == []
     # the mid-term's self-evaluation: "(+0.03 pp a / year)"; a change a year whole at a line's end is no break
     assert broken_per_year([(9, "growth seen since 2020 (+0.03 pp a", "year). Reasons")]) != []
     assert broken_per_year([(9, "since 2020 (+0.87 pp", "a year)")]) != []

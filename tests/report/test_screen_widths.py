@@ -324,3 +324,64 @@ def test_a_reference_by_number_is_never_broken_on_a_phone(example_reports, case,
         assert found["broken"] == [], (name, found)
         if name == "report.html":
             assert len(found["found"]) >= 5, found  # the overview's, the warnings', the changes' lists
+
+
+#: Run inside a report once it is laid out: each amount shown in a cell of the scorecard or the warning list (the
+#: pattern handed in: a number with its unit or what it counts, "per" with what it is per) that a line broke, with its
+#: table's class; sent to the frame's parent page. A cell's text is read as shown, a line of its own (a value's year
+#: under it, a status's note) apart from the text before it.
+AMOUNT_LINES = """<script>window.addEventListener('load', () => {
+  const pattern = new RegExp(PATTERN, 'g'), broken = [], shown = [];
+  const block = node => {
+    let element = node.parentElement;
+    while (getComputedStyle(element).display === 'inline') element = element.parentElement;
+    return element;
+  };
+  document.querySelectorAll('table.scorecard td, table.warning-list td').forEach(cell => {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT), nodes = [];
+    let text = '', last = null, node;
+    while ((node = walker.nextNode())) {
+      if (node.parentElement.getClientRects().length === 0) continue;  // not shown at this width
+      if (last !== null && block(node) !== last) text += '\\u0001';
+      nodes.push([node, text.length]);
+      text += node.data.replace(/[\\u00a0\\u202f]/g, ' ');
+      last = block(node);
+    }
+    const at = (position, end) => {
+      for (const [node, start] of nodes)
+        if (position >= start && (position < start + node.data.length
+                                  || (end && position === start + node.data.length))) return [node, position - start];
+      return null;
+    };
+    for (const match of text.matchAll(pattern)) {
+      const start = at(match.index, false), end = at(match.index + match[0].length, true);
+      if (!start || !end) continue;
+      const range = document.createRange();
+      range.setStart(...start);
+      range.setEnd(...end);
+      const boxes = [...range.getClientRects()].filter(box => box.width > 0);
+      const lines = new Set(boxes.map(box => Math.round(box.bottom)));
+      shown.push(match[0]);
+      if (lines.size > 1) broken.push(`${cell.closest('table').classList[0]}: ${match[0]}`);
+    }
+  });
+  parent.postMessage(JSON.stringify({page: document.documentElement.clientWidth, scroll: 0, wide: [], broken, shown}),
+                     '*');
+});</script>"""
+
+
+@pytest.mark.parametrize("case", ["final-en", "mid-term-en", "final-zh", "mid-term-zh"])
+def test_no_amount_of_the_scorecard_or_the_warning_list_breaks_on_any_screen(example_reports, case, tmp_path):
+    """At 1,024 and 1,280 px the English warning list broke "15.8 billion | yuan", "16 billion | yuan" and "200
+    million | yuan" in its columns of values, laid out by their contents; a phone the scorecard's "(10,000 yuan per |
+    worker)" after a name. No amount in a cell of either table breaks on a phone, a tablet or a laptop: a number
+    with its unit (2.7%, 0.4 pp, 158亿元, 1,580家, 2024年), with what it counts or "per" with what it is per (per
+    10,000 people, 100 million yuan); a unit breaks between two of them only ("10,000 yuan | per worker")."""
+    from analysis.report.line_breaks import number_pieces
+    from analysis.report.word_content import AMOUNT
+
+    script = AMOUNT_LINES.replace("PATTERN", json.dumps(f"{AMOUNT.pattern}|{number_pieces().pattern}"))
+    for width in WIDTHS:
+        found = measured(example_reports[case] / "report.html", width, tmp_path / str(width), script)
+        assert len(found["shown"]) >= 50, (width, found["shown"][:10])  # 89 in the final in English, 1,280 px
+        assert found["broken"] == [], (width, found["broken"])

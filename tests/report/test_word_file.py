@@ -1065,7 +1065,8 @@ def test_no_number_is_printed_apart_from_its_unit(printed, example_reports):
                    for match in re.finditer(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", paragraph)}
         # and an English amount the tables hold whole wherever it stands (per 10,000 people, 100 million yuan:
         # :func:`~analysis.report.word_content.held_amounts`); not one a column too narrow for it breaks in one place
-        # (15.8 billion | yuan in the warning list's values), nor one a paragraph holds (the method note's)
+        # (the tables' own are checked whole: test_the_scorecards_and_warning_lists_amounts_are_whole_in_their_type),
+        # nor one a paragraph holds (the method note's)
         found = [(flat(match.group()), match.group().replace(" ", "\u00a0") in paragraph.replace("\u2060", ""))
                  for paragraph in paragraphs for match in AMOUNT.finditer(spaced(paragraph))]
         broken = {piece for piece, whole in found if not whole}
@@ -1516,29 +1517,81 @@ def test_a_tables_amounts_are_kept_whole_where_its_type_stays():
     assert units == ["enterprises per\u00a010,000\u00a0people", "6.3\u00a0patents"]
 
 
+def test_an_amount_keeps_its_column_where_a_table_gives_way():
+    """A table wider than the page in its smallest type (7.5 points: 117.92 letters across, a cell's margins and slack
+    1.89 letters) gives way in its widest columns (:func:`~analysis.report.pandoc_ast.given_way`): an amount is kept
+    whole where its own column keeps its width then, the widest giving way, never where no column may be wider (the
+    English mid-term's unit column broke "per 10,000 | people" beside names and notes given way already). A column
+    of units, "enterprises per 10,000 people" (12.89 letters, "enterprises" its longest word; 18.89 with "per 10,000
+    people" whole), beside a note of one word 120 letters long (121.89): given way, the note takes the 99.03 letters
+    the units leave, the units keep 18.89, the amount joined. Beside six columns of a word 20 letters long (21.89
+    each), the units' column would give way too (117.92 / 7 = 16.85 letters a column): left to break."""
+    from types import SimpleNamespace
+
+    from analysis.report.word_content import held, held_amounts, letters_across
+
+    context = SimpleNamespace(words=catalog("en"))
+    amounts = [("unit", "per 10,000 people")]
+
+    def table_of(*others: str):
+        def build(kept):
+            units = [held("enterprises per 10,000 people", "unit", kept)]
+            return units, [units, *([word] for word in others)]
+        return build
+
+    units, widths, points = held_amounts(context, table_of("x" * 120), amounts, shorter=False)
+    assert points == 7.5 and units == ["enterprises per\u00a010,000\u00a0people"]
+    assert [round(share * letters_across(context, 7.5), 2) for share in widths] == [18.89, 99.03]
+    units, _, points = held_amounts(context, table_of(*["x" * 20] * 6), amounts, shorter=False)
+    assert points == 7.5 and units == ["enterprises per 10,000 people"]
+
+
 def table_points(table) -> set[float]:
     """The type sizes (points) of a Word table's runs."""
     return {int(size.get(f"{W}val")) / 2 for size in table._tbl.iter(f"{W}sz")}
 
 
-def test_the_scorecards_amounts_are_whole_in_its_type(en):
-    """The English scorecard broke "per 10,000 | people" (a unit, a name), "100 million | yuan" and "10,000 yuan per |
-    worker" in LibreOffice: every amount of its cells (a number with what it counts or its unit's first word, "per"
-    with what it is per) is joined by no-break spaces, its type still 8.5 points (8 when they were joined with the
-    old fitting's slack), the warning list's no smaller than 8.5 either (7.5 then)."""
+def warning_list(document):
+    """The warning list: the table headed "No., Indicator, Warning, …"."""
+    return next(table for table in document.tables if spaced(table.rows[0].cells[2].text) == "Warning")
+
+
+def broken_amounts(tables) -> tuple[set[str], list[tuple[str, str]]]:
+    """The amounts of the cells of ``tables`` but their headers (a number with what it counts or its unit's first
+    word, "per" with what it is per), and those of them not joined by no-break spaces, each with its cell's text."""
     from analysis.report.word_content import AMOUNT
 
-    tables = scorecard(en)
-    texts = [paragraph.text for table in tables for row in table.rows[2:] for cell in row.cells
+    texts = [paragraph.text for table in tables for row in table.rows[1:] for cell in row.cells
              for paragraph in cell.paragraphs]
-    found = {match.group() for text in texts for match in AMOUNT.finditer(spaced(text))}
+    found = [(match.group(), text) for text in texts for match in AMOUNT.finditer(spaced(text))]
+    whole = [(amount, text) for amount, text in found if amount.replace(" ", "\u00a0") in text.replace("\u2060", "")]
+    return {amount for amount, _ in found}, [pair for pair in found if pair not in whole]
+
+
+@pytest.mark.parametrize("case", ["final-en", "mid-term-en"])
+def test_the_scorecards_and_warning_lists_amounts_are_whole_in_their_type(example_reports, case):
+    """The English scorecard broke "per 10,000 | people" (a unit, a name), "100 million | yuan" and "10,000 yuan per
+    | worker" in LibreOffice, the mid-term's "per 10,000 | people" in its unit column still (its type the smallest,
+    7.5 points, its names and notes given way); the warning list "15.8 billion | yuan", "16 billion | yuan" and "200
+    million | yuan" in its values' narrow columns. Every amount of their cells is joined by no-break spaces: a
+    column of amounts keeps its width where a table gives way (its names and notes wrap instead), and the warning
+    list names a unit a sentence writes out after the series' name, as it names every other ("Technology contracts
+    traded (100 million yuan)"), its values as printed (158, 160, 2), as the scorecard's are. The scorecard's type
+    no smaller than 8.5 points in the final (8 when its amounts were joined with the old fitting's slack), the
+    warning list's no smaller than 8.5 either (7.5 then); the mid-term's the smallest, 7.5, at least."""
+    document = docx.Document(example_reports[case] / "report.docx")
+    tables, warnings = scorecard(document), warning_list(document)
+    found, broken = broken_amounts(tables)
     assert {"per 10,000 people", "100 million yuan", "10,000 yuan", "per worker"} <= found
-    broken = [(match.group(), text) for text in texts for match in AMOUNT.finditer(spaced(text))
-              if match.group().replace(" ", "\u00a0") not in text.replace("\u2060", "")]
     assert broken == []
-    assert {points for table in tables for points in table_points(table)} == {8.5}
-    warnings = next(table for table in en.tables if spaced(table.rows[0].cells[2].text) == "Warning")
-    assert min(table_points(warnings) or {9.0}) >= 8.5
+    assert broken_amounts([warnings])[1] == []
+    floor = 8.5 if case == "final-en" else 7.5
+    assert min(points for table in tables for points in table_points(table)) >= floor
+    assert min(table_points(warnings) or {9.0}) >= floor
+    if case == "final-en":  # 16, not achieved: its values in the unit its name gives, as the scorecard's
+        trade = next(row.cells for row in series_rows(warnings) if row.cells[0].text == "16")
+        assert [spaced(trade[i].text) for i in (1, 4, 5, 6)] == [
+            "Technology contracts traded (100 million yuan)", "158\n(2024)", "160\n(2024)", "2"]
 
 
 def test_running_texts_amounts_are_kept_whole_as_the_tables_keep_them():

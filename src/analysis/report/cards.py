@@ -214,19 +214,20 @@ def missed_row(context: ReportContext, row) -> tuple[float, float, int] | None:
     return float(value), float(row.target_value if level is None or is_missing(level) else level), int(when)
 
 
-def gap_text(context: ReportContext, row, with_unit: bool = False) -> str:
+def gap_text(context: ReportContext, row, with_unit: bool = False, table: bool = False) -> str:
     """A scorecard's gap: the latest value's to the binding target, or, for a level to hold every year missed in an
     earlier year, that year's (:func:`missed_gap`: "0.5 (2022)"); "—" when none is short, or without a verdict
     (insufficient data: a printed baseline against the target is no shortfall of the plan period). A gap in % is in
     percentage points (0.1个百分点, 0.1 pp: never a bare 0.1 beside a unit of %); ``with_unit`` (a table without a
-    unit column), any gap in its unit (20家)."""
+    unit column), any gap in its unit (20家), and with ``table`` as its values are (:func:`~.words.amount`: 2 beside
+    the name's "(100 million yuan)", never "200 million yuan")."""
     if row.status == "insufficient_data":
         return MISSING
     words = context.words
 
     def shown(gap: float) -> str:
         number = fmt_number(gap)
-        return difference(row, number, words) if with_unit or is_percent(row) else number
+        return difference(row, number, words, table) if with_unit or is_percent(row) else number
 
     if not is_missing(row.gap) and row.gap > 0:
         return shown(row.gap)

@@ -916,13 +916,14 @@ def with_core_star(html) -> Markup:
 
 def name_joined(text: str) -> str:
     """An indicator's name or a cell's note for Word: the characters of each of its :func:`name_pieces` joined by
-    word joiners (U+2060), which Word and LibreOffice never break at; not inside a piece Word keeps whole already (a
+    word joiners (U+2060), which Word and LibreOffice never break at, a space in one a no-break space (LibreOffice
+    broke "(100 million | yuan)" at a space between word joiners); not inside a piece Word keeps whole already (a
     number with its unit, a short label: :func:`kept_pattern`)."""
     kept = [match.span() for match in _kept().finditer(text)]  # Word's own pieces (2024 年无数据), left as they are
     out, last = [], 0
     for start, end in name_pieces(text):
         if any(start < other_end and other_start < end for other_start, other_end in kept):
             continue
-        out += [text[last:start], JOINS.sub("\u2060", text[start:end])]
+        out += [text[last:start], JOINS.sub("\u2060", text[start:end].replace(" ", "\u00a0"))]
         last = end
     return "".join(out) + text[last:]

@@ -385,7 +385,13 @@ def least_width(columns: list[list[str]], floors: dict[int, float] | None = None
                 padding: float = CELL_PADDING) -> float:
     """How many letters wide a table of ``columns`` is at least: each column's longest word (or floor) and
     ``padding``."""
-    return sum(_least(columns, floors, padding)[1])
+    return sum(least_widths(columns, floors, padding))
+
+
+def least_widths(columns: list[list[str]], floors: dict[int, float] | None = None,
+                 padding: float = CELL_PADDING) -> list[float]:
+    """Each column's least width in letters: its longest word (or floor) and ``padding``."""
+    return _least(columns, floors, padding)[1]
 
 
 def fitted_widths(columns: list[list[str]], letters_across: float, floors: dict[int, float] | None = None,

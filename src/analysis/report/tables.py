@@ -114,13 +114,13 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 **common, unit=unit, base=_base_text(context, row),
                 value_unit=unit if joined else "",
                 # none when the name says it; the plan's own unit where a sentence writes the amount out
-                name_unit=(words.text("quantity.label", unit=unit) if words.writes_out(unit)
-                           else named(row, words)[len(common["name"]):]) if labelled else "",
+                name_unit=named(row, words, table=True)[len(common["name"]):] if labelled else "",
                 latest=value_text(row, value, words),
                 latest_year=year_aside(row.as_of_year if when is None else when, words),
                 target=target_text(row, words, level),
                 target_year=year_aside(row.target_year if when is None else when, words),
-                gap=gap_text(context, row), phone_gap=gap_text(context, row, with_unit=True),
+                # in that unit too ("2" beside "(100 million yuan)", as the values are), never "200 million yuan"
+                gap=gap_text(context, row), phone_gap=gap_text(context, row, with_unit=True, table=True),
                 pace=pace_text(row, words, column_year, later_target(context, row)),
                 pace_label=needed_label([row], words, column_year),
                 final_rate=scorecard_note(context, row)))

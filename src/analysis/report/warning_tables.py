@@ -116,15 +116,17 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
         value, level, when = missed_row(context, row) or (row.latest_value, None, None)
         rows.append(WarningRow(
             department=localized(row, "lead_department", language) or words["warnings.no_department"],
-            # the table has no unit column: each value carries its unit (2.7%, 24,800人), or in English the name does
-            indicator_id=str(row.indicator_id), anchor=element_id(row), name=named(row, words),
+            # the table has no unit column: each value carries its unit (2.7%, 24,800人), or in English the name does,
+            # a unit a sentence writes out too ("(100 million yuan)" after the name, 158 | 160 | 2 in the cells: "15.8
+            # billion yuan" in a value's narrow column broke before "yuan")
+            indicator_id=str(row.indicator_id), anchor=element_id(row), name=named(row, words, table=True),
             core=bool(row.core), level=row.level, level_text=words[f"warnings.level.{row.level}"],
             status=row.status, status_text=status_text(row, words),
-            latest=amount(row, value_text(row, value, words), words),
+            latest=amount(row, value_text(row, value, words), words, table=True),
             latest_year=year_aside(row.as_of_year if when is None else when, words),
-            target=amount(row, target_text(row, words, level), words),
+            target=amount(row, target_text(row, words, level), words, table=True),
             target_year=year_aside(row.target_year if when is None else when, words),
-            gap=gap_text(context, row, with_unit=True),
+            gap=gap_text(context, row, with_unit=True, table=True),
             pace=pace_text(row, words, column_year, later_target(context, row)),
             seen=seen_text(row, words),
             # where the verdict rests on a level read from targets the table prints bare, said so under the status

@@ -36,10 +36,11 @@ from .pandoc_ast import (
     fewer_lines,
     fits,
     fitted_widths,
+    given_way,
     header,
     inlines,
     joined,
-    least_width,
+    least_widths,
     letters_of,
     link,
     para,
@@ -354,32 +355,44 @@ def held_amounts(context: ReportContext, build, amounts: list, floors: dict[int,
     joined by no-break spaces, never "per 10,000 | people") as fit in the type it takes with none: all where they
     fit, else one by one, the narrowest first, each where the table keeps its type and its words fit whole in it
     (its columns' widths fitted to them, :func:`fitted`), or, where they never did (the table set in the smallest
-    type, its widest columns given way), where no column needs to be wider. Amounts whole in every column made the
-    scorecard's type smaller (8.5 points to 8 in English) and the warning list's (to 7.5). The table's parts, its
-    columns' shares and its type (``fitting``: :func:`fitted`'s)."""
+    type, its widest columns given way), where no column needs to be wider, or where the columns it widens keep
+    their width, the widest, of names and notes, giving way (:func:`~.pandoc_ast.given_way`): an amount's column is
+    given the room before a long name's or a status note's, which wrap between their words (the English mid-term's
+    unit column broke "per 10,000 | people" beside names and notes given way already). Amounts whole in every column
+    made the scorecard's type smaller (8.5 points to 8 in English) and the warning list's (to 7.5). The table's
+    parts, its columns' shares and its type (``fitting``: :func:`fitted`'s)."""
     own = float(context.words["word.sizes"]["Compact"])
     width_cm = fitting.get("width_cm", TYPE_AREA_CM[0])
 
-    def least(columns: list, points: float) -> float:
-        return least_width(columns, floors, cell_padding(context, points))
+    def least(columns: list, points: float) -> list[float]:
+        return least_widths(columns, floors, cell_padding(context, points))
 
     parts, columns = build(frozenset())
     widths, points = fitted(context, columns, floors, **fitting)
     size = points or own
-    over = max(least(columns, size), letters_across(context, size, width_cm))
+    over = max(sum(least(columns, size)), letters_across(context, size, width_cm))
 
-    def kept_in(kept: frozenset) -> bool:
+    def kept_in(kept: frozenset, before: frozenset) -> bool:
         _, columns = build(kept)
         points = fitted(context, columns, floors, **fitting)[1] or own
-        return points >= size and least(columns, points) <= max(over, letters_across(context, points, width_cm))
+        if points < size:
+            return False
+        across, low = letters_across(context, points, width_cm), least(columns, points)
+        if sum(low) <= max(over, across):
+            return True
+        # wider than the page in its smallest type: kept where the columns the amounts widen keep their width, the
+        # widest giving way
+        wider = [i for i, (new, old) in enumerate(zip(low, least(build(before)[1], points))) if new > old + 1e-9]
+        given = given_way(low, across)
+        return all(given[i] >= low[i] - 1e-9 for i in wider)
 
     if not amounts:
         return parts, widths, points
     kept: frozenset = frozenset(amounts)
-    if not kept_in(kept):
+    if not kept_in(kept, frozenset()):
         kept = frozenset()
         for amount in sorted(amounts, key=lambda amount: (letters_of(amount[1]), amount)):
-            if kept_in(kept | {amount}):
+            if kept_in(kept | {amount}, kept):
                 kept |= {amount}
     parts, columns = build(kept)
     return (parts, *fitted(context, columns, floors, **fitting))

@@ -486,14 +486,20 @@ def is_percent(row) -> bool:
     return row.unit_zh == "%"
 
 
-def amount(row, number: str, words: Catalog) -> str:
+def amount(row, number: str, words: Catalog, table: bool = False) -> str:
     """A number in the series' unit, in a sentence: ``2.61%`` for a series in % (the sign right after the number, in
     every language); in another unit as the catalog writes it (``quantity``: ``24个`` in Chinese; in English the
     number alone, the unit named once after the series' name by :func:`named`, since a plan's units are typed in the
-    plural and "1 incubators" would be wrong); a rank's place, whose words carry it, as it is."""
+    plural and "1 incubators" would be wrong); a rank's place, whose words carry it, as it is. ``table``: in a table's
+    cell, beside the series' name with its unit as a label (``named(…, table=True)``), a number in a unit a sentence
+    writes out (100 million yuan) as printed, as every other unit's: 158, never "15.8 billion yuan", which a value's
+    narrow column broke ("15.8 billion | yuan")."""
     if row.kind == "rank" or number == MISSING:
         return number
-    return words.quantity(number, _unit(row, words), is_percent(row))
+    unit = _unit(row, words)
+    if table and words.writes_out(unit):
+        return number
+    return words.quantity(number, unit, is_percent(row))
 
 
 def amount_alone(row, number: str, words: Catalog) -> str:
@@ -517,20 +523,23 @@ def shortfall_text(row, number: str, words: Catalog) -> str:
     return number + words["pace.percentage_points"] if is_percent(row) else amount_alone(row, number, words)
 
 
-def difference(row, number: str, words: Catalog) -> str:
-    """A difference in the series' unit: percentage points for a series in % (0.09 pp, 0.09个百分点)."""
-    return number + words["pace.percentage_points"] if is_percent(row) else amount(row, number, words)
+def difference(row, number: str, words: Catalog, table: bool = False) -> str:
+    """A difference in the series' unit: percentage points for a series in % (0.09 pp, 0.09个百分点); ``table``: as
+    :func:`amount` gives a table's cell."""
+    return number + words["pace.percentage_points"] if is_percent(row) else amount(row, number, words, table)
 
 
-def named(row, words: Catalog) -> str:
+def named(row, words: Catalog, table: bool = False) -> str:
     """A series' short name in a sentence that gives its numbers, with its unit as a label where the language does
     not write units after numbers (English: "R&D personnel (persons)"; Chinese numbers carry theirs). A name that
-    says its unit already ("National incubators", unit incubators) takes none: never "bases (bases)"."""
+    says its unit already ("National incubators", unit incubators) takes none: never "bases (bases)". ``table``: a
+    row of a table without a unit column, whose cells give numbers as printed (:func:`amount`): a unit a sentence
+    writes out is a label too ("Technology contracts traded (100 million yuan)")."""
     name = localized(row, "short_name", words.language)
     unit = _unit(row, words)
     if row.kind == "rank" or is_percent(row) or not unit or words["quantity.unit_after_number"]:
         return name
-    if says_unit(name, unit) or words.writes_out(unit):  # its amounts carry it: 15.8 billion yuan
+    if says_unit(name, unit) or (words.writes_out(unit) and not table):  # its amounts carry it: 15.8 billion yuan
         return name
     return name + words.text("quantity.label", unit=unit)
 
