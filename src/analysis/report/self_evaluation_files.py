@@ -194,6 +194,9 @@ def _inlines(context: ReportContext, parts: list, body: bool = False, cell: bool
     for kind, text in _parts(context, parts, word=True):
         if kind == "placeholder":  # bold, as typed: Word's Find finds 待补充 (no word joiners inside, which would
             # keep it on one line but hide it from a search), an official's first step in filling the draft
+            if body and out:  # on a line of its own after the paragraph's words, as the page sets it where it does
+                # not fit: whole there (a line holds it), never 【待补充：市财政 | 局】 at a line's end
+                out.append({"t": "LineBreak"})
             out.append({"t": "Strong", "c": [{"t": "Str", "c": text}]})
         elif kind == "whole" and body and _an_item(context.language).fullmatch(text):
             # an item of a paragraph whole too (指标 4, never 指标 | 4 的省级序列 over a page's foot), by its spaces
@@ -205,20 +208,6 @@ def _inlines(context: ReportContext, parts: list, body: bool = False, cell: bool
         else:
             out += inlines(name_joined(text) if cell else text, body_pieces() if body else None)
     return out
-
-
-def _placeholders_apart(parts: list) -> list[list]:
-    """A paragraph's parts as the Word draft's paragraphs: each placeholder one of its own after the words before it
-    (原因： / 【待补充：市财政局】), as the page sets a placeholder on a line of its own where the line has no room for
-    it: whole, where LibreOffice broke it at a line's end (【待补充：市财政 | 局】); a line break before it spread a
-    justified line's words across it."""
-    pieces: list[list] = [[]]
-    for part in parts:
-        if isinstance(part, Placeholder):
-            pieces += [[part], []]
-        else:
-            pieces[-1].append(part)
-    return [piece for piece in pieces if piece]
 
 
 def _cell_inlines(context: ReportContext, value) -> list:
@@ -303,8 +292,7 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
         if block.kind == "heading":
             document.add(header(block.level, block.parts[0]))
         elif block.kind == "paragraph":
-            for parts in _placeholders_apart(block.parts):
-                document.add({"t": "Para", "c": _inlines(context, parts, body=True)})
+            document.add({"t": "Para", "c": _inlines(context, block.parts, body=True)})
         else:
             # a value's year in Latin brackets under the value, as the page sets it in a narrow column (24,300 |
             # (2023)): the values' columns narrow, the room the assessment's words'
