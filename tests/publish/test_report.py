@@ -152,8 +152,10 @@ def test_evidence_notebooks_run_once_for_the_reports_that_share_them(example_rep
 
 
 def test_the_word_edition_and_the_workbook_come_from_the_report_notebook(zh_report):
-    """Notebook 03 writes them, with the figures it showed: the Word edition's pictures are the HTML's, but for the
-    cards' charts, drawn by the same figures for the Word page (larger type), one for each of the HTML's."""
+    """Notebook 03 writes them, with the figures it showed, each drawn by the same figures for the Word page: the
+    cards' charts in larger type, one for each of the HTML's, and the overview's charts as wide as the Word type area
+    (its type printed at 7 pt, never the HTML's drawing shrunk), the completion chart and the small multiples in
+    parts: none of its pictures is the HTML's, and there are more of them than cards."""
     html = (zh_report / "report.html").read_text(encoding="utf-8")
     pictures = set(re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", html))
     import base64
@@ -164,7 +166,9 @@ def test_the_word_edition_and_the_workbook_come_from_the_report_notebook(zh_repo
         document = archive.read("word/document.xml").decode("utf-8")
     shown = {base64.b64encode(data).decode("ascii") for data in media}
     cards = len(re.findall(r'w:bookmarkStart w:id="\d+" w:name="card-', document))
-    assert media and cards and len(shown - pictures) == cards
+    assert media and cards and len(shown) == len(media) and shown.isdisjoint(pictures)
+    overview = len(re.findall(r'descr="图表：各', document))  # 图表：各指标增量完成比例…, 各指标走势…
+    assert overview >= 4 and len(media) == cards + overview
 
 
 def test_a_failing_notebook_is_named_with_its_cell_and_nothing_is_published(tmp_path, capsys, work_dir,
