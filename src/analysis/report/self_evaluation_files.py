@@ -194,9 +194,6 @@ def _inlines(context: ReportContext, parts: list, body: bool = False, cell: bool
     for kind, text in _parts(context, parts, word=True):
         if kind == "placeholder":  # bold, as typed: Word's Find finds 待补充 (no word joiners inside, which would
             # keep it on one line but hide it from a search), an official's first step in filling the draft
-            if body and out:  # on a line of its own after the paragraph's words, as the page sets it where it does
-                # not fit: whole there (a line holds it), never 【待补充：市财政 | 局】 at a line's end
-                out.append({"t": "LineBreak"})
             out.append({"t": "Strong", "c": [{"t": "Str", "c": text}]})
         elif kind == "whole" and body and _an_item(context.language).fullmatch(text):
             # an item of a paragraph whole too (指标 4, never 指标 | 4 的省级序列 over a page's foot), by its spaces
