@@ -1527,3 +1527,19 @@ def test_a_plan_typed_from_a_press_quote_says_so_in_its_data_note_and_of_each_mi
         assert context_.words["quality_issue.base_from_statistics"] == label[language]
     weihai = load_report(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, "en")
     assert not any(line.startswith("Plan text:") for line in words.data_note(weihai))
+
+
+def test_a_plan_typed_from_a_press_quote_says_so_in_its_first_paragraph():
+    """Every number of the national plan rests on a press report's quote of it: its introduction says so before any
+    number is read, not only the appendix's data note; Weihai's, whose text was checked word for word, does not."""
+    from analysis.report.context import load_report
+    from analysis.settings import PROJECT_ROOT
+
+    national = PROJECT_ROOT / "data" / "processed" / "national-12th-fyp"
+    said = {"en": "as a press report of its release quotes them: the plan's own text is not available.",
+            "zh": "；规划原文无从获得，基础值和目标值按发布时新闻稿的引文录入。"}
+    for language, words_ in said.items():
+        assert words_ in words.intro(load_report(national, 2015, language))
+    for language in said:
+        weihai = words.intro(load_report(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, language))
+        assert "press report" not in weihai and "新闻稿" not in weihai
