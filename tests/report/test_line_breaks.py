@@ -660,7 +660,11 @@ def test_the_cards_legend_keeps_each_mark_with_its_words_in_chinese():
 
     zh = str(legend_items(catalog("zh")))
     assert '<span class="nobr">··· 按实际年均增长推算</span>' in zh and zh.count('<span class="nobr">') == 6
-    assert "nobr" not in str(legend_items(catalog("en")))  # English breaks between its words
+    # English breaks between its words, each mark kept with its first word: never "● | actual value (…)"
+    en = str(legend_items(catalog("en")))
+    for kept in ("○ baseline", "● actual", "★ target", "- - - straight", "··· at", "—·— level"):
+        assert f'<span class="nobr">{kept}</span>' in en
+    assert en.count('<span class="nobr">') == 6 and "numbered by its source" in en
 
 
 def test_a_long_badge_breaks_only_after_a_comma_or_but():

@@ -260,11 +260,26 @@ def show_table(frame: pd.DataFrame, caption: str | None = None, *, table_id: str
     display(HTML(table_html(frame, caption, table_id=table_id)))
 
 
+#: A legend item's mark and its first word: "● actual", "- - - straight", "—·— level", "○ baseline" after the
+#: legend's opening words (a mark: signs standing after a space or at the start, never a word's apostrophe or colon).
+MARK_AND_WORD = re.compile(r"(?:^|(?<=\s))[^\w\s'’:,.(]+(?: [^\w\s'’:,.(]+)*\s+\w+")
+
+
 def legend_items(words) -> Markup:
     """The cards' legend, each mark with its words kept on one line where the language breaks anywhere (never
-    "按现有增 | 速推算"); a language that breaks at spaces breaks between words."""
-    if words["language.breaks_at_spaces"]:
-        return escape(words["card.legend"])
+    "按现有增 | 速推算"); a language that breaks at spaces breaks between words, each mark kept with its first word
+    (never "● | actual value")."""
     separator = words["card.legend_separator"]
-    return Markup(escape(separator)).join(Markup('<span class="nobr">') + escape(item) + Markup("</span>")
-                                          for item in words["card.legend"].split(separator))
+    items = words["card.legend"].split(separator)
+    if not words["language.breaks_at_spaces"]:
+        return Markup(escape(separator)).join(Markup('<span class="nobr">') + escape(item) + Markup("</span>")
+                                              for item in items)
+
+    def kept(item: str) -> Markup:
+        match = MARK_AND_WORD.search(item)
+        if match is None:
+            return escape(item)
+        return (escape(item[:match.start()]) + Markup('<span class="nobr">') + escape(match[0]) + Markup("</span>")
+                + escape(item[match.end():]))
+
+    return Markup(escape(separator)).join(kept(item) for item in items)
