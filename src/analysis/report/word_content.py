@@ -554,20 +554,51 @@ def warning_table(context: ReportContext, rows: list) -> tuple[tuple, list[list]
     return (headers, lines, aligns, colours), columns
 
 
+#: cm: what a figure takes on its page beside its picture: the Figure style's 6 points above and below, its line's
+#: leading and some slack.
+FIGURE_GAP_CM = 0.8
+
+
 def charts_blocks(document: WordDocument, context: ReportContext, figures: Figures) -> None:
     """The overview charts under their heading, each printed as large as it is drawn: one taller than the room a
     figure leaves on its page (:data:`FIGURE_HEIGHT_CM`) starts a page (the first its heading's), as high as the page
-    less a heading (shrunk to the 16 cm, the completion chart printed at 73–81%, its 7 pt type at 5.1–5.6)."""
-    blocks: list = [header(1, context.words["sections.charts"])]
+    less a heading (shrunk to the 16 cm, the completion chart printed at 73–81%, its 7 pt type at 5.1–5.6). Where the
+    section starts a page, a figure the room left on a page does not hold comes after the next that it holds
+    (:func:`packed`): the categories' chart under the completion chart's last part, not on a page of its own after
+    the heat map."""
     figures = word_figures(figures)
-    for chart in OVERVIEW_CHARTS:
-        for name in figures.parts(chart):
-            data = figures[name]
-            tall = data is not None and printed_size(data, max_height_cm=float("inf"))[1] > FIGURE_HEIGHT_CM
-            if tall:
-                blocks.insert(len(blocks) - (len(blocks) == 1), PAGE_BREAK)
-            blocks.extend(figure_blocks(context, figures, name, **({"max_height_cm": TALL_FIGURE_CM} if tall else {})))
+    parts = []
+    for name in (name for chart in OVERVIEW_CHARTS for name in figures.parts(chart)):
+        data = figures[name]
+        tall = data is not None and printed_size(data, max_height_cm=float("inf"))[1] > FIGURE_HEIGHT_CM
+        size = {"max_height_cm": TALL_FIGURE_CM} if tall else {}
+        height = printed_size(data, **size)[1] if data is not None else 0.0
+        parts.append((name, tall, height, figure_blocks(context, figures, name, **size)))
+    parts = [part for part in parts if part[3]]
+    if parts and parts[0][1]:  # on a page of its own, its heading's: the room on each page is known
+        parts = packed(parts)
+    blocks: list = [header(1, context.words["sections.charts"])]
+    for _, tall, _, figure in parts:
+        if tall:
+            blocks.insert(len(blocks) - (len(blocks) == 1), PAGE_BREAK)
+        blocks.extend(figure)
     document.add(*blocks)
+
+
+def packed(parts: list[tuple]) -> list[tuple]:
+    """Figures ``parts`` (name, tall, printed height in cm, blocks) in the order they print on pages that start with
+    the first under a heading: each where the room its page leaves holds it (:data:`FIGURE_GAP_CM` beside it), else
+    the first later one that the room holds in its place, but for a tall one, which starts a page; a figure's note
+    (a few lines) in the room of its lines."""
+    pending, out, room = list(parts), [], 0.0
+    while pending:
+        here = next((part for part in pending if not part[1] and part[2] + FIGURE_GAP_CM <= room), None)
+        if here is None:  # the next in order at the head of a page, the first under the section's heading
+            here, room = pending[0], TYPE_AREA_CM[1] - (0 if out else HEADING_CM)
+        pending.remove(here)
+        out.append(here)
+        room -= (here[2] or 1.0) + FIGURE_GAP_CM
+    return out
 
 
 def word_figures(figures: Figures) -> Figures:
