@@ -543,6 +543,31 @@ def test_a_level_held_every_year_and_missed_once_shows_that_years_gap(example, e
     assert {row.indicator_id: row.gap for row in warning_rows(english)}["18"] == "0.4 pp (2023)"
 
 
+def test_a_count_gap_without_a_unit_column_has_its_unit_in_english_as_in_chinese(example_tables):
+    """The warning list and a phone's scorecard have no unit column: the Chinese gives a count's gap with its unit
+    (1个, 20家), so does the English, in the singular after 1. The final (2024): 5 provincial 80 − 79 = 1 base, 10
+    1,600 − 1,580 = 20 enterprises, 25 320 − 318 = 2 persons; 16 160 − 158 = 2 beside its name's "(100 million
+    yuan)", as its values are printed (158, 160), never "200 million yuan" in a cell. The mid-term (2023): 15
+    (national incubators) 24 against 25, 1 incubator. The scorecard's own column, beside the unit column, stays
+    bare in both (1, 20)."""
+    from analysis.report.tables import scorecard_rows
+    from analysis.report.warning_tables import warning_rows
+
+    english = load_report(relative(example_tables), 2024, "en")
+    expected = {"5": "1 base", "10": "20 enterprises", "25": "2 persons", "16": "2"}
+    warned = {row.indicator_id: row.gap for row in warning_rows(english) if row.indicator_id in expected}
+    assert warned == expected
+    phone = {row.indicator_id: row.phone_gap for row in scorecard_rows(english) if row.phone_gap != "—"}
+    assert {i: phone[i] for i in expected} == expected
+    assert {row.indicator_id: row.gap for row in scorecard_rows(english) if row.indicator_id in ("10", "25")} == {
+        "10": "20", "25": "2"}
+    chinese = {row.indicator_id: row.phone_gap for row in scorecard_rows(load_report(relative(example_tables), 2024,
+                                                                                          "zh"))}
+    assert {i: chinese[i] for i in expected} == {"5": "1个", "10": "20家", "25": "2人", "16": "2亿元"}
+    mid = {row.indicator_id: row.phone_gap for row in scorecard_rows(load_report(relative(example_tables), 2023, "en"))}
+    assert mid["15"] == "1 incubator"
+
+
 @pytest.mark.parametrize(("language", "latest", "target", "gap", "note"), [
     ("zh", ("4.6%", "（2023年）"), ("≥5%", "（2023年）"), "0.4个百分点（2023年）",
      "2023年为 4.6%，未达到；2024年 5.3%"),
@@ -681,10 +706,12 @@ def test_a_phone_reads_each_gap_under_its_status(example_tables):
             else:
                 assert len(phone) == 1 and unmarked(phone[0]).startswith(f"{word} ")
                 lines.setdefault(language, {})[number] = unmarked(phone[0])
-    # by hand, at the final evaluation: R&D intensity 2.7 % against 2.8 %; high-tech enterprises 1,580 against 1,600
-    # (the English name says the unit, as for the values beside it)
+    # by hand, at the final evaluation: R&D intensity 2.7 % against 2.8 %; high-tech enterprises 1,580 against 1,600,
+    # in its unit in both languages (never a bare "Gap 20", which the Chinese does not leave: 20家); provincial
+    # innovation bases 79 against 80, one base, in the singular
     assert (lines["zh"]["2"], lines["en"]["2"]) == ("差距 0.1个百分点", "Gap 0.1 pp")
-    assert (lines["zh"]["10"], lines["en"]["10"]) == ("差距 20家", "Gap 20")
+    assert (lines["zh"]["10"], lines["en"]["10"]) == ("差距 20家", "Gap 20 enterprises")
+    assert (lines["zh"]["5"], lines["en"]["5"]) == ("差距 1个", "Gap 1 base")
 
 
 def test_a_note_several_values_of_a_source_share_is_told_once_after_their_years(example, monkeypatch):
@@ -1079,25 +1106,25 @@ def test_the_front_pages_statuses_count_the_quantitative_mark_progress_verdicts_
     english_context = load_report(relative(example_tables), 2024, "en")
     # those met first, then the others worst first: not achieved, moving away, projected to miss (as the summary
     # lists the lagging series), in both languages; each count a part of its own, the qualitative apart from the
-    # quantitative: never "Not achieved 9. 3 qualitative"
+    # quantitative: never "not achieved 9. 3 qualitative"; a list as each language writes one (a, b and c; 甲、乙、丙)
     assert chinese["counts_parts"] == ["定量指标 23 项：已达标 12 项、未达标 9 项、"
                                        "偏离目标 1 项（进度判断，非最终结论）、"
                                        "预计未达标 1 项（进度判断，非最终结论）", "定性指标 3 项尚未评价"]
     assert index_summary(english_context)["counts_parts"] == [
-        "23 quantitative indicators: Achieved\u00a012; Not achieved\u00a09; Moving away\u00a01 (progress verdict, "
-        "not final); Projected to miss\u00a01 (progress verdict, not final)",
+        "23 quantitative indicators: achieved\u00a012, not achieved\u00a09, moving away\u00a01 (progress verdict, "
+        "not final) and projected to miss\u00a01 (progress verdict, not final)",
         "3 qualitative indicators not assessed yet"]
     # one of each: indicator 21 and qualitative 22 alone, in the singular
     assessment = english_context.assessment
     one = dataclasses.replace(english_context, assessment=assessment[assessment["indicator_id"].isin([21, 22])])
     assert index_summary(one)["counts_parts"] == [
-        "1 quantitative indicator: Projected to miss\u00a01 (progress verdict, not final)",
+        "1 quantitative indicator: projected to miss\u00a01 (progress verdict, not final)",
         "1 qualitative indicator not assessed yet"]
     # a status some of whose indicators have a progress verdict (a guard: 2 final, 8 made a progress verdict here):
     # how many, said
     mixed = assessment[assessment["indicator_id"].isin([2, 8])].assign(verdict=["final", "progress"])
     assert index_summary(dataclasses.replace(english_context, assessment=mixed))["counts_parts"] == [
-        "2 quantitative indicators: Not achieved\u00a02 (1 of them by progress verdict, not final)"]
+        "2 quantitative indicators: not achieved\u00a02 (1 of them by progress verdict, not final)"]
 
 
 def test_a_series_where_lower_is_better_moving_away_though_down_in_the_plan_period_is_said_to_fall(example):

@@ -262,7 +262,7 @@ def test_summary_before_the_data_in_english():
         "The plan lists 6 indicators: 5 quantitative (5 series) and 1 qualitative. All 5 quantitative series have "
         "2021 as their latest year. The plan's table prints baselines for 2020 and 2021: growth is counted from the "
         "2020 baseline, and the plan period starts in 2022.",
-        "The quantitative indicators are: on track\xa01; moving away\xa01; insufficient progress\xa03. Of these, 5 "
+        "The quantitative indicators are: on track\xa01, moving away\xa01 and insufficient progress\xa03. Of these, 5 "
         "(indicators 2, "
         "10, 14, 18, 30) have no value for their target year yet, so their verdict is one of progress, not final.",
         ("Core indicators (*):", ["R&D intensity: insufficient progress (latest value 2021; no value for 2022–2024)",
@@ -306,7 +306,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     ]
     english = texts(words.summary_paragraphs(context("en", MID_TERM_DATA, 2023)))
     assert english[2] == ("By series, 4 have data for the year of their applicable target and are judged against "
-                          "that year's target: stage target met\xa01; not achieved\xa01; stage target missed\xa02.")
+                          "that year's target: stage target met\xa01, not achieved\xa01 and stage target missed\xa02.")
     # the overview's first difference in points outside a bracket defines the abbreviation, the next uses it; one
     # inside a bracket or before a bracket of its own is written in full: never "(…, 0.09 percentage points (pp)
     # short)", a bracket inside a bracket
@@ -753,8 +753,10 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert words.status_note(twice, en) == "missed in 2021 and 2022; 101.3% of the target in 2023 alone"
     # the scorecard prints it under the status, the summary after the need
     status_cell = cells_of(scorecard_html(context("en", rows)))[1][8]
-    assert status_cell.endswith('<small class="phone-only" hidden>Gap 24</small>')  # the gap a phone shows there
-    status_cell = status_cell.removesuffix('<small class="phone-only" hidden>Gap 24</small>')
+    # the gap a phone shows there, without the unit column, in its unit as the Chinese gives it (24个): 120 − 96
+    phone_gap = '<small class="phone-only" hidden>Gap 24 institutions</small>'
+    assert status_cell.endswith(phone_gap)
+    status_cell = status_cell.removesuffix(phone_gap)
     assert status_cell.endswith("Projected to miss</span><br><small>a progress verdict, not final; "
                                 "short of the 2024 target at the pace seen; latest value 2022; no value "
                                 "for 2023–2024</small>")
@@ -1198,7 +1200,7 @@ def test_the_final_verdicts_by_series_add_up_to_their_count(example_tables):
         finals = next(p for p in paragraphs if isinstance(p, str) and p.startswith(expected[:12]))
         assert finals.startswith(expected)
     # those met first, then the others worst first, as every tally orders them
-    assert finals.endswith(": stage target met\xa012; met so far\xa01; not achieved\xa01; "
+    assert finals.endswith(": stage target met\xa012, met so far\xa01, not achieved\xa01 and "
                            "stage target missed\xa010.")
 
 

@@ -516,11 +516,17 @@ def _with_unit(row, number: str, words: Catalog) -> str:
     return words.quantity_alone(number, _unit(row, words))
 
 
-def shortfall_text(row, number: str, words: Catalog) -> str:
+def shortfall_text(row, number: str, words: Catalog, table: bool = False) -> str:
     """A shortfall (or an excess) in a sentence, in the series' unit in every language: 0.1 pp, 20 enterprises,
-    200 million yuan (never a bare "2 short", which a reader cannot tell 2 of what from), a rank's places as
-    they are."""
-    return number + words["pace.percentage_points"] if is_percent(row) else amount_alone(row, number, words)
+    1 base (a plan's plural unit in the singular after 1), 200 million yuan (never a bare "2 short", which a reader
+    cannot tell 2 of what from), a rank's places as they are. ``table``: in a table's cell beside the series' name,
+    a number in a unit a sentence writes out as printed (2 beside "(100 million yuan)", as the values are), every
+    other number in its unit (1 base, 1个)."""
+    if is_percent(row):
+        return number + words["pace.percentage_points"]
+    if table and words.writes_out(_unit(row, words)):
+        return number
+    return amount_alone(row, number, words)
 
 
 def difference(row, number: str, words: Catalog, table: bool = False) -> str:
@@ -904,7 +910,7 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
         items = [words.text("summary.final_item", status=words[f"status_in_sentence.{s}"], count=count)
                  for s, count in finals.items()]
         paragraphs.append(Paragraph(words.count_text("summary.finals", sum(finals.values()),
-                                                     items=words["summary.item_separator"].join(items))))
+                                                     items=words.join_and(items))))
     core = table[table["core"]]  # a qualitative core indicator too, named as such
     if len(core):
         items = [words.text("summary.core_item_no_data" if is_missing(row.as_of_year) else
@@ -1352,7 +1358,8 @@ def indicator_counts(context: ReportContext) -> dict[str, int]:
 
 def _statuses(context: ReportContext) -> str:
     """Headline statuses counted, each in the words a sentence gives it (achieved 12, never a badge's Achieved 12),
-    every status with a count."""
+    every status with a count, listed as the language lists (achieved 12, not achieved 9 and moving away 1; 已达标 12
+    项、未达标 9 项、偏离目标 1 项), never run together with semicolons."""
     words = context.words
     items = [words.text("summary.status_item", status=words[f"status_in_sentence.{status}"], count=count)
              for status, count in indicator_counts(context).items()]
@@ -1360,7 +1367,7 @@ def _statuses(context: ReportContext) -> str:
     ranks = [localized(row, "short_name", context.language) for row in ranks[ranks["kind"] == "rank"].itertuples()]
     paired = context.assessment["indicator_id"].duplicated().any()  # an indicator with national and provincial series
     text = words.text("summary.statuses" if paired else "summary.statuses_single",
-                      items=words["summary.item_separator"].join(items))
+                      items=words.join_and(items))
     joined = context.joined()
     waiting = joined[[not_final(row) for row in joined.itertuples()]]
     pending = sorted(set(waiting["indicator_id"].astype(int)))
@@ -2125,7 +2132,7 @@ def index_summary(context: ReportContext) -> dict:
             "currency": words.text("index.currency", items=words["grammar.comma"].join(items)) if items else "",
             "counts": {words.status(s): n for s, n in shown.items()},
             # the same in the report's words, by indicator (定量指标 26 项：已达标 4 项、数据不足 22 项; 23 quantitative
-            # indicators: Achieved 12; …), the qualitative ones counted after them, never left out: each count a part
+            # indicators: achieved 12, …), the qualitative ones counted after them, never left out: each count a part
             # of its own, which the front page sets on a line of its own
             "counts_parts": index_counts(context, shown)}
 
@@ -2133,14 +2140,15 @@ def index_summary(context: ReportContext) -> dict:
 def index_counts(context: ReportContext, shown: dict[str, int]) -> list[str]:
     """The front page's statuses by indicator, each count a part of its own: the quantitative ones counted, each
     status with a progress verdict marked so (a final evaluation's 预计未达标 rests on an earlier year's value: not
-    final), then the qualitative ones self-rated, then those not assessed yet (["23 quantitative indicators: Achieved
-    12; Projected to miss 1 (progress verdict, not final); …", "3 qualitative indicators not assessed yet"]), never
-    run together ("Not achieved 9. 3 qualitative …" read as one number)."""
+    final), then the qualitative ones self-rated, then those not assessed yet (["23 quantitative indicators: achieved
+    12, … and projected to miss 1 (progress verdict, not final)", "3 qualitative indicators not assessed yet"]),
+    never run together ("not achieved 9. 3 qualitative …" read as one number); the counts a list as the language
+    writes one (:meth:`~analysis.catalog.Catalog.join_and`), each status as a sentence gives it, as the summary's."""
     words = context.words
     rows = shown_rows(context.assessment)
     items = []
     for status, n in shown.items():
-        item = words.text("summary.status_item", status=words.status(status), count=n)
+        item = words.text("summary.status_item", status=words[f"status_in_sentence.{status}"], count=n)
         progress = int((rows.loc[rows["_shown"] == status, "verdict"] == "progress").sum()) if "verdict" in rows else 0
         if progress == n:
             item = words.text("index.status_progress", item=item)
@@ -2148,7 +2156,7 @@ def index_counts(context: ReportContext, shown: dict[str, int]) -> list[str]:
             item = words.count_text("index.status_progress_some", progress, item=item)
         items.append(item)
     parts = [words.count_text("index.quantitative", sum(shown.values()),
-                              items=words["summary.item_separator"].join(items))] if shown else []
+                              items=words.join_and(items))] if shown else []
     qualitative = headline_status(context.assessment)
     qualitative = qualitative[qualitative["status"] == "qualitative"]
     rated = sum(bool(qualitative_rating(context, row)) for row in qualitative.itertuples())
