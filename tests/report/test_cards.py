@@ -568,6 +568,25 @@ def test_a_count_gap_without_a_unit_column_has_its_unit_in_english_as_in_chinese
     assert mid["15"] == "1 incubator"
 
 
+@pytest.mark.parametrize(("language", "missed", "needed", "scorecard"), [
+    ("zh", "2023年（4.6%）", "≥5%", "≥5%（2023年未达到）"),
+    ("en", "2023 (4.6%)", "≥5%", "≥5% (missed in 2023)")])
+def test_a_card_says_the_years_a_level_missed_once(example_tables, language, missed, needed, scorecard):
+    """18 (≥5% every year from 2023) at the mid-term: 4.6 in 2023 missed it. The card gives the year missed a row of
+    its own; its row of what 2024 requires gives the level alone, never "(missed in 2023)" again after it (a bracket
+    the card's narrow column broke: "at least 5% (missed in | 2023)"); the scorecard, with no such row, keeps it."""
+    from analysis.report.tables import scorecard_rows
+
+    mid = load_report(relative(example_tables), 2023, language)
+    numbers = cards.card_numbers(mid, mid.series_row(18))
+    labels = mid.words["card"]
+    assert dict(numbers)[labels["missed"]] == missed
+    [need] = [value for label, value in numbers if label.startswith(("Required", "2024年须", "2024年要求"))]
+    assert need.replace("at least ", "≥").replace("不低于 ", "≥").replace("须", "") == needed
+    [row] = [row for row in scorecard_rows(mid) if row.indicator_id == "18"]
+    assert row.pace.replace("at least ", "≥").replace("不低于 ", "≥").replace("须", "") == scorecard
+
+
 @pytest.mark.parametrize(("language", "latest", "target", "gap", "note"), [
     ("zh", ("4.6%", "（2023年）"), ("≥5%", "（2023年）"), "0.4个百分点（2023年）",
      "2023年为 4.6%，未达到；2024年 5.3%"),

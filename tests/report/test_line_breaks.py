@@ -806,6 +806,18 @@ def test_a_year_in_brackets_is_one_piece():
         '<span class="nobr">0.5个百分点</span><span class="nobr">（2022年）</span>')
 
 
+def test_a_short_aside_that_ends_in_its_years_is_one_piece():
+    """A level to hold every year with the years it missed, as the mid-term's scorecard and warning list give it
+    (18): never "(missed in" at a line's end and "2023)" below, as Chinese keeps （2023年未达到） whole; a longer
+    aside, with a number or a colon of its own, breaks between its words."""
+    assert keep_together("at least 5% (missed in 2023)") == (
+        '<span class="nobr">at least</span> <span class="nobr">5%</span> <span class="nobr">(missed in 2023)</span>')
+    assert keep_together("≥5% (missed in 2022 and 2023)") == (
+        '≥<span class="nobr">5%</span> <span class="nobr">(missed in 2022 and 2023)</span>')
+    assert keep_together("≥92% (2022: below the 90% then required)") == (
+        '≥<span class="nobr">92%</span> (2022: below the <span class="nobr">90%</span> then required)')
+
+
 def test_english_keeps_the_chinese_it_quotes_whole_or_breaks_it_between_words():
     """The English editions quote Chinese names as their sources print them: a short one whole, as an English word
     is (Weihai Daily (威海日报), never 威海 | 日报; “国2.8/省3.1”), a longer one between its words only (中国 | 公民…,

@@ -130,7 +130,9 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     # a place moves, not grows; "Needed in 2024" with one year left, its need then without "2024 target:" again
     # (a growth, a target met already, a level to hold), as the scorecard gives it
     named = year_left(row)
-    pace = pace_text(row, words, named, later_target(context, row))
+    # the years a level held every year missed are a row of their own above: never again in brackets after the level
+    # ("at least 5% (missed in | 2023)" in a card's narrow column)
+    pace = pace_text(row, words, named, later_target(context, row), missed=not missed_years(row))
     if pace != MISSING:  # none once the target's year has come (a final verdict without a later target): no "—" row
         rows.append((labels["needed_rank"] if row.kind == "rank" else needed_label([row], words, named), pace))
     if judged and seen_text(row, words) != MISSING:

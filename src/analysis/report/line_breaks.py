@@ -102,6 +102,10 @@ MOVE = rf"{NUMBER}%?\s?→"
 #: A year in Latin brackets after a gap or a value (``0.5 pp (2022)``): one piece, never its closing bracket alone
 #: at the start of a line, as WeasyPrint left it after the year (Chinese keeps ``（2022年）`` by its own rules).
 YEAR_IN_BRACKETS = r"\(\d{4}\)"
+#: A short aside in Latin brackets that ends in the years it dates (``(missed in 2023)``, ``(from 2022)``, ``(missed
+#: in 2022 and 2023)``): one piece, as Chinese keeps ``（2023年未达到）`` (:data:`SHORT_ASIDE`), never "(missed in |
+#: 2023)" with the year alone below; a longer one, or one with a number or a comma of its own, breaks as its words do.
+YEARS_ASIDE = r"\((?:[a-z]+ ){1,3}\d{4}(?:(?:, | and )\d{4}){0,2}\)"
 #: The word for a relative rate after a share's percentage points whole, and in English with its rate: "相对" (never
 #: "（相 | 对 +7.3%）"; a narrow cell may still break before the rate: "（相对 +25.0%）" whole is wider than a phone's
 #: column), "+7.3% relative" (never "(+7.3% | relative)").
@@ -199,7 +203,7 @@ def _kept(rates: bool = True) -> re.Pattern:
     labels = "|".join(re.escape(label) for label in short_labels())
     number = _kept_pattern(labels, series_labels())
     return re.compile(rf"{BRACKETED_LETTER}|{_reference_pattern(number)}|{YEAR_VALUE}(?:{number}|{NUMBER})|"
-                      rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{YEAR_IN_BRACKETS}|{RELATIVE}|{_per_year()}|"
+                      rf"{ISO_DATE}|{INEQUALITY}|{MOVE}|{YEAR_IN_BRACKETS}|{YEARS_ASIDE}|{RELATIVE}|{_per_year()}|"
                       rf"{_held_pattern(rates)}|"
                       rf"{SPACED_NUMBER}|"
                       rf"{number}|"

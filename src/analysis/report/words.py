@@ -652,8 +652,11 @@ def seen_text(row, words: Catalog) -> str:
     return fmt_pct(seen) if row.method == "compound" else change_per_year(seen, row, words)
 
 
-def pace_text(row, words: Catalog, named: int | None = None, later: tuple[int, float] | None = None) -> str:
+def pace_text(row, words: Catalog, named: int | None = None, later: tuple[int, float] | None = None,
+              missed: bool = True) -> str:
     """The scorecard's "needed per year": from the latest value to the binding target, in the series' method.
+    ``missed``: a level to hold every year with one year left says the years it missed after it ("≥5% (missed in
+    2023)"); not where they are given beside it (a card's row of the years missed).
 
     After a final verdict it is the pace to the next target (a mid-term with data for its year), or —. Under a
     label that names the year the growth is needed in (``named``, :func:`one_year_left`: "2024年需增长"), what the
@@ -685,7 +688,7 @@ def pace_text(row, words: Catalog, named: int | None = None, later: tuple[int, f
             target = amount(row, fmt_number(next_value), words)
             pace = (words.text(f"pace.hold_{row.direction}_needed", target=target) if alone
                     else held_in_years(words, row.direction, target, next_year))
-            return missed_in(row, words, pace, next_value)
+            return missed_in(row, words, pace, next_value) if missed else pace
         return pace if alone else words.text("pace.next", year=year(next_year), pace=pace)
     if later is not None and target_year_past(row) and row.status != "achieved":
         return later_need(row, words, later)
