@@ -272,3 +272,18 @@ def test_a_plan_typed_from_a_press_quote_says_the_quote_gives_no_baseline():
     assert plan_catalog("en")["data_note.plan_text"] == ""
     # every other sentence as the catalog has it
     assert quote_en["quality_issue.prose_disagrees"] == catalog("en")["quality_issue.prose_disagrees"]
+
+
+def test_the_status_column_has_one_name_in_every_table():
+    """The scorecard, the warning list, the workbook's sheets and the notebook exploring a series head the same
+    column, each series' status, with one word in each language (the Chinese said 状态, 评估结果 and 评估结论 for it,
+    the English "Status" throughout); a year's column of the changes is that word with its year."""
+    for words in catalogs():
+        name = words["scorecard.headers"][-1]
+        assert name == {"zh": "状态", "en": "Status"}[words.language]
+        assert words["warnings.headers"][3] == name
+        assert words["workbook.warnings.status"] == words["workbook.scorecard.status"] == name
+        assert words["explore.headers.status"] == name
+        then = words["workbook.changes.then"].format(year=2023)
+        assert then == {"zh": "2023年状态", "en": "2023 status"}[words.language]
+        assert words["workbook.changes.now"] == words["workbook.changes.then"]
