@@ -127,8 +127,8 @@ def test_selecting_an_input_cell_names_its_row_and_the_naming_columns_stay_in_vi
     book = openpyxl.load_workbook(templates["市科技局"])
     sheet = book[WORDS_SHEET]
     assert sheet.freeze_panes == "E5"
-    # the values sheet: indicator_id, series, year, the input columns and the indicator's name beside them
-    assert book.worksheets[0].freeze_panes == "M5"
+    # the values sheet: indicator_id, series, year and the value
+    assert book.worksheets[0].freeze_panes == "E5"
     prompts = {str(v.sqref): (v.promptTitle, v.prompt) for v in sheet.data_validations.dataValidation}
     intensity = next(row[0].row for row in sheet.iter_rows(min_row=5) if str(row[1].value) == "2")
     # R&D intensity, 2.70 in 2024 against 2.8: its two input cells (reasons G, measures H)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import math
 import shutil
 
 import openpyxl
@@ -111,45 +112,92 @@ def _widths(sheet) -> dict[str, float]:
 def test_every_input_column_is_wide_enough_and_only_the_empty_one_narrow(templates):
     """A publication date (2025-02-28, ten characters) shows whole in 发布日期 (I); the empty column the reader stops
     at (K) is the narrow one, not an input column; the input columns together narrow enough that the name and unit
-    right of them stand on a screen too (before: A–K 212 characters wide, the name off the screen)."""
+    right of them stand on a screen too (before: A–K 212 characters wide, then 136, the name off the screen)."""
     widths = _widths(_sheet(templates[0]))
     assert widths["K"] < 5, widths
-    assert min(widths[letter] for letter in "ABCDEFGHIJ") >= 7, widths
-    # a date whole (its label wraps in the row of labels, three lines high); the reason a value is far off (确认) room
-    # to be typed; the source's English name (F) as wide as the source (E)
-    assert widths["I"] >= 12 and widths["H"] >= 20, widths
-    assert widths["F"] == widths["E"] >= 20, widths
-    # 10 + 8 + 7 + 12 + 20 + 20 + 14 + 20 + 12 + 10 + 3 = 136 (each stored with its padding: 10.71)
-    assert sum(int(widths[letter]) for letter in "ABCDEFGHIJK") <= 170, widths
+    # an id and a year (2024, four digits) whole; the series (国家级) whole
+    assert min(widths[letter] for letter in "ABCDEFGHIJ") >= 6 and widths["B"] >= 8, widths
+    # a date whole (its label wraps in the row of labels); the source (E) the widest input column
+    assert widths["I"] >= 11 and widths["E"] == max(widths[letter] for letter in "ABCDEFGHIJ"), widths
+    # 6 + 8 + 6 + 12 + 17 + 10 + 12 + 12 + 11 + 10 + 2 = 106 (each stored with its padding: 6.71)
+    assert sum(int(widths[letter]) for letter in "ABCDEFGHIJK") <= 110, widths
+
+
+#: A laptop's screen (1366 pixels) less the row numbers and a window's edges and scroll bar.
+SCREEN_PIXELS = 1366 - 30 - 75
+
+
+def _pixels(widths: dict[str, float], letters: str) -> int:
+    """The columns' width on screen: 7 pixels a character and 5 a cell's padding."""
+    return sum(int(widths[letter]) * 7 + 5 for letter in letters)
 
 
 def test_the_indicator_name_stays_in_view_while_a_value_is_typed(templates):
-    """The indicator's name (its unit in it) stands frozen beside the input columns: the clerk typing a value sees
-    which indicator it is for (before: A–C frozen, 编号 序列 年份 only, the name in L scrolled off); the frozen
-    columns fit a laptop's screen (1366 pixels: 7 a character, 5 a cell's padding) with room for the unit beside."""
+    """Only what names a row and its value are frozen (A–D: 编号 序列 年份 数值, 244 pixels; before: A–L, 1,208, the
+    name, unit and targets squeezed into what was left of a laptop's screen); opened, the screen shows the input
+    columns and right of them the name, series, unit and latest value; scrolled right, the targets and range stand
+    beside the frozen value."""
     sheet = _sheet(next(p for p in templates if p.name == f"{YEAR}-市发展改革委.xlsx"))
-    assert sheet.freeze_panes == "M5"
-    assert sheet["L3"].value == "指标名称"
+    assert sheet.freeze_panes == "E5"
+    assert [sheet[f"{letter}3"].value for letter in "LNO"] == ["指标名称", "单位", "最新已知值"]
     energy = next(row for row in _rows(sheet) if row[0].value == 18)
     assert energy[11].value == "万元GDP综合能耗下降率（%）"
     widths = _widths(sheet)
-    assert sum(int(widths[letter]) * 7 + 5 for letter in "ABCDEFGHIJKL") <= 1366 - 30 - 75, widths
+    # 6 + 8 + 6 + 12 = 32 characters: 32 × 7 + 4 × 5 = 244
+    assert _pixels(widths, "ABCD") <= 250, widths
+    # A–K 106 characters (797 pixels), the name 28 (201), series and unit 10 each (75), latest value 12 (89): 1,237
+    assert _pixels(widths, "ABCDEFGHIJKLMNO") <= SCREEN_PIXELS, widths
+    # the frozen 244, then L–T: 28 + 10 + 10 + 12 + 12 + 16 + 12 + 12 + 22 = 134 characters, 983 pixels: 1,227
+    assert sheet["T3"].value == "合理范围" and sheet["U3"].value is None
+    assert _pixels(widths, "ABCD") + _pixels(widths, "LMNOPQRST") <= SCREEN_PIXELS, widths
     # a name wider than its column wraps, its row as high as its lines
     assert energy[11].alignment.wrap_text and sheet.row_dimensions[energy[0].row].height == 18
 
 
+def test_the_task_or_indicator_name_stands_on_the_screen_beside_the_words(templates):
+    """The words sheet: its ids (A–D) frozen, its input cells (E–H), and the task's or indicator's name (J) on a
+    laptop's screen together (before: 10 + 8 + 10 + 7 + 50 + 12 + 40 + 40 + 3 = 180 characters before the name, only
+    "1.1" beside the input cell)."""
+    sheet = openpyxl.load_workbook(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))["工作进展与说明"]
+    assert sheet.freeze_panes == "E5" and sheet["J3"].value == "任务或指标名称"
+    widths = _widths(sheet)
+    # 10 + 6 + 6 + 6 + 36 + 10 + 30 + 30 + 2 + 30 = 166 characters, 1,162 pixels and 10 × 5 of padding: 1,212
+    assert _pixels(widths, "ABCDEFGHIJ") <= SCREEN_PIXELS, widths
+    assert widths["E"] >= 30 and widths["G"] >= 25 and widths["H"] >= 25, widths  # room to write in
+
+
+def _merged_row(sheet, row: int) -> tuple[int, int]:
+    """The first and last column (1-based) of the merged cells in ``row``."""
+    merged = next(cells for cells in sheet.merged_cells.ranges if cells.min_row == cells.max_row == row)
+    return merged.min_col, merged.max_col
+
+
 def test_a_printed_workbook_keeps_its_text_readable(templates):
-    """On paper (A4 landscape) each sheet is printed over as many pages wide as keep its text near its size, what
-    names a row (编号, 序列, 年份; on the words sheet its kind too) and the header rows repeated on every page, a row's
-    pages side by side (before: one page wide, 20 columns at 4 pt in LibreOffice's PDF)."""
+    """On paper (A4 landscape) each sheet is printed two pages wide, the input columns on the first, the reference
+    columns on the second, what names a row (编号, 序列, 年份; on the words sheet its kind too) and the header rows
+    repeated on every page, a row's pages side by side (before: three pages wide, a third of each empty, the
+    instructions cut at the first page's edge: "…距其年份越"). The title and instructions stand on the first page:
+    merged across no more than its share of the sheet's width, their rows as high as they wrap to."""
     book = openpyxl.load_workbook(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))
-    for sheet, named in zip(book.worksheets, ("$A:$C", "$A:$D")):
+    # the values sheet: 106 characters of input columns and 134 of reference columns, 240: 1,780 pixels with the
+    # padding, 890 a page: A–J (778) within; the words sheet 196, 1,427 pixels, 713 a page: A–F (548) within, G (763)
+    # not (before: merged across A–H)
+    for sheet, named, last, split in zip(book.worksheets, ("$A:$C", "$A:$D"), (10, 6), (11, 9)):
         setup = sheet.page_setup
         assert (setup.orientation, setup.paperSize, setup.pageOrder) == ("landscape", 9, "overThenDown"), sheet.title
-        # the values sheet: 136 characters of input columns and 140 of reference columns (the name 28), 276; the words
-        # sheet 10 + 8 + … + 30 = 250: each more than the 150 a page holds near the text's size
-        assert setup.fitToWidth >= 2 and setup.fitToHeight == 0, sheet.title
+        assert setup.fitToWidth == 2 and setup.fitToHeight == 0, sheet.title
+        assert [brk.id for brk in sheet.col_breaks.brk] == [split], sheet.title
         assert (sheet.print_title_cols, sheet.print_title_rows) == (named, "$3:$4"), sheet.title
+        assert _merged_row(sheet, 1) == _merged_row(sheet, 2) == (1, last), sheet.title
+        # as high as each wraps to across them: the title a line of 22 points for each (characters 14 points to
+        # 11) that width holds, the instructions one of 18; a Chinese character two columns wide
+        widths = _widths(sheet)
+        room = sum(int(widths[get_column_letter(column)]) for column in range(1, last + 1)) - 2
+        for row, line, size in ((1, 22, 14 / 11), (2, LINE_HEIGHT, 1)):
+            text = sheet.cell(row, 1).value
+            assert sheet.cell(row, 1).alignment.wrap_text, (sheet.title, row)
+            needed = sum(2 if "\u2e80" <= char <= "\uffef" else 1 for char in text) * size / room
+            assert sheet.row_dimensions[row].height >= line * math.ceil(needed) - 0.5, (sheet.title, row)  # 21.75
 
 
 def test_ids_and_year_are_filled_in_and_locked_inputs_unlocked(templates):
@@ -432,16 +480,16 @@ def test_workbook_read_back_with_pandas_keeps_the_header(templates):
 
 
 def test_a_words_rows_height_holds_its_longest_name_or_assessment(weihai_in_project, project_tmp):
-    """A row of the English words sheet is as many lines high as its name takes in a column 40 wide (38 characters a
-    line, less the cell's margins) or its assessment in one 30 wide (28), three at least: indicator 24's long English
-    name more than three."""
+    """A row of the English words sheet is as many lines high as its name or its assessment takes, each in a column 30
+    wide (28 characters a line, less the cell's margins), three at least: indicator 24's long English name more than
+    three."""
     [path] = [p for p in build_templates(weihai_in_project, YEAR, "en", project_tmp / "templates-en-heights")
               if p.name == f"{YEAR}-Municipal Science and Technology Bureau.xlsx"]
     sheet = openpyxl.load_workbook(path)["Progress and reasons"]
     heights = {}
     for row in sheet.iter_rows(min_row=5):
         if row[0].value:
-            lines = max(-(-len(row[9].value) // 38), -(-len(row[10].value or "") // 28))  # ceiling: a character a
+            lines = max(-(-len(row[9].value) // 28), -(-len(row[10].value or "") // 28))  # ceiling: a character a
             # column in English
             heights[str(row[1].value)] = (sheet.row_dimensions[row[0].row].height, LINE_HEIGHT * max(3, lines))
     assert heights["24"][1] > 3 * LINE_HEIGHT

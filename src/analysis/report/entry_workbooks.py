@@ -65,7 +65,7 @@ from ..ingest.xlsx_reader import (
 from ..numbers import fmt_printed, half_up
 from ..vocabulary import HELD_EVERY_YEAR, RATINGS
 from .numbers import fmt_number, shown_decimals
-from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Shown, Styles, display_width, print_setup
+from .scorecard_workbook import LINE_HEIGHT, WORKBOOK_OPTIONS, Shown, Styles, display_width, lines_needed
 from .words import localized, series_label
 
 INPUT_COLUMNS = [*REQUIRED_COLUMNS, *WORKBOOK_OPTIONAL_COLUMNS]
@@ -76,17 +76,32 @@ INPUT_COLOUR = "#fff9c4"
 #: points and its height.
 SYSTEM_FONT_SIZE = 8
 SYSTEM_ROW_HEIGHT = 12
-#: The width of each column of the words sheet, in characters: its inputs, the empty column, the name and assessment.
-WORDS_WIDTHS = (10, 8, 10, 7, 50, 12, 40, 40, 3, 40, 30)
-#: The width of each input column of the values sheet, in characters: narrow, so that they and the indicator's name
-#: beside them, frozen on the screen with them (the clerk types a value seeing which indicator it is for), stand on a
-#: laptop's screen (1366 pixels) with room left for the other reference columns; a label wider than its column wraps
-#: in its row of three lines (发布日期（如 2025-02-28）: the date whole on the second).
-INPUT_WIDTHS = {"indicator_id": 10, "series": 8, "year": 7, "value": 12, "source": 20, "source_en": 20, "note": 14,
-                "confirm": 20, "published": 12, "preliminary": 10}
+#: The width of each column of the words sheet, in characters: what names a row (kind, id, series, year), the inputs
+#: (progress, rating, reasons, measures), the empty column, the name and assessment. Narrow enough that a row's
+#: ids, its inputs and its name stand together on a laptop's screen (1366 pixels, at 7 a character and 5 a cell's
+#: padding: A–J 1,212 pixels; before: 1,545, the name in J off the screen, beside the input cell only "1.1").
+WORDS_WIDTHS = (10, 6, 6, 6, 36, 10, 30, 30, 2, 30, 30)
+#: The width of each input column of the values sheet, in characters: narrow, the rarely used ones (the source's
+#: English name, the reason a value far off is right, the publication date, the preliminary flag) narrowest, so that
+#: on a laptop's screen (1366 pixels) the row's ids and value, frozen, its other inputs, and right of them its name,
+#: series, unit and latest value stand together (A–O 1,244 pixels); the targets and range a scroll away, the ids and
+#: value staying. A label wider than its column wraps in its row of labels, as high as the longest needs.
+INPUT_WIDTHS = {"indicator_id": 6, "series": 8, "year": 6, "value": 12, "source": 17, "source_en": 10, "note": 12,
+                "confirm": 12, "published": 11, "preliminary": 10}
+#: The title's size, in points, and the height of each of its lines.
+TITLE_SIZE = 14
+TITLE_HEIGHT = 22
+#: The width of the empty column the reader stops at, in characters.
+EMPTY_WIDTH = 2
 #: The width of the indicator's name on the values sheet, in characters: a longer name wraps, its row made as high as
 #: it needs.
 NAME_WIDTH = 28
+#: The widest a reference column is, in characters (a wider label wraps): the name, series, unit, latest value, the
+#: value on file, targets and range, scrolled to beside the frozen ids and value, stand on the screen together.
+REFERENCE_WIDTH = 16
+#: One printed page's width (A4 landscape, 0.7-inch margins: 10.29 inches) in pixels at 96 an inch, a column
+#: being 7 a character and 5 of padding wide.
+PRINTED_PIXELS = 987
 #: What a file name must not hold on any system: path separators, characters Windows refuses, controls,
 #: bidi controls (they would show the name reversed).
 UNSAFE_IN_FILE_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]')
@@ -404,7 +419,7 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     words = entry.words
     title = words.text("entry.title", department=entry.department, year=entry.year, plan_title=entry.plan_title)
     sheet = book.add_worksheet(words["entry.sheet"])
-    bold = book.add_format({"bold": True, "font_size": 14})
+    bold = book.add_format({"bold": True, "font_size": TITLE_SIZE, "text_wrap": True, "valign": "top"})
     wrapped = book.add_format({"text_wrap": True, "valign": "top"})
     label = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#e8eaed", "border": 1})
     # the row of column names the reader finds, small and grey: the labels above it are what a person reads
@@ -419,18 +434,17 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     system = book.add_format({"italic": True, "font_size": SYSTEM_FONT_SIZE, "font_color": "#5f6368"})
     styles = Styles(book)
 
-    sheet.write_string(0, 0, title, bold)
     instructions = words.text("entry.instructions", year=entry.year)
     earlier = sorted({row.year for row in entry.series if row.year})
     if earlier:  # the rows of earlier years of the plan period with no value yet, said
         instructions += words.text("entry.earlier_years", years=words.join_and(earlier), year=entry.year)
-    sheet.merge_range(1, 0, 1, len(INPUT_COLUMNS) - 1, instructions, wrapped)
-    # as many lines as the instructions wrap to across the narrow input columns, and one to spare (a line wraps short)
-    across = sum(INPUT_WIDTHS.values()) - 2
-    sheet.set_row(1, LINE_HEIGHT * max(4, math.ceil(display_width(instructions) / across) + 1))
     references = _reference_headers(entry)
     first_reference = len(INPUT_COLUMNS) + 1  # one empty column: the reader stops at an empty header cell
-    sheet.set_row(2, LINE_HEIGHT * 3)
+    widths = [INPUT_WIDTHS[name] for name in INPUT_COLUMNS] + [EMPTY_WIDTH]
+    widths += [min(max(display_width(h) + 2, 10), REFERENCE_WIDTH) for h in references]
+    widths[first_reference] = NAME_WIDTH  # the indicator's name
+    widths[-1] = 22  # the plausible range
+    _write_instructions(sheet, widths, len(INPUT_COLUMNS), (title, bold), (instructions, wrapped))
     for column, name in enumerate(INPUT_COLUMNS):
         # a publication date's example after the year asked (2024's values are published in 2025)
         sheet.write_string(2, column, words.text(f"entry.labels.{name}", date=f"{entry.year + 1}-02-28"), label)
@@ -481,14 +495,15 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
             elif value:
                 sheet.write_string(number, first_reference + offset, value, reference)
     # each input column narrow (INPUT_WIDTHS: a date, 2025-02-28, whole in 发布日期), then the empty column, narrower
-    widths = [INPUT_WIDTHS[name] for name in INPUT_COLUMNS] + [3]
-    widths += [min(max(display_width(h) + 2, 10), 24) for h in references]
-    widths[first_reference] = NAME_WIDTH  # the indicator's name
-    widths[-1] = 22  # the plausible range
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
-    # the columns through the indicator's name frozen: whichever input cell is typed in, its row's name stands beside
-    _finish(sheet, widths, columns=len(FILLED_IN), frozen=first_reference + 1)
+    # the labels, three lines high, more where one wraps to more in its narrow column (counted a character narrower: a
+    # word wraps whole, leaving its line short)
+    labels = [words.text(f"entry.labels.{name}", date=f"{entry.year + 1}-02-28") for name in INPUT_COLUMNS]
+    sheet.set_row(2, LINE_HEIGHT * max([3] + [lines_needed(text, width - 1) for text, width in
+                                              zip([*labels, "", *references], widths)]))
+    # what names a row and its value frozen (A–D): scrolled right to the targets, the value cell stays in view
+    _finish(sheet, widths, columns=len(FILLED_IN), frozen=len(FILLED_IN) + 1, inputs=first_reference)
 
 
 def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
@@ -498,7 +513,7 @@ def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
     words = entry.words
     columns = [*WORDS_REQUIRED, *WORDS_FILLED]
     sheet = book.add_worksheet(words["entry.words.sheet"])
-    bold = book.add_format({"bold": True, "font_size": 14})
+    bold = book.add_format({"bold": True, "font_size": TITLE_SIZE, "text_wrap": True, "valign": "top"})
     wrapped = book.add_format({"text_wrap": True, "valign": "top"})
     label = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#e8eaed", "border": 1})
     # the row of column names the reader finds, small and grey: the labels above it are what a person reads
@@ -509,11 +524,10 @@ def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
     unlocked = book.add_format({"locked": False, "border": 1, "bg_color": INPUT_COLOUR, "text_wrap": True,
                                 "valign": "top"})
     reference = book.add_format({"font_color": "#3c4043", "text_wrap": True, "valign": "top"})
-    sheet.write_string(0, 0, _words_title(entry), bold)
-    sheet.merge_range(1, 0, 1, len(columns) - 1, _words_instructions(entry), wrapped)
-    sheet.set_row(1, LINE_HEIGHT * 4)
     sheet.set_row(2, LINE_HEIGHT * 2)
     first_reference = len(columns) + 1  # one empty column: the reader stops at an empty header cell
+    _write_instructions(sheet, WORDS_WIDTHS, len(columns), (_words_title(entry), bold),
+                        (_words_instructions(entry), wrapped))
     for column, name in enumerate(columns):
         sheet.write_string(2, column, words[f"entry.words.labels.{name}"], label)
         sheet.write_string(HEADER_ROW, column, name, header)
@@ -566,8 +580,32 @@ def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
         sheet.set_row(number, LINE_HEIGHT * max(3, wraps))
     for column, width in enumerate(WORDS_WIDTHS):
         sheet.set_column(column, column, width)
-    _finish(sheet, WORDS_WIDTHS, columns=len(WORDS_REQUIRED))
+    _finish(sheet, WORDS_WIDTHS, columns=len(WORDS_REQUIRED), inputs=first_reference)
     return [shown for _, _, _, shown, _ in rows]
+
+
+def instruction_columns(widths: list[float], inputs: int, pages: int) -> int:
+    """How many columns from A the instructions are merged across: the input columns, or as many of them as stand
+    in the first printed page's share of the sheet's width (its width over ``pages``), so that the instructions are
+    printed whole on the first page (before: merged across the words sheet's input columns, cut at its edge)."""
+    pixels = [7 * width + 5 for width in widths]
+    share = sum(pixels) / pages
+    return max(1, min(inputs, sum(1 for end in range(1, len(pixels) + 1) if sum(pixels[:end]) <= share)))
+
+
+def _write_instructions(sheet, widths: list[float], inputs: int, title: tuple, instructions: tuple) -> None:
+    """The title in row 1 and what to do in row 2, each a (text, format), merged across the columns
+    :func:`instruction_columns` says, each as many lines high as it wraps to across them (the title's characters
+    larger: 14 points to the text's 11), the instructions with one to spare (a line wraps short of the column's
+    edge), four at least (before: the title ran on past the first printed page's edge, cut)."""
+    pages = len(printed_pages(widths, inputs)) + 1
+    across = instruction_columns(widths, inputs, pages)
+    room = sum(widths[:across]) - 2
+    (title, bold), (text, wrapped) = title, instructions
+    sheet.merge_range(0, 0, 0, across - 1, title, bold)
+    sheet.set_row(0, TITLE_HEIGHT * math.ceil(display_width(title) * TITLE_SIZE / 11 / room))
+    sheet.merge_range(1, 0, 1, across - 1, text, wrapped)
+    sheet.set_row(1, LINE_HEIGHT * max(4, math.ceil(display_width(text) / room) + 1))
 
 
 def _words_title(entry: EntryWorkbook) -> str:
@@ -596,18 +634,40 @@ def _has_values_sheet(entry: EntryWorkbook) -> bool:
     return bool(entry.series) or not (entry.tasks or entry.explanations or entry.qualitative)
 
 
-def _finish(sheet, widths, columns: int = 0, frozen: int | None = None) -> None:
+def _finish(sheet, widths, columns: int = 0, frozen: int | None = None, inputs: int | None = None) -> None:
     """A sheet to fill: its header rows (and its first ``frozen`` columns, by default its first ``columns``, what
-    names a row) frozen on screen; on paper A4
-    landscape, as many pages wide as keep the text near its size (:func:`print_setup`: before, one page wide, its
-    text at 4 pt), its header rows and first ``columns`` repeated on every page, printed across then down; only the
-    input cells unlocked, rows and columns free to be resized. ``widths``: each column's width, in characters."""
+    names a row) frozen on screen; on paper (:func:`_print_pages`) its header rows and first ``columns`` repeated on
+    every page; only the input cells unlocked, rows and columns free to be resized. ``widths``: each column's width,
+    in characters; ``inputs``: the first column right of the input columns and the empty one."""
     sheet.freeze_panes(HEADER_ROW + 1, columns if frozen is None else frozen)
     sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                        "format_rows": True})
-    print_setup(sheet, widths=list(widths), named_by=columns)
+    _print_pages(sheet, list(widths), columns, len(widths) if inputs is None else inputs)
     sheet.repeat_rows(2, HEADER_ROW)  # the labels and the header row the reader finds
-    sheet.print_across()  # a row's pages side by side, then the next rows: its name and targets follow its value
+
+
+def printed_pages(widths: list[float], split: int) -> list[int]:
+    """Before which columns a sheet's printed pages break across: none where the whole sheet stands on one page at
+    80 % or more; else one, the input columns (and the instructions above them, whole) on the first page, the first
+    columns that name a row and the reference columns from ``split`` on the second (before: three
+    pages wide, a third of each empty, the instructions cut at the first page's edge)."""
+    pixels = [7 * width + 5 for width in widths]
+    return [] if sum(pixels) * 0.8 <= PRINTED_PIXELS else [split]
+
+
+def _print_pages(sheet, widths: list[float], named_by: int, split: int) -> None:
+    """On paper: A4 landscape, as many pages wide as :func:`printed_pages` says, broken where it says (a spreadsheet
+    that ignores a break with a page width to fit breaks near it: the input columns are less than half the sheet),
+    the first ``named_by`` columns repeated on each, a row's pages side by side, then the next rows: its name and
+    targets follow its value."""
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    breaks = printed_pages(widths, split)
+    if breaks:
+        sheet.set_v_pagebreaks(breaks)
+        sheet.repeat_columns(0, named_by - 1)
+    sheet.fit_to_pages(len(breaks) + 1, 0)
+    sheet.print_across()
 
 
 def _reference_headers(entry: EntryWorkbook) -> list[str]:
