@@ -79,12 +79,12 @@ SYSTEM_ROW_HEIGHT = 12
 #: The width of each column of the words sheet, in characters: what names a row (kind, id, series, year), the inputs
 #: (progress, rating, reasons, measures), the empty column, the name and assessment. Narrow enough that a row's
 #: ids, its inputs and its name stand together on a laptop's screen (1366 pixels, at 7 a character and 5 a cell's
-#: padding: A–J 1,212 pixels; before: 1,545, the name in J off the screen, beside the input cell only "1.1").
+#: padding: A–J 1,212 pixels; before: 1,590, the name in J off the screen, beside the input cell only "1.1").
 WORDS_WIDTHS = (10, 6, 6, 6, 36, 10, 30, 30, 2, 30, 30)
 #: The width of each input column of the values sheet, in characters: narrow, the rarely used ones (the source's
 #: English name, the reason a value far off is right, the publication date, the preliminary flag) narrowest, so that
 #: on a laptop's screen (1366 pixels) the row's ids and value, frozen, its other inputs, and right of them its name,
-#: series, unit and latest value stand together (A–O 1,244 pixels); the targets and range a scroll away, the ids and
+#: series, unit and latest value stand together (A–O 1,237 pixels); the targets and range a scroll away, the ids and
 #: value staying. A label wider than its column wraps in its row of labels, as high as the longest needs.
 INPUT_WIDTHS = {"indicator_id": 6, "series": 8, "year": 6, "value": 12, "source": 17, "source_en": 10, "note": 12,
                 "confirm": 12, "published": 11, "preliminary": 10}
