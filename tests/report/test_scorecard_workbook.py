@@ -490,19 +490,21 @@ def test_a_mid_term_gives_the_pace_to_the_next_target_once_a_verdict_is_final(mi
         assert (row["next_year"], row["next_target"], row["next_rate"], row["next_change"]) == \
             (2024, target, None, None)
     # provincial agri-tech parks (4): latest 2.9 in 2022, no final verdict: 3.3 − 2.9 = 0.4 short of the 2023 target,
-    # whose year has come without its value: no pace (the report's "—"), no next target yet
+    # whose year has come without its value; the target still ahead, 3.3 in 2024, as the card gives it: over the two
+    # years from 2022, (3.3 − 2.9) / 2 = 0.2 points a year, (3.3 / 2.9) ** (1 / 2) − 1 = 0.0667 (6.7% relative)
     assert _values(_row_of(sheet, 4, {"zh": "省级", "en": "provincial"}[language]), language) == {
-        "gap": 0.4, "next_year": None, "next_target": None,
-        "next_rate": None, "next_change": None, "seen_rate": None, "seen_change": -0.1}
-    # every series with 2023 data (24 of the 25 numeric: the provincial parks' latest is 2022's) has its final
-    # verdict and the 2024 target after it; 17 of them need a pace to it: 2 hold a level or a floor (17, 18), 5 meet
-    # it already (4 national 3 against 3, 7 83 against 81, 9 69.5 against 67, 13 81 against 70, 26 37.2 against 36)
+        "gap": 0.4, "next_year": 2024, "next_target": 3.3,
+        "next_rate": 0.067, "next_change": 0.2, "seen_rate": None, "seen_change": -0.1}
+    # every series with 2023 data (24 of the 25 numeric) has its final verdict and the 2024 target after it, the
+    # provincial parks (latest 2022's) the 2024 target still ahead; 18 of them need a pace to it: 2 hold a level or
+    # a floor (17, 18), 5 meet it already (4 national 3 against 3, 7 83 against 81, 9 69.5 against 67, 13 81
+    # against 70, 26 37.2 against 36)
     def column(key):
         letter = get_column_letter(_row_of(sheet, 2)[COLUMNS[language][key]].column)
         return [cell.value for cell in sheet[letter][1:]]
 
-    assert column("next_year").count(2024) == 24 and set(column("next_year")) == {2024, None}
-    assert len([value for value in column("next_change") if value is not None]) == 17
+    assert column("next_year").count(2024) == 25 and set(column("next_year")) == {2024, None}
+    assert len([value for value in column("next_change") if value is not None]) == 18
 
 
 def _headers(sheet) -> list:
@@ -560,6 +562,33 @@ def test_the_warning_list_stores_numbers_beside_the_words_of_the_report(mid_term
     # high-level talent (25): 298 against 300; 320 in 2024 needs 22 persons a year, 320 / 298 − 1 = 0.0738 (7.4%)
     talent = _values(rows[25], language)
     assert (talent["next_change"], talent["next_rate"]) == (22, 0.074)
+
+
+def test_every_pace_the_report_words_is_in_the_workbook_as_numbers(mid_term):
+    """Each need the warning list words (its last column, the report's own text) is in the book as numbers too: the
+    change a year, and the growth rate where the text gives one, to the target it is needed for. The provincial
+    agri-tech parks (4) at the mid-term: 2.9 in 2022 against 3.3 for 2023 and 2024, the 2023 value not published:
+    "+0.2 pp (+6.7% relative) in 2023–2024", (3.3 − 2.9) / 2 = 0.2 and (3.3 / 2.9) ** (1 / 2) − 1 = 6.7%, to 3.3 in
+    2024."""
+    language, book = mid_term
+    sheet = book.worksheets[3]
+    headers = [cell.value for cell in sheet[1]]
+    names = COLUMNS[language]
+    checked = []
+    for cells in sheet.iter_rows(min_row=2):
+        row = {header: cell.value for header, cell in zip(headers, cells)}
+        text = row.get(names["needed_text"]) or ""
+        signed = re.findall(r"[+−](\d+(?:\.\d+)?)(%?)", text)
+        if not signed:  # a level to hold, a target met: no growth said
+            continue
+        change = row.get(names["next_change"], row.get(names["needed_change"]))
+        rate = row.get(names["next_rate"], row.get(names["needed_rate"]))
+        # a growth rate in %, a change in the unit (points, persons): "+5.3% (+4)", "+0.2 pp (+6.7% relative)"
+        for number, percent in signed:
+            stored = round(rate * 100, 1) if percent and rate is not None else change if not percent else None
+            assert stored is not None and abs(stored) == float(number), (row, text)
+        checked.append((cells[2].value, row.get(names["next_year"]), row.get(names["next_target"])))
+    assert (4, 2024, 3.3) in checked
 
 
 NUMBER_TEXT = re.compile(r"^[+−-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")

@@ -41,6 +41,7 @@ from .words import (
     finding_place,
     following_target,
     indicator_counts,
+    later_rates,
     later_target,
     localized,
     missed_years,
@@ -577,9 +578,17 @@ def _needed(row) -> list:
     return [Percent(None if running_total(row) else _number(row.required_cagr)), _change(row.required_per_year, row)]
 
 
-def _next(row, words) -> list:
+def _next(row, words, later: tuple[int, float] | None = None) -> list:
     """After a final verdict, the next target as the report gives it: its year, its value, and the pace to it (%) and
-    in the unit where the report shows one (not for a level to hold every year, a yearly floor or one already met)."""
+    in the unit where the report shows one (not for a level to hold every year, a yearly floor or one already met).
+    A progress verdict whose target's year came without its value has the target still ahead instead (``later``,
+    :func:`~analysis.report.words.later_target`), and its pace, as the card gives them (4 provincial at the mid-term:
+    3.3 in 2024, +0.2 points a year)."""
+    if later is not None and target_year_past(row) and row.status != "achieved":
+        rates = later_rates(row, later)
+        cagr, change = rates if rates is not None else (None, None)
+        return [_whole(later[0]), ranked(row, later[1], words, "target"),
+                Percent(None if running_total(row) else _number(cagr)), _change(change, row)]
     if row.verdict != "final" or next_need(row) == "none":
         return [None] * 4
     pace = next_need(row) == "pace"
@@ -651,7 +660,8 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
             figures = [ranked(row, row.latest_value, words), _whole(row.as_of_year),
                        *(ranked(row, targets.get(key, {}).get(y), words, "target") for y in target_years),
                        *(uppers.get(key, {}).get(y) for y in upper_years), _whole(row.target_year),
-                       _gap(context, row), _gap_year(context, row), *_needed(row), *_next(row, words), *_seen(row),
+                       _gap(context, row), _gap_year(context, row), *_needed(row),
+                       *_next(row, words, later_target(context, row)), *_seen(row),
                        _projected(row, words),
                        # without a verdict (insufficient data) no distance covered, as the card shows none
                        # the time elapsed beside the distance covered only, as the card shows the pair: alone it
@@ -737,7 +747,7 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                      or None, ranked(row, value, words), _whole(row.as_of_year if when is None else when),
                      ranked(row, level, words, "target"), _whole(row.target_year if when is None else when),
                      _gap(context, row), _gap_year(context, row),
-                     *_needed(row), *_next(row, words), *_seen(row),
+                     *_needed(row), *_next(row, words, later_target(context, row)), *_seen(row),
                      pace_text(row, words, later=later_target(context, row))])
     # the unit beside the name, as on the scorecard sheet: 158 and 2 read as 亿元, 2.7 and 0.1 as % and points
     headers = [*(names[key] for key in ("department", "level", "id", "series", "indicator")), columns["unit"],

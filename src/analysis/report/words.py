@@ -691,7 +691,7 @@ def pace_text(row, words: Catalog, named: int | None = None, later: tuple[int, f
             return missed_in(row, words, pace, next_value) if missed else pace
         return pace if alone else words.text("pace.next", year=year(next_year), pace=pace)
     if later is not None and target_year_past(row) and row.status != "achieved":
-        return later_need(row, words, later)
+        return later_need(row, words, later, named)
     if row.status == "achieved" or target_year_past(row):
         return MISSING
     return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value, held_years=True)
@@ -712,23 +712,38 @@ def later_target(context: ReportContext, row) -> tuple[int, float] | None:
     return None if later.empty else (int(later["year"].iloc[0]), float(later["value"].iloc[0]))
 
 
-def later_need(row, words: Catalog, later: tuple[int, float]) -> str:
+def later_need(row, words: Catalog, later: tuple[int, float], named: int | None = None) -> str:
     """What a series whose target's year came without its value needs for the target still ahead (``later``), a
-    year from its latest value: "+0.2 pp (+6.7% relative) a year in 2023–2024, from the 2022 value", never a bare —
-    that reads as nothing needed; the years said, as the growth spans more than the one a column's label names."""
+    year from its latest value: "+0.2 pp (+6.7% relative) in 2023–2024, from the 2022 value" under a label that says
+    "per year" already (``named`` None), "… a year in 2023–2024 …" under one naming a year; never a bare — that
+    reads as nothing needed; the years said, as the growth spans more than the one a column's label names."""
     next_year, next_value = later
     if is_missing(row.latest_value) or is_missing(row.as_of_year):
         return MISSING
     first = int(row.as_of_year) + 1
     years = words.text("data_gap.span", first=year(first), last=year(next_year)) if next_year > first \
         else year(next_year)
-    if direction_sign(row.direction) * (row.latest_value - next_value) >= 0:
+    rates = later_rates(row, later)
+    if rates is None:
         return words.text("pace.later_met", year=year(next_year), as_of=year(row.as_of_year))
+    pace = _pace(row, words, *rates, next_value)
+    return words.text("pace.later_per_year" if named is None else "pace.later", pace=pace, years=years,
+                      as_of=year(row.as_of_year))
+
+
+def later_rates(row, later: tuple[int, float]) -> tuple[float, float] | None:
+    """The growth a year a series whose target's year came without its value needs for the target still ahead
+    (``later``), from its latest value: (compound, linear), as :func:`later_need` words it (4 provincial at the
+    mid-term: 2.9 in 2022 to 3.3 in 2024, (3.3 / 2.9) ** (1 / 2) − 1 = 6.7% and (3.3 − 2.9) / 2 = 0.2 points); None
+    where the latest value meets it already (or there is none)."""
+    next_year, next_value = later
+    if is_missing(row.latest_value) or is_missing(row.as_of_year) \
+            or direction_sign(row.direction) * (row.latest_value - next_value) >= 0:
+        return None
     span = next_year - int(row.as_of_year)
     # a place moves, never grows at a rate (as the assessment gives a rank no rate)
     cagr = float("nan") if row.kind == "rank" else compound_rate(row.latest_value, next_value, span)
-    pace = _pace(row, words, cagr, linear_rate(row.latest_value, next_value, span), next_value)
-    return words.text("pace.later", pace=pace, years=years, as_of=year(row.as_of_year))
+    return cagr, linear_rate(row.latest_value, next_value, span)
 
 
 def _one_year_to_hold(row, next_year) -> bool:
