@@ -174,7 +174,8 @@ def test_a_card_names_the_year_a_target_to_hold_missed_and_its_value(cards_html,
     assert energy.index("<th>未达到的年份</th>") < energy.index("<th>2024年当年完成率</th><td>106.0%</td>")
     assert "<th>完成率</th>" not in energy
     english = card(cards_html_en, "indicator-18")
-    assert "<th>Missed in</th><td>2023 (4.6%)</td>" in english
+    # a label reads on its own, never the start of a phrase its value ends ("Missed in | 2023")
+    assert "<th>Year missed</th><td>2023 (4.6%)</td>" in english
     assert "<th>Completion rate in 2024 alone</th><td>106.0%</td>" in english
     assert "<th>完成率</th><td>96.4%</td>" in card(cards_html, "indicator-2")  # a target to reach: 2.7 ÷ 2.8
     # good-air days: 89.5 in 2022, a year before the plan's first target (90 for 2023 and 2024): held to none; 91.2
@@ -190,9 +191,36 @@ def test_a_card_from_an_older_value_names_the_years_without_one(cards_html, card
     parks = card(cards_html, "indicator-4-provincial")
     assert ("<th>最新值（2022年）</th><td>2.9</td><th>无数据的年份</th><td>2023—2024</td>"
             in parks.replace("</tr><tr>", ""))
-    assert "<th>No value for</th><td>2023–2024</td>" in card(cards_html_en, "indicator-4-provincial")
+    # a label reads on its own, never the start of a phrase its value ends ("No value for | 2023–2024")
+    assert "<th>Years without a value</th><td>2023–2024</td>" in card(cards_html_en, "indicator-4-provincial")
     assert "<th>无数据的年份</th><td>2024</td>" in card(cards_html, "indicator-21")
     assert "无数据的年份" not in card(cards_html, "indicator-2")
+
+
+@pytest.mark.parametrize("language, label, plain", [
+    ("en", "Distance covered / time elapsed to the 2023 target", "Distance covered / time elapsed"),
+    ("zh", "增量完成比例 / 同期序时进度（对照 2023年目标）", "增量完成比例 / 同期序时进度")])
+def test_a_mid_terms_distance_covered_names_the_stage_target_it_is_measured_to(example_tables, language, label, plain):
+    """The 2023 mid-term measures the distance covered to the 2023 stage target, while the plan runs to 2024: the row
+    names the target. National agri-tech parks (4): 2.8 in 2020, 3.0 in 2023 against 3.0 for 2023: (3.0 − 2.8) /
+    (3.0 − 2.8) = 100% of the distance, in (2023 − 2020) / (2023 − 2020) = 100% of the time; the 2024 final measures
+    to 2024's, the plan's last, and says no year."""
+    mid = html.cards_html(load_report(relative(example_tables), 2023, language), NoCharts())
+    assert f"<th>{label}</th><td>100% / 100%</td>" in card(mid, "indicator-4-national")
+    final = html.cards_html(load_report(relative(example_tables), 2024, language), NoCharts())
+    assert f"<th>{plain}</th>" in card(final, "indicator-4-national") and label not in final
+
+
+def test_no_english_card_label_is_a_phrase_its_value_ends(example_tables):
+    """Each label of a card's numbers reads on its own, as a heading at a phone's width does above its value: never
+    "No value for" over "2023", "Missed in" over "2023 (4.6%)"."""
+    from analysis.report import cards
+
+    for year_ in (2023, 2024):
+        context = load_report(relative(example_tables), year_, "en")
+        for row in cards.numeric_rows(context):
+            for label, _ in cards.card_numbers(context, row):
+                assert label.split()[-1] not in {"for", "in", "of", "to", "at", "by", "from", "with"}, label
 
 
 def test_a_baseline_that_meets_its_target_is_not_called_a_target_held_every_year(cards_html, cards_html_en):

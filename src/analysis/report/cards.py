@@ -96,7 +96,8 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     rows = [(labels["base"].format(year=year(base_year)), value_text(row, row.base_value, words)),
             (latest, value_text(row, row.latest_value, words))]
     if years_without_value(row, words):  # the verdict and the pace rest on an older value than the report year's
-        rows.append((labels["no_value"], years_without_value(row, words)))
+        rows.append((words.count_text("card.no_value", int(row.report_year) - int(row.as_of_year)),
+                     years_without_value(row, words)))
     rows.append((labels["target"].format(year=year(row.target_year)), target_text(row, words)))
     other = series_values(context, row)
     other = other[(other["value_type"] == "target") & (other["year"] != row.target_year)].sort_values("year")
@@ -104,9 +105,10 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
         rows.append((labels["other_target"].format(year=year(target.year)),
                      target_text(row, words, target.value, target.upper)))
     if missed_years(row):  # a target to hold every year, missed in these years: the reason it is not achieved
-        rows.append((labels["missed"], words.join(words.text("card.missed_year", year=missed,  # 2023 (4.6%)
-                                                             value=amount(row, value_text(row, value, words), words))
-                                                  for missed, value in _values_in(context, row, missed_years(row)))))
+        rows.append((words.count_text("card.missed", len(missed_years(row))),
+                     words.join(words.text("card.missed_year", year=missed,  # 2023 (4.6%)
+                                           value=amount(row, value_text(row, value, words), words))
+                                for missed, value in _values_in(context, row, missed_years(row)))))
     if row.verdict == "final" and row.kind != "rank":  # a place is reached or not: no share of a target
         # a level held every year: the rate is the last year's alone (over 100 % beside "not achieved" after a year
         # missed), labelled so whether a year was missed or not (17 and 18 alike)
@@ -124,7 +126,9 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
         # both measured to the latest value: its year said where it is older than the report's (−100% / 50% of 4
         # provincial in the 2024 final is 2022's, not the plan's end)
         older = not is_missing(row.as_of_year) and row.as_of_year < context.report_year
-        rows.append((labels["completion"],
+        # a stage target, a later one after it (a mid-term's 2023 target, 2024's to come): which, said
+        stage = bool((other["year"] > row.target_year).any())
+        rows.append((labels["completion_stage"].format(year=year(row.target_year)) if stage else labels["completion"],
                      f"{fmt_pct(row.completion, 0).lstrip('+')} / {fmt_pct(row.time_elapsed, 0).lstrip('+')}"
                      + (year_aside(row.as_of_year, words) if older else "")))
     # a place moves, not grows; "Needed in 2024" with one year left, its need then without "2024 target:" again
