@@ -575,7 +575,8 @@ def test_a_word_tables_category_headings_merged_across_its_width_are_no_indicato
 
 def test_each_category_is_told_once_for_the_indicators_it_spans_and_a_category_printed_again_is_asked_about():
     """A category cell merged down its rows stands in each row: it is one row of the review, naming its indicators;
-    the same category again after another (two categories of one name, or rows out of place) is a question."""
+    the same category again after another (two categories of one name, or rows out of place) is a question. One
+    indicator is "indicator 3", never "indicators 3"."""
     imported = imported_from(
         ["创新投入", "1", "研发强度（%）", "2.3", "3.0"],
         ["创新投入", "2", "研发人员（人）", "4000", "5000"],
@@ -586,8 +587,8 @@ def test_each_category_is_told_once_for_the_indicators_it_spans_and_a_category_p
                   if row["where"].endswith("column 1")]
     assert categories == [
         ("table 1, row 2, column 1", "创新投入", "category 创新投入 of indicators 1, 2", "read"),
-        ("table 1, row 4, column 1", "创新产出", "category 创新产出 of indicators 3", "read"),
-        ("table 1, row 5, column 1", "创新投入", "category 创新投入 of indicators 4; 创新投入 is printed at table 1, "
+        ("table 1, row 4, column 1", "创新产出", "category 创新产出 of indicator 3", "read"),
+        ("table 1, row 5, column 1", "创新投入", "category 创新投入 of indicator 4; 创新投入 is printed at table 1, "
                                                "row 2, column 1 too: one category, or two of one name? Give each its "
                                                "own category_zh if they are two", "guess")]
 

@@ -762,6 +762,27 @@ def test_a_group_of_departments_is_no_proper_name_after_the_first_place(example_
     assert not any("; District and" in t or "; Administrative committees" in t for t in text)
 
 
+def test_one_department_is_a_department_not_departments(example_tables):
+    """Tasks 3.4 and 6.2 name the science bureau alone (plan: （责任部门：市科技局）): "responsible department", as
+    a card of one department says "Responsible department" (technology service institutions, 14); a list of two or
+    more stays plural (task 1.1, indicator 2)."""
+    from analysis.report.words import departments_text, plan_outline_of
+    from tests.conftest import relative
+
+    context = load_report(relative(example_tables), 2024, "en")
+    text = block_texts(self_evaluation_blocks(context))
+    for number in ("3.4", "6.2"):
+        task = next(t for t in text if t.startswith(f"Task {number} – "))
+        assert task.endswith("(responsible department: Municipal Science and Technology Bureau)"), task
+    assert next(t for t in text if t.startswith("Task 1.1 – ")).count("(responsible departments: ") == 1
+    outline = plan_outline_of(context)
+    one = departments_text(context.series_row(14), context.words, "en", outline)
+    assert one.startswith("Responsible department (named in the plan") and one.endswith(
+        "): Municipal Science and Technology Bureau (lead)")
+    assert departments_text(context.series_row(2), context.words, "en", outline).startswith(
+        "Responsible departments (named in the plan")
+
+
 def test_the_title_years_and_the_departments_names_are_never_broken_in_the_pdf(example_reports):
     folder = example_reports["final-zh"]
     page = (folder / "self-evaluation.html").read_text(encoding="utf-8")

@@ -371,8 +371,9 @@ def _review_categories(plan: ImportedPlan, headings: list[dict], role: dict, whe
         place = where(heading["row"], role["name"]) if heading else where(run[0]["row"], role["category"])
         again = plan.say("category_again", category=category, place=seen[category]) if category in seen else ""
         seen.setdefault(category, place)
-        reading = plan.say("category", category=category,
-                           ids=plan.words["grammar.comma"].join(str(i["indicator_id"]) for i in run)) + again
+        reading = plan.words.count_text("import_review.category", len(run), category=category,
+                                        ids=plan.words["grammar.comma"].join(str(i["indicator_id"]) for i in run))
+        reading += again
         if heading:
             heading["review"]["read_as"] = plan.say("heading", reading=reading)
         else:

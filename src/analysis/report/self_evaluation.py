@@ -279,7 +279,8 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     if len(counted):
         blocks.append(paragraph(_achieved_share(context, numeric, set(counted["indicator_id"]), len(headline),
                                                 first)))
-    which = (words.text("self_evaluation.missing_ids", ids=words["grammar.comma"].join(str(i) for i in uncounted))
+    which = (words.count_text("self_evaluation.missing_ids", len(uncounted),
+                              ids=words["grammar.comma"].join(str(i) for i in uncounted))
              if uncounted else "")
     others = [status for status in best_first if counts.get(status, 0) and status != "achieved"]
     # the rest all of one status: said in a word ("其余 1 项未达标", "and 1 not achieved"), never counted as a list
@@ -622,12 +623,14 @@ def _tasks(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame) -> l
             # (责任部门), as everywhere else, though the plan prints 责任单位 for some tasks and 责任部门 for others
             listed = localized(task, "departments", context.language)
             separator = DEPARTMENT_SEPARATORS["zh" if listed == task.departments_zh else "en"]
-            departments = separator.join(in_a_list(listed.split(separator))) if listed else MISSING
+            named = listed.split(separator) if listed else []
+            departments = separator.join(in_a_list(named)) if listed else MISSING
             if getattr(task, "lead_basis", "") == "assigned":
                 departments += words.text("self_evaluation.task_lead",
                                           lead=department_name(context, task.lead_department_zh))
             blocks.append(Block("paragraph", [words.text("self_evaluation.task", id=task.task_id, title=task_title,
-                                                         wording=words["self_evaluation.wording"],
+                                                         wording=words.count_text("self_evaluation.wording",
+                                                                                  len(named)),
                                                          departments=departments)], name="task"))
             sent = progress[progress["task_id"] == task.task_id]
             for answer in sent.itertuples():

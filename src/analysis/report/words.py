@@ -386,7 +386,7 @@ def departments_text(row, words: Catalog, language: str, context_outline: list[d
     if row.department_basis != "assigned" and named[0] != lead:
         # the plan names the departments, not which leads: a lead other than its first is the evaluation's choice
         basis += words["card.lead_assigned"]
-    return words.text("card.departments", names=listed, basis=basis)
+    return words.count_text("card.departments", len(named), names=listed, basis=basis)
 
 
 def join_and(words: Catalog, items: list) -> str:
