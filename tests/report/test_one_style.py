@@ -98,8 +98,8 @@ def test_a_rank_is_written_one_way_in_every_table(national_tables, language, bas
 
 def test_a_card_sends_the_reader_to_the_appendix_in_a_sentence_of_its_own(example):
     # provincial innovation bases (4, national series): four printed cells split, one named on the card
-    for language, line in (("en", "split into national 2.8, provincial 3.1. The appendix lists 3 more findings of "
-                                  "this kind."),
+    for language, line in (("en", "(national 2.8, provincial 3.1); split into two series. The appendix lists 3 "
+                                  "more findings of this kind."),
                            ("zh", "本报告分别评估。附录另列同类情况 3 处。")):
         context = year_context(example, language, 2024)
         row = next(r for r in numeric_rows(context) if (r.indicator_id, r.series) == (4, "national"))

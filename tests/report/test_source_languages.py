@@ -1,7 +1,8 @@
 """Every source, publication and plan reference a reader sees is in the edition's language.
 
 An English edition shows Chinese only as the original of an English gloss, in parentheses ("Weihai Daily (威海日报)",
-"Qualitative (定性评价)", a printed cell "(国2.8/省3.1)"), in a web address and in the link to the Chinese edition
+"(《中国科技统计年鉴》)"), as a quote of the plan followed by its English ("“国2.8/省3.1” (national 2.8,
+provincial 3.1)"), in a web address and in the link to the Chinese edition
 (中文版); a Chinese edition never shows a publication by its English name where the data give a Chinese one. Checked
 on the data as given (every observation file of the fixtures, the real plans' published values as frozen there, typed
 indicator table, prose check and correction of the project), on the cards, appendix and workbook made from each real
@@ -33,6 +34,9 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 #: of one (no ，。；, ellipsis, percent or full-width parenthesis): "(威海日报)", "(《中国科技统计年鉴》)".
 GLOSS = re.compile(r"\((?:[^()，。；…%（]|\([^()]*\))*\)")
 ADDRESS = re.compile(r"https?://\S+")
+#: The plan's own words quoted in an English text, each followed by what it says in English: “国2.8/省3.1” (national
+#: 2.8, provincial 3.1).
+QUOTED_AND_RENDERED = re.compile(r"“[^”]*” \([A-Za-z][^()]*\)")
 #: The English edition's link to the Chinese one.
 LANGUAGE_LINK = "中文版"
 #: What a Chinese text may write in Latin letters: addresses, file names, R&D and GDP, a unit or a method's author.
@@ -41,8 +45,9 @@ LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 def unglossed_chinese(text: str) -> list[str]:
-    """The runs of Chinese characters of an English text outside a gloss, an address and the language link."""
-    return HAN.findall(GLOSS.sub("", ADDRESS.sub("", text.replace(LANGUAGE_LINK, ""))))
+    """The runs of Chinese characters of an English text outside a gloss, a quote of the plan followed by its English,
+    an address and the language link."""
+    return HAN.findall(GLOSS.sub("", QUOTED_AND_RENDERED.sub("", ADDRESS.sub("", text.replace(LANGUAGE_LINK, "")))))
 
 
 def latin_words(text: str) -> list[str]:
@@ -55,6 +60,9 @@ def test_the_checks_tell_a_gloss_from_untranslated_chinese():
     assert unglossed_chinese("the Yearbook (《中国科技统计年鉴》) and a cell (国2.8/省3.1); 中文版") == []
     assert unglossed_chinese("威海日报，2023（网站转载：http://x.cn/1.htm）") == ["威海日报", "网站转载"]
     assert unglossed_chinese("Section 一（二）2 says 80") == ["一", "二"]
+    # the plan's words quoted, followed by their English; a quote without it is no gloss
+    assert unglossed_chinese("The plan prints “国2.8/省3.1” (national 2.8, provincial 3.1)") == []
+    assert unglossed_chinese("The plan prints “国2.8/省3.1”; split") == ["国", "省"]
     # a Chinese sentence in parentheses is a quote, not a gloss
     assert unglossed_chinese("a preliminary figure (据初步统计…强度为2.10%)") == ["据初步统计", "强度为"]
     assert latin_words("示例统计公报 2023（虚构）；R&D 经费（见 corrections.csv，https://news.gmw.cn/a.htm）") == []
@@ -224,6 +232,24 @@ def test_the_english_edition_names_a_plan_section_in_english(editions):
     # the place as the printed plan numbers it (二（三）2), found by its headings, in English words
     assert "Prose (plan, part 2, section 3, point 2) requires at least 10% a year" in shown
     assert "Section 一" not in shown and "二（三）" not in shown
+
+
+def test_an_english_card_quotes_the_plans_words_as_its_own_and_says_them_in_english(project_tmp):
+    """The 2023 English cards of indicators 4 and 5 (series printed in one cell, 国2.8/省3.1, or over two rows,
+    国家级 / 省级) and 22–24 (qualitative), and the appendix's findings about them: the plan's words quoted, each
+    followed by its English (“国2.8/省3.1” (national 2.8, provincial 3.1)); a word the report itself uses, the
+    series' names and "qualitative", in English alone, never "Assessed qualitatively (定性评价)"."""
+    data = project_tmp / "source-languages-2023"
+    write_tables(build_tables(load_plan(DEFAULT_PLAN_DIR), "eurostat", FIXTURES / "example-2022-2024").files(), data)
+    context = load_report(relative(data), 2023, "en")
+    cards = page_text(html.cards_html(context, NoCharts()))
+    appendix = page_text(html.appendix_html(context))
+    for text in (cards, appendix):
+        assert HAN.findall(QUOTED_AND_RENDERED.sub("", text.replace(LANGUAGE_LINK, "").replace("(威海日报)", ""))) \
+            == [], HAN.findall(QUOTED_AND_RENDERED.sub("", text))
+    assert "“国2.8/省3.1” (national 2.8, provincial 3.1)" in cards
+    assert "“国家级” (national) and “省级” (provincial)" in appendix
+    assert "“定性评价” (qualitative assessment)" in appendix and "定性评价" not in cards
 
 
 # --- whole rendered reports ----------------------------------------------------------------------------------------

@@ -105,7 +105,8 @@ def table_findings(plan: Plan, table: PlanTable, cells: pd.DataFrame, values: pd
         add("split_two_rows", indicator_id, "", None, "", None, int(group["source_line"].min()),
             lambda w, g=group: w.text(
                 "quality_detail.split_two_rows", count=len(g), series_names=series_names(w, g["series"]),
-                printed_labels=" / ".join(f"“{PRINTED_LABEL[s]}”" for s in g["series"])))
+                printed_labels=w.join_and(w.text("quality_detail.printed_label", label=PRINTED_LABEL[s],
+                                                 series=w[f"series.{s}"]) for s in g["series"])))
     rows_source = (table.rows_source or table.source).name
     for row in table.rows[table.rows["qualitative"]].itertuples():
         add("qualitative", row.indicator_id, "", None, QUALITATIVE_TOKEN, None, row.source_line,
