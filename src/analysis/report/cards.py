@@ -128,9 +128,11 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
         older = not is_missing(row.as_of_year) and row.as_of_year < context.report_year
         # a stage target, a later one after it (a mid-term's 2023 target, 2024's to come): which, said
         stage = bool((other["year"] > row.target_year).any())
-        rows.append((labels["completion_stage"].format(year=year(row.target_year)) if stage else labels["completion"],
-                     f"{fmt_pct(row.completion, 0).lstrip('+')} / {fmt_pct(row.time_elapsed, 0).lstrip('+')}"
-                     + (year_aside(row.as_of_year, words) if older else "")))
+        pair = f"{fmt_pct(row.completion, 0).lstrip('+')} / {fmt_pct(row.time_elapsed, 0).lstrip('+')}"
+        rows.append((labels["completion"],
+                     words.text("card.completion_stage" + ("_older" if older else ""), value=pair,
+                                year=year(row.target_year), as_of=year(row.as_of_year)) if stage
+                     else pair + (year_aside(row.as_of_year, words) if older else "")))
     # a place moves, not grows; "Needed in 2024" with one year left, its need then without "2024 target:" again
     # (a growth, a target met already, a level to hold), as the scorecard gives it
     named = year_left(row)
