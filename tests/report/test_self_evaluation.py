@@ -1530,3 +1530,17 @@ def test_the_printed_chinese_finals_names_take_two_lines_at_most(example_tables,
                           ("研发费用加计扣除", "减免占研发经费比重")):
         assert first in lines and second in lines
     assert not {"国家级农业", "省级农业", "科技园区营收", "研发费用加计"} & set(lines)
+
+
+def test_the_chinese_finals_word_indicator_table_is_set_in_the_tables_own_type(example_tables):
+    """The Chinese final's indicator table was set in 9 pt (小五) beside the draft's 16 pt text, to give its
+    assessment twelve characters a line; official tables are set in 五号 (10.5 pt): its names keep their thirteen
+    characters a line in 五号 and the assessment has what is left. The mid-term's eight columns do not fit in 五号
+    (nor in 小五) and keep their smaller type."""
+    for year, expected in ((2024, None), (2023, 8.5)):
+        context = load_report(example_tables, year, "zh")
+        document, laid_on = self_evaluation_document(context, "2025-01-15")
+        tables = [block for block in document["blocks"] if block["t"] == "Table"]
+        indicators = next(number for number, table in enumerate(tables) if len(table["c"][2]) >= 7)
+        assert laid_on.points.get(indicators) == expected, year
+    assert float(context.words["word.sizes"]["Compact"]) == 10.5

@@ -309,14 +309,21 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
             # the indicators' names at least six characters a line, never two; Word breaks a Chinese name after any
             # character, so a name of up to thirteen is given its line whole (never 高新技术产业产值占 | 比)
             floors = _name_floor(columns[1][1:]) if block.name == "indicators" else None
-            if floors is not None and "assessment" in block.columns:
+            shorter = block.name == "indicators"
+            if floors is not None and floors[1] > NAME_FLOOR[1] and fits(columns, letters_across(context), floors,
+                                                                          cell_padding(context)):
+                # Chinese names given their line in the tables' own type (五号, as an official's tables are set beside
+                # the 三号 text): the assessment a few Chinese words a line in what is left (未达标（完成率 / 96.4%）),
+                # where a line of twelve had the table in 小五, its figures small beside the text
+                shorter = False
+            elif floors is not None and "assessment" in block.columns:
                 # the assessment's words a line of their own width, not its longest word's: a smaller type if need be,
                 # down to ASSESSMENT_TYPE, never at the cost of the names' line (a Chinese mid-term's eight columns)
                 wide = {**floors, block.columns.index("assessment"): ASSESSMENT_LINE}
                 floors = wide if fits(columns, letters_across(context, ASSESSMENT_TYPE), wide,
                                       cell_padding(context, ASSESSMENT_TYPE)) else floors
             # the departments' submissions a table of sentences, in the tables' own type where its words fit
-            widths, points = fitted(context, columns, floors, shorter=block.name == "indicators")
+            widths, points = fitted(context, columns, floors, shorter=shorter)
             # the baseline, target and value right-aligned, digits under digits, as the HTML's and the report's
             aligns = [("AlignRight" if block.name == "indicators" and 3 <= number <= 5 else "AlignDefault")
                       for number in range(len(block.headers))]
