@@ -3,6 +3,7 @@ outline, in both languages, its gaps marked; data text escaped, never markup."""
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 import zipfile
@@ -1530,6 +1531,72 @@ def test_the_printed_chinese_finals_names_take_two_lines_at_most(example_tables,
                           ("研发费用加计扣除", "减免占研发经费比重")):
         assert first in lines and second in lines
     assert not {"国家级农业", "省级农业", "科技园区营收", "研发费用加计"} & set(lines)
+
+
+@pytest.fixture(scope="module")
+def printed_drafts(example_tables, tmp_path_factory) -> dict:
+    """The Word drafts of the example's final (2024) and mid-term (2023), Chinese and English, as LibreOffice prints
+    them: {(year, language): (the document's text, the printed lines flat, without spaces and joiners)}."""
+    import shutil
+    import subprocess
+
+    from analysis.report.self_evaluation_files import self_evaluation_docx
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice (soffice) or pdftotext (poppler) is not installed")
+    folder = tmp_path_factory.mktemp("drafts")
+    cases = [(year, language) for year in (2024, 2023) for language in ("zh", "en")]
+    for year, language in cases:
+        (folder / f"{language}-{year}.docx").write_bytes(
+            self_evaluation_docx(load_report(example_tables, year, language), "2025-01-15"))
+    documents = [str(folder / f"{language}-{year}.docx") for year, language in cases]
+    subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(folder), *documents], check=True, capture_output=True, timeout=240)
+    out = {}
+    for year, language in cases:
+        path = folder / f"{language}-{year}.docx"
+        with zipfile.ZipFile(path) as archive:
+            root = etree.fromstring(archive.read("word/document.xml"))
+        paragraphs = ["".join(node.text or "" for node in paragraph.iter(f"{{{W_MAIN}}}t"))
+                      for paragraph in root.iter(f"{{{W_MAIN}}}p")]
+        printed = subprocess.run(["pdftotext", "-raw", str(path.with_suffix(".pdf")), "-"], check=True,
+                                 capture_output=True, text=True, timeout=60).stdout
+        out[year, language] = (paragraphs, [re.sub(r"[\s\u2060\u200b]", "", line) for line in printed.splitlines()])
+    return out
+
+
+W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@pytest.mark.parametrize("year", [2024, 2023])
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_word_placeholder_and_a_reference_print_whole_and_stay_as_typed(printed_drafts, year, language):
+    """LibreOffice printed the Word draft's placeholders broken at a line's end (原因：【待补充：市财政 | 局】, five in
+    the Chinese final, "[To be | supplied: …]" twenty-two times in the English one) and its references by number
+    (任务 | 3.4 in the annex, 指标 | 4 in the summary): each placeholder and each 任务 2.2, 指标 4 (task 2.2,
+    indicator 4) now prints on one line, and its text is as typed, no joiner inside, so that Word's Find finds
+    待补充 and 指标 4."""
+    paragraphs, lines = printed_drafts[year, language]
+    mark = {"zh": "【待补充：", "en": "[To be supplied: "}[language]
+    end = {"zh": "】", "en": "]"}[language]
+    placeholders = [found for paragraph in paragraphs
+                    for found in re.findall(re.escape(mark) + f"[^{re.escape(end)}]*{re.escape(end)}", paragraph)]
+    assert len(placeholders) > 20 and not any(set(found) & set("\u2060\u200b\u202f\u00a0") for found in placeholders)
+    # a reference standing as one (、指标 4), not the end of a word (定性指标 22)
+    item = re.compile(r"(?<![\u4e00-\u9fffA-Za-z])" + {"zh": r"(?:任务|指标) \d+(?:\.\d+)?",
+                                                        "en": r"(?:[Tt]ask|[Ii]ndicator) \d+(?:\.\d+)?"}[language])
+    items = {found for paragraph in paragraphs for found in item.findall(paragraph)}
+    assert len(items) > 10
+    ends = set(itertools.accumulate(len(line) for line in lines))
+    flat = "".join(lines)
+    broken = [piece for piece in {*placeholders, *items}
+              for start in (match.start() for match in re.finditer(
+                  r"(?<![\u4e00-\u9fffA-Za-z])" + re.escape(re.sub(r"\s", "", piece)), flat))
+              if any(start < end < start + len(re.sub(r"\s", "", piece)) for end in ends)]
+    assert broken == []
+    # every placeholder printed, each whole on one line
+    assert sum(line.count(re.sub(r"\s", "", mark)) for line in lines) == len(placeholders)
 
 
 def test_the_chinese_finals_word_indicator_table_is_set_in_the_tables_own_type(example_tables):

@@ -10,20 +10,27 @@ A line never breaks inside a department's Chinese name (市科技|局), an item 
 placeholder, or the title's years (2022—2024|年): in HTML each is a ``nobr`` span (:mod:`analysis.report.line_breaks`),
 and a table column is made as wide as the widest of them. A key task's line, its number, title and departments, is
 running text: a name in its list of departments breaks where the line ends, as Chinese breaks between any two
-characters. The Word file is a draft the evaluator finishes: its text
-holds no invisible character but the word joiners of a number with its unit or a range
-(:func:`~analysis.report.word_file.plain_text`), so that Find finds the words the page shows and a paste carries
-little unseen; Word breaks its lines elsewhere by its own rules.
+characters. The Word file is a draft the evaluator finishes: its text holds no invisible character but the word
+joiners of a number with its unit or a range (:func:`~analysis.report.word_file.plain_text`), so that Find finds the
+words the page shows and a paste carries little unseen (Word's Find passes over control characters in a right-to-left
+document only: 待补充 with word joiners inside would not be found); Word breaks its lines elsewhere by its own
+rules. A placeholder and a reference by number (指标 4, 任务 2.2) start a line where
+the line they would start on has no room for them whole, by a line break before them (:func:`_on_one_line`, which
+lays the paragraph or the cell out as Word and LibreOffice fill lines: a Chinese character two digits wide, a Latin
+letter as wide as Times New Roman sets it), and a paragraph so broken is set flush left, never spread.
 """
 from __future__ import annotations
 
 import datetime
 import functools
+import io
 import itertools
 import json
 import re
+import zipfile
 from pathlib import Path
 
+from lxml import etree
 from markupsafe import Markup
 
 from ..catalog import catalog
@@ -37,13 +44,16 @@ from .line_breaks import (
     HYPHENATED,
     KEPT,
     NUMBER,
+    OPENING_MARKS,
     SHORT_LABEL,
     chinese_words,
     marked,
     merged,
     name_joined,
+    number_pieces,
 )
 from .line_breaks import columns as letters
+from .ooxml import put, serialize, w
 from .pandoc_ast import (
     PANDOC_API,
     Label,
@@ -54,6 +64,7 @@ from .pandoc_ast import (
     header,
     inlines,
     joined,
+    kept_whole,
     label_parts,
     letters_of,
     table,
@@ -70,7 +81,7 @@ from .self_evaluation import (
     self_evaluation_title,
 )
 from .word_content import NAME_FLOOR, WordDocument, cell_padding, fitted, letters_across
-from .word_file import REFERENCE_DOCX, epoch_of, finish, pandoc
+from .word_file import INVISIBLE, REFERENCE_DOCX, TEXT_STYLES, epoch_of, finish, pandoc
 from .words import report_dates
 
 STEM = "self-evaluation"
@@ -184,7 +195,92 @@ def self_evaluation_html(context: ReportContext, generated: str) -> str:
                   style=STYLE_SHEET.read_text(encoding="utf-8"))
 
 
-def _inlines(context: ReportContext, parts: list, body: bool = False, cell: bool = False) -> list:
+#: Widths of the Latin font's characters in Latin letters, a digit's width (half the type's size): Times New Roman's,
+#: as its metric twin Liberation Serif has them (thousandths of an em over 500); a CJK character is two.
+LATIN_WIDTHS = {character: width / 500 for characters, width in (
+    (" ,.", 250), ("'", 180), ("|", 200), ("/:;\\ijlt", 278), ("!()-I[]`fr", 333), ("Js", 389), ('"', 408),
+    ("?acez", 444), ("{}", 480), ("FPS", 556), ("+<=>", 564), ("ELTZ", 611), ("BCR", 667), ("ADGHKNOQUVXYw", 722),
+    ("&m", 778), ("%", 833), ("M", 889), ("@", 921), ("W", 944), ("—…", 1000), ("\u202f", 200), ("\u00a0", 250),
+    ("\u2060\u200b", 0)) for character in characters}
+#: Characters that hold the two beside them on one line (a word joiner, a no-break space).
+GLUE = "\u2060\u00a0\u202f\ufeff"
+#: Characters no line starts with (a closing bracket, a comma, a full stop).
+NON_STARTERS = CLOSING_MARKS + "”’％…·,.;:!?)]%"
+#: Latin letters: a line's first one indented by two characters (the body text's ``w:firstLineChars="200"``).
+FIRST_LINE_INDENT = 4.0
+#: Latin letters: the room a piece kept on its line needs beyond its width, so that an estimate a character short
+#: (Word's and LibreOffice's fonts, a hanging comma) still leaves it whole.
+LINE_SLACK = 1.0
+
+
+#: How much wider bold Latin letters print than regular ones (a placeholder's: 5.5–6.5 % in Times New Roman).
+BOLD_LATIN = 1.07
+
+
+def _width(text: str, bold: bool = False) -> float:
+    """How wide ``text`` prints in Latin letters of its type (a digit's width): a CJK character two."""
+    latin = sum(LATIN_WIDTHS.get(character, 1.0) for character in text if ord(character) < 0x2E80)
+    return 2.0 * sum(ord(character) >= 0x2E80 for character in text) + latin * (BOLD_LATIN if bold else 1.0)
+
+
+def _may_break(before: str, after: str) -> bool:
+    """Whether a line may end between ``before`` and ``after`` (Unicode's line breaking and Chinese kinsoku, roughly):
+    after a space, or beside a CJK character, but never before a closing mark, after an opening one or by glue."""
+    if before in GLUE or after in GLUE or after == " " or after in NON_STARTERS or before in OPENING_MARKS + "“‘(":
+        return False
+    return before == " " or ord(before) >= 0x2E80 or ord(after) >= 0x2E80
+
+
+def _said(nodes: list) -> str:
+    """The text of pandoc inlines as printed: a space a space, a line break a newline."""
+    out = []
+    for node in nodes:
+        if node["t"] == "Str":
+            out.append(node["c"])
+        elif node["t"] in ("Space", "SoftBreak"):
+            out.append(" ")
+        elif node["t"] == "LineBreak":
+            out.append("\n")
+        elif isinstance(node.get("c"), list):
+            out.append(_said(node["c"]))
+    return "".join(out)
+
+
+def _column(text: str, width: float, indent: float) -> float:
+    """Where the text after ``text`` starts on its line (Latin letters from the line's start) when ``text`` is set
+    on lines ``width`` wide, its first ``indent`` in, each filled with what fits, as Word and LibreOffice fill them."""
+    if "\n" in text:
+        text, indent = text.rsplit("\n", 1)[1], 0.0
+    position, start, last = indent, indent, 0
+    for end in [i for i in range(1, len(text)) if _may_break(text[i - 1], text[i])] + [len(text)]:
+        piece = text[last:end]
+        if position + _width(piece.rstrip(" ")) > width and position > start:
+            position = start = 0.0
+        position += _width(piece)
+        last = end
+    return position
+
+
+def _on_one_line(out: list, text: str, room: tuple[float, float] | None, bold: bool = False) -> list:
+    """A line break before a piece kept on its line (a placeholder, 指标 4) where the line it starts on has no room
+    for it whole: Word and LibreOffice break a draft's plain text between any two Chinese characters (【待补充：市财政 |
+    局】) and at a space (指标 | 4); word joiners inside would hold it but hide it from Word's Find."""
+    if room is None or not out:
+        return []
+    width, indent = room
+    before = _said(out)
+    for character, instead in INVISIBLE.items():  # the text as the draft has it (plain, its numbers' joiners kept)
+        before = before.replace(character, instead)
+    before = kept_whole(before, number_pieces())
+    column = _column(before, width, indent)
+    if before and (before[-1] in GLUE + OPENING_MARKS + "“‘(" or before[-1] == "\n"):
+        return []
+    return [{"t": "LineBreak"}] if column > (0.0 if "\n" in before else indent) and \
+        column + _width(text, bold) + LINE_SLACK > width else []
+
+
+def _inlines(context: ReportContext, parts: list, body: bool = False, cell: bool = False,
+             room: tuple[float, float] | None = None) -> list:
     """Parts as pandoc inlines: a piece kept whole joined, a placeholder in bold; ``body``: a paragraph's, which keeps a
     number with its unit, a short label and an item (指标 4) only (:func:`~.pandoc_ast.body_pieces`): a justified line
     of Chinese would be spaced out for a department's name that does not fit on it (a table's column is made as
@@ -193,9 +289,14 @@ def _inlines(context: ReportContext, parts: list, body: bool = False, cell: bool
     out: list = []
     for kind, text in _parts(context, parts, word=True):
         if kind == "placeholder":  # bold, as typed: Word's Find finds 待补充 (no word joiners inside, which would
-            # keep it on one line but hide it from a search), an official's first step in filling the draft
+            # keep it on one line but hide it from a search), an official's first step in filling the draft; on a
+            # line of its own where the line has no room for it whole
+            out += _on_one_line(out, text, room, bold=True)
             out.append({"t": "Strong", "c": [{"t": "Str", "c": text}]})
-        elif kind == "whole" and body and _an_item(context.language).fullmatch(text):
+            continue
+        if kind == "whole" and _an_item(context.language).fullmatch(text):
+            out += _on_one_line(out, text, room)
+        if kind == "whole" and body and _an_item(context.language).fullmatch(text):
             # an item of a paragraph whole too (指标 4, never 指标 | 4 的省级序列 over a page's foot), by its spaces
             # joined only: Find finds its words as typed; a department's name breaks there, as a justified line of
             # Chinese would be spaced out for it
@@ -207,11 +308,12 @@ def _inlines(context: ReportContext, parts: list, body: bool = False, cell: bool
     return out
 
 
-def _cell_inlines(context: ReportContext, value) -> list:
-    """A table cell's inlines: a short text (a unit: 万元/人; a status) whole on its line, as its column is as wide."""
+def _cell_inlines(context: ReportContext, value, room: tuple[float, float] | None = None) -> list:
+    """A table cell's inlines: a short text (a unit: 万元/人; a status) whole on its line, as its column is as wide;
+    ``room``: its lines' width and indent (Latin letters of its type)."""
     if isinstance(value, str) and "\n" not in value and letters(value) <= SHORT_LABEL:
         return inlines(Label(value))
-    return _inlines(context, value if isinstance(value, list) else [value], cell=True)
+    return _inlines(context, value if isinstance(value, list) else [value], cell=True, room=room)
 
 
 def _title_lines(title: str) -> list:
@@ -285,11 +387,13 @@ def _name_floor(names: list[str]) -> dict[int, float]:
 
 def self_evaluation_document(context: ReportContext, generated: str) -> tuple[dict, WordDocument]:
     document = WordDocument()
+    # a paragraph's lines: the type area's width in Latin letters of the body's type, its first line indented
+    body_room = (letters_across(context, float(context.words["word.sizes"]["BodyText"])), FIRST_LINE_INDENT)
     for block in self_evaluation_blocks(context):
         if block.kind == "heading":
             document.add(header(block.level, block.parts[0]))
         elif block.kind == "paragraph":
-            document.add({"t": "Para", "c": _inlines(context, block.parts, body=True)})
+            document.add({"t": "Para", "c": _inlines(context, block.parts, body=True, room=body_room)})
         else:
             # a value's year in Latin brackets under the value, as the page sets it in a narrow column (24,300 |
             # (2023)): the values' columns narrow, the room the assessment's words'
@@ -305,7 +409,6 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
             headers = [_value_header(_header_lines(h)) if under else _header_lines(h, line)
                        for h, under in itertools.zip_longest(block.headers, values)]
             columns = [list(column) for column in zip(headers, *texts)]
-            rows = [[cell([{"t": "Plain", "c": _cell_inlines(context, value)}]) for value in row] for row in block_rows]
             # the indicators' names at least six characters a line, never two; Word breaks a Chinese name after any
             # character, so a name of up to thirteen is given its line whole (never 高新技术产业产值占 | 比)
             floors = _name_floor(columns[1][1:]) if block.name == "indicators" else None
@@ -324,6 +427,12 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
                                       cell_padding(context, ASSESSMENT_TYPE)) else floors
             # the departments' submissions a table of sentences, in the tables' own type where its words fit
             widths, points = fitted(context, columns, floors, shorter=shorter)
+            # each cell's lines as wide as its column within its margins, in the table's type, a letter less (its
+            # lines' width as LibreOffice sets it: an item went on broken, 任务 | 3.4, with this letter)
+            rooms = [(share * letters_across(context, points) - cell_padding(context, points) - LINE_SLACK, 0.0)
+                     for share in widths]
+            rows = [[cell([{"t": "Plain", "c": _cell_inlines(context, value, room)}])
+                     for value, room in zip(row, rooms)] for row in block_rows]
             # the baseline, target and value right-aligned, digits under digits, as the HTML's and the report's
             aligns = [("AlignRight" if block.name == "indicators" and 3 <= number <= 5 else "AlignDefault")
                       for number in range(len(block.headers))]
@@ -335,6 +444,26 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
     return {"pandoc-api-version": PANDOC_API, "meta": meta, "blocks": document.blocks}, document
 
 
+def flush_left_where_broken(docx: bytes) -> bytes:
+    """The draft with each paragraph of text that holds a line break (before a placeholder the line had no room for)
+    set flush left: Word and LibreOffice spread a justified line that ends in a line break across the line."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "word/document.xml":
+                root = etree.fromstring(data)
+                for paragraph in root.iter(w("p")):
+                    style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+                    if style is not None and style.get(w("val")) in TEXT_STYLES and any(
+                            brk.get(w("type"), "textWrapping") == "textWrapping" for brk in paragraph.iter(w("br"))):
+                        put(put(paragraph, "pPr"), "jc", {"val": "left"})
+                data = serialize(root)
+            target.writestr(zipfile.ZipInfo(entry.filename, date_time=entry.date_time), data,
+                            compress_type=zipfile.ZIP_DEFLATED)
+    return output.getvalue()
+
+
 def write_self_evaluation(context: ReportContext, folder: Path, generated: str = "") -> list[Path]:
     """Write the draft's HTML, PDF and Word files into ``folder``; returns their paths."""
     generated = generated or datetime.date.today().isoformat()
@@ -342,13 +471,18 @@ def write_self_evaluation(context: ReportContext, folder: Path, generated: str =
     html_path, pdf_path, docx_path = (folder / f"{STEM}.{suffix}" for suffix in ("html", "pdf", "docx"))
     write_bytes_atomic(html_path, self_evaluation_html(context, generated).encode("utf-8"))
     html_to_pdf(html_path, pdf_path)
+    write_bytes_atomic(docx_path, self_evaluation_docx(context, generated))
+    return [html_path, pdf_path, docx_path]
+
+
+def self_evaluation_docx(context: ReportContext, generated: str) -> bytes:
+    """The draft's Word file."""
     document, laid_on = self_evaluation_document(context, generated)
     epoch = epoch_of(generated)
     written = pandoc(["--from", "json", "--to", "docx", "--reference-doc", str(REFERENCE_DOCX), "--output", "-"],
                      json.dumps(document, ensure_ascii=False).encode("utf-8"), epoch)
-    write_bytes_atomic(docx_path, finish(written, laid_on, context.words, epoch, editable=True,
-                                            running_head=context.dataset_label))
-    return [html_path, pdf_path, docx_path]
+    return flush_left_where_broken(finish(written, laid_on, context.words, epoch, editable=True,
+                                          running_head=context.dataset_label))
 
 
 __all__ = ["Block", "write_self_evaluation", "self_evaluation_html"]
