@@ -479,9 +479,10 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
                             "indicators achieving their final targets can be "
                             "given once the target years' values are in. The remaining one, indicator 4, lacks "
                             "the 2023 value of its provincial series.") for t in english)
-    # the counts in a sentence, each status as a sentence writes it (never "…: Stage target met 11; Moving away 1")
-    assert any("stage target met\u00a011; met so far\u00a01; not achieved\u00a01; moving "
-               "away\u00a01; stage target missed\u00a09." in t for t in english)
+    # the counts in a sentence, each status as a sentence writes it (never "…: Stage target met 11; Moving away 1"),
+    # listed as English lists, never run together with semicolons
+    assert any("stage target met\u00a011, met so far\u00a01, not achieved\u00a01, moving "
+               "away\u00a01 and stage target missed\u00a09." in t for t in english)
     assert not any("比例 0.0%" in t or "of 0.0%" in t or "(0 of 2" in t or "0 reached" in t or "目标 0 项" in t
                    for t in text + english)
 
@@ -668,7 +669,7 @@ def test_a_final_counts_the_achieved_once(example_tables):
             ("zh", "23 项定量指标中，达到目标的 12 项", "进展判断），23 项定量指标中，除上述达到目标的 12 项外，"
                                                    "其余 11 项中，未达标 9 项、偏离目标 1 项、预计未达标 1 项。"),
             ("en", "Of the 23 quantitative indicators, 12 reached their target", "published), 12 are achieved, as "
-             "above; of the other 11: not achieved\u00a09; moving away\u00a01; projected to miss\u00a01.")):
+             "above; of the other 11: not achieved\u00a09, moving away\u00a01 and projected to miss\u00a01.")):
         text = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, language)))
         assert any(t.startswith(share) for t in text), language
         assert sum(rest in t for t in text) == 1, language

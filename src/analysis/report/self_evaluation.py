@@ -272,8 +272,9 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
     said = sum(verdict == "achieved" for verdict in finals.values())
     rest = bool(said) and not stage_verdicts(numeric, finals) and counts.get("achieved", 0) == said and any(
         counts.get(status, 0) for status in best_first if status != "achieved")
-    # the statuses counted: one list, its items as a list's ("未达标 9 项、偏离目标 1 项")
-    listed = words["self_evaluation.count_separator"].join(
+    # the statuses counted: one list, as the language lists ("未达标 9 项、偏离目标 1 项"; "not achieved 9 and moving
+    # away 1", never run together with semicolons)
+    listed = words.join_and(
         words.text("self_evaluation.count", status=words[f"status_in_sentence.{status}"], n=counts[status])
         for status in best_first if counts.get(status, 0) and not (rest and status == "achieved"))
     if len(counted):
@@ -306,7 +307,7 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
         # in the plan's own status words, one per indicator: the word of the series that gives its status
         worst = counted.merge(numeric, on=["indicator_id", "status"]).drop_duplicates("indicator_id")
         said = worst["official_status"].value_counts()
-        words_listed = words["self_evaluation.count_separator"].join(words.text("self_evaluation.count",
+        words_listed = words.join_and(words.text("self_evaluation.count",
                                                                                  n=int(said[key]),
                                              status=words[f"official_status.{chosen.vocabulary}.words.{key}"])
                                   for key in STATUS_VOCABULARIES[chosen.vocabulary] if said.get(key, 0))
