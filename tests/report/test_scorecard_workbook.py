@@ -298,9 +298,8 @@ def test_warning_sheet_lists_the_lagging_series_by_department(workbook):
     sheet = book.worksheets[3]
     headers = [cell.value for cell in sheet[1]]
     rows = [{header: cell for header, cell in zip(headers, row)} for row in sheet.iter_rows(min_row=2)]
-    names = {"zh": ("牵头责任部门", "预警", "序号", "最新值（逐年达到的水平：未达到年份的值）", "差距"),
-             "en": ("Lead department", "Warning", "No.", "Latest value (a level held every year: the value of the year "
-                    "missed)", "Gap")}[language]
+    names = {"zh": ("牵头责任部门", "预警", "序号", "最新值", "差距"),
+             "en": ("Lead department", "Warning", "No.", "Latest value", "Gap")}[language]
     department, level, number, latest, gap = names
     # R&D intensity (2): 2.7 in 2024 against 2.8: not achieved, red, 0.1 short; led by the science bureau
     rnd = next(row for row in rows if row[number].value == 2)
@@ -847,13 +846,13 @@ def test_a_gap_of_an_earlier_year_names_its_year_in_the_warning_sheet(workbook):
                   "en": ("Gap", "Year of the gap (a level missed that year)")}[language]
     assert (rows[18][gap].value, rows[18][year_].value) == (0.4, 2023)
     assert rows[2][year_].value is None
-    # the row's value, target and their years are that year's too: 4.6 in 2023 against 5, never 5.3 (2024) beside
-    # a gap of 2023's; R&D intensity (2) keeps its latest (2.7 in 2024 against 2.8)
+    # its latest value is the newest, 5.3 in 2024, as on the scorecard sheet and the card, against 5 held each year
+    # (never a year that reads as the value's); R&D intensity (2) keeps its target's year (2.7 in 2024 against 2.8)
     value, value_year, target, target_year = {
-        "zh": ("最新值（逐年达到的水平：未达到年份的值）", "该值年份", "对照目标", "目标年份"),
-        "en": ("Latest value (a level held every year: the value of the year missed)", "Year of the value",
-               "Applicable target", "Target year")}[language]
-    assert [rows[18][key].value for key in (value, value_year, target, target_year)] == [4.6, 2023, 5, 2023]
+        "zh": ("最新值", "该值年份", "对照目标", "目标年份"),
+        "en": ("Latest value", "Year of the value", "Applicable target", "Target year")}[language]
+    assert [rows[18][key].value for key in (value, value_year, target, target_year)] == [
+        5.3, 2024, 5, {"zh": "每年", "en": "each year"}[language]]
     assert [rows[2][key].value for key in (value, value_year, target, target_year)] == [2.7, 2024, 2.8, 2024]
 
 

@@ -209,18 +209,22 @@ def missed_gap(context: ReportContext, row) -> tuple[float, str] | None:
     return max(shortfalls, key=lambda item: item[0]) if shortfalls else None
 
 
-def missed_row(context: ReportContext, row) -> tuple[float, float, int] | None:
-    """A level to hold every year whose gap is an earlier year's (:func:`missed_gap`): that year's value, the level
-    it was held to then, and the year (18 at the final: 4.6, 5, 2023), which a row of the scorecard or the warning
-    list shows together with the gap, the latest value (5.3 in 2024) in its note; None for any other series."""
-    if row.status == "insufficient_data" or (missed := missed_gap(context, row)) is None:
-        return None
-    when = missed[1]
-    value = dict(missed_year_values(context, row)).get(when)
-    if value is None or is_missing(value):
-        return None
-    level = dict(missed_levels(row)).get(when)
-    return float(value), float(row.target_value if level is None or is_missing(level) else level), int(when)
+def target_aside(context: ReportContext, row) -> str:
+    """A scorecard's (or warning list's) target's aside: the binding target's year ("（2024年）", " (2024)"), or, for
+    a level to hold every year whose gap is an earlier year's (:func:`missed_gap`) and which is one level throughout,
+    that it holds every year ("≥5 (each year)" for 18 at the final, 4.6 in 2023 missing it): beside the latest value
+    and its year (5.3 (2024)) and the gap with the year missed ("0.4 pp (2023)"), never a year that reads as the
+    latest value's. A level that changed over the years (90 in 2022, 92 in 2024) keeps its year."""
+    words = context.words
+    return words["scorecard.each_year_aside"] if held_missed_earlier(context, row) else year_aside(row.target_year,
+                                                                                                     words)
+
+
+def held_missed_earlier(context: ReportContext, row) -> bool:
+    """Whether ``row`` is a level to hold every year, one level throughout, whose gap is an earlier year's
+    (:func:`missed_gap`: 18 at the final, ≥5 missed in 2023 with 4.6, met in 2024 with 5.3)."""
+    return (row.status != "insufficient_data" and is_missing(getattr(row, "level_first", float("nan")))
+            and missed_gap(context, row) is not None)
 
 
 def gap_text(context: ReportContext, row, with_unit: bool = False, table: bool = False) -> str:

@@ -25,7 +25,7 @@ from ..assess.warning_list import warning_list
 from ..files import write_bytes_atomic
 from ..ingest.printed_table import series_part
 from ..settings import SCHEMES
-from .cards import missed_gap, missed_row
+from .cards import held_missed_earlier, missed_gap
 from .context import ReportContext, actuals_shown
 from .numbers import MISSING, fmt_number, fmt_printed, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
@@ -735,17 +735,18 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     # the report's words for the need headed by their kind: a growth, a level to reach, both (每年所需（报告表述）)
     needed = names["needed" + needed_kind(listed, words, None)]
     for row in listed:
-        # a level held every year, missed in an earlier year: that year's value and level beside its gap, as the
-        # report's list gives them (the latest value in the status note)
-        value, level, when = missed_row(context, row) or (row.latest_value, row.target_value, None)
+        # the latest value with its year, as the report's list gives it; a level held every year and missed in an
+        # earlier year holds every year, not in a year of its own ("each year"), its gap dated by the year missed
+        every_year = held_missed_earlier(context, row)
         rows.append([localized(row, "lead_department", language) or words["warnings.no_department"],
                      Warning(row.level, words[f"warnings.level.{row.level}"]), int(row.indicator_id),
                      series_label(row.series, words), localized(row, "short_name", language),
                      localized(row, "unit", language), status_cell(row, words),
                      # with the level read from targets the table prints bare, as the report's list says it
                      words.join([note for note in (scorecard_note(context, row), bare_reading(context, row)) if note])
-                     or None, ranked(row, value, words), _whole(row.as_of_year if when is None else when),
-                     ranked(row, level, words, "target"), _whole(row.target_year if when is None else when),
+                     or None, ranked(row, row.latest_value, words), _whole(row.as_of_year),
+                     ranked(row, row.target_value, words, "target"),
+                     names["each_year"] if every_year else _whole(row.target_year),
                      _gap(context, row), _gap_year(context, row),
                      *_needed(row), *_next(row, words, later_target(context, row)), *_seen(row),
                      pace_text(row, words, later=later_target(context, row))])

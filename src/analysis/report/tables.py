@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .cards import element_id, gap_text, missed_row
+from .cards import element_id, gap_text, target_aside
 from .context import ReportContext, actuals_shown
 from .numbers import MISSING, is_missing
 from .words import (
@@ -104,10 +104,6 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 rows.append(ScorecardRow(**common, final_rate=qualitative_state(context, row, "scorecard")))
                 continue
             unit = localized(row, "unit", language)
-            # a level held every year, missed in an earlier year: that year's value and level beside its gap, as the
-            # warning list gives them (18 at the final: 4.6% against ≥5% in 2023), the latest value (5.3% in 2024)
-            # in the note under the status
-            value, level, when = missed_row(context, row) or (row.latest_value, None, None)
             joined = row.kind != "rank" and unit and (row.unit_zh == "%" or words["quantity.unit_after_number"])
             labelled = row.kind != "rank" and unit and not joined
             rows.append(ScorecardRow(
@@ -115,10 +111,10 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 value_unit=unit if joined else "",
                 # none when the name says it; the plan's own unit where a sentence writes the amount out
                 name_unit=named(row, words, table=True)[len(common["name"]):] if labelled else "",
-                latest=value_text(row, value, words),
-                latest_year=year_aside(row.as_of_year if when is None else when, words),
-                target=target_text(row, words, level),
-                target_year=year_aside(row.target_year if when is None else when, words),
+                # the latest value with its year, always (18 at the final: 5.3 (2024)); a level held every year and
+                # missed in an earlier year says so in the target's aside ("≥5 (each year)"), the gap names the year
+                latest=value_text(row, row.latest_value, words), latest_year=year_aside(row.as_of_year, words),
+                target=target_text(row, words), target_year=target_aside(context, row),
                 # in that unit too ("2" beside "(100 million yuan)", as the values are), never "200 million yuan"
                 gap=gap_text(context, row), phone_gap=gap_text(context, row, with_unit=True, table=True),
                 pace=pace_text(row, words, column_year, later_target(context, row)),

@@ -26,7 +26,7 @@ from ..assess.warning_list import (
 from ..catalog import Catalog
 from ..settings import SCHEMES
 from ..vocabulary import HELD_EVERY_YEAR, LOWER_IS_BETTER
-from .cards import element_id, gap_text, missed_row
+from .cards import element_id, gap_text, target_aside
 from .context import ReportContext
 from .numbers import is_missing
 from .words import (
@@ -111,9 +111,6 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
     rows = []
     column_year = one_year_left(context.joined().itertuples())  # the year the need column's header names, if any
     for row in warning_list(context.joined()).itertuples():
-        # a level held every year, missed in an earlier year: that year's value and level beside its gap, the latest
-        # value in the note under the status (18 at the final: 4.6% in 2023 against ≥5%, not 5.3% in 2024)
-        value, level, when = missed_row(context, row) or (row.latest_value, None, None)
         rows.append(WarningRow(
             department=localized(row, "lead_department", language) or words["warnings.no_department"],
             # the table has no unit column: each value carries its unit (2.7%, 24,800人), or in English the name does,
@@ -122,10 +119,12 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             indicator_id=str(row.indicator_id), anchor=element_id(row), name=named(row, words, table=True),
             core=bool(row.core), level=row.level, level_text=words[f"warnings.level.{row.level}"],
             status=row.status, status_text=status_text(row, words),
-            latest=amount(row, value_text(row, value, words), words, table=True),
-            latest_year=year_aside(row.as_of_year if when is None else when, words),
-            target=amount(row, target_text(row, words, level), words, table=True),
-            target_year=year_aside(row.target_year if when is None else when, words),
+            # as the scorecard's row: the latest value with its year, a level held every year and missed in an
+            # earlier year "≥5% (each year)", the gap with the year missed
+            latest=amount(row, value_text(row, row.latest_value, words), words, table=True),
+            latest_year=year_aside(row.as_of_year, words),
+            target=amount(row, target_text(row, words), words, table=True),
+            target_year=target_aside(context, row),
             gap=gap_text(context, row, with_unit=True, table=True),
             pace=pace_text(row, words, column_year, later_target(context, row)),
             seen=seen_text(row, words),
