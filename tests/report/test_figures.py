@@ -213,6 +213,33 @@ def test_a_target_met_before_its_year_is_not_called_achieved_in_the_heat_map(exa
             key.replace(" ", "")
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_cell_before_the_level_applied_is_grey_not_a_verdicts_colour(example, language):
+    """17 and 18 in 2022, a year before 2023, the first the plan sets their level for: marked ‡, "not a verdict"
+    (17's 89.5 "moving away" against 2023's ≥90, 18's 5.2 "already met" against ≥5). Not coloured as one either: in
+    insufficient data's grey (#9e9e9e), its words black on it (luminance 0.342: (0.342 + 0.05) / 0.05 = 7.8:1), as a
+    cell resting on the printed baselines alone; their 2023 cells keep their statuses' colours (17 met so far, 18 not
+    achieved), and the key says the grey."""
+    from matplotlib.colors import to_hex
+
+    from analysis.vocabulary import STATUSES
+
+    heat = charts.status_heatmap(context(example, 2023, language))
+    grid = heat.axes[0]
+    rows = [int(label.get_text().split(".")[0]) for label in grid.get_yticklabels()]
+    codes = grid.collections[0].get_array().reshape(len(rows), -1)
+    words = {(round(t.get_position()[1] - 0.5), round(t.get_position()[0] - 0.5)): t for t in grid.texts}
+    for number in (17, 18):
+        row = rows.index(number)
+        assert words[(row, 0)].get_text().endswith("‡")
+        assert codes[row][0] == STATUSES.index("insufficient_data")
+        assert to_hex(words[(row, 0)].get_color()) == "#000000"
+    assert codes[rows.index(18)][1] == STATUSES.index("not_achieved")
+    assert codes[rows.index(17)][1] != STATUSES.index("insufficient_data")
+    key = [t.get_text() for t in heat.texts][-1].replace("\n", "").replace(" ", "")
+    assert {"en": "notaverdict,soingrey", "zh": "并非判定，故以灰色表示"}[language] in key
+
+
 @pytest.mark.parametrize("language, heads", [
     ("en", {"moderate": "Moderate", "met_stage_early": "Stage already met"}),
     ("zh", {"achieved_at_risk": "有回落风险"})])

@@ -1218,6 +1218,10 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False,
         [status for status in STATUSES if status != "insufficient_data"])
     early_mark = words["chart.heatmap_before_level_mark"]
     annotations = annotations.where(~early, _marked(annotations, early_mark, words))
+    # not a verdict, so not in a verdict's colour either (17 in 2022, "Moving away ‡" against 2023's level): grey,
+    # as a cell resting on the printed baselines alone, its words in that grey's text colour
+    numbers = numbers.where(~early, codes["insufficient_data"])
+    neutral = before | early
     # the key to the cells' short words, below the map: only the statuses it shows
     replaced = functools.reduce(lambda a, b: a | b, marks.values(), grid.isna() & False)
     written = set(grid.where(~replaced).stack())  # a status every cell of which shows another word is not keyed
@@ -1246,7 +1250,7 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False,
                 linewidths=0.6, linecolor="white")
     for (y, x), status in np.ndenumerate(grid.to_numpy()):  # each word in its status's text colour
         if isinstance(status, str):
-            ground = STATUS_COLOURS["insufficient_data" if before.iat[y, x] else status]
+            ground = STATUS_COLOURS["insufficient_data" if neutral.iat[y, x] else status]
             ax.text(x + 0.5, y + 0.5, annotations.iat[y, x], ha="center", va="center_baseline", fontsize=cell_size,
                     color=text_on(ground), linespacing=1.1)
     ax.set_xticks(np.arange(len(years)) + 0.5, [year(y) for y in years], fontsize=max(size, 7.5))
