@@ -486,6 +486,29 @@ def test_a_card_with_one_year_left_names_that_year_for_a_target_met_or_a_level_h
     assert "<th>2024年所需</th><td>已达到目标</td>" in card(mid_html, "indicator-7")
 
 
+@pytest.mark.parametrize(("language", "met", "label", "growth"), [
+    ("zh", "2024年目标已达到", "2024年所需", "2024年需增长"),
+    ("en", "2024 target already met", "2024 needs", "Needed in 2024")])
+def test_a_target_met_already_reads_whole_under_the_status_on_a_phone(example_tables, language, met, label, growth):
+    """The mid-term (2023): 7 (83 against 2024's 81), 9, 13 and 4 national have met their 2024 target already. A
+    phone gives the need under the status, after its label: "2024年所需 已达到目标" read as "needed in 2024: met".
+    It says it whole instead, "2024年目标已达到" ("2024 target already met"), never after the label; a growth keeps
+    its label (2, R&D intensity: 2.61 in 2023 against 2.8)."""
+    from bs4 import BeautifulSoup
+
+    mid = load_report(relative(example_tables), 2023, language)
+    soup = BeautifulSoup(html.scorecard_html(mid), "html.parser")
+
+    def phone(number: str) -> list[str]:
+        [row] = [row for row in soup.find_all("tr") if row.find("td") and row.find("td").get_text() == number]
+        return [" ".join(small.get_text().replace("\u00a0", " ").split())
+                for small in row.find_all("small", class_="phone-only")]
+
+    for number in ("7", "9", "13"):
+        assert met in phone(number) and not any(label in text for text in phone(number))
+    assert any(text.startswith(growth + " +") for text in phone("2"))
+
+
 def test_a_final_evaluation_leaves_out_the_needed_per_year_column(example, example_tables):
     # 2024, the year of every target, with its values: nothing is needed any more, the column would be all "—"; the
     # mid-term (2023): the pace to 2024 (R&D intensity 2.61 → 2.8: +0.19 points)

@@ -59,6 +59,7 @@ class ScorecardRow:
     gap: str = ""
     pace: str = ""
     pace_label: str = ""  # what the need is, as a phone labels it under the status: "2024年需增长", "2024年要求"
+    phone_pace: str = ""  # the need under the status on a phone where it is said whole: "2024年目标已达到"
     final_rate: str = ""  # under the status: "96.7% of the target" once a final verdict is in, the years a target to
     # hold every year was missed in, "latest value 2022; no value for 2023–2024" (words.status_note)
     official: str = ""       # the official status word's key (a light: its colour), when the plan chose words
@@ -117,8 +118,11 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 target=target_text(row, words), target_year=target_aside(context, row),
                 # in that unit too ("2" beside "(100 million yuan)", as the values are), never "200 million yuan"
                 gap=gap_text(context, row), phone_gap=gap_text(context, row, with_unit=True, table=True),
-                pace=pace_text(row, words, column_year, later_target(context, row)),
+                pace=(pace := pace_text(row, words, column_year, later_target(context, row))),
                 pace_label=needed_label([row], words, column_year),
+                # a target met already, under the status: the year's target met, never "2024年所需 已达到目标"
+                phone_pace=words.text("pace.met_in", year=year(column_year))
+                if column_year is not None and pace == words["pace.met_named"] else "",
                 final_rate=scorecard_note(context, row)))
     return rows
 
