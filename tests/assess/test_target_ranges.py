@@ -146,7 +146,7 @@ def test_a_stage_range_missed_from_below_is_short_of_it(tmp_path):
     # year, (2.5 / 2.2)^(1/2) − 1 = 6.6 %, against (2.2 − 2.1) / 3 = 0.03 a year seen (the side below is unchanged)
     assert _need(rd, catalog("en")) == (
         "R&D intensity: 2.2% in 2025, short of the 2025 stage target of 2.3–2.6% (95.7% of it, 0.1 pp\xa0short); "
-        "to reach 2.5% in 2027 it must grow by 0.15 pp (6.6% relative) a year, more than the growth seen since 2022 "
+        "to reach 2.5% in 2027 it must grow by 0.15 pp a year, more than the growth seen since 2022 "
         "(+0.03 pp a year)")
 
 

@@ -65,7 +65,7 @@ def test_an_english_count_grows_by_its_rate_and_names_the_amount_as_more_or_fewe
     # head's rate first and its amount with its unit after it (never "grow by 0.7 (4.0%)" beside "grow by 16.7% (1
     # more)"): 4.0% and 0.7 patents per 10,000 people
     share = count._replace(kind="share", unit_en="%", unit_zh="%", method="linear")
-    assert words._pace_in_sentence(share, en, 0.073, 0.19) == "grow by 0.19 pp (7.3% relative)"
+    assert words._pace_in_sentence(share, en, 0.073, 0.19) == "grow by 0.19 pp"
     per_head = count._replace(kind="intensity", unit_en="patents per 10,000 people", unit_zh="件/万人")
     assert words._pace_in_sentence(per_head, en, 0.04, 0.7) == "grow by 4.0% (0.7 patents per 10,000 people)"
     # an amount in a scaled unit written out: 10 × 100 million yuan a year is 1 billion yuan

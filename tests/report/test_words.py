@@ -296,7 +296,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
         # core indicator (2) first, said so
         ("未达标或未达阶段目标的指标（核心指标在前）：", [
             "R&D经费投入强度：2023年为 2.61%，未达到 2023年阶段目标 2.7%（完成率 96.7%，差 0.09个百分点）；"
-            "要在 2024年达到 2.8%，需比 2023年增长 0.19个百分点（相对 7.3%）；列为红色预警",
+            "要在 2024年达到 2.8%，需比 2023年增长 0.19个百分点；列为红色预警",
             # held every year: the year missed first, as 91.2% in 2023 meets the level
             "空气质量优良天数比例：按每年≥90%评估，2022年未达到，未达标（2023年为 91.2%），结论不再改变；"
             "方案对 2024年仍要求不低于 90%；列为红色预警",
@@ -312,7 +312,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
     # short)", a bracket inside a bracket
     assert english[4][1][0] == ("R&D intensity: 2.61% in 2023, short of the 2023 stage target of 2.7% (96.7% of "
                                 "it, 0.09 percentage points\u00a0short); to reach 2.8% in 2024 it must grow by "
-                                "0.19 percentage points (7.3% relative) over 2023; a red warning")
+                                "0.19 percentage points (pp) over 2023; a red warning")
     assert english[4][1][1] == ("Days with good air quality: assessed against ≥90% every year, missed in 2022, so not "
                                 "achieved "
                                 "(91.2% in 2023); the verdict stands, and the plan still asks for at least 90% in "
@@ -329,8 +329,8 @@ def test_pace_of_each_method_and_state():
     rows = {row.indicator_id: row._replace(report_year=2023) for row in context("zh").joined().itertuples()}
     # in the 2024 report itself the target year has come: no pace, the verdict awaits 2024's value
     assert words.pace_text(rows[2]._replace(report_year=2024), zh) == "—"
-    assert words.pace_text(rows[2], zh) == "+0.13个百分点（相对 +5.3%）"  # 0.133 points: two decimals
-    assert words.pace_text(rows[2], en) == "+0.13 pp (+5.3% relative)"
+    assert words.pace_text(rows[2], zh) == "+0.13个百分点"  # 0.133 points: two decimals
+    assert words.pace_text(rows[2], en) == "+0.13 pp"
     assert words.pace_text(rows[10], zh) == "+15.1%（约+184）"  # no fraction of an enterprise
     assert words.pace_text(rows[14], zh) == "+12.2%（约+12）"
     assert words.pace_text(rows[14], en) == "+12.2% (about +12)"
@@ -366,8 +366,8 @@ def test_a_need_under_a_label_naming_its_year_says_the_year_once():
     ≥90 again, or ≥92 for 2024 alone; a target of another year keeps its own label."""
     zh, en = catalog("zh"), catalog("en")
     final = {row.indicator_id: row for row in context("zh", MID_TERM_DATA, 2023).joined().itertuples()}
-    assert words.pace_text(final[2], zh, 2024) == "+0.19个百分点（相对 +7.3%）"
-    assert words.pace_text(final[2], en, 2024) == "+0.19 pp (+7.3% relative)"
+    assert words.pace_text(final[2], zh, 2024) == "+0.19个百分点"
+    assert words.pace_text(final[2], en, 2024) == "+0.19 pp"
     ahead = final[10]._replace(latest_value=1650.0)
     assert words.pace_text(ahead, zh, 2024) == "已达到目标"
     assert words.pace_text(ahead, en, 2024) == "target already met"
@@ -378,7 +378,7 @@ def test_a_need_under_a_label_naming_its_year_says_the_year_once():
     assert words.pace_text(raised, zh, 2024) == "须不低于 92%（2022年未达到）"
     assert words.pace_text(raised, en, 2024) == "at least 92% (missed in 2022)"
     assert words.pace_text(raised._replace(next_target_year=2025), zh, 2024) == "2025年目标：2024—2025年每年≥92%"
-    assert words.pace_text(final[2], zh, 2025) == "2024年目标：+0.19个百分点（相对 +7.3%）"
+    assert words.pace_text(final[2], zh, 2025) == "2024年目标：+0.19个百分点"
 
 
 def test_a_level_that_rises_is_stated_with_the_years_it_is_held_in():
@@ -538,7 +538,7 @@ def test_scorecard_cells_with_final_verdicts():
     assert "<th>2024年所需</th>" in unmarked(html)  # a growth (2) and a level to hold (17): a header for both
     cells = cells_of(html)
     assert cells[0][4:8] == ["2.61<small>（2023年）</small>", "2.7<small>（2023年）</small>", "0.09个百分点",
-                             "+0.19个百分点（相对 +7.3%）"]
+                             "+0.19个百分点"]
     assert "未达阶段目标" in cells[0][8] and "2023年阶段目标完成率 96.7%" in cells[0][8]
     assert cells[1][6:8] == ["—", "+5.3%（+80）"] and "完成率 101.3%" in cells[1][8]
 
@@ -1037,9 +1037,9 @@ def test_the_need_sentence_reads_the_target_as_a_target_not_a_value(example_tabl
     from tests.conftest import relative
 
     for language, expected in (
-            ("zh", "R&D经费投入强度从 2022年的 2.52% 到 2023年目标 2.7%，需增长 0.18个百分点（相对 7.1%）"),
-            # the overview's first difference in points, a bracket after it: in full, not abbreviated
-            ("en", "R&D intensity must grow by 0.18 percentage points (7.1% relative) in one year, from 2.52% in 2022 "
+            ("zh", "R&D经费投入强度从 2022年的 2.52% 到 2023年目标 2.7%，需增长 0.18个百分点"),
+            # the overview's first difference in points: in full, the abbreviation defined
+            ("en", "R&D intensity must grow by 0.18 percentage points (pp) in one year, from 2.52% in 2022 "
                    "to the 2023 target of 2.7%")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2022, language)))
         items = [item for p in paragraphs if isinstance(p, tuple) for item in p[1]]
@@ -1448,7 +1448,8 @@ def test_a_running_total_in_percent_needs_its_points_alone_without_a_relative_ra
     """A cumulative fall marked a running total (R&D intensity's row standing in: 0 in 2020, 8.1 by 2023, 〔13.5〕
     by 2025): (13.5 − 8.1) ÷ 2 = 2.7 points a year; the relative rate √(13.5 ÷ 8.1) − 1 = 29.1% is a rate of a total,
     and is left out, whether its plan prints a base of 0 or of 2.36 (a total counted from an earlier year). A share
-    not marked so keeps it, from a base of 2.36 or one truly 0 in its base year."""
+    not marked so moves in points too (docs/method.md), from a base of 2.36 or one truly 0 in its base year: its
+    points alone as well, never a compound rate beside them."""
     zh, en = catalog("zh"), catalog("en")
     total = assessed(2, 2023, "linear", 0, 2023, 8.1, 2025, 13.5, "on_track", n=4, gap=5.4,
                      required_cagr=(13.5 / 8.1) ** 0.5 - 1, required_per_year=2.7)
@@ -1461,8 +1462,8 @@ def test_a_running_total_in_percent_needs_its_points_alone_without_a_relative_ra
     for row in (from_nonzero, total):  # a share of 2.36 in 2020, and one truly 0 then: no running total
         [share] = context("zh", [row], 2023).joined().itertuples()
         assert not words.running_total(share)
-        assert words.pace_text(share, zh) == "+2.7个百分点（相对 +29.1%）"
-        assert words.pace_text(share, en) == "+2.7 pp (+29.1% relative)"
+        assert words.pace_text(share, zh) == "+2.7个百分点"
+        assert words.pace_text(share, en) == "+2.7 pp"
 
 
 def test_a_yearly_floor_that_rises_needs_its_years_in_the_scorecard():

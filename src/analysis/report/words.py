@@ -714,9 +714,9 @@ def later_target(context: ReportContext, row) -> tuple[int, float] | None:
 
 def later_need(row, words: Catalog, later: tuple[int, float], named: int | None = None) -> str:
     """What a series whose target's year came without its value needs for the target still ahead (``later``), a
-    year from its latest value: "+0.2 pp (+6.7% relative) in 2023–2024, from the 2022 value" under a label that says
-    "per year" already (``named`` None), "… a year in 2023–2024 …" under one naming a year; never a bare — that
-    reads as nothing needed; the years said, as the growth spans more than the one a column's label names."""
+    year from its latest value: "+0.2 pp in 2023–2024, from the 2022 value" under a label that says "per year"
+    already (``named`` None), "… a year in 2023–2024 …" under one naming a year; never a bare — that reads as nothing
+    needed; the years said, as the growth spans more than the one a column's label names."""
     next_year, next_value = later
     if is_missing(row.latest_value) or is_missing(row.as_of_year):
         return MISSING
@@ -884,20 +884,22 @@ def running_total(row) -> bool:
 
 def paired_pace(row, words: Catalog, cagr: float, linear: str, linear_first: bool = False) -> str:
     """A growth a year as a rate and an amount, the series' method first: "+5.3%（+8亿元）"; a share's percentage
-    points with the rate after them said to be relative ("+0.19个百分点（相对 +7.3%）", "+0.19 pp (+7.3% relative)"),
-    never a bare 7.3% that reads as the same rise in other words; a running total's amount alone ("+2.7个百分点": a rate
-    of a total counted from 0 has no meaning)."""
+    points alone ("+0.2个百分点", "+0.2 pp"), the unit its method moves in (docs/method.md: shares move linearly):
+    never a compound rate beside a linear step ("+0.2个百分点（相对 +6.7%）" for 2.9 → 3.3 in two years, where
+    0.2 ÷ 2.9 is 6.9% and (3.3 ÷ 2.9)^(1/2) − 1 is 6.7%); a running total's amount alone ("+2.7个百分点": a rate of
+    a total counted from 0 has no meaning)."""
     first = "compound_first" if row.method == "compound" and not linear_first else "linear_first"
-    if first == "linear_first" and running_total(row):
-        return linear  # a total counted from 0 (〔13.5〕, 〔100〕): its own rate a year says nothing of the plan's pace
-    relative = "_relative" if first == "linear_first" and is_percent(row) and row.kind != "rank" else ""
-    return words.text(f"pace.{first}{relative}", cagr=fmt_pct(cagr), linear=linear)
+    if first == "linear_first" and (running_total(row) or (is_percent(row) and row.kind != "rank")):
+        # a total counted from 0 (〔13.5〕, 〔100〕): its own rate a year says nothing of the plan's pace; a share
+        # moves in points, its compound rate no part of the method
+        return linear
+    return words.text(f"pace.{first}", cagr=fmt_pct(cagr), linear=linear)
 
 
 def _pace_in_sentence(row, words: Catalog, cagr: float, per_year: float) -> str:
     """"grow by 5.3% (0.133 pp)" / "fall by 7.4% (0.065 tonnes)": the verb carries the sign, the series' method
     first in every sentence (a growth rate, then its amount with its unit: "grow by 4.0% (0.7 patents per 10,000
-    people)"; a share's percentage points, then the rate: "grow by 0.19 pp (7.3% relative)"), never a bare "(17)"
+    people)"; a share's percentage points alone: "grow by 0.19 pp"), never a bare "(17)"
     a reader cannot place. Where the language names a unit once after the series' name (English), a count names
     its amount as more or fewer ("grow by 16.7% (1 more)"), never "1 enterprise" beside a name that says it."""
     direction = "fall" if per_year < 0 else "grow"
@@ -1005,10 +1007,9 @@ def final_counts(context: ReportContext) -> dict[str, int]:
 def _points_defined(paragraphs: list[Paragraph], words: Catalog) -> list[Paragraph]:
     """The overview with its first differences in percentage points written in full where the language abbreviates
     them (``0.1 percentage points (pp) short``, then ``0.3 pp``): the abbreviation defined where a reader first meets
-    it; one with a bracket of its own after it, or inside a bracket, in full without the abbreviation (``0.18
-    percentage points (7.1% relative)``, ``(96.4% of the target, 0.1 percentage points short)``: never two brackets
-    running, nor one inside another), the next defining it. A difference is the suffix right after a number, never
-    the same letters in a name."""
+    it; one with a bracket of its own after it, or inside a bracket, in full without the abbreviation (``(96.4% of
+    the target, 0.1 percentage points short)``: never two brackets running, nor one inside another), the next
+    defining it. A difference is the suffix right after a number, never the same letters in a name."""
     short, full, defining = (words["pace.percentage_points"], words["pace.percentage_points_full"],
                              words["pace.percentage_points_first"])
     if short == defining:
