@@ -160,28 +160,30 @@ def test_a_revised_value_is_quoted_with_its_unit_in_either_language(report):
 
 
 def test_a_count_of_none_is_said_in_words_in_the_change_sentence(report):
-    """2014 → 2015: 1 series worse (3, a verdict where its pace was rated), none better, 2 the same (5, achieved both
-    times; 1, on track then and achieved now, as projected, counted apart), 7 not comparable: "none with a better
+    """2014 → 2015: 1 series worse (3, a verdict where its pace was rated), none better, 2 consistent with the
+    earlier rating (5, achieved both times; 1, on track then and achieved now), 7 not comparable: "none with a better
     one", never "0 with a better one"; in Chinese 无好转, never "0 个好转"."""
     from analysis.report.warning_tables import change_rows, changes_intro
 
     for language, expected in (
-            ("en", "1 series with a worse status, none with a better one, 2 with the same (1 matching the previous "
-                   "progress verdict), 7 not comparable"),
-            ("zh", "1 个序列的评估结论变差，无好转，2 个不变（其中 1 个与上期进展判断一致），7 个无法比较")):
+            ("en", "1 series with a worse status, none with a better one, 2 consistent with the earlier rating, "
+                   "7 not comparable"),
+            ("zh", "1 个序列的评估结论变差，无好转，2 个与此前的判断一致，7 个无法比较")):
         context = load_report(relative(report / "data"), 2015, language)
         assert expected in changes_intro(context, *change_rows(context))
 
 
-def test_the_sentence_on_a_changed_basis_names_the_series(report):
-    """2014 → 2015: the one series whose status changed (3, rated on its pace in 2014, judged on its 2015 value now) is
-    named by its number, never "the series" alone (结论有变的该序列，…)."""
+def test_the_sentence_on_the_basis_is_one_short_one(report):
+    """2014 → 2015: after the counts, one sentence on the basis most rows share (a rating of the pace in 2014, a
+    verdict on the 2015 target now), its exceptions in their rows: two sentences in all, never a paragraph of counts
+    of bases (the 5 series without data in either year are said apart, as they are not listed)."""
     from analysis.report.warning_tables import change_rows, changes_intro
 
-    for language, expected in (
-            ("zh", "结论有变的序列（指标 3）的对照基准与 2014年不同：由进展判断转为按 2015年数值判定。"),
-            ("en", " The series whose status changed (indicator 3) is judged on a different basis from 2014: given a "
-                   "progress verdict then, judged on the 2015 value now.")):
+    for language, expected, stop in (
+            ("zh", "除另有注明的以外，各序列均由进展判断转为对照 2015年目标的最终判定。", "。"),
+            ("en", " Unless its row says otherwise, each series was given a progress verdict then, now judged on the "
+                   "2015 target.", ". ")):
         context = load_report(relative(report / "data"), 2015, language)
         intro = changes_intro(context, *change_rows(context))
-        assert expected in intro and "该序列" not in intro
+        assert intro.split(stop)[1].strip() + stop.strip() == expected.strip(), intro
+        assert "对照基准与" not in intro and "on a different basis from" not in intro

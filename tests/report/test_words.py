@@ -1243,8 +1243,8 @@ def test_the_change_tables_rows_without_a_progress_verdict_then_say_so(national_
 
     context = national_final["en"]
     previous, rows = change_rows(context)
-    assert ("Every series listed was given a progress verdict then, now judged on the 2015 target, unless its row"
-            in changes_intro(context, previous, rows))
+    assert ("Unless its row says otherwise, each series was given a progress verdict then, now judged on the 2015 "
+            "target." in changes_intro(context, previous, rows))
     notes = {row.indicator_id: row.note_text for row in rows}
     assert notes["2"] == notes["10"] == "insufficient data then, now judged on the 2015 target"
     assert notes["5"] == ""

@@ -361,16 +361,16 @@ def summary_counts(context: ReportContext) -> list[tuple[str, int]]:
 
 
 def change_label(context: ReportContext, previous: int, change: str, changes: list) -> str:
-    """A change's label on the summary sheet. The same status is counted as the report's sentence counts it, those
-    the change sheet words otherwise (missed both times, as projected) said among them: "same status (6 of them
-    missed both times)", never "Status unchanged", the change sheet's word for the other 10 only."""
+    """A change's label on the summary sheet. The same status is counted as the report's sentence counts it,
+    consistent with the earlier rating, those missed both times said among them: "consistent with the earlier rating
+    (6 of them missed both times)", never "Status unchanged", the change sheet's word for some of them only."""
     words = context.words
     if change != "same":
         return words.text("workbook.summary.change", year=previous, change=words[f"warnings.change.{change}"])
     said = [row.change_text for row in changes if row.change == "same"]
     kinds = [words.text("workbook.summary.change_same_kind", n=said.count(words[f"warnings.change_same.{kind}"]),
                         kind=words[f"warnings.changes_count.kinds.{kind}"])
-             for kind in ("as_projected", "missed_again") if words[f"warnings.change_same.{kind}"] in said]
+             for kind in ("missed_again",) if words[f"warnings.change_same.{kind}"] in said]
     return words.text("workbook.summary.change_same", year=previous,
                       kinds=words.text("workbook.summary.change_same_kinds", kinds=words["grammar.comma"].join(kinds))
                       if kinds else "")

@@ -414,13 +414,7 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     """The sentence counting the changes, against the statuses the previous report published when its data differ
     from today's, and the published verdicts a revision changed."""
     words = context.words
-    changes = [row.change for row in rows]
     published = context.published_previous is not None
-    # a status worse or better for another reason than the series moving against the same target (a later target now
-    # binding, no new value, a verdict where a rating of the pace was) is counted as it reads, its reason in its row
-    others = [row for row in rows if row.change in ("worse", "better") and row.reason_text]
-    other = len(others)
-    bases = _bases_text(context, others)
     text = ""
     counts: dict = change_counts(rows)
     # none not comparable: no "0 not comparable" clause; each kind with its number where there are two
@@ -428,24 +422,19 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     key = "warnings.changes_intro_published" if published else "warnings.changes_intro"
     # none worse and none better: said so, never "0 worse, 0 better"
     none = not counts["worse"] and not counts["better"]
-    # each count as a number, or the word for none: "no series with a worse status", "none with a better one"
+    # each count as a number, or the word for none: "no series with a worse status", "none with a better one"; the
+    # same status under another word (a rating of the pace then borne out by a verdict now) is consistent with the
+    # earlier rating too, counted with it
     counts.update({change: words.text(f"warnings.changes_count.{change}" + ("" if counts[change] else "_zero"),
                                       n=counts[change]) for change in ("worse", "better", "same")})
-    # the same under another word (a progress verdict then, a final one now, as projected): counted apart, as the
-    # table's "Change in status" column names them, never hidden in "unchanged"
-    # (a target missed in both reports, by the same word or not, "missed both times", each named: :func:`missed_twice`)
-    alike = [row.change_text for row in rows if row.change == "same" and row.change_text != words[
-        "warnings.change.same"]]
-    if alike:
-        missed = [row for row in rows if row.change == "same"
-                  and row.change_text == words["warnings.change_same.missed_again"]]
-        kinds = [words.text("warnings.changes_count.same_kind", kind=words[f"warnings.changes_count.kinds.{kind}"],
-                            n=alike.count(words[f"warnings.change_same.{kind}"]))
-                 + (words.count_text("warnings.changes_count.missed_ids", len(missed), ids=_changed_ids(missed, words))
-                    if kind == "missed_again" else "")
-                 for kind in ("as_projected", "missed_again") if words[f"warnings.change_same.{kind}"] in alike]
-        counts["same"] = words.text("warnings.changes_count.same_of_which", same=counts["same"],
-                                    kinds=words["grammar.comma"].join(kinds))
+    # a target missed in both reports, by the same word or not, "missed both times", each named (:func:`missed_twice`)
+    missed = [row for row in rows if row.change == "same"
+              and row.change_text == words["warnings.change_same.missed_again"]]
+    if missed:
+        kind = words.text("warnings.changes_count.same_kind", kind=words["warnings.changes_count.kinds.missed_again"],
+                          n=len(missed)) + words.count_text("warnings.changes_count.missed_ids", len(missed),
+                                                            ids=_changed_ids(missed, words))
+        counts["same"] = words.text("warnings.changes_count.same_of_which", same=counts["same"], kinds=kind)
     text += words.text(key + ("_none" if none else ""), year=previous, **counts)
     start = plan_start_year(context.values)
     if start is not None and previous < start:  # a year of the plan's printed baselines, before its period
@@ -456,29 +445,14 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
                               & (pd.to_numeric(quality["year"], errors="coerce") == previous)].empty
         text += words.text("warnings.changes_before_plan" + ("_revised" if revised else ""), year=previous,
                            start=start)
-    changed = changes.count("worse") + changes.count("better")
-    if other:  # all of them: "It rests on …", never "Of the 1 series …, 1 rests on …"
-        text += words.count_text("warnings.changes_other_all" if other == changed else "warnings.changes_other", other,
-                                 changed=changed, bases=bases, previous=previous, ids=_changed_ids(others, words))
-    # the same status on a moved basis (a later target, a verdict where a rating was; no new value is no basis):
-    # counted, never left to read as if only the series whose status changed had moved
-    same = [row for row in rows if row.change == "same"]
-    same_moved = [row for row in same if set(row.bases) - {"no_new_value"}]
-    # each named, so that a reader counting the column's notes finds them: those moved, or where fewer, those not
-    kept = [row for row in same if row not in same_moved]
-    if same_moved and not kept:
-        text += words.count_text("warnings.changes_same_moved_all", len(same_moved))
-    elif same_moved and len(kept) < len(same_moved):
-        text += words.count_text("warnings.changes_same_moved_but", len(kept), moved=len(same_moved),
-                                 same=len(same), ids=_changed_ids(kept, words))
-    elif same_moved:
-        text += words.count_text("warnings.changes_same_moved", len(same_moved), ids=_changed_ids(same_moved, words))
+    # one short sentence on the bases: the one most rows share, said once (the column's notes naming only the others),
+    # or that the column names each basis that moved (a later target, a verdict where a rating of the pace was; no new
+    # value is a fact of the data, no basis, its row says it); the table lists the worse first, its order says so
     common = common_reason(rows, words)
-    if common:  # said here once, the column's notes naming only the other bases
+    if common:
         text += words.text("warnings.changes_column_common", reason=common)
-    elif other or same_moved:
+    elif any(set(row.bases) - {"no_new_value"} for row in rows):
         text += words["warnings.changes_column"]
-    text += words["warnings.worse_first"] if changes.count("worse") else ""
     # each by its series, as a count of series is listed (4 国家级、4 省级), never 24 series listed as 22 numbers
     unlisted = [row for row in rows if without_data_both_years(row)]
     if unlisted:
@@ -514,39 +488,6 @@ def _changed_ids(others: list[ChangeRow], words: Catalog) -> str:
     keys = dict.fromkeys((row.indicator_id, row.series) for row in others)
     ordered = sorted(keys, key=lambda key: (int(re.match(r"\d*", str(key[0]))[0] or 0), str(key[0])))
     return series_ids(pd.DataFrame(ordered, columns=["indicator_id", "series"]), words)
-
-
-def _bases_text(context: ReportContext, others: list[ChangeRow]) -> str:
-    """The kinds of basis the series whose status changed on another basis rest on, and only those (a plan of one
-    target year has no later target), the most common first, each with the series it applies to: all of them, or
-    those named, "also" where each was named before ("all now against the 2024 target, and indicator 21 also without
-    a new value"); one series' kinds said without either."""
-    words = context.words
-    found = [basis for row in others for basis in row.bases]
-    order = list(dict.fromkeys(BASIS_KINDS.values()))
-    kinds = sorted(set(found), key=lambda basis: (-found.count(basis), order.index(basis)))
-    clauses, named_before = [], set()
-    for basis in kinds:
-        rows = [row for row in others if basis in row.bases]
-        years = {row.target_year for row in rows}
-        key = f"warnings.basis_kind.{basis}" + ("_years" if basis == "later_target" and len(years) > 1 else "")
-        said = words.text(key, year=context.report_year if basis == "verdict" else min(years))
-        keys = {(row.indicator_id, row.series) for row in rows}
-        also = words["warnings.basis_also"] if clauses and keys <= named_before else ""
-        if len(others) == 1:
-            clauses.append(also + said)
-        elif len(rows) == len(others):
-            clauses.append(words.text("warnings.basis_all", basis=said))
-        else:
-            ids = series_ids(pd.DataFrame({"indicator_id": [row.indicator_id for row in rows],
-                                           "series": [row.series for row in rows]}), words)
-            # a space after the numbers, as after a Latin word; none after a Chinese one (4 省级无新数据)
-            ids += " " if words["language.breaks_at_spaces"] or re.search(r"[A-Za-z0-9]$", ids) else ""
-            clauses.append(words.count_text("warnings.basis_some", len(rows), ids=ids, also=also, basis=said))
-        named_before |= keys
-    if len(clauses) < 2:
-        return "".join(clauses)
-    return words["warnings.basis_separator"].join(clauses[:-1]) + words["warnings.basis_last"] + clauses[-1]
 
 
 def changes_headers(context: ReportContext, previous: int) -> list[str]:
