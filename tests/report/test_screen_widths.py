@@ -323,7 +323,9 @@ def test_a_reference_by_number_is_never_broken_on_a_phone(example_reports, case,
         found = measured(example_reports[case] / name, 390, tmp_path / name, reference_lines(references_pattern()))
         assert found["broken"] == [], (name, found)
         if name == "report.html":
-            assert len(found["found"]) >= 5, found  # the overview's, the warnings', the changes' lists
+            # the overview's, the warnings', the changes' lists (the mid-term's English: 4, its changes' introduction
+            # two short sentences)
+            assert len(found["found"]) >= 4, found
 
 
 #: Run inside a report once it is laid out: each amount shown in a cell of the scorecard or the warning list (the

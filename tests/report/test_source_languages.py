@@ -35,8 +35,8 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 GLOSS = re.compile(r"\((?:[^()，。；…%（]|\([^()]*\))*\)")
 ADDRESS = re.compile(r"https?://\S+")
 #: The plan's own words quoted in an English text, each followed by what it says in English: “国2.8/省3.1” (national
-#: 2.8, provincial 3.1).
-QUOTED_AND_RENDERED = re.compile(r"“[^”]*” \([A-Za-z][^()]*\)")
+#: 2.8, provincial 3.1); the page's text apart where an element ends (a Chinese run set in its own span).
+QUOTED_AND_RENDERED = re.compile(r"“[^”]*”\s*\([A-Za-z][^()]*\)")
 #: The English edition's link to the Chinese one.
 LANGUAGE_LINK = "中文版"
 #: What a Chinese text may write in Latin letters: addresses, file names, R&D and GDP, a unit or a method's author.

@@ -43,7 +43,6 @@ from .words import (
     rate_text,
     reference_in,
     seen_text,
-    shortfall_text,
     stage_course,
     status_text,
     target_text,
@@ -212,7 +211,7 @@ def missed_gap(context: ReportContext, row) -> tuple[float, str] | None:
 def target_aside(context: ReportContext, row) -> str:
     """A scorecard's (or warning list's) target's aside: the binding target's year ("（2024年）", " (2024)"), or, for
     a level to hold every year whose gap is an earlier year's (:func:`missed_gap`) and which is one level throughout,
-    that it holds every year ("≥5 (each year)" for 18 at the final, 4.6 in 2023 missing it): beside the latest value
+    that it holds every year ("≥5 (yearly)" for 18 at the final, 4.6 in 2023 missing it): beside the latest value
     and its year (5.3 (2024)) and the gap with the year missed ("0.4 pp (2023)"), never a year that reads as the
     latest value's. A level that changed over the years (90 in 2022, 92 in 2024) keeps its year."""
     words = context.words
@@ -231,17 +230,17 @@ def gap_text(context: ReportContext, row, with_unit: bool = False, table: bool =
     """A scorecard's gap: the latest value's to the binding target, or, for a level to hold every year missed in an
     earlier year, that year's (:func:`missed_gap`: "0.5 (2022)"); "—" when none is short, or without a verdict
     (insufficient data: a printed baseline against the target is no shortfall of the plan period). A gap in % is in
-    percentage points (0.1个百分点, 0.1 pp: never a bare 0.1 beside a unit of %); ``with_unit`` (a card, a table
-    without a unit column), any gap in its unit in every language (20家, 20 enterprises, 1 base: never a bare "1"
-    where the Chinese says 1个), and with ``table`` a unit a sentence writes out as its values are
-    (:func:`~.words.shortfall_text`: 2 beside the name's "(100 million yuan)", never "200 million yuan")."""
+    percentage points (0.1个百分点, 0.1 pp: never a bare 0.1 beside a unit of %); ``with_unit`` (a table without a
+    unit column), any gap in its unit (20家), and with ``table`` as its values are (:func:`~.words.amount`: 2 beside
+    the name's "(100 million yuan)", never "200 million yuan"). An English count's gap stays bare in a narrow
+    column: "20 enterprises" in the warning list's gap column overflowed the printed cell and the phone's table."""
     if row.status == "insufficient_data":
         return MISSING
     words = context.words
 
     def shown(gap: float) -> str:
         number = fmt_number(gap)
-        return shortfall_text(row, number, words, table) if with_unit or is_percent(row) else number
+        return difference(row, number, words, table) if with_unit or is_percent(row) else number
 
     if not is_missing(row.gap) and row.gap > 0:
         return shown(row.gap)

@@ -113,7 +113,7 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 # none when the name says it; the plan's own unit where a sentence writes the amount out
                 name_unit=named(row, words, table=True)[len(common["name"]):] if labelled else "",
                 # the latest value with its year, always (18 at the final: 5.3 (2024)); a level held every year and
-                # missed in an earlier year says so in the target's aside ("≥5 (each year)"), the gap names the year
+                # missed in an earlier year says so in the target's aside ("≥5 (yearly)"), the gap names the year
                 latest=value_text(row, row.latest_value, words), latest_year=year_aside(row.as_of_year, words),
                 target=target_text(row, words), target_year=target_aside(context, row),
                 # in that unit too ("2" beside "(100 million yuan)", as the values are), never "200 million yuan"

@@ -120,7 +120,7 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             core=bool(row.core), level=row.level, level_text=words[f"warnings.level.{row.level}"],
             status=row.status, status_text=status_text(row, words),
             # as the scorecard's row: the latest value with its year, a level held every year and missed in an
-            # earlier year "≥5% (each year)", the gap with the year missed
+            # earlier year "≥5% (yearly)", the gap with the year missed
             latest=amount(row, value_text(row, row.latest_value, words), words, table=True),
             latest_year=year_aside(row.as_of_year, words),
             target=amount(row, target_text(row, words), words, table=True),
