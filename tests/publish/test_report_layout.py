@@ -273,10 +273,11 @@ def test_a_phone_keeps_the_mid_terms_need_per_year_under_each_status(example_rep
     assert need + "+0.19个百分点" in text and "相对" not in text
     assert need + words.text("pace.next", year="2024", pace="").replace(" ", "") not in text
     # the header is not on the phone, each row's line is: 18 of the 25 series need a growth (4 provincial among
-    # them: no 2023 value, its 2024 target still ahead); 5 meet it already (4 national, 7, 9, 13, 26) and 2 hold a
-    # level (17, 18), each under its own label
+    # them: no 2023 value, its 2024 target still ahead); 5 meet it already (4 national, 7, 9, 13, 26), said whole
+    # ("2024年目标已达到", never "2024年所需 已达到目标") and 2 hold a level (17, 18), each under its own label
     assert text.count(need) == 18
-    assert text.count(words.text("card.needed_in_mixed", year="2024").replace("\u00a0", "")) == 5
+    assert text.count(words.text("pace.met_in", year="2024").replace(" ", "")) == 5
+    assert text.count(words.text("card.needed_in_mixed", year="2024").replace("\u00a0", "")) == 0
     assert text.count(words.text("card.needed_in_level", year="2024").replace("\u00a0", "")) == 2
 
 
