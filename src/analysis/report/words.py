@@ -19,6 +19,7 @@ from ..assess.rates import compound_rate, direction_sign, linear_rate
 from ..assess.warning_list import (
     course_share,
     on_course_short,
+    on_track_cut,
     overdue_behind,
     row_warning_level,
     shown_status,
@@ -1238,7 +1239,10 @@ def prose_growth_shortfalls(context: ReportContext) -> list[tuple]:
     """:func:`prose_growth_missed`'s items, each with the row of the series that falls short (whose lead department
     is asked for its reasons, as for a series that lags)."""
     words = context.words
+    # a series short of the prose's growth but not behind the table's targets gets no warning: said so, where the
+    # reader would look for it on the warning list and not find it
     return [(row, words.text(f"summary.prose_growth_item{one}", name=localized(row, "short_name", words.language),
+                             unwarned="" if row_warning_level(row) else words["summary.prose_growth_unwarned"],
                              **fields))
             for row, one, fields in prose_growth_shortfall_fields(context)]
 
@@ -1652,7 +1656,8 @@ def next_target_need(row, words: Catalog) -> str:
         course = "on" if stage_missed_on_course(row) or (stage_met(row) and not stage_met_off_course(row)) else "off"
         course = "near" if on_course_short(row) else course  # on track, a little below the need: never "reaches"
         following += words.text(f"summary.need_final_course{rank}_{course}", seen=seen_text(row, words),
-                                base=year(row.base_year), share=share_text(course_share(row)))
+                                base=year(row.base_year), share=share_text(course_share(row)),
+                                cut=share_text(on_track_cut(row)))
     return following
 
 
