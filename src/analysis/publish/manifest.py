@@ -93,7 +93,8 @@ def write_manifest(job: ReportJob, folder: Path, prints: Fingerprint, step_secon
         "build": {"key": prints.key, "code": prints.code, "environment": prints.environment},
         "git": git_commit(),
         "step_seconds": {name: round(seconds, 2) for name, seconds in step_seconds.items()},
-        "varies_between_runs": ["step_seconds", "git", "dates.generated (and the report's 'generated on')"],
+        "varies_between_runs": ["step_seconds", "git", "dates.generated (and the report's 'generated on')",
+                                "dates.inputs (the inputs' last commit; the run's day for inputs not committed)"],
     }
     path = folder / MANIFEST
     write_bytes_atomic(path, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
