@@ -76,3 +76,20 @@ def test_the_report_links_its_other_edition_its_self_evaluation_and_every_report
 
     page = BeautifulSoup(title_html(load_report(relative(example_tables), year, language)), "html.parser")
     assert [(a["href"], a.get_text()) for a in page.select("p.editions a")] == expected
+
+
+@pytest.mark.parametrize("name", ["keep_together", "keep_running", "keep_words"])
+def test_data_text_typed_over_lines_keeps_its_lines_and_is_never_markup(name):
+    """A department's words typed over three lines in its workbook's cell ("一是…", "二是…"), as the Word draft keeps
+    them (a line break each): on screen and in the PDF they ran together into one line. Each line is kept, apart by
+    a ``<br>``, with a Windows line end too, and what looks like markup stays text."""
+    from bs4 import BeautifulSoup
+
+    from analysis.report.html import ENVIRONMENT
+
+    text = "一是新建研究院3家；\r\n二是<b>引进</b>人才；\n**三是** $x$"
+    soup = BeautifulSoup(str(ENVIRONMENT.filters[name](text)), "html.parser")
+    assert len(soup.find_all("br")) == 2 and not soup.find_all("b")
+    shown = "".join("\n" if getattr(node, "name", None) == "br" else node.get_text() if getattr(node, "name", None)
+                    else str(node) for node in soup.contents)
+    assert shown == "一是新建研究院3家；\n二是<b>引进</b>人才；\n**三是** $x$"

@@ -9,6 +9,7 @@ and it holds only the catalog's words and numbers.
 from __future__ import annotations
 
 import base64
+import functools
 import numbers
 import re
 from dataclasses import dataclass
@@ -58,9 +59,25 @@ from .words import (
 ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "html"), autoescape=True,
                                  undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 ENVIRONMENT.filters["base64"] = lambda data: base64.b64encode(data).decode("ascii")
-ENVIRONMENT.filters.update(keep_title=keep_title, keep_together=keep_together, keep_running=keep_running,
+#: A line break in data text (a department's "一是…" on its own line, a note typed over two lines).
+LINE_BREAK = re.compile(r"\r\n|[\r\n]")
+
+
+def by_lines(keep):
+    """``keep``, a filter of text to HTML, applied to each line of text that has line breaks, the lines apart by
+    ``<br>``: data text shown as typed, its lines not run together (the Word edition keeps them as line breaks)."""
+    @functools.wraps(keep)
+    def kept(text, *args, **kwargs):
+        if isinstance(text, str) and not isinstance(text, Markup) and LINE_BREAK.search(text):
+            return Markup("<br>").join(keep(line, *args, **kwargs) for line in LINE_BREAK.split(text))
+        return keep(text, *args, **kwargs)
+    return kept
+
+
+ENVIRONMENT.filters.update(keep_title=keep_title, keep_together=by_lines(keep_together),
+                           keep_running=by_lines(keep_running),
                            label=label, badge=badge, name=name,
-                           keep_words=keep_words, keep_dates=keep_dates, departments=departments, unit=unit,
+                           keep_words=by_lines(keep_words), keep_dates=keep_dates, departments=departments, unit=unit,
                            name_cell=name_cell, label_breaks=label_breaks, keep_phrases=keep_phrases)
 ENVIRONMENT.tests["short_label"] = is_whole_badge
 ENVIRONMENT.globals.update(status_colours=STATUS_COLOURS, status_text=STATUS_TEXT, level_colours=LEVEL_COLOURS,
