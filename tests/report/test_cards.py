@@ -605,6 +605,16 @@ def test_a_level_held_every_year_and_missed_once_shows_that_years_gap(example, e
     assert {row.indicator_id: row.gap for row in warning_rows(english)}["18"] == "0.4 pp (2023)"
 
 
+@pytest.mark.parametrize(("language", "gap"), [("zh", "2亿元"), ("en", "2")])
+def test_a_cards_gap_is_in_the_unit_of_its_values(example_tables, language, gap):
+    """16, technology contracts (100 million yuan): 158 in 2024 against 160, so 160 − 158 = 2. The English card gave
+    "Latest 158 … Applicable target 160 … Gap 200 million yuan", its values in the unit under the name and the gap
+    written out in another. The gap is 2 as the values are; the Chinese carries its unit as every Chinese number."""
+    final = load_report(relative(example_tables), 2024, language)
+    numbers = dict(cards.card_numbers(final, final.series_row(16)))
+    assert numbers[final.words["card"]["gap"]] == gap
+
+
 @pytest.mark.parametrize(("language", "missed", "needed", "scorecard"), [
     ("zh", "2023年（4.6%）", "≥5%", "≥5%（2023年未达到）"),
     ("en", "2023 (4.6%)", "≥5%", "≥5% (missed in 2023)")])

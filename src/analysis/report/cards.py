@@ -117,10 +117,12 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
     # without a verdict (insufficient data: the printed baselines alone, its target year come), no gap nor progress:
     # a printed 2021 value held against the 2024 target is no shortfall of the plan period
     judged = row.status != "insufficient_data"
+    # the gap in the unit of the card's values: 0.1 pp, and 2 as 158 is, in 100 million yuan (never "200 million
+    # yuan" beside a latest 158)
     if judged and not is_missing(row.gap) and row.gap > 0:
-        rows.append((labels["gap"], difference(row, fmt_number(row.gap), words)))  # 0.1个百分点, never a bare 0.1
+        rows.append((labels["gap"], difference(row, fmt_number(row.gap), words, table=True)))
     elif judged and missed_gap(context, row) is not None:  # met now, short in a year missed: that year's, as the
-        rows.append((labels["gap"], gap_text(context, row, with_unit=True)))  # scorecard gives it: 0.4 pp (2023)
+        rows.append((labels["gap"], gap_text(context, row, with_unit=True, table=True)))  # 0.4 pp (2023)
     if judged and not is_missing(row.completion):
         # both measured to the latest value: its year said where it is older than the report's (−100% / 50% of 4
         # provincial in the 2024 final is 2022's, not the plan's end)
