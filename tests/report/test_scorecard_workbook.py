@@ -385,6 +385,10 @@ def test_the_front_sheet_says_what_each_column_the_scorecard_has_holds(mid_term,
     assert set(glossary) <= set(headers)  # only columns the sheet has, headed as there
     # the mid-term: the pace to the next target explained, not the pace to a binding target left out
     assert names["next_rate"] in glossary and names["needed_rate"] not in glossary
+    # a share's need is in points alone (R&D intensity, 2: +0.19), its rate cell empty as the growth seen's is
+    empty = {"zh": "按百分点计的比重、位次类及方案期累计数为空",
+             "en": "empty for shares (in points), ranks (in places) and running totals"}
+    assert empty[language] in glossary[names["next_rate"]]
     completion = {"zh": ("增量完成比例", "（最新值 − 基础值）÷（目标值 − 基础值）"),
                   "en": ("Distance covered", "(latest − baseline) ÷ (target − baseline)")}[language]
     assert glossary[completion[0]] == completion[1]
@@ -406,8 +410,9 @@ def test_the_front_sheet_says_a_shares_gap_is_in_percentage_points(workbook):
 
 
 def test_a_pace_column_is_headed_true_for_every_row_of_any_unit(mid_term):
-    """R&D intensity (2), a share in %: its pace to 2024 is 2.8 / 2.61 − 1 = 7.3% relative and 2.8 − 2.61 = 0.19
-    percentage points; R&D personnel (1) in persons. The headers were "Needed per year (%)" and "(in the unit)"
+    """R&D intensity (2), a share in %: its pace to 2024 is 2.8 − 2.61 = 0.19 percentage points, the report giving no
+    rate of a share (7.3% relative): its rate cell empty; R&D personnel (1) in persons: 24,500 / 24,300 − 1 = 0.8%.
+    The headers were "Needed per year (%)" and "(in the unit)"
     (每年需增长（%）, （按单位）): % for a row in persons or places, and "the unit" % for a share's points. No pace
     column's header names a unit now: a growth rate is a percentage in its cell, a change a year is in the row's
     unit, the front sheet saying which (points for a share, places for a rank)."""
@@ -417,9 +422,9 @@ def test_a_pace_column_is_headed_true_for_every_row_of_any_unit(mid_term):
         paces = [header for header in _headers(sheet) if header in names.values() and header != names["needed_text"]]
         assert len(paces) >= 4, paces
         assert not [header for header in paces if "%" in header or "unit" in header or "单位" in header]
-    intensity = _row_of(_scorecard(book), 2)
-    assert (intensity[names["next_rate"]].value, intensity[names["next_rate"]].number_format) == (0.073, "0.0%")
-    assert intensity[names["next_change"]].value == 0.19
+    intensity, personnel = _row_of(_scorecard(book), 2), _row_of(_scorecard(book), 1)
+    assert (intensity[names["next_rate"]].value, intensity[names["next_change"]].value) == (None, 0.19)
+    assert (personnel[names["next_rate"]].value, personnel[names["next_rate"]].number_format) == (0.008, "0.0%")
     assert {"zh": "按指标单位计", "en": "in the indicator's unit"}[language] in _glossary(book)[names["next_change"]]
 
 
@@ -472,10 +477,11 @@ def test_a_mid_term_gives_the_pace_to_the_next_target_once_a_verdict_is_final(mi
     language, book = mid_term
     sheet = _scorecard(book)
     # R&D intensity (2): 2.61 in 2023 against 2.7, final and not achieved, 2.7 − 2.61 = 0.09 short; the next target
-    # 2.8 in 2024 needs (2.8 − 2.61) / 1 = 0.19 points a year, 2.8 / 2.61 − 1 = 0.0728 (7.3%)
+    # 2.8 in 2024 needs (2.8 − 2.61) / 1 = 0.19 points a year, a share's need in points alone, as the report gives it
+    # (never 2.8 / 2.61 − 1 = 7.3% beside it)
     assert _values(_row_of(sheet, 2), language) == {
         "gap": 0.09, "next_year": 2024, "next_target": 2.8,
-        "next_rate": 0.073, "next_change": 0.19, "seen_rate": None, "seen_change": 0.08}
+        "next_rate": None, "next_change": 0.19, "seen_rate": None, "seen_change": 0.08}
     # (seen from the 2020 baseline: (2.61 − 2.36) / 3 = 0.0833 points, 0.08 to two decimals; a share's growth is in
     # points, as the report shows it, not a percent)
     # national incubators (15): 24 against 25, 1 short; 25 in 2024 needs 1 a year, 25 / 24 − 1 = 0.0417 (4.2%)
@@ -490,10 +496,10 @@ def test_a_mid_term_gives_the_pace_to_the_next_target_once_a_verdict_is_final(mi
             (2024, target, None, None)
     # provincial agri-tech parks (4): latest 2.9 in 2022, no final verdict: 3.3 − 2.9 = 0.4 short of the 2023 target,
     # whose year has come without its value; the target still ahead, 3.3 in 2024, as the card gives it: over the two
-    # years from 2022, (3.3 − 2.9) / 2 = 0.2 points a year, (3.3 / 2.9) ** (1 / 2) − 1 = 0.0667 (6.7% relative)
+    # years from 2022, (3.3 − 2.9) / 2 = 0.2 points a year, a share's need with no rate beside it
     assert _values(_row_of(sheet, 4, {"zh": "省级", "en": "provincial"}[language]), language) == {
         "gap": 0.4, "next_year": 2024, "next_target": 3.3,
-        "next_rate": 0.067, "next_change": 0.2, "seen_rate": None, "seen_change": -0.1}
+        "next_rate": None, "next_change": 0.2, "seen_rate": None, "seen_change": -0.1}
     # every series with 2023 data (24 of the 25 numeric) has its final verdict and the 2024 target after it, the
     # provincial parks (latest 2022's) the 2024 target still ahead; 18 of them need a pace to it: 2 hold a level or
     # a floor (17, 18), 5 meet it already (4 national 3 against 3, 7 83 against 81, 9 69.5 against 67, 13 81
@@ -504,6 +510,12 @@ def test_a_mid_term_gives_the_pace_to_the_next_target_once_a_verdict_is_final(mi
 
     assert column("next_year").count(2024) == 25 and set(column("next_year")) == {2024, None}
     assert len([value for value in column("next_change") if value is not None]) == 18
+    # of those 18, the 7 shares in % (2, 3, 4 provincial, 8, 19, 20, 21: linear, in points) have no rate, as the
+    # report gives none; the 11 counts and amounts (1, 5 ×2, 6, 10, 11, 12, 14, 15, 16, 25) have theirs
+    ids = [cell.value for cell in sheet["A"][1:]]
+    paced = [(number, rate is not None) for number, rate, change in zip(ids, column("next_rate"), column("next_change"))
+             if change is not None]
+    assert sorted(number for number, rated in paced if rated) == [1, 5, 5, 6, 10, 11, 12, 14, 15, 16, 25]
 
 
 def _headers(sheet) -> list:
@@ -530,11 +542,14 @@ def test_a_mid_term_leaves_out_the_pace_to_a_target_whose_year_has_come(mid_term
 
 def test_a_report_before_its_targets_year_keeps_the_pace_to_it(data_folder):
     # 2022's monitoring, before the first target's year: R&D intensity (2), 2.52 in 2022 against 2.7 in 2023, needs
-    # 2.7 − 2.52 = 0.18 points in the one year, 2.7 / 2.52 − 1 = 0.0714 (7.1%)
+    # 2.7 − 2.52 = 0.18 points in the one year (a share: no rate, as the report gives none); national incubators
+    # (15), 23 in 2022 against 25 in 2023: 2 a year, 25 / 23 − 1 = 0.087 (8.7%)
     book = openpyxl.load_workbook(io.BytesIO(scorecard_bytes(ScorecardBook(load_report(data_folder, 2022, "en"),
                                                                            GENERATED))))
     row = _values(_row_of(_scorecard(book), 2), "en")
-    assert (row["needed_change"], row["needed_rate"]) == (pytest.approx(0.18), 0.071)
+    assert (row["needed_change"], row["needed_rate"]) == (pytest.approx(0.18), None)
+    row = _values(_row_of(_scorecard(book), 15), "en")
+    assert (row["needed_change"], row["needed_rate"]) == (2, 0.087)
     # good-air days (17): its level (90) lies below its 2020 base (90.4): no distance to cover, so no time elapsed
     # beside it either (2 of 3 years, 67%, compared with nothing), as its card shows neither; 2 has both: (2.52 −
     # 2.36) / (2.7 − 2.36) = 47% of the distance in 2 of 3 years, 67%
@@ -553,14 +568,14 @@ def test_the_warning_list_stores_numbers_beside_the_words_of_the_report(mid_term
     assert rows[18][COLUMNS[language]["needed_text"]].value == {"zh": "2024年≥5%（2023年未达到）",
                                                                "en": "≥5% in 2024 (missed in 2023)"}[language]
     assert _values(rnd, language) == {
-        "next_year": 2024, "next_target": 2.8, "next_rate": 0.073,
+        "next_year": 2024, "next_target": 2.8, "next_rate": None,
         "next_change": 0.19, "seen_rate": None, "seen_change": 0.08,
         "needed_text": {"zh": "2024年目标：+0.19个百分点",
                         "en": "2024 target: +0.19 pp"}[language]}
-    assert rnd[COLUMNS[language]["next_rate"]].number_format == "0.0%"
     # high-level talent (25): 298 against 300; 320 in 2024 needs 22 persons a year, 320 / 298 − 1 = 0.0738 (7.4%)
     talent = _values(rows[25], language)
     assert (talent["next_change"], talent["next_rate"]) == (22, 0.074)
+    assert rows[25][COLUMNS[language]["next_rate"]].number_format == "0.0%"
 
 
 def test_every_pace_the_report_words_is_in_the_workbook_as_numbers(mid_term):
@@ -923,7 +938,9 @@ def test_an_actual_value_has_its_series_printed_digits_and_a_name_its_unit_once(
 def test_a_running_totals_pace_is_its_amount_alone_in_the_book_too():
     """A cumulative fall marked a running total (0 in 2020, 8.1 by 2023, 〔13.5〕 by 2025): the book's pace a year
     is (13.5 − 8.1) ÷ 2 = 2.7 in the unit, its % column empty, as the report gives no rate of a total, from a printed
-    base of 0 or of 2.36 alike; a share not marked so keeps √(13.5 ÷ 8.1) − 1 = 29.1%, its base 2.36 or truly 0."""
+    base of 0 or of 2.36 alike, a total of platforms (〔100〕, counted as a count is) too; a share in % not marked so
+    has no rate either (it moves in points, as the report gives it); a count not marked so keeps √(13.5 ÷ 8.1) − 1 =
+    29.1%."""
     from types import SimpleNamespace
 
     from analysis.report.scorecard_workbook import Percent, _needed
@@ -932,9 +949,14 @@ def test_a_running_totals_pace_is_its_amount_alone_in_the_book_too():
     total = assessed(2, 2023, "linear", 0, 2023, 8.1, 2025, 13.5, "on_track", n=4, gap=5.4,
                      required_cagr=(13.5 / 8.1) ** 0.5 - 1, required_per_year=2.7)
     for base in (0, 2.36):
-        rate, change = _needed(SimpleNamespace(**{**total, "base_value": base}, running_total=True, unit_zh="%"))
+        for unit, method in (("%", "linear"), ("个", "compound")):
+            rate, change = _needed(SimpleNamespace(**{**total, "base_value": base, "method": method},
+                                                   running_total=True, unit_zh=unit))
+            assert rate == Percent(None) and change == pytest.approx(2.7)
+        rate, change = _needed(SimpleNamespace(**{**total, "base_value": base}, running_total=False, unit_zh="%"))
         assert rate == Percent(None) and change == pytest.approx(2.7)
-        rate, _ = _needed(SimpleNamespace(**{**total, "base_value": base}, running_total=False, unit_zh="%"))
+        rate, _ = _needed(SimpleNamespace(**{**total, "base_value": base, "method": "compound", "kind": "count"},
+                                          running_total=False, unit_zh="个"))
         assert rate.value == pytest.approx(0.291, abs=5e-4)
 
 

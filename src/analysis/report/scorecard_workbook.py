@@ -41,6 +41,7 @@ from .words import (
     finding_place,
     following_target,
     indicator_counts,
+    is_percent,
     later_rates,
     later_target,
     localized,
@@ -574,8 +575,15 @@ def _needed(row) -> list:
     final (see :func:`_next`), the target met, or its year come without its value."""
     if row.status == "achieved" or target_year_past(row):
         return [None, None]
-    # a running total's rate a year is no pace of the plan's: its amount alone, as the report gives it
-    return [Percent(None if running_total(row) else _number(row.required_cagr)), _change(row.required_per_year, row)]
+    return [_rate(row, row.required_cagr), _change(row.required_per_year, row)]
+
+
+def _rate(row, cagr) -> Percent:
+    """A growth rate a year needed, where the report gives one (:func:`~analysis.report.words.paired_pace`): none for
+    a running total, whose rate a year is no pace of the plan's, nor for a share in %, which moves in percentage points
+    (R&D intensity, 2.61 to 2.8: +0.19 points, never 7.3%): their amount a year alone, in the next column."""
+    in_points = row.method != "compound" and is_percent(row) and row.kind != "rank"
+    return Percent(None if running_total(row) or in_points else _number(cagr))
 
 
 def _next(row, words, later: tuple[int, float] | None = None) -> list:
@@ -587,14 +595,13 @@ def _next(row, words, later: tuple[int, float] | None = None) -> list:
     if later is not None and target_year_past(row) and row.status != "achieved":
         rates = later_rates(row, later)
         cagr, change = rates if rates is not None else (None, None)
-        return [_whole(later[0]), ranked(row, later[1], words, "target"),
-                Percent(None if running_total(row) else _number(cagr)), _change(change, row)]
+        return [_whole(later[0]), ranked(row, later[1], words, "target"), _rate(row, cagr), _change(change, row)]
     if row.verdict != "final" or next_need(row) == "none":
         return [None] * 4
     pace = next_need(row) == "pace"
     next_year, next_value = following_target(row)
     return [_whole(next_year), ranked(row, next_value, words, "target"),
-            Percent(_number(row.next_required_cagr) if pace and not running_total(row) else None),
+            _rate(row, row.next_required_cagr if pace else None),
             _change(row.next_required_per_year, row) if pace else None]
 
 
