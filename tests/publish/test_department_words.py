@@ -133,7 +133,7 @@ def test_selecting_an_input_cell_names_its_row_and_the_naming_columns_stay_in_vi
     intensity = next(row[0].row for row in sheet.iter_rows(min_row=5) if str(row[1].value) == "2")
     # R&D intensity, 2.70 in 2024 against 2.8: its two input cells (reasons G, measures H)
     assert prompts[f"G{intensity}"] == prompts[f"H{intensity}"] == (
-        "指标 2", "全社会R&D经费支出占地区GDP比重（%）\n按 2024年数值 2.7：红色预警 · 未达标")
+        "指标 2", "全社会R&D经费支出占地区GDP比重（%）\n按 2024年数值 2.7%：红色预警 · 未达标")
     assert f"E{intensity}" not in prompts  # a locked cell has no prompt
     # a series of an indicator of two: the title names it
     provincial = next(row[0].row for row in sheet.iter_rows(min_row=5)
@@ -166,7 +166,7 @@ def test_a_level_held_every_year_is_judged_on_each_years_value_not_the_last_alon
     assert energy[10].value == "按 2023—2024年各年数值：红色预警 · 未达标（2023年未达到）"
     sheet = openpyxl.load_workbook(templates["市生态环境局"])[WORDS_SHEET]
     air = next(row for row in sheet.iter_rows(min_row=5) if str(row[1].value) == "17")
-    assert air[10].value.startswith("按 2024年数值 92：已达标，暂无预警")
+    assert air[10].value.startswith("按 2024年数值 92%：已达标，暂无预警")
 
 
 @pytest.mark.parametrize(("text", "limit", "expected"), [
@@ -455,14 +455,15 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
     status = {str(row[1].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
-    assert status["14"] == "按 2023年数值 103：黄色预警 · 已达阶段目标（按现有增速不足以如期完成 2024年目标）"
-    assert status["10"] == "按 2023年数值 1,450：黄色预警 · 未达阶段目标（按现有增速有望如期完成 2024年目标）"
+    assert status["14"] == "按 2023年数值 103个：黄色预警 · 已达阶段目标（按现有增速不足以如期完成 2024年目标）"
+    assert status["10"] == "按 2023年数值 1,450家：黄色预警 · 未达阶段目标（按现有增速有望如期完成 2024年目标）"
     # R&D intensity (2), 2.61 against 2.7, at +0.08 pp a year short of 2024's 2.8 as well: red, its course said
-    assert status["2"] == "按 2023年数值 2.61：红色预警 · 未达阶段目标（按现有增速不足以如期完成 2024年目标）"
+    assert status["2"] == "按 2023年数值 2.61%：红色预警 · 未达阶段目标（按现有增速不足以如期完成 2024年目标）"
     # R&D personnel (1), 24,300 against 24,000: no warning, explained only if 2023's value falls behind
-    # it is told what would need explaining: missing 2023's target, 24,000
-    assert status["1"] == ("按 2023年数值 24,300：已达阶段目标，暂无预警；"
-                           "如本次报送的 2023年数值未达到 2023年目标 24,000，请说明原因和下一步措施")
+    # it is told what would need explaining: missing 2023's target, 24,000 persons; each number in its unit, as the
+    # report gives it (before: a bare 24,000 and 24,300)
+    assert status["1"] == ("按 2023年数值 24,300人：已达阶段目标，暂无预警；"
+                           "如本次报送的 2023年数值未达到 2023年目标 24,000人，请说明原因和下一步措施")
     # the warned rows first
     order = list(status)
     assert max(order.index(key) for key in ("2", "10", "14")) < order.index("1")
@@ -472,7 +473,7 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     book = openpyxl.load_workbook(paths["Municipal Science and Technology Bureau"])
     sheet = book.worksheets[1]
     english = {str(row[1].value): row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == "Indicator"}
-    assert english["1"].startswith("On the 2023 value, 24,300: stage target met, no warning; ")
+    assert english["1"].startswith("On the 2023 value, 24,300 persons: stage target met, no warning; ")
 
 
 def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(project_tmp):
@@ -487,13 +488,13 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
     sheet = openpyxl.load_workbook(paths["市科技局"])[WORDS_SHEET]
     status = {(str(row[1].value), row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
-    assert status["4", "省级"].startswith("按 2022年数值 2.9："), status
+    assert status["4", "省级"].startswith("按 2022年数值 2.9%："), status
     assert status["22", None] == "定性指标：请写明本年度进展并选择自评等级"
     # R&D personnel (1), 24,300 in 2023, no warning: what would need explaining is the 2024 value missing 2024's
     # target, 24,500
-    assert status["1", None].endswith("暂无预警；如本次报送的 2024年数值未达到 2024年目标 24,500，"
+    assert status["1", None].endswith("暂无预警；如本次报送的 2024年数值未达到 2024年目标 24,500人，"
                                       "请说明原因和下一步措施")
-    assert status["1", None].startswith("按 2023年数值 24,300："), status
+    assert status["1", None].startswith("按 2023年数值 24,300人："), status
     # made once the year's data are in, a workbook judges that year, and says so: R&D intensity (2), 2.61 in 2023
     # against the 2023 stage target 2.7
     made_after = {path.stem.removeprefix("2023-"): path for path in build_templates(load_plan(folder), 2023, "zh",
@@ -501,7 +502,7 @@ def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(proj
     sheet = openpyxl.load_workbook(made_after["市科技局"])[WORDS_SHEET]
     status = {(str(row[1].value), row[2].value): row[10].value for row in sheet.iter_rows(min_row=5)
               if row[0].value == ITEM["indicator"]}
-    assert status["2", None] == ("按 2023年数值 2.61：红色预警 · "
+    assert status["2", None] == ("按 2023年数值 2.61%：红色预警 · "
                                  "未达阶段目标（按现有增速不足以如期完成 2024年目标）"), \
         status
 
@@ -690,7 +691,7 @@ def test_a_grey_cell_typed_over_is_told_at_its_cell_naming_what_to_put_back(temp
         f"{where}J{untouched[9].row}: 任务或指标名称: " + grey.format("聚力聚焦，实施创新链体系建设", "改了名字"),
         f"{where}J{intensity[9].row}: 任务或指标名称: " + grey.format("全社会R&D经费支出占地区GDP比重（%）",
                                                                "全社会R&D经费支出占地区GDP比重(%)"),
-        f"{where}K{intensity[10].row}: 评估结论: " + grey.format("按 2024年数值 2.7：红色预警 · 未达标", "黄色预警")]
+        f"{where}K{intensity[10].row}: 评估结论: " + grey.format("按 2024年数值 2.7%：红色预警 · 未达标", "黄色预警")]
 
 
 def relative_name(plan) -> str:

@@ -227,13 +227,13 @@ def test_value_cells_are_validated_in_the_plausible_range(templates):
     assert personnel.type == "decimal" and personnel.errorStyle == "warning"
     assert personnel.operator in (None, "between")  # "between" is the default, written as no operator
     assert float(personnel.formula1) == 7667 and float(personnel.formula2) == 69000
-    assert "7,667 – 69,000" in personnel.prompt
+    assert "7,667～69,000" in personnel.prompt
     # R&D intensity (2, a share below 10 %): 2021 baseline printed 2.40, two years before 2023: 2.4 ± 20 points
     # within 0–100, and within half and twice it: 1.2 and 4.8, each bound to the two decimals the plan prints it with,
     # 1.20 – 4.80 (before: short of a factor near 10 alone, 0.34 – 16.80, which let 12.5 pass)
     intensity = validations[f"D{rows[1][0].row}"]
     assert float(intensity.formula1) == 1.2 and float(intensity.formula2) == 4.8
-    assert "合理范围：1.20 – 4.80。" in intensity.prompt
+    assert "合理范围：1.20～4.80。" in intensity.prompt
     assert "23,000（2021年）" in personnel.prompt
     # its latest value as the plan prints it, 2.40, as the report quotes it (before: 2.4)
     assert "最新已知值：2.40（2021年）" in intensity.prompt
@@ -241,11 +241,11 @@ def test_value_cells_are_validated_in_the_plausible_range(templates):
     # high-tech firms to industrial firms (7, a ratio printed 86, whole): a third to three times, 28.67 – 258, in
     # whole numbers: 29 (86 / 29 = 2.97) – 258, never 28.67
     assert (float(by_id[7, None].formula1), float(by_id[7, None].formula2)) == (29, 258)
-    assert "合理范围：29 – 258。" in by_id[7, None].prompt
+    assert "合理范围：29～258。" in by_id[7, None].prompt
     # high-tech revenue share (8, printed 40.2): 20 points either way over two years, 20.2 – 60.2, 20.2 itself let
     # pass (ten points a year exactly)
     assert (float(by_id[8, None].formula1), float(by_id[8, None].formula2)) == (20.2, 60.2)
-    assert "合理范围：20.2 – 60.2。" in by_id[8, None].prompt
+    assert "合理范围：20.2～60.2。" in by_id[8, None].prompt
 
 
 def test_a_filled_workbook_is_read_as_observations(templates, weihai_in_project, project_tmp):
@@ -273,10 +273,11 @@ def _validations(sheet) -> dict[str, object]:
 def test_a_rate_of_decline_says_its_sign_and_admits_a_rise(templates):
     """万元GDP综合能耗下降率 (3.41 in 2021): a rise of energy use per unit of GDP is typed as a negative decline, the
     prompt says so, and the range admits it (before: 0 – 100, no sign convention; −2 asked about as a sign typed
-    wrongly)."""
+    wrongly). Its range, the checks' own limits, whole whatever the decimals of 3.41, never "−10.00 – 100.00", which
+    reads as a subtraction: −10～100."""
     sheet = _sheet(next(p for p in templates if p.name == f"{YEAR}-市发展改革委.xlsx"))
     energy = next(row for row in _rows(sheet) if row[0].value == 18)
-    assert energy[-1].value == "−10.00 – 100.00"
+    assert energy[-1].value == "−10～100"
     check = _validations(sheet)[energy[3].coordinate]
     assert (float(check.formula1), float(check.formula2)) == (-10.0, 100.0)
     assert check.prompt.startswith(
@@ -284,12 +285,15 @@ def test_a_rate_of_decline_says_its_sign_and_admits_a_rise(templates):
 
 
 def test_a_range_shows_both_bounds_with_the_series_decimals_and_says_what_it_is(templates):
-    """研发经费加计扣除 (8.5 in 2021): 4.3 – 17.0, never 4.3 – 17; the instructions say the range is a check worked out
-    from the latest value, not a target."""
+    """研发经费加计扣除 (8.5 in 2021): 4.3～17.0, never 4.3～17; the instructions say the range is a check worked out
+    from the latest value, not a target, and that it widens with the years only for a share, which moves 10 points a
+    year at most (before: "距其年份越远越宽", while the range of 21, a share below 10 held to half and twice its value,
+    is 4.3～17.0 for every year asked, as the ranges of counts and amounts are)."""
     sheet = _sheet(next(p for p in templates if p.name == f"{YEAR}-市税务局.xlsx"))
     deduction = next(row for row in _rows(sheet) if row[0].value == 21)
-    assert deduction[-1].value == "4.3 – 17.0"
-    assert "（合理范围由最新已知值推算，距其年份越远越宽，只作核对，不是目标）" in sheet["A2"].value
+    assert deduction[-1].value == "4.3～17.0"
+    assert ("（合理范围由最新已知值推算，只作核对，不是目标；各年相同，唯比重每年可变动至多 10 个百分点，"
+            "距其年份越远范围可越宽）") in sheet["A2"].value
 
 
 def test_a_rise_typed_as_a_negative_decline_is_read_back_without_a_confirmation(templates, weihai_in_project,
@@ -447,8 +451,8 @@ def test_templates_command_writes_the_workbooks(weihai_in_project, project_tmp, 
     # good-air days (17): a 2021 value alone, and a level to hold in 2023 and 2024 each
     ecology = openpyxl.load_workbook(out / "weihai" / "2024" / "2024-Municipal Bureau of Ecology and Environment.xlsx")
     assert ecology["Progress and reasons"]["K5"].value == (
-        "Only a value from before the plan period (2021): progress cannot be judged; send the values for 2022–2024; "
-        "if a value you send misses the target (≥90% every year in 2023 and 2024), give the reasons and the next "
+        "Only a value from before the plan period (2021): no progress to judge; send the values for 2022–2024; "
+        "if a value you send misses the target (≥90% every year in 2023 and 2024), give the reasons and next "
         "measures")
     science = openpyxl.load_workbook(out / "weihai" / "2024" / "2024-Municipal Science and Technology Bureau.xlsx")
     assert science["Data entry"]["L4"].value == "System field names, do not change"
@@ -787,7 +791,7 @@ def test_a_rank_and_a_count_after_a_zero_are_asked_for_without_an_upper_bound_of
         assert shown in [cell.value for cell in rank]  # the plausible range, the last reference cell
         validation = next(v for v in sheet.data_validations.dataValidation if str(v.sqref) == f"D{rank[0].row}")
         assert float(validation.formula1) == 1
-        assert shown in validation.prompt and shown in validation.error
+        assert shown in validation.prompt and shown not in validation.error  # said once: in the prompt beside it
     # a count counted from 0 (new platforms since the base year): no ratio to a zero, so no upper bound to show
     platforms = EntrySeries(8, "", "新增省级以上研发平台", "", "家", 0.0, 2020, {}, 0.0, 1e15)
     assert _range_text(catalog("zh"), platforms) == "0 及以上" and _range_text(catalog("en"), platforms) == "0 or more"
@@ -826,7 +830,7 @@ def test_a_series_with_no_value_of_the_plan_period_is_asked_for_its_years(weihai
     assert said[18] == ("仅有方案期前（2021年）数值，无法判断进展；请报送 2022—2024年数值；"
                         "如本次报送的数值未达到目标（2023、2024年每年均须≥5%），请说明原因和下一步措施")
     assert said[6] == ("仅有方案期前（2021年）数值，无法判断进展；请报送 2022—2024年数值；"
-                       "如本次报送的 2024年数值未达到 2024年目标 23，请说明原因和下一步措施")
+                       "如本次报送的 2024年数值未达到 2024年目标 23万元/人，请说明原因和下一步措施")
 
 
 def test_each_year_of_the_plan_period_with_no_value_gets_a_row_of_its_own(weihai_in_project, project_tmp):
@@ -1010,4 +1014,52 @@ def test_a_number_asked_about_outside_the_rows_range_is_said_to_be_so(weihai_in_
     assert capsys.readouterr().err.strip().splitlines() == [
         f"error: {relative(plan / 'observations' / path.name)}:数据报送!D{row[0].row}: 数值: '12.5%' 不是数字"
         "（是否应为 12.5？请去掉“%”，只写数字，按该指标本身的单位计：报送表在该行右侧列出了单位）；但 12.5 不在该行的"
-        "合理范围（1.2 – 4.8）内：请核对数值和单位，如确实无误，请在确认列说明理由"]
+        "合理范围（1.2～4.8）内：请核对数值和单位，如确实无误，请在确认列说明理由"]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_prompt_is_within_excels_limits_and_says_its_row_whole(weihai_in_project, project_tmp, language):
+    """Excel shows at most 255 characters of a cell's prompt and 32 of its title. Every validation of every sheet of
+    every 2024 workbook stays within them, and what a prompt says of its row is whole, however long the name before
+    it: a value cell's ends with its plausible range, the range its row's last column shows, said once (before:
+    "Plausible: 7 – 60." in the prompt, "7 – 60 is the plausible range." in the message beside it); a words row's
+    with its assessment, column K (before: the English words sheet of the development and reform commission cut
+    18's at "…give the…")."""
+    words = catalog(language)
+    ranges = statuses = 0
+    for path in build_templates(weihai_in_project, 2024, language, project_tmp / f"templates-limits-{language}"):
+        for sheet in openpyxl.load_workbook(path).worksheets:
+            for validation in sheet.data_validations.dataValidation:
+                assert len(validation.prompt or "") <= 255 and len(validation.promptTitle or "") <= 32
+                assert len(validation.error or "") <= 255 and len(validation.errorTitle or "") <= 32
+                first = sheet[str(validation.sqref).split(":")[0]]
+                row = sheet[first.row]
+                if sheet.title == words["entry.sheet"] and first.column_letter == "D":
+                    shown = row[-1].value
+                    assert validation.prompt.endswith(shown + {"zh": "。", "en": "."}[language]), validation.prompt
+                    assert validation.prompt.count(shown) == 1 and shown not in validation.error
+                    ranges += 1
+                elif sheet.title == words["entry.words.sheet"] and row[10].value and first.column_letter in "GH":
+                    assert validation.prompt.endswith("\n" + row[10].value), validation.prompt
+                    statuses += 1
+    # 25 numeric series, none with a value of the plan period in the plan's own data: a row for each of 2022, 2023
+    # and 2024; 25 rows of words asked for reasons, two cells each
+    assert (ranges, statuses) == (25 * 3, 25 * 2)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_printed_values_sheet_heads_each_column_once_and_its_dates_example_whole(templates, weihai_in_project,
+                                                                                   project_tmp, language):
+    """Printed, the values sheet's second page repeats the columns A–C (编号, 序列, 年份) beside the reference
+    columns, whose series was headed 序列 too: two columns headed alike; it now says it is B's. The publication
+    date's label, 发布日期（如 2024-02-28）, wrapped in its column of 11 characters inside the date (2024-02- / 28):
+    the column holds the date and its bracket, 2024-02-28）, 12 characters wide, and one of margin."""
+    paths = templates if language == "zh" else build_templates(weihai_in_project, YEAR, "en",
+                                                               project_tmp / "templates-print-en")
+    sheet = _sheet(next(p for p in paths if p.name.startswith(f"{YEAR}-市发展改革委")
+                        or p.name.startswith(f"{YEAR}-Municipal Development and Reform")))
+    labels = [cell.value for cell in sheet[3] if cell.value]
+    assert len(labels) == len(set(labels)), labels
+    assert sheet["M3"].value == {"zh": "序列（同 B 列）", "en": "Series (as in B)"}[language]
+    published = next(cell for cell in sheet[4] if cell.value == "published")
+    assert sheet.column_dimensions[published.column_letter].width >= len("2024-02-28）") + 1

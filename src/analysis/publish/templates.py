@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 from ..assess.assessment import assess, first_held_year, plan_start_year
 from ..assess.warning_list import row_warning_level
@@ -27,7 +28,7 @@ from ..numbers import fmt_number, is_missing
 from ..parameters import check_year, said
 from ..plan import Plan
 from ..report.entry_workbooks import entry_workbook_bytes, entry_workbooks
-from ..report.words import missed_years, status_aside, status_text, target_text
+from ..report.words import amount_alone, missed_years, status_aside, status_text, target_text
 from ..settings import LANGUAGES
 from ..vocabulary import HELD_EVERY_YEAR
 from .data import monitoring_data
@@ -100,11 +101,18 @@ def _lagging(plan: Plan, data, year: int, words, warned: bool = True) -> dict[tu
         start = start_of(row) or year
         return sorted(int(y) for y in years.unique() if start <= int(y) <= year)
 
-    units = {(int(meta.indicator_id), meta.series): str(getattr(meta, "unit_zh", "") or "").strip()
+    # each series' units, which the numbers its status names carry (2024年目标 2.8%, 24,500人), as the report gives them
+    units = {(int(meta.indicator_id), meta.series): {f"unit_{language}": str(getattr(meta, f"unit_{language}", "")
+                                                                            or "").strip()
+                                                     for language in LANGUAGES}
              for meta in data.indicators.itertuples()}
 
+    def with_units(row):
+        return SimpleNamespace(**row._asdict(), **units.get((int(row.indicator_id), row.series), {}))
+
     def unwarned(row) -> str:
-        behind = _behind(row, year, words, held_years(row), units.get((int(row.indicator_id), row.series), ""))
+        row = with_units(row)
+        behind = _behind(row, year, words, held_years(row))
         if _before_plan(row, plan_start):  # a printed baseline alone: no progress to judge, the plan years asked for
             span = str(year) if plan_start == year else words.text("data_gap.span", first=plan_start, last=year)
             return words.text("entry.words.before_plan", year=int(row.as_of_year), span=span, behind=behind)
@@ -116,7 +124,7 @@ def _lagging(plan: Plan, data, year: int, words, warned: bool = True) -> dict[tu
     if not warned:
         return {(int(row.indicator_id), row.series): unwarned(row)
                 for row in assessment.itertuples() if not row_warning_level(row) and row.status != "qualitative"}
-    return {(int(row.indicator_id), row.series): _judged_on(row, words, start_of(row)) + words.text(
+    return {(int(row.indicator_id), row.series): _judged_on(with_units(row), words, start_of(row)) + words.text(
                 "entry.words.status", level=words[f"warnings.level.{row_warning_level(row)}"],
                 status=status_text(row, words) + status_aside(row, words))
             for row in assessment.itertuples() if row_warning_level(row)}
@@ -136,7 +144,8 @@ def _judged_on(row, words, start: int | None = None) -> str:
         first = min(int(missed[0]), start) if start else int(missed[0])
         return words.text("entry.words.as_of_years", years=words.text("data_gap.span", first=first,
                                                                       last=int(as_of)))
-    return words.text("entry.words.as_of", year=int(as_of), value=fmt_number(row.latest_value))
+    return words.text("entry.words.as_of", year=int(as_of),
+                      value=amount_alone(row, fmt_number(row.latest_value), words))
 
 
 def _before_plan(row, plan_start: int | None) -> bool:
@@ -145,15 +154,15 @@ def _before_plan(row, plan_start: int | None) -> bool:
             and int(row.as_of_year) < plan_start)
 
 
-def _behind(row, year: int, words, held: list[int] | None = None, unit: str = "") -> str:
+def _behind(row, year: int, words, held: list[int] | None = None) -> str:
     """When a series without a warning is to be explained: its value for ``year`` missing the target of that year,
-    or behind the pace to a later one (the binding target, named with its value); a level to hold every year, checked
-    in more than one year (``held``: 2023 and 2024), a value of any of them missing it (≥5%, with its unit where it
-    is a percentage)."""
-    target = target_text(row, words)
+    or behind the pace to a later one (the binding target, named with its value in its unit, as the report gives it:
+    2.8%, 24,500人; never a bare 2.8 in a column of words); a level to hold every year, checked in more than one year
+    (``held``: 2023 and 2024), a value of any of them missing it (≥5%)."""
+    target = amount_alone(row, target_text(row, words), words)
     if row.direction in HELD_EVERY_YEAR and held and len(held) > 1:
         years = words.join_and(held)
-        return words.text("entry.words.behind_held", years=years, target=target + ("%" if unit == "%" else ""))
+        return words.text("entry.words.behind_held", years=years, target=target)
     if is_missing(row.target_year) or is_missing(row.target_value):
         return words.text("entry.words.behind", year=year)
     if int(row.target_year) <= year:

@@ -35,10 +35,11 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from ..catalog import Catalog
 from ..clean.plan_import import FALL_NAME
-from ..clean.plausibility import Point, implausible, impossible, plausible_range
+from ..clean.plausibility import MAX_SHARE_POINTS_PER_YEAR, Point, implausible, impossible, plausible_range
 from ..ingest.csv_reader import MAX_MAGNITUDE
 from ..ingest.department_words import (
     DEPARTMENT_PROPERTY,
@@ -84,10 +85,12 @@ WORDS_WIDTHS = (10, 6, 6, 6, 36, 10, 30, 30, 2, 30, 30)
 #: The width of each input column of the values sheet, in characters: narrow, the rarely used ones (the source's
 #: English name, the reason a value far off is right, the publication date, the preliminary flag) narrowest, so that
 #: on a laptop's screen (1366 pixels) the row's ids and value, frozen, its other inputs, and right of them its name,
-#: series, unit and latest value stand together (A–O 1,237 pixels); the targets and range a scroll away, the ids and
-#: value staying. A label wider than its column wraps in its row of labels, as high as the longest needs.
+#: series, unit and latest value stand together (A–O 1,251 pixels); the targets and range a scroll away, the ids and
+#: value staying. A label wider than its column wraps in its row of labels, as high as the longest needs; the
+#: publication date's wide enough that its example's date stands whole on a line of its label (发布日期（如 /
+#: 2025-02-28）, never 2025-02- / 28).
 INPUT_WIDTHS = {"indicator_id": 6, "series": 8, "year": 6, "value": 12, "source": 17, "source_en": 10, "note": 12,
-                "confirm": 12, "published": 11, "preliminary": 10}
+                "confirm": 12, "published": 13, "preliminary": 10}
 #: The title's size, in points, and the height of each of its lines.
 TITLE_SIZE = 14
 TITLE_HEIGHT = 22
@@ -112,6 +115,8 @@ MAX_INPUT_MESSAGE = 255
 MAX_INPUT_TITLE = 32
 #: The longest name a cell's prompt repeats before what it says of the row.
 MAX_PROMPT_NAME = 110
+#: The least of a name a prompt keeps where what it says of the row is long: cut shorter, it would name nothing.
+MIN_PROMPT_NAME = 30
 
 
 class Held(Shown):
@@ -199,6 +204,15 @@ def clipped(text: str, limit: int) -> str:
     return (cut[:space] if space > limit * 3 // 4 else cut).rstrip(" ,;:，；：、") + "…"
 
 
+def fitted(message, name: str) -> str:
+    """``message(name)`` within :data:`MAX_INPUT_MESSAGE`, the most Excel shows of a prompt: the name cut to the room
+    the rest leaves (at most :data:`MAX_PROMPT_NAME`, at least :data:`MIN_PROMPT_NAME`), so that what the prompt
+    says of the row (its assessment, what to give; its range) is whole, the name standing whole in the row's own
+    cell (before: cut at "…give the…")."""
+    room = MAX_INPUT_MESSAGE - len(message(""))
+    return clipped(message(clipped(name, max(MIN_PROMPT_NAME, min(MAX_PROMPT_NAME, room)))), MAX_INPUT_MESSAGE)
+
+
 def safe_file_stem(name: str, fallback: str) -> str:
     """``name`` as a file name on any system: no path separator, control or reserved character, not too long."""
     stem = UNSAFE_IN_FILE_NAMES.sub("_", name).strip(" .")[:MAX_FILE_STEM].strip(" .")
@@ -242,10 +256,12 @@ def shown_range(kind: str, latest: float | None, latest_year: int | None, year: 
     (:func:`~analysis.clean.plausibility.plausible_range`), each bound rounded to the decimals the series is printed
     with (2.4 printed 2.40: 0.34 – 16.80, never 0.343 – 16.79; a whole-number series' bounds whole, 86: 29 – 258), and
     moved one step inward where the rounded bound is a value the checks refuse, so that the cell lets pass nothing
-    they refuse. No limit is added: where the checks set none (a rate of change: −10 – 100), none is shown."""
+    they refuse. No limit is added: where the checks set none (a rate of change: −10 to 100), none is shown; a rate of
+    change's limits are the checks' own, whole whatever the latest value's decimals (3.41: −10 to 100, never
+    −10.00)."""
     years = year - latest_year if latest_year else 1
     low, high = plausible_range(kind, latest, years)
-    decimals = 0 if kind == "count" or latest is None else printed_decimals(latest)
+    decimals = 0 if kind in ("count", "rate_of_change") or latest is None else printed_decimals(latest)
     if latest is None or not latest > 0:
         return low, high, decimals
     previous = Point(latest_year, float(latest), "-", True)
@@ -434,7 +450,8 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     system = book.add_format({"italic": True, "font_size": SYSTEM_FONT_SIZE, "font_color": "#5f6368"})
     styles = Styles(book)
 
-    instructions = words.text("entry.instructions", year=entry.year)
+    # what the range is: the same for each year asked, but a share's, which may move so many points a year
+    instructions = words.text("entry.instructions", year=entry.year, points=fmt_number(MAX_SHARE_POINTS_PER_YEAR))
     earlier = sorted({row.year for row in entry.series if row.year})
     if earlier:  # the rows of earlier years of the plan period with no value yet, said
         instructions += words.text("entry.earlier_years", years=words.join_and(earlier), year=entry.year)
@@ -443,6 +460,8 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     widths = [INPUT_WIDTHS[name] for name in INPUT_COLUMNS] + [EMPTY_WIDTH]
     widths += [min(max(display_width(h) + 2, 10), REFERENCE_WIDTH) for h in references]
     widths[first_reference] = NAME_WIDTH  # the indicator's name
+    widths[first_reference + 1] = 10  # its series (国家级), the label saying it is B's wrapped: the name, series, unit
+    # and latest value on a laptop's screen beside the inputs
     widths[-1] = 22  # the plausible range
     _write_instructions(sheet, widths, len(INPUT_COLUMNS), (title, bold), (instructions, wrapped))
     for column, name in enumerate(INPUT_COLUMNS):
@@ -558,9 +577,9 @@ def _words_sheet(book, entry: EntryWorkbook) -> list[tuple[str, str]]:
         # selecting an input cell names its row: the name and the assessment stand far to the right
         title = words.text("entry.words.prompt_title_series" if series else "entry.words.prompt_title", item=item,
                            id=identifier, series=series)
-        message = words.text("entry.words.prompt_status" if shown[1] else "entry.words.prompt",
-                             name=clipped(shown[0], MAX_PROMPT_NAME), status=shown[1])
-        prompt = {"input_title": clipped(title, MAX_INPUT_TITLE), "input_message": clipped(message, MAX_INPUT_MESSAGE)}
+        key = "entry.words.prompt_status" if shown[1] else "entry.words.prompt"
+        message = fitted(lambda name, key=key, status=shown[1]: words.text(key, name=name, status=status), shown[0])
+        prompt = {"input_title": clipped(title, MAX_INPUT_TITLE), "input_message": message}
         for column, name in enumerate(WORDS_FILLED, len(WORDS_REQUIRED)):
             sheet.write_blank(number, column, None, unlocked if name in inputs else locked)
             if name in inputs and name != "rating":
@@ -672,7 +691,10 @@ def _print_pages(sheet, widths: list[float], named_by: int, split: int) -> None:
 
 def _reference_headers(entry: EntryWorkbook) -> list[str]:
     names = entry.words["entry.reference"]
-    return [names["name"], names["series"], names["unit"], names["latest"], names["latest_year"],
+    # the series as the input column it repeats (B) names it: printed beside that column, repeated on the second page,
+    # never a second column headed 序列 alone
+    series = names["series"].format(column=get_column_letter(INPUT_COLUMNS.index("series") + 1))
+    return [names["name"], series, names["unit"], names["latest"], names["latest_year"],
             names["on_file"], *(names["target"].format(year=y) for y in entry.target_years),
             names["range"]]
 
@@ -708,8 +730,8 @@ def _sign_convention(words: Catalog, meta) -> str:
 
 
 def _range_text(words: Catalog, row: EntrySeries) -> str:
-    """"0.34 – 16.80", with the decimals the series is printed with; "0 or more" where no value is too high (a count
-    after a zero, a rank), never up to 10^15."""
+    """"0.34 to 16.80" (0.34～16.80), with the decimals the series is printed with, never "−10 – 100", which reads as a
+    subtraction; "0 or more" where no value is too high (a count after a zero, a rank), never up to 10^15."""
     def shown(value: float) -> str:  # both bounds with the series' decimals, a limit of the checks' own (100) too
         if row.decimals is None:
             return fmt_number(value)
@@ -725,8 +747,8 @@ def _row_prompt(entry: EntryWorkbook, row: EntrySeries) -> dict:
     words = entry.words
     title = words.text("entry.words.prompt_title_series" if row.series else "entry.words.prompt_title",
                        item=words["entry.words.items.indicator"], id=row.indicator_id, series=row.series_label)
-    return {"input_title": clipped(title, MAX_INPUT_TITLE), "input_message": clipped(_named(entry, row),
-                                                                                      MAX_INPUT_MESSAGE)}
+    return {"input_title": clipped(title, MAX_INPUT_TITLE),
+            "input_message": fitted(lambda name: _named(entry, row, name), row.name)}
 
 
 def _named(entry: EntryWorkbook, row: EntrySeries, name: str | None = None) -> str:
@@ -741,23 +763,22 @@ def _validation(entry: EntryWorkbook, row: EntrySeries) -> dict:
     """A decimal in the plausible range; outside it a warning the person may override (and explain in confirm)."""
     words = entry.words
     # a rate of change's sign convention said with its name, where the prompt is never cut
-    named = _named(entry, row, clipped(row.name, MAX_PROMPT_NAME)) + (words.text("entry.sign", sign=row.sign)
-                                                                       if row.sign else "")
-    fields = {"named": named, "range": _range_text(words, row)}
+    sign = words.text("entry.sign", sign=row.sign) if row.sign else ""
+    fields = {"range": _range_text(words, row)}
     if row.latest is not None:
         # as the plan printed it (2.40, as the report quotes it), never 2.4
-        latest = words.text("entry.latest", value=getattr(row.latest, "shown", "") or fmt_number(row.latest),
-                            year=row.latest_year)
-        message = words.text("entry.input_message", latest=latest, **fields)
-    else:
-        message = words.text("entry.input_message_no_latest", **fields)
-    if row.on_file is not None:  # said first: a clerk who sees no reason to send it again may leave the cell empty
-        message = words.text("entry.on_file", year=row.year or entry.year, value=fmt_number(row.on_file)) + message
+        fields["latest"] = words.text("entry.latest", value=getattr(row.latest, "shown", "") or fmt_number(row.latest),
+                                      year=row.latest_year)
+    key = "entry.input_message" if row.latest is not None else "entry.input_message_no_latest"
+    # said first: a clerk who sees no reason to send it again may leave the cell empty
+    on_file = "" if row.on_file is None else words.text("entry.on_file", year=row.year or entry.year,
+                                                        value=fmt_number(row.on_file))
+    message = fitted(lambda name: on_file + words.text(key, named=_named(entry, row, name) + sign, **fields), row.name)
     return {"validate": "decimal", "criteria": "between", "minimum": row.low, "maximum": row.high,
             "ignore_blank": True, "error_type": "warning",
             "input_title": clipped(words.text("entry.input_title_series" if row.series else "entry.input_title",
                                               year=row.year or entry.year, series=row.series_label), MAX_INPUT_TITLE),
-            "input_message": clipped(message, MAX_INPUT_MESSAGE),
+            "input_message": message,
             "error_title": words["entry.error_title"][:MAX_INPUT_TITLE],
-            "error_message": words.text("entry.error_message", range=fields["range"])[
-                :MAX_INPUT_MESSAGE]}
+            # the range said once: in the prompt, shown beside the message
+            "error_message": words["entry.error_message"][:MAX_INPUT_MESSAGE]}
