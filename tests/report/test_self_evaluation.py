@@ -104,7 +104,7 @@ def test_the_word_drafts_numbers_are_right_aligned_and_its_words_not(example_rep
     row = next(r for r in table.rows if r.cells[0].text == "1")
     aligned = [cell.paragraphs[0].alignment for cell in row.cells]
     # (2024⁠年: a word joiner keeps a year whole in Word)
-    assert [cell.text for cell in row.cells][3:6] == ["22,154", "24,500", "24,800（2024\u2060年）"]
+    assert [cell.text for cell in row.cells][3:6] == ["22,154", "24,500", "24,800\n（2024\u2060年）"]
     assert aligned[3:6] == [docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT] * 3
     assert docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT not in aligned[:3] + aligned[6:]
 
@@ -1602,13 +1602,62 @@ def test_a_word_placeholder_and_a_reference_print_whole_and_stay_as_typed(printe
 
 def test_the_chinese_finals_word_indicator_table_is_set_in_the_tables_own_type(example_tables):
     """The Chinese final's indicator table was set in 9 pt (小五) beside the draft's 16 pt text, to give its
-    assessment twelve characters a line; official tables are set in 五号 (10.5 pt): its names keep their thirteen
-    characters a line in 五号 and the assessment has what is left. The mid-term's eight columns do not fit in 五号
-    (nor in 小五) and keep their smaller type."""
-    for year, expected in ((2024, None), (2023, 8.5)):
+    assessment twelve characters a line; official tables are set in 五号 (10.5 pt): its names give way to ten
+    characters a line, broken between their words, and the assessment keeps its twelve. The mid-term's eight columns
+    do not fit in 五号 (nor in 小五) and take the smallest type, 8 points, for the assessment's twelve characters."""
+    for year, expected in ((2024, None), (2023, 8.0)):
         context = load_report(example_tables, year, "zh")
         document, laid_on = self_evaluation_document(context, "2025-01-15")
         tables = [block for block in document["blocks"] if block["t"] == "Table"]
         indicators = next(number for number, table in enumerate(tables) if len(table["c"][2]) >= 7)
         assert laid_on.points.get(indicators) == expected, year
     assert float(context.words["word.sizes"]["Compact"]) == 10.5
+
+
+@pytest.mark.parametrize("year", [2024, 2023])
+def test_the_printed_word_assessment_holds_a_note_on_a_few_lines_of_whole_names(printed_drafts, year):
+    """LibreOffice printed the Chinese draft's assessment three or four characters a line beside a latest value kept
+    whole with its year (偏离目标（进 / 展判断，非最 / …: indicator 4's provincial note on eleven lines) and names of
+    thirteen characters a line. The note is 115 Latin letters wide (a Chinese character two) and the assessment holds
+    twelve characters a line at least (24 letters): five lines full, and one for where lines end short. The names
+    broken by hand between their words: never 国家级农业科技园区营 / 收占比."""
+    lines = printed_drafts[year, "zh"][1]
+    start = next(number for number, line in enumerate(lines) if "偏离目标（" in line and "：偏离目标" not in line)
+    end = next(number for number in range(start, len(lines)) if "据）" in lines[number])
+    assert end - start + 1 <= 6
+    assert not [line for line in lines if re.search(r"(农业科技园区营|工业企业收|驱动发展战略决)$", line)]
+
+
+@pytest.mark.parametrize("year", [2024, 2023])
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_word_indicator_table_gives_the_assessment_three_tenths_and_the_latest_value_its_year_under_it(
+        example_tables, year, language):
+    """The Chinese draft's latest value kept its year on its line (24,800（2024年）: 14 letters), which left the
+    assessment 13.5 letters of the final's 84: its year goes under it, as on the page and in English, and the
+    assessment has twelve Chinese characters a line (24 letters and a cell's margins), some three tenths of the
+    table, in every edition."""
+    from analysis.report.word_content import cell_padding
+
+    context = load_report(example_tables, year, language)
+    document, laid_on = self_evaluation_document(context, "2025-01-15")
+    tables = [block for block in document["blocks"] if block["t"] == "Table"]
+    indicators = next(table for table in tables if len(table["c"][2]) >= 7)
+    points = laid_on.points.get(tables.index(indicators))
+    shares = [column[1]["c"] for column in indicators["c"][2]]
+    assert shares[6] * letters_across(context, points) >= 24 + cell_padding(context, points)
+    assert shares[6] >= 0.24
+    # the latest value under its year: one line the value, one its year in brackets
+    first = indicators["c"][4][0][3][0][1]
+    assert {"t": "LineBreak"} in first[5][4][0]["c"]
+
+
+def test_a_chinese_name_wider_than_its_column_is_broken_by_hand_between_its_words():
+    """The draft's text is plain: Word broke a name after any character (国家级农业科技园区营 / 收占比). A line of 19
+    Latin letters holds nine Chinese characters (18): the name's words fill the first line, the rest go on the next;
+    a Latin word stays whole (GDP), a name that fits and an English one as they are."""
+    from analysis.report.self_evaluation_files import _name_lines
+
+    assert _name_lines("国家级农业科技园区营收占比", 19.0) == "国家级农业科技园区\n营收占比"
+    assert _name_lines("国家高新区营收占 GDP 比重", 19.0) == "国家高新区营收占\nGDP 比重"
+    assert _name_lines("研发人员数", 19.0) == "研发人员数"
+    assert _name_lines("Share of good-air days in the year", 19.0) == "Share of good-air days in the year"

@@ -50,6 +50,7 @@ from .line_breaks import (
     marked,
     merged,
     name_joined,
+    name_pieces,
     number_pieces,
 )
 from .line_breaks import columns as letters
@@ -66,6 +67,7 @@ from .pandoc_ast import (
     joined,
     kept_whole,
     label_parts,
+    least_width,
     letters_of,
     table,
 )
@@ -159,7 +161,7 @@ def _whole(language: str, names: tuple[str, ...], word: bool = False) -> re.Patt
     # to less; the page keeps them whole by its own spans and lets a value's year go under it in a narrow column. An
     # English value's year after a space goes under it too (24,300 | (2023)), as on the page: the values' columns kept
     # "24,300 (2023)" whole left the assessment's words twelve letters a line
-    values = [rf"{NUMBER}（\d{{4}}年?）", KEPT.pattern] if word else []
+    values = [rf"{NUMBER}（\d{{4}}年?）", r"（\d{4}年?）", KEPT.pattern] if word else []
     return re.compile("|".join([*(re.escape(name) for name in chinese), *items, *values]))
 
 
@@ -328,8 +330,9 @@ def _title_lines(title: str) -> list:
     return [node for number, line in enumerate(lines) for node in ([{"t": "LineBreak"}] if number else []) + line]
 
 
-#: The space between a value and its year in Latin brackets (24,300 (2023)), where a line breaks in a values' column.
-YEAR_AFTER = re.compile(r"(?<=\d) (?=\(\d{4}\))")
+#: Where a value meets its year in brackets (24,300 (2023), 24,800（2024年）): a values' column breaks the line there,
+#: the year under the value, as the page sets it.
+YEAR_AFTER = re.compile(r"(?<=\d) ?(?=\(\d{4}\)|（\d{4}年?）)")
 
 
 #: Characters of a Chinese header kept on one line (须说明的指标); a longer one is set on two.
@@ -385,6 +388,35 @@ def _name_floor(names: list[str]) -> dict[int, float]:
     return {1: max(NAME_FLOOR[1], min(longest, NAME_LINE))}
 
 
+def _name_lines(name, width: float):
+    """A Chinese name wider than ``width`` (Latin letters) on lines broken by hand between its words
+    (:func:`~.line_breaks.name_pieces`) or at a space, each line filled with what fits: the draft's text is plain,
+    which Word breaks after any character (国家级农业科技园区营 / 收占比); any other value as it is."""
+    if not isinstance(name, str) or "\n" in name or not CJK.search(name) or _width(name) <= width:
+        return name
+    inside = {point for start, end in name_pieces(name) for point in range(start + 1, end)}
+    lines, start, last = [], 0, None
+    for point in [point for point in range(1, len(name))
+                  if point not in inside and _may_break(name[point - 1], name[point])] + [len(name)]:
+        if _width(name[start:point].rstrip(" ")) > width and last is not None and last > start:
+            lines.append(name[start:last].rstrip(" "))
+            start = last
+        last = point
+    return "\n".join([*lines, name[start:].lstrip(" ")])
+
+
+def _names_give_way(columns: list[list[str]], floors: dict[int, float], across: float,
+                    padding: float) -> dict[int, float] | None:
+    """``floors`` with the names' (column 1) lowered as far as the table needs to fit on ``across`` letters, never
+    under :data:`NAME_FLOOR`; None where it does not fit even so."""
+    spare = across - least_width(columns, floors, padding)
+    if spare >= 0:
+        return floors
+    names = max(floors[1] + spare, NAME_FLOOR[1])
+    lowered = {**floors, 1: names}
+    return lowered if fits(columns, across, lowered, padding) else None
+
+
 def self_evaluation_document(context: ReportContext, generated: str) -> tuple[dict, WordDocument]:
     document = WordDocument()
     # a paragraph's lines: the type area's width in Latin letters of the body's type, its first line indented
@@ -409,28 +441,33 @@ def self_evaluation_document(context: ReportContext, generated: str) -> tuple[di
             headers = [_value_header(_header_lines(h)) if under else _header_lines(h, line)
                        for h, under in itertools.zip_longest(block.headers, values)]
             columns = [list(column) for column in zip(headers, *texts)]
-            # the indicators' names at least six characters a line, never two; Word breaks a Chinese name after any
-            # character, so a name of up to thirteen is given its line whole (never 高新技术产业产值占 | 比)
+            # the indicators' names at least six characters a line, never two; Word breaks a Chinese name between its
+            # words only (joined inside each), so a name of up to thirteen is given its line whole where there is room
             floors = _name_floor(columns[1][1:]) if block.name == "indicators" else None
             shorter = block.name == "indicators"
-            if floors is not None and floors[1] > NAME_FLOOR[1] and fits(columns, letters_across(context), floors,
-                                                                          cell_padding(context)):
-                # Chinese names given their line in the tables' own type (五号, as an official's tables are set beside
-                # the 三号 text): the assessment a few Chinese words a line in what is left (未达标（完成率 / 96.4%）),
-                # where a line of twelve had the table in 小五, its figures small beside the text
-                shorter = False
-            elif floors is not None and "assessment" in block.columns:
-                # the assessment's words a line of their own width, not its longest word's: a smaller type if need be,
-                # down to ASSESSMENT_TYPE, never at the cost of the names' line (a Chinese mid-term's eight columns)
-                wide = {**floors, block.columns.index("assessment"): ASSESSMENT_LINE}
-                floors = wide if fits(columns, letters_across(context, ASSESSMENT_TYPE), wide,
-                                      cell_padding(context, ASSESSMENT_TYPE)) else floors
+            at = block.columns.index("assessment") if floors is not None and "assessment" in block.columns else None
+            for size in (None, ASSESSMENT_TYPE) if at is not None else ():
+                # the assessment's words a line of their own width, some twelve Chinese characters (three tenths of
+                # the table): its notes wrapped every three or four characters (未达 / 到) beside the names' line of
+                # thirteen; the names give way to it, down to six characters, in the tables' own type where it fits,
+                # else in a smaller type down to ASSESSMENT_TYPE
+                wide = _names_give_way(columns, {**floors, at: ASSESSMENT_LINE}, letters_across(context, size),
+                                       cell_padding(context, size))
+                if wide is not None:
+                    # Chinese names given a line of their own (more than six characters) in the tables' own type
+                    # (五号, as an official's tables are set beside the 三号 text)
+                    shorter = size is not None or wide[1] <= NAME_FLOOR[1]
+                    floors = wide
+                    break
             # the departments' submissions a table of sentences, in the tables' own type where its words fit
             widths, points = fitted(context, columns, floors, shorter=shorter)
             # each cell's lines as wide as its column within its margins, in the table's type, a letter less (its
             # lines' width as LibreOffice sets it: an item went on broken, 任务 | 3.4, with this letter)
             rooms = [(share * letters_across(context, points) - cell_padding(context, points) - LINE_SLACK, 0.0)
                      for share in widths]
+            if block.name == "indicators":  # a Chinese name wider than its column broken between its words
+                block_rows = [[_name_lines(value, rooms[1][0]) if number == 1 else value
+                               for number, value in enumerate(row)] for row in block_rows]
             rows = [[cell([{"t": "Plain", "c": _cell_inlines(context, value, room)}])
                      for value, room in zip(row, rooms)] for row in block_rows]
             # the baseline, target and value right-aligned, digits under digits, as the HTML's and the report's
