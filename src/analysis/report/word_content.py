@@ -293,21 +293,17 @@ def summary_blocks(document: WordDocument, context: ReportContext) -> None:
 
 def scorecard_blocks(document: WordDocument, context: ReportContext) -> None:
     """One row per series under a row naming its category (the page's width goes to the names); the status cell in
-    its colour; the official status word last, when the plan chose words (a traffic light in its colour). A table a
-    category, all of one width, its band part of its header: Word and LibreOffice repeat the two on each page the
-    category continues on, where one table's rows at the top of a page showed no category. Its amounts whole where
-    they fit in its type (:func:`held_amounts`)."""
+    its colour; the official status word last, when the plan chose words (a traffic light in its colour). One table,
+    its header at its top and repeated where a page breaks it only, a category's band a row of its own kept with the
+    series under it: a table a category, its band part of its header, printed the columns' names three times on one
+    page of the English final, once over each category. Its amounts whole where they fit in its type
+    (:func:`held_amounts`)."""
     document.add(header(1, context.words["sections.scorecard"]))
     rows = scorecard_rows(context)
     (headers, lines, aligns, colours), widths, points = held_amounts(
         context, lambda kept: scorecard_table(context, amounts_joined(rows, SCORECARD_AMOUNTS, kept)),
         row_amounts(rows, SCORECARD_AMOUNTS), NAME_FLOOR, largest=DENSE_LARGEST)
-    # a table a category, its band under the header and repeated with it on each page the category continues on
-    bands = [number for number, line in enumerate(lines) if len(line) == 1]
-    for start, end in zip(bands, [*bands[1:], len(lines)]):
-        shades = {(row - start, column): colour for (row, column), colour in colours.items() if start + 1 < row <= end}
-        document.add_table(table(headers, lines[start + 1:end], widths, aligns, head_rows=[lines[start]]), shades,
-                           points=points)
+    document.add_table(table(headers, lines, widths, aligns), colours, points=points)
 
 
 #: The scorecard's fields whose amounts are kept whole where they fit (the unit, the name, the values, the notes).

@@ -476,9 +476,9 @@ BETWEEN_TABLES_TWIPS = 20
 
 
 def tables_close(root) -> None:
-    """The empty paragraph pandoc puts between two tables (the scorecard's, a category each) a point high, not a
-    blank line of the body's 16 points: the scorecard reads as one table, its categories' bands apart by a hairline.
-    Word would join two tables with nothing between them into one, and repeat no category's band."""
+    """The empty paragraph pandoc puts between two tables a point high, not a blank line of the body's 16 points: the
+    two read as one, a hairline apart (Word would join two tables with nothing between them into one). The scorecard
+    is one table, its categories rows of it (:func:`~.word_content.scorecard_blocks`)."""
     for paragraph in root.find(w("body")).findall(w("p")):
         before, after = paragraph.getprevious(), paragraph.getnext()
         if before is None or after is None or before.tag != w("tbl") or after.tag != w("tbl") \
