@@ -7,6 +7,7 @@ import io
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from PIL import Image
@@ -186,12 +187,13 @@ def test_a_status_from_the_printed_baselines_alone_is_marked_in_the_heat_map(exa
 def test_a_target_met_before_its_year_is_not_called_achieved_in_the_heat_map(example):
     """The example's 2022 column: 7 (84 in 2022 against 80 for 2023), 9 (68 against 67), 13 (79 against 70), 16 (142
     against 140) and 26 (36.6 against 36) met their 2023 target in 2022, a progress verdict: "Target already met"
-    (已提前达标, the status's name: no key); so did 18, a floor to meet every year from 2023 (≥5% each year: 5.2 in
-    2022), the year before its first year held: "Target already met" too, not "Met so far" (no year held yet) nor
-    "Achieved" (in 2023 it missed: not achieved). In 2023 the verdict is final: 7 (83 against 80) "Stage target met"."""
+    (已提前达标, the status's name: no key); 18, a floor to meet every year from 2023 (≥5% each year: 5.2 in 2022),
+    had no requirement in 2022, the year before its first year held: its cell says so ("no target yet ‡", 当年无要求‡),
+    not "Target already met", "Met so far" nor "Achieved" (in 2023 it missed: not achieved). In 2023 the verdict is
+    final: 7 (83 against 80) "Stage target met"."""
     for language, early, stage, stage_early, before in (
-            ("en", "Target already met", "Stage target met", "Stage already met", "Target already met ‡"),
-            ("zh", "已提前达标", "已达阶段目标", "阶段提前达标", "已提前达标‡")):
+            ("en", "Target already met", "Stage target met", "Stage already met", "no target yet ‡"),
+            ("zh", "已提前达标", "已达阶段目标", "阶段提前达标", "当年无要求‡")):
         heat = charts.status_heatmap(context(example, 2023, language))
         grid = heat.axes[0]
         rows = [label.get_text().replace("\n", "") for label in grid.get_yticklabels()]
@@ -201,8 +203,9 @@ def test_a_target_met_before_its_year_is_not_called_achieved_in_the_heat_map(exa
         assert [number for number, text in first.items() if text == early] == [7, 9, 13, 26]
         # 16's 142 met 2023's 140, a stage target, not 2024's 160: a stage target met early
         assert first[16] == stage_early
-        # 18's and 17's 2022 statuses compared with 2023's level, not yet in force: marked ‡ (17: 89.5, moving away)
-        assert first[18] == before and first[17].endswith("‡")
+        # 18's and 17's 2022 cells before 2023's level applied: no requirement that year, no status word (17's 89.5
+        # against 2023's ≥90 is no "Moving away"), marked ‡
+        assert first[18] == before and first[17] == before
         assert [number for number, text in first.items() if "‡" in text] == [17, 18]
         assert cells[(rows.index(next(row for row in rows if row.startswith("7."))), 1)] == stage
         key = [t.get_text() for t in heat.texts][-1].replace("\n", "")
@@ -215,13 +218,13 @@ def test_a_target_met_before_its_year_is_not_called_achieved_in_the_heat_map(exa
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_a_cell_before_the_level_applied_is_grey_not_a_verdicts_colour(example, language):
-    """17 and 18 in 2022, a year before 2023, the first the plan sets their level for: marked ‡, "not a verdict"
-    (17's 89.5 "moving away" against 2023's ≥90, 18's 5.2 "already met" against ≥5). Not coloured as one either: in
+    """17 and 18 in 2022, a year before 2023, the first the plan sets their level for: no requirement that year, so no
+    status word (17's 89.5 is no "moving away" against 2023's ≥90, nor 18's 5.2 "already met" against ≥5) but "no
+    target yet ‡" (当年无要求‡), and the key says the same: no requirement, no verdict. Not coloured as one either: in
     insufficient data's grey (#9e9e9e), its words black on it (luminance 0.342: (0.342 + 0.05) / 0.05 = 7.8:1), as a
     cell resting on the printed baselines alone; their 2023 cells keep their statuses' colours (17 met so far, 18 not
     achieved), and the key says the grey."""
-    from matplotlib.colors import to_hex
-
+    from analysis.catalog import catalog
     from analysis.vocabulary import STATUSES
 
     heat = charts.status_heatmap(context(example, 2023, language))
@@ -231,13 +234,16 @@ def test_a_cell_before_the_level_applied_is_grey_not_a_verdicts_colour(example, 
     words = {(round(t.get_position()[1] - 0.5), round(t.get_position()[0] - 0.5)): t for t in grid.texts}
     for number in (17, 18):
         row = rows.index(number)
-        assert words[(row, 0)].get_text().endswith("‡")
+        assert words[(row, 0)].get_text().replace("\n", " ") == {"en": "no target yet ‡", "zh": "当年无要求‡"}[language]
         assert codes[row][0] == STATUSES.index("insufficient_data")
         assert to_hex(words[(row, 0)].get_color()) == "#000000"
     assert codes[rows.index(18)][1] == STATUSES.index("not_achieved")
     assert codes[rows.index(17)][1] != STATUSES.index("insufficient_data")
     key = [t.get_text() for t in heat.texts][-1].replace("\n", "").replace(" ", "")
-    assert {"en": "notaverdict,soingrey", "zh": "并非判定，故以灰色表示"}[language] in key
+    said = {"en": "norequirementthatyearandnoverdict,ingrey", "zh": "当年无要求，不作判定，故以灰色表示"}
+    assert said[language] in key
+    statuses = [catalog(language)[f"status_short.{status}"] for status in STATUSES]
+    assert not any(words[(rows.index(number), 0)].get_text().startswith(tuple(statuses)) for number in (17, 18))
 
 
 @pytest.mark.parametrize("language, heads", [

@@ -1178,9 +1178,28 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False,
         for others in SHOWN_IN_STEAD.values() for other, shown in others}
     cells = {status: words[f"status_short.{status}"] for status in set(grid.stack())}
     cells.update({other: words[f"status_short.{other}"] for other, mark in marks.items() if mark.to_numpy().any()})
+    # a status in the plan period that rests on the printed baselines alone (no value of the plan period yet) is
+    # marked: it says how the series ran before the plan, not what the plan has done
+    start = plan_start_year(context.values)
+    as_of = history.pivot(index="label", columns="report_year", values="as_of_year").reindex(order)[years]
+    before = as_of.apply(lambda column: column.map(lambda y: start is not None and not is_missing(y) and y < start))
+    before = before & grid.isin([status for status in STATUSES if status != "insufficient_data"])
+    # a level to hold every year rated in a year before the first the plan sets it for (17 and 18 in 2022, against
+    # 2023's ≥90 and ≥5): no requirement that year, so no status word in its cell, which a reader takes for a verdict
+    # ("Moving away ‡"), but words that say so ("no target yet ‡", 当年无要求‡); a cell marked as resting on the
+    # printed baselines alone is grey, no verdict of any kind: one mark is enough
+    early = _before_level_cells(history, order, years) & ~before & grid.isin(
+        [status for status in STATUSES if status != "insufficient_data"])
+    early_mark = words["chart.heatmap_before_level_mark"]
+    if early.to_numpy().any():
+        cells[BEFORE_LEVEL] = words["chart.heatmap_before_level_word"]
     cell = max(_text_inches(word, size) for word in cells.values()) + 0.12
     if narrow and 0.04 + len(years) * max(cell, 0.5) > 0.6 * width:
-        cells = {status: word.replace(" ", "\n") for status, word in cells.items()}
+        cells = {status: _two_lines(word, size) if status == BEFORE_LEVEL else word.replace(" ", "\n")
+                 for status, word in cells.items()}
+        cell = max(_text_inches(word, size) for word in cells.values()) + 0.12
+    if BEFORE_LEVEL in cells:  # its mark after it, as the language writes one ("no target yet ‡", 当年无要求‡)
+        cells[BEFORE_LEVEL] = words.text("chart.heatmap_marked", text=cells[BEFORE_LEVEL], mark=early_mark)
         cell = max(_text_inches(word, size) for word in cells.values()) + 0.12
     cells_inches = len(years) * max(cell, 0.5) if narrow else 0.4 * width
     left = (1 - 0.04 / width - cells_inches / width) if narrow else 0.45
@@ -1192,12 +1211,6 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False,
             cell_size = max(6.0, size * (cells_inches / len(years) - 0.12) / (cell - 0.12))
         left = 1 - 0.04 / width - cells_inches / width
     labels = [_wrap(label, left * width - 0.12, size, lines=4 if narrow else 3) for label in order]
-    # a status in the plan period that rests on the printed baselines alone (no value of the plan period yet) is
-    # marked: it says how the series ran before the plan, not what the plan has done
-    start = plan_start_year(context.values)
-    as_of = history.pivot(index="label", columns="report_year", values="as_of_year").reindex(order)[years]
-    before = as_of.apply(lambda column: column.map(lambda y: start is not None and not is_missing(y) and y < start))
-    before = before & grid.isin([status for status in STATUSES if status != "insufficient_data"])
     # drawn in insufficient data's grey, never in a verdict's red or green: the scorecard has no verdict on them
     numbers = numbers.where(~before, codes["insufficient_data"])
     mark = words["chart.heatmap_baselines_mark"]
@@ -1211,19 +1224,13 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False,
     older = older & ~before & grid.isin([status for status in STATUSES if status != "insufficient_data"])
     older_mark = words["chart.heatmap_older_mark"]
     annotations = annotations.where(~older, _marked(annotations, older_mark, words))
-    # a level to hold every year rated in a year before the first the plan sets it for (18 in 2022: "already met"
-    # against 2023's ≥5): a comparison with a level not yet in force, marked, never read as a verdict on that year
-    # (a cell marked as resting on the printed baselines alone is grey, no verdict of any kind: one mark is enough)
-    early = _before_level_cells(history, order, years) & ~before & grid.isin(
-        [status for status in STATUSES if status != "insufficient_data"])
-    early_mark = words["chart.heatmap_before_level_mark"]
-    annotations = annotations.where(~early, _marked(annotations, early_mark, words))
-    # not a verdict, so not in a verdict's colour either (17 in 2022, "Moving away ‡" against 2023's level): grey,
-    # as a cell resting on the printed baselines alone, its words in that grey's text colour
+    annotations = annotations.where(~early, cells.get(BEFORE_LEVEL, ""))
+    # not a verdict, so not in a verdict's colour either: grey, as a cell resting on the printed baselines alone, its
+    # words in that grey's text colour
     numbers = numbers.where(~early, codes["insufficient_data"])
     neutral = before | early
     # the key to the cells' short words, below the map: only the statuses it shows
-    replaced = functools.reduce(lambda a, b: a | b, marks.values(), grid.isna() & False)
+    replaced = functools.reduce(lambda a, b: a | b, marks.values(), early)
     written = set(grid.where(~replaced).stack())  # a status every cell of which shows another word is not keyed
     shown = [status for status in STATUSES if status in written
              and words[f"status_short.{status}"] != words.status(status)]  # 未达标 needs no key
@@ -1265,6 +1272,21 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False,
     figure.text(0.02, 0.08 / height, key, fontsize=key_size, ha="left", va="bottom", color="#333333",
                 linespacing=LABEL_SPACING)
     return figure
+
+
+#: The heat map's cell of a level to hold every year in a year before the plan sets it (:func:`_before_level_cells`):
+#: the key of its words among the statuses' (``chart.heatmap_before_level_word``).
+BEFORE_LEVEL = "before_level"
+
+
+def _two_lines(text: str, size: float) -> str:
+    """``text`` on two lines, broken at the space that leaves the wider line narrowest ("no target | yet"); as it is
+    without a space (当年无要求)."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if not spaces:
+        return text
+    at = min(spaces, key=lambda i: max(_text_inches(text[:i], size), _text_inches(text[i + 1:], size)))
+    return f"{text[:at]}\n{text[at + 1:]}"
 
 
 def _before_level_cells(history: pd.DataFrame, order: list[str], years: list[int]) -> pd.DataFrame:
