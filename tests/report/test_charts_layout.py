@@ -953,11 +953,13 @@ def _marks_in_2024(ax, renderer, marker: str) -> list[tuple[np.ndarray, float]]:
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("narrow", [False, True])
-def test_a_target_just_missed_keeps_its_star_apart_from_the_value(example_tables, language, narrow):
-    """The final report's panels 8 (41.8 against 42), 10 (1,580 against 1,600) and 16 (158 against 160): the star
-    sat on the 2024 dot, and a series not achieved looked met. A missed target's star and the year's dot do not touch;
-    panel 15's 25 against 25, met, keeps its star where the dot is."""
+def test_a_target_just_missed_sits_on_its_year_and_reads_apart_from_a_target_met(example_tables, language, narrow):
+    """The final report's panels 8 (41.8 against 42), 10 (1,580 against 1,600) and 16 (158 against 160): a star on
+    the 2024 dot read as met; drawn 6 points to the right of the year instead, it looked like no year's (20's 2024
+    star past the axis' end). Every star sits on its year, inside its panel; a target missed is hollow (white inside)
+    and larger than the 2024 dot over it, one met (15's 25 against 25) filled; the legend names both."""
     configure_matplotlib(language)
+    words = catalog(language)
     figure = charts.small_multiples(load_report(relative(example_tables), 2024, language), narrow=narrow)
     renderer = FigureCanvasAgg(figure).get_renderer()
     figure.draw(renderer)
@@ -965,10 +967,22 @@ def test_a_target_just_missed_keeps_its_star_apart_from_the_value(example_tables
     for number in ("8", "10", "16"):
         [(star, star_reach)] = _marks_in_2024(panels[number], renderer, "*")
         [(dot, dot_reach)] = _marks_in_2024(panels[number], renderer, "o")
-        assert np.hypot(*(star - dot)) > star_reach + dot_reach, number
+        assert abs(star[0] - dot[0]) < 0.5, number  # the same year, the same place across
+        [hollow] = [line for line in panels[number].lines if line.get_marker() == "*" and 2024 in line.get_xdata()]
+        assert to_hex(hollow.get_markerfacecolor()) == "#ffffff", number
+        assert star_reach > dot_reach, number
     [(star, _)] = _marks_in_2024(panels["15"], renderer, "*")
     [(dot, _)] = _marks_in_2024(panels["15"], renderer, "o")
     assert np.hypot(*(star - dot)) < 1
+    [met] = [line for line in panels["15"].lines if line.get_marker() == "*" and 2024 in line.get_xdata()]
+    assert to_hex(met.get_markerfacecolor()) == "#212121"
+    for number, ax in panels.items():  # 20's 2024 star inside its panel's frame, as every other
+        box = ax.get_window_extent(renderer)
+        for point, _ in _marks_in_2024(ax, renderer, "*"):
+            assert box.x0 <= point[0] <= box.x1, number
+    legend = [text.get_text() for text in figure.legends[0].get_texts()]
+    assert words["chart.target"] in legend and words["chart.target_missed"] in legend
+
 
 def _badges_by_row(figure) -> dict[str, str]:
     """The completion chart's badge beside each row: its label's number (and series) → the badge's words."""

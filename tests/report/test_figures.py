@@ -14,6 +14,7 @@ from PIL import Image
 
 from analysis.assess.warning_list import stage_met_off_course
 from analysis.clean.processed import read_processed
+from analysis.colours import contrast
 from analysis.publish.data import build_tables
 from analysis.report import charts, figures
 from analysis.report.context import load_report
@@ -493,8 +494,15 @@ def test_a_level_to_hold_every_year_is_a_line_across_its_small_multiple(example)
     """Good-air days (17, ≥90 every year) and the energy-saving floor (18, ≥5 every year) are drawn with their level
     as a dash-dot line, as on their cards, over the years the plan holds it in (2023 and 2024: from half way between
     2022 and 2023, 2022.5, to 0.3 past 2024), so 2022's 89.5 under 90 is not drawn as a year below it; a target to
-    reach (2) has none, and the legend names the line."""
+    reach (2) has none, and the legend names the line. The line is seen: 3:1 against white and against the grid's
+    #d9d9d9 it runs along (WCAG 2.1's 1.4.11), at least twice the grid's 0.6 points wide (0.8 was lost in it)."""
     figure = charts.small_multiples(context(example, 2024, "en"))
+    for ax in figure.axes:
+        for lines in ax.collections:
+            if lines.get_linestyle()[0][1]:
+                colour = to_hex(lines.get_colors()[0])
+                assert contrast(colour, "#ffffff") >= 3 and contrast(colour, "#d9d9d9") >= 3
+                assert lines.get_linewidths()[0] >= 1.2
     held = {}
     for ax in figure.axes:
         title = ax.get_title(loc="left")
@@ -635,3 +643,62 @@ def test_a_chart_with_one_series_with_data_says_so_in_a_sentence():
     assert charts.few_series_note(real, "completion") == (
         "增量完成比例与同期序时进度：25 个序列中仅 1 个有数据，不单独绘图："
         "26. 海洋产业增加值占GDP比重，增量完成比例 130%（达标待确认）；其余 24 个序列数据不足。")
+
+
+def test_value_gaps_are_the_years_without_a_value_between_two_with_one():
+    """2010, 2014, 2015 (the national plan's R&D intensity): 2011–2013 without a value, one gap (2010, 2014); 2010,
+    2013, 2015 (its innovation rank): two; every year from 2020 to 2024: none."""
+    from analysis.catalog import catalog
+
+    assert charts.value_gaps([2015, 2010, 2014]) == [(2010, 2014)]
+    assert charts.value_gaps([2010, 2013, 2015]) == [(2010, 2013), (2013, 2015)]
+    assert charts.value_gaps(range(2020, 2025)) == []
+    assert charts.gap_years((2010, 2014), catalog("en")) == "2011–2013"
+    assert charts.gap_years((2010, 2014), catalog("zh")) == "2011—2013"
+    assert charts.gap_years((2013, 2015), catalog("en")) == "2014"
+
+
+@pytest.fixture(scope="module")
+def national(project_tmp):
+    """The national 12th Five-Year plan's tables with its own observations (R&D intensity: 2010, 2014 and 2015)."""
+    from analysis.plan import load_plan
+    from tests.conftest import NATIONAL_DIR
+
+    folder = project_tmp / "figures-national" / "national"
+    folder.mkdir(parents=True)
+    for name, data in build_tables(load_plan(NATIONAL_DIR), "eurostat").files().items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def _styled_segments(ax, colour: str | None = None) -> dict[tuple[float, float], bool]:
+    """Each line of two points or more drawn on ``ax`` without markers (in ``colour`` only, if given): (first year,
+    last year) → dashed or not."""
+    return {(float(line.get_xdata()[0]), float(line.get_xdata()[-1])): line.get_linestyle() != "-"
+            for line in ax.lines if line.get_marker() in ("None", "", None) and len(line.get_xdata()) > 1
+            and colour in (None, to_hex(line.get_color()))}
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "no value 2011–2013"), ("zh", "2011—2013年无数值")])
+def test_a_series_gap_is_dashed_and_said_so(national, language, said):
+    """R&D intensity (3) has values for 2010, 2014 and 2015 alone: 2010→2014 was one solid line, as if 2011–2013 were
+    on it. Its course is dashed from 2010 to 2014, solid from 2014 to 2015, on its card (which says "no value
+    2011–2013" beside it) and on its small multiple (whose legend names the dashed stretch); a course with a value
+    every year (Weihai's) has no dashed stretch nor that legend item."""
+    report = context(national, 2015, language)
+    row = report.series_row(3)
+    card = charts.card_chart(report, row).axes[0]
+    course = _styled_segments(card, to_hex(charts.STATUS_LINES[row.status]))  # not the target's grey path
+    assert course == {(2010.0, 2014.0): True, (2014.0, 2015.0): False}
+    assert said in [text.get_text().replace("\n", " ") for text in card.texts]
+    figure = charts.small_multiples(report)
+    [panel] = [ax for ax in figure.axes if ax.get_title(loc="left").startswith("3.")]
+    assert _styled_segments(panel) == {(2010.0, 2014.0): True, (2014.0, 2015.0): False}
+    assert report.words["chart.gap"] in [text.get_text() for text in figure.legends[0].get_texts()]
+
+
+def test_a_course_with_every_years_value_is_solid(example):
+    figure = charts.small_multiples(context(example, 2024, "en"))
+    assert not any(dashed for ax in figure.axes for dashed in _styled_segments(ax).values()
+                   if not ax.collections)  # a level held every year's dash-dot is a collection, not a line
+    assert "no value for the years between" not in [text.get_text() for text in figure.legends[0].get_texts()]

@@ -25,7 +25,6 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, Formatter, Locator, MaxNLocator, MultipleLocator
-from matplotlib.transforms import ScaledTranslation
 
 from ..assess.assessment import headline_status, plan_start_year
 from ..assess.rates import direction_sign
@@ -995,9 +994,15 @@ def _ticks_inside(ax, inches: float, size: float) -> None:
 
 #: A small multiple's marks, in points across: a target's star, a value's dot (its white ring with it).
 PANEL_STAR, PANEL_DOT = 6.0, 2.9
-#: How far right of its year a missed target's star is drawn, in points: clear of the year's dot by a point and more
-#: (the star's reach 3.5 points from its centre with its edge, the dot's 1.65 with its ring).
-MISSED_BESIDE = 6.0
+#: A target the year's value missed, on a small multiple: a hollow star on its year (white inside, its outline dark),
+#: larger than a met target's, so the year's dot over it (1,580 against 1,600) leaves its points open to be seen; the
+#: legend names it apart from a target met.
+MISSED_STAR = {"marker": "*", "markersize": 8.0, "markerfacecolor": "white", "markeredgecolor": "#212121",
+               "markeredgewidth": 0.9}
+#: A level to hold every year, on a card and a small multiple: dash-dot, #555 at 7.5:1 against white (WCAG 2.1's
+#: 1.4.11 asks 3:1 of a graphical object) and 1.4 points wide, over the grid lines it runs along (Weihai's 17 at 90,
+#: 18 at 5: at 0.8 points it was lost in the grid's #d9d9d9).
+HELD_LINE = {"color": "#555555", "linestyle": "-.", "linewidth": 1.4}
 
 
 def missed_targets(observed: pd.DataFrame, targets: pd.DataFrame, direction: str) -> pd.Series:
@@ -1064,27 +1069,26 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False,
                            height=axes_inches, aspect=width / columns / axes_inches, despine=True, col_order=order)
 
     first, last = int(context.plan["base_year"]), int(data["year"].max())
+    gaps = []  # years without a value between two with one, drawn dashed: the legend says so
     for ax, (_, panel) in zip(grid.axes.flat, data.groupby("panel", sort=False)):
         colour = STATUS_LINES[panel["status"].iloc[0]]
         observed = panel[panel["role"] == "observed"].sort_values("year")
         targets = panel[panel["role"] == "target"]
-        ax.plot(observed["year"], observed["value"], color=colour, linewidth=1.6)
-        # a target met (or not yet due): its star on the year, under the value's dot; a target the year's value
-        # missed: beside that dot, to its right (:data:`MISSED_BESIDE`), so 1,580 against 1,600 does not read as met
+        gaps += _draw_course(ax, observed["year"], observed["value"], colour, 1.6)
+        # every target's star on its year, under the value's dot: a target met (or not yet due) filled; a target the
+        # year's value missed hollow and larger (:data:`MISSED_STAR`), so 1,580 against 1,600 does not read as met
         missed = targets["missed"].astype(bool)
         ax.plot(targets.loc[~missed, "year"], targets.loc[~missed, "value"], linestyle="", marker="*",
                 markersize=PANEL_STAR, color="#212121", zorder=3)
-        if missed.any():  # the axis' limits from the target's own place, then the star moved beside it
-            beside, = ax.plot(targets.loc[missed, "year"], targets.loc[missed, "value"], linestyle="", marker="*",
-                              markersize=PANEL_STAR, color="#212121", zorder=3, clip_on=False)
-            beside.set_transform(ax.transData + ScaledTranslation(MISSED_BESIDE / 72, 0, ax.figure.dpi_scale_trans))
+        if missed.any():
+            ax.plot(targets.loc[missed, "year"], targets.loc[missed, "value"], linestyle="", zorder=3, **MISSED_STAR)
         # each value's dot over a target's star, as on a card: a value just short of its target stays in sight
         ax.plot(observed["year"], observed["value"], linestyle="", marker="o", markersize=PANEL_DOT, color=colour,
                 markeredgecolor="white", markeredgewidth=0.4, zorder=VALUE_OVER_TARGET)
         if panel["held"].iloc[0]:  # a level to hold every year: its line over the years held, as on the card
             for value, low, high in held_segments(list(zip(targets["year"], targets["value"])),
                                                   panel["held_from"].iloc[0], first, last):
-                ax.hlines(value, low, high, color="#555", linestyle="-.", linewidth=0.8, zorder=1)
+                ax.hlines(value, low, high, zorder=1, **HELD_LINE)
         _value_axis(ax.yaxis, panel["kind"].iloc[0], 3)
         if panel["kind"].iloc[0] == "rank":
             ax.invert_yaxis()  # the first place on top: up is better
@@ -1099,8 +1103,12 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False,
     figure = grid.figure
     handles = _status_line_handles(data["status"], words, context.assessment) + [
         Line2D([], [], color="#212121", marker="*", linestyle="", markersize=7, label=words["chart.target"])]
+    if data["missed"].eq(True).any():
+        handles.append(Line2D([], [], linestyle="", label=words["chart.target_missed"], **MISSED_STAR))
     if data["held"].any():
-        handles.append(Line2D([], [], color="#555", linestyle="-.", linewidth=0.8, label=words["chart.level_held"]))
+        handles.append(Line2D([], [], label=words["chart.level_held"], **HELD_LINE))
+    if gaps:
+        handles.append(Line2D([], [], color="#212121", linewidth=1.6 * 0.7, label=words["chart.gap"], **GAP_DASHED))
     legend_size = PHONE_READ_TEXT if narrow else _legend_size(narrow)  # on a phone as the panels' words
     legend_columns, legend = _fit_legend(handles, width, 3 if narrow else 6, legend_size)
     # The figure's height from its rows and the room above and below, in inches, so a short figure keeps them whole:
@@ -1478,6 +1486,46 @@ def held_segments(targets: list[tuple[int, float]], held_from, first: int, last:
     return segments
 
 
+#: A series' course across years without a value (the national plan's R&D intensity: 2010, then 2014): dashed, in
+#: the series' colour, thinner than its solid course, so no value is read where there is none.
+GAP_DASHED = {"linestyle": (0, (2.5, 2)), "dash_capstyle": "butt"}
+
+
+def value_gaps(years) -> list[tuple[int, int]]:
+    """The years without a value between values, as (last year with a value, next year with one): [(2010, 2014)] for
+    2010, 2014 and 2015; none where every year between the first and the last has its value."""
+    years = sorted(int(y) for y in years)
+    return [(a, b) for a, b in zip(years, years[1:]) if b - a > 1]
+
+
+def _draw_course(ax, years, values, colour: str, linewidth: float) -> list[tuple[int, int]]:
+    """A series' course: solid from year to year where each has its value, dashed (:data:`GAP_DASHED`) across years
+    without one; the gaps drawn, as :func:`value_gaps` gives them."""
+    points = dict(zip((int(y) for y in years), values))
+    gaps = value_gaps(points)
+    ordered = sorted(points)
+    runs, run = [], [ordered[0]] if ordered else []
+    for a, b in zip(ordered, ordered[1:]):
+        if b - a > 1:
+            runs.append(run)
+            run = [b]
+        else:
+            run.append(b)
+    runs.append(run)
+    for run in runs:
+        if len(run) > 1:
+            ax.plot(run, [points[y] for y in run], color=colour, linewidth=linewidth)
+    for a, b in gaps:
+        ax.plot([a, b], [points[a], points[b]], color=colour, linewidth=linewidth * 0.7, **GAP_DASHED)
+    return gaps
+
+
+def gap_years(gap: tuple[int, int], words) -> str:
+    """The years of a gap (:func:`value_gaps`) as the language writes them: 2011–2013, or 2012 alone."""
+    first, last = gap[0] + 1, gap[1] - 1
+    return year(first) if first == last else words.text("data_gap.span", first=year(first), last=year(last))
+
+
 def card_years(context: ReportContext, targets: pd.DataFrame) -> list[int]:
     """The years a card's chart spans: from the plan's base year to its series' last target (``targets``: the series'
     target rows) or the report year, whichever is later."""
@@ -1536,11 +1584,12 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
     elif row.direction in HELD_EVERY_YEAR:  # from the first year held: none over years the plan sets no level for
         for value, low, high in held_segments(list(zip(targets["year"], targets["value"])),
                                               getattr(row, "held_from", None), years[0], years[-1]):
-            ax.hlines(value, low, high, colors="#555", linestyles="-.", linewidth=1)
+            ax.hlines(value, low, high, colors=HELD_LINE["color"], linestyles=HELD_LINE["linestyle"],
+                      linewidth=HELD_LINE["linewidth"])
     elif not is_missing(row.base_value):
         for target in targets.itertuples():
             ax.plot([row.base_year, target.year], [row.base_value, target.value], color=PATH_GREY, **DASHED)
-    ax.plot(observed["year"], observed["value"], color=colour, linewidth=1.8)
+    gaps = _draw_course(ax, observed["year"], observed["value"], colour, 1.8)
     # Markers as lines without a line (cheaper to draw than scatter collections, the same to the eye); a value's dot
     # over a target's star (:data:`VALUE_OVER_TARGET`), ringed in white: 1,580 against 1,600 shows its dot on the star
     ax.plot(baselines["year"], baselines["value"], linestyle="", marker="o", markersize=dot,
@@ -1576,6 +1625,12 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
                     path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
     if cards.pace_against_move(context, row):
         _label_pace(ax, row, context.words.text("chart.pace_from", base=year(row.base_year)), text, dot)
+    away = (direction_sign(row.direction) > 0) != ax.yaxis_inverted()
+    for gap in gaps:  # a dashed stretch named on the chart: the card's legend has no item for it
+        _label_line(ax, (gap[0], observed.set_index("year").loc[gap[0], "value"]),
+                    (gap[1], observed.set_index("year").loc[gap[1], "value"]), away,
+                    context.words.text("chart.gap_years", years=gap_years(gap, context.words)), text, dot,
+                    middle_first=True)
     return figure
 
 
@@ -1619,14 +1674,23 @@ def _label_pace(ax, row, label: str, size: float, dot: float) -> None:
     its right edge at the target year (the final's 2024); else from its start, or under its middle; else on two
     lines (the mid-term's line, 2022 to 2023, is short: its end's left is the plan period's own rise); where none is
     clear, the value axis reaches further on the label's side until one is (never over the years under the frame)."""
-    scale = ax.figure.dpi / 72
     away = (direction_sign(row.direction) > 0) != ax.yaxis_inverted()  # the targets above: the label below the line
-    start, end = (row.as_of_year, row.latest_value), (row.target_year, row.projected_value)
+    _label_line(ax, (row.as_of_year, row.latest_value), (row.target_year, row.projected_value), away, label, size,
+                dot)
+
+
+def _label_line(ax, start: tuple[float, float], end: tuple[float, float], away: bool, label: str, size: float,
+                dot: float, middle_first: bool = False) -> None:
+    """``label`` beside a card's line from ``start`` to ``end`` (:func:`_label_pace`), below it first where ``away``;
+    ``middle_first``: under (or over) its middle first, then its end, then its start, each line of it whole (a dashed
+    stretch's "no value 2014", whose years are its middle's)."""
+    scale = ax.figure.dpi / 72
     middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
     gap = dot / 2 + 2
-    shown = [label, _wrap(label, _text_inches(label, size) * 0.6, size)]
-    places = [(down, point, ha) for down in (away, not away)
-              for point, ha in ((end, "right"), (start, "left"), (middle, "center"))]
+    shown = [label, _wrap(label, _text_inches(label, size) * 0.6, size, lines=3 if middle_first else 2)]
+    ends = ((end, "right"), (start, "left"), (middle, "center"))
+    places = [(down, point, ha) for down in (away, not away) for point, ha in (ends[2:] + ends[:2] if middle_first
+                                                                               else ends)]
     chosen = None
     # a chart too low for the label anywhere (the Word card's, 0.97 inches high) gives it room: its value axis
     # reaches further on the side away from the targets, half a line of the label at a time, until one place is clear
