@@ -122,8 +122,15 @@ def test_the_phone_completion_chart_keeps_a_hundred_percent_and_its_title_whole(
     ax = figure.axes[0]
     renderer = FigureCanvasAgg(figure).get_renderer()
     figure.draw(renderer)
-    # 4 provincial's bar runs to −100% (moving away): the scale below 0% is shown, once without it only 0%–200%
-    assert [t.get_text() for t in tick_labels(figure, ax.xaxis)] == ["−100%", "0%", "100%", "200%"]
+    # the axis runs from −100% to 150% (and 0.05 beyond each end): the screen's 370.8 px give each 100% the axes'
+    # share of them (0.41: 153 px) over 2.6, 59 px, where −100% to 200% gave it 153 px over 3.1, 49 px, the bars near
+    # 100% squeezed together; 4 provincial's −100% (moving away) shows the scale below 0%; a bar beyond 150% runs to
+    # the end with its value and an arrow: 13's 2.91 and 26's 1.95 of the distance (291%, 195%)
+    assert ax.get_xlim() == pytest.approx((-1.05, 1.55))
+    assert ax.get_position().width * charts.PHONE_PX / 2.6 > 55
+    assert [t.get_text() for t in tick_labels(figure, ax.xaxis)] == ["−100%", "0%", "100%"]
+    beyond = sorted(t.get_text().replace("\n", " ") for t in ax.texts if t.get_text().startswith(("▶", "◀")))
+    assert beyond == ["▶ 195%", "▶ 291%"]
     assert ax.get_title(loc="left").replace("\n", " ") == "Distance covered against time elapsed"
     assert not any("…" in t.get_text() for t in ax.get_yticklabels())  # labels wrap, whole
 

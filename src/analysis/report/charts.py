@@ -75,6 +75,10 @@ def phone_px(points: float, width: float = NARROW_WIDTH) -> float:
     return points / 72 * PHONE_PX / width
 CARD_SIZE = (3.4, 2.0)  # inches: a card's chart, beside the card's numbers on an A4 page
 COMPLETION_RANGE = (-1.0, 2.0)
+#: The completion chart's axis on a phone: −100% to 150%, where −100% to 200% left 49 px of a 390 px screen to every
+#: 100% and squeezed the bars near it together; a bar beyond 150% is drawn to the edge, its value written on it with
+#: an arrow (one beyond −100% too: a bar from 0% to −100% has room for its words, one to −50% had none).
+NARROW_COMPLETION_RANGE = (-1.0, 1.5)
 GROWTH_RANGE = (-40.0, 80.0)
 
 
@@ -691,7 +695,7 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
     if every.empty or few_series_note(context, "completion"):
         return None
     table = _part(every, "completion", part, page_rows).iloc[::-1]
-    low, high = COMPLETION_RANGE
+    low, high = NARROW_COMPLETION_RANGE if narrow else COMPLETION_RANGE
     size = PHONE_TEXT if narrow else PAPER_TEXT  # the least type: badges, rules, values at the edge
     marks = [_worst_year(context, row, _completion_mark(row)) for row in table.itertuples()]
     timed = any(mark and mark[0] == "bar" and not is_missing(row.time_elapsed)
@@ -806,12 +810,9 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
     ax.set_ylim(-0.7, spans.sum() - 0.3)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}".replace("-", "−"))
     if narrow:
-        _fit_ticks(ax.xaxis, inches, ["100%", "200%"], label_size, low=0.0)
-        if any(mark and mark[0] == "bar" and mark[1] < 0 for mark in marks):
-            # a bar below 0% (a series moved away from its target) keeps its scale: −100% and 100% where 0% and 200%
-            # leave no room for it
-            least = (_text_inches("−100%", label_size) + 0.12) * (high - low + 0.1) / inches
-            ax.xaxis.set_major_locator(FixedLocator([-1.0, 0.0, 1.0, 2.0] if least <= 1.0 else [-1.0, 1.0]))
+        # −100%, 0% and 100% where the labels fit, else 0% and 100% alone
+        least = (_text_inches("−100%", label_size) + 0.12) * (high - low + 0.1) / inches
+        ax.xaxis.set_major_locator(FixedLocator([-1.0, 0.0, 1.0] if least <= 1.0 else [0.0, 1.0]))
         _title_from_edge(ax, title, left, width)
     else:
         ax.set_title(title, fontsize=11)
