@@ -702,3 +702,16 @@ def test_a_course_with_every_years_value_is_solid(example):
     assert not any(dashed for ax in figure.axes for dashed in _styled_segments(ax).values()
                    if not ax.collections)  # a level held every year's dash-dot is a collection, not a line
     assert "no value for the years between" not in [text.get_text() for text in figure.legends[0].get_texts()]
+
+
+def test_a_cards_numbers_stay_inside_when_a_gaps_label_widens_its_axis(national):
+    """The national plan's innovation rank (1: 2010, 2013, 2015) on the Word card's 0.97-inch chart: its gaps' labels
+    (no value 2011–2012, no value 2014) need the value axis to reach further, which pushed 2015's number ② past the
+    figure's top; the numbers are placed again, every text inside the figure."""
+    from analysis.report.word_content import CARD_CHART
+    from tests.report.test_charts_layout import outside
+
+    for language in ("en", "zh"):
+        report = context(national, 2015, language)
+        figure = charts.card_chart(report, report.series_row(1), size=CARD_CHART)
+        assert outside(figure) == []

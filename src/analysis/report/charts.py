@@ -1619,11 +1619,12 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
     # each source's number beside its point, clear of a target's star, and whole inside the figure
     offsets = _mark_offsets(ax, figure, [(point.year, point.value) for point in actual.itertuples()], stars, text,
                             star_size, dot)
+    numbers = []
     for point, (dy, va) in zip(actual.itertuples(), offsets):
         # on a white halo: a line passing behind it (a target's dashed path) never crosses the number
-        ax.annotate(point.mark, (point.year, point.value), textcoords="offset points", xytext=(0, dy), ha="center",
-                    va=va, fontsize=text, color="#333", zorder=5,
-                    path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
+        numbers.append(ax.annotate(point.mark, (point.year, point.value), textcoords="offset points", xytext=(0, dy),
+                                   ha="center", va=va, fontsize=text, color="#333", zorder=5,
+                                   path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")]))
     if cards.pace_against_move(context, row):
         _label_pace(ax, row, context.words.text("chart.pace_from", base=year(row.base_year)), text, dot)
     away = (direction_sign(row.direction) > 0) != ax.yaxis_inverted()
@@ -1632,6 +1633,12 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
                     (gap[1], observed.set_index("year").loc[gap[1], "value"]), away,
                     context.words.text("chart.gap_years", years=gap_years(gap, context.words)), text, dot,
                     middle_first=True)
+    if gaps:  # a value axis reached further for a label's room: each number placed again, whole inside the figure
+        offsets = _mark_offsets(ax, figure, [(point.year, point.value) for point in actual.itertuples()], stars,
+                                text, star_size, dot)
+        for number, (dy, va) in zip(numbers, offsets):
+            number.xyann = (0, dy)
+            number.set_verticalalignment(va)
     return figure
 
 
