@@ -208,7 +208,8 @@ def _apply_prepare(case: Case, places: dict[str, str]) -> None:
     a file written here, ``MARK`` replaced by ``T`` repeated ``N`` times; ``{dir: PATH}`` a folder;
     ``{xlsx: PATH, rows: [[cell, …], …], sheet: NAME}`` a workbook (openpyxl) whose first sheet holds
     ``rows`` from A1 (a text starting with ``=`` is a formula there; ``{text: …}`` keeps it text); or with
-    ``sheets: [{name, rows, hidden, hidden_rows, hidden_columns, merged, formats: {CELL: FORMAT}}, …]`` and
+    ``sheets: [{name, rows, hidden, hidden_rows, hidden_columns, zero_width_columns, merged,
+    formats: {CELL: FORMAT}}, …]`` and
     ``active: N`` several sheets, ``year: Y`` the year a template records, ``strict: true`` saved as Strict Open
     XML, ``unpacked: N`` a part of N spaces added (a small file that unpacks huge).
     """
@@ -281,6 +282,8 @@ def _write_workbook(path: Path, sheets: list[dict], options: dict) -> None:
             sheet[cell].comment = openpyxl.comments.Comment(text, "department")
         for cells in spec.get("merged") or []:
             sheet.merge_cells(cells)
+        for letter in spec.get("zero_width_columns") or []:
+            sheet.column_dimensions[letter].width = 7  # made 0 below: openpyxl leaves a width of 0 out
         for cell, number_format in (spec.get("formats") or {}).items():
             sheet[cell].number_format = number_format
     book.active = options.get("active", 0)
@@ -291,8 +294,12 @@ def _write_workbook(path: Path, sheets: list[dict], options: dict) -> None:
     book.save(path)
     zero_high = {f"xl/worksheets/sheet{number}.xml": spec["zero_height_rows"]
                  for number, spec in enumerate(sheets, 1) if spec.get("zero_height_rows")}
-    if zero_high:  # openpyxl leaves a height of 0 out; Excel writes it (ht="0")
+    zero_wide = {f"xl/worksheets/sheet{number}.xml": spec["zero_width_columns"]
+                 for number, spec in enumerate(sheets, 1) if spec.get("zero_width_columns")}
+    if zero_high or zero_wide:  # openpyxl leaves a height or width of 0 out; Excel writes it (ht="0", width="0")
         import zipfile
+
+        from openpyxl.utils import column_index_from_string
 
         data = path.read_bytes()
         with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
@@ -301,6 +308,10 @@ def _write_workbook(path: Path, sheets: list[dict], options: dict) -> None:
                 for number in zero_high.get(entry.filename, []):
                     part = re.sub(rb'<row r="%d"( [^>]*)?>' % number,
                                   b'<row r="%d" ht="0" customHeight="1">' % number, part)
+                for letter in zero_wide.get(entry.filename, []):
+                    number = column_index_from_string(letter)
+                    part = re.sub(rb'<col width="7" customWidth="1" min="%d" max="%d"/>' % (number, number),
+                                  b'<col width="0" customWidth="1" min="%d" max="%d"/>' % (number, number), part)
                 target.writestr(entry.filename, part)
     if options.get("strict") or options.get("unpacked"):
         import zipfile

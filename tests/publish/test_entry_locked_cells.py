@@ -16,10 +16,12 @@ YEAR = 2024
 SCIENCE = {"zh": "2024-市科技局.xlsx", "en": "2024-Municipal Science and Technology Bureau.xlsx"}
 
 
-def _filled(weihai_in_project, project_tmp, language: str, name: str, cells: dict, deleted: int | None = None):
+def _filled(weihai_in_project, project_tmp, language: str, name: str, cells: dict, deleted: int | None = None,
+            column: int | None = None):
     """The 2024 science bureau workbook in ``language``, ``cells`` typed over (the row ``deleted`` first taken out),
     read by ``analysis data``: its exit code, the errors it told (each line, its file named as the plan holds it) and
-    the actual values it filed (indicator, series, year, value, row)."""
+    the actual values it filed (indicator, series, year, value, row). ``column``: a column deleted (a number), or
+    one inserted before it (its number, negative)."""
     [path] = [p for p in build_templates(weihai_in_project, YEAR, language, project_tmp / f"templates-{name}")
               if p.name == SCIENCE[language]]
     plan = copy_plan(weihai_in_project.folder, project_tmp / f"plan-{name}")
@@ -27,6 +29,8 @@ def _filled(weihai_in_project, project_tmp, language: str, name: str, cells: dic
     sheet = book.worksheets[0]
     if deleted is not None:
         sheet.delete_rows(deleted)
+    if column is not None:
+        sheet.delete_cols(column) if column > 0 else sheet.insert_cols(-column)
     for cell, value in cells.items():
         sheet[cell].value = value
     book.save(plan / "observations" / path.name)
@@ -123,3 +127,47 @@ def test_a_series_changed_to_another_is_told_at_its_series_cell_never_as_a_year_
                             {"B17": typed, "D17": 3.0, "E17": "Weihai Statistical Communique"})
     assert code == 2
     assert _errors(capsys) == [f"error: {name}:{expected}"]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_reference_column_deleted_is_told_once_at_its_header_cell(weihai_in_project, project_tmp, capsys,
+                                                                     language):
+    """The indicator's name (column L, R&D personnel's first row 5) deleted: every row's reference cells stand a
+    column to the left. Before, each of the sheet's rows was told its reference cells changed, one line each, and
+    the column deleted never named."""
+    code, name, _ = _filled(weihai_in_project, project_tmp, language, f"column-{language}",
+                            {"D7": 24300, "E7": "威海市统计公报"}, column=12)
+    assert code == 2
+    sheet = {"zh": "数据报送", "en": "'Data entry'"}[language]
+    told = {"zh": "模板的参考列 L 列（第 5 行原为 研发人员数（人））被删除，其右侧各列都左移了一列：请撤销删除，"
+                  "或从模板重新复制这一列（参考列不会被读取，已填写的数值不受影响）",
+            "en": "the template's reference column L (row 5 held R&D personnel) was deleted, and the "
+                  "columns right of it moved one to the left: undo the deletion, or copy that column back from the "
+                  "template (reference columns are not read; the values typed stay)"}[language]
+    assert _errors(capsys) == [f"error: {name}:{sheet}!L3: {told}"]
+
+
+def test_a_column_inserted_among_the_reference_columns_is_told_once_at_its_header_cell(weihai_in_project,
+                                                                                       project_tmp, capsys):
+    """A column inserted before the unit (M): the unit and every reference cell right of it stand a column to the
+    right, told once at the new column's header cell."""
+    code, name, _ = _filled(weihai_in_project, project_tmp, "zh", "inserted", {"D7": 24300, "E7": "威海市统计公报"},
+                            column=-13)
+    assert code == 2
+    assert _errors(capsys) == [
+        f"error: {name}:数据报送!M3: 模板的参考列中插入了一列（M 列），其右侧各列都右移了一列：请删除这一列"
+        "（参考列不会被读取，已填写的数值不受影响）"]
+
+
+def test_a_values_range_hint_is_the_rows_own_where_a_row_above_it_was_deleted(weihai_in_project, project_tmp,
+                                                                                 capsys):
+    """R&D personnel's 2023 row (6) deleted: row 7 now holds R&D intensity's 2022 row (its range 1.20 – 4.80, as its
+    reference cell shows), where '30%' is typed. Before, the hint gave R&D personnel's range (7,667 – 69,000), the
+    range of the row the template wrote there."""
+    code, name, _ = _filled(weihai_in_project, project_tmp, "zh", "range", {"D7": "30%", "E7": "威海市统计公报"},
+                            deleted=6)
+    assert code == 2
+    assert _errors(capsys) == [
+        f"error: {name}:数据报送!D7: 数值: '30%' 不是数字（是否应为 30？请去掉“%”，只写数字，按该指标本身的单位计："
+        "报送表在该行右侧列出了单位）；但 30 不在该行的合理范围（1.2 – 4.8）内：请核对数值和单位，"
+        "如确实无误，请在确认列说明理由"]

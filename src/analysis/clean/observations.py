@@ -283,6 +283,10 @@ def _check_row(row, indicators: pd.DataFrame, path: Path, years: tuple[int, int]
                                  file=path, line=line, field="source")
             raise InputError(words.text("entry_errors.source_empty", invisible=hidden), file=path, line=line,
                              field="source")
+        if NO_DATA_MARKS.fullmatch(row.source.strip()) and not NO_DATA_MARKS.fullmatch(row.value.strip()):
+            # a mark for no data (—, 无) where the publication goes: no source named, as in the value it is refused
+            raise InputError(words.text("entry_errors.source_no_data", text=quote(row.source.strip(), 20, words=words)),
+                             file=path, line=line, field="source")
     note = getattr(row, "note", "")
     with told.row():
         published = _published(getattr(row, "published", "") or "", path, line, words, year)

@@ -558,8 +558,8 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             merged_cells |= {(r, c) for r in rows_ for c in range(merged.min_col, merged.max_col + 1)}
     # the template's reference columns, from its indicator's name (after the empty column, or where its label stands:
     # a header cell typed into the empty column moves them not) up to ``read_to``
-    name_column, read_to = _read_columns(top, header_index, len(header), template, labels_row,
-                                         max((max(shown, default=0) for shown in (recorded or {}).values()), default=0))
+    widest = max((max(shown, default=0) for shown in (recorded or {}).values()), default=0)
+    name_column, read_to = _read_columns(top, header_index, len(header), template, labels_row, widest)
     value_column = header.index("value") if "value" in header else None
     hidden = _hidden_columns(sheet)
     hidden_columns = [header[index] for index in read if index + 1 in hidden]
@@ -570,8 +570,17 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     placed = _placed_rows(sheet, written_at)
     known_keys = _series_forms(references or {})
     on_file, on_file_column = {}, _on_file_column(shown_labels, len(header)) if references else None
+    read_as: dict[int, str] = {}  # the key each row is read as (by its cells, its reference cells), by row number
     written: dict[str, list[tuple[int, bool]]] = {}  # the rows giving a key's reference cells as the template wrote
     # them: their number, and whether they give the template's year
+    # a reference column deleted (or one inserted among them): every row's reference cells moved by one, told once at
+    # the column's header cell, not as each row's cells changed
+    shifted = _shifted_reference(sheet, written_at, recorded or {}, name_column, max(read_to, name_column + widest - 1))
+    if shifted is not None:
+        kind, letter, example = shifted
+        read_to = max(read_to, name_column + widest - (kind == "deleted"))  # its empty label ends none of them
+        mistakes.add(InputError(words.text(f"entry_errors.reference_column_{kind}", letter=letter, **example),
+                                file=path, line=f"{shown_sheet}!{letter}{header_row - 1 if labelled else header_row}"))
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
         if number in merged_rows:
             # its merged cells told above; its other cells checked all the same, so that a department fixes the
@@ -620,9 +629,11 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             row_of = {name: at for at, name in written_at.items()}
             if given.isdigit() and dated_key(key, given) in row_of:
                 listed[number] = row_of[dated_key(key, given)]
+        read_as[number] = key
         changed, doubted = False, ()  # the name beside the row: told with its reference cells, not checked again
         try:
-            if references and key in references:  # a template's reference cells, changed: nothing there is read
+            if references and key in references and shifted is None:  # a template's reference cells, changed:
+                # nothing there is read
                 _refuse_changed_reference(row, name_column, read_to, key, references, letters, path, shown_sheet,
                                           number, words, (recorded or {}).get(key), sent, year)
                 shown = row[on_file_column].value if on_file_column is not None and on_file_column < len(row) else None
@@ -751,7 +762,21 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             copied.update({number: original for number, own in rows if not own})
     return SheetRows(frame, title, letters, beside, noted, mistakes.errors, words.language, missing, refused, asides,
                      on_file, frozenset(added | set(copied)), copied, asked, listed, own_rows,
-                     _value_ranges(sheet, letters.get("value")) if template and value_column is not None else {})
+                     _row_ranges(_value_ranges(sheet, letters.get("value")), written_at, read_as)
+                     if template and value_column is not None else {})
+
+
+def _row_ranges(ranges: dict[int, tuple[float, float]], written_at: dict[int, str],
+                read_as: dict[int, str]) -> dict[int, tuple[float, float]]:
+    """The plausible range of each row as it is read (``read_as``: its key, by row number): the range the template
+    validated the row it wrote for that key with. Where the validations stand where the template put them (a row
+    deleted or added by a tool that leaves them there), that row's; where they moved with the rows (Excel moves a
+    validation with its cells), the row's own."""
+    if not ranges or not written_at or (min(ranges), max(ranges)) != (min(written_at), max(written_at)):
+        return ranges
+    row_of = {key: number for number, key in written_at.items()}
+    return {number: ranges[row_of[key]] if key in row_of else ranges[number]
+            for number, key in read_as.items() if (row_of[key] if key in row_of else number) in ranges}
 
 
 def _value_ranges(sheet, letter: str | None) -> dict[int, tuple[float, float]]:
@@ -1117,6 +1142,39 @@ def _refuse_changed_reference(row, name_column: int, read_to: int, key: str, ref
                                 cells=cells, value=value, sent=sent), file=path, line=f"{shown_sheet}!{cells}")
 
 
+def _shifted_reference(sheet, written_at: dict[int, str], recorded: dict[str, dict[int, object]], name_column: int,
+                       read_to: int) -> tuple[str, str, dict[str, object]] | None:
+    """A template's reference column deleted or one inserted among them (``deleted``/``inserted``, the column's letter,
+    and what its first row's cell held, for a deleted one): when every row the template wrote where it wrote it gives
+    its reference cells as the template wrote them, moved one column left from one column on (deleted) or right
+    (inserted); None otherwise."""
+    from openpyxl.utils import get_column_letter
+
+    width = read_to - name_column + 1
+    rows = {number: key for number, key in written_at.items() if recorded.get(key)}
+    if width < 2 or not rows:
+        return None
+    found: dict[str, set[int]] = {"deleted": set(range(width)), "inserted": set(range(width))}
+    first = min(rows)
+    for number, key in sorted(rows.items()):
+        cells = next(sheet.iter_rows(min_row=number, max_row=number, min_col=name_column, max_col=read_to + 1))
+        values = [cell.value for cell in cells] + [None] * (width + 1 - len(cells))
+        wrote = [recorded[key].get(place) for place in range(1, width + 1)]
+        same = [_same_reference(value, was) for value, was in zip(values, wrote)]
+        if all(same):
+            return None
+        found["deleted"] &= {at for at in range(width) if all(same[:at]) and all(
+            _same_reference(value, was) for value, was in zip(values[at:width - 1], wrote[at + 1:]))}
+        found["inserted"] &= {at for at in range(width) if all(same[:at]) and all(
+            _same_reference(value, was) for value, was in zip(values[at + 1:width + 1], wrote[at:]))}
+    for kind, places in found.items():
+        if places:
+            at = min(places)
+            was = recorded[rows[first]].get(at + 1)
+            return kind, get_column_letter(name_column + at), {"row": first, "was": plain_text(was)}
+    return None
+
+
 def _digested(recorded) -> bool:
     """A reference cell recorded by its digest (a long text), not as it was written."""
     return isinstance(recorded, str) and recorded.startswith(REFERENCE_SHOWN_DIGEST)
@@ -1148,7 +1206,7 @@ def _hidden_columns(sheet) -> set[int]:
     which openpyxl keeps under its first letter only."""
     hidden = set()
     for dimension in sheet.column_dimensions.values():
-        if dimension.hidden or dimension.width == 0 and dimension.customWidth:
+        if dimension.hidden or dimension.width == 0:  # a width of 0 hides it as well (openpyxl: no custom width)
             hidden.update(range(dimension.min or 1, (dimension.max or dimension.min or 1) + 1))
     return hidden
 
@@ -1163,6 +1221,10 @@ def _refuse_unseen(cell, path: Path, where: str, column: str, words: Catalog, no
         return
     if _format_hides(getattr(cell, "number_format", "") or "", cell.value):
         raise InputError(words.text(f"entry_errors.format_hides{own}",
+                                    format=quote(cell.number_format, 30, words=words)), file=path,
+                         line=where, field=column)
+    if _format_replaces(getattr(cell, "number_format", "") or "", cell.value):
+        raise InputError(words.text(f"entry_errors.format_replaces{own}",
                                     format=quote(cell.number_format, 30, words=words)), file=path,
                          line=where, field=column)
     font = getattr(cell, "font", None)
@@ -1202,6 +1264,32 @@ def _faint(font: object, fill: object) -> bool:
 
 def _format_hides(number_format: str, value) -> bool:
     """True when the section of ``number_format`` that shows ``value`` is empty (``;;;`` hides every value)."""
+    section = _format_section(number_format, value)
+    return section is not None and not section.strip()
+
+
+#: What a number format's section shows besides its placeholders: quoted text, an escaped character, a colour or
+#: condition in brackets, a space as wide as a character (``_)``), a character repeated to fill (``*-``).
+FORMAT_DECORATION = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+def _format_replaces(number_format: str, value) -> bool:
+    """True when the section of ``number_format`` that shows ``value`` shows something else in its place: a number's
+    with no digit placeholder (0, #, ?), no General and no date or time (``"见附件"``), a text's with no @."""
+    section = _format_section(number_format, value)
+    if section is None and isinstance(value, int | float) and not isinstance(value, bool):
+        section = number_format  # a format of one section shows every number
+    if section is None or not section.strip():
+        return False
+    bare = FORMAT_DECORATION.sub("", section)
+    if isinstance(value, str):
+        return "@" not in bare
+    return not re.search(r"[0#?@]|general|[ymdhs]", bare, re.IGNORECASE)
+
+
+def _format_section(number_format: str, value) -> str | None:
+    """The section of ``number_format`` (its sections split at ``;``) that shows ``value``: a positive number's, a
+    negative's, zero's or a text's; None for a format of one section, or for a text where it has no text section."""
     sections, current, quoted = [], "", False
     for char in number_format:
         if char == '"':
@@ -1213,18 +1301,18 @@ def _format_hides(number_format: str, value) -> bool:
             current += char
     sections.append(current)
     if len(sections) < 2:
-        return False
+        return None
     if isinstance(value, str):
         index = 3
     elif isinstance(value, int | float) and not isinstance(value, bool):
         index = 0 if value > 0 else 1 if value < 0 else 2
     else:
-        return False
+        return None
     if index >= len(sections):
-        index = 0 if index != 3 else -1
-        if index == -1:
-            return False
-    return not sections[index].strip()
+        if index == 3:
+            return None
+        index = 0
+    return sections[index]
 
 
 def _cell_text(cell, *, file: Path, where: str, column: str, words: Catalog | None = None,
