@@ -17,7 +17,7 @@ def test_a_gathered_list_keeps_the_language_of_how_many_more():
         raise many
     with pytest.raises(InputErrors) as caught:
         gathered.check()
-    assert caught.value.lines()[-1] == "……另有 5 处错误"
+    assert caught.value.lines()[-1] == "多.csv: ……另有 5 处错误"
 
 
 def test_every_file_with_a_mistake_is_named_in_a_long_list():
@@ -27,7 +27,7 @@ def test_every_file_with_a_mistake_is_named_in_a_long_list():
                                                                                              line=2)]
     lines = InputErrors(errors).lines()
     assert len(lines) == LISTED_ERRORS + 1
-    assert "b.csv:2: empty" in lines and lines[-1] == "… 26 more"
+    assert "b.csv:2: empty" in lines and lines[-1] == "a.csv: … 26 more"
     assert lines[:LISTED_ERRORS - 1] == [f"a.csv:{i + 2}: bad" for i in range(LISTED_ERRORS - 1)]
 
 
@@ -35,14 +35,23 @@ def test_a_long_list_of_a_plan_files_mistakes_counts_the_rest_in_the_runs_langua
     """values.csv of 32 mistakes in a run told in Chinese: 30 listed, then "……另有 2 处错误" (was "… 2 more")."""
     errors = [InputError("x", file="values.csv", line=i + 2) for i in range(LISTED_ERRORS + 2)]
     with mistakes_told_in("zh"):
-        assert InputErrors(errors).lines()[-1] == "……另有 2 处错误"
+        assert InputErrors(errors).lines()[-1] == "values.csv: ……另有 2 处错误"
         gathered = Mistakes()
         for error in errors:
             gathered.add(error)
         with pytest.raises(InputErrors) as caught:
             gathered.check()
-        assert caught.value.lines()[-1] == "……另有 2 处错误"
-    assert InputErrors(errors).lines()[-1] == "… 2 more"
+        assert caught.value.lines()[-1] == "values.csv: ……另有 2 处错误"
+    assert InputErrors(errors).lines()[-1] == "values.csv: … 2 more"
+
+
+def test_the_line_counting_the_mistakes_not_listed_names_their_files():
+    """a.csv with 31 mistakes, b.csv with 5 after them: a.csv's first, b.csv's first, then a.csv's next 28 listed;
+    the 6 not listed (a.csv's last 2, b.csv's last 4) are in both files, named in their order. Before, the line
+    named no file ("… 6 more")."""
+    errors = [InputError("bad", file="a.csv", line=i + 2) for i in range(31)] + [
+        InputError("empty", file="b.csv", line=i + 2) for i in range(5)]
+    assert InputErrors(errors).lines()[-1] == "a.csv, b.csv: … 6 more"
 
 
 def test_a_rounds_errors_go_file_by_file_and_in_a_workbook_by_its_sheets_order():

@@ -124,10 +124,15 @@ class InputErrors(InputError):
         super().__init__(first.reason, file=first.file, line=first.line, field=first.field)
 
     def lines(self) -> list[str]:
-        shown = [error.format() for error in listed(self.errors)]
+        chosen = listed(self.errors)
+        shown = [error.format() for error in chosen]
         if len(self.errors) > LISTED_ERRORS:
             more = self.more if self.more is not None else RUN_MORE.get()
-            shown.append(more.format(count=len(self.errors) - LISTED_ERRORS))
+            # the files the mistakes not listed are in, named as an error's file is: "b.csv: … 10 more"
+            left = [error for error in self.errors if not any(error is told for told in chosen)]
+            files = ", ".join(dict.fromkeys(display_path(error.file) for error in left if error.file is not None))
+            count = more.format(count=len(self.errors) - LISTED_ERRORS)
+            shown.append(printable(f"{files}: {count}") if files else count)
         if self.tail:
             shown[-1] += printable(self.tail)
         return shown
