@@ -88,7 +88,16 @@ def test_mistakes_in_plan_yml_are_named(tmp_path, changes, field, words):
     folder = write(tmp_path / "plan", **changes)
     with pytest.raises(InputError) as caught:
         load_plan(folder)
-    assert f"plan.yml: {field}: " in str(caught.value) and words in str(caught.value)
+    # a key the plan does not know is told at the line it is typed on
+    unknown = {"titel", "statuswords"} & set(changes)
+    at = f":{_line_of(folder, *unknown)}" if unknown else ""
+    assert f"plan.yml{at}: {field}: " in str(caught.value) and words in str(caught.value)
+
+
+def _line_of(folder, key: str) -> int:
+    """The line (1-based) of plan.yml in ``folder`` that ``key`` starts."""
+    lines = (folder / "plan.yml").read_text(encoding="utf-8").splitlines()
+    return next(number for number, text in enumerate(lines, 1) if text.startswith(f"{key}:"))
 
 
 #: One key misspelt, and two keys: the unknown one with the one it likely means, then what is missing.
@@ -107,7 +116,9 @@ def test_a_misspelt_key_is_named_with_the_key_it_leaves_missing(tmp_path, change
     folder = write(tmp_path / "plan", **changes)
     with mistakes_told_in(language), pytest.raises(InputError) as caught:
         load_plan(folder)
-    assert str(caught.value) == f"{folder / 'plan.yml'}: {said}"
+    # told at the line of the first unknown key, in the order the keys are listed (Base-Year before notes)
+    first = min(key for key, value in changes.items() if value is not None)
+    assert str(caught.value) == f"{folder / 'plan.yml'}:{_line_of(folder, first)}: {said}"
 
 
 @pytest.mark.parametrize(("status_words", "field", "words"), [
@@ -409,7 +420,16 @@ def test_texts_and_years_of_plan_yml_are_checked(tmp_path, changes, field, words
     folder = write(tmp_path / "plan", **changes)
     with pytest.raises(InputError) as caught:
         load_plan(folder)
-    assert f"plan.yml: {field}: " in str(caught.value) and words in str(caught.value)
+    # a key the plan does not know is told at the line it is typed on
+    unknown = {"titel", "statuswords"} & set(changes)
+    at = f":{_line_of(folder, *unknown)}" if unknown else ""
+    assert f"plan.yml{at}: {field}: " in str(caught.value) and words in str(caught.value)
+
+
+def _line_of(folder, key: str) -> int:
+    """The line (1-based) of plan.yml in ``folder`` that ``key`` starts."""
+    lines = (folder / "plan.yml").read_text(encoding="utf-8").splitlines()
+    return next(number for number, text in enumerate(lines, 1) if text.startswith(f"{key}:"))
 
 
 @pytest.mark.parametrize(("damage", "expected"), [
@@ -542,7 +562,8 @@ def test_mistakes_in_plan_yml_are_told_in_chinese_when_the_run_asks_for_it(tmp_p
     folder = write(tmp_path / "plan", **changes)
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         load_plan(folder)
-    assert str(caught.value) == f"{folder / 'plan.yml'}: {line}"
+    at = f":{_line_of(folder, 'statuswords')}" if "statuswords" in changes else ""  # an unknown key: at its line
+    assert str(caught.value) == f"{folder / 'plan.yml'}{at}: {line}"
 
 
 def test_a_key_given_twice_and_the_other_mistakes_are_told_in_chinese_in_one_round(tmp_path):

@@ -310,11 +310,13 @@ def load_plan(folder: str | Path) -> Plan:
     if not path.exists():
         raise InputError(plan_error("plan_yml.no_plan_file", file=PLAN_FILE), file=path)
     duplicates: list[_DuplicateKey] = []  # a key given twice: told with the file's other mistakes, not a round before
-    spec = read_yaml(path, MAX_PLAN_YML_BYTES, duplicates)
+    typed_on: dict[str, int] = {}  # the line each key stands on: a key misspelt is told there
+    spec = read_yaml(path, MAX_PLAN_YML_BYTES, duplicates, typed_on)
     if not isinstance(spec, dict):
         told = [duplicate.error(path, checked=False) for duplicate in duplicates]
         raise InputErrors([*told, InputError(plan_error("plan_yml.not_a_mapping"), file=path)])
     spec = {_key(key): value for key, value in spec.items()}
+    key_lines = {_key(key): line for key, line in typed_on.items()}
     missing = [key for key in REQUIRED_KEYS if spec.get(key) in (None, "", {})]
     unknown = sorted(set(spec) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
     # every key's mistake is told in one round (five keys mistyped: five lines, not five runs), each on its line
@@ -322,14 +324,14 @@ def load_plan(folder: str | Path) -> Plan:
     if unknown and missing:  # a key misspelt (evaluation:) is the key missing: both named, the likely one suggested
         named = unknown_keys(unknown, _absent(spec, missing))
         errors.append(InputError(plan_error("plan_yml.unknown_and_missing", unknown=named, missing=_listed(missing)),
-                                 file=path))
+                                 file=path, line=key_lines.get(unknown[0])))
     else:
         errors += [InputError(plan_error("plan_yml.missing"), file=path, field=key) for key in missing]
         if unknown:
             named = unknown_keys(unknown, _absent(spec, missing))
             errors.append(InputError(plan_error("plan_yml.unknown_known", unknown=named,
                                                 known=_listed(REQUIRED_KEYS + OPTIONAL_KEYS)),
-                                     file=path, field=unknown[0]))
+                                     file=path, line=key_lines.get(unknown[0]), field=unknown[0]))
     read: dict = {}
 
     def take(key: str, reader, given: bool = True) -> None:
@@ -543,10 +545,11 @@ class _DuplicateKey:
                           file=path, line=self.second)
 
 
-def read_yaml(path: Path, limit: int, duplicates: list[_DuplicateKey] | None = None):
+def read_yaml(path: Path, limit: int, duplicates: list[_DuplicateKey] | None = None, lines: dict | None = None):
     """The YAML document in the regular file ``path`` (at most ``limit`` bytes); every failure names the file. A key
     given twice in a mapping is refused, every one in one round; with ``duplicates``, they are added there instead
-    and the document read as YAML reads it (the last value), for its other mistakes to be told with them."""
+    and the document read as YAML reads it (the last value), for its other mistakes to be told with them. With
+    ``lines``, the line (1-based) each key of a top-level mapping stands on is added there, by the key as typed."""
     data = read_regular(path, limit)
     try:
         loader = _UniqueKeyLoader(data.decode("utf-8"))
@@ -554,6 +557,8 @@ def read_yaml(path: Path, limit: int, duplicates: list[_DuplicateKey] | None = N
         try:
             loader.root = loader.get_single_node()
             spec = loader.construct_document(loader.root) if loader.root is not None else None
+            if lines is not None and isinstance(loader.root, yaml.MappingNode):
+                lines.update({str(key.value): key.start_mark.line + 1 for key, _ in reversed(loader.root.value)})
         finally:
             loader.dispose()
     except UnicodeDecodeError as exc:  # saved as GBK: the line it starts in, and the fix
