@@ -79,3 +79,29 @@ def plan_of(folder):
     from analysis.plan import load_plan
 
     return load_plan(folder)
+
+
+def test_a_report_run_says_the_datas_notes_once(project_tmp, capsys, monkeypatch):
+    """A Chinese template handed back with a hidden tab (草稿): ``analysis report`` for two languages says the note
+    ``analysis data`` says, once for the run, not once a report. Before, a report run never said it. (The reports
+    themselves are not made here: the data the run reads are the ones ``analysis data`` wrote.)"""
+    from analysis.publish import report
+
+    plan = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "report-notes" / "weihai")
+    [path] = [p for p in build_templates(plan_of(plan), YEAR, "zh", project_tmp / "report-notes-zh")
+              if "市科技局" in p.name]
+    book = openpyxl.load_workbook(path)
+    hidden = book.create_sheet("草稿")
+    hidden["A1"], hidden["D1"] = "1", 25000
+    hidden.sheet_state = "hidden"
+    book.worksheets[0]["D6"], book.worksheets[0]["E6"] = 24300, "威海市统计公报"
+    book.save(plan / "observations" / "kjj.xlsx")
+    processed = project_tmp / "report-notes-processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 0
+    note = (f"note: {relative(plan / 'observations')}/kjj.xlsx: "
+            "工作簿中的隐藏工作表 '草稿'，未读取；如需使用，请取消隐藏")
+    assert note in _lines(capsys)
+    monkeypatch.setattr(report, "render_reports", lambda *args, **kwargs: None)
+    assert cli.main(["report", "--plan", relative(plan), "--processed-dir", relative(processed), "--year", "2023",
+                     "--lang", "zh,en", "--output-dir", relative(project_tmp / "report-notes-out")]) == 0
+    assert [line for line in _lines(capsys) if line.startswith("note: ")] == [note]
