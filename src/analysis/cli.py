@@ -233,6 +233,19 @@ def _tell_hidden_sheets(folder, languages: dict[str, str] | None = None) -> None
                 print(catalog(language).text("run_lines.note", file=row["source"], detail=row[f"detail_{language}"]))
 
 
+def _say_read_notes(notes) -> None:
+    """The notes of a run refused for its mistakes (a hidden sheet not read: ``notes``, each its workbook, the sheet
+    and the workbook's language, None for its name's), said as a run without mistakes says them."""
+    from .catalog import catalog
+    from .errors import display_path, quote
+    from .ingest.observations import file_language
+
+    for path, sheet, language in notes:
+        words = catalog(language or file_language(display_path(path)))
+        print(words.text("run_lines.note", file=display_path(path),
+                         detail=words.text("quality_detail.skipped_sheet", sheet=quote(sheet, words=words))))
+
+
 def run_data(args: argparse.Namespace) -> int:
     from .parameters import check_language
     from .publish.data import build_data
@@ -444,6 +457,7 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         if args.debug:
             raise
+        _say_read_notes(getattr(exc, "notes", ()))
         say_error(exc)
         return EXIT_INPUT_ERROR
     except OSError as exc:

@@ -105,3 +105,23 @@ def test_a_report_run_says_the_datas_notes_once(project_tmp, capsys, monkeypatch
     assert cli.main(["report", "--plan", relative(plan), "--processed-dir", relative(processed), "--year", "2023",
                      "--lang", "zh,en", "--output-dir", relative(project_tmp / "report-notes-out")]) == 0
     assert [line for line in _lines(capsys) if line.startswith("note: ")] == [note]
+
+
+def test_a_data_run_refused_for_a_mistake_still_says_its_notes(project_tmp, capsys):
+    """The same workbook, a hidden tab (草稿) and 'abc' typed as a value (D6): the note on the
+    hidden tab is said with the error. Before, a run with an error left the note out."""
+    plan = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "error-notes" / "weihai")
+    [path] = [p for p in build_templates(plan_of(plan), YEAR, "zh", project_tmp / "error-notes-zh")
+              if "市科技局" in p.name]
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("草稿").sheet_state = "hidden"
+    book.worksheets[0]["D6"], book.worksheets[0]["E6"] = "abc", "威海市统计公报"
+    book.save(plan / "observations" / "kjj.xlsx")
+    processed = project_tmp / "error-notes-processed"
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 2
+    told = capsys.readouterr()
+    where = relative(plan / "observations")
+    assert [line for line in told.out.splitlines() if line.startswith("note: ")] == [
+        f"note: {where}/kjj.xlsx: 工作簿中的隐藏工作表 '草稿'，未读取；如需使用，请取消隐藏"]
+    assert told.err.splitlines() == [
+        f"error: {where}/kjj.xlsx:数据报送!D6: 数值: 'abc' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）"]

@@ -469,7 +469,11 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame | No
     mistakes.errors.sort(key=file_order(observed.sheet_orders()))
     if mistakes.errors:  # how many more than are listed, in the language of the first file told
         mistakes.more = catalog(languages.get(mistakes.errors[0].file, "en"))["entry_errors.more"]
-    mistakes.check()
+    try:
+        mistakes.check()
+    except InputError as exc:  # the hidden sheets not read, noted with the round's mistakes as on a run without any
+        exc.notes = [(path, sheet, languages.get(path)) for path, sheet in observed.hidden_sheets]
+        raise
     values = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS))
     values = values.astype({"indicator_id": int, "year": int, "value": float, "source_line": int})
     paths = dict.fromkeys(rows.path for rows in observed.files)
