@@ -142,11 +142,10 @@ def test_the_summary_sheet_holds_the_overviews_counts_as_numbers(workbook):
                 _counted(words, "warning", level=level["amber"]): 1,
                 _counted(words, "change", year=2023, change=change["worse"]): 4,
                 _counted(words, "change", year=2023, change=change["better"]): 5,
-                # consistent with the earlier rating as the report counts it, the 6 missed both times among them (2,
-                # 5 provincial, 10, 18, 20, 25: a 2023 stage target or level missed, 2024's missed too), never
-                # "Status unchanged", the change sheet's word for the other 10
-                {"zh": "与按2023年数据所作判断相比的序列：与此前的判断一致（其中 6 个两次均未达到）",
-                 "en": "Series vs 2023 data: consistent with the earlier rating (6 missed both times)"}[language]: 16}
+                # unchanged as the report counts it, the 6 missed both times among them (2, 5 provincial, 10, 18,
+                # 20, 25: a 2023 stage target or level missed, 2024's missed too)
+                {"zh": "与按2023年数据所作判断相比的序列：结论不变（其中 6 个两次均未达到）",
+                 "en": "Series vs 2023 data: status unchanged (6 missed both times)"}[language]: 16}
     assert {label: cell.value for label, cell in counts.items()} == expected
     assert list(counts) == list(expected)  # in the overview's order
     # numbers, whole, never text; every label wholly inside its column (a Chinese character two)

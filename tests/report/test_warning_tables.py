@@ -145,9 +145,11 @@ def test_changes_since_the_previous_report_year_worse_first():
                            assessment=base.assessment, growth=base.growth)
     html = changes(warnings_html(report))
     # against the status on 2023's data: two sentences at most; no new value is no basis moved, its rows say it
-    assert "与按 2023年数据所作的判断相比，3 个序列的评估结论变差，1 个好转，没有与此前的判断一致的。" in html
+    # the table compares ratings, not values: said above it (no value moved here, so nothing on values)
+    assert "与按 2023年数据所作的判断相比，3 个序列的评估结论变差，1 个好转，没有结论不变的。" in html
     assert changes_intro(report, *change_rows(report)) == (
-        "与按 2023年数据所作的判断相比，3 个序列的评估结论变差，1 个好转，没有与此前的判断一致的。")
+        "与按 2023年数据所作的判断相比，3 个序列的评估结论变差，1 个好转，没有结论不变的。"
+        "“结论变化”列比较两年的评估结论，不比较数值。")
     # the same values in both years here: a status that moved without a new value is worse or better as it reads,
     # its row saying there is no new value; the largest fall first (10: met to moderate, three ranks)
     # 10 met its 2023 stage target (a later target followed): so the 2023 column says, as the 2023 report did
@@ -248,16 +250,14 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # basis moved is said whether or not the status changed)
     assert why["17"] == ("same", "met so far as of 2023; now a final verdict on every year "
                                  "from 2023 to 2024")
-    # the same status under two words says why it is the same, never "Status unchanged" between them: a rating of the
-    # pace borne out by the verdict (19: moving away, then the stage target missed; 3: insufficient, then missed), a
-    # target missed twice (20); the same word both times is unchanged (17: achieved in
-    # 2023 and 2024, met so far, then met)
+    # one word for the same status, as the sentence above the table counts it: a rating of the pace borne out by the
+    # verdict (19: moving away, then the stage target missed; 3: insufficient, then missed) is unchanged as the same
+    # word both times is (17: met so far, then achieved); of them, a target missed twice (20) says so
     told = {row.indicator_id: row.change_text for row in rows}
     _, mid_rows = change_rows(load_report(relative(example_tables), 2023, "en"))
     told_mid = {row.indicator_id: row.change_text for row in mid_rows}
     assert (told_mid["19"], told_mid["3"], told["20"], told["17"]) == (
-        "Consistent with the earlier rating", "Consistent with the earlier rating", "Missed both times",
-        "Status unchanged")
+        "Status unchanged", "Status unchanged", "Missed both times", "Status unchanged")
     # energy saving (18), not achieved in 2023 and in 2024: missed both times too, the same word or not; 4 provincial,
     # moving away in both (no value since 2022), a rating of the pace and no target missed: unchanged
     told_series = {(row.indicator_id, row.series): row.change_text for row in rows}
@@ -280,15 +280,19 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert intro == ("与按 2023年数据所作的判断相比，"
                      # 18 too: not achieved in 2023 (4.6 against 5) and in 2024 (the year missed stands): missed
                      # both times, as the table says; 4 provincial, moving away both times, is a rating of the pace,
-                     # no target missed: consistent with the earlier rating, not missed
+                     # no target missed: unchanged, not missed
                      "4 个序列的评估结论变差，5 个好转，"
-                     "16 个与此前的判断一致（其中 6 个两次均未达到：指标 2、5 省级、10、18、20、25）。"
-                     "对照基准有变的序列，“结论变化”列均注明。")
+                     "16 个结论不变（其中 6 个两次均未达到：指标 2、5 省级、10、18、20、25）。"
+                     # 8, 14, 16: worse, their values up (41.2% → 41.8%): the table compares ratings, said above it
+                     "“结论变化”列比较两年的评估结论，不比较数值：结论变差而数值仍在向目标推进的，该列列出两年数值。"
+                     "对照基准有变的序列，该列均注明。")
     final_en = load_report(relative(example_tables), 2024, "en")
     assert changes_intro(final_en, *change_rows(final_en)) == (
-        "Against the status on 2023 data: 4 series with a worse status, 5 with a better one, 16 consistent with the "
-        "earlier rating (6 missed both times: indicators 2, 5 provincial, 10, 18, 20, 25). The “Change in status” "
-        "column names each series judged on a different basis.")
+        "Against the status on 2023 data: 4 series with a worse status, 5 with a better one, 16 with the status "
+        "unchanged (6 missed both times: indicators 2, 5 provincial, 10, 18, 20, 25). "
+        "The “Change in status” column compares the two years' ratings, not the values: where a status is worse "
+        "though the value moved towards the target, the column gives both values. It also names each "
+        "series judged on a different basis.")
     assert [row.indicator_id for row in changed if row.change == "worse"] == ["8", "14", "16", "21"]
     # 17 met its level in 2023 (91.2 against ≥90), "met every year so far", and is judged on 2024's value now: the
     # status's own words, as 由进展判断转为… says a rating of the pace, never "此前为目前逐年达标" (two words for
@@ -304,15 +308,17 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     mid_intro = changes_intro(mid_zh, *change_rows(mid_zh))
     # two short sentences: the counts against the status on 2022's data, then the basis 21 of the 25 rows share,
     # said once here, not in every row; "the same" counts 12 whose words differ (3, 19: short of pace, then of the
-    # stage target; 1, 6: on track, then met), all consistent with the earlier rating, said so
-    assert mid_intro == ("与按 2022年数据所作的判断相比，4 个序列的评估结论变差，1 个好转，18 个与此前的判断一致，"
+    # stage target; 1, 6: on track, then met), all unchanged, the word the table gives them
+    assert mid_intro == ("与按 2022年数据所作的判断相比，4 个序列的评估结论变差，1 个好转，18 个结论不变，"
                          # 17 and 18, rated in 2022 against 2023's level: not comparable, named
                          "2 个无法比较（指标 17、18 的 2022年结论早于该水平适用的年份）。"
                          "除另有注明的以外，各序列均由进展判断转为对照 2023年阶段目标的判定。")
     mid_en = load_report(relative(example_tables), 2023, "en")
     assert changes_intro(mid_en, *change_rows(mid_en)) == (
-        "Against the status on 2022 data: 4 series with a worse status, 1 with a better one, 18 consistent with the "
-        "earlier rating, 2 not comparable (indicators 17, 18: 2022 before the level applied). Unless its row says "
+        "Against the status on 2022 data: 4 series with a worse status, 1 with a better one, 18 with the status "
+        "unchanged, 2 not comparable (indicators 17, 18: 2022 before the level applied). "
+        "The “Change in status” column compares the two years' ratings, not the values: where a status is worse "
+        "though the value moved towards the target, the column gives both values. Unless its row says "
         "otherwise, each series was given a progress verdict then, now judged on the 2023 stage target.")
     # …and the rows sharing it say nothing of it: their notes are the exceptions only (4 provincial without a new
     # value; 17 and 18 rated before the level applied)
@@ -364,16 +370,21 @@ def test_series_without_data_in_either_year_are_counted_not_listed(weihai):
 
 
 def test_the_rows_that_read_alike_stand_together(example_tables):
-    """The 2023 review's unchanged outcomes: 12 series "as projected" (insufficient or moving away then, a stage target
-    missed now; on track then, met now) come in one block before the 6 whose status is the same one, never split by
-    them (they once read 3, 5, 5, 15, 20 as projected, 4 unchanged, then 19, 1, 6 … as projected again)."""
+    """The 2023 review's unchanged outcomes: the 12 series whose words differ (insufficient or moving away then, a
+    stage target missed now; on track then, met now) and the 6 whose words are the same read alike, one term, as the
+    sentence above the table counts them (once "consistent with the earlier rating" for some, "unchanged" for others);
+    the 2024 review's missed both times come in one block before the other unchanged."""
     from analysis.report.context import load_report
     from analysis.report.warning_tables import change_rows
     from tests.conftest import relative
 
     _, rows = change_rows(load_report(relative(example_tables), 2023, "en"))
     same = [row.change_text for row in rows if row.change == "same"]
-    assert same == ["Consistent with the earlier rating"] * 12 + ["Status unchanged"] * 6
+    assert same == ["Status unchanged"] * 18
+    _, rows = change_rows(load_report(relative(example_tables), 2024, "en"))
+    same = [row.change_text for row in rows if row.change == "same"]
+    # 2, 5 provincial, 10, 18, 20, 25 missed both times; 1, 4 national, 4 provincial, 6, 7, 9, 11, 13, 17, 26 unchanged
+    assert same == ["Missed both times"] * 6 + ["Status unchanged"] * 10
 
 
 def test_a_change_from_a_baseline_year_says_the_year_is_before_the_plan(example_tables):

@@ -254,8 +254,8 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
         rows = [replace(row, notes=(kept := tuple(said.get(part, part) for part in row.note_parts if part != common)),
                         note_text=words.join(kept))
                 if common in row.reason_parts else row for row in rows]
-    # within "the same", the rows that read alike together: "as projected" and "missed both times" (another word,
-    # the same outcome) before the unchanged ones, never split by them
+    # within "the same", the rows that read alike together: "missed both times" before the others, never split by
+    # them
     unchanged = words["warnings.change.same"]
     rows.sort(key=lambda row: (CHANGES_WORST_FIRST.index(row.change), row.change_text == unchanged,
                                row.change_text if row.change == "same" else ""))
@@ -276,13 +276,12 @@ def common_reason(rows: list[ChangeRow], words: Catalog) -> str:
 
 
 def _change_text(row, words: Catalog) -> str:
-    """How the change reads: worse, better, unchanged; the same status under another word says why it is the same
-    (“与上期进展判断一致”: behind then, short now; “仍未达到”: a stage target missed, the next one too), never
-    "unchanged" between two different words."""
-    if row.change == "same" and (missed_twice(row.status_then, row.status_now) or row.status_then != row.status_now):
-        reasons = str(row.reason or "").split("+")
-        twice = MISSED_AGAIN in reasons or missed_twice(row.status_then, row.status_now)
-        return words[f"warnings.change_same.{'missed_again' if twice else 'as_projected'}"]
+    """How the change reads: worse, better, unchanged, one word for each, as the sentence above the table counts
+    them; of the unchanged, a target missed in both reports says so (“两次均未达到”: a stage target missed, the next
+    one too), counted among them."""
+    if row.change == "same" and (MISSED_AGAIN in str(row.reason or "").split("+")
+                                 or missed_twice(row.status_then, row.status_now)):
+        return words["warnings.change_same.missed_again"]
     return words[f"warnings.change.{row.change}"]
 
 
@@ -436,6 +435,12 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
                                                             ids=_changed_ids(missed, words))
         counts["same"] = words.text("warnings.changes_count.same_of_which", same=counts["same"], kinds=kind)
     text += words.text(key + ("_none" if none else ""), year=previous, **counts)
+    # the table compares ratings, not values: said once above it, with why a row gives its values where one does
+    # (41.2% → 41.8%, a worse status)
+    listed = listed_changes(rows)
+    if listed:
+        text += words["warnings.changes_ratings" + ("_values" if any(row.values_text and row.change == "worse"
+                                                                         for row in listed) else "")]
     start = plan_start_year(context.values)
     if start is not None and previous < start:  # a year of the plan's printed baselines, before its period
         # a baseline of that year that published data revised (R&D personnel 2021: 23,000 printed, 23,150
