@@ -132,7 +132,7 @@ EXAMPLE_REPORTS = {"final-zh": ("weihai", 2024, "zh", FIXTURES / "example-2022-2
                    "mid-term-en-plain": ("weihai", 2023, "en", None, "plain", "processed-plain"),
                    # the mid-term with data: stage targets met and missed, the next target's need
                    "mid-term-zh": ("weihai", 2023, "zh", FIXTURES / "example-2022-2024", "mid", "processed-example"),
-                   # its English edition: the need's column in English ("2024 needs")
+                   # its English edition: the need's column in English ("Needed in 2024")
                    "mid-term-en": ("weihai", 2023, "en", FIXTURES / "example-2022-2024", "mid", "processed-example")}
 LAKESIDE_REPORTS = {"lakeside-2026-zh": ("lakeside", 2026, "zh", None, "final", "processed-example"),
                     "lakeside-2027-en": ("lakeside", 2027, "en", None, "final", "processed-example")}

@@ -262,7 +262,7 @@ def test_a_plan_typed_from_a_press_quote_says_the_quote_gives_no_baseline():
     assert quote_zh["quality_issue.base_from_statistics"] == "所据新闻稿引文未列基础值"
     assert quote_en["quality_issue.base_from_statistics"] == (
         "Baseline not given by the press report quoting the plan")
-    assert quote_zh["data_note.plan_text"].startswith("规划文本：规划原文无从获得")  # 方案 said as the plan's 规划
+    assert quote_zh["data_note.plan_text"].startswith("规划文本：未能获得规划原文")  # 方案 said as the plan's 规划
     assert plan_catalog("zh", "规划")["quality_issue.base_from_statistics"] == "规划未列基础值"
     assert plan_catalog("en")["data_note.plan_text"] == ""
     # every other sentence as the catalog has it

@@ -85,7 +85,7 @@ def test_a_base_meeting_a_relative_target_is_noted_with_the_target_made_absolute
     met = data.quality[data.quality.issue == "baseline_meets_target"]
     # both in the series' unit (%), as every value in a sentence
     assert len(met) == 1 and met.iloc[0].detail_en.startswith(
-        "The 2022 baseline 2.4% already meets the target (1.92% in 2027);"), met.iloc[0].detail_en
+        "the 2022 baseline 2.4% already meets the target (1.92% in 2027);"), met.iloc[0].detail_en
     assert met.iloc[0].detail_zh.startswith("2022年基础值 2.4% 已达到目标值（2027年目标 1.92%）")
 
 

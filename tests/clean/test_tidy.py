@@ -60,7 +60,7 @@ def test_quality_log_lists_every_finding(dataset):
                               "按每年须达到的水平评估（每年≥5%）："
                               "自方案首个设定目标的年份（2023年）起逐年对照判断，任一年未达到即为未达标；"
                               "2021年基础值 3.41% 未达到")
-    assert held.detail_en.startswith("The plan's targets (5% in 2023, 5% in 2024, printed without “≥”) are assessed "
+    assert held.detail_en.startswith("the plan's targets (5% in 2023, 5% in 2024, printed without “≥”) are assessed "
                                      "as a level to hold every year (≥5% every year): ")
     assert held.detail_en.endswith("is checked against it, and a single year below the level means “not achieved”; "
                                    "the 2021 baseline 3.41% does not meet it")  # never "one year short is not achieved"
@@ -84,7 +84,8 @@ def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
     quality = dataset.quality.set_index(["issue", "indicator_id"])
     typo = quality.loc[("correction", 19)]
     assert typo.detail_zh.startswith("原表印作“3..5”，按 3.5 处理。小数点重复，系录入错误")
-    assert typo.detail_en.startswith("Printed “3..5”, read as 3.5. Reason: Doubled decimal point, a typing error")
+    # in lower case, as it follows its label on a card (Correction: printed …); a row of its own gives it a capital
+    assert typo.detail_en.startswith("printed “3..5”, read as 3.5. Reason: Doubled decimal point, a typing error")
     prose = quality.loc[("prose_disagrees", 14)]
     # the note adds what the sentence before it does not say (80 and 85 are said once)
     # (80 is the 2020 baseline the assessment starts from: the note says so, never that 85 replaces it, nor that
@@ -96,7 +97,7 @@ def test_each_edition_gives_the_notes_and_reasons_in_its_language(dataset):
     assert prose.detail_en.endswith("the table 85. The prose names no year; 80 is the table's 2020 value, the "
                                     "baseline the assessment starts from; 85 is the table's 2021 value.")
     assert quality.loc[("split_two_rows", 5)].detail_en == (
-        "Printed over 2 rows, “国家级” (national) and “省级” (provincial); kept as 2 series")
+        "printed over 2 rows, “国家级” (national) and “省级” (provincial); kept as 2 series")
     assert quality.loc[("split_two_rows", 5)].detail_zh == "方案分国家级、省级两行列出，本报告分别评估"
 
 

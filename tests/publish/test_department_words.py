@@ -557,10 +557,10 @@ def test_a_plan_without_departments_takes_its_words_back_under_no_department(pro
         ["", 3, "研发投入增长放缓", "加大财政科技投入"]]
     blocks = self_evaluation_blocks(year_context(tables, "zh", 2015))
     text = "\n".join(block_texts(blocks))
-    assert "原因（未明确责任部门）：研发投入增长放缓" in text
+    assert "原因（未明确牵头部门）：研发投入增长放缓" in text
     # the annex: one row for no department, the reasons owed and sent, from the workbook
     rows = {row[0]: row for row in [b for b in blocks if b.kind == "table"][-1].rows}
-    assert rows["未明确责任部门"][1:6] == ["0", "1", "1", "2015-全部指标.xlsx", "齐全"]
+    assert rows["未明确牵头部门"][1:6] == ["0", "1", "1", "2015-全部指标.xlsx", "齐全"]
 
 
 def test_words_below_the_listed_rows_of_the_words_sheet_are_told(templates, project_tmp):

@@ -163,7 +163,7 @@ def test_a_level_met_since_it_applies_is_not_said_met_every_year(example_tables)
     assert "Met so far" in air and "every year so far" not in air and "required" not in air
     assert "2022 (89.5%): not judged against the level, which the plan first sets for 2023" in air
     air = card(html.cards_html(load_report(relative(example_tables), 2023, "zh"), NoCharts()), "indicator-17")
-    assert "目前均达标" in air and "目前逐年达标" not in air
+    assert "迄今均达标" in air and "目前均达标" not in air  # "so far" in written words, never the spoken 目前
 
 
 def test_a_card_names_the_year_a_target_to_hold_missed_and_its_value(cards_html, cards_html_en):
@@ -237,19 +237,21 @@ def test_a_baseline_that_meets_its_target_is_not_called_a_target_held_every_year
     assert ("2021年基础值 77家/万人已达到目标值（2023年目标 70家/万人、2024年目标 70家/万人）；仍与其他目标一样，"
             "依据方案期内的数值评估，"
             "最终按目标年数值判断（不按每年须达到的水平逐年判断）") in firms
-    assert ("The 2021 baseline 77 already meets the target (70 in 2023, 70 in 2024); it is still judged as any other "
+    # after its label and a colon: in lower case ("Baseline meets target: the 2021 baseline …")
+    assert ("Baseline meets target: the 2021 baseline 77 already meets the target (70 in 2023, 70 in 2024); it is "
+            "still judged as any other "
             "target is, on the plan period&#39;s values and finally on the target year&#39;s (not year by year: it is "
             "not set as a level to hold every year)") in card(cards_html_en, "indicator-13")
     # good-air days: 90.1 in 2021 against ≥90, a level to hold every year (indicator_metadata.csv: at_least), its
     # targets quoted as the table prints them (90, no sign), said to be printed bare
     assert ("2021年基础值 90.1% 已达到目标值（2023年目标 90%、2024年目标 90%，方案表未标“≥”）；按每年须达到的水平评估，"
             "自方案首个设定目标的年份（2023年）起逐年对照判断" in card(cards_html, "indicator-17"))
-    assert ("baseline 90.1% already meets the target (90% in 2023, 90% in 2024, printed without “≥”), assessed as a "
-            "level") in card(cards_html_en, "indicator-17")
+    assert ("Baseline meets target: the 2021 baseline 90.1% already meets the target (90% in 2023, 90% in 2024, "
+            "printed without “≥”), assessed as a level") in card(cards_html_en, "indicator-17")
     # the high-tech ratio (7), in %: 86% against 80% and 81%, never a bare 86
     assert "2021年基础值 86% 已达到目标值（2023年目标 80%、2024年目标 81%）" in card(cards_html, "indicator-7")
-    assert "The 2021 baseline 86% already meets the target (80% in 2023, 81% in 2024)" in card(cards_html_en,
-                                                                                               "indicator-7")
+    assert "Baseline meets target: the 2021 baseline 86% already meets the target (80% in 2023, 81% in 2024)" in card(
+        cards_html_en, "indicator-7")
     assert "each year from 2023, the first the plan sets it for, is checked against it" in card(cards_html_en,
                                                                                                 "indicator-17")
     assert "保持" not in cards_html
@@ -327,22 +329,26 @@ def test_a_faster_rise_in_the_plan_period_than_the_pace_rated_is_said_at_the_mid
 
     zh = load_report(relative(example_tables), 2023, "zh")
     en = load_report(relative(example_tables), 2023, "en")
+    # the plan period's pace, by hand: 19 (3.2 − 2.7) / 2 = +0.25 pp a year (from 2020's 3.1: +0.03); 3 (44.1 − 39.3)
+    # / 2 = +2.4 (from 41.5: +0.87); 20 (2.8 − 1.9) / 2 = +0.45 (from 2.07: +0.24)
     assert cards.plan_period_turn(zh, zh.series_row(19)) == (
-        "方案期内上升快于自基础值以来：由方案期前一年 2021年的 2.7%（低于 2020年基础值 3.1%）升至 2023年的 3.2%；"
-        "上列年均增长和评估结论自该基础值起算。")
+        "方案期内上升快于自基础值以来：由方案期前一年 2021年的 2.7%（低于 2020年基础值 3.1%）升至 2023年的 3.2%，"
+        "年均 +0.25个百分点；上列年均增长和评估结论自该基础值起算。")
     assert cards.plan_period_turn(en, en.series_row(19)) == (
         "Rose faster over the plan period than since the baseline: from 2.7% in 2021 (the year before the plan "
-        "period, below the 2020 baseline of 3.1%) to 3.2% in 2023; the growth seen above and the status are measured "
-        "from the baseline.")
-    # (no aside in brackets: a short note under a status, whose bracket a narrow column broke)
-    for context, notes in ((zh, {"3": "由 2021年低于基础值的 39.3% 回升较快",
-                                 "19": "由 2021年低于基础值的 2.7% 回升较快",
-                                 "20": "由 2021年低于基础值的 1.9% 回升较快"}),
-                           (en, {"3": "up faster from 39.3% in 2021, below the baseline",
-                                 "19": "up faster from 2.7% in 2021, below the baseline",
-                                 "20": "up faster from 1.9% in 2021, below the baseline"})):
+        "period, below the 2020 baseline of 3.1%) to 3.2% in 2023, +0.25 pp a year; the growth seen above and the "
+        "status are measured from the baseline.")
+    # (no aside in brackets: a short note under a status, whose bracket a narrow column broke); the values and the
+    # pace, never "up faster … below the baseline" (回升较快), which says neither how far below nor how fast
+    for context, notes in ((zh, {"3": "2021年为 39.3%，低于 2020年基础值 41.5%；2021年以来年均 +2.4个百分点",
+                                 "19": "2021年为 2.7%，低于 2020年基础值 3.1%；2021年以来年均 +0.25个百分点",
+                                 "20": "2021年为 1.9%，低于 2020年基础值 2.07%；2021年以来年均 +0.45个百分点"}),
+                           (en, {"3": "39.3% in 2021, below the 2020 baseline of 41.5%; +2.4 pp a year since 2021",
+                                 "19": "2.7% in 2021, below the 2020 baseline of 3.1%; +0.25 pp a year since 2021",
+                                 "20": "1.9% in 2021, below the 2020 baseline of 2.07%; +0.45 pp a year since 2021"})):
         shown = {row.indicator_id: row.final_rate for row in scorecard_rows(context)}
-        assert {key for key, note in shown.items() if ("回升较快" in note or "up faster" in note)} == set(notes)
+        assert {key for key, note in shown.items()
+                if ("年以来年均" in note or "a year since 2021" in note)} == set(notes)
         for key, note in notes.items():
             assert shown[key].endswith(note)
         warned = {row.anchor: row.status_note for row in warning_rows(context)}
@@ -467,13 +473,14 @@ def test_a_card_with_one_year_left_names_that_year_for_a_target_met_or_a_level_h
     """The mid-term (2023): a card whose 2024 target is met already (high-tech firms per industrial firm (7), 83 in
     2023 against 81) or a level to hold (good-air days (17), ≥90 again in 2024) names the year too, the value that
     year's alone, as the scorecard gives it: never "每年需增长 2024年目标：已达到" ("per year" of one year, and the
-    year named twice). The level in words under a label for a level ("2024年要求", "Required in 2024"): never a bare
-    "≥90%", nor a level under "2024年需增长", read as a growth of 90%. A target met already is no growth either: under
-    the label of what a year needs, of any kind ("2024年所需", "2024 needs"): never under "Needed in 2024", a growth's
-    label."""
+    year named twice). The level in words under a label for a level ("2024年 须不低于 90%", never "2024年要求 须…"):
+    never a bare "≥90%", nor a level under "2024年需增长", read as a growth of 90%. A target met already is no growth
+    either: under the label of what a year needs, of any kind ("2024年所需"): never under "2024年需增长", a growth's
+    label. In English "Needed in 2024" says no growth: one name for the figure, whatever its kind, as the scorecard's
+    column and the phone's row name it alike (once "2024 needs" over the column, "Needed in 2024" on the phone)."""
     for language, label, level, met, held in (
-            ("zh", "2024年所需", "2024年要求", "已达到目标", "须不低于 90%"),
-            ("en", "2024\u00a0needs", "Required in\u00a02024", "target already met", "at least 90%")):
+            ("zh", "2024年所需", "2024年", "已达到目标", "须不低于 90%"),
+            ("en", "Needed in\u00a02024", "Needed in\u00a02024", "target already met", "at least 90%")):
         mid = load_report(relative(example_tables), 2023, language)
         [seven] = [row for row in mid.joined().itertuples() if row.indicator_id == 7]
         [good_air] = [row for row in mid.joined().itertuples() if row.indicator_id == 17]
@@ -488,7 +495,7 @@ def test_a_card_with_one_year_left_names_that_year_for_a_target_met_or_a_level_h
 
 @pytest.mark.parametrize(("language", "met", "label", "growth"), [
     ("zh", "2024年目标已达到", "2024年所需", "2024年需增长"),
-    ("en", "2024 target already met", "2024 needs", "Needed in 2024")])
+    ("en", "2024 target already met", "Needed in 2024", "Needed in 2024")])
 def test_a_target_met_already_reads_whole_under_the_status_on_a_phone(example_tables, language, met, label, growth):
     """The mid-term (2023): 7 (83 against 2024's 81), 9, 13 and 4 national have met their 2024 target already. A
     phone gives the need under the status, after its label: "2024年所需 已达到目标" read as "needed in 2024: met".
@@ -522,12 +529,13 @@ def test_a_final_evaluation_leaves_out_the_needed_per_year_column(example, examp
     assert '<table class="warning-list reflow">' in html.warnings_html(mid)
 
 
-@pytest.mark.parametrize("language, growth, level", [("zh", "2024年需增长", "2024年要求"),
-                                                     ("en", "Needed in\u00a02024", "Required in\u00a02024")])
+@pytest.mark.parametrize("language, growth, level", [("zh", "2024年需增长", "2024年"),
+                                                     ("en", "Needed in\u00a02024", "Needed in\u00a02024")])
 def test_a_phone_labels_each_rows_need_by_its_kind(example_tables, language, growth, level):
     """The mid-term's scorecard on a phone gives each row's need under its status with a label of its own: a growth
     (R&D intensity (2), +0.19 points in 2024) as one, a level to hold (good-air days (17): at least 90%; 18: at least
-    5%) as a level, never "2024年需增长 须不低于 90%" (the column's header over a level)."""
+    5%) as a level, never "2024年需增长 须不低于 90%" (the column's header over a level); in English "Needed in 2024"
+    over both, as over the column."""
     from bs4 import BeautifulSoup
     mid = load_report(relative(example_tables), 2023, language)
     soup = BeautifulSoup(html.scorecard_html(mid), "html.parser")
@@ -627,7 +635,7 @@ def test_a_card_says_the_years_a_level_missed_once(example_tables, language, mis
     mid = load_report(relative(example_tables), 2023, language)
     numbers = cards.card_numbers(mid, mid.series_row(18))
     assert dict(numbers)[mid.words.count_text("card.missed", 1)] == missed  # one year missed: "Year missed"
-    [need] = [value for label, value in numbers if label.startswith(("Required", "2024年须", "2024年要求"))]
+    [need] = [value for label, value in numbers if label in ("Needed in\u00a02024", "2024年")]
     assert need.replace("at least ", "≥").replace("不低于 ", "≥").replace("须", "") == needed
     [row] = [row for row in scorecard_rows(mid) if row.indicator_id == "18"]
     assert row.pace.replace("at least ", "≥").replace("不低于 ", "≥").replace("须", "") == scorecard
@@ -1279,3 +1287,33 @@ def test_the_front_page_counts_the_qualitative_indicators_self_rated_apart_from_
         context = load_report(relative(example_tables), 2024, language)
         context = dataclasses.replace(context, tables=dataclasses.replace(context.tables, words=said))
         assert index_summary(context)["counts_parts"][1:] == expected
+
+
+def test_a_pace_computed_across_releases_says_so_with_the_printed_base(example_tables):
+    """National R&D intensity (3), with the values collected in 2021: the plan printed 1.75% for 2010 and set 2.2% for
+    2015 against it; a later vintage (a book, 2015 or later) gives 1.84% for 2010, a preliminary release 2.10% for
+    2015. The growth seen ((2.10 − 1.84) / 5 = +0.05 pp a year) and the distance covered ((2.10 − 1.84) / (2.2 −
+    1.84) = 72%) run between two releases: the card says so, from the data, after the findings that list them.
+    Weihai's R&D personnel (1), whose revised 2021 baseline is
+    not the base year's (2020), and its other series say nothing of the kind."""
+    from analysis.plan import load_plan
+    from analysis.publish.data import build_tables
+    from analysis.report.context import report_context
+    from tests.conftest import FIXTURES, NATIONAL_DIR
+
+    tables = build_tables(load_plan(NATIONAL_DIR), "eurostat", FIXTURES / "national-12th-fyp-2021")
+    expected = {
+        "en": "The growth seen and the distance covered are computed across releases: from the 2010 value as later "
+              "revised (1.84%) to the 2015 value (2.10%) from another release; the plan set its target (2.2%) "
+              "against the 1.75% it printed for 2010.",
+        # the national plan is a 规划: said so
+        "zh": "实际年均增长和已完成进度跨越不同来源的数据计算：起点为经修订的 2010年值（1.84%），终点为另一来源的 "
+              "2015年值（2.10%）；规划目标（2.2%）是以规划所列 2010年值 1.75% 为基础制定的。"}
+    for language, sentence in expected.items():
+        context = report_context(tables, 2015, language)
+        notes = cards.card_notes(context, context.series_row(3))
+        assert notes[-1] == sentence
+        assert [cards.across_releases(context, row) for row in context.joined().itertuples()].count("") == len(
+            context.joined()) - 1
+    weihai = load_report(relative(example_tables), 2024, "en")
+    assert not any(cards.across_releases(weihai, row) for row in weihai.joined().itertuples())

@@ -446,7 +446,7 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     # 12 of 22 met: 54.545… → 54.5%
     # (never "其中已达阶段目标 11 项，每年须达到的目标目前逐年达标 1 项", hard to read)
     assert ("23 项定量指标中，22 项对照 2023年目标作出判定：达到 12 项（占 54.5%），其中 11 项达到 2023年阶段目标，"
-            "1 项为“目前均达标”；未达到 10 项。"
+            "1 项为“迄今均达标”；未达到 10 项。"
             # the final verdict (a level missed in a year) named with what it rests on, no share of it: 0.0% would
             # misquote the plan; never "达到目标 0 项"
             "其中 1 项已可作最终判定：指标 18 万元GDP能耗下降率 2023年为 4.6%，"
@@ -466,7 +466,7 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
     # counted as the scorecard shows them: a stage target met is not the plan's "已达标"; those met first, then the
     # others worst first, as every tally orders them (a final verdict missed, a rating of the pace, a stage missed)
     # one list, its items parted by 、; all 23 have data for the plan period: not said of them
-    assert any("进展判断），23 项定量指标中，已达阶段目标 11 项、目前均达标 1 项、未达标 1 项、"
+    assert any("进展判断），23 项定量指标中，已达阶段目标 11 项、迄今均达标 1 项、未达标 1 项、"
                "偏离目标 1 项、未达阶段目标 9 项。" in t for t in text)
     english = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, "en")))
     # (never "12 met them (54.5%: 11 a stage target, 1 a level to hold every year, met so far)")
@@ -624,7 +624,7 @@ def test_the_national_share_states_its_denominator_and_the_indicators_without_da
     overview = text[:text.index("二、")]
     assert "初步数 1 个（研发投入强度 2015年），正式数据可能不同。" in overview
     annex = text[text.index("附：材料报送情况"):]
-    assert "未明确责任部门" in annex and "指标 3" in annex
+    assert "未明确牵头部门" in annex and "指标 3" in annex
 
 
 def test_the_statuses_counted_say_how_they_are_read_only_where_it_applies(project_tmp, example_tables):

@@ -41,7 +41,7 @@ def test_mid_term_warnings_by_department_in_chinese():
     # (2) and a level to hold (17) share it, so it heads both ("2024年所需"), never "需增长" over a level
     assert "2024年所需" in html and "2024年目标" not in html and "需增长" not in html
     assert rows_of(html) == [
-        ["未明确责任部门（1 个）"],
+        ["未明确牵头部门（1 个）"],
         ["2", "R&amp;D经费投入强度&#8288;*", "红色预警", "未达阶段目标2023年阶段目标完成率 96.7%", "2.61%（2023年）",
          "2.7%（2023年）", "0.09个百分点",
          "+0.19个百分点", "—"],
@@ -57,13 +57,13 @@ def test_mid_term_warnings_by_department_in_chinese():
 
 def test_a_phone_labels_each_warnings_need_by_its_kind():
     """On a phone each cell of the warning list is labelled: a growth's need (2: +0.19 points in 2024) as a growth
-    ("2024年需增长"), a level to hold (17: at least 90% in 2024) as a level ("2024年要求"), never the growth's label
-    over a level; 25's growth (+7.4%) as 2's."""
+    ("2024年需增长"), a level to hold (17: at least 90% in 2024) as a level ("2024年", never "2024年要求 须不低于",
+    要求 and 须 twice), never the growth's label over a level; 25's growth (+7.4%) as 2's."""
     from bs4 import BeautifulSoup
     soup = BeautifulSoup(warnings_html(context("zh", MID_TERM_DATA, 2023)), "html.parser")
     labels = {row.select("td")[0].get_text(): row.select("td")[7]["data-label"].replace("\u200b", "")
               for row in soup.select("table.warning-list tbody tr") if len(row.select("td")) > 1}
-    assert labels == {"2": "2024年需增长", "17": "2024年要求", "25": "2024年需增长"}
+    assert labels == {"2": "2024年需增长", "17": "2024年", "25": "2024年需增长"}
 
 
 def test_warnings_before_the_data_in_english_red_before_amber():
@@ -73,7 +73,7 @@ def test_warnings_before_the_data_in_english_red_before_amber():
     headings = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", html)]
     assert headings[-1] == "Growth seen per year since 2020" and "Actual per year" not in html
     assert [row[:3] for row in rows_of(html)] == [
-        ["No responsible department given (4)"], ["18", "Decline in energy use per unit of GDP", "Red"],
+        ["Lead department not named (4)"], ["18", "Decline in energy use per unit of GDP", "Red"],
         ["2", "R&amp;D intensity&#8288;*", "Amber"], ["14", "S&amp;T service institutions", "Amber"],
         # the list has no unit column: a value carries its unit in Chinese, the name in English (not "institutions
         # (institutions)")
@@ -312,6 +312,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert mid_intro == ("与按 2022年数据所作的判断相比，4 个序列的评估结论变差，1 个好转，18 个结论不变，"
                          # 17 and 18, rated in 2022 against 2023's level: not comparable, named
                          "2 个无法比较（指标 17、18 的 2022年结论早于该水平适用的年份）。"
+                         # 2 (2.52% → 2.61%) and 10, 12, 25: worse, their values up
+                         "“结论变化”列比较两年的评估结论，不比较数值：结论变差而数值仍在向目标推进的，该列列出两年数值。"
                          "除另有注明的以外，各序列均由进展判断转为对照 2023年阶段目标的判定。")
     mid_en = load_report(relative(example_tables), 2023, "en")
     assert changes_intro(mid_en, *change_rows(mid_en)) == (

@@ -281,6 +281,8 @@ def test_summary_before_the_data_in_english():
         ]),
         "Caution: 5 series (indicators 2, 10, 14, 18, 30) have only one or two data points (the 2020 and 2021 "
         "baselines); the evidence is thin until actual values for later years are added.",
+        # no difference in points in the overview, whose tables give them (2: a share in %): the abbreviation said
+        "The tables and cards below give differences between percentages in percentage points (pp).",
     ]
 
 
@@ -298,8 +300,9 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
             "R&D经费投入强度：2023年为 2.61%，未达到 2023年阶段目标 2.7%（完成率 96.7%，差 0.09个百分点）；"
             "要在 2024年达到 2.8%，需比 2023年增长 0.19个百分点；列为红色预警",
             # held every year: the year missed first, as 91.2% in 2023 meets the level
+            # the level held in 2024 too, never "方案对 2024年仍要求": the plan's table here has no printed text
             "空气质量优良天数比例：按每年≥90%评估，2022年未达到，未达标（2023年为 91.2%），结论不再改变；"
-            "方案对 2024年仍要求不低于 90%；列为红色预警",
+            "2024年同样须不低于 90%；列为红色预警",
             "高层次人才数：2023年为 298人，未达到 2023年阶段目标 300人（完成率 99.3%，差 2人）；"
             "要在 2024年达到 320人，需比 2023年增长 7.4%（22人）；列为红色预警",
         ]),
@@ -315,8 +318,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
                                 "0.19 percentage points (pp) over 2023; a red warning")
     assert english[4][1][1] == ("Days with good air quality: assessed against ≥90% every year, missed in 2022, so not "
                                 "achieved "
-                                "(91.2% in 2023); the verdict stands, and the plan still asks for at least 90% in "
-                                "2024; a red warning")
+                                "(91.2% in 2023); the verdict stands; at least 90% in 2024 too; a red warning")
     # the shortfall with its unit (never a bare "2 short"), the name then without it
     assert english[4][1][2] == ("High-level talent: 298 in 2023, short of the 2023 stage target of 300 "
                                 "(99.3% of it, 2 persons\u00a0short); to reach 320 in 2024 it must grow by 7.4% "
@@ -764,7 +766,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     # kind: a level to hold in 2024 (17), never "2024年需增长" (the growths' label) over it
     assert cells_of(scorecard_html(context("zh", MID_TERM_DATA, 2023)))[2][8].endswith(
         "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small>"
-        '<small class="phone-only" hidden>2024年要求 须不低于 90%（2022年未达到）</small>')
+        '<small class="phone-only" hidden>2024年 须不低于 90%（2022年未达到）</small>')
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
         "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，现为进展判断（预计未达标）"
         "；列为黄色预警")
@@ -907,7 +909,7 @@ def test_a_level_to_hold_every_year_missed_before_its_targets_year_must_hold_in_
     zh, en = catalog("zh"), catalog("en")
     assert words.pace_text(row, en) == "2023 target: ≥90% every year"
     assert words.pace_text(row, zh) == "2023年目标：每年≥90%"
-    assert words.next_target_need(row, en) == "; the verdict stands, and the plan still asks for at least 90% in 2023"
+    assert words.next_target_need(row, en) == "; the verdict stands; at least 90% in 2023 too"
     # in 2023, with 2023's value (91.2, met; 2022 missed), the next year to hold is 2024
     later = row.copy()
     later["report_year"], later["as_of_year"], later["latest_value"] = 2023, 2023, 91.2
@@ -923,7 +925,8 @@ def test_the_series_without_its_target_years_value_are_named_by_series(example_t
     zh = words._statuses(load_report(relative(example_tables), 2024, "zh"))
     assert zh.endswith("其中 2 项（指标 4 省级、21）尚无目标年份数据，其结论为进展判断，不是最终判定。")
     en = words._statuses(load_report(relative(example_tables), 2024, "en"))
-    assert en.endswith(" Of these, 2 (indicators 4 provincial, 21) have no value for their target year yet, so "
+    # 4 provincial is a series, not an indicator: "series", never "indicators 4 provincial"
+    assert en.endswith(" Of these, 2 (series 4 provincial, 21) have no value for their target year yet, so "
                        "their verdict is one of progress, not final.")
 
 
@@ -1044,8 +1047,9 @@ def test_the_need_sentence_reads_the_target_as_a_target_not_a_value(example_tabl
 
     for language, expected in (
             ("zh", "R&D经费投入强度从 2022年的 2.52% 到 2023年目标 2.7%，需增长 0.18个百分点"),
-            # the overview's first difference in points: in full, the abbreviation defined
-            ("en", "R&D intensity must grow by 0.18 percentage points (pp) in one year, from 2.52% in 2022 "
+            # the abbreviation defined at the overview's first difference in points, before it: the core
+            # indicators' 20, (2.3 − 1.9) / 1 = +0.4 percentage points (pp) a year since 2021
+            ("en", "R&D intensity must grow by 0.18 pp in one year, from 2.52% in 2022 "
                    "to the 2023 target of 2.7%")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2022, language)))
         items = [item for p in paragraphs if isinstance(p, tuple) for item in p[1]]
@@ -1073,6 +1077,24 @@ def test_a_level_held_every_year_gives_the_value_of_the_year_it_missed(example_t
                  for item in paragraph.items]
         assert expected in items, items
         assert not any(item.startswith(air) for item in items), items
+
+
+def test_a_level_read_from_a_bare_target_is_never_called_the_plans_requirement_for_the_next_year(example_tables):
+    """The example's 2023 review: energy saving (18) 4.6% in 2023 against 5%, which the plan's table prints for 2023
+    and 2024 without "≥": not achieved for good, and 2024 held to 5% as this evaluation reads the table, said so with
+    what it prints, never "the plan still asks for at least 5% in 2024" (方案对 2024年仍要求不低于 5%)."""
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    for language, expected in (
+            ("zh", "万元GDP能耗下降率：2023年为 4.6%，低于每年≥5%（2023年起）的要求，未达标，结论不再改变；"
+                   "按每年须达到的水平评估，2024年同样须不低于 5%（方案表列 5%，未标“≥”）；列为红色预警"),
+            ("en", "Decline in energy use per unit of GDP: assessed against ≥5% every year from 2023, missed in 2023 "
+                   "(4.6%), so not achieved; the verdict stands; read as a level to hold every year, at least 5% in "
+                   "2024 too (the plan's table prints 5%, without “≥”); a red warning")):
+        items = [item for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2023, language))
+                 for item in paragraph.items]
+        assert expected in items, items
 
 
 def test_a_level_missed_under_a_lower_level_gives_that_level_beside_its_value():
@@ -1199,7 +1221,7 @@ def test_the_final_verdicts_by_series_add_up_to_their_count(example_tables):
     from tests.conftest import relative
 
     for language, expected in (("zh", "按序列计，24 个序列已有对照目标年份的数据，按该年目标作出判断："
-                                      "已达阶段目标 12 个、目前均达标 1 个、未达标 1 个、未达阶段目标 10 个。"),
+                                      "已达阶段目标 12 个、迄今均达标 1 个、未达标 1 个、未达阶段目标 10 个。"),
                                ("en", "By series, 24 have data for the year of their applicable target and are "
                                       "judged against that year's target:")):
         paragraphs = texts(words.summary_paragraphs(load_report(relative(example_tables), 2023, language)))
@@ -1410,8 +1432,9 @@ def test_a_growth_needed_in_one_year_is_headed_with_that_year(example_tables):
 
     for language, one_year, per_year, both, both_per_year, review in (
             ("zh", "2024年需增长", "每年需增长", "2024年所需", "每年所需", "2023年所需"),
-            ("en", "Needed in\u00a02024", "Needed per year", "2024\u00a0needs", "Needed per year",
-             "2023\u00a0needs")):  # (a no-break space)
+            # in English one name for one figure, a growth's or a level's, as the phone labels its row
+            ("en", "Needed in\u00a02024", "Needed per year", "Needed in\u00a02024", "Needed per year",
+             "Needed in\u00a02023")):  # (a no-break space)
         context = load_report(relative(example_tables), 2023, language)
         assert scorecard_headers(context)[7] == both
         assert warning_headers(context)[7] == both
@@ -1431,7 +1454,7 @@ def test_a_growth_needed_in_one_year_is_headed_with_that_year(example_tables):
         assert words.needed_label([intensity, met], context.words) == both
         # levels alone (17, 18: at least 90 %, 5 % a year in 2024): a level's label
         levels = [row for row in rows if int(row.indicator_id) in (17, 18)]
-        required = {"zh": "2024年要求", "en": "Required in\u00a02024"}[language]
+        required = {"zh": "2024年", "en": "Needed in\u00a02024"}[language]
         assert words.needed_label(levels, context.words, 2024) == required
         review_context = load_report(relative(example_tables), 2022, language)
         assert scorecard_headers(review_context)[7] == review
@@ -1529,7 +1552,7 @@ def test_a_plan_typed_from_a_press_quote_says_so_in_its_data_note_and_of_each_mi
     national = PROJECT_ROOT / "data" / "processed" / "national-12th-fyp"
     for language, said in (("en", "Plan text: the plan's own text is not available; its baselines and targets are "
                                   "typed as a press report of its release quotes them"),
-                           ("zh", "规划文本：规划原文无从获得，基础值和目标值按发布时新闻稿的引文录入")):
+                           ("zh", "规划文本：未能获得规划原文，基础值和目标值按发布时新闻稿的引文录入")):
         context_ = load_report(national, 2015, language)
         assert [line for line in words.data_note(context_) if line.startswith(said)] != []
         label = {"en": "Baseline not given by the press report quoting the plan", "zh": "所据新闻稿引文未列基础值"}
@@ -1546,7 +1569,7 @@ def test_a_plan_typed_from_a_press_quote_says_so_in_its_first_paragraph():
 
     national = PROJECT_ROOT / "data" / "processed" / "national-12th-fyp"
     said = {"en": "as a press report of its release quotes them: the plan's own text is not available.",
-            "zh": "；规划原文无从获得，基础值和目标值按发布时新闻稿的引文录入。"}
+            "zh": "；未能获得规划原文，基础值和目标值按发布时新闻稿的引文录入。"}
     for language, words_ in said.items():
         assert words_ in words.intro(load_report(national, 2015, language))
     for language in said:

@@ -379,7 +379,7 @@ def shown_status(row) -> str:
     already met") for a target met by a value before its year, a progress verdict, not the final one, and
     ``met_stage_early`` (阶段提前达标, "Stage target already met") where that target is a stage target the value
     meets and a later one it does not (:func:`met_stage_early`); ``met_unconfirmed`` (达标待确认, "Met, to be
-    confirmed") once that year has come without its value; ``met_so_far`` (目前均达标, "Met so far") for a level to
+    confirmed") once that year has come without its value; ``met_so_far`` (迄今均达标, "Met so far") for a level to
     hold every year, met so far; ``overdue`` (预计未达标, "Projected to miss") for a pace behind what was needed once
     the target's year has come without its value, where "accelerate" would ask for
     what time no longer allows; else its status (:data:`SHOWN_IN_STEAD`)."""

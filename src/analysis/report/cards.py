@@ -318,7 +318,36 @@ def card_notes(context: ReportContext, row) -> list[str]:
         # the others of the kind are in the appendix, said in a sentence of its own after the first
         notes.append(sentence(note, words) + words.count_text("card.more", len(group) - 1) if len(group) > 1
                      else note)
+    notes += [across] if (across := across_releases(context, row)) else []
     return notes
+
+
+def across_releases(context: ReportContext, row) -> str:
+    """A series whose base value a later release revised (national R&D intensity: the plan printed 1.75% for 2010, a
+    later vintage gives 1.84%) and whose latest value comes from another source (2015's 2.07%): the growth seen and
+    the distance covered run between the two releases, and the target was set against the printed value; said in a
+    sentence, from the data, after the findings that list the revisions. "" for any other series."""
+    quality = context.quality
+    revised = quality[(quality["indicator_id"] == row.indicator_id) & (quality["series"] == row.series)
+                      & (quality["issue"] == "observation_revises_baseline")
+                      & (pd.to_numeric(quality["year"], errors="coerce") == row.base_year)]
+    actual = actuals(context, row)
+    # the values the assessment used (a year with an earlier figure too, 2015's preliminary 2.10, by the one kept)
+    base = actual[(actual["year"] == row.base_year) & (actual["value"] == row.base_value)]
+    latest = actual[(actual["year"] == row.as_of_year) & (actual["value"] == row.latest_value)]
+    values = series_values(context, row)
+    printed = values[(values["value_type"] == "baseline") & (values["year"] == row.base_year)]
+    if revised.empty or base.empty or latest.empty or printed.empty or is_missing(row.target_value) \
+            or set(base["reference"]) & set(latest["reference"]):
+        return ""
+    words = context.words
+
+    def shown(value: float) -> str:
+        return amount(row, value_text(row, float(value), words), words)
+
+    return words.text("card.across_releases", base=year(row.base_year), base_value=shown(row.base_value),
+                      last=year(row.as_of_year), end=shown(row.latest_value),
+                      printed=shown(printed["value"].iloc[-1]), target=shown(row.target_value))
 
 
 def typographic(finding) -> bool:

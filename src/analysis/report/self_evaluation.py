@@ -166,7 +166,7 @@ def department_name(context: ReportContext, name_zh: str) -> str:
 
 def sender(context: ReportContext, name_zh: str) -> str:
     """The department that sent words, in the report's language; a template of a plan that names no departments
-    records none: that group as the warning lists name it (未明确责任部门, No responsible department given)."""
+    records none: that group as the warning lists name it (未明确牵头部门, Lead department not named)."""
     return department_name(context, name_zh) or context.words["warnings.no_department"]
 
 
@@ -491,7 +491,7 @@ def _achieved_share(context: ReportContext, numeric: pd.DataFrame, with_data: se
     if stages:  # a mid-term's result: the stage targets, before the share of the few final verdicts
         judged = numeric[numeric["indicator_id"].astype(int).isin(stages)]
         # a level to hold every year, met so far, has no stage target: counted apart among those met, as the
-        # statuses counted after it show it (17: 目前均达标)
+        # statuses counted after it show it (17: 迄今均达标)
         held = sum(verdict == "achieved" and all(shown_status(row) == "met_so_far" for row in series.itertuples())
                    for indicator_id, verdict in stages.items()
                    for series in [judged[judged["indicator_id"].astype(int) == indicator_id]])

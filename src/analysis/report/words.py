@@ -949,7 +949,7 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     lagging = numeric[numeric["status"].isin(LAGGING)].sort_values(["core", "indicator_id"], ascending=[False, True],
                                                                    kind="stable")
     needs = [_lagging_item(row, words, _missed_values(context, row), plan_period_note(context, row),
-                           bare_reading(context, row)) for row in lagging.itertuples()]
+                           bare_reading(context, row), bare_printed(context, row)) for row in lagging.itertuples()]
     if needs:
         # the lead-in names the statuses the list holds, worst first, and no other
         shown = [status for status in ("not_achieved", "moving_away", "stage_missed", "insufficient", "overdue",
@@ -992,7 +992,8 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     label = context.dataset_label
     if label:
         paragraphs.insert(0, Paragraph(words.text("summary.dataset", label=label)))
-    return _points_defined(paragraphs, words)
+    shares = any(is_percent(row) and row.kind != "rank" for row in context.joined().itertuples())
+    return _points_defined(paragraphs, words, shares)
 
 
 def final_counts(context: ReportContext) -> dict[str, int]:
@@ -1005,12 +1006,15 @@ def final_counts(context: ReportContext) -> dict[str, int]:
     return {s: int(counts[s]) for s in (*TALLY_ORDER, *sorted(set(counts.index) - set(TALLY_ORDER))) if s in counts}
 
 
-def _points_defined(paragraphs: list[Paragraph], words: Catalog) -> list[Paragraph]:
+def _points_defined(paragraphs: list[Paragraph], words: Catalog, shares: bool = False) -> list[Paragraph]:
     """The overview with its first differences in percentage points written in full where the language abbreviates
     them (``0.1 percentage points (pp) short``, then ``0.3 pp``): the abbreviation defined where a reader first meets
     it; one with a bracket of its own after it, or inside a bracket, in full without the abbreviation (``(96.4% of
     the target, 0.1 percentage points short)``: never two brackets running, nor one inside another), the next
-    defining it. A difference is the suffix right after a number, never the same letters in a name."""
+    defining it. A difference is the suffix right after a number, never the same letters in a name. An overview
+    that gives none outside a bracket (a final report's "(96.4% of the target, 0.1 percentage points short)" only),
+    of a plan with shares (``shares``), whose tables and cards then abbreviate them, says the abbreviation in a
+    sentence of its own, after the paragraph that first writes them in full (else last)."""
     short, full, defining = (words["pace.percentage_points"], words["pace.percentage_points_full"],
                              words["pace.percentage_points_first"])
     if short == defining:
@@ -1035,8 +1039,14 @@ def _points_defined(paragraphs: list[Paragraph], words: Catalog) -> list[Paragra
 
         return points.sub(one, text)
 
-    return [Paragraph(defined(paragraph.text), tuple(defined(item) for item in paragraph.items))
-            for paragraph in paragraphs]
+    paragraphs = [Paragraph(defined(paragraph.text), tuple(defined(item) for item in paragraph.items))
+                  for paragraph in paragraphs]
+    if done or not shares:
+        return paragraphs
+    written = [i for i, paragraph in enumerate(paragraphs)
+               if any(full.strip() in text for text in (paragraph.text, *paragraph.items))]
+    at = written[0] + 1 if written else len(paragraphs)
+    return [*paragraphs[:at], Paragraph(words["summary.points_abbreviated"]), *paragraphs[at:]]
 
 
 def _missed_values(context: ReportContext, row) -> str:
@@ -1111,8 +1121,14 @@ def plan_period_move(context: ReportContext, row) -> tuple[str, dict] | None:
     def shown(value: float) -> str:  # in the series' unit: 2.7%, 86%
         return amount(row, value_text(row, value, words), words)
 
+    # the pace since the year before the plan period, in the series' method, as the growth seen from the baseline is
+    # given (3: 39.3% in 2021, 44.1% in 2023: (44.1 − 39.3) / 2 = +2.4 pp a year, against +0.87 from 2020's 41.5%)
+    span = int(row.as_of_year) - (first - 1)
+    cagr = compound_rate(start_value, row.latest_value, span) if row.method == "compound" else math.nan
+    pace = _pace(row, words, cagr, linear_rate(start_value, row.latest_value, span), math.nan, with_unit=True)
     return kind, {"first": year(first - 1), "start": shown(start_value), "last": year(row.as_of_year),
-                  "end": shown(row.latest_value), "base": year(row.base_year), "base_value": shown(row.base_value)}
+                  "end": shown(row.latest_value), "base": year(row.base_year), "base_value": shown(row.base_value),
+                  "pace": pace}
 
 
 def target_ahead(context: ReportContext, row) -> bool:
@@ -1140,12 +1156,13 @@ def plan_period_note(context: ReportContext, row, final_too: bool = False) -> st
                               span=context.words.text("data_gap.span", first=fields["first"], last=fields["last"]))
 
 
-def _lagging_item(row, words: Catalog, missed: str = "", moved: str = "", reading: str = "") -> str:
+def _lagging_item(row, words: Catalog, missed: str = "", moved: str = "", reading: str = "", printed: str = "") -> str:
     """What a lagging series needs, with its status named after it where the sentence does not say it (a progress
     verdict; a final one says "not achieved" itself); ``missed``: the values of the years a level held every year
     missed (:func:`_missed_values`); ``moved``: the plan-period move its status from the base year hides
-    (:func:`plan_period_note`), said after the status, as the scorecard and the warning list say it."""
-    need = _need(row, words, missed, reading) + _data_gap_in_sentence(row, words)
+    (:func:`plan_period_note`), said after the status, as the scorecard and the warning list say it; ``printed``: the
+    targets of a level to hold every year the table prints without its sign (:func:`bare_printed`)."""
+    need = _need(row, words, missed, reading, printed) + _data_gap_in_sentence(row, words)
     # every warned item says its warning's colour, as the warning list gives it; a stage target missed on course for
     # the next one says why it is warned (the stage target missed, not the pace)
     level = row_warning_level(row)
@@ -1400,6 +1417,8 @@ def _statuses(context: ReportContext) -> str:
         whole = joined.groupby("indicator_id")["series"].size()
         named_ = [series_ids(rows, words) if len(rows) < whole[indicator] else str(indicator)
                   for indicator, rows in waiting.sort_values(["indicator_id", "series"]).groupby("indicator_id")]
+    # a series among them (4 provincial) is named as a series, never as an indicator ("indicators 4 provincial")
+    series = "_series" if any(name not in {str(i) for i in pending} for name in named_) else ""
     # an indicator without data in the plan period, its target year come: no verdict at all, said so, never left to
     # read as one that has its target year's value because "of these" named only those with a progress verdict
     past = pd.Series([target_year_past(row) for row in joined.itertuples()], index=joined.index, dtype=bool)
@@ -1409,19 +1428,19 @@ def _statuses(context: ReportContext) -> str:
     numeric = set(joined.loc[joined["status"] != "qualitative", "indicator_id"].astype(int))
     if pending and unjudged and set(pending) | {int(i) for i in unjudged} == numeric:
         # none has its target year's value: said first, then why each has the verdict it has (or none)
-        return text + words.count_text("summary.none_final", len(pending), total=len(numeric),
-                                 ids=words["grammar.comma"].join(named_), bare=len(unjudged))
+        return text + words.count_text("summary.none_final" + series, len(pending), total=len(numeric),
+                                       ids=words["grammar.comma"].join(named_), bare=len(unjudged))
     if pending:
-        text += words.count_text("summary.not_final", len(pending), ids=words["grammar.comma"].join(named_))
+        text += words.count_text("summary.not_final" + series, len(pending), ids=words["grammar.comma"].join(named_))
     if unjudged:
         text += words.count_text("summary.no_verdict", len(unjudged), total=len(numeric))
     return text
 
 
-def _need(row, words: Catalog, missed: str = "", reading: str = "") -> str:
+def _need(row, words: Catalog, missed: str = "", reading: str = "", printed: str = "") -> str:
     name = named(row, words)
     if row.verdict == "final":
-        return _final_need(row, words, name, missed, reading)
+        return _final_need(row, words, name, missed, reading, printed)
     if row.method == "annual_floor":
         catch_up = ""
         if (not is_missing(row.required_per_year) and abs(row.required_per_year - row.target_value) > 0.005
@@ -1565,6 +1584,16 @@ def bare_target_reading(context: ReportContext, row) -> str:
     """"方案表列 5%，未标“≥”，本报告按每年须达到评估": how a level to hold every year is read from targets the plan's
     table prints without its sign, whatever the verdict (a table that writes the target "≥5" says so under it); ""
     for a series whose targets are printed with their sign or are no level to hold."""
+    printed = bare_printed(context, row)
+    if not printed:
+        return ""
+    return context.words.text("summary.bare_reading_text", printed=printed,
+                              sign=context.words.text(f"target_form.{row.direction}", value=""))
+
+
+def bare_printed(context: ReportContext, row) -> str:
+    """The targets of a level to hold every year as the plan's table prints them without its sign ("5%": 18, 2023 and
+    2024), each once; "" for a series whose targets carry their sign or that is no level to hold."""
     if row.direction not in HELD_EVERY_YEAR:
         return ""
     values = context.series_values(row.indicator_id, row.series)
@@ -1572,13 +1601,11 @@ def bare_target_reading(context: ReportContext, row) -> str:
     if targets.empty or "printed_text" not in targets or not read_from_bare(row.direction, targets["printed_text"]):
         return ""
     words = context.words
-    printed = list(dict.fromkeys(amount(row, value_text(row, float(value), words, "target"), words)
-                                 for value in targets["value"]))
-    return words.text("summary.bare_reading_text", printed=words["grammar.comma"].join(printed),
-                      sign=words.text(f"target_form.{row.direction}", value=""))
+    return words["grammar.comma"].join(dict.fromkeys(amount(row, value_text(row, float(value), words, "target"), words)
+                                                     for value in targets["value"]))
 
 
-def _final_need(row, words: Catalog, name: str, missed_values: str = "", reading: str = "") -> str:
+def _final_need(row, words: Catalog, name: str, missed_values: str = "", reading: str = "", printed: str = "") -> str:
     """A target year's value that missed its target: the completion rate, the shortfall, the years a target to
     hold every year was missed (``reading``: the level read from targets the table prints bare, :func:`bare_reading`),
     and what the next target (if any) asks."""
@@ -1593,7 +1620,7 @@ def _final_need(row, words: Catalog, name: str, missed_values: str = "", reading
     # talent: 318 in 2024 against a target of 320, … 2 persons short", never "(persons) … persons")
     if row.shortfall > 0 and row.kind != "rank" and not is_percent(row):
         name = localized(row, "short_name", words.language)
-    following = next_target_need(row, words)
+    following = next_target_need(row, words, "" if reading else printed)  # the reading said once
     if row.missed_years and row.direction in HELD_EVERY_YEAR:  # the missed year first: the latest value may meet it
         # the values of the years missed given, the latest among them: its value once, not again after "not achieved"
         latest_missed = missed_values and int(row.as_of_year) in {int(y) for y in missed_years(row)}
@@ -1624,15 +1651,18 @@ def _above_range(row) -> bool:
     return operator(row) in ("within", "exactly") and row.direction == "lower" and row.shortfall > 0
 
 
-def next_target_need(row, words: Catalog) -> str:
+def next_target_need(row, words: Catalog, printed: str = "") -> str:
     """After a verdict on a stage target: what the next target asks ("; to reach 120 in 2024 it must grow by 16.5%
-    over 2023, more than the growth seen so far (+8.8% a year)"); empty without a next target."""
+    over 2023, more than the growth seen so far (+8.8% a year)"); empty without a next target. A level to hold every
+    year read from targets the table prints without the sign (``printed``, :func:`bare_printed`: 18's 5%) says the
+    next year's level is this evaluation's reading, never that the plan asks for "at least" it."""
     if row.direction in HELD_EVERY_YEAR:  # the year it must hold next: perhaps the binding target's
         next_year, next_value = following_target(row)
         if is_missing(next_year):
             return ""
-        return words.text(f"summary.need_final_hold_{row.direction}", next_year=year(next_year),
-                          next_target=amount(row, fmt_number(next_value), words))
+        return words.text(f"summary.need_final_hold_{row.direction}" + ("_bare" if printed else ""),
+                          next_year=year(next_year), next_target=amount(row, fmt_number(next_value), words),
+                          printed=printed, sign=words.text(f"target_form.{row.direction}", value=""))
     if is_missing(row.next_target_year):
         return ""
     fields = {"next_year": year(row.next_target_year),
