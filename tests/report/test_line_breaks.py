@@ -21,6 +21,7 @@ from pdfminer.pdfpage import PDFPage
 
 from analysis.catalog import catalog
 from analysis.report.line_breaks import (
+    chinese_words,
     is_short,
     keep_together,
     keep_words,
@@ -30,9 +31,10 @@ from analysis.report.line_breaks import (
     short_labels,
 )
 
-#: Every report the run builds: Weihai's final in both languages and its mid-term without data and with (English),
+#: Every report the run builds: Weihai's final in both languages and its mid-term without data and with (in both),
 #: the fictional Lakeside plan's mid-term (Chinese) and final (English), the national 12th plan's final (Chinese).
-REPORTS = ["final-zh", "final-en", "mid-term-en-plain", "mid-term-en", "lakeside-2026-zh", "lakeside-2027-en",
+REPORTS = ["final-zh", "final-en", "mid-term-en-plain", "mid-term-zh", "mid-term-en", "lakeside-2026-zh",
+           "lakeside-2027-en",
            "national-2015-zh"]
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -75,6 +77,11 @@ def line_pairs(pdf) -> list[tuple[int, str, str]]:
     """(page, a line, the line that goes on from it) of every page: the next line drawn, one line lower (a line's
     height is 1.35 to 1.6 times the font size; a new paragraph or table row lies further down), at the same left
     edge (or right edge, in a column of numbers)."""
+    return [(number, a.text, b.text) for number, a, b in drawn_pairs(pdf)]
+
+
+def drawn_pairs(pdf) -> list[tuple[int, Line, Line]]:
+    """:func:`line_pairs` with each line's place and size."""
     manager = PDFResourceManager()
     device = PDFPageAggregator(manager, laparams=None)  # characters as drawn, not regrouped
     interpreter = PDFPageInterpreter(manager, device)
@@ -83,7 +90,7 @@ def line_pairs(pdf) -> list[tuple[int, str, str]]:
         for number, page in enumerate(PDFPage.get_pages(file), 1):
             interpreter.process_page(page)
             lines = drawn_lines(device.get_result())
-            pairs += [(number, a.text, b.text) for a, b in zip(lines, lines[1:])
+            pairs += [(number, a, b) for a, b in zip(lines, lines[1:])
                       if 0.9 * a.size < a.baseline - b.baseline < 1.7 * a.size
                       and (abs(a.x0 - b.x0) < 1 or abs(a.x1 - b.x1) < 1)]
     return pairs
@@ -258,6 +265,71 @@ def broken_per_year(pairs) -> list:
             if any(match.start() < len(a) < match.end() for match in PER_YEAR.finditer(f"{a} {b}"))]
 
 
+#: points: how wide a line of a narrow table cell is at most (a status's note, a need, a gap: the columns are 60 to
+#: 80 pt wide on the A4 page's 504 pt); a paragraph's line, a card's or a wide column's is wider.
+NARROW = 100
+#: The marks that end a clause of Chinese.
+CLAUSE_MARKS = "，；。、："
+#: Letters (a Chinese character counts two) of a short clause, which a narrow cell keeps on one line: six characters,
+#: "方案表列 5%", "未标“≥”".
+SHORT_CLAUSE = 12
+
+
+def narrow_runs(pdf) -> list[tuple[int, list[str]]]:
+    """The lines of each narrow cell's text (:data:`NARROW`), one after another: (page, its lines)."""
+    runs: list[tuple[int, list]] = []
+    for page, a, b in drawn_pairs(pdf):
+        if max(a.x1 - a.x0, b.x1 - b.x0) >= NARROW:
+            continue
+        if runs and runs[-1][0] == page and runs[-1][1][-1] is a:
+            runs[-1][1].append(b)
+        else:
+            runs.append((page, [a, b]))
+    return [(page, [line.text for line in lines]) for page, lines in runs]
+
+
+def broken_chinese_words(runs) -> list:
+    """A Chinese word (of two characters or more, as the report's segmenter knows them) at the end of one line of a
+    narrow cell and the start of the next (2023—2024年每 / 年 +0.2个百分点)."""
+    found = []
+    for page, lines in runs:
+        for a, b in zip(lines, lines[1:]):
+            tail, head = re.search(f"[{HAN}]{{0,6}}$", a).group(), re.match(f"[{HAN}]{{0,6}}", b).group()
+            if tail and head and any(start < len(tail) < end for start, end in chinese_words(tail + head)):
+                found.append((page, a[-12:], b[:12]))
+    return found
+
+
+def broken_clauses(runs) -> list:
+    """A short clause of a Chinese note of two clauses or more (:data:`SHORT_CLAUSE`, between two of
+    :data:`CLAUSE_MARKS` or the cell's start and end, no bracket in it) broken over two lines of a narrow cell (方案 /
+    表列 5%，未 / 标“≥”); a header's words (2020年 / 基础值) are no note."""
+    found = []
+    for page, lines in runs:
+        text, ends = "", set()
+        for line in lines:
+            text += line
+            ends.add(len(text))
+        for clause in re.finditer(f"(?<![^{CLAUSE_MARKS}])[^{CLAUSE_MARKS}]+(?![^{CLAUSE_MARKS}])", text):
+            inside = sorted(end for end in ends if clause.start() < end < clause.end())
+            words = clause.group().strip()
+            if inside and re.search(f"[{CLAUSE_MARKS}]", text) and re.search(f"[{HAN}]", words) \
+                    and not re.search("[（）()]", words) \
+                    and sum(2 if ord(character) >= 0x2E80 else 1 for character in words) <= SHORT_CLAUSE:
+                found.append((page, text[max(0, inside[0] - 6):inside[0]], text[inside[0]:inside[0] + 6]))
+    return found
+
+
+def test_no_chinese_word_nor_short_clause_breaks_in_a_narrow_cell(report):
+    """The final's warning list printed "方案 / 表列 5%，未 / 标“≥”", the mid-term's need "2023—2024年每 / 年
+    +0.2个百分点"."""
+    case, folder = report
+    if language_of(case) == "zh":
+        runs = [run for pdf in printed(folder) for run in narrow_runs(pdf)]
+        assert broken_chinese_words(runs) == []
+        assert broken_clauses(runs) == []
+
+
 def test_no_change_a_year_is_broken_over_two_lines(report):
     case, folder = report
     if language_of(case) == "en":
@@ -323,6 +395,32 @@ def test_the_checks_flag_the_breaks_the_report_used_to_have():
     assert broken_per_year([(9, "growth seen since 2020 (+0.03 pp a", "year). Reasons")]) != []
     assert broken_per_year([(9, "since 2020 (+0.87 pp", "a year)")]) != []
     assert broken_per_year([(9, "since 2020 (+0.87 pp a year).", "Reasons: [To be")]) == []
+    # the final zh warning list's "方案 / 表列 5%，未 / 标“≥”", the mid-term zh need's "2023—2024年每 / 年"; a long
+    # clause between its words, a header between its pieces, a word whole at a line's end are no breaks
+    assert broken_clauses([(5, ["方案", "表列 5%，未", "标“≥”，本报告按每", "年须达到评估"])]) == [
+        (5, "方案", "表列 5%，"), (5, "列 5%，未", "标“≥”，本")]
+    assert broken_clauses([(5, ["方案表列 5%，", "未标“≥”，本报告按", "每年须达到评估"])]) == []
+    assert broken_clauses([(2, ["2020年", "基础值"])]) == []
+    assert broken_chinese_words([(3, ["2023—2024年每", "年 +0.2个百分点，"])]) == [
+        (3, "2023—2024年每", "年 +0.2个百分点，")]
+    assert broken_chinese_words([(3, ["2023—2024年", "每年 +0.2个百分点"])]) == []
+
+
+def test_a_short_clause_of_a_note_in_a_narrow_cell_is_one_block():
+    """The final's warning list broke its note "方案表列 5%，未标“≥”，本报告按每年须达到评估" as 方案 / 表列 5%，未 /
+    标“≥”: each clause of six characters or fewer ("方案表列 5%": 4 characters, a space and 5%, 11 letters; "未标“≥”":
+    7) is whole on a line or on the next, broken between its own pieces only where its column is narrower; a longer
+    one (本报告按每年须达到评估, 22 letters) between its words; a text of one clause (a header) as before."""
+    html = str(keep_words("方案表列 5%，未标“≥”，本报告按每年须达到评估"))
+    assert html.startswith('<span class="aside"><span class="nobr">方案</span><span class="nobr">表列</span> '
+                           '<span class="nobr">5%，</span></span>')
+    assert '<span class="nobr">未标“≥”，</span>' in html  # no word of its own inside: one piece
+    assert '<span class="nobr">每年</span>' in html and '<span class="nobr">评估</span>' in html
+    assert html.count('class="aside"') == 1 and "本报告按" not in html  # the long one: its words apart
+    assert keep_words("2020年基础值") == '<span class="nobr">2020年</span><wbr><span class="nobr">基础值</span>'
+    # the mid-term's need: "每年" after a year range whole (the cell took keep_together, which keeps no word)
+    assert '<wbr><span class="nobr">每年</span> <span class="nobr">+0.2个百分点</span>' in keep_words(
+        "2023—2024年每年 +0.2个百分点")
 
 
 def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():

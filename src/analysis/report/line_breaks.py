@@ -293,6 +293,30 @@ def asides(text: str) -> list[tuple[int, int]]:
     return [(match.start(), _closing_end(text, match.end())) for match in SHORT_ASIDE.finditer(text)]
 
 
+#: The marks that end a clause of Chinese: a note in a table cell is read clause by clause (方案表列 5%，未标“≥”，…).
+CLAUSE_MARKS = "，；。、："
+#: A clause of a Chinese note between two of :data:`CLAUSE_MARKS` (or the note's start or end), with no bracket in
+#: it (a short aside has its own block: :data:`SHORT_ASIDE`).
+CLAUSE = re.compile(rf"(?<![^{CLAUSE_MARKS}])[^{CLAUSE_MARKS}（）()\n]+(?![^{CLAUSE_MARKS}])")
+#: Width in Latin letters (a CJK character counts two) up to which a clause of a note in a narrow cell is one block,
+#: its closing mark with it: six Chinese characters, "方案表列 5%" or "未标“≥”", which the narrowest column that
+#: holds notes (a status's, 8 characters of its 7.5 pt type) holds whole with the mark after it.
+SHORT_CLAUSE = 12
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Where the short clauses of a Chinese note stand (:data:`CLAUSE`, :data:`SHORT_CLAUSE` wide at most, the
+    closing marks after each with it), in a note of two clauses or more: each a block whole on the line where it fits
+    or on the next, never "方案 | 表列 5%" nor "未 | 标“≥”" (a word the segmenter does not know), broken between its
+    own pieces only where it is wider than its column. None in a text of one clause, nor in a language that breaks
+    at spaces."""
+    if not re.search(f"[{CLAUSE_MARKS}]", text):
+        return []
+    return [(match.start(), _closing_end(text, match.end())) for match in CLAUSE.finditer(text)
+            if re.search(f"[{HAN}]", match.group()) and match.group() == match.group().strip()
+            and columns(match.group()) <= SHORT_CLAUSE]
+
+
 #: The marks a line may start with but never end with: after a kept piece, a line may break before one
 #: (+0.8个百分点 | （+1.9%）), which WeasyPrint does not see on its own after a span that never breaks.
 OPENING_MARKS = "（〔「『【《"
@@ -555,7 +579,11 @@ def keep_words(text) -> Markup:
     notes of a narrow cell (进展判断，非最终判定), never 非最终判 | 定, and a table's cells (示例统计公报（虚构）, never
     虚 | 构); a web address breaks where print breaks one; a short aside in brackets a block (:func:`asides`)."""
     text = str(text)
-    html = marked(text, merged(_word_spans(text) + asides(text)), between=True, blocks=asides(text))
+    spans = _word_spans(text) + asides(text)
+    # a short clause of a note (:func:`clauses`) a block where no piece of it runs into the next clause
+    blocks = asides(text) + [(start, end) for start, end in clauses(text)
+                             if not any(a < start < b or a < end < b for a, b in spans)]
+    html = marked(text, merged(spans + blocks), between=True, blocks=blocks)
     return _address_breaks(html) if "://" in text else html
 
 
