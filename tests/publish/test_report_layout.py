@@ -465,6 +465,22 @@ def pdf_chars(pdf_path, pages=None):
     return [list(chars(page)) for page in extract_pages(str(pdf_path), page_numbers=pages)]
 
 
+def test_every_page_is_numbered_alike_in_the_report_and_the_self_evaluation(example_reports):
+    """A reader's copy of the text read the report's page numbers "1 / 27" and the self-evaluation's "1/9": the spaces
+    around the slash, the CJK font's 0.22 em, were lost (poppler) where the count had one digit. Every page of both,
+    in both languages, is numbered "n / N" at its foot, each space 0.4 em wide at least."""
+    for edition in ("final-zh", "final-en"):
+        for document in ("report", "self-evaluation"):
+            pages = pdf_chars(example_reports[edition] / f"{document}.pdf")
+            for number, chars in enumerate(pages, 1):
+                lowest = min(char.matrix[5] for char in chars)
+                foot = sorted((char for char in chars if abs(char.matrix[5] - lowest) < 0.5), key=lambda c: c.x0)
+                assert "".join(char.get_text() for char in foot) == f"{number} / {len(pages)}", (edition, document)
+                slash = next(index for index, char in enumerate(foot) if char.get_text() == "/")
+                for left, right in ((foot[slash - 2], foot[slash]), (foot[slash], foot[slash + 2])):
+                    assert right.x0 - left.x1 >= 0.4 * left.size, (edition, document, number)
+
+
 def test_no_text_is_smaller_than_seven_and_a_half_points_nor_too_pale(report):
     """A table's small type (a value's year, a status's note, the scorecard's unit) was 7.2 and 6.8 points, a card's
     departments 7.4: 7.5 points at least, and small type (under 9 points) at a contrast of 4.5:1 at least on white."""
