@@ -110,8 +110,10 @@ def summary_html(context: ReportContext) -> str:
 
 
 #: A category of the scorecard of this many rows at most is printed on one page, its band with its rows; a longer one
-#: may be split, its band repeated over its rows on the next page ("（续）", "(continued)").
-KEPT_CATEGORY = 5
+#: may be split, its band repeated over its rows on the next page ("（续）", "(continued)"), its band and two rows at
+#: least on a page (report.css). (At five, the Chinese mid-term's categories of four and five rows of long notes, each
+#: some half a page, went whole to the next page and left two pages 40 % blank, the warnings' section a page later.)
+KEPT_CATEGORY = 3
 
 
 def scorecard_html(context: ReportContext) -> str:
