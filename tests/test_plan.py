@@ -86,18 +86,23 @@ def write(folder, **changes):
 ])
 def test_mistakes_in_plan_yml_are_named(tmp_path, changes, field, words):
     folder = write(tmp_path / "plan", **changes)
-    with pytest.raises(InputError) as caught:
-        load_plan(folder)
-    # a key the plan does not know is told at the line it is typed on
-    unknown = {"titel", "statuswords"} & set(changes)
-    at = f":{_line_of(folder, *unknown)}" if unknown else ""
-    assert f"plan.yml{at}: {field}: " in str(caught.value) and words in str(caught.value)
+    _assert_told(folder, changes, field, words)
 
 
 def _line_of(folder, key: str) -> int:
     """The line (1-based) of plan.yml in ``folder`` that ``key`` starts."""
     lines = (folder / "plan.yml").read_text(encoding="utf-8").splitlines()
     return next(number for number, text in enumerate(lines, 1) if text.startswith(f"{key}:"))
+
+
+def _assert_told(folder, changes: dict, field: str, words: str) -> None:
+    """Loading the plan in ``folder`` is refused with a line naming plan.yml, the field and ``words``; a key the
+    plan does not know is told at the line it is typed on."""
+    with pytest.raises(InputError) as caught:
+        load_plan(folder)
+    unknown = {"titel", "statuswords"} & set(changes)
+    at = f":{_line_of(folder, *unknown)}" if unknown else ""
+    assert f"plan.yml{at}: {field}: " in str(caught.value) and words in str(caught.value)
 
 
 #: One key misspelt, and two keys: the unknown one with the one it likely means, then what is missing.
@@ -418,18 +423,7 @@ def test_plan_yml_must_be_a_regular_file_of_sane_size(tmp_path):
 ])
 def test_texts_and_years_of_plan_yml_are_checked(tmp_path, changes, field, words):
     folder = write(tmp_path / "plan", **changes)
-    with pytest.raises(InputError) as caught:
-        load_plan(folder)
-    # a key the plan does not know is told at the line it is typed on
-    unknown = {"titel", "statuswords"} & set(changes)
-    at = f":{_line_of(folder, *unknown)}" if unknown else ""
-    assert f"plan.yml{at}: {field}: " in str(caught.value) and words in str(caught.value)
-
-
-def _line_of(folder, key: str) -> int:
-    """The line (1-based) of plan.yml in ``folder`` that ``key`` starts."""
-    lines = (folder / "plan.yml").read_text(encoding="utf-8").splitlines()
-    return next(number for number, text in enumerate(lines, 1) if text.startswith(f"{key}:"))
+    _assert_told(folder, changes, field, words)
 
 
 @pytest.mark.parametrize(("damage", "expected"), [
