@@ -341,8 +341,10 @@ def run_report(args: argparse.Namespace) -> int:
         render_reports(jobs, force=args.force, workers=workers, progress=say_line, tally=tally)
         status = 0
         folder = plan.processed_folder(processed)
-        if jobs and (folder / "data_quality.csv").is_file() and (folder / "indicator_values.csv").is_file():
-            _tell_hidden_sheets(folder)  # the data's notes, as `analysis data` says them: once for the run
+        # the data's notes, as `analysis data` says them: once for a run that built a report (one whose reports are
+        # all up to date told them when it built them, and loads nothing heavy to say so)
+        if tally.built and (folder / "data_quality.csv").is_file() and (folder / "indicator_values.csv").is_file():
+            _tell_hidden_sheets(folder)
     except StepError as exc:
         if args.debug:
             raise

@@ -161,7 +161,7 @@ def test_a_column_inserted_among_the_reference_columns_is_told_once_at_its_heade
 
 def test_a_values_range_hint_is_the_rows_own_where_a_row_above_it_was_deleted(weihai_in_project, project_tmp,
                                                                                  capsys):
-    """R&D personnel's 2023 row (6) deleted: row 7 now holds R&D intensity's 2022 row (its range 1.20 – 4.80, as its
+    """R&D personnel's 2023 row (6) deleted: row 7 now holds R&D intensity's 2022 row (its range 1.2～4.8, as its
     reference cell shows), where '30%' is typed. Before, the hint gave R&D personnel's range (7,667 – 69,000), the
     range of the row the template wrote there."""
     code, name, _ = _filled(weihai_in_project, project_tmp, "zh", "range", {"D7": "30%", "E7": "威海市统计公报"},
@@ -169,5 +169,5 @@ def test_a_values_range_hint_is_the_rows_own_where_a_row_above_it_was_deleted(we
     assert code == 2
     assert _errors(capsys) == [
         f"error: {name}:数据报送!D7: 数值: '30%' 不是数字（是否应为 30？请去掉“%”，只写数字，按该指标本身的单位计："
-        "报送表在该行右侧列出了单位）；但 30 不在该行的合理范围（1.2 – 4.8）内：请核对数值和单位，"
+        "报送表在该行右侧列出了单位）；但 30 不在该行的合理范围（1.2～4.8）内：请核对数值和单位，"
         "如确实无误，请在确认列说明理由"]
