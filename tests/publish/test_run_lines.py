@@ -84,7 +84,7 @@ def plan_of(folder):
 def test_a_report_run_says_the_datas_notes_once(project_tmp, capsys, monkeypatch):
     """A Chinese template handed back with a hidden tab (草稿): ``analysis report`` for two languages says the note
     ``analysis data`` says, once for the run, not once a report. Before, a report run never said it. (The reports
-    themselves are not made here: the data the run reads are the ones ``analysis data`` wrote.)"""
+    themselves are not made here: the run is told they were built, from the data ``analysis data`` wrote.)"""
     from analysis.publish import report
 
     plan = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "report-notes" / "weihai")
@@ -101,10 +101,16 @@ def test_a_report_run_says_the_datas_notes_once(project_tmp, capsys, monkeypatch
     note = (f"note: {relative(plan / 'observations')}/kjj.xlsx: "
             "工作簿中的隐藏工作表 '草稿'，未读取；如需使用，请取消隐藏")
     assert note in _lines(capsys)
-    monkeypatch.setattr(report, "render_reports", lambda *args, **kwargs: None)
-    assert cli.main(["report", "--plan", relative(plan), "--processed-dir", relative(processed), "--year", "2023",
-                     "--lang", "zh,en", "--output-dir", relative(project_tmp / "report-notes-out")]) == 0
+    arguments = ["report", "--plan", relative(plan), "--processed-dir", relative(processed), "--year", "2023",
+                 "--lang", "zh,en", "--output-dir", relative(project_tmp / "report-notes-out")]
+    # two reports built: the note once
+    monkeypatch.setattr(report, "render_reports", lambda *args, tally, **kwargs: setattr(tally, "built", 2))
+    assert cli.main(arguments) == 0
     assert [line for line in _lines(capsys) if line.startswith("note: ")] == [note]
+    # both up to date: told when they were built, not again (such a run loads nothing heavy)
+    monkeypatch.setattr(report, "render_reports", lambda *args, tally, **kwargs: setattr(tally, "up_to_date", 2))
+    assert cli.main(arguments) == 0
+    assert [line for line in _lines(capsys) if line.startswith("note: ")] == []
 
 
 def test_a_data_run_refused_for_a_mistake_still_says_its_notes(project_tmp, capsys):
