@@ -173,31 +173,77 @@ def _merged_row(sheet, row: int) -> tuple[int, int]:
 
 
 def test_a_printed_workbook_keeps_its_text_readable(templates):
-    """On paper (A4 landscape) each sheet is printed two pages wide, the input columns on the first, the reference
-    columns on the second, what names a row (编号, 序列, 年份; on the words sheet its kind too) and the header rows
-    repeated on every page, a row's pages side by side (before: three pages wide, a third of each empty, the
-    instructions cut at the first page's edge: "…距其年份越"). The title and instructions stand on the first page:
-    merged across no more than its share of the sheet's width, their rows as high as they wrap to."""
+    """On paper (A4 landscape) each sheet is printed two pages wide, each page a print area of its own, one page wide:
+    the title, the instructions, the ids, the input columns and the row's name on the first; on the second, from the
+    labels' row down, what names a row (编号, 序列, 年份; on the words sheet its kind too) repeated, the name again and
+    the other reference columns. Before: fit to two pages wide (which overrides a page break), the title merged across
+    the repeated columns printed on the second page, cut ("市发展改革委：2024年!"); the name on whichever page the fit
+    put it. The title and instructions are merged across the input columns, their rows as high as they wrap to; each
+    page's foot says the title and the page's number."""
     book = openpyxl.load_workbook(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))
-    # the values sheet: 106 characters of input columns and 134 of reference columns, 240: 1,780 pixels with the
-    # padding, 890 a page: A–J (778) within; the words sheet 196, 1,427 pixels, 713 a page: A–F (548) within, G (763)
-    # not (before: merged across A–H)
-    for sheet, named, last, split in zip(book.worksheets, ("$A:$C", "$A:$D"), (10, 6), (11, 9)):
+    # (repeated columns, last input column, the name's column, the last column)
+    for sheet, (named, last, name, end) in zip(book.worksheets, (("$A:$C", 10, "L", "T"), ("$A:$D", 8, "J", "K"))):
         setup = sheet.page_setup
-        assert (setup.orientation, setup.paperSize, setup.pageOrder) == ("landscape", 9, "overThenDown"), sheet.title
-        assert setup.fitToWidth == 2 and setup.fitToHeight == 0, sheet.title
-        assert [brk.id for brk in sheet.col_breaks.brk] == [split], sheet.title
+        assert (setup.orientation, setup.paperSize, setup.fitToHeight) == ("landscape", 9, 0), sheet.title
+        assert setup.fitToWidth in (None, 1), sheet.title  # one page wide (1, the default, left out)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        rows = sheet.max_row
+        assert sheet.print_area == f"'{sheet.title}'!$A$1:${name}${rows},'{sheet.title}'!${name}$3:${end}${rows}"
         assert (sheet.print_title_cols, sheet.print_title_rows) == (named, "$3:$4"), sheet.title
+        assert not sheet.col_breaks.brk, sheet.title
         assert _merged_row(sheet, 1) == _merged_row(sheet, 2) == (1, last), sheet.title
+        # each page 11 points at 7 or more: the widest, with the columns repeated, at most 987 / (7 / 11) = 1,551
+        # pixels (7 a character, 5 a column's padding)
+        widths = _widths(sheet)
+        pixels = {letter: 7 * int(width) + 5 for letter, width in widths.items()}
+        place = openpyxl.utils.column_index_from_string
+        first = sum(pixels[get_column_letter(column)] for column in range(1, place(name) + 1))
+        second = sum(pixels[get_column_letter(column)] for column in [*range(1, place(named[-1]) + 1),
+                                                                       *range(place(name), place(end) + 1)])
+        assert max(first, second) <= 1551, (sheet.title, first, second)
+        assert sheet.oddFooter.left.text == sheet.cell(1, 1).value
+        assert sheet.oddFooter.right.text == "第 &P 页，共 &N 页"
         # as high as each wraps to across them: the title a line of 22 points for each (characters 14 points to
         # 11) that width holds, the instructions one of 18; a Chinese character two columns wide
-        widths = _widths(sheet)
         room = sum(int(widths[get_column_letter(column)]) for column in range(1, last + 1)) - 2
         for row, line, size in ((1, 22, 14 / 11), (2, LINE_HEIGHT, 1)):
             text = sheet.cell(row, 1).value
             assert sheet.cell(row, 1).alignment.wrap_text, (sheet.title, row)
             needed = sum(2 if "\u2e80" <= char <= "\uffef" else 1 for char in text) * size / room
             assert sheet.row_dimensions[row].height >= line * math.ceil(needed) - 0.5, (sheet.title, row)  # 21.75
+
+
+def test_a_printed_values_sheets_second_page_shows_no_piece_of_the_title(templates, tmp_path):
+    """Printed with LibreOffice, the development and reform commission's values sheet (a few rows) takes two pages:
+    the first holds the title, the inputs and each row's name; the second the ids, the name again and the reference
+    columns, and nothing of the title or the instructions but the title in its foot (before: the title merged across
+    A–J showed its first characters in the repeated columns A–C, "市发展改革委：2024年", pdftotext giving it whole)."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice (soffice) or pdftotext (poppler) is not installed")
+    source = next(p for p in templates if p.name == f"{YEAR}-市发展改革委.xlsx")
+    book = openpyxl.load_workbook(source)
+    del book["工作进展与说明"]  # the values sheet alone: two pages to convert
+    path = tmp_path / "values.xlsx"
+    book.save(path)
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)], check=True, capture_output=True,
+                   timeout=240)
+    pages = subprocess.run(["pdftotext", "-layout", str(path.with_suffix(".pdf")), "-"], check=True,
+                           capture_output=True, text=True, timeout=60).stdout.rstrip("\f").split("\f")
+    assert len(pages) == 2
+    # the second page opens with the labels' row; the title only at its foot, with the page's number
+    assert pages[1].split()[:4] == ["编号", "序列", "年份", "指标名称"], pages[1]
+    first, second = ("".join(page.split()) for page in pages)
+    assert first.startswith(f"市发展改革委：{YEAR}年数据报送表") and "请在黄色单元格中填写" in first
+    assert "请在黄色单元格中填写" not in second and second.endswith("第2页，共2页")
+    years = YEAR - 2021  # a row for each year of the plan period (from 2022) to the year asked
+    for page in (first, second):  # each page names each row's indicator
+        assert page.count("全员劳动生产率（万元/人）") == page.count("万元GDP综合能耗下降率（%）") == years, page
+    assert "合理范围" in second and "7～60" in second and "数值" in first
 
 
 def test_ids_and_year_are_filled_in_and_locked_inputs_unlocked(templates):
