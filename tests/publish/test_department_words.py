@@ -153,7 +153,7 @@ def test_a_value_already_on_file_for_the_year_asked_is_shown_beside_the_latest_b
     assert personnel[labels.index("最新已知值")].value == 24300
     assert personnel[labels.index("本行年份已收到的数值")].value == 24800
     prompt = next(v.prompt for v in sheet.data_validations.dataValidation if str(v.sqref) == f"D{personnel[0].row}")
-    assert prompt.startswith("已收到 2024年数值 24,800：无修订可留空")
+    assert prompt.startswith("已收到 2024年数值 24,800人：无修订可留空")  # in its unit (before: a bare 24,800)
 
 
 def test_a_level_held_every_year_is_judged_on_each_years_value_not_the_last_alone(templates):

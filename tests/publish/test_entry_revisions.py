@@ -253,10 +253,11 @@ def test_a_departments_dated_correction_revises_its_own_undated_workbook_without
 @pytest.mark.parametrize("language, asked, prompt", [
     ("zh", "“本行年份已收到的数值”列已有数值、且无修订的，也可留空；"
            "有修订的，请在该行填写修订后的数值、数据来源和修订数的发布日期。",
-     "已收到 2024年数值 24,800：无修订可留空，有修订请填写新数值并在“发布日期”列填写修订数的发布日期。"),
+     "已收到 2024年数值 24,800人：无修订可留空，有修订请填写新数值并在“发布日期”列填写修订数的发布日期。"),
     ("en", "or if its 'Value already received for the row's year' needs no revision; to revise that value, type the "
            "revised value, its source and the day it was issued ('Published') in the row.",
-     "2024 value on file: 24,800; leave the cell empty, or type the revised value and its date in 'Published'. "),
+     "2024 value on file: 24,800 persons; leave the cell empty, or type the revised value and its date in "
+     "'Published'. "),
 ])
 def test_the_workbook_asks_for_the_day_a_revised_value_was_issued(templates, language, asked, prompt):
     """Before, the instructions and the value cell's prompt asked for the revised value only: a revision came without

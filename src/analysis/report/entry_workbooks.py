@@ -783,8 +783,10 @@ def _validation(entry: EntryWorkbook, row: EntrySeries) -> dict:
                                       year=row.latest_year)
     key = "entry.input_message" if row.latest is not None else "entry.input_message_no_latest"
     # said first: a clerk who sees no reason to send it again may leave the cell empty
-    on_file = "" if row.on_file is None else words.text("entry.on_file", year=row.year or entry.year,
-                                                        value=fmt_number(row.on_file))
+    # in its unit, in the workbook's language (22万元/人, 3.41%): a bare number reads as of any unit
+    on_file = "" if row.on_file is None else words.text(
+        "entry.on_file", year=row.year or entry.year,
+        value=words.quantity_alone(fmt_number(row.on_file), row.unit, row.unit == "%"))
     message = fitted(lambda name: on_file + words.text(key, named=_named(entry, row, name) + sign, **fields), row.name)
     return {"validate": "decimal", "criteria": "between", "minimum": row.low, "maximum": row.high,
             "ignore_blank": True, "error_type": "warning",
