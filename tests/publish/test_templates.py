@@ -246,6 +246,26 @@ def test_a_printed_values_sheets_second_page_shows_no_piece_of_the_title(templat
     assert "合理范围" in second and "7～60" in second and "数值" in first
 
 
+def test_a_values_rows_cells_stand_at_its_top_and_its_unit_whole(templates, weihai_in_project, project_tmp):
+    """A row of three lines (a long name) prints its ids, inputs, unit and numbers on its first line, beside the top
+    of its name (before: the ids, the unit, the year of the latest value and the range at its foot, beside the next
+    row's name). A unit wider than its column wraps, its row as high as it needs: "10,000 yuan per worker" in the
+    Unit column, ten characters wide, is three lines, "10,000 / yuan per / worker" (before: cut at "10,000 yuan p",
+    the row two lines high, as its name)."""
+    sheet = _sheet(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))
+    cells = [cell for row in sheet.iter_rows(min_row=5) for cell in row if cell.value not in (None, "")]
+    assert cells and all(cell.alignment.vertical == "top" for cell in cells), next(
+        cell.coordinate for cell in cells if cell.alignment.vertical != "top")
+    paths = build_templates(weihai_in_project, YEAR, "en", project_tmp / "templates-print-en")
+    sheet = _sheet(next(p for p in paths if p.name.startswith(f"{YEAR}-Municipal Development and Reform")))
+    labels = [cell.value for cell in sheet[3]]
+    unit = labels.index("Unit")
+    row = next(row for row in sheet.iter_rows(min_row=5) if row[unit].value == "10,000 yuan per worker")
+    assert _widths(sheet)[row[unit].column_letter] < 11
+    assert row[unit].alignment.wrap_text
+    assert sheet.row_dimensions[row[0].row].height >= 3 * LINE_HEIGHT
+
+
 def test_ids_and_year_are_filled_in_and_locked_inputs_unlocked(templates):
     sheet = _sheet(next(p for p in templates if p.name == f"{YEAR}-市科技局.xlsx"))
     assert sheet.protection.sheet is True and not sheet.protection.password

@@ -449,13 +449,18 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
     label = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#e8eaed", "border": 1})
     # the row of column names the reader finds, small and grey: the labels above it are what a person reads
     header = book.add_format({"font_size": SYSTEM_FONT_SIZE, "font_color": "#5f6368", "border": 1})
-    locked = book.add_format({"border": 1, "bg_color": "#f1f3f4"})
-    locked_number = book.add_format({"border": 1, "bg_color": "#f1f3f4", "num_format": "0", "align": "left"})
-    unlocked = book.add_format({"locked": False, "border": 1, "bg_color": INPUT_COLOUR, "text_wrap": True})
-    reference = book.add_format({"font_color": "#3c4043"})
+    # every cell of a row at its top, as its name (a name of three lines: its ids, unit and numbers on its first line,
+    # never on its last, beside the next row's name)
+    locked = book.add_format({"border": 1, "bg_color": "#f1f3f4", "valign": "top"})
+    locked_number = book.add_format({"border": 1, "bg_color": "#f1f3f4", "num_format": "0", "align": "left",
+                                     "valign": "top"})
+    unlocked = book.add_format({"locked": False, "border": 1, "bg_color": INPUT_COLOUR, "text_wrap": True,
+                                "valign": "top"})
+    reference = book.add_format({"font_color": "#3c4043", "valign": "top"})
+    # the name and a unit wrapped (10,000 yuan per person: never cut at "10,000 yuan p")
     named = book.add_format({"font_color": "#3c4043", "text_wrap": True, "valign": "top"})
     # the plausible range indented: beside a target's value (2.8) it never reads "2.80 – 12.61"
-    indented = book.add_format({"font_color": "#3c4043", "indent": 1})
+    indented = book.add_format({"font_color": "#3c4043", "indent": 1, "valign": "top"})
     system = book.add_format({"italic": True, "font_size": SYSTEM_FONT_SIZE, "font_color": "#5f6368"})
     styles = Styles(book)
 
@@ -505,11 +510,14 @@ def _values_sheet(book, entry: EntryWorkbook) -> None:
             "error_title": words["entry.labels.preliminary"], "error_message": words["entry.preliminary_error"],
             **prompt})
         cells = _reference_cells(entry, row)
-        # the name wrapped in its narrow column, its row as high as it needs (spreadsheets measure no row on opening)
-        sheet.set_row(number, LINE_HEIGHT * max(1, math.ceil(display_width(row.name) / (NAME_WIDTH - 2))))
+        # the name and the unit wrapped in their narrow columns, the row as high as they need (spreadsheets measure no
+        # row on opening)
+        sheet.set_row(number, LINE_HEIGHT * max(1, math.ceil(display_width(row.name) / (NAME_WIDTH - 2)),
+                                                lines_needed(row.unit, widths[first_reference + 2] - 1)))
         for offset, value in enumerate(cells):
-            if offset == 0:
-                sheet.write_string(number, first_reference, value, named)
+            if offset in (0, 2):  # the name, the unit
+                if value:
+                    sheet.write_string(number, first_reference + offset, value, named)
             elif offset == len(cells) - 1:
                 sheet.write_string(number, first_reference + offset, value, indented)
             elif isinstance(value, Held):  # ≥90: the number, its sign in the format
