@@ -26,6 +26,7 @@ from analysis.report.entry_workbooks import (
     _range_text,
     entry_workbook_bytes,
     entry_workbooks,
+    page_footer,
     safe_file_stem,
 )
 from analysis.report.scorecard_workbook import LINE_HEIGHT
@@ -472,6 +473,16 @@ def test_without_departments_every_series_goes_into_one_workbook(weihai_in_proje
     indicators = data.indicators.drop(columns=[c for c in data.indicators if c.startswith("lead_department")])
     [workbook] = entry_workbooks(indicators, data.values, YEAR, catalog("en"), "plan")
     assert workbook.file_stem == "All indicators" and len(workbook.series) == 25
+
+
+def test_a_printed_pages_foot_shows_an_ampersand_of_the_title_as_it_is_and_stays_within_excels_limit():
+    """A footer reads "&P" as the page's number and "&B" as bold: a title's "&" is doubled, printed as typed; a title
+    too long for the 255 characters Excel keeps of a footer is cut, the page's number kept."""
+    assert page_footer(catalog("en"), "R&D Office: values for 2024") == "&LR&&D Office: values for 2024&RPage &P of &N"
+    assert page_footer(catalog("zh"), "科技&人才局") == "&L科技&&人才局&R第 &P 页，共 &N 页"
+    long = page_footer(catalog("en"), "word " * 100)
+    assert len(long) <= 255 and long.endswith("…&RPage &P of &N")
+    assert len(page_footer(catalog("zh"), "&" * 300)) <= 255
 
 
 @pytest.mark.parametrize(("name", "stem"), [("市科技局", "市科技局"), ("a/b\\c", "a_b_c"), ("..", "fallback"),

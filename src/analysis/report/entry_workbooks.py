@@ -13,7 +13,9 @@ plausibility checks let pass (:func:`shown_range`: :func:`analysis.clean.plausib
 the series' printed decimals), with a warning, not a refusal: a right value far off its series is kept with a reason
 in ``confirm``. Right of an empty column sit the reference columns (name, unit, latest known value, the value
 already received for the row's year, targets, plausible range); the reader stops at the empty header cell, so they
-are never read back.
+are never read back. Printed (A4 landscape), a sheet too wide for one page is two print areas, each one page wide:
+the title, the instructions, the input columns and each row's name; then, from the labels down, the columns that name
+a row, repeated, beside the name and the other reference columns (:func:`printed_pages`).
 
 A second sheet takes the department's words (:mod:`analysis.ingest.department_words`): one row for
 each key task it leads (progress this year, a self-rating from a list), one for each of its
@@ -219,7 +221,10 @@ def page_footer(words: Catalog, title: str) -> str:
     reference columns, has no title row of its own), within the 255 characters Excel keeps of a footer; an ``&`` of
     the title printed as it is, never read as a code of the footer's."""
     room = MAX_INPUT_MESSAGE - len(words.text("entry.footer", title=""))
-    return words.text("entry.footer", title=clipped(title, room).replace("&", "&&"))
+    limit = room
+    while limit > 1 and len(clipped(title, limit).replace("&", "&&")) > room:  # each "&" doubled
+        limit -= 1
+    return words.text("entry.footer", title=clipped(title, limit).replace("&", "&&"))
 
 
 def safe_file_stem(name: str, fallback: str) -> str:
