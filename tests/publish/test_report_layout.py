@@ -111,6 +111,36 @@ def test_no_page_is_left_half_empty_except_before_a_section(report, layout):
     assert half_empty == []
 
 
+def test_no_page_before_a_section_is_left_half_empty_where_a_chart_of_the_section_fits_it(report, layout):
+    """The English final's change table (3.2) ended 40 % down page 7, "4. Charts" on page 8 over its distance-covered
+    chart (85 % of a page), the category chart (a third of one) on page 9: a page before a section is half filled at
+    least, unless none of the section's charts (a picture as wide as the column, on its pages up to the next
+    section) fits the blank at its foot with the section's heading over it."""
+    html = (report / "report.html").read_text(encoding="utf-8")
+    sections = {unescape(re.sub(r"<[^>]+>", "", h)).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)}
+    pages = [[box for box in page["boxes"] if box[1] < page["height"] - 18 / 25.4 * 72
+              and not re.fullmatch(r"\d+(\s*/\s*\d+)?", box[4])] for page in layout]  # not its number
+    foot = min(box[1] for content in pages for box in content)  # the foot of the type area
+    openers = [number for number, content in enumerate(pages) if max(content, key=lambda box: box[3])[4] in sections]
+    column = max(box[2] - box[0] for content in pages for box in content if not box[4])
+    half_empty = []
+    for number in openers[1:] if openers and openers[0] == 0 else openers:
+        before, opener = pages[number - 1], pages[number]
+        top, bottom = max(box[3] for box in before), min(box[1] for box in before)
+        if (top - bottom) / layout[number - 1]["height"] >= 0.5:
+            continue
+        # the heading over the section's first picture (its heading's line and the margins about it)
+        heading = max(opener, key=lambda box: box[3])
+        pictures = [box for box in opener if not box[4]]
+        above = heading[3] - max(box[3] for box in pictures) if pictures else 2 * (heading[3] - heading[1])
+        end = next((later for later in openers if later > number), len(pages))
+        charts = [box for content in pages[number:end] for box in content if not box[4]
+                  and box[2] - box[0] >= 0.9 * column]
+        if any(above + box[3] - box[1] <= bottom - foot for box in charts):
+            half_empty.append(number)  # the page before the section's, counted from 1
+    assert half_empty == [], half_empty
+
+
 #: px: how far a line may reach into its cell's padding (4 px a side): the Chinese mid-term's "0.09个百分点" reaches
 #: 1.3 px into it, leaving the columns 6.7 px apart.
 INTO_PADDING = 1.5

@@ -333,6 +333,27 @@ def test_a_chart_kept_with_its_heading_is_fitted_with_it(tmp_path):
     assert pdf_text(pdf).split("\n") == ["5. Indicator by indicator", "1 / 1"]  # one page: the heading on it
 
 
+def test_a_sections_later_chart_that_fits_the_blank_before_the_section_is_printed_first(tmp_path):
+    """The English final's change table ended 40 % down its page, "4. Charts" and its first chart (85 % of a page) on
+    the next, the rest of the page blank. Nine paragraphs (about 103 mm of the column's 261), then a section of a
+    chart of 85 % (222 mm: not in the 158 mm left, even at 90 %) and one of 30 % (78 mm, with the heading some 100 mm):
+    the heading and the smaller chart fill the first page's foot, the larger chart the second page, both at the
+    column's full 178 mm; two pages, not three (the first 60 % blank)."""
+    filler = "".join(f"<p>Line {number} of the table before.</p>" for number in range(1, 10))
+    page = charts_page(tmp_path, [0.85], before=filler).read_text(encoding="utf-8")
+    second = charts_page(tmp_path, [0.3]).read_text(encoding="utf-8")
+    figure = re.search(r"<figure.*</figure>", second).group(0).replace("chart-0", "chart-1")
+    page = page.replace('<figure class="chart chart-0">', '<h2>4. Charts</h2><figure class="chart chart-0">')
+    (tmp_path / "section.html").write_text(page.replace("</main>", f"{figure}</main>"), encoding="utf-8")
+    pdf = html_to_pdf(tmp_path / "section.html", tmp_path / "section.pdf")
+    assert [(page, width) for page, width, _ in chart_boxes(pdf)] == [(1, 178.0), (2, 178.0)]
+    assert [round(height) for _, _, height in chart_boxes(pdf)] == [78, 222]  # the smaller first
+    from pypdf import PdfReader
+
+    first, second_page = (sheet.extract_text() for sheet in PdfReader(pdf).pages)
+    assert "Line 9" in first and "4. Charts" in first and "4. Charts" not in second_page
+
+
 # -------------------------------------------------------------------- fonts
 
 

@@ -161,7 +161,8 @@ def html_to_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike) -> Pa
     # a web address as text on paper (its link is the screen's): read as a string, its folder the base of its URLs
     printed = without_address_links(html_path.read_text(encoding="utf-8"))
     with _fixed_source_date():
-        page, document = continued_bands(printed, page_of)
+        printed, page, document = _with_bands(printed, page_of)
+        page, document = charts_moved_up(printed, page_of, page, document)
         pdf_bytes = charts_fitted(page, document).write_pdf()
     write_bytes_atomic(pdf_path, pdf_bytes)
     return pdf_path
@@ -176,6 +177,12 @@ def continued_bands(html_text: str, page_of):
     ("研发投入（续）", "R&D (continued)") over its rows where the scorecard carries them to another page: a reader of a
     row at the top of page 2 sees its category there, not only at the foot of page 1. Each band so repeated costs one
     more layout, none where no category is split (a short one is kept whole: html.KEPT_CATEGORY)."""
+    _, page, document = _with_bands(html_text, page_of)
+    return page, document
+
+
+def _with_bands(html_text: str, page_of):
+    """:func:`continued_bands`, with the page's text as laid out first."""
     page = page_of(html_text)
     document = page.render()
     for _ in range(MOST_BANDS_REPEATED):
@@ -189,7 +196,7 @@ def continued_bands(html_text: str, page_of):
             html_text = html_text.replace(row, band + row)
         page = page_of(html_text)
         document = page.render()
-    return page, document
+    return html_text, page, document
 
 
 def _rows_continuing_a_category(document) -> list[tuple[str, str, int]]:
@@ -211,6 +218,79 @@ def _rows_continuing_a_category(document) -> list[tuple[str, str, int]]:
                               int(next(iter(band)).get("colspan") or 1)))
             begun.add(group.element)
     return found
+
+
+#: How many times at most a report is laid out again to bring a section's later chart up to the page before it.
+MOST_CHARTS_MOVED = 2
+
+
+def charts_moved_up(html_text: str, page_of, page, document):
+    """The page and its layout (``page``, ``document``: ``page_of(html_text)`` laid out), with a section whose first
+    chart opens a page (its heading above it) leaving the page before it partly blank started at that page's foot
+    instead: the section's heading, then a later chart of the section that fits the blank, printed first, the others
+    after it in their order. The English final's change table ended 40 % down its page, the rest blank above the
+    distance-covered chart (85 % of a page); the category chart (a third of one) fits there. Printed only: a screen
+    has no pages, and shows the charts in their order. Kept only if the chart moved up and no page was added."""
+    for _ in range(MOST_CHARTS_MOVED):
+        proposal = _chart_to_move_up(html_text, document)
+        if proposal is None:
+            break
+        first, later = proposal
+        figure = re.search(f'<figure class="{re.escape(later)}">.*?</figure>(?:<p class="chart-note">.*?</p>)?',
+                           html_text, re.S)
+        opening = f'<figure class="{first}">'
+        if figure is None or html_text.count(opening) != 1:
+            break
+        moved_text = html_text[:figure.start()] + html_text[figure.end():]
+        moved_text = moved_text.replace(opening, figure.group(0) + opening, 1)
+        moved_page = page_of(moved_text)
+        moved = moved_page.render()
+        name = ".".join(later.split())
+        if len(moved.pages) > len(document.pages) or _chart_page(moved, name) >= _chart_page(document, name):
+            break
+        html_text, page, document = moved_text, moved_page, moved
+    return page, document
+
+
+def _chart_to_move_up(html_text: str, document) -> tuple[str, str] | None:
+    """The classes of the first chart of a section that opens a page under the section's heading alone, and of a
+    later chart of the section (before the next heading of its level) that would fit, with the heading, the blank at
+    the foot of the page before; None if there is none."""
+    from weasyprint.formatting_structure import boxes
+
+    heights = {box.element.get("class"): box.margin_height() for page in document.pages for box in _charts(page)}
+    for before, page in zip(document.pages, document.pages[1:]):
+        charts = _charts(page)
+        if not charts:
+            continue
+        chart = charts[0]
+        top = page._page_box.content_box_y()
+        above = [box for box in _page_content(page) if isinstance(box, boxes.BlockContainerBox)
+                 and box.position_y < chart.position_y
+                 and any(isinstance(child, boxes.LineBox) for child in box.children)]
+        if not any(box.element_tag == "h2" for box in above) \
+                or any(box.style["break_after"] not in ("avoid", "avoid-page") for box in above):
+            continue
+        lines = [box for box in _page_content(before)
+                 if isinstance(box, (boxes.LineBox, boxes.TableRowBox, boxes.ReplacedBox))]
+        if not lines:
+            continue
+        foot = before._page_box.content_box_y() + before._page_box.height
+        free = foot - max(box.position_y + box.height for box in lines)
+        # (the heading's top margin, which a page's top took off, comes back at the foot of the page before)
+        margin = max((box.style["margin_top"].value for box in above
+                      if getattr(box.style["margin_top"], "unit", "") == "px"), default=0)
+        heading = chart.position_y - top + margin
+        first = chart.element.get("class")
+        start = html_text.find(f'<figure class="{first}">')
+        if start < 0:
+            continue
+        end = html_text.find("<h2", start)
+        section = html_text[start:end if end >= 0 else len(html_text)]
+        for later in re.findall(r'<figure class="(chart [^"]+)">', section)[1:]:
+            if later in heights and heading + heights[later] + 2 <= free:
+                return first, later
+    return None
 
 
 #: The least share of the column a chart is printed at so that it shares a page with what stands before it (its type
