@@ -128,11 +128,35 @@ def test_the_phone_completion_chart_keeps_a_hundred_percent_and_its_title_whole(
     # the end with its value and an arrow: 13's 2.91 and 26's 1.95 of the distance (291%, 195%)
     assert ax.get_xlim() == pytest.approx((-1.05, 1.55))
     assert ax.get_position().width * charts.PHONE_PX / 2.6 > 55
-    assert [t.get_text() for t in tick_labels(figure, ax.xaxis)] == ["−100%", "0%", "100%"]
+    # (at the rows' foot, and above them: the chart is taller than a phone's screen)
+    assert [t.get_text() for t in tick_labels(figure, ax.xaxis)] == ["−100%", "0%", "100%"] * 2
     beyond = sorted(t.get_text().replace("\n", " ") for t in ax.texts if t.get_text().startswith(("▶", "◀")))
     assert beyond == ["▶ 195%", "▶ 291%"]
     assert ax.get_title(loc="left").replace("\n", " ") == "Distance covered against time elapsed"
     assert not any("…" in t.get_text() for t in ax.get_yticklabels())  # labels wrap, whole
+
+
+def test_a_tall_phone_completion_chart_repeats_its_percentages_above_its_rows(example_tables):
+    """The 2024 chart's 26 rows (a few of three lines) run some 1,800 px down a 390 px screen, more than it shows at
+    once: −100%, 0% and 100% stand above the rows too, under the title, clear of it; on paper the chart is one
+    page's, its scale at its foot alone."""
+    configure_matplotlib("en")
+    report = load_report(relative(example_tables), 2024, "en")
+    figure = charts.completion_chart(report, narrow=True)
+    ax = figure.axes[0]
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    assert ax.get_position().height * figure.get_figheight() > charts.NARROW_TOP_AXIS
+    top = [tick.label2 for tick in ax.xaxis.get_major_ticks() if tick.label2.get_visible()]
+    assert [label.get_text() for label in top] == ["−100%", "0%", "100%"]
+    rows = ax.get_window_extent(renderer)
+    # (the phone's title starts at the figure's edge: the axes' left title)
+    [title] = [text for text in ax.findobj(Text) if text.get_text() == ax.get_title(loc="left")]
+    for label in top:
+        box = label.get_window_extent(renderer)
+        assert rows.y1 < box.y0 and box.y1 < title.get_window_extent(renderer).y0
+    printed = charts.completion_chart(report).axes[0]
+    assert not any(tick.label2.get_visible() for tick in printed.xaxis.get_major_ticks())
 
 
 # --- where a line breaks ---------------------------------------------------------------------------------------

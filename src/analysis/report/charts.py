@@ -17,7 +17,7 @@ import re
 import numpy as np
 import pandas as pd
 import seaborn as sns
-from matplotlib import patheffects, rcParams
+from matplotlib import patheffects, rc_context, rcParams
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
@@ -79,6 +79,9 @@ COMPLETION_RANGE = (-1.0, 2.0)
 #: 100% and squeezed the bars near it together; a bar beyond 150% is drawn to the edge, its value written on it with
 #: an arrow (one beyond −100% too: a bar from 0% to −100% has room for its words, one to −50% had none).
 NARROW_COMPLETION_RANGE = (-1.0, 1.5)
+#: inches: a phone's completion chart with rows taller than this (some 560 px of a 390 px screen, less than it shows
+#: at once) repeats its axis's percentages above the rows: its 26 rows ran 1,800 px down to the one scale at the foot.
+NARROW_TOP_AXIS = 6.0
 GROWTH_RANGE = (-40.0, 80.0)
 
 
@@ -761,8 +764,9 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
         labels = [_wrap(label, left * width - 0.12, label_size, lines=2) for label in labels]
         heights = [max(row_height, (label.count("\n") + 1) * 1.2 * label_size / 72 + 0.06) if "\n" in label
                    else row_height for label in labels]
+    top_axis = narrow and sum(heights) > NARROW_TOP_AXIS  # a line of tick labels above the rows, under the title
     figure, ax = _figure(len(table), sum(heights) / len(table), legend, left=left, right=right, width=width,
-                         title_lines=title.count("\n") + 1, label_lines=x_label.count("\n") + 1)
+                         title_lines=title.count("\n") + 1 + 2 * top_axis, label_lines=x_label.count("\n") + 1)
     inches = (right - left) * width  # the axes' width
     spans = np.array(heights) / row_height  # each row's height in rows of the usual one: a bar at its row's middle
     y = np.cumsum(spans) - spans / 2 - 0.5
@@ -813,10 +817,14 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
         # −100%, 0% and 100% where the labels fit, else 0% and 100% alone
         least = (_text_inches("−100%", label_size) + 0.12) * (high - low + 0.1) / inches
         ax.xaxis.set_major_locator(FixedLocator([-1.0, 0.0, 1.0] if least <= 1.0 else [0.0, 1.0]))
-        _title_from_edge(ax, title, left, width)
+        # (over the percentages above the rows, if any: the title's usual 6 points above them)
+        with rc_context({"axes.titlepad": rcParams["axes.titlepad"] + (1.2 * label_size + 7 if top_axis else 0)}):
+            _title_from_edge(ax, title, left, width)
     else:
         ax.set_title(title, fontsize=11)
     ax.tick_params(axis="x", labelsize=label_size)
+    if top_axis:  # the same percentages above the rows, under the title (its pad, above)
+        ax.tick_params(axis="x", top=True, labeltop=True)
     ax.set_xlabel(x_label, fontsize=max(8, size), linespacing=LABEL_SPACING)
     ax.grid(axis="y", visible=False)
     _legend_below(figure, ax, handles, legend_columns, _legend_size(narrow))
