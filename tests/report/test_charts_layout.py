@@ -146,7 +146,7 @@ def test_a_tall_phone_completion_chart_repeats_its_percentages_above_its_rows(ex
     ax = figure.axes[0]
     renderer = FigureCanvasAgg(figure).get_renderer()
     figure.draw(renderer)
-    assert ax.get_position().height * figure.get_figheight() > charts.NARROW_TOP_AXIS
+    assert ax.get_position().height * figure.get_figheight() > charts.NARROW_TALL_ROWS
     top = [tick.label2 for tick in ax.xaxis.get_major_ticks() if tick.label2.get_visible()]
     assert [label.get_text() for label in top] == ["−100%", "0%", "100%"]
     rows = ax.get_window_extent(renderer)
@@ -157,6 +157,30 @@ def test_a_tall_phone_completion_chart_repeats_its_percentages_above_its_rows(ex
         assert rows.y1 < box.y0 and box.y1 < title.get_window_extent(renderer).y0
     printed = charts.completion_chart(report).axes[0]
     assert not any(tick.label2.get_visible() for tick in printed.xaxis.get_major_ticks())
+
+
+def test_a_tall_phone_heat_map_repeats_its_years_under_its_rows(example_tables):
+    """The 2024 heat map's 26 rows run some 1,400 px down a 390 px screen under the years at the top: 2022, 2023 and
+    2024 stand under the rows too, over the key, clear of it; on paper (a page's) the years stand at the top alone."""
+    configure_matplotlib("en")
+    report = load_report(relative(example_tables), 2024, "en")
+    figure = charts.status_heatmap(report, narrow=True)
+    ax = figure.axes[0]
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    assert ax.get_position().height * figure.get_figheight() > charts.NARROW_TALL_ROWS
+    ticks = ax.xaxis.get_major_ticks()
+    assert [tick.label2.get_text() for tick in ticks if tick.label2.get_visible()] == ["2022", "2023", "2024"]
+    under = [tick.label1 for tick in ticks if tick.label1.get_visible()]
+    assert [label.get_text() for label in under] == ["2022", "2023", "2024"]
+    rows = ax.get_window_extent(renderer)
+    key = min((text for text in figure.texts if text.get_text().startswith("Moderate")),
+              key=lambda text: text.get_window_extent(renderer).y1)
+    for label in under:
+        box = label.get_window_extent(renderer)
+        assert key.get_window_extent(renderer).y1 < box.y0 and box.y1 < rows.y0
+    printed = charts.status_heatmap(report).axes[0]
+    assert not any(tick.label1.get_visible() for tick in printed.xaxis.get_major_ticks())
 
 
 # --- where a line breaks ---------------------------------------------------------------------------------------

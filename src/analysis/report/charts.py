@@ -79,9 +79,10 @@ COMPLETION_RANGE = (-1.0, 2.0)
 #: 100% and squeezed the bars near it together; a bar beyond 150% is drawn to the edge, its value written on it with
 #: an arrow (one beyond −100% too: a bar from 0% to −100% has room for its words, one to −50% had none).
 NARROW_COMPLETION_RANGE = (-1.0, 1.5)
-#: inches: a phone's completion chart with rows taller than this (some 560 px of a 390 px screen, less than it shows
-#: at once) repeats its axis's percentages above the rows: its 26 rows ran 1,800 px down to the one scale at the foot.
-NARROW_TOP_AXIS = 6.0
+#: inches: a phone's chart with rows taller than this (some 560 px of a 390 px screen, less than it shows at once)
+#: repeats its scale at the rows' other end: the completion chart's percentages above them (its 26 rows ran 1,800 px
+#: down to the one scale at the foot), the heat map's years under them (1,400 px under the years at the top).
+NARROW_TALL_ROWS = 6.0
 GROWTH_RANGE = (-40.0, 80.0)
 
 
@@ -764,7 +765,7 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
         labels = [_wrap(label, left * width - 0.12, label_size, lines=2) for label in labels]
         heights = [max(row_height, (label.count("\n") + 1) * 1.2 * label_size / 72 + 0.06) if "\n" in label
                    else row_height for label in labels]
-    top_axis = narrow and sum(heights) > NARROW_TOP_AXIS  # a line of tick labels above the rows, under the title
+    top_axis = narrow and sum(heights) > NARROW_TALL_ROWS  # a line of tick labels above the rows, under the title
     figure, ax = _figure(len(table), sum(heights) / len(table), legend, left=left, right=right, width=width,
                          title_lines=title.count("\n") + 1 + 2 * top_axis, label_lines=x_label.count("\n") + 1)
     inches = (right - left) * width  # the axes' width
@@ -1266,6 +1267,8 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False,
     row = max(0.2, lines * line + 0.08)  # inches: a row holds every line of its label and of its cells' words
     # inches: the title and the years above, the key below
     top, bottom = 0.75 + 2 * line, 0.25 + LABEL_SPACING * key_size / 72 * (key.count("\n") + 1)
+    years_under = narrow and row * len(order) > NARROW_TALL_ROWS  # the years under the rows too, over the key
+    bottom += (1.2 * max(size, 7.5) / 72 + 0.1) if years_under else 0
     height = row * len(order) + top + bottom
     figure = Figure(figsize=(width, height))
     ax = figure.add_axes((left, bottom / height, cells_inches / width, 1 - (top + bottom) / height))
@@ -1284,6 +1287,8 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False,
     ax.set_ylabel("")
     ax.xaxis.set_ticks_position("top")
     ax.xaxis.set_label_position("top")
+    if years_under:
+        ax.tick_params(axis="x", labelbottom=True)
     title = _part_title(words["chart.heatmap_title"], "heatmap", len(every), part, words, page_rows)
     figure.suptitle(title, fontsize=11, x=0.02, y=1 - 0.08 / height, ha="left", va="top")
     figure.text(0.02, 0.08 / height, key, fontsize=key_size, ha="left", va="bottom", color="#333333",
