@@ -81,7 +81,7 @@ def test_no_page_is_left_half_empty_except_before_a_section(report, layout):
 
     def body(page) -> list:  # not the page's head (a labelled data set's running head) nor its number
         return [box for box in page["boxes"] if box[1] < page["height"] - 18 / 25.4 * 72
-                and not re.fullmatch(r"\d+( / \d+)?", box[4])]
+                and not re.fullmatch(r"\d+(\s*/\s*\d+)?", box[4])]
 
     def opens_section(page) -> bool:
         top = max(body(page), key=lambda box: box[3])
