@@ -98,6 +98,11 @@ def test_a_value_a_sentence_does_not_name_the_series_of_has_its_unit_in_every_la
     # a number that is no plain number (a range) keeps the multiple
     assert en.quantity_alone("2–3", "100 million yuan") == "2–3 × 100 million yuan"
     assert en.quantity_alone("55.3", "%", percent=True) == "55.3%"
+    # a plan's "persons" reads as English says a count of them: 2 people, 1 person, 25,000 people
+    assert en.quantity_alone("2", "persons") == "2 people"
+    assert en.quantity_alone("1", "persons") == "1 person"
+    assert en.quantity_alone("2.5", "10,000 persons") == "25,000 people"
+    assert zh.quantity_alone("2", "人") == "2人"
     assert zh.quantity_alone("6.3", "件/万人") == "6.3件/万人"
     assert zh.quantity_alone("8,000", "亿元") == "8,000亿元"
 

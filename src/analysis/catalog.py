@@ -146,7 +146,14 @@ class Catalog:
             first, _, rest = unit.partition(" ")
             first = first[:-3] + "y" if first.endswith("ies") else first[:-1] if re.search(r"[^s]s$", first) else first
             unit = f"{first} {rest}" if rest else first
-        return self.text(key, number=number, unit=unit)
+        return self.text(key, number=number, unit=self._plural(unit))
+
+    def _plural(self, unit: str) -> str:
+        """``unit`` after a number other than 1, its first word as the language says it there
+        (``quantity.plural_words``: "2 people", never "2 persons")."""
+        first, _, rest = unit.partition(" ")
+        first = dict(self["quantity.plural_words"]).get(first, first)
+        return f"{first} {rest}" if rest else first
 
     def _scaled_out(self, number: str, unit: str) -> str:
         """``2`` in ``100 million yuan`` as the language writes the amount (``200 million yuan``; ``158`` as
@@ -170,8 +177,8 @@ class Catalog:
             if abs(value) >= Decimal(10) ** power:
                 amount = value.scaleb(-power).normalize()
                 return self.text("quantity.scaled_out", number=f"{sign}{amount:,f}", large=large[power],
-                                 unit=match.group(3))
-        return self.text("quantity.alone", number=f"{sign}{value.normalize():,f}", unit=match.group(3))
+                                 unit=self._plural(match.group(3)))
+        return self.text("quantity.alone", number=f"{sign}{value.normalize():,f}", unit=self._plural(match.group(3)))
 
     def join(self, items) -> str:
         """Items joined as the language lists them (``；`` in Chinese, ``; `` in English)."""

@@ -473,7 +473,7 @@ def test_a_mid_term_words_sheet_says_why_a_met_stage_target_is_warned(plan, proj
     book = openpyxl.load_workbook(paths["Municipal Science and Technology Bureau"])
     sheet = book.worksheets[1]
     english = {str(row[1].value): row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == "Indicator"}
-    assert english["1"].startswith("On the 2023 value, 24,300 persons: stage target met, no warning; ")
+    assert english["1"].startswith("On the 2023 value, 24,300 people: stage target met, no warning; ")
 
 
 def test_a_words_sheet_made_before_the_years_data_says_which_year_it_judges(project_tmp):

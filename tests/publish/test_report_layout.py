@@ -442,7 +442,7 @@ def test_the_scorecard_on_a_phone_shows_each_value_with_its_unit(example_reports
     # paper shows the unit column and no unit joined to a value
     printed = " ".join(page_text for page in pdf_layout(example_reports[edition] / "report.pdf")[:6]
                        for *_, page_text in page["boxes"])
-    assert ("24,800人" if words.language == "zh" else "24,800 persons") not in printed
+    assert ("24,800人" if words.language == "zh" else "24,800 people") not in printed
 
 
 def test_a_values_year_sits_in_one_place_down_each_scorecard_column(report):

@@ -126,7 +126,7 @@ def test_rendered_text_has_one_percent_style(language):
 
 def test_rendered_english_puts_no_plural_unit_after_a_number():
     """The values of a series its name labels with its unit are written alone; a shortfall carries its unit ("2
-    persons short"), never in the plural after 1 ("1 person short")."""
+    people short"), never in the plural after 1 ("1 person short")."""
     rendered = _rendered("en")
     after_number = re.compile(rf"\d (?:{'|'.join(re.escape(unit) for unit in UNITS_EN)})\b(?!\u00a0short| above)")
     assert [text for text in rendered if after_number.search(text)] == []

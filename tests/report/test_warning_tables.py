@@ -211,7 +211,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # likewise 10 (2023's target 1,500, 2024's 1,600) and 25 (300, then 320), whose targets changed; 5 provincial (80
     # both years) did not
     assert why["10"][1] == "now against the 2024 target (1,600 enterprises), still missed"
-    assert why["25"][1] == "now against the 2024 target (320 persons), still missed"
+    assert why["25"][1] == "now against the 2024 target (320 people), still missed"
     assert [row.reason_text for row in rows if row.anchor == "indicator-5-provincial"] == [
         "the 2024 target (80 bases) missed as well"]
     # …and only 2's basis moved, to a higher target (2.7 then 2.8): 20's 3.5 is the same value, as 3's 45 is, so the

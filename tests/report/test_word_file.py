@@ -1509,14 +1509,14 @@ def test_a_changes_short_clauses_stay_whole_in_word():
 
 def test_a_changes_amount_keeps_its_unit_as_the_html_keeps_it(en):
     """The final report's change table in Word broke "(120 | institutions)", "(16 | billion yuan)", "(1,600 |
-    enterprises)" and "(320 | persons)", which the HTML and the PDF keep whole: in its notes, a number with what it
+    enterprises)" and "(320 | people)", which the HTML and the PDF keep whole: in its notes, a number with what it
     counts or the first word of its unit, and "per" with what it is per, are joined by no-break spaces."""
     from analysis.report.line_breaks import COUNTED_PER, NUMBER_WORD
 
     changes = next(table for table in en.tables if spaced(table.rows[0].cells[-1].text) == "Change in status")
     notes = [row.cells[-1].text for row in changes.rows[1:]]
     for amount in ("(120\u00a0institutions)", "(16\u00a0billion\u00a0yuan)", "(1,600\u00a0enterprises)",
-                   "(320\u00a0persons)", "(230,000\u00a0yuan per\u00a0worker)"):
+                   "(320\u00a0people)", "(230,000\u00a0yuan per\u00a0worker)"):
         assert any(amount in note for note in notes), (amount, notes)
     pieces = re.compile(f"{COUNTED_PER}|{NUMBER_WORD}")
     broken = [(match.group(), note) for note in notes for match in pieces.finditer(spaced(note))

@@ -321,7 +321,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
                                 "(91.2% in 2023); the verdict stands; at least 90% in 2024 too; a red warning")
     # the shortfall with its unit (never a bare "2 short"), the name then without it
     assert english[4][1][2] == ("High-level talent: 298 in 2023, short of the 2023 stage target of 300 "
-                                "(99.3% of it, 2 persons\u00a0short); to reach 320 in 2024 it must grow by 7.4% "
+                                "(99.3% of it, 2 people\u00a0short); to reach 320 in 2024 it must grow by 7.4% "
                                 "(22 more) over 2023; a red warning")
 
 
