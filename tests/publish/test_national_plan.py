@@ -161,13 +161,12 @@ def test_a_revised_value_is_quoted_with_its_unit_in_either_language(report):
 
 def test_a_count_of_none_is_said_in_words_in_the_change_sentence(report):
     """2014 → 2015: 1 series worse (3, a verdict where its pace was rated), none better, 2 unchanged (5, achieved
-    both times; 1, on track then and achieved now: one word for both), 7 not comparable: "none with a better one",
-    never "0 with a better one"; in Chinese 无好转, never "0 个好转"."""
+    both times; 1, on track then and achieved now: one word for both), 7 not comparable: "none improved", never
+    "0 improved"; one worse in the singular, "1 series has worsened"; in Chinese 无好转, never "0 个好转"."""
     from analysis.report.warning_tables import change_rows, changes_intro
 
     for language, expected in (
-            ("en", "1 series with a worse status, none with a better one, 2 with the status unchanged, "
-                   "7 not comparable"),
+            ("en", "1 series has worsened, none improved and 2 are unchanged; 7 cannot be compared"),
             ("zh", "1 个序列的评估结论变差，无好转，2 个结论不变，7 个无法比较")):
         context = load_report(relative(report / "data"), 2015, language)
         assert expected in changes_intro(context, *change_rows(context))

@@ -145,7 +145,7 @@ def test_the_summary_sheet_holds_the_overviews_counts_as_numbers(workbook):
                 # unchanged as the report counts it, the 6 missed both times among them (2, 5 provincial, 10, 18,
                 # 20, 25: a 2023 stage target or level missed, 2024's missed too)
                 {"zh": "与按2023年数据所作判断相比的序列：结论不变（其中 6 个两次均未达到）",
-                 "en": "Series vs 2023 data: status unchanged (6 missed both times)"}[language]: 16}
+                 "en": "Series since the 2023 assessment: Status unchanged (6 missed both times)"}[language]: 16}
     assert {label: cell.value for label, cell in counts.items()} == expected
     assert list(counts) == list(expected)  # in the overview's order
     # numbers, whole, never text; every label wholly inside its column (a Chinese character two)

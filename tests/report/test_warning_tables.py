@@ -288,8 +288,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                      "对照基准有变的序列，该列均注明。")
     final_en = load_report(relative(example_tables), 2024, "en")
     assert changes_intro(final_en, *change_rows(final_en)) == (
-        "Against the status on 2023 data: 4 series with a worse status, 5 with a better one, 16 with the status "
-        "unchanged (6 missed both times: indicators 2, 5 provincial, 10, 18, 20, 25). "
+        "Since the 2023 assessment, 4 series have worsened, 5 improved and 16 are unchanged "
+        "(6 missed both times: indicators 2, 5 provincial, 10, 18, 20, 25). "
         "The “Change in status” column compares the two years' ratings, not the values: where a status is worse "
         "though the value moved towards the target, the column gives both values. It also names each "
         "series judged on a different basis.")
@@ -317,8 +317,8 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
                          "除另有注明的以外，各序列均由进展判断转为对照 2023年阶段目标的判定。")
     mid_en = load_report(relative(example_tables), 2023, "en")
     assert changes_intro(mid_en, *change_rows(mid_en)) == (
-        "Against the status on 2022 data: 4 series with a worse status, 1 with a better one, 18 with the status "
-        "unchanged, 2 not comparable (indicators 17, 18: 2022 before the level applied). "
+        "Since the 2022 assessment, 4 series have worsened, 1 improved and 18 are unchanged; 2 cannot be compared "
+        "(indicators 17, 18: 2022 before the level applied). "
         "The “Change in status” column compares the two years' ratings, not the values: where a status is worse "
         "though the value moved towards the target, the column gives both values. Unless its row says "
         "otherwise, each series was given a progress verdict then, now judged on the 2023 stage target.")
@@ -444,7 +444,7 @@ def test_no_change_either_way_is_said_in_words_never_as_zero_counts():
     from analysis.settings import PROJECT_ROOT
 
     for language, start in (("zh", "与按 2023年数据所作的判断相比，没有评估结论变差或好转的序列，"),
-                            ("en", "Against the status on 2023 data: no series with a worse or a better status, ")):
+                            ("en", "Since the 2023 assessment, no series has worsened or improved; ")):
         report = load_report(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, language)
         intro = changes_intro(report, *change_rows(report))
         assert intro.startswith(start), intro

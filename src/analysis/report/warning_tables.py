@@ -421,11 +421,12 @@ def changes_intro(context: ReportContext, previous: int, rows: list[ChangeRow]) 
     key = "warnings.changes_intro_published" if published else "warnings.changes_intro"
     # none worse and none better: said so, never "0 worse, 0 better"
     none = not counts["worse"] and not counts["better"]
-    # each count as a number, or the word for none: "no series with a worse status", "none with a better one"; the
-    # same status under another word (a rating of the pace then borne out by a verdict now) is consistent with the
-    # earlier rating too, counted with it
-    counts.update({change: words.text(f"warnings.changes_count.{change}" + ("" if counts[change] else "_zero"),
-                                      n=counts[change]) for change in ("worse", "better", "same")})
+    # each count as a number, or the word for none: "no series has worsened", "none improved"; one in the singular
+    # ("1 series has worsened"); the same status under another word (a rating of the pace then borne out by a verdict
+    # now) is consistent with the earlier rating too, counted with it
+    counts.update({change: words.text(f"warnings.changes_count.{change}"
+                                      + {0: "_zero", 1: "_one"}.get(counts[change], ""), n=counts[change])
+                   for change in ("worse", "better", "same")})
     # a target missed in both reports, by the same word or not, "missed both times", each named (:func:`missed_twice`)
     missed = [row for row in rows if row.change == "same"
               and row.change_text == words["warnings.change_same.missed_again"]]
