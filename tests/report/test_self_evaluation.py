@@ -1088,7 +1088,7 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_a_probl
                    "to 2023 "
                    "(from the 2020 baseline, as the table's targets count, 11.3% a year against the 9.9% the "
                    "table's target implies; above 10% only because of the jump in 2021, before the plan period), "
-                   "below the requirement so far; from 2021, the table's 2024 target implies 6.4% a year. "
+                   "below the requirement so far; the table's 2024 target implies 6.4% a year from 2021. "
                    "Reasons: 【Municipal Science and Technology Bureau】")):
         texts = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023, language)))
         assert expected in texts
@@ -1151,8 +1151,8 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_asked_f
                           "10% a year; actual growth 5.9% a year from 2021 (the table's last baseline, "
                           "13.3 billion yuan, which the verdict counts from) to 2024 (from the 2020 baseline, as "
                           "the table's targets count, 9.6% a year against the 9.9% the table's target implies, "
-                          "also below the 10% required): below the requirement; from 2021, the table's 2024 target "
-                          "implies 6.4% a year. "
+                          "also below the 10% required): below the requirement; the table's 2024 target implies "
+                          "6.4% a year from 2021. "
                           "Reasons: 【Municipal Science and Technology Bureau】"}[language]
 
 
