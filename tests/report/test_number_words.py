@@ -62,12 +62,16 @@ def test_an_english_count_grows_by_its_rate_and_names_the_amount_as_more_or_fewe
     assert words._pace_in_sentence(count._replace(method="linear"), en, 0.05, 12.0) == "grow by 5.0% (12 more)"
     assert words._pace_in_sentence(count, en, float("nan"), 3.0) == "grow by 3"
     # every series in its method's order, as in Chinese: a share's points first (its method linear), a rate per
-    # head's rate first and its amount with its unit after it (never "grow by 0.7 (4.0%)" beside "grow by 16.7% (1
-    # more)"): 4.0% and 0.7 patents per 10,000 people
+    # head's rate first and its amount after it as a count's is (never "grow by 0.7 (4.0%)", nor "(0.7 patents per
+    # 10,000 people)" beside a count's "grow by 16.7% (1 more)"): 4.0% and 0.7 more
     share = count._replace(kind="share", unit_en="%", unit_zh="%", method="linear")
     assert words._pace_in_sentence(share, en, 0.073, 0.19) == "grow by 0.19 pp"
     per_head = count._replace(kind="intensity", unit_en="patents per 10,000 people", unit_zh="件/万人")
-    assert words._pace_in_sentence(per_head, en, 0.04, 0.7) == "grow by 4.0% (0.7 patents per 10,000 people)"
+    assert words._pace_in_sentence(per_head, en, 0.04, 0.7) == "grow by 4.0% (0.7 more)"
+    assert words._pace_in_sentence(per_head, zh, 0.04, 0.7) == "增长 4.0%（0.7件/万人）"
+    # a unit a sentence writes out labels no name: its amount says it, 23 × 10,000 yuan per worker
+    per_worker = count._replace(kind="intensity", unit_en="10,000 yuan per worker", unit_zh="万元/人")
+    assert words._pace_in_sentence(per_worker, en, 0.05, 23.0) == "grow by 5.0% (230,000 yuan per worker)"
     # an amount in a scaled unit written out: 10 × 100 million yuan a year is 1 billion yuan
     amount_row = count._replace(kind="amount", unit_en="100 million yuan", unit_zh="亿元")
     assert words._pace_in_sentence(amount_row, en, 0.064, 10.0) == "grow by 6.4% (1 billion yuan)"

@@ -899,21 +899,24 @@ def paired_pace(row, words: Catalog, cagr: float, linear: str, linear_first: boo
 
 def _pace_in_sentence(row, words: Catalog, cagr: float, per_year: float) -> str:
     """"grow by 5.3% (0.133 pp)" / "fall by 7.4% (0.065 tonnes)": the verb carries the sign, the series' method
-    first in every sentence (a growth rate, then its amount with its unit: "grow by 4.0% (0.7 patents per 10,000
-    people)"; a share's percentage points alone: "grow by 0.19 pp"), never a bare "(17)"
+    first in every sentence (a growth rate, then its amount with its unit: "grow by 5.3% (230,000 yuan per
+    worker)"; a share's percentage points alone: "grow by 0.19 pp"), never a bare "(17)"
     a reader cannot place. Where the language names a unit once after the series' name (English), a count names
-    its amount as more or fewer ("grow by 16.7% (1 more)"), never "1 enterprise" beside a name that says it."""
+    its amount as more or fewer ("grow by 16.7% (1 more)"), never "1 enterprise" beside a name that says it; a rate
+    per population likewise ("grow by 4.0% (0.7 more)", never "(0.7 patents per 10,000 people)" where a count's
+    line reads "(1 more)"), but for a unit a sentence writes out, whose name carries no label of it."""
     direction = "fall" if per_year < 0 else "grow"
     unit_apart = not words["quantity.unit_after_number"]
-    if unit_apart and row.kind == "count" and row.method != "annual_floor" and not is_missing(cagr) \
-            and not is_missing(per_year):
+    counted = unit_apart and (row.kind == "count" or (row.kind == "intensity" and not is_percent(row)
+                                                      and not words.writes_out(_unit(row, words))))
+    if counted and row.method != "annual_floor" and not is_missing(cagr) and not is_missing(per_year):
         amount = words.text("pace.fewer" if per_year < 0 else "pace.more",
                             amount=change_per_year(abs(per_year), row, words))
         magnitude = words.text("pace.compound_first", cagr=fmt_pct(abs(cagr)), linear=amount)
     else:
         # a count's amount alone where its unit labels the name (grow by 3), as "1 more" above
         magnitude = _pace(row, words, abs(cagr) if not is_missing(cagr) else cagr, abs(per_year), math.nan,
-                          with_unit=not (unit_apart and row.kind == "count"))
+                          with_unit=not counted)
     return words.text(f"pace.{direction}", pace=magnitude.replace("+", ""))
 
 
