@@ -716,8 +716,9 @@ def later_target(context: ReportContext, row) -> tuple[int, float] | None:
 def later_need(row, words: Catalog, later: tuple[int, float], named: int | None = None) -> str:
     """What a series whose target's year came without its value needs for the target still ahead (``later``), a
     year from its latest value: "+0.2 pp in 2023–2024, from the 2022 value" under a label that says "per year"
-    already (``named`` None), "… a year in 2023–2024 …" under one naming a year; never a bare — that reads as nothing
-    needed; the years said, as the growth spans more than the one a column's label names."""
+    already (``named`` None), "… in each year of 2023–2024 …" under one naming the last of them ("Needed in
+    2024"); never a bare — that reads as nothing needed; the years said, as the growth spans more than the one a
+    column's label names."""
     next_year, next_value = later
     if is_missing(row.latest_value) or is_missing(row.as_of_year):
         return MISSING
