@@ -261,7 +261,8 @@ def test_summary_before_the_data_in_english():
     assert texts(words.summary_paragraphs(context("en"))) == [
         "The plan lists 6 indicators: 5 quantitative (5 series) and 1 qualitative. All 5 quantitative series have "
         "2021 as their latest year. The plan's table prints baselines for 2020 and 2021: growth is counted from the "
-        "2020 baseline, and the plan period starts in 2022.",
+        "2020 baseline, and the plan period starts in 2022. In the indicators' short names, S&T stands for science "
+        "and technology.",
         "The quantitative indicators are: on track\xa01, moving away\xa01 and insufficient progress\xa03. Of these, 5 "
         "(indicators 2, "
         "10, 14, 18, 30) have no value for their target year yet, so their verdict is one of progress, not final.",
@@ -943,10 +944,32 @@ def test_a_plan_with_two_baseline_years_says_which_the_growth_counts_from(exampl
     en = words.summary_paragraphs(load_report(relative(example_tables), 2024, "en"))[1].text
     assert en.endswith(" The plan's table prints baselines for 2020 and 2021: growth is counted from the 2020 "
                        "baseline, and the plan period starts in 2022. A growth rate the plan's text requires is "
-                       "counted from 2021, the table's last baseline.")
+                       "counted from 2021, the table's last baseline. In the indicators' short names, S&T stands for "
+                       "science and technology and SMEs stands for small and medium-sized enterprises.")
     from analysis.settings import PROJECT_ROOT
     national = load_report(PROJECT_ROOT / "data" / "processed" / "national-12th-fyp", 2015, "zh")
     assert not any("基础值：增长自" in paragraph.text for paragraph in words.summary_paragraphs(national))
+
+
+def test_the_abbreviations_of_the_short_names_are_spelled_out_once_where_the_series_are_counted(example_tables):
+    """Weihai's English short names abbreviate (S&T share of public expenditure, Tech-based SMEs), which no sentence
+    spelled out: the overview and the self-evaluation's first paragraph say each once; the Chinese names abbreviate
+    nothing; a plan whose names use neither says nothing of them."""
+    from analysis.report.context import load_report
+    from analysis.report.self_evaluation import self_evaluation_blocks
+    from tests.conftest import relative
+
+    said = ("In the indicators' short names, S&T stands for science and technology and SMEs stands for small and "
+            "medium-sized enterprises.")
+    report = load_report(relative(example_tables), 2024, "en")
+    assert [p.text for p in words.summary_paragraphs(report) if said in p.text] != []
+    overview = next(block.parts[0] for block in self_evaluation_blocks(report)
+                    if block.kind == "paragraph" and str(block.parts[0]).startswith("The plan “"))
+    assert overview.endswith(said)
+    chinese = load_report(relative(example_tables), 2024, "zh")
+    assert not any("指标简称中" in p.text for p in words.summary_paragraphs(chinese))
+    # the hand-typed plan's names (R&D intensity, S&T share of public expenditure, …): S&T alone
+    assert not any("SMEs" in p.text for p in words.summary_paragraphs(context("en")))
 
 
 def test_indicators_without_a_verdict_are_said_to_lack_their_target_year_too():

@@ -25,6 +25,7 @@ from .cards import missed_year_values
 from .context import ReportContext
 from .numbers import MISSING, half_up, is_missing
 from .words import (
+    abbreviations_note,
     amount,
     bare_target_reading,
     data_gap_text,
@@ -223,7 +224,8 @@ def _overview(context: ReportContext, tasks: pd.DataFrame, measures: pd.DataFram
                       # every latest year with its count, the latest first: none left out between the extremes
                       words.text("self_evaluation.data_years_mixed", items=words["grammar.comma"].join(
                           [words.text("self_evaluation.data_years_item", year=year(latest), count=int(count))
-                           for latest, count in data_year.value_counts().sort_index(ascending=False).items()])))
+                           for latest, count in data_year.value_counts().sort_index(ascending=False).items()]))) \
+        + abbreviations_note(context)  # S&T spelled out once, as the report's overview does
     label = context.dataset_label  # an example's data: said, as the report
     preliminary = preliminary_note(context)  # a verdict resting on a preliminary figure is not read as final
     return [heading(words["self_evaluation.sections.overview"]), paragraph(text),

@@ -1364,7 +1364,22 @@ def _scope(context: ReportContext) -> str:
         quality = context.quality
         if (quality["issue"] == "prose_growth").any():
             text += words.text("summary.baselines_prose", last=year(baselines[-1]))
-    return text
+    return text + abbreviations_note(context)
+
+
+def abbreviations_note(context: ReportContext) -> str:
+    """The abbreviations the catalog lists (``summary.abbreviations``: S&T, SMEs) that the indicators' short names in
+    the report's language use, each spelled out once, where the overview first counts the series ("In the
+    indicators' short names, S&T stands for science and technology and SMEs stands for small and medium-sized
+    enterprises."); empty where none is used, or the language lists none."""
+    words = context.words
+    column = localized_column(context.indicators, "short_name", words.language)
+    names = [name for name in context.indicators[column] if isinstance(name, str)] if column in context.indicators \
+        else []
+    used = [words.text("summary.abbreviation", short=short, full=full)
+            for short, full in words["summary.abbreviations"]
+            if any(re.search(rf"(?<!\w){re.escape(short)}(?!\w)", name) for name in names)]
+    return words.text("summary.abbreviated", items=words.join_and(used)) if used else ""
 
 
 def data_currency(context: ReportContext) -> str:
