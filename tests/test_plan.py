@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -96,13 +97,37 @@ def _line_of(folder, key: str) -> int:
 
 
 def _assert_told(folder, changes: dict, field: str, words: str) -> None:
-    """Loading the plan in ``folder`` is refused with a line naming plan.yml, the field and ``words``; a key the
-    plan does not know is told at the line it is typed on."""
+    """Loading the plan in ``folder`` is refused with a line naming plan.yml, its line, the field and ``words``: a key
+    the plan does not know at the line it is typed on, any other mistake on a line of the key it is about
+    (:func:`_unplaced`)."""
     with pytest.raises(InputError) as caught:
         load_plan(folder)
     unknown = {"titel", "statuswords"} & set(changes)
-    at = f":{_line_of(folder, *unknown)}" if unknown else ""
-    assert f"plan.yml{at}: {field}: " in str(caught.value) and words in str(caught.value)
+    told = re.search(rf"plan\.yml:(\d+): {re.escape(field)}: ", str(caught.value))
+    assert told and words in str(caught.value), str(caught.value)
+    if unknown:
+        assert int(told[1]) == _line_of(folder, *unknown)
+    else:
+        _unplaced(folder, str(caught.value))
+
+
+def _unplaced(folder, message: str) -> str:
+    """``message`` (``…/plan.yml:N: field: …``) without its line number, having checked that line is one of the
+    lines of the key its field names (the key's own, or a line of its block: an evaluation's year, a threshold), or,
+    for a key not in the file (missing), the document's first line. Each line's exact number is worked out by hand
+    in the tests of small files (test_every_mistake_of_plan_yml_is_told_at_its_line)."""
+    told = re.match(r"(.*plan\.yml):(\d+): ([^:：]+?): (.*)$", message, re.S)
+    assert told, message
+    key, line = told[3].split(".")[0], int(told[2])
+    lines = (folder / "plan.yml").read_text(encoding="utf-8").splitlines()
+    if not any(text.startswith(f"{key}:") for text in lines):
+        assert line == 1, message
+    else:
+        first = _line_of(folder, key)
+        after = next((number for number, text in enumerate(lines, 1) if number > first and not text.startswith(" ")),
+                     len(lines) + 1)
+        assert first <= line < after, message
+    return f"{told[1]}: {told[3]}: {told[4]}"
 
 
 #: One key misspelt, and two keys: the unknown one with the one it likely means, then what is missing.
@@ -124,6 +149,82 @@ def test_a_misspelt_key_is_named_with_the_key_it_leaves_missing(tmp_path, change
     # told at the line of the first unknown key, in the order the keys are listed (Base-Year before notes)
     first = min(key for key, value in changes.items() if value is not None)
     assert str(caught.value) == f"{folder / 'plan.yml'}:{_line_of(folder, first)}: {said}"
+
+
+#: Two small plan.yml files of several mistakes, each told at its line (numbered by hand): a text without its English
+#: at its key's line; a year that is no year, an evaluation's kind, a threshold at their own lines; a required key
+#: missing at the line of the mapping it is missing from (the document's, which starts after the comments); a
+#: schedule's unknown evaluation, a mid-term after the final and a file name left empty at their own lines.
+SMALL_PLANS = [
+    ("# a plan of mistakes\n"                           # 1
+     "name: p\n"                                        # 2
+     "city: {zh: 湖城, en: Lake City}\n"                 # 3
+     "title:\n"                                         # 4
+     "  zh: 方案\n"                                      # 5
+     "issuer: {zh: 市政府, en: City government}\n"       # 6
+     "published: twenty\n"                              # 7
+     "base_year: 2020\n"                                # 8
+     "evaluations:\n"                                   # 9
+     "  2023: mid_term\n"                               # 10
+     "  2024: last\n"                                   # 11
+     "table: {printed_text: plan.txt}\n"                # 12
+     "status_words:\n"                                  # 13
+     "  vocabulary: traffic_light\n"                    # 14
+     "  red_points: 30%\n",                             # 15
+     {"en": ["4: title.en: no 'en' text", "7: published: 'twenty' is not a year",
+             "11: evaluations: 'last' for 2024: use one of mid_term, final",
+             "15: status_words.red_points: '30%' is not a number of percentage points"],
+      "zh": ["4: title.en: 缺少 'en' 文字", "7: published: 'twenty' 不是年份",
+             "11: evaluations: 2024年的评估类型 'last' 无效：请用 mid_term 或 final",
+             "15: status_words.red_points: '30%' 不是落后于进度的百分点数"]}),
+    ("# a plan without its base year\n"                 # 1
+     "\n"                                               # 2
+     "name: p\n"                                        # 3
+     "city: {zh: 湖城, en: Lake City}\n"                 # 4
+     "title: {zh: 方案, en: Plan}\n"                     # 5
+     "issuer: {zh: 市政府, en: City government}\n"       # 6
+     "published: 2021\n"                                # 7
+     "evaluations: {2023: final,\n"                     # 8
+     "              2024: mid_term}\n"                  # 9
+     "table:\n"                                         # 10
+     "  indicators: indicators.csv\n"                   # 11
+     "  values:\n"                                      # 12
+     "schedule:\n"                                      # 13
+     "  final: {zh: 年底, en: year end}\n"               # 14
+     "  interim: {zh: 年中, en: mid-year}\n",            # 15
+     {"en": ["3: base_year: missing", "9: evaluations: the mid-term evaluation in 2024 comes after the final one",
+             "12: table: values: is empty", "15: schedule: 'interim'"],
+      "zh": ["3: base_year: 未填写", "9: evaluations: 2024年的中期评估在 2023年的总结评估之后",
+             "12: table: values：为空", "15: schedule: 'interim' 无效：请用 mid_term 或 final"]}),
+]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize(("text", "told"), SMALL_PLANS)
+def test_every_mistake_of_plan_yml_is_told_at_its_line(tmp_path, text, told, language):
+    """Every mistake of plan.yml names its line, not only an unknown key: where it is to be fixed, in both
+    languages."""
+    (tmp_path / "plan").mkdir()
+    (tmp_path / "plan" / "plan.yml").write_text(text, encoding="utf-8")
+    with mistakes_told_in(language), pytest.raises(InputErrors) as caught:
+        load_plan(tmp_path / "plan")
+    lines = [line.split("plan.yml:", 1)[1] for line in caught.value.lines()]
+    assert len(lines) == len(told[language])
+    for line, start in zip(lines, told[language]):
+        assert line.startswith(start), (line, start)
+
+
+def test_a_file_plan_yml_names_that_is_not_there_is_told_at_its_line(tmp_path):
+    """table's file missing from the folder (told once the plan is read): at the line of its role."""
+    (tmp_path / "plan").mkdir()
+    (tmp_path / "plan" / "plan.yml").write_text(
+        "name: p\ncity: {zh: 湖城, en: Lake City}\ntitle: {zh: 方案, en: Plan}\n"
+        "issuer: {zh: 市政府, en: City government}\npublished: 2021\nbase_year: 2020\n"
+        "evaluations: {2024: final}\ntable:\n  indicators: indicators.csv\n  values: values.csv\n", encoding="utf-8")
+    (tmp_path / "plan" / "indicators.csv").write_text("x\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_plan(tmp_path / "plan").check_table_files()
+    assert "plan.yml:10: table: values: 'values.csv' is not in the plan folder" in str(caught.value)
 
 
 @pytest.mark.parametrize(("status_words", "field", "words"), [
@@ -151,7 +252,10 @@ def test_status_words_mistakes_are_named_in_one_line(tmp_path, status_words, fie
     with pytest.raises(InputError) as caught:
         load_plan(folder)
     message = str(caught.value)
-    assert f"plan.yml: {field}: " in message and words in message and "\n" not in message
+    # status_words: is line 22 of the file as yaml writes it (keys sorted), its first key 23: the key told is the
+    # first of its mapping in every case but the two that name the mapping itself (not one, or vocabulary missing)
+    line = 23 if isinstance(status_words, dict) and field.split(".")[1] in status_words else 22
+    assert f"plan.yml:{line}: {field}: " in message and words in message and "\n" not in message
 
 
 def test_a_plan_says_whether_its_figures_come_from_its_text_or_a_press_quote(tmp_path):
@@ -163,7 +267,8 @@ def test_a_plan_says_whether_its_figures_come_from_its_text_or_a_press_quote(tmp
     assert quoted.figures_from == "press_quote" and quoted.identity()["figures_from"] == "press_quote"
     with pytest.raises(InputError) as caught:
         load_plan(write(tmp_path / "rumour", figures_from="rumour"))
-    assert "plan.yml: figures_from: " in str(caught.value) and "plan_text or press_quote" in str(caught.value)
+    # figures_from: follows evaluations (lines 5-7) as yaml writes the keys, sorted
+    assert "plan.yml:8: figures_from: " in str(caught.value) and "plan_text or press_quote" in str(caught.value)
 
 
 def test_status_words_are_optional_with_the_traffic_lights_thresholds_by_default(tmp_path):
@@ -217,11 +322,11 @@ def test_a_key_given_twice_hides_no_other_mistake_of_plan_yml(tmp_path):
     with pytest.raises(InputErrors) as caught:
         load_plan(folder)
     assert [line.split("plan.yml", 1)[1] for line in caught.value.lines()] == [
-        ": issuer.en: no 'en' text: the report in every language (zh, en) shows it; add it",
+        ":8: issuer.en: no 'en' text: the report in every language (zh, en) shows it; add it",
         f":{second}: the key 'published' is given twice (lines {first} and {second}); YAML would keep the last without "
         f"a word: keep one (the value at line {second} is the one checked meanwhile)",
-        ": published: 2019 is outside the plan's years (2020, the base year, to 2024, its last evaluation): a plan is "
-        "published in between"]
+        f":{second}: published: 2019 is outside the plan's years (2020, the base year, to 2024, its last evaluation): "
+        "a plan is published in between"]
 
 
 def test_every_key_given_twice_in_plan_yml_is_told_in_one_round(tmp_path):
@@ -455,7 +560,7 @@ def test_a_plan_in_data_raw_copied_with_its_old_name_is_refused_at_once(tmp_path
     copy = copy_plan(LAKESIDE_DIR, tmp_path / "lake2")
     with pytest.raises(InputError) as caught:
         load_plan(copy)
-    assert str(caught.value).endswith("lake2/plan.yml: name: 'lakeside' is not the name of its folder, lake2: a plan "
+    assert str(caught.value).endswith("lake2/plan.yml:3: name: 'lakeside' is not the name of its folder, lake2: a plan "
                                       "in data/raw/ is named after its folder, as its reports and tables are "
                                       "(reports/<name>/, data/processed/<name>/); a copied plan keeps the name it was "
                                       "copied with")
@@ -473,8 +578,11 @@ def test_every_key_mistyped_in_plan_yml_is_told_in_one_round(tmp_path):
     with pytest.raises(InputError) as caught:
         load_plan(folder)
     lines = str(caught.value).splitlines()
-    fields = [line.split("plan.yml: ", 1)[1].split(": ", 1)[0] for line in lines]
-    assert fields == ["base_year", "evaluations", "name", "status_words.vocabulary", "title.en"]
+    fields = [line.split("plan.yml:", 1)[1].split(": ", 2)[:2] for line in lines]
+    # as yaml writes the file: base_year 1, city 2-4, evaluations 5 (2024: 6), issuer 7-9, name 10, published 11,
+    # schedule 12-20, status_words 21 (vocabulary: 22), subject 23-25, table 26-27, title 28
+    assert fields == [["1", "base_year"], ["6", "evaluations"], ["10", "name"], ["22", "status_words.vocabulary"],
+                      ["28", "title.en"]]
     assert "'last' for 2024: use one of mid_term, final" in lines[1] and "'weather': use review" in lines[3]
 
 
@@ -484,7 +592,7 @@ def test_a_published_year_is_checked_against_the_years_read(tmp_path):
     folder = write(tmp_path / "plan", published=2032, evaluations={2024: "last"})
     with pytest.raises(InputError) as caught:
         load_plan(folder)
-    assert str(caught.value).endswith("plan.yml: evaluations: 'last' for 2024: use one of mid_term, final")
+    assert str(caught.value).endswith("plan.yml:6: evaluations: 'last' for 2024: use one of mid_term, final")
 
 
 def test_every_mistake_of_status_words_is_told_in_one_round(tmp_path):
@@ -494,9 +602,10 @@ def test_every_mistake_of_status_words_is_told_in_one_round(tmp_path):
                                                     "amber_points": 40, "red_points": "30%"})
     with pytest.raises(InputError) as caught:
         load_plan(folder)
-    assert [line.split("plan.yml: ", 1)[1] for line in str(caught.value).splitlines()] == [
-        "status_words.green_points: unknown key 'green_points'; known: vocabulary, amber_points, red_points",
-        "status_words.red_points: '30%' is not a number of percentage points behind schedule (as 30)"]
+    # status_words: line 22 as yaml writes it: amber_points 23, green_points 24, red_points 25, vocabulary 26
+    assert [line.split("plan.yml:", 1)[1] for line in str(caught.value).splitlines()] == [
+        "24: status_words.green_points: unknown key 'green_points'; known: vocabulary, amber_points, red_points",
+        "25: status_words.red_points: '30%' is not a number of percentage points behind schedule (as 30)"]
 
 
 @pytest.mark.parametrize(("changes", "line"), [
@@ -556,8 +665,10 @@ def test_mistakes_in_plan_yml_are_told_in_chinese_when_the_run_asks_for_it(tmp_p
     folder = write(tmp_path / "plan", **changes)
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         load_plan(folder)
-    at = f":{_line_of(folder, 'statuswords')}" if "statuswords" in changes else ""  # an unknown key: at its line
-    assert str(caught.value) == f"{folder / 'plan.yml'}{at}: {line}"
+    if "statuswords" in changes:  # an unknown key: at its line
+        assert str(caught.value) == f"{folder / 'plan.yml'}:{_line_of(folder, 'statuswords')}: {line}"
+    else:
+        assert _unplaced(folder, str(caught.value)) == f"{folder / 'plan.yml'}: {line}"
 
 
 def test_a_key_given_twice_and_the_other_mistakes_are_told_in_chinese_in_one_round(tmp_path):
@@ -571,10 +682,10 @@ def test_a_key_given_twice_and_the_other_mistakes_are_told_in_chinese_in_one_rou
     with mistakes_told_in("zh"), pytest.raises(InputErrors) as caught:
         load_plan(folder)
     assert [line.split("plan.yml", 1)[1] for line in caught.value.lines()] == [
-        ": issuer.en: 缺少 'en' 文字：各语言（zh、en）的报告都要显示它，请补上",
+        ":8: issuer.en: 缺少 'en' 文字：各语言（zh、en）的报告都要显示它，请补上",
         f":{second}: 键 'published' 出现了两次（第 {first} 行和第 {second} 行）；YAML 会不加提示地只保留后一个："
         f"请只保留一个（其余各项暂按第 {second} 行的值检查）",
-        ": published: 2019年不在方案的年份内（基期 2020年至最后一次评估的 2024年）：方案应在此期间发布"]
+        f":{second}: published: 2019年不在方案的年份内（基期 2020年至最后一次评估的 2024年）：方案应在此期间发布"]
 
 
 @pytest.mark.parametrize(("damage", "expected"), [
@@ -651,7 +762,7 @@ def test_the_plan_folders_own_mistakes_are_told_in_chinese(tmp_path):
         load_plan(copy).check_table_files()
     csv_files = sorted(path.name for path in copy.glob("*.csv"))
     assert str(caught.value).endswith(
-        f"lakeside/plan.yml: table: values：方案文件夹中没有 'value.csv'；文件夹中的 .csv 文件有："
+        f"lakeside/plan.yml:13: table: values：方案文件夹中没有 'value.csv'；文件夹中的 .csv 文件有："
         f"{'、'.join(csv_files)}")
     with mistakes_told_in("zh"), pytest.raises(InputError) as caught:
         plan.text("city", "fr")
@@ -673,10 +784,11 @@ def test_the_plan_folders_own_mistakes_are_told_in_chinese(tmp_path):
 
 
 @pytest.mark.parametrize(("args", "lines"), [
-    (["--lang", "zh"], ["city.en: 缺少 'en' 文字：各语言（zh、en）的报告都要显示它，请补上",
-                        "evaluations: 2024年的评估类型 'last' 无效：请用 mid_term 或 final"]),
-    ([], ["city.en: no 'en' text: the report in every language (zh, en) shows it; add it",
-          "evaluations: 'last' for 2024: use one of mid_term, final"]),
+    # weihai's plan.yml: city on line 4, evaluations (a mapping on one line) on line 12
+    (["--lang", "zh"], ["4: city.en: 缺少 'en' 文字：各语言（zh、en）的报告都要显示它，请补上",
+                        "12: evaluations: 2024年的评估类型 'last' 无效：请用 mid_term 或 final"]),
+    ([], ["4: city.en: no 'en' text: the report in every language (zh, en) shows it; add it",
+          "12: evaluations: 'last' for 2024: use one of mid_term, final"]),
 ])
 def test_the_data_step_tells_plan_yml_s_mistakes_in_the_language_it_asks_for(work_dir, capsys, args, lines):
     """``make data LANG=zh``: both mistakes of plan.yml, in one run, in Chinese; without --lang, in English."""
@@ -687,7 +799,7 @@ def test_the_data_step_tells_plan_yml_s_mistakes_in_the_language_it_asks_for(wor
     (plan / "plan.yml").write_text(text, encoding="utf-8")
     status = cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(work_dir / "processed"), *args])
     assert status == 2
-    assert capsys.readouterr().err.splitlines() == [f"error: {relative(plan)}/plan.yml: {line}" for line in lines]
+    assert capsys.readouterr().err.splitlines() == [f"error: {relative(plan)}/plan.yml:{line}" for line in lines]
     assert not (work_dir / "processed").exists()
 
 
@@ -709,8 +821,8 @@ def test_a_typed_plans_mistakes_in_plan_yml_and_its_tables_are_told_in_one_run(w
     advice = ("write it here as plain digits with a decimal point, no spaces inside, thousands separators, units or "
               "% signs")
     assert capsys.readouterr().err.splitlines() == [
-        f"error: {relative(plan)}/plan.yml: published: 2030 is outside the plan's years (2010, the base year, to 2015, "
-        "its last evaluation): a plan is published in between",
+        f"error: {relative(plan)}/plan.yml:13: published: 2030 is outside the plan's years (2010, the base year, to "
+        "2015, its last evaluation): a plan is published in between",
         f"{values}:3: value_type: value_type 'goal' unknown; use baseline or target",
         f"{values}:3: value: '1x8' is not a number: {advice}",
         f"{values}:5: value: '一点七五' is not a number: {advice}"]
@@ -778,7 +890,7 @@ def test_every_file_of_a_printed_plan_is_told_its_own_mistakes_in_one_run(work_d
     status = cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(work_dir / "processed")])
     assert status == 2
     assert capsys.readouterr().err.splitlines() == [
-        f"{where}/plan.yml: subject: the 'en' text is empty or not text", *files]
+        f"{where}/plan.yml:9: subject: the 'en' text is empty or not text", *files]
     (plan / "plan.yml").write_text(text, encoding="utf-8")
     status = cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(work_dir / "processed")])
     assert status == 2
@@ -800,7 +912,7 @@ def test_a_word_yaml_1_1_takes_for_a_boolean_is_told_as_typed(tmp_path, typed, s
     (folder / "plan.yml").write_text(text.replace("published: 2022", f"published: {typed}"), encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load_plan(folder)
-    assert str(caught.value).endswith(f"plan.yml: published: {shown} is not a year")
+    assert str(caught.value).endswith(f"plan.yml:10: published: {shown} is not a year")  # weihai's line 10
 
 
 def test_a_comma_that_cuts_a_text_in_braces_is_named_as_such(tmp_path):
@@ -811,11 +923,13 @@ def test_a_comma_that_cuts_a_text_in_braces_is_named_as_such(tmp_path):
     with (folder / "plan.yml").open("a", encoding="utf-8") as plan_yml:
         plan_yml.write("title: {zh: 云溪市“十四五”科技创新规划, "
                        "en: Yunxi's Plan for Science, Technology and Innovation}\n")
+    last = len((folder / "plan.yml").read_text(encoding="utf-8").splitlines())  # the title's line
     with pytest.raises(InputError) as caught:
         load_plan(folder)
     assert str(caught.value).endswith(
-        "plan.yml: title: 'Technology and Innovation' is no report language but the rest of the text before it, cut "
-        "at its comma: in {zh: …, en: …} a comma ends a text; put a text holding a comma in quotes (en: \"…, …\")")
+        f"plan.yml:{last}: title: 'Technology and Innovation' is no report language but the rest of the text before "
+        "it, cut at its comma: in {zh: …, en: …} a comma ends a text; put a text holding a comma in quotes "
+        "(en: \"…, …\")")
 
 
 def test_weihais_english_task_titles_read_as_english_not_word_for_word():

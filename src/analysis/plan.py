@@ -109,6 +109,9 @@ class Plan:
     status_words: StatusWords | None = None
     #: What its figures were typed from (:data:`FIGURES_FROM`): the plan's own text, or a press quote of it.
     figures_from: str = "plan_text"
+    #: The line of each of plan.yml's keys (:func:`node_lines`): a mistake found later, a file ``table`` names
+    #: missing, is told at its key's line.
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def report_years(self) -> tuple[int, ...]:
@@ -168,7 +171,7 @@ class Plan:
                 held = plan_error("plan_yml.folder_files", suffix=suffix, files=_listed(there)) if there and suffix \
                     else ""
                 raise InputError(plan_error("plan_yml.not_in_folder", role=role, name=quote(name), held=held),
-                                 file=self.folder / PLAN_FILE)
+                                 file=self.folder / PLAN_FILE, line=line_of(self.lines, f"table.{role}"))
 
     def input_files(self, observations_dir: Path | None = None) -> list[Path]:
         """Every file a run may read: the plan folder's regular files and the observation files it reads.
@@ -311,10 +314,11 @@ def load_plan(folder: str | Path) -> Plan:
         raise InputError(plan_error("plan_yml.no_plan_file", file=PLAN_FILE), file=path)
     duplicates: list[_DuplicateKey] = []  # a key given twice: told with the file's other mistakes, not a round before
     typed_on: dict[str, int] = {}  # the line each key stands on: a key misspelt is told there
-    spec = read_yaml(path, MAX_PLAN_YML_BYTES, duplicates, typed_on)
+    nodes: dict[str, int] = {}  # the line of every key, at any depth: each mistake is told at its key's line
+    spec = read_yaml(path, MAX_PLAN_YML_BYTES, duplicates, typed_on, nodes)
     if not isinstance(spec, dict):
         told = [duplicate.error(path, checked=False) for duplicate in duplicates]
-        raise InputErrors([*told, InputError(plan_error("plan_yml.not_a_mapping"), file=path)])
+        raise InputErrors([*told, InputError(plan_error("plan_yml.not_a_mapping"), file=path, line=nodes.get(""))])
     spec = {_key(key): value for key, value in spec.items()}
     key_lines = {_key(key): line for key, line in typed_on.items()}
     missing = [key for key in REQUIRED_KEYS if spec.get(key) in (None, "", {})]
@@ -366,6 +370,7 @@ def load_plan(folder: str | Path) -> Plan:
         errors = told + errors
     else:
         keys = {}
+    errors = [_placed(error, path, nodes) for error in errors]
     if len(errors) == 1:
         raise errors[0]
     if errors:  # in the file's order, as its reader goes down it
@@ -377,8 +382,24 @@ def load_plan(folder: str | Path) -> Plan:
         subject=read.get("subject", {}), plan_word=read.get("plan_word", {}),
         published=read["published"], base_year=read["base_year"], evaluations=read["evaluations"],
         table=read["table"], schedule=read.get("schedule", {}), status_words=read.get("status_words"),
-        figures_from=read.get("figures_from", "plan_text"),
+        figures_from=read.get("figures_from", "plan_text"), lines=nodes,
     )
+
+
+def _at(error: InputError, *path) -> InputError:
+    """``error`` marked with the plan.yml key it is about where that is deeper than its field (an evaluation's year,
+    ``evaluations.2024``): :func:`load_plan` tells it at that key's line."""
+    error.node = ".".join(str(part) for part in path)
+    return error
+
+
+def _placed(error: InputError, path: Path, nodes: dict[str, int]) -> InputError:
+    """A mistake of plan.yml at the line of the key it is about (:func:`_at`, or its field; a key missing: the line
+    of the mapping it is missing from), where it names no line yet."""
+    if error.line is not None or error.file != path:
+        return error
+    line = line_of(nodes, getattr(error, "node", None) or error.field)
+    return InputError(error.reason, file=error.file, line=line, field=error.field) if line is not None else error
 
 
 def typed_table_files(folder: str | Path) -> tuple[Path, Path] | None:
@@ -545,11 +566,13 @@ class _DuplicateKey:
                           file=path, line=self.second)
 
 
-def read_yaml(path: Path, limit: int, duplicates: list[_DuplicateKey] | None = None, lines: dict | None = None):
+def read_yaml(path: Path, limit: int, duplicates: list[_DuplicateKey] | None = None, lines: dict | None = None,
+              nodes: dict | None = None):
     """The YAML document in the regular file ``path`` (at most ``limit`` bytes); every failure names the file. A key
     given twice in a mapping is refused, every one in one round; with ``duplicates``, they are added there instead
     and the document read as YAML reads it (the last value), for its other mistakes to be told with them. With
-    ``lines``, the line (1-based) each key of a top-level mapping stands on is added there, by the key as typed."""
+    ``lines``, the line (1-based) each key of a top-level mapping stands on is added there, by the key as typed. With
+    ``nodes``, the line of every key at any depth, by its path (:func:`node_lines`)."""
     data = read_regular(path, limit)
     try:
         loader = _UniqueKeyLoader(data.decode("utf-8"))
@@ -559,6 +582,8 @@ def read_yaml(path: Path, limit: int, duplicates: list[_DuplicateKey] | None = N
             spec = loader.construct_document(loader.root) if loader.root is not None else None
             if lines is not None and isinstance(loader.root, yaml.MappingNode):
                 lines.update({str(key.value): key.start_mark.line + 1 for key, _ in reversed(loader.root.value)})
+            if nodes is not None and loader.root is not None:
+                nodes.update(node_lines(loader.root))
         finally:
             loader.dispose()
     except UnicodeDecodeError as exc:  # saved as GBK: the line it starts in, and the fix
@@ -577,6 +602,46 @@ def read_yaml(path: Path, limit: int, duplicates: list[_DuplicateKey] | None = N
     elif loader.duplicates:
         raise InputErrors([duplicate.error(path, checked=False) for duplicate in loader.duplicates])
     return spec
+
+
+def node_lines(root: yaml.Node) -> dict[str, int]:
+    """The line (1-based) of every key of a YAML document as its loader's nodes mark it, by the key's path as a field
+    names it (``status_words.amber_points``, ``evaluations.2024``, ``schedule.final.en``; a list's item by its
+    index), and ``""`` for the document itself. A key given twice is at its last line, whose value YAML keeps."""
+    found = {"": root.start_mark.line + 1}
+    pending = [("", root)]
+    seen: set[int] = set()
+    # breadth first, in the document's order (a key given twice: its last value's keys last), each node once (an
+    # alias, *a, is the node it names: walked once, a recursive one never again)
+    for path, node in pending:
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            items = [(key.value, key, value) for key, value in node.value
+                     if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge"]
+        elif isinstance(node, yaml.SequenceNode):
+            items = [(str(index), item, item) for index, item in enumerate(node.value)]
+        else:
+            continue
+        for name, key, value in items:
+            child = f"{path}.{name}" if path else str(name)
+            found[child] = key.start_mark.line + 1
+            pending.append((child, value))
+    return found
+
+
+def line_of(nodes: dict[str, int], path: str | None) -> int | None:
+    """The line of ``path`` (a field, ``title.en``) in a document's :func:`node_lines`: its own key's, or, where it
+    is not given (a key missing), the line of the nearest mapping above it that is: ``title``'s, or the document's
+    for a top-level key."""
+    parts = (path or "").split(".") if path else []
+    while parts:
+        line = nodes.get(".".join(parts))
+        if line is not None:
+            return line
+        parts.pop()
+    return nodes.get("")
 
 
 def _listed(items) -> str:
@@ -636,11 +701,12 @@ def language_texts(value, path: Path, key: str) -> dict[str, str]:
             # {zh: …, en: Science, Technology and Innovation}: YAML ends the text at its comma, and reads the rest as
             # a key without a value; the person wrote no key, so the comma is named, not a language
             cut = text is None and any(language in value for language in LANGUAGES)
-            raise InputError(plan_error("plan_yml.comma_in_text" if cut else "plan_yml.not_report_language",
-                                        language=quote(language), languages=_listed(LANGUAGES)),
-                             file=path, field=key)
+            raise _at(InputError(plan_error("plan_yml.comma_in_text" if cut else "plan_yml.not_report_language",
+                                            language=quote(language), languages=_listed(LANGUAGES)),
+                                 file=path, field=key), key, language)
         if not isinstance(text, str) or not text.strip():
-            raise InputError(plan_error("plan_yml.text_not_text", language=quote(language)), file=path, field=key)
+            raise _at(InputError(plan_error("plan_yml.text_not_text", language=quote(language)), file=path,
+                                 field=key), key, language)
         text = " ".join(text.split()) if "\n" in text else text
         check_text(text, kind="plan_text", required=True, multiline=False, file=path, field=f"{key}.{language}",
                    empty_message=plan_error("plan_yml.text_empty", language=quote(language)))
@@ -657,14 +723,19 @@ def _evaluations(value, base_year: int | None, path: Path) -> dict[int, str]:
         raise InputError(plan_error("plan_yml.expected", form=f"{{year: {_either(EVALUATION_KINDS)}, …}}"), file=path,
                          field="evaluations")
     evaluations = {}
-    for year, kind in value.items():
-        year = _year(year, path, "evaluations")
+    for typed, kind in value.items():  # each year's mistake told at its line
+        try:
+            year = _year(typed, path, "evaluations")
+        except InputError as exc:
+            raise _at(exc, "evaluations", typed) from None
         if base_year is not None and year <= base_year:  # before it (2019, 2020), or the same year
             key = "plan_yml.before_base" if year < base_year else "plan_yml.not_after_base"
-            raise InputError(plan_error(key, year=year, base_year=base_year), file=path, field="evaluations")
+            raise _at(InputError(plan_error(key, year=year, base_year=base_year), file=path, field="evaluations"),
+                      "evaluations", typed)
         if kind not in EVALUATION_KINDS:
-            raise InputError(plan_error("plan_yml.evaluation_kind", kind=quote(kind), year=year,
-                                        kinds=_choices(EVALUATION_KINDS)), file=path, field="evaluations")
+            raise _at(InputError(plan_error("plan_yml.evaluation_kind", kind=quote(kind), year=year,
+                                            kinds=_choices(EVALUATION_KINDS)), file=path, field="evaluations"),
+                      "evaluations", typed)
         evaluations[year] = kind
     finals = sorted(year for year, kind in evaluations.items() if kind == "final")
     if len(finals) != 1:
@@ -673,12 +744,13 @@ def _evaluations(value, base_year: int | None, path: Path) -> dict[int, str]:
             else plan_error("plan_yml.no_final_given")
         raise InputError(plan_error("plan_yml.one_final", given=given), file=path, field="evaluations")
     final = finals[0]
-    if max(evaluations) != final:
-        raise InputError(plan_error("plan_yml.mid_term_after_final", mid_term=max(evaluations), final=final),
-                         file=path, field="evaluations")
+    if max(evaluations) != final:  # told at the mid-term's line
+        raise _at(InputError(plan_error("plan_yml.mid_term_after_final", mid_term=max(evaluations), final=final),
+                             file=path, field="evaluations"), "evaluations", max(evaluations))
     if base_year is not None and final > base_year + MAX_PLAN_SPAN:
-        raise InputError(plan_error("plan_yml.too_long_a_plan", final=final, years=final - base_year,
-                                    base_year=base_year, most=MAX_PLAN_SPAN), file=path, field="evaluations")
+        raise _at(InputError(plan_error("plan_yml.too_long_a_plan", final=final, years=final - base_year,
+                                        base_year=base_year, most=MAX_PLAN_SPAN), file=path, field="evaluations"),
+                  "evaluations", final)
     return dict(sorted(evaluations.items()))
 
 
@@ -690,7 +762,8 @@ def _table(value, path: Path) -> dict[str, str]:
         if not isinstance(name, str) or not name.strip() or "/" in name or "\\" in name or name in (".", ".."):
             given = plan_error("plan_yml.file_name_empty") if name is None or not str(name).strip() \
                 else plan_error("plan_yml.not_a_file_name", name=quote(name))
-            raise InputError(plan_error("plan_yml.name_a_file", role=role, given=given), file=path, field="table")
+            raise _at(InputError(plan_error("plan_yml.name_a_file", role=role, given=given), file=path,
+                                 field="table"), "table", role)
     return dict(value)
 
 
@@ -701,8 +774,9 @@ def _schedule(value, path: Path) -> dict[str, dict[str, str]]:
     schedule = {}
     for kind, texts in value.items():
         if kind not in EVALUATION_KINDS:
-            raise InputError(plan_error("plan_yml.schedule_kind", kind=quote(kind), kinds=_choices(EVALUATION_KINDS)),
-                             file=path, field="schedule")
+            raise _at(InputError(plan_error("plan_yml.schedule_kind", kind=quote(kind),
+                                            kinds=_choices(EVALUATION_KINDS)), file=path, field="schedule"),
+                      "schedule", kind)
         schedule[kind] = language_texts(texts, path, f"schedule.{kind}")
     return schedule
 

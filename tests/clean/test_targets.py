@@ -172,7 +172,7 @@ def test_a_rank_takes_whole_places_and_is_better_the_lower_it_is(tmp_path):
     (SHARE + COUNT, "2,,2022,baseline,2.4,,\n2,,2027,target,2.8,,\n3,,2027,target,500,,\n", "{2027: final}",
      "indicators.csv:3: base_source:", "indicator 3 has no baseline: give its 2022 value in the table, or name in "
                                        "base_source the statistic its base value comes from"),
-    (SHARE, "2,,2022,baseline,2.4,,\n2,,2027,target,2.8,,\n", "{2026: final}", "plan.yml: evaluations:",
+    (SHARE, "2,,2022,baseline,2.4,,\n2,,2027,target,2.8,,\n", "{2026: final}", "plan.yml:7: evaluations:",
      "the final evaluation in 2026 is not the year of the plan's last targets (2027)"),
     # the targets end in the final evaluation's year but one, its year mistyped: that row is named, not plan.yml
     (SHARE + COUNT, "2,,2022,baseline,2.4,,\n2,,2030,target,2.8,,\n3,,2022,baseline,380,,\n3,,2027,target,500,,\n",

@@ -26,7 +26,7 @@ from ..catalog import plan_error
 from ..errors import InputError, Mistakes, quote
 from ..ingest.printed_table import series_of
 from ..numbers import fmt_exact, fmt_number, fmt_printed
-from ..plan import PLAN_FILE, Plan
+from ..plan import PLAN_FILE, Plan, line_of
 from ..vocabulary import HELD_EVERY_YEAR, lower_is_better
 from .quality import RELATIVE, alone_in_unit, details, in_language, in_unit, met_by, target_in_unit
 
@@ -65,7 +65,7 @@ def check_plan_years(plan: Plan, indicators: pd.DataFrame, values: pd.DataFrame,
         return
     if last != final:
         error = InputError(plan_error("table.final_not_last", final=final, last=last), file=plan.folder / PLAN_FILE,
-                           field="evaluations")
+                           line=line_of(plan.lines, f"evaluations.{final}"), field="evaluations")
         if mistakes is None:
             raise error
         mistakes.add(error)

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..catalog import plan_error
 from ..errors import InputError, display_path, quote
 from ..files import read_regular, sha256_file, write_bytes_atomic
+from ..plan import line_of
 from ..settings import PROJECT_ROOT
 from .cache import Fingerprint
 from .job import ReportJob
@@ -55,7 +56,7 @@ def check_owner(plan, record: Path, folder: Path) -> None:
     if isinstance(theirs, str) and theirs != ours:
         shown = display_path(folder)
         raise InputError(plan_error("plan_yml.name_taken", name=quote(plan.name), theirs=theirs, shown=shown),
-                         file=plan.folder / "plan.yml", field="name")
+                         file=plan.folder / "plan.yml", line=line_of(plan.lines, "name"), field="name")
 
 
 def inputs_date(paths: list[Path]) -> str:
