@@ -351,12 +351,14 @@ def run_report(args: argparse.Namespace) -> int:
         say_error(exc)
         status = EXIT_STEP_FAILED
     except BatchError as exc:
+        _say_read_notes(exc.notes)  # the data's notes, once, as `analysis data` refused says them
         for line in exc.lines():
             print(line, file=sys.stderr, flush=True)
         status = EXIT_INPUT_ERROR if exc.only_input_errors else EXIT_STEP_FAILED
     except (InputError, OSError) as exc:
         if args.debug or not tally.started:
             raise  # refused before any report was looked at: one line, as for a bad parameter
+        _say_read_notes(getattr(exc, "notes", ()))
         say_error(exc if isinstance(exc, InputError) else machine_error(exc))
         status = EXIT_INPUT_ERROR if isinstance(exc, InputError) else EXIT_STEP_FAILED
     if tally.started:

@@ -178,10 +178,13 @@ class Mistakes:
     (one as itself, several as :class:`InputErrors`); a row with a mistake is left out, the others go on.
     ``label``: how an error's field is shown (a workbook's column by its label in the workbook's language).
     ``untold``: fields whose mistakes are not told (a column the header lacks, told once as the header's mistake: a
-    row's empty cell there is none of the row's); the row is still left out."""
+    row's empty cell there is none of the row's); the row is still left out. ``notes``: what the errors gathered
+    carried to say with them (a hidden sheet not read, ``notes`` of an error), each once, carried on by
+    :meth:`check`'s error."""
 
     def __init__(self, label=None, more: str | None = DEFAULT_MORE, untold=()):
         self.errors: list[InputError] = []
+        self.notes: list = []
         self.label = label
         self.more = more
         self.untold = frozenset(untold)
@@ -196,6 +199,7 @@ class Mistakes:
     def add(self, exc: InputError) -> None:
         if isinstance(exc, InputErrors) and self.more is DEFAULT_MORE:  # "……另有 5 处错误": the reader's language kept
             self.more = exc.more
+        self.notes += [note for note in getattr(exc, "notes", ()) if note not in self.notes]
         for error in exc.errors if isinstance(exc, InputErrors) else [exc]:
             if error.field in self.untold:
                 continue
@@ -205,10 +209,12 @@ class Mistakes:
                 self.errors.append(error)  # a file read twice (for values, for words): told once
 
     def check(self) -> None:
-        if len(self.errors) == 1:
-            raise self.errors[0]
-        if self.errors:
-            raise InputErrors(self.errors, more=self.more)
+        if not self.errors:
+            return
+        error = self.errors[0] if len(self.errors) == 1 else InputErrors(self.errors, more=self.more)
+        if self.notes:
+            error.notes = list(self.notes)
+        raise error
 
 
 def _whole_file(error: InputError, told: InputError) -> bool:

@@ -131,3 +131,40 @@ def test_a_data_run_refused_for_a_mistake_still_says_its_notes(project_tmp, caps
         f"note: {where}/kjj.xlsx: 工作簿中的隐藏工作表 '草稿'，未读取；如需使用，请取消隐藏"]
     assert told.err.splitlines() == [
         f"error: {where}/kjj.xlsx:数据报送!D6: 数值: 'abc' 不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）"]
+
+
+def test_a_report_run_refused_for_a_mistake_says_the_datas_notes_once(project_tmp, capsys):
+    """The workbook with a hidden tab (草稿) and two values that are no numbers (D6, D7): ``analysis report`` says
+    the note on the hidden tab once, then each error once, however many reports the error stops, and exits 2, as
+    ``analysis data`` does. Before, a report run stopped by an input error left the note out (and a data run with
+    more than one error did too)."""
+    plan = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "report-error-notes" / "weihai")
+    [path] = [p for p in build_templates(plan_of(plan), YEAR, "zh", project_tmp / "report-error-notes-zh")
+              if "市科技局" in p.name]
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("草稿").sheet_state = "hidden"
+    sheet = book.worksheets[0]
+    sheet["D6"], sheet["E6"], sheet["D7"], sheet["E7"] = "abc", "威海市统计公报", "xyz", "威海市统计公报"
+    book.save(plan / "observations" / "kjj.xlsx")
+    processed = project_tmp / "report-error-notes-processed"
+    where = relative(plan / "observations")
+    note = f"note: {where}/kjj.xlsx: 工作簿中的隐藏工作表 '草稿'，未读取；如需使用，请取消隐藏"
+    advice = "不是数字（请只写数字和小数点，不加千位分隔符、单位或 % 号）"
+    errors = [f"error: {where}/kjj.xlsx:数据报送!D6: 数值: 'abc' {advice}",
+              f"error: {where}/kjj.xlsx:数据报送!D7: 数值: 'xyz' {advice}"]
+    assert cli.main(["data", "--plan", relative(plan), "--processed-dir", relative(processed)]) == 2
+    told = capsys.readouterr()
+    assert [line for line in told.out.splitlines() if line.startswith("note: ")] == [note]
+    assert told.err.splitlines() == errors
+    arguments = ["report", "--plan", relative(plan), "--processed-dir", relative(processed), "--year", "2023",
+                 "--output-dir", relative(project_tmp / "report-error-notes-out")]
+    # two reports stopped by the one error: the note once, the error once, the reports it stopped named
+    assert cli.main([*arguments, "--lang", "zh,en"]) == 2
+    told = capsys.readouterr()
+    assert [line for line in told.out.splitlines() if line.startswith("note: ")] == [note]
+    assert told.err.splitlines() == [*errors, "  stopped: weihai/2023/zh, weihai/2023/en"]
+    # one report
+    assert cli.main([*arguments, "--lang", "zh"]) == 2
+    told = capsys.readouterr()
+    assert [line for line in told.out.splitlines() if line.startswith("note: ")] == [note]
+    assert told.err.splitlines() == errors

@@ -101,11 +101,13 @@ class Tally:
 
 
 class BatchError(RuntimeError):
-    """Some reports of a run failed; the others were built. ``failures`` maps each message to its reports."""
+    """Some reports of a run failed; the others were built. ``failures`` maps each message to its reports; ``notes``:
+    the notes of the data their errors were read with (a hidden sheet not read), each once."""
 
-    def __init__(self, failures: dict[str, list[str]], only_input_errors: bool):
+    def __init__(self, failures: dict[str, list[str]], only_input_errors: bool, notes: list | None = None):
         self.failures = failures
         self.only_input_errors = only_input_errors
+        self.notes = notes or []
         super().__init__("; ".join(f"{message} (stopped: {', '.join(labels)})" for message, labels in failures.items()))
 
     def lines(self) -> list[str]:
@@ -369,9 +371,10 @@ def raise_failures(builds: list[Build], single: bool) -> None:
         if build.kept is not None:
             tail = (f"; {display_path(build.job.destination)} is unchanged, the failed run is kept in "
                     f"{display_path(build.kept)}")
-            if isinstance(build.error, InputErrors):
-                raise InputErrors(build.error.errors, tail)
-            raise type(build.error)(f"{build.error}{tail}")
+            error = InputErrors(build.error.errors, tail) if isinstance(build.error, InputErrors) \
+                else type(build.error)(f"{build.error}{tail}")
+            error.notes = getattr(build.error, "notes", [])
+            raise error
         raise build.error
     failures: dict[str, list[str]] = {}
     for build in failed:
@@ -380,4 +383,6 @@ def raise_failures(builds: list[Build], single: bool) -> None:
             "; the reports are unchanged, each failed run is kept beside its report (.<language>.failed)" if kept
             else "")
         failures.setdefault(message, []).append(build.label)
-    raise BatchError(failures, all(isinstance(build.error, InputError) for build in failed))
+    # the data's notes said once, however many reports the error that came with them stopped
+    notes = list(dict.fromkeys(note for build in failed for note in getattr(build.error, "notes", [])))
+    raise BatchError(failures, all(isinstance(build.error, InputError) for build in failed), notes)
