@@ -17,11 +17,11 @@ SCIENCE = {"zh": "2024-市科技局.xlsx", "en": "2024-Municipal Science and Tec
 
 
 def _filled(weihai_in_project, project_tmp, language: str, name: str, cells: dict, deleted: int | None = None,
-            column: int | None = None):
+            column: int | None = None, columns: tuple = ()):
     """The 2024 science bureau workbook in ``language``, ``cells`` typed over (the row ``deleted`` first taken out),
     read by ``analysis data``: its exit code, the errors it told (each line, its file named as the plan holds it) and
     the actual values it filed (indicator, series, year, value, row). ``column``: a column deleted (a number), or
-    one inserted before it (its number, negative)."""
+    one inserted before it (its number, negative); ``columns``: several, one after the other."""
     [path] = [p for p in build_templates(weihai_in_project, YEAR, language, project_tmp / f"templates-{name}")
               if p.name == SCIENCE[language]]
     plan = copy_plan(weihai_in_project.folder, project_tmp / f"plan-{name}")
@@ -29,8 +29,8 @@ def _filled(weihai_in_project, project_tmp, language: str, name: str, cells: dic
     sheet = book.worksheets[0]
     if deleted is not None:
         sheet.delete_rows(deleted)
-    if column is not None:
-        sheet.delete_cols(column) if column > 0 else sheet.insert_cols(-column)
+    for change in (column, *columns) if column is not None else columns:
+        sheet.delete_cols(change) if change > 0 else sheet.insert_cols(-change)
     for cell, value in cells.items():
         sheet[cell].value = value
     book.save(plan / "observations" / path.name)
@@ -157,6 +157,52 @@ def test_a_column_inserted_among_the_reference_columns_is_told_once_at_its_heade
     assert _errors(capsys) == [
         f"error: {name}:数据报送!M3: 模板的参考列中插入了一列（M 列），其右侧各列都右移了一列：请删除这一列"
         "（参考列不会被读取，已填写的数值不受影响）"]
+
+
+#: The science bureau's reference columns as the template writes them: L the indicator's name, M its series (同 B
+#: 列), N the unit, O the latest value known, P its year, Q the value on file, R and S the targets, T the range.
+DELETED = {"zh": "模板的参考列 {letter} 列（第 {row} 行原为 {was}）被删除，其右侧各列都左移了一列：请撤销删除，"
+                 "或从模板重新复制这一列（参考列不会被读取，已填写的数值不受影响）",
+           "en": "the template's reference column {letter} (row {row} held {was}) was deleted, and the columns right "
+                 "of it moved one to the left: undo the deletion, or copy that column back from the template "
+                 "(reference columns are not read; the values typed stay)"}
+INSERTED = {"zh": "模板的参考列中插入了一列（{letter} 列），其右侧各列都右移了一列：请删除这一列"
+                  "（参考列不会被读取，已填写的数值不受影响）",
+            "en": "a column ({letter}) was inserted among the template's reference columns, and the columns right of "
+                  "it moved one to the right: delete that column (reference columns are not read; the values typed "
+                  "stay)"}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize(("columns", "told"), [
+    # the name and the series side by side (L, M: M is then the unit's): the series' first row that held one is the
+    # agricultural parks' national one (14)
+    ((12, 12), [("L", DELETED, {"zh": "5", "en": "5"}, {"zh": "研发人员数（人）", "en": "R&D personnel"}),
+                ("M", DELETED, {"zh": "14", "en": "14"}, {"zh": "国家级", "en": "national"})]),
+    # the unit (N) and the latest value's year (P), apart: P deleted first, then N
+    ((16, 14), [("N", DELETED, {"zh": "5", "en": "5"}, {"zh": "人", "en": "persons"}),
+                ("P", DELETED, {"zh": "5", "en": "5"}, {"zh": "2021", "en": "2021"})]),
+    # two columns inserted before the unit: the new M and N
+    ((-13, -13), [("M", INSERTED, None, None), ("N", INSERTED, None, None)]),
+    # the name alone: the series now stands in its column, the agricultural parks' national row 15 reads 国家级
+    # there, no name of another indicator's (before, that row was told its indicator's name changed)
+    ((12,), [("L", DELETED, {"zh": "5", "en": "5"}, {"zh": "研发人员数（人）", "en": "R&D personnel"})]),
+])
+def test_reference_columns_deleted_or_inserted_are_each_told_once_at_their_header_cells(
+        weihai_in_project, project_tmp, capsys, language, columns, told):
+    """Two reference columns deleted, side by side or apart, or two inserted: each told once at its header cell,
+    the values typed (rows 7 and 15) told nothing. Before, only one column deleted or inserted was recognised: two,
+    and every row of the sheet was told its reference cells changed, one line each, no column named."""
+    code, name, _ = _filled(weihai_in_project, project_tmp, language,
+                            f"columns-{language}-{'_'.join(str(change) for change in columns)}",
+                            {"D7": 24300, "E7": "威海市统计公报", "D15": 2.9, "E15": "威海市统计公报"},
+                            columns=columns)
+    assert code == 2
+    sheet = {"zh": "数据报送", "en": "'Data entry'"}[language]
+    assert _errors(capsys) == [
+        f"error: {name}:{sheet}!{letter}3: " + words[language].format(
+            letter=letter, row=(row or {}).get(language), was=(was or {}).get(language))
+        for letter, words, row, was in told]
 
 
 def test_a_values_range_hint_is_the_rows_own_where_a_row_above_it_was_deleted(weihai_in_project, project_tmp,

@@ -573,14 +573,17 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     read_as: dict[int, str] = {}  # the key each row is read as (by its cells, its reference cells), by row number
     written: dict[str, list[tuple[int, bool]]] = {}  # the rows giving a key's reference cells as the template wrote
     # them: their number, and whether they give the template's year
-    # a reference column deleted (or one inserted among them): every row's reference cells moved by one, told once at
-    # the column's header cell, not as each row's cells changed
+    # reference columns deleted (or inserted among them): every row's reference cells moved, each column told once at
+    # its header cell, not as each row's cells changed
     shifted = _shifted_reference(sheet, written_at, recorded or {}, name_column, max(read_to, name_column + widest - 1))
-    if shifted is not None:
-        kind, letter, example = shifted
-        read_to = max(read_to, name_column + widest - (kind == "deleted"))  # its empty label ends none of them
+    if shifted:
+        more = sum(kind == "inserted" for kind, _, _ in shifted) - sum(kind == "deleted" for kind, _, _ in shifted)
+        read_to = max(read_to, name_column + widest - 1 + max(more, 0))  # an empty label ends none of them
+    for kind, letter, example in shifted:
         mistakes.add(InputError(words.text(f"entry_errors.reference_column_{kind}", letter=letter, **example),
                                 file=path, line=f"{shown_sheet}!{letter}{header_row - 1 if labelled else header_row}"))
+        if kind == "deleted" and letter == get_column_letter(name_column):
+            beside_column = None  # the name deleted: what stands there now is another column's, no name to check
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
         if number in merged_rows:
             # its merged cells told above; its other cells checked all the same, so that a department fixes the
@@ -632,7 +635,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         read_as[number] = key
         changed, doubted = False, ()  # the name beside the row: told with its reference cells, not checked again
         try:
-            if references and key in references and shifted is None:  # a template's reference cells, changed:
+            if references and key in references and not shifted:  # a template's reference cells, changed:
                 # nothing there is read
                 _refuse_changed_reference(row, name_column, read_to, key, references, letters, path, shown_sheet,
                                           number, words, (recorded or {}).get(key), sent, year)
@@ -735,7 +738,7 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
         record[LINE_COLUMN] = number
         if value_column is None and template:
             asides[number] = _aside(row, cells, header, name_column, read_to, shown_sheet, number)
-        name = row[beside_column - 1].value if len(row) >= beside_column else None
+        name = row[beside_column - 1].value if beside_column is not None and len(row) >= beside_column else None
         if isinstance(name, str) and name.strip() and not changed and "series" not in told:  # the series in doubt
             beside[number] = (f"{shown_sheet}!{get_column_letter(beside_column)}{number}", name.strip())
         if template and references and value_column is not None and all(
@@ -1143,36 +1146,65 @@ def _refuse_changed_reference(row, name_column: int, read_to: int, key: str, ref
 
 
 def _shifted_reference(sheet, written_at: dict[int, str], recorded: dict[str, dict[int, object]], name_column: int,
-                       read_to: int) -> tuple[str, str, dict[str, object]] | None:
-    """A template's reference column deleted or one inserted among them (``deleted``/``inserted``, the column's letter,
-    and what its first row's cell held, for a deleted one): when every row the template wrote where it wrote it gives
-    its reference cells as the template wrote them, moved one column left from one column on (deleted) or right
-    (inserted); None otherwise."""
+                       read_to: int) -> list[tuple[str, str, dict[str, object]]]:
+    """The template's reference columns deleted and the columns inserted among them (``deleted``/``inserted``, the
+    column's letter, and what the first row to hold something there held, for a deleted one), left to right: when
+    every row the template wrote where it wrote it gives its reference cells as the template wrote them but for
+    columns deleted (one, several side by side, several apart) or inserted, the others moved as many to the left or
+    right. Each
+    template column is matched to the sheet's column that holds, row by row, what it held (as many matched as can
+    be, in the columns' order); one matched to none was deleted, a column of the sheet between two matched that
+    matches none was inserted. Empty where every column stands where the template wrote it, where a row's cells no
+    longer hold what they held (its cells are told as changed instead), or where columns were both deleted and
+    inserted between the same two kept (a column's cells replaced, told cell by cell)."""
     from openpyxl.utils import get_column_letter
 
     width = read_to - name_column + 1
     rows = {number: key for number, key in written_at.items() if recorded.get(key)}
     if width < 2 or not rows:
-        return None
-    found: dict[str, set[int]] = {"deleted": set(range(width)), "inserted": set(range(width))}
-    first = min(rows)
+        return []
+    span = 2 * width  # the template's columns, and as many inserted
+    now, wrote = [], []
     for number, key in sorted(rows.items()):
-        cells = next(sheet.iter_rows(min_row=number, max_row=number, min_col=name_column, max_col=read_to + 1))
-        values = [cell.value for cell in cells] + [None] * (width + 1 - len(cells))
-        wrote = [recorded[key].get(place) for place in range(1, width + 1)]
-        same = [_same_reference(value, was) for value, was in zip(values, wrote)]
-        if all(same):
-            return None
-        found["deleted"] &= {at for at in range(width) if all(same[:at]) and all(
-            _same_reference(value, was) for value, was in zip(values[at:width - 1], wrote[at + 1:]))}
-        found["inserted"] &= {at for at in range(width) if all(same[:at]) and all(
-            _same_reference(value, was) for value, was in zip(values[at + 1:width + 1], wrote[at:]))}
-    for kind, places in found.items():
-        if places:
-            at = min(places)
-            was = recorded[rows[first]].get(at + 1)
-            return kind, get_column_letter(name_column + at), {"row": first, "was": plain_text(was)}
-    return None
+        cells = next(sheet.iter_rows(min_row=number, max_row=number, min_col=name_column,
+                                     max_col=name_column + span - 1))
+        values = [cell.value for cell in cells] + [None] * (span - len(cells))
+        was = [recorded[key].get(place) for place in range(1, width + 1)]
+        if all(_same_reference(value, written) for value, written in zip(values, was)):
+            return []  # a row as the template wrote it: no column moved
+        now.append(values)
+        wrote.append(was)
+    same = [[all(_same_reference(values[column], was[place]) for values, was in zip(now, wrote))
+             for column in range(span)] for place in range(width)]
+    # kept[place][column]: how many template columns from ``place`` on are matched in the sheet from ``column`` on
+    kept = [[0] * (span + 1) for _ in range(width + 2)]
+    for place in range(width - 1, -1, -1):
+        for column in range(span - 1, -1, -1):
+            kept[place][column] = max(kept[place + 1][column], kept[place][column + 1],
+                                      kept[place + 1][column + 1] + 1 if same[place][column] else 0)
+    moved: list[tuple[str, int]] = []  # in the sheet's order: a column deleted told at the first it may be
+    gap: set[str] = set()  # what befell the columns between the last two matched
+    place = column = 0
+    while place < width:
+        if not kept[place][column] or kept[place + 1][column] == kept[place][column]:
+            moved.append(("deleted", place))  # the last ones matched to none: the sheet's right of them is not
+            gap.add("deleted")                # the template's
+            place += 1
+        elif kept[place][column + 1] == kept[place][column]:
+            moved.append(("inserted", column))
+            gap.add("inserted")
+            column += 1
+        else:
+            place, column, gap = place + 1, column + 1, set()
+        if len(gap) == 2:  # deleted and inserted between the same two kept: a column's cells replaced
+            return []
+    told = []
+    for kind, at in moved:  # a column deleted shown by its first row that held something there
+        row = next((number for number in sorted(rows) if recorded[rows[number]].get(at + 1) not in (None, "")),
+                   min(rows)) if kind == "deleted" else min(rows)
+        told.append((kind, get_column_letter(name_column + at),
+                     {"row": row, "was": plain_text(recorded[rows[row]].get(at + 1)) if kind == "deleted" else ""}))
+    return told
 
 
 def _digested(recorded) -> bool:
