@@ -1619,7 +1619,11 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
         ax.plot(ranges["year"], ranges["upper"], linestyle="", marker="*", markersize=star_size, color="#212121",
                 zorder=4)
         stars += list(zip(ranges["year"], ranges["upper"]))
-    ax.set_xticks(years, [str(y) for y in years])
+    # every year named where the names stand apart, else every other one, down from the last (the Word card's 2010 to
+    # 2015 ran together: "201020112012"); a tick for each year still
+    apart = (size[0] - 0.62) / (years[-1] - years[0] + 0.8) - max(_text_inches(str(y), text) for y in years)
+    every = 1 if apart >= YEARS_APART else 2
+    ax.set_xticks(years, [str(y) if (years[-1] - y) % every == 0 else "" for y in years])
     _value_axis(ax.yaxis, row.kind, 4)
     if row.kind == "rank":
         ax.invert_yaxis()  # the first place on top: up is better
@@ -1641,18 +1645,63 @@ def card_chart(context: ReportContext, row, size: tuple[float, float] | None = N
     if cards.pace_against_move(context, row):
         _label_pace(ax, row, context.words.text("chart.pace_from", base=year(row.base_year)), text, dot)
     away = (direction_sign(row.direction) > 0) != ax.yaxis_inverted()
-    for gap in gaps:  # a dashed stretch named on the chart: the card's legend has no item for it
-        _label_line(ax, (gap[0], observed.set_index("year").loc[gap[0], "value"]),
-                    (gap[1], observed.set_index("year").loc[gap[1], "value"]), away,
-                    context.words.text("chart.gap_years", years=gap_years(gap, context.words)), text, dot,
-                    middle_first=True)
-    if gaps:  # a value axis reached further for a label's room: each number placed again, whole inside the figure
-        offsets = _mark_offsets(ax, figure, [(point.year, point.value) for point in actual.itertuples()], stars,
-                                text, star_size, dot)
-        for number, (dy, va) in zip(numbers, offsets):
-            number.xyann = (0, dy)
-            number.set_verticalalignment(va)
+    if gaps:
+        _label_gaps(ax, figure, gaps, observed.set_index("year")["value"], away, context.words, text, dot,
+                    lambda: _place_numbers(ax, figure, actual, numbers, stars, text, star_size, dot))
     return figure
+
+
+def _place_numbers(ax, figure: Figure, actual: pd.DataFrame, numbers: list, stars, size: float, star_size: float,
+                   dot: float) -> None:
+    """Each source's number placed again beside its point (:func:`_mark_offsets`), whole inside the figure."""
+    offsets = _mark_offsets(ax, figure, [(point.year, point.value) for point in actual.itertuples()], stars, size,
+                            star_size, dot)
+    for number, (dy, va) in zip(numbers, offsets):
+        number.xyann = (0, dy)
+        number.set_verticalalignment(va)
+
+
+#: Inches at least between two years named under a card's chart (2 points).
+YEARS_APART = 2 / 72
+#: How many times a card's gaps are labelled again after its numbers moved the value axis (:func:`_label_gaps`).
+GAP_LABEL_TRIES = 3
+#: The least share of a card's value axis its values span once its gaps are labelled: a label for each gap that
+#: leaves them less (two gaps' labels stacked on the national rank's Word card, 18–21 on an axis of 12–41) gives
+#: way to one label naming every gap's years.
+GAP_LABEL_SPAN = 0.4
+
+
+def _label_gaps(ax, figure: Figure, gaps: list[tuple[int, int]], values: pd.Series, away: bool, words, size: float,
+                dot: float, place_numbers) -> None:
+    """Each dashed stretch named beside it ("no value 2014", :func:`_label_line`), clear of every other label, and
+    each source's number placed again (``place_numbers``) where the labels' room moved the value axis; where that
+    moves the axis again (a number reached past the top), the labels are placed again on it. Where the labels' room
+    leaves the values less than :data:`GAP_LABEL_SPAN` of the axis, one label names every gap's years (no value
+    2011–2012, 2014) beside the stretch from the first gap to the last."""
+    unlabelled = ax.get_ylim()
+    each = [(gap, words.text("chart.gap_years", years=gap_years(gap, words))) for gap in gaps]
+    every = [((gaps[0][0], gaps[-1][1]), words.text("chart.gap_years",
+                                                    years=words["grammar.comma"].join(gap_years(g, words)
+                                                                                      for g in gaps)))]
+    low, high = values.min(), values.max()
+    for labels in (each, every) if len(gaps) > 1 else (each,):
+        ax.set_ylim(unlabelled)
+        written = len(ax.texts)
+        for attempt in range(GAP_LABEL_TRIES):
+            for placed in ax.texts[written:] if attempt else []:
+                placed.remove()
+            for (first, last), label in labels:  # the card's legend has no item for a dashed stretch
+                _label_line(ax, (first, values[first]), (last, values[last]), away, label, size, dot,
+                            middle_first=True)
+            limits = ax.get_ylim()
+            place_numbers()
+            if ax.get_ylim() == limits:
+                break
+        bottom, top = ax.get_ylim()
+        if (high - low) >= GAP_LABEL_SPAN * abs(top - bottom) or labels is every or len(gaps) == 1:
+            return
+        for placed in ax.texts[written:]:
+            placed.remove()
 
 
 def _drawn_points(ax) -> np.ndarray:
@@ -1681,6 +1730,20 @@ def _drawn_points(ax) -> np.ndarray:
         reach = mark.get_fontsize() * scale
         points.extend([(x, y), (x - reach / 2, y), (x + reach / 2, y), (x, y + reach), (x, y - reach)])
     return np.array(points).reshape(-1, 2)
+
+
+def _text_boxes(ax) -> list[tuple[float, float, float, float]]:
+    """Where each text already written on ``ax`` lies, in pixels (left, bottom, right, top), its white halo with it:
+    a label placed after it keeps off its whole extent, not only off its anchor (the national rank's Word card wrote
+    "no value 2014" over "no value 2011–2012", whose anchor was a third of the chart away)."""
+    halo = 1.5 * ax.figure.dpi / 72
+    return [(box.x0 - halo, box.y0 - halo, box.x1 + halo, box.y1 + halo)
+            for box in (text.get_window_extent() for text in ax.texts if text.get_visible() and text.get_text())]
+
+
+def _overlaps(box: tuple[float, float, float, float], boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether ``box`` (left, bottom, right, top) meets any of ``boxes``."""
+    return any(box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3] for other in boxes)
 
 
 #: How many times a card's value axis may reach half a line further to find the dotted line's label a place.
@@ -1714,21 +1777,34 @@ def _label_line(ax, start: tuple[float, float], end: tuple[float, float], away: 
                                                                                else ends)]
     chosen = None
     # a chart too low for the label anywhere (the Word card's, 0.97 inches high) gives it room: its value axis
-    # reaches further on the side away from the targets, half a line of the label at a time, until one place is clear
+    # reaches further on the side away from the targets, half a line of the label at a time, until one place is clear;
+    # a place a label written before takes (a gap's beside another gap's) is tried again past that label, stacked
     for step in range(PACE_ROOM_STEPS + 1):
-        taken, frame = _drawn_points(ax), ax.bbox
-        for text in dict.fromkeys(shown):
-            width, height = _text_inches(text, size) * ax.figure.dpi, (text.count("\n") + 1) * size * 1.25 * scale
-            for down, point, ha in places:
-                x, y = ax.transData.transform(point)
-                left = {"right": x - width, "left": x, "center": x - width / 2}[ha]
-                top = y - gap * scale if down else y + gap * scale + height
-                box = (left - 1, top - height - 1, left + width + 1, top + 1)
-                inside = frame.x0 <= box[0] and box[2] <= frame.x1 and frame.y0 <= box[1] and box[3] <= frame.y1
-                clear = not ((taken[:, 0] > box[0]) & (taken[:, 0] < box[2]) & (taken[:, 1] > box[1])
-                             & (taken[:, 1] < box[3])).any()
-                if inside and clear:
-                    chosen = (text, down, point, ha)
+        taken, frame, written = _drawn_points(ax), ax.bbox, _text_boxes(ax)
+        for stacked in (False, True):
+            for text in dict.fromkeys(shown):
+                width, height = _text_inches(text, size) * ax.figure.dpi, (text.count("\n") + 1) * size * 1.25 * scale
+                for down, point, ha in places:
+                    x, y = ax.transData.transform(point)
+                    left = {"right": x - width, "left": x, "center": x - width / 2}[ha]
+                    top = y - gap * scale if down else y + gap * scale + height
+                    box = (left - 1, top - height - 1, left + width + 1, top + 1)
+                    if stacked:  # past every label in its way, on the same side of the line
+                        met = [other for other in written if _overlaps(box, [other])]
+                        if not met:
+                            continue
+                        top = min(o[1] for o in met) - 1 if down else max(o[3] for o in met) + 1 + height
+                        box = (left - 1, top - height - 1, left + width + 1, top + 1)
+                    edge = 2 * scale if stacked else 0  # a stacked label off the frame's edge, its ticks outside it
+                    inside = (frame.x0 + edge <= box[0] and box[2] <= frame.x1 - edge and frame.y0 + edge <= box[1]
+                              and box[3] <= frame.y1 - edge)
+                    clear = not ((taken[:, 0] > box[0]) & (taken[:, 0] < box[2]) & (taken[:, 1] > box[1])
+                                 & (taken[:, 1] < box[3])).any() and not _overlaps(box, written)
+                    if inside and clear:
+                        offset = (top - (0 if down else height) - y) / scale if stacked else -gap if down else gap
+                        chosen = (text, down, point, ha, offset)
+                        break
+                if chosen:
                     break
             if chosen:
                 break
@@ -1737,7 +1813,7 @@ def _label_line(ax, start: tuple[float, float], end: tuple[float, float], away: 
         bottom, top = ax.get_ylim()  # in the frame's order, bottom first (an inverted axis too)
         more = (top - bottom) / frame.height * size * 1.25 / 2 * scale
         ax.set_ylim((bottom - more, top) if away else (bottom, top + more))
-    text, down, point, ha = chosen or (label, away, end, "right")
-    ax.annotate(text, point, textcoords="offset points", xytext=(0, -gap if down else gap), ha=ha,
+    text, down, point, ha, offset = chosen or (label, away, end, "right", -gap if away else gap)
+    ax.annotate(text, point, textcoords="offset points", xytext=(0, offset), ha=ha,
                 va="top" if down else "bottom", multialignment=ha if ha != "center" else "center", fontsize=size,
                 color="#333", zorder=5, path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
