@@ -521,6 +521,46 @@ def _edge_mark(ax, y: float, value: float, low: float, high: float, text: str, c
                     multialignment="center", fontsize=size, color=colour)
 
 
+#: Points between a bar's value and the end of its bar, the time-elapsed mark or the frame.
+VALUE_PAD = 2.0
+
+
+def _bar_value(ax, y: float, value: float, limits: tuple[float, float], colour: str, inches: float, size: float,
+               elapsed: float = float("nan")) -> None:
+    """A bar's value written at its end, for a value on the axis (one beyond it has its arrow: :func:`_edge_mark`):
+    inside the bar where it fits there, in the bar's text colour, else beyond its end on white, else beyond the
+    time-elapsed mark; never over that mark, nor past the frame. A bar on the axis's end (150%, −100%) or of no length
+    (0%) shows its value as any other: it was the one bar a reader could not read off the chart."""
+    low, high = limits
+    value = round(float(value), 9)  # −1.0000000000000022 is −100%, on the axis's end
+    if not low <= value <= high:
+        return
+    text = f"{value:.0%}".replace("-", "−")
+    per_point = (high - low + 0.1) / inches / 72  # data units a point
+    width, pad = _text_inches(text, size) * 72 * per_point, VALUE_PAD * per_point
+    sign = -1 if value < 0 else 1
+    mark = [] if is_missing(elapsed) else [(elapsed - 1.4 * per_point, elapsed + 1.4 * per_point)]
+
+    def span(start: float) -> tuple[float, float]:  # the text's extent, from ``start`` in the direction of ``sign``
+        return (start, start + sign * width) if sign > 0 else (start - width, start)
+
+    def free(start: float, on_bar: bool) -> bool:
+        a, b = span(start)
+        bar = sorted((0.0, value))
+        within = bar[0] <= a and b <= bar[1] if on_bar else (b <= bar[0] or a >= bar[1])
+        return (within and low - 0.05 + pad <= a and b <= high + 0.05 - pad
+                and all(b + pad <= m0 or a - pad >= m1 for m0, m1 in mark))
+
+    inside = value - sign * (pad + width)
+    # at the bar's end inside it, else inside it short of the mark, else beyond the bar, else beyond the mark; where
+    # none is free (a bar just past the mark near the frame's end), inside at its end, over the mark
+    places = [(inside, True), *((m0 - pad - width if sign > 0 else m1 + pad + width, True) for m0, m1 in mark),
+              (value + sign * pad, False), *((m1 + pad if sign > 0 else m0 - pad, False) for m0, m1 in mark)]
+    start, on_bar = next(((x, bar) for x, bar in places if free(x, bar)), places[0])
+    ax.annotate(text, (start, y), ha="left" if sign > 0 else "right", va="center", fontsize=size,
+                color=text_on(colour) if on_bar else "#111", zorder=4)
+
+
 #: A status written beside its bar: a badge in the status colour, as in the scorecard (a light colour's text on
 #: white would not read).
 BADGE = {"boxstyle": "round,pad=0.25", "linewidth": 0}
@@ -778,6 +818,7 @@ def completion_chart(context: ReportContext, part: int = 0, narrow: bool = False
             ax.barh(yi, float(np.clip(row.completion, low, high)), color=colour, height=0.68, **edge)
             _edge_mark(ax, yi, row.completion, low, high, f"{row.completion:.0%}", text_on(colour),
                        room=(high if row.completion > high else -low) * inches / (high - low + 0.1), size=size)
+            _bar_value(ax, yi, row.completion, (low, high), colour, inches, size, row.time_elapsed)
             if not is_missing(row.time_elapsed):
                 ax.plot([row.time_elapsed] * 2, [yi - 0.38, yi + 0.38], color="#111", linewidth=1.4)
         elif mark:
