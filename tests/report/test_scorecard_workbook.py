@@ -142,10 +142,12 @@ def test_the_summary_sheet_holds_the_overviews_counts_as_numbers(workbook):
                 _counted(words, "warning", level=level["amber"]): 1,
                 _counted(words, "change", year=2023, change=change["worse"]): 4,
                 _counted(words, "change", year=2023, change=change["better"]): 5,
-                # unchanged as the report counts it, the 6 missed both times among them (2, 5 provincial, 10, 18,
-                # 20, 25: a 2023 stage target or level missed, 2024's missed too)
-                {"zh": "与按2023年数据所作判断相比的序列：结论不变（其中 6 个两次均未达到）",
-                 "en": "Series since the 2023 assessment: Status unchanged (6 missed both times)"}[language]: 16}
+                # unchanged as the report counts it, then the 6 missed both times among them, a number of their own
+                # (2, 5 provincial, 10, 18, 20, 25: a 2023 stage target or level missed, 2024's missed too)
+                {"zh": "与按2023年数据所作判断相比的序列：结论不变",
+                 "en": "Series since the 2023 assessment: Status unchanged"}[language]: 16,
+                {"zh": "与按2023年数据所作判断相比的序列：结论不变，其中两次均未达到",
+                 "en": "Series since the 2023 assessment: Status unchanged, of them missed both times"}[language]: 6}
     assert {label: cell.value for label, cell in counts.items()} == expected
     assert list(counts) == list(expected)  # in the overview's order
     # numbers, whole, never text; every label wholly inside its column (a Chinese character two)
@@ -829,8 +831,19 @@ def test_the_growth_the_plans_text_promises_is_in_the_workbook_as_the_overview_g
     # out to one decimal, as shown
     assert promised.number_format == "0%"
     assert seen.number_format == implied.number_format == "0.0%"
-    others = [_row_of(_scorecard(book), i)[names["promised_rate"]].value for i in (1, 2, 10)]
-    assert others == [None, None, None]
+    # from the table's first baseline, 109.61 in 2020, as its targets count and the overview names it beside the
+    # requirement: 158 in 2024 is (158 / 109.61) ** (1 / 4) − 1 = 9.57% a year seen, "9.6% a year against the 9.9%
+    # the table's target implies", 160 being (160 / 109.61) ** (1 / 4) − 1 = 9.92%
+    base_first, base_seen, base_implied = (row[names[key]] for key in ("promised_base_from", "promised_base_seen",
+                                                                       "promised_base_implied"))
+    assert (base_first.value, base_seen.value, base_implied.value) == (2020, 0.096, 0.099)
+    assert base_seen.number_format == base_implied.number_format == "0.0%"
+    headers = [cell.value for cell in _scorecard(book)[1]]
+    assert headers.index(names["promised_from"]) < headers.index(names["promised_seen"]) < headers.index(
+        names["promised_implied"]) < headers.index(names["promised_base_from"])
+    others = [_row_of(_scorecard(book), i)[names[key]].value for i in (1, 2, 10)
+              for key in ("promised_rate", "promised_base_from", "promised_base_implied")]
+    assert others == [None] * 9
 
 
 def test_a_number_from_the_plan_keeps_its_printed_digits_in_the_workbook(workbook):

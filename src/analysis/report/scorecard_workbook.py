@@ -355,26 +355,32 @@ def summary_counts(context: ReportContext) -> list[tuple[str, int]]:
                for level, count in warning_tally(warning_rows(context)).items()]
     previous, changes = change_rows(context)
     if previous is not None:
-        counts += [(change_label(context, previous, change, changes), count)
-                   for change, count in change_counts(changes).items()
-                   if count or change != "not_comparable"]  # as the sentence: no "0 not comparable"
+        for change, count in change_counts(changes).items():
+            if count or change != "not_comparable":  # as the sentence: no "0 not comparable"
+                counts.append((change_label(context, previous, change), count))
+            if change == "same":  # those of them said by another word, each a number of its own
+                counts += same_kinds(context, previous, changes)
     return counts
 
 
-def change_label(context: ReportContext, previous: int, change: str, changes: list) -> str:
-    """A change's label on the summary sheet. The same status is counted as the report's sentence counts it,
-    consistent with the earlier rating, those missed both times said among them: "consistent with the earlier rating
-    (6 of them missed both times)", never "Status unchanged", the change sheet's word for some of them only."""
+def change_label(context: ReportContext, previous: int, change: str) -> str:
+    """A change's label on the summary sheet: the same status counted as the report's sentence counts it, consistent
+    with the earlier rating, those missed both times among them (counted on the next row, :func:`same_kinds`), never
+    "Status unchanged", the change sheet's word for some of them only."""
     words = context.words
     if change != "same":
         return words.text("workbook.summary.change", year=previous, change=words[f"warnings.change.{change}"])
+    return words.text("workbook.summary.change_same", year=previous)
+
+
+def same_kinds(context: ReportContext, previous: int, changes: list) -> list[tuple[str, int]]:
+    """Of the series whose status is the same, those the report says by another word (6 missed both times), each
+    kind a row with its number, as the overview's sentence counts them: none where there are none."""
+    words = context.words
     said = [row.change_text for row in changes if row.change == "same"]
-    kinds = [words.text("workbook.summary.change_same_kind", n=said.count(words[f"warnings.change_same.{kind}"]),
-                        kind=words[f"warnings.changes_count.kinds.{kind}"])
-             for kind in ("missed_again",) if words[f"warnings.change_same.{kind}"] in said]
-    return words.text("workbook.summary.change_same", year=previous,
-                      kinds=words.text("workbook.summary.change_same_kinds", kinds=words["grammar.comma"].join(kinds))
-                      if kinds else "")
+    return [(words.text("workbook.summary.change_same_of", year=previous,
+                        kind=words[f"warnings.changes_count.kinds.{kind}"]), said.count(text))
+            for kind in ("missed_again",) if (text := words[f"warnings.change_same.{kind}"]) in said]
 
 
 def summary_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
@@ -650,8 +656,9 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                names["gap"], names["gap_year"], *(names[key] for key in NEEDED_COLUMNS), names["seen_rate"],
                names["seen_change"],
                names["projected"], names["completion"], names["time_elapsed"], names["completion_rate"],
-               names["missed_years"], names["promised_rate"], names["promised_seen"], names["promised_from"],
-               names["promised_implied"],
+               names["missed_years"], names["promised_rate"], names["promised_from"], names["promised_seen"],
+               names["promised_implied"], names["promised_base_from"], names["promised_base_seen"],
+               names["promised_base_implied"],
                names["status"], names["status_note"],
                *([official_header(context)] if context.status_words else [])]
     departments = f"lead_department_{language}" in context.indicators.columns  # a plan folder may name none
@@ -662,7 +669,7 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
     for row in context.joined().itertuples():
         key = (row.indicator_id, row.series)
         numeric = row.status != "qualitative"
-        figures = [None] * (len(target_years) + len(upper_years) + 22)  # a qualitative indicator has no numbers
+        figures = [None] * (len(target_years) + len(upper_years) + 25)  # a qualitative indicator has no numbers
         if numeric:
             figures = [ranked(row, row.latest_value, words), _whole(row.as_of_year),
                        *(ranked(row, targets.get(key, {}).get(y), words, "target") for y in target_years),
@@ -695,7 +702,8 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
     # and what a plan never has: a second series, core indicators, a level to hold every year, its departments
     optional = [headers.index(names[key]) for key in ("series", "core", "gap_year", "missed_years", "lead_department",
                                                       "projected", "promised_rate", "promised_seen", "promised_from",
-                                                      "promised_implied")
+                                                      "promised_implied", "promised_base_from", "promised_base_seen",
+                                                      "promised_base_implied")
                 if names[key] in headers]
     return _without_empty(headers, [[cell or None if column == note else cell for column, cell in enumerate(row)]
                                     for row in rows], [*range(first, first + len(NEEDED_COLUMNS)), note, *optional])
@@ -703,15 +711,22 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
 
 def _promised(check) -> list:
     """A growth the plan's text promises (10%), the growth seen against it (5.9%), the year that is counted from
-    and what the table's target implies a year from it (6.4%), as the overview gives them (one decimal); empty for a
-    series the text promises nothing."""
+    and what the table's target implies a year from it (6.4%), as the overview gives them (one decimal); then the
+    same from the table's first baseline where the overview names it too (from 2020: 9.6% seen, 9.9% implied); empty
+    for a series the text promises nothing."""
     if check is None:
-        return [None, None, None, None]
-    promised, seen, first, implied = check
+        return [None] * 7
+    promised, seen, first, implied, base_year, base_seen, base_implied = check
     # the requirement with the digits the plan's text gives it, as the overview quotes it ("10% 以上", not 10.0%)
     shown = fmt_number(promised)
     required = Percent(promised / 100, len(shown.split(".", 1)[1]) if "." in shown else 0)
-    return [required, Percent(seen, 1) if seen is not None else None, _whole(first),
+    return [required, *_start(seen, first, implied), *_start(base_seen, base_year, base_implied)]
+
+
+def _start(seen, first, implied) -> list:
+    """One start of a growth the plan's text promises: the year, the growth seen from it and what the table's target
+    implies from it, one decimal as the overview gives them."""
+    return [_whole(first), Percent(seen, 1) if seen is not None else None,
             Percent(implied, 1) if implied is not None else None]
 
 

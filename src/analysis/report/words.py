@@ -1223,14 +1223,20 @@ def thin_evidence(numeric: pd.DataFrame) -> pd.DataFrame:
 def prose_growth_checks(context: ReportContext) -> dict[tuple, tuple]:
     """By series, the growth a year the plan's prose promises (in %), the growth seen against it and the year that is
     counted from (:func:`prose_growth_check`; None before a value after the table's last baseline), and what the
-    table's own target implies a year from the same start (:func:`prose_growth_implied`)."""
+    table's own target implies a year from the same start (:func:`prose_growth_implied`); then, where the overview
+    names the table's first baseline beside it (its targets count from there: 9.6% seen against the 9.9% its target
+    implies from 2020), that year, the growth seen from it and what the target implies from it, else three Nones."""
     out = {}
     for promise in context.quality[context.quality["issue"] == "prose_growth"].itertuples():
         row = context.series_row(promise.indicator_id, promise.series)
         check = prose_growth_check(context, row, promise)
+        base = (None, None, None)
+        if check and not (pd.isna(row.observed_cagr) or row.method != "compound" or int(row.base_year) >= check[2]):
+            base = (int(row.base_year), float(row.observed_cagr), prose_growth_implied(context, row, promise,
+                                                                                        first=True))
         out[(promise.indicator_id, promise.series)] = (float(promise.value), *((check[0], check[2]) if check else
                                                                                 (None, None)),
-                                                        prose_growth_implied(context, row, promise))
+                                                        prose_growth_implied(context, row, promise), *base)
     return out
 
 
