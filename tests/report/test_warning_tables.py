@@ -236,7 +236,21 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # the high-tech share (8): 41.2 met 2023's 41, 41.8 (up) misses 2024's 42; technology contracts (16): 151 (亿元,
     # 15.1 billion yuan) met 2023's 140, 158 (15.8 billion) misses 2024's 160: worse, their values up, both said
     assert notes["8"] == "41.2% → 41.8%, now against the 2024 target (42%)"
-    assert notes["16"] == "15.1 → 15.8 billion yuan, now against the 2024 target (16 billion yuan)"
+    # in the plan's unit, as every table gives its numbers (the warning list's 158 and 160), never written out as a
+    # sentence writes them (15.1 → 15.8 billion yuan), the unit beside the series' name; labour productivity (6) the
+    # same: 2024's target 23, never "230,000 yuan per worker"; a unit that is a word after its number (120
+    # institutions, above) as it is
+    assert notes["16"] == "151 → 158, now against the 2024 target (160)"
+    assert why["6"] == ("same", "now against the 2024 target (23)")
+    names = {row.indicator_id: row.name for row in rows}
+    assert (names["16"], names["6"], names["14"]) == ("Technology contracts traded (100 million yuan)",
+                                                      "Labour productivity (10,000 yuan per worker)",
+                                                      "S&T service institutions")
+    # Chinese gives every amount in the plan's unit after its number, the name as it is
+    _, chinese = change_rows(load_report(relative(example_tables), 2024, "zh"))
+    chinese = {row.indicator_id: (row.name, row.note_text) for row in chinese}
+    assert chinese["16"] == ("技术合同成交额", "151亿元 → 158亿元，改为对照 2024年目标（160亿元）")
+    assert chinese["6"] == ("全员劳动生产率", "改为对照 2024年目标（23万元/人）")
     # 21's value did not move (9.3, no 2024 value) and tech zones (3: 44.1 then 45.6, better) moved with their
     # statuses: no values to explain
     assert "→" not in notes["21"] + notes["3"]

@@ -188,7 +188,7 @@ def department_label(context: ReportContext, rows: list[WarningRow], department:
 
 def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
     """The previous report year and each numeric series' status then and now, worse first (None: no previous)."""
-    words, language = context.words, context.language
+    words = context.words
     previous = previous_report_year(context.plan["report_years"], context.report_year)
     if previous is None:
         return None, []
@@ -230,7 +230,9 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
         then_today = shown[previous].get(key, words.status(row.status_then_today))
         then = then_today if row.status_then == row.status_then_today else words.status(row.status_then)
         rows.append(ChangeRow(
-            indicator_id=str(row.indicator_id), anchor=element_id(row), name=localized(row, "short_name", language),
+            # a unit a sentence writes out named with the series, as the warning list names it (Technology contracts
+            # traded (100 million yuan)): the row's numbers as the plan prints them (158, 23)
+            indicator_id=str(row.indicator_id), anchor=element_id(row), name=_change_name(row, words),
             core=bool(row.core), status_then=row.status_then, status_then_text=then,
             status_now=row.status_now,
             status_now_text=shown[context.report_year].get(key, words.status(row.status_now)),
@@ -325,12 +327,29 @@ def _values_against(row, then, words: Catalog) -> str:
     improved = (row.latest_value < then) == (row.direction in LOWER_IS_BETTER)
     if improved == (row.change == "better"):
         return ""
-    before = amount_alone(row, value_text(row, then, words), words)
-    after = amount_alone(row, value_text(row, row.latest_value, words), words)
+    before = _table_amount(row, value_text(row, then, words), words)
+    after = _table_amount(row, value_text(row, row.latest_value, words), words)
     number, _, unit = before.partition(" ")
     if words["warnings.change_values_unit_once"] and unit and after.endswith(" " + unit):
         before = number  # the same words after both numbers (billion yuan, enterprises): said once, after the later
     return words.text("warnings.change_values", then=before, now=after)
+
+
+def _change_name(row, words: Catalog) -> str:
+    """A series' name in the change table: its short name, with its unit where a sentence writes its amounts out
+    (:meth:`~analysis.catalog.Catalog.writes_out`), whose numbers the row then gives as printed (:func:`_table_amount`).
+    """
+    name = localized(row, "short_name", words.language)
+    return named(row, words, table=True) if words.writes_out(localized(row, "unit", words.language)) else name
+
+
+def _table_amount(row, number: str, words: Catalog) -> str:
+    """An amount in a change's note, as a table gives it: in its unit where that is a word after the number (120
+    institutions, 42%, 120个), as printed where a sentence would write it out (158, 23: never "15.8 billion yuan",
+    "230,000 yuan per worker"), its unit then beside the series' name (:func:`_change_name`)."""
+    if words.writes_out(localized(row, "unit", words.language)):
+        return amount(row, number, words, table=True)
+    return amount_alone(row, number, words)
 
 
 def _with_values(reasons: list[str], values: str, words: Catalog) -> list[str]:
@@ -365,15 +384,15 @@ def _change_reasons(row, words, previous: int) -> list[str]:
     if "no_new_value" in reasons:
         said.append(words["warnings.change_reason.no_new_value"])
     if MISSED_AGAIN in reasons:
-        # the table names the series without its unit: the target with it (the 2024 target (16 billion
-        # yuan)), never a bare 160
+        # the target as the table's numbers are given, its unit with the series' name where the language writes
+        # it there (Technology contracts traded (100 million yuan): the 2024 target (160))
         # against a later target of another value (2.7 then, 2.8 now): said so, as a row whose basis changed
         said.append(words.text("warnings.change_reason.missed_again" + ("_later" if "target_changed" in reasons
                                                                          else ""), year=year(row.target_year),
-                               target=amount_alone(row, target_text(row, words), words)))
+                               target=_table_amount(row, target_text(row, words), words)))
     if "target_changed" in reasons and MISSED_AGAIN not in reasons:  # the target named once, as missed again
         said.append(words.text("warnings.change_reason.later_target", year=year(row.target_year),
-                               target=amount_alone(row, target_text(row, words), words)))
+                               target=_table_amount(row, target_text(row, words), words)))
     # no status then (insufficient data), one now: said, as the sentence above the table speaks of a verdict then
     no_data = row.status_then == "insufficient_data" and row.status_now not in ("insufficient_data", "qualitative")
     if "now_final" in reasons or (no_data and getattr(row, "verdict", "") == "final"):
