@@ -583,7 +583,7 @@ def test_every_pace_the_report_words_is_in_the_workbook_as_numbers(mid_term):
     """Each need the warning list words (its last column, the report's own text) is in the book as numbers too: the
     change a year, and the growth rate where the text gives one, to the target it is needed for. The provincial
     agri-tech parks (4) at the mid-term: 2.9 in 2022 against 3.3 for 2023 and 2024, the 2023 value not published:
-    "+0.2 pp (+6.7% relative) in 2023–2024", (3.3 − 2.9) / 2 = 0.2 and (3.3 / 2.9) ** (1 / 2) − 1 = 6.7%, to 3.3 in
+    "+0.20 pp (+6.7% relative) in 2023–2024", (3.3 − 2.9) / 2 = 0.2 and (3.3 / 2.9) ** (1 / 2) − 1 = 6.7%, to 3.3 in
     2024."""
     language, book = mid_term
     sheet = book.worksheets[3]
@@ -598,7 +598,7 @@ def test_every_pace_the_report_words_is_in_the_workbook_as_numbers(mid_term):
             continue
         change = row.get(names["next_change"], row.get(names["needed_change"]))
         rate = row.get(names["next_rate"], row.get(names["needed_rate"]))
-        # a growth rate in %, a change in the unit (points, persons): "+5.3% (+4)", "+0.2 pp (+6.7% relative)"
+        # a growth rate in %, a change in the unit (points, persons): "+5.3% (+4)", "+0.20 pp (+6.7% relative)"
         for number, percent in signed:
             stored = round(rate * 100, 1) if percent and rate is not None else change if not percent else None
             assert stored is not None and abs(stored) == float(number), (row, text)
@@ -980,4 +980,6 @@ def test_the_change_seen_a_year_is_shown_as_the_indicator_card_shows_it(workbook
     language, book = workbook
     seen = catalog(language)["workbook.scorecard"]["seen_change"]
     assert _row_of(_scorecard(book), 17)[seen].value == pytest.approx(0.4)
+    # points a year to two decimals, always, as the report gives them (+0.40 pp beside 2's +0.09 pp): 0.40, never 0.4
+    assert _row_of(_scorecard(book), 17)[seen].number_format == "#,##0.00"
     assert _row_of(_scorecard(book), 18)[seen].value is None
