@@ -259,7 +259,8 @@ def test_numbers_are_numbers_worked_out_by_hand(workbook):
     personnel = _row_of(_scorecard(book), 1)
     assert personnel[names[10]].number_format == "#,##0"
     # 24,800 against 24,500: past the target, no gap, as the report's "—" (not −300)
-    assert personnel[{"zh": "与对照目标差距", "en": "Gap to applicable target"}[language]].value is None
+    gap = {"zh": "与对照目标差距（按指标单位）", "en": "Gap to applicable target (in the indicator's unit)"}[language]
+    assert personnel[gap].value is None
     assert (personnel[names[8]].value, personnel[names[9]].value) == (22154, 23150)
 
 
@@ -299,8 +300,8 @@ def test_warning_sheet_lists_the_lagging_series_by_department(workbook):
     sheet = book.worksheets[3]
     headers = [cell.value for cell in sheet[1]]
     rows = [{header: cell for header, cell in zip(headers, row)} for row in sheet.iter_rows(min_row=2)]
-    names = {"zh": ("牵头责任部门", "预警", "序号", "最新值", "差距"),
-             "en": ("Lead department", "Warning", "No.", "Latest value", "Gap")}[language]
+    names = {"zh": ("牵头责任部门", "预警", "序号", "最新值", "差距（按指标单位）"),
+             "en": ("Lead department", "Warning", "No.", "Latest value", "Gap (in the indicator's unit)")}[language]
     department, level, number, latest, gap = names
     # R&D intensity (2): 2.7 in 2024 against 2.8: not achieved, red, 0.1 short; led by the science bureau
     rnd = next(row for row in rows if row[number].value == 2)
@@ -402,7 +403,8 @@ def test_the_front_sheet_says_a_shares_gap_is_in_percentage_points(workbook):
     writes "0.1 pp" (0.1个百分点), never 0.1 per cent of 2.8: the front sheet's note on the gap column says that a
     share's gap is in percentage points, as its note on the actual change per year does."""
     language, book = workbook
-    gap, unit = {"zh": ("与对照目标差距", "单位"), "en": ("Gap to applicable target", "Unit")}[language]
+    gap, unit = {"zh": ("与对照目标差距（按指标单位）", "单位"),
+                 "en": ("Gap to applicable target (in the indicator's unit)", "Unit")}[language]
     intensity = _row_of(_scorecard(book), 2)
     assert (intensity[unit].value, intensity[gap].value) == ("%", 0.1)
     points = {"zh": "按指标单位计（比重类为百分点；排名类为位次）",
@@ -444,12 +446,13 @@ def mid_term(request, data_folder):
     return request.param, openpyxl.load_workbook(io.BytesIO(data))
 
 
-COLUMNS = {"zh": {"gap": "与对照目标差距", "needed_rate": "每年需增长率", "needed_change": "每年需变化量",
+COLUMNS = {"zh": {"gap": "与对照目标差距（按指标单位）", "needed_rate": "每年需增长率", "needed_change": "每年需变化量",
                   "next_year": "下一目标年份", "next_target": "下一目标", "next_rate": "距下一目标每年需增长率",
                   "next_change": "距下一目标每年需变化量", "seen_rate": "实际年均增长率",
                   "seen_change": "实际年均变化量", "needed_text": "每年所需（报告表述）"},
-           "en": {"gap": "Gap to applicable target", "needed_rate": "Needed growth rate a year",
-                  "needed_change": "Needed change a year", "next_year": "Next target year",
+           "en": {"gap": "Gap to applicable target (in the indicator's unit)",
+                  "needed_rate": "Needed growth rate a year", "needed_change": "Needed change a year",
+                  "next_year": "Next target year",
                   "next_target": "Next target", "next_rate": "Needed growth rate a year to the next target",
                   "next_change": "Needed change a year to the next target", "seen_rate": "Growth rate seen a year",
                   "seen_change": "Change seen a year",
@@ -779,8 +782,9 @@ def test_a_level_held_every_year_keeps_the_gap_of_the_year_it_missed(workbook):
     2024, which 5.3 meets), the year in Years missed too; 1 and 17 (met) have none, and 2 (short in 2024 itself, the
     binding year) no year of its gap."""
     language, book = workbook
-    gap, year_, missed = {"zh": ("与对照目标差距", "差距所在年份（该年未达到）", "未达到的年份"),
-                          "en": ("Gap to applicable target", "Year of the gap (a level missed that year)",
+    gap, year_, missed = {"zh": ("与对照目标差距（按指标单位）", "差距所在年份（该年未达到）", "未达到的年份"),
+                          "en": ("Gap to applicable target (in the indicator's unit)",
+                                 "Year of the gap (a level missed that year)",
                                  "Years missed")}[language]
     row = _row_of(_scorecard(book), 18)
     assert (row[gap].value, row[gap].data_type, row[year_].value, row[missed].value) == (0.4, "n", 2023, 2023)
@@ -869,8 +873,8 @@ def test_a_gap_of_an_earlier_year_names_its_year_in_the_warning_sheet(workbook):
     headers = [cell.value for cell in sheet[1]]
     rows = {row[headers.index({"zh": "序号", "en": "No."}[language])].value: dict(zip(headers, row))
             for row in sheet.iter_rows(min_row=2)}
-    gap, year_ = {"zh": ("差距", "差距所在年份（该年未达到）"),
-                  "en": ("Gap", "Year of the gap (a level missed that year)")}[language]
+    gap, year_ = {"zh": ("差距（按指标单位）", "差距所在年份（该年未达到）"),
+                  "en": ("Gap (in the indicator's unit)", "Year of the gap (a level missed that year)")}[language]
     assert (rows[18][gap].value, rows[18][year_].value) == (0.4, 2023)
     assert rows[2][year_].value is None
     # its latest value is the newest, 5.3 in 2024, as on the scorecard sheet and the card, against 5 held each year
@@ -983,3 +987,69 @@ def test_the_change_seen_a_year_is_shown_as_the_indicator_card_shows_it(workbook
     # points a year to two decimals, always, as the report gives them (+0.40 pp beside 2's +0.09 pp): 0.40, never 0.4
     assert _row_of(_scorecard(book), 17)[seen].number_format == "#,##0.00"
     assert _row_of(_scorecard(book), 18)[seen].value is None
+
+
+#: A number the report's text shows: its digits (thousands separated or not), its decimals, a percent sign, and the word
+#: of scale an English sentence writes an amount out with (15.8 billion yuan, for 158 in 100 million yuan).
+REPORT_NUMBER = re.compile(r"(?<![\w.,])[+−-]?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%)?( (?:billion|million))?( yuan)?")
+#: A unit that opens with a number of its own, its scale in yuan: 100 million yuan, 10,000 yuan per worker.
+SCALED_UNIT = re.compile(r"^(\d[\d,]*)( million| billion)? yuan")
+
+
+def _sections_text(html: str, first: int, last: int) -> str:
+    """The text of the report's sections ``first`` to ``last``, without their headings (3.1, 3.2), its spaces as one."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    start, stop = soup.find(id=f"section-{first}"), soup.find(id=f"section-{last + 1}")
+    pieces = []
+    for node in start.find_all_next(string=True):
+        if node is stop or stop in node.parents:
+            break
+        if node.find_parent(["h2", "h3", "script", "style"]) is None:
+            pieces.append(str(node))
+    return re.sub(r"\s+", " ", " ".join(pieces).translate({0x2060: None, 0x200B: None, 0xA0: " ", 0x202F: " "}))
+
+
+@pytest.mark.parametrize("edition", ["final-en", "mid-term-en"])
+def test_every_number_the_report_shows_in_its_first_three_sections_is_in_the_workbook(example_reports, edition):
+    """Each number of the English report's overview, scorecard and warnings (sections 1–3) is a number of the workbook,
+    within the rounding the report shows it with: 9.9% a fraction of 0.099 (0.0985–0.0995), 0.1 pp a number between
+    0.05 and 0.15, 15.8 billion yuan 158 in 100 million yuan. Units that open with a number (10,000 yuan per worker)
+    are no numbers of the report's; a printed value a published one replaces is in its cell's comment (23,000)."""
+    folder = example_reports[edition]
+    book = openpyxl.load_workbook(folder / "scorecard.xlsx")
+    held, units, comments = [], set(), []
+    for sheet in book.worksheets:
+        headers = [cell.value for cell in sheet[1]]
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "n" and isinstance(cell.value, (int, float)):
+                    held.append(abs(float(cell.value)) * (100 if "%" in cell.number_format else 1))
+                elif isinstance(cell.value, str) and headers[cell.column - 1] == "Unit":
+                    units.add(cell.value)
+                if cell.comment is not None:
+                    comments.append(cell.comment.text)
+    scales = {float(m.group(1).replace(",", "")) * {"": 1, " million": 1e6, " billion": 1e9}[m.group(2) or ""]
+              for unit in units if (m := SCALED_UNIT.match(unit))}
+    assert scales == {1e8, 1e4}  # technology contracts (100 million yuan), labour productivity (10,000 yuan per worker)
+    text = _sections_text((folder / "report.html").read_text(encoding="utf-8"), 1, 3)
+    for unit in sorted(units, key=len, reverse=True):  # "per 10,000 people" names a unit, not a number
+        if re.search(r"\d", unit):
+            text = text.replace(unit, " ")
+    quoted = " ".join(comments)
+    missing, checked = [], 0
+    for match in REPORT_NUMBER.finditer(text):
+        digits, decimals, _, scale, yuan = match.groups()
+        value = float((digits + (decimals or "")).replace(",", ""))
+        half = 0.5 * 10 ** -(len(decimals) - 1 if decimals else 0)
+        # an amount written out (15.8 billion yuan, 230,000 yuan per worker): in the unit the workbook gives it in
+        factor = {" billion": 1e9, " million": 1e6}.get(scale or "", 1)
+        candidates = [(value * factor / unit, half * factor / unit) for unit in scales] if scale or yuan else []
+        candidates.append((value, half))
+        checked += 1
+        if not any(abs(number - shown) <= within + 1e-9 for shown, within in candidates for number in held) \
+                and match.group(0).strip("+−-") not in quoted:
+            missing.append((match.group(0), text[max(match.start() - 50, 0):match.end() + 30]))
+    assert checked > 300, checked
+    assert missing == [], missing

@@ -756,8 +756,9 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     assert words.status_note(twice, en) == "missed in 2021 and 2022; 101.3% of the target in 2023 alone"
     # the scorecard prints it under the status, the summary after the need
     status_cell = cells_of(scorecard_html(context("en", rows)))[1][8]
-    # the gap a phone shows there, without the unit column: 120 − 96 (the English name says the unit)
-    phone_gap = '<small class="phone-only" hidden>Gap 24</small>'
+    # the gap a phone shows there, without the unit column: 120 − 96 (the English name says the unit), under the
+    # column's header, which says the gap is in it
+    phone_gap = '<small class="phone-only" hidden>Gap (in its unit) 24</small>'
     assert status_cell.endswith(phone_gap)
     status_cell = status_cell.removesuffix(phone_gap)
     assert status_cell.endswith("Projected to miss</span><br><small>a progress verdict, not final; "
