@@ -1053,3 +1053,22 @@ def test_every_number_the_report_shows_in_its_first_three_sections_is_in_the_wor
             missing.append((match.group(0), text[max(match.start() - 50, 0):match.end() + 30]))
     assert checked > 300, checked
     assert missing == [], missing
+
+
+def test_a_faster_move_in_the_plan_period_and_the_cut_offs_are_numbers_too(mid_term):
+    """At the mid-term the status notes of 3, 19 and 20 give the pace since 2021, the year before the plan period,
+    below the baseline: 3 from 39.3 to 44.1 in 2023, (44.1 − 39.3) / 2 = +2.40 pp a year; 19 from 2.7 to 3.2,
+    +0.25 pp; 20 from 1.9 to 2.8, +0.45 pp; the workbook holds the year and the points, two decimals as shown. The
+    warning list's sentence quotes the cut-offs of R (0.95 on track, Eurostat): the front sheet holds each a number."""
+    language, book = mid_term
+    words = catalog(language)
+    names = words["workbook.scorecard"]
+    sheet = _scorecard(book)
+    moved = {number: (row[names["plan_period_from"]].value, row[names["plan_period_change"]].value)
+             for number in (3, 19, 20, 1) for row in [_row_of(sheet, number)]}
+    assert moved == {3: (2021, 2.4), 19: (2021, 0.25), 20: (2021, 0.45), 1: (None, None)}
+    assert _row_of(sheet, 3)[names["plan_period_change"]].number_format == "#,##0.00"
+    front = book[words["workbook.sheets.front"]]
+    cutoffs = {row[0].value: row[1].value for row in front.iter_rows() if row[1].data_type == "n"}
+    assert [cutoffs[words.text("workbook.front.cutoff", status=words.status(status))]
+            for status in ("on_track", "moderate", "insufficient")] == [0.95, 0.6, 0]

@@ -55,6 +55,7 @@ from .words import (
     operator,
     pace_text,
     plan_outline_of,
+    plan_period_move,
     preliminary_note,
     projected_shown,
     projection_shown,
@@ -436,6 +437,9 @@ def front_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         (names["kind"], words[f"report_kind.{context.kind}"]),
         (names["method"], words.text("workbook.front.method_value", scheme=words[f"explore.schemes.{context.scheme}"],
                                      on_track=on_track, moderate=moderate, insufficient=insufficient)),
+        # the cut-offs as numbers too, each from the status it begins: the warning list's sentence quotes them
+        *((words.text("workbook.front.cutoff", status=words.status(status)), float(cutoff))
+          for status, cutoff in zip(("on_track", "moderate", "insufficient"), (on_track, moderate, insufficient))),
         *([(official_header(context), official_rule(context))] if context.status_words else []),
         (names["currency"], data_currency(context)),
         # the dataset's label where it is not the plan's own data (an example, a test): the workbook may travel alone
@@ -664,7 +668,8 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                names["projected"], names["completion"], names["time_elapsed"], names["completion_rate"],
                names["missed_years"], names["promised_rate"], names["promised_from"], names["promised_seen"],
                names["promised_implied"], names["promised_base_from"], names["promised_base_seen"],
-               names["promised_base_implied"],
+               names["promised_base_implied"], names["plan_period_from"], names["plan_period_rate"],
+               names["plan_period_change"],
                names["status"], names["status_note"],
                *([official_header(context)] if context.status_words else [])]
     departments = f"lead_department_{language}" in context.indicators.columns  # a plan folder may name none
@@ -675,7 +680,7 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
     for row in context.joined().itertuples():
         key = (row.indicator_id, row.series)
         numeric = row.status != "qualitative"
-        figures = [None] * (len(target_years) + len(upper_years) + 25)  # a qualitative indicator has no numbers
+        figures = [None] * (len(target_years) + len(upper_years) + 28)  # a qualitative indicator has no numbers
         if numeric:
             figures = [ranked(row, row.latest_value, words), _whole(row.as_of_year),
                        *(ranked(row, targets.get(key, {}).get(y), words, "target") for y in target_years),
@@ -692,7 +697,7 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
                        Percent(_number(row.completion_rate)),
                        # a level to hold every year: the years it missed, which make it "not achieved" beside a
                        # completion rate of 100 % or more; one year a number, as a year is everywhere in the book
-                       _missed(row, words), *_promised(promised.get(key))]
+                       _missed(row, words), *_promised(promised.get(key)), *_plan_period(context, row)]
         rows.append([int(row.indicator_id), localized(row, "short_name", language), series_label(row.series, words),
                      localized(row, "category", language), localized(row, "name", language),
                      words["workbook.core_mark"] if row.core else "",
@@ -709,7 +714,8 @@ def scorecard_table(inputs: ScorecardBook) -> tuple[list[str], list[list]]:
     optional = [headers.index(names[key]) for key in ("series", "core", "gap_year", "missed_years", "lead_department",
                                                       "projected", "promised_rate", "promised_seen", "promised_from",
                                                       "promised_implied", "promised_base_from", "promised_base_seen",
-                                                      "promised_base_implied")
+                                                      "promised_base_implied", "plan_period_from", "plan_period_rate",
+                                                      "plan_period_change")
                 if names[key] in headers]
     return _without_empty(headers, [[cell or None if column == note else cell for column, cell in enumerate(row)]
                                     for row in rows], [*range(first, first + len(NEEDED_COLUMNS)), note, *optional])
@@ -734,6 +740,18 @@ def _start(seen, first, implied) -> list:
     implies from it, one decimal as the overview gives them."""
     return [_whole(first), Percent(seen, 1) if seen is not None else None,
             Percent(implied, 1) if implied is not None else None]
+
+
+def _plan_period(context: ReportContext, row) -> list:
+    """A rise in the plan period faster than the growth from the base year, the year before the plan period on the
+    far side of the baseline, as the status note gives it ("1.9% in 2021, below the baseline; +0.45 pp a year
+    since"): that year and the pace since, (%) and in the unit as the report shows them; empty for any other
+    series."""
+    move = plan_period_move(context, row)
+    if move is None or move[0] not in ("dip", "dip_fell"):
+        return [None, None, None]
+    fields = move[1]
+    return [_whole(fields["since_year"]), _rate(row, fields["since_cagr"]), _change(fields["since_per_year"], row)]
 
 
 def _without_empty(headers: list[str], rows: list[list], columns) -> tuple[list[str], list[list]]:

@@ -1138,10 +1138,12 @@ def plan_period_move(context: ReportContext, row) -> tuple[str, dict] | None:
     # given (3: 39.3% in 2021, 44.1% in 2023: (44.1 − 39.3) / 2 = +2.4 pp a year, against +0.87 from 2020's 41.5%)
     span = int(row.as_of_year) - (first - 1)
     cagr = compound_rate(start_value, row.latest_value, span) if row.method == "compound" else math.nan
-    pace = _pace(row, words, cagr, linear_rate(start_value, row.latest_value, span), math.nan, with_unit=True)
+    per_year = linear_rate(start_value, row.latest_value, span)
+    pace = _pace(row, words, cagr, per_year, math.nan, with_unit=True)
+    # the same as numbers (the pace a dip's note gives, and its start), for the workbook
     return kind, {"first": year(first - 1), "start": shown(start_value), "last": year(row.as_of_year),
                   "end": shown(row.latest_value), "base": year(row.base_year), "base_value": shown(row.base_value),
-                  "pace": pace}
+                  "pace": pace, "since_year": first - 1, "since_cagr": cagr, "since_per_year": per_year}
 
 
 def target_ahead(context: ReportContext, row) -> bool:
