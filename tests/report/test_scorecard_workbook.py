@@ -259,7 +259,7 @@ def test_numbers_are_numbers_worked_out_by_hand(workbook):
     personnel = _row_of(_scorecard(book), 1)
     assert personnel[names[10]].number_format == "#,##0"
     # 24,800 against 24,500: past the target, no gap, as the report's "—" (not −300)
-    gap = {"zh": "与对照目标差距（按指标单位）", "en": "Gap to applicable target (in the indicator's unit)"}[language]
+    gap = {"zh": "与对照目标差距", "en": "Gap to applicable target"}[language]
     assert personnel[gap].value is None
     assert (personnel[names[8]].value, personnel[names[9]].value) == (22154, 23150)
 
@@ -300,8 +300,8 @@ def test_warning_sheet_lists_the_lagging_series_by_department(workbook):
     sheet = book.worksheets[3]
     headers = [cell.value for cell in sheet[1]]
     rows = [{header: cell for header, cell in zip(headers, row)} for row in sheet.iter_rows(min_row=2)]
-    names = {"zh": ("牵头责任部门", "预警", "序号", "最新值", "差距（按指标单位）"),
-             "en": ("Lead department", "Warning", "No.", "Latest value", "Gap (in the indicator's unit)")}[language]
+    names = {"zh": ("牵头责任部门", "预警", "序号", "最新值", "差距"),
+             "en": ("Lead department", "Warning", "No.", "Latest value", "Gap")}[language]
     department, level, number, latest, gap = names
     # R&D intensity (2): 2.7 in 2024 against 2.8: not achieved, red, 0.1 short; led by the science bureau
     rnd = next(row for row in rows if row[number].value == 2)
@@ -403,8 +403,8 @@ def test_the_front_sheet_says_a_shares_gap_is_in_percentage_points(workbook):
     writes "0.1 pp" (0.1个百分点), never 0.1 per cent of 2.8: the front sheet's note on the gap column says that a
     share's gap is in percentage points, as its note on the actual change per year does."""
     language, book = workbook
-    gap, unit = {"zh": ("与对照目标差距（按指标单位）", "单位"),
-                 "en": ("Gap to applicable target (in the indicator's unit)", "Unit")}[language]
+    gap, unit = {"zh": ("与对照目标差距", "单位"),
+                 "en": ("Gap to applicable target", "Unit")}[language]
     intensity = _row_of(_scorecard(book), 2)
     assert (intensity[unit].value, intensity[gap].value) == ("%", 0.1)
     points = {"zh": "按指标单位计（比重类为百分点；排名类为位次）",
@@ -446,11 +446,11 @@ def mid_term(request, data_folder):
     return request.param, openpyxl.load_workbook(io.BytesIO(data))
 
 
-COLUMNS = {"zh": {"gap": "与对照目标差距（按指标单位）", "needed_rate": "每年需增长率", "needed_change": "每年需变化量",
+COLUMNS = {"zh": {"gap": "与对照目标差距", "needed_rate": "每年需增长率", "needed_change": "每年需变化量",
                   "next_year": "下一目标年份", "next_target": "下一目标", "next_rate": "距下一目标每年需增长率",
                   "next_change": "距下一目标每年需变化量", "seen_rate": "实际年均增长率",
                   "seen_change": "实际年均变化量", "needed_text": "每年所需（报告表述）"},
-           "en": {"gap": "Gap to applicable target (in the indicator's unit)",
+           "en": {"gap": "Gap to applicable target",
                   "needed_rate": "Needed growth rate a year", "needed_change": "Needed change a year",
                   "next_year": "Next target year",
                   "next_target": "Next target", "next_rate": "Needed growth rate a year to the next target",
@@ -782,8 +782,8 @@ def test_a_level_held_every_year_keeps_the_gap_of_the_year_it_missed(workbook):
     2024, which 5.3 meets), the year in Years missed too; 1 and 17 (met) have none, and 2 (short in 2024 itself, the
     binding year) no year of its gap."""
     language, book = workbook
-    gap, year_, missed = {"zh": ("与对照目标差距（按指标单位）", "差距所在年份（该年未达到）", "未达到的年份"),
-                          "en": ("Gap to applicable target (in the indicator's unit)",
+    gap, year_, missed = {"zh": ("与对照目标差距", "差距所在年份（该年未达到）", "未达到的年份"),
+                          "en": ("Gap to applicable target",
                                  "Year of the gap (a level missed that year)",
                                  "Years missed")}[language]
     row = _row_of(_scorecard(book), 18)
@@ -873,8 +873,8 @@ def test_a_gap_of_an_earlier_year_names_its_year_in_the_warning_sheet(workbook):
     headers = [cell.value for cell in sheet[1]]
     rows = {row[headers.index({"zh": "序号", "en": "No."}[language])].value: dict(zip(headers, row))
             for row in sheet.iter_rows(min_row=2)}
-    gap, year_ = {"zh": ("差距（按指标单位）", "差距所在年份（该年未达到）"),
-                  "en": ("Gap (in the indicator's unit)", "Year of the gap (a level missed that year)")}[language]
+    gap, year_ = {"zh": ("差距", "差距所在年份（该年未达到）"),
+                  "en": ("Gap", "Year of the gap (a level missed that year)")}[language]
     assert (rows[18][gap].value, rows[18][year_].value) == (0.4, 2023)
     assert rows[2][year_].value is None
     # its latest value is the newest, 5.3 in 2024, as on the scorecard sheet and the card, against 5 held each year
