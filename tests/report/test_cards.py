@@ -772,7 +772,7 @@ def test_a_phone_reads_each_gap_under_its_status(example_tables):
     with its unit instead, headed by the column's name, hidden but on a phone (the attribute: a notebook's view has
     no style sheet); none where the gap column shows none."""
     lines = {}
-    for language, word in (("zh", "差距"), ("en", "Gap (in its unit)")):
+    for language, word in (("zh", "差距"), ("en", "Gap (its unit)")):
         scorecard = html.scorecard_html(load_report(relative(example_tables), 2024, language))
         rows = re.findall(r"<tr id=\"[^\"]*\"><td class=\"num\">(\d+)</td>(.*?)</tr>", scorecard, re.S)
         for number, row in rows:
@@ -787,8 +787,8 @@ def test_a_phone_reads_each_gap_under_its_status(example_tables):
     # (the English name says the unit, as for the values beside it: "20 enterprises" overflowed the narrow column)
     # (the English column's header, which labels it, saying the gap is in the indicator's unit: never a bare "Gap 2"
     # for technology contracts, 100 million yuan, read as 2 billion)
-    assert (lines["zh"]["2"], lines["en"]["2"]) == ("差距 0.1个百分点", "Gap (in its unit) 0.1 pp")
-    assert (lines["zh"]["10"], lines["en"]["10"]) == ("差距 20家", "Gap (in its unit) 20")
+    assert (lines["zh"]["2"], lines["en"]["2"]) == ("差距 0.1个百分点", "Gap (its unit) 0.1 pp")
+    assert (lines["zh"]["10"], lines["en"]["10"]) == ("差距 20家", "Gap (its unit) 20")
 
 
 def test_a_note_several_values_of_a_source_share_is_told_once_after_their_years(example, monkeypatch):

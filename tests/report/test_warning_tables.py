@@ -71,7 +71,7 @@ def test_warnings_before_the_data_in_english_red_before_amber():
     assert "4 series, 1 red and 3 amber." in html
     # the last column's heading a noun phrase, with the year the growth is counted from (never "Actual per year")
     headings = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", html)]
-    assert headings[-1] == "Growth seen per year since 2020 (% or pp)" and "Actual per year" not in html
+    assert headings[-1] == "Seen since 2020, % or pp a year" and "Actual per year" not in html
     assert [row[:3] for row in rows_of(html)] == [
         ["Lead department not named (4)"], ["18", "Decline in energy use per unit of GDP", "Red"],
         ["2", "R&amp;D intensity&#8288;*", "Amber"], ["14", "S&amp;T service institutions", "Amber"],

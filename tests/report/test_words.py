@@ -758,7 +758,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     status_cell = cells_of(scorecard_html(context("en", rows)))[1][8]
     # the gap a phone shows there, without the unit column: 120 − 96 (the English name says the unit), under the
     # column's header, which says the gap is in it
-    phone_gap = '<small class="phone-only" hidden>Gap (in its unit) 24</small>'
+    phone_gap = '<small class="phone-only" hidden>Gap (its unit) 24</small>'
     assert status_cell.endswith(phone_gap)
     status_cell = status_cell.removesuffix(phone_gap)
     assert status_cell.endswith("Projected to miss</span><br><small>a progress verdict, not final; "
