@@ -293,7 +293,7 @@ def test_a_range_target_is_approached_from_the_side_the_series_is_on():
     printed = answers(context, 40, growth_rate=0.1)[3]
     assert printed == [
         "Debt ratio, as the plan prints it: baselines 1.2% (2020), 1.4% (2021); targets 2–3% (2023), 2–3% (2024).",
-        "From 1.4% in 2021: to 2–3% in 2023, +0.30 pp a year; to 2–3% in 2024, +0.20 pp"
+        "From 1.4% in 2021: to 2–3% in 2023, +0.3 pp a year; to 2–3% in 2024, +0.2 pp"
         " a year.",
         "From 1.4% in 2021, at +0.1 pp a year, the 2024 target 2–3% is met in 2027."]
     # 2022: 1.6 from 1.2 against 2 in 2023: linear seen 0.2, needed 0.8/3 = 0.267: R = 0.75; compound
@@ -302,7 +302,7 @@ def test_a_range_target_is_approached_from_the_side_the_series_is_on():
     # from above (3.8 in 2021) the upper bound 3: (3 − 3.8)/2 = −0.4, √(3/3.8) − 1 = −11.1 %; (3 − 3.8)/3 = −0.267,
     # (3/3.8)^⅓ − 1 = −7.6 %; 3.8 − 0.1 n ≤ 3 ⇔ n ≥ 8: 2029
     assert answers(context, 41, growth_rate=-0.1)[3][1:] == [
-        "From 3.8% in 2021: to 2–3% in 2023, −0.40 pp a year; to 2–3% in 2024, −0.27 pp"
+        "From 3.8% in 2021: to 2–3% in 2023, −0.4 pp a year; to 2–3% in 2024, −0.27 pp"
         " a year.",
         "From 3.8% in 2021, at −0.1 pp a year, the 2024 target 2–3% is met in 2029."]
     # inside the range it is met; the 2023 stage target judged on 2023's value, what is ahead is the 2024 target,
@@ -319,7 +319,7 @@ def test_a_range_target_is_approached_from_the_side_the_series_is_on():
     # a provincial series last published for 2022 (2.9; moving away): the table by method, no final verdict
     (4, "provincial", "en", ["Provincial agri-tech park revenue / GDP, report year 2024: the status by each method",
                              "From 2.9% in 2022, at +0.05 pp a year, the 2024 target 3.3% is met in 2030.",
-                             "From 2.7% in 2021: to 3.3% in 2023, +0.30 pp a year"]),
+                             "From 2.7% in 2021: to 3.3% in 2023, +0.3 pp a year"]),
     (22, "", "en", ["is qualitative (定性评价)"]),
 ])
 def test_notebook_04_runs_for_any_series(example_tables, project_tmp, indicator_id, series, language, expected):

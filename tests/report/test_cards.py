@@ -291,8 +291,8 @@ def test_a_fall_in_the_plan_period_hidden_by_a_rise_before_it_comes_first(exampl
     # (82 − 68.8) / 4 = 3.3 points, never a bare "+4.5%" read as points
     from analysis.report.words import seen_text
 
-    assert seen_text(row, example.words) == "+4.5%（+3.30个百分点）"
-    assert seen_text(english.series_row(7), english.words) == "+4.5% (+3.30 pp)"
+    assert seen_text(row, example.words) == "+4.5%（+3.3个百分点）"
+    assert seen_text(english.series_row(7), english.words) == "+4.5% (+3.3 pp)"
 
 
 def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(example, example_tables):
@@ -341,10 +341,10 @@ def test_a_faster_rise_in_the_plan_period_than_the_pace_rated_is_said_at_the_mid
     # (no aside in brackets: a short note under a status, whose bracket a narrow column broke); the values and the
     # pace, never "up faster … below the baseline" (回升较快), which said neither from what nor how fast (the baseline's
     # value is in the column beside it; the self-evaluation's table keeps to four pages with the note this short)
-    for context, notes in ((zh, {"3": "2021年 39.3%，低于基础值；此后年均 +2.40个百分点",
+    for context, notes in ((zh, {"3": "2021年 39.3%，低于基础值；此后年均 +2.4个百分点",
                                  "19": "2021年 2.7%，低于基础值；此后年均 +0.25个百分点",
                                  "20": "2021年 1.9%，低于基础值；此后年均 +0.45个百分点"}),
-                           (en, {"3": "39.3% in 2021, below the baseline; +2.40 pp a year since",
+                           (en, {"3": "39.3% in 2021, below the baseline; +2.4 pp a year since",
                                  "19": "2.7% in 2021, below the baseline; +0.25 pp a year since",
                                  "20": "1.9% in 2021, below the baseline; +0.45 pp a year since"})):
         shown = {row.indicator_id: row.final_rate for row in scorecard_rows(context)}
@@ -463,10 +463,10 @@ def test_a_card_says_what_a_series_needs_a_year_only_while_it_needs_something(ex
     # (one year's growth, 2023 to 2024: what 2024 must add, never "每年"; the year said once, not "2024年目标：" again)
     assert "<th>2024年需增长</th><td>+0.19个百分点</td>" in card(mid, "indicator-2")
     # under a label that says "per year" (每年) already, the value says it not again
-    assert ("<th>每年需增长</th><td>2023—2024年 +0.20个百分点，自 2022年数值起算</td>"
+    assert ("<th>每年需增长</th><td>2023—2024年 +0.2个百分点，自 2022年数值起算</td>"
             in card(mid, "indicator-4-provincial"))
     english = html.cards_html(load_report(relative(example_tables), 2023, "en"), NoCharts())
-    assert ("<th>Needed per year</th><td>+0.20 pp in 2023–2024, from the 2022 value</td>"
+    assert ("<th>Needed per year</th><td>+0.2 pp in 2023–2024, from the 2022 value</td>"
             in card(english, "indicator-4-provincial"))
 
 

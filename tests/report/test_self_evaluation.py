@@ -1458,8 +1458,8 @@ def test_a_mid_term_series_without_its_stage_years_value_is_given_the_need_of_th
     annex = next(block for block in self_evaluation_blocks(context) if block.name == "indicators")
     national, provincial = [cells for cells in annex.rows if cells[0] == "4"]  # the national series first
     # under the annex's header, which says "per year" already ("Next target, needed per year"): not "a year" again
-    assert provincial[-1] == {"en": "3.3 (2024)\n+0.20 pp in 2023–2024, from the 2022 value",
-                              "zh": "3.3（2024年）\n2023—2024年 +0.20个百分点，自 2022年数值起算"}[
+    assert provincial[-1] == {"en": "3.3 (2024)\n+0.2 pp in 2023–2024, from the 2022 value",
+                              "zh": "3.3（2024年）\n2023—2024年 +0.2个百分点，自 2022年数值起算"}[
                                  language]
 
 

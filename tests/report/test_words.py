@@ -860,7 +860,7 @@ def test_a_stage_target_met_off_course_is_named_after_the_lagging(example_tables
         assert off.items[0] == ("科技服务机构：2023年为 103个，达到 2023年阶段目标 100个（完成率 103.0%）；"
                                 "要在 2024年达到 120个，需比 2023年增长 16.5%（17个），"
                                 "高于 2020年以来实际年均增长（+8.8%）")
-        assert off.items[1].endswith("高于 2020年以来实际年均增长（+0.30个百分点）")
+        assert off.items[1].endswith("高于 2020年以来实际年均增长（+0.3个百分点）")
         statuses = next(p.text for p in paragraphs if p.text.startswith("按指标计"))
         assert "已达阶段目标 11 项" in statuses and "已达标" not in statuses
     else:
@@ -1512,13 +1512,13 @@ def test_a_running_total_in_percent_needs_its_points_alone_without_a_relative_ra
     for row in (total, from_nonzero):
         [marked] = context("zh", [row], 2023, running_totals=[2]).joined().itertuples()
         assert words.running_total(marked)
-        assert words.pace_text(marked, zh) == "+2.70个百分点"
-        assert words.pace_text(marked, en) == "+2.70 pp"
+        assert words.pace_text(marked, zh) == "+2.7个百分点"
+        assert words.pace_text(marked, en) == "+2.7 pp"
     for row in (from_nonzero, total):  # a share of 2.36 in 2020, and one truly 0 then: no running total
         [share] = context("zh", [row], 2023).joined().itertuples()
         assert not words.running_total(share)
-        assert words.pace_text(share, zh) == "+2.70个百分点"
-        assert words.pace_text(share, en) == "+2.70 pp"
+        assert words.pace_text(share, zh) == "+2.7个百分点"
+        assert words.pace_text(share, en) == "+2.7 pp"
 
 
 def test_a_yearly_floor_that_rises_needs_its_years_in_the_scorecard():

@@ -576,14 +576,8 @@ def _whole(value) -> int | None:
 
 def _change(value, row) -> float | None:
     """A change per year as the report shows it: a count's about a whole number (11.67 → 12), a rank's places to one
-    decimal (:func:`analysis.report.words.shown_change`), percentage points to two, always (0.10, as the report's
-    +0.10 pp)."""
-    if is_missing(value):
-        return None
-    change = shown_change(float(value), row)
-    if is_percent(row) and row.kind != "rank":
-        return Shown(change, f"{abs(change):.2f}")
-    return change
+    decimal (:func:`analysis.report.words.shown_change`)."""
+    return None if is_missing(value) else shown_change(float(value), row)
 
 
 def _needed(row) -> list:

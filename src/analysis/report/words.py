@@ -621,19 +621,10 @@ def change_per_year(value: float, row, words: Catalog, with_unit: bool = False) 
     about = row.kind == "count" and not float(value).is_integer()
     text = fmt_signed(shown_change(value, row) if about or is_percent(row) else value)
     if is_percent(row):
-        # always two decimals, as the workbook stores them (docs/method.md): +0.10, +1.50 beside +0.09, +1.03 in one
-        # column, never +0.1 and +1.5 that read as rounded otherwise
-        text = points_text(shown_change(value, row)) + words["pace.percentage_points"]
+        text += words["pace.percentage_points"]
     elif with_unit:
         text = _with_unit(row, text, words)
     return words.text("pace.about", value=text) if about else text
-
-
-def points_text(points: float) -> str:
-    """A change in percentage points with its sign and two decimals: +0.10, −1.50, +0.09; one that rounds to none 0.00
-    (never ±0.00)."""
-    shown = f"{float(half_up(abs(points), 2)):.2f}"
-    return shown if shown == "0.00" else ("+" if points > 0 else "−") + shown
 
 
 def shown_change(value: float, row) -> float:
