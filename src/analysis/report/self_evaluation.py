@@ -813,7 +813,9 @@ def _lagging_state(context: ReportContext, row, name: str) -> str:
     """What a series that lags stands at: its latest value against its target, its status, and after a stage
     target's verdict what the next target asks."""
     words = context.words
-    note = status_note(row, words, plan_period_note(context, row))
+    need = next_target_need(row, words) if row.verdict == "final" else ""
+    # a pace a little short of the need, on track by the method's band: the need after the note says so, once
+    note = status_note(row, words, plan_period_note(context, row), course_said=bool(need))
     # a level to hold every year is no target of one year: "against a target of ≥90% every year"
     held = row.direction in HELD_EVERY_YEAR or getattr(row, "method", "") == "annual_floor"
     return words.text("self_evaluation.problems.state_held" if held else "self_evaluation.problems.state",
@@ -833,7 +835,7 @@ def _lagging_state(context: ReportContext, row, name: str) -> str:
                       printed=_printed_targets(context, row) if held else "",
                       target_year=year(row.target_year),
                       # after a stage target's verdict: what the next target asks, against the pace seen
-                      next=next_target_need(row, words) if row.verdict == "final" else "")
+                      next=need)
 
 
 def _printed_targets(context: ReportContext, row) -> str:

@@ -1842,12 +1842,13 @@ def missed_in(row, words: Catalog, text: str, shown: float) -> str:
         for when, level in missed]))
 
 
-def status_note(row, words: Catalog, moved: str = "", held: str = "") -> str:
+def status_note(row, words: Catalog, moved: str = "", held: str = "", course_said: bool = False) -> str:
     """The line under a series' status in the scorecard: the completion rate of a final verdict, the years a
     target to hold every year was missed in (``held``: with their values, :func:`held_note`), a plan-period move the
     status from the base year hides (``moved``: :func:`plan_period_note`), and the years without a value when the
     verdict rests on an older one ("104.0% of the target; missed in 2023", "latest value 2022; no value for
-    2023–2024")."""
+    2023–2024"). ``course_said``: a sentence after the note gives the pace needed against the pace seen, with the
+    verdict on a pace a little short of the need (:func:`next_target_need`), which the note then leaves to it."""
     notes = [words["scorecard.not_final"]] if not_final(row) else []
     if missed_years(row):  # first: the reason a target held every year is not achieved, whatever its last value
         notes.append(held or words.text("scorecard.missed", years=join_and(words, missed_years(row))))
@@ -1868,7 +1869,9 @@ def status_note(row, words: Catalog, moved: str = "", held: str = "") -> str:
         if stage_met_off_course(row):  # met now, but the pace seen does not reach the next target: amber
             notes.append(course_text(row, "off_course", words))
         elif stage_missed_on_course(row):  # missed now, but the pace seen reaches the next target: amber, not red
-            notes.append(course_text(row, "on_course", words))
+            # said once, with the paces, by the sentence after
+            if not (course_said and on_course_short(row) and seen_text(row, words) != MISSING):
+                notes.append(course_text(row, "on_course", words))
         elif stage_missed_off_course(row):  # missed, and the pace seen does not reach the next target either: red,
             # said so, as a row of amber beside it may show a lower completion rate
             notes.append(course_text(row, "off_course", words))
