@@ -70,7 +70,8 @@ STATUS_VOCABULARIES = {
 OFFICIAL_STATUSES = ("", *dict.fromkeys(word for words in STATUS_VOCABULARIES.values() for word in words))
 EVIDENCE = ("", "low", "medium", "high")
 QUALITY_ISSUES = ("correction", "split_combined_cell", "split_two_rows", "qualitative", "baseline_meets_target",
-                  "held_every_year", "prose_disagrees", "prose_agrees", "prose_growth", "observation_revises_baseline",
+                  "held_every_year", "prose_disagrees", "prose_other_year", "prose_agrees", "prose_growth",
+                  "observation_revises_baseline",
                   "duplicate_observation",
                   "confirmed_value", "skipped_file", "skipped_sheet", "observation_revised", "preliminary_value",
                   "relative_target", "base_from_statistics", "no_value_note", "empty_file", "secondary_source",

@@ -315,8 +315,9 @@ def test_the_completion_share_as_official_reviews_state_it(filled):
     # year's value, a progress verdict: 12 of all 23 = 52.17 %, 52.2 % first (28个指标中…达到25个, 89.3%), then 12 of
     # the 21 with a final verdict = 57.14 %, 57.1 %
     text = block_texts(self_evaluation_blocks(year_context(filled, "zh")))
-    assert ("23 项定量指标中，达到目标的 12 项，占全部定量指标的 52.2%（12/23）；目标年份数据已到位、可作最终判定的 21 "
-            "项中，达标的占 57.1%（12/21）。其余 2 项仅有进展判断：指标 4 的省级序列尚缺 2023—2024年数据；"
+    assert ("23 项定量指标中，达到目标的 12 项，按全部定量指标计，达标比例为 52.2%（12/23）；按目标年份数据已到位、"
+            "可作最终判定的 21 项计，达标比例为 57.1%（12/21）。其余 2 项仅有进展判断：指标 4 的省级序列尚缺"
+            " 2023—2024年数据；"
             "指标 21 尚缺 2024年数据。") in text
     english = block_texts(self_evaluation_blocks(year_context(filled, "en")))
     assert ("Of the 23 quantitative indicators, 12 reached their target: 52.2% of all quantitative indicators (12 of "
@@ -330,7 +331,7 @@ def test_a_verdict_from_the_printed_baselines_alone_is_not_counted(project_tmp):
     # so no indicator counts towards the completion share and all 23 numeric ones are named as without data
     folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / "words-printed" / "weihai")
     text = block_texts(self_evaluation_blocks(year_context(build_tables(load_plan(folder), "eurostat"), "zh", 2024)))
-    assert ("23 项定量指标均尚无方案期内（2022年起）数据（指标 1、2、3、4、5、6、7、8、9、10、11、12、13、14、"
+    assert ("23 项定量指标均尚无方案实施期内（2022年起）数据（指标 1、2、3、4、5、6、7、8、9、10、11、12、13、14、"
             "15、16、17、18、19、20、21、25、26），暂不计算完成情况。") in text
     assert not any("指标完成率" in t for t in text)
 
@@ -363,7 +364,7 @@ def test_a_completion_share_from_one_indicator_says_it_counts_one_of_all(project
     tables = build_tables(load_plan(folder), "eurostat")
     zh = block_texts(self_evaluation_blocks(year_context(tables, "zh", 2024)))
     assert ("23 项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例：1 项仅有进展判断"
-            "（指标 26 尚缺 2023—2024年数据）；22 项尚无方案期内（2022年起）数据。") in zh
+            "（指标 26 尚缺 2023—2024年数据）；22 项尚无方案实施期内（2022年起）数据。") in zh
     assert not any("100.0%" in t for t in zh)
     en = block_texts(self_evaluation_blocks(year_context(tables, "en", 2024)))
     assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value has been "

@@ -195,7 +195,7 @@ def test_the_dates_and_the_other_edition_are_named(example_reports):
 
     en, zh = unmarked(en), unmarked(zh)
     assert f"Generated on {day(generated, 'en')}" in en and f"inputs last changed on {day(inputs, 'en')}" in en
-    assert f"生成日期：{day(generated, 'zh')}" in zh and f"输入数据最后更新：{day(inputs, 'zh')}" in zh
+    assert f"生成日期：{day(generated, 'zh')}" in zh and f"数据截至：{day(inputs, 'zh')}" in zh
     assert generated not in en + zh  # the manifest keeps ISO dates; a reader never sees them
     html = (example_reports["final-en"] / "report.html").read_text(encoding="utf-8")
     assert '<a href="../zh/report.html" hreflang="zh-Hans" lang="zh-Hans">' in html  # its name in its language

@@ -904,9 +904,9 @@ def test_a_series_with_no_value_of_the_plan_period_is_asked_for_its_years(weihai
               if p.name == "2024-市发展改革委.xlsx"]
     sheet = openpyxl.load_workbook(path)["工作进展与说明"]
     said = {row[1].value: row[10].value for row in sheet.iter_rows(min_row=5) if row[0].value == "指标"}
-    assert said[18] == ("仅有方案期前（2021年）数值，无法判断进展；请报送 2022—2024年数值；"
+    assert said[18] == ("仅有方案实施期前（2021年）数值，无法判断进展；请报送 2022—2024年数值；"
                         "如本次报送的数值未达到目标（2023、2024年每年均须≥5%），请说明原因和下一步措施")
-    assert said[6] == ("仅有方案期前（2021年）数值，无法判断进展；请报送 2022—2024年数值；"
+    assert said[6] == ("仅有方案实施期前（2021年）数值，无法判断进展；请报送 2022—2024年数值；"
                        "如本次报送的 2024年数值未达到 2024年目标 23万元/人，请说明原因和下一步措施")
 
 
@@ -930,7 +930,7 @@ def test_each_year_of_the_plan_period_with_no_value_gets_a_row_of_its_own(weihai
         (5, 6, 2022), (6, 6, 2023), (7, 6, 2024), (8, 18, 2022), (9, 18, 2023), (10, 18, 2024)]
     assert all(row[2].protection.locked and not row[3].protection.locked for row in _rows(reform, None))
     assert reform["A2"].value.endswith(
-        "方案期内尚无数值的 2022、2023年也各占一行，排在同一序列的 2024年一行之前（按年份先后，年份已填好），"
+        "方案实施期内尚无数值的 2022、2023年也各占一行，排在同一序列的 2024年一行之前（按年份先后，年份已填好），"
         "请一并填写。")
     # the column of a value already received heads the 2022 and 2023 rows too: named by the row's year, not 2024's
     # (before: 已收到的2024年数值 above a 2022 row)

@@ -235,7 +235,7 @@ def test_a_baseline_that_meets_its_target_is_not_called_a_target_held_every_year
     firms = card(cards_html, "indicator-13")
     # each value in its unit, as everywhere in a sentence (in English the unit is named with the series)
     assert ("2021年基础值 77家/万人已达到目标值（2023年目标 70家/万人、2024年目标 70家/万人）；仍与其他目标一样，"
-            "依据方案期内的数值评估，"
+            "依据方案实施期内的数值评估，"
             "最终按目标年数值判断（不按每年须达到的水平逐年判断）") in firms
     # after its label and a colon: in lower case ("Baseline meets target: the 2021 baseline …")
     assert ("Baseline meets target: the 2021 baseline 77 already meets the target (70 in 2023, 70 in 2024); it is "
@@ -276,11 +276,13 @@ def test_a_fall_in_the_plan_period_hidden_by_a_rise_before_it_comes_first(exampl
     # yet down from 86 over the plan period (2022–2024). Against its target of 81, which the plan sets below its
     # 2021 value, the fall is no move against it: moved back, still meeting it. Against a target of 84 it is.
     row = example.series_row(7)
-    assert cards.plan_period_turn(example, row) == ("方案期内有所下降、仍达到目标：由方案期前一年 2021年的 86% 降至 "
+    assert cards.plan_period_turn(example, row) == ("方案实施期内有所下降、仍达到目标：由方案实施期前一年 2021年的"
+                                                    " 86% 降至 "
                                                     "2024年的 82%；上列年均增长自 2020年基础值起算。")
     short = row._replace(target_value=84.0)
     assert cards.card_notes(example, short)[0] == (
-        "方案期内变化方向与目标相反：由方案期前一年 2021年的 86% 变为 2024年的 82%；上列年均增长自 2020年基础值起算。")
+        "方案实施期内变化方向与目标相反：由方案实施期前一年 2021年的 86% 变为 2024年的 82%；上列年均增长自 2020年基"
+        "础值起算。")
     # a series that rose in the plan period as well has no such note (10: 1,049 in 2021, 1,580 in 2024)
     assert not cards.plan_period_turn(example, example.series_row(10))
     english = load_report(relative(example_tables), 2024, "en")
@@ -305,7 +307,7 @@ def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(exampl
     # "towards the target" beside "moving away"; and a second, that the chart's dotted line, falling from 2.9 to 2.7
     # (2.9 − 0.1 × 2, the pace from 3.1 in 2020), carries that pace on, not the rise since 2021
     assert cards.card_notes(example, row)[1] == (
-        "方案期内有所回升：由方案期前一年 2021年的 2.7% 升至 2022年的 2.9%，但仍低于 2020年基础值 3.1%；"
+        "方案实施期内有所回升：由方案实施期前一年 2021年的 2.7% 升至 2022年的 2.9%，但仍低于 2020年基础值 3.1%；"
         "上列年均增长和评估结论自该基础值起算。图中点线即按该增速推算至 2024年。")
     english = load_report(relative(example_tables), 2024, "en")
     assert cards.card_notes(english, english.series_row(4, "provincial"))[1] == (
@@ -332,7 +334,8 @@ def test_a_faster_rise_in_the_plan_period_than_the_pace_rated_is_said_at_the_mid
     # the plan period's pace, by hand: 19 (3.2 − 2.7) / 2 = +0.25 pp a year (from 2020's 3.1: +0.03); 3 (44.1 − 39.3)
     # / 2 = +2.4 (from 41.5: +0.87); 20 (2.8 − 1.9) / 2 = +0.45 (from 2.07: +0.24)
     assert cards.plan_period_turn(zh, zh.series_row(19)) == (
-        "方案期内上升快于自基础值以来：由方案期前一年 2021年的 2.7%（低于 2020年基础值 3.1%）升至 2023年的 3.2%，"
+        "方案实施期内上升快于自基础值以来：由方案实施期前一年 2021年的 2.7%（低于 2020年基础值 3.1%）升至 2023年的"
+        " 3.2%，"
         "年均 +0.25个百分点；上列年均增长和评估结论自该基础值起算。")
     assert cards.plan_period_turn(en, en.series_row(19)) == (
         "Rose faster over the plan period than since the baseline: from 2.7% in 2021 (the year before the plan "
@@ -877,7 +880,8 @@ def test_a_series_where_lower_is_better_that_rose_while_meeting_its_target_is_sa
                "value"] = 78.0
     context = SimpleNamespace(values=values, words=example.words, report_year=2024, series_values=lambda i, s: values[
         (values["indicator_id"] == i) & (values["series"] == s)])
-    assert cards.plan_period_turn(context, row) == ("方案期内有所上升、仍达到目标：由方案期前一年 2021年的 78% 升至 "
+    assert cards.plan_period_turn(context, row) == ("方案实施期内有所上升、仍达到目标：由方案实施期前一年 2021年的"
+                                                    " 78% 升至 "
                                                     "2024年的 82%；上列年均增长自 2020年基础值起算。")
 
 
@@ -1218,7 +1222,7 @@ def test_a_series_where_lower_is_better_moving_away_though_down_in_the_plan_peri
     context = SimpleNamespace(values=values, words=example.words, report_year=2024, series_values=lambda i, s: values[
         (values["indicator_id"] == i) & (values["series"] == s)])
     assert cards.plan_period_turn(context, row) == (
-        "方案期内有所回落：由方案期前一年 2021年的 3.3% 降至 2022年的 2.9%，但仍高于 2020年基础值 2.5%；"
+        "方案实施期内有所回落：由方案实施期前一年 2021年的 3.3% 降至 2022年的 2.9%，但仍高于 2020年基础值 2.5%；"
         "上列年均增长和评估结论自该基础值起算。图中点线即按该增速推算至 2024年。")
     assert words.plan_period_note(context, row) == "仍高于 2020年基础值 2.5%；较 2021年的 3.3% 有所回落"
 

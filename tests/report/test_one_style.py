@@ -122,9 +122,9 @@ def test_the_method_note_and_the_appendix_state_the_rule_for_low_evidence(points
     zh, en = catalog("zh"), catalog("en")
     method = " ".join(en["method.note"].split())
     # of a progress verdict: a final verdict reads the target year's value, which needs no history
-    assert ("进展判断只有一两个数据点、或方案期内仅一个数值的序列标为“证据有限”"
+    assert ("进展判断只有一两个数据点、或方案实施期内仅一个数值的序列标为“证据有限”"
             "（最终判定只看目标年份的数值，不在此列）") in zh["method.note"]
-    assert "进展判断仅有一两个数据点、或方案期内仅一个数值（证据有限）" in zh["data_note.low_evidence"]
+    assert "进展判断仅有一两个数据点、或方案实施期内仅一个数值（证据有限）" in zh["data_note.low_evidence"]
     assert "只有两个数据点" not in zh["method.note"]
     assert ("a progress verdict resting on only one or two data points, or on a single value of the plan period, is "
             "flagged as low evidence (a final verdict reads the target year's value alone)") in method
@@ -150,7 +150,7 @@ def test_the_method_note_names_both_starts_of_a_growth_the_plans_text_requires(e
             ("en", "A growth rate the plan's text requires beside its table is judged on its own, from 2021, the "
                    "table's last baseline, as a requirement on the plan's own period; the status against the table's "
                    "target, and the growth a year shown beside it, count from 2020, as the target does."),
-            ("zh", "方案正文在指标表之外要求的年均增速单独评价：作为对方案期本身的要求，"
+            ("zh", "方案正文在指标表之外要求的年均增速单独评价：作为对方案实施期本身的要求，"
                    "自指标表最后一个基础值 2021年起算；"
                    "对照指标表目标的结论及其旁所列的年均增速，与目标一样自 2020年起算。")):
         note = " ".join(report_words.method_note(year_context(example, language, 2024)).split())

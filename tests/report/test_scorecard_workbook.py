@@ -388,7 +388,7 @@ def test_the_front_sheet_says_what_each_column_the_scorecard_has_holds(mid_term,
     # the mid-term: the pace to the next target explained, not the pace to a binding target left out
     assert names["next_rate"] in glossary and names["needed_rate"] not in glossary
     # a share's need is in points alone (R&D intensity, 2: +0.19), its rate cell empty as the growth seen's is
-    empty = {"zh": "按百分点计的比重、位次类及方案期累计数为空",
+    empty = {"zh": "按百分点计的比重、位次类及方案实施期累计数为空",
              "en": "empty for shares (in points), ranks (in places) and running totals"}
     assert empty[language] in glossary[names["next_rate"]]
     completion = {"zh": ("增量完成比例", "（最新值 − 基础值）÷（目标值 − 基础值）"),

@@ -402,7 +402,7 @@ def test_a_met_level_before_the_target_year_is_no_final_verdict_and_no_share(one
     assert final_verdicts(numeric) == {}
     text = block_texts(self_evaluation_blocks(context))
     assert ("23 项定量指标均尚无最终判定（目标年份数据尚未到位），暂不计算指标达标比例："
-            "1 项仅有进展判断（指标 26 尚缺 2023—2024年数据）；22 项尚无方案期内（2022年起）数据。") in text
+            "1 项仅有进展判断（指标 26 尚缺 2023—2024年数据）；22 项尚无方案实施期内（2022年起）数据。") in text
     assert not any("100.0%" in t or "完成率" in t for t in text)
     english = block_texts(self_evaluation_blocks(year_context(one_value_of_the_plan_period, "en", 2024)))
     assert ("None of the 23 quantitative indicators has a final verdict yet (no target year's value has been "
@@ -418,8 +418,8 @@ def test_the_share_of_indicators_achieved_counts_final_verdicts_only(example_rep
     # 21 (9.3 in 2023, none for 2024). Final: 5 not achieved by its provincial series (79 against 80), so 21 in all;
     # achieved 1, 3, 6, 7, 9, 11, 12, 13, 15, 17, 19, 26: 12 of all 23 = 52.17 %, shown 52.2 %, first, as official
     # reviews count; of the 21 with a final verdict 12 = 57.14 %, shown 57.1 %
-    expected = {"final-zh": "23 项定量指标中，达到目标的 12 项，占全部定量指标的 52.2%（12/23）；"
-                            "目标年份数据已到位、可作最终判定的 21 项中，达标的占 57.1%（12/21）。"
+    expected = {"final-zh": "23 项定量指标中，达到目标的 12 项，按全部定量指标计，达标比例为 52.2%（12/23）；"
+                            "按目标年份数据已到位、可作最终判定的 21 项计，达标比例为 57.1%（12/21）。"
                             "其余 2 项仅有进展判断：指标 4 的省级序列尚缺 2023—2024年数据；指标 21 尚缺 2024年数据。",
                 "final-en": "Of the 23 quantitative indicators, 12 reached their target: 52.2% of all quantitative "
                             "indicators (12 of 23); of the 21 with a final verdict (their target year's value is in), "
@@ -450,7 +450,7 @@ def test_a_stage_target_is_no_final_verdict_for_the_share(example_tables):
             # the final verdict (a level missed in a year) named with what it rests on, no share of it: 0.0% would
             # misquote the plan; never "达到目标 0 项"
             "其中 1 项已可作最终判定：指标 18 万元GDP能耗下降率 2023年为 4.6%，"
-            "低于每年≥5%（2023年起）的要求，未达标。"
+            "未达到自 2023年起每年不低于 5%的要求，未达标。"
             "对照最终目标的指标达标比例待目标年份数据到位后计算。"
             # 23 = 22 + 1: the verdicts are not listed again among those without a final verdict
             # 4 provincial: no value for 2023, the year of the target it answers to (not the plan's last, 2024)
@@ -546,7 +546,7 @@ def test_a_final_verdict_is_named_with_the_value_it_rests_on(example_tables):
             ("zh", ["指标 1 研发人员数 2024年为 24,800人，2024年目标 24,500人，已达标",
                     "指标 5 省级科技创新基地 2024年为 79个，2024年目标 80个，未达标",
                     "指标 16 技术合同成交额 2024年为 158亿元，2024年目标 160亿元，未达标",
-                    "指标 18 万元GDP能耗下降率 2023年为 4.6%，低于每年≥5%（2023年起）的要求，未达标"]),
+                    "指标 18 万元GDP能耗下降率 2023年为 4.6%，未达到自 2023年起每年不低于 5%的要求，未达标"]),
             # in English the name quoted inside the sentence, as the plan gives it (never "indicator 18, Decline in
             # …", its capital read as a sentence's start), its unit after it
             ("en", ["indicator 1, “R&D personnel” (persons), was 24,800 in 2024 against a 2024 target of 24,500: "
@@ -628,12 +628,13 @@ def test_the_national_share_states_its_denominator_and_the_indicators_without_da
     # 规划 (plan.yml's plan_word), and the draft does so too
     text = _page_text(example_reports["national-2015-zh"])
     assert ("10 项定量指标中，达到目标的 4 项，"
-            "占全部定量指标的 40.0%（4/10）；目标年份数据已到位、可作最终判定的 5 项中，达标的占 80.0%（4/5）。"
-            "其余 5 项尚无规划期内（2011年起）数据。") in text
+            "按全部定量指标计，达标比例为 40.0%（4/10）；按目标年份数据已到位、可作最终判定的 5 项计，"
+            "达标比例为 80.0%（4/5）。"
+            "其余 5 项尚无规划实施期内（2011年起）数据。") in text
     # no indicator of this plan has a national and a provincial series: nothing said of taking the worse; every
     # indicator judged has its target year's value: nothing said of a progress verdict either
     # the 4 achieved are the share's numerator just given: the counts after it say the rest, not the 4 again
-    assert ("按指标的最新评估结论计，已有规划期内数据的 5 项定量指标中，除上述达到目标的 4 项外，"
+    assert ("按指标的最新评估结论计，已有规划实施期内数据的 5 项定量指标中，除上述达到目标的 4 项外，"
             "其余 1 项未达标。") in text
     assert "省级" not in text and "进展判断" not in text
     # R&D intensity (3) missed its target and the plan names no department for it: the problems ask its reasons,
@@ -661,7 +662,7 @@ def test_the_statuses_counted_say_how_they_are_read_only_where_it_applies(projec
     for name, data in build_tables(plan, "eurostat", FIXTURES / "national-12th-fyp-2021").files().items():
         (folder / name).write_bytes(data)
     for language, expected in (
-            ("zh", "按指标的最新评估结论计，已有规划期内数据的 5 项定量指标中，除上述达到目标的 4 项外，"
+            ("zh", "按指标的最新评估结论计，已有规划实施期内数据的 5 项定量指标中，除上述达到目标的 4 项外，"
                    "其余 1 项未达标。"),
             ("en", "Of the 5 quantitative indicators with data for the plan period, by their latest verdict, 4 are "
                    "achieved, as above, and 1 not achieved.")):
@@ -947,7 +948,7 @@ def test_a_level_to_hold_every_year_is_said_to_be_one(example_tables):
     assert not any(t.startswith("Share of good-air-quality days:") for t in english)
     chinese = block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2024, "zh")))
     assert any(t.startswith("万元GDP能耗下降率：未达标（2023年未达到；")
-               and "2024年为 5.3%，2023年为 4.6%；方案 2023、2024年目标均为 5%，按每年≥5%（2023年起）评估。" in t
+               and "2024年为 5.3%，2023年为 4.6%；方案 2023、2024年目标均为 5%，按自 2023年起每年不低于 5%评估。" in t
                for t in chinese)
     # a target of one year keeps its year
     assert any(t.startswith("R&D intensity: 2.7% in 2024, against a 2024 target of 2.8%: not achieved")
@@ -1100,7 +1101,7 @@ def test_a_growth_the_plans_text_promises_and_a_series_falls_short_of_is_a_probl
             ("zh", "技术合同成交额：方案正文要求年均增长 10% 以上，"
                    "自 2021年（方案表最后一个基础值年份，列为 133亿元）起算至 2023年实际年均增长 6.6%"
                    "（若按方案表目标的口径自 2020年基础值起算，则实际年均 11.3%、方案表目标折合年均 9.9%，"
-                   "实际增速仅因方案期前 2021年的跃升而高于 10%），"
+                   "实际增速仅因方案实施期前 2021年的跃升而高于 10%），"
                    "目前低于要求；方案表中 2024年目标自 2021年起算折合年均 6.4%。"
                    "原因：【市科技局】"),
             ("en", "Technology contracts traded: the plan's text requires at least 10% a year; actual growth 6.6% a "

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 import pandas as pd
+import pytest
 
 from analysis.catalog import catalog
 from analysis.clean.schemas import typed
@@ -146,9 +147,9 @@ def test_changes_since_the_previous_report_year_worse_first():
     html = changes(warnings_html(report))
     # against the status on 2023's data: two sentences at most; no new value is no basis moved, its rows say it
     # the table compares ratings, not values: said above it (no value moved here, so nothing on values)
-    assert "与按 2023年数据所作的判断相比，3 个序列的评估结论变差，1 个好转，没有结论不变的。" in html
+    assert "与 2023年评估结论相比，3 个序列的评估结论变差，1 个好转，没有结论不变的。" in html
     assert changes_intro(report, *change_rows(report)) == (
-        "与按 2023年数据所作的判断相比，3 个序列的评估结论变差，1 个好转，没有结论不变的。"
+        "与 2023年评估结论相比，3 个序列的评估结论变差，1 个好转，没有结论不变的。"
         "“结论变化”列比较两年的评估结论，不比较数值。")
     # the same values in both years here: a status that moved without a new value is worse or better as it reads,
     # its row saying there is no new value; the largest fall first (10: met to moderate, three ranks)
@@ -166,6 +167,25 @@ def test_changes_since_the_previous_report_year_worse_first():
 def test_section_heading_and_data_text_escaped():
     html = warnings_html(context("zh", MID_TERM_DATA, 2023))
     assert html.startswith("<h2>三、预警与变化</h2><h3>（一）预警清单</h3>")
+
+
+@pytest.mark.parametrize(("language", "word", "note"), [
+    ("zh", "当年无要求‡", "‡该水平自 2023年起适用，2022年无要求"),
+    ("en", "no target yet ‡", "‡ the level applies from 2023: no requirement in 2022")])
+def test_a_year_before_a_level_applies_reads_as_in_the_heat_map(example_tables, language, word, note):
+    """Good-air days (17) and energy saving (18) are held to a level every year from 2023 (≥90, ≥5): in 2022 there
+    was none, so the heat maps show 2022 grey, "当年无要求‡" (chart.heatmap_before_level_word with its mark). The
+    mid-term's change table says the same of 2022, in the same grey (insufficient data's colour), never the status
+    2022's value had against 2023's level ("偏离目标" for 17's 89.5, "已提前达标" for 18's 5.2); its note says from when
+    the level applies, under the same mark."""
+    from analysis.report.context import load_report
+    from analysis.report.warning_tables import change_rows
+    from tests.conftest import relative
+
+    _, rows = change_rows(load_report(relative(example_tables), 2023, language))
+    early = {row.indicator_id: row for row in rows if row.indicator_id in ("17", "18")}
+    assert {key: (row.status_then, row.status_then_text, row.note_text) for key, row in early.items()} == {
+        key: ("insufficient_data", word, note) for key in ("17", "18")}
 
 
 def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(example_tables):
@@ -199,7 +219,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # and missed it in 2023 (4.6): 2022's status compared 5.2 with a level not yet in force, not comparable with the
     # verdict on 2023's, never "worse"; good-air days (17: 89.5 in 2022 "moving away", 91.2 in 2023 met) likewise,
     # never "better"
-    before = "2022 came before the level applied (its status then compared the 2022 value with the 2023 level)"
+    before = "‡ the level applies from 2023: no requirement in 2022"
     assert mid["18"] == ("not_comparable", before)
     assert mid["17"] == ("not_comparable", before)
     # S&T share of public spending (20): 2.8 in 2023 short of the stage target 3.5, 3.2 in 2024 short of the same 3.5:
@@ -291,7 +311,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # the table's column names them, never hidden in "unchanged"
     # the count, then one sentence on the bases: none most rows share (8 of the 16 the same moved, as many as not),
     # so the column names each; ~30 words where there were ~110
-    assert intro == ("与按 2023年数据所作的判断相比，"
+    assert intro == ("与 2023年评估结论相比，"
                      # 18 too: not achieved in 2023 (4.6 against 5) and in 2024 (the year missed stands): missed
                      # both times, as the table says; 4 provincial, moving away both times, is a rating of the pace,
                      # no target missed: unchanged, not missed
@@ -312,7 +332,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # status's own words, as 由进展判断转为… says a rating of the pace, never "此前为目前逐年达标" (two words for
     # "so far" side by side)
     seventeen = next(row for row in changed if row.indicator_id == "17")
-    assert "由截至 2023年均达标转为按 2023—2024年各年数值的最终判定" in seventeen.note_text
+    assert "上期为迄今均达标，现按 2023—2024年各年数值作最终判定" in seventeen.note_text
     # the mid-term against 2022: 18 met its floor in 2022 and missed it in 2023; 10 on track and 2, 12 and 25
     # moderate in 2022 miss their 2023 stage targets: 5 worse; 4 national moderate then, its stage target met now,
     # and 17 moving away then (89.5 in 2022), met so far now (91.2 in 2023, a verdict on 2023's level where a rating
@@ -323,7 +343,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     # two short sentences: the counts against the status on 2022's data, then the basis 21 of the 25 rows share,
     # said once here, not in every row; "the same" counts 12 whose words differ (3, 19: short of pace, then of the
     # stage target; 1, 6: on track, then met), all unchanged, the word the table gives them
-    assert mid_intro == ("与按 2022年数据所作的判断相比，4 个序列的评估结论变差，1 个好转，18 个结论不变，"
+    assert mid_intro == ("与 2022年评估结论相比，4 个序列的评估结论变差，1 个好转，18 个结论不变，"
                          # 17 and 18, rated in 2022 against 2023's level: not comparable, named
                          "2 个无法比较（指标 17、18 的 2022年结论早于该水平适用的年份）。"
                          # 2 (2.52% → 2.61%) and 10, 12, 25: worse, their values up
@@ -345,8 +365,7 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     assert mid_notes[("10", "")] == "1,300 → 1,450 enterprises"
     assert mid_notes[("2", "")] == "2.52% → 2.61%"
     assert mid_notes[("4", "provincial")] == "no new value; 2023 status from 2022 data"
-    assert mid_notes[("18", "")] == ("2022 came before the level applied (its status then compared the 2022 value with "
-                                     "the 2023 level)")
+    assert mid_notes[("18", "")] == "‡ the level applies from 2023: no requirement in 2022"
     assert "rated on its pace" not in " ".join(mid_notes.values())
     zh = {row.indicator_id: row.reason_text for row in changed}
     assert zh["21"] == "无新数据；改为对照 2024年目标（10%）"
@@ -416,7 +435,7 @@ def test_a_change_from_a_baseline_year_says_the_year_is_before_the_plan(example_
         previous, rows = change_rows(context)
         text = changes_intro(context, previous, rows)
         expected = {"zh": "2021年为方案基础值年份，当年的结论依据方案表列的基础值（已公布数据修订的，按修订后的数值），"
-                          "方案期自 2022年起。",
+                          "方案实施期自 2022年起。",
                     "en": " 2021 is a baseline year of the plan, before its period (from 2022): its statuses rest on "
                           "the baselines the plan prints, as published data revised them."}[language]
         assert (expected in text) is said, text
@@ -457,7 +476,7 @@ def test_no_change_either_way_is_said_in_words_never_as_zero_counts():
     from analysis.report.warning_tables import change_rows, changes_intro
     from analysis.settings import PROJECT_ROOT
 
-    for language, start in (("zh", "与按 2023年数据所作的判断相比，没有评估结论变差或好转的序列，"),
+    for language, start in (("zh", "与 2023年评估结论相比，没有评估结论变差或好转的序列，"),
                             ("en", "Since the 2023 assessment, no series has worsened or improved; ")):
         report = load_report(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, language)
         intro = changes_intro(report, *change_rows(report))

@@ -205,12 +205,12 @@ def test_the_introduction_says_the_report_was_made_after_the_schedules_months():
     undated = [None, None, None]
     assert ("published from 2025 on. This report was prepared after the 2024 figures it uses were published. The "
             "report assesses") in words.intro(with_values("en", undated))
-    assert ("2025年起陆续公布。本报告于所用 2024年数据发布后编制。本报告按编制时"
+    assert ("2025年起陆续公布。本报告依据已发布的 2024年数据编制。本报告按编制时"
             in words.intro(with_values("zh", undated)))
     dated = ["2023-02-28", "2025-03", "2025-03-12"]
     assert ("published from 2025 on. This report was prepared after the 2024 figures it uses were published, the "
             "latest on 12 March 2025. The report assesses") in words.intro(with_values("en", dated))
-    assert ("2025年起陆续公布。本报告于所用 2024年数据发布后编制，其中最近一项于 2025年3月12日发布。本报告按编制时"
+    assert ("2025年起陆续公布。本报告依据已发布的 2024年数据编制，其中最近一项于 2025年3月12日发布。本报告按编制时"
             in words.intro(with_values("zh", dated)))
     # no 2024 value (the 2022 one alone), or no schedule quoted: the intro as before
     assert "prepared after" not in words.intro(dataclasses.replace(context("en"), plan=plan))
@@ -228,7 +228,7 @@ def test_a_plan_without_a_subject_is_titled_by_its_city_alone():
 def test_summary_before_the_data_in_chinese():
     assert texts(words.summary_paragraphs(context("zh"))) == [
         "方案共列 6 项指标：定量指标 5 项（5 个序列），定性指标 1 项。5 个定量序列的最新数据均为 2021年。"
-        "方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案期自 2022年起。",
+        "方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案实施期自 2022年起。",
         # no indicator here has a national and a provincial series: no word on taking the worse
         # the synthetic 2024 report from 2021's values: progress verdicts, said not to be final
         # those on course first, then the others worst first: moving away before insufficient progress
@@ -244,13 +244,13 @@ def test_summary_before_the_data_in_chinese():
         ("偏离目标或进展不足的指标（核心指标在前）：", [  # the statuses the list holds; 2 (core) first
             # each item names its warning's colour: insufficient progress amber, moving away red
             "R&D经费投入强度：最新为 2021年的 2.4%，2024年目标 2.8%；2022—2024年尚无数据，"
-            "现为进展判断（进展不足）；列为黄色预警",
+            "暂按进展判断评为“进展不足”；列为黄色预警",
             "科技服务机构：最新为 2021年的 85个，2024年目标 120个；2022—2024年尚无数据，"
-            "现为进展判断（进展不足）；列为黄色预警",
+            "暂按进展判断评为“进展不足”；列为黄色预警",
             "万元GDP能耗下降率须每年不低于 5%（2021年为 3.41%）；最新值为 2021年，2022—2024年无数据，"
             "评估为“偏离目标”；列为红色预警",
             "碳排放强度：最新为 2021年的 0.9吨/万元，2024年目标 0.78吨/万元；2022—2024年尚无数据，"
-            "现为进展判断（进展不足）；列为黄色预警",
+            "暂按进展判断评为“进展不足”；列为黄色预警",
         ]),
         "注意：5 个序列（指标 2、10、14、18、30）只有一两个数据点（2020、2021年基础值），判断依据有限，"
         "待补充实际值后更新。",
@@ -290,7 +290,7 @@ def test_summary_before_the_data_in_english():
 def test_summary_with_the_mid_term_data_gives_final_verdicts():
     assert texts(words.summary_paragraphs(context("zh", MID_TERM_DATA, 2023))) == [
         "方案共列 4 项指标，均为定量指标（4 个序列）。4 个定量序列的最新数据均为 2023年。"
-        "方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案期自 2022年起。",
+        "方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案实施期自 2022年起。",
         "定量指标中已达阶段目标 1 项、未达标 1 项、未达阶段目标 2 项。",  # 10: 2024's target follows
         "按序列计，4 个序列已有对照目标年份的数据，按该年目标作出判断：已达阶段目标 1 个、未达标 1 个、"
         "未达阶段目标 2 个。",
@@ -302,7 +302,7 @@ def test_summary_with_the_mid_term_data_gives_final_verdicts():
             "要在 2024年达到 2.8%，需比 2023年增长 0.19个百分点；列为红色预警",
             # held every year: the year missed first, as 91.2% in 2023 meets the level
             # the level held in 2024 too, never "方案对 2024年仍要求": the plan's table here has no printed text
-            "空气质量优良天数比例：按每年≥90%评估，2022年未达到，未达标（2023年为 91.2%），结论不再改变；"
+            "空气质量优良天数比例：按每年不低于 90%评估，2022年未达到，未达标（2023年为 91.2%），结论不再改变；"
             "2024年同样须不低于 90%；列为红色预警",
             "高层次人才数：2023年为 298人，未达到 2023年阶段目标 300人（完成率 99.3%，差 2人）；"
             "要在 2024年达到 320人，需比 2023年增长 7.4%（22人）；列为红色预警",
@@ -387,7 +387,8 @@ def test_a_need_under_a_label_naming_its_year_says_the_year_once():
 def test_a_level_that_rises_is_stated_with_the_years_it_is_held_in():
     """Good-air days (17) held at ≥90 in 2023 and ≥92 in 2024 and 2025: the mid-term's level is 2023's alone, a
     later report's 92 that of 2024—2025, in a sentence (held_level) and beside the chart's diamond (_level_rule),
-    never "每年≥92%" beside a 2023 of 90; one level throughout has no years."""
+    never "每年≥92%" beside a 2023 of 90; one level throughout has no years. A sentence says the level in words, the
+    chart's label with its sign."""
     from analysis.report.charts import _level_rule
 
     rising = pd.DataFrame({"indicator_id": [17] * 3, "series": [""] * 3, "year": [2023, 2024, 2025],
@@ -402,12 +403,12 @@ def test_a_level_that_rises_is_stated_with_the_years_it_is_held_in():
                    .joined().itertuples() if row.indicator_id == 17)
         return words.held_level(row, base.words), _level_rule(row, base.words)
 
-    assert held(MID_TERM_DATA, rising, "zh") == ("2023年≥90%", "2023年≥90%")
+    assert held(MID_TERM_DATA, rising, "zh") == ("2023年不低于 90%", "2023年≥90%")
     assert held(MID_TERM_DATA, rising, "en") == ("≥90% in 2023", "≥90% in 2023")
-    assert held(later, rising, "zh") == ("2024—2025年每年≥92%", "2024—2025年每年≥92%")
+    assert held(later, rising, "zh") == ("2024—2025年每年不低于 92%", "2024—2025年每年≥92%")
     assert held(later, rising, "en") == ("≥92% every year 2024–2025", "≥92% every year 2024–2025")
     level = rising.assign(value=90.0)  # one level throughout: every year, as before
-    assert held(MID_TERM_DATA, level, "zh") == ("每年≥90%", "每年≥90%")
+    assert held(MID_TERM_DATA, level, "zh") == ("每年不低于 90%", "每年≥90%")
 
 
 def test_a_year_missed_under_a_lower_level_names_that_level():
@@ -553,7 +554,8 @@ def test_method_note_states_the_scheme_and_the_plan_years(language="zh"):
             assert "以 2020年基础值为起点" in note
             # the plan prints 2021's baseline too (2.40 beside 2.36): said to be no starting point, in one sentence
             assert ("以报告年份及以前的最新值为现状。方案另列 2021年基础值的，仍以 2020年基础值为起点：2021年值只是途中"
-                    "数值（方案期首个数值到位前作为最新值），因此 2020年后下降、此后部分回升的序列仍评为“偏离目标”。") \
+                    "数值（方案实施期首个数值到位前作为最新值），因此 2020年后下降、此后部分回升的序列仍评为“偏离目"
+                    "标”。") \
                 in note
             assert "2023年评估对照 2023年目标，2024年评估对照 2024年目标" in note
             assert "R ≥ 0.95 进度正常；0.6 ≤ R < 0.95 需加快；0.0 ≤ R < 0.6 进展不足；R < 0.0 偏离目标" in note
@@ -638,7 +640,7 @@ def test_data_note():
         # a reader is told the text was checked, not shown its checksum
         "来源：测试市建设方案（2022—2024年），测试市；所用文本已校验，与收到的原文逐字一致。",
         "方案之后取得的实际值：0 个（暂无）。",
-        "进展判断仅有一两个数据点、或方案期内仅一个数值（证据有限）的序列：5 个。",
+        "进展判断仅有一两个数据点、或方案实施期内仅一个数值（证据有限）的序列：5 个。",
     ]
     # the plan's title and issuer as plan.yml gives them in the edition's language, not as the provenance words them:
     # one English title throughout the edition
@@ -770,7 +772,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
         "未达标</span><br><small>2022年未达到；2023年当年完成率 101.3%</small>"
         '<small class="phone-only" hidden>2024年 须不低于 90%（2022年未达到）</small>')
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
-        "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，现为进展判断（预计未达标）"
+        "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，暂按进展判断评为“预计未达标”"
         "；列为黄色预警")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
         "S&T service institutions: 96 in 2022, against a target of 120 for 2024; no value for "
@@ -885,7 +887,7 @@ def test_a_final_verdict_on_a_single_value_is_not_called_thin_evidence():
     assert list(row["evidence"]) == ["low", "low"] and list(row["verdict"]) == ["final", "final"]
     assert not [text for text in texts(words.summary_paragraphs(national)) if "证据有限" in str(text)
                 or "只有一两个数据点" in str(text)]
-    assert "进展判断仅有一两个数据点、或规划期内仅一个数值（证据有限）的序列：0 个。" in words.data_note(national)
+    assert "进展判断仅有一两个数据点、或规划实施期内仅一个数值（证据有限）的序列：0 个。" in words.data_note(national)
 
 
 def test_the_appendix_lists_the_publications_by_name_each_once():
@@ -941,7 +943,7 @@ def test_a_plan_with_two_baseline_years_says_which_the_growth_counts_from(exampl
 
     zh = words.summary_paragraphs(load_report(relative(example_tables), 2024, "zh"))[1].text
     # the plan's text requires 10% a year for technology contracts, judged from 2021
-    assert zh.endswith("方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案期自 2022年起。"
+    assert zh.endswith("方案指标表列有 2020、2021年的基础值：增长自 2020年起算，方案实施期自 2022年起。"
                        "方案正文的年均增速要求则自 2021年（方案表最后一个基础值年份）起算。")
     en = words.summary_paragraphs(load_report(relative(example_tables), 2024, "en"))[1].text
     assert en.endswith(" The plan's table prints baselines for 2020 and 2021: growth is counted from the 2020 "
@@ -1009,11 +1011,11 @@ def test_a_progress_verdict_on_a_single_plan_value_is_flagged(example_tables):
 
     # and in 2022 every one of the 25 quantitative series has its 2022 value alone: "all 25", not 25 numbers
     for report_year, language, expected in (
-            (2024, "zh", "注意：1 个序列（指标 4 省级）的进展判断只依据方案期内（2022年起）的一个数值，"
+            (2024, "zh", "注意：1 个序列（指标 4 省级）的进展判断只依据方案实施期内（2022年起）的一个数值，"
                          "待后续年份数据补充后可能改变。"),
             (2024, "en", "Caution: 1 series (indicator 4 provincial) rests its progress verdict on a single value "
                          "from the plan period (from 2022); it may change as later values come in."),
-            (2022, "zh", "注意：全部 25 个定量序列的进展判断均只依据方案期内（2022年起）的一个数值，"
+            (2022, "zh", "注意：全部 25 个定量序列的进展判断均只依据方案实施期内（2022年起）的一个数值，"
                          "待后续年份数据补充后可能改变。"),
             (2022, "en", "Caution: all 25 quantitative series rest their progress verdict on a single value from the "
                          "plan period (from 2022); it may change as later values come in.")):
@@ -1034,7 +1036,7 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
     from tests.conftest import relative
 
     for language, expected in (
-            ("zh", ("方案正文另有年均增速要求而未达到的指标：",
+            ("zh", ("未达到方案正文年均增速要求的指标：",
                     ["技术合同成交额：方案正文要求年均增长 10% 以上，自 2021年（方案表最后一个基础值年份）起算"
                      "至 2024年实际年均增长 5.9%（若按方案表目标的口径自 2020年基础值起算，则实际年均 9.6%、"
                      "方案表目标折合年均 9.9%，均低于要求的 10%）；"
@@ -1054,7 +1056,7 @@ def test_a_growth_the_plans_text_promises_and_misses_is_in_the_overview(example_
             ("zh", "技术合同成交额：方案正文要求年均增长 10% 以上，2022年比 2021年"
                    "（方案表最后一个基础值年份）实际增长 6.8%（若按方案表目标的口径自 2020年基础值起算，"
                    "则实际年均 13.8%、方案表目标折合年均 9.9%，实际增速"
-                   "仅因方案期前 2021年的跃升而高于 10%）；"
+                   "仅因方案实施期前 2021年的跃升而高于 10%）；"
                    "方案表中 2024年目标自 2021年起算折合年均 6.4%；预警按方案表中的目标判断，该指标未列入预警清单"),
             ("en", "Technology contracts traded: at least 10% a year required, not reached; it is not on the "
                    "warning list, which follows the table's targets. Growth in 2022 over 2021 "
@@ -1094,7 +1096,7 @@ def test_a_level_held_every_year_gives_the_value_of_the_year_it_missed(example_t
             # (the year's value first, as an official writes it: 2023年为 4.6%，低于…的要求; the plan prints 5
             # for 2023 and 2024: held every year is the evaluation's reading, never called the plan's requirement)
             # the verdict rests on the reading (2024's 5.3 meets 5): said so, briefly, where the verdict is
-            ("zh", "万元GDP能耗下降率：2023年为 4.6%，低于每年≥5%（2023年起）的要求"
+            ("zh", "万元GDP能耗下降率：2023年为 4.6%，未达到自 2023年起每年不低于 5%的要求"
                    "（方案表列 5%，未标“≥”，本报告按每年须达到评估），未达标（2024年为 5.3%）；列为红色预警",
              "空气质量优良天数比例："),
             ("en", "Decline in energy use per unit of GDP: assessed against ≥5% every year from 2023 (the plan's "
@@ -1114,7 +1116,7 @@ def test_a_level_read_from_a_bare_target_is_never_called_the_plans_requirement_f
     from tests.conftest import relative
 
     for language, expected in (
-            ("zh", "万元GDP能耗下降率：2023年为 4.6%，低于每年≥5%（2023年起）的要求，未达标，结论不再改变；"
+            ("zh", "万元GDP能耗下降率：2023年为 4.6%，未达到自 2023年起每年不低于 5%的要求，未达标，结论不再改变；"
                    "按每年须达到的水平评估，2024年同样须不低于 5%（方案表列 5%，未标“≥”）；列为红色预警"),
             ("en", "Decline in energy use per unit of GDP: assessed against ≥5% every year from 2023, missed in 2023 "
                    "(4.6%), so not achieved; the verdict stands; read as a level to hold every year, at least 5% in "
@@ -1157,7 +1159,7 @@ def test_a_level_missed_in_its_latest_year_gives_that_value_once(example_tables)
     from tests.conftest import relative
 
     for language, expected in (
-            ("zh", "万元GDP能耗下降率：2023年为 4.6%，低于每年≥5%（2023年起）的要求，未达标"),
+            ("zh", "万元GDP能耗下降率：2023年为 4.6%，未达到自 2023年起每年不低于 5%的要求，未达标"),
             ("en", "Decline in energy use per unit of GDP: assessed against ≥5% every year from 2023, missed in 2023 "
                    "(4.6%), so not achieved")):
         items = [item for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2023, language))
@@ -1176,10 +1178,10 @@ def test_the_overview_says_the_plan_period_move_a_moving_away_status_hides(examp
     from tests.conftest import relative
 
     expected = {("zh", 2023): "省级农业科技园区营收占比：最新为 2022年的 2.9%，2023年目标 3.3%；2023年尚无数据，"
-                              "现为进展判断（偏离目标）；仍低于 2020年基础值 3.1%；较 2021年的 2.7% 有所回升"
+                              "暂按进展判断评为“偏离目标”；仍低于 2020年基础值 3.1%；较 2021年的 2.7% 有所回升"
                               "；列为红色预警",
                 ("zh", 2024): "省级农业科技园区营收占比：最新为 2022年的 2.9%，2024年目标 3.3%；2023—2024年尚无数据，"
-                              "现为进展判断（偏离目标）；仍低于 2020年基础值 3.1%；较 2021年的 2.7% 有所回升"
+                              "暂按进展判断评为“偏离目标”；仍低于 2020年基础值 3.1%；较 2021年的 2.7% 有所回升"
                               "；列为红色预警",
                 ("en", 2023): "Provincial agri-tech park revenue / GDP: 2.9% in 2022, against a target of 3.3% for "
                               "2023; no value for 2023 yet: rated “moving away”, a progress verdict, not final; "
@@ -1525,7 +1527,7 @@ def test_a_running_total_in_percent_needs_its_points_alone_without_a_relative_ra
 def test_a_yearly_floor_that_rises_needs_its_years_in_the_scorecard():
     """Energy saving (18), a yearly floor of 4% in 2022 and 5% in 2023 and 2024, its 2024 target binding: the
     scorecard's need is the floor with the years it holds, "2023—2024年每年≥5%", as a sentence gives it (held_level),
-    never "每年≥5%" beside a 2022 of 4%; one floor throughout has no years."""
+    never "每年≥5%" beside a 2022 of 4%; one floor throughout has no years. The sentence says it in words."""
     floors = pd.DataFrame({"indicator_id": [18] * 3, "series": [""] * 3, "year": [2022, 2023, 2024],
                            "value_type": ["target"] * 3, "value": [4.0, 5.0, 5.0], "reference": [""] * 3,
                            "processing": [""] * 3})
@@ -1536,7 +1538,7 @@ def test_a_yearly_floor_that_rises_needs_its_years_in_the_scorecard():
                    .joined().itertuples() if row.indicator_id == 18)
         return words.pace_text(row, base.words), words.held_level(row, base.words)
 
-    assert need(floors, "zh") == ("2023—2024年每年≥5%", "2023—2024年每年≥5%")
+    assert need(floors, "zh") == ("2023—2024年每年≥5%", "2023—2024年每年不低于 5%")
     assert need(floors, "en") == ("≥5% every year 2023–2024", "≥5% every year 2023–2024")
     assert need(floors.assign(value=5.0), "zh")[0] == "每年≥5%"
     assert need(floors.assign(value=5.0), "en")[0] == "≥5% every year"
@@ -1602,3 +1604,13 @@ def test_a_plan_typed_from_a_press_quote_says_so_in_its_first_paragraph():
     for language in said:
         weihai = words.intro(load_report(PROJECT_ROOT / "data" / "processed" / "weihai", 2024, language))
         assert "press report" not in weihai and "新闻稿" not in weihai
+
+
+def test_a_chinese_measure_word_inside_a_name_is_no_unit_it_says():
+    """The values' appendix names each series with its unit (14: 科技服务机构（个）); 15's 家 stands inside 国家级 and
+    25's 人 inside 人才, parts of other words: their rows need the unit as much as 14's. An English name that says
+    its unit as a word of its own takes none."""
+    assert not words.says_unit("国家级科技孵化机构", "家")
+    assert not words.says_unit("高层次人才数", "人")
+    assert words.says_unit("National incubators", "incubators")
+    assert words.says_unit("Invention patents per 10,000 people", "per 10,000 people")

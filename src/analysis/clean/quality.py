@@ -174,14 +174,15 @@ def _baselines_meeting_targets(values: pd.DataFrame, indicators: pd.DataFrame, a
                     unsigned=_unsigned(w, shown, of)))
 
 
-def held_in_years(w, direction: str, target: str, first: int, last: int | None = None) -> str:
+def held_in_years(w, direction: str, target: str, first: int, last: int | None = None, form: str = "") -> str:
     """A level held every year as the years it is held in: "2023年≥45亿元" for one year, "2024—2025年每年≥60亿元" for
-    several (to ``last``), "每年≥60亿元" without years (``first`` None: the plan's one level, held throughout)."""
+    several (to ``last``), "每年≥60亿元" without years (``first`` None: the plan's one level, held throughout); in a
+    sentence (``form`` "_prose") in words where the language writes them so ("2024—2025年每年不低于 60亿元")."""
     if first is None:
-        return w.text(f"pace.hold_{direction}", target=target)
+        return w.text(f"pace.hold_{direction}{form}", target=target)
     if last is None or first == last:
-        return w.text(f"pace.hold_{direction}_in", target=target, year=int(first))
-    return w.text(f"pace.hold_{direction}_over", target=target, first=int(first), last=int(last))
+        return w.text(f"pace.hold_{direction}_in{form}", target=target, year=int(first))
+    return w.text(f"pace.hold_{direction}_over{form}", target=target, first=int(first), last=int(last))
 
 
 def level_spans(targets: list[tuple[int, float]], first: int | None = None) -> list[tuple[int, int, float]]:
@@ -305,9 +306,15 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, indicators: 
         fields = {"prose_value": fmt_exact(row.prose_value), "table_value": fmt_printed(table_text[key], table),
                   "year": row.year}
         shown = {"table_value"} if row.claim != "value" else {"prose_value", "table_value"}
+        other_year = False
         if row.claim == "value":
             agrees = abs(table - row.prose_value) < 1e-9
             key = "quality_detail.prose_value"
+            # a number the table gives for another year of the series (14: the prose's 80, checked against 2021's
+            # 85, is the 2020 baseline): text and table differ in the year meant, not in the figure
+            others = table_value.loc[(row.indicator_id, row.series)]
+            other_year = not agrees and bool((abs(others.drop((row.year, row.value_type), errors="ignore")
+                                                  - row.prose_value) < 1e-9).any())
         else:
             series_baselines = values[(values.indicator_id == row.indicator_id) & (values.series == row.series)
                                       & (values.value_type == "baseline")].sort_values("year")
@@ -320,7 +327,8 @@ def _prose_checks(prose_checks: pd.DataFrame, values: pd.DataFrame, indicators: 
             shown.add("start_value")
         place = place_of(outline, lines[0])  # as a reader finds it in the printed plan: 二（三）2
         # a growth the prose promises is a commitment of its own, held against the values seen on the card
-        issue = "prose_growth" if row.claim != "value" else "prose_agrees" if agrees else "prose_disagrees"
+        issue = ("prose_growth" if row.claim != "value" else "prose_agrees" if agrees
+                 else "prose_other_year" if other_year else "prose_disagrees")
         add(issue, row.indicator_id, row.series, row.year,
             row.prose_quote, row.prose_value, lines[0],
             lambda w, key=key, fields=fields, place=place, line=lines[0], row=row, of=of, shown=shown: w.text(

@@ -229,11 +229,18 @@ def change_rows(context: ReportContext) -> tuple[int | None, list[ChangeRow]]:
                   and row.status_then == row.status_then_today else "")
         then_today = shown[previous].get(key, words.status(row.status_then_today))
         then = then_today if row.status_then == row.status_then_today else words.status(row.status_then)
+        status_then = row.status_then
+        if BEFORE_LEVEL in str(row.reason or "").split("+"):
+            # a level to hold every year, rated in a year before the plan sets it (17 and 18 in 2022): no verdict,
+            # in the heat map's words, mark and grey ("当年无要求‡"), the row's note saying when the level applies
+            then = words.text("chart.heatmap_marked", text=words["chart.heatmap_before_level_word"],
+                              mark=words["chart.heatmap_before_level_mark"])
+            status_then = "insufficient_data"
         rows.append(ChangeRow(
             # a unit a sentence writes out named with the series, as the warning list names it (Technology contracts
             # traded (100 million yuan)): the row's numbers as the plan prints them (158, 23)
             indicator_id=str(row.indicator_id), anchor=element_id(row), name=_change_name(row, words),
-            core=bool(row.core), status_then=row.status_then, status_then_text=then,
+            core=bool(row.core), status_then=status_then, status_then_text=then,
             status_now=row.status_now,
             status_now_text=shown[context.report_year].get(key, words.status(row.status_now)),
             change=row.change, change_text=_change_text(row, words),
@@ -379,7 +386,8 @@ def _change_reasons(row, words, previous: int) -> list[str]:
     if BEFORE_LEVEL in reasons:  # nothing else to say: the two statuses are not compared
         held_from = getattr(row, "held_from", float("nan"))
         return [words.text("warnings.change_reason.before_level", previous=year(previous),
-                           first=year(held_from) if not is_missing(held_from) else "")]
+                           first=year(held_from) if not is_missing(held_from) else "",
+                           mark=words["chart.heatmap_before_level_mark"])]
     said = []
     if "no_new_value" in reasons:
         said.append(words["warnings.change_reason.no_new_value"])

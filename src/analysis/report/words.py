@@ -553,7 +553,11 @@ def named(row, words: Catalog, table: bool = False) -> str:
 
 def says_unit(name: str, unit: str) -> bool:
     """Whether a name says its unit already, as a word of its own ("National incubators", incubators; "Invention
-    patents per 10,000 people", per 10,000 people): a label of the unit after it would only repeat it."""
+    patents per 10,000 people", per 10,000 people): a label of the unit after it would only repeat it. A Chinese unit
+    of one character is a measure word, which a name holds only inside another word (家 in 国家级科技孵化机构, 人 in
+    高层次人才数): never said by it."""
+    if re.fullmatch("[\u4e00-\u9fff]", unit or ""):
+        return False
     return bool(unit) and bool(re.search(rf"(?<![A-Za-z]){re.escape(unit)}(?![A-Za-z])", name, re.IGNORECASE))
 
 
@@ -1512,7 +1516,7 @@ def projection_shown(row) -> bool:
             and row.method != "annual_floor" and row.direction not in HELD_EVERY_YEAR)
 
 
-def level_in_years(row, words: Catalog, target: str) -> str:
+def level_in_years(row, words: Catalog, target: str, prose: str = "") -> str:
     """A level to hold every year (``target``: it as written) with the years it is held in, where the series' targets
     set more than one level (``level_first``, ``level_last``: ≥50 in 2023, ≥60 in 2024 and 2025, this row's 60:
     "2024—2025年每年≥60亿元", "≥60 every year 2024–2025"); "" where one level is held throughout."""
@@ -1521,22 +1525,23 @@ def level_in_years(row, words: Catalog, target: str) -> str:
         return ""
     # a yearly rate of a series whose direction is higher or lower (a floor met year by year): at least, at most
     form = {"higher": "at_least", "lower": "at_most"}.get(row.direction, row.direction)
-    return held_in_years(words, form, target, int(first), int(last))
+    return held_in_years(words, form, target, int(first), int(last), prose)
 
 
 def held_level(row, words: Catalog) -> str:
-    """A level to hold every year as a sentence states it: with the years it is held in where the targets set more
-    than one (:func:`level_in_years`: "2024—2025年每年≥60亿元"), else from the first year it is held in where that is
-    known ("2023年起每年≥5%", "≥5% every year from 2023": 2022's 5.2 was held to none); else "每年≥5%"."""
+    """A level to hold every year as a sentence states it, in words where the language writes them so, never a sign
+    in running text: with the years it is held in where the targets set more than one (:func:`level_in_years`:
+    "2024—2025年每年不低于 60亿元"), else from the first year it is held in where that is known ("自 2023年起每年不低于
+    5%", "≥5% every year from 2023": 2022's 5.2 was held to none); else "每年不低于 5%"."""
     target = amount(row, fmt_number(row.target_value), words)
-    if years := level_in_years(row, words, target):
+    if years := level_in_years(row, words, target, "_prose"):
         return years
     # a yearly rate of a series whose direction is higher or lower (a floor met year by year): at least, at most
     form = {"higher": "at_least", "lower": "at_most"}.get(row.direction, row.direction)
     held_from = getattr(row, "held_from", None)
     if held_from is None or is_missing(held_from):
-        return words.text(f"pace.hold_{form}", target=target)
-    return words.text(f"pace.hold_{form}_from", target=target, year=year(held_from))
+        return words.text(f"pace.hold_{form}_prose", target=target)
+    return words.text(f"pace.hold_{form}_from_prose", target=target, year=year(held_from))
 
 
 def projected_shown(row) -> float:
