@@ -144,9 +144,9 @@ def test_the_summary_sheet_holds_the_overviews_counts_as_numbers(workbook):
                 _counted(words, "change", year=2023, change=change["better"]): 5,
                 # unchanged as the report counts it, then the 6 missed both times among them, a number of their own
                 # (2, 5 provincial, 10, 18, 20, 25: a 2023 stage target or level missed, 2024's missed too)
-                {"zh": "与按2023年数据所作判断相比的序列：结论不变",
+                {"zh": "与2023年评估结论相比的序列：结论不变",
                  "en": "Series since the 2023 assessment: Status unchanged"}[language]: 16,
-                {"zh": "与按2023年数据所作判断相比的序列：结论不变，其中两次均未达到",
+                {"zh": "与2023年评估结论相比的序列：结论不变，其中两次均未达到",
                  "en": "Series since the 2023 assessment: Status unchanged, of them missed both times"}[language]: 6}
     assert {label: cell.value for label, cell in counts.items()} == expected
     assert list(counts) == list(expected)  # in the overview's order
