@@ -210,8 +210,9 @@ def _apply_prepare(case: Case, places: dict[str, str]) -> None:
     ``rows`` from A1 (a text starting with ``=`` is a formula there; ``{text: …}`` keeps it text); or with
     ``sheets: [{name, rows, hidden, hidden_rows, hidden_columns, zero_width_columns, merged,
     formats: {CELL: FORMAT}}, …]`` and
-    ``active: N`` several sheets, ``year: Y`` the year a template records, ``strict: true`` saved as Strict Open
-    XML, ``unpacked: N`` a part of N spaces added (a small file that unpacks huge).
+    ``active: N`` several sheets, ``year: Y`` the year a template records, ``department: D`` the department it
+    records, ``strict: true`` saved as Strict Open XML, ``unpacked: N`` a part of N spaces added (a small file that
+    unpacks huge).
     """
     def where(path: str) -> Path:
         path = Path(str(path).format(**places))
@@ -291,6 +292,8 @@ def _write_workbook(path: Path, sheets: list[dict], options: dict) -> None:
         book.custom_doc_props.append(IntProperty(name="analysis_year", value=options["year"]))
     if options.get("year_sheet"):
         book.custom_doc_props.append(StringProperty(name="analysis_sheet", value=options["year_sheet"]))
+    if options.get("department"):
+        book.custom_doc_props.append(StringProperty(name="analysis_department", value=options["department"]))
     book.save(path)
     zero_high = {f"xl/worksheets/sheet{number}.xml": spec["zero_height_rows"]
                  for number, spec in enumerate(sheets, 1) if spec.get("zero_height_rows")}

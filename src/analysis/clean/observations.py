@@ -396,6 +396,36 @@ def _no_value(row, rows: FileRows, indicators: pd.DataFrame, years: tuple[int, i
             "source_sheet": rows.sheet}
 
 
+def _named_department(rows: FileRows, indicators: pd.DataFrame | None) -> str:
+    """The department a workbook's file name names where it records another (市税务局's workbook saved as
+    2024-市商务局.xlsx: 市商务局, as the name spells it); empty where the name names the one it records, or none of
+    the plan's lead departments (in either language), or the workbook records none. A name within another found
+    (市政府 in 市政府办公室) is not counted; two names of one department (one English name) are one."""
+    if not rows.department or indicators is None or "lead_department_zh" not in indicators:
+        return ""
+    english = {zh: en.strip() or zh for zh, en in zip(indicators["lead_department_zh"],
+                                                         indicators["lead_department_en"]) if zh}
+    names: dict[str, str] = {}  # each lead department's names, in either language → who it is (its English name)
+    for zh, en in english.items():
+        for name in (zh, en):
+            if name.strip():
+                names.setdefault(name.strip().casefold(), en)
+    stem = Path(rows.path).stem
+    found = [name for name in names if name in stem.casefold()]
+    found = [name for name in found if not any(name != other and name in other for other in found)]
+    recorded = english.get(rows.department, rows.department)
+    if not found or any(names[name] == recorded for name in found):
+        return ""
+    at = stem.casefold().index(found[0])
+    return stem[at:at + len(found[0])]
+
+
+def _english_name(department: str, indicators: pd.DataFrame) -> str:
+    """A lead department's English name (its name in the plan where none is given)."""
+    english = dict(zip(indicators["lead_department_zh"], indicators["lead_department_en"]))
+    return (english.get(department) or "").strip() or department
+
+
 def check_observations(observed: ObservationFiles, indicators: pd.DataFrame | None, plan: Plan,
                        printed: pd.DataFrame | None = None) -> CheckedObservations:
     """Check every row of ``observed``; with the plan's ``printed`` values, check each value against its series
@@ -412,6 +442,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame | No
     for error in observed.unread:  # a file that could not be read at all, told with the others' mistakes
         mistakes.add(error)
     unvalued: list[dict] = []
+    misnamed: set[Path] = set()  # the workbooks told their name names another department (once for all sheets)
     for rows in observed.files:
         path = rows.path
         words = catalog(rows.language)
@@ -419,6 +450,14 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame | No
             mistakes.add(InputError(words.text("entry_errors.other_plan", plan=quote(rows.plan, words=words),
                                                this=quote(plan.name, words=words)), file=path))
             continue
+        named = _named_department(rows, indicators)
+        if named and path not in misnamed:  # a file named for another department: counted as that one's return
+            misnamed.add(path)
+            own = rows.department if rows.language == "zh" else _english_name(rows.department, indicators)
+            mistakes.add(InputError(words.text("entry_errors.other_department", named=quote(named, words=words),
+                                               department=quote(own, words=words),
+                                               file=quote(Path(path).name.replace(named, own), words=words)),
+                                    file=path))
         in_file: dict[tuple, int] = {}
         told = Mistakes(_field_label(rows, words), untold=rows.missing)  # a column missing: told with the header
         for error in rows.mistakes:  # what the reader found: told with what the checks find, in row order

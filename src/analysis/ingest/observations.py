@@ -22,7 +22,7 @@ from ..settings import PROJECT_ROOT
 from ..vocabulary import NOTE_COLUMNS, SOURCE_COLUMNS
 from .csv_reader import read_strict_csv
 from .dataset import read_dataset_label
-from .department_words import WORDS_HEADER, read_words_workbook
+from .department_words import DEPARTMENT_PROPERTY, WORDS_HEADER, read_words_workbook
 from .headers import header_key, header_names, told_in
 from .xlsx_reader import PLAN_PROPERTY, named_in, read_workbook
 
@@ -58,6 +58,7 @@ class FileRows:
     noted: list[dict] = field(default_factory=list)  # a workbook's rows without a value, whose note says why
     mistakes: list = field(default_factory=list)  # what the reader found wrong in a workbook's rows, told later
     plan: str = ""  # the plan a template was made for (its id); empty for any other file
+    department: str = ""  # the department a template was made for (its name in the plan); empty for any other file
     missing: tuple[str, ...] = ()  # the required columns a workbook's sheet lacks (told with its header)
     sheet: str = ""  # a workbook's sheet the rows are on (its name); empty for a CSV file
     order: tuple[str, ...] = ()  # a workbook's sheets in its order (as a cell reference names them)
@@ -103,6 +104,7 @@ def _read_xlsx(path: Path) -> tuple[list[FileRows], list[str]]:
                          others=(WORDS_HEADER,), defer=True)
     rows = [FileRows(path, sheet.frame, sheet.cell, sheet.beside, book.year_of(sheet.sheet), sheet.language,
                      sheet.noted, sheet.mistakes, plan=str(book.properties.get(PLAN_PROPERTY, "")),
+                     department=str(book.properties.get(DEPARTMENT_PROPERTY, "")).strip(),
                      missing=sheet.missing, sheet=sheet.sheet, order=book.order, refused=sheet.refused,
                      on_file=sheet.on_file, added=sheet.added, copied=sheet.copied, asked=sheet.asked,
                      listed=sheet.listed, own_rows=sheet.own_rows,
