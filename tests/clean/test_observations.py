@@ -630,3 +630,29 @@ def test_a_source_given_in_chinese_alone_is_told_it_was_seen(tmp_path, read, hea
     with pytest.raises(InputError) as caught:
         read(_write(tmp_path, "2,,2022,2.55,,威海市2022年统计公报\n", header=header))
     assert str(caught.value).endswith("/observations/" + expected)
+
+
+def test_a_tab_copied_with_a_value_changed_is_told_once_and_its_cells_mistakes_are_not_told_again(tmp_path, weihai):
+    """A clerk copied the values sheet to a tab named 2025, kept its years at 2024 and changed one value: the copy is
+    no other publication (no conflict with "another" file), and a cell wrong in both sheets is told once."""
+    import openpyxl
+
+    from analysis.errors import InputErrors
+
+    folder = tmp_path / "observations"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    book.active.title = "Values"
+    for sheet in (book.active, book.create_sheet("2025")):
+        sheet.append(["indicator_id", "series", "year", "value", "source"])
+        sheet.append([1, None, 2024, 24400, "bulletin"])
+        sheet.append([2, None, 2024, "2.5%", "bulletin"])
+    book["2025"]["D2"] = 24500
+    book.save(folder / "b.xlsx")
+    with pytest.raises(InputErrors) as caught:
+        monitoring_data(weihai, folder)
+    assert caught.value.lines() == [
+        f"{folder / 'b.xlsx'}:Values!D3: value: '2.5%' is not a number (did you mean 2.5? leave out the % sign and "
+        "write the number alone, in the indicator's own unit, which a data-entry workbook lists beside the row)",
+        f"{folder / 'b.xlsx'}:2025!D2: sheet '2025' repeats the 2024 rows of sheet 'Values', and its value at D2 "
+        "differs: it is no other return; delete the copy, or ask for the 2025 workbook and give the 2025 values there"]

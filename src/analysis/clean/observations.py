@@ -420,6 +420,47 @@ def _named_department(rows: FileRows, indicators: pd.DataFrame | None) -> str:
     return stem[at:at + len(found[0])]
 
 
+def _row_keys(rows: FileRows) -> dict[tuple[str, str, str], tuple[int, str]]:
+    """A sheet's rows by what they name (indicator, series and year as typed): each one's line and value."""
+    frame = rows.frame
+    if frame.empty or not {"indicator_id", "series", "year", "value"} <= set(frame.columns):
+        return {}
+    return {(str(row.indicator_id).strip(), str(row.series).strip(), str(row.year).strip()):
+            (getattr(row, LINE_COLUMN), str(row.value).strip()) for row in frame.itertuples()}
+
+
+def _copied_sheets(files: list[FileRows]) -> dict[int, InputError]:
+    """The sheets of a workbook that repeat an earlier sheet's rows (the same indicators, series and years; a tab
+    copied and renamed 2025, its years kept) with a value changed, by ``id`` of their rows: each told in one line
+    at its first changed cell, in the workbook's language, naming the sheet it copies and the cells that differ.
+    Such a sheet is not another publication, and its cells' mistakes are the original's: its rows are not read.
+    A copy whose values are all the same is read as any repeat is (each value kept once)."""
+    told: dict[int, InputError] = {}
+    earlier: dict[Path, list[tuple[FileRows, dict]]] = {}
+    for rows in files:
+        if not rows.sheet:
+            continue
+        keys = _row_keys(rows)
+        for original, its_keys in earlier.get(rows.path, []):
+            if not keys or not set(keys) <= set(its_keys):
+                continue
+            changed = [line for key, (line, value) in keys.items() if value != its_keys[key][1]]
+            if changed:
+                words = catalog(rows.language)
+                cells = [str(rows.where(line, "value")).rsplit("!", 1)[-1] for line in sorted(changed)]
+                years = sorted({key[2] for key in keys}, key=lambda year: (len(year), year))
+                named = re.search(r"(?<!\d)(\d{4})(?!\d)", rows.sheet)
+                meant = named[1] if named and named[1] not in years else ""
+                key = "entry_errors.copied_sheet_for" if meant else "entry_errors.copied_sheet"
+                told[id(rows)] = InputError(
+                    words.text(key, sheet=quote(rows.sheet, words=words), original=quote(original.sheet, words=words),
+                               years=words.join_and(years), cells=words.join_and(cells), year=meant),
+                    file=rows.path, line=rows.where(min(changed), "value"))
+            break
+        earlier.setdefault(rows.path, []).append((rows, keys))
+    return told
+
+
 def _english_name(department: str, indicators: pd.DataFrame) -> str:
     """A lead department's English name (its name in the plan where none is given)."""
     english = dict(zip(indicators["lead_department_zh"], indicators["lead_department_en"]))
@@ -442,6 +483,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame | No
     for error in observed.unread:  # a file that could not be read at all, told with the others' mistakes
         mistakes.add(error)
     unvalued: list[dict] = []
+    copies = _copied_sheets(observed.files)
     misnamed: set[Path] = set()  # the workbooks told their name names another department (once for all sheets)
     for rows in observed.files:
         path = rows.path
@@ -458,6 +500,10 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame | No
                                                department=quote(own, words=words),
                                                file=quote(Path(path).name.replace(named, own), words=words)),
                                     file=path))
+        copy = copies.get(id(rows))
+        if copy is not None:  # a tab copied within its workbook, a value changed: one line, its rows the original's
+            mistakes.add(copy)
+            continue
         in_file: dict[tuple, int] = {}
         told = Mistakes(_field_label(rows, words), untold=rows.missing)  # a column missing: told with the header
         for error in rows.mistakes:  # what the reader found: told with what the checks find, in row order
