@@ -266,16 +266,18 @@ def test_a_number_written_otherwise_is_refused_with_what_to_do(text, advice):
                              "and write the number alone, in the indicator's own unit; if it is an estimate, say so "
                              "in the row's note)"),
     # a unit typed in: left out, the number in the indicator's own unit (150.3亿元 is 150.3 only where it is 亿元)
+    # a CSV file's row has no unit beside it (before: "报送表在该行右侧列出了单位", of a workbook): the processed
+    # indicators table gives it
     ("150.3亿元", "zh", "'150.3亿元' 不是数字（请去掉“亿元”，只写数字，按该指标本身的单位计："
-                      "报送表在该行右侧列出了单位）"),
+                      "处理后的 indicators.csv 的 unit_zh 列列出了单位）"),
     ("1820家", "en", "'1820家' is not a number (leave out '家' and write the number alone, in the indicator's own "
-                    "unit, which a data-entry workbook lists beside the row)"),
+                    "unit, which the unit_en column of the processed indicators.csv gives)"),
     # a share typed with its % sign, as text (before: "write plain digits …, no thousands separators, units or %
-    # signs"): the number meant, the sign left out, in the indicator's own unit (the template lists it: %)
-    ("2.65%", "zh", "'2.65%' 不是数字（是否应为 2.65？请去掉“%”，只写数字，按该指标本身的单位计：报送表在该行右侧"
-                    "列出了单位）"),
+    # signs"): the number meant, the sign left out, in the indicator's own unit
+    ("2.65%", "zh", "'2.65%' 不是数字（是否应为 2.65？请去掉“%”，只写数字，按该指标本身的单位计：处理后的 "
+                    "indicators.csv 的 unit_zh 列列出了单位）"),
     ("2.65 ％", "en", "'2.65 ％' is not a number (did you mean 2.65? leave out the % sign and write the number alone, "
-                     "in the indicator's own unit, which a data-entry workbook lists beside the row)"),
+                     "in the indicator's own unit, which the unit_en column of the processed indicators.csv gives)"),
     ("1,2,3", "en", "'1,2,3' is not a number (write plain digits with a decimal point, no thousands separators, "
                     "units or % signs)"),
 ])
@@ -285,6 +287,21 @@ def test_a_decimal_comma_is_asked_about_with_the_number_meant(text, language, sa
     with pytest.raises(InputError) as caught:
         parse_number(text, file="b.csv", line=2, field="value", words=catalog(language))
     assert str(caught.value) == f"b.csv:2: value: {said}"
+
+
+@pytest.mark.parametrize(("text", "language", "said"), [
+    ("2.65%", "zh", "'2.65%' 不是数字（是否应为 2.65？请去掉“%”，只写数字，按该指标本身的单位计：报送表在该行右侧"
+                    "列出了单位）"),
+    ("1820家", "en", "'1820家' is not a number (leave out '家' and write the number alone, in the indicator's own "
+                    "unit, which a data-entry workbook lists beside the row)"),
+])
+def test_a_workbooks_unit_is_found_beside_its_row(text, language, said):
+    """A workbook's row lists its unit beside it (a CSV file's has none: the hint says where each finds it)."""
+    from analysis.catalog import catalog
+
+    with pytest.raises(InputError) as caught:
+        parse_number(text, file="b.xlsx", line=2, field="value", words=catalog(language))
+    assert str(caught.value) == f"b.xlsx:2: value: {said}"
 
 
 @pytest.mark.parametrize(("text", "language"), [

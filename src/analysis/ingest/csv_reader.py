@@ -275,10 +275,13 @@ def _number_advice(text: str, words: Catalog, csv: bool = False) -> str:
         return words.text("entry_errors.number_advice.approximate", word=word, number=about.group("number"))
     percent = PERCENT.fullmatch(text)
     if percent:  # 2.65%: a share typed with its sign, as text
-        return words.text("entry_errors.number_advice.percent", number=percent.group("number"))
+        # a workbook lists the unit beside the row; a CSV file's writer finds it in the processed indicators table
+        return words.text("entry_errors.number_advice.percent_csv" if csv else "entry_errors.number_advice.percent",
+                          number=percent.group("number"))
     unit = WITH_UNIT.fullmatch(text)
     if unit:  # 150.3亿元, 1820家: the unit typed in
-        return words.text("entry_errors.number_advice.unit", unit=unit.group("unit"))
+        return words.text("entry_errors.number_advice.unit_csv" if csv else "entry_errors.number_advice.unit",
+                          unit=unit.group("unit"))
     return words["entry_errors.number_advice.digits"]
 
 
