@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from analysis.catalog import catalog, catalogs, mistakes_told_in
 from analysis.errors import InputError
-from analysis.ingest.csv_reader import parse_int, parse_number, read_strict_csv
+from analysis.ingest.csv_reader import meant_number, parse_int, parse_number, read_strict_csv
 from analysis.text import LIMITS, as_submitted, check_text, forbidden_character, says_why, visible, written_in
 
 
@@ -179,7 +179,10 @@ def test_whole_numbers_have_at_most_nine_ascii_digits(text, words):
 
 
 @pytest.mark.parametrize(("text", "words"), [("2024年", "'2024年' 不是整数：只填数字（2024）"),
-                                           ("  ", "为空：请填写整数")])
+                                           ("  ", "为空：请填写整数"),
+                                           # full-width digits: the year meant (before: only "不是整数")
+                                           ("２０２３", "'２０２３' 不是整数（是否应为 2023？这是全角数字（中文输入法下"
+                                                      "输入）：请改用半角数字重新输入）")])
 def test_a_whole_number_mistake_is_told_in_the_workbooks_language(text, words):
     from analysis.catalog import catalog
 
@@ -225,8 +228,12 @@ def test_a_reason_says_something_in_words(text, reason):
     ("１２.５", "did you mean 12.5? the digits are full-width, as a Chinese input method types them: type them again "
              "as half-width digits"),
     ("－１２３", "did you mean -123? the digits are full-width"),
-    # with a separator in them, the number meant is not said: the full-width digits are
-    ("１，２３４", "full-width digits, such as １２．５: write them as half-width digits"),
+    # with a full-width thousands separator in them: the number meant, the separator left out (before: "full-width
+    # digits, such as １２．５", an example unrelated to the value)
+    ("１，２３４", "did you mean 1234? the digits are full-width, as a Chinese input method types them, with a "
+                 "thousands separator: type them again as half-width digits, without the separator"),
+    # a full-width separator that is no thousands group: the full-width digits are said, no number guessed
+    ("１，２３", "full-width digits, such as １２．５: write them as half-width digits"),
     ("1,234.5", "did you mean 1234.5? leave out the thousands separators"),
     ("约2.5", "did you mean 2.5? leave out '约' and write the number alone; if it is an estimate, say so in the row's "
              "note"),
@@ -236,6 +243,32 @@ def test_a_number_written_otherwise_is_refused_with_what_to_do(text, advice):
     with pytest.raises(InputError) as caught:
         parse_number(text, file="b.csv", line=2, field="value")
     assert str(caught.value).startswith(f"b.csv:2: value: {text!r} is not a number (") and advice in str(caught.value)
+
+
+def test_full_width_digits_with_a_full_width_thousands_separator_are_asked_about_with_the_number_meant():
+    from analysis.catalog import catalog
+
+    with pytest.raises(InputError) as caught:
+        parse_number("１，９００", file="b.csv", line=2, field="value", words=catalog("zh"))
+    assert str(caught.value) == ("b.csv:2: value: '１，９００' 不是数字（是否应为 1900？这是全角数字（中文输入法下"
+                                 "输入），并带有千位分隔符：请改用半角数字重新输入，不加千位分隔符）")
+    assert meant_number("１，９００") == 1900  # the number the range check weighs
+
+
+@pytest.mark.parametrize(("text", "language", "said"), [
+    ("２０２３", "en", "year: '２０２３' is not a whole number (did you mean 2023? the digits are full-width, as a "
+                     "Chinese input method types them: type them again as half-width digits)"),
+    # two years in one cell: one year a row (before: only "is not a whole number")
+    ("2023, 2024", "en", "year: '2023, 2024' is not one year: give one year per row, the values of 2023 and 2024 "
+                         "each in a row of its own"),
+    ("2023,2024", "zh", "year: '2023,2024' 不是一个年份：每行只填一个年份，2023、2024 的数值请分行填写"),
+])
+def test_a_year_in_full_width_digits_or_two_years_in_a_cell_is_told_what_to_write(text, language, said):
+    from analysis.catalog import catalog
+
+    with pytest.raises(InputError) as caught:
+        parse_int(text, file="b.csv", line=2, field="year", words=catalog(language))
+    assert str(caught.value) == f"b.csv:2: {said}"
 
 
 @pytest.mark.parametrize(("text", "language", "said"), [

@@ -259,6 +259,8 @@ def _number_advice(text: str, words: Catalog, csv: bool = False) -> str:
         meant = unicodedata.normalize("NFKC", text).strip()
         if re.fullmatch(r"[-+]?[0-9]*\.?[0-9]+", meant):
             return words.text("entry_errors.number_advice.full_width_meant", number=meant)
+        if THOUSANDS.fullmatch(meant):  # １，９００: a full-width comma between groups of three
+            return words.text("entry_errors.number_advice.full_width_thousands", number=meant.replace(",", ""))
         return words["entry_errors.number_advice.full_width"]
     if THOUSANDS.fullmatch(text):  # 2,600, 1，820 (a full-width comma): groups of three digits
         return words.text("entry_errors.number_advice.thousands", number=re.sub("[,，]", "", text))
@@ -289,7 +291,8 @@ def meant_number(text: str) -> float | None:
     """The number :func:`_number_advice` asks whether ``text`` meant (2.65 for 2.65%, 2600 for 约2600家, 1820 for
     1，820), or None where it names none."""
     text = text.strip()
-    candidates = [unicodedata.normalize("NFKC", text).strip()] if any(
+    wide = unicodedata.normalize("NFKC", text).strip()
+    candidates = [wide, *([wide.replace(",", "")] if THOUSANDS.fullmatch(wide) else [])] if any(
         "\uff10" <= char <= "\uff19" or char == "\uff0e" for char in text) else []
     if THOUSANDS.fullmatch(text):
         candidates.append(re.sub("[,，]", "", text))
@@ -333,6 +336,12 @@ def parse_int(text: str, *, file: Path, line: int, field: str, words: Catalog | 
         shown = quote(cleaned, words=words)
         if not cleaned:
             message = words["entry_errors.whole_empty"]
+        elif re.fullmatch(r"-?[0-9]{1,9}", unicodedata.normalize("NFKC", cleaned)):  # ２０２３: full-width digits
+            message = words.text("entry_errors.whole_full_width", text=shown,
+                                 digits=unicodedata.normalize("NFKC", cleaned))
+        elif year and re.fullmatch(r"[0-9]{4}(?:\s*[,，、;；/]\s*[0-9]{4})+", cleaned):  # 2023,2024: two years
+            message = words.text("entry_errors.year_several", text=shown,
+                                 years=words.join_and(re.findall(r"[0-9]{4}", cleaned)))
         elif year and re.fullmatch(r"[0-9]{4}\s*年", cleaned):
             message = words.text("entry_errors.year_suffix", text=shown, digits=digits.group(1))
         elif digits and not too_long:
