@@ -399,7 +399,8 @@ def _no_value(row, rows: FileRows, indicators: pd.DataFrame, years: tuple[int, i
 def _named_department(rows: FileRows, indicators: pd.DataFrame | None) -> str:
     """The department a workbook's file name names where it records another (市税务局's workbook saved as
     2024-市商务局.xlsx: 市商务局, as the name spells it); empty where the name names the one it records, or none of
-    the plan's lead departments (in either language), or the workbook records none. A name within another found
+    the plan's lead departments (in either language), or the workbook records none or one that is no lead department
+    (told by :func:`analysis.clean.department_words.tidy_department_words`). A name within another found
     (市政府 in 市政府办公室) is not counted; two names of one department (one English name) are one."""
     if not rows.department or indicators is None or "lead_department_zh" not in indicators:
         return ""
@@ -413,7 +414,9 @@ def _named_department(rows: FileRows, indicators: pd.DataFrame | None) -> str:
     stem = Path(rows.path).stem
     found = [name for name in names if name in stem.casefold()]
     found = [name for name in found if not any(name != other and name in other for other in found)]
-    recorded = english.get(rows.department, rows.department)
+    if rows.department not in english:  # a department the plan does not name: the words check tells it
+        return ""
+    recorded = english[rows.department]
     if not found or any(names[name] == recorded for name in found):
         return ""
     at = stem.casefold().index(found[0])
