@@ -90,6 +90,10 @@ def test_bad_rows_are_rejected_with_file_line_and_field(tmp_path, read, body, li
     ("99,,2022,1,bulletin\n", "bulletin.csv:2: indicator_id: unknown indicator 99 (the plan has 1–26)"),
     ("2,,2022,2.5,a\n2,,2022,2.5,b\n",
      "bulletin.csv:3: year: indicator 2 year 2022 already given at line 2 of this file (duplicate year)"),
+    # a repeat with another value (before: told as the same row given twice): both lines and values named
+    ("1,,2022,2100,a\n1,,2022,2150,a\n",
+     "bulletin.csv:3: year: indicator 1 year 2022 is given twice in this file with different values: 2100 at line 2, "
+     "2150 at line 3: keep the row with the right value and delete the other"),
     ("2,,2022,2.5,统计\u200b公报\n", "bulletin.csv:2: source: contains the invisible character U+200B (zero width "
                                    "space) at character 3 (it changes how the text shows, or hides in it); remove it"),
     ("2,,2035,2.5,bulletin\n", "bulletin.csv:2: year: year 2035 outside 2020–2030"),

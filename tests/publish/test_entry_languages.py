@@ -150,11 +150,12 @@ CASES = {
                           "A6: No.: unknown indicator 99 (the plan has 1–26)"),
     "the same year twice": ({"D12": 3.1, "E12": "园区年报", "A35": 4, "B35": "national", "C35": YEAR, "D35": 3.2,
                              "E35": "园区年报"},  # a row added below the template's, repeating row 12
-                            "C35: 年份: 指标 4（国家级）：2023年的数值已在本文件单元格 数据报送!C12 填写过"
-                            "（年份重复）："
-                            "同一年份请只填写一行",
-                            "C35: Year: indicator 4 national year 2023 already given at 'Data entry'!C12 of this file "
-                            "(duplicate year)"),
+                            # two values for the year (3.1, 3.2): both rows named, with their values
+                            "C35: 年份: 指标 4（国家级）：2023年在本文件中填写了两个不同的数值：单元格 数据报送!D12 为 "
+                            "3.1，单元格 数据报送!D35 为 3.2：请核对后保留数值正确的一行，删去另一行",
+                            "C35: Year: indicator 4 national year 2023 is given twice in this file with different "
+                            "values: 3.1 at 'Data entry'!D12, 3.2 at 'Data entry'!D35: keep the row with the right "
+                            "value and delete the other"),
     "a zero-width space": ({"D6": 24300, "E6": "统计\u200b公报"},  # pasted from a web page
                            "E6: 数据来源: 第 3 个字符是不可见字符 U+200B（zero width space），会改变文字的显示方式，"
                            "或藏在文字中不易察觉：请删除该字符",
@@ -456,7 +457,7 @@ def test_a_row_whose_id_was_changed_has_its_other_cells_checked_by_no_indicator(
 
 @pytest.mark.parametrize(("case", "cell", "chinese"), [
     ("no such indicator", "A6", "方案中没有编号为 99 的指标"),
-    ("the same year twice", "C35", "已在本文件单元格 数据报送!C12 填写过（年份重复）"),
+    ("the same year twice", "C35", "在本文件中填写了两个不同的数值：单元格 数据报送!D12 为 3.1"),
     ("a zero-width space", "E6", "是不可见字符 U+200B（zero width space）"),
     ("a year outside the plan", "C6", "不在可填报的范围内"),
 ])

@@ -507,7 +507,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame | No
         if copy is not None:  # a tab copied within its workbook, a value changed: one line, its rows the original's
             mistakes.add(copy)
             continue
-        in_file: dict[tuple, int] = {}
+        in_file: dict[tuple, tuple[int, dict]] = {}  # each series and year given: its row's line and value
         told = Mistakes(_field_label(rows, words), untold=rows.missing)  # a column missing: told with the header
         for error in rows.mistakes:  # what the reader found: told with what the checks find, in row order
             told.add(error)
@@ -592,10 +592,17 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
     record["dated"] = record["published"] or ("" if record["template"] else named_date(path, record["year"]))
     key = (record["indicator_id"], record["series"], record["year"])
     if key in in_file:
-        raise _with_no_reason(InputError(
-            words.text("entry_errors.duplicate_year", indicator=_label(key, words), year=key[2],
-                       first=_line_name(rows.where(in_file[key], "year"), words)),
-            file=path, line=rows.where(record["source_line"], "year"), field="year"), record, words, rows)
+        line, first = in_file[key]
+        if math.isclose(first["value"], record["value"], rel_tol=SAME_VALUE):  # the same row given twice
+            message = words.text("entry_errors.duplicate_year", indicator=_label(key, words), year=key[2],
+                                 first=_line_name(rows.where(line, "year"), words))
+        else:  # two values for one year: which to keep is the file's writer's to say, both rows named
+            message = words.text("entry_errors.duplicate_year_differs", indicator=_label(key, words), year=key[2],
+                                 first=_line_name(rows.where(line, "value"), words), other=first["printed_text"],
+                                 here=_line_name(rows.where(record["source_line"], "value"), words),
+                                 value=record["printed_text"])
+        raise _with_no_reason(InputError(message, file=path, line=rows.where(record["source_line"], "year"),
+                                         field="year"), record, words, rows)
     listed = _listed_row(rows, indicators, key) if record["source_line"] in rows.added else None
     if listed is not None and record["source_line"] not in rows.copied:
         # a row added below the template's for a series and year it lists a row for, left without a value: the value
@@ -605,7 +612,7 @@ def _check_one(row, rows, path: Path, words: Catalog, indicators: pd.DataFrame, 
             words.text("entry_errors.added_listed", indicator=_label(key, words), year=key[2], cell=cell,
                        value=record["printed_text"]),
             file=path, line=rows.where(record["source_line"], "value"), field="value"), record, words, rows)
-    in_file[key] = record["source_line"]
+    in_file[key] = (record["source_line"], record)
     if key in seen:
         first = seen[key]
         later = _later(first, record)
