@@ -6,7 +6,8 @@ the field, and exits with status 2; ``--debug`` shows the Python traceback as we
 one line with anything a terminal would act on shown escaped; in a run of several reports each error
 is printed once, followed by a line naming the reports it stopped (``  stopped: weihai/2023/zh,
 weihai/2023/en``). ``report`` ends with a summary line
-(``8 reports: 5 built, 3 up to date, 0 failed``) once it has got past checking its inputs. An empty
+(``8 reports: 5 built, 3 up to date, 0 failed``; with ``--lang zh`` alone, in Chinese) once it has got past
+checking its inputs. An empty
 ``--year`` or ``--jobs`` means the default (the Makefile passes its variables as they are).
 """
 from __future__ import annotations

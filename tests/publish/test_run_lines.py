@@ -168,3 +168,23 @@ def test_a_report_run_refused_for_a_mistake_says_the_datas_notes_once(project_tm
     told = capsys.readouterr()
     assert [line for line in told.out.splitlines() if line.startswith("note: ")] == [note]
     assert told.err.splitlines() == errors
+
+
+def test_a_report_runs_progress_and_summary_are_said_in_its_language(tmp_path):
+    """A ``--lang zh`` report run printed its progress and summary in English while its data step spoke Chinese. The
+    run's language is the one --lang asks for; English for several (--lang all), as its mistakes are told."""
+    from analysis.catalog import mistakes_told_in
+    from analysis.publish.cache import outdated_reason
+    from analysis.publish.report import Tally
+
+    tally = Tally(1, built=1)
+    with mistakes_told_in("zh"):
+        assert tally.line() == "1 份报告：1 份已生成，0 份无需更新，0 份失败"
+        assert Tally(8, 5, 3).line() == "8 份报告：5 份已生成，3 份无需更新，0 份失败"
+    for asked in ("en", "zh,en"):  # English: the line a scheduled run's log is scanned for (docs/scheduling.md)
+        with mistakes_told_in(asked):
+            assert Tally(8, 5, 3).line() == "8 reports: 5 built, 3 up to date, 0 failed"
+            assert tally.line() == "1 report: 1 built, 0 up to date, 0 failed"
+    from analysis.catalog import catalog
+    assert outdated_reason(tmp_path / "none", None, {}, catalog("zh")) == "尚无报告"
+    assert outdated_reason(tmp_path / "none", None, {}) == "no report yet"

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from ..catalog import Catalog, catalog
 from ..errors import display_path
 from ..files import read_regular, sha256_bytes, sha256_file
 from ..settings import NOTEBOOKS_DIR, PACKAGE_DIR
@@ -173,26 +174,31 @@ def read_manifest(destination: Path) -> dict | None:
     return manifest if isinstance(manifest, dict) else None
 
 
-def _first_difference(kind: str, recorded, current) -> str | None:
+def _first_difference(kind: str, recorded, current, words: Catalog) -> str | None:
     if recorded == current:
         return None
+    named = words[f"run_lines.reason.kinds.{kind}"]
     if isinstance(recorded, dict) and isinstance(current, dict):
         for name in sorted(set(recorded) | set(current)):
             if recorded.get(name) != current.get(name):
                 change = "added" if name not in recorded else "removed" if name not in current else "changed"
-                return f"{kind} changed: {name} {change}"
-    return f"{kind} changed"
+                return words.text("run_lines.reason.changed_file", kind=named, name=name,
+                                  change=words[f"run_lines.reason.changes.{change}"])
+    return words.text("run_lines.reason.changed", kind=named)
 
 
-def outdated_reason(destination: Path, prints: Fingerprint, parameters: dict) -> str | None:
-    """Why ``destination`` must be rebuilt, or None when it is up to date.
+def outdated_reason(destination: Path, prints: Fingerprint, parameters: dict,
+                    words: Catalog | None = None) -> str | None:
+    """Why ``destination`` must be rebuilt, or None when it is up to date; said in ``words``' language (the run's;
+    English where not given).
 
     Up to date means: its manifest was written for the same key, and every output the manifest
     lists is present with the sha256 recorded for it. The reason names what changed.
     """
+    words = words or catalog("en")
     manifest = read_manifest(destination)
     if manifest is None:
-        return "no report yet" if not destination.exists() else "no readable manifest.json"
+        return words["run_lines.reason.no_report" if not destination.exists() else "run_lines.reason.no_manifest"]
     build = manifest.get("build") if isinstance(manifest.get("build"), dict) else {}
     if build.get("key") != prints.key:
         recorded = {"parameters": manifest.get("parameters"), "inputs": manifest.get("inputs"),
@@ -200,17 +206,17 @@ def outdated_reason(destination: Path, prints: Fingerprint, parameters: dict) ->
         current = {"parameters": parameters, "inputs": prints.inputs, "code": prints.code,
                    "environment": prints.environment}
         for kind in current:
-            reason = _first_difference(kind, recorded.get(kind), current[kind])
+            reason = _first_difference(kind, recorded.get(kind), current[kind], words)
             if reason:
                 return reason
-        return "inputs, parameters, code or environment changed"
+        return words["run_lines.reason.any"]
     outputs = manifest.get("outputs")
     if not isinstance(outputs, dict) or not outputs:
-        return "the manifest lists no outputs"
+        return words["run_lines.reason.no_outputs"]
     for relative, recorded_digest in sorted(outputs.items()):
         path = destination / relative
         if not path.is_file():
-            return f"{relative} is missing"
+            return words.text("run_lines.reason.missing", path=relative)
         if sha256_file(path) != recorded_digest:
-            return f"{relative} was changed after it was built"
+            return words.text("run_lines.reason.edited", path=relative)
     return None

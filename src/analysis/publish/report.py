@@ -96,8 +96,9 @@ class Tally:
     started: bool = False  # past the up-to-date check: a run refused before it has no summary
 
     def line(self) -> str:
-        noun = "report" if self.reports == 1 else "reports"
-        return f"{self.reports} {noun}: {self.built} built, {self.up_to_date} up to date, {self.failed} failed"
+        """The summary, in the run's language (:func:`~analysis.catalog.told_words`)."""
+        return told_words().count_text("run_lines.summary", self.reports, reports=self.reports, built=self.built,
+                                       up_to_date=self.up_to_date, failed=self.failed)
 
 
 class BatchError(RuntimeError):
@@ -180,13 +181,14 @@ def check(jobs: list[ReportJob], force: bool, progress: Callable[[str], None], h
             code[job.notebooks_dir] = code_digests(job.notebooks_dir)
         plain = fingerprint(job, code[job.notebooks_dir], env)
         prints = fingerprint(job, code[job.notebooks_dir], env, previous_report(job, plain.inputs, built_now))
-        reason = "--force" if force else outdated_reason(job.destination, prints, job.parameters())
+        words = told_words()  # the run's language, as its data step's lines and its mistakes
+        reason = words["run_lines.reason.force"] if force else outdated_reason(job.destination, prints,
+                                                                                job.parameters(), words)
         if reason is None:
             republish(job)
-            progress(f"{job.label}: {display_path(job.destination)} is up to date (inputs, parameters, code and "
-                     "environment unchanged; --force, or make's FORCE=1, rebuilds)")
+            progress(words.text("run_lines.up_to_date", label=job.label, path=display_path(job.destination)))
             continue
-        progress(f"{job.label}: building ({reason})")
+        progress(words.text("run_lines.building", label=job.label, reason=reason))
         builds.append(Build(job, prints))
         built_now.add(job.destination)
     order = {job.destination: index for index, job in enumerate(jobs)}
@@ -324,10 +326,10 @@ def completed(task: Task, result, progress: Callable[[str], None]) -> list[Task]
     label = shared_label(task.builds)
     if task.step == PAGES:
         for step, seconds in result.items():
-            progress(f"{label}: {step} done in {seconds:.1f} s")
+            progress(told_words().text("run_lines.step_done", label=label, step=step, seconds=f"{seconds:.1f}"))
         steps = result
     else:
-        progress(f"{label}: {task.step} done in {result:.1f} s")
+        progress(told_words().text("run_lines.step_done", label=label, step=task.step, seconds=f"{result:.1f}"))
         steps = {task.step: result}
     follow = []
     for build in task.builds:

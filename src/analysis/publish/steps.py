@@ -25,6 +25,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from papermill.exceptions import PapermillExecutionError
 from traitlets.config import Config
 
+from ..catalog import told_words
 from ..clean.processed import PLAN_JSON
 from ..errors import InputError, StepError, display_path
 from ..files import read_regular, write_bytes_atomic
@@ -158,7 +159,7 @@ def prepare(group: list, label: str, progress: Callable[[str], None]) -> bool:
             build.error = exc
         return False
     seconds = time.perf_counter() - started
-    progress(f"{label}: data done in {seconds:.1f} s")
+    progress(told_words().text("run_lines.step_done", label=label, step="data", seconds=f"{seconds:.1f}"))
     dates = {"generated": datetime.date.today().isoformat(),
              "inputs_date": inputs_date(first.plan.input_files(first.observations))}
     for build in group:
