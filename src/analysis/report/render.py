@@ -256,8 +256,6 @@ def _chart_to_move_up(html_text: str, document) -> tuple[str, str] | None:
     """The classes of the first chart of a section that opens a page under the section's heading alone, and of a
     later chart of the section (before the next heading of its level) that would fit, with the heading, the blank at
     the foot of the page before; None if there is none."""
-    from weasyprint.formatting_structure import boxes
-
     heights = {box.element.get("class"): box.margin_height() for page in document.pages for box in _charts(page)}
     for before, page in zip(document.pages, document.pages[1:]):
         charts = _charts(page)
@@ -265,18 +263,13 @@ def _chart_to_move_up(html_text: str, document) -> tuple[str, str] | None:
             continue
         chart = charts[0]
         top = page._page_box.content_box_y()
-        above = [box for box in _page_content(page) if isinstance(box, boxes.BlockContainerBox)
-                 and box.position_y < chart.position_y
-                 and any(isinstance(child, boxes.LineBox) for child in box.children)]
+        above = _text_above(_page_content(page), chart)
         if not any(box.element_tag == "h2" for box in above) \
                 or any(box.style["break_after"] not in ("avoid", "avoid-page") for box in above):
             continue
-        lines = [box for box in _page_content(before)
-                 if isinstance(box, (boxes.LineBox, boxes.TableRowBox, boxes.ReplacedBox))]
-        if not lines:
+        free = _free_at_foot(before)
+        if free is None:
             continue
-        foot = before._page_box.content_box_y() + before._page_box.height
-        free = foot - max(box.position_y + box.height for box in lines)
         # (the heading's top margin, which a page's top took off, comes back at the foot of the page before)
         margin = max((box.style["margin_top"].value for box in above
                       if getattr(box.style["margin_top"], "unit", "") == "px"), default=0)
@@ -337,6 +330,25 @@ def _page_content(page) -> list:
             for box in child.descendants()]
 
 
+def _text_above(content: list, chart) -> list:
+    """The blocks of lines standing above ``chart`` on its page (a heading, a lead-in)."""
+    from weasyprint.formatting_structure import boxes
+
+    return [box for box in content if isinstance(box, boxes.BlockContainerBox) and box.position_y < chart.position_y
+            and any(isinstance(child, boxes.LineBox) for child in box.children)]
+
+
+def _free_at_foot(page) -> float | None:
+    """The height left blank at the foot of a laid-out page, under its last line, row or picture (None: nothing)."""
+    from weasyprint.formatting_structure import boxes
+
+    lines = [box for box in _page_content(page)
+             if isinstance(box, (boxes.LineBox, boxes.TableRowBox, boxes.ReplacedBox))]
+    if not lines:
+        return None
+    return page._page_box.content_box_y() + page._page_box.height - max(box.position_y + box.height for box in lines)
+
+
 def _charts(page) -> list:
     """The ``figure.chart`` boxes of a laid-out page, in order."""
     from weasyprint.formatting_structure import boxes
@@ -373,17 +385,12 @@ def _chart_to_fit(document, scales: dict[str, float], tried: set[str]) -> tuple[
         content = _page_content(page)
         top = page._page_box.content_box_y()
         # what stands above it on its page keeps with it (a heading, a lead-in), or it does not open the page
-        above = [box for box in content if isinstance(box, boxes.BlockContainerBox)
-                 and box.position_y < chart.position_y
-                 and any(isinstance(child, boxes.LineBox) for child in box.children)]
+        above = _text_above(content, chart)
         if any(box.style["break_after"] not in ("avoid", "avoid-page") for box in above):
             continue
-        lines = [box for box in _page_content(before)
-                 if isinstance(box, (boxes.LineBox, boxes.TableRowBox, boxes.ReplacedBox))]
-        if not lines:
+        free = _free_at_foot(before)
+        if free is None:
             continue
-        foot = before._page_box.content_box_y() + before._page_box.height
-        free = foot - max(box.position_y + box.height for box in lines)
         # the top margin a page's top took off what opens it comes back at the foot of the page before
         margin = max((box.style["margin_top"].value for box in content if isinstance(box, boxes.BlockBox)
                       and box.position_y <= top + 0.5 and getattr(box.style["margin_top"], "unit", "") == "px"),
