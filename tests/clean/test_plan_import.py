@@ -93,9 +93,13 @@ def test_an_imported_plan_is_read_only_once_its_review_is_confirmed(tmp_path, na
     # the draft's placeholders are no plan's words: the city, the title and the issuer, told in one round
     with pytest.raises(InputError) as caught:
         load_plan(folder)
-    assert [line.split("plan.yml: ", 1)[1] for line in str(caught.value).splitlines()] == [
-        f"{key}: still the draft's placeholders (zh: '（待填写）', en: '(to fill)'): write the plan's own words"
-        for key in ("city", "title", "issuer")]
+    # each at its key's line in the draft's plan.yml
+    lines = (folder / "plan.yml").read_text(encoding="utf-8").splitlines()
+    at = {key: next(number for number, line in enumerate(lines, 1) if line.startswith(f"{key}:"))
+          for key in ("city", "title", "issuer")}
+    assert [line.split("plan.yml:", 1)[1] for line in str(caught.value).splitlines()] == [
+        f"{at[key]}: {key}: still the draft's placeholders (zh: '（待填写）', en: '(to fill)'): write the plan's own "
+        "words" for key in ("city", "title", "issuer")]
     # what no table gives is to fill, and the years guessed from the header are to check, in review.csv and plan.yml
     review = pd.read_csv(folder / "review.csv", dtype=str, keep_default_na=False)
     to_fill = "in place of （待填写） and (to fill), in Chinese and English ({zh: …, en: …})"

@@ -335,8 +335,11 @@ def test_a_table_file_mistyped_in_plan_yml_is_told_with_its_key(tmp_path, lakesi
                     encoding="utf-8")
     with pytest.raises(InputError) as caught:
         clean(folder)
-    assert str(caught.value) == (f"{spec}: table: values: 'value.csv' is not in the plan folder; the folder's .csv "
-                                 "files: indicators.csv, values.csv")
+    # at the line of the mistyped file name
+    line = next(number for number, text in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1)
+                if "values: value.csv" in text)
+    assert str(caught.value) == (f"{spec}:{line}: table: values: 'value.csv' is not in the plan folder; the folder's "
+                                 ".csv files: indicators.csv, values.csv")
 
 
 def test_a_typed_value_that_is_no_number_is_told_in_the_language_the_run_asks_for(tmp_path, lakeside):

@@ -245,8 +245,9 @@ def test_a_copied_plan_that_kept_its_name_never_overwrites_the_original_tables(t
     with pytest.raises(InputError) as caught:
         build_data(copy, tmp_path / "processed", "eurostat")
     shown = display_path(folder)
+    # at the name's line, the third of the plan.yml copied
     assert str(caught.value) == (
-        f"{display_path(copy.folder / 'plan.yml')}: name: 'weihai' is also the name of the plan in "
+        f"{display_path(copy.folder / 'plan.yml')}:3: name: 'weihai' is also the name of the plan in "
         f"{display_path(weihai.folder)}, which made {shown}; give this plan a name of its own (if that plan folder was "
         f"moved here, delete {shown}: it is rebuilt)")
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

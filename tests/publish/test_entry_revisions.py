@@ -256,7 +256,7 @@ def test_a_departments_dated_correction_revises_its_own_undated_workbook_without
      "已收到 2024年数值 24,800人：无修订可留空，有修订请填写新数值并在“发布日期”列填写修订数的发布日期。"),
     ("en", "or if its 'Value already received for the row's year' needs no revision; to revise that value, type the "
            "revised value, its source and the day it was issued ('Published') in the row.",
-     "2024 value on file: 24,800 persons; leave the cell empty, or type the revised value and its date in "
+     "2024 value on file: 24,800 people; leave the cell empty, or type the revised value and its date in "
      "'Published'. "),
 ])
 def test_the_workbook_asks_for_the_day_a_revised_value_was_issued(templates, language, asked, prompt):

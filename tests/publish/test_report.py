@@ -305,7 +305,8 @@ def test_a_bad_observation_is_one_error_naming_every_report_it_stopped(capsys, w
         f"error: {relative(observations)}/bulletin.csv:2: value: 'abc' is not a number (write plain digits with a "
         "decimal point, no thousands separators, units or % signs)",
         "  stopped: weihai/2023/zh, weihai/2024/zh"]
-    assert captured.out.splitlines()[-1] == "2 reports: 0 built, 0 up to date, 2 failed"
+    # the summary in the run's language (--lang zh); the error in the English-headed file's
+    assert captured.out.splitlines()[-1] == "2 份报告：0 份已生成，0 份无需更新，2 份失败"
 
 
 def test_a_copied_plan_that_kept_its_name_never_overwrites_the_original_report(tmp_path, work_dir, weihai_in_project):
