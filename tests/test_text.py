@@ -315,11 +315,7 @@ def test_a_year_in_full_width_digits_or_two_years_in_a_cell_is_told_what_to_writ
                     "units or % signs)"),
 ])
 def test_a_decimal_comma_is_asked_about_with_the_number_meant(text, language, said):
-    from analysis.catalog import catalog
-
-    with pytest.raises(InputError) as caught:
-        parse_number(text, file="b.csv", line=2, field="value", words=catalog(language))
-    assert str(caught.value) == f"b.csv:2: value: {said}"
+    assert _value_refused(text, language, "b.csv") == f"b.csv:2: value: {said}"
 
 
 @pytest.mark.parametrize(("text", "language", "said"), [
@@ -330,11 +326,16 @@ def test_a_decimal_comma_is_asked_about_with_the_number_meant(text, language, sa
 ])
 def test_a_workbooks_unit_is_found_beside_its_row(text, language, said):
     """A workbook's row lists its unit beside it (a CSV file's has none: the hint says where each finds it)."""
+    assert _value_refused(text, language, "b.xlsx") == f"b.xlsx:2: value: {said}"
+
+
+def _value_refused(text: str, language: str, file: str) -> str:
+    """What a value ``text`` on line 2 of ``file`` is refused with, in ``language``."""
     from analysis.catalog import catalog
 
     with pytest.raises(InputError) as caught:
-        parse_number(text, file="b.xlsx", line=2, field="value", words=catalog(language))
-    assert str(caught.value) == f"b.xlsx:2: value: {said}"
+        parse_number(text, file=file, line=2, field="value", words=catalog(language))
+    return str(caught.value)
 
 
 @pytest.mark.parametrize(("text", "language"), [

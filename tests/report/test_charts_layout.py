@@ -136,17 +136,24 @@ def test_the_phone_completion_chart_keeps_a_hundred_percent_and_its_title_whole(
     assert not any("…" in t.get_text() for t in ax.get_yticklabels())  # labels wrap, whole
 
 
-def test_a_tall_phone_completion_chart_repeats_its_percentages_above_its_rows(example_tables):
-    """The 2024 chart's 26 rows (a few of three lines) run some 1,800 px down a 390 px screen, more than it shows at
-    once: −100%, 0% and 100% stand above the rows too, under the title, clear of it; on paper the chart is one
-    page's, its scale at its foot alone."""
+def _tall_phone_chart(example_tables, draw):
+    """The example's 2024 English report, and the axes and renderer of its phone chart ``draw`` drawn, its rows
+    taller than the height past which a phone chart repeats its scale."""
     configure_matplotlib("en")
     report = load_report(relative(example_tables), 2024, "en")
-    figure = charts.completion_chart(report, narrow=True)
+    figure = draw(report, narrow=True)
     ax = figure.axes[0]
     renderer = FigureCanvasAgg(figure).get_renderer()
     figure.draw(renderer)
     assert ax.get_position().height * figure.get_figheight() > charts.NARROW_TALL_ROWS
+    return report, ax, renderer
+
+
+def test_a_tall_phone_completion_chart_repeats_its_percentages_above_its_rows(example_tables):
+    """The 2024 chart's 26 rows (a few of three lines) run some 1,800 px down a 390 px screen, more than it shows at
+    once: −100%, 0% and 100% stand above the rows too, under the title, clear of it; on paper the chart is one
+    page's, its scale at its foot alone."""
+    report, ax, renderer = _tall_phone_chart(example_tables, charts.completion_chart)
     top = [tick.label2 for tick in ax.xaxis.get_major_ticks() if tick.label2.get_visible()]
     assert [label.get_text() for label in top] == ["−100%", "0%", "100%"]
     rows = ax.get_window_extent(renderer)
@@ -162,19 +169,13 @@ def test_a_tall_phone_completion_chart_repeats_its_percentages_above_its_rows(ex
 def test_a_tall_phone_heat_map_repeats_its_years_under_its_rows(example_tables):
     """The 2024 heat map's 26 rows run some 1,400 px down a 390 px screen under the years at the top: 2022, 2023 and
     2024 stand under the rows too, over the key, clear of it; on paper (a page's) the years stand at the top alone."""
-    configure_matplotlib("en")
-    report = load_report(relative(example_tables), 2024, "en")
-    figure = charts.status_heatmap(report, narrow=True)
-    ax = figure.axes[0]
-    renderer = FigureCanvasAgg(figure).get_renderer()
-    figure.draw(renderer)
-    assert ax.get_position().height * figure.get_figheight() > charts.NARROW_TALL_ROWS
+    report, ax, renderer = _tall_phone_chart(example_tables, charts.status_heatmap)
     ticks = ax.xaxis.get_major_ticks()
     assert [tick.label2.get_text() for tick in ticks if tick.label2.get_visible()] == ["2022", "2023", "2024"]
     under = [tick.label1 for tick in ticks if tick.label1.get_visible()]
     assert [label.get_text() for label in under] == ["2022", "2023", "2024"]
     rows = ax.get_window_extent(renderer)
-    key = min((text for text in figure.texts if text.get_text().startswith("Moderate")),
+    key = min((text for text in ax.figure.texts if text.get_text().startswith("Moderate")),
               key=lambda text: text.get_window_extent(renderer).y1)
     for label in under:
         box = label.get_window_extent(renderer)
