@@ -749,6 +749,54 @@ def test_a_yaml_mistake_is_told_by_its_likely_cause_at_its_line(tmp_path, before
 
 
 
+#: A key or an indentation typed with a Chinese input method, as each language tells it.
+FULL_WIDTH = {
+    "colon": {"zh": "第{line}行的键后用了全角冒号“：”（中文输入法）：键后应为半角冒号“:”加一个空格，即 key: value",
+              "en": "the key on line {line} ends with a full-width colon '：' (typed with a Chinese input method): "
+                    "a key ends with a half-width colon ':' and a space, 'key: value'"},
+    "space": {"zh": "第{line}行的缩进或冒号后有全角空格（中文输入法）：YAML 只认半角空格，请改为半角空格",
+              "en": "line {line} has a full-width space (typed with a Chinese input method) in its indentation or "
+                    "after its colon: YAML reads half-width spaces only; retype it as a half-width space"}}
+TITLE = ("title:\n  zh: 威海市建设国家创新型城市实施方案（2022—2024年）\n"
+         "  en: Weihai's implementation plan for building a national innovative city (2022–2024)\n")
+
+
+@pytest.mark.parametrize(("before", "after", "told"), [
+    # weihai's plan.yml: city on line 4, title 5 (its zh 6, its en 7), published 10. A key ended with a full-width
+    # colon: before, told a line later (11, column 1), as YAML's "could not find expected ':'"
+    ("published: 2022", "published：2022", [("colon", 10)]),
+    ("title:\n", "title：\n", [("colon", 5)]),
+    ("  zh: 威海市建设", "  zh：威海市建设", [("colon", 6)]),  # before: line 7, "mapping values are not allowed"
+    # a full-width space after the colon, or as the indentation: before, line 11 and line 7
+    ("published: 2022", "published:\u30002022", [("space", 10)]),
+    ("  zh: 威海市建设", "\u3000zh: 威海市建设", [("space", 6)]),
+    # read by YAML, as keys no plan has: before, the city was told cut at its comma, the title missing, the evaluations
+    # a year '2023：mid_term'
+    ("city: {zh: 威海市", "city: {zh：威海市", [("colon", 4)]),
+    ("evaluations: {2023: mid_term", "evaluations: {2023：mid_term", [("colon", 12)]),
+    (TITLE, TITLE.replace("  zh: ", "\u3000\u3000zh: ").replace("  en: ", "\u3000\u3000en: "),
+     [("space", 6), ("space", 7)]),
+    # the title's one line under it, read as its text
+    (TITLE, "title:\n  zh：威海市建设国家创新型城市实施方案（2022—2024年）\n", [("colon", 6)]),
+])
+def test_a_key_typed_with_a_full_width_colon_or_space_is_told_at_its_line(tmp_path, before, after, told):
+    """A Chinese input method's colon (：) or space (U+3000) in plan.yml: told at the line it is on, with what to
+    type, in the run's language."""
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    text = (DEFAULT_PLAN_DIR / "plan.yml").read_text(encoding="utf-8")
+    assert before in text
+    (folder / "plan.yml").write_text(text.replace(before, after, 1), encoding="utf-8")
+    for language in ("zh", "en"):
+        with mistakes_told_in(language), pytest.raises(InputError) as caught:
+            load_plan(folder)
+        lines = caught.value.lines() if isinstance(caught.value, InputErrors) else [str(caught.value)]
+        assert len(lines) == len(told)
+        for shown, (kind, line) in zip(lines, told):
+            assert shown.startswith(f"{folder}/plan.yml:{line}: ")
+            assert FULL_WIDTH[kind][language].format(line=line) in shown
+
+
 def test_the_plan_folders_own_mistakes_are_told_in_chinese(tmp_path):
     """A file plan.yml names that the folder lacks (with the folder's files of its kind), a text the plan has not in
     a language asked for, plan.yml a pipe, an observations folder that is a file or a pipe in it."""

@@ -370,7 +370,7 @@ def load_plan(folder: str | Path) -> Plan:
         errors = told + errors
     else:
         keys = {}
-    errors = [_placed(error, path, nodes) for error in errors]
+    errors = [placed(error, path, nodes) for error in errors]
     if len(errors) == 1:
         raise errors[0]
     if errors:  # in the file's order, as its reader goes down it
@@ -393,9 +393,10 @@ def _at(error: InputError, *path) -> InputError:
     return error
 
 
-def _placed(error: InputError, path: Path, nodes: dict[str, int]) -> InputError:
-    """A mistake of plan.yml at the line of the key it is about (:func:`_at`, or its field; a key missing: the line
-    of the mapping it is missing from), where it names no line yet."""
+def placed(error: InputError, path: Path, nodes: dict[str, int]) -> InputError:
+    """A mistake of a YAML file (plan.yml, an observations folder's dataset.yml) at the line of the key it is about
+    (:func:`_at`, or its field; a key missing: the line of the mapping it is missing from), where it names no line
+    yet; ``nodes``: the file's :func:`node_lines`."""
     if error.line is not None or error.file != path:
         return error
     line = line_of(nodes, getattr(error, "node", None) or error.field)
@@ -539,11 +540,34 @@ def _yaml_cause(problem: str, context: str, start, mark, lines: list[str]) -> tu
         return "quote", start.line
     if start is not None and context == "while scanning a simple key" and _NO_SPACE.match(line_of(start)):
         return "no_space", start.line
+    before = next((number for number in range(mark.line - 1, -1, -1)
+                   if lines[number].strip() and not lines[number].lstrip().startswith("#")), None)
     if problem == "mapping values are not allowed here" or problem.startswith("expected '<document start>'"):
-        before = next((number for number in range(mark.line - 1, -1, -1)
-                       if lines[number].strip() and not lines[number].lstrip().startswith("#")), None)
         if before is not None and _NO_SPACE.match(lines[before]):
             return "no_space", before
+    # typed with a Chinese input method: a key's full-width colon (title：…), a full-width space in the indentation or
+    # after a colon; on the line the library began to read (a key never ended), where it stopped, or the line before
+    for number in dict.fromkeys(number for number in (start.line if start is not None else None, mark.line, before)
+                                if number is not None and number < len(lines)):
+        wide = _wide_typed(lines[number])
+        if wide is not None:
+            return wide, number
+    return None
+
+
+#: A key ended with a full-width colon (``title：…``, ``- zh：…``): no half-width colon before it.
+_WIDE_COLON = re.compile(r"^[ \u3000]*(?:- )?[^\s#'\"{\[:：]+[ \u3000]*：")
+#: A full-width space (U+3000) in a line's indentation, or after a key's colon (``published:\u30002022``).
+_WIDE_SPACE = re.compile(r"^ *\u3000|^ *(?:- )?[^\s#'\"{\[:]+:\u3000")
+
+
+def _wide_typed(text: str) -> str | None:
+    """``full_width_colon`` or ``full_width_space`` where a YAML line's key or indentation was typed with a Chinese
+    input method's full-width characters, which YAML does not read as a colon or a space; None otherwise."""
+    if _WIDE_COLON.match(text):
+        return "full_width_colon"
+    if _WIDE_SPACE.match(text):
+        return "full_width_space"
     return None
 
 
@@ -584,6 +608,7 @@ def read_yaml(path: Path, limit: int, duplicates: list[_DuplicateKey] | None = N
                 lines.update({str(key.value): key.start_mark.line + 1 for key, _ in reversed(loader.root.value)})
             if nodes is not None and loader.root is not None:
                 nodes.update(node_lines(loader.root))
+            wide = _wide_keys(loader.root) if loader.root is not None else []
         finally:
             loader.dispose()
     except UnicodeDecodeError as exc:  # saved as GBK: the line it starts in, and the fix
@@ -595,6 +620,10 @@ def read_yaml(path: Path, limit: int, duplicates: list[_DuplicateKey] | None = N
         raise InputError(plan_error("plan_yml.long_number"), file=path) from None
     except RecursionError:
         raise InputError(plan_error("plan_yml.too_deep"), file=path) from None
+    if wide:  # YAML read them, as no key this file takes: told as typed, before what they leave missing
+        errors = [InputError(plan_error(f"plan_yml.yaml_causes.{kind}", line=line), file=path, line=line)
+                  for kind, line in wide]
+        raise errors[0] if len(errors) == 1 else InputErrors(errors)
     if duplicates is not None:
         duplicates += loader.duplicates
     elif len(loader.duplicates) == 1:
@@ -629,6 +658,34 @@ def node_lines(root: yaml.Node) -> dict[str, int]:
             found[child] = key.start_mark.line + 1
             pending.append((child, value))
     return found
+
+
+def _wide_keys(root: yaml.Node) -> list[tuple[str, int]]:
+    """The lines YAML read, though typed with a Chinese input method's full-width colon or space (:func:`_wide_typed`):
+    a key that holds one (``{zh：威海市, en: …}``: the key ``zh：威海市``; ``\u3000zh: …`` indented with a full-width
+    space), or a plain text on the line below its key that starts as a key (``title:`` then ``  zh：威海市…``, read as
+    the title's text). Each as ``(kind, line)``, 1-based, in the file's order."""
+    found: dict[int, str] = {}
+    pending, seen = [root], set()
+    for node in pending:
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            pending += node.value
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        for key, value in node.value:
+            pending.append(value)
+            if not isinstance(key, yaml.ScalarNode) or key.style is not None:
+                continue
+            if "：" in key.value or "\u3000" in key.value:
+                found.setdefault(key.start_mark.line + 1, "full_width_colon" if "：" in key.value
+                                 else "full_width_space")
+            elif isinstance(value, yaml.ScalarNode) and value.style is None \
+                    and value.start_mark.line > key.start_mark.line and _WIDE_COLON.match(value.value):
+                found.setdefault(value.start_mark.line + 1, "full_width_colon")
+    return sorted(((kind, line) for line, kind in found.items()), key=lambda item: item[1])
 
 
 def line_of(nodes: dict[str, int], path: str | None) -> int | None:
