@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..catalog import plan_error, told_words
 from ..errors import InputError, Mistakes, quote
-from ..plan import MAX_PLAN_YML_BYTES, language_texts, observation_entries, read_yaml, unknown_keys
+from ..plan import MAX_PLAN_YML_BYTES, language_texts, observation_entries, placed, read_yaml, unknown_keys
 
 #: The keys a dataset.yml takes.
 DATASET_KEYS = ("label",)
@@ -28,7 +28,8 @@ def read_dataset_label(folder: Path | None, entries: list[tuple[Path, str]] | No
     if not labels:
         return {}
     path = labels[0]
-    spec = read_yaml(path, MAX_PLAN_YML_BYTES)
+    nodes: dict[str, int] = {}  # the line of every key: each mistake told at its key's line, as plan.yml's
+    spec = read_yaml(path, MAX_PLAN_YML_BYTES, nodes=nodes)
     told, label = Mistakes(), {}
     with told.row():
         if not isinstance(spec, dict) or "label" not in spec:
@@ -42,5 +43,6 @@ def read_dataset_label(folder: Path | None, entries: list[tuple[Path, str]] | No
         told.add(InputError(plan_error("plan_yml.unknown_known", unknown=unknown_keys(unknown, absent),
                                        known=told_words()["grammar.comma"].join(DATASET_KEYS)),
                             file=path, field=unknown[0]))
+    told.errors = [placed(error, path, nodes) for error in told.errors]
     told.check()
     return label
