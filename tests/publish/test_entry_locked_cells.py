@@ -175,22 +175,16 @@ INSERTED = {"zh": "模板的参考列中插入了一列（{letter} 列），其�
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 @pytest.mark.parametrize(("columns", "told"), [
-    # the name and the series side by side (L, M: M is then the unit's): the series' first row that held one is the
-    # agricultural parks' national one (14)
-    ((12, 12), [("L", DELETED, {"zh": "5", "en": "5"}, {"zh": "研发人员数（人）", "en": "R&D personnel"}),
-                ("M", DELETED, {"zh": "14", "en": "14"}, {"zh": "国家级", "en": "national"})]),
-    # the unit (N) and the latest value's year (P), apart: P deleted first, then N
+    # the unit (N) and the latest value's year (P), apart: P deleted first, then N (side by side: the next test)
     ((16, 14), [("N", DELETED, {"zh": "5", "en": "5"}, {"zh": "人", "en": "persons"}),
                 ("P", DELETED, {"zh": "5", "en": "5"}, {"zh": "2021", "en": "2021"})]),
-    # two columns inserted before the unit: the new M and N
-    ((-13, -13), [("M", INSERTED, None, None), ("N", INSERTED, None, None)]),
     # the name alone: the series now stands in its column, the agricultural parks' national row 15 reads 国家级
     # there, no name of another indicator's (before, that row was told its indicator's name changed)
     ((12,), [("L", DELETED, {"zh": "5", "en": "5"}, {"zh": "研发人员数（人）", "en": "R&D personnel"})]),
 ])
 def test_reference_columns_deleted_or_inserted_are_each_told_once_at_their_header_cells(
         weihai_in_project, project_tmp, capsys, language, columns, told):
-    """Two reference columns deleted, side by side or apart, or two inserted: each told once at its header cell,
+    """Two reference columns deleted apart, or one deleted: each told once at its header cell,
     the values typed (rows 7 and 15) told nothing. Before, only one column deleted or inserted was recognised: two,
     and every row of the sheet was told its reference cells changed, one line each, no column named."""
     code, name, _ = _filled(weihai_in_project, project_tmp, language,
@@ -203,6 +197,49 @@ def test_reference_columns_deleted_or_inserted_are_each_told_once_at_their_heade
         f"error: {name}:{sheet}!{letter}3: " + words[language].format(
             letter=letter, row=(row or {}).get(language), was=(was or {}).get(language))
         for letter, words, row, was in told]
+
+
+SIDE_BY_SIDE = {
+    # the name and the series (L, M: M is then the unit's): the series' first row that held one is the agricultural
+    # parks' national one (14)
+    (12, 12): {"zh": "数据报送!L3:M3: 模板相邻的参考列 L、M 列（L 列第5行原为 研发人员数（人）；M 列第14行原为 国家级）"
+                     "被删除，其右侧各列都左移了2列：请撤销删除，或从模板重新复制这些列"
+                     "（参考列不会被读取，已填写的数值不受影响）",
+               "en": "'Data entry'!L3:M3: the template's reference columns L and M, side by side, were deleted (column "
+                     "L's row 5 held R&D personnel; column M's row 14 held national), and the columns right of them "
+                     "moved 2 to the left: undo the deletion, or copy those columns back from the template (reference "
+                     "columns are not read; the values typed stay)"},
+    # the name, the series and the unit (L, M, N)
+    (12, 12, 12): {"zh": "数据报送!L3:N3: 模板相邻的参考列 L、M、N 列（L 列第5行原为 研发人员数（人）；"
+                         "M 列第14行原为 国家级；N 列第5行原为 人）被删除，其右侧各列都左移了3列："
+                         "请撤销删除，或从模板重新复制这些列（参考列不会被读取，已填写的数值不受影响）",
+                   "en": "'Data entry'!L3:N3: the template's reference columns L, M and N, side by side, were deleted "
+                         "(column L's row 5 held R&D personnel; column M's row 14 held national; column N's row 5 held "
+                         "persons), and the columns right of them moved 3 to the left: undo the deletion, or copy "
+                         "those columns back from the template (reference columns are not read; the values typed "
+                         "stay)"},
+    # two columns inserted before the unit: the new M and N
+    (-13, -13): {"zh": "数据报送!M3:N3: 模板的参考列中插入了相邻的2列（M、N 列），其右侧各列都右移了2列：请删除这些列"
+                       "（参考列不会被读取，已填写的数值不受影响）",
+                 "en": "'Data entry'!M3:N3: 2 columns (M and N) were inserted side by side among the template's "
+                       "reference columns, and the columns right of them moved 2 to the right: delete those columns "
+                       "(reference columns are not read; the values typed stay)"},
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("columns", list(SIDE_BY_SIDE))
+def test_reference_columns_deleted_or_inserted_side_by_side_are_told_once_together(
+        weihai_in_project, project_tmp, capsys, language, columns):
+    """Two or three reference columns deleted side by side, or two inserted: one line naming them all, at their header
+    cells, with what each deleted one's first row held and how far the columns right of them moved. Before, each was
+    told on its own line as the one deleted or inserted, the columns right of it "moved one" (they moved two)."""
+    code, name, _ = _filled(weihai_in_project, project_tmp, language,
+                            f"side-{language}-{'_'.join(str(change) for change in columns)}",
+                            {"D7": 24300, "E7": "威海市统计公报", "D15": 2.9, "E15": "威海市统计公报"},
+                            columns=columns)
+    assert code == 2
+    assert _errors(capsys) == [f"error: {name}:{SIDE_BY_SIDE[columns][language]}"]
 
 
 def test_a_values_range_hint_is_the_rows_own_where_a_row_above_it_was_deleted(weihai_in_project, project_tmp,

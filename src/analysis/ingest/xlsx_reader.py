@@ -579,10 +579,20 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
     if shifted:
         more = sum(kind == "inserted" for kind, _, _ in shifted) - sum(kind == "deleted" for kind, _, _ in shifted)
         read_to = max(read_to, name_column + widest - 1 + max(more, 0))  # an empty label ends none of them
-    for kind, letter, example in shifted:
-        mistakes.add(InputError(words.text(f"entry_errors.reference_column_{kind}", letter=letter, **example),
-                                file=path, line=f"{shown_sheet}!{letter}{header_row - 1 if labelled else header_row}"))
-        if kind == "deleted" and letter == get_column_letter(name_column):
+    header_cell = header_row - 1 if labelled else header_row
+    for kind, run in _side_by_side(shifted):  # columns side by side: told once, at their header cells
+        first, last = run[0][0], run[-1][0]
+        if len(run) == 1:
+            reason = words.text(f"entry_errors.reference_column_{kind}", letter=first, **run[0][1])
+        else:
+            held = words["grammar.list_separator"].join(  # what a deleted column's first row held
+                words.text("entry_errors.reference_column_held", letter=letter, **example) for letter, example in run
+                if kind == "deleted")
+            reason = words.text(f"entry_errors.reference_columns_{kind}", count=len(run), held=held,
+                                letters=words.join_and(letter for letter, _ in run))
+        mistakes.add(InputError(reason, file=path, line=f"{shown_sheet}!{first}{header_cell}"
+                                + (f":{last}{header_cell}" if len(run) > 1 else "")))
+        if kind == "deleted" and get_column_letter(name_column) in {letter for letter, _ in run}:
             beside_column = None  # the name deleted: what stands there now is another column's, no name to check
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
         if number in merged_rows:
@@ -1205,6 +1215,21 @@ def _shifted_reference(sheet, written_at: dict[int, str], recorded: dict[str, di
         told.append((kind, get_column_letter(name_column + at),
                      {"row": row, "was": plain_text(recorded[rows[row]].get(at + 1)) if kind == "deleted" else ""}))
     return told
+
+
+def _side_by_side(shifted: list[tuple[str, str, dict[str, object]]]) -> list[tuple[str, list[tuple[str, dict]]]]:
+    """The columns :func:`_shifted_reference` found deleted or inserted, those of one kind side by side (L and M
+    deleted) together: each run as its kind and its columns' letters, each with what its first row held."""
+    from openpyxl.utils import column_index_from_string
+
+    runs: list[tuple[str, list[tuple[str, dict]]]] = []
+    for kind, letter, example in shifted:
+        if runs and runs[-1][0] == kind and \
+                column_index_from_string(letter) == column_index_from_string(runs[-1][1][-1][0]) + 1:
+            runs[-1][1].append((letter, example))
+        else:
+            runs.append((kind, [(letter, example)]))
+    return runs
 
 
 def _digested(recorded) -> bool:
