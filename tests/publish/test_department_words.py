@@ -773,6 +773,47 @@ def test_a_workbook_recording_a_department_the_plan_does_not_name_is_told_in_one
                          "请使用评估牵头单位为本部门下发的报送表填写")
 
 
+#: The transport bureau's workbook (words alone: it leads task 3.2, no indicator) saved under the housing bureau's name
+#: (words alone too, task 3.1), and the commerce bureau's (values and words) under the transport bureau's, as each
+#: language names them: what its run tells.
+MISNAMED = {
+    ("zh", "市交通运输局", "市住房城乡建设局"):
+        "2024-市住房城乡建设局.xlsx: 此工作簿是为 '市交通运输局' 制作的报送表，文件名却是 '市住房城乡建设局' 的："
+        "按文件名统计交回情况时会把它算作 '市住房城乡建设局' 交回、'市交通运输局' 未交；"
+        "请将文件改名为 '2024-市交通运输局.xlsx' 后重新运行",
+    ("en", "Municipal Transport Bureau", "Municipal Bureau of Housing and Urban-Rural Development"):
+        "2024-Municipal Bureau of Housing and Urban-Rural Development.xlsx: a workbook made for 'Municipal Transport "
+        "Bureau', but its file name names 'Municipal Bureau of Housing and Urban-Rural Development': counting returns "
+        "by file name would count it as 'Municipal Bureau of Housing and Urban-Rural Development''s and 'Municipal "
+        "Transport Bureau' as still owing; rename the file '2024-Municipal Transport Bureau.xlsx' and run again",
+    ("zh", "市商务局", "市交通运输局"):
+        "2024-市交通运输局.xlsx: 此工作簿是为 '市商务局' 制作的报送表，文件名却是 '市交通运输局' 的："
+        "按文件名统计交回情况时会把它算作 '市交通运输局' 交回、'市商务局' 未交；"
+        "请将文件改名为 '2024-市商务局.xlsx' 后重新运行",
+}
+
+
+@pytest.mark.parametrize(("language", "made_for", "saved_as"), list(MISNAMED))
+def test_a_workbook_saved_under_another_departments_name_is_told_in_one_line_words_alone_too(
+        plan, project_tmp, language, made_for, saved_as):
+    """A workbook of words alone saved under another department's file name was read without a word (counted by file
+    name, the housing bureau sent it, the transport bureau owes); a workbook of values told so only where the name
+    was an indicator's lead's, not a key task's. Now each is told in one line, in the workbook's language, naming
+    both and the name to give it, as a workbook of values always was; a workbook of values and words, once."""
+    key = f"{language}-{made_for}-{saved_as}".replace(" ", "_")
+    [path] = [p for p in build_templates(plan, 2024, language, project_tmp / f"words-misnamed-{key}")
+              if p.name == f"2024-{made_for}.xlsx"]
+    folder = copy_plan(DEFAULT_PLAN_DIR, project_tmp / f"words-misnamed-{key}-plan" / "weihai")
+    book = openpyxl.load_workbook(path)
+    words = book.worksheets[-1]
+    for row in words.iter_rows(min_row=5):  # its key tasks' progress typed (the commerce bureau leads none)
+        if row[0].value == catalog(language)["entry.words.items.task"]:
+            row[4].value = "完成年度工作，新开通国际航线2条" if language == "zh" else "Two international routes opened"
+            row[5].value = "按计划推进" if language == "zh" else "On schedule"
+    book.save(folder / "observations" / f"2024-{saved_as}.xlsx")
+    assert _the_one_mistake(load_plan(folder)).endswith(MISNAMED[(language, made_for, saved_as)])
+
+
 @pytest.mark.parametrize(("kept", "cell", "expected"), [
     # its language removed: a rating not on the list, offered in the labels' language
     (lambda name: name != "analysis_language", "F",

@@ -43,6 +43,7 @@ from ..ingest.xlsx_reader import TOLD, plain_text
 from ..settings import LANGUAGES
 from ..text import says_why
 from ..vocabulary import RATINGS, WORDS_COLUMNS
+from .observations import misnamed_workbook
 
 ITEMS = ("task", "indicator")
 #: The cells each kind of row takes.
@@ -65,13 +66,17 @@ def _in_either_language(section: str, keys) -> dict[str, str]:
 
 def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: set[tuple[int, str]],
                           years: range, qualitative: frozenset[int] = frozenset(), plan: str = "",
-                          departments: frozenset[str] | None = None) -> pd.DataFrame:
+                          departments: frozenset[str] | None = None,
+                          leads: dict[str, str] | None = None) -> pd.DataFrame:
     """Every filled row of every words sheet, checked (see the module's docstring), as one table. Every row's
     mistakes are told together, a cell's column named as its workbook heads it. ``qualitative``: the ids of the
     plan's qualitative indicators, whose rows take progress and a self-rating. ``plan``: the plan's id; a sheet of a
     workbook made for another is told in one line, as its values are (its rows name that plan's tasks).
     ``departments``: the departments the plan names (None: not checked); a sheet whose workbook records another is
-    told in one line, its rows not read under a department that does not exist."""
+    told in one line, its rows not read under a department that does not exist. ``leads``: the plan's lead
+    departments and their English names (:func:`analysis.clean.observations.lead_departments`); a workbook whose file
+    name names another of them than the one it records is told in one line, as one of values is (a workbook of words
+    alone too), its rows read all the same."""
     known = Known(task_ids, series, years, ratings=_in_either_language("entry.words.ratings", RATINGS),
                   items=_in_either_language("entry.words.items", ITEMS),
                   parts=_in_either_language("series", {part for _, part in series if part}),
@@ -90,6 +95,9 @@ def tidy_department_words(sheets: list[WordsSheet], task_ids: set[str], series: 
             mistakes.add(InputError(words.text("words_errors.unknown_department", department=_shown(sheet.department),
                                                property=DEPARTMENT_PROPERTY), file=sheet.path))
             continue
+        other = misnamed_workbook(sheet.path, sheet.department, words.language, leads or {})
+        if other is not None:  # named for another department: once for the workbook (a workbook of values and words:
+            mistakes.add(other)  # told once with its values' mistakes, the same line)
         told = Mistakes(field_label(words), untold=sheet.rows.missing)  # a column missing: told with the header
         for error in sheet.rows.mistakes:  # what the reader found, told with the checks'
             told.add(error)

@@ -396,31 +396,48 @@ def _no_value(row, rows: FileRows, indicators: pd.DataFrame, years: tuple[int, i
             "source_sheet": rows.sheet}
 
 
-def _named_department(rows: FileRows, indicators: pd.DataFrame | None) -> str:
-    """The department a workbook's file name names where it records another (市税务局's workbook saved as
-    2024-市商务局.xlsx: 市商务局, as the name spells it); empty where the name names the one it records, or none of
-    the plan's lead departments (in either language), or the workbook records none or one that is no lead department
-    (told by :func:`analysis.clean.department_words.tidy_department_words`). A name within another found
-    (市政府 in 市政府办公室) is not counted; two names of one department (one English name) are one."""
-    if not rows.department or indicators is None or "lead_department_zh" not in indicators:
-        return ""
-    english = {zh: en.strip() or zh for zh, en in zip(indicators["lead_department_zh"],
-                                                         indicators["lead_department_en"]) if zh}
+def lead_departments(*tables: pd.DataFrame | None) -> dict[str, str]:
+    """The departments a template is made for, each named in its file name: every lead department of an indicator
+    series or a key task (``tables``: the plan's indicators, its tasks), its Chinese name as written → its English
+    name (its Chinese where none is given)."""
+    english: dict[str, str] = {}
+    for table in tables:
+        if table is None or "lead_department_zh" not in table:
+            continue
+        names_en = table["lead_department_en"] if "lead_department_en" in table else [""] * len(table)
+        for zh, en in zip(table["lead_department_zh"], names_en):
+            if isinstance(zh, str) and zh.strip():
+                english.setdefault(zh, en.strip() if isinstance(en, str) and en.strip() else zh)
+    return english
+
+
+def misnamed_workbook(path: Path, department: str, language: str, leads: dict[str, str]) -> InputError | None:
+    """The one line for a department's workbook, of values or of words alone, whose file name names another of the
+    plan's lead departments (``leads``, :func:`lead_departments`) than the one it records (市税务局's saved as
+    2024-市商务局.xlsx: counted as 市商务局's return, 市税务局 owing), in the workbook's ``language``, naming both and
+    the name to give it; None where the name names the one it records, or none of them, or the workbook records none
+    or one that is no lead department (told by :func:`analysis.clean.department_words.tidy_department_words`). A name
+    within another found (市政府 in 市政府办公室) is not counted; two names of one department (one English name) are
+    one."""
+    if not department or department not in leads:
+        return None
     names: dict[str, str] = {}  # each lead department's names, in either language → who it is (its English name)
-    for zh, en in english.items():
+    for zh, en in leads.items():
         for name in (zh, en):
             if name.strip():
                 names.setdefault(name.strip().casefold(), en)
-    stem = Path(rows.path).stem
+    stem = Path(path).stem
     found = [name for name in names if name in stem.casefold()]
     found = [name for name in found if not any(name != other and name in other for other in found)]
-    if rows.department not in english:  # a department the plan does not name: the words check tells it
-        return ""
-    recorded = english[rows.department]
-    if not found or any(names[name] == recorded for name in found):
-        return ""
+    if not found or any(names[name] == leads[department] for name in found):
+        return None
     at = stem.casefold().index(found[0])
-    return stem[at:at + len(found[0])]
+    named = stem[at:at + len(found[0])]
+    words = catalog(language if language in LANGUAGES else "en")
+    own = department if words.language == "zh" else leads[department]
+    return InputError(words.text("entry_errors.other_department", named=quote(named, words=words),
+                                 department=quote(own, words=words),
+                                 file=quote(Path(path).name.replace(named, own), words=words)), file=path)
 
 
 def _row_keys(rows: FileRows) -> dict[tuple[str, str, str], tuple[int, str]]:
@@ -464,14 +481,8 @@ def _copied_sheets(files: list[FileRows]) -> dict[int, InputError]:
     return told
 
 
-def _english_name(department: str, indicators: pd.DataFrame) -> str:
-    """A lead department's English name (its name in the plan where none is given)."""
-    english = dict(zip(indicators["lead_department_zh"], indicators["lead_department_en"]))
-    return (english.get(department) or "").strip() or department
-
-
 def check_observations(observed: ObservationFiles, indicators: pd.DataFrame | None, plan: Plan,
-                       printed: pd.DataFrame | None = None) -> CheckedObservations:
+                       printed: pd.DataFrame | None = None, tasks: pd.DataFrame | None = None) -> CheckedObservations:
     """Check every row of ``observed``; with the plan's ``printed`` values, check each value against its series
     as well. The values come out with the columns of ``indicator_values.csv``. ``indicators`` None: the plan's
     files were refused, and each row's own cells are checked (a value no number, a year outside the plan), not the
@@ -488,6 +499,7 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame | No
     unvalued: list[dict] = []
     copies = _copied_sheets(observed.files)
     misnamed: set[Path] = set()  # the workbooks told their name names another department (once for all sheets)
+    leads = lead_departments(indicators, tasks)
     for rows in observed.files:
         path = rows.path
         words = catalog(rows.language)
@@ -495,14 +507,10 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame | No
             mistakes.add(InputError(words.text("entry_errors.other_plan", plan=quote(rows.plan, words=words),
                                                this=quote(plan.name, words=words)), file=path))
             continue
-        named = _named_department(rows, indicators)
-        if named and path not in misnamed:  # a file named for another department: counted as that one's return
+        other = misnamed_workbook(path, rows.department, rows.language, leads) if path not in misnamed else None
+        if other is not None:  # a file named for another department: counted as that one's return
             misnamed.add(path)
-            own = rows.department if rows.language == "zh" else _english_name(rows.department, indicators)
-            mistakes.add(InputError(words.text("entry_errors.other_department", named=quote(named, words=words),
-                                               department=quote(own, words=words),
-                                               file=quote(Path(path).name.replace(named, own), words=words)),
-                                    file=path))
+            mistakes.add(other)
         copy = copies.get(id(rows))
         if copy is not None:  # a tab copied within its workbook, a value changed: one line, its rows the original's
             mistakes.add(copy)

@@ -365,7 +365,7 @@ def _kind_lines(inputs: PlanInputs, indicators: pd.DataFrame) -> tuple[Path, dic
 def add_observations(inputs: PlanInputs, clean: CleanDataset, observed: ObservationFiles) -> MonitoringData:
     """The cleaned table with the actual values observed since, checked, and their findings in the quality log."""
     plan = inputs.plan
-    checked = check_observations(observed, clean.indicators, plan, clean.values)
+    checked = check_observations(observed, clean.indicators, plan, clean.values, clean.tasks.tasks)
     observations = checked.values
     values = clean.values
     if not observations.empty:

@@ -17,7 +17,7 @@ import pandas as pd
 from ..assess.assessment import assess_years
 from ..clean import schemas
 from ..clean.department_words import tidy_department_words
-from ..clean.observations import observation_mistakes
+from ..clean.observations import lead_departments, observation_mistakes
 from ..clean.processed import PLAN_JSON, ProcessedTables, as_written
 from ..clean.quality import plan_words, secondary_findings, words_file_findings
 from ..clean.tidy import CleanDataset, MonitoringData, add_observations, clean_plan_table
@@ -116,7 +116,7 @@ def department_words(plan: Plan, data: CleanDataset | MonitoringData, observatio
                                      range(plan.base_year + 1, max(plan.report_years) + 1),
                                      frozenset(data.indicators.loc[data.indicators["kind"] == "qualitative",
                                                                    "indicator_id"].astype(int)), plan.name,
-                                     plan_departments(data))
+                                     plan_departments(data), lead_departments(data.indicators, data.tasks.tasks))
     mistakes.check()
     return schemas.validate("department_words.csv", said), sheets
 
