@@ -660,3 +660,61 @@ def test_a_tab_copied_with_a_value_changed_is_told_once_and_its_cells_mistakes_a
         "write the number alone, in the indicator's own unit, which a data-entry workbook lists beside the row)",
         f"{folder / 'b.xlsx'}:2025!D2: sheet '2025' repeats the 2024 rows of sheet 'Values', and its value at D2 "
         "differs: it is no other return; delete the copy, or ask for the 2025 workbook and give the 2025 values there"]
+
+
+@pytest.mark.parametrize(("language", "sheet", "labels", "expected"), [
+    ("en", "Data entry", ["No.", "Series", "Year", "Value", "Source"], [
+        "'Data entry'!D4: value: row 4 is hidden but holds a value, which the person who checks the sheet does not "
+        "see: show the row, or delete it",
+        "'Data entry'!D4: value: '2.5%' is not a number (did you mean 2.5? leave out the % sign and write the number "
+        "alone, in the indicator's own unit, which a data-entry workbook lists beside the row)"]),
+    ("zh", "数据报送", ["编号", "序列", "年份", "数值", "数据来源"], [
+        "数据报送!D4: 数值: 第 4 行被隐藏，但填有数值，核对表格的人看不到：请取消隐藏该行，或将其删除",
+        "数据报送!D4: 数值: '2.5%' 不是数字（是否应为 2.5？请去掉“%”，只写数字，按该指标本身的单位计："
+        "报送表在该行右侧列出了单位）"]),
+])
+def test_a_hidden_row_hides_none_of_its_cells_mistakes(tmp_path, weihai, language, sheet, labels, expected):
+    # row 4 hidden, its value typed "2.5%": both told in one round, in the workbook's language, not the second only
+    # once the row is shown (docs/data.md: a department fixes its workbook in one round)
+    import openpyxl
+    from openpyxl.packaging.custom import StringProperty
+
+    from analysis.errors import InputErrors
+    from analysis.ingest.xlsx_reader import LANGUAGE_PROPERTY
+
+    folder = tmp_path / "observations"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    book.active.title = sheet
+    names = ["indicator_id", "series", "year", "value", "source"]
+    for row in (["title"], labels, names, [2, None, 2023, "2.5%", "公报"]):
+        book.active.append(row)
+    book.active.row_dimensions[4].hidden = True
+    book.custom_doc_props.append(StringProperty(name=LANGUAGE_PROPERTY, value=language))
+    book.save(folder / "b.xlsx")
+    with pytest.raises(InputErrors) as caught:
+        monitoring_data(weihai, folder)
+    assert caught.value.lines() == [f"{folder / 'b.xlsx'}:{line}" for line in expected]
+
+
+def test_a_hidden_column_hides_none_of_its_cells_mistakes(tmp_path, weihai):
+    # the value's column hidden, "2.5%" in it: the hidden column and the value that is no number, both in one round
+    import openpyxl
+
+    from analysis.errors import InputErrors
+
+    folder = tmp_path / "observations"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    book.active.title = "Sheet1"
+    book.active.append(["indicator_id", "series", "year", "value", "source"])
+    book.active.append([2, None, 2023, "2.5%", "统计公报"])
+    book.active.column_dimensions["D"].hidden = True
+    book.save(folder / "b.xlsx")
+    with pytest.raises(InputErrors) as caught:
+        monitoring_data(weihai, folder)
+    assert caught.value.lines() == [
+        f"{folder / 'b.xlsx'}:Sheet1!D2: value: column D is hidden but holds what this row gives, which the person who "
+        "checks the sheet does not see: show the column",
+        f"{folder / 'b.xlsx'}:Sheet1!D2: value: '2.5%' is not a number (did you mean 2.5? leave out the % sign and "
+        "write the number alone, in the indicator's own unit, which a data-entry workbook lists beside the row)"]

@@ -711,17 +711,16 @@ def _sheet_rows(sheet, path: Path, required: list[str], optional: list[str], tex
             continue
         dimension = sheet.row_dimensions[number]
         if dimension.hidden or dimension.height == 0:
+            # its cells still checked: what else is wrong with them is told in the same round, not once it is shown
             shown = "value" if value_column is not None else filled
-            told.add(shown)
             mistakes.add(InputError(words.text(f"entry_errors.hidden_row{own}", row=number), file=path,
                                     line=f"{shown_sheet}!{letters[shown]}{number}", field=shown))
         unseen = [column for column in hidden_columns if not _blank(cells[header.index(column)])]
-        if unseen:  # the first told (the columns shown, all are), none of them checked
+        if unseen:  # the first told (the columns shown, all are); their cells still checked, as a hidden row's are
             column = unseen[0]
             # the column named once: by the message's field, then by its letter
             mistakes.add(InputError(words.text("entry_errors.hidden_column", letter=letters[column]), file=path,
                                     line=f"{shown_sheet}!{letters[column]}{number}", field=column))
-            told |= set(unseen)
         record = {}
         for column, cell in ((header[index], cells[index]) for index in read):
             record[column] = ""
