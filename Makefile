@@ -49,8 +49,8 @@ report: setup ## Render reports/<plan>/YEAR/REPORT_LANG/ (HTML, PDF, Word, workb
 reports: setup ## Render every report year of the plan in both languages as one batch (one worker per core)
 	@$(PY) -m analysis report --year all --lang all $(REPORT_ARGS)
 
-templates: $(VENV)/.installed ## Write the departments' data-entry workbooks for YEAR into reports/templates/<plan>/YEAR/
-	@$(PY) -m analysis templates --year "$$YEAR" --lang "$$REPORT_LANG" --plan "$$PLAN" --output-dir "$$REPORTS/templates"
+templates: $(VENV)/.installed ## Write the departments' data-entry workbooks for YEAR into reports/templates/<plan>/YEAR/ (FORCE=1 writes over an earlier run's)
+	@$(PY) -m analysis templates --year "$$YEAR" --lang "$$REPORT_LANG" --plan "$$PLAN" --output-dir "$$REPORTS/templates" $${FORCE:+--force}
 
 import-plan: $(VENV)/.installed ## Read a plan's table from a saved web page or Word file (FILE=…) into data/interim/<name>/ to review
 	@$(PY) -m analysis import-plan "$$FILE"

@@ -120,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     templates.add_argument("--output-dir", default="reports/templates",
                            help="inside the project (default reports/templates); the workbooks go to "
                                 "OUTPUT_DIR/<plan>/YEAR/YEAR-<department>.xlsx")
+    templates.add_argument("--force", action="store_true",
+                           help="write over the workbooks of an earlier run that differ from this run's (never one "
+                                "a department filled in)")
 
     imports = commands.add_parser(
         "import-plan", help="read a plan's indicator table from a saved web page or a Word file into a draft plan "
@@ -386,9 +389,11 @@ def run_templates(args: argparse.Namespace) -> int:
     from .publish.templates import build_templates, check_entry_year
 
     year = args.year if args.year is not None and str(args.year).strip() else str(plan.report_years[-1])
-    written = build_templates(plan, check_entry_year(plan, year, words), language, output_dir, observations)
+    written = build_templates(plan, check_entry_year(plan, year, words), language, output_dir, observations,
+                              force=args.force)
     for path in written:  # in the run's language (--lang when given: the workbooks' own), as its mistakes
-        print(words.text("run_lines.wrote", path=display_path(path)))
+        key = "run_lines.unchanged" if path in written.unchanged else "run_lines.wrote"
+        print(words.text(key, path=display_path(path)))
     print(words.count_text("run_lines.templates_done", len(written)))
     return 0
 

@@ -1140,3 +1140,41 @@ def test_a_printed_values_sheet_heads_each_column_once_and_its_dates_example_who
     assert sheet["M3"].value == {"zh": "序列（同 B 列）", "en": "Series (as in B)"}[language]
     published = next(cell for cell in sheet[4] if cell.value == "published")
     assert sheet.column_dimensions[published.column_letter].width >= len("2024-02-28）") + 1
+
+
+@pytest.mark.parametrize(("language", "unchanged", "refused"), [
+    ("en", "unchanged {path}",
+     "error: {path}: already written, and this run would write it otherwise (its inputs, or the day, changed): the "
+     "workbooks in {folder} are the ones sent out, which a returned workbook's cells are copied back from, so none "
+     "is written over; move the folder aside and run again, or run again with --force (make templates FORCE=1) to "
+     "write over them"),
+    ("zh", "未改动：{path}",
+     "error: {path}: 已写入过，本次运行写出的内容与之不同（输入或日期有变）：{folder}中的工作簿是下发的版本，"
+     "退回的工作簿改动的单元格要按它改回，因此不予覆盖；请将该文件夹移走后重新运行，或加 --force"
+     "（make templates FORCE=1）重新运行以覆盖"),
+])
+def test_a_workbook_as_sent_is_not_written_over_without_force(project_tmp, capsys, language, unchanged, refused):
+    """A second run leaves a workbook it would write alike as it is, and says so; one that differs (its title changed
+    here, as a later day's or a changed plan's would) is the copy sent out: refused in one line, written with
+    --force. It was written over in silence."""
+    from tests.conftest import LAKESIDE_DIR
+
+    out = project_tmp / f"templates-again-{language}"
+    command = ["templates", "--plan", relative(LAKESIDE_DIR), "--lang", language, "--output-dir", relative(out)]
+    assert cli.main(command) == 0
+    [path] = (out / "lakeside").glob("*/*.xlsx")
+    shown, folder = relative(path), relative(path.parent)
+    capsys.readouterr()
+    assert cli.main(command) == 0
+    assert capsys.readouterr().out.splitlines()[0] == unchanged.format(path=shown)
+    book = openpyxl.load_workbook(path)
+    book.worksheets[0]["A1"] = "as sent"
+    book.save(path)
+    sent = path.read_bytes()
+    assert cli.main(command) == 2
+    assert capsys.readouterr().err.splitlines() == [refused.format(path=shown, folder=folder)]
+    assert path.read_bytes() == sent
+    assert cli.main([*command, "--force"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == ("wrote " if language == "en" else "已写入 ") + shown
+    assert openpyxl.load_workbook(path).worksheets[0]["A1"].value != "as sent"
+    shutil.rmtree(out)

@@ -17,7 +17,7 @@ from ..assess.assessment import assess, first_held_year, plan_start_year
 from ..assess.warning_list import row_warning_level
 from ..catalog import catalog, plan_catalog
 from ..clean.observations import year_range
-from ..errors import InputError
+from ..errors import InputError, display_path
 from ..files import refuse_link_outside, write_files_atomic
 from ..ingest.csv_reader import LINE_COLUMN
 from ..ingest.department_words import WORDS_FILLED, WORDS_HEADER, read_words_workbook
@@ -55,9 +55,18 @@ def check_entry_year(plan: Plan, value, words=None) -> int:
     return year
 
 
+class Templates(list):
+    """The paths of a year's workbooks; ``unchanged``: those already there as this run writes them, left as they
+    were."""
+
+    unchanged: frozenset = frozenset()
+
+
 def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
-                    observations_dir: Path | None = None) -> list[Path]:
-    """Write one data-entry workbook per lead department for ``year``; returns their paths."""
+                    observations_dir: Path | None = None, force: bool = False) -> Templates:
+    """Write one data-entry workbook per lead department for ``year``; returns their paths. A workbook already there
+    that differs from what this run writes is the one sent out (a returned workbook's cells are copied back from it):
+    refused unless ``force``, told in the run's ``language``; one already as this run writes it is left as it is."""
     data = monitoring_data(plan, observations_dir)
     words = plan_catalog(language, plan.plan_word.get(language, ""), plan.figures_from)
     workbooks = entry_workbooks(data.indicators, data.values, year, words, plan.text("title", language),
@@ -75,8 +84,17 @@ def build_templates(plan: Plan, year: int, language: str, output_dir: Path,
              for workbook in workbooks}
     for path in files:
         refuse_filled(path, language)
-    write_files_atomic(files)
-    return list(files)
+    unchanged = {path for path, data in files.items() if path.is_file() and path.read_bytes() == data}
+    differ = [path for path in files if path.exists() and path not in unchanged]
+    if differ and not force:
+        words = catalog(language)
+        others = words.count_text("entry_errors.template_differs_others", len(differ) - 1) if differ[1:] else ""
+        raise InputError(words.text("entry_errors.template_differs", others=others, folder=display_path(folder)),
+                         file=differ[0])
+    write_files_atomic({path: data for path, data in files.items() if path not in unchanged})
+    written = Templates(files)
+    written.unchanged = frozenset(unchanged)
+    return written
 
 
 def _lagging(plan: Plan, data, year: int, words, warned: bool = True) -> dict[tuple, str]:
