@@ -14,11 +14,12 @@ FORCE       ?=
 JOBS        ?=
 REPEAT      ?=
 FILE        ?=
+NAME        ?=
 
 # The variables reach the commands through the environment and the recipes quote them ("$$YEAR"),
 # so the shell never parses their values: YEAR='2024; touch X #' is a year the command refuses, not
 # a command. Empty --year and --jobs mean the defaults.
-export PYTHON VENV PLAN YEAR REPORT_LANG SCHEME REPORTS PROCESSED FORCE JOBS REPEAT FILE
+export PYTHON VENV PLAN YEAR REPORT_LANG SCHEME REPORTS PROCESSED FORCE JOBS REPEAT FILE NAME
 PY          := "$$VENV/bin/python"
 INPUTS      := --plan "$$PLAN" --scheme "$$SCHEME" --processed-dir "$$PROCESSED"
 REPORT_ARGS := $(INPUTS) --output-dir "$$REPORTS" $${FORCE:+--force} --jobs "$$JOBS"
@@ -52,8 +53,8 @@ reports: setup ## Render every report year of the plan in both languages as one 
 templates: $(VENV)/.installed ## Write the departments' data-entry workbooks for YEAR into reports/templates/<plan>/YEAR/ (FORCE=1 writes over an earlier run's)
 	@$(PY) -m analysis templates --year "$$YEAR" --lang "$$REPORT_LANG" --plan "$$PLAN" --output-dir "$$REPORTS/templates" $${FORCE:+--force}
 
-import-plan: $(VENV)/.installed ## Read a plan's table from a saved web page or Word file (FILE=…) into data/interim/<name>/ to review
-	@$(PY) -m analysis import-plan "$$FILE"
+import-plan: $(VENV)/.installed ## Read a plan's table from a saved web page or Word file (FILE=…, NAME=its folder name) into data/interim/<name>/ to review
+	@$(PY) -m analysis import-plan "$$FILE" $${NAME:+--name "$$NAME"}
 
 example: setup ## Render the mid-term and final reports from the example 2022-2024 data into reports/example/
 	$(PY) -m analysis report --observations tests/fixtures/example-2022-2024 --year 2023,2024 --lang all \

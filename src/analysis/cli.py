@@ -414,7 +414,8 @@ def run_import(args: argparse.Namespace) -> int:
     words = file_words(source) if args.lang is None else message_words(args.lang)  # the file's language, or --lang
     language = None if args.lang is None else _as_option(check_language, "--lang")(args.lang, words)
     stem = re.sub(r"[^a-z0-9_-]+", "-", source.stem.lower()).strip("-_")
-    name = args.name if args.name is not None else (stem if NAME.fullmatch(stem or "") else "imported-plan")
+    unnamed = args.name is None and not NAME.fullmatch(stem or "")  # 实施方案.docx: no name to take from the file's
+    name = args.name if args.name is not None else ("imported-plan" if unnamed else stem)
     if not NAME.fullmatch(name):
         raise InputError(words.text("import_errors.not_folder_safe", name=quote(name, words=words)), field="--name")
     output_dir = check_output_dir(args.output_dir, "--output-dir", words)
@@ -428,7 +429,8 @@ def run_import(args: argparse.Namespace) -> int:
     print(imported.words.text("import_draft.done", indicators=len(imported.indicators), values=len(imported.values),
                               table=imported.table, open_rows=open_rows(imported),
                               review=display_path(output_dir / name / "review.csv"),
-                              plan=display_path(output_dir / name / "plan.yml")))
+                              plan=display_path(output_dir / name / "plan.yml"))
+          + (imported.words.text("import_draft.unnamed", name=name) if unnamed else ""))
     return 0
 
 

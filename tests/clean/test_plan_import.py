@@ -3,6 +3,7 @@ cell: round trips against the Weihai table and the national 12th-plan table, and
 from __future__ import annotations
 
 import csv
+import shutil
 
 import pandas as pd
 import pytest
@@ -144,6 +145,24 @@ def test_an_imported_plan_is_read_only_once_its_review_is_confirmed(tmp_path, na
     final = tables.assessment[tables.assessment.report_year == 2015].set_index("indicator_id")
     assert final.loc[1, "status"] == "insufficient_data"  # no observations in the draft: nothing judged yet
     assert len(tables.indicators) == 10
+
+
+def test_a_file_named_in_chinese_is_drafted_under_a_name_the_last_line_says_how_to_change(
+        tmp_path, national_table, project_tmp, capsys):
+    """实施方案.docx gives no folder-safe name: the draft goes to imported-plan/, and the last line says how to name
+    it (it said nothing of --name, nor that plan.yml's name: follows the folder)."""
+    _, (header, rows) = national_table
+    source = write_docx(tmp_path / "实施方案.docx", header, rows)
+    output = project_tmp / "interim-unnamed"
+    assert cli.main(["import-plan", str(source), "--output-dir", relative(output)]) == 0
+    said = capsys.readouterr().out.splitlines()[-1]
+    assert said.endswith(f"待在 {relative(output)}/imported-plan/plan.yml 中填写；"
+                         "文件名中没有可用作文件夹名的拉丁字母，文件夹暂名为imported-plan：请加 --name 重新运行以命名"
+                         "（python -m analysis import-plan FILE --name weihai；make import-plan FILE=… NAME=weihai），"
+                         "或把文件夹和 plan.yml 中的 name: 一并改名")
+    assert (output / "imported-plan" / "plan.yml").read_text(encoding="utf-8").splitlines()[1] == (
+        "# 然后把本文件夹移到 data/raw/imported-plan/（文件夹改名时，下面的 name: 须改为同一名称）。")
+    shutil.rmtree(output)
 
 
 def test_the_command_writes_a_draft_and_never_into_the_raw_folder(tmp_path, national_table, project_tmp, capsys):
@@ -721,7 +740,8 @@ def test_a_chinese_tables_draft_asks_for_what_no_table_gives_in_chinese(tmp_path
     text = (folder / "plan.yml").read_text(encoding="utf-8")
     assert text.splitlines()[:3] == [
         "# 从公开发布的表格读取的草稿（python -m analysis import-plan）：请逐行核对本文件，再核对 review.csv 的各行，",
-        "# 然后把本文件夹移到 data/raw/national-zh/。", "name: national-zh"]
+        "# 然后把本文件夹移到 data/raw/national-zh/（文件夹改名时，下面的 name: 须改为同一名称）。",
+        "name: national-zh"]
     assert f"city: {placeholder}   # 待填写：城市名称，中英文\n" in text
     assert "base_year: 2010                     # 推断：表中最早的基础值年份\n" in text
     # what a plan calls itself, which no table gives: a 规划 left without it would be called 方案 in every report
