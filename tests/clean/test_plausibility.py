@@ -155,6 +155,26 @@ def test_an_outlier_is_refused_with_the_previous_value_and_how_to_confirm(tmp_pa
         "another unit?); if 15,800 is right, say why in the row's confirm column")
 
 
+@pytest.mark.parametrize(("header", "told"), [
+    ("indicator_id,series,year,value,source\n",
+     "value: 15,800 is 15.1 times the previous value 1,049 (2021, as the plan prints it) (a value in another unit?); "
+     "if 15,800 is right, add a column headed confirm at the end of the header and give the reason in this row's "
+     "cell of it"),
+    ("编号,序列,年份,数值,数据来源\n",
+     "数值: 15,800 是上一个值 1,049（2021年，方案所列）的 15.1 倍（单位是否不同？）；如15,800无误，"
+     "请在表头末尾添加“确认”列，并在该行的此列说明理由"),
+])
+def test_an_outlier_in_a_file_without_a_confirm_column_is_told_to_add_it(tmp_path, weihai, clean, header, told):
+    # 15800 / 1049 = 15.06, as above; the file has no confirm column to say why in (it was told to use the row's one):
+    # told to add it, headed as the reader takes it in the file's own language (its header's)
+    folder = tmp_path / "observations"
+    folder.mkdir()
+    (folder / "b.csv").write_text(header + "10,,2022,15800,Bulletin 2022\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        check_observations(read_observation_files(folder), clean.indicators, weihai, clean.values)
+    assert str(caught.value) == f"{folder / 'b.csv'}:2: {told}"
+
+
 def test_the_first_outlier_in_file_and_line_order_is_named(tmp_path, weihai, clean):
     body = "1,,2022,2300,Bulletin,,\n10,,2022,15800,Bulletin,,\n"   # both far off; line 2 comes first
     with pytest.raises(InputError, match=r"b.csv:2: value: 2,300 is 1/10.0 of the previous value 23,000"):

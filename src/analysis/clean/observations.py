@@ -541,10 +541,13 @@ def check_observations(observed: ObservationFiles, indicators: pd.DataFrame | No
     where = {rows.path: rows.where for rows in observed.files}
     languages = {rows.path: rows.language for rows in observed.files}
     templates = {rows.path for rows in observed.files if rows.year is not None}
+    # the files whose header is known to lack the confirm column (a CSV file): a value far off is told to add it
+    unconfirmable = {rows.path for rows in observed.files
+                     if "columns" in rows.frame.attrs and "confirm" not in rows.frame.attrs["columns"]}
     confirmed, refused = [], set()
     with mistakes.row():  # a value far off its series, or a confirm that gives no reason, told with the rest
         if printed is not None:
-            confirmed = check_against_series(records, printed, where, languages, templates, refused)
+            confirmed = check_against_series(records, printed, where, languages, templates, refused, unconfirmable)
         else:  # no series to check against: a confirm is told it gives no reason, as with the row's own mistakes
             told = Mistakes()
             for record in records:
@@ -779,14 +782,15 @@ def _problem_order(problem: tuple) -> tuple:
 
 def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict | None = None,
                          languages: dict | None = None, templates: set | None = None,
-                         refused: set | None = None) -> list[dict]:
+                         refused: set | None = None, unconfirmable: set | None = None) -> list[dict]:
     """Each observation against the previous value of its series; returns the confirmed outliers.
 
     An outlier without a confirmation stops the run; of several, each is named, in file and line order, and none is
     the previous value another is measured by (the values after a value in the wrong unit are not blamed for it).
     ``where`` gives, by file, how a message names a cell; ``languages`` the language it is told in (English when not
     given); ``templates`` the files made from a template, whose messages name a column by its label; ``refused``
-    collects the ``id`` of each record refused.
+    collects the ``id`` of each record refused; ``unconfirmable`` the files whose header has no confirm column, told
+    to add it.
     """
     baselines = printed[printed["value_type"].isin(("baseline", "actual"))]
     points: dict[tuple, list[Point]] = {}
@@ -826,7 +830,8 @@ def check_against_series(records: list[dict], printed: pd.DataFrame, where: dict
                                                advice=REASON_ADVICE), file=path,
                                     line=locate(line, "confirm"), field=confirm))
             continue
-        mistakes.add(InputError(words.text("entry_errors.far_off", problem=problem, value=fmt_exact(value),
+        far_off = "entry_errors.far_off_add" if path in (unconfirmable or ()) else "entry_errors.far_off"
+        mistakes.add(InputError(words.text(far_off, problem=problem, value=fmt_exact(value),
                                            confirm=confirm), file=path,
                                 line=locate(line, "value"),
                                 field=label("value") if label else "value"))
