@@ -917,3 +917,28 @@ def test_the_recorded_rows_of_a_words_sheet_stay_within_what_excel_keeps():
     assert _listed_rows(properties) == frozenset(keys)
     assert words_rows_properties(["task/2.1/", "indicator/4/national"]) == {
         f"{WORDS_ROWS_PROPERTY}1": "task/2.1/;indicator/4/national"}
+
+
+@pytest.mark.parametrize(("language", "title", "instructions"), [
+    ("zh", "全部指标：2027年指标进展与说明（湖滨市创新驱动发展行动计划（2025—2027年））",
+     "请在黄色单元格中填写：每项定性指标"),
+    ("en", "All indicators: progress and reasons on the indicators for 2027 (Lakeside's action plan for "
+           "innovation-driven development (2025–2027))",
+     "Fill in the yellow cells: for each qualitative indicator, its progress in 2027 (what was done, what it "
+     "achieved) and a self-rating from the list; for each indicator, the reasons and the next measures: required "
+     "where it has a warning or missed its target (listed first), and for any other whose 2027 value falls behind."),
+])
+def test_a_plan_without_departments_or_key_tasks_is_asked_for_what_it_has(project_tmp, language, title, instructions):
+    """Lakeside lists no key task and names no department (one workbook of every series): its words sheet's title
+    names no key tasks (it read 重点任务进展与指标说明), and it asks for each indicator, not those "your department"
+    (本部门) leads."""
+    from tests.conftest import LAKESIDE_DIR
+
+    [path] = build_templates(load_plan(LAKESIDE_DIR), 2027, language, project_tmp / f"words-lakeside-{language}")
+    sheet = openpyxl.load_workbook(path).worksheets[1]
+    assert sheet["A1"].value == title
+    assert sheet["A2"].value.startswith(instructions)
+    assert "本部门" not in sheet["A2"].value and "your department" not in sheet["A2"].value
+    if language == "zh":  # the reasons asked as the English are, after the qualitative indicators' progress
+        assert ("；每项指标的原因和下一步措施：出现预警或未达标的（排在前面）必须填写，"
+                "其余指标如2027年数值落后也请填写。") in sheet["A2"].value

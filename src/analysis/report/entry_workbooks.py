@@ -641,22 +641,26 @@ def _write_instructions(sheet, widths: list[float], inputs: int, title: tuple, i
 
 
 def _words_title(entry: EntryWorkbook) -> str:
-    """The words sheet's title, by what it lists: key tasks and indicators (重点任务进展与指标说明), or key tasks alone
-    (重点任务进展) for a department that leads no indicator."""
-    key = "entry.words.title" if entry.explanations or entry.qualitative else "entry.words.title_tasks"
+    """The words sheet's title, by what it lists: key tasks and indicators (重点任务进展与指标说明), key tasks alone
+    (重点任务进展) for a department that leads no indicator, or indicators alone (指标说明) where the plan lists no key
+    task for it."""
+    key = ("entry.words.title_tasks" if not (entry.explanations or entry.qualitative)
+           else "entry.words.title" if entry.tasks else "entry.words.title_indicators")
     return entry.words.text(key, department=entry.department, year=entry.year, plan_title=entry.plan_title)
 
 
 def _words_instructions(entry: EntryWorkbook) -> str:
     """What the words sheet asks, as its rows ask it: the progress of the tasks and qualitative indicators it lists,
     the reasons of the numeric indicators (none for a department that leads none), and to send it with the values
-    sheet, or alone where the workbook has none."""
+    sheet, or alone where the workbook has none. A workbook for no department (a plan without departments.csv: every
+    series in one) asks for each task and indicator, not those "your department" leads."""
     words = entry.words
-    items = [words[f"entry.words.asked.{kind}"] for kind, rows in (("tasks", entry.tasks),
-                                                                    ("qualitative", entry.qualitative)) if rows]
+    every = "_all" if not entry.department_key else ""
+    items = [words[f"entry.words.asked.{kind}{every}"] for kind, rows in (("tasks", entry.tasks),
+                                                                           ("qualitative", entry.qualitative)) if rows]
     asked = [words.text("entry.words.asked.progress", items=words.join_and(items), year=entry.year)] if items else []
     if entry.explanations:
-        asked.append(words.text("entry.words.asked.reasons", year=entry.year))
+        asked.append(words.text(f"entry.words.asked.reasons{every}", year=entry.year))
     send = words["entry.words.send" if _has_values_sheet(entry) else "entry.words.send_alone"]
     return words.text("entry.words.instructions", asked=words.join(asked), send=send)
 
