@@ -735,26 +735,28 @@ def _problems(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame, e
     # a series whose own state is said first is not named again: its shortfall follows as a clause of its own
     warned = {(row.indicator_id, row.series) for row in lagging.itertuples()}
     promised: dict[tuple, list[str]] = {}
-    table: dict[tuple, str] = {}  # what the table's target implies, after the verdict on the prose's growth
-    # a series named for its growth alone is named as a lagging one is for its state, its name and a colon first
-    # ("技术合同成交额：方案正文要求年均增长 10% 以上，…，目前低于要求；…"), the verdict after the figures
+    verdict = words["self_evaluation.problems.prose_growth_verdict" + ("" if context.kind == "final" else "_so_far")]
+    # a series named for its growth alone is named as a lagging one is for its state, its name and a colon first; then
+    # one short sentence a point, as the report's overview gives them: the requirement and the verdict, the growth from
+    # the table's last baseline (which the verdict counts from), what the table's target implies, the growth from the
+    # base year ("技术合同成交额：方案正文要求年均增长10%以上，未达到要求。自2021年…")
     for row, one, fields in prose_growth_shortfall_fields(context):
-        key = (f"self_evaluation.problems.prose_growth_also{one}" if (row.indicator_id, row.series) in warned
-               else f"self_evaluation.problems.prose_growth_own{one}")
-        promised.setdefault((row.indicator_id, row.series), []).append(words.text(key, **fields))
-        table.setdefault((row.indicator_id, row.series), fields["table"])
-    verdict = words["self_evaluation.problems.prose_growth_verdict"
-                    + ("" if context.kind == "final" else "_so_far")]
+        head = "also" if (row.indicator_id, row.series) in warned else "own"
+        sentences = [words.text(f"self_evaluation.problems.prose_growth_{head}", verdict=verdict, **fields),
+                     words.text(f"self_evaluation.problems.prose_growth_seen{one}", **fields)]
+        if fields["implied"]:
+            sentences.append(words.text("self_evaluation.problems.prose_growth_table", **fields))
+        if fields["base_year"]:
+            sentences.append(words.text(f"self_evaluation.problems.prose_growth_since{fields['above']}", **fields))
+        promised.setdefault((row.indicator_id, row.series), []).extend(sentences)
 
     def growth(row) -> str:
         items = promised.get((row.indicator_id, row.series))
         if not items:
             return ""
-        fields = dict(items=words["grammar.list_separator"].join(items), verdict=verdict,
-                      table=table[(row.indicator_id, row.series)])
         if (row.indicator_id, row.series) in warned:
-            return words.text("self_evaluation.problems.prose_growth_clause", **fields)
-        return words.text("self_evaluation.problems.prose_growth", name=series_name(row, context), **fields)
+            return "".join(items)
+        return words.text("self_evaluation.problems.prose_growth", name=series_name(row, context), items="".join(items))
 
     next_steps = []
     for row in shortfall_rows(context):

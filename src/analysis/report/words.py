@@ -1299,7 +1299,11 @@ def prose_growth_shortfall_fields(context: ReportContext) -> list[tuple]:
             # named beside this one, so that 5.9% here and +9.6% there read as two starts, not two answers
             # (that one may meet the requirement where this one does not: only through the growth of the table's
             # last baseline's year, before the plan period, said so, never left to read as a contradiction)
-            since = {"since": "", "since_aside": ""}
+            since = {"since": ""}
+            # the same pieces apart, for a text that gives each start a sentence of its own (the self-evaluation's)
+            pieces = {"implied": "" if implied is None else fmt_pct(implied).lstrip("+"),
+                      "table_year": year(promise.year),
+                      "base_year": "", "base_seen": "", "table_base": "", "above": "", "before": year(check[2])}
             if not (pd.isna(row.observed_cagr) or row.method != "compound" or int(row.base_year) >= check[2]):
                 above = "_above" if float(half_up(float(row.observed_cagr), 1, 100)) >= promise.value - 1e-9 else ""
                 # beside it, what the table's target implies from that same first baseline (9.6% seen against
@@ -1307,10 +1311,11 @@ def prose_growth_shortfall_fields(context: ReportContext) -> list[tuple]:
                 implied_base = prose_growth_implied(context, row, promise, first=True)
                 table_base = "" if implied_base is None else words.text(
                     "summary.prose_growth_base_table", implied=fmt_pct(implied_base).lstrip("+"))
-                since = {field: words.text(f"summary.prose_growth_{field}{above}", year=year(int(row.base_year)),
-                                           seen=fmt_pct(float(row.observed_cagr)).lstrip("+"), before=year(check[2]),
-                                           promised=fmt_number(promise.value), table_base=table_base)
-                         for field in ("since", "since_aside")}
+                since = {"since": words.text(f"summary.prose_growth_since{above}", year=year(int(row.base_year)),
+                                             seen=fmt_pct(float(row.observed_cagr)).lstrip("+"), before=year(check[2]),
+                                             promised=fmt_number(promise.value), table_base=table_base)}
+                pieces.update(base_year=year(int(row.base_year)), table_base=table_base, above=above,
+                              base_seen=fmt_pct(float(row.observed_cagr)).lstrip("+"))
             # the value the growth is counted from, as the table prints it: a reader of a table that shows the first
             # baseline only (the self-evaluation's 2020) is told the year counted from and its value (133亿元)
             series = context.series_values(row.indicator_id, row.series)
@@ -1320,7 +1325,7 @@ def prose_growth_shortfall_fields(context: ReportContext) -> list[tuple]:
             out.append((row, "_one" if check[3] - check[2] == 1 else "",
                         {"promised": fmt_number(promise.value), "seen": fmt_pct(check[0]).lstrip("+"),
                          "first": year(check[2]), "last": year(check[3]), "table": table, "start": start_value,
-                         **since}))
+                         **since, **pieces}))
     return out
 
 
