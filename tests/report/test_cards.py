@@ -1324,3 +1324,34 @@ def test_a_pace_computed_across_releases_says_so_with_the_printed_base(example_t
             context.joined()) - 1
     weihai = load_report(relative(example_tables), 2024, "en")
     assert not any(cards.across_releases(weihai, row) for row in weihai.joined().itertuples())
+
+
+@pytest.mark.parametrize(("year", "since_2020", "since_2021"), [
+    # 10, high-tech enterprises: 738 (2020), 1,049 (2021), 1,450 (2023), 1,580 (2024). 2024: (1580 / 738)^(1/4) − 1 =
+    # 20.96%, (1580 / 1049)^(1/3) − 1 = 14.63%; 2023: (1450 / 738)^(1/3) − 1 = 25.25%, (1450 / 1049)^(1/2) − 1 = 17.57%
+    (2024, "+21.0%", "+14.6%"),
+    (2023, "+25.2%", "+17.6%"),
+])
+def test_a_card_and_the_warning_list_give_the_plan_periods_pace_where_it_differs_materially(
+        example_tables, year, since_2020, since_2021):
+    """The growth seen from the base year (2020) counts 2021's jump, before the plan period 2022–2024: where the pace
+    from 2021 differs from it by more than a quarter (6.4 points of 21.0; 7.6 of 25.2), the card gives both, and the
+    warning list's cell the second after the first. 14 at the mid-term (103 in 2023: +8.8% from 2020's 80, +10.1% from
+    2021's 85, 1.3 points apart, both short of the +16.5% 2024 needs) and 12 at the final (+8.5%, +8.4%) give one."""
+    from bs4 import BeautifulSoup
+
+    for language, label, label_plan, cell in (
+            ("en", "Growth seen per year since 2020", "Growth seen per year in the plan period (since 2021)",
+             f"{since_2020} (since 2021: {since_2021})"),
+            ("zh", "实际年均增长（2020年起）", "方案实施期实际年均增长（2021年起）",
+             f"{since_2020}（2021年起{since_2021}）")):
+        context = load_report(relative(example_tables), year, language)
+        numbers = dict(cards.card_numbers(context, context.series_row(10, "")))
+        assert (numbers[label], numbers[label_plan]) == (since_2020, since_2021)
+        other = context.series_row(14 if year == 2023 else 12, "")
+        assert label in dict(cards.card_numbers(context, other))
+        assert label_plan not in dict(cards.card_numbers(context, other))
+        soup = BeautifulSoup(html.warnings_html(context), "html.parser")
+        row = next(tr for tr in soup.select("table.warning-list tr")
+                   if (first := tr.find("td")) is not None and first.get_text(strip=True) == "10")
+        assert unmarked(row.find_all("td")[-1].get_text()).replace("\u00a0", " ") == cell

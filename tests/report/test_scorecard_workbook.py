@@ -1053,6 +1053,22 @@ def test_every_number_the_report_shows_in_its_first_three_sections_is_in_the_wor
     assert missing == [], missing
 
 
+def test_the_plan_periods_pace_where_it_differs_materially_is_a_number(workbook, mid_term):
+    """10, high-tech enterprises (738 in 2020, 1,049 in 2021, 1,450 in 2023, 1,580 in 2024): beside the growth seen
+    since 2020, the pace since 2021, the year before the plan period, which differs from it by more than a quarter
+    (docs/method.md). Final: (1580 / 1049)^(1/3) − 1 = 14.63% → 0.146, (1580 − 1049) / 3 = 177 a year; beside
+    (1580 / 738)^(1/4) − 1 = 20.96% → 0.21. Mid-term: (1450 / 1049)^(1/2) − 1 = 17.57% → 0.176, (1450 − 1049) / 2 =
+    200.5 → 201 (about, whole), beside 25.25% → 0.252. 12 (+8.5% since 2020, +8.4% since 2021) has none."""
+    for (language, book), expected in ((workbook, (2021, 0.146, 177, 0.21)), (mid_term, (2021, 0.176, 201, 0.252))):
+        names = catalog(language)["workbook.scorecard"]
+        row = _row_of(_scorecard(book), 10)
+        assert (row[names["plan_period_from"]].value, row[names["plan_period_rate"]].value,
+                row[names["plan_period_change"]].value, row[names["seen_rate"]].value) == expected
+        assert row[names["plan_period_rate"]].number_format.endswith("%")
+        other = _row_of(_scorecard(book), 12)
+        assert [other[names[key]].value for key in ("plan_period_from", "plan_period_rate")] == [None, None]
+
+
 def test_a_faster_move_in_the_plan_period_and_the_cut_offs_are_numbers_too(mid_term):
     """At the mid-term the status notes of 3, 19 and 20 give the pace since 2021, the year before the plan period,
     below the baseline: 3 from 39.3 to 44.1 in 2023, (44.1 − 39.3) / 2 = +2.4 pp a year; 19 from 2.7 to 3.2,

@@ -621,6 +621,27 @@ def test_a_pace_a_little_short_of_the_need_is_said_on_track_once(example_tables,
     assert need in talent[0]
 
 
+def test_the_plan_periods_pace_follows_the_growth_seen_where_it_differs_materially(example_tables):
+    """10 at the mid-term: 1,450 in 2023 against the 1,500 stage target; 2024's 1,600 needs 1600 / 1450 − 1 = 10.3%.
+    The growth seen from 2020's 738, (1450 / 738)^(1/3) − 1 = 25.2% a year, counts 2021's jump to 1,049 before the plan
+    period; from 2021, (1450 / 1049)^(1/2) − 1 = 17.6%: 7.6 points apart, more than a quarter of 25.2 (6.3), so the
+    problems' paragraph gives it after the first (docs/method.md). 14 (+8.8% and +10.1%) gives one."""
+    from tests.conftest import relative
+
+    for language, pace, one in (
+            ("zh", "，按2020年以来实际年均增长（+25.2%）推算有望达到；方案实施期（2021年起）实际年均增长+17.6%。",
+             "高于2020年以来实际年均增长（+8.8%）。"),
+            ("en", ", and the growth seen since 2020 (+25.2% a year), kept up, would reach it; growth over the plan "
+                   "period (since 2021): +17.6% a year. ", "more than the growth seen since 2020 (+8.8% a year). ")):
+        texts = [tight(text) for text in block_texts(self_evaluation_blocks(load_report(relative(example_tables), 2023,
+                                                                                        language)))]
+        enterprises = [text for text in texts if text.startswith(("高新技术企业：", "High-tech enterprises:"))]
+        assert sum(pace in text for text in enterprises) == 1, enterprises
+        services = [text for text in texts if text.startswith(("科技服务机构：", "S&T service institutions:"))
+                    and one in text]
+        assert len(services) == 1 and not any(key in services[0] for key in ("方案实施期", "plan period"))
+
+
 def test_the_national_share_states_its_denominator_and_the_indicators_without_data(example_reports):
     # 2015: 1 (rank 18, top 18), 2 (55.3 against 55), 5 (6.3 against 3.3) and 10 (6.2 against 5) achieved, 3 (2.07
     # against 2.2) not: 4 of all 10 = 40.0 %, and 4 of the 5 with a final verdict = 80.0 %; 4, 6, 7, 8 and 9 have no

@@ -50,3 +50,22 @@ def floor_catch_up_rate(target_rate: float, base_year: int, target_year: int, ac
         return NAN
     return (1 - (goal / done) ** (1 / remaining)) * 100
 
+
+
+#: How far the growth a year over the plan period may lie from the growth a year since the base year before a report
+#: gives it beside that one (docs/method.md, "Growth seen from two starts"): more than a quarter of the latter.
+MATERIAL_SHARE = 0.25
+
+
+def paces_differ(from_base: float, in_plan: float, needed: float = NAN, sign: float = 1.0) -> bool:
+    """Whether the growth a year over the plan period (``in_plan``, from the year before its first year) differs
+    materially from the growth a year since the base year (``from_base``), both as the report shows them: by more
+    than :data:`MATERIAL_SHARE` of ``from_base`` (any difference at all where that is 0), or on the other side of the
+    growth needed a year (``needed``, NaN where none is asked: one reaching it, the other not; ``sign`` −1 where lower
+    is better). Indicator 10 of the example data in 2024: +21.0% a year since 2020, +14.6% since 2021; 6.4 points
+    apart, more than a quarter of 21.0 (5.25): material. False where either pace is unknown."""
+    if not (math.isfinite(from_base) and math.isfinite(in_plan)):
+        return False
+    if abs(in_plan - from_base) > MATERIAL_SHARE * abs(from_base) + 1e-9:
+        return True
+    return math.isfinite(needed) and (sign * (from_base - needed) >= 0) != (sign * (in_plan - needed) >= 0)

@@ -35,6 +35,7 @@ from .words import (
     pace_text,
     plan_outline_of,
     plan_period_move,
+    plan_seen_text,
     projected_shown,
     projection_shown,
     prose_growth_implied,
@@ -147,6 +148,10 @@ def card_numbers(context: ReportContext, row) -> list[tuple[str, str]]:
         # a rank's change is in places a year already ("up 0.6 places a year"), not "per year … a year"
         seen = labels["seen_rank" if row.kind == "rank" else "seen"]
         rows.append((seen.format(year=year(base_year)), seen_text(row, words)))
+        if plan_seen_text(row, words):  # the plan period's own pace beside it, where the two differ materially (10 in
+            # 2024: +21.0% since 2020, +14.6% since 2021, 2021 having jumped before the plan began)
+            seen = labels["seen_plan_rank" if row.kind == "rank" else "seen_plan"]
+            rows.append((seen.format(year=year(row.since_year)), plan_seen_text(row, words)))
     if projection_shown(row):
         rows.append((labels["projected"].format(year=year(row.target_year)),
                      value_text(row, projected_shown(row), words)))

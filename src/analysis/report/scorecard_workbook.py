@@ -56,6 +56,7 @@ from .words import (
     pace_text,
     plan_outline_of,
     plan_period_move,
+    plan_period_pace,
     preliminary_note,
     projected_shown,
     projection_shown,
@@ -737,15 +738,20 @@ def _start(seen, first, implied) -> list:
 
 
 def _plan_period(context: ReportContext, row) -> list:
-    """A rise in the plan period faster than the growth from the base year, the year before the plan period on the
-    far side of the baseline, as the status note gives it ("1.9% in 2021, below the baseline; +0.45 pp a year
-    since"): that year and the pace since, (%) and in the unit as the report shows them; empty for any other
-    series."""
+    """The growth seen a year over the plan period, from the year before its first year, where the report gives it
+    beside the growth since the base year: where the two differ materially (:func:`~analysis.report.words.
+    plan_period_pace`: 10 in 2024, +14.6% since 2021 beside +21.0% since 2020), and for a rise in the plan period
+    faster than the growth from the base year, the year before the plan period on the far side of the baseline, as
+    the status note gives it ("1.9% in 2021, below the baseline; +0.45 pp a year since"): that year and the pace
+    since, (%) and in the unit as the report shows them; empty for any other series."""
     move = plan_period_move(context, row)
-    if move is None or move[0] not in ("dip", "dip_fell"):
-        return [None, None, None]
-    fields = move[1]
-    return [_whole(fields["since_year"]), _rate(row, fields["since_cagr"]), _change(fields["since_per_year"], row)]
+    if move is not None and move[0] in ("dip", "dip_fell"):
+        fields = move[1]
+        return [_whole(fields["since_year"]), _rate(row, fields["since_cagr"]), _change(fields["since_per_year"], row)]
+    if plan_period_pace(row):
+        return [_whole(row.since_year), _rate(row, row.since_cagr if row.method == "compound" else None),
+                _change(row.since_per_year, row)]
+    return [None, None, None]
 
 
 def _without_empty(headers: list[str], rows: list[list], columns) -> tuple[list[str], list[list]]:

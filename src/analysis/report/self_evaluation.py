@@ -42,6 +42,7 @@ from .words import (
     one_year_left,
     pace_lines,
     pace_text,
+    plan_period_move,
     plan_period_note,
     preliminary_note,
     prose_growth_shortfall_fields,
@@ -815,7 +816,10 @@ def _lagging_state(context: ReportContext, row, name: str) -> str:
     """What a series that lags stands at: its latest value against its target, its status, and after a stage
     target's verdict what the next target asks."""
     words = context.words
-    need = next_target_need(row, words) if row.verdict == "final" else ""
+    # the plan period's pace after the growth seen since the base year, unless the note gives it (a faster move: dip)
+    move = plan_period_move(context, row)
+    need = next_target_need(row, words, plan_pace=not (move and move[0].startswith("dip"))) \
+        if row.verdict == "final" else ""
     # a pace a little short of the need, on track by the method's band: the need after the note says so, once
     note = status_note(row, words, plan_period_note(context, row), course_said=bool(need))
     # a level to hold every year is no target of one year: "against a target of ≥90% every year"

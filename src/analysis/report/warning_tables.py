@@ -41,6 +41,7 @@ from .words import (
     needed_label,
     one_year_left,
     pace_text,
+    plan_seen_text,
     scorecard_note,
     seen_text,
     series_ids,
@@ -127,7 +128,9 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             target_year=target_aside(context, row),
             gap=gap_text(context, row, with_unit=True, table=True),
             pace=pace_text(row, words, column_year, later_target(context, row)),
-            seen=seen_text(row, words),
+            # and the plan period's own, where the two differ materially (10 in 2024: "+21.0% (since 2021: +14.6%)")
+            seen=words.text("warnings.seen_plan", seen=seen_text(row, words), year=year(row.since_year),
+                            plan=plan_seen_text(row, words)) if plan_seen_text(row, words) else seen_text(row, words),
             # where the verdict rests on a level read from targets the table prints bare, said so under the status
             status_note=words.join([note for note in (scorecard_note(context, row), bare_reading(context, row))
                                     if note]),

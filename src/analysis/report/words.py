@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..assess.assessment import headline_status, plan_start_year
-from ..assess.rates import compound_rate, direction_sign, linear_rate
+from ..assess.rates import compound_rate, direction_sign, linear_rate, paces_differ
 from ..assess.warning_list import (
     course_share,
     on_course_short,
@@ -647,14 +647,65 @@ def seen_text(row, words: Catalog) -> str:
     a rate is met or missed each year, the drift of the rate itself is no growth)."""
     if row.method == "annual_floor":
         return MISSING
-    seen = row.observed_cagr if row.method == "compound" else row.observed_per_year
+    return _seen_shown(row, words, row.observed_cagr, row.observed_per_year)
+
+
+def _seen_shown(row, words: Catalog, cagr: float, per_year: float) -> str:
+    seen = cagr if row.method == "compound" else per_year
     if is_missing(seen):
         return MISSING
-    if row.method == "compound" and is_percent(row) and not is_missing(row.observed_per_year):
+    if row.method == "compound" and is_percent(row) and not is_missing(per_year):
         # a ratio in % the plan sets as one (7: high-tech firms / industrial firms): the compound rate, and the points
         # a year beside it, so that "+4.5%" is never read as points: +4.5%（+3.3个百分点）
-        return fmt_pct(seen) + words.text("grammar.aside", text=change_per_year(row.observed_per_year, row, words))
+        return fmt_pct(seen) + words.text("grammar.aside", text=change_per_year(per_year, row, words))
     return fmt_pct(seen) if row.method == "compound" else change_per_year(seen, row, words)
+
+
+def _shown_rate(row, cagr: float, per_year: float) -> float:
+    """A growth a year in the series' method as the report shows it: a compound rate in % to one decimal (21.0), a
+    change a year as :func:`shown_change` rounds it (+0.87 pp, about 12 enterprises); NaN for none."""
+    if row.method == "compound":
+        return math.nan if is_missing(cagr) else float(half_up(cagr, 1, 100))
+    return math.nan if is_missing(per_year) else shown_change(float(per_year), row)
+
+
+def _shown_need(row) -> float:
+    """The growth needed a year the report shows beside the growth seen, in the series' method and rounded so: to the
+    binding target, or after a verdict on a stage target to the next one; NaN where it asks none (a target met or
+    missed for good, a level to hold, its year come without its value)."""
+    if row.verdict == "final":
+        if next_need(row) != "pace":
+            return math.nan
+        return _shown_rate(row, row.next_required_cagr, row.next_required_per_year)
+    if row.status in ("achieved", "achieved_at_risk") or target_year_past(row):
+        return math.nan
+    return _shown_rate(row, row.required_cagr, row.required_per_year)
+
+
+def plan_period_pace(row) -> bool:
+    """Whether the growth seen a year over the plan period (from the year before its first year: ``since_year``,
+    :func:`~analysis.report.context.plan_period_paces`) differs materially from the growth seen a year since the base
+    year, which the status is rated on (:func:`~analysis.assess.rates.paces_differ`: by more than a quarter of it, or
+    on the other side of the growth needed a year): then every place that gives the one gives the other beside it
+    (10 of the example data in 2024: +21.0% since 2020, +14.6% since 2021). Not for a yearly floor, a series without a
+    verdict, or one whose latest value precedes the plan period."""
+    if (row.method not in ("compound", "linear") or row.status in ("insufficient_data", "qualitative")
+            or is_missing(getattr(row, "since_year", math.nan)) or seen_text_missing(row)):
+        return False
+    return paces_differ(_shown_rate(row, row.observed_cagr, row.observed_per_year),
+                        _shown_rate(row, row.since_cagr, row.since_per_year), _shown_need(row),
+                        direction_sign(row.direction))
+
+
+def seen_text_missing(row) -> bool:
+    seen = row.observed_cagr if row.method == "compound" else row.observed_per_year
+    return is_missing(seen)
+
+
+def plan_seen_text(row, words: Catalog) -> str:
+    """The growth seen a year over the plan period, written as :func:`seen_text` writes the growth since the base year
+    ("+14.6%", "+2.4 pp"); "" where it does not differ materially from that (:func:`plan_period_pace`)."""
+    return _seen_shown(row, words, row.since_cagr, row.since_per_year) if plan_period_pace(row) else ""
 
 
 def pace_text(row, words: Catalog, named: int | None = None, later: tuple[int, float] | None = None,
@@ -1688,11 +1739,13 @@ def _above_range(row) -> bool:
     return operator(row) in ("within", "exactly") and row.direction == "lower" and row.shortfall > 0
 
 
-def next_target_need(row, words: Catalog, printed: str = "") -> str:
+def next_target_need(row, words: Catalog, printed: str = "", plan_pace: bool = True) -> str:
     """After a verdict on a stage target: what the next target asks ("; to reach 120 in 2024 it must grow by 16.5%
     over 2023, more than the growth seen so far (+8.8% a year)"); empty without a next target. A level to hold every
     year read from targets the table prints without the sign (``printed``, :func:`bare_printed`: 18's 5%) says the
-    next year's level is this evaluation's reading, never that the plan asks for "at least" it."""
+    next year's level is this evaluation's reading, never that the plan asks for "at least" it. The growth seen since
+    the base year is followed by the plan period's own (:func:`plan_seen_text`) where the two differ materially,
+    unless ``plan_pace`` is False (a note beside it gives that pace already)."""
     if row.direction in HELD_EVERY_YEAR:  # the year it must hold next: perhaps the binding target's
         next_year, next_value = following_target(row)
         if is_missing(next_year):
@@ -1725,6 +1778,9 @@ def next_target_need(row, words: Catalog, printed: str = "") -> str:
         following += words.text(f"summary.need_final_course{rank}_{course}", seen=seen_text(row, words),
                                 base=year(row.base_year), share=share_text(course_share(row)),
                                 cut=share_text(on_track_cut(row)))
+        if plan_pace and plan_seen_text(row, words):  # 10 at the mid-term: +25.2% a year since 2020, +17.6% since 2021
+            following += words.text(f"summary.need_final_course_plan{rank}", seen=plan_seen_text(row, words),
+                                    year=year(row.since_year))
     return following
 
 
@@ -2147,6 +2203,9 @@ def method_note(context: ReportContext, table: bool = True) -> str:
     later = sorted({int(y) for y in baselines if y > base_year})  # Weihai's 2021 beside 2020: not the start
     later_baselines = words.text("method.later_baselines", base_year=base_year,
                                  years=words.join_and([str(y) for y in later])) if later else ""
+    # and the growth over the plan period, from the last of them, beside the growth from the base year where the two
+    # differ materially (:func:`plan_period_pace`)
+    later_baselines += words.text("method.plan_pace", last=later[-1], base_year=base_year) if later else ""
     # a growth a year the plan's text requires (a prose check) counts from the table's last baseline, the status and
     # the growth beside it from the base year: both starts, said where the note says what is reported (method, item 7)
     prose = (context.quality["issue"] == "prose_growth").any() and later
