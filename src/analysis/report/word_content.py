@@ -535,12 +535,14 @@ def warning_table(context: ReportContext, rows: list) -> tuple[tuple, list[list]
                            + ([plain(name_joined(row.status_note))] if row.status_note else [])),
                       cell(value_with_year(row.latest, row.latest_year), right),
                       cell(value_with_year(row.target, row.target_year), right), cell(row.gap, right),
-                      lines_cell(pace_lines(row.pace, words)), cell(row.seen)])
+                      lines_cell(pace_lines(row.pace, words)),
+                      lines_cell((row.seen, row.seen_plan)) if row.seen_plan else cell(row.seen)])
         colours[(len(lines), 2)] = LEVEL_COLOURS[row.level][0]
         colours[(len(lines), 3)] = STATUS_COLOURS[row.status]
     texts = [[row.indicator_id, name_joined(row.name) + CORE_MARK, Label(row.level_text),
               (Label(row.status_text), name_joined(row.status_note)), f"{row.latest}\n{row.latest_year.strip()}",
-              f"{row.target}\n{row.target_year.strip()}", row.gap, pace_lines(row.pace, words), row.seen]
+              f"{row.target}\n{row.target_year.strip()}", row.gap, pace_lines(row.pace, words),
+              f"{row.seen}\n{row.seen_plan}" if row.seen_plan else row.seen]
              for row in rows]
     aligns = ["AlignDefault"] * 4 + [right] * 3 + ["AlignDefault", right]  # the growth seen a number, as in HTML
     if not pace_shown(rows):
