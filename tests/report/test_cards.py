@@ -1341,7 +1341,7 @@ def test_a_card_and_the_warning_list_give_the_plan_periods_pace_where_it_differs
     from bs4 import BeautifulSoup
 
     for language, label, label_plan, cell in (
-            ("en", "Growth seen per year since 2020", "Growth seen per year in the plan period (since 2021)",
+            ("en", "Growth seen per year since 2020", "Since 2021 (plan period)",
              f"(since 2021: {since_2021})"),
             ("zh", "实际年均增长（2020年起）", "方案实施期实际年均增长（2021年起）",
              f"（2021年起{since_2021}）")):
