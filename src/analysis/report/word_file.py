@@ -250,6 +250,13 @@ def row_text(row) -> str:
     return "".join(text.text or "" for text in row.iter(w("t")))
 
 
+#: Lines beyond which a row of any table but a card's may break over two pages: the Chinese final's 4 provincial,
+#: its status note seven lines long, could not go on page 4 under the table's first four rows and left a third of
+#: the page blank. A row split keeps its first lines together (its number, name and status at its top). Not in the
+#: self-evaluation's draft, whose tables the evaluator edits.
+TALL_ROW_LINES = 6
+
+
 def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool = False,
            running_head: str = "") -> bytes:
     """The cells shaded, the tables' heads and the card tables kept on a page, the runs kept whole marked, the
@@ -271,9 +278,13 @@ def finish(docx: bytes, laid_on: WordDocument, words, epoch: int, editable: bool
                 cell_margins(table, margin)
         for index, table in enumerate(tables):  # a row is never split over two pages (its status never apart from
             # its name), but for a long one of the appendix's tables of findings and sources, many lines long (a
-            # short one split left its unit alone under a repeated header on a page of its own)
+            # short one split left its unit alone under a repeated header on a page of its own), and a tall one
+            # of any table but a card's (:data:`TALL_ROW_LINES`)
             for row in table.findall(w("tr")):
-                if index not in laid_on.splittable or len(row_text(row)) <= SPLIT_ROW_CHARACTERS:
+                long = index in laid_on.splittable and len(row_text(row)) > SPLIT_ROW_CHARACTERS
+                tall = not editable and index not in laid_on.kept_together and index not in laid_on.borderless \
+                    and row_lines(row, table) > TALL_ROW_LINES
+                if not (long or tall):
                     put(put(row, "trPr"), "cantSplit", {})
         keep_heads(table for index, table in enumerate(tables)
                    if index not in laid_on.kept_together and index not in laid_on.borderless)
