@@ -3,6 +3,7 @@ outline, in both languages, its gaps marked; data text escaped, never markup."""
 from __future__ import annotations
 
 import html
+import io
 import itertools
 import json
 import re
@@ -1723,3 +1724,29 @@ def test_a_chinese_name_wider_than_its_column_is_broken_by_hand_between_its_word
     assert _name_lines("国家高新区营收占 GDP 比重", 19.0) == "国家高新区营收占\nGDP 比重"
     assert _name_lines("研发人员数", 19.0) == "研发人员数"
     assert _name_lines("Share of good-air days in the year", 19.0) == "Share of good-air days in the year"
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_sentence_of_the_word_draft_runs_on_without_a_line_break(example_tables, language):
+    """The Chinese final's summary broke its list of progress verdicts in the middle (…指标 4 的省级序列尚缺
+    2023—2024年数据； | 指标 21 尚缺 2024年数据。): a line break put before 指标 21 by an estimate of where its line
+    would end, which LibreOffice filled a letter short two lines before (…其余 | 2 项), left 据； alone on a line and
+    指标 21 at the margin as a paragraph of its own. The sentence is one paragraph's, with no line break in it."""
+    from analysis.report.self_evaluation_files import self_evaluation_docx
+
+    context = load_report(example_tables, 2024, language)
+    item = {"zh": "指标 {}", "en": "[Ii]ndicator {}"}[language]
+    with zipfile.ZipFile(io.BytesIO(self_evaluation_docx(context, "2025-01-15"))) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+
+    def text(paragraph) -> str:  # a line break as a newline, the joiners and their narrow spaces as typed
+        said = "".join("\n" if node.tag == f"{{{W_MAIN}}}br" else node.text or ""
+                       for node in paragraph.iter(f"{{{W_MAIN}}}t", f"{{{W_MAIN}}}br"))
+        return re.sub("[\u2060\u200b]", "", said).replace("\u202f", " ").replace("\u00a0", " ")
+
+    # the paragraph naming 4 and 21 as the two progress verdicts left (4's provincial series and 21 lack data)
+    holding = [text(paragraph) for paragraph in root.iter(f"{{{W_MAIN}}}p")
+               if re.search(item.format(4) + r"\D.*" + item.format(21) + r"\D", text(paragraph), re.S)]
+    assert len(holding) == 1
+    between = re.search(item.format(4) + r"\D.*" + item.format(21), holding[0], re.S)[0]
+    assert "\n" not in between

@@ -17,7 +17,9 @@ document only: 待补充 with word joiners inside would not be found); Word brea
 rules. A placeholder and a reference by number (指标 4, 任务 2.2) start a line where
 the line they would start on has no room for them whole, by a line break before them (:func:`_on_one_line`, which
 lays the paragraph or the cell out as Word and LibreOffice fill lines: a Chinese character two digits wide, a Latin
-letter as wide as Times New Roman sets it), and a paragraph so broken is set flush left, never spread.
+letter as wide as Times New Roman sets it, and no room either where the lines were filled half a letter narrower or
+wider: a print that wraps a line sooner would otherwise leave a character or two before the break, the piece at the
+margin as a paragraph of its own), and a paragraph so broken is set flush left, never spread.
 """
 from __future__ import annotations
 
@@ -213,6 +215,9 @@ FIRST_LINE_INDENT = 4.0
 #: Latin letters: the room a piece kept on its line needs beyond its width, so that an estimate a character short
 #: (Word's and LibreOffice's fonts, a hanging comma) still leaves it whole.
 LINE_SLACK = 1.0
+#: Latin letters: how far a line's print may end from where the estimate ends it (a justified line's spaces, a
+#: font's rounding): LibreOffice wrapped 其余 | 2 项 where the estimate left 0.2 of a letter over.
+WRAP_DOUBT = 0.5
 
 
 #: How much wider bold Latin letters print than regular ones (a placeholder's: 5.5–6.5 % in Times New Roman).
@@ -274,11 +279,18 @@ def _on_one_line(out: list, text: str, room: tuple[float, float] | None, bold: b
     for character, instead in INVISIBLE.items():  # the text as the draft has it (plain, its numbers' joiners kept)
         before = before.replace(character, instead)
     before = kept_whole(before, number_pieces())
-    column = _column(before, width, indent)
     if before and (before[-1] in GLUE + OPENING_MARKS + "“‘(" or before[-1] == "\n"):
         return []
-    return [{"t": "LineBreak"}] if column > (0.0 if "\n" in before else indent) and \
-        column + _width(text, bold) + LINE_SLACK > width else []
+
+    def no_room(across: float) -> bool:  # the piece would not fit whole on its line, the lines ``across`` wide
+        column = _column(before, across, indent)
+        return column > (0.0 if "\n" in before else indent) and column + _width(text, bold) + LINE_SLACK > width
+
+    # a line break only where the lines filled a little narrower or wider (:data:`WRAP_DOUBT`) leave no room either:
+    # a line the estimate ends a hair short of its width may wrap a piece sooner in print, and a break put two lines
+    # on then stands after a character or two (…其余 | 2 项 printed, then 据； | 指标 21 at the margin as a paragraph
+    # of its own); a piece broken at a line's end is the lesser fault
+    return [{"t": "LineBreak"}] if no_room(width - WRAP_DOUBT) and no_room(width + WRAP_DOUBT) else []
 
 
 def _inlines(context: ReportContext, parts: list, body: bool = False, cell: bool = False,
