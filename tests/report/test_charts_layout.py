@@ -171,9 +171,11 @@ def test_a_tall_phone_heat_map_repeats_its_years_under_its_rows(example_tables):
     2024 stand under the rows too, over the key, clear of it; on paper (a page's) the years stand at the top alone."""
     report, ax, renderer = _tall_phone_chart(example_tables, charts.status_heatmap)
     ticks = ax.xaxis.get_major_ticks()
-    assert [tick.label2.get_text() for tick in ticks if tick.label2.get_visible()] == ["2022", "2023", "2024"]
+    # each year over what its report is (2022 | annual monitoring)
+    assert [tick.label2.get_text().split("\n")[0] for tick in ticks if tick.label2.get_visible()] == \
+        ["2022", "2023", "2024"]
     under = [tick.label1 for tick in ticks if tick.label1.get_visible()]
-    assert [label.get_text() for label in under] == ["2022", "2023", "2024"]
+    assert [label.get_text().split("\n")[0] for label in under] == ["2022", "2023", "2024"]
     rows = ax.get_window_extent(renderer)
     key = min((text for text in ax.figure.texts if text.get_text().startswith("Moderate")),
               key=lambda text: text.get_window_extent(renderer).y1)
@@ -1038,6 +1040,31 @@ def test_a_target_just_missed_sits_on_its_year_and_reads_apart_from_a_target_met
             assert box.x0 <= point[0] <= box.x1, number
     legend = [text.get_text() for text in figure.legends[0].get_texts()]
     assert words["chart.target"] in legend and words["chart.target_missed"] in legend
+
+
+@pytest.mark.parametrize(("language", "title"), [("zh", "4. 省级农业科技园区"), ("en", "4. Provincial agri-tech")])
+@pytest.mark.parametrize("year", [2024, 2023])
+def test_a_target_without_its_years_value_is_drawn_neither_met_nor_missed(example_tables, language, title, year):
+    """4 provincial has no value after 2022: its 2023 and 2024 targets were filled stars, as a target met, in a key
+    that names a hollow star "a target the year's value missed". A target due by the report year without a value of
+    its year is hollow and grey, and the key names it; a target met stays filled, one to come (the mid-term's 2024)
+    too."""
+    configure_matplotlib(language)
+    words = catalog(language)
+    figure = charts.small_multiples(load_report(relative(example_tables), year, language))
+    [panel] = [ax for ax in figure.axes if ax.get_title(loc="left").startswith(title)]
+    stars = {(int(x), to_hex(line.get_markerfacecolor()), to_hex(line.get_markeredgecolor()))
+             for line in panel.lines if line.get_marker() == "*" for x in line.get_xdata()}
+    expected = {2023: ("#ffffff", "#757575"), 2024: ("#ffffff", "#757575") if year == 2024 else ("#212121", "#212121")}
+    assert stars == {(x, face, edge) for x, (face, edge) in expected.items()}
+    # 15's 25 against 25 in 2024, met: filled
+    [met] = [ax for ax in figure.axes if ax.get_title(loc="left").startswith("15.")]
+    assert {to_hex(line.get_markerfacecolor()) for line in met.lines if line.get_marker() == "*"
+            and 2024 in line.get_xdata()} == {"#212121"}
+    legend = {text.get_text(): handle for text, handle in zip(figure.legends[0].get_texts(),
+                                                               figure.legends[0].legend_handles)}
+    assert to_hex(legend[words["chart.target_unjudged"]].get_markeredgecolor()) == "#757575"
+    assert to_hex(legend[words["chart.target_unjudged"]].get_markerfacecolor()) == "#ffffff"
 
 
 def _badges_by_row(figure) -> dict[str, str]:

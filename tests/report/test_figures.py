@@ -157,6 +157,26 @@ def test_statuses_are_named_not_only_coloured(example):
                                                           for t in legend.get_texts()]
 
 
+@pytest.mark.parametrize(("language", "columns", "note"), [
+    ("zh", ["2022年年度监测", "2023年中期评估", "2024年总结评估"],
+     "各列＝该年数据所能作出的判断：目标年份之前为进展判断"),
+    ("en", ["2022 annual monitoring", "2023 mid-term", "2024 final"],
+     "each column = what that year's data allowed: ratings of progress before a target's year")])
+@pytest.mark.parametrize("narrow", [False, True])
+def test_the_heat_maps_columns_say_what_each_report_year_is(example, language, columns, note, narrow):
+    """The final's heat map headed its columns 2022, 2023, 2024 under "report year": the plan (evaluations: 2023
+    mid_term, 2024 final) makes 2022 a year of annual monitoring, whose ratings of progress (需加快, 进展不足) the
+    final's text and tables never use. Each column names its year and what that year's report is, and the key says
+    a column holds the judgement its year's data allowed; the mid-term's two columns alike."""
+    for year in (2024, 2023):
+        heat = charts.status_heatmap(context(example, year, language), narrow=narrow)
+        ticks = [tick.label2 for tick in heat.axes[0].xaxis.get_major_ticks()]  # the years over the rows
+        joined = "" if language == "zh" else " "
+        assert [tick.get_text().replace("\n", joined) for tick in ticks] == columns[:year - 2021]
+        key = [t.get_text() for t in heat.texts][-1].replace("\n", joined)
+        assert note in key
+
+
 def test_a_status_from_the_printed_baselines_alone_is_marked_in_the_heat_map(example):
     """Weihai's published data: in 2022 only indicator 26 has a value of the plan period (36.6); every other
     series' 2022 status rests on the plan's 2020 and 2021 baselines and is marked, and the key says so. The example

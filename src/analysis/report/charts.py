@@ -1050,6 +1050,10 @@ PANEL_STAR, PANEL_DOT = 6.0, 2.9
 #: legend names it apart from a target met.
 MISSED_STAR = {"marker": "*", "markersize": 8.0, "markerfacecolor": "white", "markeredgecolor": "#212121",
                "markeredgewidth": 0.9}
+#: A target due by the report year without a value of its year to judge it by, on a small multiple (4 provincial's
+#: 2023 and 2024, its latest value 2022's): hollow as a missed one and as large, its outline grey (#757575, 4.6:1
+#: against white), never filled as a target met; the legend names it apart from both.
+UNJUDGED_STAR = {**MISSED_STAR, "markeredgecolor": "#757575"}
 #: A level to hold every year, on a card and a small multiple: dash-dot, #555 at 7.5:1 against white (WCAG 2.1's
 #: 1.4.11 asks 3:1 of a graphical object) and 1.4 points wide, over the grid lines it runs along (Weihai's 17 at 90,
 #: 18 at 5: at 0.8 points it was lost in the grid's #d9d9d9).
@@ -1072,6 +1076,14 @@ def missed_targets(observed: pd.DataFrame, targets: pd.DataFrame, direction: str
         return direction_sign(direction) * (value - target.value) < 0
 
     return pd.Series([missed(target) for target in targets.itertuples()], index=targets.index, dtype=bool)
+
+
+def unjudged_targets(observed: pd.DataFrame, targets: pd.DataFrame, report_year: int) -> pd.Series:
+    """For each of ``targets``, whether it is due by ``report_year`` and ``observed`` has no value of its year to
+    judge it by (neither met nor missed, as far as the data go)."""
+    years = {year for year, value in zip(observed["year"], observed["value"]) if not is_missing(value)}
+    return pd.Series([year <= report_year and year not in years for year in targets["year"]], index=targets.index,
+                     dtype=bool)
 
 
 def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False,
@@ -1111,6 +1123,7 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False,
         frames.append(pd.DataFrame({"panel": panel, "year": targets["year"], "value": targets["value"],
                                     "upper": targets["upper"] if "upper" in targets else np.nan,
                                     "missed": missed_targets(observed, targets, row.direction),
+                                    "unjudged": unjudged_targets(observed, targets, context.report_year),
                                     "role": "target", "status": row.status, "kind": row.kind,
                                     "held": row.direction in HELD_EVERY_YEAR,
                                     "held_from": getattr(row, "held_from", None)}))
@@ -1127,12 +1140,17 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False,
         targets = panel[panel["role"] == "target"]
         gaps += _draw_course(ax, observed["year"], observed["value"], colour, 1.6)
         # every target's star on its year, under the value's dot: a target met (or not yet due) filled; a target the
-        # year's value missed hollow and larger (:data:`MISSED_STAR`), so 1,580 against 1,600 does not read as met
-        missed = targets["missed"].astype(bool)
-        ax.plot(targets.loc[~missed, "year"], targets.loc[~missed, "value"], linestyle="", marker="*",
+        # year's value missed hollow and larger (:data:`MISSED_STAR`), so 1,580 against 1,600 does not read as met;
+        # one due without its year's value hollow and grey (:data:`UNJUDGED_STAR`): neither met nor missed
+        missed, unjudged = targets["missed"].astype(bool), targets["unjudged"].astype(bool)
+        met = ~missed & ~unjudged
+        ax.plot(targets.loc[met, "year"], targets.loc[met, "value"], linestyle="", marker="*",
                 markersize=PANEL_STAR, color="#212121", zorder=3)
         if missed.any():
             ax.plot(targets.loc[missed, "year"], targets.loc[missed, "value"], linestyle="", zorder=3, **MISSED_STAR)
+        if unjudged.any():
+            ax.plot(targets.loc[unjudged, "year"], targets.loc[unjudged, "value"], linestyle="", zorder=3,
+                    **UNJUDGED_STAR)
         # each value's dot over a target's star, as on a card: a value just short of its target stays in sight
         ax.plot(observed["year"], observed["value"], linestyle="", marker="o", markersize=PANEL_DOT, color=colour,
                 markeredgecolor="white", markeredgewidth=0.4, zorder=VALUE_OVER_TARGET)
@@ -1156,6 +1174,8 @@ def small_multiples(context: ReportContext, part: int = 0, narrow: bool = False,
         Line2D([], [], color="#212121", marker="*", linestyle="", markersize=7, label=words["chart.target"])]
     if data["missed"].eq(True).any():
         handles.append(Line2D([], [], linestyle="", label=words["chart.target_missed"], **MISSED_STAR))
+    if data["unjudged"].eq(True).any():
+        handles.append(Line2D([], [], linestyle="", label=words["chart.target_unjudged"], **UNJUDGED_STAR))
     if data["held"].any():
         handles.append(Line2D([], [], label=words["chart.level_held"], **HELD_LINE))
     if gaps:
@@ -1299,17 +1319,28 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False,
                                      if before.to_numpy().any() else []) \
         + ([words.text("chart.heatmap_older_key", mark=older_mark)] if older.to_numpy().any() else []) \
         + ([words.text("chart.heatmap_before_level_key", mark=early_mark)] if early.to_numpy().any() else []) \
-        + [words["chart.heatmap_colours_key"]]  # 需加快 yellow is no warning, 进展不足 orange an amber one
+        + [words["chart.heatmap_columns_key"], words["chart.heatmap_colours_key"]]
+    # a column is what its year's data allowed: a year of annual monitoring (2022) shows ratings of progress (需加快)
+    # the evaluations' columns do not; 需加快 yellow is no warning, 进展不足 orange an amber one
     # the key at 8.5 points at least (8 as the page prints the figure), its lines apart
     key_size = max(size, KEY_SIZE)
     key = _wrap_items(items, words["chart.heatmap_key_separator"], width - 0.3, key_size, lines=10 if narrow else 6)
     line = 1.2 * size / 72  # inches: a line of type
     lines = max(text.count("\n") + 1 for text in [*labels, *cells.values()])
     row = max(0.2, lines * line + 0.08)  # inches: a row holds every line of its label and of its cells' words
+    # each column's year over what the plan makes of it (2022年 | 年度监测, 2023 | mid-term): a year of annual
+    # monitoring rates progress, an evaluation judges its targets; the kind on lines as wide as the column
+    year_size = max(size, 7.5)
+    kinds = [context.plan["evaluations"].get(str(y), "annual") for y in years]
+    columns = [words.text("chart.heatmap_year", year=year(y)) + "\n"
+               + _wrap(words[f"chart.heatmap_kind.{kind}"], cells_inches / len(years) - 0.04, year_size, lines=2)
+               for y, kind in zip(years, kinds)]
+    heads = max(label.count("\n") + 1 for label in columns)
     # inches: the title and the years above, the key below
-    top, bottom = 0.75 + 2 * line, 0.25 + LABEL_SPACING * key_size / 72 * (key.count("\n") + 1)
+    top = 0.75 + line + heads * 1.2 * year_size / 72
+    bottom = 0.25 + LABEL_SPACING * key_size / 72 * (key.count("\n") + 1)
     years_under = narrow and row * len(order) > NARROW_TALL_ROWS  # the years under the rows too, over the key
-    bottom += (1.2 * max(size, 7.5) / 72 + 0.1) if years_under else 0
+    bottom += (heads * 1.2 * year_size / 72 + 0.1) if years_under else 0
     height = row * len(order) + top + bottom
     figure = Figure(figsize=(width, height))
     ax = figure.add_axes((left, bottom / height, cells_inches / width, 1 - (top + bottom) / height))
@@ -1321,7 +1352,7 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False,
             ground = STATUS_COLOURS["insufficient_data" if neutral.iat[y, x] else status]
             ax.text(x + 0.5, y + 0.5, annotations.iat[y, x], ha="center", va="center_baseline", fontsize=cell_size,
                     color=text_on(ground), linespacing=1.1)
-    ax.set_xticks(np.arange(len(years)) + 0.5, [year(y) for y in years], fontsize=max(size, 7.5))
+    ax.set_xticks(np.arange(len(years)) + 0.5, columns, fontsize=year_size, linespacing=1.1)
     ax.set_yticks(np.arange(len(order)) + 0.5, labels, fontsize=size, rotation=0, verticalalignment="center")
     ax.tick_params(axis="y", length=0, pad=4)  # a label of two lines centred on its row, no tick mark beside it
     ax.set_xlabel(words["chart.report_year"], fontsize=max(size, 8))
