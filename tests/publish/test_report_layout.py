@@ -26,7 +26,7 @@ from analysis.settings import TEMPLATES_DIR
 from analysis.vocabulary import STATUSES
 from tests.conftest import EXAMPLE_REPORTS
 from tests.support.line_breaks import unmarked
-from tests.support.pdf import pdf_layout
+from tests.support.pdf import lines_opening_with_a_mark, pdf_layout
 
 SPANNED = 4  # pages: the final en appendix's actual values took five beside a column of notes nearly empty
 EDGE = 36  # points: the page margins are 16 mm (45 pt); a line this close to the paper's edge was pushed out
@@ -579,3 +579,13 @@ def test_the_appendix_gives_a_mostly_empty_note_columns_room_to_the_names(exampl
     spanned = [number for number, layout_ in enumerate(pdf_layout(folder / "report.pdf"), 1)
                if any(box[4] == names["source"] for box in layout_["boxes"])]
     assert len(spanned) <= SPANNED
+
+
+def test_no_printed_line_starts_with_a_closing_mark(report):
+    """The English final's change table printed "now against the 2024 target (1,600 enterprises)" and, on the next
+    line, ", still missed": the comma after an amount kept whole left behind. No line of a report or its
+    self-evaluation, in either language, starts with a closing bracket, a stop or a comma (pdftotext's lines)."""
+    for name in ("report.pdf", "self-evaluation.pdf"):
+        if (report / name).is_file():
+            assert lines_opening_with_a_mark(report / name) == [], name
+

@@ -1718,3 +1718,13 @@ def test_the_mid_terms_scorecard_keeps_its_needs_short_asides_whole(example_repo
     opened, closed = re.compile(r"（[^（）]{1,14}$"), re.compile(r"[^（）]{1,14}）")
     assert [(page, a[-12:], b[:12]) for page, a, b in pairs
             if page in changes and opened.search(a) and closed.match(b)] == []
+
+
+def test_a_latin_mark_after_an_amount_kept_whole_stays_with_it():
+    """The English change table's note "now against the 2024 target (1,600 enterprises), still missed" broke after the
+    amount's span, the comma opening the next line: the closing bracket and the comma after an amount go into its
+    span, as a Chinese closing mark does (2.9%）；)."""
+    assert str(keep_together("target (1,600 enterprises), still")) == (
+        'target (<span class="nobr">1,600 enterprises),</span> still')
+    assert str(keep_together("reached 2.7%; then")) == 'reached <span class="nobr">2.7%;</span> then'
+

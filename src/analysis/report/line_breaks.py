@@ -422,8 +422,9 @@ def keep_together(text) -> Markup:
     spans = ([match.span() for match in _kept().finditer(text)] + embedded_chinese(text)
              + [match.span() for match in re.finditer(NUMBER_WORD, text)])
     end = name_end(text)  # and its last two Chinese characters, as a table cell or a list's item ends
-    # with the closing marks after each piece (2.9%）；): no line starts with one, as Chinese typesetting rules
-    spans = [(start, _closing_end(text, stop)) for start, stop in spans + ([end] if end else [])]
+    # with the closing marks after each piece (2.9%）；, 1,600 enterprises),): no line starts with one, as Chinese
+    # typesetting rules
+    spans = [(start, _closing_end(text, stop, AFTER_PIECE)) for start, stop in spans + ([end] if end else [])]
     html = marked(text, merged(spans + asides(text)), blocks=asides(text))
     return _address_breaks(html) if "://" in text else html
 
@@ -437,7 +438,7 @@ def keep_running(text) -> Markup:
         return keep_together(text)
     spans = [match.span() for match in _kept().finditer(text)] + chinese_words(text)
     end = name_end(text)
-    spans = [(start, _closing_end(text, stop)) for start, stop in spans + ([end] if end else [])]
+    spans = [(start, _closing_end(text, stop, AFTER_PIECE)) for start, stop in spans + ([end] if end else [])]
     html = marked(text, merged(spans), between=True)
     return _address_breaks(html) if "://" in text else html
 
@@ -523,6 +524,10 @@ CLOSING_MARKS = "）〕」』】》，。；：、！？"
 
 #: Latin marks no line starts with after an amount in brackets: "(120 institutions);".
 LATIN_CLOSING = ");,."
+#: The marks kept with a piece kept whole before them (:func:`keep_together`, :func:`keep_running`, :func:`keep_words`),
+#: Chinese and Latin: no line starts with one, never "(1,600 enterprises)" and ", still missed" on the next line
+#: (WeasyPrint may break after a span that never breaks, before the mark that follows it).
+AFTER_PIECE = CLOSING_MARKS + LATIN_CLOSING + ":;!?"
 
 
 def _closing_end(text: str, stop: int, marks: str = CLOSING_MARKS) -> int:
@@ -600,7 +605,7 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
     spans += [match.span() for match in UNIT_IN_BRACKETS.finditer(text)]
     end = name_end(text) or (match.span() if (match := re.search(UNIT_END, text)) else None)
     # each piece with the closing marks after it, as keep_together's: never a line of a cell starting "）；最新值…"
-    return merged([(start, _closing_end(text, stop)) for start, stop in spans + ([end] if end else [])])
+    return merged([(start, _closing_end(text, stop, AFTER_PIECE)) for start, stop in spans + ([end] if end else [])])
 
 
 def departments(text) -> Markup:
