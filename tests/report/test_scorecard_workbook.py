@@ -877,14 +877,17 @@ def test_a_gap_of_an_earlier_year_names_its_year_in_the_warning_sheet(workbook):
                   "en": ("Gap", "Year of the gap (a level missed that year)")}[language]
     assert (rows[18][gap].value, rows[18][year_].value) == (0.4, 2023)
     assert rows[2][year_].value is None
-    # its latest value is the newest, 5.3 in 2024, as on the scorecard sheet and the card, against 5 held each year
-    # (never a year that reads as the value's); R&D intensity (2) keeps its target's year (2.7 in 2024 against 2.8)
-    value, value_year, target, target_year = {
-        "zh": ("最新值", "该值年份", "对照目标", "目标年份"),
-        "en": ("Latest value", "Year of the value", "Applicable target", "Target year")}[language]
-    assert [rows[18][key].value for key in (value, value_year, target, target_year)] == [
-        5.3, 2024, 5, {"zh": "每年", "en": "each year"}[language]]
-    assert [rows[2][key].value for key in (value, value_year, target, target_year)] == [2.7, 2024, 2.8, 2024]
+    # its latest value is the newest, 5.3 in 2024, as on the scorecard sheet and the card, against 5 held each year:
+    # the target a number, its form in a column of its own ("≥5%（每年）" in the report), the year a number too (the
+    # 2024 target, the one the final evaluation answers to), never "每年" among the years; R&D intensity (2) a target
+    # to reach (2.7 in 2024 against 2.8)
+    value, value_year, target, form, target_year = {
+        "zh": ("最新值", "该值年份", "对照目标", "目标属性", "目标年份"),
+        "en": ("Latest value", "Year of the value", "Applicable target", "Target form", "Target year")}[language]
+    assert [rows[18][key].value for key in (value, value_year, target, form, target_year)] == [
+        5.3, 2024, 5, {"zh": "每年≥", "en": "≥ every year"}[language], 2024]
+    assert [rows[2][key].value for key in (value, value_year, target, form, target_year)] == [2.7, 2024, 2.8, "≥", 2024]
+    assert all(row[target_year].data_type == "n" and row[target].data_type == "n" for row in rows.values())
 
 
 def test_a_wide_sheet_prints_on_pages_its_text_is_readable_on(workbook):

@@ -25,7 +25,7 @@ from ..assess.warning_list import warning_list
 from ..files import write_bytes_atomic
 from ..ingest.printed_table import series_part
 from ..settings import SCHEMES
-from .cards import held_missed_earlier, missed_gap
+from .cards import missed_gap
 from .context import ReportContext, actuals_shown
 from .numbers import MISSING, fmt_number, fmt_printed, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
@@ -781,9 +781,9 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
     # the report's words for the need headed by their kind: a growth, a level to reach, both (每年所需（报告表述）)
     needed = names["needed" + needed_kind(listed, words, None)]
     for row in listed:
-        # the latest value with its year, as the report's list gives it; a level held every year and missed in an
-        # earlier year holds every year, not in a year of its own ("each year"), its gap dated by the year missed
-        every_year = held_missed_earlier(context, row)
+        # the latest value with its year, as the report's list gives it; the target a number, its form in a column of
+        # its own, as the scorecard sheet's (每年≥ for a level held every year: the report's "≥5%（每年）"), never a
+        # word among the target years; a level missed in an earlier year has its gap dated by the year missed
         rows.append([localized(row, "lead_department", language) or words["warnings.no_department"],
                      Warning(row.level, words[f"warnings.level.{row.level}"]), int(row.indicator_id),
                      series_label(row.series, words), localized(row, "short_name", language),
@@ -791,23 +791,23 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                      # with the level read from targets the table prints bare, as the report's list says it
                      words.join([note for note in (scorecard_note(context, row), bare_reading(context, row)) if note])
                      or None, ranked(row, row.latest_value, words), _whole(row.as_of_year),
-                     ranked(row, row.target_value, words, "target"),
-                     names["each_year"] if every_year else _whole(row.target_year),
+                     ranked(row, row.target_value, words, "target"), words[f"operator.{operator(row)}"],
+                     _whole(row.target_year),
                      _gap(context, row), _gap_year(context, row),
                      *_needed(row), *_next(row, words, later_target(context, row)), *_seen(row),
                      pace_text(row, words, later=later_target(context, row))])
     # the unit beside the name, as on the scorecard sheet: 158 and 2 read as 亿元, 2.7 and 0.1 as % and points
     headers = [*(names[key] for key in ("department", "level", "id", "series", "indicator")), columns["unit"],
-               *(names[key] for key in ("status", "status_note", "latest", "latest_year", "target", "target_year",
-                                        "gap", "gap_year")),
+               *(names[key] for key in ("status", "status_note", "latest", "latest_year", "target")),
+               columns["operator"], *(names[key] for key in ("target_year", "gap", "gap_year")),
                *(columns[key] for key in (*NEEDED_COLUMNS, "seen_rate", "seen_change")), needed]
     # the report's words for the pace last, left out with the numbers where the report leaves its column out (a
     # final evaluation: all "—")
-    pace = range(14, 14 + len(NEEDED_COLUMNS))
+    pace = range(15, 15 + len(NEEDED_COLUMNS))
     if all(row[-1] == MISSING for row in rows):
         rows = [row[:-1] + [None] for row in rows]
-    # 3: a plan of one series each; 12: no level held every year missed in an earlier year
-    headers, rows = _without_empty(headers, rows, [3, 7, 13, *pace, len(headers) - 1])
+    # 3: a plan of one series each; 14: no level held every year missed in an earlier year
+    headers, rows = _without_empty(headers, rows, [3, 7, 14, *pace, len(headers) - 1])
     sheet = book.add_worksheet(words["workbook.sheets.warnings"])
     if not rows:  # an empty list says why, as the report does: never a sheet of headers read as "no problem", nor
         # the sentence in a data row under "Lead department"
