@@ -1298,6 +1298,23 @@ def test_the_indicator_table_stars_the_core_indicators_as_the_report_does(exampl
         assert note in block_texts(blocks)
 
 
+@pytest.mark.parametrize("language, note", [
+    ("zh", "注：目标值标“≥”或“≤”的，为每年须达到的水平；未标的，为目标年份应达到的数值。"),
+    ("en", "Note: a target marked ≥ or ≤ is a level to hold every year; an unmarked one is the value to reach in its "
+           "target year.")])
+def test_the_indicator_tables_signs_mark_a_level_held_every_year_and_say_so(example_tables, language, note):
+    """The final's table wrote "≥90" and "≥5" for 17 and 18 (levels held every year) and every other target bare
+    (2.8, 1,600: values to reach by 2024), with no word on why, as if the others were no floors: the signs as the
+    report's scorecard writes them, said once under the table."""
+    from tests.conftest import relative
+
+    blocks = self_evaluation_blocks(load_report(relative(example_tables), 2024, language))
+    table = next(block for block in blocks if block.name == "indicators")
+    marked = sorted(int(row[0]) for row in table.rows if row[4].startswith(("≥", "≤")))
+    assert marked == [17, 18]
+    assert note in block_texts(blocks)
+
+
 def test_a_long_chinese_header_of_the_word_draft_breaks_between_its_words():
     """The draft's text is plain (no word joiners), so Word breaks a header wherever its column ends: 下一目标及每年需
     增长 printed "…每年需增 / 长". A Chinese header over six characters is set on two lines at a word's end near its

@@ -374,6 +374,10 @@ def _indicators(context: ReportContext, written: pd.DataFrame) -> list[Block]:
                         columns=[COLUMN_KINDS[key] for key in keys]))
     if joined["core"].any():
         blocks.append(paragraph(words["self_evaluation.core_note"]))
+    # the target column's signs, as the report's scorecard writes them: ≥90 a level held every year, 2.8 a value to
+    # reach in its year (a floor too, never marked): said once where the table has both kinds
+    if joined["direction"].isin(HELD_EVERY_YEAR).any():
+        blocks.append(paragraph(words["self_evaluation.held_note"]))
     # a target the table writes "≥90" where the plan printed 90: the sign is this evaluation's reading, said so
     bare = [words.text("self_evaluation.bare_note_item", id=row.indicator_id, reading=reading)
             for row in joined[joined["status"] != "qualitative"].itertuples()
