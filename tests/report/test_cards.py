@@ -289,12 +289,16 @@ def test_a_fall_in_the_plan_period_hidden_by_a_rise_before_it_comes_first(exampl
     assert cards.card_notes(english, english.series_row(7)._replace(target_value=84.0))[0] == (
         "Moved the wrong way over the plan period: from 86% in 2021, the year before the plan period, to 82% in 2024; "
         "the growth seen above is measured from the 2020 baseline.")
-    # a ratio in % grown as a compound rate says its points a year too: (82 / 68.8)^(1/4) − 1 = 4.49%, and
-    # (82 − 68.8) / 4 = 3.3 points, never a bare "+4.5%" read as points
+    # a ratio in % judged by its compound rate ((82 / 68.8)^(1/4) − 1 = 4.49%) shows its points a year, as every
+    # series in % (8: +1.5个百分点): (82 − 68.8) / 4 = 3.3 points, never "+4.5%（+3.3个百分点）" beside them
     from analysis.report.words import seen_text
 
-    assert seen_text(row, example.words) == "+4.5%（+3.3个百分点）"
-    assert seen_text(english.series_row(7), english.words) == "+4.5% (+3.3 pp)"
+    assert seen_text(row, example.words) == "+3.3个百分点"
+    assert seen_text(english.series_row(7), english.words) == "+3.3 pp"
+    # and a growth it needs likewise: its points a year alone, as a share's (never "+4.5%（+3.3个百分点）")
+    from analysis.report.words import paired_pace
+
+    assert paired_pace(row, example.words, 0.045, "+3.3个百分点") == "+3.3个百分点"
 
 
 def test_a_rise_in_the_plan_period_hidden_by_a_fall_before_it_comes_first(example, example_tables):

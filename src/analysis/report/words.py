@@ -654,10 +654,11 @@ def _seen_shown(row, words: Catalog, cagr: float, per_year: float) -> str:
     seen = cagr if row.method == "compound" else per_year
     if is_missing(seen):
         return MISSING
-    if row.method == "compound" and is_percent(row) and not is_missing(per_year):
-        # a ratio in % the plan sets as one (7: high-tech firms / industrial firms): the compound rate, and the points
-        # a year beside it, so that "+4.5%" is never read as points: +4.5%（+3.3个百分点）
-        return fmt_pct(seen) + words.text("grammar.aside", text=change_per_year(per_year, row, words))
+    if is_percent(row):
+        # a series in % moves in points a year, whatever rate its status is judged by: one style for every series in
+        # % (7, a ratio of two counts judged by its compound rate, reads +3.3个百分点 as 8 and 20 do, never
+        # "+4.5%（+3.3个百分点）" beside their points; the method note says so)
+        return change_per_year(per_year, row, words) if not is_missing(per_year) else MISSING
     return fmt_pct(seen) if row.method == "compound" else change_per_year(seen, row, words)
 
 
@@ -946,9 +947,9 @@ def paired_pace(row, words: Catalog, cagr: float, linear: str, linear_first: boo
     0.2 ÷ 2.9 is 6.9% and (3.3 ÷ 2.9)^(1/2) − 1 is 6.7%); a running total's amount alone ("+2.7个百分点": a rate of
     a total counted from 0 has no meaning)."""
     first = "compound_first" if row.method == "compound" and not linear_first else "linear_first"
-    if first == "linear_first" and (running_total(row) or (is_percent(row) and row.kind != "rank")):
-        # a total counted from 0 (〔13.5〕, 〔100〕): its own rate a year says nothing of the plan's pace; a share
-        # moves in points, its compound rate no part of the method
+    if (first == "linear_first" and running_total(row)) or (is_percent(row) and row.kind != "rank"):
+        # a total counted from 0 (〔13.5〕, 〔100〕): its own rate a year says nothing of the plan's pace; a series in
+        # % moves in points, as every one is shown (7, a ratio judged by its compound rate, too: the method says so)
         return linear
     return words.text(f"pace.{first}", cagr=fmt_pct(cagr), linear=linear)
 
