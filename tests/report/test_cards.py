@@ -616,7 +616,7 @@ def test_a_level_held_every_year_and_missed_once_shows_that_years_gap(example, e
     assert cards.missed_gap(example, example.series_row(17)) is None
     gaps = {row.indicator_id: row.gap for row in scorecard_rows(example)}
     assert (gaps["17"], gaps["18"], gaps["1"], gaps["2"]) == ("—", "0.4个百分点（2023年）", "—", "0.1个百分点")
-    assert gaps["10"] == "20"  # a count's gap bare beside the unit column (1,600 − 1,580); with its unit where none is
+    assert gaps["10"] == "20家"  # a count's gap with its unit (1,600 − 1,580), as a share's points are, as the list's
     assert {row.indicator_id: row.gap for row in warning_rows(example)}["10"] == "20家"
     assert {row.indicator_id: row.gap for row in warning_rows(english)}["18"] == "0.4 pp (2023)"
 
@@ -779,7 +779,7 @@ def test_a_phone_reads_each_gap_under_its_status(example_tables):
     with its unit instead, headed by the column's name, hidden but on a phone (the attribute: a notebook's view has
     no style sheet); none where the gap column shows none."""
     lines = {}
-    for language, word in (("zh", "差距"), ("en", "Gap (its unit)")):
+    for language, word in (("zh", "差距"), ("en", "Gap")):
         scorecard = html.scorecard_html(load_report(relative(example_tables), 2024, language))
         rows = re.findall(r"<tr id=\"[^\"]*\"><td class=\"num\">(\d+)</td>(.*?)</tr>", scorecard, re.S)
         for number, row in rows:
@@ -792,10 +792,30 @@ def test_a_phone_reads_each_gap_under_its_status(example_tables):
                 lines.setdefault(language, {})[number] = unmarked(phone[0])
     # by hand, at the final evaluation: R&D intensity 2.7 % against 2.8 %; high-tech enterprises 1,580 against 1,600
     # (the English name says the unit, as for the values beside it: "20 enterprises" overflowed the narrow column)
-    # (the English column's header, which labels it, saying the gap is in the indicator's unit: never a bare "Gap 2"
-    # for technology contracts, 100 million yuan, read as 2 billion)
-    assert (lines["zh"]["2"], lines["en"]["2"]) == ("差距 0.1个百分点", "Gap (its unit) 0.1 pp")
-    assert (lines["zh"]["10"], lines["en"]["10"]) == ("差距 20家", "Gap (its unit) 20")
+    # (the English name labels the unit, "(100 million yuan)" after technology contracts' name: "Gap 2" reads in it)
+    assert (lines["zh"]["2"], lines["en"]["2"]) == ("差距 0.1个百分点", "Gap 0.1 pp")
+    assert (lines["zh"]["10"], lines["en"]["10"]) == ("差距 20家", "Gap 20")
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_scorecards_gap_column_gives_each_gap_with_its_unit(example_tables, language):
+    """The final evaluation's scorecard printed a count's gap bare ("20", "8") beside a share's "0.1个百分点", under a
+    header the English edition had to explain ("Gap (its unit)"): each gap with its unit, as the warning list gives
+    it, under "差距" / "Gap". By hand: R&D intensity 2.8 − 2.7 = 0.1 points; provincial bases 80 − 79 = 1; high-tech
+    enterprises 1,600 − 1,580 = 20; service institutions 120 − 112 = 8; technology contracts 160 − 158 = 2 (100
+    million yuan, printed as the values are); high-level talent 320 − 318 = 2. English names its unit once, after the
+    series' name (or in the unit column): a count's number as it is, a share's points as pp."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html.scorecard_html(load_report(relative(example_tables), 2024, language)), "html.parser")
+    headers = [unmarked(th.get_text()) for th in soup.select("thead th")]
+    assert headers[6] == {"zh": "差距", "en": "Gap"}[language]
+    gaps = {row["id"].removeprefix("scorecard-indicator-"): unmarked(row.find_all("td", recursive=False)[6].get_text())
+            for row in soup.select("tr[id]")}
+    expected = {"zh": {"2": "0.1个百分点", "5-provincial": "1个", "10": "20家", "14": "8个", "16": "2亿元",
+                       "25": "2人"},
+                "en": {"2": "0.1 pp", "5-provincial": "1", "10": "20", "14": "8", "16": "2", "25": "2"}}[language]
+    assert {key: gaps[key] for key in expected} == expected
 
 
 def test_a_note_several_values_of_a_source_share_is_told_once_after_their_years(example, monkeypatch):

@@ -70,9 +70,9 @@ def test_a_phone_labels_each_warnings_need_by_its_kind():
 def test_warnings_before_the_data_in_english_red_before_amber():
     html = warning_list(warnings_html(context("en")))
     assert "4 series, 1 red and 3 amber." in html
-    # the last column's heading a noun phrase, with the year the growth is counted from (never "Actual per year")
+    # the last column's heading a noun phrase, with the year the change is counted from (never "Actual per year")
     headings = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", html)]
-    assert headings[-1] == "Seen since 2020, % or pp a year" and "Actual per year" not in html
+    assert headings[-1] == "Average yearly change since 2020" and "Actual per year" not in html
     assert [row[:3] for row in rows_of(html)] == [
         ["Lead department not named (4)"], ["18", "Decline in energy use per unit of GDP", "Red"],
         ["2", "R&amp;D intensity&#8288;*", "Amber"], ["14", "S&amp;T service institutions", "Amber"],
@@ -482,3 +482,27 @@ def test_no_change_either_way_is_said_in_words_never_as_zero_counts():
         intro = changes_intro(report, *change_rows(report))
         assert intro.startswith(start), intro
         assert "0 个" not in intro and " 0 " not in intro
+
+
+@pytest.mark.parametrize("language, header, note", [
+    ("zh", "2020年以来年均变化", "注：“2020年以来年均变化”一栏，以%表示的为年均增长率，"
+     "以个百分点表示的为比重（以%表示的指标）每年变化的百分点。"),
+    ("en", "Average yearly change since 2020", "Note: in “Average yearly change since 2020”, a figure in % is a growth "
+     "rate a year; one in pp (percentage points) is the change a year of an indicator given in %.")])
+def test_the_last_column_of_the_warning_list_is_headed_for_both_its_measures(example_tables, language, header, note):
+    """The final evaluation's list gives growth rates (5 provincial: (79 / 66)^(1/4) − 1 = +4.6%) and changes of a
+    share (2: (2.7 − 2.36) / 4 = +0.09 points) in one column, once headed "实际年均增长（2020年起）": a heading for
+    both, each measure said once in a note under the table."""
+    from bs4 import BeautifulSoup
+
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    soup = BeautifulSoup(warnings_html(load_report(relative(example_tables), 2024, language)), "html.parser")
+    table = soup.select_one("table.warning-list")
+    assert unmarked(table.select("thead th")[-1].get_text()) == header
+    seen = {row.select("td")[0].get_text(): unmarked(row.select("td")[-1].get_text())
+            for row in table.select("tbody tr") if len(row.select("td")) > 1}
+    assert (seen["2"], seen["10"]) == {"zh": ("+0.09个百分点", "+21.0%"), "en": ("+0.09 pp", "+21.0%")}[language]
+    assert unmarked(table.find_next_sibling("p").get_text()) == note
+

@@ -224,7 +224,7 @@ def test_the_warning_list_has_its_levels_and_statuses_in_colour(zh):
     warning_list, changes = zh.tables[1:3]
     # no "needed per year" at the final evaluation
     assert [spaced(cell.text) for cell in warning_list.rows[0].cells] == [
-        "序号", "指标", "预警", "状态", "最新值", "目标", "差距", "实际年均增长（2020年起）"]
+        "序号", "指标", "预警", "状态", "最新值", "目标", "差距", "2020年以来年均变化"]
     # the first department's row spans the table; R&D intensity (not achieved in 2024) is warned red
     assert len({cell._tc for cell in warning_list.rows[1].cells}) == 1
     intensity = warning_list.rows[2].cells

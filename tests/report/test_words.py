@@ -492,7 +492,7 @@ def test_scorecard_cells_before_the_data():
                             "2.8<small>（2024年）</small>", "0.4个百分点", "—"]
     assert cells[1][:8] == ["10", '<a href="#indicator-10">高新技术企业</a>', "家", "738",
                             "1,049<small>（2021年）</small>",
-                            "1,600<small>（2024年）</small>", "551", "—"]
+                            "1,600<small>（2024年）</small>", "551家", "—"]  # with its unit, as 2's points
     assert cells[3][:8] == ["18", '<a href="#indicator-18">万元GDP能耗下降率</a>', "%", "5.48",
                             "3.41<small>（2021年）</small>",
                             "≥5<small>（2024年）</small>", "1.59个百分点", "—"]
@@ -760,7 +760,7 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
     status_cell = cells_of(scorecard_html(context("en", rows)))[1][8]
     # the gap a phone shows there, without the unit column: 120 − 96 (the English name says the unit), under the
     # column's header, which says the gap is in it
-    phone_gap = '<small class="phone-only" hidden>Gap (its unit) 24</small>'
+    phone_gap = '<small class="phone-only" hidden>Gap 24</small>'
     assert status_cell.endswith(phone_gap)
     status_cell = status_cell.removesuffix(phone_gap)
     assert status_cell.endswith("Projected to miss</span><br><small>a progress verdict, not final; "

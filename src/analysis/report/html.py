@@ -139,6 +139,7 @@ def warnings_html(context: ReportContext) -> str:
                   warnings_intro=warning_tables.warnings_intro(context, warned), warnings=warned,
                   pace=tables.pace_shown(warned),
                   warning_headers=warning_tables.warning_headers(context), departments=departments,
+                  warnings_note=warning_tables.warnings_note(context),
                   changes_heading=warning_tables.changes_heading(context, previous) if previous else "",
                   changes_intro=warning_tables.changes_intro(context, previous, changes) if previous else "",
                   changes_headers=warning_tables.changes_headers(context, previous) if previous else [],

@@ -116,8 +116,10 @@ def scorecard_rows(context: ReportContext) -> list[ScorecardRow]:
                 # missed in an earlier year says so in the target's aside ("≥5 (yearly)"), the gap names the year
                 latest=value_text(row, row.latest_value, words), latest_year=year_aside(row.as_of_year, words),
                 target=target_text(row, words), target_year=target_aside(context, row),
-                # in that unit too ("2" beside "(100 million yuan)", as the values are), never "200 million yuan"
-                gap=gap_text(context, row), phone_gap=gap_text(context, row, with_unit=True, table=True),
+                # with its unit, as the warning list's (20家, 0.1个百分点: never a bare 20 beside a share's points),
+                # in the unit the values are printed in ("2" beside "(100 million yuan)"), never "200 million yuan"
+                gap=gap_text(context, row, with_unit=True, table=True),
+                phone_gap=gap_text(context, row, with_unit=True, table=True),
                 pace=(pace := pace_text(row, words, column_year, later_target(context, row))),
                 pace_label=needed_label([row], words, column_year),
                 # a target met already, under the status: the year's target met, never "2024年所需 已达到目标"

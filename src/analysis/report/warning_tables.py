@@ -439,6 +439,12 @@ def warning_headers(context: ReportContext) -> list[str]:
             for header in context.words["warnings.headers"]]
 
 
+def warnings_note(context: ReportContext) -> str:
+    """The note under the warning list: its last column holds growth rates (%) and changes of a series in % (points
+    a year) under one heading, each said once here."""
+    return context.words.text("warnings.seen_note", base_year=context.plan["base_year"])
+
+
 def changes_heading(context: ReportContext, previous: int) -> str:
     return context.words.text("warnings.changes_title", year=previous)
 

@@ -476,6 +476,7 @@ def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
             context, lambda kept: warning_table(context, amounts_joined(rows, WARNING_AMOUNTS, kept)),
             row_amounts(rows, WARNING_AMOUNTS), NAME_FLOOR, largest=DENSE_LARGEST)
         document.add_table(table(headers, lines, widths, aligns), colours, points=points)
+        document.add(para(warning_tables.warnings_note(context)))
     previous, changes = warning_tables.change_rows(context)
     if previous is None:
         return
