@@ -291,11 +291,12 @@ def test_a_status_that_moves_with_the_target_or_without_new_data_says_why(exampl
     _, mid_rows = change_rows(load_report(relative(example_tables), 2023, "en"))
     told_mid = {row.indicator_id: row.change_text for row in mid_rows}
     assert (told_mid["19"], told_mid["3"], told["20"], told["17"]) == (
-        "Status unchanged", "Status unchanged", "Missed both times", "Status unchanged")
+        "Status unchanged", "Status unchanged", "Status unchanged (missed both times)", "Status unchanged")
     # energy saving (18), not achieved in 2023 and in 2024: missed both times too, the same word or not; 4 provincial,
     # moving away in both (no value since 2022), a rating of the pace and no target missed: unchanged
     told_series = {(row.indicator_id, row.series): row.change_text for row in rows}
-    assert (told_series[("18", "")], told_series[("4", "provincial")]) == ("Missed both times", "Status unchanged")
+    assert (told_series[("18", "")], told_series[("4", "provincial")]) == ("Status unchanged (missed both times)",
+                                                                            "Status unchanged")
     final_zh = load_report(relative(example_tables), 2024, "zh")
     previous, changed = change_rows(final_zh)
     # in Chinese likewise, each value with its unit as the row gives the target's (14: 103个, then 112个, its unit 个)
@@ -419,7 +420,7 @@ def test_the_rows_that_read_alike_stand_together(example_tables):
     _, rows = change_rows(load_report(relative(example_tables), 2024, "en"))
     same = [row.change_text for row in rows if row.change == "same"]
     # 2, 5 provincial, 10, 18, 20, 25 missed both times; 1, 4 national, 4 provincial, 6, 7, 9, 11, 13, 17, 26 unchanged
-    assert same == ["Missed both times"] * 6 + ["Status unchanged"] * 10
+    assert same == ["Status unchanged (missed both times)"] * 6 + ["Status unchanged"] * 10
 
 
 def test_a_change_from_a_baseline_year_says_the_year_is_before_the_plan(example_tables):
@@ -482,6 +483,25 @@ def test_no_change_either_way_is_said_in_words_never_as_zero_counts():
         intro = changes_intro(report, *change_rows(report))
         assert intro.startswith(start), intro
         assert "0 个" not in intro and " 0 " not in intro
+
+
+@pytest.mark.parametrize("language, unchanged, counted", [("zh", "结论不变", "16 个结论不变"),
+                                                          ("en", "Status unchanged", "16 are unchanged")])
+def test_the_change_column_counts_as_its_sentence_does(example_tables, language, unchanged, counted):
+    """The 2024 review: the sentence above the table says 16 series are unchanged, 6 of them missed both times (2,
+    5 provincial, 10, 18, 20, 25); a reader counting the rows whose change reads "unchanged" finds the 16 (the 6 say
+    they missed both times after the word), never 10 beside a column of "两次均未达到"."""
+    from bs4 import BeautifulSoup
+
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    context = load_report(relative(example_tables), 2024, language)
+    soup = BeautifulSoup(warnings_html(context), "html.parser")
+    words = [unmarked(word.get_text()) for word in soup.select("table.status-changes span.change-word")]
+    assert sum(word.startswith(unchanged) for word in words) == 16
+    assert sum(word.startswith(unchanged) and word != unchanged for word in words) == 6
+    assert counted in unmarked(soup.select("table.status-changes")[0].find_previous("p").get_text())
 
 
 @pytest.mark.parametrize("language, header, note", [
