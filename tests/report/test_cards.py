@@ -818,6 +818,25 @@ def test_the_scorecards_gap_column_gives_each_gap_with_its_unit(example_tables, 
     assert {key: gaps[key] for key in expected} == expected
 
 
+@pytest.mark.parametrize("language, sentence", [
+    ("zh", "条形所示为增量完成比例，即（最新值－基础值）÷（目标值－基础值），"
+           "表示基础值至目标值的差距已完成多少；它不是指标评估表中的完成率（最新值÷目标值），两者数值不同。"),
+    ("en", "The bars show the distance covered, (latest − baseline) ÷ (target − baseline): how much of the way "
+           "from the baseline to the target is behind. It is not the scorecard's completion rate (latest ÷ target), "
+           "and the two differ.")])
+def test_the_completion_chart_says_its_bars_are_no_completion_rate(example_tables, language, sentence):
+    """Section 4's first chart shows R&D intensity at (2.7 − 2.36) ÷ (2.8 − 2.36) = 77% and the S&T spending share at
+    (3.2 − 2.07) ÷ (3.5 − 2.07) = 79%, where the scorecard's completion rates read 2.7 ÷ 2.8 = 96.4% and 3.2 ÷ 3.5 =
+    91.4%: a sentence under the chart says which is which; none under the other charts."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html.charts_html(load_report(relative(example_tables), 2024, language), NoCharts()),
+                         "html.parser")
+    notes = soup.select("p.chart-note")
+    assert [unmarked(note.get_text()) for note in notes] == [sentence]
+    assert "chart-completion" in notes[0].find_previous_sibling("figure")["class"]
+
+
 def test_a_note_several_values_of_a_source_share_is_told_once_after_their_years(example, monkeypatch):
     """Two values of one publication with the same note (a book's figures for 2010 and 2014, both "date not given")
     read "2010、2014年：…" once, not the note again after each year; a note of one value keeps its year."""

@@ -704,6 +704,13 @@ def _completion_drawn(context: ReportContext) -> list[tuple]:
     return [(row, mark) for row, mark in marks if mark]
 
 
+def drawn_note(context: ReportContext, chart: str) -> str | None:
+    """The sentence under a drawn chart (after its last part): under the completion chart, what its bars measure,
+    the distance covered, which is not the scorecard's completion rate (R&D intensity 77% of the way from 2.36 to 2.8,
+    yet 2.7 ÷ 2.8 = 96.4% of the target); None under another."""
+    return context.words["chart.completion_reading"] if chart == "completion" else None
+
+
 def few_series_note(context: ReportContext, chart: str) -> str | None:
     """The sentence a chart with data for fewer than :data:`FEWEST_SERIES` of its series gives in its place (the
     completion chart: the one series, its distance covered or its value as a share of the target, and its status);

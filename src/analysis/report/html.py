@@ -146,18 +146,20 @@ def warnings_html(context: ReportContext) -> str:
                   changes=warning_tables.listed_changes(changes), separator=words["grammar.list_separator"])
 
 
-def chart_view(context: ReportContext, figures: Figures, name: str) -> dict:
+def chart_view(context: ReportContext, figures: Figures, name: str, chart: str | None = None) -> dict:
     """A figure as the page shows it: its pictures and their words, or the sentence said in place of a chart with
-    data for too few series (:func:`analysis.report.charts.few_series_note`)."""
+    data for too few series (:func:`analysis.report.charts.few_series_note`); after a chart's last part (``chart``
+    its name), the sentence said under it (:func:`analysis.report.charts.drawn_note`)."""
     png = figures[name]
-    return {"name": name, "png": png, "narrow": figures.narrow(name), "alt": alt_text(context, name),
-            "note": charts.few_series_note(context, name) if png is None else None}
+    note = charts.few_series_note(context, name) if png is None else \
+        charts.drawn_note(context, chart) if chart else None
+    return {"name": name, "png": png, "narrow": figures.narrow(name), "alt": alt_text(context, name), "note": note}
 
 
 def charts_html(context: ReportContext, figures: Figures) -> str:
     return render("charts.html.j2", heading=context.words["sections.charts"],
-                  charts=[chart_view(context, figures, name) for chart in OVERVIEW_CHARTS
-                          for name in figures.parts(chart)])
+                  charts=[chart_view(context, figures, name, chart if name == parts[-1] else None)
+                          for chart in OVERVIEW_CHARTS for parts in [figures.parts(chart)] for name in parts])
 
 
 @dataclass(frozen=True)

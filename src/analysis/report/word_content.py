@@ -567,12 +567,13 @@ def charts_blocks(document: WordDocument, context: ReportContext, figures: Figur
     the heat map."""
     figures = word_figures(figures)
     parts = []
-    for name in (name for chart in OVERVIEW_CHARTS for name in figures.parts(chart)):
+    for name, last in ((name, chart if name == names[-1] else None) for chart in OVERVIEW_CHARTS
+                       for names in [figures.parts(chart)] for name in names):
         data = figures[name]
         tall = data is not None and printed_size(data, max_height_cm=float("inf"))[1] > FIGURE_HEIGHT_CM
         size = {"max_height_cm": TALL_FIGURE_CM} if tall else {}
         height = printed_size(data, **size)[1] if data is not None else 0.0
-        parts.append((name, tall, height, figure_blocks(context, figures, name, **size)))
+        parts.append((name, tall, height, figure_blocks(context, figures, name, last, **size)))
     parts = [part for part in parts if part[3]]
     if parts and parts[0][1]:  # on a page of its own, its heading's: the room on each page is known
         parts = packed(parts)
@@ -606,14 +607,16 @@ def word_figures(figures: Figures) -> Figures:
     return figures.drawn_for(FIGURE_WIDTH_IN, FIGURE_PAGE_ROWS)
 
 
-def figure_blocks(context: ReportContext, figures: Figures, name: str, **size) -> list:
+def figure_blocks(context: ReportContext, figures: Figures, name: str, chart: str | None = None, **size) -> list:
     """Figure ``name`` of ``figures`` (none when it has nothing to show), or the sentence said in its place where it
-    has data for too few series (:func:`~.charts.few_series_note`)."""
+    has data for too few series (:func:`~.charts.few_series_note`); after a chart's last part (``chart`` its name),
+    the sentence said under it (:func:`~.charts.drawn_note`)."""
     data = figures[name]
     if data is None:
         note = charts.few_series_note(context, name)
         return [para(note)] if note else []
-    return [image(name, data, alt_text(context, name), **size)]
+    note = charts.drawn_note(context, chart) if chart else None
+    return [image(name, data, alt_text(context, name), **size)] + ([para(note)] if note else [])
 
 
 def cards_blocks(document: WordDocument, context: ReportContext, figures: Figures) -> None:
