@@ -432,9 +432,10 @@ def test_a_number_keeps_its_unit_and_a_label_its_words_in_the_html():
     # a change a year with its unit and "a year" whole: never "+0.03 pp a | year"
     assert keep_together("92 % in 2024; 0.7 pp a year") == (
         '<span class="nobr">92 %</span> in 2024; <span class="nobr">0.7 pp a year</span>')
-    assert keep_together("since 2020 (+8.8% a year)") == 'since 2020 (<span class="nobr">+8.8% a year</span>)'
+    # the closing mark after a piece with it: no line starts with ")" (nor ",", ";")
+    assert keep_together("since 2020 (+8.8% a year)") == 'since 2020 (<span class="nobr">+8.8% a year)</span>'
     assert keep_together("未达标 10 项，not achieved; unachieved") == (
-        '<span class="nobr">未达标</span> <span class="nobr">10 项，</span><span class="nobr">not achieved</span>; '
+        '<span class="nobr">未达标</span> <span class="nobr">10 项，</span><span class="nobr">not achieved;</span> '
         "unachieved")
     # a label, not a unit; the cut-off whole before it (never 0.6 ≤ | R)
     assert keep_together("R ≥ 0.95 进度正常") == '<span class="nobr">R ≥ 0.95</span> <span class="nobr">进度正常</span>'
@@ -483,10 +484,10 @@ def test_an_indicators_number_keeps_its_series_in_every_language():
     from analysis.report.pandoc_ast import body_pieces, kept_whole
 
     assert keep_together("Of these, 2 (indicators 4 provincial, 21) have") == (
-        'Of these, 2 (<span class="nobr">indicators 4 provincial</span>, 21) have')
+        'Of these, 2 (<span class="nobr">indicators 4 provincial,</span> 21) have')
     assert keep_together("the 7 series (indicators 2, 4 national, 10)") == (  # a count with its word too (7 series)
-        'the <span class="nobr">7 series</span> (<span class="nobr">indicators 2</span>, '
-        '<span class="nobr">4 national</span>, 10)')
+        'the <span class="nobr">7 series</span> (<span class="nobr">indicators 2,</span> '
+        '<span class="nobr">4 national,</span> 10)')
     assert keep_together("其中 2 项（指标 4 省级、21）") == (
         '其中 <span class="nobr">2 项</span>（<span class="nobr">指标 4 省级、</span>21）')
     assert '<span class="nobr">4 national</span>' not in str(keep_together("grew 4 nationally"))
@@ -512,7 +513,7 @@ def test_a_reference_by_number_keeps_its_word_with_its_number():
         '<wbr><span class="nobr">5 省级</span>')
     assert keep_together("方案第二项第2条") == '方案第二项<span class="nobr">第2条</span>'
     assert keep_together("Indicator 18, “Decline”; No. 18") == (
-        '<span class="nobr">Indicator 18</span>, <span class="nobr">“Decline”</span>; <span class="nobr">No. 18</span>')
+        '<span class="nobr">Indicator 18,</span> <span class="nobr">“Decline”;</span> <span class="nobr">No. 18</span>')
     assert "nobr" not in str(keep_together("subindicators 4, 5"))  # no word of its own
     assert keep_together("定量指标 23 项") == '定量指标 <span class="nobr">23 项</span>'  # a count of indicators
     assert keep_together("<b>指标 4</b>") == '&lt;b&gt;<span class="nobr">指标 4</span>&lt;/b&gt;'  # data text escaped
@@ -922,8 +923,8 @@ def test_english_keeps_the_chinese_it_quotes_whole_or_breaks_it_between_words():
     never 中 | 国); in Word by word joiners. Chinese text breaks as Chinese is set: nothing added."""
     from analysis.report.line_breaks import embedded_joined
 
-    assert '(<span class="nobr">威海日报</span>)' in keep_together("Weihai Daily (威海日报), 2023")
-    assert '<span class="nobr">“国2.8/省3.1”</span>' in keep_together("printed as one cell (“国2.8/省3.1”); split")
+    assert '(<span class="nobr">威海日报),</span>' in keep_together("Weihai Daily (威海日报), 2023")
+    assert '<span class="nobr">“国2.8/省3.1”);</span>' in keep_together("printed as one cell (“国2.8/省3.1”); split")
     survey = keep_together("China Civic Science Literacy Survey (中国公民科学素质调查) and is not in the data")
     assert '(<span class="nobr">中国</span><span class="nobr">公民</span>' in survey
     assert embedded_joined("Weihai Daily (威海日报)") == "Weihai Daily (威\u2060海\u2060日\u2060报)"
@@ -1383,7 +1384,7 @@ def test_a_kept_piece_never_starts_or_ends_inside_a_number():
     assert str(keep_together("values 2.5, 4 provincial")) == 'values 2.5, <span class="nobr">4 provincial</span>'
     # thousands and decimals stay inside the piece they belong to
     assert str(keep_together("1,580.5 provincial; 24,800个")) == (
-        '<span class="nobr">1,580.5 provincial</span>; <span class="nobr">24,800个</span>')
+        '<span class="nobr">1,580.5 provincial;</span> <span class="nobr">24,800个</span>')
     for sample in (text, "national 12.75, provincial 3.05", "2.8, national 1,600, provincial",
                    "0.95, 国家级 1.5, 省级"):
         html = str(keep_together(sample)) + str(keep_words(sample))
@@ -1612,7 +1613,7 @@ def test_a_number_keeps_the_first_word_of_its_unit_in_running_english():
     assert str(keep_running("1,450 in 2023, 20 enterprises\u00a0short of the target")) == (
         '1,450 in 2023, <span class="nobr">20 enterprises</span>\u00a0short of the target')
     assert str(keep_running("2023 (24 series), 2022 (1 series)")) == (
-        '2023 (<span class="nobr">24 series</span>), 2022 (<span class="nobr">1 series</span>)')
+        '2023 (<span class="nobr">24 series),</span> 2022 (<span class="nobr">1 series)</span>')
     assert str(keep_running("24 in 2023, 7 of the 26 and 96.7% of it in 2023 alone")) == (
         '24 in 2023, 7 of the 26 and <span class="nobr">96.7%</span> of it in 2023 alone')
     assert unescape(re.sub("<[^>]+>", "", str(keep_running("20 enterprises short")))) == "20 enterprises short"
