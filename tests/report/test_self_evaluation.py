@@ -1572,8 +1572,8 @@ def test_a_sign_the_table_adds_to_a_bare_target_is_said_under_it(example_tables)
                        "to hold every year.")):
             blocks = self_evaluation_blocks(load_report(relative(example_tables), year, language))
             table = next(i for i, block in enumerate(blocks) if block.name == "indicators")
-            # under the table, after the core indicators' note
-            assert block_texts(blocks[table + 2:table + 3]) == [expected], (year, language)
+            # under the table, after the core indicators' note and the one on what the signs mean
+            assert block_texts(blocks[table + 3:table + 4]) == [expected], (year, language)
             assert sum(expected in text for text in block_texts(blocks)) == 1
 
 
