@@ -494,9 +494,12 @@ def test_the_heat_map_shows_the_plan_period_with_a_key_to_its_words(example):
     assert "Achieved =" not in key and "Not achieved =" not in key  # whole words: no key
     zh = " ".join(text.get_text() for text in charts.status_heatmap(context(example, 2024, "zh")).texts)
     assert "已达标＝" not in zh and "未达标＝" not in zh  # a word that is the status itself needs no key
-    # yellow 需加快 is no warning, orange 进展不足 an amber one: the colours are not read as warning levels
-    assert "颜色＝评估结论（不是预警等级，预警见预警清单）" in zh.replace("\n", "")
-    assert "colour = status (not a warning level: see the warning list)" in key
+    # the colours are statuses: a final evaluation's list is of the targets missed, no warnings, and the key names it
+    # so (the mid-term's: "not a warning level: see the warning list")
+    assert "颜色＝评估结论（未完成的见“未完成目标的指标”）" in zh.replace("\n", "")
+    assert "colour = status (the series that missed their target: see “Targets missed”)" in key
+    mid_term = " ".join(text.get_text() for text in charts.status_heatmap(context(example, 2023, "en")).texts)
+    assert "colour = status (not a warning level: see the warning list)" in mid_term.replace("\n", " ")
 
 
 def test_no_pace_is_drawn_once_the_target_year_has_come(example, before_data):

@@ -62,8 +62,9 @@ def workbook(workbook_bytes):
     return language, openpyxl.load_workbook(io.BytesIO(data))
 
 
-SHEET_NAMES = {"zh": ["概况", "说明", "指标评估表", "预警清单", "与2023年相比的变化", "数据质量", "实际值"],
-               "en": ["Summary", "About", "Scorecard", "Warnings", "Change since 2023", "Data quality",
+# the 2024 final: its list is of the targets missed, no warnings (the mid-term's sheet is 预警清单, "Warnings")
+SHEET_NAMES = {"zh": ["概况", "说明", "指标评估表", "未完成目标", "与2023年相比的变化", "数据质量", "实际值"],
+               "en": ["Summary", "About", "Scorecard", "Targets missed", "Change since 2023", "Data quality",
                       "Actual values"]}
 # the number, short name and series first: what each printed page repeats at its left
 FIRST_HEADERS = {"zh": ["序号", "简称", "序列", "类别", "指标名称（方案原文）", "核心指标", "单位", "目标属性",
@@ -117,7 +118,8 @@ def test_the_summary_sheet_holds_the_overviews_counts_as_numbers(workbook):
     10, 14, 16, 18 (4.6 in 2023, a level held every year), 20, 25), the other 14 meet it. By indicator, the worse
     series: 5 not achieved by its provincial one, 4 moving away by its provincial one (2.9 in 2022 below the 3.1
     baseline), 21 projected to miss (9.3 in 2023 short of 10 at its pace): 9 not achieved, 1, 1, and 23 − 11 = 12
-    achieved. Warned: the ten missed or moving away red, 21 amber. Against 2023: 8, 14, 16, 21 worse (stage target
+    achieved. Listed (a final evaluation warns no more): the nine missed "Target missed", 4 provincial and 21, without
+    their 2024 value, "Data missing". Against 2023: 8, 14, 16, 21 worse (stage target
     met, 2024's missed), 3, 5, 12, 15, 19 better (stage target missed, 2024's met), the other 16 of the 25 the same."""
     language, book = workbook
     words = catalog(language)
@@ -131,15 +133,15 @@ def test_the_summary_sheet_holds_the_overviews_counts_as_numbers(workbook):
     assert facts[front["currency"]].startswith({"zh": "截至本次（2024年）评估，25 个定量序列中，23 个有 2024年数据",
                                                 "en": "In this 2024 review, of the 25 quantitative series, 23 have "
                                                       "data for 2024"}[language])
-    level = {key: words[f"warnings.level.{key}"] for key in ("red", "amber")}
+    outcome = {key: words[f"warnings.level_final.{key}"] for key in ("missed", "data_missing")}
     change = {key: words[f"warnings.change.{key}"] for key in ("worse", "better", "same")}
     expected = {_counted(words, "n_indicators"): 26, _counted(words, "numeric_indicators"): 23,
                 _counted(words, "numeric_series"): 25, _counted(words, "qualitative"): 3,
                 _counted(words, "status", "achieved"): 12, _counted(words, "status", "not_achieved"): 9,
                 _counted(words, "status", "moving_away"): 1, _counted(words, "status", "overdue"): 1,
                 _counted(words, "final", "achieved"): 14, _counted(words, "final", "not_achieved"): 9,
-                _counted(words, "warning", level=level["red"]): 10,
-                _counted(words, "warning", level=level["amber"]): 1,
+                _counted(words, "warning_final", level=outcome["missed"]): 9,
+                _counted(words, "warning_final", level=outcome["data_missing"]): 2,
                 _counted(words, "change", year=2023, change=change["worse"]): 4,
                 _counted(words, "change", year=2023, change=change["better"]): 5,
                 # unchanged as the report counts it, then the 6 missed both times among them, a number of their own
@@ -300,12 +302,14 @@ def test_warning_sheet_lists_the_lagging_series_by_department(workbook):
     sheet = book.worksheets[3]
     headers = [cell.value for cell in sheet[1]]
     rows = [{header: cell for header, cell in zip(headers, row)} for row in sheet.iter_rows(min_row=2)]
-    names = {"zh": ("牵头责任部门", "预警", "序号", "最新值", "差距"),
-             "en": ("Lead department", "Warning", "No.", "Latest value", "Gap")}[language]
+    # the 2024 final: the outcome in the badge's column, no warning
+    names = {"zh": ("牵头责任部门", "完成情况", "序号", "最新值", "差距"),
+             "en": ("Lead department", "Outcome", "No.", "Latest value", "Gap")}[language]
     department, level, number, latest, gap = names
-    # R&D intensity (2): 2.7 in 2024 against 2.8: not achieved, red, 0.1 short; led by the science bureau
+    # R&D intensity (2): 2.7 in 2024 against 2.8: not achieved, a target missed (in red), 0.1 short; led by the science
+    # bureau
     rnd = next(row for row in rows if row[number].value == 2)
-    assert rnd[level].value == {"zh": "红色预警", "en": "Red"}[language]
+    assert rnd[level].value == {"zh": "未完成", "en": "Target missed"}[language]
     assert rnd[level].fill.fgColor.rgb == "FFB71C1C"
     assert rnd[department].value == {"zh": "市科技局", "en": "Municipal Science and Technology Bureau"}[language]
     assert rnd[latest].value == 2.7 and rnd[gap].value == pytest.approx(0.1)
@@ -323,12 +327,12 @@ def test_warning_sheet_lists_the_lagging_series_by_department(workbook):
     expected = sorted((row[0].value, (row[series].value or "")) for row in scorecard.iter_rows(min_row=2)
                       if _row_of(scorecard, row[0].value, row[series].value or "")[status_column].value in lagging)
     # and the R&D super-deduction (21), behind the pace ("moderate"), its target's year 2024 come without a 2024
-    # value: no time left to accelerate, amber
+    # value: no time left to accelerate; without its 2024 value, data missing (in amber)
     expected = sorted([*expected, (21, "")])
     listed = sorted((row[number].value, row[{"zh": "序列", "en": "Series"}[language]].value or "") for row in rows)
     assert listed == expected and len(listed) > 0
     overdue = next(row for row in rows if row[number].value == 21)
-    assert overdue[level].value == {"zh": "黄色预警", "en": "Amber"}[language]
+    assert overdue[level].value == {"zh": "数据缺失", "en": "Data missing"}[language]
 
 
 def test_header_is_frozen_and_filtered(workbook):
@@ -813,10 +817,10 @@ def test_an_empty_warning_sheet_says_why(data_folder, monkeypatch):
 
     monkeypatch.setattr(scorecard_workbook, "warning_list", lambda table: table.iloc[0:0])
     book = openpyxl.load_workbook(io.BytesIO(scorecard_bytes(_book(data_folder, "zh"))))
-    sheet = book["预警清单"]
+    sheet = book["未完成目标"]  # the 2024 final: no warnings, the targets missed
     assert sheet.max_row == 1 and sheet.max_column == 1 and sheet.auto_filter.ref is None
-    assert sheet["A1"].value.startswith("没有未达标、偏离目标或进展不足的指标序列，本期无预警。")
-    assert sheet.column_dimensions["A"].width >= 54  # the sentence's 27 characters in sight, not cut at 8
+    assert sheet["A1"].value.startswith("目标年份已到，没有未完成目标或数据缺失的指标序列。")
+    assert sheet.column_dimensions["A"].width >= 50  # the sentence's 25 characters in sight, not cut at 8
 
 
 def test_the_growth_the_plans_text_promises_is_in_the_workbook_as_the_overview_gives_it(workbook):

@@ -69,16 +69,24 @@ def test_a_phone_labels_each_warnings_need_by_its_kind():
 
 def test_warnings_before_the_data_in_english_red_before_amber():
     html = warning_list(warnings_html(context("en")))
-    assert "4 series, 1 red and 3 amber." in html
+    # 2024 is the plan's last target year (a final evaluation): none of the four has a 2024 value, so none is a
+    # target missed; each is listed as data missing, its years 2022–2024 named among the data still to be supplied
+    assert "4 series: 4 with data missing." in html and "Red" not in html
+    assert "Data still to be supplied: indicator 18, 2022–2024 (Lead department not named)" in html
     # the last column's heading a noun phrase, with the year the change is counted from (never "Actual per year")
     headings = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", html)]
     assert headings[-1] == "Average yearly change since 2020" and "Actual per year" not in html
     assert [row[:3] for row in rows_of(html)] == [
-        ["Lead department not named (4)"], ["18", "Decline in energy use per unit of GDP", "Red"],
-        ["2", "R&amp;D intensity&#8288;*", "Amber"], ["14", "S&amp;T service institutions", "Amber"],
+        ["Lead department not named (4)"], ["18", "Decline in energy use per unit of GDP", "Data missing"],
+        ["2", "R&amp;D intensity&#8288;*", "Data missing"], ["14", "S&amp;T service institutions", "Data missing"],
         # the list has no unit column: a value carries its unit in Chinese, the name in English (not "institutions
         # (institutions)")
-        ["30", "Carbon intensity (t per 10k yuan)", "Amber"]]
+        ["30", "Carbon intensity (t per 10k yuan)", "Data missing"]]
+    # red (moving away) before amber (insufficient progress): the badges keep their colours
+    from bs4 import BeautifulSoup
+    badges = BeautifulSoup(html, "html.parser").select("span.warning-level")
+    assert [badge["class"][1] for badge in badges] == ["warning-red", "warning-amber", "warning-amber",
+                                                       "warning-amber"]
     # the 2024 report from 2021's values: each status says which years have none
     assert [row[3] for row in rows_of(html)[1:]] == [
         "Moving awaya progress verdict, not final; latest value 2021; no value for 2022–2024"] + [
@@ -526,3 +534,99 @@ def test_the_last_column_of_the_warning_list_is_headed_for_both_its_measures(exa
     assert (seen["2"], seen["10"]) == {"zh": ("+0.09个百分点", "+21.0%"), "en": ("+0.09 pp", "+21.0%")}[language]
     assert unmarked(table.find_next_sibling("p").get_text()) == note
 
+def _lists(html: str):
+    """The list's heading and, per row, its number, series name and badge (BeautifulSoup)."""
+    from bs4 import BeautifulSoup
+    soup = BeautifulSoup(html, "html.parser")
+    rows = [(row.select("td")[0].get_text(), row.select("td")[1].get_text().replace("\u2060", "").rstrip("*"),
+             row.select_one("span.warning-level").get_text().replace("\u200b", ""))
+            for row in soup.select("table.warning-list tbody tr") if row.select_one("span.warning-level")]
+    return soup.h2.get_text(), soup.h3.get_text(), soup.select_one("p.lead-in").get_text(), rows
+
+
+@pytest.mark.parametrize(("language", "missed", "missing", "section", "title", "mid_term"), [
+    ("zh", "未完成", "数据缺失", "三、未完成目标与变化", "（一）未完成目标的指标",
+     ("三、预警与变化", "（一）预警清单")),
+    ("en", "Target missed", "Data missing", "3. Targets missed and changes", "3.1 Targets missed",
+     ("3. Warnings and changes", "3.1 Warning list"))])
+def test_the_final_lists_targets_missed_and_data_missing_not_warnings(example_tables, language, missed, missing,
+                                                                       section, title, mid_term):
+    """The final evaluation (2024, the example's last target year) warns no more: a warning looks forward. By hand
+    from the example data: 2 (2.7 of 2.8), 5 provincial (79 of 80), 8, 10, 14, 16, 18 (4.6 in 2023, a level held every
+    year), 20 and 25 have their verdict on the target year's value short of the target: "Target missed" (未完成), nine;
+    4 provincial (2.9 in 2022, nothing for 2023–2024) and 21 (9.3 in 2023, nothing for 2024) are rated on their
+    progress only: "Data missing" (数据缺失), their missing years named among the data still to be supplied. The
+    mid-term (2023) keeps its warning list and red and amber warnings."""
+    from analysis.report.context import load_report
+    from tests.conftest import relative
+
+    words = catalog(language)
+    heading, subheading, intro, rows = _lists(warnings_html(load_report(relative(example_tables), 2024, language)))
+    assert (heading, subheading) == (section, title)
+    badges = {number: badge for number, _, badge in rows}
+    finally_missed = ["2", "5", "8", "10", "14", "16", "18", "20", "25"]
+    assert sorted((badge for number, badge in badges.items() if number in finally_missed)) == [missed] * 9
+    assert [badge for number, badge in badges.items() if number not in finally_missed] == [missing] * 2
+    assert sorted(badges) == sorted([*finally_missed, "4", "21"])
+    # no warning word anywhere in the list: heading, sentence, badges
+    warning_words = ("预警", "红色", "黄色") if language == "zh" else ("warning", "Warning", "Red", "Amber")
+    assert not any(word in text for word in warning_words for text in (heading, subheading, intro,
+                                                                       *badges.values()))
+    assert {"zh": "共11个：未完成9个、数据缺失2个。待补充的数据：指标4 省级缺2023—2024年数据（市科技局）；"
+                  "指标21缺2024年数据（市税务局）。",
+            "en": "11 series: 9 with the target missed, 2 with data missing. Data still to be supplied: indicator 4 "
+                  "provincial, 2023–2024 (Municipal Science and Technology Bureau); indicator 21, 2024 (Municipal "
+                  "Taxation Bureau)."}[language] in intro.replace("\u200b", "")
+    # the mid-term keeps its warnings: the list's name and red and amber badges
+    heading, subheading, intro, rows = _lists(warnings_html(load_report(relative(example_tables), 2023, language)))
+    assert (heading, subheading) == mid_term
+    assert {badge for _, _, badge in rows} == {words["warnings.level.red"], words["warnings.level.amber"]}
+
+
+@pytest.mark.parametrize(("language", "name", "status", "years", "missing"), [
+    ("zh", "省级农业科技园区营收占比", "偏离目标", "2023—2024", "数据缺失"),
+    ("en", "Provincial agri-tech park revenue / GDP", "Moving away", "2023–2024", "data missing")])
+def test_the_finals_series_without_its_target_years_value_names_the_missing_years_wherever_its_status_is(
+        example_tables, language, name, status, years, missing):
+    """Indicator 4's provincial series in the final (2024): its one value of the plan period is 2.9 in 2022, nothing
+    for 2023 or 2024. The method keeps its progress verdict ("moving away", from the 3.1 baseline) and names the years
+    without a value beside it: so its card, the summary's item, the self-evaluation (its table and its problems) and
+    the workbook's list each give 2023–2024 with the verdict and say it is data missing, to be supplied."""
+    import io
+
+    import openpyxl
+
+    from analysis.report.cards import card_notes
+    from analysis.report.context import load_report
+    from analysis.report.scorecard_workbook import ScorecardBook, scorecard_bytes
+    from analysis.report.self_evaluation import self_evaluation_blocks
+    from analysis.report.words import summary_paragraphs
+    from tests.conftest import relative
+
+    report = load_report(relative(example_tables), 2024, language)
+    row = next(row for row in report.joined().itertuples() if row.indicator_id == 4 and row.series == "provincial")
+    # the card: its first note says what the status rests on, with the missing years and that they are to be supplied
+    first = card_notes(report, row)[0]
+    assert years in first and missing.lower() in first.lower() and status in first
+    # the summary's item among the lagging series
+    items = [item for paragraph in summary_paragraphs(report) for item in paragraph.items if item.startswith(name)]
+    assert len(items) == 1 and years in items[0] and missing in items[0] and status.lower() in items[0].lower()
+    # the self-evaluation: each place that gives its status (the indicator table's cell, the problems' paragraph)
+
+    def texts(parts) -> str:
+        return "".join(part if isinstance(part, str) else texts(part) if isinstance(part, list) else ""
+                       for part in parts)
+
+    blocks = self_evaluation_blocks(report)
+    said = [texts(block.parts) for block in blocks if block.kind == "paragraph" and name in texts(block.parts)
+            and status.lower() in texts(block.parts).lower()]
+    said += [texts(cell if isinstance(cell, list) else [cell]) for block in blocks if block.kind == "table"
+             for cells in block.rows if any(name in texts(cell if isinstance(cell, list) else [cell]) for cell in cells)
+             for cell in cells if status.lower() in texts(cell if isinstance(cell, list) else [cell]).lower()]
+    assert len(said) >= 2 and all(years in text and missing in text for text in said)
+    # the workbook's list: its badge, data missing, and the status note naming the years
+    book = openpyxl.load_workbook(io.BytesIO(scorecard_bytes(ScorecardBook(report, "2025-01-15", "2025-01-10", {}))))
+    sheet = book[catalog(language)["workbook.sheets_final.warnings"]]
+    listed = [[cell.value for cell in line] for line in sheet.iter_rows(min_row=2) if line[2].value == 4]
+    assert len(listed) == 1 and listed[0][1] == catalog(language)["warnings.level_final.data_missing"]
+    assert any(isinstance(value, str) and years in value and status not in value for value in listed[0])

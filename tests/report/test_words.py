@@ -242,15 +242,16 @@ def test_summary_before_the_data_in_chinese():
         # a progress verdict's status follows its need, which does not say it; the 2024 report, after which no
         # target follows: no "short of a stage target" in the list's head
         ("偏离目标或进展不足的指标（核心指标在前）：", [  # the statuses the list holds; 2 (core) first
-            # each item names its warning's colour: insufficient progress amber, moving away red
+            # a final evaluation warns no more: each item, a progress verdict without its target year's value, is
+            # data missing, to be supplied
             "R&D经费投入强度：最新为 2021年的 2.4%，2024年目标 2.8%；2022—2024年尚无数据，"
-            "暂按进展判断评为“进展不足”；列为黄色预警",
+            "暂按进展判断评为“进展不足”；数据缺失，待补充",
             "科技服务机构：最新为 2021年的 85个，2024年目标 120个；2022—2024年尚无数据，"
-            "暂按进展判断评为“进展不足”；列为黄色预警",
+            "暂按进展判断评为“进展不足”；数据缺失，待补充",
             "万元GDP能耗下降率须每年不低于 5%（2021年为 3.41%）；最新值为 2021年，2022—2024年无数据，"
-            "评估为“偏离目标”；列为红色预警",
+            "评估为“偏离目标”；数据缺失，待补充",
             "碳排放强度：最新为 2021年的 0.9吨/万元，2024年目标 0.78吨/万元；2022—2024年尚无数据，"
-            "暂按进展判断评为“进展不足”；列为黄色预警",
+            "暂按进展判断评为“进展不足”；数据缺失，待补充",
         ]),
         "注意：5 个序列（指标 2、10、14、18、30）只有一两个数据点（2020、2021年基础值），判断依据有限，"
         "待补充实际值后更新。",
@@ -272,13 +273,13 @@ def test_summary_before_the_data_in_english():
             # a number in % carries its sign without a space; a unit typed in the plural is named once, after the
             # name, never after a number ("1 institutions" would be wrong)
             "R&D intensity: 2.4% in 2021, against a target of 2.8% for 2024; no value for 2022–2024 yet: rated "
-            "“insufficient progress”, a progress verdict, not final; an amber warning",
+            "“insufficient progress”, a progress verdict, not final; data missing, to be supplied",
             "S&T service institutions: 85 in 2021, against a target of 120 for 2024; no value for "
-            "2022–2024 yet: rated “insufficient progress”, a progress verdict, not final; an amber warning",
+            "2022–2024 yet: rated “insufficient progress”, a progress verdict, not final; data missing, to be supplied",
             "Decline in energy use per unit of GDP must reach at least 5% a year (3.41% in 2021) — latest value "
-            "2021; no value for 2022–2024: rated “moving away”; a red warning",
+            "2021; no value for 2022–2024: rated “moving away”; data missing, to be supplied",
             "Carbon intensity (t per 10k yuan): 0.9 in 2021, against a target of 0.78 for 2024; no value for "
-            "2022–2024 yet: rated “insufficient progress”, a progress verdict, not final; an amber warning",
+            "2022–2024 yet: rated “insufficient progress”, a progress verdict, not final; data missing, to be supplied",
         ]),
         "Caution: 5 series (indicators 2, 10, 14, 18, 30) have only one or two data points (the 2020 and 2021 "
         "baselines); the evidence is thin until actual values for later years are added.",
@@ -773,10 +774,10 @@ def test_a_status_says_which_year_a_target_to_hold_missed_and_which_years_have_n
         '<small class="phone-only" hidden>2024年 须不低于 90%（2022年未达到）</small>')
     assert texts(words.summary_paragraphs(context("zh", rows)))[4][1][1] == (
         "科技服务机构：最新为 2022年的 96个，2024年目标 120个；2023—2024年尚无数据，暂按进展判断评为“预计未达标”"
-        "；列为黄色预警")
+        "；数据缺失，待补充")
     assert texts(words.summary_paragraphs(context("en", rows)))[4][1][1] == (
         "S&T service institutions: 96 in 2022, against a target of 120 for 2024; no value for "
-        "2023–2024 yet: rated “projected to miss”, a progress verdict, not final; an amber warning")
+        "2023–2024 yet: rated “projected to miss”, a progress verdict, not final; data missing, to be supplied")
 
 
 def test_a_stage_target_without_its_year_is_awaited_as_a_stage_target():
@@ -1110,11 +1111,11 @@ def test_a_level_held_every_year_gives_the_value_of_the_year_it_missed(example_t
             # for 2023 and 2024: held every year is the evaluation's reading, never called the plan's requirement)
             # the verdict rests on the reading (2024's 5.3 meets 5): said so, briefly, where the verdict is
             ("zh", "万元GDP能耗下降率：2023年为 4.6%，未达到自 2023年起每年不低于 5%的要求"
-                   "（方案表列 5%，未标“≥”，本报告按每年须达到评估），未达标（2024年为 5.3%）；列为红色预警",
+                   "（方案表列 5%，未标“≥”，本报告按每年须达到评估），未达标（2024年为 5.3%）",
              "空气质量优良天数比例："),
             ("en", "Decline in energy use per unit of GDP: assessed against ≥5% every year from 2023 (the plan's "
                    "table prints 5%, without “≥”; read as a level to hold every year), missed in 2023 (4.6%), so not "
-                   "achieved (5.3% in 2024); a red warning", "Share of good-air-quality days:")):
+                   "achieved (5.3% in 2024)", "Share of good-air-quality days:")):
         items = [item for paragraph in words.summary_paragraphs(load_report(relative(example_tables), 2024, language))
                  for item in paragraph.items]
         assert expected in items, items
@@ -1149,10 +1150,9 @@ def test_a_level_missed_under_a_lower_level_gives_that_level_beside_its_value():
     rows = [assessed(17, 2024, "linear", 90.4, 2024, 93, 2024, 92, "not_achieved", n=4, gap=-1, verdict="final",
                      rate=93 / 92, shortfall=1.0, missed="2023")]
     for language, expected in (
-            ("zh", "空气质量优良天数比例：2023年为 89%（须≥90%），未达到当年须达到的水平，未达标（2024年为 93%）"
-                   "；列为红色预警"),
+            ("zh", "空气质量优良天数比例：2023年为 89%（须≥90%），未达到当年须达到的水平，未达标（2024年为 93%）"),
             ("en", "Days with good air quality: missed the level it had to hold (89% in 2023 against ≥90%), so not "
-                   "achieved (93% in 2024); a red warning")):
+                   "achieved (93% in 2024)")):
         base = context(language, rows, 2024)
         base = dataclasses.replace(base, tables=dataclasses.replace(base.tables, values=values))
         items = [item for paragraph in words.summary_paragraphs(base) for item in paragraph.items]
@@ -1186,7 +1186,8 @@ def test_the_overview_says_the_plan_period_move_a_moving_away_status_hides(examp
     From the 2020 baseline the series fell (moving away); in the plan period it rose 2.7 → 2.9. The overview says
     both, as the scorecard and the warning list do, never the status alone; and each value once: the move after the
     status names the baseline and 2021's value, the latest (2.9% in 2022) already said at the sentence's start. The
-    mid-term's (2023) and the final's (2024) differ in the target's year and the years without a value only."""
+    mid-term's (2023) and the final's (2024) differ in the target's year, the years without a value, and the close:
+    the mid-term's red warning, the final's data missing, to be supplied (a final evaluation warns no more)."""
     from analysis.report.context import load_report
     from tests.conftest import relative
 
@@ -1195,13 +1196,14 @@ def test_the_overview_says_the_plan_period_move_a_moving_away_status_hides(examp
                               "；列为红色预警",
                 ("zh", 2024): "省级农业科技园区营收占比：最新为 2022年的 2.9%，2024年目标 3.3%；2023—2024年尚无数据，"
                               "暂按进展判断评为“偏离目标”；仍低于 2020年基础值 3.1%；较 2021年的 2.7% 有所回升"
-                              "；列为红色预警",
+                              "；数据缺失，待补充",
                 ("en", 2023): "Provincial agri-tech park revenue / GDP: 2.9% in 2022, against a target of 3.3% for "
                               "2023; no value for 2023 yet: rated “moving away”, a progress verdict, not final; "
                               "still below the 2020 baseline of 3.1%; up from 2.7% in 2021; a red warning",
                 ("en", 2024): "Provincial agri-tech park revenue / GDP: 2.9% in 2022, against a target of 3.3% for "
                               "2024; no value for 2023–2024 yet: rated “moving away”, a progress verdict, not final; "
-                              "still below the 2020 baseline of 3.1%; up from 2.7% in 2021; a red warning"}
+                              "still below the 2020 baseline of 3.1%; up from 2.7% in 2021; data missing, to be "
+                              "supplied"}
     for (language, report_year), sentence in expected.items():
         context = load_report(relative(example_tables), report_year, language)
         said = [unmarked(item) for paragraph in words.summary_paragraphs(context)

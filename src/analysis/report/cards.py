@@ -275,10 +275,14 @@ def card_notes(context: ReportContext, row) -> list[str]:
         # a stage target (a later one follows: a mid-term's 2023 targets) is checked, not finally judged
         values = series_values(context, row)
         stage = bool(((values["value_type"] == "target") & (values["year"] > row.target_year)).any())
-        notes.insert(0, words.text("card.not_final_stage" if stage else "card.not_final",
-                                   target_year=year(row.target_year), as_of=year(row.as_of_year),
-                                   status=status_text(row, words))
-                     + (words["card.overdue"] if overdue_behind(row) else ""))
+        # at a final evaluation, the years without a value named beside the verdict, as data missing to be supplied
+        # (as the list of targets missed names it: 4 provincial, 2023–2024)
+        key = ("card.not_final_stage" if stage else "card.not_final_missing" if context.kind == "final"
+               else "card.not_final")
+        notes.insert(0, words.text(key, target_year=year(row.target_year), as_of=year(row.as_of_year),
+                                   status=status_text(row, words), years=years_without_value(row, words))
+                     + (words["card.overdue" + ("_final" if context.kind == "final" else "")]
+                        if overdue_behind(row) else ""))
     actual = actuals(context, row)
     for _, group in actual.groupby("reference", sort=False):
         years = words["grammar.comma"].join(year(y) for y in group["year"])

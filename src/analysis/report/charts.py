@@ -1326,9 +1326,11 @@ def status_heatmap(context: ReportContext, part: int = 0, narrow: bool = False,
                                      if before.to_numpy().any() else []) \
         + ([words.text("chart.heatmap_older_key", mark=older_mark)] if older.to_numpy().any() else []) \
         + ([words.text("chart.heatmap_before_level_key", mark=early_mark)] if early.to_numpy().any() else []) \
-        + [words["chart.heatmap_columns_key"], words["chart.heatmap_colours_key"]]
+        + [words["chart.heatmap_columns_key"],
+           words["chart.heatmap_colours_key" + ("_final" if context.kind == "final" else "")]]
     # a column is what its year's data allowed: a year of annual monitoring (2022) shows ratings of progress (需加快)
-    # the evaluations' columns do not; 需加快 yellow is no warning, 进展不足 orange an amber one
+    # the evaluations' columns do not; 需加快 yellow is no warning, 进展不足 orange an amber one; a final evaluation's
+    # list is of the targets missed, no warnings
     # the key at 8.5 points at least (8 as the page prints the figure), its lines apart
     key_size = max(size, KEY_SIZE)
     key = _wrap_items(items, words["chart.heatmap_key_separator"], width - 0.3, key_size, lines=10 if narrow else 6)

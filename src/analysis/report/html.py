@@ -135,7 +135,8 @@ def warnings_html(context: ReportContext) -> str:
     warned = warning_tables.warning_rows(context)
     previous, changes = warning_tables.change_rows(context)
     departments = {row.department: warning_tables.department_label(context, warned, row.department) for row in warned}
-    return render("warnings.html.j2", heading=words["sections.warnings"], warnings_heading=words["warnings.title"],
+    return render("warnings.html.j2", heading=warning_tables.warnings_section(context),
+                  warnings_heading=warning_tables.warning_title(context),
                   warnings_intro=warning_tables.warnings_intro(context, warned), warnings=warned,
                   pace=tables.pace_shown(warned),
                   warning_headers=warning_tables.warning_headers(context), departments=departments,

@@ -29,7 +29,16 @@ from .cards import missed_gap
 from .context import ReportContext, actuals_shown
 from .numbers import MISSING, fmt_number, fmt_printed, is_missing, round_pct, round_shown
 from .palette import LEVEL_COLOURS, LIGHT_COLOURS, STATUS_COLOURS, STATUS_TEXT
-from .warning_tables import change_counts, change_rows, warning_rows, warning_tally, warnings_intro
+from .warning_tables import (
+    change_counts,
+    change_rows,
+    final_list,
+    final_tally,
+    level_word,
+    warning_rows,
+    warning_tally,
+    warnings_intro,
+)
 from .words import (
     as_printed,
     bare_reading,
@@ -353,8 +362,13 @@ def summary_counts(context: ReportContext) -> list[tuple[str, int]]:
                 count) for status, count in indicator_counts(context).items()]
     counts += [(words.text("workbook.summary.final", status=words.status(status)), count)
                for status, count in final_counts(context).items()]
-    counts += [(words.text("workbook.summary.warning", level=words[f"warnings.level.{level}"]), count)
-               for level, count in warning_tally(warning_rows(context)).items()]
+    listed = warning_rows(context)
+    if final_list(context):  # the targets missed and the data missing, no warning (the list's own words)
+        counts += [(words.text("workbook.summary.warning_final", level=words[f"warnings.level_final.{outcome}"]), count)
+                   for outcome, count in final_tally(listed).items()]
+    else:
+        counts += [(words.text("workbook.summary.warning", level=words[f"warnings.level.{level}"]), count)
+                   for level, count in warning_tally(listed).items()]
     previous, changes = change_rows(context)
     if previous is not None:
         for change, count in change_counts(changes).items():
@@ -785,7 +799,7 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         # its own, as the scorecard sheet's (每年≥ for a level held every year: the report's "≥5%（每年）"), never a
         # word among the target years; a level missed in an earlier year has its gap dated by the year missed
         rows.append([localized(row, "lead_department", language) or words["warnings.no_department"],
-                     Warning(row.level, words[f"warnings.level.{row.level}"]), int(row.indicator_id),
+                     Warning(row.level, level_word(context, row)), int(row.indicator_id),
                      series_label(row.series, words), localized(row, "short_name", language),
                      localized(row, "unit", language), status_cell(row, words),
                      # with the level read from targets the table prints bare, as the report's list says it
@@ -797,7 +811,8 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
                      *_needed(row), *_next(row, words, later_target(context, row)), *_seen(row),
                      pace_text(row, words, later=later_target(context, row))])
     # the unit beside the name, as on the scorecard sheet: 158 and 2 read as 亿元, 2.7 and 0.1 as % and points
-    headers = [*(names[key] for key in ("department", "level", "id", "series", "indicator")), columns["unit"],
+    level = "level_final" if final_list(context) else "level"  # the outcome, no warning, at a final evaluation
+    headers = [*(names[key] for key in ("department", level, "id", "series", "indicator")), columns["unit"],
                *(names[key] for key in ("status", "status_note", "latest", "latest_year", "target")),
                columns["operator"], *(names[key] for key in ("target_year", "gap", "gap_year")),
                *(columns[key] for key in (*NEEDED_COLUMNS, "seen_rate", "seen_change")), needed]
@@ -808,7 +823,8 @@ def warnings_sheet(book, styles: Styles, inputs: ScorecardBook) -> None:
         rows = [row[:-1] + [None] for row in rows]
     # 3: a plan of one series each; 14: no level held every year missed in an earlier year
     headers, rows = _without_empty(headers, rows, [3, 7, 14, *pace, len(headers) - 1])
-    sheet = book.add_worksheet(words["workbook.sheets.warnings"])
+    sheet = book.add_worksheet(words["workbook.sheets_final.warnings" if final_list(context)
+                                     else "workbook.sheets.warnings"])
     if not rows:  # an empty list says why, as the report does: never a sheet of headers read as "no problem", nor
         # the sentence in a data row under "Lead department"
         write_sentence(sheet, styles, warnings_intro(context, []))

@@ -405,7 +405,9 @@ def _explained(context: ReportContext, answers: pd.DataFrame) -> list[Block]:
         if row is None or row.status == "qualitative" or (answer.indicator_id, answer.series) in warned \
                 or not answer.reasons:
             continue
-        blocks.append(paragraph(words.text("self_evaluation.problems.unwarned", id=row.indicator_id,
+        # at a final evaluation, no warning any more: "not among the targets missed"
+        unwarned = "self_evaluation.problems.unwarned" + ("_final" if context.kind == "final" else "")
+        blocks.append(paragraph(words.text(unwarned, id=row.indicator_id,
                                            name=words.text("grammar.name_in_sentence",
                                                            name=series_name(row, context)),
                                            status=status_text(row, words, "status_in_sentence"),
@@ -698,6 +700,8 @@ def _status_notes(context: ReportContext, row) -> str:
     notes = [words["scorecard.not_final"]] if not_final(row) else []
     notes += [moved] if (moved := plan_period_note(context, row)) else []
     notes += [gap] if (gap := data_gap_text(row, words)) else []  # the years its latest value leaves without data
+    if gap and context.kind == "final" and not_final(row):  # as the report's list of targets missed names it
+        notes.append(words["self_evaluation.data_missing"])
     return words.text("grammar.aside", text=words["grammar.list_separator"].join(notes)) if notes else ""
 
 
@@ -708,13 +712,14 @@ def _none_lagging(context: ReportContext) -> str:
     numeric = context.joined()
     numeric = numeric[numeric["status"] != "qualitative"]
     unjudged = numeric[numeric["status"] == "insufficient_data"]
+    final = "_final" if context.kind == "final" else ""  # the target year come: missed, no warning
     if unjudged.empty:
-        return words["self_evaluation.problems.none_lagging"]
+        return words["self_evaluation.problems.none_lagging" + final]
     judged = numeric[numeric["status"] != "insufficient_data"]
     if judged.empty:
         text = words["self_evaluation.problems.none_judged"]
     else:
-        text = words.count_text("self_evaluation.problems.none_lagging_judged", len(judged),
+        text = words.count_text("self_evaluation.problems.none_lagging_judged" + final, len(judged),
                                 ids=words["grammar.comma"].join(_series_id(row, words) for row in judged.itertuples()))
     owed: dict[str, list[str]] = {}
     for row in unjudged.itertuples():
@@ -826,6 +831,8 @@ def _lagging_state(context: ReportContext, row, name: str) -> str:
         if row.verdict == "final" else ""
     # a pace a little short of the need, on track by the method's band: the need after the note says so, once
     note = status_note(row, words, plan_period_note(context, row), course_said=bool(need))
+    if note and context.kind == "final" and not_final(row) and data_gap_text(row, words):
+        note = words.join([note, words["self_evaluation.data_missing"]])  # as the status cell says it
     # a level to hold every year is no target of one year: "against a target of ≥90% every year"
     held = row.direction in HELD_EVERY_YEAR or getattr(row, "method", "") == "annual_floor"
     return words.text("self_evaluation.problems.state_held" if held else "self_evaluation.problems.state",

@@ -45,12 +45,14 @@ from .words import (
     scorecard_note,
     seen_text,
     series_ids,
+    series_label,
     stage_verdicts_open,
     status_text,
     target_text,
     value_text,
     year,
     year_aside,
+    years_without_value,
 )
 
 
@@ -79,6 +81,9 @@ class WarningRow:
     # under the growth seen since the base year, the plan period's own where the two differ materially ("(since 2021:
     # +14.6%)" under 10's +21.0% in 2024)
     seen_plan: str = ""
+    outcome: str = ""  # at a final evaluation, its word in the list's stead of a warning: missed, data_missing
+    missing_years: str = ""  # at a final evaluation, the years without a value of a series listed as data missing
+    series: str = ""  # national, provincial; empty for an indicator of one series
 
 
 @dataclass(frozen=True)
@@ -109,11 +114,45 @@ class ChangeRow:
     values_text: str = ""  # the values then and now, where the value moved against the status ("41.2% → 41.8%")
 
 
+def final_list(context: ReportContext) -> bool:
+    """A final evaluation's list: the target year has come, so the list says what was not completed (未完成, "Target
+    missed"), not a warning, which looks forward; the mid-term's and the annual reports' lists warn."""
+    return context.kind == "final"
+
+
+def final_outcome(row) -> str:
+    """A listed series' word at a final evaluation: ``missed`` for a verdict on a target year's value short of the
+    target; ``data_missing`` for a progress verdict, its target year's value not in (4 provincial: 2.9% in 2022,
+    nothing for 2023–2024), which the method still rates on its pace and the list names as data to be supplied."""
+    return "missed" if getattr(row, "verdict", "") == "final" else "data_missing"
+
+
+def level_word(context: ReportContext, row) -> str:
+    """A listed series' badge: its warning's colour (红色预警, "Red"), or at a final evaluation its outcome
+    (:func:`final_outcome`: 未完成 / "Target missed", 数据缺失 / "Data missing")."""
+    words = context.words
+    if final_list(context):
+        return words[f"warnings.level_final.{final_outcome(row)}"]
+    return words[f"warnings.level.{row.level}"]
+
+
+def warning_title(context: ReportContext) -> str:
+    """The list's heading: 预警清单 ("Warning list"), at a final evaluation 未完成目标的指标 ("Targets missed")."""
+    return context.words["warnings.title_final" if final_list(context) else "warnings.title"]
+
+
+def warnings_section(context: ReportContext) -> str:
+    """The section's heading, naming the list as its own heading does."""
+    return context.words["sections.warnings_final" if final_list(context) else "sections.warnings"]
+
+
 def warning_rows(context: ReportContext) -> list[WarningRow]:
-    """The warned series of the report year, grouped by lead department (see :func:`warning_list`)."""
+    """The warned series of the report year, grouped by lead department (see :func:`warning_list`); at a final
+    evaluation, the series that missed their target or lack its year's value (:func:`final_outcome`)."""
     words, language = context.words, context.language
     rows = []
     column_year = one_year_left(context.joined().itertuples())  # the year the need column's header names, if any
+    final = final_list(context)
     for row in warning_list(context.joined()).itertuples():
         rows.append(WarningRow(
             department=localized(row, "lead_department", language) or words["warnings.no_department"],
@@ -121,7 +160,9 @@ def warning_rows(context: ReportContext) -> list[WarningRow]:
             # a unit a sentence writes out too ("(100 million yuan)" after the name, 158 | 160 | 2 in the cells: "15.8
             # billion yuan" in a value's narrow column broke before "yuan")
             indicator_id=str(row.indicator_id), anchor=element_id(row), name=named(row, words, table=True),
-            core=bool(row.core), level=row.level, level_text=words[f"warnings.level.{row.level}"],
+            core=bool(row.core), level=row.level, level_text=level_word(context, row),
+            outcome=final_outcome(row) if final else "", series=row.series if isinstance(row.series, str) else "",
+            missing_years=years_without_value(row, words) if final and final_outcome(row) == "data_missing" else "",
             status=row.status, status_text=status_text(row, words),
             # as the scorecard's row: the latest value with its year, a level held every year and missed in an
             # earlier year "≥5% (yearly)", the gap with the year missed
@@ -150,16 +191,48 @@ def warnings_intro(context: ReportContext, rows: list[WarningRow]) -> str:
     on_track = SCHEMES[context.scheme][0]  # on course for the next target: the method's on-track band
     stage = {key: words.text(f"warnings.{key}", on_track=on_track) if stages else ""
              for key in ("intro_stage_red", "intro_stage_amber")}
+    final = "_final" if final_list(context) else ""
     if not rows:
         unjudged = int((context.assessment["status"] == "insufficient_data").sum())
-        return words.text("warnings.none_judged" if unjudged else "warnings.none",
+        return words.text(("warnings.none_judged" if unjudged else "warnings.none") + final,
                           stage_red=words["warnings.stage_red"] if stages else "") + (
-            words.count_text("warnings.unjudged", unjudged, status=words.status("insufficient_data"))
+            words.count_text(f"warnings.unjudged{final}", unjudged, status=words.status("insufficient_data"))
             if unjudged else "") + _not_warned(context)
+    if final:
+        return final_intro(context, rows) + _not_warned(context)
     red, amber = warning_tally(rows).values()
     tally = (words.text("warnings.tally", count=len(rows), red=red, amber=amber) if red and amber
              else words.count_text(f"warnings.tally_{'red' if red else 'amber'}", len(rows)))
     return words.text("warnings.intro", tally=tally, **stage) + _not_warned(context)
+
+
+def final_intro(context: ReportContext, rows: list[WarningRow]) -> str:
+    """A final evaluation's sentence above its list: no warning any more, what each word means, the series counted by
+    it, and the data still to be supplied (the years each series listed as data missing lacks, with its lead
+    department)."""
+    words = context.words
+    tally = final_tally(rows)
+    parts = words["grammar.comma"].join(words.text(f"warnings.tally_final_part.{outcome}", n=count)
+                                        for outcome, count in tally.items() if count)
+    missing = [row for row in rows if row.outcome == "data_missing"]
+    items = [words.text("warnings.data_missing_item", ids=_listed_id(row, words), years=row.missing_years,
+                        department=row.department) for row in missing]
+    return words.text("warnings.intro_final", year=context.report_year,
+                      tally=words.text("warnings.tally_final", count=len(rows), parts=parts),
+                      missing=words.text("warnings.data_missing", items=words.join(items)) if items else "")
+
+
+def _listed_id(row: WarningRow, words: Catalog) -> str:
+    """The series' number as the summary names it ("4 省级", "4 (provincial)"); the number alone for one series."""
+    return row.indicator_id + (words.text("summary.currency_series", series=series_label(row.series, words))
+                               if row.series else "")
+
+
+def final_tally(rows: list[WarningRow]) -> dict[str, int]:
+    """A final evaluation's listed series by outcome, targets missed first, as the sentence above its list counts
+    them."""
+    outcomes = [row.outcome for row in rows]
+    return {"missed": outcomes.count("missed"), "data_missing": outcomes.count("data_missing")}
 
 
 def warning_tally(rows: list[WarningRow]) -> dict[str, int]:
@@ -435,8 +508,11 @@ def warning_headers(context: ReportContext) -> list[str]:
     which."""
     # what each series needs, as the scorecard heads it ("2024年需增长" with one year left to every target)
     needed = needed_label(context.joined().itertuples(), context.words)
-    return [header.format(base_year=context.plan["base_year"], needed=needed)
-            for header in context.words["warnings.headers"]]
+    headers = [header.format(base_year=context.plan["base_year"], needed=needed)
+               for header in context.words["warnings.headers"]]
+    if final_list(context):  # the outcome, no warning, in the badge's column (:func:`level_word`)
+        headers[2] = context.words["warnings.level_header_final"]
+    return headers
 
 
 def warnings_note(context: ReportContext) -> str:

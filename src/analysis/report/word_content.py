@@ -467,8 +467,7 @@ def _joined(match: re.Match) -> str:
 def warnings_blocks(document: WordDocument, context: ReportContext) -> None:
     """The warning list by lead department (warning and status cells in their colours), then each series'
     status against the previous report year."""
-    words = context.words
-    document.add(header(1, words["sections.warnings"]), header(2, words["warnings.title"]))
+    document.add(header(1, warning_tables.warnings_section(context)), header(2, warning_tables.warning_title(context)))
     rows = warning_tables.warning_rows(context)
     document.add(para(warning_tables.warnings_intro(context, rows)))
     if rows:

@@ -1009,7 +1009,8 @@ def summary_paragraphs(context: ReportContext) -> list[Paragraph]:
     lagging = numeric[numeric["status"].isin(LAGGING)].sort_values(["core", "indicator_id"], ascending=[False, True],
                                                                    kind="stable")
     needs = [_lagging_item(row, words, _missed_values(context, row), plan_period_note(context, row),
-                           bare_reading(context, row), bare_printed(context, row)) for row in lagging.itertuples()]
+                           bare_reading(context, row), bare_printed(context, row), final=context.kind == "final")
+             for row in lagging.itertuples()]
     if needs:
         # the lead-in names the statuses the list holds, worst first, and no other
         shown = [status for status in ("not_achieved", "moving_away", "stage_missed", "insufficient", "overdue",
@@ -1218,18 +1219,23 @@ def plan_period_note(context: ReportContext, row, final_too: bool = False) -> st
                               span=context.words.text("data_gap.span", first=fields["first"], last=fields["last"]))
 
 
-def _lagging_item(row, words: Catalog, missed: str = "", moved: str = "", reading: str = "", printed: str = "") -> str:
+def _lagging_item(row, words: Catalog, missed: str = "", moved: str = "", reading: str = "", printed: str = "",
+                  final: bool = False) -> str:
     """What a lagging series needs, with its status named after it where the sentence does not say it (a progress
     verdict; a final one says "not achieved" itself); ``missed``: the values of the years a level held every year
     missed (:func:`_missed_values`); ``moved``: the plan-period move its status from the base year hides
     (:func:`plan_period_note`), said after the status, as the scorecard and the warning list say it; ``printed``: the
-    targets of a level to hold every year the table prints without its sign (:func:`bare_printed`)."""
+    targets of a level to hold every year the table prints without its sign (:func:`bare_printed`). ``final``: a final
+    evaluation, whose list warns no more: a target missed says no colour, a series without its target year's value
+    that it is data missing, to be supplied (as the list of targets missed names it)."""
     need = _need(row, words, missed, reading, printed) + _data_gap_in_sentence(row, words)
     # every warned item says its warning's colour, as the warning list gives it; a stage target missed on course for
     # the next one says why it is warned (the stage target missed, not the pace)
     level = row_warning_level(row)
     warned = (words.text("summary.lagging_amber", stage_year=year(row.target_year)) if stage_missed_on_course(row)
-              else words[f"summary.lagging_level.{level}"] if level else "")
+              else "" if not level
+              else words[f"summary.lagging_final.{'missed' if row.verdict == 'final' else 'data_missing'}"] if final
+              else words[f"summary.lagging_level.{level}"])
     if row.verdict == "final":
         return need + warned
     status = status_text(row, words, "status_in_sentence")
