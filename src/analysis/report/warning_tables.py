@@ -207,8 +207,8 @@ def warnings_intro(context: ReportContext, rows: list[WarningRow]) -> str:
 
 
 def final_intro(context: ReportContext, rows: list[WarningRow]) -> str:
-    """A final evaluation's sentence above its list: no warning any more, what each word means, the series counted by
-    it, and the data still to be supplied (the years each series listed as data missing lacks, with its lead
+    """A final evaluation's sentence above its list: what each word means, the series counted by it, and the data
+    still to be supplied (the years each series listed as data missing lacks, with its lead
     department)."""
     words = context.words
     tally = final_tally(rows)
@@ -223,7 +223,7 @@ def final_intro(context: ReportContext, rows: list[WarningRow]) -> str:
 
 
 def _listed_id(row: WarningRow, words: Catalog) -> str:
-    """The series' number as the summary names it ("4 省级", "4 (provincial)"); the number alone for one series."""
+    """The series' number as the summary names it ("4 省级", "4 provincial"); the number alone for one series."""
     return row.indicator_id + (words.text("summary.currency_series", series=series_label(row.series, words))
                                if row.series else "")
 
