@@ -1073,7 +1073,8 @@ def test_no_lagging_series_is_said_of_those_judged_only_and_the_rest_are_asked_f
                                       "on_track"],
                            "lead_department_zh": ["市科技局", "市农业农村局", "市农业农村局", "市科技局",
                                                   "市海洋发展局"]})
-    context = SimpleNamespace(words=catalog("zh"), language="zh", joined=lambda: joined)
+    # a mid-term's: a final evaluation says "targets met" (no warning any more)
+    context = SimpleNamespace(words=catalog("zh"), language="zh", joined=lambda: joined, kind="mid_term")
     assert _none_lagging(context) == (
         "可作判断的 1 个指标序列（指标 26）本年度没有出现预警或未达标。"
         "另有 3 个指标序列缺少可作判断的数据，无法判断是否存在问题，请补充数据："
@@ -1081,7 +1082,7 @@ def test_no_lagging_series_is_said_of_those_judged_only_and_the_rest_are_asked_f
     from analysis.report import self_evaluation
 
     monkeypatch.setattr(self_evaluation, "_english_names", lambda context: {"市科技局": "Science Bureau"})
-    english = SimpleNamespace(words=catalog("en"), language="en", joined=lambda: joined)
+    english = SimpleNamespace(words=catalog("en"), language="en", joined=lambda: joined, kind="mid_term")
     assert _none_lagging(english) == (
         "The one series that can be judged (indicator 26) has no warning and has not missed its target this "
         "year. 3 other series lack the data for a judgement: whether they have a problem cannot be told until "
