@@ -89,7 +89,11 @@ INDICATOR_COLUMNS = {
     # A total over the plan's years (〔13.5〕, 〔100〕: a cumulative fall in %, platforms added since the base year),
     # as the plan folder marks it (``running_total`` in indicators.csv or indicator_metadata.csv): each value the total
     # since the base year, whatever its base value is; its pace an amount a year, never a rate of the total.
-    "running_total": "bool", "source_line": "int64",
+    "running_total": "bool",
+    # A level to hold every year (``at_least``, ``at_most``) whose targets the plan's table prints without their sign
+    # (Weihai's 17 and 18: 90%, 5%, no "≥"): the every-year reading is the evaluation's, and the reports say so. A
+    # printed table's from its cells; a typed one's as its indicators.csv says (``bare_target``; empty: false).
+    "bare_target": "bool", "source_line": "int64",
     # Where the base value comes from when the plan prints none: a statistic named, its base-year value an
     # observation ("" when the plan prints the baseline); as written, and in each language where it is given.
     "base_source": "str", **{f"base_source_{language}": "str" for language in LANGUAGES},
@@ -227,7 +231,7 @@ TABLES = {
 LATER_TABLES = ("tasks.csv", "task_items.csv", "measures.csv", "department_words.csv")
 #: Columns added to a table after it was first written, with the value a table written before them reads as (a
 #: report's ``data/`` of an earlier version: no series marked a running total).
-LATER_COLUMNS = {"indicators.csv": {"running_total": False},
+LATER_COLUMNS = {"indicators.csv": {"running_total": False, "bare_target": False},
                  "data_quality.csv": {"source_kind": "", "revised_source_kind": ""}}
 
 

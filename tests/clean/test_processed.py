@@ -127,15 +127,17 @@ def test_an_indicators_table_written_before_running_totals_were_marked_reads_non
     row = {"indicator_id": 7, "series": "", "category_zh": "类", "category_en": "Category", "name_zh": "平台",
            "name_en": "Platforms", "short_name_zh": "平台", "short_name_en": "Platforms", "unit_zh": "个",
            "unit_en": "platforms", "core": False, "direction": "higher", "kind": "count", "running_total": True,
-           "source_line": 8, "base_source": "", "base_source_zh": "", "base_source_en": "", "lead_department_zh": "",
-           "lead_department_en": "", "departments_zh": "", "departments_en": "", "department_basis": "",
-           "department_line": 0}
+           "bare_target": False, "source_line": 8, "base_source": "", "base_source_zh": "", "base_source_en": "",
+           "lead_department_zh": "", "lead_department_en": "", "departments_zh": "", "departments_en": "",
+           "department_basis": "", "department_line": 0}
     assert list(row) == list(INDICATOR_COLUMNS)
     pd.DataFrame([row]).to_csv(tmp_path / "indicators.csv", index=False)
     assert read_table(tmp_path / "indicators.csv", INDICATOR_COLUMNS)["running_total"].tolist() == [True]
-    pd.DataFrame([row]).drop(columns="running_total").to_csv(tmp_path / "indicators.csv", index=False)
+    pd.DataFrame([row]).drop(columns=["running_total", "bare_target"]).to_csv(tmp_path / "indicators.csv",
+                                                                             index=False)
     earlier = read_table(tmp_path / "indicators.csv", INDICATOR_COLUMNS)
     assert list(earlier.columns) == list(INDICATOR_COLUMNS) and earlier["running_total"].tolist() == [False]
+    assert earlier["bare_target"].tolist() == [False]  # none said bare: the reports of then said it from the cells
 
 
 def _imported_plan(folder, published: str):

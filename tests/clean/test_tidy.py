@@ -30,6 +30,8 @@ def test_indicators_table_has_one_row_per_series(dataset):
     assert core[core].index.tolist() == [2, 7, 8, 20, 22, 23]
     assert (indicators.loc[indicators.indicator_id.isin([22, 23, 24]), "kind"] == "qualitative").all()
     assert indicators.loc[indicators.indicator_id == 18, "kind"].item() == "rate_of_change"
+    # the two levels to hold every year whose targets the table prints bare (90, 5: no "≥"), and no other series
+    assert indicators.loc[indicators["bare_target"], "indicator_id"].tolist() == [17, 18]
 
 
 def test_values_trace_back_to_the_printed_cell(dataset):

@@ -63,7 +63,8 @@ def indicator(indicator_id, short_zh, short_en, unit_zh, unit_en, direction, kin
     return {"indicator_id": indicator_id, "series": "", "category_zh": "类别", "category_en": "Category",
             "name_zh": short_zh + "（全称）", "name_en": short_en + " (full name)", "short_name_zh": short_zh,
             "short_name_en": short_en, "unit_zh": unit_zh, "unit_en": unit_en, "core": core,
-            "direction": direction, "kind": kind, "running_total": running_total, "source_line": indicator_id,
+            "direction": direction, "kind": kind, "running_total": running_total, "bare_target": False,
+            "source_line": indicator_id,
             "base_source": "",
             "base_source_zh": "", "base_source_en": "",
             **DEPARTMENTS.get(indicator_id, NO_DEPARTMENTS)}

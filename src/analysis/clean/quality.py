@@ -260,7 +260,7 @@ def read_from_bare(direction: str, printed_texts) -> bool:
 def _unsigned(w, targets, series) -> str:
     """", printed without “≥”" where a level to hold every year is read from targets the table prints bare."""
     direction = series["direction"]
-    if not read_from_bare(direction, [t.printed_text for t in targets]):
+    if direction not in HELD_EVERY_YEAR or not series["bare_target"]:
         return ""
     return w.text("quality_detail.printed_unsigned", sign=w.text(f"target_form.{direction}", value=""))
 

@@ -53,7 +53,7 @@ from ..vocabulary import (
 from . import schemas
 from .observations import check_observations
 from .plausibility import check_table_values
-from .quality import observation_findings, observation_folder_findings, table_findings
+from .quality import observation_findings, observation_folder_findings, read_from_bare, table_findings
 from .targets import RELATIVE, check_plan_years, resolve_relative_targets
 from .tasks import TaskTables, build_task_tables
 
@@ -249,9 +249,21 @@ def build_indicators(table: PlanTable, values: pd.DataFrame, metadata: pd.DataFr
     told.check()
     merged["indicator_id"] = merged["indicator_id"].astype(int)
     merged["base_source"] = ""  # a printed table prints its baselines
+    merged["bare_target"] = _bare_targets(merged, values)
     merged[list(BASE_SOURCE_COLUMNS)] = ""
     merged = merged.sort_values(["indicator_id", "series"], kind="stable").reset_index(drop=True)
     return merged[TABLE_INDICATOR_COLUMNS]
+
+
+def _bare_targets(indicators: pd.DataFrame, values: pd.DataFrame) -> list[bool]:
+    """Whether each series is a level to hold every year read from targets the printed table gives without their
+    sign (:func:`~analysis.clean.quality.read_from_bare`); false where the values are not read (refused)."""
+    if not {"value_type", "printed_text"} <= set(values.columns):
+        return [False] * len(indicators)
+    targets = values[values["value_type"] == "target"]
+    printed = targets.groupby(["indicator_id", "series"])["printed_text"].agg(list).to_dict()
+    return [bool(key in printed and read_from_bare(direction, printed[key]))
+            for key, direction in zip(zip(indicators["indicator_id"], indicators["series"]), indicators["direction"])]
 
 
 def cell_series(cells: pd.DataFrame) -> pd.DataFrame:

@@ -13,7 +13,7 @@ import pandas as pd
 from ..catalog import plan_error, told_words
 from ..errors import InputError, Mistakes, display_path, quote
 from ..text import says_why, visible
-from ..vocabulary import DIRECTIONS, KIND_DIRECTIONS, KINDS, SERIES
+from ..vocabulary import DIRECTIONS, HELD_EVERY_YEAR, KIND_DIRECTIONS, KINDS, SERIES
 from .csv_reader import LINE_COLUMN, parse_int, parse_number, read_strict_csv
 from .printed_table import COMBINED_CELL, PLAIN_NUMBER, ValueField
 
@@ -53,6 +53,21 @@ def is_running_total(cell: str, path: Path, line: int, told: Mistakes) -> bool:
             raise InputError(plan_error("table.running_total_not_boolean", value=quote(cell)), file=path, line=line,
                              field="running_total")
     return word in TRUE_WORDS
+
+
+def is_bare_target(cell: str, direction: str, path: Path, line: int, told: Mistakes) -> bool:
+    """A ``bare_target`` cell read: true where the plan's table prints the targets of a level to hold every year
+    without their sign (90%, no "≥"), false or empty otherwise; any other word, or true for a series that is no level
+    to hold every year, told in ``told`` (and read as false)."""
+    word = (cell or "").strip().lower()
+    with told.row():
+        if word not in TRUE_WORDS + FALSE_WORDS:
+            raise InputError(plan_error("table.bare_target_not_boolean", value=quote(cell)), file=path, line=line,
+                             field="bare_target")
+        if word in TRUE_WORDS and direction.strip() not in HELD_EVERY_YEAR:
+            raise InputError(plan_error("table.bare_target_not_held", direction=quote(direction)), file=path,
+                             line=line, field="bare_target")
+    return word in TRUE_WORDS and direction.strip() in HELD_EVERY_YEAR
 
 
 def check_series(frame: pd.DataFrame, path: Path) -> None:

@@ -32,6 +32,7 @@ from .hand_files import (
     TRUE_WORDS,
     check_direction,
     check_row_series,
+    is_bare_target,
     is_running_total,
     refuse_duplicates,
     refuse_shared_short_names,
@@ -41,11 +42,13 @@ from .hand_files import (
 from .printed_table import COMBINED_CELL, PLAIN_NUMBER, PlanTable, series_of, value_field
 
 TYPED_INDICATOR_COLUMNS = [c for c in TABLE_INDICATOR_COLUMNS
-                           if c not in ("source_line", "running_total", "base_source", *BASE_SOURCE_COLUMNS)]
+                           if c not in ("source_line", "running_total", "bare_target", "base_source",
+                                        *BASE_SOURCE_COLUMNS)]
 #: ``running_total``: a total over the plan's years (〔100〕), true or false (empty: false); ``base_source``: for a
 #: series whose base value the plan does not print, the statistic it comes from; its name in each language beside it
-#: (``base_source_en``: what the English edition names), as ``source_en`` for a publication.
-TYPED_INDICATOR_OPTIONAL = ["running_total", "base_source", *BASE_SOURCE_COLUMNS]
+#: (``base_source_en``: what the English edition names), as ``source_en`` for a publication; ``bare_target``: true
+#: for a level to hold every year whose targets the plan's table prints without their sign (90%, no "≥").
+TYPED_INDICATOR_OPTIONAL = ["running_total", "base_source", *BASE_SOURCE_COLUMNS, "bare_target"]
 TYPED_VALUE_COLUMNS = ["indicator_id", "series", "year", "value_type", "value"]
 #: ``basis``: how a target relates to the base value (:data:`analysis.vocabulary.TARGET_BASES`); ``note``:
 #: what the plan says of the value (力争: strive for; "now" for a baseline of the year the plan appeared);
@@ -271,7 +274,7 @@ def _read_indicators(path: Path, told: Mistakes | None = None) -> tuple[pd.DataF
                             defer=True)
     # every cell's mistake told at once (core 是 and direction 增长 together), with the rows of too few or too many
     # fields and the cells of hidden characters the reading found (those rows left out of the checks below)
-    ids, cores, totals = [], [], []
+    ids, cores, totals, bare = [], [], [], []
     refused: set = set()
     left_out = set()
     for error in frame.attrs["mistakes"]:
@@ -296,6 +299,7 @@ def _read_indicators(path: Path, told: Mistakes | None = None) -> tuple[pd.DataF
                 raise InputError(plan_error("table.core_not_boolean", value=quote(row.core)), file=path, line=line,
                                  field="core")
         totals.append(is_running_total(row.running_total, path, line, told))
+        bare.append(is_bare_target(row.bare_target, row.direction, path, line, told))
         with told.row():
             check_direction(row.direction, row.kind, path, line)
         if row.kind != "qualitative":
@@ -304,7 +308,7 @@ def _read_indicators(path: Path, told: Mistakes | None = None) -> tuple[pd.DataF
                     if not getattr(row, column).strip():
                         raise InputError(plan_error("table.unit_empty", id=ids[-1] or row.indicator_id),
                                          file=path, line=line, field=column)
-    frame["indicator_id"], frame["core"], frame["running_total"] = ids, cores, totals
+    frame["indicator_id"], frame["core"], frame["running_total"], frame["bare_target"] = ids, cores, totals, bare
     english: dict[str, tuple[str, int]] = {}
     for row in frame.itertuples():
         line = getattr(row, LINE_COLUMN)

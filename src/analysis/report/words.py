@@ -30,7 +30,7 @@ from ..assess.warning_list import (
     stage_missed_on_course,
 )
 from ..catalog import Catalog, catalog
-from ..clean.quality import held_in_years, read_from_bare, rested_on
+from ..clean.quality import held_in_years, rested_on
 from ..ingest.plan_outline import place_of
 from ..numbers import half_up
 from ..settings import LANGUAGES, SCHEMES
@@ -1689,11 +1689,11 @@ def bare_target_reading(context: ReportContext, row) -> str:
 def bare_printed(context: ReportContext, row) -> str:
     """The targets of a level to hold every year as the plan's table prints them without its sign ("5%": 18, 2023 and
     2024), each once; "" for a series whose targets carry their sign or that is no level to hold."""
-    if row.direction not in HELD_EVERY_YEAR:
+    if row.direction not in HELD_EVERY_YEAR or not getattr(row, "bare_target", False):
         return ""
     values = context.series_values(row.indicator_id, row.series)
     targets = values[values["value_type"] == "target"].sort_values("year")
-    if targets.empty or "printed_text" not in targets or not read_from_bare(row.direction, targets["printed_text"]):
+    if targets.empty:
         return ""
     words = context.words
     return words["grammar.comma"].join(dict.fromkeys(amount(row, value_text(row, float(value), words, "target"), words)
