@@ -1528,16 +1528,18 @@ def test_a_mid_term_series_without_its_stage_years_value_is_given_the_need_of_th
     context = load_report(relative(example_tables), 2023, language)
     # under the column's "Needed in 2024" (2024年需增长), the need of each of the two years, 2024's among them: never
     # "a year in 2023–2024" under a header that names one year
-    need = {"en": "+0.2 pp in each year of 2023–2024, from the 2022 value",
-            "zh": "2023—2024年每年 +0.2个百分点，自 2022年数值起算"}[language]
+    # (the row shows its 2023 target: the need names the 2024 target it is for)
+    need = {"en": "grow by 0.2 pp in each year of 2023–2024 to reach the 2024 target of 3.3%, from the 2022 value",
+            "zh": "至2024年目标3.3%，2023—2024年每年增长 0.2个百分点，自2022年数值起算"}[language]
     [row] = [row for row in tables.scorecard_rows(context) if row.anchor == "indicator-4-provincial"]
     assert row.pace == need
     assert row.pace_label == {"en": "Needed in\u00a02024", "zh": "2024年需增长"}[language]
     annex = next(block for block in self_evaluation_blocks(context) if block.name == "indicators")
     national, provincial = [cells for cells in annex.rows if cells[0] == "4"]  # the national series first
     # under the annex's header, which says "per year" already ("Next target, needed per year"): not "a year" again
-    assert provincial[-1] == {"en": "3.3 (2024)\n+0.2 pp in 2023–2024, from the 2022 value",
-                              "zh": "3.3（2024年）\n2023—2024年 +0.2个百分点，自 2022年数值起算"}[
+    # (the target it is for given above it, not named again)
+    assert provincial[-1] == {"en": "3.3 (2024)\ngrow by 0.2 pp in 2023–2024, from the 2022 value",
+                              "zh": "3.3（2024年）\n2023—2024年增长 0.2个百分点，自2022年数值起算"}[
                                  language]
 
 

@@ -427,7 +427,7 @@ def _next_target(context: ReportContext, row) -> str:
     later = later_target(context, row)
     if later is not None:  # its target's year came without its value: the target still ahead, and its need
         next_year, next_value = later
-        need = pace_text(row, words, later=later)
+        need = pace_text(row, words, later=later, target_beside=True)  # the target is given above it
     elif row.verdict != "final" or is_missing(next_year):
         return MISSING
     else:

@@ -710,7 +710,7 @@ def plan_seen_text(row, words: Catalog) -> str:
 
 
 def pace_text(row, words: Catalog, named: int | None = None, later: tuple[int, float] | None = None,
-              missed: bool = True) -> str:
+              missed: bool = True, target_beside: bool = False) -> str:
     """The scorecard's "needed per year": from the latest value to the binding target, in the series' method.
     ``missed``: a level to hold every year with one year left says the years it missed after it ("≥5% (missed in
     2023)"); not where they are given beside it (a card's row of the years missed).
@@ -719,6 +719,8 @@ def pace_text(row, words: Catalog, named: int | None = None, later: tuple[int, f
     label that names the year the growth is needed in (``named``, :func:`one_year_left`: "2024年需增长"), what the
     next target of that year asks is given alone, the year said once: "2024年需增长 +0.19个百分点" (已达到目标,
     每年≥90%, ≥92% for 2024's level alone), never "2024年需增长 2024年目标：+0.19个百分点".
+    ``target_beside``: the target a need for a ``later`` target is counted to is given beside it (the
+    self-evaluation's next target), so the need does not name it again (:func:`later_need`).
     """
     if row.verdict == "final":
         need = next_need(row)
@@ -748,7 +750,7 @@ def pace_text(row, words: Catalog, named: int | None = None, later: tuple[int, f
             return missed_in(row, words, pace, next_value) if missed else pace
         return pace if alone else words.text("pace.next", year=year(next_year), pace=pace)
     if later is not None and target_year_past(row) and row.status != "achieved":
-        return later_need(row, words, later, named)
+        return later_need(row, words, later, named, target_beside)
     if row.status == "achieved" or target_year_past(row):
         return MISSING
     return _pace(row, words, row.required_cagr, row.required_per_year, row.target_value, held_years=True)
@@ -769,12 +771,16 @@ def later_target(context: ReportContext, row) -> tuple[int, float] | None:
     return None if later.empty else (int(later["year"].iloc[0]), float(later["value"].iloc[0]))
 
 
-def later_need(row, words: Catalog, later: tuple[int, float], named: int | None = None) -> str:
+def later_need(row, words: Catalog, later: tuple[int, float], named: int | None = None,
+               target_beside: bool = False) -> str:
     """What a series whose target's year came without its value needs for the target still ahead (``later``), a
-    year from its latest value: "+0.2 pp in 2023–2024, from the 2022 value" under a label that says "per year"
-    already (``named`` None), "… in each year of 2023–2024 …" under one naming the last of them ("Needed in
-    2024"); never a bare — that reads as nothing needed; the years said, as the growth spans more than the one a
-    column's label names."""
+    year from its latest value, with the target it is for, as the row beside it shows the one whose year came (380
+    for 2025, in the 2025 report without a 2025 value; 420 for 2026 still ahead): "至2026年目标420家，2025—2026年增长
+    12.0%（约43家），自2024年数值起算" under a label that says "per year" already (``named`` None), "… in each year
+    of 2025–2026 …" under one naming the last of them ("Needed in 2026"); a fall said as one ("下降4.3%（0.02）",
+    "fall by 4.3%"), never a growth of −4.3%. The target not named again where it is given beside the need
+    (``target_beside``). Never a bare — that reads as nothing needed; the years said, as the growth spans more than
+    the one a column's label names."""
     next_year, next_value = later
     if is_missing(row.latest_value) or is_missing(row.as_of_year):
         return MISSING
@@ -784,9 +790,10 @@ def later_need(row, words: Catalog, later: tuple[int, float], named: int | None 
     rates = later_rates(row, later)
     if rates is None:
         return words.text("pace.later_met", year=year(next_year), as_of=year(row.as_of_year))
-    pace = _pace(row, words, *rates, next_value)
-    return words.text("pace.later_per_year" if named is None else "pace.later", pace=pace, years=years,
-                      as_of=year(row.as_of_year))
+    change = _pace_in_sentence(row, words, *rates)
+    key = "pace.later" + ("" if target_beside else "_target") + ("_per_year" if named is None else "")
+    return words.text(key, change=change, years=years, as_of=year(row.as_of_year), year=year(next_year),
+                      target=amount(row, fmt_number(next_value), words))
 
 
 def later_rates(row, later: tuple[int, float]) -> tuple[float, float] | None:
