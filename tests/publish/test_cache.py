@@ -71,6 +71,61 @@ def test_the_reason_names_what_changed(tmp_path):
     assert outdated_reason(folder, now, PARAMETERS) == "inputs changed: plan/observations/2024.csv added"
 
 
+def test_the_reason_names_the_package_or_font_that_changed_in_the_runs_language(tmp_path):
+    """A fresh clone's setup installs lxml 6.2.1 where the committed reports were built with 6.2.0, or Noto Sans CJK
+    of other content: the log line names it ("lxml 6.2.0 → 6.2.1", "font file NotoSansCJK-Regular.ttc changed"),
+    never only "packages changed"; in a zh run in Chinese."""
+    from analysis.catalog import catalog
+
+    built = {"python": "3.11.7", "machine": "x86_64", "packages": {"lxml": "6.2.0", "pandas": "3.1.1"},
+             "libraries": ["libpango-1.0.so.0.5000.12"], "fonts": {"NotoSansCJK-Regular.ttc": "a" * 64,
+                                                                   "DejaVuSans.ttf": "b" * 64}}
+    folder = published(tmp_path / "r", "old", {"report.html": b"x"})
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest.update(parameters=PARAMETERS, inputs={})
+    manifest["build"].update(code={}, environment=built)
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    cases = (({"packages": {"lxml": "6.2.1", "pandas": "3.1.1"}}, "environment changed: lxml 6.2.0 → 6.2.1",
+              "环境已改变：lxml 6.2.0 → 6.2.1"),
+             ({"packages": {"lxml": "6.2.0", "pandas": None}}, "environment changed: pandas 3.1.1 → not installed",
+              "环境已改变：pandas 3.1.1 → 未安装"),
+             ({"fonts": {"NotoSansCJK-Regular.ttc": "c" * 64, "DejaVuSans.ttf": "b" * 64}},
+              "environment changed: font file NotoSansCJK-Regular.ttc changed",
+              "环境已改变：字体文件 NotoSansCJK-Regular.ttc 有改动"),
+             ({"python": "3.11.8"}, "environment changed: Python 3.11.7 → 3.11.8",
+              "环境已改变：Python 3.11.7 → 3.11.8"),
+             ({"libraries": ["libpango-1.0.so.0.5000.12", "libharfbuzz.so.0.60000.0"]},
+              "environment changed: text-layout library libharfbuzz.so.0.60000.0 added",
+              "环境已改变：排版库 libharfbuzz.so.0.60000.0 为新增"))
+    for change, english, chinese in cases:
+        now = Fingerprint("new", {}, {}, {**built, **change})
+        assert outdated_reason(folder, now, PARAMETERS) == english
+        assert outdated_reason(folder, now, PARAMETERS, catalog("zh")) == chinese
+
+
+def test_a_font_is_keyed_by_its_content_not_by_when_it_was_installed(tmp_path, monkeypatch):
+    """A fresh install of the same font files (another modification time) is the same environment; other bytes in
+    one are not. Each file is hashed once: a run whose fonts did not change reads none of them again."""
+    fonts, _ = _machine(tmp_path)
+    monkeypatch.setattr(cache, "FONT_DIRS", (fonts,))
+    monkeypatch.setattr(cache, "FONT_DIGESTS", tmp_path / "cache" / "font-digests.json")
+    before = cache.environment()["fonts"]
+    # the report's two fonts by name (another font of the machine left out), each by the sha256 of its bytes
+    import hashlib
+    assert before == {"DejaVuSans.ttf": hashlib.sha256(b"dejavu 2.37").hexdigest(),
+                      "NotoSansCJK-Regular.ttc": hashlib.sha256(b"noto 2.004").hexdigest()}
+    noto = fonts / "opentype/noto/NotoSansCJK-Regular.ttc"
+    os.utime(noto, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))  # installed again, the same bytes
+    assert cache.environment()["fonts"] == before
+    read = []
+    monkeypatch.setattr(cache, "_content_digest", lambda path: read.append(path.name) or "0" * 64)
+    assert cache.environment()["fonts"] == before and read == []  # nothing changed: no font read again
+    noto.write_bytes(b"noto 2.005")  # the same size, other bytes
+    os.utime(noto, ns=(1_800_000_000_000_000_000, 1_800_000_000_000_000_000))
+    assert cache.environment()["fonts"]["NotoSansCJK-Regular.ttc"] == "0" * 64
+    assert read == ["NotoSansCJK-Regular.ttc"]
+
+
 def test_inputs_are_the_plan_folder_file_by_file(tmp_path):
     folder = shutil.copytree(FIXTURES / "plans" / "lakeside", tmp_path / "lakeside")
     plan = load_plan(folder)
@@ -120,6 +175,7 @@ def test_only_what_changes_a_reports_bytes_changes_the_environment(tmp_path, mon
     assert not any(folder.endswith("/*") for folder in cache.LIBRARY_DIRS)  # not every program's own folder
     fonts, libraries = _machine(tmp_path)
     monkeypatch.setattr(cache, "FONT_DIRS", (fonts, tmp_path / "no-such-folder"))
+    monkeypatch.setattr(cache, "FONT_DIGESTS", tmp_path / "font-digests.json")
     monkeypatch.setattr(cache, "LIBRARY_DIRS", (str(libraries), str(tmp_path / "lib")))
     versions = {"matplotlib": "3.11.2", "weasyprint": "70.0", "pypandoc-binary": "1.17", "xlsxwriter": "3.3.1",
                 "pandas": "3.1.1", "requests": "2.32.0"}

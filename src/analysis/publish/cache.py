@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import fnmatch
 import glob
+import hashlib
 import json
 import os
 import platform
@@ -35,7 +36,7 @@ from pathlib import Path
 from ..catalog import Catalog, catalog
 from ..errors import display_path
 from ..files import read_regular, sha256_bytes, sha256_file
-from ..settings import NOTEBOOKS_DIR, PACKAGE_DIR
+from ..settings import NOTEBOOKS_DIR, PACKAGE_DIR, PROJECT_ROOT
 from .job import NOTEBOOKS, ReportJob
 
 CODE_SUFFIXES = {".py", ".yml", ".j2", ".css", ".json", ".docx"}  # .docx: the Word edition's reference styles
@@ -96,32 +97,94 @@ def code_digests(notebooks_dir: Path = NOTEBOOKS_DIR) -> dict[str, str]:
                                    for name in NOTEBOOKS}}
 
 
-def environment() -> dict:
+def environment(digest_cache: Path | None = None) -> dict:
     """What outside the project changes a report's bytes: Python, the versions of the packages that write it, the
-    font files it is set in, the text-layout libraries."""
+    font files it is set in (each by its content: a fresh install of the same fonts is the same environment), the
+    text-layout libraries. ``digest_cache``: where the fonts' content hashes are kept between runs (default
+    :data:`FONT_DIGESTS`)."""
     versions = {}
     for package in PACKAGES:
         try:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
             versions[package] = None
-    fonts = []
-    for font_dir in FONT_DIRS:
-        for root, dirs, files in os.walk(font_dir):
-            dirs.sort()
-            for name in sorted(files):
-                if not any(fnmatch.fnmatchcase(name, pattern) for pattern in REPORT_FONTS):
-                    continue
-                try:
-                    stat = os.stat(os.path.join(root, name))
-                except OSError:
-                    continue
-                fonts.append(f"{root}/{name} {stat.st_size} {int(stat.st_mtime)}")
     libraries = sorted({os.path.realpath(path) for name in TEXT_LIBRARIES for lib_dir in LIBRARY_DIRS
                         for path in glob.glob(f"{lib_dir}/lib{name}.so*")})
-    fonts_digest = sha256_bytes("\n".join(fonts).encode("utf-8", "surrogateescape"))
     return {"python": sys.version.split()[0], "machine": platform.machine(), "packages": versions,
-            "libraries": [Path(path).name for path in libraries], "fonts": fonts_digest}
+            "libraries": [Path(path).name for path in libraries],
+            "fonts": font_digests(FONT_DIGESTS if digest_cache is None else digest_cache)}
+
+
+#: The fonts' content hashes kept between runs, each with the size and modification time of the file it was made
+#: from: a font file is read again only when either changed (a run then costs a stat a file, not a read of 100 MB).
+FONT_DIGESTS = PROJECT_ROOT / ".cache" / "font-digests.json"
+
+
+def font_files(font_dirs=None) -> list[Path]:
+    """The report's font files (:data:`REPORT_FONTS`) in the font folders, in a stable order."""
+    found = []
+    for font_dir in FONT_DIRS if font_dirs is None else font_dirs:
+        for root, dirs, files in os.walk(font_dir):
+            dirs.sort()
+            found += [Path(root, name) for name in sorted(files)
+                      if any(fnmatch.fnmatchcase(name, pattern) for pattern in REPORT_FONTS)]
+    return found
+
+
+def font_digests(cache_path: Path, font_dirs=None) -> dict[str, str]:
+    """``{file name: sha256 of its content}`` for each of the report's font files (a name found twice, in two
+    folders, keeps its folder: ``opentype/noto/NotoSansCJK-Regular.ttc``). A file is read only when its path, size
+    or modification time is not the one ``cache_path`` records for its hash (which is then written anew): the hash
+    says what the file holds, never when it was installed."""
+    try:
+        cached = json.loads(Path(cache_path).read_text(encoding="utf-8"))
+        cached = cached if isinstance(cached, dict) else {}
+    except (OSError, ValueError):
+        cached = {}
+    kept, digests_, names = {}, {}, {}
+    for path in font_files(font_dirs):
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        stamp = f"{stat.st_size} {stat.st_mtime_ns}"
+        entry = cached.get(str(path))
+        if not (isinstance(entry, list) and len(entry) == 2 and entry[0] == stamp):
+            try:
+                entry = [stamp, _content_digest(path)]
+            except OSError:
+                continue
+        kept[str(path)] = entry
+        names.setdefault(path.name, []).append(path)
+        digests_[path] = entry[1]
+    if kept != cached:
+        try:
+            Path(cache_path).parent.mkdir(parents=True, exist_ok=True)
+            temporary = Path(cache_path).with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(kept, sort_keys=True, indent=0), encoding="utf-8")
+            os.replace(temporary, cache_path)
+        except OSError:
+            pass  # a read-only project: the hashes are made again next run
+    fonts = {}
+    for path, digest in digests_.items():
+        name = path.name if len(names[path.name]) == 1 else _below_font_dir(path)
+        fonts[name] = digest
+    return dict(sorted(fonts.items()))
+
+
+def _below_font_dir(path: Path) -> str:
+    for font_dir in FONT_DIRS:
+        if path.is_relative_to(font_dir):
+            return str(path.relative_to(font_dir))
+    return str(path)
+
+
+def _content_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def build_key(parameters: dict, inputs: dict[str, str], code: dict[str, str], environment: dict) -> str:
@@ -178,13 +241,52 @@ def _first_difference(kind: str, recorded, current, words: Catalog) -> str | Non
     if recorded == current:
         return None
     named = words[f"run_lines.reason.kinds.{kind}"]
-    if isinstance(recorded, dict) and isinstance(current, dict):
+    if kind == "environment" and isinstance(recorded, dict) and isinstance(current, dict):
+        reason = _environment_difference(recorded, current, words)
+        if reason:
+            return words.text("run_lines.reason.changed_environment", kind=named, change=reason)
+    elif isinstance(recorded, dict) and isinstance(current, dict):
         for name in sorted(set(recorded) | set(current)):
             if recorded.get(name) != current.get(name):
                 change = "added" if name not in recorded else "removed" if name not in current else "changed"
                 return words.text("run_lines.reason.changed_file", kind=named, name=name,
                                   change=words[f"run_lines.reason.changes.{change}"])
     return words.text("run_lines.reason.changed", kind=named)
+
+
+def _environment_difference(recorded: dict, current: dict, words: Catalog) -> str | None:
+    """What in the environment changed, named: "lxml 6.2.0 → 6.2.1", "Python 3.11.7 → 3.11.8", "font file
+    NotoSansCJK-Regular.ttc changed", "text-layout library libpango-1.0.so.0.5000.6 added"; None where nothing
+    this can name did (a manifest of an older format)."""
+    reason = "run_lines.reason.environment"
+
+    def version(value) -> str:
+        return words[f"{reason}.not_installed"] if value is None else str(value)
+
+    for name in ("python", "machine"):
+        if recorded.get(name) != current.get(name):
+            return words.text(f"{reason}.version", name=words[f"{reason}.{name}"], old=version(recorded.get(name)),
+                              new=version(current.get(name)))
+    old, new = recorded.get("packages"), current.get("packages")
+    if isinstance(old, dict) and isinstance(new, dict):
+        for package in sorted(set(old) | set(new)):
+            if old.get(package) != new.get(package):
+                return words.text(f"{reason}.version", name=package, old=version(old.get(package)),
+                                  new=version(new.get(package)))
+    old, new = recorded.get("fonts"), current.get("fonts")
+    if old != new:
+        if not (isinstance(old, dict) and isinstance(new, dict)):
+            return words[f"{reason}.fonts"]  # recorded before each font file was kept apart
+        for name in sorted(set(old) | set(new)):
+            if old.get(name) != new.get(name):
+                change = "added" if name not in old else "removed" if name not in new else "changed"
+                return words.text(f"{reason}.font", name=name, change=words[f"run_lines.reason.changes.{change}"])
+    old, new = recorded.get("libraries"), current.get("libraries")
+    if old != new and isinstance(old, list) and isinstance(new, list):
+        for name in sorted(set(old) ^ set(new)):
+            change = "added" if name not in old else "removed"
+            return words.text(f"{reason}.library", name=name, change=words[f"run_lines.reason.changes.{change}"])
+    return None
 
 
 def outdated_reason(destination: Path, prints: Fingerprint, parameters: dict,
