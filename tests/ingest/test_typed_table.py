@@ -41,6 +41,27 @@ def test_a_column_added_to_the_header_of_values_csv_only_is_told_once(tmp_path):
         "basis, note, note_zh, note_en, upper"]
 
 
+def test_optional_columns_added_to_the_header_may_be_missing_from_the_rows_typed_before(tmp_path):
+    """upper added at the end of values.csv's header by hand (the national plan's rows have 9 fields, the header then
+    10): read, upper empty in every row, never one line per row; a row with a field too many (11) is still told, as
+    is a row that stops before a required column (3)."""
+    shutil.copy(NATIONAL / "indicators.csv", tmp_path / "indicators.csv")
+    lines = (NATIONAL / "values.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "values.csv").write_text("\n".join([lines[0] + ",upper", *lines[1:]]) + "\n", encoding="utf-8")
+    table, _ = read_typed_table(tmp_path / "indicators.csv", tmp_path / "values.csv")
+    assert len(table.cells) == len(lines) - 1 and set(table.cells["upper_text"]) == {""}
+    shutil.copy(tmp_path / "values.csv", tmp_path / "one.csv")
+    with open(tmp_path / "one.csv", "a", encoding="utf-8") as handle:
+        handle.write("2,,2012,baseline,52,,,,,,x\n2,,2013\n")
+    with pytest.raises(InputError) as caught:
+        read_typed_table(tmp_path / "indicators.csv", tmp_path / "one.csv")
+    header = "indicator_id, series, year, value_type, value, basis, note, note_zh, note_en, upper"
+    advice = "a comma too many or too few? Put text holding a comma in double quotes"
+    assert str(caught.value).replace(f"{tmp_path}/", "").splitlines() == [
+        f"one.csv:{len(lines) + 1}: 11 fields, expected 10 ({header}): {advice}",
+        f"one.csv:{len(lines) + 2}: 3 fields, expected 10 ({header}): {advice}"]
+
+
 def test_a_typed_plans_rows_of_the_wrong_length_and_its_values_mistakes_are_told_in_one_round(tmp_path):
     """A row too short, a value type, a series and a year mistyped: four lines in one run, in the file's order (the
     shape of the rows was told in a first round, the values' mistakes in a second)."""

@@ -167,6 +167,10 @@ def _parse(text: str, path: Path, required: list[str], optional: list[str],
             if len(fields) == len(read_only) < len(header):
                 fields = [fields[read_only.index(name)] if name in read_only and header.index(name) == index
                           else "" for index, name in enumerate(header)]
+            elif len(fields) < len(header) and all(name in optional for name in header[len(fields):]):
+                # a row that stops before optional columns at the header's end (basis added to values.csv's header
+                # by hand, the rows typed before it): their cells are empty, as csv.DictReader reads a short row
+                fields = fields + [""] * (len(header) - len(fields))
             elif len(fields) != len(header):  # which cell moved cannot be told: the row is told, not read
                 found.append(InputError(words.count_text("entry_errors.fields", len(fields), expected=len(header),
                                                          header=words["grammar.comma"].join(typed)),
