@@ -396,6 +396,18 @@ def _no_value(row, rows: FileRows, indicators: pd.DataFrame, years: tuple[int, i
             "source_sheet": rows.sheet}
 
 
+#: The mark a browser or a file manager adds to a second copy of a file: "2025-市科技局 (1).xlsx", "（2）".
+COPY_MARK = re.compile(r"\s*[（(]\d{1,3}[)）]$")
+
+
+def _own_name(name: str, named: str, own: str) -> str:
+    """The name a workbook made for ``own`` goes under, from the one it was saved as (``named`` another department's):
+    the template's, without a download copy's mark ("2025-市科技局 (1).xlsx" of 市发展改革委's workbook:
+    "2025-市发展改革委.xlsx", never "2025-市发展改革委 (1).xlsx")."""
+    path = Path(name.replace(named, own))
+    return COPY_MARK.sub("", path.stem) + path.suffix
+
+
 def lead_departments(*tables: pd.DataFrame | None) -> dict[str, str]:
     """The departments a template is made for, each named in its file name: every lead department of an indicator
     series or a key task (``tables``: the plan's indicators, its tasks), its Chinese name as written → its English
@@ -437,7 +449,7 @@ def misnamed_workbook(path: Path, department: str, language: str, leads: dict[st
     own = department if words.language == "zh" else leads[department]
     return InputError(words.text("entry_errors.other_department", named=quote(named, words=words),
                                  department=quote(own, words=words),
-                                 file=quote(Path(path).name.replace(named, own), words=words)), file=path)
+                                 file=quote(_own_name(Path(path).name, named, own), words=words)), file=path)
 
 
 def _row_keys(rows: FileRows) -> dict[tuple[str, str, str], tuple[int, str]]:
