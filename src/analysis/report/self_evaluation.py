@@ -14,6 +14,7 @@ is built once as blocks (:class:`Block`) and written as HTML (and printed to PDF
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -901,6 +902,14 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
             owing(department)
     if unassigned or (said["department_zh"] == "").any():  # owed and sent by no department the plan names: last
         owed[""] = {"tasks": [], "indicators": unassigned}
+    returned: dict[str, set[str]] = {}  # each lead department's workbooks of values read for the report year
+    leads = {(r.indicator_id, r.series): (getattr(r, "lead_department_zh", "") or "") for r in joined.itertuples()}
+    actual = context.values[(context.values["value_type"] == "actual")
+                            & (context.values["year"] == context.report_year)]
+    for row in actual.itertuples():
+        name = Path(str(row.source)).name
+        if name.lower().endswith(".xlsx"):
+            returned.setdefault(leads.get((row.indicator_id, row.series), ""), set()).add(name)
     rows = []
     for department, items in owed.items():
         own = said[said["department_zh"].map(lambda other, d=department: same_department(context, d, other))
@@ -911,7 +920,11 @@ def _submissions(context: ReportContext, tasks: pd.DataFrame, said: pd.DataFrame
         missing = [words.text("self_evaluation.submissions.task", id=t) for t in items["tasks"] if t not in sent_tasks]
         missing += [words.text("self_evaluation.submissions.indicator", id=i) for i in sorted(
                     items["indicators"], key=lambda i: (int(i.split(" ", 1)[0]), i)) if i not in sent_indicators]
-        files = sorted({source.split(":")[0] for source in own["source"]})
+        # the workbooks it returned: those its words came from, and those whose values for the year it leads were
+        # read (a workbook of values whose words sheet is empty was still received)
+        files = sorted({source.split(":")[0] for source in own["source"]}
+                       | returned.get(next((key for key in returned if same_department(context, key, department)),
+                                           department), set()))
         # what was owed and sent, so that owed − sent is what is missing; a row beyond (an explanation of a series
         # without a warning, a task it does not lead) counted beside it
         answered = len(set(items["tasks"]) & sent_tasks) + len(set(items["indicators"]) & sent_indicators)
